@@ -1,0 +1,76 @@
+/*
+ * The command table.  Each verb lives in cmd/<verb>.c and defines one
+ * struct cmd_entry; cmd/main.c lists them.  A verb returns its exit status.
+ */
+#ifndef NCIO_CMD_H
+#define NCIO_CMD_H
+
+#include <stdio.h>
+
+#include "error.h"
+
+/* Exit statuses, documented in nerima-cio(1) EXIT STATUS. */
+#define CMD_OK		0	/* done */
+#define CMD_FAIL	1	/* the work failed: invalid, not found, I/O */
+#define CMD_USAGE	2	/* the command line was wrong */
+
+struct store;
+
+struct cmd_ctx {
+	const char	*dir;		/* -C DIR, or NULL */
+	struct store	*store;		/* opened on first use */
+};
+
+struct cmd_entry;
+
+typedef int (*cmd_fn)(const struct cmd_entry *, struct cmd_ctx *, int,
+    char **);
+
+struct cmd_entry {
+	const char	*name;
+	/*
+	 * Usage lines, "\n"-separated, each a whole synopsis starting with
+	 * "nerima-cio "; the man page SYNOPSIS must say the same (a test
+	 * compares them).
+	 */
+	const char	*usage;
+	const char	*desc;		/* one line, for nerima-cio --help */
+	const char	*help;		/* options, printed after the usage */
+	cmd_fn		 exec;
+};
+
+/* A second-level verb (review add, cal holidays). */
+struct cmd_sub {
+	const char	*name;
+	cmd_fn		 exec;
+};
+
+/* Print "usage: ..." lines (and help text when full) to fp; return status. */
+int	cmd_usage(const struct cmd_entry *, FILE *fp, int full);
+/* Usage to stderr, exit status 2. */
+int	cmd_bad_usage(const struct cmd_entry *, const char *fmt, ...)
+	    NC_PRINTF(2, 3);
+/* "nerima-cio: message" on stderr; returns CMD_FAIL. */
+int	cmd_error(const char *fmt, ...) NC_PRINTF(1, 2);
+/* "nerima-cio: <error_last()>" on stderr; returns CMD_FAIL. */
+int	cmd_lib_error(void);
+/* "nerima-cio: warning: message" on stderr. */
+void	cmd_warn(const char *fmt, ...) NC_PRINTF(1, 2);
+/* True for -h and --help. */
+int	cmd_is_help(const char *);
+/*
+ * Run the second-level verb named by argv[1]; argv is shifted so the
+ * sub-verb sees itself as argv[0].
+ */
+int	cmd_dispatch(const struct cmd_entry *, const struct cmd_sub *,
+	    struct cmd_ctx *, int, char **);
+/* The data directory, found on first use; prints the error and returns NULL. */
+struct store *cmd_store(struct cmd_ctx *);
+/* Like cmd_store() but silent and NULL when there is no data directory. */
+struct store *cmd_store_optional(struct cmd_ctx *);
+/* Print diagnostics as path:line:column: message; returns how many. */
+size_t	cmd_print_diags(FILE *, const struct diags *);
+
+extern const struct cmd_entry *const cmd_table[];
+
+#endif

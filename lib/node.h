@@ -1,0 +1,103 @@
+/*
+ * YAML documents as trees of plain data.
+ *
+ * A record is plain data: mappings, sequences and scalars.  The reader
+ * (libyaml underneath) keeps the line and column of every node and rejects
+ * what plain data does not have: anchors, aliases, tags, duplicate keys,
+ * several documents in one file, git conflict markers.  The writer is our
+ * own, deterministic: block style, two-space indent, UTF-8 written as is,
+ * quoting only where a plain scalar would be misread, multi-line text as
+ * literal blocks.  Every node lives in its document's arena and goes away
+ * with ydoc_free().
+ */
+#ifndef NCIO_NODE_H
+#define NCIO_NODE_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "diag.h"
+
+enum node_kind {
+	NODE_SCALAR = 1,
+	NODE_MAP,
+	NODE_SEQ,
+};
+
+/*
+ * How a scalar was written, or how it must be written.  NODE_STYLE_AUTO
+ * lets the writer choose (plain when safe, else quoted or literal);
+ * NODE_STYLE_PLAIN writes the text verbatim and is for values whose schema
+ * type is a number, boolean or date, where the plain form is the meaning.
+ */
+enum node_style {
+	NODE_STYLE_AUTO = 0,
+	NODE_STYLE_PLAIN,
+	NODE_STYLE_QUOTED,	/* single or double quoted in the source */
+	NODE_STYLE_BLOCK,	/* literal or folded block in the source */
+};
+
+struct node;
+
+struct node_pair {
+	struct node	*key;		/* always a scalar */
+	struct node	*value;
+};
+
+struct node {
+	enum node_kind	 kind;
+	enum node_style	 style;
+	unsigned	 line;		/* 1-based; 0 when built in memory */
+	unsigned	 col;
+	size_t		 n;		/* items or pairs */
+	size_t		 cap;
+	union {
+		struct {
+			char	*str;	/* NUL-terminated */
+			size_t	 len;
+		} s;
+		struct node		**items;
+		struct node_pair	 *pairs;
+	} u;
+};
+
+struct ydoc;
+
+/* Parse a whole file or buffer.  Problems are added to d (may be NULL). */
+int		 ydoc_parse(struct ydoc **out, const char *buf, size_t len,
+		    const char *path, struct diags *d);
+int		 ydoc_load(struct ydoc **out, const char *path, struct diags *d);
+struct ydoc	*ydoc_new(void);
+void		 ydoc_free(struct ydoc *);
+struct node	*ydoc_root(const struct ydoc *);
+void		 ydoc_set_root(struct ydoc *, struct node *);
+const char	*ydoc_path(const struct ydoc *);
+
+/* Building nodes in a document's arena; NULL when out of memory. */
+struct node	*node_scalar(struct ydoc *, const char *s, size_t len);
+struct node	*node_str(struct ydoc *, const char *s);
+struct node	*node_map(struct ydoc *);
+struct node	*node_seq(struct ydoc *);
+struct node	*node_copy(struct ydoc *, const struct node *);
+/* Replace the value under key, or append the pair. */
+int		 node_map_set(struct ydoc *, struct node *map, const char *key,
+		    struct node *value);
+int		 node_map_set_str(struct ydoc *, struct node *map,
+		    const char *key, const char *value);
+int		 node_map_remove(struct node *map, const char *key);
+int		 node_seq_push(struct ydoc *, struct node *seq, struct node *);
+
+/* Reading. */
+struct node	*node_get(const struct node *map, const char *key);
+/* The scalar text under key, or NULL when absent, null or not a scalar. */
+const char	*node_get_str(const struct node *map, const char *key);
+/* A plain "", "~", "null", "Null" or "NULL" scalar. */
+int		 node_is_null(const struct node *);
+int		 node_scalar_eq(const struct node *, const char *);
+
+/* Serialise deterministically; the result always ends with a newline. */
+int		 node_emit(struct buf *out, const struct node *root);
+/* Whether a string must be quoted to be read back as the same string. */
+int		 node_needs_quotes(const char *s, size_t len);
+
+#endif
