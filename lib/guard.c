@@ -1,0 +1,216 @@
+#include <stdint.h>
+#include <string.h>
+
+#include "error.h"
+#include "guard.h"
+#include "text.h"
+
+#define GUARD_NDIGITS	12
+
+enum guard_class {
+	GUARD_OTHER = 0,
+	GUARD_DIGIT,
+	GUARD_SEP,
+};
+
+/* One maximal run of digits, with its first twelve digit values. */
+struct guard_group {
+	size_t		 start;
+	size_t		 n;
+	unsigned char	 d[GUARD_NDIGITS];
+};
+
+/* d[0..10] are digit values, most significant first. */
+static int
+guard_check(const unsigned char d[GUARD_NDIGITS - 1])
+{
+	unsigned	sum = 0, n, q, r;
+
+	for (n = 1; n <= 11; n++) {
+		q = n <= 6 ? n + 1 : n - 5;
+		sum += d[11 - n] * q;
+	}
+	r = sum % 11;
+	return r <= 1 ? 0 : (int)(11 - r);
+}
+
+int
+guard_mynumber_check_digit(const char digits[11])
+{
+	unsigned char	d[GUARD_NDIGITS - 1];
+	size_t		i;
+
+	for (i = 0; i < sizeof d; i++) {
+		if (digits[i] < '0' || digits[i] > '9')
+			return error_set(NC_EINVALID,
+			    "cannot compute a check digit: '%.11s' is not "
+			    "eleven digits", digits);
+		d[i] = (unsigned char)(digits[i] - '0');
+	}
+	return guard_check(d);
+}
+
+int
+guard_mynumber_valid(const char *s)
+{
+	unsigned char	d[GUARD_NDIGITS];
+	size_t		i;
+
+	if (s == NULL)
+		return 0;
+	for (i = 0; i < GUARD_NDIGITS; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		d[i] = (unsigned char)(s[i] - '0');
+	}
+	if (s[GUARD_NDIGITS] != '\0')
+		return 0;
+	return guard_check(d) == d[GUARD_NDIGITS - 1];
+}
+
+static enum guard_class
+guard_classify(uint32_t cp, unsigned *value)
+{
+	if (cp >= '0' && cp <= '9') {
+		*value = cp - '0';
+		return GUARD_DIGIT;
+	}
+	if (cp >= 0xFF10 && cp <= 0xFF19) {
+		*value = cp - 0xFF10;
+		return GUARD_DIGIT;
+	}
+	switch (cp) {
+	case ' ':
+	case '-':
+	case 0x3000:	/* ideographic space */
+	case 0xFF0D:	/* fullwidth hyphen-minus */
+	case 0x2212:	/* minus sign */
+	case 0x30FC:	/* katakana prolonged sound mark, typed for a dash */
+		return GUARD_SEP;
+	}
+	if (cp >= 0x2010 && cp <= 0x2015)	/* hyphen .. horizontal bar */
+		return GUARD_SEP;
+	return GUARD_OTHER;
+}
+
+/* The class of the code point at s[p], its length in *n. */
+static enum guard_class
+guard_at(const char *s, size_t len, size_t p, size_t *n, unsigned *value)
+{
+	uint32_t	cp;
+
+	*n = text_utf8_decode(&cp, s + p, len - p);
+	return guard_classify(cp, value);
+}
+
+/* Whether the code point ending just before byte p is a digit. */
+static int
+guard_digit_before(const char *s, size_t p)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+
+	if (p >= 1 && u[p - 1] >= '0' && u[p - 1] <= '9')
+		return 1;
+	/* U+FF10..U+FF19 are EF BC 90..99. */
+	if (p >= 3 && u[p - 3] == 0xEF && u[p - 2] == 0xBC &&
+	    u[p - 1] >= 0x90 && u[p - 1] <= 0x99)
+		return 1;
+	return 0;
+}
+
+int
+guard_find_mynumber(const char *s, size_t len, size_t *off, size_t *mlen)
+{
+	return guard_find_mynumber_from(s, len, 0, off, mlen);
+}
+
+int
+guard_find_mynumber_from(const char *s, size_t len, size_t from, size_t *off,
+    size_t *mlen)
+{
+	/*
+	 * The last twelve groups of the current chain, in a ring: a candidate
+	 * has at most twelve groups since each holds at least one digit.
+	 */
+	struct guard_group	 ring[GUARD_NDIGITS], *g;
+	unsigned char		 d[GUARD_NDIGITS];
+	size_t			 head = 0, ngroups = 0, p, n, k, total, i, j;
+	size_t			 start;
+	unsigned		 v;
+
+	if (s == NULL || from >= len)
+		return 0;
+	while (from < len && ((unsigned char)s[from] & 0xC0) == 0x80)
+		from++;
+	p = from;
+	/* A run of digits cut by from is adjacent to a digit: skip it. */
+	if (guard_digit_before(s, p)) {
+		while (p < len && guard_at(s, len, p, &n, &v) == GUARD_DIGIT)
+			p += n;
+	}
+
+	while (p < len) {
+		if (guard_at(s, len, p, &n, &v) != GUARD_DIGIT) {
+			ngroups = 0;
+			p += n;
+			continue;
+		}
+
+		g = &ring[head];
+		g->start = p;
+		g->n = 0;
+		while (p < len && guard_at(s, len, p, &n, &v) == GUARD_DIGIT) {
+			if (g->n < GUARD_NDIGITS)
+				g->d[g->n] = (unsigned char)v;
+			if (g->n <= GUARD_NDIGITS)
+				g->n++;
+			p += n;
+		}
+
+		if (g->n > GUARD_NDIGITS) {
+			/* No candidate can hold this run; start afresh. */
+			ngroups = 0;
+		} else {
+			head = (head + 1) % GUARD_NDIGITS;
+			if (ngroups < GUARD_NDIGITS)
+				ngroups++;
+			/* Candidates ending with this group, newest first. */
+			total = 0;
+			for (k = 1; k <= ngroups; k++) {
+				g = &ring[(head + GUARD_NDIGITS - k) %
+				    GUARD_NDIGITS];
+				total += g->n;
+				if (total >= GUARD_NDIGITS)
+					break;
+			}
+			if (total == GUARD_NDIGITS && k <= ngroups) {
+				/* Gather the digits of groups k..1 in order. */
+				start = ring[(head + GUARD_NDIGITS - k) %
+				    GUARD_NDIGITS].start;
+				for (i = 0; k >= 1; k--) {
+					g = &ring[(head + GUARD_NDIGITS - k) %
+					    GUARD_NDIGITS];
+					for (j = 0; j < g->n; j++)
+						d[i++] = g->d[j];
+				}
+				if (guard_check(d) == d[GUARD_NDIGITS - 1]) {
+					if (off != NULL)
+						*off = start;
+					if (mlen != NULL)
+						*mlen = p - start;
+					return 1;
+				}
+			}
+		}
+
+		/* The chain goes on over one separator followed by a digit. */
+		if (p < len && guard_at(s, len, p, &n, &v) == GUARD_SEP &&
+		    p + n < len &&
+		    guard_at(s, len, p + n, &k, &v) == GUARD_DIGIT) {
+			p += n;
+			continue;
+		}
+		ngroups = 0;
+	}
+	return 0;
+}
