@@ -7,6 +7,8 @@
 #include <stddef.h>
 
 #include "diag.h"
+#include "node.h"
+#include "schema.h"
 
 /* The file whose presence marks a data directory; it holds the config. */
 #define STORE_MARKER	"nerima-cio.yaml"
@@ -36,5 +38,52 @@ int		 store_write_atomic(const char *path, const void *data, size_t len);
 /* Whole-directory advisory lock serialising writers (flock). */
 int		 store_lock(struct store *);
 void		 store_unlock(struct store *);
+
+/*
+ * The schemas in force: $NCIO_SCHEMA_PATH, else the installed ones (beside
+ * the program, ../share/nerima-cio/schemas), else the source tree's; then
+ * the data directory's own schemas/ on top.  Loaded on first use.
+ */
+int		 store_schemas(const struct schemaset **out, struct store *,
+		    struct diags *d);
+/* The schema of a record kind, with a clear error when unknown. */
+int		 store_kind(const struct schema **out, struct store *,
+		    const char *kind);
+
+/* A record file found by scanning: id from its name, kind from its folder. */
+struct recref {
+	char			*id;
+	char			*relpath;	/* <x-dir>/<fy>/<id>.yaml */
+	const struct schema	*kind;
+	int			 fy;
+};
+
+struct reclist {
+	struct recref	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+#define RECLIST_INIT { NULL, 0, 0 }
+
+/*
+ * List record files of one kind (or every kind when NULL) and one fiscal
+ * year (or all when 0), sorted by path.  Names that are not <prefix>-*.yaml
+ * files and folders that are not years are reported to d when given.
+ */
+int		 store_scan(struct reclist *out, struct store *,
+		    const struct schema *kind, int fy, struct diags *d);
+void		 reclist_free(struct reclist *);
+/*
+ * The record whose id starts with prefix (with or without the kind's
+ * "xx-" part).  NC_ENOTFOUND, or NC_EAMBIGUOUS with the candidates in
+ * *matches (the caller frees it) so the caller can list them.
+ */
+int		 store_find(struct recref *out, struct reclist *matches,
+		    struct store *, const char *prefix);
+/* A fresh id for kind: "<prefix>-" and 8 Crockford base32 characters. */
+int		 store_new_id(char **out, struct store *, const struct schema *);
+/* Whether s has the form of an id of that kind. */
+int		 store_id_valid(const struct schema *, const char *s);
 
 #endif

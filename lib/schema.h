@@ -1,0 +1,107 @@
+/*
+ * Record schemas: the JSON Schema subset of schemas/README.md, read from
+ * YAML files and compiled once.  One schema does four jobs: validation,
+ * key order on write, prompts (titles) and export headings.
+ */
+#ifndef NCIO_SCHEMA_H
+#define NCIO_SCHEMA_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "node.h"
+
+/* Types, as a bit set. */
+#define SCHEMA_T_STRING		0x01
+#define SCHEMA_T_INTEGER	0x02
+#define SCHEMA_T_NUMBER		0x04
+#define SCHEMA_T_BOOLEAN	0x08
+#define SCHEMA_T_OBJECT		0x10
+#define SCHEMA_T_ARRAY		0x20
+#define SCHEMA_T_NULL		0x40
+
+enum schema_format {
+	SCHEMA_F_NONE = 0,
+	SCHEMA_F_DATE,
+	SCHEMA_F_DATETIME,
+};
+
+struct schema;
+struct schemaset;
+
+/*
+ * Load every *.yaml of each directory in turn; a file of the same name in
+ * a later directory replaces the earlier one.  Problems in schema files are
+ * added to d and make the load fail.
+ */
+int		 schemaset_load(struct schemaset **out,
+		    const char *const *dirs, size_t ndirs, struct diags *d);
+void		 schemaset_free(struct schemaset *);
+/* The schema whose x-kind is kind (review, config, orgs ...), or NULL. */
+const struct schema *schemaset_kind(const struct schemaset *, const char *);
+/* Record kinds (schemas with x-dir), in name order. */
+size_t		 schemaset_nkinds(const struct schemaset *);
+const struct schema *schemaset_kind_at(const struct schemaset *, size_t);
+/* The kind whose id prefix is prefix, or NULL. */
+const struct schema *schemaset_by_prefix(const struct schemaset *,
+		    const char *prefix, size_t len);
+
+/* Kind annotations (NULL when absent). */
+const char	*schema_kind(const struct schema *);
+const char	*schema_dir(const struct schema *);
+const char	*schema_id_prefix(const struct schema *);
+const char	*schema_fy_field(const struct schema *);
+const char	*schema_title_field(const struct schema *);
+size_t		 schema_ncolumns(const struct schema *);
+const char	*schema_column(const struct schema *, size_t);
+
+/* Property access, following $ref. */
+const struct schema *schema_resolve(const struct schema *);
+size_t		 schema_nprops(const struct schema *);
+const struct schema *schema_prop_at(const struct schema *, size_t,
+		    const char **name);
+const struct schema *schema_prop(const struct schema *, const char *name);
+const struct schema *schema_items(const struct schema *);
+int		 schema_required(const struct schema *, const char *name);
+const char	*schema_title(const struct schema *);
+const char	*schema_description(const struct schema *);
+unsigned	 schema_types(const struct schema *);
+enum schema_format schema_format(const struct schema *);
+const char	*schema_xref(const struct schema *);
+const struct node *schema_default(const struct schema *);
+size_t		 schema_nenum(const struct schema *);
+const char	*schema_enum_at(const struct schema *, size_t);
+
+/*
+ * References (x-ref) are checked by the caller, who knows the org list and
+ * the records: check returns NULL when value is fine, else a message.
+ */
+struct schema_refcheck {
+	const char	*(*check)(void *arg, const char *xref,
+			    const char *value);
+	void		*arg;
+};
+
+/*
+ * Validate n against s; every problem is added to d with the path and
+ * the position of the node.  Returns 0, or NC_ESCHEMA when anything was
+ * wrong.
+ */
+int		 schema_validate(const struct schema *, const struct node *,
+		    const char *path, struct diags *d,
+		    const struct schema_refcheck *refs);
+
+/*
+ * Prepare a tree for writing: keys in schema order (unknown keys after,
+ * as they were), and each scalar styled for its type: numbers, booleans
+ * and dates plain, text quoted where it must be.
+ */
+int		 schema_normalize(const struct schema *, struct node *);
+
+/* How a scalar would be read plain under the YAML 1.2 core schema. */
+unsigned	 schema_scalar_type(const struct node *);
+/* A real calendar day written YYYY-MM-DD. */
+int		 schema_is_date(const char *);
+int		 schema_is_datetime(const char *);
+
+#endif

@@ -1,0 +1,633 @@
+/*
+ * The data directory: discovery, schemas, scanning, ids, atomic writes,
+ * the lock.
+ */
+#include <sys/types.h>
+#include <sys/file.h>
+#include <sys/random.h>
+#include <sys/stat.h>
+
+#include <ctype.h>
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "store.h"
+
+#ifndef NCIO_SCHEMA_DIR
+#define NCIO_SCHEMA_DIR "/usr/local/share/nerima-cio/schemas"
+#endif
+#ifndef NCIO_SOURCE_SCHEMA_DIR
+#define NCIO_SOURCE_SCHEMA_DIR NCIO_SCHEMA_DIR
+#endif
+
+/* Lower-case Crockford base32: no i, l, o, u to misread. */
+static const char id_alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
+#define ID_CHARS	8
+
+struct store {
+	char			*root;
+	int			 lockfd;
+	int			 locked;
+	struct schemaset	*schemas;
+};
+
+static int
+is_dir(const char *path)
+{
+	struct stat	st;
+
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static int
+has_marker(const char *dir)
+{
+	struct buf	p = BUF_INIT;
+	struct stat	st;
+	int		found;
+
+	buf_printf(&p, "%s/%s", dir, STORE_MARKER);
+	found = buf_ok(&p) == 0 && stat(p.data, &st) == 0 &&
+	    S_ISREG(st.st_mode);
+	buf_free(&p);
+	return found;
+}
+
+static int
+store_new(struct store **out, const char *root)
+{
+	struct store	*st;
+
+	if ((st = calloc(1, sizeof *st)) == NULL ||
+	    (st->root = realpath(root, NULL)) == NULL) {
+		int rc = st == NULL ? error_set(NC_ENOMEM, "out of memory") :
+		    error_sys(NC_EIO, "cannot resolve '%s'", root);
+		free(st);
+		return rc;
+	}
+	st->lockfd = -1;
+	*out = st;
+	return 0;
+}
+
+int
+store_open(struct store **out, const char *dir)
+{
+	char	*cwd, *p;
+	int	 rc;
+
+	*out = NULL;
+	if (dir == NULL || *dir == '\0')
+		dir = getenv("NERIMA_CIO_DIR");
+	if (dir != NULL && *dir != '\0') {
+		if (!is_dir(dir))
+			return error_set(NC_ENODIR, "'%s' is not a directory",
+			    dir);
+		if (!has_marker(dir))
+			return error_set(NC_ENODIR, "'%s' is not a nerima-cio"
+			    " data directory (no %s)", dir, STORE_MARKER);
+		return store_new(out, dir);
+	}
+	if ((cwd = getcwd(NULL, 0)) == NULL)
+		return error_sys(NC_EIO, "cannot get the current directory");
+	for (;;) {
+		if (has_marker(cwd)) {
+			rc = store_new(out, cwd);
+			free(cwd);
+			return rc;
+		}
+		if ((p = strrchr(cwd, '/')) == NULL || p == cwd) {
+			if (p == cwd && cwd[1] != '\0') {
+				cwd[1] = '\0';
+				continue;
+			}
+			break;
+		}
+		*p = '\0';
+	}
+	free(cwd);
+	return error_set(NC_ENODIR, "not in a nerima-cio data directory"
+	    " (no %s here or in any parent)", STORE_MARKER);
+}
+
+void
+store_free(struct store *st)
+{
+	if (st == NULL)
+		return;
+	store_unlock(st);
+	if (st->lockfd != -1)
+		close(st->lockfd);
+	schemaset_free(st->schemas);
+	free(st->root);
+	free(st);
+}
+
+const char *
+store_root(const struct store *st)
+{
+	return st->root;
+}
+
+char *
+store_path(const struct store *st, const char *rel)
+{
+	struct buf	p = BUF_INIT;
+
+	buf_printf(&p, "%s/%s", st->root, rel);
+	if (buf_ok(&p) != 0)
+		return NULL;
+	return buf_detach(&p, NULL);
+}
+
+static int
+fsync_dir(const char *path)
+{
+	char	*dir, *slash;
+	int	 fd, rc = 0;
+
+	if ((dir = strdup(path)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	slash = strrchr(dir, '/');
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
+	    fsync(fd) == -1)
+		rc = error_sys(NC_EIO, "cannot sync directory '%s'", dir);
+	if (fd != -1)
+		close(fd);
+	free(dir);
+	return rc;
+}
+
+int
+store_write_atomic(const char *path, const void *data, size_t len)
+{
+	struct buf	 tmp = BUF_INIT;
+	const char	*p = data;
+	ssize_t		 w;
+	int		 fd = -1, rc = 0;
+	mode_t		 mask;
+
+	buf_printf(&tmp, "%s.tmpXXXXXX", path);
+	if ((rc = buf_ok(&tmp)) != 0)
+		return rc;
+	if ((fd = mkstemp(tmp.data)) == -1) {
+		rc = error_sys(NC_EIO, "cannot create a file beside '%s'", path);
+		buf_free(&tmp);
+		return rc;
+	}
+	/* mkstemp makes 0600; records are shared through git: 0666 & ~umask. */
+	mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) == -1) {
+		rc = error_sys(NC_EIO, "cannot set the mode of '%s'", tmp.data);
+		goto done;
+	}
+	while (len > 0) {
+		w = write(fd, p, len);
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w == -1) {
+			rc = error_sys(NC_EIO, "cannot write '%s'", path);
+			goto done;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	if (fsync(fd) == -1) {
+		rc = error_sys(NC_EIO, "cannot write '%s'", path);
+		goto done;
+	}
+	if (close(fd) == -1) {
+		fd = -1;
+		rc = error_sys(NC_EIO, "cannot write '%s'", path);
+		goto done;
+	}
+	fd = -1;
+	if (rename(tmp.data, path) == -1) {
+		rc = error_sys(NC_EIO, "cannot replace '%s'", path);
+		goto done;
+	}
+	rc = fsync_dir(path);
+done:
+	if (fd != -1)
+		close(fd);
+	if (rc != 0)
+		unlink(tmp.data);
+	buf_free(&tmp);
+	return rc;
+}
+
+int
+store_lock(struct store *st)
+{
+	char	*path;
+	int	 rc;
+
+	if (st->locked)
+		return 0;
+	if (st->lockfd == -1) {
+		if ((path = store_path(st, STORE_LOCK)) == NULL)
+			return NC_ENOMEM;
+		st->lockfd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+		if (st->lockfd == -1) {
+			rc = error_sys(NC_EIO, "cannot open lock '%s'", path);
+			free(path);
+			return rc;
+		}
+		free(path);
+	}
+	while (flock(st->lockfd, LOCK_EX) == -1) {
+		if (errno != EINTR)
+			return error_sys(NC_EIO, "cannot lock the data"
+			    " directory");
+	}
+	st->locked = 1;
+	return 0;
+}
+
+void
+store_unlock(struct store *st)
+{
+	if (st != NULL && st->locked) {
+		flock(st->lockfd, LOCK_UN);
+		st->locked = 0;
+	}
+}
+
+/* The directory holding this program, for the installed schemas. */
+static char *
+exe_schema_dir(void)
+{
+	char		 exe[PATH_MAX];
+	struct buf	 b = BUF_INIT;
+	ssize_t		 n;
+	char		*slash;
+
+	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) <= 0)
+		return NULL;
+	exe[n] = '\0';
+	if ((slash = strrchr(exe, '/')) == NULL)
+		return NULL;
+	*slash = '\0';
+	buf_printf(&b, "%s/../share/nerima-cio/schemas", exe);
+	if (buf_ok(&b) != 0)
+		return NULL;
+	if (!is_dir(b.data)) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b, NULL);
+}
+
+int
+store_schemas(const struct schemaset **out, struct store *st, struct diags *d)
+{
+	const char	*dirs[2];
+	char		*exe = NULL, *own = NULL;
+	const char	*env;
+	int		 rc;
+
+	if (st->schemas != NULL) {
+		*out = st->schemas;
+		return 0;
+	}
+	*out = NULL;
+	if ((env = getenv("NCIO_SCHEMA_PATH")) != NULL && *env != '\0')
+		dirs[0] = env;
+	else if ((exe = exe_schema_dir()) != NULL)
+		dirs[0] = exe;
+	else if (is_dir(NCIO_SOURCE_SCHEMA_DIR))
+		dirs[0] = NCIO_SOURCE_SCHEMA_DIR;
+	else
+		dirs[0] = NCIO_SCHEMA_DIR;
+	if ((own = store_path(st, "schemas")) == NULL) {
+		free(exe);
+		return NC_ENOMEM;
+	}
+	dirs[1] = own;
+	rc = schemaset_load(&st->schemas, dirs, 2, d);
+	free(exe);
+	free(own);
+	if (rc == 0)
+		*out = st->schemas;
+	return rc;
+}
+
+int
+store_kind(const struct schema **out, struct store *st, const char *kind)
+{
+	const struct schemaset	*set;
+	const struct schema	*s;
+	struct buf		 known = BUF_INIT;
+	size_t			 i;
+	int			 rc;
+
+	*out = NULL;
+	if ((rc = store_schemas(&set, st, NULL)) != 0)
+		return rc;
+	s = schemaset_kind(set, kind);
+	if (s != NULL && schema_dir(s) != NULL) {
+		*out = s;
+		return 0;
+	}
+	for (i = 0; i < schemaset_nkinds(set); i++) {
+		buf_puts(&known, i ? ", " : "");
+		buf_puts(&known, schema_kind(schemaset_kind_at(set, i)));
+	}
+	rc = error_set(NC_ENOTFOUND, "unknown record kind '%s'; kinds: %s",
+	    kind, known.data != NULL ? known.data : "(none)");
+	buf_free(&known);
+	return rc;
+}
+
+int
+store_id_valid(const struct schema *kind, const char *s)
+{
+	const char	*prefix = schema_id_prefix(kind);
+	size_t		 plen = strlen(prefix), i;
+
+	if (strncmp(s, prefix, plen) != 0 || s[plen] != '-' ||
+	    strlen(s + plen + 1) != ID_CHARS)
+		return 0;
+	for (i = 0; i < ID_CHARS; i++) {
+		if (s[plen + 1 + i] == '\0' ||
+		    strchr(id_alphabet, s[plen + 1 + i]) == NULL)
+			return 0;
+	}
+	return 1;
+}
+
+void
+reclist_free(struct reclist *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].id);
+		free(l->v[i].relpath);
+	}
+	free(l->v);
+	l->v = NULL;
+	l->n = l->cap = 0;
+}
+
+static int
+reclist_add(struct reclist *l, const char *id, size_t idlen,
+    const char *relpath, const struct schema *kind, int fy)
+{
+	struct recref	*v;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		if ((v = realloc(l->v, cap * sizeof *v)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		l->v = v;
+		l->cap = cap;
+	}
+	v = &l->v[l->n];
+	v->id = strndup(id, idlen);
+	v->relpath = strdup(relpath);
+	if (v->id == NULL || v->relpath == NULL) {
+		free(v->id);
+		free(v->relpath);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	v->kind = kind;
+	v->fy = fy;
+	l->n++;
+	return 0;
+}
+
+static int
+recref_cmp(const void *a, const void *b)
+{
+	const struct recref	*x = a, *y = b;
+
+	return strcmp(x->relpath, y->relpath);
+}
+
+static int
+year_name(const char *s)
+{
+	int	i, y = 0;
+
+	for (i = 0; i < 4; i++) {
+		if (!isdigit((unsigned char)s[i]))
+			return 0;
+		y = y * 10 + (s[i] - '0');
+	}
+	return s[4] == '\0' && y >= 2000 && y <= 2099 ? y : 0;
+}
+
+static int
+scan_year(struct reclist *out, struct store *st, const struct schema *kind,
+    int fy, struct diags *d)
+{
+	struct buf	 rel = BUF_INIT, full = BUF_INIT;
+	DIR		*dp;
+	struct dirent	*de;
+	size_t		 len, base;
+	int		 rc = 0;
+
+	buf_printf(&rel, "%s/%d", schema_dir(kind), fy);
+	buf_printf(&full, "%s/%s", st->root, rel.data);
+	if ((rc = buf_ok(&rel)) != 0 || (rc = buf_ok(&full)) != 0)
+		goto done;
+	if ((dp = opendir(full.data)) == NULL) {
+		if (errno != ENOENT && errno != ENOTDIR)
+			rc = error_sys(NC_EIO, "cannot read '%s'", rel.data);
+		goto done;
+	}
+	base = rel.len;
+	while (rc == 0 && (de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		len = strlen(de->d_name);
+		rel.len = base;
+		buf_printf(&rel, "/%s", de->d_name);
+		if ((rc = buf_ok(&rel)) != 0)
+			break;
+		if (len < 6 || strcmp(de->d_name + len - 5, ".yaml") != 0) {
+			/* Leftovers of an interrupted write are not records. */
+			if (strstr(de->d_name, ".yaml.tmp") == NULL)
+				diags_add(d, rel.data, 0, 0, "not a record file"
+				    " (expected <id>.yaml); ignored");
+			continue;
+		}
+		de->d_name[len - 5] = '\0';
+		if (!store_id_valid(kind, de->d_name)) {
+			diags_add(d, rel.data, 0, 0, "file name is not a %s id"
+			    " (%s-xxxxxxxx.yaml); ignored", schema_kind(kind),
+			    schema_id_prefix(kind));
+			continue;
+		}
+		rc = reclist_add(out, de->d_name, len - 5, rel.data, kind, fy);
+	}
+	closedir(dp);
+done:
+	buf_free(&rel);
+	buf_free(&full);
+	return rc;
+}
+
+static int
+scan_kind(struct reclist *out, struct store *st, const struct schema *kind,
+    int fy, struct diags *d)
+{
+	struct buf	 full = BUF_INIT;
+	DIR		*dp;
+	struct dirent	*de;
+	int		 rc = 0, y;
+
+	if (fy != 0)
+		return scan_year(out, st, kind, fy, d);
+	buf_printf(&full, "%s/%s", st->root, schema_dir(kind));
+	if ((rc = buf_ok(&full)) != 0)
+		return rc;
+	if ((dp = opendir(full.data)) == NULL) {
+		if (errno != ENOENT && errno != ENOTDIR)
+			rc = error_sys(NC_EIO, "cannot read '%s'",
+			    schema_dir(kind));
+		buf_free(&full);
+		return rc;
+	}
+	while (rc == 0 && (de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		if ((y = year_name(de->d_name)) == 0) {
+			diags_add(d, schema_dir(kind), 0, 0, "'%s' is not a"
+			    " fiscal-year folder (expected e.g. 2026); ignored",
+			    de->d_name);
+			continue;
+		}
+		rc = scan_year(out, st, kind, y, d);
+	}
+	closedir(dp);
+	buf_free(&full);
+	return rc;
+}
+
+int
+store_scan(struct reclist *out, struct store *st, const struct schema *kind,
+    int fy, struct diags *d)
+{
+	const struct schemaset	*set;
+	size_t			 i;
+	int			 rc;
+
+	if ((rc = store_schemas(&set, st, NULL)) != 0)
+		return rc;
+	if (kind != NULL)
+		rc = scan_kind(out, st, kind, fy, d);
+	for (i = 0; kind == NULL && rc == 0 && i < schemaset_nkinds(set); i++)
+		rc = scan_kind(out, st, schemaset_kind_at(set, i), fy, d);
+	if (rc == 0 && out->n > 1)
+		qsort(out->v, out->n, sizeof *out->v, recref_cmp);
+	return rc;
+}
+
+int
+store_find(struct recref *out, struct reclist *matches, struct store *st,
+    const char *prefix)
+{
+	struct reclist	 all = RECLIST_INIT;
+	const char	*dash;
+	size_t		 i, plen = strlen(prefix);
+	int		 rc, found = -1, n = 0;
+
+	memset(out, 0, sizeof *out);
+	if (plen == 0)
+		return error_set(NC_EINVALID, "empty id");
+	if ((rc = store_scan(&all, st, NULL, 0, NULL)) != 0)
+		return rc;
+	for (i = 0; i < all.n; i++) {
+		dash = strchr(all.v[i].id, '-');
+		if (strncmp(all.v[i].id, prefix, plen) == 0 ||
+		    (dash != NULL && strncmp(dash + 1, prefix, plen) == 0)) {
+			if (strcmp(all.v[i].id, prefix) == 0) {
+				/* An exact id wins over longer ones. */
+				found = (int)i;
+				n = 1;
+				break;
+			}
+			found = (int)i;
+			n++;
+		}
+	}
+	if (n == 0) {
+		rc = error_set(NC_ENOTFOUND, "no record with id '%s'", prefix);
+	} else if (n == 1) {
+		*out = all.v[found];
+		all.v[found].id = NULL;
+		all.v[found].relpath = NULL;
+	} else {
+		rc = error_set(NC_EAMBIGUOUS, "id prefix '%s' is ambiguous:"
+		    " %d records match", prefix, n);
+		for (i = 0; matches != NULL && i < all.n; i++) {
+			dash = strchr(all.v[i].id, '-');
+			if (strncmp(all.v[i].id, prefix, plen) != 0 &&
+			    (dash == NULL ||
+			    strncmp(dash + 1, prefix, plen) != 0))
+				continue;
+			if (reclist_add(matches, all.v[i].id,
+			    strlen(all.v[i].id), all.v[i].relpath,
+			    all.v[i].kind, all.v[i].fy) != 0)
+				break;
+		}
+	}
+	reclist_free(&all);
+	return rc;
+}
+
+int
+store_new_id(char **out, struct store *st, const struct schema *kind)
+{
+	struct reclist	 all = RECLIST_INIT;
+	unsigned char	 rnd[ID_CHARS];
+	char		 id[64];
+	size_t		 plen, i;
+	int		 rc, tries, clash;
+
+	*out = NULL;
+	plen = strlen(schema_id_prefix(kind));
+	if (plen > 16)
+		return error_set(NC_EINVALID, "id prefix too long");
+	if ((rc = store_scan(&all, st, kind, 0, NULL)) != 0)
+		return rc;
+	for (tries = 0; tries < 100; tries++) {
+		if (getrandom(rnd, sizeof rnd, 0) != (ssize_t)sizeof rnd) {
+			rc = error_sys(NC_EIO, "cannot get random bytes");
+			break;
+		}
+		memcpy(id, schema_id_prefix(kind), plen);
+		id[plen] = '-';
+		for (i = 0; i < ID_CHARS; i++)
+			id[plen + 1 + i] = id_alphabet[rnd[i] & 31];
+		id[plen + 1 + ID_CHARS] = '\0';
+		clash = 0;
+		for (i = 0; i < all.n && !clash; i++)
+			clash = strcmp(all.v[i].id, id) == 0;
+		if (!clash) {
+			if ((*out = strdup(id)) == NULL)
+				rc = error_set(NC_ENOMEM, "out of memory");
+			break;
+		}
+	}
+	if (rc == 0 && *out == NULL)
+		rc = error_set(NC_EIO, "cannot find a free id");
+	reclist_free(&all);
+	return rc;
+}
