@@ -85,7 +85,7 @@ guard_classify(uint32_t cp, unsigned *value)
 	case 0x3000:	/* ideographic space */
 	case 0xFF0D:	/* fullwidth hyphen-minus */
 	case 0x2212:	/* minus sign */
-	case 0x30FC:	/* katakana prolonged sound mark, typed for a dash */
+	case 0x30FC:	/* ー, the long vowel mark, typed for a dash */
 		return GUARD_SEP;
 	}
 	if (cp >= 0x2010 && cp <= 0x2015)	/* hyphen .. horizontal bar */
@@ -95,7 +95,8 @@ guard_classify(uint32_t cp, unsigned *value)
 
 /* The class of the code point at s[p], its length in *n. */
 static enum guard_class
-guard_at(const char *s, size_t len, size_t p, size_t *n, unsigned *value)
+guard_at(const char *s, size_t len, size_t p, size_t *n,
+    unsigned *value)
 {
 	uint32_t	cp;
 
@@ -119,7 +120,8 @@ guard_digit_before(const char *s, size_t p)
 }
 
 int
-guard_find_mynumber(const char *s, size_t len, size_t *off, size_t *mlen)
+guard_find_mynumber(const char *s, size_t len, size_t *off,
+    size_t *mlen)
 {
 	return guard_find_mynumber_from(s, len, 0, off, mlen);
 }
@@ -134,8 +136,8 @@ guard_find_mynumber_from(const char *s, size_t len, size_t from, size_t *off,
 	 */
 	struct guard_group	 ring[GUARD_NDIGITS], *g;
 	unsigned char		 d[GUARD_NDIGITS];
-	size_t			 head = 0, ngroups = 0, p, n, k, total, i, j;
-	size_t			 start;
+	size_t			 head = 0, ngroups = 0, p, n, k, i, j;
+	size_t			 total, start;
 	unsigned		 v;
 
 	if (s == NULL || from >= len)

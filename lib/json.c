@@ -63,8 +63,10 @@ json_put_string(struct buf *out, const char *s, size_t len)
 				esc[4] = hex[c >> 4];
 				esc[5] = hex[c & 0xF];
 				buf_add(out, esc, 6);
-			} else
-				buf_add(out, "\xEF\xBF\xBD", 3);	/* U+FFFD */
+			} else {
+				/* Not UTF-8: U+FFFD keeps the text valid. */
+				buf_add(out, "\xEF\xBF\xBD", 3);
+			}
 			break;
 		}
 		run = ++i;
@@ -113,7 +115,7 @@ json_number_ok(const char *s)
 
 struct json_frame {
 	char	 kind;		/* '[' or '{' */
-	int	 keyed;		/* in an object: a key waits for its value */
+	int	 keyed;		/* in an object: a key awaits its value */
 	size_t	 count;
 };
 
@@ -122,7 +124,7 @@ struct json {
 	struct json_frame	*stack;
 	size_t			 depth;
 	size_t			 cap;
-	int			 done;	/* the top-level value is complete */
+	int			 done;	/* the top-level value is written */
 	int			 err;
 };
 

@@ -294,7 +294,8 @@ test_writer_misuse(void **state)
 		{ "[}", "cannot write JSON: an object ends inside an array" },
 		{ "{]", "cannot write JSON: an array ends inside an object" },
 		{ "]", "cannot write JSON: an array ends that did not begin" },
-		{ "[]]", "cannot write JSON: an array ends that did not begin" },
+		{ "[]]",
+		    "cannot write JSON: an array ends that did not begin" },
 		{ "[]s", "cannot write JSON: a second value after the end" },
 		{ "ss", "cannot write JSON: a second value after the end" },
 		{ "[R", "cannot write JSON: '0x1F' is not a number, true, "

@@ -261,7 +261,9 @@ test_render_csv(void **state)
 static void
 test_no_trailing_space(void **state)
 {
-	static const char *const cells[] = { " ", "x  ", "", "a\n", NULL, "\t" };
+	static const char *const cells[] = {
+		" ", "x  ", "", "a\n", NULL, "\t"
+	};
 	const char	*row[3];
 	struct table	*t;
 	struct buf	 b = BUF_INIT;
