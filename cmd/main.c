@@ -23,6 +23,7 @@ extern const struct cmd_entry cmd_lint_entry;
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_edit_entry;
+extern const struct cmd_entry cmd_cal_entry;
 
 /* In the order a new user meets them. */
 const struct cmd_entry *const cmd_table[] = {
@@ -31,6 +32,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_show_entry,
 	&cmd_edit_entry,
 	&cmd_lint_entry,
+	&cmd_cal_entry,
 	NULL
 };
 
