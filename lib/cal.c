@@ -994,8 +994,8 @@ cal_due_procurement(struct cal_date *out, const struct cal *c,
 }
 
 /*
- * 3(3)ア(ア) asks for the work plan at the start of the work, and
- * 4(3)ア(ア) sets "作業実施計画書の提出期限は、契約締結日から 2 週間以内とする".
+ * 3(3)ア(ア) asks for the work plan at the start of the work, and 4(3)ア(ア)
+ * sets "作業実施計画書の提出期限は、契約締結日から 2 週間以内とする".
  * Two weeks counted from the day after the contract date (民法 140 条, the
  * first day is not counted) end 14 days after it.  When that day is not a
  * business day we bring the deadline forward to the business day before,

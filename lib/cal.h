@@ -96,8 +96,10 @@ struct cal;
 struct cal	*cal_new(void);
 void		 cal_free(struct cal *);
 /* A closure makes a day not a business day; an opening makes it one. */
-int		 cal_add_closure(struct cal *, struct cal_date, const char *name);
-int		 cal_add_opening(struct cal *, struct cal_date, const char *name);
+int		 cal_add_closure(struct cal *, struct cal_date,
+		    const char *name);
+int		 cal_add_opening(struct cal *, struct cal_date,
+		    const char *name);
 /*
  * Read a closures file (format in nerima-cio-cal(1)).  Every problem is
  * added to d (which may be NULL); the return value is NC_EINVALID with the
@@ -142,7 +144,7 @@ int		 cal_count_business_days(long *out, const struct cal *,
  */
 struct cal_due {
 	struct cal_date	 date;
-	int		 hour;		/* -1 when the deadline is the whole day */
+	int		 hour;		/* -1 when due by the end of the day */
 	int		 minute;
 };
 enum cal_due_kind {

@@ -161,7 +161,7 @@ cal_load_closures(struct cal *c, const char *path, struct diags *d)
 	r.d = d != NULL ? d : &local;
 	first = r.d->n;
 	if (ydoc_load(&doc, path, r.d) != 0) {
-		/* NC_ENOTFOUND for a missing file, with the reader's message. */
+		/* NC_ENOTFOUND for a missing file, with its message. */
 		ret = error_code() != 0 ? error_code() : NC_EINVALID;
 		if (r.d->n == first)
 			goto done;
