@@ -15,6 +15,7 @@
 #define CMD_USAGE	2	/* the command line was wrong */
 
 struct store;
+struct diags;
 
 struct cmd_ctx {
 	const char	*dir;		/* -C DIR, or NULL */
@@ -70,6 +71,15 @@ struct store *cmd_store(struct cmd_ctx *);
 struct store *cmd_store_optional(struct cmd_ctx *);
 /* Print diagnostics as path:line:column: message; returns how many. */
 size_t	cmd_print_diags(FILE *, const struct diags *);
+
+/* A fiscal year argument (2000..2099); prints the error and returns -1. */
+int	cmd_parse_fy(const char *, int *);
+/*
+ * Find a record by id prefix; on an ambiguous prefix, print the candidates
+ * (id, path, title) on stderr.  Prints the error and returns CMD_FAIL.
+ */
+struct recref;
+int	cmd_find_record(struct recref *out, struct store *, const char *prefix);
 
 extern const struct cmd_entry *const cmd_table[];
 

@@ -19,6 +19,7 @@
 #endif
 
 extern const struct cmd_entry cmd_init_entry;
+extern const struct cmd_entry cmd_add_entry;
 extern const struct cmd_entry cmd_lint_entry;
 extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_show_entry;
@@ -28,6 +29,7 @@ extern const struct cmd_entry cmd_cal_entry;
 /* In the order a new user meets them. */
 const struct cmd_entry *const cmd_table[] = {
 	&cmd_init_entry,
+	&cmd_add_entry,
 	&cmd_list_entry,
 	&cmd_show_entry,
 	&cmd_edit_entry,

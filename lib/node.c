@@ -380,8 +380,9 @@ parse_attach(struct parse_state *ps, struct node *n, const yaml_mark_t *m)
 	key = ps->pending_key[ps->depth - 1];
 	if (key == NULL) {
 		if (n->kind != NODE_SCALAR) {
-			parse_report(ps, m, "a key must be a plain text, not a"
-			    " mapping or sequence");
+			diags_add(ps->d, ps->path, n->line, n->col, "a key must"
+			    " be a plain text, not a mapping or sequence");
+			ps->bad = 1;
 			/* Keep a placeholder so the value pairs up. */
 			n = node_str(ps->doc, "");
 			if (n == NULL)
@@ -606,6 +607,13 @@ ydoc_parse(struct ydoc **out, const char *buf, size_t len, const char *path,
 int
 ydoc_load(struct ydoc **out, const char *path, struct diags *d)
 {
+	return ydoc_load_as(out, path, path, d);
+}
+
+int
+ydoc_load_as(struct ydoc **out, const char *path, const char *name,
+    struct diags *d)
+{
 	struct stat	 st;
 	char		*buf = NULL;
 	size_t		 len = 0;
@@ -640,7 +648,7 @@ ydoc_load(struct ydoc **out, const char *path, struct diags *d)
 			break;
 		len += (size_t)r;
 	}
-	rc = ydoc_parse(out, buf, len, path, d);
+	rc = ydoc_parse(out, buf, len, name, d);
 done:
 	free(buf);
 	close(fd);

@@ -67,6 +67,9 @@ struct ydoc;
 int		 ydoc_parse(struct ydoc **out, const char *buf, size_t len,
 		    const char *path, struct diags *d);
 int		 ydoc_load(struct ydoc **out, const char *path, struct diags *d);
+/* Load path, naming it name in messages (a path relative to the data dir). */
+int		 ydoc_load_as(struct ydoc **out, const char *path,
+		    const char *name, struct diags *d);
 struct ydoc	*ydoc_new(void);
 void		 ydoc_free(struct ydoc *);
 struct node	*ydoc_root(const struct ydoc *);

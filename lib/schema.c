@@ -986,6 +986,7 @@ struct vstate {
 	struct diags			*d;
 	const struct schema_refcheck	*refs;
 	struct buf			 field;	/* dotted path of the field */
+	const char			*title;	/* the field's title */
 	int				 bad;
 };
 
@@ -1039,7 +1040,7 @@ vreport(struct vstate *vs, const struct schema *s, const struct node *n,
     const char *fmt, ...)
 {
 	struct buf	 msg = BUF_INIT;
-	const char	*title = s != NULL ? schema_title(s) : NULL;
+	const char	*title = s != NULL ? vs->title : NULL;
 	va_list		 ap;
 	char		 text[1024];
 
@@ -1110,13 +1111,23 @@ edit_distance(const char *a, const char *b)
 }
 
 static void validate(struct vstate *, const struct schema *,
-    const struct node *, int);
+    const struct node *, int, int);
+
+struct fmark {
+	size_t		 len;
+	const char	*title;
+};
 
 static void
-field_push(struct vstate *vs, size_t *mark, const char *key, size_t index,
-    int is_index)
+field_push(struct vstate *vs, struct fmark *mark, const char *key,
+    size_t index, int is_index, const struct schema *s)
 {
-	*mark = vs->field.len;
+	const char	*t = s != NULL ? schema_title(s) : NULL;
+
+	mark->len = vs->field.len;
+	mark->title = vs->title;
+	if (t != NULL || !is_index)
+		vs->title = t;
 	if (is_index)
 		buf_printf(&vs->field, "[%zu]", index + 1);
 	else {
@@ -1127,11 +1138,12 @@ field_push(struct vstate *vs, size_t *mark, const char *key, size_t index,
 }
 
 static void
-field_pop(struct vstate *vs, size_t mark)
+field_pop(struct vstate *vs, const struct fmark *mark)
 {
-	vs->field.len = mark;
+	vs->field.len = mark->len;
+	vs->title = mark->title;
 	if (vs->field.data != NULL)
-		vs->field.data[mark] = '\0';
+		vs->field.data[mark->len] = '\0';
 }
 
 static void
@@ -1140,7 +1152,8 @@ validate_object(struct vstate *vs, const struct schema *s,
 {
 	const struct schema	*ps;
 	const char		*key, *best;
-	size_t			 i, j, mark, dist, bestd;
+	struct fmark		 mark;
+	size_t			 i, j, dist, bestd;
 
 	for (i = 0; i < s->nrequired; i++) {
 		const struct node *v = node_get(n, s->required[i]);
@@ -1150,10 +1163,10 @@ validate_object(struct vstate *vs, const struct schema *s,
 				if (strcmp(s->props[j].name, s->required[i]) == 0)
 					rs = s->props[j].s;
 			}
-			field_push(vs, &mark, s->required[i], 0, 0);
+			field_push(vs, &mark, s->required[i], 0, 0, rs);
 			vreport(vs, rs, v != NULL ? v : n, "required field %s",
 			    v == NULL ? "is missing" : "is empty");
-			field_pop(vs, mark);
+			field_pop(vs, &mark);
 		}
 	}
 	for (i = 0; i < n->n; i++) {
@@ -1165,7 +1178,7 @@ validate_object(struct vstate *vs, const struct schema *s,
 				break;
 			}
 		}
-		field_push(vs, &mark, key, 0, 0);
+		field_push(vs, &mark, key, 0, 0, ps != NULL ? ps : s->addl);
 		if (ps == NULL && s->addl_forbidden) {
 			best = NULL;
 			bestd = SIZE_MAX;
@@ -1183,18 +1196,20 @@ validate_object(struct vstate *vs, const struct schema *s,
 				vreport(vs, NULL, n->u.pairs[i].key,
 				    "unknown field");
 		} else if (ps == NULL && s->addl != NULL) {
-			validate(vs, s->addl, n->u.pairs[i].value, depth + 1);
+			validate(vs, s->addl, n->u.pairs[i].value, depth + 1,
+			    0);
 		} else if (ps != NULL) {
-			validate(vs, ps, n->u.pairs[i].value, depth + 1);
+			validate(vs, ps, n->u.pairs[i].value, depth + 1, 0);
 		}
-		field_pop(vs, mark);
+		field_pop(vs, &mark);
 	}
 }
 
 static void
 validate_scalar(struct vstate *vs, const struct schema *s, const struct node *n,
-    unsigned have)
+    unsigned have, int via_ref)
 {
+	const char	*xref = via_ref ? NULL : schema_xref(s);
 	const char	*str = n->u.s.str, *msg;
 	size_t		 chars;
 	double		 x;
@@ -1231,26 +1246,28 @@ validate_scalar(struct vstate *vs, const struct schema *s, const struct node *n,
 	if (s->format == SCHEMA_F_DATETIME && !schema_is_datetime(str))
 		vreport(vs, s, n, "expected a date and time"
 		    " YYYY-MM-DDTHH:MM[:SS][Z|+09:00], found '%s'", str);
-	if (s->xref != NULL && vs->refs != NULL && vs->refs->check != NULL &&
-	    (msg = vs->refs->check(vs->refs->arg, s->xref, str)) != NULL)
+	/* Once per value, however many $refs lead to an x-ref. */
+	if (xref != NULL && vs->refs != NULL && vs->refs->check != NULL &&
+	    (msg = vs->refs->check(vs->refs->arg, xref, str)) != NULL)
 		vreport(vs, s, n, "%s", msg);
 }
 
 static void
 validate(struct vstate *vs, const struct schema *s, const struct node *n,
-    int depth)
+    int depth, int via_ref)
 {
 	const struct node	*item;
 	struct buf		 want = BUF_INIT;
+	struct fmark		 mark;
 	unsigned		 have, types;
-	size_t			 i, mark;
+	size_t			 i;
 
 	if (depth > SCHEMA_MAX_DEPTH) {
 		vreport(vs, s, n, "nested too deep (or a $ref loop)");
 		return;
 	}
 	if (s->reft != NULL)
-		validate(vs, s->reft, n, depth + 1);
+		validate(vs, s->reft, n, depth + 1, 1);
 
 	have = schema_scalar_type(n);
 	if (have == SCHEMA_T_INTEGER)
@@ -1314,13 +1331,13 @@ validate(struct vstate *vs, const struct schema *s, const struct node *n,
 			break;
 		for (i = 0; i < n->n; i++) {
 			item = n->u.items[i];
-			field_push(vs, &mark, NULL, i, 1);
-			validate(vs, s->items, item, depth + 1);
-			field_pop(vs, mark);
+			field_push(vs, &mark, NULL, i, 1, s->items);
+			validate(vs, s->items, item, depth + 1, 0);
+			field_pop(vs, &mark);
 		}
 		break;
 	default:
-		validate_scalar(vs, s, n, have);
+		validate_scalar(vs, s, n, have, via_ref);
 		break;
 	}
 }
@@ -1340,7 +1357,7 @@ schema_validate(const struct schema *s, const struct node *n,
 		    " mapping of fields");
 		return error_set(NC_ESCHEMA, "%s: empty record", path);
 	}
-	validate(&vs, s, n, 0);
+	validate(&vs, s, n, 0, 0);
 	buf_free(&vs.field);
 	if (buf_ok(&vs.field) != 0)
 		return NC_ENOMEM;

@@ -1,0 +1,232 @@
+/*
+ * nerima-cio edit: open a record in $EDITOR and, like crontab -e, refuse to
+ * save an invalid result, offering to edit again, without ever losing the
+ * user's text: until the record is saved, the edit stays in a temporary
+ * file that the messages name.
+ */
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cmd.h"
+#include "record.h"
+#include "store.h"
+
+static int
+slurp(const char *path, struct buf *out)
+{
+	char	 chunk[8192];
+	ssize_t	 r;
+	int	 fd, rc = 0;
+
+	buf_reset(out);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return error_sys(NC_EIO, "cannot open '%s'", path);
+	while ((r = read(fd, chunk, sizeof chunk)) != 0) {
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1) {
+			rc = error_sys(NC_EIO, "cannot read '%s'", path);
+			break;
+		}
+		buf_add(out, chunk, (size_t)r);
+	}
+	close(fd);
+	if (rc == 0 && out->data == NULL)
+		buf_grow(out, 0);
+	return rc != 0 ? rc : buf_ok(out);
+}
+
+static int
+run_editor(const char *file)
+{
+	const char	*ed;
+	pid_t		 pid;
+	int		 status;
+
+	if ((ed = getenv("VISUAL")) == NULL || *ed == '\0')
+		ed = getenv("EDITOR");
+	if (ed == NULL || *ed == '\0')
+		ed = "vi";
+	fflush(stdout);
+	if ((pid = fork()) == -1)
+		return cmd_error("cannot run the editor: %s", strerror(errno));
+	if (pid == 0) {
+		/* $EDITOR may carry arguments ("code --wait"): let sh split. */
+		execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", ed, file,
+		    (char *)NULL);
+		_exit(127);
+	}
+	while (waitpid(pid, &status, 0) == -1) {
+		if (errno != EINTR)
+			return cmd_error("cannot wait for the editor: %s",
+			    strerror(errno));
+	}
+	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return cmd_error("the editor '%s' failed (status %d)", ed,
+		    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+	return 0;
+}
+
+static int
+ask_retry(void)
+{
+	char	line[64];
+
+	if (!isatty(STDIN_FILENO))
+		return 0;
+	for (;;) {
+		fputs("Do you want to retry the same edit? (y/n) ", stderr);
+		if (fgets(line, sizeof line, stdin) == NULL)
+			return 0;
+		if (line[0] == 'y' || line[0] == 'Y')
+			return 1;
+		if (line[0] == 'n' || line[0] == 'N')
+			return 0;
+	}
+}
+
+static int
+cmd_edit(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
+{
+	struct store	*st;
+	struct recref	 ref;
+	struct record	 rec;
+	struct ydoc	*doc = NULL;
+	struct checker	*c = NULL;
+	struct diags	 d = DIAGS_INIT;
+	struct buf	 orig = BUF_INIT, now = BUF_INIT, edited = BUF_INIT;
+	struct buf	 tmpl = BUF_INIT;
+	const char	*tmpdir;
+	char		*path = NULL;
+	int		 fd, rc = CMD_FAIL, keep = 0;
+
+	memset(&ref, 0, sizeof ref);
+	if (argc != 2)
+		return cmd_bad_usage(e, argc < 2 ? "which record?" :
+		    "too many arguments");
+	if ((st = cmd_store(ctx)) == NULL)
+		return CMD_FAIL;
+	if (cmd_find_record(&ref, st, argv[1]) != CMD_OK)
+		return CMD_FAIL;
+	if ((path = store_path(st, ref.relpath)) == NULL ||
+	    slurp(path, &orig) != 0) {
+		rc = cmd_lib_error();
+		goto done;
+	}
+	if ((tmpdir = getenv("TMPDIR")) == NULL || *tmpdir == '\0')
+		tmpdir = "/tmp";
+	buf_printf(&tmpl, "%s/nerima-cio-%s-XXXXXX.yaml", tmpdir, ref.id);
+	if (buf_ok(&tmpl) != 0 || (fd = mkstemps(tmpl.data, 5)) == -1) {
+		rc = cmd_error("cannot create a temporary file in %s: %s",
+		    tmpdir, strerror(errno));
+		goto done;
+	}
+	if (write(fd, orig.data, orig.len) != (ssize_t)orig.len ||
+	    close(fd) != 0) {
+		rc = cmd_error("cannot write '%s': %s", tmpl.data,
+		    strerror(errno));
+		unlink(tmpl.data);
+		goto done;
+	}
+	keep = 1;
+	for (;;) {
+		if (run_editor(tmpl.data) != 0) {
+			fprintf(stderr, "nerima-cio: %s is unchanged; the text"
+			    " is kept in %s\n", ref.relpath, tmpl.data);
+			goto done;
+		}
+		if (slurp(tmpl.data, &edited) != 0) {
+			rc = cmd_lib_error();
+			goto done;
+		}
+		if (edited.len == orig.len &&
+		    memcmp(edited.data, orig.data, orig.len) == 0) {
+			fprintf(stderr, "no changes made to %s\n", ref.id);
+			keep = 0;
+			rc = CMD_OK;
+			goto done;
+		}
+		diags_free(&d);
+		ydoc_free(doc);
+		doc = NULL;
+		checker_free(c);
+		c = NULL;
+		if (ydoc_parse(&doc, edited.data, edited.len, ref.relpath,
+		    &d) == 0 && checker_new(&c, st, NULL) == 0)
+			record_check(c, ref.kind, ydoc_root(doc), ref.relpath,
+			    &d);
+		else if (d.n == 0)
+			diags_add(&d, ref.relpath, 0, 0, "%s", error_last());
+		if (d.n == 0)
+			break;
+		cmd_print_diags(stderr, &d);
+		fprintf(stderr, "nerima-cio: the edit has errors; %s is"
+		    " unchanged\n", ref.relpath);
+		if (!ask_retry()) {
+			fprintf(stderr, "nerima-cio: your edit is kept in %s\n",
+			    tmpl.data);
+			goto done;
+		}
+	}
+
+	/* Someone else may have changed the record while it was open. */
+	if (store_lock(st) != 0) {
+		rc = cmd_lib_error();
+		goto done;
+	}
+	if (slurp(path, &now) != 0 || now.len != orig.len ||
+	    memcmp(now.data, orig.data, orig.len) != 0) {
+		store_unlock(st);
+		rc = cmd_error("%s changed on disk while you edited it; not"
+		    " saved.  Your edit is kept in %s", ref.relpath, tmpl.data);
+		goto done;
+	}
+	rec.doc = doc;
+	rec.kind = ref.kind;
+	rec.relpath = ref.relpath;
+	if (record_save(st, &rec, &d) != 0) {
+		cmd_print_diags(stderr, &d);
+		rc = cmd_error("not saved: %s.  Your edit is kept in %s",
+		    error_last(), tmpl.data);
+		goto done;
+	}
+	fprintf(stderr, "updated %s\n", ref.relpath);
+	keep = 0;
+	rc = CMD_OK;
+done:
+	if (!keep && tmpl.data != NULL)
+		unlink(tmpl.data);
+	checker_free(c);
+	ydoc_free(doc);
+	diags_free(&d);
+	buf_free(&orig);
+	buf_free(&now);
+	buf_free(&edited);
+	buf_free(&tmpl);
+	free(path);
+	free(ref.id);
+	free(ref.relpath);
+	return rc;
+}
+
+const struct cmd_entry cmd_edit_entry = {
+	.name = "edit",
+	.usage = "nerima-cio edit ID",
+	.desc = "edit a record in $EDITOR, saving only a valid result",
+	.help =
+	    "Opens the record in $VISUAL or $EDITOR (default vi).  When the\n"
+	    "edited text is not a valid record, the problems are listed and the\n"
+	    "record is left unchanged; at a terminal you may edit again.  Your\n"
+	    "text is never lost: until it is saved it stays in the temporary\n"
+	    "file the message names.  The record is saved in the tool's form\n"
+	    "(keys in schema order); comments are not kept.\n",
+	.exec = cmd_edit,
+};

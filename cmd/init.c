@@ -1,0 +1,259 @@
+/*
+ * nerima-cio init: create a data directory.
+ */
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <spawn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cmd.h"
+#include "store.h"
+
+extern char **environ;
+
+static const char gitattributes[] =
+    "# Records are text; let git diff and merge them line by line.\n"
+    "*.yaml text eol=lf diff\n"
+    "*.csv text eol=lf\n"
+    "# Deliverables for the ward are binary files.\n"
+    "*.xlsx binary\n"
+    "*.docx binary\n"
+    "*.pptx binary\n"
+    "*.pdf binary\n";
+
+static const char gitignore[] =
+    "# The lock that serialises writers, and leftovers of interrupted writes.\n"
+    STORE_LOCK "\n"
+    "*.yaml.tmp*\n"
+    "# Generated deliverables: regenerate them with nerima-cio.\n"
+    "out/\n";
+
+static const char hook[] =
+    "#!/bin/sh\n"
+    "# Installed by 'nerima-cio init --hook': refuse a commit whose records\n"
+    "# do not pass 'nerima-cio lint'.  Skip once with 'git commit --no-verify'.\n"
+    "exec nerima-cio -C \"$(git rev-parse --show-toplevel)\" lint\n";
+
+/* Where the shipped sample data directory is: installed, or the source. */
+static char *
+sample_dir(void)
+{
+	char		 exe[PATH_MAX];
+	struct buf	 b = BUF_INIT;
+	struct stat	 st;
+	ssize_t		 n;
+	char		*slash;
+	const char	*env;
+
+	if ((env = getenv("NCIO_SAMPLE_DIR")) != NULL && *env != '\0')
+		return strdup(env);
+	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) > 0) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			*slash = '\0';
+			buf_printf(&b, "%s/../share/nerima-cio/sample", exe);
+			if (buf_ok(&b) == 0 && stat(b.data, &st) == 0 &&
+			    S_ISDIR(st.st_mode))
+				return buf_detach(&b, NULL);
+			buf_free(&b);
+		}
+	}
+	return strdup(NCIO_SOURCE_DIR "/data/sample");
+}
+
+static int
+read_file(const char *path, struct buf *out)
+{
+	char	 chunk[8192];
+	ssize_t	 r;
+	int	 fd, rc = 0;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return error_sys(NC_EIO, "cannot open '%s'", path);
+	while ((r = read(fd, chunk, sizeof chunk)) != 0) {
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1) {
+			rc = error_sys(NC_EIO, "cannot read '%s'", path);
+			break;
+		}
+		buf_add(out, chunk, (size_t)r);
+	}
+	close(fd);
+	return rc != 0 ? rc : buf_ok(out);
+}
+
+/* Write dir/name unless it exists; never clobbers. */
+static int
+put_file(const char *dir, const char *name, const char *data, size_t len,
+    int mode)
+{
+	struct buf	path = BUF_INIT;
+	struct stat	st;
+	int		rc;
+
+	buf_printf(&path, "%s/%s", dir, name);
+	if ((rc = buf_ok(&path)) != 0)
+		return cmd_lib_error();
+	if (lstat(path.data, &st) == 0) {
+		fprintf(stderr, "kept existing %s\n", name);
+		buf_free(&path);
+		return 0;
+	}
+	rc = store_write_atomic(path.data, data, len);
+	if (rc == 0 && mode != 0 && chmod(path.data, (mode_t)mode) == -1)
+		rc = error_sys(NC_EIO, "cannot chmod '%s'", path.data);
+	buf_free(&path);
+	if (rc != 0)
+		return cmd_lib_error();
+	fprintf(stderr, "created %s\n", name);
+	return 0;
+}
+
+static int
+copy_sample(const char *dir, const char *from, const char *name)
+{
+	struct buf	src = BUF_INIT, data = BUF_INIT;
+	int		rc;
+
+	buf_printf(&src, "%s/%s", from, name);
+	if (buf_ok(&src) != 0 || read_file(src.data, &data) != 0) {
+		rc = cmd_error("cannot read the template: %s", error_last());
+		goto done;
+	}
+	rc = put_file(dir, name, data.data, data.len, 0);
+done:
+	buf_free(&src);
+	buf_free(&data);
+	return rc;
+}
+
+/* Run "git -C dir ARGS" quietly; its exit status, or -1 when it cannot run. */
+static int
+run_git(const char *dir, const char *a1, const char *a2)
+{
+	char				*argv[] = { "git", "-C", (char *)dir,
+					    (char *)a1, (char *)a2, NULL };
+	posix_spawn_file_actions_t	fa;
+	pid_t				pid;
+	int				status, rc;
+
+	if (posix_spawn_file_actions_init(&fa) != 0)
+		return -1;
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	rc = posix_spawnp(&pid, "git", &fa, NULL, argv, environ);
+	posix_spawn_file_actions_destroy(&fa);
+	if (rc != 0)
+		return -1;
+	while (waitpid(pid, &status, 0) == -1) {
+		if (errno != EINTR)
+			return -1;
+	}
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+static int
+cmd_init(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "hook", no_argument, NULL, 'k' },
+		{ "no-git", no_argument, NULL, 'n' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char	*dir;
+	char		*from = NULL;
+	struct buf	 hookpath = BUF_INIT;
+	int		 ch, want_hook = 0, no_git = 0, rc = CMD_OK, isrepo;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'k':
+			want_hook = 1;
+			break;
+		case 'n':
+			no_git = 1;
+			break;
+		default:
+			return cmd_bad_usage(e, NULL);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc > 1)
+		return cmd_bad_usage(e, "too many arguments");
+	if (want_hook && no_git)
+		return cmd_bad_usage(e, "--hook needs git; drop --no-git");
+	dir = argc == 1 ? argv[0] : ctx->dir != NULL ? ctx->dir : ".";
+	if (mkdir(dir, 0777) == -1 && errno != EEXIST)
+		return cmd_error("cannot create '%s': %s", dir, strerror(errno));
+
+	if ((from = sample_dir()) == NULL)
+		return cmd_error("out of memory");
+	if (copy_sample(dir, from, STORE_MARKER) != 0 ||
+	    copy_sample(dir, from, STORE_ORGS) != 0 ||
+	    put_file(dir, ".gitattributes", gitattributes,
+	    sizeof gitattributes - 1, 0) != 0 ||
+	    put_file(dir, ".gitignore", gitignore, sizeof gitignore - 1, 0)
+	    != 0) {
+		rc = CMD_FAIL;
+		goto done;
+	}
+
+	if (!no_git) {
+		isrepo = run_git(dir, "rev-parse", "--git-dir") == 0;
+		if (!isrepo && run_git(dir, "init", "-q") != 0) {
+			cmd_warn("could not run 'git init' in '%s'; the data"
+			    " directory works without git, but teammates share"
+			    " it through git", dir);
+		} else if (!isrepo)
+			fprintf(stderr, "initialised a git repository\n");
+	}
+	if (want_hook) {
+		struct stat st;
+		buf_printf(&hookpath, "%s/.git/hooks", dir);
+		if (buf_ok(&hookpath) != 0 || stat(hookpath.data, &st) != 0) {
+			rc = cmd_error("cannot install the hook: '%s' is not"
+			    " there (is '%s' the top of a git repository?)",
+			    hookpath.data, dir);
+			goto done;
+		}
+		if (put_file(hookpath.data, "pre-commit", hook,
+		    sizeof hook - 1, 0755) != 0) {
+			rc = CMD_FAIL;
+			goto done;
+		}
+	}
+	fprintf(stderr, "data directory ready in %s; edit %s (team, contract)"
+	    " and %s (the ward's organisations) before adding records\n",
+	    dir, STORE_MARKER, STORE_ORGS);
+done:
+	free(from);
+	buf_free(&hookpath);
+	return rc;
+}
+
+const struct cmd_entry cmd_init_entry = {
+	.name = "init",
+	.usage = "nerima-cio init [--hook] [--no-git] [DIR]",
+	.desc = "create a data directory (config, organisation list, git)",
+	.help =
+	    "Creates DIR (default: the current directory) with nerima-cio.yaml,\n"
+	    "orgs.yaml (fictional sample content to replace), .gitattributes and\n"
+	    ".gitignore, and runs 'git init' unless DIR is in a repository.\n"
+	    "Existing files are kept; running init twice changes nothing.\n"
+	    "\n"
+	    "  --hook     install a git pre-commit hook that runs 'nerima-cio lint'\n"
+	    "  --no-git   do not run git\n",
+	.exec = cmd_init,
+};

@@ -1,0 +1,204 @@
+/*
+ * nerima-cio lint: check every record, or the given ones, and report every
+ * problem as path:line:column: message.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cmd.h"
+#include "record.h"
+#include "store.h"
+
+/* Keep the records whose path is arg or lies under it. */
+static int
+select_paths(struct reclist *keep, struct reclist *all, struct store *st,
+    int argc, char **argv, int *want_config, struct diags *d)
+{
+	const char	*root = store_root(st), *rel;
+	char		 real[PATH_MAX];
+	size_t		 i, rootlen = strlen(root), len;
+	int		 a, hit;
+
+	for (a = 0; a < argc; a++) {
+		if (realpath(argv[a], real) == NULL) {
+			diags_add(d, argv[a], 0, 0, "cannot open: %s",
+			    strerror(errno));
+			continue;
+		}
+		if (strcmp(real, root) == 0) {
+			rel = "";
+		} else if (strncmp(real, root, rootlen) == 0 &&
+		    real[rootlen] == '/') {
+			rel = real + rootlen + 1;
+		} else {
+			diags_add(d, argv[a], 0, 0, "not inside the data"
+			    " directory %s", root);
+			continue;
+		}
+		if (*rel == '\0' || strcmp(rel, STORE_MARKER) == 0 ||
+		    strcmp(rel, STORE_ORGS) == 0)
+			*want_config = 1;
+		len = strlen(rel);
+		hit = *rel == '\0' || strcmp(rel, STORE_MARKER) == 0 ||
+		    strcmp(rel, STORE_ORGS) == 0;
+		for (i = 0; i < all->n; i++) {
+			if (all->v[i].id == NULL)
+				continue;
+			if (len == 0 || strcmp(all->v[i].relpath, rel) == 0 ||
+			    (strncmp(all->v[i].relpath, rel, len) == 0 &&
+			    all->v[i].relpath[len] == '/')) {
+				keep->v[keep->n++] = all->v[i];
+				all->v[i].id = NULL;	/* moved */
+				all->v[i].relpath = NULL;
+				hit = 1;
+			}
+		}
+		if (!hit)
+			diags_add(d, argv[a], 0, 0, "not a record file of this"
+			    " data directory (records live at"
+			    " <kind>/<year>/<id>.yaml)");
+	}
+	return 0;
+}
+
+static int
+byid_cmp(const void *a, const void *b)
+{
+	const struct recref *const *x = a, *const *y = b;
+	int c = strcmp((*x)->id, (*y)->id);
+
+	return c != 0 ? c : strcmp((*x)->relpath, (*y)->relpath);
+}
+
+static int
+cmd_lint(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "quiet", no_argument, NULL, 'q' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct store		*st;
+	const struct schemaset	*set;
+	struct checker		*c = NULL;
+	struct reclist		 all = RECLIST_INIT, sel = RECLIST_INIT;
+	struct reclist		*recs;
+	struct diags		 d = DIAGS_INIT, setup = DIAGS_INIT;
+	struct record		*r;
+	struct recref		**byid = NULL;
+	size_t			 i, files = 0, bad_files = 0, n0;
+	int			 ch, quiet = 0, want_config = 1, rc = CMD_OK;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "q", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'q':
+			quiet = 1;
+			break;
+		default:
+			return cmd_bad_usage(e, NULL);
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if ((st = cmd_store(ctx)) == NULL)
+		return CMD_FAIL;
+	if (store_schemas(&set, st, &d) != 0) {
+		cmd_print_diags(stdout, &d);
+		diags_free(&d);
+		return cmd_lib_error();
+	}
+	/* Config, org list and the list of records, with their problems. */
+	if (checker_new(&c, st, &setup) != 0) {
+		cmd_print_diags(stdout, &setup);
+		diags_free(&setup);
+		return cmd_lib_error();
+	}
+	if (store_scan(&all, st, NULL, 0, NULL) != 0) {
+		rc = cmd_lib_error();
+		goto done;
+	}
+	recs = &all;
+	if (argc > 0) {
+		want_config = 0;
+		if ((sel.v = calloc(all.n + 1, sizeof *sel.v)) == NULL) {
+			rc = cmd_error("out of memory");
+			goto done;
+		}
+		sel.cap = all.n + 1;
+		select_paths(&sel, &all, st, argc, argv, &want_config, &d);
+		recs = &sel;
+	}
+	if (want_config) {
+		for (i = 0; i < setup.n; i++)
+			diags_add(&d, setup.v[i].path, setup.v[i].line,
+			    setup.v[i].col, "%s", setup.v[i].msg);
+		files += 2;
+	}
+	for (i = 0; i < recs->n; i++) {
+		n0 = d.n;
+		files++;
+		if (record_load(&r, st, &recs->v[i], &d) == 0) {
+			record_check(c, r->kind, record_root(r),
+			    recs->v[i].relpath, &d);
+			record_free(r);
+		} else if (d.n == n0)
+			diags_add(&d, recs->v[i].relpath, 0, 0, "%s",
+			    error_last());
+		if (d.n > n0)
+			bad_files++;
+	}
+	/* The same id in two fiscal-year folders. */
+	if ((byid = calloc(recs->n + 1, sizeof *byid)) == NULL) {
+		rc = cmd_error("out of memory");
+		goto done;
+	}
+	for (i = 0; i < recs->n; i++)
+		byid[i] = &recs->v[i];
+	qsort(byid, recs->n, sizeof *byid, byid_cmp);
+	for (i = 1; i < recs->n; i++) {
+		if (strcmp(byid[i - 1]->id, byid[i]->id) == 0)
+			diags_add(&d, byid[i]->relpath, 0, 0, "duplicate id"
+			    " '%s' (also %s)", byid[i]->id,
+			    byid[i - 1]->relpath);
+	}
+	diags_sort(&d);
+	cmd_print_diags(stdout, &d);
+	if (d.n > 0) {
+		if (!quiet)
+			fprintf(stderr, "%zu problem%s; %zu of %zu file%s"
+			    " checked %s\n", d.n, d.n == 1 ? "" : "s",
+			    bad_files, files, files == 1 ? "" : "s",
+			    bad_files == 1 ? "has problems" : "have problems");
+		rc = CMD_FAIL;
+	} else if (!quiet)
+		fprintf(stderr, "%zu file%s checked, no problems\n", files,
+		    files == 1 ? "" : "s");
+done:
+	free(byid);
+	checker_free(c);
+	reclist_free(&all);
+	reclist_free(&sel);
+	diags_free(&d);
+	diags_free(&setup);
+	return rc;
+}
+
+const struct cmd_entry cmd_lint_entry = {
+	.name = "lint",
+	.usage = "nerima-cio lint [-q] [PATH ...]",
+	.desc = "check records: YAML, schema, ids, references, My Number",
+	.help =
+	    "Checks every record of the data directory, or those under each PATH,\n"
+	    "and prints every problem as path:line:column: message.  Exits 0 when\n"
+	    "all is well, 1 when anything is wrong.\n"
+	    "\n"
+	    "  -q, --quiet   no summary line on standard error\n",
+	.exec = cmd_lint,
+};

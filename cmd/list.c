@@ -1,0 +1,369 @@
+/*
+ * nerima-cio list: records of one kind as a table, CSV, JSON or YAML.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cmd.h"
+#include "json.h"
+#include "recfmt.h"
+#include "record.h"
+#include "store.h"
+#include "table.h"
+
+enum format { FMT_TABLE, FMT_CSV, FMT_JSON, FMT_YAML };
+
+struct where {
+	char	*field;
+	char	*value;
+};
+
+struct row {
+	struct record	*r;
+	const char	*key;		/* the kind's date, for ordering */
+};
+
+static int
+row_cmp(const void *a, const void *b)
+{
+	const struct row	*x = a, *y = b;
+	const char		*fx = record_field(x->r, "fy");
+	const char		*fyy = record_field(y->r, "fy");
+	int			 c;
+
+	if (fx != NULL && fyy != NULL && (c = strcmp(fx, fyy)) != 0)
+		return c;
+	if ((c = strcmp(x->key != NULL ? x->key : "",
+	    y->key != NULL ? y->key : "")) != 0)
+		return c;
+	return strcmp(x->r->relpath, y->r->relpath);
+}
+
+static int
+matches(const struct record *r, const struct where *w, size_t nw)
+{
+	const struct node	*v;
+	size_t			 i, k;
+	int			 hit;
+
+	for (i = 0; i < nw; i++) {
+		v = node_get(record_root(r), w[i].field);
+		if (v == NULL)
+			return 0;
+		if (v->kind == NODE_SCALAR) {
+			if (strcmp(v->u.s.str, w[i].value) != 0)
+				return 0;
+			continue;
+		}
+		hit = 0;
+		for (k = 0; v->kind == NODE_SEQ && k < v->n && !hit; k++)
+			hit = node_scalar_eq(v->u.items[k], w[i].value);
+		if (!hit)
+			return 0;
+	}
+	return 1;
+}
+
+int
+cmd_parse_fy(const char *s, int *out)
+{
+	char	*end;
+	long	 v;
+
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || v < 2000 || v > 2099)
+		return cmd_error("invalid fiscal year '%s': expected a year"
+		    " 2000..2099 (2026 = 令和8年度)", s);
+	*out = (int)v;
+	return 0;
+}
+
+static int
+parse_format(const char *s, enum format *out)
+{
+	static const char *const names[] = { "table", "csv", "json", "yaml" };
+	size_t	i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		if (strcmp(s, names[i]) == 0) {
+			*out = (enum format)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+static int
+split_columns(char *spec, const char ***out, size_t *n)
+{
+	const char	**v;
+	char		 *p, *save = NULL;
+	size_t		  cap = 1;
+
+	for (p = spec; *p != '\0'; p++)
+		cap += *p == ',';
+	if ((v = calloc(cap, sizeof *v)) == NULL)
+		return -1;
+	*n = 0;
+	for (p = strtok_r(spec, ",", &save); p != NULL;
+	    p = strtok_r(NULL, ",", &save))
+		v[(*n)++] = p;
+	*out = v;
+	return 0;
+}
+
+static int
+emit_rows(enum format fmt, const struct schema *kind, struct row *rows,
+    size_t nrows, const char **cols, size_t ncols, struct buf *out)
+{
+	struct table	*t = NULL;
+	struct json	*j = NULL;
+	struct buf	*cells = NULL;
+	const char	**cellp = NULL;
+	struct ydoc	*doc = NULL;
+	struct node	*seq;
+	const char	*title;
+	size_t		 i, c;
+	int		 rc = 0;
+
+	if (fmt == FMT_JSON) {
+		if ((j = json_new(out)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		rc = json_begin_array(j);
+		for (i = 0; rc == 0 && i < nrows; i++)
+			rc = recfmt_json(j, record_root(rows[i].r));
+		if (rc == 0 && (rc = json_end_array(j)) == 0)
+			rc = json_finish(j);
+		json_free(j);
+		return rc;
+	}
+	if (fmt == FMT_YAML) {
+		/* One YAML sequence of the records, as they are written. */
+		if ((doc = ydoc_new()) == NULL || (seq = node_seq(doc)) == NULL) {
+			ydoc_free(doc);
+			return error_set(NC_ENOMEM, "out of memory");
+		}
+		for (i = 0; rc == 0 && i < nrows; i++)
+			rc = node_seq_push(doc, seq, record_root(rows[i].r));
+		if (rc == 0)
+			rc = node_emit(out, seq);
+		ydoc_free(doc);
+		return rc;
+	}
+	if ((t = table_new(ncols)) == NULL ||
+	    (cells = calloc(ncols, sizeof *cells)) == NULL ||
+	    (cellp = calloc(ncols, sizeof *cellp)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (c = 0; c < ncols; c++) {
+		const struct schema *ps = schema_prop(kind, cols[c]);
+		unsigned types = ps != NULL ? schema_types(ps) : 0;
+		/* A terminal table is read by people: Japanese titles. */
+		title = fmt == FMT_TABLE && ps != NULL && schema_title(ps) ?
+		    schema_title(ps) : cols[c];
+		table_set_header(t, c, title, types != 0 && !(types &
+		    ~(unsigned)(SCHEMA_T_INTEGER | SCHEMA_T_NUMBER |
+		    SCHEMA_T_NULL)));
+	}
+	for (i = 0; rc == 0 && i < nrows; i++) {
+		for (c = 0; c < ncols; c++) {
+			buf_reset(&cells[c]);
+			recfmt_cell(&cells[c], node_get(record_root(rows[i].r),
+			    cols[c]));
+			buf_putc(&cells[c], '\0');
+			if ((rc = buf_ok(&cells[c])) != 0)
+				break;
+			cellp[c] = cells[c].data;
+		}
+		if (rc == 0)
+			rc = table_add_row(t, cellp);
+	}
+	if (rc == 0)
+		rc = fmt == FMT_CSV ? table_render_csv(t, out, 0) :
+		    table_render(t, out);
+done:
+	for (c = 0; cells != NULL && c < ncols; c++)
+		buf_free(&cells[c]);
+	free(cells);
+	free(cellp);
+	table_free(t);
+	return rc;
+}
+
+static int
+cmd_list(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "fy", required_argument, NULL, 'y' },
+		{ "format", required_argument, NULL, 'f' },
+		{ "where", required_argument, NULL, 'w' },
+		{ "columns", required_argument, NULL, 'c' },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct store		*st;
+	const struct schema	*kind;
+	struct reclist		 recs = RECLIST_INIT;
+	struct where		*w = NULL;
+	struct row		*rows = NULL;
+	struct record		*r;
+	struct diags		 d = DIAGS_INIT;
+	struct buf		 out = BUF_INIT;
+	enum format		 fmt = FMT_TABLE;
+	const char		**cols = NULL;
+	char			*colspec = NULL, *eq;
+	size_t			 nw = 0, nrows = 0, ncols = 0, i;
+	int			 ch, fy = 0, rc = CMD_OK, skipped = 0;
+
+	if ((w = calloc((size_t)argc, sizeof *w)) == NULL)
+		return cmd_error("out of memory");
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'y':
+			if (cmd_parse_fy(optarg, &fy) != 0) {
+				rc = CMD_USAGE;
+				goto done;
+			}
+			break;
+		case 'f':
+			if (parse_format(optarg, &fmt) != 0) {
+				rc = cmd_bad_usage(e, "unknown format '%s':"
+				    " expected table, csv, json or yaml",
+				    optarg);
+				goto done;
+			}
+			break;
+		case 'w':
+			if ((eq = strchr(optarg, '=')) == NULL ||
+			    eq == optarg) {
+				rc = cmd_bad_usage(e, "--where takes"
+				    " FIELD=VALUE, not '%s'", optarg);
+				goto done;
+			}
+			*eq = '\0';
+			w[nw].field = optarg;
+			w[nw++].value = eq + 1;
+			break;
+		case 'c':
+			colspec = optarg;
+			break;
+		default:
+			rc = cmd_bad_usage(e, NULL);
+			goto done;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc != 1) {
+		rc = cmd_bad_usage(e, argc == 0 ? "which kind of record?" :
+		    "too many arguments");
+		goto done;
+	}
+	if ((st = cmd_store(ctx)) == NULL) {
+		rc = CMD_FAIL;
+		goto done;
+	}
+	if (store_kind(&kind, st, argv[0]) != 0) {
+		rc = cmd_lib_error();
+		goto done;
+	}
+	for (i = 0; i < nw; i++) {
+		if (schema_prop(kind, w[i].field) == NULL) {
+			rc = cmd_error("--where: %s records have no field '%s'",
+			    argv[0], w[i].field);
+			goto done;
+		}
+	}
+	if (colspec != NULL) {
+		if (split_columns(colspec, &cols, &ncols) != 0) {
+			rc = cmd_error("out of memory");
+			goto done;
+		}
+		for (i = 0; i < ncols; i++) {
+			if (schema_prop(kind, cols[i]) == NULL) {
+				rc = cmd_error("--columns: %s records have no"
+				    " field '%s'", argv[0], cols[i]);
+				goto done;
+			}
+		}
+	} else {
+		ncols = schema_ncolumns(kind);
+		if ((cols = calloc(ncols + 2, sizeof *cols)) == NULL) {
+			rc = cmd_error("out of memory");
+			goto done;
+		}
+		for (i = 0; i < ncols; i++)
+			cols[i] = schema_column(kind, i);
+		if (ncols == 0) {
+			cols[ncols++] = "id";
+			if (schema_title_field(kind) != NULL)
+				cols[ncols++] = schema_title_field(kind);
+		}
+	}
+	if (store_scan(&recs, st, kind, fy, NULL) != 0) {
+		rc = cmd_lib_error();
+		goto done;
+	}
+	if ((rows = calloc(recs.n + 1, sizeof *rows)) == NULL) {
+		rc = cmd_error("out of memory");
+		goto done;
+	}
+	for (i = 0; i < recs.n; i++) {
+		if (record_load(&r, st, &recs.v[i], &d) != 0) {
+			cmd_warn("skipped %s: %s (see 'nerima-cio lint')",
+			    recs.v[i].relpath, d.n > 0 ?
+			    d.v[d.n - 1].msg : error_last());
+			skipped++;
+			continue;
+		}
+		if (record_root(r) == NULL || record_root(r)->kind != NODE_MAP ||
+		    !matches(r, w, nw)) {
+			record_free(r);
+			continue;
+		}
+		rows[nrows].r = r;
+		rows[nrows++].key = schema_fy_field(kind) != NULL ?
+		    record_field(r, schema_fy_field(kind)) : NULL;
+	}
+	qsort(rows, nrows, sizeof *rows, row_cmp);
+	if (emit_rows(fmt, kind, rows, nrows, cols, ncols, &out) != 0) {
+		rc = cmd_lib_error();
+		goto done;
+	}
+	fwrite(out.data != NULL ? out.data : "", 1, out.len, stdout);
+	if (skipped > 0)
+		rc = CMD_FAIL;
+done:
+	for (i = 0; rows != NULL && i < nrows; i++)
+		record_free(rows[i].r);
+	free(rows);
+	free(w);
+	free(cols);
+	reclist_free(&recs);
+	diags_free(&d);
+	buf_free(&out);
+	return rc;
+}
+
+const struct cmd_entry cmd_list_entry = {
+	.name = "list",
+	.usage = "nerima-cio list KIND [--fy YEAR] [--format table|csv|json|yaml]"
+	    " [--where FIELD=VALUE]... [--columns FIELD,...]",
+	.desc = "list records of one kind",
+	.help =
+	    "Lists the records of KIND (review, audit, checklist, training,\n"
+	    "incident, consult, meeting, issue, pia, catalog), ordered by fiscal\n"
+	    "year and date.\n"
+	    "\n"
+	    "  --fy YEAR            only fiscal year YEAR (2026 = 令和8年度)\n"
+	    "  --format FORMAT      table (default), csv, json (an array of\n"
+	    "                       objects, whole records) or yaml\n"
+	    "  --where FIELD=VALUE  only records whose FIELD is VALUE (or, for a\n"
+	    "                       list, holds VALUE); repeat to narrow further\n"
+	    "  --columns F1,F2,...  the fields to show in a table or CSV\n",
+	.exec = cmd_list,
+};

@@ -1,0 +1,673 @@
+/*
+ * Records: load, check, create, save.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include "buf.h"
+#include "cal.h"
+#include "guard.h"
+#include "record.h"
+#include "text.h"
+
+/*
+ * A set of strings, open addressing; ids and codes are looked up once per
+ * reference, so checking stays linear in the number of records.
+ */
+struct strset {
+	char	**v;
+	size_t	  cap;		/* a power of two */
+	size_t	  n;
+};
+
+static size_t
+str_hash(const char *s)
+{
+	size_t	h = 1469598103934665603ULL & (size_t)-1;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * (1099511628211ULL & (size_t)-1);
+	return h;
+}
+
+static int
+strset_has(const struct strset *set, const char *s)
+{
+	size_t	i;
+
+	if (set->cap == 0)
+		return 0;
+	for (i = str_hash(s) & (set->cap - 1); set->v[i] != NULL;
+	    i = (i + 1) & (set->cap - 1)) {
+		if (strcmp(set->v[i], s) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 when added, 0 when already there, <0 on error. */
+static int
+strset_add(struct strset *set, const char *s)
+{
+	char	**old = set->v;
+	size_t	  oldcap = set->cap, i, j;
+
+	if (strset_has(set, s))
+		return 0;
+	if ((set->n + 1) * 2 > set->cap) {
+		set->cap = oldcap ? oldcap * 2 : 64;
+		if ((set->v = calloc(set->cap, sizeof *set->v)) == NULL) {
+			set->v = old;
+			set->cap = oldcap;
+			return error_set(NC_ENOMEM, "out of memory");
+		}
+		for (j = 0; j < oldcap; j++) {
+			if (old[j] == NULL)
+				continue;
+			for (i = str_hash(old[j]) & (set->cap - 1);
+			    set->v[i] != NULL; i = (i + 1) & (set->cap - 1))
+				;
+			set->v[i] = old[j];
+		}
+		free(old);
+	}
+	for (i = str_hash(s) & (set->cap - 1); set->v[i] != NULL;
+	    i = (i + 1) & (set->cap - 1))
+		;
+	if ((set->v[i] = strdup(s)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	set->n++;
+	return 1;
+}
+
+static void
+strset_free(struct strset *set)
+{
+	size_t	i;
+
+	for (i = 0; i < set->cap; i++)
+		free(set->v[i]);
+	free(set->v);
+	memset(set, 0, sizeof *set);
+}
+
+/*
+ * Loading.
+ */
+
+int
+record_load(struct record **out, struct store *st, const struct recref *ref,
+    struct diags *d)
+{
+	struct record	*r;
+	char		*path;
+	int		 rc;
+
+	*out = NULL;
+	if ((r = calloc(1, sizeof *r)) == NULL ||
+	    (r->relpath = strdup(ref->relpath)) == NULL) {
+		free(r);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	r->kind = ref->kind;
+	if ((path = store_path(st, ref->relpath)) == NULL) {
+		record_free(r);
+		return NC_ENOMEM;
+	}
+	rc = ydoc_load_as(&r->doc, path, ref->relpath, d);
+	free(path);
+	if (rc != 0) {
+		record_free(r);
+		return rc;
+	}
+	*out = r;
+	return 0;
+}
+
+void
+record_free(struct record *r)
+{
+	if (r == NULL)
+		return;
+	ydoc_free(r->doc);
+	free(r->relpath);
+	free(r);
+}
+
+struct node *
+record_root(const struct record *r)
+{
+	return ydoc_root(r->doc);
+}
+
+const char *
+record_id(const struct record *r)
+{
+	return node_get_str(record_root(r), "id");
+}
+
+const char *
+record_field(const struct record *r, const char *name)
+{
+	return node_get_str(record_root(r), name);
+}
+
+/*
+ * The checker.
+ */
+
+struct checker {
+	struct store	*st;
+	struct strset	 orgs;
+	struct strset	 members;
+	struct strset	 ids;
+	struct reclist	 recs;
+	int		 failed;
+	char		 msg[256];
+};
+
+/* Every value under a key named key, anywhere in the tree. */
+static int
+collect(struct strset *set, const struct node *n, const char *key,
+    const char *path, struct diags *d, int depth)
+{
+	const struct node	*v;
+	size_t			 i;
+	int			 rc;
+
+	if (n == NULL || depth > 16)
+		return 0;
+	if (n->kind == NODE_SEQ) {
+		for (i = 0; i < n->n; i++) {
+			if ((rc = collect(set, n->u.items[i], key, path, d,
+			    depth + 1)) < 0)
+				return rc;
+		}
+		return 0;
+	}
+	if (n->kind != NODE_MAP)
+		return 0;
+	for (i = 0; i < n->n; i++) {
+		v = n->u.pairs[i].value;
+		if (strcmp(n->u.pairs[i].key->u.s.str, key) == 0 &&
+		    v->kind == NODE_SCALAR) {
+			if ((rc = strset_add(set, v->u.s.str)) < 0)
+				return rc;
+			if (rc == 0 && d != NULL)
+				diags_add(d, path, v->line, v->col,
+				    "%s '%s' is used twice", key, v->u.s.str);
+		} else if ((rc = collect(set, v, key, path, d, depth + 1)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Load, validate and collect from nerima-cio.yaml or orgs.yaml. */
+static int
+checker_file(struct checker *c, const struct schemaset *set, const char *kind,
+    const char *rel, struct strset *into, const char *key, struct diags *d)
+{
+	const struct schema	*s = schemaset_kind(set, kind);
+	struct ydoc		*doc = NULL;
+	struct diags		 tmp = DIAGS_INIT;
+	char			*path;
+	size_t			 n0;
+	int			 rc;
+
+	if ((path = store_path(c->st, rel)) == NULL)
+		return NC_ENOMEM;
+	n0 = d != NULL ? d->n : 0;
+	rc = ydoc_load_as(&doc, path, rel, d != NULL ? d : &tmp);
+	if (rc == NC_ENOTFOUND && strcmp(rel, STORE_ORGS) == 0) {
+		diags_add(d != NULL ? d : &tmp, rel, 0, 0, "missing: the"
+		    " organisation list is needed to check org fields");
+		rc = 0;
+		c->failed = 1;
+		goto done;
+	}
+	if (rc != 0) {
+		c->failed = 1;
+		rc = 0;
+		goto done;
+	}
+	if (s != NULL && schema_validate(s, ydoc_root(doc), rel,
+	    d != NULL ? d : &tmp, NULL) != 0)
+		c->failed = 1;
+	if (record_guard(ydoc_root(doc), rel, d != NULL ? d : &tmp) != 0)
+		c->failed = 1;
+	rc = collect(into, ydoc_root(doc), key, rel, d != NULL ? d : &tmp, 0);
+	if (d != NULL && d->n > n0)
+		c->failed = 1;
+done:
+	diags_free(&tmp);
+	ydoc_free(doc);
+	free(path);
+	return rc;
+}
+
+int
+checker_new(struct checker **out, struct store *st, struct diags *d)
+{
+	const struct schemaset	*set;
+	struct checker		*c;
+	size_t			 i;
+	int			 rc;
+
+	*out = NULL;
+	if ((rc = store_schemas(&set, st, d)) != 0)
+		return rc;
+	if ((c = calloc(1, sizeof *c)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	c->st = st;
+	if ((rc = checker_file(c, set, "config", STORE_MARKER, &c->members,
+	    "id", d)) != 0 ||
+	    (rc = checker_file(c, set, "orgs", STORE_ORGS, &c->orgs, "code",
+	    d)) != 0 ||
+	    (rc = store_scan(&c->recs, st, NULL, 0, d)) != 0)
+		goto fail;
+	for (i = 0; i < c->recs.n; i++) {
+		if ((rc = strset_add(&c->ids, c->recs.v[i].id)) < 0)
+			goto fail;
+	}
+	*out = c;
+	return 0;
+fail:
+	checker_free(c);
+	return rc;
+}
+
+void
+checker_free(struct checker *c)
+{
+	if (c == NULL)
+		return;
+	strset_free(&c->orgs);
+	strset_free(&c->members);
+	strset_free(&c->ids);
+	reclist_free(&c->recs);
+	free(c);
+}
+
+int
+checker_failed(const struct checker *c)
+{
+	return c->failed;
+}
+
+static const char *
+check_ref(void *arg, const char *xref, const char *value)
+{
+	struct checker	*c = arg;
+	const struct schemaset *set;
+	const struct schema *k;
+
+	if (strcmp(xref, "org") == 0) {
+		if (strset_has(&c->orgs, value))
+			return NULL;
+		snprintf(c->msg, sizeof c->msg, "'%s' is not an organisation"
+		    " code in %s", value, STORE_ORGS);
+		return c->msg;
+	}
+	if (strcmp(xref, "member") == 0) {
+		if (strset_has(&c->members, value))
+			return NULL;
+		snprintf(c->msg, sizeof c->msg, "'%s' is not a team member id"
+		    " in %s", value, STORE_MARKER);
+		return c->msg;
+	}
+	if (store_schemas(&set, c->st, NULL) != 0 ||
+	    (k = schemaset_kind(set, xref)) == NULL)
+		return NULL;	/* an annotation we do not check */
+	if (strset_has(&c->ids, value))
+		return NULL;
+	snprintf(c->msg, sizeof c->msg, "no %s record with id '%s'", xref,
+	    value);
+	return c->msg;
+}
+
+/*
+ * The My Number guard.
+ */
+
+static void
+guard_report(const struct node *n, size_t off, size_t len, const char *path,
+    const char *field, struct diags *d)
+{
+	unsigned	line = n->line, col = n->col;
+	size_t		i;
+
+	/* On a one-line plain scalar the column of the match is exact. */
+	if (n->style == NODE_STYLE_PLAIN && memchr(n->u.s.str, '\n', off) ==
+	    NULL) {
+		for (i = 0; i < off; ) {
+			uint32_t cp;
+			i += text_utf8_decode(&cp, n->u.s.str + i, off - i);
+			col++;
+		}
+	}
+	diags_add(d, path, line, col, "%s%stext '%.*s' is a valid individual"
+	    " number (My Number) by its check digit; records must never hold"
+	    " one (if it is not one, write it with other separators, e.g."
+	    " '1234/5678/9012', and see the README)",
+	    field != NULL ? field : "", field != NULL ? ": " : "", (int)len,
+	    n->u.s.str + off);
+}
+
+static int
+guard_walk(const struct node *n, const char *path, const char *field,
+    struct diags *d, int depth)
+{
+	size_t	i, off, len, from;
+	int	found = 0;
+
+	if (depth > 64)
+		return 0;
+	switch (n->kind) {
+	case NODE_SCALAR:
+		for (from = 0; guard_find_mynumber_from(n->u.s.str, n->u.s.len,
+		    from, &off, &len) == 1; from = off + len) {
+			guard_report(n, off, len, path, field, d);
+			found = 1;
+		}
+		break;
+	case NODE_MAP:
+		for (i = 0; i < n->n; i++) {
+			const char *k = n->u.pairs[i].key->u.s.str;
+			found |= guard_walk(n->u.pairs[i].key, path, k, d,
+			    depth + 1);
+			found |= guard_walk(n->u.pairs[i].value, path, k, d,
+			    depth + 1);
+		}
+		break;
+	default:
+		for (i = 0; i < n->n; i++)
+			found |= guard_walk(n->u.items[i], path, field, d,
+			    depth + 1);
+		break;
+	}
+	return found;
+}
+
+int
+record_guard(const struct node *n, const char *path, struct diags *d)
+{
+	if (n != NULL && guard_walk(n, path, NULL, d, 0))
+		return error_set(NC_EINVALID, "%s: holds what looks like a My"
+		    " Number", path);
+	return 0;
+}
+
+/*
+ * Checks.
+ */
+
+int
+record_check(struct checker *c, const struct schema *kind,
+    const struct node *root, const char *relpath, struct diags *d)
+{
+	struct schema_refcheck	 refs = { check_ref, c };
+	const char		*id, *fy, *base;
+	char			 want[64];
+	int			 bad = 0;
+
+	if (schema_validate(kind, root, relpath, d, c != NULL ? &refs : NULL)
+	    != 0)
+		bad = 1;
+	if (record_guard(root, relpath, d) != 0)
+		bad = 1;
+	if (root == NULL || root->kind != NODE_MAP)
+		goto done;
+	/* The path says the id and the fiscal year; so must the record. */
+	id = node_get_str(root, "id");
+	fy = node_get_str(root, "fy");
+	if (relpath != NULL && id != NULL && fy != NULL) {
+		base = strrchr(relpath, '/');
+		base = base != NULL ? base + 1 : relpath;
+		snprintf(want, sizeof want, "%s.yaml", id);
+		if (strcmp(base, want) != 0) {
+			const struct node *n = node_get(root, "id");
+			diags_add(d, relpath, n->line, n->col, "id '%s' does not"
+			    " match the file name '%s'", id, base);
+			bad = 1;
+		}
+		snprintf(want, sizeof want, "%s/%s/", schema_dir(kind), fy);
+		if (strncmp(relpath, want, strlen(want)) != 0 &&
+		    strstr(relpath, want) == NULL) {
+			const struct node *n = node_get(root, "fy");
+			diags_add(d, relpath, n->line, n->col, "fy %s does not"
+			    " match the folder; the record belongs in %s", fy,
+			    want);
+			bad = 1;
+		}
+	}
+done:
+	if (bad)
+		return error_set(NC_ESCHEMA, "'%s' is not a valid %s record",
+		    relpath, schema_kind(kind));
+	return 0;
+}
+
+/*
+ * Writing.
+ */
+
+int
+record_serialise(struct buf *out, const struct schema *kind, struct node *root)
+{
+	int	rc;
+
+	if ((rc = schema_normalize(kind, root)) != 0)
+		return rc;
+	return node_emit(out, root);
+}
+
+static int
+mkdirs(const char *root, const char *rel)
+{
+	struct buf	 p = BUF_INIT;
+	const char	*s;
+	int		 rc = 0;
+
+	buf_puts(&p, root);
+	for (s = rel; (s = strchr(s, '/')) != NULL; s++) {
+		p.len = strlen(root);
+		buf_putc(&p, '/');
+		buf_add(&p, rel, (size_t)(s - rel));
+		if ((rc = buf_ok(&p)) != 0)
+			break;
+		if (mkdir(p.data, 0777) == -1 && errno != EEXIST) {
+			rc = error_sys(NC_EIO, "cannot create '%s'", p.data);
+			break;
+		}
+	}
+	buf_free(&p);
+	return rc;
+}
+
+static int
+write_record(struct store *st, const char *relpath, const struct buf *b,
+    int must_be_new)
+{
+	struct stat	 sb;
+	char		*path;
+	int		 rc;
+
+	if ((rc = mkdirs(store_root(st), relpath)) != 0)
+		return rc;
+	if ((path = store_path(st, relpath)) == NULL)
+		return NC_ENOMEM;
+	if (must_be_new && stat(path, &sb) == 0)
+		rc = error_set(NC_EEXISTS, "'%s' exists already", relpath);
+	else
+		rc = store_write_atomic(path, b->data, b->len);
+	free(path);
+	return rc;
+}
+
+static const char *
+today(char *out, size_t size)
+{
+	time_t		now = time(NULL);
+	struct tm	tm;
+
+	localtime_r(&now, &tm);
+	strftime(out, size, "%Y-%m-%d", &tm);
+	return out;
+}
+
+/* Defaults from the schema for top-level fields not given. */
+static int
+fill_defaults(struct ydoc *doc, const struct schema *kind, struct node *root)
+{
+	const struct schema	*ps;
+	const struct node	*def;
+	const char		*name;
+	size_t			 i;
+	int			 rc;
+
+	for (i = 0; i < schema_nprops(kind); i++) {
+		ps = schema_prop_at(kind, i, &name);
+		if (node_get(root, name) != NULL ||
+		    (def = schema_default(ps)) == NULL)
+			continue;
+		if ((rc = node_map_set(doc, root, name, node_copy(doc, def))) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* Messages about a record not yet written name it "(new <kind>)". */
+static void
+rename_diags(struct diags *d, size_t from, const struct schema *kind)
+{
+	char	name[64];
+	size_t	i;
+
+	if (d == NULL)
+		return;
+	snprintf(name, sizeof name, "(new %s)", schema_kind(kind));
+	for (i = from; i < d->n; i++) {
+		char *p = strdup(name);
+		if (p == NULL)
+			continue;
+		free(d->v[i].path);
+		d->v[i].path = p;
+	}
+}
+
+int
+record_create(char **out_id, char **out_relpath, struct store *st,
+    const struct schema *kind, struct ydoc *doc, struct diags *d)
+{
+	struct node	*root = ydoc_root(doc);
+	struct checker	*c = NULL;
+	struct buf	 b = BUF_INIT, rel = BUF_INIT, tmpid = BUF_INIT;
+	struct diags	 mine = DIAGS_INIT;
+	struct cal_date	 date;
+	const char	*fyfield, *datestr, *fys;
+	char		*id = NULL, day[16], fybuf[16];
+	int		 rc, fy = 0, bad = 0, locked = 0;
+
+	*out_id = NULL;
+	*out_relpath = NULL;
+	if (d == NULL)
+		d = &mine;
+	if (root == NULL) {
+		if ((root = node_map(doc)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		ydoc_set_root(doc, root);
+	}
+	if (root->kind != NODE_MAP)
+		return error_set(NC_EINVALID, "a record must be a mapping of"
+		    " fields");
+	if ((rc = fill_defaults(doc, kind, root)) != 0)
+		return rc;
+	/* The fiscal year: given, else from the kind's date, else today. */
+	if ((fys = node_get_str(root, "fy")) == NULL) {
+		fyfield = schema_fy_field(kind);
+		datestr = fyfield != NULL ? node_get_str(root, fyfield) : NULL;
+		if (datestr == NULL)
+			datestr = today(day, sizeof day);
+		if (cal_parse_iso(&date, datestr) == 0) {
+			snprintf(fybuf, sizeof fybuf, "%d", cal_fy(date));
+			if ((rc = node_map_set_str(doc, root, "fy", fybuf)) != 0)
+				return rc;
+		}
+		/* else the schema reports the bad date below. */
+	}
+	fys = node_get_str(root, "fy");
+	fy = fys != NULL ? atoi(fys) : 0;
+
+	/* Check everything first, with a stand-in id, so all is reported. */
+	buf_printf(&tmpid, "%s-00000000", schema_id_prefix(kind));
+	if ((rc = buf_ok(&tmpid)) != 0 ||
+	    (rc = node_map_set_str(doc, root, "id", tmpid.data)) != 0)
+		goto done;
+	if ((rc = schema_normalize(kind, root)) != 0 ||
+	    (rc = checker_new(&c, st, NULL)) != 0)
+		goto done;
+	{
+		size_t n0 = d->n;
+		if (record_check(c, kind, root, NULL, d) != 0)
+			bad = 1;
+		rename_diags(d, n0, kind);
+	}
+	if (bad) {
+		rc = error_set(NC_ESCHEMA, "the %s record has errors",
+		    schema_kind(kind));
+		goto done;
+	}
+
+	if ((rc = store_lock(st)) != 0)
+		goto done;
+	locked = 1;
+	if ((rc = store_new_id(&id, st, kind)) != 0 ||
+	    (rc = node_map_set_str(doc, root, "id", id)) != 0)
+		goto done;
+	buf_printf(&rel, "%s/%d/%s.yaml", schema_dir(kind), fy, id);
+	if ((rc = buf_ok(&rel)) != 0)
+		goto done;
+	if ((rc = record_serialise(&b, kind, root)) != 0)
+		goto done;
+	rc = write_record(st, rel.data, &b, 1);
+done:
+	if (locked)
+		store_unlock(st);
+	checker_free(c);
+	buf_free(&b);
+	buf_free(&tmpid);
+	diags_free(&mine);
+	if (rc == 0) {
+		*out_id = id;
+		*out_relpath = buf_detach(&rel, NULL);
+	} else {
+		free(id);
+		buf_free(&rel);
+	}
+	return rc;
+}
+
+int
+record_save(struct store *st, struct record *r, struct diags *d)
+{
+	struct checker	*c = NULL;
+	struct buf	 b = BUF_INIT;
+	int		 rc;
+
+	if ((rc = record_serialise(&b, r->kind, record_root(r))) != 0)
+		goto done;
+	if ((rc = store_lock(st)) != 0)
+		goto done;
+	if ((rc = checker_new(&c, st, NULL)) == 0 &&
+	    (rc = record_check(c, r->kind, record_root(r), r->relpath, d)) == 0)
+		rc = write_record(st, r->relpath, &b, 0);
+	store_unlock(st);
+done:
+	checker_free(c);
+	buf_free(&b);
+	return rc;
+}

@@ -1,0 +1,74 @@
+/*
+ * Records: loading, checking, creating and saving, on top of the store,
+ * the schemas and the YAML tree.  Every write is validated first, goes
+ * through the My Number guard, and is atomic under the data directory's
+ * lock; nothing invalid is ever written.
+ */
+#ifndef NCIO_RECORD_H
+#define NCIO_RECORD_H
+
+#include "diag.h"
+#include "node.h"
+#include "schema.h"
+#include "store.h"
+
+struct record {
+	struct ydoc		*doc;
+	const struct schema	*kind;
+	char			*relpath;
+};
+
+int		 record_load(struct record **out, struct store *,
+		    const struct recref *, struct diags *d);
+void		 record_free(struct record *);
+struct node	*record_root(const struct record *);
+const char	*record_id(const struct record *);
+/* The text of a field for display, or NULL. */
+const char	*record_field(const struct record *, const char *name);
+
+/*
+ * What the checks compare references with: organisation codes from
+ * orgs.yaml, member ids from nerima-cio.yaml, the ids of every record.
+ * Building one reads those two files and lists the record folders.
+ */
+struct checker;
+
+int		 checker_new(struct checker **out, struct store *,
+		    struct diags *d);
+void		 checker_free(struct checker *);
+/* Whether the config and org list themselves had problems (reported). */
+int		 checker_failed(const struct checker *);
+
+/*
+ * Check one record tree: its schema, references, the My Number guard,
+ * and that its id and fy agree with its path.  Problems go to d.
+ */
+int		 record_check(struct checker *, const struct schema *kind,
+		    const struct node *root, const char *relpath,
+		    struct diags *d);
+
+/*
+ * The My Number guard over every text in a tree (keys too): a match is
+ * reported with the field, the position and what was found.
+ */
+int		 record_guard(const struct node *, const char *path,
+		    struct diags *d);
+
+/*
+ * Create a record of kind from the fields in doc's root mapping: fill
+ * schema defaults, derive fy from the kind's x-fy-field (or today), assign
+ * a fresh id, put keys in schema order, check, and write atomically under
+ * the lock.  On success *out_id and *out_relpath are the caller's.
+ */
+int		 record_create(char **out_id, char **out_relpath,
+		    struct store *, const struct schema *kind,
+		    struct ydoc *doc, struct diags *d);
+
+/* Check and write back a loaded record (atomically, under the lock). */
+int		 record_save(struct store *, struct record *, struct diags *d);
+
+/* Serialise a record tree as it would be written. */
+int		 record_serialise(struct buf *out, const struct schema *kind,
+		    struct node *root);
+
+#endif

@@ -1,0 +1,284 @@
+/*
+ * The YAML reader and writer: round trips, the quoting table, plain-data
+ * rejections with their positions.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "node.h"
+
+/* Canonical documents: parse and write must give the same bytes. */
+static const char *const canonical[] = {
+	"id: rv-12345678\nfy: 2026\ntitle: 保育園業務支援システムの更新\n",
+	"a: \"no\"\nb: \"yes\"\nc: \"on\"\nd: \"null\"\ne: \"1e3\"\n"
+	    "f: \"2026-04-01\"\ng: \" lead\"\nh: \"trail \"\ni: \"#x\"\n"
+	    "j: \"a: b\"\nk: \"a #b\"\nl: \"\"\n",
+	"date: 2026-04-01\nnum: 12\nx: 1.5\nt: true\nnothing:\n",
+	"list:\n  - a\n  - \"yes\"\n  - k: v\n    k2: 3\n  - []\n  - {}\n"
+	    "  - - x\n    - y\n",
+	"text: |\n  line one\n  line two\ntext2: |-\n  no newline\n  end\n"
+	    "text3: |+\n  kept\n\n",
+	"nested:\n  deep:\n    x: 1\n    yy:\n      - 1\n      - 2\nz: {}\n",
+	"- a\n- b\n",
+	"q: \"tab\\there\"\nr: \"bell\\x07\"\ns: back\\slash \"q\"\n",
+	"blank: |\n  para one\n\n  para two\n",
+	"jp: 練馬区：情報政策課　（全角スペース）\nurl: https://example.jp/a?b=c\n",
+	"hyphen: \"-5\"\nplus: \"+1\"\nat: \"@cmd\"\neq: =x\n",
+};
+
+static void
+test_round_trip(void **state)
+{
+	struct ydoc	*doc;
+	struct diags	 d = DIAGS_INIT;
+	struct buf	 out = BUF_INIT;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof canonical / sizeof canonical[0]; i++) {
+		assert_int_equal(ydoc_parse(&doc, canonical[i],
+		    strlen(canonical[i]), "t.yaml", &d), 0);
+		assert_int_equal(d.n, 0);
+		buf_reset(&out);
+		assert_int_equal(node_emit(&out, ydoc_root(doc)), 0);
+		if (strcmp(out.data, canonical[i]) != 0)
+			fail_msg("case %zu:\nwant:\n%s\ngot:\n%s", i,
+			    canonical[i], out.data);
+		ydoc_free(doc);
+	}
+	buf_free(&out);
+	diags_free(&d);
+}
+
+/* Strings built in memory (no source style) and how they are written. */
+static const struct {
+	const char	*text;
+	const char	*line;
+} quoting[] = {
+	{ "plain text", "v: plain text\n" },
+	{ "練馬区", "v: 練馬区\n" },
+	{ "no", "v: \"no\"\n" },
+	{ "No", "v: \"No\"\n" },
+	{ "yes", "v: \"yes\"\n" },
+	{ "on", "v: \"on\"\n" },
+	{ "off", "v: \"off\"\n" },
+	{ "y", "v: \"y\"\n" },
+	{ "null", "v: \"null\"\n" },
+	{ "~", "v: \"~\"\n" },
+	{ "true", "v: \"true\"\n" },
+	{ "1e3", "v: \"1e3\"\n" },
+	{ "12", "v: \"12\"\n" },
+	{ "0x1f", "v: \"0x1f\"\n" },
+	{ "1_000", "v: \"1_000\"\n" },
+	{ "12:30", "v: \"12:30\"\n" },
+	{ ".inf", "v: \".inf\"\n" },
+	{ "2026-04-01", "v: \"2026-04-01\"\n" },
+	{ "2026-04-01 10:00", "v: \"2026-04-01 10:00\"\n" },
+	{ " lead", "v: \" lead\"\n" },
+	{ "trail ", "v: \"trail \"\n" },
+	{ "#hash", "v: \"#hash\"\n" },
+	{ "a #b", "v: \"a #b\"\n" },
+	{ "a#b", "v: a#b\n" },
+	{ "a: b", "v: \"a: b\"\n" },
+	{ "a:b", "v: a:b\n" },
+	{ "end:", "v: \"end:\"\n" },
+	{ "- item", "v: \"- item\"\n" },
+	{ "[x]", "v: \"[x]\"\n" },
+	{ "{x}", "v: \"{x}\"\n" },
+	{ "*star", "v: \"*star\"\n" },
+	{ "&amp", "v: \"&amp\"\n" },
+	{ "!tag", "v: \"!tag\"\n" },
+	{ "|bar", "v: \"|bar\"\n" },
+	{ ">gt", "v: \">gt\"\n" },
+	{ "'q", "v: \"'q\"\n" },
+	{ "\"q", "v: \"\\\"q\"\n" },
+	{ "%pct", "v: \"%pct\"\n" },
+	{ "@at", "v: \"@at\"\n" },
+	{ "`bt", "v: \"`bt\"\n" },
+	{ "", "v: \"\"\n" },
+	{ "two\nlines", "v: |-\n  two\n  lines\n" },
+	{ "two\nlines\n", "v: |\n  two\n  lines\n" },
+	{ " indented\nsecond", "v: \" indented\\nsecond\"\n" },
+	{ "cr\r\nlf", "v: \"cr\\r\\nlf\"\n" },
+	{ "tab\tinside", "v: \"tab\\tinside\"\n" },
+	{ "ls\xe2\x80\xa8sep", "v: \"ls\\Lsep\"\n" },
+	{ "-5", "v: \"-5\"\n" },
+	{ "=SUM(A1)", "v: =SUM(A1)\n" },
+};
+
+static void
+test_quoting(void **state)
+{
+	struct ydoc	*doc, *back;
+	struct node	*map;
+	struct diags	 d = DIAGS_INIT;
+	struct buf	 out = BUF_INIT;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof quoting / sizeof quoting[0]; i++) {
+		doc = ydoc_new();
+		map = node_map(doc);
+		ydoc_set_root(doc, map);
+		assert_int_equal(node_map_set_str(doc, map, "v",
+		    quoting[i].text), 0);
+		buf_reset(&out);
+		assert_int_equal(node_emit(&out, map), 0);
+		if (strcmp(out.data, quoting[i].line) != 0)
+			fail_msg("'%s': want %s got %s", quoting[i].text,
+			    quoting[i].line, out.data);
+		/* And it reads back as the same string. */
+		assert_int_equal(ydoc_parse(&back, out.data, out.len, "q",
+		    &d), 0);
+		assert_string_equal(node_get(ydoc_root(back), "v")->u.s.str,
+		    quoting[i].text);
+		assert_int_not_equal(node_get(ydoc_root(back), "v")->style,
+		    strcmp(quoting[i].line, "v: \"\"\n") == 0 ?
+		    NODE_STYLE_PLAIN : -1);
+		ydoc_free(back);
+		ydoc_free(doc);
+	}
+	buf_free(&out);
+	diags_free(&d);
+}
+
+/* What plain data refuses, and where it says so. */
+static const struct {
+	const char	*yaml;
+	unsigned	 line, col;
+	const char	*msg;
+} rejected[] = {
+	{ "a: &x 1\n", 1, 4, "anchors" },
+	{ "a: 1\nb: *a\n", 2, 4, "aliases" },
+	{ "a: !!str 1\n", 1, 4, "tags" },
+	{ "!custom\na: 1\n", 1, 1, "tags" },
+	{ "a: 1\nb: 2\na: 3\n", 3, 1, "duplicate key 'a' (first at line 1)" },
+	{ "a: 1\n---\nb: 2\n", 2, 1, "second document" },
+	{ "a: 1\n<<<<<<< HEAD\nb: 2\n", 2, 1, "conflict marker" },
+	{ "a: 1\n=======\n", 2, 1, "conflict marker" },
+	{ "a: 1\n>>>>>>> theirs\n", 2, 1, "conflict marker" },
+	{ "a: [1, 2\n", 2, 1, "invalid YAML" },
+	{ "a: b: c\n", 1, 5, "invalid YAML" },
+	{ "? [a]\n: b\n", 1, 3, "key must be a plain text" },
+	{ "a: \"x\\0y\"\n", 1, 4, "NUL" },
+	{ "a:\n\t- b\n", 2, 1, "invalid YAML" },
+};
+
+static void
+test_rejected(void **state)
+{
+	struct ydoc	*doc;
+	struct diags	 d = DIAGS_INIT;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof rejected / sizeof rejected[0]; i++) {
+		assert_int_not_equal(ydoc_parse(&doc, rejected[i].yaml,
+		    strlen(rejected[i].yaml), "r.yaml", &d), 0);
+		assert_null(doc);
+		if (d.n == 0)
+			fail_msg("case %zu: no diagnostic", i);
+		if (d.v[0].line != rejected[i].line ||
+		    d.v[0].col != rejected[i].col ||
+		    strstr(d.v[0].msg, rejected[i].msg) == NULL)
+			fail_msg("case %zu: want %u:%u %s, got %u:%u %s", i,
+			    rejected[i].line, rejected[i].col, rejected[i].msg,
+			    d.v[0].line, d.v[0].col, d.v[0].msg);
+		assert_string_equal(d.v[0].path, "r.yaml");
+		diags_free(&d);
+	}
+}
+
+static void
+test_positions(void **state)
+{
+	static const char	 y[] = "id: x\nlist:\n  - a\n  - k: v\n";
+	struct ydoc		*doc;
+	struct node		*list, *item;
+
+	(void)state;
+	assert_int_equal(ydoc_parse(&doc, y, sizeof y - 1, "p", NULL), 0);
+	list = node_get(ydoc_root(doc), "list");
+	assert_non_null(list);
+	assert_int_equal(list->line, 3);
+	assert_int_equal(list->col, 3);
+	item = node_get(list->u.items[1], "k");
+	assert_int_equal(item->line, 4);
+	assert_int_equal(item->col, 8);
+	assert_string_equal(node_get_str(ydoc_root(doc), "id"), "x");
+	assert_null(node_get_str(ydoc_root(doc), "missing"));
+	ydoc_free(doc);
+}
+
+static void
+test_build(void **state)
+{
+	struct ydoc	*doc = ydoc_new();
+	struct node	*m = node_map(doc), *s = node_seq(doc);
+	struct buf	 out = BUF_INIT;
+
+	(void)state;
+	ydoc_set_root(doc, m);
+	assert_int_equal(node_map_set_str(doc, m, "b", "2"), 0);
+	assert_int_equal(node_map_set_str(doc, m, "a", "1"), 0);
+	assert_int_equal(node_map_set_str(doc, m, "b", "3"), 0);
+	assert_int_equal(node_map_set(doc, m, "s", s), 0);
+	assert_int_equal(node_seq_push(doc, s, node_str(doc, "x")), 0);
+	assert_int_equal(node_emit(&out, m), 0);
+	assert_string_equal(out.data, "b: \"3\"\na: \"1\"\ns:\n  - x\n");
+	assert_int_equal(node_map_remove(m, "a"), 0);
+	assert_int_equal(node_map_remove(m, "a"), NC_ENOTFOUND);
+	assert_int_equal(m->n, 2);
+	/* Keys YAML 1.1 reads as booleans are quoted too (PyYAML, Excel add-ins). */
+	buf_reset(&out);
+	assert_int_equal(node_map_set_str(doc, m, "n", "x"), 0);
+	assert_int_equal(node_map_set_str(doc, m, "no", "x"), 0);
+	assert_int_equal(node_emit(&out, m), 0);
+	assert_string_equal(out.data,
+	    "b: \"3\"\ns:\n  - x\n\"n\": x\n\"no\": x\n");
+	buf_free(&out);
+	ydoc_free(doc);
+}
+
+/* Many keys and items: the arena grows and nothing is lost. */
+static void
+test_large(void **state)
+{
+	struct buf	 in = BUF_INIT, out = BUF_INIT;
+	struct ydoc	*doc;
+	int		 i;
+
+	(void)state;
+	buf_puts(&in, "items:\n");
+	for (i = 0; i < 20000; i++)
+		buf_printf(&in, "  - ref: item-%05d\n    text: 点検項目%d\n", i,
+		    i);
+	assert_int_equal(ydoc_parse(&doc, in.data, in.len, "l", NULL), 0);
+	assert_int_equal(node_get(ydoc_root(doc), "items")->n, 20000);
+	assert_int_equal(node_emit(&out, ydoc_root(doc)), 0);
+	assert_string_equal(out.data, in.data);
+	ydoc_free(doc);
+	buf_free(&in);
+	buf_free(&out);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_quoting),
+		cmocka_unit_test(test_rejected),
+		cmocka_unit_test(test_positions),
+		cmocka_unit_test(test_build),
+		cmocka_unit_test(test_large),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
