@@ -1,0 +1,1601 @@
+/*
+ * Word (.docx) writer: the document model, WordprocessingML and the
+ * package.  The layouts of notices and reports are in docx_layout.c.
+ *
+ * The body is kept as WordprocessingML text in the order of the calls.
+ * Section properties of a finished section belong in its last paragraph,
+ * but the header and footer references in them are only known at save
+ * time, so the body holds a marker byte per finished section that
+ * docx_to_mem() replaces (text can never contain it: control characters
+ * are dropped from text).
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <minizip/zip.h>
+
+#include "buf.h"
+#include "docx.h"
+#include "error.h"
+#include "store.h"
+#include "text.h"
+
+#define SECT_MARK	'\001'
+
+/* A4 in twips (1/1440 inch, 1/20 point). */
+#define A4_SHORT	11906
+#define A4_LONG		16838
+
+/* One character is the body size, 10.5pt = 210 twips. */
+#define BODY_SIZE	21		/* half-points */
+#define CHAR_TWIPS	210
+
+struct cell {
+	char			*text;
+	struct docx_para_style	 style;
+	int			 styled;
+	size_t			 rspan;		/* origin of a merge: its size */
+	size_t			 cspan;
+	int			 covered;	/* inside another cell's merge */
+	size_t			 orow;		/* the origin, when covered */
+	size_t			 ocol;
+};
+
+struct docx_table {
+	size_t		 ncols;
+	unsigned	*weights;
+	size_t		 nrows;
+	size_t		 header_rows;
+	struct cell	*cells;		/* nrows * ncols */
+};
+
+struct docx {
+	struct buf		 body;
+	struct buf		 para;		/* the open paragraph */
+	int			 open;
+	struct docx_para_style	 pstyle;	/* of the open paragraph */
+	int			 last_table;	/* the body ends with a table */
+	int			 used;		/* content in the section */
+	struct docx_page	 page;		/* current section */
+	struct docx_page	*sections;	/* finished sections */
+	size_t			 nsections;
+	char			*header;	/* paragraph XML, or NULL */
+	char			*footer;
+	char			*title;
+	char			*author;
+	char			*created;	/* W3CDTF, or NULL */
+	tm_zip			 zdate;
+	unsigned		 outline[4];
+	int			 depth;
+};
+
+static const char xml_decl[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+#define NS_W	"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define NS_R	"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define REL	"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+
+/* Characters XML 1.0 cannot carry, and C1 controls nobody means to print. */
+static int
+xml_forbidden(uint32_t cp)
+{
+	if (cp < 0x20)
+		return cp != '\t' && cp != '\n' && cp != '\r';
+	if (cp >= 0x7F && cp <= 0x9F)
+		return 1;
+	return cp == 0xFFFE || cp == 0xFFFF;
+}
+
+int
+docx_check_text(const char *s, const char *what)
+{
+	size_t		 len, off, n;
+	uint32_t	 cp;
+
+	if (s == NULL)
+		return 0;
+	len = strlen(s);
+	for (off = 0; off < len; off += n) {
+		n = text_utf8_decode(&cp, s + off, len - off);
+		if (cp == TEXT_BADCP)
+			return error_set(NC_EINVALID,
+			    "invalid UTF-8 in %s at byte %zu", what, off);
+	}
+	return 0;
+}
+
+unsigned
+docx_measure(const char *s)
+{
+	if (s == NULL)
+		return 0;
+	return (unsigned)text_width(s, strlen(s)) * 50;
+}
+
+/* Escaped character data; checked text only.  Controls are dropped. */
+static void
+put_escaped(struct buf *b, const char *s, size_t len)
+{
+	size_t		 off, n;
+	uint32_t	 cp;
+
+	for (off = 0; off < len; off += n) {
+		n = text_utf8_decode(&cp, s + off, len - off);
+		switch (cp) {
+		case '&':
+			buf_puts(b, "&amp;");
+			break;
+		case '<':
+			buf_puts(b, "&lt;");
+			break;
+		case '>':
+			buf_puts(b, "&gt;");
+			break;
+		case '"':
+			buf_puts(b, "&quot;");
+			break;
+		case '\'':
+			buf_puts(b, "&apos;");
+			break;
+		default:
+			if (!xml_forbidden(cp))
+				buf_add(b, s + off, n);
+			break;
+		}
+	}
+}
+
+/*
+ * Run content: text in <w:t>, TAB as <w:tab/>, a line end (LF, CR LF or
+ * CR) as <w:br/>.  Leading and trailing spaces are kept (xml:space).
+ */
+static void
+put_run_text(struct buf *b, const char *s, size_t len)
+{
+	size_t		 off, start, n;
+	uint32_t	 cp;
+
+	start = 0;
+	for (off = 0; off <= len; off += n) {
+		if (off == len)
+			cp = '\n', n = 1;
+		else
+			n = text_utf8_decode(&cp, s + off, len - off);
+		if (cp != '\t' && cp != '\n' && cp != '\r')
+			continue;
+		if (off > start) {
+			buf_puts(b, "<w:t xml:space=\"preserve\">");
+			put_escaped(b, s + start, off - start);
+			buf_puts(b, "</w:t>");
+		}
+		if (off == len)
+			break;
+		if (cp == '\t')
+			buf_puts(b, "<w:tab/>");
+		else {
+			if (cp == '\r' && off + 1 < len && s[off + 1] == '\n')
+				n++;
+			buf_puts(b, "<w:br/>");
+		}
+		start = off + n;
+	}
+}
+
+static int
+twips(int hundredths)
+{
+	/* 100 hundredths of a character = 210 twips, rounded half away. */
+	int	t = hundredths * CHAR_TWIPS;
+
+	return t >= 0 ? (t + 50) / 100 : -((-t + 50) / 100);
+}
+
+static const char *
+align_name(enum docx_align a)
+{
+	switch (a) {
+	case DOCX_LEFT:
+		return "left";
+	case DOCX_CENTER:
+		return "center";
+	case DOCX_RIGHT:
+		return "right";
+	default:
+		return "both";
+	}
+}
+
+static void
+put_rpr(struct buf *b, int bold, int gothic, int underline, unsigned size,
+    int spacing)
+{
+	if (!bold && !gothic && !underline && size == 0 && spacing == 0)
+		return;
+	buf_puts(b, "<w:rPr>");
+	/* CT_RPr order: rFonts, b, bCs, spacing, sz, szCs, u. */
+	if (gothic)
+		buf_puts(b, "<w:rFonts w:ascii=\"游ゴシック\" "
+		    "w:eastAsia=\"游ゴシック\" w:hAnsi=\"游ゴシック\"/>");
+	if (bold)
+		buf_puts(b, "<w:b/><w:bCs/>");
+	if (spacing != 0)
+		buf_printf(b, "<w:spacing w:val=\"%d\"/>", spacing);
+	if (size != 0)
+		buf_printf(b, "<w:sz w:val=\"%u\"/><w:szCs w:val=\"%u\"/>",
+		    size, size);
+	if (underline)
+		buf_puts(b, "<w:u w:val=\"single\"/>");
+	buf_puts(b, "</w:rPr>");
+}
+
+static int
+cmp_unsigned(const void *a, const void *b)
+{
+	unsigned	x = *(const unsigned *)a, y = *(const unsigned *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* Paragraph properties in CT_PPrBase order; ind in chars and twips. */
+static void
+put_ppr(struct buf *b, const char *pstyle, const struct docx_para_style *ps)
+{
+	unsigned	tabs[DOCX_MAXTABS];
+	size_t		ntabs, i, mark = b->len;
+	int		first;
+
+	buf_puts(b, "<w:pPr>");
+	if (pstyle != NULL)
+		buf_printf(b, "<w:pStyle w:val=\"%s\"/>", pstyle);
+	if (ps->keep_next)
+		buf_puts(b, "<w:keepNext/>");
+	if (ps->page_break_before)
+		buf_puts(b, "<w:pageBreakBefore/>");
+	for (ntabs = 0; ntabs < DOCX_MAXTABS && ps->tabs[ntabs] != 0; ntabs++)
+		tabs[ntabs] = ps->tabs[ntabs];
+	if (ntabs > 0) {
+		qsort(tabs, ntabs, sizeof tabs[0], cmp_unsigned);
+		buf_puts(b, "<w:tabs>");
+		for (i = 0; i < ntabs; i++)
+			buf_printf(b, "<w:tab w:val=\"left\" w:pos=\"%d\"/>",
+			    twips((int)tabs[i]));
+		buf_puts(b, "</w:tabs>");
+	}
+	if (ps->space_before != 0 || ps->space_after != 0)
+		buf_printf(b, "<w:spacing w:before=\"%u\" w:after=\"%u\"/>",
+		    ps->space_before * 20, ps->space_after * 20);
+	if (ps->indent_left != 0 || ps->indent_right != 0 ||
+	    ps->indent_first != 0) {
+		/* Word writes both: *Chars wins where it is understood. */
+		buf_puts(b, "<w:ind");
+		if (ps->indent_left != 0)
+			buf_printf(b, " w:leftChars=\"%d\" w:left=\"%d\"",
+			    ps->indent_left, twips(ps->indent_left));
+		if (ps->indent_right != 0)
+			buf_printf(b, " w:rightChars=\"%d\" w:right=\"%d\"",
+			    ps->indent_right, twips(ps->indent_right));
+		first = ps->indent_first;
+		if (first > 0)
+			buf_printf(b, " w:firstLineChars=\"%d\" "
+			    "w:firstLine=\"%d\"", first, twips(first));
+		else if (first < 0)
+			buf_printf(b, " w:hangingChars=\"%d\" w:hanging=\"%d\"",
+			    -first, twips(-first));
+		buf_puts(b, "/>");
+	}
+	if (ps->align != DOCX_JUSTIFY)
+		buf_printf(b, "<w:jc w:val=\"%s\"/>", align_name(ps->align));
+	/* Nothing to say: no element at all, so plain paragraphs are <w:p>. */
+	if (!b->failed && b->len == mark + strlen("<w:pPr>")) {
+		b->len = mark;
+		b->data[mark] = '\0';
+		return;
+	}
+	buf_puts(b, "</w:pPr>");
+}
+
+static unsigned
+mm_twips(unsigned mm)
+{
+	return (mm * 14400 + 127) / 254;
+}
+
+static void
+page_margins(const struct docx_page *pg, unsigned *top, unsigned *right,
+    unsigned *bottom, unsigned *left)
+{
+	/* Word's Japanese A4 default: 35 mm top, 30 mm elsewhere. */
+	*top = mm_twips(pg->margin_top != 0 ? pg->margin_top : 35);
+	*right = mm_twips(pg->margin_right != 0 ? pg->margin_right : 30);
+	*bottom = mm_twips(pg->margin_bottom != 0 ? pg->margin_bottom : 30);
+	*left = mm_twips(pg->margin_left != 0 ? pg->margin_left : 30);
+}
+
+static unsigned
+page_text_twips(const struct docx_page *pg)
+{
+	unsigned	top, right, bottom, left, w;
+
+	page_margins(pg, &top, &right, &bottom, &left);
+	w = pg->landscape ? A4_LONG : A4_SHORT;
+	return w > left + right ? w - left - right : 0;
+}
+
+static void
+put_sectpr(struct buf *b, const struct docx *d, const struct docx_page *pg)
+{
+	unsigned	top, right, bottom, left;
+
+	page_margins(pg, &top, &right, &bottom, &left);
+	buf_puts(b, "<w:sectPr>");
+	if (d->header != NULL)
+		buf_puts(b, "<w:headerReference w:type=\"default\" "
+		    "r:id=\"rId4\"/>");
+	if (d->footer != NULL)
+		buf_puts(b, "<w:footerReference w:type=\"default\" "
+		    "r:id=\"rId5\"/>");
+	if (pg->landscape)
+		buf_printf(b, "<w:pgSz w:w=\"%d\" w:h=\"%d\" "
+		    "w:orient=\"landscape\"/>", A4_LONG, A4_SHORT);
+	else
+		buf_printf(b, "<w:pgSz w:w=\"%d\" w:h=\"%d\"/>",
+		    A4_SHORT, A4_LONG);
+	buf_printf(b, "<w:pgMar w:top=\"%u\" w:right=\"%u\" w:bottom=\"%u\" "
+	    "w:left=\"%u\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>",
+	    top, right, bottom, left);
+	buf_puts(b, "<w:cols w:space=\"425\"/>"
+	    "<w:docGrid w:linePitch=\"360\"/></w:sectPr>");
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
+	    30, 31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return days[m - 1];
+}
+
+static int
+digits(const char *s, int n, int *out)
+{
+	int	i, v = 0;
+
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	*out = v;
+	return 0;
+}
+
+/* "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" into W3CDTF and the zip date. */
+static int
+parse_created(struct docx *d, const char *s)
+{
+	char	w3c[64];
+	int	y, mo, da, h = 0, mi = 0, se = 0;
+	size_t	len = strlen(s);
+	int	ok;
+
+	ok = (len == 10 || len == 20) &&
+	    digits(s, 4, &y) == 0 && s[4] == '-' &&
+	    digits(s + 5, 2, &mo) == 0 && s[7] == '-' &&
+	    digits(s + 8, 2, &da) == 0;
+	if (ok && len == 20)
+		ok = s[10] == 'T' && digits(s + 11, 2, &h) == 0 &&
+		    s[13] == ':' && digits(s + 14, 2, &mi) == 0 &&
+		    s[16] == ':' && digits(s + 17, 2, &se) == 0 &&
+		    s[19] == 'Z';
+	if (!ok)
+		return error_set(NC_EINVALID, "cannot parse created date "
+		    "'%s': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", s);
+	if (mo < 1 || mo > 12 || da < 1 || da > days_in_month(y, mo) ||
+	    h > 23 || mi > 59 || se > 59)
+		return error_set(NC_EINVALID, "cannot parse created date "
+		    "'%s': out of range", s);
+	snprintf(w3c, sizeof w3c, "%04d-%02d-%02dT%02d:%02d:%02dZ",
+	    y, mo, da, h, mi, se);
+	if ((d->created = strdup(w3c)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	/* A zip entry can only be dated 1980 to 2107. */
+	if (y >= 1980 && y <= 2107) {
+		d->zdate.tm_year = (uInt)y;
+		d->zdate.tm_mon = (uInt)mo - 1;
+		d->zdate.tm_mday = (uInt)da;
+		d->zdate.tm_hour = (uInt)h;
+		d->zdate.tm_min = (uInt)mi;
+		d->zdate.tm_sec = (uInt)se;
+	}
+	return 0;
+}
+
+static int
+dup_prop(char **out, const char *s, const char *what)
+{
+	int	rc;
+
+	*out = NULL;
+	if (s == NULL)
+		return 0;
+	if ((rc = docx_check_text(s, what)) != 0)
+		return rc;
+	if ((*out = strdup(s)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	return 0;
+}
+
+int
+docx_new(struct docx **out, const struct docx_props *props)
+{
+	struct docx	*d;
+	int		 rc;
+
+	*out = NULL;
+	if ((d = calloc(1, sizeof *d)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	buf_init(&d->body);
+	buf_init(&d->para);
+	d->zdate.tm_year = 1980;
+	d->zdate.tm_mday = 1;
+	if (props != NULL) {
+		if ((rc = dup_prop(&d->title, props->title, "title")) != 0 ||
+		    (rc = dup_prop(&d->author, props->author, "author")) != 0)
+			goto fail;
+		if (props->created != NULL &&
+		    (rc = parse_created(d, props->created)) != 0)
+			goto fail;
+	}
+	*out = d;
+	return 0;
+fail:
+	docx_free(d);
+	return rc;
+}
+
+void
+docx_free(struct docx *d)
+{
+	if (d == NULL)
+		return;
+	buf_free(&d->body);
+	buf_free(&d->para);
+	free(d->sections);
+	free(d->header);
+	free(d->footer);
+	free(d->title);
+	free(d->author);
+	free(d->created);
+	free(d);
+}
+
+static int
+not_open(const struct docx *d)
+{
+	if (d->open)
+		return error_set(NC_EINVALID, "a paragraph is still open: "
+		    "end it with docx_para_end()");
+	return 0;
+}
+
+int
+docx_page(struct docx *d, const struct docx_page *pg)
+{
+	struct docx_page	 def, *v;
+	int			 rc;
+
+	if ((rc = not_open(d)) != 0)
+		return rc;
+	if (pg == NULL) {
+		memset(&def, 0, sizeof def);
+		pg = &def;
+	}
+	if (pg->margin_top > 100 || pg->margin_right > 100 ||
+	    pg->margin_bottom > 100 || pg->margin_left > 100)
+		return error_set(NC_EINVALID, "page margins %u, %u, %u, %u mm "
+		    "out of range: at most 100 mm", pg->margin_top,
+		    pg->margin_right, pg->margin_bottom, pg->margin_left);
+	if (page_text_twips(pg) < CHAR_TWIPS * 10)
+		return error_set(NC_EINVALID, "page margins %u + %u mm leave "
+		    "no room for text", pg->margin_left, pg->margin_right);
+	if (d->used) {
+		v = realloc(d->sections, (d->nsections + 1) * sizeof *v);
+		if (v == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		d->sections = v;
+		d->sections[d->nsections++] = d->page;
+		buf_puts(&d->body, "<w:p><w:pPr>");
+		buf_putc(&d->body, SECT_MARK);
+		buf_puts(&d->body, "</w:pPr></w:p>");
+		if ((rc = buf_ok(&d->body)) != 0)
+			return rc;
+		d->used = 0;
+		d->last_table = 0;
+	}
+	d->page = *pg;
+	return 0;
+}
+
+unsigned
+docx_text_width(const struct docx *d)
+{
+	return page_text_twips(&d->page) * 100 / CHAR_TWIPS;
+}
+
+static int
+para_begin(struct docx *d, const struct docx_para_style *ps,
+    const char *pstyle)
+{
+	static const struct docx_para_style	 zero;
+	int					 rc;
+
+	if ((rc = not_open(d)) != 0)
+		return rc;
+	if (ps == NULL)
+		ps = &zero;
+	buf_reset(&d->para);
+	buf_puts(&d->para, "<w:p>");
+	put_ppr(&d->para, pstyle, ps);
+	if ((rc = buf_ok(&d->para)) != 0)
+		return rc;
+	d->pstyle = *ps;
+	d->open = 1;
+	return 0;
+}
+
+int
+docx_para_begin(struct docx *d, const struct docx_para_style *ps)
+{
+	return para_begin(d, ps, NULL);
+}
+
+static void
+put_run(struct buf *b, const char *text, const struct docx_run_style *rs)
+{
+	buf_puts(b, "<w:r>");
+	put_rpr(b, rs->bold, rs->gothic, rs->underline, rs->size, 0);
+	put_run_text(b, text, strlen(text));
+	buf_puts(b, "</w:r>");
+}
+
+/*
+ * 均等割り付け by character spacing after every character but the last,
+ * which is as exact as Word's fitText and rendered the same everywhere.
+ */
+static void
+put_spread_run(struct buf *b, const char *text,
+    const struct docx_run_style *rs)
+{
+	size_t		 len = strlen(text), off, n, last = 0, nchars = 0;
+	uint32_t	 cp;
+	unsigned	 width = docx_measure(text);
+	unsigned	 size = rs->size != 0 ? rs->size : BODY_SIZE;
+	long		 extra;
+
+	for (off = 0; off < len; off += n) {
+		n = text_utf8_decode(&cp, text + off, len - off);
+		if (xml_forbidden(cp) || cp == '\t' || cp == '\n' ||
+		    cp == '\r') {
+			put_run(b, text, rs);
+			return;
+		}
+		last = off;
+		nchars++;
+	}
+	if (nchars < 2 || width >= rs->spread) {
+		put_run(b, text, rs);
+		return;
+	}
+	/* Hundredths of a character at this size, in twips. */
+	extra = (long)(rs->spread - width) * (long)size * 10 / 100;
+	buf_puts(b, "<w:r>");
+	put_rpr(b, rs->bold, rs->gothic, rs->underline, rs->size,
+	    (int)(extra / (long)(nchars - 1)));
+	put_run_text(b, text, last);
+	buf_puts(b, "</w:r><w:r>");
+	put_rpr(b, rs->bold, rs->gothic, rs->underline, rs->size, 0);
+	put_run_text(b, text + last, len - last);
+	buf_puts(b, "</w:r>");
+}
+
+int
+docx_run(struct docx *d, const char *text, const struct docx_run_style *rs)
+{
+	struct docx_run_style	 def;
+	size_t			 mark;
+	int			 rc;
+
+	if (!d->open)
+		return error_set(NC_EINVALID, "no open paragraph for a run");
+	if (text == NULL)
+		text = "";
+	if ((rc = docx_check_text(text, "paragraph text")) != 0)
+		return rc;
+	if (rs == NULL) {
+		memset(&def, 0, sizeof def);
+		def.bold = d->pstyle.bold;
+		def.gothic = d->pstyle.gothic;
+		def.size = d->pstyle.size;
+		rs = &def;
+	}
+	mark = d->para.len;
+	if (rs->spread != 0)
+		put_spread_run(&d->para, text, rs);
+	else
+		put_run(&d->para, text, rs);
+	if ((rc = buf_ok(&d->para)) != 0) {
+		d->para.len = mark;
+		return rc;
+	}
+	return 0;
+}
+
+int
+docx_run_tab(struct docx *d)
+{
+	if (!d->open)
+		return error_set(NC_EINVALID, "no open paragraph for a tab");
+	buf_puts(&d->para, "<w:r><w:tab/></w:r>");
+	return buf_ok(&d->para);
+}
+
+int
+docx_para_end(struct docx *d)
+{
+	int	rc;
+
+	if (!d->open)
+		return error_set(NC_EINVALID, "no open paragraph to end");
+	d->open = 0;
+	buf_puts(&d->para, "</w:p>");
+	if ((rc = buf_ok(&d->para)) != 0)
+		return rc;
+	buf_add(&d->body, d->para.data, d->para.len);
+	if ((rc = buf_ok(&d->body)) != 0)
+		return rc;
+	d->used = 1;
+	d->last_table = 0;
+	return 0;
+}
+
+static int
+add_para(struct docx *d, const char *text, const struct docx_para_style *ps,
+    const char *pstyle)
+{
+	int	rc;
+
+	if ((rc = docx_check_text(text, "paragraph text")) != 0)
+		return rc;
+	if ((rc = para_begin(d, ps, pstyle)) != 0)
+		return rc;
+	if (text != NULL && *text != '\0' &&
+	    (rc = docx_run(d, text, NULL)) != 0) {
+		d->open = 0;
+		return rc;
+	}
+	return docx_para_end(d);
+}
+
+int
+docx_add_para(struct docx *d, const char *text,
+    const struct docx_para_style *ps)
+{
+	return add_para(d, text, ps, NULL);
+}
+
+int
+docx_add_blank(struct docx *d)
+{
+	return add_para(d, NULL, NULL, NULL);
+}
+
+int
+docx_add_page_break(struct docx *d)
+{
+	int	rc;
+
+	if ((rc = not_open(d)) != 0)
+		return rc;
+	buf_puts(&d->body, "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+	if ((rc = buf_ok(&d->body)) != 0)
+		return rc;
+	d->used = 1;
+	d->last_table = 0;
+	return 0;
+}
+
+static int
+check_level(int level)
+{
+	if (level < 1 || level > 4)
+		return error_set(NC_EINVALID, "heading level %d out of range: "
+		    "expected 1 to 4", level);
+	return 0;
+}
+
+int
+docx_add_heading(struct docx *d, int level, const char *text)
+{
+	char	style[16];
+	int	rc;
+
+	if ((rc = check_level(level)) != 0)
+		return rc;
+	snprintf(style, sizeof style, "Heading%d", level);
+	return add_para(d, text, NULL, style);
+}
+
+/* 公用文 order after 1 and (1): アイウエオ order, without ヰ and ヱ. */
+static const char *const katakana[] = {
+	"ア", "イ", "ウ", "エ", "オ", "カ", "キ", "ク", "ケ", "コ",
+	"サ", "シ", "ス", "セ", "ソ", "タ", "チ", "ツ", "テ", "ト",
+	"ナ", "ニ", "ヌ", "ネ", "ノ", "ハ", "ヒ", "フ", "ヘ", "ホ",
+	"マ", "ミ", "ム", "メ", "モ", "ヤ", "ユ", "ヨ", "ラ", "リ",
+	"ル", "レ", "ロ", "ワ", "ヲ", "ン",
+};
+
+int
+docx_outline_label(char *out, size_t outsz, int level, unsigned n)
+{
+	size_t	nk = sizeof katakana / sizeof katakana[0];
+	int	rc, w;
+
+	if ((rc = check_level(level)) != 0)
+		return rc;
+	if (n == 0 || ((level == 3 || level == 4) && n > nk))
+		return error_set(NC_EINVALID, "item %u out of range at "
+		    "outline level %d", n, level);
+	switch (level) {
+	case 1:
+		w = snprintf(out, outsz, "%u", n);
+		break;
+	case 2:
+		w = snprintf(out, outsz, "(%u)", n);
+		break;
+	case 3:
+		w = snprintf(out, outsz, "%s", katakana[n - 1]);
+		break;
+	default:
+		w = snprintf(out, outsz, "(%s)", katakana[n - 1]);
+		break;
+	}
+	if (w < 0 || (size_t)w >= outsz)
+		return error_set(NC_EINVALID, "outline label buffer too small");
+	return 0;
+}
+
+int
+docx_add_outline_heading(struct docx *d, int level, const char *text)
+{
+	struct docx_para_style	 ps;
+	struct buf		 b = BUF_INIT;
+	char			 label[32], style[16];
+	unsigned		 n;
+	int			 rc, i;
+
+	if ((rc = check_level(level)) != 0)
+		return rc;
+	if ((rc = docx_check_text(text, "heading text")) != 0)
+		return rc;
+	/* A level without a parent (ア directly under 1) starts at 1. */
+	n = d->outline[level - 1] + 1;
+	if ((rc = docx_outline_label(label, sizeof label, level, n)) != 0)
+		return rc;
+	buf_printf(&b, "%s　%s", label, text != NULL ? text : "");
+	if ((rc = buf_ok(&b)) != 0)
+		goto done;
+	/* The label hangs, so a long heading wraps under its own text. */
+	memset(&ps, 0, sizeof ps);
+	ps.indent_first = -(int)docx_measure(label) - 100;
+	ps.indent_left = (level - 1) * 100 - ps.indent_first;
+	snprintf(style, sizeof style, "Heading%d", level);
+	if ((rc = add_para(d, b.data, &ps, style)) != 0)
+		goto done;
+	d->outline[level - 1] = n;
+	for (i = level; i < 4; i++)
+		d->outline[i] = 0;
+	d->depth = level;
+done:
+	buf_free(&b);
+	return rc;
+}
+
+int
+docx_add_outline_body(struct docx *d, const char *text)
+{
+	struct docx_para_style	ps;
+
+	memset(&ps, 0, sizeof ps);
+	ps.indent_left = d->depth * 100;
+	ps.indent_first = 100;
+	return add_para(d, text, &ps, NULL);
+}
+
+/* Tables. */
+
+int
+docx_table_new(struct docx_table **out, size_t ncols, const unsigned *widths)
+{
+	struct docx_table	*t;
+	size_t			 i;
+
+	*out = NULL;
+	if (ncols == 0 || ncols > 63)
+		return error_set(NC_EINVALID, "a table needs 1 to 63 columns, "
+		    "not %zu", ncols);
+	for (i = 0; widths != NULL && i < ncols; i++)
+		if (widths[i] == 0 || widths[i] > 100000)
+			return error_set(NC_EINVALID, "width %u of column %zu "
+			    "out of range", widths[i], i + 1);
+	if ((t = calloc(1, sizeof *t)) == NULL ||
+	    (t->weights = calloc(ncols, sizeof *t->weights)) == NULL) {
+		free(t);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	t->ncols = ncols;
+	for (i = 0; i < ncols; i++)
+		t->weights[i] = widths != NULL ? widths[i] : 1;
+	*out = t;
+	return 0;
+}
+
+void
+docx_table_free(struct docx_table *t)
+{
+	size_t	i;
+
+	if (t == NULL)
+		return;
+	for (i = 0; i < t->nrows * t->ncols; i++)
+		free(t->cells[i].text);
+	free(t->cells);
+	free(t->weights);
+	free(t);
+}
+
+static int
+table_rows(struct docx_table *t, size_t nrows)
+{
+	struct cell	*v;
+
+	if (nrows <= t->nrows)
+		return 0;
+	if (nrows > 100000)
+		return error_set(NC_EINVALID, "table row %zu out of range",
+		    nrows);
+	if ((v = realloc(t->cells, nrows * t->ncols * sizeof *v)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	memset(v + t->nrows * t->ncols, 0,
+	    (nrows - t->nrows) * t->ncols * sizeof *v);
+	t->cells = v;
+	t->nrows = nrows;
+	return 0;
+}
+
+static struct cell *
+cell_at(const struct docx_table *t, size_t row, size_t col)
+{
+	return &t->cells[row * t->ncols + col];
+}
+
+int
+docx_table_header_rows(struct docx_table *t, size_t nrows)
+{
+	t->header_rows = nrows;
+	return 0;
+}
+
+int
+docx_table_cell(struct docx_table *t, size_t row, size_t col,
+    const char *text, const struct docx_para_style *ps)
+{
+	struct cell	*c;
+	char		*copy = NULL;
+	char		 what[64];
+	int		 rc;
+
+	if (col >= t->ncols)
+		return error_set(NC_EINVALID, "column %zu out of range: the "
+		    "table has %zu columns", col + 1, t->ncols);
+	snprintf(what, sizeof what, "table cell (%zu, %zu)", row + 1,
+	    col + 1);
+	if ((rc = docx_check_text(text, what)) != 0)
+		return rc;
+	if ((rc = table_rows(t, row + 1)) != 0)
+		return rc;
+	c = cell_at(t, row, col);
+	if (c->covered)
+		return error_set(NC_EINVALID, "%s is inside the merge from "
+		    "(%zu, %zu)", what, c->orow + 1, c->ocol + 1);
+	if (text != NULL && (copy = strdup(text)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	free(c->text);
+	c->text = copy;
+	c->styled = ps != NULL;
+	if (ps != NULL)
+		c->style = *ps;
+	return 0;
+}
+
+int
+docx_table_merge(struct docx_table *t, size_t row, size_t col, size_t nrows,
+    size_t ncols)
+{
+	struct cell	*c;
+	size_t		 r, k;
+	int		 rc;
+
+	if (nrows == 0 || ncols == 0 || col >= t->ncols ||
+	    ncols > t->ncols - col)
+		return error_set(NC_EINVALID, "merge of %zu x %zu cells from "
+		    "(%zu, %zu) out of range: the table has %zu columns",
+		    nrows, ncols, row + 1, col + 1, t->ncols);
+	if (nrows > 100000 || row > 100000)
+		return error_set(NC_EINVALID, "merge from row %zu out of "
+		    "range", row + 1);
+	if ((rc = table_rows(t, row + nrows)) != 0)
+		return rc;
+	for (r = row; r < row + nrows; r++)
+		for (k = col; k < col + ncols; k++) {
+			c = cell_at(t, r, k);
+			if (c->covered || c->rspan > 1 || c->cspan > 1)
+				return error_set(NC_EINVALID, "merge from "
+				    "(%zu, %zu) overlaps another merge",
+				    row + 1, col + 1);
+			if ((r != row || k != col) && c->text != NULL &&
+			    *c->text != '\0')
+				return error_set(NC_EINVALID, "merge from "
+				    "(%zu, %zu) would hide the text of cell "
+				    "(%zu, %zu)", row + 1, col + 1, r + 1,
+				    k + 1);
+		}
+	for (r = row; r < row + nrows; r++)
+		for (k = col; k < col + ncols; k++) {
+			c = cell_at(t, r, k);
+			if (r == row && k == col)
+				continue;
+			c->covered = 1;
+			c->orow = row;
+			c->ocol = col;
+		}
+	c = cell_at(t, row, col);
+	c->rspan = nrows;
+	c->cspan = ncols;
+	return 0;
+}
+
+static void
+put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
+    size_t row, size_t col, const struct cell *origin, int cont)
+{
+	struct docx_para_style	 ps;
+	size_t			 span, k;
+	unsigned		 w = 0;
+	int			 header = row < t->header_rows;
+
+	span = origin->cspan > 1 ? origin->cspan : 1;
+	for (k = col; k < col + span; k++)
+		w += grid[k];
+	/* CT_TcPr order: tcW, gridSpan, vMerge, shd, vAlign. */
+	buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%u\" w:type=\"dxa\"/>", w);
+	if (span > 1)
+		buf_printf(b, "<w:gridSpan w:val=\"%zu\"/>", span);
+	if (cont)
+		buf_puts(b, "<w:vMerge/>");
+	else if (origin->rspan > 1)
+		buf_puts(b, "<w:vMerge w:val=\"restart\"/>");
+	if (header)
+		buf_puts(b, "<w:shd w:val=\"clear\" w:color=\"auto\" "
+		    "w:fill=\"D9D9D9\"/>");
+	if (header || origin->rspan > 1)
+		buf_puts(b, "<w:vAlign w:val=\"center\"/>");
+	buf_puts(b, "</w:tcPr>");
+	memset(&ps, 0, sizeof ps);
+	if (origin->styled)
+		ps = origin->style;
+	if (header) {
+		ps.bold = 1;
+		ps.align = DOCX_CENTER;
+	}
+	/* No indentation or spacing from the body style in a cell. */
+	ps.indent_left = ps.indent_right = ps.indent_first = 0;
+	ps.tabs[0] = 0;
+	buf_puts(b, "<w:p>");
+	put_ppr(b, NULL, &ps);
+	if (!cont && origin->text != NULL && *origin->text != '\0') {
+		buf_puts(b, "<w:r>");
+		put_rpr(b, ps.bold, ps.gothic, 0, ps.size, 0);
+		put_run_text(b, origin->text, strlen(origin->text));
+		buf_puts(b, "</w:r>");
+	}
+	buf_puts(b, "</w:p></w:tc>");
+}
+
+int
+docx_add_table(struct docx *d, const struct docx_table *t)
+{
+	struct buf	 b = BUF_INIT;
+	unsigned	*grid = NULL, total, sum = 0, used = 0;
+	const struct cell *c;
+	size_t		 r, k;
+	int		 rc;
+
+	if ((rc = not_open(d)) != 0)
+		return rc;
+	if (t->nrows == 0)
+		return error_set(NC_EINVALID, "the table has no rows");
+	if ((grid = calloc(t->ncols, sizeof *grid)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	total = page_text_twips(&d->page);
+	for (k = 0; k < t->ncols; k++)
+		sum += t->weights[k];
+	for (k = 0; k < t->ncols; k++) {
+		grid[k] = k + 1 < t->ncols ?
+		    (unsigned)((unsigned long long)total * t->weights[k] / sum) :
+		    total - used;
+		used += grid[k];
+	}
+	/* Two tables in a row would be joined into one by Word. */
+	if (d->last_table)
+		buf_puts(&b, "<w:p/>");
+	buf_printf(&b, "<w:tbl><w:tblPr><w:tblW w:w=\"%u\" w:type=\"dxa\"/>"
+	    "<w:tblBorders>", total);
+	buf_puts(&b,
+	    "<w:top w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
+	    "<w:left w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
+	    "<w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
+	    "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
+	    "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
+	    "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
+	    "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+	    "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" "
+	    "w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" "
+	    "w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
+	for (k = 0; k < t->ncols; k++)
+		buf_printf(&b, "<w:gridCol w:w=\"%u\"/>", grid[k]);
+	buf_puts(&b, "</w:tblGrid>");
+	for (r = 0; r < t->nrows; r++) {
+		buf_puts(&b, "<w:tr><w:trPr><w:cantSplit/>");
+		if (r < t->header_rows)
+			buf_puts(&b, "<w:tblHeader/>");
+		buf_puts(&b, "</w:trPr>");
+		for (k = 0; k < t->ncols; ) {
+			c = cell_at(t, r, k);
+			if (!c->covered) {
+				put_cell(&b, t, grid, r, k, c, 0);
+				k += c->cspan > 1 ? c->cspan : 1;
+			} else if (c->ocol == k) {
+				/* Below the origin of a vertical merge. */
+				c = cell_at(t, c->orow, c->ocol);
+				put_cell(&b, t, grid, r, k, c, 1);
+				k += c->cspan > 1 ? c->cspan : 1;
+			} else
+				k++;	/* cannot happen: spans are skipped */
+		}
+		buf_puts(&b, "</w:tr>");
+	}
+	buf_puts(&b, "</w:tbl>");
+	if ((rc = buf_ok(&b)) != 0)
+		goto done;
+	buf_add(&d->body, b.data, b.len);
+	if ((rc = buf_ok(&d->body)) != 0)
+		goto done;
+	d->used = 1;
+	d->last_table = 1;
+done:
+	buf_free(&b);
+	free(grid);
+	return rc;
+}
+
+/* Header and footer. */
+
+int
+docx_header_text(struct docx *d, const char *text, enum docx_align align)
+{
+	struct docx_para_style	 ps;
+	struct buf		 b = BUF_INIT;
+	int			 rc;
+
+	if ((rc = docx_check_text(text, "header text")) != 0)
+		return rc;
+	memset(&ps, 0, sizeof ps);
+	ps.align = align;
+	buf_puts(&b, "<w:p>");
+	put_ppr(&b, "Header", &ps);
+	if (text != NULL && *text != '\0') {
+		buf_puts(&b, "<w:r>");
+		put_run_text(&b, text, strlen(text));
+		buf_puts(&b, "</w:r>");
+	}
+	buf_puts(&b, "</w:p>");
+	if ((rc = buf_ok(&b)) != 0) {
+		buf_free(&b);
+		return rc;
+	}
+	free(d->header);
+	d->header = buf_detach(&b, NULL);
+	return 0;
+}
+
+static void
+put_field(struct buf *b, const char *instr, const char *shown)
+{
+	buf_printf(b, "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+	    "<w:r><w:instrText xml:space=\"preserve\"> %s </w:instrText></w:r>"
+	    "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+	    "<w:r><w:t>%s</w:t></w:r>"
+	    "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>", instr, shown);
+}
+
+int
+docx_footer_page_number(struct docx *d, enum docx_pagenum fmt)
+{
+	struct buf	b = BUF_INIT;
+	int		rc;
+
+	buf_puts(&b, "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/>"
+	    "<w:jc w:val=\"center\"/></w:pPr>");
+	if (fmt == DOCX_PAGENUM_OF) {
+		put_field(&b, "PAGE", "1");
+		buf_puts(&b, "<w:r><w:t xml:space=\"preserve\"> / </w:t></w:r>");
+		put_field(&b, "NUMPAGES", "1");
+	} else {
+		buf_puts(&b, "<w:r><w:t xml:space=\"preserve\">- </w:t></w:r>");
+		put_field(&b, "PAGE", "1");
+		buf_puts(&b, "<w:r><w:t xml:space=\"preserve\"> -</w:t></w:r>");
+	}
+	buf_puts(&b, "</w:p>");
+	if ((rc = buf_ok(&b)) != 0) {
+		buf_free(&b);
+		return rc;
+	}
+	free(d->footer);
+	d->footer = buf_detach(&b, NULL);
+	return 0;
+}
+
+/* The package parts. */
+
+static const char content_types_head[] =
+    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
+    "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
+    "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
+    "<Override PartName=\"/word/fontTable.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml\"/>";
+
+static const char content_types_header[] =
+    "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>";
+
+static const char content_types_footer[] =
+    "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>";
+
+static const char content_types_tail[] =
+    "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+    "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
+    "</Types>";
+
+static const char package_rels[] =
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"" REL "officeDocument\" Target=\"word/document.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+    "<Relationship Id=\"rId3\" Type=\"" REL "extended-properties\" Target=\"docProps/app.xml\"/>"
+    "</Relationships>";
+
+/*
+ * Styles.  Body: 游明朝 10.5pt with Century for Latin text, justified,
+ * no widow control (Word's Japanese Normal).  No line grid: 游明朝 on a
+ * grid makes Word double the line spacing.
+ */
+static const char styles_xml[] =
+    "<w:styles xmlns:w=\"" NS_W "\">"
+    "<w:docDefaults><w:rPrDefault><w:rPr>"
+    "<w:rFonts w:ascii=\"Century\" w:eastAsia=\"游明朝\" w:hAnsi=\"Century\" w:cs=\"Times New Roman\"/>"
+    "<w:kern w:val=\"2\"/><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>"
+    "<w:lang w:val=\"en-US\" w:eastAsia=\"ja-JP\" w:bidi=\"ar-SA\"/>"
+    "</w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults>"
+    "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
+    "<w:name w:val=\"Normal\"/><w:qFormat/>"
+    "<w:pPr><w:widowControl w:val=\"0\"/><w:jc w:val=\"both\"/></w:pPr>"
+    "</w:style>"
+    "<w:style w:type=\"character\" w:default=\"1\" w:styleId=\"DefaultParagraphFont\">"
+    "<w:name w:val=\"Default Paragraph Font\"/><w:uiPriority w:val=\"1\"/>"
+    "<w:semiHidden/><w:unhideWhenUsed/></w:style>"
+    "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\">"
+    "<w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/>"
+    "<w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/>"
+    "<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
+    "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
+    "</w:tblCellMar></w:tblPr></w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Title\">"
+    "<w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>"
+    "<w:uiPriority w:val=\"10\"/><w:qFormat/>"
+    "<w:pPr><w:jc w:val=\"center\"/></w:pPr>"
+    "<w:rPr><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr></w:style>"
+#define HEADING(n, lvl, size, before) \
+    "<w:style w:type=\"paragraph\" w:styleId=\"Heading" #n "\">" \
+    "<w:name w:val=\"heading " #n "\"/><w:basedOn w:val=\"Normal\"/>" \
+    "<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/><w:qFormat/>" \
+    "<w:pPr><w:keepNext/><w:spacing w:before=\"" #before "\"/>" \
+    "<w:jc w:val=\"left\"/><w:outlineLvl w:val=\"" #lvl "\"/></w:pPr>" \
+    "<w:rPr><w:rFonts w:ascii=\"游ゴシック\" w:eastAsia=\"游ゴシック\" " \
+    "w:hAnsi=\"游ゴシック\"/><w:b/><w:bCs/><w:sz w:val=\"" #size "\"/>" \
+    "<w:szCs w:val=\"" #size "\"/></w:rPr></w:style>"
+    HEADING(1, 0, 24, 240)
+    HEADING(2, 1, 22, 120)
+    HEADING(3, 2, 21, 60)
+    HEADING(4, 3, 21, 0)
+#undef HEADING
+    "<w:style w:type=\"paragraph\" w:styleId=\"Header\">"
+    "<w:name w:val=\"header\"/><w:basedOn w:val=\"Normal\"/><w:uiPriority w:val=\"99\"/>"
+    "<w:unhideWhenUsed/><w:pPr><w:tabs><w:tab w:val=\"center\" w:pos=\"4252\"/>"
+    "<w:tab w:val=\"right\" w:pos=\"8504\"/></w:tabs><w:snapToGrid w:val=\"0\"/></w:pPr>"
+    "</w:style>"
+    "<w:style w:type=\"paragraph\" w:styleId=\"Footer\">"
+    "<w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/><w:uiPriority w:val=\"99\"/>"
+    "<w:unhideWhenUsed/><w:pPr><w:tabs><w:tab w:val=\"center\" w:pos=\"4252\"/>"
+    "<w:tab w:val=\"right\" w:pos=\"8504\"/></w:tabs><w:snapToGrid w:val=\"0\"/></w:pPr>"
+    "</w:style>"
+    "</w:styles>";
+
+/* Word's Japanese defaults: 4-character tabs, compressed punctuation. */
+static const char settings_xml[] =
+    "<w:settings xmlns:w=\"" NS_W "\">"
+    "<w:zoom w:percent=\"100\"/>"
+    "<w:defaultTabStop w:val=\"840\"/>"
+    "<w:characterSpacingControl w:val=\"compressPunctuation\"/>"
+    "<w:compat><w:spaceForUL/><w:balanceSingleByteDoubleByteWidth/>"
+    "<w:doNotLeaveBackslashAlone/><w:ulTrailSpace/><w:doNotExpandShiftReturn/>"
+    "<w:adjustLineHeightInTable/><w:useFELayout/>"
+    "<w:compatSetting w:name=\"compatibilityMode\" "
+    "w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/>"
+    "</w:compat>"
+    "<w:themeFontLang w:val=\"en-US\" w:eastAsia=\"ja-JP\"/>"
+    "<w:decimalSymbol w:val=\".\"/><w:listSeparator w:val=\",\"/>"
+    "</w:settings>";
+
+/* Family and charset let a reader without 游明朝 choose a mincho. */
+static const char font_table_xml[] =
+    "<w:fonts xmlns:w=\"" NS_W "\">"
+    "<w:font w:name=\"Century\"><w:panose1 w:val=\"02040604050505020304\"/>"
+    "<w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>"
+    "<w:font w:name=\"游明朝\"><w:altName w:val=\"Yu Mincho\"/>"
+    "<w:panose1 w:val=\"02020400000000000000\"/><w:charset w:val=\"80\"/>"
+    "<w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>"
+    "<w:font w:name=\"游ゴシック\"><w:altName w:val=\"Yu Gothic\"/>"
+    "<w:panose1 w:val=\"020B0400000000000000\"/><w:charset w:val=\"80\"/>"
+    "<w:family w:val=\"swiss\"/><w:pitch w:val=\"variable\"/></w:font>"
+    "<w:font w:name=\"Times New Roman\"><w:panose1 w:val=\"02020603050405020304\"/>"
+    "<w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>"
+    "</w:fonts>";
+
+static const char app_xml[] =
+    "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" "
+    "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
+    "<Application>nerima-cio</Application><DocSecurity>0</DocSecurity>"
+    "</Properties>";
+
+static void
+put_document(struct buf *b, const struct docx *d)
+{
+	size_t	i, start, isect = 0;
+
+	buf_puts(b, xml_decl);
+	buf_puts(b, "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\">"
+	    "<w:body>");
+	for (start = i = 0; i < d->body.len; i++) {
+		if (d->body.data[i] != SECT_MARK)
+			continue;
+		buf_add(b, d->body.data + start, i - start);
+		put_sectpr(b, d, &d->sections[isect++]);
+		start = i + 1;
+	}
+	buf_add(b, d->body.data + start, d->body.len - start);
+	/* Word wants a paragraph, not a table, before the final sectPr. */
+	if (d->last_table || d->body.len == 0)
+		buf_puts(b, "<w:p/>");
+	put_sectpr(b, d, &d->page);
+	buf_puts(b, "</w:body></w:document>");
+}
+
+static void
+put_core(struct buf *b, const struct docx *d)
+{
+	buf_puts(b, xml_decl);
+	buf_puts(b, "<cp:coreProperties "
+	    "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
+	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
+	    "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
+	    "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" "
+	    "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">");
+	if (d->title != NULL) {
+		buf_puts(b, "<dc:title>");
+		put_escaped(b, d->title, strlen(d->title));
+		buf_puts(b, "</dc:title>");
+	}
+	if (d->author != NULL) {
+		buf_puts(b, "<dc:creator>");
+		put_escaped(b, d->author, strlen(d->author));
+		buf_puts(b, "</dc:creator><cp:lastModifiedBy>");
+		put_escaped(b, d->author, strlen(d->author));
+		buf_puts(b, "</cp:lastModifiedBy>");
+	}
+	if (d->created != NULL)
+		buf_printf(b, "<dcterms:created xsi:type=\"dcterms:W3CDTF\">%s"
+		    "</dcterms:created><dcterms:modified "
+		    "xsi:type=\"dcterms:W3CDTF\">%s</dcterms:modified>",
+		    d->created, d->created);
+	buf_puts(b, "</cp:coreProperties>");
+}
+
+/* minizip writes through these into memory; it seeks back for headers. */
+struct zmem {
+	struct buf	b;
+	size_t		pos;
+};
+
+static voidpf ZCALLBACK
+zmem_open(voidpf opaque, const char *name, int mode)
+{
+	(void)name;
+	(void)mode;
+	return opaque;
+}
+
+static uLong ZCALLBACK
+zmem_read(voidpf opaque, voidpf stream, void *p, uLong n)
+{
+	struct zmem	*z = stream;
+
+	(void)opaque;
+	if (z->pos >= z->b.len)
+		return 0;
+	if (n > z->b.len - z->pos)
+		n = z->b.len - z->pos;
+	memcpy(p, z->b.data + z->pos, n);
+	z->pos += n;
+	return n;
+}
+
+static uLong ZCALLBACK
+zmem_write(voidpf opaque, voidpf stream, const void *p, uLong n)
+{
+	struct zmem	*z = stream;
+
+	(void)opaque;
+	if (z->pos + n > z->b.len &&
+	    buf_grow(&z->b, z->pos + n - z->b.len) != 0)
+		return 0;
+	memcpy(z->b.data + z->pos, p, n);
+	z->pos += n;
+	if (z->pos > z->b.len) {
+		z->b.len = z->pos;
+		z->b.data[z->b.len] = '\0';
+	}
+	return n;
+}
+
+static long ZCALLBACK
+zmem_tell(voidpf opaque, voidpf stream)
+{
+	(void)opaque;
+	return (long)((struct zmem *)stream)->pos;
+}
+
+static long ZCALLBACK
+zmem_seek(voidpf opaque, voidpf stream, uLong off, int origin)
+{
+	struct zmem	*z = stream;
+	size_t		 base;
+
+	(void)opaque;
+	switch (origin) {
+	case ZLIB_FILEFUNC_SEEK_SET:
+		base = 0;
+		break;
+	case ZLIB_FILEFUNC_SEEK_CUR:
+		base = z->pos;
+		break;
+	case ZLIB_FILEFUNC_SEEK_END:
+		base = z->b.len;
+		break;
+	default:
+		return -1;
+	}
+	if (base + off > z->b.len)
+		return -1;
+	z->pos = base + off;
+	return 0;
+}
+
+static int ZCALLBACK
+zmem_close(voidpf opaque, voidpf stream)
+{
+	(void)opaque;
+	(void)stream;
+	return 0;
+}
+
+static int ZCALLBACK
+zmem_error(voidpf opaque, voidpf stream)
+{
+	(void)opaque;
+	return ((struct zmem *)stream)->b.failed;
+}
+
+static int
+zip_part(zipFile zf, const struct docx *d, const char *name,
+    const char *data, size_t len)
+{
+	zip_fileinfo	zi;
+
+	if (len > 0x7FFFFFFF)
+		return error_set(NC_EINVALID, "part '%s' too large for a zip "
+		    "without zip64", name);
+	memset(&zi, 0, sizeof zi);
+	zi.tmz_date = d->zdate;
+	if (zipOpenNewFileInZip(zf, name, &zi, NULL, 0, NULL, 0, NULL,
+	    Z_DEFLATED, Z_DEFAULT_COMPRESSION) != ZIP_OK ||
+	    zipWriteInFileInZip(zf, data, (unsigned)len) != ZIP_OK ||
+	    zipCloseFileInZip(zf) != ZIP_OK)
+		return error_set(NC_EIO, "cannot add '%s' to the package",
+		    name);
+	return 0;
+}
+
+static int
+zip_xml(zipFile zf, const struct docx *d, const char *name,
+    const char *body)
+{
+	struct buf	b = BUF_INIT;
+	int		rc;
+
+	buf_puts(&b, xml_decl);
+	buf_puts(&b, body);
+	if ((rc = buf_ok(&b)) == 0)
+		rc = zip_part(zf, d, name, b.data, b.len);
+	buf_free(&b);
+	return rc;
+}
+
+static void
+put_hdrftr(struct buf *b, const char *tag, const char *content)
+{
+	buf_puts(b, xml_decl);
+	buf_printf(b, "<w:%s xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\">%s"
+	    "</w:%s>", tag, content, tag);
+}
+
+int
+docx_to_mem(char **out, size_t *outlen, struct docx *d)
+{
+	zlib_filefunc_def	 ff;
+	struct zmem		 z;
+	struct buf		 b = BUF_INIT;
+	zipFile			 zf = NULL;
+	int			 rc;
+
+	*out = NULL;
+	*outlen = 0;
+	if ((rc = not_open(d)) != 0)
+		return rc;
+	memset(&z, 0, sizeof z);
+	buf_init(&z.b);
+	memset(&ff, 0, sizeof ff);
+	ff.zopen_file = zmem_open;
+	ff.zread_file = zmem_read;
+	ff.zwrite_file = zmem_write;
+	ff.ztell_file = zmem_tell;
+	ff.zseek_file = zmem_seek;
+	ff.zclose_file = zmem_close;
+	ff.zerror_file = zmem_error;
+	ff.opaque = &z;
+	if ((zf = zipOpen2("document.docx", APPEND_STATUS_CREATE, NULL,
+	    &ff)) == NULL) {
+		rc = error_set(NC_EIO, "cannot start the package");
+		goto done;
+	}
+
+	/* Fixed order, [Content_Types].xml first as Office writes it. */
+	buf_puts(&b, xml_decl);
+	buf_puts(&b, content_types_head);
+	if (d->header != NULL)
+		buf_puts(&b, content_types_header);
+	if (d->footer != NULL)
+		buf_puts(&b, content_types_footer);
+	buf_puts(&b, content_types_tail);
+	if ((rc = buf_ok(&b)) != 0 ||
+	    (rc = zip_part(zf, d, "[Content_Types].xml", b.data, b.len)) != 0)
+		goto done;
+	if ((rc = zip_xml(zf, d, "_rels/.rels", package_rels)) != 0)
+		goto done;
+
+	buf_reset(&b);
+	put_document(&b, d);
+	if ((rc = buf_ok(&b)) != 0 ||
+	    (rc = zip_part(zf, d, "word/document.xml", b.data, b.len)) != 0)
+		goto done;
+
+	buf_reset(&b);
+	buf_puts(&b, xml_decl);
+	buf_puts(&b, "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+	    "<Relationship Id=\"rId1\" Type=\"" REL "styles\" Target=\"styles.xml\"/>"
+	    "<Relationship Id=\"rId2\" Type=\"" REL "settings\" Target=\"settings.xml\"/>"
+	    "<Relationship Id=\"rId3\" Type=\"" REL "fontTable\" Target=\"fontTable.xml\"/>");
+	if (d->header != NULL)
+		buf_puts(&b, "<Relationship Id=\"rId4\" Type=\"" REL "header\" Target=\"header1.xml\"/>");
+	if (d->footer != NULL)
+		buf_puts(&b, "<Relationship Id=\"rId5\" Type=\"" REL "footer\" Target=\"footer1.xml\"/>");
+	buf_puts(&b, "</Relationships>");
+	if ((rc = buf_ok(&b)) != 0 ||
+	    (rc = zip_part(zf, d, "word/_rels/document.xml.rels", b.data,
+	    b.len)) != 0)
+		goto done;
+
+	if ((rc = zip_xml(zf, d, "word/styles.xml", styles_xml)) != 0 ||
+	    (rc = zip_xml(zf, d, "word/settings.xml", settings_xml)) != 0 ||
+	    (rc = zip_xml(zf, d, "word/fontTable.xml", font_table_xml)) != 0)
+		goto done;
+	if (d->header != NULL) {
+		buf_reset(&b);
+		put_hdrftr(&b, "hdr", d->header);
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = zip_part(zf, d, "word/header1.xml", b.data,
+		    b.len)) != 0)
+			goto done;
+	}
+	if (d->footer != NULL) {
+		buf_reset(&b);
+		put_hdrftr(&b, "ftr", d->footer);
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = zip_part(zf, d, "word/footer1.xml", b.data,
+		    b.len)) != 0)
+			goto done;
+	}
+
+	buf_reset(&b);
+	put_core(&b, d);
+	if ((rc = buf_ok(&b)) != 0 ||
+	    (rc = zip_part(zf, d, "docProps/core.xml", b.data, b.len)) != 0 ||
+	    (rc = zip_xml(zf, d, "docProps/app.xml", app_xml)) != 0)
+		goto done;
+
+	rc = zipClose(zf, NULL);
+	zf = NULL;
+	if (rc != ZIP_OK) {
+		rc = error_set(NC_EIO, "cannot finish the package");
+		goto done;
+	}
+	if ((rc = buf_ok(&z.b)) != 0)
+		goto done;
+	*out = buf_detach(&z.b, outlen);
+done:
+	if (zf != NULL)
+		zipClose(zf, NULL);
+	buf_free(&z.b);
+	buf_free(&b);
+	return rc;
+}
+
+int
+docx_save(struct docx *d, const char *path)
+{
+	char	*data = NULL;
+	size_t	 len;
+	int	 rc;
+
+	if ((rc = docx_to_mem(&data, &len, d)) != 0)
+		return rc;
+	/* Temporary file beside path, fsync, rename: never half a file. */
+	rc = store_write_atomic(path, data, len);
+	free(data);
+	return rc;
+}

@@ -1,0 +1,234 @@
+/*
+ * Word (.docx) writer: a small OOXML package writer on minizip producing
+ * WordprocessingML with styles, tables, sections, a header and a footer
+ * with page numbers, and document properties.
+ *
+ * Conventions of Japanese office documents are the defaults: A4 portrait
+ * with Word's Japanese margins, body 游明朝 10.5pt (Century for Latin
+ * text), headings 游ゴシック bold, paragraphs justified (両端揃え).
+ *
+ * Lengths inside the text are in hundredths of a character (100 = 1 字,
+ * the unit of Word's 字下げ); one character is the body size, 10.5pt.
+ * Page margins are in millimetres.
+ *
+ * Text is UTF-8.  Invalid UTF-8 is refused with NC_EINVALID.  The five
+ * XML-special characters are escaped; TAB becomes a tab, LF (or CR LF, or
+ * CR) a line break; other control characters, which XML 1.0 cannot carry,
+ * are dropped.  Text is always text: "=SUM(A1)" is written as those
+ * characters, there is nothing in a document that would evaluate it.
+ *
+ * Output is deterministic: the same calls give the same bytes (fixed part
+ * order, fixed zip timestamps taken from the created date or 1980-01-01),
+ * so regenerating an unchanged document changes nothing.
+ *
+ * Every function returns 0 or a negative NC_E* code with the message set
+ * (error_last()); a call that fails adds nothing to the document (the
+ * layout helpers check all their text first, so only running out of
+ * memory can leave one of them half done).
+ */
+#ifndef NCIO_DOCX_H
+#define NCIO_DOCX_H
+
+#include <stddef.h>
+
+struct docx;
+struct docx_table;
+
+struct docx_props {
+	const char	*title;		/* dc:title, or NULL */
+	const char	*author;	/* dc:creator and lastModifiedBy, or NULL */
+	/*
+	 * dcterms:created and modified: "YYYY-MM-DD" or
+	 * "YYYY-MM-DDTHH:MM:SSZ".  Never the clock: NULL leaves them out.
+	 * It also dates the zip entries (1980-01-01 when NULL).
+	 */
+	const char	*created;
+};
+
+/* Zero is the Japanese default, 両端揃え. */
+enum docx_align {
+	DOCX_JUSTIFY = 0,
+	DOCX_LEFT,
+	DOCX_CENTER,
+	DOCX_RIGHT
+};
+
+#define DOCX_MAXTABS	4
+
+/*
+ * Paragraph formatting; a zeroed struct (or NULL) is the body paragraph.
+ * bold, gothic and size apply to the text given with the paragraph.
+ */
+struct docx_para_style {
+	enum docx_align	 align;
+	int		 bold;
+	int		 gothic;	/* 游ゴシック instead of 游明朝 */
+	unsigned	 size;		/* half-points (21 = 10.5pt); 0: body */
+	int		 indent_left;	/* hundredths of a character */
+	int		 indent_right;
+	int		 indent_first;	/* first line; negative hangs */
+	unsigned	 space_before;	/* points */
+	unsigned	 space_after;
+	int		 keep_next;	/* keep with the next paragraph */
+	int		 page_break_before;
+	/* Left tab stops from the margin, hundredths of a character; 0 ends. */
+	unsigned	 tabs[DOCX_MAXTABS];
+};
+
+/* A run inside a paragraph opened by docx_para_begin(). */
+struct docx_run_style {
+	int		 bold;
+	int		 gothic;
+	int		 underline;
+	unsigned	 size;		/* half-points; 0: body */
+	/*
+	 * 均等割り付け: spread the text evenly over this width (hundredths
+	 * of a character) with character spacing, as label columns are
+	 * laid out ("件　　名" over four characters).  0: natural width.
+	 */
+	unsigned	 spread;
+};
+
+struct docx_page {
+	int		 landscape;	/* A4 landscape; otherwise portrait */
+	/* Millimetres; 0 takes Word's Japanese default: 35, 30, 30, 30. */
+	unsigned	 margin_top;
+	unsigned	 margin_right;
+	unsigned	 margin_bottom;
+	unsigned	 margin_left;
+};
+
+enum docx_pagenum {
+	DOCX_PAGENUM_DASH,	/* - 1 - */
+	DOCX_PAGENUM_OF		/* 1 / 3 */
+};
+
+int	docx_new(struct docx **out, const struct docx_props *);
+void	docx_free(struct docx *);
+
+/*
+ * 0 if text (NULL counts as empty) is valid UTF-8, else NC_EINVALID with
+ * "invalid UTF-8 in <what> at byte N".  Lets a caller check everything
+ * before adding anything.
+ */
+int	docx_check_text(const char *text, const char *what);
+/* Width of text in hundredths of a character: 100 full-width, 50 half. */
+unsigned docx_measure(const char *text);
+
+/*
+ * Page setup.  Before any content it sets up the first section; after
+ * content it ends the current section and starts a new one on a new page
+ * (a landscape table between portrait pages).
+ */
+int	docx_page(struct docx *, const struct docx_page *);
+/* Width of the text area of the current section, hundredths of a char. */
+unsigned docx_text_width(const struct docx *);
+
+/* One paragraph of text in one run. */
+int	docx_add_para(struct docx *, const char *text,
+	    const struct docx_para_style *);
+/* An empty paragraph, the blank line of Japanese layouts. */
+int	docx_add_blank(struct docx *);
+/* A page break (in a paragraph of its own). */
+int	docx_add_page_break(struct docx *);
+/* A heading in style "heading N", level 1 to 4, text as given. */
+int	docx_add_heading(struct docx *, int level, const char *text);
+
+/*
+ * Paragraphs of several runs: begin, any number of runs, end.  Nothing
+ * else may be added while a paragraph is open.  A NULL run style takes
+ * the paragraph style's bold, gothic and size.
+ */
+int	docx_para_begin(struct docx *, const struct docx_para_style *);
+int	docx_run(struct docx *, const char *text, const struct docx_run_style *);
+int	docx_run_tab(struct docx *);
+int	docx_para_end(struct docx *);
+
+/*
+ * Numbered outline of Japanese reports: headings numbered 1, (1), ア, (ア)
+ * by level 1 to 4, each level indented one character deeper, and body
+ * paragraphs indented under the current heading with a one-character
+ * first-line indent (字下げ).  A heading resets the levels below it.
+ */
+int	docx_add_outline_heading(struct docx *, int level, const char *text);
+int	docx_add_outline_body(struct docx *, const char *text);
+/* The label docx_add_outline_heading() uses: "3", "(3)", "ウ", "(ウ)". */
+int	docx_outline_label(char *out, size_t outsz, int level, unsigned n);
+
+/*
+ * Tables are built on their own, then added where the document is:
+ * docx_table_new(), cells, merges, docx_add_table(), docx_table_free().
+ * widths are relative weights of the ncols columns (NULL: equal); the
+ * table spans the text width of the section it is added to.  Rows grow
+ * as cells are set; cells never set are empty.  Borders are single thin
+ * lines.  Header rows repeat on every page, are bold, centred and shaded.
+ */
+int	docx_table_new(struct docx_table **out, size_t ncols,
+	    const unsigned *widths);
+void	docx_table_free(struct docx_table *);
+int	docx_table_header_rows(struct docx_table *, size_t nrows);
+/* Cell text; the style's align, bold, gothic and size are used. */
+int	docx_table_cell(struct docx_table *, size_t row, size_t col,
+	    const char *text, const struct docx_para_style *);
+/*
+ * Merge nrows x ncols cells from (row, col): horizontally with gridSpan,
+ * vertically with vMerge.  The text is that of (row, col); the other
+ * cells must stay empty and merges may not overlap.
+ */
+int	docx_table_merge(struct docx_table *, size_t row, size_t col,
+	    size_t nrows, size_t ncols);
+int	docx_add_table(struct docx *, const struct docx_table *);
+
+/* The header of every page: one line of text. */
+int	docx_header_text(struct docx *, const char *text, enum docx_align);
+/* The footer of every page: the page number, centred. */
+int	docx_footer_page_number(struct docx *, enum docx_pagenum);
+
+/*
+ * The package.  docx_save() writes atomically: a temporary file in the
+ * same directory, fsync, rename over path; on failure the temporary file
+ * is removed and an existing file at path is left as it was.
+ */
+int	docx_to_mem(char **out, size_t *outlen, struct docx *);
+int	docx_save(struct docx *, const char *path);
+
+/*
+ * 通知: the layout of an official notice (EXAMPLES.md).  The date is
+ * given formatted (令和8年4月20日); number, items, note and contact are
+ * optional.
+ */
+struct docx_notice_item {
+	const char		*label;		/* 件名, 所管課: spread evenly */
+	const char		*value;		/* may hold newlines; or NULL */
+	/* Sub-items numbered (1), (2) ...; NULL-terminated, or NULL. */
+	const char *const	*subs;
+};
+
+struct docx_notice {
+	const char			*number;	/* 練企情発第12号 */
+	const char			*date;
+	const char			*addressee;	/* "様" is added */
+	const char			*sender;
+	const char			*title;
+	const char			*body;		/* one paragraph a line */
+	const struct docx_notice_item	*items;		/* under 記 */
+	size_t				 nitems;
+	const char			*note;		/* after the items */
+	const char			*contact;	/* lines, right block */
+};
+
+int	docx_add_notice(struct docx *, const struct docx_notice *);
+
+/*
+ * Report cover lines: the title centred and large, then the date and the
+ * author at the right.  The outline functions above write the body.
+ */
+struct docx_report {
+	const char	*title;
+	const char	*date;
+	const char	*author;
+};
+
+int	docx_add_report_cover(struct docx *, const struct docx_report *);
+
+#endif

@@ -1,0 +1,1039 @@
+/*
+ * The .docx writer: a sample notice and a sample report checked by
+ * python-docx (tests/py/check_docx.py) and converted by LibreOffice where
+ * installed; escaping, determinism, invalid UTF-8, atomic save.
+ *
+ * NCIO_TEST_KEEP=1 keeps the temporary directory with the samples.
+ */
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <minizip/unzip.h>
+
+#include "buf.h"
+#include "docx.h"
+#include "error.h"
+#include "json.h"
+
+static char	 tmpdir[] = "/tmp/test_docx.XXXXXX";
+
+static int
+setup(void **state)
+{
+	(void)state;
+	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	char	 cmd[256];
+
+	(void)state;
+	if (getenv("NCIO_TEST_KEEP") != NULL) {
+		printf("# kept %s\n", tmpdir);
+		return 0;
+	}
+	chmod(tmpdir, 0700);
+	snprintf(cmd, sizeof cmd, "chmod -R u+w '%s'; rm -rf '%s'", tmpdir,
+	    tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+/* snprintf that fails the test rather than cut a path short. */
+static void NC_PRINTF(3, 4)
+xsnprintf(char *out, size_t size, const char *fmt, ...)
+{
+	va_list	ap;
+	int	n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(out, size, fmt, ap);
+	va_end(ap);
+	assert_true(n >= 0 && (size_t)n < size);
+}
+
+static void
+path_in(char *out, size_t size, const char *name)
+{
+	xsnprintf(out, size, "%s/%s", tmpdir, name);
+}
+
+static char *
+slurp(const char *path, size_t *lenp)
+{
+	FILE	*f;
+	char	*p;
+	long	 n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
+	    fseek(f, 0, SEEK_SET) != 0 || (p = malloc((size_t)n + 1)) == NULL) {
+		fclose(f);
+		return NULL;
+	}
+	if (fread(p, 1, (size_t)n, f) != (size_t)n) {
+		fclose(f);
+		free(p);
+		return NULL;
+	}
+	p[n] = '\0';
+	fclose(f);
+	*lenp = (size_t)n;
+	return p;
+}
+
+static void
+spew(const char *path, const char *data, size_t len)
+{
+	FILE	*f = fopen(path, "wb");
+
+	assert_non_null(f);
+	assert_int_equal(fwrite(data, 1, len, f), len);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* One part of a saved package, NUL-terminated. */
+static char *
+zip_part(const char *path, const char *name)
+{
+	unzFile		 uf;
+	unz_file_info64	 fi;
+	char		*p;
+	int		 n;
+
+	assert_non_null(uf = unzOpen64(path));
+	assert_int_equal(unzLocateFile(uf, name, 1), UNZ_OK);
+	assert_int_equal(unzGetCurrentFileInfo64(uf, &fi, NULL, 0, NULL, 0,
+	    NULL, 0), UNZ_OK);
+	assert_non_null(p = malloc(fi.uncompressed_size + 1));
+	assert_int_equal(unzOpenCurrentFile(uf), UNZ_OK);
+	n = unzReadCurrentFile(uf, p, (unsigned)fi.uncompressed_size);
+	assert_int_equal(n, (int)fi.uncompressed_size);
+	p[n] = '\0';
+	unzCloseCurrentFile(uf);
+	unzClose(uf);
+	return p;
+}
+
+/* Entries of the temporary directory other than the given names. */
+static int
+dir_extra(const char *dir, const char *keep)
+{
+	DIR		*dp;
+	struct dirent	*e;
+	int		 n = 0;
+
+	assert_non_null(dp = opendir(dir));
+	while ((e = readdir(dp)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (keep != NULL && strcmp(e->d_name, keep) == 0)
+			continue;
+		n++;
+	}
+	closedir(dp);
+	return n;
+}
+
+static int
+have_python_docx(void)
+{
+	if (access("/usr/bin/python3", X_OK) != 0)
+		return 0;
+	return system("/usr/bin/python3 -c 'import docx' >/dev/null 2>&1") == 0;
+}
+
+/* Expectations for check_docx.py, as JSON beside the file. */
+static void
+json_strv(struct buf *b, const char *const *v, size_t n)
+{
+	size_t	i;
+
+	buf_putc(b, '[');
+	for (i = 0; i < n; i++) {
+		if (i > 0)
+			buf_putc(b, ',');
+		json_put_string(b, v[i], strlen(v[i]));
+	}
+	buf_putc(b, ']');
+}
+
+static void
+write_expect(const char *docx_path, const char *json)
+{
+	char	path[512];
+
+	xsnprintf(path, sizeof path, "%s.json", docx_path);
+	spew(path, json, strlen(json));
+}
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+/* The sample notice: content is illustrative, no real person. */
+
+static const char *const cond_subs[] = {
+	"稼働前に脆弱性診断を実施し、結果を報告すること。",
+	"個人情報を取り扱う業務の委託先について、情報セキュリティ対策の"
+	    "実施状況を契約前に確認し、その結果を記録すること。",
+	NULL
+};
+
+static const struct docx_notice_item notice_items[] = {
+	{ "件名", "保育園業務支援システムの更新", NULL },
+	{ "所管課", "こども家庭部保育課", NULL },
+	{ "区分", "更新", NULL },
+	{ "所要経費", "初期 12,800,000円（税込）\n運用 年額 3,600,000円（税込）",
+	    NULL },
+	{ "決定", "可（条件付）", NULL },
+	{ "条件", NULL, cond_subs },
+};
+
+static const struct docx_notice sample_notice = {
+	.number = "練企情発第12号",
+	.date = "令和8年4月20日",
+	.addressee = "こども家庭部保育課長",
+	.sender = "企画部情報政策課長",
+	.title = "情報化企画の可否決定について（通知）",
+	.body = "令和8年4月10日付で提出のあった情報化企画について、審査の"
+	    "結果、下記のとおり決定したので通知します。",
+	.items = notice_items,
+	.nitems = NELEM(notice_items),
+	.note = "なお、条件の履行状況は、令和9年3月31日までに報告してください。",
+	.contact = "（担当）企画部情報政策課 情報化推進係\n"
+	    "電話 03-0000-0000（内線 0000）",
+};
+
+static const char *const notice_paras[] = {
+	"練企情発第12号",
+	"令和8年4月20日",
+	"こども家庭部保育課長　様",
+	"企画部情報政策課長",
+	"情報化企画の可否決定について（通知）",
+	"令和8年4月10日付で提出のあった情報化企画について、審査の結果、"
+	    "下記のとおり決定したので通知します。",
+	"記",
+	"1\t件名\t保育園業務支援システムの更新",
+	"2\t所管課\tこども家庭部保育課",
+	"3\t区分\t更新",
+	"4\t所要経費\t初期 12,800,000円（税込）\n運用 年額 3,600,000円（税込）",
+	"5\t決定\t可（条件付）",
+	"6\t条件\t(1)\t稼働前に脆弱性診断を実施し、結果を報告すること。",
+	"(2)\t個人情報を取り扱う業務の委託先について、情報セキュリティ対策の"
+	    "実施状況を契約前に確認し、その結果を記録すること。",
+	"なお、条件の履行状況は、令和9年3月31日までに報告してください。",
+	"以上",
+	"（担当）企画部情報政策課 情報化推進係",
+	"電話 03-0000-0000（内線 0000）",
+};
+
+static const struct docx_props notice_props = {
+	.title = "情報化企画の可否決定について（通知）",
+	.author = "企画部情報政策課",
+	.created = "2026-04-20",
+};
+
+static struct docx *
+make_notice(void)
+{
+	struct docx	*d;
+
+	assert_int_equal(docx_new(&d, &notice_props), 0);
+	assert_int_equal(docx_add_notice(d, &sample_notice), 0);
+	return d;
+}
+
+static void
+notice_expect(const char *path)
+{
+	struct buf	b = BUF_INIT;
+
+	buf_puts(&b, "{\"paragraphs\":");
+	json_strv(&b, notice_paras, NELEM(notice_paras));
+	buf_puts(&b, ",\"tables\":[],\"sections\":[{\"orientation\":"
+	    "\"portrait\",\"width_mm\":210,\"height_mm\":297,"
+	    "\"margins_mm\":[35,30,30,30]}],\"core\":{\"title\":");
+	json_put_string(&b, notice_props.title, strlen(notice_props.title));
+	buf_puts(&b, ",\"author\":");
+	json_put_string(&b, notice_props.author, strlen(notice_props.author));
+	buf_puts(&b, ",\"created\":\"2026-04-20T00:00:00\"}}");
+	assert_int_equal(buf_ok(&b), 0);
+	write_expect(path, b.data);
+	buf_free(&b);
+}
+
+/*
+ * The sample report: cover, outline 1 (1) ア (ア), a results table with a
+ * two-row header (merged) that runs onto a second page, a landscape
+ * section with a wide table, and a portrait section after it.
+ */
+
+static const char *const depts[] = {
+	"企画部", "総務部", "区民部", "産業経済部", "福祉部", "健康部",
+	"環境部", "都市整備部", "土木部", "教育振興部",
+};
+static const char *const units[] = { "管理課", "事業課", "調整課" };
+
+#define RESULT_ROWS	(NELEM(depts) * NELEM(units) + 2)
+#define RESULT_COLS	6
+
+static char	 result_grid[RESULT_ROWS][RESULT_COLS][64];
+
+static void
+fill_results(struct docx_table *t)
+{
+	static const char *const head[2][RESULT_COLS] = {
+		{ "部", "課", "点検項目数", "結果", "結果", "結果" },
+		{ "部", "課", "点検項目数", "適合", "一部不適合", "不適合" },
+	};
+	struct docx_para_style	 num;
+	size_t			 i, k, r, c;
+	unsigned		 total, bad, part;
+
+	memset(&num, 0, sizeof num);
+	num.align = DOCX_RIGHT;
+	for (r = 0; r < 2; r++)
+		for (c = 0; c < RESULT_COLS; c++)
+			snprintf(result_grid[r][c], 64, "%s", head[r][c]);
+	assert_int_equal(docx_table_header_rows(t, 2), 0);
+	for (c = 0; c < 3; c++) {
+		assert_int_equal(docx_table_cell(t, 0, c, head[0][c], NULL), 0);
+		assert_int_equal(docx_table_merge(t, 0, c, 2, 1), 0);
+	}
+	assert_int_equal(docx_table_cell(t, 0, 3, "結果", NULL), 0);
+	assert_int_equal(docx_table_merge(t, 0, 3, 1, 3), 0);
+	for (c = 3; c < RESULT_COLS; c++)
+		assert_int_equal(docx_table_cell(t, 1, c, head[1][c], NULL), 0);
+
+	r = 2;
+	for (i = 0; i < NELEM(depts); i++) {
+		assert_int_equal(docx_table_cell(t, r, 0, depts[i], NULL), 0);
+		assert_int_equal(docx_table_merge(t, r, 0, NELEM(units), 1), 0);
+		for (k = 0; k < NELEM(units); k++, r++) {
+			total = 40 + (unsigned)(i * 3 + k) % 7;
+			bad = (unsigned)(i + k) % 3;
+			part = (unsigned)(i * k) % 5;
+			snprintf(result_grid[r][0], 64, "%s", depts[i]);
+			snprintf(result_grid[r][1], 64, "%s", units[k]);
+			snprintf(result_grid[r][2], 64, "%u", total);
+			snprintf(result_grid[r][3], 64, "%u", total - bad - part);
+			snprintf(result_grid[r][4], 64, "%u", part);
+			snprintf(result_grid[r][5], 64, "%u", bad);
+			assert_int_equal(docx_table_cell(t, r, 1, units[k],
+			    NULL), 0);
+			for (c = 2; c < RESULT_COLS; c++)
+				assert_int_equal(docx_table_cell(t, r, c,
+				    result_grid[r][c], &num), 0);
+		}
+	}
+}
+
+static const char *const issue_head[] = {
+	"No.", "所属", "指摘事項", "対応方針", "期限", "状況",
+};
+static const char *const issue_rows[][6] = {
+	{ "1", "企画部 管理課", "離席時に画面ロックがされていない端末があった。",
+	    "全職員に画面ロックの徹底を周知し、自動ロックを5分に設定する。",
+	    "令和8年6月30日", "対応中" },
+	{ "2", "区民部 事業課", "持ち出し用USBメモリの管理台帳が更新されていない。",
+	    "台帳の記載を点検し、月次で所属長が確認する。", "令和8年5月31日",
+	    "完了" },
+	{ "3", "福祉部 調整課", "共有フォルダのアクセス権が異動者に残っていた。",
+	    "異動時の権限見直し手順を定め、四半期ごとに棚卸しする。",
+	    "令和8年9月30日", "未着手" },
+};
+
+static const struct docx_props report_props = {
+	.title = "令和8年度 所属点検実施結果報告書",
+	.author = "CIO補佐官",
+	.created = "2026-04-20T09:30:00Z",
+};
+
+/* Body paragraphs of the report, in order, for both writing and checking. */
+#define P_PURPOSE	"本報告書は、令和8年度に実施した所属点検の結果を取りまとめ、" \
+	"情報セキュリティ対策の課題と今後の取組を示すものである。"
+#define P_SCOPE		"区の全部署（10部30課）を対象とした。"
+#define P_PERIOD	"令和8年4月6日から令和8年4月17日まで"
+#define P_PAPER		"各課が記入した点検票の内容を確認した。"
+#define P_VISIT		"点検票の記載内容を現場で確認した。"
+#define P_VISIT_A	"端末の画面ロック、書類の施錠保管、記録媒体の管理状況"
+#define P_RESULT	"点検の結果は次のとおりである。"
+#define P_ISSUES	"主な指摘事項と対応方針は別表のとおりである。"
+#define P_NEXT		"指摘事項の対応状況を次回の点検で確認する。"
+
+static struct docx *
+make_report(void)
+{
+	static const unsigned	 rw[RESULT_COLS] = { 3, 3, 3, 2, 3, 2 };
+	static const unsigned	 iw[6] = { 2, 4, 8, 8, 4, 2 };
+	struct docx_page	 land;
+	struct docx_para_style	 centre;
+	struct docx_table	*t;
+	struct docx_report	 cover = {
+		.title = "令和8年度 所属点検実施結果報告書",
+		.date = "令和8年4月20日",
+		.author = "CIO補佐官",
+	};
+	struct docx		*d;
+	size_t			 r, c;
+
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	assert_int_equal(docx_header_text(d, "資料1", DOCX_RIGHT), 0);
+	assert_int_equal(docx_footer_page_number(d, DOCX_PAGENUM_OF), 0);
+	assert_int_equal(docx_add_report_cover(d, &cover), 0);
+
+	assert_int_equal(docx_add_outline_heading(d, 1, "目的"), 0);
+	assert_int_equal(docx_add_outline_body(d, P_PURPOSE), 0);
+	assert_int_equal(docx_add_outline_heading(d, 1, "実施方法"), 0);
+	assert_int_equal(docx_add_outline_heading(d, 2, "対象"), 0);
+	assert_int_equal(docx_add_outline_body(d, P_SCOPE), 0);
+	assert_int_equal(docx_add_outline_heading(d, 2, "期間"), 0);
+	assert_int_equal(docx_add_outline_body(d, P_PERIOD), 0);
+	assert_int_equal(docx_add_outline_heading(d, 2, "方法"), 0);
+	assert_int_equal(docx_add_outline_heading(d, 3, "書面点検"), 0);
+	assert_int_equal(docx_add_outline_body(d, P_PAPER), 0);
+	assert_int_equal(docx_add_outline_heading(d, 3, "実地確認"), 0);
+	assert_int_equal(docx_add_outline_body(d, P_VISIT), 0);
+	assert_int_equal(docx_add_outline_heading(d, 4, "確認した事項"), 0);
+	assert_int_equal(docx_add_outline_body(d, P_VISIT_A), 0);
+	assert_int_equal(docx_add_outline_heading(d, 1, "結果"), 0);
+	assert_int_equal(docx_add_outline_body(d, P_RESULT), 0);
+
+	assert_int_equal(docx_table_new(&t, RESULT_COLS, rw), 0);
+	fill_results(t);
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
+
+	assert_int_equal(docx_add_outline_heading(d, 1, "課題と対応"), 0);
+	assert_int_equal(docx_add_outline_body(d, P_ISSUES), 0);
+
+	memset(&land, 0, sizeof land);
+	land.landscape = 1;
+	land.margin_top = land.margin_bottom = 20;
+	land.margin_left = land.margin_right = 20;
+	assert_int_equal(docx_page(d, &land), 0);
+	assert_int_equal(docx_add_para(d, "別表　指摘事項と対応方針", NULL), 0);
+	assert_int_equal(docx_table_new(&t, 6, iw), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	for (c = 0; c < 6; c++)
+		assert_int_equal(docx_table_cell(t, 0, c, issue_head[c], NULL),
+		    0);
+	memset(&centre, 0, sizeof centre);
+	centre.align = DOCX_CENTER;
+	for (r = 0; r < NELEM(issue_rows); r++)
+		for (c = 0; c < 6; c++)
+			assert_int_equal(docx_table_cell(t, r + 1, c,
+			    issue_rows[r][c], c == 0 || c == 5 ? &centre : NULL),
+			    0);
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
+
+	assert_int_equal(docx_page(d, NULL), 0);
+	assert_int_equal(docx_add_outline_heading(d, 1, "今後の取組"), 0);
+	assert_int_equal(docx_add_outline_body(d, P_NEXT), 0);
+	return d;
+}
+
+static void
+report_expect(const char *path)
+{
+	static const char *const paras[] = {
+		"令和8年度 所属点検実施結果報告書", "令和8年4月20日", "CIO補佐官",
+		"1　目的", P_PURPOSE,
+		"2　実施方法", "(1)　対象", P_SCOPE, "(2)　期間", P_PERIOD,
+		"(3)　方法", "ア　書面点検", P_PAPER, "イ　実地確認", P_VISIT,
+		"(ア)　確認した事項", P_VISIT_A,
+		"3　結果", P_RESULT,
+		"4　課題と対応", P_ISSUES, "別表　指摘事項と対応方針",
+		"5　今後の取組", P_NEXT,
+	};
+	struct buf	b = BUF_INIT;
+	const char	*row[RESULT_COLS];
+	size_t		 r, c;
+
+	buf_puts(&b, "{\"paragraphs\":");
+	json_strv(&b, paras, NELEM(paras));
+	buf_puts(&b, ",\"tables\":[[");
+	for (r = 0; r < RESULT_ROWS; r++) {
+		for (c = 0; c < RESULT_COLS; c++)
+			row[c] = result_grid[r][c];
+		if (r > 0)
+			buf_putc(&b, ',');
+		json_strv(&b, row, RESULT_COLS);
+	}
+	buf_puts(&b, "],[");
+	json_strv(&b, issue_head, 6);
+	for (r = 0; r < NELEM(issue_rows); r++) {
+		buf_putc(&b, ',');
+		json_strv(&b, issue_rows[r], 6);
+	}
+	/* gridSpan: 結果; vMerge restarts: 3 header columns, 10 部. */
+	buf_puts(&b, "]],\"header_rows\":[2,1],\"merges\":[[1,13],[0,0]],"
+	    "\"sections\":["
+	    "{\"orientation\":\"portrait\",\"width_mm\":210,\"height_mm\":297,"
+	    "\"margins_mm\":[35,30,30,30]},"
+	    "{\"orientation\":\"landscape\",\"width_mm\":297,\"height_mm\":210,"
+	    "\"margins_mm\":[20,20,20,20]},"
+	    "{\"orientation\":\"portrait\",\"width_mm\":210,\"height_mm\":297,"
+	    "\"margins_mm\":[35,30,30,30]}],"
+	    "\"core\":{\"title\":\"令和8年度 所属点検実施結果報告書\","
+	    "\"author\":\"CIO補佐官\",\"created\":\"2026-04-20T09:30:00\"},"
+	    "\"header\":\"資料1\",\"footer_fields\":[\"PAGE\",\"NUMPAGES\"],"
+	    "\"footer_text\":\"1 / 1\"}");
+	assert_int_equal(buf_ok(&b), 0);
+	write_expect(path, b.data);
+	buf_free(&b);
+}
+
+/*
+ * Escaping: XML-special characters, controls, and text that a spreadsheet
+ * would take for a formula, which must stay literal text.
+ */
+static const char esc_in[] =
+    "A&B <tag> \"q\" 'a' tab\there\r\nnext\x01\x0b\x7f\xc2\x85" "end\rcr";
+static const char esc_out[] =
+    "A&B <tag> \"q\" 'a' tab\there\nnextend\ncr";
+static const char *const formulas[] = {
+	"=SUM(A1:A3)", "+1+2", "-3+4", "@SUM(1)", "=HYPERLINK(\"http://x\")",
+	"  leading and trailing  ",
+};
+
+static struct docx *
+make_escape(void)
+{
+	struct docx_props	 props = {
+		.title = "<&> \"題\" 'x'",
+		.author = "=author",
+		.created = "2026-04-20",
+	};
+	struct docx_table	*t;
+	struct docx		*d;
+	size_t			 i;
+
+	assert_int_equal(docx_new(&d, &props), 0);
+	assert_int_equal(docx_header_text(d, "<ヘッダ & 'x'>", DOCX_CENTER), 0);
+	assert_int_equal(docx_footer_page_number(d, DOCX_PAGENUM_DASH), 0);
+	assert_int_equal(docx_add_para(d, esc_in, NULL), 0);
+	for (i = 0; i < NELEM(formulas); i++)
+		assert_int_equal(docx_add_para(d, formulas[i], NULL), 0);
+	assert_int_equal(docx_table_new(&t, 2, NULL), 0);
+	assert_int_equal(docx_table_cell(t, 0, 0, "=1+1", NULL), 0);
+	assert_int_equal(docx_table_cell(t, 0, 1, "a < b & c", NULL), 0);
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
+	return d;
+}
+
+static void
+escape_expect(const char *path)
+{
+	struct buf	b = BUF_INIT;
+	size_t		i;
+
+	buf_puts(&b, "{\"paragraphs\":[");
+	json_put_string(&b, esc_out, strlen(esc_out));
+	for (i = 0; i < NELEM(formulas); i++) {
+		buf_putc(&b, ',');
+		json_put_string(&b, formulas[i], strlen(formulas[i]));
+	}
+	buf_puts(&b, "],\"tables\":[[[\"=1+1\",\"a < b & c\"]]],"
+	    "\"core\":{\"title\":\"<&> \\\"題\\\" 'x'\",\"author\":\"=author\"},"
+	    "\"header\":\"<ヘッダ & 'x'>\",\"footer_fields\":[\"PAGE\"],"
+	    "\"footer_text\":\"- 1 -\"}");
+	assert_int_equal(buf_ok(&b), 0);
+	write_expect(path, b.data);
+	buf_free(&b);
+}
+
+static void
+run_checkers(const char *const *files, size_t n)
+{
+	struct buf	 cmd = BUF_INIT;
+	char		 out[512], pdf[512], *p;
+	const char	*base;
+	size_t		 i, len;
+
+	if (!have_python_docx())
+		printf("# skipped: /usr/bin/python3 with python-docx "
+		    "(python3-docx) not installed\n");
+	else {
+		buf_puts(&cmd, "/usr/bin/python3 " NCIO_SOURCE_DIR
+		    "/tests/py/check_docx.py");
+		for (i = 0; i < n; i++)
+			buf_printf(&cmd, " '%s'", files[i]);
+		assert_int_equal(buf_ok(&cmd), 0);
+		assert_int_equal(system(cmd.data), 0);
+	}
+
+	if (system("command -v soffice >/dev/null 2>&1") != 0) {
+		printf("# skipped: soffice (LibreOffice) not installed\n");
+		buf_free(&cmd);
+		return;
+	}
+	/* A HOME of its own: LibreOffice writes its profile there. */
+	buf_reset(&cmd);
+	path_in(out, sizeof out, "pdf");
+	buf_printf(&cmd, "mkdir -p '%s/home' && HOME='%s/home' "
+	    "soffice --headless --convert-to pdf --outdir '%s'", tmpdir,
+	    tmpdir, out);
+	for (i = 0; i < n; i++)
+		buf_printf(&cmd, " '%s'", files[i]);
+	buf_printf(&cmd, " >'%s/soffice.log' 2>&1", tmpdir);
+	assert_int_equal(buf_ok(&cmd), 0);
+	assert_int_equal(system(cmd.data), 0);
+	for (i = 0; i < n; i++) {
+		base = strrchr(files[i], '/') + 1;
+		xsnprintf(pdf, sizeof pdf, "%s/%.*s.pdf", out,
+		    (int)(strlen(base) - strlen(".docx")), base);
+		p = slurp(pdf, &len);
+		if (p == NULL)
+			fail_msg("LibreOffice made no '%s'", pdf);
+		assert_true(len > 1000);
+		assert_memory_equal(p, "%PDF", 4);
+		free(p);
+	}
+
+	/*
+	 * LibreOffice read the content, not just the package: the notice's
+	 * closing is there, and the report's footer fields were computed
+	 * (the last page says N/N, whatever N the fonts make it).
+	 */
+	if (system("{ command -v pdftotext && command -v pdfinfo; } "
+	    ">/dev/null 2>&1") != 0) {
+		printf("# skipped: pdftotext (poppler-utils) not installed\n");
+		buf_free(&cmd);
+		return;
+	}
+	buf_reset(&cmd);
+	buf_printf(&cmd, "pdftotext '%s/notice.pdf' - | grep -qx '以上' && "
+	    "n=$(pdfinfo '%s/report.pdf' | sed -n 's/^Pages: *//p') && "
+	    "[ \"$n\" -ge 3 ] && pdftotext '%s/report.pdf' - | "
+	    "grep -qx \"$n */ *$n\"", out, out, out);
+	assert_int_equal(buf_ok(&cmd), 0);
+	assert_int_equal(system(cmd.data), 0);
+	buf_free(&cmd);
+}
+
+static void
+test_samples(void **state)
+{
+	char		 notice[512], report[512], escape[512];
+	const char	*files[3] = { notice, report, escape };
+	struct docx	*d;
+	char		*xml;
+
+	(void)state;
+	path_in(notice, sizeof notice, "notice.docx");
+	path_in(report, sizeof report, "report.docx");
+	path_in(escape, sizeof escape, "escape.docx");
+
+	d = make_notice();
+	assert_int_equal(docx_save(d, notice), 0);
+	docx_free(d);
+	notice_expect(notice);
+
+	d = make_report();
+	assert_int_equal(docx_save(d, report), 0);
+	docx_free(d);
+	report_expect(report);
+
+	d = make_escape();
+	assert_int_equal(docx_save(d, escape), 0);
+	docx_free(d);
+	escape_expect(escape);
+
+	/* The raw XML, whatever a reader makes of it. */
+	xml = zip_part(escape, "word/document.xml");
+	assert_non_null(strstr(xml, "A&amp;B &lt;tag&gt; &quot;q&quot; "
+	    "&apos;a&apos; tab</w:t><w:tab/><w:t xml:space=\"preserve\">here"
+	    "</w:t><w:br/><w:t xml:space=\"preserve\">nextend</w:t><w:br/>"));
+	assert_null(strchr(xml, '\x01'));
+	assert_null(strstr(xml, "\xc2\x85"));
+	assert_null(strstr(xml, "<w:fldSimple"));
+	free(xml);
+	xml = zip_part(escape, "docProps/core.xml");
+	assert_non_null(strstr(xml, "<dc:title>&lt;&amp;&gt; &quot;題&quot; "
+	    "&apos;x&apos;</dc:title>"));
+	free(xml);
+	xml = zip_part(report, "word/document.xml");
+	assert_non_null(strstr(xml, "<w:tblHeader/>"));
+	assert_non_null(strstr(xml, "<w:gridSpan w:val=\"3\"/>"));
+	assert_non_null(strstr(xml, "<w:vMerge w:val=\"restart\"/>"));
+	assert_non_null(strstr(xml, "w:orient=\"landscape\""));
+	free(xml);
+	xml = zip_part(notice, "word/styles.xml");
+	assert_non_null(strstr(xml, "w:eastAsia=\"游明朝\""));
+	assert_non_null(strstr(xml, "w:eastAsia=\"ja-JP\""));
+	free(xml);
+
+	run_checkers(files, NELEM(files));
+}
+
+static void
+test_deterministic(void **state)
+{
+	struct docx	*a, *b;
+	char		*ma, *mb, *fa, *fb, pa[512], pb[512];
+	size_t		 la, lb, lfa, lfb;
+	unzFile		 uf;
+	unz_file_info64	 fi;
+	char		 name[256];
+	int		 rc, first = 1;
+
+	(void)state;
+	/* Two documents built alike, and one document saved twice. */
+	a = make_report();
+	b = make_report();
+	assert_int_equal(docx_to_mem(&ma, &la, a), 0);
+	assert_int_equal(docx_to_mem(&mb, &lb, b), 0);
+	assert_int_equal(la, lb);
+	assert_memory_equal(ma, mb, la);
+	path_in(pa, sizeof pa, "det-a.docx");
+	path_in(pb, sizeof pb, "det-b.docx");
+	assert_int_equal(docx_save(a, pa), 0);
+	assert_int_equal(docx_save(a, pb), 0);
+	assert_non_null(fa = slurp(pa, &lfa));
+	assert_non_null(fb = slurp(pb, &lfb));
+	assert_int_equal(lfa, la);
+	assert_int_equal(lfb, la);
+	assert_memory_equal(fa, ma, la);
+	assert_memory_equal(fb, ma, la);
+
+	/* Entries dated from the created property, [Content_Types] first. */
+	assert_non_null(uf = unzOpen64(pa));
+	for (rc = unzGoToFirstFile(uf); rc == UNZ_OK; rc = unzGoToNextFile(uf)) {
+		assert_int_equal(unzGetCurrentFileInfo64(uf, &fi, name,
+		    sizeof name, NULL, 0, NULL, 0), UNZ_OK);
+		if (first)
+			assert_string_equal(name, "[Content_Types].xml");
+		first = 0;
+		assert_int_equal(fi.tmu_date.tm_year, 2026);
+		assert_int_equal(fi.tmu_date.tm_mon, 3);
+		assert_int_equal(fi.tmu_date.tm_mday, 20);
+		assert_int_equal(fi.tmu_date.tm_hour, 9);
+		assert_int_equal(fi.tmu_date.tm_min, 30);
+	}
+	assert_int_equal(rc, UNZ_END_OF_LIST_OF_FILE);
+	unzClose(uf);
+	free(ma);
+	free(mb);
+	free(fa);
+	free(fb);
+	docx_free(a);
+	docx_free(b);
+
+	/* No created date: no clock either, entries dated 1980-01-01. */
+	assert_int_equal(docx_new(&a, NULL), 0);
+	assert_int_equal(docx_add_para(a, "本文", NULL), 0);
+	assert_int_equal(docx_save(a, pa), 0);
+	docx_free(a);
+	assert_non_null(uf = unzOpen64(pa));
+	assert_int_equal(unzGoToFirstFile(uf), UNZ_OK);
+	assert_int_equal(unzGetCurrentFileInfo64(uf, &fi, NULL, 0, NULL, 0,
+	    NULL, 0), UNZ_OK);
+	assert_int_equal(fi.tmu_date.tm_year, 1980);
+	assert_int_equal(fi.tmu_date.tm_mon, 0);
+	assert_int_equal(fi.tmu_date.tm_mday, 1);
+	unzClose(uf);
+	fa = zip_part(pa, "docProps/core.xml");
+	assert_null(strstr(fa, "dcterms:created"));
+	free(fa);
+}
+
+static const char *const bad_utf8[] = {
+	"abc\xff",		/* not a lead byte */
+	"\xc0\xaf",		/* overlong '/' */
+	"\xe3\x81",		/* truncated あ */
+	"\xed\xa0\x80",		/* UTF-16 surrogate */
+	"\xf4\x90\x80\x80",	/* above U+10FFFF */
+	"\x80",			/* lone continuation */
+};
+
+static void
+test_invalid_utf8(void **state)
+{
+	struct docx_notice_item	 items[2] = {
+		{ "件名", "正しい値", NULL },
+		{ "所管課", NULL, NULL },
+	};
+	struct docx_notice	 n = sample_notice;
+	struct docx_props	 props = { 0 };
+	struct docx_report	 cover = { 0 };
+	struct docx_table	*t;
+	struct docx		*d;
+	char			*before, *after;
+	size_t			 i, lb, la;
+
+	(void)state;
+	for (i = 0; i < NELEM(bad_utf8); i++) {
+		assert_int_equal(docx_new(&d, NULL), 0);
+		assert_int_equal(docx_add_para(d, "前", NULL), 0);
+		assert_int_equal(docx_to_mem(&before, &lb, d), 0);
+
+		error_clear();
+		assert_int_equal(docx_add_para(d, bad_utf8[i], NULL),
+		    NC_EINVALID);
+		assert_non_null(strstr(error_last(), "invalid UTF-8 in "
+		    "paragraph text at byte"));
+		assert_int_equal(docx_add_heading(d, 1, bad_utf8[i]),
+		    NC_EINVALID);
+		assert_int_equal(docx_add_outline_heading(d, 1, bad_utf8[i]),
+		    NC_EINVALID);
+		assert_int_equal(docx_add_outline_body(d, bad_utf8[i]),
+		    NC_EINVALID);
+		assert_int_equal(docx_header_text(d, bad_utf8[i], DOCX_LEFT),
+		    NC_EINVALID);
+		cover.title = bad_utf8[i];
+		assert_int_equal(docx_add_report_cover(d, &cover),
+		    NC_EINVALID);
+		/* The bad item is the last: nothing of the notice is added. */
+		items[1].value = bad_utf8[i];
+		n.items = items;
+		n.nitems = 2;
+		assert_int_equal(docx_add_notice(d, &n), NC_EINVALID);
+		assert_non_null(strstr(error_last(), "item value"));
+
+		assert_int_equal(docx_para_begin(d, NULL), 0);
+		assert_int_equal(docx_run(d, "良い", NULL), 0);
+		assert_int_equal(docx_run(d, bad_utf8[i], NULL), NC_EINVALID);
+		assert_int_equal(docx_para_end(d), 0);
+
+		assert_int_equal(docx_table_new(&t, 2, NULL), 0);
+		assert_int_equal(docx_table_cell(t, 0, 1, bad_utf8[i], NULL),
+		    NC_EINVALID);
+		assert_non_null(strstr(error_last(), "table cell (1, 2)"));
+		docx_table_free(t);
+
+		assert_int_equal(docx_to_mem(&after, &la, d), 0);
+		/* Only the good run was added. */
+		assert_true(la > lb);
+		free(before);
+		free(after);
+		docx_free(d);
+
+		props.title = bad_utf8[i];
+		d = NULL;
+		assert_int_equal(docx_new(&d, &props), NC_EINVALID);
+		assert_null(d);
+	}
+}
+
+/* A failed call adds nothing: the bytes stay those of before. */
+static void
+test_failed_call_adds_nothing(void **state)
+{
+	struct docx_notice_item	 items[1] = { { "件名", "\xff", NULL } };
+	struct docx_notice	 n = sample_notice;
+	struct docx		*d;
+	char			*before, *after;
+	size_t			 lb, la;
+
+	(void)state;
+	assert_int_equal(docx_new(&d, &notice_props), 0);
+	assert_int_equal(docx_add_para(d, "前", NULL), 0);
+	assert_int_equal(docx_to_mem(&before, &lb, d), 0);
+	n.items = items;
+	n.nitems = 1;
+	assert_int_equal(docx_add_notice(d, &n), NC_EINVALID);
+	assert_int_equal(docx_add_para(d, "\xe3", NULL), NC_EINVALID);
+	assert_int_equal(docx_add_heading(d, 5, "見出し"), NC_EINVALID);
+	assert_int_equal(docx_add_outline_heading(d, 0, "見出し"), NC_EINVALID);
+	assert_int_equal(docx_to_mem(&after, &la, d), 0);
+	assert_int_equal(la, lb);
+	assert_memory_equal(before, after, lb);
+	free(before);
+	free(after);
+	docx_free(d);
+}
+
+static void
+test_api_errors(void **state)
+{
+	static const char *const bad_dates[] = {
+		"2026-02-30", "2026-13-01", "", "2026-4-1", "2026-04-01T24:00:00Z",
+		"2026-04-01T10:00:00", "令和8年4月1日",
+	};
+	struct docx_props	 props = { 0 };
+	struct docx_table	*t;
+	struct docx		*d;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < NELEM(bad_dates); i++) {
+		props.created = bad_dates[i];
+		assert_int_equal(docx_new(&d, &props), NC_EINVALID);
+		assert_non_null(strstr(error_last(), "created date"));
+	}
+	props.created = "2024-02-29";
+	assert_int_equal(docx_new(&d, &props), 0);
+
+	/* Nothing else while a paragraph is open. */
+	assert_int_equal(docx_para_begin(d, NULL), 0);
+	assert_int_equal(docx_add_para(d, "x", NULL), NC_EINVALID);
+	assert_int_equal(docx_page(d, NULL), NC_EINVALID);
+	assert_int_equal(docx_save(d, "/nonexistent/x.docx"), NC_EINVALID);
+	assert_int_equal(docx_para_end(d), 0);
+	assert_int_equal(docx_para_end(d), NC_EINVALID);
+	assert_int_equal(docx_run(d, "x", NULL), NC_EINVALID);
+
+	assert_int_equal(docx_page(d, &(struct docx_page){ .margin_left = 101 }),
+	    NC_EINVALID);
+	assert_int_equal(docx_page(d, &(struct docx_page){ .margin_left = 100,
+	    .margin_right = 100 }), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "no room for text"));
+
+	assert_int_equal(docx_table_new(&t, 0, NULL), NC_EINVALID);
+	assert_int_equal(docx_table_new(&t, 3, (unsigned[]){ 1, 0, 1 }),
+	    NC_EINVALID);
+	assert_int_equal(docx_table_new(&t, 3, NULL), 0);
+	assert_int_equal(docx_add_table(d, t), NC_EINVALID);	/* no rows */
+	assert_int_equal(docx_table_cell(t, 0, 3, "x", NULL), NC_EINVALID);
+	assert_int_equal(docx_table_cell(t, 1, 1, "隠れる", NULL), 0);
+	assert_int_equal(docx_table_merge(t, 0, 0, 2, 2), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "hide the text of cell (2, 2)"));
+	assert_int_equal(docx_table_merge(t, 0, 0, 1, 2), 0);
+	assert_int_equal(docx_table_merge(t, 0, 1, 2, 2), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "overlaps"));
+	assert_int_equal(docx_table_merge(t, 0, 2, 1, 2), NC_EINVALID);
+	assert_int_equal(docx_table_cell(t, 0, 1, "x", NULL), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "inside the merge from (1, 1)"));
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
+	docx_table_free(NULL);
+	docx_free(d);
+	docx_free(NULL);
+}
+
+static void
+test_outline_labels(void **state)
+{
+	static const struct {
+		int		 level;
+		unsigned	 n;
+		const char	*want;
+	} cases[] = {
+		{ 1, 1, "1" }, { 1, 12, "12" }, { 2, 1, "(1)" },
+		{ 2, 10, "(10)" }, { 3, 1, "ア" }, { 3, 3, "ウ" },
+		{ 3, 6, "カ" }, { 3, 45, "ヲ" }, { 3, 46, "ン" },
+		{ 4, 1, "(ア)" }, { 4, 2, "(イ)" }, { 1, 0, NULL },
+		{ 3, 47, NULL }, { 4, 47, NULL }, { 5, 1, NULL }, { 0, 1, NULL },
+	};
+	char	out[32];
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		if (cases[i].want == NULL) {
+			assert_int_equal(docx_outline_label(out, sizeof out,
+			    cases[i].level, cases[i].n), NC_EINVALID);
+			continue;
+		}
+		assert_int_equal(docx_outline_label(out, sizeof out,
+		    cases[i].level, cases[i].n), 0);
+		assert_string_equal(out, cases[i].want);
+	}
+	assert_int_equal(docx_outline_label(out, 3, 2, 10), NC_EINVALID);
+}
+
+static void
+test_measure(void **state)
+{
+	(void)state;
+	assert_int_equal(docx_measure("件名"), 200);
+	assert_int_equal(docx_measure("(1)"), 150);
+	assert_int_equal(docx_measure("ｶﾀ"), 100);
+	assert_int_equal(docx_measure(NULL), 0);
+	assert_int_equal(docx_check_text(NULL, "x"), 0);
+}
+
+static void
+test_atomic_save(void **state)
+{
+	struct docx	*d;
+	struct rlimit	 old, small;
+	char		 dir[512], path[512], *p;
+	size_t		 len;
+
+	(void)state;
+	d = make_notice();
+
+	/* No such directory: an error and no file. */
+	path_in(path, sizeof path, "missing/notice.docx");
+	assert_int_equal(docx_save(d, path), NC_EIO);
+	assert_int_not_equal(access(path, F_OK), 0);
+
+	/* A directory that may not be written. */
+	path_in(dir, sizeof dir, "ro");
+	assert_int_equal(mkdir(dir, 0555), 0);
+	xsnprintf(path, sizeof path, "%s/notice.docx", dir);
+	if (geteuid() == 0)
+		printf("# skipped the read-only directory case: root may "
+		    "write anywhere (the size-limit case below still runs)\n");
+	else {
+		assert_int_equal(docx_save(d, path), NC_EIO);
+		assert_non_null(strstr(error_last(), "notice.docx"));
+		assert_int_equal(dir_extra(dir, NULL), 0);
+	}
+
+	/*
+	 * A write that fails half way (a file size limit, which binds root
+	 * too, stands in for a full disk): the old file stays as it was and
+	 * no temporary file is left.
+	 */
+	path_in(dir, sizeof dir, "full");
+	assert_int_equal(mkdir(dir, 0755), 0);
+	xsnprintf(path, sizeof path, "%s/notice.docx", dir);
+	spew(path, "old contents", 12);
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	small = old;
+	small.rlim_cur = 1024;
+	signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+	assert_int_equal(docx_save(d, path), NC_EIO);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	signal(SIGXFSZ, SIG_DFL);
+	assert_non_null(p = slurp(path, &len));
+	assert_int_equal(len, 12);
+	assert_memory_equal(p, "old contents", 12);
+	free(p);
+	assert_int_equal(dir_extra(dir, "notice.docx"), 0);
+
+	/* And with room, the old file is replaced whole. */
+	assert_int_equal(docx_save(d, path), 0);
+	assert_non_null(p = slurp(path, &len));
+	assert_true(len > 1024);
+	assert_memory_equal(p, "PK\x03\x04", 4);
+	free(p);
+	assert_int_equal(dir_extra(dir, "notice.docx"), 0);
+	docx_free(d);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_samples),
+		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_failed_call_adds_nothing),
+		cmocka_unit_test(test_api_errors),
+		cmocka_unit_test(test_outline_labels),
+		cmocka_unit_test(test_measure),
+		cmocka_unit_test(test_atomic_save),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
