@@ -445,9 +445,9 @@ class Emitter:
             return sep + repr(v) + "\n"
         if v is None:
             return sep + "null\n"
-        fmt = sch.get("format") if sch else None
-        if fmt in ("date", "date-time") and "\n" not in v and v and \
-                (not needs_quotes(v) or looks_typed(v)):
+        # Only a real date in a date field is written plain; the engine
+        # quotes date-time values like any other typed-looking text.
+        if sch and sch.get("format") == "date" and is_date(v):
             return sep + v + "\n"
         if literal_ok(v):
             return sep + literal(v, indent)
@@ -676,6 +676,11 @@ def check_sample(S, fix):
                     else:
                         problem(path, "not in canonical form (run with "
                                 "--fix to rewrite it)")
+
+    for d, (name, s) in sorted(dirs.items()):
+        if not any(i.startswith(s["x-id-prefix"] + "-") for i in ids):
+            problem(os.path.join(SAMPLE_DIR, d),
+                    "no sample record of kind '%s'" % s["x-kind"])
 
     for where, xref, v in refs:
         if xref == "org" and v not in orgs:
