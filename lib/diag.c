@@ -15,7 +15,7 @@ diags_add(struct diags *d, const char *path, unsigned line, unsigned col,
 {
 	struct diag	*v, *e;
 	va_list		 ap;
-	char		 msg[1024];
+	char		 msg[1024], *p;
 
 	if (d == NULL)
 		return;
@@ -29,6 +29,11 @@ diags_add(struct diags *d, const char *path, unsigned line, unsigned col,
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
+	/* One problem, one line: control characters become spaces. */
+	for (p = msg; *p != '\0'; p++) {
+		if ((unsigned char)*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+	}
 	e = &d->v[d->n];
 	e->path = strdup(path != NULL ? path : "");
 	e->msg = strdup(msg);

@@ -987,8 +987,29 @@ struct vstate {
 	const struct schema_refcheck	*refs;
 	struct buf			 field;	/* dotted path of the field */
 	const char			*title;	/* the field's title */
+	char				 shown[128];
 	int				 bad;
 };
+
+/* A value as quoted in a message: at most 40 characters. */
+static const char *
+shown(struct vstate *vs, const char *s)
+{
+	size_t	i = 0, chars = 0, max = sizeof vs->shown - 8;
+
+	while (s[i] != '\0' && chars < 40 && i < max) {
+		i++;
+		while (((unsigned char)s[i] & 0xc0) == 0x80 && i < max)
+			i++;
+		chars++;
+	}
+	memcpy(vs->shown, s, i);
+	if (s[i] != '\0')
+		memcpy(vs->shown + i, "\xe2\x80\xa6", 4);	/* … */
+	else
+		vs->shown[i] = '\0';
+	return vs->shown;
+}
 
 static const char *
 type_name(unsigned t)
@@ -1217,10 +1238,12 @@ validate_scalar(struct vstate *vs, const struct schema *s, const struct node *n,
 	if (have & (SCHEMA_T_INTEGER | SCHEMA_T_NUMBER)) {
 		x = strtod(str, NULL);
 		if (s->has_min && x < s->min)
-			vreport(vs, s, n, "%s is below the minimum %g", str,
+			vreport(vs, s, n, "%s is below the minimum %g",
+			    shown(vs, str),
 			    s->min);
 		if (s->has_max && x > s->max)
-			vreport(vs, s, n, "%s is above the maximum %g", str,
+			vreport(vs, s, n, "%s is above the maximum %g",
+			    shown(vs, str),
 			    s->max);
 	}
 	if (!(have & SCHEMA_T_STRING))
@@ -1239,13 +1262,16 @@ validate_scalar(struct vstate *vs, const struct schema *s, const struct node *n,
 			    " (%zu)", s->maxlen, chars);
 	}
 	if (s->has_re && regexec(&s->re, str, 0, NULL, 0) != 0)
-		vreport(vs, s, n, "'%s' does not match the pattern '%s'", str,
+		vreport(vs, s, n, "'%s' does not match the pattern '%s'",
+		    shown(vs, str),
 		    s->pattern);
 	if (s->format == SCHEMA_F_DATE && !schema_is_date(str))
-		vreport(vs, s, n, "expected a date YYYY-MM-DD, found '%s'", str);
+		vreport(vs, s, n, "expected a date YYYY-MM-DD, found '%s'",
+		    shown(vs, str));
 	if (s->format == SCHEMA_F_DATETIME && !schema_is_datetime(str))
 		vreport(vs, s, n, "expected a date and time"
-		    " YYYY-MM-DDTHH:MM[:SS][Z|+09:00], found '%s'", str);
+		    " YYYY-MM-DDTHH:MM[:SS][Z|+09:00], found '%s'",
+		    shown(vs, str));
 	/* Once per value, however many $refs lead to an x-ref. */
 	if (xref != NULL && vs->refs != NULL && vs->refs->check != NULL &&
 	    (msg = vs->refs->check(vs->refs->arg, xref, str)) != NULL)
@@ -1279,13 +1305,13 @@ validate(struct vstate *vs, const struct schema *s, const struct node *n,
 		    !(have & SCHEMA_T_NULL))
 			vreport(vs, s, n, "expected %s, found '%s' which YAML"
 			    " reads as %s; put it in quotes", want.data,
-			    n->u.s.str, type_name(have));
+			    shown(vs, n->u.s.str), type_name(have));
 		else if (have & SCHEMA_T_NULL)
 			vreport(vs, s, n, "expected %s, found nothing",
 			    want.data);
 		else if (n->kind == NODE_SCALAR)
 			vreport(vs, s, n, "expected %s, found '%s'", want.data,
-			    n->u.s.str);
+			    shown(vs, n->u.s.str));
 		else
 			vreport(vs, s, n, "expected %s, found %s", want.data,
 			    type_name(have));
@@ -1306,7 +1332,7 @@ validate(struct vstate *vs, const struct schema *s, const struct node *n,
 			}
 			if (n->kind == NODE_SCALAR)
 				vreport(vs, s, n, "'%s' is not one of: %s",
-				    n->u.s.str, want.data);
+				    shown(vs, n->u.s.str), want.data);
 			else
 				vreport(vs, s, n, "expected one of: %s",
 				    want.data);
