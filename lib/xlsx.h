@@ -1,0 +1,197 @@
+/*
+ * Excel workbooks the way the ward's staff expect them, on libxlsxwriter.
+ *
+ * Domain code describes content; this module applies the conventions:
+ *
+ *  - 游ゴシック 11pt throughout (also the workbook's Normal style, so
+ *    Excel's column-width unit is measured in that font);
+ *  - the title in A1 (bold, larger) and an as-of/source line in A2, then
+ *    one table per sheet whose header row is filled, bold, centred and
+ *    wrapped, with thin borders round every cell;
+ *  - numbers right-aligned with thousands separators, dates as real Excel
+ *    dates shown in 令和 or ISO form;
+ *  - column widths from the display width of what was written (full-width
+ *    characters count two), capped so that long text wraps;
+ *  - frozen panes below the header, an autofilter over the table;
+ *  - printing on A4, one page wide, the header row repeated on every
+ *    page, the title in the page header and "page / pages" in the footer;
+ *  - every string is written as a string, never as a formula, so text
+ *    from a record that begins with = + - @ cannot run (formula
+ *    injection).  xlsx_write_text() is the only way text gets into a cell.
+ *
+ * Rows and columns are 0-based as in libxlsxwriter (row 0 is Excel's 1,
+ * column 0 is A).  Errors are sticky: after the first failure every call
+ * returns that error again and xlsx_save() refuses to write, so a caller
+ * may check only the result of xlsx_save() (the functions taking a sheet
+ * accept the NULL left by a failed xlsx_add_sheet()).
+ */
+#ifndef NCIO_XLSX_H
+#define NCIO_XLSX_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+struct xlsx;
+struct xlsx_sheet;
+
+struct xlsx_props {
+	const char	*title;
+	const char	*subject;
+	const char	*author;
+	const char	*company;
+	/*
+	 * Stored in docProps/core.xml.  Pass a fixed time (for example the
+	 * as-of date of the data) so that writing the same content twice
+	 * gives byte-identical files; 0 means now.
+	 */
+	time_t		 created;
+};
+
+/*
+ * Start a workbook that xlsx_save() will write to path.  Until then
+ * nothing at path is touched; the work goes to a temporary file in the
+ * same directory.  props may be NULL.
+ */
+int	 xlsx_new(struct xlsx **out, const char *path,
+	    const struct xlsx_props *props);
+
+/*
+ * Apply the per-sheet conventions, write the workbook, flush it to disk
+ * and rename it over path.  On failure path is left as it was and the
+ * temporary file is removed.  Either way the workbook is finished: only
+ * xlsx_free() may follow.
+ */
+int	 xlsx_save(struct xlsx *);
+
+/* Discard the workbook (and its temporary file, if not saved). */
+void	 xlsx_free(struct xlsx *);
+
+/* Flags for xlsx_add_sheet(). */
+#define XLSX_LANDSCAPE	0x1	/* print landscape (portrait otherwise) */
+#define XLSX_HIDDEN	0x2	/* hidden sheet; not allowed for the first */
+#define XLSX_PROTECT	0x4	/* protected without a password; cells in
+				   XLSX_COL_INPUT columns stay editable */
+
+/*
+ * Add a sheet.  The name is what Excel allows: 1 to 31 characters, none
+ * of []:*?/\, not beginning or ending with an apostrophe, not "History",
+ * and not the name of another sheet (compared ignoring ASCII case, as
+ * Excel does).  The sheet belongs to the workbook: no free.
+ */
+int	 xlsx_add_sheet(struct xlsx_sheet **out, struct xlsx *,
+	    const char *name, int flags);
+
+/*
+ * The title in A1 and, if note is not NULL, the as-of/source line in A2
+ * (for example "令和8年4月1日現在　出典：審査記録").  The title is also
+ * the page header.  Call before xlsx_table(); the table starts after a
+ * blank row.
+ */
+int	 xlsx_title(struct xlsx_sheet *, const char *title, const char *note);
+
+/* Flags for struct xlsx_column. */
+#define XLSX_COL_INPUT	0x1	/* to be filled in: unlocked, shaded */
+#define XLSX_COL_CENTER	0x2	/* short codes (○, 済, 可) centred */
+
+struct xlsx_column {
+	const char	*heading;
+	int		 flags;
+	double		 width;	/* Excel width units; 0: from the content */
+};
+
+/*
+ * Write the header row of the sheet's one table and store in *out the
+ * row of its first data row.  Data rows are then written with the
+ * xlsx_write_* functions; the table ends at the last row written.
+ */
+int	 xlsx_table(uint32_t *out, struct xlsx_sheet *,
+	    const struct xlsx_column *cols, size_t ncols);
+
+/* Text, always stored as a string.  NULL or "" gives an empty cell. */
+int	 xlsx_write_text(struct xlsx_sheet *, uint32_t row, uint16_t col,
+	    const char *s);
+
+enum xlsx_num {
+	XLSX_NUM_INT,		/* 1,234 */
+	XLSX_NUM_DEC,		/* 1,234.50 */
+	XLSX_NUM_PCT,		/* 12.5% (pass 0.125) */
+};
+
+int	 xlsx_write_number(struct xlsx_sheet *, uint32_t row, uint16_t col,
+	    double v, enum xlsx_num);
+
+/*
+ * Date display formats.  XLSX_DATE_ERA is
+ *
+ *   [<43586][$-411]ggge"年"m"月"d"日";
+ *   [<43831][$-411]"令和元年"m"月"d"日";[$-411]ggge"年"m"月"d"日"
+ *
+ * [$-411]ggge is the era format Excel (with the 2019 era update) and
+ * LibreOffice both show as 令和8年4月1日; Excel's own
+ * [$-ja-JP-x-gannen] locale, which would write 令和元年, is shown by
+ * LibreOffice as a bare serial number, so the first year of 令和
+ * (serials 43586-43830, 2019-05-01 to 2019-12-31) gets its own section.
+ * Dates before 2019-05-01 show as 平成.
+ */
+enum xlsx_date {
+	XLSX_DATE_ERA,		/* 令和8年4月1日 */
+	XLSX_DATE_ISO,		/* 2026-04-01 */
+	XLSX_DATE_SLASH,	/* 2026/4/1 */
+};
+
+int	 xlsx_write_date(struct xlsx_sheet *, uint32_t row, uint16_t col,
+	    int year, int month, int day, enum xlsx_date);
+
+/* An empty cell with the table's borders. */
+int	 xlsx_write_blank(struct xlsx_sheet *, uint32_t row, uint16_t col);
+
+/*
+ * A line of text in column A outside the table (注記, 出典): no border, no
+ * wrap, not counted for the column width.
+ */
+int	 xlsx_note(struct xlsx_sheet *, uint32_t row, const char *s);
+
+/*
+ * A drop-down list over a range.  Short lists are stored in the
+ * validation itself; a list longer than Excel's 255 characters, or with
+ * an item containing a comma, is written to a hidden sheet "選択肢" and
+ * referenced from there.
+ */
+int	 xlsx_validation_list(struct xlsx_sheet *, uint32_t first_row,
+	    uint16_t first_col, uint32_t last_row, uint16_t last_col,
+	    const char *const *items, size_t nitems);
+
+enum xlsx_chart_type {
+	XLSX_CHART_COLUMN,		/* vertical bars */
+	XLSX_CHART_COLUMN_STACKED,
+	XLSX_CHART_BAR,			/* horizontal bars, long category names */
+	XLSX_CHART_PIE,			/* exactly one series */
+	XLSX_CHART_LINE,
+};
+
+struct xlsx_chart {
+	enum xlsx_chart_type	 type;
+	const char		*title;
+	const char		*x_title;	/* category axis; NULL: none */
+	const char		*y_title;	/* value axis; NULL: none */
+	const struct xlsx_sheet	*src;		/* data; NULL: this sheet */
+	uint16_t		 cat_col;	/* category labels */
+	const uint16_t		*val_cols;	/* one series per column */
+	size_t			 nval;
+	/*
+	 * Series names; NULL: the heading of each column in src's table.
+	 */
+	const char *const	*names;
+	uint32_t		 first_row;	/* both 0: src's table rows */
+	uint32_t		 last_row;
+	uint32_t		 at_row;	/* top-left cell of the chart */
+	uint16_t		 at_col;
+	int			 width;		/* pixels; 0: 576 */
+	int			 height;	/* pixels; 0: 360 */
+};
+
+/* A native Excel chart drawn from columns of a table. */
+int	 xlsx_add_chart(struct xlsx_sheet *, const struct xlsx_chart *);
+
+#endif

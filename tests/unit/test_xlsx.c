@@ -1,0 +1,532 @@
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "error.h"
+#include "xlsx.h"
+
+/* 2026-04-01 00:00:00 +09:00, the sample's as-of date */
+#define SAMPLE_CREATED	((time_t)1774969200)
+
+static char	 tmpdir[] = "/tmp/test_xlsx.XXXXXX";
+
+static int
+setup(void **state)
+{
+	(void)state;
+	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	char	 cmd[256];
+
+	(void)state;
+	if (getenv("NCIO_TEST_KEEP") != NULL) {
+		printf("# kept %s\n", tmpdir);
+		return 0;
+	}
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static void
+path_in(char *out, size_t size, const char *name)
+{
+	snprintf(out, size, "%s/%s", tmpdir, name);
+}
+
+static char *
+slurp(const char *path, size_t *lenp)
+{
+	FILE	*f;
+	char	*p;
+	long	 n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	rewind(f);
+	p = malloc((size_t)n + 1);
+	if (p != NULL && fread(p, 1, (size_t)n, f) != (size_t)n) {
+		free(p);
+		p = NULL;
+	}
+	fclose(f);
+	*lenp = (size_t)n;
+	return p;
+}
+
+/*
+ * Entries of dir whose name begins with prefix, other than "." and "..":
+ * the temporary files are hidden ones named after the target.
+ */
+static int
+count_prefix(const char *dir, const char *prefix)
+{
+	DIR		*d;
+	struct dirent	*e;
+	int		 n = 0;
+
+	assert_non_null(d = opendir(dir));
+	while ((e = readdir(d)) != NULL) {
+		if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+			continue;
+		if (strncmp(e->d_name, prefix, strlen(prefix)) == 0)
+			n++;
+	}
+	closedir(d);
+	return n;
+}
+
+static const struct {
+	const char	*no;
+	const char	*subject;
+	const char	*dept;
+	double		 cost;
+	double		 rate;
+	int		 recv[3];
+	int		 due[3];
+	const char	*note;
+} rows[] = {
+	{ "R8-001", "基幹系システム標準化対応", "情報政策課", 125000000,
+	    0.35, { 2026, 4, 1 }, { 2026, 5, 7 }, "=1+1" },
+	{ "R8-002", "+SUM(A1)", "区民課", 3480000, 1,
+	    { 2026, 4, 15 }, { 2026, 6, 30 }, "国民健康保険システムの更改。"
+	    "現行契約の満了に合わせて移行する計画であり、データ移行の"
+	    "検証期間を十分に確保すること。" },
+	{ "R8-003", "-2+3", "福祉政策課", 980000.5, 0.125,
+	    { 2019, 5, 1 }, { 2026, 12, 28 }, "@cmd" },
+	{ "R8-004", "=HYPERLINK(\"x\")", "教育総務課", 0, 0,
+	    { 2025, 12, 31 }, { 2027, 3, 31 }, "1行目\n2行目" },
+	{ "R8-005", "ｶﾀｶﾅ半角ﾃｽﾄ", "ＩＣＴ推進担当", 45678, 0.5,
+	    { 2026, 2, 27 }, { 2026, 3, 31 }, "\t=1" },
+};
+
+#define NROWS (sizeof(rows) / sizeof(rows[0]))
+
+static const struct xlsx_column cols[] = {
+	{ "番号", XLSX_COL_CENTER, 0 },
+	{ "件名", 0, 0 },
+	{ "担当課", 0, 0 },
+	{ "事業費（円）", 0, 0 },
+	{ "進捗率", 0, 0 },
+	{ "受付日", 0, 0 },
+	{ "期限", 0, 0 },
+	{ "判定", XLSX_COL_INPUT | XLSX_COL_CENTER, 0 },
+	{ "備考", 0, 0 },
+};
+
+static const struct xlsx_column sum_cols[] = {
+	{ "四半期", XLSX_COL_CENTER, 0 },
+	{ "新規", 0, 0 },
+	{ "継続", 0, 0 },
+	{ "完了", 0, 0 },
+};
+
+static const char *const verdicts[] = { "可", "否", "保留" };
+
+static int
+build_sample(const char *path, int injection_break)
+{
+	struct xlsx_props	 props = { "審査一覧（サンプル）",
+	    "テスト", "CIO補佐官チーム", "練馬区", SAMPLE_CREATED };
+	struct xlsx		*x = NULL;
+	struct xlsx_sheet	*sh, *sum, *ans, *work;
+	const char		*quarters[] = { "第1四半期", "第2四半期",
+	    "第3四半期", "第4四半期" };
+	const double		 counts[4][3] = { { 12, 30, 4 }, { 8, 31, 9 },
+	    { 5, 29, 11 }, { 3, 20, 17 } };
+	static const uint16_t	 two[] = { 1, 2 }, three[] = { 1, 2, 3 },
+	    one[] = { 3 };
+	const char		*many[60];
+	char			 item[60][32];
+	struct xlsx_chart	 ch;
+	uint32_t		 r0, r;
+	size_t			 i, j;
+	int			 rc;
+
+	if ((rc = xlsx_new(&x, path, &props)) != 0)
+		return rc;
+
+	xlsx_add_sheet(&sh, x, "審査一覧", XLSX_LANDSCAPE);
+	xlsx_title(sh, "令和8年度 情報化事業 事前審査一覧",
+	    "令和8年4月1日現在　出典：審査記録（サンプルデータ）");
+	xlsx_table(&r0, sh, cols, sizeof(cols) / sizeof(cols[0]));
+	for (i = 0; i < NROWS; i++) {
+		r = r0 + (uint32_t)i;
+		xlsx_write_text(sh, r, 0, rows[i].no);
+		xlsx_write_text(sh, r, 1, rows[i].subject);
+		xlsx_write_text(sh, r, 2, rows[i].dept);
+		xlsx_write_number(sh, r, 3, rows[i].cost, i == 2 ?
+		    XLSX_NUM_DEC : XLSX_NUM_INT);
+		xlsx_write_number(sh, r, 4, rows[i].rate, XLSX_NUM_PCT);
+		xlsx_write_date(sh, r, 5, rows[i].recv[0], rows[i].recv[1],
+		    rows[i].recv[2], XLSX_DATE_ERA);
+		xlsx_write_date(sh, r, 6, rows[i].due[0], rows[i].due[1],
+		    rows[i].due[2], i % 2 ? XLSX_DATE_SLASH : XLSX_DATE_ISO);
+		if (i == 0)
+			xlsx_write_text(sh, r, 7, "可");
+		else
+			xlsx_write_blank(sh, r, 7);
+		xlsx_write_text(sh, r, 8, rows[i].note);
+	}
+	xlsx_validation_list(sh, r0, 7, r0 + NROWS - 1, 7, verdicts, 3);
+	xlsx_note(sh, r0 + NROWS + 1, "注：事業費は税込。判定欄は一覧から選択する。");
+	if (injection_break)
+		xlsx_write_date(sh, r0, 5, 2026, 2, 30, XLSX_DATE_ERA);
+
+	xlsx_add_sheet(&sum, x, "2026年度集計", 0);
+	xlsx_title(sum, "四半期別 審査件数", "令和8年度（サンプル）");
+	xlsx_table(&r0, sum, sum_cols, 4);
+	for (i = 0; i < 4; i++) {
+		xlsx_write_text(sum, r0 + (uint32_t)i, 0, quarters[i]);
+		for (j = 0; j < 3; j++)
+			xlsx_write_number(sum, r0 + (uint32_t)i,
+			    (uint16_t)(j + 1), counts[i][j], XLSX_NUM_INT);
+	}
+	memset(&ch, 0, sizeof ch);
+	ch.type = XLSX_CHART_COLUMN;
+	ch.title = "四半期別 新規・継続";
+	ch.x_title = "四半期";
+	ch.y_title = "件数";
+	ch.val_cols = two;
+	ch.nval = 2;
+	ch.at_row = r0 + 6;
+	ch.width = 480;
+	ch.height = 300;
+	xlsx_add_chart(sum, &ch);
+	ch.type = XLSX_CHART_COLUMN_STACKED;
+	ch.title = "四半期別 件数（積み上げ）";
+	ch.val_cols = three;
+	ch.nval = 3;
+	ch.at_col = 8;
+	xlsx_add_chart(sum, &ch);
+	ch.type = XLSX_CHART_PIE;
+	ch.title = "完了の内訳";
+	ch.val_cols = one;
+	ch.nval = 1;
+	ch.at_row = r0 + 22;
+	ch.at_col = 0;
+	xlsx_add_chart(sum, &ch);
+	ch.type = XLSX_CHART_LINE;
+	ch.title = "推移";
+	ch.val_cols = three;
+	ch.nval = 3;
+	ch.at_col = 8;
+	xlsx_add_chart(sum, &ch);
+
+	xlsx_add_sheet(&ans, x, "回答", XLSX_PROTECT);
+	xlsx_title(ans, "チェックリスト回答", NULL);
+	{
+		static const struct xlsx_column acols[] = {
+			{ "項目", 0, 30 },
+			{ "回答", XLSX_COL_INPUT, 0 },
+		};
+
+		xlsx_table(&r0, ans, acols, 2);
+	}
+	xlsx_write_text(ans, r0, 0, "パスワードは定期的に変更しているか");
+	xlsx_write_blank(ans, r0, 1);
+	for (i = 0; i < 60; i++) {
+		snprintf(item[i], sizeof item[i], "選択肢その%02zu", i + 1);
+		many[i] = item[i];
+	}
+	xlsx_validation_list(ans, r0, 1, r0, 1, many, 60);
+
+	xlsx_add_sheet(&work, x, "作業用", XLSX_HIDDEN);
+	xlsx_write_text(work, 0, 0, "非表示");
+
+	rc = xlsx_save(x);
+	xlsx_free(x);
+	return rc;
+}
+
+static int
+have(const char *cmd)
+{
+	return system(cmd) == 0;
+}
+
+static void
+test_sample(void **state)
+{
+	char	 path[512], cmd[2048], pdf[512];
+	char	*data;
+	size_t	 len;
+
+	(void)state;
+	path_in(path, sizeof path, "sample.xlsx");
+	if (build_sample(path, 0) != 0)
+		fail_msg("%s", error_last());
+	assert_int_equal(count_prefix(tmpdir, "."), 0);
+
+	if (!have("test -x /usr/bin/python3 && /usr/bin/python3 -c "
+	    "'import openpyxl' 2>/dev/null"))
+		printf("# skipped openpyxl check: /usr/bin/python3 with "
+		    "openpyxl not found\n");
+	else {
+		snprintf(cmd, sizeof cmd, "/usr/bin/python3 '%s/tests/py/"
+		    "check_xlsx.py' --sample '%s'", NCIO_SOURCE_DIR, path);
+		assert_int_equal(system(cmd), 0);
+	}
+
+	if (!have("command -v soffice >/dev/null 2>&1"))
+		printf("# skipped PDF conversion: soffice not found\n");
+	else {
+		snprintf(cmd, sizeof cmd, "cd '%s' && HOME='%s' timeout 300 "
+		    "soffice --headless --convert-to pdf --outdir '%s' '%s' "
+		    ">/dev/null 2>&1", tmpdir, tmpdir, tmpdir, path);
+		assert_int_equal(system(cmd), 0);
+		path_in(pdf, sizeof pdf, "sample.pdf");
+		assert_non_null(data = slurp(pdf, &len));
+		assert_true(len > 1000);
+		assert_memory_equal(data, "%PDF", 4);
+		free(data);
+	}
+}
+
+static void
+test_deterministic(void **state)
+{
+	char	 a[512], b[512];
+	char	*da, *db;
+	size_t	 la, lb;
+
+	(void)state;
+	path_in(a, sizeof a, "same1.xlsx");
+	path_in(b, sizeof b, "same2.xlsx");
+	assert_int_equal(build_sample(a, 0), 0);
+	sleep(1);	/* a clock in the file would now differ */
+	assert_int_equal(build_sample(b, 0), 0);
+	assert_non_null(da = slurp(a, &la));
+	assert_non_null(db = slurp(b, &lb));
+	assert_int_equal(la, lb);
+	assert_memory_equal(da, db, la);
+	free(da);
+
+	/* saving over an existing file replaces it with the same bytes */
+	assert_int_equal(build_sample(a, 0), 0);
+	assert_non_null(da = slurp(a, &la));
+	assert_int_equal(la, lb);
+	assert_memory_equal(da, db, la);
+	free(da);
+	free(db);
+}
+
+static void
+test_atomic(void **state)
+{
+	char		 dir[512], path[512], blocker[512];
+	char		*before, *after;
+	size_t		 lb, la;
+	struct rlimit	 old, small;
+	int		 rc;
+
+	(void)state;
+	path_in(dir, sizeof dir, "atomic");
+	assert_int_equal(mkdir(dir, 0755), 0);
+	path_in(path, sizeof path, "atomic/out.xlsx");
+	assert_int_equal(build_sample(path, 0), 0);
+	assert_non_null(before = slurp(path, &lb));
+
+	/* a full disk, simulated by a file size limit, even for root */
+	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
+	small = old;
+	small.rlim_cur = 4096;
+	signal(SIGXFSZ, SIG_IGN);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+	rc = build_sample(path, 0);
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &old), 0);
+	signal(SIGXFSZ, SIG_DFL);
+	assert_int_equal(rc, NC_EIO);
+	assert_non_null(strstr(error_last(), "cannot write"));
+	assert_non_null(after = slurp(path, &la));
+	assert_int_equal(la, lb);
+	assert_memory_equal(before, after, lb);
+	assert_int_equal(count_prefix(dir, ""), 1);
+	free(after);
+
+	/* the rename itself fails: the target is a non-empty directory */
+	path_in(path, sizeof path, "atomic/blocked.xlsx");
+	assert_int_equal(mkdir(path, 0755), 0);
+	path_in(blocker, sizeof blocker, "atomic/blocked.xlsx/keep");
+	assert_int_equal(mkdir(blocker, 0755), 0);
+	assert_int_equal(build_sample(path, 0), NC_EIO);
+	assert_non_null(strstr(error_last(), "cannot rename"));
+	assert_int_equal(count_prefix(dir, "."), 0);
+	rmdir(blocker);
+	rmdir(path);
+
+	/* no directory to put the temporary file in */
+	path_in(path, sizeof path, "atomic/missing/out.xlsx");
+	assert_int_equal(build_sample(path, 0), NC_EIO);
+	free(before);
+}
+
+static void
+test_sticky_error(void **state)
+{
+	char	 path[512];
+
+	(void)state;
+	path_in(path, sizeof path, "broken.xlsx");
+	assert_int_equal(build_sample(path, 1), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "invalid date '2026-02-30'"));
+	assert_non_null(strstr(error_last(), "cell F5 of sheet '審査一覧'"));
+	assert_int_equal(access(path, F_OK), -1);
+	assert_int_equal(count_prefix(tmpdir, ".broken.xlsx."), 0);
+}
+
+/* Each name is added to a workbook that has 審査一覧 and Sheet1. */
+static const struct {
+	const char	*name;
+	int		 rc;
+} name_data[] = {
+	{ "集計", 0 },
+	{ "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一", 0 },
+	{ "一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二",
+	    NC_EINVALID },
+	{ "", NC_EINVALID },
+	{ "審査[1]", NC_EINVALID },
+	{ "a:b", NC_EINVALID },
+	{ "a*b", NC_EINVALID },
+	{ "a?b", NC_EINVALID },
+	{ "a/b", NC_EINVALID },
+	{ "a\\b", NC_EINVALID },
+	{ "'quoted'", NC_EINVALID },
+	{ "it's", 0 },
+	{ "history", NC_EINVALID },
+	{ "審査一覧", NC_EEXISTS },
+	{ "SHEET1", NC_EEXISTS },
+	{ "審査［全角］", 0 },
+	{ "bad\xff", NC_EINVALID },
+	{ "tab\there", NC_EINVALID },
+};
+
+static void
+test_sheet_names(void **state)
+{
+	char			 path[512];
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	size_t			 i;
+	int			 rc;
+
+	(void)state;
+	path_in(path, sizeof path, "names.xlsx");
+	for (i = 0; i < sizeof(name_data) / sizeof(name_data[0]); i++) {
+		assert_int_equal(xlsx_new(&x, path, NULL), 0);
+		assert_int_equal(xlsx_add_sheet(&sh, x, "審査一覧", 0), 0);
+		assert_int_equal(xlsx_add_sheet(&sh, x, "Sheet1", 0), 0);
+		rc = xlsx_add_sheet(&sh, x, name_data[i].name, 0);
+		if (rc != name_data[i].rc)
+			fail_msg("case %zu '%s': got %d want %d (%s)", i,
+			    name_data[i].name, rc, name_data[i].rc,
+			    rc != 0 ? error_last() : "");
+		if (rc == 0) {
+			assert_non_null(sh);
+			assert_int_equal(xlsx_write_text(sh, 0, 0, "x"), 0);
+			assert_int_equal(xlsx_save(x), 0);
+		} else {
+			assert_null(sh);
+			/* the caller may pass the NULL sheet on */
+			assert_int_equal(xlsx_write_text(sh, 0, 0, "x"),
+			    NC_EINVALID);
+			assert_int_equal(xlsx_save(x), rc);
+		}
+		xlsx_free(x);
+	}
+
+	/* the first sheet is the one Excel shows: it cannot be hidden */
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "隠し", XLSX_HIDDEN),
+	    NC_EINVALID);
+	xlsx_free(x);
+	xlsx_free(NULL);
+}
+
+static void
+test_misuse(void **state)
+{
+	char			 path[512];
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	struct xlsx_column	 c = { "見出し", 0, 0 };
+	uint32_t		 r0;
+
+	(void)state;
+	path_in(path, sizeof path, "misuse.xlsx");
+
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "表", 0), 0);
+	assert_int_equal(xlsx_table(&r0, sh, &c, 1), 0);
+	assert_int_equal(r0, 1);
+	assert_int_equal(xlsx_write_text(sh, 0, 0, "上書き"), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "header row"));
+	/* sticky: later calls and the save report the first error */
+	assert_int_equal(xlsx_write_text(sh, 1, 0, "ok"), NC_EINVALID);
+	assert_int_equal(xlsx_save(x), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "header row"));
+	xlsx_free(x);
+	assert_int_equal(access(path, F_OK), -1);
+
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "表", 0), 0);
+	assert_int_equal(xlsx_write_text(sh, 0, 0, "bad \xc0\xaf"),
+	    NC_EINVALID);
+	assert_non_null(strstr(error_last(), "not valid UTF-8"));
+	xlsx_free(x);	/* without saving: nothing left behind */
+	assert_int_equal(access(path, F_OK), -1);
+	assert_int_equal(count_prefix(tmpdir, ".misuse.xlsx."), 0);
+
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "表", 0), 0);
+	assert_int_equal(xlsx_write_number(sh, 0, 0, 1.0 / 0.0,
+	    XLSX_NUM_INT), NC_EINVALID);
+	xlsx_free(x);
+
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "表", 0), 0);
+	assert_int_equal(xlsx_write_date(sh, 0, 0, 2025, 2, 29,
+	    XLSX_DATE_ISO), NC_EINVALID);
+	xlsx_free(x);
+
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "表", 0), 0);
+	assert_int_equal(xlsx_write_date(sh, 0, 0, 2024, 2, 29,
+	    XLSX_DATE_ISO), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	assert_int_equal(xlsx_save(x), NC_EINVALID);
+	xlsx_free(x);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_sheet_names),
+		cmocka_unit_test(test_misuse),
+		cmocka_unit_test(test_sticky_error),
+		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_atomic),
+		cmocka_unit_test(test_sample),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
