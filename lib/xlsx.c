@@ -16,7 +16,16 @@
 #include "text.h"
 #include "xlsx.h"
 
+/* gcc says __SANITIZE_ADDRESS__, clang __has_feature(address_sanitizer). */
 #if defined(__SANITIZE_ADDRESS__)
+#define XLSX_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define XLSX_ASAN 1
+#endif
+#endif
+
+#ifdef XLSX_ASAN
 /*
  * libxlsxwriter 1.1.4's worksheet_data_validation_range() copies the
  * formula of a list validation twice into the same field, so the first
