@@ -1,0 +1,285 @@
+/*
+ * The store: discovery, ids, prefix lookup, atomic writes, record creation
+ * with byte-identical load and save.
+ */
+#include <sys/resource.h>
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <setjmp.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "record.h"
+#include "store.h"
+
+static char	root[] = "/tmp/ncio-store-XXXXXX";
+
+static void
+put(const char *rel, const char *text)
+{
+	char	 path[512];
+	FILE	*fp;
+
+	snprintf(path, sizeof path, "%s/%s", root, rel);
+	assert_non_null(fp = fopen(path, "w"));
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static char *
+slurp(const char *path)
+{
+	static char	 data[65536];
+	FILE		*fp;
+	size_t		 n;
+
+	if ((fp = fopen(path, "r")) == NULL)
+		return NULL;
+	n = fread(data, 1, sizeof data - 1, fp);
+	data[n] = '\0';
+	fclose(fp);
+	return data;
+}
+
+static int
+count_files(const char *dir)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	int		 n = 0;
+
+	if ((dp = opendir(dir)) == NULL)
+		return -1;
+	while ((de = readdir(dp)) != NULL)
+		n += de->d_name[0] != '.';
+	closedir(dp);
+	return n;
+}
+
+static void
+test_discovery(void **state)
+{
+	struct store	*st;
+	char		 sub[512], cwd[512];
+
+	(void)state;
+	assert_int_equal(store_open(&st, "/nonexistent-dir"), NC_ENODIR);
+	assert_int_equal(store_open(&st, "/tmp"), NC_ENODIR);
+	assert_non_null(strstr(error_last(), "not a nerima-cio data directory"));
+	assert_int_equal(store_open(&st, root), 0);
+	assert_string_equal(store_root(st), root);
+	store_free(st);
+	/* Walking up from a subdirectory. */
+	snprintf(sub, sizeof sub, "%s/reviews", root);
+	mkdir(sub, 0777);
+	assert_non_null(getcwd(cwd, sizeof cwd));
+	assert_int_equal(chdir(sub), 0);
+	unsetenv("NERIMA_CIO_DIR");
+	assert_int_equal(store_open(&st, NULL), 0);
+	assert_string_equal(store_root(st), root);
+	store_free(st);
+	assert_int_equal(chdir("/"), 0);
+	assert_int_equal(store_open(&st, NULL), NC_ENODIR);
+	setenv("NERIMA_CIO_DIR", root, 1);
+	assert_int_equal(store_open(&st, NULL), 0);
+	store_free(st);
+	unsetenv("NERIMA_CIO_DIR");
+	assert_int_equal(chdir(cwd), 0);
+	store_free(NULL);
+}
+
+static void
+test_ids(void **state)
+{
+	struct store		*st;
+	const struct schema	*k;
+	char			*ids[200];
+	int			 i, j;
+
+	(void)state;
+	assert_int_equal(store_open(&st, root), 0);
+	assert_int_equal(store_kind(&k, st, "issue"), 0);
+	for (i = 0; i < 200; i++) {
+		assert_int_equal(store_new_id(&ids[i], st, k), 0);
+		assert_true(store_id_valid(k, ids[i]));
+		assert_int_equal(strlen(ids[i]), 11);
+		assert_int_equal(strncmp(ids[i], "is-", 3), 0);
+		/* Crockford base32 in lower case: no i, l, o, u. */
+		assert_null(strpbrk(ids[i] + 3, "iloIULO_-"));
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(ids[i], ids[j]);
+	}
+	for (i = 0; i < 200; i++)
+		free(ids[i]);
+	assert_false(store_id_valid(k, "is-1234567"));
+	assert_false(store_id_valid(k, "is-123456789"));
+	assert_false(store_id_valid(k, "is-1234567i"));
+	assert_false(store_id_valid(k, "rv-12345678"));
+	assert_true(store_id_valid(k, "is-0123abcz"));
+	assert_int_equal(store_kind(&k, st, "nosuch"), NC_ENOTFOUND);
+	assert_non_null(strstr(error_last(), "kinds: "));
+	store_free(st);
+}
+
+/* Create, find by prefixes, load and save without changing a byte. */
+static void
+test_create_find_save(void **state)
+{
+	struct store		*st;
+	const struct schema	*k;
+	struct ydoc		*doc;
+	struct diags		 d = DIAGS_INIT;
+	struct recref		 ref;
+	struct reclist		 m = RECLIST_INIT;
+	struct record		*r;
+	char			*id, *rel, *id2, *rel2, path[512], before[4096];
+
+	(void)state;
+	assert_int_equal(store_open(&st, root), 0);
+	assert_int_equal(store_kind(&k, st, "issue"), 0);
+	doc = ydoc_new();
+	ydoc_set_root(doc, node_map(doc));
+	node_map_set_str(doc, ydoc_root(doc), "title", "課題管理表の項目");
+	node_map_set_str(doc, ydoc_root(doc), "raised", "2026-04-02");
+	node_map_set_str(doc, ydoc_root(doc), "status", "open");
+	node_map_set_str(doc, ydoc_root(doc), "note", "no");
+	if (record_create(&id, &rel, st, k, doc, &d) != 0)
+		fail_msg("create: %s %s", error_last(), d.n ? d.v[0].msg : "");
+	ydoc_free(doc);
+	snprintf(path, sizeof path, "issues/2026/%s.yaml", id);
+	assert_string_equal(rel, path);
+	snprintf(path, sizeof path, "%s/%s", root, rel);
+	/* Keys in schema order, whatever the order given; "no" quoted. */
+	snprintf(before, sizeof before, "id: %s\nfy: 2026\ntitle: 課題管理表の項目\n"
+	    "status: open\nraised: 2026-04-02\nnote: \"no\"\n", id);
+	assert_string_equal(slurp(path), before);
+
+	/* Exact id, prefix with the kind, prefix of the random part. */
+	assert_int_equal(store_find(&ref, NULL, st, id), 0);
+	assert_string_equal(ref.relpath, rel);
+	free(ref.id);
+	free(ref.relpath);
+	assert_int_equal(store_find(&ref, NULL, st, id + 3), 0);
+	free(ref.id);
+	free(ref.relpath);
+	assert_int_equal(store_find(&ref, NULL, st, "zzzz"), NC_ENOTFOUND);
+
+	/* A second record makes "is-" ambiguous, with both as candidates. */
+	doc = ydoc_new();
+	ydoc_set_root(doc, node_map(doc));
+	node_map_set_str(doc, ydoc_root(doc), "title", "二件目");
+	node_map_set_str(doc, ydoc_root(doc), "raised", "2027-03-31");
+	node_map_set_str(doc, ydoc_root(doc), "status", "open");
+	assert_int_equal(record_create(&id2, &rel2, st, k, doc, &d), 0);
+	ydoc_free(doc);
+	assert_int_equal(strncmp(rel2, "issues/2026/", 12), 0);
+	assert_int_equal(store_find(&ref, &m, st, "is-"), NC_EAMBIGUOUS);
+	assert_int_equal(m.n, 2);
+	reclist_free(&m);
+
+	/* Load and save an untouched record: no byte changes. */
+	assert_int_equal(store_find(&ref, NULL, st, id), 0);
+	assert_int_equal(record_load(&r, st, &ref, &d), 0);
+	assert_int_equal(record_save(st, r, &d), 0);
+	assert_string_equal(slurp(path), before);
+	record_free(r);
+	free(ref.id);
+	free(ref.relpath);
+
+	free(id);
+	free(rel);
+	free(id2);
+	free(rel2);
+	diags_free(&d);
+	store_free(st);
+}
+
+/* A write that fails halfway leaves the old file and no temporary file. */
+static void
+test_atomic_write(void **state)
+{
+	struct rlimit	 old, small;
+	char		 dir[512], path[600], big[200000];
+
+	(void)state;
+	snprintf(dir, sizeof dir, "%s/atomic", root);
+	mkdir(dir, 0777);
+	snprintf(path, sizeof path, "%s/f.yaml", dir);
+	assert_int_equal(store_write_atomic(path, "old\n", 4), 0);
+	assert_string_equal(slurp(path), "old\n");
+
+	/* A file-size limit makes write() fail, for root too. */
+	memset(big, 'x', sizeof big);
+	signal(SIGXFSZ, SIG_IGN);
+	getrlimit(RLIMIT_FSIZE, &old);
+	small = old;
+	small.rlim_cur = 1000;
+	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
+	assert_int_equal(store_write_atomic(path, big, sizeof big), NC_EIO);
+	setrlimit(RLIMIT_FSIZE, &old);
+	assert_non_null(strstr(error_last(), "cannot write"));
+	assert_string_equal(slurp(path), "old\n");
+	assert_int_equal(count_files(dir), 1);
+
+	/* A directory in the way of the rename. */
+	snprintf(path, sizeof path, "%s/d.yaml", dir);
+	mkdir(path, 0777);
+	assert_int_not_equal(store_write_atomic(path, "x", 1), 0);
+	assert_int_equal(count_files(dir), 2);
+	rmdir(path);
+	/* No such directory. */
+	snprintf(path, sizeof path, "%s/none/f.yaml", dir);
+	assert_int_equal(store_write_atomic(path, "x", 1), NC_EIO);
+}
+
+static int
+setup(void **state)
+{
+	const char	*src = getenv("NCIO_SOURCE_DIR");
+	char		 cmd[1024];
+
+	(void)state;
+	if (mkdtemp(root) == NULL)
+		return -1;
+	if (src == NULL)
+		src = NCIO_SOURCE_DIR;
+	setenv("NCIO_SCHEMA_PATH", NCIO_SOURCE_DIR "/schemas", 0);
+	snprintf(cmd, sizeof cmd, "cp '%s/data/sample/nerima-cio.yaml' "
+	    "'%s/data/sample/orgs.yaml' '%s'", src, src, root);
+	if (system(cmd) != 0)
+		return -1;
+	put("extra.txt", "not a record\n");
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	char	cmd[600];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_discovery),
+		cmocka_unit_test(test_ids),
+		cmocka_unit_test(test_create_find_save),
+		cmocka_unit_test(test_atomic_write),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
