@@ -115,8 +115,29 @@ split_columns(char *spec, const char ***out, size_t *n)
 	return 0;
 }
 
+/*
+ * What a person reads in a table: enum values by their Japanese label,
+ * organisations by name.  CSV, JSON and YAML keep the stored values.
+ */
+static void
+human_cell(struct buf *cell, struct store *st, const struct schema *ps)
+{
+	const char	*label = NULL, *xref;
+
+	if (ps == NULL || cell->data == NULL || cell->len == 0)
+		return;
+	if ((label = schema_enum_title(ps, cell->data)) == NULL &&
+	    (xref = schema_xref(ps)) != NULL && strcmp(xref, "org") == 0)
+		store_org(&label, NULL, st, cell->data);
+	if (label != NULL) {
+		buf_reset(cell);
+		buf_puts(cell, label);
+	}
+}
+
 static int
-emit_rows(enum format fmt, const struct schema *kind, struct row *rows,
+emit_rows(struct store *st, enum format fmt, const struct schema *kind,
+    struct row *rows,
     size_t nrows, const char **cols, size_t ncols, struct buf *out)
 {
 	struct table	*t = NULL;
@@ -174,6 +195,9 @@ emit_rows(enum format fmt, const struct schema *kind, struct row *rows,
 			buf_reset(&cells[c]);
 			recfmt_cell(&cells[c], node_get(record_root(rows[i].r),
 			    cols[c]));
+			if (fmt == FMT_TABLE)
+				human_cell(&cells[c], st,
+				    schema_prop(kind, cols[c]));
 			buf_putc(&cells[c], '\0');
 			if ((rc = buf_ok(&cells[c])) != 0)
 				break;
@@ -330,7 +354,7 @@ cmd_list(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 		    record_field(r, schema_fy_field(kind)) : NULL;
 	}
 	qsort(rows, nrows, sizeof *rows, row_cmp);
-	if (emit_rows(fmt, kind, rows, nrows, cols, ncols, &out) != 0) {
+	if (emit_rows(st, fmt, kind, rows, nrows, cols, ncols, &out) != 0) {
 		rc = cmd_lib_error();
 		goto done;
 	}

@@ -58,6 +58,7 @@ struct schema {
 	struct schema	*reft;
 	const struct node *deflt;
 	char		*xref;
+	const struct node *enum_titles;	/* x-enum-titles: value -> label */
 	struct schema	*next_all;	/* every schema of the set, for freeing */
 };
 
@@ -395,6 +396,12 @@ compile_keyword(struct schemaset *set, struct sfile *f, struct schema *s,
 		s->deflt = v;
 	} else if (strcmp(key, "x-ref") == 0) {
 		s->xref = scalar_dup(set, f, v, key);
+	} else if (strcmp(key, "x-enum-titles") == 0) {
+		if (v->kind != NODE_MAP) {
+			bad(set, f, v, "'%s' must map values to labels", key);
+			return;
+		}
+		s->enum_titles = v;
 	} else if (strcmp(key, "$defs") == 0 && depth == 0) {
 		if (v->kind != NODE_MAP) {
 			bad(set, f, v, "'$defs' must be a mapping%s", "");
@@ -809,6 +816,18 @@ size_t
 schema_nenum(const struct schema *s)
 {
 	CHAIN(s, nenum, (size_t)0);
+}
+
+const char *
+schema_enum_title(const struct schema *s, const char *value)
+{
+	int	n = 0;
+
+	for (; s != NULL && n < SCHEMA_MAX_DEPTH; s = s->reft, n++) {
+		if (s->enum_titles != NULL)
+			return node_get_str(s->enum_titles, value);
+	}
+	return NULL;
 }
 
 const char *

@@ -71,6 +71,8 @@ const char	*schema_xref(const struct schema *);
 const struct node *schema_default(const struct schema *);
 size_t		 schema_nenum(const struct schema *);
 const char	*schema_enum_at(const struct schema *, size_t);
+/* The label of an enum value from x-enum-titles (承認, 条件付承認 ...). */
+const char	*schema_enum_title(const struct schema *, const char *value);
 
 /*
  * References (x-ref) are checked by the caller, who knows the org list and

@@ -31,11 +31,21 @@
 static const char id_alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
 #define ID_CHARS	8
 
+struct org {
+	const char	*code;
+	const char	*name;
+	const char	*dept;		/* the 部 of a 課; NULL for a 部 */
+};
+
 struct store {
 	char			*root;
 	int			 lockfd;
 	int			 locked;
 	struct schemaset	*schemas;
+	struct ydoc		*orgdoc;
+	struct org		*orgs;
+	size_t			 norgs;
+	int			 orgs_loaded;
 };
 
 static int
@@ -126,6 +136,8 @@ store_free(struct store *st)
 	if (st->lockfd != -1)
 		close(st->lockfd);
 	schemaset_free(st->schemas);
+	ydoc_free(st->orgdoc);
+	free(st->orgs);
 	free(st->root);
 	free(st);
 }
@@ -630,4 +642,72 @@ store_new_id(char **out, struct store *st, const struct schema *kind)
 		rc = error_set(NC_EIO, "cannot find a free id");
 	reclist_free(&all);
 	return rc;
+}
+
+/*
+ * The organisation list, read once: departments (部) with their divisions
+ * (課).  A missing or broken orgs.yaml leaves the list empty; lint says why.
+ */
+static void
+load_orgs(struct store *st)
+{
+	const struct node	*depts, *dep, *divs, *div;
+	char			*path;
+	size_t			 i, j, n = 0;
+
+	st->orgs_loaded = 1;
+	if ((path = store_path(st, STORE_ORGS)) == NULL)
+		return;
+	if (ydoc_load(&st->orgdoc, path, NULL) != 0) {
+		free(path);
+		return;
+	}
+	free(path);
+	depts = node_get(ydoc_root(st->orgdoc), "departments");
+	if (depts == NULL || depts->kind != NODE_SEQ)
+		return;
+	for (i = 0; i < depts->n; i++) {
+		divs = node_get(depts->u.items[i], "divisions");
+		n += 1 + (divs != NULL && divs->kind == NODE_SEQ ? divs->n : 0);
+	}
+	if ((st->orgs = calloc(n + 1, sizeof *st->orgs)) == NULL)
+		return;
+	for (i = 0; i < depts->n; i++) {
+		dep = depts->u.items[i];
+		if (node_get_str(dep, "code") == NULL)
+			continue;
+		st->orgs[st->norgs].code = node_get_str(dep, "code");
+		st->orgs[st->norgs++].name = node_get_str(dep, "name");
+		divs = node_get(dep, "divisions");
+		for (j = 0; divs != NULL && divs->kind == NODE_SEQ &&
+		    j < divs->n; j++) {
+			div = divs->u.items[j];
+			if (node_get_str(div, "code") == NULL)
+				continue;
+			st->orgs[st->norgs].code = node_get_str(div, "code");
+			st->orgs[st->norgs].name = node_get_str(div, "name");
+			st->orgs[st->norgs++].dept = node_get_str(dep, "name");
+		}
+	}
+}
+
+int
+store_org(const char **name, const char **dept, struct store *st,
+    const char *code)
+{
+	size_t	i;
+
+	if (!st->orgs_loaded)
+		load_orgs(st);
+	for (i = 0; i < st->norgs; i++) {
+		if (strcmp(st->orgs[i].code, code) == 0) {
+			if (name != NULL)
+				*name = st->orgs[i].name;
+			if (dept != NULL)
+				*dept = st->orgs[i].dept;
+			return 0;
+		}
+	}
+	return error_set(NC_ENOTFOUND, "'%s' is not an organisation code in %s",
+	    code, STORE_ORGS);
 }

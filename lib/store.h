@@ -83,6 +83,13 @@ int		 store_find(struct recref *out, struct reclist *matches,
 		    struct store *, const char *prefix);
 /* A fresh id for kind: "<prefix>-" and 8 Crockford base32 characters. */
 int		 store_new_id(char **out, struct store *, const struct schema *);
+/*
+ * An organisation from orgs.yaml by code: its name (情報政策課) and, for a
+ * 課, the name of its 部 (企画部; NULL for a 部).  NC_ENOTFOUND when the
+ * code is not there.
+ */
+int		 store_org(const char **name, const char **dept, struct store *,
+		    const char *code);
 /* Whether s has the form of an id of that kind. */
 int		 store_id_valid(const struct schema *, const char *s);
 

@@ -42,7 +42,7 @@ SUBSET = {"$schema", "$id", "$ref", "$defs", "type", "properties",
           "format", "minimum", "maximum", "minLength", "maxLength", "items",
           "minItems", "maxItems", "title", "description", "default",
           "x-kind", "x-dir", "x-id-prefix", "x-fy-field", "x-title-field",
-          "x-columns", "x-ref"}
+          "x-columns", "x-ref", "x-enum-titles"}
 
 problems = []
 
