@@ -151,8 +151,6 @@ cmd_lint(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 		} else if (d.n == n0)
 			diags_add(&d, recs->v[i].relpath, 0, 0, "%s",
 			    error_last());
-		if (d.n > n0)
-			bad_files++;
 	}
 	/* The same id in two fiscal-year folders. */
 	if ((byid = calloc(recs->n + 1, sizeof *byid)) == NULL) {
@@ -170,12 +168,15 @@ cmd_lint(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 	}
 	diags_sort(&d);
 	cmd_print_diags(stdout, &d);
+	/* Files with problems: distinct paths among the sorted problems. */
+	bad_files = 0;
+	for (i = 0; i < d.n; i++)
+		bad_files += i == 0 || strcmp(d.v[i].path, d.v[i - 1].path) != 0;
 	if (d.n > 0) {
 		if (!quiet)
-			fprintf(stderr, "%zu problem%s; %zu of %zu file%s"
-			    " checked %s\n", d.n, d.n == 1 ? "" : "s",
-			    bad_files, files, files == 1 ? "" : "s",
-			    bad_files == 1 ? "has problems" : "have problems");
+			fprintf(stderr, "%zu problem%s in %zu file%s (%zu"
+			    " checked)\n", d.n, d.n == 1 ? "" : "s", bad_files,
+			    bad_files == 1 ? "" : "s", files);
 		rc = CMD_FAIL;
 	} else if (!quiet)
 		fprintf(stderr, "%zu file%s checked, no problems\n", files,

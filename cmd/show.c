@@ -101,9 +101,11 @@ cmd_show(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 		goto done;
 	}
 	if (strcmp(format, "json") == 0) {
+		/* Like every verb's JSON: an array of objects, here of one. */
 		if ((j = json_new(&out)) == NULL ||
+		    json_begin_array(j) != 0 ||
 		    recfmt_json(j, record_root(r)) != 0 ||
-		    json_finish(j) != 0) {
+		    json_end_array(j) != 0 || json_finish(j) != 0) {
 			json_free(j);
 			rc = cmd_lib_error();
 			goto done;

@@ -476,14 +476,15 @@ scan_year(struct reclist *out, struct store *st, const struct schema *kind,
 			/* Leftovers of an interrupted write are not records. */
 			if (strstr(de->d_name, ".yaml.tmp") == NULL)
 				diags_add(d, rel.data, 0, 0, "not a record file"
-				    " (expected <id>.yaml); ignored");
+				    " (expected <id>.yaml); move it out of the"
+				    " record folders");
 			continue;
 		}
 		de->d_name[len - 5] = '\0';
 		if (!store_id_valid(kind, de->d_name)) {
 			diags_add(d, rel.data, 0, 0, "file name is not a %s id"
-			    " (%s-xxxxxxxx.yaml); ignored", schema_kind(kind),
-			    schema_id_prefix(kind));
+			    " (%s-xxxxxxxx.yaml); it is not read as a record",
+			    schema_kind(kind), schema_id_prefix(kind));
 			continue;
 		}
 		rc = reclist_add(out, de->d_name, len - 5, rel.data, kind, fy);
@@ -521,8 +522,8 @@ scan_kind(struct reclist *out, struct store *st, const struct schema *kind,
 			continue;
 		if ((y = year_name(de->d_name)) == 0) {
 			diags_add(d, schema_dir(kind), 0, 0, "'%s' is not a"
-			    " fiscal-year folder (expected e.g. 2026); ignored",
-			    de->d_name);
+			    " fiscal-year folder (expected e.g. 2026); its files"
+			    " are not read as records", de->d_name);
 			continue;
 		}
 		rc = scan_year(out, st, kind, y, d);
