@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cal.h"
 #include "cmd.h"
 #include "record.h"
 #include "store.h"
@@ -66,6 +67,33 @@ select_paths(struct reclist *keep, struct reclist *all, struct store *st,
 			    " <kind>/<year>/<id>.yaml)");
 	}
 	return 0;
+}
+
+/* The calendar's extra closures, when the data directory has them. */
+static size_t
+lint_closures(struct store *st, struct diags *d)
+{
+	struct cal	*cal;
+	struct diags	 tmp = DIAGS_INIT;
+	char		*path;
+	size_t		 i, n = 0;
+
+	if ((path = store_path(st, CAL_CLOSURES_FILE)) == NULL ||
+	    (cal = cal_new()) == NULL) {
+		free(path);
+		return 0;
+	}
+	if (cal_load_closures(cal, path, &tmp) != NC_ENOTFOUND) {
+		n = 1;
+		/* Name the file as the user knows it: relative. */
+		for (i = 0; i < tmp.n; i++)
+			diags_add(d, CAL_CLOSURES_FILE, tmp.v[i].line,
+			    tmp.v[i].col, "%s", tmp.v[i].msg);
+	}
+	diags_free(&tmp);
+	cal_free(cal);
+	free(path);
+	return n;
 }
 
 static int
@@ -140,6 +168,7 @@ cmd_lint(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 			diags_add(&d, setup.v[i].path, setup.v[i].line,
 			    setup.v[i].col, "%s", setup.v[i].msg);
 		files += 2;
+		files += lint_closures(st, &d);
 	}
 	for (i = 0; i < recs->n; i++) {
 		n0 = d.n;

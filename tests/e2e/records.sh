@@ -188,6 +188,11 @@ expect_grep "$T/out" "^orgs\.yaml:2:11: .*pattern"
 expect_grep "$T/out" "^reviews/2026/$id\.yaml:5:6: org .*'hoiku' is not an organisation code"
 cp "$T/orgs.yaml" "$D/orgs.yaml"
 expect_status 0 "$NCIO" -C "$D" lint
+# And the calendar's closures.
+printf 'closures:\n  - date: 2026-02-30\n    name: 臨時閉庁\n' >"$D/closures.yaml"
+expect_status 1 "$NCIO" -C "$D" lint
+expect_grep "$T/out" "^closures\.yaml:2:11: "
+rm "$D/closures.yaml"
 
 # --- conventions -------------------------------------------------------
 for v in init add list show edit lint cal; do
