@@ -20,31 +20,6 @@
 #include "store.h"
 
 static int
-slurp(const char *path, struct buf *out)
-{
-	char	 chunk[8192];
-	ssize_t	 r;
-	int	 fd, rc = 0;
-
-	buf_reset(out);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return error_sys(NC_EIO, "cannot open '%s'", path);
-	while ((r = read(fd, chunk, sizeof chunk)) != 0) {
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r == -1) {
-			rc = error_sys(NC_EIO, "cannot read '%s'", path);
-			break;
-		}
-		buf_add(out, chunk, (size_t)r);
-	}
-	close(fd);
-	if (rc == 0 && out->data == NULL)
-		buf_grow(out, 0);
-	return rc != 0 ? rc : buf_ok(out);
-}
-
-static int
 run_editor(const char *file)
 {
 	const char	*ed;
@@ -117,7 +92,7 @@ cmd_edit(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 	if (cmd_find_record(&ref, st, argv[1]) != CMD_OK)
 		return CMD_FAIL;
 	if ((path = store_path(st, ref.relpath)) == NULL ||
-	    slurp(path, &orig) != 0) {
+	    buf_load(&orig, path) != 0) {
 		rc = cmd_lib_error();
 		goto done;
 	}
@@ -143,7 +118,7 @@ cmd_edit(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 			    " is kept in %s\n", ref.relpath, tmpl.data);
 			goto done;
 		}
-		if (slurp(tmpl.data, &edited) != 0) {
+		if (buf_load(&edited, tmpl.data) != 0) {
 			rc = cmd_lib_error();
 			goto done;
 		}
@@ -182,7 +157,7 @@ cmd_edit(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 		rc = cmd_lib_error();
 		goto done;
 	}
-	if (slurp(path, &now) != 0 || now.len != orig.len ||
+	if (buf_load(&now, path) != 0 || now.len != orig.len ||
 	    memcmp(now.data, orig.data, orig.len) != 0) {
 		store_unlock(st);
 		rc = cmd_error("%s changed on disk while you edited it; not"

@@ -70,28 +70,6 @@ sample_dir(void)
 	return strdup(NCIO_SOURCE_DIR "/data/sample");
 }
 
-static int
-read_file(const char *path, struct buf *out)
-{
-	char	 chunk[8192];
-	ssize_t	 r;
-	int	 fd, rc = 0;
-
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return error_sys(NC_EIO, "cannot open '%s'", path);
-	while ((r = read(fd, chunk, sizeof chunk)) != 0) {
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r == -1) {
-			rc = error_sys(NC_EIO, "cannot read '%s'", path);
-			break;
-		}
-		buf_add(out, chunk, (size_t)r);
-	}
-	close(fd);
-	return rc != 0 ? rc : buf_ok(out);
-}
-
 /* Write dir/name unless it exists; never clobbers. */
 static int
 put_file(const char *dir, const char *name, const char *data, size_t len,
@@ -126,7 +104,7 @@ copy_sample(const char *dir, const char *from, const char *name)
 	int		rc;
 
 	buf_printf(&src, "%s/%s", from, name);
-	if (buf_ok(&src) != 0 || read_file(src.data, &data) != 0) {
+	if (buf_ok(&src) != 0 || buf_load(&data, src.data) != 0) {
 		rc = cmd_error("cannot read the template: %s", error_last());
 		goto done;
 	}

@@ -1,7 +1,10 @@
+#include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 
@@ -121,4 +124,30 @@ buf_detach(struct buf *b, size_t *lenp)
 		*lenp = b->len;
 	buf_init(b);
 	return p;
+}
+
+int
+buf_load(struct buf *b, const char *path)
+{
+	char	 chunk[16384];
+	ssize_t	 r;
+	int	 fd, rc = 0;
+
+	buf_reset(b);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return error_sys(errno == ENOENT ? NC_ENOTFOUND : NC_EIO,
+		    "cannot open '%s'", path);
+	while ((r = read(fd, chunk, sizeof chunk)) != 0) {
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1) {
+			rc = error_sys(NC_EIO, "cannot read '%s'", path);
+			break;
+		}
+		buf_add(b, chunk, (size_t)r);
+	}
+	close(fd);
+	if (rc == 0 && b->data == NULL)
+		buf_grow(b, 0);
+	return rc != 0 ? rc : buf_ok(b);
 }

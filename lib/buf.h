@@ -29,6 +29,11 @@ void	 buf_putc(struct buf *, int);
 void	 buf_printf(struct buf *, const char *, ...) NC_PRINTF(2, 3);
 /* 0, or NC_ENOMEM with the message set. */
 int	 buf_ok(const struct buf *);
+/*
+ * Replace the contents with the whole file at path: NC_ENOTFOUND when it
+ * does not exist, NC_EIO when it cannot be read.
+ */
+int	 buf_load(struct buf *, const char *path);
 /* Hand the bytes to the caller (never NULL unless failed); the buffer is reset. */
 char	*buf_detach(struct buf *, size_t *);
 

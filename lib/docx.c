@@ -17,6 +17,7 @@
 #include <minizip/zip.h>
 
 #include "buf.h"
+#include "cal.h"
 #include "docx.h"
 #include "error.h"
 #include "store.h"
@@ -351,17 +352,6 @@ put_sectpr(struct buf *b, const struct docx *d, const struct docx_page *pg)
 }
 
 static int
-days_in_month(int y, int m)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return days[m - 1];
-}
-
-static int
 digits(const char *s, int n, int *out)
 {
 	int	i, v = 0;
@@ -396,7 +386,7 @@ parse_created(struct docx *d, const char *s)
 	if (!ok)
 		return error_set(NC_EINVALID, "cannot parse created date "
 		    "'%s': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", s);
-	if (mo < 1 || mo > 12 || da < 1 || da > days_in_month(y, mo) ||
+	if (mo < 1 || mo > 12 || da < 1 || da > cal_days_in_month(y, mo) ||
 	    h > 23 || mi > 59 || se > 59)
 		return error_set(NC_EINVALID, "cannot parse created date "
 		    "'%s': out of range", s);

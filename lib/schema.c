@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "cal.h"
 #include "schema.h"
 #include "text.h"
 
@@ -926,17 +927,6 @@ schema_scalar_type(const struct node *n)
 }
 
 static int
-days_in_month(int y, int m)
-{
-	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return days[m - 1];
-}
-
-static int
 two(const char *p)
 {
 	if (p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9')
@@ -947,16 +937,9 @@ two(const char *p)
 int
 schema_is_date(const char *s)
 {
-	int	y, m, d;
+	struct cal_date	d;
 
-	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
-	    two(s) < 0 || two(s + 2) < 0)
-		return 0;
-	y = two(s) * 100 + two(s + 2);
-	m = two(s + 5);
-	d = two(s + 8);
-	return y >= 1 && m >= 1 && m <= 12 && d >= 1 &&
-	    d <= days_in_month(y, m);
+	return cal_parse_iso(&d, s) == 0;
 }
 
 int
