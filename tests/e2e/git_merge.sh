@@ -33,4 +33,15 @@ expect_status 0 "$NCIO" -C "$T/bob" lint
 # Regenerating nothing: a lint run leaves the work tree clean.
 checks=$((checks + 1))
 [ -z "$(cd "$T/bob" && git status --porcelain)" ] || fail "work tree not clean"
+
+# The pre-commit hook refuses a commit with a broken record.
+"$NCIO" init --hook "$T/hooked" 2>/dev/null
+mkdir -p "$T/hooked/issues/2026"
+printf 'id: is-aaaaaaaa\nfy: 2026\n' >"$T/hooked/issues/2026/is-aaaaaaaa.yaml"
+checks=$((checks + 1))
+if (cd "$T/hooked" && git add -A &&
+    PATH=$(dirname "$NCIO"):$PATH git commit -qm broken) >"$T/hook" 2>&1; then
+	fail "the hook let a broken record be committed"
+fi
+expect_grep "$T/hook" "is-aaaaaaaa\.yaml:1:1: title .*required field is missing"
 finish
