@@ -1,0 +1,1258 @@
+/*
+ * Internal security audits (3(2)エ): results, the compliance rate,
+ * planning, answers, findings, agreement and follow-up.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "buf.h"
+#include "cal.h"
+#include "error.h"
+#include "node.h"
+#include "record.h"
+#include "schema.h"
+#include "store.h"
+
+static const struct {
+	const char	*code;
+	const char	*label;
+} results[AUDIT_NRESULTS] = {
+	{ NULL, NULL },
+	{ "conform", "適合" },
+	{ "partial", "一部不適合" },
+	{ "nonconform", "不適合" },
+	{ "na", "該当なし" },
+	{ "unchecked", "未確認" },
+};
+
+const char *
+audit_result_code(enum audit_result r)
+{
+	return (unsigned)r < AUDIT_NRESULTS ? results[r].code : NULL;
+}
+
+const char *
+audit_result_label(enum audit_result r)
+{
+	return (unsigned)r < AUDIT_NRESULTS ? results[r].label : NULL;
+}
+
+int
+audit_result_parse(enum audit_result *out, const char *s)
+{
+	int	 i;
+
+	*out = AUDIT_NONE;
+	if (s[0] >= '1' && s[0] <= '5' && s[1] == '\0') {
+		*out = (enum audit_result)(s[0] - '0');
+		return 0;
+	}
+	for (i = 1; i < AUDIT_NRESULTS; i++) {
+		if (strcmp(s, results[i].code) == 0 ||
+		    strcmp(s, results[i].label) == 0) {
+			*out = (enum audit_result)i;
+			return 0;
+		}
+	}
+	return error_set(NC_EINVALID, "unknown result '%s': expected "
+	    "conform (適合), partial (一部不適合), nonconform (不適合), "
+	    "na (該当なし) or unchecked (未確認)", s);
+}
+
+enum audit_result
+audit_item_result(const struct node *item)
+{
+	const char	*s;
+	int		 i;
+
+	if ((s = node_get_str(item, "result")) == NULL)
+		return AUDIT_NONE;
+	for (i = 1; i < AUDIT_NRESULTS; i++) {
+		if (strcmp(s, results[i].code) == 0)
+			return (enum audit_result)i;
+	}
+	return AUDIT_NONE;
+}
+
+double
+audit_item_weight(const char *importance, long weight)
+{
+	if (weight < 1)
+		weight = 1;
+	/* Required (必須) items count double: a missing basic measure
+	 * should move the rate more than a recommended one. */
+	if (importance == NULL || strcmp(importance, "recommended") != 0)
+		return 2.0 * (double)weight;
+	return (double)weight;
+}
+
+double
+audit_result_credit(enum audit_result r)
+{
+	switch (r) {
+	case AUDIT_CONFORM:
+		return 1.0;
+	case AUDIT_PARTIAL:
+		return 0.5;
+	default:
+		return 0.0;
+	}
+}
+
+void
+audit_chapter_of(char *out, size_t size, const char *clause)
+{
+	const char	*p;
+	size_t		 n;
+
+	if (size == 0)
+		return;
+	out[0] = '\0';
+	if (clause == NULL)
+		return;
+	/* The chapter is the first two numbers: 2-5 of 2-5-3. */
+	p = strchr(clause, '-');
+	if (p != NULL && (p = strchr(p + 1, '-')) != NULL)
+		n = (size_t)(p - clause);
+	else
+		n = strlen(clause);
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, clause, n);
+	out[n] = '\0';
+}
+
+/* Compare chapter keys numerically part by part; keys that are not
+ * numbers (categories) come after, in the order they were met. */
+static int
+chapter_cmp(const char *a, const char *b)
+{
+	long	 x, y;
+	char	*ea, *eb;
+
+	for (;;) {
+		x = strtol(a, &ea, 10);
+		y = strtol(b, &eb, 10);
+		if (x != y)
+			return x < y ? -1 : 1;
+		if (*ea != '-' || *eb != '-')
+			return (*ea == '-') - (*eb == '-');
+		a = ea + 1;
+		b = eb + 1;
+	}
+}
+
+static int
+is_clause_key(const char *k)
+{
+	return k[0] >= '0' && k[0] <= '9';
+}
+
+static void
+tally_add(struct audit_tally *t, enum audit_result r, double w)
+{
+	t->count[r]++;
+	t->items++;
+	if (r == AUDIT_CONFORM || r == AUDIT_PARTIAL || r == AUDIT_NONCONFORM) {
+		t->possible += w;
+		t->earned += w * audit_result_credit(r);
+	}
+}
+
+int
+audit_score(struct audit_score *out, const struct node *items)
+{
+	const struct node	*it;
+	struct audit_tally	*t, *v;
+	const char		*clause, *cat, *w;
+	char			 key[32];
+	double			 weight;
+	size_t			 i, j, k;
+
+	memset(out, 0, sizeof *out);
+	if (items == NULL || items->kind != NODE_SEQ)
+		return 0;
+	for (i = 0; i < items->n; i++) {
+		it = items->u.items[i];
+		if (it->kind != NODE_MAP)
+			continue;
+		clause = node_get_str(it, "clause");
+		cat = node_get_str(it, "category");
+		if (clause != NULL)
+			audit_chapter_of(key, sizeof key, clause);
+		else
+			snprintf(key, sizeof key, "%s", cat != NULL ? cat :
+			    "その他");
+		for (j = 0; j < out->nchapters; j++) {
+			if (strcmp(out->chapters[j].key, key) == 0)
+				break;
+		}
+		if (j == out->nchapters) {
+			v = realloc(out->chapters, (j + 1) * sizeof *v);
+			if (v == NULL)
+				goto nomem;
+			out->chapters = v;
+			t = &v[j];
+			memset(t, 0, sizeof *t);
+			out->nchapters++;
+			if ((t->key = strdup(key)) == NULL ||
+			    (t->title = strdup(cat != NULL ? cat : key)) ==
+			    NULL)
+				goto nomem;
+		}
+		w = node_get_str(it, "weight");
+		weight = audit_item_weight(node_get_str(it, "importance"),
+		    w != NULL ? strtol(w, NULL, 10) : 1);
+		tally_add(&out->chapters[j], audit_item_result(it), weight);
+		tally_add(&out->total, audit_item_result(it), weight);
+	}
+	/* Insertion sort: clause chapters in number order, then the rest
+	 * as met (stable). */
+	for (i = 1; i < out->nchapters; i++) {
+		struct audit_tally tmp = out->chapters[i];
+
+		for (k = i; k > 0; k--) {
+			t = &out->chapters[k - 1];
+			if (!is_clause_key(tmp.key) || (is_clause_key(t->key) &&
+			    chapter_cmp(t->key, tmp.key) <= 0))
+				break;
+			out->chapters[k] = *t;
+		}
+		out->chapters[k] = tmp;
+	}
+	return 0;
+nomem:
+	audit_score_free(out);
+	return error_set(NC_ENOMEM, "out of memory");
+}
+
+void
+audit_score_free(struct audit_score *s)
+{
+	size_t	i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->nchapters; i++) {
+		free(s->chapters[i].key);
+		free(s->chapters[i].title);
+	}
+	free(s->chapters);
+	memset(s, 0, sizeof *s);
+}
+
+int
+audit_tally_rate(double *out, const struct audit_tally *t)
+{
+	*out = 0;
+	if (t->possible <= 0)
+		return 0;
+	*out = t->earned / t->possible;
+	return 1;
+}
+
+/* --- organisations and members -------------------------------------- */
+
+static int
+load_file(struct ydoc **out, struct store *st, const char *name)
+{
+	char	*path;
+	int	 rc;
+
+	if ((path = store_path(st, name)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	rc = ydoc_load_as(out, path, name, NULL);
+	free(path);
+	return rc;
+}
+
+int
+audit_org_my_number(int *out, struct store *st, const char *code)
+{
+	struct ydoc		*doc = NULL;
+	const struct node	*deps, *dep, *divs, *dv;
+	const char		*s;
+	size_t			 i, j;
+	int			 rc;
+
+	*out = 0;
+	if ((rc = load_file(&doc, st, STORE_ORGS)) != 0)
+		return rc;
+	deps = node_get(ydoc_root(doc), "departments");
+	rc = error_set(NC_ENOTFOUND, "no organisation '%s' in %s", code,
+	    STORE_ORGS);
+	for (i = 0; deps != NULL && deps->kind == NODE_SEQ && i < deps->n;
+	    i++) {
+		dep = deps->u.items[i];
+		dv = dep;
+		if ((s = node_get_str(dv, "code")) != NULL &&
+		    strcmp(s, code) == 0)
+			goto found;
+		divs = node_get(dep, "divisions");
+		for (j = 0; divs != NULL && divs->kind == NODE_SEQ &&
+		    j < divs->n; j++) {
+			dv = divs->u.items[j];
+			if ((s = node_get_str(dv, "code")) != NULL &&
+			    strcmp(s, code) == 0)
+				goto found;
+		}
+	}
+	ydoc_free(doc);
+	return rc;
+found:
+	error_clear();
+	s = node_get_str(dv, "handles_my_number");
+	*out = s != NULL && strcmp(s, "true") == 0;
+	ydoc_free(doc);
+	return 0;
+}
+
+/*
+ * Member names are looked up often while building documents; keep the
+ * config of the last store asked (one data directory per process).
+ */
+static struct ydoc	*member_doc;
+static struct store	*member_store;
+
+const char *
+audit_member_name(struct store *st, const char *id)
+{
+	const struct node	*m, *it;
+	const char		*s;
+	size_t			 i;
+
+	if (id == NULL)
+		return NULL;
+	if (member_store != st) {
+		ydoc_free(member_doc);
+		member_doc = NULL;
+		member_store = st;
+		if (load_file(&member_doc, st, STORE_MARKER) != 0) {
+			member_doc = NULL;
+			error_clear();
+		}
+	}
+	if (member_doc == NULL)
+		return NULL;
+	m = node_get(ydoc_root(member_doc), "members");
+	for (i = 0; m != NULL && m->kind == NODE_SEQ && i < m->n; i++) {
+		it = m->u.items[i];
+		if ((s = node_get_str(it, "id")) != NULL && strcmp(s, id) == 0)
+			return node_get_str(it, "name");
+	}
+	return NULL;
+}
+
+/* --- planning ---------------------------------------------------------- */
+
+struct pick {
+	struct record	*rec;
+	int		 fy;
+	long		 version;
+};
+
+/* The catalog of kind ckind to use for an audit of fiscal year fy. */
+static int
+pick_catalog(struct record **out, struct store *st, const char *ckind,
+    int fy)
+{
+	const struct schema	*kind;
+	struct reclist		 l = RECLIST_INIT;
+	struct record		*r;
+	struct pick		 best = { NULL, 0, 0 };
+	const char		*k, *s, *v;
+	long			 version;
+	size_t			 i;
+	int			 rc;
+
+	*out = NULL;
+	if ((rc = store_kind(&kind, st, "catalog")) != 0 ||
+	    (rc = store_scan(&l, st, kind, 0, NULL)) != 0)
+		return rc;
+	for (i = 0; i < l.n; i++) {
+		if (l.v[i].fy > fy)
+			continue;
+		if ((rc = record_load(&r, st, &l.v[i], NULL)) != 0)
+			goto done;
+		k = record_field(r, "kind");
+		s = record_field(r, "status");
+		v = record_field(r, "version");
+		version = v != NULL ? strtol(v, NULL, 10) : 1;
+		if (k == NULL || strcmp(k, ckind) != 0 || s == NULL ||
+		    strcmp(s, "final") != 0 || (best.rec != NULL &&
+		    (l.v[i].fy < best.fy || (l.v[i].fy == best.fy &&
+		    version <= best.version)))) {
+			record_free(r);
+			continue;
+		}
+		record_free(best.rec);
+		best.rec = r;
+		best.fy = l.v[i].fy;
+		best.version = version;
+	}
+	if (best.rec == NULL) {
+		rc = error_set(NC_ENOTFOUND, "no final catalog of kind '%s' "
+		    "for fiscal year %d; add one (nerima-cio add catalog) or "
+		    "name one with --catalog", ckind, fy);
+		goto done;
+	}
+	*out = best.rec;
+	best.rec = NULL;
+done:
+	record_free(best.rec);
+	reclist_free(&l);
+	return rc;
+}
+
+static int
+load_catalog(struct record **out, struct store *st, const char *prefix)
+{
+	struct recref	 ref = { NULL, NULL, NULL, 0 };
+	struct reclist	 m = RECLIST_INIT;
+	const char	*k;
+	int		 rc;
+
+	*out = NULL;
+	if ((rc = store_find(&ref, &m, st, prefix)) != 0) {
+		reclist_free(&m);
+		return rc;
+	}
+	if (strcmp(schema_kind(ref.kind), "catalog") != 0) {
+		rc = error_set(NC_EINVALID, "'%s' is a %s record, not a "
+		    "catalog", ref.id, schema_kind(ref.kind));
+		goto done;
+	}
+	if ((rc = record_load(out, st, &ref, NULL)) != 0)
+		goto done;
+	k = record_field(*out, "kind");
+	if (k == NULL || strncmp(k, "audit-", 6) != 0) {
+		rc = error_set(NC_EINVALID, "catalog '%s' holds %s items, not "
+		    "audit items", ref.id, k != NULL ? k : "no kind of");
+		record_free(*out);
+		*out = NULL;
+	}
+done:
+	free(ref.id);
+	free(ref.relpath);
+	return rc;
+}
+
+/* Copy what an audit keeps of a catalog item. */
+static int
+freeze_item(struct ydoc *doc, struct node *items, const struct node *ci,
+    const char *catalog)
+{
+	static const char *const keep[] = { "clause", "category", "text",
+	    "evidence_examples", "how_to_check", "importance", "weight" };
+	struct node	*it;
+	const struct node *v;
+	size_t		 i;
+	int		 rc;
+
+	if ((it = node_map(doc)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	if ((rc = node_map_set(doc, it, "ref",
+	    node_copy(doc, node_get(ci, "ref")))) != 0 ||
+	    (rc = node_map_set_str(doc, it, "catalog", catalog)) != 0)
+		return rc;
+	for (i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+		if ((v = node_get(ci, keep[i])) != NULL && !node_is_null(v) &&
+		    (rc = node_map_set(doc, it, keep[i],
+		    node_copy(doc, v))) != 0)
+			return rc;
+	}
+	return node_seq_push(doc, items, it);
+}
+
+static int
+add_catalog(struct ydoc *doc, struct node *root, struct record *cat)
+{
+	struct node		*cats, *items, *c;
+	const struct node	*ci;
+	const char		*v;
+	size_t			 i, j;
+	int			 rc;
+
+	cats = node_get(root, "catalogs");
+	items = node_get(root, "items");
+	/* The same catalog twice would freeze its items twice. */
+	for (i = 0; i < cats->n; i++) {
+		if ((v = node_get_str(cats->u.items[i], "catalog")) != NULL &&
+		    strcmp(v, record_id(cat)) == 0)
+			return error_set(NC_EINVALID, "catalog '%s' given "
+			    "twice", v);
+	}
+	if ((c = node_map(doc)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	if ((rc = node_map_set_str(doc, c, "catalog", record_id(cat))) != 0 ||
+	    (rc = node_map_set_str(doc, c, "version",
+	    (v = record_field(cat, "version")) != NULL ? v : "1")) != 0 ||
+	    (rc = node_seq_push(doc, cats, c)) != 0)
+		return rc;
+	ci = node_get(record_root(cat), "items");
+	for (i = 0; ci != NULL && ci->kind == NODE_SEQ && i < ci->n; i++) {
+		v = node_get_str(ci->u.items[i], "ref");
+		for (j = 0; v != NULL && j < items->n; j++) {
+			if (node_scalar_eq(node_get(items->u.items[j], "ref"),
+			    v))
+				return error_set(NC_EINVALID, "item '%s' is in "
+				    "two of the catalogs", v);
+		}
+		if ((rc = freeze_item(doc, items, ci->u.items[i],
+		    record_id(cat))) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+static int
+set_people(struct ydoc *doc, struct node *root, const char *chief,
+    const char *const *auditors, size_t n)
+{
+	struct node	*seq, *p;
+	size_t		 i;
+	int		 rc;
+
+	if (chief != NULL &&
+	    (rc = node_map_set_str(doc, root, "chief_auditor", chief)) != 0)
+		return rc;
+	if (n == 0)
+		return 0;
+	if ((seq = node_seq(doc)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (i = 0; i < n; i++) {
+		if ((p = node_map(doc)) == NULL ||
+		    (rc = node_map_set_str(doc, p, "name", auditors[i])) != 0 ||
+		    (rc = node_seq_push(doc, seq, p)) != 0)
+			return p == NULL ? error_set(NC_ENOMEM,
+			    "out of memory") : rc;
+	}
+	return node_map_set(doc, root, "auditors", seq);
+}
+
+static void
+plan_title(struct buf *b, struct store *st, const struct audit_plan *p,
+    int fy)
+{
+	const char	*name = NULL, *dept = NULL;
+	char		 lab[CAL_FMT_MAX];
+
+	if (cal_fy_label(lab, sizeof lab, fy) != 0)
+		snprintf(lab, sizeof lab, "%d年度", fy);
+	buf_printf(b, "%s 情報セキュリティ監査（%s）", lab,
+	    strcmp(p->type, "system") == 0 ? "システム面" : "運用面");
+	if (p->target_system != NULL)
+		buf_printf(b, " %s", p->target_system);
+	else if (p->target_org != NULL &&
+	    store_org(&name, &dept, st, p->target_org) == 0)
+		buf_printf(b, " %s", name);
+	error_clear();
+}
+
+int
+audit_plan(char **out_id, char **out_relpath, struct store *st,
+    const struct audit_plan *p, struct diags *d)
+{
+	const struct schema	*kind;
+	struct ydoc		*doc = NULL;
+	struct node		*root;
+	struct record		*cat = NULL;
+	struct cal_date		 date;
+	struct buf		 title = BUF_INIT;
+	const char		*ckind;
+	size_t			 i;
+	int			 rc, mn = p->my_number;
+
+	*out_id = NULL;
+	*out_relpath = NULL;
+	if (strcmp(p->type, "operational") == 0)
+		ckind = "audit-operational";
+	else if (strcmp(p->type, "system") == 0)
+		ckind = "audit-system";
+	else
+		return error_set(NC_EINVALID, "unknown audit type '%s': "
+		    "expected operational or system", p->type);
+	if (p->date == NULL || cal_parse_iso(&date, p->date) != 0)
+		return error_set(NC_EINVALID, "the audit needs a date "
+		    "(YYYY-MM-DD), not '%s'", p->date != NULL ? p->date : "");
+	if (p->target_org == NULL && p->target_system == NULL)
+		return error_set(NC_EINVALID, "the audit needs a target");
+	if (mn < 0) {
+		mn = 0;
+		if (p->target_org != NULL &&
+		    (rc = audit_org_my_number(&mn, st, p->target_org)) != 0)
+			return rc;
+	}
+	if ((rc = store_kind(&kind, st, "audit")) != 0)
+		return rc;
+	if ((doc = ydoc_new()) == NULL || (root = node_map(doc)) == NULL) {
+		ydoc_free(doc);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	ydoc_set_root(doc, root);
+	if (p->title == NULL)
+		plan_title(&title, st, p, cal_fy(date));
+	if ((rc = buf_ok(&title)) != 0 ||
+	    (rc = node_map_set_str(doc, root, "type", p->type)) != 0 ||
+	    (rc = node_map_set_str(doc, root, "title", p->title != NULL ?
+	    p->title : title.data)) != 0 ||
+	    (rc = node_map_set_str(doc, root, "status", "planned")) != 0 ||
+	    (p->target_org != NULL && (rc = node_map_set_str(doc, root,
+	    "target_org", p->target_org)) != 0) ||
+	    (p->target_system != NULL && (rc = node_map_set_str(doc, root,
+	    "target_system", p->target_system)) != 0) ||
+	    (rc = node_map_set_str(doc, root, "my_number",
+	    mn ? "true" : "false")) != 0 ||
+	    (rc = node_map_set_str(doc, root, "date", p->date)) != 0 ||
+	    (p->end_date != NULL && (rc = node_map_set_str(doc, root,
+	    "end_date", p->end_date)) != 0) ||
+	    (p->place != NULL && (rc = node_map_set_str(doc, root, "place",
+	    p->place)) != 0) ||
+	    (rc = set_people(doc, root, p->chief, p->auditors,
+	    p->nauditors)) != 0 ||
+	    (rc = node_map_set(doc, root, "catalogs", node_seq(doc))) != 0 ||
+	    (rc = node_map_set(doc, root, "items", node_seq(doc))) != 0)
+		goto done;
+	if (p->ncatalogs > 0) {
+		for (i = 0; i < p->ncatalogs; i++) {
+			if ((rc = load_catalog(&cat, st, p->catalogs[i])) != 0 ||
+			    (rc = add_catalog(doc, root, cat)) != 0)
+				goto done;
+			record_free(cat);
+			cat = NULL;
+		}
+	} else {
+		if ((rc = pick_catalog(&cat, st, ckind, cal_fy(date))) != 0 ||
+		    (rc = add_catalog(doc, root, cat)) != 0)
+			goto done;
+		record_free(cat);
+		cat = NULL;
+		if (mn && ((rc = pick_catalog(&cat, st, "audit-mynumber",
+		    cal_fy(date))) != 0 || (rc = add_catalog(doc, root,
+		    cat)) != 0))
+			goto done;
+	}
+	if (node_get(root, "items")->n == 0) {
+		rc = error_set(NC_EINVALID, "the catalogs hold no items");
+		goto done;
+	}
+	rc = record_create(out_id, out_relpath, st, kind, doc, d);
+done:
+	record_free(cat);
+	buf_free(&title);
+	ydoc_free(doc);
+	return rc;
+}
+
+/* --- items and answers ------------------------------------------------ */
+
+struct node *
+audit_items(const struct node *root)
+{
+	struct node	*n = node_get(root, "items");
+
+	return n != NULL && n->kind == NODE_SEQ ? n : NULL;
+}
+
+size_t
+audit_nitems(const struct node *root)
+{
+	struct node	*n = audit_items(root);
+
+	return n != NULL ? n->n : 0;
+}
+
+int
+audit_item_find(size_t *out, const struct node *root, const char *ref)
+{
+	struct node	*items = audit_items(root);
+	char		*end;
+	long		 n;
+	size_t		 i;
+
+	*out = 0;
+	for (i = 0; items != NULL && i < items->n; i++) {
+		if (node_scalar_eq(node_get(items->u.items[i], "ref"), ref)) {
+			*out = i;
+			return 0;
+		}
+	}
+	n = strtol(ref, &end, 10);
+	if (*ref != '\0' && *end == '\0' && n >= 1 && items != NULL &&
+	    (size_t)n <= items->n) {
+		*out = (size_t)n - 1;
+		return 0;
+	}
+	return error_set(NC_ENOTFOUND, "no item '%s' in the audit (%zu "
+	    "items; give a ref such as '%s' or a number)", ref,
+	    items != NULL ? items->n : 0, items != NULL && items->n > 0 &&
+	    node_get_str(items->u.items[0], "ref") != NULL ?
+	    node_get_str(items->u.items[0], "ref") : "op-2-1-01");
+}
+
+size_t
+audit_resume_index(const struct node *root)
+{
+	struct node	*items = audit_items(root);
+	size_t		 i;
+
+	for (i = 0; items != NULL && i < items->n; i++) {
+		if (audit_item_result(items->u.items[i]) == AUDIT_NONE)
+			return i;
+	}
+	for (i = 0; items != NULL && i < items->n; i++) {
+		if (audit_item_result(items->u.items[i]) == AUDIT_UNCHECKED)
+			return i;
+	}
+	return 0;
+}
+
+static int
+is_agreed(const struct node *root)
+{
+	const char	*s = node_get_str(root, "status");
+
+	return node_get(root, "agreement") != NULL || (s != NULL &&
+	    (strcmp(s, "agreed") == 0 || strcmp(s, "reported") == 0 ||
+	    strcmp(s, "following-up") == 0 || strcmp(s, "closed") == 0));
+}
+
+static int
+set_or_remove(struct ydoc *doc, struct node *map, const char *key,
+    const char *val)
+{
+	if (val == NULL)
+		return 0;
+	if (*val == '\0') {
+		node_map_remove(map, key);
+		return 0;
+	}
+	return node_map_set_str(doc, map, key, val);
+}
+
+int
+audit_answer(struct ydoc *doc, struct node *root, size_t index,
+    const struct audit_answer *a)
+{
+	struct node	*items = audit_items(root), *it, *seq;
+	const char	*s;
+	size_t		 i;
+	int		 rc;
+
+	if (is_agreed(root))
+		return error_set(NC_EINVALID, "the results of '%s' were agreed "
+		    "with the unit; they are not changed any more",
+		    node_get_str(root, "id"));
+	if (items == NULL || index >= items->n)
+		return error_set(NC_ENOTFOUND, "no item %zu in the audit",
+		    index + 1);
+	if (a->result == AUDIT_NONE)
+		return error_set(NC_EINVALID, "no result given");
+	it = items->u.items[index];
+	if ((rc = node_map_set_str(doc, it, "result",
+	    audit_result_code(a->result))) != 0 ||
+	    (rc = set_or_remove(doc, it, "note", a->note)) != 0 ||
+	    (a->checked != NULL && (rc = node_map_set_str(doc, it, "checked",
+	    a->checked)) != 0))
+		return rc;
+	if (a->set_evidence) {
+		if (a->nevidence == 0)
+			node_map_remove(it, "evidence");
+		else {
+			if ((seq = node_seq(doc)) == NULL)
+				return error_set(NC_ENOMEM, "out of memory");
+			for (i = 0; i < a->nevidence; i++) {
+				if ((rc = node_seq_push(doc, seq,
+				    node_str(doc, a->evidence[i]))) != 0)
+					return rc;
+			}
+			if ((rc = node_map_set(doc, it, "evidence", seq)) != 0)
+				return rc;
+		}
+	}
+	s = node_get_str(root, "status");
+	if (s == NULL || strcmp(s, "planned") == 0)
+		if ((rc = node_map_set_str(doc, root, "status",
+		    "in-progress")) != 0)
+			return rc;
+	return audit_sync_finding(doc, root, index);
+}
+
+/* --- findings ----------------------------------------------------------- */
+
+struct node *
+audit_findings(const struct node *root)
+{
+	struct node	*n = node_get(root, "findings");
+
+	return n != NULL && n->kind == NODE_SEQ ? n : NULL;
+}
+
+struct node *
+audit_finding(const struct node *root, long number)
+{
+	struct node	*f = audit_findings(root);
+	const char	*s;
+	size_t		 i;
+
+	for (i = 0; f != NULL && i < f->n; i++) {
+		s = node_get_str(f->u.items[i], "number");
+		if (s != NULL && strtol(s, NULL, 10) == number)
+			return f->u.items[i];
+	}
+	return NULL;
+}
+
+static int
+finding_open(const struct node *f)
+{
+	const char	*s = node_get_str(f, "status");
+
+	return s == NULL || strcmp(s, "accepted") != 0;
+}
+
+size_t
+audit_open_findings(const struct node *root)
+{
+	struct node	*f = audit_findings(root);
+	size_t		 i, n = 0;
+
+	for (i = 0; f != NULL && i < f->n; i++)
+		n += finding_open(f->u.items[i]);
+	return n;
+}
+
+int
+audit_sync_finding(struct ydoc *doc, struct node *root, size_t index)
+{
+	struct node		*items = audit_items(root), *it, *fs, *f = NULL;
+	enum audit_result	 r;
+	const char		*ref, *s, *text;
+	char			 num[24];
+	long			 max = 0, v;
+	size_t			 i, at = 0;
+	int			 rc;
+
+	if (items == NULL || index >= items->n)
+		return 0;
+	it = items->u.items[index];
+	ref = node_get_str(it, "ref");
+	r = audit_item_result(it);
+	fs = audit_findings(root);
+	for (i = 0; fs != NULL && i < fs->n; i++) {
+		if ((s = node_get_str(fs->u.items[i], "number")) != NULL &&
+		    (v = strtol(s, NULL, 10)) > max)
+			max = v;
+		if (f == NULL && ref != NULL &&
+		    node_scalar_eq(node_get(fs->u.items[i], "item"), ref)) {
+			f = fs->u.items[i];
+			at = i;
+		}
+	}
+	if (r == AUDIT_PARTIAL || r == AUDIT_NONCONFORM) {
+		if (f != NULL)
+			return 0;
+		if (fs == NULL) {
+			if ((fs = node_seq(doc)) == NULL)
+				return error_set(NC_ENOMEM, "out of memory");
+			if ((rc = node_map_set(doc, root, "findings", fs)) != 0)
+				return rc;
+		}
+		text = node_get_str(it, "note");
+		if (text == NULL)
+			text = node_get_str(it, "text");
+		snprintf(num, sizeof num, "%ld", max + 1);
+		if ((f = node_map(doc)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		if ((rc = node_map_set_str(doc, f, "number", num)) != 0 ||
+		    (ref != NULL && (rc = node_map_set_str(doc, f, "item",
+		    ref)) != 0) ||
+		    (rc = node_map_set_str(doc, f, "grade",
+		    r == AUDIT_NONCONFORM ? "major" : "minor")) != 0 ||
+		    (rc = node_map_set_str(doc, f, "finding", text != NULL ?
+		    text : "")) != 0 ||
+		    (rc = node_map_set_str(doc, f, "status", "open")) != 0)
+			return rc;
+		return node_seq_push(doc, fs, f);
+	}
+	if (r == AUDIT_NONE || r == AUDIT_UNCHECKED || f == NULL)
+		return 0;
+	/* Conform or not applicable now: drop the finding unless work was
+	 * recorded on it. */
+	if (node_get(f, "correction") != NULL ||
+	    node_get(f, "response") != NULL || node_get(f, "qa") != NULL ||
+	    node_get(f, "due") != NULL)
+		return 0;
+	memmove(&fs->u.items[at], &fs->u.items[at + 1],
+	    (fs->n - at - 1) * sizeof *fs->u.items);
+	fs->n--;
+	if (fs->n == 0)
+		node_map_remove(root, "findings");
+	return 0;
+}
+
+static int
+check_enum(const char *what, const char *v, const char *const *ok)
+{
+	size_t	i;
+
+	for (i = 0; ok[i] != NULL; i++) {
+		if (strcmp(v, ok[i]) == 0)
+			return 0;
+	}
+	return error_set(NC_EINVALID, "unknown %s '%s'", what, v);
+}
+
+static int
+check_date(const char *what, const char *v)
+{
+	struct cal_date	 d;
+
+	if (v == NULL || *v == '\0')
+		return 0;
+	if (cal_parse_iso(&d, v) != 0)
+		return error_set(NC_EINVALID, "%s: %s", what, error_last());
+	return 0;
+}
+
+int
+audit_finding_edit(struct ydoc *doc, struct node *root, long number,
+    const struct audit_finding_edit *e)
+{
+	static const char *const grades[] = { "major", "minor", "observation",
+	    "suggestion", NULL };
+	static const char *const states[] = { "open", "in-progress",
+	    "corrected", "accepted", NULL };
+	struct node	*f, *qa, *q = NULL;
+	size_t		 i;
+	int		 rc;
+
+	if ((f = audit_finding(root, number)) == NULL)
+		return error_set(NC_ENOTFOUND, "no finding %ld in '%s'",
+		    number, node_get_str(root, "id"));
+	if (e->grade != NULL && (rc = check_enum("grade", e->grade,
+	    grades)) != 0)
+		return error_set(rc, "%s: expected major (重大), minor (軽微), "
+		    "observation (観察) or suggestion (改善提案)",
+		    error_last());
+	if (e->status != NULL && (rc = check_enum("status", e->status,
+	    states)) != 0)
+		return error_set(rc, "%s: expected open (未是正), in-progress "
+		    "(是正中), corrected (是正済) or accepted (是正確認済)",
+		    error_last());
+	if ((rc = check_date("due", e->due)) != 0 ||
+	    (rc = check_date("response date", e->response_date)) != 0 ||
+	    (rc = check_date("question date", e->qa_date)) != 0)
+		return rc;
+	if ((e->grade != NULL && (rc = node_map_set_str(doc, f, "grade",
+	    e->grade)) != 0) ||
+	    (e->finding != NULL && *e->finding != '\0' &&
+	    (rc = node_map_set_str(doc, f, "finding", e->finding)) != 0) ||
+	    (rc = set_or_remove(doc, f, "correction", e->correction)) != 0 ||
+	    (rc = set_or_remove(doc, f, "due", e->due)) != 0 ||
+	    (e->status != NULL && (rc = node_map_set_str(doc, f, "status",
+	    e->status)) != 0) ||
+	    (rc = set_or_remove(doc, f, "response", e->response)) != 0 ||
+	    (rc = set_or_remove(doc, f, "response_date",
+	    e->response_date)) != 0)
+		return rc;
+	if (e->question == NULL && e->answer == NULL)
+		return 0;
+	qa = node_get(f, "qa");
+	if (e->question == NULL) {
+		/* An answer alone goes to the last question without one. */
+		for (i = qa != NULL ? qa->n : 0; i > 0; i--) {
+			if (node_get(qa->u.items[i - 1], "answer") == NULL) {
+				q = qa->u.items[i - 1];
+				break;
+			}
+		}
+		if (q == NULL)
+			return error_set(NC_EINVALID, "finding %ld has no "
+			    "unanswered question; give --question too", number);
+		return node_map_set_str(doc, q, "answer", e->answer);
+	}
+	if (qa == NULL) {
+		if ((qa = node_seq(doc)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		if ((rc = node_map_set(doc, f, "qa", qa)) != 0)
+			return rc;
+	}
+	if ((q = node_map(doc)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	if ((e->qa_date != NULL && (rc = node_map_set_str(doc, q, "date",
+	    e->qa_date)) != 0) ||
+	    (rc = node_map_set_str(doc, q, "question", e->question)) != 0 ||
+	    (e->answer != NULL && (rc = node_map_set_str(doc, q, "answer",
+	    e->answer)) != 0))
+		return rc;
+	return node_seq_push(doc, qa, q);
+}
+
+/* --- agreement and report ------------------------------------------ */
+
+int
+audit_agree_blockers(char **out, const struct node *root)
+{
+	struct node		*items = audit_items(root), *fs, *f;
+	struct buf		 b = BUF_INIT;
+	enum audit_result	 r;
+	const char		*ref, *num;
+	size_t			 i;
+
+	*out = NULL;
+	for (i = 0; items != NULL && i < items->n; i++) {
+		r = audit_item_result(items->u.items[i]);
+		if (r != AUDIT_NONE && r != AUDIT_UNCHECKED)
+			continue;
+		ref = node_get_str(items->u.items[i], "ref");
+		buf_printf(&b, "item %zu %s: %s\n", i + 1, ref != NULL ? ref :
+		    "", r == AUDIT_NONE ? "not answered" : "未確認 (skipped)");
+	}
+	fs = audit_findings(root);
+	for (i = 0; fs != NULL && i < fs->n; i++) {
+		f = fs->u.items[i];
+		num = node_get_str(f, "number");
+		if (node_get_str(f, "correction") == NULL)
+			buf_printf(&b, "finding %s: no correction (改善の方向性)"
+			    "\n", num != NULL ? num : "?");
+		if (node_get_str(f, "due") == NULL)
+			buf_printf(&b, "finding %s: no due date (是正期限)\n",
+			    num != NULL ? num : "?");
+	}
+	buf_puts(&b, "");
+	if (buf_ok(&b) != 0)
+		return NC_ENOMEM;
+	*out = buf_detach(&b, NULL);
+	return 0;
+}
+
+int
+audit_agree(struct ydoc *doc, struct node *root, const char *by,
+    const char *position, const char *date)
+{
+	struct node	*a;
+	char		*blk = NULL;
+	const char	*type;
+	int		 rc;
+
+	if (node_get(root, "agreement") != NULL)
+		return error_set(NC_EEXISTS, "'%s' was already agreed on %s",
+		    node_get_str(root, "id"),
+		    node_get_str(node_get(root, "agreement"), "date"));
+	if ((rc = check_date("agreement date", date)) != 0)
+		return rc;
+	type = node_get_str(root, "type");
+	if (type != NULL && strcmp(type, "followup") != 0 &&
+	    audit_nitems(root) == 0)
+		return error_set(NC_EINVALID, "'%s' has no items",
+		    node_get_str(root, "id"));
+	if ((rc = audit_agree_blockers(&blk, root)) != 0)
+		return rc;
+	if (*blk != '\0') {
+		blk[strlen(blk) - 1] = '\0';
+		rc = error_set(NC_EINVALID, "cannot agree '%s' yet:\n%s",
+		    node_get_str(root, "id"), blk);
+		free(blk);
+		return rc;
+	}
+	free(blk);
+	if ((a = node_map(doc)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	if ((rc = node_map_set_str(doc, a, "by", by)) != 0 ||
+	    (position != NULL && (rc = node_map_set_str(doc, a, "position",
+	    position)) != 0) ||
+	    (rc = node_map_set_str(doc, a, "date", date)) != 0 ||
+	    (rc = node_map_set(doc, root, "agreement", a)) != 0)
+		return rc;
+	return node_map_set_str(doc, root, "status", "agreed");
+}
+
+int
+audit_mark_reported(struct ydoc *doc, struct node *root, const char *date)
+{
+	const char	*s = node_get_str(root, "status");
+	int		 rc;
+
+	if (node_get(root, "agreement") == NULL)
+		return error_set(NC_EINVALID, "'%s' is not agreed with the "
+		    "unit yet (nerima-cio audit agree)",
+		    node_get_str(root, "id"));
+	if ((rc = check_date("report date", date)) != 0)
+		return rc;
+	if ((rc = node_map_set_str(doc, root, "reported", date)) != 0)
+		return rc;
+	if (s != NULL && strcmp(s, "agreed") == 0)
+		return node_map_set_str(doc, root, "status", "reported");
+	return 0;
+}
+
+/* --- follow-up ------------------------------------------------------ */
+
+static int
+carry_finding(struct ydoc *doc, struct node *fs, const struct node *f,
+    const char *src_id, long number)
+{
+	static const char *const keep[] = { "item", "grade", "finding",
+	    "correction", "due", "status", "response", "response_date" };
+	struct node		*n;
+	const struct node	*v;
+	char			 num[24];
+	size_t			 i;
+	int			 rc;
+
+	if ((n = node_map(doc)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	snprintf(num, sizeof num, "%ld", number);
+	if ((rc = node_map_set_str(doc, n, "number", num)) != 0)
+		return rc;
+	for (i = 0; i < sizeof keep / sizeof keep[0]; i++) {
+		if ((v = node_get(f, keep[i])) != NULL && !node_is_null(v) &&
+		    (rc = node_map_set(doc, n, keep[i], node_copy(doc, v))) != 0)
+			return rc;
+	}
+	/* A finding carried twice keeps pointing at where it was made. */
+	if ((v = node_get(f, "from_audit")) != NULL) {
+		if ((rc = node_map_set(doc, n, "from_audit",
+		    node_copy(doc, v))) != 0 ||
+		    (rc = node_map_set(doc, n, "from_finding",
+		    node_copy(doc, node_get(f, "from_finding")))) != 0)
+			return rc;
+	} else if ((rc = node_map_set_str(doc, n, "from_audit", src_id)) != 0 ||
+	    (rc = node_map_set(doc, n, "from_finding",
+	    node_copy(doc, node_get(f, "number")))) != 0)
+		return rc;
+	return node_seq_push(doc, fs, n);
+}
+
+int
+audit_followup(char **out_id, char **out_relpath, struct store *st,
+    struct record *src, const struct audit_followup *p, struct diags *d)
+{
+	const struct schema	*kind;
+	struct node		*sroot = record_root(src), *root, *fs, *sf;
+	struct ydoc		*doc = NULL;
+	struct cal_date		 date;
+	struct buf		 title = BUF_INIT;
+	const char		*v, *name = NULL, *dept = NULL;
+	char			 lab[CAL_FMT_MAX];
+	size_t			 i;
+	long			 n = 0;
+	int			 rc;
+
+	*out_id = NULL;
+	*out_relpath = NULL;
+	if ((v = node_get_str(sroot, "followup")) != NULL)
+		return error_set(NC_EEXISTS, "'%s' already has a follow-up "
+		    "audit, %s", record_id(src), v);
+	if (audit_open_findings(sroot) == 0)
+		return error_set(NC_EINVALID, "'%s' has no open findings to "
+		    "follow up", record_id(src));
+	if (node_get(sroot, "agreement") == NULL)
+		return error_set(NC_EINVALID, "'%s' is not agreed with the "
+		    "unit yet; agree the results before the follow-up",
+		    record_id(src));
+	if (p->date == NULL || cal_parse_iso(&date, p->date) != 0)
+		return error_set(NC_EINVALID, "the follow-up needs a date "
+		    "(YYYY-MM-DD), not '%s'", p->date != NULL ? p->date : "");
+	if ((v = node_get_str(sroot, "date")) != NULL &&
+	    strcmp(p->date, v) <= 0)
+		return error_set(NC_EINVALID, "the follow-up date %s is not "
+		    "after the audit's, %s", p->date, v);
+	if ((rc = store_kind(&kind, st, "audit")) != 0)
+		return rc;
+	if ((doc = ydoc_new()) == NULL || (root = node_map(doc)) == NULL ||
+	    (fs = node_seq(doc)) == NULL) {
+		ydoc_free(doc);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	ydoc_set_root(doc, root);
+	if (cal_fy_label(lab, sizeof lab, cal_fy(date)) != 0)
+		snprintf(lab, sizeof lab, "%d年度", cal_fy(date));
+	buf_printf(&title, "%s フォローアップ監査", lab);
+	if ((v = node_get_str(sroot, "target_system")) != NULL)
+		buf_printf(&title, " %s", v);
+	else if ((v = node_get_str(sroot, "target_org")) != NULL &&
+	    store_org(&name, &dept, st, v) == 0)
+		buf_printf(&title, " %s", name);
+	error_clear();
+	if ((rc = buf_ok(&title)) != 0 ||
+	    (rc = node_map_set_str(doc, root, "type", "followup")) != 0 ||
+	    (rc = node_map_set_str(doc, root, "title", title.data)) != 0 ||
+	    (rc = node_map_set_str(doc, root, "status", "planned")) != 0)
+		goto done;
+	static const char *const copy[] = { "target_org", "target_system",
+	    "my_number" };
+	for (i = 0; i < sizeof copy / sizeof copy[0]; i++) {
+		const struct node *cv = node_get(sroot, copy[i]);
+
+		if (cv != NULL && (rc = node_map_set(doc, root, copy[i],
+		    node_copy(doc, cv))) != 0)
+			goto done;
+	}
+	if ((rc = node_map_set_str(doc, root, "followup_of",
+	    record_id(src))) != 0 ||
+	    (rc = node_map_set_str(doc, root, "date", p->date)) != 0 ||
+	    (p->place != NULL && (rc = node_map_set_str(doc, root, "place",
+	    p->place)) != 0) ||
+	    (rc = set_people(doc, root, p->chief != NULL ? p->chief :
+	    node_get_str(sroot, "chief_auditor"), p->auditors,
+	    p->nauditors)) != 0)
+		goto done;
+	if (p->nauditors == 0 && node_get(sroot, "auditors") != NULL &&
+	    (rc = node_map_set(doc, root, "auditors",
+	    node_copy(doc, node_get(sroot, "auditors")))) != 0)
+		goto done;
+	sf = audit_findings(sroot);
+	for (i = 0; sf != NULL && i < sf->n; i++) {
+		if (!finding_open(sf->u.items[i]))
+			continue;
+		if ((rc = carry_finding(doc, fs, sf->u.items[i],
+		    record_id(src), ++n)) != 0)
+			goto done;
+	}
+	if ((rc = node_map_set(doc, root, "findings", fs)) != 0 ||
+	    (rc = record_create(out_id, out_relpath, st, kind, doc, d)) != 0)
+		goto done;
+	if ((rc = node_map_set_str(src->doc, sroot, "followup",
+	    *out_id)) != 0 ||
+	    (rc = node_map_set_str(src->doc, sroot, "status",
+	    "following-up")) != 0 ||
+	    (rc = record_save(st, src, d)) != 0)
+		rc = error_set(rc, "follow-up %s was created, but '%s' could "
+		    "not be updated: %s", *out_id, record_id(src),
+		    error_last());
+done:
+	buf_free(&title);
+	ydoc_free(doc);
+	return rc;
+}
+
+int
+audit_propagate(struct ydoc *doc, struct node *sroot, long from_finding,
+    const char *status)
+{
+	struct node	*f, *fs;
+	const char	*s;
+	size_t		 i;
+	int		 rc;
+
+	if ((f = audit_finding(sroot, from_finding)) == NULL)
+		return error_set(NC_ENOTFOUND, "no finding %ld in '%s'",
+		    from_finding, node_get_str(sroot, "id"));
+	s = node_get_str(f, "status");
+	if (s != NULL && strcmp(s, status) == 0)
+		return 0;
+	if ((rc = node_map_set_str(doc, f, "status", status)) != 0)
+		return rc;
+	fs = audit_findings(sroot);
+	for (i = 0; i < fs->n; i++) {
+		if (finding_open(fs->u.items[i]))
+			return 1;
+	}
+	if ((rc = node_map_set_str(doc, sroot, "status", "closed")) != 0)
+		return rc;
+	return 1;
+}

@@ -1,0 +1,218 @@
+/*
+ * Internal security audits (3(2)エ): catalogs of audit items, planning
+ * (the item list frozen into the audit record), scoring item by item,
+ * the compliance rate, findings, agreement with the audited unit and
+ * follow-up audits of the open findings.  The documents are built by
+ * audit_doc.c (audit_doc.h).
+ *
+ * The functions here work on record trees (struct record from record.h);
+ * the caller saves them with record_save().  Nothing prints.
+ */
+#ifndef NCIO_AUDIT_H
+#define NCIO_AUDIT_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "node.h"
+#include "record.h"
+#include "store.h"
+
+/* 判定.  AUDIT_NONE is an item not yet answered (no result field). */
+enum audit_result {
+	AUDIT_NONE = 0,
+	AUDIT_CONFORM,		/* 適合 */
+	AUDIT_PARTIAL,		/* 一部不適合 */
+	AUDIT_NONCONFORM,	/* 不適合 */
+	AUDIT_NA,		/* 該当なし */
+	AUDIT_UNCHECKED,	/* 未確認 (skipped) */
+};
+#define AUDIT_NRESULTS	6
+
+/* "conform" ... and 適合 ...; NULL for AUDIT_NONE. */
+const char	*audit_result_code(enum audit_result);
+const char	*audit_result_label(enum audit_result);
+/*
+ * A result from its code (conform), its label (一部不適合) or its number
+ * in the fieldwork menu (1 適合, 2 一部不適合, 3 不適合, 4 該当なし,
+ * 5 未確認).  NC_EINVALID naming the input and the choices.
+ */
+int		 audit_result_parse(enum audit_result *out, const char *s);
+/* The result stored in an item mapping (AUDIT_NONE when absent). */
+enum audit_result audit_item_result(const struct node *item);
+
+/*
+ * The compliance rate (documented in nerima-cio-audit(1)).  Each item
+ * with a result of 適合, 一部不適合 or 不適合 counts with weight
+ * w = weight (default 1) x 2 for 必須 items, x 1 for 推奨 items, and
+ * earns w x 1, w x 0.5 or 0.  The rate is earned / possible.  該当なし,
+ * 未確認 and unanswered items are left out (and counted).
+ */
+double		 audit_item_weight(const char *importance, long weight);
+double		 audit_result_credit(enum audit_result);
+
+struct audit_tally {
+	char		*key;		/* "2-5", or the category */
+	char		*title;		/* 人的セキュリティ, or the key */
+	unsigned	 count[AUDIT_NRESULTS];	/* by result */
+	unsigned	 items;
+	double		 earned;
+	double		 possible;
+};
+
+struct audit_score {
+	struct audit_tally	 total;
+	struct audit_tally	*chapters;	/* in clause order */
+	size_t			 nchapters;
+};
+
+/*
+ * Tally a sequence of items (an audit's items).  Items are grouped by
+ * the chapter of their clause (the first two numbers, 2-5 of 2-5-3) or,
+ * without a clause, by their category; a chapter's title is the category
+ * of its first item.
+ */
+int		 audit_score(struct audit_score *out, const struct node *items);
+void		 audit_score_free(struct audit_score *);
+/* 1 and the rate (0..1) when anything was scored, 0 when nothing was. */
+int		 audit_tally_rate(double *out, const struct audit_tally *);
+
+/* The chapter key of a clause ("2-5" of "2-5-3") into out. */
+void		 audit_chapter_of(char *out, size_t size, const char *clause);
+
+/*
+ * Planning.  Catalogs are picked by kind (audit-operational or
+ * audit-system, and audit-mynumber when the target handles My Number):
+ * for each kind the final (確定) catalog of the latest fiscal year not
+ * after the audit's and, within it, the highest version.  Explicit
+ * catalog ids replace the choice.
+ */
+struct audit_plan {
+	const char		*type;		/* operational, system */
+	const char		*target_org;	/* org code, or NULL */
+	const char		*target_system;	/* system name, or NULL */
+	int			 my_number;	/* -1 from orgs.yaml, 0, 1 */
+	const char		*date;
+	const char		*end_date;
+	const char		*place;
+	const char		*title;		/* NULL: made up */
+	const char		*chief;		/* member id */
+	const char *const	*auditors;	/* names (ward staff) */
+	size_t			 nauditors;
+	const char *const	*catalogs;	/* ids or prefixes; or none */
+	size_t			 ncatalogs;
+};
+
+int		 audit_plan(char **out_id, char **out_relpath,
+		    struct store *, const struct audit_plan *,
+		    struct diags *d);
+
+/* Whether an org code is marked handles_my_number in orgs.yaml. */
+int		 audit_org_my_number(int *out, struct store *,
+		    const char *code);
+/* A team member's name from nerima-cio.yaml; NULL when unknown. */
+const char	*audit_member_name(struct store *, const char *id);
+
+/*
+ * Items of an audit.  audit_item_find() takes a ref (op-2-5-01) or a
+ * 1-based number; NC_ENOTFOUND names the audit's refs' form.
+ */
+struct node	*audit_items(const struct node *root);
+size_t		 audit_nitems(const struct node *root);
+int		 audit_item_find(size_t *out, const struct node *root,
+		    const char *ref);
+/* The index to resume at: the first unanswered item, else the first 未確認, else 0. */
+size_t		 audit_resume_index(const struct node *root);
+
+/*
+ * Record an answer on item index.  note and evidence are kept as they
+ * were when NULL (an empty string or empty list removes them); checked is
+ * the date-time of the answer.  The audit becomes 実施中, and the finding
+ * of the item is kept in step (audit_sync_finding).  Refused once the
+ * audit is agreed.
+ */
+struct audit_answer {
+	enum audit_result	 result;
+	const char		*note;
+	const char *const	*evidence;
+	size_t			 nevidence;
+	int			 set_evidence;	/* evidence given (maybe none) */
+	const char		*checked;
+};
+
+int		 audit_answer(struct ydoc *, struct node *root, size_t index,
+		    const struct audit_answer *);
+
+/*
+ * Every 一部不適合/不適合 item has a finding: one is added (grade 軽微
+ * for 一部不適合, 重大 for 不適合, the note as its text) when missing.
+ * When an item stops being one, its finding goes if nothing was added to
+ * it (no correction, response or Q&A); otherwise it stays.
+ */
+int		 audit_sync_finding(struct ydoc *, struct node *root,
+		    size_t index);
+
+/* The findings sequence and one finding by number. */
+struct node	*audit_findings(const struct node *root);
+struct node	*audit_finding(const struct node *root, long number);
+/* Findings not yet 是正確認済 (accepted). */
+size_t		 audit_open_findings(const struct node *root);
+
+/* What `audit finding` changes; NULL fields are left as they are. */
+struct audit_finding_edit {
+	const char	*grade;
+	const char	*finding;
+	const char	*correction;
+	const char	*due;
+	const char	*status;
+	const char	*response;
+	const char	*response_date;
+	const char	*question;	/* appends a 質疑 */
+	const char	*answer;	/* with question, or to the last open one */
+	const char	*qa_date;
+};
+
+int		 audit_finding_edit(struct ydoc *, struct node *root,
+		    long number, const struct audit_finding_edit *);
+
+/*
+ * The refs of unanswered or 未確認 items, and findings without a
+ * correction or due date: what stops an agreement.  *out is a
+ * caller-freed, "\n"-separated list ("" when nothing).
+ */
+int		 audit_agree_blockers(char **out, const struct node *root);
+int		 audit_agree(struct ydoc *, struct node *root, const char *by,
+		    const char *position, const char *date);
+
+/* Record the report date (報告済); the audit must be agreed. */
+int		 audit_mark_reported(struct ydoc *, struct node *root,
+		    const char *date);
+
+/*
+ * A follow-up audit of src's open findings: a new record of type
+ * followup carrying each open finding (renumbered, with from_audit and
+ * from_finding), then src gets followup and the status フォローアップ中.
+ * Refused when src has no open finding or already has a follow-up.
+ * Both records are written; src is saved after the follow-up exists.
+ */
+struct audit_followup {
+	const char		*date;
+	const char		*place;
+	const char		*chief;
+	const char *const	*auditors;
+	size_t			 nauditors;
+};
+
+int		 audit_followup(char **out_id, char **out_relpath,
+		    struct store *, struct record *src,
+		    const struct audit_followup *, struct diags *d);
+
+/*
+ * A carried finding's status recorded in a follow-up is copied to the
+ * original finding (src root); the original becomes 完了 once every
+ * finding is accepted.  Returns 1 when src changed.
+ */
+int		 audit_propagate(struct ydoc *, struct node *src_root,
+		    long from_finding, const char *status);
+
+#endif

@@ -1,0 +1,338 @@
+/*
+ * Audits: result parsing, the compliance rate by chapter, answers and the
+ * findings kept in step with them, agreement blockers, Q&A.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "audit.h"
+#include "error.h"
+#include "node.h"
+
+static struct ydoc *
+parse(const char *yaml)
+{
+	struct ydoc	*doc = NULL;
+
+	assert_int_equal(ydoc_parse(&doc, yaml, strlen(yaml), "t.yaml", NULL),
+	    0);
+	return doc;
+}
+
+static void
+test_result_parse(void **state)
+{
+	static const struct {
+		const char		*in;
+		enum audit_result	 want;
+	} cases[] = {
+		{ "conform", AUDIT_CONFORM },
+		{ "適合", AUDIT_CONFORM },
+		{ "1", AUDIT_CONFORM },
+		{ "2", AUDIT_PARTIAL },
+		{ "一部不適合", AUDIT_PARTIAL },
+		{ "nonconform", AUDIT_NONCONFORM },
+		{ "不適合", AUDIT_NONCONFORM },
+		{ "4", AUDIT_NA },
+		{ "該当なし", AUDIT_NA },
+		{ "5", AUDIT_UNCHECKED },
+		{ "未確認", AUDIT_UNCHECKED },
+		{ "0", AUDIT_NONE },
+		{ "6", AUDIT_NONE },
+		{ "ok", AUDIT_NONE },
+		{ "", AUDIT_NONE },
+		{ "12", AUDIT_NONE },
+	};
+	enum audit_result	 r;
+	size_t			 i;
+	int			 rc;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		rc = audit_result_parse(&r, cases[i].in);
+		if (cases[i].want == AUDIT_NONE) {
+			assert_int_equal(rc, NC_EINVALID);
+			assert_non_null(strstr(error_last(), "unknown result"));
+		} else {
+			assert_int_equal(rc, 0);
+			assert_int_equal(r, cases[i].want);
+		}
+	}
+	assert_string_equal(audit_result_label(AUDIT_PARTIAL), "一部不適合");
+	assert_string_equal(audit_result_code(AUDIT_NA), "na");
+	assert_null(audit_result_code(AUDIT_NONE));
+}
+
+static void
+test_chapter_of(void **state)
+{
+	static const char *const cases[][2] = {
+		{ "2-5", "2-5" }, { "2-5-3", "2-5" }, { "2-10-1-4", "2-10" },
+		{ "3", "3" }, { "", "" },
+	};
+	char	 out[16];
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		audit_chapter_of(out, sizeof out, cases[i][0]);
+		assert_string_equal(out, cases[i][1]);
+	}
+}
+
+/*
+ * Each case: items, then the expected overall rate (-1: none), the
+ * number of chapters, the first chapter's key and rate, and the count of
+ * 該当なし.
+ */
+static void
+test_score_table(void **state)
+{
+	static const struct {
+		const char	*items;
+		double		 rate;
+		size_t		 nch;
+		const char	*key0;
+		double		 rate0;
+		unsigned	 na;
+	} cases[] = {
+		/* Nothing answered: no rate. */
+		{ "- {ref: a, clause: '2-1'}\n", -1, 1, "2-1", -1, 0 },
+		/* All conform. */
+		{ "- {ref: a, clause: '2-1', result: conform}\n"
+		  "- {ref: b, clause: '2-1', result: conform}\n",
+		  1.0, 1, "2-1", 1.0, 0 },
+		/* 該当なし is left out of the rate. */
+		{ "- {ref: a, clause: '2-1', result: conform}\n"
+		  "- {ref: b, clause: '2-1', result: na}\n",
+		  1.0, 1, "2-1", 1.0, 1 },
+		/* Partial earns half; required items weigh double:
+		 * a: w=2 earns 2, b: w=2 earns 1, c: recommended w=1 earns 0
+		 * -> 3 / 5. */
+		{ "- {ref: a, clause: '2-1', result: conform}\n"
+		  "- {ref: b, clause: '2-1', result: partial}\n"
+		  "- {ref: c, clause: '2-1', result: nonconform,"
+		  " importance: recommended}\n",
+		  0.6, 1, "2-1", 0.6, 0 },
+		/* Weight multiplies: a (w 3 x2 = 6) conform, b (w 1 x2 = 2)
+		 * nonconform -> 6 / 8; unchecked and unanswered left out. */
+		{ "- {ref: a, clause: '2-2-1', result: conform, weight: 3}\n"
+		  "- {ref: b, clause: '2-2-4', result: nonconform}\n"
+		  "- {ref: c, clause: '2-2', result: unchecked}\n"
+		  "- {ref: d, clause: '2-2'}\n",
+		  0.75, 1, "2-2", 0.75, 0 },
+		/* Chapters in clause order, 2-10 after 2-9; categories last. */
+		{ "- {ref: a, clause: '2-10', result: nonconform}\n"
+		  "- {ref: m, category: 特定個人情報, result: conform}\n"
+		  "- {ref: b, clause: '2-9', result: conform}\n"
+		  "- {ref: c, clause: '2-3', result: partial,"
+		  " importance: recommended}\n",
+		  (2 + 2 + 0.5) / 7.0, 4, "2-3", 0.5, 0 },
+		/* Only 該当なし: no rate. */
+		{ "- {ref: a, clause: '2-1', result: na}\n", -1, 1, "2-1", -1,
+		  1 },
+	};
+	struct audit_score	 s;
+	struct ydoc		*doc;
+	double			 r;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		doc = parse(cases[i].items);
+		assert_int_equal(audit_score(&s, ydoc_root(doc)), 0);
+		if (cases[i].rate < 0)
+			assert_int_equal(audit_tally_rate(&r, &s.total), 0);
+		else {
+			assert_int_equal(audit_tally_rate(&r, &s.total), 1);
+			assert_float_equal(r, cases[i].rate, 1e-9);
+		}
+		assert_int_equal(s.nchapters, cases[i].nch);
+		assert_string_equal(s.chapters[0].key, cases[i].key0);
+		if (cases[i].rate0 < 0)
+			assert_int_equal(audit_tally_rate(&r, &s.chapters[0]),
+			    0);
+		else {
+			assert_int_equal(audit_tally_rate(&r, &s.chapters[0]),
+			    1);
+			assert_float_equal(r, cases[i].rate0, 1e-9);
+		}
+		assert_int_equal(s.total.count[AUDIT_NA], cases[i].na);
+		audit_score_free(&s);
+		ydoc_free(doc);
+	}
+	/* The order of the mixed case, all of it. */
+	doc = parse(cases[5].items);
+	assert_int_equal(audit_score(&s, ydoc_root(doc)), 0);
+	assert_string_equal(s.chapters[1].key, "2-9");
+	assert_string_equal(s.chapters[2].key, "2-10");
+	assert_string_equal(s.chapters[3].key, "特定個人情報");
+	audit_score_free(&s);
+	ydoc_free(doc);
+}
+
+static const char audit_yaml[] =
+    "id: au-00000000\n"
+    "status: planned\n"
+    "items:\n"
+    "  - {ref: op-1, clause: '2-1', text: 担当者が指定されているか。}\n"
+    "  - {ref: op-2, clause: '2-2', text: 台帳があるか。}\n"
+    "  - {ref: op-3, clause: '2-2', text: 表示があるか。}\n";
+
+static void
+test_answer_and_findings(void **state)
+{
+	struct audit_answer	 a = { 0 };
+	struct ydoc		*doc = parse(audit_yaml);
+	struct node		*root = ydoc_root(doc), *f;
+	const char		*ev[] = { "台帳" };
+	char			*blk;
+	size_t			 i;
+
+	(void)state;
+	assert_int_equal(audit_resume_index(root), 0);
+	assert_int_equal(audit_item_find(&i, root, "op-2"), 0);
+	assert_int_equal(i, 1);
+	assert_int_equal(audit_item_find(&i, root, "3"), 0);
+	assert_int_equal(i, 2);
+	assert_int_equal(audit_item_find(&i, root, "op-9"), NC_ENOTFOUND);
+	assert_int_equal(audit_item_find(&i, root, "4"), NC_ENOTFOUND);
+
+	a.result = AUDIT_CONFORM;
+	a.checked = "2026-07-15T10:00+09:00";
+	assert_int_equal(audit_answer(doc, root, 0, &a), 0);
+	assert_string_equal(node_get_str(root, "status"), "in-progress");
+	assert_int_equal(audit_resume_index(root), 1);
+
+	/* A partial result makes a finding, graded 軽微, from the note. */
+	a.result = AUDIT_PARTIAL;
+	a.note = "台帳が古い。";
+	a.evidence = ev;
+	a.nevidence = 1;
+	a.set_evidence = 1;
+	assert_int_equal(audit_answer(doc, root, 1, &a), 0);
+	assert_non_null(f = audit_finding(root, 1));
+	assert_string_equal(node_get_str(f, "grade"), "minor");
+	assert_string_equal(node_get_str(f, "finding"), "台帳が古い。");
+	assert_string_equal(node_get_str(f, "item"), "op-2");
+	assert_int_equal(audit_open_findings(root), 1);
+
+	/* Answering again does not add a second finding. */
+	assert_int_equal(audit_answer(doc, root, 1, &a), 0);
+	assert_null(audit_finding(root, 2));
+
+	/* Skipped: 未確認, then resume goes there once all are answered. */
+	a.result = AUDIT_UNCHECKED;
+	a.note = NULL;
+	a.set_evidence = 0;
+	assert_int_equal(audit_answer(doc, root, 2, &a), 0);
+	assert_int_equal(audit_resume_index(root), 2);
+
+	/* Blockers: the skipped item and the finding's missing fields. */
+	assert_int_equal(audit_agree_blockers(&blk, root), 0);
+	assert_non_null(strstr(blk, "item 3 op-3"));
+	assert_non_null(strstr(blk, "finding 1: no correction"));
+	assert_non_null(strstr(blk, "finding 1: no due date"));
+	free(blk);
+	assert_int_equal(audit_agree(doc, root, "例示 和夫", NULL,
+	    "2026-07-29"), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "op-3"));
+
+	/* Nonconform: graded 重大; the item text when there is no note. */
+	a.result = AUDIT_NONCONFORM;
+	a.note = "";
+	assert_int_equal(audit_answer(doc, root, 2, &a), 0);
+	assert_non_null(f = audit_finding(root, 2));
+	assert_string_equal(node_get_str(f, "grade"), "major");
+	assert_string_equal(node_get_str(f, "finding"), "表示があるか。");
+
+	/* Rescored as conform: the untouched finding goes. */
+	a.result = AUDIT_CONFORM;
+	assert_int_equal(audit_answer(doc, root, 2, &a), 0);
+	assert_null(audit_finding(root, 2));
+
+	/* Corrections and Q&A; a bad grade or date is refused. */
+	{
+		struct audit_finding_edit e = { 0 };
+
+		e.grade = "serious";
+		assert_int_equal(audit_finding_edit(doc, root, 1, &e),
+		    NC_EINVALID);
+		e.grade = NULL;
+		e.due = "2026-02-30";
+		assert_int_equal(audit_finding_edit(doc, root, 1, &e),
+		    NC_EINVALID);
+		e.due = "2026-09-30";
+		e.correction = "台帳を見直すこと。";
+		e.question = "進捗は。";
+		assert_int_equal(audit_finding_edit(doc, root, 1, &e), 0);
+		memset(&e, 0, sizeof e);
+		e.answer = "10月に完了する。";
+		assert_int_equal(audit_finding_edit(doc, root, 1, &e), 0);
+		assert_string_equal(node_get_str(node_get(audit_finding(root,
+		    1), "qa")->u.items[0], "answer"), "10月に完了する。");
+		/* No open question left. */
+		assert_int_equal(audit_finding_edit(doc, root, 1, &e),
+		    NC_EINVALID);
+		assert_int_equal(audit_finding_edit(doc, root, 7, &e),
+		    NC_ENOTFOUND);
+	}
+	/* Rescoring conform now keeps the finding: work was recorded. */
+	a.result = AUDIT_CONFORM;
+	assert_int_equal(audit_answer(doc, root, 1, &a), 0);
+	assert_non_null(audit_finding(root, 1));
+	a.result = AUDIT_PARTIAL;
+	assert_int_equal(audit_answer(doc, root, 1, &a), 0);
+
+	assert_int_equal(audit_agree(doc, root, "例示 和夫", "戸籍住民課長",
+	    "2026-07-29"), 0);
+	assert_string_equal(node_get_str(root, "status"), "agreed");
+	/* Agreed: results are fixed, agreement is not repeated. */
+	assert_int_equal(audit_answer(doc, root, 0, &a), NC_EINVALID);
+	assert_int_equal(audit_agree(doc, root, "x", NULL, "2026-07-30"),
+	    NC_EEXISTS);
+	assert_int_equal(audit_mark_reported(doc, root, "2026-08-20"), 0);
+	assert_string_equal(node_get_str(root, "status"), "reported");
+
+	/* Accepting the only finding closes the audit. */
+	assert_int_equal(audit_propagate(doc, root, 1, "corrected"), 1);
+	assert_string_equal(node_get_str(root, "status"), "reported");
+	assert_int_equal(audit_propagate(doc, root, 1, "corrected"), 0);
+	assert_int_equal(audit_propagate(doc, root, 1, "accepted"), 1);
+	assert_string_equal(node_get_str(root, "status"), "closed");
+	assert_int_equal(audit_open_findings(root), 0);
+	ydoc_free(doc);
+}
+
+static void
+test_weight(void **state)
+{
+	(void)state;
+	assert_float_equal(audit_item_weight("required", 3), 6, 0);
+	assert_float_equal(audit_item_weight(NULL, 1), 2, 0);
+	assert_float_equal(audit_item_weight("recommended", 3), 3, 0);
+	assert_float_equal(audit_item_weight("recommended", 0), 1, 0);
+	assert_float_equal(audit_result_credit(AUDIT_PARTIAL), 0.5, 0);
+	assert_float_equal(audit_result_credit(AUDIT_NA), 0, 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_result_parse),
+		cmocka_unit_test(test_chapter_of),
+		cmocka_unit_test(test_score_table),
+		cmocka_unit_test(test_answer_and_findings),
+		cmocka_unit_test(test_weight),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
