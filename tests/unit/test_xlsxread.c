@@ -1,0 +1,383 @@
+/*
+ * .xlsx reader: workbooks written by hand part by part (so that every
+ * storage form is covered: shared strings with rich text and furigana,
+ * inline strings, formulas with cached values, booleans, errors, cells
+ * without references, hidden and very hidden sheets), and one written by
+ * our own xlsx writer, and the damaged files a form can come back as.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <zip.h>
+
+#include "error.h"
+#include "xlsx.h"
+#include "xlsxread.h"
+
+static char	dir[] = "/tmp/test_xlsxread.XXXXXX";
+
+struct part {
+	const char	*name;
+	const char	*text;
+};
+
+static const char wb_rels[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+    "relationships\">"
+    "<Relationship Id=\"rId1\" Type=\"x\" Target=\"worksheets/sheet1.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"x\" Target=\"/xl/worksheets/s2.xml\"/>"
+    "<Relationship Id=\"rId3\" Type=\"x\" Target=\"worksheets/sheet3.xml\"/>"
+    "</Relationships>";
+
+static const char workbook[] =
+    "<?xml version=\"1.0\"?>"
+    "<x:workbook xmlns:x=\"http://schemas.openxmlformats.org/"
+    "spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/"
+    "officeDocument/2006/relationships\"><x:sheets>"
+    "<x:sheet name=\"点検項目\" sheetId=\"1\" r:id=\"rId1\"/>"
+    "<x:sheet name=\"_form\" sheetId=\"2\" state=\"hidden\" r:id=\"rId2\"/>"
+    "<x:sheet name=\"secret\" sheetId=\"3\" state=\"veryHidden\""
+    " r:id=\"rId3\"/>"
+    "</x:sheets></x:workbook>";
+
+static const char sst[] =
+    "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/"
+    "main\" count=\"4\" uniqueCount=\"4\">"
+    "<si><t>実施</t></si>"
+    "<si><r><rPr><b/></rPr><t>一部</t></r><r><t xml:space=\"preserve\">"
+    " 実施</t></r></si>"
+    "<si><t>練馬</t><rPh sb=\"0\" eb=\"2\"><t>ネリマ</t></rPh></si>"
+    "<si/>"
+    "</sst>";
+
+static const char sheet1[] =
+    "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/"
+    "2006/main\"><sheetData>"
+    "<row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
+    "<c r=\"B1\" t=\"s\"><v>1</v></c><c r=\"C1\" t=\"s\"><v>2</v></c>"
+    "<c r=\"D1\" t=\"s\"><v>3</v></c></row>"
+    "<row r=\"3\"><c r=\"A3\"><v>46113</v></c>"
+    "<c r=\"B3\" t=\"b\"><v>1</v></c>"
+    "<c r=\"C3\" t=\"e\"><v>#N/A</v></c>"
+    "<c r=\"D3\" t=\"inlineStr\"><is><t>=SUM(A1)</t></is></c>"
+    "<c r=\"E3\" t=\"str\"><f>A1&amp;\"x\"</f><v>実施x</v></c>"
+    "<c r=\"F3\"><f>1+1</f><v>2</v></c>"
+    "<c r=\"G3\" s=\"1\"/></row>"
+    "<row><c><v>0.25</v></c><c><v>-3</v></c></row>"
+    "<row r=\"10\"><c r=\"AB10\" t=\"inlineStr\"><is><r><t>a</t></r><r><t>"
+    "b</t></r></is></c></row>"
+    "</sheetData></worksheet>";
+
+static const char sheet2[] =
+    "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/"
+    "2006/main\"><sheetData><row r=\"1\"><c r=\"B1\" t=\"inlineStr\"><is><t>"
+    "department</t></is></c><c r=\"A1\" t=\"inlineStr\"><is><t>kind</t>"
+    "</is></c></row></sheetData></worksheet>";
+
+static const char sheet3[] =
+    "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/"
+    "2006/main\"><sheetData/></worksheet>";
+
+static void
+write_zip(const char *path, const struct part *parts, size_t n)
+{
+	zipFile		z;
+	zip_fileinfo	zi;
+	size_t		i;
+
+	memset(&zi, 0, sizeof zi);
+	assert_non_null(z = zipOpen(path, APPEND_STATUS_CREATE));
+	for (i = 0; i < n; i++) {
+		assert_int_equal(zipOpenNewFileInZip(z, parts[i].name, &zi,
+		    NULL, 0, NULL, 0, NULL, Z_DEFLATED, Z_DEFAULT_COMPRESSION),
+		    ZIP_OK);
+		assert_int_equal(zipWriteInFileInZip(z, parts[i].text,
+		    (unsigned)strlen(parts[i].text)), ZIP_OK);
+		assert_int_equal(zipCloseFileInZip(z), ZIP_OK);
+	}
+	assert_int_equal(zipClose(z, NULL), ZIP_OK);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	return mkdtemp(dir) == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	char	cmd[128];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static void
+test_forms(void **state)
+{
+	const struct part	 parts[] = {
+		{ "xl/_rels/workbook.xml.rels", wb_rels },
+		{ "xl/workbook.xml", workbook },
+		{ "xl/sharedStrings.xml", sst },
+		{ "xl/worksheets/sheet1.xml", sheet1 },
+		{ "xl/worksheets/s2.xml", sheet2 },
+		{ "xl/worksheets/sheet3.xml", sheet3 },
+	};
+	struct xlsxread			*x;
+	const struct xlsxread_sheet	*s;
+	struct xlsxread_cell		 c;
+	char				 path[128];
+	size_t				 i;
+	int				 y, m, d;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/forms.xlsx", dir);
+	write_zip(path, parts, sizeof parts / sizeof parts[0]);
+	if (xlsxread_open(&x, path, "forms.xlsx") != 0)
+		fail_msg("%s", error_last());
+	assert_int_equal(xlsxread_nsheets(x), 3);
+	assert_string_equal(xlsxread_sheet_name(x, 0), "点検項目");
+	assert_int_equal(xlsxread_sheet_state(x, 0), XLSXREAD_VISIBLE);
+	assert_int_equal(xlsxread_sheet_state(x, 1), XLSXREAD_HIDDEN);
+	assert_int_equal(xlsxread_sheet_state(x, 2), XLSXREAD_VERY_HIDDEN);
+	assert_int_equal(xlsxread_sheet_find(&i, x, "_form"), 0);
+	assert_int_equal(i, 1);
+	assert_int_equal(xlsxread_sheet_find(&i, x, "none"), NC_ENOTFOUND);
+
+	assert_int_equal(xlsxread_sheet(&s, x, 0), 0);
+	assert_int_equal(xlsxread_nrows(s), 10);
+	assert_int_equal(xlsxread_ncols(s), 28);
+	c = xlsxread_cell(s, 0, 0);
+	assert_int_equal(c.type, XLSXREAD_STRING);
+	assert_string_equal(c.text, "実施");
+	/* rich text runs joined, whitespace kept */
+	assert_string_equal(xlsxread_cell(s, 0, 1).text, "一部 実施");
+	/* furigana left out */
+	assert_string_equal(xlsxread_cell(s, 0, 2).text, "練馬");
+	assert_string_equal(xlsxread_cell(s, 0, 3).text, "");
+	assert_int_equal(xlsxread_cell(s, 0, 3).type, XLSXREAD_STRING);
+	c = xlsxread_cell(s, 2, 0);
+	assert_int_equal(c.type, XLSXREAD_NUMBER);
+	assert_true(c.num == 46113);
+	assert_int_equal(xlsxread_serial_date(&y, &m, &d, c.num), 0);
+	assert_int_equal(y * 10000 + m * 100 + d, 20260401);
+	c = xlsxread_cell(s, 2, 1);
+	assert_int_equal(c.type, XLSXREAD_BOOL);
+	assert_string_equal(c.text, "TRUE");
+	assert_int_equal(xlsxread_cell(s, 2, 2).type, XLSXREAD_ERROR);
+	assert_string_equal(xlsxread_cell(s, 2, 2).text, "#N/A");
+	/* text that looks like a formula is text */
+	c = xlsxread_cell(s, 2, 3);
+	assert_int_equal(c.type, XLSXREAD_STRING);
+	assert_false(c.formula);
+	assert_string_equal(c.text, "=SUM(A1)");
+	c = xlsxread_cell(s, 2, 4);
+	assert_true(c.formula);
+	assert_string_equal(c.text, "実施x");
+	c = xlsxread_cell(s, 2, 5);
+	assert_true(c.formula);
+	assert_int_equal(c.type, XLSXREAD_NUMBER);
+	/* a styled empty cell is empty */
+	assert_int_equal(xlsxread_cell(s, 2, 6).type, XLSXREAD_EMPTY);
+	/* row and cells without references follow the previous ones */
+	assert_true(xlsxread_cell(s, 3, 0).num == 0.25);
+	assert_string_equal(xlsxread_cell(s, 3, 1).text, "-3");
+	assert_string_equal(xlsxread_cell(s, 9, 27).text, "ab");
+	assert_int_equal(xlsxread_cell(s, 500, 500).type, XLSXREAD_EMPTY);
+
+	/* cells out of order in the file are still found */
+	assert_int_equal(xlsxread_sheet(&s, x, 1), 0);
+	assert_string_equal(xlsxread_cell(s, 0, 0).text, "kind");
+	assert_string_equal(xlsxread_cell(s, 0, 1).text, "department");
+	assert_int_equal(xlsxread_sheet(&s, x, 2), 0);
+	assert_int_equal(xlsxread_nrows(s), 0);
+	assert_int_equal(xlsxread_sheet(&s, x, 3), NC_ENOTFOUND);
+	xlsxread_free(x);
+}
+
+struct damaged {
+	const char	*name;
+	struct part	 parts[4];
+	size_t		 nparts;
+	const char	*msg;
+};
+
+static const char bad_sheet[] =
+    "<worksheet><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c>"
+    "</row></sheetData></worksheet>";
+static const char dup_sheet[] =
+    "<worksheet><sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c>"
+    "<c r=\"A1\"><v>2</v></c></row></sheetData></worksheet>";
+static const char one_rel[] =
+    "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/a.xml\"/>"
+    "</Relationships>";
+static const char one_wb[] =
+    "<workbook><sheets><sheet name=\"a\" r:id=\"rId1\" xmlns:r=\"r\"/>"
+    "</sheets></workbook>";
+
+static const struct damaged damaged[] = {
+	{ "no workbook", { { "xl/_rels/workbook.xml.rels", one_rel } }, 1,
+	    "it has no xl/workbook.xml" },
+	{ "bad xml", { { "xl/_rels/workbook.xml.rels", one_rel },
+	    { "xl/workbook.xml", "<workbook><sheets>" } }, 2,
+	    "not well-formed XML" },
+	{ "missing string", { { "xl/_rels/workbook.xml.rels", one_rel },
+	    { "xl/workbook.xml", one_wb },
+	    { "xl/worksheets/a.xml", bad_sheet } }, 3,
+	    "shared string '7', which does not exist" },
+	{ "duplicate cell", { { "xl/_rels/workbook.xml.rels", one_rel },
+	    { "xl/workbook.xml", one_wb },
+	    { "xl/worksheets/a.xml", dup_sheet } }, 3, "cell A1 appears twice" },
+	{ "missing sheet part", { { "xl/_rels/workbook.xml.rels", one_rel },
+	    { "xl/workbook.xml", one_wb } }, 2,
+	    "it has no xl/worksheets/a.xml" },
+};
+
+static void
+test_damaged(void **state)
+{
+	struct xlsxread			*x;
+	const struct xlsxread_sheet	*s;
+	char				 path[128];
+	size_t				 i;
+	int				 r;
+	FILE				*f;
+
+	(void)state;
+	for (i = 0; i < sizeof damaged / sizeof damaged[0]; i++) {
+		snprintf(path, sizeof path, "%s/damaged%zu.xlsx", dir, i);
+		write_zip(path, damaged[i].parts, damaged[i].nparts);
+		r = xlsxread_open(&x, path, damaged[i].name);
+		if (r == 0) {
+			r = xlsxread_sheet(&s, x, 0);
+			xlsxread_free(x);
+		}
+		if (r != NC_EINVALID || strstr(error_last(),
+		    damaged[i].msg) == NULL)
+			fail_msg("%s: %d %s", damaged[i].name, r,
+			    error_last());
+		if (strstr(error_last(), damaged[i].name) == NULL)
+			fail_msg("%s: file not named: %s", damaged[i].name,
+			    error_last());
+	}
+	snprintf(path, sizeof path, "%s/text.xlsx", dir);
+	assert_non_null(f = fopen(path, "w"));
+	fputs("項目,回答\n", f);
+	fclose(f);
+	assert_int_equal(xlsxread_open(&x, path, "text.xlsx"), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "not a zip file"));
+	assert_int_equal(xlsxread_open(&x, "/nonexistent/x.xlsx", NULL),
+	    NC_ENOTFOUND);
+}
+
+/* What our own writer produces reads back: strings, numbers, dates. */
+static void
+test_roundtrip(void **state)
+{
+	static const struct xlsx_column	 cols[] = {
+		{ "項目番号", 0, 0 }, { "回答", XLSX_COL_INPUT, 0 },
+		{ "件数", 0, 0 }, { "日付", 0, 0 },
+	};
+	struct xlsx			*w;
+	struct xlsx_sheet		*ws, *hs;
+	struct xlsxread			*x;
+	const struct xlsxread_sheet	*s;
+	char				 path[128];
+	uint32_t			 row;
+	size_t				 i;
+	int				 y, m, d;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/ours.xlsx", dir);
+	assert_int_equal(xlsx_new(&w, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&ws, w, "点検項目", XLSX_PROTECT), 0);
+	assert_int_equal(xlsx_title(ws, "令和8年度 所属点検", NULL), 0);
+	assert_int_equal(xlsx_table(&row, ws, cols, 4), 0);
+	xlsx_write_text(ws, row, 0, "dp-2-1-01");
+	xlsx_write_text(ws, row, 1, "=1+1");
+	xlsx_write_number(ws, row, 2, 1234, XLSX_NUM_INT);
+	xlsx_write_date(ws, row, 3, 2026, 4, 1, XLSX_DATE_ERA);
+	assert_int_equal(xlsx_add_sheet(&hs, w, "_form", XLSX_HIDDEN), 0);
+	xlsx_write_text(hs, 0, 0, "kind");
+	assert_int_equal(xlsx_save(w), 0);
+	xlsx_free(w);
+
+	if (xlsxread_open(&x, path, NULL) != 0)
+		fail_msg("%s", error_last());
+	assert_int_equal(xlsxread_sheet_find(&i, x, "_form"), 0);
+	assert_int_equal(xlsxread_sheet_state(x, i), XLSXREAD_HIDDEN);
+	assert_int_equal(xlsxread_sheet(&s, x, 0), 0);
+	assert_string_equal(xlsxread_cell(s, 0, 0).text,
+	    "令和8年度 所属点検");
+	assert_string_equal(xlsxread_cell(s, row - 1, 1).text, "回答");
+	assert_string_equal(xlsxread_cell(s, row, 1).text, "=1+1");
+	assert_false(xlsxread_cell(s, row, 1).formula);
+	assert_true(xlsxread_cell(s, row, 2).num == 1234);
+	assert_int_equal(xlsxread_serial_date(&y, &m, &d,
+	    xlsxread_cell(s, row, 3).num), 0);
+	assert_int_equal(y * 10000 + m * 100 + d, 20260401);
+	xlsxread_free(x);
+}
+
+struct refcase {
+	const char	*ref;
+	uint32_t	 row, col;
+	int		 ok;
+};
+
+static const struct refcase refs[] = {
+	{ "A1", 0, 0, 1 }, { "Z9", 8, 25, 1 }, { "AA10", 9, 26, 1 },
+	{ "XFD1048576", 1048575, 16383, 1 }, { "XFE1", 0, 0, 0 },
+	{ "A0", 0, 0, 0 }, { "a1", 0, 0, 0 }, { "A", 0, 0, 0 },
+	{ "1", 0, 0, 0 }, { "A1B", 0, 0, 0 }, { "A1048577", 0, 0, 0 },
+};
+
+static void
+test_refs(void **state)
+{
+	size_t		i;
+	uint32_t	r, c;
+	char		out[16];
+	int		y, m, d;
+
+	(void)state;
+	for (i = 0; i < sizeof refs / sizeof refs[0]; i++) {
+		int	got = xlsxread_ref_parse(&r, &c, refs[i].ref) == 0;
+
+		if (got != refs[i].ok)
+			fail_msg("%s: %d", refs[i].ref, got);
+		if (!got)
+			continue;
+		assert_int_equal(r, refs[i].row);
+		assert_int_equal(c, refs[i].col);
+		xlsxread_ref_format(out, r, c);
+		assert_string_equal(out, refs[i].ref);
+	}
+	assert_int_equal(xlsxread_serial_date(&y, &m, &d, 61), 0);
+	assert_int_equal(y * 10000 + m * 100 + d, 19000301);
+	assert_int_equal(xlsxread_serial_date(&y, &m, &d, 60), NC_EINVALID);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_forms),
+		cmocka_unit_test(test_damaged),
+		cmocka_unit_test(test_roundtrip),
+		cmocka_unit_test(test_refs),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
