@@ -25,6 +25,7 @@ extern const struct cmd_entry cmd_list_entry;
 extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_edit_entry;
 extern const struct cmd_entry cmd_cal_entry;
+extern const struct cmd_entry cmd_review_entry;
 
 /* In the order a new user meets them. */
 const struct cmd_entry *const cmd_table[] = {
@@ -35,6 +36,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_edit_entry,
 	&cmd_lint_entry,
 	&cmd_cal_entry,
+	&cmd_review_entry,
 	NULL
 };
 

@@ -1,0 +1,319 @@
+/*
+ * Reviews: the computations that drive the work (cost, 決裁区分, due
+ * dates, days open, overdue) and the data directory context.  The
+ * documents are in review_doc.c, the yearly summary in review_sum.c.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "review.h"
+#include "review_int.h"
+
+int
+review_ctx_new(struct review_ctx **out, struct store *st)
+{
+	struct review_ctx	*c;
+	char			*path = NULL;
+	int			 rc;
+
+	*out = NULL;
+	if ((c = calloc(1, sizeof *c)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	c->st = st;
+	if ((rc = store_kind(&c->kind, st, "review")) != 0)
+		goto fail;
+	if ((path = store_path(st, STORE_MARKER)) == NULL) {
+		rc = NC_ENOMEM;
+		goto fail;
+	}
+	if ((rc = ydoc_load(&c->config, path, NULL)) != 0)
+		goto fail;
+	free(path);
+	if ((c->cal = cal_new()) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto fail_nopath;
+	}
+	if ((path = store_path(st, CAL_CLOSURES_FILE)) == NULL) {
+		rc = NC_ENOMEM;
+		goto fail_nopath;
+	}
+	rc = cal_load_closures(c->cal, path, NULL);
+	free(path);
+	if (rc != 0 && rc != NC_ENOTFOUND)
+		goto fail_nopath;
+	*out = c;
+	return 0;
+fail:
+	free(path);
+fail_nopath:
+	review_ctx_free(c);
+	return rc;
+}
+
+void
+review_ctx_free(struct review_ctx *c)
+{
+	if (c == NULL)
+		return;
+	ydoc_free(c->config);
+	cal_free(c->cal);
+	free(c);
+}
+
+const struct schema *
+review_ctx_kind(const struct review_ctx *c)
+{
+	return c->kind;
+}
+
+const struct node *
+review_ctx_config(const struct review_ctx *c)
+{
+	return ydoc_root(c->config);
+}
+
+const struct cal *
+review_ctx_cal(const struct review_ctx *c)
+{
+	return c->cal;
+}
+
+struct store *
+review_ctx_store(const struct review_ctx *c)
+{
+	return c->st;
+}
+
+int
+review_is_open(const struct node *rec)
+{
+	static const char *const closed[] = { "decided", "submitted",
+	    "withdrawn", NULL };
+	const char	*s = node_get_str(rec, "status");
+	size_t		 i;
+
+	for (i = 0; s != NULL && closed[i] != NULL; i++)
+		if (strcmp(s, closed[i]) == 0)
+			return 0;
+	return 1;
+}
+
+/* An integer scalar; 0 when absent or not a number. */
+long long
+review_int(const struct node *map, const char *key)
+{
+	const char	*s = node_get_str(map, key);
+
+	return s != NULL ? strtoll(s, NULL, 10) : 0;
+}
+
+void
+review_cost_sums(long long *initial, long long *running,
+    const struct node *rec)
+{
+	const struct node	*costs = node_get(rec, "costs");
+	size_t			 i;
+
+	*initial = *running = 0;
+	if (costs == NULL || costs->kind != NODE_SEQ)
+		return;
+	for (i = 0; i < costs->n; i++) {
+		*initial += review_int(costs->u.items[i], "initial");
+		*running += review_int(costs->u.items[i], "running");
+	}
+}
+
+int
+review_cost(long long *out, const struct node *rec, const char *basis)
+{
+	const struct node	*costs = node_get(rec, "costs"), *e, *first;
+	long long		 ini, run, fy, minfy;
+	size_t			 i;
+
+	*out = 0;
+	if (basis == NULL || strcmp(basis, "total") == 0) {
+		review_cost_sums(&ini, &run, rec);
+		*out = ini + run;
+		return 0;
+	}
+	if (strcmp(basis, "initial") == 0) {
+		review_cost_sums(&ini, &run, rec);
+		*out = ini;
+		return 0;
+	}
+	if (strcmp(basis, "first-year") != 0)
+		return error_set(NC_EINVALID, "unknown cost basis '%s'", basis);
+	if (costs == NULL || costs->kind != NODE_SEQ)
+		return 0;
+	first = NULL;
+	minfy = 0;
+	for (i = 0; i < costs->n; i++) {
+		e = costs->u.items[i];
+		fy = review_int(e, "fy");
+		if (first == NULL || fy < minfy) {
+			first = e;
+			minfy = fy;
+		}
+	}
+	if (first != NULL)
+		*out = review_int(first, "initial") +
+		    review_int(first, "running");
+	return 0;
+}
+
+int
+review_approver(struct review_approval *out, const struct node *config,
+    const struct node *rec)
+{
+	const struct node	*appr, *rules, *r, *as;
+	const char		*cat, *rc, *below, *title;
+	char			 yen[32];
+	size_t			 i;
+	int			 err;
+
+	memset(out, 0, sizeof *out);
+	out->below = -1;
+	if ((cat = node_get_str(rec, "category")) == NULL)
+		return error_set(NC_EINVALID, "the review has no category"
+		    " (new, update or modification); the 決裁区分 depends"
+		    " on it");
+	appr = node_get(config, "approval");
+	rules = node_get(appr, "rules");
+	if (rules == NULL || rules->kind != NODE_SEQ || rules->n == 0)
+		return error_set(NC_EINVALID, "%s has no approval rules"
+		    " (approval.rules)", STORE_MARKER);
+	out->basis = node_get_str(appr, "cost_basis");
+	if (out->basis == NULL)
+		out->basis = "total";
+	if ((err = review_cost(&out->cost, rec, out->basis)) != 0)
+		return err;
+	for (i = 0; i < rules->n; i++) {
+		r = rules->u.items[i];
+		if ((rc = node_get_str(r, "category")) == NULL ||
+		    strcmp(rc, cat) != 0)
+			continue;
+		below = node_get_str(r, "below");
+		if (below != NULL && out->cost >= strtoll(below, NULL, 10))
+			continue;
+		out->code = node_get_str(r, "approver");
+		out->below = below != NULL ? strtoll(below, NULL, 10) : -1;
+		out->rule = i;
+		break;
+	}
+	if (out->code == NULL) {
+		snprintf(yen, sizeof yen, "%lld", out->cost);
+		return error_set(NC_ENOTFOUND, "no approval rule in %s matches"
+		    " category '%s' and cost %s yen", STORE_MARKER, cat, yen);
+	}
+	as = node_get(appr, "approvers");
+	for (i = 0; as != NULL && as->kind == NODE_SEQ && i < as->n; i++) {
+		title = node_get_str(as->u.items[i], "title");
+		if (node_scalar_eq(node_get(as->u.items[i], "code"),
+		    out->code))
+			out->title = title;
+	}
+	return 0;
+}
+
+static int
+get_date(struct cal_date *out, const struct node *map, const char *key)
+{
+	const char	*s = node_get_str(map, key);
+
+	if (s == NULL)
+		return NC_ENOTFOUND;
+	return cal_parse_iso(out, s);
+}
+
+int
+review_due(struct cal_date *out, const struct cal *cal,
+    const struct node *rec)
+{
+	struct cal_date	 rcv;
+	const char	*type;
+
+	if (get_date(out, rec, "due") == 0)
+		return 0;
+	type = node_get_str(rec, "type");
+	if (type != NULL && strcmp(type, "procurement") == 0 &&
+	    get_date(&rcv, rec, "received") == 0)
+		return cal_due_procurement(out, cal, rcv);
+	return error_set(NC_ENOTFOUND, "no due date");
+}
+
+int
+review_closed_on(struct cal_date *out, const struct node *rec)
+{
+	if (get_date(out, node_get(rec, "decision"), "date") == 0)
+		return 0;
+	if (get_date(out, rec, "submitted") == 0)
+		return 0;
+	return error_set(NC_ENOTFOUND, "not decided or submitted");
+}
+
+int
+review_days_open(long *out, const struct node *rec, struct cal_date today)
+{
+	struct cal_date	 rcv, end;
+	int		 rc;
+
+	*out = 0;
+	if ((rc = get_date(&rcv, rec, "received")) != 0)
+		return rc == NC_ENOTFOUND ? error_set(rc, "no received date") :
+		    rc;
+	if (review_closed_on(&end, rec) != 0)
+		end = today;
+	*out = cal_days(end) - cal_days(rcv);
+	return 0;
+}
+
+int
+review_overdue(long *out, const struct cal *cal, const struct node *rec,
+    struct cal_date today)
+{
+	struct cal_date	 due;
+	long		 n;
+	int		 rc;
+
+	*out = 0;
+	if (!review_is_open(rec) || node_scalar_eq(node_get(rec, "status"),
+	    "on-hold"))
+		return 0;
+	if (review_due(&due, cal, rec) != 0)
+		return 0;
+	if (cal_cmp(today, due) <= 0)
+		return 0;
+	if ((rc = cal_count_business_days(&n, cal, due, today)) != 0)
+		return rc;
+	*out = n > 0 ? n : 0;
+	return 0;
+}
+
+int
+review_check_date(const struct node *rec, const char *what,
+    struct cal_date d)
+{
+	struct cal_date	 start, end, rcv;
+	char		 a[CAL_FMT_MAX], b[CAL_FMT_MAX], s[CAL_FMT_MAX];
+	long long	 fy = review_int(rec, "fy");
+
+	cal_format_iso(s, sizeof s, d);
+	if (fy != 0) {
+		cal_fy_bounds(&start, &end, (int)fy);
+		if (cal_cmp(d, start) < 0 || cal_cmp(d, end) > 0) {
+			cal_format_iso(a, sizeof a, start);
+			cal_format_iso(b, sizeof b, end);
+			return error_set(NC_EINVALID, "%s '%s' is outside the"
+			    " record's fiscal year %lld (%s to %s)", what, s,
+			    fy, a, b);
+		}
+	}
+	if (get_date(&rcv, rec, "received") == 0 && cal_cmp(d, rcv) < 0) {
+		cal_format_iso(a, sizeof a, rcv);
+		return error_set(NC_EINVALID, "%s '%s' is before the review was"
+		    " received (%s)", what, s, a);
+	}
+	return 0;
+}

@@ -1,0 +1,1066 @@
+/*
+ * The ward's documents from a review record (EXAMPLES.md): 精査記録
+ * (.xlsx and .docx), 可否決定通知, 意見書, システム評価確認シート and
+ * システム評価結果通知書.  Every label comes from the schema's titles and
+ * x-enum-titles; every date is the record's, never the clock's, so the
+ * same record gives the same bytes.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "amount.h"
+#include "buf.h"
+#include "docx.h"
+#include "error.h"
+#include "review.h"
+#include "review_int.h"
+#include "xlsx.h"
+
+/* Strings made while building one document, freed together. */
+struct strs {
+	char	**v;
+	size_t	  n;
+	size_t	  cap;
+	int	  failed;
+};
+
+static const char *
+keep(struct strs *s, char *p)
+{
+	char	**nv;
+
+	if (p == NULL) {
+		s->failed = 1;
+		return "";
+	}
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 32;
+		if ((nv = realloc(s->v, s->cap * sizeof *nv)) == NULL) {
+			free(p);
+			s->failed = 1;
+			return "";
+		}
+		s->v = nv;
+	}
+	s->v[s->n++] = p;
+	return p;
+}
+
+static const char *
+fmt(struct strs *s, const char *f, ...) NC_PRINTF(2, 3);
+
+static const char *
+fmt(struct strs *s, const char *f, ...)
+{
+	va_list	 ap;
+	char	*p;
+	int	 n;
+
+	va_start(ap, f);
+	n = vsnprintf(NULL, 0, f, ap);
+	va_end(ap);
+	if (n < 0 || (p = malloc((size_t)n + 1)) == NULL)
+		return keep(s, NULL);
+	va_start(ap, f);
+	vsnprintf(p, (size_t)n + 1, f, ap);
+	va_end(ap);
+	return keep(s, p);
+}
+
+static void
+strs_free(struct strs *s)
+{
+	size_t	i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->v[i]);
+	free(s->v);
+}
+
+/* The label of an enum field's value, or the value. */
+static const char *
+label(const struct schema *s, const char *v)
+{
+	const char	*t;
+
+	if (v == NULL)
+		return "";
+	t = s != NULL ? schema_enum_title(schema_resolve(s), v) : NULL;
+	return t != NULL ? t : v;
+}
+
+static const struct schema *
+sub(const struct schema *s, const char *a, const char *b)
+{
+	s = schema_prop(s, a);
+	if (s != NULL && b != NULL) {
+		if (schema_items(s) != NULL)
+			s = schema_items(s);
+		s = schema_prop(s, b);
+	}
+	return s;
+}
+
+static const char *
+title_of(const struct review_ctx *c, const char *a, const char *b)
+{
+	const struct schema	*s = sub(c->kind, a, b);
+	const char		*t = s != NULL ? schema_title(s) : NULL;
+
+	return t != NULL ? t : b != NULL ? b : a;
+}
+
+static const char *
+str(const struct node *map, const char *key)
+{
+	const char	*s = node_get_str(map, key);
+
+	return s != NULL ? s : "";
+}
+
+/* 令和8年4月20日 from YYYY-MM-DD; "" when absent. */
+static const char *
+era(struct strs *s, const char *iso)
+{
+	struct cal_date	 d;
+	char		 out[CAL_FMT_MAX];
+
+	if (iso == NULL || cal_parse_iso(&d, iso) != 0 ||
+	    cal_format_era(out, sizeof out, d, CAL_ERA_LONG) != 0)
+		return iso != NULL ? iso : "";
+	return fmt(s, "%s", out);
+}
+
+static const char *
+yen(struct strs *s, long long v)
+{
+	char	b[32];
+
+	amount_format(b, sizeof b, v);
+	return fmt(s, "%s円", b);
+}
+
+/* こども家庭部保育課, or the code when the list does not know it. */
+static const char *
+org_full(struct strs *s, struct review_ctx *c, const char *code)
+{
+	const char	*name = NULL, *dept = NULL;
+
+	if (code == NULL)
+		return "";
+	if (store_org(&name, &dept, c->st, code) != 0 || name == NULL)
+		return code;
+	return fmt(s, "%s%s", dept != NULL ? dept : "", name);
+}
+
+/* The member names of the reviewers, joined with 、. */
+static const char *
+reviewers(struct strs *s, struct review_ctx *c, const struct node *rec)
+{
+	const struct node	*rv = node_get(rec, "reviewers");
+	const struct node	*ms = node_get(ydoc_root(c->config), "members");
+	const char		*id, *name;
+	struct buf		 b = BUF_INIT;
+	size_t			 i, k;
+
+	for (i = 0; rv != NULL && rv->kind == NODE_SEQ && i < rv->n; i++) {
+		id = rv->u.items[i]->kind == NODE_SCALAR ?
+		    rv->u.items[i]->u.s.str : "";
+		name = id;
+		for (k = 0; ms != NULL && ms->kind == NODE_SEQ && k < ms->n;
+		    k++)
+			if (node_scalar_eq(node_get(ms->u.items[k], "id"), id))
+				name = str(ms->u.items[k], "name");
+		buf_printf(&b, "%s%s", i ? "、" : "", name);
+	}
+	if (b.data == NULL)
+		return "";
+	return keep(s, buf_detach(&b, NULL));
+}
+
+static const char *
+config_str(const struct review_ctx *c, const char *a, const char *b)
+{
+	const struct node	*n = node_get(ydoc_root(c->config), a);
+
+	return b != NULL ? node_get_str(n, b) : node_get_str(ydoc_root(
+	    c->config), a);
+}
+
+/*
+ * The date a document carries and its files are stamped with: the
+ * decision (or its notice), else the submission, else the latest hearing
+ * step, else the date received.
+ */
+static const char *
+doc_date(const struct node *rec)
+{
+	const struct node	*h = node_get(rec, "hearings"), *r;
+	const char		*best = node_get_str(rec, "received"), *v;
+	static const char *const keys[] = { "sent", "answered", NULL };
+	size_t			 i, k;
+
+	if ((v = node_get_str(node_get(rec, "decision"), "notified")) != NULL)
+		return v;
+	if ((v = node_get_str(node_get(rec, "decision"), "date")) != NULL)
+		return v;
+	if ((v = node_get_str(rec, "submitted")) != NULL)
+		return v;
+	for (i = 0; h != NULL && h->kind == NODE_SEQ && i < h->n; i++) {
+		r = h->u.items[i];
+		for (k = 0; keys[k] != NULL; k++) {
+			v = node_get_str(r, keys[k]);
+			if (v != NULL && (best == NULL || strcmp(v, best) > 0))
+				best = v;
+		}
+	}
+	return best;
+}
+
+static time_t
+stamp(const char *iso)
+{
+	struct cal_date	d;
+
+	if (iso == NULL || cal_parse_iso(&d, iso) != 0)
+		return 315532800;	/* 1980-01-01, the zip epoch */
+	return (time_t)cal_days(d) * 86400 + 9 * 3600;
+}
+
+/* 初期 12,800,000円（税込）　運用 年額 3,600,000円（税込） */
+static const char *
+cost_line(struct strs *s, const struct node *rec)
+{
+	const struct node	*costs = node_get(rec, "costs");
+	long long		 ini, run, r, yearly = -1;
+	size_t			 i, nrun = 0;
+	int			 same = 1;
+
+	if (costs == NULL || costs->kind != NODE_SEQ || costs->n == 0)
+		return "";
+	review_cost_sums(&ini, &run, rec);
+	for (i = 0; i < costs->n; i++) {
+		r = review_int(costs->u.items[i], "running");
+		if (r == 0)
+			continue;
+		if (yearly >= 0 && r != yearly)
+			same = 0;
+		yearly = r;
+		nrun++;
+	}
+	if (run == 0)
+		return fmt(s, "初期 %s（税込）", yen(s, ini));
+	if (same)
+		return fmt(s, "初期 %s（税込）　運用 年額 %s（税込・%zu年度分）",
+		    yen(s, ini), yen(s, yearly), nrun);
+	return fmt(s, "初期 %s（税込）　運用 %zu年度計 %s（税込）",
+	    yen(s, ini), nrun, yen(s, run));
+}
+
+static const char *
+approver_title(struct review_ctx *c, const char *code)
+{
+	const struct node	*as = node_get(node_get(ydoc_root(c->config),
+	    "approval"), "approvers");
+	size_t			 i;
+
+	if (code == NULL)
+		return "";
+	for (i = 0; as != NULL && as->kind == NODE_SEQ && i < as->n; i++)
+		if (node_scalar_eq(node_get(as->u.items[i], "code"), code) &&
+		    node_get_str(as->u.items[i], "title") != NULL)
+			return node_get_str(as->u.items[i], "title");
+	return label(sub(c->kind, "decision", "approver"), code);
+}
+
+static const char *
+result_label(struct review_ctx *c, const char *v)
+{
+	return label(sub(c->kind, "decision", "result"), v);
+}
+
+/*
+ * 精査記録
+ */
+
+static int
+need(const struct node *rec, const char *key, const char *what)
+{
+	if (node_get(rec, key) == NULL)
+		return error_set(NC_EINVALID, "the review has no %s (%s): "
+		    "cannot write the %s", key, key, what);
+	return 0;
+}
+
+int
+review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
+    const char *path)
+{
+	static const struct xlsx_column cols[] = {
+		{ "項目", 0, 16 },
+		{ "確認事項・内容", 0, 34 },
+		{ "所管課回答", 0, 30 },
+		{ "評価", XLSX_COL_CENTER, 13 },
+		{ "所見", 0, 34 },
+	};
+	struct strs		 s = { NULL, 0, 0, 0 };
+	struct xlsx		*x = NULL;
+	struct xlsx_sheet	*sh = NULL;
+	struct xlsx_props	 props;
+	const struct node	*f, *fs, *dec, *conds;
+	const char		*date = doc_date(rec);
+	struct buf		 b = BUF_INIT;
+	uint32_t		 row;
+	size_t			 i;
+	int			 rc;
+
+	memset(&props, 0, sizeof props);
+	props.title = fmt(&s, "精査記録 %s", str(rec, "title"));
+	props.author = config_str(c, "documents", "author");
+	props.created = stamp(date);
+	if ((rc = xlsx_new(&x, path, &props)) != 0)
+		goto done;
+	xlsx_add_sheet(&sh, x, "精査記録", 0);
+	xlsx_title(sh, fmt(&s, "情報化企画 精査記録　%s", str(rec, "title")),
+	    fmt(&s, "%s現在　案件番号 %s%s%s", era(&s, date), str(rec, "id"),
+	    node_get_str(rec, "ref_no") != NULL ? "（" : "",
+	    node_get_str(rec, "ref_no") != NULL ? fmt(&s, "%s）",
+	    str(rec, "ref_no")) : ""));
+	xlsx_table(&row, sh, cols, sizeof cols / sizeof cols[0]);
+
+	/* The header block, one row each. */
+#define HEAD(k, v) do {							\
+		xlsx_write_text(sh, row, 0, (k));			\
+		xlsx_write_text(sh, row, 1, (v));			\
+		xlsx_write_blank(sh, row, 2);				\
+		xlsx_write_blank(sh, row, 3);				\
+		xlsx_write_blank(sh, row, 4);				\
+		row++;							\
+	} while (0)
+	HEAD(title_of(c, "title", NULL), str(rec, "title"));
+	HEAD(title_of(c, "org", NULL), org_full(&s, c, node_get_str(rec,
+	    "org")));
+	HEAD("区分", label(sub(c->kind, "category", NULL),
+	    node_get_str(rec, "category")));
+	if (node_get_str(rec, "system_name") != NULL)
+		HEAD(title_of(c, "system_name", NULL), str(rec, "system_name"));
+	HEAD(title_of(c, "received", NULL), era(&s, node_get_str(rec,
+	    "received")));
+	HEAD("審査者", reviewers(&s, c, rec));
+	HEAD("所要経費", cost_line(&s, rec));
+	dec = node_get(rec, "decision");
+	HEAD("決裁区分", approver_title(c, node_get_str(dec, "approver")));
+
+	fs = node_get(rec, "findings");
+	for (i = 0; fs != NULL && fs->kind == NODE_SEQ && i < fs->n; i++) {
+		f = fs->u.items[i];
+		xlsx_write_text(sh, row, 0, label(sub(c->kind, "findings",
+		    "viewpoint"), node_get_str(f, "viewpoint")));
+		xlsx_write_text(sh, row, 1, node_get_str(f, "check"));
+		xlsx_write_text(sh, row, 2, node_get_str(f, "answer"));
+		xlsx_write_text(sh, row, 3, label(sub(c->kind, "findings",
+		    "rating"), node_get_str(f, "rating")));
+		xlsx_write_text(sh, row, 4, node_get_str(f, "comment"));
+		row++;
+	}
+	HEAD(title_of(c, "overall", NULL), str(rec, "overall"));
+	HEAD(title_of(c, "proposed_result", NULL), result_label(c,
+	    node_get_str(rec, "proposed_result")));
+	conds = node_get(dec, "conditions");
+	for (i = 0; conds != NULL && conds->kind == NODE_SEQ &&
+	    i < conds->n; i++)
+		buf_printf(&b, "%s(%zu) %s", i ? "\n" : "", i + 1,
+		    conds->u.items[i]->u.s.str);
+	HEAD("条件", b.data != NULL ? b.data : "");
+	if (dec != NULL)
+		HEAD("決定", fmt(&s, "%s（%s）", result_label(c,
+		    node_get_str(dec, "result")), era(&s, node_get_str(dec,
+		    "date"))));
+#undef HEAD
+	if (s.failed) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	rc = xlsx_save(x);
+done:
+	xlsx_free(x);
+	buf_free(&b);
+	strs_free(&s);
+	return rc;
+}
+
+/* A two-column label/value table (the header block of a record). */
+struct kv {
+	const char	*k;
+	const char	*v;
+};
+
+static int
+add_kv_table(struct docx *d, const struct kv *kv, size_t n)
+{
+	static const unsigned	 w[] = { 22, 78 };
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 ks, vs;
+	size_t			 i;
+	int			 rc = 0;
+
+	memset(&ks, 0, sizeof ks);
+	ks.gothic = 1;
+	ks.align = DOCX_LEFT;
+	memset(&vs, 0, sizeof vs);
+	vs.align = DOCX_LEFT;
+	if ((rc = docx_table_new(&t, 2, w)) != 0)
+		return rc;
+	for (i = 0; i < n && rc == 0; i++) {
+		if ((rc = docx_table_cell(t, i, 0, kv[i].k, &ks)) == 0)
+			rc = docx_table_cell(t, i, 1, kv[i].v, &vs);
+	}
+	if (rc == 0)
+		rc = docx_add_table(d, t);
+	docx_table_free(t);
+	return rc;
+}
+
+static int
+new_docx(struct docx **out, struct review_ctx *c, const char *title,
+    const char *created)
+{
+	struct docx_props	props;
+
+	memset(&props, 0, sizeof props);
+	props.title = title;
+	props.author = config_str(c, "documents", "author");
+	props.created = created;
+	return docx_new(out, &props);
+}
+
+int
+review_write_record_docx(struct review_ctx *c, const struct node *rec,
+    const char *path)
+{
+	static const unsigned	 fw[] = { 15, 24, 24, 12, 25 };
+	static const unsigned	 hw[] = { 6, 47, 47 };
+	struct strs		 s = { NULL, 0, 0, 0 };
+	struct docx		*d = NULL;
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 ts, rs, cs, ls;
+	struct kv		 kv[16];
+	const struct node	*fs, *f, *hs, *h, *items, *it, *dec, *conds;
+	const char		*date = doc_date(rec);
+	const struct schema	*fsch;
+	size_t			 n = 0, i, k, row;
+	int			 rc;
+
+	if ((rc = new_docx(&d, c, fmt(&s, "精査記録 %s", str(rec, "title")),
+	    date)) != 0)
+		goto done;
+	memset(&ts, 0, sizeof ts);
+	ts.align = DOCX_CENTER;
+	ts.size = 28;
+	ts.gothic = 1;
+	ts.bold = 1;
+	memset(&rs, 0, sizeof rs);
+	rs.align = DOCX_RIGHT;
+	memset(&cs, 0, sizeof cs);
+	cs.align = DOCX_CENTER;
+	/* Narrow cells: justified text would spread its characters apart. */
+	memset(&ls, 0, sizeof ls);
+	ls.align = DOCX_LEFT;
+	docx_header_text(d, fmt(&s, "案件番号 %s", str(rec, "id")),
+	    DOCX_RIGHT);
+	docx_footer_page_number(d, DOCX_PAGENUM_OF);
+	if ((rc = docx_add_para(d, "情報化企画 精査記録", &ts)) != 0 ||
+	    (rc = docx_add_para(d, fmt(&s, "%s", era(&s, date)), &rs)) != 0)
+		goto done;
+
+	kv[n].k = "案件番号";
+	kv[n++].v = node_get_str(rec, "ref_no") != NULL ? fmt(&s, "%s（%s）",
+	    str(rec, "id"), str(rec, "ref_no")) : str(rec, "id");
+	kv[n].k = title_of(c, "title", NULL);
+	kv[n++].v = str(rec, "title");
+	kv[n].k = title_of(c, "org", NULL);
+	kv[n++].v = org_full(&s, c, node_get_str(rec, "org"));
+	kv[n].k = "区分";
+	kv[n++].v = label(sub(c->kind, "category", NULL), node_get_str(rec,
+	    "category"));
+	if (node_get_str(rec, "system_name") != NULL) {
+		kv[n].k = title_of(c, "system_name", NULL);
+		kv[n++].v = str(rec, "system_name");
+	}
+	kv[n].k = title_of(c, "received", NULL);
+	kv[n++].v = era(&s, node_get_str(rec, "received"));
+	kv[n].k = "審査者";
+	kv[n++].v = reviewers(&s, c, rec);
+	kv[n].k = "所要経費";
+	kv[n++].v = cost_line(&s, rec);
+	dec = node_get(rec, "decision");
+	kv[n].k = "決裁区分";
+	kv[n++].v = approver_title(c, node_get_str(dec, "approver"));
+	if ((rc = docx_add_blank(d)) != 0 ||
+	    (rc = add_kv_table(d, kv, n)) != 0)
+		goto done;
+
+	/* Findings per viewpoint. */
+	if ((rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_add_heading(d, 2, "観点別の精査結果")) != 0 ||
+	    (rc = docx_table_new(&t, 5, fw)) != 0 ||
+	    (rc = docx_table_header_rows(t, 1)) != 0)
+		goto done;
+	fsch = schema_items(schema_prop(c->kind, "findings"));
+	docx_table_cell(t, 0, 0, "観点", NULL);
+	docx_table_cell(t, 0, 1, schema_title(schema_prop(fsch, "check")),
+	    NULL);
+	docx_table_cell(t, 0, 2, schema_title(schema_prop(fsch, "answer")),
+	    NULL);
+	docx_table_cell(t, 0, 3, "評価", NULL);
+	docx_table_cell(t, 0, 4, schema_title(schema_prop(fsch, "comment")),
+	    NULL);
+	fs = node_get(rec, "findings");
+	for (i = 0; fs != NULL && fs->kind == NODE_SEQ && i < fs->n; i++) {
+		f = fs->u.items[i];
+		docx_table_cell(t, i + 1, 0, label(schema_prop(fsch,
+		    "viewpoint"), node_get_str(f, "viewpoint")), &ls);
+		docx_table_cell(t, i + 1, 1, node_get_str(f, "check"), &ls);
+		docx_table_cell(t, i + 1, 2, node_get_str(f, "answer"), &ls);
+		docx_table_cell(t, i + 1, 3, label(schema_prop(fsch, "rating"),
+		    node_get_str(f, "rating")), &cs);
+		docx_table_cell(t, i + 1, 4, node_get_str(f, "comment"), &ls);
+	}
+	if (fs == NULL || fs->n == 0)
+		docx_table_cell(t, 1, 0, "（未記入）", NULL);
+	if ((rc = docx_add_table(d, t)) != 0)
+		goto done;
+	docx_table_free(t);
+	t = NULL;
+
+	/* Hearing rounds. */
+	hs = node_get(rec, "hearings");
+	if (hs != NULL && hs->kind == NODE_SEQ && hs->n > 0) {
+		if ((rc = docx_add_blank(d)) != 0 ||
+		    (rc = docx_add_heading(d, 2, "ヒアリングの経過")) != 0 ||
+		    (rc = docx_table_new(&t, 3, hw)) != 0 ||
+		    (rc = docx_table_header_rows(t, 1)) != 0)
+			goto done;
+		docx_table_cell(t, 0, 0, "回", NULL);
+		docx_table_cell(t, 0, 1, "質問", NULL);
+		docx_table_cell(t, 0, 2, "所管課回答", NULL);
+		row = 1;
+		for (i = 0; i < hs->n; i++) {
+			h = hs->u.items[i];
+			items = node_get(h, "items");
+			docx_table_cell(t, row, 0, fmt(&s, "%s", str(h,
+			    "round")), &cs);
+			docx_table_cell(t, row, 1, fmt(&s, "%s %s送付%s%s",
+			    label(sub(c->kind, "hearings", "method"),
+			    node_get_str(h, "method")), era(&s,
+			    node_get_str(h, "sent")),
+			    node_get_str(h, "due") != NULL ? "　回答期限 " : "",
+			    node_get_str(h, "due") != NULL ? era(&s,
+			    node_get_str(h, "due")) : ""), &ls);
+			docx_table_cell(t, row, 2, node_get_str(h, "answered")
+			    != NULL ? fmt(&s, "%s回答", era(&s,
+			    node_get_str(h, "answered"))) : "未回答", &ls);
+			if (items != NULL && items->kind == NODE_SEQ &&
+			    items->n > 0)
+				docx_table_merge(t, row, 0, items->n + 1, 1);
+			row++;
+			for (k = 0; items != NULL && items->kind == NODE_SEQ &&
+			    k < items->n; k++) {
+				it = items->u.items[k];
+				docx_table_cell(t, row, 1, fmt(&s, "(%zu) %s",
+				    k + 1, str(it, "question")), &ls);
+				docx_table_cell(t, row, 2, node_get_str(it,
+				    "answer"), &ls);
+				row++;
+			}
+		}
+		if ((rc = docx_add_table(d, t)) != 0)
+			goto done;
+		docx_table_free(t);
+		t = NULL;
+	}
+
+	/* The footer block: overall view, proposed result, conditions. */
+	n = 0;
+	kv[n].k = title_of(c, "overall", NULL);
+	kv[n++].v = str(rec, "overall");
+	kv[n].k = title_of(c, "proposed_result", NULL);
+	kv[n++].v = result_label(c, node_get_str(rec, "proposed_result"));
+	conds = node_get(dec, "conditions");
+	{
+		struct buf b = BUF_INIT;
+
+		for (i = 0; conds != NULL && conds->kind == NODE_SEQ &&
+		    i < conds->n; i++)
+			buf_printf(&b, "%s(%zu) %s", i ? "\n" : "", i + 1,
+			    conds->u.items[i]->u.s.str);
+		kv[n].k = "条件";
+		kv[n++].v = b.data != NULL ? keep(&s, buf_detach(&b, NULL)) :
+		    "";
+	}
+	if (dec != NULL) {
+		kv[n].k = "決定";
+		kv[n++].v = fmt(&s, "%s（%s）", result_label(c,
+		    node_get_str(dec, "result")), era(&s, node_get_str(dec,
+		    "date")));
+	}
+	if ((rc = docx_add_blank(d)) != 0 ||
+	    (rc = add_kv_table(d, kv, n)) != 0)
+		goto done;
+	if (s.failed) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	rc = docx_save(d, path);
+done:
+	docx_table_free(t);
+	docx_free(d);
+	strs_free(&s);
+	return rc;
+}
+
+/*
+ * 通知 (EXAMPLES.md): the notice of a plan's decision and of a system
+ * evaluation's result share the layout.
+ */
+
+/* The texts of a list of scalars, NULL-terminated; NULL when empty. */
+static const char **
+scalar_list(const struct node *seq)
+{
+	const char	**v;
+	size_t		  i, n = seq != NULL && seq->kind == NODE_SEQ ? seq->n : 0;
+
+	if (n == 0 || (v = calloc(n + 1, sizeof *v)) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++)
+		v[i] = seq->u.items[i]->kind == NODE_SCALAR ?
+		    seq->u.items[i]->u.s.str : "";
+	return v;
+}
+
+static const char *
+addressee(struct strs *s, struct review_ctx *c, const char *org)
+{
+	return fmt(s, "%s長", org_full(s, c, org));
+}
+
+static const char *
+sender(struct review_ctx *c)
+{
+	const char	*v = config_str(c, "documents", "sender");
+
+	if (v == NULL)
+		v = config_str(c, "client", "head_title");
+	return v != NULL ? v : "情報政策課長";
+}
+
+int
+review_write_notice_docx(struct review_ctx *c, const struct node *rec,
+    const char *path)
+{
+	struct strs		 s = { NULL, 0, 0, 0 };
+	struct docx		*d = NULL;
+	struct docx_notice	 no;
+	struct docx_notice_item	 items[8];
+	const struct node	*dec = node_get(rec, "decision");
+	const char		*res, **conds = NULL, *date;
+	size_t			 n = 0;
+	int			 rc;
+
+	if ((rc = need(rec, "decision", "decision notice")) != 0)
+		return rc;
+	if (node_get_str(dec, "date") == NULL)
+		return error_set(NC_EINVALID, "the decision has no date"
+		    " (decision.date): cannot write the decision notice");
+	date = node_get_str(dec, "notified") != NULL ?
+	    node_get_str(dec, "notified") : node_get_str(dec, "date");
+	memset(&no, 0, sizeof no);
+	memset(items, 0, sizeof items);
+	res = node_get_str(dec, "result");
+	no.number = node_get_str(dec, "notice_no");
+	no.date = era(&s, date);
+	no.addressee = addressee(&s, c, node_get_str(rec, "org"));
+	no.sender = sender(c);
+	no.title = "情報化企画の可否決定について（通知）";
+	no.body = fmt(&s, "%s付で提出のあった情報化企画について、審査の結果、"
+	    "下記のとおり決定したので通知します。", era(&s,
+	    node_get_str(rec, "received")));
+	items[n].label = "件名";
+	items[n++].value = str(rec, "title");
+	items[n].label = "所管課";
+	items[n++].value = org_full(&s, c, node_get_str(rec, "org"));
+	items[n].label = "区分";
+	items[n++].value = label(sub(c->kind, "category", NULL),
+	    node_get_str(rec, "category"));
+	if (node_get(rec, "costs") != NULL) {
+		items[n].label = "所要経費";
+		items[n++].value = cost_line(&s, rec);
+	}
+	items[n].label = "決定";
+	items[n++].value = res != NULL && strcmp(res, "conditional") == 0 ?
+	    "可（条件付）" : result_label(c, res);
+	if ((conds = scalar_list(node_get(dec, "conditions"))) != NULL) {
+		items[n].label = "条件";
+		items[n++].subs = conds;
+	}
+	no.items = items;
+	no.nitems = n;
+	no.contact = config_str(c, "documents", "contact") != NULL ?
+	    fmt(&s, "（担当）%s", config_str(c, "documents", "contact")) :
+	    NULL;
+	if (s.failed) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	if ((rc = new_docx(&d, c, no.title, date)) != 0 ||
+	    (rc = docx_add_notice(d, &no)) != 0)
+		goto done;
+	rc = docx_save(d, path);
+done:
+	free(conds);
+	docx_free(d);
+	strs_free(&s);
+	return rc;
+}
+
+/*
+ * 意見書: the advisor's opinion on procurement documents, due about a
+ * week after the request (4(1)ア(イ)b).
+ */
+int
+review_write_opinion_docx(struct review_ctx *c, const struct node *rec,
+    const char *path)
+{
+	struct strs		 s = { NULL, 0, 0, 0 };
+	struct docx		*d = NULL;
+	struct docx_notice	 no;
+	struct docx_notice_item	 items[8];
+	const struct node	*ops = node_get(rec, "opinions"), *o;
+	const char		**subs = NULL, **docs = NULL, *date, *who;
+	struct buf		 b = BUF_INIT;
+	struct cal_date		 due;
+	char			 iso[CAL_FMT_MAX];
+	size_t			 n = 0, i;
+	int			 rc;
+
+	if (ops == NULL || ops->kind != NODE_SEQ || ops->n == 0)
+		return error_set(NC_EINVALID, "the review has no opinions"
+		    " (opinions): cannot write the opinion");
+	if (review_due(&due, c->cal, rec) != 0)
+		return error_set(NC_EINVALID, "the review has no due date and"
+		    " no date received: cannot write the opinion");
+	cal_format_iso(iso, sizeof iso, due);
+	date = node_get_str(rec, "submitted") != NULL ?
+	    node_get_str(rec, "submitted") : iso;
+	if ((subs = calloc(ops->n + 1, sizeof *subs)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (i = 0; i < ops->n; i++) {
+		o = ops->u.items[i];
+		subs[i] = node_get_str(o, "target") != NULL ?
+		    fmt(&s, "【%s】%s", str(o, "target"), str(o, "comment")) :
+		    str(o, "comment");
+	}
+	memset(&no, 0, sizeof no);
+	memset(items, 0, sizeof items);
+	who = config_str(c, "contractor", NULL);
+	no.date = era(&s, date);
+	no.addressee = addressee(&s, c, node_get_str(rec, "org"));
+	no.sender = who != NULL ? fmt(&s, "%s\n総合情報化顧問（CIO補佐官）",
+	    who) : "総合情報化顧問（CIO補佐官）";
+	no.title = "調達関係資料に対する意見書";
+	no.body = fmt(&s, "%s付で依頼のあった「%s」について、下記のとおり意見を"
+	    "提出します。", era(&s, node_get_str(rec, "received")),
+	    str(rec, "title"));
+	items[n].label = "件名";
+	items[n++].value = str(rec, "title");
+	items[n].label = "所管課";
+	items[n++].value = org_full(&s, c, node_get_str(rec, "org"));
+	if (node_get_str(rec, "procurement_stage") != NULL) {
+		items[n].label = "調達の段階";
+		items[n++].value = fmt(&s, "%s%s%s", label(sub(c->kind,
+		    "procurement_stage", NULL), node_get_str(rec,
+		    "procurement_stage")),
+		    node_get_str(rec, "procurement_method") != NULL ?
+		    "（" : "", node_get_str(rec, "procurement_method") !=
+		    NULL ? fmt(&s, "%s）", label(sub(c->kind,
+		    "procurement_method", NULL), node_get_str(rec,
+		    "procurement_method"))) : "");
+	}
+	if ((docs = scalar_list(node_get(rec, "documents"))) != NULL) {
+		for (i = 0; docs[i] != NULL; i++)
+			buf_printf(&b, "%s%s", i ? "、" : "", docs[i]);
+		items[n].label = "対象資料";
+		items[n++].value = keep(&s, buf_detach(&b, NULL));
+	}
+	items[n].label = "提出期限";
+	items[n++].value = era(&s, iso);
+	items[n].label = "意見";
+	items[n++].subs = subs;
+	no.items = items;
+	no.nitems = n;
+	if (node_get_str(rec, "overall") != NULL)
+		no.note = str(rec, "overall");
+	if (s.failed) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	if ((rc = new_docx(&d, c, no.title, date)) != 0 ||
+	    (rc = docx_add_notice(d, &no)) != 0)
+		goto done;
+	rc = docx_save(d, path);
+done:
+	buf_free(&b);
+	free(subs);
+	free(docs);
+	docx_free(d);
+	strs_free(&s);
+	return rc;
+}
+
+/*
+ * システム評価 (練馬区システム評価実施要綱): the viewpoints each kind of
+ * evaluation looks at.
+ */
+static const char *const eval_pre[] = { "purpose", "scope", "organisation",
+    "feasibility", NULL };
+static const char *const eval_post[] = { "achievement",
+    "operation-problems", NULL };
+static const char *const eval_operation[] = { "effectiveness", "efficiency",
+    "reliability", "safety", NULL };
+
+static const char *const *
+eval_viewpoints(const char *kind)
+{
+	if (kind == NULL)
+		return NULL;
+	if (strcmp(kind, "pre") == 0)
+		return eval_pre;
+	if (strcmp(kind, "post") == 0)
+		return eval_post;
+	if (strcmp(kind, "operation") == 0)
+		return eval_operation;
+	return NULL;
+}
+
+static const struct node *
+finding(const struct node *rec, const char *vp)
+{
+	const struct node	*fs = node_get(rec, "findings");
+	size_t			 i;
+
+	for (i = 0; fs != NULL && fs->kind == NODE_SEQ && i < fs->n; i++)
+		if (node_scalar_eq(node_get(fs->u.items[i], "viewpoint"), vp))
+			return fs->u.items[i];
+	return NULL;
+}
+
+static int
+in_list(const char *const *l, const char *v)
+{
+	for (; l != NULL && *l != NULL; l++)
+		if (v != NULL && strcmp(*l, v) == 0)
+			return 1;
+	return 0;
+}
+
+int
+review_write_syseval_xlsx(struct review_ctx *c, const struct node *rec,
+    const char *path)
+{
+	static const struct xlsx_column cols[] = {
+		{ "評価の観点", 0, 18 },
+		{ "確認事項", 0, 32 },
+		{ "所管課回答", 0, 32 },
+		{ "評価", XLSX_COL_CENTER | XLSX_COL_INPUT, 12 },
+		{ "所見", 0, 36 },
+	};
+	struct strs		 s = { NULL, 0, 0, 0 };
+	struct xlsx		*x = NULL;
+	struct xlsx_sheet	*sh = NULL;
+	struct xlsx_props	 props;
+	const struct schema	*vps, *rts;
+	const struct node	*f, *fs;
+	const char *const	*want;
+	const char		*date = doc_date(rec), *kind, *ratings[8];
+	uint32_t		 row, first;
+	size_t			 i, nr;
+	int			 rc;
+
+	if (!node_scalar_eq(node_get(rec, "type"), "system-evaluation"))
+		return error_set(NC_EINVALID, "the review is not a system"
+		    " evaluation: cannot write the system evaluation sheet");
+	kind = node_get_str(rec, "evaluation_kind");
+	if ((want = eval_viewpoints(kind)) == NULL)
+		return error_set(NC_EINVALID, "the review has no evaluation"
+		    " kind (evaluation_kind): cannot write the system"
+		    " evaluation sheet");
+	vps = sub(c->kind, "findings", "viewpoint");
+	rts = schema_resolve(sub(c->kind, "findings", "rating"));
+	memset(&props, 0, sizeof props);
+	props.title = fmt(&s, "システム評価確認シート %s", str(rec,
+	    "system_name"));
+	props.author = config_str(c, "documents", "author");
+	props.created = stamp(date);
+	if ((rc = xlsx_new(&x, path, &props)) != 0)
+		goto done;
+	xlsx_add_sheet(&sh, x, "システム評価確認シート", XLSX_LANDSCAPE);
+	xlsx_title(sh, fmt(&s, "システム評価確認シート（%s）", label(sub(c->kind,
+	    "evaluation_kind", NULL), kind)),
+	    fmt(&s, "%s現在　システム名 %s　所管課 %s　稼働開始日 %s",
+	    era(&s, date), str(rec, "system_name"), org_full(&s, c,
+	    node_get_str(rec, "org")), era(&s, node_get_str(rec,
+	    "operation_start"))));
+	xlsx_table(&row, sh, cols, sizeof cols / sizeof cols[0]);
+	first = row;
+	/* The kind's viewpoints first, filled or not; then any others. */
+	for (i = 0; want[i] != NULL; i++, row++) {
+		f = finding(rec, want[i]);
+		xlsx_write_text(sh, row, 0, label(vps, want[i]));
+		xlsx_write_text(sh, row, 1, node_get_str(f, "check"));
+		xlsx_write_text(sh, row, 2, node_get_str(f, "answer"));
+		xlsx_write_text(sh, row, 3, label(rts, node_get_str(f,
+		    "rating")));
+		xlsx_write_text(sh, row, 4, node_get_str(f, "comment"));
+	}
+	fs = node_get(rec, "findings");
+	for (i = 0; fs != NULL && fs->kind == NODE_SEQ && i < fs->n; i++) {
+		f = fs->u.items[i];
+		if (in_list(want, node_get_str(f, "viewpoint")))
+			continue;
+		xlsx_write_text(sh, row, 0, label(vps, node_get_str(f,
+		    "viewpoint")));
+		xlsx_write_text(sh, row, 1, node_get_str(f, "check"));
+		xlsx_write_text(sh, row, 2, node_get_str(f, "answer"));
+		xlsx_write_text(sh, row, 3, label(rts, node_get_str(f,
+		    "rating")));
+		xlsx_write_text(sh, row, 4, node_get_str(f, "comment"));
+		row++;
+	}
+	for (nr = 0; nr < schema_nenum(rts) && nr < 8; nr++)
+		ratings[nr] = label(rts, schema_enum_at(rts, nr));
+	xlsx_validation_list(sh, first, 3, row - 1, 3, ratings, nr);
+	row++;
+	xlsx_note(sh, row++, fmt(&s, "%s：%s", title_of(c, "overall", NULL),
+	    str(rec, "overall")));
+	fs = node_get(rec, "opinions");
+	for (i = 0; fs != NULL && fs->kind == NODE_SEQ && i < fs->n; i++)
+		xlsx_note(sh, row++, fmt(&s, "意見(%zu)：%s", i + 1,
+		    str(fs->u.items[i], "comment")));
+	if (s.failed) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	rc = xlsx_save(x);
+done:
+	xlsx_free(x);
+	strs_free(&s);
+	return rc;
+}
+
+int
+review_write_syseval_docx(struct review_ctx *c, const struct node *rec,
+    const char *path)
+{
+	struct strs		 s = { NULL, 0, 0, 0 };
+	struct docx		*d = NULL;
+	struct docx_notice	 no;
+	struct docx_notice_item	 items[10];
+	const struct node	*dec = node_get(rec, "decision"), *f, *fs, *ops;
+	const struct schema	*vps, *rts;
+	const char		**views = NULL, **opv = NULL, **conds = NULL;
+	const char		*date, *kind;
+	size_t			 n = 0, i, nv = 0;
+	int			 rc;
+
+	if (!node_scalar_eq(node_get(rec, "type"), "system-evaluation"))
+		return error_set(NC_EINVALID, "the review is not a system"
+		    " evaluation: cannot write the evaluation result notice");
+	if (dec == NULL || node_get_str(dec, "date") == NULL)
+		return error_set(NC_EINVALID, "the evaluation has no decision"
+		    " date (review decide): cannot write the evaluation result"
+		    " notice");
+	kind = node_get_str(rec, "evaluation_kind");
+	date = node_get_str(dec, "notified") != NULL ?
+	    node_get_str(dec, "notified") : node_get_str(dec, "date");
+	vps = sub(c->kind, "findings", "viewpoint");
+	rts = sub(c->kind, "findings", "rating");
+	fs = node_get(rec, "findings");
+	ops = node_get(rec, "opinions");
+	if ((views = calloc((fs != NULL ? fs->n : 0) + 1, sizeof *views)) ==
+	    NULL || (opv = calloc((ops != NULL ? ops->n : 0) + 1,
+	    sizeof *opv)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; fs != NULL && fs->kind == NODE_SEQ && i < fs->n; i++) {
+		f = fs->u.items[i];
+		views[nv++] = fmt(&s, "%s　%s%s%s", label(vps, node_get_str(f,
+		    "viewpoint")), label(rts, node_get_str(f, "rating")),
+		    node_get_str(f, "comment") != NULL ? "\n" : "",
+		    str(f, "comment"));
+	}
+	for (i = 0; ops != NULL && ops->kind == NODE_SEQ && i < ops->n; i++)
+		opv[i] = str(ops->u.items[i], "comment");
+	memset(&no, 0, sizeof no);
+	memset(items, 0, sizeof items);
+	no.number = node_get_str(dec, "notice_no");
+	no.date = era(&s, date);
+	no.addressee = addressee(&s, c, node_get_str(rec, "org"));
+	no.sender = sender(c);
+	no.title = "システム評価の結果について（通知）";
+	no.body = fmt(&s, "練馬区システム評価実施要綱に基づき実施した%sの%sについて、"
+	    "下記のとおり結果を通知します。", str(rec, "system_name"),
+	    label(sub(c->kind, "evaluation_kind", NULL), kind));
+	items[n].label = "システム名";
+	items[n++].value = str(rec, "system_name");
+	items[n].label = "所管課";
+	items[n++].value = org_full(&s, c, node_get_str(rec, "org"));
+	items[n].label = "評価の種類";
+	items[n++].value = label(sub(c->kind, "evaluation_kind", NULL), kind);
+	if (node_get_str(rec, "operation_start") != NULL) {
+		items[n].label = "稼働開始日";
+		items[n++].value = era(&s, node_get_str(rec,
+		    "operation_start"));
+	}
+	items[n].label = "評価結果";
+	items[n++].value = fmt(&s, "%s%s%s", str(rec, "overall"),
+	    node_get_str(rec, "overall") != NULL ? "\n" : "",
+	    fmt(&s, "（判定：%s）", label(sub(c->kind, "decision", "result"),
+	    node_get_str(dec, "result"))));
+	if (nv > 0) {
+		items[n].label = "観点別評価";
+		items[n++].subs = views;
+	}
+	if (opv[0] != NULL) {
+		items[n].label = "意見";
+		items[n++].subs = opv;
+	}
+	if ((conds = scalar_list(node_get(dec, "conditions"))) != NULL) {
+		items[n].label = "条件";
+		items[n++].subs = conds;
+	}
+	no.items = items;
+	no.nitems = n;
+	no.contact = config_str(c, "documents", "contact") != NULL ?
+	    fmt(&s, "（担当）%s", config_str(c, "documents", "contact")) :
+	    NULL;
+	if (s.failed) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	if ((rc = new_docx(&d, c, no.title, date)) != 0 ||
+	    (rc = docx_add_notice(d, &no)) != 0)
+		goto done;
+	rc = docx_save(d, path);
+done:
+	free(views);
+	free(opv);
+	free(conds);
+	docx_free(d);
+	strs_free(&s);
+	return rc;
+}

@@ -1,0 +1,272 @@
+/*
+ * A year's reviews counted (review summary): by type against the yearly
+ * expectations (3(1)ア(イ): 60 / 5 / 1), by decision, category and
+ * department; cost reviewed; median days from receipt to decision.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "error.h"
+#include "review.h"
+#include "review_int.h"
+#include "xlsx.h"
+
+static int
+count_add(struct review_counts *c, const char *key, const char *label,
+    long long cost)
+{
+	struct review_count	*nv;
+	size_t			 i;
+
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->v[i].key, key) == 0)
+			break;
+	if (i == c->n) {
+		if ((nv = realloc(c->v, (c->n + 1) * sizeof *nv)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		c->v = nv;
+		memset(&c->v[i], 0, sizeof c->v[i]);
+		if ((c->v[i].key = strdup(key)) == NULL ||
+		    (c->v[i].label = strdup(label != NULL ? label : key)) ==
+		    NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		c->n++;
+	}
+	c->v[i].n++;
+	c->v[i].cost += cost;
+	return 0;
+}
+
+/* Every value of an enum, in schema order, counted from zero. */
+static int
+count_enum(struct review_counts *c, const struct schema *s)
+{
+	const char	*v;
+	size_t		 i;
+	int		 rc;
+
+	s = schema_resolve(s);
+	for (i = 0; i < schema_nenum(s); i++) {
+		v = schema_enum_at(s, i);
+		if ((rc = count_add(c, v, schema_enum_title(s, v), 0)) != 0)
+			return rc;
+		c->v[c->n - 1].n = 0;
+	}
+	return 0;
+}
+
+static void
+counts_free(struct review_counts *c)
+{
+	size_t	i;
+
+	for (i = 0; i < c->n; i++) {
+		free(c->v[i].key);
+		free(c->v[i].label);
+	}
+	free(c->v);
+	memset(c, 0, sizeof *c);
+}
+
+static int
+cmp_long(const void *a, const void *b)
+{
+	long	x = *(const long *)a, y = *(const long *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+static long
+expectation(const struct node *config, const char *key, long def)
+{
+	const char	*s = node_get_str(node_get(config, "expectations"), key);
+
+	return s != NULL ? strtol(s, NULL, 10) : def;
+}
+
+int
+review_summarise(struct review_summary *out, struct review_ctx *c, int fy,
+    const struct node *const *recs, size_t n)
+{
+	const struct schema	*k = c->kind;
+	const struct node	*r, *dec;
+	const char		*type, *v, *name, *dept;
+	struct cal_date		 rcv, end;
+	long			*days = NULL;
+	long long		 cost;
+	size_t			 i, nd = 0;
+	int			 rc;
+
+	memset(out, 0, sizeof *out);
+	out->fy = fy;
+	out->median_days = -1;
+	out->expect[0] = expectation(ydoc_root(c->config), "plan_reviews", 60);
+	out->expect[1] = expectation(ydoc_root(c->config),
+	    "procurement_support", 5);
+	out->expect[2] = expectation(ydoc_root(c->config),
+	    "system_evaluations", 1);
+	if ((rc = count_enum(&out->by_type, schema_prop(k, "type"))) != 0 ||
+	    (rc = count_enum(&out->by_result, schema_prop(schema_prop(k,
+	    "decision"), "result"))) != 0 ||
+	    (rc = count_enum(&out->by_category, schema_prop(k,
+	    "category"))) != 0)
+		goto fail;
+	if (n > 0 && (days = calloc(n, sizeof *days)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto fail;
+	}
+	for (i = 0; i < n; i++) {
+		r = recs[i];
+		if (node_scalar_eq(node_get(r, "status"), "withdrawn"))
+			continue;
+		out->total++;
+		type = node_get_str(r, "type");
+		cost = 0;
+		if (type != NULL && strcmp(type, "plan") == 0)
+			review_cost(&cost, r, "total");
+		if (type != NULL &&
+		    (rc = count_add(&out->by_type, type, NULL, cost)) != 0)
+			goto fail;
+		if (type == NULL || strcmp(type, "plan") != 0)
+			continue;
+		out->cost_total += cost;
+		if ((v = node_get_str(r, "category")) != NULL &&
+		    (rc = count_add(&out->by_category, v, NULL, cost)) != 0)
+			goto fail;
+		name = dept = NULL;
+		if ((v = node_get_str(r, "org")) != NULL &&
+		    store_org(&name, &dept, c->st, v) == 0) {
+			if (dept == NULL)
+				dept = name;
+		} else
+			dept = v != NULL ? v : "不明";
+		if ((rc = count_add(&out->by_dept, dept, dept, cost)) != 0)
+			goto fail;
+		dec = node_get(r, "decision");
+		if ((v = node_get_str(dec, "result")) != NULL &&
+		    (rc = count_add(&out->by_result, v, NULL, cost)) != 0)
+			goto fail;
+		if (node_get_str(dec, "date") != NULL &&
+		    cal_parse_iso(&end, node_get_str(dec, "date")) == 0 &&
+		    node_get_str(r, "received") != NULL &&
+		    cal_parse_iso(&rcv, node_get_str(r, "received")) == 0)
+			days[nd++] = cal_days(end) - cal_days(rcv);
+	}
+	out->ndecided = nd;
+	if (nd > 0) {
+		qsort(days, nd, sizeof *days, cmp_long);
+		out->median_days = nd % 2 ? (double)days[nd / 2] :
+		    (days[nd / 2 - 1] + days[nd / 2]) / 2.0;
+	}
+	free(days);
+	return 0;
+fail:
+	free(days);
+	review_summary_free(out);
+	return rc;
+}
+
+void
+review_summary_free(struct review_summary *s)
+{
+	if (s == NULL)
+		return;
+	counts_free(&s->by_type);
+	counts_free(&s->by_result);
+	counts_free(&s->by_category);
+	counts_free(&s->by_dept);
+}
+
+static int
+count_sheet(struct xlsx *x, const char *name, const char *title,
+    const char *note, const char *head, const struct review_counts *c,
+    const long *expect, const char *chart_title)
+{
+	struct xlsx_column	 cols[4];
+	struct xlsx_sheet	*sh = NULL;
+	struct xlsx_chart	 ch;
+	uint16_t		 vals[2] = { 1, 3 };
+	uint32_t		 row, first;
+	size_t			 i, nc = 3;
+
+	memset(cols, 0, sizeof cols);
+	cols[0].heading = head;
+	cols[1].heading = "件数";
+	cols[2].heading = "経費（税込・円）";
+	if (expect != NULL) {
+		cols[3].heading = "年間想定件数";
+		nc = 4;
+	}
+	xlsx_add_sheet(&sh, x, name, 0);
+	xlsx_title(sh, title, note);
+	xlsx_table(&row, sh, cols, nc);
+	first = row;
+	for (i = 0; i < c->n; i++, row++) {
+		xlsx_write_text(sh, row, 0, c->v[i].label);
+		xlsx_write_number(sh, row, 1, (double)c->v[i].n, XLSX_NUM_INT);
+		/* Only plans carry costs; a blank is not a zero. */
+		if (c->v[i].cost != 0 || strcmp(c->v[i].key, "plan") == 0 ||
+		    expect == NULL)
+			xlsx_write_number(sh, row, 2, (double)c->v[i].cost,
+			    XLSX_NUM_INT);
+		else
+			xlsx_write_blank(sh, row, 2);
+		if (expect != NULL)
+			xlsx_write_number(sh, row, 3, i < 3 ?
+			    (double)expect[i] : 0, XLSX_NUM_INT);
+	}
+	if (c->n == 0)
+		return 0;
+	memset(&ch, 0, sizeof ch);
+	ch.type = c->n > 6 ? XLSX_CHART_BAR : XLSX_CHART_COLUMN;
+	ch.title = chart_title;
+	ch.cat_col = 0;
+	ch.val_cols = vals;
+	ch.nval = expect != NULL ? 2 : 1;
+	ch.first_row = first;
+	ch.last_row = row - 1;
+	ch.at_row = row + 1;
+	ch.at_col = 0;
+	return xlsx_add_chart(sh, &ch);
+}
+
+int
+review_write_summary_xlsx(struct review_ctx *c,
+    const struct review_summary *s, const char *path)
+{
+	struct xlsx		*x = NULL;
+	struct xlsx_props	 props;
+	struct cal_date		 end, start;
+	char			 fyl[CAL_FMT_MAX], title[128], note[256];
+	int			 rc;
+
+	cal_fy_label(fyl, sizeof fyl, s->fy);
+	cal_fy_bounds(&start, &end, s->fy);
+	memset(&props, 0, sizeof props);
+	snprintf(title, sizeof title, "%s 情報化企画審査等 実施状況", fyl);
+	props.title = title;
+	props.author = node_get_str(node_get(ydoc_root(c->config),
+	    "documents"), "author");
+	/* The fiscal year's end: fixed, so regenerating changes nothing. */
+	props.created = (time_t)cal_days(end) * 86400;
+	if (s->median_days >= 0)
+		snprintf(note, sizeof note, "計 %zu件（取下げを除く）　"
+		    "情報化企画の受付から決定までの日数（中央値） %.1f日（%zu件）",
+		    s->total, s->median_days, s->ndecided);
+	else
+		snprintf(note, sizeof note, "計 %zu件（取下げを除く）", s->total);
+	if ((rc = xlsx_new(&x, path, &props)) != 0)
+		return rc;
+	count_sheet(x, "種別", title, note, "種別", &s->by_type, s->expect,
+	    "種別ごとの件数と年間想定件数");
+	count_sheet(x, "判定", "情報化企画の判定", NULL, "判定", &s->by_result,
+	    NULL, "判定別の件数");
+	count_sheet(x, "区分", "情報化企画の区分", NULL, "区分",
+	    &s->by_category, NULL, "区分別の件数");
+	count_sheet(x, "部別", "情報化企画の部別件数", NULL, "部",
+	    &s->by_dept, NULL, "部別の件数");
+	rc = xlsx_save(x);
+	xlsx_free(x);
+	return rc;
+}

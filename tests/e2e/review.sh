@@ -1,0 +1,279 @@
+#!/bin/bash
+# review: every step of a plan review, a procurement opinion and a system
+# evaluation on a temporary data directory, bad input refused with nothing
+# written, and every document read back by python-docx / openpyxl.
+. "$(dirname "$0")/lib/common.bash"
+
+PY=/usr/bin/python3
+CHECK=$NCIO_SOURCE_DIR/tests/py/check_review.py
+D=$T/data
+"$NCIO" init --no-git "$D" 2>/dev/null
+R=$D/reviews/2026
+count() { find "$D/reviews" -name '*.yaml' 2>/dev/null | wc -l; }
+
+# --- add, non-interactive -------------------------------------------------
+expect_status 0 "$NCIO" -C "$D" review add --no-input \
+    --title 保育園業務支援システムの更新 --org 保育課 --received 2026-04-10 \
+    --category update --cost 12,800,000 --year-cost 2027:0:3600000 \
+    --year-cost 2028:0:360万円 --personal-info yes --cloud yes \
+    --system 保育園業務支援システム --reviewer kakuu-taro --ref-no 情政受第3号
+plan=$(cat "$T/out")
+expect_grep "$T/out" "^rv-[0-9a-z]{8}$"
+expect_grep "$T/err" "reviews/2026/$plan\.yaml$"
+f=$R/$plan.yaml
+expect_grep "$f" "^type: plan$"
+expect_grep "$f" "^org: hoiku$"
+expect_grep "$f" "^status: received$"
+expect_grep "$f" "^    initial: 12800000$"
+expect_grep "$f" "^    running: 3600000$"
+expect_grep "$f" "^  personal_info: true$"
+
+# Missing fields are all listed; nothing is written.
+n0=$(count)
+expect_status 1 "$NCIO" -C "$D" review add --no-input --received 2026-05-01
+expect_grep "$T/err" "missing required fields: --title \(件名\), --org \(所管課\), --category"
+expect_status 1 "$NCIO" -C "$D" review add --title x --org hoiku </dev/null
+expect_grep "$T/err" "missing required fields: --received \(受付日\), --category"
+# Bad values: unknown organisation, costs, dates, a My Number.
+expect_status 1 "$NCIO" -C "$D" review add --no-input --title t --org 存在しない課 \
+    --received 2026-05-01 --category new
+expect_grep "$T/err" "--org: '存在しない課' is neither an organisation code nor a name"
+expect_status 1 "$NCIO" -C "$D" review add --no-input --title t --org hoiku \
+    --received 2026-05-01 --category new --cost -5
+expect_grep "$T/err" "--cost: cannot read the amount '-5': an amount cannot be negative"
+expect_status 1 "$NCIO" -C "$D" review add --no-input --title t --org hoiku \
+    --received 2026-05-01 --category new --cost 12万5千円
+expect_grep "$T/err" "--cost: cannot read the amount '12万5千円'"
+expect_status 1 "$NCIO" -C "$D" review add --no-input --title t --org hoiku \
+    --received 2026-02-30 --category new
+expect_grep "$T/err" "--received: .*2026-02-30"
+expect_status 1 "$NCIO" -C "$D" review add --no-input --title t --org hoiku \
+    --received 2026-05-01 --category brand-new
+expect_grep "$T/err" "category"
+expect_status 1 "$NCIO" -C "$D" review add --no-input --title t --org hoiku \
+    --received 2026-05-01 --category new --purpose "個人番号 1234 5678 9018 を登録する"
+expect_grep "$T/err" "purpose"
+expect_grep "$T/err" "no review created"
+expect_status 2 "$NCIO" -C "$D" review add --bogus
+checks=$((checks + 1))
+[ "$(count)" = "$n0" ] || fail "a refused add wrote a record"
+
+# --from FILE
+cat >"$T/plan.yaml" <<'Y'
+title: 窓口キャッシュレス決済端末の導入
+org: koseki-jumin
+received: 2026-05-20
+category: new
+costs:
+  - fy: 2026
+    initial: 1980000
+Y
+expect_status 0 "$NCIO" -C "$D" review add --no-input --from "$T/plan.yaml"
+small=$(cat "$T/out")
+expect_grep "$R/$small.yaml" "^org: koseki-jumin$"
+
+# --- hearing ---------------------------------------------------------------
+expect_status 0 "$NCIO" -C "$D" review hearing "$plan" --sent 2026-04-13 \
+    --due 2026-04-16 --question 運用経費の見積りの根拠を示してください。 \
+    --question クラウドサービスの第三者認証の状況を確認していますか。
+expect_grep "$f" "^status: hearing$"
+expect_grep "$f" "^  - round: 1$"
+expect_grep "$f" "^    sent: 2026-04-13$"
+expect_status 0 "$NCIO" -C "$D" review hearing "${plan:3:5}" \
+    --answer 区立12園で見積もっています。
+expect_no_grep "$f" "^    answered:"
+expect_status 0 "$NCIO" -C "$D" review hearing "$plan" \
+    --answer "2:基盤のIaaSはISMAPに登録済みです。" --answered 令和8年4月15日
+expect_grep "$f" "^    answered: 2026-04-15$"
+expect_grep "$f" "answer: 基盤のIaaSはISMAPに登録済みです。"
+expect_status 1 "$NCIO" -C "$D" review hearing "$plan" --answer "5:x"
+expect_grep "$T/err" "round 1 has no question 5"
+expect_status 1 "$NCIO" -C "$D" review hearing "$plan" --question q --sent 2025-12-01
+expect_grep "$T/err" "--sent '2025-12-01' is outside the record's fiscal year 2026"
+expect_status 2 "$NCIO" -C "$D" review hearing "$plan" --question q --answer a
+
+# --- decide without findings, assess ---------------------------------------
+cp "$f" "$T/before"
+expect_status 1 "$NCIO" -C "$D" review decide "$plan" --result approve
+expect_grep "$T/err" "warning: $plan has no findings"
+expect_grep "$T/err" "use --force"
+expect_same "$T/before" "$f"
+expect_status 0 "$NCIO" -C "$D" review assess "$plan" --viewpoint 経費見積りの妥当性 \
+    --rating needs-check --check 運用経費の単価 --answer 園当たり月額25,000円 \
+    --comment 調達時に複数者の見積りを比較すること。
+expect_status 0 "$NCIO" -C "$D" review assess "$plan" --viewpoint security \
+    --rating △（要確認） --comment 稼働前に脆弱性診断を実施すること。
+expect_status 0 "$NCIO" -C "$D" review assess "$plan" --viewpoint cost \
+    --rating adequate
+expect_status 0 "$NCIO" -C "$D" review assess "$plan" \
+    --overall 条件を付して可とすることが適当。 --proposed 条件付可
+expect_grep "$f" "^status: assessed$"
+expect_grep "$f" "^proposed_result: conditional$"
+checks=$((checks + 1))
+[ "$(grep -c 'viewpoint: cost$' "$f")" = 1 ] || fail "viewpoint cost recorded twice"
+expect_grep "$f" "^    rating: adequate$"
+expect_status 1 "$NCIO" -C "$D" review assess "$plan" --viewpoint beauty --rating adequate
+expect_grep "$T/err" "--viewpoint: 'beauty' is not one of purpose, necessity"
+expect_status 2 "$NCIO" -C "$D" review assess "$plan" --rating adequate
+
+# --- decide ----------------------------------------------------------------
+expect_status 1 "$NCIO" -C "$D" review decide "$plan" --result conditional
+expect_grep "$T/err" "needs its conditions"
+expect_status 1 "$NCIO" -C "$D" review decide "$plan" --result approve --date 2027-04-01
+expect_grep "$T/err" "outside the record's fiscal year 2026 \(2026-04-01 to 2027-03-31\)"
+expect_status 1 "$NCIO" -C "$D" review decide "$plan" --result approve --date 2026-04-01
+expect_grep "$T/err" "before the review was received \(2026-04-10\)"
+expect_same "$T/before" "$T/before"
+expect_status 2 "$NCIO" -C "$D" review decide "$plan"
+# 12,800,000 + 2 x 3,600,000 = 20,000,000: an update of 10M..50M is the
+# department head's (example rules of the sample config).
+expect_status 0 "$NCIO" -C "$D" review decide "$plan" --result conditional \
+    --condition 稼働前に脆弱性診断を実施し、結果を情報政策課に報告すること。 \
+    --condition 調達に当たっては複数者から見積りを徴すること。 \
+    --date 2026-04-20 --notice-no 練企情発第12号
+expect_grep "$T/out" "^判定: 条件付可$"
+expect_grep "$T/out" "^決裁区分: 企画部長 \(department-head\)$"
+expect_grep "$T/out" "経費 20,000,000円 \(total\) < 50,000,000円"
+expect_grep "$f" "^  approver: department-head$"
+expect_grep "$f" "^  date: 2026-04-20$"
+expect_grep "$f" "^status: decided$"
+# A small new plan, decided without findings by force: 1,980,000 < 10M.
+expect_status 0 "$NCIO" -C "$D" review decide "$small" --result 可 --force --date 2026-05-29
+expect_grep "$T/err" "deciding anyway"
+expect_grep "$R/$small.yaml" "^  approver: department-head$"
+
+# --- procurement -----------------------------------------------------------
+expect_status 0 "$NCIO" -C "$D" review add --no-input --type procurement \
+    --title 保育所入所選考システム再構築に係る提案依頼書（案）への意見 \
+    --org hoiku-keikaku --received 2026-06-01 --stage rfp --method proposal \
+    --document 提案依頼書（案） --document 評価基準書（案）
+proc=$(cat "$T/out")
+p=$R/$proc.yaml
+# 5 business days after Monday 1 June.
+expect_grep "$p" "^due: 2026-06-08$"
+expect_status 0 "$NCIO" -C "$D" review assess "$proc" --target "提案依頼書（案） 3 業務要件" \
+    --opinion 選考の点数計算の規則を別紙で明示すること。
+expect_status 0 "$NCIO" -C "$D" review assess "$proc" --opinion 評価基準に運用保守体制の項目を加えること。
+expect_status 1 "$NCIO" -C "$D" review decide "$proc" --result approve
+expect_grep "$T/err" "submitted, not decided"
+# Listed as overdue on 10 June (2 business days after the 8th) ...
+expect_status 0 "$NCIO" -C "$D" review list --overdue --as-of 2026-06-10
+expect_grep "$T/out" "^$proc +2026-06-01 +保育計画調整課 .* 精査済 +9 +2026-06-08 超過2日$"
+expect_no_grep "$T/out" "$plan"
+expect_status 0 "$NCIO" -C "$D" review list --overdue --as-of 2026-06-08
+expect_grep "$T/err" "no reviews past due"
+expect_status 0 "$NCIO" -C "$D" review assess "$proc" --submitted 2026-06-05
+expect_grep "$p" "^status: submitted$"
+# ... and not once submitted.
+expect_status 0 "$NCIO" -C "$D" review list --overdue --as-of 2026-06-10
+expect_no_grep "$T/out" "$proc"
+
+# --- system evaluation -----------------------------------------------------
+expect_status 0 "$NCIO" -C "$D" review add --no-input --type system-evaluation \
+    --title 公共施設予約システムの事後評価 --org chiiki-shinko --received 2026-07-01 \
+    --system 公共施設予約システム --evaluation-kind post --operation-start 2025-04-01
+sys=$(cat "$T/out")
+expect_status 0 "$NCIO" -C "$D" review assess "$sys" --viewpoint achievement \
+    --rating excellent --comment オンライン予約率は目標を上回っている。
+expect_status 0 "$NCIO" -C "$D" review assess "$sys" --opinion 繁忙期の負荷試験を実施すること。 \
+    --overall 当初の目的・目標は達成されている。
+expect_status 0 "$NCIO" -C "$D" review decide "$sys" --result approve --date 2026-08-20
+expect_no_grep "$T/out" "決裁区分"
+
+# --- list ------------------------------------------------------------------
+expect_status 0 "$NCIO" -C "$D" review list --fy 2026 --as-of 2026-12-01
+expect_grep "$T/out" "^ID +受付日 +所管課 +件名 +状況 +日数 +期限$"
+expect_grep "$T/out" "^$plan +2026-04-10 +保育課 +保育園業務支援システムの更新 +決定済 +10$"
+expect_status 0 "$NCIO" -C "$D" review list --status 決定済 --type plan
+checks=$((checks + 1))
+[ "$(grep -c '^rv-' "$T/out")" = 2 ] || fail "list --status --type: $(cat "$T/out")"
+expect_status 1 "$NCIO" -C "$D" review list --status done
+expect_status 2 "$NCIO" -C "$D" review list extra
+
+# --- export ----------------------------------------------------------------
+O=$T/docs
+mkdir -p "$O"
+expect_status 0 "$NCIO" -C "$D" review export "$plan" -o "$O"
+expect_grep "$T/out" "${plan}_精査記録.xlsx$"
+expect_grep "$T/out" "${plan}_可否決定通知.docx$"
+checks=$((checks + 1))
+$PY "$CHECK" docx "$O/${plan}_可否決定通知.docx" 練企情発第12号 令和8年4月20日 \
+    こども家庭部保育課長 企画部情報政策課長 "情報化企画の可否決定について（通知）" \
+    令和8年4月10日付 保育園業務支援システムの更新 更新 可（条件付） \
+    稼働前に脆弱性診断を実施し 複数者から見積りを徴すること 12,800,000円 以上 ||
+    fail "decision notice"
+checks=$((checks + 1))
+$PY "$CHECK" order "$O/${plan}_可否決定通知.docx" 令和8年4月20日 こども家庭部保育課長 \
+    企画部情報政策課長 "（通知）" 記 件名 条件 以上 || fail "notice layout order"
+checks=$((checks + 1))
+$PY "$CHECK" docx "$O/${plan}_精査記録.docx" 情報化企画 精査記録 "$plan" 情政受第3号 \
+    保育園業務支援システムの更新 こども家庭部保育課 更新 令和8年4月10日 架空 太郎 \
+    企画部長 経費見積りの妥当性 "△（要確認）" 園当たり月額25,000円 \
+    運用経費の見積りの根拠を示してください。 区立12園で見積もっています。 \
+    条件付可 "(1) 稼働前に脆弱性診断" || fail "scrutiny record docx"
+checks=$((checks + 1))
+$PY "$CHECK" xlsx "$O/${plan}_精査記録.xlsx" "情報化企画 精査記録" 保育園業務支援システムの更新 \
+    こども家庭部保育課 企画部長 "○（適）" 複数者の見積りを比較 "条件付可（令和8年4月20日）" ||
+    fail "scrutiny record xlsx"
+checks=$((checks + 1))
+$PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx.py" "$O/${plan}_精査記録.xlsx" >/dev/null ||
+    fail "check_xlsx: scrutiny record"
+expect_status 0 "$NCIO" -C "$D" review export "$proc" -o "$O"
+checks=$((checks + 1))
+$PY "$CHECK" docx "$O/${proc}_意見書.docx" 調達関係資料に対する意見書 保育計画調整課長 \
+    令和8年6月5日 提出期限 令和8年6月8日 "【提案依頼書（案） 3 業務要件】選考の点数計算" \
+    評価基準に運用保守体制 "提案依頼・仕様書（プロポーザル）" || fail "opinion"
+expect_status 0 "$NCIO" -C "$D" review export "$sys" -o "$O" --sheet --notice
+checks=$((checks + 1))
+$PY "$CHECK" xlsx "$O/${sys}_システム評価確認シート.xlsx" "システム評価確認シート（事後評価（稼働後1年））" \
+    目的・目標の達成度 運用上の問題 "◎（優良）" 公共施設予約システム || fail "evaluation sheet"
+checks=$((checks + 1))
+$PY "$CHECK" docx "$O/${sys}_システム評価結果通知書.docx" "システム評価の結果について（通知）" \
+    地域文化部地域振興課長 令和8年8月20日 "事後評価（稼働後1年）" 令和7年4月1日 \
+    "目的・目標の達成度　◎（優良）" 繁忙期の負荷試験を実施すること。 || fail "evaluation notice"
+# Unchanged records give identical files.
+mkdir "$T/again"
+"$NCIO" -C "$D" review export "$plan" -o "$T/again" >/dev/null
+"$NCIO" -C "$D" review export "$proc" -o "$T/again" >/dev/null
+"$NCIO" -C "$D" review export "$sys" -o "$T/again" >/dev/null
+for g in "$T"/again/*; do
+	checks=$((checks + 1))
+	cmp -s "$g" "$O/$(basename "$g")" || fail "re-export of $(basename "$g") differs"
+done
+# Wrong documents for the type, and a notice before any decision.
+expect_status 1 "$NCIO" -C "$D" review export "$plan" --opinion -o "$O"
+expect_grep "$T/err" "not a procurement review"
+expect_status 1 "$NCIO" -C "$D" review export "$proc" --sheet -o "$O"
+expect_status 0 "$NCIO" -C "$D" review add --no-input --title 未決定の企画 --org hoiku \
+    --received 2026-09-01 --category new
+undecided=$(cat "$T/out")
+expect_status 1 "$NCIO" -C "$D" review export "$undecided" --notice -o "$O"
+expect_grep "$T/err" "no decision"
+checks=$((checks + 1))
+[ ! -e "$O/${undecided}_可否決定通知.docx" ] || fail "notice written without a decision"
+
+# --- summary ---------------------------------------------------------------
+expect_status 0 "$NCIO" -C "$D" review summary --fy 2026 -o "$O/summary.xlsx"
+expect_grep "$T/out" "^種別 +情報化企画審査 +3 +60 +"
+expect_grep "$T/out" "^ +調達実施支援 +1 +5"
+expect_grep "$T/out" "^判定 +可 +1 "
+expect_grep "$T/out" "^ +条件付可 +1 "
+expect_grep "$T/out" "^部 +こども家庭部 +2 "
+expect_grep "$T/out" "受付から決定までの日数（中央値） 9\.5日（2件）"
+checks=$((checks + 1))
+$PY "$CHECK" charts "$O/summary.xlsx" 4 || fail "summary charts"
+checks=$((checks + 1))
+$PY "$CHECK" xlsx "$O/summary.xlsx" 情報化企画審査 60 条件付可 こども家庭部 || fail "summary xlsx"
+expect_status 2 "$NCIO" -C "$D" review summary
+
+# --- the sample data: every document can be produced -----------------------
+S=$NCIO_SAMPLE_DIR
+mkdir "$T/sample"
+for id in rv-mhx55124 rv-1t5grk0g rv-4aswt9bc rv-3n7r5t9w; do
+	expect_status 0 "$NCIO" -C "$S" review export "$id" -o "$T/sample"
+done
+checks=$((checks + 1))
+[ "$(ls "$T/sample" | wc -l)" = 9 ] || fail "sample export: $(ls "$T/sample")"
+checks=$((checks + 1))
+$PY "$CHECK" docx "$T/sample/rv-3n7r5t9w_可否決定通知.docx" 否 学務課長 練企情発第38号 || fail "reject notice"
+finish

@@ -1,0 +1,94 @@
+#!/usr/bin/python3
+"""Read a review document back with an independent reader and check it.
+
+usage: check_review.py docx FILE TEXT...   every TEXT is in the document
+       check_review.py xlsx FILE TEXT...   every TEXT is in some cell
+       check_review.py order FILE A B...   (docx) the texts appear in order
+       check_review.py charts FILE N       the workbook has N native charts
+
+docx text is gathered from paragraphs and table cells (python-docx);
+xlsx cells from every sheet (openpyxl), numbers formatted with commas so
+that 12,800,000 matches.  Exits 1 naming what was missing.
+"""
+import sys
+
+
+def docx_text(path):
+    import docx
+    d = docx.Document(path)
+    parts = [p.text for p in d.paragraphs]
+    for t in d.tables:
+        for row in t.rows:
+            for cell in row.cells:
+                parts.append(cell.text)
+    for s in d.sections:
+        parts.extend(p.text for p in s.header.paragraphs)
+    return "\n".join(parts)
+
+
+def xlsx_cells(path):
+    import openpyxl
+    wb = openpyxl.load_workbook(path)
+    out = []
+    for ws in wb.worksheets:
+        for row in ws.iter_rows():
+            for c in row:
+                v = c.value
+                if v is None:
+                    continue
+                if isinstance(v, (int, float)) and not isinstance(v, bool):
+                    out.append("{:,}".format(v))
+                    out.append(str(v))
+                else:
+                    out.append(str(v))
+    return out
+
+
+def main(argv):
+    if len(argv) < 3:
+        print(__doc__, file=sys.stderr)
+        return 2
+    mode, path, want = argv[1], argv[2], argv[3:]
+    missing = []
+    if mode == "docx":
+        text = docx_text(path)
+        missing = [w for w in want if w not in text]
+        if missing:
+            print(text, file=sys.stderr)
+    elif mode == "xlsx":
+        cells = xlsx_cells(path)
+        joined = "\n".join(cells)
+        missing = [w for w in want if w not in joined]
+        if missing:
+            print(joined, file=sys.stderr)
+    elif mode == "order":
+        text = docx_text(path)
+        pos = 0
+        for w in want:
+            i = text.find(w, pos)
+            if i < 0:
+                missing.append(w + " (in order)")
+                break
+            pos = i + len(w)
+    elif mode == "charts":
+        # openpyxl drops charts when it reads a workbook: count the parts.
+        import openpyxl
+        import zipfile
+        openpyxl.load_workbook(path)
+        with zipfile.ZipFile(path) as z:
+            n = len([f for f in z.namelist()
+                     if f.startswith("xl/charts/chart")])
+        if n != int(want[0]):
+            missing.append("%s charts (found %d)" % (want[0], n))
+    else:
+        print(__doc__, file=sys.stderr)
+        return 2
+    if missing:
+        for m in missing:
+            print("%s: missing %r" % (path, m), file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
