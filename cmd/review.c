@@ -484,32 +484,21 @@ check_yesno(char out[8], const char *opt, const char *arg)
 static int
 missing_fields(const struct schema *kind, struct ydoc *doc)
 {
-	static const char *const base[] = { "type", "title", "org",
-	    "received", NULL };
+	const char	*want[5] = { "type", "title", "org", "received", NULL };
 	struct buf	 b = BUF_INIT;
-	const char	*extra, *opt;
+	const char	*opt;
 	size_t		 i, k, n = 0;
 
-	for (i = 0; base[i] != NULL || i == 4; i++) {
-		const char *f = base[i];
-
-		if (f == NULL) {
-			extra = type_required(node_get_str(ydoc_root(doc),
-			    "type"));
-			if (extra == NULL)
-				break;
-			f = extra;
-		}
-		if (get_path(ydoc_root(doc), f) != NULL)
+	want[4] = type_required(node_get_str(ydoc_root(doc), "type"));
+	for (i = 0; i < 5; i++) {
+		if (want[i] == NULL || get_path(ydoc_root(doc), want[i]) != NULL)
 			continue;
-		opt = f;
+		opt = want[i];
 		for (k = 0; k < NADDOPTS; k++)
-			if (strcmp(addopts[k].field, f) == 0)
+			if (strcmp(addopts[k].field, want[i]) == 0)
 				opt = addopts[k].opt;
 		buf_printf(&b, "%s--%s (%s)", n++ ? ", " : "", opt,
-		    prop_title(kind, f));
-		if (base[i] == NULL)
-			break;
+		    prop_title(kind, want[i]));
 	}
 	if (n > 0)
 		cmd_error("missing required field%s: %s", n > 1 ? "s" : "",
