@@ -833,8 +833,8 @@ review_hearing(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	root = rv_root(&r);
 	hs = schema_items(schema_prop(r.ctx == NULL ? NULL :
 	    review_ctx_kind(r.ctx), "hearings"));
-	interactive = nq == 0 && na == 0 && answered == NULL &&
-	    prompt_interactive();
+	/* Dates may come with the questions or answers typed in. */
+	interactive = nq == 0 && na == 0 && prompt_interactive();
 	round = rn > 0 ? find_round(root, rn) : last_round(root);
 	if (rn > 0 && round == NULL) {
 		cmd_error("%s has no hearing round %ld", r.ref.id, rn);
@@ -842,8 +842,8 @@ review_hearing(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	}
 
 	/* Answers to the latest round, or to --round N. */
-	if (na > 0 || answered != NULL || (interactive && round != NULL &&
-	    unanswered(round) > 0)) {
+	if (na > 0 || (answered != NULL && !interactive) || (interactive &&
+	    round != NULL && unanswered(round) > 0)) {
 		if (round == NULL) {
 			cmd_error("%s has no hearing round to answer; send"
 			    " questions first (--question)", r.ref.id);
@@ -891,8 +891,7 @@ review_hearing(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 			    != 0)
 				goto done;
 		}
-		if (answered != NULL || unanswered(round) == 0 ||
-		    interactive) {
+		if (answered != NULL || unanswered(round) == 0) {
 			if (step_date(iso, &r, "--answered", answered) != 0)
 				goto done;
 			if (node_get(round, "answered") == NULL ||

@@ -323,7 +323,8 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	props.created = stamp(date);
 	if ((rc = xlsx_new(&x, path, &props)) != 0)
 		goto done;
-	xlsx_add_sheet(&sh, x, "精査記録", 0);
+	/* Five wide text columns: landscape keeps the print readable. */
+	xlsx_add_sheet(&sh, x, "精査記録", XLSX_LANDSCAPE);
 	xlsx_title(sh, fmt(&s, "情報化企画 精査記録　%s", str(rec, "title")),
 	    fmt(&s, "%s現在　案件番号 %s%s%s", era(&s, date), str(rec, "id"),
 	    node_get_str(rec, "ref_no") != NULL ? "（" : "",
@@ -441,7 +442,8 @@ int
 review_write_record_docx(struct review_ctx *c, const struct node *rec,
     const char *path)
 {
-	static const unsigned	 fw[] = { 15, 24, 24, 12, 25 };
+	/* 評価 holds "△（要確認）": six characters without a break. */
+	static const unsigned	 fw[] = { 14, 23, 23, 16, 24 };
 	static const unsigned	 hw[] = { 6, 47, 47 };
 	struct strs		 s = { NULL, 0, 0, 0 };
 	struct docx		*d = NULL;

@@ -77,6 +77,16 @@ cmp_long(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+static int
+cmp_count(const void *a, const void *b)
+{
+	const struct review_count	*x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n < y->n ? 1 : -1;
+	return strcmp(x->key, y->key);
+}
+
 static long
 expectation(const struct node *config, const char *key, long def)
 {
@@ -153,6 +163,10 @@ review_summarise(struct review_summary *out, struct review_ctx *c, int fy,
 		    cal_parse_iso(&rcv, node_get_str(r, "received")) == 0)
 			days[nd++] = cal_days(end) - cal_days(rcv);
 	}
+	/* Departments with the most plans first. */
+	if (out->by_dept.n > 1)
+		qsort(out->by_dept.v, out->by_dept.n, sizeof *out->by_dept.v,
+		    cmp_count);
 	out->ndecided = nd;
 	if (nd > 0) {
 		qsort(days, nd, sizeof *days, cmp_long);

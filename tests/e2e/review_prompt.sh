@@ -103,4 +103,22 @@ expect_grep "$f" "^    check: 単価の根拠$"
 expect_grep "$f" "^    comment: 見積りは1社のみ$"
 expect_grep "$f" "^overall: 総合所見です$"
 expect_grep "$f" "^proposed_result: conditional$"
+
+# A hearing round at a terminal: the method, then questions until an
+# empty line; then, asked again, the answers.
+printf '1\n経費の内訳を示してください。\n稼働時期を示してください。\n\n' >"$T/answers"
+checks=$((checks + 1))
+script -qec "'$NCIO' -C '$D' review hearing $id --sent 2026-05-22" /dev/null \
+    <"$T/answers" >"$T/tty" 2>&1 || fail "interactive hearing: $(cat "$T/tty")"
+expect_grep "$T/tty" "1\) written +書面"
+expect_grep "$f" "^      - question: 稼働時期を示してください。$"
+expect_grep "$f" "^status: assessed$"
+printf '保守と利用料です。\n\n' >"$T/answers"
+checks=$((checks + 1))
+script -qec "'$NCIO' -C '$D' review hearing $id --answered 2026-05-27" \
+    /dev/null <"$T/answers" >"$T/tty" 2>&1 ||
+    fail "interactive answers: $(cat "$T/tty")"
+expect_grep "$T/tty" "質問1: 経費の内訳を示してください。"
+expect_grep "$f" "^        answer: 保守と利用料です。$"
+expect_grep "$f" "^    answered: 2026-05-27$"
 finish
