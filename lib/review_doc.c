@@ -443,7 +443,7 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
     const char *path)
 {
 	/* 評価 holds "△（要確認）": six characters without a break. */
-	static const unsigned	 fw[] = { 14, 23, 23, 16, 24 };
+	static const unsigned	 fw[] = { 17, 22, 21, 16, 24 };
 	static const unsigned	 hw[] = { 6, 47, 47 };
 	struct strs		 s = { NULL, 0, 0, 0 };
 	struct docx		*d = NULL;
