@@ -6,6 +6,9 @@
  * guarded against My Numbers, written atomically); the computations and
  * the documents are in lib/review.c.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1676,6 +1679,11 @@ review_export(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 		    "too many arguments");
 	if ((rc = rv_open(&r, ctx, argv[optind])) != CMD_OK)
 		goto done;
+	/* -o names a folder of deliverables: make it, like mkdir. */
+	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
+		rc = cmd_error("cannot create '%s': %s", dir, strerror(errno));
+		goto done;
+	}
 	type = node_get_str(rv_root(&r), "type");
 	plan = type != NULL && strcmp(type, "plan") == 0;
 	proc = type != NULL && strcmp(type, "procurement") == 0;

@@ -192,7 +192,6 @@ expect_status 2 "$NCIO" -C "$D" review list extra
 
 # --- export ----------------------------------------------------------------
 O=$T/docs
-mkdir -p "$O"
 expect_status 0 "$NCIO" -C "$D" review export "$plan" -o "$O"
 expect_grep "$T/out" "${plan}_精査記録.xlsx$"
 expect_grep "$T/out" "${plan}_可否決定通知.docx$"
