@@ -1,0 +1,552 @@
+/*
+ * Checklist aggregation: implementation rates per item, division and
+ * department (部), standing of each division (score and 偏差値), the
+ * previous year for comparison, and for contractor checklists the rates
+ * by stage and the contracts with gaps.  Every join is through a hash on
+ * the item ref or the organisation code, so the work is linear in the
+ * number of answers.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "checklist.h"
+#include "error.h"
+#include "node.h"
+#include "record.h"
+#include "store.h"
+#include "strmap.h"
+
+struct year {
+	struct ck_set	*set;
+	struct record	**recs;
+	size_t		  nrecs;
+	size_t		(*counts)[CK_NVALUES];
+	double		 *dsum, *dw;	/* per division: weighted score */
+	double		  sum;
+	size_t		  n;
+	size_t		  nsub;
+};
+
+struct priv {
+	struct ck_orgs	*orgs;
+	struct year	 cur, prev;
+};
+
+static void
+year_free(struct year *y)
+{
+	size_t	i;
+
+	for (i = 0; i < y->nrecs; i++)
+		record_free(y->recs[i]);
+	free(y->recs);
+	free(y->counts);
+	free(y->dsum);
+	free(y->dw);
+	ck_set_free(y->set);
+}
+
+void
+ck_stats_free(struct ck_stats *s)
+{
+	struct priv	*p;
+	size_t		 i;
+
+	if (s == NULL)
+		return;
+	if ((p = s->priv) != NULL) {
+		year_free(&p->cur);
+		year_free(&p->prev);
+		ck_orgs_free(p->orgs);
+		free(p);
+	}
+	for (i = 0; i < CK_NSTAGES; i++) {
+		free(s->stages[i].yes);
+		free(s->stages[i].answered);
+	}
+	for (i = 0; i < s->ngaps; i++)
+		free(s->gaps[i].items);
+	free(s->gaps);
+	free(s->items);
+	free(s->divs);
+	free(s->depts);
+	free(s);
+}
+
+static int
+value_of(enum ck_value *out, const char *s)
+{
+	enum ck_value	v;
+
+	if (s == NULL)
+		return -1;
+	for (v = 0; v < CK_NVALUES; v++) {
+		if (strcmp(s, ck_value_name(v)) == 0) {
+			*out = v;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* Count one list of answers into the year, for division di. */
+static void
+tally_answers(struct year *y, const struct node *answers, size_t di)
+{
+	const struct ck_item	*it;
+	const struct node	*a;
+	enum ck_value		 v;
+	double			 sc;
+	size_t			 i;
+
+	for (i = 0; answers != NULL && answers->kind == NODE_SEQ &&
+	    i < answers->n; i++) {
+		a = answers->u.items[i];
+		if ((it = ck_set_item(y->set, node_get_str(a, "ref") ?
+		    node_get_str(a, "ref") : "")) == NULL ||
+		    value_of(&v, node_get_str(a, "value")) != 0)
+			continue;
+		y->counts[it->index][v]++;
+		if ((sc = ck_value_score(v)) < 0)
+			continue;
+		y->dsum[di] += sc * it->weight;
+		y->dw[di] += it->weight;
+		y->sum += sc;
+		y->n++;
+	}
+}
+
+static int
+load_year(struct year *y, struct store *st, const struct ck_orgs *orgs,
+    enum ck_kind kind, int fy, int required, struct diags *d)
+{
+	const struct schema	*sch;
+	struct reclist		 l = RECLIST_INIT;
+	struct record		*rec;
+	const char		*k;
+	size_t			 i;
+	int			 r;
+
+	memset(y, 0, sizeof *y);
+	if ((r = ck_set_load(&y->set, st, kind, fy)) != 0) {
+		if (!required && r == NC_ENOTFOUND) {
+			error_clear();
+			return 1;
+		}
+		return r;
+	}
+	y->counts = calloc(y->set->nitems + 1, sizeof *y->counts);
+	y->dsum = calloc(orgs->n + 1, sizeof *y->dsum);
+	y->dw = calloc(orgs->n + 1, sizeof *y->dw);
+	if (y->counts == NULL || y->dsum == NULL || y->dw == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	if ((r = store_kind(&sch, st, "checklist")) != 0 ||
+	    (r = store_scan(&l, st, sch, fy, d)) != 0)
+		return r;
+	if ((y->recs = calloc(l.n + 1, sizeof *y->recs)) == NULL) {
+		reclist_free(&l);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	for (i = 0; i < l.n; i++) {
+		if ((r = record_load(&rec, st, &l.v[i], d)) != 0) {
+			reclist_free(&l);
+			return r;
+		}
+		k = node_get_str(record_root(rec), "kind");
+		if (k == NULL || strcmp(k, ck_kind_name(kind)) != 0) {
+			record_free(rec);
+			continue;
+		}
+		y->recs[y->nrecs++] = rec;
+	}
+	reclist_free(&l);
+	return 0;
+}
+
+/* Tally a year: items, divisions; returns per-division record lists. */
+static void
+tally_year(struct year *y, const struct ck_orgs *orgs, enum ck_kind kind,
+    int *submitted, struct ck_div_stat *divs)
+{
+	const struct ck_org	*org;
+	const struct node	*root, *resp;
+	const char		*s;
+	size_t			 i, j;
+
+	for (i = 0; i < y->nrecs; i++) {
+		root = record_root(y->recs[i]);
+		if ((s = node_get_str(root, "org")) == NULL ||
+		    (org = strmap_get(orgs->bycode, s)) == NULL)
+			continue;
+		if (!submitted[org->index])
+			y->nsub++;
+		submitted[org->index] = 1;
+		if (kind == CK_SELF) {
+			resp = node_get(root, "responses");
+			for (j = 0; resp != NULL && resp->kind == NODE_SEQ &&
+			    j < resp->n; j++)
+				tally_answers(y, node_get(resp->u.items[j],
+				    "answers"), org->index);
+			if (divs != NULL && resp != NULL &&
+			    resp->kind == NODE_SEQ)
+				divs[org->index].respondents += resp->n;
+			if (divs != NULL && (s = node_get_str(root,
+			    "staff_total")) != NULL)
+				divs[org->index].staff_total = atoi(s);
+		} else
+			tally_answers(y, node_get(root, "answers"),
+			    org->index);
+		if (divs != NULL && (s = node_get_str(root, "submitted")) !=
+		    NULL && (divs[org->index].submitted_on == NULL ||
+		    strcmp(s, divs[org->index].submitted_on) > 0))
+			divs[org->index].submitted_on = s;
+	}
+}
+
+void
+ck_deviation(double *out, const double *x, size_t n, double *mean,
+    double *sd)
+{
+	double	sum = 0, sq = 0, m, s;
+	size_t	i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (isnan(x[i]))
+			continue;
+		sum += x[i];
+		k++;
+	}
+	m = k > 0 ? sum / (double)k : NAN;
+	for (i = 0; i < n; i++) {
+		if (!isnan(x[i]))
+			sq += (x[i] - m) * (x[i] - m);
+	}
+	s = k > 0 ? sqrt(sq / (double)k) : NAN;
+	for (i = 0; i < n; i++) {
+		if (isnan(x[i]))
+			out[i] = NAN;
+		else if (s == 0)
+			out[i] = 50;
+		else
+			out[i] = 50 + 10 * (x[i] - m) / s;
+	}
+	if (mean != NULL)
+		*mean = m;
+	if (sd != NULL)
+		*sd = s;
+}
+
+static double
+item_rate(const size_t *c, size_t *nout)
+{
+	double		sum = 0;
+	size_t		n = 0;
+	enum ck_value	v;
+
+	for (v = 0; v < CK_NVALUES; v++) {
+		if (ck_value_score(v) < 0)
+			continue;
+		sum += ck_value_score(v) * (double)c[v];
+		n += c[v];
+	}
+	if (nout != NULL)
+		*nout = n;
+	return n > 0 ? sum / (double)n : NAN;
+}
+
+static int
+ck_cmp_desc(const void *a, const void *b)
+{
+	double	x = *(const double *)a, y = *(const double *)b;
+
+	return x > y ? -1 : x < y ? 1 : 0;
+}
+
+static const struct ck_stats *lowest_of;
+
+static int
+cmp_lowest(const void *a, const void *b)
+{
+	const struct ck_item_stat	*x = &lowest_of->items[*(const size_t *)a];
+	const struct ck_item_stat	*y = &lowest_of->items[*(const size_t *)b];
+
+	if (isnan(x->rate) != isnan(y->rate))
+		return isnan(x->rate) ? 1 : -1;
+	if (!isnan(x->rate) && x->rate != y->rate)
+		return x->rate < y->rate ? -1 : 1;
+	return x->item->index < y->item->index ? -1 :
+	    x->item->index > y->item->index;
+}
+
+size_t *
+ck_stats_lowest(const struct ck_stats *s)
+{
+	size_t	*v, i;
+
+	if ((v = calloc(s->set->nitems + 1, sizeof *v)) == NULL) {
+		error_set(NC_ENOMEM, "out of memory");
+		return NULL;
+	}
+	for (i = 0; i < s->set->nitems; i++)
+		v[i] = i;
+	/* qsort has no context argument; the module is single-threaded */
+	lowest_of = s;
+	qsort(v, s->set->nitems, sizeof *v, cmp_lowest);
+	lowest_of = NULL;
+	return v;
+}
+
+static int
+vendor_stats(struct ck_stats *s, struct year *y, const struct ck_orgs *orgs)
+{
+	const struct node	*root, *ans, *a;
+	const struct ck_item	*it;
+	const struct ck_org	*org;
+	enum ck_stage		 sg;
+	enum ck_value		 v;
+	size_t			 i, j, k;
+	double			 sum[CK_NSTAGES] = { 0 };
+
+	for (k = 0; k < CK_NSTAGES; k++) {
+		s->stages[k].yes = calloc(y->set->nitems + 1, sizeof(size_t));
+		s->stages[k].answered = calloc(y->set->nitems + 1,
+		    sizeof(size_t));
+		if (s->stages[k].yes == NULL || s->stages[k].answered == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+	}
+	if ((s->gaps = calloc(y->nrecs + 1, sizeof *s->gaps)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (i = 0; i < y->nrecs; i++) {
+		struct ck_gap	*g = &s->gaps[s->ngaps];
+
+		root = record_root(y->recs[i]);
+		if (node_get_str(root, "stage") == NULL ||
+		    ck_stage_parse(&sg, node_get_str(root, "stage")) != 0)
+			continue;
+		s->stages[sg].nsheets++;
+		ans = node_get(root, "answers");
+		memset(g, 0, sizeof *g);
+		for (j = 0; ans != NULL && ans->kind == NODE_SEQ &&
+		    j < ans->n; j++) {
+			a = ans->u.items[j];
+			if ((it = ck_set_item(y->set, node_get_str(a, "ref") ?
+			    node_get_str(a, "ref") : "")) == NULL ||
+			    value_of(&v, node_get_str(a, "value")) != 0 ||
+			    ck_value_score(v) < 0)
+				continue;
+			s->stages[sg].answered[it->index]++;
+			s->stages[sg].n++;
+			sum[sg] += ck_value_score(v);
+			if (ck_value_score(v) == 1) {
+				s->stages[sg].yes[it->index]++;
+				continue;
+			}
+			if (g->items == NULL && (g->items = calloc(ans->n + 1,
+			    sizeof *g->items)) == NULL)
+				return error_set(NC_ENOMEM, "out of memory");
+			g->items[g->nitems++] = it;
+		}
+		if (g->nitems > 0) {
+			g->org = node_get_str(root, "org");
+			org = g->org ? strmap_get(orgs->bycode, g->org) : NULL;
+			g->org_name = org != NULL ? org->name : g->org;
+			g->contract = node_get_str(root, "contract");
+			g->vendor = node_get_str(root, "vendor");
+			g->stage = sg;
+			g->id = record_id(y->recs[i]);
+			s->ngaps++;
+		}
+	}
+	for (k = 0; k < CK_NSTAGES; k++)
+		s->stages[k].rate = s->stages[k].n > 0 ? sum[k] /
+		    (double)s->stages[k].n : NAN;
+	return 0;
+}
+
+int
+ck_aggregate(struct ck_stats **out, struct store *st, enum ck_kind kind,
+    int fy, struct diags *d)
+{
+	struct ck_stats	*s;
+	struct priv	*p;
+	int		*sub = NULL, *psub = NULL, r;
+	double		*score = NULL, *dev = NULL;
+	size_t		 i, j;
+
+	*out = NULL;
+	if ((s = calloc(1, sizeof *s)) == NULL ||
+	    (p = calloc(1, sizeof *p)) == NULL) {
+		free(s);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	s->priv = p;
+	s->kind = kind;
+	s->fy = fy;
+	if ((r = ck_orgs_load(&p->orgs, st)) != 0 ||
+	    (r = load_year(&p->cur, st, p->orgs, kind, fy, 1, d)) != 0)
+		goto fail;
+	r = load_year(&p->prev, st, p->orgs, kind, fy - 1, 0, d);
+	if (r < 0)
+		goto fail;
+	s->has_prev = r == 0;
+	s->set = p->cur.set;
+	s->ndiv = p->orgs->n;
+	s->ndepts = p->orgs->ndepts;
+	s->items = calloc(s->set->nitems + 1, sizeof *s->items);
+	s->divs = calloc(s->ndiv + 1, sizeof *s->divs);
+	s->depts = calloc(s->ndepts + 1, sizeof *s->depts);
+	sub = calloc(s->ndiv + 1, sizeof *sub);
+	psub = calloc(s->ndiv + 1, sizeof *psub);
+	score = calloc(s->ndiv + 1, sizeof *score);
+	dev = calloc(s->ndiv + 1, sizeof *dev);
+	if (s->items == NULL || s->divs == NULL || s->depts == NULL ||
+	    sub == NULL || psub == NULL || score == NULL || dev == NULL) {
+		r = error_set(NC_ENOMEM, "out of memory");
+		goto fail;
+	}
+	for (i = 0; i < s->ndiv; i++) {
+		s->divs[i].org = &p->orgs->v[i];
+		s->divs[i].staff_total = -1;
+	}
+	tally_year(&p->cur, p->orgs, kind, sub, s->divs);
+	if (s->has_prev)
+		tally_year(&p->prev, p->orgs, kind, psub, NULL);
+	s->nsubmitted = p->cur.nsub;
+	s->rate = p->cur.n > 0 ? p->cur.sum / (double)p->cur.n : NAN;
+	s->prev_rate = s->has_prev && p->prev.n > 0 ? p->prev.sum /
+	    (double)p->prev.n : NAN;
+
+	/* items, compared with last year's item of the same ref */
+	for (i = 0; i < s->set->nitems; i++) {
+		struct ck_item_stat	*is = &s->items[i];
+		const struct ck_item	*pi;
+
+		is->item = &s->set->items[i];
+		memcpy(is->counts, p->cur.counts[i], sizeof is->counts);
+		is->rate = item_rate(is->counts, &is->n);
+		is->prev = NAN;
+		if (s->has_prev && (pi = ck_set_item(p->prev.set,
+		    is->item->ref)) != NULL)
+			is->prev = item_rate(p->prev.counts[pi->index], NULL);
+	}
+
+	/* divisions: score, 偏差値, rank */
+	for (i = 0; i < s->ndiv; i++) {
+		struct ck_div_stat	*ds = &s->divs[i];
+
+		ds->submitted = sub[i];
+		ds->score = sub[i] && p->cur.dw[i] > 0 ? 100 * p->cur.dsum[i] /
+		    p->cur.dw[i] : NAN;
+		ds->prev = s->has_prev && psub[i] && p->prev.dw[i] > 0 ?
+		    100 * p->prev.dsum[i] / p->prev.dw[i] : NAN;
+		score[i] = ds->score;
+		if (kind == CK_SELF)
+			s->nrespondents += ds->respondents;
+		if (ds->submitted_on != NULL && (s->first_submitted == NULL ||
+		    strcmp(ds->submitted_on, s->first_submitted) < 0))
+			s->first_submitted = ds->submitted_on;
+		if (ds->submitted_on != NULL && (s->last_submitted == NULL ||
+		    strcmp(ds->submitted_on, s->last_submitted) > 0))
+			s->last_submitted = ds->submitted_on;
+	}
+	ck_deviation(dev, score, s->ndiv, &s->mean, &s->sd);
+	for (i = 0; i < s->ndiv; i++)
+		s->divs[i].deviation = dev[i];
+	/* rank: 1 + the number of divisions with a higher score */
+	{
+		double	*v = calloc(s->ndiv + 1, sizeof *v);
+		size_t	 n = 0, lo, hi, mid;
+
+		if (v == NULL) {
+			r = error_set(NC_ENOMEM, "out of memory");
+			goto fail;
+		}
+		for (i = 0; i < s->ndiv; i++) {
+			if (!isnan(score[i]))
+				v[n++] = score[i];
+		}
+		qsort(v, n, sizeof *v, ck_cmp_desc);
+		for (i = 0; i < s->ndiv; i++) {
+			if (isnan(score[i]))
+				continue;
+			/* first position holding a score <= this one */
+			lo = 0;
+			hi = n;
+			while (lo < hi) {
+				mid = (lo + hi) / 2;
+				if (v[mid] > score[i])
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+			s->divs[i].rank = lo + 1;
+		}
+		free(v);
+	}
+
+	/* departments: the mean of their divisions' scores */
+	for (j = 0; j < s->ndepts; j++) {
+		s->depts[j].code = p->orgs->depts[j];
+		s->depts[j].name = p->orgs->dept_names[j];
+		s->depts[j].score = s->depts[j].min = s->depts[j].max = NAN;
+		s->depts[j].prev = NAN;
+	}
+	{
+		double	*sum = calloc(s->ndepts + 1, sizeof *sum);
+		double	*psum = calloc(s->ndepts + 1, sizeof *psum);
+		size_t	*pn = calloc(s->ndepts + 1, sizeof *pn);
+
+		if (sum == NULL || psum == NULL || pn == NULL) {
+			free(sum);
+			free(psum);
+			free(pn);
+			r = error_set(NC_ENOMEM, "out of memory");
+			goto fail;
+		}
+		for (i = 0; i < s->ndiv; i++) {
+			struct ck_dept_stat	*ds;
+
+			ds = &s->depts[s->divs[i].org->dept_index];
+			ds->ndiv++;
+			if (!isnan(s->divs[i].prev)) {
+				psum[s->divs[i].org->dept_index] +=
+				    s->divs[i].prev;
+				pn[s->divs[i].org->dept_index]++;
+			}
+			if (!s->divs[i].submitted || isnan(s->divs[i].score))
+				continue;
+			ds->nsubmitted++;
+			sum[s->divs[i].org->dept_index] += s->divs[i].score;
+			if (isnan(ds->min) || s->divs[i].score < ds->min)
+				ds->min = s->divs[i].score;
+			if (isnan(ds->max) || s->divs[i].score > ds->max)
+				ds->max = s->divs[i].score;
+		}
+		for (j = 0; j < s->ndepts; j++) {
+			if (s->depts[j].nsubmitted > 0)
+				s->depts[j].score = sum[j] /
+				    (double)s->depts[j].nsubmitted;
+			if (pn[j] > 0)
+				s->depts[j].prev = psum[j] / (double)pn[j];
+		}
+		free(sum);
+		free(psum);
+		free(pn);
+	}
+	if (kind == CK_VENDOR && (r = vendor_stats(s, &p->cur, p->orgs)) != 0)
+		goto fail;
+	free(sub);
+	free(psub);
+	free(score);
+	free(dev);
+	*out = s;
+	return 0;
+fail:
+	free(sub);
+	free(psub);
+	free(score);
+	free(dev);
+	ck_stats_free(s);
+	return r;
+}

@@ -1,0 +1,337 @@
+/*
+ * Checklist forms: the .xlsx a division fills in and sends back.
+ *
+ * Everything the division does not fill in is locked (sheet protection
+ * without a password, so nobody is locked out, but rows cannot be moved
+ * by accident); answers are chosen from drop-down lists.  The hidden
+ * sheet _form says which form this is -- kind, fiscal year, division,
+ * item set and its version, and where the table starts -- so that the
+ * import can refuse a form of another year or an outdated item set.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cal.h"
+#include "checklist.h"
+#include "checklist_int.h"
+#include "error.h"
+#include "xlsx.h"
+
+static const char *const steps_department[] = {
+	"「提出情報」シートに、回答者（課の情報セキュリティ担当者）の職名と提出日を記入してください。氏名は不要です。",
+	"「点検項目」シートの回答欄で、各項目について「実施」「一部実施」「未実施」「わからない」のいずれかを一覧から選んでください。",
+	"「一部実施」「未実施」「わからない」を選んだ項目は、補足欄に現状と改善の予定を記入してください。",
+	"自己点検の結果（課の職員の実施状況）も、該当する項目で回答してください。",
+	NULL
+};
+
+static const char *const steps_self[] = {
+	"課の職員一人ひとりが自己点検を行い、「回答」シートに一人一行で記入してください。回答者番号は課内の通し番号です。氏名は記入しません。",
+	"各項目（項目の内容は「点検項目」シート）について、「はい」「いいえ」「該当なし」のいずれかを一覧から選んでください。",
+	"「提出情報」シートに、課の対象職員数と提出日を記入してください。",
+	"回答のない行は集計しません。一人の回答は全項目を記入してください。",
+	NULL
+};
+
+static const char *const steps_vendor[] = {
+	"契約・協定ごと、点検の段階ごとに、このファイルを一部ずつ作成してください（ファイルを複製して使えます）。",
+	"「提出情報」シートに、契約名、委託事業者等の名称、区分、点検段階、契約期間、個人情報の取扱いの有無を記入してください。",
+	"「点検項目」シートで、選んだ点検段階の項目について「はい」「いいえ」「該当なし」のいずれかを一覧から選んでください。他の段階の項目は空欄のままにしてください。",
+	"「いいえ」を選んだ項目は、補足欄に理由と対応予定を記入してください。",
+	NULL
+};
+
+static const char *const steps_common[] = {
+	"個人番号（マイナンバー）その他の個人情報は記入しないでください。記入されたファイルは受け付けません。",
+	"シートや行・列の追加・削除はしないでください。記入後、このファイルのまま情報政策課に提出してください。",
+	NULL
+};
+
+static int
+write_instructions(struct xlsx *x, const struct ck_set *set,
+    const struct ck_org *org, const char *fylabel)
+{
+	static const struct xlsx_column	 cols[] = {
+		{ "番号", XLSX_COL_CENTER, 6 },
+		{ "記入方法", 0, 90 },
+	};
+	struct xlsx_sheet	*sh;
+	const char *const	*steps, *const *p;
+	char			 title[256], note[256], num[16];
+	uint32_t		 row;
+	int			 n = 1, r;
+
+	steps = set->kind == CK_SELF ? steps_self : set->kind ==
+	    CK_DEPARTMENT ? steps_department : steps_vendor;
+	snprintf(title, sizeof title, "%s %s 記入方法", fylabel,
+	    ck_kind_title(set->kind));
+	snprintf(note, sizeof note, "提出課：%s %s　点検項目：%s（第%d版）",
+	    org->dept_name, org->name, set->title, set->version);
+	if ((r = xlsx_add_sheet(&sh, x, "記入方法", XLSX_PROTECT)) != 0 ||
+	    (r = xlsx_title(sh, title, note)) != 0 ||
+	    (r = xlsx_table(&row, sh, cols, 2)) != 0)
+		return r;
+	for (p = steps; *p != NULL; p++, row++) {
+		snprintf(num, sizeof num, "%d", n++);
+		xlsx_write_text(sh, row, 0, num);
+		xlsx_write_text(sh, row, 1, *p);
+	}
+	for (p = steps_common; *p != NULL; p++, row++) {
+		snprintf(num, sizeof num, "%d", n++);
+		xlsx_write_text(sh, row, 0, num);
+		r = xlsx_write_text(sh, row, 1, *p);
+	}
+	return r;
+}
+
+/* 提出情報: one row per particular, in the order of ck_fields(). */
+static int
+write_particulars(struct xlsx *x, const struct ck_set *set,
+    uint32_t *first_row)
+{
+	static const struct xlsx_column	 cols[] = {
+		{ "項目", 0, 24 },
+		{ "記入欄", XLSX_COL_INPUT, 40 },
+		{ "記入例・説明", 0, 50 },
+	};
+	const struct ck_field	*f;
+	struct xlsx_sheet	*sh;
+	uint32_t		 row;
+	size_t			 n, i;
+	int			 r;
+
+	f = ck_fields(set->kind, &n);
+	if ((r = xlsx_add_sheet(&sh, x, "提出情報", XLSX_PROTECT)) != 0 ||
+	    (r = xlsx_title(sh, "提出情報", "記入欄（色付きのセル）に記入して"
+	    "ください。")) != 0 ||
+	    (r = xlsx_table(&row, sh, cols, 3)) != 0)
+		return r;
+	*first_row = row;
+	for (i = 0; i < n; i++, row++) {
+		xlsx_write_text(sh, row, 0, f[i].label);
+		xlsx_write_blank(sh, row, 1);
+		xlsx_write_text(sh, row, 2, f[i].example);
+		if (f[i].choices[0] != NULL) {
+			size_t	k = 0;
+
+			while (k < 4 && f[i].choices[k] != NULL)
+				k++;
+			r = xlsx_validation_list(sh, row, 1, row, 1,
+			    f[i].choices, k);
+		}
+	}
+	return r;
+}
+
+static int
+write_item_list(struct xlsx *x, const struct ck_set *set, const char *name,
+    int answers, uint32_t *first_row)
+{
+	struct xlsx_column	 cols[6] = {
+		{ "No.", XLSX_COL_CENTER, 5 },
+		{ "項目番号", 0, 12 },
+		{ "分類", 0, 16 },
+		{ "点検項目", 0, 60 },
+		{ "回答", XLSX_COL_INPUT | XLSX_COL_CENTER, 12 },
+		{ "補足・改善予定", XLSX_COL_INPUT, 40 },
+	};
+	const char		*labels[4];
+	const enum ck_value	*vals;
+	struct xlsx_sheet	*sh;
+	char			 num[24], stages[128];
+	uint32_t		 row;
+	size_t			 i, nv, k;
+	int			 r;
+
+	if (set->kind == CK_VENDOR)
+		cols[2] = (struct xlsx_column){ "点検段階", 0, 16 };
+	if ((r = xlsx_add_sheet(&sh, x, name, XLSX_PROTECT |
+	    XLSX_LANDSCAPE)) != 0 ||
+	    (r = xlsx_title(sh, set->title, answers ? "回答欄は一覧から選んで"
+	    "ください。" : "回答は「回答」シートに記入します。")) != 0 ||
+	    (r = xlsx_table(&row, sh, cols, answers ? 6 : 4)) != 0)
+		return r;
+	*first_row = row;
+	for (i = 0; i < set->nitems; i++, row++) {
+		const struct ck_item	*it = &set->items[i];
+
+		snprintf(num, sizeof num, "%zu", i + 1);
+		xlsx_write_text(sh, row, 0, num);
+		xlsx_write_text(sh, row, 1, it->ref);
+		if (set->kind == CK_VENDOR) {
+			stages[0] = '\0';
+			for (k = 0; k < CK_NSTAGES; k++) {
+				if (!(it->stages & (1u << k)))
+					continue;
+				if (stages[0] != '\0')
+					strcat(stages, "・");
+				strcat(stages, ck_stage_label(k));
+			}
+			xlsx_write_text(sh, row, 2, stages);
+		} else
+			xlsx_write_text(sh, row, 2, it->category);
+		xlsx_write_text(sh, row, 3, it->text);
+		if (!answers)
+			continue;
+		xlsx_write_blank(sh, row, 4);
+		xlsx_write_blank(sh, row, 5);
+		vals = ck_item_values(it, &nv);
+		for (k = 0; k < nv; k++)
+			labels[k] = ck_value_label(vals[k]);
+		if ((r = xlsx_validation_list(sh, row, 4, row, 4, labels,
+		    nv)) != 0)
+			return r;
+	}
+	return 0;
+}
+
+/* 回答 (self): one row per staff member, one column per item. */
+static int
+write_staff_sheet(struct xlsx *x, const struct ck_set *set,
+    uint32_t *first_row)
+{
+	struct xlsx_column	*cols;
+	const char		*labels[4];
+	const enum ck_value	*vals;
+	struct xlsx_sheet	*sh;
+	char			**heads, num[16];
+	uint32_t		 row;
+	size_t			 i, k, nv;
+	int			 r;
+
+	cols = calloc(set->nitems + 1, sizeof *cols);
+	heads = calloc(set->nitems + 1, sizeof *heads);
+	if (cols == NULL || heads == NULL) {
+		r = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	cols[0] = (struct xlsx_column){ "回答者番号", XLSX_COL_CENTER, 10 };
+	for (i = 0; i < set->nitems; i++) {
+		/* the item's number and ref: the import reads the ref */
+		if ((heads[i] = malloc(strlen(set->items[i].category) +
+		    strlen(set->items[i].ref) + 32)) == NULL) {
+			r = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
+		sprintf(heads[i], "%zu %s\n(%s)", i + 1,
+		    set->items[i].category, set->items[i].ref);
+		cols[i + 1] = (struct xlsx_column){ heads[i],
+		    XLSX_COL_INPUT | XLSX_COL_CENTER, 11 };
+	}
+	if ((r = xlsx_add_sheet(&sh, x, "回答", XLSX_PROTECT |
+	    XLSX_LANDSCAPE)) != 0 ||
+	    (r = xlsx_title(sh, "自己点検 回答（一人一行）", "項目の内容は"
+	    "「点検項目」シートを見てください。")) != 0 ||
+	    (r = xlsx_table(&row, sh, cols, set->nitems + 1)) != 0)
+		goto done;
+	*first_row = row;
+	for (k = 0; k < CK_FORM_STAFF_ROWS; k++) {
+		snprintf(num, sizeof num, "r%03zu", k + 1);
+		xlsx_write_text(sh, row + (uint32_t)k, 0, num);
+		for (i = 0; i < set->nitems; i++)
+			xlsx_write_blank(sh, row + (uint32_t)k,
+			    (uint16_t)(i + 1));
+	}
+	for (i = 0; i < set->nitems; i++) {
+		vals = ck_item_values(&set->items[i], &nv);
+		for (k = 0; k < nv; k++)
+			labels[k] = ck_value_label(vals[k]);
+		if ((r = xlsx_validation_list(sh, row, (uint16_t)(i + 1),
+		    row + CK_FORM_STAFF_ROWS - 1, (uint16_t)(i + 1), labels,
+		    nv)) != 0)
+			goto done;
+	}
+done:
+	for (i = 0; heads != NULL && i < set->nitems; i++)
+		free(heads[i]);
+	free(heads);
+	free(cols);
+	return r;
+}
+
+static int
+write_id_sheet(struct xlsx *x, const struct ck_set *set,
+    const struct ck_org *org, const char *sheet, uint32_t items_row,
+    uint32_t fields_row)
+{
+	struct xlsx_sheet	*sh;
+	char			 fy[16], ver[16], r1[16], r2[16], n[16];
+	const char		*kv[][2] = {
+		{ "format", CK_FORM_FORMAT },
+		{ "kind", ck_kind_name(set->kind) },
+		{ "fy", fy },
+		{ "org", org->code },
+		{ "org_name", org->name },
+		{ "catalog", set->catalog },
+		{ "version", ver },
+		{ "items_sheet", sheet },
+		{ "items_row", r1 },
+		{ "fields_row", r2 },
+		{ "items", n },
+	};
+	size_t			 i;
+	int			 r;
+
+	snprintf(fy, sizeof fy, "%d", set->fy);
+	snprintf(ver, sizeof ver, "%d", set->version);
+	/* 1-based, as Excel numbers its rows */
+	snprintf(r1, sizeof r1, "%u", items_row + 1);
+	snprintf(r2, sizeof r2, "%u", fields_row + 1);
+	snprintf(n, sizeof n, "%zu", set->nitems);
+	if ((r = xlsx_add_sheet(&sh, x, CK_FORM_SHEET, XLSX_HIDDEN |
+	    XLSX_PROTECT)) != 0)
+		return r;
+	for (i = 0; i < sizeof kv / sizeof kv[0]; i++) {
+		xlsx_write_text(sh, (uint32_t)i, 0, kv[i][0]);
+		r = xlsx_write_text(sh, (uint32_t)i, 1, kv[i][1]);
+	}
+	return r;
+}
+
+int
+ck_form_write(char **out_path, const struct ck_set *set,
+    const struct ck_org *org, const char *dir, time_t created)
+{
+	struct xlsx		*x = NULL;
+	struct xlsx_props	 props;
+	char			 fylabel[CAL_FMT_MAX], title[256], *path;
+	const char		*sheet;
+	uint32_t		 items_row = 0, fields_row = 0, dummy;
+	int			 r;
+
+	*out_path = NULL;
+	if ((r = cal_fy_label(fylabel, sizeof fylabel, set->fy)) != 0)
+		return r;
+	if ((path = malloc(strlen(dir) + strlen(org->name) + 128)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	sprintf(path, "%s/%s_%s_%s.xlsx", dir, ck_kind_title(set->kind),
+	    fylabel, org->name);
+	snprintf(title, sizeof title, "%s %s（%s）", fylabel,
+	    ck_kind_title(set->kind), org->name);
+	memset(&props, 0, sizeof props);
+	props.title = title;
+	props.subject = set->title;
+	props.created = created;
+	if ((r = xlsx_new(&x, path, &props)) != 0)
+		goto done;
+	sheet = set->kind == CK_SELF ? "回答" : "点検項目";
+	if ((r = write_instructions(x, set, org, fylabel)) != 0 ||
+	    (r = write_particulars(x, set, &fields_row)) != 0)
+		goto done;
+	if (set->kind == CK_SELF) {
+		if ((r = write_staff_sheet(x, set, &items_row)) != 0 ||
+		    (r = write_item_list(x, set, "点検項目", 0, &dummy)) != 0)
+			goto done;
+	} else if ((r = write_item_list(x, set, sheet, 1, &items_row)) != 0)
+		goto done;
+	if ((r = write_id_sheet(x, set, org, sheet, items_row,
+	    fields_row)) != 0 || (r = xlsx_save(x)) != 0)
+		goto done;
+	*out_path = path;
+	path = NULL;
+done:
+	xlsx_free(x);
+	free(path);
+	return r;
+}

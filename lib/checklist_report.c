@@ -1,0 +1,1138 @@
+/*
+ * Checklist reports: 所属点検実施結果報告書 (and the self-check and
+ * contractor-checklist equivalents) as .docx, and the full tables with
+ * native charts as .xlsx.  Figures come from the aggregation; the words
+ * the advisor writes (period, method, recommendations) come from the
+ * item set's catalog record (report:).
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "cal.h"
+#include "checklist.h"
+#include "docx.h"
+#include "error.h"
+#include "node.h"
+#include "store.h"
+#include "xlsx.h"
+
+/* Rows of the "lowest items" table in the report. */
+#define LOWEST		10
+/* Items shown as most improved / most declined. */
+#define MOVERS		5
+/* Divisions with a 偏差値 below this are named for follow-up. */
+#define FOLLOWUP_DEV	40.0
+
+struct ctx {
+	const struct ck_stats	*s;
+	char			 fylabel[CAL_FMT_MAX];
+	char			 date[CAL_FMT_MAX];	/* era, long */
+	const char		*ward;
+	const char		*author;
+	char			 title[256];
+	char			 base[256];	/* file name, no space */
+};
+
+static const char *
+pct(char *out, size_t size, double r)
+{
+	if (isnan(r))
+		snprintf(out, size, "－");
+	else
+		snprintf(out, size, "%.1f%%", 100 * r);
+	return out;
+}
+
+static const char *
+num1(char *out, size_t size, double v)
+{
+	if (isnan(v))
+		snprintf(out, size, "－");
+	else
+		snprintf(out, size, "%.1f", v);
+	return out;
+}
+
+static const char *
+points(char *out, size_t size, double now, double before)
+{
+	if (isnan(now) || isnan(before))
+		snprintf(out, size, "－");
+	else
+		snprintf(out, size, "%+.1f", 100 * (now - before));
+	return out;
+}
+
+static const char *
+subject(enum ck_kind k)
+{
+	return k == CK_VENDOR ? "特記事項チェックシート" : ck_kind_title(k);
+}
+
+static const struct docx_para_style	num_cell = { .align = DOCX_RIGHT };
+static const struct docx_para_style	mid_cell = { .align = DOCX_CENTER };
+
+static int
+body(struct docx *dx, struct ctx *c, const char *fmt, ...) NC_PRINTF(3, 4);
+
+static int
+body(struct docx *dx, struct ctx *c, const char *fmt, ...)
+{
+	va_list	ap;
+	char	*s;
+	int	 n, r;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	r = docx_add_outline_body(dx, s);
+	free(s);
+	(void)c;
+	return r;
+}
+
+static int
+add_table(struct docx *dx, struct docx_table *t)
+{
+	int	r;
+
+	r = docx_add_table(dx, t);
+	docx_table_free(t);
+	return r;
+}
+
+static int
+new_table(struct docx_table **t, size_t ncols, const unsigned *widths,
+    const char *const *heads)
+{
+	size_t	i;
+	int	r;
+
+	if ((r = docx_table_new(t, ncols, widths)) != 0)
+		return r;
+	for (i = 0; i < ncols; i++) {
+		if ((r = docx_table_cell(*t, 0, i, heads[i], NULL)) != 0) {
+			docx_table_free(*t);
+			return r;
+		}
+	}
+	return docx_table_header_rows(*t, 1);
+}
+
+/* 1 目的 and 2 実施方法 */
+static int
+doc_intro(struct docx *dx, struct ctx *c)
+{
+	const struct ck_stats	*s = c->s;
+	char			 a[CAL_FMT_MAX], b[CAL_FMT_MAX];
+	struct cal_date		 d1, d2;
+	size_t			 ndept = 0, i;
+	int			 r;
+
+	for (i = 0; i < s->ndepts; i++)
+		ndept += s->depts[i].ndiv > 0;
+	if ((r = docx_add_outline_heading(dx, 1, "目的")) != 0)
+		return r;
+	if (s->kind == CK_VENDOR)
+		r = body(dx, c, "委託事業者等における情報セキュリティ対策の"
+		    "状況を、契約等の締結前・締結当初・履行中・終了時の各段階で"
+		    "所管課が点検した結果（個人情報の保護および管理ならびに情報"
+		    "セキュリティに関する特記事項に係るチェックシート）を集計・"
+		    "分析し、委託事業者等の管理の改善に資することを目的とする。");
+	else
+		r = body(dx, c, "情報セキュリティに関する教育・啓発の効果を測定"
+		    "するとともに、%sのセキュリティ対策の状況を把握し、自己改善"
+		    "を推進することを目的として、%sを対象に%sを実施した。",
+		    s->kind == CK_SELF ? "職員一人ひとり" : "各組織（課）",
+		    s->kind == CK_SELF ? "全職員" : "全組織（課）",
+		    ck_kind_title(s->kind));
+	if (r != 0 || (r = docx_add_outline_heading(dx, 1, "実施方法")) != 0 ||
+	    (r = docx_add_outline_heading(dx, 2, "対象")) != 0)
+		return r;
+	if (s->kind == CK_VENDOR)
+		r = body(dx, c, "各課が所管する委託契約・協定等（%zu課から提出）",
+		    s->nsubmitted);
+	else
+		r = body(dx, c, "%s（%zu部・%zu課）%s", s->kind == CK_SELF ?
+		    "全課の職員" : "全課", ndept, s->ndiv, s->kind == CK_SELF ?
+		    "。回答は課ごとに取りまとめて提出" : "");
+	if (r != 0 || (r = docx_add_outline_heading(dx, 2, "期間")) != 0)
+		return r;
+	if (s->set->period != NULL)
+		r = body(dx, c, "%s", s->set->period);
+	else if (s->first_submitted != NULL &&
+	    cal_parse_iso(&d1, s->first_submitted) == 0 &&
+	    cal_parse_iso(&d2, s->last_submitted) == 0 &&
+	    cal_format_era(a, sizeof a, d1, CAL_ERA_LONG) == 0 &&
+	    cal_format_era(b, sizeof b, d2, CAL_ERA_LONG) == 0)
+		r = body(dx, c, "%sから%sまで（提出日）", a, b);
+	else
+		r = body(dx, c, "%s", c->fylabel);
+	if (r != 0 || (r = docx_add_outline_heading(dx, 2, "方法")) != 0)
+		return r;
+	if (s->set->method != NULL)
+		r = body(dx, c, "%s", s->set->method);
+	else if (s->kind == CK_DEPARTMENT)
+		r = body(dx, c, "%s（%zu項目）について、各課の情報セキュリティ"
+		    "担当者が課の実施状況を「実施」「一部実施」「未実施」"
+		    "「わからない」の4段階で回答した。", s->set->title,
+		    s->set->nitems);
+	else if (s->kind == CK_SELF)
+		r = body(dx, c, "%s（%zu項目）について、職員一人ひとりが「はい」"
+		    "「いいえ」「該当なし」で回答し、課ごとに取りまとめた。",
+		    s->set->title, s->set->nitems);
+	else
+		r = body(dx, c, "%s（%zu項目）について、所管課が契約ごと・段階"
+		    "ごとに「はい」「いいえ」「該当なし」で回答した。",
+		    s->set->title, s->set->nitems);
+	if (r != 0 || (r = docx_add_outline_heading(dx, 2, "集計方法")) != 0)
+		return r;
+	r = body(dx, c, "「%s」を1、%s「%s」を0として項目ごとの実施率を算出した"
+	    "（「該当なし」は除く）。%s",
+	    s->kind == CK_DEPARTMENT ? "実施" : "はい",
+	    s->kind == CK_DEPARTMENT ? "「一部実施」を0.5、" : "",
+	    s->kind == CK_DEPARTMENT ? "未実施」「わからない" : "いいえ",
+	    s->kind == CK_VENDOR ? "" : "課の得点は、項目の重みによる加重平均"
+	    "（100点満点）である。偏差値は、得点を提出のあった課の平均と標準"
+	    "偏差により、50＋10×（得点－平均）÷標準偏差として換算したもので、"
+	    "課の相対的な位置を示す。");
+	return r;
+}
+
+static int
+doc_response(struct docx *dx, struct ctx *c)
+{
+	static const char *const heads[] = {
+		"部", "課数", "提出", "提出率"
+	};
+	static const unsigned	 w[] = { 40, 15, 15, 20 };
+	const struct ck_stats	*s = c->s;
+	struct docx_table	*t;
+	struct buf		 miss = BUF_INIT;
+	char			 a[32], b[32], n[32];
+	size_t			 i, row = 1, nmiss = 0;
+	int			 r;
+
+	if ((r = docx_add_outline_heading(dx, 2, "回答状況")) != 0)
+		return r;
+	if (s->kind == CK_SELF)
+		r = body(dx, c, "%zu課中%zu課から回答があった（回答率 %s）。"
+		    "回答した職員は延べ%zu人である。", s->ndiv, s->nsubmitted,
+		    pct(a, sizeof a, s->ndiv ? (double)s->nsubmitted /
+		    (double)s->ndiv : NAN), s->nrespondents);
+	else
+		r = body(dx, c, "%zu課中%zu課から回答があった（回答率 %s）。",
+		    s->ndiv, s->nsubmitted, pct(a, sizeof a, s->ndiv ?
+		    (double)s->nsubmitted / (double)s->ndiv : NAN));
+	if (r != 0 || (r = new_table(&t, 4, w, heads)) != 0)
+		return r;
+	for (i = 0; i < s->ndepts; i++) {
+		const struct ck_dept_stat	*ds = &s->depts[i];
+
+		if (ds->ndiv == 0)
+			continue;
+		snprintf(a, sizeof a, "%zu", ds->ndiv);
+		snprintf(b, sizeof b, "%zu", ds->nsubmitted);
+		docx_table_cell(t, row, 0, ds->name, NULL);
+		docx_table_cell(t, row, 1, a, &num_cell);
+		docx_table_cell(t, row, 2, b, &num_cell);
+		docx_table_cell(t, row, 3, pct(n, sizeof n,
+		    (double)ds->nsubmitted / (double)ds->ndiv), &num_cell);
+		row++;
+	}
+	if ((r = add_table(dx, t)) != 0)
+		return r;
+	for (i = 0; i < s->ndiv; i++) {
+		if (s->divs[i].submitted)
+			continue;
+		buf_printf(&miss, "%s%s（%s）", nmiss ? "、" : "",
+		    s->divs[i].org->name, s->divs[i].org->dept_name);
+		nmiss++;
+	}
+	if ((r = buf_ok(&miss)) == 0 && nmiss > 0)
+		r = body(dx, c, "未提出の課（%zu課）：%s。", nmiss, miss.data);
+	buf_free(&miss);
+	return r;
+}
+
+static int
+doc_overall(struct docx *dx, struct ctx *c)
+{
+	static const char *const heads[] = {
+		"分類", "項目数", "実施率", "前年度"
+	};
+	static const unsigned	 w[] = { 40, 15, 20, 20 };
+	const struct ck_stats	*s = c->s;
+	struct docx_table	*t;
+	char			 a[32], b[32], p[32];
+	const char		**cats;
+	double			*sum, *psum;
+	size_t			*n, *pn, *cnt, ncat = 0, i, k;
+	int			 r;
+
+	if ((r = docx_add_outline_heading(dx, 2, "全体の結果")) != 0)
+		return r;
+	if (s->has_prev && !isnan(s->prev_rate))
+		r = body(dx, c, "全体の実施率は%sであり、前年度（%s）から%s"
+		    "ポイント%sした。", pct(a, sizeof a, s->rate),
+		    pct(b, sizeof b, s->prev_rate), points(p, sizeof p,
+		    fabs(s->rate - s->prev_rate), 0),
+		    s->rate >= s->prev_rate ? "上昇" : "低下");
+	else
+		r = body(dx, c, "全体の実施率は%sであった。", pct(a, sizeof a,
+		    s->rate));
+	if (r != 0)
+		return r;
+	/* rates by category, pooled over the items of the category */
+	cats = calloc(s->set->nitems + 1, sizeof *cats);
+	sum = calloc(s->set->nitems + 1, sizeof *sum);
+	psum = calloc(s->set->nitems + 1, sizeof *psum);
+	n = calloc(s->set->nitems + 1, sizeof *n);
+	pn = calloc(s->set->nitems + 1, sizeof *pn);
+	cnt = calloc(s->set->nitems + 1, sizeof *cnt);
+	if (cats == NULL || sum == NULL || psum == NULL || n == NULL ||
+	    pn == NULL || cnt == NULL) {
+		r = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < s->set->nitems; i++) {
+		const struct ck_item_stat	*is = &s->items[i];
+
+		/* categories are few: a linear look-up stays small */
+		for (k = 0; k < ncat; k++) {
+			if (strcmp(cats[k], is->item->category) == 0)
+				break;
+		}
+		if (k == ncat)
+			cats[ncat++] = is->item->category;
+		cnt[k]++;
+		if (!isnan(is->rate)) {
+			sum[k] += is->rate;
+			n[k]++;
+		}
+		if (!isnan(is->prev)) {
+			psum[k] += is->prev;
+			pn[k]++;
+		}
+	}
+	if ((r = new_table(&t, 4, w, heads)) != 0)
+		goto done;
+	for (k = 0; k < ncat; k++) {
+		snprintf(a, sizeof a, "%zu", cnt[k]);
+		docx_table_cell(t, k + 1, 0, cats[k][0] ? cats[k] : "（分類なし）",
+		    NULL);
+		docx_table_cell(t, k + 1, 1, a, &num_cell);
+		docx_table_cell(t, k + 1, 2, pct(b, sizeof b, n[k] ? sum[k] /
+		    (double)n[k] : NAN), &num_cell);
+		docx_table_cell(t, k + 1, 3, pct(p, sizeof p, pn[k] ? psum[k] /
+		    (double)pn[k] : NAN), &num_cell);
+	}
+	if ((r = add_table(dx, t)) == 0)
+		r = body(dx, c, "分類の実施率は、分類に属する項目の実施率の平均"
+		    "である。");
+done:
+	free(cats);
+	free(sum);
+	free(psum);
+	free(n);
+	free(pn);
+	free(cnt);
+	return r;
+}
+
+static int
+doc_depts(struct docx *dx, struct ctx *c)
+{
+	static const char *const heads[] = {
+		"部", "提出課数", "平均得点", "最高", "最低", "前年度"
+	};
+	static const unsigned	 w[] = { 34, 14, 14, 12, 12, 14 };
+	const struct ck_stats	*s = c->s;
+	struct docx_table	*t;
+	char			 a[32];
+	size_t			 i, row = 1;
+	int			 r;
+
+	if ((r = docx_add_outline_heading(dx, 2, "部別の結果")) != 0 ||
+	    (r = body(dx, c, "部ごとの得点は、提出のあった課の得点の平均で"
+	    "ある。")) != 0 || (r = new_table(&t, 6, w, heads)) != 0)
+		return r;
+	for (i = 0; i < s->ndepts; i++) {
+		const struct ck_dept_stat	*ds = &s->depts[i];
+
+		if (ds->ndiv == 0)
+			continue;
+		docx_table_cell(t, row, 0, ds->name, NULL);
+		snprintf(a, sizeof a, "%zu", ds->nsubmitted);
+		docx_table_cell(t, row, 1, a, &num_cell);
+		docx_table_cell(t, row, 2, num1(a, sizeof a, ds->score),
+		    &num_cell);
+		docx_table_cell(t, row, 3, num1(a, sizeof a, ds->max),
+		    &num_cell);
+		docx_table_cell(t, row, 4, num1(a, sizeof a, ds->min),
+		    &num_cell);
+		docx_table_cell(t, row, 5, num1(a, sizeof a, ds->prev),
+		    &num_cell);
+		row++;
+	}
+	return add_table(dx, t);
+}
+
+static int
+doc_attention(struct docx *dx, struct ctx *c)
+{
+	static const char *const lh[] = { "順位", "項目番号", "点検項目",
+	    "実施率" };
+	static const unsigned	 lw[] = { 8, 16, 60, 14 };
+	static const char *const mh[] = { "項目番号", "点検項目", "前年度",
+	    "今年度", "増減" };
+	static const unsigned	 mw[] = { 16, 50, 12, 12, 10 };
+	static const char *const fh[] = { "部", "課", "得点", "偏差値" };
+	static const unsigned	 fw[] = { 30, 36, 14, 14 };
+	const struct ck_stats	*s = c->s;
+	struct docx_table	*t;
+	size_t			*low, *mv = NULL, i, k, n, row;
+	char			 a[32], b[32], p[32];
+	int			 r;
+
+	if ((r = docx_add_outline_heading(dx, 1, "課題と対応")) != 0 ||
+	    (r = docx_add_outline_heading(dx, 2, "実施率の低い項目")) != 0)
+		return r;
+	if ((low = ck_stats_lowest(s)) == NULL)
+		return NC_ENOMEM;
+	if ((r = body(dx, c, "実施率の低い順に%d項目を示す。これらの項目は、"
+	    "課への周知や研修の重点とする必要がある。", LOWEST)) != 0 ||
+	    (r = new_table(&t, 4, lw, lh)) != 0)
+		goto done;
+	for (i = 0, row = 1; i < s->set->nitems && i < LOWEST; i++) {
+		const struct ck_item_stat	*is = &s->items[low[i]];
+
+		if (isnan(is->rate))
+			break;
+		snprintf(a, sizeof a, "%zu", i + 1);
+		docx_table_cell(t, row, 0, a, &mid_cell);
+		docx_table_cell(t, row, 1, is->item->ref, NULL);
+		docx_table_cell(t, row, 2, is->item->text, NULL);
+		docx_table_cell(t, row, 3, pct(b, sizeof b, is->rate),
+		    &num_cell);
+		row++;
+	}
+	if ((r = add_table(dx, t)) != 0)
+		goto done;
+
+	if ((r = docx_add_outline_heading(dx, 2, "前年度との比較")) != 0)
+		goto done;
+	if (!s->has_prev) {
+		r = body(dx, c, "前年度の点検結果がないため、比較していない。");
+		goto done;
+	}
+	/* items in both years, by change */
+	if ((mv = calloc(s->set->nitems + 1, sizeof *mv)) == NULL) {
+		r = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0, n = 0; i < s->set->nitems; i++) {
+		if (!isnan(s->items[low[i]].rate) &&
+		    !isnan(s->items[low[i]].prev))
+			mv[n++] = low[i];
+	}
+	/* by change, smallest first: insertion sort over ~50 items */
+	for (i = 1; i < n; i++) {
+		size_t	x = mv[i];
+		double	dx_ = s->items[x].rate - s->items[x].prev;
+
+		for (k = i; k > 0 && s->items[mv[k - 1]].rate -
+		    s->items[mv[k - 1]].prev > dx_; k--)
+			mv[k] = mv[k - 1];
+		mv[k] = x;
+	}
+	if ((r = body(dx, c, "前年度と同じ項目（%zu項目）について、実施率の"
+	    "低下が大きい項目と上昇が大きい項目を示す。", n)) != 0 ||
+	    (r = new_table(&t, 5, mw, mh)) != 0)
+		goto done;
+	row = 1;
+	for (i = 0; i < n && i < MOVERS; i++) {
+		const struct ck_item_stat *is = &s->items[mv[i]];
+
+		if (is->rate >= is->prev)
+			break;
+		docx_table_cell(t, row, 0, is->item->ref, NULL);
+		docx_table_cell(t, row, 1, is->item->text, NULL);
+		docx_table_cell(t, row, 2, pct(a, sizeof a, is->prev),
+		    &num_cell);
+		docx_table_cell(t, row, 3, pct(b, sizeof b, is->rate),
+		    &num_cell);
+		docx_table_cell(t, row, 4, points(p, sizeof p, is->rate,
+		    is->prev), &num_cell);
+		row++;
+	}
+	for (i = 0; i < n && i < MOVERS; i++) {
+		const struct ck_item_stat *is = &s->items[mv[n - 1 - i]];
+
+		if (is->rate <= is->prev)
+			break;
+		docx_table_cell(t, row, 0, is->item->ref, NULL);
+		docx_table_cell(t, row, 1, is->item->text, NULL);
+		docx_table_cell(t, row, 2, pct(a, sizeof a, is->prev),
+		    &num_cell);
+		docx_table_cell(t, row, 3, pct(b, sizeof b, is->rate),
+		    &num_cell);
+		docx_table_cell(t, row, 4, points(p, sizeof p, is->rate,
+		    is->prev), &num_cell);
+		row++;
+	}
+	if (row == 1)
+		docx_table_merge(t, 0, 0, 1, 1);
+	if ((r = add_table(dx, t)) != 0)
+		goto done;
+	if (s->kind == CK_VENDOR)
+		goto done;
+
+	if ((r = docx_add_outline_heading(dx, 2, "得点の低い課")) != 0)
+		goto done;
+	for (i = 0, n = 0; i < s->ndiv; i++)
+		n += !isnan(s->divs[i].deviation) &&
+		    s->divs[i].deviation < FOLLOWUP_DEV;
+	if (n == 0) {
+		r = body(dx, c, "偏差値が%.0fを下回る課はなかった。",
+		    FOLLOWUP_DEV);
+		goto done;
+	}
+	if ((r = body(dx, c, "偏差値が%.0fを下回る課（%zu課）を示す。個別に"
+	    "状況を確認し、改善を支援する。", FOLLOWUP_DEV, n)) != 0 ||
+	    (r = new_table(&t, 4, fw, fh)) != 0)
+		goto done;
+	for (i = 0, row = 1; i < s->ndiv; i++) {
+		const struct ck_div_stat	*ds = &s->divs[i];
+
+		if (isnan(ds->deviation) || ds->deviation >= FOLLOWUP_DEV)
+			continue;
+		docx_table_cell(t, row, 0, ds->org->dept_name, NULL);
+		docx_table_cell(t, row, 1, ds->org->name, NULL);
+		docx_table_cell(t, row, 2, num1(a, sizeof a, ds->score),
+		    &num_cell);
+		docx_table_cell(t, row, 3, num1(b, sizeof b, ds->deviation),
+		    &num_cell);
+		row++;
+	}
+	r = add_table(dx, t);
+done:
+	free(mv);
+	free(low);
+	return r;
+}
+
+static int
+doc_vendor(struct docx *dx, struct ctx *c)
+{
+	static const char *const sh[] = { "点検段階", "チェックシート数",
+	    "回答数", "実施率" };
+	static const unsigned	 sw[] = { 30, 22, 18, 18 };
+	static const char *const ih[] = { "項目番号", "点検段階", "点検項目",
+	    "回答数", "実施率" };
+	static const unsigned	 iw[] = { 12, 18, 48, 10, 12 };
+	static const char *const gh[] = { "課", "契約名", "点検段階",
+	    "「いいえ」の項目" };
+	static const unsigned	 gw[] = { 18, 36, 14, 30 };
+	const struct ck_stats	*s = c->s;
+	struct docx_table	*t;
+	struct buf		 b = BUF_INIT;
+	char			 x[32], y[32];
+	size_t			 i, k, row;
+	int			 r;
+
+	if ((r = docx_add_outline_heading(dx, 1, "結果")) != 0 ||
+	    (r = docx_add_outline_heading(dx, 2, "点検段階別の結果")) != 0 ||
+	    (r = body(dx, c, "提出のあったチェックシートは、%zu課から計%zu件"
+	    "である。全体の実施率は%sであった。", s->nsubmitted,
+	    s->stages[0].nsheets + s->stages[1].nsheets +
+	    s->stages[2].nsheets + s->stages[3].nsheets,
+	    pct(x, sizeof x, s->rate))) != 0 ||
+	    (r = new_table(&t, 4, sw, sh)) != 0)
+		return r;
+	for (k = 0; k < CK_NSTAGES; k++) {
+		docx_table_cell(t, k + 1, 0, ck_stage_label(k), NULL);
+		snprintf(x, sizeof x, "%zu", s->stages[k].nsheets);
+		docx_table_cell(t, k + 1, 1, x, &num_cell);
+		snprintf(x, sizeof x, "%zu", s->stages[k].n);
+		docx_table_cell(t, k + 1, 2, x, &num_cell);
+		docx_table_cell(t, k + 1, 3, pct(y, sizeof y,
+		    s->stages[k].rate), &num_cell);
+	}
+	if ((r = add_table(dx, t)) != 0 ||
+	    (r = docx_add_outline_heading(dx, 2, "項目別の結果")) != 0 ||
+	    (r = new_table(&t, 5, iw, ih)) != 0)
+		return r;
+	for (i = 0, row = 1; i < s->set->nitems; i++) {
+		const struct ck_item	*it = &s->set->items[i];
+
+		buf_reset(&b);
+		for (k = 0; k < CK_NSTAGES; k++) {
+			if (it->stages & (1u << k))
+				buf_printf(&b, "%s%s", b.len ? "・" : "",
+				    ck_stage_label(k));
+		}
+		if ((r = buf_ok(&b)) != 0) {
+			docx_table_free(t);
+			return r;
+		}
+		docx_table_cell(t, row, 0, it->ref, NULL);
+		docx_table_cell(t, row, 1, b.data, NULL);
+		docx_table_cell(t, row, 2, it->text, NULL);
+		snprintf(x, sizeof x, "%zu", s->items[i].n);
+		docx_table_cell(t, row, 3, x, &num_cell);
+		docx_table_cell(t, row, 4, pct(y, sizeof y, s->items[i].rate),
+		    &num_cell);
+		row++;
+	}
+	if ((r = add_table(dx, t)) != 0)
+		goto done;
+	if ((r = docx_add_outline_heading(dx, 1, "課題と対応")) != 0 ||
+	    (r = docx_add_outline_heading(dx, 2, "対策に不足のある契約")) != 0)
+		goto done;
+	if (s->ngaps == 0) {
+		r = body(dx, c, "「いいえ」の回答のある契約はなかった。");
+		goto done;
+	}
+	if ((r = body(dx, c, "「いいえ」の回答のある契約（%zu件）を示す。所管"
+	    "課を通じて委託事業者等に改善を求め、次の段階の点検で確認する。",
+	    s->ngaps)) != 0 || (r = new_table(&t, 4, gw, gh)) != 0)
+		goto done;
+	for (i = 0; i < s->ngaps; i++) {
+		const struct ck_gap	*g = &s->gaps[i];
+
+		buf_reset(&b);
+		for (k = 0; k < g->nitems; k++)
+			buf_printf(&b, "%s%s", k ? "、" : "", g->items[k]->ref);
+		if ((r = buf_ok(&b)) != 0) {
+			docx_table_free(t);
+			goto done;
+		}
+		docx_table_cell(t, i + 1, 0, g->org_name, NULL);
+		docx_table_cell(t, i + 1, 1, g->contract ? g->contract : "",
+		    NULL);
+		docx_table_cell(t, i + 1, 2, ck_stage_label(g->stage), NULL);
+		docx_table_cell(t, i + 1, 3, b.data, NULL);
+	}
+	r = add_table(dx, t);
+done:
+	buf_free(&b);
+	return r;
+}
+
+static int
+doc_recommendations(struct docx *dx, struct ctx *c)
+{
+	const struct ck_set	*set = c->s->set;
+	size_t			 i;
+	int			 r;
+
+	if (set->nrecommendations == 0)
+		return 0;
+	if ((r = docx_add_outline_heading(dx, 1, "今後の取組")) != 0)
+		return r;
+	for (i = 0; i < set->nrecommendations; i++) {
+		if ((r = docx_add_outline_heading(dx, 2,
+		    set->recommendations[i])) != 0)
+			return r;
+	}
+	return 0;
+}
+
+static int
+write_docx(char **out, struct ctx *c, const char *dir, const char *iso)
+{
+	struct docx		*dx = NULL;
+	struct docx_props	 props;
+	struct docx_report	 cover;
+	char			*path;
+	int			 r;
+
+	*out = NULL;
+	if ((path = malloc(strlen(dir) + strlen(c->base) + 8)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	sprintf(path, "%s/%s.docx", dir, c->base);
+	memset(&props, 0, sizeof props);
+	props.title = c->title;
+	props.author = c->author;
+	props.created = iso;
+	if ((r = docx_new(&dx, &props)) != 0)
+		goto done;
+	cover.title = c->title;
+	cover.date = c->date;
+	cover.author = c->author;
+	if ((r = docx_header_text(dx, c->title, DOCX_RIGHT)) != 0 ||
+	    (r = docx_footer_page_number(dx, DOCX_PAGENUM_DASH)) != 0 ||
+	    (r = docx_add_report_cover(dx, &cover)) != 0 ||
+	    (r = doc_intro(dx, c)) != 0)
+		goto done;
+	if (c->s->kind == CK_VENDOR) {
+		if ((r = doc_vendor(dx, c)) != 0)
+			goto done;
+	} else if ((r = docx_add_outline_heading(dx, 1, "結果")) != 0 ||
+	    (r = doc_response(dx, c)) != 0 || (r = doc_overall(dx, c)) != 0 ||
+	    (r = doc_depts(dx, c)) != 0 || (r = doc_attention(dx, c)) != 0)
+		goto done;
+	if ((r = doc_recommendations(dx, c)) != 0 ||
+	    (r = docx_save(dx, path)) != 0)
+		goto done;
+	*out = path;
+	path = NULL;
+done:
+	free(path);
+	docx_free(dx);
+	return r;
+}
+
+/* ---- the workbook ---- */
+
+static void
+rate_cell(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double v)
+{
+	if (isnan(v))
+		xlsx_write_blank(sh, row, col);
+	else
+		xlsx_write_number(sh, row, col, v, XLSX_NUM_PCT);
+}
+
+static void
+num_cell_x(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double v,
+    enum xlsx_num f)
+{
+	if (isnan(v))
+		xlsx_write_blank(sh, row, col);
+	else
+		xlsx_write_number(sh, row, col, v, f);
+}
+
+static int
+sheet_items(struct xlsx *x, struct ctx *c, const char *note)
+{
+	const struct ck_stats	*s = c->s;
+	struct xlsx_column	 cols[14];
+	struct xlsx_sheet	*sh;
+	struct xlsx_chart	 ch;
+	enum ck_value		 vals[4];
+	uint16_t		 rc;
+	uint32_t		 row, first;
+	size_t			 nv, i, k, nc = 0;
+	int			 r;
+
+	if (s->kind == CK_DEPARTMENT) {
+		vals[0] = CK_DONE;
+		vals[1] = CK_PARTIAL;
+		vals[2] = CK_NOTDONE;
+		vals[3] = CK_UNKNOWN;
+		nv = 4;
+	} else {
+		vals[0] = CK_YES;
+		vals[1] = CK_NO;
+		nv = 2;
+	}
+	cols[nc++] = (struct xlsx_column){ "No.", XLSX_COL_CENTER, 5 };
+	cols[nc++] = (struct xlsx_column){ "項目番号", 0, 12 };
+	cols[nc++] = (struct xlsx_column){ s->kind == CK_VENDOR ? "点検段階" :
+	    "分類", 0, 16 };
+	cols[nc++] = (struct xlsx_column){ "点検項目", 0, 50 };
+	cols[nc++] = (struct xlsx_column){ "回答数", 0, 8 };
+	for (k = 0; k < nv; k++)
+		cols[nc++] = (struct xlsx_column){ ck_value_label(vals[k]), 0,
+		    9 };
+	cols[nc++] = (struct xlsx_column){ "該当なし", 0, 9 };
+	cols[nc++] = (struct xlsx_column){ "実施率", 0, 9 };
+	rc = (uint16_t)(nc - 1);
+	cols[nc++] = (struct xlsx_column){ "前年度", 0, 9 };
+	cols[nc++] = (struct xlsx_column){ "増減（ポイント）", 0, 10 };
+	if ((r = xlsx_add_sheet(&sh, x, "項目別", XLSX_LANDSCAPE)) != 0 ||
+	    (r = xlsx_title(sh, "項目別の実施率", note)) != 0 ||
+	    (r = xlsx_table(&row, sh, cols, nc)) != 0)
+		return r;
+	first = row;
+	for (i = 0; i < s->set->nitems; i++, row++) {
+		const struct ck_item_stat	*is = &s->items[i];
+		char				 no[24];
+		uint16_t			 col = 0;
+
+		snprintf(no, sizeof no, "%zu", i + 1);
+		xlsx_write_text(sh, row, col++, no);
+		xlsx_write_text(sh, row, col++, is->item->ref);
+		if (s->kind == CK_VENDOR) {
+			char	st[128] = "";
+
+			for (k = 0; k < CK_NSTAGES; k++) {
+				if (is->item->stages & (1u << k)) {
+					if (st[0])
+						strcat(st, "・");
+					strcat(st, ck_stage_label(k));
+				}
+			}
+			xlsx_write_text(sh, row, col++, st);
+		} else
+			xlsx_write_text(sh, row, col++, is->item->category);
+		xlsx_write_text(sh, row, col++, is->item->text);
+		xlsx_write_number(sh, row, col++, (double)is->n, XLSX_NUM_INT);
+		for (k = 0; k < nv; k++)
+			xlsx_write_number(sh, row, col++,
+			    (double)is->counts[vals[k]], XLSX_NUM_INT);
+		xlsx_write_number(sh, row, col++, (double)is->counts[CK_NA],
+		    XLSX_NUM_INT);
+		rate_cell(sh, row, col++, is->rate);
+		rate_cell(sh, row, col++, is->prev);
+		num_cell_x(sh, row, col++, isnan(is->rate) || isnan(is->prev) ?
+		    NAN : 100 * (is->rate - is->prev), XLSX_NUM_DEC);
+	}
+	memset(&ch, 0, sizeof ch);
+	ch.type = XLSX_CHART_BAR;
+	ch.title = "項目別の実施率";
+	ch.y_title = "実施率";
+	ch.cat_col = 1;
+	ch.val_cols = &rc;
+	ch.nval = 1;
+	ch.first_row = first;
+	ch.last_row = row - 1;
+	ch.at_row = row + 2;
+	ch.at_col = 1;
+	ch.width = 900;
+	/* a bar per item, with room for its label */
+	ch.height = 120 + 18 * (int)s->set->nitems;
+	return xlsx_add_chart(sh, &ch);
+}
+
+static int
+sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
+{
+	static const struct xlsx_column	 cols[] = {
+		{ "部", 0, 20 }, { "課数", 0, 8 }, { "提出", 0, 8 },
+		{ "提出率", 0, 9 }, { "平均得点", 0, 10 }, { "最高", 0, 8 },
+		{ "最低", 0, 8 }, { "前年度", 0, 10 },
+	};
+	static const uint16_t	 vals[] = { 4, 7 };
+	const struct ck_stats	*s = c->s;
+	struct xlsx_sheet	*sh;
+	struct xlsx_chart	 ch;
+	uint32_t		 row, first;
+	size_t			 i;
+	int			 r;
+
+	if ((r = xlsx_add_sheet(&sh, x, "部別", 0)) != 0 ||
+	    (r = xlsx_title(sh, "部別の結果", note)) != 0 ||
+	    (r = xlsx_table(&row, sh, cols, 8)) != 0)
+		return r;
+	first = row;
+	for (i = 0; i < s->ndepts; i++) {
+		const struct ck_dept_stat	*ds = &s->depts[i];
+
+		if (ds->ndiv == 0)
+			continue;
+		xlsx_write_text(sh, row, 0, ds->name);
+		xlsx_write_number(sh, row, 1, (double)ds->ndiv, XLSX_NUM_INT);
+		xlsx_write_number(sh, row, 2, (double)ds->nsubmitted,
+		    XLSX_NUM_INT);
+		rate_cell(sh, row, 3, (double)ds->nsubmitted /
+		    (double)ds->ndiv);
+		num_cell_x(sh, row, 4, ds->score, XLSX_NUM_DEC);
+		num_cell_x(sh, row, 5, ds->max, XLSX_NUM_DEC);
+		num_cell_x(sh, row, 6, ds->min, XLSX_NUM_DEC);
+		num_cell_x(sh, row, 7, ds->prev, XLSX_NUM_DEC);
+		row++;
+	}
+	memset(&ch, 0, sizeof ch);
+	ch.type = XLSX_CHART_COLUMN;
+	ch.title = "部別の平均得点";
+	ch.y_title = "得点";
+	ch.cat_col = 0;
+	ch.val_cols = vals;
+	ch.nval = s->has_prev ? 2 : 1;
+	ch.first_row = first;
+	ch.last_row = row - 1;
+	ch.at_row = row + 2;
+	ch.at_col = 0;
+	ch.width = 900;
+	ch.height = 420;
+	return xlsx_add_chart(sh, &ch);
+}
+
+static int
+sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
+{
+	struct xlsx_column	 cols[] = {
+		{ "部", 0, 18 }, { "課", 0, 20 }, { "状況", XLSX_COL_CENTER, 8 },
+		{ "提出日", 0, 12 }, { "得点", 0, 8 }, { "偏差値", 0, 8 },
+		{ "順位", 0, 6 }, { "前年度", 0, 8 }, { "回答者数", 0, 9 },
+		{ "対象職員数", 0, 10 },
+	};
+	const struct ck_stats	*s = c->s;
+	struct xlsx_sheet	*sh;
+	struct cal_date		 d;
+	uint32_t		 row;
+	size_t			 i;
+	int			 r;
+
+	if ((r = xlsx_add_sheet(&sh, x, "課別", XLSX_LANDSCAPE)) != 0 ||
+	    (r = xlsx_title(sh, "課別の結果", note)) != 0 ||
+	    (r = xlsx_table(&row, sh, cols, s->kind == CK_SELF ? 10 : 8)) != 0)
+		return r;
+	for (i = 0; i < s->ndiv; i++, row++) {
+		const struct ck_div_stat	*ds = &s->divs[i];
+
+		xlsx_write_text(sh, row, 0, ds->org->dept_name);
+		xlsx_write_text(sh, row, 1, ds->org->name);
+		xlsx_write_text(sh, row, 2, ds->submitted ? "提出済" : "未提出");
+		if (ds->submitted_on != NULL &&
+		    cal_parse_iso(&d, ds->submitted_on) == 0)
+			xlsx_write_date(sh, row, 3, d.y, d.m, d.d,
+			    XLSX_DATE_SLASH);
+		else
+			xlsx_write_blank(sh, row, 3);
+		num_cell_x(sh, row, 4, ds->score, XLSX_NUM_DEC);
+		num_cell_x(sh, row, 5, ds->deviation, XLSX_NUM_DEC);
+		num_cell_x(sh, row, 6, ds->rank ? (double)ds->rank : NAN,
+		    XLSX_NUM_INT);
+		num_cell_x(sh, row, 7, ds->prev, XLSX_NUM_DEC);
+		if (s->kind == CK_SELF) {
+			num_cell_x(sh, row, 8, ds->submitted ?
+			    (double)ds->respondents : NAN, XLSX_NUM_INT);
+			num_cell_x(sh, row, 9, ds->staff_total >= 0 ?
+			    (double)ds->staff_total : NAN, XLSX_NUM_INT);
+		}
+	}
+	return 0;
+}
+
+static int
+sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
+{
+	static const struct xlsx_column	 cols[] = {
+		{ "項目番号", 0, 12 }, { "点検項目", 0, 50 },
+		{ "前年度", 0, 9 }, { "今年度", 0, 9 },
+		{ "増減（ポイント）", 0, 10 },
+	};
+	static const uint16_t	 vals[] = { 2, 3 };
+	const struct ck_stats	*s = c->s;
+	struct xlsx_sheet	*sh;
+	struct xlsx_chart	 ch;
+	uint32_t		 row, first;
+	size_t			 i;
+	int			 r;
+	char			 t[256];
+
+	snprintf(t, sizeof t, "前年度との比較（FY%d → FY%d）", s->fy - 1, s->fy);
+	if ((r = xlsx_add_sheet(&sh, x, "前年度比較", XLSX_LANDSCAPE)) != 0 ||
+	    (r = xlsx_title(sh, t, note)) != 0 ||
+	    (r = xlsx_table(&row, sh, cols, 5)) != 0)
+		return r;
+	first = row;
+	for (i = 0; i < s->set->nitems; i++) {
+		const struct ck_item_stat	*is = &s->items[i];
+
+		if (isnan(is->prev) || isnan(is->rate))
+			continue;
+		xlsx_write_text(sh, row, 0, is->item->ref);
+		xlsx_write_text(sh, row, 1, is->item->text);
+		rate_cell(sh, row, 2, is->prev);
+		rate_cell(sh, row, 3, is->rate);
+		xlsx_write_number(sh, row, 4, 100 * (is->rate - is->prev),
+		    XLSX_NUM_DEC);
+		row++;
+	}
+	if (row == first)
+		return xlsx_note(sh, row + 1, "前年度と共通の項目はない。");
+	memset(&ch, 0, sizeof ch);
+	ch.type = XLSX_CHART_COLUMN;
+	ch.title = "項目別の実施率（前年度との比較）";
+	ch.y_title = "実施率";
+	ch.cat_col = 0;
+	ch.val_cols = vals;
+	ch.nval = 2;
+	ch.first_row = first;
+	ch.last_row = row - 1;
+	ch.at_row = row + 2;
+	ch.at_col = 0;
+	ch.width = 1100;
+	ch.height = 420;
+	return xlsx_add_chart(sh, &ch);
+}
+
+static int
+sheet_stages(struct xlsx *x, struct ctx *c, const char *note)
+{
+	static const struct xlsx_column	 cols[] = {
+		{ "点検段階", 0, 18 }, { "チェックシート数", 0, 14 },
+		{ "回答数", 0, 10 }, { "実施率", 0, 10 },
+	};
+	static const uint16_t	 vals[] = { 3 };
+	const struct ck_stats	*s = c->s;
+	struct xlsx_sheet	*sh;
+	struct xlsx_chart	 ch;
+	uint32_t		 row, first;
+	size_t			 k;
+	int			 r;
+
+	if ((r = xlsx_add_sheet(&sh, x, "段階別", 0)) != 0 ||
+	    (r = xlsx_title(sh, "点検段階別の実施率", note)) != 0 ||
+	    (r = xlsx_table(&row, sh, cols, 4)) != 0)
+		return r;
+	first = row;
+	for (k = 0; k < CK_NSTAGES; k++, row++) {
+		xlsx_write_text(sh, row, 0, ck_stage_label(k));
+		xlsx_write_number(sh, row, 1, (double)s->stages[k].nsheets,
+		    XLSX_NUM_INT);
+		xlsx_write_number(sh, row, 2, (double)s->stages[k].n,
+		    XLSX_NUM_INT);
+		rate_cell(sh, row, 3, s->stages[k].rate);
+	}
+	memset(&ch, 0, sizeof ch);
+	ch.type = XLSX_CHART_COLUMN;
+	ch.title = "点検段階別の実施率";
+	ch.y_title = "実施率";
+	ch.cat_col = 0;
+	ch.val_cols = vals;
+	ch.nval = 1;
+	ch.first_row = first;
+	ch.last_row = row - 1;
+	ch.at_row = row + 2;
+	ch.at_col = 0;
+	return xlsx_add_chart(sh, &ch);
+}
+
+static int
+sheet_gaps(struct xlsx *x, struct ctx *c, const char *note)
+{
+	static const struct xlsx_column	 cols[] = {
+		{ "部", 0, 16 }, { "課", 0, 18 }, { "契約名", 0, 36 },
+		{ "委託事業者等", 0, 24 }, { "点検段階", 0, 14 },
+		{ "「いいえ」の項目", 0, 24 }, { "記録", 0, 13 },
+	};
+	const struct ck_stats	*s = c->s;
+	struct xlsx_sheet	*sh;
+	struct buf		 b = BUF_INIT;
+	uint32_t		 row;
+	size_t			 i, k;
+	int			 r;
+
+	if ((r = xlsx_add_sheet(&sh, x, "要対応契約", XLSX_LANDSCAPE)) != 0 ||
+	    (r = xlsx_title(sh, "「いいえ」の回答のある契約", note)) != 0 ||
+	    (r = xlsx_table(&row, sh, cols, 7)) != 0)
+		return r;
+	for (i = 0; i < s->ngaps; i++, row++) {
+		const struct ck_gap	*g = &s->gaps[i];
+		const char		*dept = "";
+
+		buf_reset(&b);
+		for (k = 0; k < g->nitems; k++)
+			buf_printf(&b, "%s%s", k ? "、" : "", g->items[k]->ref);
+		for (k = 0; k < s->ndiv; k++) {
+			if (g->org != NULL &&
+			    strcmp(s->divs[k].org->code, g->org) == 0) {
+				dept = s->divs[k].org->dept_name;
+				break;
+			}
+		}
+		if ((r = buf_ok(&b)) != 0)
+			break;
+		xlsx_write_text(sh, row, 0, dept);
+		xlsx_write_text(sh, row, 1, g->org_name);
+		xlsx_write_text(sh, row, 2, g->contract);
+		xlsx_write_text(sh, row, 3, g->vendor);
+		xlsx_write_text(sh, row, 4, ck_stage_label(g->stage));
+		xlsx_write_text(sh, row, 5, b.data);
+		xlsx_write_text(sh, row, 6, g->id);
+	}
+	buf_free(&b);
+	return r;
+}
+
+static int
+write_xlsx(char **out, struct ctx *c, const char *dir, time_t created)
+{
+	struct xlsx		*x = NULL;
+	struct xlsx_props	 props;
+	char			*path, note[256];
+	int			 r;
+
+	*out = NULL;
+	if ((path = malloc(strlen(dir) + strlen(c->base) + 16)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	sprintf(path, "%s/%s_集計表.xlsx", dir, c->base);
+	snprintf(note, sizeof note, "%s現在　出典：%s（%zu課提出）", c->date,
+	    subject(c->s->kind), c->s->nsubmitted);
+	memset(&props, 0, sizeof props);
+	props.title = c->title;
+	props.author = c->author;
+	props.created = created;
+	if ((r = xlsx_new(&x, path, &props)) != 0 ||
+	    (r = sheet_items(x, c, note)) != 0)
+		goto done;
+	if (c->s->kind == CK_VENDOR) {
+		if ((r = sheet_stages(x, c, note)) != 0 ||
+		    (r = sheet_gaps(x, c, note)) != 0)
+			goto done;
+	} else if ((r = sheet_depts(x, c, note)) != 0 ||
+	    (r = sheet_divs(x, c, note)) != 0)
+		goto done;
+	if (c->s->has_prev && (r = sheet_yoy(x, c, note)) != 0)
+		goto done;
+	if ((r = xlsx_save(x)) != 0)
+		goto done;
+	*out = path;
+	path = NULL;
+done:
+	xlsx_free(x);
+	free(path);
+	return r;
+}
+
+int
+ck_report_write(char **out_docx, char **out_xlsx, const struct ck_stats *s,
+    struct store *st, const char *dir, const char *date)
+{
+	struct ctx	 c;
+	struct ydoc	*cfg = NULL;
+	struct cal_date	 d;
+	char		*path, iso[40];
+	int		 r;
+
+	*out_docx = *out_xlsx = NULL;
+	memset(&c, 0, sizeof c);
+	c.s = s;
+	if ((r = cal_parse_iso(&d, date)) != 0 ||
+	    (r = cal_format_era(c.date, sizeof c.date, d, CAL_ERA_LONG)) != 0 ||
+	    (r = cal_fy_label(c.fylabel, sizeof c.fylabel, s->fy)) != 0)
+		return r;
+	/* the contractor writes the report */
+	if ((path = store_path(st, STORE_MARKER)) == NULL)
+		return NC_ENOMEM;
+	r = ydoc_load(&cfg, path, NULL);
+	free(path);
+	if (r == 0) {
+		c.author = node_get_str(ydoc_root(cfg), "contractor");
+		c.ward = node_get_str(ydoc_root(cfg), "ward");
+	}
+	snprintf(c.title, sizeof c.title, "%s %s%s", c.fylabel,
+	    subject(s->kind), s->kind == CK_DEPARTMENT ? "実施結果報告書" :
+	    s->kind == CK_SELF ? "実施結果報告書" : "集計結果報告書");
+	snprintf(c.base, sizeof c.base, "%s_%s%s", c.fylabel,
+	    subject(s->kind), s->kind == CK_VENDOR ? "集計結果報告書" :
+	    "実施結果報告書");
+	snprintf(iso, sizeof iso, "%sT00:00:00Z", date);
+	if ((r = write_docx(out_docx, &c, dir, iso)) != 0)
+		goto done;
+	if ((r = write_xlsx(out_xlsx, &c, dir,
+	    (time_t)(cal_days(d) * 86400L))) != 0) {
+		free(*out_docx);
+		*out_docx = NULL;
+	}
+done:
+	ydoc_free(cfg);
+	return r;
+}
