@@ -384,6 +384,20 @@ ask_all(struct store *st, const struct schema *kind, struct ydoc *doc)
 	    ask_field(st, kind, doc, "org", NULL, 1) ||
 	    ask_field(st, kind, doc, "received", day, 1))
 		return PROMPT_CANCEL;
+	/* One reviewer at the start; more with nerima-cio edit. */
+	if (node_get(ydoc_root(doc), "reviewers") == NULL) {
+		char	*who = NULL;
+
+		if (prompt_prop(&who, st, schema_items(prop_of(kind,
+		    "reviewers")), NULL, 0) != 0)
+			return PROMPT_CANCEL;
+		if (who != NULL && set_path(doc, ydoc_root(doc), "reviewers",
+		    who, 1) != 0) {
+			free(who);
+			return PROMPT_CANCEL;
+		}
+		free(who);
+	}
 	type = node_get_str(ydoc_root(doc), "type");
 	list = strcmp(type, "plan") == 0 ? ask_plan :
 	    strcmp(type, "procurement") == 0 ? ask_procurement : ask_syseval;

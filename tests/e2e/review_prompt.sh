@@ -19,6 +19,7 @@ count() { find "$D/reviews" -name '*.yaml' 2>/dev/null | wc -l; }
 	printf '\n窓口予約システムの導入\n'	# 件名: required
 	printf '存在しない課\n戸籍住民課\n'	# 所管課: by name
 	printf '2026-02-30\n令和8年5月20日\n'	# 受付日: era form accepted
+	printf '誰か\n見本 花子\n'		# 担当者: by name
 	printf '新規\n'			# 区分: by label
 	printf '窓口予約システム\n'		# システム名
 	printf '\n\n\n\n'			# purpose .. cost-effectiveness: skipped
@@ -38,6 +39,7 @@ expect_grep "$T/tty" "an answer is required"
 expect_grep "$T/tty" "'存在しない課' is neither an organisation code nor a name"
 expect_grep "$T/tty" "受付日 \[[0-9]{4}-[0-9]{2}-[0-9]{2}\]: "
 expect_grep "$T/tty" "day 30 out of range for February"
+expect_grep "$T/tty" "'誰か' is not a team member id or name"
 expect_grep "$T/tty" "3\) modification +改修"
 expect_grep "$T/tty" "初期経費（税込・円） \[0\]: "
 expect_grep "$T/tty" "an amount cannot be negative"
@@ -51,6 +53,7 @@ expect_grep "$f" "^title: 窓口予約システムの導入$"
 expect_grep "$f" "^org: koseki-jumin$"
 expect_grep "$f" "^received: 2026-05-20$"
 expect_grep "$f" "^category: new$"
+expect_grep "$f" "^  - mihon-hanako$"
 expect_grep "$f" "^system_name: 窓口予約システム$"
 expect_no_grep "$f" "^purpose:"
 expect_grep "$f" "^    initial: 12800000$"
@@ -66,7 +69,7 @@ printf 'n\nn\nn\n' >"$T/answers"
 checks=$((checks + 1))
 script -qec "'$NCIO' -C '$D' review add --type procurement --title 仕様書への意見 \
     --org hoiku --received 2026-06-01 --system 保育システム --stage rfp \
-    --method proposal" /dev/null <"$T/answers" >"$T/tty" 2>&1 ||
+    --method proposal --reviewer kakuu-taro" /dev/null <"$T/answers" >"$T/tty" 2>&1 ||
     fail "add with options at a terminal: $(cat "$T/tty")"
 expect_no_grep "$T/tty" "件名"
 n=$(count)
