@@ -230,6 +230,20 @@ checks=$((checks + 1))
 $PY "$CHECK" docx "$O/${sys}_システム評価結果通知書.docx" "システム評価の結果について（通知）" \
     地域文化部地域振興課長 令和8年8月20日 "事後評価（稼働後1年）" 令和7年4月1日 \
     "目的・目標の達成度　◎（優良）" 繁忙期の負荷試験を実施すること。 || fail "evaluation notice"
+# LibreOffice opens the record with merged cells and the notice.
+if command -v soffice >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; then
+	mkdir -p "$T/home" "$T/pdf"
+	HOME=$T/home soffice --headless --convert-to pdf --outdir "$T/pdf" \
+	    "$O/${plan}_精査記録.docx" "$O/${plan}_可否決定通知.docx" >/dev/null 2>&1
+	checks=$((checks + 1))
+	pages=$(pdfinfo "$T/pdf/${plan}_可否決定通知.pdf" 2>/dev/null |
+	    sed -n 's/^Pages: *//p')
+	[ "$pages" = 1 ] || fail "notice as PDF: '$pages' pages, want 1"
+	checks=$((checks + 1))
+	[ -s "$T/pdf/${plan}_精査記録.pdf" ] || fail "scrutiny record not converted"
+else
+	echo "note: soffice or pdfinfo not installed; documents not converted" >&2
+fi
 # Unchanged records give identical files.
 mkdir "$T/again"
 "$NCIO" -C "$D" review export "$plan" -o "$T/again" >/dev/null
