@@ -26,6 +26,7 @@ extern const struct cmd_entry cmd_show_entry;
 extern const struct cmd_entry cmd_edit_entry;
 extern const struct cmd_entry cmd_cal_entry;
 extern const struct cmd_entry cmd_review_entry;
+extern const struct cmd_entry cmd_audit_entry;
 extern const struct cmd_entry cmd_checklist_entry;
 
 /* In the order a new user meets them. */
@@ -38,6 +39,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_lint_entry,
 	&cmd_cal_entry,
 	&cmd_review_entry,
+	&cmd_audit_entry,
 	&cmd_checklist_entry,
 	NULL
 };

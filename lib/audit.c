@@ -167,7 +167,7 @@ audit_score(struct audit_score *out, const struct node *items)
 	const struct node	*it;
 	struct audit_tally	*t, *v;
 	const char		*clause, *cat, *w;
-	char			 key[32];
+	char			 key[128];
 	double			 weight;
 	size_t			 i, j, k;
 
@@ -345,6 +345,28 @@ audit_member_name(struct store *st, const char *id)
 	return NULL;
 }
 
+const char *
+audit_default_chief(struct store *st)
+{
+	const struct node	*m, *it;
+	const char		*s;
+	size_t			 i;
+
+	(void)audit_member_name(st, "");
+	if (member_doc == NULL)
+		return NULL;
+	m = node_get(ydoc_root(member_doc), "members");
+	/* 3(2)エ(ウ): the contractor is the chief auditor; on the team that
+	 * is the chief information security advisor. */
+	for (i = 0; m != NULL && m->kind == NODE_SEQ && i < m->n; i++) {
+		it = m->u.items[i];
+		if ((s = node_get_str(it, "role")) != NULL &&
+		    strcmp(s, "ciso-advisor") == 0)
+			return node_get_str(it, "id");
+	}
+	return NULL;
+}
+
 /* --- planning ---------------------------------------------------------- */
 
 struct pick {
@@ -353,9 +375,8 @@ struct pick {
 	long		 version;
 };
 
-/* The catalog of kind ckind to use for an audit of fiscal year fy. */
-static int
-pick_catalog(struct record **out, struct store *st, const char *ckind,
+int
+audit_pick_catalog(struct record **out, struct store *st, const char *ckind,
     int fy)
 {
 	const struct schema	*kind;
@@ -406,8 +427,8 @@ done:
 	return rc;
 }
 
-static int
-load_catalog(struct record **out, struct store *st, const char *prefix)
+int
+audit_load_catalog(struct record **out, struct store *st, const char *prefix)
 {
 	struct recref	 ref = { NULL, NULL, NULL, 0 };
 	struct reclist	 m = RECLIST_INIT;
@@ -445,7 +466,8 @@ freeze_item(struct ydoc *doc, struct node *items, const struct node *ci,
     const char *catalog)
 {
 	static const char *const keep[] = { "clause", "category", "text",
-	    "evidence_examples", "how_to_check", "importance", "weight" };
+	    "evidence_examples", "how_to_check", "methods", "importance",
+	    "weight" };
 	struct node	*it;
 	const struct node *v;
 	size_t		 i;
@@ -507,29 +529,55 @@ add_catalog(struct ydoc *doc, struct node *root, struct record *cat)
 	return 0;
 }
 
+struct node *
+audit_person(struct ydoc *doc, const char *text)
+{
+	struct node	*p;
+	const char	*open, *end;
+	size_t		 len = strlen(text);
+	char		*name;
+	int		 rc;
+
+	if ((p = node_map(doc)) == NULL)
+		return NULL;
+	/* 見本 直子（主任）: the position in full-width brackets. */
+	open = strstr(text, "（");
+	end = len >= 3 ? text + len - 3 : text;
+	if (open != NULL && open > text && end > open &&
+	    strcmp(end, "）") == 0) {
+		if ((name = strndup(text, (size_t)(open - text))) == NULL)
+			return NULL;
+		rc = node_map_set_str(doc, p, "name", name);
+		free(name);
+		if (rc != 0 || (name = strndup(open + 3,
+		    (size_t)(end - open - 3))) == NULL)
+			return NULL;
+		rc = node_map_set_str(doc, p, "position", name);
+		free(name);
+		return rc == 0 ? p : NULL;
+	}
+	return node_map_set_str(doc, p, "name", text) == 0 ? p : NULL;
+}
+
 static int
-set_people(struct ydoc *doc, struct node *root, const char *chief,
+set_list(struct ydoc *doc, struct node *root, const char *key,
     const char *const *auditors, size_t n)
 {
 	struct node	*seq, *p;
 	size_t		 i;
 	int		 rc;
 
-	if (chief != NULL &&
-	    (rc = node_map_set_str(doc, root, "chief_auditor", chief)) != 0)
-		return rc;
 	if (n == 0)
 		return 0;
 	if ((seq = node_seq(doc)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	for (i = 0; i < n; i++) {
-		if ((p = node_map(doc)) == NULL ||
-		    (rc = node_map_set_str(doc, p, "name", auditors[i])) != 0 ||
-		    (rc = node_seq_push(doc, seq, p)) != 0)
-			return p == NULL ? error_set(NC_ENOMEM,
-			    "out of memory") : rc;
+		if ((p = audit_person(doc, auditors[i])) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		if ((rc = node_seq_push(doc, seq, p)) != 0)
+			return rc;
 	}
-	return node_map_set(doc, root, "auditors", seq);
+	return node_map_set(doc, root, key, seq);
 }
 
 static void
@@ -610,26 +658,30 @@ audit_plan(char **out_id, char **out_relpath, struct store *st,
 	    "end_date", p->end_date)) != 0) ||
 	    (p->place != NULL && (rc = node_map_set_str(doc, root, "place",
 	    p->place)) != 0) ||
-	    (rc = set_people(doc, root, p->chief, p->auditors,
+	    (p->chief != NULL && (rc = node_map_set_str(doc, root,
+	    "chief_auditor", p->chief)) != 0) ||
+	    (rc = set_list(doc, root, "auditors", p->auditors,
 	    p->nauditors)) != 0 ||
+	    (rc = set_list(doc, root, "auditees", p->auditees,
+	    p->nauditees)) != 0 ||
 	    (rc = node_map_set(doc, root, "catalogs", node_seq(doc))) != 0 ||
 	    (rc = node_map_set(doc, root, "items", node_seq(doc))) != 0)
 		goto done;
 	if (p->ncatalogs > 0) {
 		for (i = 0; i < p->ncatalogs; i++) {
-			if ((rc = load_catalog(&cat, st, p->catalogs[i])) != 0 ||
+			if ((rc = audit_load_catalog(&cat, st, p->catalogs[i])) != 0 ||
 			    (rc = add_catalog(doc, root, cat)) != 0)
 				goto done;
 			record_free(cat);
 			cat = NULL;
 		}
 	} else {
-		if ((rc = pick_catalog(&cat, st, ckind, cal_fy(date))) != 0 ||
+		if ((rc = audit_pick_catalog(&cat, st, ckind, cal_fy(date))) != 0 ||
 		    (rc = add_catalog(doc, root, cat)) != 0)
 			goto done;
 		record_free(cat);
 		cat = NULL;
-		if (mn && ((rc = pick_catalog(&cat, st, "audit-mynumber",
+		if (mn && ((rc = audit_pick_catalog(&cat, st, "audit-mynumber",
 		    cal_fy(date))) != 0 || (rc = add_catalog(doc, root,
 		    cat)) != 0))
 			goto done;
@@ -894,7 +946,8 @@ audit_sync_finding(struct ydoc *doc, struct node *root, size_t index)
 }
 
 static int
-check_enum(const char *what, const char *v, const char *const *ok)
+check_enum(const char *what, const char *v, const char *const *ok,
+    const char *expected)
 {
 	size_t	i;
 
@@ -902,7 +955,8 @@ check_enum(const char *what, const char *v, const char *const *ok)
 		if (strcmp(v, ok[i]) == 0)
 			return 0;
 	}
-	return error_set(NC_EINVALID, "unknown %s '%s'", what, v);
+	return error_set(NC_EINVALID, "unknown %s '%s': expected %s", what, v,
+	    expected);
 }
 
 static int
@@ -912,8 +966,12 @@ check_date(const char *what, const char *v)
 
 	if (v == NULL || *v == '\0')
 		return 0;
-	if (cal_parse_iso(&d, v) != 0)
-		return error_set(NC_EINVALID, "%s: %s", what, error_last());
+	if (cal_parse_iso(&d, v) != 0) {
+		char msg[256];
+
+		snprintf(msg, sizeof msg, "%s", error_last());
+		return error_set(NC_EINVALID, "%s: %s", what, msg);
+	}
 	return 0;
 }
 
@@ -932,16 +990,14 @@ audit_finding_edit(struct ydoc *doc, struct node *root, long number,
 	if ((f = audit_finding(root, number)) == NULL)
 		return error_set(NC_ENOTFOUND, "no finding %ld in '%s'",
 		    number, node_get_str(root, "id"));
-	if (e->grade != NULL && (rc = check_enum("grade", e->grade,
-	    grades)) != 0)
-		return error_set(rc, "%s: expected major (重大), minor (軽微), "
-		    "observation (観察) or suggestion (改善提案)",
-		    error_last());
-	if (e->status != NULL && (rc = check_enum("status", e->status,
-	    states)) != 0)
-		return error_set(rc, "%s: expected open (未是正), in-progress "
-		    "(是正中), corrected (是正済) or accepted (是正確認済)",
-		    error_last());
+	if (e->grade != NULL && (rc = check_enum("grade", e->grade, grades,
+	    "major (重大), minor (軽微), observation (観察) or suggestion "
+	    "(改善提案)")) != 0)
+		return rc;
+	if (e->status != NULL && (rc = check_enum("status", e->status, states,
+	    "open (未是正), in-progress (是正中), corrected (是正済) or "
+	    "accepted (是正確認済)")) != 0)
+		return rc;
 	if ((rc = check_date("due", e->due)) != 0 ||
 	    (rc = check_date("response date", e->response_date)) != 0 ||
 	    (rc = check_date("question date", e->qa_date)) != 0)
@@ -1197,8 +1253,10 @@ audit_followup(char **out_id, char **out_relpath, struct store *st,
 	    (rc = node_map_set_str(doc, root, "date", p->date)) != 0 ||
 	    (p->place != NULL && (rc = node_map_set_str(doc, root, "place",
 	    p->place)) != 0) ||
-	    (rc = set_people(doc, root, p->chief != NULL ? p->chief :
-	    node_get_str(sroot, "chief_auditor"), p->auditors,
+	    ((v = p->chief != NULL ? p->chief : node_get_str(sroot,
+	    "chief_auditor")) != NULL && (rc = node_map_set_str(doc, root,
+	    "chief_auditor", v)) != 0) ||
+	    (rc = set_list(doc, root, "auditors", p->auditors,
 	    p->nauditors)) != 0)
 		goto done;
 	if (p->nauditors == 0 && node_get(sroot, "auditors") != NULL &&
@@ -1220,10 +1278,13 @@ audit_followup(char **out_id, char **out_relpath, struct store *st,
 	    *out_id)) != 0 ||
 	    (rc = node_map_set_str(src->doc, sroot, "status",
 	    "following-up")) != 0 ||
-	    (rc = record_save(st, src, d)) != 0)
+	    (rc = record_save(st, src, d)) != 0) {
+		char msg[256];
+
+		snprintf(msg, sizeof msg, "%s", error_last());
 		rc = error_set(rc, "follow-up %s was created, but '%s' could "
-		    "not be updated: %s", *out_id, record_id(src),
-		    error_last());
+		    "not be updated: %s", *out_id, record_id(src), msg);
+	}
 done:
 	buf_free(&title);
 	ydoc_free(doc);
@@ -1255,4 +1316,42 @@ audit_propagate(struct ydoc *doc, struct node *sroot, long from_finding,
 	if ((rc = node_map_set_str(doc, sroot, "status", "closed")) != 0)
 		return rc;
 	return 1;
+}
+
+int
+audit_add_risk(struct ydoc *doc, struct node *root,
+    const struct audit_risk *r)
+{
+	static const char *const levels[] = { "high", "medium", "low", NULL };
+	struct node	*seq, *m;
+	int		 rc;
+
+	if (r->risk == NULL || *r->risk == '\0')
+		return error_set(NC_EINVALID, "the risk needs a description");
+	if ((r->likelihood != NULL && (rc = check_enum("likelihood",
+	    r->likelihood, levels, "high (高), medium (中) or low (低)")) !=
+	    0) || (r->impact != NULL && (rc = check_enum("impact", r->impact,
+	    levels, "high (高), medium (中) or low (低)")) != 0))
+		return rc;
+	if ((seq = node_get(root, "risks")) == NULL) {
+		if ((seq = node_seq(doc)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		if ((rc = node_map_set(doc, root, "risks", seq)) != 0)
+			return rc;
+	}
+	if ((m = node_map(doc)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	if ((rc = node_map_set_str(doc, m, "risk", r->risk)) != 0 ||
+	    (r->clause != NULL && (rc = node_map_set_str(doc, m, "clause",
+	    r->clause)) != 0) ||
+	    (r->analysis != NULL && (rc = node_map_set_str(doc, m,
+	    "analysis", r->analysis)) != 0) ||
+	    (r->likelihood != NULL && (rc = node_map_set_str(doc, m,
+	    "likelihood", r->likelihood)) != 0) ||
+	    (r->impact != NULL && (rc = node_map_set_str(doc, m, "impact",
+	    r->impact)) != 0) ||
+	    (r->measure != NULL && (rc = node_map_set_str(doc, m, "measure",
+	    r->measure)) != 0))
+		return rc;
+	return node_seq_push(doc, seq, m);
 }

@@ -99,19 +99,34 @@ struct audit_plan {
 	const char		*chief;		/* member id */
 	const char *const	*auditors;	/* names (ward staff) */
 	size_t			 nauditors;
+	const char *const	*auditees;	/* the unit's staff */
+	size_t			 nauditees;
 	const char *const	*catalogs;	/* ids or prefixes; or none */
 	size_t			 ncatalogs;
 };
 
+int		 audit_pick_catalog(struct record **out, struct store *,
+		    const char *catalog_kind, int fy);
+/* A catalog of audit items by id or unique prefix. */
+int		 audit_load_catalog(struct record **out, struct store *,
+		    const char *prefix);
 int		 audit_plan(char **out_id, char **out_relpath,
 		    struct store *, const struct audit_plan *,
 		    struct diags *d);
+
+/*
+ * A person mapping from "見本 直子" or "見本 直子（主任）", the position
+ * in full-width brackets at the end; NULL when out of memory.
+ */
+struct node	*audit_person(struct ydoc *, const char *text);
 
 /* Whether an org code is marked handles_my_number in orgs.yaml. */
 int		 audit_org_my_number(int *out, struct store *,
 		    const char *code);
 /* A team member's name from nerima-cio.yaml; NULL when unknown. */
 const char	*audit_member_name(struct store *, const char *id);
+/* The id of the first member with role ciso-advisor, or NULL. */
+const char	*audit_default_chief(struct store *);
 
 /*
  * Items of an audit.  audit_item_find() takes a ref (op-2-5-01) or a
@@ -214,5 +229,18 @@ int		 audit_followup(char **out_id, char **out_relpath,
  */
 int		 audit_propagate(struct ydoc *, struct node *src_root,
 		    long from_finding, const char *status);
+
+/* A risk surfaced by the audit (顕在化したリスク). */
+struct audit_risk {
+	const char	*risk;
+	const char	*clause;
+	const char	*analysis;
+	const char	*likelihood;	/* high, medium, low */
+	const char	*impact;
+	const char	*measure;
+};
+
+int		 audit_add_risk(struct ydoc *, struct node *root,
+		    const struct audit_risk *);
 
 #endif

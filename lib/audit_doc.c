@@ -1,0 +1,1911 @@
+/*
+ * Audit deliverables (4(2)エ): item lists, working papers, the summary
+ * report per audit, the follow-up Q&A, the fiscal year's results report
+ * and the risk list.  Layouts follow EXAMPLES.md.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "audit.h"
+#include "audit_doc.h"
+#include "buf.h"
+#include "cal.h"
+#include "docx.h"
+#include "error.h"
+#include "node.h"
+#include "record.h"
+#include "schema.h"
+#include "store.h"
+#include "xlsx.h"
+
+/* --- small helpers ---------------------------------------------------- */
+
+static void
+era(char out[CAL_FMT_MAX], const char *iso)
+{
+	struct cal_date	d;
+
+	out[0] = '\0';
+	if (iso == NULL)
+		return;
+	if (cal_parse_iso(&d, iso) != 0 ||
+	    cal_format_era(out, CAL_FMT_MAX, d, CAL_ERA_LONG) != 0) {
+		snprintf(out, CAL_FMT_MAX, "%s", iso);
+		error_clear();
+	}
+}
+
+static time_t
+date_time(const char *iso)
+{
+	struct cal_date	d;
+
+	if (iso == NULL || cal_parse_iso(&d, iso) != 0)
+		return 86400;	/* a fixed time, never the clock */
+	return (time_t)cal_days(d) * 86400;
+}
+
+static int
+write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
+    const char *iso)
+{
+	struct cal_date	d;
+
+	if (iso != NULL && cal_parse_iso(&d, iso) == 0)
+		return xlsx_write_date(sh, row, col, d.y, d.m, d.d,
+		    XLSX_DATE_ERA);
+	return xlsx_write_text(sh, row, col, iso);
+}
+
+/* The data directory's configuration, read once per store. */
+static struct ydoc	*cfg_doc;
+static struct store	*cfg_store;
+
+static const char *
+cfg(struct store *st, const char *section, const char *key)
+{
+	char		*path;
+	const struct node *n;
+
+	if (cfg_store != st) {
+		ydoc_free(cfg_doc);
+		cfg_doc = NULL;
+		cfg_store = st;
+		if ((path = store_path(st, STORE_MARKER)) != NULL) {
+			if (ydoc_load(&cfg_doc, path, NULL) != 0) {
+				cfg_doc = NULL;
+				error_clear();
+			}
+			free(path);
+		}
+	}
+	if (cfg_doc == NULL)
+		return NULL;
+	n = ydoc_root(cfg_doc);
+	if (section != NULL)
+		n = node_get(n, section);
+	return n != NULL ? node_get_str(n, key) : NULL;
+}
+
+static const char *
+author(struct store *st)
+{
+	const char	*s = cfg(st, "documents", "author");
+
+	return s != NULL ? s : cfg(st, NULL, "contractor");
+}
+
+/* An enum label from the audit schema: path is prop, or prop/sub for an
+ * item of an array of objects (findings/grade). */
+static const char *
+label(struct store *st, const char *prop, const char *sub, const char *v)
+{
+	const struct schema	*k, *p;
+	const char		*l;
+
+	if (v == NULL)
+		return "";
+	if (store_kind(&k, st, "audit") != 0) {
+		error_clear();
+		return v;
+	}
+	p = schema_prop(k, prop);
+	if (p != NULL && sub != NULL) {
+		p = schema_items(p);
+		p = p != NULL ? schema_prop(p, sub) : NULL;
+	}
+	if (p != NULL && schema_items(p) != NULL &&
+	    (schema_types(p) & SCHEMA_T_ARRAY))
+		p = schema_items(p);
+	l = p != NULL ? schema_enum_title(p, v) : NULL;
+	return l != NULL ? l : v;
+}
+
+static const char *
+target(struct buf *b, struct store *st, const struct node *root, int dept)
+{
+	const char	*s, *name = NULL, *dn = NULL;
+
+	buf_reset(b);
+	if ((s = node_get_str(root, "target_org")) != NULL) {
+		if (store_org(&name, &dn, st, s) == 0) {
+			if (dept && dn != NULL)
+				buf_printf(b, "%s ", dn);
+			buf_puts(b, name);
+		} else {
+			error_clear();
+			buf_puts(b, s);
+		}
+	}
+	if ((s = node_get_str(root, "target_system")) != NULL)
+		buf_printf(b, "%s%s", b->len > 0 ? "　" : "", s);
+	buf_puts(b, "");
+	return b->data != NULL ? b->data : "";
+}
+
+static void
+people(struct buf *b, const struct node *seq, int pos)
+{
+	const char	*s;
+	size_t		 i;
+
+	buf_reset(b);
+	for (i = 0; seq != NULL && seq->kind == NODE_SEQ && i < seq->n; i++) {
+		if (i > 0)
+			buf_puts(b, "、");
+		if ((s = node_get_str(seq->u.items[i], "name")) != NULL)
+			buf_puts(b, s);
+		if (pos && (s = node_get_str(seq->u.items[i], "position")) !=
+		    NULL)
+			buf_printf(b, "（%s）", s);
+	}
+	buf_puts(b, "");
+}
+
+static void
+join(struct buf *b, const struct node *seq, const char *sep,
+    struct store *st, const char *prop)
+{
+	size_t	i;
+
+	buf_reset(b);
+	for (i = 0; seq != NULL && seq->kind == NODE_SEQ && i < seq->n; i++) {
+		if (seq->u.items[i]->kind != NODE_SCALAR)
+			continue;
+		if (i > 0)
+			buf_puts(b, sep);
+		buf_puts(b, prop != NULL ? label(st, "items", prop,
+		    seq->u.items[i]->u.s.str) : seq->u.items[i]->u.s.str);
+	}
+	buf_puts(b, "");
+}
+
+static const char *
+chief(struct store *st, const struct node *root)
+{
+	const char	*id = node_get_str(root, "chief_auditor");
+	const char	*n = audit_member_name(st, id);
+
+	return n != NULL ? n : id != NULL ? id : "";
+}
+
+static void
+rate_text(char *out, size_t size, const struct audit_tally *t)
+{
+	double	r;
+
+	if (audit_tally_rate(&r, t))
+		snprintf(out, size, "%.1f%%", r * 100.0);
+	else
+		snprintf(out, size, "－");
+}
+
+/* The date a document about this audit is dated: report, agreement, the
+ * audit itself. */
+static const char *
+doc_date(const struct node *root)
+{
+	const char	*s;
+
+	if ((s = node_get_str(root, "reported")) != NULL)
+		return s;
+	if ((s = node_get_str(node_get(root, "agreement"), "date")) != NULL)
+		return s;
+	return node_get_str(root, "date");
+}
+
+static int
+sheet_name(char *out, size_t size, const char *want, size_t n,
+    const char *id)
+{
+	const char	*p = want;
+	size_t		 chars = 0, bytes = 0;
+
+	/* 31 characters at most, whole UTF-8 sequences. */
+	while (*p != '\0' && chars < 24 && bytes + 4 < size) {
+		size_t l = ((unsigned char)*p >= 0xf0) ? 4 :
+		    ((unsigned char)*p >= 0xe0) ? 3 :
+		    ((unsigned char)*p >= 0xc0) ? 2 : 1;
+
+		if (strchr("[]:*?/\\", *p) == NULL) {
+			memcpy(out + bytes, p, l);
+			bytes += l;
+			chars++;
+		}
+		p += l;
+	}
+	out[bytes] = '\0';
+	if (n > 0 || bytes == 0)
+		/* Two audits of one unit in a workbook: the id tells them
+		 * apart. */
+		snprintf(out + bytes, size - bytes, "(%s)", id + 3);
+	return 0;
+}
+
+/* --- 監査項目 -------------------------------------------------------- */
+
+int
+audit_doc_items(const char *path, struct store *st,
+    const struct record *const *cats, size_t n)
+{
+	static const struct xlsx_column cols[] = {
+		{ "No.", XLSX_COL_CENTER, 5 },
+		{ "項目番号", 0, 11 },
+		{ "対策基準の条項", XLSX_COL_CENTER, 8 },
+		{ "分類", 0, 16 },
+		{ "監査項目", 0, 44 },
+		{ "監査資料の例", 0, 26 },
+		{ "監査実施の例", 0, 36 },
+		{ "重要度", XLSX_COL_CENTER, 7 },
+		{ "重み", XLSX_COL_CENTER, 6 },
+	};
+	struct xlsx_props	 props;
+	struct xlsx		*x = NULL;
+	struct xlsx_sheet	*sh;
+	struct buf		 b = BUF_INIT, note = BUF_INIT;
+	const struct node	*items, *it;
+	const char		*k, *s, *latest = NULL;
+	char			 day[CAL_FMT_MAX];
+	uint32_t		 row;
+	size_t			 i, j;
+	int			 rc;
+
+	for (i = 0; i < n; i++) {
+		s = record_field(cats[i], "issued");
+		if (s != NULL && (latest == NULL || strcmp(s, latest) > 0))
+			latest = s;
+	}
+	memset(&props, 0, sizeof props);
+	props.title = "情報セキュリティ監査項目";
+	props.author = author(st);
+	props.created = date_time(latest);
+	if ((rc = xlsx_new(&x, path, &props)) != 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		k = record_field(cats[i], "kind");
+		xlsx_add_sheet(&sh, x, k != NULL && strcmp(k,
+		    "audit-mynumber") == 0 ? "マイナンバー" : k != NULL &&
+		    strcmp(k, "audit-system") == 0 ? "システム面" : "運用面",
+		    XLSX_LANDSCAPE);
+		era(day, record_field(cats[i], "issued"));
+		buf_reset(&note);
+		s = record_field(cats[i], "version");
+		buf_printf(&note, "第%s版　%s%s　%s", s != NULL ? s : "1",
+		    day, day[0] != '\0' ? "確定" : "", record_id(cats[i]));
+		xlsx_title(sh, record_field(cats[i], "title"), note.data);
+		xlsx_table(&row, sh, cols, sizeof cols / sizeof cols[0]);
+		items = node_get(record_root(cats[i]), "items");
+		for (j = 0; items != NULL && j < items->n; j++, row++) {
+			it = items->u.items[j];
+			xlsx_write_number(sh, row, 0, (double)(j + 1),
+			    XLSX_NUM_INT);
+			xlsx_write_text(sh, row, 1, node_get_str(it, "ref"));
+			xlsx_write_text(sh, row, 2, node_get_str(it, "clause"));
+			xlsx_write_text(sh, row, 3, node_get_str(it,
+			    "category"));
+			xlsx_write_text(sh, row, 4, node_get_str(it, "text"));
+			join(&b, node_get(it, "evidence_examples"), "\n", st,
+			    NULL);
+			xlsx_write_text(sh, row, 5, b.data);
+			xlsx_write_text(sh, row, 6, node_get_str(it,
+			    "how_to_check"));
+			s = node_get_str(it, "importance");
+			xlsx_write_text(sh, row, 7, s != NULL &&
+			    strcmp(s, "recommended") == 0 ? "推奨" : "必須");
+			s = node_get_str(it, "weight");
+			xlsx_write_number(sh, row, 8, s != NULL ?
+			    strtod(s, NULL) : 1, XLSX_NUM_INT);
+		}
+	}
+	rc = xlsx_save(x);
+	xlsx_free(x);
+	buf_free(&b);
+	buf_free(&note);
+	return rc;
+}
+
+/* --- 監査調書 -------------------------------------------------------- */
+
+static const struct xlsx_column paper_cols[] = {
+	{ "No.", XLSX_COL_CENTER, 4.5 },
+	{ "項目番号", 0, 10 },
+	{ "対策基準の条項", XLSX_COL_CENTER, 7 },
+	{ "監査項目", 0, 34 },
+	{ "確認方法", XLSX_COL_CENTER, 9 },
+	{ "確認資料", 0, 16 },
+	{ "判定", XLSX_COL_CENTER, 9 },
+	{ "確認結果・所見", 0, 32 },
+	{ "指摘区分", XLSX_COL_CENTER, 7 },
+	{ "改善の方向性", 0, 26 },
+};
+
+static const struct xlsx_column followup_cols[] = {
+	{ "No.", XLSX_COL_CENTER, 4.5 },
+	{ "元の指摘", 0, 14 },
+	{ "項目番号", 0, 10 },
+	{ "指摘区分", XLSX_COL_CENTER, 7 },
+	{ "指摘内容", 0, 32 },
+	{ "改善の方向性", 0, 28 },
+	{ "是正期限", XLSX_COL_CENTER, 14 },
+	{ "是正状況", XLSX_COL_CENTER, 10 },
+	{ "被監査部署の回答・質疑応答", 0, 40 },
+};
+
+static void
+paper_header(struct buf *b, struct store *st, const struct node *root)
+{
+	struct buf	 t = BUF_INIT;
+	char		 d1[CAL_FMT_MAX], d2[CAL_FMT_MAX];
+
+	buf_reset(b);
+	era(d1, node_get_str(root, "date"));
+	era(d2, node_get_str(root, "end_date"));
+	buf_printf(b, "監査対象：%s　実施日：%s%s%s　主任監査員：%s",
+	    target(&t, st, root, 1), d1, d2[0] != '\0' ? "～" : "", d2,
+	    chief(st, root));
+	people(&t, node_get(root, "auditors"), 0);
+	buf_printf(b, "　監査員：%s", t.data);
+	people(&t, node_get(root, "auditees"), 1);
+	if (t.len > 0)
+		buf_printf(b, "　対応者：%s", t.data);
+	buf_puts(b, "");
+	buf_free(&t);
+}
+
+static void
+paper_items(struct xlsx_sheet *sh, uint32_t row, struct store *st,
+    const struct node *root)
+{
+	const struct node	*items = audit_items(root), *it, *f = NULL;
+	const struct node	*fs = audit_findings(root);
+	enum audit_result	 r;
+	struct buf		 b = BUF_INIT;
+	size_t			 i, k;
+
+	for (i = 0; items != NULL && i < items->n; i++, row++) {
+		it = items->u.items[i];
+		f = NULL;
+		for (k = 0; fs != NULL && k < fs->n; k++) {
+			if (node_scalar_eq(node_get(fs->u.items[k], "item"),
+			    node_get_str(it, "ref")))
+				f = fs->u.items[k];
+		}
+		xlsx_write_number(sh, row, 0, (double)(i + 1), XLSX_NUM_INT);
+		xlsx_write_text(sh, row, 1, node_get_str(it, "ref"));
+		xlsx_write_text(sh, row, 2, node_get_str(it, "clause"));
+		xlsx_write_text(sh, row, 3, node_get_str(it, "text"));
+		join(&b, node_get(it, "methods"), "\n", st, "methods");
+		xlsx_write_text(sh, row, 4, b.data);
+		join(&b, node_get(it, "evidence"), "\n", st, NULL);
+		xlsx_write_text(sh, row, 5, b.data);
+		r = audit_item_result(it);
+		xlsx_write_text(sh, row, 6, r == AUDIT_NONE ? "" :
+		    audit_result_label(r));
+		xlsx_write_text(sh, row, 7, node_get_str(it, "note"));
+		xlsx_write_text(sh, row, 8, f != NULL ? label(st, "findings",
+		    "grade", node_get_str(f, "grade")) : NULL);
+		xlsx_write_text(sh, row, 9, f != NULL ? node_get_str(f,
+		    "correction") : NULL);
+	}
+	buf_free(&b);
+}
+
+static uint32_t
+paper_followup(struct xlsx_sheet *sh, uint32_t row, struct store *st,
+    const struct node *root)
+{
+	const struct node	*fs = audit_findings(root), *f, *qa, *q;
+	struct buf		 b = BUF_INIT;
+	const char		*s;
+	char			 d[CAL_FMT_MAX];
+	size_t			 i, k;
+
+	for (i = 0; fs != NULL && i < fs->n; i++, row++) {
+		f = fs->u.items[i];
+		xlsx_write_number(sh, row, 0, (double)(i + 1), XLSX_NUM_INT);
+		buf_reset(&b);
+		if ((s = node_get_str(f, "from_audit")) != NULL)
+			buf_printf(&b, "%s 指摘%s", s,
+			    node_get_str(f, "from_finding") != NULL ?
+			    node_get_str(f, "from_finding") : "");
+		buf_puts(&b, "");
+		xlsx_write_text(sh, row, 1, b.data);
+		xlsx_write_text(sh, row, 2, node_get_str(f, "item"));
+		xlsx_write_text(sh, row, 3, label(st, "findings", "grade",
+		    node_get_str(f, "grade")));
+		xlsx_write_text(sh, row, 4, node_get_str(f, "finding"));
+		xlsx_write_text(sh, row, 5, node_get_str(f, "correction"));
+		write_date(sh, row, 6, node_get_str(f, "due"));
+		xlsx_write_text(sh, row, 7, label(st, "findings", "status",
+		    node_get_str(f, "status")));
+		buf_reset(&b);
+		if ((s = node_get_str(f, "response")) != NULL)
+			buf_printf(&b, "回答：%s", s);
+		qa = node_get(f, "qa");
+		for (k = 0; qa != NULL && qa->kind == NODE_SEQ && k < qa->n;
+		    k++) {
+			q = qa->u.items[k];
+			era(d, node_get_str(q, "date"));
+			buf_printf(&b, "%s問%zu%s%s%s：%s", b.len > 0 ? "\n" :
+			    "", k + 1, d[0] ? "（" : "", d, d[0] ? "）" : "",
+			    node_get_str(q, "question"));
+			if ((s = node_get_str(q, "answer")) != NULL)
+				buf_printf(&b, "\n答%zu：%s", k + 1, s);
+		}
+		buf_puts(&b, "");
+		xlsx_write_text(sh, row, 8, b.data);
+	}
+	buf_free(&b);
+	return row;
+}
+
+int
+audit_doc_paper(const char *path, struct store *st,
+    const struct record *const *audits, size_t n)
+{
+	struct xlsx_props	 props;
+	struct xlsx		*x = NULL;
+	struct xlsx_sheet	*sh;
+	struct audit_score	 s;
+	struct buf		 b = BUF_INIT, t = BUF_INIT;
+	const struct node	*root;
+	const char		*latest = NULL, *dd;
+	char			 name[128], rate[16];
+	uint32_t		 row;
+	size_t			 i, k, same;
+	int			 rc;
+
+	if (n > 64)
+		return error_set(NC_EINVALID, "at most 64 audits in one "
+		    "workbook, not %zu", n);
+	for (i = 0; i < n; i++) {
+		dd = doc_date(record_root(audits[i]));
+		if (dd != NULL && (latest == NULL || strcmp(dd, latest) > 0))
+			latest = dd;
+	}
+	memset(&props, 0, sizeof props);
+	props.title = "監査調書";
+	props.author = author(st);
+	props.created = date_time(latest);
+	if ((rc = xlsx_new(&x, path, &props)) != 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		root = record_root(audits[i]);
+		target(&t, st, root, 0);
+		for (k = same = 0; k < i; k++) {
+			struct buf o = BUF_INIT;
+
+			if (strcmp(target(&o, st, record_root(audits[k]), 0),
+			    t.data) == 0)
+				same++;
+			buf_free(&o);
+		}
+		sheet_name(name, sizeof name, t.data, same,
+		    record_id(audits[i]));
+		xlsx_add_sheet(&sh, x, name, XLSX_LANDSCAPE);
+		buf_reset(&b);
+		buf_printf(&b, "監査調書　%s", node_get_str(root, "title"));
+		paper_header(&t, st, root);
+		xlsx_title(sh, b.data, t.data);
+		if (node_scalar_eq(node_get(root, "type"), "followup")) {
+			xlsx_table(&row, sh, followup_cols,
+			    sizeof followup_cols / sizeof followup_cols[0]);
+			row = paper_followup(sh, row, st, root);
+			buf_reset(&b);
+			buf_printf(&b, "フォローアップ元：%s　未是正の指摘 "
+			    "%zu 件", node_get_str(root, "followup_of"),
+			    audit_open_findings(root));
+			xlsx_note(sh, row + 1, b.data);
+			continue;
+		}
+		xlsx_table(&row, sh, paper_cols,
+		    sizeof paper_cols / sizeof paper_cols[0]);
+		paper_items(sh, row, st, root);
+		row += (uint32_t)audit_nitems(root);
+		if (audit_score(&s, audit_items(root)) == 0) {
+			rate_text(rate, sizeof rate, &s.total);
+			buf_reset(&b);
+			buf_printf(&b, "適合率 %s（該当なしを除く。必須項目は重み"
+			    "2倍、一部不適合は0.5として計算）　適合 %u　一部不適合"
+			    " %u　不適合 %u　該当なし %u　未確認・未回答 %u", rate,
+			    s.total.count[AUDIT_CONFORM],
+			    s.total.count[AUDIT_PARTIAL],
+			    s.total.count[AUDIT_NONCONFORM],
+			    s.total.count[AUDIT_NA],
+			    s.total.count[AUDIT_UNCHECKED] +
+			    s.total.count[AUDIT_NONE]);
+			xlsx_note(sh, row + 1, b.data);
+			audit_score_free(&s);
+		}
+	}
+	rc = xlsx_save(x);
+	xlsx_free(x);
+	buf_free(&b);
+	buf_free(&t);
+	return rc;
+}
+
+/* --- docx helpers ------------------------------------------------------ */
+
+static int
+new_report(struct docx **out, struct store *st, const char *title,
+    const char *date)
+{
+	struct docx_props	 props;
+	struct docx_report	 cover;
+	char			 day[CAL_FMT_MAX], created[16];
+	int			 rc;
+
+	*out = NULL;
+	snprintf(created, sizeof created, "%s", date != NULL ? date : "");
+	memset(&props, 0, sizeof props);
+	props.title = title;
+	props.author = author(st);
+	props.created = date != NULL ? created : NULL;
+	if ((rc = docx_new(out, &props)) != 0)
+		return rc;
+	era(day, date);
+	cover.title = title;
+	cover.date = day[0] != '\0' ? day : NULL;
+	cover.author = author(st);
+	if ((rc = docx_footer_page_number(*out, DOCX_PAGENUM_DASH)) != 0 ||
+	    (rc = docx_add_report_cover(*out, &cover)) != 0) {
+		docx_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
+/* A two-column table of labels and values (NULL values are skipped). */
+static int
+add_kv(struct docx *d, const char *const *kv, size_t n)
+{
+	static const unsigned w[] = { 22, 78 };
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 lab;
+	size_t			 i, row = 0;
+	int			 rc = 0;
+
+	memset(&lab, 0, sizeof lab);
+	lab.gothic = 1;
+	if ((rc = docx_table_new(&t, 2, w)) != 0)
+		return rc;
+	for (i = 0; i + 1 < n * 2 && rc == 0; i += 2) {
+		if (kv[i + 1] == NULL || kv[i + 1][0] == '\0')
+			continue;
+		if ((rc = docx_table_cell(t, row, 0, kv[i], &lab)) == 0)
+			rc = docx_table_cell(t, row, 1, kv[i + 1], NULL);
+		row++;
+	}
+	if (rc == 0)
+		rc = docx_add_table(d, t);
+	docx_table_free(t);
+	return rc;
+}
+
+static int
+add_header_row(struct docx_table *t, const char *const *h, size_t n)
+{
+	size_t	i;
+	int	rc;
+
+	for (i = 0; i < n; i++) {
+		if ((rc = docx_table_cell(t, 0, i, h[i], NULL)) != 0)
+			return rc;
+	}
+	return docx_table_header_rows(t, 1);
+}
+
+/* The score by chapter of one audit as a table. */
+static int
+add_score_table(struct docx *d, const struct audit_score *s)
+{
+	static const char *const h[] = { "章", "名称", "項目", "適合",
+	    "一部不適合", "不適合", "該当なし", "適合率" };
+	static const unsigned w[] = { 7, 27, 7, 7, 13, 9, 11, 14 };
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 num;
+	const struct audit_tally *ct;
+	char			 c[16];
+	size_t			 i, k;
+	int			 rc;
+
+	memset(&num, 0, sizeof num);
+	num.align = DOCX_RIGHT;
+	if ((rc = docx_table_new(&t, 8, w)) != 0)
+		return rc;
+	if ((rc = add_header_row(t, h, 8)) != 0)
+		goto done;
+	for (i = 0; i <= s->nchapters; i++) {
+		ct = i < s->nchapters ? &s->chapters[i] : &s->total;
+		if (i < s->nchapters) {
+			rc = docx_table_cell(t, i + 1, 0, strcmp(ct->key,
+			    ct->title) != 0 ? ct->key : "", NULL);
+			if (rc == 0)
+				rc = docx_table_cell(t, i + 1, 1, ct->title,
+				    NULL);
+		} else if ((rc = docx_table_cell(t, i + 1, 0, "合計",
+		    NULL)) == 0)
+			rc = docx_table_merge(t, i + 1, 0, 1, 2);
+		snprintf(c, sizeof c, "%u", ct->items);
+		if (rc == 0)
+			rc = docx_table_cell(t, i + 1, 2, c, &num);
+		for (k = 1; k <= 4 && rc == 0; k++) {
+			snprintf(c, sizeof c, "%u", ct->count[k]);
+			rc = docx_table_cell(t, i + 1, 2 + k, c, &num);
+		}
+		rate_text(c, sizeof c, ct);
+		if (rc == 0)
+			rc = docx_table_cell(t, i + 1, 7, c, &num);
+		if (rc != 0)
+			goto done;
+	}
+	rc = docx_add_table(d, t);
+done:
+	docx_table_free(t);
+	return rc;
+}
+
+static int
+add_findings_table(struct docx *d, struct store *st, const struct node *fs)
+{
+	static const char *const h[] = { "番号", "項目番号", "区分",
+	    "指摘内容", "改善の方向性", "是正期限" };
+	static const unsigned w[] = { 7, 14, 9, 30, 28, 17 };
+	struct docx_table	*t = NULL;
+	const struct node	*f;
+	char			 day[CAL_FMT_MAX];
+	size_t			 i;
+	int			 rc;
+
+	if ((rc = docx_table_new(&t, 6, w)) != 0)
+		return rc;
+	if ((rc = add_header_row(t, h, 6)) != 0)
+		goto done;
+	for (i = 0; fs != NULL && i < fs->n; i++) {
+		f = fs->u.items[i];
+		era(day, node_get_str(f, "due"));
+		if ((rc = docx_table_cell(t, i + 1, 0, node_get_str(f,
+		    "number"), NULL)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 1, node_get_str(f, "item"),
+		    NULL)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 2, label(st, "findings",
+		    "grade", node_get_str(f, "grade")), NULL)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 3, node_get_str(f,
+		    "finding"), NULL)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 4, node_get_str(f,
+		    "correction"), NULL)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 5, day, NULL)) != 0)
+			goto done;
+	}
+	rc = docx_add_table(d, t);
+done:
+	docx_table_free(t);
+	return rc;
+}
+
+static void
+catalog_line(struct buf *b, const struct node *root)
+{
+	struct audit_score	 s;
+
+	buf_reset(b);
+	if (audit_score(&s, audit_items(root)) != 0)
+		return;
+	buf_printf(b, "%u項目（該当なし %u 項目）", s.total.items,
+	    s.total.count[AUDIT_NA]);
+	if (node_scalar_eq(node_get(root, "my_number"), "true"))
+		buf_puts(b, "。マイナンバーの監査項目を含む");
+	audit_score_free(&s);
+}
+
+/* --- 情報セキュリティ監査結果概要報告書 ------------------------------ */
+
+int
+audit_doc_summary(const char *path, struct store *st,
+    const struct record *r)
+{
+	const struct node	*root = record_root(r), *fs, *ag;
+	struct docx		*d = NULL;
+	struct audit_score	 s;
+	struct buf		 tg = BUF_INIT, au = BUF_INIT, ae = BUF_INIT;
+	struct buf		 ca = BUF_INIT, b = BUF_INIT;
+	char			 d1[CAL_FMT_MAX], d2[CAL_FMT_MAX];
+	char			 rate[16];
+	const char		*kv[20];
+	unsigned		 grades[4] = { 0 };
+	size_t			 i;
+	int			 rc, has_score = 0;
+
+	if (node_scalar_eq(node_get(root, "type"), "followup"))
+		return error_set(NC_EINVALID, "'%s' is a follow-up audit; "
+		    "export its 質疑応答書 (qa) or its working paper",
+		    record_id(r));
+	memset(&s, 0, sizeof s);
+	if ((rc = new_report(&d, st, "情報セキュリティ監査結果概要報告書",
+	    doc_date(root))) != 0)
+		return rc;
+	if ((rc = audit_score(&s, audit_items(root))) != 0)
+		goto done;
+	has_score = 1;
+	era(d1, node_get_str(root, "date"));
+	era(d2, node_get_str(root, "end_date"));
+	buf_printf(&b, "%s%s%s", d1, d2[0] ? "～" : "", d2);
+	buf_puts(&b, "");
+	people(&au, node_get(root, "auditors"), 1);
+	people(&ae, node_get(root, "auditees"), 1);
+	catalog_line(&ca, root);
+	kv[0] = "監査名";	kv[1] = node_get_str(root, "title");
+	kv[2] = "監査の種類";	kv[3] = label(st, "type", NULL,
+	    node_get_str(root, "type"));
+	kv[4] = "監査対象";	kv[5] = target(&tg, st, root, 1);
+	kv[6] = "実施日";	kv[7] = b.data;
+	kv[8] = "実施場所";	kv[9] = node_get_str(root, "place");
+	kv[10] = "主任監査員";	kv[11] = chief(st, root);
+	kv[12] = "監査員";	kv[13] = au.data;
+	kv[14] = "対応者";	kv[15] = ae.data;
+	kv[16] = "監査項目";	kv[17] = ca.data;
+	if ((rc = docx_add_outline_heading(d, 1, "監査の概要")) != 0 ||
+	    (rc = docx_add_outline_body(d, "練馬区情報セキュリティポリシー等"
+	    "の規定に対する監査対象のセキュリティ対策の実施状況について、"
+	    "ヒアリング、現場確認および書類確認により内部監査を実施した。"))
+	    != 0 || (rc = add_kv(d, kv, 9)) != 0)
+		goto done;
+
+	rate_text(rate, sizeof rate, &s.total);
+	buf_reset(&b);
+	buf_printf(&b, "監査項目 %u 項目のうち、適合 %u、一部不適合 %u、"
+	    "不適合 %u、該当なし %u であり、適合率（該当なしを除く。重要度で"
+	    "重み付け）は %s であった。", s.total.items,
+	    s.total.count[AUDIT_CONFORM], s.total.count[AUDIT_PARTIAL],
+	    s.total.count[AUDIT_NONCONFORM], s.total.count[AUDIT_NA], rate);
+	if (s.total.count[AUDIT_UNCHECKED] + s.total.count[AUDIT_NONE] > 0)
+		buf_printf(&b, "なお、%u 項目は未確認である。",
+		    s.total.count[AUDIT_UNCHECKED] + s.total.count[AUDIT_NONE]);
+	if ((rc = buf_ok(&b)) != 0 ||
+	    (rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_add_outline_heading(d, 1, "監査の結果")) != 0 ||
+	    (rc = docx_add_outline_heading(d, 2, "章別の判定")) != 0 ||
+	    (rc = docx_add_outline_body(d, b.data)) != 0 ||
+	    (rc = add_score_table(d, &s)) != 0)
+		goto done;
+	if (node_get_str(root, "summary") != NULL &&
+	    ((rc = docx_add_outline_heading(d, 2, "総括")) != 0 ||
+	    (rc = docx_add_outline_body(d, node_get_str(root, "summary"))) !=
+	    0))
+		goto done;
+
+	fs = audit_findings(root);
+	for (i = 0; fs != NULL && i < fs->n; i++) {
+		const char *g = node_get_str(fs->u.items[i], "grade");
+
+		grades[g == NULL ? 0 : strcmp(g, "major") == 0 ? 0 :
+		    strcmp(g, "minor") == 0 ? 1 : strcmp(g, "observation") ==
+		    0 ? 2 : 3]++;
+	}
+	buf_reset(&b);
+	if (fs == NULL || fs->n == 0)
+		buf_puts(&b, "指摘事項はない。");
+	else
+		buf_printf(&b, "指摘事項は %zu 件（重大 %u、軽微 %u、観察 %u、"
+		    "改善提案 %u）である。是正期限までの是正を求める。", fs->n,
+		    grades[0], grades[1], grades[2], grades[3]);
+	if ((rc = buf_ok(&b)) != 0 ||
+	    (rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_add_outline_heading(d, 1, "指摘事項")) != 0 ||
+	    (rc = docx_add_outline_body(d, b.data)) != 0 ||
+	    (fs != NULL && fs->n > 0 && (rc = add_findings_table(d, st,
+	    fs)) != 0))
+		goto done;
+
+	buf_reset(&b);
+	if ((ag = node_get(root, "agreement")) != NULL) {
+		era(d1, node_get_str(ag, "date"));
+		buf_printf(&b, "%s、監査対象組織の情報セキュリティ責任者である"
+		    "%s%s%sと、監査結果の内容について合意した。", d1,
+		    node_get_str(ag, "position") ? node_get_str(ag,
+		    "position") : "", node_get_str(ag, "position") ? " " : "",
+		    node_get_str(ag, "by"));
+	} else
+		buf_puts(&b, "監査結果の内容について、監査対象組織の情報"
+		    "セキュリティ責任者との合意は未了である。");
+	if ((rc = buf_ok(&b)) != 0 ||
+	    (rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_add_outline_heading(d, 1, "結果の合意")) != 0 ||
+	    (rc = docx_add_outline_body(d, b.data)) != 0)
+		goto done;
+	if (fs != NULL && fs->n > 0 &&
+	    ((rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_add_outline_heading(d, 1, "今後の対応")) != 0 ||
+	    (rc = docx_add_outline_body(d, "指摘事項の是正状況は、是正期限の"
+	    "後にフォローアップ監査により確認する。")) != 0))
+		goto done;
+	{
+		struct docx_para_style right;
+
+		memset(&right, 0, sizeof right);
+		right.align = DOCX_RIGHT;
+		if ((rc = docx_add_para(d, "以上", &right)) != 0)
+			goto done;
+	}
+	rc = docx_save(d, path);
+done:
+	if (has_score)
+		audit_score_free(&s);
+	docx_free(d);
+	buf_free(&tg);
+	buf_free(&au);
+	buf_free(&ae);
+	buf_free(&ca);
+	buf_free(&b);
+	return rc;
+}
+
+/* --- フォローアップ監査に係る質疑応答書 -------------------------------- */
+
+int
+audit_doc_qa(const char *path, struct store *st, const struct record *r)
+{
+	static const char *const qh[] = { "番号", "日付", "質問", "回答" };
+	static const unsigned qw[] = { 8, 18, 37, 37 };
+	const struct node	*root = record_root(r), *fs, *f, *qa, *q;
+	struct docx		*d = NULL;
+	struct docx_table	*t = NULL;
+	struct buf		 tg = BUF_INIT, b = BUF_INIT, au = BUF_INIT;
+	char			 d1[CAL_FMT_MAX], d2[CAL_FMT_MAX], num[24];
+	const char		*kv[12];
+	size_t			 i, k;
+	int			 rc;
+
+	if (!node_scalar_eq(node_get(root, "type"), "followup"))
+		return error_set(NC_EINVALID, "'%s' is not a follow-up audit; "
+		    "the 質疑応答書 is written for follow-up audits",
+		    record_id(r));
+	if ((rc = new_report(&d, st, "フォローアップ監査に係る質疑応答書",
+	    doc_date(root))) != 0)
+		return rc;
+	era(d1, node_get_str(root, "date"));
+	people(&au, node_get(root, "auditors"), 0);
+	kv[0] = "監査名";		kv[1] = node_get_str(root, "title");
+	kv[2] = "監査対象";		kv[3] = target(&tg, st, root, 1);
+	kv[4] = "実施日";		kv[5] = d1;
+	kv[6] = "フォローアップ元";	kv[7] = node_get_str(root,
+	    "followup_of");
+	kv[8] = "主任監査員";		kv[9] = chief(st, root);
+	kv[10] = "監査員";		kv[11] = au.data;
+	if ((rc = add_kv(d, kv, 6)) != 0)
+		goto done;
+	fs = audit_findings(root);
+	for (i = 0; fs != NULL && i < fs->n; i++) {
+		f = fs->u.items[i];
+		buf_reset(&b);
+		buf_printf(&b, "指摘事項%s（%s、%s）", node_get_str(f,
+		    "number"), node_get_str(f, "item") ? node_get_str(f,
+		    "item") : "-", label(st, "findings", "grade",
+		    node_get_str(f, "grade")));
+		era(d2, node_get_str(f, "due"));
+		kv[0] = "指摘内容";	kv[1] = node_get_str(f, "finding");
+		kv[2] = "改善の方向性";	kv[3] = node_get_str(f, "correction");
+		kv[4] = "是正期限";	kv[5] = d2;
+		kv[6] = "是正状況";	kv[7] = label(st, "findings", "status",
+		    node_get_str(f, "status"));
+		kv[8] = "被監査部署の回答"; kv[9] = node_get_str(f, "response");
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = docx_add_blank(d)) != 0 ||
+		    (rc = docx_add_outline_heading(d, 1, b.data)) != 0 ||
+		    (rc = add_kv(d, kv, 5)) != 0)
+			goto done;
+		qa = node_get(f, "qa");
+		if (qa == NULL || qa->kind != NODE_SEQ || qa->n == 0) {
+			if ((rc = docx_add_outline_body(d, "質疑応答なし。")) !=
+			    0)
+				goto done;
+			continue;
+		}
+		if ((rc = docx_add_blank(d)) != 0 ||
+		    (rc = docx_table_new(&t, 4, qw)) != 0 ||
+		    (rc = add_header_row(t, qh, 4)) != 0)
+			goto done;
+		for (k = 0; k < qa->n; k++) {
+			q = qa->u.items[k];
+			snprintf(num, sizeof num, "%zu", k + 1);
+			era(d2, node_get_str(q, "date"));
+			if ((rc = docx_table_cell(t, k + 1, 0, num, NULL)) !=
+			    0 || (rc = docx_table_cell(t, k + 1, 1, d2,
+			    NULL)) != 0 ||
+			    (rc = docx_table_cell(t, k + 1, 2, node_get_str(q,
+			    "question"), NULL)) != 0 ||
+			    (rc = docx_table_cell(t, k + 1, 3, node_get_str(q,
+			    "answer") ? node_get_str(q, "answer") : "（未回答）",
+			    NULL)) != 0)
+				goto done;
+		}
+		if ((rc = docx_add_table(d, t)) != 0)
+			goto done;
+		docx_table_free(t);
+		t = NULL;
+	}
+	{
+		struct docx_para_style right;
+
+		memset(&right, 0, sizeof right);
+		right.align = DOCX_RIGHT;
+		if ((rc = docx_add_blank(d)) != 0 ||
+		    (rc = docx_add_para(d, "以上", &right)) != 0)
+			goto done;
+	}
+	rc = docx_save(d, path);
+done:
+	docx_table_free(t);
+	docx_free(d);
+	buf_free(&tg);
+	buf_free(&b);
+	buf_free(&au);
+	return rc;
+}
+
+/* --- 実施結果報告書 ---------------------------------------------------- */
+
+/* Chapters over every audit of the year, for the comparison. */
+struct chapters {
+	char	*key[32];
+	char	*title[32];
+	size_t	 n;
+};
+
+static void
+chapters_add(struct chapters *c, const struct audit_score *s)
+{
+	size_t	i, k;
+
+	for (i = 0; i < s->nchapters; i++) {
+		for (k = 0; k < c->n; k++) {
+			if (strcmp(c->key[k], s->chapters[i].key) == 0)
+				break;
+		}
+		if (k < c->n || c->n == 32)
+			continue;
+		c->key[c->n] = strdup(s->chapters[i].key);
+		c->title[c->n] = strdup(s->chapters[i].title);
+		c->n++;
+	}
+}
+
+static void
+chapters_free(struct chapters *c)
+{
+	size_t	i;
+
+	for (i = 0; i < c->n; i++) {
+		free(c->key[i]);
+		free(c->title[i]);
+	}
+	c->n = 0;
+}
+
+/* The chapter of a finding: that of its item in the audit it was made in. */
+static void
+finding_chapter(char *out, size_t size, const struct node *root,
+    const struct node *f)
+{
+	const struct node	*items = audit_items(root);
+	const char		*ref = node_get_str(f, "item"), *c;
+	size_t			 i;
+
+	snprintf(out, size, "その他");
+	for (i = 0; items != NULL && ref != NULL && i < items->n; i++) {
+		if (!node_scalar_eq(node_get(items->u.items[i], "ref"), ref))
+			continue;
+		if ((c = node_get_str(items->u.items[i], "clause")) != NULL)
+			audit_chapter_of(out, size, c);
+		else if ((c = node_get_str(items->u.items[i], "category")) !=
+		    NULL)
+			snprintf(out, size, "%s", c);
+		return;
+	}
+}
+
+static const char *const grade_codes[] = { "major", "minor",
+    "observation", "suggestion" };
+
+static int
+grade_index(const char *g)
+{
+	int	i;
+
+	for (i = 0; i < 4; i++) {
+		if (g != NULL && strcmp(g, grade_codes[i]) == 0)
+			return i;
+	}
+	return 3;
+}
+
+struct year {
+	struct audit_score	*s;	/* per audit; zeroed for follow-ups */
+	struct chapters		 ch;
+	unsigned		 (*grades)[4];	/* per chapter */
+	const char		*latest;
+	size_t			 nfindings, nops, nsys, nfu;
+};
+
+static int
+year_new(struct year *y, const struct record *const *a, size_t n)
+{
+	const struct node	*root, *fs;
+	char			 key[128];
+	const char		*dd;
+	size_t			 i, k, c;
+
+	memset(y, 0, sizeof *y);
+	if ((y->s = calloc(n + 1, sizeof *y->s)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (i = 0; i < n; i++) {
+		root = record_root(a[i]);
+		if (audit_score(&y->s[i], audit_items(root)) != 0)
+			return NC_ENOMEM;
+		chapters_add(&y->ch, &y->s[i]);
+		dd = doc_date(root);
+		if (dd != NULL && (y->latest == NULL ||
+		    strcmp(dd, y->latest) > 0))
+			y->latest = dd;
+		if (node_scalar_eq(node_get(root, "type"), "followup"))
+			y->nfu++;
+		else if (node_scalar_eq(node_get(root, "type"), "system"))
+			y->nsys++;
+		else
+			y->nops++;
+	}
+	if ((y->grades = calloc(y->ch.n + 1, sizeof *y->grades)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (i = 0; i < n; i++) {
+		root = record_root(a[i]);
+		/* Follow-ups carry findings made elsewhere: count once. */
+		if (node_scalar_eq(node_get(root, "type"), "followup"))
+			continue;
+		fs = audit_findings(root);
+		for (k = 0; fs != NULL && k < fs->n; k++) {
+			finding_chapter(key, sizeof key, root, fs->u.items[k]);
+			for (c = 0; c < y->ch.n; c++) {
+				if (strcmp(y->ch.key[c], key) == 0)
+					break;
+			}
+			y->grades[c][grade_index(node_get_str(fs->u.items[k],
+			    "grade"))]++;
+			y->nfindings++;
+		}
+	}
+	return 0;
+}
+
+static void
+year_free(struct year *y, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; y->s != NULL && i < n; i++)
+		audit_score_free(&y->s[i]);
+	free(y->s);
+	free(y->grades);
+	chapters_free(&y->ch);
+}
+
+/* Whether anything of the audit was answered: planned audits stay out of
+ * the comparisons. */
+static int
+scored(const struct audit_score *s)
+{
+	return s->total.items > s->total.count[AUDIT_NONE];
+}
+
+static double
+chapter_rate(const struct audit_score *s, const char *key, int *ok)
+{
+	double	r = 0;
+	size_t	i;
+
+	*ok = 0;
+	for (i = 0; i < s->nchapters; i++) {
+		if (strcmp(s->chapters[i].key, key) == 0)
+			*ok = audit_tally_rate(&r, &s->chapters[i]);
+	}
+	return r;
+}
+
+/*
+ * Proposals on the audit method, from what the year's audits show: items
+ * that never applied, items left unchecked, the weakest chapter, findings
+ * past their due date without a follow-up.
+ */
+static void
+proposals(struct buf *out, const struct record *const *a, size_t n,
+    const struct year *y)
+{
+	const struct node	*items, *it, *fs, *f;
+	const char		*ref, *due, *st, *fu;
+	size_t			 i, j, k, used, na, unchecked = 0, late = 0;
+	double			 worst = 2, r;
+	int			 ok, wi = -1;
+	struct buf		 nas = BUF_INIT;
+
+	buf_reset(out);
+	/* Items 該当なし wherever they were used (in two audits or more). */
+	for (i = 0; i < n; i++) {
+		items = audit_items(record_root(a[i]));
+		for (j = 0; items != NULL && j < items->n; j++) {
+			it = items->u.items[j];
+			ref = node_get_str(it, "ref");
+			if (ref == NULL || strstr(nas.data ? nas.data : "",
+			    ref) != NULL)
+				continue;
+			used = na = 0;
+			for (k = 0; k < n; k++) {
+				size_t x;
+				const struct node *o =
+				    audit_items(record_root(a[k]));
+
+				if (o == NULL || audit_item_find(&x,
+				    record_root(a[k]), ref) != 0 ||
+				    !node_scalar_eq(node_get(o->u.items[x],
+				    "ref"), ref))
+					continue;
+				used++;
+				na += audit_item_result(o->u.items[x]) ==
+				    AUDIT_NA;
+			}
+			error_clear();
+			if (used >= 2 && na == used)
+				buf_printf(&nas, "%s%s", nas.len ? "、" : "",
+				    ref);
+			if (audit_item_result(it) == AUDIT_UNCHECKED)
+				unchecked++;
+		}
+		fs = audit_findings(record_root(a[i]));
+		fu = node_get_str(record_root(a[i]), "followup");
+		/* A follow-up's findings are being followed already. */
+		if (node_scalar_eq(node_get(record_root(a[i]), "type"),
+		    "followup"))
+			fu = "";
+		for (j = 0; fs != NULL && j < fs->n && fu == NULL; j++) {
+			f = fs->u.items[j];
+			due = node_get_str(f, "due");
+			st = node_get_str(f, "status");
+			if (due != NULL && y->latest != NULL &&
+			    strcmp(due, y->latest) < 0 && (st == NULL ||
+			    strcmp(st, "accepted") != 0))
+				late++;
+		}
+	}
+	for (i = 0; i < y->ch.n; i++) {
+		double sum = 0;
+		size_t cnt = 0;
+
+		for (k = 0; k < n; k++) {
+			r = chapter_rate(&y->s[k], y->ch.key[i], &ok);
+			if (ok) {
+				sum += r;
+				cnt++;
+			}
+		}
+		if (cnt > 0 && sum / (double)cnt < worst) {
+			worst = sum / (double)cnt;
+			wi = (int)i;
+		}
+	}
+	if (wi >= 0 && worst < 1)
+		buf_printf(out, "%s %s の適合率が平均 %.1f%% と最も低い。次年度"
+		    "はこの章の監査項目を重点的に確認し、所属点検の項目にも反映"
+		    "することを提案する。\n", strcmp(y->ch.key[wi],
+		    y->ch.title[wi]) ? y->ch.key[wi] : "", y->ch.title[wi],
+		    worst * 100.0);
+	if (nas.len > 0)
+		buf_printf(out, "監査項目 %s は、使用した全ての監査で該当なし"
+		    "であった。対象の実情に合わせて項目を見直すか、対象を選んで"
+		    "使用することを提案する。\n", nas.data);
+	if (unchecked > 0)
+		buf_printf(out, "未確認のまま終えた項目が %zu 件あった。監査"
+		    "資料の事前提出を依頼し、当日の確認時間を確保することを"
+		    "提案する。\n", unchecked);
+	if (late > 0)
+		buf_printf(out, "是正期限を過ぎても是正確認に至っていない指摘"
+		    "が %zu 件ある。期限後速やかにフォローアップ監査を計画する"
+		    "ことを提案する。\n", late);
+	if (out->len == 0)
+		buf_puts(out, "監査の実施方法について、特に改善を要する点は"
+		    "なかった。\n");
+	buf_free(&nas);
+}
+
+int
+audit_doc_results_docx(const char *path, struct store *st,
+    const struct record *const *a, size_t n, int fy)
+{
+	static const char *const lh[] = { "番号", "監査名", "実施日",
+	    "項目", "適合率", "指摘", "状況" };
+	static const unsigned lw[] = { 7, 36, 17, 7, 12, 7, 17 };
+	struct year		 y;
+	struct docx		*d = NULL;
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 num;
+	struct buf		 b = BUF_INIT, title = BUF_INIT;
+	const struct node	*root, *fs;
+	char			 lab[CAL_FMT_MAX], c[32], day[CAL_FMT_MAX];
+	unsigned		*w = NULL;
+	size_t			 i, k, row, nplain = 0, line;
+	int			 rc, ok;
+	double			 r;
+
+	memset(&num, 0, sizeof num);
+	num.align = DOCX_RIGHT;
+	if ((rc = year_new(&y, a, n)) != 0)
+		goto done;
+	if (cal_fy_label(lab, sizeof lab, fy) != 0)
+		snprintf(lab, sizeof lab, "%d年度", fy);
+	buf_printf(&title, "%s 情報セキュリティ監査 実施結果報告書", lab);
+	if ((rc = buf_ok(&title)) != 0 ||
+	    (rc = new_report(&d, st, title.data, y.latest)) != 0)
+		goto done;
+	buf_printf(&b, "%s に実施した情報セキュリティ監査（運用面の監査 %zu "
+	    "件、システム面の監査 %zu 件、フォローアップ監査 %zu 件）の結果を"
+	    "集計・分析し、報告する。", lab, y.nops, y.nsys, y.nfu);
+	if ((rc = buf_ok(&b)) != 0 ||
+	    (rc = docx_add_outline_heading(d, 1, "目的")) != 0 ||
+	    (rc = docx_add_outline_body(d, b.data)) != 0 ||
+	    (rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_add_outline_heading(d, 1, "実施方法")) != 0 ||
+	    (rc = docx_add_outline_heading(d, 2, "監査の位置づけ")) != 0 ||
+	    (rc = docx_add_outline_body(d, "内部監査")) != 0 ||
+	    (rc = docx_add_outline_heading(d, 2, "監査の方法")) != 0 ||
+	    (rc = docx_add_outline_body(d, "対象組織等を訪問し、監査項目に沿っ"
+	    "てヒアリング、現場視察、情報システムの状況、契約書等の確認を行っ"
+	    "た。マイナンバーを取り扱う組織等には、取扱い状況および特定個人情"
+	    "報保護評価書に記載したリスク対策の実施状況を確認する項目を加え"
+	    "た。")) != 0 ||
+	    (rc = docx_add_outline_heading(d, 2, "監査員の構成")) != 0 ||
+	    (rc = docx_add_outline_body(d, "主任監査員を本業務の受託者が務め、"
+	    "監査員を情報政策課、情報公開課および総務課の職員が務めた。")) != 0
+	    || (rc = docx_add_outline_heading(d, 2, "実施状況")) != 0)
+		goto done;
+	if ((rc = docx_table_new(&t, 7, lw)) != 0 ||
+	    (rc = add_header_row(t, lh, 7)) != 0)
+		goto done;
+	for (i = 0; i < n; i++) {
+		root = record_root(a[i]);
+		snprintf(c, sizeof c, "%zu", i + 1);
+		era(day, node_get_str(root, "date"));
+		if ((rc = docx_table_cell(t, i + 1, 0, c, &num)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 1, node_get_str(root,
+		    "title"), NULL)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 2, day, NULL)) != 0)
+			goto done;
+		snprintf(c, sizeof c, "%u", y.s[i].total.items);
+		if ((rc = docx_table_cell(t, i + 1, 3, y.s[i].total.items ?
+		    c : "－", &num)) != 0)
+			goto done;
+		rate_text(c, sizeof c, &y.s[i].total);
+		if ((rc = docx_table_cell(t, i + 1, 4, c, &num)) != 0)
+			goto done;
+		fs = audit_findings(root);
+		snprintf(c, sizeof c, "%zu", fs != NULL ? fs->n : 0);
+		if ((rc = docx_table_cell(t, i + 1, 5, c, &num)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 6, label(st, "status",
+		    NULL, node_get_str(root, "status")), NULL)) != 0)
+			goto done;
+	}
+	if ((rc = docx_add_table(d, t)) != 0)
+		goto done;
+	docx_table_free(t);
+	t = NULL;
+
+	/* 3 結果 (1): rates by chapter, audits side by side. */
+	for (i = 0; i < n; i++)
+		nplain += scored(&y.s[i]);
+	if ((rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_add_outline_heading(d, 1, "結果")) != 0 ||
+	    (rc = docx_add_outline_heading(d, 2, "章別の適合率の比較")) != 0 ||
+	    (rc = docx_add_outline_body(d, "適合率は、該当なしを除いた項目に"
+	    "ついて、適合を1、一部不適合を0.5、不適合を0とし、必須項目の重み"
+	    "を2倍として加重平均したものである。")) != 0)
+		goto done;
+	if ((w = calloc(nplain + 2, sizeof *w)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	w[0] = 30;
+	for (i = 1; i < nplain + 1; i++)
+		w[i] = 70 / (unsigned)(nplain > 0 ? nplain : 1);
+	if ((rc = docx_table_new(&t, nplain + 1, w)) != 0 ||
+	    (rc = docx_table_header_rows(t, 1)) != 0 ||
+	    (rc = docx_table_cell(t, 0, 0, "章", NULL)) != 0)
+		goto done;
+	for (i = 0, k = 1; i < n; i++) {
+		struct buf o = BUF_INIT;
+
+		if (!scored(&y.s[i]))
+			continue;
+		target(&o, st, record_root(a[i]), 0);
+		rc = docx_table_cell(t, 0, k++, o.data, NULL);
+		buf_free(&o);
+		if (rc != 0)
+			goto done;
+	}
+	for (row = 0; row <= y.ch.n; row++) {
+		buf_reset(&b);
+		if (row < y.ch.n)
+			buf_printf(&b, "%s%s%s", strcmp(y.ch.key[row],
+			    y.ch.title[row]) ? y.ch.key[row] : "",
+			    strcmp(y.ch.key[row], y.ch.title[row]) ? " " : "",
+			    y.ch.title[row]);
+		else
+			buf_puts(&b, "全体");
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = docx_table_cell(t, row + 1, 0, b.data, NULL)) != 0)
+			goto done;
+		for (i = 0, k = 1; i < n; i++) {
+			if (!scored(&y.s[i]))
+				continue;
+			if (row < y.ch.n) {
+				r = chapter_rate(&y.s[i], y.ch.key[row], &ok);
+				if (ok)
+					snprintf(c, sizeof c, "%.1f%%",
+					    r * 100.0);
+				else
+					snprintf(c, sizeof c, "－");
+			} else
+				rate_text(c, sizeof c, &y.s[i].total);
+			if ((rc = docx_table_cell(t, row + 1, k++, c,
+			    &num)) != 0)
+				goto done;
+		}
+	}
+	if ((rc = docx_add_table(d, t)) != 0)
+		goto done;
+	docx_table_free(t);
+	t = NULL;
+
+	/* (2) findings by chapter and grade. */
+	{
+		static const char *const gh[] = { "章", "重大", "軽微", "観察",
+		    "改善提案", "計" };
+		static const unsigned gw[] = { 40, 12, 12, 12, 12, 12 };
+		unsigned tot[5] = { 0 };
+
+		buf_reset(&b);
+		buf_printf(&b, "運用面・システム面の監査による指摘事項は %zu 件で"
+		    "ある（フォローアップ監査で引き継いだ指摘は重ねて数えない）。",
+		    y.nfindings);
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = docx_add_blank(d)) != 0 ||
+		    (rc = docx_add_outline_heading(d, 2, "章別・区分別の指摘"
+		    "事項")) != 0 ||
+		    (rc = docx_add_outline_body(d, b.data)) != 0 ||
+		    (rc = docx_table_new(&t, 6, gw)) != 0 ||
+		    (rc = add_header_row(t, gh, 6)) != 0)
+			goto done;
+		for (row = 0, line = 1; row <= y.ch.n; row++) {
+			unsigned sum = 0;
+
+			for (k = 0; k < 4; k++)
+				sum += y.grades[row][k];
+			if (sum == 0)
+				continue;
+			buf_reset(&b);
+			if (row < y.ch.n)
+				buf_printf(&b, "%s%s%s", strcmp(y.ch.key[row],
+				    y.ch.title[row]) ? y.ch.key[row] : "",
+				    strcmp(y.ch.key[row], y.ch.title[row]) ?
+				    " " : "", y.ch.title[row]);
+			else
+				buf_puts(&b, "その他");
+			if ((rc = buf_ok(&b)) != 0 ||
+			    (rc = docx_table_cell(t, line, 0, b.data,
+			    NULL)) != 0)
+				goto done;
+			for (k = 0; k < 4; k++) {
+				snprintf(c, sizeof c, "%u", y.grades[row][k]);
+				tot[k] += y.grades[row][k];
+				if ((rc = docx_table_cell(t, line, k + 1, c,
+				    &num)) != 0)
+					goto done;
+			}
+			tot[4] += sum;
+			snprintf(c, sizeof c, "%u", sum);
+			if ((rc = docx_table_cell(t, line, 5, c, &num)) != 0)
+				goto done;
+			line++;
+		}
+		if ((rc = docx_table_cell(t, line, 0, "計", NULL)) != 0)
+			goto done;
+		for (k = 0; k < 5; k++) {
+			snprintf(c, sizeof c, "%u", tot[k]);
+			if ((rc = docx_table_cell(t, line, k + 1, c,
+			    &num)) != 0)
+				goto done;
+		}
+		if ((rc = docx_add_table(d, t)) != 0)
+			goto done;
+		docx_table_free(t);
+		t = NULL;
+	}
+
+	/* 4 課題と対応: the serious findings and the risks. */
+	if ((rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_add_outline_heading(d, 1, "課題と対応")) != 0)
+		goto done;
+	line = 0;
+	for (i = 0; i < n; i++) {
+		const struct node *rk = node_get(record_root(a[i]), "risks");
+		struct buf o = BUF_INIT;
+
+		for (k = 0; rk != NULL && rk->kind == NODE_SEQ && k < rk->n;
+		    k++) {
+			buf_reset(&b);
+			buf_printf(&b, "%s（%s）", node_get_str(rk->u.items[k],
+			    "risk"), target(&o, st, record_root(a[i]), 0));
+			if ((rc = buf_ok(&b)) != 0 ||
+			    (rc = docx_add_outline_heading(d, 2, b.data)) != 0)
+				break;
+			if (node_get_str(rk->u.items[k], "analysis") != NULL &&
+			    (rc = docx_add_outline_body(d, node_get_str(
+			    rk->u.items[k], "analysis"))) != 0)
+				break;
+			if (node_get_str(rk->u.items[k], "measure") != NULL) {
+				buf_reset(&b);
+				buf_printf(&b, "対応策：%s", node_get_str(
+				    rk->u.items[k], "measure"));
+				if ((rc = buf_ok(&b)) != 0 ||
+				    (rc = docx_add_outline_body(d, b.data)) != 0)
+					break;
+			}
+			line++;
+		}
+		buf_free(&o);
+		if (rc != 0)
+			goto done;
+	}
+	if (line == 0 && (rc = docx_add_outline_body(d, "監査により顕在化した"
+	    "リスクの記録はない。")) != 0)
+		goto done;
+
+	/* 5 今後の取組: proposals on the audit method. */
+	proposals(&b, a, n, &y);
+	if ((rc = buf_ok(&b)) != 0 ||
+	    (rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_add_outline_heading(d, 1, "監査の実施方法に関する改善"
+	    "提案")) != 0)
+		goto done;
+	{
+		char *p = b.data, *nl;
+
+		for (; p != NULL && *p != '\0'; p = nl + 1) {
+			if ((nl = strchr(p, '\n')) == NULL)
+				break;
+			*nl = '\0';
+			if ((rc = docx_add_outline_body(d, p)) != 0)
+				goto done;
+		}
+	}
+	{
+		struct docx_para_style right;
+
+		memset(&right, 0, sizeof right);
+		right.align = DOCX_RIGHT;
+		if ((rc = docx_add_para(d, "以上", &right)) != 0)
+			goto done;
+	}
+	rc = docx_save(d, path);
+done:
+	free(w);
+	docx_table_free(t);
+	docx_free(d);
+	year_free(&y, n);
+	buf_free(&b);
+	buf_free(&title);
+	return rc;
+}
+
+int
+audit_doc_results_xlsx(const char *path, struct store *st,
+    const struct record *const *a, size_t n, int fy)
+{
+	static const struct xlsx_column lc[] = {
+		{ "No.", XLSX_COL_CENTER, 5 },
+		{ "監査名", 0, 46 },
+		{ "種類", XLSX_COL_CENTER, 16 },
+		{ "対象", 0, 18 },
+		{ "実施日", XLSX_COL_CENTER, 16 },
+		{ "項目数", 0, 8 },
+		{ "適合率", 0, 9 },
+		{ "指摘", 0, 7 },
+		{ "未是正", 0, 8 },
+		{ "状況", XLSX_COL_CENTER, 12 },
+	};
+	static const struct xlsx_column fc[] = {
+		{ "監査", 0, 18 },
+		{ "対象", 0, 18 },
+		{ "No.", XLSX_COL_CENTER, 5 },
+		{ "項目番号", 0, 11 },
+		{ "章", XLSX_COL_CENTER, 8 },
+		{ "指摘区分", XLSX_COL_CENTER, 9 },
+		{ "指摘内容", 0, 40 },
+		{ "改善の方向性", 0, 36 },
+		{ "是正期限", XLSX_COL_CENTER, 16 },
+		{ "是正状況", XLSX_COL_CENTER, 11 },
+	};
+	struct xlsx_column	 cc[40], gc[6];
+	struct xlsx_props	 props;
+	struct xlsx		*x = NULL;
+	struct xlsx_sheet	*s1, *s2, *s3, *s4;
+	struct year		 y;
+	struct buf		 b = BUF_INIT, names[40];
+	const struct node	*root, *fs, *f;
+	char			 lab[CAL_FMT_MAX], key[128];
+	uint32_t		 row, first;
+	uint16_t		 vals[40];
+	size_t			 i, k, nc = 0, j;
+	double			 r;
+	int			 rc, ok;
+
+	memset(names, 0, sizeof names);
+	if ((rc = year_new(&y, a, n)) != 0) {
+		year_free(&y, n);
+		return rc;
+	}
+	if (cal_fy_label(lab, sizeof lab, fy) != 0)
+		snprintf(lab, sizeof lab, "%d年度", fy);
+	buf_printf(&b, "%s 情報セキュリティ監査 実施結果", lab);
+	memset(&props, 0, sizeof props);
+	props.title = b.data;
+	props.author = author(st);
+	props.created = date_time(y.latest);
+	if ((rc = buf_ok(&b)) != 0 || (rc = xlsx_new(&x, path, &props)) != 0)
+		goto done;
+
+	/* 監査一覧 with a chart of the rates. */
+	xlsx_add_sheet(&s1, x, "監査一覧", XLSX_LANDSCAPE);
+	xlsx_title(s1, b.data, "出典：監査記録（適合率は該当なしを除き、必須"
+	    "項目の重みを2倍とした加重平均）");
+	xlsx_table(&first, s1, lc, sizeof lc / sizeof lc[0]);
+	row = first;
+	for (i = 0; i < n; i++, row++) {
+		struct buf o = BUF_INIT;
+
+		root = record_root(a[i]);
+		xlsx_write_number(s1, row, 0, (double)(i + 1), XLSX_NUM_INT);
+		xlsx_write_text(s1, row, 1, node_get_str(root, "title"));
+		xlsx_write_text(s1, row, 2, label(st, "type", NULL,
+		    node_get_str(root, "type")));
+		xlsx_write_text(s1, row, 3, target(&o, st, root, 0));
+		buf_free(&o);
+		write_date(s1, row, 4, node_get_str(root, "date"));
+		if (y.s[i].total.items > 0)
+			xlsx_write_number(s1, row, 5, y.s[i].total.items,
+			    XLSX_NUM_INT);
+		else
+			xlsx_write_blank(s1, row, 5);
+		if (audit_tally_rate(&r, &y.s[i].total))
+			xlsx_write_number(s1, row, 6, r, XLSX_NUM_PCT);
+		else
+			xlsx_write_blank(s1, row, 6);
+		fs = audit_findings(root);
+		xlsx_write_number(s1, row, 7, fs != NULL ? (double)fs->n : 0,
+		    XLSX_NUM_INT);
+		xlsx_write_number(s1, row, 8, (double)audit_open_findings(root),
+		    XLSX_NUM_INT);
+		xlsx_write_text(s1, row, 9, label(st, "status", NULL,
+		    node_get_str(root, "status")));
+	}
+	/* 章別適合率: chapters down, audits with items across. */
+	cc[0].heading = "章";
+	cc[0].flags = 0;
+	cc[0].width = 30;
+	for (i = 0, nc = 1; i < n && nc < 40; i++) {
+		if (!scored(&y.s[i]))
+			continue;
+		buf_init(&names[nc]);
+		target(&names[nc], st, record_root(a[i]), 0);
+		cc[nc].heading = names[nc].data;
+		cc[nc].flags = 0;
+		cc[nc].width = 14;
+		vals[nc - 1] = (uint16_t)nc;
+		nc++;
+	}
+	xlsx_add_sheet(&s2, x, "章別適合率", XLSX_LANDSCAPE);
+	xlsx_title(s2, "章別の適合率", "対策基準の章（総務省ガイドラインの章立て）"
+	    "ごとの適合率");
+	xlsx_table(&first, s2, cc, nc);
+	row = first;
+	for (k = 0; k < y.ch.n; k++, row++) {
+		buf_reset(&b);
+		buf_printf(&b, "%s%s%s", strcmp(y.ch.key[k], y.ch.title[k]) ?
+		    y.ch.key[k] : "", strcmp(y.ch.key[k], y.ch.title[k]) ?
+		    " " : "", y.ch.title[k]);
+		buf_puts(&b, "");
+		xlsx_write_text(s2, row, 0, b.data);
+		for (i = 0, j = 1; i < n; i++) {
+			if (!scored(&y.s[i]))
+				continue;
+			r = chapter_rate(&y.s[i], y.ch.key[k], &ok);
+			if (ok)
+				xlsx_write_number(s2, row, (uint16_t)j, r,
+				    XLSX_NUM_PCT);
+			else
+				xlsx_write_blank(s2, row, (uint16_t)j);
+			j++;
+		}
+	}
+	xlsx_write_text(s2, row, 0, "全体");
+	for (i = 0, j = 1; i < n; i++) {
+		if (!scored(&y.s[i]))
+			continue;
+		if (audit_tally_rate(&r, &y.s[i].total))
+			xlsx_write_number(s2, row, (uint16_t)j, r,
+			    XLSX_NUM_PCT);
+		else
+			xlsx_write_blank(s2, row, (uint16_t)j);
+		j++;
+	}
+	row++;
+	if (nc > 1) {
+		struct xlsx_chart ch;
+
+		memset(&ch, 0, sizeof ch);
+		ch.type = XLSX_CHART_COLUMN;
+		ch.title = "章別の適合率";
+		ch.cat_col = 0;
+		ch.val_cols = vals;
+		ch.nval = nc - 1;
+		ch.at_row = row + 1;
+		ch.at_col = 0;
+		ch.width = 900;
+		xlsx_add_chart(s2, &ch);
+	}
+
+	/* 指摘事項: every finding of the year's audits. */
+	xlsx_add_sheet(&s3, x, "指摘事項", XLSX_LANDSCAPE);
+	xlsx_title(s3, "指摘事項一覧", "運用面・システム面の監査の指摘（是正状況"
+	    "はフォローアップ監査の結果を含む）");
+	xlsx_table(&first, s3, fc, sizeof fc / sizeof fc[0]);
+	row = first;
+	for (i = 0; i < n; i++) {
+		struct buf o = BUF_INIT;
+
+		root = record_root(a[i]);
+		if (node_scalar_eq(node_get(root, "type"), "followup"))
+			continue;
+		fs = audit_findings(root);
+		for (k = 0; fs != NULL && k < fs->n; k++, row++) {
+			f = fs->u.items[k];
+			finding_chapter(key, sizeof key, root, f);
+			xlsx_write_text(s3, row, 0, record_id(a[i]));
+			xlsx_write_text(s3, row, 1, target(&o, st, root, 0));
+			xlsx_write_text(s3, row, 2, node_get_str(f, "number"));
+			xlsx_write_text(s3, row, 3, node_get_str(f, "item"));
+			xlsx_write_text(s3, row, 4, key);
+			xlsx_write_text(s3, row, 5, label(st, "findings",
+			    "grade", node_get_str(f, "grade")));
+			xlsx_write_text(s3, row, 6, node_get_str(f, "finding"));
+			xlsx_write_text(s3, row, 7, node_get_str(f,
+			    "correction"));
+			write_date(s3, row, 8, node_get_str(f, "due"));
+			xlsx_write_text(s3, row, 9, label(st, "findings",
+			    "status", node_get_str(f, "status")));
+		}
+		buf_free(&o);
+	}
+
+	/* 区分別集計 with a stacked chart. */
+	gc[0] = (struct xlsx_column){ "章", 0, 30 };
+	gc[1] = (struct xlsx_column){ "重大", 0, 8 };
+	gc[2] = (struct xlsx_column){ "軽微", 0, 8 };
+	gc[3] = (struct xlsx_column){ "観察", 0, 8 };
+	gc[4] = (struct xlsx_column){ "改善提案", 0, 10 };
+	gc[5] = (struct xlsx_column){ "計", 0, 8 };
+	xlsx_add_sheet(&s4, x, "区分別集計", 0);
+	xlsx_title(s4, "章別・区分別の指摘事項", "フォローアップ監査で引き継いだ"
+	    "指摘は重ねて数えない");
+	xlsx_table(&first, s4, gc, 6);
+	row = first;
+	for (k = 0; k <= y.ch.n; k++) {
+		unsigned sum = 0;
+
+		for (j = 0; j < 4; j++)
+			sum += y.grades[k][j];
+		if (sum == 0)
+			continue;
+		buf_reset(&b);
+		if (k < y.ch.n)
+			buf_printf(&b, "%s%s%s", strcmp(y.ch.key[k],
+			    y.ch.title[k]) ? y.ch.key[k] : "",
+			    strcmp(y.ch.key[k], y.ch.title[k]) ? " " : "",
+			    y.ch.title[k]);
+		else
+			buf_puts(&b, "その他");
+		buf_puts(&b, "");
+		xlsx_write_text(s4, row, 0, b.data);
+		for (j = 0; j < 4; j++)
+			xlsx_write_number(s4, row, (uint16_t)(j + 1),
+			    y.grades[k][j], XLSX_NUM_INT);
+		xlsx_write_number(s4, row, 5, sum, XLSX_NUM_INT);
+		row++;
+	}
+	if (row > first) {
+		static const uint16_t v[] = { 1, 2, 3, 4 };
+		struct xlsx_chart ch;
+
+		memset(&ch, 0, sizeof ch);
+		ch.type = XLSX_CHART_COLUMN_STACKED;
+		ch.title = "章別・区分別の指摘件数";
+		ch.cat_col = 0;
+		ch.val_cols = v;
+		ch.nval = 4;
+		ch.at_row = row + 1;
+		ch.at_col = 0;
+		xlsx_add_chart(s4, &ch);
+	}
+	rc = xlsx_save(x);
+done:
+	xlsx_free(x);
+	year_free(&y, n);
+	for (i = 0; i < 40; i++)
+		buf_free(&names[i]);
+	buf_free(&b);
+	return rc;
+}
+
+/* --- リスク一覧 -------------------------------------------------------- */
+
+static int
+level_score(const char *v)
+{
+	if (v == NULL)
+		return 0;
+	if (strcmp(v, "high") == 0)
+		return 3;
+	if (strcmp(v, "medium") == 0)
+		return 2;
+	if (strcmp(v, "low") == 0)
+		return 1;
+	return 0;
+}
+
+int
+audit_doc_risks(const char *path, struct store *st,
+    const struct record *const *a, size_t n, int fy)
+{
+	static const struct xlsx_column cols[] = {
+		{ "No.", XLSX_COL_CENTER, 5 },
+		{ "監査", 0, 14 },
+		{ "対象", 0, 16 },
+		{ "出典", XLSX_COL_CENTER, 10 },
+		{ "対策基準の条項", XLSX_COL_CENTER, 8 },
+		{ "リスク", 0, 36 },
+		{ "分析", 0, 40 },
+		{ "発生可能性", XLSX_COL_CENTER, 8 },
+		{ "影響度", XLSX_COL_CENTER, 8 },
+		{ "リスク値", 0, 8 },
+		{ "対応策", 0, 40 },
+	};
+	struct xlsx_props	 props;
+	struct xlsx		*x = NULL;
+	struct xlsx_sheet	*sh;
+	struct buf		 b = BUF_INIT, o = BUF_INIT;
+	const struct node	*root, *rk, *it, *fs, *f;
+	const char		*latest = NULL, *dd, *l, *im;
+	char			 lab[CAL_FMT_MAX], key[128];
+	uint32_t		 row, first;
+	size_t			 i, k, no = 0;
+	int			 rc;
+
+	for (i = 0; i < n; i++) {
+		dd = doc_date(record_root(a[i]));
+		if (dd != NULL && (latest == NULL || strcmp(dd, latest) > 0))
+			latest = dd;
+	}
+	if (cal_fy_label(lab, sizeof lab, fy) != 0)
+		snprintf(lab, sizeof lab, "%d年度", fy);
+	buf_printf(&b, "%s 監査により顕在化したリスク", lab);
+	memset(&props, 0, sizeof props);
+	props.title = b.data;
+	props.author = author(st);
+	props.created = date_time(latest);
+	if ((rc = buf_ok(&b)) != 0 || (rc = xlsx_new(&x, path, &props)) != 0)
+		goto done;
+	xlsx_add_sheet(&sh, x, "リスク一覧", XLSX_LANDSCAPE);
+	xlsx_title(sh, b.data, "出典：監査記録のリスク分析と指摘事項（リスク値 "
+	    "= 発生可能性 × 影響度、高3・中2・低1）");
+	xlsx_table(&first, sh, cols, sizeof cols / sizeof cols[0]);
+	row = first;
+	for (i = 0; i < n; i++) {
+		root = record_root(a[i]);
+		target(&o, st, root, 0);
+		rk = node_get(root, "risks");
+		for (k = 0; rk != NULL && rk->kind == NODE_SEQ && k < rk->n;
+		    k++, row++) {
+			it = rk->u.items[k];
+			xlsx_write_number(sh, row, 0, (double)++no,
+			    XLSX_NUM_INT);
+			xlsx_write_text(sh, row, 1, record_id(a[i]));
+			xlsx_write_text(sh, row, 2, o.data);
+			xlsx_write_text(sh, row, 3, "リスク分析");
+			xlsx_write_text(sh, row, 4, node_get_str(it, "clause"));
+			xlsx_write_text(sh, row, 5, node_get_str(it, "risk"));
+			xlsx_write_text(sh, row, 6, node_get_str(it,
+			    "analysis"));
+			l = node_get_str(it, "likelihood");
+			im = node_get_str(it, "impact");
+			xlsx_write_text(sh, row, 7, label(st, "risks",
+			    "likelihood", l));
+			xlsx_write_text(sh, row, 8, label(st, "risks", "impact",
+			    im));
+			if (level_score(l) && level_score(im))
+				xlsx_write_number(sh, row, 9, level_score(l) *
+				    level_score(im), XLSX_NUM_INT);
+			else
+				xlsx_write_blank(sh, row, 9);
+			xlsx_write_text(sh, row, 10, node_get_str(it,
+			    "measure"));
+		}
+		/* Open findings are risks not yet treated. */
+		if (node_scalar_eq(node_get(root, "type"), "followup"))
+			continue;
+		fs = audit_findings(root);
+		for (k = 0; fs != NULL && k < fs->n; k++) {
+			f = fs->u.items[k];
+			if (node_scalar_eq(node_get(f, "status"), "accepted"))
+				continue;
+			finding_chapter(key, sizeof key, root, f);
+			buf_reset(&b);
+			buf_printf(&b, "指摘%s", node_get_str(f, "number"));
+			buf_puts(&b, "");
+			xlsx_write_number(sh, row, 0, (double)++no,
+			    XLSX_NUM_INT);
+			xlsx_write_text(sh, row, 1, record_id(a[i]));
+			xlsx_write_text(sh, row, 2, o.data);
+			xlsx_write_text(sh, row, 3, b.data);
+			xlsx_write_text(sh, row, 4, key);
+			xlsx_write_text(sh, row, 5, node_get_str(f, "finding"));
+			buf_reset(&b);
+			buf_printf(&b, "指摘区分：%s　是正状況：%s",
+			    label(st, "findings", "grade", node_get_str(f,
+			    "grade")), label(st, "findings", "status",
+			    node_get_str(f, "status")));
+			buf_puts(&b, "");
+			xlsx_write_text(sh, row, 6, b.data);
+			xlsx_write_blank(sh, row, 7);
+			xlsx_write_text(sh, row, 8, node_scalar_eq(node_get(f,
+			    "grade"), "major") ? "高" : "中");
+			xlsx_write_blank(sh, row, 9);
+			xlsx_write_text(sh, row, 10, node_get_str(f,
+			    "correction"));
+			row++;
+		}
+	}
+	rc = xlsx_save(x);
+done:
+	xlsx_free(x);
+	buf_free(&b);
+	buf_free(&o);
+	return rc;
+}

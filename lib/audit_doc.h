@@ -1,0 +1,35 @@
+/*
+ * The audit deliverables of 4(2)エ: 監査項目 (.xlsx), 監査調書 (.xlsx,
+ * one sheet per audit), 情報セキュリティ監査結果概要報告書 (.docx),
+ * フォローアップ監査に係る質疑応答書 (.docx), 実施結果報告書 (.docx and
+ * .xlsx with native charts) and the list of risks surfaced by the audits
+ * (.xlsx).
+ *
+ * Each writes path atomically and deterministically: the document's
+ * created time comes from the records (agreement, report or audit date),
+ * never from the clock.
+ */
+#ifndef NCIO_AUDIT_DOC_H
+#define NCIO_AUDIT_DOC_H
+
+#include <stddef.h>
+
+#include "record.h"
+#include "store.h"
+
+int	audit_doc_items(const char *path, struct store *,
+	    const struct record *const *catalogs, size_t n);
+int	audit_doc_paper(const char *path, struct store *,
+	    const struct record *const *audits, size_t n);
+int	audit_doc_summary(const char *path, struct store *,
+	    const struct record *audit);
+int	audit_doc_qa(const char *path, struct store *,
+	    const struct record *followup);
+int	audit_doc_results_docx(const char *path, struct store *,
+	    const struct record *const *audits, size_t n, int fy);
+int	audit_doc_results_xlsx(const char *path, struct store *,
+	    const struct record *const *audits, size_t n, int fy);
+int	audit_doc_risks(const char *path, struct store *,
+	    const struct record *const *audits, size_t n, int fy);
+
+#endif

@@ -1,0 +1,319 @@
+#!/bin/bash
+# audit: catalogs, plan, fieldwork scoring through a pseudo-terminal with a
+# kill and a resume, findings, agreement, follow-up and the documents, each
+# read back by an independent reader (openpyxl, python-docx, PyYAML).
+. "$(dirname "$0")/lib/common.bash"
+
+PY=/usr/bin/python3
+CHECK="$PY $NCIO_SOURCE_DIR/tests/py/check_audit.py"
+PTY="$PY $NCIO_SOURCE_DIR/tests/py/check_audit_pty.py"
+D=$T/data
+N() { "$NCIO" -C "$D" "$@"; }
+
+expect_status 0 "$NCIO" init --no-git "$D"
+mkdir -p "$D/catalogs/2026"
+cat_op=ca-9ty6x3y2 cat_sy=ca-jfysak57 cat_mn=ca-68n3zcpz
+for c in $cat_op $cat_sy $cat_mn; do
+	cp "$NCIO_SAMPLE_DIR/catalogs/2026/$c.yaml" "$D/catalogs/2026/"
+done
+
+# --- catalogs ----------------------------------------------------------
+expect_status 0 N audit items --fy 2026
+expect_grep "$T/out" "^$cat_op .*運用面"
+expect_grep "$T/out" "^$cat_mn .*マイナンバー"
+[ "$(grep -c ' op-2-' "$T/out")" -ge 40 ] || fail "fewer than 40 operational items"
+[ "$(grep -c ' sy-2-' "$T/out")" -ge 20 ] || fail "fewer than 20 system items"
+[ "$(grep -c ' mn-' "$T/out")" -ge 10 ] || fail "fewer than 10 My Number items"
+expect_status 0 N audit items --catalog mynumber --fy 2026
+expect_no_grep "$T/out" ' op-2-'
+expect_status 0 N audit items --fy 2026 -o "$T/items.xlsx"
+expect_status 0 $CHECK items "$T/items.xlsx" "$D/catalogs/2026/$cat_op.yaml" \
+    "$D/catalogs/2026/$cat_sy.yaml" "$D/catalogs/2026/$cat_mn.yaml"
+expect_status 1 N audit items --catalog ca-zzzz --fy 2026
+expect_grep "$T/err" "ca-zzzz"
+
+# --- plan --------------------------------------------------------------
+expect_status 0 N audit plan --type operational --target 戸籍住民課 \
+    --date 2026-07-15 --place '戸籍住民課 執務室' \
+    --auditors '見本 直子（主任）,架空 健' --auditees '例示 和夫（戸籍住民課長）'
+A=$(cat "$T/out")
+AF=$D/audits/2026/$A.yaml
+[ -f "$AF" ] || fail "no record for $A"
+# My Number items are added for a unit that handles My Number.
+expect_grep "$AF" '^my_number: true$'
+expect_grep "$AF" '^  - ref: mn-01$'
+expect_grep "$AF" '^    position: 主任$'
+expect_grep "$AF" '^chief_auditor: mihon-hanako$'
+nitems=$(grep -c '^  - ref: ' "$AF")
+[ "$nitems" -eq 59 ] || fail "koseki-jumin audit has $nitems items, want 59"
+expect_status 0 N audit plan --type operational --target keizai --date 2026-10-21
+K=$(cat "$T/out")
+expect_no_grep "$D/audits/2026/$K.yaml" 'ref: mn-'
+expect_status 0 N audit plan --type system --target 文書管理システム --org somu \
+    --date 2026-09-10
+S=$(cat "$T/out")
+expect_grep "$D/audits/2026/$S.yaml" '^target_system: 文書管理システム$'
+expect_grep "$D/audits/2026/$S.yaml" '^  - ref: sy-2-8-03$'
+# Bad plans.
+expect_status 2 N audit plan --type annual --target keizai --date 2026-10-21
+expect_status 2 N audit plan --type operational --target keizai
+expect_status 1 N audit plan --type operational --target 架空課 --date 2026-10-21
+expect_grep "$T/err" "架空課"
+expect_status 1 N audit plan --type operational --target keizai --date 2026-02-30
+expect_status 1 N audit plan --type operational --target keizai --date 2025-10-21
+expect_grep "$T/err" "no final catalog of kind 'audit-operational' for fiscal year 2025"
+expect_status 1 N audit plan --type followup --target keizai --date 2027-01-20
+expect_grep "$T/err" "no agreed audit of 'keizai' has open findings"
+# Later catalog edits do not rewrite the audit.
+cp "$AF" "$T/frozen.yaml"
+sed -i 's/課の情報セキュリティ責任者（課長）/課長/' "$D/catalogs/2026/$cat_op.yaml"
+expect_same "$T/frozen.yaml" "$AF"
+cp "$NCIO_SAMPLE_DIR/catalogs/2026/$cat_op.yaml" "$D/catalogs/2026/"
+
+# --- fieldwork at a terminal: answer, skip, kill mid-answer -------------
+cat >"$T/session1" <<'EOF'
+expect 判定: $
+send 1\n
+expect 所見
+send 担当者の指定通知を確認した。\n
+expect 確認資料
+send 指定通知、課内掲示\n
+expect 適合率 100\.0%
+expect \[2/59\]
+expect 判定: $
+send 2\n
+expect 所見
+send 手順の改定が令和5年度で止まっている。\n
+expect 確認資料
+send \n
+expect \[3/59\]
+expect 判定: $
+send s\n
+expect \[4/59\]
+expect 判定: $
+send 3\n
+expect 所見
+# The lid closes while the note is being typed.
+send 途中まで
+kill
+EOF
+$PTY "$T/session1" "$NCIO" -C "$D" audit score "$A" >"$T/pty1" 2>&1 ||
+    { fail "first session"; cat "$T/pty1" >&2; }
+# Three answers are on disk, the fourth (being typed) is not; the file is whole.
+expect_status 0 N lint
+$PY - "$AF" >"$T/got" <<'EOF'
+import sys, yaml
+a = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+for it in a["items"][:5]:
+    print(it["ref"], it.get("result", "-"), it.get("note", "-"), ",".join(it.get("evidence", [])) or "-")
+print("status", a["status"], "findings", len(a.get("findings", [])))
+EOF
+cat >"$T/want" <<'EOF'
+op-2-1-01 conform 担当者の指定通知を確認した。 指定通知,課内掲示
+op-2-1-02 partial 手順の改定が令和5年度で止まっている。 -
+op-2-1-03 unchecked - -
+op-2-1-04 - - -
+op-2-2-01 - - -
+status in-progress findings 1
+EOF
+expect_same "$T/want" "$T/got"
+
+# --- resume: back, change, bad input, jump, Ctrl-D -----------------------
+cat >"$T/session2" <<'EOF'
+expect 項目 4 から再開
+expect \[4/59\]
+expect 判定: $
+send b\n
+expect \[3/59\]
+expect 前回の判定: 未確認
+expect 判定 \[未確認\]: $
+send 4\n
+expect 所見
+send 説明会は今年度未開催。\n
+expect 確認資料
+send \n
+expect \[4/59\]
+expect 判定: $
+send 7\n
+expect unknown result '7'
+expect 判定: $
+send j 999\n
+expect no item '999'
+expect 判定: $
+send j op-2-1-01\n
+expect \[1/59\]
+expect 前回の判定: 適合
+expect 判定 \[適合\]: $
+send \n
+expect \[2/59\]
+expect 判定 \[一部不適合\]: $
+send \x04
+expect 適合率
+wait 0
+EOF
+$PTY "$T/session2" "$NCIO" -C "$D" audit score "$A" >"$T/pty2" 2>&1 ||
+    { fail "second session"; cat "$T/pty2" >&2; }
+$PY - "$AF" >"$T/got" <<'EOF'
+import sys, yaml
+a = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+print(" ".join(it.get("result", "-") for it in a["items"][:4]))
+print(a["items"][0]["note"], a["items"][2]["note"])
+EOF
+printf '%s\n' "conform partial na -" "担当者の指定通知を確認した。 説明会は今年度未開催。" >"$T/want"
+expect_same "$T/want" "$T/got"
+
+# --- non-interactive scoring of the rest ---------------------------------
+for ref in $(sed -n 's/^  - ref: //p' "$AF" | tail -n +4); do
+	case $ref in
+	op-2-5-02) r=nonconform n='管理簿にないUSBメモリがある。' ;;
+	mn-02) r=partial n='アクセス記録の確認が年1回。' ;;
+	op-2-8-06|op-2-6-06) r=na n='該当する施設・アカウントはない。' ;;
+	*) r=conform n= ;;
+	esac
+	if [ -n "$n" ]; then
+		N audit score "$A" --item "$ref" --result "$r" --note "$n" \
+		    --evidence 管理簿 >/dev/null 2>&1 || fail "score $ref"
+	else
+		N audit score "$A" --item "$ref" --result "$r" >/dev/null 2>&1 ||
+		    fail "score $ref"
+	fi
+done
+expect_status 1 N audit score "$A" --item op-9-9-99 --result conform
+expect_grep "$T/err" "no item 'op-9-9-99' in the audit"
+expect_status 1 N audit score "$A" --item op-2-1-01 --result excellent
+expect_grep "$T/err" "unknown result 'excellent'"
+expect_status 2 N audit score "$A" --item op-2-1-01
+expect_status 2 N audit score "$A" --note x
+
+# The rate shown is the rate of the definition, computed independently.
+expect_status 0 N audit show "$A"
+want=$($CHECK rate "$AF")
+expect_grep "$T/out" "^計 .* ${want//./\\.}$"
+expect_grep "$T/out" '^2-5 +人的セキュリティ'
+expect_grep "$T/out" '特定個人情報の取扱い'
+expect_status 0 N audit list --fy 2026
+expect_grep "$T/out" "^$A  2026-07-15  .*実施中 +${want//./\\.} +59/59 +3$"
+
+# --- findings and agreement ----------------------------------------------
+# Not yet: the findings have no correction or due date.
+expect_status 1 N audit agree "$A" --by '例示 和夫' --date 2026-07-29
+expect_grep "$T/err" "cannot agree '$A' yet"
+expect_grep "$T/err" "finding 1: no correction"
+expect_grep "$T/err" "finding 3: no due date"
+expect_status 0 N audit finding "$A" 2
+expect_grep "$T/out" '^item: op-2-5-02$'
+expect_grep "$T/out" '^grade: major$'
+expect_status 1 N audit finding "$A" 3 --grade serious
+expect_grep "$T/err" "unknown grade 'serious'"
+expect_status 1 N audit finding "$A" 9 --due 2026-09-30
+expect_grep "$T/err" "no finding 9"
+for f in 1 2 3; do
+	expect_status 0 N audit finding "$A" $f --correction '手順を定め、記録すること。' \
+	    --due 2026-09-30
+done
+expect_status 0 N audit finding "$A" 1 --grade observation \
+    --response '9月から手順を改めた。' --response-date 2026-09-04 --status corrected
+expect_status 0 N audit risk "$A" --risk '管理外の媒体による情報の持出し' \
+    --clause 2-5 --likelihood medium --impact high --measure '媒体の棚卸し'
+expect_status 1 N audit risk "$A" --risk x --impact huge
+expect_status 0 N audit agree "$A" --by '例示 和夫' --position 戸籍住民課長 \
+    --date 2026-07-29
+expect_grep "$AF" '^status: agreed$'
+expect_status 1 N audit score "$A" --item op-2-1-01 --result partial
+expect_grep "$T/err" "were agreed"
+expect_status 1 N audit agree "$A" --by x --date 2026-07-30
+expect_status 0 N audit report "$A" --date 2026-08-20
+expect_grep "$AF" '^status: reported$'
+
+# A follow-up needs open findings.
+expect_status 0 N audit score "$K" --item 1 --result conform
+expect_status 1 N audit followup "$K" --date 2027-01-20
+expect_grep "$T/err" "no open findings"
+
+# --- documents, read back and regenerated identically --------------------
+expect_status 0 N audit export paper "$A" "$S" -o "$T/paper.xlsx"
+expect_status 0 $CHECK paper "$T/paper.xlsx" "$AF" "$D/audits/2026/$S.yaml"
+expect_status 0 N audit export summary "$A" -o "$T/summary.docx"
+expect_status 0 $CHECK summary "$T/summary.docx" "$AF"
+cp "$T/summary.docx" "$T/summary1.docx"
+cp "$T/paper.xlsx" "$T/paper1.xlsx"
+sleep 1
+N audit export summary "$A" -o "$T/summary.docx" 2>/dev/null
+N audit export paper "$A" "$S" -o "$T/paper.xlsx" 2>/dev/null
+cmp -s "$T/summary1.docx" "$T/summary.docx" || fail "summary not deterministic"
+cmp -s "$T/paper1.xlsx" "$T/paper.xlsx" || fail "paper not deterministic"
+expect_status 2 N audit export summary "$A" -o "$T/summary.xlsx"
+[ ! -e "$T/summary.xlsx" ] || fail "a refused export wrote a file"
+expect_status 1 N audit export qa "$A" -o "$T/qa.docx"
+expect_grep "$T/err" "not a follow-up audit"
+[ ! -e "$T/qa.docx" ] || fail "a refused export wrote a file"
+expect_status 1 N audit export summary "$A" -o "$T/nodir/summary.docx"
+[ ! -e "$T/nodir" ] || fail "export created a directory"
+
+# --- follow-up ---------------------------------------------------------------
+expect_status 0 N audit followup "$A" --date 2027-01-20 --auditors '見本 直子'
+F=$(cat "$T/out")
+FF=$D/audits/2026/$F.yaml
+expect_grep "$FF" "^followup_of: $A$"
+expect_grep "$FF" "^type: followup$"
+expect_grep "$AF" "^followup: $F$"
+expect_grep "$AF" '^status: following-up$'
+[ "$(grep -c '^  - number: ' "$FF")" -eq 3 ] || fail "follow-up does not carry 3 findings"
+expect_grep "$FF" "^    from_audit: $A$"
+expect_status 1 N audit followup "$A" --date 2027-02-20
+expect_grep "$T/err" "already has a follow-up audit, $F"
+expect_status 1 N audit score "$F"
+expect_grep "$T/err" "has no items"
+expect_status 0 N audit finding "$F" 3 --question '9月以降の記録を示してください。' \
+    --qa-date 2026-12-07
+expect_grep "$FF" '^status: in-progress$'
+expect_status 0 N audit finding "$F" 3 --answer '14件の記録を提出します。'
+expect_status 0 N audit finding "$F" 3 --status accepted
+# The original finding learns the status; the follow-up keeps its Q&A.
+$PY - "$AF" "$FF" >"$T/got" <<'EOF'
+import sys, yaml
+a = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+f = yaml.safe_load(open(sys.argv[2], encoding="utf-8"))
+print(a["findings"][2]["status"], f["findings"][2]["status"])
+print(f["findings"][2]["qa"][0]["question"], f["findings"][2]["qa"][0]["answer"])
+EOF
+printf '%s\n' "accepted accepted" "9月以降の記録を示してください。 14件の記録を提出します。" >"$T/want"
+expect_same "$T/want" "$T/got"
+expect_status 0 N audit export qa "$F" -o "$T/qa.docx"
+expect_status 0 $CHECK qa "$T/qa.docx" "$FF"
+expect_status 0 N audit export paper "$F" -o "$T/fpaper.xlsx"
+expect_status 0 $CHECK paper "$T/fpaper.xlsx" "$FF"
+
+# --- the year's report and risks ------------------------------------------
+ordered=$(for f in "$D"/audits/2026/*.yaml; do
+	echo "$(sed -n 's/^date: //p' "$f") $f"; done | sort | cut -d' ' -f2)
+expect_status 0 N audit export results --fy 2026 -o "$T/results.docx"
+expect_status 0 $CHECK results-docx "$T/results.docx" $ordered
+expect_status 0 N audit export results --fy 2026 -o "$T/results.xlsx"
+expect_status 0 $CHECK results-xlsx "$T/results.xlsx" $ordered
+expect_status 0 N audit export risks --fy 2026 -o "$T/risks.xlsx"
+expect_status 0 $CHECK risks "$T/risks.xlsx" $ordered
+expect_status 2 N audit export results -o "$T/r.docx"
+expect_status 1 N audit export results --fy 2027 -o "$T/r.docx"
+expect_grep "$T/err" "no audits in fiscal year 2027"
+expect_status 0 N lint
+
+# One look through LibreOffice, where it is installed.
+if command -v soffice >/dev/null 2>&1; then
+	HOME=$T/home soffice --headless --convert-to pdf --outdir "$T/pdf" \
+	    "$T/summary.docx" >/dev/null 2>&1 || fail "LibreOffice cannot convert the summary"
+	[ -s "$T/pdf/summary.pdf" ] || fail "no PDF of the summary"
+else
+	echo "note: soffice not installed; summary not converted" >&2
+fi
+
+# The shipped sample: its audits are valid and its documents are written.
+cp -r "$NCIO_SAMPLE_DIR" "$T/sample"
+expect_status 0 "$NCIO" -C "$T/sample" audit list --fy 2026
+[ "$(grep -c '運用面の監査' "$T/out")" -eq 5 ] || fail "sample plan lacks 5 operational audits"
+expect_grep "$T/out" 'システム面の監査'
+expect_grep "$T/out" 'フォローアップ監査 .*実施中'
+[ "$(grep -Ec '(合意済|報告済|フォローアップ中) ' "$T/out")" -ge 2 ] ||
+    fail "sample lacks two agreed audits"
+
+finish

@@ -1,0 +1,249 @@
+#!/usr/bin/python3
+"""Check the audit deliverables against the records, with independent readers.
+
+usage: check_audit.py rate AUDIT.yaml
+       check_audit.py items FILE.xlsx CATALOG.yaml...
+       check_audit.py paper FILE.xlsx AUDIT.yaml...
+       check_audit.py summary FILE.docx AUDIT.yaml
+       check_audit.py qa FILE.docx AUDIT.yaml
+       check_audit.py results-docx FILE.docx AUDIT.yaml...
+       check_audit.py results-xlsx FILE.xlsx AUDIT.yaml...
+       check_audit.py risks FILE.xlsx AUDIT.yaml...
+
+'rate' prints the compliance rate of an audit computed here, from the
+definition in nerima-cio-audit(1), for the test to compare with what the
+program shows.  The other modes open the file with openpyxl or python-docx
+and compare its content with the records (read with PyYAML).  One line per
+problem; exit 1 if there was any.
+"""
+
+import sys
+import zipfile
+
+import yaml
+
+problems = []
+
+LABEL = {"conform": "適合", "partial": "一部不適合", "nonconform": "不適合",
+         "na": "該当なし", "unchecked": "未確認"}
+GRADE = {"major": "重大", "minor": "軽微", "observation": "観察",
+         "suggestion": "改善提案"}
+
+
+def check(cond, msg):
+    if not cond:
+        problems.append(msg)
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def rate(items):
+    """(earned, possible) by the documented definition."""
+    earned = possible = 0.0
+    for it in items:
+        r = it.get("result")
+        if r not in ("conform", "partial", "nonconform"):
+            continue
+        w = it.get("weight", 1) * (1 if it.get("importance") == "recommended" else 2)
+        possible += w
+        earned += w * {"conform": 1, "partial": 0.5, "nonconform": 0}[r]
+    return earned, possible
+
+
+def rate_text(items):
+    e, p = rate(items)
+    return "-" if p == 0 else "%.1f%%" % (100 * e / p)
+
+
+def cells(ws):
+    return [[c.value for c in row] for row in ws.iter_rows()]
+
+
+def find_header(rows, first):
+    for i, r in enumerate(rows):
+        if r and r[0] == first:
+            return i
+    return None
+
+
+def docx_text(path):
+    import docx
+    d = docx.Document(path)
+    paras = [p.text for p in d.paragraphs]
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in d.tables]
+    return d, paras, tables
+
+
+def mode_items(path, cats):
+    import openpyxl
+    wb = openpyxl.load_workbook(path)
+    names = {"audit-operational": "運用面", "audit-system": "システム面",
+             "audit-mynumber": "マイナンバー"}
+    for c in cats:
+        name = names[c["kind"]]
+        check(name in wb.sheetnames, "no sheet %s" % name)
+        if name not in wb.sheetnames:
+            continue
+        rows = cells(wb[name])
+        check(rows[0][0] == c["title"], "%s: title %r" % (name, rows[0][0]))
+        h = find_header(rows, "No.")
+        data = [r for r in rows[h + 1:] if r[1]]
+        check(len(data) == len(c["items"]),
+              "%s: %d rows, %d items" % (name, len(data), len(c["items"])))
+        for r, it in zip(data, c["items"]):
+            check(r[1] == it["ref"] and r[4] == it["text"],
+                  "%s: row %r is not item %s" % (name, r[:2], it["ref"]))
+
+
+def mode_paper(path, audits):
+    import openpyxl
+    wb = openpyxl.load_workbook(path)
+    check(len(wb.sheetnames) == len(audits),
+          "%d sheets for %d audits" % (len(wb.sheetnames), len(audits)))
+    for ws, a in zip(wb.worksheets, audits):
+        rows = cells(ws)
+        check(rows[0][0] == "監査調書　" + a["title"], "%s: title %r" % (ws.title, rows[0][0]))
+        check(ws.page_setup.orientation == "landscape", "%s: not landscape" % ws.title)
+        check(ws.print_title_rows is not None, "%s: no repeated header row" % ws.title)
+        check("&P" in (ws.oddFooter.center.text or ""), "%s: no page number" % ws.title)
+        if a["type"] == "followup":
+            h = find_header(rows, "No.")
+            data = [r for r in rows[h + 1:] if r[2]]
+            check(len(data) == len(a.get("findings", [])),
+                  "%s: %d finding rows" % (ws.title, len(data)))
+            continue
+        h = find_header(rows, "No.")
+        check(rows[h][:10] == ["No.", "項目番号", "対策基準の条項", "監査項目", "確認方法",
+                               "確認資料", "判定", "確認結果・所見", "指摘区分", "改善の方向性"],
+              "%s: header %r" % (ws.title, rows[h]))
+        data = [r for r in rows[h + 1:] if r[1]]
+        check(len(data) == len(a["items"]),
+              "%s: %d rows, %d items" % (ws.title, len(data), len(a["items"])))
+        byref = {f.get("item"): f for f in a.get("findings", [])}
+        for r, it in zip(data, a["items"]):
+            want = LABEL.get(it.get("result"), None)
+            check(r[1] == it["ref"], "%s: row ref %r, want %s" % (ws.title, r[1], it["ref"]))
+            check(r[6] == want, "%s %s: result %r, want %r" % (ws.title, it["ref"], r[6], want))
+            check(r[7] == it.get("note"), "%s %s: note %r" % (ws.title, it["ref"], r[7]))
+            f = byref.get(it["ref"])
+            check(r[8] == (GRADE[f["grade"]] if f else None),
+                  "%s %s: grade %r" % (ws.title, it["ref"], r[8]))
+        tail = " ".join(str(r[0]) for r in rows[h + 1 + len(data):] if r[0])
+        check("適合率 " + rate_text(a["items"]).replace("-", "－") in tail,
+              "%s: rate line %r, want %s" % (ws.title, tail, rate_text(a["items"])))
+
+
+def mode_summary(path, a):
+    d, paras, tables = docx_text(path)
+    check(paras[0] == "情報セキュリティ監査結果概要報告書", "title %r" % paras[0])
+    kv = {r[0]: r[1] for r in tables[0]}
+    check(kv.get("監査名") == a["title"], "監査名 %r" % kv.get("監査名"))
+    check(str(len(a["items"])) + "項目" in kv.get("監査項目", ""), "監査項目 %r" % kv.get("監査項目"))
+    total = tables[1][-1]
+    check(total[0] == "合計" and total[-1] == rate_text(a["items"]).replace("-", "－"),
+          "total row %r, rate %s" % (total, rate_text(a["items"])))
+    fs = a.get("findings", [])
+    if fs:
+        ft = tables[2]
+        check(len(ft) == len(fs) + 1, "findings table %d rows, %d findings" % (len(ft), len(fs)))
+        for row, f in zip(ft[1:], fs):
+            check(row[3] == f["finding"] and row[2] == GRADE[f["grade"]],
+                  "finding row %r" % row[:4])
+    ag = a.get("agreement")
+    text = "\n".join(paras)
+    if ag:
+        check(ag["by"] in text and "合意した" in text, "no agreement sentence")
+    check(d.sections[0].footer is not None, "no footer")
+
+
+def mode_qa(path, a):
+    d, paras, tables = docx_text(path)
+    check(paras[0] == "フォローアップ監査に係る質疑応答書", "title %r" % paras[0])
+    alltext = "\n".join(paras) + "\n".join(c for t in tables for r in t for c in r)
+    for f in a["findings"]:
+        check(f["finding"] in alltext, "finding %d missing" % f["number"])
+        for q in f.get("qa", []):
+            check(q["question"] in alltext, "question missing: %s" % q["question"])
+            if q.get("answer"):
+                check(q["answer"] in alltext, "answer missing: %s" % q["answer"])
+
+
+def mode_results_docx(path, audits):
+    d, paras, tables = docx_text(path)
+    check("実施結果報告書" in paras[0], "title %r" % paras[0])
+    check(len(tables[0]) == len(audits) + 1,
+          "audit table %d rows for %d audits" % (len(tables[0]), len(audits)))
+    for row, a in zip(tables[0][1:], audits):
+        check(row[1] == a["title"], "audit row %r" % row[1])
+        if any("result" in it for it in a.get("items", [])):
+            check(row[4] == rate_text(a["items"]), "rate %r, want %s" % (row[4], rate_text(a["items"])))
+    text = "\n".join(paras)
+    for h in ("目的", "実施方法", "結果", "課題と対応", "監査の実施方法に関する改善提案"):
+        check(any(p.endswith(h) for p in paras), "no heading %s" % h)
+    n = sum(len(a.get("findings", [])) for a in audits if a["type"] != "followup")
+    check("指摘事項は %d 件" % n in text, "findings count %d not stated" % n)
+
+
+def mode_results_xlsx(path, audits):
+    import openpyxl
+    wb = openpyxl.load_workbook(path)
+    check(wb.sheetnames[:4] == ["監査一覧", "章別適合率", "指摘事項", "区分別集計"],
+          "sheets %r" % wb.sheetnames)
+    rows = cells(wb["監査一覧"])
+    h = find_header(rows, "No.")
+    data = [r for r in rows[h + 1:] if r[1]]
+    check(len(data) == len(audits), "%d audit rows" % len(data))
+    for r, a in zip(data, audits):
+        e, p = rate(a.get("items", []))
+        if p:
+            check(abs(r[6] - e / p) < 1e-9, "rate %r of %s, want %r" % (r[6], a["id"], e / p))
+    rows = cells(wb["指摘事項"])
+    h = find_header(rows, "監査")
+    n = sum(len(a.get("findings", [])) for a in audits if a["type"] != "followup")
+    check(len([r for r in rows[h + 1:] if r[0]]) == n, "findings rows, want %d" % n)
+    with zipfile.ZipFile(path) as z:
+        charts = [x for x in z.namelist() if x.startswith("xl/charts/chart")]
+    check(len(charts) >= 2, "native charts: %r" % charts)
+
+
+def mode_risks(path, audits):
+    import openpyxl
+    wb = openpyxl.load_workbook(path)
+    rows = cells(wb["リスク一覧"])
+    h = find_header(rows, "No.")
+    data = [r for r in rows[h + 1:] if r[0]]
+    want = sum(len(a.get("risks", [])) for a in audits)
+    want += sum(1 for a in audits if a["type"] != "followup"
+                for f in a.get("findings", []) if f.get("status") != "accepted")
+    check(len(data) == want, "%d risk rows, want %d" % (len(data), want))
+    for a in audits:
+        for r in a.get("risks", []):
+            check(any(row[5] == r["risk"] for row in data), "risk missing: %s" % r["risk"])
+
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    mode, path = sys.argv[1], sys.argv[2]
+    if mode == "rate":
+        print(rate_text(load(path)["items"]))
+        return 0
+    recs = [load(p) for p in sys.argv[3:]]
+    modes = {"items": mode_items, "paper": mode_paper,
+             "results-docx": mode_results_docx,
+             "results-xlsx": mode_results_xlsx, "risks": mode_risks,
+             "summary": lambda f, r: mode_summary(f, r[0]),
+             "qa": lambda f, r: mode_qa(f, r[0])}
+    if mode not in modes:
+        sys.exit(__doc__)
+    modes[mode](path, recs)
+    for p in problems:
+        print("%s: %s" % (path, p))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
