@@ -265,7 +265,8 @@ review_days_open(long *out, const struct node *rec, struct cal_date today)
 		    rc;
 	if (review_closed_on(&end, rec) != 0)
 		end = today;
-	*out = cal_days(end) - cal_days(rcv);
+	/* Received later than today (entered ahead): not open yet. */
+	*out = cal_days(end) > cal_days(rcv) ? cal_days(end) - cal_days(rcv) : 0;
 	return 0;
 }
 

@@ -202,6 +202,9 @@ test_due_and_days(void **state)
 		/* On hold: past due but not overdue. */
 		{ "type: plan\nstatus: on-hold\nreceived: 2026-04-10\n"
 		    "due: 2026-04-20\n", "2026-05-01", "2026-04-20", 21, 0 },
+		/* Entered ahead of its received date: open 0 days, not -5. */
+		{ "type: plan\nstatus: received\nreceived: 2026-11-30\n",
+		    "2026-11-25", NULL, 0, 0 },
 		/* Year end: 29 Dec - 3 Jan closed. */
 		{ "type: plan\nstatus: received\nreceived: 2026-12-01\n"
 		    "due: 2026-12-28\n", "2027-01-04", "2026-12-28", 34, 1 },
