@@ -181,7 +181,7 @@ audit_items_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	struct table		*t = NULL;
 	struct buf		 b = BUF_INIT;
 	const struct node	*items, *it;
-	const char		*output = NULL, *k;
+	const char		*output = NULL;
 	char			 num[24], ck[32];
 	size_t			 ncats = 0, nsel = 0, i, j;
 	int			 ch, fy = 0, rc = CMD_OK;
@@ -250,23 +250,22 @@ audit_items_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 			fprintf(stderr, "wrote %s\n", output);
 		goto done;
 	}
-	if ((t = table_new(6)) == NULL) {
-		rc = cmd_lib_error();
-		goto done;
-	}
-	table_set_header(t, 0, "No.", 1);
-	table_set_header(t, 1, "項目番号", 0);
-	table_set_header(t, 2, "条項", 0);
-	table_set_header(t, 3, "重要度", 0);
-	table_set_header(t, 4, "重み", 1);
-	table_set_header(t, 5, "監査項目", 0);
+	/* One table per catalog, each numbered from 1. */
 	for (i = 0; i < ncats; i++) {
-		k = record_field(cats[i], "kind");
-		printf("%s  %s（%s 第%s版）\n", record_id(cats[i]),
-		    record_field(cats[i], "title"),
-		    k != NULL && strcmp(k, "audit-mynumber") == 0 ?
-		    "マイナンバー" : k != NULL && strcmp(k, "audit-system") == 0 ?
-		    "システム面" : "運用面", record_field(cats[i], "version"));
+		buf_printf(&b, "%s%s  %s（第%s版）\n", i > 0 ? "\n" : "",
+		    record_id(cats[i]), record_field(cats[i], "title"),
+		    record_field(cats[i], "version"));
+		table_free(t);
+		if ((t = table_new(6)) == NULL) {
+			rc = cmd_lib_error();
+			goto done;
+		}
+		table_set_header(t, 0, "No.", 1);
+		table_set_header(t, 1, "項目番号", 0);
+		table_set_header(t, 2, "条項", 0);
+		table_set_header(t, 3, "重要度", 0);
+		table_set_header(t, 4, "重み", 1);
+		table_set_header(t, 5, "監査項目", 0);
 		items = node_get(record_root(cats[i]), "items");
 		for (j = 0; items != NULL && j < items->n; j++) {
 			const char *row[6];
@@ -286,10 +285,10 @@ audit_items_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 				goto done;
 			}
 		}
-	}
-	if (table_render(t, &b) != 0) {
-		rc = cmd_lib_error();
-		goto done;
+		if (table_render(t, &b) != 0) {
+			rc = cmd_lib_error();
+			goto done;
+		}
 	}
 	fwrite(b.data, 1, b.len, stdout);
 done:

@@ -582,7 +582,7 @@ new_report(struct docx **out, struct store *st, const char *title,
 static int
 add_kv(struct docx *d, const char *const *kv, size_t n)
 {
-	static const unsigned w[] = { 22, 78 };
+	static const unsigned w[] = { 26, 74 };
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 lab;
 	size_t			 i, row = 0;
@@ -1241,9 +1241,9 @@ int
 audit_doc_results_docx(const char *path, struct store *st,
     const struct record *const *a, size_t n, int fy)
 {
-	static const char *const lh[] = { "番号", "監査名", "実施日",
-	    "項目", "適合率", "指摘", "状況" };
-	static const unsigned lw[] = { 7, 36, 17, 7, 12, 7, 17 };
+	static const char *const lh[] = { "番号", "監査対象", "種類",
+	    "実施日", "項目", "適合率", "指摘", "状況" };
+	static const unsigned lw[] = { 7, 22, 15, 19, 7, 12, 7, 16 };
 	struct year		 y;
 	struct docx		*d = NULL;
 	struct docx_table	*t = NULL;
@@ -1287,29 +1287,37 @@ audit_doc_results_docx(const char *path, struct store *st,
 	    "監査員を情報政策課、情報公開課および総務課の職員が務めた。")) != 0
 	    || (rc = docx_add_outline_heading(d, 2, "実施状況")) != 0)
 		goto done;
-	if ((rc = docx_table_new(&t, 7, lw)) != 0 ||
-	    (rc = add_header_row(t, lh, 7)) != 0)
+	if ((rc = docx_table_new(&t, 8, lw)) != 0 ||
+	    (rc = add_header_row(t, lh, 8)) != 0)
 		goto done;
 	for (i = 0; i < n; i++) {
+		struct buf o = BUF_INIT;
+
 		root = record_root(a[i]);
 		snprintf(c, sizeof c, "%zu", i + 1);
 		era(day, node_get_str(root, "date"));
-		if ((rc = docx_table_cell(t, i + 1, 0, c, &num)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 1, node_get_str(root,
-		    "title"), NULL)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 2, day, NULL)) != 0)
+		target(&o, st, root, 0);
+		if ((rc = docx_table_cell(t, i + 1, 0, c, &num)) == 0)
+			rc = docx_table_cell(t, i + 1, 1, o.data, NULL);
+		buf_free(&o);
+		if (rc != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 2,
+		    node_scalar_eq(node_get(root, "type"), "system") ?
+		    "システム面" : node_scalar_eq(node_get(root, "type"),
+		    "followup") ? "フォローアップ" : "運用面", NULL)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 3, day, NULL)) != 0)
 			goto done;
 		snprintf(c, sizeof c, "%u", y.s[i].total.items);
-		if ((rc = docx_table_cell(t, i + 1, 3, y.s[i].total.items ?
+		if ((rc = docx_table_cell(t, i + 1, 4, y.s[i].total.items ?
 		    c : "－", &num)) != 0)
 			goto done;
 		rate_text(c, sizeof c, &y.s[i].total);
-		if ((rc = docx_table_cell(t, i + 1, 4, c, &num)) != 0)
+		if ((rc = docx_table_cell(t, i + 1, 5, c, &num)) != 0)
 			goto done;
 		fs = audit_findings(root);
 		snprintf(c, sizeof c, "%zu", fs != NULL ? fs->n : 0);
-		if ((rc = docx_table_cell(t, i + 1, 5, c, &num)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 6, label(st, "status",
+		if ((rc = docx_table_cell(t, i + 1, 6, c, &num)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 7, label(st, "status",
 		    NULL, node_get_str(root, "status")), NULL)) != 0)
 			goto done;
 	}
@@ -1679,6 +1687,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		ch.at_row = row + 1;
 		ch.at_col = 0;
 		ch.width = 900;
+		ch.height = 480;
 		xlsx_add_chart(s2, &ch);
 	}
 
@@ -1762,6 +1771,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		ch.nval = 4;
 		ch.at_row = row + 1;
 		ch.at_col = 0;
+		ch.height = 480;
 		xlsx_add_chart(s4, &ch);
 	}
 	rc = xlsx_save(x);

@@ -176,10 +176,14 @@ def mode_results_docx(path, audits):
     check("実施結果報告書" in paras[0], "title %r" % paras[0])
     check(len(tables[0]) == len(audits) + 1,
           "audit table %d rows for %d audits" % (len(tables[0]), len(audits)))
+    kinds = {"operational": "運用面", "system": "システム面",
+             "followup": "フォローアップ"}
     for row, a in zip(tables[0][1:], audits):
-        check(row[1] == a["title"], "audit row %r" % row[1])
+        check(row[2] == kinds[a["type"]], "audit row %r" % row)
+        if a.get("target_system"):
+            check(a["target_system"] in row[1], "target %r" % row[1])
         if any("result" in it for it in a.get("items", [])):
-            check(row[4] == rate_text(a["items"]), "rate %r, want %s" % (row[4], rate_text(a["items"])))
+            check(row[5] == rate_text(a["items"]), "rate %r, want %s" % (row[5], rate_text(a["items"])))
     text = "\n".join(paras)
     for h in ("目的", "実施方法", "結果", "課題と対応", "監査の実施方法に関する改善提案"):
         check(any(p.endswith(h) for p in paras), "no heading %s" % h)
