@@ -1,0 +1,3151 @@
+/*
+ * The benchmark's data generator (issue 7): a complete data directory with
+ * the specification's yearly volumes for each fiscal year, every record in
+ * the canonical form the writer produces and valid for `nerima-cio lint`.
+ *
+ * Deterministic: the same --seed, --years and --scale give the same bytes.
+ * Every fiscal year and every kind draws from its own random stream, so the
+ * first three years of a ten-year directory are those of a three-year one.
+ *
+ * Built and run by tests/bench/gen (a wrapper) and tests/bench/run.  It
+ * links with nothing but libc, on purpose: it must not share code with the
+ * engine it feeds, or a bug in the writer would hide itself.
+ */
+#define _POSIX_C_SOURCE 200809L
+
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+#define PICK(r, a)	((a)[rng_below((r), NELEM(a))])
+
+static const char *progname = "gen";
+
+static _Noreturn void
+die(const char *fmt, ...)
+{
+	va_list	ap;
+
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	exit(1);
+}
+
+/*
+ * Random numbers: splitmix64, one stream per (seed, fiscal year, stream).
+ */
+
+struct rng {
+	uint64_t	s;
+};
+
+static uint64_t
+rng_next(struct rng *r)
+{
+	uint64_t	z = (r->s += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static void
+rng_init(struct rng *r, uint64_t seed, uint64_t a, uint64_t b)
+{
+	r->s = seed ^ 0x6a09e667f3bcc909ULL;
+	rng_next(r);
+	r->s ^= a * 0xff51afd7ed558ccdULL;
+	rng_next(r);
+	r->s ^= b * 0xc4ceb9fe1a85ec53ULL;
+	rng_next(r);
+}
+
+static unsigned
+rng_below(struct rng *r, unsigned n)
+{
+	return n == 0 ? 0 : (unsigned)(rng_next(r) % n);
+}
+
+/* An integer in [lo, hi]. */
+static int
+rng_range(struct rng *r, int lo, int hi)
+{
+	return hi <= lo ? lo : lo + (int)rng_below(r, (unsigned)(hi - lo + 1));
+}
+
+static int
+rng_chance(struct rng *r, unsigned percent)
+{
+	return rng_below(r, 100) < percent;
+}
+
+/*
+ * A growable string, always NUL-terminated.
+ */
+
+struct sb {
+	char	*d;
+	size_t	 len;
+	size_t	 cap;
+};
+
+static void
+sb_add(struct sb *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->cap) {
+		size_t cap = b->cap ? b->cap : 256;
+		while (b->len + n + 1 > cap)
+			cap *= 2;
+		if ((b->d = realloc(b->d, cap)) == NULL)
+			die("out of memory");
+		b->cap = cap;
+	}
+	memcpy(b->d + b->len, s, n);
+	b->len += n;
+	b->d[b->len] = '\0';
+}
+
+static void
+sb_puts(struct sb *b, const char *s)
+{
+	sb_add(b, s, strlen(s));
+}
+
+static void
+sb_putc(struct sb *b, char c)
+{
+	sb_add(b, &c, 1);
+}
+
+static void
+sb_printf(struct sb *b, const char *fmt, ...)
+{
+	char	 tmp[512];
+	va_list	 ap;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (size_t)n >= sizeof tmp)
+		die("formatted text too long");
+	sb_add(b, tmp, (size_t)n);
+}
+
+static void
+sb_reset(struct sb *b)
+{
+	b->len = 0;
+	if (b->d != NULL)
+		b->d[0] = '\0';
+}
+
+/* Text with "%s" replaced by subject (pools are data, not formats). */
+static void
+sb_subst(struct sb *b, const char *tmpl, const char *subject)
+{
+	const char	*p;
+
+	while ((p = strstr(tmpl, "%s")) != NULL) {
+		sb_add(b, tmpl, (size_t)(p - tmpl));
+		sb_puts(b, subject != NULL ? subject : "");
+		tmpl = p + 2;
+	}
+	sb_puts(b, tmpl);
+}
+
+/*
+ * The writer's canonical form (lib/node.c), written out again here rather
+ * than shared: which strings need quotes, double-quoted escapes, literal
+ * blocks for multi-line text, two-space indentation, sequences indented
+ * under their key.
+ */
+
+static int
+is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+looks_typed(const char *s, size_t len)
+{
+	static const char *const words[] = {
+		"~", "null", "Null", "NULL", "y", "Y", "yes", "Yes", "YES",
+		"n", "N", "no", "No", "NO", "true", "True", "TRUE", "false",
+		"False", "FALSE", "on", "On", "ON", "off", "Off", "OFF",
+		".inf", ".Inf", ".INF", "-.inf", "-.Inf", "-.INF", "+.inf",
+		"+.Inf", "+.INF", ".nan", ".NaN", ".NAN", "<<", "="
+	};
+	const char	*p = s, *end = s + len;
+	size_t		 i;
+
+	for (i = 0; i < NELEM(words); i++) {
+		if (strlen(words[i]) == len && memcmp(words[i], s, len) == 0)
+			return 1;
+	}
+	if (p < end && (*p == '-' || *p == '+'))
+		p++;
+	if (p < end && (is_digit(*p) || *p == '.')) {
+		for (; p < end; p++) {
+			if (!(is_digit(*p) || (*p >= 'a' && *p <= 'z') ||
+			    (*p >= 'A' && *p <= 'Z') || *p == '_' ||
+			    *p == '.' || *p == ':' || *p == '+' || *p == '-'))
+				break;
+		}
+		if (p == end)
+			return 1;
+	}
+	if (len >= 5 && is_digit(s[0]) && is_digit(s[1]) && is_digit(s[2]) &&
+	    is_digit(s[3]) && s[4] == '-')
+		return 1;
+	return 0;
+}
+
+static int
+needs_quotes(const char *s, size_t len)
+{
+	size_t		 i;
+	unsigned char	 c;
+
+	if (len == 0 || s[0] == ' ' || s[len - 1] == ' ')
+		return 1;
+	if (strchr("-?:,[]{}#&*!|>'\"%@`", s[0]) != NULL)
+		return 1;
+	if (s[len - 1] == ':')
+		return 1;
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)s[i];
+		if (c < 0x20 || c == 0x7f)
+			return 1;
+		if (c == ':' && i + 1 < len && s[i + 1] == ' ')
+			return 1;
+		if (c == '#' && i > 0 && s[i - 1] == ' ')
+			return 1;
+		if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] == 0x85)
+			return 1;
+		if (c == 0xe2 && i + 2 < len &&
+		    (unsigned char)s[i + 1] == 0x80 &&
+		    ((unsigned char)s[i + 2] == 0xa8 ||
+		    (unsigned char)s[i + 2] == 0xa9))
+			return 1;
+		if (c == 0xef && i + 2 < len &&
+		    (unsigned char)s[i + 1] == 0xbb &&
+		    (unsigned char)s[i + 2] == 0xbf)
+			return 1;
+	}
+	return looks_typed(s, len);
+}
+
+static void
+put_indent(struct sb *b, int n)
+{
+	static const char spaces[] = "                                ";
+
+	while (n > 0) {
+		int k = n < (int)sizeof spaces - 1 ? n : (int)sizeof spaces - 1;
+		sb_add(b, spaces, (size_t)k);
+		n -= k;
+	}
+}
+
+static void
+put_double_quoted(struct sb *b, const char *s, size_t len)
+{
+	size_t		 i;
+	unsigned char	 c;
+
+	sb_putc(b, '"');
+	for (i = 0; i < len; i++) {
+		c = (unsigned char)s[i];
+		switch (c) {
+		case '"':
+			sb_puts(b, "\\\"");
+			break;
+		case '\\':
+			sb_puts(b, "\\\\");
+			break;
+		case '\n':
+			sb_puts(b, "\\n");
+			break;
+		case '\t':
+			sb_puts(b, "\\t");
+			break;
+		case '\r':
+			sb_puts(b, "\\r");
+			break;
+		default:
+			if (c < 0x20 || c == 0x7f)
+				sb_printf(b, "\\x%02x", c);
+			else
+				sb_putc(b, (char)c);
+			break;
+		}
+	}
+	sb_putc(b, '"');
+}
+
+/* Generated text never holds the control or separator characters. */
+static int
+literal_ok(const char *s, size_t len)
+{
+	size_t	i, j;
+
+	if (memchr(s, '\n', len) == NULL)
+		return 0;
+	if (s[0] == ' ' || s[0] == '\n' || s[0] == '\t')
+		return 0;
+	for (i = 0; i < len; i++) {
+		if ((unsigned char)s[i] < 0x20 && s[i] != '\n')
+			return 0;
+		if (s[i] == ' ' && (i == 0 || s[i - 1] == '\n')) {
+			for (j = i; j < len && s[j] == ' '; j++)
+				;
+			if (j == len || s[j] == '\n')
+				return 0;
+		}
+	}
+	return 1;
+}
+
+static void
+put_literal(struct sb *b, const char *s, size_t len, int indent)
+{
+	size_t	trail = 0, i, start = 0;
+
+	while (trail < len && s[len - 1 - trail] == '\n')
+		trail++;
+	sb_puts(b, trail == 0 ? "|-\n" : trail == 1 ? "|\n" : "|+\n");
+	for (i = 0; i <= len; i++) {
+		if (i == len || s[i] == '\n') {
+			if (i == len && start == len)
+				break;
+			if (i > start) {
+				put_indent(b, indent);
+				sb_add(b, s + start, i - start);
+			}
+			sb_putc(b, '\n');
+			start = i + 1;
+		}
+	}
+}
+
+/*
+ * A record being written.  inl is set after "- " so the first key of the
+ * mapping that is the sequence item continues that line.
+ */
+struct yw {
+	struct sb	b;
+	int		inl;
+};
+
+static void
+yw_indent(struct yw *w, int ind)
+{
+	if (w->inl)
+		w->inl = 0;
+	else
+		put_indent(&w->b, ind);
+}
+
+/* A string value after its separator; literal lines go at ind. */
+static void
+yw_string(struct yw *w, const char *s, int ind)
+{
+	size_t	len = strlen(s);
+
+	sb_putc(&w->b, ' ');
+	if (literal_ok(s, len))
+		put_literal(&w->b, s, len, ind);
+	else {
+		if (needs_quotes(s, len))
+			put_double_quoted(&w->b, s, len);
+		else
+			sb_add(&w->b, s, len);
+		sb_putc(&w->b, '\n');
+	}
+}
+
+static void
+yw_key(struct yw *w, int ind, const char *k)
+{
+	yw_indent(w, ind);
+	sb_puts(&w->b, k);
+	sb_putc(&w->b, ':');
+}
+
+/* key: string (any field whose schema type is string). */
+static void
+kv_s(struct yw *w, int ind, const char *k, const char *v)
+{
+	yw_key(w, ind, k);
+	yw_string(w, v, ind + 2);
+}
+
+/* key: plain value (integers, numbers, booleans, dates). */
+static void
+kv_p(struct yw *w, int ind, const char *k, const char *fmt, ...)
+{
+	char	tmp[128];
+	va_list	ap;
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	yw_key(w, ind, k);
+	sb_putc(&w->b, ' ');
+	sb_puts(&w->b, tmp);
+	sb_putc(&w->b, '\n');
+}
+
+static void
+kv_int(struct yw *w, int ind, const char *k, long v)
+{
+	kv_p(w, ind, k, "%ld", v);
+}
+
+static void
+kv_bool(struct yw *w, int ind, const char *k, int v)
+{
+	kv_p(w, ind, k, "%s", v ? "true" : "false");
+}
+
+/* key: followed by a non-empty mapping or sequence on the next lines. */
+static void
+kv_open(struct yw *w, int ind, const char *k)
+{
+	yw_key(w, ind, k);
+	sb_putc(&w->b, '\n');
+}
+
+/* "- " opening a mapping item of a sequence whose dashes stand at ind. */
+static void
+seq_map(struct yw *w, int ind)
+{
+	yw_indent(w, ind);
+	sb_puts(&w->b, "- ");
+	w->inl = 1;
+}
+
+/* "- string" item of a sequence whose dashes stand at ind. */
+static void
+seq_s(struct yw *w, int ind, const char *v)
+{
+	yw_indent(w, ind);
+	sb_putc(&w->b, '-');
+	yw_string(w, v, ind + 2);
+}
+
+/*
+ * Dates.
+ */
+
+static long
+days_from_civil(int y, int m, int d)
+{
+	long	era, yoe, doy, doe;
+
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days(long z, int *y, int *m, int *d)
+{
+	long	era, doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = z - era * 146097;
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* A day of the fiscal year: days since 1 April of fy, clamped into it. */
+struct day {
+	long	n;		/* days since 1970-01-01 */
+};
+
+static int
+fy_length(int fy)
+{
+	return (int)(days_from_civil(fy + 1, 4, 1) - days_from_civil(fy, 4, 1));
+}
+
+static struct day
+fy_day(int fy, int off)
+{
+	struct day	d;
+	int		len = fy_length(fy);
+
+	if (off < 0)
+		off = 0;
+	if (off >= len)
+		off = len - 1;
+	d.n = days_from_civil(fy, 4, 1) + off;
+	return d;
+}
+
+/* Monday 0 .. Sunday 6. */
+static int
+weekday(struct day d)
+{
+	long	w = (d.n + 3) % 7;
+
+	return (int)(w < 0 ? w + 7 : w);
+}
+
+/* The same day or the next weekday, staying inside fy. */
+static struct day
+workday(int fy, struct day d)
+{
+	long	last = days_from_civil(fy + 1, 3, 31);
+
+	while (weekday(d) >= 5 && d.n < last)
+		d.n++;
+	while (weekday(d) >= 5)
+		d.n--;
+	return d;
+}
+
+static struct day
+day_add(int fy, struct day d, int n)
+{
+	long	first = days_from_civil(fy, 4, 1);
+	long	last = days_from_civil(fy + 1, 3, 31);
+
+	d.n += n;
+	if (d.n > last)
+		d.n = last;
+	if (d.n < first)
+		d.n = first;
+	return d;
+}
+
+static const char *
+iso(struct day d, char *buf, size_t size)
+{
+	int	y, m, dd;
+
+	civil_from_days(d.n, &y, &m, &dd);
+	snprintf(buf, size, "%04d-%02d-%02d", y, m, dd);
+	return buf;
+}
+
+static void
+kv_date(struct yw *w, int ind, const char *k, struct day d)
+{
+	char	buf[16];
+
+	kv_p(w, ind, k, "%s", iso(d, buf, sizeof buf));
+}
+
+static void
+kv_datetime(struct yw *w, int ind, const char *k, struct day d, int hh,
+    int mm)
+{
+	char	buf[16], dt[40];
+
+	snprintf(dt, sizeof dt, "%sT%02d:%02d+09:00", iso(d, buf, sizeof buf),
+	    hh, mm);
+	kv_s(w, ind, k, dt);
+}
+
+static void
+kv_time(struct yw *w, int ind, const char *k, int hh, int mm)
+{
+	char	t[8];
+
+	snprintf(t, sizeof t, "%02d:%02d", hh, mm);
+	kv_s(w, ind, k, t);
+}
+
+/*
+ * What the data directory provides: org codes from orgs.yaml and member
+ * ids from nerima-cio.yaml, read line by line from the sample (their
+ * layout is the writer's, so a line scan is enough).
+ */
+
+struct org {
+	char	*code;
+	char	*name;
+	int	 is_division;
+	int	 my_number;
+	int	 nursery;
+};
+
+struct world {
+	struct org	*orgs;
+	size_t		 norgs;
+	size_t		*divs;		/* indices of 課-level entries */
+	size_t		 ndivs;
+	char		**members;
+	size_t		 nmembers;
+};
+
+static char *
+xstrdup(const char *s)
+{
+	char	*p = strdup(s);
+
+	if (p == NULL)
+		die("out of memory");
+	return p;
+}
+
+static char *
+read_file(const char *path, size_t *lenp)
+{
+	FILE	*f;
+	char	*buf;
+	long	 n;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		die("cannot open '%s': %s", path, strerror(errno));
+	if (fseek(f, 0, SEEK_END) != 0 || (n = ftell(f)) < 0 ||
+	    fseek(f, 0, SEEK_SET) != 0)
+		die("cannot read '%s': %s", path, strerror(errno));
+	if ((buf = malloc((size_t)n + 1)) == NULL)
+		die("out of memory");
+	if (fread(buf, 1, (size_t)n, f) != (size_t)n)
+		die("cannot read '%s'", path);
+	buf[n] = '\0';
+	fclose(f);
+	if (lenp != NULL)
+		*lenp = (size_t)n;
+	return buf;
+}
+
+/* The value after "key: " on a line, without trailing spaces. */
+static char *
+line_value(const char *line, const char *key)
+{
+	size_t		 linelen = strcspn(line, "\n"), klen = strlen(key), n;
+	const char	*p = NULL;
+	char		*v;
+
+	for (n = 0; n + klen <= linelen; n++) {
+		if (memcmp(line + n, key, klen) == 0) {
+			p = line + n;
+			break;
+		}
+	}
+	if (p == NULL)
+		return NULL;
+	p += strlen(key);
+	n = strcspn(p, "\n");
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\r'))
+		n--;
+	if ((v = malloc(n + 1)) == NULL)
+		die("out of memory");
+	memcpy(v, p, n);
+	v[n] = '\0';
+	return v;
+}
+
+static void
+load_world(struct world *w, const char *sample)
+{
+	char		 path[4096];
+	char		*text, *line, *next, *v;
+	size_t		 cap = 0, mcap = 0, i;
+	struct org	*o = NULL;
+	int		 in_members = 0;
+
+	memset(w, 0, sizeof *w);
+	snprintf(path, sizeof path, "%s/orgs.yaml", sample);
+	text = read_file(path, NULL);
+	for (line = text; *line != '\0'; line = next) {
+		next = line + strcspn(line, "\n");
+		if (*next == '\n')
+			next++;
+		if (line[0] == '#')
+			continue;
+		if ((v = line_value(line, "- code: ")) != NULL) {
+			if (w->norgs == cap) {
+				cap = cap ? cap * 2 : 128;
+				w->orgs = realloc(w->orgs,
+				    cap * sizeof *w->orgs);
+				if (w->orgs == NULL)
+					die("out of memory");
+			}
+			o = &w->orgs[w->norgs++];
+			memset(o, 0, sizeof *o);
+			o->code = v;
+			/* 課 entries sit under a 部's divisions: deeper. */
+			o->is_division = strncmp(line, "      - code: ",
+			    14) == 0;
+		} else if (o != NULL && (v = line_value(line, "  name: ")) !=
+		    NULL) {
+			if (o->name == NULL)
+				o->name = v;
+			else
+				free(v);
+		} else if (o != NULL && (v = line_value(line,
+		    "kind: nursery")) != NULL) {
+			o->nursery = 1;
+			free(v);
+		} else if (o != NULL && (v = line_value(line,
+		    "handles_my_number: true")) != NULL) {
+			o->my_number = 1;
+			free(v);
+		}
+	}
+	free(text);
+	if ((w->divs = calloc(w->norgs + 1, sizeof *w->divs)) == NULL)
+		die("out of memory");
+	for (i = 0; i < w->norgs; i++) {
+		if (w->orgs[i].name == NULL)
+			die("%s/orgs.yaml: org '%s' has no name", sample,
+			    w->orgs[i].code);
+		if (w->orgs[i].is_division)
+			w->divs[w->ndivs++] = i;
+	}
+	if (w->ndivs == 0)
+		die("%s/orgs.yaml: no divisions found", sample);
+
+	snprintf(path, sizeof path, "%s/nerima-cio.yaml", sample);
+	text = read_file(path, NULL);
+	for (line = text; *line != '\0'; line = next) {
+		next = line + strcspn(line, "\n");
+		if (*next == '\n')
+			next++;
+		if (strncmp(line, "members:", 8) == 0) {
+			in_members = 1;
+			continue;
+		}
+		if (in_members && line[0] != ' ' && line[0] != '#' &&
+		    line[0] != '\n')
+			in_members = 0;
+		if (in_members && (v = line_value(line, "  - id: ")) != NULL) {
+			if (w->nmembers == mcap) {
+				mcap = mcap ? mcap * 2 : 8;
+				w->members = realloc(w->members,
+				    mcap * sizeof *w->members);
+				if (w->members == NULL)
+					die("out of memory");
+			}
+			w->members[w->nmembers++] = v;
+		}
+	}
+	free(text);
+	if (w->nmembers == 0)
+		die("%s/nerima-cio.yaml: no members found", sample);
+}
+
+static const struct org *
+org_by_code(const struct world *w, const char *code)
+{
+	size_t	i;
+
+	for (i = 0; i < w->norgs; i++) {
+		if (strcmp(w->orgs[i].code, code) == 0)
+			return &w->orgs[i];
+	}
+	die("orgs.yaml has no org '%s'", code);
+	return NULL;
+}
+
+static const struct org *
+any_division(const struct world *w, struct rng *r)
+{
+	return &w->orgs[w->divs[rng_below(r, (unsigned)w->ndivs)]];
+}
+
+static const char *
+any_member(const struct world *w, struct rng *r)
+{
+	return w->members[rng_below(r, (unsigned)w->nmembers)];
+}
+
+/*
+ * Ids: "<prefix>-" and 8 characters of the store's alphabet, unique across
+ * the whole directory (an open-addressing set of everything issued).
+ */
+
+static const char id_alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
+
+struct idset {
+	char	**v;
+	size_t	  cap;
+	size_t	  n;
+};
+
+static struct idset	ids;
+
+static size_t
+hash_str(const char *s)
+{
+	size_t	h = 14695981039346656037ULL & (size_t)-1;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * (1099511628211ULL & (size_t)-1);
+	return h;
+}
+
+static int
+idset_add(const char *s)
+{
+	size_t	i, j;
+	char	**old;
+
+	if ((ids.n + 1) * 2 > ids.cap) {
+		old = ids.v;
+		j = ids.cap;
+		ids.cap = j ? j * 2 : 4096;
+		if ((ids.v = calloc(ids.cap, sizeof *ids.v)) == NULL)
+			die("out of memory");
+		for (; j-- > 0; ) {
+			if (old[j] == NULL)
+				continue;
+			for (i = hash_str(old[j]) & (ids.cap - 1); ids.v[i];
+			    i = (i + 1) & (ids.cap - 1))
+				;
+			ids.v[i] = old[j];
+		}
+		free(old);
+	}
+	/* Unique in the part after the dash too, so prefixes stay short. */
+	for (i = hash_str(s + 3) & (ids.cap - 1); ids.v[i] != NULL;
+	    i = (i + 1) & (ids.cap - 1)) {
+		if (strcmp(ids.v[i], s + 3) == 0)
+			return 0;
+	}
+	ids.v[i] = xstrdup(s + 3);
+	ids.n++;
+	return 1;
+}
+
+struct id {
+	char	s[12];
+};
+
+static struct id
+new_id(struct rng *r, const char *prefix)
+{
+	struct id	id;
+	uint64_t	x;
+	int		i;
+
+	do {
+		x = rng_next(r);
+		memcpy(id.s, prefix, 2);
+		id.s[2] = '-';
+		for (i = 0; i < 8; i++, x >>= 5)
+			id.s[3 + i] = id_alphabet[x & 31];
+		id.s[11] = '\0';
+	} while (!idset_add(id.s));
+	return id;
+}
+
+/*
+ * Japanese text.  Pools of sentences with "%s" for a subject; a text is a
+ * few of them, one paragraph or several lines.
+ */
+
+static const char *const systems[] = {
+	"住民記録システム", "介護保険システム", "保育園業務支援システム",
+	"図書館情報システム", "文書管理システム", "財務会計システム",
+	"人事給与システム", "施設予約システム", "道路占用許可システム",
+	"電子申請システム", "統合型地理情報システム", "税務システム",
+	"国民健康保険システム", "生活保護システム", "児童手当システム",
+	"健診管理システム", "窓口予約システム", "コールセンターシステム",
+	"庁内無線LAN", "仮想デスクトップ基盤", "Web会議システム",
+	"グループウェア", "障害者福祉システム", "後期高齢者医療システム",
+	"就学事務システム", "学校給食費管理システム", "選挙事務システム",
+	"議会映像配信システム", "防災情報システム", "公園管理システム",
+	"ごみ収集運搬管理システム", "保健所業務システム", "区民相談管理システム",
+	"契約管理システム", "庁舎入退室管理システム", "ファイルサーバ",
+};
+
+static const char *const actions[] = {
+	"の更新", "の新規導入", "の機能改修", "のクラウド移行",
+	"の標準準拠システムへの移行", "の端末更新", "のサーバ更新",
+	"の外部連携改修", "の帳票改修", "の再構築",
+};
+
+static const char *const purpose_s[] = {
+	"%sの保守期限到来に伴い、サーバおよびソフトウェアを更新する。",
+	"窓口での申請受付から審査、決定通知までの事務を%sで一元的に管理し、処理期間の短縮を図る。",
+	"地方公共団体情報システムの標準化の方針に沿って、%sを標準準拠システムへ移行する。",
+	"紙の台帳と表計算ファイルによる管理を%sに置き換え、職員の入力・照合の作業を減らす。",
+	"区民がオンラインで手続できる範囲を広げるため、%sに電子申請との連携機能を追加する。",
+	"制度改正に対応するため、%sの帳票および計算処理を改修する。",
+	"複数の課で個別に運用している同種の業務を%sに統合し、運用経費を抑える。",
+	"ガバメントクラウドの利用を前提に、%sの構成と運用体制を見直す。",
+	"%sの利用者が増えたことに伴い、処理能力と保存容量を増強する。",
+	"障害時にも業務を継続できるよう、%sの冗長構成とバックアップの方式を見直す。",
+};
+
+static const char *const necessity_s[] = {
+	"現行機器はメーカーの保守サポートが終了する予定であり、障害時の復旧が保証されない。",
+	"申請件数は過去5年で約1.4倍に増えており、現行の体制では処理期限を守ることが難しくなっている。",
+	"法令で対応期限が定められており、期限までの稼働が必要である。",
+	"紙の台帳と表計算ファイルの二重管理が続いており、転記誤りが毎年発生している。",
+	"窓口の混雑が続いており、区民の待ち時間の短縮が求められている。",
+	"現行の仕組みは特定の職員の知識に頼っており、異動のたびに引継ぎに時間を要している。",
+	"他の特別区でも同種のシステムの導入が進んでおり、区民サービスの水準をそろえる必要がある。",
+	"監査で、現行の運用について情報セキュリティ上の改善を求められている。",
+};
+
+static const char *const effect_s[] = {
+	"処理期間が平均で約3割短縮される見込みである。",
+	"職員の入力作業が年間でおよそ1,200時間削減される見込みである。",
+	"区民の来庁回数が減り、利便性が向上する。",
+	"ペーパーレス化により、印刷・保管に係る経費が削減される。",
+	"障害発生時の復旧時間が短縮され、業務継続性が高まる。",
+	"データを一元化することで、統計資料の作成が容易になる。",
+	"問合せ対応の記録を共有でき、回答の品質がそろう。",
+};
+
+static const char *const costeff_s[] = {
+	"初期経費は5年間の運用経費の削減額で概ね回収できる見込みである。",
+	"効果の算定根拠が示されておらず、削減時間の見積りを再確認する必要がある。",
+	"他自治体の導入事例と比較して、経費の水準は妥当と考えられる。",
+	"定性的な効果が中心であり、稼働後に測定する指標を定めておくことが望ましい。",
+	"複数社の参考見積りを比較しており、見積りの妥当性は確認できる。",
+};
+
+static const char *const measures_s[] = {
+	"アクセス権限は職員の所属と役割に応じて付与し、操作ログを5年間保存する。",
+	"通信は暗号化し、管理者の操作には多要素認証を必須とする。",
+	"委託事業者とは特記事項を含む契約を締結し、年1回の実地確認を行う。",
+	"個人情報を含むデータの外部記録媒体への書出しを、システムの設定で制限する。",
+	"利用するクラウドサービスはISMAPに登録されたものに限る。",
+	"バックアップは別の拠点に保管し、復旧の手順を年1回訓練する。",
+};
+
+static const char *const networks[] = {
+	"マイナンバー利用事務系", "LGWAN接続系", "インターネット接続系",
+};
+
+static const char *const clouds[] = {
+	"ガバメントクラウド", "事業者のSaaS（ISMAP登録済）",
+	"自治体向け共同利用型クラウド",
+};
+
+static const char *const milestones[] = {
+	"仕様書の作成", "入札・契約", "設計", "構築", "データ移行",
+	"受入テスト", "職員研修", "本稼働", "旧機器の撤去・データ消去",
+};
+
+static const char *const questions_s[] = {
+	"経費見積りの内訳（ハードウェア、ソフトウェア、構築作業、保守）を示してください。",
+	"現行システムのデータ移行の方法と、移行後の確認の手順を示してください。",
+	"クラウドサービスを利用する場合、ISMAPへの登録の有無を示してください。",
+	"他課のシステムとの連携の有無と、連携の方式を示してください。",
+	"稼働後の運用体制（担当者数、委託の範囲）を示してください。",
+	"効果の算定根拠（削減時間の計算方法）を示してください。",
+	"個人情報を取り扱う委託先の管理の方法を示してください。",
+	"障害時の連絡体制と、業務を継続する方法を示してください。",
+	"契約の方式（一般競争入札、プロポーザル等）と、その理由を示してください。",
+};
+
+static const char *const answers_s[] = {
+	"別紙のとおり、3社の参考見積りを比較した結果を示します。",
+	"現行事業者の協力を得て移行し、件数と金額を照合します。",
+	"利用予定のサービスはISMAPに登録されています。",
+	"住民記録システムと日次で連携します。連携の方式は標準仕様に準拠します。",
+	"係長1名と担当2名で運用し、ヘルプデスクは委託します。",
+	"申請1件あたりの処理時間を実測し、年間件数を乗じて算定しました。",
+	"特記事項を含む契約を締結し、年1回の実地確認を行います。",
+	"障害時は事業者から所管課と情報政策課に連絡し、紙の様式で受付を続けます。",
+	"機能要件を比較して選定する必要があるため、公募型プロポーザルとします。",
+};
+
+static const char *const viewpoints_plan[] = {
+	"purpose", "necessity", "cost", "cost-effectiveness", "security",
+	"procurement", "schedule", "standardisation",
+};
+
+static const char *const viewpoints_eval[] = {
+	"effectiveness", "efficiency", "reliability", "safety",
+};
+
+static const char *const checks_s[] = {
+	"企画の内容が区の情報化の基本方針と整合しているか。",
+	"業務の課題と、システム化によって解決する範囲が明確か。",
+	"経費の見積りに、保守・運用の経費が漏れなく含まれているか。",
+	"効果の算定根拠が示され、測定の方法が定められているか。",
+	"個人情報の取扱いと、情報セキュリティ対策が対策基準に沿っているか。",
+	"調達の方法と、事業者の選定の考え方が妥当か。",
+	"稼働までの工程に、テストと職員研修の期間が確保されているか。",
+	"標準仕様や他システムとの連携が考慮されているか。",
+};
+
+static const char *const comments_s[] = {
+	"概ね妥当である。",
+	"妥当である。稼働後に効果を測定し、報告すること。",
+	"見積りの根拠が不十分であり、再見積りを求めた。",
+	"対策は示されているが、委託先の管理の方法を具体化する必要がある。",
+	"工程に余裕がなく、データ移行のリハーサルを追加することが望ましい。",
+	"他課の同種システムとの統合の可能性を検討すること。",
+	"回答により確認できた。",
+};
+
+static const char *const overall_s[] = {
+	"企画の目的と必要性は明確であり、経費も妥当な水準である。",
+	"情報セキュリティ対策について条件を付したうえで、可とすることが適当である。",
+	"効果の測定方法を稼働前に定めることを条件とする。",
+	"経費の見積りに不明な点が残るため、再度のヒアリングが必要である。",
+	"全体として妥当であり、可とすることが適当である。",
+};
+
+static const char *const conditions_s[] = {
+	"稼働前に脆弱性診断を実施し、結果を報告すること。",
+	"個人情報の取扱いに係る委託先の管理状況を年1回報告すること。",
+	"稼働後1年を目途に効果を測定し、情報政策課に報告すること。",
+	"データ移行の前後で件数と金額を照合し、記録を保存すること。",
+};
+
+static const char *const opinion_targets[] = {
+	"仕様書 第2章 業務要件", "仕様書 第3章 機能要件", "仕様書 第4章 非機能要件",
+	"仕様書 第5章 情報セキュリティ要件", "評価基準書", "見積依頼書",
+	"契約書（案） 特記事項",
+};
+
+static const char *const opinion_s[] = {
+	"障害時の復旧目標時間が示されていない。業務への影響を踏まえて目標を定めること。",
+	"データの返却と消去の方法を契約終了時の要件として明記すること。",
+	"評価項目の配点が価格に偏っており、提案内容の評価が十分に反映されない。",
+	"アクセスログの保存期間を、区の対策基準に合わせて5年とすること。",
+	"再委託の条件と、再委託先の管理の方法を明記すること。",
+	"機能要件の一部が特定製品の仕様を前提としており、競争性を確保する観点から見直すこと。",
+};
+
+static const char *const documents_s[] = {
+	"仕様書（案）", "評価基準書（案）", "見積依頼書", "提案依頼書（案）",
+	"契約書（案）", "事業者の提案書",
+};
+
+/* Audits and checklists: the policy's chapters. */
+static const char *const clause_names[] = {
+	"組織体制", "情報資産の分類と管理", "情報システム全体の強靭性の向上",
+	"物理的セキュリティ", "人的セキュリティ", "技術的セキュリティ", "運用",
+	"外部委託・クラウドサービス", "評価・見直し",
+};
+
+static const char *const audit_objects[] = {
+	"情報資産管理台帳", "外部記録媒体", "業務システムのアカウント",
+	"共有フォルダのアクセス権限", "端末の持出し", "パスワードの管理",
+	"個人情報を含む書類", "電子メールの添付ファイル", "執務室の入退室",
+	"サーバ室の鍵", "委託事業者の作業記録", "バックアップ媒体",
+	"ウイルス対策ソフトの定義ファイル", "ソフトウェアの更新", "ログの保存",
+	"情報セキュリティ研修の受講状況", "事故等の報告手順", "廃棄する機器",
+	"FAXの送信", "複合機の保存データ", "モバイル端末", "クラウドサービスの利用",
+};
+
+static const char *const audit_reqs[] = {
+	"について、規程に定める手順が文書化され、職員に周知されているか。",
+	"について、管理簿が作成され、定期的に点検されているか。",
+	"について、責任者の承認を得て取り扱われているか。",
+	"について、対策基準に沿った設定がされているか。",
+	"について、異動・退職の際に速やかに見直されているか。",
+	"について、記録が保存され、必要なときに確認できるか。",
+	"について、不要になったものが確実に消去・廃棄されているか。",
+	"について、年1回以上の見直しが行われているか。",
+};
+
+static const char *const evidence_s[] = {
+	"管理簿", "点検記録", "課内周知の文書", "承認の記録", "設定画面の写し",
+	"研修の受講記録", "作業報告書", "消去証明書", "手順書", "ログの抽出結果",
+};
+
+static const char *const how_s[] = {
+	"担当者にヒアリングし、記録を抽出で確認する。",
+	"執務室を視察し、実際の状況を確認する。",
+	"管理簿と実物の一致を抽出で確認する。",
+	"システムの設定画面を担当者に表示してもらい、確認する。",
+	"直近の記録を3件抽出し、承認の有無を確認する。",
+};
+
+static const char *const note_ok_s[] = {
+	"記録を確認した。",
+	"管理簿と実物が一致していることを確認した。",
+	"手順書が整備され、課内に周知されている。",
+	"直近の記録に承認がされていることを確認した。",
+	"設定が対策基準に沿っていることを確認した。",
+};
+
+static const char *const note_ng_s[] = {
+	"管理簿は作成されているが、今年度の点検が行われていない。",
+	"一部の記録に責任者の承認が漏れている。",
+	"手順書が古く、現在の運用と合っていない。",
+	"異動者のアカウントが削除されずに残っていた。",
+	"執務室の書庫が退庁時に施錠されていない日があった。",
+};
+
+static const char *const correction_s[] = {
+	"管理簿の点検を年1回以上行い、点検の記録を残すこと。",
+	"承認の手順を見直し、承認が漏れないよう様式を改めること。",
+	"手順書を現在の運用に合わせて改訂し、課内に周知すること。",
+	"人事異動の際にアカウントを見直す手順を定めること。",
+	"退庁時の施錠確認を当番制とし、記録を残すこと。",
+};
+
+static const char *const response_s[] = {
+	"指摘を受け、管理簿の点検を実施した。今後は毎年4月に点検する。",
+	"様式を改め、承認欄を必須とした。",
+	"手順書を改訂し、課内の会議で周知した。",
+	"アカウントを削除し、異動時の確認手順を定めた。",
+};
+
+static const char *const risk_s[] = {
+	"個人情報を含む書類の紛失", "外部記録媒体からの情報漏えい",
+	"不要なアカウントの悪用", "委託先での情報漏えい", "端末のマルウェア感染",
+	"誤送信による個人情報の漏えい",
+};
+
+static const char *const risk_analysis_s[] = {
+	"管理の記録が不十分なため、紛失しても気付くまでに時間を要するおそれがある。",
+	"複数の職員が同じ媒体を使っており、持出しの記録が残らない。",
+	"異動者のアカウントが残っており、権限のない者が利用できる状態にある。",
+	"委託先の作業の記録を区が確認していない。",
+};
+
+static const char *const audit_summary_s[] = {
+	"情報資産の管理と人的セキュリティは概ね適切に運用されている。",
+	"一方で、管理簿の点検と記録の保存に改善の余地がある。",
+	"指摘事項について、3か月以内に是正状況を報告することを求めた。",
+	"マイナンバーを取り扱う事務では、アクセス記録の確認が定期的に行われている。",
+	"前回の監査の指摘事項は是正されている。",
+};
+
+static const char *const positions[] = {
+	"主任", "主事", "係長", "庶務係長（情報セキュリティ担当者）", "課長",
+	"統括課長", "主査",
+};
+
+static const char *const surnames[] = {
+	"見本", "架空", "試験", "仮名", "例題", "試作", "例示", "仮設", "模擬",
+	"想定",
+};
+
+static const char *const givennames[] = {
+	"直子", "健", "真理", "和夫", "由美", "浩二", "一郎", "花子", "次郎",
+	"三郎", "明美", "恵子", "誠", "聡", "裕子", "大輔", "彩", "翔太",
+};
+
+static const char *const self_items[] = {
+	"離席するときは、必ずパソコンの画面をロックしている。",
+	"パスワードを他人に教えたり、付箋などに書いて貼ったりしていない。",
+	"電子メールを送信する前に、宛先・添付ファイルを確認している。",
+	"不審な電子メールの添付ファイルやリンクを開かず、情報政策課に報告している。",
+	"許可を受けていないUSBメモリ等の外部記録媒体を使用していない。",
+	"個人情報を含む書類を、机の上などに放置していない。",
+	"業務で知り得た情報を、SNS等に書き込んでいない。",
+	"端末や書類を庁外に持ち出すときは、所属長の許可を得ている。",
+	"情報セキュリティ事故等に気付いたときの報告先を知っている。",
+	"今年度の情報セキュリティ研修を受講した。",
+	"私物の端末を業務のネットワークに接続していない。",
+	"FAXを送信するときは、番号を二人で確認している。",
+};
+
+static const char *const dept_reqs[] = {
+	"を今年度見直した。", "を管理簿で管理し、使用と返却を記録している。",
+	"について、課内に手順を周知している。", "を施錠できる場所で保管している。",
+	"について、責任者の承認を得て取り扱っている。",
+	"を人事異動の都度見直している。",
+};
+
+static const char *const dept_notes_s[] = {
+	"一部が未了。年度内に完了予定。",
+	"会計年度任用職員の一部が未受講。",
+	"手順は定めているが、記録が一部残っていない。",
+	"委託契約の一部で、提出状況を確認中。",
+	"課内の会議で再度周知する。",
+	"担当者の異動により確認が遅れている。",
+};
+
+static const char *const vendor_items[] = {
+	"委託事業者等の選定に当たり、情報セキュリティ対策の状況を確認した。",
+	"契約書に「情報の保護および管理に関する特記事項」を添付した。",
+	"作業従事者の名簿と、情報セキュリティの責任者の届出を受けた。",
+	"委託事業者等が従事者への研修を実施したことを確認した。",
+	"再委託の有無を確認し、再委託がある場合は事前に許諾した。",
+	"個人情報の取扱状況について、定期的に報告を受けている。",
+	"実地または書面で、情報の管理状況を確認した。",
+	"事故等が発生した場合の報告体制を確認した。",
+	"契約終了時に、提供した情報の返却または消去を確認した。",
+	"消去証明書を受領した。",
+};
+
+static const char *const vendor_cats[] = {
+	"契約前", "締結当初", "履行中", "終了時",
+};
+
+static const char *const vendor_stages[] = {
+	"before", "start", "during", "end",
+};
+
+static const char *const audit_methods[] = {
+	"hearing", "site", "document", "system",
+};
+
+static const char *const recommend_s[] = {
+	"回答率の低い課に対し、情報セキュリティ担当者を通じて個別に働きかける。",
+	"「いいえ」の多い項目を次年度の研修の重点とする。",
+	"点検項目を見直し、業務の実態に合わない項目を改める。",
+	"委託事業者等の点検の手順を所管課向けに周知する。",
+};
+
+static const char *const vendor_names[] = {
+	"株式会社見本システムズ", "株式会社架空情報サービス", "試作データ株式会社",
+	"株式会社見本保育サービス", "一般財団法人架空区民サービス協会",
+	"株式会社例示ソリューションズ", "仮設ビルメンテナンス株式会社",
+};
+
+static const char *const contract_kinds[] = {
+	"運営業務委託", "保守業務委託", "運用支援業務委託", "データ入力業務委託",
+	"コールセンター業務委託", "指定管理",
+};
+
+static const char *const isolation_s[] = {
+	"ウイルス対策ソフト・EDRが検知した端末は、直ちに当該端末をネットワークから切り離す。",
+	"同一セグメントの複数の端末で検知された場合は、当該セグメントの遮断を要請する。",
+	"公開サーバへの攻撃により改ざんのおそれがある場合は、当該サーバを停止する。",
+	"原因が特定され、駆除・再構築が完了し、ログで不審な通信がないことを確認したうえで接続を再開する。",
+	"マイナンバー利用事務系に影響が及ぶおそれがある場合は、再開前に最高情報セキュリティ責任者へ報告する。",
+	"外部からの不正アクセスが疑われる場合は、インターネット接続系の通信を遮断する。",
+};
+
+/* Trainings of one fiscal year: 3(2)イ's nine audiences, digital, My Number. */
+struct training_plan {
+	const char	*kind;
+	const char	*audience;
+	const char	*title;
+	int		 month;		/* 4 = April .. 15 = March */
+	int		 target;
+	const char	*method;
+};
+
+static const struct training_plan trainings[] = {
+	{ "security", "new-hire", "新規採用職員向け情報セキュリティ研修", 4, 180,
+	    "classroom" },
+	{ "security", "new-manager", "新任管理職向け情報セキュリティ研修", 4, 40,
+	    "classroom" },
+	{ "security", "security-officer", "情報セキュリティ担当者研修", 6, 110,
+	    "online" },
+	{ "security", "regular-staff", "常勤職員向け情報セキュリティ研修", 8, 3600,
+	    "e-learning" },
+	{ "security", "nursery-head", "区立保育園長向け情報セキュリティ研修", 7, 60,
+	    "classroom" },
+	{ "security", "nursery-staff", "区立保育園職員向け情報セキュリティ研修", 8,
+	    240, "e-learning" },
+	{ "security", "nursery-appointee",
+	    "区立保育園会計年度任用職員向け情報セキュリティ研修", 8, 300,
+	    "material" },
+	{ "security", "system-staff", "システム担当者向け情報セキュリティ研修", 13,
+	    90, "classroom" },
+	{ "security", "fiscal-appointee", "会計年度任用職員向け情報セキュリティ研修",
+	    15, 1400, "e-learning" },
+	{ "digital", "regular-staff", "デジタル人材育成研修（データ活用）", 10, 60,
+	    "classroom" },
+	{ "digital", "regular-staff", "デジタル人材育成研修（業務改善とDX）", 11, 60,
+	    "online" },
+	{ "mynumber", "mynumber-staff", "マイナンバー利用事務等従事職員研修（前期）",
+	    7, 800, "e-learning" },
+	{ "mynumber", "mynumber-staff", "マイナンバー利用事務等従事職員研修（後期）",
+	    12, 800, "e-learning" },
+};
+
+static const char *const outline_s[] = {
+	"情報セキュリティポリシーの概要と、職員が守るべき基本的な事項。",
+	"標的型攻撃メールの見分け方と、開いてしまったときの対応。",
+	"個人情報を含む書類・電子データの取扱いと、誤送付・誤送信の防止。",
+	"区内外で発生した事故事例と、その再発防止策。",
+	"テレワーク・モバイル端末を利用するときの注意事項。",
+	"生成AIなど新しいサービスを業務で使うときの注意点。",
+	"特定個人情報の取扱いの基本と、アクセス記録の確認。",
+	"データを活用した業務改善の進め方と演習。",
+};
+
+static const char *const survey_sum_s[] = {
+	"具体的な事故事例が分かりやすかったとの意見が多い。",
+	"演習の時間をもっと長くしてほしいとの意見があった。",
+	"来年度は職場での実践例を増やすことを検討する。",
+	"研修の時期について、繁忙期を避けてほしいとの意見があった。",
+	"内容が業務に直結しているとの評価が多かった。",
+};
+
+static const char *const test_sum_s[] = {
+	"標的型攻撃メールに関する設問の正答率が低い。",
+	"全体として正答率は高く、基本的な事項は理解されている。",
+	"誤送信の防止に関する設問で誤答が目立った。",
+	"前年度より平均正答率が上がった。",
+};
+
+static const char *const consult_titles[] = {
+	"%sの更新に係る仕様書の記載について",
+	"%sでのクラウドサービスの利用の可否",
+	"%sの保守契約の見直しについて",
+	"%sの利用者アカウントの管理方法について",
+	"%sで扱う個人情報の保存期間について",
+	"%sと外部サービスとの連携について",
+	"%sの障害時の業務継続について",
+	"%sの調達方式について",
+};
+
+static const char *const consult_q_s[] = {
+	"%sの更新を予定しているが、仕様書に記載すべき情報セキュリティ要件について意見がほしい。",
+	"%sで外部のクラウドサービスを利用したいが、区の対策基準上の可否と手続を知りたい。",
+	"現行の保守契約の内容が妥当か、他自治体の水準と比較して意見がほしい。",
+	"異動・退職者のアカウントの削除が遅れがちであり、管理方法の改善策を知りたい。",
+	"個人情報の保存期間の考え方と、期間経過後の消去の方法を知りたい。",
+	"事業者から提案された構成について、情報セキュリティの観点から確認してほしい。",
+	"他の特別区での導入事例と、効果、費用を調査してほしい。",
+};
+
+static const char *const consult_a_s[] = {
+	"対策基準の該当条項を示し、仕様書に記載すべき要件の例を回答した。",
+	"ISMAPに登録されたサービスであること、取り扱う情報の分類に応じた対策を講じることを条件に、利用は可能と考えられる。",
+	"保守の範囲と対応時間を明確にし、作業報告を求める条項を加えることを提案した。",
+	"人事異動の情報をもとに月1回アカウントを点検する手順を提案した。",
+	"文書の保存年限に合わせて保存期間を定め、消去の記録を残すことを助言した。",
+	"特別区の事例を調査し、導入効果と費用の比較表を作成した。",
+	"提案された構成は概ね妥当であるが、管理者の認証を強化することを助言した。",
+};
+
+static const char *const counterparts[] = {
+	"システム関連事業者", "保守事業者", "クラウドサービス事業者", "構築事業者",
+};
+
+static const char *const incident_titles[] = {
+	"職員端末でのマルウェア検知", "個人情報を含む書類の誤送付",
+	"電子メールの誤送信", "USBメモリの紛失", "公開サーバへの不正アクセスの試み",
+	"業務システムの障害", "委託事業者での個人情報の紛失", "FAXの誤送信",
+	"標的型攻撃メールの受信", "ソフトウェアの脆弱性の公表",
+	"共有フォルダの権限設定の誤り", "モバイル端末の紛失",
+};
+
+static const char *const incident_cats[] = {
+	"malware", "misdelivery", "misdelivery", "loss", "attack", "outage",
+	"leak", "misdelivery", "attack", "vulnerability", "violation", "loss",
+};
+
+static const char *const incident_desc_s[] = {
+	"職員が業務中に気付き、直ちに係長に報告した。",
+	"区民からの問合せにより判明した。",
+	"EDRが不審な挙動を検知し、情報政策課に通知があった。",
+	"送信先の確認を一人で行っており、宛先の選択を誤った。",
+	"庁外での打合せの帰りに紛失に気付いた。",
+	"事業者からの報告により判明した。",
+	"ログを確認したところ、外部への不審な通信は確認されなかった。",
+};
+
+static const char *const incident_resp_s[] = {
+	"所管課が関係者に連絡し、回収と謝罪を行った。",
+	"当該端末をネットワークから切り離し、ログを保全した。",
+	"事業者に原因の調査と報告を求めた。",
+	"警察に遺失届を提出した。",
+	"影響の範囲を調査し、情報政策課に報告した。",
+};
+
+static const char *const incident_adv_s[] = {
+	"送信前の確認を二人で行う手順を定めることを提案した。",
+	"同種の手口について全庁に注意喚起することを提案した。",
+	"媒体の暗号化と、持出しの記録を徹底することを助言した。",
+	"委託先の管理状況を確認する項目をチェックシートに加えることを提案した。",
+	"修正プログラムの適用状況を確認することを助言した。",
+};
+
+static const char *const prevention_s[] = {
+	"送付の前に宛先と内容を複数の職員で確認する手順とした。",
+	"外部記録媒体の使用を原則禁止とし、例外は申請制とした。",
+	"課内研修を実施し、事例を共有した。",
+	"委託先に再発防止策の報告を求め、実施状況を確認した。",
+};
+
+static const char *const issue_titles[] = {
+	"情報化企画審査の処理日数の短縮", "監査の指摘事項の是正状況の把握",
+	"自己点検の回答率の向上", "委託事業者等の管理手順の見直し",
+	"研修教材の更新", "標準準拠システムへの移行の進捗管理",
+	"ネットワーク遮断の判断基準の策定", "所属点検の項目の見直し",
+	"相談シートの様式の改善", "クラウドサービス利用の手続の整備",
+	"情報資産管理台帳の様式の統一", "事故等の報告の迅速化",
+};
+
+static const char *const issue_desc_s[] = {
+	"受付から決定までの日数が長く、書面ヒアリングの往復を減らす工夫が必要。",
+	"指摘事項の是正状況を各課から報告させる仕組みがない。",
+	"一部の課で回答率が低く、督促に時間を要している。",
+	"委託事業者等の点検が課によってばらつきがある。",
+	"前年度の教材の流用が多く、最新の事例を反映する必要がある。",
+	"移行の工程が遅れている課があり、全体の状況を把握する必要がある。",
+};
+
+static const char *const issue_action_s[] = {
+	"記載例とよくある質問を所管課向けに作成する。",
+	"是正状況の報告様式を作成し、定例会で確認する。",
+	"回答の締切前に進捗を共有し、未回答の課に個別に連絡する。",
+	"点検の手順書を作成し、情報セキュリティ担当者研修で説明する。",
+	"教材の改訂案を作成し、情報政策課の確認を受ける。",
+};
+
+static const char *const history_s[] = {
+	"定例会で課題として登録した。", "対応案を作成し、情報政策課に提示した。",
+	"情報政策課の意見を受けて修正した。", "進捗報告会で状況を報告した。",
+	"対応が完了したことを確認した。",
+};
+
+static const char *const agenda_titles[] = {
+	"情報化企画審査の状況", "監査の実施状況", "研修の準備状況",
+	"相談業務の状況", "課題管理表", "スケジュールの確認",
+	"事故等の対応状況", "所属点検・自己点検の集計結果", "次回の予定",
+};
+
+static const char *const agenda_sum_s[] = {
+	"受付済みの案件の進め方を確認した。",
+	"実施予定の監査の日程と対象を確認した。",
+	"教材の案を説明し、意見を受けた。次回までに修正する。",
+	"今期の相談の件数と、主な内容を報告した。",
+	"課題の対応状況を確認した。",
+	"今後の予定を確認した。",
+};
+
+static const char *const decisions_s[] = {
+	"教材の修正版を次回の定例会までに提出する。",
+	"監査の対象組織を確定した。",
+	"課題の対応期限を見直す。",
+	"集計結果の報告書を月末までに提出する。",
+	"次回の定例会は翌々週の木曜日の午後に開催する。",
+};
+
+static const char *const places[] = {
+	"練馬区役所本庁舎 会議室", "練馬区役所西庁舎 会議室",
+	"練馬区役所中村北分館 会議室", "オンライン（Teams）",
+};
+
+static const char *const pia_business[] = {
+	"住民基本台帳に関する事務", "地方税の賦課徴収に関する事務",
+	"国民健康保険に関する事務", "介護保険に関する事務",
+	"児童手当に関する事務", "生活保護に関する事務",
+	"予防接種に関する事務", "障害者福祉に関する事務",
+};
+
+static const char *const pia_notes_s[] = {
+	"クラウドへの移行に伴うリスクの記載がない。国の記載例を参考に追記すること。",
+	"保管期間と消去の方法が、移行後のシステムの仕様と合っているか確認すること。",
+	"委託先の管理について、確認の頻度を具体的に記載すること。",
+	"アクセス記録の確認の方法と頻度を記載すること。",
+};
+
+/* k sentences from pool (with subject), on one line or several. */
+static void
+sentences(struct sb *b, struct rng *r, const char *const *pool, size_t n,
+    int k, const char *subject, int lines)
+{
+	uint64_t	used = 0;
+	unsigned	j;
+	int		i;
+
+	for (i = 0; i < k; i++) {
+		/* No sentence twice while the pool (at most 64) lasts. */
+		j = rng_below(r, (unsigned)n);
+		while (n <= 64 && (size_t)i < n && (used >> j & 1))
+			j = (j + 1) % (unsigned)n;
+		if (j < 64)
+			used |= (uint64_t)1 << j;
+		if (i > 0 && lines)
+			sb_putc(b, '\n');
+		sb_subst(b, pool[j], subject);
+	}
+}
+
+#define SENT(b, r, pool, k, subj, lines) \
+	sentences((b), (r), (pool), NELEM(pool), (k), (subj), (lines))
+
+static const char *
+person_name(struct rng *r, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s %s", PICK(r, surnames), PICK(r, givennames));
+	return buf;
+}
+
+static void
+person(struct yw *w, int ind, struct rng *r, const char *org, const char *pos)
+{
+	char	name[64];
+
+	seq_map(w, ind);
+	kv_s(w, ind + 2, "name", person_name(r, name, sizeof name));
+	if (org != NULL)
+		kv_s(w, ind + 2, "org", org);
+	kv_s(w, ind + 2, "position", pos != NULL ? pos : PICK(r, positions));
+}
+
+static void
+members_seq(struct yw *w, int ind, const char *key, const struct world *wd,
+    struct rng *r, int n)
+{
+	size_t	start = rng_below(r, (unsigned)wd->nmembers);
+	int	i;
+
+	if (n > (int)wd->nmembers)
+		n = (int)wd->nmembers;
+	kv_open(w, ind, key);
+	for (i = 0; i < n; i++)
+		seq_s(w, ind + 2, wd->members[(start + (size_t)i) %
+		    wd->nmembers]);
+}
+
+/* 64 hex digits without a run of 12 decimal digits (the guard's shape). */
+static void
+sha256_hex(struct rng *r, char out[65])
+{
+	int	i, run, maxrun;
+	uint64_t x = 0;
+
+	do {
+		run = maxrun = 0;
+		for (i = 0; i < 64; i++) {
+			if (i % 16 == 0)
+				x = rng_next(r);
+			out[i] = "0123456789abcdef"[x & 15];
+			x >>= 4;
+			run = is_digit(out[i]) ? run + 1 : 0;
+			if (run > maxrun)
+				maxrun = run;
+		}
+		out[64] = '\0';
+	} while (maxrun >= 12);
+}
+
+/*
+ * The generator's state for one directory.
+ */
+
+struct catitem {
+	char		*ref;
+	char		*category;
+	char		*clause;	/* or NULL */
+	char		*text;
+	const char	*ev[3];
+	int		 nev;
+	const char	*how;
+	int		 required;
+	int		 weight;
+	int		 stage;		/* vendor items: 0..3, else -1 */
+	int		 method[2];	/* audit items: indices of methods */
+	int		 nmethods;
+};
+
+struct catalog {
+	struct id	 id;
+	const char	*kind;
+	int		 n;
+	struct catitem	*items;
+};
+
+enum {
+	CAT_SELF, CAT_DEPT, CAT_VENDOR, CAT_AUDIT_OP, CAT_AUDIT_MN,
+	CAT_AUDIT_SYS, CAT_ISOLATION, NCAT
+};
+
+struct gen {
+	const char	*out;
+	const struct world *w;
+	uint64_t	 seed;
+	double		 scale;
+	int		 fy;
+	int		 first_fy;
+	struct catalog	 cat[NCAT];
+	struct id	 prev_cat[NCAT];
+	int		 have_prev;
+	/* Records other records refer to. */
+	struct id	*meetings;
+	int		 nmeetings;
+	struct id	*reviews;
+	int		 nreviews;
+	struct id	*issues;
+	int		 nissues;
+	/* Last year's first operational audit, followed up this year. */
+	struct id	 prev_audit;
+	int		 prev_audit_findings;
+	const struct org *prev_audit_org;
+	int		 have_prev_audit;
+	/* Totals. */
+	unsigned long	 files;
+	unsigned long long bytes;
+	struct yw	 yw;
+};
+
+/* Streams, one per part of a year, so counts of one do not move another. */
+enum {
+	S_CAT = 1, S_REVIEW, S_AUDIT, S_DEPT, S_SELF, S_VENDOR, S_TRAINING,
+	S_CONSULT, S_MEETING, S_ISSUE, S_INCIDENT, S_PIA, S_IDS
+};
+
+static void
+stream(struct gen *g, struct rng *r, int which)
+{
+	rng_init(r, g->seed, (uint64_t)g->fy, (uint64_t)which);
+}
+
+static int
+count(const struct gen *g, int base)
+{
+	double	n = base * g->scale + 0.5;
+
+	return n < 1 ? 1 : (int)n;
+}
+
+static int
+reiwa(int fy)
+{
+	return fy - 2018;
+}
+
+static void
+mkdir_p(const char *path)
+{
+	char	tmp[4096], *p;
+
+	snprintf(tmp, sizeof tmp, "%s", path);
+	for (p = tmp + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(tmp, 0777) == -1 && errno != EEXIST)
+			die("cannot create '%s': %s", tmp, strerror(errno));
+		*p = '/';
+	}
+	if (mkdir(tmp, 0777) == -1 && errno != EEXIST)
+		die("cannot create '%s': %s", tmp, strerror(errno));
+}
+
+static void
+write_bytes(const char *path, const char *data, size_t len)
+{
+	FILE	*f;
+
+	if ((f = fopen(path, "wb")) == NULL)
+		die("cannot create '%s': %s", path, strerror(errno));
+	if (fwrite(data, 1, len, f) != len || fclose(f) != 0)
+		die("cannot write '%s': %s", path, strerror(errno));
+}
+
+/* Start a record: id and fy come first in every kind. */
+static struct yw *
+rec_begin(struct gen *g, const struct id *id)
+{
+	sb_reset(&g->yw.b);
+	g->yw.inl = 0;
+	kv_s(&g->yw, 0, "id", id->s);
+	kv_int(&g->yw, 0, "fy", g->fy);
+	return &g->yw;
+}
+
+static void
+rec_end(struct gen *g, const char *dir, const struct id *id)
+{
+	char	path[4096];
+
+	snprintf(path, sizeof path, "%s/%s/%d/%s.yaml", g->out, dir, g->fy,
+	    id->s);
+	write_bytes(path, g->yw.b.d, g->yw.b.len);
+	g->files++;
+	g->bytes += g->yw.b.len;
+}
+
+/*
+ * Catalogs: the item sets of the year, kept in memory because audits
+ * freeze a copy of their items and checklists answer by ref.
+ */
+
+static void
+catalog_free(struct catalog *c)
+{
+	int	i;
+
+	for (i = 0; i < c->n; i++) {
+		free(c->items[i].ref);
+		free(c->items[i].category);
+		free(c->items[i].clause);
+		free(c->items[i].text);
+	}
+	free(c->items);
+	memset(c, 0, sizeof *c);
+}
+
+static void
+catalog_make(struct gen *g, struct rng *r, int which)
+{
+	static const char *const kinds[NCAT] = {
+		"checklist-self", "checklist-department", "checklist-vendor",
+		"audit-operational", "audit-mynumber", "audit-system",
+		"isolation-criteria"
+	};
+	static const int sizes[NCAT] = { 10, 50, 20, 140, 20, 150, 12 };
+	struct catalog	*c = &g->cat[which];
+	struct catitem	*it;
+	struct sb	 t = { NULL, 0, 0 };
+	struct id	 id = c->id;	/* assigned with the year's ids */
+	char		 buf[64], clause[16];
+	int		 i, chap, seq[9] = { 0 }, j;
+
+	catalog_free(c);
+	c->id = id;
+	c->kind = kinds[which];
+	c->n = sizes[which];
+	if ((c->items = calloc((size_t)c->n, sizeof *c->items)) == NULL)
+		die("out of memory");
+	for (i = 0; i < c->n; i++) {
+		it = &c->items[i];
+		it->stage = -1;
+		it->required = rng_chance(r, 70);
+		it->weight = rng_range(r, 1, 3);
+		sb_reset(&t);
+		switch (which) {
+		case CAT_SELF:
+			snprintf(buf, sizeof buf, "sf-%02d", i + 1);
+			it->category = xstrdup(PICK(r, clause_names));
+			sb_puts(&t, self_items[i % NELEM(self_items)]);
+			break;
+		case CAT_VENDOR:
+			snprintf(buf, sizeof buf, "vd-%02d", i + 1);
+			it->stage = i * 4 / c->n;
+			it->category = xstrdup(vendor_cats[it->stage]);
+			sb_puts(&t, vendor_items[i % NELEM(vendor_items)]);
+			break;
+		case CAT_ISOLATION:
+			snprintf(buf, sizeof buf, "ic-%02d", i + 1);
+			it->category = xstrdup(i < c->n / 2 ? "感染の疑い" :
+			    "復旧の判断");
+			sb_puts(&t, isolation_s[i % NELEM(isolation_s)]);
+			break;
+		default:
+			/* Items spread over the nine chapters. */
+			chap = i * 9 / c->n;
+			seq[chap]++;
+			snprintf(buf, sizeof buf, "%s-2-%d-%02d",
+			    which == CAT_DEPT ? "dp" :
+			    which == CAT_AUDIT_OP ? "op" :
+			    which == CAT_AUDIT_MN ? "mn" : "sy",
+			    chap + 1, seq[chap]);
+			it->category = xstrdup(clause_names[chap]);
+			snprintf(clause, sizeof clause, "2-%d", chap + 1);
+			it->clause = xstrdup(clause);
+			sb_puts(&t, PICK(r, audit_objects));
+			if (which == CAT_DEPT) {
+				sb_puts(&t, PICK(r, dept_reqs));
+			} else {
+				sb_puts(&t, PICK(r, audit_reqs));
+				it->nev = rng_range(r, 1, 3);
+				for (j = 0; j < it->nev; j++)
+					it->ev[j] = PICK(r, evidence_s);
+				it->how = PICK(r, how_s);
+				/* System items are checked on the system. */
+				it->nmethods = rng_range(r, 1, 2);
+				it->method[0] = (int)rng_below(r, 3);
+				if (which == CAT_AUDIT_SYS && it->method[0] == 0)
+					it->method[0] = 3;
+				it->method[1] = it->method[0] + 1;
+				if (it->method[1] > 3)
+					it->nmethods = 1;
+			}
+			if (which == CAT_AUDIT_MN)
+				sb_puts(&t, "（特定個人情報）");
+			break;
+		}
+		it->ref = xstrdup(buf);
+		it->text = xstrdup(t.d);
+	}
+	free(t.d);
+}
+
+static void
+write_catalog(struct gen *g, struct rng *r, int which)
+{
+	static const char *const titles[NCAT] = {
+		"自己点検項目", "所属点検項目",
+		"情報の保護および管理に関する特記事項に係るチェックシート",
+		"情報セキュリティ監査項目（運用面）",
+		"情報セキュリティ監査項目（マイナンバー）",
+		"情報セキュリティ監査項目（システム面）",
+		"ウイルス感染・サイバー攻撃時のネットワーク遮断および復旧の判断基準"
+	};
+	struct catalog	*c = &g->cat[which];
+	struct yw	*w = rec_begin(g, &c->id);
+	char		 title[256];
+	int		 i, j;
+
+	kv_s(w, 0, "kind", c->kind);
+	snprintf(title, sizeof title, "令和%d年度 %s", reiwa(g->fy),
+	    titles[which]);
+	kv_s(w, 0, "title", title);
+	kv_int(w, 0, "version", 1);
+	kv_s(w, 0, "status", "final");
+	/* Checklist items are revised in summer, the rest in spring. */
+	kv_date(w, 0, "issued", workday(g->fy, fy_day(g->fy,
+	    which == CAT_SELF || which == CAT_DEPT ? rng_range(r, 90, 120) :
+	    rng_range(r, 0, 60))));
+	if (g->have_prev)
+		kv_s(w, 0, "based_on", g->prev_cat[which].s);
+	kv_s(w, 0, "description",
+	    "練馬区情報セキュリティ対策基準の章立て（総務省ガイドラインに準拠）"
+	    "に沿った項目。\n前年度の項目を見直し、今年度の重点を反映した。");
+	if (which == CAT_SELF || which == CAT_DEPT || which == CAT_VENDOR) {
+		/* What the year's result report says beside the figures. */
+		kv_open(w, 0, "report");
+		snprintf(title, sizeof title, "令和%d年9月1日から同年10月31日まで",
+		    reiwa(g->fy));
+		kv_s(w, 2, "period", title);
+		kv_s(w, 2, "method", which == CAT_SELF ?
+		    "全職員が点検項目に回答し、各課で取りまとめて提出した。" :
+		    which == CAT_DEPT ?
+		    "各課の情報セキュリティ担当者が点検項目に回答し、提出した。" :
+		    "所管課が契約ごとに点検し、チェックシートを提出した。");
+		kv_open(w, 2, "recommendations");
+		for (i = rng_range(r, 2, 4), j = 0; j < i; j++)
+			seq_s(w, 4, recommend_s[(size_t)j % NELEM(recommend_s)]);
+	}
+	kv_open(w, 0, "items");
+	for (i = 0; i < c->n; i++) {
+		struct catitem *it = &c->items[i];
+
+		seq_map(w, 2);
+		kv_s(w, 4, "ref", it->ref);
+		kv_s(w, 4, "category", it->category);
+		if (it->clause != NULL)
+			kv_s(w, 4, "clause", it->clause);
+		kv_s(w, 4, "text", it->text);
+		if (it->nev > 0) {
+			kv_open(w, 4, "evidence_examples");
+			for (j = 0; j < it->nev; j++)
+				seq_s(w, 6, it->ev[j]);
+		}
+		if (it->how != NULL)
+			kv_s(w, 4, "how_to_check", it->how);
+		if (it->nmethods > 0) {
+			kv_open(w, 4, "methods");
+			for (j = 0; j < it->nmethods; j++)
+				seq_s(w, 6, audit_methods[it->method[j]]);
+		}
+		kv_s(w, 4, "importance", it->required ? "required" :
+		    "recommended");
+		if (which >= CAT_AUDIT_OP && which <= CAT_AUDIT_SYS)
+			kv_int(w, 4, "weight", it->weight);
+		if (which == CAT_SELF || which == CAT_DEPT ||
+		    which == CAT_VENDOR)
+			kv_s(w, 4, "answer_type", which == CAT_DEPT ? "scale4" :
+			    "yes-no-na");
+		if (it->stage >= 0) {
+			kv_open(w, 4, "stages");
+			seq_s(w, 6, vendor_stages[it->stage]);
+		}
+	}
+	rec_end(g, "catalogs", &c->id);
+}
+
+/*
+ * Reviews: 60 plans, 5 procurement supports, 1 system evaluation.
+ */
+
+static void
+write_review(struct gen *g, struct rng *r, const struct id *id,
+    const char *type, int n)
+{
+	static const char *const statuses[] = {
+		"received", "hearing", "assessed", "decided", "decided",
+		"decided", "submitted", "on-hold", "withdrawn"
+	};
+	static const char *const categories[] = { "new", "update",
+	    "modification" };
+	static const char *const ratings[] = { "excellent", "adequate",
+	    "adequate", "adequate", "needs-check", "inadequate" };
+	static const char *const results[] = { "approve", "approve",
+	    "conditional", "conditional", "reject" };
+	static const char *const approvers[] = { "division-head",
+	    "department-head", "cio" };
+	static const char *const stages[] = { "rfi", "rfp", "evaluation",
+	    "contract", "development" };
+	static const char *const methods[] = { "general-tender", "proposal",
+	    "negotiated" };
+	static const char *const evals[] = { "pre", "post", "operation" };
+	struct yw	*w = rec_begin(g, id);
+	struct sb	 t = { NULL, 0, 0 };
+	const struct org *org = any_division(g->w, r);
+	const char	*sys = PICK(r, systems), *status;
+	const char	*const *vps;
+	char		 buf[256];
+	struct day	 recv, d;
+	int		 plan = strcmp(type, "plan") == 0;
+	int		 proc = strcmp(type, "procurement") == 0;
+	int		 i, j, k, nv, rounds, late, years;
+
+	/* Later in the year, earlier in the workflow. */
+	recv = workday(g->fy, fy_day(g->fy, rng_range(r, 5, 340)));
+	late = recv.n - days_from_civil(g->fy, 4, 1) > 250;
+	status = late ? statuses[rng_below(r, 3)] : PICK(r, statuses);
+	if (!plan && (strcmp(status, "decided") == 0))
+		status = "submitted";
+	snprintf(buf, sizeof buf, "練企情受第%d号", n + 1);
+	kv_s(w, 0, "ref_no", buf);
+	kv_s(w, 0, "type", type);
+	sb_puts(&t, sys);
+	sb_puts(&t, PICK(r, actions));
+	if (proc)
+		sb_puts(&t, "に係る調達支援");
+	else if (!plan)
+		sb_puts(&t, "に係るシステム評価");
+	kv_s(w, 0, "title", t.d);
+	kv_s(w, 0, "org", org->code);
+	kv_s(w, 0, "status", status);
+	kv_date(w, 0, "received", recv);
+	kv_date(w, 0, "due", workday(g->fy, day_add(g->fy, recv, proc ? 7 :
+	    30)));
+	members_seq(w, 0, "reviewers", g->w, r, rng_range(r, 1, 2));
+	if (plan)
+		kv_s(w, 0, "category", PICK(r, categories));
+	kv_s(w, 0, "system_name", sys);
+	sb_reset(&t);
+	SENT(&t, r, purpose_s, rng_range(r, 2, 4), sys, rng_chance(r, 40));
+	kv_s(w, 0, "purpose", t.d);
+	if (plan) {
+		sb_reset(&t);
+		SENT(&t, r, necessity_s, rng_range(r, 2, 3), sys,
+		    rng_chance(r, 40));
+		kv_s(w, 0, "necessity", t.d);
+		years = rng_range(r, 3, 5);
+		kv_open(w, 0, "costs");
+		for (i = 0; i < years; i++) {
+			seq_map(w, 2);
+			kv_int(w, 4, "fy", g->fy + i);
+			kv_int(w, 4, "initial", i == 0 ?
+			    rng_range(r, 10, 900) * 100000L : 0);
+			kv_int(w, 4, "running", rng_range(r, 5, 300) * 10000L);
+			if (i == 0)
+				kv_s(w, 4, "note", "構築・データ移行を含む");
+		}
+		sb_reset(&t);
+		SENT(&t, r, effect_s, rng_range(r, 2, 3), sys, 0);
+		kv_s(w, 0, "effect", t.d);
+		sb_reset(&t);
+		SENT(&t, r, costeff_s, rng_range(r, 1, 2), sys, 0);
+		kv_s(w, 0, "cost_effectiveness", t.d);
+		kv_open(w, 0, "security");
+		kv_bool(w, 2, "personal_info", rng_chance(r, 80));
+		kv_bool(w, 2, "my_number", rng_chance(r, 30));
+		i = rng_chance(r, 50);
+		kv_bool(w, 2, "cloud", i);
+		if (i)
+			kv_s(w, 2, "cloud_service", PICK(r, clouds));
+		kv_s(w, 2, "network", PICK(r, networks));
+		sb_reset(&t);
+		SENT(&t, r, measures_s, rng_range(r, 2, 4), sys, 1);
+		kv_s(w, 2, "measures", t.d);
+		kv_open(w, 0, "schedule");
+		k = rng_range(r, 3, 6);
+		for (i = 0; i < k; i++) {
+			seq_map(w, 2);
+			kv_s(w, 4, "milestone", milestones[i * (int)NELEM(
+			    milestones) / k]);
+			d = day_add(g->fy, recv, 30 * (i + 1));
+			kv_date(w, 4, "date", d);
+		}
+	}
+	if (proc) {
+		kv_s(w, 0, "procurement_stage", PICK(r, stages));
+		kv_s(w, 0, "procurement_method", PICK(r, methods));
+		kv_open(w, 0, "documents");
+		k = rng_range(r, 1, 3);
+		for (i = 0; i < k; i++)
+			seq_s(w, 2, documents_s[i]);
+		kv_bool(w, 0, "negotiation_attended", rng_chance(r, 40));
+	}
+	if (!plan && !proc) {
+		kv_s(w, 0, "evaluation_kind", PICK(r, evals));
+		kv_date(w, 0, "operation_start", fy_day(g->fy, 0));
+	}
+	if (strcmp(status, "received") == 0)
+		goto tail;
+	if (!proc) {
+		rounds = rng_range(r, 1, 2);
+		kv_open(w, 0, "hearings");
+		for (i = 0; i < rounds; i++) {
+			d = day_add(g->fy, recv, 5 + 14 * i);
+			seq_map(w, 2);
+			kv_int(w, 4, "round", i + 1);
+			kv_s(w, 4, "method", rng_chance(r, 70) ? "written" :
+			    "meeting");
+			kv_date(w, 4, "sent", d);
+			kv_date(w, 4, "due", day_add(g->fy, d, 7));
+			kv_date(w, 4, "answered", day_add(g->fy, d, 6));
+			kv_open(w, 4, "items");
+			k = rng_range(r, 3, 6);
+			for (j = 0; j < k; j++) {
+				seq_map(w, 6);
+				kv_s(w, 8, "question", PICK(r, questions_s));
+				kv_s(w, 8, "answer", PICK(r, answers_s));
+			}
+		}
+		if (strcmp(status, "hearing") == 0)
+			goto tail;
+		vps = plan ? viewpoints_plan : viewpoints_eval;
+		nv = plan ? (int)NELEM(viewpoints_plan) :
+		    (int)NELEM(viewpoints_eval);
+		kv_open(w, 0, "findings");
+		for (i = 0; i < nv; i++) {
+			seq_map(w, 2);
+			kv_s(w, 4, "viewpoint", vps[i]);
+			kv_s(w, 4, "check", checks_s[i % NELEM(checks_s)]);
+			kv_s(w, 4, "answer", PICK(r, answers_s));
+			kv_s(w, 4, "rating", PICK(r, ratings));
+			kv_s(w, 4, "comment", PICK(r, comments_s));
+		}
+	} else {
+		kv_open(w, 0, "opinions");
+		k = rng_range(r, 4, 9);
+		for (i = 0; i < k; i++) {
+			seq_map(w, 2);
+			kv_s(w, 4, "target", PICK(r, opinion_targets));
+			kv_s(w, 4, "comment", PICK(r, opinion_s));
+		}
+		kv_date(w, 0, "submitted", workday(g->fy, day_add(g->fy, recv,
+		    6)));
+	}
+	sb_reset(&t);
+	SENT(&t, r, overall_s, rng_range(r, 2, 3), sys, rng_chance(r, 50));
+	kv_s(w, 0, "overall", t.d);
+	if (plan) {
+		const char *res = PICK(r, results);
+
+		kv_s(w, 0, "proposed_result", res);
+		if (strcmp(status, "decided") == 0) {
+			kv_open(w, 0, "decision");
+			kv_s(w, 2, "result", res);
+			if (strcmp(res, "conditional") == 0) {
+				kv_open(w, 2, "conditions");
+				k = rng_range(r, 1, 3);
+				for (i = 0; i < k; i++)
+					seq_s(w, 4, conditions_s[i]);
+			}
+			kv_s(w, 2, "approver", PICK(r, approvers));
+			d = workday(g->fy, day_add(g->fy, recv, 35));
+			kv_date(w, 2, "date", d);
+			snprintf(buf, sizeof buf, "練企情発第%d号", 100 + n);
+			kv_s(w, 2, "notice_no", buf);
+			kv_date(w, 2, "notified", workday(g->fy, day_add(g->fy,
+			    d, 3)));
+		}
+	}
+tail:
+	if (strcmp(status, "on-hold") == 0 || strcmp(status, "withdrawn") == 0)
+		kv_s(w, 0, "note", "所管課が計画を見直すため、審査を保留した。");
+	free(t.d);
+	rec_end(g, "reviews", id);
+}
+
+/*
+ * Audits: five operational, one system, and from the second year a
+ * follow-up of the previous year's first audit.  Each freezes its items.
+ */
+
+enum audit_type { AUDIT_OPERATIONAL, AUDIT_SYSTEM, AUDIT_FOLLOWUP };
+
+static int
+write_audit(struct gen *g, struct rng *r, const struct id *id,
+    enum audit_type kind, const struct org *org)
+{
+	static const char *const results[] = { "conform", "conform",
+	    "conform", "conform", "conform", "conform", "partial",
+	    "nonconform", "na" };
+	static const char *const grades[] = { "major", "minor", "minor",
+	    "observation", "suggestion" };
+	static const char *const levels[] = { "high", "medium", "low" };
+	struct yw	*w = rec_begin(g, id);
+	struct sb	 t = { NULL, 0, 0 };
+	struct catalog	*cats[2];
+	struct day	 date;
+	char		 buf[256];
+	int		 ncats = 0, i, c, j, k, nfind = 0, hh, mm, followup;
+	int		 mn, bad[400], nbad = 0;
+	const char	*sys;
+
+	followup = kind == AUDIT_FOLLOWUP;
+	sys = PICK(r, systems);
+	mn = kind == AUDIT_OPERATIONAL && org->my_number;
+	date = workday(g->fy, fy_day(g->fy, rng_range(r, 75, 300)));
+	snprintf(buf, sizeof buf, "監査第%d号", (int)rng_range(r, 1, 99));
+	kv_s(w, 0, "ref_no", buf);
+	kv_s(w, 0, "type", kind == AUDIT_OPERATIONAL ? "operational" :
+	    kind == AUDIT_SYSTEM ? "system" : "followup");
+	if (kind == AUDIT_SYSTEM)
+		snprintf(buf, sizeof buf, "令和%d年度 情報セキュリティ監査（システム面）"
+		    " %s", reiwa(g->fy), sys);
+	else
+		snprintf(buf, sizeof buf, "令和%d年度 情報セキュリティ監査（%s） %s",
+		    reiwa(g->fy), followup ? "フォローアップ" : "運用面",
+		    org->name);
+	kv_s(w, 0, "title", buf);
+	kv_s(w, 0, "status", date.n < days_from_civil(g->fy, 12, 1) ?
+	    "reported" : "agreed");
+	kv_s(w, 0, "target_org", org->code);
+	if (kind == AUDIT_SYSTEM)
+		kv_s(w, 0, "target_system", sys);
+	kv_bool(w, 0, "my_number", mn);
+	if (followup)
+		kv_s(w, 0, "followup_of", g->prev_audit.s);
+	kv_date(w, 0, "date", date);
+	if (!followup && rng_chance(r, 50))
+		kv_date(w, 0, "end_date", day_add(g->fy, date, 1));
+	snprintf(buf, sizeof buf, "%s 執務室", org->name);
+	kv_s(w, 0, "place", buf);
+	/* The chief and the assistant are two of the team. */
+	i = (int)rng_below(r, (unsigned)g->w->nmembers);
+	kv_s(w, 0, "chief_auditor", g->w->members[i]);
+	kv_open(w, 0, "assistants");
+	seq_s(w, 2, g->w->members[(size_t)(i + 1) % g->w->nmembers]);
+	kv_open(w, 0, "auditors");
+	person(w, 2, r, "johoseisaku", "主任");
+	person(w, 2, r, "joho-kokai", "主事");
+	person(w, 2, r, "somu", "主事");
+	kv_open(w, 0, "auditees");
+	person(w, 2, r, org->code, "課長");
+	person(w, 2, r, org->code, "庶務係長（情報セキュリティ担当者）");
+	if (!followup) {
+		cats[ncats++] = &g->cat[kind == AUDIT_SYSTEM ? CAT_AUDIT_SYS :
+		    CAT_AUDIT_OP];
+		if (mn)
+			cats[ncats++] = &g->cat[CAT_AUDIT_MN];
+		kv_open(w, 0, "catalogs");
+		for (c = 0; c < ncats; c++) {
+			seq_map(w, 2);
+			kv_s(w, 4, "catalog", cats[c]->id.s);
+			kv_int(w, 4, "version", 1);
+		}
+		kv_open(w, 0, "items");
+		hh = 9;
+		mm = 0;
+		for (c = 0; c < ncats; c++) {
+			for (i = 0; i < cats[c]->n; i++) {
+				struct catitem *it = &cats[c]->items[i];
+				const char *res = PICK(r, results);
+
+				seq_map(w, 2);
+				kv_s(w, 4, "ref", it->ref);
+				kv_s(w, 4, "catalog", cats[c]->id.s);
+				kv_s(w, 4, "clause", it->clause);
+				kv_s(w, 4, "category", it->category);
+				kv_s(w, 4, "text", it->text);
+				kv_open(w, 4, "evidence_examples");
+				for (j = 0; j < it->nev; j++)
+					seq_s(w, 6, it->ev[j]);
+				kv_s(w, 4, "how_to_check", it->how);
+				kv_s(w, 4, "importance", it->required ?
+				    "required" : "recommended");
+				kv_int(w, 4, "weight", it->weight);
+				kv_open(w, 4, "methods");
+				for (j = 0; j < it->nmethods; j++)
+					seq_s(w, 6, audit_methods[it->method[j]]);
+				kv_s(w, 4, "result", res);
+				if (strcmp(res, "partial") == 0 ||
+				    strcmp(res, "nonconform") == 0) {
+					kv_s(w, 4, "note", PICK(r, note_ng_s));
+					if (nbad < (int)NELEM(bad))
+						bad[nbad++] = c * 1000 + i;
+				} else if (strcmp(res, "na") == 0)
+					kv_s(w, 4, "note", "該当する事務がない。");
+				else
+					kv_s(w, 4, "note", PICK(r, note_ok_s));
+				if (strcmp(res, "na") != 0) {
+					kv_open(w, 4, "evidence");
+					seq_s(w, 6, it->ev[0]);
+				}
+				/* Two days of fieldwork, five minutes each. */
+				kv_datetime(w, 4, "checked", day_add(g->fy,
+				    date, hh >= 17), hh >= 17 ? hh - 8 : hh, mm);
+				if ((mm += 5) >= 60) {
+					mm = 0;
+					if (++hh >= 26)
+						hh = 9;
+				}
+			}
+		}
+	}
+	/* Findings: one for each item not conforming, a few at most. */
+	nfind = followup ? g->prev_audit_findings : nbad < 12 ? nbad : 12;
+	if (nfind > 0) {
+		kv_open(w, 0, "findings");
+		for (i = 0; i < nfind; i++) {
+			seq_map(w, 2);
+			kv_int(w, 4, "number", i + 1);
+			if (!followup) {
+				struct catalog *bc = cats[bad[i] / 1000];
+
+				kv_s(w, 4, "item", bc->items[bad[i] % 1000].ref);
+			}
+			kv_s(w, 4, "grade", PICK(r, grades));
+			kv_s(w, 4, "finding", PICK(r, note_ng_s));
+			kv_s(w, 4, "correction", PICK(r, correction_s));
+			kv_date(w, 4, "due", day_add(g->fy, date, 90));
+			kv_s(w, 4, "status", followup ? "accepted" :
+			    rng_chance(r, 50) ? "corrected" : "open");
+			if (followup || rng_chance(r, 50)) {
+				kv_s(w, 4, "response", PICK(r, response_s));
+				kv_date(w, 4, "response_date", day_add(g->fy,
+				    date, 60));
+			}
+			if (followup) {
+				kv_s(w, 4, "from_audit", g->prev_audit.s);
+				kv_int(w, 4, "from_finding", i + 1);
+				kv_open(w, 4, "qa");
+				seq_map(w, 6);
+				kv_date(w, 8, "date", date);
+				kv_s(w, 8, "question", "是正の状況と、今後の運用の方法を説明してください。");
+				kv_s(w, 8, "answer", PICK(r, response_s));
+			}
+		}
+	}
+	if (!followup) {
+		kv_open(w, 0, "risks");
+		k = rng_range(r, 2, 4);
+		for (i = 0; i < k; i++) {
+			seq_map(w, 2);
+			kv_s(w, 4, "risk", PICK(r, risk_s));
+			snprintf(buf, sizeof buf, "2-%d", rng_range(r, 1, 9));
+			kv_s(w, 4, "clause", buf);
+			kv_s(w, 4, "analysis", PICK(r, risk_analysis_s));
+			kv_s(w, 4, "likelihood", PICK(r, levels));
+			kv_s(w, 4, "impact", PICK(r, levels));
+			kv_s(w, 4, "measure", PICK(r, correction_s));
+		}
+	}
+	sb_reset(&t);
+	SENT(&t, r, audit_summary_s, rng_range(r, 2, 4), NULL, 1);
+	kv_s(w, 0, "summary", t.d);
+	kv_open(w, 0, "agreement");
+	kv_s(w, 2, "by", person_name(r, buf, sizeof buf));
+	kv_s(w, 2, "position", "課長");
+	kv_date(w, 2, "date", day_add(g->fy, date, 14));
+	kv_date(w, 0, "reported", day_add(g->fy, date, 30));
+	free(t.d);
+	rec_end(g, "audits", id);
+	return nfind;
+}
+
+/*
+ * Checklists: per division a 所属点検 (all ~50 answers in one record) and
+ * the 自己点検 of its staff (one row of ~10 answers per anonymous
+ * respondent); a few 特記事項チェックシート.
+ */
+
+static void
+write_dept_check(struct gen *g, struct rng *r, const struct id *id,
+    const struct org *org)
+{
+	static const char *const values[] = { "done", "done", "done", "done",
+	    "done", "done", "done", "partial", "not-done", "unknown" };
+	struct catalog	*c = &g->cat[CAT_DEPT];
+	struct yw	*w = rec_begin(g, id);
+	char		 buf[256], hex[65];
+	struct day	 sub;
+	int		 i;
+
+	kv_s(w, 0, "kind", "department");
+	kv_s(w, 0, "org", org->code);
+	snprintf(buf, sizeof buf, "令和%d年度 所属点検（%s）", reiwa(g->fy),
+	    org->name);
+	kv_s(w, 0, "title", buf);
+	kv_s(w, 0, "catalog", c->id.s);
+	kv_int(w, 0, "catalog_version", 1);
+	kv_s(w, 0, "status", rng_chance(r, 80) ? "accepted" : "received");
+	sub = workday(g->fy, fy_day(g->fy, rng_range(r, 170, 200)));
+	kv_date(w, 0, "submitted", sub);
+	kv_s(w, 0, "respondent", "庶務係長（情報セキュリティ担当者）");
+	kv_open(w, 0, "answers");
+	for (i = 0; i < c->n; i++) {
+		const char *v = PICK(r, values);
+
+		seq_map(w, 2);
+		kv_s(w, 4, "ref", c->items[i].ref);
+		kv_s(w, 4, "value", v);
+		if (strcmp(v, "done") != 0)
+			kv_s(w, 4, "note", PICK(r, dept_notes_s));
+	}
+	kv_open(w, 0, "source");
+	snprintf(buf, sizeof buf, "所属点検_令和%d年度_%s.xlsx", reiwa(g->fy),
+	    org->name);
+	kv_s(w, 2, "file", buf);
+	kv_s(w, 2, "sheet", "点検項目");
+	sha256_hex(r, hex);
+	kv_s(w, 2, "sha256", hex);
+	kv_datetime(w, 2, "imported", day_add(g->fy, sub, 3), rng_range(r, 9,
+	    17), rng_range(r, 0, 59));
+	rec_end(g, "checklists", id);
+}
+
+static void
+write_self_check(struct gen *g, struct rng *r, const struct id *id,
+    const struct org *org, int staff)
+{
+	struct catalog	*c = &g->cat[CAT_SELF];
+	struct yw	*w = rec_begin(g, id);
+	char		 buf[256], hex[65];
+	struct day	 sub;
+	int		 i, j, careless;
+
+	kv_s(w, 0, "kind", "self");
+	kv_s(w, 0, "org", org->code);
+	snprintf(buf, sizeof buf, "令和%d年度 自己点検（%s）", reiwa(g->fy),
+	    org->name);
+	kv_s(w, 0, "title", buf);
+	kv_s(w, 0, "catalog", c->id.s);
+	kv_int(w, 0, "catalog_version", 1);
+	kv_s(w, 0, "status", rng_chance(r, 70) ? "accepted" : "received");
+	sub = workday(g->fy, fy_day(g->fy, rng_range(r, 150, 190)));
+	kv_date(w, 0, "submitted", sub);
+	kv_int(w, 0, "staff_total", staff + rng_range(r, 0, 3));
+	kv_open(w, 0, "responses");
+	for (i = 0; i < staff; i++) {
+		seq_map(w, 2);
+		snprintf(buf, sizeof buf, "r%03d", i + 1);
+		kv_s(w, 4, "respondent", buf);
+		kv_open(w, 4, "answers");
+		careless = rng_chance(r, 15);
+		for (j = 0; j < c->n; j++) {
+			unsigned x = rng_below(r, 100);
+
+			seq_map(w, 6);
+			kv_s(w, 8, "ref", c->items[j].ref);
+			kv_s(w, 8, "value", x < (careless ? 70u : 92u) ? "yes" :
+			    x < 98 ? "no" : "na");
+		}
+	}
+	kv_open(w, 0, "source");
+	snprintf(buf, sizeof buf, "自己点検_令和%d年度_%s.xlsx", reiwa(g->fy),
+	    org->name);
+	kv_s(w, 2, "file", buf);
+	kv_s(w, 2, "sheet", "回答");
+	sha256_hex(r, hex);
+	kv_s(w, 2, "sha256", hex);
+	kv_datetime(w, 2, "imported", day_add(g->fy, sub, 2), rng_range(r, 9,
+	    17), rng_range(r, 0, 59));
+	rec_end(g, "checklists", id);
+}
+
+static void
+write_vendor_check(struct gen *g, struct rng *r, const struct id *id)
+{
+	struct catalog	*c = &g->cat[CAT_VENDOR];
+	struct yw	*w = rec_begin(g, id);
+	const struct org *org = any_division(g->w, r);
+	char		 contract[256], buf[512];
+	int		 stage = (int)rng_below(r, 4), i, designated;
+
+	designated = rng_chance(r, 20);
+	snprintf(contract, sizeof contract, "%s%s", org->name, designated ?
+	    "指定管理" : PICK(r, contract_kinds));
+	kv_s(w, 0, "kind", "vendor");
+	kv_s(w, 0, "org", org->code);
+	snprintf(buf, sizeof buf, "%s 特記事項チェックシート（%s）", contract,
+	    stage == 0 ? "契約前" : stage == 1 ? "締結当初" : stage == 2 ?
+	    "履行中" : "終了時");
+	kv_s(w, 0, "title", buf);
+	kv_s(w, 0, "catalog", c->id.s);
+	kv_int(w, 0, "catalog_version", 1);
+	kv_s(w, 0, "status", "received");
+	kv_date(w, 0, "submitted", workday(g->fy, fy_day(g->fy, stage == 0 ?
+	    rng_range(r, 0, 30) : stage == 3 ? rng_range(r, 330, 360) :
+	    rng_range(r, 40, 320))));
+	kv_s(w, 0, "respondent", "庶務係長（情報セキュリティ担当者）");
+	kv_s(w, 0, "contract", contract);
+	kv_s(w, 0, "vendor", PICK(r, vendor_names));
+	kv_s(w, 0, "vendor_type", designated ? "designated-manager" :
+	    "contractor");
+	kv_date(w, 0, "contract_from", fy_day(g->fy, 0));
+	kv_date(w, 0, "contract_to", fy_day(g->fy, 999));
+	kv_s(w, 0, "stage", vendor_stages[stage]);
+	kv_bool(w, 0, "personal_info", rng_chance(r, 70));
+	kv_open(w, 0, "answers");
+	for (i = 0; i < c->n; i++) {
+		unsigned x;
+
+		if (c->items[i].stage != stage)
+			continue;
+		x = rng_below(r, 100);
+		seq_map(w, 2);
+		kv_s(w, 4, "ref", c->items[i].ref);
+		kv_s(w, 4, "value", x < 85 ? "yes" : x < 95 ? "no" : "na");
+		if (x >= 85 && x < 95)
+			kv_s(w, 4, "note", PICK(r, dept_notes_s));
+	}
+	rec_end(g, "checklists", id);
+}
+
+/*
+ * Trainings.  The schema holds survey and test results as totals (see
+ * the README: there is no field for individual responses).
+ */
+
+static void
+write_training(struct gen *g, struct rng *r, const struct id *id,
+    const struct training_plan *p)
+{
+	static const char *const files[] = { "教材.pptx", "アンケート.xlsx",
+	    "テスト.xlsx", "実施報告書.docx" };
+	struct yw	*w = rec_begin(g, id);
+	struct sb	 t = { NULL, 0, 0 };
+	char		 buf[256];
+	struct day	 d;
+	int		 month = p->month, y = g->fy, attended, i, elearn;
+	int		 survey = strcmp(p->kind, "security") != 0 ||
+	    rng_chance(r, 80);
+	int		 test = strcmp(p->kind, "digital") != 0;
+
+	if (month > 12) {
+		month -= 12;
+		y++;
+	}
+	elearn = strcmp(p->method, "e-learning") == 0 ||
+	    strcmp(p->method, "material") == 0;
+	d = workday(g->fy, (struct day){ days_from_civil(y, month,
+	    rng_range(r, 1, 20)) });
+	kv_s(w, 0, "kind", p->kind);
+	snprintf(buf, sizeof buf, "令和%d年度 %s", reiwa(g->fy), p->title);
+	kv_s(w, 0, "title", buf);
+	kv_s(w, 0, "audience", p->audience);
+	kv_s(w, 0, "status", "reported");
+	kv_s(w, 0, "org", strcmp(p->audience, "nursery-head") == 0 ||
+	    strcmp(p->audience, "nursery-staff") == 0 ||
+	    strcmp(p->audience, "nursery-appointee") == 0 ?
+	    org_by_code(g->w, "hoiku")->code : "johoseisaku");
+	kv_s(w, 0, "method", p->method);
+	kv_date(w, 0, "date", d);
+	if (elearn)
+		kv_date(w, 0, "end_date", day_add(g->fy, d, 25));
+	else {
+		kv_time(w, 0, "start_time", 14, 0);
+		kv_time(w, 0, "end_time", 16, 30);
+		kv_s(w, 0, "place", p->method[0] == 'o' ? "オンライン（Teams）" :
+		    "練馬区役所本庁舎 研修室");
+	}
+	kv_bool(w, 0, "makes_material", 1);
+	kv_bool(w, 0, "makes_survey", survey);
+	kv_bool(w, 0, "makes_test", test);
+	kv_bool(w, 0, "sends_instructor", !elearn);
+	if (!elearn)
+		members_seq(w, 0, "instructors", g->w, r, 1);
+	sb_reset(&t);
+	SENT(&t, r, outline_s, rng_range(r, 3, 5), NULL, 1);
+	kv_s(w, 0, "outline", t.d);
+	kv_open(w, 0, "materials");
+	for (i = 0; i < 4; i++) {
+		if ((i == 1 && !survey) || (i == 2 && !test))
+			continue;
+		snprintf(buf, sizeof buf, "R%d%s_%s", reiwa(g->fy), p->title,
+		    files[i]);
+		seq_s(w, 2, buf);
+	}
+	kv_int(w, 0, "target_count", p->target);
+	attended = p->target * rng_range(r, 85, 99) / 100;
+	kv_int(w, 0, "attended", attended);
+	if (survey) {
+		kv_open(w, 0, "survey");
+		kv_int(w, 2, "questions", 10);
+		kv_int(w, 2, "respondents", attended * rng_range(r, 80, 98) /
+		    100);
+		kv_p(w, 2, "satisfaction", "%d.%d", rng_range(r, 70, 96),
+		    rng_range(r, 0, 9));
+		sb_reset(&t);
+		SENT(&t, r, survey_sum_s, rng_range(r, 2, 3), NULL, 0);
+		kv_s(w, 2, "summary", t.d);
+	}
+	if (test) {
+		kv_open(w, 0, "test");
+		kv_int(w, 2, "questions", 10);
+		kv_int(w, 2, "examinees", attended);
+		kv_p(w, 2, "average", "%d.%d", rng_range(r, 70, 95),
+		    rng_range(r, 0, 9));
+		sb_reset(&t);
+		SENT(&t, r, test_sum_s, rng_range(r, 1, 2), NULL, 0);
+		kv_s(w, 2, "summary", t.d);
+	}
+	kv_date(w, 0, "report_submitted", day_add(g->fy, d, 40));
+	free(t.d);
+	rec_end(g, "trainings", id);
+}
+
+/*
+ * Consultations: 20 from departments (5 attended), 40 from 情報政策課,
+ * 5 DX support requests.
+ */
+
+static void
+write_consult(struct gen *g, struct rng *r, const struct id *id,
+    const char *type, int attended, int n)
+{
+	static const char *const channels[] = { "sheet", "mail", "teams",
+	    "meeting", "phone" };
+	static const char *const deliverables[] = { "answer", "answer",
+	    "opinion", "information" };
+	struct yw	*w = rec_begin(g, id);
+	struct sb	 t = { NULL, 0, 0 };
+	const struct org *org = strcmp(type, "division") == 0 ?
+	    org_by_code(g->w, "johoseisaku") : any_division(g->w, r);
+	const char	*sys = PICK(r, systems);
+	char		 buf[64];
+	struct day	 recv;
+	int		 done;
+
+	recv = workday(g->fy, fy_day(g->fy, rng_range(r, 3, 355)));
+	done = recv.n - days_from_civil(g->fy, 4, 1) < 330 || rng_chance(r, 30);
+	snprintf(buf, sizeof buf, "相談第%d号", n + 1);
+	kv_s(w, 0, "ref_no", buf);
+	kv_s(w, 0, "type", type);
+	sb_subst(&t, PICK(r, consult_titles), sys);
+	kv_s(w, 0, "title", t.d);
+	kv_s(w, 0, "org", org->code);
+	kv_date(w, 0, "received", recv);
+	kv_s(w, 0, "channel", strcmp(type, "department") == 0 ? "sheet" :
+	    PICK(r, channels));
+	kv_s(w, 0, "status", done ? "closed" : "answering");
+	kv_date(w, 0, "due", workday(g->fy, day_add(g->fy, recv, 14)));
+	sb_reset(&t);
+	SENT(&t, r, consult_q_s, rng_range(r, 1, 3), sys, rng_chance(r, 40));
+	kv_s(w, 0, "question", t.d);
+	if (done) {
+		sb_reset(&t);
+		SENT(&t, r, consult_a_s, rng_range(r, 2, 4), sys,
+		    rng_chance(r, 60));
+		kv_s(w, 0, "answer", t.d);
+		kv_date(w, 0, "answered", workday(g->fy, day_add(g->fy, recv,
+		    rng_range(r, 3, 13))));
+	}
+	members_seq(w, 0, "answered_by", g->w, r, rng_range(r, 1, 2));
+	kv_s(w, 0, "deliverable", strcmp(type, "dx") == 0 ? "report" :
+	    PICK(r, deliverables));
+	kv_bool(w, 0, "attended", attended);
+	if (attended) {
+		kv_date(w, 0, "attended_date", day_add(g->fy, recv, 10));
+		kv_s(w, 0, "counterpart", PICK(r, counterparts));
+	}
+	free(t.d);
+	rec_end(g, "consults", id);
+}
+
+/*
+ * Meetings: 24 regular, 6 progress, 5 IT推進本部, 5 情報化運営委員会,
+ * 2 情報セキュリティ委員会.
+ */
+
+static void
+write_meeting(struct gen *g, struct rng *r, const struct id *id,
+    const char *type, const char *name, int number, struct day d)
+{
+	struct yw	*w = rec_begin(g, id);
+	struct sb	 t = { NULL, 0, 0 };
+	char		 buf[256];
+	struct day	 due;
+	int		 i, j, k, regular = strcmp(type, "regular") == 0;
+
+	kv_s(w, 0, "type", type);
+	snprintf(buf, sizeof buf, "第%d回 %s", number, name);
+	kv_s(w, 0, "title", buf);
+	kv_int(w, 0, "number", number);
+	kv_date(w, 0, "date", d);
+	kv_time(w, 0, "start_time", regular ? 13 : 10, 30);
+	kv_time(w, 0, "end_time", regular ? 17 : 11, 30);
+	kv_s(w, 0, "place", PICK(r, places));
+	kv_s(w, 0, "status", "minutes-done");
+	due = d;
+	do
+		due.n--;
+	while (weekday(due) >= 5);
+	kv_datetime(w, 0, "materials_due", due, 10, 0);
+	kv_datetime(w, 0, "materials_submitted", due, 9, rng_range(r, 0, 50));
+	members_seq(w, 0, "members", g->w, r, rng_range(r, 2, 4));
+	kv_open(w, 0, "attendees");
+	k = rng_range(r, 2, 4);
+	for (i = 0; i < k; i++)
+		person(w, 2, r, "johoseisaku", NULL);
+	kv_open(w, 0, "agenda");
+	k = rng_range(r, 3, 6);
+	for (i = 0; i < k; i++) {
+		const char *title = agenda_titles[(i * 2 + (int)rng_below(r,
+		    2)) % NELEM(agenda_titles)];
+
+		seq_map(w, 2);
+		kv_s(w, 4, "title", title);
+		kv_s(w, 4, "presenter", person_name(r, buf, sizeof buf));
+		kv_open(w, 4, "materials");
+		snprintf(buf, sizeof buf, "資料%d_%s.xlsx", i + 1, title);
+		seq_s(w, 6, buf);
+		kv_s(w, 4, "summary", PICK(r, agenda_sum_s));
+	}
+	kv_open(w, 0, "decisions");
+	k = rng_range(r, 1, 3);
+	j = (int)rng_below(r, NELEM(decisions_s));
+	for (i = 0; i < k; i++)
+		seq_s(w, 2, decisions_s[(size_t)(j + i) % NELEM(decisions_s)]);
+	if (regular && g->nissues > 0) {
+		kv_open(w, 0, "issues");
+		k = rng_range(r, 1, 3);
+		if (k > g->nissues)
+			k = g->nissues;
+		for (i = 0; i < k; i++)
+			seq_s(w, 2, g->issues[(number * 3 + i) %
+			    g->nissues].s);
+	}
+	sb_reset(&t);
+	for (i = 0; i < 3; i++) {
+		sb_printf(&t, "%s%d %s\n", i ? "\n" : "", i + 1,
+		    agenda_titles[i]);
+		SENT(&t, r, agenda_sum_s, rng_range(r, 2, 3), NULL, 0);
+		sb_putc(&t, '\n');
+	}
+	kv_s(w, 0, "minutes", t.d);
+	kv_date(w, 0, "minutes_submitted", day_add(g->fy, d, 5));
+	free(t.d);
+	rec_end(g, "meetings", id);
+}
+
+static void
+write_issue(struct gen *g, struct rng *r, const struct id *id, int n)
+{
+	static const char *const levels[] = { "high", "medium", "low" };
+	static const char *const statuses[] = { "open", "in-progress",
+	    "closed" };
+	struct yw	*w = rec_begin(g, id);
+	char		 buf[64];
+	struct day	 d = workday(g->fy, fy_day(g->fy, rng_range(r, 10,
+	    300)));
+	const char	*status = PICK(r, statuses);
+	int		 i, k, closed = strcmp(status, "closed") == 0;
+
+	snprintf(buf, sizeof buf, "課題%d", n + 1);
+	kv_s(w, 0, "ref_no", buf);
+	kv_s(w, 0, "title", issue_titles[n % NELEM(issue_titles)]);
+	kv_s(w, 0, "status", status);
+	kv_s(w, 0, "priority", PICK(r, levels));
+	kv_date(w, 0, "raised", d);
+	kv_s(w, 0, "raised_by", rng_chance(r, 70) ? "定例会" : "進捗報告会");
+	kv_s(w, 0, "owner", any_member(g->w, r));
+	kv_s(w, 0, "ward_owner", "johoseisaku");
+	kv_date(w, 0, "due", day_add(g->fy, d, 60));
+	kv_s(w, 0, "description", PICK(r, issue_desc_s));
+	kv_s(w, 0, "action", PICK(r, issue_action_s));
+	if (closed)
+		kv_date(w, 0, "closed", day_add(g->fy, d, 50));
+	if (g->nmeetings > 0) {
+		kv_open(w, 0, "meetings");
+		seq_s(w, 2, g->meetings[rng_below(r,
+		    (unsigned)g->nmeetings)].s);
+	}
+	if (g->nreviews > 0 && rng_chance(r, 40)) {
+		kv_open(w, 0, "records");
+		seq_s(w, 2, g->reviews[rng_below(r, (unsigned)g->nreviews)].s);
+	}
+	kv_open(w, 0, "history");
+	k = closed ? 3 : rng_range(r, 1, 2);
+	for (i = 0; i < k; i++) {
+		seq_map(w, 2);
+		kv_date(w, 4, "date", day_add(g->fy, d, 20 * i + (closed &&
+		    i == k - 1 ? 10 : 0)));
+		kv_s(w, 4, "status", i == 0 ? "open" : closed && i == k - 1 ?
+		    "closed" : "in-progress");
+		kv_s(w, 4, "by", any_member(g->w, r));
+		kv_s(w, 4, "note", history_s[closed && i == k - 1 ? 4 : i]);
+	}
+	rec_end(g, "issues", id);
+}
+
+static void
+write_incident(struct gen *g, struct rng *r, const struct id *id)
+{
+	static const char *const severities[] = { "low", "low", "medium",
+	    "medium", "high", "critical" };
+	static const char *const decisions[] = { "isolate", "partial",
+	    "monitor", "not-needed" };
+	static const char *const ratings[] = { "excellent", "adequate",
+	    "adequate", "needs-check" };
+	struct yw	*w = rec_begin(g, id);
+	struct sb	 t = { NULL, 0, 0 };
+	const struct org *org = any_division(g->w, r);
+	unsigned	 which = rng_below(r, NELEM(incident_titles));
+	const char	*cat = incident_cats[which];
+	struct day	 d = fy_day(g->fy, rng_range(r, 0, 350));
+	int		 closed = rng_chance(r, 75), pi, cyber;
+
+	cyber = strcmp(cat, "malware") == 0 || strcmp(cat, "attack") == 0;
+	pi = rng_chance(r, 50);
+	kv_s(w, 0, "title", incident_titles[which]);
+	kv_s(w, 0, "org", org->code);
+	kv_date(w, 0, "occurred", d);
+	kv_date(w, 0, "discovered", day_add(g->fy, d, (int)rng_below(r, 2)));
+	kv_date(w, 0, "reported", day_add(g->fy, d, 1));
+	kv_s(w, 0, "category", cat);
+	kv_s(w, 0, "severity", PICK(r, severities));
+	kv_s(w, 0, "status", closed ? "closed" : "prevention");
+	kv_bool(w, 0, "personal_info", pi);
+	kv_bool(w, 0, "my_number", pi && rng_chance(r, 10));
+	kv_s(w, 0, "affected", pi ? "区民の氏名・住所" : "職員端末1台");
+	kv_s(w, 0, "system", PICK(r, systems));
+	sb_reset(&t);
+	SENT(&t, r, incident_desc_s, rng_range(r, 2, 3), NULL, rng_chance(r,
+	    40));
+	kv_s(w, 0, "description", t.d);
+	sb_reset(&t);
+	SENT(&t, r, incident_resp_s, rng_range(r, 1, 3), NULL, 0);
+	kv_s(w, 0, "response", t.d);
+	kv_s(w, 0, "advice", PICK(r, incident_adv_s));
+	if (cyber) {
+		kv_open(w, 0, "isolation");
+		kv_s(w, 2, "decision", PICK(r, decisions));
+		kv_datetime(w, 2, "decided", d, rng_range(r, 9, 17),
+		    rng_range(r, 0, 59));
+		kv_s(w, 2, "criteria", g->cat[CAT_ISOLATION].id.s);
+		kv_s(w, 2, "reason", PICK(r, isolation_s));
+		kv_datetime(w, 2, "restored", day_add(g->fy, d, 2), 9, 0);
+	}
+	kv_open(w, 0, "prevention");
+	kv_date(w, 2, "received", day_add(g->fy, d, 10));
+	kv_s(w, 2, "measures", PICK(r, prevention_s));
+	kv_date(w, 2, "reviewed", day_add(g->fy, d, 14));
+	kv_s(w, 2, "rating", PICK(r, ratings));
+	kv_s(w, 2, "comment", PICK(r, incident_adv_s));
+	members_seq(w, 0, "members", g->w, r, rng_range(r, 1, 2));
+	if (closed)
+		kv_date(w, 0, "closed", day_add(g->fy, d, 20));
+	free(t.d);
+	rec_end(g, "incidents", id);
+}
+
+static void
+write_pia(struct gen *g, struct rng *r, const struct id *id)
+{
+	static const char *const levels[] = { "basic", "focused", "full" };
+	static const char *const triggers[] = { "change", "periodic", "new" };
+	static const char *const pops[] = { "from-10k", "from-100k",
+	    "from-300k" };
+	static const char *const ms[] = { "評価書（案）の作成",
+	    "住民等からの意見聴取", "第三者点検", "個人情報保護委員会への提出・公表" };
+	struct yw	*w = rec_begin(g, id);
+	const char	*business = PICK(r, pia_business);
+	const struct org *org = any_division(g->w, r);
+	char		 buf[256];
+	struct day	 d = workday(g->fy, fy_day(g->fy, rng_range(r, 30,
+	    120)));
+	int		 i, k;
+
+	snprintf(buf, sizeof buf, "%s 全項目評価書", business);
+	kv_s(w, 0, "title", buf);
+	kv_s(w, 0, "business", business);
+	kv_s(w, 0, "system", PICK(r, systems));
+	kv_s(w, 0, "org", org->code);
+	kv_date(w, 0, "received", d);
+	kv_s(w, 0, "status", "reviewing");
+	kv_s(w, 0, "level", PICK(r, levels));
+	kv_s(w, 0, "trigger", PICK(r, triggers));
+	kv_s(w, 0, "population", PICK(r, pops));
+	kv_bool(w, 0, "handlers_500plus", rng_chance(r, 20));
+	kv_open(w, 0, "deadlines");
+	for (i = 0; i < 4; i++) {
+		seq_map(w, 2);
+		kv_s(w, 4, "milestone", ms[i]);
+		kv_date(w, 4, "date", day_add(g->fy, d, 60 * (i + 1)));
+		if (i == 0)
+			kv_date(w, 4, "done", day_add(g->fy, d, 58));
+	}
+	kv_open(w, 0, "review_notes");
+	k = rng_range(r, 2, 5);
+	for (i = 0; i < k; i++) {
+		seq_map(w, 2);
+		kv_date(w, 4, "date", day_add(g->fy, d, 70));
+		snprintf(buf, sizeof buf, "III 特定個人情報ファイルの取扱い"
+		    "プロセスにおけるリスク対策 %d", i + 1);
+		kv_s(w, 4, "section", buf);
+		kv_s(w, 4, "note", PICK(r, pia_notes_s));
+		kv_s(w, 4, "by", any_member(g->w, r));
+		kv_bool(w, 4, "resolved", rng_chance(r, 50));
+	}
+	members_seq(w, 0, "members", g->w, r, 2);
+	rec_end(g, "pias", id);
+}
+
+/*
+ * One fiscal year.
+ */
+
+static void
+make_dirs(struct gen *g)
+{
+	static const char *const dirs[] = { "catalogs", "reviews", "audits",
+	    "checklists", "trainings", "consults", "meetings", "issues",
+	    "incidents", "pias" };
+	char	path[4096];
+	size_t	i;
+
+	for (i = 0; i < NELEM(dirs); i++) {
+		snprintf(path, sizeof path, "%s/%s/%d", g->out, dirs[i], g->fy);
+		mkdir_p(path);
+	}
+}
+
+static struct id *
+new_ids(struct rng *r, const char *prefix, int n)
+{
+	struct id	*v;
+	int		 i;
+
+	if ((v = calloc((size_t)n + 1, sizeof *v)) == NULL)
+		die("out of memory");
+	for (i = 0; i < n; i++)
+		v[i] = new_id(r, prefix);
+	return v;
+}
+
+static void
+gen_year(struct gen *g)
+{
+	static const struct {
+		const char	*type, *name;
+		int		 n;
+	} meeting_kinds[] = {
+		{ "regular", "定例会", 24 },
+		{ "progress", "進捗報告会", 6 },
+		{ "it-honbu", "IT推進本部", 5 },
+		{ "unei", "情報化運営委員会", 5 },
+		{ "security-committee", "情報セキュリティ委員会", 2 },
+	};
+	struct rng	 r, ri;
+	struct id	*v;
+	const struct org *org;
+	double		*weight, total = 0;
+	int		 i, j, n, ndiv, staff, left, number, nconsult, nfind;
+	size_t		 k;
+
+	make_dirs(g);
+	/* Ids first: records refer to each other within the year. */
+	stream(g, &ri, S_IDS);
+	for (i = 0; i < NCAT; i++)
+		g->cat[i].id = new_id(&ri, "ca");
+	g->nreviews = count(g, 60) + count(g, 5) + count(g, 1);
+	g->reviews = new_ids(&ri, "rv", g->nreviews);
+	g->nmeetings = 0;
+	for (k = 0; k < NELEM(meeting_kinds); k++)
+		g->nmeetings += count(g, meeting_kinds[k].n);
+	g->meetings = new_ids(&ri, "mt", g->nmeetings);
+	g->nissues = count(g, 30);
+	g->issues = new_ids(&ri, "is", g->nissues);
+
+	stream(g, &r, S_CAT);
+	for (i = 0; i < NCAT; i++) {
+		catalog_make(g, &r, i);
+		write_catalog(g, &r, i);
+	}
+
+	stream(g, &r, S_REVIEW);
+	for (i = 0; i < g->nreviews; i++)
+		write_review(g, &r, &g->reviews[i], i < count(g, 60) ? "plan" :
+		    i < count(g, 60) + count(g, 5) ? "procurement" :
+		    "system-evaluation", i);
+
+	stream(g, &r, S_AUDIT);
+	n = count(g, 5);
+	v = new_ids(&ri, "au", n + 2);
+	if (g->have_prev_audit)
+		write_audit(g, &r, &v[n + 1], AUDIT_FOLLOWUP,
+		    g->prev_audit_org);
+	g->have_prev_audit = 0;
+	for (i = 0; i < n; i++) {
+		/* The first audit goes to a division handling My Number. */
+		org = any_division(g->w, &r);
+		for (k = 0; i == 0 && k < g->w->ndivs; k++) {
+			const struct org *o = &g->w->orgs[g->w->divs[(k +
+			    rng_below(&r, 7)) % g->w->ndivs]];
+			if (o->my_number) {
+				org = o;
+				break;
+			}
+		}
+		nfind = write_audit(g, &r, &v[i], AUDIT_OPERATIONAL, org);
+		if (i == 0 && nfind > 0) {
+			g->prev_audit = v[i];
+			g->prev_audit_findings = nfind;
+			g->prev_audit_org = org;
+			g->have_prev_audit = 1;
+		}
+	}
+	write_audit(g, &r, &v[n], AUDIT_SYSTEM, org_by_code(g->w,
+	    "johoseisaku"));
+	free(v);
+
+	/* ~100 課 with ~5,000 staff between them, unevenly. */
+	ndiv = count(g, (int)g->w->ndivs);
+	staff = count(g, 5000);
+	v = new_ids(&ri, "ck", 2 * ndiv + count(g, 20));
+	stream(g, &r, S_DEPT);
+	for (i = 0; i < ndiv; i++)
+		write_dept_check(g, &r, &v[i], &g->w->orgs[g->w->divs[i %
+		    g->w->ndivs]]);
+	stream(g, &r, S_SELF);
+	if ((weight = calloc((size_t)ndiv, sizeof *weight)) == NULL)
+		die("out of memory");
+	for (i = 0; i < ndiv; i++)
+		total += weight[i] = 0.3 + (double)rng_below(&r, 1700) / 1000;
+	left = staff;
+	for (i = 0; i < ndiv; i++) {
+		n = i == ndiv - 1 ? left : (int)(staff * weight[i] / total);
+		if (n < 3)
+			n = 3;
+		if (n > left && i < ndiv - 1)
+			n = left > 3 ? left : 3;
+		left -= n;
+		if (left < 0)
+			left = 0;
+		write_self_check(g, &r, &v[ndiv + i], &g->w->orgs[g->w->divs[i %
+		    g->w->ndivs]], n);
+	}
+	free(weight);
+	stream(g, &r, S_VENDOR);
+	for (i = 0; i < count(g, 20); i++)
+		write_vendor_check(g, &r, &v[2 * ndiv + i]);
+	free(v);
+
+	stream(g, &r, S_TRAINING);
+	n = NELEM(trainings);
+	v = new_ids(&ri, "tr", n);
+	for (i = 0; i < n; i++)
+		write_training(g, &r, &v[i], &trainings[i]);
+	free(v);
+
+	stream(g, &r, S_CONSULT);
+	nconsult = count(g, 20) + count(g, 40) + count(g, 5);
+	v = new_ids(&ri, "cs", nconsult);
+	for (i = 0; i < nconsult; i++) {
+		int dept = i < count(g, 20);
+		write_consult(g, &r, &v[i], dept ? "department" :
+		    i < count(g, 20) + count(g, 40) ? "division" : "dx",
+		    dept && i < count(g, 5), i);
+	}
+	free(v);
+
+	stream(g, &r, S_MEETING);
+	j = 0;
+	for (k = 0; k < NELEM(meeting_kinds); k++) {
+		n = count(g, meeting_kinds[k].n);
+		for (number = 1; number <= n; number++, j++) {
+			/* Spread over the year; regular ones on Thursdays. */
+			struct day d = fy_day(g->fy, (number - 1) * 360 / n +
+			    rng_range(&r, 3, 9));
+			while (weekday(d) != 3)
+				d = day_add(g->fy, d, 1);
+			d = workday(g->fy, d);
+			write_meeting(g, &r, &g->meetings[j],
+			    meeting_kinds[k].type, meeting_kinds[k].name,
+			    number, d);
+		}
+	}
+
+	stream(g, &r, S_ISSUE);
+	for (i = 0; i < g->nissues; i++)
+		write_issue(g, &r, &g->issues[i], i);
+
+	stream(g, &r, S_INCIDENT);
+	n = count(g, 30);
+	v = new_ids(&ri, "in", n);
+	for (i = 0; i < n; i++)
+		write_incident(g, &r, &v[i]);
+	free(v);
+
+	stream(g, &r, S_PIA);
+	n = count(g, 2);
+	v = new_ids(&ri, "pi", n);
+	for (i = 0; i < n; i++)
+		write_pia(g, &r, &v[i]);
+	free(v);
+
+	for (i = 0; i < NCAT; i++)
+		g->prev_cat[i] = g->cat[i].id;
+	g->have_prev = 1;
+	free(g->reviews);
+	free(g->meetings);
+	free(g->issues);
+	g->reviews = g->meetings = g->issues = NULL;
+	g->nreviews = g->nmeetings = g->nissues = 0;
+}
+
+/*
+ * The config and the org list come from the sample; the config's contract
+ * years are those generated.
+ */
+
+static void
+write_config(struct gen *g, const char *sample, int years)
+{
+	char		 path[4096];
+	char		*text, *line, *next;
+	struct sb	 out = { NULL, 0, 0 };
+	size_t		 len;
+	int		 i, skipping = 0, last = g->first_fy + years - 1;
+
+	snprintf(path, sizeof path, "%s/nerima-cio.yaml", sample);
+	text = read_file(path, NULL);
+	for (line = text; *line != '\0'; line = next) {
+		next = line + strcspn(line, "\n");
+		if (*next == '\n')
+			next++;
+		len = (size_t)(next - line);
+		if (skipping && strncmp(line, "    - ", 6) == 0)
+			continue;
+		skipping = 0;
+		if (strncmp(line, "  fiscal_years:", 15) == 0) {
+			sb_puts(&out, "  fiscal_years:\n");
+			for (i = 0; i < years; i++)
+				sb_printf(&out, "    - %d\n", g->first_fy + i);
+			skipping = 1;
+		} else if (strncmp(line, "  signed: ", 10) == 0) {
+			sb_printf(&out, "  signed: %d-04-01\n", g->first_fy);
+		} else if (strncmp(line, "  start: ", 9) == 0) {
+			sb_printf(&out, "  start: %d-04-01\n", g->first_fy);
+		} else if (strncmp(line, "  end: ", 7) == 0) {
+			sb_printf(&out, "  end: %d-03-31\n", last + 1);
+		} else if (strncmp(line, "  renewal_limit: ", 17) == 0) {
+			sb_printf(&out, "  renewal_limit: %d-03-31\n",
+			    last + 1 > g->first_fy + 3 ? last + 1 :
+			    g->first_fy + 3);
+		} else
+			sb_add(&out, line, len);
+	}
+	snprintf(path, sizeof path, "%s/nerima-cio.yaml", g->out);
+	write_bytes(path, out.d, out.len);
+	free(out.d);
+	free(text);
+
+	snprintf(path, sizeof path, "%s/orgs.yaml", sample);
+	text = read_file(path, &len);
+	snprintf(path, sizeof path, "%s/orgs.yaml", g->out);
+	write_bytes(path, text, len);
+	free(text);
+}
+
+static int
+dir_is_empty(const char *path)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	int		 empty = 1;
+
+	if ((dp = opendir(path)) == NULL)
+		return errno == ENOENT ? 1 : 0;
+	while ((de = readdir(dp)) != NULL) {
+		if (strcmp(de->d_name, ".") != 0 &&
+		    strcmp(de->d_name, "..") != 0)
+			empty = 0;
+	}
+	closedir(dp);
+	return empty;
+}
+
+static _Noreturn void
+usage(void)
+{
+	fprintf(stderr, "usage: %s --years N [--scale X] [--seed S]"
+	    " [--first-fy YEAR] --sample DIR -o DIR\n", progname);
+	exit(2);
+}
+
+static long
+num_arg(const char *opt, const char *s, long lo, long hi)
+{
+	char	*end;
+	long	 v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *s == '\0' || *end != '\0' || v < lo || v > hi) {
+		fprintf(stderr, "%s: %s: expected a number from %ld to %ld,"
+		    " not '%s'\n", progname, opt, lo, hi, s);
+		exit(2);
+	}
+	return v;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct world	 w;
+	struct gen	 g;
+	const char	*sample = NULL, *out = NULL;
+	char		*end;
+	int		 years = 0, i, y;
+
+	memset(&g, 0, sizeof g);
+	g.scale = 1.0;
+	g.seed = 1;
+	g.first_fy = 2026;
+	for (i = 1; i < argc; i += 2) {
+		const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+
+		if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0)
+			usage();
+		if (v == NULL)
+			usage();
+		if (strcmp(a, "--years") == 0)
+			years = (int)num_arg(a, v, 1, 50);
+		else if (strcmp(a, "--seed") == 0)
+			g.seed = (uint64_t)num_arg(a, v, 0, 2147483647L);
+		else if (strcmp(a, "--first-fy") == 0)
+			g.first_fy = (int)num_arg(a, v, 2000, 2040);
+		else if (strcmp(a, "--scale") == 0) {
+			errno = 0;
+			g.scale = strtod(v, &end);
+			if (errno != 0 || *end != '\0' || end == v ||
+			    !(g.scale > 0 && g.scale <= 100)) {
+				fprintf(stderr, "%s: --scale: expected a number"
+				    " above 0 and at most 100, not '%s'\n",
+				    progname, v);
+				exit(2);
+			}
+		} else if (strcmp(a, "--sample") == 0)
+			sample = v;
+		else if (strcmp(a, "-o") == 0 || strcmp(a, "--output") == 0)
+			out = v;
+		else
+			usage();
+	}
+	if (years == 0 || sample == NULL || out == NULL)
+		usage();
+	if (g.first_fy + years - 1 > 2099 - 5)
+		die("fiscal years beyond %d are out of the schemas' range",
+		    2099 - 5);
+	if (!dir_is_empty(out))
+		die("'%s' exists and is not empty; give a new directory", out);
+	load_world(&w, sample);
+	g.w = &w;
+	g.out = out;
+	mkdir_p(out);
+	write_config(&g, sample, years);
+	for (y = 0; y < years; y++) {
+		g.fy = g.first_fy + y;
+		gen_year(&g);
+	}
+	for (i = 0; i < NCAT; i++)
+		catalog_free(&g.cat[i]);
+	free(g.yw.b.d);
+	fprintf(stderr, "%s: %lu records, %llu bytes, fiscal years %d-%d, in"
+	    " %s\n", progname, g.files, g.bytes, g.first_fy, g.first_fy +
+	    years - 1, out);
+	return 0;
+}
