@@ -355,6 +355,9 @@ ck_set_diff(struct ck_diff **out, size_t *nout, const struct ck_set *a,
 	return 0;
 }
 
+/* The value under a name that more than one division has. */
+static const char	ambiguous;
+
 void
 ck_orgs_free(struct ck_orgs *o)
 {
@@ -431,8 +434,11 @@ ck_orgs_load(struct ck_orgs **out, struct store *st)
 			g->dept_name = o->dept_names[o->ndepts];
 			g->index = o->n;
 			g->dept_index = o->ndepts;
+			/* a name two divisions share names neither */
 			if (strmap_put(o->bycode, g->code, g) != 0 ||
-			    strmap_put(o->byname, g->name, g) != 0) {
+			    strmap_put(o->byname, g->name,
+			    strmap_get(o->byname, g->name) != NULL ?
+			    (void *)&ambiguous : g) != 0) {
 				r = NC_ENOMEM;
 				goto fail;
 			}
@@ -454,7 +460,15 @@ ck_orgs_find(const struct ck_orgs *o, const char *s)
 
 	if ((g = strmap_get(o->bycode, s)) != NULL)
 		return g;
-	return strmap_get(o->byname, s);
+	g = strmap_get(o->byname, s);
+	return g == (const void *)&ambiguous ? NULL : g;
+}
+
+int
+ck_orgs_ambiguous(const struct ck_orgs *o, const char *s)
+{
+	return strmap_get(o->bycode, s) == NULL &&
+	    strmap_get(o->byname, s) == (const void *)&ambiguous;
 }
 
 static const struct ck_field fields_department[] = {

@@ -157,10 +157,12 @@ int		 ck_orgs_load(struct ck_orgs **out, struct store *);
 void		 ck_orgs_free(struct ck_orgs *);
 /* A 課 by code or by name; NULL when it is not one. */
 const struct ck_org *ck_orgs_find(const struct ck_orgs *, const char *);
+/* Whether s is not a code but the name of more than one division. */
+int		 ck_orgs_ambiguous(const struct ck_orgs *, const char *);
 
 /*
  * Forms: one .xlsx per division, written to dir as
- * <kind title>_<令和N年度>_<division name>.xlsx.  The first sheet says how
+ * <kind title>_<令和N年度>_<部>_<課>.xlsx.  The first sheet says how
  * to fill it in, the second takes the submission's particulars, the third
  * the answers (drop-down lists, everything else locked, no password), and
  * a hidden sheet "_form" identifies the form for the import.

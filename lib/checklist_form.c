@@ -54,7 +54,7 @@ write_instructions(struct xlsx *x, const struct ck_set *set,
 {
 	static const struct xlsx_column	 cols[] = {
 		{ "番号", XLSX_COL_CENTER, 6 },
-		{ "記入方法", 0, 90 },
+		{ "記入方法", 0, 100 },
 	};
 	struct xlsx_sheet	*sh;
 	const char *const	*steps, *const *p;
@@ -303,10 +303,12 @@ ck_form_write(char **out_path, const struct ck_set *set,
 	*out_path = NULL;
 	if ((r = cal_fy_label(fylabel, sizeof fylabel, set->fy)) != 0)
 		return r;
-	if ((path = malloc(strlen(dir) + strlen(org->name) + 128)) == NULL)
+	/* the 部 too: two divisions may share a name (管理課) */
+	if ((path = malloc(strlen(dir) + strlen(org->name) +
+	    strlen(org->dept_name) + 128)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
-	sprintf(path, "%s/%s_%s_%s.xlsx", dir, ck_kind_title(set->kind),
-	    fylabel, org->name);
+	sprintf(path, "%s/%s_%s_%s_%s.xlsx", dir, ck_kind_title(set->kind),
+	    fylabel, org->dept_name, org->name);
 	snprintf(title, sizeof title, "%s %s（%s）", fylabel,
 	    ck_kind_title(set->kind), org->name);
 	memset(&props, 0, sizeof props);

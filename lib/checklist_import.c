@@ -969,6 +969,17 @@ import_xlsx(struct ck_import *im, const char *path, const char *file,
 			trim(note, sizeof note, xlsxread_cell(s, row, 5).text);
 			applies = kind != CK_VENDOR || !has_stage ||
 			    (it->stages & (1u << stage));
+			if (c.formula) {
+				problem(d, &p, "the answer holds a formula;"
+				    " choose it from the list");
+				continue;
+			}
+			if (xlsxread_cell(s, row, 5).formula) {
+				p.col = 6;
+				problem(d, &p, "the note holds a formula; type"
+				    " the text itself");
+				continue;
+			}
 			if (val[0] == '\0') {
 				if (applies)
 					problem(d, &p, "item %s has no answer",
@@ -1416,8 +1427,13 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 		trim(orgtext, sizeof orgtext, csvread_cell(c, row,
 		    (size_t)c_org));
 		if ((org = ck_orgs_find(im->orgs, orgtext)) == NULL) {
-			problem(d, &p, "division '%s' is not in orgs.yaml",
-			    orgtext);
+			if (ck_orgs_ambiguous(im->orgs, orgtext))
+				problem(d, &p, "division name '%s' is shared"
+				    " by several divisions: use the code",
+				    orgtext);
+			else
+				problem(d, &p, "division '%s' is not in"
+				    " orgs.yaml", orgtext);
 			continue;
 		}
 		buf_reset(&key);

@@ -396,7 +396,7 @@ doc_attention(struct docx *dx, struct ctx *c)
 	static const unsigned	 lw[] = { 8, 16, 60, 14 };
 	static const char *const mh[] = { "項目番号", "点検項目", "前年度",
 	    "今年度", "増減" };
-	static const unsigned	 mw[] = { 16, 50, 12, 12, 10 };
+	static const unsigned	 mw[] = { 16, 46, 12, 12, 12 };
 	static const char *const fh[] = { "部", "課", "得点", "偏差値" };
 	static const unsigned	 fw[] = { 30, 36, 14, 14 };
 	const struct ck_stats	*s = c->s;
@@ -540,7 +540,7 @@ doc_vendor(struct docx *dx, struct ctx *c)
 	static const unsigned	 sw[] = { 30, 22, 18, 18 };
 	static const char *const ih[] = { "項目番号", "点検段階", "点検項目",
 	    "回答数", "実施率" };
-	static const unsigned	 iw[] = { 12, 18, 48, 10, 12 };
+	static const unsigned	 iw[] = { 14, 22, 44, 10, 12 };
 	static const char *const gh[] = { "課", "契約名", "点検段階",
 	    "「いいえ」の項目" };
 	static const unsigned	 gw[] = { 18, 36, 14, 30 };
@@ -634,6 +634,7 @@ static int
 doc_recommendations(struct docx *dx, struct ctx *c)
 {
 	const struct ck_set	*set = c->s->set;
+	struct docx_para_style	 ps;
 	size_t			 i;
 	int			 r;
 
@@ -641,9 +642,20 @@ doc_recommendations(struct docx *dx, struct ctx *c)
 		return 0;
 	if ((r = docx_add_outline_heading(dx, 1, "今後の取組")) != 0)
 		return r;
+	/* numbered (1), (2) ... with the text hanging under its number */
+	memset(&ps, 0, sizeof ps);
+	ps.indent_left = 400;
+	ps.indent_first = -300;
+	ps.space_after = 4;
 	for (i = 0; i < set->nrecommendations; i++) {
-		if ((r = docx_add_outline_heading(dx, 2,
-		    set->recommendations[i])) != 0)
+		char	*t;
+
+		if ((t = malloc(strlen(set->recommendations[i]) + 32)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		sprintf(t, "(%zu)\u3000%s", i + 1, set->recommendations[i]);
+		r = docx_add_para(dx, t, &ps);
+		free(t);
+		if (r != 0)
 			return r;
 	}
 	return 0;
@@ -794,7 +806,6 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_BAR;
 	ch.title = "項目別の実施率";
-	ch.y_title = "実施率";
 	ch.cat_col = 1;
 	ch.val_cols = &rc;
 	ch.nval = 1;

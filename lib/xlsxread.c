@@ -559,7 +559,8 @@ finish_cell(struct xlsxread *x, struct xlsxread_sheet *s,
 			val = c->num != 0 ? "TRUE" : "FALSE";
 		} else if (t != NULL && strcmp(t, "e") == 0)
 			c->type = XLSXREAD_ERROR;
-		else if (!cs->have)
+		else if (!cs->have || (c->formula && *val == '\0'))
+			/* a formula never calculated has no value */
 			c->type = XLSXREAD_EMPTY;
 		else {
 			c->type = XLSXREAD_NUMBER;

@@ -50,7 +50,7 @@ def main():
     ap.add_argument("--blank", action="append", default=[])
     ap.add_argument("--formula", action="append", default=[])
     ap.add_argument("--drop-form-sheet", action="store_true")
-    ap.add_argument("--form", action="append")
+    ap.add_argument("--form", action="append", dest="formkv")
     a = ap.parse_args()
     rnd = random.Random(a.seed)
     wb = openpyxl.load_workbook(a.form)
@@ -101,7 +101,8 @@ def main():
     else:
         for r in range(first, first + nitems):
             ref = sheet.cell(r, 2).value
-            if kind == "vendor" and stage not in sheet.cell(r, 3).value:
+            if kind == "vendor" and stage not in sheet.cell(r, 3).value \
+                    and ref not in sets:
                 continue
             if ref in a.blank:
                 continue
@@ -111,7 +112,7 @@ def main():
             sheet.cell(r, 5).value = pick(ref, kind == "department")
             if ref in notes:
                 sheet.cell(r, 6).value = notes[ref]
-    for k, v in pairs(a.form).items():
+    for k, v in pairs(a.formkv).items():
         for r in range(1, fs.max_row + 1):
             if fs.cell(r, 1).value == k:
                 fs.cell(r, 2).value = v

@@ -70,7 +70,8 @@ static const char sheet1[] =
     "<c r=\"D3\" t=\"inlineStr\"><is><t>=SUM(A1)</t></is></c>"
     "<c r=\"E3\" t=\"str\"><f>A1&amp;\"x\"</f><v>実施x</v></c>"
     "<c r=\"F3\"><f>1+1</f><v>2</v></c>"
-    "<c r=\"G3\" s=\"1\"/></row>"
+    "<c r=\"G3\" s=\"1\"/><c r=\"H3\"><f>NOW()</f></c>"
+    "<c r=\"I3\"><f>1</f><v></v></c></row>"
     "<row><c><v>0.25</v></c><c><v>-3</v></c></row>"
     "<row r=\"10\"><c r=\"AB10\" t=\"inlineStr\"><is><r><t>a</t></r><r><t>"
     "b</t></r></is></c></row>"
@@ -190,6 +191,13 @@ test_forms(void **state)
 	assert_int_equal(c.type, XLSXREAD_NUMBER);
 	/* a styled empty cell is empty */
 	assert_int_equal(xlsxread_cell(s, 2, 6).type, XLSXREAD_EMPTY);
+	/* a formula never calculated: empty, but still a formula */
+	c = xlsxread_cell(s, 2, 7);
+	assert_int_equal(c.type, XLSXREAD_EMPTY);
+	assert_true(c.formula);
+	c = xlsxread_cell(s, 2, 8);
+	assert_int_equal(c.type, XLSXREAD_EMPTY);
+	assert_true(c.formula);
 	/* row and cells without references follow the previous ones */
 	assert_true(xlsxread_cell(s, 3, 0).num == 0.25);
 	assert_string_equal(xlsxread_cell(s, 3, 1).text, "-3");

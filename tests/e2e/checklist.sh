@@ -1,0 +1,315 @@
+#!/bin/bash
+# checklist: item sets and their diff, forms filled in by openpyxl as a
+# division would, imports of .xlsx and CSV (CP932, BOM, rules files),
+# idempotence and corrections, every kind of bad file, status,
+# aggregation and the reports, read back with independent readers.
+. "$(dirname "$0")/lib/common.bash"
+
+PY=/usr/bin/python3
+FILL="$NCIO_SOURCE_DIR/tests/py/fill_checklist_form.py"
+CHECK="$NCIO_SOURCE_DIR/tests/py/check_checklist.py"
+D=$T/data
+F=$T/forms
+R=$T/returned
+mkdir -p "$R"
+
+expect_status 0 "$NCIO" init --no-git "$D"
+mkdir -p "$D/catalogs/2025" "$D/catalogs/2026"
+for f in $(grep -l '^kind: checklist-' "$NCIO_SAMPLE_DIR"/catalogs/*/*.yaml); do
+	fy=$(basename "$(dirname "$f")")
+	cp "$f" "$D/catalogs/$fy/"
+done
+run() { expect_status "$1" "$NCIO" -C "$D" checklist "${@:2}"; }
+# A fingerprint of every checklist record, to show nothing was written.
+records() { find "$D/checklists" -name '*.yaml' -exec md5sum {} + 2>/dev/null | sort; }
+
+# --- item sets -----------------------------------------------------------
+run 0 items --kind department --fy 2026
+expect_grep "$T/out" '50 項目'
+expect_grep "$T/out" '^dp-2-5-03 .*外部記録媒体を管理簿で管理'
+run 0 diff --kind department 2025 2026
+expect_grep "$T/out" '^reworded +dp-2-2-01$'
+expect_grep "$T/out" '^  - 情報資産管理台帳を作成している。$'
+expect_grep "$T/out" '^  \+ 情報資産管理台帳を今年度見直した。$'
+expect_grep "$T/out" '^added +dp-2-8-05$'
+expect_grep "$T/out" '^removed +dp-2-5-13$'
+expect_grep "$T/out" '^changed +dp-2-5-05$'
+expect_grep "$T/out" '^2 added, 1 removed, 3 reworded, 1 changed$'
+run 0 diff --kind self 2025 2026
+expect_grep "$T/out" '^reworded +sf-09$'
+run 2 diff 2025 2026
+run 2 diff --kind staff 2025 2026
+run 1 items --kind department --fy 2024
+expect_grep "$T/err" 'no 所属点検 items for FY2024'
+
+# --- forms ---------------------------------------------------------------
+run 0 form --kind department --fy 2026 --all -o "$F"
+n=$(ls "$F" | wc -l)
+[ "$n" = "$(grep -c '^      - code:' "$D/orgs.yaml")" ] || fail "$n forms"
+dept_form=$F/所属点検_令和8年度_こども家庭部_保育課.xlsx
+[ -f "$dept_form" ] || fail "no form for 保育課"
+$PY "$CHECK" form "$dept_form" department hoiku 50 >&2 || fail "department form"
+$PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx.py" "$dept_form" >&2 || fail "form conventions"
+# the same item set gives the same bytes
+run 0 form --kind department --fy 2026 --org 保育課 -o "$T/again"
+cmp -s "$dept_form" "$T/again/所属点検_令和8年度_こども家庭部_保育課.xlsx" || fail "form not deterministic"
+run 0 form --kind self --fy 2026 --org hoiku -o "$F"
+$PY "$CHECK" form "$F/自己点検_令和8年度_こども家庭部_保育課.xlsx" self hoiku 10 >&2 || fail "self form"
+run 0 form --kind vendor --fy 2026 --org hoiku -o "$F"
+$PY "$CHECK" form "$F/特記事項チェックシート_令和8年度_こども家庭部_保育課.xlsx" vendor hoiku 16 >&2 ||
+    fail "vendor form"
+run 2 form --kind department --fy 2026 --all
+run 2 form --kind department --fy 2026 -o "$F"
+run 2 form --kind department --fy 2026 --org hoiku --all -o "$F"
+run 2 form --kind department --fy 2026 --org hoiku --dry-run -o "$F"
+run 1 form --kind department --fy 2026 --org nowhere -o "$F"
+expect_grep "$T/err" "no division 'nowhere'"
+
+# --- filled in and returned -----------------------------------------------
+fill() { $PY "$FILL" "$@" || fail "fill $*"; }
+fill "$dept_form" "$R/hoiku.xlsx" --seed 1 --field 提出日=2026-10-09 \
+    --set dp-2-1-01=一部実施 --note dp-2-1-01=担当者を年度内に指名する
+fill "$F/所属点検_令和8年度_区長室_秘書課.xlsx" "$R/hisho.xlsx" --answer 実施 \
+    --field 提出日=2026-10-02
+fill "$F/所属点検_令和8年度_企画部_情報政策課.xlsx" "$R/johoseisaku.xlsx" --seed 7 \
+    --field 提出日=令和8年10月15日
+run 0 import --dry-run "$R"/*.xlsx
+expect_grep "$T/out" '^dry run: 3 new, 0 updated, 0 unchanged'
+[ -z "$(records)" ] || fail "a dry run wrote records"
+run 0 import "$R"/*.xlsx
+expect_grep "$T/out" '^new +ck-[0-9a-z]{8}  保育課  .*hoiku.xlsx$'
+expect_grep "$T/out" '^3 new, 0 updated, 0 unchanged; 0 files with errors$'
+hoiku=$(grep -l '^org: hoiku$' "$D"/checklists/2026/*.yaml)
+expect_grep "$hoiku" '^submitted: 2026-10-09$'
+expect_grep "$hoiku" '^respondent: 庶務係長$'
+expect_grep "$hoiku" '^    note: 担当者を年度内に指名する$'
+expect_grep "$(grep -l '^org: johoseisaku$' "$D"/checklists/2026/*.yaml)" \
+    '^submitted: 2026-10-15$'
+expect_status 0 "$NCIO" -C "$D" lint
+# again: nothing changes
+before=$(records)
+run 0 import "$R"/*.xlsx
+expect_grep "$T/out" '^0 new, 0 updated, 3 unchanged'
+[ "$before" = "$(records)" ] || fail "a second import changed records"
+# a corrected file replaces that division's answers and says what changed
+fill "$dept_form" "$R/hoiku.xlsx" --seed 1 --field 提出日=2026-10-09 \
+    --set dp-2-1-01=実施
+run 0 import "$R/hoiku.xlsx"
+expect_grep "$T/out" '^updated +ck-'
+expect_grep "$T/out" '^  dp-2-1-01: 一部実施 → 実施$'
+expect_grep "$T/out" '^  dp-2-1-01: 補足を削除$'
+expect_no_grep "$hoiku" '担当者を年度内に指名する'
+
+# --- bad forms: each refused whole, with its position ----------------------
+before=$(records)
+bad() {
+	local name=$1 pattern=$2
+	shift 2
+	fill "$dept_form" "$R/bad-$name.xlsx" --seed 2 "$@"
+	run 1 import "${IMPORT_OPTS[@]}" "$R/bad-$name.xlsx"
+	expect_grep "$T/err" "$pattern"
+	expect_grep "$T/out" '0 new, 0 updated, 0 unchanged; 1 file with errors'
+}
+IMPORT_OPTS=()
+bad answer '^.*bad-answer.xlsx:点検項目:5:5: cell E5: item dp-2-1-01: answer .はい. is not one of 実施' \
+    --set dp-2-1-01=はい
+bad blank 'bad-blank.xlsx:点検項目:6:5: cell E6: item dp-2-1-02 has no answer' \
+    --blank dp-2-1-02
+bad formula 'bad-formula.xlsx:点検項目:5:5: cell E5: the answer holds a formula' --formula dp-2-1-01
+bad mynumber 'bad-mynumber.xlsx:点検項目:8:6: cell F8: the note holds what looks like a My Number' \
+    --note 'dp-2-2-01=確認した番号 1234-5678-9018'
+# openpyxl stores text beginning with = as a formula, as Excel does
+bad equals 'cell F8: the note holds a formula' --note 'dp-2-2-01==HYPERLINK("x")'
+bad org "the form's division 'nowhere' is not in orgs.yaml" --form org=nowhere
+bad version "version 0; the FY2026 item set is now .* version 1: send 保育課 a new form" \
+    --form version=0
+bad nosheet "no hidden sheet '_form'" --drop-form-sheet
+bad date "提出日 'someday' is not a date" --field 提出日=someday
+IMPORT_OPTS=(--fy 2025)
+bad fy 'this form is for FY2026, not FY2025'
+IMPORT_OPTS=(--kind self)
+bad kind 'this is a 所属点検 form, not 自己点検'
+[ "$before" = "$(records)" ] || fail "a bad file changed records"
+# a batch: the good file goes in, the bad one not, exit 1
+fill "$F/所属点検_令和8年度_企画部_財政課.xlsx" "$R/zaisei.xlsx" --seed 3
+run 1 import "$R/zaisei.xlsx" "$R/bad-answer.xlsx"
+expect_grep "$T/out" '^1 new, 0 updated, 0 unchanged; 1 file with errors$'
+# the same division twice in one batch
+cp "$R/zaisei.xlsx" "$T/zaisei-copy.xlsx"
+run 1 import "$R/zaisei.xlsx" "$T/zaisei-copy.xlsx"
+expect_grep "$T/err" '財政課 is submitted twice: also in'
+printf 'not a zip' >"$T/fake.xlsx"
+run 1 import "$T/fake.xlsx"
+expect_grep "$T/err" "not an Excel workbook"
+run 2 import
+run 2 import --kind staff "$R/hoiku.xlsx"
+
+# --- CSV: CP932 as Excel saves it, UTF-8 with a BOM, broken files -----------
+{
+	echo '課コード,項目番号,回答,補足'
+	n=0
+	for ref in $(grep -o 'dp-[0-9]-[0-9]-[0-9][0-9]' "$T/../"/dev/null 2>/dev/null; \
+	    "$NCIO" -C "$D" checklist items --kind department --fy 2026 |
+	    awk 'NR > 3 { print $1 }'); do
+		n=$((n + 1))
+		if [ $((n % 5)) = 0 ]; then echo "somu,$ref,一部実施,\"課内で周知中、年度内に完了\""
+		else echo "somu,$ref,実施,"; fi
+	done
+} >"$T/somu.utf8.csv"
+iconv -f UTF-8 -t CP932 "$T/somu.utf8.csv" | sed 's/$/\r/' >"$R/somu.csv"
+run 0 import --kind department --fy 2026 "$R/somu.csv"
+expect_grep "$T/out" '^new +ck-[0-9a-z]{8}  総務課  .*somu.csv  CP932$'
+expect_grep "$(grep -l '^org: somu$' "$D"/checklists/2026/*.yaml)" \
+    '^    note: 課内で周知中、年度内に完了$'
+sed 's/^somu,/shokuin,/' "$T/somu.utf8.csv" | { printf '\357\273\277'; cat; } >"$R/shokuin.csv"
+run 0 import --kind department --fy 2026 "$R/shokuin.csv"
+expect_grep "$T/out" 'shokuin.csv  UTF-8 \(BOM\)$'
+run 0 import --kind department --fy 2026 "$R/somu.csv" "$R/shokuin.csv"
+expect_grep "$T/out" '0 new, 0 updated, 2 unchanged'
+before=$(records)
+{ cat "$R/somu.csv"; printf 'somu,dp-2-1-01,\x8e\xc0\xff\r\n'; } >"$T/broken.csv"
+run 1 import --kind department --fy 2026 "$T/broken.csv"
+expect_grep "$T/err" 'broken.csv:52:3: neither UTF-8 nor CP932: invalid byte 0xff'
+sed '3s/,実施,$/,実施/' "$T/somu.utf8.csv" >"$T/cols.csv"
+run 1 import --kind department --fy 2026 "$T/cols.csv"
+expect_grep "$T/err" 'cols.csv:3:0: the row has 3 fields; the header has 4'
+sed '3s/^somu,/nowhere,/' "$T/somu.utf8.csv" >"$T/org.csv"
+run 1 import --kind department --fy 2026 "$T/org.csv"
+expect_grep "$T/err" "org.csv:3:1: division 'nowhere' is not in orgs.yaml"
+{ cat "$T/somu.utf8.csv"; sed -n 2p "$T/somu.utf8.csv"; } >"$T/dup.csv"
+run 1 import --kind department --fy 2026 "$T/dup.csv"
+expect_grep "$T/err" 'dup.csv:52:2: 総務課 answers item dp-2-1-01 twice'
+sed '2s/,実施,$/,=1+2,/' "$T/somu.utf8.csv" >"$T/eq.csv"
+run 1 import --kind department --fy 2026 "$T/eq.csv"
+expect_grep "$T/err" "eq.csv:2:3: the answer begins with '='"
+: >"$T/empty.csv"
+run 1 import --kind department --fy 2026 "$T/empty.csv"
+expect_grep "$T/err" 'empty.csv: the file is empty'
+truncate -s 50M "$T/big.csv"
+run 1 import --kind department --fy 2026 "$T/big.csv"
+expect_grep "$T/err" 'big.csv: the file is 50.0 MB; the limit is 32 MB'
+run 1 import "$R/somu.csv"
+expect_grep "$T/err" 'give --kind and --fy'
+[ "$before" = "$(records)" ] || fail "a bad CSV changed records"
+
+# --- a survey export through a rules file -----------------------------------
+cat >"$T/survey.rules" <<'RULES'
+# 電子申請システムの自己点検アンケート（書き出し）
+kind self
+fy 2026
+encoding auto
+skip 1
+org "所属"
+respondent "回答番号"
+item sf-01 "Q1"
+item sf-02 "Q2"
+item sf-03 "Q3"
+item sf-04 "Q4"
+item sf-05 "Q5"
+item sf-06 "Q6"
+item sf-07 "Q7"
+item sf-08 "Q8"
+item sf-09 "Q9"
+item sf-10 "Q10"
+value "できている" yes
+value "できていない" no
+value "対象外" na
+RULES
+{
+	echo '回答日時,所属,回答番号,Q1,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q9,Q10'
+	for i in 1 2 3 4; do
+		echo "2026-10-0$i 09:00,保育課,h$i,できている,できている,できていない,できている,できている,対象外,できている,できている,できている,できている"
+		echo "2026-10-0$i 10:00,秘書課,s$i,できている,できている,できている,できている,できている,できている,できている,できている,できている,できている"
+	done
+} | iconv -f UTF-8 -t CP932 >"$R/survey.csv"
+run 0 import --rules "$T/survey.rules" "$R/survey.csv"
+expect_grep "$T/out" '^2 new, 0 updated, 0 unchanged'
+expect_grep "$T/out" 'survey.csv  CP932$'
+self_hoiku=$(grep -l '^kind: self$' $(grep -l '^org: hoiku$' "$D"/checklists/2026/*.yaml))
+expect_grep "$self_hoiku" '^  - respondent: h4$'
+printf 'kind self\nfy 2026\nbogus 3\nitem sf-01\n' >"$T/bad.rules"
+run 1 import --rules "$T/bad.rules" "$R/survey.csv"
+expect_grep "$T/err" "bad.rules:3:1: unknown rule 'bogus'"
+expect_grep "$T/err" "bad.rules:4:0: 'item' needs an item ref and a column"
+# a filled self-check form
+fill "$F/自己点検_令和8年度_こども家庭部_保育課.xlsx" "$R/self-hoiku.xlsx" --staff 6 --seed 4
+run 0 import "$R/self-hoiku.xlsx"
+expect_grep "$T/out" '^updated .*保育課'
+expect_grep "$T/out" '回答者 6 人を追加'
+expect_grep "$T/out" '回答者 4 人を削除'
+
+# --- last year, for comparison ----------------------------------------------
+{
+	echo '課コード,項目番号,回答'
+	for org in hoiku hisho; do
+		"$NCIO" -C "$D" checklist items --kind department --fy 2025 |
+		    awk -v o=$org 'NR > 3 { print o "," $1 ",一部実施" }'
+	done
+} >"$R/fy2025.csv"
+run 0 import --kind department --fy 2025 "$R/fy2025.csv"
+expect_grep "$T/out" '^2 new'
+
+# --- status, aggregate ----------------------------------------------------
+run 0 status --kind department --fy 2026
+expect_grep "$T/out" '^こども家庭部 +保育課 +提出済 +2026-10-09'
+expect_grep "$T/out" '^所属点検 FY2026: 6 of 93 divisions submitted \(6.5%\)$'
+run 0 status --kind department --fy 2026 --missing
+expect_no_grep "$T/out" '提出済'
+run 0 aggregate --kind department --fy 2026 --by division
+expect_grep "$T/out" '^区長室 +秘書課 +100\.0 +[0-9.]+ +1 +50\.0'
+expect_grep "$T/out" '^mean [0-9.]+, standard deviation [0-9.]+$'
+run 0 aggregate --kind department --fy 2026 --by department
+expect_grep "$T/out" '^こども家庭部 +'
+run 0 aggregate --kind department --fy 2026 --lowest 3
+expect_grep "$T/out" '^lowest items:$'
+expect_grep "$T/out" 'implementation rate [0-9.]+% \(FY2025 50\.0%\)'
+run 2 aggregate --kind department --fy 2026 --by section
+run 0 aggregate --kind self --fy 2026 --by division
+expect_grep "$T/out" '^区長室 +秘書課 +100\.0 .* 4$'
+
+# --- vendor checklist -------------------------------------------------------
+fill "$F/特記事項チェックシート_令和8年度_こども家庭部_保育課.xlsx" "$R/vendor.xlsx" \
+    --field 点検段階=履行中 --set vd-10=いいえ --note 'vd-10=実地確認は1月に実施予定'
+run 0 import "$R/vendor.xlsx"
+expect_grep "$T/out" '^new .*保育課 区立見本保育園運営業務委託（履行中）'
+fill "$F/特記事項チェックシート_令和8年度_こども家庭部_保育課.xlsx" "$R/vendor-bad.xlsx" \
+    --field 点検段階=履行中 --set vd-01=はい
+# vd-01 is checked before the contract only
+run 1 import "$R/vendor-bad.xlsx"
+expect_grep "$T/err" 'item vd-01 is not checked at stage 履行中; leave it blank'
+
+# --- reports -----------------------------------------------------------------
+run 0 report --kind department --fy 2026 -o "$T/report"
+docx=$T/report/令和8年度_所属点検実施結果報告書.docx
+xlsx=$T/report/令和8年度_所属点検実施結果報告書_集計表.xlsx
+[ -f "$docx" ] && [ -f "$xlsx" ] || fail "report files"
+$PY "$CHECK" docx "$docx" department '93課中6課から回答があった' '今後の取組' \
+    '実施率の低い項目' '前年度との比較' '未提出の課（87課）' \
+    '次年度の点検項目は' '令和8年10月15日' >&2 || fail "report docx"
+$PY "$CHECK" xlsx "$xlsx" department 50 >&2 || fail "report xlsx"
+$PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx.py" "$xlsx" >&2 || fail "report conventions"
+# the same data give the same bytes
+cp "$docx" "$T/first.docx"
+cp "$xlsx" "$T/first.xlsx"
+run 0 report --kind department --fy 2026 -o "$T/report"
+cmp -s "$docx" "$T/first.docx" || fail "report .docx not deterministic"
+cmp -s "$xlsx" "$T/first.xlsx" || fail "report .xlsx not deterministic"
+run 0 report --kind vendor --fy 2026 --date 令和8年12月1日 -o "$T/report"
+$PY "$CHECK" docx "$T/report/令和8年度_特記事項チェックシート集計結果報告書.docx" vendor \
+    '区立見本保育園運営業務委託' '令和8年12月1日' '対策に不足のある契約' >&2 || fail "vendor docx"
+$PY "$CHECK" xlsx "$T/report/令和8年度_特記事項チェックシート集計結果報告書_集計表.xlsx" \
+    vendor 16 >&2 || fail "vendor xlsx"
+run 0 report --kind self --fy 2026 -o "$T/report"
+$PY "$CHECK" xlsx "$T/report/令和8年度_自己点検実施結果報告書_集計表.xlsx" self 10 >&2 ||
+    fail "self xlsx"
+run 2 report --kind department --fy 2026
+run 1 report --kind department --fy 2026 --date 2026-02-30 -o "$T/report"
+if command -v soffice >/dev/null 2>&1; then
+	HOME=$(mktemp -d) timeout 120 soffice --headless --convert-to pdf \
+	    --outdir "$T/pdf" "$docx" >/dev/null 2>&1 || fail "soffice"
+	[ -s "$T/pdf/令和8年度_所属点検実施結果報告書.pdf" ] || fail "no PDF"
+else
+	echo "note: soffice not installed; the report was not converted" >&2
+fi
+expect_status 0 "$NCIO" -C "$D" lint
+finish

@@ -1,0 +1,121 @@
+#!/usr/bin/python3
+"""Check what 'nerima-cio checklist' writes, with independent readers.
+
+usage: check_checklist.py form FILE KIND ORG NITEMS
+       check_checklist.py docx FILE KIND [PHRASE...]
+       check_checklist.py xlsx FILE KIND NITEMS
+
+form: the hidden sheet _form names KIND and ORG; the answer sheet is
+protected without a password, its answer cells unlocked with a drop-down
+list, its item cells locked; NITEMS item rows.
+docx: the report's numbered sections, its tables, and each PHRASE
+somewhere in the text.
+xlsx: the report workbook's sheets, one row per item on 項目別 with rates
+between 0 and 1, and native charts in the package.
+Prints one line per problem and exits 1 if there was any.
+"""
+import sys
+import zipfile
+
+problems = []
+
+
+def check(cond, msg):
+    if not cond:
+        problems.append(msg)
+
+
+def form(path, kind, org, nitems):
+    import openpyxl
+    wb = openpyxl.load_workbook(path)
+    check("_form" in wb.sheetnames, "no _form sheet")
+    fs = wb["_form"]
+    check(fs.sheet_state == "hidden", "_form is %s" % fs.sheet_state)
+    kv = {fs.cell(r, 1).value: fs.cell(r, 2).value
+          for r in range(1, fs.max_row + 1)}
+    check(kv.get("kind") == kind, "_form kind %r" % kv.get("kind"))
+    check(kv.get("org") == org, "_form org %r" % kv.get("org"))
+    check(wb.sheetnames[0] == "記入方法", "first sheet %s" % wb.sheetnames[0])
+    ws = wb[kv["items_sheet"]]
+    first = int(kv["items_row"])
+    check(ws.protection.sheet, "answer sheet not protected")
+    check(not ws.protection.password, "answer sheet has a password")
+    dv_ranges = " ".join(str(dv.sqref) for dv in ws.data_validations.dataValidation)
+    if kind == "self":
+        check(int(kv["items"]) == nitems, "items %s" % kv["items"])
+        check(ws.cell(first, 1).value == "r001", "first respondent %r" % ws.cell(first, 1).value)
+        check(ws.cell(first, 1).protection.locked, "respondent cell unlocked")
+        check(not ws.cell(first, 2).protection.locked, "answer cell locked")
+        check("B%d" % first in dv_ranges, "no drop-down at B%d: %s" % (first, dv_ranges))
+        return
+    for i in range(nitems):
+        r = first + i
+        check(ws.cell(r, 2).value, "row %d has no item ref" % r)
+        check(ws.cell(r, 4).protection.locked, "item text D%d unlocked" % r)
+        check(not ws.cell(r, 5).protection.locked, "answer E%d locked" % r)
+        check(not ws.cell(r, 6).protection.locked, "note F%d locked" % r)
+        check("E%d" % r in dv_ranges, "no drop-down at E%d" % r)
+    check(ws.cell(first + nitems, 2).value is None, "more than %d items" % nitems)
+    lists = [dv.formula1 for dv in ws.data_validations.dataValidation]
+    want = '"実施,一部実施,未実施,わからない"' if kind == "department" else '"はい,いいえ,該当なし"'
+    check(want in lists, "no list %s in %s" % (want, lists[:3]))
+
+
+def docx(path, kind, phrases):
+    import docx as d
+    doc = d.Document(path)
+    text = "\n".join(p.text for p in doc.paragraphs)
+    cells = "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+    for h in ("目的", "実施方法", "結果", "課題と対応"):
+        check(h in text, "no section %s" % h)
+    check(len(doc.tables) >= 3, "only %d tables" % len(doc.tables))
+    title = {"department": "所属点検実施結果報告書", "self": "自己点検実施結果報告書",
+             "vendor": "特記事項チェックシート集計結果報告書"}[kind]
+    check(title in doc.paragraphs[0].text, "title %r" % doc.paragraphs[0].text)
+    for p in phrases:
+        check(p in text or p in cells, "no %r in the report" % p)
+
+
+def xlsx(path, kind, nitems):
+    import openpyxl
+    wb = openpyxl.load_workbook(path)
+    want = ["項目別", "段階別", "要対応契約"] if kind == "vendor" else ["項目別", "部別", "課別"]
+    for s in want:
+        check(s in wb.sheetnames, "no sheet %s (%s)" % (s, wb.sheetnames))
+    ws = wb["項目別"]
+    head = None
+    for r in range(1, 10):
+        if ws.cell(r, 2).value == "項目番号":
+            head = r
+    check(head is not None, "no header row on 項目別")
+    if head is None:
+        return
+    col = [c for c in range(1, ws.max_column + 1) if ws.cell(head, c).value == "実施率"][0]
+    n = 0
+    r = head + 1
+    while ws.cell(r, 2).value:
+        v = ws.cell(r, col).value
+        check(v is None or 0 <= v <= 1, "rate %r at row %d" % (v, r))
+        n += 1
+        r += 1
+    check(n == nitems, "%d item rows, want %d" % (n, nitems))
+    with zipfile.ZipFile(path) as z:
+        charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+    check(len(charts) >= 2, "charts: %s" % charts)
+
+
+def main():
+    mode, path = sys.argv[1], sys.argv[2]
+    if mode == "form":
+        form(path, sys.argv[3], sys.argv[4], int(sys.argv[5]))
+    elif mode == "docx":
+        docx(path, sys.argv[3], sys.argv[4:])
+    elif mode == "xlsx":
+        xlsx(path, sys.argv[3], int(sys.argv[4]))
+    for p in problems:
+        print("%s: %s" % (path, p))
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
