@@ -690,9 +690,28 @@ answer_item(struct store *st, struct record *r, size_t i,
 	return rc;
 }
 
+/*
+ * An answer the record refused (the My Number guard, a full disk) is not
+ * on disk; drop it from memory too by reading the record again, and ask
+ * the same item again.
+ */
 static int
-score_session(struct store *st, struct record *r)
+reload(struct record **rp, struct store *st, const struct recref *ref,
+    size_t i)
 {
+	record_free(*rp);
+	*rp = NULL;
+	if (record_load(rp, st, ref, NULL) != 0)
+		return cmd_lib_error();
+	fprintf(stderr, "項目 %zu の回答は保存されていません。もう一度入力して"
+	    "ください。\n", i + 1);
+	return CMD_OK;
+}
+
+static int
+score_session(struct store *st, struct record **rp, const struct recref *ref)
+{
+	struct record		*r = *rp;
 	struct node		*root = record_root(r);
 	enum audit_result	 res, prev;
 	size_t			 i, n = audit_nitems(root), j;
@@ -700,6 +719,9 @@ score_session(struct store *st, struct record *r)
 	const char		*arg;
 	int			 rc = CMD_OK;
 
+	if (node_get(root, "agreement") != NULL)
+		return cmd_error("the results of '%s' were agreed with the "
+		    "unit; they are not changed any more", record_id(r));
 	if (n == 0)
 		return cmd_error("'%s' has no items to score%s", record_id(r),
 		    node_scalar_eq(node_get(root, "type"), "followup") ?
@@ -751,15 +773,27 @@ score_session(struct store *st, struct record *r)
 			 * and go on; a number re-asks the note. */
 		} else if (strcmp(in, "s") == 0) {
 			if (prev == AUDIT_NONE &&
-			    (rc = answer_item(st, r, i, AUDIT_UNCHECKED)) != 0)
-				break;
+			    (rc = answer_item(st, r, i, AUDIT_UNCHECKED)) != 0) {
+				if (rc == PROMPT_CANCEL ||
+				    (rc = reload(rp, st, ref, i)) != CMD_OK)
+					break;
+				r = *rp;
+				root = record_root(r);
+				continue;
+			}
 		} else {
 			if (audit_result_parse(&res, in) != 0) {
 				fprintf(stderr, "%s\n", error_last());
 				continue;
 			}
-			if ((rc = answer_item(st, r, i, res)) != 0)
-				break;
+			if ((rc = answer_item(st, r, i, res)) != 0) {
+				if (rc == PROMPT_CANCEL ||
+				    (rc = reload(rp, st, ref, i)) != CMD_OK)
+					break;
+				r = *rp;
+				root = record_root(r);
+				continue;
+			}
 			print_score(stderr, root, i);
 		}
 		if (i + 1 < n) {
@@ -846,7 +880,7 @@ audit_score_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 		goto done;
 	}
 	if (item == NULL) {
-		rc = score_session(st, r);
+		rc = score_session(st, &r, &ref);
 		goto done;
 	}
 	if (audit_item_find(&i, record_root(r), item) != 0) {

@@ -162,6 +162,29 @@ EOF
 printf '%s\n' "conform partial na -" "担当者の指定通知を確認した。 説明会は今年度未開催。" >"$T/want"
 expect_same "$T/want" "$T/got"
 
+# A note the record refuses (a valid My Number) is not kept, even in memory:
+# the same item is asked again and nothing else changes.
+cp "$AF" "$T/before-guard.yaml"
+cat >"$T/session3" <<'EOF'
+expect 項目 4 から再開
+expect \[4/59\]
+expect 判定: $
+send 1\n
+expect 所見
+send 住民 123456789018 の届出\n
+expect 確認資料
+send \n
+expect valid individual number
+expect 保存されていません
+expect \[4/59\]
+expect 判定: $
+send q\n
+wait 0
+EOF
+$PTY "$T/session3" "$NCIO" -C "$D" audit score "$A" >"$T/pty3" 2>&1 ||
+    { fail "third session"; cat "$T/pty3" >&2; }
+expect_same "$T/before-guard.yaml" "$AF"
+
 # --- non-interactive scoring of the rest ---------------------------------
 for ref in $(sed -n 's/^  - ref: //p' "$AF" | tail -n +4); do
 	case $ref in
@@ -251,7 +274,13 @@ expect_status 1 N audit export summary "$A" -o "$T/nodir/summary.docx"
 [ ! -e "$T/nodir" ] || fail "export created a directory"
 
 # --- follow-up ---------------------------------------------------------------
-expect_status 0 N audit followup "$A" --date 2027-01-20 --auditors '見本 直子'
+expect_status 1 N audit followup "$S" --date 2027-01-20
+expect_grep "$T/err" "no open findings|not agreed"
+expect_status 1 N audit followup "$A" --date 2026-07-01
+expect_grep "$T/err" "not after the audit's"
+# plan --type followup finds the audit of the target with open findings.
+expect_status 0 N audit plan --type followup --target 戸籍住民課 \
+    --date 2027-01-20 --auditors '見本 直子'
 F=$(cat "$T/out")
 FF=$D/audits/2026/$F.yaml
 expect_grep "$FF" "^followup_of: $A$"
