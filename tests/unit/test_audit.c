@@ -135,6 +135,12 @@ test_score_table(void **state)
 		  "- {ref: c, clause: '2-3', result: partial,"
 		  " importance: recommended}\n",
 		  (2 + 2 + 0.5) / 7.0, 4, "2-3", 0.5, 0 },
+		/* The example of nerima-cio-audit(1): 7 / 9. */
+		{ "- {ref: a, clause: '2-5', result: conform, weight: 3}\n"
+		  "- {ref: b, clause: '2-5', result: partial, weight: 1}\n"
+		  "- {ref: c, clause: '2-5', result: nonconform,"
+		  " importance: recommended, weight: 1}\n",
+		  7.0 / 9.0, 1, "2-5", 7.0 / 9.0, 0 },
 		/* Only 該当なし: no rate. */
 		{ "- {ref: a, clause: '2-1', result: na}\n", -1, 1, "2-1", -1,
 		  1 },
