@@ -673,7 +673,7 @@ add_findings_table(struct docx *d, struct store *st, const struct node *fs)
 {
 	static const char *const h[] = { "番号", "項目番号", "区分",
 	    "指摘内容", "改善の方向性", "是正期限" };
-	static const unsigned w[] = { 7, 14, 9, 30, 28, 17 };
+	static const unsigned w[] = { 9, 16, 9, 29, 27, 17 };
 	struct docx_table	*t = NULL;
 	const struct node	*f;
 	char			 day[CAL_FMT_MAX];
