@@ -739,7 +739,7 @@ ck_aggregate_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 		for (i = 0; i < s->ndepts; i++) {
 			const struct ck_dept_stat	*ds = &s->depts[i];
 			const char			*row[7];
-			char				 nd[16], g[32];
+			char				 nd[24], g[32];
 
 			if (ds->ndiv == 0)
 				continue;

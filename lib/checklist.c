@@ -190,7 +190,7 @@ set_from_record(struct ck_set *s, struct record *rec)
 	const struct node	*root = record_root(rec), *items, *it, *st,
 				*rep, *recs;
 	size_t			 i, j;
-	enum ck_stage		 stage;
+	enum ck_stage		 stage = CK_BEFORE;
 
 	s->doc = rec;
 	s->catalog = record_id(rec);

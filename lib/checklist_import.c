@@ -833,7 +833,7 @@ import_xlsx(struct ck_import *im, const char *path, const char *file,
 {
 	struct xlsxread			*x = NULL;
 	const struct xlsxread_sheet	*s, *fs;
-	const struct ck_set		*set;
+	const struct ck_set		*set = NULL;
 	const struct ck_org		*org;
 	const struct ck_field		*fields;
 	struct formid			 f;
@@ -1248,7 +1248,7 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 	    NULL };
 	struct csvread		*c = NULL;
 	const struct rules	*ru = im->rules;
-	const struct ck_set	*set;
+	const struct ck_set	*set = NULL;
 	struct strmap		*groups = NULL;
 	struct gather		*list = NULL, *g;
 	struct pos		 p;

@@ -671,7 +671,8 @@ write_docx(char **out, struct ctx *c, const char *dir, const char *iso)
 	int			 r;
 
 	*out = NULL;
-	if ((path = malloc(strlen(dir) + strlen(c->base) + 8)) == NULL)
+	if ((path = malloc(strlen(dir) + strlen(c->base) +
+	    sizeof "/.docx")) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	sprintf(path, "%s/%s.docx", dir, c->base);
 	memset(&props, 0, sizeof props);
@@ -1072,7 +1073,8 @@ write_xlsx(char **out, struct ctx *c, const char *dir, time_t created)
 	int			 r;
 
 	*out = NULL;
-	if ((path = malloc(strlen(dir) + strlen(c->base) + 16)) == NULL)
+	if ((path = malloc(strlen(dir) + strlen(c->base) +
+	    sizeof "/_集計表.xlsx")) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	sprintf(path, "%s/%s_集計表.xlsx", dir, c->base);
 	snprintf(note, sizeof note, "%s現在　出典：%s（%zu課提出）", c->date,

@@ -187,13 +187,24 @@ done:
 	return r;
 }
 
+static int	mem_enc(struct csvread **, const char *, size_t,
+		    enum csvread_enc, const char *, struct diags *, int);
+
 int
 csvread_mem_enc(struct csvread **out, const char *data, size_t len,
     enum csvread_enc enc, const char *name, struct diags *d)
 {
+	return mem_enc(out, data, len, enc, name, d, 0);
+}
+
+/* valid: the bytes are known to be UTF-8 already (detection checked). */
+static int
+mem_enc(struct csvread **out, const char *data, size_t len,
+    enum csvread_enc enc, const char *name, struct diags *d, int valid)
+{
 	struct csvread	*c;
 	char		*conv = NULL;
-	size_t		 convlen, off, n;
+	size_t		 convlen = 0, off, n;
 	uint32_t	 cp;
 	unsigned	 line, col;
 	int		 r;
@@ -218,7 +229,7 @@ csvread_mem_enc(struct csvread **out, const char *data, size_t len,
 			goto fail;
 		data = conv;
 		len = convlen;
-	} else if (!text_utf8_valid(data, len)) {
+	} else if (!valid && !text_utf8_valid(data, len)) {
 		/* find the first bad byte for the message */
 		for (off = 0; off < len; off += n) {
 			n = text_utf8_decode(&cp, data + off, len - off);
@@ -251,15 +262,11 @@ int
 csvread_mem(struct csvread **out, const char *data, size_t len,
     const char *name, struct diags *d)
 {
-	enum csvread_enc	enc;
-
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0)
-		enc = CSVREAD_UTF8_BOM;
-	else if (text_utf8_valid(data, len))
-		enc = CSVREAD_UTF8;
-	else
-		enc = CSVREAD_CP932;
-	return csvread_mem_enc(out, data, len, enc, name, d);
+		return mem_enc(out, data, len, CSVREAD_UTF8_BOM, name, d, 0);
+	if (text_utf8_valid(data, len))
+		return mem_enc(out, data, len, CSVREAD_UTF8, name, d, 1);
+	return mem_enc(out, data, len, CSVREAD_CP932, name, d, 0);
 }
 
 int
