@@ -335,7 +335,8 @@ find_followup_source(struct record **out, struct store *st, const char *org)
 		    node_get(root, "followup") != NULL ||
 		    node_get(root, "agreement") == NULL ||
 		    audit_open_findings(root) == 0 ||
-		    (bd != NULL && strcmp(node_get_str(root, "date"), bd) <= 0)) {
+		    (bd != NULL && strcmp(node_get_str(root, "date"),
+		    bd) <= 0)) {
 			record_free(r);
 			continue;
 		}
@@ -773,7 +774,8 @@ score_session(struct store *st, struct record **rp, const struct recref *ref)
 			 * and go on; a number re-asks the note. */
 		} else if (strcmp(in, "s") == 0) {
 			if (prev == AUDIT_NONE &&
-			    (rc = answer_item(st, r, i, AUDIT_UNCHECKED)) != 0) {
+			    (rc = answer_item(st, r, i,
+			    AUDIT_UNCHECKED)) != 0) {
 				if (rc == PROMPT_CANCEL ||
 				    (rc = reload(rp, st, ref, i)) != CMD_OK)
 					break;
@@ -1688,31 +1690,49 @@ cmd_audit(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 const struct cmd_entry cmd_audit_entry = {
 	.name = "audit",
 	.usage =
-	    "nerima-cio audit items [--catalog ID|KIND]... [--fy FY] [-o FILE.xlsx]\n"
-	    "nerima-cio audit plan --type operational|system|followup --target ORG|SYSTEM --date DATE [--org ORG] [--end-date DATE] [--place TEXT] [--chief MEMBER] [--auditors NAME,...] [--auditees NAME,...] [--catalog ID]... [--my-number | --no-my-number] [--title TEXT]\n"
-	    "nerima-cio audit score ID [--item REF --result RESULT [--note TEXT] [--evidence TEXT]...]\n"
+	    "nerima-cio audit items [--catalog ID|KIND]... [--fy FY] [-o "
+	    "FILE.xlsx]\n"
+	    "nerima-cio audit plan --type operational|system|followup "
+	    "--target ORG|SYSTEM --date DATE [--org ORG] [--end-date DATE] "
+	    "[--place TEXT] [--chief MEMBER] [--auditors NAME,...] "
+	    "[--auditees NAME,...] [--catalog ID]... [--my-number | "
+	    "--no-my-number] [--title TEXT]\n"
+	    "nerima-cio audit score ID [--item REF --result RESULT [--note "
+	    "TEXT] [--evidence TEXT]...]\n"
 	    "nerima-cio audit show ID\n"
 	    "nerima-cio audit list [--fy FY]\n"
-	    "nerima-cio audit finding ID NUMBER [--grade GRADE] [--finding TEXT] [--correction TEXT] [--due DATE] [--status STATUS] [--response TEXT] [--response-date DATE] [--question TEXT] [--answer TEXT] [--qa-date DATE]\n"
-	    "nerima-cio audit agree ID --by NAME --date DATE [--position TEXT]\n"
+	    "nerima-cio audit finding ID NUMBER [--grade GRADE] [--finding "
+	    "TEXT] [--correction TEXT] [--due DATE] [--status STATUS] "
+	    "[--response TEXT] [--response-date DATE] [--question TEXT] "
+	    "[--answer TEXT] [--qa-date DATE]\n"
+	    "nerima-cio audit agree ID --by NAME --date DATE [--position "
+	    "TEXT]\n"
 	    "nerima-cio audit report ID --date DATE\n"
-	    "nerima-cio audit followup ID --date DATE [--place TEXT] [--chief MEMBER] [--auditors NAME,...]\n"
-	    "nerima-cio audit risk ID --risk TEXT [--clause CLAUSE] [--analysis TEXT] [--likelihood LEVEL] [--impact LEVEL] [--measure TEXT]\n"
+	    "nerima-cio audit followup ID --date DATE [--place TEXT] [--chief "
+	    "MEMBER] [--auditors NAME,...]\n"
+	    "nerima-cio audit risk ID --risk TEXT [--clause CLAUSE] "
+	    "[--analysis TEXT] [--likelihood LEVEL] [--impact LEVEL] "
+	    "[--measure TEXT]\n"
 	    "nerima-cio audit export paper ID... -o FILE.xlsx\n"
 	    "nerima-cio audit export paper --fy FY -o FILE.xlsx\n"
 	    "nerima-cio audit export summary ID -o FILE.docx\n"
 	    "nerima-cio audit export qa ID -o FILE.docx\n"
 	    "nerima-cio audit export results --fy FY -o FILE.docx|FILE.xlsx\n"
 	    "nerima-cio audit export risks --fy FY -o FILE.xlsx",
-	.desc = "internal security audits: items, plans, scoring, findings, reports",
+	.desc =
+	    "internal security audits: items, plans, scoring, findings, "
+	    "reports",
 	.help =
 	    "   items      list the audit items (監査項目), or export them\n"
 	    "   plan       plan an audit, freezing its items into the record\n"
-	    "   score      score items at the terminal, each answer saved at once\n"
+	    "   score      score items at the terminal, each answer saved at "
+	    "once\n"
 	    "   show       one audit with its compliance rate by chapter\n"
 	    "   list       audits of a fiscal year with status and rate\n"
-	    "   finding    grade, correction, due date, response, Q&A of a finding\n"
-	    "   agree      record the agreement with the unit's security officer\n"
+	    "   finding    grade, correction, due date, response, Q&A of a "
+	    "finding\n"
+	    "   agree      record the agreement with the unit's security "
+	    "officer\n"
 	    "   report     record the date the results were reported\n"
 	    "   followup   a follow-up audit of the open findings\n"
 	    "   risk       add a risk surfaced by the audit\n"

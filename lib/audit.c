@@ -669,14 +669,16 @@ audit_plan(char **out_id, char **out_relpath, struct store *st,
 		goto done;
 	if (p->ncatalogs > 0) {
 		for (i = 0; i < p->ncatalogs; i++) {
-			if ((rc = audit_load_catalog(&cat, st, p->catalogs[i])) != 0 ||
+			if ((rc = audit_load_catalog(&cat, st,
+			    p->catalogs[i])) != 0 ||
 			    (rc = add_catalog(doc, root, cat)) != 0)
 				goto done;
 			record_free(cat);
 			cat = NULL;
 		}
 	} else {
-		if ((rc = audit_pick_catalog(&cat, st, ckind, cal_fy(date))) != 0 ||
+		if ((rc = audit_pick_catalog(&cat, st, ckind,
+		    cal_fy(date))) != 0 ||
 		    (rc = add_catalog(doc, root, cat)) != 0)
 			goto done;
 		record_free(cat);
@@ -1166,7 +1168,8 @@ carry_finding(struct ydoc *doc, struct node *fs, const struct node *f,
 		return rc;
 	for (i = 0; i < sizeof keep / sizeof keep[0]; i++) {
 		if ((v = node_get(f, keep[i])) != NULL && !node_is_null(v) &&
-		    (rc = node_map_set(doc, n, keep[i], node_copy(doc, v))) != 0)
+		    (rc = node_map_set(doc, n, keep[i],
+		    node_copy(doc, v))) != 0)
 			return rc;
 	}
 	/* A finding carried twice keeps pointing at where it was made. */

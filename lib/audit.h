@@ -136,7 +136,10 @@ struct node	*audit_items(const struct node *root);
 size_t		 audit_nitems(const struct node *root);
 int		 audit_item_find(size_t *out, const struct node *root,
 		    const char *ref);
-/* The index to resume at: the first unanswered item, else the first 未確認, else 0. */
+/*
+ * The index to resume at: the first unanswered item, else the first
+ * 未確認 one, else 0.
+ */
 size_t		 audit_resume_index(const struct node *root);
 
 /*
@@ -151,7 +154,7 @@ struct audit_answer {
 	const char		*note;
 	const char *const	*evidence;
 	size_t			 nevidence;
-	int			 set_evidence;	/* evidence given (maybe none) */
+	int			 set_evidence; /* evidence given, maybe none */
 	const char		*checked;
 };
 
@@ -183,7 +186,7 @@ struct audit_finding_edit {
 	const char	*response;
 	const char	*response_date;
 	const char	*question;	/* appends a 質疑 */
-	const char	*answer;	/* with question, or to the last open one */
+	const char	*answer;	/* with question, or the last */
 	const char	*qa_date;
 };
 

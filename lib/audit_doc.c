@@ -1483,7 +1483,8 @@ audit_doc_results_docx(const char *path, struct store *st,
 				buf_printf(&b, "対応策：%s", node_get_str(
 				    rk->u.items[k], "measure"));
 				if ((rc = buf_ok(&b)) != 0 ||
-				    (rc = docx_add_outline_body(d, b.data)) != 0)
+				    (rc = docx_add_outline_body(d, b.data)) !=
+				    0)
 					break;
 			}
 			line++;
