@@ -74,7 +74,7 @@ const struct cmd_entry cmd_checklist_entry = {
 	    "(特記事項チェックシート).\n"
 	    "\n"
 	    "   items      the item set of a fiscal year\n"
-	    "   diff       items added, removed and reworded between two years\n"
+	    "   diff       items added, removed and reworded between years\n"
 	    "   form       one .xlsx form per division to fill in\n"
 	    "   import     returned forms (.xlsx) and CSV files; --dry-run\n"
 	    "              checks and says what would change\n"
@@ -84,7 +84,7 @@ const struct cmd_entry cmd_checklist_entry = {
 	    "   report     the result report (.docx) and tables with charts\n"
 	    "              (.xlsx)\n"
 	    "\n"
-	    "See nerima-cio-checklist(1) for the rules file of survey exports.\n",
+	    "See nerima-cio-checklist(1) for rules files (survey exports).\n",
 	.exec = ck_main,
 };
 
@@ -177,7 +177,8 @@ parse_opts(struct opts *o, const struct cmd_entry *e, int argc, char **argv,
 			    strcmp(optarg, "division") != 0 &&
 			    strcmp(optarg, "department") != 0)
 				return cmd_bad_usage(e, "--by takes item,"
-				    " division or department, not '%s'", optarg);
+				    " division or department, not '%s'",
+				    optarg);
 			o->by = optarg;
 			break;
 		case OPT_LOWEST:

@@ -101,7 +101,7 @@ struct ck_set {
 	const char	*method;	/* 実施方法, or NULL */
 	const char	**recommendations;
 	size_t		 nrecommendations;
-	void		*doc;		/* the catalog record, owning the text */
+	void		*doc;		/* the catalog record: owns the text */
 };
 
 /*

@@ -268,8 +268,10 @@ static const struct ck_stats *lowest_of;
 static int
 cmp_lowest(const void *a, const void *b)
 {
-	const struct ck_item_stat	*x = &lowest_of->items[*(const size_t *)a];
-	const struct ck_item_stat	*y = &lowest_of->items[*(const size_t *)b];
+	const struct ck_item_stat	*x, *y;
+
+	x = &lowest_of->items[*(const size_t *)a];
+	y = &lowest_of->items[*(const size_t *)b];
 
 	if (isnan(x->rate) != isnan(y->rate))
 		return isnan(x->rate) ? 1 : -1;

@@ -1440,7 +1440,8 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 		buf_puts(&key, org->code);
 		if (kind == CK_VENDOR) {
 			buf_putc(&key, '\x1f');
-			buf_puts(&key, csvread_cell(c, row, (size_t)c_contract));
+			buf_puts(&key, csvread_cell(c, row,
+			    (size_t)c_contract));
 			buf_putc(&key, '\x1f');
 			buf_puts(&key, csvread_cell(c, row, (size_t)c_stage));
 		}
@@ -1962,7 +1963,7 @@ load_held(struct held *h, struct ck_import *im, struct diags *d)
 				reclist_free(&l);
 				return NC_ENOMEM;
 			}
-			/* a later duplicate is lint's business; keep the first */
+			/* a later duplicate is for lint; keep the first */
 			if (strmap_get(h->bykey, h->keys[h->n]) == NULL &&
 			    strmap_put(h->bykey, h->keys[h->n],
 			    h->recs[h->n]) != 0) {

@@ -543,7 +543,7 @@ doc_vendor(struct docx *dx, struct ctx *c)
 	static const unsigned	 iw[] = { 14, 22, 44, 10, 12 };
 	static const char *const gh[] = { "課", "契約名", "点検段階",
 	    "「いいえ」の項目" };
-	static const unsigned	 gw[] = { 18, 36, 14, 30 };
+	static const unsigned	 gw[] = { 22, 40, 16, 22 };
 	const struct ck_stats	*s = c->s;
 	struct docx_table	*t;
 	struct buf		 b = BUF_INIT;
@@ -644,8 +644,8 @@ doc_recommendations(struct docx *dx, struct ctx *c)
 		return r;
 	/* numbered (1), (2) ... with the text hanging under its number */
 	memset(&ps, 0, sizeof ps);
-	ps.indent_left = 400;
-	ps.indent_first = -300;
+	ps.indent_left = 350;
+	ps.indent_first = -250;
 	ps.space_after = 4;
 	for (i = 0; i < set->nrecommendations; i++) {
 		char	*t;

@@ -93,7 +93,7 @@ read_part(char **out, size_t *outlen, struct xlsxread *x, const char *part,
 	}
 	for (;;) {
 		if (got == (size_t)info.uncompressed_size) {
-			/* the header may understate the size; do not trust it */
+			/* the header may understate the size */
 			char	probe;
 
 			n = unzReadCurrentFile(x->zf, &probe, 1);

@@ -112,7 +112,9 @@ test_bad(void **state)
 	(void)state;
 	for (i = 0; i < sizeof bads / sizeof bads[0]; i++) {
 		const struct bad	*b = &bads[i];
-		size_t			 len = b->len ? b->len : strlen(b->data);
+		size_t			 len;
+
+		len = b->len ? b->len : strlen(b->data);
 
 		if (strcmp(b->name, "forced utf8 invalid") == 0)
 			r = csvread_mem_enc(&c, b->data, len, CSVREAD_UTF8,
