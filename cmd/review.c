@@ -1499,7 +1499,7 @@ review_list(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	struct cal_date		 asof = today(), due;
 	const struct node	*root;
 	const char		*cells[7], *type = NULL, *v, **sts = NULL;
-	char			 iso[CAL_FMT_MAX], days[32], duebuf[64];
+	char			 iso[CAL_FMT_MAX], days[32], duebuf[CAL_FMT_MAX + 48];
 	size_t			 i, k, n = 0, nst = 0;
 	long			 open, over;
 	int			 ch, fy = 0, overdue = 0, rc = CMD_FAIL, hit;
