@@ -353,25 +353,38 @@ static const struct xlsx_column followup_cols[] = {
 	{ "被監査部署の回答・質疑応答", 0, 40 },
 };
 
-static void
-paper_header(struct buf *b, struct store *st, const struct node *root)
+/* The working paper's header block (EXAMPLES.md 監査調書). */
+static int
+paper_header(struct xlsx_sheet *sh, struct store *st, const struct node *root)
 {
-	struct buf	 t = BUF_INIT;
-	char		 d1[CAL_FMT_MAX], d2[CAL_FMT_MAX];
+	struct buf		 tg = BUF_INIT, dates = BUF_INIT, aud = BUF_INIT;
+	struct buf		 who = BUF_INIT;
+	struct xlsx_field	 f[5];
+	char			 d1[CAL_FMT_MAX], d2[CAL_FMT_MAX];
+	int			 rc;
 
-	buf_reset(b);
 	era(d1, node_get_str(root, "date"));
 	era(d2, node_get_str(root, "end_date"));
-	buf_printf(b, "監査対象：%s　実施日：%s%s%s　主任監査員：%s",
-	    target(&t, st, root, 1), d1, d2[0] != '\0' ? "～" : "", d2,
-	    chief(st, root));
-	people(&t, node_get(root, "auditors"), 0);
-	buf_printf(b, "　監査員：%s", t.data);
-	people(&t, node_get(root, "auditees"), 1);
-	if (t.len > 0)
-		buf_printf(b, "　対応者：%s", t.data);
-	buf_puts(b, "");
-	buf_free(&t);
+	buf_printf(&dates, "%s%s%s", d1, d2[0] != '\0' ? "～" : "", d2);
+	target(&tg, st, root, 1);
+	people(&aud, node_get(root, "auditors"), 0);
+	people(&who, node_get(root, "auditees"), 1);
+	f[0].label = "監査対象";
+	f[0].value = tg.data;
+	f[1].label = "実施日";
+	f[1].value = dates.data;
+	f[2].label = "主任監査員";
+	f[2].value = chief(st, root);
+	f[3].label = "監査員";
+	f[3].value = aud.data;
+	f[4].label = "対応者";
+	f[4].value = who.data;
+	rc = xlsx_fields(sh, f, sizeof f / sizeof f[0]);
+	buf_free(&tg);
+	buf_free(&dates);
+	buf_free(&aud);
+	buf_free(&who);
+	return rc;
 }
 
 static void
@@ -507,8 +520,8 @@ audit_doc_paper(const char *path, struct store *st,
 		xlsx_add_sheet(&sh, x, name, XLSX_LANDSCAPE);
 		buf_reset(&b);
 		buf_printf(&b, "監査調書　%s", node_get_str(root, "title"));
-		paper_header(&t, st, root);
-		xlsx_title(sh, b.data, t.data);
+		xlsx_title(sh, b.data, NULL);
+		paper_header(sh, st, root);
 		if (node_scalar_eq(node_get(root, "type"), "followup")) {
 			xlsx_table(&row, sh, followup_cols,
 			    sizeof followup_cols / sizeof followup_cols[0]);
@@ -1682,6 +1695,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		memset(&ch, 0, sizeof ch);
 		ch.type = XLSX_CHART_COLUMN;
 		ch.title = "章別の適合率";
+		ch.y_pct = 1;
 		ch.cat_col = 0;
 		ch.val_cols = vals;
 		ch.nval = nc - 1;

@@ -12,6 +12,7 @@
 
 #include <xlsxwriter.h>
 
+#include "buf.h"
 #include "error.h"
 #include "text.h"
 #include "xlsx.h"
@@ -93,6 +94,7 @@ enum {
 	K_HEADER,
 	K_TITLE,
 	K_NOTE,
+	K_LABEL,		/* the label of a field line: bold, no border */
 	K_MAX
 };
 
@@ -221,6 +223,9 @@ xlsx_format(struct xlsx *x, int kind, int variant)
 		format_set_font_size(f, XLSX_TITLE_SIZE);
 		break;
 	case K_NOTE:
+		break;
+	case K_LABEL:
+		format_set_bold(f);
 		break;
 	case K_HEADER:
 		format_set_bold(f);
@@ -873,6 +878,62 @@ xlsx_title(struct xlsx_sheet *sh, const char *title, const char *note)
 }
 
 int
+xlsx_fields(struct xlsx_sheet *sh, const struct xlsx_field *fields, size_t n)
+{
+	lxw_rich_string_tuple	 label, value, *parts[3];
+	struct buf		 v = BUF_INIT;
+	uint32_t		 row;
+	size_t			 i;
+	int			 rc = 0;
+
+	XLSX_SHEET_CHECK(sh);
+	if ((rc = xlsx_check(sh->x)) != 0)
+		return rc;
+	if (sh->has_table) {
+		error_set(NC_EINVALID, "sheet '%s': fields go before the "
+		    "table", sh->name);
+		return xlsx_fail(sh->x, NC_EINVALID);
+	}
+	row = sh->next_row;
+	for (i = 0; i < n; i++) {
+		if (fields[i].value == NULL || *fields[i].value == '\0')
+			continue;
+		/* Label and value in one cell, so no table column widens. */
+		buf_reset(&v);
+		buf_puts(&v, "\xe3\x80\x80");	/* full-width space */
+		buf_puts(&v, fields[i].value);
+		if ((rc = buf_ok(&v)) != 0)
+			break;
+		if ((rc = xlsx_cell_check(sh, row, 0)) != 0 ||
+		    (rc = xlsx_valid_text(sh, row, 0, fields[i].label,
+		    strlen(fields[i].label))) != 0 ||
+		    (rc = xlsx_valid_text(sh, row, 0, v.data, v.len)) != 0)
+			break;
+		label.format = xlsx_format(sh->x, K_LABEL, 0);
+		value.format = xlsx_format(sh->x, K_NOTE, 0);
+		if (label.format == NULL || value.format == NULL) {
+			rc = xlsx_nomem(sh->x);
+			break;
+		}
+		label.string = (char *)fields[i].label;
+		value.string = v.data;
+		parts[0] = &label;
+		parts[1] = &value;
+		parts[2] = NULL;
+		if ((rc = xlsx_lxw(sh, row, 0, worksheet_write_rich_string(
+		    sh->ws, row, 0, parts, NULL))) != 0)
+			break;
+		if (row > sh->last_row)
+			sh->last_row = row;
+		row++;
+	}
+	buf_free(&v);
+	if (rc == 0)
+		sh->next_row = row + 1;
+	return rc;
+}
+
+int
 xlsx_note(struct xlsx_sheet *sh, uint32_t row, const char *s)
 {
 	XLSX_SHEET_CHECK(sh);
@@ -1157,6 +1218,12 @@ xlsx_add_chart(struct xlsx_sheet *sh, const struct xlsx_chart *c)
 		}
 		chart_axis_set_num_font(chart->x_axis, &font);
 		chart_axis_set_num_font(chart->y_axis, &font);
+		if (c->y_pct) {
+			/* Rates read as 0%..100%, not 0..1.2. */
+			chart_axis_set_num_format(chart->y_axis, "0%");
+			chart_axis_set_min(chart->y_axis, 0);
+			chart_axis_set_max(chart->y_axis, 1);
+		}
 	}
 	chart_legend_set_font(chart, &font);
 	/* a single series needs no legend: the title says what it is */

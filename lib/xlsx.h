@@ -153,6 +153,18 @@ int	 xlsx_write_blank(struct xlsx_sheet *, uint32_t row, uint16_t col);
 int	 xlsx_note(struct xlsx_sheet *, uint32_t row, const char *s);
 
 /*
+ * Label and value lines between the title and the table, the header block
+ * of a working paper or scrutiny record (監査対象　戸籍住民課, 実施日　令和8年
+ * 7月15日 ...): one line each, the label bold; fields without a value are
+ * left out.  After xlsx_title(), before xlsx_table().
+ */
+struct xlsx_field {
+	const char	*label;
+	const char	*value;
+};
+int	 xlsx_fields(struct xlsx_sheet *, const struct xlsx_field *, size_t n);
+
+/*
  * A drop-down list over a range.  Short lists are stored in the
  * validation itself; a list longer than Excel's 255 characters, or with
  * an item containing a comma, is written to a hidden sheet "選択肢" and
@@ -189,6 +201,7 @@ struct xlsx_chart {
 	uint16_t		 at_col;
 	int			 width;		/* pixels; 0: 576 */
 	int			 height;	/* pixels; 0: 360 */
+	int			 y_pct;		/* values are rates: 0%..100% */
 };
 
 /* A native Excel chart drawn from columns of a table. */

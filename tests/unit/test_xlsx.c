@@ -461,6 +461,56 @@ test_sheet_names(void **state)
 	xlsx_free(NULL);
 }
 
+/* A header block of fields moves the table down; empty values are left out. */
+static void
+test_fields(void **state)
+{
+	static const struct xlsx_field	 f[] = {
+		{ "監査対象", "戸籍住民課" },
+		{ "実施日", "令和8年7月15日" },
+		{ "対応者", "" },
+		{ "監査員", "=HYPERLINK(\"x\")" },
+	};
+	char			 path[512], cmd[1200];
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	struct xlsx_column	 c = { "見出し", 0, 0 };
+	uint32_t		 r0;
+
+	(void)state;
+	path_in(path, sizeof path, "fields.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "調書", 0), 0);
+	assert_int_equal(xlsx_title(sh, "監査調書", NULL), 0);
+	assert_int_equal(xlsx_fields(sh, f, 4), 0);
+	assert_int_equal(xlsx_table(&r0, sh, &c, 1), 0);
+	/* Title, blank, three lines, blank, header: data from row 8. */
+	assert_int_equal(r0, 7);
+	assert_int_equal(xlsx_write_text(sh, r0, 0, "値"), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	if (access("/usr/bin/python3", X_OK) == 0 &&
+	    system("/usr/bin/python3 -c 'import openpyxl' 2>/dev/null") == 0) {
+		snprintf(cmd, sizeof cmd, "/usr/bin/python3 -c '"
+		    "import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])"
+		    ".active; v=[ws.cell(r,1).value for r in range(1,8)]; "
+		    "assert v[2]==\"監査対象\u3000戸籍住民課\", v; "
+		    "assert v[3]==\"実施日\u3000令和8年7月15日\", v; "
+		    "assert str(v[4]).endswith(\"=HYPERLINK(\\\"x\\\")\"), v; "
+		    "assert ws.cell(5,1).data_type==\"s\"; "
+		    "assert v[5] is None and v[6]==\"見出し\", v' '%s'", path);
+		assert_int_equal(system(cmd), 0);
+	}
+
+	/* Fields after the table are refused. */
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "調書", 0), 0);
+	assert_int_equal(xlsx_table(&r0, sh, &c, 1), 0);
+	assert_int_equal(xlsx_fields(sh, f, 1), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "before the table"));
+	xlsx_free(x);
+}
+
 static void
 test_misuse(void **state)
 {
@@ -522,6 +572,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sheet_names),
 		cmocka_unit_test(test_misuse),
+		cmocka_unit_test(test_fields),
 		cmocka_unit_test(test_sticky_error),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_atomic),
