@@ -1127,15 +1127,125 @@ done:
 
 /* ---- CSV ---- */
 
+/*
+ * Rows and columns of a CSV file or of a workbook's sheet (a survey
+ * export saved as .xlsx), as one table: blank rows are skipped in both.
+ */
+struct table {
+	struct csvread			*csv;
+	struct xlsxread			*x;
+	const struct xlsxread_sheet	*sheet;
+	uint32_t			*rows;		/* xlsx: rows used */
+	uint32_t			*ncols;		/* xlsx: per row */
+	size_t				 nrows;
+};
+
+static size_t
+tab_nrows(const struct table *t)
+{
+	return t->csv != NULL ? csvread_nrows(t->csv) : t->nrows;
+}
+
+static size_t
+tab_ncols(const struct table *t, size_t row)
+{
+	if (t->csv != NULL)
+		return csvread_ncols(t->csv, row);
+	return row < t->nrows ? t->ncols[row] : 0;
+}
+
+static const char *
+tab_cell(const struct table *t, size_t row, size_t col)
+{
+	if (t->csv != NULL)
+		return csvread_cell(t->csv, row, col);
+	if (row >= t->nrows)
+		return "";
+	return xlsxread_cell(t->sheet, t->rows[row], (uint32_t)col).text;
+}
+
+static int
+tab_formula(const struct table *t, size_t row, size_t col)
+{
+	if (t->csv != NULL || row >= t->nrows)
+		return 0;
+	return xlsxread_cell(t->sheet, t->rows[row], (uint32_t)col).formula;
+}
+
+/* The file's line, or the sheet's 1-based row. */
+static unsigned
+tab_line(const struct table *t, size_t row)
+{
+	if (t->csv != NULL)
+		return csvread_line(t->csv, row);
+	return row < t->nrows ? t->rows[row] + 1 : 0;
+}
+
+static void
+tab_free(struct table *t)
+{
+	csvread_free(t->csv);
+	xlsxread_free(t->x);
+	free(t->rows);
+	free(t->ncols);
+}
+
+/* The first visible sheet of a workbook as a table. */
+static int
+tab_xlsx(struct table *t, const char *path, const char *file,
+    const char **sheetname, struct diags *d)
+{
+	size_t		 i;
+	uint32_t	 r, c, nr, last;
+
+	if (xlsxread_open(&t->x, path, file) != 0) {
+		diags_add(d, file, 0, 0, "%s", error_last());
+		return NC_EINVALID;
+	}
+	for (i = 0; i < xlsxread_nsheets(t->x); i++) {
+		if (xlsxread_sheet_state(t->x, i) == XLSXREAD_VISIBLE)
+			break;
+	}
+	if (i == xlsxread_nsheets(t->x) ||
+	    xlsxread_sheet(&t->sheet, t->x, i) != 0) {
+		diags_add(d, file, 0, 0, "%s", i == xlsxread_nsheets(t->x) ?
+		    "the workbook has no visible sheet" : error_last());
+		return NC_EINVALID;
+	}
+	*sheetname = xlsxread_sheet_name(t->x, i);
+	nr = xlsxread_nrows(t->sheet);
+	t->rows = calloc((size_t)nr + 1, sizeof *t->rows);
+	t->ncols = calloc((size_t)nr + 1, sizeof *t->ncols);
+	if (t->rows == NULL || t->ncols == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (r = 0; r < nr; r++) {
+		last = 0;
+		for (c = 0; c < xlsxread_ncols(t->sheet); c++) {
+			if (xlsxread_cell(t->sheet, r, c).text[0] != '\0' ||
+			    xlsxread_cell(t->sheet, r, c).formula)
+				last = c + 1;
+		}
+		if (last == 0)
+			continue;
+		t->rows[t->nrows] = r;
+		t->ncols[t->nrows++] = last;
+	}
+	if (t->nrows == 0) {
+		diags_add(d, file, 0, 0, "the sheet '%s' is empty", *sheetname);
+		return NC_EINVALID;
+	}
+	return 0;
+}
+
 /* The column of a header among the names given; -1 when none. */
 static int
-find_header(const struct csvread *c, size_t row, const char *const *names)
+find_header(const struct table *c, size_t row, const char *const *names)
 {
 	size_t	i, k;
 
-	for (i = 0; i < csvread_ncols(c, row); i++) {
+	for (i = 0; i < tab_ncols(c, row); i++) {
 		for (k = 0; names[k] != NULL; k++) {
-			if (strcmp(csvread_cell(c, row, i), names[k]) == 0)
+			if (strcmp(tab_cell(c, row, i), names[k]) == 0)
 				return (int)i;
 		}
 	}
@@ -1143,7 +1253,7 @@ find_header(const struct csvread *c, size_t row, const char *const *names)
 }
 
 static int
-rule_col(const struct rule_col *rc, const struct csvread *c, size_t hdr,
+rule_col(const struct rule_col *rc, const struct table *c, size_t hdr,
     int has_header)
 {
 	size_t	i;
@@ -1152,8 +1262,8 @@ rule_col(const struct rule_col *rc, const struct csvread *c, size_t hdr,
 		return (int)rc->col - 1;
 	if (rc->header == NULL || !has_header)
 		return -1;
-	for (i = 0; i < csvread_ncols(c, hdr); i++) {
-		if (strcmp(csvread_cell(c, hdr, i), rc->header) == 0)
+	for (i = 0; i < tab_ncols(c, hdr); i++) {
+		if (strcmp(tab_cell(c, hdr, i), rc->header) == 0)
 			return (int)i;
 	}
 	return -2;
@@ -1232,8 +1342,8 @@ answer_value(enum ck_value *v, const struct rules *ru,
 }
 
 static int
-import_csv(struct ck_import *im, const char *path, const char *file,
-    struct diags *d)
+import_table(struct ck_import *im, const char *path, const char *file,
+    int xlsx, struct diags *d)
 {
 	static const char *const h_org[] = { "課コード", "課名", "org", NULL };
 	static const char *const h_ref[] = { "項目番号", "ref", NULL };
@@ -1246,7 +1356,9 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 	static const char *const h_stage[] = { "点検段階", "stage", NULL };
 	static const char *const h_vendor[] = { "委託事業者等の名称", "vendor",
 	    NULL };
-	struct csvread		*c = NULL;
+	struct table		 tb, *c = &tb;
+	struct buf		 where = BUF_INIT;
+	const char		*sheetname = NULL;
 	const struct rules	*ru = im->rules;
 	const struct ck_set	*set = NULL;
 	struct strmap		*groups = NULL;
@@ -1265,6 +1377,7 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 	int			 fy;
 
 	memset(&p, 0, sizeof p);
+	memset(&tb, 0, sizeof tb);
 	p.path = file;
 	if (im->opts.kind < 0 || im->opts.fy == 0) {
 		diags_add(d, file, 0, 0, "a CSV file does not say what it"
@@ -1278,7 +1391,15 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 		diags_add(d, file, 0, 0, "%s", error_last());
 		return NC_EINVALID;
 	}
-	if (ru != NULL && ru->encoding >= 0) {
+	if (xlsx) {
+		if ((r = tab_xlsx(&tb, path, file, &sheetname, d)) != 0)
+			goto done;
+		buf_printf(&where, "%s:%s", file, sheetname);
+		if ((r = buf_ok(&where)) != 0)
+			goto done;
+		p.path = where.data;
+		p.xlsx = 1;
+	} else if (ru != NULL && ru->encoding >= 0) {
 		char	*data = NULL;
 		size_t	 len = 0;
 		FILE	*fp;
@@ -1299,14 +1420,15 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 			return NC_EINVALID;
 		}
 		fclose(fp);
-		r = csvread_mem_enc(&c, data, len, (enum csvread_enc)
+		r = csvread_mem_enc(&tb.csv, data, len, (enum csvread_enc)
 		    ru->encoding, file, d);
 		free(data);
-	} else
-		r = csvread_file(&c, path, file, d);
-	if (r != 0)
+		if (r != 0)
+			return NC_EINVALID;
+	} else if (csvread_file(&tb.csv, path, file, d) != 0)
 		return NC_EINVALID;
-	enc = csvread_encoding_name(csvread_encoding(c));
+	enc = tb.csv != NULL ? csvread_encoding_name(csvread_encoding(tb.csv)) :
+	    NULL;
 	if ((groups = strmap_new()) == NULL) {
 		r = NC_ENOMEM;
 		goto done;
@@ -1325,7 +1447,7 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 		hdr = ru->skip > 0 ? ru->skip - 1 : 0;
 		first = ru->skip;
 		/* skipped lines that are blank were never rows */
-		while (hdr > 0 && hdr >= csvread_nrows(c))
+		while (hdr > 0 && hdr >= tab_nrows(c))
 			hdr--;
 		c_org = rule_col(&ru->org, c, hdr, ru->skip > 0);
 		c_resp = rule_col(&ru->respondent, c, hdr, ru->skip > 0);
@@ -1333,7 +1455,7 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 		c_stage = rule_col(&ru->stage, c, hdr, ru->skip > 0);
 		c_vendor = rule_col(&ru->vendor, c, hdr, ru->skip > 0);
 		if (c_org < 0)
-			diags_add(d, file, csvread_line(c, hdr), 0, "no"
+			diags_add(d, file, tab_line(c, hdr), 0, "no"
 			    " column '%s' for the division (rules file '%s')",
 			    ru->org.header ? ru->org.header : "?", ru->path);
 		for (i = 0; i < ru->nitems; i++) {
@@ -1353,7 +1475,7 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 			    ru->skip > 0);
 			if (ac == -2 || (ru->items[i].note.header != NULL &&
 			    nc == -2))
-				diags_add(d, file, csvread_line(c, hdr), 0,
+				diags_add(d, file, tab_line(c, hdr), 0,
 				    "no column '%s' for item %s",
 				    ac == -2 ? ru->items[i].answer.header :
 				    ru->items[i].note.header, it->ref);
@@ -1368,13 +1490,13 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 		first = 1;
 		c_org = find_header(c, 0, h_org);
 		if (c_org < 0)
-			diags_add(d, file, csvread_line(c, 0), 0, "no column"
+			diags_add(d, file, tab_line(c, 0), 0, "no column"
 			    " 課コード (or 課名) in the header");
 		if (kind == CK_SELF) {
 			c_resp = find_header(c, 0, h_resp);
-			for (i = 0; i < csvread_ncols(c, 0); i++) {
+			for (i = 0; i < tab_ncols(c, 0); i++) {
 				const struct ck_item *it = ck_set_item(set,
-				    csvread_cell(c, 0, i));
+				    tab_cell(c, 0, i));
 
 				if (it != NULL)
 					c_items[it->index] = (int)i;
@@ -1384,7 +1506,7 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 			c_val = find_header(c, 0, h_val);
 			c_note = find_header(c, 0, h_note);
 			if (c_ref < 0 || c_val < 0)
-				diags_add(d, file, csvread_line(c, 0), 0,
+				diags_add(d, file, tab_line(c, 0), 0,
 				    "the header needs columns 項目番号 and"
 				    " 回答");
 			if (kind == CK_VENDOR) {
@@ -1392,7 +1514,7 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 				c_stage = find_header(c, 0, h_stage);
 				c_vendor = find_header(c, 0, h_vendor);
 				if (c_contract < 0 || c_stage < 0)
-					diags_add(d, file, csvread_line(c, 0),
+					diags_add(d, file, tab_line(c, 0),
 					    0, "the header needs columns 契約名"
 					    " and 点検段階");
 			}
@@ -1402,7 +1524,7 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 		for (i = 0; i < nitems; i++) {
 			if (c_items[i] < 0 && (kind == CK_SELF || ru ==
 			    NULL))
-				diags_add(d, file, csvread_line(c, hdr), 0,
+				diags_add(d, file, tab_line(c, hdr), 0,
 				    "no column for item %s",
 				    set->items[i].ref);
 		}
@@ -1410,21 +1532,22 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 	if (d->n > n0)
 		goto bad;
 
-	for (row = first; row < csvread_nrows(c); row++) {
+	for (row = first; row < tab_nrows(c); row++) {
 		const struct ck_org	*org;
-		size_t			 ncols = csvread_ncols(c, row);
+		size_t			 ncols = tab_ncols(c, row);
 		char			 orgtext[256];
 
-		p.line = csvread_line(c, row);
+		p.line = tab_line(c, row);
 		p.col = 0;
-		if (ncols != csvread_ncols(c, hdr) && (ru == NULL ||
+		if (tb.csv != NULL && ncols != tab_ncols(c, hdr) &&
+		    (ru == NULL ||
 		    ru->skip > 0)) {
 			problem(d, &p, "the row has %zu fields; the header"
-			    " has %zu", ncols, csvread_ncols(c, hdr));
+			    " has %zu", ncols, tab_ncols(c, hdr));
 			continue;
 		}
 		p.col = (unsigned)c_org + 1;
-		trim(orgtext, sizeof orgtext, csvread_cell(c, row,
+		trim(orgtext, sizeof orgtext, tab_cell(c, row,
 		    (size_t)c_org));
 		if ((org = ck_orgs_find(im->orgs, orgtext)) == NULL) {
 			if (ck_orgs_ambiguous(im->orgs, orgtext))
@@ -1440,10 +1563,10 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 		buf_puts(&key, org->code);
 		if (kind == CK_VENDOR) {
 			buf_putc(&key, '\x1f');
-			buf_puts(&key, csvread_cell(c, row,
+			buf_puts(&key, tab_cell(c, row,
 			    (size_t)c_contract));
 			buf_putc(&key, '\x1f');
-			buf_puts(&key, csvread_cell(c, row, (size_t)c_stage));
+			buf_puts(&key, tab_cell(c, row, (size_t)c_stage));
 		}
 		if ((r = buf_ok(&key)) != 0)
 			goto done;
@@ -1466,7 +1589,7 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 					continue;
 				p.col = (unsigned)cols[i] + 1;
 				set_field(g->doc, g->root, &fl[keys[i]],
-				    csvread_cell(c, row, (size_t)cols[i]), 0,
+				    tab_cell(c, row, (size_t)cols[i]), 0,
 				    0, 0, &p, d);
 			}
 		}
@@ -1475,7 +1598,7 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 			char		 rid[64];
 
 			if (c_resp >= 0)
-				trim(rid, sizeof rid, csvread_cell(c, row,
+				trim(rid, sizeof rid, tab_cell(c, row,
 				    (size_t)c_resp));
 			else
 				snprintf(rid, sizeof rid, "l%u", p.line);
@@ -1484,7 +1607,8 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 				problem(d, &p, "no respondent number");
 				continue;
 			}
-			if (check_text(d, &p, "the respondent number", rid, 0)
+			if (check_text(d, &p, "the respondent number", rid,
+			    c_resp >= 0 && tab_formula(c, row, (size_t)c_resp))
 			    != 0)
 				continue;
 			if (strmap_get(g->seen, rid) != NULL) {
@@ -1504,7 +1628,7 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 			}
 			for (i = 0; i < nitems; i++) {
 				p.col = (unsigned)c_items[i] + 1;
-				trim(val, sizeof val, csvread_cell(c, row,
+				trim(val, sizeof val, tab_cell(c, row,
 				    (size_t)c_items[i]));
 				if (val[0] == '\0') {
 					problem(d, &p, "respondent %s did not"
@@ -1512,8 +1636,8 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 					    set->items[i].ref);
 					continue;
 				}
-				if (check_text(d, &p, "the answer", val, 0) !=
-				    0)
+				if (check_text(d, &p, "the answer", val,
+				    tab_formula(c, row, (size_t)c_items[i])) != 0)
 					continue;
 				if (answer_value(&v, ru, &set->items[i], val)
 				    != 0) {
@@ -1537,11 +1661,11 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 				if (c_items[i] < 0)
 					continue;
 				p.col = (unsigned)c_items[i] + 1;
-				trim(val, sizeof val, csvread_cell(c, row,
+				trim(val, sizeof val, tab_cell(c, row,
 				    (size_t)c_items[i]));
 				note[0] = '\0';
 				if (c_notes[i] >= 0)
-					trim(note, sizeof note, csvread_cell(c,
+					trim(note, sizeof note, tab_cell(c,
 					    row, (size_t)c_notes[i]));
 				if (val[0] == '\0')
 					continue;
@@ -1550,8 +1674,9 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 					    " twice", org->name, it->ref);
 					continue;
 				}
-				if (check_text(d, &p, "the answer", val, 0) !=
-				    0 || (note[0] != '\0' && check_text(d, &p,
+				if (check_text(d, &p, "the answer", val,
+				    tab_formula(c, row, (size_t)c_items[i])) != 0 ||
+				    (note[0] != '\0' && check_text(d, &p,
 				    "the note", note, 0) != 0))
 					continue;
 				if (answer_value(&v, ru, it, val) != 0) {
@@ -1574,7 +1699,7 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 			char			 ref[64];
 
 			p.col = (unsigned)c_ref + 1;
-			trim(ref, sizeof ref, csvread_cell(c, row,
+			trim(ref, sizeof ref, tab_cell(c, row,
 			    (size_t)c_ref));
 			if ((it = ck_set_item(set, ref)) == NULL) {
 				problem(d, &p, "item '%s' is not in the FY%d"
@@ -1588,18 +1713,19 @@ import_csv(struct ck_import *im, const char *path, const char *file,
 			}
 			strmap_put(g->seen, it->ref, g);
 			p.col = (unsigned)c_val + 1;
-			trim(val, sizeof val, csvread_cell(c, row,
+			trim(val, sizeof val, tab_cell(c, row,
 			    (size_t)c_val));
 			note[0] = '\0';
 			if (c_note >= 0)
-				trim(note, sizeof note, csvread_cell(c, row,
+				trim(note, sizeof note, tab_cell(c, row,
 				    (size_t)c_note));
 			if (val[0] == '\0') {
 				problem(d, &p, "item %s has no answer",
 				    it->ref);
 				continue;
 			}
-			if (check_text(d, &p, "the answer", val, 0) != 0)
+			if (check_text(d, &p, "the answer", val,
+			    tab_formula(c, row, (size_t)c_val)) != 0)
 				continue;
 			if (c_note >= 0)
 				p.col = (unsigned)c_note + 1;
@@ -1662,7 +1788,8 @@ done:
 	buf_free(&key);
 	gather_free(list);
 	strmap_free(groups);
-	csvread_free(c);
+	tab_free(&tb);
+	buf_free(&where);
 	return r;
 }
 
@@ -1680,10 +1807,13 @@ ck_import_file(struct ck_import *im, const char *path, struct diags *d)
 	size_t	n0 = im->n, d0 = d->n;
 	int	r;
 
-	if (has_suffix(path, ".xlsx"))
+	/* a workbook with a rules file is a survey export, not a form */
+	if (has_suffix(path, ".xlsx") && im->rules == NULL)
 		r = import_xlsx(im, path, path, d);
+	else if (has_suffix(path, ".xlsx"))
+		r = import_table(im, path, path, 1, d);
 	else if (has_suffix(path, ".csv") || has_suffix(path, ".txt"))
-		r = import_csv(im, path, path, d);
+		r = import_table(im, path, path, 0, d);
 	else {
 		diags_add(d, path, 0, 0, "not a .xlsx or .csv file");
 		r = NC_EINVALID;

@@ -231,6 +231,39 @@ printf 'kind self\nfy 2026\nbogus 3\nitem sf-01\n' >"$T/bad.rules"
 run 1 import --rules "$T/bad.rules" "$R/survey.csv"
 expect_grep "$T/err" "bad.rules:3:1: unknown rule 'bogus'"
 expect_grep "$T/err" "bad.rules:4:0: 'item' needs an item ref and a column"
+# a survey tool's .xlsx export (one row per division) through rules
+{
+	echo 'kind department'
+	echo 'fy 2026'
+	echo 'org "所属コード"'
+	"$NCIO" -C "$D" checklist items --kind department --fy 2026 |
+	    awk 'NR > 3 { n++; print "item " $1 " \"Q" n "\"" }'
+	echo 'value "実施している" done'
+	echo 'value "一部実施している" partial'
+	echo 'value "実施していない" not-done'
+} >"$T/forms.rules"
+$PY - "$R/forms.xlsx" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.Workbook()
+ws = wb.active
+ws.title = "Sheet1"
+ws.append(["ID", "開始時刻", "所属コード"] + ["Q%d" % i for i in range(1, 51)])
+for n, org in enumerate(["kikaku", "keiri"]):
+    ws.append([n + 1, "2026/10/01 9:00", org] +
+              ["一部実施している" if i % 7 == 0 else "実施している" for i in range(50)])
+wb.save(sys.argv[1])
+PYEOF
+run 0 import --rules "$T/forms.rules" "$R/forms.xlsx"
+expect_grep "$T/out" '^new +ck-[0-9a-z]{8}  企画課  .*forms.xlsx$'
+expect_grep "$T/out" '^2 new, 0 updated, 0 unchanged'
+$PY - "$R/forms.xlsx" "$T/forms-bad.xlsx" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+wb.active["E3"] = "たぶん"
+wb.save(sys.argv[2])
+PYEOF
+run 1 import --rules "$T/forms.rules" "$T/forms-bad.xlsx"
+expect_grep "$T/err" "forms-bad.xlsx:Sheet1:3:5: cell E3: item dp-2-1-02: answer 'たぶん' is not one of"
 # a filled self-check form
 fill "$F/自己点検_令和8年度_こども家庭部_保育課.xlsx" "$R/self-hoiku.xlsx" --staff 6 --seed 4
 run 0 import "$R/self-hoiku.xlsx"
@@ -252,7 +285,7 @@ expect_grep "$T/out" '^2 new'
 # --- status, aggregate ----------------------------------------------------
 run 0 status --kind department --fy 2026
 expect_grep "$T/out" '^こども家庭部 +保育課 +提出済 +2026-10-09'
-expect_grep "$T/out" '^所属点検 FY2026: 6 of 93 divisions submitted \(6.5%\)$'
+expect_grep "$T/out" '^所属点検 FY2026: 8 of 93 divisions submitted \(8.6%\)$'
 run 0 status --kind department --fy 2026 --missing
 expect_no_grep "$T/out" '提出済'
 run 0 aggregate --kind department --fy 2026 --by division
@@ -283,8 +316,8 @@ run 0 report --kind department --fy 2026 -o "$T/report"
 docx=$T/report/令和8年度_所属点検実施結果報告書.docx
 xlsx=$T/report/令和8年度_所属点検実施結果報告書_集計表.xlsx
 [ -f "$docx" ] && [ -f "$xlsx" ] || fail "report files"
-$PY "$CHECK" docx "$docx" department '93課中6課から回答があった' '今後の取組' \
-    '実施率の低い項目' '前年度との比較' '未提出の課（87課）' \
+$PY "$CHECK" docx "$docx" department '93課中8課から回答があった' '今後の取組' \
+    '実施率の低い項目' '前年度との比較' '未提出の課（85課）' \
     '次年度の点検項目は' '令和8年10月15日' >&2 || fail "report docx"
 $PY "$CHECK" xlsx "$xlsx" department 50 >&2 || fail "report xlsx"
 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx.py" "$xlsx" >&2 || fail "report conventions"
