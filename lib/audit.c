@@ -1110,9 +1110,27 @@ audit_agree(struct ydoc *doc, struct node *root, const char *by,
 	if ((rc = audit_agree_blockers(&blk, root)) != 0)
 		return rc;
 	if (*blk != '\0') {
+		size_t	 lines = 0, more = 0;
+		char	*p, *cut = NULL;
+
 		blk[strlen(blk) - 1] = '\0';
-		rc = error_set(NC_EINVALID, "cannot agree '%s' yet:\n%s",
-		    node_get_str(root, "id"), blk);
+		/* The message has a bounded size: ten reasons, then a count. */
+		for (p = blk; (p = strchr(p, '\n')) != NULL; p++) {
+			if (++lines == 10)
+				cut = p;
+		}
+		if (cut != NULL) {
+			more = lines - 9;
+			*cut = '\0';
+		}
+		if (more > 0)
+			rc = error_set(NC_EINVALID, "cannot agree '%s' yet:\n%s\n"
+			    "... and %zu more (see 'nerima-cio audit show %s')",
+			    node_get_str(root, "id"), blk, more,
+			    node_get_str(root, "id"));
+		else
+			rc = error_set(NC_EINVALID, "cannot agree '%s' yet:\n%s",
+			    node_get_str(root, "id"), blk);
 		free(blk);
 		return rc;
 	}

@@ -54,6 +54,11 @@ expect_status 0 N audit plan --type system --target 文書管理システム --o
 S=$(cat "$T/out")
 expect_grep "$D/audits/2026/$S.yaml" '^target_system: 文書管理システム$'
 expect_grep "$D/audits/2026/$S.yaml" '^  - ref: sy-2-8-03$'
+# Agreeing too early lists ten reasons and counts the rest.
+expect_status 1 N audit agree "$K" --by x --date 2026-10-22
+expect_grep "$T/err" "cannot agree '$K' yet"
+expect_grep "$T/err" "^\.\.\. and [0-9]+ more \(see 'nerima-cio audit show $K'\)$"
+[ "$(grep -c 'not answered' "$T/err")" -eq 10 ] || fail "agree listed $(grep -c 'not answered' "$T/err") reasons, want 10"
 # Bad plans.
 expect_status 2 N audit plan --type annual --target keizai --date 2026-10-21
 expect_status 2 N audit plan --type operational --target keizai
