@@ -126,8 +126,9 @@ write_particulars(struct xlsx *x, const struct ck_set *set,
 }
 
 static int
-write_item_list(struct xlsx *x, const struct ck_set *set, const char *name,
-    int answers, uint32_t *first_row)
+write_item_list(struct xlsx *x, const struct ck_set *set,
+    const struct ck_org *org, const char *name, int answers,
+    uint32_t *first_row)
 {
 	struct xlsx_column	 cols[6] = {
 		{ "No.", XLSX_COL_CENTER, 5 },
@@ -140,16 +141,19 @@ write_item_list(struct xlsx *x, const struct ck_set *set, const char *name,
 	const char		*labels[4];
 	const enum ck_value	*vals;
 	struct xlsx_sheet	*sh;
-	char			 num[24], stages[128];
+	char			 num[24], stages[128], title[512];
 	uint32_t		 row;
 	size_t			 i, nv, k;
 	int			 r;
 
 	if (set->kind == CK_VENDOR)
 		cols[2] = (struct xlsx_column){ "点検段階", 0, 16 };
+	/* the division is filled in: the form is its own */
+	snprintf(title, sizeof title, "%s（%s %s）", set->title,
+	    org->dept_name, org->name);
 	if ((r = xlsx_add_sheet(&sh, x, name, XLSX_PROTECT |
 	    XLSX_LANDSCAPE)) != 0 ||
-	    (r = xlsx_title(sh, set->title, answers ? "回答欄は一覧から選んで"
+	    (r = xlsx_title(sh, title, answers ? "回答欄は一覧から選んで"
 	    "ください。" : "回答は「回答」シートに記入します。")) != 0 ||
 	    (r = xlsx_table(&row, sh, cols, answers ? 6 : 4)) != 0)
 		return r;
@@ -190,13 +194,13 @@ write_item_list(struct xlsx *x, const struct ck_set *set, const char *name,
 /* 回答 (self): one row per staff member, one column per item. */
 static int
 write_staff_sheet(struct xlsx *x, const struct ck_set *set,
-    uint32_t *first_row)
+    const struct ck_org *org, uint32_t *first_row)
 {
 	struct xlsx_column	*cols;
 	const char		*labels[4];
 	const enum ck_value	*vals;
 	struct xlsx_sheet	*sh;
-	char			**heads, num[16];
+	char			**heads, num[16], title[512];
 	uint32_t		 row;
 	size_t			 i, k, nv;
 	int			 r;
@@ -220,9 +224,11 @@ write_staff_sheet(struct xlsx *x, const struct ck_set *set,
 		cols[i + 1] = (struct xlsx_column){ heads[i],
 		    XLSX_COL_INPUT | XLSX_COL_CENTER, 11 };
 	}
+	snprintf(title, sizeof title, "自己点検 回答（%s %s、一人一行）",
+	    org->dept_name, org->name);
 	if ((r = xlsx_add_sheet(&sh, x, "回答", XLSX_PROTECT |
 	    XLSX_LANDSCAPE)) != 0 ||
-	    (r = xlsx_title(sh, "自己点検 回答（一人一行）", "項目の内容は"
+	    (r = xlsx_title(sh, title, "項目の内容は"
 	    "「点検項目」シートを見てください。")) != 0 ||
 	    (r = xlsx_table(&row, sh, cols, set->nitems + 1)) != 0)
 		goto done;
@@ -323,10 +329,12 @@ ck_form_write(char **out_path, const struct ck_set *set,
 	    (r = write_particulars(x, set, &fields_row)) != 0)
 		goto done;
 	if (set->kind == CK_SELF) {
-		if ((r = write_staff_sheet(x, set, &items_row)) != 0 ||
-		    (r = write_item_list(x, set, "点検項目", 0, &dummy)) != 0)
+		if ((r = write_staff_sheet(x, set, org, &items_row)) != 0 ||
+		    (r = write_item_list(x, set, org, "点検項目", 0,
+		    &dummy)) != 0)
 			goto done;
-	} else if ((r = write_item_list(x, set, sheet, 1, &items_row)) != 0)
+	} else if ((r = write_item_list(x, set, org, sheet, 1,
+	    &items_row)) != 0)
 		goto done;
 	if ((r = write_id_sheet(x, set, org, sheet, items_row,
 	    fields_row)) != 0 || (r = xlsx_save(x)) != 0)
