@@ -1650,7 +1650,8 @@ write_doc(struct rv *r, const char *dir, const char *name,
 	struct buf	path = BUF_INIT;
 	int		rc;
 
-	buf_printf(&path, "%s/%s_%s", dir, r->ref.id, name);
+	buf_printf(&path, "%s%s%s_%s", dir, dir[0] != '\0' &&
+	    dir[strlen(dir) - 1] == '/' ? "" : "/", r->ref.id, name);
 	if (buf_ok(&path) != 0)
 		return cmd_lib_error();
 	if ((rc = fn(r->ctx, rv_root(r), path.data)) != 0)
