@@ -775,7 +775,7 @@ ck_report_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 {
 	struct opts	 o;
 	struct store	*st;
-	struct ck_stats	*s;
+	struct ck_stats	*s, *self = NULL;
 	struct diags	 d = DIAGS_INIT;
 	struct cal_date	 dt;
 	char		*docx = NULL, *xlsx = NULL, date[CAL_FMT_MAX];
@@ -820,8 +820,21 @@ ck_report_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 		cmd_warn("no recommendations in item set %s (report:"
 		    " recommendations): the report has no section 今後の取組",
 		    s->set->catalog);
-	r = ck_report_write(&docx, &xlsx, s, st, o.outdir, date);
+	/* a department report summarises the staff's self check too */
+	if (o.kind == CK_DEPARTMENT && ck_aggregate(&self, st, CK_SELF, o.fy,
+	    &d) != 0) {
+		if (error_code() != NC_ENOTFOUND) {
+			cmd_print_diags(stderr, &d);
+			diags_free(&d);
+			ck_stats_free(s);
+			return cmd_lib_error();
+		}
+		self = NULL;
+	}
+	diags_free(&d);
+	r = ck_report_write(&docx, &xlsx, s, self, st, o.outdir, date);
 	ck_stats_free(s);
+	ck_stats_free(self);
 	if (r != 0)
 		return cmd_lib_error();
 	printf("%s\n%s\n", docx, xlsx);

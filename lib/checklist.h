@@ -321,10 +321,12 @@ void		 ck_deviation(double *out, const double *x, size_t n,
  * Reports: 所属点検実施結果報告書 (or 自己点検 / 特記事項チェックシートの
  * 集計結果報告書) as .docx and the full tables with charts as .xlsx in
  * dir.  date is the report's date (YYYY-MM-DD), which also fixes the
- * files' creation time so that the same data give the same bytes.
+ * files' creation time so that the same data give the same bytes.  With
+ * a department check, self (or NULL) is the same year's self check, which
+ * the report summarises (the division reports on its staff's self check).
  */
 int		 ck_report_write(char **out_docx, char **out_xlsx,
-		    const struct ck_stats *, struct store *, const char *dir,
-		    const char *date);
+		    const struct ck_stats *, const struct ck_stats *self,
+		    struct store *, const char *dir, const char *date);
 
 #endif

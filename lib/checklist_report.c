@@ -30,6 +30,7 @@
 
 struct ctx {
 	const struct ck_stats	*s;
+	const struct ck_stats	*self;	/* with a department check, or NULL */
 	char			 fylabel[CAL_FMT_MAX];
 	char			 date[CAL_FMT_MAX];	/* era, long */
 	const char		*ward;
@@ -262,6 +263,12 @@ doc_response(struct docx *dx, struct ctx *c)
 	if ((r = buf_ok(&miss)) == 0 && nmiss > 0)
 		r = body(dx, c, "未提出の課（%zu課）：%s。", nmiss, miss.data);
 	buf_free(&miss);
+	/* 所属点検 reports on the staff's self check too (spec note 8) */
+	if (r == 0 && c->self != NULL)
+		r = body(dx, c, "自己点検は、%zu課（延べ%zu人）から回答があり、"
+		    "実施率は%sであった。課ごとの結果は集計表の「課別」に示す。",
+		    c->self->nsubmitted, c->self->nrespondents,
+		    pct(a, sizeof a, c->self->rate));
 	return r;
 }
 
@@ -881,9 +888,9 @@ sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 		{ "部", 0, 18 }, { "課", 0, 20 }, { "状況", XLSX_COL_CENTER, 8 },
 		{ "提出日", 0, 12 }, { "得点", 0, 8 }, { "偏差値", 0, 8 },
 		{ "順位", 0, 6 }, { "前年度", 0, 8 }, { "回答者数", 0, 9 },
-		{ "対象職員数", 0, 10 },
+		{ "対象職員数", 0, 10 }, { "自己点検の実施率", 0, 10 },
 	};
-	const struct ck_stats	*s = c->s;
+	const struct ck_stats	*s = c->s, *self = c->self;
 	struct xlsx_sheet	*sh;
 	struct cal_date		 d;
 	uint32_t		 row;
@@ -892,7 +899,8 @@ sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 
 	if ((r = xlsx_add_sheet(&sh, x, "課別", XLSX_LANDSCAPE)) != 0 ||
 	    (r = xlsx_title(sh, "課別の結果", note)) != 0 ||
-	    (r = xlsx_table(&row, sh, cols, s->kind == CK_SELF ? 10 : 8)) != 0)
+	    (r = xlsx_table(&row, sh, cols, s->kind == CK_SELF ? 10 :
+	    self != NULL ? 11 : 8)) != 0)
 		return r;
 	for (i = 0; i < s->ndiv; i++, row++) {
 		const struct ck_div_stat	*ds = &s->divs[i];
@@ -911,12 +919,17 @@ sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 		num_cell_x(sh, row, 6, ds->rank ? (double)ds->rank : NAN,
 		    XLSX_NUM_INT);
 		num_cell_x(sh, row, 7, ds->prev, XLSX_NUM_DEC);
-		if (s->kind == CK_SELF) {
+		/* the same orgs.yaml: the divisions are in the same order */
+		if (self != NULL && i < self->ndiv)
+			ds = &self->divs[i];
+		if (s->kind == CK_SELF || self != NULL) {
 			num_cell_x(sh, row, 8, ds->submitted ?
 			    (double)ds->respondents : NAN, XLSX_NUM_INT);
 			num_cell_x(sh, row, 9, ds->staff_total >= 0 ?
 			    (double)ds->staff_total : NAN, XLSX_NUM_INT);
 		}
+		if (self != NULL)
+			rate_cell(sh, row, 10, ds->score / 100);
 	}
 	return 0;
 }
@@ -1107,7 +1120,8 @@ done:
 
 int
 ck_report_write(char **out_docx, char **out_xlsx, const struct ck_stats *s,
-    struct store *st, const char *dir, const char *date)
+    const struct ck_stats *self, struct store *st, const char *dir,
+    const char *date)
 {
 	struct ctx	 c;
 	struct ydoc	*cfg = NULL;
@@ -1118,6 +1132,7 @@ ck_report_write(char **out_docx, char **out_xlsx, const struct ck_stats *s,
 	*out_docx = *out_xlsx = NULL;
 	memset(&c, 0, sizeof c);
 	c.s = s;
+	c.self = s->kind == CK_DEPARTMENT ? self : NULL;
 	if ((r = cal_parse_iso(&d, date)) != 0 ||
 	    (r = cal_format_era(c.date, sizeof c.date, d, CAL_ERA_LONG)) != 0 ||
 	    (r = cal_fy_label(c.fylabel, sizeof c.fylabel, s->fy)) != 0)

@@ -318,8 +318,19 @@ xlsx=$T/report/令和8年度_所属点検実施結果報告書_集計表.xlsx
 [ -f "$docx" ] && [ -f "$xlsx" ] || fail "report files"
 $PY "$CHECK" docx "$docx" department '93課中8課から回答があった' '今後の取組' \
     '実施率の低い項目' '前年度との比較' '未提出の課（85課）' \
-    '次年度の点検項目は' '令和8年10月15日' >&2 || fail "report docx"
+    '次年度の点検項目は' '令和8年10月15日' '自己点検は、2課（延べ10人）から回答があり' \
+    >&2 || fail "report docx"
 $PY "$CHECK" xlsx "$xlsx" department 50 >&2 || fail "report xlsx"
+$PY - "$xlsx" <<'PYEOF' || fail "課別 without the self check"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["課別"]
+head = [c.value for c in ws[4]]
+assert "自己点検の実施率" in head, head
+rows = {r[1].value: r for r in ws.iter_rows(min_row=5)}
+hoiku = rows["保育課"]
+assert hoiku[head.index("回答者数")].value == 6, hoiku
+assert 0 < hoiku[head.index("自己点検の実施率")].value <= 1
+PYEOF
 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx.py" "$xlsx" >&2 || fail "report conventions"
 # the same data give the same bytes
 cp "$docx" "$T/first.docx"
