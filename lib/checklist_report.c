@@ -739,7 +739,7 @@ static int
 sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 {
 	const struct ck_stats	*s = c->s;
-	struct xlsx_column	 cols[14];
+	struct xlsx_column	 cols[18];
 	struct xlsx_sheet	*sh;
 	struct xlsx_chart	 ch;
 	enum ck_value		 vals[4];
@@ -773,6 +773,12 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	rc = (uint16_t)(nc - 1);
 	cols[nc++] = (struct xlsx_column){ "前年度", 0, 9 };
 	cols[nc++] = (struct xlsx_column){ "増減（ポイント）", 0, 10 };
+	/* a clause checked at several stages: its rate at each */
+	if (s->kind == CK_VENDOR) {
+		for (k = 0; k < CK_NSTAGES; k++)
+			cols[nc++] = (struct xlsx_column){ ck_stage_label(k),
+			    0, 10 };
+	}
 	if ((r = xlsx_add_sheet(&sh, x, "項目別", XLSX_LANDSCAPE)) != 0 ||
 	    (r = xlsx_title(sh, "項目別の実施率", note)) != 0 ||
 	    (r = xlsx_table(&row, sh, cols, nc)) != 0)
@@ -810,6 +816,12 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 		rate_cell(sh, row, col++, is->prev);
 		num_cell_x(sh, row, col++, isnan(is->rate) || isnan(is->prev) ?
 		    NAN : 100 * (is->rate - is->prev), XLSX_NUM_DEC);
+		for (k = 0; s->kind == CK_VENDOR && k < CK_NSTAGES; k++) {
+			const struct ck_stage_stat	*ss = &s->stages[k];
+
+			rate_cell(sh, row, col++, ss->answered[i] > 0 ?
+			    (double)ss->yes[i] / (double)ss->answered[i] : NAN);
+		}
 	}
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_BAR;
