@@ -826,6 +826,7 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_BAR;
 	ch.title = "項目別の実施率";
+	ch.y_pct = 1;
 	ch.cat_col = 1;
 	ch.val_cols = &rc;
 	ch.nval = 1;
@@ -987,6 +988,7 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_COLUMN;
 	ch.title = "項目別の実施率（前年度との比較）";
+	ch.y_pct = 1;
 	ch.y_title = "実施率";
 	ch.cat_col = 0;
 	ch.val_cols = vals;
@@ -1031,6 +1033,7 @@ sheet_stages(struct xlsx *x, struct ctx *c, const char *note)
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_COLUMN;
 	ch.title = "点検段階別の実施率";
+	ch.y_pct = 1;
 	ch.y_title = "実施率";
 	ch.cat_col = 0;
 	ch.val_cols = vals;

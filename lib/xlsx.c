@@ -1208,21 +1208,33 @@ xlsx_add_chart(struct xlsx_sheet *sh, const struct xlsx_chart *c)
 		chart_title_set_name_font(chart, &tfont);
 	}
 	if (c->type != XLSX_CHART_PIE) {
+		/*
+		 * libxlsxwriter's x axis is the horizontal one: for bars it
+		 * holds the values and y the categories.
+		 */
+		lxw_chart_axis	*cat = c->type == XLSX_CHART_BAR ?
+		    chart->y_axis : chart->x_axis;
+		lxw_chart_axis	*val = c->type == XLSX_CHART_BAR ?
+		    chart->x_axis : chart->y_axis;
+
 		if (c->x_title != NULL) {
-			chart_axis_set_name(chart->x_axis, c->x_title);
-			chart_axis_set_name_font(chart->x_axis, &font);
+			chart_axis_set_name(cat, c->x_title);
+			chart_axis_set_name_font(cat, &font);
 		}
 		if (c->y_title != NULL) {
-			chart_axis_set_name(chart->y_axis, c->y_title);
-			chart_axis_set_name_font(chart->y_axis, &font);
+			chart_axis_set_name(val, c->y_title);
+			chart_axis_set_name_font(val, &font);
 		}
-		chart_axis_set_num_font(chart->x_axis, &font);
-		chart_axis_set_num_font(chart->y_axis, &font);
+		chart_axis_set_num_font(cat, &font);
+		chart_axis_set_num_font(val, &font);
+		/* Horizontal bars read top-down in the table's order. */
+		if (c->type == XLSX_CHART_BAR)
+			chart_axis_set_reverse(cat);
 		if (c->y_pct) {
 			/* Rates read as 0%..100%, not 0..1.2. */
-			chart_axis_set_num_format(chart->y_axis, "0%");
-			chart_axis_set_min(chart->y_axis, 0);
-			chart_axis_set_max(chart->y_axis, 1);
+			chart_axis_set_num_format(val, "0%");
+			chart_axis_set_min(val, 0);
+			chart_axis_set_max(val, 1);
 		}
 	}
 	chart_legend_set_font(chart, &font);
