@@ -2946,12 +2946,13 @@ gen_year(struct gen *g)
 	for (k = 0; k < NELEM(meeting_kinds); k++) {
 		n = count(g, meeting_kinds[k].n);
 		for (number = 1; number <= n; number++, j++) {
-			/* Spread over the year; regular ones on Thursdays. */
+			/* Spread over the year, on Thursdays. */
 			struct day d = fy_day(g->fy, (number - 1) * 360 / n +
 			    rng_range(&r, 3, 9));
-			while (weekday(d) != 3)
-				d = day_add(g->fy, d, 1);
-			d = workday(g->fy, d);
+
+			d.n += (3 - weekday(d) + 7) % 7;
+			if (d.n > days_from_civil(g->fy + 1, 3, 31))
+				d.n -= 7;
 			write_meeting(g, &r, &g->meetings[j],
 			    meeting_kinds[k].type, meeting_kinds[k].name,
 			    number, d);
