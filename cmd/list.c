@@ -21,25 +21,45 @@ struct where {
 	char	*value;
 };
 
+/*
+ * A row keeps the whole record only for JSON and YAML, which print it; a
+ * table or CSV keeps just its cells, so a listing of large records (the
+ * self-check rows of a hundred divisions) costs the cells, not the trees.
+ */
 struct row {
 	struct record	*r;
-	const char	*key;		/* the kind's date, for ordering */
+	char		**cells;
+	char		*fy;
+	char		*key;		/* the kind's date, for ordering */
+	char		*relpath;
 };
 
 static int
 row_cmp(const void *a, const void *b)
 {
 	const struct row	*x = a, *y = b;
-	const char		*fx = record_field(x->r, "fy");
-	const char		*fyy = record_field(y->r, "fy");
 	int			 c;
 
-	if (fx != NULL && fyy != NULL && (c = strcmp(fx, fyy)) != 0)
+	if (x->fy != NULL && y->fy != NULL && (c = strcmp(x->fy, y->fy)) != 0)
 		return c;
 	if ((c = strcmp(x->key != NULL ? x->key : "",
 	    y->key != NULL ? y->key : "")) != 0)
 		return c;
-	return strcmp(x->r->relpath, y->r->relpath);
+	return strcmp(x->relpath, y->relpath);
+}
+
+static void
+row_free(struct row *row, size_t ncols)
+{
+	size_t	c;
+
+	record_free(row->r);
+	for (c = 0; row->cells != NULL && c < ncols; c++)
+		free(row->cells[c]);
+	free(row->cells);
+	free(row->fy);
+	free(row->key);
+	free(row->relpath);
 }
 
 static int
@@ -136,14 +156,11 @@ human_cell(struct buf *cell, struct store *st, const struct schema *ps)
 }
 
 static int
-emit_rows(struct store *st, enum format fmt, const struct schema *kind,
-    struct row *rows,
+emit_rows(enum format fmt, const struct schema *kind, struct row *rows,
     size_t nrows, const char **cols, size_t ncols, struct buf *out)
 {
 	struct table	*t = NULL;
 	struct json	*j = NULL;
-	struct buf	*cells = NULL;
-	const char	**cellp = NULL;
 	struct ydoc	*doc = NULL;
 	struct node	*seq;
 	const char	*title;
@@ -174,9 +191,7 @@ emit_rows(struct store *st, enum format fmt, const struct schema *kind,
 		ydoc_free(doc);
 		return rc;
 	}
-	if ((t = table_new(ncols)) == NULL ||
-	    (cells = calloc(ncols, sizeof *cells)) == NULL ||
-	    (cellp = calloc(ncols, sizeof *cellp)) == NULL) {
+	if ((t = table_new(ncols)) == NULL) {
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -190,32 +205,41 @@ emit_rows(struct store *st, enum format fmt, const struct schema *kind,
 		    ~(unsigned)(SCHEMA_T_INTEGER | SCHEMA_T_NUMBER |
 		    SCHEMA_T_NULL)));
 	}
-	for (i = 0; rc == 0 && i < nrows; i++) {
-		for (c = 0; c < ncols; c++) {
-			buf_reset(&cells[c]);
-			recfmt_cell(&cells[c], node_get(record_root(rows[i].r),
-			    cols[c]));
-			if (fmt == FMT_TABLE)
-				human_cell(&cells[c], st,
-				    schema_prop(kind, cols[c]));
-			buf_putc(&cells[c], '\0');
-			if ((rc = buf_ok(&cells[c])) != 0)
-				break;
-			cellp[c] = cells[c].data;
-		}
-		if (rc == 0)
-			rc = table_add_row(t, cellp);
-	}
+	for (i = 0; rc == 0 && i < nrows; i++)
+		rc = table_add_row(t, (const char *const *)rows[i].cells);
 	if (rc == 0)
 		rc = fmt == FMT_CSV ? table_render_csv(t, out, 0) :
 		    table_render(t, out);
 done:
-	for (c = 0; cells != NULL && c < ncols; c++)
-		buf_free(&cells[c]);
-	free(cells);
-	free(cellp);
 	table_free(t);
 	return rc;
+}
+
+/* The cells of a table or CSV row, as they will be shown. */
+static int
+row_cells(struct row *row, struct store *st, enum format fmt,
+    const struct schema *kind, const struct record *r, const char **cols,
+    size_t ncols)
+{
+	struct buf	cell = BUF_INIT;
+	size_t		c;
+
+	if ((row->cells = calloc(ncols, sizeof *row->cells)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (c = 0; c < ncols; c++) {
+		buf_reset(&cell);
+		recfmt_cell(&cell, node_get(record_root(r), cols[c]));
+		if (fmt == FMT_TABLE)
+			human_cell(&cell, st, schema_prop(kind, cols[c]));
+		buf_putc(&cell, '\0');
+		if (buf_ok(&cell) != 0 ||
+		    (row->cells[c] = strdup(cell.data)) == NULL) {
+			buf_free(&cell);
+			return error_set(NC_ENOMEM, "out of memory");
+		}
+	}
+	buf_free(&cell);
+	return 0;
 }
 
 static int
@@ -234,6 +258,9 @@ cmd_list(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 	struct where		*w = NULL;
 	struct row		*rows = NULL;
 	struct record		*r;
+	struct row		*row;
+	const char		**want = NULL, *key;
+	size_t			 nwant = 0;
 	struct diags		 d = DIAGS_INIT;
 	struct buf		 out = BUF_INIT;
 	enum format		 fmt = FMT_TABLE;
@@ -336,8 +363,25 @@ cmd_list(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 		rc = cmd_error("out of memory");
 		goto done;
 	}
+	/* A table or CSV needs only the leading fields it shows. */
+	if (fmt == FMT_TABLE || fmt == FMT_CSV) {
+		if ((want = calloc(ncols + nw + 2, sizeof *want)) == NULL) {
+			rc = cmd_error("out of memory");
+			goto done;
+		}
+		want[nwant++] = "fy";
+		if (schema_fy_field(kind) != NULL)
+			want[nwant++] = schema_fy_field(kind);
+		for (i = 0; i < ncols; i++)
+			want[nwant++] = cols[i];
+		for (i = 0; i < nw; i++)
+			want[nwant++] = w[i].field;
+		if (nwant > 63)
+			nwant = 0;	/* so many: read it all */
+	}
 	for (i = 0; i < recs.n; i++) {
-		if (record_load(&r, st, &recs.v[i], &d) != 0) {
+		if ((nwant > 0 ? record_load_fields(&r, st, &recs.v[i], &d,
+		    want, nwant) : record_load(&r, st, &recs.v[i], &d)) != 0) {
 			cmd_warn("skipped %s: %s (see 'nerima-cio lint')",
 			    recs.v[i].relpath, d.n > 0 ?
 			    d.v[d.n - 1].msg : error_last());
@@ -349,12 +393,30 @@ cmd_list(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 			record_free(r);
 			continue;
 		}
-		rows[nrows].r = r;
-		rows[nrows++].key = schema_fy_field(kind) != NULL ?
+		row = &rows[nrows++];
+		key = schema_fy_field(kind) != NULL ?
 		    record_field(r, schema_fy_field(kind)) : NULL;
+		if ((row->relpath = strdup(recs.v[i].relpath)) == NULL ||
+		    (record_field(r, "fy") != NULL && (row->fy =
+		    strdup(record_field(r, "fy"))) == NULL) ||
+		    (key != NULL && (row->key = strdup(key)) == NULL)) {
+			record_free(r);
+			rc = cmd_error("out of memory");
+			goto done;
+		}
+		if (fmt == FMT_JSON || fmt == FMT_YAML) {
+			row->r = r;
+			continue;
+		}
+		if (row_cells(row, st, fmt, kind, r, cols, ncols) != 0) {
+			record_free(r);
+			rc = cmd_lib_error();
+			goto done;
+		}
+		record_free(r);
 	}
 	qsort(rows, nrows, sizeof *rows, row_cmp);
-	if (emit_rows(st, fmt, kind, rows, nrows, cols, ncols, &out) != 0) {
+	if (emit_rows(fmt, kind, rows, nrows, cols, ncols, &out) != 0) {
 		rc = cmd_lib_error();
 		goto done;
 	}
@@ -363,8 +425,9 @@ cmd_list(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 		rc = CMD_FAIL;
 done:
 	for (i = 0; rows != NULL && i < nrows; i++)
-		record_free(rows[i].r);
+		row_free(&rows[i], ncols);
 	free(rows);
+	free(want);
 	free(w);
 	free(cols);
 	reclist_free(&recs);

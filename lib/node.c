@@ -342,6 +342,9 @@ struct parse_state {
 	int		  docs;
 	int		  bad;		/* a problem was reported */
 	int		  skip;		/* nesting of a subtree being dropped */
+	const char *const *want;	/* stop once these top-level keys are in */
+	size_t		  nwant;
+	uint64_t	  found;	/* bit i: want[i] seen */
 };
 
 static unsigned
@@ -401,6 +404,12 @@ parse_attach(struct parse_state *ps, struct node *n, const yaml_mark_t *m)
 			    key->u.s.str, parent->u.pairs[i].key->line);
 			ps->bad = 1;
 			return 0;
+		}
+	}
+	if (ps->nwant > 0 && ps->depth == 1) {
+		for (i = 0; i < ps->nwant; i++) {
+			if (strcmp(ps->want[i], key->u.s.str) == 0)
+				ps->found |= (uint64_t)1 << i;
 		}
 	}
 	return node_map_push(ps->doc, parent, key, n);
@@ -542,9 +551,9 @@ scan_conflicts(const char *buf, size_t len, const char *path, struct diags *d)
 	return found;
 }
 
-int
-ydoc_parse(struct ydoc **out, const char *buf, size_t len, const char *path,
-    struct diags *d)
+static int
+parse(struct ydoc **out, const char *buf, size_t len, const char *path,
+    struct diags *d, const char *const *want, size_t nwant)
 {
 	struct parse_state	 ps;
 	yaml_parser_t		 parser;
@@ -568,6 +577,8 @@ ydoc_parse(struct ydoc **out, const char *buf, size_t len, const char *path,
 	ps.doc = doc;
 	ps.d = d;
 	ps.path = path;
+	ps.want = want;
+	ps.nwant = nwant < 64 ? nwant : 0;
 	if (!yaml_parser_initialize(&parser)) {
 		ydoc_free(doc);
 		return error_set(NC_ENOMEM, "out of memory");
@@ -592,6 +603,13 @@ ydoc_parse(struct ydoc **out, const char *buf, size_t len, const char *path,
 		yaml_event_delete(&ev);
 		if (rc != 0)
 			break;
+		/* Every wanted field is in: the rest need not be parsed. */
+		if (ps.nwant > 0 && ps.depth == 1 && ps.docs == 1 &&
+		    ps.stack[0]->kind == NODE_MAP &&
+		    ps.found == ((uint64_t)1 << ps.nwant) - 1) {
+			doc->root = ps.stack[0];
+			break;
+		}
 	}
 	yaml_parser_delete(&parser);
 	if (rc == 0 && ps.bad)
@@ -605,14 +623,21 @@ ydoc_parse(struct ydoc **out, const char *buf, size_t len, const char *path,
 }
 
 int
+ydoc_parse(struct ydoc **out, const char *buf, size_t len, const char *path,
+    struct diags *d)
+{
+	return parse(out, buf, len, path, d, NULL, 0);
+}
+
+int
 ydoc_load(struct ydoc **out, const char *path, struct diags *d)
 {
 	return ydoc_load_as(out, path, path, d);
 }
 
-int
-ydoc_load_as(struct ydoc **out, const char *path, const char *name,
-    struct diags *d)
+static int
+load(struct ydoc **out, const char *path, const char *name, struct diags *d,
+    const char *const *want, size_t nwant)
 {
 	struct stat	 st;
 	char		*buf = NULL;
@@ -648,7 +673,7 @@ ydoc_load_as(struct ydoc **out, const char *path, const char *name,
 			break;
 		len += (size_t)r;
 	}
-	rc = ydoc_parse(out, buf, len, name, d);
+	rc = parse(out, buf, len, name, d, want, nwant);
 done:
 	free(buf);
 	close(fd);
@@ -978,4 +1003,18 @@ node_emit(struct buf *out, const struct node *root)
 		emit_block(out, root, 0, 0);
 	}
 	return buf_ok(out);
+}
+
+int
+ydoc_load_as(struct ydoc **out, const char *path, const char *name,
+    struct diags *d)
+{
+	return load(out, path, name, d, NULL, 0);
+}
+
+int
+ydoc_load_fields(struct ydoc **out, const char *path, const char *name,
+    struct diags *d, const char *const *want, size_t nwant)
+{
+	return load(out, path, name, d, want, nwant);
 }

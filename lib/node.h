@@ -70,6 +70,15 @@ int		 ydoc_load(struct ydoc **out, const char *path, struct diags *d);
 /* Load path, naming it name in messages (a path relative to the data dir). */
 int		 ydoc_load_as(struct ydoc **out, const char *path,
 		    const char *name, struct diags *d);
+/*
+ * Like ydoc_load_as(), but stop parsing once the top-level mapping has
+ * every key in want (at most 63): the rest of the file is neither parsed
+ * nor checked.  For listings that need a few leading fields of large
+ * records; never for validation.
+ */
+int		 ydoc_load_fields(struct ydoc **out, const char *path,
+		    const char *name, struct diags *d,
+		    const char *const *want, size_t nwant);
 struct ydoc	*ydoc_new(void);
 void		 ydoc_free(struct ydoc *);
 struct node	*ydoc_root(const struct ydoc *);

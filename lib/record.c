@@ -99,9 +99,9 @@ strset_free(struct strset *set)
  * Loading.
  */
 
-int
-record_load(struct record **out, struct store *st, const struct recref *ref,
-    struct diags *d)
+static int
+load(struct record **out, struct store *st, const struct recref *ref,
+    struct diags *d, const char *const *want, size_t nwant)
 {
 	struct record	*r;
 	char		*path;
@@ -118,7 +118,8 @@ record_load(struct record **out, struct store *st, const struct recref *ref,
 		record_free(r);
 		return NC_ENOMEM;
 	}
-	rc = ydoc_load_as(&r->doc, path, ref->relpath, d);
+	rc = want != NULL ? ydoc_load_fields(&r->doc, path, ref->relpath, d,
+	    want, nwant) : ydoc_load_as(&r->doc, path, ref->relpath, d);
 	free(path);
 	if (rc != 0) {
 		record_free(r);
@@ -126,6 +127,21 @@ record_load(struct record **out, struct store *st, const struct recref *ref,
 	}
 	*out = r;
 	return 0;
+}
+
+int
+record_load(struct record **out, struct store *st, const struct recref *ref,
+    struct diags *d)
+{
+	return load(out, st, ref, d, NULL, 0);
+}
+
+int
+record_load_fields(struct record **out, struct store *st,
+    const struct recref *ref, struct diags *d, const char *const *want,
+    size_t nwant)
+{
+	return load(out, st, ref, d, want, nwant);
 }
 
 void

@@ -20,6 +20,13 @@ struct record {
 
 int		 record_load(struct record **out, struct store *,
 		    const struct recref *, struct diags *d);
+/*
+ * Only as much of the record as it takes to have the top-level fields in
+ * want (see ydoc_load_fields()): for listings, never for saving.
+ */
+int		 record_load_fields(struct record **out, struct store *,
+		    const struct recref *, struct diags *d,
+		    const char *const *want, size_t nwant);
 void		 record_free(struct record *);
 struct node	*record_root(const struct record *);
 const char	*record_id(const struct record *);

@@ -6,7 +6,6 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
-#include <regex.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 
 #include "buf.h"
 #include "cal.h"
+#include "pattern.h"
 #include "schema.h"
 #include "text.h"
 
@@ -46,8 +46,7 @@ struct schema {
 	const struct node **enumv;
 	size_t		 nenum;
 	const struct node *constv;
-	regex_t		 re;
-	int		 has_re;
+	struct pattern	*pat;
 	char		*pattern;
 	enum schema_format format;
 	int		 has_min, has_max;
@@ -128,8 +127,7 @@ schema_free_one(struct schema *s)
 		free(s->required[i]);
 	free(s->required);
 	free(s->enumv);
-	if (s->has_re)
-		regfree(&s->re);
+	pattern_free(s->pat);
 	free(s->pattern);
 	free(s->ref);
 	free(s->xref);
@@ -268,8 +266,7 @@ compile_keyword(struct schemaset *set, struct sfile *f, struct schema *s,
     const char *key, const struct node *v, int depth)
 {
 	size_t	i;
-	int	bit, rc;
-	char	errbuf[256];
+	int	bit;
 
 	if (strcmp(key, "type") == 0) {
 		if (v->kind == NODE_SCALAR) {
@@ -347,13 +344,10 @@ compile_keyword(struct schemaset *set, struct sfile *f, struct schema *s,
 	} else if (strcmp(key, "pattern") == 0) {
 		if ((s->pattern = scalar_dup(set, f, v, key)) == NULL)
 			return;
-		rc = regcomp(&s->re, s->pattern, REG_EXTENDED | REG_NOSUB);
-		if (rc != 0) {
-			regerror(rc, &s->re, errbuf, sizeof errbuf);
-			bad(set, f, v, "bad pattern: %s", errbuf);
+		if (pattern_compile(&s->pat, s->pattern) != 0) {
+			bad(set, f, v, "bad pattern: %s", error_last());
 			return;
 		}
-		s->has_re = 1;
 	} else if (strcmp(key, "format") == 0) {
 		if (node_scalar_eq(v, "date"))
 			s->format = SCHEMA_F_DATE;
@@ -868,6 +862,9 @@ plain_type(const char *s)
 	const char	*p = s;
 	int		 digits = 0;
 
+	/* Most text starts with a letter no typed scalar starts with. */
+	if (*s != '\0' && strchr("~nNtTfF+-.0123456789", *s) == NULL)
+		return SCHEMA_T_STRING;
 	if (*s == '\0' || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
 	    strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0)
 		return SCHEMA_T_NULL;
@@ -987,8 +984,16 @@ struct vstate {
 	const char			*path;
 	struct diags			*d;
 	const struct schema_refcheck	*refs;
-	struct buf			 field;	/* dotted path of the field */
-	const char			*title;	/* the field's title */
+	/*
+	 * The path of the field being checked, kept as pointers and turned
+	 * into text (reviews[2].rating) only when there is a problem.
+	 */
+	struct fseg {
+		const char		*key;	/* NULL: an index */
+		size_t			 index;
+		const struct schema	*s;
+	}				 seg[SCHEMA_MAX_DEPTH + 2];
+	size_t				 nseg;
 	char				 shown[128];
 	int				 bad;
 };
@@ -1063,15 +1068,29 @@ vreport(struct vstate *vs, const struct schema *s, const struct node *n,
     const char *fmt, ...)
 {
 	struct buf	 msg = BUF_INIT;
-	const char	*title = s != NULL ? vs->title : NULL;
+	const char	*title = NULL;
+	size_t		 i;
 	va_list		 ap;
 	char		 text[1024];
 
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof text, fmt, ap);
 	va_end(ap);
-	if (vs->field.len > 0) {
-		buf_add(&msg, vs->field.data, vs->field.len);
+	for (i = 0; i < vs->nseg; i++) {
+		if (vs->seg[i].key == NULL)
+			buf_printf(&msg, "[%zu]", vs->seg[i].index + 1);
+		else
+			buf_printf(&msg, "%s%s", i > 0 ? "." : "",
+			    vs->seg[i].key);
+	}
+	/* The innermost title: an item's own, else its list's. */
+	for (i = vs->nseg; s != NULL && i > 0; i--) {
+		title = vs->seg[i - 1].s != NULL ?
+		    schema_title(vs->seg[i - 1].s) : NULL;
+		if (title != NULL || vs->seg[i - 1].key != NULL)
+			break;
+	}
+	if (msg.len > 0) {
 		if (title != NULL)
 			buf_printf(&msg, " (%s)", title);
 		buf_puts(&msg, ": ");
@@ -1137,36 +1156,26 @@ static void validate(struct vstate *, const struct schema *,
     const struct node *, int, int);
 
 struct fmark {
-	size_t		 len;
-	const char	*title;
+	size_t		 n;
 };
 
 static void
 field_push(struct vstate *vs, struct fmark *mark, const char *key,
     size_t index, int is_index, const struct schema *s)
 {
-	const char	*t = s != NULL ? schema_title(s) : NULL;
-
-	mark->len = vs->field.len;
-	mark->title = vs->title;
-	if (t != NULL || !is_index)
-		vs->title = t;
-	if (is_index)
-		buf_printf(&vs->field, "[%zu]", index + 1);
-	else {
-		if (vs->field.len > 0)
-			buf_putc(&vs->field, '.');
-		buf_puts(&vs->field, key);
-	}
+	mark->n = vs->nseg;
+	if (vs->nseg == sizeof vs->seg / sizeof vs->seg[0])
+		return;		/* validate() stops deeper than this */
+	vs->seg[vs->nseg].key = is_index ? NULL : key;
+	vs->seg[vs->nseg].index = index;
+	vs->seg[vs->nseg].s = s;
+	vs->nseg++;
 }
 
 static void
 field_pop(struct vstate *vs, const struct fmark *mark)
 {
-	vs->field.len = mark->len;
-	vs->title = mark->title;
-	if (vs->field.data != NULL)
-		vs->field.data[mark->len] = '\0';
+	vs->nseg = mark->n;
 }
 
 static void
@@ -1263,7 +1272,7 @@ validate_scalar(struct vstate *vs, const struct schema *s, const struct node *n,
 			vreport(vs, s, n, "text is longer than %ld characters"
 			    " (%zu)", s->maxlen, chars);
 	}
-	if (s->has_re && regexec(&s->re, str, 0, NULL, 0) != 0)
+	if (s->pat != NULL && !pattern_match(s->pat, str))
 		vreport(vs, s, n, "'%s' does not match the pattern '%s'",
 		    shown(vs, str),
 		    s->pattern);
@@ -1386,9 +1395,6 @@ schema_validate(const struct schema *s, const struct node *n,
 		return error_set(NC_ESCHEMA, "%s: empty record", path);
 	}
 	validate(&vs, s, n, 0, 0);
-	buf_free(&vs.field);
-	if (buf_ok(&vs.field) != 0)
-		return NC_ENOMEM;
 	if (vs.bad)
 		return error_set(NC_ESCHEMA, "%s does not follow its schema",
 		    path);

@@ -7,7 +7,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -268,6 +270,43 @@ test_large(void **state)
 	buf_free(&out);
 }
 
+/* Listings stop parsing once the fields they show are in. */
+static void
+test_load_fields(void **state)
+{
+	static const char	 text[] =
+	    "id: x\nfy: 2026\nanswers:\n  - a\n  - b\nlater: [unclosed\n";
+	const char		*want1[] = { "fy", "id" };
+	const char		*want2[] = { "id", "answers" };
+	const char		*want3[] = { "id", "nosuch" };
+	char			 path[] = "/tmp/ncio-node-XXXXXX";
+	struct ydoc		*doc;
+	struct diags		 d = DIAGS_INIT;
+	int			 fd;
+
+	(void)state;
+	assert_true((fd = mkstemp(path)) != -1);
+	assert_int_equal(write(fd, text, sizeof text - 1),
+	    (ssize_t)(sizeof text - 1));
+	close(fd);
+	assert_int_equal(ydoc_load_fields(&doc, path, "f", &d, want1, 2), 0);
+	assert_int_equal(ydoc_root(doc)->n, 2);
+	assert_string_equal(node_get_str(ydoc_root(doc), "fy"), "2026");
+	ydoc_free(doc);
+	assert_int_equal(ydoc_load_fields(&doc, path, "f", &d, want2, 2), 0);
+	assert_int_equal(ydoc_root(doc)->n, 3);
+	assert_int_equal(node_get(ydoc_root(doc), "answers")->n, 2);
+	ydoc_free(doc);
+	assert_int_equal(d.n, 0);
+	/* A field that is not there: the whole file, and its error. */
+	assert_int_not_equal(ydoc_load_fields(&doc, path, "f", &d, want3, 2),
+	    0);
+	assert_true(d.n > 0);
+	assert_int_equal(d.v[0].line, 7);
+	diags_free(&d);
+	unlink(path);
+}
+
 int
 main(void)
 {
@@ -278,6 +317,7 @@ main(void)
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_build),
 		cmocka_unit_test(test_large),
+		cmocka_unit_test(test_load_fields),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

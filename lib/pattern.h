@@ -1,0 +1,26 @@
+/*
+ * Schema patterns: POSIX extended regular expressions, with a fast path.
+ *
+ * glibc's regexec() in a UTF-8 locale costs some 16,000 instructions a
+ * call, and lint calls it for every id, code and reference: the profile of
+ * issue 7's benchmark put 44% of lint there.  The patterns schemas use are
+ * nearly all anchored runs of ASCII literals and bracket classes with
+ * counts (^rv-[0-9a-hjkmnp-tv-z]{8}$), which a small matcher decides in a
+ * few dozen instructions.  A pattern outside that subset (groups,
+ * alternation, back references, named classes, non-ASCII) is handed to
+ * regexec() as before, so the meaning never changes.
+ */
+#ifndef NCIO_PATTERN_H
+#define NCIO_PATTERN_H
+
+struct pattern;
+
+/* NC_EINVALID with regcomp's message when the pattern is not valid. */
+int	pattern_compile(struct pattern **out, const char *src);
+void	pattern_free(struct pattern *);
+/* 1 when s matches (anywhere, unless anchored), 0 when not. */
+int	pattern_match(const struct pattern *, const char *s);
+/* Whether the fast path serves this pattern (for tests). */
+int	pattern_is_simple(const struct pattern *);
+
+#endif

@@ -1,0 +1,152 @@
+/*
+ * Schema patterns: the fast path must agree with regexec() on every
+ * pattern and subject, in the UTF-8 locale the program runs in.
+ */
+#include <locale.h>
+#include <regex.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "error.h"
+#include "pattern.h"
+
+static const struct {
+	const char	*src;
+	int		 simple;
+} patterns[] = {
+	/* What the schemas use. */
+	{ "^[a-z][a-z0-9-]{1,31}$", 1 },
+	{ "^rv-[0-9a-hjkmnp-tv-z]{8}$", 1 },
+	{ "^[a-z]{2}-[0-9a-hjkmnp-tv-z]{8}$", 1 },
+	{ "^[0-9a-f]{64}$", 1 },
+	{ "^[0-9]{1,2}(-[0-9]{1,2}){0,3}$", 0 },
+	{ "^([01][0-9]|2[0-3]):[0-5][0-9]$", 0 },
+	/* The subset's corners. */
+	{ "abc", 1 },
+	{ "^a?b*c+$", 1 },
+	{ "x{2,}", 1 },
+	{ "^[]a]+$", 1 },
+	{ "^[a-]+$", 1 },
+	{ "^\\.\\-[.]$", 1 },
+	{ "^$", 1 },
+	{ "", 1 },
+	{ "^a{0}b$", 1 },
+	{ "^a{0,0}$", 1 },
+	/* Outside it: regexec decides. */
+	{ "^[^a-z]+$", 0 },
+	{ "^.{1,3}$", 0 },
+	{ "^[[:digit:]]+$", 0 },
+	{ "a|b", 0 },
+	{ "^練馬", 0 },
+	{ "^\\w+$", 0 },
+	{ "a$b", 0 },
+};
+
+static const char *const subjects[] = {
+	"", "a", "b", "ab", "abc", "xabcx", "aabbcc", "c", "bc", "abcc",
+	"xx", "x", "xxx", "]", "]a", "a]", "-", "a-", ".-.", ".-a", "\\.-.",
+	"rv-7kq3m9xa", "rv-7kq3m9x", "rv-7kq3m9xai", "rv-7kq3m9xi",
+	"RV-7kq3m9xa", "au-01234567", "hoiku", "h", "hoiku-1", "Hoiku",
+	"a123456789012345678901234567890123", "2-3", "2-3-1", "12-3-4-5",
+	"2-", "10:00", "24:00", "09:59", "練馬区", "a練馬", "練馬a", "ab\xe3\x80\x80",
+	"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+	"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeF",
+	"b", "ab", "aab",
+};
+
+static void
+test_agrees_with_regexec(void **state)
+{
+	struct pattern	*pt;
+	regex_t		 re;
+	size_t		 i, j;
+	int		 want, got;
+
+	(void)state;
+	for (i = 0; i < sizeof patterns / sizeof patterns[0]; i++) {
+		if (pattern_compile(&pt, patterns[i].src) != 0)
+			fail_msg("'%s': %s", patterns[i].src, error_last());
+		assert_int_equal(regcomp(&re, patterns[i].src,
+		    REG_EXTENDED | REG_NOSUB), 0);
+		if (pattern_is_simple(pt) != patterns[i].simple)
+			fail_msg("'%s': simple %d, want %d", patterns[i].src,
+			    pattern_is_simple(pt), patterns[i].simple);
+		for (j = 0; j < sizeof subjects / sizeof subjects[0]; j++) {
+			want = regexec(&re, subjects[j], 0, NULL, 0) == 0;
+			got = pattern_match(pt, subjects[j]);
+			if (want != got)
+				fail_msg("'%s' on '%s': %d, regexec says %d",
+				    patterns[i].src, subjects[j], got, want);
+		}
+		regfree(&re);
+		pattern_free(pt);
+	}
+}
+
+/* Random subjects over the alphabets the patterns care about. */
+static void
+test_random(void **state)
+{
+	static const char	 alphabet[] = "abcxyz019-.]:rvRV";
+	struct pattern		*pt;
+	regex_t			 re;
+	char			 s[40];
+	size_t			 i, k, len;
+	int			 n;
+
+	(void)state;
+	srand(12345);
+	for (i = 0; i < sizeof patterns / sizeof patterns[0]; i++) {
+		if (!patterns[i].simple)
+			continue;
+		assert_int_equal(pattern_compile(&pt, patterns[i].src), 0);
+		assert_int_equal(regcomp(&re, patterns[i].src,
+		    REG_EXTENDED | REG_NOSUB), 0);
+		for (n = 0; n < 3000; n++) {
+			len = (size_t)(rand() % 12);
+			for (k = 0; k < len; k++)
+				s[k] = alphabet[rand() % (sizeof alphabet - 1)];
+			s[len] = '\0';
+			if ((regexec(&re, s, 0, NULL, 0) == 0) !=
+			    pattern_match(pt, s))
+				fail_msg("'%s' on '%s' disagrees",
+				    patterns[i].src, s);
+		}
+		regfree(&re);
+		pattern_free(pt);
+	}
+}
+
+static void
+test_invalid(void **state)
+{
+	struct pattern	*pt;
+
+	(void)state;
+	assert_int_equal(pattern_compile(&pt, "["), NC_EINVALID);
+	assert_null(pt);
+	assert_int_equal(pattern_compile(&pt, "a{2,1}"), NC_EINVALID);
+	pattern_free(NULL);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_agrees_with_regexec),
+		cmocka_unit_test(test_random),
+		cmocka_unit_test(test_invalid),
+	};
+
+	/* As the program runs: in the user's (UTF-8) locale. */
+	if (setlocale(LC_ALL, "C.UTF-8") == NULL)
+		setlocale(LC_ALL, "");
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
