@@ -510,6 +510,10 @@ parse_event(struct parse_state *ps, yaml_event_t *ev)
 		ps->skip++;
 		return 0;
 	}
+	/* Keys of a flow mapping are not at line starts: read it all. */
+	if (ps->depth == 0 && ev->type == YAML_MAPPING_START_EVENT &&
+	    ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE)
+		ps->nwant = 0;
 	n = ev->type == YAML_MAPPING_START_EVENT ? node_map(ps->doc) :
 	    node_seq(ps->doc);
 	if (n == NULL)
@@ -551,6 +555,36 @@ scan_conflicts(const char *buf, size_t len, const char *path, struct diags *d)
 	return found;
 }
 
+/*
+ * Whether key may stand as a top-level key of a block mapping: at the
+ * start of a line, plain or quoted, followed by spaces and a colon.  Errs
+ * towards yes (a comment or a literal line would be at column 0 only if
+ * it began with '#' or belonged to a deeper, indented block).
+ */
+static int
+key_at_line_start(const char *buf, size_t len, const char *key)
+{
+	const char	*p = buf, *end = buf + len, *q;
+	size_t		 klen = strlen(key);
+
+	for (; p < end; p = q + 1) {
+		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			q = end;
+		if (*p == '"' || *p == '\'')
+			p++;
+		if ((size_t)(q - p) > klen && memcmp(p, key, klen) == 0) {
+			p += klen;
+			if (*p == '"' || *p == '\'')
+				p++;
+			while (p < q && *p == ' ')
+				p++;
+			if (p < q && *p == ':')
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static int
 parse(struct ydoc **out, const char *buf, size_t len, const char *path,
     struct diags *d, const char *const *want, size_t nwant)
@@ -559,6 +593,7 @@ parse(struct ydoc **out, const char *buf, size_t len, const char *path,
 	yaml_parser_t		 parser;
 	yaml_event_t		 ev;
 	struct ydoc		*doc;
+	size_t			 i;
 	int			 rc = 0, done = 0;
 
 	*out = NULL;
@@ -579,6 +614,11 @@ parse(struct ydoc **out, const char *buf, size_t len, const char *path,
 	ps.path = path;
 	ps.want = want;
 	ps.nwant = nwant < 64 ? nwant : 0;
+	/* A wanted key the file does not have counts as in from the start. */
+	for (i = 0; i < ps.nwant; i++) {
+		if (!key_at_line_start(buf, len, want[i]))
+			ps.found |= (uint64_t)1 << i;
+	}
 	if (!yaml_parser_initialize(&parser)) {
 		ydoc_free(doc);
 		return error_set(NC_ENOMEM, "out of memory");

@@ -72,8 +72,9 @@ int		 ydoc_load_as(struct ydoc **out, const char *path,
 		    const char *name, struct diags *d);
 /*
  * Like ydoc_load_as(), but stop parsing once the top-level mapping has
- * every key in want (at most 63): the rest of the file is neither parsed
- * nor checked.  For listings that need a few leading fields of large
+ * every key in want (at most 63) that the file has at all (a key that
+ * starts no line cannot be a key of a block mapping): the rest of the file
+ * is neither parsed nor checked.  For listings that need a few leading fields of large
  * records; never for validation.
  */
 int		 ydoc_load_fields(struct ydoc **out, const char *path,

@@ -279,6 +279,7 @@ test_load_fields(void **state)
 	const char		*want1[] = { "fy", "id" };
 	const char		*want2[] = { "id", "answers" };
 	const char		*want3[] = { "id", "nosuch" };
+	const char		*want4[] = { "id", "later" };
 	char			 path[] = "/tmp/ncio-node-XXXXXX";
 	struct ydoc		*doc;
 	struct diags		 d = DIAGS_INIT;
@@ -298,13 +299,20 @@ test_load_fields(void **state)
 	assert_int_equal(node_get(ydoc_root(doc), "answers")->n, 2);
 	ydoc_free(doc);
 	assert_int_equal(d.n, 0);
-	/* A field that is not there: the whole file, and its error. */
-	assert_int_not_equal(ydoc_load_fields(&doc, path, "f", &d, want3, 2),
+	/* A field the file does not have does not make it read it all. */
+	assert_int_equal(ydoc_load_fields(&doc, path, "f", &d, want3, 2), 0);
+	assert_int_equal(ydoc_root(doc)->n, 1);
+	ydoc_free(doc);
+	/* One that stands later, out of order, does; so does its error. */
+	assert_int_not_equal(ydoc_load_fields(&doc, path, "f", &d, want4, 2),
 	    0);
 	assert_true(d.n > 0);
 	assert_int_equal(d.v[0].line, 7);
 	diags_free(&d);
 	unlink(path);
+	/* A flow mapping at the top is read whole. */
+	assert_int_equal(ydoc_parse(&doc, "{}", 2, "x", NULL), 0);
+	ydoc_free(doc);
 }
 
 int
