@@ -142,6 +142,19 @@ guard_find_mynumber_from(const char *s, size_t len, size_t from, size_t *off,
 
 	if (s == NULL || from >= len)
 		return 0;
+	/*
+	 * Most text holds fewer than twelve digits: count them byte by byte
+	 * (a full-width digit is EF BC 90..99) before decoding anything.
+	 */
+	for (n = 0, p = from; p < len && n < GUARD_NDIGITS; p++) {
+		if ((s[p] >= '0' && s[p] <= '9') || ((unsigned char)s[p] ==
+		    0xEF && p + 2 < len && (unsigned char)s[p + 1] == 0xBC &&
+		    (unsigned char)s[p + 2] >= 0x90 &&
+		    (unsigned char)s[p + 2] <= 0x99))
+			n++;
+	}
+	if (n < GUARD_NDIGITS)
+		return 0;
 	while (from < len && ((unsigned char)s[from] & 0xC0) == 0x80)
 		from++;
 	p = from;

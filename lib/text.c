@@ -280,6 +280,12 @@ text_utf8_valid(const char *s, size_t len)
 	size_t		 n;
 
 	while (len > 0) {
+		/* ASCII needs no decoding. */
+		if ((unsigned char)*s < 0x80) {
+			s++;
+			len--;
+			continue;
+		}
 		n = text_utf8_decode(&cp, s, len);
 		if (cp == TEXT_BADCP)
 			return 0;
@@ -296,6 +302,12 @@ text_chars(const char *s, size_t len)
 	size_t		 n, count = 0;
 
 	while (len > 0) {
+		if ((unsigned char)*s < 0x80) {
+			s++;
+			len--;
+			count++;
+			continue;
+		}
 		n = text_utf8_decode(&cp, s, len);
 		s += n;
 		len -= n;
