@@ -114,6 +114,10 @@ for verb in $verbs; do
 	fi
 	check_page "$man/nerima-cio-$verb.1" "nerima-cio-$verb" \
 	    "$tmp/help-$verb"
+	# The overview names every verb and points to its page.
+	if ! grep -q "^\.Xr nerima-cio-$verb 1" "$man/nerima-cio.1"; then
+		fail "nerima-cio.1 does not refer to nerima-cio-$verb(1)"
+	fi
 done
 
 if [ "$failures" -ne 0 ]; then
