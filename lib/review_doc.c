@@ -312,6 +312,7 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	struct xlsx_props	 props;
 	const struct node	*f, *fs, *dec, *conds;
 	const char		*date = doc_date(rec);
+	struct xlsx_field	 head[8];
 	struct buf		 b = BUF_INIT;
 	uint32_t		 row;
 	size_t			 i;
@@ -330,9 +331,29 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	    node_get_str(rec, "ref_no") != NULL ? "（" : "",
 	    node_get_str(rec, "ref_no") != NULL ? fmt(&s, "%s）",
 	    str(rec, "ref_no")) : ""));
+	/* The header block (EXAMPLES.md 精査記録), above the table. */
+	dec = node_get(rec, "decision");
+	head[0].label = title_of(c, "title", NULL);
+	head[0].value = str(rec, "title");
+	head[1].label = title_of(c, "org", NULL);
+	head[1].value = org_full(&s, c, node_get_str(rec, "org"));
+	head[2].label = "区分";
+	head[2].value = label(sub(c->kind, "category", NULL),
+	    node_get_str(rec, "category"));
+	head[3].label = title_of(c, "system_name", NULL);
+	head[3].value = node_get_str(rec, "system_name");
+	head[4].label = title_of(c, "received", NULL);
+	head[4].value = era(&s, node_get_str(rec, "received"));
+	head[5].label = "審査者";
+	head[5].value = reviewers(&s, c, rec);
+	head[6].label = "所要経費";
+	head[6].value = cost_line(&s, rec);
+	head[7].label = "決裁区分";
+	head[7].value = approver_title(c, node_get_str(dec, "approver"));
+	xlsx_fields(sh, head, sizeof head / sizeof head[0]);
 	xlsx_table(&row, sh, cols, sizeof cols / sizeof cols[0]);
 
-	/* The header block, one row each. */
+	/* The table's own rows: findings, then the conclusion. */
 #define HEAD(k, v) do {							\
 		xlsx_write_text(sh, row, 0, (k));			\
 		xlsx_write_text(sh, row, 1, (v));			\
@@ -341,20 +362,6 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 		xlsx_write_blank(sh, row, 4);				\
 		row++;							\
 	} while (0)
-	HEAD(title_of(c, "title", NULL), str(rec, "title"));
-	HEAD(title_of(c, "org", NULL), org_full(&s, c, node_get_str(rec,
-	    "org")));
-	HEAD("区分", label(sub(c->kind, "category", NULL),
-	    node_get_str(rec, "category")));
-	if (node_get_str(rec, "system_name") != NULL)
-		HEAD(title_of(c, "system_name", NULL), str(rec, "system_name"));
-	HEAD(title_of(c, "received", NULL), era(&s, node_get_str(rec,
-	    "received")));
-	HEAD("審査者", reviewers(&s, c, rec));
-	HEAD("所要経費", cost_line(&s, rec));
-	dec = node_get(rec, "decision");
-	HEAD("決裁区分", approver_title(c, node_get_str(dec, "approver")));
-
 	fs = node_get(rec, "findings");
 	for (i = 0; fs != NULL && fs->kind == NODE_SEQ && i < fs->n; i++) {
 		f = fs->u.items[i];
