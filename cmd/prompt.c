@@ -282,55 +282,9 @@ prompt_enum(char **out, const char *label, const struct schema *s,
 const char *
 prompt_org_code(struct store *st, const char *text)
 {
-	static struct ydoc	*orgs;
-	static char		 code[64];
-	const struct node	*depts, *dep, *divs, *div;
-	const char		*found = NULL, *name, *c;
-	char			*path;
-	size_t			 i, j, hits = 0;
+	const char	*code;
 
-	if (store_org(NULL, NULL, st, text) == 0)
-		return text;
-	if (orgs == NULL) {
-		if ((path = store_path(st, STORE_ORGS)) == NULL)
-			return NULL;
-		if (ydoc_load(&orgs, path, NULL) != 0) {
-			free(path);
-			return NULL;
-		}
-		free(path);
-	}
-	depts = node_get(ydoc_root(orgs), "departments");
-	for (i = 0; depts != NULL && depts->kind == NODE_SEQ &&
-	    i < depts->n; i++) {
-		dep = depts->u.items[i];
-		name = node_get_str(dep, "name");
-		if (name != NULL && strcmp(name, text) == 0 &&
-		    (c = node_get_str(dep, "code")) != NULL) {
-			found = c;
-			hits++;
-		}
-		divs = node_get(dep, "divisions");
-		for (j = 0; divs != NULL && divs->kind == NODE_SEQ &&
-		    j < divs->n; j++) {
-			div = divs->u.items[j];
-			name = node_get_str(div, "name");
-			if (name != NULL && strcmp(name, text) == 0 &&
-			    (c = node_get_str(div, "code")) != NULL) {
-				found = c;
-				hits++;
-			}
-		}
-	}
-	if (hits == 1) {
-		snprintf(code, sizeof code, "%s", found);
-		return code;
-	}
-	error_set(NC_ENOTFOUND, hits == 0 ?
-	    "'%s' is neither an organisation code nor a name in %s" :
-	    "'%s' names several organisations in %s; give the code",
-	    text, STORE_ORGS);
-	return NULL;
+	return store_org_find(&code, st, text) == 0 ? code : NULL;
 }
 
 /* A member id, or the id of the member with that name. */

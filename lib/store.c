@@ -712,3 +712,34 @@ store_org(const char **name, const char **dept, struct store *st,
 	return error_set(NC_ENOTFOUND, "'%s' is not an organisation code in %s",
 	    code, STORE_ORGS);
 }
+
+int
+store_org_find(const char **code, struct store *st, const char *text)
+{
+	size_t	i, hits = 0;
+
+	*code = NULL;
+	if (!st->orgs_loaded)
+		load_orgs(st);
+	for (i = 0; i < st->norgs; i++) {
+		if (strcmp(st->orgs[i].code, text) == 0) {
+			*code = st->orgs[i].code;
+			return 0;
+		}
+	}
+	for (i = 0; i < st->norgs; i++) {
+		if (st->orgs[i].name != NULL &&
+		    strcmp(st->orgs[i].name, text) == 0) {
+			*code = st->orgs[i].code;
+			hits++;
+		}
+	}
+	if (hits == 1)
+		return 0;
+	*code = NULL;
+	if (hits == 0)
+		return error_set(NC_ENOTFOUND, "'%s' is neither an organisation"
+		    " code nor a name in %s", text, STORE_ORGS);
+	return error_set(NC_EAMBIGUOUS, "'%s' names several organisations in"
+	    " %s; give the code", text, STORE_ORGS);
+}

@@ -90,6 +90,13 @@ int		 store_new_id(char **out, struct store *, const struct schema *);
  */
 int		 store_org(const char **name, const char **dept, struct store *,
 		    const char *code);
+/*
+ * The code of the organisation text names: a code, or a 部 or 課 name
+ * that only one organisation has.  NC_ENOTFOUND, or NC_EAMBIGUOUS when
+ * two share the name (give the code).  The code lives as long as the store.
+ */
+int		 store_org_find(const char **code, struct store *,
+		    const char *text);
 /* Whether s has the form of an id of that kind. */
 int		 store_id_valid(const struct schema *, const char *s);
 

@@ -203,6 +203,30 @@ test_create_find_save(void **state)
 	store_free(st);
 }
 
+/* Organisations by code or by a name only one of them has. */
+static void
+test_orgs(void **state)
+{
+	struct store	*st;
+	const char	*code, *name, *dept;
+
+	(void)state;
+	assert_int_equal(store_open(&st, root), 0);
+	assert_int_equal(store_org(&name, &dept, st, "johoseisaku"), 0);
+	assert_string_equal(name, "情報政策課");
+	assert_string_equal(dept, "企画部");
+	assert_int_equal(store_org_find(&code, st, "johoseisaku"), 0);
+	assert_string_equal(code, "johoseisaku");
+	assert_int_equal(store_org_find(&code, st, "情報政策課"), 0);
+	assert_string_equal(code, "johoseisaku");
+	assert_int_equal(store_org_find(&code, st, "管理課"), NC_EAMBIGUOUS);
+	assert_non_null(strstr(error_last(), "give the code"));
+	assert_int_equal(store_org_find(&code, st, "架空課"), NC_ENOTFOUND);
+	assert_null(code);
+	assert_int_equal(store_org(&name, NULL, st, "nosuch"), NC_ENOTFOUND);
+	store_free(st);
+}
+
 /* A write that fails halfway leaves the old file and no temporary file. */
 static void
 test_atomic_write(void **state)
@@ -278,6 +302,7 @@ main(void)
 		cmocka_unit_test(test_discovery),
 		cmocka_unit_test(test_ids),
 		cmocka_unit_test(test_create_find_save),
+		cmocka_unit_test(test_orgs),
 		cmocka_unit_test(test_atomic_write),
 	};
 
