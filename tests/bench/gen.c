@@ -2394,8 +2394,8 @@ write_vendor_check(struct gen *g, struct rng *r, const struct id *id)
 }
 
 /*
- * Trainings.  The schema holds survey and test results as totals (see
- * the README: there is no field for individual responses).
+ * Trainings: totals, and every (anonymous) survey response and test
+ * result, so a year holds a few thousand of them.
  */
 
 static void
@@ -2408,7 +2408,13 @@ write_training(struct gen *g, struct rng *r, const struct id *id,
 	struct sb	 t = { NULL, 0, 0 };
 	char		 buf[256];
 	struct day	 d;
+	static const char *const choices[] = { "満足", "やや満足",
+	    "やや満足", "満足", "やや不満", "不満" };
+	static const char *const comments[] = { "特になし",
+	    "事例の紹介が分かりやすかった。", "演習の時間をもう少し長くしてほしい。",
+	    "職場で共有したい。", "資料を事前に配布してほしい。" };
 	int		 month = p->month, y = g->fy, attended, i, elearn;
+	int		 respondents, q;
 	int		 survey = strcmp(p->kind, "security") != 0 ||
 	    rng_chance(r, 80);
 	int		 test = strcmp(p->kind, "digital") != 0;
@@ -2463,13 +2469,27 @@ write_training(struct gen *g, struct rng *r, const struct id *id,
 	if (survey) {
 		kv_open(w, 0, "survey");
 		kv_int(w, 2, "questions", 10);
-		kv_int(w, 2, "respondents", attended * rng_range(r, 80, 98) /
-		    100);
+		respondents = attended * rng_range(r, 80, 98) / 100;
+		kv_int(w, 2, "respondents", respondents);
 		kv_p(w, 2, "satisfaction", "%d.%d", rng_range(r, 70, 96),
 		    rng_range(r, 0, 9));
 		sb_reset(&t);
 		SENT(&t, r, survey_sum_s, rng_range(r, 2, 3), NULL, 0);
 		kv_s(w, 2, "summary", t.d);
+		kv_open(w, 2, "responses");
+		for (i = 0; i < respondents; i++) {
+			seq_map(w, 4);
+			snprintf(buf, sizeof buf, "r%04d", i + 1);
+			kv_s(w, 6, "respondent", buf);
+			kv_open(w, 6, "answers");
+			for (q = 1; q <= 10; q++) {
+				seq_map(w, 8);
+				kv_int(w, 10, "question", q);
+				kv_s(w, 10, "value", q == 10 ?
+				    comments[rng_below(r, NELEM(comments))] :
+				    choices[rng_below(r, NELEM(choices))]);
+			}
+		}
 	}
 	if (test) {
 		kv_open(w, 0, "test");
@@ -2480,6 +2500,13 @@ write_training(struct gen *g, struct rng *r, const struct id *id,
 		sb_reset(&t);
 		SENT(&t, r, test_sum_s, rng_range(r, 1, 2), NULL, 0);
 		kv_s(w, 2, "summary", t.d);
+		kv_open(w, 2, "results");
+		for (i = 0; i < attended; i++) {
+			seq_map(w, 4);
+			snprintf(buf, sizeof buf, "r%04d", i + 1);
+			kv_s(w, 6, "respondent", buf);
+			kv_int(w, 6, "correct", rng_range(r, 5, 10));
+		}
 	}
 	kv_date(w, 0, "report_submitted", day_add(g->fy, d, 40));
 	free(t.d);
