@@ -47,50 +47,12 @@ split_list(char *s, const char **out, size_t max)
 	return n;
 }
 
-static int
-load_audit(struct record **out, struct store *st, const char *prefix,
-    struct recref *ref)
-{
-	struct diags	d = DIAGS_INIT;
-
-	*out = NULL;
-	if (cmd_find_record(ref, st, prefix) != CMD_OK)
-		return CMD_FAIL;
-	if (strcmp(schema_kind(ref->kind), "audit") != 0) {
-		cmd_error("'%s' is a %s record, not an audit", ref->id,
-		    schema_kind(ref->kind));
-		return CMD_FAIL;
-	}
-	if (record_load(out, st, ref, &d) != 0) {
-		cmd_print_diags(stderr, &d);
-		diags_free(&d);
-		return cmd_error("cannot read %s: %s", ref->id, error_last());
-	}
-	diags_free(&d);
-	return CMD_OK;
-}
-
 static void
 free_ref(struct recref *ref)
 {
 	free(ref->id);
 	free(ref->relpath);
 	ref->id = ref->relpath = NULL;
-}
-
-static int
-save(struct store *st, struct record *r)
-{
-	struct diags	d = DIAGS_INIT;
-	int		rc = CMD_OK;
-
-	if (record_save(st, r, &d) != 0) {
-		cmd_print_diags(stderr, &d);
-		rc = cmd_error("cannot save %s: %s", record_id(r),
-		    error_last());
-	}
-	diags_free(&d);
-	return rc;
 }
 
 static void
@@ -685,7 +647,7 @@ answer_item(struct store *st, struct record *r, size_t i,
 	if (audit_answer(r->doc, record_root(r), i, &a) != 0)
 		rc = cmd_lib_error();
 	else
-		rc = save(st, r);
+		rc = cmd_save_record(st, r);
 	free(note);
 	free(evs);
 	return rc;
@@ -877,7 +839,7 @@ audit_score_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	if (result != NULL && audit_result_parse(&a.result, result) != 0)
 		return cmd_error("%s", error_last());
 	if ((st = cmd_store(ctx)) == NULL ||
-	    load_audit(&r, st, argv[0], &ref) != CMD_OK) {
+	    cmd_load_record(&r, &ref, st, argv[0], "audit") != CMD_OK) {
 		rc = CMD_FAIL;
 		goto done;
 	}
@@ -896,7 +858,7 @@ audit_score_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 		rc = cmd_lib_error();
 		goto done;
 	}
-	if ((rc = save(st, r)) != CMD_OK)
+	if ((rc = cmd_save_record(st, r)) != CMD_OK)
 		goto done;
 	print_score(stdout, record_root(r), i);
 done:
@@ -991,7 +953,7 @@ audit_show_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 		return cmd_bad_usage(e, argc < 2 ? "which audit? give its id" :
 		    "too many arguments");
 	if ((st = cmd_store(ctx)) == NULL ||
-	    load_audit(&r, st, argv[1], &ref) != CMD_OK) {
+	    cmd_load_record(&r, &ref, st, argv[1], "audit") != CMD_OK) {
 		free_ref(&ref);
 		return CMD_FAIL;
 	}
@@ -1246,7 +1208,7 @@ audit_finding_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	if (*argv[1] == '\0' || *end != '\0' || num < 1)
 		return cmd_bad_usage(e, "bad finding number '%s'", argv[1]);
 	if ((st = cmd_store(ctx)) == NULL ||
-	    load_audit(&r, st, argv[0], &ref) != CMD_OK) {
+	    cmd_load_record(&r, &ref, st, argv[0], "audit") != CMD_OK) {
 		rc = CMD_FAIL;
 		goto done;
 	}
@@ -1274,13 +1236,13 @@ audit_finding_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	    s != NULL && strcmp(s, "planned") == 0)
 		node_map_set_str(r->doc, record_root(r), "status",
 		    "in-progress");
-	if ((rc = save(st, r)) != CMD_OK)
+	if ((rc = cmd_save_record(st, r)) != CMD_OK)
 		goto done;
 	f = audit_finding(record_root(r), num);
 	from = node_get_str(f, "from_audit");
 	if (ed.status != NULL && from != NULL) {
 		/* The original audit learns what the follow-up found. */
-		if (load_audit(&src, st, from, &sref) != CMD_OK) {
+		if (cmd_load_record(&src, &sref, st, from, "audit") != CMD_OK) {
 			rc = CMD_FAIL;
 			goto done;
 		}
@@ -1289,7 +1251,7 @@ audit_finding_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 		    ed.status);
 		if (rc < 0)
 			rc = cmd_lib_error();
-		else if (rc > 0 && (rc = save(st, src)) == CMD_OK)
+		else if (rc > 0 && (rc = cmd_save_record(st, src)) == CMD_OK)
 			fprintf(stderr, "%s finding %s: %s\n", from,
 			    node_get_str(f, "from_finding"),
 			    finding_label(st, "status", ed.status));
@@ -1334,7 +1296,7 @@ audit_agree_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 		return cmd_bad_usage(e, "agree needs the audit id, --by and "
 		    "--date");
 	if ((st = cmd_store(ctx)) == NULL ||
-	    load_audit(&r, st, argv[0], &ref) != CMD_OK) {
+	    cmd_load_record(&r, &ref, st, argv[0], "audit") != CMD_OK) {
 		rc = CMD_FAIL;
 		goto done;
 	}
@@ -1342,7 +1304,7 @@ audit_agree_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 		rc = cmd_lib_error();
 		goto done;
 	}
-	if ((rc = save(st, r)) == CMD_OK)
+	if ((rc = cmd_save_record(st, r)) == CMD_OK)
 		fprintf(stderr, "%s: agreed with %s on %s\n", ref.id, by, date);
 done:
 	record_free(r);
@@ -1375,14 +1337,14 @@ audit_report_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	if (argc != 1 || date == NULL)
 		return cmd_bad_usage(e, "report needs the audit id and --date");
 	if ((st = cmd_store(ctx)) == NULL ||
-	    load_audit(&r, st, argv[0], &ref) != CMD_OK) {
+	    cmd_load_record(&r, &ref, st, argv[0], "audit") != CMD_OK) {
 		rc = CMD_FAIL;
 		goto done;
 	}
 	if (audit_mark_reported(r->doc, record_root(r), date) != 0)
 		rc = cmd_lib_error();
 	else
-		rc = save(st, r);
+		rc = cmd_save_record(st, r);
 done:
 	record_free(r);
 	free_ref(&ref);
@@ -1436,7 +1398,7 @@ audit_followup_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	}
 	if ((st = cmd_store(ctx)) == NULL ||
 	    check_date_arg("--date", f.date) != 0 ||
-	    load_audit(&r, st, argv[0], &ref) != CMD_OK) {
+	    cmd_load_record(&r, &ref, st, argv[0], "audit") != CMD_OK) {
 		rc = CMD_FAIL;
 		goto done;
 	}
@@ -1486,14 +1448,14 @@ audit_risk_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	if (argc != 1 || rk.risk == NULL)
 		return cmd_bad_usage(e, "risk needs the audit id and --risk");
 	if ((st = cmd_store(ctx)) == NULL ||
-	    load_audit(&r, st, argv[0], &ref) != CMD_OK) {
+	    cmd_load_record(&r, &ref, st, argv[0], "audit") != CMD_OK) {
 		rc = CMD_FAIL;
 		goto done;
 	}
 	if (audit_add_risk(r->doc, record_root(r), &rk) != 0)
 		rc = cmd_lib_error();
 	else
-		rc = save(st, r);
+		rc = cmd_save_record(st, r);
 done:
 	record_free(r);
 	free_ref(&ref);
@@ -1520,7 +1482,8 @@ collect(struct record ***out, size_t *nout, struct store *st, int fy,
 		if ((v = calloc((size_t)nids, sizeof *v)) == NULL)
 			return cmd_error("out of memory");
 		for (i = 0; i < (size_t)nids; i++) {
-			if ((rc = load_audit(&v[n], st, ids[i], &ref)) != 0)
+			if ((rc = cmd_load_record(&v[n], &ref, st, ids[i],
+			    "audit")) != 0)
 				break;
 			n++;
 			free_ref(&ref);

@@ -80,6 +80,15 @@ int	cmd_parse_fy(const char *, int *);
  */
 struct recref;
 int	cmd_find_record(struct recref *out, struct store *, const char *prefix);
+/*
+ * Find and load a record by id prefix, of kind unless NULL; prints the
+ * problems and the error.  The caller frees *out and ref's strings.
+ */
+struct record;
+int	cmd_load_record(struct record **out, struct recref *ref,
+	    struct store *, const char *prefix, const char *kind);
+/* Check and write back a record; prints the problems and the error. */
+int	cmd_save_record(struct store *, struct record *);
 
 extern const struct cmd_entry *const cmd_table[];
 

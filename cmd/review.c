@@ -103,25 +103,14 @@ rv_open(struct rv *r, struct cmd_ctx *ctx, const char *id)
 		return CMD_FAIL;
 	if (review_ctx_new(&r->ctx, r->st) != 0)
 		return cmd_lib_error();
-	if (cmd_find_record(&r->ref, r->st, id) != CMD_OK)
-		return CMD_FAIL;
-	if (strcmp(schema_kind(r->ref.kind), "review") != 0)
-		return cmd_error("'%s' is a %s, not a review", r->ref.id,
-		    schema_kind(r->ref.kind));
-	if (record_load(&r->rec, r->st, &r->ref, &r->d) != 0) {
-		cmd_print_diags(stderr, &r->d);
-		return cmd_lib_error();
-	}
-	return CMD_OK;
+	return cmd_load_record(&r->rec, &r->ref, r->st, id, "review");
 }
 
 static int
 rv_save(struct rv *r)
 {
-	if (record_save(r->st, r->rec, &r->d) != 0) {
-		cmd_print_diags(stderr, &r->d);
-		return cmd_error("%s not saved: %s", r->ref.id, error_last());
-	}
+	if (cmd_save_record(r->st, r->rec) != CMD_OK)
+		return CMD_FAIL;
 	fprintf(stderr, "updated %s/%s\n", store_root(r->st), r->ref.relpath);
 	return CMD_OK;
 }

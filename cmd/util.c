@@ -8,6 +8,7 @@
 
 #include "cmd.h"
 #include "diag.h"
+#include "record.h"
 #include "store.h"
 
 int
@@ -142,4 +143,40 @@ cmd_print_diags(FILE *fp, const struct diags *d)
 			fprintf(fp, "%s: %s\n", g->path, g->msg);
 	}
 	return d->n;
+}
+
+int
+cmd_load_record(struct record **out, struct recref *ref, struct store *st,
+    const char *prefix, const char *kind)
+{
+	struct diags	d = DIAGS_INIT;
+	int		rc = CMD_OK;
+
+	*out = NULL;
+	if (cmd_find_record(ref, st, prefix) != CMD_OK)
+		return CMD_FAIL;
+	if (kind != NULL && strcmp(schema_kind(ref->kind), kind) != 0)
+		return cmd_error("'%s' is a %s record, not a %s", ref->id,
+		    schema_kind(ref->kind), kind);
+	if (record_load(out, st, ref, &d) != 0) {
+		cmd_print_diags(stderr, &d);
+		rc = cmd_error("cannot read %s: %s", ref->id, error_last());
+	}
+	diags_free(&d);
+	return rc;
+}
+
+int
+cmd_save_record(struct store *st, struct record *r)
+{
+	struct diags	d = DIAGS_INIT;
+	int		rc = CMD_OK;
+
+	if (record_save(st, r, &d) != 0) {
+		cmd_print_diags(stderr, &d);
+		rc = cmd_error("cannot save %s: %s", record_id(r) != NULL ?
+		    record_id(r) : r->relpath, error_last());
+	}
+	diags_free(&d);
+	return rc;
 }
