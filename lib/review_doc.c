@@ -445,6 +445,32 @@ new_docx(struct docx **out, struct review_ctx *c, const char *title,
 	return docx_new(out, &props);
 }
 
+/* The contact line of a notice the ward issues, from the config. */
+static const char *
+contact_line(struct strs *s, struct review_ctx *c)
+{
+	const char	*who = config_str(c, "documents", "contact");
+
+	return who != NULL ? fmt(s, "（担当）%s", who) : NULL;
+}
+
+/* Write a document in the official-notice layout. */
+static int
+save_notice(struct review_ctx *c, const struct strs *s,
+    const struct docx_notice *no, const char *date, const char *path)
+{
+	struct docx	*d = NULL;
+	int		 rc;
+
+	if (s->failed)
+		return error_set(NC_ENOMEM, "out of memory");
+	if ((rc = new_docx(&d, c, no->title, date)) == 0 &&
+	    (rc = docx_add_notice(d, no)) == 0)
+		rc = docx_save(d, path);
+	docx_free(d);
+	return rc;
+}
+
 int
 review_write_record_docx(struct review_ctx *c, const struct node *rec,
     const char *path)
@@ -672,7 +698,6 @@ review_write_notice_docx(struct review_ctx *c, const struct node *rec,
     const char *path)
 {
 	struct strs		 s = { NULL, 0, 0, 0 };
-	struct docx		*d = NULL;
 	struct docx_notice	 no;
 	struct docx_notice_item	 items[8];
 	const struct node	*dec = node_get(rec, "decision");
@@ -718,20 +743,9 @@ review_write_notice_docx(struct review_ctx *c, const struct node *rec,
 	}
 	no.items = items;
 	no.nitems = n;
-	no.contact = config_str(c, "documents", "contact") != NULL ?
-	    fmt(&s, "（担当）%s", config_str(c, "documents", "contact")) :
-	    NULL;
-	if (s.failed) {
-		rc = error_set(NC_ENOMEM, "out of memory");
-		goto done;
-	}
-	if ((rc = new_docx(&d, c, no.title, date)) != 0 ||
-	    (rc = docx_add_notice(d, &no)) != 0)
-		goto done;
-	rc = docx_save(d, path);
-done:
+	no.contact = contact_line(&s, c);
+	rc = save_notice(c, &s, &no, date, path);
 	free(conds);
-	docx_free(d);
 	strs_free(&s);
 	return rc;
 }
@@ -745,7 +759,6 @@ review_write_opinion_docx(struct review_ctx *c, const struct node *rec,
     const char *path)
 {
 	struct strs		 s = { NULL, 0, 0, 0 };
-	struct docx		*d = NULL;
 	struct docx_notice	 no;
 	struct docx_notice_item	 items[8];
 	const struct node	*ops = node_get(rec, "opinions"), *o;
@@ -813,19 +826,10 @@ review_write_opinion_docx(struct review_ctx *c, const struct node *rec,
 	no.nitems = n;
 	if (node_get_str(rec, "overall") != NULL)
 		no.note = str(rec, "overall");
-	if (s.failed) {
-		rc = error_set(NC_ENOMEM, "out of memory");
-		goto done;
-	}
-	if ((rc = new_docx(&d, c, no.title, date)) != 0 ||
-	    (rc = docx_add_notice(d, &no)) != 0)
-		goto done;
-	rc = docx_save(d, path);
-done:
+	rc = save_notice(c, &s, &no, date, path);
 	buf_free(&b);
 	free(subs);
 	free(docs);
-	docx_free(d);
 	strs_free(&s);
 	return rc;
 }
@@ -975,7 +979,6 @@ review_write_syseval_docx(struct review_ctx *c, const struct node *rec,
     const char *path)
 {
 	struct strs		 s = { NULL, 0, 0, 0 };
-	struct docx		*d = NULL;
 	struct docx_notice	 no;
 	struct docx_notice_item	 items[10];
 	const struct node	*dec = node_get(rec, "decision"), *f, *fs, *ops;
@@ -1054,22 +1057,12 @@ review_write_syseval_docx(struct review_ctx *c, const struct node *rec,
 	}
 	no.items = items;
 	no.nitems = n;
-	no.contact = config_str(c, "documents", "contact") != NULL ?
-	    fmt(&s, "（担当）%s", config_str(c, "documents", "contact")) :
-	    NULL;
-	if (s.failed) {
-		rc = error_set(NC_ENOMEM, "out of memory");
-		goto done;
-	}
-	if ((rc = new_docx(&d, c, no.title, date)) != 0 ||
-	    (rc = docx_add_notice(d, &no)) != 0)
-		goto done;
-	rc = docx_save(d, path);
+	no.contact = contact_line(&s, c);
+	rc = save_notice(c, &s, &no, date, path);
 done:
 	free(views);
 	free(opv);
 	free(conds);
-	docx_free(d);
 	strs_free(&s);
 	return rc;
 }
