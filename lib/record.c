@@ -12,88 +12,8 @@
 #include "cal.h"
 #include "guard.h"
 #include "record.h"
+#include "strmap.h"
 #include "text.h"
-
-/*
- * A set of strings, open addressing; ids and codes are looked up once per
- * reference, so checking stays linear in the number of records.
- */
-struct strset {
-	char	**v;
-	size_t	  cap;		/* a power of two */
-	size_t	  n;
-};
-
-static size_t
-str_hash(const char *s)
-{
-	size_t	h = 1469598103934665603ULL & (size_t)-1;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * (1099511628211ULL & (size_t)-1);
-	return h;
-}
-
-static int
-strset_has(const struct strset *set, const char *s)
-{
-	size_t	i;
-
-	if (set->cap == 0)
-		return 0;
-	for (i = str_hash(s) & (set->cap - 1); set->v[i] != NULL;
-	    i = (i + 1) & (set->cap - 1)) {
-		if (strcmp(set->v[i], s) == 0)
-			return 1;
-	}
-	return 0;
-}
-
-/* 1 when added, 0 when already there, <0 on error. */
-static int
-strset_add(struct strset *set, const char *s)
-{
-	char	**old = set->v;
-	size_t	  oldcap = set->cap, i, j;
-
-	if (strset_has(set, s))
-		return 0;
-	if ((set->n + 1) * 2 > set->cap) {
-		set->cap = oldcap ? oldcap * 2 : 64;
-		if ((set->v = calloc(set->cap, sizeof *set->v)) == NULL) {
-			set->v = old;
-			set->cap = oldcap;
-			return error_set(NC_ENOMEM, "out of memory");
-		}
-		for (j = 0; j < oldcap; j++) {
-			if (old[j] == NULL)
-				continue;
-			for (i = str_hash(old[j]) & (set->cap - 1);
-			    set->v[i] != NULL; i = (i + 1) & (set->cap - 1))
-				;
-			set->v[i] = old[j];
-		}
-		free(old);
-	}
-	for (i = str_hash(s) & (set->cap - 1); set->v[i] != NULL;
-	    i = (i + 1) & (set->cap - 1))
-		;
-	if ((set->v[i] = strdup(s)) == NULL)
-		return error_set(NC_ENOMEM, "out of memory");
-	set->n++;
-	return 1;
-}
-
-static void
-strset_free(struct strset *set)
-{
-	size_t	i;
-
-	for (i = 0; i < set->cap; i++)
-		free(set->v[i]);
-	free(set->v);
-	memset(set, 0, sizeof *set);
-}
 
 /*
  * Loading.
@@ -176,11 +96,19 @@ record_field(const struct record *r, const char *name)
  * The checker.
  */
 
+/*
+ * Org codes, member ids and record ids in hash maps, so checking a
+ * reference costs the same however many records there are.  The keys
+ * point into the two documents and the record list, kept as long as the
+ * checker.
+ */
 struct checker {
 	struct store	*st;
-	struct strset	 orgs;
-	struct strset	 members;
-	struct strset	 ids;
+	struct ydoc	*confdoc;
+	struct ydoc	*orgdoc;
+	struct strmap	*orgs;
+	struct strmap	*members;
+	struct strmap	*ids;
 	struct reclist	 recs;
 	int		 failed;
 	char		 msg[256];
@@ -188,7 +116,7 @@ struct checker {
 
 /* Every value under a key named key, anywhere in the tree. */
 static int
-collect(struct strset *set, const struct node *n, const char *key,
+collect(struct strmap *set, const struct node *n, const char *key,
     const char *path, struct diags *d, int depth)
 {
 	const struct node	*v;
@@ -211,11 +139,13 @@ collect(struct strset *set, const struct node *n, const char *key,
 		v = n->u.pairs[i].value;
 		if (strcmp(n->u.pairs[i].key->u.s.str, key) == 0 &&
 		    v->kind == NODE_SCALAR) {
-			if ((rc = strset_add(set, v->u.s.str)) < 0)
-				return rc;
-			if (rc == 0 && d != NULL)
+			if (strmap_get(set, v->u.s.str) != NULL) {
 				diags_add(d, path, v->line, v->col,
 				    "%s '%s' is used twice", key, v->u.s.str);
+				continue;
+			}
+			if ((rc = strmap_put(set, v->u.s.str, (void *)v)) != 0)
+				return error_set(rc, "out of memory");
 		} else if ((rc = collect(set, v, key, path, d, depth + 1)) < 0)
 			return rc;
 	}
@@ -224,8 +154,9 @@ collect(struct strset *set, const struct node *n, const char *key,
 
 /* Load, validate and collect from nerima-cio.yaml or orgs.yaml. */
 static int
-checker_file(struct checker *c, const struct schemaset *set, const char *kind,
-    const char *rel, struct strset *into, const char *key, struct diags *d)
+checker_file(struct ydoc **docp, struct checker *c,
+    const struct schemaset *set, const char *kind, const char *rel,
+    struct strmap *into, const char *key, struct diags *d)
 {
 	const struct schema	*s = schemaset_kind(set, kind);
 	struct ydoc		*doc = NULL;
@@ -260,7 +191,7 @@ checker_file(struct checker *c, const struct schemaset *set, const char *kind,
 		c->failed = 1;
 done:
 	diags_free(&tmp);
-	ydoc_free(doc);
+	*docp = doc;
 	free(path);
 	return rc;
 }
@@ -279,15 +210,23 @@ checker_new(struct checker **out, struct store *st, struct diags *d)
 	if ((c = calloc(1, sizeof *c)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	c->st = st;
-	if ((rc = checker_file(c, set, "config", STORE_MARKER, &c->members,
-	    "id", d)) != 0 ||
-	    (rc = checker_file(c, set, "orgs", STORE_ORGS, &c->orgs, "code",
-	    d)) != 0 ||
+	if ((c->orgs = strmap_new()) == NULL ||
+	    (c->members = strmap_new()) == NULL ||
+	    (c->ids = strmap_new()) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto fail;
+	}
+	if ((rc = checker_file(&c->confdoc, c, set, "config", STORE_MARKER,
+	    c->members, "id", d)) != 0 ||
+	    (rc = checker_file(&c->orgdoc, c, set, "orgs", STORE_ORGS,
+	    c->orgs, "code", d)) != 0 ||
 	    (rc = store_scan(&c->recs, st, NULL, 0, d)) != 0)
 		goto fail;
 	for (i = 0; i < c->recs.n; i++) {
-		if ((rc = strset_add(&c->ids, c->recs.v[i].id)) < 0)
+		if (strmap_put(c->ids, c->recs.v[i].id, &c->recs.v[i]) != 0) {
+			rc = error_set(NC_ENOMEM, "out of memory");
 			goto fail;
+		}
 	}
 	*out = c;
 	return 0;
@@ -301,9 +240,11 @@ checker_free(struct checker *c)
 {
 	if (c == NULL)
 		return;
-	strset_free(&c->orgs);
-	strset_free(&c->members);
-	strset_free(&c->ids);
+	strmap_free(c->orgs);
+	strmap_free(c->members);
+	strmap_free(c->ids);
+	ydoc_free(c->confdoc);
+	ydoc_free(c->orgdoc);
 	reclist_free(&c->recs);
 	free(c);
 }
@@ -322,14 +263,14 @@ check_ref(void *arg, const char *xref, const char *value)
 	const struct schema *k;
 
 	if (strcmp(xref, "org") == 0) {
-		if (strset_has(&c->orgs, value))
+		if (strmap_get(c->orgs, value) != NULL)
 			return NULL;
 		snprintf(c->msg, sizeof c->msg, "'%s' is not an organisation"
 		    " code in %s", value, STORE_ORGS);
 		return c->msg;
 	}
 	if (strcmp(xref, "member") == 0) {
-		if (strset_has(&c->members, value))
+		if (strmap_get(c->members, value) != NULL)
 			return NULL;
 		snprintf(c->msg, sizeof c->msg, "'%s' is not a team member id"
 		    " in %s", value, STORE_MARKER);
@@ -338,7 +279,7 @@ check_ref(void *arg, const char *xref, const char *value)
 	if (store_schemas(&set, c->st, NULL) != 0 ||
 	    (k = schemaset_kind(set, xref)) == NULL)
 		return NULL;	/* an annotation we do not check */
-	if (strset_has(&c->ids, value))
+	if (strmap_get(c->ids, value) != NULL)
 		return NULL;
 	snprintf(c->msg, sizeof c->msg, "no %s record with id '%s'", xref,
 	    value);

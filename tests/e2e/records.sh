@@ -187,6 +187,10 @@ rm -rf "$D/reviews/2027"
 expect_status 1 "$NCIO" -C "$D" lint
 expect_grep "$T/out" "^orgs\.yaml:2:11: .*pattern"
 expect_grep "$T/out" "^reviews/2026/$id\.yaml:5:6: org .*'hoiku' is not an organisation code"
+# A code used twice is reported where it stands the second time.
+printf 'departments:\n  - code: kikaku\n    name: 企画部\n    divisions:\n      - code: hoiku\n        name: 保育課\n      - code: hoiku\n        name: 別の課\n' >"$D/orgs.yaml"
+expect_status 1 "$NCIO" -C "$D" lint
+expect_grep "$T/out" "^orgs\.yaml:7:15: code 'hoiku' is used twice$"
 cp "$T/orgs.yaml" "$D/orgs.yaml"
 expect_status 0 "$NCIO" -C "$D" lint
 # And the calendar's closures.
