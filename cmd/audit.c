@@ -12,6 +12,7 @@
 #include "audit_doc.h"
 #include "buf.h"
 #include "cal.h"
+#include "clock.h"
 #include "cmd.h"
 #include "node.h"
 #include "prompt.h"
@@ -116,15 +117,7 @@ target_name(struct store *st, const struct node *root)
 static int
 today_fy(void)
 {
-	time_t		 t = time(NULL);
-	struct tm	 tm;
-	struct cal_date	 d;
-
-	localtime_r(&t, &tm);
-	d.y = tm.tm_year + 1900;
-	d.m = tm.tm_mon + 1;
-	d.d = tm.tm_mday;
-	return cal_fy(d);
+	return cal_fy(cal_today());
 }
 
 static int
@@ -503,21 +496,6 @@ done:
 
 /* --- score ------------------------------------------------------------- */
 
-static void
-now_iso(char *out, size_t size)
-{
-	time_t		 t = time(NULL);
-	struct tm	 tm;
-	char		 z[8];
-
-	localtime_r(&t, &tm);
-	strftime(out, size, "%Y-%m-%dT%H:%M", &tm);
-	strftime(z, sizeof z, "%z", &tm);
-	/* +0900 -> +09:00 */
-	if (strlen(z) == 5)
-		snprintf(out + strlen(out), size - strlen(out), "%.3s:%s", z,
-		    z + 3);
-}
 
 /* The live score line after an answer. */
 static void
@@ -620,7 +598,7 @@ answer_item(struct store *st, struct record *r, size_t i,
 	struct audit_answer	 a;
 	struct buf		 prev = BUF_INIT;
 	const char		*ev[MAX_LIST];
-	char			*note = NULL, *evs = NULL, when[32];
+	char			*note = NULL, *evs = NULL, when[CLOCK_ISO_MAX];
 	int			 rc;
 
 	memset(&a, 0, sizeof a);
@@ -642,7 +620,7 @@ answer_item(struct store *st, struct record *r, size_t i,
 			a.nevidence = split_list(evs, ev, MAX_LIST);
 		a.evidence = ev;
 	}
-	now_iso(when, sizeof when);
+	clock_iso(when);
 	a.checked = when;
 	if (audit_answer(r->doc, record_root(r), i, &a) != 0)
 		rc = cmd_lib_error();
@@ -799,7 +777,7 @@ audit_score_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	struct record		*r = NULL;
 	struct audit_answer	 a;
 	const char		*item = NULL, *result = NULL, *ev[MAX_LIST];
-	char			 when[32];
+	char			 when[CLOCK_ISO_MAX];
 	size_t			 i;
 	int			 ch, rc = CMD_OK;
 
@@ -852,7 +830,7 @@ audit_score_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 		goto done;
 	}
 	a.evidence = ev;
-	now_iso(when, sizeof when);
+	clock_iso(when);
 	a.checked = when;
 	if (audit_answer(r->doc, record_root(r), i, &a) != 0) {
 		rc = cmd_lib_error();

@@ -27,6 +27,8 @@ struct cmd_entry;
 typedef int (*cmd_fn)(const struct cmd_entry *, struct cmd_ctx *, int,
     char **);
 
+struct subcmd;
+
 struct cmd_entry {
 	const char	*name;
 	/*
@@ -38,6 +40,15 @@ struct cmd_entry {
 	const char	*desc;		/* one line, for nerima-cio --help */
 	const char	*help;		/* options, printed after the usage */
 	cmd_fn		 exec;
+	/*
+	 * Option tables (opt.h): the verb's second-level verbs, or one
+	 * entry with a NULL name for a verb without them; SUBCMD_END-
+	 * terminated.  When set, usage comes from the tables and exec is
+	 * not used.
+	 */
+	const struct subcmd *subs;
+	/* The record kind the verb's id arguments name ("review"), or NULL. */
+	const char	*kind;
 };
 
 /* A second-level verb (review add, cal holidays). */
@@ -75,11 +86,13 @@ size_t	cmd_print_diags(FILE *, const struct diags *);
 /* A fiscal year argument (2000..2099); prints the error and returns -1. */
 int	cmd_parse_fy(const char *, int *);
 /*
- * Find a record by id prefix; on an ambiguous prefix, print the candidates
- * (id, path, title) on stderr.  Prints the error and returns CMD_FAIL.
+ * Find a record of kind (any kind when NULL) by id prefix; on an ambiguous
+ * prefix, print up to ten candidates (id, path, title) and how many more
+ * on stderr.  Prints the error and returns CMD_FAIL.
  */
 struct recref;
-int	cmd_find_record(struct recref *out, struct store *, const char *prefix);
+int	cmd_find_record(struct recref *out, struct store *, const char *kind,
+	    const char *prefix);
 /*
  * Find and load a record by id prefix, of kind unless NULL; prints the
  * problems and the error.  The caller frees *out and ref's strings.
@@ -89,6 +102,26 @@ int	cmd_load_record(struct record **out, struct recref *ref,
 	    struct store *, const char *prefix, const char *kind);
 /* Check and write back a record; prints the problems and the error. */
 int	cmd_save_record(struct store *, struct record *);
+
+/*
+ * Run a verb that has option tables: find the sub-verb, parse its options,
+ * run it.  main() calls this for every entry with subs.
+ */
+int	cmd_run(const struct cmd_entry *, struct cmd_ctx *, int, char **);
+
+/*
+ * Change one record: find it by prefix among records of kind, and under
+ * the data directory's lock load it, call edit, check it (schema, refs,
+ * My Number guard) and write it atomically, then report
+ * "updated <path>" on stderr.  edit returns 0 to save,
+ * RECORD_EDIT_NOCHANGE to leave it (reported as unchanged), or an error
+ * it has already printed (CMD_FAIL) or left in error_last() (< 0).  When
+ * out is not NULL it receives the saved record (the caller frees it).
+ */
+typedef int (*cmd_edit_fn)(struct record *, void *arg);
+int	cmd_edit_record(struct record **out, struct cmd_ctx *,
+	    const char *kind, const char *prefix, cmd_edit_fn edit,
+	    void *arg);
 
 extern const struct cmd_entry *const cmd_table[];
 

@@ -89,7 +89,7 @@ cmd_edit(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 		    "too many arguments");
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
-	if (cmd_find_record(&ref, st, argv[1]) != CMD_OK)
+	if (cmd_find_record(&ref, st, NULL, argv[1]) != CMD_OK)
 		return CMD_FAIL;
 	if ((path = store_path(st, ref.relpath)) == NULL ||
 	    buf_load(&orig, path) != 0) {

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "fileio.h"
 #include "cmd.h"
 #include "store.h"
 
@@ -87,7 +88,7 @@ put_file(const char *dir, const char *name, const char *data, size_t len,
 		buf_free(&path);
 		return 0;
 	}
-	rc = store_write_atomic(path.data, data, len);
+	rc = fileio_write_atomic(path.data, data, len);
 	if (rc == 0 && mode != 0 && chmod(path.data, (mode_t)mode) == -1)
 		rc = error_sys(NC_EIO, "cannot chmod '%s'", path.data);
 	buf_free(&path);

@@ -11,7 +11,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clock.h"
 #include "cmd.h"
+#include "i18n.h"
+#include "opt.h"
 #include "store.h"
 
 #ifndef NCIO_VERSION
@@ -105,6 +108,10 @@ main(int argc, char **argv)
 			return CMD_USAGE;
 		}
 	}
+	if (clock_check_env() != 0) {
+		fprintf(stderr, "nerima-cio: %s\n", error_last());
+		return CMD_USAGE;
+	}
 	if (argc == 0) {
 		usage(stderr);
 		return CMD_USAGE;
@@ -118,11 +125,23 @@ main(int argc, char **argv)
 			break;
 	}
 	if (*e == NULL) {
-		fprintf(stderr, "nerima-cio: '%s' is not a verb;"
-		    " see 'nerima-cio --help'\n", argv[0]);
+		const char	*words[64], *near;
+		size_t		 i;
+
+		for (i = 0; cmd_table[i] != NULL && i < 63; i++)
+			words[i] = cmd_table[i]->name;
+		words[i] = NULL;
+		if ((near = opt_nearest(argv[0], words)) != NULL)
+			fprintf(stderr, _("nerima-cio: '%s' is not a verb; did "
+			    "you mean '%s'?\n"), argv[0], near);
+		else
+			fprintf(stderr, _("nerima-cio: '%s' is not a verb;"
+			    " see 'nerima-cio --help'\n"), argv[0]);
 		return CMD_USAGE;
 	}
-	if (argc > 1 && cmd_is_help(argv[1]))
+	if ((*e)->subs != NULL)
+		status = cmd_run(*e, &ctx, argc, argv);
+	else if (argc > 1 && cmd_is_help(argv[1]))
 		status = cmd_usage(*e, stdout, 1);
 	else
 		status = (*e)->exec(*e, &ctx, argc, argv);

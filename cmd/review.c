@@ -37,20 +37,6 @@ struct rv {
 	struct diags		 d;
 };
 
-static struct cal_date
-today(void)
-{
-	time_t		now = time(NULL);
-	struct tm	tm;
-	struct cal_date	d;
-
-	localtime_r(&now, &tm);
-	d.y = tm.tm_year + 1900;
-	d.m = tm.tm_mon + 1;
-	d.d = tm.tm_mday;
-	return d;
-}
-
 /* A date option: YYYY-MM-DD or era form, normalised to YYYY-MM-DD. */
 static int
 opt_date(struct cal_date *out, char iso[CAL_FMT_MAX], const char *opt,
@@ -333,7 +319,7 @@ ask_costs(struct store *st, const struct schema *kind, struct ydoc *doc)
 	if (n < 1 || n > 10)
 		n = 5;
 	if (rcv == NULL || cal_parse_iso(&d, rcv) != 0)
-		d = today();
+		d = cal_today();
 	if ((costs = child(doc, ydoc_root(doc), "costs", 1)) == NULL) {
 		rc = PROMPT_CANCEL;
 		goto done;
@@ -367,7 +353,7 @@ ask_all(struct store *st, const struct schema *kind, struct ydoc *doc)
 	size_t			 i;
 	int			 yes;
 
-	cal_format_iso(day, sizeof day, today());
+	cal_format_iso(day, sizeof day, cal_today());
 	if (ask_field(st, kind, doc, "type", NULL, 1) ||
 	    ask_field(st, kind, doc, "title", NULL, 1) ||
 	    ask_field(st, kind, doc, "org", NULL, 1) ||
@@ -452,7 +438,7 @@ add_first_year(struct ydoc *doc, const char *cost, const char *running)
 	if (cost == NULL && running == NULL)
 		return 0;
 	if (rcv == NULL || cal_parse_iso(&d, rcv) != 0)
-		d = today();
+		d = cal_today();
 	snprintf(fy, sizeof fy, "%d", cal_fy(d));
 	if ((costs = child(doc, ydoc_root(doc), "costs", 1)) == NULL ||
 	    (e = node_map(doc)) == NULL)
@@ -747,7 +733,7 @@ step_date(char iso[CAL_FMT_MAX], struct rv *r, const char *what,
 	struct cal_date	d;
 
 	if (arg == NULL)
-		d = today();
+		d = cal_today();
 	else if (cal_parse(&d, arg) != 0)
 		return cmd_error("%s: %s", what, error_last());
 	if (review_check_date(rv_root(r), what, d) != 0)
@@ -1485,7 +1471,7 @@ review_list(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	struct lrow		*rows = NULL;
 	struct table		*t = NULL;
 	struct buf		 out = BUF_INIT;
-	struct cal_date		 asof = today(), due;
+	struct cal_date		 asof = cal_today(), due;
 	const struct node	*root;
 	const char		*cells[7], *type = NULL, *v, **sts = NULL;
 	char			 iso[CAL_FMT_MAX], days[32], duebuf[CAL_FMT_MAX + 48];

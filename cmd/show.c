@@ -3,7 +3,6 @@
  */
 #include <fcntl.h>
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,85 +10,30 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "opt.h"
 #include "json.h"
 #include "recfmt.h"
 #include "record.h"
 #include "store.h"
 
-int
-cmd_find_record(struct recref *out, struct store *st, const char *prefix)
-{
-	struct reclist	 m = RECLIST_INIT;
-	struct record	*r;
-	const char	*title;
-	size_t		 i;
-	int		 rc;
-
-	if ((rc = store_find(out, &m, st, prefix)) == 0)
-		return CMD_OK;
-	cmd_lib_error();
-	if (rc == NC_EAMBIGUOUS) {
-		fputs("candidates:\n", stderr);
-		for (i = 0; i < m.n; i++) {
-			title = NULL;
-			if (record_load(&r, st, &m.v[i], NULL) == 0) {
-				if (schema_title_field(m.v[i].kind) != NULL)
-					title = record_field(r,
-					    schema_title_field(m.v[i].kind));
-				fprintf(stderr, "  %s  %s  %s\n", m.v[i].id,
-				    m.v[i].relpath, title != NULL ? title : "");
-				record_free(r);
-			} else
-				fprintf(stderr, "  %s  %s\n", m.v[i].id,
-				    m.v[i].relpath);
-		}
-	}
-	reclist_free(&m);
-	return CMD_FAIL;
-}
-
 static int
-cmd_show(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
+cmd_show(struct cmd_ctx *ctx, struct optv *ov)
 {
-	static const struct option longopts[] = {
-		{ "format", required_argument, NULL, 'f' },
-		{ "path", no_argument, NULL, 'p' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct store	*st;
 	struct recref	 ref;
 	struct record	*r = NULL;
 	struct diags	 d = DIAGS_INIT;
 	struct buf	 out = BUF_INIT;
 	struct json	*j;
-	const char	*format = "yaml";
-	int		 ch, rc = CMD_OK, path_only = 0;
+	const char	*format = opt_get(ov, "format");
+	char		**argv = ov->argv;
+	int		 rc = CMD_OK, path_only = opt_has(ov, "path");
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			format = optarg;
-			if (strcmp(format, "yaml") != 0 &&
-			    strcmp(format, "json") != 0)
-				return cmd_bad_usage(e, "unknown format '%s':"
-				    " expected yaml or json", format);
-			break;
-		case 'p':
-			path_only = 1;
-			break;
-		default:
-			return cmd_bad_usage(e, NULL);
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (argc != 1)
-		return cmd_bad_usage(e, argc == 0 ? "which record? give its id"
-		    " or a unique prefix of it" : "too many arguments");
+	if (format == NULL)
+		format = "yaml";
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
-	if (cmd_find_record(&ref, st, argv[0]) != CMD_OK)
+	if (cmd_find_record(&ref, st, NULL, argv[0]) != CMD_OK)
 		return CMD_FAIL;
 	if (path_only) {
 		printf("%s/%s\n", store_root(st), ref.relpath);
@@ -125,16 +69,26 @@ done:
 	return rc;
 }
 
+static const struct opt show_opts[] = {
+	{ "format", 0, OPT_CHOICE, 0, NULL, "yaml|json", 0, 0,
+	  "output format (default yaml)" },
+	{ "path", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
+	  "print the record's file path only" },
+	OPT_END
+};
+
+static const struct subcmd show_subs[] = {
+	{ NULL, cmd_show, show_opts, "ID", 1, 1,
+	  "[--format yaml|json] [--path] ID", NULL },
+	SUBCMD_END
+};
+
 const struct cmd_entry cmd_show_entry = {
 	.name = "show",
-	.usage = "nerima-cio show [--format yaml|json] [--path] ID",
 	.desc = "show one record by id or unique id prefix",
 	.help =
 	    "ID may be a whole id (rv-7kq3m9xa), any unique prefix of it (rv-7k),\n"
 	    "or a prefix of the part after the dash (7kq).  An ambiguous prefix\n"
-	    "lists the candidates.\n"
-	    "\n"
-	    "  --format yaml|json   output format (default yaml)\n"
-	    "  --path               print the record's file path only\n",
-	.exec = cmd_show,
+	    "lists the candidates.\n",
+	.subs = show_subs,
 };

@@ -4,9 +4,12 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
+#include "opt.h"
 #include "diag.h"
 #include "record.h"
 #include "store.h"
@@ -153,11 +156,8 @@ cmd_load_record(struct record **out, struct recref *ref, struct store *st,
 	int		rc = CMD_OK;
 
 	*out = NULL;
-	if (cmd_find_record(ref, st, prefix) != CMD_OK)
+	if (cmd_find_record(ref, st, kind, prefix) != CMD_OK)
 		return CMD_FAIL;
-	if (kind != NULL && strcmp(schema_kind(ref->kind), kind) != 0)
-		return cmd_error("'%s' is a %s record, not a %s", ref->id,
-		    schema_kind(ref->kind), kind);
 	if (record_load(out, st, ref, &d) != 0) {
 		cmd_print_diags(stderr, &d);
 		rc = cmd_error("cannot read %s: %s", ref->id, error_last());
@@ -178,5 +178,138 @@ cmd_save_record(struct store *st, struct record *r)
 		    record_id(r) : r->relpath, error_last());
 	}
 	diags_free(&d);
+	return rc;
+}
+
+/* Candidates listed for an ambiguous prefix; the rest are counted. */
+#define CANDIDATES_MAX	10
+
+int
+cmd_find_record(struct recref *out, struct store *st, const char *kind,
+    const char *prefix)
+{
+	struct reclist		 m = RECLIST_INIT;
+	const struct schema	*ks = NULL;
+	struct record		*r;
+	const char		*title;
+	size_t			 i;
+	int			 rc;
+
+	if (kind != NULL && store_kind(&ks, st, kind) != 0)
+		return cmd_lib_error();
+	if ((rc = store_find(out, &m, st, ks, prefix)) == 0)
+		return CMD_OK;
+	cmd_lib_error();
+	if (rc == NC_EAMBIGUOUS) {
+		fputs(_("candidates:\n"), stderr);
+		for (i = 0; i < m.n && i < CANDIDATES_MAX; i++) {
+			title = NULL;
+			r = NULL;
+			if (schema_title_field(m.v[i].kind) != NULL &&
+			    record_load_fields(&r, st, &m.v[i], NULL,
+			    (const char *[]){ schema_title_field(m.v[i].kind) },
+			    1) == 0)
+				title = record_field(r,
+				    schema_title_field(m.v[i].kind));
+			fprintf(stderr, "  %s  %s  %s\n", m.v[i].id,
+			    m.v[i].relpath, title != NULL ? title : "");
+			record_free(r);
+		}
+		if (m.n > CANDIDATES_MAX)
+			fprintf(stderr, _("  ... and %zu more; type more of "
+			    "the id\n"), m.n - CANDIDATES_MAX);
+	}
+	reclist_free(&m);
+	return CMD_FAIL;
+}
+
+int
+cmd_edit_record(struct record **out, struct cmd_ctx *ctx, const char *kind,
+    const char *prefix, cmd_edit_fn edit, void *arg)
+{
+	struct store	*st;
+	struct recref	 ref = { NULL, NULL, NULL, 0 };
+	struct diags	 d = DIAGS_INIT;
+	struct record	*r = NULL;
+	int		 rc;
+
+	if (out != NULL)
+		*out = NULL;
+	if ((st = cmd_store(ctx)) == NULL)
+		return CMD_FAIL;
+	if (cmd_find_record(&ref, st, kind, prefix) != CMD_OK)
+		return CMD_FAIL;
+	rc = record_edit(&r, st, &ref, edit, arg, &d);
+	if (rc == 0)
+		fprintf(stderr, _("updated %s/%s\n"), store_root(st),
+		    ref.relpath);
+	else if (rc == RECORD_EDIT_NOCHANGE)
+		fprintf(stderr, _("%s unchanged\n"), ref.id);
+	else if (rc < 0) {
+		cmd_print_diags(stderr, &d);
+		cmd_error(_("cannot save %s: %s"), ref.id, error_last());
+	}
+	diags_free(&d);
+	free(ref.id);
+	free(ref.relpath);
+	if (rc != 0 && rc != RECORD_EDIT_NOCHANGE) {
+		record_free(r);
+		return CMD_FAIL;
+	}
+	if (out != NULL)
+		*out = r;
+	else
+		record_free(r);
+	return CMD_OK;
+}
+
+int
+cmd_run(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
+{
+	const struct subcmd	*s = e->subs;
+	const char		*words[64];
+	const char		*near;
+	struct optv		 ov;
+	size_t			 i;
+	int			 rc;
+
+	if (s->name != NULL) {
+		if (argc < 2)
+			return opt_bad_usage(e, NULL, NULL);
+		if (cmd_is_help(argv[1])) {
+			opt_help(stdout, e, NULL);
+			return CMD_OK;
+		}
+		for (; s->exec != NULL; s++)
+			if (strcmp(s->name, argv[1]) == 0)
+				break;
+		if (s->exec == NULL) {
+			for (i = 0; e->subs[i].exec != NULL && i < 63; i++)
+				words[i] = e->subs[i].name;
+			words[i] = NULL;
+			fprintf(stderr, "nerima-cio: ");
+			if ((near = opt_nearest(argv[1], words)) != NULL)
+				fprintf(stderr, _("'%s %s' is not a command; "
+				    "did you mean '%s %s'?\n"), e->name,
+				    argv[1], e->name, near);
+			else
+				fprintf(stderr, _("'%s %s' is not a command\n"),
+				    e->name, argv[1]);
+			opt_usage(stderr, e, NULL);
+			return CMD_USAGE;
+		}
+		argc--;
+		argv++;
+	}
+	for (i = 1; i < (size_t)argc && strcmp(argv[i], "--") != 0; i++) {
+		if (cmd_is_help(argv[i])) {
+			opt_help(stdout, e, s);
+			return CMD_OK;
+		}
+	}
+	if ((rc = opt_parse(&ov, e, s, ctx, argc, argv)) != 0)
+		return rc;
+	rc = s->exec(ctx, &ov);
+	optv_free(&ov);
 	return rc;
 }

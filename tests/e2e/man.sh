@@ -10,7 +10,7 @@ set -eu
 if ! command -v mandoc >/dev/null 2>&1; then
 	echo "SKIP: mandoc is not installed (Debian package mandoc);" \
 	    "man pages not checked" >&2
-	exit 0
+	exit 77
 fi
 
 tmp=$(mktemp -d)

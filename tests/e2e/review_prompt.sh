@@ -7,7 +7,7 @@
 
 if ! command -v script >/dev/null; then
 	echo "SKIP: script(1) is not installed (bsdutils)" >&2
-	exit 0
+	exit 77
 fi
 D=$T/data
 "$NCIO" init --no-git "$D" 2>/dev/null

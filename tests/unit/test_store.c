@@ -18,6 +18,7 @@
 
 #include <cmocka.h>
 
+#include "fileio.h"
 #include "record.h"
 #include "store.h"
 
@@ -164,14 +165,14 @@ test_create_find_save(void **state)
 	assert_string_equal(slurp(path), before);
 
 	/* Exact id, prefix with the kind, prefix of the random part. */
-	assert_int_equal(store_find(&ref, NULL, st, id), 0);
+	assert_int_equal(store_find(&ref, NULL, st, NULL, id), 0);
 	assert_string_equal(ref.relpath, rel);
 	free(ref.id);
 	free(ref.relpath);
-	assert_int_equal(store_find(&ref, NULL, st, id + 3), 0);
+	assert_int_equal(store_find(&ref, NULL, st, NULL, id + 3), 0);
 	free(ref.id);
 	free(ref.relpath);
-	assert_int_equal(store_find(&ref, NULL, st, "zzzz"), NC_ENOTFOUND);
+	assert_int_equal(store_find(&ref, NULL, st, NULL, "zzzz"), NC_ENOTFOUND);
 
 	/* A second record makes "is-" ambiguous, with both as candidates. */
 	doc = ydoc_new();
@@ -182,12 +183,12 @@ test_create_find_save(void **state)
 	assert_int_equal(record_create(&id2, &rel2, st, k, doc, &d), 0);
 	ydoc_free(doc);
 	assert_int_equal(strncmp(rel2, "issues/2026/", 12), 0);
-	assert_int_equal(store_find(&ref, &m, st, "is-"), NC_EAMBIGUOUS);
+	assert_int_equal(store_find(&ref, &m, st, NULL, "is-"), NC_EAMBIGUOUS);
 	assert_int_equal(m.n, 2);
 	reclist_free(&m);
 
 	/* Load and save an untouched record: no byte changes. */
-	assert_int_equal(store_find(&ref, NULL, st, id), 0);
+	assert_int_equal(store_find(&ref, NULL, st, NULL, id), 0);
 	assert_int_equal(record_load(&r, st, &ref, &d), 0);
 	assert_int_equal(record_save(st, r, &d), 0);
 	assert_string_equal(slurp(path), before);
@@ -238,7 +239,7 @@ test_atomic_write(void **state)
 	snprintf(dir, sizeof dir, "%s/atomic", root);
 	mkdir(dir, 0777);
 	snprintf(path, sizeof path, "%s/f.yaml", dir);
-	assert_int_equal(store_write_atomic(path, "old\n", 4), 0);
+	assert_int_equal(fileio_write_atomic(path, "old\n", 4), 0);
 	assert_string_equal(slurp(path), "old\n");
 
 	/* A file-size limit makes write() fail, for root too. */
@@ -248,7 +249,7 @@ test_atomic_write(void **state)
 	small = old;
 	small.rlim_cur = 1000;
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &small), 0);
-	assert_int_equal(store_write_atomic(path, big, sizeof big), NC_EIO);
+	assert_int_equal(fileio_write_atomic(path, big, sizeof big), NC_EIO);
 	setrlimit(RLIMIT_FSIZE, &old);
 	assert_non_null(strstr(error_last(), "cannot write"));
 	assert_string_equal(slurp(path), "old\n");
@@ -257,12 +258,12 @@ test_atomic_write(void **state)
 	/* A directory in the way of the rename. */
 	snprintf(path, sizeof path, "%s/d.yaml", dir);
 	mkdir(path, 0777);
-	assert_int_not_equal(store_write_atomic(path, "x", 1), 0);
+	assert_int_not_equal(fileio_write_atomic(path, "x", 1), 0);
 	assert_int_equal(count_files(dir), 2);
 	rmdir(path);
 	/* No such directory. */
 	snprintf(path, sizeof path, "%s/none/f.yaml", dir);
-	assert_int_equal(store_write_atomic(path, "x", 1), NC_EIO);
+	assert_int_equal(fileio_write_atomic(path, "x", 1), NC_EIO);
 }
 
 static int

@@ -29,13 +29,11 @@ const char	*store_root(const struct store *);
 char		*store_path(const struct store *, const char *rel);
 
 /*
- * Write a file atomically: a temporary file beside it, fsync, rename over
- * the old one, fsync of the directory.  On any failure the old file is
- * left as it was and the temporary file is removed.
+ * Whole-directory advisory lock serialising writers (flock).  Nested calls
+ * count: the lock is released by the unlock that matches the first lock,
+ * so a read-modify-write can hold it across record_save(), which locks
+ * too.
  */
-int		 store_write_atomic(const char *path, const void *data, size_t len);
-
-/* Whole-directory advisory lock serialising writers (flock). */
 int		 store_lock(struct store *);
 void		 store_unlock(struct store *);
 
@@ -75,12 +73,14 @@ int		 store_scan(struct reclist *out, struct store *,
 		    const struct schema *kind, int fy, struct diags *d);
 void		 reclist_free(struct reclist *);
 /*
- * The record whose id starts with prefix (with or without the kind's
- * "xx-" part).  NC_ENOTFOUND, or NC_EAMBIGUOUS with the candidates in
- * *matches (the caller frees it) so the caller can list them.
+ * The record of kind (every kind when NULL) whose id starts with prefix
+ * (with or without the kind's "xx-" part).  NC_ENOTFOUND, or
+ * NC_EAMBIGUOUS with the candidates in *matches (the caller frees it) so
+ * the caller can list them.
  */
 int		 store_find(struct recref *out, struct reclist *matches,
-		    struct store *, const char *prefix);
+		    struct store *, const struct schema *kind,
+		    const char *prefix);
 /* A fresh id for kind: "<prefix>-" and 8 Crockford base32 characters. */
 int		 store_new_id(char **out, struct store *, const struct schema *);
 /*
@@ -96,6 +96,18 @@ int		 store_org(const char **name, const char **dept, struct store *,
  * two share the name (give the code).  The code lives as long as the store.
  */
 int		 store_org_find(const char **code, struct store *,
+		    const char *text);
+/*
+ * The config (nerima-cio.yaml) as a tree, read once per store and freed
+ * with it.  The error of ydoc_load() when it cannot be read.
+ */
+int		 store_config(const struct node **out, struct store *);
+/*
+ * The id of the team member that text names (an id, or a name in the
+ * config's members).  NC_ENOTFOUND when none.  The id lives as long as
+ * the store.
+ */
+int		 store_member_find(const char **id, struct store *,
 		    const char *text);
 /* Whether s has the form of an id of that kind. */
 int		 store_id_valid(const struct schema *, const char *s);

@@ -20,7 +20,7 @@
 #include "cal.h"
 #include "docx.h"
 #include "error.h"
-#include "store.h"
+#include "fileio.h"
 #include "text.h"
 
 #define SECT_MARK	'\001'
@@ -1585,7 +1585,7 @@ docx_save(struct docx *d, const char *path)
 	if ((rc = docx_to_mem(&data, &len, d)) != 0)
 		return rc;
 	/* Temporary file beside path, fsync, rename: never half a file. */
-	rc = store_write_atomic(path, data, len);
+	rc = fileio_write_atomic(path, data, len);
 	free(data);
 	return rc;
 }

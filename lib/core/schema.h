@@ -73,6 +73,24 @@ size_t		 schema_nenum(const struct schema *);
 const char	*schema_enum_at(const struct schema *, size_t);
 /* The label of an enum value from x-enum-titles (承認, 条件付承認 ...). */
 const char	*schema_enum_title(const struct schema *, const char *value);
+/*
+ * The schema of a field by dotted path from a kind's root: "status",
+ * "decision.result", "assessments.rating" (an array's items are entered
+ * implicitly; "assessments[].rating" says so explicitly).  NULL when the
+ * path names no field.
+ */
+const struct schema *schema_at(const struct schema *, const char *path);
+/*
+ * The enum value of the field at path that text names: the value itself
+ * or its x-enum-titles label.  NULL when neither.
+ */
+const char	*schema_enum_find(const struct schema *, const char *text);
+/*
+ * What a reader sees for a field's value: the enum title when there is
+ * one, else value itself.  For documents and tables.
+ */
+const char	*schema_label(const struct schema *kind, const char *path,
+		    const char *value);
 
 /*
  * References (x-ref) are checked by the caller, who knows the org list and

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "cal.h"
+#include "clock.h"
 #include "error.h"
 
 /* How much of a bad input to quote back in a message. */
@@ -104,6 +105,19 @@ cal_cmp(struct cal_date a, struct cal_date b)
 	if (a.d != b.d)
 		return a.d < b.d ? -1 : 1;
 	return 0;
+}
+
+struct cal_date
+cal_today(void)
+{
+	struct tm	tm;
+	struct cal_date	d;
+
+	clock_now(&tm);
+	d.y = tm.tm_year + 1900;
+	d.m = tm.tm_mon + 1;
+	d.d = tm.tm_mday;
+	return d;
 }
 
 int

@@ -430,13 +430,16 @@ done:
 int
 audit_load_catalog(struct record **out, struct store *st, const char *prefix)
 {
-	struct recref	 ref = { NULL, NULL, NULL, 0 };
-	struct reclist	 m = RECLIST_INIT;
-	const char	*k;
-	int		 rc;
+	struct recref		 ref = { NULL, NULL, NULL, 0 };
+	struct reclist		 m = RECLIST_INIT;
+	const struct schema	*kind;
+	const char		*k;
+	int			 rc;
 
 	*out = NULL;
-	if ((rc = store_find(&ref, &m, st, prefix)) != 0) {
+	if ((rc = store_kind(&kind, st, "catalog")) != 0)
+		return rc;
+	if ((rc = store_find(&ref, &m, st, kind, prefix)) != 0) {
 		reclist_free(&m);
 		return rc;
 	}

@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "cal.h"
+#include "fileio.h"
 #include "guard.h"
 #include "record.h"
 #include "strmap.h"
@@ -460,7 +461,7 @@ write_record(struct store *st, const char *relpath, const struct buf *b,
 	if (must_be_new && stat(path, &sb) == 0)
 		rc = error_set(NC_EEXISTS, "'%s' exists already", relpath);
 	else
-		rc = store_write_atomic(path, b->data, b->len);
+		rc = fileio_write_atomic(path, b->data, b->len);
 	free(path);
 	return rc;
 }
@@ -468,11 +469,7 @@ write_record(struct store *st, const char *relpath, const struct buf *b,
 static const char *
 today(char *out, size_t size)
 {
-	time_t		now = time(NULL);
-	struct tm	tm;
-
-	localtime_r(&now, &tm);
-	strftime(out, size, "%Y-%m-%d", &tm);
+	cal_format_iso(out, size, cal_today());
 	return out;
 }
 
@@ -626,5 +623,32 @@ record_save(struct store *st, struct record *r, struct diags *d)
 done:
 	checker_free(c);
 	buf_free(&b);
+	return rc;
+}
+
+int
+record_edit(struct record **out, struct store *st, const struct recref *ref,
+    record_edit_fn edit, void *arg, struct diags *d)
+{
+	struct record	*r = NULL;
+	int		 rc;
+
+	if (out != NULL)
+		*out = NULL;
+	if ((rc = store_lock(st)) != 0)
+		return rc;
+	if ((rc = record_load(&r, st, ref, d)) != 0)
+		goto done;
+	rc = edit(r, arg);
+	if (rc == RECORD_EDIT_NOCHANGE)
+		goto done;
+	if (rc == 0)
+		rc = record_save(st, r, d);
+done:
+	store_unlock(st);
+	if (out != NULL && (rc == 0 || rc == RECORD_EDIT_NOCHANGE))
+		*out = r;
+	else
+		record_free(r);
 	return rc;
 }

@@ -1501,3 +1501,65 @@ schema_normalize(const struct schema *s, struct node *n)
 		return 0;
 	return normalize(s, n, 0);
 }
+
+const struct schema *
+schema_at(const struct schema *s, const char *path)
+{
+	const char	*p = path, *dot;
+	char		 name[128];
+	size_t		 n;
+
+	while (s != NULL && *p != '\0') {
+		dot = strchr(p, '.');
+		n = dot != NULL ? (size_t)(dot - p) : strlen(p);
+		if (n >= 2 && p[n - 2] == '[' && p[n - 1] == ']')
+			n -= 2;
+		if (n == 0 || n >= sizeof name)
+			return NULL;
+		memcpy(name, p, n);
+		name[n] = '\0';
+		/* Through arrays to their items. */
+		while (schema_items(s) != NULL && schema_nprops(s) == 0)
+			s = schema_items(s);
+		s = schema_prop(s, name);
+		p = dot != NULL ? dot + 1 : p + strlen(p);
+	}
+	while (s != NULL && schema_items(s) != NULL && schema_nenum(s) == 0 &&
+	    schema_nenum(schema_items(s)) > 0)
+		s = schema_items(s);
+	return s;
+}
+
+const char *
+schema_enum_find(const struct schema *s, const char *text)
+{
+	const char	*v, *t;
+	size_t		 i;
+
+	for (i = 0; i < schema_nenum(s); i++) {
+		v = schema_enum_at(s, i);
+		if (v != NULL && strcmp(v, text) == 0)
+			return v;
+	}
+	for (i = 0; i < schema_nenum(s); i++) {
+		v = schema_enum_at(s, i);
+		t = v != NULL ? schema_enum_title(s, v) : NULL;
+		if (t != NULL && strcmp(t, text) == 0)
+			return v;
+	}
+	return NULL;
+}
+
+const char *
+schema_label(const struct schema *kind, const char *path, const char *value)
+{
+	const struct schema	*s;
+	const char		*t;
+
+	if (value == NULL)
+		return NULL;
+	if ((s = schema_at(kind, path)) != NULL &&
+	    (t = schema_enum_title(s, value)) != NULL)
+		return t;
+	return value;
+}

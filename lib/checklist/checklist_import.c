@@ -23,6 +23,7 @@
 #include "cal.h"
 #include "checklist.h"
 #include "checklist_int.h"
+#include "clock.h"
 #include "csvread.h"
 #include "error.h"
 #include "guard.h"
@@ -1996,16 +1997,9 @@ static int
 set_source(struct ydoc *doc, struct node *root, const struct pending *p)
 {
 	struct node	*src;
-	char		 now[64], tz[8];
-	time_t		 t = time(NULL);
-	struct tm	 tm;
+	char		 now[CLOCK_ISO_MAX];
 
-	localtime_r(&t, &tm);
-	strftime(now, sizeof now, "%Y-%m-%dT%H:%M", &tm);
-	strftime(tz, sizeof tz, "%z", &tm);
-	/* +0900 to +09:00, as date-time wants */
-	snprintf(now + strlen(now), sizeof now - strlen(now), "%.3s:%.2s",
-	    tz, tz + 3);
+	clock_iso(now);
 	if ((src = node_map(doc)) == NULL ||
 	    node_map_set_str(doc, src, "file", base_name(p->file)) != 0 ||
 	    node_map_set_str(doc, src, "imported", now) != 0 ||

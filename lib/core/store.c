@@ -43,6 +43,8 @@ struct store {
 	int			 locked;
 	struct schemaset	*schemas;
 	struct ydoc		*orgdoc;
+	struct ydoc		*confdoc;	/* nerima-cio.yaml, on first use */
+	int			 conf_loaded;
 	struct org		*orgs;
 	size_t			 norgs;
 	int			 orgs_loaded;
@@ -132,11 +134,15 @@ store_free(struct store *st)
 {
 	if (st == NULL)
 		return;
-	store_unlock(st);
+	if (st->locked > 0) {
+		st->locked = 1;
+		store_unlock(st);
+	}
 	if (st->lockfd != -1)
 		close(st->lockfd);
 	schemaset_free(st->schemas);
 	ydoc_free(st->orgdoc);
+	ydoc_free(st->confdoc);
 	free(st->orgs);
 	free(st->root);
 	free(st);
@@ -159,97 +165,16 @@ store_path(const struct store *st, const char *rel)
 	return buf_detach(&p, NULL);
 }
 
-static int
-fsync_dir(const char *path)
-{
-	char	*dir, *slash;
-	int	 fd, rc = 0;
-
-	if ((dir = strdup(path)) == NULL)
-		return error_set(NC_ENOMEM, "out of memory");
-	slash = strrchr(dir, '/');
-	if (slash == NULL)
-		strcpy(dir, ".");
-	else if (slash == dir)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
-	    fsync(fd) == -1)
-		rc = error_sys(NC_EIO, "cannot sync directory '%s'", dir);
-	if (fd != -1)
-		close(fd);
-	free(dir);
-	return rc;
-}
-
-int
-store_write_atomic(const char *path, const void *data, size_t len)
-{
-	struct buf	 tmp = BUF_INIT;
-	const char	*p = data;
-	ssize_t		 w;
-	int		 fd = -1, rc = 0;
-	mode_t		 mask;
-
-	buf_printf(&tmp, "%s.tmpXXXXXX", path);
-	if ((rc = buf_ok(&tmp)) != 0)
-		return rc;
-	if ((fd = mkstemp(tmp.data)) == -1) {
-		rc = error_sys(NC_EIO, "cannot create a file beside '%s'", path);
-		buf_free(&tmp);
-		return rc;
-	}
-	/* mkstemp makes 0600; records are shared through git: 0666 & ~umask. */
-	mask = umask(0);
-	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) == -1) {
-		rc = error_sys(NC_EIO, "cannot set the mode of '%s'", tmp.data);
-		goto done;
-	}
-	while (len > 0) {
-		w = write(fd, p, len);
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w == -1) {
-			rc = error_sys(NC_EIO, "cannot write '%s'", path);
-			goto done;
-		}
-		p += w;
-		len -= (size_t)w;
-	}
-	if (fsync(fd) == -1) {
-		rc = error_sys(NC_EIO, "cannot write '%s'", path);
-		goto done;
-	}
-	if (close(fd) == -1) {
-		fd = -1;
-		rc = error_sys(NC_EIO, "cannot write '%s'", path);
-		goto done;
-	}
-	fd = -1;
-	if (rename(tmp.data, path) == -1) {
-		rc = error_sys(NC_EIO, "cannot replace '%s'", path);
-		goto done;
-	}
-	rc = fsync_dir(path);
-done:
-	if (fd != -1)
-		close(fd);
-	if (rc != 0)
-		unlink(tmp.data);
-	buf_free(&tmp);
-	return rc;
-}
-
 int
 store_lock(struct store *st)
 {
 	char	*path;
 	int	 rc;
 
-	if (st->locked)
+	if (st->locked > 0) {
+		st->locked++;
 		return 0;
+	}
 	if (st->lockfd == -1) {
 		if ((path = store_path(st, STORE_LOCK)) == NULL)
 			return NC_ENOMEM;
@@ -273,10 +198,8 @@ store_lock(struct store *st)
 void
 store_unlock(struct store *st)
 {
-	if (st != NULL && st->locked) {
+	if (st != NULL && st->locked > 0 && --st->locked == 0)
 		flock(st->lockfd, LOCK_UN);
-		st->locked = 0;
-	}
 }
 
 /* The directory holding this program, for the installed schemas. */
@@ -554,7 +477,7 @@ store_scan(struct reclist *out, struct store *st, const struct schema *kind,
 
 int
 store_find(struct recref *out, struct reclist *matches, struct store *st,
-    const char *prefix)
+    const struct schema *kind, const char *prefix)
 {
 	struct reclist	 all = RECLIST_INIT;
 	const char	*dash;
@@ -564,7 +487,7 @@ store_find(struct recref *out, struct reclist *matches, struct store *st,
 	memset(out, 0, sizeof *out);
 	if (plen == 0)
 		return error_set(NC_EINVALID, "empty id");
-	if ((rc = store_scan(&all, st, NULL, 0, NULL)) != 0)
+	if ((rc = store_scan(&all, st, kind, 0, NULL)) != 0)
 		return rc;
 	for (i = 0; i < all.n; i++) {
 		dash = strchr(all.v[i].id, '-');
@@ -580,7 +503,10 @@ store_find(struct recref *out, struct reclist *matches, struct store *st,
 			n++;
 		}
 	}
-	if (n == 0) {
+	if (n == 0 && kind != NULL) {
+		rc = error_set(NC_ENOTFOUND, "no %s record with id '%s'",
+		    schema_kind(kind), prefix);
+	} else if (n == 0) {
 		rc = error_set(NC_ENOTFOUND, "no record with id '%s'", prefix);
 	} else if (n == 1) {
 		*out = all.v[found];
@@ -742,4 +668,50 @@ store_org_find(const char **code, struct store *st, const char *text)
 		    " code nor a name in %s", text, STORE_ORGS);
 	return error_set(NC_EAMBIGUOUS, "'%s' names several organisations in"
 	    " %s; give the code", text, STORE_ORGS);
+}
+
+int
+store_config(const struct node **out, struct store *st)
+{
+	char	*path;
+	int	 rc;
+
+	*out = NULL;
+	if (!st->conf_loaded) {
+		if ((path = store_path(st, STORE_MARKER)) == NULL)
+			return NC_ENOMEM;
+		rc = ydoc_load(&st->confdoc, path, NULL);
+		free(path);
+		if (rc != 0)
+			return rc;
+		st->conf_loaded = 1;
+	}
+	*out = ydoc_root(st->confdoc);
+	return 0;
+}
+
+int
+store_member_find(const char **id, struct store *st, const char *text)
+{
+	const struct node	*conf, *ms, *m;
+	const char		*mid, *name;
+	size_t			 i;
+	int			 rc;
+
+	*id = NULL;
+	if ((rc = store_config(&conf, st)) != 0)
+		return rc;
+	ms = node_get(conf, "members");
+	for (i = 0; ms != NULL && ms->kind == NODE_SEQ && i < ms->n; i++) {
+		m = ms->u.items[i];
+		mid = node_get_str(m, "id");
+		name = node_get_str(m, "name");
+		if (mid != NULL && (strcmp(mid, text) == 0 ||
+		    (name != NULL && strcmp(name, text) == 0))) {
+			*id = mid;
+			return 0;
+		}
+	}
+	return error_set(NC_ENOTFOUND, "'%s' is not a team member id or name"
+	    " in %s", text, STORE_MARKER);
 }

@@ -45,6 +45,8 @@ struct cal_date	 cal_add_days(struct cal_date, long n);
 int		 cal_weekday(struct cal_date);
 /* <0, 0, >0 like strcmp. */
 int		 cal_cmp(struct cal_date, struct cal_date);
+/* Today, from the one clock (NERIMA_CIO_TODAY overrides; clock.h). */
+struct cal_date	 cal_today(void);
 
 /*
  * Parsing.  cal_parse_iso() takes exactly YYYY-MM-DD.  cal_parse_era()

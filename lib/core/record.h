@@ -74,6 +74,22 @@ int		 record_create(char **out_id, char **out_relpath,
 /* Check and write back a loaded record (atomically, under the lock). */
 int		 record_save(struct store *, struct record *, struct diags *d);
 
+/*
+ * Read-modify-write of one record, holding the data directory's lock from
+ * the read to the rename, so two processes editing different parts of one
+ * record both keep their change: lock, load ref, call edit, check and
+ * write, unlock.  edit returns 0 to save, RECORD_EDIT_NOCHANGE to leave
+ * the file untouched, or anything else (an error code with error_set(),
+ * say) to abandon the edit, which record_edit() then returns; problems
+ * go to d.  *out, when not NULL, receives the edited record (the caller
+ * frees it) so the caller can report on it.
+ */
+#define RECORD_EDIT_NOCHANGE	100
+typedef int	(*record_edit_fn)(struct record *, void *arg);
+int		 record_edit(struct record **out, struct store *,
+		    const struct recref *, record_edit_fn edit, void *arg,
+		    struct diags *d);
+
 /* Serialise a record tree as it would be written. */
 int		 record_serialise(struct buf *out, const struct schema *kind,
 		    struct node *root);
