@@ -123,6 +123,35 @@ int	cmd_edit_record(struct record **out, struct cmd_ctx *,
 	    const char *kind, const char *prefix, cmd_edit_fn edit,
 	    void *arg);
 
+/*
+ * The export convention of every document-producing verb:
+ *
+ *	nerima-cio KIND export WHAT [ID...] [--fy FY] [-o PATH]
+ *
+ * PATH names a file, or a directory when it ends in "/" or is one; without
+ * -o the file goes into the current directory.  In a directory a file gets
+ * its default name: the document's Japanese name with its date or subject
+ * ("可否決定通知_保育園業務支援システムの更新.docx"); characters Windows
+ * refuses in a name are replaced.  Missing directories are made.
+ *
+ * cmd_export_path() gives the path of one file (name is the default name,
+ * with its extension); when an export writes several files, -o must be a
+ * directory (or absent), and each file's path comes from
+ * cmd_export_path() with its own name.  *out is malloc'ed; prints the
+ * error and returns CMD_FAIL.
+ *
+ * An export writes all its files or none: call cmd_export_begin() before
+ * the first and cmd_export_end(ok) after the last, which puts every file
+ * in place at once (or, when ok is 0 or a rename fails, none) and prints
+ * each written path on stderr.
+ */
+int	cmd_export_path(char **out, const char *opt_o, const char *name,
+	    int several);
+int	cmd_export_begin(void);
+/* Say that the export wrote path (listed by cmd_export_end()). */
+int	cmd_export_note(const char *path);
+int	cmd_export_end(int ok);
+
 extern const struct cmd_entry *const cmd_table[];
 
 #endif

@@ -2,6 +2,9 @@
  * What every verb shares: usage and error printing, sub-verb dispatch,
  * finding the data directory.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +14,7 @@
 #include "i18n.h"
 #include "opt.h"
 #include "diag.h"
+#include "fileio.h"
 #include "record.h"
 #include "store.h"
 
@@ -312,4 +316,138 @@ cmd_run(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 	rc = s->exec(ctx, &ov);
 	optv_free(&ov);
 	return rc;
+}
+
+/* Files an export has written, for the report at the end. */
+static char	**export_v;
+static size_t	  export_n;
+
+/* mkdir -p */
+static int
+make_dirs(const char *dir)
+{
+	char	*p, *s;
+	int	 rc = 0;
+
+	if ((p = strdup(dir)) == NULL)
+		return cmd_error("out of memory");
+	for (s = p + 1; rc == 0; s++) {
+		if (*s != '/' && *s != '\0')
+			continue;
+		char c = *s;
+
+		*s = '\0';
+		if (mkdir(p, 0777) != 0 && errno != EEXIST)
+			rc = cmd_error(_("cannot make the folder '%s': %s"), p,
+			    strerror(errno));
+		*s = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return rc;
+}
+
+/* A file name Windows and Teams accept: \ / : * ? " < > | replaced. */
+static void
+safe_name(struct buf *b, const char *name)
+{
+	const char	*p;
+
+	for (p = name; *p != '\0'; p++) {
+		if (strchr("\\/:*?\"<>|", *p) != NULL ||
+		    (unsigned char)*p < 0x20)
+			buf_putc(b, '_');
+		else
+			buf_putc(b, *p);
+	}
+}
+
+int
+cmd_export_path(char **out, const char *o, const char *name, int several)
+{
+	struct buf	 b = BUF_INIT;
+	struct stat	 sb;
+	size_t		 len;
+	int		 isdir;
+
+	*out = NULL;
+	len = o != NULL ? strlen(o) : 0;
+	isdir = o == NULL || (len > 0 && o[len - 1] == '/') ||
+	    (stat(o, &sb) == 0 && S_ISDIR(sb.st_mode));
+	if (!isdir && several)
+		return cmd_error(_("-o %s: this export writes several files; "
+		    "give a folder (end it with '/')"), o);
+	if (o != NULL && isdir) {
+		if (make_dirs(o) != 0)
+			return CMD_FAIL;
+		buf_puts(&b, o);
+		if (o[len - 1] != '/')
+			buf_putc(&b, '/');
+		safe_name(&b, name);
+	} else if (o != NULL) {
+		char *slash = strrchr(o, '/');
+
+		if (slash != NULL && slash != o) {
+			char *dir = strndup(o, (size_t)(slash - o));
+
+			if (dir == NULL || make_dirs(dir) != 0) {
+				free(dir);
+				return CMD_FAIL;
+			}
+			free(dir);
+		}
+		buf_puts(&b, o);
+	} else
+		safe_name(&b, name);
+	if (buf_ok(&b) != 0)
+		return cmd_lib_error();
+	*out = buf_detach(&b, NULL);
+	return CMD_OK;
+}
+
+int
+cmd_export_begin(void)
+{
+	if (fileio_defer_begin() != 0)
+		return cmd_lib_error();
+	return CMD_OK;
+}
+
+/* Record a path an export wrote (called by cmd_export_note()). */
+int
+cmd_export_note(const char *path)
+{
+	char	**nv;
+
+	if ((nv = realloc(export_v, (export_n + 1) * sizeof *nv)) == NULL ||
+	    (nv[export_n] = strdup(path)) == NULL) {
+		if (nv != NULL)
+			export_v = nv;
+		return cmd_error("out of memory");
+	}
+	export_v = nv;
+	export_n++;
+	return CMD_OK;
+}
+
+int
+cmd_export_end(int ok)
+{
+	size_t	i;
+	int	rc = CMD_OK;
+
+	if (!ok)
+		fileio_defer_abort();
+	else if (fileio_defer_commit() != 0)
+		rc = cmd_error(_("nothing was written: %s"), error_last());
+	for (i = 0; i < export_n; i++) {
+		if (ok && rc == CMD_OK)
+			fprintf(stderr, "%s\n", export_v[i]);
+		free(export_v[i]);
+	}
+	free(export_v);
+	export_v = NULL;
+	export_n = 0;
+	return ok ? rc : CMD_FAIL;
 }

@@ -97,6 +97,31 @@ fileio_tmp_open(struct fileio_tmp *t, const char *path)
 	return rc;
 }
 
+/* Temporaries waiting for fileio_defer_commit(). */
+static struct pending {
+	char	*tmp;
+	char	*path;
+	char	*backup;	/* a hard link to the file it replaces */
+} *defer_v;
+static size_t	defer_n;
+static int	defer_on;
+
+static int
+defer_add(struct fileio_tmp *t)
+{
+	struct pending	*nv;
+
+	if ((nv = realloc(defer_v, (defer_n + 1) * sizeof *nv)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	defer_v = nv;
+	defer_v[defer_n].tmp = t->tmp;
+	defer_v[defer_n].path = t->path;
+	defer_v[defer_n].backup = NULL;
+	defer_n++;
+	t->tmp = t->path = NULL;
+	return 0;
+}
+
 /* Set the mode, flush, close fd; rename over the final name; sync the dir. */
 static int
 finish(struct fileio_tmp *t, int fd)
@@ -109,6 +134,10 @@ finish(struct fileio_tmp *t, int fd)
 		rc = error_sys(NC_EIO, "cannot write '%s'", t->path);
 	if (close(fd) == -1 && rc == 0)
 		rc = error_sys(NC_EIO, "cannot write '%s'", t->path);
+	if (rc == 0 && defer_on) {
+		if ((rc = defer_add(t)) == 0)
+			return 0;
+	}
 	if (rc == 0 && rename(t->tmp, t->path) == -1)
 		rc = error_sys(NC_EIO, "cannot replace '%s'", t->path);
 	if (rc != 0) {
@@ -172,4 +201,107 @@ fileio_write_atomic(const char *path, const void *data, size_t len)
 		len -= (size_t)w;
 	}
 	return finish(&t, fd);
+}
+
+int
+fileio_defer_begin(void)
+{
+	if (defer_on)
+		return error_set(NC_EINVALID, "a deferred set of files is "
+		    "open already");
+	defer_on = 1;
+	defer_n = 0;
+	return 0;
+}
+
+static void
+defer_clear(void)
+{
+	size_t	i;
+
+	for (i = 0; i < defer_n; i++) {
+		free(defer_v[i].tmp);
+		free(defer_v[i].path);
+		free(defer_v[i].backup);
+	}
+	free(defer_v);
+	defer_v = NULL;
+	defer_n = 0;
+	defer_on = 0;
+}
+
+void
+fileio_defer_abort(void)
+{
+	size_t	i;
+
+	for (i = 0; i < defer_n; i++)
+		unlink(defer_v[i].tmp);
+	defer_clear();
+}
+
+int
+fileio_defer_commit(void)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 i, done;
+	int		 rc = 0;
+
+	/* Back up every file about to be replaced, so a failure can undo. */
+	for (i = 0; i < defer_n && rc == 0; i++) {
+		if (access(defer_v[i].path, F_OK) != 0)
+			continue;
+		buf_reset(&b);
+		buf_printf(&b, "%s" FILEIO_TMP_SUFFIX "bakXXXXXX",
+		    defer_v[i].path);
+		if ((rc = buf_ok(&b)) != 0)
+			break;
+		/* mktemp-style unique name for the link. */
+		{
+			int fd = mkstemp(b.data);
+
+			if (fd == -1) {
+				rc = error_sys(NC_EIO, "cannot back up '%s'",
+				    defer_v[i].path);
+				break;
+			}
+			close(fd);
+			unlink(b.data);
+		}
+		if (link(defer_v[i].path, b.data) == -1) {
+			rc = error_sys(NC_EIO, "cannot back up '%s'",
+			    defer_v[i].path);
+			break;
+		}
+		defer_v[i].backup = buf_detach(&b, NULL);
+	}
+	for (done = 0; rc == 0 && done < defer_n; done++) {
+		if (rename(defer_v[done].tmp, defer_v[done].path) == -1)
+			rc = error_sys(NC_EIO, "cannot replace '%s'",
+			    defer_v[done].path);
+	}
+	if (rc != 0) {
+		/* Undo: restore what was replaced, remove what was new. */
+		for (i = 0; i < done; i++) {
+			if (defer_v[i].backup != NULL)
+				rename(defer_v[i].backup, defer_v[i].path);
+			else
+				unlink(defer_v[i].path);
+		}
+		for (i = done; i < defer_n; i++)
+			unlink(defer_v[i].tmp);
+	} else {
+		for (i = 0; i < defer_n; i++)
+			if (fsync_dir(defer_v[i].path) != 0 && rc == 0)
+				rc = error_sys(NC_EIO, "the files were "
+				    "written, but the directory of '%s' "
+				    "could not be flushed to disk",
+				    defer_v[i].path);
+	}
+	for (i = 0; i < defer_n; i++)
+		if (defer_v[i].backup != NULL)
+			unlink(defer_v[i].backup);
+	buf_free(&b);
+	defer_clear();
+	return rc;
 }

@@ -32,4 +32,17 @@ int	fileio_tmp_open(struct fileio_tmp *, const char *path);
 int	fileio_tmp_commit(struct fileio_tmp *);
 void	fileio_tmp_abort(struct fileio_tmp *);
 
+/*
+ * All or nothing for a set of files (an export that writes a workbook and
+ * a document): between fileio_defer_begin() and fileio_defer_commit(),
+ * every fileio_write_atomic() and fileio_tmp_commit() writes and flushes
+ * its temporary but does not rename it; commit renames them all (and on a
+ * failure part way puts back the files already replaced, from hard-linked
+ * backups), abort removes every temporary.  Not nested; one set per
+ * process at a time.
+ */
+int	fileio_defer_begin(void);
+int	fileio_defer_commit(void);
+void	fileio_defer_abort(void);
+
 #endif
