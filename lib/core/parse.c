@@ -155,6 +155,10 @@ date_prefix(struct cal_date *out, const char *t, const char **end,
 	if (!cal_date_valid(*out))
 		return error_set(NC_EINVALID, "'%s' is not a date in the "
 		    "calendar", orig);
+	/* The calendar's range: holidays, and so deadlines, are known. */
+	if (out->y < CAL_HOLIDAY_MIN || out->y > CAL_HOLIDAY_MAX)
+		return error_set(NC_EINVALID, "'%s': dates run from %d to %d",
+		    orig, CAL_HOLIDAY_MIN, CAL_HOLIDAY_MAX);
 	return 0;
 }
 

@@ -24,7 +24,8 @@ int	parse_fold(char *out, size_t size, const char *s);
 
 /*
  * A date: 2026-04-10, 2026/4/10, 2026.4.10, 20260410, 令和8年4月10日,
- * 令和元年5月1日, R8.4.10, r8/4/10, H31.4.30.
+ * 令和元年5月1日, R8.4.10, r8/4/10, H31.4.30; years CAL_HOLIDAY_MIN to
+ * CAL_HOLIDAY_MAX (the calendar's range).
  */
 int	parse_date(struct cal_date *out, const char *s);
 

@@ -36,6 +36,8 @@ static const struct {
 	{ "H31.4.30", "2019-04-30" },
 	{ "2026-02-29", NULL },
 	{ "2028-02-29", "2028-02-29" },
+	{ "6020-6-5", NULL },
+	{ "1979-12-31", NULL },
 	{ "2026-13-01", NULL },
 	{ "2026-04", NULL },
 	{ "2026-04-10x", NULL },
@@ -60,8 +62,10 @@ test_dates(void **state)
 			if (rc == 0)
 				fail_msg("'%s' accepted", dates[i].in);
 			assert_int_equal(rc, NC_EINVALID);
-			assert_non_null(strstr(error_last(), "expected") != NULL ?
-			    error_last() : strstr(error_last(), "not a date"));
+			/* The message quotes what was typed. */
+			if (*dates[i].in != '\0')
+				assert_non_null(strstr(error_last(),
+				    dates[i].in));
 			continue;
 		}
 		if (rc != 0)
