@@ -32,6 +32,8 @@ extern const struct cmd_entry cmd_audit_entry;
 extern const struct cmd_entry cmd_checklist_entry;
 extern const struct cmd_entry cmd_log_entry;
 extern const struct cmd_entry cmd_diff_entry;
+extern const struct cmd_entry cmd_completion_entry;
+extern const struct cmd_entry cmd_complete_entry;
 
 /* In the order a new user meets them. */
 const struct cmd_entry *const cmd_table[] = {
@@ -47,6 +49,17 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_checklist_entry,
 	&cmd_log_entry,
 	&cmd_diff_entry,
+	NULL
+};
+
+/*
+ * Verbs for the shell rather than for people, not listed by --help:
+ * 'completion bash|zsh' prints a completion script (nerima-cio(1),
+ * COMPLETION), and the script asks '__complete WORD...' for candidates.
+ */
+const struct cmd_entry *const cmd_hidden[] = {
+	&cmd_completion_entry,
+	&cmd_complete_entry,
 	NULL
 };
 
@@ -128,6 +141,11 @@ main(int argc, char **argv)
 	for (e = cmd_table; *e != NULL; e++) {
 		if (strcmp((*e)->name, argv[0]) == 0)
 			break;
+	}
+	if (*e == NULL) {
+		for (e = cmd_hidden; *e != NULL; e++)
+			if (strcmp((*e)->name, argv[0]) == 0)
+				break;
 	}
 	if (*e == NULL) {
 		const char	*words[64], *near;

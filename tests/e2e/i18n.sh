@@ -94,6 +94,10 @@ expect_grep "$T/err" "'shwo' というコマンドはありません。もしか
 expect_status 2 ja zzzzzzzz
 expect_grep "$T/err" "'nerima-cio --help' で一覧を確認してください"
 
+# An unknown sub-verb.
+expect_status 2 ja completion bsh
+expect_grep "$T/err" "'completion bsh' というコマンドはありません。もしかして 'completion bash' ですか？"
+
 # The catalogue is found from anywhere, beside the program.
 (cd / && ja shwo) >"$T/out" 2>"$T/err" || true
 expect_grep "$T/err" 'もしかして'
@@ -108,7 +112,7 @@ expect_no_grep "$T/err" 'locale|setlocale'
 # git's history of one, byte for byte.
 cp -r "$NCIO_SAMPLE_DIR" "$T/data"
 for args in "show rv-1t5g" "show --format json rv-1t5g" \
-    "cal era 2026-04-01"; do
+    "cal era 2026-04-01" "completion bash"; do
 	# shellcheck disable=SC2086
 	en -C "$T/data" $args >"$T/d-en" 2>/dev/null || true
 	# shellcheck disable=SC2086
