@@ -1,11 +1,16 @@
 # What 'cmake --install build --prefix P' puts under P besides the program,
 # the schemas and the man pages (in the top CMakeLists.txt):
+#   share/nerima-cio/<x>                      every folder of data/ (sample,
+#                                             and shipped catalogs/templates)
 #   share/bash-completion/completions/nerima-cio
 #   share/zsh/site-functions/_nerima-cio
 # The completion scripts are what 'nerima-cio completion bash|zsh' prints,
 # written by the program just built; the candidates themselves come from
 # the option tables at run time ('nerima-cio __complete'), so the scripts
 # never need regenerating when a verb changes.
+
+install(DIRECTORY data/ DESTINATION share/nerima-cio
+  REGEX "/data/README\\.md$" EXCLUDE)
 
 set(NCIO_COMPLETION_DIR ${CMAKE_BINARY_DIR}/completion)
 add_custom_command(
