@@ -6,7 +6,6 @@
  * closed pipe) are caught by checking fclose(stdout).
  */
 #include <errno.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -31,6 +30,10 @@ extern const struct cmd_entry cmd_cal_entry;
 extern const struct cmd_entry cmd_review_entry;
 extern const struct cmd_entry cmd_audit_entry;
 extern const struct cmd_entry cmd_checklist_entry;
+extern const struct cmd_entry cmd_log_entry;
+extern const struct cmd_entry cmd_diff_entry;
+extern const struct cmd_entry cmd_completion_entry;
+extern const struct cmd_entry cmd_complete_entry;
 
 /* In the order a new user meets them. */
 const struct cmd_entry *const cmd_table[] = {
@@ -44,6 +47,19 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_review_entry,
 	&cmd_audit_entry,
 	&cmd_checklist_entry,
+	&cmd_log_entry,
+	&cmd_diff_entry,
+	NULL
+};
+
+/*
+ * Verbs for the shell rather than for people, not listed by --help:
+ * 'completion bash|zsh' prints a completion script (nerima-cio(1),
+ * COMPLETION), and the script asks '__complete WORD...' for candidates.
+ */
+const struct cmd_entry *const cmd_hidden[] = {
+	&cmd_completion_entry,
+	&cmd_complete_entry,
 	NULL
 };
 
@@ -52,11 +68,12 @@ usage(FILE *fp)
 {
 	const struct cmd_entry *const	*e;
 
-	fputs("usage: nerima-cio [-C DIR] [--version] [--help] VERB [ARGS]\n"
-	    "\nVerbs:\n", fp);
+	fprintf(fp, "%snerima-cio [-C DIR] [--version] [--help] VERB [ARGS]\n"
+	    "\n%s\n", _("usage: "), _("Verbs:"));
 	for (e = cmd_table; *e != NULL; e++)
-		fprintf(fp, "   %-10s %s\n", (*e)->name, (*e)->desc);
-	fputs("\nSee 'nerima-cio VERB --help' or nerima-cio-VERB(1).\n", fp);
+		fprintf(fp, "   %-10s %s\n", (*e)->name, _((*e)->desc));
+	fprintf(fp, "\n%s\n", _("See 'nerima-cio VERB --help' or "
+	    "nerima-cio-VERB(1)."));
 }
 
 static int
@@ -64,8 +81,8 @@ finish(int status)
 {
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
 		if (errno != EPIPE) {
-			fprintf(stderr, "nerima-cio: cannot write output: %s\n",
-			    strerror(errno));
+			fprintf(stderr, _("nerima-cio: cannot write output: "
+			    "%s\n"), strerror(errno));
 			return CMD_FAIL;
 		}
 	}
@@ -79,13 +96,14 @@ main(int argc, char **argv)
 	struct cmd_ctx			 ctx = { NULL, NULL };
 	int				 status;
 
-	setlocale(LC_CTYPE, "");
+	i18n_init();
 	argc--;
 	argv++;
 	while (argc > 0 && argv[0][0] == '-') {
 		if (strcmp(argv[0], "-C") == 0) {
 			if (argc < 2) {
-				fputs("nerima-cio: -C needs a directory\n", stderr);
+				fputs(_("nerima-cio: -C needs a directory\n"),
+				    stderr);
 				return CMD_USAGE;
 			}
 			ctx.dir = argv[1];
@@ -102,8 +120,8 @@ main(int argc, char **argv)
 			printf("nerima-cio %s\n", NCIO_VERSION);
 			return finish(CMD_OK);
 		} else {
-			fprintf(stderr, "nerima-cio: unknown option '%s'\n",
-			    argv[0]);
+			fprintf(stderr, _("nerima-cio: unknown option "
+			    "'%s'\n"), argv[0]);
 			usage(stderr);
 			return CMD_USAGE;
 		}
@@ -123,6 +141,11 @@ main(int argc, char **argv)
 	for (e = cmd_table; *e != NULL; e++) {
 		if (strcmp((*e)->name, argv[0]) == 0)
 			break;
+	}
+	if (*e == NULL) {
+		for (e = cmd_hidden; *e != NULL; e++)
+			if (strcmp((*e)->name, argv[0]) == 0)
+				break;
 	}
 	if (*e == NULL) {
 		const char	*words[64], *near;

@@ -158,11 +158,16 @@ opt_usage(FILE *fp, const struct cmd_entry *e, const struct subcmd *sub)
 	int			 first = 1;
 
 	if (sub != NULL) {
-		print_synopsis(fp, "usage: ", e, sub);
+		print_synopsis(fp, _("usage: "), e, sub);
 		return;
 	}
 	for (s = e->subs; s != NULL && s->exec != NULL; s++) {
-		print_synopsis(fp, first ? "usage: " : "   or: ", e, s);
+		/*
+		 * TRANSLATORS: "usage: " and "   or: " start the lines of
+		 * a command's synopsis; give them the same width so the
+		 * commands line up.
+		 */
+		print_synopsis(fp, first ? _("usage: ") : _("   or: "), e, s);
 		first = 0;
 	}
 }
@@ -245,15 +250,15 @@ enum_schema(const struct opt *o, struct cmd_ctx *ctx)
 
 	if (o->values == NULL || (colon = strchr(o->values, ':')) == NULL ||
 	    (size_t)(colon - o->values) >= sizeof k) {
-		error_set(NC_EINVALID, "option --%s names no schema field",
+		error_set(NC_EINVALID, _("option --%s names no schema field"),
 		    o->name);
 		return NULL;
 	}
 	memcpy(k, o->values, (size_t)(colon - o->values));
 	k[colon - o->values] = '\0';
 	if ((st = cmd_store_optional(ctx)) == NULL) {
-		error_set(NC_ENODIR, "this value needs the data directory's "
-		    "schemas");
+		error_set(NC_ENODIR, _("this value needs the data directory's "
+		    "schemas"));
 		return NULL;
 	}
 	if (store_kind(&kind, st, k) != 0)
@@ -301,7 +306,7 @@ convert(char **out, struct optval *ov, const struct opt *o,
 	case OPT_PATH:
 	case OPT_ID:
 		if (*v == '\0' && o->type != OPT_TEXT)
-			return error_set(NC_EINVALID, "expected a value");
+			return error_set(NC_EINVALID, _("expected a value"));
 		break;
 	case OPT_DATE:
 		if (parse_date(&d, v) != 0)
@@ -350,16 +355,16 @@ convert(char **out, struct optval *ov, const struct opt *o,
 		break;
 	case OPT_ORG:
 		if ((st = cmd_store_optional(ctx)) == NULL)
-			return error_set(NC_ENODIR, "an organisation needs the "
-			    "data directory's %s", STORE_ORGS);
+			return error_set(NC_ENODIR, _("an organisation needs "
+			    "the data directory's %s"), STORE_ORGS);
 		if (store_org_find(&code, st, v) != 0)
 			return NC_EINVALID;
 		v = code;
 		break;
 	case OPT_MEMBER:
 		if ((st = cmd_store_optional(ctx)) == NULL)
-			return error_set(NC_ENODIR, "a team member needs the "
-			    "data directory's %s", STORE_MARKER);
+			return error_set(NC_ENODIR, _("a team member needs the "
+			    "data directory's %s"), STORE_MARKER);
 		if (store_member_find(&code, st, v) != 0)
 			return NC_EINVALID;
 		v = code;
@@ -376,7 +381,7 @@ convert(char **out, struct optval *ov, const struct opt *o,
 				if (et != NULL)
 					buf_printf(&b, " (%s)", et);
 			}
-			error_set(NC_EINVALID, "'%s' is not one of: %s", v,
+			error_set(NC_EINVALID, _("'%s' is not one of: %s"), v,
 			    b.data != NULL ? b.data : "");
 			buf_free(&b);
 			return NC_EINVALID;
@@ -385,12 +390,12 @@ convert(char **out, struct optval *ov, const struct opt *o,
 		break;
 	case OPT_CHOICE:
 		if (o->values == NULL || !has_choice(o->values, v))
-			return error_set(NC_EINVALID, "'%s' is not one of %s",
+			return error_set(NC_EINVALID, _("'%s' is not one of %s"),
 			    v, o->values != NULL ? o->values : "");
 		break;
 	}
 	if ((*out = strdup(v)) == NULL)
-		return error_set(NC_ENOMEM, "out of memory");
+		return error_set(NC_ENOMEM, _("out of memory"));
 	return 0;
 }
 
@@ -408,7 +413,7 @@ add_value(struct optval *ov, char *v)
 
 	if ((nv = realloc(ov->v, (ov->n + 1) * sizeof *nv)) == NULL) {
 		free(v);
-		return error_set(NC_ENOMEM, "out of memory");
+		return error_set(NC_ENOMEM, _("out of memory"));
 	}
 	ov->v = nv;
 	ov->v[ov->n++] = v;
@@ -470,7 +475,7 @@ opt_parse(struct optv *out, const struct cmd_entry *e, const struct subcmd *s,
 	    (out->argv = calloc((size_t)argc + 1, sizeof *out->argv)) ==
 	    NULL) {
 		optv_free(out);
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	}
 	for (i = 1; i < argc; i++) {
 		a = argv[i];
@@ -586,7 +591,8 @@ lookup(const struct optv *ov, const char *name)
 		if (strcmp(ov->opts[i].name, name) == 0)
 			return &ov->vals[i];
 	/* A sub-verb asking for an option it did not declare is a bug. */
-	fprintf(stderr, "nerima-cio: internal error: no option --%s\n", name);
+	fprintf(stderr, _("nerima-cio: internal error: no option --%s\n"),
+	    name);
 	abort();
 }
 

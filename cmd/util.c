@@ -28,14 +28,14 @@ cmd_usage(const struct cmd_entry *e, FILE *fp, int full)
 		nl = strchr(p, '\n');
 		if (nl == NULL)
 			nl = p + strlen(p);
-		fprintf(fp, "%s%.*s\n", first ? "usage: " : "   or: ",
+		fprintf(fp, "%s%.*s\n", first ? _("usage: ") : _("   or: "),
 		    (int)(nl - p), p);
 		first = 0;
 	}
 	if (full) {
-		fprintf(fp, "\n%s\n", e->desc);
+		fprintf(fp, "\n%s\n", _(e->desc));
 		if (e->help != NULL && *e->help != '\0')
-			fprintf(fp, "\n%s", e->help);
+			fprintf(fp, "\n%s", _(e->help));
 	}
 	return CMD_OK;
 }
@@ -80,7 +80,7 @@ cmd_warn(const char *fmt, ...)
 {
 	va_list	ap;
 
-	fputs("nerima-cio: warning: ", stderr);
+	fputs(_("nerima-cio: warning: "), stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);
 	va_end(ap);
@@ -110,7 +110,8 @@ cmd_dispatch(const struct cmd_entry *e, const struct cmd_sub *subs,
 		if (strcmp(s->name, argv[1]) == 0)
 			return s->exec(e, ctx, argc - 1, argv + 1);
 	}
-	return cmd_bad_usage(e, "'%s %s' is not a command", e->name, argv[1]);
+	return cmd_bad_usage(e, _("'%s %s' is not a command"), e->name,
+	    argv[1]);
 }
 
 struct store *
@@ -118,8 +119,8 @@ cmd_store(struct cmd_ctx *ctx)
 {
 	if (ctx->store == NULL && store_open(&ctx->store, ctx->dir) != 0) {
 		if (error_code() == NC_ENODIR)
-			cmd_error("%s (run 'nerima-cio init DIR' to create one,"
-			    " or use -C DIR)", error_last());
+			cmd_error(_("%s (run 'nerima-cio init DIR' to create "
+			    "one, or use -C DIR)"), error_last());
 		else
 			cmd_lib_error();
 		return NULL;
@@ -164,7 +165,7 @@ cmd_load_record(struct record **out, struct recref *ref, struct store *st,
 		return CMD_FAIL;
 	if (record_load(out, st, ref, &d) != 0) {
 		cmd_print_diags(stderr, &d);
-		rc = cmd_error("cannot read %s: %s", ref->id, error_last());
+		rc = cmd_error(_("cannot read %s: %s"), ref->id, error_last());
 	}
 	diags_free(&d);
 	return rc;
@@ -178,7 +179,7 @@ cmd_save_record(struct store *st, struct record *r)
 
 	if (record_save(st, r, &d) != 0) {
 		cmd_print_diags(stderr, &d);
-		rc = cmd_error("cannot save %s: %s", record_id(r) != NULL ?
+		rc = cmd_error(_("cannot save %s: %s"), record_id(r) != NULL ?
 		    record_id(r) : r->relpath, error_last());
 	}
 	diags_free(&d);
@@ -330,7 +331,7 @@ make_dirs(const char *dir)
 	int	 rc = 0;
 
 	if ((p = strdup(dir)) == NULL)
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	for (s = p + 1; rc == 0; s++) {
 		if (*s != '/' && *s != '\0')
 			continue;
@@ -424,7 +425,7 @@ cmd_export_note(const char *path)
 	    (nv[export_n] = strdup(path)) == NULL) {
 		if (nv != NULL)
 			export_v = nv;
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	}
 	export_v = nv;
 	export_n++;

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "progdir.h"
 #include "store.h"
 
 #ifndef NCIO_SCHEMA_DIR
@@ -202,29 +203,25 @@ store_unlock(struct store *st)
 		flock(st->lockfd, LOCK_UN);
 }
 
-/* The directory holding this program, for the installed schemas. */
-static char *
-exe_schema_dir(void)
+/*
+ * Whether this program runs from the build tree it was built in; only
+ * then do the source tree's schemas come before the installed prefix's.
+ */
+static int
+in_build_tree(void)
 {
-	char		 exe[PATH_MAX];
-	struct buf	 b = BUF_INIT;
-	ssize_t		 n;
-	char		*slash;
+#ifdef NCIO_BUILD_DIR
+	char	*dir = progdir();
+	size_t	 len = strlen(NCIO_BUILD_DIR);
+	int	 yes;
 
-	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) <= 0)
-		return NULL;
-	exe[n] = '\0';
-	if ((slash = strrchr(exe, '/')) == NULL)
-		return NULL;
-	*slash = '\0';
-	buf_printf(&b, "%s/../share/nerima-cio/schemas", exe);
-	if (buf_ok(&b) != 0)
-		return NULL;
-	if (!is_dir(b.data)) {
-		buf_free(&b);
-		return NULL;
-	}
-	return buf_detach(&b, NULL);
+	yes = dir != NULL && strncmp(dir, NCIO_BUILD_DIR, len) == 0 &&
+	    (dir[len] == '/' || dir[len] == '\0');
+	free(dir);
+	return yes;
+#else
+	return 0;
+#endif
 }
 
 int
@@ -242,8 +239,10 @@ store_schemas(const struct schemaset **out, struct store *st, struct diags *d)
 	*out = NULL;
 	if ((env = getenv("NCIO_SCHEMA_PATH")) != NULL && *env != '\0')
 		dirs[0] = env;
-	else if ((exe = exe_schema_dir()) != NULL)
+	else if ((exe = progdir_find("../share/nerima-cio/schemas")) != NULL)
 		dirs[0] = exe;
+	else if (!in_build_tree() && is_dir(NCIO_SCHEMA_DIR))
+		dirs[0] = NCIO_SCHEMA_DIR;
 	else if (is_dir(NCIO_SOURCE_SCHEMA_DIR))
 		dirs[0] = NCIO_SOURCE_SCHEMA_DIR;
 	else
@@ -637,6 +636,26 @@ store_org(const char **name, const char **dept, struct store *st,
 	}
 	return error_set(NC_ENOTFOUND, "'%s' is not an organisation code in %s",
 	    code, STORE_ORGS);
+}
+
+size_t
+store_norgs(struct store *st)
+{
+	if (!st->orgs_loaded)
+		load_orgs(st);
+	return st->norgs;
+}
+
+const char *
+store_org_at(struct store *st, size_t i, const char **name)
+{
+	if (!st->orgs_loaded)
+		load_orgs(st);
+	if (i >= st->norgs)
+		return NULL;
+	if (name != NULL)
+		*name = st->orgs[i].name;
+	return st->orgs[i].code;
 }
 
 int

@@ -39,8 +39,10 @@ void		 store_unlock(struct store *);
 
 /*
  * The schemas in force: $NCIO_SCHEMA_PATH, else the installed ones (beside
- * the program, ../share/nerima-cio/schemas), else the source tree's; then
- * the data directory's own schemas/ on top.  Loaded on first use.
+ * the program, ../share/nerima-cio/schemas), else -- for a program that
+ * does not run from its build tree -- the configured install prefix's,
+ * else the source tree's; then the data directory's own schemas/ on top.
+ * Loaded on first use.
  */
 int		 store_schemas(const struct schemaset **out, struct store *,
 		    struct diags *d);
@@ -97,6 +99,13 @@ int		 store_org(const char **name, const char **dept, struct store *,
  */
 int		 store_org_find(const char **code, struct store *,
 		    const char *text);
+/*
+ * The organisations of orgs.yaml in file order (each 部, then its 課):
+ * how many, and the code (and name, when name is not NULL) of the i-th;
+ * NULL past the end.  For listings and shell completion.
+ */
+size_t		 store_norgs(struct store *);
+const char	*store_org_at(struct store *, size_t i, const char **name);
 /*
  * The config (nerima-cio.yaml) as a tree, read once per store and freed
  * with it.  The error of ydoc_load() when it cannot be read.
