@@ -400,8 +400,8 @@ incident_prevention_ready(const struct node *root)
 		if (node_get_str(items->u.items[i], "rating") == NULL)
 			return error_set(NC_EINVALID, "'%s': measure %zu is "
 			    "not reviewed yet (prevention.items.rating); "
-			    "review it with 'nerima-cio incident measures "
+			    "review it with 'nerima-cio incident measures %s "
 			    "--review %zu'", node_get_str(root, "id"), i + 1,
-			    i + 1);
+			    node_get_str(root, "id"), i + 1);
 	return 0;
 }

@@ -9,6 +9,7 @@
  *	再発防止策の提案書	incident_write_prevention_docx()
  *	事故等報告書		incident_write_report_docx()
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,6 +39,60 @@ put_code(struct buf *b, const char *code)
 
 /* Table text is set flush left: justified text in narrow cells spreads. */
 static const struct docx_para_style LEFT = { .align = DOCX_LEFT };
+
+/*
+ * Text as shown: a hyphen between two ASCII letters or digits (AES-256,
+ * 7-Zip, tr-01) becomes a non-breaking hyphen (U+2011), so a line never
+ * breaks inside such a word.  NULL stays NULL; the caller frees.
+ */
+static char *
+shown(const char *s)
+{
+	struct buf	b = BUF_INIT;
+	const char	*p;
+
+	if (s == NULL)
+		return NULL;
+	for (p = s; *p != '\0'; p++) {
+		if (*p == '-' && p > s && p[1] != '\0' &&
+		    (unsigned char)p[-1] < 0x80 && isalnum((unsigned char)p[-1])
+		    && (unsigned char)p[1] < 0x80 &&
+		    isalnum((unsigned char)p[1]))
+			buf_puts(&b, "\xe2\x80\x91");
+		else
+			buf_putc(&b, *p);
+	}
+	if (b.data == NULL)
+		buf_puts(&b, "");
+	return buf_detach(&b, NULL);
+}
+
+static int
+cell(struct docx_table *t, size_t row, size_t col, const char *text,
+    const struct docx_para_style *ps)
+{
+	char	*v = shown(text);
+	int	 rc;
+
+	if (text != NULL && v == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	rc = docx_table_cell(t, row, col, v, ps);
+	free(v);
+	return rc;
+}
+
+static int
+body(struct docx *d, const char *text)
+{
+	char	*v = shown(text);
+	int	 rc;
+
+	if (text != NULL && v == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	rc = docx_add_outline_body(d, v);
+	free(v);
+	return rc;
+}
 
 static const char *
 author_of(struct store *st)
@@ -92,15 +147,17 @@ add_item(struct docx *d, int depth, const char *label, const char *text)
 	struct docx_para_style	 ps;
 	struct buf		 b = BUF_INIT;
 	unsigned		 w = docx_measure(label) + 100;
+	char			*v = shown(text);
 	int			 rc;
 
 	memset(&ps, 0, sizeof ps);
 	ps.indent_left = depth * 100 + (int)w;
 	ps.indent_first = -(int)w;
-	buf_printf(&b, "%s　%s", label, text != NULL ? text : "");
+	buf_printf(&b, "%s　%s", label, v != NULL ? v : "");
 	if ((rc = buf_ok(&b)) == 0)
 		rc = docx_add_para(d, b.data, &ps);
 	buf_free(&b);
+	free(v);
 	return rc;
 }
 
@@ -135,8 +192,8 @@ add_kv(struct docx *d, const char *const *kv, size_t n)
 	for (i = 0; i < n && rc == 0; i++) {
 		if (kv[2 * i + 1] == NULL || kv[2 * i + 1][0] == '\0')
 			continue;
-		if ((rc = docx_table_cell(t, row, 0, kv[2 * i], &lab)) == 0)
-			rc = docx_table_cell(t, row, 1, kv[2 * i + 1], &LEFT);
+		if ((rc = cell(t, row, 0, kv[2 * i], &lab)) == 0)
+			rc = cell(t, row, 1, kv[2 * i + 1], &LEFT);
 		row++;
 	}
 	if (rc == 0)
@@ -156,7 +213,7 @@ table_start(struct docx_table **t, const char *const *h,
 	if ((rc = docx_table_new(t, n, w)) != 0)
 		return rc;
 	for (i = 0; i < n; i++)
-		if ((rc = docx_table_cell(*t, 0, i, h[i], &LEFT)) != 0)
+		if ((rc = cell(*t, 0, i, h[i], &LEFT)) != 0)
 			return rc;
 	return docx_table_header_rows(*t, 1);
 }
@@ -270,8 +327,15 @@ privacy_of(const struct schema *kind, const struct node *root)
 	    "個人情報を含む。");
 	if ((s = node_get_str(pv, "items")) != NULL)
 		buf_printf(&b, "項目は%s。", s);
-	if ((s = node_get_str(pv, "people")) != NULL)
-		buf_printf(&b, "本人の数は%s人。", s);
+	if ((s = node_get_str(pv, "people")) != NULL) {
+		long	 n = strtol(s, NULL, 10);
+
+		if (n >= 1000)
+			buf_printf(&b, "本人の数は%ld,%03ld人。", n / 1000,
+			    n % 1000);
+		else
+			buf_printf(&b, "本人の数は%ld人。", n);
+	}
 	for (i = 0; flags[i] != NULL; i++) {
 		if (!node_scalar_eq(node_get(pv, flags[i]), "true"))
 			continue;
@@ -298,7 +362,7 @@ entry_text(const struct node *e)
 	    node_get_str(e, "text") : "");
 	as = chk != NULL ? node_get(chk, "answers") : NULL;
 	for (i = 0; as != NULL && as->kind == NODE_SEQ && i < as->n; i++)
-		buf_printf(&b, "\n・%s　→ %s",
+		buf_printf(&b, "\n・%s【%s】",
 		    node_get_str(as->u.items[i], "text") != NULL ?
 		    node_get_str(as->u.items[i], "text") :
 		    node_get_str(as->u.items[i], "question"),
@@ -319,15 +383,21 @@ entry_text(const struct node *e)
 	return buf_detach(&b, NULL);
 }
 
+/* 6分, 1時間35分, 47時間8分（約2.0日）. */
 static char *
 hours(double h)
 {
 	struct buf	b = BUF_INIT;
+	long		m = (long)(h * 60 + 0.5);
 
-	if (h < 24)
-		buf_printf(&b, "%.1f時間", h);
+	if (m < 60)
+		buf_printf(&b, "%ld分", m);
+	else if (m % 60 == 0)
+		buf_printf(&b, "%ld時間", m / 60);
 	else
-		buf_printf(&b, "%.1f日（%.0f時間）", h / 24, h);
+		buf_printf(&b, "%ld時間%ld分", m / 60, m % 60);
+	if (m >= 24 * 60)
+		buf_printf(&b, "（約%.1f日）", (double)m / 1440);
 	return buf_detach(&b, NULL);
 }
 
@@ -342,6 +412,7 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	const char		*s;
 	char			 day[CAL_FMT_MAX], *h1, *h2, *sp;
 	double			 dc, dr;
+	long			 t;
 	size_t			 i;
 	int			 rc;
 
@@ -381,6 +452,9 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 		return error_set(NC_ENOMEM, "out of memory");
 	for (i = 0; tl != NULL && i < tl->n; i++) {
 		e = tl->u.items[i];
+		/* Status changes are the tool's bookkeeping, not events. */
+		if (node_scalar_eq(node_get(e, "type"), "status"))
+			continue;
 		if (incident_time_era(v->tl[v->ntl].when,
 		    sizeof v->tl[v->ntl].when, node_get_str(e, "at"),
 		    CAL_ERA_LONG) != 0) {
@@ -452,9 +526,11 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 		o->why = v->ob.v[i].why;
 		buf_reset(&b);
 		if (v->ob.v[i].done_seq != 0 &&
-		    incident_time_era(day, sizeof day, v->ob.v[i].done_at,
-		    CAL_ERA_LONG) == 0)
-			buf_printf(&b, "%s 報告済", day);
+		    incident_time(&t, v->ob.v[i].done_at) == 0)
+			/* The year is the due day's: 報告済 7月22日. */
+			buf_printf(&b, "報告済\n%d月%d日",
+			    atoi(v->ob.v[i].done_at + 5),
+			    atoi(v->ob.v[i].done_at + 8));
 		else
 			buf_puts(&b, v->ob.v[i].done_seq != 0 ? "報告済" :
 			    "未了");
@@ -539,21 +615,21 @@ static int
 add_timeline_table(struct docx *d, const struct inc_view *v)
 {
 	static const char *const h[] = { "日時", "区分", "内容" };
-	static const unsigned	 w[] = { 22, 16, 62 };
+	static const unsigned	 w[] = { 28, 16, 56 };
 	struct docx_table	*t = NULL;
 	size_t			 i;
 	int			 rc;
 
 	if (v->ntl == 0)
-		return docx_add_outline_body(d, "経過の記録はない。");
+		return body(d, "経過の記録はない。");
 	if ((rc = table_start(&t, h, w, 3)) != 0)
 		goto done;
 	for (i = 0; i < v->ntl; i++)
-		if ((rc = docx_table_cell(t, i + 1, 0, v->tl[i].when,
+		if ((rc = cell(t, i + 1, 0, v->tl[i].when,
 		    &LEFT)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 1, v->tl[i].type,
+		    (rc = cell(t, i + 1, 1, v->tl[i].type,
 		    &LEFT)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 2, v->tl[i].text,
+		    (rc = cell(t, i + 1, 2, v->tl[i].text,
 		    &LEFT)) != 0)
 			goto done;
 	rc = docx_add_table(d, t);
@@ -567,7 +643,7 @@ add_measures_table(struct docx *d, const struct inc_view *v)
 {
 	static const char *const h[] = { "番号", "所管課の再発防止策",
 	    "有効性", "評価の理由", "改善の提案" };
-	static const unsigned	 w[] = { 7, 29, 10, 27, 27 };
+	static const unsigned	 w[] = { 8, 28, 12, 26, 26 };
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 ctr;
 	char			 num[24];
@@ -580,14 +656,14 @@ add_measures_table(struct docx *d, const struct inc_view *v)
 		goto done;
 	for (i = 0; i < v->nm; i++) {
 		snprintf(num, sizeof num, "%zu", i + 1);
-		if ((rc = docx_table_cell(t, i + 1, 0, num, &ctr)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 1, v->m[i].measure,
+		if ((rc = cell(t, i + 1, 0, num, &ctr)) != 0 ||
+		    (rc = cell(t, i + 1, 1, v->m[i].measure,
 		    &LEFT)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 2, v->m[i].rating != NULL ?
+		    (rc = cell(t, i + 1, 2, v->m[i].rating != NULL ?
 		    v->m[i].rating : "未確認", &ctr)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 3, v->m[i].reason,
+		    (rc = cell(t, i + 1, 3, v->m[i].reason,
 		    &LEFT)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 4, v->m[i].proposal != NULL ?
+		    (rc = cell(t, i + 1, 4, v->m[i].proposal != NULL ?
 		    v->m[i].proposal : "―", &LEFT)) != 0)
 			goto done;
 	}
@@ -600,29 +676,29 @@ done:
 static int
 add_obligations_table(struct docx *d, const struct inc_view *v)
 {
-	static const char *const h[] = { "報告先", "報告", "期限", "根拠",
+	static const char *const h[] = { "報告先・報告", "期限", "根拠",
 	    "状況" };
-	static const unsigned	 w[] = { 20, 18, 16, 30, 16 };
+	static const unsigned	 w[] = { 30, 26, 26, 18 };
 	struct docx_table	*t = NULL;
+	struct buf		 b = BUF_INIT;
 	size_t			 i;
 	int			 rc;
 
-	if ((rc = table_start(&t, h, w, 5)) != 0)
+	if ((rc = table_start(&t, h, w, 4)) != 0)
 		goto done;
-	for (i = 0; i < v->nobl; i++)
-		if ((rc = docx_table_cell(t, i + 1, 0, v->obl[i].to,
-		    &LEFT)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 1, v->obl[i].title,
-		    &LEFT)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 2, v->obl[i].due,
-		    &LEFT)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 3, v->obl[i].basis,
-		    &LEFT)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 4, v->obl[i].state,
-		    &LEFT)) != 0)
+	for (i = 0; i < v->nobl; i++) {
+		buf_reset(&b);
+		buf_printf(&b, "%s\n%s", v->obl[i].to, v->obl[i].title);
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = cell(t, i + 1, 0, b.data, &LEFT)) != 0 ||
+		    (rc = cell(t, i + 1, 1, v->obl[i].due, &LEFT)) != 0 ||
+		    (rc = cell(t, i + 1, 2, v->obl[i].basis, &LEFT)) != 0 ||
+		    (rc = cell(t, i + 1, 3, v->obl[i].state, &LEFT)) != 0)
 			goto done;
+	}
 	rc = docx_add_table(d, t);
 done:
+	buf_free(&b);
 	docx_table_free(t);
 	return rc;
 }
@@ -642,16 +718,16 @@ layout_prevention(struct docx *d, const struct inc_view *v)
 	    "の提案を次のとおり報告する。", v->org != NULL ? v->org : "所管課");
 	if ((rc = buf_ok(&b)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "事故等の概要")) != 0 ||
-	    (rc = docx_add_outline_body(d, b.data)) != 0 ||
+	    (rc = body(d, b.data)) != 0 ||
 	    (rc = add_summary_table(d, v, 1)) != 0)
 		goto done;
 	if (v->description != NULL &&
 	    ((rc = docx_add_outline_heading(d, 2, "事故等の内容")) != 0 ||
-	    (rc = docx_add_outline_body(d, v->description)) != 0))
+	    (rc = body(d, v->description)) != 0))
 		goto done;
 	if (v->privacy != NULL &&
 	    ((rc = docx_add_outline_heading(d, 2, "個人情報の取扱い")) != 0 ||
-	    (rc = docx_add_outline_body(d, v->privacy)) != 0))
+	    (rc = body(d, v->privacy)) != 0))
 		goto done;
 
 	if ((rc = docx_add_blank(d)) != 0 ||
@@ -659,12 +735,12 @@ layout_prevention(struct docx *d, const struct inc_view *v)
 	    (rc = add_timeline_table(d, v)) != 0)
 		goto done;
 	if (v->durations != NULL &&
-	    (rc = docx_add_outline_body(d, v->durations)) != 0)
+	    (rc = body(d, v->durations)) != 0)
 		goto done;
 
 	if ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "原因")) != 0 ||
-	    (rc = docx_add_outline_body(d, v->cause != NULL ? v->cause :
+	    (rc = body(d, v->cause != NULL ? v->cause :
 	    "所管課の報告書に原因の記載がない。原因の特定を求める。")) != 0)
 		goto done;
 
@@ -675,7 +751,7 @@ layout_prevention(struct docx *d, const struct inc_view *v)
 	if ((rc = buf_ok(&b)) != 0 ||
 	    (rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "再発防止策の有効性の確認")) !=
-	    0 || (rc = docx_add_outline_body(d, b.data)) != 0 ||
+	    0 || (rc = body(d, b.data)) != 0 ||
 	    (rc = add_measures_table(d, v)) != 0)
 		goto done;
 
@@ -698,7 +774,7 @@ layout_prevention(struct docx *d, const struct inc_view *v)
 		if ((rc = add_item(d, 1, label, v->comment)) != 0)
 			goto done;
 	}
-	if (k == 0 && (rc = docx_add_outline_body(d, "所管課の再発防止策は"
+	if (k == 0 && (rc = body(d, "所管課の再発防止策は"
 	    "いずれも有効であり、確実な実施と定着の確認を求める。")) != 0)
 		goto done;
 	rc = add_closing(d);
@@ -747,7 +823,7 @@ layout_report(struct docx *d, const struct inc_view *v)
 		goto done;
 	if (v->description != NULL &&
 	    ((rc = docx_add_outline_heading(d, 2, "事故等の内容")) != 0 ||
-	    (rc = docx_add_outline_body(d, v->description)) != 0))
+	    (rc = body(d, v->description)) != 0))
 		goto done;
 
 	if ((rc = docx_add_blank(d)) != 0 ||
@@ -755,7 +831,7 @@ layout_report(struct docx *d, const struct inc_view *v)
 	    (rc = add_timeline_table(d, v)) != 0)
 		goto done;
 	if (v->durations != NULL &&
-	    (rc = docx_add_outline_body(d, v->durations)) != 0)
+	    (rc = body(d, v->durations)) != 0)
 		goto done;
 
 	if ((rc = docx_add_blank(d)) != 0 ||
@@ -763,23 +839,23 @@ layout_report(struct docx *d, const struct inc_view *v)
 		goto done;
 	if (v->response != NULL &&
 	    ((rc = docx_add_outline_heading(d, 2, "初動対応")) != 0 ||
-	    (rc = docx_add_outline_body(d, v->response)) != 0))
+	    (rc = body(d, v->response)) != 0))
 		goto done;
 	if (v->isolation != NULL &&
 	    ((rc = docx_add_outline_heading(d, 2, "ネットワーク遮断と復旧の判断"))
-	    != 0 || (rc = docx_add_outline_body(d, v->isolation)) != 0))
+	    != 0 || (rc = body(d, v->isolation)) != 0))
 		goto done;
 	if (v->advice != NULL &&
 	    ((rc = docx_add_outline_heading(d, 2, "助言・提案")) != 0 ||
-	    (rc = docx_add_outline_body(d, v->advice)) != 0))
+	    (rc = body(d, v->advice)) != 0))
 		goto done;
 	if (v->response == NULL && v->isolation == NULL && v->advice == NULL &&
-	    (rc = docx_add_outline_body(d, "経過のとおり。")) != 0)
+	    (rc = body(d, "経過のとおり。")) != 0)
 		goto done;
 
 	if ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "個人情報の取扱いと報告")) != 0 ||
-	    (rc = docx_add_outline_body(d, v->privacy != NULL ? v->privacy :
+	    (rc = body(d, v->privacy != NULL ? v->privacy :
 	    "個人情報の有無は未確認である。")) != 0)
 		goto done;
 	if (v->nobl > 0) {
@@ -787,7 +863,7 @@ layout_report(struct docx *d, const struct inc_view *v)
 		buf_puts(&b, "事故等の報告基準により、次の報告を要する。期限は、"
 		    "事故等を知った日から基準の日数により計算した。");
 		if ((rc = buf_ok(&b)) != 0 ||
-		    (rc = docx_add_outline_body(d, b.data)) != 0 ||
+		    (rc = body(d, b.data)) != 0 ||
 		    (rc = add_obligations_table(d, v)) != 0)
 			goto done;
 	}
@@ -798,7 +874,7 @@ layout_report(struct docx *d, const struct inc_view *v)
 		    0)
 			goto done;
 		if (v->cause != NULL &&
-		    (rc = docx_add_outline_body(d, v->cause)) != 0)
+		    (rc = body(d, v->cause)) != 0)
 			goto done;
 		for (i = 0; i < v->nm; i++) {
 			snprintf(label, sizeof label, "(%zu)", i + 1);
@@ -1038,7 +1114,7 @@ crit_phase(struct c_phase *ph, const struct node *cat, const char *phase)
 				    node_get_str(src, "publisher") : "",
 				    node_get_str(src, "title"));
 			if (node_get_str(r, "section") != NULL)
-				buf_printf(&b, "\n（%s）", node_get_str(r,
+				buf_printf(&b, "（%s）", node_get_str(r,
 				    "section"));
 		}
 		ph->r[ph->nr].source = buf_detach(&b, NULL);
@@ -1104,7 +1180,7 @@ static int
 add_questions(struct docx *d, const struct c_phase *ph)
 {
 	static const char *const h[] = { "番号", "確認項目", "回答" };
-	static const unsigned	 w[] = { 8, 60, 32 };
+	static const unsigned	 w[] = { 8, 56, 36 };
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 ctr;
 	size_t			 i;
@@ -1115,10 +1191,10 @@ add_questions(struct docx *d, const struct c_phase *ph)
 	if ((rc = table_start(&t, h, w, 3)) != 0)
 		goto done;
 	for (i = 0; i < ph->nq; i++)
-		if ((rc = docx_table_cell(t, i + 1, 0, ph->q[i].no, &ctr)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 1, ph->q[i].text,
+		if ((rc = cell(t, i + 1, 0, ph->q[i].no, &ctr)) != 0 ||
+		    (rc = cell(t, i + 1, 1, ph->q[i].text,
 		    &LEFT)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 2, ph->q[i].answers,
+		    (rc = cell(t, i + 1, 2, ph->q[i].answers,
 		    &LEFT)) != 0)
 			goto done;
 	rc = docx_add_table(d, t);
@@ -1130,32 +1206,34 @@ done:
 static int
 add_rules(struct docx *d, const struct c_phase *ph)
 {
-	static const char *const h[] = { "基準", "条件", "対応", "理由",
-	    "出典" };
-	static const unsigned	 w[] = { 9, 23, 17, 34, 17 };
+	static const char *const h[] = { "基準", "条件", "対応",
+	    "理由（出典）" };
+	static const unsigned	 w[] = { 11, 26, 18, 45 };
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 ctr;
+	struct buf		 b = BUF_INIT;
 	size_t			 i;
 	int			 rc;
 
 	memset(&ctr, 0, sizeof ctr);
 	ctr.align = DOCX_CENTER;
-	if ((rc = table_start(&t, h, w, 5)) != 0)
+	if ((rc = table_start(&t, h, w, 4)) != 0)
 		goto done;
-	for (i = 0; i < ph->nr; i++)
-		if ((rc = docx_table_cell(t, i + 1, 0, ph->r[i].ref,
-		    &ctr)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 1, ph->r[i].cond,
-		    &LEFT)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 2, ph->r[i].action,
-		    &LEFT)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 3, ph->r[i].reason,
-		    &LEFT)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 4, ph->r[i].source,
-		    &LEFT)) != 0)
+	for (i = 0; i < ph->nr; i++) {
+		buf_reset(&b);
+		buf_puts(&b, ph->r[i].reason != NULL ? ph->r[i].reason : "");
+		if (ph->r[i].source != NULL && ph->r[i].source[0] != '\0')
+			buf_printf(&b, "\n（出典）%s", ph->r[i].source);
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = cell(t, i + 1, 0, ph->r[i].ref, &ctr)) != 0 ||
+		    (rc = cell(t, i + 1, 1, ph->r[i].cond, &LEFT)) != 0 ||
+		    (rc = cell(t, i + 1, 2, ph->r[i].action, &LEFT)) != 0 ||
+		    (rc = cell(t, i + 1, 3, b.data, &LEFT)) != 0)
 			goto done;
+	}
 	rc = docx_add_table(d, t);
 done:
+	buf_free(&b);
 	docx_table_free(t);
 	return rc;
 }
@@ -1181,20 +1259,21 @@ add_flow(struct docx *d, const struct c_phase *ph, const char *what)
 		snprintf(label, sizeof label, "(%s)", i < 10 ?
 		    (const char *[]){ "ア", "イ", "ウ", "エ", "オ", "カ", "キ",
 		    "ク", "ケ", "コ" }[i] : "…");
-		buf_reset(&b);
-		buf_printf(&b, "%s%s%s%s", ph->a[i].title,
-		    ph->a[i].rules[0] != '\0' ? "（" : "", ph->a[i].rules,
-		    ph->a[i].rules[0] != '\0' ? "）" : "");
-		if ((rc = buf_ok(&b)) != 0 ||
-		    (rc = add_item(d, 3, label, b.data)) != 0)
+		if ((rc = add_item(d, 3, label, ph->a[i].title)) != 0)
 			goto done;
-		if (ph->a[i].description != NULL) {
+		/* What it means, and the rules that lead to it. */
+		buf_reset(&b);
+		if (ph->a[i].description != NULL)
+			buf_puts(&b, ph->a[i].description);
+		if (ph->a[i].rules[0] != '\0')
+			buf_printf(&b, "（%s）", ph->a[i].rules);
+		if (b.len > 0) {
 			struct docx_para_style ps;
 
 			memset(&ps, 0, sizeof ps);
 			ps.indent_left = 300 + (int)docx_measure(label) + 100;
-			if ((rc = docx_add_para(d, ph->a[i].description,
-			    &ps)) != 0)
+			if ((rc = buf_ok(&b)) != 0 ||
+			    (rc = docx_add_para(d, b.data, &ps)) != 0)
 				goto done;
 		}
 	}
@@ -1219,11 +1298,11 @@ add_contacts(struct docx *d, const struct node *contacts)
 		goto done;
 	for (i = 0; i < contacts->n; i++) {
 		c = contacts->u.items[i];
-		if ((rc = docx_table_cell(t, i + 1, 0, node_get_str(c,
+		if ((rc = cell(t, i + 1, 0, node_get_str(c,
 		    "role"), &LEFT)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 1, node_get_str(c, "who"),
+		    (rc = cell(t, i + 1, 1, node_get_str(c, "who"),
 		    &LEFT)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 2, node_get_str(c, "when"),
+		    (rc = cell(t, i + 1, 2, node_get_str(c, "when"),
 		    &LEFT)) != 0)
 			goto done;
 	}
@@ -1294,7 +1373,7 @@ when_text(struct buf *b, const struct node *r, const struct schema *kind)
 	if (none != NULL) {
 		buf_puts(b, "（");
 		facts_text(b, none, kind, "、");
-		buf_puts(b, "の場合を除く）");
+		buf_puts(b, "ものを除く）");
 	}
 }
 
@@ -1341,12 +1420,12 @@ add_reports(struct docx *d, const struct node *reports,
 		buf_printf(&what, "%s\n（対象）", node_get_str(r, "title"));
 		when_text(&what, r, kind);
 		if ((rc = buf_ok(&b)) != 0 || (rc = buf_ok(&what)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 0, node_get_str(r, "to"),
+		    (rc = cell(t, i + 1, 0, node_get_str(r, "to"),
 		    &LEFT)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 1, what.data,
+		    (rc = cell(t, i + 1, 1, what.data,
 		    &LEFT)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 2, b.data, &LEFT)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 3, node_get_str(r, "basis"),
+		    (rc = cell(t, i + 1, 2, b.data, &LEFT)) != 0 ||
+		    (rc = cell(t, i + 1, 3, node_get_str(r, "basis"),
 		    &LEFT)) != 0)
 			goto done;
 	}
@@ -1378,14 +1457,14 @@ layout_criteria(struct docx *d, const struct crit_view *v)
 	    (rc = docx_add_blank(d)) != 0)
 		goto done;
 	if ((rc = docx_add_outline_heading(d, 1, "目的")) != 0 ||
-	    (rc = docx_add_outline_body(d, v->purpose != NULL ? v->purpose :
+	    (rc = body(d, v->purpose != NULL ? v->purpose :
 	    "ウイルス感染やサイバー攻撃の際に、ネットワークの遮断と復旧を同じ"
 	    "基準で判断できるようにする。")) != 0)
 		goto done;
 	if (v->scope != NULL &&
 	    ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "適用範囲")) != 0 ||
-	    (rc = docx_add_outline_body(d, v->scope)) != 0))
+	    (rc = body(d, v->scope)) != 0))
 		goto done;
 	for (p = 0; p < 2; p++) {
 		if (v->ph[p].nq == 0)
@@ -1424,7 +1503,7 @@ layout_criteria(struct docx *d, const struct crit_view *v)
 	}
 	if (v->reports != NULL &&
 	    ((rc = docx_add_outline_heading(d, 2, "報告の期限")) != 0 ||
-	    (rc = docx_add_outline_body(d, "個人情報の漏えい等のおそれがある"
+	    (rc = body(d, "個人情報の漏えい等のおそれがある"
 	    "場合の報告と、区内の報告の期限は次のとおりとする。期限は、事故等"
 	    "の記録から自動的に計算し、経過とともに管理する。")) != 0 ||
 	    (rc = add_reports(d, v->reports, v->kind)) != 0))
@@ -1432,7 +1511,7 @@ layout_criteria(struct docx *d, const struct crit_view *v)
 	if (v->sources != NULL) {
 		if ((rc = docx_add_blank(d)) != 0 ||
 		    (rc = docx_add_outline_heading(d, 1, "出典")) != 0 ||
-		    (rc = docx_add_outline_body(d, "判断基準は、次の資料に基づく"
+		    (rc = body(d, "判断基準は、次の資料に基づく"
 		    "。各基準の出典は判断基準の表に示した。")) != 0)
 			goto done;
 		for (i = 0; i < v->sources->n; i++) {

@@ -185,6 +185,23 @@ view_build(struct s_view *v, struct incident_ctx *c, int fy,
 	return 0;
 }
 
+/* 1850 as 1,850. */
+static void
+group3(char *out, size_t size, long v)
+{
+	char	digits[32];
+	size_t	n, i, k = 0;
+
+	snprintf(digits, sizeof digits, "%ld", v);
+	n = strlen(digits);
+	for (i = 0; i < n && k + 2 < size; i++) {
+		if (i > 0 && digits[i - 1] != '-' && (n - i) % 3 == 0)
+			out[k++] = ',';
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
+}
+
 static int
 write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
     struct cal_date d)
@@ -196,7 +213,7 @@ static void
 write_hours(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double h)
 {
 	if (h < 0)
-		xlsx_write_text(sh, row, col, "―");
+		xlsx_write_blank(sh, row, col);
 	else
 		xlsx_write_number(sh, row, col, h, XLSX_NUM_DEC);
 }
@@ -205,13 +222,13 @@ static int
 sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 {
 	static const struct xlsx_column cols[] = {
-		{ "No.", XLSX_COL_CENTER, 5 }, { "受付番号", 0, 12 },
+		{ "No.", XLSX_COL_CENTER, 5 }, { "受付番号", 0, 17 },
 		{ "発生日", 0, 15 }, { "発見日", 0, 15 }, { "部", 0, 14 },
 		{ "発生課", 0, 18 }, { "分類", 0, 16 },
 		{ "重大度", XLSX_COL_CENTER, 8 }, { "件名", 0, 34 },
 		{ "個人情報", XLSX_COL_CENTER, 9 }, { "本人の数", 0, 9 },
-		{ "封じ込めまで（時間）", 0, 12 }, { "復旧まで（時間）", 0, 12 },
-		{ "状況", 0, 14 },
+		{ "封じ込めまで（時間）", 0, 16 }, { "復旧まで（時間）", 0, 14 },
+		{ "状況", 0, 16 },
 	};
 	struct xlsx_sheet	*sh;
 	const struct s_row	*r;
@@ -275,6 +292,7 @@ sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
 	char			 full[128];
 	uint32_t		 row, first;
 	size_t			 i, nc = 0;
+	long			 max;
 	int			 rc;
 
 	cols[nc++] = (struct xlsx_column){ group, 0, 18 };
@@ -306,6 +324,11 @@ sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
 	ch.y_title = type == XLSX_CHART_PIE ? NULL : "件数";
 	ch.first_row = first;
 	ch.last_row = row - 1;
+	for (i = 0, max = 0; i < n; i++)
+		if (c[i].n > max)
+			max = c[i].n;
+	/* A few incidents: whole-number steps, not 0.2 of an incident. */
+	ch.y_major = max <= 10 ? 1 : 0;
 	ch.at_row = row + 2;
 	ch.at_col = 0;
 	ch.width = 640;
@@ -336,12 +359,12 @@ sheet_privacy(struct xlsx *x, const struct s_view *v, const struct schema *k)
 {
 	static const struct xlsx_column cols[] = {
 		{ "分類", 0, 18 }, { "件数", 0, 8 },
-		{ "個人情報を含む件数", 0, 12 }, { "本人の数（合計）", 0, 12 },
+		{ "個人情報を含む件数", 0, 14 }, { "本人の数（合計）", 0, 14 },
 	};
 	static const uint16_t	 vals[] = { 3 };
 	struct xlsx_sheet	*sh;
 	struct xlsx_chart	 ch;
-	char			 title[128], line[256];
+	char			 title[128], line[256], people[32];
 	uint32_t		 row, first;
 	size_t			 i;
 	int			 rc;
@@ -362,9 +385,10 @@ sheet_privacy(struct xlsx *x, const struct s_view *v, const struct schema *k)
 		xlsx_write_number(sh, row, 3, (double)v->cat[i].people,
 		    XLSX_NUM_INT);
 	}
+	group3(people, sizeof people, v->total_people);
 	snprintf(line, sizeof line, "個人情報を含む事故等は%zu件中%ld件、本人の"
-	    "数は合計%ld人（記録のあるものに限る）。", v->n, v->total_pi,
-	    v->total_people);
+	    "数は合計%s人（記録のあるものに限る）。", v->n, v->total_pi,
+	    people);
 	if ((rc = xlsx_note(sh, row + 1, line)) != 0)
 		return rc;
 	memset(&ch, 0, sizeof ch);
@@ -385,8 +409,8 @@ static int
 sheet_times(struct xlsx *x, const struct s_view *v)
 {
 	static const struct xlsx_column cols[] = {
-		{ "件名", 0, 34 }, { "封じ込めまで（時間）", 0, 12 },
-		{ "復旧まで（時間）", 0, 12 },
+		{ "件名", 0, 40 }, { "封じ込めまで（時間）", 0, 16 },
+		{ "復旧まで（時間）", 0, 14 },
 	};
 	static const uint16_t	 vals[] = { 1, 2 };
 	struct xlsx_sheet	*sh;
