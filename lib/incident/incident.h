@@ -200,11 +200,10 @@ int		 incident_set(struct ydoc *, struct node *root,
 		    const char *value, const char *by, const char *now,
 		    int *changed);
 /*
- * The order the timeline must keep: no entry before the day the incident
- * occurred; no containment, isolation, eradication or recovery before
- * the detection (the first detection entry, else the discovered day); no
- * recovery before the first containment or isolation.  0, or NC_EINVALID
- * with the first problem.  Also used by lint.
+ * The order the timeline must keep: not discovered before it occurred; no
+ * entry before the day the incident occurred; no containment, isolation, eradication or recovery before
+ * the detection (the first detection entry, else the discovered day).
+ * 0, or NC_EINVALID with the first problem.  Also used by lint.
  */
 int		 incident_timeline_check(const struct node *root);
 

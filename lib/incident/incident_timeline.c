@@ -190,9 +190,15 @@ incident_timeline_check(const struct node *root)
 	long			 t, start, detected;
 	size_t			 i, j;
 
+	start = start_of(root, "occurred");
+	if (start >= 0 && start_of(root, "discovered") >= 0 &&
+	    start_of(root, "discovered") < start)
+		return error_set(NC_EINVALID, "the incident was discovered on %s,"
+		    " before it occurred on %s (discovered, occurred)",
+		    node_get_str(root, "discovered"),
+		    node_get_str(root, "occurred"));
 	if (tl == NULL)
 		return 0;
-	start = start_of(root, "occurred");
 	detected = detection_of(root, &det);
 	for (i = 0; i < tl->n; i++) {
 		e = tl->u.items[i];

@@ -518,6 +518,59 @@ test_durations(void **state)
 	ydoc_free(doc);
 }
 
+/*
+ * The agenda of the shipped sample for 2026-11-01..2027-01-31: the closed
+ * tablet loss's division report (met), and the suspicious login's reports,
+ * the last of them the 60-day final report, whose day 60 (2027-01-11) is
+ * 成人の日, so 2027-01-12.
+ */
+static void
+test_dues(void **state)
+{
+	static const struct {
+		const char	*line;		/* day, id, done or open */
+		const char	*what;		/* part of the obligation */
+	} want[] = {
+	    { "2026-11-05 in-bz70yxrh done", "所管課の事故等報告書の提出" },
+	    { "2026-11-13 in-s75gpgrw done", "事故等の第一報" },
+	    { "2026-11-16 in-s75gpgrw done", "最高情報セキュリティ責任者" },
+	    { "2026-11-18 in-s75gpgrw done", "漏えい等の速報" },
+	    { "2026-11-30 in-s75gpgrw done", "所管課の事故等報告書の提出" },
+	    { "2027-01-12 in-s75gpgrw open",
+	      "漏えい等の確報（不正の目的によるおそれ）" },
+	};
+	struct store	*st = NULL;
+	struct duelist	 dl = DUELIST_INIT;
+	struct cal_date	 from = { 2026, 11, 1 }, to = { 2027, 1, 31 };
+	char		 got[256], day[16];
+	size_t		 i;
+
+	(void)state;
+	assert_int_equal(store_open(&st, NCIO_SOURCE_DIR "/data/sample"), 0);
+	assert_int_equal(incident_dues(&dl, st, from, to), 0);
+	duelist_sort(&dl);
+	if (dl.n != sizeof want / sizeof want[0])
+		fail_msg("%zu items, want %zu", dl.n,
+		    sizeof want / sizeof want[0]);
+	for (i = 0; i < dl.n; i++) {
+		cal_format_iso(day, sizeof day, dl.v[i].date);
+		snprintf(got, sizeof got, "%s %s %s", day, dl.v[i].id,
+		    dl.v[i].done ? "done" : "open");
+		if (strcmp(want[i].line, got) != 0 ||
+		    strstr(dl.v[i].what, want[i].what) == NULL)
+			fail_msg("item %zu: %s %s, want %s %s", i, got,
+			    dl.v[i].what, want[i].line, want[i].what);
+		assert_string_equal(dl.v[i].kind, "incident");
+		assert_non_null(dl.v[i].basis);
+	}
+	/* The 60-day report: to the Commission, on the law's basis. */
+	assert_non_null(strstr(dl.v[5].what, "個人情報保護委員会"));
+	assert_non_null(strstr(dl.v[5].basis, "第68条"));
+	assert_string_equal(dl.v[5].who, "mihon-hanako");
+	duelist_free(&dl);
+	store_free(st);
+}
+
 int
 main(void)
 {
@@ -529,6 +582,7 @@ main(void)
 		cmocka_unit_test(test_deadlines),
 		cmocka_unit_test(test_timeline),
 		cmocka_unit_test(test_durations),
+		cmocka_unit_test(test_dues),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
