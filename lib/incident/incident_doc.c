@@ -139,10 +139,12 @@ new_doc(struct docx **out, const char *title, const char *date_iso,
 
 /*
  * A list item in the body under an outline heading of level depth: the
- * label hangs ("ア　text", "(1)　text") so wrapped lines align.
+ * label hangs ("ア　text", "(1)　text") so wrapped lines align.  keep
+ * keeps it on the page of what follows.
  */
 static int
-add_item(struct docx *d, int depth, const char *label, const char *text)
+add_item(struct docx *d, int depth, const char *label, const char *text,
+    int keep)
 {
 	struct docx_para_style	 ps;
 	struct buf		 b = BUF_INIT;
@@ -153,6 +155,8 @@ add_item(struct docx *d, int depth, const char *label, const char *text)
 	memset(&ps, 0, sizeof ps);
 	ps.indent_left = depth * 100 + (int)w;
 	ps.indent_first = -(int)w;
+	/* The last item keeps 以上 company on its page. */
+	ps.keep_next = keep;
 	buf_printf(&b, "%s　%s", label, v != NULL ? v : "");
 	if ((rc = buf_ok(&b)) == 0)
 		rc = docx_add_para(d, b.data, &ps);
@@ -161,16 +165,15 @@ add_item(struct docx *d, int depth, const char *label, const char *text)
 	return rc;
 }
 
+/* 以上, a little below the last line rather than after a blank line. */
 static int
 add_closing(struct docx *d)
 {
 	struct docx_para_style	right;
-	int			rc;
 
 	memset(&right, 0, sizeof right);
 	right.align = DOCX_RIGHT;
-	if ((rc = docx_add_blank(d)) != 0)
-		return rc;
+	right.space_before = 10;
 	return docx_add_para(d, "以上", &right);
 }
 
@@ -350,7 +353,7 @@ privacy_of(const struct schema *kind, const struct node *root)
 
 /* One line of the timeline: its text, corrections and criteria run. */
 static char *
-entry_text(const struct node *e)
+entry_text(const struct node *e, int detail)
 {
 	const struct node	*cs = node_get(e, "corrections");
 	const struct node	*chk = node_get(e, "check"), *as;
@@ -360,7 +363,7 @@ entry_text(const struct node *e)
 
 	buf_puts(&b, node_get_str(e, "text") != NULL ?
 	    node_get_str(e, "text") : "");
-	as = chk != NULL ? node_get(chk, "answers") : NULL;
+	as = chk != NULL && detail ? node_get(chk, "answers") : NULL;
 	for (i = 0; as != NULL && as->kind == NODE_SEQ && i < as->n; i++)
 		buf_printf(&b, "\n・%s【%s】",
 		    node_get_str(as->u.items[i], "text") != NULL ?
@@ -401,9 +404,13 @@ hours(double h)
 	return buf_detach(&b, NULL);
 }
 
+/*
+ * The view of one incident; detail adds the answers of each criteria run
+ * to the timeline (the report has them, the prevention proposal not).
+ */
 static int
 view_build(struct inc_view *v, struct incident_ctx *c,
-    const struct node *root)
+    const struct node *root, int detail)
 {
 	const struct schema	*k = incident_ctx_kind(c);
 	const struct node	*tl = incident_timeline(root), *e, *iso, *p;
@@ -466,7 +473,7 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 			*sp = '\n';
 		v->tl[v->ntl].type = inc_label(k, "timeline.type",
 		    node_get_str(e, "type"));
-		if ((v->tl[v->ntl].text = entry_text(e)) == NULL)
+		if ((v->tl[v->ntl].text = entry_text(e, detail)) == NULL)
 			return error_set(NC_ENOMEM, "out of memory");
 		v->ntl++;
 	}
@@ -641,9 +648,9 @@ done:
 static int
 add_measures_table(struct docx *d, const struct inc_view *v)
 {
-	static const char *const h[] = { "番号", "所管課の再発防止策",
+	static const char *const h[] = { "No.", "所管課の再発防止策",
 	    "有効性", "評価の理由", "改善の提案" };
-	static const unsigned	 w[] = { 8, 28, 12, 26, 26 };
+	static const unsigned	 w[] = { 7, 28, 13, 26, 26 };
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 ctr;
 	char			 num[24];
@@ -710,7 +717,7 @@ layout_prevention(struct docx *d, const struct inc_view *v)
 {
 	struct buf	 b = BUF_INIT;
 	char		 label[32];
-	size_t		 i, k;
+	size_t		 i, k, last;
 	int		 rc;
 
 	buf_printf(&b, "%sで発生した事故等について、所管課から提出された報告書"
@@ -758,6 +765,9 @@ layout_prevention(struct docx *d, const struct inc_view *v)
 	if ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "提案")) != 0)
 		goto done;
+	for (i = 0, last = (size_t)-1; i < v->nm; i++)
+		if (v->m[i].proposal != NULL)
+			last = i;
 	for (i = 0, k = 0; i < v->nm; i++) {
 		if (v->m[i].proposal == NULL)
 			continue;
@@ -766,12 +776,13 @@ layout_prevention(struct docx *d, const struct inc_view *v)
 		buf_printf(&b, "%s（再発防止策%zuについて）", v->m[i].proposal,
 		    i + 1);
 		if ((rc = buf_ok(&b)) != 0 ||
-		    (rc = add_item(d, 1, label, b.data)) != 0)
+		    (rc = add_item(d, 1, label, b.data, i == last &&
+		    v->comment == NULL)) != 0)
 			goto done;
 	}
 	if (v->comment != NULL) {
 		snprintf(label, sizeof label, "(%zu)", ++k);
-		if ((rc = add_item(d, 1, label, v->comment)) != 0)
+		if ((rc = add_item(d, 1, label, v->comment, 1)) != 0)
 			goto done;
 	}
 	if (k == 0 && (rc = body(d, "所管課の再発防止策は"
@@ -794,7 +805,7 @@ incident_write_prevention_docx(struct incident_ctx *c,
 
 	if ((rc = incident_prevention_ready(root)) != 0)
 		return rc;
-	if ((rc = view_build(&v, c, root)) != 0)
+	if ((rc = view_build(&v, c, root, 0)) != 0)
 		goto done;
 	date = node_get_str(node_get(root, "prevention"), "reviewed");
 	if ((rc = new_doc(&d, "再発防止策の提案書", date != NULL ? date :
@@ -883,7 +894,8 @@ layout_report(struct docx *d, const struct inc_view *v)
 			    v->m[i].rating != NULL ? v->m[i].rating :
 			    "未確認");
 			if ((rc = buf_ok(&b)) != 0 ||
-			    (rc = add_item(d, 1, label, b.data)) != 0)
+			    (rc = add_item(d, 1, label, b.data,
+			    i + 1 == v->nm)) != 0)
 				goto done;
 		}
 	}
@@ -901,7 +913,7 @@ incident_write_report_docx(struct incident_ctx *c, const struct node *root,
 	struct docx	*d = NULL;
 	int		 rc;
 
-	if ((rc = view_build(&v, c, root)) != 0)
+	if ((rc = view_build(&v, c, root, 1)) != 0)
 		goto done;
 	if ((rc = new_doc(&d, "情報セキュリティ事故等報告書", v.date_iso,
 	    v.author)) != 0 ||
@@ -1250,16 +1262,16 @@ add_flow(struct docx *d, const struct c_phase *ph, const char *what)
 	buf_printf(&b, "%s（問1～問%zu）に回答する。わからない事項は、わからない"
 	    "と回答し、判明した時点で改めて判断する。", what, ph->nq);
 	if ((rc = buf_ok(&b)) != 0 ||
-	    (rc = add_item(d, 2, "ア", b.data)) != 0 ||
+	    (rc = add_item(d, 2, "ア", b.data, 0)) != 0 ||
 	    (rc = add_item(d, 2, "イ", "回答を(3)の判断基準に照らし、該当する"
 	    "基準の対応をとる。複数の基準に該当するときは、次の順に、より上位"
-	    "の対応を優先する。")) != 0)
+	    "の対応を優先する。", 0)) != 0)
 		goto done;
 	for (i = 0; i < ph->na; i++) {
 		snprintf(label, sizeof label, "(%s)", i < 10 ?
 		    (const char *[]){ "ア", "イ", "ウ", "エ", "オ", "カ", "キ",
 		    "ク", "ケ", "コ" }[i] : "…");
-		if ((rc = add_item(d, 3, label, ph->a[i].title)) != 0)
+		if ((rc = add_item(d, 3, label, ph->a[i].title, 0)) != 0)
 			goto done;
 		/* What it means, and the rules that lead to it. */
 		buf_reset(&b);
@@ -1278,7 +1290,7 @@ add_flow(struct docx *d, const struct c_phase *ph, const char *what)
 		}
 	}
 	rc = add_item(d, 2, "ウ", "判断の結果、回答と該当した基準を経過に記録し"
-	    "、状況が変われば改めて判断する。");
+	    "、状況が変われば改めて判断する。", 0);
 done:
 	buf_free(&b);
 	return rc;
@@ -1497,7 +1509,7 @@ layout_criteria(struct docx *d, const struct crit_view *v)
 			snprintf(label, sizeof label, "%s", i < 10 ?
 			    (const char *[]){ "ア", "イ", "ウ", "エ", "オ",
 			    "カ", "キ", "ク", "ケ", "コ" }[i] : "…");
-			if ((rc = add_item(d, 2, label, s->u.s.str)) != 0)
+			if ((rc = add_item(d, 2, label, s->u.s.str, 0)) != 0)
 				goto done;
 		}
 	}
@@ -1526,7 +1538,8 @@ layout_criteria(struct docx *d, const struct crit_view *v)
 				buf_printf(&b, "（表では「%s」）",
 				    node_get_str(s, "short"));
 			if ((rc = buf_ok(&b)) != 0 ||
-			    (rc = add_item(d, 1, label, b.data)) != 0)
+			    (rc = add_item(d, 1, label, b.data,
+			    i + 1 == v->sources->n)) != 0)
 				goto done;
 		}
 	}

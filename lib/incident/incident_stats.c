@@ -228,7 +228,7 @@ sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 		{ "重大度", XLSX_COL_CENTER, 8 }, { "件名", 0, 34 },
 		{ "個人情報", XLSX_COL_CENTER, 9 }, { "本人の数", 0, 9 },
 		{ "封じ込めまで（時間）", 0, 16 }, { "復旧まで（時間）", 0, 14 },
-		{ "状況", 0, 16 },
+		{ "状況", 0, 20 },
 	};
 	struct xlsx_sheet	*sh;
 	const struct s_row	*r;

@@ -292,6 +292,29 @@ check $CHECK field "$F" prevention.items.0.rating=partial prevention.items.1.rat
     prevention.items.1.reviewed=2026-07-10 prevention.reviewed=2026-07-10 \
     prevention.cause=宛先の自動補完で別の事業者を選んだ
 
+# Reviewing at a terminal: each measure not yet reviewed, in turn.
+F2=$D/incidents/2026/$id2.yaml
+expect_status 0 N incident measures "$id2" --measure 管理者アカウントに多要素認証を導入する
+cat >"$T/pty" <<'EOF'
+expect 1\. 管理者アカウントに多要素認証を導入する
+expect 3\) insufficient +不十分
+expect choose: 
+send 4\n
+expect not one of the choices
+send 有効\n
+expect 評価の理由: 
+send \n
+expect an answer is required
+send 不正ログインの防止に直接効く\n
+expect 改善の提案（省略可）: 
+send \n
+expect \[有効\] 管理者アカウントに多要素認証を導入する
+wait 0
+EOF
+check $PTY "$T/pty" "$NCIO" -C "$D" incident measures "$id2"
+check $CHECK field "$F2" prevention.items.0.rating=effective \
+    prevention.items.0.reason=不正ログインの防止に直接効く prevention.items.0.reviewed=2026-07-10
+
 # --- exports, each read back -------------------------------------------------------------
 O=$T/docs
 expect_status 0 N incident export prevention "$id" -o "$O/"
