@@ -499,7 +499,12 @@ print_facts(struct inc *c, const struct node *root)
 		return;
 	printf("  ");
 	if ((v = node_get_str(pv, "people")) != NULL) {
-		printf("本人の数 %s人", v);
+		long	n = strtol(v, NULL, 10);
+
+		if (n >= 1000)
+			printf("本人の数 %ld,%03ld人", n / 1000, n % 1000);
+		else
+			printf("本人の数 %ld人", n);
 		first = 0;
 	}
 	for (i = 0; flags[i] != NULL; i++) {

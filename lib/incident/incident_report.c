@@ -38,9 +38,16 @@ fact_holds(const struct node *incident, const struct node *cond,
 			title = schema_title(fs);
 		if (why->len > 0)
 			buf_puts(why, "、");
-		if (over != NULL)
-			buf_printf(why, "%s%s人（%s人超）", title != NULL ?
-			    title : field, v, over);
+		if (over != NULL) {
+			long	n = strtol(v, NULL, 10);
+
+			buf_puts(why, title != NULL ? title : field);
+			if (n >= 1000)
+				buf_printf(why, "%ld,%03ld", n / 1000, n % 1000);
+			else
+				buf_printf(why, "%ld", n);
+			buf_printf(why, "人（%s人超）", over);
+		}
 		else if (strcmp(v, "true") == 0)
 			buf_puts(why, title != NULL ? title : field);
 		else
@@ -75,8 +82,9 @@ applies(const struct node *rep, const struct node *incident,
 			return 0;
 	}
 	/* Name the all-conditions only when nothing more specific did. */
-	for (i = 0; why->len == 0 && all != NULL && i < all->n; i++)
-		fact_holds(incident, all->u.items[i], kind, why);
+	if (why->len == 0)
+		for (i = 0; all != NULL && i < all->n; i++)
+			fact_holds(incident, all->u.items[i], kind, why);
 	if (why->len == 0)
 		buf_puts(why, "すべての事故等");
 	return 1;
