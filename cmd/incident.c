@@ -1301,6 +1301,9 @@ struct review_in {
 	char		*rating, *reason, *proposal;
 };
 
+/* Measures one session at a terminal can add. */
+#define MEASURES_ASKED	64
+
 struct measures_arg {
 	struct inc		*c;
 	struct optv		*ov;
@@ -1359,7 +1362,7 @@ ask_measures(struct measures_arg *a, const struct node *root)
 	if (n == 0) {
 		fprintf(stderr, "所管課の報告書の再発防止策を一つずつ入力してください"
 		    "（空行で終わり）\n");
-		for (;;) {
+		while (a->nadded < MEASURES_ASKED) {
 			snprintf(title, sizeof title, "再発防止策%zu",
 			    a->nadded + 1);
 			if (prompt_line(&line, title, NULL, 0) != 0)
@@ -1423,10 +1426,10 @@ incident_measures_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		goto done;
 	n = incident_measures(record_root(r)) != NULL ?
 	    incident_measures(record_root(r))->n : 0;
-	if ((a.added = calloc(opt_count(ov, "measure") + 64,
+	if ((a.added = calloc(opt_count(ov, "measure") + MEASURES_ASKED,
 	    sizeof *a.added)) == NULL ||
-	    (a.reviews = calloc(n + opt_count(ov, "measure") + 65,
-	    sizeof *a.reviews)) == NULL) {
+	    (a.reviews = calloc(n + opt_count(ov, "measure") +
+	    MEASURES_ASKED + 1, sizeof *a.reviews)) == NULL) {
 		cmd_error("out of memory");
 		goto done;
 	}
