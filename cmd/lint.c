@@ -14,6 +14,7 @@
 
 #include "cal.h"
 #include "cmd.h"
+#include "incident.h"
 #include "record.h"
 #include "store.h"
 
@@ -175,6 +176,9 @@ cmd_lint(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 		files++;
 		if (record_load(&r, st, &recs->v[i], &d) == 0) {
 			record_check(c, r->kind, record_root(r),
+			    recs->v[i].relpath, &d);
+			/* What only the incident module knows: criteria. */
+			incident_lint(st, r->kind, record_root(r),
 			    recs->v[i].relpath, &d);
 			record_free(r);
 		} else if (d.n == n0)

@@ -34,6 +34,7 @@ extern const struct cmd_entry cmd_log_entry;
 extern const struct cmd_entry cmd_diff_entry;
 extern const struct cmd_entry cmd_completion_entry;
 extern const struct cmd_entry cmd_complete_entry;
+extern const struct cmd_entry cmd_incident_entry;
 
 /* In the order a new user meets them. */
 const struct cmd_entry *const cmd_table[] = {
@@ -47,6 +48,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_review_entry,
 	&cmd_audit_entry,
 	&cmd_checklist_entry,
+	&cmd_incident_entry,
 	&cmd_log_entry,
 	&cmd_diff_entry,
 	NULL

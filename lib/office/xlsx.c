@@ -1236,6 +1236,11 @@ xlsx_add_chart(struct xlsx_sheet *sh, const struct xlsx_chart *c)
 			chart_axis_set_min(val, 0);
 			chart_axis_set_max(val, 1);
 		}
+		if (c->y_major > 0) {
+			/* Counts read 0, 1, 2, not 0, 0.2, 0.4. */
+			chart_axis_set_min(val, 0);
+			chart_axis_set_major_unit(val, c->y_major);
+		}
 	}
 	chart_legend_set_font(chart, &font);
 	/* a single series needs no legend: the title says what it is */

@@ -202,6 +202,8 @@ struct xlsx_chart {
 	int			 width;		/* pixels; 0: 576 */
 	int			 height;	/* pixels; 0: 360 */
 	int			 y_pct;		/* values are rates: 0%..100% */
+	/* Value axis step from 0 (1 for a few counts); 0: automatic. */
+	double			 y_major;
 };
 
 /* A native Excel chart drawn from columns of a table. */
