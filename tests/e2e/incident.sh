@@ -306,7 +306,7 @@ expect 評価の理由:
 send \n
 expect an answer is required
 send 不正ログインの防止に直接効く\n
-expect 改善の提案（省略可）: 
+expect 改善の提案 \(optional\): 
 send \n
 expect \[有効\] 管理者アカウントに多要素認証を導入する
 wait 0
