@@ -12,6 +12,7 @@
 #include "error.h"
 #include "node.h"
 #include "record.h"
+#include "refdata.h"
 #include "schema.h"
 #include "store.h"
 
@@ -255,114 +256,55 @@ audit_tally_rate(double *out, const struct audit_tally *t)
 
 /* --- organisations and members -------------------------------------- */
 
-static int
-load_file(struct ydoc **out, struct store *st, const char *name)
-{
-	char	*path;
-	int	 rc;
-
-	if ((path = store_path(st, name)) == NULL)
-		return error_set(NC_ENOMEM, "out of memory");
-	rc = ydoc_load_as(out, path, name, NULL);
-	free(path);
-	return rc;
-}
-
 int
 audit_org_my_number(int *out, struct store *st, const char *code)
 {
-	struct ydoc		*doc = NULL;
-	const struct node	*deps, *dep, *divs, *dv;
-	const char		*s;
-	size_t			 i, j;
-	int			 rc;
+	const struct refdata		*rd;
+	const struct refdata_org	*o;
+	int				 rc;
 
 	*out = 0;
-	if ((rc = load_file(&doc, st, STORE_ORGS)) != 0)
+	if ((rc = store_refdata(&rd, st)) != 0 ||
+	    (rc = refdata_orgs_ok(rd)) != 0)
 		return rc;
-	deps = node_get(ydoc_root(doc), "departments");
-	rc = error_set(NC_ENOTFOUND, "no organisation '%s' in %s", code,
-	    STORE_ORGS);
-	for (i = 0; deps != NULL && deps->kind == NODE_SEQ && i < deps->n;
-	    i++) {
-		dep = deps->u.items[i];
-		dv = dep;
-		if ((s = node_get_str(dv, "code")) != NULL &&
-		    strcmp(s, code) == 0)
-			goto found;
-		divs = node_get(dep, "divisions");
-		for (j = 0; divs != NULL && divs->kind == NODE_SEQ &&
-		    j < divs->n; j++) {
-			dv = divs->u.items[j];
-			if ((s = node_get_str(dv, "code")) != NULL &&
-			    strcmp(s, code) == 0)
-				goto found;
-		}
-	}
-	ydoc_free(doc);
-	return rc;
-found:
-	error_clear();
-	s = node_get_str(dv, "handles_my_number");
-	*out = s != NULL && strcmp(s, "true") == 0;
-	ydoc_free(doc);
+	if (refdata_org(&o, rd, code) != 0)
+		return error_set(NC_ENOTFOUND, "no organisation '%s' in %s",
+		    code, STORE_ORGS);
+	*out = o->my_number;
 	return 0;
 }
-
-/*
- * Member names are looked up often while building documents; keep the
- * config of the last store asked (one data directory per process).
- */
-static struct ydoc	*member_doc;
-static struct store	*member_store;
 
 const char *
 audit_member_name(struct store *st, const char *id)
 {
-	const struct node	*m, *it;
-	const char		*s;
-	size_t			 i;
+	const struct refdata		*rd;
+	const struct refdata_member	*m;
 
-	if (id == NULL)
+	if (id == NULL || store_refdata(&rd, st) != 0 ||
+	    refdata_member(&m, rd, id) != 0) {
+		error_clear();
 		return NULL;
-	if (member_store != st) {
-		ydoc_free(member_doc);
-		member_doc = NULL;
-		member_store = st;
-		if (load_file(&member_doc, st, STORE_MARKER) != 0) {
-			member_doc = NULL;
-			error_clear();
-		}
 	}
-	if (member_doc == NULL)
-		return NULL;
-	m = node_get(ydoc_root(member_doc), "members");
-	for (i = 0; m != NULL && m->kind == NODE_SEQ && i < m->n; i++) {
-		it = m->u.items[i];
-		if ((s = node_get_str(it, "id")) != NULL && strcmp(s, id) == 0)
-			return node_get_str(it, "name");
-	}
-	return NULL;
+	return m->name;
 }
 
 const char *
 audit_default_chief(struct store *st)
 {
-	const struct node	*m, *it;
-	const char		*s;
+	const struct refdata	*rd;
+	const char		*role;
 	size_t			 i;
 
-	(void)audit_member_name(st, "");
-	if (member_doc == NULL)
+	if (store_refdata(&rd, st) != 0) {
+		error_clear();
 		return NULL;
-	m = node_get(ydoc_root(member_doc), "members");
+	}
 	/* 3(2)エ(ウ): the contractor is the chief auditor; on the team that
 	 * is the chief information security advisor. */
-	for (i = 0; m != NULL && m->kind == NODE_SEQ && i < m->n; i++) {
-		it = m->u.items[i];
-		if ((s = node_get_str(it, "role")) != NULL &&
-		    strcmp(s, "ciso-advisor") == 0)
-			return node_get_str(it, "id");
+	for (i = 0; i < refdata_nmembers(rd); i++) {
+		role = refdata_member_at(rd, i)->role;
+		if (role != NULL && strcmp(role, "ciso-advisor") == 0)
+			return refdata_member_at(rd, i)->id;
 	}
 	return NULL;
 }

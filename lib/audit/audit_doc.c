@@ -16,6 +16,7 @@
 #include "error.h"
 #include "node.h"
 #include "record.h"
+#include "refdata.h"
 #include "schema.h"
 #include "store.h"
 #include "xlsx.h"
@@ -59,34 +60,20 @@ write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	return xlsx_write_text(sh, row, col, iso);
 }
 
-/* The data directory's configuration, read once per store. */
-static struct ydoc	*cfg_doc;
-static struct store	*cfg_store;
-
+/* A value of the data directory's configuration (refdata.h). */
 static const char *
 cfg(struct store *st, const char *section, const char *key)
 {
-	char		*path;
-	const struct node *n;
+	const struct refdata	*rd;
+	char			 path[128];
 
-	if (cfg_store != st) {
-		ydoc_free(cfg_doc);
-		cfg_doc = NULL;
-		cfg_store = st;
-		if ((path = store_path(st, STORE_MARKER)) != NULL) {
-			if (ydoc_load(&cfg_doc, path, NULL) != 0) {
-				cfg_doc = NULL;
-				error_clear();
-			}
-			free(path);
-		}
-	}
-	if (cfg_doc == NULL)
+	if (store_refdata(&rd, st) != 0) {
+		error_clear();
 		return NULL;
-	n = ydoc_root(cfg_doc);
-	if (section != NULL)
-		n = node_get(n, section);
-	return n != NULL ? node_get_str(n, key) : NULL;
+	}
+	snprintf(path, sizeof path, "%s%s%s", section != NULL ? section : "",
+	    section != NULL ? "." : "", key);
+	return refdata_config_str(rd, path);
 }
 
 static const char *

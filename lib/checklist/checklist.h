@@ -132,7 +132,7 @@ struct ck_diff {
 int		 ck_set_diff(struct ck_diff **out, size_t *nout,
 		    const struct ck_set *a, const struct ck_set *b);
 
-/* Divisions (課) from orgs.yaml, in file order. */
+/* Divisions (課) from orgs.yaml (the store's refdata), in file order. */
 struct ck_org {
 	const char	*code;
 	const char	*name;
@@ -140,6 +140,7 @@ struct ck_org {
 	const char	*dept_name;
 	size_t		 index;
 	size_t		 dept_index;
+	long		 headcount;	/* orgs.yaml's, or -1 */
 };
 
 struct ck_orgs {

@@ -18,6 +18,7 @@
 #include "docx.h"
 #include "error.h"
 #include "node.h"
+#include "refdata.h"
 #include "store.h"
 #include "xlsx.h"
 
@@ -1138,10 +1139,10 @@ ck_report_write(char **out_docx, char **out_xlsx, const struct ck_stats *s,
     const struct ck_stats *self, struct store *st, const char *dir,
     const char *date)
 {
-	struct ctx	 c;
-	struct ydoc	*cfg = NULL;
-	struct cal_date	 d;
-	char		*path, iso[40];
+	struct ctx		 c;
+	const struct refdata	*rd;
+	struct cal_date		 d;
+	char			 iso[40];
 	int		 r;
 
 	*out_docx = *out_xlsx = NULL;
@@ -1153,14 +1154,11 @@ ck_report_write(char **out_docx, char **out_xlsx, const struct ck_stats *s,
 	    (r = cal_fy_label(c.fylabel, sizeof c.fylabel, s->fy)) != 0)
 		return r;
 	/* the contractor writes the report */
-	if ((path = store_path(st, STORE_MARKER)) == NULL)
-		return NC_ENOMEM;
-	r = ydoc_load(&cfg, path, NULL);
-	free(path);
-	if (r == 0) {
-		c.author = node_get_str(ydoc_root(cfg), "contractor");
-		c.ward = node_get_str(ydoc_root(cfg), "ward");
+	if (store_refdata(&rd, st) == 0) {
+		c.author = refdata_config_str(rd, "contractor");
+		c.ward = refdata_config_str(rd, "ward");
 	}
+	error_clear();
 	snprintf(c.title, sizeof c.title, "%s %s%s", c.fylabel,
 	    subject(s->kind), s->kind == CK_DEPARTMENT ? "実施結果報告書" :
 	    s->kind == CK_SELF ? "実施結果報告書" : "集計結果報告書");
@@ -1176,6 +1174,5 @@ ck_report_write(char **out_docx, char **out_xlsx, const struct ck_stats *s,
 		*out_docx = NULL;
 	}
 done:
-	ydoc_free(cfg);
 	return r;
 }
