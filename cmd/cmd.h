@@ -28,6 +28,7 @@ typedef int (*cmd_fn)(const struct cmd_entry *, struct cmd_ctx *, int,
     char **);
 
 struct subcmd;
+struct opt;
 
 struct cmd_entry {
 	const char	*name;
@@ -49,6 +50,17 @@ struct cmd_entry {
 	const struct subcmd *subs;
 	/* The record kind the verb's id arguments name ("review"), or NULL. */
 	const char	*kind;
+	/*
+	 * When not NULL, asked for each sub-verb before its options are
+	 * read: it may build the sub-verb's option table at run time (review
+	 * add: an option per plain field of the data directory's schema,
+	 * opt_schema_table()) and return 1 with *out set, which cmd_run()
+	 * frees with opt_table_free(); 0 keeps the sub-verb's table; < 0 is
+	 * an error in error_last().  Without a data directory, --help shows
+	 * the sub-verb's own table.
+	 */
+	int		(*sub_opts)(struct opt **out, struct cmd_ctx *,
+			    const struct subcmd *);
 };
 
 /* A second-level verb (review add, cal holidays). */
@@ -104,6 +116,19 @@ int	cmd_load_record(struct record **out, struct recref *ref,
 int	cmd_save_record(struct store *, struct record *);
 
 /*
+ * New records (cmd/add.c): a mapping of fields from a YAML file (which
+ * must not have an id), or an empty one; then record_create() with every
+ * problem printed, the id on standard output and the path on standard
+ * error.  what names the record in "no <what> created".
+ */
+struct ydoc;
+struct schema;
+int	cmd_load_fields(struct ydoc **out, const char *file);
+int	cmd_new_fields(struct ydoc **out);
+int	cmd_create_record(struct store *, const struct schema *kind,
+	    struct ydoc *doc, const char *what);
+
+/*
  * Run a verb that has option tables: find the sub-verb, parse its options,
  * run it.  main() calls this for every entry with subs.
  */
@@ -151,6 +176,31 @@ int	cmd_export_begin(void);
 /* Say that the export wrote path (listed by cmd_export_end()). */
 int	cmd_export_note(const char *path);
 int	cmd_export_end(int ok);
+
+/*
+ * A document's default file name: doc, "_" and the start of subject (at
+ * most some 60 characters; none when NULL), then ext (".docx").
+ * malloc'ed; NULL when out of memory.
+ */
+char	*cmd_export_name(const char *doc, const char *subject,
+	    const char *ext);
+
+/*
+ * An export of n documents made by functions that write a path (the
+ * office writers): the paths come from cmd_export_path() with each
+ * name; every document is written beside its place first, then all are
+ * put in place between cmd_export_begin() and cmd_export_end(), so a
+ * failure anywhere leaves every target as it was.  When -o names one
+ * file, it must have the document's extension (CMD_USAGE).  Prints the
+ * paths written, or the error.
+ */
+struct cmd_export_doc {
+	const char	*name;		/* default file name, with extension */
+	int		(*write)(const char *path, void *arg);
+	void		*arg;
+};
+int	cmd_export_docs(const char *opt_o, const struct cmd_export_doc *,
+	    size_t n);
 
 extern const struct cmd_entry *const cmd_table[];
 

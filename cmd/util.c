@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "buf.h"
 #include "cmd.h"
 #include "i18n.h"
 #include "opt.h"
@@ -271,11 +273,13 @@ int
 cmd_run(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct subcmd	*s = e->subs;
+	struct subcmd		 dyn;
+	struct opt		*table = NULL;
 	const char		*words[64];
 	const char		*near;
 	struct optv		 ov;
 	size_t			 i;
-	int			 rc;
+	int			 rc, help = 0;
 
 	if (s->name != NULL) {
 		if (argc < 2)
@@ -305,16 +309,35 @@ cmd_run(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	for (i = 1; i < (size_t)argc && strcmp(argv[i], "--") != 0; i++) {
-		if (cmd_is_help(argv[i])) {
-			opt_help(stdout, e, s);
-			return CMD_OK;
+	for (i = 1; i < (size_t)argc && strcmp(argv[i], "--") != 0; i++)
+		if (cmd_is_help(argv[i]))
+			help = 1;
+	/* A table made at run time, from the data directory's schemas. */
+	if (e->sub_opts != NULL) {
+		if ((rc = e->sub_opts(&table, ctx, s)) < 0) {
+			table = NULL;
+			if (!help) {
+				if (cmd_store(ctx) != NULL)
+					cmd_lib_error();
+				return CMD_FAIL;
+			}
+			error_clear();
+		} else if (rc > 0) {
+			dyn = *s;
+			dyn.opts = table;
+			s = &dyn;
 		}
 	}
-	if ((rc = opt_parse(&ov, e, s, ctx, argc, argv)) != 0)
-		return rc;
-	rc = s->exec(ctx, &ov);
-	optv_free(&ov);
+	if (help) {
+		opt_help(stdout, e, s);
+		opt_table_free(table);
+		return CMD_OK;
+	}
+	if ((rc = opt_parse(&ov, e, s, ctx, argc, argv)) == 0) {
+		rc = s->exec(ctx, &ov);
+		optv_free(&ov);
+	}
+	opt_table_free(table);
 	return rc;
 }
 
@@ -450,4 +473,135 @@ cmd_export_end(int ok)
 	export_v = NULL;
 	export_n = 0;
 	return ok ? rc : CMD_FAIL;
+}
+
+/* TEMPORARY until review, audit and checklist are on option tables. */
+int
+cmd_parse_fy(const char *s, int *out)
+{
+	char	*end;
+	long	 v;
+
+	v = strtol(s, &end, 10);
+	if (*s == '\0' || *end != '\0' || v < 2000 || v > 2099)
+		return cmd_error("invalid fiscal year '%s': expected a year"
+		    " 2000..2099 (2026 = 令和8年度)", s);
+	*out = (int)v;
+	return 0;
+}
+
+char *
+cmd_export_name(const char *doc, const char *subject, const char *ext)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 n;
+
+	buf_puts(&b, doc);
+	if (subject != NULL && *subject != '\0') {
+		/* Some 60 characters of subject: a name Explorer can show. */
+		n = strlen(subject);
+		if (n > 180) {
+			n = 180;
+			while (n > 0 && ((unsigned char)subject[n] & 0xC0) ==
+			    0x80)
+				n--;
+		}
+		buf_putc(&b, '_');
+		buf_add(&b, subject, n);
+	}
+	buf_puts(&b, ext);
+	if (buf_ok(&b) != 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b, NULL);
+}
+
+static const char *
+extension(const char *path)
+{
+	const char	*slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+
+	return dot != NULL && (slash == NULL || dot > slash) ? dot : "";
+}
+
+int
+cmd_export_docs(const char *o, const struct cmd_export_doc *docs, size_t n)
+{
+	struct buf	 data = BUF_INIT;
+	struct stat	 sb;
+	char		**path = NULL, **stage = NULL;
+	size_t		 i, k, done = 0;
+	int		 rc = CMD_FAIL, ok = 1;
+
+	if (n == 0)
+		return CMD_OK;
+	if ((path = calloc(n, sizeof *path)) == NULL ||
+	    (stage = calloc(n, sizeof *stage)) == NULL) {
+		free(path);
+		return cmd_error("out of memory");
+	}
+	/* -o naming one file: of the document's kind. */
+	if (n == 1 && o != NULL && *o != '\0' && o[strlen(o) - 1] != '/' &&
+	    (stat(o, &sb) != 0 || !S_ISDIR(sb.st_mode)) &&
+	    strcmp(extension(o), extension(docs[0].name)) != 0) {
+		cmd_error(_("-o %s: this document is a %s file"), o,
+		    extension(docs[0].name));
+		rc = CMD_USAGE;
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		if (cmd_export_path(&path[i], o, docs[i].name, n > 1) !=
+		    CMD_OK)
+			goto done;
+		for (k = 0; k < i; k++) {
+			if (strcmp(path[k], path[i]) == 0) {
+				cmd_error(_("two documents would be written to "
+				    "'%s'; export them one at a time"),
+				    path[i]);
+				goto done;
+			}
+		}
+	}
+	/*
+	 * Every document is made first, beside its place, so that the
+	 * files go in together or not at all whatever each writer does.
+	 */
+	for (i = 0; i < n; i++) {
+		if ((stage[i] = malloc(strlen(path[i]) + 32)) == NULL) {
+			cmd_error("out of memory");
+			goto done;
+		}
+		snprintf(stage[i], strlen(path[i]) + 32, "%s.tmp%ld-%zu",
+		    path[i], (long)getpid(), i);
+		done = i + 1;
+		if (docs[i].write(stage[i], docs[i].arg) != 0) {
+			cmd_error("%s: %s", path[i], error_last());
+			goto done;
+		}
+	}
+	if (cmd_export_begin() != CMD_OK)
+		goto done;
+	for (i = 0; i < n && ok; i++) {
+		buf_reset(&data);
+		if (buf_load(&data, stage[i]) != 0 ||
+		    fileio_write_atomic(path[i], data.data != NULL ?
+		    data.data : "", data.len) != 0 ||
+		    cmd_export_note(path[i]) != CMD_OK) {
+			cmd_error("%s: %s", path[i], error_last());
+			ok = 0;
+		}
+	}
+	rc = cmd_export_end(ok);
+done:
+	for (i = 0; i < done; i++)
+		unlink(stage[i]);
+	for (i = 0; i < n; i++) {
+		free(path[i]);
+		free(stage[i]);
+	}
+	free(path);
+	free(stage);
+	buf_free(&data);
+	return rc;
 }

@@ -125,8 +125,8 @@ expect_status 0 "$NCIO" -C "$D" show "${id:0:6}"
 expect_status 0 "$NCIO" -C "$D" show "${id:3:5}"
 expect_same "$D/reviews/2026/$id.yaml" "$T/out"
 expect_status 0 "$NCIO" -C "$D" show --format json "$id"
-/usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert len(r)==1 and r[0]["id"]==sys.argv[2]' "$T/out" "$id" ||
-    fail "show --format json"
+/usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert isinstance(r, dict) and r["id"]==sys.argv[2]' "$T/out" "$id" ||
+    fail "show --format json: one object"
 expect_status 0 "$NCIO" -C "$D" show --path "$id"
 expect_grep "$T/out" "/reviews/2026/$id\.yaml$"
 expect_status 1 "$NCIO" -C "$D" show rv-
