@@ -147,6 +147,14 @@ typedef int (*cmd_edit_fn)(struct record *, void *arg);
 int	cmd_edit_record(struct record **out, struct cmd_ctx *,
 	    const char *kind, const char *prefix, cmd_edit_fn edit,
 	    void *arg);
+/*
+ * The same, with flags: CMD_EDIT_QUIET says nothing when it worked (an
+ * interactive session that saves every answer and shows its own line).
+ */
+#define CMD_EDIT_QUIET	0x01
+int	cmd_edit_record_as(struct record **out, struct cmd_ctx *,
+	    const char *kind, const char *prefix, cmd_edit_fn edit,
+	    void *arg, unsigned flags);
 
 /*
  * The export convention of every document-producing verb:

@@ -233,6 +233,13 @@ int
 cmd_edit_record(struct record **out, struct cmd_ctx *ctx, const char *kind,
     const char *prefix, cmd_edit_fn edit, void *arg)
 {
+	return cmd_edit_record_as(out, ctx, kind, prefix, edit, arg, 0);
+}
+
+int
+cmd_edit_record_as(struct record **out, struct cmd_ctx *ctx, const char *kind,
+    const char *prefix, cmd_edit_fn edit, void *arg, unsigned flags)
+{
 	struct store	*st;
 	struct recref	 ref = { NULL, NULL, NULL, 0 };
 	struct diags	 d = DIAGS_INIT;
@@ -246,10 +253,10 @@ cmd_edit_record(struct record **out, struct cmd_ctx *ctx, const char *kind,
 	if (cmd_find_record(&ref, st, kind, prefix) != CMD_OK)
 		return CMD_FAIL;
 	rc = record_edit(&r, st, &ref, edit, arg, &d);
-	if (rc == 0)
+	if (rc == 0 && !(flags & CMD_EDIT_QUIET))
 		fprintf(stderr, _("updated %s/%s\n"), store_root(st),
 		    ref.relpath);
-	else if (rc == RECORD_EDIT_NOCHANGE)
+	else if (rc == RECORD_EDIT_NOCHANGE && !(flags & CMD_EDIT_QUIET))
 		fprintf(stderr, _("%s unchanged\n"), ref.id);
 	else if (rc < 0) {
 		cmd_print_diags(stderr, &d);

@@ -922,8 +922,8 @@ check_date(const char *what, const char *v)
 	return 0;
 }
 
-int
-audit_finding_edit(struct ydoc *doc, struct node *root, long number,
+static int
+finding_edit(struct ydoc *doc, struct node *root, long number,
     const struct audit_finding_edit *e)
 {
 	static const char *const grades[] = { "major", "minor", "observation",
@@ -992,6 +992,21 @@ audit_finding_edit(struct ydoc *doc, struct node *root, long number,
 	    e->answer)) != 0))
 		return rc;
 	return node_seq_push(doc, qa, q);
+}
+
+int
+audit_finding_edit(struct ydoc *doc, struct node *root, long number,
+    const struct audit_finding_edit *e)
+{
+	int	rc;
+
+	if ((rc = finding_edit(doc, root, number, e)) != 0)
+		return rc;
+	/* A follow-up audit is under way once its findings are worked on. */
+	if (node_scalar_eq(node_get(root, "type"), "followup") &&
+	    node_scalar_eq(node_get(root, "status"), "planned"))
+		return node_map_set_str(doc, root, "status", "in-progress");
+	return 0;
 }
 
 /* --- agreement and report ------------------------------------------ */
@@ -1243,8 +1258,7 @@ audit_followup(char **out_id, char **out_relpath, struct store *st,
 	if ((rc = node_map_set_str(src->doc, sroot, "followup",
 	    *out_id)) != 0 ||
 	    (rc = node_map_set_str(src->doc, sroot, "status",
-	    "following-up")) != 0 ||
-	    (rc = record_save(st, src, d)) != 0) {
+	    "following-up")) != 0) {
 		char msg[256];
 
 		snprintf(msg, sizeof msg, "%s", error_last());
@@ -1320,4 +1334,152 @@ audit_add_risk(struct ydoc *doc, struct node *root,
 	    r->measure)) != 0))
 		return rc;
 	return node_seq_push(doc, seq, m);
+}
+
+/* --- finding and loading audits ---------------------------------------- */
+
+static int
+by_date(const void *a, const void *b)
+{
+	struct record *const	*x = a, *const *y = b;
+	const char		*dx = record_field(*x, "date");
+	const char		*dy = record_field(*y, "date");
+	int			 c;
+
+	c = strcmp(dx != NULL ? dx : "", dy != NULL ? dy : "");
+	return c != 0 ? c : strcmp(record_id(*x), record_id(*y));
+}
+
+int
+audit_load_year(struct record ***out, size_t *nout, struct store *st, int fy,
+    struct diags *d)
+{
+	const struct schema	*kind;
+	struct reclist		 l = RECLIST_INIT;
+	struct record		**v;
+	size_t			 i, n = 0;
+	int			 rc;
+
+	*out = NULL;
+	*nout = 0;
+	if ((rc = store_kind(&kind, st, "audit")) != 0 ||
+	    (rc = store_scan(&l, st, kind, fy, NULL)) != 0)
+		return rc;
+	if ((v = calloc(l.n + 1, sizeof *v)) == NULL) {
+		reclist_free(&l);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	for (i = 0; i < l.n; i++) {
+		if ((rc = record_load(&v[n], st, &l.v[i], NULL)) == 0) {
+			n++;
+			continue;
+		}
+		if (d == NULL || rc == NC_ENOMEM) {
+			while (n > 0)
+				record_free(v[--n]);
+			free(v);
+			reclist_free(&l);
+			return rc;
+		}
+		diags_add(d, l.v[i].relpath, 0, 0, "%s", error_last());
+	}
+	reclist_free(&l);
+	qsort(v, n, sizeof *v, by_date);
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+void
+audit_free_all(struct record **v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; v != NULL && i < n; i++)
+		record_free(v[i]);
+	free(v);
+}
+
+int
+audit_followup_source(char **out_id, struct store *st, const char *org)
+{
+	struct record		**v = NULL, *best = NULL;
+	const struct node	*root;
+	const char		*s;
+	size_t			 i, n = 0;
+	int			 rc;
+
+	*out_id = NULL;
+	if ((rc = audit_load_year(&v, &n, st, 0, NULL)) != 0)
+		return rc;
+	/* In date order: the last that qualifies is the latest. */
+	for (i = 0; i < n; i++) {
+		root = record_root(v[i]);
+		s = node_get_str(root, "target_org");
+		if (s != NULL && strcmp(s, org) == 0 &&
+		    node_get(root, "followup") == NULL &&
+		    node_get(root, "agreement") != NULL &&
+		    audit_open_findings(root) > 0)
+			best = v[i];
+	}
+	if (best == NULL)
+		rc = error_set(NC_ENOTFOUND, "no agreed audit of '%s' has "
+		    "open findings without a follow-up", org);
+	else if ((*out_id = strdup(record_id(best))) == NULL)
+		rc = error_set(NC_ENOMEM, "out of memory");
+	audit_free_all(v, n);
+	return rc;
+}
+
+static const char *const catalog_kinds[] = {
+	"audit-operational", "audit-system", "audit-mynumber", NULL
+};
+
+int
+audit_catalogs(struct record **out, size_t *nout, size_t max,
+    struct store *st, const char *const *sel, size_t nsel, int fy)
+{
+	char	 ck[64];
+	size_t	 i, j, n = 0;
+	int	 rc = 0;
+
+	*nout = 0;
+	if (nsel == 0) {
+		/* Every kind that has a final catalog for the year. */
+		for (i = 0; catalog_kinds[i] != NULL && n < max; i++)
+			if (audit_pick_catalog(&out[n], st, catalog_kinds[i],
+			    fy) == 0)
+				n++;
+		error_clear();
+		if (n == 0)
+			return error_set(NC_ENOTFOUND, "no final catalog of "
+			    "audit items for fiscal year %d", fy);
+		*nout = n;
+		return 0;
+	}
+	for (i = 0; i < nsel && rc == 0; i++) {
+		if (n == max) {
+			rc = error_set(NC_EINVALID, "too many catalogs");
+			break;
+		}
+		/* A kind (operational, audit-system ...) or a catalog id. */
+		snprintf(ck, sizeof ck, "%s%s", strncmp(sel[i], "audit-", 6) ?
+		    "audit-" : "", sel[i]);
+		for (j = 0; catalog_kinds[j] != NULL; j++)
+			if (strcmp(ck, catalog_kinds[j]) == 0)
+				break;
+		if (catalog_kinds[j] != NULL)
+			rc = audit_pick_catalog(&out[n], st, ck, fy);
+		else
+			rc = audit_load_catalog(&out[n], st, sel[i]);
+		if (rc == 0)
+			n++;
+	}
+	if (rc != 0) {
+		while (n > 0)
+			record_free(out[--n]);
+		return rc;
+	}
+	*nout = n;
+	return 0;
 }
