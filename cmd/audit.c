@@ -404,8 +404,8 @@ audit_plan_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			p.my_number = 0;
 	} else {
 		if (store_org_find(&code, st, target) != 0) {
-			rc = cmd_error(_("%s (the target of an %s audit is an "
-			    "organisation in orgs.yaml)"), error_last(), p.type);
+			rc = cmd_error(_("%s (the target of this audit is an "
+			    "organisation in orgs.yaml)"), error_last());
 			goto done;
 		}
 		p.target_org = code;

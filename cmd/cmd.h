@@ -23,29 +23,18 @@ struct cmd_ctx {
 };
 
 struct cmd_entry;
-
-typedef int (*cmd_fn)(const struct cmd_entry *, struct cmd_ctx *, int,
-    char **);
-
 struct subcmd;
 struct opt;
 
 struct cmd_entry {
 	const char	*name;
-	/*
-	 * Usage lines, "\n"-separated, each a whole synopsis starting with
-	 * "nerima-cio "; the man page SYNOPSIS must say the same (a test
-	 * compares them).
-	 */
-	const char	*usage;
 	const char	*desc;		/* one line, for nerima-cio --help */
-	const char	*help;		/* options, printed after the usage */
-	cmd_fn		 exec;
+	const char	*help;		/* more, printed after the usage */
 	/*
 	 * Option tables (opt.h): the verb's second-level verbs, or one
 	 * entry with a NULL name for a verb without them; SUBCMD_END-
-	 * terminated.  When set, usage comes from the tables and exec is
-	 * not used.
+	 * terminated.  The usage lines come from them, and the man page
+	 * SYNOPSIS must say the same (tests/e2e/man.sh compares them).
 	 */
 	const struct subcmd *subs;
 	/* The record kind the verb's id arguments name ("review"), or NULL. */
@@ -63,17 +52,6 @@ struct cmd_entry {
 			    const struct subcmd *);
 };
 
-/* A second-level verb (review add, cal holidays). */
-struct cmd_sub {
-	const char	*name;
-	cmd_fn		 exec;
-};
-
-/* Print "usage: ..." lines (and help text when full) to fp; return status. */
-int	cmd_usage(const struct cmd_entry *, FILE *fp, int full);
-/* Usage to stderr, exit status 2. */
-int	cmd_bad_usage(const struct cmd_entry *, const char *fmt, ...)
-	    NC_PRINTF(2, 3);
 /* "nerima-cio: message" on stderr; returns CMD_FAIL. */
 int	cmd_error(const char *fmt, ...) NC_PRINTF(1, 2);
 /* "nerima-cio: <error_last()>" on stderr; returns CMD_FAIL. */
@@ -82,12 +60,6 @@ int	cmd_lib_error(void);
 void	cmd_warn(const char *fmt, ...) NC_PRINTF(1, 2);
 /* True for -h and --help. */
 int	cmd_is_help(const char *);
-/*
- * Run the second-level verb named by argv[1]; argv is shifted so the
- * sub-verb sees itself as argv[0].
- */
-int	cmd_dispatch(const struct cmd_entry *, const struct cmd_sub *,
-	    struct cmd_ctx *, int, char **);
 /* The data directory, found on first use; prints the error and returns NULL. */
 struct store *cmd_store(struct cmd_ctx *);
 /* Like cmd_store() but silent and NULL when there is no data directory. */
@@ -95,8 +67,6 @@ struct store *cmd_store_optional(struct cmd_ctx *);
 /* Print diagnostics as path:line:column: message; returns how many. */
 size_t	cmd_print_diags(FILE *, const struct diags *);
 
-/* A fiscal year argument (2000..2099); prints the error and returns -1. */
-int	cmd_parse_fy(const char *, int *);
 /*
  * Find a record of kind (any kind when NULL) by id prefix; on an ambiguous
  * prefix, print up to ten candidates (id, path, title) and how many more
@@ -105,15 +75,7 @@ int	cmd_parse_fy(const char *, int *);
 struct recref;
 int	cmd_find_record(struct recref *out, struct store *, const char *kind,
 	    const char *prefix);
-/*
- * Find and load a record by id prefix, of kind unless NULL; prints the
- * problems and the error.  The caller frees *out and ref's strings.
- */
 struct record;
-int	cmd_load_record(struct record **out, struct recref *ref,
-	    struct store *, const char *prefix, const char *kind);
-/* Check and write back a record; prints the problems and the error. */
-int	cmd_save_record(struct store *, struct record *);
 
 /*
  * New records (cmd/add.c): a mapping of fields from a YAML file (which

@@ -1,6 +1,7 @@
 /*
- * What every verb shares: usage and error printing, sub-verb dispatch,
- * finding the data directory.
+ * What every verb shares: error printing, finding the data directory and
+ * records, running a sub-verb from its option table (opt.h), changing a
+ * record, the export convention.
  */
 #include <sys/stat.h>
 
@@ -19,44 +20,6 @@
 #include "fileio.h"
 #include "record.h"
 #include "store.h"
-
-int
-cmd_usage(const struct cmd_entry *e, FILE *fp, int full)
-{
-	const char	*p, *nl;
-	int		 first = 1;
-
-	for (p = e->usage; *p != '\0'; p = nl + (*nl != '\0')) {
-		nl = strchr(p, '\n');
-		if (nl == NULL)
-			nl = p + strlen(p);
-		fprintf(fp, "%s%.*s\n", first ? "usage: " : "   or: ",
-		    (int)(nl - p), p);
-		first = 0;
-	}
-	if (full) {
-		fprintf(fp, "\n%s\n", e->desc);
-		if (e->help != NULL && *e->help != '\0')
-			fprintf(fp, "\n%s", e->help);
-	}
-	return CMD_OK;
-}
-
-int
-cmd_bad_usage(const struct cmd_entry *e, const char *fmt, ...)
-{
-	va_list	ap;
-
-	if (fmt != NULL) {
-		fputs("nerima-cio: ", stderr);
-		va_start(ap, fmt);
-		vfprintf(stderr, fmt, ap);
-		va_end(ap);
-		fputc('\n', stderr);
-	}
-	cmd_usage(e, stderr, 0);
-	return CMD_USAGE;
-}
 
 int
 cmd_error(const char *fmt, ...)
@@ -93,26 +56,6 @@ int
 cmd_is_help(const char *arg)
 {
 	return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
-}
-
-int
-cmd_dispatch(const struct cmd_entry *e, const struct cmd_sub *subs,
-    struct cmd_ctx *ctx, int argc, char **argv)
-{
-	const struct cmd_sub	*s;
-	int			 i;
-
-	if (argc < 2)
-		return cmd_bad_usage(e, NULL);
-	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-		if (cmd_is_help(argv[i]))
-			return cmd_usage(e, stdout, 1);
-	}
-	for (s = subs; s->name != NULL; s++) {
-		if (strcmp(s->name, argv[1]) == 0)
-			return s->exec(e, ctx, argc - 1, argv + 1);
-	}
-	return cmd_bad_usage(e, "'%s %s' is not a command", e->name, argv[1]);
 }
 
 struct store *
@@ -152,39 +95,6 @@ cmd_print_diags(FILE *fp, const struct diags *d)
 			fprintf(fp, "%s: %s\n", g->path, g->msg);
 	}
 	return d->n;
-}
-
-int
-cmd_load_record(struct record **out, struct recref *ref, struct store *st,
-    const char *prefix, const char *kind)
-{
-	struct diags	d = DIAGS_INIT;
-	int		rc = CMD_OK;
-
-	*out = NULL;
-	if (cmd_find_record(ref, st, kind, prefix) != CMD_OK)
-		return CMD_FAIL;
-	if (record_load(out, st, ref, &d) != 0) {
-		cmd_print_diags(stderr, &d);
-		rc = cmd_error("cannot read %s: %s", ref->id, error_last());
-	}
-	diags_free(&d);
-	return rc;
-}
-
-int
-cmd_save_record(struct store *st, struct record *r)
-{
-	struct diags	d = DIAGS_INIT;
-	int		rc = CMD_OK;
-
-	if (record_save(st, r, &d) != 0) {
-		cmd_print_diags(stderr, &d);
-		rc = cmd_error("cannot save %s: %s", record_id(r) != NULL ?
-		    record_id(r) : r->relpath, error_last());
-	}
-	diags_free(&d);
-	return rc;
 }
 
 /* Candidates listed for an ambiguous prefix; the rest are counted. */
@@ -480,21 +390,6 @@ cmd_export_end(int ok)
 	export_v = NULL;
 	export_n = 0;
 	return ok ? rc : CMD_FAIL;
-}
-
-/* TEMPORARY until review, audit and checklist are on option tables. */
-int
-cmd_parse_fy(const char *s, int *out)
-{
-	char	*end;
-	long	 v;
-
-	v = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || v < 2000 || v > 2099)
-		return cmd_error("invalid fiscal year '%s': expected a year"
-		    " 2000..2099 (2026 = 令和8年度)", s);
-	*out = (int)v;
-	return 0;
 }
 
 char *

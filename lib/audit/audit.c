@@ -385,11 +385,6 @@ audit_load_catalog(struct record **out, struct store *st, const char *prefix)
 		reclist_free(&m);
 		return rc;
 	}
-	if (strcmp(schema_kind(ref.kind), "catalog") != 0) {
-		rc = error_set(NC_EINVALID, "'%s' is a %s record, not a "
-		    "catalog", ref.id, schema_kind(ref.kind));
-		goto done;
-	}
 	if ((rc = record_load(out, st, &ref, NULL)) != 0)
 		goto done;
 	k = record_field(*out, "kind");

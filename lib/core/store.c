@@ -82,19 +82,23 @@ store_new(struct store **out, const char *root)
 int
 store_open(struct store **out, const char *dir)
 {
-	char	*cwd, *p;
-	int	 rc;
+	const char	*from = "";
+	char		*cwd, *p;
+	int		 rc;
 
 	*out = NULL;
-	if (dir == NULL || *dir == '\0')
+	if (dir == NULL || *dir == '\0') {
+		/* Name the variable: the user may not remember setting it. */
 		dir = getenv("NERIMA_CIO_DIR");
+		from = "NERIMA_CIO_DIR=";
+	}
 	if (dir != NULL && *dir != '\0') {
 		if (!is_dir(dir))
-			return error_set(NC_ENODIR, "'%s' is not a directory",
-			    dir);
+			return error_set(NC_ENODIR, "%s'%s' is not a directory",
+			    from, dir);
 		if (!has_marker(dir))
-			return error_set(NC_ENODIR, "'%s' is not a nerima-cio"
-			    " data directory (no %s)", dir, STORE_MARKER);
+			return error_set(NC_ENODIR, "%s'%s' is not a nerima-cio"
+			    " data directory (no %s)", from, dir, STORE_MARKER);
 		return store_new(out, dir);
 	}
 	if ((cwd = getcwd(NULL, 0)) == NULL)
@@ -393,7 +397,7 @@ scan_year(struct reclist *out, struct store *st, const struct schema *kind,
 		}
 		de->d_name[len - 5] = '\0';
 		if (!store_id_valid(kind, de->d_name)) {
-			diags_add(d, rel.data, 0, 0, "file name is not a %s id"
+			diags_add(d, rel.data, 0, 0, "file name is not an id of kind %s"
 			    " (%s-xxxxxxxx.yaml); it is not read as a record",
 			    schema_kind(kind), schema_id_prefix(kind));
 			continue;
