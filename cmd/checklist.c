@@ -74,15 +74,19 @@ print_table(struct table *t)
 static int
 ck_items_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
-	struct store	*st;
-	struct ck_set	*set;
-	struct table	*t;
-	char		 w[16];
-	size_t		 i;
+	static const char *const cols[] = { "ref", "category", "weight",
+	    "answer_type", "text" };
+	const struct schema	*ckind;
+	struct store		*st;
+	struct ck_set		*set;
+	struct table		*t;
+	char			 w[16], path[32];
+	size_t			 i;
 
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
-	if (ck_set_load(&set, st, kind_of(ov), fy_of(ov)) != 0)
+	if (store_kind(&ckind, st, "catalog") != 0 ||
+	    ck_set_load(&set, st, kind_of(ov), fy_of(ov)) != 0)
 		return cmd_lib_error();
 	printf("%s  %s（第%d版）  %zu 項目\n", set->catalog, set->title,
 	    set->version, set->nitems);
@@ -90,11 +94,12 @@ ck_items_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		ck_set_free(set);
 		return cmd_lib_error();
 	}
-	table_set_header(t, 0, "項目番号", 0);
-	table_set_header(t, 1, "分類", 0);
-	table_set_header(t, 2, "重み", 1);
-	table_set_header(t, 3, "回答形式", 0);
-	table_set_header(t, 4, "項目", 0);
+	/* Headed by the catalog schema's titles: 項目番号, 分類 ... */
+	for (i = 0; i < 5; i++) {
+		snprintf(path, sizeof path, "items.%s", cols[i]);
+		table_set_header(t, i, schema_title(schema_at(ckind, path)),
+		    i == 2);
+	}
 	for (i = 0; i < set->nitems; i++) {
 		const struct ck_item	*it = &set->items[i];
 		const char		*row[5];
@@ -103,7 +108,8 @@ ck_items_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		row[0] = it->ref;
 		row[1] = it->category;
 		row[2] = w;
-		row[3] = it->scale4 ? "4段階" : "はい/いいえ";
+		row[3] = schema_label(ckind, "items.answer_type", it->scale4 ?
+		    "scale4" : "yes-no-na");
 		row[4] = it->text;
 		table_add_row(t, row);
 	}

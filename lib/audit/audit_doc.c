@@ -252,6 +252,7 @@ audit_doc_items(const char *path, struct store *st,
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*sh;
 	struct buf		 b = BUF_INIT, note = BUF_INIT;
+	const struct schema	*ckind;
 	const struct node	*items, *it;
 	const char		*k, *s, *latest = NULL;
 	char			 day[CAL_FMT_MAX];
@@ -259,6 +260,8 @@ audit_doc_items(const char *path, struct store *st,
 	size_t			 i, j;
 	int			 rc;
 
+	if ((rc = store_kind(&ckind, st, "catalog")) != 0)
+		return rc;
 	for (i = 0; i < n; i++) {
 		s = record_field(cats[i], "issued");
 		if (s != NULL && (latest == NULL || strcmp(s, latest) > 0))
@@ -299,8 +302,8 @@ audit_doc_items(const char *path, struct store *st,
 			xlsx_write_text(sh, row, 6, node_get_str(it,
 			    "how_to_check"));
 			s = node_get_str(it, "importance");
-			xlsx_write_text(sh, row, 7, s != NULL &&
-			    strcmp(s, "recommended") == 0 ? "推奨" : "必須");
+			xlsx_write_text(sh, row, 7, schema_label(ckind,
+			    "items.importance", s != NULL ? s : "required"));
 			s = node_get_str(it, "weight");
 			xlsx_write_number(sh, row, 8, s != NULL ?
 			    strtod(s, NULL) : 1, XLSX_NUM_INT);
