@@ -658,7 +658,6 @@ audit_score_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
 	const struct schema	*kind;
 	struct store		*st;
-	struct recref		 ref = { NULL, NULL, NULL, 0 };
 	struct record		*r = NULL;
 	struct answer		 an;
 	const char		*ev[MAX_LIST];
@@ -684,15 +683,10 @@ audit_score_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		return CMD_FAIL;
 	if (!opt_has(ov, "item")) {
 		/* Fieldwork at the terminal, from where it stopped. */
-		if (cmd_find_record(&ref, st, "audit", ov->argv[0]) != CMD_OK)
-			return CMD_FAIL;
-		if (record_load(&r, st, &ref, NULL) != 0)
-			rc = cmd_lib_error();
-		else
+		if ((rc = cmd_read_record(&r, ctx, "audit", ov->argv[0])) ==
+		    CMD_OK)
 			rc = score_session(ctx, kind, &r);
 		record_free(r);
-		free(ref.id);
-		free(ref.relpath);
 		return rc;
 	}
 	an.ref = opt_get(ov, "item");
@@ -770,7 +764,6 @@ audit_show_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
 	const struct schema	*kind;
 	struct store		*st;
-	struct recref		 ref = { NULL, NULL, NULL, 0 };
 	struct record		*r = NULL;
 	struct audit_score	 s;
 	struct table		*t = NULL;
@@ -782,12 +775,8 @@ audit_show_cmd(struct cmd_ctx *ctx, struct optv *ov)
 
 	if ((st = cmd_store(ctx)) == NULL || (kind = audit_kind(st)) == NULL)
 		return CMD_FAIL;
-	if (cmd_find_record(&ref, st, "audit", ov->argv[0]) != CMD_OK)
+	if (cmd_read_record(&r, ctx, "audit", ov->argv[0]) != CMD_OK)
 		return CMD_FAIL;
-	if (record_load(&r, st, &ref, NULL) != 0) {
-		rc = cmd_lib_error();
-		goto done;
-	}
 	root = record_root(r);
 	printf("%s  %s\n", record_id(r), node_get_str(root, "title"));
 	printf("%s: %s  %s: %s  %s: %s\n", schema_title(schema_at(kind,
@@ -879,8 +868,6 @@ done:
 	table_free(t);
 	buf_free(&b);
 	record_free(r);
-	free(ref.id);
-	free(ref.relpath);
 	return rc;
 }
 
@@ -1006,7 +993,6 @@ audit_finding_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	    "answer", "qa-date", NULL };
 	const struct schema	*kind;
 	struct store		*st;
-	struct recref		 ref = { NULL, NULL, NULL, 0 };
 	struct record		*r = NULL;
 	struct finding		 fi;
 	struct node		*f;
@@ -1024,20 +1010,17 @@ audit_finding_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		return CMD_FAIL;
 	if (!any) {
 		/* No change asked: show the finding. */
-		if (cmd_find_record(&ref, st, "audit", ov->argv[0]) != CMD_OK)
+		if (cmd_read_record(&r, ctx, "audit", ov->argv[0]) != CMD_OK)
 			return CMD_FAIL;
-		if (record_load(&r, st, &ref, NULL) != 0)
-			rc = cmd_lib_error();
-		else if ((f = audit_finding(record_root(r), (long)num)) == NULL)
-			rc = cmd_error(_("no finding %lld in '%s'"), num, ref.id);
+		if ((f = audit_finding(record_root(r), (long)num)) == NULL)
+			rc = cmd_error(_("no finding %lld in '%s'"), num,
+			    record_id(r));
 		else if (node_emit(&b, f) != 0)
 			rc = cmd_lib_error();
 		else
 			fwrite(b.data, 1, b.len, stdout);
 		buf_free(&b);
 		record_free(r);
-		free(ref.id);
-		free(ref.relpath);
 		return rc;
 	}
 	memset(&fi, 0, sizeof fi);
@@ -1176,9 +1159,8 @@ write_adoc(const char *path, void *arg)
 
 /* The audits an export names: by id, or every one of a fiscal year. */
 static int
-collect(struct adoc *a, const struct optv *ov)
+collect(struct adoc *a, struct cmd_ctx *ctx, const struct optv *ov)
 {
-	struct recref	 ref;
 	size_t		 i;
 
 	if (ov->argc < 2) {
@@ -1191,16 +1173,9 @@ collect(struct adoc *a, const struct optv *ov)
 	if ((a->v = calloc((size_t)ov->argc, sizeof *a->v)) == NULL)
 		return cmd_error("out of memory");
 	for (i = 1; i < (size_t)ov->argc; i++) {
-		if (cmd_find_record(&ref, a->st, "audit", ov->argv[i]) !=
+		if (cmd_read_record(&a->v[a->n], ctx, "audit", ov->argv[i]) !=
 		    CMD_OK)
 			return CMD_FAIL;
-		if (record_load(&a->v[a->n], a->st, &ref, NULL) != 0) {
-			free(ref.id);
-			free(ref.relpath);
-			return cmd_lib_error();
-		}
-		free(ref.id);
-		free(ref.relpath);
 		a->n++;
 	}
 	return CMD_OK;
@@ -1269,7 +1244,7 @@ audit_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			return CMD_FAIL;
 		a[0].v = cats;
 		a[0].n = ncats;
-	} else if (collect(&a[0], ov) != CMD_OK)
+	} else if (collect(&a[0], ctx, ov) != CMD_OK)
 		goto done;
 	/* The subject of the file name: the audit, or the year. */
 	if (a[0].fy == 0)

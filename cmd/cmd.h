@@ -75,7 +75,14 @@ size_t	cmd_print_diags(FILE *, const struct diags *);
 struct recref;
 int	cmd_find_record(struct recref *out, struct store *, const char *kind,
 	    const char *prefix);
+/*
+ * Read a record of kind (any kind when NULL) by id prefix, to show or to
+ * export it -- never to change it (cmd_edit_record()).  Prints the
+ * problems and the error; the caller frees *out.
+ */
 struct record;
+int	cmd_read_record(struct record **out, struct cmd_ctx *,
+	    const char *kind, const char *prefix);
 
 /*
  * New records (cmd/add.c): a mapping of fields from a YAML file (which

@@ -417,7 +417,6 @@ hearing_prompts(struct hearing *h, struct cmd_ctx *ctx, const char *id,
 {
 	struct store		*st = cmd_store(ctx);
 	const struct schema	*kind;
-	struct recref		 ref = { NULL, NULL, NULL, 0 };
 	struct record		*r = NULL;
 	struct node		*round, *items;
 	char			*v, *a, label[32], buf[32];
@@ -425,10 +424,9 @@ hearing_prompts(struct hearing *h, struct cmd_ctx *ctx, const char *id,
 	long			 k;
 	int			 rc = CMD_FAIL;
 
-	if (st == NULL || cmd_find_record(&ref, st, "review", id) != CMD_OK)
+	if (st == NULL || cmd_read_record(&r, ctx, "review", id) != CMD_OK)
 		return CMD_FAIL;
-	if (record_load(&r, st, &ref, NULL) != 0 ||
-	    store_kind(&kind, st, "review") != 0) {
+	if (store_kind(&kind, st, "review") != 0) {
 		rc = cmd_lib_error();
 		goto done;
 	}
@@ -488,8 +486,6 @@ hearing_prompts(struct hearing *h, struct cmd_ctx *ctx, const char *id,
 	rc = CMD_OK;
 done:
 	record_free(r);
-	free(ref.id);
-	free(ref.relpath);
 	return rc;
 }
 
@@ -583,7 +579,6 @@ assess_prompts(struct assess *a, struct cmd_ctx *ctx, const char *id,
 	    "comment", NULL };
 	struct store			*st = cmd_store(ctx);
 	const struct schema		*kind;
-	struct recref			 ref = { NULL, NULL, NULL, 0 };
 	struct record			*r = NULL;
 	struct review_assessment	*nv, *s;
 	const struct node		*f, *fs;
@@ -592,10 +587,9 @@ assess_prompts(struct assess *a, struct cmd_ctx *ctx, const char *id,
 	size_t				 i, k;
 	int				 rc = CMD_FAIL;
 
-	if (st == NULL || cmd_find_record(&ref, st, "review", id) != CMD_OK)
+	if (st == NULL || cmd_read_record(&r, ctx, "review", id) != CMD_OK)
 		return CMD_FAIL;
-	if (record_load(&r, st, &ref, NULL) != 0 ||
-	    store_kind(&kind, st, "review") != 0) {
+	if (store_kind(&kind, st, "review") != 0) {
 		rc = cmd_lib_error();
 		goto done;
 	}
@@ -666,8 +660,6 @@ assess_prompts(struct assess *a, struct cmd_ctx *ctx, const char *id,
 	rc = CMD_OK;
 done:
 	record_free(r);
-	free(ref.id);
-	free(ref.relpath);
 	return rc;
 }
 
@@ -1194,7 +1186,6 @@ review_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	const char		*what = ov->argv[0], *near;
 	struct store		*st;
 	struct review_ctx	*rctx = NULL;
-	struct recref		 ref;
 	struct record		**recs = NULL;
 	struct review_docspec	 spec[REVIEW_DOCS_MAX];
 	struct cmd_export_doc	*docs = NULL;
@@ -1237,16 +1228,9 @@ review_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		goto done;
 	}
 	for (i = 0; i < nids; i++) {
-		if (cmd_find_record(&ref, st, "review", ov->argv[i + 1]) !=
-		    CMD_OK)
+		if (cmd_read_record(&recs[nrec], ctx, "review",
+		    ov->argv[i + 1]) != CMD_OK)
 			goto done;
-		k = record_load(&recs[nrec], st, &ref, NULL);
-		free(ref.id);
-		free(ref.relpath);
-		if (k != 0) {
-			cmd_lib_error();
-			goto done;
-		}
 		nrec++;
 		if (review_docs(spec, &n, record_root(recs[i]), what) != 0) {
 			cmd_error("%s: %s", record_id(recs[i]), error_last());

@@ -21,16 +21,22 @@
 #include "record.h"
 #include "store.h"
 
+static void
+vmessage(const char *lead, const char *fmt, va_list ap)
+{
+	fputs(lead, stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 int
 cmd_error(const char *fmt, ...)
 {
 	va_list	ap;
 
-	fputs("nerima-cio: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage("nerima-cio: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return CMD_FAIL;
 }
 
@@ -45,11 +51,9 @@ cmd_warn(const char *fmt, ...)
 {
 	va_list	ap;
 
-	fputs("nerima-cio: warning: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage(_("nerima-cio: warning: "), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int
@@ -137,6 +141,29 @@ cmd_find_record(struct recref *out, struct store *st, const char *kind,
 	}
 	reclist_free(&m);
 	return CMD_FAIL;
+}
+
+int
+cmd_read_record(struct record **out, struct cmd_ctx *ctx, const char *kind,
+    const char *prefix)
+{
+	struct store	*st;
+	struct recref	 ref = { NULL, NULL, NULL, 0 };
+	struct diags	 d = DIAGS_INIT;
+	int		 rc = CMD_OK;
+
+	*out = NULL;
+	if ((st = cmd_store(ctx)) == NULL ||
+	    cmd_find_record(&ref, st, kind, prefix) != CMD_OK)
+		return CMD_FAIL;
+	if (record_load(out, st, &ref, &d) != 0) {
+		cmd_print_diags(stderr, &d);
+		rc = cmd_error(_("cannot read %s: %s"), ref.id, error_last());
+	}
+	diags_free(&d);
+	free(ref.id);
+	free(ref.relpath);
+	return rc;
 }
 
 int
