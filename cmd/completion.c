@@ -528,60 +528,8 @@ complete_sub(struct cands *c, struct cmd_ctx *ctx, const struct cmd_entry *e,
 	cand_positional(c, ctx, e, s->args, pos);
 }
 
-/* The "--name" words of one usage line, as candidates. */
-static void
-cand_usage_opts(struct cands *c, const char *p, const char *nl)
-{
-	char	word[64];
-	size_t	k;
-
-	for (; (p = strstr(p, "--")) != NULL && p < nl; p += 2) {
-		k = strspn(p + 2, "abcdefghijklmnopqrstuvwxyz0123456789-");
-		if (k > 0 && k + 2 < sizeof word) {
-			memcpy(word, p, k + 2);
-			word[k + 2] = '\0';
-			cand(c, word);
-		}
-	}
-}
-
-/*
- * A verb still without option tables: the sub-verbs and options its
- * usage lines name ("nerima-cio cal holidays YEAR", "[--fy FY]").  w[0]
- * is the word after the verb; w[n-1] the one completed.
- */
-static void
-complete_usage(struct cands *c, const struct cmd_entry *e, char **w, int n)
-{
-	const char	*p, *nl, *sub;
-	size_t		 len, vlen = strlen(e->name);
-
-	for (p = e->usage; p != NULL && *p != '\0'; p = nl + (*nl != '\0')) {
-		if ((nl = strchr(p, '\n')) == NULL)
-			nl = p + strlen(p);
-		if (strncmp(p, "nerima-cio ", 11) != 0 ||
-		    strncmp(p + 11, e->name, vlen) != 0)
-			continue;
-		/* A sub-verb is a lower-case word right after the verb. */
-		sub = p + 11 + vlen;
-		sub += strspn(sub, " ");
-		len = strspn(sub, "abcdefghijklmnopqrstuvwxyz-");
-		if (len > 0 && sub[len] != ' ' && sub + len != nl)
-			len = 0;
-		if (n == 1 && c->cur[0] != '-') {
-			if (len > 0)
-				cand_n(c, sub, len);
-		} else if (c->cur[0] == '-' && (len == 0 || (n > 1 &&
-		    strlen(w[0]) == len && strncmp(w[0], sub, len) == 0)))
-			cand_usage_opts(c, p, nl);
-	}
-	if (c->cur[0] == '-')
-		cand(c, "--help");
-}
-
 static int
-cmd_complete(const struct cmd_entry *self, struct cmd_ctx *ctx, int argc,
-    char **argv)
+cmd_complete(struct cmd_ctx *ctx, struct optv *ov)
 {
 	const struct cmd_entry *const	*e;
 	const struct subcmd		*s;
@@ -589,12 +537,9 @@ cmd_complete(const struct cmd_entry *self, struct cmd_ctx *ctx, int argc,
 	char				**w;
 	int				 n, i = 0;
 
-	(void)self;
-	/* argv: "__complete" "--" WORD... (the last one being completed) */
-	if (argc < 3 || strcmp(argv[1], "--") != 0)
-		return CMD_USAGE;
-	w = argv + 2;
-	n = argc - 2;
+	/* The words after "--", the last one being completed. */
+	w = ov->argv;
+	n = ov->argc;
 	memset(&c, 0, sizeof c);
 	c.cur = w[n - 1];
 	/* Global options before the verb. */
@@ -622,7 +567,7 @@ cmd_complete(const struct cmd_entry *self, struct cmd_ctx *ctx, int argc,
 				cand(&c, (*e)->name);
 			/* 'completion' is for people; '__complete' is not. */
 			for (e = cmd_hidden; *e != NULL; e++)
-				if ((*e)->subs != NULL)
+				if (strncmp((*e)->name, "__", 2) != 0)
 					cand(&c, (*e)->name);
 			cand(&c, "help");
 		}
@@ -633,16 +578,15 @@ cmd_complete(const struct cmd_entry *self, struct cmd_ctx *ctx, int argc,
 			break;
 	if (*e == NULL) {
 		for (e = cmd_hidden; *e != NULL; e++)
-			if (strcmp((*e)->name, w[i]) == 0 && (*e)->subs != NULL)
+			if (strcmp((*e)->name, w[i]) == 0 &&
+			    strncmp((*e)->name, "__", 2) != 0)
 				break;
 		if (*e == NULL)
 			goto done;
 	}
 	i++;
-	if ((*e)->subs == NULL) {
-		complete_usage(&c, *e, w + i, n - i);
+	if ((*e)->subs == NULL)
 		goto done;
-	}
 	s = (*e)->subs;
 	if (s->name != NULL) {
 		if (i == n - 1) {
@@ -665,9 +609,14 @@ done:
 	return CMD_OK;
 }
 
+static const struct subcmd complete_subs[] = {
+	{ NULL, cmd_complete, NULL, "-- WORD...", 1, -1, NULL,
+	  N_("print completion candidates for the last WORD") },
+	SUBCMD_END
+};
+
 const struct cmd_entry cmd_complete_entry = {
 	.name = "__complete",
-	.usage = "nerima-cio __complete -- WORD...",
 	.desc = N_("print completion candidates for the last WORD"),
-	.exec = cmd_complete,
+	.subs = complete_subs,
 };

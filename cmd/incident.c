@@ -21,6 +21,7 @@
 
 /* The data directory, the incident schema and the module's context. */
 struct inc {
+	struct cmd_ctx		*ctx;
 	struct store		*st;
 	const struct schema	*kind;
 	struct incident_ctx	*ictx;
@@ -30,6 +31,7 @@ static int
 inc_open(struct inc *c, struct cmd_ctx *ctx)
 {
 	memset(c, 0, sizeof *c);
+	c->ctx = ctx;
 	if ((c->st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
 	if (incident_ctx_new(&c->ictx, c->st) != 0)
@@ -722,8 +724,8 @@ incident_show(struct cmd_ctx *ctx, struct optv *ov)
 
 	if (inc_open(&c, ctx) != CMD_OK)
 		return CMD_FAIL;
-	if ((rc = cmd_load_record(&r, &ref, c.st, ov->argv[0],
-	    "incident")) == CMD_OK)
+	if ((rc = cmd_read_record(&r, ctx, "incident", ov->argv[0])) ==
+	    CMD_OK)
 		rc = show_record(&c, record_root(r));
 	record_free(r);
 	free(ref.id);
@@ -1127,8 +1129,7 @@ run_criteria(struct cmd_ctx *ctx, struct optv *ov, const char *phase)
 	interactive = !opt_has(ov, "no-input") && prompt_interactive();
 	if (inc_open(&c, ctx) != CMD_OK)
 		return CMD_FAIL;
-	if (cmd_load_record(&r, &ref, c.st, ov->argv[0], "incident") !=
-	    CMD_OK)
+	if (cmd_read_record(&r, ctx, "incident", ov->argv[0]) != CMD_OK)
 		goto done;
 	fy = record_field(r, "fy");
 	if ((opt_has(ov, "catalog") ? incident_find_catalog(&cat, c.ictx,
@@ -1421,8 +1422,7 @@ incident_measures_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	cal_format_iso(a.day, sizeof a.day, cal_today());
 	if (opt_has(ov, "reviewed"))
 		snprintf(a.day, sizeof a.day, "%s", opt_get(ov, "reviewed"));
-	if (cmd_load_record(&r, &ref, c.st, ov->argv[0], "incident") !=
-	    CMD_OK)
+	if (cmd_read_record(&r, ctx, "incident", ov->argv[0]) != CMD_OK)
 		goto done;
 	n = incident_measures(record_root(r)) != NULL ?
 	    incident_measures(record_root(r))->n : 0;
@@ -1574,8 +1574,8 @@ export_records(struct inc *c, struct optv *ov, const char *what)
 	/* Everything is checked before anything is written. */
 	for (i = 0; i < n; i++) {
 		memset(&ref, 0, sizeof ref);
-		if (cmd_load_record(&recs[i], &ref, c->st, ov->argv[i + 1],
-		    "incident") != CMD_OK) {
+		if (cmd_read_record(&recs[i], c->ctx, "incident",
+		    ov->argv[i + 1]) != CMD_OK) {
 			free(ref.id);
 			free(ref.relpath);
 			goto done;

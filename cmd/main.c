@@ -164,12 +164,7 @@ main(int argc, char **argv)
 			    " see 'nerima-cio --help'\n"), argv[0]);
 		return CMD_USAGE;
 	}
-	if ((*e)->subs != NULL)
-		status = cmd_run(*e, &ctx, argc, argv);
-	else if (argc > 1 && cmd_is_help(argv[1]))
-		status = cmd_usage(*e, stdout, 1);
-	else
-		status = (*e)->exec(*e, &ctx, argc, argv);
+	status = cmd_run(*e, &ctx, argc, argv);
 	store_free(ctx.store);
 	return finish(status);
 }

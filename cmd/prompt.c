@@ -15,6 +15,7 @@
 #include "diag.h"
 #include "i18n.h"
 #include "node.h"
+#include "parse.h"
 #include "prompt.h"
 #include "schema.h"
 #include "store.h"
@@ -289,43 +290,6 @@ prompt_org_code(struct store *st, const char *text)
 	return store_org_find(&code, st, text) == 0 ? code : NULL;
 }
 
-/* A member id, or the id of the member with that name. */
-static const char *
-member_id(struct store *st, const char *text, char *buf, size_t size)
-{
-	static struct ydoc	*conf;
-	const struct node	*ms, *m;
-	const char		*id, *name;
-	char			*path;
-	size_t			 i;
-
-	if (conf == NULL) {
-		if ((path = store_path(st, STORE_MARKER)) == NULL)
-			return NULL;
-		if (ydoc_load(&conf, path, NULL) != 0) {
-			free(path);
-			return NULL;
-		}
-		free(path);
-	}
-	ms = node_get(ydoc_root(conf), "members");
-	for (i = 0; ms != NULL && ms->kind == NODE_SEQ && i < ms->n; i++) {
-		m = ms->u.items[i];
-		id = node_get_str(m, "id");
-		name = node_get_str(m, "name");
-		if (id == NULL)
-			continue;
-		if (strcmp(id, text) == 0 || (name != NULL &&
-		    strcmp(name, text) == 0)) {
-			snprintf(buf, size, "%s", id);
-			return buf;
-		}
-	}
-	error_set(NC_ENOTFOUND, _("'%s' is not a team member id or name in "
-	    "%s"), text, STORE_MARKER);
-	return NULL;
-}
-
 struct propq {
 	struct store		*st;
 	const struct schema	*s;
@@ -357,11 +321,11 @@ check_prop(void *arg, const char *t, char **val)
 	unsigned			 types = schema_types(s);
 
 	if (schema_format(s) == SCHEMA_F_DATE) {
-		if (cal_parse(&date, t) != 0) {
-			snprintf(q->why, sizeof q->why, _("%s (write"
-			    " YYYY-MM-DD or 令和8年4月1日)"), error_last());
+		/* Every form a date option takes (parse.h). */
+		if (cal_parse(&date, t) != 0 && (snprintf(q->why,
+		    sizeof q->why, _("%s (write YYYY-MM-DD or 令和8年4月1日)"),
+		    error_last()), parse_date(&date, t) != 0))
 			return q->why;
-		}
 		cal_format_iso(tmp, sizeof tmp, date);
 		v = tmp;
 	} else if ((types & SCHEMA_T_INTEGER) && !(types & SCHEMA_T_STRING)) {
@@ -377,7 +341,7 @@ check_prop(void *arg, const char *t, char **val)
 			return q->why;
 		}
 	} else if (xref != NULL && strcmp(xref, "member") == 0) {
-		if ((v = member_id(q->st, t, tmp, sizeof tmp)) == NULL) {
+		if (store_member_find(&v, q->st, t) != 0) {
 			snprintf(q->why, sizeof q->why, "%s", error_last());
 			return q->why;
 		}

@@ -86,6 +86,12 @@ int		 store_find(struct recref *out, struct reclist *matches,
 /* A fresh id for kind: "<prefix>-" and 8 Crockford base32 characters. */
 int		 store_new_id(char **out, struct store *, const struct schema *);
 /*
+ * The data directory's reference data (config, organisations, members:
+ * refdata.h), read on first use and freed with the store.
+ */
+struct refdata;
+int		 store_refdata(const struct refdata **out, struct store *);
+/*
  * An organisation from orgs.yaml by code: its name (情報政策課) and, for a
  * 課, the name of its 部 (企画部; NULL for a 部).  NC_ENOTFOUND when the
  * code is not there.

@@ -54,33 +54,11 @@ static const struct cmd_entry rv_entry = {
 	.kind = "review",
 };
 
-static int
-old_exec(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
-{
-	(void)e;
-	(void)ctx;
-	(void)argc;
-	(void)argv;
-	return CMD_OK;
-}
-
-/* A verb still on its usage lines. */
-static const struct cmd_entry old_entry = {
-	.name = "old",
-	.usage = "nerima-cio old holidays YEAR [--fy FY]\n"
-	    "nerima-cio old era DATE [--short]\n"
-	    "nerima-cio old era DATE --long",
-	.desc = "old style",
-	.exec = old_exec,
-};
-
 extern const struct cmd_entry cmd_completion_entry;
 extern const struct cmd_entry cmd_complete_entry;
 
 const struct cmd_entry *const cmd_table[] = {
 	&rv_entry,
-	&old_entry,
 	NULL
 };
 
@@ -96,7 +74,7 @@ static const struct {
 	const char	*words;		/* "|"-separated; the last is completed */
 	const char	*want;		/* the candidates, "\n"-terminated */
 } cases[] = {
-	{ "", "rv\nold\ncompletion\nhelp\n" },
+	{ "", "rv\ncompletion\nhelp\n" },
 	{ "-", "-C\n--help\n--version\n" },
 	{ "-C", "-C\n" },
 	{ "-C|", "!dirs\n" },
@@ -140,10 +118,6 @@ static const struct {
 	{ "rv|kinds|che", "checklist\n" },
 	{ "rv|kinds|x|", "" },
 	{ "rv|dir|", "!dirs\n" },
-	{ "old|", "holidays\nera\n" },
-	{ "old|-", "--help\n" },
-	{ "old|era|--", "--short\n--long\n--help\n" },
-	{ "old|holidays|--", "--fy\n--help\n" },
 	{ "completion|", "bash\nzsh\n" },
 	{ "completion|bash|-", "--output\n--help\n" },
 };
@@ -177,8 +151,8 @@ complete(struct buf *got, const char *words)
 	fflush(stdout);
 	saved = dup(1);
 	dup2(fd, 1);
-	assert_int_equal(cmd_complete_entry.exec(&cmd_complete_entry, &ctx,
-	    argc, argv), CMD_OK);
+	assert_int_equal(cmd_run(&cmd_complete_entry, &ctx, argc, argv),
+	    CMD_OK);
 	fflush(stdout);
 	dup2(saved, 1);
 	close(saved);
