@@ -1239,8 +1239,8 @@ run_criteria(struct cmd_ctx *ctx, struct optv *ov, const char *phase)
 	a.decide = decide;
 	incident_now(a.now);
 	a.run.at = opt_has(ov, "at") ? opt_get(ov, "at") : a.now;
-	if ((rc = cmd_edit_record(NULL, ctx, "incident", ref.id, run_edit,
-	    &a)) == CMD_OK)
+	if ((rc = cmd_edit_record(NULL, ctx, "incident", record_id(r),
+	    run_edit, &a)) == CMD_OK)
 		fprintf(stderr, _("logged as entry %ld%s\n"), a.seq, decide ?
 		    _(", and recorded as the isolation decision") : "");
 done:
@@ -1463,7 +1463,7 @@ incident_measures_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			goto done;
 		}
 	}
-	if ((rc = cmd_edit_record(&saved, ctx, "incident", ref.id,
+	if ((rc = cmd_edit_record(&saved, ctx, "incident", record_id(r),
 	    measures_edit, &a)) == CMD_OK && saved != NULL)
 		print_measures(&c, record_root(saved));
 done:
