@@ -287,6 +287,10 @@ chart_value_axis(struct chart_axis *out, const struct chart *c)
 	double	 hi = 0, lo = 0, pos, neg, v, step, span;
 	size_t	 i, k;
 
+	if (c->fixed_axis) {
+		*out = c->axis;
+		return;
+	}
 	for (k = 0; k < c->ncats; k++) {
 		pos = neg = 0;
 		for (i = 0; i < c->nseries; i++) {
@@ -415,23 +419,90 @@ chart_drawn_kind(const struct chart *c, double width_chars)
 	return c->kind == CHART_COLUMN ? CHART_BAR : CHART_BAR_STACKED;
 }
 
+/* Title, value axis and legend of a bar chart, cm. */
+#define BAR_FRAME_CM	3.0
+
+/* Height of a category's bars and label, cm: a 9-10pt label, a gap. */
+static double
+per_category_cm(const struct chart *c, enum chart_kind drawn)
+{
+	double	per = drawn == CHART_BAR ? 0.3 * (double)c->nseries + 0.15 :
+		    0.45;
+
+	return per < 0.45 ? 0.45 : per;
+}
+
 double
 chart_height_cm(const struct chart *c, enum chart_kind drawn,
     double width_cm)
 {
-	double	h, per;
+	double	h;
 
 	h = width_cm * 0.6;
-	if (drawn == CHART_BAR || drawn == CHART_BAR_STACKED) {
-		per = drawn == CHART_BAR ? 0.25 * (double)c->nseries + 0.3 :
-		    0.55;
-		if (per < 0.55)
-			per = 0.55;
-		h = 3.0 + per * (double)c->ncats;
-	}
+	if (drawn == CHART_BAR || drawn == CHART_BAR_STACKED)
+		h = BAR_FRAME_CM + per_category_cm(c, drawn) *
+		    (double)c->ncats;
 	if (h < 6)
 		h = 6;
 	return h;
+}
+
+size_t
+chart_fit_categories(const struct chart *c, enum chart_kind drawn,
+    double height_cm)
+{
+	double	n;
+
+	if (drawn != CHART_BAR && drawn != CHART_BAR_STACKED)
+		return c->ncats;
+	n = floor((height_cm - BAR_FRAME_CM) / per_category_cm(c, drawn));
+	return n < 1 ? 1 : (size_t)n;
+}
+
+int
+chart_slice(struct chart **out, const struct chart *c, size_t first,
+    size_t n, size_t k, size_t m)
+{
+	struct chart	*s = NULL;
+	struct buf	 t = BUF_INIT;
+	size_t		 i;
+	int		 rc;
+
+	*out = NULL;
+	if ((rc = chart_check(c)) != 0)
+		return rc;
+	if (n == 0 || first > c->ncats || n > c->ncats - first || k == 0 ||
+	    k > m)
+		return error_set(NC_EINVALID, "chart '%s': no categories "
+		    "%zu to %zu", c->title != NULL ? c->title : "", first + 1,
+		    first + n);
+	/* その1, その2: the parts of a Japanese document. */
+	buf_puts(&t, c->title != NULL ? c->title : "");
+	if (m > 1)
+		buf_printf(&t, "（その%zu）", k);
+	if ((rc = buf_ok(&t)) != 0 ||
+	    (rc = chart_new(&s, c->kind, t.data)) != 0)
+		goto done;
+	for (i = first; i < first + n && rc == 0; i++)
+		rc = chart_category(s, c->cats[i]);
+	for (i = 0; i < c->nseries && rc == 0; i++)
+		rc = chart_series(s, c->series[i].name, c->series[i].values +
+		    first, n);
+	if (rc == 0)
+		rc = chart_set_axis_titles(s, c->cat_title, c->val_title);
+	if (rc != 0)
+		goto done;
+	s->format = c->format;
+	s->legend = c->legend;
+	s->labels = c->labels;
+	chart_value_axis(&s->axis, c);
+	s->fixed_axis = 1;
+	*out = s;
+	s = NULL;
+done:
+	chart_free(s);
+	buf_free(&t);
+	return rc;
 }
 
 /* DrawingML. */

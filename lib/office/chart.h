@@ -53,6 +53,14 @@ struct chart_series {
 	double	*values;		/* ncats values; NAN: none */
 };
 
+struct chart_axis {
+	double		 min;
+	double		 max;
+	double		 major;
+	const char	*numfmt;	/* Excel/DrawingML format of ticks */
+	const char	*label_numfmt;	/* of data labels and cached values */
+};
+
 /* Read by the drawers; build it with the functions below. */
 struct chart {
 	enum chart_kind		 kind;
@@ -66,6 +74,8 @@ struct chart {
 	size_t			 ncats;
 	struct chart_series	*series;
 	size_t			 nseries;
+	int			 fixed_axis;	/* a slice keeps its whole's axis */
+	struct chart_axis	 axis;
 	int			 err;
 	char			*errmsg;
 };
@@ -98,16 +108,9 @@ int	chart_check(const struct chart *);
  * a 0.5; rates run 0% to 100% in steps of 20% (further only if a rate is
  * above 100%); amounts and plain numbers get 1-2-5 ticks, at most eight
  * intervals.  Stacked kinds scale to the largest stack.  With data labels
- * there is room above the tallest bar for its label.
+ * there is room above the tallest bar for its label.  A slice
+ * (chart_slice()) has the axis of the whole chart.
  */
-struct chart_axis {
-	double		 min;
-	double		 max;
-	double		 major;
-	const char	*numfmt;	/* Excel/DrawingML format of ticks */
-	const char	*label_numfmt;	/* of data labels and cached values */
-};
-
 void	chart_value_axis(struct chart_axis *out, const struct chart *);
 
 /*
@@ -130,6 +133,23 @@ double	chart_label_chars(const struct chart *);
  */
 double	chart_height_cm(const struct chart *, enum chart_kind drawn,
 	    double width_cm);
+
+/*
+ * Horizontal bars need a line for each category: how many fit a chart
+ * height_cm tall (at least one); every category for other kinds.  A
+ * chart with more is drawn as several, each whole on its page or slide,
+ * rather than with labels run into each other.
+ */
+size_t	chart_fit_categories(const struct chart *, enum chart_kind drawn,
+	    double height_cm);
+
+/*
+ * Part k of m (1-based) of c: categories [first, first + n), titled
+ * "<title>（そのk）", with c's value axis so the parts compare.  m of 1
+ * keeps the title.
+ */
+int	chart_slice(struct chart **out, const struct chart *c, size_t first,
+	    size_t n, size_t k, size_t m);
 
 /* Series colours, RRGGBB, shared by every drawer (and pie slices). */
 const char *chart_color(size_t i);

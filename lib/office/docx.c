@@ -1275,36 +1275,14 @@ done:
  * "Edit Data".
  */
 static int
-chart_impl(struct docx *d, const struct chart *m, double width_cm,
-    double height_cm)
+chart_one(struct docx *d, const struct chart *m, enum chart_kind drawn,
+    double width_cm, double height_cm)
 {
 	struct docx_chart	*v, ch;
 	struct buf		 x = BUF_INIT;
-	enum chart_kind		 drawn;
-	unsigned		 top, right, bottom, left;
-	double			 text_cm, page_cm;
 	size_t			 n = d->ncharts + 1;
 	int			 rc;
 
-	if ((rc = not_open(d)) != 0 || (rc = chart_check(m)) != 0)
-		return rc;
-	if (width_cm < 0 || height_cm < 0 || width_cm > 100 ||
-	    height_cm > 100)
-		return error_set(NC_EINVALID, "chart '%s': size %.1f x %.1f cm "
-		    "out of range", m->title != NULL ? m->title : "", width_cm,
-		    height_cm);
-	page_margins(&d->page, &top, &right, &bottom, &left);
-	text_cm = page_text_twips(&d->page) * 2.54 / 1440;
-	page_cm = ((d->page.landscape ? A4_SHORT : A4_LONG) - top - bottom) *
-	    2.54 / 1440;
-	if (width_cm == 0 || width_cm > text_cm)
-		width_cm = text_cm;
-	drawn = chart_drawn_kind(m, width_cm / CM_PER_10PT);
-	if (height_cm == 0)
-		height_cm = chart_height_cm(m, drawn, width_cm);
-	/* Whole on one page, with a line above it. */
-	if (height_cm > page_cm - 1.5)
-		height_cm = page_cm - 1.5;
 	memset(&ch, 0, sizeof ch);
 	if ((rc = chart_drawingml(&x, m, drawn, "rId1", 0)) != 0)
 		goto fail;
@@ -1346,6 +1324,60 @@ fail:
 	free(ch.xlsx);
 	buf_free(&x);
 	return rc;
+}
+
+/*
+ * Sized to the text width and the page: horizontal bars too many for one
+ * page are drawn as several charts in parts of equal length ("（その1）"),
+ * each whole on its page, on the same axis.
+ */
+static int
+chart_impl(struct docx *d, const struct chart *m, double width_cm,
+    double height_cm)
+{
+	struct chart		*s;
+	enum chart_kind		 drawn;
+	unsigned		 top, right, bottom, left;
+	double			 text_cm, page_cm, h;
+	size_t			 fit, parts, per, k, first, n;
+	int			 rc;
+
+	if ((rc = not_open(d)) != 0 || (rc = chart_check(m)) != 0)
+		return rc;
+	if (width_cm < 0 || height_cm < 0 || width_cm > 100 ||
+	    height_cm > 100)
+		return error_set(NC_EINVALID, "chart '%s': size %.1f x %.1f cm "
+		    "out of range", m->title != NULL ? m->title : "", width_cm,
+		    height_cm);
+	page_margins(&d->page, &top, &right, &bottom, &left);
+	text_cm = page_text_twips(&d->page) * 2.54 / 1440;
+	/* Whole on one page, with a line above it. */
+	page_cm = ((d->page.landscape ? A4_SHORT : A4_LONG) - top - bottom) *
+	    2.54 / 1440 - 1.5;
+	if (width_cm == 0 || width_cm > text_cm)
+		width_cm = text_cm;
+	drawn = chart_drawn_kind(m, width_cm / CM_PER_10PT);
+	fit = chart_fit_categories(m, drawn, page_cm);
+	if (m->ncats <= fit) {
+		h = height_cm != 0 ? height_cm : chart_height_cm(m, drawn,
+		    width_cm);
+		return chart_one(d, m, drawn, width_cm, h < page_cm ? h :
+		    page_cm);
+	}
+	parts = (m->ncats + fit - 1) / fit;
+	per = (m->ncats + parts - 1) / parts;
+	for (k = 0, first = 0; first < m->ncats; k++, first += n) {
+		n = m->ncats - first < per ? m->ncats - first : per;
+		if ((rc = chart_slice(&s, m, first, n, k + 1, parts)) != 0)
+			return rc;
+		h = chart_height_cm(s, drawn, width_cm);
+		rc = chart_one(d, s, drawn, width_cm, h < page_cm ? h :
+		    page_cm);
+		chart_free(s);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
 }
 
 /* Header and footer. */

@@ -1624,25 +1624,19 @@ pptx_table_slide(struct pptx *p, const char *title,
 	PPTX_CALL(p, table_impl(p, title, t));
 }
 
+/* One chart slide; flags for chart_drawingml(). */
 static int
-chart_impl(struct pptx *p, const char *title, const struct chart *m)
+chart_one(struct pptx *p, const char *title, const struct chart *m,
+    enum chart_kind drawn, int flags)
 {
 	const struct layout	*l = &p->lay[L_TITLEONLY];
 	struct rect		 area = content_rect(p);
 	struct buf		 b = BUF_INIT, paras = BUF_INIT, x = BUF_INIT;
 	struct pchart		 ch, *v;
-	enum chart_kind		 drawn;
 	int			 rc;
 
-	if ((rc = check_text(title, "slide title")) != 0 ||
-	    (rc = chart_check(m)) != 0)
-		return rc;
 	memset(&ch, 0, sizeof ch);
-	drawn = chart_drawn_kind(m, (double)area.cx / (10 * EMU_PT));
-	/* A slide titled as its chart does not say it twice. */
-	if ((rc = chart_drawingml(&x, m, drawn, "rId1", title != NULL &&
-	    m->title != NULL && strcmp(title, m->title) == 0 ?
-	    CHART_DML_NO_TITLE : 0)) != 0 ||
+	if ((rc = chart_drawingml(&x, m, drawn, "rId1", flags)) != 0 ||
 	    (rc = xlsx_chart_data(&ch.xlsx, &ch.xlsx_len, m, p->created)) != 0)
 		goto done;
 	ch.xml = buf_detach(&x, &ch.xml_len);
@@ -1652,7 +1646,7 @@ chart_impl(struct pptx *p, const char *title, const struct chart *m)
 	}
 	p->charts = v;
 	slide_begin(&b);
-	put_title_para(&paras, p, l, title != NULL ? title : "");
+	put_title_para(&paras, p, l, title);
 	put_ph(&b, 2, "Title 1", l->title_ph, paras.data);
 	buf_printf(&b, "<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id=\"3\" "
 	    "name=\"Chart 2\"/><p:cNvGraphicFramePr/><p:nvPr/>"
@@ -1663,7 +1657,6 @@ chart_impl(struct pptx *p, const char *title, const struct chart *m)
 	    area.cx, area.cy);
 	put_number(&b, l, p->nslides + 1);
 	slide_end(&b);
-	p->group = p->nslides;
 	if ((rc = add_slide(p, &b, L_TITLEONLY, p->ncharts + 1)) != 0)
 		goto done;
 	p->charts[p->ncharts++] = ch;
@@ -1674,6 +1667,48 @@ done:
 	buf_free(&b);
 	buf_free(&paras);
 	buf_free(&x);
+	return rc;
+}
+
+/*
+ * The chart on the content area; horizontal bars too many for it go on
+ * continuation slides in parts of equal length, on the same axis.  A
+ * slide titled as its chart does not say it twice.
+ */
+static int
+chart_impl(struct pptx *p, const char *title, const struct chart *m)
+{
+	struct rect		 area = content_rect(p);
+	struct buf		 t = BUF_INIT;
+	struct chart		*s;
+	enum chart_kind		 drawn;
+	size_t			 fit, parts, per, k, first, n;
+	int			 rc, flags;
+
+	if ((rc = check_text(title, "slide title")) != 0 ||
+	    (rc = chart_check(m)) != 0)
+		return rc;
+	if (title == NULL)
+		title = "";
+	flags = m->title != NULL && strcmp(title, m->title) == 0 ?
+	    CHART_DML_NO_TITLE : 0;
+	drawn = chart_drawn_kind(m, (double)area.cx / (10 * EMU_PT));
+	fit = chart_fit_categories(m, drawn, (double)area.cy / 360000);
+	p->group = p->nslides;
+	if (m->ncats <= fit)
+		return chart_one(p, title, m, drawn, flags);
+	parts = (m->ncats + fit - 1) / fit;
+	per = (m->ncats + parts - 1) / parts;
+	for (k = 0, first = 0; first < m->ncats && rc == 0; k++, first += n) {
+		n = m->ncats - first < per ? m->ncats - first : per;
+		if ((rc = chart_slice(&s, m, first, n, k + 1, parts)) != 0)
+			break;
+		group_title(&t, title, k);
+		if ((rc = buf_ok(&t)) == 0)
+			rc = chart_one(p, t.data, s, drawn, flags);
+		chart_free(s);
+	}
+	buf_free(&t);
 	return rc;
 }
 

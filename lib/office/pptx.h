@@ -27,7 +27,9 @@
  *    in Word), numbers right-aligned, a long table split across
  *    continuation slides titled "...（続き）" with the header repeated;
  *  - chart: the chart model (chart.h) as a native chart with its data
- *    embedded as a workbook, so PowerPoint's "Edit Data" works.
+ *    embedded as a workbook, so PowerPoint's "Edit Data" works; more
+ *    horizontal bars than the slide holds continue on further slides, on
+ *    the same axis.
  * Bullets that would not fit the body go on continuation slides too.  A
  * title too long for its line is set smaller.  Text is UTF-8, escaped as
  * in docx.h; a line end starts a new line in the same paragraph.

@@ -88,6 +88,7 @@ __lsan_default_suppressions(void)
  * drops the chart.
  */
 #define XLSX_CHART_WIDE_CHARS	73.0
+#define XLSX_CHART_PAGE_CM	16.5	/* the chart's height on the page */
 #define XLSX_CHART_LABELS_MAX	24	/* points labelled by default */
 
 enum {
@@ -1192,11 +1193,11 @@ struct xlsx_chart_src {
  * whole A4 page, never split, never under a table's repeated header row.
  */
 static int
-xlsx_draw(struct xlsx *x, const struct chart *m, const struct xlsx_chart_src *src)
+xlsx_draw_one(struct xlsx *x, const struct chart *m, enum chart_kind drawn,
+    const struct xlsx_chart_src *src)
 {
 	struct xlsx_pending	*p;
 	struct chart_axis	 ax;
-	enum chart_kind		 drawn;
 	lxw_chart		*chart;
 	lxw_chart_series	*series;
 	lxw_chart_font		 font, tfont, lfont, cfont;
@@ -1210,7 +1211,6 @@ xlsx_draw(struct xlsx *x, const struct chart *m, const struct xlsx_chart_src *sr
 
 	if ((rc = chart_check(m)) != 0)
 		return xlsx_fail(x, rc);
-	drawn = chart_drawn_kind(m, XLSX_CHART_WIDE_CHARS);
 	horiz = drawn == CHART_BAR || drawn == CHART_BAR_STACKED;
 	chart_value_axis(&ax, m);
 	if ((p = realloc(x->pending, (x->npending + 1) * sizeof *p)) == NULL)
@@ -1388,6 +1388,43 @@ xlsx_draw(struct xlsx *x, const struct chart *m, const struct xlsx_chart_src *sr
 }
 
 /*
+ * Draw m on as many chart sheets as its bars need: a list too long for one
+ * page is drawn in parts of equal length ("（その1）"), on the same axis.
+ */
+static int
+xlsx_draw(struct xlsx *x, const struct chart *m,
+    const struct xlsx_chart_src *src)
+{
+	struct xlsx_chart_src	 part;
+	struct chart		*s;
+	enum chart_kind		 drawn;
+	size_t			 fit, parts, per, k, first, n;
+	int			 rc;
+
+	if ((rc = chart_check(m)) != 0)
+		return xlsx_fail(x, rc);
+	drawn = chart_drawn_kind(m, XLSX_CHART_WIDE_CHARS);
+	fit = chart_fit_categories(m, drawn, XLSX_CHART_PAGE_CM);
+	if (m->ncats <= fit)
+		return xlsx_draw_one(x, m, drawn, src);
+	parts = (m->ncats + fit - 1) / fit;
+	per = (m->ncats + parts - 1) / parts;
+	for (k = 0, first = 0; first < m->ncats; k++, first += n) {
+		n = m->ncats - first < per ? m->ncats - first : per;
+		if ((rc = chart_slice(&s, m, first, n, k + 1, parts)) != 0)
+			return xlsx_fail(x, rc);
+		part = *src;
+		part.r1 = src->r1 + (uint32_t)first;
+		part.r2 = part.r1 + (uint32_t)n - 1;
+		rc = xlsx_draw_one(x, s, drawn, &part);
+		chart_free(s);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/*
  * The name of a chart sheet: the chart's title made a valid sheet name
  * (characters Excel refuses become ・, at most 31 characters), made unique
  * with (2), (3) ...; "<data sheet>のグラフ" for a chart without a title.
@@ -1410,7 +1447,9 @@ xlsx_chart_sheet_name(struct buf *out, struct xlsx *x,
 	for (len = s != NULL ? strlen(s) : 0; len > 0 && chars < 27;
 	    s += n, len -= n) {
 		n = text_utf8_decode(&cp, s, len);
-		if (cp < 0x20 || strchr("[]:*?/\\", (int)cp) != NULL)
+		/* strchr() would match the low byte of any code point */
+		if (cp < 0x20 || (cp < 0x80 && strchr("[]:*?/\\", (int)cp) !=
+		    NULL))
 			buf_puts(&base, "・");
 		else if (cp == '\'' && chars == 0)
 			continue;

@@ -104,23 +104,27 @@ for s in 令和8年11月30日 令和8年4月20日 12,800,000 100.0% 作成日 �
 done
 expect_no_grep "$T/tables.txt" '^(日|%|0|分）)$'
 
-# Native Word charts: titles, categories and the values of their labels.
-for s in 部別の実施率 部別の指摘件数 産業経済部 82.5% 100.0% 66.4%; do
+# Native Word charts: titles, categories and the values of their labels;
+# sixty bars in two charts of a page each.
+for s in 部別の実施率 部別の指摘件数 産業経済部 82.5% 100.0% 66.4% \
+    項目別の実施率（その1） 項目別の実施率（その2） dp-2-6-09; do
 	expect_grep "$T/charts.txt" "$s"
 done
 checks=$((checks + 1))
-[ "$(pages charts)" -le 2 ] || fail "charts.docx: $(pages charts) pages"
+[ "$(pages charts)" -le 4 ] || fail "charts.docx: $(pages charts) pages"
 
 # The workbook: its sheets, then a page for each chart (five visible
-# worksheets, six chart sheets); the item codes read whole on the chart.
-for s in 四半期別新規・継続 完了の内訳 第1四半期 項目別の実施率; do
+# worksheets, eight chart sheets); the item codes read whole on the
+# charts, forty of them in two parts.
+for s in 四半期別新規・継続 完了の内訳 第1四半期 項目別の実施率 \
+    '実施率/前年度比較（その2）'; do
 	expect_grep "$T/sample.txt" "$s"
 done
 checks=$((checks + 1))
-[ "$(pages sample)" = 11 ] || fail "sample.xlsx: $(pages sample) pages, not 11"
+[ "$(pages sample)" = 13 ] || fail "sample.xlsx: $(pages sample) pages, not 13"
 checks=$((checks + 1))
-[ "$(grep -c 'dp-2-4-05' "$T/sample.txt")" -ge 2 ] ||
-    fail "sample.xlsx: item code dp-2-4-05 not on the table and the chart"
+[ "$(grep -c 'dp-2-8-05' "$T/sample.txt")" -ge 2 ] ||
+    fail "sample.xlsx: item code dp-2-8-05 not on the table and the chart"
 
 # The slides: one page each, every kind, the notes not on them.
 nslides=$($PY -c 'import sys, zipfile
@@ -131,7 +135,7 @@ checks=$((checks + 1))
     fail "deck: $(pages deck) pages for $nslides slides"
 for s in 令和8年度情報セキュリティ対策実施結果報告 詳細版 令和9年3月31日 \
     実施結果の概要 来年度の取組（続き） 課別の実施率（続き） 令和8年5月1日 \
-    89.0% 指摘件数の内訳 部別の実施率 82.5%; do
+    89.0% 指摘件数の内訳 部別の実施率 82.5% 項目別の実施率（続き） dp-2-4-09; do
 	expect_grep "$T/deck.txt" "$s"
 done
 expect_no_grep "$T/deck.txt" '校正1回目'

@@ -94,8 +94,9 @@ def conventions(wb):
 def sample(wb, path):
     eq(wb.sheetnames, ["審査一覧", "2026年度集計", "回答", "選択肢", "作業用",
                        "集計表", "項目別", "四半期別 新規・継続", "四半期別 件数（積み上げ）",
-                       "完了の内訳", "推移", "実施率・前年度比較",
-                       "実施率・前年度比較(2)"],
+                       "完了の内訳", "推移", "推移(2)", "実施率・前年度比較",
+                       "実施率・前年度比較（その1）",
+                       "実施率・前年度比較（その2）"],
        "sheet names (worksheets, then the chart sheets)")
     eq([ws.sheet_state for ws in wb.worksheets],
        ["visible", "visible", "visible", "hidden", "hidden", "visible",
@@ -185,7 +186,7 @@ def sample(wb, path):
     eq(ws["D8"].value, 17, "集計 D8")
     eq(len(ws._charts), 0, "charts on 集計: they have sheets of their own")
     eq([cs.pageSetup.orientation for cs in wb.chartsheets],
-       ["landscape"] * 6, "chart sheet orientation")
+       ["landscape"] * 8, "chart sheet orientation")
 
     ws = wb["回答"]
     check(ws.protection.sheet, "回答 not protected")
@@ -207,7 +208,7 @@ def sample(wb, path):
     with zipfile.ZipFile(path) as z:
         charts = sorted(n for n in z.namelist()
                         if re.match(r"xl/charts/chart\d+\.xml$", n))
-        eq(len(charts), 6, "chart parts")
+        eq(len(charts), 8, "chart parts")
         kinds = []
         for n in charts[:4]:
             xml = z.read(n).decode("utf-8")
@@ -230,13 +231,17 @@ def sample(wb, path):
               "column chart: axis 0 to 35")
         check('<c:showVal val="1"/>' in xml, "column chart: no labels")
         # the model's table, drawn as columns of rates 0% to 100%
-        xml = z.read(charts[4]).decode("utf-8")
+        xml = z.read(charts[5]).decode("utf-8")
         check("'集計表'!$A$5:$A$7" in xml, "chart table: categories")
         check('<c:max val="1"/>' in xml and 'formatCode="0%"' in xml,
               "chart table: rates 0% to 100%")
-        # item codes that would break as columns: horizontal bars
-        xml = z.read(charts[5]).decode("utf-8")
-        check('<c:barDir val="bar"/>' in xml, "long labels: bars")
+        # item codes that would break as columns: horizontal bars, forty
+        # of them in two parts of twenty, on the same axis
+        for n, rows in ((charts[6], "$A$4:$A$23"), (charts[7], "$A$24:$A$43")):
+            xml = z.read(n).decode("utf-8")
+            check('<c:barDir val="bar"/>' in xml, n + ": long labels: bars")
+            check("'項目別'!" + rows in xml, n + ": rows " + rows)
+            check('<c:max val="1"/>' in xml, n + ": axis to 100%")
 
 
 def main(argv):

@@ -148,7 +148,7 @@ test_drawn_kind(void **state)
 	/* A whole slide has room for them. */
 	assert_int_equal(chart_drawn_kind(c, 80), CHART_COLUMN);
 	assert_true(fabs(chart_label_chars(c) - 5) < 1e-9);
-	assert_true(chart_height_cm(c, CHART_BAR, 16) >= 3 + 10 * 0.55);
+	assert_true(chart_height_cm(c, CHART_BAR, 16) >= 3 + 10 * 0.45);
 	assert_true(fabs(chart_height_cm(c, CHART_COLUMN, 16) - 9.6) < 1e-9);
 	chart_free(c);
 
@@ -409,6 +409,51 @@ test_workbook(void **state)
 	chart_free(c);
 }
 
+/* More bars than a page holds: parts that keep the whole's axis. */
+static void
+test_slices(void **state)
+{
+	struct chart		*c, *s;
+	struct chart_axis	 whole, part;
+	double			 v[50];
+	char			 cat[32];
+	size_t			 i, fit;
+
+	(void)state;
+	assert_int_equal(chart_new(&c, CHART_BAR, "項目別の実施率"), 0);
+	for (i = 0; i < 50; i++) {
+		snprintf(cat, sizeof cat, "dp-2-%zu-%02zu", i / 10 + 1, i % 10);
+		assert_int_equal(chart_category(c, cat), 0);
+		v[i] = i < 25 ? 0.3 : 0.95;
+	}
+	assert_int_equal(chart_series(c, "実施率", v, 50), 0);
+	assert_int_equal(chart_set_format(c, CHART_COUNT), 0);
+	/* 16.5 cm of a landscape page: 3 cm of frame, 0.45 cm a bar. */
+	fit = chart_fit_categories(c, CHART_BAR, 16.5);
+	assert_int_equal(fit, 30);
+	assert_int_equal(chart_fit_categories(c, CHART_BAR, 1), 1);
+	assert_int_equal(chart_fit_categories(c, CHART_COLUMN, 1), 50);
+	chart_value_axis(&whole, c);
+	assert_int_equal(chart_slice(&s, c, 0, 25, 1, 2), 0);
+	assert_string_equal(s->title, "項目別の実施率（その1）");
+	assert_int_equal(s->ncats, 25);
+	assert_string_equal(s->cats[24], "dp-2-3-04");
+	/* The first half alone would scale to 0.3; it keeps the whole's. */
+	chart_value_axis(&part, s);
+	assert_true(part.max == whole.max && part.major == whole.major);
+	chart_free(s);
+	assert_int_equal(chart_slice(&s, c, 25, 25, 2, 2), 0);
+	assert_string_equal(s->title, "項目別の実施率（その2）");
+	assert_true(s->series[0].values[0] == 0.95);
+	chart_free(s);
+	assert_int_equal(chart_slice(&s, c, 0, 50, 1, 1), 0);
+	assert_string_equal(s->title, "項目別の実施率");
+	chart_free(s);
+	assert_int_equal(chart_slice(&s, c, 40, 11, 1, 1), NC_EINVALID);
+	assert_null(s);
+	chart_free(c);
+}
+
 int
 main(void)
 {
@@ -418,6 +463,7 @@ main(void)
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_drawingml),
 		cmocka_unit_test(test_workbook),
+		cmocka_unit_test(test_slices),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

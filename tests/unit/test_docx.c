@@ -1188,6 +1188,26 @@ sample_chart(enum chart_kind kind, int pct)
 	return c;
 }
 
+/* Sixty items: more bars than a page holds. */
+static struct chart *
+long_chart(void)
+{
+	struct chart	*c;
+	char		 ref[32];
+	double		 v[60];
+	size_t		 i;
+
+	assert_int_equal(chart_new(&c, CHART_COLUMN, "項目別の実施率"), 0);
+	for (i = 0; i < 60; i++) {
+		snprintf(ref, sizeof ref, "dp-2-%zu-%02zu", i / 10 + 1, i % 10);
+		assert_int_equal(chart_category(c, ref), 0);
+		v[i] = (double)(i % 11) / 10;
+	}
+	assert_int_equal(chart_series(c, "実施率", v, 60), 0);
+	assert_int_equal(chart_set_format(c, CHART_PERCENT), 0);
+	return c;
+}
+
 static struct docx *
 make_charts(void)
 {
@@ -1207,6 +1227,9 @@ make_charts(void)
 	chart_free(c);
 	c = sample_chart(CHART_PIE, 0);
 	assert_int_equal(docx_chart(d, c, 12, 9), 0);
+	chart_free(c);
+	c = long_chart();
+	assert_int_equal(docx_chart(d, c, 0, 0), 0);
 	chart_free(c);
 	return d;
 }
@@ -1301,6 +1324,11 @@ test_charts(void **state)
 	/* Six names and short counts fit the text width: columns. */
 	assert_non_null(strstr(xml, "<c:barDir val=\"col\"/>"));
 	free(xml);
+	/* Sixty bars: two charts, その1 and その2, on the same axis. */
+	xml = zip_part(path, "word/charts/chart5.xml");
+	assert_non_null(strstr(xml, "<a:t>項目別の実施率（その2）</a:t>"));
+	assert_non_null(strstr(xml, "<c:max val=\"1\"/>"));
+	free(xml);
 
 	/* python-docx reads it; check_office.py compares the charts. */
 	c[0] = sample_chart(CHART_COLUMN, 1);
@@ -1313,6 +1341,16 @@ test_charts(void **state)
 		chart_json(&j, c[i]);
 		chart_free(c[i]);
 	}
+	/* The sixty bars, in two parts of thirty on a page each. */
+	c[0] = long_chart();
+	for (i = 0; i < 2; i++) {
+		assert_int_equal(chart_slice(&c[1], c[0], 30 * i, 30, i + 1, 2),
+		    0);
+		buf_putc(&j, ',');
+		chart_json(&j, c[1]);
+		chart_free(c[1]);
+	}
+	chart_free(c[0]);
 	buf_puts(&j, "],\"paragraphs\":[\"1　結果\",\"部別の実施率と指摘件数"
 	    "は次のとおりである。\",\"(1)　指摘件数\"]}");
 	assert_int_equal(buf_ok(&j), 0);

@@ -160,6 +160,23 @@ chart_of(int which)
 {
 	struct chart	*c;
 	size_t		 i;
+	double		 v[40];
+	char		 ref[32];
+
+	if (which == 2) {
+		/* Forty items: more bars than a slide holds. */
+		assert_int_equal(chart_new(&c, CHART_COLUMN, "項目別の実施率"),
+		    0);
+		for (i = 0; i < 40; i++) {
+			snprintf(ref, sizeof ref, "dp-2-%zu-%02zu", i / 10 + 1,
+			    i % 10);
+			assert_int_equal(chart_category(c, ref), 0);
+			v[i] = (double)(i % 11) / 10;
+		}
+		assert_int_equal(chart_series(c, "実施率", v, 40), 0);
+		assert_int_equal(chart_set_format(c, CHART_PERCENT), 0);
+		return c;
+	}
 
 	assert_int_equal(chart_new(&c, which == 0 ? CHART_COLUMN : CHART_PIE,
 	    which == 0 ? "部別の実施率" : "部別の指摘件数"), 0);
@@ -220,6 +237,10 @@ make_deck(const char *template)
 	assert_int_equal(pptx_notes(p, "課別の一覧（全30課）。"), 0);
 	c = chart_of(1);
 	assert_int_equal(pptx_chart_slide(p, "指摘件数の内訳", c), 0);
+	chart_free(c);
+	c = chart_of(2);
+	assert_int_equal(pptx_chart_slide(p, "項目別の実施率", c), 0);
+	assert_int_equal(pptx_notes(p, "全40項目。"), 0);
 	chart_free(c);
 	return p;
 }
@@ -330,7 +351,7 @@ test_deck(void **state)
 	assert_non_null(strstr(xml, "<a:ea typeface=\"游ゴシック\"/>"));
 	free(xml);
 	xml = part_of(path, "docProps/app.xml");
-	assert_non_null(strstr(xml, "<Notes>2</Notes>"));
+	assert_non_null(strstr(xml, "<Notes>3</Notes>"));
 	free(xml);
 
 	/*
@@ -380,7 +401,7 @@ test_deck(void **state)
 	assert_int_equal(got, NROWS);
 	assert_true(table_slides >= 2);
 	assert_true(action_slides >= 2);
-	assert_int_equal(nslides, 4 + action_slides + table_slides);
+	assert_int_equal(nslides, 6 + action_slides + table_slides);
 	snprintf(name, sizeof name, "ppt/slides/_rels/slide%zu.xml.rels",
 	    first_table);
 	xml = part_of(path, name);
@@ -402,7 +423,32 @@ test_deck(void **state)
 	    "[0.825,0.753,0.91,0.664,1,0.79]}]},{\"title\":\"部別の指摘件数\","
 	    "\"categories\":[\"企画部\",\"総務部\",\"区民部\",\"産業経済部\","
 	    "\"福祉部\",\"健康部\"],\"series\":[{\"name\":\"件数\",\"values\":"
-	    "[12,8,5,3,1,7]}]}],\"slides\":[");
+	    "[12,8,5,3,1,7]}]}");
+	{
+		struct chart	*whole = chart_of(2), *part;
+
+		for (i = 0; i < 2; i++) {
+			assert_int_equal(chart_slice(&part, whole, 20 * i, 20,
+			    i + 1, 2), 0);
+			buf_puts(&j, ",{\"title\":");
+			json_text(&j, part->title);
+			buf_puts(&j, ",\"categories\":[");
+			for (k = 0; k < part->ncats; k++) {
+				if (k > 0)
+					buf_putc(&j, ',');
+				json_text(&j, part->cats[k]);
+			}
+			buf_puts(&j, "],\"series\":[{\"name\":\"実施率\","
+			    "\"values\":[");
+			for (k = 0; k < part->ncats; k++)
+				buf_printf(&j, "%s%.15g", k > 0 ? "," : "",
+				    part->series[0].values[k]);
+			buf_puts(&j, "]}]}");
+			chart_free(part);
+		}
+		chart_free(whole);
+	}
+	buf_puts(&j, "],\"slides\":[");
 	buf_puts(&j, "{\"title\":");
 	json_text(&j, cover.title);
 	buf_puts(&j, ",\"texts\":[\"詳細版\",\"令和9年3月31日\",\"CIO補佐官"
@@ -448,7 +494,10 @@ test_deck(void **state)
 			buf_puts(&j, ",\"notes\":\"課別の一覧（全30課）。\"");
 		buf_putc(&j, '}');
 	}
-	buf_puts(&j, ",{\"title\":\"指摘件数の内訳\",\"chart\":2}]}");
+	buf_puts(&j, ",{\"title\":\"指摘件数の内訳\",\"chart\":2}");
+	/* Forty bars: the parts on two slides, the notes on the first. */
+	buf_puts(&j, ",{\"title\":\"項目別の実施率\",\"chart\":3,\"notes\":"
+	    "\"全40項目。\"},{\"title\":\"項目別の実施率（続き）\",\"chart\":4}]}");
 	assert_int_equal(buf_ok(&j), 0);
 	buf_printf(&cmd, "%s.json", path);
 	{
