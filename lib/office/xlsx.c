@@ -1,14 +1,9 @@
-#include <sys/stat.h>
-
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include <xlsxwriter.h>
 

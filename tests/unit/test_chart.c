@@ -261,6 +261,18 @@ val(xmlNode *n)
 	return NULL;
 }
 
+/* The text of an element, copied (xmlNodeGetContent() allocates). */
+static const char *
+content(xmlNode *n)
+{
+	static char	 out[256];
+	xmlChar		*s = xmlNodeGetContent(n);
+
+	snprintf(out, sizeof out, "%s", s != NULL ? (const char *)s : "");
+	xmlFree(s);
+	return out;
+}
+
 /* The cached points of a strCache or numCache, in order. */
 static size_t
 points(xmlNode *cache, char out[][64], size_t max)
@@ -311,8 +323,8 @@ test_drawingml(void **state)
 	np = points(find(find(ser, "tx"), "strCache"), pts, 8);
 	assert_int_equal(np, 1);
 	assert_string_equal(pts[0], "今年度");
-	assert_string_equal((const char *)xmlNodeGetContent(find(find(ser,
-	    "cat"), "f")), CHART_DATA_SHEET "!$A$2:$A$5");
+	assert_string_equal(content(find(find(ser, "cat"), "f")),
+	    CHART_DATA_SHEET "!$A$2:$A$5");
 	np = points(find(find(ser, "cat"), "strCache"), pts, 8);
 	assert_int_equal(np, 4);
 	assert_string_equal(pts[0], "第1四半期");
@@ -330,8 +342,8 @@ test_drawingml(void **state)
 	    strcmp((const char *)ser->name, "ser") != 0); ser = ser->next)
 		;
 	assert_non_null(ser);
-	assert_string_equal((const char *)xmlNodeGetContent(find(find(ser,
-	    "val"), "f")), CHART_DATA_SHEET "!$C$2:$C$5");
+	assert_string_equal(content(find(find(ser, "val"), "f")),
+	    CHART_DATA_SHEET "!$C$2:$C$5");
 	np = points(find(find(ser, "val"), "numCache"), pts, 8);
 	assert_int_equal(np, 4);
 	assert_string_equal(pts[1], "31");

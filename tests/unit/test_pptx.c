@@ -328,7 +328,7 @@ test_deck(void **state)
 {
 	struct pptx	*p;
 	struct buf	 j = BUF_INIT, cmd = BUF_INIT, row = BUF_INIT;
-	char		 path[512], name[64], *xml, *s;
+	char		 path[512], name[64], *xml;
 	char		 (*rows)[256];
 	size_t		 nslides, i, k, n, r, c, first_table = 0, got = 0;
 	size_t		 table_slides = 0, action_slides = 0;
@@ -518,8 +518,6 @@ test_deck(void **state)
 		assert_int_equal(buf_ok(&cmd), 0);
 		assert_int_equal(system(cmd.data), 0);
 	}
-	s = NULL;
-	free(s);
 	free(rows);
 	buf_free(&j);
 	buf_free(&cmd);
