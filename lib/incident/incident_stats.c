@@ -292,7 +292,6 @@ sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
 	char			 full[128];
 	uint32_t		 row, first;
 	size_t			 i, nc = 0;
-	long			 max;
 	int			 rc;
 
 	cols[nc++] = (struct xlsx_column){ group, 0, 18 };
@@ -324,11 +323,7 @@ sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
 	ch.y_title = type == XLSX_CHART_PIE ? NULL : "件数";
 	ch.first_row = first;
 	ch.last_row = row - 1;
-	for (i = 0, max = 0; i < n; i++)
-		if (c[i].n > max)
-			max = c[i].n;
-	/* A few incidents: whole-number steps, not 0.2 of an incident. */
-	ch.y_major = max <= 10 ? 1 : 0;
+	/* Counts step by whole numbers: the chart model sees whole values. */
 	ch.at_row = row + 2;
 	ch.at_col = 0;
 	ch.width = 640;
