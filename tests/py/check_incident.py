@@ -112,13 +112,19 @@ def check_stats(path, n):
     import openpyxl
     wb = openpyxl.load_workbook(path)
     bad = []
-    if wb.sheetnames != SHEETS:
-        bad.append("sheets %r, want %r" % (wb.sheetnames, SHEETS))
+    # The worksheets, then one chart sheet per count sheet (charts print
+    # whole on a page of their own).
+    if wb.sheetnames[:len(SHEETS)] != SHEETS:
+        bad.append("sheets %r, want %r first" % (wb.sheetnames, SHEETS))
         return bad
-    for name in SHEETS[1:]:
-        if len(wb[name]._charts) != 1:
-            bad.append("sheet %s has %d charts, want 1" %
-                       (name, len(wb[name]._charts)))
+    charts = [ws for ws in wb.chartsheets]
+    if len(charts) != len(SHEETS) - 1:
+        bad.append("%d chart sheets, want %d" % (len(charts),
+                                                 len(SHEETS) - 1))
+    for cs in charts:
+        if len(cs._charts) != 1:
+            bad.append("chart sheet %s has %d charts, want 1" %
+                       (cs.title, len(cs._charts)))
     ws = wb["一覧"]
     rows = [r for r in ws.iter_rows(min_row=4, values_only=True)
             if isinstance(r[0], (int, float))]
