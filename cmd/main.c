@@ -31,6 +31,10 @@ extern const struct cmd_entry cmd_cal_entry;
 extern const struct cmd_entry cmd_review_entry;
 extern const struct cmd_entry cmd_audit_entry;
 extern const struct cmd_entry cmd_checklist_entry;
+extern const struct cmd_entry cmd_consult_entry;
+extern const struct cmd_entry cmd_meeting_entry;
+extern const struct cmd_entry cmd_issue_entry;
+extern const struct cmd_entry cmd_due_entry;
 
 /* In the order a new user meets them. */
 const struct cmd_entry *const cmd_table[] = {
@@ -44,6 +48,10 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_review_entry,
 	&cmd_audit_entry,
 	&cmd_checklist_entry,
+	&cmd_consult_entry,
+	&cmd_meeting_entry,
+	&cmd_issue_entry,
+	&cmd_due_entry,
 	NULL
 };
 
