@@ -122,7 +122,9 @@ cmd_due(struct cmd_ctx *ctx, struct optv *ov)
 	size_t		 i;
 	int		 rc = CMD_OK, with_from = opt_date(ov, "from", &from);
 	int		 overdue, json;
+	struct tm	 now;
 
+	clock_now(&now);
 	if (!with_from)
 		from = today;
 	if (!opt_date(ov, "to", &to))
@@ -191,7 +193,10 @@ cmd_due(struct cmd_ctx *ctx, struct optv *ov)
 			snprintf(when, sizeof when, "%s (%s)", iso,
 			    wday_en[cal_weekday(it->date)]);
 		/* a deadline at 10:00 today is past at 10:00 */
-		overdue = !it->done && cal_cmp(it->date, today) < 0;
+		overdue = !it->done && (cal_cmp(it->date, today) < 0 ||
+		    (cal_cmp(it->date, today) == 0 && it->hour >= 0 &&
+		    now.tm_hour * 60 + now.tm_min >= it->hour * 60 +
+		    it->minute));
 		snprintf(id, sizeof id, "%s", it->id);
 		cells[0] = when;
 		if (json)

@@ -736,6 +736,10 @@ meeting_export(struct cmd_ctx *ctx, struct optv *ov)
 		return cmd_lib_error();
 	if (cmd_load_record(&r, &ref, st, ov->argv[1], "meeting") != CMD_OK)
 		goto done;
+	if (node_scalar_eq(node_get(record_root(r), "status"), "cancelled")) {
+		rc = cmd_error(_("%s was cancelled"), ref.id);
+		goto done;
+	}
 	if (!agenda && node_scalar_eq(node_get(record_root(r), "status"),
 	    "scheduled")) {
 		rc = cmd_error(_("%s has not been held: record its minutes "

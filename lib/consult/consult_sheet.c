@@ -351,6 +351,16 @@ consult_sheet_read(struct consult_sheet *out, struct store *st,
 	}
 	for (i = 0; i < NFIELDS; i++) {
 		c = xlsxread_cell(sh, rows[i], cols[i]);
+		/* a form made for one division knows it */
+		if (i == F_ORG && *c.text == '\0' &&
+		    marker(m, "form_org") != NULL &&
+		    *marker(m, "form_org") != '\0') {
+			if ((val[i] = strdup(marker(m, "form_org"))) == NULL) {
+				rc = error_set(NC_ENOMEM, "out of memory");
+				goto done;
+			}
+			continue;
+		}
 		if (i == F_RECEIVED || i == F_DUE) {
 			if (c.type == XLSXREAD_EMPTY || *c.text == '\0') {
 				if (fields[i].required)

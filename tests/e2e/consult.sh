@@ -212,6 +212,12 @@ expect_grep "$T/err" "updated $s1 from '.*returned2.xlsx': 相談内容"
 expect_no_grep "$C/$s1.yaml" "注意する点"
 checks=$((checks + 1))
 [ "$(count)" = $((n0 + 1)) ] || fail "a corrected sheet added a record"
+# a form made for one division: its 課 comes with it
+pycheck fill "$T/form/相談シート_保育課.xlsx" B6= B8=指名の様式 B9=内容 \
+    B10=2026-05-19 out="$T/hoiku.xlsx"
+expect_status 0 "$NCIO" -C "$D" consult import "$T/hoiku.xlsx"
+expect_grep "$C/$(cat "$T/out").yaml" "^org: hoiku$"
+n0=$((n0 + 1))
 # refused: another template, no marker, a My Number, missing answers
 $PY - "$T/other.xlsx" <<'PY'
 import sys, openpyxl

@@ -102,6 +102,11 @@ expect_status 0 "$NCIO" -C "$D" due --who 架空\ 太郎 --to 2026-06-30
 expect_grep "$T/out" "$cs$"
 expect_grep "$T/out" "$rv$"
 expect_no_grep "$T/out" "$gw$"
+# 10:00 on the day: late at 10:00, not at 9:59
+NERIMA_CIO_TODAY=2026-05-01T09:59 expect_status 0 "$NCIO" -C "$D" due
+expect_grep "$T/out" "^2026-05-01 10:00 \(Fri\) +次第"
+NERIMA_CIO_TODAY=2026-05-01T10:00 expect_status 0 "$NCIO" -C "$D" due
+expect_grep "$T/out" "^2026-05-01 10:00 \(Fri\) +超過 +次第"
 expect_status 2 "$NCIO" -C "$D" due --from 2026-05-01 --to 2026-04-01
 expect_status 2 "$NCIO" -C "$D" due --force
 
