@@ -167,9 +167,11 @@ neighbours(struct cal_date *prev, struct cal_date *next, char **next_label,
 	error_clear();
 	if (nx != NULL) {
 		mt_era_wday(when, *next);
-		times(t, sizeof t, nx);
-		buf_printf(&b, "%s　%s%s%s", node_get_str(nx, "title"), when,
-		    *t != '\0' ? "　" : "", t);
+		/* the next meeting's start is enough: "10:00～" */
+		snprintf(t, sizeof t, "%s", node_get_str(nx, "start_time") !=
+		    NULL ? node_get_str(nx, "start_time") : "");
+		buf_printf(&b, "%s\n%s%s%s%s", node_get_str(nx, "title"), when,
+		    *t != '\0' ? "　" : "", t, *t != '\0' ? "～" : "");
 		if (buf_ok(&b) == 0)
 			*next_label = buf_detach(&b, NULL);
 	}
@@ -917,11 +919,18 @@ meeting_write_agenda_docx(const struct meeting_view *v, const char *path)
 				goto done;
 	}
 	if (v->next != NULL) {
+		struct docx_para_style	hang;
+
+		/* a long line wraps under its text, not under 【次回】 */
+		memset(&hang, 0, sizeof hang);
+		hang.align = DOCX_LEFT;
+		hang.indent_left = 400;
+		hang.indent_first = -400;
 		buf_reset(&b);
 		buf_printf(&b, "【次回】%s", v->next);
 		if ((rc = buf_ok(&b)) != 0 ||
 		    (rc = docx_add_blank(d)) != 0 ||
-		    (rc = docx_add_para(d, b.data, NULL)) != 0)
+		    (rc = docx_add_para(d, b.data, &hang)) != 0)
 			goto done;
 	}
 	rc = docx_save(d, path);
