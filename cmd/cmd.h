@@ -83,6 +83,13 @@ int	cmd_find_record(struct recref *out, struct store *, const char *kind,
 struct record;
 int	cmd_read_record(struct record **out, struct cmd_ctx *,
 	    const char *kind, const char *prefix);
+/*
+ * The same with the record's reference (id, path), which the caller frees
+ * (ref->id, ref->relpath), for a verb that reports or refers to the file.
+ * Reading only: a change goes through cmd_edit_record().
+ */
+int	cmd_load_record(struct record **out, struct recref *ref,
+	    struct store *, const char *prefix, const char *kind);
 
 /*
  * New records (cmd/add.c): a mapping of fields from a YAML file (which

@@ -35,6 +35,10 @@ extern const struct cmd_entry cmd_diff_entry;
 extern const struct cmd_entry cmd_completion_entry;
 extern const struct cmd_entry cmd_complete_entry;
 extern const struct cmd_entry cmd_incident_entry;
+extern const struct cmd_entry cmd_consult_entry;
+extern const struct cmd_entry cmd_meeting_entry;
+extern const struct cmd_entry cmd_issue_entry;
+extern const struct cmd_entry cmd_due_entry;
 
 /* In the order a new user meets them. */
 const struct cmd_entry *const cmd_table[] = {
@@ -49,6 +53,10 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_audit_entry,
 	&cmd_checklist_entry,
 	&cmd_incident_entry,
+	&cmd_consult_entry,
+	&cmd_meeting_entry,
+	&cmd_issue_entry,
+	&cmd_due_entry,
 	&cmd_log_entry,
 	&cmd_diff_entry,
 	NULL

@@ -144,23 +144,35 @@ cmd_find_record(struct recref *out, struct store *st, const char *kind,
 }
 
 int
+cmd_load_record(struct record **out, struct recref *ref, struct store *st,
+    const char *prefix, const char *kind)
+{
+	struct diags	d = DIAGS_INIT;
+	int		rc = CMD_OK;
+
+	*out = NULL;
+	if (cmd_find_record(ref, st, kind, prefix) != CMD_OK)
+		return CMD_FAIL;
+	if (record_load(out, st, ref, &d) != 0) {
+		cmd_print_diags(stderr, &d);
+		rc = cmd_error(_("cannot read %s: %s"), ref->id, error_last());
+	}
+	diags_free(&d);
+	return rc;
+}
+
+int
 cmd_read_record(struct record **out, struct cmd_ctx *ctx, const char *kind,
     const char *prefix)
 {
 	struct store	*st;
 	struct recref	 ref = { NULL, NULL, NULL, 0 };
-	struct diags	 d = DIAGS_INIT;
-	int		 rc = CMD_OK;
+	int		 rc;
 
 	*out = NULL;
-	if ((st = cmd_store(ctx)) == NULL ||
-	    cmd_find_record(&ref, st, kind, prefix) != CMD_OK)
+	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
-	if (record_load(out, st, &ref, &d) != 0) {
-		cmd_print_diags(stderr, &d);
-		rc = cmd_error(_("cannot read %s: %s"), ref.id, error_last());
-	}
-	diags_free(&d);
+	rc = cmd_load_record(out, &ref, st, prefix, kind);
 	free(ref.id);
 	free(ref.relpath);
 	return rc;

@@ -52,6 +52,7 @@ __lsan_default_suppressions(void)
 #define XLSX_FONT_CHARSET	128	/* SHIFTJIS_CHARSET */
 #define XLSX_HEADER_FILL	0xD9E1F2	/* pale blue */
 #define XLSX_INPUT_FILL		0xFFF2CC	/* pale yellow: to fill in */
+#define XLSX_ALERT_FILL		0xF8CBAD	/* pale red: needs attention */
 
 /*
  * Column widths are in Excel's unit, the width of '0' in the Normal font.
@@ -103,7 +104,8 @@ enum {
 
 #define V_INPUT		0x1
 #define V_CENTER	0x2
-#define V_MAX		4
+#define V_ALERT		0x4
+#define V_MAX		8
 
 struct xlsx_sheet {
 	struct xlsx		*x;
@@ -128,6 +130,8 @@ struct xlsx_sheet {
 	size_t			 nwidths;
 	uint8_t			*lines;		/* lines of wrapped rows */
 	size_t			 nlines;
+	uint8_t			*alert;		/* highlighted rows */
+	size_t			 nalert;
 	char			**headings;
 
 	uint16_t		 nlists;	/* columns used in the lists sheet */
@@ -276,6 +280,10 @@ xlsx_format(struct xlsx *x, int kind, int variant)
 	}
 	if (variant & V_CENTER)
 		format_set_align(f, LXW_ALIGN_CENTER);
+	if (variant & V_ALERT) {
+		format_set_pattern(f, LXW_PATTERN_SOLID);
+		format_set_bg_color(f, XLSX_ALERT_FILL);
+	}
 	if (variant & V_INPUT) {
 		format_set_unlocked(f);
 		format_set_pattern(f, LXW_PATTERN_SOLID);
@@ -335,6 +343,7 @@ xlsx_sheet_free(struct xlsx_sheet *sh)
 	free(sh->col_width);
 	free(sh->widths);
 	free(sh->lines);
+	free(sh->alert);
 	for (i = 0; sh->headings != NULL && i < sh->ncols; i++)
 		free(sh->headings[i]);
 	free(sh->headings);
@@ -542,6 +551,8 @@ xlsx_variant(const struct xlsx_sheet *sh, uint32_t row, uint16_t col)
 
 	if (!sh->has_table || row <= sh->header_row || col >= sh->ncols)
 		return 0;
+	if (row < sh->nalert && sh->alert[row])
+		v |= V_ALERT;
 	if (sh->col_flags[col] & XLSX_COL_INPUT)
 		v |= V_INPUT;
 	if (sh->col_flags[col] & XLSX_COL_CENTER)
@@ -648,6 +659,33 @@ xlsx_valid_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 		    XLSX_MAX_CHARS);
 		return xlsx_fail(sh->x, NC_EINVALID);
 	}
+	return 0;
+}
+
+int
+xlsx_highlight_row(struct xlsx_sheet *sh, uint32_t row)
+{
+	uint8_t	*nv;
+	size_t	 n;
+	int	 rc;
+
+	XLSX_SHEET_CHECK(sh);
+	if ((rc = xlsx_check(sh->x)) != 0)
+		return rc;
+	if (!sh->has_table || row <= sh->header_row || row > XLSX_MAX_ROW) {
+		error_set(NC_EINVALID, "row %u of sheet '%s' is not a row of "
+		    "its table", row + 1, sh->name);
+		return xlsx_fail(sh->x, NC_EINVALID);
+	}
+	if (row >= sh->nalert) {
+		n = (size_t)row + 64;
+		if ((nv = realloc(sh->alert, n)) == NULL)
+			return xlsx_nomem(sh->x);
+		memset(nv + sh->nalert, 0, n - sh->nalert);
+		sh->alert = nv;
+		sh->nalert = n;
+	}
+	sh->alert[row] = 1;
 	return 0;
 }
 

@@ -145,6 +145,13 @@ enum xlsx_date {
 int	 xlsx_write_date(struct xlsx_sheet *, uint32_t row, uint16_t col,
 	    int year, int month, int day, enum xlsx_date);
 
+/*
+ * Fill a data row of the table with a warning colour (an overdue issue):
+ * every cell of the table written in that row afterwards gets it.  Call
+ * it before writing the row.
+ */
+int	 xlsx_highlight_row(struct xlsx_sheet *, uint32_t row);
+
 /* An empty cell with the table's borders. */
 int	 xlsx_write_blank(struct xlsx_sheet *, uint32_t row, uint16_t col);
 

@@ -1,0 +1,190 @@
+/*
+ * Rows for `consult list`, `meeting list`, `issue list` and `due`.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cmd.h"
+#include "json.h"
+#include "listing.h"
+#include "table.h"
+
+struct listing {
+	const struct listing_col *cols;
+	size_t			  ncols;
+	char			**cells;	/* nrows * ncols */
+	size_t			  nrows;
+	size_t			  cap;
+};
+
+struct listing *
+listing_new(const struct listing_col *cols, size_t ncols)
+{
+	struct listing	*l;
+
+	if ((l = calloc(1, sizeof *l)) == NULL)
+		return NULL;
+	l->cols = cols;
+	l->ncols = ncols;
+	return l;
+}
+
+int
+listing_row(struct listing *l, const char *const *cells)
+{
+	char	**nv;
+	size_t	  i;
+
+	if (l->nrows == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 32;
+		if ((nv = realloc(l->cells, l->cap * l->ncols *
+		    sizeof *nv)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		l->cells = nv;
+	}
+	for (i = 0; i < l->ncols; i++) {
+		l->cells[l->nrows * l->ncols + i] = strdup(cells[i] != NULL ?
+		    cells[i] : "");
+		if (l->cells[l->nrows * l->ncols + i] == NULL) {
+			while (i-- > 0)
+				free(l->cells[l->nrows * l->ncols + i]);
+			return error_set(NC_ENOMEM, "out of memory");
+		}
+	}
+	l->nrows++;
+	return 0;
+}
+
+size_t
+listing_nrows(const struct listing *l)
+{
+	return l->nrows;
+}
+
+static size_t	sort_col, sort_col2;
+
+static int
+row_ptr_cmp(const void *a, const void *b)
+{
+	char *const	*x = *(char **const *)a;
+	char *const	*y = *(char **const *)b;
+	int		 c;
+
+	if ((c = strcmp(x[sort_col], y[sort_col])) != 0)
+		return c;
+	if ((c = strcmp(x[sort_col2], y[sort_col2])) != 0)
+		return c;
+	return strcmp(x[0], y[0]);
+}
+
+void
+listing_sort(struct listing *l, size_t col, size_t col2)
+{
+	char	***rows, **cells;
+	size_t	   i;
+
+	/* sort pointers to the rows, then lay the rows out in that order */
+	if (l->nrows < 2 || (rows = malloc(l->nrows * sizeof *rows)) == NULL)
+		return;
+	if ((cells = malloc(l->nrows * l->ncols * sizeof *cells)) == NULL) {
+		free(rows);
+		return;
+	}
+	for (i = 0; i < l->nrows; i++)
+		rows[i] = &l->cells[i * l->ncols];
+	sort_col = col;
+	sort_col2 = col2;
+	qsort(rows, l->nrows, sizeof *rows, row_ptr_cmp);
+	for (i = 0; i < l->nrows; i++)
+		memcpy(&cells[i * l->ncols], rows[i], l->ncols * sizeof *cells);
+	free(l->cells);
+	l->cells = cells;
+	l->cap = l->nrows;
+	free(rows);
+}
+
+int
+listing_print(struct listing *l, const char *format, FILE *fp)
+{
+	struct buf	 out = BUF_INIT;
+	struct table	*t = NULL;
+	struct json	*j = NULL;
+	const char	*c;
+	size_t		 r, i;
+	int		 rc = 0;
+
+	if (format == NULL)
+		format = "table";
+	if (strcmp(format, "json") == 0) {
+		if ((j = json_new(&out)) == NULL)
+			return cmd_error("out of memory");
+		rc = json_begin_array(j);
+		for (r = 0; r < l->nrows && rc == 0; r++) {
+			rc = json_begin_object(j);
+			for (i = 0; i < l->ncols && rc == 0; i++) {
+				c = l->cells[r * l->ncols + i];
+				if ((rc = json_key(j, l->cols[i].key)) != 0)
+					break;
+				rc = *c == '\0' ? json_value_raw(j, "null") :
+				    json_value_string(j, c, strlen(c));
+			}
+			if (rc == 0)
+				rc = json_end_object(j);
+		}
+		if (rc == 0)
+			rc = json_end_array(j);
+		if (rc == 0)
+			rc = json_finish(j);
+		json_free(j);
+	} else {
+		const char	**row;
+		size_t		  k, n = 0;
+
+		for (i = 0; i < l->ncols; i++)
+			n += !l->cols[i].json_only;
+		if ((row = calloc(n + 1, sizeof *row)) == NULL)
+			return cmd_error("out of memory");
+		if ((t = table_new(n)) == NULL) {
+			free(row);
+			return cmd_lib_error();
+		}
+		for (i = k = 0; i < l->ncols && rc == 0; i++)
+			if (!l->cols[i].json_only)
+				rc = table_set_header(t, k++, l->cols[i].head,
+				    l->cols[i].right);
+		for (r = 0; r < l->nrows && rc == 0; r++) {
+			for (i = k = 0; i < l->ncols; i++)
+				if (!l->cols[i].json_only)
+					row[k++] = l->cells[r * l->ncols + i];
+			rc = table_add_row(t, row);
+		}
+		free(row);
+		if (rc == 0)
+			rc = strcmp(format, "csv") == 0 ?
+			    table_render_csv(t, &out, 0) :
+			    table_render(t, &out);
+		table_free(t);
+	}
+	if (rc != 0 || buf_ok(&out) != 0) {
+		buf_free(&out);
+		return cmd_lib_error();
+	}
+	if (out.len > 0)
+		fwrite(out.data, 1, out.len, fp);
+	buf_free(&out);
+	return CMD_OK;
+}
+
+void
+listing_free(struct listing *l)
+{
+	size_t	i;
+
+	if (l == NULL)
+		return;
+	for (i = 0; i < l->nrows * l->ncols; i++)
+		free(l->cells[i]);
+	free(l->cells);
+	free(l);
+}

@@ -1,0 +1,805 @@
+/*
+ * The consultation documents: the 回答書 in the notice layout of
+ * EXAMPLES.md, and the 相談業務実施報告書 submitted to every progress
+ * meeting (3(3)ア(イ), 4(3)ア(イ)) as .docx and .xlsx from one view.
+ * Every label comes from the schemas; every date from the records or the
+ * period, never the clock; no record id reaches a document.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "consult.h"
+#include "consult_int.h"
+#include "docx.h"
+#include "error.h"
+#include "schema.h"
+#include "xlsx.h"
+
+static const char *
+str(const struct node *map, const char *key)
+{
+	const char	*s = node_get_str(map, key);
+
+	return s != NULL ? s : "";
+}
+
+static int
+ends_with(const char *s, const char *suffix)
+{
+	size_t	n = strlen(s), m = strlen(suffix);
+
+	return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/*
+ * The document number: the config's format (練企情発第%s号) with the
+ * record's number, or with a blank for the ward to fill in.  The format
+ * is the user's text, so %s is replaced by hand, never given to printf.
+ */
+static const char *
+doc_number(struct cs_strs *s, struct store *st, const char *number)
+{
+	const char	*f = cs_config(st, "documents", "doc_no_format");
+	const char	*p;
+
+	if (f == NULL)
+		return NULL;
+	if ((p = strstr(f, "%s")) == NULL)
+		return f;
+	return cs_fmt(s, "%.*s%s%s", (int)(p - f), f,
+	    number != NULL ? number : "　　", p + 2);
+}
+
+/* The member's role (総合情報化顧問（CIO補佐官）) from the config. */
+static const char *
+member_role(struct store *st, const char *id)
+{
+	const struct schemaset	*set;
+	const struct schema	*cs;
+	const struct node	*conf, *ms, *m;
+	size_t			 i;
+
+	if (id == NULL || store_config(&conf, st) != 0 ||
+	    store_schemas(&set, st, NULL) != 0 ||
+	    (cs = schemaset_kind(set, "config")) == NULL) {
+		error_clear();
+		return NULL;
+	}
+	ms = node_get(conf, "members");
+	for (i = 0; ms != NULL && ms->kind == NODE_SEQ && i < ms->n; i++) {
+		m = ms->u.items[i];
+		if (node_scalar_eq(node_get(m, "id"), id))
+			return schema_label(cs, "members.role",
+			    node_get_str(m, "role"));
+	}
+	return NULL;
+}
+
+static const char *
+member_name(struct store *st, const char *id)
+{
+	const struct node	*conf, *ms, *m;
+	size_t			 i;
+
+	if (store_config(&conf, st) != 0) {
+		error_clear();
+		return id;
+	}
+	ms = node_get(conf, "members");
+	for (i = 0; ms != NULL && ms->kind == NODE_SEQ && i < ms->n; i++) {
+		m = ms->u.items[i];
+		if (node_scalar_eq(node_get(m, "id"), id))
+			return str(m, "name");
+	}
+	return id;
+}
+
+/* 所管課 consultations answer, DX requests report, and so on. */
+static const char *
+answer_verb(const char *deliverable)
+{
+	if (deliverable != NULL && strcmp(deliverable, "report") == 0)
+		return "調査結果を報告します";
+	if (deliverable != NULL && strcmp(deliverable, "opinion") == 0)
+		return "意見を述べます";
+	if (deliverable != NULL && strcmp(deliverable, "information") == 0)
+		return "情報を提供します";
+	return "回答します";
+}
+
+/* The bracket of the title: （回答）, （報告） ... */
+static const char *
+answer_kind(const char *deliverable)
+{
+	if (deliverable != NULL && strcmp(deliverable, "report") == 0)
+		return "報告";
+	if (deliverable != NULL && strcmp(deliverable, "opinion") == 0)
+		return "意見";
+	if (deliverable != NULL && strcmp(deliverable, "information") == 0)
+		return "情報提供";
+	return "回答";
+}
+
+int
+consult_write_answer_docx(struct store *st, const struct node *rec,
+    const char *path)
+{
+	const struct schema	*kind;
+	struct cs_strs		 s = { NULL, 0, 0, 0 };
+	struct docx_notice	 no;
+	struct docx_notice_item	 items[4];
+	struct docx_props	 props;
+	struct docx		*d = NULL;
+	const struct node	*by = node_get(rec, "answered_by");
+	const char		*who = NULL, *role, *contractor, *ans, *file;
+	const char		*deliv = node_get_str(rec, "deliverable");
+	const char		*title = str(rec, "title"), *type;
+	char			 date[CAL_FMT_MAX], rcv[CAL_FMT_MAX];
+	struct buf		 names = BUF_INIT;
+	size_t			 n = 0, i;
+	int			 rc;
+
+	if ((kind = cs_kind(st)) == NULL)
+		return error_code();
+	ans = node_get_str(rec, "answer");
+	file = node_get_str(rec, "answer_file");
+	if ((ans == NULL && file == NULL) ||
+	    node_get_str(rec, "answered") == NULL)
+		return error_set(NC_EINVALID, "'%s' is not answered yet (no "
+		    "answer and answer date): record it with 'consult "
+		    "answer' first", title);
+	type = node_get_str(rec, "type");
+	cs_era(date, node_get_str(rec, "answered"));
+	cs_era(rcv, node_get_str(rec, "received"));
+	for (i = 0; by != NULL && by->kind == NODE_SEQ && i < by->n; i++) {
+		if (by->u.items[i]->kind != NODE_SCALAR)
+			continue;
+		if (who == NULL)
+			who = by->u.items[i]->u.s.str;
+		buf_printf(&names, "%s%s", names.len > 0 ? "、" : "",
+		    member_name(st, by->u.items[i]->u.s.str));
+	}
+	if ((rc = buf_ok(&names)) != 0)
+		goto done;
+	/* the answerer's role from the config, the CIO advisor by default */
+	if ((role = member_role(st, who)) == NULL)
+		role = "総合情報化顧問（CIO補佐官）";
+	contractor = cs_config(st, "contractor", NULL);
+
+	memset(&no, 0, sizeof no);
+	memset(items, 0, sizeof items);
+	no.number = doc_number(&s, st, node_get_str(rec, "answer_no"));
+	no.date = date;
+	no.addressee = cs_fmt(&s, "%s長", cs_org_full(&s, st,
+	    node_get_str(rec, "org")));
+	no.sender = contractor != NULL ? cs_fmt(&s, "%s\n%s", contractor,
+	    role) : role;
+	/*
+	 * A long title breaks before its （回答）, never inside it: the
+	 * title is set at 14pt, about 30 characters to a line.
+	 */
+	no.title = cs_fmt(&s, "%s%s%s（%s）", title,
+	    ends_with(title, "について") ? "" : "について",
+	    docx_measure(title) > 2600 ? "\n" : "", answer_kind(deliv));
+	no.body = cs_fmt(&s, "%s付で%sのあった標記の件について、下記のとおり%s。",
+	    rcv, type != NULL && strcmp(type, "dx") == 0 ? "依頼" : "相談",
+	    answer_verb(deliv));
+	items[n].label = type != NULL && strcmp(type, "dx") == 0 ?
+	    "依頼内容" : "相談内容";
+	items[n++].value = node_get_str(rec, "question") != NULL ?
+	    cs_fmt(&s, "「%s」", str(rec, "question")) : title;
+	items[n].label = deliv != NULL && strcmp(deliv, "report") == 0 ?
+	    "調査結果" : deliv != NULL && strcmp(deliv, "opinion") == 0 ?
+	    "意見" : "回答";
+	/* the attachment by its name, without a folder or an extension */
+	if (file != NULL) {
+		const char *base = strrchr(file, '/'), *dot;
+
+		base = base != NULL ? base + 1 : file;
+		dot = strrchr(base, '.');
+		file = cs_fmt(&s, "%.*s", (int)(dot != NULL && dot != base &&
+		    strlen(dot) <= 5 ? (size_t)(dot - base) : strlen(base)),
+		    base);
+	}
+	if (ans != NULL && file != NULL)
+		items[n++].value = cs_fmt(&s, "%s\n（詳細は別添「%s」のとおり）",
+		    ans, file);
+	else if (ans != NULL)
+		items[n++].value = ans;
+	else
+		items[n++].value = cs_fmt(&s, "別添「%s」のとおり", file);
+	no.items = items;
+	no.nitems = n;
+	if (names.len > 0)
+		no.contact = cs_fmt(&s, "（担当）%s%s%s", contractor != NULL ?
+		    contractor : "", contractor != NULL ? "　" : "",
+		    names.data);
+	if (s.failed) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	memset(&props, 0, sizeof props);
+	props.title = cs_fmt(&s, "%s%s（%s）", title, ends_with(title,
+	    "について") ? "" : "について", answer_kind(deliv));
+	props.author = cs_config(st, "documents", "author");
+	props.created = node_get_str(rec, "answered");
+	if ((rc = docx_new(&d, &props)) == 0 &&
+	    (rc = docx_add_notice(d, &no)) == 0)
+		rc = docx_save(d, path);
+done:
+	docx_free(d);
+	buf_free(&names);
+	cs_strs_free(&s);
+	return rc;
+}
+
+/* --- 相談業務実施報告書 ----------------------------------------------------- */
+
+static char *
+dupstr(const char *s, int *bad)
+{
+	char	*p = strdup(s != NULL ? s : "");
+
+	if (p == NULL)
+		*bad = 1;
+	return p;
+}
+
+static void
+row_free(struct consult_report_row *r)
+{
+	free(r->ref_no);
+	free(r->type);
+	free(r->org);
+	free(r->title);
+	free(r->status);
+	free(r->attended);
+}
+
+void
+consult_report_free(struct consult_report *rp)
+{
+	size_t	i;
+
+	for (i = 0; i < rp->nrows; i++)
+		row_free(&rp->rows[i]);
+	free(rp->rows);
+	free(rp->period);
+	free(rp->author);
+	memset(rp, 0, sizeof *rp);
+}
+
+static int
+between(struct cal_date d, struct cal_date from, struct cal_date to)
+{
+	return cal_cmp(d, from) >= 0 && cal_cmp(d, to) <= 0;
+}
+
+/* The attendances of a record as "令和8年6月3日 株式会社…", "、"-joined. */
+static char *
+attendance_text(const struct node *rec, struct cal_date to, int *bad)
+{
+	const struct node	*as = node_get(rec, "attendances"), *a;
+	struct buf		 b = BUF_INIT;
+	struct cal_date		 d;
+	char			 era[CAL_FMT_MAX];
+	size_t			 i;
+
+	for (i = 0; as != NULL && as->kind == NODE_SEQ && i < as->n; i++) {
+		a = as->u.items[i];
+		if (cs_date(&d, a, "date") != 0 || cal_cmp(d, to) > 0)
+			continue;
+		cs_era(era, node_get_str(a, "date"));
+		buf_printf(&b, "%s%s %s", b.len > 0 ? "\n" : "", era,
+		    str(a, "counterpart"));
+	}
+	if ((as == NULL || as->n == 0) &&
+	    cs_date(&d, rec, "attended_date") == 0 && cal_cmp(d, to) <= 0) {
+		cs_era(era, node_get_str(rec, "attended_date"));
+		buf_printf(&b, "%s %s", era, str(rec, "counterpart"));
+	}
+	error_clear();
+	if (buf_ok(&b) != 0) {
+		*bad = 1;
+		return NULL;
+	}
+	return b.data != NULL ? buf_detach(&b, NULL) : dupstr("", bad);
+}
+
+/* Attendances dated in [from, to]. */
+static long
+attendances_in(const struct node *rec, struct cal_date from,
+    struct cal_date to)
+{
+	const struct node	*as = node_get(rec, "attendances");
+	struct cal_date		 d;
+	size_t			 i;
+	long			 n = 0;
+
+	if (as != NULL && as->kind == NODE_SEQ && as->n > 0) {
+		for (i = 0; i < as->n; i++)
+			if (cs_date(&d, as->u.items[i], "date") == 0 &&
+			    between(d, from, to))
+				n++;
+	} else if (cs_date(&d, rec, "attended_date") == 0 &&
+	    between(d, from, to))
+		n = 1;
+	error_clear();
+	return n;
+}
+
+static int
+row_cmp(const void *a, const void *b)
+{
+	const struct consult_report_row	*x = a, *y = b;
+	int				 c;
+
+	if ((c = cal_cmp(x->received, y->received)) != 0)
+		return c;
+	return strcmp(x->title, y->title);
+}
+
+int
+consult_report_build(struct consult_report *out, struct store *st,
+    struct cal_date from, struct cal_date to)
+{
+	static const char *const keys[CONSULT_NCOUNTS] = {
+		"department_consultations", "consultation_attendances",
+		"division_consultations", "dx_support" };
+	static const char *const types[CONSULT_NCOUNTS] = { "department",
+	    NULL, "division", "dx" };
+	const struct schema	*kind;
+	struct cs_recs		 rs = { NULL, 0 };
+	struct consult_report_row *row;
+	const struct node	*rec;
+	struct cal_date		 fy0, fy1, rcv, ans;
+	char			 a[CAL_FMT_MAX], b[CAL_FMT_MAX];
+	char			 line[2 * CAL_FMT_MAX + 16];
+	const char		*type, *status;
+	long			 sum = 0;
+	size_t			 i, k;
+	int			 rc, bad = 0, answered, t;
+
+	memset(out, 0, sizeof *out);
+	if (!cal_date_valid(from) || !cal_date_valid(to) ||
+	    cal_cmp(from, to) > 0)
+		return error_set(NC_EINVALID, "the period must run forward "
+		    "from one date to another");
+	if (cal_fy(from) != cal_fy(to))
+		return error_set(NC_EINVALID, "the period must lie in one "
+		    "fiscal year (FY%d starts on %d-04-01)", cal_fy(to),
+		    cal_fy(to));
+	if ((kind = cs_kind(st)) == NULL)
+		return error_code();
+	out->fy = cal_fy(to);
+	out->from = from;
+	out->to = to;
+	out->as_of = to;
+	out->mean_days = -1;
+	cal_fy_bounds(&fy0, &fy1, out->fy);
+	for (k = 0; k < CONSULT_NCOUNTS; k++) {
+		out->counts[k].label = types[k] != NULL ?
+		    schema_label(kind, "type", types[k]) :
+		    schema_title(schema_at(kind, "attended"));
+		out->counts[k].expected = cs_expected(st, keys[k]);
+	}
+	cal_format_era(a, sizeof a, from, CAL_ERA_LONG);
+	cal_format_era(b, sizeof b, to, CAL_ERA_LONG);
+	snprintf(line, sizeof line, "%sから%sまで", a, b);
+	out->period = dupstr(line, &bad);
+	out->author = dupstr(cs_config(st, "documents", "author") != NULL ?
+	    cs_config(st, "documents", "author") :
+	    cs_config(st, "contractor", NULL), &bad);
+
+	if ((rc = cs_recs_load(&rs, st, kind, out->fy)) != 0)
+		goto done;
+	if (rs.n > 0 && (out->rows = calloc(rs.n, sizeof *out->rows)) ==
+	    NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < rs.n; i++) {
+		rec = record_root(rs.v[i]);
+		type = node_get_str(rec, "type");
+		if (cs_date(&rcv, rec, "received") != 0) {
+			error_clear();
+			continue;
+		}
+		answered = cs_date(&ans, rec, "answered") == 0;
+		error_clear();
+		/* the counts: received this period, and since 1 April */
+		for (k = 0; k < CONSULT_NCOUNTS; k++) {
+			if (types[k] == NULL) {
+				out->counts[k].period += attendances_in(rec,
+				    from, to);
+				out->counts[k].ytd += attendances_in(rec, fy0,
+				    to);
+			} else if (type != NULL &&
+			    strcmp(type, types[k]) == 0) {
+				out->counts[k].period += between(rcv, from,
+				    to);
+				out->counts[k].ytd += between(rcv, fy0, to);
+			}
+		}
+		/* handled in the period: received by its end, open at its start */
+		if (cal_cmp(rcv, to) > 0)
+			continue;
+		if (answered && cal_cmp(ans, from) < 0)
+			continue;
+		if (!answered && !consult_is_open(rec) &&
+		    cal_cmp(rcv, from) < 0)
+			continue;
+		row = &out->rows[out->nrows++];
+		row->ref_no = dupstr(node_get_str(rec, "ref_no"), &bad);
+		row->type = dupstr(schema_label(kind, "type", type), &bad);
+		row->received = rcv;
+		row->org = dupstr(cs_org_name(st, node_get_str(rec, "org")),
+		    &bad);
+		row->title = dupstr(str(rec, "title"), &bad);
+		status = node_get_str(rec, "status");
+		t = answered && cal_cmp(ans, to) <= 0;
+		if (!t && !consult_is_open(rec))
+			status = "answering";
+		row->status = dupstr(schema_label(kind, "status", status),
+		    &bad);
+		row->days = -1;
+		if (t) {
+			row->answered = ans;
+			row->days = cal_days(ans) - cal_days(rcv);
+			out->answered++;
+			sum += row->days;
+		}
+		row->attended = attendance_text(rec, to, &bad);
+		if (bad)
+			break;
+	}
+	if (bad) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	if (out->nrows > 1)
+		qsort(out->rows, out->nrows, sizeof *out->rows, row_cmp);
+	if (out->answered > 0)
+		out->mean_days = (double)sum / (double)out->answered;
+done:
+	cs_recs_free(&rs);
+	if (rc != 0)
+		consult_report_free(out);
+	return rc;
+}
+
+/* Months of the fiscal year elapsed by to (April = 1). */
+static int
+months_elapsed(int fy, struct cal_date to)
+{
+	int	m = (to.y - fy) * 12 + to.m - 3;
+
+	return m < 1 ? 1 : m > 12 ? 12 : m;
+}
+
+/* The kinds whose year to date is below their share of the year. */
+static char *
+short_kinds(const struct consult_report *rp)
+{
+	struct buf	b = BUF_INIT;
+	int		months = months_elapsed(rp->fy, rp->to);
+	size_t		k;
+
+	for (k = 0; k < CONSULT_NCOUNTS; k++) {
+		const struct consult_count *c = &rp->counts[k];
+
+		if (c->expected > 0 && c->ytd * 12 < c->expected * months)
+			buf_printf(&b, "%s%s", b.len > 0 ? "、" : "",
+			    c->label);
+	}
+	return b.data != NULL ? buf_detach(&b, NULL) : NULL;
+}
+
+static const char *
+pct(char out[32], long n, long of)
+{
+	if (of <= 0)
+		snprintf(out, 32, "―");
+	else
+		snprintf(out, 32, "%.0f%%", 100.0 * (double)n / (double)of);
+	return out;
+}
+
+static int
+report_table(struct docx *d, const struct consult_report *rp)
+{
+	static const unsigned	 w[] = { 6, 9, 17, 8, 11, 24, 8, 8, 5, 17 };
+	static const char *const head[] = { "No.", "受付番号", "種別",
+	    "受付日", "相談課", "件名", "状況", "回答日", "日数",
+	    "面談・交渉への同席" };
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 c, l, r;
+	char			 buf[CAL_FMT_MAX];
+	size_t			 i, k;
+	int			 rc;
+
+	memset(&c, 0, sizeof c);
+	c.align = DOCX_CENTER;
+	c.size = 18;
+	l = c;
+	l.align = DOCX_LEFT;
+	r = c;
+	r.align = DOCX_RIGHT;
+	if ((rc = docx_table_new(&t, 10, w)) != 0)
+		return rc;
+	rc = docx_table_header_rows(t, 1);
+	for (k = 0; k < 10 && rc == 0; k++)
+		rc = docx_table_cell(t, 0, k, head[k], &c);
+	for (i = 0; i < rp->nrows && rc == 0; i++) {
+		const struct consult_report_row *row = &rp->rows[i];
+		size_t rr = i + 1;
+
+		snprintf(buf, sizeof buf, "%zu", i + 1);
+		if ((rc = docx_table_cell(t, rr, 0, buf, &c)) != 0 ||
+		    (rc = docx_table_cell(t, rr, 1, row->ref_no, &l)) != 0 ||
+		    (rc = docx_table_cell(t, rr, 2, row->type, &l)) != 0)
+			break;
+		cal_format_era(buf, sizeof buf, row->received, CAL_ERA_SHORT);
+		if ((rc = docx_table_cell(t, rr, 3, buf, &c)) != 0 ||
+		    (rc = docx_table_cell(t, rr, 4, row->org, &l)) != 0 ||
+		    (rc = docx_table_cell(t, rr, 5, row->title, &l)) != 0 ||
+		    (rc = docx_table_cell(t, rr, 6, row->status, &c)) != 0)
+			break;
+		buf[0] = '\0';
+		if (row->days >= 0)
+			cal_format_era(buf, sizeof buf, row->answered,
+			    CAL_ERA_SHORT);
+		if ((rc = docx_table_cell(t, rr, 7, buf, &c)) != 0)
+			break;
+		buf[0] = '\0';
+		if (row->days >= 0)
+			snprintf(buf, sizeof buf, "%ld", row->days);
+		if ((rc = docx_table_cell(t, rr, 8, buf, &r)) != 0 ||
+		    (rc = docx_table_cell(t, rr, 9, row->attended, &l)) != 0)
+			break;
+	}
+	if (rc == 0)
+		rc = docx_add_table(d, t);
+	docx_table_free(t);
+	return rc;
+}
+
+static int
+counts_table(struct docx *d, const struct consult_report *rp)
+{
+	static const unsigned	 w[] = { 40, 12, 12, 12, 12 };
+	static const char *const head[] = { "区分", "今期", "年度累計",
+	    "年間想定", "進捗率" };
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 c, l, r;
+	char			 buf[64], p[32];
+	size_t			 k;
+	int			 rc;
+
+	memset(&c, 0, sizeof c);
+	c.align = DOCX_CENTER;
+	l = c;
+	l.align = DOCX_LEFT;
+	r = c;
+	r.align = DOCX_RIGHT;
+	if ((rc = docx_table_new(&t, 5, w)) != 0)
+		return rc;
+	rc = docx_table_header_rows(t, 1);
+	for (k = 0; k < 5 && rc == 0; k++)
+		rc = docx_table_cell(t, 0, k, head[k], &c);
+	for (k = 0; k < CONSULT_NCOUNTS && rc == 0; k++) {
+		const struct consult_count *cc = &rp->counts[k];
+
+		snprintf(buf, sizeof buf, "%s%s", k == CONSULT_COUNT_ATTENDED ?
+		    "　うち" : "", cc->label);
+		if ((rc = docx_table_cell(t, k + 1, 0, buf, &l)) != 0)
+			break;
+		snprintf(buf, sizeof buf, "%ld件", cc->period);
+		if ((rc = docx_table_cell(t, k + 1, 1, buf, &r)) != 0)
+			break;
+		snprintf(buf, sizeof buf, "%ld件", cc->ytd);
+		if ((rc = docx_table_cell(t, k + 1, 2, buf, &r)) != 0)
+			break;
+		if (cc->expected >= 0)
+			snprintf(buf, sizeof buf, "%ld件", cc->expected);
+		else
+			snprintf(buf, sizeof buf, "―");
+		if ((rc = docx_table_cell(t, k + 1, 3, buf, &r)) != 0 ||
+		    (rc = docx_table_cell(t, k + 1, 4, pct(p, cc->ytd,
+		    cc->expected), &r)) != 0)
+			break;
+	}
+	if (rc == 0)
+		rc = docx_add_table(d, t);
+	docx_table_free(t);
+	return rc;
+}
+
+int
+consult_report_write_docx(const struct consult_report *rp, const char *path)
+{
+	struct docx		*d = NULL;
+	struct docx_props	 props;
+	struct docx_page	 page;
+	struct docx_report	 cover;
+	struct docx_para_style	 right;
+	char			 date[CAL_FMT_MAX], iso[CAL_FMT_MAX], fy[CAL_FMT_MAX];
+	char			 line[512], *shortk = NULL;
+	int			 rc;
+
+	cal_format_era(date, sizeof date, rp->as_of, CAL_ERA_LONG);
+	cal_format_iso(iso, sizeof iso, rp->as_of);
+	cal_fy_label(fy, sizeof fy, rp->fy);
+	memset(&props, 0, sizeof props);
+	props.title = "相談業務実施報告書";
+	props.author = rp->author;
+	props.created = iso;
+	memset(&page, 0, sizeof page);
+	page.landscape = 1;
+	page.margin_top = 20;
+	page.margin_bottom = 20;
+	page.margin_left = 20;
+	page.margin_right = 20;
+	memset(&cover, 0, sizeof cover);
+	cover.title = "相談業務実施報告書";
+	cover.date = date;
+	cover.author = rp->author;
+	memset(&right, 0, sizeof right);
+	right.align = DOCX_RIGHT;
+	if ((rc = docx_new(&d, &props)) != 0)
+		return rc;
+	if ((rc = docx_page(d, &page)) != 0 ||
+	    (rc = docx_footer_page_number(d, DOCX_PAGENUM_OF)) != 0 ||
+	    (rc = docx_add_report_cover(d, &cover)) != 0)
+		goto done;
+	if ((rc = docx_add_outline_heading(d, 1, "報告期間")) != 0 ||
+	    (rc = docx_add_outline_body(d, rp->period)) != 0)
+		goto done;
+	snprintf(line, sizeof line, "仕様書3(3)ア(イ)の相談業務（所管課からの"
+	    "相談、情報政策課からの個別相談）および3(1)ア(ア)のDX実現に向けた"
+	    "取組支援の実施件数は、次のとおりです（%sの年度累計と年間想定の"
+	    "比較を含む）。", fy);
+	if ((rc = docx_add_outline_heading(d, 1, "実施件数")) != 0 ||
+	    (rc = docx_add_outline_body(d, line)) != 0 ||
+	    (rc = counts_table(d, rp)) != 0)
+		goto done;
+	if ((shortk = short_kinds(rp)) != NULL) {
+		snprintf(line, sizeof line, "年度累計が年間想定の経過月数分を下回"
+		    "っている区分：%s。仕様書6(1)ウにより、想定を下回る項目の工数"
+		    "は他の委託内容に振り替えます。", shortk);
+		if ((rc = docx_add_outline_body(d, line)) != 0)
+			goto done;
+	}
+	if (rp->mean_days >= 0)
+		snprintf(line, sizeof line, "報告期間中に回答した%ld件の、受付から"
+		    "回答までの日数は平均%.1f日です。", rp->answered,
+		    rp->mean_days);
+	else
+		snprintf(line, sizeof line, "報告期間中に回答した相談はありません。");
+	if ((rc = docx_add_outline_body(d, line)) != 0)
+		goto done;
+	if ((rc = docx_add_outline_heading(d, 1, "相談の一覧")) != 0 ||
+	    (rc = docx_add_outline_body(d, rp->nrows > 0 ? "報告期間中に対応し"
+	    "た相談（期間中に受け付けたもの、および期間の初めに対応中であっ"
+	    "たもの）は次のとおりです。状況は期間の末日現在、日数は受付日から"
+	    "回答日までの暦日数です。" : "報告期間中に対応した相談はありません。"))
+	    != 0)
+		goto done;
+	if (rp->nrows > 0 && (rc = report_table(d, rp)) != 0)
+		goto done;
+	if ((rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_add_para(d, "以上", &right)) != 0)
+		goto done;
+	rc = docx_save(d, path);
+done:
+	free(shortk);
+	docx_free(d);
+	return rc;
+}
+
+static int
+write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
+    struct cal_date d)
+{
+	if (d.y == 0)
+		return xlsx_write_blank(sh, row, col);
+	return xlsx_write_date(sh, row, col, d.y, d.m, d.d, XLSX_DATE_ERA);
+}
+
+int
+consult_report_write_xlsx(const struct consult_report *rp, const char *path)
+{
+	static const struct xlsx_column	 list_cols[] = {
+		{ "No.", XLSX_COL_CENTER, 5 },
+		{ "受付番号", 0, 0 },
+		{ "種別", 0, 0 },
+		{ "受付日", 0, 0 },
+		{ "相談課", 0, 0 },
+		{ "件名", 0, 0 },
+		{ "状況", XLSX_COL_CENTER, 0 },
+		{ "回答日", 0, 0 },
+		{ "回答までの日数", 0, 0 },
+		{ "面談・交渉への同席", 0, 0 },
+	};
+	static const struct xlsx_column	 count_cols[] = {
+		{ "区分", 0, 0 },
+		{ "今期", 0, 8 },
+		{ "年度累計", 0, 10 },
+		{ "年間想定", 0, 10 },
+		{ "進捗率", 0, 8 },
+	};
+	struct xlsx		*x = NULL;
+	struct xlsx_props	 props;
+	struct xlsx_sheet	*sh;
+	char			 title[256], note[256], date[CAL_FMT_MAX];
+	char			 num[32];
+	uint32_t		 row;
+	size_t			 i, k;
+	int			 rc;
+
+	cal_format_era(date, sizeof date, rp->as_of, CAL_ERA_LONG);
+	memset(&props, 0, sizeof props);
+	props.title = "相談業務実施報告書";
+	props.author = rp->author;
+	props.created = (time_t)cal_days(rp->as_of) * 86400;
+	snprintf(title, sizeof title, "相談業務実施報告書（%s）", rp->period);
+	snprintf(note, sizeof note, "%s現在　出典：相談記録%s%s", date,
+	    rp->author != NULL && *rp->author != '\0' ? "　作成：" : "",
+	    rp->author != NULL ? rp->author : "");
+	if ((rc = xlsx_new(&x, path, &props)) != 0)
+		return rc;
+	xlsx_add_sheet(&sh, x, "実施件数", 0);
+	xlsx_title(sh, title, note);
+	xlsx_table(&row, sh, count_cols, 5);
+	for (k = 0; k < CONSULT_NCOUNTS; k++, row++) {
+		const struct consult_count *cc = &rp->counts[k];
+
+		snprintf(title, sizeof title, "%s%s", k ==
+		    CONSULT_COUNT_ATTENDED ? "　うち" : "", cc->label);
+		xlsx_write_text(sh, row, 0, title);
+		xlsx_write_number(sh, row, 1, (double)cc->period,
+		    XLSX_NUM_INT);
+		xlsx_write_number(sh, row, 2, (double)cc->ytd, XLSX_NUM_INT);
+		if (cc->expected >= 0) {
+			xlsx_write_number(sh, row, 3, (double)cc->expected,
+			    XLSX_NUM_INT);
+			xlsx_write_number(sh, row, 4, cc->expected > 0 ?
+			    (double)cc->ytd / (double)cc->expected : 0,
+			    XLSX_NUM_PCT);
+		} else {
+			xlsx_write_blank(sh, row, 3);
+			xlsx_write_blank(sh, row, 4);
+		}
+	}
+	xlsx_add_sheet(&sh, x, "相談一覧", XLSX_LANDSCAPE);
+	snprintf(title, sizeof title, "相談一覧（%s）", rp->period);
+	xlsx_title(sh, title, note);
+	xlsx_table(&row, sh, list_cols, 10);
+	for (i = 0; i < rp->nrows; i++, row++) {
+		const struct consult_report_row *r = &rp->rows[i];
+
+		snprintf(num, sizeof num, "%zu", i + 1);
+		xlsx_write_text(sh, row, 0, num);
+		xlsx_write_text(sh, row, 1, r->ref_no);
+		xlsx_write_text(sh, row, 2, r->type);
+		write_date(sh, row, 3, r->received);
+		xlsx_write_text(sh, row, 4, r->org);
+		xlsx_write_text(sh, row, 5, r->title);
+		xlsx_write_text(sh, row, 6, r->status);
+		write_date(sh, row, 7, r->days >= 0 ? r->answered :
+		    (struct cal_date){ 0, 0, 0 });
+		if (r->days >= 0)
+			xlsx_write_number(sh, row, 8, (double)r->days,
+			    XLSX_NUM_INT);
+		else
+			xlsx_write_blank(sh, row, 8);
+		xlsx_write_text(sh, row, 9, r->attended);
+	}
+	if (rp->nrows == 0)
+		xlsx_note(sh, row, "報告期間中に対応した相談はありません。");
+	rc = xlsx_save(x);
+	xlsx_free(x);
+	return rc;
+}

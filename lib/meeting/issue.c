@@ -1,0 +1,557 @@
+/*
+ * Issues and the 課題管理表: creating, updating with a history of every
+ * change, closing with a completion note, the table as a view and as an
+ * .xlsx, and the due dates.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "error.h"
+#include "issue.h"
+#include "meeting_int.h"
+#include "schema.h"
+#include "xlsx.h"
+
+int
+issue_is_open(const struct node *rec)
+{
+	return !node_scalar_eq(node_get(rec, "status"), "closed");
+}
+
+int
+issue_overdue(const struct node *rec, struct cal_date today)
+{
+	struct cal_date	due;
+
+	if (!issue_is_open(rec) || mt_date(&due, rec, "due") != 0) {
+		error_clear();
+		return 0;
+	}
+	return cal_cmp(today, due) > 0;
+}
+
+/* N of a ref_no 課題N, or 0. */
+static long
+issue_number(const char *ref_no)
+{
+	char	*end;
+	long	 n;
+
+	if (ref_no == NULL || strncmp(ref_no, "課題", 6) != 0)
+		return 0;
+	n = strtol(ref_no + 6, &end, 10);
+	return *end == '\0' && n > 0 ? n : 0;
+}
+
+static int
+history_add(struct ydoc *doc, struct node *root, const char *date,
+    const char *status, const char *by, const char *note)
+{
+	struct node	*h, *e;
+
+	if ((h = node_get(root, "history")) == NULL) {
+		if ((h = node_seq(doc)) == NULL ||
+		    node_map_set(doc, root, "history", h) != 0)
+			return error_set(NC_ENOMEM, "out of memory");
+	}
+	if ((e = node_map(doc)) == NULL ||
+	    node_map_set_str(doc, e, "date", date) != 0 ||
+	    (status != NULL && node_map_set_str(doc, e, "status", status) !=
+	    0) ||
+	    (by != NULL && node_map_set_str(doc, e, "by", by) != 0) ||
+	    node_map_set_str(doc, e, "note", note) != 0 ||
+	    node_seq_push(doc, h, e) != 0)
+		return error_set(NC_ENOMEM, "out of memory");
+	return 0;
+}
+
+int
+issue_create(char **out_id, char **out_relpath, struct store *st,
+    const struct issue_new *in, struct diags *d)
+{
+	const struct schema	*kind;
+	struct mt_recs		 rs = { NULL, 0 };
+	struct ydoc		*doc = NULL;
+	struct node		*root, *seq;
+	struct cal_date		 raised;
+	char			 today[CAL_FMT_MAX], no[32], note[512];
+	const char		*date = in->raised;
+	long			 n, max = 0;
+	size_t			 i;
+	int			 rc;
+
+	*out_id = *out_relpath = NULL;
+	if ((kind = mt_kind(st, "issue")) == NULL)
+		return error_code();
+	if (date == NULL) {
+		cal_format_iso(today, sizeof today, cal_today());
+		date = today;
+	}
+	if ((rc = cal_parse_iso(&raised, date)) != 0)
+		return rc;
+	if ((rc = store_lock(st)) != 0)
+		return rc;
+	/* 課題N after the highest N of the fiscal year */
+	if ((rc = mt_recs_load(&rs, st, "issue", cal_fy(raised))) != 0)
+		goto done;
+	for (i = 0; i < rs.n; i++)
+		if ((n = issue_number(node_get_str(record_root(rs.v[i]),
+		    "ref_no"))) > max)
+			max = n;
+	snprintf(no, sizeof no, "課題%ld", max + 1);
+	if ((doc = ydoc_new()) == NULL || (root = node_map(doc)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	ydoc_set_root(doc, root);
+	if ((rc = node_map_set_str(doc, root, "ref_no", no)) != 0 ||
+	    (rc = node_map_set_str(doc, root, "title", in->title)) != 0 ||
+	    (rc = node_map_set_str(doc, root, "status", "open")) != 0 ||
+	    (in->priority != NULL && (rc = node_map_set_str(doc, root,
+	    "priority", in->priority)) != 0) ||
+	    (rc = node_map_set_str(doc, root, "raised", date)) != 0 ||
+	    (in->raised_by != NULL && (rc = node_map_set_str(doc, root,
+	    "raised_by", in->raised_by)) != 0) ||
+	    (in->raised_in != NULL && (rc = node_map_set_str(doc, root,
+	    "raised_in", in->raised_in)) != 0) ||
+	    (in->owner != NULL && (rc = node_map_set_str(doc, root, "owner",
+	    in->owner)) != 0) ||
+	    (in->ward_owner != NULL && (rc = node_map_set_str(doc, root,
+	    "ward_owner", in->ward_owner)) != 0) ||
+	    (in->due != NULL && (rc = node_map_set_str(doc, root, "due",
+	    in->due)) != 0) ||
+	    (in->description != NULL && (rc = node_map_set_str(doc, root,
+	    "description", in->description)) != 0) ||
+	    (in->action != NULL && (rc = node_map_set_str(doc, root,
+	    "action", in->action)) != 0))
+		goto done;
+	if (in->meeting != NULL) {
+		if ((seq = node_seq(doc)) == NULL ||
+		    node_seq_push(doc, seq, node_str(doc, in->meeting)) != 0 ||
+		    node_map_set(doc, root, "meetings", seq) != 0) {
+			rc = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
+	}
+	snprintf(note, sizeof note, "%s%s起票。", in->raised_by != NULL ?
+	    in->raised_by : "", in->raised_by != NULL ? "で" : "");
+	if ((rc = history_add(doc, root, date, "open", in->by, note)) != 0)
+		goto done;
+	rc = record_create(out_id, out_relpath, st, kind, doc, d);
+done:
+	store_unlock(st);
+	ydoc_free(doc);
+	mt_recs_free(&rs);
+	return rc;
+}
+
+int
+issue_update(struct ydoc *doc, struct node *root, const struct issue_change *c)
+{
+	struct buf	 b = BUF_INIT;
+	struct cal_date	 d, raised;
+	char		 today[CAL_FMT_MAX];
+	const char	*date = c->date, *status = c->status, *old;
+	int		 rc, closing = status != NULL &&
+			    strcmp(status, "closed") == 0;
+
+	if (date == NULL) {
+		cal_format_iso(today, sizeof today, cal_today());
+		date = today;
+	}
+	if ((rc = cal_parse_iso(&d, date)) != 0)
+		return rc;
+	if (mt_date(&raised, root, "raised") == 0 && cal_cmp(d, raised) < 0)
+		return error_set(NC_EINVALID, "%s is before the issue was raised"
+		    " (%s)", date, node_get_str(root, "raised"));
+	if (closing) {
+		if (!issue_is_open(root))
+			return error_set(NC_EINVALID, "the issue is closed "
+			    "already (%s)", node_get_str(root, "closed") !=
+			    NULL ? node_get_str(root, "closed") : "");
+		if (c->note == NULL || *c->note == '\0')
+			return error_set(NC_EINVALID, "closing an issue needs "
+			    "a completion note saying what was done");
+	}
+	/* reopening: the completion goes, its history entry stays */
+	if (status != NULL && !closing && !issue_is_open(root)) {
+		node_map_remove(root, "closed");
+		node_map_remove(root, "resolution");
+	}
+	/* what changed, for the history when no note says it */
+	if (c->title != NULL && !node_scalar_eq(node_get(root, "title"),
+	    c->title)) {
+		buf_printf(&b, "%s件名を変更", b.len ? "。" : "");
+		if ((rc = node_map_set_str(doc, root, "title", c->title)) != 0)
+			goto done;
+	}
+	if (c->owner != NULL && !node_scalar_eq(node_get(root, "owner"),
+	    c->owner)) {
+		buf_printf(&b, "%s担当を変更", b.len ? "。" : "");
+		if ((rc = node_map_set_str(doc, root, "owner", c->owner)) != 0)
+			goto done;
+	}
+	if (c->due != NULL && !node_scalar_eq(node_get(root, "due"),
+	    c->due)) {
+		old = node_get_str(root, "due");
+		buf_printf(&b, "%s期限を%s%s%sに変更", b.len ? "。" : "",
+		    old != NULL ? old : "", old != NULL ? "から" : "", c->due);
+		if ((rc = node_map_set_str(doc, root, "due", c->due)) != 0)
+			goto done;
+	}
+	if (c->action != NULL && !node_scalar_eq(node_get(root, "action"),
+	    c->action)) {
+		buf_printf(&b, "%s対応方針を更新", b.len ? "。" : "");
+		if ((rc = node_map_set_str(doc, root, "action", c->action)) !=
+		    0)
+			goto done;
+	}
+	if (status != NULL && !node_scalar_eq(node_get(root, "status"),
+	    status)) {
+		if ((rc = node_map_set_str(doc, root, "status", status)) != 0)
+			goto done;
+	} else if (status != NULL && c->note == NULL && b.len == 0) {
+		rc = error_set(NC_EINVALID, "the issue is %s already; nothing "
+		    "to record", status);
+		goto done;
+	}
+	if (closing) {
+		if ((rc = node_map_set_str(doc, root, "closed", date)) != 0 ||
+		    (rc = node_map_set_str(doc, root, "resolution",
+		    c->note)) != 0)
+			goto done;
+	}
+	if (c->note == NULL && b.len == 0 && status == NULL) {
+		rc = error_set(NC_EINVALID, "nothing to record: give a note or"
+		    " a change");
+		goto done;
+	}
+	if ((rc = buf_ok(&b)) != 0)
+		goto done;
+	rc = history_add(doc, root, date, node_get_str(root, "status"), c->by,
+	    c->note != NULL ? c->note : b.len > 0 ? b.data : "状況を更新");
+done:
+	buf_free(&b);
+	return rc;
+}
+
+/* --- the table ------------------------------------------------------------ */
+
+static void
+row_free(struct issue_row *r)
+{
+	free(r->no);
+	free(r->title);
+	free(r->source);
+	free(r->owner);
+	free(r->status);
+	free(r->action);
+	free(r->history);
+}
+
+void
+issue_table_free(struct issue_table *t)
+{
+	size_t	i;
+
+	for (i = 0; i < t->nrows; i++)
+		row_free(&t->rows[i]);
+	free(t->rows);
+	free(t->author);
+	memset(t, 0, sizeof *t);
+}
+
+static int
+row_cmp(const void *a, const void *b)
+{
+	const struct issue_row	*x = a, *y = b;
+	int			 xo = x->closed.y == 0, yo = y->closed.y == 0;
+	int			 c;
+
+	/* open first, by due date (none last); then closed, recent first */
+	if (xo != yo)
+		return yo - xo;
+	if (xo) {
+		if ((x->due.y == 0) != (y->due.y == 0))
+			return x->due.y == 0 ? 1 : -1;
+		if ((c = cal_cmp(x->due, y->due)) != 0)
+			return c;
+	} else if ((c = cal_cmp(y->closed, x->closed)) != 0)
+		return c;
+	if ((c = cal_cmp(x->raised, y->raised)) != 0)
+		return c;
+	return strcmp(x->no, y->no);
+}
+
+static char *
+history_text(struct store *st, const struct schema *kind,
+    const struct node *rec, int *bad)
+{
+	const struct node	*h = node_get(rec, "history"), *e;
+	struct cal_date		 d;
+	struct buf		 b = BUF_INIT;
+	char			 era[CAL_FMT_MAX];
+	size_t			 i;
+
+	for (i = 0; h != NULL && h->kind == NODE_SEQ && i < h->n; i++) {
+		e = h->u.items[i];
+		era[0] = '\0';
+		if (mt_date(&d, e, "date") == 0)
+			mt_era(era, d, CAL_ERA_SHORT);
+		buf_printf(&b, "%s%s", b.len > 0 ? "\n" : "", era);
+		if (node_get_str(e, "status") != NULL)
+			buf_printf(&b, "【%s】", schema_label(kind, "status",
+			    node_get_str(e, "status")));
+		else
+			buf_puts(&b, " ");
+		buf_puts(&b, node_get_str(e, "note") != NULL ?
+		    node_get_str(e, "note") : "");
+		if (node_get_str(e, "by") != NULL)
+			buf_printf(&b, "（%s）", mt_member_name(st,
+			    node_get_str(e, "by")));
+	}
+	error_clear();
+	if (buf_ok(&b) != 0) {
+		*bad = 1;
+		return NULL;
+	}
+	return b.data != NULL ? buf_detach(&b, NULL) : mt_dup("", bad);
+}
+
+int
+issue_table_build(struct issue_table *out, struct store *st, int fy,
+    struct cal_date as_of, int open_only)
+{
+	const struct schema	*kind;
+	struct mt_recs		 rs = { NULL, 0 };
+	struct issue_row	*r;
+	const struct node	*rec;
+	struct buf		 b = BUF_INIT;
+	struct cal_date		 raised;
+	const char		*v;
+	char			*label;
+	size_t			 i;
+	int			 rc, bad = 0, rfy;
+	long			 n;
+
+	memset(out, 0, sizeof *out);
+	out->as_of = as_of;
+	out->fy = fy;
+	if ((kind = mt_kind(st, "issue")) == NULL)
+		return error_code();
+	v = mt_config(st, "documents", "author");
+	out->author = mt_dup(v != NULL ? v : mt_config(st, "contractor",
+	    NULL), &bad);
+	if ((rc = mt_recs_load(&rs, st, "issue", 0)) != 0)
+		goto done;
+	if (rs.n > 0 && (out->rows = calloc(rs.n, sizeof *out->rows)) ==
+	    NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < rs.n && !bad; i++) {
+		rec = record_root(rs.v[i]);
+		if (mt_date(&raised, rec, "raised") != 0) {
+			error_clear();
+			continue;
+		}
+		/* the year's issues, and those of earlier years still open */
+		rfy = cal_fy(raised);
+		if (fy != 0 && rfy != fy && !(rfy < fy && issue_is_open(rec)))
+			continue;
+		if (cal_cmp(raised, as_of) > 0)
+			continue;
+		if (open_only && !issue_is_open(rec))
+			continue;
+		r = &out->rows[out->nrows++];
+		r->raised = raised;
+		v = node_get_str(rec, "ref_no");
+		if ((n = issue_number(v)) > 0) {
+			char num[24];
+
+			snprintf(num, sizeof num, "%ld", n);
+			r->no = mt_dup(num, &bad);
+		} else
+			r->no = mt_dup(v, &bad);
+		r->title = mt_dup(node_get_str(rec, "title"), &bad);
+		label = mt_record_label(st, node_get_str(rec, "raised_in"),
+		    "\n");
+		if (label == NULL && node_get(rec, "meetings") != NULL &&
+		    node_get(rec, "meetings")->kind == NODE_SEQ &&
+		    node_get(rec, "meetings")->n > 0 &&
+		    node_get(rec, "raised_by") == NULL)
+			label = mt_record_label(st, node_get(rec,
+			    "meetings")->u.items[0]->u.s.str, "\n");
+		r->source = label != NULL ? label :
+		    mt_dup(node_get_str(rec, "raised_by"), &bad);
+		buf_reset(&b);
+		buf_puts(&b, mt_member_name(st, node_get_str(rec, "owner")));
+		if (node_get_str(rec, "ward_owner") != NULL)
+			buf_printf(&b, "%s（%s）", b.len > 0 ? "\n" : "",
+			    mt_org_name(st, node_get_str(rec, "ward_owner")));
+		if (buf_ok(&b) != 0)
+			bad = 1;
+		r->owner = mt_dup(b.data, &bad);
+		if (mt_date(&r->due, rec, "due") != 0)
+			r->due = (struct cal_date){ 0, 0, 0 };
+		if (mt_date(&r->closed, rec, "closed") != 0 ||
+		    issue_is_open(rec))
+			r->closed = (struct cal_date){ 0, 0, 0 };
+		r->overdue = issue_overdue(rec, as_of);
+		r->status = mt_dup(schema_label(kind, "status",
+		    node_get_str(rec, "status")), &bad);
+		buf_reset(&b);
+		buf_puts(&b, node_get_str(rec, "action") != NULL ?
+		    node_get_str(rec, "action") : "");
+		if (node_get_str(rec, "resolution") != NULL)
+			buf_printf(&b, "%s【結果】%s", b.len > 0 ? "\n" : "",
+			    node_get_str(rec, "resolution"));
+		if (buf_ok(&b) != 0)
+			bad = 1;
+		r->action = mt_dup(b.data, &bad);
+		r->history = history_text(st, kind, rec, &bad);
+		if (r->closed.y == 0)
+			out->nopen++;
+		if (r->overdue)
+			out->noverdue++;
+		error_clear();
+	}
+	if (bad) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	if (out->nrows > 1)
+		qsort(out->rows, out->nrows, sizeof *out->rows, row_cmp);
+done:
+	buf_free(&b);
+	mt_recs_free(&rs);
+	if (rc != 0)
+		issue_table_free(out);
+	return rc;
+}
+
+static void
+write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
+    struct cal_date d)
+{
+	if (d.y == 0)
+		xlsx_write_blank(sh, row, col);
+	else
+		xlsx_write_date(sh, row, col, d.y, d.m, d.d, XLSX_DATE_ERA);
+}
+
+int
+issue_table_write_xlsx(const struct issue_table *t, const char *path)
+{
+	static const struct xlsx_column	 cols[] = {
+		{ "No.", XLSX_COL_CENTER, 5 },
+		{ "課題", 0, 28 },
+		{ "起票日", 0, 13 },
+		{ "起票元", 0, 22 },
+		{ "担当", 0, 17 },
+		{ "期限", 0, 13 },
+		{ "状況", XLSX_COL_CENTER, 8 },
+		{ "対応内容", 0, 28 },
+		{ "完了日", 0, 13 },
+		{ "経過", 0, 50 },
+	};
+	struct xlsx		*x = NULL;
+	struct xlsx_props	 props;
+	struct xlsx_sheet	*sh;
+	char			 title[128], note[256], date[CAL_FMT_MAX];
+	char			 fyl[CAL_FMT_MAX];
+	uint32_t		 row;
+	size_t			 i;
+	int			 rc;
+
+	mt_era(date, t->as_of, CAL_ERA_LONG);
+	memset(&props, 0, sizeof props);
+	props.title = "課題管理表";
+	props.author = t->author;
+	props.created = (time_t)cal_days(t->as_of) * 86400;
+	if (t->fy != 0) {
+		cal_fy_label(fyl, sizeof fyl, t->fy);
+		snprintf(title, sizeof title, "課題管理表（%s）", fyl);
+	} else
+		snprintf(title, sizeof title, "課題管理表");
+	snprintf(note, sizeof note, "%s現在　未完了 %zu 件（うち期限超過 %zu "
+	    "件、色付きの行）　全 %zu 件%s%s", date, t->nopen, t->noverdue,
+	    t->nrows, t->author != NULL && *t->author != '\0' ? "　作成：" :
+	    "", t->author != NULL ? t->author : "");
+	if ((rc = xlsx_new(&x, path, &props)) != 0)
+		return rc;
+	xlsx_add_sheet(&sh, x, "課題管理表", XLSX_LANDSCAPE);
+	xlsx_title(sh, title, note);
+	xlsx_table(&row, sh, cols, sizeof cols / sizeof cols[0]);
+	for (i = 0; i < t->nrows; i++, row++) {
+		const struct issue_row *r = &t->rows[i];
+
+		/* overdue rows stand out, as the ward's staff expect */
+		if (r->overdue)
+			xlsx_highlight_row(sh, row);
+		xlsx_write_text(sh, row, 0, r->no);
+		xlsx_write_text(sh, row, 1, r->title);
+		write_date(sh, row, 2, r->raised);
+		xlsx_write_text(sh, row, 3, r->source);
+		xlsx_write_text(sh, row, 4, r->owner);
+		write_date(sh, row, 5, r->due);
+		xlsx_write_text(sh, row, 6, r->status);
+		xlsx_write_text(sh, row, 7, r->action);
+		write_date(sh, row, 8, r->closed);
+		xlsx_write_text(sh, row, 9, r->history);
+	}
+	if (t->nrows == 0)
+		xlsx_note(sh, row, "課題はありません。");
+	rc = xlsx_save(x);
+	xlsx_free(x);
+	return rc;
+}
+
+/* --- due dates ------------------------------------------------------------- */
+
+int
+issue_dues(struct duelist *l, struct store *st, struct cal_date from,
+    struct cal_date to)
+{
+	static const char *const want[] = { "id", "ref_no", "title", "status",
+	    "owner", "due" };
+	const struct schema	*kind;
+	struct reclist		 refs = RECLIST_INIT;
+	struct record		*r;
+	const struct node	*root;
+	struct cal_date		 due;
+	char			 title[300];
+	const char		*no;
+	size_t			 i;
+	int			 rc = 0;
+
+	if ((kind = mt_kind(st, "issue")) == NULL)
+		return error_code();
+	if ((rc = store_scan(&refs, st, kind, 0, NULL)) != 0)
+		return rc;
+	for (i = 0; i < refs.n && rc == 0; i++) {
+		r = NULL;
+		if ((rc = record_load_fields(&r, st, &refs.v[i], NULL, want,
+		    sizeof want / sizeof want[0])) != 0)
+			break;
+		root = record_root(r);
+		if (mt_date(&due, root, "due") == 0 &&
+		    (from.y == 0 || cal_cmp(due, from) >= 0) &&
+		    (to.y == 0 || cal_cmp(due, to) <= 0)) {
+			no = node_get_str(root, "ref_no");
+			snprintf(title, sizeof title, "%s%s%s", no != NULL ? no :
+			    "", no != NULL ? "　" : "", node_get_str(root,
+			    "title"));
+			rc = duelist_add(l, due, -1, 0, "issue", record_id(r),
+			    title, "課題の対応期限", node_get_str(root, "owner"),
+			    "課題管理表（仕様書3(3)ア(エ)）", !issue_is_open(root));
+		}
+		if (rc == 0)
+			error_clear();
+		record_free(r);
+	}
+	reclist_free(&refs);
+	return rc;
+}

@@ -1,0 +1,107 @@
+/*
+ * The 課題管理表 (3(3)ア(エ)(オ), attached to every 定例会 and work
+ * report): issues with an owner, a due date and a history of updates;
+ * the table as an .xlsx (open first, overdue highlighted, A4 landscape).
+ * What an issue holds is in schemas/issue.yaml.
+ */
+#ifndef NCIO_ISSUE_H
+#define NCIO_ISSUE_H
+
+#include <stddef.h>
+
+#include "cal.h"
+#include "diag.h"
+#include "due.h"
+#include "node.h"
+#include "record.h"
+#include "store.h"
+
+/* Not closed. */
+int		 issue_is_open(const struct node *rec);
+/* Open and past its due date on today. */
+int		 issue_overdue(const struct node *rec, struct cal_date today);
+
+/* A new issue; NULL fields are left out. */
+struct issue_new {
+	const char	*title;
+	const char	*owner;		/* member id */
+	const char	*due;
+	const char	*raised;	/* default today */
+	const char	*raised_by;	/* 定例会, 所管課 ... */
+	const char	*raised_in;	/* the record the issue came from */
+	const char	*meeting;	/* a meeting to link (meetings) */
+	const char	*ward_owner;
+	const char	*priority;
+	const char	*description;
+	const char	*action;
+	const char	*by;		/* who raised it (history) */
+};
+
+/*
+ * Create an issue, numbered 課題N (ref_no) after the highest number of
+ * its fiscal year, with a first history entry.
+ */
+int		 issue_create(char **out_id, char **out_relpath,
+		    struct store *, const struct issue_new *, struct diags *d);
+
+/*
+ * What `issue update` and `issue close` change; NULL fields are left.
+ * Every change appends a history entry (date, status, by, note); the
+ * note says what changed when none is given.  Closing needs a note (the
+ * completion note, also kept as the resolution) and sets closed.
+ * NC_EINVALID when nothing would change, or on a closing without note.
+ */
+struct issue_change {
+	const char	*status;	/* open, in-progress; closed to close */
+	const char	*due;
+	const char	*owner;
+	const char	*action;
+	const char	*title;
+	const char	*note;
+	const char	*date;		/* of the entry; default today */
+	const char	*by;
+};
+
+int		 issue_update(struct ydoc *, struct node *root,
+		    const struct issue_change *);
+
+/*
+ * The 課題管理表 as a view: every issue of fy (or of every year when 0,
+ * open ones of earlier years included when fy is given), open first by
+ * due date, then closed ones by completion; 起票元 as the source
+ * record's title and date, never its id.
+ */
+struct issue_row {
+	char		*no;		/* 3 (from 課題3), or the ref_no */
+	char		*title;
+	struct cal_date	 raised;
+	char		*source;	/* 第3回 定例会（R8.5.14） */
+	char		*owner;		/* member name (and 課) */
+	struct cal_date	 due;		/* zero when none */
+	char		*status;
+	char		*action;	/* 対応内容 */
+	struct cal_date	 closed;	/* zero when open */
+	char		*history;	/* one line per entry */
+	int		 overdue;
+};
+
+struct issue_table {
+	struct cal_date	 as_of;
+	int		 fy;
+	struct issue_row *rows;
+	size_t		 nrows;
+	size_t		 nopen, noverdue;
+	char		*author;
+};
+
+int		 issue_table_build(struct issue_table *out, struct store *,
+		    int fy, struct cal_date as_of, int open_only);
+void		 issue_table_free(struct issue_table *);
+int		 issue_table_write_xlsx(const struct issue_table *,
+		    const char *path);
+
+/* Dated obligations: each open issue's due date (who: its owner). */
+int		 issue_dues(struct duelist *, struct store *,
+		    struct cal_date from, struct cal_date to);
+
+#endif

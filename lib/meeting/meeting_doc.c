@@ -1,0 +1,1483 @@
+/*
+ * The 次第 and the 議事録 (4(3)ア(ウ)(エ)): a plain view of a meeting
+ * filled from the records, then the Word layout; and recording the
+ * minutes, whose action items become issues of the 課題管理表.
+ *
+ * The automatic topics read other kinds' records through their schemas
+ * (title field, dates, enum labels) and never through another module's
+ * code: a review counts from its decision or submission, a consultation
+ * from its answer, an audit or a training from its date.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "docx.h"
+#include "error.h"
+#include "issue.h"
+#include "meeting.h"
+#include "meeting_int.h"
+#include "schema.h"
+
+/* Every automatic topic, and the ones each type gets, in order. */
+static const char *const topic_order[] = { "issues", "activity", "schedule",
+    "reports", NULL };
+static const char *const topics_regular[] = { "issues", "activity",
+    "schedule", NULL };
+static const char *const topics_progress[] = { "reports", "issues", NULL };
+static const char *const topics_none[] = { NULL };
+
+static const char *const *
+topics_of(const struct node *rec)
+{
+	if (node_scalar_eq(node_get(rec, "type"), "regular"))
+		return topics_regular;
+	if (node_scalar_eq(node_get(rec, "type"), "progress"))
+		return topics_progress;
+	return topics_none;
+}
+
+/* Append a line to an item's topic; sub: under the line before. */
+static int
+item_line(struct meeting_item *it, const char *text, int sub)
+{
+	unsigned char	*ns;
+	size_t		 n = it->nlines;
+	int		 rc;
+
+	if ((ns = realloc(it->sub, n + 1)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	it->sub = ns;
+	if ((rc = mt_push(&it->lines, &it->nlines, text)) != 0)
+		return rc;
+	it->sub[n] = (unsigned char)sub;
+	return 0;
+}
+
+/* --- the view ------------------------------------------------------------- */
+
+static void
+item_free(struct meeting_item *it)
+{
+	free(it->title);
+	free(it->presenter);
+	mt_strv_free(it->materials, it->nmaterials);
+	mt_strv_free(it->lines, it->nlines);
+	free(it->sub);
+	free(it->summary);
+}
+
+void
+meeting_view_free(struct meeting_view *v)
+{
+	size_t	i;
+
+	free(v->title);
+	free(v->type);
+	free(v->when);
+	free(v->place);
+	free(v->period);
+	for (i = 0; i < v->nitems; i++)
+		item_free(&v->items[i]);
+	free(v->items);
+	mt_strv_free(v->handouts, v->nhandouts);
+	free(v->next);
+	mt_strv_free(v->ward, v->nward);
+	mt_strv_free(v->team, v->nteam);
+	mt_strv_free(v->decisions, v->ndecisions);
+	for (i = 0; i < v->nactions; i++) {
+		free(v->actions[i].action);
+		free(v->actions[i].owner);
+		free(v->actions[i].due);
+		free(v->actions[i].issue);
+	}
+	free(v->actions);
+	free(v->minutes);
+	free(v->author);
+	memset(v, 0, sizeof *v);
+}
+
+static int
+add_item(struct meeting_view *v, struct meeting_item **out)
+{
+	struct meeting_item	*nv;
+
+	if ((nv = realloc(v->items, (v->nitems + 1) * sizeof *nv)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	v->items = nv;
+	*out = &nv[v->nitems++];
+	memset(*out, 0, sizeof **out);
+	(*out)->stored = -1;
+	return 0;
+}
+
+/* 13:30～17:00, or what there is of it. */
+static void
+times(char *out, size_t size, const struct node *rec)
+{
+	const char	*a = node_get_str(rec, "start_time");
+	const char	*b = node_get_str(rec, "end_time");
+
+	if (a != NULL && b != NULL)
+		snprintf(out, size, "%s～%s", a, b);
+	else if (a != NULL)
+		snprintf(out, size, "%s～", a);
+	else
+		out[0] = '\0';
+}
+
+/* The meetings of the same type just before and after rec. */
+static int
+neighbours(struct cal_date *prev, struct cal_date *next, char **next_label,
+    struct store *st, const struct node *rec)
+{
+	struct mt_recs		 rs = { NULL, 0 };
+	const struct node	*root, *nx = NULL;
+	struct cal_date		 date, d;
+	char			 when[CAL_FMT_MAX], t[32];
+	struct buf		 b = BUF_INIT;
+	size_t			 i;
+	int			 rc;
+
+	*prev = *next = (struct cal_date){ 0, 0, 0 };
+	*next_label = NULL;
+	if ((rc = meeting_date(&date, rec)) != 0)
+		return rc;
+	if ((rc = mt_recs_load(&rs, st, "meeting", 0)) != 0)
+		return rc;
+	for (i = 0; i < rs.n; i++) {
+		root = record_root(rs.v[i]);
+		if (!node_scalar_eq(node_get(root, "type"),
+		    node_get_str(rec, "type")) ||
+		    node_scalar_eq(node_get(root, "id"),
+		    node_get_str(rec, "id")) ||
+		    node_scalar_eq(node_get(root, "status"), "cancelled") ||
+		    mt_date(&d, root, "date") != 0)
+			continue;
+		if (cal_cmp(d, date) < 0 && (prev->y == 0 ||
+		    cal_cmp(d, *prev) > 0))
+			*prev = d;
+		if (cal_cmp(d, date) > 0 && (next->y == 0 ||
+		    cal_cmp(d, *next) < 0)) {
+			*next = d;
+			nx = root;
+		}
+	}
+	error_clear();
+	if (nx != NULL) {
+		mt_era_wday(when, *next);
+		/* the next meeting's start is enough: "10:00～" */
+		snprintf(t, sizeof t, "%s", node_get_str(nx, "start_time") !=
+		    NULL ? node_get_str(nx, "start_time") : "");
+		buf_printf(&b, "%s\n%s%s%s%s", node_get_str(nx, "title"), when,
+		    *t != '\0' ? "　" : "", t, *t != '\0' ? "～" : "");
+		if (buf_ok(&b) == 0)
+			*next_label = buf_detach(&b, NULL);
+	}
+	buf_free(&b);
+	mt_recs_free(&rs);
+	return 0;
+}
+
+/* A dated line of a topic, kept sorted by date. */
+struct dline {
+	struct cal_date	 d;
+	char		*text;
+};
+
+struct dlines {
+	struct dline	*v;
+	size_t		 n;
+};
+
+static int
+dline_add(struct dlines *l, struct cal_date d, struct buf *b)
+{
+	struct dline	*nv;
+
+	if (buf_ok(b) != 0)
+		return NC_ENOMEM;
+	if ((nv = realloc(l->v, (l->n + 1) * sizeof *nv)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	l->v = nv;
+	nv[l->n].d = d;
+	nv[l->n++].text = buf_detach(b, NULL);
+	return 0;
+}
+
+static int
+dline_cmp(const void *a, const void *b)
+{
+	const struct dline	*x = a, *y = b;
+	int			 c;
+
+	if ((c = cal_cmp(x->d, y->d)) != 0)
+		return c;
+	return strcmp(x->text, y->text);
+}
+
+/* Sort the lines and hand them to the item. */
+static int
+dlines_to_item(struct meeting_item *it, struct dlines *l, int sub)
+{
+	size_t	i;
+	int	rc = 0;
+
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof *l->v, dline_cmp);
+	for (i = 0; i < l->n; i++) {
+		if (rc == 0)
+			rc = item_line(it, l->v[i].text, sub);
+		free(l->v[i].text);
+	}
+	free(l->v);
+	memset(l, 0, sizeof *l);
+	return rc;
+}
+
+static void
+dlines_free(struct dlines *l)
+{
+	size_t	i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].text);
+	free(l->v);
+	memset(l, 0, sizeof *l);
+}
+
+static int
+in_window(struct cal_date d, struct cal_date after, struct cal_date upto)
+{
+	return (after.y == 0 || cal_cmp(d, after) > 0) &&
+	    cal_cmp(d, upto) <= 0;
+}
+
+/* 課題の状況: open issues past due or due by the next meeting. */
+static int
+topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
+    struct cal_date until)
+{
+	struct mt_recs		 rs = { NULL, 0 };
+	struct dlines		 l = { NULL, 0 };
+	const struct node	*root;
+	struct cal_date		 due, d;
+	struct buf		 b = BUF_INIT;
+	char			 era[CAL_FMT_MAX];
+	const char		*no;
+	size_t			 i, nopen = 0;
+	int			 rc;
+
+	if ((rc = mt_recs_load(&rs, st, "issue", 0)) != 0)
+		return rc;
+	for (i = 0; i < rs.n && rc == 0; i++) {
+		root = record_root(rs.v[i]);
+		/* open on the day of the meeting, raised before it */
+		if (mt_date(&d, root, "raised") != 0 || cal_cmp(d, date) >= 0)
+			continue;
+		if (!issue_is_open(root) && mt_date(&d, root, "closed") == 0 &&
+		    cal_cmp(d, date) < 0)
+			continue;
+		nopen++;
+		if (mt_date(&due, root, "due") != 0 ||
+		    cal_cmp(due, until) > 0)
+			continue;
+		mt_era(era, due, CAL_ERA_SHORT);
+		no = node_get_str(root, "ref_no");
+		buf_printf(&b, "%s%s%s（期限 %s%s、担当 %s）", no != NULL ? no :
+		    "", no != NULL ? "　" : "", node_get_str(root, "title"),
+		    era, cal_cmp(due, date) < 0 ? "・期限超過" : "",
+		    mt_member_name(st, node_get_str(root, "owner")));
+		rc = dline_add(&l, due, &b);
+	}
+	error_clear();
+	if (rc == 0)
+		rc = dlines_to_item(it, &l, 0);
+	if (rc == 0 && it->nlines == 0) {
+		buf_printf(&b, "期限を過ぎた課題、次回までに期限を迎える課題はありま"
+		    "せん（未完了の課題 %zu 件）。", nopen);
+		rc = buf_ok(&b) == 0 ? item_line(it, b.data, 0) : NC_ENOMEM;
+	}
+	buf_free(&b);
+	dlines_free(&l);
+	mt_recs_free(&rs);
+	return rc;
+}
+
+/* One kind's records with a date in (after, upto] as lines. */
+static int
+kind_lines(struct dlines *l, struct store *st, const char *kind, int fy,
+    struct cal_date after, struct cal_date upto, int upcoming)
+{
+	const struct schema	*ks;
+	struct mt_recs		 rs = { NULL, 0 };
+	const struct node	*root, *dec = NULL;
+	struct cal_date		 d;
+	struct buf		 b = BUF_INIT;
+	char			 era[CAL_FMT_MAX];
+	const char		*type, *org, *what;
+	size_t			 i;
+	int			 rc;
+
+	if ((ks = mt_kind(st, kind)) == NULL)
+		return error_code();
+	if ((rc = mt_recs_load(&rs, st, kind, fy)) != 0)
+		return rc;
+	for (i = 0; i < rs.n && rc == 0; i++) {
+		root = record_root(rs.v[i]);
+		type = node_get_str(root, "type");
+		org = node_get_str(root, "org");
+		what = NULL;
+		if (strcmp(kind, "review") == 0) {
+			dec = node_get(root, "decision");
+			if (mt_date(&d, dec, "date") == 0 &&
+			    in_window(d, after, upto))
+				what = "可否決定";
+			else if (mt_date(&d, root, "submitted") == 0 &&
+			    in_window(d, after, upto))
+				what = "提出";
+		} else if (strcmp(kind, "consult") == 0) {
+			if (mt_date(&d, root, "answered") == 0 &&
+			    in_window(d, after, upto))
+				what = "回答";
+		} else if (mt_date(&d, root, "date") == 0 &&
+		    in_window(d, after, upto) &&
+		    !node_scalar_eq(node_get(root, "status"), "cancelled")) {
+			what = upcoming ? "予定" : "実施";
+			org = strcmp(kind, "audit") == 0 ?
+			    node_get_str(root, "target_org") : NULL;
+		}
+		if (what == NULL)
+			continue;
+		/* the date first, as a list of events reads */
+		mt_era(era, d, CAL_ERA_SHORT);
+		buf_printf(&b, "%s %s", era, what);
+		if (strcmp(what, "可否決定") == 0 &&
+		    node_get_str(dec, "result") != NULL)
+			buf_printf(&b, "（%s）", schema_label(ks,
+			    "decision.result", node_get_str(dec, "result")));
+		buf_puts(&b, "　");
+		/* a review says which of its three kinds it is */
+		if (strcmp(kind, "review") == 0 && type != NULL)
+			buf_printf(&b, "%s：", schema_label(ks, "type", type));
+		buf_puts(&b, node_get_str(root, "title"));
+		if (org != NULL)
+			buf_printf(&b, "（%s）", mt_org_name(st, org));
+		rc = dline_add(l, d, &b);
+	}
+	error_clear();
+	buf_free(&b);
+	mt_recs_free(&rs);
+	return rc;
+}
+
+/*
+ * Lines of several kinds, grouped under a line per kind
+ * ("相談（12件）" and the consultations under it).
+ */
+static int
+grouped(struct meeting_item *it, struct store *st, const char *const *kinds,
+    int fy, struct cal_date after, struct cal_date upto, int upcoming)
+{
+	struct dlines	 l = { NULL, 0 };
+	const struct schema *ks;
+	char		 head[256];
+	size_t		 i;
+	int		 rc = 0;
+
+	for (i = 0; kinds[i] != NULL && rc == 0; i++) {
+		if ((rc = kind_lines(&l, st, kinds[i], fy, after, upto,
+		    upcoming)) != 0 || l.n == 0)
+			continue;
+		if ((ks = mt_kind(st, kinds[i])) == NULL)
+			return error_code();
+		snprintf(head, sizeof head, "%s（%zu件）", schema_title(ks), l.n);
+		if ((rc = item_line(it, head, 0)) == 0)
+			rc = dlines_to_item(it, &l, 1);
+	}
+	dlines_free(&l);
+	return rc;
+}
+
+static int
+topic_activity(struct meeting_item *it, struct store *st, int fy,
+    struct cal_date prev, struct cal_date date)
+{
+	static const char *const kinds[] = { "review", "consult", "audit",
+	    "training", NULL };
+	int	rc;
+
+	rc = grouped(it, st, kinds, fy, prev, cal_add_days(date, -1), 0);
+	if (rc == 0 && it->nlines == 0)
+		rc = item_line(it, "前回以降に完了した審査・相談・監査・研修はあ"
+		    "りません。", 0);
+	return rc;
+}
+
+static int
+topic_schedule(struct meeting_item *it, struct store *st, int fy,
+    struct cal_date date, struct cal_date until)
+{
+	static const char *const kinds[] = { "audit", "training", NULL };
+	int	rc;
+
+	rc = grouped(it, st, kinds, fy, cal_add_days(date, -1), until, 1);
+	if (rc == 0 && it->nlines == 0)
+		rc = item_line(it, "次回までに予定している監査・研修はありません。",
+		    0);
+	return rc;
+}
+
+static int
+topic_reports(struct meeting_item *it, const char *period)
+{
+	char	line[256];
+	int	rc;
+
+	snprintf(line, sizeof line, "作業実施報告書（報告期間 %s）", period);
+	if ((rc = item_line(it, line, 0)) != 0)
+		return rc;
+	snprintf(line, sizeof line, "相談業務実施報告書（報告期間 %s）", period);
+	if ((rc = item_line(it, line, 0)) != 0)
+		return rc;
+	return item_line(it, "課題管理表（スケジュールを含む進捗の状況）", 0);
+}
+
+struct ctx {
+	struct store	*st;
+	const struct node *rec;
+	int		 fy;
+	struct cal_date	 date, prev, until;
+	char		*period;
+};
+
+static int
+fill_topic(struct meeting_item *it, struct ctx *c, const char *topic)
+{
+	it->topic = topic;
+	if (strcmp(topic, "issues") == 0)
+		return topic_issues(it, c->st, c->date, c->until);
+	if (strcmp(topic, "activity") == 0)
+		return topic_activity(it, c->st, c->fy, c->prev, c->date);
+	if (strcmp(topic, "schedule") == 0)
+		return topic_schedule(it, c->st, c->fy, c->date, c->until);
+	if (strcmp(topic, "reports") == 0)
+		return topic_reports(it, c->period != NULL ? c->period : "");
+	return 0;
+}
+
+/* "資料1_作業実施計画書（案）.docx" is shown as 作業実施計画書（案）. */
+static char *
+handout_name(const char *file, int *bad)
+{
+	const char	*p = file, *dot;
+	char		*s;
+	size_t		 n;
+
+	if (strncmp(p, "資料", 6) == 0) {
+		const char *q = p + 6;
+
+		while (*q >= '0' && *q <= '9')
+			q++;
+		if (q > p + 6 && (*q == '_' || *q == ' '))
+			p = q + 1;
+	}
+	dot = strrchr(p, '.');
+	n = dot != NULL && dot != p && strlen(dot) <= 5 ? (size_t)(dot - p) :
+	    strlen(p);
+	if ((s = strndup(p, n)) == NULL)
+		*bad = 1;
+	return s;
+}
+
+static int
+base_view(struct meeting_view *v, struct ctx *c, struct store *st,
+    const struct cal *cal, const struct node *rec)
+{
+	const struct schema	*kind;
+	struct cal_due		 due;
+	struct cal_date		 next, from, to;
+	char			 era[CAL_FMT_MAX], t[32], a[CAL_FMT_MAX];
+	char			 buf[256];
+	int			 rc, bad = 0;
+
+	memset(v, 0, sizeof *v);
+	memset(c, 0, sizeof *c);
+	if ((kind = mt_kind(st, "meeting")) == NULL)
+		return error_code();
+	if ((rc = meeting_date(&v->date, rec)) != 0)
+		return rc;
+	v->title = mt_dup(node_get_str(rec, "title"), &bad);
+	v->type = mt_dup(schema_label(kind, "type", node_get_str(rec,
+	    "type")), &bad);
+	mt_era_wday(era, v->date);
+	times(t, sizeof t, rec);
+	snprintf(buf, sizeof buf, "%s%s%s", era, *t != '\0' ? "　" : "", t);
+	v->when = mt_dup(buf, &bad);
+	if (node_get_str(rec, "place") != NULL)
+		v->place = mt_dup(node_get_str(rec, "place"), &bad);
+	v->author = mt_dup(mt_config(st, "documents", "author") != NULL ?
+	    mt_config(st, "documents", "author") : mt_config(st,
+	    "contractor", NULL), &bad);
+	if ((rc = cal_due_meeting(&due, cal, v->date)) != 0)
+		return rc;
+	v->doc_date = due.date;
+	c->st = st;
+	c->rec = rec;
+	c->fy = cal_fy(v->date);
+	c->date = v->date;
+	if ((rc = neighbours(&c->prev, &next, &v->next, st, rec)) != 0)
+		return rc;
+	/* "near their due date": due before the next meeting of the type */
+	c->until = next.y != 0 ? next : cal_add_days(v->date, 14);
+	if (node_scalar_eq(node_get(rec, "type"), "progress")) {
+		if ((rc = meeting_report_period(&from, &to, st, rec)) != 0)
+			return rc;
+		mt_era(era, from, CAL_ERA_LONG);
+		mt_era(a, to, CAL_ERA_LONG);
+		snprintf(buf, sizeof buf, "%s～%s", era, a);
+		v->period = mt_dup(buf, &bad);
+		c->period = v->period;
+	}
+	if (bad)
+		return error_set(NC_ENOMEM, "out of memory");
+	return 0;
+}
+
+/* The stored items, then the topics not stored yet. */
+static int
+agenda_items(struct meeting_view *v, struct ctx *c, int with_topics)
+{
+	const struct node	*ag = node_get(c->rec, "agenda"), *a, *ms;
+	struct meeting_item	*it;
+	const char		*topic, *const *t;
+	size_t			 i, k;
+	int			 rc = 0, bad = 0, done[8] = { 0 };
+
+	for (i = 0; ag != NULL && ag->kind == NODE_SEQ && i < ag->n; i++) {
+		a = ag->u.items[i];
+		if ((rc = add_item(v, &it)) != 0)
+			return rc;
+		it->stored = (int)i;
+		it->title = mt_dup(node_get_str(a, "title"), &bad);
+		if (node_get_str(a, "presenter") != NULL)
+			it->presenter = mt_dup(node_get_str(a, "presenter"),
+			    &bad);
+		if (node_get_str(a, "summary") != NULL)
+			it->summary = mt_dup(node_get_str(a, "summary"), &bad);
+		ms = node_get(a, "materials");
+		for (k = 0; ms != NULL && ms->kind == NODE_SEQ && k < ms->n &&
+		    rc == 0; k++)
+			if (ms->u.items[k]->kind == NODE_SCALAR)
+				rc = mt_push(&it->materials, &it->nmaterials,
+				    ms->u.items[k]->u.s.str);
+		if (rc != 0)
+			return rc;
+		topic = node_get_str(a, "topic");
+		for (k = 0; topic != NULL && topic_order[k] != NULL; k++) {
+			if (strcmp(topic, topic_order[k]) != 0)
+				continue;
+			done[k] = 1;
+			if (with_topics &&
+			    (rc = fill_topic(it, c, topic_order[k])) != 0)
+				return rc;
+		}
+	}
+	for (t = topics_of(c->rec); with_topics && *t != NULL; t++) {
+		for (k = 0; topic_order[k] != NULL; k++)
+			if (strcmp(topic_order[k], *t) == 0)
+				break;
+		if (topic_order[k] == NULL || done[k])
+			continue;
+		if ((rc = add_item(v, &it)) != 0)
+			return rc;
+		it->title = mt_dup(schema_label(mt_kind(c->st, "meeting"),
+		    "agenda.topic", *t), &bad);
+		if ((rc = fill_topic(it, c, *t)) != 0)
+			return rc;
+	}
+	if (bad)
+		return error_set(NC_ENOMEM, "out of memory");
+	return 0;
+}
+
+/* 4(3)ア(ウ)(エ): what a 定例会 and a 進捗報告会 are given */
+static const char *const regular_docs[] = { "課題管理表", NULL };
+static const char *const progress_docs[] = { "作業実施報告書",
+    "相談業務実施報告書", "課題管理表", NULL };
+
+int
+meeting_agenda_view(struct meeting_view *v, struct store *st,
+    const struct cal *cal, const struct node *rec)
+{
+	const char *const *t;
+	struct ctx	 c;
+	char		 buf[300], *name;
+	size_t		 i, k, n = 0;
+	int		 rc, bad = 0;
+
+	if ((rc = base_view(v, &c, st, cal, rec)) != 0 ||
+	    (rc = agenda_items(v, &c, 1)) != 0)
+		goto done;
+	for (i = 0; i < v->nitems && rc == 0; i++) {
+		for (k = 0; k < v->items[i].nmaterials && rc == 0; k++) {
+			if ((name = handout_name(v->items[i].materials[k],
+			    &bad)) == NULL)
+				break;
+			snprintf(buf, sizeof buf, "資料%zu　%s", ++n, name);
+			free(name);
+			rc = mt_push(&v->handouts, &v->nhandouts, buf);
+		}
+	}
+	/* the documents the specification asks for, once each */
+	for (t = node_scalar_eq(node_get(rec, "type"), "progress") ? progress_docs :
+	    node_scalar_eq(node_get(rec, "type"), "regular") ? regular_docs :
+	    NULL; t != NULL && *t != NULL && rc == 0; t++) {
+		for (k = 0; k < v->nhandouts; k++)
+			if (strstr(v->handouts[k], *t) != NULL)
+				break;
+		if (k < v->nhandouts)
+			continue;
+		snprintf(buf, sizeof buf, "資料%zu　%s", ++n, *t);
+		rc = mt_push(&v->handouts, &v->nhandouts, buf);
+	}
+	if (rc == 0 && bad)
+		rc = error_set(NC_ENOMEM, "out of memory");
+done:
+	if (rc != 0)
+		meeting_view_free(v);
+	return rc;
+}
+
+/* 情報政策課　主任　見本 直子 */
+static char *
+person_line(struct store *st, const struct node *p, int *bad)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*org = node_get_str(p, "org");
+	const char	*pos = node_get_str(p, "position");
+
+	if (org != NULL)
+		buf_printf(&b, "%s　", mt_org_name(st, org));
+	if (pos != NULL)
+		buf_printf(&b, "%s　", pos);
+	buf_puts(&b, node_get_str(p, "name") != NULL ?
+	    node_get_str(p, "name") : "");
+	if (buf_ok(&b) != 0 || b.data == NULL) {
+		*bad = 1;
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b, NULL);
+}
+
+int
+meeting_minutes_view(struct meeting_view *v, struct store *st,
+    const struct cal *cal, const struct node *rec)
+{
+	const struct node	*l, *a;
+	struct meeting_action_view *av;
+	struct cal_date		 d;
+	struct ctx		 c;
+	struct recref		 ref;
+	struct reclist		 m = RECLIST_INIT;
+	struct record		*r;
+	const struct schema	*ik;
+	char			 era[CAL_FMT_MAX], buf[300], *s;
+	const char		*role, *no;
+	size_t			 i;
+	int			 rc, bad = 0;
+
+	if ((rc = base_view(v, &c, st, cal, rec)) != 0 ||
+	    (rc = agenda_items(v, &c, 0)) != 0)
+		goto done;
+	if (mt_date(&d, rec, "minutes_submitted") == 0)
+		v->doc_date = d;
+	else
+		v->doc_date = v->date;
+	error_clear();
+	l = node_get(rec, "attendees");
+	for (i = 0; l != NULL && l->kind == NODE_SEQ && i < l->n && rc == 0;
+	    i++) {
+		if ((s = person_line(st, l->u.items[i], &bad)) == NULL)
+			break;
+		rc = mt_push(&v->ward, &v->nward, s);
+		free(s);
+	}
+	l = node_get(rec, "members");
+	for (i = 0; l != NULL && l->kind == NODE_SEQ && i < l->n && rc == 0;
+	    i++) {
+		if (l->u.items[i]->kind != NODE_SCALAR)
+			continue;
+		role = mt_member_role(st, l->u.items[i]->u.s.str);
+		snprintf(buf, sizeof buf, "%s%s%s%s", mt_member_name(st,
+		    l->u.items[i]->u.s.str), role != NULL ? "（" : "",
+		    role != NULL ? role : "", role != NULL ? "）" : "");
+		rc = mt_push(&v->team, &v->nteam, buf);
+	}
+	l = node_get(rec, "decisions");
+	for (i = 0; l != NULL && l->kind == NODE_SEQ && i < l->n && rc == 0;
+	    i++)
+		if (l->u.items[i]->kind == NODE_SCALAR)
+			rc = mt_push(&v->decisions, &v->ndecisions,
+			    l->u.items[i]->u.s.str);
+	l = node_get(rec, "actions");
+	if (rc == 0 && l != NULL && l->kind == NODE_SEQ && l->n > 0) {
+		if ((v->actions = calloc(l->n, sizeof *v->actions)) == NULL) {
+			rc = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
+		ik = mt_kind(st, "issue");
+		for (i = 0; i < l->n; i++) {
+			a = l->u.items[i];
+			av = &v->actions[v->nactions++];
+			av->action = mt_dup(node_get_str(a, "action"), &bad);
+			av->owner = mt_dup(mt_member_name(st, node_get_str(a,
+			    "owner")), &bad);
+			era[0] = '\0';
+			if (mt_date(&d, a, "due") == 0)
+				mt_era(era, d, CAL_ERA_LONG);
+			av->due = mt_dup(era, &bad);
+			no = NULL;
+			r = NULL;
+			if (ik != NULL && node_get_str(a, "issue") != NULL &&
+			    store_find(&ref, &m, st, ik, node_get_str(a,
+			    "issue")) == 0) {
+				if (record_load_fields(&r, st, &ref, NULL,
+				    (const char *[]){ "ref_no" }, 1) == 0)
+					no = record_field(r, "ref_no");
+				free(ref.id);
+				free(ref.relpath);
+			}
+			reclist_free(&m);
+			av->issue = mt_dup(no, &bad);
+			record_free(r);
+			error_clear();
+		}
+	}
+	if (node_get_str(rec, "minutes") != NULL)
+		v->minutes = mt_dup(node_get_str(rec, "minutes"), &bad);
+	if (rc == 0 && bad)
+		rc = error_set(NC_ENOMEM, "out of memory");
+done:
+	if (rc != 0)
+		meeting_view_free(v);
+	return rc;
+}
+
+/* --- the documents ---------------------------------------------------------- */
+
+/* "(1)　text" hanging at the label, indented by level (1 .. 4). */
+static int
+numbered_keep(struct docx *d, int level, unsigned n, const char *text,
+    int extra_indent, int keep_next)
+{
+	struct docx_para_style	 ps;
+	char			 label[32];
+	struct buf		 b = BUF_INIT;
+	int			 rc;
+
+	if ((rc = docx_outline_label(label, sizeof label, level, n)) != 0)
+		return rc;
+	buf_printf(&b, "%s　%s", label, text);
+	if ((rc = buf_ok(&b)) != 0)
+		return rc;
+	memset(&ps, 0, sizeof ps);
+	ps.align = DOCX_LEFT;
+	ps.indent_first = -(int)docx_measure(label) - 100;
+	ps.indent_left = (level - 1) * 100 + extra_indent - ps.indent_first;
+	ps.keep_next = keep_next;
+	rc = docx_add_para(d, b.data, &ps);
+	buf_free(&b);
+	return rc;
+}
+
+static int
+numbered(struct docx *d, int level, unsigned n, const char *text,
+    int extra_indent)
+{
+	return numbered_keep(d, level, n, text, extra_indent, 0);
+}
+
+static int
+indented(struct docx *d, int chars, const char *text, int first)
+{
+	struct docx_para_style	ps;
+
+	memset(&ps, 0, sizeof ps);
+	ps.indent_left = chars * 100;
+	ps.indent_first = first;
+	return docx_add_para(d, text, &ps);
+}
+
+static int
+title_para(struct docx *d, const char *text)
+{
+	struct docx_para_style	ps;
+
+	memset(&ps, 0, sizeof ps);
+	ps.align = DOCX_CENTER;
+	ps.gothic = 1;
+	ps.bold = 1;
+	ps.size = 32;
+	ps.space_after = 6;
+	return docx_add_para(d, text, &ps);
+}
+
+static int
+new_doc(struct docx **d, const struct meeting_view *v, const char *title)
+{
+	struct docx_props	props;
+	char			iso[CAL_FMT_MAX];
+	int			rc;
+
+	cal_format_iso(iso, sizeof iso, v->doc_date);
+	memset(&props, 0, sizeof props);
+	props.title = title;
+	props.author = v->author;
+	props.created = iso;
+	if ((rc = docx_new(d, &props)) != 0)
+		return rc;
+	return docx_footer_page_number(*d, DOCX_PAGENUM_DASH);
+}
+
+int
+meeting_write_agenda_docx(const struct meeting_view *v, const char *path)
+{
+	struct docx		*d = NULL;
+	struct docx_para_style	 block;
+	const struct meeting_item *it;
+	struct buf		 b = BUF_INIT;
+	size_t			 i, k;
+	unsigned		 top = 0, n3, n4;
+	int			 rc;
+
+	buf_printf(&b, "%s　次第", v->title);
+	if ((rc = buf_ok(&b)) != 0 || (rc = new_doc(&d, v, b.data)) != 0)
+		goto done;
+	if ((rc = title_para(d, b.data)) != 0 ||
+	    (rc = docx_add_blank(d)) != 0)
+		goto done;
+	/* 日時 and 場所 as a block on the right half */
+	memset(&block, 0, sizeof block);
+	block.align = DOCX_LEFT;
+	block.indent_left = (int)docx_text_width(d) / 2 - 600;
+	buf_reset(&b);
+	buf_printf(&b, "日時　%s", v->when);
+	if ((rc = buf_ok(&b)) != 0 || (rc = docx_add_para(d, b.data,
+	    &block)) != 0)
+		goto done;
+	if (v->place != NULL) {
+		buf_reset(&b);
+		buf_printf(&b, "場所　%s", v->place);
+		if ((rc = buf_ok(&b)) != 0 || (rc = docx_add_para(d, b.data,
+		    &block)) != 0)
+			goto done;
+	}
+	if ((rc = docx_add_blank(d)) != 0 ||
+	    (rc = numbered(d, 1, ++top, "開会", 0)) != 0 ||
+	    (rc = docx_add_blank(d)) != 0 ||
+	    (rc = numbered(d, 1, ++top, "議題", 0)) != 0)
+		goto done;
+	for (i = 0; i < v->nitems; i++) {
+		it = &v->items[i];
+		buf_reset(&b);
+		buf_puts(&b, it->title);
+		if (it->presenter != NULL)
+			buf_printf(&b, "（説明：%s）", it->presenter);
+		/* a heading stays with what is under it */
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = numbered_keep(d, 2, (unsigned)i + 1, b.data, 100,
+		    it->nlines > 0)) != 0)
+			goto done;
+		for (k = 0, n3 = n4 = 0; k < it->nlines; k++) {
+			/* ア under (1), (ア) under ア */
+			if (it->sub[k])
+				rc = numbered(d, 4, ++n4, it->lines[k], 300);
+			else {
+				n4 = 0;
+				rc = numbered_keep(d, 3, ++n3, it->lines[k],
+				    200, k + 1 < it->nlines && it->sub[k + 1]);
+			}
+			if (rc != 0)
+				goto done;
+		}
+	}
+	if ((rc = docx_add_blank(d)) != 0 ||
+	    (rc = numbered(d, 1, ++top, "その他", 0)) != 0 ||
+	    (rc = docx_add_blank(d)) != 0 ||
+	    (rc = numbered(d, 1, ++top, "閉会", 0)) != 0)
+		goto done;
+	if (v->nhandouts > 0) {
+		if ((rc = docx_add_blank(d)) != 0 ||
+		    (rc = docx_add_blank(d)) != 0 ||
+		    (rc = docx_add_para(d, "【配付資料】", NULL)) != 0)
+			goto done;
+		for (i = 0; i < v->nhandouts; i++)
+			if ((rc = indented(d, 1, v->handouts[i], 0)) != 0)
+				goto done;
+	}
+	if (v->next != NULL) {
+		struct docx_para_style	hang;
+
+		/* a long line wraps under its text, not under 【次回】 */
+		memset(&hang, 0, sizeof hang);
+		hang.align = DOCX_LEFT;
+		hang.indent_left = 400;
+		hang.indent_first = -400;
+		buf_reset(&b);
+		buf_printf(&b, "【次回】%s", v->next);
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = docx_add_blank(d)) != 0 ||
+		    (rc = docx_add_para(d, b.data, &hang)) != 0)
+			goto done;
+	}
+	rc = docx_save(d, path);
+done:
+	buf_free(&b);
+	docx_free(d);
+	return rc;
+}
+
+/* A list of lines as (1), (2) ... under a numbered heading. */
+static int
+sub_list(struct docx *d, char *const *v, size_t n)
+{
+	size_t	i;
+	int	rc = 0;
+
+	for (i = 0; i < n && rc == 0; i++)
+		rc = numbered(d, 2, (unsigned)i + 1, v[i], 100);
+	return rc;
+}
+
+static int
+actions_table(struct docx *d, const struct meeting_view *v)
+{
+	static const unsigned	 w[] = { 8, 40, 16, 24, 12 };
+	static const char *const head[] = { "No.", "対応内容", "担当",
+	    "期限", "課題" };
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 c, l;
+	char			 num[24];
+	size_t			 i, k;
+	int			 rc;
+
+	memset(&c, 0, sizeof c);
+	c.align = DOCX_CENTER;
+	c.size = 18;
+	l = c;
+	l.align = DOCX_LEFT;
+	if ((rc = docx_table_new(&t, 5, w)) != 0)
+		return rc;
+	rc = docx_table_header_rows(t, 1);
+	for (k = 0; k < 5 && rc == 0; k++)
+		rc = docx_table_cell(t, 0, k, head[k], &c);
+	for (i = 0; i < v->nactions && rc == 0; i++) {
+		snprintf(num, sizeof num, "%zu", i + 1);
+		if ((rc = docx_table_cell(t, i + 1, 0, num, &c)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 1, v->actions[i].action,
+		    &l)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 2, v->actions[i].owner,
+		    &l)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 3, v->actions[i].due,
+		    &c)) != 0)
+			break;
+		rc = docx_table_cell(t, i + 1, 4, v->actions[i].issue, &c);
+	}
+	if (rc == 0)
+		rc = docx_add_table(d, t);
+	docx_table_free(t);
+	return rc;
+}
+
+int
+meeting_write_minutes_docx(const struct meeting_view *v, const char *path)
+{
+	struct docx		*d = NULL;
+	struct docx_para_style	 right;
+	const struct meeting_item *it;
+	struct buf		 b = BUF_INIT;
+	char			 era[CAL_FMT_MAX];
+	unsigned		 top = 0;
+	size_t			 i;
+	int			 rc;
+
+	buf_printf(&b, "%s　議事録", v->title);
+	if ((rc = buf_ok(&b)) != 0 || (rc = new_doc(&d, v, b.data)) != 0)
+		goto done;
+	memset(&right, 0, sizeof right);
+	right.align = DOCX_RIGHT;
+	if ((rc = title_para(d, b.data)) != 0 ||
+	    (rc = docx_add_blank(d)) != 0)
+		goto done;
+	buf_reset(&b);
+	buf_printf(&b, "日時　%s", v->when);
+	if ((rc = buf_ok(&b)) != 0 ||
+	    (rc = numbered(d, 1, ++top, b.data, 0)) != 0)
+		goto done;
+	if (v->place != NULL) {
+		buf_reset(&b);
+		buf_printf(&b, "場所　%s", v->place);
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = numbered(d, 1, ++top, b.data, 0)) != 0)
+			goto done;
+	}
+	if (v->nward > 0 || v->nteam > 0) {
+		if ((rc = numbered(d, 1, ++top, "出席者", 0)) != 0)
+			goto done;
+		for (i = 0; i < v->nward; i++) {
+			buf_reset(&b);
+			buf_printf(&b, "%s%s", i == 0 ? "（区）　　" :
+			    "　　　　　", v->ward[i]);
+			if ((rc = buf_ok(&b)) != 0 ||
+			    (rc = indented(d, 1, b.data, 0)) != 0)
+				goto done;
+		}
+		for (i = 0; i < v->nteam; i++) {
+			buf_reset(&b);
+			buf_printf(&b, "%s%s", i == 0 ? "（受託者）" :
+			    "　　　　　", v->team[i]);
+			if ((rc = buf_ok(&b)) != 0 ||
+			    (rc = indented(d, 1, b.data, 0)) != 0)
+				goto done;
+		}
+	}
+	if ((rc = numbered(d, 1, ++top, "議題および協議の概要", 0)) != 0)
+		goto done;
+	for (i = 0; i < v->nitems; i++) {
+		it = &v->items[i];
+		if ((rc = numbered(d, 2, (unsigned)i + 1, it->title, 100)) != 0)
+			goto done;
+		if (it->summary != NULL &&
+		    (rc = indented(d, 3, it->summary, 100)) != 0)
+			goto done;
+	}
+	if (v->nitems == 0 &&
+	    (rc = indented(d, 1, "（議題の記録なし）", 0)) != 0)
+		goto done;
+	if (v->ndecisions > 0 &&
+	    ((rc = numbered(d, 1, ++top, "決定事項", 0)) != 0 ||
+	    (rc = sub_list(d, v->decisions, v->ndecisions)) != 0))
+		goto done;
+	if (v->nactions > 0 &&
+	    ((rc = numbered(d, 1, ++top, "今後の対応（課題管理表に登録）",
+	    0)) != 0 || (rc = actions_table(d, v)) != 0))
+		goto done;
+	if (v->minutes != NULL &&
+	    ((rc = numbered(d, 1, ++top, "その他", 0)) != 0 ||
+	    (rc = indented(d, 1, v->minutes, 100)) != 0))
+		goto done;
+	mt_era(era, v->doc_date, CAL_ERA_LONG);
+	buf_reset(&b);
+	buf_printf(&b, "（記録）%s%s%s", v->author != NULL ? v->author : "",
+	    v->author != NULL && *v->author != '\0' ? "　" : "", era);
+	if ((rc = buf_ok(&b)) != 0 ||
+	    (rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_add_para(d, "以上", &right)) != 0 ||
+	    (rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_add_para(d, b.data, &right)) != 0)
+		goto done;
+	rc = docx_save(d, path);
+done:
+	buf_free(&b);
+	docx_free(d);
+	return rc;
+}
+
+/* --- recording the minutes ----------------------------------------------------- */
+
+static int
+find_issue(char **id, struct store *st, const char *prefix)
+{
+	const struct schema	*ik;
+	struct recref		 ref;
+	struct reclist		 m = RECLIST_INIT;
+	int			 rc;
+
+	*id = NULL;
+	if ((ik = mt_kind(st, "issue")) == NULL)
+		return error_code();
+	rc = store_find(&ref, &m, st, ik, prefix);
+	reclist_free(&m);
+	if (rc != 0)
+		return rc;
+	*id = ref.id;
+	free(ref.relpath);
+	return 0;
+}
+
+/* An open issue titled exactly title, or NULL. */
+static char *
+issue_titled(struct store *st, const char *title)
+{
+	struct mt_recs	 rs = { NULL, 0 };
+	char		*id = NULL;
+	size_t		 i;
+
+	if (mt_recs_load(&rs, st, "issue", 0) != 0) {
+		error_clear();
+		return NULL;
+	}
+	for (i = 0; i < rs.n && id == NULL; i++)
+		if (issue_is_open(record_root(rs.v[i])) &&
+		    node_scalar_eq(node_get(record_root(rs.v[i]), "title"),
+		    title))
+			id = strdup(record_id(rs.v[i]));
+	mt_recs_free(&rs);
+	return id;
+}
+
+int
+meeting_minutes_check(struct store *st, const struct cal *cal,
+    const struct record *meeting, const struct meeting_minutes *m,
+    struct diags *d)
+{
+	struct meeting_view	 v;
+	struct cal_date		 date, due;
+	const char		*code;
+	char			*id;
+	size_t			 i, n0 = d->n;
+	int			 rc;
+
+	if ((rc = meeting_date(&date, record_root(meeting))) != 0)
+		return rc;
+	if ((rc = meeting_agenda_view(&v, st, cal, record_root(meeting))) !=
+	    0)
+		return rc;
+	for (i = 0; i < m->ndiscussion; i++)
+		if (m->discussion[i].item < 1 ||
+		    (size_t)m->discussion[i].item > v.nitems)
+			diags_add(d, "(minutes)", 0, 0, "discussion of agenda "
+			    "item %ld: the 次第 of '%s' has items 1 to %zu",
+			    m->discussion[i].item, v.title, v.nitems);
+	meeting_view_free(&v);
+	for (i = 0; i < m->nactions; i++) {
+		const struct meeting_action *a = &m->actions[i];
+
+		if (a->action == NULL || *a->action == '\0')
+			diags_add(d, "(minutes)", 0, 0, "action item %zu has no"
+			    " text", i + 1);
+		if (a->owner == NULL || *a->owner == '\0')
+			diags_add(d, "(minutes)", 0, 0, "action item %zu ('%s')"
+			    " has no owner: every action item needs one", i + 1,
+			    a->action != NULL ? a->action : "");
+		else if (store_member_find(&code, st, a->owner) != 0) {
+			diags_add(d, "(minutes)", 0, 0, "action item %zu: %s",
+			    i + 1, error_last());
+			error_clear();
+		}
+		if (a->due != NULL) {
+			if (cal_parse_iso(&due, a->due) != 0) {
+				diags_add(d, "(minutes)", 0, 0, "action item "
+				    "%zu: %s", i + 1, error_last());
+				error_clear();
+			} else if (cal_cmp(due, date) < 0)
+				diags_add(d, "(minutes)", 0, 0, "action item %zu:"
+				    " due %s is before the meeting (%s)",
+				    i + 1, a->due, node_get_str(record_root(
+				    meeting), "date"));
+		}
+		if (a->issue != NULL) {
+			if (find_issue(&id, st, a->issue) != 0) {
+				diags_add(d, "(minutes)", 0, 0, "action item "
+				    "%zu: %s", i + 1, error_last());
+				error_clear();
+			}
+			free(id);
+		}
+	}
+	if (m->submitted != NULL) {
+		if (cal_parse_iso(&due, m->submitted) != 0) {
+			diags_add(d, "(minutes)", 0, 0, "%s", error_last());
+			error_clear();
+		} else if (cal_cmp(due, date) < 0)
+			diags_add(d, "(minutes)", 0, 0, "the minutes are "
+			    "submitted on %s, before the meeting (%s)",
+			    m->submitted, node_get_str(record_root(meeting),
+			    "date"));
+	}
+	if (d->n > n0)
+		return error_set(NC_EINVALID, "%zu problem%s in the minutes; "
+		    "nothing recorded", d->n - n0, d->n - n0 == 1 ? "" : "s");
+	return 0;
+}
+
+struct minutes_edit {
+	struct store			*st;
+	const struct cal		*cal;
+	const struct meeting_minutes	*m;
+	char				**issue_ids;	/* per action */
+};
+
+static int
+seq_add_unique(struct ydoc *doc, struct node *root, const char *key,
+    const char *v)
+{
+	struct node	*seq;
+	size_t		 i;
+
+	if ((seq = node_get(root, key)) == NULL) {
+		if ((seq = node_seq(doc)) == NULL ||
+		    node_map_set(doc, root, key, seq) != 0)
+			return error_set(NC_ENOMEM, "out of memory");
+	}
+	for (i = 0; seq->kind == NODE_SEQ && i < seq->n; i++)
+		if (node_scalar_eq(seq->u.items[i], v))
+			return 0;
+	return node_seq_push(doc, seq, node_str(doc, v));
+}
+
+/* 見本 直子（主任） as a person mapping. */
+static struct node *
+person(struct ydoc *doc, const char *text, const char *org)
+{
+	struct node	*p = node_map(doc);
+	const char	*open = strstr(text, "（");
+	size_t		 n = strlen(text);
+	char		*name = NULL, *pos = NULL;
+
+	if (p == NULL)
+		return NULL;
+	if (open != NULL && n >= 3 && strcmp(text + n - 3, "）") == 0 &&
+	    open > text) {
+		name = strndup(text, (size_t)(open - text));
+		pos = strndup(open + 3, (size_t)(text + n - 3 - open - 3));
+	} else
+		name = strdup(text);
+	if (name == NULL || node_map_set_str(doc, p, "name", name) != 0 ||
+	    (org != NULL && node_map_set_str(doc, p, "org", org) != 0) ||
+	    (pos != NULL && *pos != '\0' && node_map_set_str(doc, p,
+	    "position", pos) != 0))
+		p = NULL;
+	free(name);
+	free(pos);
+	return p;
+}
+
+static int
+has_person(const struct node *seq, const struct node *p)
+{
+	size_t	i;
+
+	for (i = 0; seq != NULL && seq->kind == NODE_SEQ && i < seq->n; i++)
+		if (node_scalar_eq(node_get(seq->u.items[i], "name"),
+		    node_get_str(p, "name")))
+			return 1;
+	return 0;
+}
+
+static int
+minutes_edit(struct record *r, void *arg)
+{
+	struct minutes_edit		*e = arg;
+	const struct meeting_minutes	*m = e->m;
+	struct ydoc			*doc = r->doc;
+	struct node			*root = record_root(r), *seq, *p, *ag;
+	struct node			*it, *a;
+	struct meeting_view		 v;
+	const char			*code;
+	size_t				 i, k, nstored;
+	int				 rc = 0;
+
+	for (i = 0; i < m->nattendees && rc == 0; i++) {
+		if ((seq = node_get(root, "attendees")) == NULL) {
+			if ((seq = node_seq(doc)) == NULL ||
+			    node_map_set(doc, root, "attendees", seq) != 0)
+				return error_set(NC_ENOMEM, "out of memory");
+		}
+		if ((p = person(doc, m->attendees[i], m->attendee_org)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		if (!has_person(seq, p))
+			rc = node_seq_push(doc, seq, p);
+	}
+	for (i = 0; i < m->nmembers && rc == 0; i++) {
+		if ((rc = store_member_find(&code, e->st, m->members[i])) == 0)
+			rc = seq_add_unique(doc, root, "members", code);
+	}
+	if (rc != 0)
+		return rc;
+	/* discussion by the numbers of the 次第; topics get stored */
+	if (m->ndiscussion > 0) {
+		if ((rc = meeting_agenda_view(&v, e->st, e->cal, root)) != 0)
+			return rc;
+		ag = node_get(root, "agenda");
+		nstored = ag != NULL && ag->kind == NODE_SEQ ? ag->n : 0;
+		for (i = 0; i < m->ndiscussion && rc == 0; i++) {
+			k = (size_t)m->discussion[i].item - 1;
+			if (k >= v.nitems) {
+				rc = error_set(NC_EINVALID, "no agenda item %ld",
+				    m->discussion[i].item);
+				break;
+			}
+			/* store the topics up to this one, in their order */
+			while (rc == 0 && nstored <= k) {
+				if ((rc = meeting_add_item(doc, root,
+				    v.items[nstored].title, NULL, NULL,
+				    0)) != 0)
+					break;
+				ag = node_get(root, "agenda");
+				it = ag->u.items[ag->n - 1];
+				if (v.items[nstored].topic != NULL)
+					rc = node_map_set_str(doc, it, "topic",
+					    v.items[nstored].topic);
+				nstored++;
+			}
+			ag = node_get(root, "agenda");
+			if (rc == 0)
+				rc = node_map_set_str(doc, ag->u.items[k],
+				    "summary", m->discussion[i].text);
+		}
+		meeting_view_free(&v);
+		if (rc != 0)
+			return rc;
+	}
+	for (i = 0; i < m->ndecisions && rc == 0; i++)
+		rc = seq_add_unique(doc, root, "decisions", m->decisions[i]);
+	for (i = 0; i < m->nactions && rc == 0; i++) {
+		if (e->issue_ids[i] == NULL)
+			continue;	/* recorded before */
+		if ((seq = node_get(root, "actions")) == NULL) {
+			if ((seq = node_seq(doc)) == NULL ||
+			    node_map_set(doc, root, "actions", seq) != 0)
+				return error_set(NC_ENOMEM, "out of memory");
+		}
+		if ((a = node_map(doc)) == NULL ||
+		    node_map_set_str(doc, a, "action", m->actions[i].action) !=
+		    0 ||
+		    store_member_find(&code, e->st, m->actions[i].owner) != 0 ||
+		    node_map_set_str(doc, a, "owner", code) != 0 ||
+		    (m->actions[i].due != NULL && node_map_set_str(doc, a,
+		    "due", m->actions[i].due) != 0) ||
+		    node_map_set_str(doc, a, "issue", e->issue_ids[i]) != 0 ||
+		    node_seq_push(doc, seq, a) != 0)
+			return error_code() != 0 ? error_code() : NC_ENOMEM;
+		rc = seq_add_unique(doc, root, "issues", e->issue_ids[i]);
+	}
+	if (rc != 0)
+		return rc;
+	if (m->minutes != NULL &&
+	    (rc = node_map_set_str(doc, root, "minutes", m->minutes)) != 0)
+		return rc;
+	if (m->submitted != NULL) {
+		if ((rc = node_map_set_str(doc, root, "minutes_submitted",
+		    m->submitted)) != 0 ||
+		    (rc = node_map_set_str(doc, root, "status",
+		    "minutes-done")) != 0)
+			return rc;
+	} else if (node_scalar_eq(node_get(root, "status"), "scheduled") &&
+	    (rc = node_map_set_str(doc, root, "status", "held")) != 0)
+		return rc;
+	return 0;
+}
+
+/* Add the meeting to an existing issue's meetings (the link back). */
+static int
+link_issue(struct record *r, void *arg)
+{
+	const char	*mid = arg;
+	int		 rc;
+
+	if (node_get(record_root(r), "meetings") != NULL) {
+		const struct node *s = node_get(record_root(r), "meetings");
+		size_t i;
+
+		for (i = 0; s->kind == NODE_SEQ && i < s->n; i++)
+			if (node_scalar_eq(s->u.items[i], mid))
+				return RECORD_EDIT_NOCHANGE;
+	}
+	if ((rc = seq_add_unique(r->doc, record_root(r), "meetings", mid)) != 0)
+		return rc;
+	return 0;
+}
+
+int
+meeting_record_minutes(size_t *created, struct store *st,
+    const struct cal *cal, const struct recref *ref,
+    const struct meeting_minutes *m, struct diags *d)
+{
+	struct record		*mt = NULL, *out = NULL;
+	struct minutes_edit	 e;
+	const struct node	*acts, *root;
+	struct recref		 iref;
+	struct reclist		 ml = RECLIST_INIT;
+	struct issue_new	 in;
+	const char		*code;
+	char			*rel = NULL;
+	size_t			 i, k;
+	int			 rc, locked = 0;
+
+	*created = 0;
+	memset(&e, 0, sizeof e);
+	if (m->nactions > 0 &&
+	    (e.issue_ids = calloc(m->nactions, sizeof *e.issue_ids)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	if ((rc = store_lock(st)) != 0)
+		goto done;
+	locked = 1;
+	if ((rc = record_load(&mt, st, ref, d)) != 0)
+		goto done;
+	root = record_root(mt);
+	acts = node_get(root, "actions");
+	for (i = 0; i < m->nactions && rc == 0; i++) {
+		const struct meeting_action *a = &m->actions[i];
+
+		/* an action recorded before is not made twice */
+		for (k = 0; acts != NULL && acts->kind == NODE_SEQ &&
+		    k < acts->n; k++)
+			if (node_scalar_eq(node_get(acts->u.items[k],
+			    "action"), a->action))
+				break;
+		if (acts != NULL && k < acts->n)
+			continue;
+		if (a->issue != NULL)
+			rc = find_issue(&e.issue_ids[i], st, a->issue);
+		else if ((e.issue_ids[i] = issue_titled(st, a->action)) ==
+		    NULL) {
+			if ((rc = store_member_find(&code, st, a->owner)) != 0)
+				break;
+			memset(&in, 0, sizeof in);
+			in.title = a->action;
+			in.owner = code;
+			in.due = a->due;
+			in.raised = node_get_str(root, "date");
+			in.raised_by = node_get_str(root, "title");
+			in.raised_in = record_id(mt);
+			in.meeting = record_id(mt);
+			in.by = code;
+			rc = issue_create(&e.issue_ids[i], &rel, st, &in, d);
+			free(rel);
+			rel = NULL;
+			if (rc == 0)
+				(*created)++;
+			continue;
+		}
+		if (rc == 0 && e.issue_ids[i] != NULL &&
+		    store_find(&iref, &ml, st, mt_kind(st, "issue"),
+		    e.issue_ids[i]) == 0) {
+			rc = record_edit(NULL, st, &iref, link_issue,
+			    (void *)record_id(mt), d);
+			if (rc == RECORD_EDIT_NOCHANGE)
+				rc = 0;
+			free(iref.id);
+			free(iref.relpath);
+		}
+		reclist_free(&ml);
+	}
+	if (rc != 0)
+		goto done;
+	e.st = st;
+	e.cal = cal;
+	e.m = m;
+	rc = record_edit(&out, st, ref, minutes_edit, &e, d);
+done:
+	if (locked)
+		store_unlock(st);
+	for (i = 0; e.issue_ids != NULL && i < m->nactions; i++)
+		free(e.issue_ids[i]);
+	free(e.issue_ids);
+	record_free(mt);
+	record_free(out);
+	return rc;
+}

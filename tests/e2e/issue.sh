@@ -1,0 +1,135 @@
+#!/bin/bash
+# issue: raising, updating with a history, closing only with a completion
+# note, listing, and the 課題管理表 (.xlsx) read back by openpyxl: open
+# first, overdue rows filled, sources by title and date, A4 landscape.
+. "$(dirname "$0")/lib/common.bash"
+
+PY=/usr/bin/python3
+CHECK=$NCIO_SOURCE_DIR/tests/py/check_meeting.py
+$PY -c 'import openpyxl' 2>/dev/null || {
+	echo "SKIP: python3-openpyxl is needed" >&2; exit 77; }
+D=$T/data
+"$NCIO" init --no-git "$D" 2>/dev/null
+I=$D/issues/2026
+ni() { find "$D/issues" -name '*.yaml' 2>/dev/null | wc -l; }
+pycheck() {
+	checks=$((checks + 1))
+	$PY "$CHECK" "$@" 2>"$T/pyerr" || { fail "check_meeting.py $*";
+	    sed 's/^/  | /' "$T/pyerr" >&2; }
+}
+export NERIMA_CIO_TODAY=2026-04-09
+m1=$("$NCIO" -C "$D" meeting add --type regular --date 2026-04-09 2>/dev/null)
+
+# --- add --------------------------------------------------------------------
+expect_status 0 "$NCIO" -C "$D" issue add --title 監査対象組織・システムの選定 \
+    --owner 見本\ 花子 --due 2026-06-25 --from "${m1:3:6}" --priority high \
+    --ward-owner 情報政策課 --description 運用面の監査5組織を選ぶ。
+a=$(cat "$T/out")
+f=$I/$a.yaml
+expect_grep "$f" "^ref_no: 課題1$"
+expect_grep "$f" "^status: open$"
+expect_grep "$f" "^raised: 2026-04-09$"
+expect_grep "$f" "^raised_in: $m1$"
+expect_grep "$f" "^owner: mihon-hanako$"
+expect_grep "$f" "^  - $m1$"
+expect_grep "$f" "^    note: 起票。$"
+expect_status 0 "$NCIO" -C "$D" issue add --title 相談シートの様式の周知 \
+    --owner reidai-sakura --due 2026-04-30 --raised-by 情報政策課
+b=$(cat "$T/out")
+expect_grep "$I/$b.yaml" "^ref_no: 課題2$"
+expect_grep "$I/$b.yaml" "^    note: 情報政策課で起票。$"
+expect_status 0 "$NCIO" -C "$D" issue add --title 期限のない課題 --owner kakuu-taro
+c=$(cat "$T/out")
+n0=$(ni)
+expect_status 1 "$NCIO" -C "$D" issue add --title x --owner kakuu-taro \
+    --raised 2026-05-01 --due 2026-04-01
+expect_grep "$T/err" "no issue created: due 2026-04-01 is before the issue was raised"
+expect_status 1 "$NCIO" -C "$D" issue add --title x --owner kakuu-taro --from zz-99999999
+expect_status 2 "$NCIO" -C "$D" issue add --title x --owner 誰か
+expect_grep "$T/err" "--owner: "
+expect_status 2 "$NCIO" -C "$D" issue add --owner kakuu-taro
+expect_grep "$T/err" "--title is required"
+checks=$((checks + 1))
+[ "$(ni)" = "$n0" ] || fail "a refused add wrote an issue"
+
+# --- update: every change kept in the history -------------------------------------
+export NERIMA_CIO_TODAY=2026-05-07
+expect_status 0 "$NCIO" -C "$D" issue update "$a" --status 対応中 \
+    --note 候補8組織・3システムを提示した。 --by mihon-hanako
+expect_grep "$f" "^status: in-progress$"
+expect_grep "$f" "^  - date: 2026-05-07$"
+expect_grep "$f" "^    status: in-progress$"
+expect_grep "$f" "^    note: 候補8組織・3システムを提示した。$"
+expect_status 0 "$NCIO" -C "$D" issue update "$a" --due 2026-07-09 --date 2026-05-08
+expect_grep "$f" "^due: 2026-07-09$"
+expect_grep "$f" "^    note: 期限を2026-06-25から2026-07-09に変更$"
+checks=$((checks + 1))
+[ "$(grep -c '^  - date:' "$f")" = 3 ] || fail "history has $(grep -c '^  - date:' "$f") entries, want 3"
+cp "$f" "$T/before"
+expect_status 1 "$NCIO" -C "$D" issue update "$a"
+expect_grep "$T/err" "nothing to record"
+expect_status 1 "$NCIO" -C "$D" issue update "$a" --note x --date 2026-04-01
+expect_grep "$T/err" "2026-04-01 is before the issue was raised \(2026-04-09\)"
+expect_same "$T/before" "$f"
+
+# --- close: only with a completion note ------------------------------------------------
+cp "$I/$b.yaml" "$T/before"
+expect_status 2 "$NCIO" -C "$D" issue close "$b"
+expect_grep "$T/err" "closing an issue needs a completion note: --note 'what was done'"
+expect_status 2 "$NCIO" -C "$D" issue close "$b" --note ""
+expect_status 2 "$NCIO" -C "$D" issue update "$b" --status closed
+expect_grep "$T/err" "closing an issue needs a completion note"
+expect_same "$T/before" "$I/$b.yaml"
+expect_status 0 "$NCIO" -C "$D" issue close "$b" --date 2026-04-27 \
+    --note 庁内掲示板に様式と記入例を掲載した。 --by reidai-sakura
+expect_grep "$I/$b.yaml" "^status: closed$"
+expect_grep "$I/$b.yaml" "^closed: 2026-04-27$"
+expect_grep "$I/$b.yaml" "^resolution: 庁内掲示板に様式と記入例を掲載した。$"
+expect_grep "$I/$b.yaml" "^    status: closed$"
+expect_status 1 "$NCIO" -C "$D" issue close "$b" --note again
+expect_grep "$T/err" "the issue is closed already \(2026-04-27\)"
+
+# an overdue one, and one raised later than the table's date
+d=$("$NCIO" -C "$D" issue add --title 所属点検の未提出課への督促 --owner reidai-sakura \
+    --raised 2026-04-20 --due 2026-05-01 2>/dev/null)
+e=$("$NCIO" -C "$D" issue add --title 後の課題 --owner kakuu-taro \
+    --raised 2026-06-01 --due 2026-06-05 2>/dev/null)
+
+# --- list --------------------------------------------------------------------------------
+expect_status 0 "$NCIO" -C "$D" issue list
+expect_grep "$T/out" "^ID +No\. +起票日 +課題 +担当 +期限 +状況"
+expect_grep "$T/out" "^$b +課題2 +2026-04-09 .*完了 +2026-04-27"
+expect_status 0 "$NCIO" -C "$D" issue list --overdue
+expect_grep "$T/out" "^$d .*超過$"
+expect_no_grep "$T/out" "^$a"
+expect_status 0 "$NCIO" -C "$D" issue list --open --owner mihon-hanako --format json
+checks=$((checks + 1))
+$PY -c 'import json,sys; r=json.load(open(sys.argv[1])); assert [x["id"] for x in r]==[sys.argv[2]] and r[0]["owner"]=="見本 花子", r' \
+    "$T/out" "$a" || fail "issue list --open --owner --format json"
+
+# --- the 課題管理表 ------------------------------------------------------------------------------
+expect_status 0 "$NCIO" -C "$D" issue export table --fy 2026 --as-of 2026-05-08 -o "$T/doc/"
+x=$T/doc/課題管理表_令和8年5月8日.xlsx
+expect_grep "$T/err" "課題管理表_令和8年5月8日.xlsx$"
+# four raised by then; the overdue one filled; open first
+pycheck issues "$x" 4 1
+pycheck xlsx "$x" "課題管理表（令和8年度）" "令和8年5月8日現在" "第1回 定例会" \
+    "（R8.4.9）" 情報政策課 "見本 花子" "（情報政策課）" "【結果】庁内掲示板に様式と記入例を掲載した。" \
+    "R8.5.7【対応中】候補8組織・3システムを提示した。（見本 花子）" \
+    "R8.5.8【対応中】期限を2026-06-25から2026-07-09に変更"
+pycheck noid "$x"
+$PY - "$x" <<'PY' || fail "the order of the table"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+rows = [[c.value for c in r] for r in ws.iter_rows(min_row=5) if r[1].value]
+titles = [r[1] for r in rows]
+# open by due date (none last), then closed
+assert titles == ["所属点検の未提出課への督促", "監査対象組織・システムの選定",
+                  "期限のない課題", "相談シートの様式の周知"], titles
+PY
+checks=$((checks + 1))
+expect_status 0 "$NCIO" -C "$D" issue export table --open -o "$T/doc/open.xlsx"
+pycheck issues "$T/doc/open.xlsx" 3 1
+
+expect_status 0 "$NCIO" -C "$D" lint
+finish
