@@ -18,6 +18,7 @@
 #include "due.h"
 #include "fileio.h"
 #include "i18n.h"
+#include "incident.h"
 #include "ical.h"
 #include "issue.h"
 #include "listing.h"
@@ -29,8 +30,7 @@
 /*
  * Where obligations come from: one due_source_fn per record kind, each
  * in its module's public header.  A module that gains deadlines is one
- * line here -- training_dues() (lib/training) and incident_dues()
- * (lib/incident) are added this way when those modules land.
+ * line here.
  */
 static const struct due_source {
 	const char	*name;
@@ -42,6 +42,7 @@ static const struct due_source {
 	{ "issue", issue_dues },
 	{ "review", review_dues },
 	{ "audit", audit_dues },
+	{ "incident", incident_dues },
 };
 
 /* Without --to, the agenda looks this many days ahead. */

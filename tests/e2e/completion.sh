@@ -51,9 +51,14 @@ if ! bash -c '. "$1"; complete -p nerima-cio' bash "$T/comp.bash" |
 fi
 
 comp "show" sh
-comp "cal checklist completion" c
+# Every verb --help lists that starts with c, and 'completion'.
+want_c=$( { "$NCIO" --help | awk '/^   [a-z]/ {print $1}' | grep '^c';
+    echo completion; } | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')
+comp "$want_c" c
 comp "--help --version -C" -
-comp "lint list log" l
+want_l=$("$NCIO" --help | awk '/^   [a-z]/ {print $1}' | grep '^l' |
+    LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')
+comp "$want_l" l
 comp "--format --help --path" show --
 comp "--format" show --f
 comp "json yaml" show --format ""
