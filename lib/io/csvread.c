@@ -70,6 +70,17 @@ grow(void **v, size_t *cap, size_t n, size_t size, size_t first)
 	return 0;
 }
 
+/*
+ * Whether s[i] ends a line: LF, or a CR not followed by LF (libcsv ends a
+ * row at either, so lines are counted the same way).
+ */
+static int
+eol(const char *s, size_t i, size_t len)
+{
+	return s[i] == '\n' || (s[i] == '\r' && (i + 1 == len ||
+	    s[i + 1] != '\n'));
+}
+
 static void
 bad_field(struct csvread *c, unsigned line, unsigned col, const char *fmt,
     ...) NC_PRINTF(4, 5);
@@ -105,12 +116,12 @@ check_field(struct csvread *c, const char *s, size_t len, unsigned col)
 
 	/* the line the field starts on: the field may span lines */
 	for (i = 0; i < len; i++) {
-		if (s[i] == '\n' && line > 1)
+		if (eol(s, i, len) && line > 1)
 			line--;
 	}
 	if ((nul = memchr(s, '\0', len)) != NULL) {
 		for (l = line, i = 0; i < (size_t)(nul - s); i++) {
-			if (s[i] == '\n')
+			if (eol(s, i, len))
 				l++;
 		}
 		bad_field(c, l, col, "a NUL byte (0x00) at character %zu of"
@@ -185,6 +196,11 @@ on_row(int term, void *arg)
 	c->nrows++;
 	c->rowfirst = c->ncells;
 	c->inrow = 0;
+	/*
+	 * libcsv may end a row only when it sees the byte after a CR, in
+	 * the next line: a row that starts there starts on this line.
+	 */
+	c->rowline = c->line;
 }
 
 /* Line and field number of byte off, for messages about raw bytes. */
@@ -197,7 +213,7 @@ position(unsigned *line, unsigned *col, const char *s, size_t off)
 	*line = 1;
 	*col = 1;
 	for (i = 0; i < off; i++) {
-		if (s[i] == '\n') {
+		if (eol(s, i, off + 1)) {
 			(*line)++;
 			*col = 1;
 			q = 0;
@@ -271,7 +287,7 @@ static int
 parse(struct csvread *c, const char *s, size_t len)
 {
 	struct csv_parser	 p;
-	const char		*nl, *end = s + len;
+	const char		*end = s + len, *nl, *cr;
 	size_t			 n;
 	int			 r = 0;
 
@@ -280,9 +296,15 @@ parse(struct csvread *c, const char *s, size_t len)
 	c->line = 1;
 	/* one line at a time, so every row knows the line it starts on */
 	while (s < end) {
-		nl = memchr(s, '\n', (size_t)(end - s));
-		n = nl == NULL ? (size_t)(end - s) : (size_t)(nl - s) + 1;
-		if (!c->inrow && !(n == 1 || (n == 2 && s[0] == '\r'))) {
+		if ((nl = memchr(s, '\n', (size_t)(end - s))) == NULL)
+			nl = end;
+		/* a CR alone ends a line too */
+		if ((cr = memchr(s, '\r', (size_t)(nl - s))) != NULL &&
+		    cr + 1 != nl)
+			nl = cr;
+		n = nl == end ? (size_t)(end - s) : (size_t)(nl - s) + 1;
+		if (!c->inrow && !((n == 1 && (s[0] == '\n' || s[0] == '\r')) ||
+		    (n == 2 && s[0] == '\r' && s[1] == '\n'))) {
 			c->inrow = 1;
 			c->rowline = c->line;
 		}

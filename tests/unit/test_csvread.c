@@ -51,6 +51,10 @@ static const struct good goods[] = {
 	    "say \"hi\"", 1 },
 	{ "no final newline", "a,b\nc,d", CSVREAD_UTF8, 2, 1, 1, "d", 2 },
 	{ "empty fields", "a,,c\n", CSVREAD_UTF8, 1, 0, 1, "", 1 },
+	/* a CR alone ends a row and a line (found by fuzz_csv) */
+	{ "cr alone", "a,b\rc,d\r\ne,f\r", CSVREAD_UTF8, 3, 2, 1, "f", 3 },
+	{ "one byte last", "a\nb", CSVREAD_UTF8, 2, 1, 0, "b", 2 },
+	{ "cr then a byte", "a\r\f", CSVREAD_UTF8, 2, 1, 0, "\f", 2 },
 };
 
 static void
