@@ -305,7 +305,11 @@ responses_nodes(struct ydoc *doc, struct node *root, const struct sub *s)
 	return 0;
 }
 
-/* The record a submission becomes, normalised to its schema. */
+/*
+ * The record a submission becomes; normalised to its schema when kind is
+ * given (to be checked: record_create() and record_save() normalise what
+ * they write themselves).
+ */
 static int
 sub_doc(struct ydoc **out, const struct sub *s, const struct schema *kind)
 {
@@ -339,7 +343,7 @@ sub_doc(struct ydoc **out, const struct sub *s, const struct schema *kind)
 				goto nomem;
 		}
 	}
-	if ((r = schema_normalize(kind, root)) != 0) {
+	if (kind != NULL && (r = schema_normalize(kind, root)) != 0) {
 		ydoc_free(doc);
 		return r;
 	}
@@ -2587,7 +2591,7 @@ commit_one(struct ck_import *im, struct held *h, const struct sub *s,
 	res->org = s->org->code;
 	res->org_name = s->org->name;
 	res->what = s->what;
-	if ((r = sub_doc(&doc, s, im->schema)) != 0 ||
+	if ((r = sub_doc(&doc, s, NULL)) != 0 ||
 	    (key = key_of(ydoc_root(doc))) == NULL) {
 		r = r != 0 ? r : NC_ENOMEM;
 		goto done;
