@@ -1478,6 +1478,15 @@ apply(struct rules_table **out, const struct rules *r, const char *path,
 		e = error_set(NC_ENOMEM, "out of memory");
 		goto fail;
 	}
+	if (t->src.nrows == 0) {
+		if (t->xlsx)
+			rules_problem_at(t, 0, 0, "the sheet '%s' is empty",
+			    t->src.sheet);
+		else
+			rules_problem_at(t, 0, 0, "the file holds no rows");
+		e = NC_EINVALID;
+		goto fail;
+	}
 	if ((e = resolve_idents(t)) == NC_ENOMEM ||
 	    (e = find_header(t, &hdr)) == NC_ENOMEM)
 		goto fail;

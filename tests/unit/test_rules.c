@@ -570,6 +570,9 @@ test_limits(void **state)
 	assert_non_null(strstr(d.v[0].msg, "more than 3 rows; the limit is"
 	    " 3"));
 	diags_free(&d);
+	assert_null(apply(r, ",\n\n,\n", &d, NULL));
+	assert_string_equal(d.v[0].msg, "the file holds no rows");
+	diags_free(&d);
 	assert_null(apply(r, "a,b,c\n", &d, NULL));
 	assert_non_null(strstr(d.v[0].msg, "more than 2 fields; the limit is"
 	    " 2"));
