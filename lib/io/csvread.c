@@ -106,21 +106,31 @@ bad_field(struct csvread *c, unsigned line, unsigned col, const char *fmt,
 	diags_add(c->d, c->name, line, col, "%s", msg);
 }
 
+/* The line a field of len bytes that ends on this line starts on. */
+static unsigned
+field_line(const struct csvread *c, const char *s, size_t len)
+{
+	unsigned	line = c->line;
+	size_t		i;
+
+	for (i = 0; i < len; i++) {
+		if (eol(s, i, len) && line > 1)
+			line--;
+	}
+	return line;
+}
+
 /* Refuse a field that would lose text or exceed the field limit. */
 static void
 check_field(struct csvread *c, const char *s, size_t len, unsigned col)
 {
 	const char	*nul;
-	unsigned	 line = c->line, l;
+	unsigned	 l;
 	size_t		 i, chars;
 
-	/* the line the field starts on: the field may span lines */
-	for (i = 0; i < len; i++) {
-		if (eol(s, i, len) && line > 1)
-			line--;
-	}
 	if ((nul = memchr(s, '\0', len)) != NULL) {
-		for (l = line, i = 0; i < (size_t)(nul - s); i++) {
+		l = field_line(c, s, len);
+		for (i = 0; i < (size_t)(nul - s); i++) {
 			if (eol(s, i, len))
 				l++;
 		}
@@ -130,8 +140,9 @@ check_field(struct csvread *c, const char *s, size_t len, unsigned col)
 	}
 	if (len > c->lim.field_chars &&
 	    (chars = text_chars(s, len)) > c->lim.field_chars)
-		bad_field(c, line, col, "the field is %zu characters long; the"
-		    " limit is %u", chars, c->lim.field_chars);
+		bad_field(c, field_line(c, s, len), col, "the field is %zu"
+		    " characters long; the limit is %u", chars,
+		    c->lim.field_chars);
 }
 
 static void
