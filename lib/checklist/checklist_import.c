@@ -2542,34 +2542,148 @@ replace(struct record *rec, const struct node *nr, const struct sub *s)
 	return set_source(doc, root, s);
 }
 
+/* The scalar under key of a map, by a walk of its pairs. */
+static const char *
+scalar_at(const struct node *map, size_t i, const char *key)
+{
+	const struct node	*v;
+
+	if (map == NULL || map->kind != NODE_MAP || i >= map->n ||
+	    strcmp(map->u.pairs[i].key->u.s.str, key) != 0)
+		return NULL;
+	v = map->u.pairs[i].value;
+	return v->kind == NODE_SCALAR ? v->u.s.str : NULL;
+}
+
+/*
+ * Whether an answer map is exactly {ref, value[, note]} with these: what
+ * answer_node() writes, in the order the schema writes it.
+ */
+static int
+answer_is(const struct node *m, const char *ref, enum ck_value v,
+    const char *note)
+{
+	const char	*s;
+
+	if (m == NULL || m->kind != NODE_MAP ||
+	    m->n != (note != NULL && *note != '\0' ? 3u : 2u) ||
+	    (s = scalar_at(m, 0, "ref")) == NULL || strcmp(s, ref) != 0 ||
+	    (s = scalar_at(m, 1, "value")) == NULL ||
+	    strcmp(s, ck_value_name(v)) != 0)
+		return 0;
+	return m->n == 2 || ((s = scalar_at(m, 2, "note")) != NULL &&
+	    strcmp(s, note) == 0);
+}
+
+static int
+same_responses(const struct node *seq, const struct sub *s)
+{
+	const struct ck_set	*set = s->set;
+	const struct node	*m, *ans;
+	const char		*rid;
+	size_t			 i, k, n;
+	uint8_t			 v;
+
+	if (seq == NULL || seq->kind != NODE_SEQ || seq->n != s->nresp)
+		return 0;
+	for (i = 0; i < s->nresp; i++) {
+		m = seq->u.items[i];
+		if (m->kind != NODE_MAP || m->n != 2 ||
+		    (rid = scalar_at(m, 0, "respondent")) == NULL ||
+		    strcmp(rid, s->resp[i]) != 0 ||
+		    strcmp(m->u.pairs[1].key->u.s.str, "answers") != 0)
+			return 0;
+		ans = m->u.pairs[1].value;
+		if (ans->kind != NODE_SEQ)
+			return 0;
+		for (k = n = 0; k < set->nitems; k++) {
+			if ((v = s->vals[i * set->nitems + k]) == NOVALUE)
+				continue;
+			if (n >= ans->n || !answer_is(ans->u.items[n],
+			    set->items[k].ref, (enum ck_value)v, NULL))
+				return 0;
+			n++;
+		}
+		if (n != ans->n)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Whether the record held already says what the submission says, in the
+ * terms changes() compares: then the file was imported before, and no
+ * tree need be built for it.
+ */
+static int
+sub_same(const struct sub *s, const struct node *root)
+{
+	const struct ck_set	*set = s->set;
+	const struct node	*seq;
+	const char		*want;
+	char			 ver[16];
+	size_t			 i;
+	int			 fi;
+
+	snprintf(ver, sizeof ver, "%d", set->version);
+	for (i = 0; scalar_keys[i] != NULL; i++) {
+		if (strcmp(scalar_keys[i], "catalog") == 0)
+			want = set->catalog;
+		else if (strcmp(scalar_keys[i], "catalog_version") == 0)
+			want = ver;
+		else
+			want = (fi = field_index(set->kind,
+			    scalar_keys[i])) < 0 ? NULL : s->field[fi];
+		if (!same_str(node_get_str(root, scalar_keys[i]), want))
+			return 0;
+	}
+	if (set->kind == CK_SELF)
+		return node_get(root, "answers") == NULL &&
+		    same_responses(node_get(root, "responses"), s);
+	if (node_get(root, "responses") != NULL ||
+	    (seq = node_get(root, "answers")) == NULL ||
+	    seq->kind != NODE_SEQ || seq->n != s->nans)
+		return 0;
+	for (i = 0; i < s->nans; i++) {
+		if (!answer_is(seq->u.items[i], set->items[s->ans[i].item].ref,
+		    (enum ck_value)s->ans[i].value, s->ans[i].note))
+			return 0;
+	}
+	return 1;
+}
+
 /* What the edit of a held record is given, and gives back. */
 struct update {
 	const struct sub	*s;
-	const struct node	*root;		/* the submission's record */
+	const struct schema	*kind;
 	struct buf		 changes;
 	int			 dry_run;
-	int			 failed;
 };
 
-/* Under the lock: compare, and replace when something changed. */
+/*
+ * Under the lock: the same, or compare the record the submission becomes
+ * and replace what changed.
+ */
 static int
 update_edit(struct record *rec, void *arg)
 {
 	struct update	*u = arg;
+	struct ydoc	*doc = NULL;
 	int		 r;
 
-	if ((r = changes(&u->changes, record_root(rec), u->root,
-	    u->s->set->kind)) != 0) {
-		u->failed = 1;
-		return r;
-	}
-	if (u->changes.len == 0 || u->dry_run)
+	if (sub_same(u->s, record_root(rec)))
 		return RECORD_EDIT_NOCHANGE;
-	if ((r = replace(rec, u->root, u->s)) != 0) {
-		u->failed = 1;
-		return r;
-	}
-	return 0;
+	if ((r = sub_doc(&doc, u->s, NULL)) != 0 ||
+	    (r = changes(&u->changes, record_root(rec), ydoc_root(doc),
+	    u->s->set->kind)) != 0)
+		goto done;
+	if (u->changes.len == 0 || u->dry_run)
+		r = RECORD_EDIT_NOCHANGE;
+	else
+		r = replace(rec, ydoc_root(doc), u->s);
+done:
+	ydoc_free(doc);
+	return r;
 }
 
 /* One submission: new, updated or unchanged. */
@@ -2581,8 +2695,8 @@ commit_one(struct ck_import *im, struct held *h, const struct sub *s,
 	struct record	*rec = NULL;
 	struct recref	*ref;
 	struct update	 u;
-	char		*key = NULL, *id, *rel;
-	int		 r;
+	char		*id, *rel;
+	int		 r = 0;
 
 	memset(&u, 0, sizeof u);
 	buf_init(&u.changes);
@@ -2591,14 +2705,8 @@ commit_one(struct ck_import *im, struct held *h, const struct sub *s,
 	res->org = s->org->code;
 	res->org_name = s->org->name;
 	res->what = s->what;
-	if ((r = sub_doc(&doc, s, NULL)) != 0 ||
-	    (key = key_of(ydoc_root(doc))) == NULL) {
-		r = r != 0 ? r : NC_ENOMEM;
-		goto done;
-	}
-	if ((ref = strmap_get(h->bykey, key)) != NULL) {
+	if ((ref = strmap_get(h->bykey, s->key)) != NULL) {
 		u.s = s;
-		u.root = ydoc_root(doc);
 		u.dry_run = dry_run;
 		r = record_edit(&rec, im->st, ref, update_edit, &u, d);
 		if (r != 0 && r != RECORD_EDIT_NOCHANGE)
@@ -2616,7 +2724,8 @@ commit_one(struct ck_import *im, struct held *h, const struct sub *s,
 	}
 	res->outcome = CK_NEW;
 	if (!dry_run) {
-		if ((r = set_source(doc, ydoc_root(doc), s)) != 0 ||
+		if ((r = sub_doc(&doc, s, NULL)) != 0 ||
+		    (r = set_source(doc, ydoc_root(doc), s)) != 0 ||
 		    (r = record_create(&id, &rel, im->st, im->schema, doc,
 		    d)) != 0)
 			goto done;
@@ -2627,7 +2736,6 @@ done:
 	record_free(rec);
 	buf_free(&u.changes);
 	ydoc_free(doc);
-	free(key);
 	return r;
 }
 

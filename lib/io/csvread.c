@@ -427,6 +427,11 @@ csvread_mem_lim(struct csvread **out, const char *data, size_t len,
 		r = bad_utf8(data, len, name, d);
 		goto fail;
 	}
+	/* every field and its NUL: a little more than the text */
+	if (buf_grow(&c->text, len + len / 4 + 64) != 0) {
+		r = error_set(NC_ENOMEM, "out of memory");
+		goto fail;
+	}
 	if ((r = parse(c, data, len)) != 0)
 		goto fail;
 	if (c->nrows == 0) {
