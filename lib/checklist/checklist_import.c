@@ -84,7 +84,7 @@ struct sub {
 	const struct ck_org	*org;
 	unsigned		 line;		/* where it starts */
 	const char		*key;
-	const char		*what;		/* contract and stage, or NULL */
+	const char		*what;		/* contract (stage), or NULL */
 	const char		*field[MAXFIELDS];	/* by ck_fields() */
 	/* department, vendor: answers in the order given */
 	struct ans		*ans;

@@ -39,7 +39,7 @@ struct xcell {
 	uint16_t	 col;
 	uint8_t		 type;		/* enum xlsxread_type */
 	uint8_t		 flags;
-	uint32_t	 off;		/* into the sheet's text; or sst index */
+	uint32_t	 off;		/* sheet text, or sst index */
 };
 
 struct xlsxread_sheet {
