@@ -2,14 +2,22 @@
  * Checklist import: returned .xlsx forms, CSV files and survey exports
  * (through a rules file) to checklist records.
  *
- * Each file is read whole and every problem in it is collected with its
- * position before anything is written; a file with a problem adds no
- * submission.  Submissions are built as record trees and checked against
- * the schema (and the My Number guard) at once, so the commit cannot fail
- * on content.  The commit compares each with the record held for the
- * same division (and contract and stage): the same answers leave the
- * record untouched, different ones replace its answers and say what
- * changed, so importing a file again is harmless.
+ * Each file is read whole and every problem in it is reported with its
+ * position (the first RULES_MAX_PROBLEMS of a file listed, the rest
+ * counted) before anything is written; a file with a problem adds no
+ * submission.  CSV files and survey exports go through the rules engine
+ * of lib/io (rules.h): with the user's rules file, or with the built-in
+ * rules of the two plain CSV layouts.  Forms are read cell by cell: their
+ * layout is our own.
+ *
+ * A submission is held compact until the commit -- its particulars, and
+ * one byte per answer, text in the file's string pool -- and checked
+ * against the schema (and the My Number guard) as the record it will be,
+ * so the commit cannot fail on content.  The commit builds each record in
+ * turn, compares it with the record held for the same division (and
+ * contract and stage), and creates, replaces or leaves it, holding the
+ * lock from the read to the write; one record is in memory at a time, so
+ * an import holds little more than its own files, whatever the history.
  */
 #include <ctype.h>
 #include <stdarg.h>
@@ -17,7 +25,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <time.h>
 
 #include "buf.h"
 #include "cal.h"
@@ -28,26 +35,67 @@
 #include "error.h"
 #include "guard.h"
 #include "node.h"
+#include "parse.h"
 #include "record.h"
+#include "rules.h"
 #include "schema.h"
 #include "store.h"
 #include "strmap.h"
+#include "strpool.h"
+#include "text.h"
 #include "xlsxread.h"
 
-#define MAXSETS	8
+#define MAXSETS		8
+#define MAXFIELDS	8	/* particulars of a kind (ck_fields) */
+#define NOVALUE		0xff
 
-struct pending {
-	struct ydoc		*doc;
-	const struct ck_set	*set;
-	const struct ck_org	*org;
-	char			*key;
-	char			*file;
-	const char		*encoding;
-	char			*what;
-	unsigned		 line;	/* where it starts, for duplicates */
+/*
+ * A returned form is small -- 提出情報 about ten rows, 点検項目 about
+ * fifty-five rows of six columns, a self check's 回答 sheet
+ * CK_FORM_STAFF_ROWS rows of a dozen columns -- so a workbook far beyond
+ * that is not one of our forms, whatever its name.
+ */
+static const struct io_limits form_limits = {
+	0,			/* file: the default, 32 MB */
+	16ULL * 1024 * 1024,	/* unpacked */
+	5000,			/* rows */
+	256,			/* columns */
+	200000,			/* cells */
+	0,			/* field length: the default */
 };
 
-struct rules;
+/* One file of the batch: its name and the text of its submissions. */
+struct ckfile {
+	char		*path;
+	const char	*encoding;
+	struct strpool	 pool;
+};
+
+struct ans {
+	uint32_t	 item;
+	uint8_t		 value;		/* enum ck_value */
+	const char	*note;		/* or NULL */
+};
+
+/* A submission, held until the commit. */
+struct sub {
+	struct ckfile		*file;
+	const struct ck_set	*set;
+	const struct ck_org	*org;
+	unsigned		 line;		/* where it starts */
+	const char		*key;
+	const char		*what;		/* contract (stage), or NULL */
+	const char		*field[MAXFIELDS];	/* by ck_fields() */
+	/* department, vendor: answers in the order given */
+	struct ans		*ans;
+	size_t			 nans, capans;
+	uint32_t		*answered;	/* per item: 1 + index in ans */
+	/* self: respondents, with one value per item each */
+	const char		**resp;
+	uint8_t			*vals;
+	size_t			 nresp, capresp;
+	struct strmap		*seen;		/* respondent -> sub */
+};
 
 struct ck_import {
 	struct store		*st;
@@ -57,7 +105,9 @@ struct ck_import {
 	struct ck_orgs		*orgs;
 	struct ck_set		*sets[MAXSETS];
 	size_t			 nsets;
-	struct pending		*v;
+	struct ckfile		**files;
+	size_t			 nfiles;
+	struct sub		**v;
 	size_t			 n, cap;
 	struct strmap		*bykey;
 	struct ck_result	*res;
@@ -74,309 +124,247 @@ struct pos {
 };
 
 static void
-problem(struct diags *d, const struct pos *p, const char *fmt, ...)
+problem(struct rules_report *rep, const struct pos *p, const char *fmt, ...)
     NC_PRINTF(3, 4);
 
 static void
-problem(struct diags *d, const struct pos *p, const char *fmt, ...)
+problem(struct rules_report *rep, const struct pos *p, const char *fmt, ...)
 {
-	char	msg[1024], ref[16];
+	char	msg[1024];
 	va_list	ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	if (p->xlsx && p->line > 0 && p->col > 0) {
-		xlsxread_ref_format(ref, p->line - 1, p->col - 1);
-		diags_add(d, p->path, p->line, p->col, "cell %s: %s", ref,
-		    msg);
-	} else
-		diags_add(d, p->path, p->line, p->col, "%s", msg);
+	rules_report_add(rep, p->path, p->line, p->col, p->xlsx, "%s", msg);
 }
 
-/* ---- rules files ---- */
-
-struct rule_col {
-	unsigned	 col;		/* 1-based; 0 when by header */
-	char		*header;
-};
-
-struct rule_item {
-	char		*ref;
-	struct rule_col	 answer;
-	struct rule_col	 note;
-};
-
-struct rule_value {
-	char		*text;
-	enum ck_value	 value;
-};
-
-struct rules {
-	char		*path;
-	int		 kind;		/* -1: not given */
-	int		 fy;
-	int		 encoding;	/* -1: detect */
-	unsigned	 skip;
-	struct rule_col	 org, respondent, submitted, contract, stage,
-			 vendor;
-	struct rule_item *items;
-	size_t		 nitems;
-	struct rule_value *values;
-	size_t		 nvalues;
-};
+/* ---- submissions ---- */
 
 static void
-rules_free(struct rules *r)
+sub_free(struct sub *s)
 {
-	size_t	i;
-
-	if (r == NULL)
+	if (s == NULL)
 		return;
-	for (i = 0; i < r->nitems; i++) {
-		free(r->items[i].ref);
-		free(r->items[i].answer.header);
-		free(r->items[i].note.header);
-	}
-	for (i = 0; i < r->nvalues; i++)
-		free(r->values[i].text);
-	free(r->org.header);
-	free(r->respondent.header);
-	free(r->submitted.header);
-	free(r->contract.header);
-	free(r->stage.header);
-	free(r->vendor.header);
-	free(r->items);
-	free(r->values);
-	free(r->path);
-	free(r);
+	free(s->ans);
+	free(s->answered);
+	free(s->resp);
+	free(s->vals);
+	strmap_free(s->seen);
+	free(s);
 }
 
-/* Next word of a rules line: bare, or in double quotes. */
-static char *
-word(char **p)
+static struct sub *
+sub_new(struct ckfile *file, const struct ck_set *set,
+    const struct ck_org *org, unsigned line)
 {
-	char	*s = *p, *w;
+	struct sub	*s;
 
-	while (*s == ' ' || *s == '\t')
-		s++;
-	if (*s == '\0' || *s == '#')
+	if ((s = calloc(1, sizeof *s)) == NULL ||
+	    (s->answered = calloc(set->nitems + 1, sizeof *s->answered)) ==
+	    NULL || (set->kind == CK_SELF && (s->seen = strmap_new()) ==
+	    NULL)) {
+		sub_free(s);
+		error_set(NC_ENOMEM, "out of memory");
 		return NULL;
-	if (*s == '"') {
-		w = ++s;
-		while (*s != '\0' && *s != '"')
-			s++;
-		if (*s == '"')
-			*s++ = '\0';
-		*p = s;
-		return w;
 	}
-	w = s;
-	while (*s != '\0' && *s != ' ' && *s != '\t')
-		s++;
-	if (*s != '\0')
-		*s++ = '\0';
-	*p = s;
-	return w;
+	s->file = file;
+	s->set = set;
+	s->org = org;
+	s->line = line;
+	return s;
+}
+
+/* Text kept for the submission: in its file's pool. */
+static const char *
+keep(struct sub *s, const char *text, size_t len)
+{
+	return strpool_add(&s->file->pool, text, len);
 }
 
 static int
-parse_col(struct rule_col *c, const char *w, int quoted)
+add_answer(struct sub *s, size_t item, enum ck_value v, const char *note)
 {
-	char	*end;
-	unsigned long	n;
-	uint32_t	row, col;
-	char	ref[16];
+	struct ans	*a;
+	size_t		 cap;
 
-	if (!quoted && isdigit((unsigned char)w[0])) {
-		n = strtoul(w, &end, 10);
-		if (*end != '\0' || n == 0 || n > 16384)
-			return -1;
-		c->col = (unsigned)n;
-		return 0;
+	if (s->nans == s->capans) {
+		cap = s->capans == 0 ? 64 : s->capans * 2;
+		if ((a = realloc(s->ans, cap * sizeof *a)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		s->ans = a;
+		s->capans = cap;
 	}
-	if (!quoted && isupper((unsigned char)w[0]) && strlen(w) <= 3) {
-		snprintf(ref, sizeof ref, "%s1", w);
-		if (xlsxread_ref_parse(&row, &col, ref) == 0) {
-			c->col = col + 1;
-			return 0;
-		}
-	}
-	free(c->header);
-	return (c->header = strdup(w)) == NULL ? -1 : 0;
+	s->ans[s->nans].item = (uint32_t)item;
+	s->ans[s->nans].value = (uint8_t)v;
+	s->ans[s->nans].note = note;
+	s->nans++;
+	s->answered[item] = (uint32_t)s->nans;
+	return 0;
 }
 
+/* A new respondent; its values are NOVALUE until set. */
 static int
-rules_load(struct rules **out, const char *path, struct diags *d)
+add_respondent(struct sub *s, const char *id)
 {
-	struct rules	*r;
-	FILE		*f;
-	char		 line[2048], *p, *k, *a, *b;
-	unsigned	 ln = 0;
-	int		 bad = 0, qa;
-	enum ck_kind	 kind;
-	enum ck_value	 v;
-	size_t		 i;
+	size_t		 n = s->set->nitems, cap;
+	const char	**r;
+	uint8_t		*v;
+
+	if (s->nresp == s->capresp) {
+		cap = s->capresp == 0 ? 64 : s->capresp * 2;
+		if ((r = realloc(s->resp, cap * sizeof *r)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		s->resp = r;
+		if ((v = realloc(s->vals, cap * (n ? n : 1))) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		s->vals = v;
+		s->capresp = cap;
+	}
+	s->resp[s->nresp] = id;
+	memset(s->vals + s->nresp * n, NOVALUE, n);
+	s->nresp++;
+	return strmap_put(s->seen, id, s);
+}
+
+/* Start a submission's record tree. */
+static struct node *
+new_submission(struct ydoc **out, const struct ck_set *set,
+    const struct ck_org *org)
+{
+	struct ydoc	*doc;
+	struct node	*root;
+	char		 fy[16], ver[16], title[256], label[CAL_FMT_MAX];
 
 	*out = NULL;
-	if ((f = fopen(path, "r")) == NULL) {
-		diags_add(d, path, 0, 0, "cannot open the rules file");
-		return error_sys(NC_ENOTFOUND, "cannot open '%s'", path);
+	if ((doc = ydoc_new()) == NULL || (root = node_map(doc)) == NULL) {
+		ydoc_free(doc);
+		error_set(NC_ENOMEM, "out of memory");
+		return NULL;
 	}
-	if ((r = calloc(1, sizeof *r)) == NULL || (r->path = strdup(path)) ==
-	    NULL) {
-		fclose(f);
-		free(r);
-		return error_set(NC_ENOMEM, "out of memory");
+	ydoc_set_root(doc, root);
+	snprintf(fy, sizeof fy, "%d", set->fy);
+	snprintf(ver, sizeof ver, "%d", set->version);
+	cal_fy_label(label, sizeof label, set->fy);
+	snprintf(title, sizeof title, "%s %s（%s）", label,
+	    ck_kind_title(set->kind), org->name);
+	if (node_map_set_str(doc, root, "fy", fy) != 0 ||
+	    node_map_set_str(doc, root, "kind", ck_kind_name(set->kind)) !=
+	    0 || node_map_set_str(doc, root, "org", org->code) != 0 ||
+	    node_map_set_str(doc, root, "title", title) != 0 ||
+	    node_map_set_str(doc, root, "catalog", set->catalog) != 0 ||
+	    node_map_set_str(doc, root, "catalog_version", ver) != 0) {
+		ydoc_free(doc);
+		return NULL;
 	}
-	r->kind = -1;
-	r->encoding = -1;
-	r->skip = 1;
-	while (fgets(line, sizeof line, f) != NULL) {
-		ln++;
-		line[strcspn(line, "\r\n")] = '\0';
-		p = line;
-		if ((k = word(&p)) == NULL)
-			continue;
-		while (*p == ' ' || *p == '\t')
-			p++;
-		qa = *p == '"';
-		a = word(&p);
-		while (*p == ' ' || *p == '\t')
-			p++;
-		b = word(&p);
-#define NEED(n) do { if ((n) >= 1 && a == NULL) goto missing; \
-	if ((n) >= 2 && b == NULL) goto missing; } while (0)
-		if (strcmp(k, "kind") == 0) {
-			NEED(1);
-			if (ck_kind_parse(&kind, a) != 0)
-				goto badval;
-			r->kind = (int)kind;
-		} else if (strcmp(k, "fy") == 0) {
-			NEED(1);
-			r->fy = atoi(a);
-			if (r->fy < 2000 || r->fy > 2099)
-				goto badval;
-		} else if (strcmp(k, "encoding") == 0) {
-			NEED(1);
-			if (strcasecmp(a, "utf-8") == 0)
-				r->encoding = CSVREAD_UTF8;
-			else if (strcasecmp(a, "cp932") == 0 ||
-			    strcasecmp(a, "shift_jis") == 0)
-				r->encoding = CSVREAD_CP932;
-			else if (strcasecmp(a, "auto") == 0)
-				r->encoding = -1;
-			else
-				goto badval;
-		} else if (strcmp(k, "skip") == 0) {
-			NEED(1);
-			r->skip = (unsigned)atoi(a);
-		} else if (strcmp(k, "org") == 0 || strcmp(k, "respondent") ==
-		    0 || strcmp(k, "submitted") == 0 || strcmp(k, "contract") ==
-		    0 || strcmp(k, "stage") == 0 || strcmp(k, "vendor") == 0) {
-			struct rule_col	*c = strcmp(k, "org") == 0 ? &r->org :
-			    strcmp(k, "respondent") == 0 ? &r->respondent :
-			    strcmp(k, "submitted") == 0 ? &r->submitted :
-			    strcmp(k, "contract") == 0 ? &r->contract :
-			    strcmp(k, "stage") == 0 ? &r->stage : &r->vendor;
+	*out = doc;
+	return root;
+}
 
-			NEED(1);
-			if (parse_col(c, a, qa) != 0)
-				goto badval;
-		} else if (strcmp(k, "item") == 0 || strcmp(k, "note") == 0) {
-			struct rule_item	*it = NULL;
+static int
+answer_node(struct ydoc *doc, struct node *seq, const char *ref,
+    enum ck_value v, const char *note)
+{
+	struct node	*m;
 
-			NEED(2);
-			for (i = 0; i < r->nitems; i++) {
-				if (strcmp(r->items[i].ref, a) == 0)
-					it = &r->items[i];
-			}
-			if (it == NULL) {
-				it = realloc(r->items, (r->nitems + 1) *
-				    sizeof *it);
-				if (it == NULL)
-					goto nomem;
-				r->items = it;
-				it = &r->items[r->nitems++];
-				memset(it, 0, sizeof *it);
-				if ((it->ref = strdup(a)) == NULL)
-					goto nomem;
-			}
-			if (parse_col(strcmp(k, "item") == 0 ? &it->answer :
-			    &it->note, b, p[-1] == '\0' && b[-1] == '"') != 0)
-				goto badval;
-		} else if (strcmp(k, "value") == 0) {
-			struct rule_value	*rv;
+	if ((m = node_map(doc)) == NULL ||
+	    node_map_set_str(doc, m, "ref", ref) != 0 ||
+	    node_map_set_str(doc, m, "value", ck_value_name(v)) != 0 ||
+	    (note != NULL && *note != '\0' &&
+	    node_map_set_str(doc, m, "note", note) != 0) ||
+	    node_seq_push(doc, seq, m) != 0)
+		return NC_ENOMEM;
+	return 0;
+}
 
-			NEED(2);
-			for (v = 0; v < CK_NVALUES; v++) {
-				if (strcmp(b, ck_value_name(v)) == 0)
-					break;
-			}
-			if (v == CK_NVALUES) {
-				diags_add(d, path, ln, 0, "unknown value '%s':"
-				    " expected yes, no, na, done, partial,"
-				    " not-done or unknown", b);
-				bad = 1;
+static int
+responses_nodes(struct ydoc *doc, struct node *root, const struct sub *s)
+{
+	const struct ck_set	*set = s->set;
+	struct node		*seq, *m, *ans;
+	size_t			 i, k;
+
+	if ((seq = node_seq(doc)) == NULL ||
+	    node_map_set(doc, root, "responses", seq) != 0)
+		return NC_ENOMEM;
+	for (i = 0; i < s->nresp; i++) {
+		if ((m = node_map(doc)) == NULL || (ans = node_seq(doc)) ==
+		    NULL || node_map_set_str(doc, m, "respondent",
+		    s->resp[i]) != 0 || node_map_set(doc, m, "answers",
+		    ans) != 0 || node_seq_push(doc, seq, m) != 0)
+			return NC_ENOMEM;
+		for (k = 0; k < set->nitems; k++) {
+			if (s->vals[i * set->nitems + k] == NOVALUE)
 				continue;
-			}
-			rv = realloc(r->values, (r->nvalues + 1) * sizeof *rv);
-			if (rv == NULL)
-				goto nomem;
-			r->values = rv;
-			rv[r->nvalues].value = v;
-			if ((rv[r->nvalues].text = strdup(a)) == NULL)
-				goto nomem;
-			r->nvalues++;
-		} else {
-			diags_add(d, path, ln, 1, "unknown rule '%s'", k);
-			bad = 1;
+			if (answer_node(doc, ans, set->items[k].ref,
+			    (enum ck_value)s->vals[i * set->nitems + k],
+			    NULL) != 0)
+				return NC_ENOMEM;
 		}
-		continue;
-missing:
-		diags_add(d, path, ln, 0, "'%s' needs %s", k,
-		    strcmp(k, "item") == 0 || strcmp(k, "note") == 0 ?
-		    "an item ref and a column" : strcmp(k, "value") == 0 ?
-		    "a text and a value" : "a value");
-		bad = 1;
-		continue;
-badval:
-		diags_add(d, path, ln, 0, "invalid value for '%s'", k);
-		bad = 1;
 	}
-#undef NEED
-	fclose(f);
-	if (!bad && r->org.col == 0 && r->org.header == NULL) {
-		diags_add(d, path, 0, 0, "no 'org' rule: say which column"
-		    " holds the division");
-		bad = 1;
+	return 0;
+}
+
+/*
+ * The record a submission becomes; normalised to its schema when kind is
+ * given (to be checked: record_create() and record_save() normalise what
+ * they write themselves).
+ */
+static int
+sub_doc(struct ydoc **out, const struct sub *s, const struct schema *kind)
+{
+	const struct ck_field	*fields;
+	struct ydoc		*doc;
+	struct node		*root, *seq;
+	size_t			 nf, i;
+	int			 r;
+
+	*out = NULL;
+	if ((root = new_submission(&doc, s->set, s->org)) == NULL)
+		return NC_ENOMEM;
+	fields = ck_fields(s->set->kind, &nf);
+	for (i = 0; i < nf && i < MAXFIELDS; i++) {
+		if (s->field[i] != NULL && node_map_set_str(doc, root,
+		    fields[i].key, s->field[i]) != 0)
+			goto nomem;
 	}
-	if (!bad && r->nitems == 0) {
-		diags_add(d, path, 0, 0, "no 'item' rules: say which column"
-		    " answers which item");
-		bad = 1;
+	if (s->set->kind == CK_SELF) {
+		if (responses_nodes(doc, root, s) != 0)
+			goto nomem;
+	} else {
+		if ((seq = node_seq(doc)) == NULL ||
+		    node_map_set(doc, root, "answers", seq) != 0)
+			goto nomem;
+		for (i = 0; i < s->nans; i++) {
+			if (answer_node(doc, seq,
+			    s->set->items[s->ans[i].item].ref,
+			    (enum ck_value)s->ans[i].value, s->ans[i].note) !=
+			    0)
+				goto nomem;
+		}
 	}
-	if (bad) {
-		rules_free(r);
-		return error_set(NC_EINVALID, "the rules file '%s' has errors",
-		    path);
+	if (kind != NULL && (r = schema_normalize(kind, root)) != 0) {
+		ydoc_free(doc);
+		return r;
 	}
-	*out = r;
+	*out = doc;
 	return 0;
 nomem:
-	fclose(f);
-	rules_free(r);
+	ydoc_free(doc);
 	return error_set(NC_ENOMEM, "out of memory");
 }
 
 /* ---- the batch ---- */
+
+static int	rules_file_load(struct rules **, int *, int *, const char *,
+		    struct diags *);
 
 int
 ck_import_new(struct ck_import **out, struct store *st,
     const struct ck_import_opts *opts, struct diags *d)
 {
 	struct ck_import	*im;
-	int			 r;
+	int			 r, kind = -1, fy = 0;
 
 	*out = NULL;
 	if ((im = calloc(1, sizeof *im)) == NULL)
@@ -392,12 +380,13 @@ ck_import_new(struct ck_import **out, struct store *st,
 		goto fail;
 	}
 	if (opts->rules != NULL) {
-		if ((r = rules_load(&im->rules, opts->rules, d)) != 0)
+		if ((r = rules_file_load(&im->rules, &kind, &fy, opts->rules,
+		    d)) != 0)
 			goto fail;
 		if (im->opts.kind < 0)
-			im->opts.kind = im->rules->kind;
+			im->opts.kind = kind;
 		if (im->opts.fy == 0)
-			im->opts.fy = im->rules->fy;
+			im->opts.fy = fy;
 	}
 	*out = im;
 	return 0;
@@ -407,12 +396,13 @@ fail:
 }
 
 static void
-pending_free(struct pending *p)
+file_free(struct ckfile *f)
 {
-	ydoc_free(p->doc);
-	free(p->key);
-	free(p->file);
-	free(p->what);
+	if (f == NULL)
+		return;
+	strpool_free(&f->pool);
+	free(f->path);
+	free(f);
 }
 
 void
@@ -423,8 +413,11 @@ ck_import_free(struct ck_import *im)
 	if (im == NULL)
 		return;
 	for (i = 0; i < im->n; i++)
-		pending_free(&im->v[i]);
+		sub_free(im->v[i]);
 	free(im->v);
+	for (i = 0; i < im->nfiles; i++)
+		file_free(im->files[i]);
+	free(im->files);
 	for (i = 0; i < im->nres; i++) {
 		free(im->res[i].id);
 		free(im->res[i].changes);
@@ -467,236 +460,113 @@ get_set(const struct ck_set **out, struct ck_import *im, enum ck_kind k,
 	return 0;
 }
 
-/* ---- values ---- */
-
-static int
-trim(char *out, size_t size, const char *s)
+/* The key of a submission: kind, year, division (contract, stage). */
+static const char *
+sub_key(struct sub *s)
 {
-	size_t	n;
+	struct buf	 b = BUF_INIT;
+	const char	*k;
+	size_t		 nf, i;
+	const char	*contract = NULL, *stage = NULL;
+	const struct ck_field *fields = ck_fields(s->set->kind, &nf);
 
-	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-		s++;
-	/* a full-width space at either end is a typing slip too */
-	while (strncmp(s, "\u3000", 3) == 0)
-		s += 3;
-	n = strlen(s);
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\n' || s[n - 1] == '\r'))
-		n--;
-	while (n >= 3 && strncmp(s + n - 3, "\u3000", 3) == 0)
-		n -= 3;
-	if (n >= size)
-		return -1;
-	memcpy(out, s, n);
-	out[n] = '\0';
-	return 0;
-}
-
-/*
- * The checks every text taken from a file goes through: not a formula,
- * no My Number.  0 when fine.
- */
-static int
-check_text(struct diags *d, const struct pos *p, const char *what,
-    const char *s, int formula)
-{
-	size_t	off, len;
-
-	if (formula) {
-		problem(d, p, "%s holds a formula; type the value itself",
-		    what);
-		return -1;
+	for (i = 0; i < nf && i < MAXFIELDS; i++) {
+		if (strcmp(fields[i].key, "contract") == 0)
+			contract = s->field[i];
+		else if (strcmp(fields[i].key, "stage") == 0)
+			stage = s->field[i];
 	}
-	if (s[0] == '=') {
-		problem(d, p, "%s begins with '=': formulas are not accepted;"
-		    " type the value itself", what);
-		return -1;
-	}
-	if (guard_find_mynumber(s, strlen(s), &off, &len)) {
-		problem(d, p, "%s holds what looks like a My Number (個人番号)"
-		    " at character %zu: remove it; personal numbers must"
-		    " never be recorded", what, off + 1);
-		return -1;
-	}
-	return 0;
-}
-
-/* A date as typed: YYYY-MM-DD, YYYY/M/D, an era date, or a serial. */
-static int
-parse_date(char *out, const char *s, double serial, int is_num)
-{
-	struct cal_date	dt;
-	int		y, m, dd;
-
-	if (is_num) {
-		if (xlsxread_serial_date(&y, &m, &dd, serial) != 0)
-			return -1;
-		dt.y = y;
-		dt.m = m;
-		dt.d = dd;
-	} else if (sscanf(s, "%d/%d/%d", &y, &m, &dd) == 3 && y > 1900) {
-		dt.y = y;
-		dt.m = m;
-		dt.d = dd;
-		if (!cal_date_valid(dt))
-			return -1;
-	} else if (cal_parse(&dt, s) != 0)
-		return -1;
-	return cal_format_iso(out, CAL_FMT_MAX, dt);
-}
-
-/*
- * A value of a particular (提出情報) into the record; 0 when fine or
- * empty, -1 after reporting a problem.
- */
-static int
-set_field(struct ydoc *doc, struct node *root, const struct ck_field *f,
-    const char *raw, double num, int is_num, int formula,
-    const struct pos *p, struct diags *d)
-{
-	char	v[1024], date[CAL_FMT_MAX];
-	size_t	i;
-
-	if (trim(v, sizeof v, raw) != 0) {
-		problem(d, p, "%s is too long", f->label);
-		return -1;
-	}
-	if (v[0] == '\0') {
-		if (f->required) {
-			problem(d, p, "%s is required", f->label);
-			return -1;
-		}
-		return 0;
-	}
-	if (check_text(d, p, f->label, v, formula) != 0)
-		return -1;
-	switch (f->type) {
-	case CK_FIELD_DATE:
-		if (parse_date(date, v, num, is_num) != 0) {
-			problem(d, p, "%s '%s' is not a date (write it as"
-			    " 2026/10/9 or 令和8年10月9日)", f->label, v);
-			return -1;
-		}
-		return node_map_set_str(doc, root, f->key, date) ? -1 : 0;
-	case CK_FIELD_COUNT:
-		for (i = 0; v[i] != '\0'; i++) {
-			if (!isdigit((unsigned char)v[i]))
-				break;
-		}
-		if (v[i] != '\0' || i > 6) {
-			problem(d, p, "%s '%s' is not a number of people",
-			    f->label, v);
-			return -1;
-		}
-		return node_map_set_str(doc, root, f->key, v) ? -1 : 0;
-	case CK_FIELD_CHOICE:
-	case CK_FIELD_BOOL:
-		for (i = 0; f->choices[i] != NULL; i++) {
-			if (strcmp(v, f->choices[i]) == 0 ||
-			    strcmp(v, f->values[i]) == 0)
-				return node_map_set_str(doc, root, f->key,
-				    f->values[i]) ? -1 : 0;
-		}
-		problem(d, p, "%s '%s' is not one of the choices", f->label, v);
-		return -1;
-	default:
-		return node_map_set_str(doc, root, f->key, v) ? -1 : 0;
-	}
-}
-
-/* Start a submission's record tree. */
-static struct node *
-new_submission(struct ydoc **out, const struct ck_set *set,
-    const struct ck_org *org)
-{
-	struct ydoc	*doc;
-	struct node	*root;
-	char		 fy[16], ver[16], title[256], label[CAL_FMT_MAX];
-
-	*out = NULL;
-	if ((doc = ydoc_new()) == NULL || (root = node_map(doc)) == NULL) {
-		ydoc_free(doc);
-		error_set(NC_ENOMEM, "out of memory");
+	buf_printf(&b, "%s\x1f%d\x1f%s", ck_kind_name(s->set->kind),
+	    s->set->fy, s->org->code);
+	if (s->set->kind == CK_VENDOR)
+		buf_printf(&b, "\x1f%s\x1f%s", contract ? contract : "",
+		    stage ? stage : "");
+	if (buf_ok(&b) != 0)
 		return NULL;
-	}
-	ydoc_set_root(doc, root);
-	snprintf(fy, sizeof fy, "%d", set->fy);
-	snprintf(ver, sizeof ver, "%d", set->version);
-	cal_fy_label(label, sizeof label, set->fy);
-	snprintf(title, sizeof title, "%s %s（%s）", label,
-	    ck_kind_title(set->kind), org->name);
-	if (node_map_set_str(doc, root, "fy", fy) != 0 ||
-	    node_map_set_str(doc, root, "kind", ck_kind_name(set->kind)) !=
-	    0 || node_map_set_str(doc, root, "org", org->code) != 0 ||
-	    node_map_set_str(doc, root, "title", title) != 0 ||
-	    node_map_set_str(doc, root, "catalog", set->catalog) != 0 ||
-	    node_map_set_str(doc, root, "catalog_version", ver) != 0) {
-		ydoc_free(doc);
-		return NULL;
-	}
-	*out = doc;
-	return root;
+	k = keep(s, b.data, b.len);
+	buf_free(&b);
+	return k;
 }
 
-static int
-add_answer(struct ydoc *doc, struct node *seq, const char *ref,
-    enum ck_value v, const char *note)
+/* What a vendor submission is about: "契約名（履行中）". */
+static const char *
+sub_what(struct sub *s)
 {
-	struct node	*m;
-
-	if ((m = node_map(doc)) == NULL ||
-	    node_map_set_str(doc, m, "ref", ref) != 0 ||
-	    node_map_set_str(doc, m, "value", ck_value_name(v)) != 0 ||
-	    (note != NULL && *note != '\0' &&
-	    node_map_set_str(doc, m, "note", note) != 0) ||
-	    node_seq_push(doc, seq, m) != 0)
-		return NC_ENOMEM;
-	return 0;
-}
-
-/*
- * Hold a submission: check it as the record it will become, and that no
- * other file in the batch submits the same.
- */
-static int
-hold(struct ck_import *im, struct ydoc *doc, const struct ck_set *set,
-    const struct ck_org *org, const char *file, const char *encoding,
-    const struct pos *p, struct diags *d)
-{
-	struct node	*root = ydoc_root(doc);
-	struct pending	*v, *other;
-	struct buf	 key = BUF_INIT, what = BUF_INIT;
-	const char	*contract, *stage;
+	struct buf	 b = BUF_INIT;
+	const char	*contract = NULL, *stage = NULL, *w;
+	const struct ck_field *fields;
 	enum ck_stage	 sg;
-	size_t		 n0 = d->n, i;
+	size_t		 nf, i;
+
+	if (s->set->kind != CK_VENDOR)
+		return NULL;
+	fields = ck_fields(CK_VENDOR, &nf);
+	for (i = 0; i < nf && i < MAXFIELDS; i++) {
+		if (strcmp(fields[i].key, "contract") == 0)
+			contract = s->field[i];
+		else if (strcmp(fields[i].key, "stage") == 0)
+			stage = s->field[i];
+	}
+	if (stage == NULL || ck_stage_parse(&sg, stage) != 0)
+		return NULL;
+	buf_printf(&b, "%s（%s）", contract ? contract : "",
+	    ck_stage_label(sg));
+	w = buf_ok(&b) == 0 ? keep(s, b.data, b.len) : NULL;
+	buf_free(&b);
+	return w;
+}
+
+/* The stage a vendor submission is at; 0 when it has none. */
+static int
+sub_stage(const struct sub *s, enum ck_stage *out)
+{
+	const struct ck_field	*fields;
+	size_t			 nf, i;
+
+	if (s->set->kind != CK_VENDOR)
+		return 0;
+	fields = ck_fields(CK_VENDOR, &nf);
+	for (i = 0; i < nf && i < MAXFIELDS; i++) {
+		if (strcmp(fields[i].key, "stage") == 0 && s->field[i] !=
+		    NULL)
+			return ck_stage_parse(out, s->field[i]) == 0;
+	}
+	return 0;
+}
+
+/*
+ * Hold a submission: check it as the record it will be, and that no
+ * other file in the batch submits the same.  The submission is the
+ * batch's from here, or freed.
+ */
+static int
+hold(struct ck_import *im, struct sub *s, const struct pos *p,
+    struct rules_report *rep, struct diags *d)
+{
+	struct ydoc	*doc = NULL;
+	struct sub	**v, *other;
+	size_t		 n0 = d->n, i, cap;
 	int		 r;
 
-	buf_printf(&key, "%s\x1f%d\x1f%s", ck_kind_name(set->kind), set->fy,
-	    org->code);
-	if (set->kind == CK_VENDOR) {
-		contract = node_get_str(root, "contract");
-		stage = node_get_str(root, "stage");
-		buf_printf(&key, "\x1f%s\x1f%s", contract ? contract : "",
-		    stage ? stage : "");
-		if (stage != NULL && ck_stage_parse(&sg, stage) == 0)
-			buf_printf(&what, "%s（%s）", contract ? contract : "",
-			    ck_stage_label(sg));
-	}
-	if ((r = buf_ok(&key)) != 0 || (r = buf_ok(&what)) != 0)
+	if ((s->key = sub_key(s)) == NULL) {
+		r = NC_ENOMEM;
 		goto fail;
-	if ((other = strmap_get(im->bykey, key.data)) != NULL) {
-		problem(d, p, "%s is submitted twice: also in '%s'%s",
-		    org->name, other->file, set->kind == CK_VENDOR ?
-		    " for the same contract and stage" : "");
+	}
+	s->what = sub_what(s);
+	if ((other = strmap_get(im->bykey, s->key)) != NULL) {
+		problem(rep, p, "%s is submitted twice: also in '%s'%s",
+		    s->org->name, other->file->path, s->set->kind ==
+		    CK_VENDOR ? " for the same contract and stage" : "");
 		r = NC_EINVALID;
 		goto fail;
 	}
 	/* check it as the record it will be, with a stand-in id */
-	if ((r = node_map_set_str(doc, root, "id", "ck-00000000")) != 0 ||
-	    (r = schema_normalize(im->schema, root)) != 0)
+	if ((r = sub_doc(&doc, s, im->schema)) != 0 ||
+	    (r = node_map_set_str(doc, ydoc_root(doc), "id",
+	    "ck-00000000")) != 0)
 		goto fail;
-	if (record_check(im->checker, im->schema, root, NULL, d) != 0 ||
-	    d->n > n0) {
+	if (record_check(im->checker, im->schema, ydoc_root(doc), NULL, d) !=
+	    0 || d->n > n0) {
 		for (i = n0; i < d->n; i++) {
 			/* name the file, not the record it would become */
 			char	*pp = strdup(p->path);
@@ -709,63 +579,187 @@ hold(struct ck_import *im, struct ydoc *doc, const struct ck_set *set,
 		r = NC_EINVALID;
 		goto fail;
 	}
-	node_map_remove(root, "id");
+	ydoc_free(doc);
+	doc = NULL;
 	if (im->n == im->cap) {
-		im->cap = im->cap == 0 ? 64 : im->cap * 2;
-		if ((v = realloc(im->v, im->cap * sizeof *v)) == NULL) {
+		cap = im->cap == 0 ? 64 : im->cap * 2;
+		if ((v = realloc(im->v, cap * sizeof *v)) == NULL) {
 			r = error_set(NC_ENOMEM, "out of memory");
 			goto fail;
 		}
 		im->v = v;
+		im->cap = cap;
 	}
-	v = &im->v[im->n];
-	memset(v, 0, sizeof *v);
-	v->doc = doc;
-	v->set = set;
-	v->org = org;
-	v->key = buf_detach(&key, NULL);
-	v->file = strdup(file);
-	v->encoding = encoding;
-	v->what = what.len > 0 ? buf_detach(&what, NULL) : NULL;
-	v->line = p->line;
-	im->n++;
-	buf_free(&what);
+	if ((r = strmap_put(im->bykey, s->key, s)) != 0)
+		goto fail;
+	/* the seen map is for reading the file only */
+	strmap_free(s->seen);
+	s->seen = NULL;
+	im->v[im->n++] = s;
 	return 0;
 fail:
-	buf_free(&key);
-	buf_free(&what);
 	ydoc_free(doc);
+	sub_free(s);
 	return r != 0 ? r : NC_EINVALID;
 }
 
-/* Make the batch's key map point at the held submissions (after growth). */
+/* Drop what a bad file held, keeping the earlier files' submissions. */
 static int
-reindex(struct ck_import *im, size_t from)
+drop_from(struct ck_import *im, size_t n0)
 {
 	size_t	i;
 
-	for (i = from; i < im->n; i++) {
-		if (strmap_put(im->bykey, im->v[i].key, &im->v[i]) != 0)
+	while (im->n > n0)
+		sub_free(im->v[--im->n]);
+	strmap_free(im->bykey);
+	if ((im->bykey = strmap_new()) == NULL)
+		return NC_ENOMEM;
+	for (i = 0; i < im->n; i++) {
+		if (strmap_put(im->bykey, im->v[i]->key, im->v[i]) != 0)
 			return NC_ENOMEM;
 	}
 	return 0;
 }
 
+/* ---- values ---- */
+
+/*
+ * The checks every text taken from a form goes through: not a formula,
+ * no My Number.  0 when fine.
+ */
 static int
-rebuild_index(struct ck_import *im)
+check_text(struct rules_report *rep, const struct pos *p, const char *what,
+    const char *s, int formula)
 {
-	strmap_free(im->bykey);
-	if ((im->bykey = strmap_new()) == NULL)
-		return NC_ENOMEM;
-	return reindex(im, 0);
+	size_t	off, len;
+
+	if (formula) {
+		problem(rep, p, "%s holds a formula; type the value itself",
+		    what);
+		return -1;
+	}
+	if (s[0] == '=') {
+		problem(rep, p, "%s begins with '=': formulas are not"
+		    " accepted; type the value itself", what);
+		return -1;
+	}
+	if (guard_find_mynumber(s, strlen(s), &off, &len)) {
+		problem(rep, p, "%s holds what looks like a My Number (個人番号)"
+		    " at character %zu: remove it; personal numbers must"
+		    " never be recorded", what, text_chars(s, off) + 1);
+		return -1;
+	}
+	return 0;
 }
 
-/* Drop what a bad file held, keeping the earlier files' submissions. */
-static void
-drop_from(struct ck_import *im, size_t n0)
+/* A cell's text without spaces at either end, kept in the pool. */
+static const char *
+trimmed(struct sub *s, const char *raw)
 {
-	while (im->n > n0)
-		pending_free(&im->v[--im->n]);
+	size_t		 len;
+	const char	*t = rules_trim(raw, &len);
+
+	return keep(s, t, len);
+}
+
+/* A date as typed (any form lib/core/parse reads) or a serial. */
+static int
+field_date(char *out, const char *s, double serial, int is_num)
+{
+	struct cal_date	dt;
+	int		y, m, dd;
+
+	if (is_num) {
+		if (xlsxread_serial_date(&y, &m, &dd, serial) != 0)
+			return -1;
+		dt.y = y;
+		dt.m = m;
+		dt.d = dd;
+	} else if (parse_date(&dt, s) != 0)
+		return -1;
+	return cal_format_iso(out, CAL_FMT_MAX, dt);
+}
+
+/*
+ * A particular (提出情報) of the submission, field i of its kind; 0 when
+ * fine or empty, -1 after reporting a problem, NC_ENOMEM.
+ */
+static int
+set_field(struct sub *s, size_t i, const char *raw, double num, int is_num,
+    int formula, const struct pos *p, struct rules_report *rep)
+{
+	const struct ck_field	*f;
+	const char		*v;
+	char			 date[CAL_FMT_MAX];
+	long long		 n;
+	size_t			 nf, k;
+
+	f = &ck_fields(s->set->kind, &nf)[i];
+	if ((v = trimmed(s, raw)) == NULL)
+		return NC_ENOMEM;
+	if (v[0] == '\0') {
+		if (f->required) {
+			problem(rep, p, "%s is required", f->label);
+			return -1;
+		}
+		return 0;
+	}
+	if (check_text(rep, p, f->label, v, formula) != 0)
+		return -1;
+	switch (f->type) {
+	case CK_FIELD_DATE:
+		if (field_date(date, v, num, is_num) != 0) {
+			problem(rep, p, "%s '%s' is not a date (write it as"
+			    " 2026/10/9 or 令和8年10月9日)", f->label, v);
+			return -1;
+		}
+		v = keep(s, date, strlen(date));
+		break;
+	case CK_FIELD_COUNT:
+		if (parse_int(&n, v, 0, 999999) != 0) {
+			problem(rep, p, "%s '%s' is not a number of people",
+			    f->label, v);
+			return -1;
+		}
+		snprintf(date, sizeof date, "%lld", n);
+		v = keep(s, date, strlen(date));
+		break;
+	case CK_FIELD_CHOICE:
+	case CK_FIELD_BOOL:
+		for (k = 0; f->choices[k] != NULL; k++) {
+			if (strcmp(v, f->choices[k]) == 0 ||
+			    strcmp(v, f->values[k]) == 0)
+				break;
+		}
+		if (f->choices[k] == NULL) {
+			problem(rep, p, "%s '%s' is not one of the choices",
+			    f->label, v);
+			return -1;
+		}
+		v = f->values[k];
+		break;
+	default:
+		break;
+	}
+	if (v == NULL)
+		return NC_ENOMEM;
+	s->field[i] = v;
+	return 0;
+}
+
+/* The index of the particular key of kind k, or -1. */
+static int
+field_index(enum ck_kind k, const char *key)
+{
+	const struct ck_field	*f;
+	size_t			 n, i;
+
+	f = ck_fields(k, &n);
+	for (i = 0; i < n && i < MAXFIELDS; i++) {
+		if (strcmp(f[i].key, key) == 0)
+			return (int)i;
+	}
+	return -1;
 }
 
 /* ---- .xlsx forms ---- */
@@ -776,9 +770,31 @@ struct formid {
 		 format[64];
 };
 
+struct form {
+	struct xlsxread			*x;
+	const struct xlsxread_sheet	*items;		/* 点検項目 or 回答 */
+	const struct xlsxread_sheet	*fields;	/* 提出情報 */
+	struct formid			 id;
+	enum ck_kind			 kind;
+	const struct ck_org		*org;
+	const struct ck_set		*set;
+	uint32_t			 irow;		/* first item row */
+	uint32_t			 frow;		/* first field row */
+	char				*where;		/* file:sheet */
+	char				*fwhere;	/* file:提出情報 */
+};
+
+static void
+form_free(struct form *f)
+{
+	xlsxread_free(f->x);
+	free(f->where);
+	free(f->fwhere);
+}
+
 static int
 read_formid(struct formid *f, struct xlsxread *x, const char *file,
-    struct diags *d)
+    struct rules_report *rep)
 {
 	const struct xlsxread_sheet	*s;
 	size_t				 i;
@@ -802,13 +818,14 @@ read_formid(struct formid *f, struct xlsxread *x, const char *file,
 
 	memset(f, 0, sizeof *f);
 	if (xlsxread_sheet_find(&i, x, CK_FORM_SHEET) != 0) {
-		diags_add(d, file, 0, 0, "no hidden sheet '%s': this is not a"
-		    " form written by 'nerima-cio checklist form' (give a rules"
-		    " file for other layouts)", CK_FORM_SHEET);
+		rules_report_add(rep, file, 0, 0, 0, "no hidden sheet '%s':"
+		    " this is not a form written by 'nerima-cio checklist"
+		    " form' (give a rules file for other layouts)",
+		    CK_FORM_SHEET);
 		return -1;
 	}
 	if (xlsxread_sheet(&s, x, i) != 0) {
-		diags_add(d, file, 0, 0, "%s", error_last());
+		rules_report_add(rep, file, 0, 0, 0, "%s", error_last());
 		return -1;
 	}
 	for (row = 0; row < xlsxread_nrows(s); row++) {
@@ -821,530 +838,360 @@ read_formid(struct formid *f, struct xlsxread *x, const char *file,
 		}
 	}
 	if (strcmp(f->format, CK_FORM_FORMAT) != 0) {
-		diags_add(d, file, 0, 0, "the sheet '%s' does not identify a"
-		    " checklist form ('%s')", CK_FORM_SHEET, f->format);
+		rules_report_add(rep, file, 0, 0, 0, "the sheet '%s' does not"
+		    " identify a checklist form ('%s')", CK_FORM_SHEET,
+		    f->format);
+		return -1;
+	}
+	return 0;
+}
+
+/* What the hidden sheet says, against the batch and the item set. */
+static int
+form_check_id(struct form *fm, struct ck_import *im, const char *file,
+    struct rules_report *rep)
+{
+	const struct formid	*f = &fm->id;
+	int			 fy;
+
+	if (ck_kind_parse(&fm->kind, f->kind) != 0) {
+		rules_report_add(rep, file, 0, 0, 0, "the form names an"
+		    " unknown kind '%s'", f->kind);
+		return -1;
+	}
+	fy = atoi(f->fy);
+	if (im->opts.kind >= 0 && (int)fm->kind != im->opts.kind) {
+		rules_report_add(rep, file, 0, 0, 0, "this is a %s form, not"
+		    " %s", ck_kind_title(fm->kind),
+		    ck_kind_title(im->opts.kind));
+		return -1;
+	}
+	if (im->opts.fy != 0 && fy != im->opts.fy) {
+		rules_report_add(rep, file, 0, 0, 0, "this form is for FY%d,"
+		    " not FY%d", fy, im->opts.fy);
+		return -1;
+	}
+	if ((fm->org = strmap_get(im->orgs->bycode, f->org)) == NULL) {
+		rules_report_add(rep, file, 0, 0, 0, "the form's division"
+		    " '%s' is not in orgs.yaml", f->org);
+		return -1;
+	}
+	if (get_set(&fm->set, im, fm->kind, fy) != 0) {
+		rules_report_add(rep, file, 0, 0, 0, "%s", error_last());
+		return -1;
+	}
+	if (strcmp(f->catalog, fm->set->catalog) != 0 || atoi(f->version) !=
+	    fm->set->version) {
+		rules_report_add(rep, file, 0, 0, 0, "this form was made from"
+		    " item set '%s' version %s; the FY%d item set is now '%s'"
+		    " version %d: send %s a new form", f->catalog, f->version,
+		    fy, fm->set->catalog, fm->set->version, fm->org->name);
+		return -1;
+	}
+	if ((size_t)atoi(f->items) != fm->set->nitems) {
+		rules_report_add(rep, file, 0, 0, 0, "the form has %s items;"
+		    " the item set has %zu", f->items, fm->set->nitems);
 		return -1;
 	}
 	return 0;
 }
 
 static int
-import_xlsx(struct ck_import *im, const char *path, const char *file,
-    struct diags *d)
+form_open(struct form *fm, struct ck_import *im, const char *file,
+    struct rules_report *rep)
 {
-	struct xlsxread			*x = NULL;
-	const struct xlsxread_sheet	*s, *fs;
-	const struct ck_set		*set = NULL;
-	const struct ck_org		*org;
-	const struct ck_field		*fields;
-	struct formid			 f;
-	struct ydoc			*doc = NULL;
-	struct node			*root, *seq, *resp = NULL;
-	struct pos			 p;
-	enum ck_kind			 kind;
-	enum ck_value			 v;
-	enum ck_stage			 stage = CK_BEFORE;
-	struct buf			 where = BUF_INIT;
-	char				 val[1024], note[4096];
-	size_t				 i, nf, idx, n0 = d->n, nresp = 0;
-	uint32_t			 row, irow, frow, col;
-	int				 fy, r = 0, has_stage = 0;
+	size_t	i;
+	int	r;
 
-	memset(&p, 0, sizeof p);
-	p.xlsx = 1;
-	if (xlsxread_open(&x, path, file) != 0) {
-		diags_add(d, file, 0, 0, "%s", error_last());
+	memset(fm, 0, sizeof *fm);
+	if ((r = xlsxread_open_lim(&fm->x, file, file, &form_limits)) != 0) {
+		rules_report_add(rep, file, 0, 0, 0, "%s", error_last());
+		return r == NC_ENOMEM ? r : NC_EINVALID;
+	}
+	if (read_formid(&fm->id, fm->x, file, rep) != 0 ||
+	    form_check_id(fm, im, file, rep) != 0)
+		return NC_EINVALID;
+	fm->irow = (uint32_t)atoi(fm->id.items_row);
+	fm->frow = (uint32_t)atoi(fm->id.fields_row);
+	if (xlsxread_sheet_find(&i, fm->x, fm->id.sheet) != 0 ||
+	    xlsxread_sheet(&fm->items, fm->x, i) != 0 ||
+	    xlsxread_sheet_find(&i, fm->x, "提出情報") != 0 ||
+	    xlsxread_sheet(&fm->fields, fm->x, i) != 0 || fm->irow < 2 ||
+	    fm->frow < 2) {
+		rules_report_add(rep, file, 0, 0, 0, "%s", error_last());
 		return NC_EINVALID;
 	}
-	if (read_formid(&f, x, file, d) != 0)
-		goto bad;
-	if (ck_kind_parse(&kind, f.kind) != 0) {
-		diags_add(d, file, 0, 0, "the form names an unknown kind"
-		    " '%s'", f.kind);
-		goto bad;
-	}
-	fy = atoi(f.fy);
-	if (im->opts.kind >= 0 && (int)kind != im->opts.kind) {
-		diags_add(d, file, 0, 0, "this is a %s form, not %s",
-		    ck_kind_title(kind), ck_kind_title(im->opts.kind));
-		goto bad;
-	}
-	if (im->opts.fy != 0 && fy != im->opts.fy) {
-		diags_add(d, file, 0, 0, "this form is for FY%d, not FY%d",
-		    fy, im->opts.fy);
-		goto bad;
-	}
-	if ((org = strmap_get(im->orgs->bycode, f.org)) == NULL) {
-		diags_add(d, file, 0, 0, "the form's division '%s' is not in"
-		    " orgs.yaml", f.org);
-		goto bad;
-	}
-	if (get_set(&set, im, kind, fy) != 0) {
-		diags_add(d, file, 0, 0, "%s", error_last());
-		goto bad;
-	}
-	if (strcmp(f.catalog, set->catalog) != 0 || atoi(f.version) !=
-	    set->version) {
-		diags_add(d, file, 0, 0, "this form was made from item set"
-		    " '%s' version %s; the FY%d item set is now '%s' version"
-		    " %d: send %s a new form", f.catalog, f.version, fy,
-		    set->catalog, set->version, org->name);
-		goto bad;
-	}
-	if ((size_t)atoi(f.items) != set->nitems) {
-		diags_add(d, file, 0, 0, "the form has %s items; the item set"
-		    " has %zu", f.items, set->nitems);
-		goto bad;
-	}
-	irow = (uint32_t)atoi(f.items_row);
-	frow = (uint32_t)atoi(f.fields_row);
-	if (xlsxread_sheet_find(&i, x, f.sheet) != 0 ||
-	    xlsxread_sheet(&s, x, i) != 0 ||
-	    xlsxread_sheet_find(&i, x, "提出情報") != 0 ||
-	    xlsxread_sheet(&fs, x, i) != 0 || irow < 2 || frow < 2) {
-		diags_add(d, file, 0, 0, "%s", error_last());
-		goto bad;
-	}
-	if ((root = new_submission(&doc, set, org)) == NULL) {
-		r = NC_ENOMEM;
-		goto done;
-	}
+	fm->where = malloc(strlen(file) + strlen(fm->id.sheet) + 2);
+	fm->fwhere = malloc(strlen(file) + sizeof ":提出情報");
+	if (fm->where == NULL || fm->fwhere == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	sprintf(fm->where, "%s:%s", file, fm->id.sheet);
+	sprintf(fm->fwhere, "%s:提出情報", file);
+	return 0;
+}
 
-	/* 提出情報 */
-	buf_printf(&where, "%s:提出情報", file);
-	if ((r = buf_ok(&where)) != 0)
-		goto done;
-	p.path = where.data;
-	fields = ck_fields(kind, &nf);
-	for (i = 0; i < nf; i++) {
-		struct xlsxread_cell	c;
+/* 提出情報: one row per particular, in ck_fields() order. */
+static int
+form_particulars(struct sub *s, const struct form *fm,
+    struct rules_report *rep)
+{
+	const struct ck_field	*fields;
+	struct xlsxread_cell	 c;
+	struct pos		 p = { fm->fwhere, 0, 0, 1 };
+	uint32_t		 row;
+	size_t			 i, nf;
 
-		row = frow - 1 + (uint32_t)i;
+	fields = ck_fields(fm->kind, &nf);
+	for (i = 0; i < nf && i < MAXFIELDS; i++) {
+		row = fm->frow - 1 + (uint32_t)i;
 		p.line = row + 1;
 		p.col = 1;
-		if (strcmp(xlsxread_cell(fs, row, 0).text, fields[i].label) !=
-		    0) {
-			problem(d, &p, "expected '%s': the sheet has been"
+		if (strcmp(xlsxread_cell(fm->fields, row, 0).text,
+		    fields[i].label) != 0) {
+			problem(rep, &p, "expected '%s': the sheet has been"
 			    " changed", fields[i].label);
 			continue;
 		}
 		p.col = 2;
-		c = xlsxread_cell(fs, row, 1);
-		set_field(doc, root, &fields[i], c.text, c.num, c.type ==
-		    XLSXREAD_NUMBER, c.formula, &p, d);
-	}
-	if (kind == CK_VENDOR && node_get_str(root, "stage") != NULL) {
-		has_stage = ck_stage_parse(&stage, node_get_str(root,
-		    "stage")) == 0;
-	}
-
-	buf_reset(&where);
-	buf_printf(&where, "%s:%s", file, f.sheet);
-	if ((r = buf_ok(&where)) != 0)
-		goto done;
-	p.path = where.data;
-	if (kind != CK_SELF) {
-		if ((seq = node_seq(doc)) == NULL ||
-		    node_map_set(doc, root, "answers", seq) != 0) {
-			r = NC_ENOMEM;
-			goto done;
-		}
-		for (idx = 0; idx < set->nitems; idx++) {
-			const struct ck_item	*it = &set->items[idx];
-			struct xlsxread_cell	 c;
-			int			 applies;
-
-			row = irow - 1 + (uint32_t)idx;
-			p.line = row + 1;
-			p.col = 2;
-			if (strcmp(xlsxread_cell(s, row, 1).text, it->ref) !=
-			    0) {
-				problem(d, &p, "expected item '%s': the sheet"
-				    " has been changed", it->ref);
-				continue;
-			}
-			c = xlsxread_cell(s, row, 4);
-			p.col = 5;
-			if (trim(val, sizeof val, c.text) != 0)
-				val[0] = '\0';
-			trim(note, sizeof note, xlsxread_cell(s, row, 5).text);
-			applies = kind != CK_VENDOR || !has_stage ||
-			    (it->stages & (1u << stage));
-			if (c.formula) {
-				problem(d, &p, "the answer holds a formula;"
-				    " choose it from the list");
-				continue;
-			}
-			if (xlsxread_cell(s, row, 5).formula) {
-				p.col = 6;
-				problem(d, &p, "the note holds a formula; type"
-				    " the text itself");
-				continue;
-			}
-			if (val[0] == '\0') {
-				if (applies)
-					problem(d, &p, "item %s has no answer",
-					    it->ref);
-				continue;
-			}
-			if (!applies) {
-				problem(d, &p, "item %s is not checked at"
-				    " stage %s; leave it blank", it->ref,
-				    ck_stage_label(stage));
-				continue;
-			}
-			if (check_text(d, &p, "the answer", val,
-			    c.formula) != 0)
-				continue;
-			if (ck_item_value_parse(&v, it, val) != 0) {
-				problem(d, &p, "item %s: %s", it->ref,
-				    error_last());
-				continue;
-			}
-			p.col = 6;
-			if (note[0] != '\0' && check_text(d, &p, "the note",
-			    note, xlsxread_cell(s, row, 5).formula) != 0)
-				continue;
-			if (add_answer(doc, seq, it->ref, v, note) != 0) {
-				r = NC_ENOMEM;
-				goto done;
-			}
-		}
-	} else {
-		struct strmap	*seen = NULL;
-
-		/* the header names each column's item: "1 分類\n(sf-01)" */
-		for (idx = 0; idx < set->nitems; idx++) {
-			char	want[64];
-
-			snprintf(want, sizeof want, "(%s)",
-			    set->items[idx].ref);
-			p.line = irow - 1;
-			p.col = (unsigned)idx + 2;
-			if (strstr(xlsxread_cell(s, irow - 2,
-			    (uint32_t)idx + 1).text, want) == NULL)
-				problem(d, &p, "expected the column of item"
-				    " '%s': the sheet has been changed",
-				    set->items[idx].ref);
-		}
-		if (d->n > n0)
-			goto bad;
-		if ((resp = node_seq(doc)) == NULL || (seen = strmap_new()) ==
-		    NULL || node_map_set(doc, root, "responses", resp) != 0) {
-			strmap_free(seen);
-			r = NC_ENOMEM;
-			goto done;
-		}
-		for (row = irow - 1; row < xlsxread_nrows(s); row++) {
-			struct node	*m, *ans;
-			char		 rid[64];
-			size_t		 filled = 0;
-
-			for (col = 1; col <= set->nitems; col++) {
-				if (xlsxread_cell(s, row, col).type !=
-				    XLSXREAD_EMPTY && xlsxread_cell(s, row,
-				    col).text[0] != '\0')
-					filled++;
-			}
-			if (filled == 0)
-				continue;
-			p.line = row + 1;
-			p.col = 1;
-			trim(rid, sizeof rid, xlsxread_cell(s, row, 0).text);
-			if (rid[0] == '\0') {
-				problem(d, &p, "a row of answers has no"
-				    " respondent number");
-				continue;
-			}
-			if (strmap_get(seen, xlsxread_cell(s, row, 0).text) !=
-			    NULL) {
-				problem(d, &p, "respondent '%s' appears twice",
-				    rid);
-				continue;
-			}
-			strmap_put(seen, xlsxread_cell(s, row, 0).text, seen);
-			if ((m = node_map(doc)) == NULL ||
-			    (ans = node_seq(doc)) == NULL ||
-			    node_map_set_str(doc, m, "respondent", rid) != 0 ||
-			    node_map_set(doc, m, "answers", ans) != 0 ||
-			    node_seq_push(doc, resp, m) != 0) {
-				strmap_free(seen);
-				r = NC_ENOMEM;
-				goto done;
-			}
-			nresp++;
-			for (idx = 0; idx < set->nitems; idx++) {
-				struct xlsxread_cell	c;
-
-				c = xlsxread_cell(s, row, (uint32_t)idx + 1);
-				p.col = (unsigned)idx + 2;
-				trim(val, sizeof val, c.text);
-				if (val[0] == '\0') {
-					problem(d, &p, "respondent %s did not"
-					    " answer item %s", rid,
-					    set->items[idx].ref);
-					continue;
-				}
-				if (check_text(d, &p, "the answer", val,
-				    c.formula) != 0)
-					continue;
-				if (ck_item_value_parse(&v, &set->items[idx],
-				    val) != 0) {
-					problem(d, &p, "item %s: %s",
-					    set->items[idx].ref, error_last());
-					continue;
-				}
-				if (add_answer(doc, ans, set->items[idx].ref,
-				    v, NULL) != 0) {
-					strmap_free(seen);
-					r = NC_ENOMEM;
-					goto done;
-				}
-			}
-		}
-		strmap_free(seen);
-		if (nresp == 0) {
-			p.line = irow;
-			p.col = 0;
-			problem(d, &p, "no staff answers in the form");
-		}
-	}
-	if (d->n > n0)
-		goto bad;
-	p.line = 0;
-	p.col = 0;
-	p.path = file;
-	r = hold(im, doc, set, org, file, NULL, &p, d);
-	doc = NULL;
-	goto done;
-bad:
-	r = NC_EINVALID;
-done:
-	ydoc_free(doc);
-	buf_free(&where);
-	xlsxread_free(x);
-	return r;
-}
-
-/* ---- CSV ---- */
-
-/*
- * Rows and columns of a CSV file or of a workbook's sheet (a survey
- * export saved as .xlsx), as one table: blank rows are skipped in both.
- */
-struct table {
-	struct csvread			*csv;
-	struct xlsxread			*x;
-	const struct xlsxread_sheet	*sheet;
-	uint32_t			*rows;		/* xlsx: rows used */
-	uint32_t			*ncols;		/* xlsx: per row */
-	size_t				 nrows;
-};
-
-static size_t
-tab_nrows(const struct table *t)
-{
-	return t->csv != NULL ? csvread_nrows(t->csv) : t->nrows;
-}
-
-static size_t
-tab_ncols(const struct table *t, size_t row)
-{
-	if (t->csv != NULL)
-		return csvread_ncols(t->csv, row);
-	return row < t->nrows ? t->ncols[row] : 0;
-}
-
-static const char *
-tab_cell(const struct table *t, size_t row, size_t col)
-{
-	if (t->csv != NULL)
-		return csvread_cell(t->csv, row, col);
-	if (row >= t->nrows)
-		return "";
-	return xlsxread_cell(t->sheet, t->rows[row], (uint32_t)col).text;
-}
-
-static int
-tab_formula(const struct table *t, size_t row, size_t col)
-{
-	if (t->csv != NULL || row >= t->nrows)
-		return 0;
-	return xlsxread_cell(t->sheet, t->rows[row], (uint32_t)col).formula;
-}
-
-/* The file's line, or the sheet's 1-based row. */
-static unsigned
-tab_line(const struct table *t, size_t row)
-{
-	if (t->csv != NULL)
-		return csvread_line(t->csv, row);
-	return row < t->nrows ? t->rows[row] + 1 : 0;
-}
-
-static void
-tab_free(struct table *t)
-{
-	csvread_free(t->csv);
-	xlsxread_free(t->x);
-	free(t->rows);
-	free(t->ncols);
-}
-
-/* The first visible sheet of a workbook as a table. */
-static int
-tab_xlsx(struct table *t, const char *path, const char *file,
-    const char **sheetname, struct diags *d)
-{
-	size_t		 i;
-	uint32_t	 r, c, nr, last;
-
-	if (xlsxread_open(&t->x, path, file) != 0) {
-		diags_add(d, file, 0, 0, "%s", error_last());
-		return NC_EINVALID;
-	}
-	for (i = 0; i < xlsxread_nsheets(t->x); i++) {
-		if (xlsxread_sheet_state(t->x, i) == XLSXREAD_VISIBLE)
-			break;
-	}
-	if (i == xlsxread_nsheets(t->x) ||
-	    xlsxread_sheet(&t->sheet, t->x, i) != 0) {
-		diags_add(d, file, 0, 0, "%s", i == xlsxread_nsheets(t->x) ?
-		    "the workbook has no visible sheet" : error_last());
-		return NC_EINVALID;
-	}
-	*sheetname = xlsxread_sheet_name(t->x, i);
-	nr = xlsxread_nrows(t->sheet);
-	t->rows = calloc((size_t)nr + 1, sizeof *t->rows);
-	t->ncols = calloc((size_t)nr + 1, sizeof *t->ncols);
-	if (t->rows == NULL || t->ncols == NULL)
-		return error_set(NC_ENOMEM, "out of memory");
-	for (r = 0; r < nr; r++) {
-		last = 0;
-		for (c = 0; c < xlsxread_ncols(t->sheet); c++) {
-			if (xlsxread_cell(t->sheet, r, c).text[0] != '\0' ||
-			    xlsxread_cell(t->sheet, r, c).formula)
-				last = c + 1;
-		}
-		if (last == 0)
-			continue;
-		t->rows[t->nrows] = r;
-		t->ncols[t->nrows++] = last;
-	}
-	if (t->nrows == 0) {
-		diags_add(d, file, 0, 0, "the sheet '%s' is empty", *sheetname);
-		return NC_EINVALID;
+		c = xlsxread_cell(fm->fields, row, 1);
+		if (set_field(s, i, c.text, c.num, c.type == XLSXREAD_NUMBER,
+		    c.formula, &p, rep) == NC_ENOMEM)
+			return NC_ENOMEM;
 	}
 	return 0;
 }
 
-/* The column of a header among the names given; -1 when none. */
+/* 点検項目 of a department or vendor form: one row per item. */
 static int
-find_header(const struct table *c, size_t row, const char *const *names)
+form_answers(struct sub *s, const struct form *fm, struct rules_report *rep)
 {
-	size_t	i, k;
+	const struct ck_set	*set = fm->set;
+	const struct ck_item	*it;
+	struct xlsxread_cell	 c, nc;
+	struct pos		 p = { fm->where, 0, 0, 1 };
+	enum ck_stage		 stage = CK_BEFORE;
+	enum ck_value		 v;
+	const char		*val, *note;
+	uint32_t		 row;
+	size_t			 idx;
+	int			 has_stage, applies;
 
-	for (i = 0; i < tab_ncols(c, row); i++) {
-		for (k = 0; names[k] != NULL; k++) {
-			if (strcmp(tab_cell(c, row, i), names[k]) == 0)
-				return (int)i;
+	has_stage = sub_stage(s, &stage);
+	for (idx = 0; idx < set->nitems; idx++) {
+		it = &set->items[idx];
+		row = fm->irow - 1 + (uint32_t)idx;
+		p.line = row + 1;
+		p.col = 2;
+		if (strcmp(xlsxread_cell(fm->items, row, 1).text, it->ref) !=
+		    0) {
+			problem(rep, &p, "expected item '%s': the sheet has"
+			    " been changed", it->ref);
+			continue;
 		}
-	}
-	return -1;
-}
-
-static int
-rule_col(const struct rule_col *rc, const struct table *c, size_t hdr,
-    int has_header)
-{
-	size_t	i;
-
-	if (rc->col > 0)
-		return (int)rc->col - 1;
-	if (rc->header == NULL || !has_header)
-		return -1;
-	for (i = 0; i < tab_ncols(c, hdr); i++) {
-		if (strcmp(tab_cell(c, hdr, i), rc->header) == 0)
-			return (int)i;
-	}
-	return -2;
-}
-
-/* One submission being gathered from CSV rows. */
-struct gather {
-	struct ydoc		*doc;
-	struct node		*root;
-	struct node		*seq;		/* answers or responses */
-	const struct ck_org	*org;
-	struct strmap		*seen;		/* ref or respondent -> line */
-	char			*key;
-	unsigned		 line;
-	struct gather		*next;
-};
-
-static void
-gather_free(struct gather *g)
-{
-	struct gather	*n;
-
-	for (; g != NULL; g = n) {
-		n = g->next;
-		ydoc_free(g->doc);
-		strmap_free(g->seen);
-		free(g->key);
-		free(g);
-	}
-}
-
-static struct gather *
-gather_get(struct gather **list, struct strmap *map, const char *key,
-    const struct ck_set *set, const struct ck_org *org, unsigned line)
-{
-	struct gather	*g, **tail;
-
-	if ((g = strmap_get(map, key)) != NULL)
-		return g;
-	if ((g = calloc(1, sizeof *g)) == NULL ||
-	    (g->key = strdup(key)) == NULL ||
-	    (g->seen = strmap_new()) == NULL ||
-	    (g->root = new_submission(&g->doc, set, org)) == NULL ||
-	    (g->seq = node_seq(g->doc)) == NULL ||
-	    node_map_set(g->doc, g->root, set->kind == CK_SELF ? "responses" :
-	    "answers", g->seq) != 0 || strmap_put(map, g->key, g) != 0) {
-		if (g != NULL) {
-			g->next = NULL;
-			gather_free(g);
+		c = xlsxread_cell(fm->items, row, 4);
+		nc = xlsxread_cell(fm->items, row, 5);
+		p.col = 5;
+		if ((val = trimmed(s, c.text)) == NULL ||
+		    (note = trimmed(s, nc.text)) == NULL)
+			return NC_ENOMEM;
+		applies = fm->kind != CK_VENDOR || !has_stage ||
+		    (it->stages & (1u << stage));
+		if (c.formula) {
+			problem(rep, &p, "the answer holds a formula; choose"
+			    " it from the list");
+			continue;
 		}
-		return NULL;
-	}
-	g->org = org;
-	g->line = line;
-	/* keep file order */
-	for (tail = list; *tail != NULL; tail = &(*tail)->next)
-		;
-	*tail = g;
-	return g;
-}
-
-/* Map an answer through the rules' value table, then the item's labels. */
-static int
-answer_value(enum ck_value *v, const struct rules *ru,
-    const struct ck_item *it, const char *text)
-{
-	size_t	i;
-
-	for (i = 0; ru != NULL && i < ru->nvalues; i++) {
-		if (strcmp(ru->values[i].text, text) == 0) {
-			*v = ru->values[i].value;
-			return 0;
+		if (nc.formula) {
+			p.col = 6;
+			problem(rep, &p, "the note holds a formula; type the"
+			    " text itself");
+			continue;
 		}
+		if (val[0] == '\0') {
+			if (applies)
+				problem(rep, &p, "item %s has no answer",
+				    it->ref);
+			continue;
+		}
+		if (!applies) {
+			problem(rep, &p, "item %s is not checked at stage %s;"
+			    " leave it blank", it->ref, ck_stage_label(stage));
+			continue;
+		}
+		if (check_text(rep, &p, "the answer", val, 0) != 0)
+			continue;
+		if (ck_item_value_parse(&v, it, val) != 0) {
+			problem(rep, &p, "item %s: %s", it->ref, error_last());
+			continue;
+		}
+		p.col = 6;
+		if (note[0] != '\0' && check_text(rep, &p, "the note", note,
+		    0) != 0)
+			continue;
+		if (add_answer(s, idx, v, note[0] != '\0' ? note : NULL) != 0)
+			return NC_ENOMEM;
 	}
-	return ck_item_value_parse(v, it, text);
+	return 0;
+}
+
+/* The header of a self-check form names each item: "1 分類\n(sf-01)". */
+static int
+form_staff_header(const struct form *fm, struct rules_report *rep)
+{
+	const struct ck_set	*set = fm->set;
+	struct pos		 p = { fm->where, fm->irow - 1, 0, 1 };
+	char			 want[64];
+	size_t			 idx, n0 = rep->n;
+
+	for (idx = 0; idx < set->nitems; idx++) {
+		snprintf(want, sizeof want, "(%s)", set->items[idx].ref);
+		p.col = (unsigned)idx + 2;
+		if (strstr(xlsxread_cell(fm->items, fm->irow - 2,
+		    (uint32_t)idx + 1).text, want) == NULL)
+			problem(rep, &p, "expected the column of item '%s':"
+			    " the sheet has been changed",
+			    set->items[idx].ref);
+	}
+	return rep->n > n0 ? -1 : 0;
+}
+
+/* One staff row of a self-check form. */
+static int
+form_staff_row(struct sub *s, const struct form *fm, uint32_t row,
+    struct rules_report *rep)
+{
+	const struct ck_set	*set = fm->set;
+	struct xlsxread_cell	 c;
+	struct pos		 p = { fm->where, row + 1, 1, 1 };
+	enum ck_value		 v;
+	const char		*rid, *val;
+	size_t			 idx, filled = 0, me;
+
+	for (idx = 1; idx <= set->nitems; idx++) {
+		c = xlsxread_cell(fm->items, row, (uint32_t)idx);
+		if (c.type != XLSXREAD_EMPTY && c.text[0] != '\0')
+			filled++;
+	}
+	if (filled == 0)
+		return 0;
+	c = xlsxread_cell(fm->items, row, 0);
+	if ((rid = trimmed(s, c.text)) == NULL)
+		return NC_ENOMEM;
+	if (rid[0] == '\0') {
+		problem(rep, &p, "a row of answers has no respondent number");
+		return 0;
+	}
+	if (check_text(rep, &p, "the respondent number", rid, c.formula) !=
+	    0)
+		return 0;
+	if (strmap_get(s->seen, rid) != NULL) {
+		problem(rep, &p, "respondent '%s' appears twice", rid);
+		return 0;
+	}
+	if (add_respondent(s, rid) != 0)
+		return NC_ENOMEM;
+	me = s->nresp - 1;
+	for (idx = 0; idx < set->nitems; idx++) {
+		c = xlsxread_cell(fm->items, row, (uint32_t)idx + 1);
+		p.col = (unsigned)idx + 2;
+		if ((val = trimmed(s, c.text)) == NULL)
+			return NC_ENOMEM;
+		if (val[0] == '\0') {
+			problem(rep, &p, "respondent %s did not answer item %s",
+			    rid, set->items[idx].ref);
+			continue;
+		}
+		if (check_text(rep, &p, "the answer", val, c.formula) != 0)
+			continue;
+		if (ck_item_value_parse(&v, &set->items[idx], val) != 0) {
+			problem(rep, &p, "item %s: %s", set->items[idx].ref,
+			    error_last());
+			continue;
+		}
+		s->vals[me * set->nitems + idx] = (uint8_t)v;
+	}
+	return 0;
+}
+
+/* 回答 of a self-check form: one row per member of staff. */
+static int
+form_staff(struct sub *s, const struct form *fm, struct rules_report *rep)
+{
+	struct pos	 p = { fm->where, fm->irow, 0, 1 };
+	uint32_t	 row;
+	int		 r;
+
+	if (form_staff_header(fm, rep) != 0)
+		return 0;
+	for (row = fm->irow - 1; row < xlsxread_nrows(fm->items); row++) {
+		if ((r = form_staff_row(s, fm, row, rep)) != 0)
+			return r;
+	}
+	if (s->nresp == 0)
+		problem(rep, &p, "no staff answers in the form");
+	return 0;
 }
 
 static int
-import_table(struct ck_import *im, const char *path, const char *file,
-    int xlsx, struct diags *d)
+import_form(struct ck_import *im, struct ckfile *file,
+    struct rules_report *rep, struct diags *d)
+{
+	struct form	 fm;
+	struct sub	*s = NULL;
+	struct pos	 p = { file->path, 0, 0, 0 };
+	size_t		 n0 = rep->n;
+	int		 r;
+
+	if ((r = form_open(&fm, im, file->path, rep)) != 0)
+		goto done;
+	if ((s = sub_new(file, fm.set, fm.org, 0)) == NULL) {
+		r = NC_ENOMEM;
+		goto done;
+	}
+	if ((r = form_particulars(s, &fm, rep)) != 0)
+		goto done;
+	if (fm.kind == CK_SELF)
+		r = form_staff(s, &fm, rep);
+	else
+		r = form_answers(s, &fm, rep);
+	if (r != 0)
+		goto done;
+	if (rep->n > n0) {
+		r = NC_EINVALID;
+		goto done;
+	}
+	r = hold(im, s, &p, rep, d);
+	s = NULL;
+done:
+	sub_free(s);
+	form_free(&fm);
+	return r;
+}
+
+/* ---- CSV files and survey exports, through the rules engine ---- */
+
+/*
+ * Built-in rules for CSV files without a rules file.  Department and
+ * vendor checks: one row per answer (the long layout); self checks: one
+ * row per member of staff with a column per item named by its ref.
+ */
+static int
+builtin_field(struct rules *r, const char *name, const char *const *headers,
+    const char *label, unsigned flags)
+{
+	struct rules_field	f;
+
+	memset(&f, 0, sizeof f);
+	f.name = name;
+	f.headers = headers;
+	f.label = label;
+	f.map = "";
+	f.flags = flags;
+	return rules_add_field(r, &f);
+}
+
+static int
+builtin_rules(struct rules **out, const struct ck_set *set)
 {
 	static const char *const h_org[] = { "課コード", "課名", "org", NULL };
 	static const char *const h_ref[] = { "項目番号", "ref", NULL };
@@ -1357,440 +1204,589 @@ import_table(struct ck_import *im, const char *path, const char *file,
 	static const char *const h_stage[] = { "点検段階", "stage", NULL };
 	static const char *const h_vendor[] = { "委託事業者等の名称", "vendor",
 	    NULL };
-	struct table		 tb, *c = &tb;
-	struct buf		 where = BUF_INIT;
-	const char		*sheetname = NULL;
-	const struct rules	*ru = im->rules;
-	const struct ck_set	*set = NULL;
-	struct strmap		*groups = NULL;
-	struct gather		*list = NULL, *g;
-	struct pos		 p;
-	struct buf		 key = BUF_INIT;
+	struct rules	*r;
+	const char	*h[2] = { NULL, NULL };
+	size_t		 i;
+	int		 e;
+
+	*out = NULL;
+	if ((e = rules_new(&r, "built-in CSV layout")) != 0)
+		return e;
+	if ((e = builtin_field(r, "org", h_org, "the division", 0)) != 0)
+		goto fail;
+	if (set->kind == CK_SELF) {
+		if ((e = builtin_field(r, "respondent", h_resp,
+		    "the respondent number", RULES_OPTIONAL)) != 0)
+			goto fail;
+		for (i = 0; i < set->nitems; i++) {
+			h[0] = set->items[i].ref;
+			if ((e = builtin_field(r, set->items[i].ref, h,
+			    "the answer", RULES_OPTIONAL)) != 0)
+				goto fail;
+		}
+		*out = r;
+		return 0;
+	}
+	if ((e = builtin_field(r, "ref", h_ref, "the item number",
+	    RULES_OPTIONAL)) != 0 ||
+	    (e = builtin_field(r, "value", h_val, "the answer",
+	    RULES_OPTIONAL)) != 0 ||
+	    (e = builtin_field(r, "note", h_note, "the note",
+	    RULES_OPTIONAL)) != 0)
+		goto fail;
+	if (set->kind == CK_VENDOR &&
+	    ((e = builtin_field(r, "contract", h_contract, "契約名",
+	    RULES_OPTIONAL)) != 0 ||
+	    (e = builtin_field(r, "stage", h_stage, "点検段階",
+	    RULES_OPTIONAL)) != 0 ||
+	    (e = builtin_field(r, "vendor", h_vendor, "委託事業者等の名称",
+	    RULES_OPTIONAL)) != 0))
+		goto fail;
+	*out = r;
+	return 0;
+fail:
+	rules_free(r);
+	return e;
+}
+
+/* Reading one table: the columns, and the submissions as they build up. */
+struct take {
+	struct ck_import	*im;
+	struct ckfile		*file;
+	struct rules_report	*rep;
+	int			 builtin;
 	enum ck_kind		 kind;
-	enum ck_value		 v;
-	const char		*enc;
-	char			 val[4096], note[4096];
-	int			 c_org, c_ref = -1, c_val = -1, c_note = -1,
-				 c_resp = -1, c_contract = -1, c_stage = -1,
-				 c_vendor = -1, *c_items = NULL,
-				 *c_notes = NULL, r = 0;
-	size_t			 row, first, hdr, i, nitems, n0 = d->n;
+	int			 fy;
+	const struct ck_set	*set;
+	int			 f_org, f_resp, f_ref, f_val, f_note;
+	int			 f_contract, f_stage, f_vendor;
+	int			*f_item;	/* per item: its answer */
+	int			*f_inote;	/* per item: its note */
+	struct strmap		*groups;	/* key -> sub */
+	struct sub		**subs;		/* in file order */
+	size_t			 nsubs, capsubs;
+	struct buf		 key;
+};
+
+static void
+take_free(struct take *tk)
+{
+	size_t	i;
+
+	for (i = 0; i < tk->nsubs; i++)
+		sub_free(tk->subs[i]);
+	free(tk->subs);
+	free(tk->f_item);
+	free(tk->f_inote);
+	strmap_free(tk->groups);
+	buf_free(&tk->key);
+}
+
+/* Whether the rules field is the note of an item: "REF.note". */
+static const struct ck_item *
+note_of(const struct ck_set *set, const char *name)
+{
+	const char	*dot = strrchr(name, '.');
+	char		 ref[64];
+
+	if (dot == NULL || strcmp(dot, ".note") != 0 ||
+	    (size_t)(dot - name) >= sizeof ref)
+		return NULL;
+	memcpy(ref, name, (size_t)(dot - name));
+	ref[dot - name] = '\0';
+	return ck_set_item(set, ref);
+}
+
+/* The kind and year of a table: the command line, the rules, the file. */
+static int
+take_identity(struct take *tk, struct rules_table *t)
+{
+	struct ck_import	*im = tk->im;
+	const char		*k = rules_ident(t, "kind");
+	const char		*y = rules_ident(t, "fy");
+	enum ck_kind		 kind;
 	int			 fy;
 
-	memset(&p, 0, sizeof p);
-	memset(&tb, 0, sizeof tb);
-	p.path = file;
-	if (im->opts.kind < 0 || im->opts.fy == 0) {
-		diags_add(d, file, 0, 0, "a CSV file does not say what it"
+	tk->kind = (enum ck_kind)im->opts.kind;
+	tk->fy = im->opts.fy;
+	if (k != NULL && rules_constant(rules_table_rules(t), "kind") ==
+	    NULL) {
+		if (ck_kind_parse(&kind, k) != 0) {
+			rules_problem_at(t, 0, 0, "the file names an unknown"
+			    " kind '%s'", k);
+			return -1;
+		}
+		if (im->opts.kind >= 0 && (int)kind != im->opts.kind) {
+			rules_problem_at(t, 0, 0, "this is a %s file, not %s",
+			    ck_kind_title(kind), ck_kind_title(im->opts.kind));
+			return -1;
+		}
+		tk->kind = kind;
+	}
+	if (y != NULL && rules_constant(rules_table_rules(t), "fy") == NULL) {
+		if (parse_fy(&fy, y) != 0) {
+			rules_problem_at(t, 0, 0, "the file's fiscal year '%s'"
+			    " is not one", y);
+			return -1;
+		}
+		if (im->opts.fy != 0 && fy != im->opts.fy) {
+			rules_problem_at(t, 0, 0, "this file is for FY%d, not"
+			    " FY%d", fy, im->opts.fy);
+			return -1;
+		}
+		tk->fy = fy;
+	}
+	if ((int)tk->kind < 0 || tk->fy == 0) {
+		rules_problem_at(t, 0, 0, "the file does not say what it"
 		    " answers: give --kind and --fy (or kind and fy in the"
 		    " rules file)");
-		return NC_EINVALID;
+		return -1;
 	}
-	kind = (enum ck_kind)im->opts.kind;
-	fy = im->opts.fy;
-	if (get_set(&set, im, kind, fy) != 0) {
-		diags_add(d, file, 0, 0, "%s", error_last());
-		return NC_EINVALID;
+	if (get_set(&tk->set, im, tk->kind, tk->fy) != 0) {
+		rules_problem_at(t, 0, 0, "%s", error_last());
+		return -1;
 	}
-	if (xlsx) {
-		if ((r = tab_xlsx(&tb, path, file, &sheetname, d)) != 0)
-			goto done;
-		buf_printf(&where, "%s:%s", file, sheetname);
-		if ((r = buf_ok(&where)) != 0)
-			goto done;
-		p.path = where.data;
-		p.xlsx = 1;
-	} else if (ru != NULL && ru->encoding >= 0) {
-		char	*data = NULL;
-		size_t	 len = 0;
-		FILE	*fp;
+	return 0;
+}
 
-		if ((fp = fopen(path, "rb")) == NULL) {
-			diags_add(d, file, 0, 0, "cannot open the file");
-			return NC_EINVALID;
+/* Which rules field is which: particulars, items, notes. */
+static int
+take_fields(struct take *tk, struct rules_table *t)
+{
+	const struct rules	*r = rules_table_rules(t);
+	const struct ck_item	*it;
+	const char		*name;
+	size_t			 i, n = rules_nfields(r);
+	int			 bad = 0;
+
+	tk->f_org = rules_field_index(r, "org");
+	tk->f_resp = rules_field_index(r, "respondent");
+	tk->f_ref = rules_field_index(r, "ref");
+	tk->f_val = rules_field_index(r, "value");
+	tk->f_note = rules_field_index(r, "note");
+	tk->f_contract = rules_field_index(r, "contract");
+	tk->f_stage = rules_field_index(r, "stage");
+	tk->f_vendor = rules_field_index(r, "vendor");
+	if ((tk->f_item = calloc(tk->set->nitems + 1, sizeof *tk->f_item)) ==
+	    NULL || (tk->f_inote = calloc(tk->set->nitems + 1,
+	    sizeof *tk->f_inote)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (i = 0; i < tk->set->nitems; i++)
+		tk->f_item[i] = tk->f_inote[i] = -1;
+	for (i = 0; i < n; i++) {
+		name = rules_field_name(r, i);
+		if ((int)i == tk->f_org || (int)i == tk->f_resp ||
+		    (int)i == tk->f_contract || (int)i == tk->f_stage ||
+		    (int)i == tk->f_vendor || (tk->builtin &&
+		    ((int)i == tk->f_ref || (int)i == tk->f_val ||
+		    (int)i == tk->f_note)) || strcmp(name, "submitted") == 0)
+			continue;
+		if ((it = ck_set_item(tk->set, name)) != NULL)
+			tk->f_item[it->index] = (int)i;
+		else if ((it = note_of(tk->set, name)) != NULL)
+			tk->f_inote[it->index] = (int)i;
+		else {
+			rules_report_add(tk->rep, rules_name(r), 0, 0, 0,
+			    "item '%s' is not in the FY%d %s items", name,
+			    tk->fy, ck_kind_title(tk->kind));
+			bad = 1;
 		}
-		fseek(fp, 0, SEEK_END);
-		len = (size_t)ftell(fp);
-		rewind(fp);
-		if (len > CSVREAD_MAX_BYTES || (data = malloc(len + 1)) ==
-		    NULL || fread(data, 1, len, fp) != len) {
-			fclose(fp);
-			free(data);
-			diags_add(d, file, 0, 0, "cannot read the file (the"
-			    " limit is %lu MB)", CSVREAD_MAX_BYTES >> 20);
-			return NC_EINVALID;
+	}
+	return bad ? -1 : 0;
+}
+
+/* The columns the layout needs, at the header. */
+static void
+take_columns(struct take *tk, struct rules_table *t)
+{
+	const struct rules	*r = rules_table_rules(t);
+	unsigned		 hl = rules_header_line(t);
+	size_t			 i;
+
+	if (tk->f_org < 0)
+		rules_report_add(tk->rep, rules_name(r), 0, 0, 0, "no 'org'"
+		    " rule: say which column holds the division");
+	if (tk->builtin && tk->kind != CK_SELF) {
+		if (rules_col(t, (size_t)tk->f_ref) == 0 ||
+		    rules_col(t, (size_t)tk->f_val) == 0)
+			rules_problem_at(t, hl, 0, "the header needs columns"
+			    " 項目番号 and 回答");
+		if (tk->kind == CK_VENDOR &&
+		    (rules_col(t, (size_t)tk->f_contract) == 0 ||
+		    rules_col(t, (size_t)tk->f_stage) == 0))
+			rules_problem_at(t, hl, 0, "the header needs columns"
+			    " 契約名 and 点検段階");
+		return;
+	}
+	if (!tk->builtin && tk->kind == CK_VENDOR &&
+	    (tk->f_contract < 0 || tk->f_stage < 0))
+		rules_report_add(tk->rep, rules_name(r), 0, 0, 0, "a vendor"
+		    " checklist needs 'contract' and 'stage' rules");
+	if (tk->kind != CK_SELF)
+		return;
+	for (i = 0; i < tk->set->nitems; i++) {
+		if (tk->f_item[i] < 0 || rules_col(t,
+		    (size_t)tk->f_item[i]) == 0)
+			rules_problem_at(t, hl, 0, "no column for item %s",
+			    tk->set->items[i].ref);
+	}
+}
+
+static int
+take_begin(void *arg, struct rules_table *t)
+{
+	struct take	*tk = arg;
+	int		 r;
+
+	if (take_identity(tk, t) != 0)
+		return 0;
+	if ((r = take_fields(tk, t)) != 0)
+		return r == NC_ENOMEM ? r : 0;
+	take_columns(tk, t);
+	return 0;
+}
+
+/* The division a row names; NULL after reporting. */
+static const struct ck_org *
+row_org(struct take *tk, struct rules_table *t, size_t row)
+{
+	const char		*s = rules_get(t, row, (size_t)tk->f_org);
+	const struct ck_org	*org;
+
+	if (s == NULL)
+		return NULL;
+	if ((org = ck_orgs_find(tk->im->orgs, s)) != NULL)
+		return org;
+	if (ck_orgs_ambiguous(tk->im->orgs, s))
+		rules_problem(t, row, tk->f_org, "division name '%s' is shared"
+		    " by several divisions: use the code", s);
+	else
+		rules_problem(t, row, tk->f_org, "division '%s' is not in"
+		    " orgs.yaml", s);
+	return NULL;
+}
+
+/* A vendor row's particulars, the first time its submission is seen. */
+static int
+row_particulars(struct take *tk, struct rules_table *t, size_t row,
+    struct sub *s)
+{
+	struct pos	 p = { rules_where(t), rules_line(t, row), 0,
+			    rules_is_xlsx(t) };
+	struct {
+		int		 f;
+		const char	*key;
+	} v[] = {
+		{ tk->f_contract, "contract" },
+		{ tk->f_vendor, "vendor" },
+		{ tk->f_stage, "stage" },
+	};
+	const char	*text;
+	size_t		 i;
+	int		 fi;
+
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		if (v[i].f < 0 || (fi = field_index(CK_VENDOR, v[i].key)) < 0 ||
+		    (text = rules_get(t, row, (size_t)v[i].f)) == NULL)
+			continue;
+		p.col = rules_col(t, (size_t)v[i].f);
+		if (set_field(s, (size_t)fi, text, 0, 0, 0, &p, tk->rep) ==
+		    NC_ENOMEM)
+			return NC_ENOMEM;
+	}
+	return 0;
+}
+
+/*
+ * The submission a row belongs to: the division (and, for a vendor
+ * checklist, the contract and stage as written); NULL with *nomem clear
+ * after reporting a problem.
+ */
+static struct sub *
+row_sub(struct take *tk, struct rules_table *t, size_t row, int *nomem)
+{
+	const struct ck_org	*org;
+	struct sub		*s, **v;
+	const char		*c, *st;
+	size_t			 cap;
+
+	*nomem = 0;
+	if ((org = row_org(tk, t, row)) == NULL)
+		return NULL;
+	buf_reset(&tk->key);
+	buf_puts(&tk->key, org->code);
+	if (tk->kind == CK_VENDOR) {
+		c = tk->f_contract >= 0 ? rules_get(t, row,
+		    (size_t)tk->f_contract) : "";
+		st = tk->f_stage >= 0 ? rules_get(t, row,
+		    (size_t)tk->f_stage) : "";
+		if (c == NULL || st == NULL)
+			return NULL;
+		buf_printf(&tk->key, "\x1f%s\x1f%s", c, st);
+	}
+	if (buf_ok(&tk->key) != 0)
+		goto nomem;
+	if ((s = strmap_get(tk->groups, tk->key.data)) != NULL)
+		return s;
+	if ((s = sub_new(tk->file, tk->set, org, rules_line(t, row))) ==
+	    NULL)
+		goto nomem;
+	if (tk->nsubs == tk->capsubs) {
+		cap = tk->capsubs == 0 ? 16 : tk->capsubs * 2;
+		if ((v = realloc(tk->subs, cap * sizeof *v)) == NULL) {
+			sub_free(s);
+			goto nomem;
 		}
-		fclose(fp);
-		r = csvread_mem_enc(&tb.csv, data, len, (enum csvread_enc)
-		    ru->encoding, file, d);
-		free(data);
-		if (r != 0)
-			return NC_EINVALID;
-	} else if (csvread_file(&tb.csv, path, file, d) != 0)
-		return NC_EINVALID;
-	enc = tb.csv != NULL ? csvread_encoding_name(csvread_encoding(tb.csv)) :
-	    NULL;
-	if ((groups = strmap_new()) == NULL) {
-		r = NC_ENOMEM;
+		tk->subs = v;
+		tk->capsubs = cap;
+	}
+	tk->subs[tk->nsubs++] = s;
+	if ((c = keep(s, tk->key.data, tk->key.len)) == NULL ||
+	    strmap_put(tk->groups, c, s) != 0)
+		goto nomem;
+	if (tk->kind == CK_VENDOR && row_particulars(tk, t, row, s) != 0)
+		goto nomem;
+	return s;
+nomem:
+	*nomem = 1;
+	return NULL;
+}
+
+/* Self check: one member of staff per row, a column per item. */
+static int
+take_staff_row(struct take *tk, struct rules_table *t, size_t row,
+    struct sub *s)
+{
+	const struct ck_set	*set = tk->set;
+	const char		*rid, *val;
+	char			 lno[32];
+	enum ck_value		 v;
+	size_t			 i, me;
+
+	if (tk->f_resp >= 0 && rules_col(t, (size_t)tk->f_resp) > 0)
+		rid = rules_get(t, row, (size_t)tk->f_resp);
+	else {
+		snprintf(lno, sizeof lno, "l%u", rules_line(t, row));
+		rid = lno;
+	}
+	if (rid == NULL)
+		return 0;
+	if (rid[0] == '\0') {
+		rules_problem(t, row, tk->f_resp, "no respondent number");
+		return 0;
+	}
+	if (strmap_get(s->seen, rid) != NULL) {
+		rules_problem(t, row, tk->f_resp, "respondent '%s' of %s"
+		    " appears twice", rid, s->org->name);
+		return 0;
+	}
+	if ((rid = keep(s, rid, strlen(rid))) == NULL ||
+	    add_respondent(s, rid) != 0)
+		return NC_ENOMEM;
+	me = s->nresp - 1;
+	for (i = 0; i < set->nitems; i++) {
+		if (tk->f_item[i] < 0 || (val = rules_get(t, row,
+		    (size_t)tk->f_item[i])) == NULL)
+			continue;
+		if (val[0] == '\0') {
+			rules_problem(t, row, tk->f_item[i], "respondent %s"
+			    " did not answer item %s", rid, set->items[i].ref);
+			continue;
+		}
+		if (ck_item_value_parse(&v, &set->items[i], val) != 0) {
+			rules_problem(t, row, tk->f_item[i], "item %s: %s",
+			    set->items[i].ref, error_last());
+			continue;
+		}
+		s->vals[me * set->nitems + i] = (uint8_t)v;
+	}
+	return 0;
+}
+
+/* One answer (and its note) of a department or vendor submission. */
+static int
+take_answer(struct take *tk, struct rules_table *t, size_t row,
+    struct sub *s, const struct ck_item *it, int fval, int fnote)
+{
+	const char	*val, *note = NULL;
+	enum ck_value	 v;
+
+	if ((val = rules_get(t, row, (size_t)fval)) == NULL)
+		return 0;
+	if (fnote >= 0 && rules_col(t, (size_t)fnote) > 0 &&
+	    (note = rules_get(t, row, (size_t)fnote)) == NULL)
+		return 0;
+	if (val[0] == '\0') {
+		if (tk->builtin)
+			rules_problem(t, row, fval, "item %s has no answer",
+			    it->ref);
+		return 0;
+	}
+	if (ck_item_value_parse(&v, it, val) != 0) {
+		rules_problem(t, row, fval, "item %s: %s", it->ref,
+		    error_last());
+		return 0;
+	}
+	if (note != NULL && note[0] != '\0' &&
+	    (note = keep(s, note, strlen(note))) == NULL)
+		return NC_ENOMEM;
+	return add_answer(s, it->index, v, note != NULL && note[0] != '\0' ?
+	    note : NULL);
+}
+
+/* Department or vendor through rules: one row holds many answers. */
+static int
+take_wide_row(struct take *tk, struct rules_table *t, size_t row,
+    struct sub *s)
+{
+	const struct ck_item	*it;
+	const char		*val;
+	size_t			 i;
+	int			 r;
+
+	for (i = 0; i < tk->set->nitems; i++) {
+		it = &tk->set->items[i];
+		if (tk->f_item[i] < 0 || (val = rules_get(t, row,
+		    (size_t)tk->f_item[i])) == NULL || val[0] == '\0')
+			continue;
+		if (s->answered[i]) {
+			rules_problem(t, row, tk->f_item[i], "%s answers item"
+			    " %s twice", s->org->name, it->ref);
+			continue;
+		}
+		if ((r = take_answer(tk, t, row, s, it, tk->f_item[i],
+		    tk->f_inote[i])) != 0)
+			return r;
+	}
+	return 0;
+}
+
+/* Department or vendor CSV: one row per answer. */
+static int
+take_long_row(struct take *tk, struct rules_table *t, size_t row,
+    struct sub *s)
+{
+	const struct ck_item	*it;
+	const char		*ref;
+
+	if ((ref = rules_get(t, row, (size_t)tk->f_ref)) == NULL)
+		return 0;
+	if ((it = ck_set_item(tk->set, ref)) == NULL) {
+		rules_problem(t, row, tk->f_ref, "item '%s' is not in the"
+		    " FY%d %s items", ref, tk->fy, ck_kind_title(tk->kind));
+		return 0;
+	}
+	if (s->answered[it->index]) {
+		rules_problem(t, row, tk->f_ref, "%s answers item %s twice",
+		    s->org->name, it->ref);
+		return 0;
+	}
+	/* mark it, so that a bad answer is not also reported missing */
+	s->answered[it->index] = UINT32_MAX;
+	return take_answer(tk, t, row, s, it, tk->f_val, tk->f_note);
+}
+
+static int
+take_row(void *arg, struct rules_table *t, size_t row)
+{
+	struct take	*tk = arg;
+	struct sub	*s;
+	int		 nomem;
+
+	if ((s = row_sub(tk, t, row, &nomem)) == NULL)
+		return nomem ? NC_ENOMEM : 0;
+	if (tk->kind == CK_SELF)
+		return take_staff_row(tk, t, row, s);
+	if (!tk->builtin)
+		return take_wide_row(tk, t, row, s);
+	return take_long_row(tk, t, row, s);
+}
+
+/* Every department or vendor submission answers every item that applies. */
+static int
+take_end(void *arg, struct rules_table *t)
+{
+	struct take	*tk = arg;
+	struct sub	*s;
+	enum ck_stage	 sg;
+	size_t		 i, k;
+	int		 hs;
+
+	if (tk->kind == CK_SELF)
+		return 0;
+	for (k = 0; k < tk->nsubs; k++) {
+		s = tk->subs[k];
+		hs = sub_stage(s, &sg);
+		for (i = 0; i < tk->set->nitems; i++) {
+			if (tk->kind == CK_VENDOR && hs &&
+			    !(tk->set->items[i].stages & (1u << sg)))
+				continue;
+			if (s->answered[i] == 0)
+				rules_problem_at(t, s->line, 0, "%s has no"
+				    " answer to item %s", s->org->name,
+				    tk->set->items[i].ref);
+		}
+	}
+	return 0;
+}
+
+static int
+import_table(struct ck_import *im, struct ckfile *file,
+    struct rules_report *rep, struct diags *d)
+{
+	struct take		 tk;
+	struct rules		*own = NULL;
+	const struct rules	*ru = im->rules;
+	struct rules_table	*t = NULL;
+	struct rules_sink	 sink = { take_begin, take_row, take_end, &tk };
+	struct pos		 p = { file->path, 0, 0, 0 };
+	const struct ck_set	*set;
+	size_t			 i;
+	int			 r;
+
+	memset(&tk, 0, sizeof tk);
+	tk.im = im;
+	tk.file = file;
+	tk.rep = rep;
+	buf_init(&tk.key);
+	if ((tk.groups = strmap_new()) == NULL)
+		return NC_ENOMEM;
+	if (ru == NULL) {
+		/* the built-in layouts need the item set to start with */
+		if (im->opts.kind < 0 || im->opts.fy == 0) {
+			rules_report_add(rep, file->path, 0, 0, 0, "a CSV file"
+			    " does not say what it answers: give --kind and"
+			    " --fy (or kind and fy in the rules file)");
+			r = NC_EINVALID;
+			goto done;
+		}
+		if (get_set(&set, im, (enum ck_kind)im->opts.kind,
+		    im->opts.fy) != 0) {
+			rules_report_add(rep, file->path, 0, 0, 0, "%s",
+			    error_last());
+			r = NC_EINVALID;
+			goto done;
+		}
+		if ((r = builtin_rules(&own, set)) != 0)
+			goto done;
+		ru = own;
+		tk.builtin = 1;
+	}
+	if ((r = rules_apply(&t, ru, file->path, file->path, &sink,
+	    rep)) != 0)
 		goto done;
-	}
-	nitems = set->nitems;
-	if ((c_items = calloc(nitems + 1, sizeof *c_items)) == NULL ||
-	    (c_notes = calloc(nitems + 1, sizeof *c_notes)) == NULL) {
-		r = error_set(NC_ENOMEM, "out of memory");
-		goto done;
-	}
-	for (i = 0; i < nitems; i++)
-		c_items[i] = c_notes[i] = -1;
-
-	/* where the columns are */
-	if (ru != NULL) {
-		hdr = ru->skip > 0 ? ru->skip - 1 : 0;
-		first = ru->skip;
-		/* skipped lines that are blank were never rows */
-		while (hdr > 0 && hdr >= tab_nrows(c))
-			hdr--;
-		c_org = rule_col(&ru->org, c, hdr, ru->skip > 0);
-		c_resp = rule_col(&ru->respondent, c, hdr, ru->skip > 0);
-		c_contract = rule_col(&ru->contract, c, hdr, ru->skip > 0);
-		c_stage = rule_col(&ru->stage, c, hdr, ru->skip > 0);
-		c_vendor = rule_col(&ru->vendor, c, hdr, ru->skip > 0);
-		if (c_org < 0)
-			diags_add(d, file, tab_line(c, hdr), 0, "no"
-			    " column '%s' for the division (rules file '%s')",
-			    ru->org.header ? ru->org.header : "?", ru->path);
-		for (i = 0; i < ru->nitems; i++) {
-			const struct ck_item	*it;
-			int			 ac, nc;
-
-			if ((it = ck_set_item(set, ru->items[i].ref)) ==
-			    NULL) {
-				diags_add(d, ru->path, 0, 0, "item '%s' is not"
-				    " in the FY%d %s items", ru->items[i].ref,
-				    fy, ck_kind_title(kind));
-				continue;
-			}
-			ac = rule_col(&ru->items[i].answer, c, hdr,
-			    ru->skip > 0);
-			nc = rule_col(&ru->items[i].note, c, hdr,
-			    ru->skip > 0);
-			if (ac == -2 || (ru->items[i].note.header != NULL &&
-			    nc == -2))
-				diags_add(d, file, tab_line(c, hdr), 0,
-				    "no column '%s' for item %s",
-				    ac == -2 ? ru->items[i].answer.header :
-				    ru->items[i].note.header, it->ref);
-			c_items[it->index] = ac;
-			c_notes[it->index] = nc;
-		}
-		if (kind == CK_VENDOR && (c_contract < 0 || c_stage < 0))
-			diags_add(d, ru->path, 0, 0, "a vendor checklist needs"
-			    " 'contract' and 'stage' rules");
-	} else {
-		hdr = 0;
-		first = 1;
-		c_org = find_header(c, 0, h_org);
-		if (c_org < 0)
-			diags_add(d, file, tab_line(c, 0), 0, "no column"
-			    " 課コード (or 課名) in the header");
-		if (kind == CK_SELF) {
-			c_resp = find_header(c, 0, h_resp);
-			for (i = 0; i < tab_ncols(c, 0); i++) {
-				const struct ck_item *it = ck_set_item(set,
-				    tab_cell(c, 0, i));
-
-				if (it != NULL)
-					c_items[it->index] = (int)i;
-			}
-		} else {
-			c_ref = find_header(c, 0, h_ref);
-			c_val = find_header(c, 0, h_val);
-			c_note = find_header(c, 0, h_note);
-			if (c_ref < 0 || c_val < 0)
-				diags_add(d, file, tab_line(c, 0), 0,
-				    "the header needs columns 項目番号 and"
-				    " 回答");
-			if (kind == CK_VENDOR) {
-				c_contract = find_header(c, 0, h_contract);
-				c_stage = find_header(c, 0, h_stage);
-				c_vendor = find_header(c, 0, h_vendor);
-				if (c_contract < 0 || c_stage < 0)
-					diags_add(d, file, tab_line(c, 0),
-					    0, "the header needs columns 契約名"
-					    " and 点検段階");
-			}
-		}
-	}
-	if (kind == CK_SELF || ru != NULL) {
-		for (i = 0; i < nitems; i++) {
-			if (c_items[i] < 0 && (kind == CK_SELF || ru ==
-			    NULL))
-				diags_add(d, file, tab_line(c, hdr), 0,
-				    "no column for item %s",
-				    set->items[i].ref);
-		}
-	}
-	if (d->n > n0)
-		goto bad;
-
-	for (row = first; row < tab_nrows(c); row++) {
-		const struct ck_org	*org;
-		size_t			 ncols = tab_ncols(c, row);
-		char			 orgtext[256];
-
-		p.line = tab_line(c, row);
-		p.col = 0;
-		if (tb.csv != NULL && ncols != tab_ncols(c, hdr) &&
-		    (ru == NULL ||
-		    ru->skip > 0)) {
-			problem(d, &p, "the row has %zu fields; the header"
-			    " has %zu", ncols, tab_ncols(c, hdr));
-			continue;
-		}
-		p.col = (unsigned)c_org + 1;
-		trim(orgtext, sizeof orgtext, tab_cell(c, row,
-		    (size_t)c_org));
-		if ((org = ck_orgs_find(im->orgs, orgtext)) == NULL) {
-			if (ck_orgs_ambiguous(im->orgs, orgtext))
-				problem(d, &p, "division name '%s' is shared"
-				    " by several divisions: use the code",
-				    orgtext);
-			else
-				problem(d, &p, "division '%s' is not in"
-				    " orgs.yaml", orgtext);
-			continue;
-		}
-		buf_reset(&key);
-		buf_puts(&key, org->code);
-		if (kind == CK_VENDOR) {
-			buf_putc(&key, '\x1f');
-			buf_puts(&key, tab_cell(c, row,
-			    (size_t)c_contract));
-			buf_putc(&key, '\x1f');
-			buf_puts(&key, tab_cell(c, row, (size_t)c_stage));
-		}
-		if ((r = buf_ok(&key)) != 0)
-			goto done;
-		if ((g = gather_get(&list, groups, key.data, set, org,
-		    p.line)) == NULL) {
-			r = NC_ENOMEM;
-			goto done;
-		}
-		if (kind == CK_VENDOR && node_get(g->root, "contract") ==
-		    NULL) {
-			static const int	 keys[] = { 0, 1, 3 };
-			const struct ck_field	*fl;
-			size_t			 nf;
-			int			 cols[3] = { c_contract,
-						    c_vendor, c_stage };
-
-			fl = ck_fields(CK_VENDOR, &nf);
-			for (i = 0; i < 3; i++) {
-				if (cols[i] < 0)
-					continue;
-				p.col = (unsigned)cols[i] + 1;
-				set_field(g->doc, g->root, &fl[keys[i]],
-				    tab_cell(c, row, (size_t)cols[i]), 0,
-				    0, 0, &p, d);
-			}
-		}
-		if (kind == CK_SELF) {
-			struct node	*m, *ans;
-			char		 rid[64];
-
-			if (c_resp >= 0)
-				trim(rid, sizeof rid, tab_cell(c, row,
-				    (size_t)c_resp));
-			else
-				snprintf(rid, sizeof rid, "l%u", p.line);
-			p.col = c_resp >= 0 ? (unsigned)c_resp + 1 : 0;
-			if (rid[0] == '\0') {
-				problem(d, &p, "no respondent number");
-				continue;
-			}
-			if (check_text(d, &p, "the respondent number", rid,
-			    c_resp >= 0 && tab_formula(c, row, (size_t)c_resp))
-			    != 0)
-				continue;
-			if (strmap_get(g->seen, rid) != NULL) {
-				problem(d, &p, "respondent '%s' of %s appears"
-				    " twice", rid, org->name);
-				continue;
-			}
-			if ((m = node_map(g->doc)) == NULL ||
-			    (ans = node_seq(g->doc)) == NULL ||
-			    node_map_set_str(g->doc, m, "respondent", rid) !=
-			    0 || node_map_set(g->doc, m, "answers", ans) != 0 ||
-			    node_seq_push(g->doc, g->seq, m) != 0 ||
-			    strmap_put(g->seen, node_get_str(m, "respondent"),
-			    g) != 0) {
-				r = NC_ENOMEM;
-				goto done;
-			}
-			for (i = 0; i < nitems; i++) {
-				p.col = (unsigned)c_items[i] + 1;
-				trim(val, sizeof val, tab_cell(c, row,
-				    (size_t)c_items[i]));
-				if (val[0] == '\0') {
-					problem(d, &p, "respondent %s did not"
-					    " answer item %s", rid,
-					    set->items[i].ref);
-					continue;
-				}
-				if (check_text(d, &p, "the answer", val,
-				    tab_formula(c, row, (size_t)c_items[i])) != 0)
-					continue;
-				if (answer_value(&v, ru, &set->items[i], val)
-				    != 0) {
-					problem(d, &p, "item %s: %s",
-					    set->items[i].ref, error_last());
-					continue;
-				}
-				if (add_answer(g->doc, ans, set->items[i].ref,
-				    v, NULL) != 0) {
-					r = NC_ENOMEM;
-					goto done;
-				}
-			}
-			continue;
-		}
-		if (ru != NULL) {
-			/* wide: one row holds the division's answers */
-			for (i = 0; i < nitems; i++) {
-				const struct ck_item	*it = &set->items[i];
-
-				if (c_items[i] < 0)
-					continue;
-				p.col = (unsigned)c_items[i] + 1;
-				trim(val, sizeof val, tab_cell(c, row,
-				    (size_t)c_items[i]));
-				note[0] = '\0';
-				if (c_notes[i] >= 0)
-					trim(note, sizeof note, tab_cell(c,
-					    row, (size_t)c_notes[i]));
-				if (val[0] == '\0')
-					continue;
-				if (strmap_get(g->seen, it->ref) != NULL) {
-					problem(d, &p, "%s answers item %s"
-					    " twice", org->name, it->ref);
-					continue;
-				}
-				if (check_text(d, &p, "the answer", val,
-				    tab_formula(c, row, (size_t)c_items[i])) != 0 ||
-				    (note[0] != '\0' && check_text(d, &p,
-				    "the note", note, 0) != 0))
-					continue;
-				if (answer_value(&v, ru, it, val) != 0) {
-					problem(d, &p, "item %s: %s", it->ref,
-					    error_last());
-					continue;
-				}
-				strmap_put(g->seen, it->ref, g);
-				if (add_answer(g->doc, g->seq, it->ref, v,
-				    note) != 0) {
-					r = NC_ENOMEM;
-					goto done;
-				}
-			}
-			continue;
-		}
-		/* long: one row per answer */
-		{
-			const struct ck_item	*it;
-			char			 ref[64];
-
-			p.col = (unsigned)c_ref + 1;
-			trim(ref, sizeof ref, tab_cell(c, row,
-			    (size_t)c_ref));
-			if ((it = ck_set_item(set, ref)) == NULL) {
-				problem(d, &p, "item '%s' is not in the FY%d"
-				    " %s items", ref, fy, ck_kind_title(kind));
-				continue;
-			}
-			if (strmap_get(g->seen, it->ref) != NULL) {
-				problem(d, &p, "%s answers item %s twice",
-				    org->name, it->ref);
-				continue;
-			}
-			strmap_put(g->seen, it->ref, g);
-			p.col = (unsigned)c_val + 1;
-			trim(val, sizeof val, tab_cell(c, row,
-			    (size_t)c_val));
-			note[0] = '\0';
-			if (c_note >= 0)
-				trim(note, sizeof note, tab_cell(c, row,
-				    (size_t)c_note));
-			if (val[0] == '\0') {
-				problem(d, &p, "item %s has no answer",
-				    it->ref);
-				continue;
-			}
-			if (check_text(d, &p, "the answer", val,
-			    tab_formula(c, row, (size_t)c_val)) != 0)
-				continue;
-			if (c_note >= 0)
-				p.col = (unsigned)c_note + 1;
-			if (note[0] != '\0' && check_text(d, &p, "the note",
-			    note, 0) != 0)
-				continue;
-			p.col = (unsigned)c_val + 1;
-			if (ck_item_value_parse(&v, it, val) != 0) {
-				problem(d, &p, "item %s: %s", it->ref,
-				    error_last());
-				continue;
-			}
-			if (add_answer(g->doc, g->seq, it->ref, v, note) != 0) {
-				r = NC_ENOMEM;
-				goto done;
-			}
-		}
-	}
-	/* every submission answers every item that applies */
-	if (kind != CK_SELF) {
-		for (g = list; g != NULL; g = g->next) {
-			enum ck_stage	sg = CK_BEFORE;
-			int		hs = 0;
-
-			if (kind == CK_VENDOR && node_get_str(g->root,
-			    "stage") != NULL)
-				hs = ck_stage_parse(&sg, node_get_str(g->root,
-				    "stage")) == 0;
-			for (i = 0; i < nitems; i++) {
-				const struct ck_item	*it = &set->items[i];
-
-				if (kind == CK_VENDOR && hs &&
-				    !(it->stages & (1u << sg)))
-					continue;
-				if (strmap_get(g->seen, it->ref) == NULL) {
-					p.line = g->line;
-					p.col = 0;
-					problem(d, &p, "%s has no answer to"
-					    " item %s", g->org->name, it->ref);
-				}
-			}
-		}
-	}
-	if (d->n > n0)
-		goto bad;
-	p.col = 0;
-	for (g = list; g != NULL; g = g->next) {
-		p.line = g->line;
-		r = hold(im, g->doc, set, g->org, file, enc, &p, d);
-		g->doc = NULL;
+	file->encoding = rules_encoding(t);
+	for (i = 0; i < tk.nsubs; i++) {
+		p.line = tk.subs[i]->line;
+		r = hold(im, tk.subs[i], &p, rep, d);
+		tk.subs[i] = NULL;
 		if (r != 0)
 			goto done;
 	}
-	goto done;
-bad:
-	r = NC_EINVALID;
 done:
-	free(c_items);
-	free(c_notes);
-	buf_free(&key);
-	gather_free(list);
-	strmap_free(groups);
-	tab_free(&tb);
-	buf_free(&where);
+	rules_table_free(t);
+	take_free(&tk);
+	rules_free(own);
 	return r;
 }
 
@@ -1802,34 +1798,415 @@ has_suffix(const char *s, const char *suf)
 	return n >= m && strcasecmp(s + n - m, suf) == 0;
 }
 
+static struct ckfile *
+file_new(struct ck_import *im, const char *path)
+{
+	struct ckfile	*f, **v;
+
+	if ((v = realloc(im->files, (im->nfiles + 1) * sizeof *v)) == NULL)
+		return NULL;
+	im->files = v;
+	if ((f = calloc(1, sizeof *f)) == NULL ||
+	    (f->path = strdup(path)) == NULL) {
+		free(f);
+		return NULL;
+	}
+	strpool_init(&f->pool);
+	im->files[im->nfiles++] = f;
+	return f;
+}
+
 int
 ck_import_file(struct ck_import *im, const char *path, struct diags *d)
 {
-	size_t	n0 = im->n, d0 = d->n;
-	int	r;
+	struct rules_report	 rep;
+	struct ckfile		*file;
+	size_t			 n0 = im->n, d0 = d->n;
+	int			 r;
 
+	if ((file = file_new(im, path)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	rules_report_init(&rep, d, RULES_MAX_PROBLEMS);
 	/* a workbook with a rules file is a survey export, not a form */
 	if (has_suffix(path, ".xlsx") && im->rules == NULL)
-		r = import_xlsx(im, path, path, d);
-	else if (has_suffix(path, ".xlsx"))
-		r = import_table(im, path, path, 1, d);
-	else if (has_suffix(path, ".csv") || has_suffix(path, ".txt"))
-		r = import_table(im, path, path, 0, d);
+		r = import_form(im, file, &rep, d);
+	else if (has_suffix(path, ".xlsx") || has_suffix(path, ".csv") ||
+	    has_suffix(path, ".txt"))
+		r = import_table(im, file, &rep, d);
 	else {
-		diags_add(d, path, 0, 0, "not a .xlsx or .csv file");
+		rules_report_add(&rep, path, 0, 0, 0, "not a .xlsx or .csv"
+		    " file");
 		r = NC_EINVALID;
 	}
+	rules_report_end(&rep, path);
 	if (r != 0 || d->n > d0) {
-		drop_from(im, n0);
-		if (rebuild_index(im) != 0)
-			return NC_ENOMEM;
+		if (drop_from(im, n0) != 0)
+			return error_set(NC_ENOMEM, "out of memory");
+		/* the file's text goes with its submissions */
+		file_free(im->files[--im->nfiles]);
 		if (r == NC_ENOMEM)
 			return r;
 		return error_set(NC_EINVALID, "'%s' has errors; nothing was"
 		    " taken from it", path);
 	}
-	/* the array may have moved: point the index at it again */
-	return rebuild_index(im);
+	return 0;
+}
+
+/* ---- rules files ---- */
+
+/*
+ * The first rules format, one rule a line ("item sf-01 "Q1""), is still
+ * read: it becomes the same engine rules as its YAML equivalent.  A file
+ * whose first rule is "key:" or "---" is YAML.
+ */
+static int
+is_yaml(const char *text)
+{
+	const char	*p = text, *w;
+
+	if (strncmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p == '#' || *p == '\n' || *p == '\r') {
+			p += strcspn(p, "\n");
+			if (*p == '\n')
+				p++;
+			continue;
+		}
+		if (strncmp(p, "---", 3) == 0 || *p == '{')
+			return 1;
+		for (w = p; *w != '\0' && *w != ' ' && *w != '\t' &&
+		    *w != '\n' && *w != '\r'; w++)
+			;
+		return w > p && w[-1] == ':';
+	}
+	return 1;
+}
+
+/* Next word of a rules line: bare, or in double quotes. */
+static char *
+word(char **p, int *quoted)
+{
+	char	*s = *p, *w;
+
+	*quoted = 0;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	if (*s == '\0' || *s == '#')
+		return NULL;
+	if (*s == '"') {
+		*quoted = 1;
+		w = ++s;
+		while (*s != '\0' && *s != '"')
+			s++;
+		if (*s == '"')
+			*s++ = '\0';
+		*p = s;
+		return w;
+	}
+	w = s;
+	while (*s != '\0' && *s != ' ' && *s != '\t')
+		s++;
+	if (*s != '\0')
+		*s++ = '\0';
+	*p = s;
+	return w;
+}
+
+/* A column of the old format: a number, letters, or a header. */
+static int
+legacy_column(struct rules_field *f, const char *w, int quoted,
+    const char **header)
+{
+	char		*end, ref[16];
+	unsigned long	 n;
+	uint32_t	 row, col;
+
+	f->position = 0;
+	f->headers = NULL;
+	if (!quoted && isdigit((unsigned char)w[0])) {
+		n = strtoul(w, &end, 10);
+		if (*end != '\0' || n == 0 || n > IO_MAX_COLS)
+			return -1;
+		f->position = (unsigned)n;
+		return 0;
+	}
+	if (!quoted && isupper((unsigned char)w[0]) && strlen(w) <= 3) {
+		snprintf(ref, sizeof ref, "%s1", w);
+		if (xlsxread_ref_parse(&row, &col, ref) == 0 &&
+		    col < IO_MAX_COLS) {
+			f->position = col + 1;
+			return 0;
+		}
+	}
+	header[0] = w;
+	header[1] = NULL;
+	f->headers = header;
+	return 0;
+}
+
+struct legacy {
+	struct rules	*r;
+	const char	*path;
+	struct diags	*d;
+	int		 kind, fy, bad, has_org, nitems;
+};
+
+/* One "org COLUMN", "item REF COLUMN" ... rule as an engine field. */
+static int
+legacy_field(struct legacy *lg, unsigned ln, const char *name,
+    const char *label, const char *map, const char *w, int quoted)
+{
+	struct rules_field	 f;
+	const char		*header[2];
+	int			 e;
+
+	memset(&f, 0, sizeof f);
+	f.name = name;
+	f.label = label;
+	f.map = map;
+	if (legacy_column(&f, w, quoted, header) != 0)
+		return -1;
+	/* a rule given again replaces the first */
+	if (rules_field_index(lg->r, name) >= 0) {
+		diags_add(lg->d, lg->path, ln, 0, "'%s' is given twice",
+		    name);
+		lg->bad = 1;
+		return 0;
+	}
+	if ((e = rules_add_field(lg->r, &f)) == NC_ENOMEM)
+		return e;
+	if (e != 0) {
+		diags_add(lg->d, lg->path, ln, 0, "%s", error_last());
+		lg->bad = 1;
+	}
+	return 0;
+}
+
+/* One line of the old format; -1 for a bad value, -2 a missing one. */
+static int
+legacy_line(struct legacy *lg, unsigned ln, char *line)
+{
+	static const char *const cols[] = { "org", "respondent", "submitted",
+	    "contract", "stage", "vendor", NULL };
+	static const char *const labels[] = { "the division",
+	    "the respondent number", "提出日", "契約名", "点検段階",
+	    "委託事業者等の名称" };
+	char		*p = line, *k, *a, *b, name[128];
+	int		 qk, qa, qb, e;
+	enum ck_kind	 kind;
+	enum ck_value	 v;
+	size_t		 i;
+
+	if ((k = word(&p, &qk)) == NULL)
+		return 0;
+	a = word(&p, &qa);
+	b = a != NULL ? word(&p, &qb) : NULL;
+	if (strcmp(k, "kind") == 0) {
+		if (a == NULL)
+			return -2;
+		if (ck_kind_parse(&kind, a) != 0)
+			return -1;
+		lg->kind = (int)kind;
+		return 0;
+	}
+	if (strcmp(k, "fy") == 0) {
+		if (a == NULL)
+			return -2;
+		lg->fy = atoi(a);
+		return lg->fy < 2000 || lg->fy > 2099 ? -1 : 0;
+	}
+	if (strcmp(k, "encoding") == 0) {
+		if (a == NULL)
+			return -2;
+		if (strcasecmp(a, "utf-8") == 0)
+			rules_set_encoding(lg->r, CSVREAD_UTF8);
+		else if (strcasecmp(a, "cp932") == 0 ||
+		    strcasecmp(a, "shift_jis") == 0)
+			rules_set_encoding(lg->r, CSVREAD_CP932);
+		else if (strcasecmp(a, "auto") == 0)
+			rules_set_encoding(lg->r, CSVREAD_DETECT);
+		else
+			return -1;
+		return 0;
+	}
+	if (strcmp(k, "skip") == 0) {
+		if (a == NULL)
+			return -2;
+		/* the last line skipped is the header */
+		if (atoi(a) > 0)
+			rules_set_header(lg->r, RULES_HEADER_ROW,
+			    (unsigned)atoi(a));
+		else
+			rules_set_header(lg->r, RULES_HEADER_NONE, 0);
+		return 0;
+	}
+	for (i = 0; cols[i] != NULL; i++) {
+		if (strcmp(k, cols[i]) != 0)
+			continue;
+		if (a == NULL)
+			return -2;
+		lg->has_org |= i == 0;
+		e = legacy_field(lg, ln, cols[i], labels[i], "", a, qa);
+		return e == NC_ENOMEM ? e : e != 0 ? -1 : 0;
+	}
+	if (strcmp(k, "item") == 0 || strcmp(k, "note") == 0) {
+		if (a == NULL || b == NULL)
+			return -2;
+		snprintf(name, sizeof name, "%s%s", a, k[0] == 'n' ? ".note" :
+		    "");
+		lg->nitems += k[0] == 'i';
+		e = legacy_field(lg, ln, name, k[0] == 'i' ? "the answer" :
+		    "the note", k[0] == 'i' ? "answers" : "", b, qb);
+		return e == NC_ENOMEM ? e : e != 0 ? -1 : 0;
+	}
+	if (strcmp(k, "value") == 0) {
+		if (a == NULL || b == NULL)
+			return -2;
+		for (v = 0; v < CK_NVALUES; v++) {
+			if (strcmp(b, ck_value_name(v)) == 0)
+				break;
+		}
+		if (v == CK_NVALUES) {
+			diags_add(lg->d, lg->path, ln, 0, "unknown value '%s':"
+			    " expected yes, no, na, done, partial, not-done or"
+			    " unknown", b);
+			lg->bad = 1;
+			return 0;
+		}
+		return rules_add_map(lg->r, "answers", a, b) == 0 ? 0 :
+		    NC_ENOMEM;
+	}
+	diags_add(lg->d, lg->path, ln, 1, "unknown rule '%s'", k);
+	lg->bad = 1;
+	return 0;
+}
+
+static int
+legacy_load(struct rules **out, int *kind, int *fy, const char *path,
+    const char *text, struct diags *d)
+{
+	struct legacy	 lg;
+	char		*copy, *line, *next;
+	unsigned	 ln = 0;
+	int		 e;
+
+	*out = NULL;
+	memset(&lg, 0, sizeof lg);
+	lg.path = path;
+	lg.d = d;
+	lg.kind = -1;
+	if ((copy = strdup(text)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	if ((e = rules_new(&lg.r, path)) != 0) {
+		free(copy);
+		return e;
+	}
+	/* the header is the first line unless "skip" says otherwise */
+	rules_set_header(lg.r, RULES_HEADER_ROW, 1);
+	for (line = copy; line != NULL; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		ln++;
+		line[strcspn(line, "\r")] = '\0';
+		if ((e = legacy_line(&lg, ln, line)) == NC_ENOMEM)
+			goto fail;
+		if (e == -2 || e == -1) {
+			char	*p = line, *k;
+			int	 q;
+
+			k = word(&p, &q);
+			if (e == -1)
+				diags_add(d, path, ln, 0, "invalid value for"
+				    " '%s'", k);
+			else
+				diags_add(d, path, ln, 0, "'%s' needs %s", k,
+				    strcmp(k, "item") == 0 || strcmp(k,
+				    "note") == 0 ? "an item ref and a column" :
+				    strcmp(k, "value") == 0 ? "a text and a"
+				    " value" : "a value");
+			lg.bad = 1;
+		}
+	}
+	free(copy);
+	copy = NULL;
+	if (!lg.bad && !lg.has_org) {
+		diags_add(d, path, 0, 0, "no 'org' rule: say which column"
+		    " holds the division");
+		lg.bad = 1;
+	}
+	if (!lg.bad && lg.nitems == 0) {
+		diags_add(d, path, 0, 0, "no 'item' rules: say which column"
+		    " answers which item");
+		lg.bad = 1;
+	}
+	if (lg.bad) {
+		rules_free(lg.r);
+		return error_set(NC_EINVALID, "the rules file '%s' has errors",
+		    path);
+	}
+	*out = lg.r;
+	*kind = lg.kind;
+	*fy = lg.fy;
+	return 0;
+fail:
+	free(copy);
+	rules_free(lg.r);
+	return e;
+}
+
+/*
+ * A rules file, in YAML or in the first format; kind and fy from its
+ * identity constants when it has them (else -1 and 0).
+ */
+static int
+rules_file_load(struct rules **out, int *kind, int *fy, const char *path,
+    struct diags *d)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*k, *y;
+	enum ck_kind	 kk;
+	int		 r;
+
+	*out = NULL;
+	*kind = -1;
+	*fy = 0;
+	if ((r = buf_load(&b, path)) != 0) {
+		diags_add(d, path, 0, 0, "cannot open the rules file");
+		buf_free(&b);
+		return error_sys(NC_ENOTFOUND, "cannot open '%s'", path);
+	}
+	if (b.data == NULL || memchr(b.data, '\0', b.len) != NULL) {
+		diags_add(d, path, 0, 0, "the rules file is empty or not text");
+		buf_free(&b);
+		return error_set(NC_EINVALID, "the rules file '%s' has errors",
+		    path);
+	}
+	if (!is_yaml(b.data)) {
+		r = legacy_load(out, kind, fy, path, b.data, d);
+		buf_free(&b);
+		return r;
+	}
+	r = rules_parse(out, b.data, b.len, path, d);
+	buf_free(&b);
+	if (r != 0)
+		return r;
+	k = rules_constant(*out, "kind");
+	y = rules_constant(*out, "fy");
+	if ((k != NULL && ck_kind_parse(&kk, k) != 0) ||
+	    (y != NULL && parse_fy(fy, y) != 0)) {
+		diags_add(d, path, 0, 0, "identity: kind must be self,"
+		    " department or vendor and fy a fiscal year");
+		rules_free(*out);
+		*out = NULL;
+		return error_set(NC_EINVALID, "the rules file '%s' has errors",
+		    path);
+	}
+	if (k != NULL)
+		*kind = (int)kk;
+	return 0;
 }
 
 /* ---- commit ---- */
@@ -1846,6 +2223,34 @@ value_label_of(const char *name)
 	return name;
 }
 
+static int
+same_str(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+/* Whether two answer lists are the same, in the same order. */
+static int
+same_answers(const struct node *old, const struct node *new)
+{
+	const struct node	*a, *b;
+	size_t			 i;
+
+	if (old == NULL || new == NULL || old->kind != NODE_SEQ ||
+	    new->kind != NODE_SEQ || old->n != new->n)
+		return 0;
+	for (i = 0; i < old->n; i++) {
+		a = old->u.items[i];
+		b = new->u.items[i];
+		if (!same_str(node_get_str(a, "ref"), node_get_str(b, "ref")) ||
+		    !same_str(node_get_str(a, "value"),
+		    node_get_str(b, "value")) ||
+		    !same_str(node_get_str(a, "note"), node_get_str(b, "note")))
+			return 0;
+	}
+	return 1;
+}
+
 /* Changes between two answer lists, as lines "ref: old → new". */
 static int
 diff_answers(struct buf *out, const char *who, const struct node *old,
@@ -1856,6 +2261,9 @@ diff_answers(struct buf *out, const char *who, const struct node *old,
 	const char	*ov, *nv, *on, *nn;
 	size_t		 i;
 
+	/* the common case, a file imported again: no map needed */
+	if (same_answers(old, new))
+		return buf_ok(out);
 	if ((m = strmap_new()) == NULL)
 		return NC_ENOMEM;
 	for (i = 0; old != NULL && old->kind == NODE_SEQ && i < old->n; i++) {
@@ -1933,6 +2341,10 @@ diff_responses(struct buf *out, const struct node *old, const struct node *new)
 			added++;
 			continue;
 		}
+		strmap_put(m, rid, NULL);
+		if (same_answers(node_get(a, "answers"), node_get(b,
+		    "answers")))
+			continue;
 		buf_reset(&who);
 		buf_printf(&who, "%s ", rid);
 		if ((r = buf_ok(&who)) != 0 || (r = diff_answers(out, who.data,
@@ -1941,7 +2353,6 @@ diff_responses(struct buf *out, const struct node *old, const struct node *new)
 			strmap_free(m);
 			return r;
 		}
-		strmap_put(m, rid, NULL);
 	}
 	for (i = 0; old != NULL && old->kind == NODE_SEQ && i < old->n; i++) {
 		if (strmap_get(m, node_get_str(old->u.items[i],
@@ -1994,15 +2405,15 @@ base_name(const char *p)
 }
 
 static int
-set_source(struct ydoc *doc, struct node *root, const struct pending *p)
+set_source(struct ydoc *doc, struct node *root, const struct sub *s)
 {
 	struct node	*src;
 	char		 now[CLOCK_ISO_MAX];
 
 	clock_iso(now);
 	if ((src = node_map(doc)) == NULL ||
-	    node_map_set_str(doc, src, "file", base_name(p->file)) != 0 ||
-	    node_map_set_str(doc, src, "imported", now) != 0 ||
+	    node_map_set_str(doc, src, "file", base_name(s->file->path)) !=
+	    0 || node_map_set_str(doc, src, "imported", now) != 0 ||
 	    node_map_set(doc, root, "source", src) != 0)
 		return NC_ENOMEM;
 	return 0;
@@ -2026,11 +2437,17 @@ key_of(const struct node *root)
 	return buf_detach(&b, NULL);
 }
 
+/*
+ * The checklist records of the fiscal years in the batch, by key: only
+ * the top-level fields that make the key are read, and nothing is kept
+ * but the key and where the record is.
+ */
 struct held {
-	struct record	**recs;
-	size_t		  n;
+	struct reclist	 lists[16];
+	size_t		 nlists;
 	char		**keys;
-	struct strmap	 *bykey;
+	size_t		 nkeys;
+	struct strmap	*bykey;		/* key -> struct recref */
 };
 
 static void
@@ -2038,21 +2455,23 @@ held_free(struct held *h)
 {
 	size_t	i;
 
-	for (i = 0; i < h->n; i++) {
-		record_free(h->recs[i]);
+	for (i = 0; i < h->nlists; i++)
+		reclist_free(&h->lists[i]);
+	for (i = 0; i < h->nkeys; i++)
 		free(h->keys[i]);
-	}
-	free(h->recs);
 	free(h->keys);
 	strmap_free(h->bykey);
 }
 
-/* The checklist records of the fiscal years in the batch, by key. */
 static int
-load_held(struct held *h, struct ck_import *im, struct diags *d)
+index_held(struct held *h, struct ck_import *im, struct diags *d)
 {
-	struct reclist	 l = RECLIST_INIT;
-	int		 fys[16], nfy = 0, r = 0, k;
+	static const char *const want[] = { "fy", "kind", "org", "contract",
+	    "stage" };
+	struct reclist	*l;
+	struct record	*rec;
+	char		**v;
+	int		 fys[16], nfy = 0, r, k;
 	size_t		 i, j;
 
 	memset(h, 0, sizeof *h);
@@ -2060,55 +2479,49 @@ load_held(struct held *h, struct ck_import *im, struct diags *d)
 		return NC_ENOMEM;
 	for (i = 0; i < im->n; i++) {
 		for (k = 0; k < nfy; k++) {
-			if (fys[k] == im->v[i].set->fy)
+			if (fys[k] == im->v[i]->set->fy)
 				break;
 		}
 		if (k == nfy && nfy < 16)
-			fys[nfy++] = im->v[i].set->fy;
+			fys[nfy++] = im->v[i]->set->fy;
 	}
 	for (k = 0; k < nfy; k++) {
-		if ((r = store_scan(&l, im->st, im->schema, fys[k], d)) != 0)
+		l = &h->lists[h->nlists];
+		*l = (struct reclist)RECLIST_INIT;
+		if ((r = store_scan(l, im->st, im->schema, fys[k], d)) != 0)
 			return r;
-		h->recs = realloc(h->recs, (h->n + l.n + 1) * sizeof *h->recs);
-		h->keys = realloc(h->keys, (h->n + l.n + 1) * sizeof *h->keys);
-		if (h->recs == NULL || h->keys == NULL) {
-			reclist_free(&l);
+		h->nlists++;
+		if ((v = realloc(h->keys, (h->nkeys + l->n + 1) *
+		    sizeof *v)) == NULL)
 			return error_set(NC_ENOMEM, "out of memory");
-		}
-		for (j = 0; j < l.n; j++) {
-			if ((r = record_load(&h->recs[h->n], im->st, &l.v[j],
-			    d)) != 0) {
-				reclist_free(&l);
+		h->keys = v;
+		for (j = 0; j < l->n; j++) {
+			if ((r = record_load_fields(&rec, im->st, &l->v[j], d,
+			    want, sizeof want / sizeof want[0])) != 0)
 				return r;
-			}
-			h->keys[h->n] = key_of(record_root(h->recs[h->n]));
-			if (h->keys[h->n] == NULL) {
-				record_free(h->recs[h->n]);
-				reclist_free(&l);
+			h->keys[h->nkeys] = key_of(record_root(rec));
+			record_free(rec);
+			if (h->keys[h->nkeys] == NULL)
 				return NC_ENOMEM;
-			}
 			/* a later duplicate is for lint; keep the first */
-			if (strmap_get(h->bykey, h->keys[h->n]) == NULL &&
-			    strmap_put(h->bykey, h->keys[h->n],
-			    h->recs[h->n]) != 0) {
-				h->n++;
-				reclist_free(&l);
+			if (strmap_get(h->bykey, h->keys[h->nkeys]) == NULL &&
+			    strmap_put(h->bykey, h->keys[h->nkeys],
+			    &l->v[j]) != 0) {
+				h->nkeys++;
 				return NC_ENOMEM;
 			}
-			h->n++;
+			h->nkeys++;
 		}
-		reclist_free(&l);
 	}
 	return 0;
 }
 
 /* Replace the imported fields of rec with those of the submission. */
 static int
-replace(struct record *rec, const struct pending *p)
+replace(struct record *rec, const struct node *nr, const struct sub *s)
 {
 	struct ydoc	*doc = rec->doc;
-	struct node	*root = record_root(rec), *nr = ydoc_root(p->doc),
-			*n;
+	struct node	*root = record_root(rec), *n;
 	size_t		 i;
 
 	for (i = 0; scalar_keys[i] != NULL; i++) {
@@ -2126,7 +2539,204 @@ replace(struct record *rec, const struct pending *p)
 	if ((n = node_get(nr, "responses")) != NULL && ((n = node_copy(doc,
 	    n)) == NULL || node_map_set(doc, root, "responses", n) != 0))
 		return NC_ENOMEM;
-	return set_source(doc, root, p);
+	return set_source(doc, root, s);
+}
+
+/* The scalar under key of a map, by a walk of its pairs. */
+static const char *
+scalar_at(const struct node *map, size_t i, const char *key)
+{
+	const struct node	*v;
+
+	if (map == NULL || map->kind != NODE_MAP || i >= map->n ||
+	    strcmp(map->u.pairs[i].key->u.s.str, key) != 0)
+		return NULL;
+	v = map->u.pairs[i].value;
+	return v->kind == NODE_SCALAR ? v->u.s.str : NULL;
+}
+
+/*
+ * Whether an answer map is exactly {ref, value[, note]} with these: what
+ * answer_node() writes, in the order the schema writes it.
+ */
+static int
+answer_is(const struct node *m, const char *ref, enum ck_value v,
+    const char *note)
+{
+	const char	*s;
+
+	if (m == NULL || m->kind != NODE_MAP ||
+	    m->n != (note != NULL && *note != '\0' ? 3u : 2u) ||
+	    (s = scalar_at(m, 0, "ref")) == NULL || strcmp(s, ref) != 0 ||
+	    (s = scalar_at(m, 1, "value")) == NULL ||
+	    strcmp(s, ck_value_name(v)) != 0)
+		return 0;
+	return m->n == 2 || ((s = scalar_at(m, 2, "note")) != NULL &&
+	    strcmp(s, note) == 0);
+}
+
+static int
+same_responses(const struct node *seq, const struct sub *s)
+{
+	const struct ck_set	*set = s->set;
+	const struct node	*m, *ans;
+	const char		*rid;
+	size_t			 i, k, n;
+	uint8_t			 v;
+
+	if (seq == NULL || seq->kind != NODE_SEQ || seq->n != s->nresp)
+		return 0;
+	for (i = 0; i < s->nresp; i++) {
+		m = seq->u.items[i];
+		if (m->kind != NODE_MAP || m->n != 2 ||
+		    (rid = scalar_at(m, 0, "respondent")) == NULL ||
+		    strcmp(rid, s->resp[i]) != 0 ||
+		    strcmp(m->u.pairs[1].key->u.s.str, "answers") != 0)
+			return 0;
+		ans = m->u.pairs[1].value;
+		if (ans->kind != NODE_SEQ)
+			return 0;
+		for (k = n = 0; k < set->nitems; k++) {
+			if ((v = s->vals[i * set->nitems + k]) == NOVALUE)
+				continue;
+			if (n >= ans->n || !answer_is(ans->u.items[n],
+			    set->items[k].ref, (enum ck_value)v, NULL))
+				return 0;
+			n++;
+		}
+		if (n != ans->n)
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Whether the record held already says what the submission says, in the
+ * terms changes() compares: then the file was imported before, and no
+ * tree need be built for it.
+ */
+static int
+sub_same(const struct sub *s, const struct node *root)
+{
+	const struct ck_set	*set = s->set;
+	const struct node	*seq;
+	const char		*want;
+	char			 ver[16];
+	size_t			 i;
+	int			 fi;
+
+	snprintf(ver, sizeof ver, "%d", set->version);
+	for (i = 0; scalar_keys[i] != NULL; i++) {
+		if (strcmp(scalar_keys[i], "catalog") == 0)
+			want = set->catalog;
+		else if (strcmp(scalar_keys[i], "catalog_version") == 0)
+			want = ver;
+		else
+			want = (fi = field_index(set->kind,
+			    scalar_keys[i])) < 0 ? NULL : s->field[fi];
+		if (!same_str(node_get_str(root, scalar_keys[i]), want))
+			return 0;
+	}
+	if (set->kind == CK_SELF)
+		return node_get(root, "answers") == NULL &&
+		    same_responses(node_get(root, "responses"), s);
+	if (node_get(root, "responses") != NULL ||
+	    (seq = node_get(root, "answers")) == NULL ||
+	    seq->kind != NODE_SEQ || seq->n != s->nans)
+		return 0;
+	for (i = 0; i < s->nans; i++) {
+		if (!answer_is(seq->u.items[i], set->items[s->ans[i].item].ref,
+		    (enum ck_value)s->ans[i].value, s->ans[i].note))
+			return 0;
+	}
+	return 1;
+}
+
+/* What the edit of a held record is given, and gives back. */
+struct update {
+	const struct sub	*s;
+	const struct schema	*kind;
+	struct buf		 changes;
+	int			 dry_run;
+};
+
+/*
+ * Under the lock: the same, or compare the record the submission becomes
+ * and replace what changed.
+ */
+static int
+update_edit(struct record *rec, void *arg)
+{
+	struct update	*u = arg;
+	struct ydoc	*doc = NULL;
+	int		 r;
+
+	if (sub_same(u->s, record_root(rec)))
+		return RECORD_EDIT_NOCHANGE;
+	if ((r = sub_doc(&doc, u->s, NULL)) != 0 ||
+	    (r = changes(&u->changes, record_root(rec), ydoc_root(doc),
+	    u->s->set->kind)) != 0)
+		goto done;
+	if (u->changes.len == 0 || u->dry_run)
+		r = RECORD_EDIT_NOCHANGE;
+	else
+		r = replace(rec, ydoc_root(doc), u->s);
+done:
+	ydoc_free(doc);
+	return r;
+}
+
+/* One submission: new, updated or unchanged. */
+static int
+commit_one(struct ck_import *im, struct held *h, const struct sub *s,
+    struct ck_result *res, int dry_run, struct diags *d)
+{
+	struct ydoc	*doc = NULL;
+	struct record	*rec = NULL;
+	struct recref	*ref;
+	struct update	 u;
+	char		*id, *rel;
+	int		 r = 0;
+
+	memset(&u, 0, sizeof u);
+	buf_init(&u.changes);
+	res->file = s->file->path;
+	res->encoding = s->file->encoding;
+	res->org = s->org->code;
+	res->org_name = s->org->name;
+	res->what = s->what;
+	if ((ref = strmap_get(h->bykey, s->key)) != NULL) {
+		u.s = s;
+		u.dry_run = dry_run;
+		r = record_edit(&rec, im->st, ref, update_edit, &u, d);
+		if (r != 0 && r != RECORD_EDIT_NOCHANGE)
+			goto done;
+		r = 0;
+		if ((res->id = strdup(record_id(rec))) == NULL ||
+		    buf_ok(&u.changes) != 0) {
+			r = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
+		res->outcome = u.changes.len == 0 ? CK_UNCHANGED : CK_UPDATED;
+		if (u.changes.len > 0)
+			res->changes = buf_detach(&u.changes, NULL);
+		goto done;
+	}
+	res->outcome = CK_NEW;
+	if (!dry_run) {
+		if ((r = sub_doc(&doc, s, NULL)) != 0 ||
+		    (r = set_source(doc, ydoc_root(doc), s)) != 0 ||
+		    (r = record_create(&id, &rel, im->st, im->schema, doc,
+		    d)) != 0)
+			goto done;
+		res->id = id;
+		free(rel);
+	}
+done:
+	record_free(rec);
+	buf_free(&u.changes);
+	ydoc_free(doc);
+	return r;
 }
 
 int
@@ -2134,65 +2744,23 @@ ck_import_commit(struct ck_import *im, int dry_run,
     void (*progress)(size_t, size_t, void *), void *arg, struct diags *d)
 {
 	struct held	 h;
-	struct buf	 ch = BUF_INIT;
-	struct record	*rec;
-	struct ck_result *res;
-	char		*key, *id, *rel;
 	size_t		 i;
 	int		 r;
 
-	if ((r = load_held(&h, im, d)) != 0)
+	if ((r = index_held(&h, im, d)) != 0)
 		goto done;
 	if ((im->res = calloc(im->n + 1, sizeof *im->res)) == NULL) {
 		r = error_set(NC_ENOMEM, "out of memory");
 		goto done;
 	}
 	for (i = 0; i < im->n; i++) {
-		struct pending	*p = &im->v[i];
-
-		res = &im->res[im->nres++];
-		res->file = p->file;
-		res->encoding = p->encoding;
-		res->org = p->org->code;
-		res->org_name = p->org->name;
-		res->what = p->what;
-		if ((key = key_of(ydoc_root(p->doc))) == NULL) {
-			r = NC_ENOMEM;
+		if ((r = commit_one(im, &h, im->v[i], &im->res[im->nres++],
+		    dry_run, d)) != 0)
 			goto done;
-		}
-		rec = strmap_get(h.bykey, key);
-		free(key);
-		buf_reset(&ch);
-		if (rec != NULL) {
-			if ((r = changes(&ch, record_root(rec),
-			    ydoc_root(p->doc), p->set->kind)) != 0)
-				goto done;
-			res->id = strdup(record_id(rec));
-			if (ch.len == 0) {
-				res->outcome = CK_UNCHANGED;
-			} else {
-				res->outcome = CK_UPDATED;
-				res->changes = buf_detach(&ch, NULL);
-				if (!dry_run && ((r = replace(rec, p)) != 0 ||
-				    (r = record_save(im->st, rec, d)) != 0))
-					goto done;
-			}
-		} else {
-			res->outcome = CK_NEW;
-			if (!dry_run) {
-				if ((r = set_source(p->doc, ydoc_root(p->doc),
-				    p)) != 0 || (r = record_create(&id, &rel,
-				    im->st, im->schema, p->doc, d)) != 0)
-					goto done;
-				res->id = id;
-				free(rel);
-			}
-		}
 		if (progress != NULL)
 			progress(i + 1, im->n, arg);
 	}
 done:
-	buf_free(&ch);
 	held_free(&h);
 	return r;
 }

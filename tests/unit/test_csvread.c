@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "buf.h"
 #include "csvread.h"
 #include "diag.h"
 #include "error.h"
@@ -50,6 +51,10 @@ static const struct good goods[] = {
 	    "say \"hi\"", 1 },
 	{ "no final newline", "a,b\nc,d", CSVREAD_UTF8, 2, 1, 1, "d", 2 },
 	{ "empty fields", "a,,c\n", CSVREAD_UTF8, 1, 0, 1, "", 1 },
+	/* a CR alone ends a row and a line (found by fuzz_csv) */
+	{ "cr alone", "a,b\rc,d\r\ne,f\r", CSVREAD_UTF8, 3, 2, 1, "f", 3 },
+	{ "one byte last", "a\nb", CSVREAD_UTF8, 2, 1, 0, "b", 2 },
+	{ "cr then a byte", "a\r\f", CSVREAD_UTF8, 2, 1, 0, "\f", 2 },
 };
 
 static void
@@ -188,6 +193,147 @@ test_many_rows(void **state)
 	free(data);
 }
 
+/*
+ * Issue 11 (4): half-width katakana is one byte in CP932 and three in
+ * UTF-8; a file of nothing else was refused when the output was sized
+ * len * 2 + 16.  It converts whole, whatever the ratio.
+ */
+static void
+test_halfwidth_kana(void **state)
+{
+	char		*data, *p;
+	size_t		 i, n = 40000;
+	struct csvread	*c;
+	struct diags	 d = DIAGS_INIT;
+
+	(void)state;
+	assert_non_null(data = malloc(n + n / 15 + 2));
+	p = data;
+	for (i = 0; i < n; i++) {
+		/* ｱ..ﾝ (0xb1..0xdd), a line every 15 */
+		*p++ = (char)(0xb1 + i % 45);
+		if (i % 15 == 14)
+			*p++ = '\n';
+	}
+	if (csvread_mem(&c, data, (size_t)(p - data), "kana.csv", &d) != 0)
+		fail_msg("%s", d.n ? d.v[0].msg : error_last());
+	assert_int_equal(csvread_encoding(c), CSVREAD_CP932);
+	assert_int_equal(csvread_nrows(c), (n + 14) / 15);
+	/* 15 characters of three bytes each */
+	assert_int_equal(csvread_cell_len(c, 0, 0), 45);
+	assert_memory_equal(csvread_cell(c, 0, 0), "ｱｲｳｴｵｶｷｸｹｺｻｼｽｾｿ", 45);
+	csvread_free(c);
+	/* the same forced, not detected */
+	assert_int_equal(csvread_mem_enc(&c, data, (size_t)(p - data),
+	    CSVREAD_CP932, "kana.csv", &d), 0);
+	csvread_free(c);
+	free(data);
+}
+
+/*
+ * Issue 11 (2): a NUL in a field cut the text short without a word; now
+ * it is refused with its line, field and character.
+ */
+static void
+test_nul(void **state)
+{
+	static const char data[] = "a,b,c\n1,\"x\ny\0z\",3\nok,\0,\0\n";
+	struct csvread	*c;
+	struct diags	 d = DIAGS_INIT;
+
+	(void)state;
+	assert_int_equal(csvread_mem(&c, data, sizeof data - 1, "nul.csv",
+	    &d), NC_EINVALID);
+	assert_null(c);
+	assert_int_equal(d.n, 3);
+	/* in a quoted field that spans lines: the line of the NUL */
+	assert_int_equal(d.v[0].line, 3);
+	assert_int_equal(d.v[0].col, 2);
+	assert_non_null(strstr(d.v[0].msg, "a NUL byte (0x00) at character 4"
+	    " of the field"));
+	assert_int_equal(d.v[1].line, 4);
+	assert_int_equal(d.v[1].col, 2);
+	assert_int_equal(d.v[2].col, 3);
+	diags_free(&d);
+}
+
+static void
+test_limits(void **state)
+{
+	struct io_limits	 lim;
+	struct csvread		*c;
+	struct diags		 d = DIAGS_INIT;
+
+	(void)state;
+	memset(&lim, 0, sizeof lim);
+	lim.rows = 2;
+	assert_int_equal(csvread_mem_lim(&c, "a\nb\nc\n", 6, CSVREAD_DETECT,
+	    "rows.csv", &lim, &d), NC_EINVALID);
+	assert_int_equal(d.v[0].line, 3);
+	assert_string_equal(d.v[0].msg, "the file has more than 2 rows; the"
+	    " limit is 2");
+	diags_free(&d);
+	lim.rows = 0;
+	lim.cols = 2;
+	assert_int_equal(csvread_mem_lim(&c, "a,b\nc,d,e\n", 10,
+	    CSVREAD_DETECT, "cols.csv", &lim, &d), NC_EINVALID);
+	assert_int_equal(d.v[0].line, 2);
+	assert_int_equal(d.v[0].col, 3);
+	assert_string_equal(d.v[0].msg, "the row has more than 2 fields; the"
+	    " limit is 2");
+	diags_free(&d);
+	lim.cols = 0;
+	lim.cells = 3;
+	assert_int_equal(csvread_mem_lim(&c, "a,b\nc,d\n", 8,
+	    CSVREAD_DETECT, "cells.csv", &lim, &d), NC_EINVALID);
+	assert_non_null(strstr(d.v[0].msg, "more than 3 fields; the limit is"
+	    " 3"));
+	diags_free(&d);
+	lim.cells = 0;
+	lim.field_chars = 4;
+	assert_int_equal(csvread_mem_lim(&c, "abcd,ok\n\"点検項目を\",x\n",
+	    strlen("abcd,ok\n\"点検項目を\",x\n"), CSVREAD_DETECT, "f.csv",
+	    &lim, &d), NC_EINVALID);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].line, 2);
+	assert_int_equal(d.v[0].col, 1);
+	assert_string_equal(d.v[0].msg, "the field is 5 characters long; the"
+	    " limit is 4");
+	diags_free(&d);
+	/* a forced UTF-8 file may still have a byte order mark */
+	assert_int_equal(csvread_mem_lim(&c, "\xef\xbb\xbf" "a,b\n", 7,
+	    CSVREAD_UTF8, "bom.csv", NULL, &d), 0);
+	assert_int_equal(csvread_encoding(c), CSVREAD_UTF8_BOM);
+	assert_string_equal(csvread_cell(c, 0, 0), "a");
+	csvread_free(c);
+}
+
+/* Long fields keep every byte: 4,096 and 10,000 bytes (issue 11 (2)). */
+static void
+test_long_fields(void **state)
+{
+	struct buf	 b = BUF_INIT;
+	struct csvread	*c;
+	struct diags	 d = DIAGS_INIT;
+	size_t		 i;
+
+	(void)state;
+	buf_puts(&b, "ref,note\n");
+	buf_puts(&b, "a,\"");
+	for (i = 0; i < 4096; i++)
+		buf_putc(&b, 'a' + (int)(i % 26));
+	buf_puts(&b, "\"\nb,");
+	for (i = 0; i < 10000 / 3; i++)
+		buf_puts(&b, "点");
+	buf_puts(&b, "x\n");
+	assert_int_equal(csvread_mem(&c, b.data, b.len, "long.csv", &d), 0);
+	assert_int_equal(csvread_cell_len(c, 1, 1), 4096);
+	assert_int_equal(csvread_cell_len(c, 2, 1), 10000);
+	assert_int_equal(strlen(csvread_cell(c, 2, 1)), 10000);
+	csvread_free(c);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -196,6 +342,10 @@ main(void)
 		cmocka_unit_test(test_bad),
 		cmocka_unit_test(test_file_limits),
 		cmocka_unit_test(test_many_rows),
+		cmocka_unit_test(test_halfwidth_kana),
+		cmocka_unit_test(test_nul),
+		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_long_fields),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

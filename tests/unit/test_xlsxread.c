@@ -15,8 +15,10 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <math.h>
 #include <zip.h>
 
+#include "buf.h"
 #include "error.h"
 #include "xlsx.h"
 #include "xlsxread.h"
@@ -230,6 +232,11 @@ static const char dup_sheet[] =
 static const char one_rel[] =
     "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/a.xml\"/>"
     "</Relationships>";
+static const char sheet2_a[] =
+    "<worksheet><sheetData><row r=\"1\"><c r=\"B1\" t=\"inlineStr\"><is>"
+    "<t>department</t></is></c><c r=\"A1\" t=\"inlineStr\"><is><t>kind</t>"
+    "</is></c></row><row r=\"6\"><c r=\"C6\"><v>1.5</v></c></row>"
+    "</sheetData></worksheet>";
 static const char one_wb[] =
     "<workbook><sheets><sheet name=\"a\" r:id=\"rId1\" xmlns:r=\"r\"/>"
     "</sheets></workbook>";
@@ -376,6 +383,201 @@ test_refs(void **state)
 	assert_int_equal(xlsxread_serial_date(&y, &m, &d, 61), 0);
 	assert_int_equal(y * 10000 + m * 100 + d, 19000301);
 	assert_int_equal(xlsxread_serial_date(&y, &m, &d, 60), NC_EINVALID);
+	/* a time of day is dropped */
+	assert_int_equal(xlsxread_serial_date(&y, &m, &d, 46113.75), 0);
+	assert_int_equal(y * 10000 + m * 100 + d, 20260401);
+}
+
+/*
+ * Issue 11 (8): the serial was cast to long before its range was checked,
+ * undefined for NaN and for values beyond long (UBSan aborts the sanitizer
+ * build on the cast, so this test fails there if the order is wrong).
+ */
+static void
+test_serial_edges(void **state)
+{
+	static const double	 bad[] = { 0, -1, 60.9, 2958466, 1e300, -1e300,
+	    INFINITY, -INFINITY, NAN, -NAN };
+	size_t			 i;
+	int			 y = -1, m = -1, d = -1;
+
+	(void)state;
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		if (xlsxread_serial_date(&y, &m, &d, bad[i]) != NC_EINVALID)
+			fail_msg("serial %g accepted", bad[i]);
+		assert_int_equal(y, -1);
+	}
+	assert_int_equal(xlsxread_serial_date(&y, &m, &d, 2958465.999), 0);
+	assert_int_equal(y * 10000 + m * 100 + d, 99991231);
+}
+
+/* A sheet of rows x cols cells, with or without a <dimension>. */
+static char *
+big_sheet(uint32_t rows, uint32_t cols, int dimension, const char *cell)
+{
+	struct buf	 b = BUF_INIT;
+	uint32_t	 r, c;
+	char		 ref[16];
+
+	buf_puts(&b, "<worksheet xmlns=\"http://schemas.openxmlformats.org/"
+	    "spreadsheetml/2006/main\">");
+	if (dimension) {
+		xlsxread_ref_format(ref, rows - 1, cols - 1);
+		buf_printf(&b, "<dimension ref=\"A1:%s\"/>", ref);
+	}
+	buf_puts(&b, "<sheetData>");
+	for (r = 0; r < rows; r++) {
+		buf_printf(&b, "<row r=\"%u\">", r + 1);
+		for (c = 0; c < cols; c++)
+			buf_printf(&b, "<c t=\"inlineStr\"><is><t>%s</t></is>"
+			    "</c>", cell);
+		buf_puts(&b, "</row>");
+	}
+	buf_puts(&b, "</sheetData></worksheet>");
+	assert_int_equal(buf_ok(&b), 0);
+	return buf_detach(&b, NULL);
+}
+
+/* Open a one-sheet workbook of that sheet within lim; the sheet's result. */
+static int
+open_sheet(const char *name, const char *sheet, const struct io_limits *lim)
+{
+	const struct part	 parts[] = {
+		{ "xl/_rels/workbook.xml.rels", one_rel },
+		{ "xl/workbook.xml", one_wb },
+		{ "xl/worksheets/a.xml", sheet },
+	};
+	struct xlsxread			*x;
+	const struct xlsxread_sheet	*s;
+	char				 path[128];
+	int				 r;
+
+	snprintf(path, sizeof path, "%s/%s.xlsx", dir, name);
+	write_zip(path, parts, 3);
+	if ((r = xlsxread_open_lim(&x, path, name, lim)) != 0)
+		return r;
+	r = xlsxread_sheet(&s, x, 0);
+	xlsxread_free(x);
+	return r;
+}
+
+/*
+ * Issue 11 (6): every limit is checked as the sheet is read, and the
+ * message names it.
+ */
+static void
+test_limits(void **state)
+{
+	struct io_limits	 lim;
+	char			*sheet;
+	struct buf		 b = BUF_INIT;
+	size_t			 i;
+
+	(void)state;
+	memset(&lim, 0, sizeof lim);
+	lim.rows = 100;
+	/* the <dimension> is enough to refuse */
+	sheet = big_sheet(101, 2, 1, "x");
+	assert_int_equal(open_sheet("dim", sheet, &lim), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "the sheet has 101 rows"
+	    " (A1:B101); the limit is 100 rows"));
+	free(sheet);
+	sheet = big_sheet(101, 2, 0, "x");
+	assert_int_equal(open_sheet("rows", sheet, &lim), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "row 101 is beyond the limit of"
+	    " 100 rows"));
+	free(sheet);
+	lim.rows = 0;
+	lim.cols = 5;
+	sheet = big_sheet(2, 6, 0, "x");
+	assert_int_equal(open_sheet("cols", sheet, &lim), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "column F is beyond the limit of"
+	    " 5 columns"));
+	free(sheet);
+	lim.cols = 0;
+	lim.cells = 50;
+	sheet = big_sheet(10, 6, 0, "x");
+	assert_int_equal(open_sheet("cells", sheet, &lim), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "the sheet has more than 50"
+	    " cells; the limit is 50 cells"));
+	assert_int_equal(open_sheet("cells-ok", sheet, NULL), 0);
+	free(sheet);
+	lim.cells = 0;
+	lim.field_chars = 3;
+	sheet = big_sheet(1, 1, 0, "点検項目");
+	assert_int_equal(open_sheet("field", sheet, &lim), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "cell A1 holds 4 characters; the"
+	    " limit is 3 (field length)"));
+	free(sheet);
+	lim.field_chars = 0;
+	lim.unpacked_bytes = 4096;
+	sheet = big_sheet(100, 10, 0, "x");
+	assert_int_equal(open_sheet("unpacked", sheet, &lim), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "the limit is 4096 bytes for all"
+	    " parts read (unpacked size)"));
+	free(sheet);
+	/*
+	 * A text node beyond the XML reader's own limit: the message says
+	 * so, not "line 1: not well-formed XML".
+	 */
+	buf_puts(&b, "<worksheet><sheetData><row r=\"1\"><c r=\"A1\""
+	    " t=\"inlineStr\"><is><t>");
+	for (i = 0; i < 11 * 1000 * 1000; i++)
+		buf_putc(&b, '0' + (int)(i % 10));
+	buf_puts(&b, "</t></is></c></row></sheetData></worksheet>");
+	assert_int_equal(buf_ok(&b), 0);
+	assert_int_equal(open_sheet("huge", b.data, NULL), NC_EINVALID);
+	assert_null(strstr(error_last(), "not well-formed"));
+	assert_non_null(strstr(error_last(), "(the XML reader's limit); a"
+	    " cell holds at most 32767 characters (field length)"));
+	buf_free(&b);
+	/* other XML errors say what the reader found */
+	assert_int_equal(open_sheet("tags", "<worksheet><sheetData></row>"
+	    "</worksheet>", NULL), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "line 1, column"));
+	assert_non_null(strstr(error_last(), "not well-formed XML: "));
+}
+
+/* From memory, and the cells walked in order. */
+static void
+test_mem_and_walk(void **state)
+{
+	const struct part	 parts[] = {
+		{ "xl/_rels/workbook.xml.rels", one_rel },
+		{ "xl/workbook.xml", one_wb },
+		{ "xl/worksheets/a.xml", sheet2_a },
+	};
+	struct xlsxread			*x;
+	const struct xlsxread_sheet	*s;
+	struct xlsxread_cell		 c;
+	struct buf			 b = BUF_INIT;
+	char				 path[128];
+	uint32_t			 row, col;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/mem.xlsx", dir);
+	write_zip(path, parts, 3);
+	assert_int_equal(buf_load(&b, path), 0);
+	assert_int_equal(xlsxread_open_mem(&x, b.data, b.len, "mem.xlsx",
+	    NULL), 0);
+	buf_free(&b);
+	assert_int_equal(xlsxread_sheet(&s, x, 0), 0);
+	assert_int_equal(xlsxread_ncells(s), 3);
+	c = xlsxread_cell_at(s, 0, &row, &col);
+	assert_int_equal(row * 100 + col, 0);
+	assert_string_equal(c.text, "kind");
+	c = xlsxread_cell_at(s, 1, &row, &col);
+	assert_int_equal(row * 100 + col, 1);
+	c = xlsxread_cell_at(s, 2, &row, &col);
+	assert_int_equal(row * 100 + col, 502);
+	assert_int_equal(c.type, XLSXREAD_NUMBER);
+	assert_true(c.num == 1.5);
+	c = xlsxread_cell_at(s, 3, &row, &col);
+	assert_int_equal(c.type, XLSXREAD_EMPTY);
+	xlsxread_free(x);
+	assert_int_equal(xlsxread_open_mem(&x, "PK", 2, "short.xlsx", NULL),
+	    NC_EINVALID);
+	assert_non_null(strstr(error_last(), "not a zip file"));
 }
 
 int
@@ -386,6 +588,9 @@ main(void)
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_roundtrip),
 		cmocka_unit_test(test_refs),
+		cmocka_unit_test(test_serial_edges),
+		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_mem_and_walk),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
