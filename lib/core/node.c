@@ -768,6 +768,11 @@ parse(struct ydoc **out, const char *buf, size_t len, const char *path,
 	ps.path = path;
 	ps.want = want;
 	ps.nwant = nwant < 64 ? nwant : 0;
+	/* libyaml reads UTF-16 after its BOM; the key scan reads UTF-8. */
+	if (len >= 2 && (((unsigned char)buf[0] == 0xfe &&
+	    (unsigned char)buf[1] == 0xff) || ((unsigned char)buf[0] == 0xff &&
+	    (unsigned char)buf[1] == 0xfe)))
+		ps.nwant = 0;
 	/* A wanted key the file does not have counts as in from the start. */
 	for (i = 0; i < ps.nwant; i++) {
 		if (!key_at_line_start(buf, len, want[i]))
@@ -823,6 +828,13 @@ ydoc_parse(struct ydoc **out, const char *buf, size_t len, const char *path,
     struct diags *d)
 {
 	return parse(out, buf, len, path, d, NULL, 0);
+}
+
+int
+ydoc_parse_fields(struct ydoc **out, const char *buf, size_t len,
+    const char *path, struct diags *d, const char *const *want, size_t nwant)
+{
+	return parse(out, buf, len, path, d, want, nwant);
 }
 
 int

@@ -105,6 +105,10 @@ int		 ydoc_load_as(struct ydoc **out, const char *path,
 int		 ydoc_load_fields(struct ydoc **out, const char *path,
 		    const char *name, struct diags *d,
 		    const char *const *want, size_t nwant);
+/* The same on a buffer. */
+int		 ydoc_parse_fields(struct ydoc **out, const char *buf,
+		    size_t len, const char *path, struct diags *d,
+		    const char *const *want, size_t nwant);
 struct ydoc	*ydoc_new(void);
 void		 ydoc_free(struct ydoc *);
 struct node	*ydoc_root(const struct ydoc *);

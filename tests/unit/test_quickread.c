@@ -174,6 +174,10 @@ static const char *const reported[] = {
 	"%YAML 1.1\n---\nid: x\ndue: 2027-01-28\n...\n",
 };
 
+/* UTF-16 with its BOM, which libyaml reads (found by fuzz_yaml). */
+static const char utf16[] = "\xfe\xff\0i\0d\0:\0 \0x\0\n\0d\0u\0e\0:"
+    "\0 \0\x32\0\n";
+
 static void
 test_reported(void **state)
 {
@@ -193,6 +197,12 @@ test_reported(void **state)
 		    "2027-01-28");
 		ydoc_free(quick);
 	}
+	if (!differ("utf-16", utf16, sizeof utf16 - 1))
+		fail_msg("UTF-16: the full parse refuses it");
+	assert_int_equal(ydoc_load_fields(&quick, tmppath, "r", NULL, want,
+	    2), 0);
+	assert_string_equal(node_get_str(ydoc_root(quick), "due"), "2");
+	ydoc_free(quick);
 }
 
 static uint64_t	rng_state = 0x243f6a8885a308d3ULL;
