@@ -13,6 +13,7 @@
 
 #include "clock.h"
 #include "cmd.h"
+#include "fileio.h"
 #include "i18n.h"
 #include "opt.h"
 #include "store.h"
@@ -77,6 +78,7 @@ main(int argc, char **argv)
 {
 	const struct cmd_entry *const	*e;
 	struct cmd_ctx			 ctx = { NULL, NULL };
+	size_t				 i;
 	int				 status;
 
 	setlocale(LC_CTYPE, "");
@@ -146,5 +148,8 @@ main(int argc, char **argv)
 	else
 		status = (*e)->exec(*e, &ctx, argc, argv);
 	store_free(ctx.store);
+	/* Files written whose safety on disk is in doubt, leftovers removed. */
+	for (i = 0; fileio_warning(i) != NULL; i++)
+		cmd_warn("%s", fileio_warning(i));
 	return finish(status);
 }
