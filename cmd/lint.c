@@ -118,6 +118,7 @@ cmd_lint(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 	struct reclist		 all = RECLIST_INIT, sel = RECLIST_INIT;
 	struct reclist		*recs;
 	struct diags		 d = DIAGS_INIT, setup = DIAGS_INIT;
+	struct diags		 stale = DIAGS_INIT;
 	struct record		*r;
 	struct recref		**byid = NULL;
 	size_t			 i, files = 0, bad_files = 0, n0;
@@ -195,6 +196,12 @@ cmd_lint(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 			    " '%s' (also %s)", byid[i]->id,
 			    byid[i - 1]->relpath);
 	}
+	/* Leftovers of interrupted writes: warnings, not problems. */
+	if (argc == 0) {
+		store_stale_temps(st, 0, &stale);
+		diags_sort(&stale);
+		cmd_print_diags(stdout, &stale);
+	}
 	diags_sort(&d);
 	cmd_print_diags(stdout, &d);
 	/* Files with problems: distinct paths among the sorted problems. */
@@ -217,6 +224,7 @@ done:
 	reclist_free(&sel);
 	diags_free(&d);
 	diags_free(&setup);
+	diags_free(&stale);
 	return rc;
 }
 
