@@ -363,18 +363,25 @@ mark_col(const yaml_mark_t *m)
 	return (unsigned)m->column + 1;
 }
 
+/* One more problem reported at line, col: past the limit, stop reading. */
+static void
+counted(struct parse_state *ps, unsigned line, unsigned col)
+{
+	ps->bad = 1;
+	if (++ps->problems == NODE_MAX_PROBLEMS) {
+		diags_add(ps->d, ps->path, line, col, "more than %d problems;"
+		    " stopped reading", NODE_MAX_PROBLEMS);
+		ps->fatal = 1;
+	}
+}
+
 static void
 parse_report(struct parse_state *ps, const yaml_mark_t *m, const char *what)
 {
 	if (ps->fatal)
 		return;
 	diags_add(ps->d, ps->path, mark_line(m), mark_col(m), "%s", what);
-	ps->bad = 1;
-	if (++ps->problems == NODE_MAX_PROBLEMS) {
-		diags_add(ps->d, ps->path, mark_line(m), mark_col(m), "more"
-		    " than %d problems; stopped reading", NODE_MAX_PROBLEMS);
-		ps->fatal = 1;
-	}
+	counted(ps, mark_line(m), mark_col(m));
 }
 
 /*
@@ -436,9 +443,7 @@ parse_attach(struct parse_state *ps, struct node *n, const yaml_mark_t *m)
 		if (n->kind != NODE_SCALAR) {
 			diags_add(ps->d, ps->path, n->line, n->col, "a key must"
 			    " be a plain text, not a mapping or sequence");
-			ps->bad = 1;
-			if (++ps->problems == NODE_MAX_PROBLEMS)
-				ps->fatal = 1;
+			counted(ps, n->line, n->col);
 			/* Keep a placeholder so the value pairs up. */
 			n = node_str(ps->doc, "");
 			if (n == NULL)
@@ -450,9 +455,7 @@ parse_attach(struct parse_state *ps, struct node *n, const yaml_mark_t *m)
 			diags_add(ps->d, ps->path, n->line, n->col, "a key of"
 			    " %zu bytes; keys are at most %d bytes",
 			    n->u.s.len, NODE_MAX_KEY);
-			ps->bad = 1;
-			if (++ps->problems == NODE_MAX_PROBLEMS)
-				ps->fatal = 1;
+			counted(ps, n->line, n->col);
 		}
 		ps->pending_key[ps->depth - 1] = n;
 		return 0;
@@ -465,9 +468,7 @@ parse_attach(struct parse_state *ps, struct node *n, const yaml_mark_t *m)
 		diags_add(ps->d, ps->path, key->line, key->col,
 		    "duplicate key '%.*s' (first at line %u)", NODE_MAX_KEY,
 		    key->u.s.str, first->line);
-		ps->bad = 1;
-		if (++ps->problems == NODE_MAX_PROBLEMS)
-			ps->fatal = 1;
+		counted(ps, key->line, key->col);
 		return 0;
 	}
 	if (parent->n == NODE_MAX_KEYS) {
