@@ -49,6 +49,7 @@ struct store {
 	struct org		*orgs;
 	size_t			 norgs;
 	int			 orgs_loaded;
+	int			 cleaned;	/* leftovers removed once */
 };
 
 static int
@@ -770,8 +771,11 @@ store_stale_temps(struct store *st, int remove, struct diags *d)
 	DIR			*dp;
 	size_t			 i, n;
 
-	if (remove && st->locked == 0)
+	/* Only dead processes leave them: once per process is enough. */
+	if (remove && (st->locked == 0 || st->cleaned))
 		return 0;
+	if (remove)
+		st->cleaned = 1;
 	n = stale_in(st, "", remove, d);
 	if (store_schemas(&set, st, NULL) == 0) {
 		for (i = 0; i < schemaset_nkinds(set); i++) {

@@ -316,7 +316,15 @@ test_stale_temps(void **state)
 	while (fileio_warning(w0) != NULL)
 		w0++;
 	assert_int_equal(store_stale_temps(st, 1, NULL), 2);
+	/* Once per process: its own writes leave none. */
+	put("issues/2026/is-00000002.yaml.tmpAbC123", "killed");
+	assert_int_equal(store_stale_temps(st, 1, NULL), 0);
 	store_unlock(st);
+	snprintf(path, sizeof path, "%s/issues/2026/is-00000002.yaml.tmpAbC123",
+	    root);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/issues/2026/is-00000001.yaml.tmpHeLd00",
+	    root);
 	assert_non_null(fileio_warning(w0 + 1));
 	assert_non_null(strstr(fileio_warning(w0), "removed '"));
 	assert_int_equal(store_stale_temps(st, 0, &d), 0);
