@@ -302,7 +302,7 @@ NCIO_FAULT=link:1:EPERM LD_PRELOAD=$NCIO_FAULT_LIB expect_status 0 run_cmd defer
 fresh defer
 NCIO_FAULT=rename:2 LD_PRELOAD=$NCIO_FAULT_LIB expect_status 1 run_cmd defer
 expect_grep "$T/err" "nothing was written: cannot replace '.*/b\.txt'"
-[ "$(cat "$O/b.txt" "$O/c.txt")" = "old bold c" ] && [ ! -e "$O/a.txt" ] ||
+[ "$(cat "$O/b.txt")$(cat "$O/c.txt")" = "old bold c" ] && [ ! -e "$O/a.txt" ] ||
     fail "rename #2: not put back"
 [ -z "$(temps)" ] || fail "rename #2: left $(temps)"
 
