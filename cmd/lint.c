@@ -115,6 +115,7 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	struct reclist		 all = RECLIST_INIT, sel = RECLIST_INIT;
 	struct reclist		*recs;
 	struct diags		 d = DIAGS_INIT, setup = DIAGS_INIT;
+	struct diags		 stale = DIAGS_INIT;
 	struct record		*r;
 	struct recref		**byid = NULL;
 	size_t			 i, files = 0, bad_files = 0, n0;
@@ -185,6 +186,12 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			    " '%s' (also %s)", byid[i]->id,
 			    byid[i - 1]->relpath);
 	}
+	/* Leftovers of interrupted writes: warnings, not problems. */
+	if (argc == 0) {
+		store_stale_temps(st, 0, &stale);
+		diags_sort(&stale);
+		cmd_print_diags(stdout, &stale);
+	}
 	diags_sort(&d);
 	cmd_print_diags(stdout, &d);
 	/* Files with problems: distinct paths among the sorted problems. */
@@ -207,6 +214,7 @@ done:
 	reclist_free(&sel);
 	diags_free(&d);
 	diags_free(&setup);
+	diags_free(&stale);
 	return rc;
 }
 

@@ -12,6 +12,7 @@
 
 #include "clock.h"
 #include "cmd.h"
+#include "fileio.h"
 #include "i18n.h"
 #include "opt.h"
 #include "store.h"
@@ -104,6 +105,7 @@ main(int argc, char **argv)
 {
 	const struct cmd_entry *const	*e;
 	struct cmd_ctx			 ctx = { NULL, NULL };
+	size_t				 i;
 	int				 status;
 
 	i18n_init();
@@ -174,5 +176,8 @@ main(int argc, char **argv)
 	}
 	status = cmd_run(*e, &ctx, argc, argv);
 	store_free(ctx.store);
+	/* Files written whose safety on disk is in doubt, leftovers removed. */
+	for (i = 0; fileio_warning(i) != NULL; i++)
+		cmd_warn("%s", fileio_warning(i));
 	return finish(status);
 }

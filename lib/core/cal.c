@@ -212,9 +212,14 @@ struct era {
 	struct cal_date	 end;
 };
 
-/* Newest first: formatting takes the first era that has begun. */
+/*
+ * Newest first: formatting takes the first era that has begun.  An era
+ * year has at most three digits (read_number() in the parsers), so 令和
+ * is written and read up to 令和999年12月31日; formatter and parser agree.
+ */
+#define ERA_YEAR_MAX	999
 static const struct era eras[] = {
-	{ "令和", 'R', { 2019, 5, 1 }, { 9999, 12, 31 } },
+	{ "令和", 'R', { 2019, 5, 1 }, { 2018 + ERA_YEAR_MAX, 12, 31 } },
 	{ "平成", 'H', { 1989, 1, 8 }, { 2019, 4, 30 } },
 	{ "昭和", 'S', { 1926, 12, 25 }, { 1989, 1, 7 } },
 };
@@ -420,6 +425,11 @@ cal_format_era(char *out, size_t size, struct cal_date d,
 		    " dates before 1926-12-25 (昭和元年) are not supported",
 		    d.y, d.m, d.d);
 	e = &eras[i];
+	if (cal_cmp(d, e->end) > 0)
+		return error_set(NC_EINVALID, "no era form for %04d-%02d-%02d:"
+		    " dates after %04d-%02d-%02d (%s%d年) are not supported",
+		    d.y, d.m, d.d, e->end.y, e->end.m, e->end.d, e->name,
+		    ERA_YEAR_MAX);
 	ey = d.y - e->start.y + 1;
 	if (style == CAL_ERA_SHORT)
 		n = snprintf(out, size, "%c%d.%d.%d", e->abbr, ey, d.m, d.d);
@@ -465,9 +475,10 @@ cal_fy_label(char *out, size_t size, int fy)
 	size_t			 i;
 	int			 ey, n;
 
-	if (fy < 1927 || fy > 9998)
+	if (fy < 1927 || fy > 2018 + ERA_YEAR_MAX)
 		return error_set(NC_EINVALID, "no era label for fiscal year %d"
-		    " (supported from 1927, 昭和2年度)", fy);
+		    " (supported from 1927, 昭和2年度, to %d, 令和%d年度)", fy,
+		    2018 + ERA_YEAR_MAX, ERA_YEAR_MAX);
 	for (i = 0; i < NERAS; i++) {
 		if (eras[i].start.y <= fy)
 			break;
@@ -749,14 +760,23 @@ cal_holidays(struct cal_holiday *out, size_t *nout, int year)
 	return 0;
 }
 
+/*
+ * The holidays of the year last asked for: business-day arithmetic asks
+ * about one day after another, mostly in the same year.
+ */
 int
 cal_holiday(const char **out, struct cal_date d)
 {
-	struct hlist	h;
-	int		r, i;
+	static struct hlist	h;
+	static int		hyear;
+	int			r, i;
 
-	if ((r = year_holidays(&h, d.y)) != 0)
-		return r;
+	if (hyear != d.y) {
+		hyear = 0;
+		if ((r = year_holidays(&h, d.y)) != 0)
+			return r;
+		hyear = d.y;
+	}
 	if ((i = hfind(&h, d)) < 0)
 		return 0;
 	*out = h.v[i].name;
@@ -942,32 +962,32 @@ cal_prev_business_day(struct cal_date *out, const struct cal *c,
 	return cal_add_business_days(out, c, d, -1);
 }
 
+/*
+ * Forward, the business days in (from, to]; backward, those in [to, from)
+ * with a minus sign.  Either way from itself is not counted and the far
+ * end is, as cal_add_business_days() counts: counting from from to the
+ * n-th business day after or before it gives n, even from a closed day.
+ */
 int
 cal_count_business_days(long *out, const struct cal *c, struct cal_date from,
     struct cal_date to)
 {
-	struct cal_date	lo, hi;
+	struct cal_date	d;
 	long		n = 0;
-	int		r, sign = 1;
+	int		r, step;
 
 	if (!cal_date_valid(from))
 		return invalid_date(from);
 	if (!cal_date_valid(to))
 		return invalid_date(to);
-	lo = from;
-	hi = to;
-	if (cal_cmp(from, to) > 0) {
-		lo = to;
-		hi = from;
-		sign = -1;
-	}
-	while (cal_cmp(lo, hi) < 0) {
-		lo = cal_add_days(lo, 1);
-		if ((r = cal_is_business_day(c, lo)) < 0)
+	step = cal_cmp(from, to) > 0 ? -1 : 1;
+	for (d = from; cal_cmp(d, to) != 0; ) {
+		d = cal_add_days(d, step);
+		if ((r = cal_is_business_day(c, d)) < 0)
 			return r;
 		n += r;
 	}
-	*out = sign * n;
+	*out = step * n;
 	return 0;
 }
 

@@ -62,8 +62,10 @@ int		 cal_parse(struct cal_date *out, const char *s);
 
 /*
  * Formatting into out (at least CAL_FMT_MAX bytes is always enough).
- * Era forms use 令和 from 2019-05-01, 平成 from 1989-01-08, 昭和 from
- * 1926-12-25; an earlier date is NC_EINVALID.  Year 1 of an era is 元年 in
+ * Era forms use 令和 from 2019-05-01 to 3017-12-31 (令和999年, the most
+ * the parser reads), 平成 from 1989-01-08, 昭和 from 1926-12-25; a date
+ * outside is NC_EINVALID.  Every era form written is read back as the
+ * same date.  Year 1 of an era is 元年 in
  * the long form and 1 in the short form (R1.5.1).
  */
 enum cal_era_style {
@@ -134,8 +136,10 @@ int		 cal_next_business_day(struct cal_date *out, const struct cal *,
 int		 cal_prev_business_day(struct cal_date *out, const struct cal *,
 		    struct cal_date d);
 /*
- * Business days in (from, to], negative when to is before from, so that
- * counting from d to the result of adding n business days gives n.
+ * Business days from from to to, not counting from: those in (from, to]
+ * when to is later, minus those in [to, from) when it is earlier, so that
+ * counting from d to the result of adding n business days to d gives n
+ * for every d, open or closed, and every n.
  */
 int		 cal_count_business_days(long *out, const struct cal *,
 		    struct cal_date from, struct cal_date to);

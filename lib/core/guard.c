@@ -79,15 +79,57 @@ guard_classify(uint32_t cp, unsigned *value)
 		*value = cp - 0xFF10;
 		return GUARD_DIGIT;
 	}
+	if (cp == ' ' || cp == '-')
+		return GUARD_SEP;
+	if (cp < 0x80)
+		return cp == '\t' ? GUARD_SEP : GUARD_OTHER;
 	switch (cp) {
-	case ' ':
-	case '-':
+	/* Unicode spaces (category Zs). */
+	case 0x00A0:	/* no-break space */
+	case 0x1680:	/* ogham space mark */
+	case 0x202F:	/* narrow no-break space */
+	case 0x205F:	/* medium mathematical space */
 	case 0x3000:	/* ideographic space */
+	/* Invisible ones, which make digits look written together. */
+	case 0x00AD:	/* soft hyphen */
+	case 0x180E:	/* Mongolian vowel separator */
+	case 0x200B:	/* zero width space */
+	case 0x200C:
+	case 0x200D:
+	case 0x2060:	/* word joiner */
+	case 0xFEFF:	/* zero width no-break space */
+	/* Dashes (category Pd). */
+	case 0x058A:
+	case 0x05BE:
+	case 0x1400:
+	case 0x1806:
+	case 0x2E17:
+	case 0x2E1A:
+	case 0x2E3A:
+	case 0x2E3B:
+	case 0x2E40:
+	case 0x2E5D:
+	case 0x301C:	/* 〜 wave dash */
+	case 0x3030:	/* 〰 wavy dash */
+	case 0x30A0:	/* ゠ */
+	case 0xFE31:
+	case 0xFE32:
+	case 0xFE58:
+	case 0xFE63:	/* small hyphen-minus */
 	case 0xFF0D:	/* fullwidth hyphen-minus */
+	case 0x10EAD:
+	/* Minus signs and what is typed for a dash in Japanese. */
+	case 0x207B:	/* superscript minus */
+	case 0x208B:	/* subscript minus */
 	case 0x2212:	/* minus sign */
-	case 0x30FC:	/* ー, the long vowel mark, typed for a dash */
+	case 0x2796:	/* heavy minus sign */
+	case 0x2043:	/* hyphen bullet */
+	case 0x30FC:	/* ー, the long vowel mark */
+	case 0xFF70:	/* ｰ, its half-width form */
 		return GUARD_SEP;
 	}
+	if (cp >= 0x2000 && cp <= 0x200A)	/* en quad .. hair space */
+		return GUARD_SEP;
 	if (cp >= 0x2010 && cp <= 0x2015)	/* hyphen .. horizontal bar */
 		return GUARD_SEP;
 	return GUARD_OTHER;

@@ -34,10 +34,15 @@ int	 guard_mynumber_valid(const char *twelve_digits);
  * offset and byte length of the match in *off and *mlen, else 0.
  *
  * Digits are ASCII 0-9 or full-width ０-９, mixed freely.  A candidate is
- * a run of digit groups joined by single separators -- ASCII space and
- * '-', U+3000 (full-width space), U+FF0D (full-width hyphen-minus),
- * U+2010..U+2015 (hyphens and dashes), U+2212 (minus sign) and U+30FC
- * (ー, often typed for a hyphen in Japanese) -- holding exactly twelve
+ * a run of digit groups joined by single separators -- any Unicode space
+ * (category Zs: ASCII space, no-break space, narrow no-break space, the
+ * en/em/thin/hair spaces, the full-width space U+3000 ...) or tab; any
+ * dash (category Pd: '-', U+2010..U+2015, U+FF0D full-width hyphen-minus,
+ * U+301C wave dash ...); minus signs (U+2212 and its super- and subscript
+ * and heavy forms); ー U+30FC and ｰ U+FF70, often typed for a hyphen in
+ * Japanese; and the invisible characters (soft hyphen, zero-width space
+ * and joiners, word joiner, U+FEFF) that make digits look written
+ * together -- holding exactly twelve
  * digits in all, not directly preceded or followed by another digit: so
  * "1234 5678 9012", "1234-5678-9012", "123456789012" and any other
  * grouping are candidates; a run of 13 digits is not, nor are digits

@@ -14,10 +14,12 @@
 #include <yaml.h>
 
 #include "node.h"
+#include "strmap.h"
+#include "text.h"
 
-/* Deeper nesting than a record ever needs; it guards the recursive walks. */
-#define NODE_MAX_DEPTH	64
 #define ARENA_CHUNK	(32 * 1024)
+/* A mapping with more keys than this finds duplicates through a hash. */
+#define DUP_LINEAR	16
 
 struct chunk {
 	struct chunk	*next;
@@ -338,10 +340,12 @@ struct parse_state {
 	const char	 *path;
 	struct node	 *stack[NODE_MAX_DEPTH + 1];
 	struct node	 *pending_key[NODE_MAX_DEPTH + 1];
+	struct strmap	 *keys[NODE_MAX_DEPTH + 1];	/* of big mappings */
 	int		  depth;
 	int		  docs;
 	int		  bad;		/* a problem was reported */
-	int		  skip;		/* nesting of a subtree being dropped */
+	int		  fatal;	/* stop reading: going on cannot help */
+	int		  problems;
 	const char *const *want;	/* stop once these top-level keys are in */
 	size_t		  nwant;
 	uint64_t	  found;	/* bit i: want[i] seen */
@@ -359,19 +363,73 @@ mark_col(const yaml_mark_t *m)
 	return (unsigned)m->column + 1;
 }
 
+/* One more problem reported at line, col: past the limit, stop reading. */
+static void
+counted(struct parse_state *ps, unsigned line, unsigned col)
+{
+	ps->bad = 1;
+	if (++ps->problems == NODE_MAX_PROBLEMS) {
+		diags_add(ps->d, ps->path, line, col, "more than %d problems;"
+		    " stopped reading", NODE_MAX_PROBLEMS);
+		ps->fatal = 1;
+	}
+}
+
 static void
 parse_report(struct parse_state *ps, const yaml_mark_t *m, const char *what)
 {
+	if (ps->fatal)
+		return;
 	diags_add(ps->d, ps->path, mark_line(m), mark_col(m), "%s", what);
-	ps->bad = 1;
+	counted(ps, mark_line(m), mark_col(m));
+}
+
+/*
+ * The key of parent equal to key, or NULL (with the error cleared, or
+ * NC_ENOMEM set).  Big mappings keep their keys in a hash, so a file of
+ * many keys costs time in proportion to its size, not to its square; key
+ * is added when it is new.
+ */
+static const struct node *
+find_key(struct parse_state *ps, struct node *parent, struct node *key)
+{
+	struct strmap	**keys = &ps->keys[ps->depth - 1];
+	size_t		  i;
+
+	error_clear();
+	if (*keys == NULL && parent->n < DUP_LINEAR) {
+		for (i = 0; i < parent->n; i++) {
+			if (strcmp(parent->u.pairs[i].key->u.s.str,
+			    key->u.s.str) == 0)
+				return parent->u.pairs[i].key;
+		}
+		return NULL;
+	}
+	if (*keys == NULL) {
+		if ((*keys = strmap_new()) == NULL) {
+			error_set(NC_ENOMEM, "out of memory");
+			return NULL;
+		}
+		for (i = 0; i < parent->n; i++) {
+			if (strmap_put(*keys, parent->u.pairs[i].key->u.s.str,
+			    parent->u.pairs[i].key) != 0)
+				return NULL;
+		}
+	}
+	if ((parent = strmap_get(*keys, key->u.s.str)) != NULL)
+		return parent;
+	if (strmap_put(*keys, key->u.s.str, key) != 0)
+		return NULL;
+	return NULL;
 }
 
 /* Attach a finished node to its parent (or make it the root). */
 static int
 parse_attach(struct parse_state *ps, struct node *n, const yaml_mark_t *m)
 {
-	struct node	*parent, *key;
-	size_t		 i;
+	struct node		*parent, *key;
+	const struct node	*first;
+	size_t			 i;
 
 	if (ps->depth == 0) {
 		ps->doc->root = n;
@@ -385,7 +443,7 @@ parse_attach(struct parse_state *ps, struct node *n, const yaml_mark_t *m)
 		if (n->kind != NODE_SCALAR) {
 			diags_add(ps->d, ps->path, n->line, n->col, "a key must"
 			    " be a plain text, not a mapping or sequence");
-			ps->bad = 1;
+			counted(ps, n->line, n->col);
 			/* Keep a placeholder so the value pairs up. */
 			n = node_str(ps->doc, "");
 			if (n == NULL)
@@ -393,18 +451,31 @@ parse_attach(struct parse_state *ps, struct node *n, const yaml_mark_t *m)
 			n->line = mark_line(m);
 			n->col = mark_col(m);
 		}
+		if (n->u.s.len > NODE_MAX_KEY) {
+			diags_add(ps->d, ps->path, n->line, n->col, "a key of"
+			    " %zu bytes; keys are at most %d bytes",
+			    n->u.s.len, NODE_MAX_KEY);
+			counted(ps, n->line, n->col);
+		}
 		ps->pending_key[ps->depth - 1] = n;
 		return 0;
 	}
 	ps->pending_key[ps->depth - 1] = NULL;
-	for (i = 0; i < parent->n; i++) {
-		if (strcmp(parent->u.pairs[i].key->u.s.str, key->u.s.str) == 0) {
-			diags_add(ps->d, ps->path, key->line, key->col,
-			    "duplicate key '%s' (first at line %u)",
-			    key->u.s.str, parent->u.pairs[i].key->line);
-			ps->bad = 1;
-			return 0;
-		}
+	if ((first = find_key(ps, parent, key)) == NULL && error_code() ==
+	    NC_ENOMEM)
+		return NC_ENOMEM;
+	if (first != NULL) {
+		diags_add(ps->d, ps->path, key->line, key->col,
+		    "duplicate key '%.*s' (first at line %u)", NODE_MAX_KEY,
+		    key->u.s.str, first->line);
+		counted(ps, key->line, key->col);
+		return 0;
+	}
+	if (parent->n == NODE_MAX_KEYS) {
+		diags_add(ps->d, ps->path, key->line, key->col, "more than %d"
+		    " keys in one mapping; stopped reading", NODE_MAX_KEYS);
+		ps->bad = ps->fatal = 1;
+		return 0;
 	}
 	if (ps->nwant > 0 && ps->depth == 1) {
 		for (i = 0; i < ps->nwant; i++) {
@@ -425,23 +496,21 @@ parse_event(struct parse_state *ps, yaml_event_t *ev)
 
 	switch (ev->type) {
 	case YAML_DOCUMENT_START_EVENT:
-		if (++ps->docs == 2)
+		if (++ps->docs == 2) {
+			/* Nothing after this is read: stop here. */
 			parse_report(ps, m, "a second document in the file;"
 			    " a record is one document");
-		return 0;
-	case YAML_ALIAS_EVENT:
-		if (ps->skip == 0) {
-			parse_report(ps, m, "aliases (*name) are not allowed"
-			    " in records; write the value out");
-			if (ps->docs > 1)
-				return 0;
-			if ((n = node_str(ps->doc, "")) == NULL)
-				return NC_ENOMEM;
-			n->line = mark_line(m);
-			n->col = mark_col(m);
-			return parse_attach(ps, n, m);
+			ps->fatal = 1;
 		}
 		return 0;
+	case YAML_ALIAS_EVENT:
+		parse_report(ps, m, "aliases (*name) are not allowed in"
+		    " records; write the value out");
+		if ((n = node_str(ps->doc, "")) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		n->line = mark_line(m);
+		n->col = mark_col(m);
+		return parse_attach(ps, n, m);
 	case YAML_SCALAR_EVENT:
 		anchor = ev->data.scalar.anchor;
 		tag = ev->data.scalar.tag;
@@ -456,24 +525,16 @@ parse_event(struct parse_state *ps, yaml_event_t *ev)
 		break;
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
-		if (ps->skip > 0) {
-			ps->skip--;
-			return 0;
-		}
 		ps->depth--;
-		if (ps->pending_key[ps->depth] != NULL)
-			ps->pending_key[ps->depth] = NULL;
+		ps->pending_key[ps->depth] = NULL;
+		strmap_free(ps->keys[ps->depth]);
+		ps->keys[ps->depth] = NULL;
 		n = ps->stack[ps->depth];
 		return parse_attach(ps, n, m);
 	default:
 		return 0;
 	}
 
-	if (ps->docs > 1 || ps->skip > 0) {
-		if (ev->type != YAML_SCALAR_EVENT)
-			ps->skip++;
-		return 0;
-	}
 	if (anchor != NULL)
 		parse_report(ps, m, "anchors (&name) are not allowed in records");
 	if (tag != NULL)
@@ -506,13 +567,21 @@ parse_event(struct parse_state *ps, yaml_event_t *ev)
 	}
 
 	if (ps->depth == NODE_MAX_DEPTH) {
+		/*
+		 * Stop at once: libyaml's work on deeper flow collections
+		 * grows with the square of their depth.
+		 */
 		parse_report(ps, m, "nesting deeper than 64 levels");
-		ps->skip++;
+		ps->fatal = 1;
 		return 0;
 	}
-	/* Keys of a flow mapping are not at line starts: read it all. */
+	/*
+	 * Keys of a flow mapping are not at line starts, nor those of a
+	 * mapping that does not start at column 0: read it all.
+	 */
 	if (ps->depth == 0 && ev->type == YAML_MAPPING_START_EVENT &&
-	    ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE)
+	    (ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE ||
+	    m->column != 0))
 		ps->nwant = 0;
 	n = ev->type == YAML_MAPPING_START_EVENT ? node_map(ps->doc) :
 	    node_seq(ps->doc);
@@ -521,6 +590,7 @@ parse_event(struct parse_state *ps, yaml_event_t *ev)
 	n->line = mark_line(m);
 	n->col = mark_col(m);
 	ps->pending_key[ps->depth] = NULL;
+	ps->keys[ps->depth] = NULL;
 	ps->stack[ps->depth++] = n;
 	return 0;
 }
@@ -545,9 +615,14 @@ scan_conflicts(const char *buf, size_t len, const char *path, struct diags *d)
 		    memcmp(p, "|||||||", 7) == 0) &&
 		    (nl - p == 7 || p[7] == ' ')) ||
 		    (nl - p == 7 && memcmp(p, "=======", 7) == 0)) {
+			if (found++ == NODE_MAX_PROBLEMS) {
+				diags_add(d, path, line, 1, "more than %d"
+				    " conflict markers; stopped reading",
+				    NODE_MAX_PROBLEMS);
+				break;
+			}
 			diags_add(d, path, line, 1, "git conflict marker '%.7s';"
 			    " resolve the merge and remove the markers", p);
-			found = 1;
 		}
 		p = nl + 1;
 		line++;
@@ -556,33 +631,107 @@ scan_conflicts(const char *buf, size_t len, const char *path, struct diags *d)
 }
 
 /*
- * Whether key may stand as a top-level key of a block mapping: at the
- * start of a line, plain or quoted, followed by spaces and a colon.  Errs
- * towards yes (a comment or a literal line would be at column 0 only if
- * it began with '#' or belonged to a deeper, indented block).
+ * The length of the YAML line break at p (LF, CR, CR LF, NEL, LS, PS), or
+ * 0 when p starts none.
+ */
+static size_t
+line_break(const char *p, const char *end)
+{
+	const unsigned char	*u = (const unsigned char *)p;
+
+	if (*u == '\n')
+		return 1;
+	if (*u == '\r')
+		return end - p > 1 && u[1] == '\n' ? 2 : 1;
+	if (*u == 0xc2 && end - p > 1 && u[1] == 0x85)
+		return 2;
+	if (*u == 0xe2 && end - p > 2 && u[1] == 0x80 &&
+	    (u[2] == 0xa8 || u[2] == 0xa9))
+		return 3;
+	return 0;
+}
+
+/*
+ * Whether the line at p..end could hold key as a key at column 0: 1 for
+ * yes or cannot tell (an explicit key, a quoted key with escapes, a
+ * property before the key), 0 only when it surely does not.
+ */
+static int
+line_may_start_key(const char *p, const char *end, const char *key,
+    size_t klen)
+{
+	const char	*q;
+	char		 quote;
+
+	if (p == end)
+		return 0;
+	switch (*p) {
+	case ' ':
+	case '#':
+		/* Indented or a comment: not a key of the top mapping. */
+		return 0;
+	case '"':
+	case '\'':
+		quote = *p++;
+		for (q = p; q < end && *q != quote; q++) {
+			/* Escapes or a doubled quote: cannot tell cheaply. */
+			if (*q == '\\' && quote == '"')
+				return 1;
+			if (line_break(q, end) != 0)
+				return 1;
+		}
+		if (q + 1 < end && quote == '\'' && q[1] == '\'')
+			return 1;
+		if (q == end)
+			return 1;
+		if ((size_t)(q - p) != klen || memcmp(p, key, klen) != 0)
+			return 0;
+		p = q + 1;
+		break;
+	case '?':
+	case '&':
+	case '!':
+	case '*':
+	case '[':
+	case '{':
+	case '\t':
+		return 1;
+	default:
+		if ((size_t)(end - p) <= klen || memcmp(p, key, klen) != 0)
+			return 0;
+		p += klen;
+		break;
+	}
+	while (p < end && (*p == ' ' || *p == '\t'))
+		p++;
+	return p < end && *p == ':';
+}
+
+/*
+ * Whether key may stand as a top-level key of a block mapping starting at
+ * column 0: at the start of a line (after any YAML line break, or a BOM at
+ * the start of the file), plain or quoted, followed by spaces or tabs and
+ * a colon.  Errs towards yes: only a no makes the reader stop before the
+ * end of the file.
  */
 static int
 key_at_line_start(const char *buf, size_t len, const char *key)
 {
 	const char	*p = buf, *end = buf + len, *q;
-	size_t		 klen = strlen(key);
+	size_t		 klen = strlen(key), n = 0;
 
-	for (; p < end; p = q + 1) {
-		if ((q = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			q = end;
-		if (*p == '"' || *p == '\'')
-			p++;
-		if ((size_t)(q - p) > klen && memcmp(p, key, klen) == 0) {
-			p += klen;
-			if (*p == '"' || *p == '\'')
-				p++;
-			while (p < q && *p == ' ')
-				p++;
-			if (p < q && *p == ':')
-				return 1;
-		}
+	if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+		p += 3;
+	for (;;) {
+		/* The end of this line, at the next line break. */
+		for (q = p; q < end && (n = line_break(q, end)) == 0; q++)
+			;
+		if (line_may_start_key(p, q, key, klen))
+			return 1;
+		if (q == end)
+			return 0;
+		p = q + n;
 	}
-	return 0;
 }
 
 static int
@@ -597,6 +746,12 @@ parse(struct ydoc **out, const char *buf, size_t len, const char *path,
 	int			 rc = 0, done = 0;
 
 	*out = NULL;
+	if (len > NODE_MAX_BYTES) {
+		diags_add(d, path, 0, 0, "a file of %zu bytes; a record is at"
+		    " most %d MiB", len, NODE_MAX_BYTES / (1024 * 1024));
+		return error_set(NC_EINVALID, "%s: larger than %d MiB", path,
+		    NODE_MAX_BYTES / (1024 * 1024));
+	}
 	if ((doc = ydoc_new()) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	if (path != NULL && (doc->path = strdup(path)) == NULL) {
@@ -614,6 +769,11 @@ parse(struct ydoc **out, const char *buf, size_t len, const char *path,
 	ps.path = path;
 	ps.want = want;
 	ps.nwant = nwant < 64 ? nwant : 0;
+	/* libyaml reads UTF-16 after its BOM; the key scan reads UTF-8. */
+	if (len >= 2 && (((unsigned char)buf[0] == 0xfe &&
+	    (unsigned char)buf[1] == 0xff) || ((unsigned char)buf[0] == 0xff &&
+	    (unsigned char)buf[1] == 0xfe)))
+		ps.nwant = 0;
 	/* A wanted key the file does not have counts as in from the start. */
 	for (i = 0; i < ps.nwant; i++) {
 		if (!key_at_line_start(buf, len, want[i]))
@@ -641,7 +801,7 @@ parse(struct ydoc **out, const char *buf, size_t len, const char *path,
 		done = ev.type == YAML_STREAM_END_EVENT;
 		rc = parse_event(&ps, &ev);
 		yaml_event_delete(&ev);
-		if (rc != 0)
+		if (rc != 0 || ps.fatal)
 			break;
 		/* Every wanted field is in: the rest need not be parsed. */
 		if (ps.nwant > 0 && ps.depth == 1 && ps.docs == 1 &&
@@ -652,6 +812,8 @@ parse(struct ydoc **out, const char *buf, size_t len, const char *path,
 		}
 	}
 	yaml_parser_delete(&parser);
+	for (i = 0; i <= NODE_MAX_DEPTH; i++)
+		strmap_free(ps.keys[i]);
 	if (rc == 0 && ps.bad)
 		rc = error_set(NC_EINVALID, "%s: not plain YAML data", path);
 	if (rc != 0) {
@@ -667,6 +829,13 @@ ydoc_parse(struct ydoc **out, const char *buf, size_t len, const char *path,
     struct diags *d)
 {
 	return parse(out, buf, len, path, d, NULL, 0);
+}
+
+int
+ydoc_parse_fields(struct ydoc **out, const char *buf, size_t len,
+    const char *path, struct diags *d, const char *const *want, size_t nwant)
+{
+	return parse(out, buf, len, path, d, want, nwant);
 }
 
 int
@@ -695,6 +864,14 @@ load(struct ydoc **out, const char *path, const char *name, struct diags *d,
 	}
 	if (!S_ISREG(st.st_mode)) {
 		rc = error_set(NC_EINVALID, "'%s' is not a regular file", path);
+		goto done;
+	}
+	if (st.st_size > NODE_MAX_BYTES) {
+		diags_add(d, name, 0, 0, "a file of %lld bytes; a record is at"
+		    " most %d MiB", (long long)st.st_size,
+		    NODE_MAX_BYTES / (1024 * 1024));
+		rc = error_set(NC_EINVALID, "%s: larger than %d MiB", name,
+		    NODE_MAX_BYTES / (1024 * 1024));
 		goto done;
 	}
 	if ((buf = malloc((size_t)st.st_size + 1)) == NULL) {
@@ -772,38 +949,93 @@ looks_typed(const char *s, size_t len)
 	return 0;
 }
 
+/*
+ * Whether a code point may stand in a scalar as it is: YAML's printable
+ * set (what libyaml's reader accepts: not the C0 and C1 controls but tab,
+ * line feed, CR and NEL, not U+FFFE or U+FFFF, not surrogates) less what a
+ * reader would change -- line breaks (LF, CR, NEL, LS, PS), the tab, and
+ * the BOM, which readers drop.
+ */
+static int
+cp_as_is(uint32_t c)
+{
+	if (c >= 0x20 && c <= 0x7e)
+		return 1;
+	if (c < 0xa0)
+		return 0;
+	return (c <= 0xd7ff || (c >= 0xe000 && c <= 0xfffd) ||
+	    (c >= 0x10000 && c <= 0x10ffff)) && c != 0x2028 && c != 0x2029 &&
+	    c != 0xfeff;
+}
+
+/* Whether every code point of s may stand as it is (see cp_as_is()). */
+static int
+all_as_is(const char *s, size_t len)
+{
+	size_t		i, k;
+	uint32_t	c;
+
+	for (i = 0; i < len; i += k) {
+		if ((unsigned char)s[i] < 0x80) {
+			k = 1;
+			if (!cp_as_is((unsigned char)s[i]))
+				return 0;
+			continue;
+		}
+		k = text_utf8_decode(&c, s + i, len - i);
+		if (c == TEXT_BADCP || !cp_as_is(c))
+			return 0;
+	}
+	return 1;
+}
+
+const char *
+node_text_problem(const char *s, size_t len)
+{
+	if (memchr(s, '\0', len) != NULL)
+		return "text contains a NUL character";
+	if (!text_utf8_valid(s, len))
+		return "text is not valid UTF-8";
+	return NULL;
+}
+
+/*
+ * Whether s, written as it is, would be read back as a plain scalar with
+ * this text and nothing else: no leading indicator (a '-' only when
+ * typed_ok and followed by a non-space, as in -5), no ": " or " #", no
+ * space at either end, every character one that may stand as it is, not
+ * a document marker or git conflict marker at a line start.
+ */
+static int
+plain_ok(const char *s, size_t len, int typed_ok)
+{
+	size_t	i;
+
+	if (len == 0 || s[0] == ' ' || s[len - 1] == ' ' || s[len - 1] == ':')
+		return 0;
+	if (strchr("?:,[]{}#&*!|>'\"%@`", s[0]) != NULL)
+		return 0;
+	if (s[0] == '-' && (!typed_ok || len == 1 || s[1] == ' '))
+		return 0;
+	if (len >= 3 && (memcmp(s, "---", 3) == 0 || memcmp(s, "...", 3) == 0))
+		return 0;
+	if (len >= 7 && (memcmp(s, "<<<<<<<", 7) == 0 ||
+	    memcmp(s, "=======", 7) == 0 || memcmp(s, ">>>>>>>", 7) == 0 ||
+	    memcmp(s, "|||||||", 7) == 0))
+		return 0;
+	for (i = 0; i + 1 < len; i++) {
+		if (s[i] == ':' && s[i + 1] == ' ')
+			return 0;
+		if (s[i] == ' ' && s[i + 1] == '#')
+			return 0;
+	}
+	return all_as_is(s, len);
+}
+
 int
 node_needs_quotes(const char *s, size_t len)
 {
-	size_t		 i;
-	unsigned char	 c;
-
-	if (len == 0 || s[0] == ' ' || s[len - 1] == ' ')
-		return 1;
-	if (strchr("-?:,[]{}#&*!|>'\"%@`", s[0]) != NULL)
-		return 1;
-	if (s[len - 1] == ':')
-		return 1;
-	for (i = 0; i < len; i++) {
-		c = (unsigned char)s[i];
-		if (c < 0x20 || c == 0x7f)
-			return 1;
-		if (c == ':' && i + 1 < len && s[i + 1] == ' ')
-			return 1;
-		if (c == '#' && i > 0 && s[i - 1] == ' ')
-			return 1;
-		/* U+0085, U+2028, U+2029 and the BOM break lines or vanish. */
-		if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] == 0x85)
-			return 1;
-		if (c == 0xe2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-		    ((unsigned char)s[i + 2] == 0xa8 ||
-		    (unsigned char)s[i + 2] == 0xa9))
-			return 1;
-		if (c == 0xef && i + 2 < len && (unsigned char)s[i + 1] == 0xbb &&
-		    (unsigned char)s[i + 2] == 0xbf)
-			return 1;
-	}
-	return looks_typed(s, len);
+	return !plain_ok(s, len, 0) || looks_typed(s, len);
 }
 
 static void
@@ -815,15 +1047,20 @@ emit_indent(struct buf *out, int indent)
 		buf_putc(out, ' ');
 }
 
+/*
+ * A double-quoted scalar: every character that may not stand as it is
+ * becomes an escape a YAML reader turns back into it (\x9d, \N, \L, \P,
+ * \uFEFF, \uFFFE).  Only valid UTF-8 comes here (emit_check()).
+ */
 static void
 emit_double_quoted(struct buf *out, const char *s, size_t len)
 {
-	size_t		 i;
-	unsigned char	 c;
+	size_t		 i, k;
+	uint32_t	 c;
 
 	buf_putc(out, '"');
-	for (i = 0; i < len; i++) {
-		c = (unsigned char)s[i];
+	for (i = 0; i < len; i += k) {
+		k = text_utf8_decode(&c, s + i, len - i);
 		switch (c) {
 		case '"':
 			buf_puts(out, "\\\"");
@@ -843,28 +1080,22 @@ emit_double_quoted(struct buf *out, const char *s, size_t len)
 		case '\0':
 			buf_puts(out, "\\0");
 			break;
+		case 0x85:
+			buf_puts(out, "\\N");
+			break;
+		case 0x2028:
+			buf_puts(out, "\\L");
+			break;
+		case 0x2029:
+			buf_puts(out, "\\P");
+			break;
 		default:
-			if (c < 0x20 || c == 0x7f) {
-				buf_printf(out, "\\x%02x", c);
-			} else if (c == 0xc2 && i + 1 < len &&
-			    (unsigned char)s[i + 1] == 0x85) {
-				buf_puts(out, "\\N");
-				i++;
-			} else if (c == 0xe2 && i + 2 < len &&
-			    (unsigned char)s[i + 1] == 0x80 &&
-			    ((unsigned char)s[i + 2] == 0xa8 ||
-			    (unsigned char)s[i + 2] == 0xa9)) {
-				buf_puts(out, (unsigned char)s[i + 2] == 0xa8 ?
-				    "\\L" : "\\P");
-				i += 2;
-			} else if (c == 0xef && i + 2 < len &&
-			    (unsigned char)s[i + 1] == 0xbb &&
-			    (unsigned char)s[i + 2] == 0xbf) {
-				buf_puts(out, "\\uFEFF");
-				i += 2;
-			} else {
-				buf_putc(out, c);
-			}
+			if (c == TEXT_BADCP || cp_as_is(c))
+				buf_add(out, s + i, k);
+			else if (c < 0x100)
+				buf_printf(out, "\\x%02x", (unsigned)c);
+			else
+				buf_printf(out, "\\u%04X", (unsigned)c);
 			break;
 		}
 	}
@@ -873,40 +1104,32 @@ emit_double_quoted(struct buf *out, const char *s, size_t len)
 
 /*
  * Multi-line text goes in a literal block when every line can stand in
- * one: no control characters but tab, no carriage return, no line
- * separators, and a first line that does not start with a space (which
- * would need an indentation indicator) or a blank line.
+ * one: no characters but those that may stand as they are, line feeds
+ * and tabs inside a line; a first line that does not start with a space
+ * (which would need an indentation indicator) and no line of spaces only.
  */
 static int
 literal_ok(const char *s, size_t len)
 {
-	size_t		 i;
-	unsigned char	 c;
+	size_t		 i, j, k;
+	uint32_t	 c;
 
 	if (memchr(s, '\n', len) == NULL)
 		return 0;
 	if (s[0] == ' ' || s[0] == '\n' || s[0] == '\t')
 		return 0;
-	for (i = 0; i < len; i++) {
-		c = (unsigned char)s[i];
-		if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7f)
-			return 0;
-		if (c == '\t' && (i == 0 || s[i - 1] == '\n'))
-			return 0;
-		if (c == 0xc2 && i + 1 < len && (unsigned char)s[i + 1] == 0x85)
-			return 0;
-		if (c == 0xe2 && i + 2 < len && (unsigned char)s[i + 1] == 0x80 &&
-		    ((unsigned char)s[i + 2] == 0xa8 ||
-		    (unsigned char)s[i + 2] == 0xa9))
-			return 0;
-		if (c == 0xef && i + 2 < len && (unsigned char)s[i + 1] == 0xbb &&
-		    (unsigned char)s[i + 2] == 0xbf)
+	for (i = 0; i < len; i += k) {
+		k = text_utf8_decode(&c, s + i, len - i);
+		if (c == '\n')
+			continue;
+		if (c == '\t' && i > 0 && s[i - 1] != '\n')
+			continue;
+		if (c == TEXT_BADCP || !cp_as_is(c))
 			return 0;
 		/* A line of only spaces before a deeper line confuses readers. */
 		if (c == ' ' && (i == 0 || s[i - 1] == '\n')) {
-			size_t j = i;
-			while (j < len && s[j] == ' ')
-				j++;
+			for (j = i; j < len && s[j] == ' '; j++)
+				;
 			if (j == len || s[j] == '\n')
 				return 0;
 		}
@@ -948,8 +1171,7 @@ emit_scalar(struct buf *out, const struct node *n, int indent, const char *sep)
 	const char	*s = n->u.s.str;
 	size_t		 len = n->u.s.len;
 
-	if (n->style == NODE_STYLE_PLAIN && memchr(s, '\n', len) == NULL &&
-	    (len == 0 || !node_needs_quotes(s, len) || looks_typed(s, len))) {
+	if (n->style == NODE_STYLE_PLAIN && (len == 0 || plain_ok(s, len, 1))) {
 		/*
 		 * Plain in the source (a number, a date, a boolean, null) or
 		 * typed so by the schema: written back as it was.
@@ -1027,11 +1249,86 @@ emit_block(struct buf *out, const struct node *n, int indent, int first_inline)
 	}
 }
 
+/* The path of a field for a message: "a.b[2].c". */
+static void
+field_path(struct buf *b, const struct node *const *trail, const size_t *at,
+    int depth)
+{
+	int	i;
+
+	for (i = 0; i < depth; i++) {
+		if (trail[i]->kind == NODE_SEQ)
+			buf_printf(b, "[%zu]", at[i]);
+		else
+			buf_printf(b, "%s%.*s", i > 0 ? "." : "", 60,
+			    trail[i]->u.pairs[at[i]].key->u.s.str);
+	}
+}
+
+/*
+ * Refuse what the reader would refuse: text no YAML can hold, a key too
+ * long for an implicit key, nesting deeper than the reader reads.
+ */
+static int
+emit_check(const struct node *n, const struct node **trail, size_t *at,
+    int depth)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*why = NULL;
+	size_t		 i;
+	int		 rc;
+
+	if (n->kind == NODE_SCALAR) {
+		why = node_text_problem(n->u.s.str, n->u.s.len);
+	} else if (depth >= NODE_MAX_DEPTH) {
+		why = "nested deeper than 64 levels";
+	} else if (n->kind == NODE_MAP && n->n > NODE_MAX_KEYS) {
+		why = "more than 10000 keys in one mapping";
+	} else {
+		trail[depth] = n;
+		for (i = 0; i < n->n; i++) {
+			at[depth] = i;
+			if (n->kind == NODE_MAP) {
+				const struct node *k = n->u.pairs[i].key;
+
+				if ((why = node_text_problem(k->u.s.str,
+				    k->u.s.len)) == NULL &&
+				    k->u.s.len > NODE_MAX_KEY)
+					why = "a key longer than 200 bytes";
+				if (why != NULL) {
+					depth++;
+					break;
+				}
+				rc = emit_check(n->u.pairs[i].value, trail,
+				    at, depth + 1);
+			} else
+				rc = emit_check(n->u.items[i], trail, at,
+				    depth + 1);
+			if (rc != 0)
+				return rc;
+		}
+	}
+	if (why == NULL)
+		return 0;
+	field_path(&b, trail, at, depth);
+	rc = error_set(NC_EINVALID, "cannot write %s%s%s: %s",
+	    b.len > 0 ? "field '" : "the document", b.len > 0 ? b.data : "",
+	    b.len > 0 ? "'" : "", why);
+	buf_free(&b);
+	return rc;
+}
+
 int
 node_emit(struct buf *out, const struct node *root)
 {
+	const struct node	*trail[NODE_MAX_DEPTH + 1];
+	size_t			 at[NODE_MAX_DEPTH + 1], start = out->len;
+	int			 rc;
+
 	if (root == NULL)
 		return error_set(NC_EINVALID, "nothing to write");
+	if ((rc = emit_check(root, trail, at, 0)) != 0)
+		return rc;
 	if (root->kind == NODE_SCALAR) {
 		if (root->style == NODE_STYLE_PLAIN && root->u.s.len == 0)
 			buf_puts(out, "null\n");
@@ -1042,7 +1339,13 @@ node_emit(struct buf *out, const struct node *root)
 	} else {
 		emit_block(out, root, 0, 0);
 	}
-	return buf_ok(out);
+	if ((rc = buf_ok(out)) != 0)
+		return rc;
+	if (out->len - start > NODE_MAX_BYTES)
+		return error_set(NC_EINVALID, "cannot write a record of %zu"
+		    " bytes; a record is at most %d MiB", out->len - start,
+		    NODE_MAX_BYTES / (1024 * 1024));
+	return 0;
 }
 
 int

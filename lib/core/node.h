@@ -7,8 +7,13 @@
  * several documents in one file, git conflict markers.  The writer is our
  * own, deterministic: block style, two-space indent, UTF-8 written as is,
  * quoting only where a plain scalar would be misread, multi-line text as
- * literal blocks.  Every node lives in its document's arena and goes away
- * with ydoc_free().
+ * literal blocks, and escapes in a double-quoted scalar for every character
+ * a YAML reader refuses or changes as is (C0 and C1 controls, U+FFFE,
+ * U+FFFF, line and paragraph separators, the BOM).  The writer never writes
+ * what the reader refuses: text that no YAML can hold (a NUL, invalid
+ * UTF-8), a key or a tree beyond the limits below, is an error naming the
+ * field.  Every node lives in its document's arena and goes away with
+ * ydoc_free().
  */
 #ifndef NCIO_NODE_H
 #define NCIO_NODE_H
@@ -17,6 +22,22 @@
 
 #include "buf.h"
 #include "diag.h"
+
+/*
+ * Limits, the same for the reader and the writer (nerima-cio(1) LIMITS).
+ * A file larger than NODE_MAX_BYTES is refused before it is read; nesting
+ * deeper than NODE_MAX_DEPTH stops the reader at once (its work would
+ * otherwise grow with the square of the depth), and so do more than
+ * NODE_MAX_KEYS keys in one mapping (a record's mappings have the few
+ * fields of their schema) and more than NODE_MAX_PROBLEMS problems; a key
+ * is at most NODE_MAX_KEY bytes, which keeps every key, escaped, within
+ * the 1024 characters a YAML reader allows an implicit key.
+ */
+#define NODE_MAX_BYTES		(4 * 1024 * 1024)
+#define NODE_MAX_DEPTH		64
+#define NODE_MAX_KEYS		10000
+#define NODE_MAX_KEY		200
+#define NODE_MAX_PROBLEMS	100
 
 enum node_kind {
 	NODE_SCALAR = 1,
@@ -72,13 +93,21 @@ int		 ydoc_load_as(struct ydoc **out, const char *path,
 		    const char *name, struct diags *d);
 /*
  * Like ydoc_load_as(), but stop parsing once the top-level mapping has
- * every key in want (at most 63) that the file has at all (a key that
- * starts no line cannot be a key of a block mapping): the rest of the file
- * is neither parsed nor checked.  For listings that need a few leading fields of large
- * records; never for validation.
+ * every key in want (at most 63) that the file has at all: the rest of the
+ * file is neither parsed nor checked.  For listings that need a few
+ * leading fields of large records; never for validation.  A wanted key
+ * counts as absent only when no line of the file could start it (the keys
+ * of a block mapping at column 0 start lines; any line break YAML knows,
+ * a BOM, tabs or spaces before the colon, quoted and explicit keys are
+ * taken into account, and anything unusual counts as present), so the
+ * fields read are always those a full parse gives.
  */
 int		 ydoc_load_fields(struct ydoc **out, const char *path,
 		    const char *name, struct diags *d,
+		    const char *const *want, size_t nwant);
+/* The same on a buffer. */
+int		 ydoc_parse_fields(struct ydoc **out, const char *buf,
+		    size_t len, const char *path, struct diags *d,
 		    const char *const *want, size_t nwant);
 struct ydoc	*ydoc_new(void);
 void		 ydoc_free(struct ydoc *);
@@ -108,9 +137,24 @@ const char	*node_get_str(const struct node *map, const char *key);
 int		 node_is_null(const struct node *);
 int		 node_scalar_eq(const struct node *, const char *);
 
-/* Serialise deterministically; the result always ends with a newline. */
+/*
+ * Serialise deterministically; the result always ends with a newline.
+ * NC_EINVALID, naming the field, for a tree the reader would refuse: text
+ * with a NUL or invalid UTF-8, a key longer than NODE_MAX_KEY, nesting
+ * deeper than NODE_MAX_DEPTH, a mapping of more than NODE_MAX_KEYS keys,
+ * a result larger than NODE_MAX_BYTES.
+ */
 int		 node_emit(struct buf *out, const struct node *root);
-/* Whether a string must be quoted to be read back as the same string. */
+/*
+ * Whether a string must be quoted to be read back as the same string: it
+ * would be misread as a plain scalar, or holds a character that may not
+ * stand as it is (then it is written double-quoted with escapes).
+ */
 int		 node_needs_quotes(const char *s, size_t len);
+/*
+ * NULL when a YAML reader can read s back (valid UTF-8 without NUL), else
+ * what is wrong, for a message.
+ */
+const char	*node_text_problem(const char *s, size_t len);
 
 #endif

@@ -423,11 +423,17 @@ record_serialise(struct buf *out, const struct schema *kind, struct node *root)
 	return node_emit(out, root);
 }
 
+/*
+ * The folders of rel under root.  A folder made is flushed into its parent
+ * before a record goes in, so a record on disk is never in a folder that
+ * is not.
+ */
 static int
 mkdirs(const char *root, const char *rel)
 {
 	struct buf	 p = BUF_INIT;
 	const char	*s;
+	char		*slash;
 	int		 rc = 0;
 
 	buf_puts(&p, root);
@@ -437,10 +443,18 @@ mkdirs(const char *root, const char *rel)
 		buf_add(&p, rel, (size_t)(s - rel));
 		if ((rc = buf_ok(&p)) != 0)
 			break;
-		if (mkdir(p.data, 0777) == -1 && errno != EEXIST) {
+		if (mkdir(p.data, 0777) == -1) {
+			if (errno == EEXIST)
+				continue;
 			rc = error_sys(NC_EIO, "cannot create '%s'", p.data);
 			break;
 		}
+		slash = strrchr(p.data, '/');
+		*slash = '\0';
+		rc = fileio_sync_dir(p.data);
+		*slash = '/';
+		if (rc != 0)
+			break;
 	}
 	buf_free(&p);
 	return rc;
@@ -454,6 +468,8 @@ write_record(struct store *st, const char *relpath, const struct buf *b,
 	char		*path;
 	int		 rc;
 
+	/* Under the lock: what a killed writer left is stale. */
+	store_stale_temps(st, 1, NULL);
 	if ((rc = mkdirs(store_root(st), relpath)) != 0)
 		return rc;
 	if ((path = store_path(st, relpath)) == NULL)

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "fileio.h"
 #include "progdir.h"
 #include "refdata.h"
 #include "store.h"
@@ -39,6 +40,7 @@ struct store {
 	int			 locked;
 	struct schemaset	*schemas;
 	struct refdata		*ref;		/* config and orgs, on first use */
+	int			 cleaned;	/* leftovers removed once */
 };
 
 static int
@@ -387,8 +389,11 @@ scan_year(struct reclist *out, struct store *st, const struct schema *kind,
 		if ((rc = buf_ok(&rel)) != 0)
 			break;
 		if (len < 6 || strcmp(de->d_name + len - 5, ".yaml") != 0) {
-			/* Leftovers of an interrupted write are not records. */
-			if (strstr(de->d_name, ".yaml.tmp") == NULL)
+			/*
+			 * Temporaries are not records; those left by an
+			 * interrupted write are store_stale_temps()'s.
+			 */
+			if (!fileio_tmp_name(de->d_name))
 				diags_add(d, rel.data, 0, 0, "not a record file"
 				    " (expected <id>.yaml); move it out of the"
 				    " record folders");
@@ -666,4 +671,89 @@ store_member_find(const char **id, struct store *st, const char *text)
 		return rc;
 	*id = m->id;
 	return 0;
+}
+
+/* The leftovers in one folder (rel to the root, "" for the root). */
+static size_t
+stale_in(struct store *st, const char *rel, int remove, struct diags *d)
+{
+	struct buf	 dir = BUF_INIT, full = BUF_INIT;
+	struct dirent	*de;
+	const char	*name;
+	DIR		*dp;
+	size_t		 n = 0, base;
+
+	buf_printf(&dir, "%s%s%s", st->root, *rel != '\0' ? "/" : "", rel);
+	if (buf_ok(&dir) != 0 || (dp = opendir(dir.data)) == NULL) {
+		buf_free(&dir);
+		return 0;
+	}
+	buf_puts(&full, dir.data);
+	buf_putc(&full, '/');
+	base = full.len;
+	while ((de = readdir(dp)) != NULL) {
+		if (!fileio_tmp_name(de->d_name))
+			continue;
+		full.len = base;
+		buf_puts(&full, de->d_name);
+		if (buf_ok(&full) != 0 || !fileio_tmp_stale(full.data))
+			continue;
+		n++;
+		/* Named relative to the data directory, as lint names files. */
+		name = full.data + strlen(st->root) + 1;
+		if (!remove)
+			diags_add(d, name, 0, 0, "stale temporary file from an"
+			    " interrupted write");
+		else if (unlink(full.data) == 0)
+			fileio_warn("removed '%s', a temporary file left by an"
+			    " interrupted write", name);
+	}
+	closedir(dp);
+	buf_free(&dir);
+	buf_free(&full);
+	return n;
+}
+
+size_t
+store_stale_temps(struct store *st, int remove, struct diags *d)
+{
+	const struct schemaset	*set;
+	struct buf		 rel = BUF_INIT, full = BUF_INIT;
+	struct dirent		*de;
+	DIR			*dp;
+	size_t			 i, n;
+
+	/* Only dead processes leave them: once per process is enough. */
+	if (remove && (st->locked == 0 || st->cleaned))
+		return 0;
+	if (remove)
+		st->cleaned = 1;
+	n = stale_in(st, "", remove, d);
+	if (store_schemas(&set, st, NULL) == 0) {
+		for (i = 0; i < schemaset_nkinds(set); i++) {
+			const char *kd = schema_dir(schemaset_kind_at(set, i));
+
+			if (kd == NULL)
+				continue;
+			n += stale_in(st, kd, remove, d);
+			buf_reset(&full);
+			buf_printf(&full, "%s/%s", st->root, kd);
+			if (buf_ok(&full) != 0 ||
+			    (dp = opendir(full.data)) == NULL)
+				continue;
+			while ((de = readdir(dp)) != NULL) {
+				if (year_name(de->d_name) == 0)
+					continue;
+				buf_reset(&rel);
+				buf_printf(&rel, "%s/%s", kd, de->d_name);
+				if (buf_ok(&rel) == 0)
+					n += stale_in(st, rel.data, remove,
+					    d);
+			}
+			closedir(dp);
+		}
+	}
+	buf_free(&rel);
+	buf_free(&full);
+	return n;
 }

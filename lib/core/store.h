@@ -127,4 +127,17 @@ int		 store_member_find(const char **id, struct store *,
 /* Whether s has the form of an id of that kind. */
 int		 store_id_valid(const struct schema *, const char *s);
 
+/*
+ * Leftovers of interrupted writes (fileio.h) at the top of the data
+ * directory and in its record folders: temporaries and backups that no
+ * process holds.  Every writer of those folders writes under the lock, so
+ * a leftover seen under the lock is surely stale: with the lock held and
+ * remove set, each is removed (the first time only: a process's own
+ * writes leave none) and the removal is a fileio warning;
+ * otherwise each is added to d (relative path, "stale temporary file from
+ * an interrupted write").  Returns how many were found.
+ */
+size_t		 store_stale_temps(struct store *, int remove,
+		    struct diags *d);
+
 #endif

@@ -164,8 +164,13 @@ opc_parse_created(const char *s, char *w3c, int *year, int *mon, int *day,
 		return error_set(NC_EINVALID, "cannot parse created date "
 		    "'%s': out of range", s);
 	/* Every field is in range here: exactly 20 characters. */
-	snprintf(w3c, 21, "%04d-%02d-%02dT%02d:%02d:%02dZ", y % 10000,
-	    mo % 100, da % 100, h % 100, mi % 100, se % 100);
+	{
+		char	t[64];
+
+		snprintf(t, sizeof t, "%04d-%02d-%02dT%02d:%02d:%02dZ", y,
+		    mo, da, h, mi, se);
+		memcpy(w3c, t, 21);
+	}
 	*year = y;
 	*mon = mo;
 	*day = da;

@@ -1,10 +1,14 @@
 /*
- * Atomic file replacement: temporary, fsync, rename, fsync of the directory.
+ * Atomic file replacement: temporary, fsync, rename, fsync of the directory;
+ * all-or-nothing sets of files; leftovers of killed writers.
  */
+#include <sys/file.h>
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,29 +18,198 @@
 #include "error.h"
 #include "fileio.h"
 
-static int
-fsync_dir(const char *path)
-{
-	char	*dir, *slash;
-	int	 fd, rc = 0;
+/* A leftover beside a file being written is removed once this old. */
+#define STALE_SECONDS	60
 
-	if ((dir = strdup(path)) == NULL)
-		return error_set(NC_ENOMEM, "out of memory");
-	slash = strrchr(dir, '/');
-	if (slash == NULL)
-		strcpy(dir, ".");
-	else if (slash == dir)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
+/*
+ * Warnings.
+ */
+
+static char	**warn_v;
+static size_t	  warn_n;
+
+void
+fileio_warn(const char *fmt, ...)
+{
+	char	**nv, *msg;
+	va_list	  ap;
+	int	  n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (msg = malloc((size_t)n + 1)) == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	if ((nv = realloc(warn_v, (warn_n + 1) * sizeof *nv)) == NULL) {
+		free(msg);
+		return;
+	}
+	warn_v = nv;
+	warn_v[warn_n++] = msg;
+}
+
+const char *
+fileio_warning(size_t i)
+{
+	return i < warn_n ? warn_v[i] : NULL;
+}
+
+/*
+ * Directories.
+ */
+
+int
+fileio_sync_dir(const char *dir)
+{
+	int	fd, rc = 0;
+
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1 ||
 	    fsync(fd) == -1)
-		rc = error_sys(NC_EIO, "cannot sync directory '%s'", dir);
+		rc = error_sys(NC_EIO, "the folder '%s' could not be flushed"
+		    " to disk", dir);
 	if (fd != -1)
 		close(fd);
-	free(dir);
 	return rc;
 }
+
+/* The directory of path, malloc'ed ("." for a bare name). */
+static char *
+dir_of(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
+/*
+ * Flush the directory of a file just renamed into place.  The file is in
+ * place whatever happens here, so a failure is a warning, not an error.
+ */
+static void
+sync_published(const char *path)
+{
+	char	*dir;
+
+	if ((dir = dir_of(path)) == NULL || fileio_sync_dir(dir) != 0)
+		fileio_warn("'%s' was written, but %s; the file may be lost if"
+		    " the computer stops before the system writes it", path,
+		    dir != NULL ? error_last() : "out of memory");
+	free(dir);
+}
+
+/*
+ * Leftovers.
+ */
+
+/* Whether name ends in suffix and six characters of mkstemp()'s. */
+static int
+tmp_suffix(const char *name, size_t len, const char *suffix)
+{
+	size_t	slen = strlen(suffix), i;
+
+	if (len < slen + 6 + 1 || memcmp(name + len - 6 - slen, suffix,
+	    slen) != 0)
+		return 0;
+	for (i = len - 6; i < len; i++) {
+		if (!((name[i] >= 'a' && name[i] <= 'z') ||
+		    (name[i] >= 'A' && name[i] <= 'Z') ||
+		    (name[i] >= '0' && name[i] <= '9')))
+			return 0;
+	}
+	return 1;
+}
+
+int
+fileio_tmp_name(const char *name)
+{
+	size_t	len = strlen(name);
+
+	return tmp_suffix(name, len, FILEIO_TMP_SUFFIX) ||
+	    tmp_suffix(name, len, FILEIO_BAK_SUFFIX);
+}
+
+/* Hold a lock on a temporary for as long as fd is open. */
+static void
+hold(int fd)
+{
+	/* A file system without flock() gets no protection, no failure. */
+	(void)flock(fd, LOCK_EX | LOCK_NB);
+}
+
+int
+fileio_tmp_stale(const char *path)
+{
+	const char	*base = strrchr(path, '/');
+	struct stat	 sb;
+	int		 fd, stale;
+
+	base = base != NULL ? base + 1 : path;
+	if (!fileio_tmp_name(base) || lstat(path, &sb) == -1 || !S_ISREG(sb.st_mode))
+		return 0;
+	if ((fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |
+	    O_CLOEXEC)) == -1)
+		return 0;
+	/* Nobody holds it: its writer is gone. */
+	stale = flock(fd, LOCK_EX | LOCK_NB) == 0;
+	close(fd);
+	return stale;
+}
+
+/*
+ * Remove leftovers of earlier writes of path: "<path>.tmpXXXXXX" and
+ * "<path>.tmpbakXXXXXX" that nobody holds and that are older than now (the
+ * time of the file system, from our own new temporary) by a margin.
+ */
+static void
+clean_siblings(const char *path, time_t now)
+{
+	struct buf	 full = BUF_INIT;
+	struct dirent	*de;
+	struct stat	 sb;
+	const char	*base;
+	char		*dir;
+	DIR		*dp;
+	size_t		 blen;
+
+	if ((dir = dir_of(path)) == NULL)
+		return;
+	base = strrchr(path, '/');
+	base = base != NULL ? base + 1 : path;
+	blen = strlen(base);
+	if ((dp = opendir(dir)) == NULL) {
+		free(dir);
+		return;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (strncmp(de->d_name, base, blen) != 0 ||
+		    !fileio_tmp_name(de->d_name) ||
+		    strchr(de->d_name + blen + 1, '.') != NULL)
+			continue;
+		buf_reset(&full);
+		buf_printf(&full, "%s/%s", dir, de->d_name);
+		if (buf_ok(&full) != 0)
+			break;
+		if (lstat(full.data, &sb) == 0 &&
+		    sb.st_mtime + STALE_SECONDS < now &&
+		    fileio_tmp_stale(full.data) && unlink(full.data) == 0)
+			fileio_warn("removed '%s', left by an interrupted"
+			    " write", full.data);
+	}
+	closedir(dp);
+	buf_free(&full);
+	free(dir);
+}
+
+/*
+ * Single files.
+ */
 
 /*
  * The mode the new file gets: that of the file it replaces, or what a new
@@ -57,13 +230,15 @@ new_mode(const char *path)
 }
 
 static int
-tmp_create(struct fileio_tmp *t, const char *path, int *fdp)
+tmp_create(struct fileio_tmp *t, const char *path)
 {
 	struct buf	b = BUF_INIT;
-	int		fd, rc;
+	struct stat	sb;
+	int		rc;
 
 	t->path = NULL;
 	t->tmp = NULL;
+	t->fd = -1;
 	buf_printf(&b, "%s" FILEIO_TMP_SUFFIX "XXXXXX", path);
 	if ((rc = buf_ok(&b)) != 0)
 		return rc;
@@ -71,58 +246,102 @@ tmp_create(struct fileio_tmp *t, const char *path, int *fdp)
 		buf_free(&b);
 		return error_set(NC_ENOMEM, "out of memory");
 	}
-	if ((fd = mkstemp(b.data)) == -1) {
+	if ((t->fd = mkstemp(b.data)) == -1) {
 		rc = error_sys(NC_EIO, "cannot create a file beside '%s'", path);
 		buf_free(&b);
 		free(t->path);
 		t->path = NULL;
 		return rc;
 	}
+	hold(t->fd);
 	t->tmp = buf_detach(&b, NULL);
-	*fdp = fd;
+	if (fstat(t->fd, &sb) == 0)
+		clean_siblings(path, sb.st_mtime);
 	return 0;
 }
 
 int
 fileio_tmp_open(struct fileio_tmp *t, const char *path)
 {
-	int	fd, rc;
+	return tmp_create(t, path);
+}
 
-	if ((rc = tmp_create(t, path, &fd)) != 0)
-		return rc;
-	if (close(fd) == -1) {
-		rc = error_sys(NC_EIO, "cannot create '%s'", t->tmp);
-		fileio_tmp_abort(t);
-	}
-	return rc;
+void
+fileio_tmp_abort(struct fileio_tmp *t)
+{
+	if (t->tmp != NULL)
+		unlink(t->tmp);
+	if (t->fd != -1)
+		close(t->fd);
+	free(t->tmp);
+	free(t->path);
+	t->tmp = t->path = NULL;
+	t->fd = -1;
 }
 
 /* Temporaries waiting for fileio_defer_commit(). */
-static struct pending {
+struct pending {
 	char	*tmp;
 	char	*path;
-	char	*backup;	/* a hard link to the file it replaces */
-} *defer_v;
-static size_t	defer_n;
-static int	defer_on;
+	int	 fd;		/* holds the temporary */
+	char	*backup;	/* the file it replaces, kept */
+	int	 bakfd;		/* holds the backup */
+	int	 undone;	/* put back after a failure */
+};
+static struct pending	*defer_v;
+static size_t		 defer_n;
+static int		 defer_on;
+
+static void
+pending_drop(struct pending *p)
+{
+	if (p->tmp != NULL)
+		unlink(p->tmp);
+	if (p->fd != -1)
+		close(p->fd);
+	free(p->tmp);
+	free(p->path);
+	p->tmp = p->path = NULL;
+	p->fd = -1;
+}
 
 static int
 defer_add(struct fileio_tmp *t)
 {
 	struct pending	*nv;
+	size_t		 i;
 
+	/* The same file twice: the later content wins. */
+	for (i = 0; i < defer_n; i++) {
+		if (strcmp(defer_v[i].path, t->path) == 0) {
+			pending_drop(&defer_v[i]);
+			defer_v[i].tmp = t->tmp;
+			defer_v[i].path = t->path;
+			defer_v[i].fd = t->fd;
+			t->tmp = t->path = NULL;
+			t->fd = -1;
+			return 0;
+		}
+	}
 	if ((nv = realloc(defer_v, (defer_n + 1) * sizeof *nv)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	defer_v = nv;
+	memset(&defer_v[defer_n], 0, sizeof *defer_v);
 	defer_v[defer_n].tmp = t->tmp;
 	defer_v[defer_n].path = t->path;
-	defer_v[defer_n].backup = NULL;
+	defer_v[defer_n].fd = t->fd;
+	defer_v[defer_n].bakfd = -1;
 	defer_n++;
 	t->tmp = t->path = NULL;
+	t->fd = -1;
 	return 0;
 }
 
-/* Set the mode, flush, close fd; rename over the final name; sync the dir. */
+/*
+ * Set the mode of the temporary and flush it (through fd, which may be
+ * t->fd), then rename it over the final name -- or, in a deferred set,
+ * leave that to fileio_defer_commit().
+ */
 static int
 finish(struct fileio_tmp *t, int fd)
 {
@@ -132,49 +351,39 @@ finish(struct fileio_tmp *t, int fd)
 		rc = error_sys(NC_EIO, "cannot set the mode of '%s'", t->tmp);
 	else if (fsync(fd) == -1)
 		rc = error_sys(NC_EIO, "cannot write '%s'", t->path);
-	if (close(fd) == -1 && rc == 0)
+	if (fd != t->fd && close(fd) == -1 && rc == 0)
 		rc = error_sys(NC_EIO, "cannot write '%s'", t->path);
-	if (rc == 0 && defer_on) {
-		if ((rc = defer_add(t)) == 0)
-			return 0;
-	}
-	if (rc == 0 && rename(t->tmp, t->path) == -1)
+	if (rc == 0 && defer_on)
+		rc = defer_add(t);
+	else if (rc == 0 && rename(t->tmp, t->path) == -1)
 		rc = error_sys(NC_EIO, "cannot replace '%s'", t->path);
-	if (rc != 0) {
-		fileio_tmp_abort(t);
-		return rc;
+	else if (rc == 0) {
+		/*
+		 * In place: the point of no return.  The content was flushed
+		 * by fsync(), so a close() error loses nothing.
+		 */
+		free(t->tmp);
+		t->tmp = NULL;
+		sync_published(t->path);
 	}
-	rc = fsync_dir(t->path);
-	free(t->tmp);
-	free(t->path);
-	t->tmp = t->path = NULL;
+	fileio_tmp_abort(t);
 	return rc;
 }
 
 int
 fileio_tmp_commit(struct fileio_tmp *t)
 {
-	int	fd;
+	int	fd, rc;
 
 	if (t->tmp == NULL)
 		return error_set(NC_EINVALID, "no temporary file to commit");
+	/* The writer wrote it by name: flush what the name holds now. */
 	if ((fd = open(t->tmp, O_RDWR | O_CLOEXEC)) == -1) {
-		int rc = error_sys(NC_EIO, "cannot open '%s'", t->tmp);
-
+		rc = error_sys(NC_EIO, "cannot open '%s'", t->tmp);
 		fileio_tmp_abort(t);
 		return rc;
 	}
 	return finish(t, fd);
-}
-
-void
-fileio_tmp_abort(struct fileio_tmp *t)
-{
-	if (t->tmp != NULL)
-		unlink(t->tmp);
-	free(t->tmp);
-	free(t->path);
-	t->tmp = t->path = NULL;
 }
 
 int
@@ -183,25 +392,28 @@ fileio_write_atomic(const char *path, const void *data, size_t len)
 	struct fileio_tmp	 t;
 	const char		*p = data;
 	ssize_t			 w;
-	int			 fd, rc;
+	int			 rc;
 
-	if ((rc = tmp_create(&t, path, &fd)) != 0)
+	if ((rc = tmp_create(&t, path)) != 0)
 		return rc;
 	while (len > 0) {
-		w = write(fd, p, len);
+		w = write(t.fd, p, len);
 		if (w == -1 && errno == EINTR)
 			continue;
-		if (w == -1) {
+		if (w == -1 || w == 0) {
 			rc = error_sys(NC_EIO, "cannot write '%s'", path);
-			close(fd);
 			fileio_tmp_abort(&t);
 			return rc;
 		}
 		p += w;
 		len -= (size_t)w;
 	}
-	return finish(&t, fd);
+	return finish(&t, t.fd);
 }
+
+/*
+ * Sets of files.
+ */
 
 int
 fileio_defer_begin(void)
@@ -220,8 +432,9 @@ defer_clear(void)
 	size_t	i;
 
 	for (i = 0; i < defer_n; i++) {
-		free(defer_v[i].tmp);
-		free(defer_v[i].path);
+		pending_drop(&defer_v[i]);
+		if (defer_v[i].bakfd != -1)
+			close(defer_v[i].bakfd);
 		free(defer_v[i].backup);
 	}
 	free(defer_v);
@@ -233,75 +446,207 @@ defer_clear(void)
 void
 fileio_defer_abort(void)
 {
-	size_t	i;
-
-	for (i = 0; i < defer_n; i++)
-		unlink(defer_v[i].tmp);
 	defer_clear();
+}
+
+/* Copy the file at path into fd (a backup where links cannot be made). */
+static int
+copy_into(int fd, const char *path)
+{
+	char	 block[65536];
+	ssize_t	 r, w;
+	size_t	 off;
+	int	 in, rc = 0;
+
+	if ((in = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return -1;
+	while (rc == 0 && (r = read(in, block, sizeof block)) != 0) {
+		if (r == -1) {
+			if (errno != EINTR)
+				rc = -1;
+			continue;
+		}
+		for (off = 0; rc == 0 && off < (size_t)r; ) {
+			w = write(fd, block + off, (size_t)r - off);
+			if (w == -1 && errno == EINTR)
+				continue;
+			if (w <= 0)
+				rc = -1;
+			else
+				off += (size_t)w;
+		}
+	}
+	if (rc == 0 && fsync(fd) == -1)
+		rc = -1;
+	close(in);
+	return rc;
+}
+
+/*
+ * Keep the file p->path replaces as p->backup, held open: a hard link to
+ * it, or a copy (with its mode) where the file system cannot link.  0 when
+ * there is nothing to keep.
+ */
+static int
+keep_backup(struct pending *p)
+{
+	struct buf	b = BUF_INIT;
+	struct stat	sb;
+	int		fd, tries, rc = 0;
+
+	if (lstat(p->path, &sb) == -1) {
+		if (errno == ENOENT)
+			return 0;
+		return error_sys(NC_EIO, "cannot read '%s'", p->path);
+	}
+	for (tries = 0; tries < 10; tries++) {
+		buf_reset(&b);
+		buf_printf(&b, "%s" FILEIO_BAK_SUFFIX "XXXXXX", p->path);
+		if ((rc = buf_ok(&b)) != 0)
+			return rc;
+		/* A free name (mkstemp() finds one), then the link there. */
+		if ((fd = mkstemp(b.data)) == -1) {
+			rc = error_sys(NC_EIO, "cannot create a file beside"
+			    " '%s'", p->path);
+			goto done;
+		}
+		close(fd);
+		unlink(b.data);
+		if (link(p->path, b.data) == 0) {
+			if ((fd = open(b.data, O_RDONLY | O_CLOEXEC)) != -1)
+				hold(fd);
+			goto kept;
+		}
+		if (errno == EEXIST)
+			continue;	/* taken meanwhile: another name */
+		if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP &&
+		    errno != EMLINK && errno != ENOSYS) {
+			rc = error_sys(NC_EIO, "cannot keep a copy of '%s'",
+			    p->path);
+			goto done;
+		}
+		/* No hard links here (FAT, some shares): a copy. */
+		if ((fd = open(b.data, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC,
+		    0600)) == -1) {
+			if (errno == EEXIST)
+				continue;
+			rc = error_sys(NC_EIO, "cannot keep a copy of '%s'",
+			    p->path);
+			goto done;
+		}
+		hold(fd);
+		if (copy_into(fd, p->path) == -1 ||
+		    fchmod(fd, sb.st_mode & 07777) == -1) {
+			rc = error_sys(NC_EIO, "cannot keep a copy of '%s'",
+			    p->path);
+			unlink(b.data);
+			close(fd);
+			goto done;
+		}
+		goto kept;
+	}
+	rc = error_set(NC_EIO, "cannot find a free name beside '%s'",
+	    p->path);
+done:
+	buf_free(&b);
+	return rc;
+kept:
+	p->bakfd = fd;
+	p->backup = buf_detach(&b, NULL);
+	return 0;
+}
+
+/*
+ * Put back what the first n renames replaced; describe into msg every file
+ * that could not be put back.  0 when all is as it was.
+ */
+static int
+undo(size_t n, struct buf *msg)
+{
+	size_t	i;
+	int	bad = 0;
+
+	for (i = n; i-- > 0; ) {
+		struct pending *p = &defer_v[i];
+
+		if (p->backup != NULL ? rename(p->backup, p->path) == 0 :
+		    unlink(p->path) == 0) {
+			p->undone = 1;
+			if (p->backup != NULL) {
+				free(p->backup);
+				p->backup = NULL;
+			}
+			continue;
+		}
+		bad = 1;
+		buf_printf(msg, "; '%s' is written and could not be %s (%s)",
+		    p->path, p->backup != NULL ? "put back" : "removed",
+		    strerror(errno));
+		if (p->backup != NULL)
+			buf_printf(msg, ": its old content is in '%s'",
+			    p->backup);
+	}
+	return bad;
 }
 
 int
 fileio_defer_commit(void)
 {
-	struct buf	 b = BUF_INIT;
-	size_t		 i, done;
+	struct buf	 msg = BUF_INIT;
+	size_t		 i, done = 0;
 	int		 rc = 0;
 
-	/* Back up every file about to be replaced, so a failure can undo. */
-	for (i = 0; i < defer_n && rc == 0; i++) {
-		if (access(defer_v[i].path, F_OK) != 0)
-			continue;
-		buf_reset(&b);
-		buf_printf(&b, "%s" FILEIO_TMP_SUFFIX "bakXXXXXX",
-		    defer_v[i].path);
-		if ((rc = buf_ok(&b)) != 0)
-			break;
-		/* mktemp-style unique name for the link. */
-		{
-			int fd = mkstemp(b.data);
-
-			if (fd == -1) {
-				rc = error_sys(NC_EIO, "cannot back up '%s'",
-				    defer_v[i].path);
-				break;
-			}
-			close(fd);
-			unlink(b.data);
-		}
-		if (link(defer_v[i].path, b.data) == -1) {
-			rc = error_sys(NC_EIO, "cannot back up '%s'",
-			    defer_v[i].path);
-			break;
-		}
-		defer_v[i].backup = buf_detach(&b, NULL);
-	}
-	for (done = 0; rc == 0 && done < defer_n; done++) {
-		if (rename(defer_v[done].tmp, defer_v[done].path) == -1)
-			rc = error_sys(NC_EIO, "cannot replace '%s'",
-			    defer_v[done].path);
-	}
+	if (!defer_on)
+		return error_set(NC_EINVALID, "no deferred set of files");
+	/* Keep every file about to be replaced, so a failure can undo. */
+	for (i = 0; i < defer_n && rc == 0; i++)
+		rc = keep_backup(&defer_v[i]);
 	if (rc != 0) {
-		/* Undo: restore what was replaced, remove what was new. */
-		for (i = 0; i < done; i++) {
-			if (defer_v[i].backup != NULL)
-				rename(defer_v[i].backup, defer_v[i].path);
-			else
-				unlink(defer_v[i].path);
-		}
-		for (i = done; i < defer_n; i++)
-			unlink(defer_v[i].tmp);
-	} else {
-		for (i = 0; i < defer_n; i++)
-			if (fsync_dir(defer_v[i].path) != 0 && rc == 0)
-				rc = error_sys(NC_EIO, "the files were "
-				    "written, but the directory of '%s' "
-				    "could not be flushed to disk",
-				    defer_v[i].path);
+		rc = error_set(rc, "nothing was written: %s", error_last());
+		goto done;
 	}
-	for (i = 0; i < defer_n; i++)
-		if (defer_v[i].backup != NULL)
+	for (done = 0; done < defer_n; done++) {
+		if (rename(defer_v[done].tmp, defer_v[done].path) == -1)
+			break;
+		free(defer_v[done].tmp);
+		defer_v[done].tmp = NULL;
+	}
+	if (done < defer_n) {
+		buf_printf(&msg, "cannot replace '%s': %s",
+		    defer_v[done].path, strerror(errno));
+		if (undo(done, &msg)) {
+			for (i = done; i < defer_n; i++)
+				buf_printf(&msg, "; '%s' was not written",
+				    defer_v[i].path);
+			for (i = 0; i < done; i++)
+				if (defer_v[i].undone)
+					buf_printf(&msg, "; '%s' was put back",
+					    defer_v[i].path);
+			rc = error_set(NC_EIO, "%s", buf_ok(&msg) == 0 ?
+			    msg.data : "out of memory");
+		} else
+			rc = error_set(NC_EIO, "nothing was written: %s",
+			    buf_ok(&msg) == 0 ? msg.data : "out of memory");
+		for (i = 0; i < done; i++)
+			sync_published(defer_v[i].path);
+		goto done;
+	}
+	/* All in place: the point of no return. */
+	for (i = 0; i < defer_n; i++) {
+		sync_published(defer_v[i].path);
+		if (defer_v[i].backup != NULL && unlink(defer_v[i].backup) == -1)
+			fileio_warn("cannot remove '%s', the old content of"
+			    " '%s' (%s); remove it", defer_v[i].backup,
+			    defer_v[i].path, strerror(errno));
+	}
+done:
+	/* Backups not needed any more (a failure before the renames). */
+	for (i = 0; rc != 0 && i < defer_n; i++) {
+		if (defer_v[i].backup != NULL && !defer_v[i].undone &&
+		    i >= done)
 			unlink(defer_v[i].backup);
-	buf_free(&b);
+	}
+	buf_free(&msg);
 	defer_clear();
 	return rc;
 }

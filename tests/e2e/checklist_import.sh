@@ -43,7 +43,7 @@ long() {
 k = n // 3; sys.stdout.write(c * k + "x" * (n - 3 * k))' "$1" "$2"
 }
 
-run 0 form --kind department --fy 2026 --all -o "$F"
+run 0 export form --kind department --fy 2026 --all -o "$F/"
 refs=$("$NCIO" -C "$D" checklist items --kind department --fy 2026 | awk 'NR > 3 { print $1 }')
 r1=$(echo "$refs" | sed -n 1p)
 r2=$(echo "$refs" | sed -n 2p)

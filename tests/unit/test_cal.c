@@ -26,6 +26,7 @@
 #include "cal.h"
 #include "diag.h"
 #include "error.h"
+#include "parse.h"
 
 static struct cal_date
 D(const char *iso)
@@ -247,6 +248,16 @@ test_era_format(void **state)
 	assert_int_equal(cal_format_era(buf, sizeof buf, D("1926-12-24"),
 	    CAL_ERA_LONG), NC_EINVALID);
 	assert_non_null(strstr(error_last(), "1926-12-24"));
+	/* The last era date the parser reads, and the first it does not. */
+	assert_int_equal(cal_format_era(buf, sizeof buf, D("3017-12-31"),
+	    CAL_ERA_LONG), 0);
+	assert_string_equal(buf, "令和999年12月31日");
+	assert_int_equal(cal_format_era(buf, sizeof buf, D("3018-01-01"),
+	    CAL_ERA_SHORT), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "3018-01-01"));
+	/* Found by fuzz_parse: 6020 was written 令和4002年, refused. */
+	assert_int_equal(cal_format_era(buf, sizeof buf, D("6020-01-01"),
+	    CAL_ERA_LONG), NC_EINVALID);
 	/* Too small a buffer is an error, not a cut. */
 	assert_int_equal(cal_format_era(buf, 8, D("2026-04-01"),
 	    CAL_ERA_LONG), NC_EINVALID);
@@ -644,9 +655,7 @@ test_add_business_days(void **state)
 		/* Counting back gives n. */
 		assert_int_equal(cal_count_business_days(&count, NULL,
 		    D(add_cases[i].from), out), 0);
-		if (cal_is_business_day(NULL, D(add_cases[i].from)) ||
-		    add_cases[i].n >= 0)
-			assert_int_equal(count, add_cases[i].n);
+		assert_int_equal(count, add_cases[i].n);
 	}
 	assert_int_equal(cal_next_business_day(&out, NULL, D("2026-12-28")),
 	    0);
@@ -656,6 +665,96 @@ test_add_business_days(void **state)
 	assert_date(out, "2026-05-01", "prev");
 	assert_int_equal(cal_add_business_days(&out, NULL, D("2099-12-28"),
 	    1), NC_EINVALID);
+}
+
+/*
+ * The formatter and the parser agree on their whole domain: every day
+ * from 昭和元年 to 令和999年, long and short, formats and reads back as
+ * itself; 1980-2099 through parse_date() too, as typed by people.
+ */
+static void
+test_era_round_trip(void **state)
+{
+	struct cal_date	 d, back;
+	char		 buf[CAL_FMT_MAX];
+	long		 day, first, last;
+	int		 style, days1980 = 0;
+
+	(void)state;
+	first = cal_days(D("1926-12-25"));
+	last = cal_days(D("3017-12-31"));
+	for (day = first; day <= last; day++) {
+		d = cal_from_days(day);
+		for (style = CAL_ERA_LONG; style <= CAL_ERA_SHORT; style++) {
+			if (cal_format_era(buf, sizeof buf, d, style) != 0)
+				fail_msg("%04d-%02d-%02d: %s", d.y, d.m, d.d,
+				    error_last());
+			if (cal_parse(&back, buf) != 0 || cal_cmp(d, back) != 0)
+				fail_msg("%04d-%02d-%02d: '%s' does not read"
+				    " back: %s", d.y, d.m, d.d, buf,
+				    error_last());
+			if (d.y < CAL_HOLIDAY_MIN || d.y > CAL_HOLIDAY_MAX)
+				continue;
+			if (parse_date(&back, buf) != 0 || cal_cmp(d, back))
+				fail_msg("parse_date('%s'): %s", buf,
+				    error_last());
+			days1980++;
+		}
+	}
+	/* 1980-01-01 .. 2099-12-31, twice. */
+	assert_int_equal(days1980, 2 * (cal_days(D("2099-12-31")) -
+	    cal_days(D("1980-01-01")) + 1));
+	for (day = first - 400; day < first; day++)
+		assert_int_equal(cal_format_era(buf, sizeof buf,
+		    cal_from_days(day), CAL_ERA_LONG), NC_EINVALID);
+	for (day = last + 1; day < last + 400; day++)
+		assert_int_equal(cal_format_era(buf, sizeof buf,
+		    cal_from_days(day), CAL_ERA_SHORT), NC_EINVALID);
+}
+
+/*
+ * The stated rule, count(from, add(from, n)) == n, for every day of
+ * several years (Golden Week 2019, every year-end closure, 国民の休日)
+ * and every n in [-30, 30], open days and closed days alike, with and
+ * without extra closures and openings.
+ */
+static void
+test_business_day_rule(void **state)
+{
+	struct cal	*c;
+	struct cal_date	 from, to;
+	long		 day, n, got;
+	int		 k;
+
+	(void)state;
+	assert_non_null(c = cal_new());
+	assert_int_equal(cal_add_closure(c, D("2026-06-15"), "点検"), 0);
+	assert_int_equal(cal_add_closure(c, D("2026-06-16"), "点検"), 0);
+	assert_int_equal(cal_add_opening(c, D("2026-06-20"), "土曜開庁"), 0);
+	assert_int_equal(cal_add_opening(c, D("2027-01-03"), "臨時窓口"), 0);
+	for (k = 0; k < 2; k++) {
+		for (day = cal_days(D("2018-12-01")); day <=
+		    cal_days(D("2021-01-31")) || (day >= cal_days(D(
+		    "2025-12-01")) && day <= cal_days(D("2028-01-31")));
+		    day++) {
+			if (day == cal_days(D("2021-01-31")) + 1)
+				day = cal_days(D("2025-12-01"));
+			from = cal_from_days(day);
+			for (n = -30; n <= 30; n++) {
+				assert_int_equal(cal_add_business_days(&to,
+				    k ? c : NULL, from, n), 0);
+				assert_int_equal(cal_count_business_days(&got,
+				    k ? c : NULL, from, to), 0);
+				if (got != n)
+					fail_msg("from %04d-%02d-%02d %+ld"
+					    " business days: %04d-%02d-%02d,"
+					    " counted back %+ld", from.y,
+					    from.m, from.d, n, to.y, to.m,
+					    to.d, got);
+			}
+		}
+	}
+	cal_free(c);
 }
 
 static void
@@ -669,7 +768,14 @@ test_count_business_days(void **state)
 	assert_int_equal(n, 3);		/* 12-28, 1-4, 1-5 */
 	assert_int_equal(cal_count_business_days(&n, NULL, D("2027-01-05"),
 	    D("2026-12-25")), 0);
-	assert_int_equal(n, -3);
+	assert_int_equal(n, -3);	/* 1-4, 12-28, 12-25 */
+	/* From a closed day back: the day before 5-3 (Sunday) is 5-1. */
+	assert_int_equal(cal_count_business_days(&n, NULL, D("2026-05-03"),
+	    D("2026-05-01")), 0);
+	assert_int_equal(n, -1);
+	assert_int_equal(cal_count_business_days(&n, NULL, D("2026-12-31"),
+	    D("2026-12-28")), 0);
+	assert_int_equal(n, -1);
 	assert_int_equal(cal_count_business_days(&n, NULL, D("2026-04-01"),
 	    D("2026-04-01")), 0);
 	assert_int_equal(n, 0);
@@ -964,6 +1070,8 @@ main(void)
 		cmocka_unit_test(test_holiday_invariants),
 		cmocka_unit_test(test_add_business_days),
 		cmocka_unit_test(test_count_business_days),
+		cmocka_unit_test(test_business_day_rule),
+		cmocka_unit_test(test_era_round_trip),
 		cmocka_unit_test(test_closures),
 		cmocka_unit_test(test_due),
 		cmocka_unit_test(test_due_with_closures),

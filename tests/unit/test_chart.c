@@ -29,7 +29,7 @@ make(enum chart_kind kind, enum chart_format f, int labels,
     const double *a, const double *b, size_t n)
 {
 	struct chart	*c;
-	char		 cat[32];
+	char		 cat[64];
 	size_t		 i;
 
 	assert_int_equal(chart_new(&c, kind, "件数"), 0);

@@ -315,6 +315,97 @@ test_load_fields(void **state)
 	ydoc_free(doc);
 }
 
+/*
+ * Bounded work: nesting, keys, problems and size each stop the reader at
+ * once with one clear problem at its position.
+ */
+static void
+test_limits(void **state)
+{
+	struct buf	 in = BUF_INIT;
+	struct ydoc	*doc;
+	struct diags	 d = DIAGS_INIT;
+	char		 path[] = "/tmp/ncio-limit-XXXXXX";
+	FILE		*fp;
+	int		 i, fd;
+
+	(void)state;
+	/* 200 KB of nested flow sequences: one problem, at level 65 (the
+	 * mapping is level 1). */
+	buf_puts(&in, "a: ");
+	for (i = 0; i < 200000; i++)
+		buf_putc(&in, '[');
+	assert_int_equal(ydoc_parse(&doc, in.data, in.len, "n", &d),
+	    NC_EINVALID);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].line, 1);
+	assert_int_equal(d.v[0].col, 4 + 63);
+	assert_non_null(strstr(d.v[0].msg, "deeper than 64"));
+	diags_free(&d);
+
+	/* 64 levels are fine. */
+	buf_reset(&in);
+	for (i = 0; i < 64; i++)
+		buf_putc(&in, '[');
+	for (i = 0; i < 64; i++)
+		buf_putc(&in, ']');
+	assert_int_equal(ydoc_parse(&doc, in.data, in.len, "n", &d), 0);
+	ydoc_free(doc);
+
+	/* Many keys: found duplicates by hash, stopped past the limit. */
+	buf_reset(&in);
+	for (i = 0; i < NODE_MAX_KEYS; i++)
+		buf_printf(&in, "k%d: %d\n", i, i);
+	buf_puts(&in, "k77: dup\n");
+	assert_int_equal(ydoc_parse(&doc, in.data, in.len, "k", &d),
+	    NC_EINVALID);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].line, NODE_MAX_KEYS + 1);
+	assert_non_null(strstr(d.v[0].msg, "duplicate key 'k77' (first at"
+	    " line 78)"));
+	diags_free(&d);
+	in.len -= strlen("k77: dup\n");
+	buf_puts(&in, "one: more\n");
+	assert_int_equal(ydoc_parse(&doc, in.data, in.len, "k", &d),
+	    NC_EINVALID);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].line, NODE_MAX_KEYS + 1);
+	assert_non_null(strstr(d.v[0].msg, "more than 10000 keys"));
+	diags_free(&d);
+
+	/* Problems: at most NODE_MAX_PROBLEMS, then a last word. */
+	buf_reset(&in);
+	for (i = 0; i < 5000; i++)
+		buf_printf(&in, "- &a%d x\n", i);
+	assert_int_equal(ydoc_parse(&doc, in.data, in.len, "p", &d),
+	    NC_EINVALID);
+	assert_int_equal(d.n, NODE_MAX_PROBLEMS + 1);
+	assert_non_null(strstr(d.v[NODE_MAX_PROBLEMS].msg, "stopped"));
+	diags_free(&d);
+
+	/* Size: a file or buffer larger than 4 MiB is refused unread. */
+	buf_reset(&in);
+	while (in.len <= NODE_MAX_BYTES)
+		buf_puts(&in, "# a comment line that takes up some room\n");
+	assert_int_equal(ydoc_parse(&doc, in.data, in.len, "s", &d),
+	    NC_EINVALID);
+	assert_int_equal(d.n, 1);
+	assert_non_null(strstr(d.v[0].msg, "at most 4 MiB"));
+	diags_free(&d);
+	assert_true((fd = mkstemp(path)) != -1);
+	assert_non_null(fp = fdopen(fd, "w"));
+	assert_int_equal(fwrite(in.data, 1, in.len, fp), in.len);
+	fclose(fp);
+	assert_int_equal(ydoc_load_as(&doc, path, "big.yaml", &d),
+	    NC_EINVALID);
+	assert_int_equal(d.n, 1);
+	assert_string_equal(d.v[0].path, "big.yaml");
+	assert_non_null(strstr(error_last(), "big.yaml"));
+	diags_free(&d);
+	unlink(path);
+	buf_free(&in);
+}
+
 int
 main(void)
 {
@@ -326,6 +417,7 @@ main(void)
 		cmocka_unit_test(test_build),
 		cmocka_unit_test(test_large),
 		cmocka_unit_test(test_load_fields),
+		cmocka_unit_test(test_limits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -2,10 +2,12 @@
  * The store: discovery, ids, prefix lookup, atomic writes, record creation
  * with byte-identical load and save.
  */
+#include <sys/file.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -266,6 +268,72 @@ test_atomic_write(void **state)
 	assert_int_equal(fileio_write_atomic(path, "x", 1), NC_EIO);
 }
 
+/*
+ * Leftovers of killed writers in the data directory: reported by name
+ * without the lock, removed (and said) by a writer holding the lock; one
+ * in use is neither.
+ */
+static void
+test_stale_temps(void **state)
+{
+	struct store	*st;
+	struct diags	 d = DIAGS_INIT;
+	char		 path[600];
+	size_t		 w0;
+	int		 fd;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/issues/2026", root);
+	mkdir(path, 0777);
+	put("issues/2026/is-00000000.yaml.tmpAbC123", "killed");
+	put("nerima-cio.yaml.tmpbakZZZZZZ", "killed");
+	put("issues/2026/is-00000001.yaml.tmpHeLd00", "in use");
+	snprintf(path, sizeof path, "%s/issues/2026/is-00000001.yaml.tmpHeLd00",
+	    root);
+	assert_true((fd = open(path, O_RDONLY)) != -1);
+	assert_int_equal(flock(fd, LOCK_EX), 0);
+	assert_int_equal(store_open(&st, root), 0);
+	assert_int_equal(store_stale_temps(st, 0, &d), 2);
+	diags_sort(&d);
+	assert_int_equal(d.n, 2);
+	assert_string_equal(d.v[0].path, "issues/2026/is-00000000.yaml.tmpAbC123");
+	assert_string_equal(d.v[0].msg, "stale temporary file from an"
+	    " interrupted write");
+	assert_string_equal(d.v[1].path, "nerima-cio.yaml.tmpbakZZZZZZ");
+	diags_free(&d);
+	/* Not a record, not "not a record file" either. */
+	{
+		struct reclist	l = RECLIST_INIT;
+
+		assert_int_equal(store_scan(&l, st, NULL, 0, &d), 0);
+		assert_int_equal(d.n, 0);
+		reclist_free(&l);
+	}
+	/* Removing takes the lock. */
+	assert_int_equal(store_stale_temps(st, 1, NULL), 0);
+	assert_int_equal(store_lock(st), 0);
+	w0 = 0;
+	while (fileio_warning(w0) != NULL)
+		w0++;
+	assert_int_equal(store_stale_temps(st, 1, NULL), 2);
+	/* Once per process: its own writes leave none. */
+	put("issues/2026/is-00000002.yaml.tmpAbC123", "killed");
+	assert_int_equal(store_stale_temps(st, 1, NULL), 0);
+	store_unlock(st);
+	snprintf(path, sizeof path, "%s/issues/2026/is-00000002.yaml.tmpAbC123",
+	    root);
+	unlink(path);
+	snprintf(path, sizeof path, "%s/issues/2026/is-00000001.yaml.tmpHeLd00",
+	    root);
+	assert_non_null(fileio_warning(w0 + 1));
+	assert_non_null(strstr(fileio_warning(w0), "removed '"));
+	assert_int_equal(store_stale_temps(st, 0, &d), 0);
+	assert_non_null(slurp(path));
+	close(fd);
+	unlink(path);
+	store_free(st);
+}
+
 static int
 setup(void **state)
 {
@@ -305,6 +373,7 @@ main(void)
 		cmocka_unit_test(test_create_find_save),
 		cmocka_unit_test(test_orgs),
 		cmocka_unit_test(test_atomic_write),
+		cmocka_unit_test(test_stale_temps),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

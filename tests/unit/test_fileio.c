@@ -1,0 +1,296 @@
+/*
+ * The atomic writer (lib/util/fileio.c): modes, the all-or-nothing sets of
+ * files -- committed, aborted, a rename failing part way and undone from
+ * the backups, a backup that cannot be made -- leftovers of killed writers
+ * told from temporaries in use, and the warnings.  Faults that only an
+ * injector can make (fsync, link, close failing) are tests/e2e/fault.sh's.
+ */
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/time.h>
+
+#include <dirent.h>
+#include <fcntl.h>
+#include <glob.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "fileio.h"
+
+static char	dir[] = "/tmp/ncio-fileio-XXXXXX";
+
+static const char *
+at(const char *name)
+{
+	static char	path[4][512];
+	static int	k;
+
+	k = (k + 1) % 4;
+	snprintf(path[k], sizeof path[k], "%s/%s", dir, name);
+	return path[k];
+}
+
+static const char *
+slurp(const char *name)
+{
+	static char	 data[4096];
+	FILE		*fp;
+	size_t		 n;
+
+	if ((fp = fopen(at(name), "r")) == NULL)
+		return "(absent)";
+	n = fread(data, 1, sizeof data - 1, fp);
+	data[n] = '\0';
+	fclose(fp);
+	return data;
+}
+
+static void
+put(const char *name, const char *text)
+{
+	FILE	*fp;
+
+	assert_non_null(fp = fopen(at(name), "w"));
+	fputs(text, fp);
+	fclose(fp);
+}
+
+/* Names in the directory that look like temporaries or backups. */
+static int
+leftovers(void)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	int		 n = 0;
+
+	assert_non_null(dp = opendir(dir));
+	while ((de = readdir(dp)) != NULL)
+		n += fileio_tmp_name(de->d_name);
+	closedir(dp);
+	return n;
+}
+
+static size_t
+nwarnings(void)
+{
+	size_t	n = 0;
+
+	while (fileio_warning(n) != NULL)
+		n++;
+	return n;
+}
+
+static void
+test_modes(void **state)
+{
+	struct stat	sb;
+	mode_t		mask;
+
+	(void)state;
+	mask = umask(022);
+	assert_int_equal(fileio_write_atomic(at("new"), "n\n", 2), 0);
+	assert_int_equal(stat(at("new"), &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 0644);
+	/* A file replaced keeps its mode. */
+	assert_int_equal(chmod(at("new"), 0640), 0);
+	assert_int_equal(fileio_write_atomic(at("new"), "m\n", 2), 0);
+	assert_int_equal(stat(at("new"), &sb), 0);
+	assert_int_equal(sb.st_mode & 07777, 0640);
+	assert_string_equal(slurp("new"), "m\n");
+	umask(mask);
+	assert_int_equal(leftovers(), 0);
+}
+
+static void
+test_names(void **state)
+{
+	(void)state;
+	assert_true(fileio_tmp_name("rv-1.yaml.tmpAbC123"));
+	assert_true(fileio_tmp_name("x.docx.tmpbak000000"));
+	assert_false(fileio_tmp_name("rv-1.yaml.tmp"));
+	assert_false(fileio_tmp_name("rv-1.yaml.tmpAbC12"));
+	assert_false(fileio_tmp_name("rv-1.yaml.tmpAbC12_"));
+	assert_false(fileio_tmp_name(".tmpAbC123"));
+	assert_false(fileio_tmp_name("rv-1.yaml"));
+}
+
+/* A set is written all at once; until then the old files stand. */
+static void
+test_defer_commit(void **state)
+{
+	(void)state;
+	put("b.txt", "old b");
+	assert_int_equal(fileio_defer_begin(), 0);
+	assert_int_equal(fileio_defer_begin(), NC_EINVALID);
+	assert_int_equal(fileio_write_atomic(at("a.txt"), "new a", 5), 0);
+	assert_int_equal(fileio_write_atomic(at("b.txt"), "new b", 5), 0);
+	/* The same file twice: the later content wins. */
+	assert_int_equal(fileio_write_atomic(at("a.txt"), "newer a", 7), 0);
+	assert_string_equal(slurp("a.txt"), "(absent)");
+	assert_string_equal(slurp("b.txt"), "old b");
+	assert_int_equal(leftovers(), 2);
+	assert_int_equal(fileio_defer_commit(), 0);
+	assert_string_equal(slurp("a.txt"), "newer a");
+	assert_string_equal(slurp("b.txt"), "new b");
+	assert_int_equal(leftovers(), 0);
+	/* Aborted: nothing changes, nothing is left. */
+	assert_int_equal(fileio_defer_begin(), 0);
+	assert_int_equal(fileio_write_atomic(at("a.txt"), "x", 1), 0);
+	assert_int_equal(fileio_write_atomic(at("c.txt"), "x", 1), 0);
+	fileio_defer_abort();
+	assert_string_equal(slurp("a.txt"), "newer a");
+	assert_string_equal(slurp("c.txt"), "(absent)");
+	assert_int_equal(leftovers(), 0);
+	assert_int_equal(fileio_defer_commit(), NC_EINVALID);
+}
+
+/*
+ * The third rename fails (its temporary is gone): the two files already
+ * replaced are put back from their backups, the new one removed.
+ */
+static void
+test_defer_undo(void **state)
+{
+	glob_t	g;
+	int	i;
+
+	(void)state;
+	put("u1.txt", "old 1");
+	put("u2.txt", "old 2");
+	assert_int_equal(fileio_defer_begin(), 0);
+	assert_int_equal(fileio_write_atomic(at("u1.txt"), "new 1", 5), 0);
+	assert_int_equal(fileio_write_atomic(at("u0.txt"), "new 0", 5), 0);
+	assert_int_equal(fileio_write_atomic(at("u2.txt"), "new 2", 5), 0);
+	assert_int_equal(glob(at("u2.txt.tmp??????"), 0, NULL, &g), 0);
+	assert_int_equal(g.gl_pathc, 1);
+	assert_int_equal(unlink(g.gl_pathv[0]), 0);
+	globfree(&g);
+	assert_int_equal(fileio_defer_commit(), NC_EIO);
+	assert_non_null(strstr(error_last(), "nothing was written: cannot"
+	    " replace '"));
+	assert_non_null(strstr(error_last(), "u2.txt'"));
+	assert_string_equal(slurp("u1.txt"), "old 1");
+	assert_string_equal(slurp("u0.txt"), "(absent)");
+	assert_string_equal(slurp("u2.txt"), "old 2");
+	assert_int_equal(leftovers(), 0);
+
+	/* A file that cannot be kept (a directory): nothing is replaced. */
+	assert_int_equal(mkdir(at("d.txt"), 0777), 0);
+	assert_int_equal(fileio_defer_begin(), 0);
+	assert_int_equal(fileio_write_atomic(at("u1.txt"), "new 1", 5), 0);
+	assert_int_equal(fileio_write_atomic(at("d.txt"), "new d", 5), 0);
+	assert_int_equal(fileio_defer_commit(), NC_EIO);
+	assert_non_null(strstr(error_last(), "nothing was written"));
+	assert_string_equal(slurp("u1.txt"), "old 1");
+	assert_int_equal(leftovers(), 0);
+	assert_int_equal(rmdir(at("d.txt")), 0);
+	for (i = 0; i < 3; i++)
+		unlink(at(i == 0 ? "u0.txt" : i == 1 ? "u1.txt" : "u2.txt"));
+}
+
+/*
+ * Leftovers: one nobody holds is stale, one held is not; the next write of
+ * the same file removes stale ones old enough, and says so.
+ */
+static void
+test_stale(void **state)
+{
+	struct timeval	 old[2];
+	size_t		 w0;
+	int		 fd, held;
+
+	(void)state;
+	put("s.yaml.tmpAAAAAA", "killed");
+	put("s.yaml.tmpbakBBBBBB", "killed");
+	put("s.yaml.tmpCCCCCC", "in use");
+	put("s.yaml.tmpDDDDDD", "recent");
+	put("s.yaml.tmpx", "not ours");
+	assert_true(fileio_tmp_stale(at("s.yaml.tmpAAAAAA")));
+	assert_false(fileio_tmp_stale(at("s.yaml.tmpx")));
+	assert_false(fileio_tmp_stale(at("nosuch.tmpAAAAAA")));
+	assert_true((held = open(at("s.yaml.tmpCCCCCC"), O_RDONLY)) != -1);
+	assert_int_equal(flock(held, LOCK_EX), 0);
+	assert_false(fileio_tmp_stale(at("s.yaml.tmpCCCCCC")));
+	/* A symbolic link is never one. */
+	assert_int_equal(symlink(at("s.yaml.tmpAAAAAA"),
+	    at("s.yaml.tmpEEEEEE")), 0);
+	assert_false(fileio_tmp_stale(at("s.yaml.tmpEEEEEE")));
+	unlink(at("s.yaml.tmpEEEEEE"));
+
+	memset(old, 0, sizeof old);
+	old[0].tv_sec = old[1].tv_sec = 1000000000;	/* 2001 */
+	assert_int_equal(utimes(at("s.yaml.tmpAAAAAA"), old), 0);
+	assert_int_equal(utimes(at("s.yaml.tmpbakBBBBBB"), old), 0);
+	assert_int_equal(utimes(at("s.yaml.tmpCCCCCC"), old), 0);
+	w0 = nwarnings();
+	assert_int_equal(fileio_write_atomic(at("s.yaml"), "s\n", 2), 0);
+	assert_string_equal(slurp("s.yaml.tmpAAAAAA"), "(absent)");
+	assert_string_equal(slurp("s.yaml.tmpbakBBBBBB"), "(absent)");
+	assert_string_equal(slurp("s.yaml.tmpCCCCCC"), "in use");
+	assert_string_equal(slurp("s.yaml.tmpDDDDDD"), "recent");
+	assert_string_equal(slurp("s.yaml.tmpx"), "not ours");
+	assert_int_equal(nwarnings(), w0 + 2);
+	assert_non_null(strstr(fileio_warning(w0), "left by an interrupted"
+	    " write"));
+	close(held);
+	unlink(at("s.yaml.tmpCCCCCC"));
+	unlink(at("s.yaml.tmpDDDDDD"));
+	unlink(at("s.yaml.tmpx"));
+
+	/* A temporary of fileio_tmp_open() is held until it is done. */
+	{
+		struct fileio_tmp	t;
+
+		assert_int_equal(fileio_tmp_open(&t, at("t.xlsx")), 0);
+		assert_false(fileio_tmp_stale(t.tmp));
+		fd = open(t.tmp, O_WRONLY | O_TRUNC);
+		assert_int_equal(write(fd, "by name", 7), 7);
+		close(fd);
+		assert_int_equal(fileio_tmp_commit(&t), 0);
+		assert_string_equal(slurp("t.xlsx"), "by name");
+		assert_int_equal(fileio_tmp_open(&t, at("t.xlsx")), 0);
+		fileio_tmp_abort(&t);
+		fileio_tmp_abort(&t);
+		assert_string_equal(slurp("t.xlsx"), "by name");
+	}
+	assert_int_equal(leftovers(), 0);
+}
+
+static int
+setup(void **state)
+{
+	(void)state;
+	return mkdtemp(dir) == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	char	cmd[600];
+
+	(void)state;
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_modes),
+		cmocka_unit_test(test_names),
+		cmocka_unit_test(test_defer_commit),
+		cmocka_unit_test(test_defer_undo),
+		cmocka_unit_test(test_stale),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
