@@ -31,6 +31,7 @@ extern const struct cmd_entry cmd_cal_entry;
 extern const struct cmd_entry cmd_review_entry;
 extern const struct cmd_entry cmd_audit_entry;
 extern const struct cmd_entry cmd_checklist_entry;
+extern const struct cmd_entry cmd_training_entry;
 
 /* In the order a new user meets them. */
 const struct cmd_entry *const cmd_table[] = {
@@ -44,6 +45,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_review_entry,
 	&cmd_audit_entry,
 	&cmd_checklist_entry,
+	&cmd_training_entry,
 	NULL
 };
 
