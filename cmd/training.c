@@ -925,9 +925,13 @@ print_results(const struct tr_results *r, struct store *st)
 		    pct(a, sizeof a, r->response_rate),
 		    pct(b, sizeof b, r->satisfaction), r->survey_rows ? "" :
 		    _(" (as reported)"));
-		if (t->survey_org != NULL)
-			printf(_("survey run by %s\n"), label(st, "org",
-			    t->survey_org));
+		if (t->survey_org != NULL) {
+			const char *name = NULL, *dept = NULL;
+
+			if (store_org(&name, &dept, st, t->survey_org) != 0)
+				name = t->survey_org;
+			printf(_("survey run by %s\n"), name);
+		}
 	} else
 		printf(_("survey: no results\n"));
 	if (r->nsurvey > 0) {

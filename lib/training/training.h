@@ -399,7 +399,8 @@ size_t		 tr_check_nreplace(const struct tr_check *);
 /*
  * The upper-lower discrimination index of one item: the share correct in
  * the upper group minus the share in the lower group, each group the
- * round(frac * n) examinees with the highest (lowest) total scores.
+ * round(frac * n) examinees with the highest (lowest) scores (the results
+ * pass each examinee's score on the other items).
  * Examinees tied at a group's boundary score share the remaining places
  * (each counts with weight places / tied), so the index does not depend
  * on the order of the rows.  NAN when n < 2 or a group would be empty.

@@ -175,63 +175,119 @@ sheet_orgs(struct xlsx *x, const struct tr_results *r, const char *note)
 }
 
 static int
-sheet_survey(struct xlsx *x, const struct tr_results *r, const char *note,
-    struct xlsx_sheet **out)
+sheet_survey(struct xlsx *x, const struct tr_results *r, struct store *st,
+    const char *note)
 {
-	struct xlsx_column	 cols[5 + TR_MAXCHOICES];
-	struct xlsx_sheet	*sh;
-	char			 heads[TR_MAXCHOICES][32];
-	uint32_t		 row, first;
-	size_t			 i, c, maxc = 0;
+	static const struct xlsx_column cols[] = {
+		{ "No.", XLSX_COL_CENTER, 5 },
+		{ "設問", 0, 52 },
+		{ "形式", XLSX_COL_CENTER, 11 },
+		{ "回答数", 0, 9 },
+		{ "肯定的回答", 0, 11 },
+		{ "平均（5段階）", 0, 13 },
+	};
+	static const struct xlsx_column dcols[] = {
+		{ "No.", XLSX_COL_CENTER, 5 },
+		{ "設問", 0, 52 },
+		{ "選択肢", 0, 26 },
+		{ "人数", 0, 9 },
+		{ "割合", 0, 9 },
+	};
+	struct xlsx_sheet	*sh, *dt;
+	uint32_t		 row, drow;
+	size_t			 i, c;
+	char			 no[32];
 	int			 rc;
 
-	*out = NULL;
 	if (r->nsurvey == 0)
 		return 0;
-	for (i = 0; i < r->nsurvey; i++)
-		if (r->survey[i].q->nchoices > maxc)
-			maxc = r->survey[i].q->nchoices;
-	cols[0] = (struct xlsx_column){ "No.", XLSX_COL_CENTER, 5 };
-	cols[1] = (struct xlsx_column){ "設問", 0, 48 };
-	cols[2] = (struct xlsx_column){ "回答数", 0, 9 };
-	cols[3] = (struct xlsx_column){ "肯定的回答（上位2段階）", 0, 14 };
-	cols[4] = (struct xlsx_column){ "平均（5段階）", 0, 10 };
-	for (c = 0; c < maxc; c++) {
-		snprintf(heads[c], sizeof heads[c], "選択肢%zu", c + 1);
-		cols[5 + c] = (struct xlsx_column){ heads[c], 0, 16 };
-	}
 	if ((rc = xlsx_add_sheet(&sh, x, "アンケート", XLSX_LANDSCAPE)) != 0 ||
 	    (rc = xlsx_title(sh, "アンケートの設問別集計", note)) != 0 ||
-	    (rc = xlsx_table(&row, sh, cols, 5 + maxc)) != 0)
+	    (rc = xlsx_table(&row, sh, cols, 6)) != 0 ||
+	    (rc = xlsx_add_sheet(&dt, x, "アンケート内訳", XLSX_LANDSCAPE)) !=
+	    0 || (rc = xlsx_title(dt, "アンケートの回答の内訳", note)) != 0 ||
+	    (rc = xlsx_table(&drow, dt, dcols, 5)) != 0)
 		return rc;
-	first = row;
 	for (i = 0; i < r->nsurvey; i++, row++) {
 		const struct tr_survey_stat *s = &r->survey[i];
-		char no[32], cell[256];
 
 		snprintf(no, sizeof no, "%zu", i + 1);
 		xlsx_write_text(sh, row, 0, no);
 		xlsx_write_text(sh, row, 1, s->q->text);
-		count(sh, row, 2, (long)s->n);
-		rate(sh, row, 3, s->q->type == TR_Q_SCALE ? 100 * s->top2 :
+		xlsx_write_text(sh, row, 2, tr_label(st, "survey_items.type",
+		    tr_qtype_name(s->q->type)));
+		count(sh, row, 3, (long)s->n);
+		rate(sh, row, 4, s->q->type == TR_Q_SCALE ? 100 * s->top2 :
 		    NAN);
 		if (s->q->type == TR_Q_SCALE && !isnan(s->mean))
-			xlsx_write_number(sh, row, 4, s->mean, XLSX_NUM_DEC);
+			xlsx_write_number(sh, row, 5, s->mean, XLSX_NUM_DEC);
 		else
-			xlsx_write_text(sh, row, 4, "－");
-		for (c = 0; c < maxc; c++) {
-			if (c < s->q->nchoices) {
-				snprintf(cell, sizeof cell, "%s %zu名",
-				    s->q->choices[c], s->picks[c]);
-				xlsx_write_text(sh, row, (uint16_t)(5 + c),
-				    cell);
-			} else
-				xlsx_write_blank(sh, row, (uint16_t)(5 + c));
+			xlsx_write_text(sh, row, 5, "－");
+		for (c = 0; c < s->q->nchoices; c++, drow++) {
+			xlsx_write_text(dt, drow, 0, no);
+			xlsx_write_text(dt, drow, 1, s->q->text);
+			xlsx_write_text(dt, drow, 2, s->q->choices[c]);
+			count(dt, drow, 3, (long)s->picks[c]);
+			rate(dt, drow, 4, s->n > 0 ? 100.0 * (double)s->picks[c] /
+			    (double)s->n : NAN);
 		}
 	}
-	(void)first;
-	*out = sh;
+	xlsx_note(sh, row + 1, "肯定的回答：5段階評価の上位2段階の割合。平均：最も"
+	    "肯定的な回答を5とした値。複数選択の割合は回答者に対する値"
+	    "（内訳シート）。");
 	return 0;
+}
+
+/* A chart sheet with its own small table: each scale question's share. */
+static int
+chart_survey(struct xlsx *x, const struct tr_results *r)
+{
+	static const struct xlsx_column cols[] = {
+		{ "設問", 0, 34 },
+		{ "肯定的回答", 0, 12 },
+	};
+	struct xlsx_sheet	*sh;
+	struct xlsx_chart	 ch;
+	uint32_t		 row, first;
+	uint16_t		 col = 1;
+	size_t			 i, n = 0;
+	char			 lab[256];
+	int			 rc;
+
+	for (i = 0; i < r->nsurvey; i++)
+		n += r->survey[i].q->type == TR_Q_SCALE;
+	if (n == 0)
+		return 0;
+	if ((rc = xlsx_add_sheet(&sh, x, "グラフ_アンケート", XLSX_LANDSCAPE)) !=
+	    0 || (rc = xlsx_title(sh, "アンケート：設問別の肯定的回答の割合",
+	    "肯定的回答：5段階評価の上位2段階の割合")) != 0 ||
+	    (rc = xlsx_table(&row, sh, cols, 2)) != 0)
+		return rc;
+	first = row;
+	for (i = 0; i < r->nsurvey; i++) {
+		const struct tr_survey_stat *s = &r->survey[i];
+
+		if (s->q->type != TR_Q_SCALE)
+			continue;
+		snprintf(lab, sizeof lab, "設問%zu %s", i + 1, s->q->topic !=
+		    NULL ? s->q->topic : "");
+		xlsx_write_text(sh, row, 0, lab);
+		rate(sh, row++, 1, 100 * s->top2);
+	}
+	memset(&ch, 0, sizeof ch);
+	ch.type = XLSX_CHART_BAR;
+	ch.title = "設問別の肯定的回答の割合";
+	ch.cat_col = 0;
+	ch.val_cols = &col;
+	ch.nval = 1;
+	ch.first_row = first;
+	ch.last_row = row - 1;
+	ch.y_pct = 1;
+	ch.at_row = 2;
+	ch.at_col = 3;
+	ch.width = 720;
+	ch.height = 140 + 40 * (int)n;
+	return xlsx_add_chart(sh, &ch);
 }
 
 static int
@@ -361,7 +417,7 @@ tr_results_xlsx(const char *path, const struct tr_results *r,
 {
 	struct xlsx		*x = NULL;
 	struct xlsx_props	 props;
-	struct xlsx_sheet	*sv = NULL, *sc = NULL, *it = NULL;
+	struct xlsx_sheet	*sc = NULL, *it = NULL;
 	struct xlsx_chart	 ch;
 	char			 note[256], title[512];
 	uint16_t		 col;
@@ -379,25 +435,13 @@ tr_results_xlsx(const char *path, const struct tr_results *r,
 		return rc;
 	if ((rc = sheet_overview(x, r, st, note)) != 0 ||
 	    (rc = sheet_orgs(x, r, note)) != 0 ||
-	    (rc = sheet_survey(x, r, note, &sv)) != 0 ||
+	    (rc = sheet_survey(x, r, st, note)) != 0 ||
 	    (rc = sheet_texts(x, r, note)) != 0 ||
 	    (rc = sheet_scores(x, r, note, &sc)) != 0 ||
 	    (rc = sheet_items(x, r, note, &it)) != 0)
 		goto done;
-	if (sv != NULL) {
-		memset(&ch, 0, sizeof ch);
-		col = 3;
-		ch.type = XLSX_CHART_BAR;
-		ch.title = "設問別の肯定的回答の割合";
-		ch.src = sv;
-		ch.cat_col = 0;
-		ch.val_cols = &col;
-		ch.nval = 1;
-		ch.y_pct = 1;
-		if ((rc = chart_sheet(x, "グラフ_アンケート",
-		    "アンケート：設問別の肯定的回答の割合", &ch)) != 0)
-			goto done;
-	}
+	if ((rc = chart_survey(x, r)) != 0)
+		goto done;
 	if (sc != NULL) {
 		memset(&ch, 0, sizeof ch);
 		col = 1;

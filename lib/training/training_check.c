@@ -90,6 +90,7 @@ pick_others(struct tr_check *c, const struct training *t,
 			o = pool->v[i];
 			if (same(o->id, t->id) || cancelled(o) ||
 			    !same(o->audience, t->general[g]) ||
+			    !same(o->kind, t->kind) ||
 			    o->fy < t->fy - 1 || o->date.y == 0)
 				continue;
 			if (t->date.y != 0 && cal_cmp(o->date, t->date) > 0)
@@ -404,13 +405,15 @@ notes(struct tr_check *c)
 	int			 rc = 0;
 	size_t			 n;
 
+	/* counts once there are questions: none yet is work to do */
 	n = t->nitems[TR_SURVEY];
-	if (t->makes_survey && (n < ITEMS_LOW || n > ITEMS_HIGH))
+	if (t->makes_survey && n > 0 && (n < ITEMS_LOW || n > ITEMS_HIGH))
 		rc = add_note(c, "the survey has %zu question%s; the"
 		    " specification asks for about 10 (3(2)イ)", n,
 		    n == 1 ? "" : "s");
 	n = t->nitems[TR_TEST];
-	if (rc == 0 && t->makes_test && (n < ITEMS_LOW || n > ITEMS_HIGH))
+	if (rc == 0 && t->makes_test && n > 0 && (n < ITEMS_LOW ||
+	    n > ITEMS_HIGH))
 		rc = add_note(c, "the test has %zu item%s; the specification"
 		    " asks for about 10 (3(2)イ)", n, n == 1 ? "" : "s");
 	if (rc == 0 && t->method != NULL && (strcmp(t->method,

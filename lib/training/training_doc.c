@@ -42,6 +42,8 @@ struct grid {
 static int
 grid_new(struct grid *g, size_t ncols)
 {
+	size_t	i;
+
 	memset(g, 0, sizeof *g);
 	g->ncols = ncols;
 	if ((g->align = calloc(ncols, sizeof *g->align)) == NULL ||
@@ -49,6 +51,8 @@ grid_new(struct grid *g, size_t ncols)
 		free(g->align);
 		return error_set(NC_ENOMEM, "out of memory");
 	}
+	for (i = 0; i < ncols; i++)
+		g->align[i] = DOCX_LEFT;
 	return 0;
 }
 
@@ -92,15 +96,49 @@ grid_row(struct grid *g, ...)
 	g->nrows++;
 }
 
-/* Add the grid as a table: the first row is the header. */
+/* The width of the widest line of a cell's text. */
+static unsigned
+measure_lines(const char *s)
+{
+	const char	*nl;
+	char		*line;
+	unsigned	 w, best = 0;
+
+	for (;;) {
+		nl = strchr(s, '\n');
+		if (nl == NULL)
+			w = docx_measure(s);
+		else {
+			if ((line = strndup(s, (size_t)(nl - s))) == NULL)
+				return docx_measure(s);
+			w = docx_measure(line);
+			free(line);
+		}
+		if (w > best)
+			best = w;
+		if (nl == NULL)
+			return best;
+		s = nl + 1;
+	}
+}
+
+/* A cell's padding, hundredths of a character (Word's 0.19 cm each side). */
+#define CELL_PAD	200
+
+/*
+ * Add the grid as a table, the first row its header.  Columns without a
+ * cap get the width of their widest cell, so numbers, dates and headings
+ * never wrap; the columns with a cap (long text) share what is left of
+ * the text width, each in proportion to its content.
+ */
 static int
 grid_add(struct docx *dx, struct grid *g)
 {
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 ps;
-	unsigned		*w;
+	unsigned		*w, m, tw = docx_text_width(dx);
+	unsigned long		 fixed = 0, flex = 0, left;
 	size_t			 r, c;
-	unsigned		 m;
 	int			 rc;
 
 	if (g->failed)
@@ -108,17 +146,52 @@ grid_add(struct docx *dx, struct grid *g)
 	if ((w = calloc(g->ncols, sizeof *w)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	for (c = 0; c < g->ncols; c++) {
-		w[c] = 300;
+		w[c] = 200 + CELL_PAD;
 		for (r = 0; r < g->nrows; r++) {
-			m = docx_measure(g->cells[r * g->ncols + c]) + 150;
-			if (r == 0 && g->cap[c] != 0 && m > g->cap[c] + 150)
-				m = g->cap[c];
+			m = measure_lines(g->cells[r * g->ncols + c]) + CELL_PAD;
 			if (m > w[c])
 				w[c] = m;
 		}
-		if (g->cap[c] != 0 && w[c] > g->cap[c])
-			w[c] = g->cap[c];
+		if (g->cap[c] != 0)
+			flex += w[c];
+		else
+			fixed += w[c];
 	}
+	if (flex > 0) {
+		/*
+		 * The narrowest text column first gets what it needs, as long
+		 * as each column still to go keeps eight characters, so short
+		 * lines stay whole and long text takes the rest.
+		 */
+		size_t	nflex = 0, k;
+		int	*done;
+
+		for (c = 0; c < g->ncols; c++)
+			nflex += g->cap[c] != 0;
+		left = tw > fixed + 400 * nflex ? tw - fixed : 400 * nflex;
+		if ((done = calloc(g->ncols, sizeof *done)) == NULL) {
+			free(w);
+			return error_set(NC_ENOMEM, "out of memory");
+		}
+		for (k = nflex; k > 0; k--) {
+			size_t	 best = g->ncols;
+
+			for (c = 0; c < g->ncols; c++)
+				if (g->cap[c] != 0 && !done[c] && (best ==
+				    g->ncols || w[c] < w[best]))
+					best = c;
+			/* leave eight characters for each column still to go */
+			if (w[best] + 800 * (k - 1) > left)
+				w[best] = left > 800 * (k - 1) + 400 ?
+				    (unsigned)(left - 800 * (k - 1)) : 400;
+			left -= w[best];
+			done[best] = 1;
+		}
+		free(done);
+	}
+	for (c = 0; c < g->ncols; c++)
+		if (w[c] > 100000)
+			w[c] = 100000;
 	if ((rc = docx_table_new(&t, g->ncols, w)) != 0)
 		goto done;
 	memset(&ps, 0, sizeof ps);
@@ -195,13 +268,31 @@ p1(char *out, size_t size, double v)
 	return out;
 }
 
+/* A count with thousands separators, as the ward writes 3,200名. */
+static const char *
+comma(char *out, size_t size, long v)
+{
+	char	raw[32];
+	size_t	n, i, o = 0;
+
+	snprintf(raw, sizeof raw, "%ld", v < 0 ? 0 : v);
+	n = strlen(raw);
+	for (i = 0; i < n && o + 2 < size; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = raw[i];
+	}
+	out[o] = '\0';
+	return out;
+}
+
 static const char *
 num(char *out, size_t size, long v)
 {
 	if (v < 0)
 		snprintf(out, size, "－");
 	else
-		snprintf(out, size, "%ld", v);
+		comma(out, size, v);
 	return out;
 }
 
@@ -230,14 +321,80 @@ default_purpose(const struct training *t)
 	    "目的とする（仕様書3(2)イ）。";
 }
 
+/* A paragraph that introduces a table: body text kept with the table. */
+static int
+lead(struct docx *dx, int level, const char *text)
+{
+	struct docx_para_style	ps;
+
+	memset(&ps, 0, sizeof ps);
+	ps.indent_left = level * 100;
+	ps.indent_first = 100;
+	ps.keep_next = 1;
+	return docx_add_para(dx, text, &ps);
+}
+
+/* Divisions listed one by one up to this many; beyond, by 部. */
+#define ORG_ROWS	15
+
+/* Attendance by 課 (or by 部 when there are many). */
+static int
+participation(struct docx *dx, const struct tr_results *r)
+{
+	const struct tr_org_stat *v = r->norgs <= ORG_ROWS ? r->orgs : r->depts;
+	struct grid		 g;
+	char			 x[32], y[32], z[32];
+	size_t			 n = r->norgs <= ORG_ROWS ? r->norgs : r->ndepts;
+	size_t			 i, targets = 0;
+	int			 by_div = r->norgs <= ORG_ROWS, rc;
+
+	for (i = 0; i < n; i++)
+		targets += v[i].target > 0;
+	if ((rc = lead(dx, 2, by_div ? "所属別の受講者数は次のとおり（所属の"
+	    "分かる受講者を集計）。" : "部別の受講者数は次のとおり（所属の分かる"
+	    "受講者を集計）。")) != 0 ||
+	    (rc = grid_new(&g, (by_div ? 2 : 1) + (targets > 0 ? 3 : 1))) != 0)
+		return rc;
+	for (i = 0; i < g.ncols; i++)
+		g.align[i] = i < (size_t)(by_div ? 2 : 1) ? DOCX_LEFT : DOCX_RIGHT;
+	if (by_div && targets > 0)
+		grid_row(&g, "部", "所属", "対象者数", "受講者数", "受講率");
+	else if (by_div)
+		grid_row(&g, "部", "所属", "受講者数");
+	else if (targets > 0)
+		grid_row(&g, "部", "対象者数", "受講者数", "受講率");
+	else
+		grid_row(&g, "部", "受講者数");
+	for (i = 0; i < n; i++) {
+		const char *dept = by_div ? (v[i].dept != NULL ? v[i].dept :
+		    v[i].name) : v[i].name;
+		const char *div = v[i].dept != NULL ? v[i].name : "";
+
+		num(x, sizeof x, v[i].target);
+		num(y, sizeof y, v[i].attended);
+		p1(z, sizeof z, v[i].target > 0 ? 100.0 * v[i].attended /
+		    v[i].target : NAN);
+		if (by_div && targets > 0)
+			grid_row(&g, dept, div, x, y, z);
+		else if (by_div)
+			grid_row(&g, dept, div, y);
+		else if (targets > 0)
+			grid_row(&g, dept, x, y, z);
+		else
+			grid_row(&g, dept, y);
+	}
+	rc = grid_add(dx, &g);
+	grid_free(&g);
+	return rc;
+}
+
 static int
 sec_outline(struct docx *dx, struct rctx *c)
 {
 	const struct training	*t = c->t;
 	const struct tr_results	*r = c->r;
 	struct buf		 b = BUF_INIT;
-	struct grid		 g;
-	char			 x[64], y[64], z[64];
+	char			 x[64], cnt1[32], cnt2[32];
 	size_t			 i;
 	int			 rc;
 
@@ -245,7 +402,8 @@ sec_outline(struct docx *dx, struct rctx *c)
 	    (rc = docx_add_outline_heading(dx, 2, "対象者")) != 0)
 		return rc;
 	if (r->target > 0)
-		rc = body(dx, "%s（対象者数 %ld名）", c->aud, r->target);
+		rc = body(dx, "%s（対象者数 %s名）", c->aud, comma(x, sizeof x,
+		    r->target));
 	else
 		rc = body(dx, "%s", c->aud);
 	if (rc != 0 || (rc = docx_add_outline_heading(dx, 2, "実施日")) != 0)
@@ -279,45 +437,125 @@ sec_outline(struct docx *dx, struct rctx *c)
 	if ((rc = docx_add_outline_heading(dx, 2, "受講状況")) != 0)
 		goto done;
 	if (r->attended >= 0 && r->target > 0)
-		rc = body(dx, "受講者は%ld名で、対象者%ld名に対する受講率は%sで"
-		    "あった。", r->attended, r->target,
+		rc = body(dx, "受講者は%s名で、対象者%s名に対する受講率は%sで"
+		    "あった。", comma(cnt1, sizeof cnt1, r->attended),
+		    comma(cnt2, sizeof cnt2, r->target),
 		    p1(x, sizeof x, r->attend_rate));
 	else if (r->attended >= 0)
-		rc = body(dx, "受講者は%ld名であった。", r->attended);
+		rc = body(dx, "受講者は%s名であった。", comma(cnt1, sizeof cnt1,
+		    r->attended));
 	else
 		rc = body(dx, "受講者数は把握していない。");
 	if (rc != 0 || r->ndepts == 0)
 		goto done;
-	if ((rc = body(dx, "部別の受講者数は次のとおり（所属の分かる回答者を"
-	    "集計）。")) != 0 || (rc = grid_new(&g, 4)) != 0)
-		goto done;
-	g.align[1] = g.align[2] = g.align[3] = DOCX_RIGHT;
-	grid_row(&g, "部", "対象者数", "受講者数", "受講率");
-	for (i = 0; i < r->ndepts; i++) {
-		const struct tr_org_stat *o = &r->depts[i];
-
-		grid_row(&g, o->name, num(x, sizeof x, o->target),
-		    num(y, sizeof y, o->attended), p1(z, sizeof z,
-		    o->target > 0 ? 100.0 * o->attended / o->target : NAN));
-	}
-	rc = grid_add(dx, &g);
-	grid_free(&g);
+	rc = participation(dx, r);
 done:
 	buf_free(&b);
 	return rc;
 }
 
-/* The survey question's answers as one line: 満足 45名（21.0%）、… */
+/* The question's text without its closing 。, for quoting in 「」. */
+static const char *
+quoted(char *out, size_t size, const char *text)
+{
+	size_t	len;
+
+	snprintf(out, size, "%s", text != NULL ? text : "");
+	len = strlen(out);
+	if (len >= 3 && strcmp(out + len - 3, "。") == 0)
+		out[len - 3] = '\0';
+	return out;
+}
+
+/* The answers of a question, one choice a line: 満足 75名（35.2%）. */
 static int
-breakdown(struct buf *b, const struct tr_survey_stat *s, size_t base)
+breakdown(struct buf *b, const struct tr_survey_stat *s)
 {
 	size_t	c;
+	char	n[32];
 
 	for (c = 0; c < s->q->nchoices; c++)
-		buf_printf(b, "%s%s %zu名（%.1f%%）", c > 0 ? "、" : "",
-		    s->q->choices[c], s->picks[c], base > 0 ?
-		    100.0 * (double)s->picks[c] / (double)base : 0.0);
+		buf_printf(b, "%s%s %s名（%.1f%%）", c > 0 ? "\n" : "",
+		    s->q->choices[c], comma(n, sizeof n, (long)s->picks[c]),
+		    s->n > 0 ?
+		    100.0 * (double)s->picks[c] / (double)s->n : 0.0);
+	if (s->q->type == TR_Q_MULTIPLE)
+		buf_puts(b, "\n（複数回答。割合は回答者に対する値）");
 	return buf_ok(b);
+}
+
+static int
+cmp_text(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Free texts with the same wording counted once, most frequent first. */
+struct said {
+	const char	*text;
+	size_t		 n, first;
+};
+
+static int
+cmp_said(const void *a, const void *b)
+{
+	const struct said *x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+static int
+texts_table(struct docx *dx, const struct tr_survey_stat *s)
+{
+	const char	**v;
+	struct said	 *u;
+	struct grid	  g;
+	char		  x[32], y[32];
+	size_t		  i, k, n = 0;
+	int		  rc;
+
+	if ((v = calloc(s->ntexts + 1, sizeof *v)) == NULL ||
+	    (u = calloc(s->ntexts + 1, sizeof *u)) == NULL) {
+		free(v);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	memcpy(v, s->texts, s->ntexts * sizeof *v);
+	qsort(v, s->ntexts, sizeof *v, cmp_text);
+	for (i = 0; i < s->ntexts; i++) {
+		if (n > 0 && strcmp(u[n - 1].text, v[i]) == 0) {
+			u[n - 1].n++;
+			continue;
+		}
+		u[n].text = v[i];
+		u[n].n = 1;
+		for (k = 0; k < s->ntexts; k++)
+			if (strcmp(s->texts[k], v[i]) == 0)
+				break;
+		u[n++].first = k;
+	}
+	qsort(u, n, sizeof *u, cmp_said);
+	if ((rc = grid_new(&g, 3)) != 0)
+		goto done;
+	g.align[0] = DOCX_CENTER;
+	g.align[2] = DOCX_RIGHT;
+	g.cap[1] = 1;
+	grid_row(&g, "No.", "回答（原文のまま）", "件数");
+	for (i = 0; i < n && i < REPORT_TEXTS; i++) {
+		snprintf(x, sizeof x, "%zu", i + 1);
+		snprintf(y, sizeof y, "%zu", u[i].n);
+		grid_row(&g, x, u[i].text, y);
+	}
+	rc = grid_add(dx, &g);
+	grid_free(&g);
+	if (rc == 0 && n > REPORT_TEXTS)
+		rc = body(dx, "ほか%zu種類（全件は研修結果の集計表に掲載）。",
+		    n - REPORT_TEXTS);
+done:
+	free(v);
+	free(u);
+	return rc;
 }
 
 static int
@@ -327,28 +565,29 @@ sec_survey(struct docx *dx, struct rctx *c)
 	const struct tr_results	*r = c->r;
 	struct grid		 g;
 	struct buf		 b = BUF_INIT;
-	char			 x[64], y[64], z[64];
-	size_t			 i, k, ntext = 0;
+	char			 x[64], y[64], z[64], q[512];
+	size_t			 i, ntext = 0;
 	int			 rc;
 
 	if ((rc = docx_add_outline_heading(dx, 1, "アンケート結果")) != 0)
 		return rc;
 	if (!r->survey_rows && r->respondents == 0 &&
-	    isnan(r->satisfaction)) {
+	    isnan(r->satisfaction))
 		return body(dx, "アンケートは実施していない。");
-	}
 	if ((rc = docx_add_outline_heading(dx, 2, "回答状況")) != 0)
 		return rc;
+	if (isnan(r->response_rate))
+		x[0] = '\0';
+	else
+		snprintf(x, sizeof x, "（受講者に対する回答率 %.1f%%）",
+		    r->response_rate);
 	if (t->survey_org != NULL)
 		rc = body(dx, "アンケートは%sが実施した（仕様書4(2)イ(イ)）。"
-		    "回答者は%zu名%s。", tr_label(c->st, "org", t->survey_org),
-		    r->respondents, isnan(r->response_rate) ? "" :
-		    (snprintf(x, sizeof x, "（回答率 %.1f%%）",
-		    r->response_rate), x));
+		    "回答者は%s名%sであった。", tr_org_name(c->st,
+		    t->survey_org), comma(y, sizeof y, (long)r->respondents), x);
 	else
-		rc = body(dx, "回答者は%zu名%sであった。", r->respondents,
-		    isnan(r->response_rate) ? "" : (snprintf(x, sizeof x,
-		    "（受講者に対する回答率 %.1f%%）", r->response_rate), x));
+		rc = body(dx, "回答者は%s名%sであった。", comma(y, sizeof y,
+		    (long)r->respondents), x);
 	if (rc != 0)
 		return rc;
 	if (!isnan(r->satisfaction)) {
@@ -366,32 +605,14 @@ sec_survey(struct docx *dx, struct rctx *c)
 		return 0;
 	}
 	if ((rc = docx_add_outline_heading(dx, 2, "設問別の結果")) != 0 ||
-	    (rc = grid_new(&g, 5)) != 0)
+	    (rc = lead(dx, 2, "設問ごとの回答の内訳は次のとおり（肯定的回答は"
+	    "5段階評価の上位2段階の割合）。")) != 0 ||
+	    (rc = grid_new(&g, 4)) != 0)
 		return rc;
-	g.cap[1] = 2400;
-	g.align[2] = g.align[3] = g.align[4] = DOCX_RIGHT;
+	g.cap[1] = g.cap[2] = 1;
 	g.align[0] = DOCX_CENTER;
-	grid_row(&g, "No.", "設問", "回答数", "肯定的回答", "平均（5段階）");
-	for (i = 0; i < r->nsurvey; i++) {
-		const struct tr_survey_stat *s = &r->survey[i];
-
-		if (s->q->type != TR_Q_SCALE)
-			continue;
-		snprintf(x, sizeof x, "%zu", i + 1);
-		snprintf(y, sizeof y, "%zu", s->n);
-		grid_row(&g, x, s->q->text, y, p1(z, sizeof z, 100 * s->top2),
-		    isnan(s->mean) ? "－" : (snprintf(x, sizeof x, "%.2f",
-		    s->mean), x));
-	}
-	if (g.nrows > 1) {
-		rc = body(dx, "5段階評価の設問の結果は次のとおり（肯定的回答は"
-		    "上位2段階の割合、平均は最も肯定的な回答を5とした値）。");
-		if (rc == 0)
-			rc = grid_add(dx, &g);
-	}
-	grid_free(&g);
-	if (rc != 0)
-		return rc;
+	g.align[3] = DOCX_RIGHT;
+	grid_row(&g, "No.", "設問", "回答の内訳", "肯定的回答");
 	for (i = 0; i < r->nsurvey; i++) {
 		const struct tr_survey_stat *s = &r->survey[i];
 
@@ -400,15 +621,16 @@ sec_survey(struct docx *dx, struct rctx *c)
 			continue;
 		}
 		buf_reset(&b);
-		if ((rc = breakdown(&b, s, s->q->type == TR_Q_MULTIPLE ?
-		    s->n : s->n)) != 0)
+		if ((rc = breakdown(&b, s)) != 0)
 			break;
-		if ((rc = body(dx, "設問%zu「%s」：%s%s", i + 1, s->q->text,
-		    b.data, s->q->type == TR_Q_MULTIPLE ? "（複数回答、割合は"
-		    "回答者に対する値）" : "")) != 0)
-			break;
+		snprintf(x, sizeof x, "%zu", i + 1);
+		grid_row(&g, x, s->q->text, b.data, s->q->type == TR_Q_SCALE ?
+		    p1(y, sizeof y, 100 * s->top2) : "－");
 	}
 	buf_free(&b);
+	if (rc == 0)
+		rc = grid_add(dx, &g);
+	grid_free(&g);
 	if (rc != 0 || ntext == 0)
 		return rc;
 	if ((rc = docx_add_outline_heading(dx, 2, "自由記述")) != 0)
@@ -418,28 +640,35 @@ sec_survey(struct docx *dx, struct rctx *c)
 
 		if (s->q->type != TR_Q_TEXT)
 			continue;
-		if ((rc = body(dx, "設問%zu「%s」（回答%zu件）", i + 1,
-		    s->q->text, s->ntexts)) != 0)
-			return rc;
-		if (s->ntexts == 0)
-			continue;
-		if ((rc = grid_new(&g, 2)) != 0)
-			return rc;
-		g.align[0] = DOCX_CENTER;
-		grid_row(&g, "No.", "回答（原文のまま。個人が特定される記述は除く）");
-		for (k = 0; k < s->ntexts && k < REPORT_TEXTS; k++) {
-			snprintf(x, sizeof x, "%zu", k + 1);
-			grid_row(&g, x, s->texts[k]);
+		snprintf(z, sizeof z, "%zu", s->ntexts);
+		snprintf(x, sizeof x, "設問%zu", i + 1);
+		{
+			struct buf l = BUF_INIT;
+
+			buf_printf(&l, "%s「%s」（回答%s件）", x, quoted(q, sizeof q,
+			    s->q->text), z);
+			if ((rc = buf_ok(&l)) == 0)
+				rc = s->ntexts > 0 ? lead(dx, 2, l.data) :
+				    body(dx, "%s", l.data);
+			buf_free(&l);
 		}
-		rc = grid_add(dx, &g);
-		grid_free(&g);
-		if (rc == 0 && s->ntexts > REPORT_TEXTS)
-			rc = body(dx, "ほか%zu件（全件は研修結果の集計表に掲載）。",
-			    s->ntexts - REPORT_TEXTS);
 		if (rc != 0)
+			return rc;
+		if (s->ntexts > 0 && (rc = texts_table(dx, s)) != 0)
 			return rc;
 	}
 	return 0;
+}
+
+static const char *
+flag_words(char *out, size_t size, int f)
+{
+	snprintf(out, size, "%s%s%s%s%s", f & TR_FLAG_EASY ? "易しすぎ" : "",
+	    (f & TR_FLAG_EASY) && (f & ~TR_FLAG_EASY) ? "、" : "",
+	    f & TR_FLAG_HARD ? "難しすぎ" : "",
+	    (f & TR_FLAG_HARD) && (f & TR_FLAG_NODISC) ? "、" : "",
+	    f & TR_FLAG_NODISC ? "識別力が低い" : "");
+	return out;
 }
 
 static int
@@ -448,7 +677,8 @@ sec_test(struct docx *dx, struct rctx *c)
 	const struct training	*t = c->t;
 	const struct tr_results	*r = c->r;
 	struct grid		 g;
-	char			 a[64], b[64], x[64], y[64], z[64];
+	char			 mean[32], med[32], hi[32], lo[32], pm[32];
+	char			 pr[32], x[64], y[64], z[64];
 	size_t			 i;
 	int			 rc;
 
@@ -459,19 +689,21 @@ sec_test(struct docx *dx, struct rctx *c)
 	if ((rc = docx_add_outline_heading(dx, 2, "受験状況と得点")) != 0)
 		return rc;
 	if (!r->test_rows) {
-		rc = body(dx, "受験者は%zu名、平均正答率は%sであった。",
-		    r->examinees, p1(x, sizeof x, r->mean));
+		rc = body(dx, "受験者は%s名、平均正答率は%sであった。",
+		    comma(y, sizeof y, (long)r->examinees), p1(x, sizeof x,
+		    r->mean));
 		if (rc == 0 && t->summary[TR_TEST] != NULL)
 			rc = body_lines(dx, t->summary[TR_TEST]);
 		return rc;
 	}
-	if ((rc = body(dx, "受験者は%zu名（%zu問）で、平均正答率は%s（中央値 %s、"
+	if ((rc = body(dx, "受験者は%s名（%zu問）で、平均正答率は%s（中央値 %s、"
 	    "最高 %s、最低 %s）であった。合格基準（正答率%s以上）に達した者は"
-	    "%zu名で、合格率は%sであった。", r->examinees, r->nq,
-	    p1(x, sizeof x, r->mean), p1(y, sizeof y, r->median),
-	    p1(a, sizeof a, r->max), p1(b, sizeof b, r->min),
-	    p1(z, sizeof z, r->pass_mark), r->passed,
-	    p1(a, sizeof a, r->pass_rate))) != 0)
+	    "%s名で、合格率は%sであった。", comma(y, sizeof y,
+	    (long)r->examinees), r->nq,
+	    p1(mean, sizeof mean, r->mean), p1(med, sizeof med, r->median),
+	    p1(hi, sizeof hi, r->max), p1(lo, sizeof lo, r->min),
+	    p1(pm, sizeof pm, r->pass_mark), comma(z, sizeof z,
+	    (long)r->passed), p1(pr, sizeof pr, r->pass_rate))) != 0)
 		return rc;
 	if ((rc = docx_add_outline_heading(dx, 2, "得点分布")) != 0 ||
 	    (rc = grid_new(&g, 3)) != 0)
@@ -480,7 +712,7 @@ sec_test(struct docx *dx, struct rctx *c)
 	grid_row(&g, "正答数", "人数", "割合");
 	for (i = r->nq + 1; i-- > 0;) {
 		snprintf(x, sizeof x, "%zu問", i);
-		snprintf(y, sizeof y, "%zu", r->hist[i]);
+		comma(y, sizeof y, (long)r->hist[i]);
 		grid_row(&g, x, y, p1(z, sizeof z, r->examinees > 0 ?
 		    100.0 * (double)r->hist[i] / (double)r->examinees : NAN));
 	}
@@ -489,16 +721,17 @@ sec_test(struct docx *dx, struct rctx *c)
 	if (rc != 0 || r->nitems == 0)
 		return rc;
 	if ((rc = docx_add_outline_heading(dx, 2, "問題別の正答率")) != 0 ||
-	    (rc = body(dx, "識別力は、得点上位27%%の受験者の正答率から下位27%%の"
-	    "正答率を引いた値（-1～1）で、値が大きいほど理解度の差をよく表す。"
-	    "正答率が90%%を超える問題は易しすぎ、30%%未満は難しすぎ、識別力が"
-	    "0.2未満の問題は理解度を区別できていないものとして判定欄に示す。")) !=
-	    0 || (rc = grid_new(&g, 5)) != 0)
+	    (rc = lead(dx, 2, "識別力は、他の問題の得点で上位27%の受験者の正答率"
+	    "から下位27%の正答率を引いた値（-1～1）で、値が大きいほど理解度の"
+	    "差をよく表す。正答率が90%を超える問題は易しすぎ、30%未満は難しすぎ、"
+	    "識別力が0.2未満の問題は理解度を区別できていないものとして判定欄に"
+	    "示す。")) != 0 || (rc = grid_new(&g, 5)) != 0)
 		return rc;
-	g.cap[1] = 2600;
+	g.cap[1] = 1;
 	g.align[0] = DOCX_CENTER;
 	g.align[2] = g.align[3] = DOCX_RIGHT;
-	grid_row(&g, "No.", "問題（主題）", "正答率", "識別力", "判定");
+	g.cap[4] = 1;
+	grid_row(&g, "問", "問題（主題）", "正答率", "識別力", "判定");
 	for (i = 0; i < r->nitems; i++) {
 		const struct tr_item_stat *it = &r->items[i];
 		struct buf q = BUF_INIT;
@@ -507,16 +740,13 @@ sec_test(struct docx *dx, struct rctx *c)
 		if (it->q->topic != NULL)
 			buf_printf(&q, "（%s）", it->q->topic);
 		snprintf(x, sizeof x, "%zu", i + 1);
-		snprintf(z, sizeof z, "%s%s%s%s%s",
-		    it->flags & TR_FLAG_EASY ? "易しすぎ" : "",
-		    (it->flags & TR_FLAG_EASY) && (it->flags & ~TR_FLAG_EASY) ?
-		    "、" : "", it->flags & TR_FLAG_HARD ? "難しすぎ" : "",
-		    (it->flags & TR_FLAG_HARD) && (it->flags &
-		    TR_FLAG_NODISC) ? "、" : "",
-		    it->flags & TR_FLAG_NODISC ? "識別力が低い" : "");
+		if (isnan(it->d))
+			snprintf(y, sizeof y, "－");
+		else
+			snprintf(y, sizeof y, "%.2f", it->d);
 		grid_row(&g, x, buf_ok(&q) == 0 ? q.data : "",
-		    p1(a, sizeof a, 100 * it->p), isnan(it->d) ? "－" :
-		    (snprintf(b, sizeof b, "%.2f", it->d), b), z);
+		    p1(mean, sizeof mean, 100 * it->p), y,
+		    flag_words(z, sizeof z, it->flags));
 		buf_free(&q);
 	}
 	rc = grid_add(dx, &g);
@@ -563,11 +793,15 @@ sec_discussion(struct docx *dx, struct rctx *c)
 		if (lo == (size_t)-1 || s->top2 < r->survey[lo].top2)
 			lo = i;
 	}
-	if (lo != (size_t)-1 && (rc = body(dx, "アンケートで肯定的回答が最も"
-	    "少なかったのは設問%zu「%s」（%s）であった。", lo + 1,
-	    r->survey[lo].q->text, p1(x, sizeof x,
-	    100 * r->survey[lo].top2))) != 0)
-		return rc;
+	if (lo != (size_t)-1) {
+		char q[512];
+
+		if ((rc = body(dx, "アンケートで肯定的回答が最も少なかったのは設問"
+		    "%zu「%s」（%s）であった。", lo + 1, quoted(q, sizeof q,
+		    r->survey[lo].q->text), p1(x, sizeof x,
+		    100 * r->survey[lo].top2))) != 0)
+			return rc;
+	}
 	lo = (size_t)-1;
 	for (i = 0; i < r->nitems; i++) {
 		if (isnan(r->items[i].p))
@@ -816,8 +1050,10 @@ tr_questions_docx(const char *path, const struct training *t,
 		}
 		for (k = 0; k < it->nchoices; k++) {
 			buf_reset(&b);
-			buf_printf(&b, "%s%zu　%s", part == TR_SURVEY ? "□" : "",
-			    k + 1, it->choices[k]);
+			if (part == TR_SURVEY)
+				buf_printf(&b, "□　%s", it->choices[k]);
+			else
+				buf_printf(&b, "%zu　%s", k + 1, it->choices[k]);
 			ch.keep_next = k + 1 < it->nchoices;
 			if ((rc = buf_ok(&b)) != 0 ||
 			    (rc = docx_add_para(dx, b.data, &ch)) != 0)
@@ -832,7 +1068,7 @@ tr_questions_docx(const char *path, const struct training *t,
 		    .keep_next = 1 })) != 0 || (rc = grid_new(&g, 5)) != 0)
 			goto done;
 		g.align[0] = g.align[1] = DOCX_CENTER;
-		g.cap[2] = 2800;
+		g.cap[2] = 1;
 		grid_row(&g, "問", "正答", "解説", "主題", "対策基準");
 		for (i = 0; i < t->nitems[part]; i++) {
 			const struct tr_question *it = &t->items[part][i];

@@ -85,6 +85,20 @@ tr_member_name(struct store *st, const char *id)
 	return id;
 }
 
+const char *
+tr_org_name(struct store *st, const char *code)
+{
+	const char	*name = NULL, *dept = NULL;
+
+	if (code == NULL)
+		return "";
+	if (st == NULL || store_org(&name, &dept, st, code) != 0) {
+		error_clear();
+		return code;
+	}
+	return name;
+}
+
 char *
 tr_guarded(const char *text)
 {

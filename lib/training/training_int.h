@@ -32,6 +32,8 @@ const char	*tr_label(struct store *, const char *path, const char *value);
 const char	*tr_era(char *out, size_t size, struct cal_date);
 /* 令和8年4月3日（金） ～ 令和8年4月28日（火）, with the time when one day. */
 void		 tr_when(struct buf *out, const struct training *);
+/* An organisation's name from orgs.yaml (保育課), or the code. */
+const char	*tr_org_name(struct store *, const char *code);
 /* A member's name from the config, or the id. */
 const char	*tr_member_name(struct store *, const char *id);
 

@@ -5,7 +5,9 @@
  * Item analysis (DOMAIN.md): the facility of an item is its correct rate
  * among the examinees whose answers are held (a blank is wrong); its
  * discrimination is the upper-lower index D = p(upper 27%) - p(lower
- * 27%) over examinees ranked by total score (Kelley's groups).  An item
+ * 27%) over examinees ranked by their score on the other items (Kelley's
+ * groups; leaving the item out of the ranking keeps a ten-item test from
+ * crediting an item with its own point).  An item
  * above 0.9 is too easy, below 0.3 too hard, and one whose D is below
  * 0.2 does not separate stronger from weaker examinees (Ebel's rule of
  * thumb); such items are flagged for next year.
@@ -114,7 +116,7 @@ test_stats(struct tr_results *r, const struct training *t)
 	const struct tr_sheet	*sh = &t->answers[TR_TEST];
 	const struct tr_question *q = t->items[TR_TEST];
 	size_t			 nq = t->nitems[TR_TEST], i, j, m = 0, na = 0;
-	int			*scores = NULL, *ascores = NULL;
+	int			*scores = NULL, *ascores = NULL, *rest = NULL;
 	unsigned char		*ok = NULL;
 	double			*pct = NULL, sum = 0, ss = 0;
 	int			 rc = 0;
@@ -135,9 +137,11 @@ test_stats(struct tr_results *r, const struct training *t)
 	ascores = calloc(sh->n, sizeof *ascores);
 	pct = calloc(sh->n, sizeof *pct);
 	ok = calloc(sh->n, 1);
+	rest = calloc(sh->n, sizeof *rest);
 	r->hist = calloc(nq + 1, sizeof *r->hist);
 	r->items = calloc(t->nitems[TR_TEST] + 1, sizeof *r->items);
 	if (scores == NULL || ascores == NULL || pct == NULL || ok == NULL ||
+	    rest == NULL ||
 	    r->hist == NULL || r->items == NULL) {
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
@@ -193,6 +197,9 @@ test_stats(struct tr_results *r, const struct training *t)
 				continue;
 			v = sh->sel[i * sh->nq + j];
 			ok[a] = v != 0 && v == q[j].key;
+			/* ranked by the other items, so an item does not
+			 * raise its own group's score */
+			rest[a] = ascores[a] - ok[a];
 			it->correct += ok[a];
 			it->blank += v == 0;
 			for (c = 0; c < TR_MAXCHOICES; c++)
@@ -202,7 +209,7 @@ test_stats(struct tr_results *r, const struct training *t)
 		}
 		it->n = a;
 		it->p = a > 0 ? (double)it->correct / (double)a : NAN;
-		it->d = tr_discrimination(ascores, ok, a, TR_GROUP);
+		it->d = tr_discrimination(rest, ok, a, TR_GROUP);
 		if (!isnan(it->p) && it->p > TR_EASY)
 			it->flags |= TR_FLAG_EASY;
 		if (!isnan(it->p) && it->p < TR_HARD)
@@ -214,6 +221,7 @@ test_stats(struct tr_results *r, const struct training *t)
 done:
 	free(scores);
 	free(ascores);
+	free(rest);
 	free(pct);
 	free(ok);
 	return rc;
@@ -465,6 +473,10 @@ tr_results_any(const struct tr_results *r)
 const char *
 tr_report_missing(const struct tr_results *r)
 {
+	if (!tr_results_any(r) && !training_needs_report(r->t))
+		return "it had neither a survey nor a test, so it needs no"
+		    " report (3(2)イ: a report for every training with a survey"
+		    " or a test)";
 	if (!tr_results_any(r))
 		return "it has no survey or test results: import the answers"
 		    " ('nerima-cio training import') or enter the figures"
