@@ -337,6 +337,11 @@ decode(uint16_t *sel, const char *s, const struct tr_question *q, size_t nq,
 			return -1;
 		}
 		v = 0;
+		if (*p == ' ') {
+			tr_diag(d, path, at, "%s: answers are separated by"
+			    " single spaces", who);
+			return -1;
+		}
 		if (*p == '-') {
 			p++;
 		} else if (*p == '*') {

@@ -340,22 +340,32 @@ org_stats(struct tr_results *r, const struct training *t, struct store *st)
 		if ((rc = strmap_put(byorg, o->code, o)) != 0)
 			goto done;
 	}
-	/* respondents, each counted once across survey and test */
+	/*
+	 * Respondents, each counted once across survey and test, in the
+	 * organisation either row gives.
+	 */
 	for (p = 0; p < 2; p++) {
 		const struct tr_sheet *sh = &t->answers[p];
 
 		for (i = 0; i < sh->n; i++) {
-			if (strmap_get(seen, sh->who[i].code) != NULL)
-				continue;
-			if ((rc = strmap_put(seen, sh->who[i].code,
-			    (void *)sh->who[i].code)) != 0)
+			const struct tr_resp *w = &sh->who[i];
+			const char *org = strmap_get(seen, w->code);
+
+			if (org == NULL) {
+				distinct++;
+				if ((rc = strmap_put(seen, w->code, w->org != NULL ?
+				    (void *)w->org : (void *)"")) != 0)
+					goto done;
+			} else if (*org != '\0' || w->org == NULL)
+				continue;	/* counted, or nothing new */
+			else if ((rc = strmap_put(seen, w->code,
+			    (void *)w->org)) != 0)
 				goto done;
-			distinct++;
-			if (sh->who[i].org == NULL)
+			if (w->org == NULL)
 				continue;
-			if ((o = strmap_get(byorg, sh->who[i].org)) == NULL) {
+			if ((o = strmap_get(byorg, w->org)) == NULL) {
 				o = &r->orgs[n++];
-				o->code = sh->who[i].org;
+				o->code = w->org;
 				o->target = -1;
 				o->attended = -1;
 				if ((rc = strmap_put(byorg, o->code, o)) != 0)
