@@ -180,7 +180,7 @@ tr_plan_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	char			*path = NULL, a[CAL_FMT_MAX], b[CAL_FMT_MAX];
 	char			 c[CAL_FMT_MAX], fyl[CAL_FMT_MAX];
 	const char		*name = TR_PLAN_FILE;
-	size_t			 n = 0, i, made = 0, had = 0;
+	size_t			 n = 0, i, made = 0, had = 0, drafts = 0;
 	int			 fy = (int)opt_num(ov, "fy", 0);
 	int			 dry = opt_has(ov, "dry-run"), rc = CMD_FAIL;
 
@@ -243,11 +243,15 @@ tr_plan_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		goto nomem;
 	fwrite(out.data, 1, out.len, stdout);
 	cal_fy_label(fyl, sizeof fyl, fy);
-	if (made == 0)
-		printf(_("nothing to add: the %zu trainings of %s (and next"
-		    " year's material drafts) are already planned\n"), had,
+	for (i = 0; i < n; i++)
+		drafts += v[i].draft;
+	if (made == 0) {
+		printf(_("nothing to add: the %zu trainings of %s"), n - drafts,
 		    fyl);
-	else
+		cal_fy_label(fyl, sizeof fyl, fy + 1);
+		printf(_(" and the %zu material drafts for %s are already"
+		    " planned\n"), drafts, fyl);
+	} else
 		printf(_("%s%zu new, %zu already planned\n"), dry ?
 		    _("dry run: ") : "", made, had);
 	rc = CMD_OK;
@@ -1074,6 +1078,39 @@ done:
 
 /* ---- list ---------------------------------------------------------- */
 
+/*
+ * Next year's trainings whose material is due this year (the drafts of
+ * 3(2)イ) belong to this year's list too.
+ */
+static int
+add_drafts(struct tr_list *l, struct store *st, int fy, struct diags *d)
+{
+	struct tr_list	 next;
+	struct training	**nv;
+	struct cal_date	 start, end;
+	size_t		 i;
+
+	if (tr_list_load(&next, st, fy + 1, TR_LOAD_HEADS, d) != 0)
+		return -1;
+	cal_fy_bounds(&start, &end, fy);
+	if ((nv = realloc(l->v, (l->n + next.n + 1) * sizeof *nv)) == NULL) {
+		tr_list_free(&next);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	l->v = nv;
+	for (i = 0; i < next.n; i++) {
+		if (next.v[i]->material_due.y != 0 &&
+		    cal_cmp(next.v[i]->material_due, end) <= 0) {
+			l->v[l->n++] = next.v[i];
+			next.v[i] = NULL;
+		}
+	}
+	for (i = 0; i < next.n; i++)
+		training_free(next.v[i]);
+	free(next.v);
+	return 0;
+}
+
 static int
 tr_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
@@ -1097,7 +1134,8 @@ tr_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
 	if (tr_cal_load(&cal, st) != 0 ||
-	    tr_list_load(&l, st, fy, TR_LOAD_FULL, &d) != 0) {
+	    tr_list_load(&l, st, fy, TR_LOAD_FULL, &d) != 0 ||
+	    (fy != 0 && add_drafts(&l, st, fy, &d) != 0)) {
 		cmd_print_diags(stderr, &d);
 		rc = cmd_lib_error();
 		goto done;
@@ -1132,7 +1170,11 @@ tr_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			continue;
 		}
 		buf_reset(&rep);
-		if (t->report_submitted.y != 0)
+		if (fy != 0 && t->fy > fy)
+			buf_printf(&rep, "翌年度の教材案 期限 %s%s",
+			    iso(e, sizeof e, t->material_due),
+			    t->material_submitted.y != 0 ? "（提出済）" : "");
+		else if (t->report_submitted.y != 0)
 			buf_printf(&rep, "提出 %s", iso(e, sizeof e,
 			    t->report_submitted));
 		else if (s.report_overdue)
@@ -1144,7 +1186,7 @@ tr_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			    t->report_due));
 		else
 			buf_puts(&rep, "不要");
-		if (s.material_overdue)
+		if (s.material_overdue && !(fy != 0 && t->fy > fy))
 			buf_printf(&rep, "、教材等の期限超過 %s",
 			    iso(f, sizeof f, t->material_due));
 		if (buf_ok(&rep) != 0)
