@@ -752,7 +752,7 @@ tr_bank_export(const struct tr_bank *b, struct store *st, const char *path,
 	if ((rc = tr_list_load(&l, st, 0, TR_LOAD_ITEMS, NULL)) != 0)
 		return rc;
 	memset(&o, 0, sizeof o);
-	as_of(note, sizeof note, &o, "設問バンク（catalog）と研修の記録");
+	as_of(note, sizeof note, &o, "設問バンクと研修の記録");
 	memset(&props, 0, sizeof props);
 	props.title = "研修の設問バンク";
 	props.created = created;

@@ -660,13 +660,14 @@ sec_survey(struct docx *dx, struct rctx *c)
 	return 0;
 }
 
+/* The verdicts of an item, one a line. */
 static const char *
 flag_words(char *out, size_t size, int f)
 {
 	snprintf(out, size, "%s%s%s%s%s", f & TR_FLAG_EASY ? "易しすぎ" : "",
-	    (f & TR_FLAG_EASY) && (f & ~TR_FLAG_EASY) ? "、" : "",
+	    (f & TR_FLAG_EASY) && (f & ~TR_FLAG_EASY) ? "\n" : "",
 	    f & TR_FLAG_HARD ? "難しすぎ" : "",
-	    (f & TR_FLAG_HARD) && (f & TR_FLAG_NODISC) ? "、" : "",
+	    (f & TR_FLAG_HARD) && (f & TR_FLAG_NODISC) ? "\n" : "",
 	    f & TR_FLAG_NODISC ? "識別力が低い" : "");
 	return out;
 }
@@ -730,7 +731,6 @@ sec_test(struct docx *dx, struct rctx *c)
 	g.cap[1] = 1;
 	g.align[0] = DOCX_CENTER;
 	g.align[2] = g.align[3] = DOCX_RIGHT;
-	g.cap[4] = 1;
 	grid_row(&g, "問", "問題（主題）", "正答率", "識別力", "判定");
 	for (i = 0; i < r->nitems; i++) {
 		const struct tr_item_stat *it = &r->items[i];

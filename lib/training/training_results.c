@@ -118,7 +118,7 @@ test_stats(struct tr_results *r, const struct training *t)
 	size_t			 nq = t->nitems[TR_TEST], i, j, m = 0, na = 0;
 	int			*scores = NULL, *ascores = NULL, *rest = NULL;
 	unsigned char		*ok = NULL;
-	double			*pct = NULL, sum = 0, ss = 0;
+	double			*pct = NULL, sum = 0, ss = 0, pr, dr;
 	int			 rc = 0;
 
 	if (nq == 0 && t->rep_questions[TR_TEST] > 0)
@@ -210,11 +210,18 @@ test_stats(struct tr_results *r, const struct training *t)
 		it->n = a;
 		it->p = a > 0 ? (double)it->correct / (double)a : NAN;
 		it->d = tr_discrimination(rest, ok, a, TR_GROUP);
-		if (!isnan(it->p) && it->p > TR_EASY)
+		/*
+		 * Judged on the figures as shown (a rate to 0.1%, the index
+		 * to two decimals), so a reader never sees 0.20 flagged as
+		 * below 0.2.
+		 */
+		pr = floor(it->p * 1000 + 0.5) / 1000;
+		dr = floor(it->d * 100 + 0.5) / 100;
+		if (!isnan(it->p) && pr > TR_EASY)
 			it->flags |= TR_FLAG_EASY;
-		if (!isnan(it->p) && it->p < TR_HARD)
+		if (!isnan(it->p) && pr < TR_HARD)
 			it->flags |= TR_FLAG_HARD;
-		if (!isnan(it->d) && it->d < TR_NODISC)
+		if (!isnan(it->d) && dr < TR_NODISC)
 			it->flags |= TR_FLAG_NODISC;
 		r->nflagged += it->flags != 0;
 	}

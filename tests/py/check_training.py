@@ -131,11 +131,14 @@ def compute(rec, pass_mark=None):
         p = sum(ok) / len(ok) if ok else None
         d = discrimination(pairs)
         flags = []
-        if p is not None and p > 0.9:
+        # judged on the figures as shown: 0.1% and two decimals
+        pr = math.floor(p * 1000 + 0.5) / 1000 if p is not None else None
+        dr = math.floor(d * 100 + 0.5) / 100 if d is not None else None
+        if pr is not None and pr > 0.9:
             flags.append("too-easy")
-        if p is not None and p < 0.3:
+        if pr is not None and pr < 0.3:
             flags.append("too-hard")
-        if d is not None and d < 0.2:
+        if dr is not None and dr < 0.2:
             flags.append("non-discriminating")
         items.append({"ref": q["ref"], "facility": p, "discrimination": d,
                       "correct": sum(ok), "answered": len(ok),
