@@ -404,7 +404,8 @@ sheet_items(struct xlsx *x, const struct tr_results *r, const char *note,
 		count(sh, row, 5, (long)it->blank);
 		xlsx_write_text(sh, row, 6, f);
 	}
-	xlsx_note(sh, row + 1, "識別力：得点上位27%の正答率－下位27%の正答率。"
+	xlsx_note(sh, row + 1, "識別力：他の問題の得点で上位27%の受験者の正答率－下位"
+	    "27%の正答率。"
 	    "正答率90%超は易しすぎ、30%未満は難しすぎ、識別力0.2未満は識別力が"
 	    "低いと判定。");
 	*out = sh;
@@ -507,7 +508,7 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	};
 	static const struct xlsx_column kcols[] = {
 		{ "研修の種類", 0, 0 },
-		{ "年間の想定（仕様書）", 0, 14 },
+		{ "年間の想定（仕様書）", 0, 22 },
 		{ "計画", 0, 8 },
 		{ "実施済", 0, 8 },
 		{ "中止", 0, 8 },
@@ -601,7 +602,8 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 		count(ks, row, 5, (long)(kr[k].planned - kr[k].held));
 	}
 	xlsx_note(ks, row + 1, "年間の想定：情報セキュリティ研修は仕様書3(2)イの"
-	    "対象者の数（9）、デジタル人材育成研修は年間2種類程度（3(1)イ）、"
+	    "対象者の数（9。回数は対象者により異なる）、");
+	xlsx_note(ks, row + 2, "デジタル人材育成研修は年間2種類程度（3(1)イ）、"
 	    "マイナンバー研修は年間2回程度（3(1)ウ(イ)）。");
 	if (l.n > 0) {
 		memset(&ch, 0, sizeof ch);

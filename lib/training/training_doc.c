@@ -838,6 +838,60 @@ sec_discussion(struct docx *dx, struct rctx *c)
 	return 0;
 }
 
+/*
+ * What the new-content check found: this year's questions that repeated
+ * last year's or the general training's, to replace next year.
+ */
+static int
+reuse(struct docx *dx, struct rctx *c)
+{
+	struct tr_check	*ck = NULL;
+	struct buf	 b = BUF_INIT;
+	size_t		 i, n[3] = { 0, 0, 0 };
+	int		 rc, p;
+
+	if (c->st == NULL)
+		return 0;
+	if (tr_check_run(&ck, c->st, c->t, NULL) != 0) {
+		error_clear();	/* the report stands without it */
+		return 0;
+	}
+	for (p = 0; p < 3; p++) {
+		for (i = 0; i < ck->nunits; i++) {
+			const struct tr_unit *u = &ck->units[i];
+
+			if (u->part != p || (u->match != TR_VERBATIM &&
+			    u->match != TR_NEAR))
+				continue;
+			if (p == TR_PART_OUTLINE) {
+				n[p]++;
+				continue;
+			}
+			if (n[p] == 0)
+				buf_printf(&b, "%s%s", b.len > 0 ? "と" : "",
+				    p == TR_TEST ? "テストの問" :
+				    "アンケートの設問");
+			else
+				buf_puts(&b, p == TR_TEST ? "、問" : "、設問");
+			buf_printf(&b, "%zu", u->index + 1);
+			n[p]++;
+		}
+	}
+	rc = buf_ok(&b);
+	if (rc == 0 && n[TR_SURVEY] + n[TR_TEST] > 0)
+		rc = body(dx, "新規性の確認の結果、%sは%sと同一または類似の内容で"
+		    "あった。次年度は新たな%sに置き換える。", b.data,
+		    ck->nothers > 0 && ck->why[0] == TR_WHY_LAST_YEAR ?
+		    "前年度の研修" : "一般職員向け研修", n[TR_TEST] > 0 ?
+		    "問題・設問" : "設問");
+	if (rc == 0 && n[TR_PART_OUTLINE] > 0)
+		rc = body(dx, "研修内容のうち%zu項目は前年度と同じであり、事例や"
+		    "演習を入れ替える。", n[TR_PART_OUTLINE]);
+	buf_free(&b);
+	tr_check_free(ck);
+	return rc;
+}
+
 static int
 sec_next(struct docx *dx, struct rctx *c)
 {
@@ -868,6 +922,8 @@ sec_next(struct docx *dx, struct rctx *c)
 		    "理解度を区別できるよう選択肢を見直す。", b.data)) != 0)
 			goto done;
 	}
+	if ((rc = reuse(dx, c)) != 0)
+		goto done;
 	rc = body(dx, "対象者が例年同じ研修であるため、次年度は前例踏襲ではなく、"
 	    "今年度の結果を踏まえた新たな内容の教材・テストを提案する（仕様書"
 	    "3(2)イ）。");
@@ -1035,7 +1091,8 @@ tr_questions_docx(const char *path, const struct training *t,
 
 		buf_reset(&b);
 		buf_printf(&b, "問%zu　%s", i + 1, it->text);
-		if (it->type == TR_Q_MULTIPLE)
+		if (it->type == TR_Q_MULTIPLE && strstr(it->text, "すべて") ==
+		    NULL)
 			buf_puts(&b, "（当てはまるものをすべて選択）");
 		if ((rc = buf_ok(&b)) != 0 ||
 		    (rc = docx_add_para(dx, b.data, &q)) != 0)

@@ -310,7 +310,7 @@ tr_form_text(struct buf *b, const struct training *t)
 	if (t->nitems[TR_TEST] > 0)
 		buf_puts(b, "・テストは「クイズ」として作成し、各問の正解を設定"
 		    "してください（1問1点）。\n");
-	buf_puts(b, "\n問0【テキスト・任意】所属（課名）を記入してください。"
+	buf_puts(b, "\n所属【テキスト・任意】所属（課名）を記入してください。"
 	    "（例：保育課）\n");
 	for (p = 0; p < 2; p++) {
 		if (t->nitems[p] == 0)

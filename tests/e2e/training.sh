@@ -222,6 +222,11 @@ for id in "$NURSERY" "$MYNUM1"; do
 	py report "$O/docs/研修実施報告書_令和8年度_$title.docx" \
 	    "$D/trainings/2026/$id.yaml" "$T/$id.json"
 done
+$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+    "$O/docs/研修実施報告書_令和8年度_区立保育園職員向け情報セキュリティ研修.docx" \
+    >"$T/report.txt"
+expect_grep "$T/report.txt" '^新規性の確認の結果、アンケートの設問5とテストの問6、問7、問8は前年度の研修と同一または類似の内容であった。'
+expect_grep "$T/report.txt" '^正答率が90%を超えた問1、問8、問9は'
 run 0 export results "$NURSERY" -o "$O/docs/nursery.xlsx"
 py results-xlsx "$O/docs/nursery.xlsx" "$T/$NURSERY.json"
 run 0 export survey "$NURSERY" -o "$O/docs/survey.docx"
