@@ -306,6 +306,18 @@ int		 tr_items_edit(struct ydoc *doc, struct node *root,
 		    const struct tr_bank *, const char *const *refs,
 		    size_t nrefs, int remove, struct diags *warn);
 
+/*
+ * Answers as files write them: the token (training.yaml's answers) of
+ * one cell for question q -- a choice's label or its number (ASCII or
+ * full-width), several of them for a multiple-choice question separated
+ * by ; , 、 or ， (Microsoft Forms writes "a;b;"), any text for a free-text
+ * question ("*", with *text the cell), "-" for an empty cell.  size is at
+ * least 32.  NC_EINVALID with the message naming the choices when the
+ * cell is not one of them.
+ */
+int		 tr_cell_answer(char *tok, size_t size, const char **text,
+		    const struct tr_question *q, const char *cell);
+
 /* ---- similarity and the new-content check ------------------------- */
 
 /*

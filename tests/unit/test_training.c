@@ -409,6 +409,76 @@ test_question_rules(void **state)
 	}
 }
 
+/* ---- cells as answers ---------------------------------------------- */
+
+static void
+test_cell_answer(void **state)
+{
+	static const char q_yaml[] =
+	    "- ref: s\n  type: scale\n  text: q\n"
+	    "  choices: [満足, やや満足, どちらともいえない, やや不満, 不満]\n"
+	    "- ref: m\n  type: multiple\n  text: q\n"
+	    "  choices: [メール, 画面ロック, 書類]\n"
+	    "- ref: t\n  type: text\n  text: q\n";
+	static const struct {
+		int		 q;
+		const char	*cell;
+		const char	*tok;	/* NULL: refused */
+	} cases[] = {
+		{ 0, "やや満足", "2" },
+		{ 0, "　やや満足 ", "2" },
+		{ 0, "3", "3" },
+		{ 0, "５", "5" },
+		{ 0, "", "-" },
+		{ 0, "  ", "-" },
+		{ 0, "6", NULL },
+		{ 0, "はい", NULL },
+		{ 0, "1,2", NULL },
+		{ 1, "メール;書類;", "1+3" },
+		{ 1, "書類、メール", "1+3" },
+		{ 1, "2,3", "2+3" },
+		{ 1, "画面ロック", "2" },
+		{ 1, "メール;その他", NULL },
+		{ 1, ";", NULL },
+		{ 2, "よかった", "*" },
+		{ 2, "", "-" },
+	};
+	struct ydoc		*doc;
+	struct tr_question	 q[3];
+	const char		*text;
+	char			 tok[64];
+	size_t			 i;
+	int			 rc;
+
+	(void)state;
+	assert_int_equal(ydoc_parse(&doc, q_yaml, strlen(q_yaml), "q.yaml",
+	    NULL), 0);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(tr_question_read(&q[i],
+		    ydoc_root(doc)->u.items[i]), 0);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		rc = tr_cell_answer(tok, sizeof tok, &text, &q[cases[i].q],
+		    cases[i].cell);
+		if (cases[i].tok == NULL) {
+			if (rc == 0)
+				fail_msg("'%s' accepted as %s", cases[i].cell,
+				    tok);
+			assert_non_null(strstr(error_last(), "1 "));
+		} else {
+			if (rc != 0)
+				fail_msg("'%s': %s", cases[i].cell,
+				    error_last());
+			assert_string_equal(tok, cases[i].tok);
+		}
+	}
+	assert_int_equal(tr_cell_answer(tok, sizeof tok, &text, &q[2],
+	    "よかった"), 0);
+	assert_string_equal(text, "よかった");
+	for (i = 0; i < 3; i++)
+		tr_question_free(&q[i]);
+	ydoc_free(doc);
+}
+
 /* ---- due dates ---------------------------------------------------- */
 
 static void
@@ -459,6 +529,7 @@ main(void)
 		cmocka_unit_test(test_scoring),
 		cmocka_unit_test(test_bad_answers),
 		cmocka_unit_test(test_question_rules),
+		cmocka_unit_test(test_cell_answer),
 		cmocka_unit_test(test_dues),
 	};
 
