@@ -318,6 +318,29 @@ int		 tr_items_edit(struct ydoc *doc, struct node *root,
 int		 tr_cell_answer(char *tok, size_t size, const char **text,
 		    const struct tr_question *q, const char *cell);
 
+/* One respondent of an answer file, converted (tokens as in the record). */
+struct tr_in_row {
+	char		*code;		/* respondent code */
+	char		*org;		/* organisation code, or NULL */
+	char		*tok[2];	/* answers by part, or NULL: none */
+	char		**texts;	/* survey: free texts by question */
+	size_t		 ntexts;
+};
+
+struct tr_merged {
+	size_t		 added, updated, unchanged;	/* respondents */
+};
+
+/*
+ * Merge a file's respondents into a training record: a respondent not
+ * there is added, one there with other answers (or organisation, or
+ * texts) replaced, one with the same left, so the same file twice
+ * changes nothing.  Survey rows go to survey.responses, test rows to
+ * test.results.
+ */
+int		 tr_merge(struct tr_merged *out, struct ydoc *doc,
+		    struct node *root, const struct tr_in_row *rows, size_t n);
+
 /* ---- similarity and the new-content check ------------------------- */
 
 /*

@@ -44,6 +44,10 @@ extern const char *const tr_bank_kind[2];
 int		 tr_check_with(struct tr_check **out, const struct training *,
 		    const struct tr_list *pool, const struct tr_bank *);
 
+/* SHA-256 as 64 hex digits, of bytes or of a file. */
+void		 tr_sha256(char hex[65], const void *data, size_t n);
+int		 tr_sha256_file(char hex[65], const char *path);
+
 /* Free texts are guarded again on the way out: a match becomes ＊. */
 char		*tr_guarded(const char *text);
 

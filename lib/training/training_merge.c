@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "error.h"
 #include "node.h"
+#include "strmap.h"
 #include "text.h"
 #include "training.h"
 #include "training_int.h"
@@ -158,4 +159,162 @@ tr_cell_answer(char *tok, size_t size, const char **text,
 		    used > 0 ? "+" : "", n + 1);
 	}
 	return 0;
+}
+
+/* ---- merging a file's respondents into a training ------------------ */
+
+static int
+same_str(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a != NULL && b != NULL &&
+	    strcmp(a, b) == 0);
+}
+
+static int
+same_texts(const struct node *a, const struct node *b)
+{
+	size_t	i;
+
+	if (a == NULL || b == NULL)
+		return (a == NULL || a->n == 0) && (b == NULL || b->n == 0);
+	if (a->kind != NODE_SEQ || b->kind != NODE_SEQ || a->n != b->n)
+		return 0;
+	for (i = 0; i < a->n; i++)
+		if (!same_str(tr_str(a->u.items[i], "question"),
+		    tr_str(b->u.items[i], "question")) ||
+		    !same_str(tr_str(a->u.items[i], "text"),
+		    tr_str(b->u.items[i], "text")))
+			return 0;
+	return 1;
+}
+
+static int
+same_row(const struct node *a, const struct node *b)
+{
+	return same_str(tr_str(a, "org"), tr_str(b, "org")) &&
+	    same_str(tr_str(a, "answers"), tr_str(b, "answers")) &&
+	    same_str(tr_str(a, "correct"), tr_str(b, "correct")) &&
+	    same_texts(node_get(a, "texts"), node_get(b, "texts"));
+}
+
+/* A sub-mapping or sequence, made when absent. */
+static struct node *
+child(struct ydoc *doc, struct node *map, const char *key, int seq)
+{
+	struct node	*n = node_get(map, key);
+
+	if (n != NULL && n->kind == (seq ? NODE_SEQ : NODE_MAP))
+		return n;
+	if ((n = seq ? node_seq(doc) : node_map(doc)) == NULL ||
+	    node_map_set(doc, map, key, n) != 0)
+		return NULL;
+	return n;
+}
+
+static struct node *
+row_node(struct ydoc *doc, const struct tr_in_row *r, int part)
+{
+	struct node	*m, *seq, *t;
+	char		 q[32];
+	size_t		 i;
+
+	if ((m = node_map(doc)) == NULL ||
+	    node_map_set_str(doc, m, "respondent", r->code) != 0 ||
+	    (r->org != NULL && node_map_set_str(doc, m, "org", r->org) != 0) ||
+	    node_map_set_str(doc, m, "answers", r->tok[part]) != 0)
+		return NULL;
+	if (part != TR_SURVEY || r->texts == NULL)
+		return m;
+	seq = NULL;
+	for (i = 0; i < r->ntexts; i++) {
+		if (r->texts[i] == NULL)
+			continue;
+		if (seq == NULL && ((seq = node_seq(doc)) == NULL ||
+		    node_map_set(doc, m, "texts", seq) != 0))
+			return NULL;
+		snprintf(q, sizeof q, "%zu", i + 1);
+		if ((t = node_map(doc)) == NULL ||
+		    node_map_set_str(doc, t, "question", q) != 0 ||
+		    node_map_set_str(doc, t, "text", r->texts[i]) != 0 ||
+		    node_seq_push(doc, seq, t) != 0)
+			return NULL;
+		node_get(t, "question")->style = NODE_STYLE_PLAIN;
+	}
+	return m;
+}
+
+int
+tr_merge(struct tr_merged *out, struct ydoc *doc, struct node *root,
+    const struct tr_in_row *rows, size_t n)
+{
+	static const char *const part_key[2] = { "survey", "test" };
+	static const char *const rows_key[2] = { "responses", "results" };
+	struct strmap	*at = NULL;
+	struct node	*seq, *nn;
+	size_t		 i, j, *idx = NULL;
+	int		 p, rc = 0, *changed = NULL, *added = NULL;
+
+	memset(out, 0, sizeof *out);
+	if ((changed = calloc(n + 1, sizeof *changed)) == NULL ||
+	    (added = calloc(n + 1, sizeof *added)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (p = 0; p < 2; p++) {
+		for (i = 0; i < n && rows[i].tok[p] == NULL; i++)
+			;
+		if (i == n)
+			continue;
+		if ((seq = child(doc, child(doc, root, part_key[p], 0),
+		    rows_key[p], 1)) == NULL || (at = strmap_new()) == NULL ||
+		    (idx = calloc(seq->n + 1, sizeof *idx)) == NULL) {
+			rc = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
+		for (j = 0; j < seq->n; j++) {
+			const char *code = tr_str(seq->u.items[j],
+			    "respondent");
+
+			idx[j] = j;
+			if (code != NULL && (rc = strmap_put(at, code,
+			    &idx[j])) != 0)
+				goto done;
+		}
+		for (i = 0; i < n; i++) {
+			size_t	*k;
+
+			if (rows[i].tok[p] == NULL)
+				continue;
+			if ((nn = row_node(doc, &rows[i], p)) == NULL) {
+				rc = error_set(NC_ENOMEM, "out of memory");
+				goto done;
+			}
+			if ((k = strmap_get(at, rows[i].code)) == NULL) {
+				if ((rc = node_seq_push(doc, seq, nn)) != 0)
+					goto done;
+				added[i] = 1;
+			} else if (!same_row(seq->u.items[*k], nn)) {
+				seq->u.items[*k] = nn;
+				changed[i] = 1;
+			}
+		}
+		strmap_free(at);
+		at = NULL;
+		free(idx);
+		idx = NULL;
+	}
+	for (i = 0; i < n; i++) {
+		if (added[i])
+			out->added++;
+		else if (changed[i])
+			out->updated++;
+		else
+			out->unchanged++;
+	}
+done:
+	strmap_free(at);
+	free(idx);
+	free(changed);
+	free(added);
+	return rc;
 }

@@ -22,6 +22,7 @@
 #include "node.h"
 #include "store.h"
 #include "training.h"
+#include "training_int.h"
 
 #define SAMPLE	NCIO_SOURCE_DIR "/data/sample"
 
@@ -479,6 +480,78 @@ test_cell_answer(void **state)
 	ydoc_free(doc);
 }
 
+/* A file's respondents merged twice: the second time changes nothing. */
+static void
+test_merge(void **state)
+{
+	char			*texts[3] = { NULL, NULL, "追記" };
+	struct tr_in_row	 rows[] = {
+		/* r3's test as held: unchanged */
+		{ "r3", "zaisei", { NULL, "1 1+3 2" }, NULL, 0 },
+		/* r2's test answer changed */
+		{ "r2", "hoiku", { NULL, "2 1+3 1" }, NULL, 0 },
+		/* new, with a text */
+		{ "r9", "zaisei", { "3 2 *", "1 1 1" }, texts, 3 },
+	};
+	struct ydoc		*doc = NULL;
+	struct diags		 d = DIAGS_INIT;
+	struct training		*t;
+	struct tr_merged	 m;
+	struct tr_results	*r = NULL;
+	struct buf		 a = BUF_INIT, b = BUF_INIT;
+
+	(void)state;
+	assert_int_equal(ydoc_parse(&doc, training_yaml,
+	    strlen(training_yaml), "t.yaml", NULL), 0);
+	assert_int_equal(tr_merge(&m, doc, ydoc_root(doc), rows, 3), 0);
+	assert_int_equal(m.added, 1);
+	assert_int_equal(m.updated, 1);
+	assert_int_equal(m.unchanged, 1);
+	assert_int_equal(node_emit(&a, ydoc_root(doc)), 0);
+	assert_int_equal(tr_merge(&m, doc, ydoc_root(doc), rows, 3), 0);
+	assert_int_equal(m.added, 0);
+	assert_int_equal(m.updated, 0);
+	assert_int_equal(m.unchanged, 3);
+	assert_int_equal(node_emit(&b, ydoc_root(doc)), 0);
+	assert_string_equal(a.data, b.data);
+	/* the merged record reads and scores */
+	assert_int_equal(training_read(&t, ydoc_root(doc), "t.yaml", &d), 0);
+	assert_int_equal(t->answers[TR_SURVEY].n, 5);
+	assert_int_equal(t->answers[TR_TEST].n, 6);
+	assert_int_equal(tr_results_compute(&r, t, NULL, NAN), 0);
+	assert_int_equal(r->survey[2].ntexts, 3);
+	assert_int_equal(t->answers[TR_SURVEY].n, 5);
+	assert_non_null(strstr(b.data, "      answers: 2 1+3 1\n"));
+	tr_results_free(r);
+	training_free(t);
+	buf_free(&a);
+	buf_free(&b);
+	diags_free(&d);
+	ydoc_free(doc);
+}
+
+static void
+test_sha256(void **state)
+{
+	char	hex[65], big[1000];
+
+	(void)state;
+	tr_sha256(hex, "", 0);
+	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb924"
+	    "27ae41e4649b934ca495991b7852b855");
+	tr_sha256(hex, "abc", 3);
+	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223"
+	    "b00361a396177a9cb410ff61f20015ad");
+	tr_sha256(hex, "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
+	    56);
+	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039"
+	    "a33ce45964ff2167f6ecedd419db06c1");
+	memset(big, 'a', sizeof big);
+	tr_sha256(hex, big, sizeof big);
+	assert_string_equal(hex, "41edece42d63e8d9bf515a9ba6932e1c"
+	    "20cbc9f5a5d134645adb5db1b9737ea3");
+}
+
 /* ---- due dates ---------------------------------------------------- */
 
 static void
@@ -530,6 +603,8 @@ main(void)
 		cmocka_unit_test(test_bad_answers),
 		cmocka_unit_test(test_question_rules),
 		cmocka_unit_test(test_cell_answer),
+		cmocka_unit_test(test_merge),
+		cmocka_unit_test(test_sha256),
 		cmocka_unit_test(test_dues),
 	};
 
