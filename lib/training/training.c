@@ -216,7 +216,7 @@ tr_question_check(const struct tr_question *q, enum tr_part part,
 	const struct node	*at = q->node;
 	const struct node	*key = tr_seq(at, "key");
 	const char		*ref = q->ref != NULL ? q->ref : "?";
-	size_t			 n0 = d != NULL ? d->n : 0, bad = 0, i, j;
+	size_t			 bad = 0, i, j;
 	int			 nk = tr_popcount(q->key & 0xffffu);
 
 	if (key != NULL)
@@ -310,7 +310,6 @@ tr_question_check(const struct tr_question *q, enum tr_part part,
 			}
 		}
 	}
-	(void)n0;
 	return bad;
 }
 

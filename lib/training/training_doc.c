@@ -770,7 +770,6 @@ sec_discussion(struct docx *dx, struct rctx *c)
 {
 	const struct training	*t = c->t;
 	const struct tr_results	*r = c->r;
-	struct buf		 b = BUF_INIT;
 	char			 x[64], y[64];
 	size_t			 i, lo = (size_t)-1, hi = (size_t)-1;
 	int			 rc;
@@ -834,7 +833,6 @@ sec_discussion(struct docx *dx, struct rctx *c)
 		    (i == 0 || r->test_rows) &&
 		    (rc = body_lines(dx, t->summary[i])) != 0)
 			return rc;
-	buf_free(&b);
 	return 0;
 }
 
