@@ -3,143 +3,159 @@
  * and/or a YAML file.  The domain verbs (review add ...) build on the same
  * library call, record_create().
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
+#include "i18n.h"
 #include "node.h"
+#include "opt.h"
 #include "record.h"
 #include "store.h"
 
 /*
  * FIELD=VALUE sets a field, FIELD+=VALUE appends to a list; FIELD may be
- * a dotted path into mappings (decision.result=approve).
+ * a dotted path into mappings (decision.result=approve).  The value is
+ * read as an option of the field's type would read it (令和8年4月10日 for
+ * a date, 1280万円 for an amount, 保育課 for an organisation); a value
+ * that cannot be read so is kept as typed, for the schema check to report
+ * with every other problem.
  */
 static int
-set_field(struct ydoc *doc, struct node *root, char *arg)
+set_field(struct cmd_ctx *ctx, const char *kind, struct ydoc *doc,
+    const char *arg)
 {
-	struct node	*map = root, *next, *val, *seq;
-	char		*eq, *key, *dot;
-	int		 append = 0;
+	const char	*eq;
+	char		*path, *conv = NULL;
+	int		 append = 0, rc;
 
 	if ((eq = strchr(arg, '=')) == NULL || eq == arg)
-		return cmd_error("expected FIELD=VALUE, not '%s'", arg);
-	if (eq[-1] == '+') {
+		return cmd_error(_("expected FIELD=VALUE, not '%s'"), arg);
+	if (eq[-1] == '+')
 		append = 1;
-		eq[-1] = '\0';
-	}
-	*eq = '\0';
-	key = arg;
-	while ((dot = strchr(key, '.')) != NULL) {
-		*dot = '\0';
-		next = node_get(map, key);
-		if (next == NULL) {
-			if ((next = node_map(doc)) == NULL ||
-			    node_map_set(doc, map, key, next) != 0)
-				return cmd_lib_error();
-		} else if (next->kind != NODE_MAP)
-			return cmd_error("'%s' is not a mapping", key);
-		map = next;
-		key = dot + 1;
-	}
-	if (*key == '\0')
-		return cmd_error("empty field name in '%s'", arg);
-	if ((val = node_str(doc, eq + 1)) == NULL)
+	if ((path = strndup(arg, (size_t)(eq - arg) - append)) == NULL)
 		return cmd_error("out of memory");
-	if (!append)
-		return node_map_set(doc, map, key, val) != 0 ?
-		    cmd_lib_error() : 0;
-	seq = node_get(map, key);
-	if (seq == NULL) {
-		if ((seq = node_seq(doc)) == NULL ||
-		    node_map_set(doc, map, key, seq) != 0)
-			return cmd_lib_error();
-	} else if (seq->kind != NODE_SEQ)
-		return cmd_error("'%s' is not a list; use %s=VALUE", key, key);
-	return node_seq_push(doc, seq, val) != 0 ? cmd_lib_error() : 0;
+	if (*path == '\0' || path[strlen(path) - 1] == '.') {
+		rc = cmd_error(_("empty field name in '%s'"), arg);
+		goto done;
+	}
+	if (opt_convert_field(&conv, ctx, kind, path, eq + 1) != 0)
+		error_clear();
+	if (record_set_field(doc, ydoc_root(doc), path, conv != NULL ? conv :
+	    eq + 1, append) != 0)
+		rc = cmd_lib_error();
+	else
+		rc = 0;
+done:
+	free(conv);
+	free(path);
+	return rc;
 }
 
-static int
-cmd_add(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
+/* A mapping of fields from a YAML file, for a new record (no id). */
+int
+cmd_load_fields(struct ydoc **out, const char *file)
 {
-	static const struct option longopts[] = {
-		{ "from", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct store		*st;
-	const struct schema	*kind;
-	struct ydoc		*doc = NULL;
-	struct diags		 d = DIAGS_INIT;
-	const char		*from = NULL;
-	char			*id = NULL, *rel = NULL;
-	int			 ch, i, rc = CMD_OK;
+	struct diags	d = DIAGS_INIT;
+	int		rc = CMD_FAIL;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			from = optarg;
-			break;
-		default:
-			return cmd_bad_usage(e, NULL);
-		}
+	if (ydoc_load(out, file, &d) != 0) {
+		cmd_print_diags(stderr, &d);
+		cmd_error(_("cannot read '%s': %s"), file, error_last());
+	} else if (ydoc_root(*out) == NULL ||
+	    ydoc_root(*out)->kind != NODE_MAP)
+		cmd_error(_("'%s' must hold a mapping of fields"), file);
+	else if (node_get(ydoc_root(*out), "id") != NULL)
+		cmd_error(_("'%s' has an id; a new record gets a new id"
+		    " (remove the id line)"), file);
+	else
+		rc = CMD_OK;
+	diags_free(&d);
+	if (rc != CMD_OK) {
+		ydoc_free(*out);
+		*out = NULL;
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc < 1)
-		return cmd_bad_usage(e, "which kind of record?");
-	if ((st = cmd_store(ctx)) == NULL)
-		return CMD_FAIL;
-	if (store_kind(&kind, st, argv[0]) != 0)
-		return cmd_lib_error();
-	if (from != NULL) {
-		if (ydoc_load(&doc, from, &d) != 0) {
-			cmd_print_diags(stderr, &d);
-			rc = cmd_error("cannot read '%s': %s", from,
-			    error_last());
-			goto done;
-		}
-		if (ydoc_root(doc) == NULL || ydoc_root(doc)->kind != NODE_MAP) {
-			rc = cmd_error("'%s' must hold a mapping of fields",
-			    from);
-			goto done;
-		}
-		if (node_get(ydoc_root(doc), "id") != NULL) {
-			rc = cmd_error("'%s' has an id; a new record gets a"
-			    " new id (remove the id line)", from);
-			goto done;
-		}
-	} else if ((doc = ydoc_new()) == NULL ||
-	    (ydoc_set_root(doc, node_map(doc)), ydoc_root(doc) == NULL)) {
-		rc = cmd_error("out of memory");
-		goto done;
+	return rc;
+}
+
+/* An empty mapping for a new record. */
+int
+cmd_new_fields(struct ydoc **out)
+{
+	struct node	*root;
+
+	if ((*out = ydoc_new()) == NULL || (root = node_map(*out)) == NULL) {
+		ydoc_free(*out);
+		*out = NULL;
+		return cmd_error("out of memory");
 	}
-	for (i = 1; i < argc; i++) {
-		if (set_field(doc, ydoc_root(doc), argv[i]) != 0) {
-			rc = CMD_USAGE;
-			goto done;
-		}
-	}
+	ydoc_set_root(*out, root);
+	return CMD_OK;
+}
+
+int
+cmd_create_record(struct store *st, const struct schema *kind,
+    struct ydoc *doc, const char *what)
+{
+	struct diags	 d = DIAGS_INIT;
+	char		*id = NULL, *rel = NULL;
+	int		 rc = CMD_OK;
+
 	if (record_create(&id, &rel, st, kind, doc, &d) != 0) {
 		cmd_print_diags(stderr, &d);
-		rc = cmd_error("no record created: %s", error_last());
-		goto done;
+		rc = cmd_error(_("no %s created: %s"), what, error_last());
+	} else {
+		printf("%s\n", id);
+		fprintf(stderr, "%s/%s\n", store_root(st), rel);
 	}
-	printf("%s\n", id);
-	fprintf(stderr, "%s/%s\n", store_root(st), rel);
-done:
 	free(id);
 	free(rel);
-	ydoc_free(doc);
 	diags_free(&d);
 	return rc;
 }
 
+static int
+cmd_add(struct cmd_ctx *ctx, struct optv *ov)
+{
+	struct store		*st;
+	const struct schema	*kind;
+	struct ydoc		*doc = NULL;
+	const char		*from = opt_get(ov, "from");
+	int			 i, rc;
+
+	if ((st = cmd_store(ctx)) == NULL)
+		return CMD_FAIL;
+	if (store_kind(&kind, st, ov->argv[0]) != 0)
+		return cmd_lib_error();
+	if ((from != NULL ? cmd_load_fields(&doc, from) :
+	    cmd_new_fields(&doc)) != CMD_OK)
+		return CMD_FAIL;
+	for (i = 1; i < ov->argc; i++) {
+		if (set_field(ctx, ov->argv[0], doc, ov->argv[i]) != 0) {
+			rc = CMD_USAGE;
+			goto done;
+		}
+	}
+	rc = cmd_create_record(st, kind, doc, _("record"));
+done:
+	ydoc_free(doc);
+	return rc;
+}
+
+static const struct opt add_opts[] = {
+	{ "from", 0, OPT_PATH, 0, "FILE", NULL, 0, 0,
+	  "start from the fields in a YAML file" },
+	OPT_END
+};
+
+static const struct subcmd add_subs[] = {
+	{ NULL, cmd_add, add_opts, "KIND [FIELD=VALUE]...", 1, -1, NULL, NULL },
+	SUBCMD_END
+};
+
 const struct cmd_entry cmd_add_entry = {
 	.name = "add",
-	.usage = "nerima-cio add KIND [--from FILE] [FIELD=VALUE ...]",
 	.desc = "create a record of any kind from field values",
 	.help =
 	    "Creates a record of KIND, checks it against the schema, gives it a\n"
@@ -147,9 +163,11 @@ const struct cmd_entry cmd_add_entry = {
 	    "the file's path on standard error.  Nothing is written when any\n"
 	    "field is wrong; every problem is listed.\n"
 	    "\n"
-	    "  --from FILE      start from the fields in a YAML file\n"
 	    "  FIELD=VALUE      set a field; a dotted FIELD reaches into a\n"
-	    "                   mapping (decision.result=approve)\n"
+	    "                   mapping (decision.result=approve); VALUE is read\n"
+	    "                   by the field's type, as options are (dates in\n"
+	    "                   令和 form, amounts as 1280万円, 部・課 names)\n"
 	    "  FIELD+=VALUE     append VALUE to a list field\n",
-	.exec = cmd_add,
+	.kind = NULL,
+	.subs = add_subs,
 };

@@ -1,12 +1,14 @@
 /*
  * nerima-cio audit: internal security audits (3(2)エ) -- item catalogs,
  * plans, fieldwork scoring, findings, agreement, follow-up and documents.
+ *
+ * The rules are in lib/audit (audit.h); this file reads the options,
+ * asks at a terminal, changes a record through cmd_edit_record() and
+ * prints.
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "audit.h"
 #include "audit_doc.h"
@@ -14,7 +16,10 @@
 #include "cal.h"
 #include "clock.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "node.h"
+#include "opt.h"
+#include "parse.h"
 #include "prompt.h"
 #include "record.h"
 #include "schema.h"
@@ -23,9 +28,25 @@
 
 #define MAX_LIST	64
 
-static const char *const catalog_kinds[] = {
-	"audit-operational", "audit-system", "audit-mynumber", NULL
-};
+/* The audit schema, for titles and labels; NULL after printing why. */
+static const struct schema *
+audit_kind(struct store *st)
+{
+	const struct schema	*kind;
+
+	if (store_kind(&kind, st, "audit") != 0) {
+		cmd_lib_error();
+		return NULL;
+	}
+	return kind;
+}
+
+/* 適合 ...: a result as the schema titles it. */
+static const char *
+result_label(const struct schema *kind, enum audit_result r)
+{
+	return schema_label(kind, "items.result", audit_result_code(r));
+}
 
 /* Split a comma (or 、) separated list in place. */
 static size_t
@@ -48,13 +69,6 @@ split_list(char *s, const char **out, size_t max)
 	return n;
 }
 
-static void
-free_ref(struct recref *ref)
-{
-	free(ref->id);
-	free(ref->relpath);
-	ref->id = ref->relpath = NULL;
-}
 
 static void
 rate_text(char *out, size_t size, const struct audit_tally *t)
@@ -67,36 +81,6 @@ rate_text(char *out, size_t size, const struct audit_tally *t)
 		snprintf(out, size, "-");
 }
 
-static const char *
-enum_label(struct store *st, const char *prop, const char *v)
-{
-	const struct schema	*kind, *p;
-	const char		*l;
-
-	if (v == NULL)
-		return "";
-	if (store_kind(&kind, st, "audit") != 0 ||
-	    (p = schema_prop(kind, prop)) == NULL)
-		return v;
-	l = schema_enum_title(p, v);
-	return l != NULL ? l : v;
-}
-
-static const char *
-finding_label(struct store *st, const char *prop, const char *v)
-{
-	const struct schema	*kind, *p;
-	const char		*l;
-
-	if (v == NULL)
-		return "";
-	if (store_kind(&kind, st, "audit") != 0 ||
-	    (p = schema_prop(kind, "findings")) == NULL ||
-	    (p = schema_items(p)) == NULL || (p = schema_prop(p, prop)) == NULL)
-		return v;
-	l = schema_enum_title(p, v);
-	return l != NULL ? l : v;
-}
 
 static const char *
 target_name(struct store *st, const struct node *root)
@@ -111,390 +95,6 @@ target_name(struct store *st, const struct node *root)
 		return name;
 	return s;
 }
-
-/* --- items ------------------------------------------------------------- */
-
-static int
-today_fy(void)
-{
-	return cal_fy(cal_today());
-}
-
-static int
-audit_items_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
-{
-	static const struct option longopts[] = {
-		{ "catalog", required_argument, NULL, 'c' },
-		{ "fy", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct store		*st;
-	struct record		*cats[8] = { NULL };
-	const char		*sel[8];
-	struct table		*t = NULL;
-	struct buf		 b = BUF_INIT;
-	const struct node	*items, *it;
-	const char		*output = NULL;
-	char			 num[24], ck[32];
-	size_t			 ncats = 0, nsel = 0, i, j;
-	int			 ch, fy = 0, rc = CMD_OK;
-
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'c':
-			if (nsel == 8)
-				return cmd_bad_usage(e, "too many catalogs");
-			sel[nsel++] = optarg;
-			break;
-		case 'f':
-			if (cmd_parse_fy(optarg, &fy) != 0)
-				return CMD_USAGE;
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		default:
-			return cmd_bad_usage(e, NULL);
-		}
-	}
-	if (optind != argc)
-		return cmd_bad_usage(e, "unexpected argument '%s'",
-		    argv[optind]);
-	if ((st = cmd_store(ctx)) == NULL)
-		return CMD_FAIL;
-	if (fy == 0)
-		fy = today_fy();
-	if (nsel == 0) {
-		for (i = 0; catalog_kinds[i] != NULL; i++) {
-			if (audit_pick_catalog(&cats[ncats], st,
-			    catalog_kinds[i], fy) == 0)
-				ncats++;
-		}
-		if (ncats == 0) {
-			rc = cmd_error("no final catalog of audit items for "
-			    "fiscal year %d", fy);
-			goto done;
-		}
-	}
-	for (i = 0; i < nsel; i++) {
-		/* A kind (operational, audit-system ...) or a catalog id. */
-		snprintf(ck, sizeof ck, "%s%s", strncmp(sel[i], "audit-", 6) ?
-		    "audit-" : "", sel[i]);
-		for (j = 0; catalog_kinds[j] != NULL; j++) {
-			if (strcmp(ck, catalog_kinds[j]) == 0)
-				break;
-		}
-		if (catalog_kinds[j] != NULL)
-			rc = audit_pick_catalog(&cats[ncats], st, ck, fy);
-		else
-			rc = audit_load_catalog(&cats[ncats], st, sel[i]);
-		if (rc != 0) {
-			rc = cmd_lib_error();
-			goto done;
-		}
-		ncats++;
-	}
-	if (output != NULL) {
-		if (audit_doc_items(output, st, (const struct record *const *)
-		    cats, ncats) != 0)
-			rc = cmd_lib_error();
-		else
-			fprintf(stderr, "wrote %s\n", output);
-		goto done;
-	}
-	/* One table per catalog, each numbered from 1. */
-	for (i = 0; i < ncats; i++) {
-		buf_printf(&b, "%s%s  %s（第%s版）\n", i > 0 ? "\n" : "",
-		    record_id(cats[i]), record_field(cats[i], "title"),
-		    record_field(cats[i], "version"));
-		table_free(t);
-		if ((t = table_new(6)) == NULL) {
-			rc = cmd_lib_error();
-			goto done;
-		}
-		table_set_header(t, 0, "No.", 1);
-		table_set_header(t, 1, "項目番号", 0);
-		table_set_header(t, 2, "条項", 0);
-		table_set_header(t, 3, "重要度", 0);
-		table_set_header(t, 4, "重み", 1);
-		table_set_header(t, 5, "監査項目", 0);
-		items = node_get(record_root(cats[i]), "items");
-		for (j = 0; items != NULL && j < items->n; j++) {
-			const char *row[6];
-
-			it = items->u.items[j];
-			snprintf(num, sizeof num, "%zu", j + 1);
-			row[0] = num;
-			row[1] = node_get_str(it, "ref");
-			row[2] = node_get_str(it, "clause");
-			row[3] = node_get_str(it, "importance") != NULL &&
-			    strcmp(node_get_str(it, "importance"),
-			    "recommended") == 0 ? "推奨" : "必須";
-			row[4] = node_get_str(it, "weight");
-			row[5] = node_get_str(it, "text");
-			if (table_add_row(t, row) != 0) {
-				rc = cmd_lib_error();
-				goto done;
-			}
-		}
-		if (table_render(t, &b) != 0) {
-			rc = cmd_lib_error();
-			goto done;
-		}
-	}
-	fwrite(b.data, 1, b.len, stdout);
-done:
-	for (i = 0; i < ncats; i++)
-		record_free(cats[i]);
-	table_free(t);
-	buf_free(&b);
-	return rc;
-}
-
-/* --- plan ------------------------------------------------------------- */
-
-static int
-check_date_arg(const char *what, const char *s)
-{
-	struct cal_date	d;
-
-	if (s != NULL && cal_parse_iso(&d, s) != 0)
-		return cmd_error("%s: %s", what, error_last());
-	return 0;
-}
-
-/* The latest agreed audit of org with open findings and no follow-up. */
-static int
-find_followup_source(struct record **out, struct store *st, const char *org)
-{
-	const struct schema	*kind;
-	struct reclist		 l = RECLIST_INIT;
-	struct record		*r, *best = NULL;
-	const struct node	*root;
-	const char		*s, *bd = NULL;
-	size_t			 i;
-
-	*out = NULL;
-	if (store_kind(&kind, st, "audit") != 0 ||
-	    store_scan(&l, st, kind, 0, NULL) != 0)
-		return cmd_lib_error();
-	for (i = 0; i < l.n; i++) {
-		if (record_load(&r, st, &l.v[i], NULL) != 0)
-			continue;
-		root = record_root(r);
-		s = node_get_str(root, "target_org");
-		if (s == NULL || strcmp(s, org) != 0 ||
-		    node_get(root, "followup") != NULL ||
-		    node_get(root, "agreement") == NULL ||
-		    audit_open_findings(root) == 0 ||
-		    (bd != NULL && strcmp(node_get_str(root, "date"),
-		    bd) <= 0)) {
-			record_free(r);
-			continue;
-		}
-		record_free(best);
-		best = r;
-		bd = node_get_str(root, "date");
-	}
-	reclist_free(&l);
-	if (best == NULL)
-		return cmd_error("no agreed audit of '%s' has open findings "
-		    "without a follow-up", org);
-	*out = best;
-	return CMD_OK;
-}
-
-static int
-do_followup(struct store *st, struct record *src,
-    const struct audit_followup *f)
-{
-	struct diags	 d = DIAGS_INIT;
-	char		*id = NULL, *rel = NULL;
-	int		 rc = CMD_OK;
-
-	if (audit_followup(&id, &rel, st, src, f, &d) != 0) {
-		cmd_print_diags(stderr, &d);
-		rc = cmd_lib_error();
-	} else {
-		printf("%s\n", id);
-		fprintf(stderr, "created %s: follow-up of %s, %zu open "
-		    "finding(s) carried\n", rel, record_id(src),
-		    audit_open_findings(record_root(src)));
-	}
-	diags_free(&d);
-	free(id);
-	free(rel);
-	return rc;
-}
-
-static int
-audit_plan_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
-{
-	static const struct option longopts[] = {
-		{ "type", required_argument, NULL, 't' },
-		{ "target", required_argument, NULL, 'T' },
-		{ "org", required_argument, NULL, 'O' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "end-date", required_argument, NULL, 'E' },
-		{ "place", required_argument, NULL, 'p' },
-		{ "chief", required_argument, NULL, 'c' },
-		{ "auditors", required_argument, NULL, 'a' },
-		{ "auditees", required_argument, NULL, 'A' },
-		{ "catalog", required_argument, NULL, 'k' },
-		{ "title", required_argument, NULL, 'n' },
-		{ "my-number", no_argument, NULL, 'm' },
-		{ "no-my-number", no_argument, NULL, 'M' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct audit_plan	 p;
-	struct store		*st;
-	struct diags		 d = DIAGS_INIT;
-	struct record		*src = NULL;
-	const char		*auditors[MAX_LIST], *cats[MAX_LIST];
-	const char		*auditees[MAX_LIST];
-	const char		*target = NULL, *org = NULL, *code;
-	char			*alist = NULL, *elist = NULL, *id = NULL;
-	char			*rel = NULL;
-	int			 ch, rc = CMD_OK;
-
-	memset(&p, 0, sizeof p);
-	p.my_number = -1;
-	p.auditors = auditors;
-	p.auditees = auditees;
-	p.catalogs = cats;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 't':
-			p.type = optarg;
-			break;
-		case 'T':
-			target = optarg;
-			break;
-		case 'O':
-			org = optarg;
-			break;
-		case 'd':
-			p.date = optarg;
-			break;
-		case 'E':
-			p.end_date = optarg;
-			break;
-		case 'p':
-			p.place = optarg;
-			break;
-		case 'c':
-			p.chief = optarg;
-			break;
-		case 'a':
-			free(alist);
-			if ((alist = strdup(optarg)) == NULL)
-				return cmd_error("out of memory");
-			p.nauditors = split_list(alist, auditors, MAX_LIST);
-			break;
-		case 'A':
-			free(elist);
-			if ((elist = strdup(optarg)) == NULL)
-				return cmd_error("out of memory");
-			p.nauditees = split_list(elist, auditees, MAX_LIST);
-			break;
-		case 'k':
-			if (p.ncatalogs == MAX_LIST)
-				return cmd_bad_usage(e, "too many catalogs");
-			cats[p.ncatalogs++] = optarg;
-			break;
-		case 'n':
-			p.title = optarg;
-			break;
-		case 'm':
-			p.my_number = 1;
-			break;
-		case 'M':
-			p.my_number = 0;
-			break;
-		default:
-			free(alist);
-			free(elist);
-			return cmd_bad_usage(e, NULL);
-		}
-	}
-	if (optind != argc) {
-		free(alist);
-			free(elist);
-		return cmd_bad_usage(e, "unexpected argument '%s'",
-		    argv[optind]);
-	}
-	if (p.type == NULL || target == NULL || p.date == NULL) {
-		free(alist);
-			free(elist);
-		return cmd_bad_usage(e, "plan needs --type, --target and "
-		    "--date");
-	}
-	if (strcmp(p.type, "operational") != 0 &&
-	    strcmp(p.type, "system") != 0 && strcmp(p.type, "followup") != 0) {
-		free(alist);
-			free(elist);
-		return cmd_bad_usage(e, "unknown audit type '%s': expected "
-		    "operational, system or followup", p.type);
-	}
-	if ((st = cmd_store(ctx)) == NULL ||
-	    check_date_arg("--date", p.date) != 0 ||
-	    check_date_arg("--end-date", p.end_date) != 0) {
-		rc = CMD_FAIL;
-		goto done;
-	}
-	if (p.chief == NULL)
-		p.chief = audit_default_chief(st);
-	if (strcmp(p.type, "system") == 0) {
-		p.target_system = target;
-		if (org != NULL) {
-			if ((code = prompt_org_code(st, org)) == NULL) {
-				rc = cmd_lib_error();
-				goto done;
-			}
-			p.target_org = code;
-		}
-		if (p.my_number < 0)
-			p.my_number = 0;
-	} else {
-		if ((code = prompt_org_code(st, target)) == NULL) {
-			rc = cmd_error("%s (the target of an %s audit is an "
-			    "organisation in orgs.yaml)", error_last(),
-			    p.type);
-			goto done;
-		}
-		p.target_org = code;
-	}
-	if (strcmp(p.type, "followup") == 0) {
-		struct audit_followup f = { p.date, p.place, p.chief,
-		    p.auditors, p.nauditors };
-
-		if ((rc = find_followup_source(&src, st, p.target_org)) == 0)
-			rc = do_followup(st, src, &f);
-		goto done;
-	}
-	if (audit_plan(&id, &rel, st, &p, &d) != 0) {
-		cmd_print_diags(stderr, &d);
-		rc = cmd_lib_error();
-		goto done;
-	}
-	printf("%s\n", id);
-	fprintf(stderr, "created %s\n", rel);
-done:
-	record_free(src);
-	diags_free(&d);
-	free(alist);
-	free(elist);
-	free(id);
-	free(rel);
-	return rc;
-}
-
-/* --- score ------------------------------------------------------------- */
 
 
 /* The live score line after an answer. */
@@ -530,6 +130,7 @@ print_score(FILE *fp, const struct node *root, size_t index)
 	audit_score_free(&s);
 }
 
+
 static void
 join_seq(struct buf *b, const struct node *seq, const char *sep)
 {
@@ -544,8 +145,9 @@ join_seq(struct buf *b, const struct node *seq, const char *sep)
 	buf_puts(b, "");
 }
 
+
 static void
-show_item(const struct node *root, size_t i)
+show_item(const struct schema *kind, const struct node *root, size_t i)
 {
 	const struct node	*it = audit_items(root)->u.items[i];
 	const char		*s, *imp = node_get_str(it, "importance");
@@ -558,8 +160,8 @@ show_item(const struct node *root, size_t i)
 		fprintf(stderr, "  %s", s);
 	if ((s = node_get_str(it, "category")) != NULL)
 		fprintf(stderr, " %s", s);
-	fprintf(stderr, "  %s・重み%s\n", imp != NULL &&
-	    strcmp(imp, "recommended") == 0 ? "推奨" : "必須",
+	fprintf(stderr, "  %s・重み%s\n", schema_label(kind,
+	    "items.importance", imp != NULL ? imp : "required"),
 	    (s = node_get_str(it, "weight")) != NULL ? s : "1");
 	fprintf(stderr, "%s\n", node_get_str(it, "text"));
 	join_seq(&b, node_get(it, "evidence_examples"), "、");
@@ -568,7 +170,7 @@ show_item(const struct node *root, size_t i)
 	if ((s = node_get_str(it, "how_to_check")) != NULL)
 		fprintf(stderr, "  監査実施の例: %s\n", s);
 	if (r != AUDIT_NONE) {
-		fprintf(stderr, "  前回の判定: %s", audit_result_label(r));
+		fprintf(stderr, "  前回の判定: %s", result_label(kind, r));
 		if ((s = node_get_str(it, "note")) != NULL)
 			fprintf(stderr, "  所見: %s", s);
 		buf_reset(&b);
@@ -580,29 +182,332 @@ show_item(const struct node *root, size_t i)
 	buf_free(&b);
 }
 
+
 static const char score_help[] =
     "  1 適合  2 一部不適合  3 不適合  4 該当なし  (Enter: 前回のまま次へ)\n"
     "  s 飛ばす (未確認)  b 戻る  j 番号|項目番号 移動  q 終了  ? この説明\n"
     "  所見・確認資料: Enter で前回のまま、- で消す\n";
 
+
+static void
+people(struct buf *b, const struct node *seq)
+{
+	const char	*s;
+	size_t		 i;
+
+	for (i = 0; seq != NULL && seq->kind == NODE_SEQ && i < seq->n; i++) {
+		if (i > 0)
+			buf_puts(b, "、");
+		buf_puts(b, (s = node_get_str(seq->u.items[i], "name")) !=
+		    NULL ? s : "");
+		if ((s = node_get_str(seq->u.items[i], "position")) != NULL)
+			buf_printf(b, "（%s）", s);
+	}
+	buf_puts(b, "");
+}
+
+
+
+/* --- items ------------------------------------------------------------- */
+
+static int
+load_catalogs(struct record **cats, size_t *n, struct store *st,
+    const struct optv *ov, int fy)
+{
+	const char	*sel[MAX_LIST];
+	size_t		 i, nsel = opt_count(ov, "catalog");
+
+	if (nsel > MAX_LIST)
+		return opt_bad_usage(ov->entry, ov->sub, _("too many catalogs"));
+	for (i = 0; i < nsel; i++)
+		sel[i] = opt_at(ov, "catalog", i);
+	if (audit_catalogs(cats, n, 8, st, sel, nsel, fy) != 0)
+		return cmd_lib_error();
+	return CMD_OK;
+}
+
+static int
+audit_items_cmd(struct cmd_ctx *ctx, struct optv *ov)
+{
+	struct store		*st;
+	const struct schema	*ckind;
+	struct record		*cats[8];
+	struct table		*t = NULL;
+	struct buf		 b = BUF_INIT;
+	const struct node	*items, *it;
+	char			 num[24];
+	size_t			 ncats = 0, i, j;
+	int			 rc = CMD_OK;
+
+	if ((st = cmd_store(ctx)) == NULL)
+		return CMD_FAIL;
+	if (store_kind(&ckind, st, "catalog") != 0)
+		return cmd_lib_error();
+	if ((rc = load_catalogs(cats, &ncats, st, ov, (int)opt_num(ov, "fy",
+	    cal_fy(cal_today())))) != CMD_OK)
+		return rc;
+	/* One table per catalog, each numbered from 1. */
+	for (i = 0; i < ncats; i++) {
+		buf_printf(&b, "%s%s  %s（第%s版）\n", i > 0 ? "\n" : "",
+		    record_id(cats[i]), record_field(cats[i], "title"),
+		    record_field(cats[i], "version"));
+		table_free(t);
+		if ((t = table_new(6)) == NULL) {
+			rc = cmd_lib_error();
+			goto done;
+		}
+		table_set_header(t, 0, "No.", 1);
+		table_set_header(t, 1, schema_title(schema_at(ckind,
+		    "items.ref")), 0);
+		table_set_header(t, 2, _("条項"), 0);
+		table_set_header(t, 3, schema_title(schema_at(ckind,
+		    "items.importance")), 0);
+		table_set_header(t, 4, schema_title(schema_at(ckind,
+		    "items.weight")), 1);
+		table_set_header(t, 5, _("監査項目"), 0);
+		items = node_get(record_root(cats[i]), "items");
+		for (j = 0; items != NULL && j < items->n; j++) {
+			const char *row[6], *imp;
+
+			it = items->u.items[j];
+			imp = node_get_str(it, "importance");
+			snprintf(num, sizeof num, "%zu", j + 1);
+			row[0] = num;
+			row[1] = node_get_str(it, "ref");
+			row[2] = node_get_str(it, "clause");
+			row[3] = schema_label(ckind, "items.importance",
+			    imp != NULL ? imp : "required");
+			row[4] = node_get_str(it, "weight");
+			row[5] = node_get_str(it, "text");
+			if (table_add_row(t, row) != 0) {
+				rc = cmd_lib_error();
+				goto done;
+			}
+		}
+		if (table_render(t, &b) != 0) {
+			rc = cmd_lib_error();
+			goto done;
+		}
+	}
+	fwrite(b.data, 1, b.len, stdout);
+done:
+	for (i = 0; i < ncats; i++)
+		record_free(cats[i]);
+	table_free(t);
+	buf_free(&b);
+	return rc;
+}
+
+/* --- plan and follow-up ------------------------------------------------ */
+
+struct followup {
+	struct store		*st;
+	struct audit_followup	 f;
+	char			*id;		/* the follow-up made */
+	size_t			 carried;
+};
+
+/* Under src's lock: make the follow-up, then src says so. */
+static int
+followup_apply(struct record *src, void *arg)
+{
+	struct followup	*fu = arg;
+	struct diags	 d = DIAGS_INIT;
+	char		*rel = NULL;
+	int		 rc = 0;
+
+	fu->carried = audit_open_findings(record_root(src));
+	if (audit_followup(&fu->id, &rel, fu->st, src, &fu->f, &d) != 0) {
+		cmd_print_diags(stderr, &d);
+		rc = cmd_lib_error();
+	}
+	diags_free(&d);
+	free(rel);
+	return rc;
+}
+
+static int
+do_followup(struct cmd_ctx *ctx, const char *src, struct followup *fu)
+{
+	int	rc;
+
+	fu->st = cmd_store(ctx);
+	rc = cmd_edit_record(NULL, ctx, "audit", src, followup_apply, fu);
+	if (rc == CMD_OK) {
+		printf("%s\n", fu->id);
+		fprintf(stderr, _("created %s: follow-up of %s, %zu open "
+		    "finding(s) carried\n"), fu->id, src, fu->carried);
+	} else if (fu->id != NULL)
+		cmd_error(_("follow-up %s was created, but %s does not name it"
+		    " yet: run 'nerima-cio edit %s' to add followup: %s"),
+		    fu->id, src, src, fu->id);
+	free(fu->id);
+	return rc;
+}
+
+static int
+audit_plan_cmd(struct cmd_ctx *ctx, struct optv *ov)
+{
+	struct audit_plan	 p;
+	struct followup		 fu;
+	struct store		*st;
+	struct diags		 d = DIAGS_INIT;
+	const char		*auditors[MAX_LIST], *cats[MAX_LIST];
+	const char		*auditees[MAX_LIST];
+	const char		*target = opt_get(ov, "target"), *code;
+	char			*alist = NULL, *elist = NULL, *id = NULL;
+	char			*rel = NULL, *src = NULL;
+	size_t			 i;
+	int			 rc = CMD_OK;
+
+	if (opt_has(ov, "my-number") && opt_has(ov, "no-my-number"))
+		return opt_bad_usage(ov->entry, ov->sub, _("--my-number and "
+		    "--no-my-number exclude each other"));
+	if (opt_count(ov, "catalog") > MAX_LIST)
+		return opt_bad_usage(ov->entry, ov->sub, _("too many catalogs"));
+	memset(&p, 0, sizeof p);
+	p.type = opt_get(ov, "type");
+	p.date = opt_get(ov, "date");
+	p.end_date = opt_get(ov, "end-date");
+	p.place = opt_get(ov, "place");
+	p.chief = opt_get(ov, "chief");
+	p.title = opt_get(ov, "title");
+	p.my_number = opt_has(ov, "my-number") ? 1 :
+	    opt_has(ov, "no-my-number") ? 0 : -1;
+	p.auditors = auditors;
+	p.auditees = auditees;
+	p.catalogs = cats;
+	for (i = 0; i < opt_count(ov, "catalog"); i++)
+		cats[p.ncatalogs++] = opt_at(ov, "catalog", i);
+	if (opt_has(ov, "auditors")) {
+		if ((alist = strdup(opt_get(ov, "auditors"))) == NULL)
+			return cmd_error("out of memory");
+		p.nauditors = split_list(alist, auditors, MAX_LIST);
+	}
+	if (opt_has(ov, "auditees")) {
+		if ((elist = strdup(opt_get(ov, "auditees"))) == NULL) {
+			free(alist);
+			return cmd_error("out of memory");
+		}
+		p.nauditees = split_list(elist, auditees, MAX_LIST);
+	}
+	if ((st = cmd_store(ctx)) == NULL) {
+		rc = CMD_FAIL;
+		goto done;
+	}
+	if (p.chief == NULL)
+		p.chief = audit_default_chief(st);
+	if (strcmp(p.type, "system") == 0) {
+		p.target_system = target;
+		p.target_org = opt_get(ov, "org");
+		if (p.my_number < 0)
+			p.my_number = 0;
+	} else {
+		if (store_org_find(&code, st, target) != 0) {
+			rc = cmd_error(_("%s (the target of this audit is an "
+			    "organisation in orgs.yaml)"), error_last());
+			goto done;
+		}
+		p.target_org = code;
+	}
+	if (strcmp(p.type, "followup") == 0) {
+		memset(&fu, 0, sizeof fu);
+		fu.f.date = p.date;
+		fu.f.place = p.place;
+		fu.f.chief = opt_get(ov, "chief");
+		fu.f.auditors = p.auditors;
+		fu.f.nauditors = p.nauditors;
+		if (audit_followup_source(&src, st, p.target_org) != 0)
+			rc = cmd_lib_error();
+		else
+			rc = do_followup(ctx, src, &fu);
+		goto done;
+	}
+	if (audit_plan(&id, &rel, st, &p, &d) != 0) {
+		cmd_print_diags(stderr, &d);
+		rc = cmd_lib_error();
+		goto done;
+	}
+	printf("%s\n", id);
+	fprintf(stderr, _("created %s\n"), rel);
+done:
+	diags_free(&d);
+	free(alist);
+	free(elist);
+	free(id);
+	free(rel);
+	free(src);
+	return rc;
+}
+
+static int
+audit_followup_cmd(struct cmd_ctx *ctx, struct optv *ov)
+{
+	struct followup	 fu;
+	const char	*auditors[MAX_LIST];
+	char		*alist = NULL;
+	int		 rc;
+
+	memset(&fu, 0, sizeof fu);
+	fu.f.date = opt_get(ov, "date");
+	fu.f.place = opt_get(ov, "place");
+	fu.f.chief = opt_get(ov, "chief");
+	fu.f.auditors = auditors;
+	if (opt_has(ov, "auditors")) {
+		if ((alist = strdup(opt_get(ov, "auditors"))) == NULL)
+			return cmd_error("out of memory");
+		fu.f.nauditors = split_list(alist, auditors, MAX_LIST);
+	}
+	rc = do_followup(ctx, ov->argv[0], &fu);
+	free(alist);
+	return rc;
+}
+
+/* --- score ------------------------------------------------------------- */
+
+struct answer {
+	const char		*ref;	/* the item, by its ref */
+	struct audit_answer	 a;
+};
+
+static int
+answer_apply(struct record *r, void *arg)
+{
+	struct answer	*an = arg;
+	size_t		 i;
+
+	if (node_get(record_root(r), "agreement") != NULL)
+		return cmd_error(_("the results of '%s' were agreed with the "
+		    "unit; they are not changed any more"), record_id(r));
+	if (audit_item_find(&i, record_root(r), an->ref) != 0)
+		return cmd_error("%s: %s", record_id(r), error_last());
+	if (audit_answer(r->doc, record_root(r), i, &an->a) != 0)
+		return cmd_lib_error();
+	return 0;
+}
+
 /*
  * Ask for note and evidence after a result, then save at once: what was
  * answered is on disk before the next question (3(2)エ fieldwork on a
- * laptop that may be closed at any moment).
+ * laptop that may be closed at any moment).  On success *rp is the
+ * record as saved; an answer the record refused (the My Number guard, a
+ * full disk) leaves *rp as it was.
  */
 static int
-answer_item(struct store *st, struct record *r, size_t i,
+answer_item(struct cmd_ctx *ctx, struct record **rp, size_t i,
     enum audit_result res)
 {
-	const struct node	*it = audit_items(record_root(r))->u.items[i];
-	struct audit_answer	 a;
+	const struct node	*it = audit_items(record_root(*rp))->u.items[i];
+	struct answer		 an;
+	struct record		*saved = NULL;
 	struct buf		 prev = BUF_INIT;
 	const char		*ev[MAX_LIST];
 	char			*note = NULL, *evs = NULL, when[CLOCK_ISO_MAX];
 	int			 rc;
 
-	memset(&a, 0, sizeof a);
-	a.result = res;
+	memset(&an, 0, sizeof an);
+	an.ref = node_get_str(it, "ref");
+	an.a.result = res;
 	if (res != AUDIT_UNCHECKED) {
 		if (prompt_line(&note, "所見", node_get_str(it, "note"), 0) != 0)
 			return PROMPT_CANCEL;
@@ -614,46 +519,31 @@ answer_item(struct store *st, struct record *r, size_t i,
 			return PROMPT_CANCEL;
 		}
 		buf_free(&prev);
-		a.note = note == NULL ? "" : strcmp(note, "-") == 0 ? "" : note;
-		a.set_evidence = 1;
+		an.a.note = note == NULL ? "" : strcmp(note, "-") == 0 ? "" :
+		    note;
+		an.a.set_evidence = 1;
 		if (evs != NULL && strcmp(evs, "-") != 0)
-			a.nevidence = split_list(evs, ev, MAX_LIST);
-		a.evidence = ev;
+			an.a.nevidence = split_list(evs, ev, MAX_LIST);
+		an.a.evidence = ev;
 	}
 	clock_iso(when);
-	a.checked = when;
-	if (audit_answer(r->doc, record_root(r), i, &a) != 0)
-		rc = cmd_lib_error();
-	else
-		rc = cmd_save_record(st, r);
+	an.a.checked = when;
+	rc = cmd_edit_record_as(&saved, ctx, "audit", record_id(*rp),
+	    answer_apply, &an, CMD_EDIT_QUIET);
+	if (rc == CMD_OK) {
+		record_free(*rp);
+		*rp = saved;
+	}
 	free(note);
 	free(evs);
 	return rc;
 }
 
-/*
- * An answer the record refused (the My Number guard, a full disk) is not
- * on disk; drop it from memory too by reading the record again, and ask
- * the same item again.
- */
 static int
-reload(struct record **rp, struct store *st, const struct recref *ref,
-    size_t i)
+score_session(struct cmd_ctx *ctx, const struct schema *kind,
+    struct record **rp)
 {
-	record_free(*rp);
-	*rp = NULL;
-	if (record_load(rp, st, ref, NULL) != 0)
-		return cmd_lib_error();
-	fprintf(stderr, "項目 %zu の回答は保存されていません。もう一度入力して"
-	    "ください。\n", i + 1);
-	return CMD_OK;
-}
-
-static int
-score_session(struct store *st, struct record **rp, const struct recref *ref)
-{
-	struct record		*r = *rp;
-	struct node		*root = record_root(r);
+	struct node		*root = record_root(*rp);
 	enum audit_result	 res, prev;
 	size_t			 i, n = audit_nitems(root), j;
 	char			*in = NULL;
@@ -661,27 +551,28 @@ score_session(struct store *st, struct record **rp, const struct recref *ref)
 	int			 rc = CMD_OK;
 
 	if (node_get(root, "agreement") != NULL)
-		return cmd_error("the results of '%s' were agreed with the "
-		    "unit; they are not changed any more", record_id(r));
+		return cmd_error(_("the results of '%s' were agreed with the "
+		    "unit; they are not changed any more"), record_id(*rp));
 	if (n == 0)
-		return cmd_error("'%s' has no items to score%s", record_id(r),
-		    node_scalar_eq(node_get(root, "type"), "followup") ?
-		    "; record a follow-up with 'nerima-cio audit finding'" :
-		    "");
+		return cmd_error(_("'%s' has no items to score%s"),
+		    record_id(*rp), node_scalar_eq(node_get(root, "type"),
+		    "followup") ? _("; record a follow-up with 'nerima-cio "
+		    "audit finding'") : "");
 	i = audit_resume_index(root);
 	fprintf(stderr, "%s（%s）  %zu 項目\n", node_get_str(root, "title"),
-	    record_id(r), n);
+	    record_id(*rp), n);
 	if (audit_item_result(audit_items(root)->u.items[i]) != AUDIT_NONE ||
 	    i > 0)
 		fprintf(stderr, "項目 %zu から再開します。\n", i + 1);
 	fputs(score_help, stderr);
 	for (;;) {
-		show_item(root, i);
+		root = record_root(*rp);
+		show_item(kind, root, i);
 		prev = audit_item_result(audit_items(root)->u.items[i]);
 		free(in);
 		in = NULL;
 		if (prompt_line(&in, "判定", prev != AUDIT_NONE ?
-		    audit_result_label(prev) : NULL, 1) != 0)
+		    result_label(kind, prev) : NULL, 1) != 0)
 			break;	/* Ctrl-D, Ctrl-C: every answer is saved */
 		if (in == NULL)
 			continue;
@@ -709,18 +600,18 @@ score_session(struct store *st, struct record **rp, const struct recref *ref)
 			continue;
 		}
 		if (prev != AUDIT_NONE &&
-		    strcmp(in, audit_result_label(prev)) == 0) {
+		    strcmp(in, result_label(kind, prev)) == 0) {
 			/* Enter on an answered item (the default): keep it
 			 * and go on; a number re-asks the note. */
 		} else if (strcmp(in, "s") == 0) {
 			if (prev == AUDIT_NONE &&
-			    (rc = answer_item(st, r, i,
-			    AUDIT_UNCHECKED)) != 0) {
-				if (rc == PROMPT_CANCEL ||
-				    (rc = reload(rp, st, ref, i)) != CMD_OK)
+			    (rc = answer_item(ctx, rp, i, AUDIT_UNCHECKED)) !=
+			    0) {
+				if (rc == PROMPT_CANCEL)
 					break;
-				r = *rp;
-				root = record_root(r);
+				fprintf(stderr, "項目 %zu の回答は保存されていません。"
+				    "もう一度入力してください。\n", i + 1);
+				rc = CMD_OK;
 				continue;
 			}
 		} else {
@@ -728,16 +619,17 @@ score_session(struct store *st, struct record **rp, const struct recref *ref)
 				fprintf(stderr, "%s\n", error_last());
 				continue;
 			}
-			if ((rc = answer_item(st, r, i, res)) != 0) {
-				if (rc == PROMPT_CANCEL ||
-				    (rc = reload(rp, st, ref, i)) != CMD_OK)
+			if ((rc = answer_item(ctx, rp, i, res)) != 0) {
+				if (rc == PROMPT_CANCEL)
 					break;
-				r = *rp;
-				root = record_root(r);
+				fprintf(stderr, "項目 %zu の回答は保存されていません。"
+				    "もう一度入力してください。\n", i + 1);
+				rc = CMD_OK;
 				continue;
 			}
-			print_score(stderr, root, i);
+			print_score(stderr, record_root(*rp), i);
 		}
+		root = record_root(*rp);
 		if (i + 1 < n) {
 			i++;
 			continue;
@@ -757,116 +649,72 @@ score_session(struct store *st, struct record **rp, const struct recref *ref)
 	if (rc == PROMPT_CANCEL)
 		rc = CMD_OK;
 	fputc('\n', stderr);
-	print_score(stdout, root, i);
+	print_score(stdout, record_root(*rp), i);
 	return rc == CMD_OK ? CMD_OK : CMD_FAIL;
 }
 
 static int
-audit_score_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+audit_score_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
-	static const struct option longopts[] = {
-		{ "item", required_argument, NULL, 'i' },
-		{ "result", required_argument, NULL, 'r' },
-		{ "note", required_argument, NULL, 'n' },
-		{ "evidence", required_argument, NULL, 'e' },
-		{ NULL, 0, NULL, 0 }
-	};
+	const struct schema	*kind;
 	struct store		*st;
-	struct recref		 ref = { NULL, NULL, NULL, 0 };
 	struct record		*r = NULL;
-	struct audit_answer	 a;
-	const char		*item = NULL, *result = NULL, *ev[MAX_LIST];
+	struct answer		 an;
+	const char		*ev[MAX_LIST];
 	char			 when[CLOCK_ISO_MAX];
 	size_t			 i;
-	int			 ch, rc = CMD_OK;
+	int			 rc;
 
-	memset(&a, 0, sizeof a);
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'i':
-			item = optarg;
-			break;
-		case 'r':
-			result = optarg;
-			break;
-		case 'n':
-			a.note = optarg;
-			break;
-		case 'e':
-			if (a.nevidence == MAX_LIST)
-				return cmd_bad_usage(e, "too many --evidence");
-			ev[a.nevidence++] = optarg;
-			a.set_evidence = 1;
-			break;
-		default:
-			return cmd_bad_usage(e, NULL);
-		}
+	if (opt_has(ov, "item") != opt_has(ov, "result"))
+		return opt_bad_usage(ov->entry, ov->sub, _("--item and --result "
+		    "go together"));
+	if (!opt_has(ov, "item") && (opt_has(ov, "note") ||
+	    opt_has(ov, "evidence")))
+		return opt_bad_usage(ov->entry, ov->sub, _("--note and "
+		    "--evidence need --item and --result"));
+	if (opt_count(ov, "evidence") > MAX_LIST)
+		return opt_bad_usage(ov->entry, ov->sub, _("too many "
+		    "--evidence"));
+	memset(&an, 0, sizeof an);
+	if (opt_has(ov, "result") &&
+	    audit_result_parse(&an.a.result, opt_get(ov, "result")) != 0)
+		return cmd_lib_error();
+	if ((st = cmd_store(ctx)) == NULL || (kind = audit_kind(st)) == NULL)
+		return CMD_FAIL;
+	if (!opt_has(ov, "item")) {
+		/* Fieldwork at the terminal, from where it stopped. */
+		if ((rc = cmd_read_record(&r, ctx, "audit", ov->argv[0])) ==
+		    CMD_OK)
+			rc = score_session(ctx, kind, &r);
+		record_free(r);
+		return rc;
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc != 1)
-		return cmd_bad_usage(e, argc == 0 ? "which audit? give its id" :
-		    "too many arguments");
-	if ((item == NULL) != (result == NULL))
-		return cmd_bad_usage(e, "--item and --result go together");
-	if (item == NULL && (a.note != NULL || a.set_evidence))
-		return cmd_bad_usage(e, "--note and --evidence need --item and "
-		    "--result");
-	if (result != NULL && audit_result_parse(&a.result, result) != 0)
-		return cmd_error("%s", error_last());
-	if ((st = cmd_store(ctx)) == NULL ||
-	    cmd_load_record(&r, &ref, st, argv[0], "audit") != CMD_OK) {
-		rc = CMD_FAIL;
-		goto done;
-	}
-	if (item == NULL) {
-		rc = score_session(st, &r, &ref);
-		goto done;
-	}
-	if (audit_item_find(&i, record_root(r), item) != 0) {
-		rc = cmd_error("%s: %s", ref.id, error_last());
-		goto done;
-	}
-	a.evidence = ev;
+	an.ref = opt_get(ov, "item");
+	an.a.note = opt_get(ov, "note");
+	for (i = 0; i < opt_count(ov, "evidence"); i++)
+		ev[i] = opt_at(ov, "evidence", i);
+	an.a.nevidence = opt_count(ov, "evidence");
+	an.a.set_evidence = an.a.nevidence > 0;
+	an.a.evidence = ev;
 	clock_iso(when);
-	a.checked = when;
-	if (audit_answer(r->doc, record_root(r), i, &a) != 0) {
-		rc = cmd_lib_error();
-		goto done;
-	}
-	if ((rc = cmd_save_record(st, r)) != CMD_OK)
-		goto done;
-	print_score(stdout, record_root(r), i);
-done:
+	an.a.checked = when;
+	if ((rc = cmd_edit_record(&r, ctx, "audit", ov->argv[0], answer_apply,
+	    &an)) != CMD_OK)
+		return rc;
+	if (audit_item_find(&i, record_root(r), an.ref) == 0)
+		print_score(stdout, record_root(r), i);
 	record_free(r);
-	free_ref(&ref);
-	return rc;
+	return CMD_OK;
 }
 
 /* --- show and list ----------------------------------------------------- */
 
-static void
-people(struct buf *b, const struct node *seq)
-{
-	const char	*s;
-	size_t		 i;
-
-	for (i = 0; seq != NULL && seq->kind == NODE_SEQ && i < seq->n; i++) {
-		if (i > 0)
-			buf_puts(b, "、");
-		buf_puts(b, (s = node_get_str(seq->u.items[i], "name")) !=
-		    NULL ? s : "");
-		if ((s = node_get_str(seq->u.items[i], "position")) != NULL)
-			buf_printf(b, "（%s）", s);
-	}
-	buf_puts(b, "");
-}
-
 static int
-print_chapters(struct buf *out, const struct audit_score *s)
+print_chapters(struct buf *out, const struct schema *kind,
+    const struct audit_score *s)
 {
+	static const enum audit_result cols[] = { AUDIT_CONFORM,
+	    AUDIT_PARTIAL, AUDIT_NONCONFORM, AUDIT_NA };
 	struct table	*t;
 	char		 c[7][16], rate[16];
 	const char	*row[9];
@@ -875,27 +723,26 @@ print_chapters(struct buf *out, const struct audit_score *s)
 
 	if ((t = table_new(9)) == NULL)
 		return -1;
-	table_set_header(t, 0, "章", 0);
-	table_set_header(t, 1, "名称", 0);
-	table_set_header(t, 2, "項目", 1);
-	table_set_header(t, 3, "適合", 1);
-	table_set_header(t, 4, "一部不適合", 1);
-	table_set_header(t, 5, "不適合", 1);
-	table_set_header(t, 6, "該当なし", 1);
-	table_set_header(t, 7, "未確認・未回答", 1);
-	table_set_header(t, 8, "適合率", 1);
+	table_set_header(t, 0, _("章"), 0);
+	table_set_header(t, 1, _("名称"), 0);
+	table_set_header(t, 2, _("項目"), 1);
+	for (k = 0; k < 4; k++)
+		table_set_header(t, 3 + k, result_label(kind, cols[k]), 1);
+	table_set_header(t, 7, _("未確認・未回答"), 1);
+	table_set_header(t, 8, _("適合率"), 1);
 	for (i = 0; i <= s->nchapters; i++) {
 		const struct audit_tally *ct = i < s->nchapters ?
 		    &s->chapters[i] : &s->total;
 
 		snprintf(c[0], sizeof c[0], "%u", ct->items);
-		for (k = 1; k <= 4; k++)
-			snprintf(c[k], sizeof c[k], "%u", ct->count[k]);
+		for (k = 0; k < 4; k++)
+			snprintf(c[k + 1], sizeof c[k + 1], "%u",
+			    ct->count[cols[k]]);
 		snprintf(c[5], sizeof c[5], "%u", ct->count[AUDIT_UNCHECKED] +
 		    ct->count[AUDIT_NONE]);
 		rate_text(rate, sizeof rate, ct);
 		row[0] = i < s->nchapters ? (strcmp(ct->key, ct->title) ?
-		    ct->key : "") : "計";
+		    ct->key : "") : _("計");
 		row[1] = i < s->nchapters ? ct->title : "";
 		row[2] = c[0];
 		row[3] = c[1];
@@ -913,11 +760,10 @@ print_chapters(struct buf *out, const struct audit_score *s)
 }
 
 static int
-audit_show_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+audit_show_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
+	const struct schema	*kind;
 	struct store		*st;
-	struct recref		 ref = { NULL, NULL, NULL, 0 };
 	struct record		*r = NULL;
 	struct audit_score	 s;
 	struct table		*t = NULL;
@@ -927,38 +773,45 @@ audit_show_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	int			 rc = CMD_OK;
 	size_t			 i;
 
-	if (argc != 2)
-		return cmd_bad_usage(e, argc < 2 ? "which audit? give its id" :
-		    "too many arguments");
-	if ((st = cmd_store(ctx)) == NULL ||
-	    cmd_load_record(&r, &ref, st, argv[1], "audit") != CMD_OK) {
-		free_ref(&ref);
+	if ((st = cmd_store(ctx)) == NULL || (kind = audit_kind(st)) == NULL)
 		return CMD_FAIL;
-	}
+	if (cmd_read_record(&r, ctx, "audit", ov->argv[0]) != CMD_OK)
+		return CMD_FAIL;
 	root = record_root(r);
 	printf("%s  %s\n", record_id(r), node_get_str(root, "title"));
-	printf("種類: %s  状況: %s  対象: %s\n",
-	    enum_label(st, "type", node_get_str(root, "type")),
-	    enum_label(st, "status", node_get_str(root, "status")),
+	printf("%s: %s  %s: %s  %s: %s\n", schema_title(schema_at(kind,
+	    "type")), schema_label(kind, "type", node_get_str(root, "type")),
+	    schema_title(schema_at(kind, "status")), schema_label(kind,
+	    "status", node_get_str(root, "status")), _("対象"),
 	    target_name(st, root));
-	printf("実施日: %s", (v = node_get_str(root, "date")) ? v : "");
+	printf("%s: %s", schema_title(schema_at(kind, "date")),
+	    (v = node_get_str(root, "date")) ? v : "");
 	if ((v = node_get_str(root, "end_date")) != NULL)
 		printf("〜%s", v);
 	if ((v = audit_member_name(st, node_get_str(root,
 	    "chief_auditor"))) != NULL)
-		printf("  主任監査員: %s", v);
+		printf("  %s: %s", schema_title(schema_at(kind,
+		    "chief_auditor")), v);
 	putchar('\n');
 	people(&b, node_get(root, "auditors"));
 	if (b.len > 0)
-		printf("監査員: %s\n", b.data);
+		printf("%s: %s\n", schema_title(schema_at(kind, "auditors")),
+		    b.data);
 	if ((v = node_get_str(root, "followup_of")) != NULL)
-		printf("フォローアップ元: %s\n", v);
+		printf("%s: %s\n", schema_title(schema_at(kind,
+		    "followup_of")), v);
 	if ((v = node_get_str(root, "followup")) != NULL)
-		printf("フォローアップ監査: %s\n", v);
-	if ((f = node_get(root, "agreement")) != NULL)
-		printf("合意: %s %s（%s）\n", node_get_str(f, "date"),
-		    node_get_str(f, "by"), (v = node_get_str(f, "position")) ?
-		    v : "");
+		printf("%s: %s\n", schema_title(schema_at(kind, "followup")),
+		    v);
+	if ((f = node_get(root, "agreement")) != NULL) {
+		/* 合意: the date, who, and their position when recorded. */
+		printf("%s: %s", schema_title(schema_at(kind, "agreement")),
+		    (v = node_get_str(f, "date")) ? v : "");
+		printf(" %s", (v = node_get_str(f, "by")) ? v : "");
+		if ((v = node_get_str(f, "position")) != NULL && *v != '\0')
+			printf("（%s）", v);
+		putchar('\n');
+	}
 	buf_reset(&b);
 	if (audit_nitems(root) > 0) {
 		if (audit_score(&s, audit_items(root)) != 0) {
@@ -966,7 +819,7 @@ audit_show_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 			goto done;
 		}
 		putchar('\n');
-		rc = print_chapters(&b, &s);
+		rc = print_chapters(&b, kind, &s);
 		audit_score_free(&s);
 		if (rc != 0) {
 			rc = cmd_lib_error();
@@ -976,25 +829,30 @@ audit_show_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	}
 	fs = audit_findings(root);
 	if (fs != NULL && fs->n > 0) {
-		printf("\n指摘事項\n");
+		printf("\n%s\n", schema_title(schema_at(kind, "findings")));
 		if ((t = table_new(6)) == NULL) {
 			rc = cmd_lib_error();
 			goto done;
 		}
 		table_set_header(t, 0, "No.", 1);
-		table_set_header(t, 1, "項目番号", 0);
-		table_set_header(t, 2, "指摘区分", 0);
-		table_set_header(t, 3, "是正状況", 0);
-		table_set_header(t, 4, "是正期限", 0);
-		table_set_header(t, 5, "指摘内容", 0);
+		table_set_header(t, 1, schema_title(schema_at(kind,
+		    "findings.item")), 0);
+		table_set_header(t, 2, schema_title(schema_at(kind,
+		    "findings.grade")), 0);
+		table_set_header(t, 3, schema_title(schema_at(kind,
+		    "findings.status")), 0);
+		table_set_header(t, 4, schema_title(schema_at(kind,
+		    "findings.due")), 0);
+		table_set_header(t, 5, schema_title(schema_at(kind,
+		    "findings.finding")), 0);
 		for (i = 0; i < fs->n; i++) {
 			f = fs->u.items[i];
 			row[0] = node_get_str(f, "number");
 			row[1] = node_get_str(f, "item");
-			row[2] = finding_label(st, "grade", node_get_str(f,
-			    "grade"));
-			row[3] = finding_label(st, "status", node_get_str(f,
-			    "status"));
+			row[2] = schema_label(kind, "findings.grade",
+			    node_get_str(f, "grade"));
+			row[3] = schema_label(kind, "findings.status",
+			    node_get_str(f, "status"));
 			row[4] = node_get_str(f, "due");
 			row[5] = node_get_str(f, "finding");
 			table_add_row(t, row);
@@ -1010,89 +868,45 @@ done:
 	table_free(t);
 	buf_free(&b);
 	record_free(r);
-	free_ref(&ref);
 	return rc;
 }
 
 static int
-rec_by_date(const void *a, const void *b)
+audit_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
-	struct record *const	*x = a, *const *y = b;
-	const char		*dx = record_field(*x, "date");
-	const char		*dy = record_field(*y, "date");
-	int			 c;
-
-	c = strcmp(dx != NULL ? dx : "", dy != NULL ? dy : "");
-	return c != 0 ? c : strcmp(record_id(*x), record_id(*y));
-}
-
-static int
-audit_list_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
-{
-	static const struct option longopts[] = {
-		{ "fy", required_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const struct schema	*kind;
 	struct store		*st;
-	struct reclist		 l = RECLIST_INIT;
-	struct record		*r;
+	struct record		**v = NULL;
 	struct table		*t = NULL;
 	struct buf		 b = BUF_INIT;
 	struct audit_score	 s;
+	struct diags		 d = DIAGS_INIT;
 	const struct node	*root;
-	struct record		**v = NULL;
 	const char		*row[8];
 	char			 rate[16], ans[32], open[16];
 	size_t			 i, nv = 0;
-	int			 ch, fy = 0, rc = CMD_OK;
+	int			 rc = CMD_OK;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			if (cmd_parse_fy(optarg, &fy) != 0)
-				return CMD_USAGE;
-			break;
-		default:
-			return cmd_bad_usage(e, NULL);
-		}
-	}
-	if (optind != argc)
-		return cmd_bad_usage(e, "unexpected argument '%s'",
-		    argv[optind]);
-	if ((st = cmd_store(ctx)) == NULL)
+	if ((st = cmd_store(ctx)) == NULL || (kind = audit_kind(st)) == NULL)
 		return CMD_FAIL;
-	if (store_kind(&kind, st, "audit") != 0 ||
-	    store_scan(&l, st, kind, fy, NULL) != 0 ||
+	/* Loaded once, in date order: the order audits happen in. */
+	if (audit_load_year(&v, &nv, st, (int)opt_num(ov, "fy", 0), &d) != 0 ||
 	    (t = table_new(8)) == NULL) {
 		rc = cmd_lib_error();
 		goto done;
 	}
+	for (i = 0; i < d.n; i++)
+		cmd_warn("%s: %s", d.v[i].path, d.v[i].msg);
 	table_set_header(t, 0, "ID", 0);
-	table_set_header(t, 1, "実施日", 0);
-	table_set_header(t, 2, "種類", 0);
-	table_set_header(t, 3, "対象", 0);
-	table_set_header(t, 4, "状況", 0);
-	table_set_header(t, 5, "適合率", 1);
-	table_set_header(t, 6, "回答", 1);
-	table_set_header(t, 7, "未是正", 1);
-	/* Loaded once, then in date order: the order audits happen in. */
-	if ((v = calloc(l.n + 1, sizeof *v)) == NULL) {
-		rc = cmd_error("out of memory");
-		goto done;
-	}
-	for (i = 0; i < l.n; i++) {
-		if (record_load(&v[nv], st, &l.v[i], NULL) != 0)
-			cmd_warn("%s", error_last());
-		else
-			nv++;
-	}
-	qsort(v, nv, sizeof *v, rec_by_date);
+	table_set_header(t, 1, schema_title(schema_at(kind, "date")), 0);
+	table_set_header(t, 2, schema_title(schema_at(kind, "type")), 0);
+	table_set_header(t, 3, _("対象"), 0);
+	table_set_header(t, 4, schema_title(schema_at(kind, "status")), 0);
+	table_set_header(t, 5, _("適合率"), 1);
+	table_set_header(t, 6, _("回答"), 1);
+	table_set_header(t, 7, _("未是正"), 1);
 	for (i = 0; i < nv; i++) {
-		r = v[i];
-		root = record_root(r);
+		root = record_root(v[i]);
 		rate[0] = ans[0] = '\0';
 		if (audit_nitems(root) > 0 &&
 		    audit_score(&s, audit_items(root)) == 0) {
@@ -1103,11 +917,12 @@ audit_list_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 			audit_score_free(&s);
 		}
 		snprintf(open, sizeof open, "%zu", audit_open_findings(root));
-		row[0] = record_id(r);
+		row[0] = record_id(v[i]);
 		row[1] = node_get_str(root, "date");
-		row[2] = enum_label(st, "type", node_get_str(root, "type"));
+		row[2] = schema_label(kind, "type", node_get_str(root, "type"));
 		row[3] = target_name(st, root);
-		row[4] = enum_label(st, "status", node_get_str(root, "status"));
+		row[4] = schema_label(kind, "status", node_get_str(root,
+		    "status"));
 		row[5] = rate;
 		row[6] = ans;
 		row[7] = open;
@@ -1119,392 +934,250 @@ audit_list_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	}
 	fwrite(b.data, 1, b.len, stdout);
 done:
-	for (i = 0; i < nv; i++)
-		record_free(v[i]);
-	free(v);
+	audit_free_all(v, nv);
 	table_free(t);
 	buf_free(&b);
-	reclist_free(&l);
+	diags_free(&d);
 	return rc;
 }
 
-/* --- finding, agree, report, followup ---------------------------------- */
+/* --- finding, agree, report, risk -------------------------------------- */
+
+struct finding {
+	long				 number;
+	struct audit_finding_edit	 ed;
+	char				*from;		/* from_audit */
+	long				 from_finding;
+};
 
 static int
-audit_finding_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+finding_apply(struct record *r, void *arg)
 {
-	static const struct option longopts[] = {
-		{ "grade", required_argument, NULL, 'g' },
-		{ "finding", required_argument, NULL, 'f' },
-		{ "correction", required_argument, NULL, 'c' },
-		{ "due", required_argument, NULL, 'd' },
-		{ "status", required_argument, NULL, 's' },
-		{ "response", required_argument, NULL, 'r' },
-		{ "response-date", required_argument, NULL, 'R' },
-		{ "question", required_argument, NULL, 'q' },
-		{ "answer", required_argument, NULL, 'a' },
-		{ "qa-date", required_argument, NULL, 'Q' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct audit_finding_edit	 ed;
-	struct store			*st;
-	struct recref			 ref = { NULL, NULL, NULL, 0 };
-	struct recref			 sref = { NULL, NULL, NULL, 0 };
-	struct record			*r = NULL, *src = NULL;
-	struct node			*f;
-	const char			*from, *s;
-	char				*end;
-	long				 num;
-	int				 ch, rc = CMD_OK, any = 0;
+	struct finding	*fi = arg;
+	struct node	*f;
+	const char	*s;
 
-	memset(&ed, 0, sizeof ed);
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		any = 1;
-		switch (ch) {
-		case 'g': ed.grade = optarg; break;
-		case 'f': ed.finding = optarg; break;
-		case 'c': ed.correction = optarg; break;
-		case 'd': ed.due = optarg; break;
-		case 's': ed.status = optarg; break;
-		case 'r': ed.response = optarg; break;
-		case 'R': ed.response_date = optarg; break;
-		case 'q': ed.question = optarg; break;
-		case 'a': ed.answer = optarg; break;
-		case 'Q': ed.qa_date = optarg; break;
-		default:
-			return cmd_bad_usage(e, NULL);
-		}
+	if (audit_finding_edit(r->doc, record_root(r), fi->number, &fi->ed) !=
+	    0)
+		return cmd_error("%s: %s", record_id(r), error_last());
+	f = audit_finding(record_root(r), fi->number);
+	if (fi->ed.status != NULL &&
+	    (s = node_get_str(f, "from_audit")) != NULL) {
+		if ((fi->from = strdup(s)) == NULL)
+			return cmd_error("out of memory");
+		fi->from_finding = strtol(node_get_str(f, "from_finding") ?
+		    node_get_str(f, "from_finding") : "0", NULL, 10);
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc != 2)
-		return cmd_bad_usage(e, "finding needs the audit id and the "
-		    "finding number");
-	num = strtol(argv[1], &end, 10);
-	if (*argv[1] == '\0' || *end != '\0' || num < 1)
-		return cmd_bad_usage(e, "bad finding number '%s'", argv[1]);
-	if ((st = cmd_store(ctx)) == NULL ||
-	    cmd_load_record(&r, &ref, st, argv[0], "audit") != CMD_OK) {
-		rc = CMD_FAIL;
-		goto done;
-	}
+	return 0;
+}
+
+/* The original audit learns what the follow-up found. */
+static int
+propagate_apply(struct record *r, void *arg)
+{
+	struct finding	*fi = arg;
+	int		 rc;
+
+	rc = audit_propagate(r->doc, record_root(r), fi->from_finding,
+	    fi->ed.status);
+	if (rc < 0)
+		return cmd_error("%s: %s", record_id(r), error_last());
+	return rc > 0 ? 0 : RECORD_EDIT_NOCHANGE;
+}
+
+static int
+audit_finding_cmd(struct cmd_ctx *ctx, struct optv *ov)
+{
+	static const char *const edits[] = { "grade", "finding", "correction",
+	    "due", "status", "response", "response-date", "question",
+	    "answer", "qa-date", NULL };
+	const struct schema	*kind;
+	struct store		*st;
+	struct record		*r = NULL;
+	struct finding		 fi;
+	struct node		*f;
+	struct buf		 b = BUF_INIT;
+	long long		 num;
+	size_t			 i;
+	int			 rc = CMD_OK, any = 0;
+
+	if (parse_int(&num, ov->argv[1], 1, 9999) != 0)
+		return opt_bad_usage(ov->entry, ov->sub, _("bad finding number "
+		    "'%s'"), ov->argv[1]);
+	for (i = 0; edits[i] != NULL; i++)
+		any |= opt_has(ov, edits[i]);
+	if ((st = cmd_store(ctx)) == NULL || (kind = audit_kind(st)) == NULL)
+		return CMD_FAIL;
 	if (!any) {
 		/* No change asked: show the finding. */
-		if ((f = audit_finding(record_root(r), num)) == NULL) {
-			rc = cmd_error("no finding %ld in '%s'", num, ref.id);
-			goto done;
-		}
-		{
-			struct buf b = BUF_INIT;
-
-			node_emit(&b, f);
-			fwrite(b.data, 1, b.len, stdout);
-			buf_free(&b);
-		}
-		goto done;
-	}
-	if (audit_finding_edit(r->doc, record_root(r), num, &ed) != 0) {
-		rc = cmd_error("%s: %s", ref.id, error_last());
-		goto done;
-	}
-	s = node_get_str(record_root(r), "status");
-	if (node_scalar_eq(node_get(record_root(r), "type"), "followup") &&
-	    s != NULL && strcmp(s, "planned") == 0)
-		node_map_set_str(r->doc, record_root(r), "status",
-		    "in-progress");
-	if ((rc = cmd_save_record(st, r)) != CMD_OK)
-		goto done;
-	f = audit_finding(record_root(r), num);
-	from = node_get_str(f, "from_audit");
-	if (ed.status != NULL && from != NULL) {
-		/* The original audit learns what the follow-up found. */
-		if (cmd_load_record(&src, &sref, st, from, "audit") != CMD_OK) {
-			rc = CMD_FAIL;
-			goto done;
-		}
-		rc = audit_propagate(src->doc, record_root(src),
-		    strtol(node_get_str(f, "from_finding"), NULL, 10),
-		    ed.status);
-		if (rc < 0)
+		if (cmd_read_record(&r, ctx, "audit", ov->argv[0]) != CMD_OK)
+			return CMD_FAIL;
+		if ((f = audit_finding(record_root(r), (long)num)) == NULL)
+			rc = cmd_error(_("no finding %lld in '%s'"), num,
+			    record_id(r));
+		else if (node_emit(&b, f) != 0)
 			rc = cmd_lib_error();
-		else if (rc > 0 && (rc = cmd_save_record(st, src)) == CMD_OK)
-			fprintf(stderr, "%s finding %s: %s\n", from,
-			    node_get_str(f, "from_finding"),
-			    finding_label(st, "status", ed.status));
+		else
+			fwrite(b.data, 1, b.len, stdout);
+		buf_free(&b);
+		record_free(r);
+		return rc;
 	}
+	memset(&fi, 0, sizeof fi);
+	fi.number = (long)num;
+	fi.ed.grade = opt_get(ov, "grade");
+	fi.ed.finding = opt_get(ov, "finding");
+	fi.ed.correction = opt_get(ov, "correction");
+	fi.ed.due = opt_get(ov, "due");
+	fi.ed.status = opt_get(ov, "status");
+	fi.ed.response = opt_get(ov, "response");
+	fi.ed.response_date = opt_get(ov, "response-date");
+	fi.ed.question = opt_get(ov, "question");
+	fi.ed.answer = opt_get(ov, "answer");
+	fi.ed.qa_date = opt_get(ov, "qa-date");
+	if ((rc = cmd_edit_record(NULL, ctx, "audit", ov->argv[0],
+	    finding_apply, &fi)) != CMD_OK || fi.from == NULL)
+		goto done;
+	if ((rc = cmd_edit_record(NULL, ctx, "audit", fi.from,
+	    propagate_apply, &fi)) == CMD_OK)
+		fprintf(stderr, _("%s finding %ld: %s\n"), fi.from,
+		    fi.from_finding, schema_label(kind, "findings.status",
+		    fi.ed.status));
 done:
-	record_free(r);
-	record_free(src);
-	free_ref(&ref);
-	free_ref(&sref);
+	free(fi.from);
+	return rc;
+}
+
+struct agree {
+	const struct optv	*ov;
+};
+
+static int
+agree_apply(struct record *r, void *arg)
+{
+	const struct optv	*ov = ((struct agree *)arg)->ov;
+
+	if (audit_agree(r->doc, record_root(r), opt_get(ov, "by"),
+	    opt_get(ov, "position"), opt_get(ov, "date")) != 0)
+		return cmd_lib_error();
+	return 0;
+}
+
+static int
+audit_agree_cmd(struct cmd_ctx *ctx, struct optv *ov)
+{
+	struct agree	a = { ov };
+	int		rc;
+
+	if ((rc = cmd_edit_record(NULL, ctx, "audit", ov->argv[0],
+	    agree_apply, &a)) == CMD_OK) {
+		if (opt_has(ov, "position"))
+			fprintf(stderr, _("%s: agreed with %s（%s） on %s\n"),
+			    ov->argv[0], opt_get(ov, "by"),
+			    opt_get(ov, "position"), opt_get(ov, "date"));
+		else
+			fprintf(stderr, _("%s: agreed with %s on %s\n"),
+			    ov->argv[0], opt_get(ov, "by"),
+			    opt_get(ov, "date"));
+	}
 	return rc;
 }
 
 static int
-audit_agree_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+report_apply(struct record *r, void *arg)
 {
-	static const struct option longopts[] = {
-		{ "by", required_argument, NULL, 'b' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "position", required_argument, NULL, 'p' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct store	*st;
-	struct recref	 ref = { NULL, NULL, NULL, 0 };
-	struct record	*r = NULL;
-	const char	*by = NULL, *date = NULL, *pos = NULL;
-	int		 ch, rc = CMD_OK;
-
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'b': by = optarg; break;
-		case 'd': date = optarg; break;
-		case 'p': pos = optarg; break;
-		default:
-			return cmd_bad_usage(e, NULL);
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (argc != 1 || by == NULL || date == NULL)
-		return cmd_bad_usage(e, "agree needs the audit id, --by and "
-		    "--date");
-	if ((st = cmd_store(ctx)) == NULL ||
-	    cmd_load_record(&r, &ref, st, argv[0], "audit") != CMD_OK) {
-		rc = CMD_FAIL;
-		goto done;
-	}
-	if (audit_agree(r->doc, record_root(r), by, pos, date) != 0) {
-		rc = cmd_lib_error();
-		goto done;
-	}
-	if ((rc = cmd_save_record(st, r)) == CMD_OK)
-		fprintf(stderr, "%s: agreed with %s on %s\n", ref.id, by, date);
-done:
-	record_free(r);
-	free_ref(&ref);
-	return rc;
+	if (audit_mark_reported(r->doc, record_root(r), arg) != 0)
+		return cmd_lib_error();
+	return 0;
 }
 
 static int
-audit_report_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+audit_report_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
-	static const struct option longopts[] = {
-		{ "date", required_argument, NULL, 'd' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct store	*st;
-	struct recref	 ref = { NULL, NULL, NULL, 0 };
-	struct record	*r = NULL;
-	const char	*date = NULL;
-	int		 ch, rc = CMD_OK;
-
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		if (ch != 'd')
-			return cmd_bad_usage(e, NULL);
-		date = optarg;
-	}
-	argc -= optind;
-	argv += optind;
-	if (argc != 1 || date == NULL)
-		return cmd_bad_usage(e, "report needs the audit id and --date");
-	if ((st = cmd_store(ctx)) == NULL ||
-	    cmd_load_record(&r, &ref, st, argv[0], "audit") != CMD_OK) {
-		rc = CMD_FAIL;
-		goto done;
-	}
-	if (audit_mark_reported(r->doc, record_root(r), date) != 0)
-		rc = cmd_lib_error();
-	else
-		rc = cmd_save_record(st, r);
-done:
-	record_free(r);
-	free_ref(&ref);
-	return rc;
+	return cmd_edit_record(NULL, ctx, "audit", ov->argv[0], report_apply,
+	    (void *)opt_get(ov, "date"));
 }
 
 static int
-audit_followup_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+risk_apply(struct record *r, void *arg)
 {
-	static const struct option longopts[] = {
-		{ "date", required_argument, NULL, 'd' },
-		{ "place", required_argument, NULL, 'p' },
-		{ "chief", required_argument, NULL, 'c' },
-		{ "auditors", required_argument, NULL, 'a' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct audit_followup	 f;
-	struct store		*st;
-	struct recref		 ref = { NULL, NULL, NULL, 0 };
-	struct record		*r = NULL;
-	const char		*auditors[MAX_LIST];
-	char			*alist = NULL;
-	int			 ch, rc = CMD_OK;
-
-	memset(&f, 0, sizeof f);
-	f.auditors = auditors;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'd': f.date = optarg; break;
-		case 'p': f.place = optarg; break;
-		case 'c': f.chief = optarg; break;
-		case 'a':
-			free(alist);
-			if ((alist = strdup(optarg)) == NULL)
-				return cmd_error("out of memory");
-			f.nauditors = split_list(alist, auditors, MAX_LIST);
-			break;
-		default:
-			free(alist);
-			return cmd_bad_usage(e, NULL);
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (argc != 1 || f.date == NULL) {
-		free(alist);
-		return cmd_bad_usage(e, "followup needs the audit id and "
-		    "--date");
-	}
-	if ((st = cmd_store(ctx)) == NULL ||
-	    check_date_arg("--date", f.date) != 0 ||
-	    cmd_load_record(&r, &ref, st, argv[0], "audit") != CMD_OK) {
-		rc = CMD_FAIL;
-		goto done;
-	}
-	rc = do_followup(st, r, &f);
-done:
-	free(alist);
-	record_free(r);
-	free_ref(&ref);
-	return rc;
+	if (audit_add_risk(r->doc, record_root(r), arg) != 0)
+		return cmd_lib_error();
+	return 0;
 }
 
 static int
-audit_risk_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+audit_risk_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
-	static const struct option longopts[] = {
-		{ "risk", required_argument, NULL, 'r' },
-		{ "clause", required_argument, NULL, 'c' },
-		{ "analysis", required_argument, NULL, 'a' },
-		{ "likelihood", required_argument, NULL, 'l' },
-		{ "impact", required_argument, NULL, 'i' },
-		{ "measure", required_argument, NULL, 'm' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct audit_risk	 rk;
-	struct store		*st;
-	struct recref		 ref = { NULL, NULL, NULL, 0 };
-	struct record		*r = NULL;
-	int			 ch, rc = CMD_OK;
+	struct audit_risk	rk;
 
 	memset(&rk, 0, sizeof rk);
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'r': rk.risk = optarg; break;
-		case 'c': rk.clause = optarg; break;
-		case 'a': rk.analysis = optarg; break;
-		case 'l': rk.likelihood = optarg; break;
-		case 'i': rk.impact = optarg; break;
-		case 'm': rk.measure = optarg; break;
-		default:
-			return cmd_bad_usage(e, NULL);
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (argc != 1 || rk.risk == NULL)
-		return cmd_bad_usage(e, "risk needs the audit id and --risk");
-	if ((st = cmd_store(ctx)) == NULL ||
-	    cmd_load_record(&r, &ref, st, argv[0], "audit") != CMD_OK) {
-		rc = CMD_FAIL;
-		goto done;
-	}
-	if (audit_add_risk(r->doc, record_root(r), &rk) != 0)
-		rc = cmd_lib_error();
-	else
-		rc = cmd_save_record(st, r);
-done:
-	record_free(r);
-	free_ref(&ref);
-	return rc;
+	rk.risk = opt_get(ov, "risk");
+	rk.clause = opt_get(ov, "clause");
+	rk.analysis = opt_get(ov, "analysis");
+	rk.likelihood = opt_get(ov, "likelihood");
+	rk.impact = opt_get(ov, "impact");
+	rk.measure = opt_get(ov, "measure");
+	return cmd_edit_record(NULL, ctx, "audit", ov->argv[0], risk_apply,
+	    &rk);
 }
 
 /* --- export ----------------------------------------------------------- */
 
-/* Audits by id, or every audit of a fiscal year in date order. */
-static int
-collect(struct record ***out, size_t *nout, struct store *st, int fy,
-    char **ids, int nids)
-{
-	const struct schema	*kind;
-	struct reclist		 l = RECLIST_INIT;
-	struct recref		 ref = { NULL, NULL, NULL, 0 };
+static const char *const export_words[] = { "paper", "summary", "qa",
+    "results", "risks", "items", NULL };
+
+struct adoc {
+	const char		*what;
+	struct store		*st;
 	struct record		**v;
-	size_t			 n = 0, i, k;
-	int			 rc = CMD_OK;
+	size_t			 n;
+	int			 fy;
+	int			 xlsx;		/* results: the workbook */
+};
 
-	*out = NULL;
-	*nout = 0;
-	if (nids > 0) {
-		if ((v = calloc((size_t)nids, sizeof *v)) == NULL)
-			return cmd_error("out of memory");
-		for (i = 0; i < (size_t)nids; i++) {
-			if ((rc = cmd_load_record(&v[n], &ref, st, ids[i],
-			    "audit")) != 0)
-				break;
-			n++;
-			free_ref(&ref);
-		}
-	} else {
-		if (store_kind(&kind, st, "audit") != 0 ||
-		    store_scan(&l, st, kind, fy, NULL) != 0)
+static int
+write_adoc(const char *path, void *arg)
+{
+	struct adoc			*a = arg;
+	const struct record *const	*v = (const struct record *const *)a->v;
+
+	if (strcmp(a->what, "paper") == 0)
+		return audit_doc_paper(path, a->st, v, a->n);
+	if (strcmp(a->what, "summary") == 0)
+		return audit_doc_summary(path, a->st, v[0]);
+	if (strcmp(a->what, "qa") == 0)
+		return audit_doc_qa(path, a->st, v[0]);
+	if (strcmp(a->what, "risks") == 0)
+		return audit_doc_risks(path, a->st, v, a->n, a->fy);
+	if (strcmp(a->what, "items") == 0)
+		return audit_doc_items(path, a->st, v, a->n);
+	if (a->xlsx)
+		return audit_doc_results_xlsx(path, a->st, v, a->n, a->fy);
+	return audit_doc_results_docx(path, a->st, v, a->n, a->fy);
+}
+
+/* The audits an export names: by id, or every one of a fiscal year. */
+static int
+collect(struct adoc *a, struct cmd_ctx *ctx, const struct optv *ov)
+{
+	size_t		 i;
+
+	if (ov->argc < 2) {
+		if (audit_load_year(&a->v, &a->n, a->st, a->fy, NULL) != 0)
 			return cmd_lib_error();
-		if ((v = calloc(l.n + 1, sizeof *v)) == NULL) {
-			reclist_free(&l);
-			return cmd_error("out of memory");
-		}
-		for (i = 0; i < l.n; i++) {
-			if (record_load(&v[n], st, &l.v[i], NULL) != 0) {
-				rc = cmd_lib_error();
-				break;
-			}
-			n++;
-		}
-		reclist_free(&l);
-		/* Date order, as the report lists them. */
-		for (i = 1; i < n; i++) {
-			struct record *tmp = v[i];
-			const char *d = record_field(tmp, "date");
-
-			for (k = i; k > 0 && strcmp(record_field(v[k - 1],
-			    "date") ? record_field(v[k - 1], "date") : "",
-			    d ? d : "") > 0; k--)
-				v[k] = v[k - 1];
-			v[k] = tmp;
-		}
-		if (rc == CMD_OK && n == 0)
-			rc = cmd_error("no audits in fiscal year %d", fy);
+		if (a->n == 0)
+			return cmd_error(_("no audits in fiscal year %d"), a->fy);
+		return CMD_OK;
 	}
-	free_ref(&ref);
-	if (rc != CMD_OK) {
-		for (i = 0; i < n; i++)
-			record_free(v[i]);
-		free(v);
-		return CMD_FAIL;
+	if ((a->v = calloc((size_t)ov->argc, sizeof *a->v)) == NULL)
+		return cmd_error("out of memory");
+	for (i = 1; i < (size_t)ov->argc; i++) {
+		if (cmd_read_record(&a->v[a->n], ctx, "audit", ov->argv[i]) !=
+		    CMD_OK)
+			return CMD_FAIL;
+		a->n++;
 	}
-	*out = v;
-	*nout = n;
 	return CMD_OK;
 }
 
@@ -1517,169 +1190,280 @@ has_suffix(const char *s, const char *suf)
 }
 
 static int
-audit_export_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+audit_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
-	static const struct option longopts[] = {
-		{ "fy", required_argument, NULL, 'f' },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct store	*st;
-	struct record	**v = NULL;
-	const char	*what, *out = NULL, *want;
-	size_t		 n = 0, i;
-	int		 ch, fy = 0, rc = CMD_OK, lrc;
+	const char		*what = ov->argv[0], *o = opt_get(ov, "output");
+	const char		*near, *subject;
+	struct adoc		 a[2];
+	struct cmd_export_doc	 docs[2];
+	struct record		*cats[8];
+	char			 fyl[CAL_FMT_MAX], *names[2] = { NULL, NULL };
+	size_t			 i, n = 1, ncats = 0, nids = (size_t)ov->argc - 1;
+	int			 rc = CMD_FAIL, fy = (int)opt_num(ov, "fy", 0);
 
-	if (argc < 2)
-		return cmd_bad_usage(e, "export what? paper, summary, qa, "
-		    "results or risks");
-	what = argv[1];
-	argc--;
-	argv++;
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			if (cmd_parse_fy(optarg, &fy) != 0)
-				return CMD_USAGE;
+	for (i = 0; export_words[i] != NULL; i++)
+		if (strcmp(export_words[i], what) == 0)
 			break;
-		case 'o':
-			out = optarg;
-			break;
-		default:
-			return cmd_bad_usage(e, NULL);
-		}
+	if (export_words[i] == NULL) {
+		if ((near = opt_nearest(what, export_words)) != NULL)
+			return opt_bad_usage(ov->entry, ov->sub, _("'%s' is not "
+			    "an audit document; did you mean '%s'?"), what,
+			    near);
+		return opt_bad_usage(ov->entry, ov->sub, _("'%s' is not an "
+		    "audit document: paper, summary, qa, results, risks or "
+		    "items"), what);
 	}
-	argc -= optind;
-	argv += optind;
-	if (out == NULL)
-		return cmd_bad_usage(e, "export needs -o FILE");
-	if (strcmp(what, "paper") == 0 || strcmp(what, "risks") == 0)
-		want = ".xlsx";
-	else if (strcmp(what, "summary") == 0 || strcmp(what, "qa") == 0)
-		want = ".docx";
-	else if (strcmp(what, "results") == 0)
-		want = has_suffix(out, ".xlsx") ? ".xlsx" : ".docx";
-	else
-		return cmd_bad_usage(e, "unknown export '%s': expected paper, "
-		    "summary, qa, results or risks", what);
-	if (!has_suffix(out, want))
-		return cmd_bad_usage(e, "the %s export is a %s file, not '%s'",
-		    what, want, out);
-	if (strcmp(what, "summary") == 0 || strcmp(what, "qa") == 0) {
-		if (argc != 1 || fy != 0)
-			return cmd_bad_usage(e, "the %s export takes one audit "
-			    "id", what);
-	} else if (strcmp(what, "paper") == 0) {
-		if ((argc == 0) == (fy == 0))
-			return cmd_bad_usage(e, "the paper export takes audit "
-			    "ids or --fy");
-	} else if (argc != 0 || fy == 0)
-		return cmd_bad_usage(e, "the %s export takes --fy FY", what);
-	if ((st = cmd_store(ctx)) == NULL ||
-	    collect(&v, &n, st, fy, argv, argc) != CMD_OK)
+	/* What each document is made of; options that do not apply. */
+	if (opt_has(ov, "catalog") && strcmp(what, "items") != 0)
+		return opt_bad_usage(ov->entry, ov->sub, _("--catalog chooses "
+		    "the catalogs of the items export only"));
+	if ((strcmp(what, "summary") == 0 || strcmp(what, "qa") == 0) &&
+	    (nids != 1 || fy != 0))
+		return opt_bad_usage(ov->entry, ov->sub, _("the %s export takes "
+		    "one audit id"), what);
+	if (strcmp(what, "paper") == 0 && (nids == 0) == (fy == 0))
+		return opt_bad_usage(ov->entry, ov->sub, _("the paper export "
+		    "takes audit ids or --fy"));
+	if ((strcmp(what, "results") == 0 || strcmp(what, "risks") == 0) &&
+	    (nids != 0 || fy == 0))
+		return opt_bad_usage(ov->entry, ov->sub, _("the %s export takes "
+		    "--fy FY"), what);
+	if (strcmp(what, "items") == 0 && nids != 0)
+		return opt_bad_usage(ov->entry, ov->sub, _("the items export "
+		    "takes --catalog and --fy, not audit ids"));
+	memset(a, 0, sizeof a);
+	if ((a[0].st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
+	a[0].what = what;
+	a[0].fy = fy;
+	if (strcmp(what, "items") == 0) {
+		if (a[0].fy == 0)
+			a[0].fy = cal_fy(cal_today());
+		if (load_catalogs(cats, &ncats, a[0].st, ov, a[0].fy) !=
+		    CMD_OK)
+			return CMD_FAIL;
+		a[0].v = cats;
+		a[0].n = ncats;
+	} else if (collect(&a[0], ctx, ov) != CMD_OK)
+		goto done;
+	/* The subject of the file name: the audit, or the year. */
+	if (a[0].fy == 0)
+		a[0].fy = (int)strtol(record_field(a[0].v[0], "fy") ?
+		    record_field(a[0].v[0], "fy") : "0", NULL, 10);
+	cal_fy_label(fyl, sizeof fyl, a[0].fy);
+	subject = nids == 1 ? record_field(a[0].v[0], "title") : fyl;
 	if (strcmp(what, "paper") == 0)
-		lrc = audit_doc_paper(out, st, (const struct record *const *)v,
-		    n);
+		names[0] = cmd_export_name("監査調書", subject, ".xlsx");
 	else if (strcmp(what, "summary") == 0)
-		lrc = audit_doc_summary(out, st, v[0]);
+		names[0] = cmd_export_name("情報セキュリティ監査結果概要報告書",
+		    subject, ".docx");
 	else if (strcmp(what, "qa") == 0)
-		lrc = audit_doc_qa(out, st, v[0]);
+		names[0] = cmd_export_name("フォローアップ監査に係る質疑応答書",
+		    subject, ".docx");
 	else if (strcmp(what, "risks") == 0)
-		lrc = audit_doc_risks(out, st, (const struct record *const *)v,
-		    n, fy);
-	else if (strcmp(want, ".xlsx") == 0)
-		lrc = audit_doc_results_xlsx(out, st,
-		    (const struct record *const *)v, n, fy);
-	else
-		lrc = audit_doc_results_docx(out, st,
-		    (const struct record *const *)v, n, fy);
-	if (lrc != 0)
-		rc = cmd_lib_error();
-	else
-		fprintf(stderr, "wrote %s\n", out);
-	for (i = 0; i < n; i++)
-		record_free(v[i]);
-	free(v);
+		names[0] = cmd_export_name("リスク一覧", fyl, ".xlsx");
+	else if (strcmp(what, "items") == 0)
+		names[0] = cmd_export_name("監査項目", fyl, ".xlsx");
+	else {
+		/* The report and its tables; -o FILE says which one. */
+		a[1] = a[0];
+		a[1].xlsx = 1;
+		names[0] = cmd_export_name("情報セキュリティ監査実施結果報告書",
+		    fyl, ".docx");
+		names[1] = cmd_export_name("情報セキュリティ監査実施結果報告書_"
+		    "集計表", fyl, ".xlsx");
+		n = 2;
+		if (o != NULL && has_suffix(o, ".xlsx")) {
+			a[0] = a[1];
+			free(names[0]);
+			names[0] = names[1];
+			names[1] = NULL;
+			n = 1;
+		} else if (o != NULL && has_suffix(o, ".docx"))
+			n = 1;
+	}
+	for (i = 0; i < n; i++) {
+		if (names[i] == NULL) {
+			cmd_error("out of memory");
+			goto done;
+		}
+		docs[i].name = names[i];
+		docs[i].write = write_adoc;
+		docs[i].arg = &a[i];
+	}
+	rc = cmd_export_docs(o, docs, n);
+done:
+	free(names[0]);
+	free(names[1]);
+	if (a[0].v == cats) {
+		for (i = 0; i < ncats; i++)
+			record_free(cats[i]);
+	} else
+		audit_free_all(a[0].v, a[0].n);
 	return rc;
 }
 
-static const struct cmd_sub audit_subs[] = {
-	{ "items", audit_items_cmd },
-	{ "plan", audit_plan_cmd },
-	{ "score", audit_score_cmd },
-	{ "show", audit_show_cmd },
-	{ "list", audit_list_cmd },
-	{ "finding", audit_finding_cmd },
-	{ "agree", audit_agree_cmd },
-	{ "report", audit_report_cmd },
-	{ "followup", audit_followup_cmd },
-	{ "risk", audit_risk_cmd },
-	{ "export", audit_export_cmd },
-	{ NULL, NULL }
+/* --- the table --------------------------------------------------------- */
+
+static const struct opt items_opts[] = {
+	{ "catalog", 0, OPT_TEXT, OPT_REPEAT, "ID|KIND", NULL, 0, 0,
+	  "a catalog, or the final one of a kind (operational, system, "
+	  "mynumber)" },
+	{ "fy", 0, OPT_FY, 0, NULL, NULL, 0, 0,
+	  "the fiscal year of the catalogs (default this year)" },
+	OPT_END
 };
 
-static int
-cmd_audit(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
-{
-	return cmd_dispatch(e, audit_subs, ctx, argc, argv);
-}
+static const struct opt plan_opts[] = {
+	{ "type", 0, OPT_ENUM, OPT_REQUIRED, "TYPE", "audit:type", 0, 0,
+	  "operational, system or followup" },
+	{ "target", 0, OPT_TEXT, OPT_REQUIRED, "ORG|SYSTEM", NULL, 0, 0,
+	  "the organisation audited, or the system's name" },
+	{ "date", 0, OPT_DATE, OPT_REQUIRED, NULL, NULL, 0, 0,
+	  "the day of the audit" },
+	{ "org", 0, OPT_ORG, 0, NULL, NULL, 0, 0,
+	  "a system audit: the organisation in charge" },
+	{ "end-date", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
+	  "the last day, when it takes more than one" },
+	{ "place", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "where" },
+	{ "chief", 0, OPT_MEMBER, 0, NULL, NULL, 0, 0,
+	  "the chief auditor (default the ciso-advisor)" },
+	{ "auditors", 0, OPT_TEXT, 0, "NAME,...", NULL, 0, 0,
+	  "the ward's auditors, 氏名（役職） separated by , or 、" },
+	{ "auditees", 0, OPT_TEXT, 0, "NAME,...", NULL, 0, 0,
+	  "the unit's staff who answer" },
+	{ "catalog", 0, OPT_TEXT, OPT_REPEAT, "ID", NULL, 0, 0,
+	  "a catalog of items, instead of the year's final ones" },
+	{ "my-number", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
+	  "add the My Number items" },
+	{ "no-my-number", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
+	  "leave the My Number items out" },
+	{ "title", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "the audit's name (default from type, year and target)" },
+	OPT_END
+};
+
+static const struct opt score_opts[] = {
+	{ "item", 0, OPT_TEXT, 0, "REF", NULL, 0, 0,
+	  "the item answered: its ref (op-2-5-01) or number" },
+	{ "result", 0, OPT_TEXT, 0, "RESULT", NULL, 0, 0,
+	  "conform, partial, nonconform, na, unchecked, 適合 ... or 1 to 5" },
+	{ "note", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "所見" },
+	{ "evidence", 0, OPT_TEXT, OPT_REPEAT, NULL, NULL, 0, 0,
+	  "a document checked (確認資料)" },
+	OPT_END
+};
+
+static const struct opt list_opts[] = {
+	{ "fy", 0, OPT_FY, 0, NULL, NULL, 0, 0, "only fiscal year FY" },
+	OPT_END
+};
+
+static const struct opt finding_opts[] = {
+	{ "grade", 0, OPT_ENUM, 0, "GRADE", "audit:findings.grade", 0, 0,
+	  "major, minor, observation or suggestion (重大 ...)" },
+	{ "finding", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "指摘内容" },
+	{ "correction", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "改善の方向性" },
+	{ "due", 0, OPT_DATE, 0, NULL, NULL, 0, 0, "是正期限" },
+	{ "status", 0, OPT_ENUM, 0, "STATUS", "audit:findings.status", 0, 0,
+	  "open, in-progress, corrected or accepted (未是正 ...)" },
+	{ "response", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "the unit's response" },
+	{ "response-date", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
+	  "the day of the response" },
+	{ "question", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "a follow-up question (質疑)" },
+	{ "answer", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "its answer, or the answer to the last open question" },
+	{ "qa-date", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
+	  "the day of the question" },
+	OPT_END
+};
+
+static const struct opt agree_opts[] = {
+	{ "by", 0, OPT_TEXT, OPT_REQUIRED, "NAME", NULL, 0, 0,
+	  "the unit's security officer who agreed" },
+	{ "date", 0, OPT_DATE, OPT_REQUIRED, NULL, NULL, 0, 0,
+	  "the day of the agreement" },
+	{ "position", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "their position" },
+	OPT_END
+};
+
+static const struct opt report_opts[] = {
+	{ "date", 0, OPT_DATE, OPT_REQUIRED, NULL, NULL, 0, 0,
+	  "the day the results were reported" },
+	OPT_END
+};
+
+static const struct opt followup_opts[] = {
+	{ "date", 0, OPT_DATE, OPT_REQUIRED, NULL, NULL, 0, 0,
+	  "the day of the follow-up audit" },
+	{ "place", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "where" },
+	{ "chief", 0, OPT_MEMBER, 0, NULL, NULL, 0, 0,
+	  "the chief auditor (default the audit's)" },
+	{ "auditors", 0, OPT_TEXT, 0, "NAME,...", NULL, 0, 0,
+	  "the auditors (default the audit's)" },
+	OPT_END
+};
+
+static const struct opt risk_opts[] = {
+	{ "risk", 0, OPT_TEXT, OPT_REQUIRED, NULL, NULL, 0, 0,
+	  "the risk surfaced (顕在化したリスク)" },
+	{ "clause", 0, OPT_TEXT, 0, "CLAUSE", NULL, 0, 0,
+	  "the policy clause (2-5)" },
+	{ "analysis", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "分析" },
+	{ "likelihood", 0, OPT_ENUM, 0, "LEVEL", "audit:risks.likelihood", 0,
+	  0, "high, medium or low (高, 中, 低)" },
+	{ "impact", 0, OPT_ENUM, 0, "LEVEL", "audit:risks.impact", 0, 0,
+	  "high, medium or low" },
+	{ "measure", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "対応策" },
+	OPT_END
+};
+
+static const struct opt export_opts[] = {
+	{ "fy", 0, OPT_FY, 0, NULL, NULL, 0, 0,
+	  "the fiscal year (paper, results, risks, items)" },
+	{ "catalog", 0, OPT_TEXT, OPT_REPEAT, "ID|KIND", NULL, 0, 0,
+	  "items: a catalog, or the final one of a kind" },
+	{ "output", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,
+	  "a file, or a folder (ending in /)" },
+	OPT_END
+};
+
+static const struct subcmd audit_subs[] = {
+	{ "items", audit_items_cmd, items_opts, NULL, 0, 0, NULL,
+	  "the audit items (監査項目) of the year's catalogs" },
+	{ "plan", audit_plan_cmd, plan_opts, NULL, 0, 0, NULL,
+	  "plan an audit, freezing its items into the record" },
+	{ "score", audit_score_cmd, score_opts, "ID", 1, 1, NULL,
+	  "score items at the terminal, each answer saved at once" },
+	{ "show", audit_show_cmd, NULL, "ID", 1, 1, NULL,
+	  "one audit with its compliance rate by chapter" },
+	{ "list", audit_list_cmd, list_opts, NULL, 0, 0, NULL,
+	  "audits of a fiscal year with status and rate" },
+	{ "finding", audit_finding_cmd, finding_opts, "ID NUMBER", 2, 2, NULL,
+	  "grade, correction, due date, response, Q&A of a finding" },
+	{ "agree", audit_agree_cmd, agree_opts, "ID", 1, 1, NULL,
+	  "record the agreement with the unit's security officer" },
+	{ "report", audit_report_cmd, report_opts, "ID", 1, 1, NULL,
+	  "record the date the results were reported" },
+	{ "followup", audit_followup_cmd, followup_opts, "ID", 1, 1, NULL,
+	  "a follow-up audit of the open findings" },
+	{ "risk", audit_risk_cmd, risk_opts, "ID", 1, 1, NULL,
+	  "add a risk surfaced by the audit" },
+	{ "export", audit_export_cmd, export_opts,
+	  "paper|summary|qa|results|risks|items [ID]...", 1, -1, NULL,
+	  "監査調書, 概要報告書, 質疑応答書, 実施結果報告書, risks, items" },
+	SUBCMD_END
+};
 
 const struct cmd_entry cmd_audit_entry = {
 	.name = "audit",
-	.usage =
-	    "nerima-cio audit items [--catalog ID|KIND]... [--fy FY] [-o "
-	    "FILE.xlsx]\n"
-	    "nerima-cio audit plan --type operational|system|followup "
-	    "--target ORG|SYSTEM --date DATE [--org ORG] [--end-date DATE] "
-	    "[--place TEXT] [--chief MEMBER] [--auditors NAME,...] "
-	    "[--auditees NAME,...] [--catalog ID]... [--my-number | "
-	    "--no-my-number] [--title TEXT]\n"
-	    "nerima-cio audit score ID [--item REF --result RESULT [--note "
-	    "TEXT] [--evidence TEXT]...]\n"
-	    "nerima-cio audit show ID\n"
-	    "nerima-cio audit list [--fy FY]\n"
-	    "nerima-cio audit finding ID NUMBER [--grade GRADE] [--finding "
-	    "TEXT] [--correction TEXT] [--due DATE] [--status STATUS] "
-	    "[--response TEXT] [--response-date DATE] [--question TEXT] "
-	    "[--answer TEXT] [--qa-date DATE]\n"
-	    "nerima-cio audit agree ID --by NAME --date DATE [--position "
-	    "TEXT]\n"
-	    "nerima-cio audit report ID --date DATE\n"
-	    "nerima-cio audit followup ID --date DATE [--place TEXT] [--chief "
-	    "MEMBER] [--auditors NAME,...]\n"
-	    "nerima-cio audit risk ID --risk TEXT [--clause CLAUSE] "
-	    "[--analysis TEXT] [--likelihood LEVEL] [--impact LEVEL] "
-	    "[--measure TEXT]\n"
-	    "nerima-cio audit export paper ID... -o FILE.xlsx\n"
-	    "nerima-cio audit export paper --fy FY -o FILE.xlsx\n"
-	    "nerima-cio audit export summary ID -o FILE.docx\n"
-	    "nerima-cio audit export qa ID -o FILE.docx\n"
-	    "nerima-cio audit export results --fy FY -o FILE.docx|FILE.xlsx\n"
-	    "nerima-cio audit export risks --fy FY -o FILE.xlsx",
-	.desc =
-	    "internal security audits: items, plans, scoring, findings, "
+	.desc = "internal security audits: items, plans, scoring, findings, "
 	    "reports",
 	.help =
-	    "   items      list the audit items (監査項目), or export them\n"
-	    "   plan       plan an audit, freezing its items into the record\n"
-	    "   score      score items at the terminal, each answer saved at "
-	    "once\n"
-	    "   show       one audit with its compliance rate by chapter\n"
-	    "   list       audits of a fiscal year with status and rate\n"
-	    "   finding    grade, correction, due date, response, Q&A of a "
-	    "finding\n"
-	    "   agree      record the agreement with the unit's security "
-	    "officer\n"
-	    "   report     record the date the results were reported\n"
-	    "   followup   a follow-up audit of the open findings\n"
-	    "   risk       add a risk surfaced by the audit\n"
-	    "   export     監査調書, 概要報告書, 質疑応答書, 実施結果報告書, risks\n"
-	    "\n"
 	    "RESULT is conform, partial, nonconform, na, unchecked, or 適合,\n"
 	    "一部不適合, 不適合, 該当なし, 未確認, or 1 to 5.  See nerima-cio-audit(1).\n",
-	.exec = cmd_audit,
+	.kind = "audit",
+	.subs = audit_subs,
 };

@@ -9,73 +9,30 @@
 
 #include "cal.h"
 #include "cmd.h"
+#include "i18n.h"
+#include "opt.h"
+#include "parse.h"
 #include "store.h"
 
 /* More business days than the holiday range holds; keeps loops short. */
 #define ADD_MAX		100000L
 
-static int	cal_holidays_cmd(const struct cmd_entry *, struct cmd_ctx *,
-		    int, char **);
-static int	cal_fy_cmd(const struct cmd_entry *, struct cmd_ctx *, int,
-		    char **);
-static int	cal_era_cmd(const struct cmd_entry *, struct cmd_ctx *, int,
-		    char **);
-static int	cal_add_cmd(const struct cmd_entry *, struct cmd_ctx *, int,
-		    char **);
-static int	cal_due_cmd(const struct cmd_entry *, struct cmd_ctx *, int,
-		    char **);
-static int	cal_business_cmd(const struct cmd_entry *, struct cmd_ctx *,
-		    int, char **);
-
-static const struct cmd_sub cal_subs[] = {
-	{ "holidays", cal_holidays_cmd },
-	{ "fy", cal_fy_cmd },
-	{ "era", cal_era_cmd },
-	{ "add", cal_add_cmd },
-	{ "due", cal_due_cmd },
-	{ "business", cal_business_cmd },
-	{ NULL, NULL }
-};
-
+/*
+ * A DATE operand: what cal_parse() reads (any year it knows, with its
+ * precise messages), else every form a date option takes (2026/4/10,
+ * full-width digits: parse_date()).
+ */
 static int
-cal_main(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+arg_date(struct cal_date *out, const char *arg)
 {
-	return cmd_dispatch(e, cal_subs, ctx, argc, argv);
-}
+	char	msg[512];
 
-const struct cmd_entry cmd_cal_entry = {
-	.name = "cal",
-	.usage =
-	    "nerima-cio cal holidays YEAR[..YEAR]\n"
-	    "nerima-cio cal fy DATE\n"
-	    "nerima-cio cal era DATE\n"
-	    "nerima-cio cal add DATE N\n"
-	    "nerima-cio cal due KIND DATE\n"
-	    "nerima-cio cal business DATE",
-	.desc = "fiscal years, era dates, holidays, business days, deadlines",
-	.help =
-	    "DATE is YYYY-MM-DD or an era date (令和8年4月1日, R8.4.1).\n"
-	    "\n"
-	    "   holidays   national holidays of YEAR, or of YEAR..YEAR\n"
-	    "   fy         fiscal year of DATE, its label, first and last day\n"
-	    "   era        DATE in era forms, or an era date as YYYY-MM-DD\n"
-	    "   add        the N-th business day after DATE (N < 0: before)\n"
-	    "   due        deadline of KIND for DATE: meeting, procurement,\n"
-	    "              workplan or inspection\n"
-	    "   business   whether the ward is open on DATE, and why not\n"
-	    "\n"
-	    "Extra closures come from closures.yaml in the data directory.\n"
-	    "See nerima-cio-cal(1).\n",
-	.exec = cal_main,
-};
-
-static int
-parse_date(struct cal_date *out, const char *arg)
-{
-	if (cal_parse(out, arg) != 0)
-		return cmd_lib_error();
-	return CMD_OK;
+	if (cal_parse(out, arg) == 0)
+		return CMD_OK;
+	snprintf(msg, sizeof msg, "%s", error_last());
+	if (parse_date(out, arg) == 0)
+		return CMD_OK;
+	return cmd_error("%s", msg);
 }
 
 /*
@@ -127,29 +84,25 @@ parse_year(int *out, const char *s, size_t len)
 }
 
 static int
-cal_holidays_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+cal_holidays_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
 	struct cal_holiday	 v[CAL_HOLIDAYS_MAX];
-	const char		*dots;
+	const char		*dots, *arg = ov->argv[0];
 	char			 iso[CAL_FMT_MAX];
 	size_t			 n, i;
 	int			 from, to, y;
 
 	(void)ctx;
-	if (argc != 2)
-		return cmd_bad_usage(e, "'cal holidays' takes one YEAR or"
-		    " YEAR..YEAR");
-	if ((dots = strstr(argv[1], "..")) == NULL) {
-		if (parse_year(&from, argv[1], strlen(argv[1])) != 0)
+	if ((dots = strstr(arg, "..")) == NULL) {
+		if (parse_year(&from, arg, strlen(arg)) != 0)
 			goto bad;
 		to = from;
-	} else if (parse_year(&from, argv[1], (size_t)(dots - argv[1])) != 0 ||
+	} else if (parse_year(&from, arg, (size_t)(dots - arg)) != 0 ||
 	    parse_year(&to, dots + 2, strlen(dots + 2)) != 0)
 		goto bad;
 	if (to < from)
-		return cmd_error("invalid years '%s': the range ends before it"
-		    " begins", argv[1]);
+		return cmd_error(_("invalid years '%s': the range ends before "
+		    "it begins"), arg);
 	for (y = from; y <= to; y++) {
 		if (cal_holidays(v, &n, y) != 0)
 			return cmd_lib_error();
@@ -161,22 +114,19 @@ cal_holidays_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	return CMD_OK;
 
 bad:
-	return cmd_error("invalid years '%s': expected YYYY or YYYY..YYYY",
-	    argv[1]);
+	return cmd_error(_("invalid years '%s': expected YYYY or YYYY..YYYY"),
+	    arg);
 }
 
 static int
-cal_fy_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+cal_fy_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
 	struct cal_date	d, start, end;
 	char		label[CAL_FMT_MAX], a[CAL_FMT_MAX], b[CAL_FMT_MAX];
 	int		fy;
 
 	(void)ctx;
-	if (argc != 2)
-		return cmd_bad_usage(e, "'cal fy' takes one DATE");
-	if (parse_date(&d, argv[1]) != CMD_OK)
+	if (arg_date(&d, ov->argv[0]) != CMD_OK)
 		return CMD_FAIL;
 	fy = cal_fy(d);
 	cal_fy_bounds(&start, &end, fy);
@@ -189,19 +139,17 @@ cal_fy_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 }
 
 static int
-cal_era_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+cal_era_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
 	struct cal_date	d;
 	char		a[CAL_FMT_MAX], b[CAL_FMT_MAX];
 
 	(void)ctx;
-	if (argc != 2)
-		return cmd_bad_usage(e, "'cal era' takes one DATE");
-	if (parse_date(&d, argv[1]) != CMD_OK)
+	if (arg_date(&d, ov->argv[0]) != CMD_OK)
 		return CMD_FAIL;
 	/* An era date is answered in ISO form, an ISO date in era forms. */
-	if (argv[1][0] < '0' || argv[1][0] > '9') {
+	if (parse_fold(a, sizeof a, ov->argv[0]) != 0 || a[0] < '0' ||
+	    a[0] > '9') {
 		if (cal_format_iso(a, sizeof a, d) != 0)
 			return cmd_lib_error();
 		printf("%s\n", a);
@@ -215,29 +163,24 @@ cal_era_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 }
 
 static int
-cal_add_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+cal_add_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
 	struct cal	*c = NULL;
 	struct cal_date	 d, out;
-	char		 iso[CAL_FMT_MAX], *end;
-	long		 n;
+	char		 iso[CAL_FMT_MAX];
+	long long	 n;
 	int		 status;
 
-	if (argc != 3)
-		return cmd_bad_usage(e, "'cal add' takes DATE and N");
-	if (parse_date(&d, argv[1]) != CMD_OK)
+	if (arg_date(&d, ov->argv[0]) != CMD_OK)
 		return CMD_FAIL;
-	errno = 0;
-	n = strtol(argv[2], &end, 10);
-	/* strtol() would skip leading spaces; a count is only digits. */
-	if (strchr("+-0123456789", argv[2][0]) == NULL || argv[2][0] == '\0' ||
-	    *end != '\0' || errno != 0 || n < -ADD_MAX || n > ADD_MAX)
-		return cmd_error("invalid number of business days '%s':"
-		    " expected a whole number such as 5 or -3", argv[2]);
+	/* A count is only digits (full-width too), with a sign. */
+	if (parse_int(&n, ov->argv[1], -ADD_MAX, ADD_MAX) != 0 ||
+	    strchr("+-0123456789\xef", ov->argv[1][0]) == NULL)
+		return cmd_error(_("invalid number of business days '%s': "
+		    "expected a whole number such as 5 or -3"), ov->argv[1]);
 	if ((status = open_cal(&c, ctx)) != CMD_OK)
 		return status;
-	if (cal_add_business_days(&out, c, d, n) != 0 ||
+	if (cal_add_business_days(&out, c, d, (long)n) != 0 ||
 	    cal_format_iso(iso, sizeof iso, out) != 0)
 		status = cmd_lib_error();
 	else
@@ -247,8 +190,7 @@ cal_add_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 }
 
 static int
-cal_due_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+cal_due_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
 	struct cal		*c = NULL;
 	struct cal_date		 d;
@@ -257,11 +199,9 @@ cal_due_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	char			 buf[CAL_FMT_MAX];
 	int			 status;
 
-	if (argc != 3)
-		return cmd_bad_usage(e, "'cal due' takes KIND and DATE");
-	if (cal_due_kind_parse(&kind, argv[1]) != 0)
-		return cmd_bad_usage(e, "%s", error_last());
-	if (parse_date(&d, argv[2]) != CMD_OK)
+	if (cal_due_kind_parse(&kind, ov->argv[0]) != 0)
+		return opt_bad_usage(ov->entry, ov->sub, "%s", error_last());
+	if (arg_date(&d, ov->argv[1]) != CMD_OK)
 		return CMD_FAIL;
 	if ((status = open_cal(&c, ctx)) != CMD_OK)
 		return status;
@@ -275,8 +215,7 @@ cal_due_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 }
 
 static int
-cal_business_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+cal_business_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
 	struct cal	*c = NULL;
 	struct cal_date	 d;
@@ -284,9 +223,7 @@ cal_business_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	char		 iso[CAL_FMT_MAX];
 	int		 status, r;
 
-	if (argc != 2)
-		return cmd_bad_usage(e, "'cal business' takes one DATE");
-	if (parse_date(&d, argv[1]) != CMD_OK)
+	if (arg_date(&d, ov->argv[0]) != CMD_OK)
 		return CMD_FAIL;
 	if ((status = open_cal(&c, ctx)) != CMD_OK)
 		return status;
@@ -300,3 +237,30 @@ cal_business_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	cal_free(c);
 	return status;
 }
+
+static const struct subcmd cal_subs[] = {
+	{ "holidays", cal_holidays_cmd, NULL, "YEAR[..YEAR]", 1, 1, NULL,
+	  "national holidays of YEAR, or of YEAR..YEAR" },
+	{ "fy", cal_fy_cmd, NULL, "DATE", 1, 1, NULL,
+	  "fiscal year of DATE, its label, first and last day" },
+	{ "era", cal_era_cmd, NULL, "DATE", 1, 1, NULL,
+	  "DATE in era forms, or an era date as YYYY-MM-DD" },
+	{ "add", cal_add_cmd, NULL, "DATE N", 2, 2, NULL,
+	  "the N-th business day after DATE (N < 0: before)" },
+	{ "due", cal_due_cmd, NULL, "KIND DATE", 2, 2, NULL,
+	  "deadline of KIND for DATE: meeting, procurement, workplan or "
+	  "inspection" },
+	{ "business", cal_business_cmd, NULL, "DATE", 1, 1, NULL,
+	  "whether the ward is open on DATE, and why not" },
+	SUBCMD_END
+};
+
+const struct cmd_entry cmd_cal_entry = {
+	.name = "cal",
+	.desc = "fiscal years, era dates, holidays, business days, deadlines",
+	.help =
+	    "DATE is YYYY-MM-DD, 2026/4/1, an era date (令和8年4月1日, R8.4.1),\n"
+	    "in ASCII or full-width digits.  Extra closures come from\n"
+	    "closures.yaml in the data directory.  See nerima-cio-cal(1).\n",
+	.subs = cal_subs,
+};

@@ -2,11 +2,10 @@
  * nerima-cio checklist: self checks (自己点検), department checks (所属点検)
  * and the contractor checklists (特記事項チェックシート) -- item sets,
  * forms, imports, status, aggregation, reports (3(2)ウ, 3(2)カ(イ)).
+ *
+ * The work is in lib/checklist (checklist.h); this file reads the
+ * options and prints.
  */
-#include <sys/stat.h>
-
-#include <errno.h>
-#include <getopt.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,194 +17,27 @@
 #include "checklist.h"
 #include "cmd.h"
 #include "diag.h"
+#include "i18n.h"
+#include "opt.h"
+#include "parse.h"
 #include "store.h"
 #include "table.h"
 
-static int	ck_items_cmd(const struct cmd_entry *, struct cmd_ctx *, int,
-		    char **);
-static int	ck_diff_cmd(const struct cmd_entry *, struct cmd_ctx *, int,
-		    char **);
-static int	ck_form_cmd(const struct cmd_entry *, struct cmd_ctx *, int,
-		    char **);
-static int	ck_import_cmd(const struct cmd_entry *, struct cmd_ctx *, int,
-		    char **);
-static int	ck_status_cmd(const struct cmd_entry *, struct cmd_ctx *, int,
-		    char **);
-static int	ck_aggregate_cmd(const struct cmd_entry *, struct cmd_ctx *,
-		    int, char **);
-static int	ck_report_cmd(const struct cmd_entry *, struct cmd_ctx *, int,
-		    char **);
-
-static const struct cmd_sub ck_subs[] = {
-	{ "items", ck_items_cmd },
-	{ "diff", ck_diff_cmd },
-	{ "form", ck_form_cmd },
-	{ "import", ck_import_cmd },
-	{ "status", ck_status_cmd },
-	{ "aggregate", ck_aggregate_cmd },
-	{ "report", ck_report_cmd },
-	{ NULL, NULL }
-};
-
-static int
-ck_main(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
+/* --kind, read by the option table as the schema's value. */
+static enum ck_kind
+kind_of(const struct optv *ov)
 {
-	return cmd_dispatch(e, ck_subs, ctx, argc, argv);
-}
+	enum ck_kind	k = CK_DEPARTMENT;
 
-const struct cmd_entry cmd_checklist_entry = {
-	.name = "checklist",
-	.usage =
-	    "nerima-cio checklist items --kind KIND --fy FY\n"
-	    "nerima-cio checklist diff --kind KIND FY1 FY2\n"
-	    "nerima-cio checklist form --kind KIND --fy FY (--org ORG | --all)"
-	    " -o DIR\n"
-	    "nerima-cio checklist import [--kind KIND] [--fy FY] [--rules FILE]"
-	    " [--dry-run] FILE ...\n"
-	    "nerima-cio checklist status --kind KIND --fy FY [--missing]\n"
-	    "nerima-cio checklist aggregate --kind KIND --fy FY"
-	    " [--by item | division | department] [--lowest N]\n"
-	    "nerima-cio checklist report --kind KIND --fy FY [--date DATE]"
-	    " -o DIR",
-	.desc = "self, department and contractor checklists: forms, imports,"
-	    " results",
-	.help =
-	    "KIND is self (自己点検), department (所属点検) or vendor\n"
-	    "(特記事項チェックシート).\n"
-	    "\n"
-	    "   items      the item set of a fiscal year\n"
-	    "   diff       items added, removed and reworded between years\n"
-	    "   form       one .xlsx form per division to fill in\n"
-	    "   import     returned forms (.xlsx) and CSV files; --dry-run\n"
-	    "              checks and says what would change\n"
-	    "   status     which divisions have submitted\n"
-	    "   aggregate  implementation rates by item, division (score and\n"
-	    "              偏差値) or department, against the previous year\n"
-	    "   report     the result report (.docx) and tables with charts\n"
-	    "              (.xlsx)\n"
-	    "\n"
-	    "See nerima-cio-checklist(1) for rules files (survey exports).\n",
-	.exec = ck_main,
-};
-
-struct opts {
-	int		 kind;		/* -1: not given */
-	int		 fy;
-	const char	*org;
-	int		 all;
-	const char	*outdir;
-	const char	*rules;
-	int		 dry_run;
-	int		 missing;
-	const char	*by;
-	long		 lowest;
-	const char	*date;
-};
-
-enum {
-	OPT_KIND = 256, OPT_FY, OPT_ORG, OPT_ALL, OPT_RULES, OPT_DRY,
-	OPT_MISSING, OPT_BY, OPT_LOWEST, OPT_DATE
-};
-
-/* Every sub-verb's options; each sub-verb refuses what it does not take. */
-static int
-parse_opts(struct opts *o, const struct cmd_entry *e, int argc, char **argv,
-    const char *allowed)
-{
-	static const struct option longopts[] = {
-		{ "kind", required_argument, NULL, OPT_KIND },
-		{ "fy", required_argument, NULL, OPT_FY },
-		{ "org", required_argument, NULL, OPT_ORG },
-		{ "all", no_argument, NULL, OPT_ALL },
-		{ "rules", required_argument, NULL, OPT_RULES },
-		{ "dry-run", no_argument, NULL, OPT_DRY },
-		{ "missing", no_argument, NULL, OPT_MISSING },
-		{ "by", required_argument, NULL, OPT_BY },
-		{ "lowest", required_argument, NULL, OPT_LOWEST },
-		{ "date", required_argument, NULL, OPT_DATE },
-		{ "output", required_argument, NULL, 'o' },
-		{ NULL, 0, NULL, 0 }
-	};
-	enum ck_kind	 k;
-	char		*end;
-	int		 ch, idx;
-
-	memset(o, 0, sizeof *o);
-	o->kind = -1;
-	o->lowest = 10;
-	optind = 1;
-	opterr = 0;
-	while ((ch = getopt_long(argc, argv, ":o:", longopts, &idx)) != -1) {
-		const char	*name = ch == 'o' ? "o" : ch >= 256 &&
-		    ch - 256 < (int)(sizeof longopts / sizeof longopts[0]) ?
-		    longopts[ch - 256].name : NULL;
-
-		if (ch == '?' || ch == ':')
-			return cmd_bad_usage(e, "%s option '%s'", ch == ':' ?
-			    "missing argument to" : "unknown", argv[optind -
-			    1]);
-		if (name != NULL && strstr(allowed, name) == NULL)
-			return cmd_bad_usage(e, "'checklist %s' does not take"
-			    " %s%s", argv[0], ch == 'o' ? "-" : "--", name);
-		switch (ch) {
-		case OPT_KIND:
-			if (ck_kind_parse(&k, optarg) != 0)
-				return cmd_bad_usage(e, "%s", error_last());
-			o->kind = (int)k;
-			break;
-		case OPT_FY:
-			if (cmd_parse_fy(optarg, &o->fy) != 0)
-				return CMD_USAGE;
-			break;
-		case OPT_ORG:
-			o->org = optarg;
-			break;
-		case OPT_ALL:
-			o->all = 1;
-			break;
-		case OPT_RULES:
-			o->rules = optarg;
-			break;
-		case OPT_DRY:
-			o->dry_run = 1;
-			break;
-		case OPT_MISSING:
-			o->missing = 1;
-			break;
-		case OPT_BY:
-			if (strcmp(optarg, "item") != 0 &&
-			    strcmp(optarg, "division") != 0 &&
-			    strcmp(optarg, "department") != 0)
-				return cmd_bad_usage(e, "--by takes item,"
-				    " division or department, not '%s'",
-				    optarg);
-			o->by = optarg;
-			break;
-		case OPT_LOWEST:
-			o->lowest = strtol(optarg, &end, 10);
-			if (*end != '\0' || o->lowest < 0 || o->lowest > 1000)
-				return cmd_bad_usage(e, "--lowest takes a"
-				    " number, not '%s'", optarg);
-			break;
-		case OPT_DATE:
-			o->date = optarg;
-			break;
-		case 'o':
-			o->outdir = optarg;
-			break;
-		}
-	}
-	return -1;
+	if (opt_has(ov, "kind"))
+		ck_kind_parse(&k, opt_get(ov, "kind"));
+	return k;
 }
 
 static int
-need_kind_fy(const struct cmd_entry *e, const struct opts *o, const char *sub)
+fy_of(const struct optv *ov)
 {
-	if (o->kind < 0)
-		return cmd_bad_usage(e, "'checklist %s' needs --kind", sub);
-	if (o->fy == 0)
-		return cmd_bad_usage(e, "'checklist %s' needs --fy", sub);
-	return -1;
+	return (int)opt_num(ov, "fy", 0);
 }
 
 static void
@@ -240,26 +72,21 @@ print_table(struct table *t)
 }
 
 static int
-ck_items_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+ck_items_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
-	struct opts	 o;
-	struct store	*st;
-	struct ck_set	*set;
-	struct table	*t;
-	char		 w[16];
-	size_t		 i;
-	int		 r;
+	static const char *const cols[] = { "ref", "category", "weight",
+	    "answer_type", "text" };
+	const struct schema	*ckind;
+	struct store		*st;
+	struct ck_set		*set;
+	struct table		*t;
+	char			 w[16], path[32];
+	size_t			 i;
 
-	if ((r = parse_opts(&o, e, argc, argv, "kind fy")) >= 0)
-		return r;
-	if (optind != argc)
-		return cmd_bad_usage(e, "'checklist items' takes no arguments");
-	if ((r = need_kind_fy(e, &o, "items")) >= 0)
-		return r;
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
-	if (ck_set_load(&set, st, o.kind, o.fy) != 0)
+	if (store_kind(&ckind, st, "catalog") != 0 ||
+	    ck_set_load(&set, st, kind_of(ov), fy_of(ov)) != 0)
 		return cmd_lib_error();
 	printf("%s  %s（第%d版）  %zu 項目\n", set->catalog, set->title,
 	    set->version, set->nitems);
@@ -267,11 +94,12 @@ ck_items_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 		ck_set_free(set);
 		return cmd_lib_error();
 	}
-	table_set_header(t, 0, "項目番号", 0);
-	table_set_header(t, 1, "分類", 0);
-	table_set_header(t, 2, "重み", 1);
-	table_set_header(t, 3, "回答形式", 0);
-	table_set_header(t, 4, "項目", 0);
+	/* Headed by the catalog schema's titles: 項目番号, 分類 ... */
+	for (i = 0; i < 5; i++) {
+		snprintf(path, sizeof path, "items.%s", cols[i]);
+		table_set_header(t, i, schema_title(schema_at(ckind, path)),
+		    i == 2);
+	}
 	for (i = 0; i < set->nitems; i++) {
 		const struct ck_item	*it = &set->items[i];
 		const char		*row[5];
@@ -280,7 +108,8 @@ ck_items_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 		row[0] = it->ref;
 		row[1] = it->category;
 		row[2] = w;
-		row[3] = it->scale4 ? "4段階" : "はい/いいえ";
+		row[3] = schema_label(ckind, "items.answer_type", it->scale4 ?
+		    "scale4" : "yes-no-na");
 		row[4] = it->text;
 		table_add_row(t, row);
 	}
@@ -289,38 +118,30 @@ ck_items_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 }
 
 static int
-ck_diff_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+ck_diff_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
 	static const char *const what[] = { "added", "removed", "reworded",
 	    "changed" };
-	struct opts	 o;
 	struct store	*st;
 	struct ck_set	*a = NULL, *b = NULL;
 	struct ck_diff	*v = NULL;
 	size_t		 n, i;
-	int		 r, fy1, fy2, rc = CMD_FAIL;
+	enum ck_kind	 kind = kind_of(ov);
+	int		 fy1, fy2, rc = CMD_FAIL;
 
-	if ((r = parse_opts(&o, e, argc, argv, "kind")) >= 0)
-		return r;
-	if (o.kind < 0)
-		return cmd_bad_usage(e, "'checklist diff' needs --kind");
-	if (argc - optind != 2)
-		return cmd_bad_usage(e, "'checklist diff' takes two fiscal"
-		    " years");
-	if (cmd_parse_fy(argv[optind], &fy1) != 0 ||
-	    cmd_parse_fy(argv[optind + 1], &fy2) != 0)
-		return CMD_USAGE;
+	if (parse_fy(&fy1, ov->argv[0]) != 0 ||
+	    parse_fy(&fy2, ov->argv[1]) != 0)
+		return opt_bad_usage(ov->entry, ov->sub, "%s", error_last());
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
-	if (ck_set_load(&a, st, o.kind, fy1) != 0 ||
-	    ck_set_load(&b, st, o.kind, fy2) != 0 ||
+	if (ck_set_load(&a, st, kind, fy1) != 0 ||
+	    ck_set_load(&b, st, kind, fy2) != 0 ||
 	    ck_set_diff(&v, &n, a, b) != 0) {
 		cmd_lib_error();
 		goto done;
 	}
 	printf("%s FY%d %s（第%d版, %zu 項目） → FY%d %s（第%d版, %zu 項目）\n",
-	    ck_kind_title(o.kind), fy1, a->catalog, a->version, a->nitems,
+	    ck_kind_title(kind), fy1, a->catalog, a->version, a->nitems,
 	    fy2, b->catalog, b->version, b->nitems);
 	for (i = 0; i < n; i++) {
 		const struct ck_item	*it = v[i].to ? v[i].to : v[i].from;
@@ -361,90 +182,6 @@ done:
 	return rc;
 }
 
-/* The as-of time of forms: the item set's issue date, never the clock. */
-static time_t
-created_of(const char *date)
-{
-	struct cal_date	d;
-
-	if (date == NULL || cal_parse_iso(&d, date) != 0)
-		return (time_t)315532800;	/* 1980-01-01, zip's epoch */
-	/* noon JST, so the day is the same in every time zone we meet */
-	return (time_t)(cal_days(d) * 86400L + 3 * 3600L);
-}
-
-static int
-make_dir(const char *dir)
-{
-	if (mkdir(dir, 0777) == -1 && errno != EEXIST)
-		return cmd_error("cannot create '%s': %s", dir,
-		    strerror(errno));
-	return CMD_OK;
-}
-
-static int
-ck_form_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
-{
-	struct opts		 o;
-	struct store		*st;
-	struct ck_set		*set = NULL;
-	struct ck_orgs		*orgs = NULL;
-	const struct ck_org	*org;
-	char			*path;
-	size_t			 i;
-	int			 r, rc = CMD_FAIL;
-
-	if ((r = parse_opts(&o, e, argc, argv, "kind fy org all o")) >= 0)
-		return r;
-	if (optind != argc)
-		return cmd_bad_usage(e, "'checklist form' takes no arguments");
-	if ((r = need_kind_fy(e, &o, "form")) >= 0)
-		return r;
-	if ((o.org == NULL) == !o.all)
-		return cmd_bad_usage(e, "'checklist form' needs --org ORG or"
-		    " --all");
-	if (o.outdir == NULL)
-		return cmd_bad_usage(e, "'checklist form' needs -o DIR");
-	if ((st = cmd_store(ctx)) == NULL)
-		return CMD_FAIL;
-	if (ck_set_load(&set, st, o.kind, o.fy) != 0 ||
-	    ck_orgs_load(&orgs, st) != 0) {
-		cmd_lib_error();
-		goto done;
-	}
-	if (make_dir(o.outdir) != CMD_OK)
-		goto done;
-	if (o.org != NULL) {
-		if ((org = ck_orgs_find(orgs, o.org)) == NULL) {
-			cmd_error("no division '%s' in %s", o.org, STORE_ORGS);
-			goto done;
-		}
-		if (ck_form_write(&path, set, org, o.outdir,
-		    created_of(set->issued)) != 0) {
-			cmd_lib_error();
-			goto done;
-		}
-		printf("%s\n", path);
-		free(path);
-	} else {
-		for (i = 0; i < orgs->n; i++) {
-			if (ck_form_write(&path, set, &orgs->v[i], o.outdir,
-			    created_of(set->issued)) != 0) {
-				cmd_lib_error();
-				goto done;
-			}
-			printf("%s\n", path);
-			free(path);
-		}
-	}
-	rc = CMD_OK;
-done:
-	ck_set_free(set);
-	ck_orgs_free(orgs);
-	return rc;
-}
-
 static void
 progress(size_t done, size_t total, void *arg)
 {
@@ -455,41 +192,36 @@ progress(size_t done, size_t total, void *arg)
 }
 
 static int
-ck_import_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+ck_import_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
 	static const char *const outcome[] = { "new", "updated", "unchanged" };
-	struct opts		 o;
 	struct ck_import_opts	 io;
 	struct store		*st;
 	struct ck_import	*im = NULL;
 	struct diags		 d = DIAGS_INIT;
 	const struct ck_result	*res;
 	size_t			 i, nbad = 0, nfiles, c[3] = { 0, 0, 0 };
-	int			 r, rc = CMD_FAIL, tty;
+	int			 rc = CMD_FAIL, tty;
+	int			 dry_run = opt_has(ov, "dry-run");
 
-	if ((r = parse_opts(&o, e, argc, argv, "kind fy rules dry-run")) >= 0)
-		return r;
-	if (optind == argc)
-		return cmd_bad_usage(e, "'checklist import' needs a FILE");
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
-	io.kind = o.kind;
-	io.fy = o.fy;
-	io.rules = o.rules;
+	io.kind = opt_has(ov, "kind") ? (int)kind_of(ov) : -1;
+	io.fy = fy_of(ov);
+	io.rules = opt_get(ov, "rules");
 	if (ck_import_new(&im, st, &io, &d) != 0) {
 		cmd_print_diags(stderr, &d);
 		cmd_lib_error();
 		goto done;
 	}
-	nfiles = (size_t)(argc - optind);
+	nfiles = (size_t)ov->argc;
 	tty = isatty(STDERR_FILENO) && nfiles >= 10;
 	for (i = 0; i < nfiles; i++) {
 		size_t	n0 = d.n;
 
 		if (tty)
 			fprintf(stderr, "\rreading %zu/%zu", i + 1, nfiles);
-		if (ck_import_file(im, argv[optind + i], &d) != 0) {
+		if (ck_import_file(im, ov->argv[i], &d) != 0) {
 			if (error_code() == NC_ENOMEM) {
 				cmd_lib_error();
 				goto done;
@@ -509,7 +241,7 @@ ck_import_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	}
 	if (tty)
 		fputc('\n', stderr);
-	if (ck_import_commit(im, o.dry_run, tty && ck_import_count(im) >= 10 ?
+	if (ck_import_commit(im, dry_run, tty && ck_import_count(im) >= 10 ?
 	    progress : NULL, NULL, &d) != 0) {
 		cmd_print_diags(stderr, &d);
 		cmd_lib_error();
@@ -533,7 +265,7 @@ ck_import_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 		}
 	}
 	printf("%s%zu new, %zu updated, %zu unchanged; %zu file%s with"
-	    " errors\n", o.dry_run ? "dry run: " : "", c[CK_NEW],
+	    " errors\n", dry_run ? _("dry run: ") : "", c[CK_NEW],
 	    c[CK_UPDATED], c[CK_UNCHANGED], nbad, nbad == 1 ? "" : "s");
 	rc = nbad > 0 ? CMD_FAIL : CMD_OK;
 done:
@@ -543,28 +275,20 @@ done:
 }
 
 static int
-ck_status_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+ck_status_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
-	struct opts	 o;
 	struct store	*st;
 	struct ck_stats	*s;
 	struct diags	 d = DIAGS_INIT;
 	struct table	*t;
 	char		 resp[32];
 	size_t		 i;
-	int		 r;
+	enum ck_kind	 kind = kind_of(ov);
+	int		 r, fy = fy_of(ov), missing = opt_has(ov, "missing");
 
-	if ((r = parse_opts(&o, e, argc, argv, "kind fy missing")) >= 0)
-		return r;
-	if (optind != argc)
-		return cmd_bad_usage(e, "'checklist status' takes no"
-		    " arguments");
-	if ((r = need_kind_fy(e, &o, "status")) >= 0)
-		return r;
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
-	if (ck_aggregate(&s, st, o.kind, o.fy, &d) != 0) {
+	if (ck_aggregate(&s, st, kind, fy, &d) != 0) {
 		cmd_print_diags(stderr, &d);
 		diags_free(&d);
 		return cmd_lib_error();
@@ -578,15 +302,15 @@ ck_status_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	table_set_header(t, 1, "課", 0);
 	table_set_header(t, 2, "状況", 0);
 	table_set_header(t, 3, "提出日", 0);
-	table_set_header(t, 4, o.kind == CK_SELF ? "回答者数" : "", 1);
+	table_set_header(t, 4, kind == CK_SELF ? "回答者数" : "", 1);
 	for (i = 0; i < s->ndiv; i++) {
 		const struct ck_div_stat	*ds = &s->divs[i];
 		const char			*row[5];
 
-		if (o.missing && ds->submitted)
+		if (missing && ds->submitted)
 			continue;
 		resp[0] = '\0';
-		if (o.kind == CK_SELF && ds->submitted) {
+		if (kind == CK_SELF && ds->submitted) {
 			if (ds->staff_total >= 0)
 				snprintf(resp, sizeof resp, "%zu/%d",
 				    ds->respondents, ds->staff_total);
@@ -603,35 +327,34 @@ ck_status_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	}
 	r = print_table(t);
 	printf("%s FY%d: %zu of %zu divisions submitted (%.1f%%)\n",
-	    ck_kind_title(o.kind), o.fy, s->nsubmitted, s->ndiv,
+	    ck_kind_title(kind), fy, s->nsubmitted, s->ndiv,
 	    s->ndiv ? 100.0 * (double)s->nsubmitted / (double)s->ndiv : 0.0);
 	ck_stats_free(s);
 	return r;
 }
 
 static int
-ck_aggregate_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+ck_aggregate_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
-	struct opts	 o;
 	struct store	*st;
 	struct ck_stats	*s;
 	struct diags	 d = DIAGS_INIT;
 	struct table	*t;
 	char		 a[32], b[32], c[32], n[32], f[32];
 	size_t		 i, *low;
-	int		 r;
+	enum ck_kind	 kind = kind_of(ov);
+	const char	*by = opt_get(ov, "by");
+	long long	 lowest = opt_num(ov, "lowest", 10);
+	int		 r, fy = fy_of(ov);
 
-	if ((r = parse_opts(&o, e, argc, argv, "kind fy by lowest")) >= 0)
-		return r;
-	if (optind != argc)
-		return cmd_bad_usage(e, "'checklist aggregate' takes no"
-		    " arguments");
-	if ((r = need_kind_fy(e, &o, "aggregate")) >= 0)
-		return r;
+	/* Refuse what does not apply, rather than ignore it. */
+	if (opt_has(ov, "lowest") && by != NULL && strcmp(by, "item") != 0)
+		return opt_bad_usage(ov->entry, ov->sub, _("--lowest lists the "
+		    "items with the lowest rates; it goes with --by item, not "
+		    "--by %s"), by);
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
-	if (ck_aggregate(&s, st, o.kind, o.fy, &d) != 0) {
+	if (ck_aggregate(&s, st, kind, fy, &d) != 0) {
 		cmd_print_diags(stderr, &d);
 		diags_free(&d);
 		return cmd_lib_error();
@@ -640,9 +363,9 @@ ck_aggregate_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	fmt_rate(a, sizeof a, s->rate);
 	fmt_rate(b, sizeof b, s->prev_rate);
 	printf("%s FY%d: %zu of %zu divisions submitted; implementation"
-	    " rate %s (FY%d %s)\n", ck_kind_title(o.kind), o.fy,
-	    s->nsubmitted, s->ndiv, a, o.fy - 1, b);
-	if (o.by == NULL || strcmp(o.by, "item") == 0) {
+	    " rate %s (FY%d %s)\n", ck_kind_title(kind), fy,
+	    s->nsubmitted, s->ndiv, a, fy - 1, b);
+	if (by == NULL || strcmp(by, "item") == 0) {
 		t = table_new(6);
 		if (t == NULL)
 			goto nomem;
@@ -674,9 +397,9 @@ ck_aggregate_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 		}
 		if ((r = print_table(t)) != CMD_OK)
 			goto out;
-		if (o.lowest > 0 && (low = ck_stats_lowest(s)) != NULL) {
+		if (lowest > 0 && (low = ck_stats_lowest(s)) != NULL) {
 			printf("\nlowest items:\n");
-			for (i = 0; i < s->set->nitems && i < (size_t)o.lowest;
+			for (i = 0; i < s->set->nitems && i < (size_t)lowest;
 			    i++) {
 				const struct ck_item_stat *is =
 				    &s->items[low[i]];
@@ -689,7 +412,7 @@ ck_aggregate_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 			}
 			free(low);
 		}
-	} else if (strcmp(o.by, "division") == 0) {
+	} else if (strcmp(by, "division") == 0) {
 		if ((t = table_new(7)) == NULL)
 			goto nomem;
 		table_set_header(t, 0, "部", 0);
@@ -698,7 +421,7 @@ ck_aggregate_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 		table_set_header(t, 3, "偏差値", 1);
 		table_set_header(t, 4, "順位", 1);
 		table_set_header(t, 5, "前年度", 1);
-		table_set_header(t, 6, o.kind == CK_SELF ? "回答者数" : "", 1);
+		table_set_header(t, 6, kind == CK_SELF ? "回答者数" : "", 1);
 		for (i = 0; i < s->ndiv; i++) {
 			const struct ck_div_stat	*ds = &s->divs[i];
 			const char			*row[7];
@@ -711,7 +434,7 @@ ck_aggregate_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 				snprintf(c, sizeof c, "-");
 			fmt_num(n, sizeof n, ds->prev);
 			f[0] = '\0';
-			if (o.kind == CK_SELF && ds->submitted)
+			if (kind == CK_SELF && ds->submitted)
 				snprintf(f, sizeof f, "%zu", ds->respondents);
 			row[0] = ds->org->dept_name;
 			row[1] = ds->org->name;
@@ -769,76 +492,275 @@ nomem:
 	return cmd_lib_error();
 }
 
-static int
-ck_report_cmd(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
-{
-	struct opts	 o;
-	struct store	*st;
-	struct ck_stats	*s, *self = NULL;
-	struct diags	 d = DIAGS_INIT;
-	struct cal_date	 dt;
-	char		*docx = NULL, *xlsx = NULL, date[CAL_FMT_MAX];
-	int		 r;
 
-	if ((r = parse_opts(&o, e, argc, argv, "kind fy date o")) >= 0)
-		return r;
-	if (optind != argc)
-		return cmd_bad_usage(e, "'checklist report' takes no"
-		    " arguments");
-	if ((r = need_kind_fy(e, &o, "report")) >= 0)
-		return r;
-	if (o.outdir == NULL)
-		return cmd_bad_usage(e, "'checklist report' needs -o DIR");
-	if (o.date != NULL) {
-		if (cal_parse(&dt, o.date) != 0)
-			return cmd_lib_error();
-		cal_format_iso(date, sizeof date, dt);
-	}
+/*
+ * checklist export form|report
+ */
+
+struct ckdoc {
+	const struct ck_set	*set;
+	const struct ck_org	*org;
+	const struct ck_stats	*s, *self;
+	struct store		*st;
+	const char		*date;
+	int			 xlsx;
+};
+
+static int
+write_form(const char *path, void *arg)
+{
+	struct ckdoc	*c = arg;
+
+	return ck_form_write_path(path, c->set, c->org);
+}
+
+static int
+write_report(const char *path, void *arg)
+{
+	struct ckdoc	*c = arg;
+
+	if (c->xlsx)
+		return ck_report_xlsx(path, c->s, c->self, c->st, c->date);
+	return ck_report_docx(path, c->s, c->self, c->st, c->date);
+}
+
+/* One form per division, or the one --org names: all or none. */
+static int
+export_form(struct cmd_ctx *ctx, struct optv *ov)
+{
+	struct store		*st;
+	struct ck_set		*set = NULL;
+	struct ck_orgs		*orgs = NULL;
+	struct cmd_export_doc	*docs = NULL;
+	struct ckdoc		*cd = NULL;
+	char			*name;
+	size_t			 i, n = 0;
+	int			 rc = CMD_FAIL;
+
+	if (opt_has(ov, "org") == opt_has(ov, "all"))
+		return opt_bad_usage(ov->entry, ov->sub, _("the form export "
+		    "needs --org ORG or --all"));
+	if (opt_has(ov, "date"))
+		return opt_bad_usage(ov->entry, ov->sub, _("--date dates the "
+		    "report; a form carries its item set's date"));
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
-	if (ck_aggregate(&s, st, o.kind, o.fy, &d) != 0) {
+	if (ck_set_load(&set, st, kind_of(ov), fy_of(ov)) != 0 ||
+	    ck_orgs_load(&orgs, st) != 0) {
+		cmd_lib_error();
+		goto done;
+	}
+	if ((docs = calloc(orgs->n + 1, sizeof *docs)) == NULL ||
+	    (cd = calloc(orgs->n + 1, sizeof *cd)) == NULL) {
+		cmd_error("out of memory");
+		goto done;
+	}
+	for (i = 0; i < orgs->n; i++) {
+		if (opt_has(ov, "org") &&
+		    strcmp(orgs->v[i].code, opt_get(ov, "org")) != 0)
+			continue;
+		cd[n].set = set;
+		cd[n].org = &orgs->v[i];
+		if (ck_form_name(&name, set, &orgs->v[i]) != 0) {
+			cmd_lib_error();
+			goto done;
+		}
+		docs[n].name = name;
+		docs[n].write = write_form;
+		docs[n].arg = &cd[n];
+		n++;
+	}
+	if (n == 0) {
+		cmd_error(_("no division '%s' in %s (a 部 has no form; give one "
+		    "of its 課)"), opt_get(ov, "org"), STORE_ORGS);
+		goto done;
+	}
+	rc = cmd_export_docs(opt_get(ov, "output"), docs, n);
+done:
+	for (i = 0; i < n; i++)
+		free((char *)docs[i].name);
+	free(docs);
+	free(cd);
+	ck_set_free(set);
+	ck_orgs_free(orgs);
+	return rc;
+}
+
+static int
+export_report(struct cmd_ctx *ctx, struct optv *ov)
+{
+	struct store		*st;
+	struct ck_stats		*s = NULL, *self = NULL;
+	struct diags		 d = DIAGS_INIT;
+	struct cmd_export_doc	 docs[2];
+	struct ckdoc		 cd[2];
+	struct cal_date		 dt;
+	char			 date[CAL_FMT_MAX], *names[2] = { NULL, NULL };
+	enum ck_kind		 kind = kind_of(ov);
+	int			 rc = CMD_FAIL, fy = fy_of(ov);
+
+	if (opt_has(ov, "org") || opt_has(ov, "all"))
+		return opt_bad_usage(ov->entry, ov->sub, _("the report covers "
+		    "every division; --org and --all choose forms"));
+	if ((st = cmd_store(ctx)) == NULL)
+		return CMD_FAIL;
+	if (ck_aggregate(&s, st, kind, fy, &d) != 0) {
 		cmd_print_diags(stderr, &d);
-		diags_free(&d);
-		return cmd_lib_error();
+		rc = cmd_lib_error();
+		goto done;
 	}
 	diags_free(&d);
-	if (o.date == NULL) {
-		/* the last submission dates the report: same data, same file */
-		if (s->last_submitted != NULL)
-			snprintf(date, sizeof date, "%s", s->last_submitted);
-		else if (s->set->issued != NULL)
-			snprintf(date, sizeof date, "%s", s->set->issued);
-		else
-			snprintf(date, sizeof date, "%d-04-01", o.fy);
-	}
-	if (make_dir(o.outdir) != CMD_OK) {
-		ck_stats_free(s);
-		return CMD_FAIL;
-	}
+	if (opt_date(ov, "date", &dt))
+		cal_format_iso(date, sizeof date, dt);
+	else
+		ck_report_date(date, sizeof date, s);
 	if (s->kind != CK_VENDOR && s->set->nrecommendations == 0)
-		cmd_warn("no recommendations in item set %s (report:"
-		    " recommendations): the report has no section 今後の取組",
+		cmd_warn(_("no recommendations in item set %s (report:"
+		    " recommendations): the report has no section 今後の取組"),
 		    s->set->catalog);
 	/* a department report summarises the staff's self check too */
-	if (o.kind == CK_DEPARTMENT && ck_aggregate(&self, st, CK_SELF, o.fy,
+	if (kind == CK_DEPARTMENT && ck_aggregate(&self, st, CK_SELF, fy,
 	    &d) != 0) {
 		if (error_code() != NC_ENOTFOUND) {
 			cmd_print_diags(stderr, &d);
-			diags_free(&d);
-			ck_stats_free(s);
-			return cmd_lib_error();
+			rc = cmd_lib_error();
+			goto done;
 		}
 		self = NULL;
 	}
+	if (ck_report_names(&names[0], &names[1], s) != 0) {
+		rc = cmd_lib_error();
+		goto done;
+	}
+	memset(cd, 0, sizeof cd);
+	cd[0].s = cd[1].s = s;
+	cd[0].self = cd[1].self = self;
+	cd[0].st = cd[1].st = st;
+	cd[0].date = cd[1].date = date;
+	cd[1].xlsx = 1;
+	docs[0].name = names[0];
+	docs[1].name = names[1];
+	docs[0].write = docs[1].write = write_report;
+	docs[0].arg = &cd[0];
+	docs[1].arg = &cd[1];
+	rc = cmd_export_docs(opt_get(ov, "output"), docs, 2);
+done:
+	free(names[0]);
+	free(names[1]);
 	diags_free(&d);
-	r = ck_report_write(&docx, &xlsx, s, self, st, o.outdir, date);
 	ck_stats_free(s);
 	ck_stats_free(self);
-	if (r != 0)
-		return cmd_lib_error();
-	printf("%s\n%s\n", docx, xlsx);
-	free(docx);
-	free(xlsx);
-	return CMD_OK;
+	return rc;
 }
+
+static int
+ck_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
+{
+	static const char *const words[] = { "report", "form", NULL };
+	const char	*near;
+
+	if (strcmp(ov->argv[0], "form") == 0)
+		return export_form(ctx, ov);
+	if (strcmp(ov->argv[0], "report") == 0)
+		return export_report(ctx, ov);
+	if ((near = opt_nearest(ov->argv[0], words)) != NULL)
+		return opt_bad_usage(ov->entry, ov->sub, _("'%s' is not a "
+		    "checklist document; did you mean '%s'?"), ov->argv[0],
+		    near);
+	return opt_bad_usage(ov->entry, ov->sub, _("'%s' is not a checklist "
+	    "document: report or form"), ov->argv[0]);
+}
+
+/*
+ * The table.
+ */
+
+#define KIND_OPT(flags)							\
+	{ "kind", 0, OPT_ENUM, (flags), "KIND", "checklist:kind", 0, 0,	\
+	  "self, department or vendor (自己点検, 所属点検, "		\
+	  "特記事項チェックシート)" }
+#define FY_OPT(flags)							\
+	{ "fy", 0, OPT_FY, (flags), NULL, NULL, 0, 0,			\
+	  "the fiscal year (2026, 令和8年度)" }
+
+static const struct opt items_opts[] = {
+	KIND_OPT(OPT_REQUIRED),
+	FY_OPT(OPT_REQUIRED),
+	OPT_END
+};
+
+static const struct opt diff_opts[] = {
+	KIND_OPT(OPT_REQUIRED),
+	OPT_END
+};
+
+static const struct opt import_opts[] = {
+	KIND_OPT(0),
+	FY_OPT(0),
+	{ "rules", 0, OPT_PATH, 0, "FILE", NULL, 0, 0,
+	  "a rules file that maps a survey export's columns" },
+	{ "dry-run", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
+	  "check and say what would change; write nothing" },
+	OPT_END
+};
+
+static const struct opt status_opts[] = {
+	KIND_OPT(OPT_REQUIRED),
+	FY_OPT(OPT_REQUIRED),
+	{ "missing", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
+	  "only the divisions that have not submitted" },
+	OPT_END
+};
+
+static const struct opt aggregate_opts[] = {
+	KIND_OPT(OPT_REQUIRED),
+	FY_OPT(OPT_REQUIRED),
+	{ "by", 0, OPT_CHOICE, 0, "item|division|department",
+	  "item|division|department", 0, 0,
+	  "rates by item (default), scores by division or department" },
+	{ "lowest", 0, OPT_INT, 0, NULL, NULL, 0, 1000,
+	  "with --by item: list the N items with the lowest rates (10)" },
+	OPT_END
+};
+
+static const struct opt export_opts[] = {
+	KIND_OPT(OPT_REQUIRED),
+	FY_OPT(OPT_REQUIRED),
+	{ "org", 0, OPT_ORG, 0, NULL, NULL, 0, 0,
+	  "form: the division's form only" },
+	{ "all", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
+	  "form: every division's form" },
+	{ "date", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
+	  "report: its date (default the last submission)" },
+	{ "output", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,
+	  "a file, or a folder (ending in /) for several" },
+	OPT_END
+};
+
+static const struct subcmd ck_subs[] = {
+	{ "items", ck_items_cmd, items_opts, NULL, 0, 0, NULL,
+	  "the item set of a fiscal year" },
+	{ "diff", ck_diff_cmd, diff_opts, "FY1 FY2", 2, 2, NULL,
+	  "items added, removed and reworded between years" },
+	{ "import", ck_import_cmd, import_opts, "FILE...", 1, -1, NULL,
+	  "returned forms (.xlsx) and CSV files" },
+	{ "status", ck_status_cmd, status_opts, NULL, 0, 0, NULL,
+	  "which divisions have submitted" },
+	{ "aggregate", ck_aggregate_cmd, aggregate_opts, NULL, 0, 0, NULL,
+	  "implementation rates by item, division (偏差値) or department" },
+	{ "export", ck_export_cmd, export_opts, "report|form", 1, 1, NULL,
+	  "the result report (.docx, .xlsx), or the forms to fill in" },
+	SUBCMD_END
+};
+
+const struct cmd_entry cmd_checklist_entry = {
+	.name = "checklist",
+	.desc = "self, department and contractor checklists: forms, imports,"
+	    " results",
+	.help =
+	    "KIND is self (自己点検), department (所属点検) or vendor\n"
+	    "(特記事項チェックシート).  See nerima-cio-checklist(1) for rules\n"
+	    "files (survey exports).\n",
+	.kind = "checklist",
+	.subs = ck_subs,
+};

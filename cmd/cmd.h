@@ -23,45 +23,35 @@ struct cmd_ctx {
 };
 
 struct cmd_entry;
-
-typedef int (*cmd_fn)(const struct cmd_entry *, struct cmd_ctx *, int,
-    char **);
-
 struct subcmd;
+struct opt;
 
 struct cmd_entry {
 	const char	*name;
-	/*
-	 * Usage lines, "\n"-separated, each a whole synopsis starting with
-	 * "nerima-cio "; the man page SYNOPSIS must say the same (a test
-	 * compares them).
-	 */
-	const char	*usage;
 	const char	*desc;		/* one line, for nerima-cio --help */
-	const char	*help;		/* options, printed after the usage */
-	cmd_fn		 exec;
+	const char	*help;		/* more, printed after the usage */
 	/*
 	 * Option tables (opt.h): the verb's second-level verbs, or one
 	 * entry with a NULL name for a verb without them; SUBCMD_END-
-	 * terminated.  When set, usage comes from the tables and exec is
-	 * not used.
+	 * terminated.  The usage lines come from them, and the man page
+	 * SYNOPSIS must say the same (tests/e2e/man.sh compares them).
 	 */
 	const struct subcmd *subs;
 	/* The record kind the verb's id arguments name ("review"), or NULL. */
 	const char	*kind;
+	/*
+	 * When not NULL, asked for each sub-verb before its options are
+	 * read: it may build the sub-verb's option table at run time (review
+	 * add: an option per plain field of the data directory's schema,
+	 * opt_schema_table()) and return 1 with *out set, which cmd_run()
+	 * frees with opt_table_free(); 0 keeps the sub-verb's table; < 0 is
+	 * an error in error_last().  Without a data directory, --help shows
+	 * the sub-verb's own table.
+	 */
+	int		(*sub_opts)(struct opt **out, struct cmd_ctx *,
+			    const struct subcmd *);
 };
 
-/* A second-level verb (review add, cal holidays). */
-struct cmd_sub {
-	const char	*name;
-	cmd_fn		 exec;
-};
-
-/* Print "usage: ..." lines (and help text when full) to fp; return status. */
-int	cmd_usage(const struct cmd_entry *, FILE *fp, int full);
-/* Usage to stderr, exit status 2. */
-int	cmd_bad_usage(const struct cmd_entry *, const char *fmt, ...)
-	    NC_PRINTF(2, 3);
 /* "nerima-cio: message" on stderr; returns CMD_FAIL. */
 int	cmd_error(const char *fmt, ...) NC_PRINTF(1, 2);
 /* "nerima-cio: <error_last()>" on stderr; returns CMD_FAIL. */
@@ -70,12 +60,6 @@ int	cmd_lib_error(void);
 void	cmd_warn(const char *fmt, ...) NC_PRINTF(1, 2);
 /* True for -h and --help. */
 int	cmd_is_help(const char *);
-/*
- * Run the second-level verb named by argv[1]; argv is shifted so the
- * sub-verb sees itself as argv[0].
- */
-int	cmd_dispatch(const struct cmd_entry *, const struct cmd_sub *,
-	    struct cmd_ctx *, int, char **);
 /* The data directory, found on first use; prints the error and returns NULL. */
 struct store *cmd_store(struct cmd_ctx *);
 /* Like cmd_store() but silent and NULL when there is no data directory. */
@@ -83,8 +67,6 @@ struct store *cmd_store_optional(struct cmd_ctx *);
 /* Print diagnostics as path:line:column: message; returns how many. */
 size_t	cmd_print_diags(FILE *, const struct diags *);
 
-/* A fiscal year argument (2000..2099); prints the error and returns -1. */
-int	cmd_parse_fy(const char *, int *);
 /*
  * Find a record of kind (any kind when NULL) by id prefix; on an ambiguous
  * prefix, print up to ten candidates (id, path, title) and how many more
@@ -94,14 +76,26 @@ struct recref;
 int	cmd_find_record(struct recref *out, struct store *, const char *kind,
 	    const char *prefix);
 /*
- * Find and load a record by id prefix, of kind unless NULL; prints the
- * problems and the error.  The caller frees *out and ref's strings.
+ * Read a record of kind (any kind when NULL) by id prefix, to show or to
+ * export it -- never to change it (cmd_edit_record()).  Prints the
+ * problems and the error; the caller frees *out.
  */
 struct record;
-int	cmd_load_record(struct record **out, struct recref *ref,
-	    struct store *, const char *prefix, const char *kind);
-/* Check and write back a record; prints the problems and the error. */
-int	cmd_save_record(struct store *, struct record *);
+int	cmd_read_record(struct record **out, struct cmd_ctx *,
+	    const char *kind, const char *prefix);
+
+/*
+ * New records (cmd/add.c): a mapping of fields from a YAML file (which
+ * must not have an id), or an empty one; then record_create() with every
+ * problem printed, the id on standard output and the path on standard
+ * error.  what names the record in "no <what> created".
+ */
+struct ydoc;
+struct schema;
+int	cmd_load_fields(struct ydoc **out, const char *file);
+int	cmd_new_fields(struct ydoc **out);
+int	cmd_create_record(struct store *, const struct schema *kind,
+	    struct ydoc *doc, const char *what);
 
 /*
  * Run a verb that has option tables: find the sub-verb, parse its options,
@@ -122,6 +116,14 @@ typedef int (*cmd_edit_fn)(struct record *, void *arg);
 int	cmd_edit_record(struct record **out, struct cmd_ctx *,
 	    const char *kind, const char *prefix, cmd_edit_fn edit,
 	    void *arg);
+/*
+ * The same, with flags: CMD_EDIT_QUIET says nothing when it worked (an
+ * interactive session that saves every answer and shows its own line).
+ */
+#define CMD_EDIT_QUIET	0x01
+int	cmd_edit_record_as(struct record **out, struct cmd_ctx *,
+	    const char *kind, const char *prefix, cmd_edit_fn edit,
+	    void *arg, unsigned flags);
 
 /*
  * The export convention of every document-producing verb:
@@ -151,6 +153,31 @@ int	cmd_export_begin(void);
 /* Say that the export wrote path (listed by cmd_export_end()). */
 int	cmd_export_note(const char *path);
 int	cmd_export_end(int ok);
+
+/*
+ * A document's default file name: doc, "_" and the start of subject (at
+ * most some 60 characters; none when NULL), then ext (".docx").
+ * malloc'ed; NULL when out of memory.
+ */
+char	*cmd_export_name(const char *doc, const char *subject,
+	    const char *ext);
+
+/*
+ * An export of n documents made by functions that write a path (the
+ * office writers): the paths come from cmd_export_path() with each
+ * name; every document is written beside its place first, then all are
+ * put in place between cmd_export_begin() and cmd_export_end(), so a
+ * failure anywhere leaves every target as it was.  When -o names one
+ * file, it must have the document's extension (CMD_USAGE).  Prints the
+ * paths written, or the error.
+ */
+struct cmd_export_doc {
+	const char	*name;		/* default file name, with extension */
+	int		(*write)(const char *path, void *arg);
+	void		*arg;
+};
+int	cmd_export_docs(const char *opt_o, const struct cmd_export_doc *,
+	    size_t n);
 
 extern const struct cmd_entry *const cmd_table[];
 

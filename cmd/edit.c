@@ -16,6 +16,8 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "i18n.h"
+#include "opt.h"
 #include "record.h"
 #include "store.h"
 
@@ -68,28 +70,56 @@ ask_retry(void)
 	}
 }
 
+/*
+ * Under the lock, in cmd_edit_record(): the record must still be what the
+ * editor was given (someone else may have changed it meanwhile); then the
+ * edited tree replaces it, to be checked and written.
+ */
+struct edit_arg {
+	const char	*path;
+	const struct buf *orig;
+	struct ydoc	*edited;
+	const char	*tmp;
+};
+
 static int
-cmd_edit(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
+replace_record(struct record *r, void *arg)
+{
+	struct edit_arg	*a = arg;
+	struct buf	 now = BUF_INIT;
+	int		 same;
+
+	same = buf_load(&now, a->path) == 0 && now.len == a->orig->len &&
+	    memcmp(now.data, a->orig->data, now.len) == 0;
+	buf_free(&now);
+	if (!same)
+		return error_set(NC_EINVALID, "%s changed on disk while you "
+		    "edited it", r->relpath);
+	ydoc_free(r->doc);
+	r->doc = a->edited;
+	a->edited = NULL;
+	return 0;
+}
+
+static int
+cmd_edit(struct cmd_ctx *ctx, struct optv *ov)
 {
 	struct store	*st;
 	struct recref	 ref;
-	struct record	 rec;
 	struct ydoc	*doc = NULL;
 	struct checker	*c = NULL;
 	struct diags	 d = DIAGS_INIT;
-	struct buf	 orig = BUF_INIT, now = BUF_INIT, edited = BUF_INIT;
+	struct buf	 orig = BUF_INIT, edited = BUF_INIT;
 	struct buf	 tmpl = BUF_INIT;
+	struct edit_arg	 ea;
 	const char	*tmpdir;
 	char		*path = NULL;
 	int		 fd, rc = CMD_FAIL, keep = 0;
 
 	memset(&ref, 0, sizeof ref);
-	if (argc != 2)
-		return cmd_bad_usage(e, argc < 2 ? "which record?" :
-		    "too many arguments");
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
-	if (cmd_find_record(&ref, st, NULL, argv[1]) != CMD_OK)
+	if (cmd_find_record(&ref, st, NULL, ov->argv[0]) != CMD_OK)
 		return CMD_FAIL;
 	if ((path = store_path(st, ref.relpath)) == NULL ||
 	    buf_load(&orig, path) != 0) {
@@ -100,13 +130,13 @@ cmd_edit(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 		tmpdir = "/tmp";
 	buf_printf(&tmpl, "%s/nerima-cio-%s-XXXXXX.yaml", tmpdir, ref.id);
 	if (buf_ok(&tmpl) != 0 || (fd = mkstemps(tmpl.data, 5)) == -1) {
-		rc = cmd_error("cannot create a temporary file in %s: %s",
+		rc = cmd_error(_("cannot create a temporary file in %s: %s"),
 		    tmpdir, strerror(errno));
 		goto done;
 	}
 	if (write(fd, orig.data, orig.len) != (ssize_t)orig.len ||
 	    close(fd) != 0) {
-		rc = cmd_error("cannot write '%s': %s", tmpl.data,
+		rc = cmd_error(_("cannot write '%s': %s"), tmpl.data,
 		    strerror(errno));
 		unlink(tmpl.data);
 		goto done;
@@ -114,8 +144,8 @@ cmd_edit(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 	keep = 1;
 	for (;;) {
 		if (run_editor(tmpl.data) != 0) {
-			fprintf(stderr, "nerima-cio: %s is unchanged; the text"
-			    " is kept in %s\n", ref.relpath, tmpl.data);
+			fprintf(stderr, _("nerima-cio: %s is unchanged; the text"
+			    " is kept in %s\n"), ref.relpath, tmpl.data);
 			goto done;
 		}
 		if (buf_load(&edited, tmpl.data) != 0) {
@@ -124,7 +154,7 @@ cmd_edit(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 		}
 		if (edited.len == orig.len &&
 		    memcmp(edited.data, orig.data, orig.len) == 0) {
-			fprintf(stderr, "no changes made to %s\n", ref.id);
+			fprintf(stderr, _("no changes made to %s\n"), ref.id);
 			keep = 0;
 			rc = CMD_OK;
 			goto done;
@@ -143,37 +173,27 @@ cmd_edit(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 		if (d.n == 0)
 			break;
 		cmd_print_diags(stderr, &d);
-		fprintf(stderr, "nerima-cio: the edit has errors; %s is"
-		    " unchanged\n", ref.relpath);
+		fprintf(stderr, _("nerima-cio: the edit has errors; %s is"
+		    " unchanged\n"), ref.relpath);
 		if (!ask_retry()) {
-			fprintf(stderr, "nerima-cio: your edit is kept in %s\n",
-			    tmpl.data);
+			fprintf(stderr, _("nerima-cio: your edit is kept in "
+			    "%s\n"), tmpl.data);
 			goto done;
 		}
 	}
-
-	/* Someone else may have changed the record while it was open. */
-	if (store_lock(st) != 0) {
-		rc = cmd_lib_error();
+	/* Saved like every other change, by the full id just found. */
+	ea.path = path;
+	ea.orig = &orig;
+	ea.edited = doc;
+	ea.tmp = tmpl.data;
+	doc = NULL;
+	if (cmd_edit_record(NULL, ctx, NULL, ref.id, replace_record, &ea) !=
+	    CMD_OK) {
+		fprintf(stderr, _("nerima-cio: %s is unchanged; your edit is "
+		    "kept in %s\n"), ref.relpath, tmpl.data);
+		ydoc_free(ea.edited);
 		goto done;
 	}
-	if (buf_load(&now, path) != 0 || now.len != orig.len ||
-	    memcmp(now.data, orig.data, orig.len) != 0) {
-		store_unlock(st);
-		rc = cmd_error("%s changed on disk while you edited it; not"
-		    " saved.  Your edit is kept in %s", ref.relpath, tmpl.data);
-		goto done;
-	}
-	rec.doc = doc;
-	rec.kind = ref.kind;
-	rec.relpath = ref.relpath;
-	if (record_save(st, &rec, &d) != 0) {
-		cmd_print_diags(stderr, &d);
-		rc = cmd_error("not saved: %s.  Your edit is kept in %s",
-		    error_last(), tmpl.data);
-		goto done;
-	}
-	fprintf(stderr, "updated %s\n", ref.relpath);
 	keep = 0;
 	rc = CMD_OK;
 done:
@@ -183,7 +203,6 @@ done:
 	ydoc_free(doc);
 	diags_free(&d);
 	buf_free(&orig);
-	buf_free(&now);
 	buf_free(&edited);
 	buf_free(&tmpl);
 	free(path);
@@ -192,9 +211,13 @@ done:
 	return rc;
 }
 
+static const struct subcmd edit_subs[] = {
+	{ NULL, cmd_edit, NULL, "ID", 1, 1, NULL, NULL },
+	SUBCMD_END
+};
+
 const struct cmd_entry cmd_edit_entry = {
 	.name = "edit",
-	.usage = "nerima-cio edit ID",
 	.desc = "edit a record in $EDITOR, saving only a valid result",
 	.help =
 	    "Opens the record in $VISUAL or $EDITOR (default vi).  When the\n"
@@ -203,5 +226,5 @@ const struct cmd_entry cmd_edit_entry = {
 	    "text is never lost: until it is saved it stays in the temporary\n"
 	    "file the message names.  The record is saved in the tool's form\n"
 	    "(keys in schema order); comments are not kept.\n",
-	.exec = cmd_edit,
+	.subs = edit_subs,
 };

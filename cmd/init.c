@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <limits.h>
 #include <spawn.h>
 #include <stdio.h>
@@ -17,6 +16,8 @@
 #include "buf.h"
 #include "fileio.h"
 #include "cmd.h"
+#include "i18n.h"
+#include "opt.h"
 #include "store.h"
 
 extern char **environ;
@@ -142,38 +143,18 @@ run_git(const char *dir, const char *a1, const char *a2)
 }
 
 static int
-cmd_init(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
+cmd_init(struct cmd_ctx *ctx, struct optv *ov)
 {
-	static const struct option longopts[] = {
-		{ "hook", no_argument, NULL, 'k' },
-		{ "no-git", no_argument, NULL, 'n' },
-		{ NULL, 0, NULL, 0 }
-	};
 	const char	*dir;
 	char		*from = NULL;
 	struct buf	 hookpath = BUF_INIT;
-	int		 ch, want_hook = 0, no_git = 0, rc = CMD_OK, isrepo;
+	int		 want_hook = opt_has(ov, "hook");
+	int		 no_git = opt_has(ov, "no-git"), rc = CMD_OK, isrepo;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'k':
-			want_hook = 1;
-			break;
-		case 'n':
-			no_git = 1;
-			break;
-		default:
-			return cmd_bad_usage(e, NULL);
-		}
-	}
-	argc -= optind;
-	argv += optind;
-	if (argc > 1)
-		return cmd_bad_usage(e, "too many arguments");
 	if (want_hook && no_git)
-		return cmd_bad_usage(e, "--hook needs git; drop --no-git");
-	dir = argc == 1 ? argv[0] : ctx->dir != NULL ? ctx->dir : ".";
+		return opt_bad_usage(ov->entry, ov->sub, _("--hook needs git; "
+		    "drop --no-git"));
+	dir = ov->argc == 1 ? ov->argv[0] : ctx->dir != NULL ? ctx->dir : ".";
 	if (mkdir(dir, 0777) == -1 && errno != EEXIST)
 		return cmd_error("cannot create '%s': %s", dir, strerror(errno));
 
@@ -222,17 +203,26 @@ done:
 	return rc;
 }
 
+static const struct opt init_opts[] = {
+	{ "hook", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
+	  "install a git pre-commit hook that runs 'nerima-cio lint'" },
+	{ "no-git", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
+	  "do not run git" },
+	OPT_END
+};
+
+static const struct subcmd init_subs[] = {
+	{ NULL, cmd_init, init_opts, "[DIR]", 0, 1, NULL, NULL },
+	SUBCMD_END
+};
+
 const struct cmd_entry cmd_init_entry = {
 	.name = "init",
-	.usage = "nerima-cio init [--hook] [--no-git] [DIR]",
 	.desc = "create a data directory (config, organisation list, git)",
 	.help =
 	    "Creates DIR (default: the current directory) with nerima-cio.yaml,\n"
 	    "orgs.yaml (fictional sample content to replace), .gitattributes and\n"
 	    ".gitignore, and runs 'git init' unless DIR is in a repository.\n"
-	    "Existing files are kept; running init twice changes nothing.\n"
-	    "\n"
-	    "  --hook     install a git pre-commit hook that runs 'nerima-cio lint'\n"
-	    "  --no-git   do not run git\n",
-	.exec = cmd_init,
+	    "Existing files are kept; running init twice changes nothing.\n",
+	.subs = init_subs,
 };

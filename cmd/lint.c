@@ -6,7 +6,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,8 @@
 
 #include "cal.h"
 #include "cmd.h"
+#include "incident.h"
+#include "opt.h"
 #include "record.h"
 #include "store.h"
 #include "training.h"
@@ -107,12 +108,8 @@ byid_cmp(const void *a, const void *b)
 }
 
 static int
-cmd_lint(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
+cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 {
-	static const struct option longopts[] = {
-		{ "quiet", no_argument, NULL, 'q' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct store		*st;
 	const struct schemaset	*set;
 	struct checker		*c = NULL;
@@ -123,20 +120,10 @@ cmd_lint(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 	struct record		*r;
 	struct recref		**byid = NULL;
 	size_t			 i, files = 0, bad_files = 0, n0;
-	int			 ch, quiet = 0, want_config = 1, rc = CMD_OK;
+	int			 quiet = opt_has(ov, "quiet"), want_config = 1;
+	int			 rc = CMD_OK, argc = ov->argc;
+	char			**argv = ov->argv;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "q", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'q':
-			quiet = 1;
-			break;
-		default:
-			return cmd_bad_usage(e, NULL);
-		}
-	}
-	argc -= optind;
-	argv += optind;
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
 	if (store_schemas(&set, st, &d) != 0) {
@@ -177,6 +164,9 @@ cmd_lint(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 		files++;
 		if (record_load(&r, st, &recs->v[i], &d) == 0) {
 			record_check(c, r->kind, record_root(r),
+			    recs->v[i].relpath, &d);
+			/* What only the incident module knows: criteria. */
+			incident_lint(st, r->kind, record_root(r),
 			    recs->v[i].relpath, &d);
 			record_free(r);
 		} else if (d.n == n0)
@@ -232,15 +222,23 @@ done:
 	return rc;
 }
 
+static const struct opt lint_opts[] = {
+	{ "quiet", 'q', OPT_FLAG, 0, NULL, NULL, 0, 0,
+	  "no summary line on standard error" },
+	OPT_END
+};
+
+static const struct subcmd lint_subs[] = {
+	{ NULL, cmd_lint, lint_opts, "[PATH]...", 0, -1, NULL, NULL },
+	SUBCMD_END
+};
+
 const struct cmd_entry cmd_lint_entry = {
 	.name = "lint",
-	.usage = "nerima-cio lint [-q] [PATH ...]",
 	.desc = "check records: YAML, schema, ids, references, My Number",
 	.help =
 	    "Checks every record of the data directory, or those under each PATH,\n"
 	    "and prints every problem as path:line:column: message.  Exits 0 when\n"
-	    "all is well, 1 when anything is wrong.\n"
-	    "\n"
-	    "  -q, --quiet   no summary line on standard error\n",
-	.exec = cmd_lint,
+	    "all is well, 1 when anything is wrong.\n",
+	.subs = lint_subs,
 };

@@ -1,13 +1,16 @@
 /*
  * nerima-cio list: records of one kind as a table, CSV, JSON or YAML.
  */
-#include <getopt.h>
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "cmd.h"
+#include "i18n.h"
+#include "opt.h"
 #include "json.h"
 #include "recfmt.h"
 #include "record.h"
@@ -87,35 +90,6 @@ matches(const struct record *r, const struct where *w, size_t nw)
 	return 1;
 }
 
-int
-cmd_parse_fy(const char *s, int *out)
-{
-	char	*end;
-	long	 v;
-
-	v = strtol(s, &end, 10);
-	if (*s == '\0' || *end != '\0' || v < 2000 || v > 2099)
-		return cmd_error("invalid fiscal year '%s': expected a year"
-		    " 2000..2099 (2026 = 令和8年度)", s);
-	*out = (int)v;
-	return 0;
-}
-
-static int
-parse_format(const char *s, enum format *out)
-{
-	static const char *const names[] = { "table", "csv", "json", "yaml" };
-	size_t	i;
-
-	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
-		if (strcmp(s, names[i]) == 0) {
-			*out = (enum format)i;
-			return 0;
-		}
-	}
-	return -1;
-}
-
 static int
 split_columns(char *spec, const char ***out, size_t *n)
 {
@@ -153,6 +127,18 @@ human_cell(struct buf *cell, struct store *st, const struct schema *ps)
 		buf_reset(cell);
 		buf_puts(cell, label);
 	}
+}
+
+/*
+ * CSV lines end in CRLF (RFC 4180, Excel) in a file, in LF on a terminal
+ * or a pipe, where a "\r" would stick to the last field of each line.
+ */
+static int
+csv_crlf(void)
+{
+	struct stat	sb;
+
+	return fstat(fileno(stdout), &sb) == 0 && S_ISREG(sb.st_mode);
 }
 
 static int
@@ -208,8 +194,8 @@ emit_rows(enum format fmt, const struct schema *kind, struct row *rows,
 	for (i = 0; rc == 0 && i < nrows; i++)
 		rc = table_add_row(t, (const char *const *)rows[i].cells);
 	if (rc == 0)
-		rc = fmt == FMT_CSV ? table_render_csv(t, out, 0) :
-		    table_render(t, out);
+		rc = fmt == FMT_CSV ? table_render_csv_eol(t, out, 0,
+		    csv_crlf()) : table_render(t, out);
 done:
 	table_free(t);
 	return rc;
@@ -243,15 +229,8 @@ row_cells(struct row *row, struct store *st, enum format fmt,
 }
 
 static int
-cmd_list(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
+cmd_list(struct cmd_ctx *ctx, struct optv *ov)
 {
-	static const struct option longopts[] = {
-		{ "fy", required_argument, NULL, 'y' },
-		{ "format", required_argument, NULL, 'f' },
-		{ "where", required_argument, NULL, 'w' },
-		{ "columns", required_argument, NULL, 'c' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct store		*st;
 	const struct schema	*kind;
 	struct reclist		 recs = RECLIST_INIT;
@@ -259,75 +238,62 @@ cmd_list(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 	struct row		*rows = NULL;
 	struct record		*r;
 	struct row		*row;
-	const char		**want = NULL, *key;
+	const char		**want = NULL, *key, *f, *kname = ov->argv[0];
 	size_t			 nwant = 0;
 	struct diags		 d = DIAGS_INIT;
 	struct buf		 out = BUF_INIT;
 	enum format		 fmt = FMT_TABLE;
 	const char		**cols = NULL;
-	char			*colspec = NULL, *eq;
+	char			*colspec = NULL, *eq, *conv;
 	size_t			 nw = 0, nrows = 0, ncols = 0, i;
-	int			 ch, fy = 0, rc = CMD_OK, skipped = 0;
+	int			 fy, rc = CMD_OK, skipped = 0;
 
-	if ((w = calloc((size_t)argc, sizeof *w)) == NULL)
+	fy = (int)opt_num(ov, "fy", 0);
+	if ((f = opt_get(ov, "format")) != NULL)
+		fmt = strcmp(f, "csv") == 0 ? FMT_CSV : strcmp(f, "json") == 0 ?
+		    FMT_JSON : strcmp(f, "yaml") == 0 ? FMT_YAML : FMT_TABLE;
+	if ((w = calloc(opt_count(ov, "where") + 1, sizeof *w)) == NULL)
 		return cmd_error("out of memory");
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'y':
-			if (cmd_parse_fy(optarg, &fy) != 0) {
-				rc = CMD_USAGE;
-				goto done;
-			}
-			break;
-		case 'f':
-			if (parse_format(optarg, &fmt) != 0) {
-				rc = cmd_bad_usage(e, "unknown format '%s':"
-				    " expected table, csv, json or yaml",
-				    optarg);
-				goto done;
-			}
-			break;
-		case 'w':
-			if ((eq = strchr(optarg, '=')) == NULL ||
-			    eq == optarg) {
-				rc = cmd_bad_usage(e, "--where takes"
-				    " FIELD=VALUE, not '%s'", optarg);
-				goto done;
-			}
-			*eq = '\0';
-			w[nw].field = optarg;
-			w[nw++].value = eq + 1;
-			break;
-		case 'c':
-			colspec = optarg;
-			break;
-		default:
-			rc = cmd_bad_usage(e, NULL);
+	for (i = 0; i < opt_count(ov, "where"); i++) {
+		if ((eq = strchr(opt_at(ov, "where", i), '=')) == NULL ||
+		    eq == opt_at(ov, "where", i)) {
+			rc = opt_bad_usage(ov->entry, ov->sub, _("--where takes"
+			    " FIELD=VALUE, not '%s'"), opt_at(ov, "where", i));
+			goto done;
+		}
+		if ((w[nw].field = strndup(opt_at(ov, "where", i),
+		    (size_t)(eq - opt_at(ov, "where", i)))) == NULL ||
+		    (w[nw++].value = strdup(eq + 1)) == NULL) {
+			rc = cmd_error("out of memory");
 			goto done;
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc != 1) {
-		rc = cmd_bad_usage(e, argc == 0 ? "which kind of record?" :
-		    "too many arguments");
+	if (opt_has(ov, "columns") &&
+	    (colspec = strdup(opt_get(ov, "columns"))) == NULL) {
+		rc = cmd_error("out of memory");
 		goto done;
 	}
 	if ((st = cmd_store(ctx)) == NULL) {
 		rc = CMD_FAIL;
 		goto done;
 	}
-	if (store_kind(&kind, st, argv[0]) != 0) {
+	if (store_kind(&kind, st, kname) != 0) {
 		rc = cmd_lib_error();
 		goto done;
 	}
 	for (i = 0; i < nw; i++) {
 		if (schema_prop(kind, w[i].field) == NULL) {
-			rc = cmd_error("--where: %s records have no field '%s'",
-			    argv[0], w[i].field);
+			rc = cmd_error(_("--where: %s records have no field "
+			    "'%s'"), kname, w[i].field);
 			goto done;
 		}
+		/* The value as the field's type reads it (dates, names). */
+		if (opt_convert_field(&conv, ctx, kname, w[i].field,
+		    w[i].value) == 0) {
+			free(w[i].value);
+			w[i].value = conv;
+		} else
+			error_clear();
 	}
 	if (colspec != NULL) {
 		if (split_columns(colspec, &cols, &ncols) != 0) {
@@ -336,8 +302,8 @@ cmd_list(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 		}
 		for (i = 0; i < ncols; i++) {
 			if (schema_prop(kind, cols[i]) == NULL) {
-				rc = cmd_error("--columns: %s records have no"
-				    " field '%s'", argv[0], cols[i]);
+				rc = cmd_error(_("--columns: %s records have "
+				    "no field '%s'"), kname, cols[i]);
 				goto done;
 			}
 		}
@@ -428,29 +394,45 @@ done:
 		row_free(&rows[i], ncols);
 	free(rows);
 	free(want);
+	for (i = 0; w != NULL && i < nw; i++) {
+		free(w[i].field);
+		free(w[i].value);
+	}
 	free(w);
 	free(cols);
+	free(colspec);
 	reclist_free(&recs);
 	diags_free(&d);
 	buf_free(&out);
 	return rc;
 }
 
+static const struct opt list_opts[] = {
+	{ "fy", 0, OPT_FY, 0, NULL, NULL, 0, 0,
+	  "only fiscal year FY (2026, 令和8年度)" },
+	{ "format", 0, OPT_CHOICE, 0, "table|csv|json|yaml",
+	  "table|csv|json|yaml", 0, 0, "output format (default table)" },
+	{ "where", 0, OPT_TEXT, OPT_REPEAT, "FIELD=VALUE", NULL, 0, 0,
+	  "only records whose FIELD is (or, for a list, holds) VALUE" },
+	{ "columns", 0, OPT_TEXT, 0, "FIELD,...", NULL, 0, 0,
+	  "the fields to show in a table or CSV" },
+	OPT_END
+};
+
+static const struct subcmd list_subs[] = {
+	{ NULL, cmd_list, list_opts, "KIND", 1, 1, NULL, NULL },
+	SUBCMD_END
+};
+
 const struct cmd_entry cmd_list_entry = {
 	.name = "list",
-	.usage = "nerima-cio list KIND [--fy YEAR] [--format table|csv|json|yaml]"
-	    " [--where FIELD=VALUE]... [--columns FIELD,...]",
 	.desc = "list records of one kind",
 	.help =
 	    "Lists the records of KIND (review, audit, checklist, training,\n"
 	    "incident, consult, meeting, issue, pia, catalog), ordered by fiscal\n"
-	    "year and date.\n"
-	    "\n"
-	    "  --fy YEAR            only fiscal year YEAR (2026 = 令和8年度)\n"
-	    "  --format FORMAT      table (default), csv, json (an array of\n"
-	    "                       objects, whole records) or yaml\n"
-	    "  --where FIELD=VALUE  only records whose FIELD is VALUE (or, for a\n"
-	    "                       list, holds VALUE); repeat to narrow further\n"
-	    "  --columns F1,F2,...  the fields to show in a table or CSV\n",
-	.exec = cmd_list,
+	    "year and date.  A table shows enum values by their Japanese titles\n"
+	    "and organisations by name; csv, json (an array of objects, whole\n"
+	    "records) and yaml keep the stored values.  A --where VALUE is read\n"
+	    "as the field's type reads it (令和8年4月10日 for a date).\n",
+	.subs = list_subs,
 };

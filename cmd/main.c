@@ -6,7 +6,6 @@
  * closed pipe) are caught by checking fclose(stdout).
  */
 #include <errno.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +31,11 @@ extern const struct cmd_entry cmd_review_entry;
 extern const struct cmd_entry cmd_audit_entry;
 extern const struct cmd_entry cmd_checklist_entry;
 extern const struct cmd_entry cmd_training_entry;
+extern const struct cmd_entry cmd_log_entry;
+extern const struct cmd_entry cmd_diff_entry;
+extern const struct cmd_entry cmd_completion_entry;
+extern const struct cmd_entry cmd_complete_entry;
+extern const struct cmd_entry cmd_incident_entry;
 
 /* In the order a new user meets them. */
 const struct cmd_entry *const cmd_table[] = {
@@ -45,7 +49,21 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_review_entry,
 	&cmd_audit_entry,
 	&cmd_checklist_entry,
+	&cmd_incident_entry,
 	&cmd_training_entry,
+	&cmd_log_entry,
+	&cmd_diff_entry,
+	NULL
+};
+
+/*
+ * Verbs for the shell rather than for people, not listed by --help:
+ * 'completion bash|zsh' prints a completion script (nerima-cio(1),
+ * COMPLETION), and the script asks '__complete WORD...' for candidates.
+ */
+const struct cmd_entry *const cmd_hidden[] = {
+	&cmd_completion_entry,
+	&cmd_complete_entry,
 	NULL
 };
 
@@ -54,11 +72,12 @@ usage(FILE *fp)
 {
 	const struct cmd_entry *const	*e;
 
-	fputs("usage: nerima-cio [-C DIR] [--version] [--help] VERB [ARGS]\n"
-	    "\nVerbs:\n", fp);
+	fprintf(fp, "%snerima-cio [-C DIR] [--version] [--help] VERB [ARGS]\n"
+	    "\n%s\n", _("usage: "), _("Verbs:"));
 	for (e = cmd_table; *e != NULL; e++)
-		fprintf(fp, "   %-10s %s\n", (*e)->name, (*e)->desc);
-	fputs("\nSee 'nerima-cio VERB --help' or nerima-cio-VERB(1).\n", fp);
+		fprintf(fp, "   %-10s %s\n", (*e)->name, _((*e)->desc));
+	fprintf(fp, "\n%s\n", _("See 'nerima-cio VERB --help' or "
+	    "nerima-cio-VERB(1)."));
 }
 
 static int
@@ -66,8 +85,8 @@ finish(int status)
 {
 	if (fflush(stdout) != 0 || ferror(stdout) || fclose(stdout) != 0) {
 		if (errno != EPIPE) {
-			fprintf(stderr, "nerima-cio: cannot write output: %s\n",
-			    strerror(errno));
+			fprintf(stderr, _("nerima-cio: cannot write output: "
+			    "%s\n"), strerror(errno));
 			return CMD_FAIL;
 		}
 	}
@@ -81,13 +100,14 @@ main(int argc, char **argv)
 	struct cmd_ctx			 ctx = { NULL, NULL };
 	int				 status;
 
-	setlocale(LC_CTYPE, "");
+	i18n_init();
 	argc--;
 	argv++;
 	while (argc > 0 && argv[0][0] == '-') {
 		if (strcmp(argv[0], "-C") == 0) {
 			if (argc < 2) {
-				fputs("nerima-cio: -C needs a directory\n", stderr);
+				fputs(_("nerima-cio: -C needs a directory\n"),
+				    stderr);
 				return CMD_USAGE;
 			}
 			ctx.dir = argv[1];
@@ -104,8 +124,8 @@ main(int argc, char **argv)
 			printf("nerima-cio %s\n", NCIO_VERSION);
 			return finish(CMD_OK);
 		} else {
-			fprintf(stderr, "nerima-cio: unknown option '%s'\n",
-			    argv[0]);
+			fprintf(stderr, _("nerima-cio: unknown option "
+			    "'%s'\n"), argv[0]);
 			usage(stderr);
 			return CMD_USAGE;
 		}
@@ -127,6 +147,11 @@ main(int argc, char **argv)
 			break;
 	}
 	if (*e == NULL) {
+		for (e = cmd_hidden; *e != NULL; e++)
+			if (strcmp((*e)->name, argv[0]) == 0)
+				break;
+	}
+	if (*e == NULL) {
 		const char	*words[64], *near;
 		size_t		 i;
 
@@ -141,12 +166,7 @@ main(int argc, char **argv)
 			    " see 'nerima-cio --help'\n"), argv[0]);
 		return CMD_USAGE;
 	}
-	if ((*e)->subs != NULL)
-		status = cmd_run(*e, &ctx, argc, argv);
-	else if (argc > 1 && cmd_is_help(argv[1]))
-		status = cmd_usage(*e, stdout, 1);
-	else
-		status = (*e)->exec(*e, &ctx, argc, argv);
+	status = cmd_run(*e, &ctx, argc, argv);
 	store_free(ctx.store);
 	return finish(status);
 }

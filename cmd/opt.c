@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "opt.h"
 #include "parse.h"
+#include "record.h"
 #include "schema.h"
 #include "store.h"
 
@@ -57,6 +58,8 @@ type_arg(const struct opt *o)
 		return "VALUE";
 	case OPT_ID:
 		return "ID";
+	case OPT_BOOL:
+		return "yes|no";
 	}
 	return "VALUE";
 }
@@ -158,11 +161,16 @@ opt_usage(FILE *fp, const struct cmd_entry *e, const struct subcmd *sub)
 	int			 first = 1;
 
 	if (sub != NULL) {
-		print_synopsis(fp, "usage: ", e, sub);
+		print_synopsis(fp, _("usage: "), e, sub);
 		return;
 	}
 	for (s = e->subs; s != NULL && s->exec != NULL; s++) {
-		print_synopsis(fp, first ? "usage: " : "   or: ", e, s);
+		/*
+		 * TRANSLATORS: "usage: " and "   or: " start the lines of
+		 * a command's synopsis; give them the same width so the
+		 * commands line up.
+		 */
+		print_synopsis(fp, first ? _("usage: ") : _("   or: "), e, s);
 		first = 0;
 	}
 }
@@ -245,15 +253,15 @@ enum_schema(const struct opt *o, struct cmd_ctx *ctx)
 
 	if (o->values == NULL || (colon = strchr(o->values, ':')) == NULL ||
 	    (size_t)(colon - o->values) >= sizeof k) {
-		error_set(NC_EINVALID, "option --%s names no schema field",
+		error_set(NC_EINVALID, _("option --%s names no schema field"),
 		    o->name);
 		return NULL;
 	}
 	memcpy(k, o->values, (size_t)(colon - o->values));
 	k[colon - o->values] = '\0';
 	if ((st = cmd_store_optional(ctx)) == NULL) {
-		error_set(NC_ENODIR, "this value needs the data directory's "
-		    "schemas");
+		error_set(NC_ENODIR, _("this value needs the data directory's "
+		    "schemas"));
 		return NULL;
 	}
 	if (store_kind(&kind, st, k) != 0)
@@ -301,7 +309,7 @@ convert(char **out, struct optval *ov, const struct opt *o,
 	case OPT_PATH:
 	case OPT_ID:
 		if (*v == '\0' && o->type != OPT_TEXT)
-			return error_set(NC_EINVALID, "expected a value");
+			return error_set(NC_EINVALID, _("expected a value"));
 		break;
 	case OPT_DATE:
 		if (parse_date(&d, v) != 0)
@@ -350,16 +358,16 @@ convert(char **out, struct optval *ov, const struct opt *o,
 		break;
 	case OPT_ORG:
 		if ((st = cmd_store_optional(ctx)) == NULL)
-			return error_set(NC_ENODIR, "an organisation needs the "
-			    "data directory's %s", STORE_ORGS);
+			return error_set(NC_ENODIR, _("an organisation needs "
+			    "the data directory's %s"), STORE_ORGS);
 		if (store_org_find(&code, st, v) != 0)
 			return NC_EINVALID;
 		v = code;
 		break;
 	case OPT_MEMBER:
 		if ((st = cmd_store_optional(ctx)) == NULL)
-			return error_set(NC_ENODIR, "a team member needs the "
-			    "data directory's %s", STORE_MARKER);
+			return error_set(NC_ENODIR, _("a team member needs the "
+			    "data directory's %s"), STORE_MARKER);
 		if (store_member_find(&code, st, v) != 0)
 			return NC_EINVALID;
 		v = code;
@@ -376,7 +384,7 @@ convert(char **out, struct optval *ov, const struct opt *o,
 				if (et != NULL)
 					buf_printf(&b, " (%s)", et);
 			}
-			error_set(NC_EINVALID, "'%s' is not one of: %s", v,
+			error_set(NC_EINVALID, _("'%s' is not one of: %s"), v,
 			    b.data != NULL ? b.data : "");
 			buf_free(&b);
 			return NC_EINVALID;
@@ -385,12 +393,26 @@ convert(char **out, struct optval *ov, const struct opt *o,
 		break;
 	case OPT_CHOICE:
 		if (o->values == NULL || !has_choice(o->values, v))
-			return error_set(NC_EINVALID, "'%s' is not one of %s",
+			return error_set(NC_EINVALID, _("'%s' is not one of %s"),
 			    v, o->values != NULL ? o->values : "");
+		break;
+	case OPT_BOOL:
+		if (parse_fold(t, sizeof t, v) != 0)
+			return NC_EINVALID;
+		for (i = 0; t[i] != '\0'; i++)
+			if (t[i] >= 'A' && t[i] <= 'Z')
+				t[i] = (char)(t[i] - 'A' + 'a');
+		if (has_choice("yes|y|true|はい|有|あり", t))
+			v = "true";
+		else if (has_choice("no|n|false|いいえ|無|なし", t))
+			v = "false";
+		else
+			return error_set(NC_EINVALID, "answer yes or no, not "
+			    "'%s'", v);
 		break;
 	}
 	if ((*out = strdup(v)) == NULL)
-		return error_set(NC_ENOMEM, "out of memory");
+		return error_set(NC_ENOMEM, _("out of memory"));
 	return 0;
 }
 
@@ -408,7 +430,7 @@ add_value(struct optval *ov, char *v)
 
 	if ((nv = realloc(ov->v, (ov->n + 1) * sizeof *nv)) == NULL) {
 		free(v);
-		return error_set(NC_ENOMEM, "out of memory");
+		return error_set(NC_ENOMEM, _("out of memory"));
 	}
 	ov->v = nv;
 	ov->v[ov->n++] = v;
@@ -451,10 +473,35 @@ unknown_option(const struct cmd_entry *e, const struct subcmd *s,
 	return opt_bad_usage(e, s, _("unknown option '--%s'"), name);
 }
 
+/* The names of the arguments from the n-th to the last required. */
+static const char *
+missing_args(char *buf, size_t size, const struct subcmd *s, int n)
+{
+	const char	*p = s->args, *sp;
+	size_t		 len;
+	int		 i;
+
+	if (p == NULL)
+		return _("argument");
+	buf[0] = '\0';
+	for (i = 0; *p != '\0' && i < s->minargs; i++) {
+		sp = strchr(p, ' ');
+		len = sp != NULL ? (size_t)(sp - p) : strlen(p);
+		if (i >= n)
+			snprintf(buf + strlen(buf), size - strlen(buf), "%s%.*s",
+			    buf[0] != '\0' ? " " : "", (int)len, p);
+		p += len;
+		while (*p == ' ')
+			p++;
+	}
+	return buf[0] != '\0' ? buf : s->args;
+}
+
 int
 opt_parse(struct optv *out, const struct cmd_entry *e, const struct subcmd *s,
     struct cmd_ctx *ctx, int argc, char **argv)
 {
+	char			 name[128];
 	const struct opt	*o;
 	struct optval		*ov;
 	const char		*a, *eq, *val;
@@ -470,11 +517,14 @@ opt_parse(struct optv *out, const struct cmd_entry *e, const struct subcmd *s,
 	    (out->argv = calloc((size_t)argc + 1, sizeof *out->argv)) ==
 	    NULL) {
 		optv_free(out);
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	}
 	for (i = 1; i < argc; i++) {
 		a = argv[i];
-		if (only_args || a[0] != '-' || a[1] == '\0') {
+		/* -3 is a number (cal add DATE -3), not an option. */
+		if (only_args || a[0] != '-' || a[1] == '\0' ||
+		    (a[1] >= '0' && a[1] <= '9' &&
+		    find_opt(s->opts, NULL, 0, a[1]) == NULL)) {
 			out->argv[out->argc++] = argv[i];
 			continue;
 		}
@@ -545,8 +595,8 @@ opt_parse(struct optv *out, const struct cmd_entry *e, const struct subcmd *s,
 		}
 	}
 	if (out->argc < s->minargs) {
-		rc = opt_bad_usage(e, s, _("missing %s"), s->args != NULL ?
-		    s->args : _("argument"));
+		rc = opt_bad_usage(e, s, _("missing %s"), missing_args(name,
+		    sizeof name, s, out->argc));
 		goto fail;
 	}
 	if (s->maxargs >= 0 && out->argc > s->maxargs) {
@@ -586,7 +636,8 @@ lookup(const struct optv *ov, const char *name)
 		if (strcmp(ov->opts[i].name, name) == 0)
 			return &ov->vals[i];
 	/* A sub-verb asking for an option it did not declare is a bug. */
-	fprintf(stderr, "nerima-cio: internal error: no option --%s\n", name);
+	fprintf(stderr, _("nerima-cio: internal error: no option --%s\n"),
+	    name);
 	abort();
 }
 
@@ -647,4 +698,290 @@ opt_num(const struct optv *ov, const char *name, long long def)
 	const struct optval	*v = lookup(ov, name);
 
 	return v->n > 0 ? v->num : def;
+}
+
+/*
+ * Options made from a schema.
+ */
+
+int
+opt_field(struct opt *out, char **values, const char *kind, const char *path,
+    const struct schema *prop)
+{
+	const struct schema	*s = schema_resolve(prop);
+	const char		*xref, *last;
+	const char		*title = schema_title(prop);
+	unsigned		 types;
+	int			 rep = 0;
+
+	memset(out, 0, sizeof *out);
+	*values = NULL;
+	if (s == NULL)
+		return error_set(NC_ENOTFOUND, "no field '%s'", path);
+	types = schema_types(s);
+	if ((types & SCHEMA_T_ARRAY) && schema_items(s) != NULL) {
+		rep = 1;
+		prop = schema_items(s);
+		s = schema_resolve(prop);
+		types = schema_types(s);
+	}
+	out->flags = rep ? OPT_REPEAT : 0;
+	if ((xref = schema_xref(prop)) == NULL)
+		xref = schema_xref(s);
+	last = strrchr(path, '.') != NULL ? strrchr(path, '.') + 1 : path;
+	if (types & (SCHEMA_T_OBJECT | SCHEMA_T_ARRAY))
+		return error_set(NC_EINVALID, "'%s' is not a single value",
+		    path);
+	if (schema_nenum(s) > 0) {
+		out->type = OPT_ENUM;
+		if ((*values = malloc(strlen(kind) + strlen(path) + 2)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		sprintf(*values, "%s:%s", kind, path);
+		out->values = *values;
+	} else if (schema_format(s) == SCHEMA_F_DATE)
+		out->type = OPT_DATE;
+	else if (schema_format(s) == SCHEMA_F_DATETIME)
+		out->type = OPT_DATETIME;
+	else if (xref != NULL && strcmp(xref, "org") == 0)
+		out->type = OPT_ORG;
+	else if (xref != NULL && strcmp(xref, "member") == 0)
+		out->type = OPT_MEMBER;
+	else if (types == SCHEMA_T_BOOLEAN)
+		out->type = OPT_BOOL;
+	else if ((types & SCHEMA_T_INTEGER) && !(types & SCHEMA_T_STRING)) {
+		/* Years as people write them; other numbers as amounts do. */
+		if (strcmp(last, "fy") == 0)
+			out->type = OPT_FY;
+		else {
+			out->type = OPT_AMOUNT;
+			out->arg = title != NULL && strstr(title, "円") != NULL ?
+			    "YEN" : "N";
+		}
+	} else
+		out->type = OPT_TEXT;
+	return 0;
+}
+
+int
+opt_convert_field(char **out, struct cmd_ctx *ctx, const char *kind,
+    const char *path, const char *value)
+{
+	const struct schema	*ks, *prop;
+	struct store		*st;
+	struct opt		 o;
+	char			*values = NULL;
+	long long		 n;
+	char			 t[32];
+	int			 rc;
+
+	*out = NULL;
+	if ((st = cmd_store_optional(ctx)) == NULL ||
+	    store_kind(&ks, st, kind) != 0)
+		return NC_ENOTFOUND;
+	if ((prop = schema_at(ks, path)) == NULL)
+		return error_set(NC_ENOTFOUND, "no field '%s'", path);
+	if ((rc = opt_field(&o, &values, kind, path, prop)) != 0)
+		return rc;
+	rc = convert(out, NULL, &o, ctx, value);
+	/* A negative number is not an amount, but may be an integer. */
+	if (rc != 0 && o.type == OPT_AMOUNT &&
+	    parse_int(&n, value, -999999999999LL, 999999999999LL) == 0) {
+		snprintf(t, sizeof t, "%lld", n);
+		rc = (*out = strdup(t)) == NULL ?
+		    error_set(NC_ENOMEM, "out of memory") : 0;
+	}
+	free(values);
+	return rc;
+}
+
+/* An option's name for a field: its x-option, else the name, _ as -. */
+static char *
+field_opt_name(const struct schema *prop, const char *name)
+{
+	const char	*x = schema_annotation(prop, "x-option");
+	char		*n, *p;
+
+	if ((n = strdup(x != NULL ? x : name)) == NULL)
+		return NULL;
+	for (p = n; *p != '\0'; p++)
+		if (*p == '_')
+			*p = '-';
+	return n;
+}
+
+struct otab {
+	struct opt	*v;
+	size_t		 n, cap;
+};
+
+static int
+otab_has(const struct otab *t, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < t->n; i++)
+		if (strcmp(t->v[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Append a copy of o (its strings duplicated). */
+static int
+otab_add(struct otab *t, const struct opt *o)
+{
+	struct opt	*nv, *c;
+
+	if (t->n + 2 > t->cap) {
+		t->cap = t->cap ? 2 * t->cap : 32;
+		if ((nv = realloc(t->v, t->cap * sizeof *nv)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		t->v = nv;
+	}
+	c = &t->v[t->n];
+	*c = *o;
+	c->name = c->arg = c->values = c->help = NULL;
+	t->n++;
+	memset(&t->v[t->n], 0, sizeof t->v[t->n]);
+	if ((c->name = strdup(o->name)) == NULL ||
+	    (o->arg != NULL && (c->arg = strdup(o->arg)) == NULL) ||
+	    (o->values != NULL && (c->values = strdup(o->values)) == NULL) ||
+	    (o->help != NULL && (c->help = strdup(o->help)) == NULL))
+		return error_set(NC_ENOMEM, "out of memory");
+	return 0;
+}
+
+/* One option for the field at path, unless the table fills it already. */
+static int
+add_field_opt(struct otab *t, const char *kind, const char *path,
+    const char *name, const struct schema *prop)
+{
+	struct opt	 o;
+	char		*values = NULL, *oname, *kp, upper[64], *up;
+	int		 rc;
+
+	if (schema_annotation(prop, "x-add") != NULL &&
+	    strcmp(schema_annotation(prop, "x-add"), "false") == 0)
+		return 0;
+	if (opt_field(&o, &values, kind, path, prop) != 0) {
+		error_clear();
+		return 0;		/* not a plain value: not an option */
+	}
+	if ((oname = field_opt_name(prop, name)) == NULL) {
+		free(values);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	rc = 0;
+	/* Every such option names its field in values, "kind:path". */
+	if ((kp = malloc(strlen(kind) + strlen(path) + 2)) == NULL) {
+		free(oname);
+		free(values);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	sprintf(kp, "%s:%s", kind, path);
+	if (!otab_has(t, oname)) {
+		o.name = oname;
+		if (o.type == OPT_ENUM) {
+			/* --category CATEGORY */
+			snprintf(upper, sizeof upper, "%s", oname);
+			for (up = upper; *up != '\0'; up++)
+				if (*up >= 'a' && *up <= 'z')
+					*up = (char)(*up - 'a' + 'A');
+			o.arg = upper;
+		}
+		o.values = kp;
+		o.help = schema_title(prop);
+		rc = otab_add(t, &o);
+	}
+	free(kp);
+	free(oname);
+	free(values);
+	return rc;
+}
+
+int
+opt_schema_table(struct opt **out, const struct opt *fixed,
+    struct cmd_ctx *ctx, const char *kind)
+{
+	const struct schema	*ks, *p, *q, *r;
+	struct store		*st;
+	struct otab		 t = { NULL, 0, 0 };
+	const char		*name, *sub;
+	char			 path[256];
+	size_t			 i, j;
+	int			 rc = 0;
+
+	*out = NULL;
+	if ((st = cmd_store_optional(ctx)) == NULL)
+		return NC_ENODIR;
+	if ((rc = store_kind(&ks, st, kind)) != 0)
+		return rc;
+	for (i = 0; i < nopts(fixed) && rc == 0; i++)
+		rc = otab_add(&t, &fixed[i]);
+	for (i = 0; i < schema_nprops(ks) && rc == 0; i++) {
+		p = schema_prop_at(ks, i, &name);
+		if (strcmp(name, "id") == 0 || strcmp(name, "fy") == 0)
+			continue;
+		r = schema_resolve(p);
+		if (!(schema_types(r) & SCHEMA_T_OBJECT) ||
+		    schema_nprops(r) == 0) {
+			rc = add_field_opt(&t, kind, name, name, p);
+			continue;
+		}
+		/* A mapping of plain values (security): its fields. */
+		if (schema_annotation(p, "x-add") != NULL &&
+		    strcmp(schema_annotation(p, "x-add"), "false") == 0)
+			continue;
+		for (j = 0; j < schema_nprops(r) && rc == 0; j++) {
+			q = schema_prop_at(r, j, &sub);
+			snprintf(path, sizeof path, "%s.%s", name, sub);
+			rc = add_field_opt(&t, kind, path, sub, q);
+		}
+	}
+	if (rc != 0) {
+		opt_table_free(t.v);
+		return rc;
+	}
+	if (t.v == NULL && (t.v = calloc(1, sizeof *t.v)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	*out = t.v;
+	return 0;
+}
+
+void
+opt_table_free(struct opt *v)
+{
+	size_t	i;
+
+	for (i = 0; v != NULL && v[i].name != NULL; i++) {
+		free((char *)v[i].name);
+		free((char *)v[i].arg);
+		free((char *)v[i].values);
+		free((char *)v[i].help);
+	}
+	free(v);
+}
+
+int
+opt_set_fields(struct ydoc *doc, struct node *root, const struct optv *ov,
+    const struct opt *fixed)
+{
+	const struct opt	*o;
+	const char		*path;
+	size_t			 i, k;
+	int			 rc;
+
+	for (i = 0; i < nopts(ov->opts); i++) {
+		o = &ov->opts[i];
+		if (find_opt(fixed, o->name, strlen(o->name), 0) != NULL ||
+		    o->values == NULL || (path = strchr(o->values, ':')) ==
+		    NULL)
+			continue;
+		for (k = 0; k < ov->vals[i].n; k++) {
+			if ((rc = record_set_field(doc, root, path + 1,
+			    ov->vals[i].v[k], (o->flags & OPT_REPEAT) != 0)) !=
+			    0)
+				return rc;
+		}
+	}
+	return 0;
 }

@@ -81,6 +81,9 @@ enum opt_type {
 	OPT_CHOICE,
 	/* A record id or unique prefix (resolved by the sub-verb). */
 	OPT_ID,
+	/* Yes or no (yes, y, true, はい, no, n, false, いいえ); kept as
+	 * "true" or "false". */
+	OPT_BOOL,
 };
 
 /* Flags. */
@@ -182,6 +185,48 @@ long long	 opt_num(const struct optv *, const char *name, long long def);
  */
 int		 opt_convert(char **out, const struct opt *, struct cmd_ctx *,
 		    const char *value);
+
+/*
+ * The option table of a domain's add (made at run time through the
+ * verb's cmd_entry sub_opts): the options of fixed, then one for each
+ * plain field of kind's schema -- a scalar, a list of scalars, or a
+ * scalar inside a mapping of scalars -- except id, fy, fields marked
+ * "x-add: false" and fields whose option fixed has.  An option is named
+ * by the field's "x-option" annotation, else by the field's name with
+ * '_' as '-' (cost_effectiveness: --cost-effectiveness); its type comes
+ * from the field's schema (opt_field()), its help is the field's title,
+ * its values "kind:path"; a list gives a repeatable option.  Freed with
+ * opt_table_free().
+ */
+int		 opt_schema_table(struct opt **out, const struct opt *fixed,
+		    struct cmd_ctx *, const char *kind);
+void		 opt_table_free(struct opt *);
+/*
+ * Set the fields of a record from the options opt_schema_table() made
+ * (those not in fixed), in table order; a repeated option appends to its
+ * list.
+ */
+struct ydoc;
+struct node;
+int		 opt_set_fields(struct ydoc *, struct node *root,
+		    const struct optv *, const struct opt *fixed);
+/*
+ * How a value of the field at path of kind is read: the option type its
+ * schema calls for (a date, an amount, an organisation, an enum ...).
+ * name and help are left NULL; values (for OPT_ENUM) is malloc'ed into
+ * *values, which the caller frees.
+ */
+struct schema;
+int		 opt_field(struct opt *out, char **values, const char *kind,
+		    const char *path, const struct schema *prop);
+/*
+ * Convert a value of the field at path of kind as an option of that field
+ * would (add's FIELD=VALUE): *out is the normalised text, malloc'ed.
+ * NC_ENOTFOUND when kind has no such field, NC_EINVALID with a message
+ * when the value is not of its type.
+ */
+int		 opt_convert_field(char **out, struct cmd_ctx *,
+		    const char *kind, const char *path, const char *value);
 
 /* Print the usage lines of one sub-verb, or of every sub-verb of e. */
 void		 opt_usage(FILE *, const struct cmd_entry *,

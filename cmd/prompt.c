@@ -13,7 +13,9 @@
 #include "cal.h"
 #include "cmd.h"
 #include "diag.h"
+#include "i18n.h"
 #include "node.h"
+#include "parse.h"
 #include "prompt.h"
 #include "schema.h"
 #include "store.h"
@@ -36,7 +38,7 @@ prompt_interactive(void)
 int
 prompt_cancelled(void)
 {
-	fputs("\nnerima-cio: cancelled; nothing was written\n", stderr);
+	fputs(_("\nnerima-cio: cancelled; nothing was written\n"), stderr);
 	return CMD_FAIL;
 }
 
@@ -106,7 +108,8 @@ ask(const char *label, const char *def, int required)
 	if (def != NULL && *def != '\0')
 		fprintf(stderr, "%s [%s]: ", label, def);
 	else if (!required)
-		fprintf(stderr, "%s（省略可）: ", label);
+		/* TRANSLATORS: a question that may be left unanswered. */
+		fprintf(stderr, _("%s (optional): "), label);
 	else
 		fprintf(stderr, "%s: ", label);
 }
@@ -114,7 +117,7 @@ ask(const char *label, const char *def, int required)
 static void
 again(const char *why)
 {
-	fprintf(stderr, "  %s; please answer again\n", why);
+	fprintf(stderr, _("  %s; please answer again\n"), why);
 }
 
 /*
@@ -143,7 +146,7 @@ ask_until(char **out, const char *label, const char *def, int required,
 			free(line);
 			if (!required)
 				return 0;
-			again("an answer is required");
+			again(_("an answer is required"));
 			continue;
 		}
 		val = NULL;
@@ -203,7 +206,7 @@ check_yesno(void *arg, const char *t, char **val)
 		*val = strdup("false");
 		return NULL;
 	}
-	return "answer y (はい) or n (いいえ)";
+	return _("answer y (はい) or n (いいえ)");
 }
 
 int
@@ -212,7 +215,7 @@ prompt_yesno(int *out, const char *label, int def)
 	char	*v, full[512];
 	int	 rc;
 
-	snprintf(full, sizeof full, "%s (y/n)", label);
+	snprintf(full, sizeof full, _("%s (y/n)"), label);
 	rc = ask_until(&v, full, def == 1 ? "y" : def == 0 ? "n" : NULL, 1,
 	    check_yesno, NULL);
 	if (rc != 0)
@@ -250,8 +253,8 @@ check_enum(void *arg, const char *t, char **val)
 	const char	*v;
 
 	if ((v = enum_pick(arg, t)) == NULL)
-		return "not one of the choices: give its number, value or"
-		    " label";
+		return _("not one of the choices: give its number, value or"
+		    " label");
 	*val = strdup(v);
 	return NULL;
 }
@@ -271,7 +274,7 @@ prompt_enum(char **out, const char *label, const struct schema *s,
 		fprintf(stderr, "  %2zu) %-20s %s\n", i + 1, v,
 		    title != NULL ? title : "");
 	}
-	return ask_until(out, "  choose", def, required, check_enum,
+	return ask_until(out, _("  choose"), def, required, check_enum,
 	    (void *)s);
 }
 
@@ -285,43 +288,6 @@ prompt_org_code(struct store *st, const char *text)
 	const char	*code;
 
 	return store_org_find(&code, st, text) == 0 ? code : NULL;
-}
-
-/* A member id, or the id of the member with that name. */
-static const char *
-member_id(struct store *st, const char *text, char *buf, size_t size)
-{
-	static struct ydoc	*conf;
-	const struct node	*ms, *m;
-	const char		*id, *name;
-	char			*path;
-	size_t			 i;
-
-	if (conf == NULL) {
-		if ((path = store_path(st, STORE_MARKER)) == NULL)
-			return NULL;
-		if (ydoc_load(&conf, path, NULL) != 0) {
-			free(path);
-			return NULL;
-		}
-		free(path);
-	}
-	ms = node_get(ydoc_root(conf), "members");
-	for (i = 0; ms != NULL && ms->kind == NODE_SEQ && i < ms->n; i++) {
-		m = ms->u.items[i];
-		id = node_get_str(m, "id");
-		name = node_get_str(m, "name");
-		if (id == NULL)
-			continue;
-		if (strcmp(id, text) == 0 || (name != NULL &&
-		    strcmp(name, text) == 0)) {
-			snprintf(buf, size, "%s", id);
-			return buf;
-		}
-	}
-	error_set(NC_ENOTFOUND, "'%s' is not a team member id or name in %s",
-	    text, STORE_MARKER);
-	return NULL;
 }
 
 struct propq {
@@ -355,11 +321,11 @@ check_prop(void *arg, const char *t, char **val)
 	unsigned			 types = schema_types(s);
 
 	if (schema_format(s) == SCHEMA_F_DATE) {
-		if (cal_parse(&date, t) != 0) {
-			snprintf(q->why, sizeof q->why, "%s (write"
-			    " YYYY-MM-DD or 令和8年4月1日)", error_last());
+		/* Every form a date option takes (parse.h). */
+		if (cal_parse(&date, t) != 0 && (snprintf(q->why,
+		    sizeof q->why, _("%s (write YYYY-MM-DD or 令和8年4月1日)"),
+		    error_last()), parse_date(&date, t) != 0))
 			return q->why;
-		}
 		cal_format_iso(tmp, sizeof tmp, date);
 		v = tmp;
 	} else if ((types & SCHEMA_T_INTEGER) && !(types & SCHEMA_T_STRING)) {
@@ -375,7 +341,7 @@ check_prop(void *arg, const char *t, char **val)
 			return q->why;
 		}
 	} else if (xref != NULL && strcmp(xref, "member") == 0) {
-		if ((v = member_id(q->st, t, tmp, sizeof tmp)) == NULL) {
+		if (store_member_find(&v, q->st, t) != 0) {
 			snprintf(q->why, sizeof q->why, "%s", error_last());
 			return q->why;
 		}
@@ -421,7 +387,7 @@ prompt_prop(char **out, struct store *st, const struct schema *prop,
 	    sd->kind == NODE_SCALAR)
 		def = sd->u.s.str;
 	if (types & (SCHEMA_T_OBJECT | SCHEMA_T_ARRAY)) {
-		fprintf(stderr, "nerima-cio: '%s' is not a single value\n",
+		fprintf(stderr, _("nerima-cio: '%s' is not a single value\n"),
 		    label);
 		return PROMPT_CANCEL;
 	}
@@ -430,7 +396,7 @@ prompt_prop(char **out, struct store *st, const struct schema *prop,
 	if (types == SCHEMA_T_BOOLEAN) {
 		char	full[512];
 
-		snprintf(full, sizeof full, "%s (y/n)", label);
+		snprintf(full, sizeof full, _("%s (y/n)"), label);
 		return ask_until(out, full, def == NULL ? NULL :
 		    strcmp(def, "true") == 0 ? "y" : "n", required,
 		    check_yesno, NULL);

@@ -2,24 +2,23 @@
  * nerima-cio review: plan scrutiny (情報化企画審査), procurement opinions
  * (調達実施支援) and system evaluation (システム評価), 3(1)ア(イ) a-c.
  *
- * Each sub-verb changes one record through the record engine (validated,
- * guarded against My Numbers, written atomically); the computations and
- * the documents are in lib/review.c.
+ * The rules of each step are in lib/review (review_edit.c): this file
+ * reads the options, asks at a terminal, applies a step through
+ * cmd_edit_record() and prints.  review add's options come from the
+ * schema (opt_schema_table()).
  */
-#include <sys/stat.h>
-
-#include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "amount.h"
 #include "buf.h"
 #include "cal.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "node.h"
+#include "opt.h"
+#include "parse.h"
 #include "prompt.h"
 #include "record.h"
 #include "review.h"
@@ -27,37 +26,6 @@
 #include "table.h"
 
 extern const struct cmd_entry cmd_review_entry;
-
-/* A record being worked on. */
-struct rv {
-	struct store		*st;
-	struct review_ctx	*ctx;
-	struct recref		 ref;
-	struct record		*rec;
-	struct diags		 d;
-};
-
-/* A date option: YYYY-MM-DD or era form, normalised to YYYY-MM-DD. */
-static int
-opt_date(struct cal_date *out, char iso[CAL_FMT_MAX], const char *opt,
-    const char *arg)
-{
-	if (cal_parse(out, arg) != 0)
-		return cmd_error("--%s: %s", opt, error_last());
-	cal_format_iso(iso, CAL_FMT_MAX, *out);
-	return 0;
-}
-
-static int
-opt_amount(char out[32], const char *opt, const char *arg)
-{
-	long long	v;
-
-	if (amount_parse(&v, arg) != 0)
-		return cmd_error("--%s: %s", opt, error_last());
-	snprintf(out, 32, "%lld", v);
-	return 0;
-}
 
 static const char *
 org_label(struct store *st, const char *code)
@@ -67,229 +35,80 @@ org_label(struct store *st, const char *code)
 	if (code != NULL && store_org(&name, NULL, st, code) == 0 &&
 	    name != NULL)
 		return name;
+	error_clear();
 	return code != NULL ? code : "";
 }
 
-static void
-rv_close(struct rv *r)
+/* The title a schema gives the field at path of a review. */
+static const char *
+title_of(const struct schema *kind, const char *path)
 {
-	record_free(r->rec);
-	review_ctx_free(r->ctx);
-	free(r->ref.id);
-	free(r->ref.relpath);
-	diags_free(&r->d);
-	memset(r, 0, sizeof *r);
+	const char	*t = schema_title(schema_at(kind, path));
+
+	return t != NULL ? t : path;
 }
 
+/*
+ * A date option given, else today, checked against the review: inside
+ * its fiscal year and not before it was received (review_check_date()).
+ */
 static int
-rv_open(struct rv *r, struct cmd_ctx *ctx, const char *id)
+step_date(struct cal_date *out, const struct optv *ov, const char *opt,
+    const struct record *r)
 {
-	memset(r, 0, sizeof *r);
-	if ((r->st = cmd_store(ctx)) == NULL)
-		return CMD_FAIL;
-	if (review_ctx_new(&r->ctx, r->st) != 0)
-		return cmd_lib_error();
-	return cmd_load_record(&r->rec, &r->ref, r->st, id, "review");
-}
+	char	what[64];
 
-static int
-rv_save(struct rv *r)
-{
-	if (cmd_save_record(r->st, r->rec) != CMD_OK)
-		return CMD_FAIL;
-	fprintf(stderr, "updated %s/%s\n", store_root(r->st), r->ref.relpath);
-	return CMD_OK;
-}
-
-static struct node *
-rv_root(struct rv *r)
-{
-	return record_root(r->rec);
-}
-
-/* A mapping or sequence under key, made when absent. */
-static struct node *
-child(struct ydoc *doc, struct node *map, const char *key, int seq)
-{
-	struct node	*n = node_get(map, key);
-
-	if (n != NULL)
-		return n;
-	if ((n = seq ? node_seq(doc) : node_map(doc)) == NULL ||
-	    node_map_set(doc, map, key, n) != 0)
-		return NULL;
-	return n;
-}
-
-static int
-set_str(struct ydoc *doc, struct node *map, const char *key, const char *v)
-{
-	if (node_map_set_str(doc, map, key, v) != 0)
-		return cmd_lib_error();
+	if (!opt_date(ov, opt, out))
+		*out = cal_today();
+	snprintf(what, sizeof what, "--%s", opt);
+	if (review_check_date(record_root(r), what, *out) != 0)
+		return cmd_error("%s: %s", record_id(r), error_last());
 	return 0;
 }
 
-/* Move the status forward, never back from a closed state. */
+/* Print a step's refusal; the record is left as it was. */
 static int
-advance_status(struct ydoc *doc, struct node *root, const char *to)
+refused(const struct record *r)
 {
-	static const char *const order[] = { "received", "hearing",
-	    "assessed", "decided", "submitted", NULL };
-	const char	*now = node_get_str(root, "status");
-	int		 i, a = -1, b = -1;
-
-	for (i = 0; order[i] != NULL; i++) {
-		if (now != NULL && strcmp(order[i], now) == 0)
-			a = i;
-		if (strcmp(order[i], to) == 0)
-			b = i;
-	}
-	if (a >= 0 && b <= a)
-		return 0;
-	return set_str(doc, root, "status", to);
+	return cmd_error("%s: %s", record_id(r), error_last());
 }
 
 /*
  * review add
  */
 
-/* The options of add: each fills one field. */
-struct addopt {
-	const char	*opt;		/* long option */
-	const char	*field;		/* dotted path */
-	int		 kind;		/* how the value is read */
+static const struct opt add_opts[] = {
+	{ "no-input", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
+	  "never ask, even at a terminal" },
+	{ "from", 0, OPT_PATH, 0, "FILE", NULL, 0, 0,
+	  "start from the fields in a YAML file" },
+	{ "cost", 0, OPT_AMOUNT, 0, NULL, NULL, 0, 0,
+	  "the first year's initial cost (tax included)" },
+	{ "running", 0, OPT_AMOUNT, 0, NULL, NULL, 0, 0,
+	  "the first year's running cost" },
+	{ "year-cost", 0, OPT_TEXT, OPT_REPEAT, "FY:INITIAL[:RUNNING]", NULL,
+	  0, 0, "another year's costs (2027:0:360万円)" },
+	OPT_END
 };
-
-enum { A_TEXT, A_DATE, A_YEN, A_BOOL, A_ORG, A_LIST };
-
-static const struct addopt addopts[] = {
-	{ "type", "type", A_TEXT },
-	{ "title", "title", A_TEXT },
-	{ "org", "org", A_ORG },
-	{ "received", "received", A_DATE },
-	{ "ref-no", "ref_no", A_TEXT },
-	{ "due", "due", A_DATE },
-	{ "reviewer", "reviewers", A_LIST },
-	{ "category", "category", A_TEXT },
-	{ "system", "system_name", A_TEXT },
-	{ "purpose", "purpose", A_TEXT },
-	{ "necessity", "necessity", A_TEXT },
-	{ "effect", "effect", A_TEXT },
-	{ "cost-effectiveness", "cost_effectiveness", A_TEXT },
-	{ "personal-info", "security.personal_info", A_BOOL },
-	{ "my-number", "security.my_number", A_BOOL },
-	{ "cloud", "security.cloud", A_BOOL },
-	{ "cloud-service", "security.cloud_service", A_TEXT },
-	{ "network", "security.network", A_TEXT },
-	{ "measures", "security.measures", A_TEXT },
-	{ "stage", "procurement_stage", A_TEXT },
-	{ "method", "procurement_method", A_TEXT },
-	{ "document", "documents", A_LIST },
-	{ "evaluation-kind", "evaluation_kind", A_TEXT },
-	{ "operation-start", "operation_start", A_DATE },
-	{ "note", "note", A_TEXT },
-};
-#define NADDOPTS	(sizeof addopts / sizeof addopts[0])
-
-/*
- * What interactive add asks, by type, after type, title, org and
- * received.  Costs and security are asked for plans separately.
- */
-static const char *const ask_plan[] = { "category", "system_name",
-    "purpose", "necessity", "effect", "cost_effectiveness", NULL };
-static const char *const ask_procurement[] = { "system_name",
-    "procurement_stage", "procurement_method", NULL };
-static const char *const ask_syseval[] = { "system_name",
-    "evaluation_kind", "operation_start", NULL };
-
-/* Fields add requires, by type, beyond the schema's: they drive logic. */
-static const char *
-type_required(const char *type)
-{
-	if (type != NULL && strcmp(type, "plan") == 0)
-		return "category";
-	if (type != NULL && strcmp(type, "system-evaluation") == 0)
-		return "evaluation_kind";
-	return NULL;
-}
-
-/* Set a dotted field to a scalar. */
-static int
-set_path(struct ydoc *doc, struct node *root, const char *path,
-    const char *v, int list)
-{
-	char		 buf[128], *dot, *key = buf;
-	struct node	*map = root, *seq, *n;
-
-	snprintf(buf, sizeof buf, "%s", path);
-	while ((dot = strchr(key, '.')) != NULL) {
-		*dot = '\0';
-		if ((map = child(doc, map, key, 0)) == NULL)
-			return cmd_lib_error();
-		key = dot + 1;
-	}
-	if (!list)
-		return set_str(doc, map, key, v);
-	if ((seq = child(doc, map, key, 1)) == NULL ||
-	    (n = node_str(doc, v)) == NULL || node_seq_push(doc, seq, n) != 0)
-		return cmd_lib_error();
-	return 0;
-}
-
-static const char *
-get_path(const struct node *root, const char *path)
-{
-	const char	*dot = strchr(path, '.');
-	char		 head[64];
-
-	if (dot == NULL)
-		return node_get_str(root, path);
-	snprintf(head, sizeof head, "%.*s", (int)(dot - path), path);
-	return node_get_str(node_get(root, head), dot + 1);
-}
-
-/* The property schema of a dotted field. */
-static const struct schema *
-prop_of(const struct schema *kind, const char *path)
-{
-	const struct schema	*s = kind;
-	const char		*dot;
-	char			 head[64];
-
-	while ((dot = strchr(path, '.')) != NULL) {
-		snprintf(head, sizeof head, "%.*s", (int)(dot - path), path);
-		if ((s = schema_prop(s, head)) == NULL)
-			return NULL;
-		path = dot + 1;
-	}
-	return schema_prop(s, path);
-}
-
-static const char *
-prop_title(const struct schema *kind, const char *path)
-{
-	const struct schema	*p = prop_of(kind, path);
-	const char		*t = p != NULL ? schema_title(p) : NULL;
-
-	return t != NULL ? t : path;
-}
 
 /* Ask for one field unless it has a value; PROMPT_CANCEL on Ctrl-D. */
 static int
 ask_field(struct store *st, const struct schema *kind, struct ydoc *doc,
     const char *field, const char *def, int required)
 {
-	char	*v = NULL;
-	int	 rc;
+	const char	*dot = strchr(field, '.');
+	char		*v = NULL;
+	int		 rc;
 
-	if (get_path(ydoc_root(doc), field) != NULL)
+	if (dot == NULL ? node_get(ydoc_root(doc), field) != NULL :
+	    node_get(node_get(ydoc_root(doc), "security"), dot + 1) != NULL)
 		return 0;
-	if ((rc = prompt_prop(&v, st, prop_of(kind, field), def,
+	if ((rc = prompt_prop(&v, st, schema_at(kind, field), def,
 	    required)) != 0)
 		return rc;
-	if (v != NULL)
-		rc = set_path(doc, ydoc_root(doc), field, v, 0) != 0 ?
-		    PROMPT_CANCEL : 0;
+	if (v != NULL && record_set_field(doc, ydoc_root(doc), field, v, 0) !=
+	    0)
+		rc = PROMPT_CANCEL;
 	free(v);
 	return rc;
 }
@@ -298,45 +117,34 @@ ask_field(struct store *st, const struct schema *kind, struct ydoc *doc,
 static int
 ask_costs(struct store *st, const struct schema *kind, struct ydoc *doc)
 {
-	const struct schema	*item = schema_items(prop_of(kind, "costs"));
-	struct node		*costs, *e;
-	const char		*rcv = node_get_str(ydoc_root(doc), "received");
-	char			*ini = NULL, *run = NULL, *years = NULL;
-	char			 fy[32], buf[32];
-	struct cal_date		 d;
-	long			 i, n;
-	int			 rc;
+	const char	*rcv = node_get_str(ydoc_root(doc), "received");
+	char		*ini = NULL, *run = NULL, *years = NULL;
+	struct cal_date	 d;
+	long long	 n, a = 0, b = 0;
+	long		 i;
+	int		 rc;
 
 	if (node_get(ydoc_root(doc), "costs") != NULL)
 		return 0;
-	if ((rc = prompt_prop(&ini, st, schema_prop(item, "initial"), "0",
+	if ((rc = prompt_prop(&ini, st, schema_at(kind, "costs.initial"), "0",
 	    1)) != 0 ||
-	    (rc = prompt_prop(&run, st, schema_prop(item, "running"), "0",
+	    (rc = prompt_prop(&run, st, schema_at(kind, "costs.running"), "0",
 	    1)) != 0 ||
 	    (rc = prompt_line(&years, "運用経費を計上する年数", "5", 1)) != 0)
 		goto done;
-	n = strtol(years, NULL, 10);
-	if (n < 1 || n > 10)
+	if (parse_int(&n, years, 1, 10) != 0)
 		n = 5;
 	if (rcv == NULL || cal_parse_iso(&d, rcv) != 0)
 		d = cal_today();
-	if ((costs = child(doc, ydoc_root(doc), "costs", 1)) == NULL) {
-		rc = PROMPT_CANCEL;
-		goto done;
-	}
+	a = strtoll(ini, NULL, 10);
+	b = strtoll(run, NULL, 10);
 	/* Initial cost in the first year, running cost in the following. */
-	for (i = 0; i <= (strcmp(run, "0") != 0 ? n : 0); i++) {
-		if ((e = node_map(doc)) == NULL ||
-		    node_seq_push(doc, costs, e) != 0) {
+	for (i = 0; i <= (b != 0 ? n : 0); i++)
+		if (review_add_cost(doc, ydoc_root(doc), cal_fy(d) + (int)i,
+		    i == 0 ? a : 0, i == 0 ? 0 : b, 0) != 0) {
 			rc = PROMPT_CANCEL;
 			goto done;
 		}
-		snprintf(fy, sizeof fy, "%ld", cal_fy(d) + i);
-		node_map_set_str(doc, e, "fy", fy);
-		node_map_set_str(doc, e, "initial", i == 0 ? ini : "0");
-		snprintf(buf, sizeof buf, "%s", i == 0 ? "0" : run);
-		node_map_set_str(doc, e, "running", buf);
-	}
 done:
 	free(ini);
 	free(run);
@@ -348,10 +156,9 @@ static int
 ask_all(struct store *st, const struct schema *kind, struct ydoc *doc)
 {
 	const char *const	*list;
-	const char		*type;
+	const char		*type, *need;
 	char			 day[CAL_FMT_MAX];
 	size_t			 i;
-	int			 yes;
 
 	cal_format_iso(day, sizeof day, cal_today());
 	if (ask_field(st, kind, doc, "type", NULL, 1) ||
@@ -363,614 +170,371 @@ ask_all(struct store *st, const struct schema *kind, struct ydoc *doc)
 	if (node_get(ydoc_root(doc), "reviewers") == NULL) {
 		char	*who = NULL;
 
-		if (prompt_prop(&who, st, schema_items(prop_of(kind,
+		if (prompt_prop(&who, st, schema_items(schema_at(kind,
 		    "reviewers")), NULL, 0) != 0)
 			return PROMPT_CANCEL;
-		if (who != NULL && set_path(doc, ydoc_root(doc), "reviewers",
-		    who, 1) != 0) {
+		if (who != NULL && record_set_field(doc, ydoc_root(doc),
+		    "reviewers", who, 1) != 0) {
 			free(who);
 			return PROMPT_CANCEL;
 		}
 		free(who);
 	}
 	type = node_get_str(ydoc_root(doc), "type");
-	list = strcmp(type, "plan") == 0 ? ask_plan :
-	    strcmp(type, "procurement") == 0 ? ask_procurement : ask_syseval;
-	for (i = 0; list[i] != NULL; i++) {
-		if (ask_field(st, kind, doc, list[i], NULL,
-		    type_required(type) != NULL &&
-		    strcmp(type_required(type), list[i]) == 0))
+	need = review_type_required(type);
+	list = review_ask_fields(type);
+	for (i = 0; list[i] != NULL; i++)
+		if (ask_field(st, kind, doc, list[i], NULL, need != NULL &&
+		    strcmp(need, list[i]) == 0))
 			return PROMPT_CANCEL;
-	}
-	if (strcmp(type, "plan") != 0)
+	if (type == NULL || strcmp(type, "plan") != 0)
 		return 0;
 	if (ask_costs(st, kind, doc) ||
 	    ask_field(st, kind, doc, "security.personal_info", NULL, 0) ||
 	    ask_field(st, kind, doc, "security.my_number", NULL, 0) ||
 	    ask_field(st, kind, doc, "security.cloud", NULL, 0))
 		return PROMPT_CANCEL;
-	yes = node_scalar_eq(node_get(node_get(ydoc_root(doc), "security"),
-	    "cloud"), "true");
-	if (yes && ask_field(st, kind, doc, "security.cloud_service", NULL, 0))
+	if (node_scalar_eq(node_get(node_get(ydoc_root(doc), "security"),
+	    "cloud"), "true") &&
+	    ask_field(st, kind, doc, "security.cloud_service", NULL, 0))
 		return PROMPT_CANCEL;
 	return 0;
 }
 
-/* --year-cost FY:INITIAL:RUNNING */
+/* --year-cost FY:INITIAL[:RUNNING] */
 static int
-add_year_cost(struct ydoc *doc, const char *arg)
+add_year_cost(struct ydoc *doc, const struct optv *ov, const char *arg)
 {
-	char		 buf[256], *fy, *ini, *run, a[32], b[32];
-	struct node	*costs, *e;
+	char		 buf[256], *ini, *run;
+	long long	 a, b = -1;
+	int		 fy;
 
 	snprintf(buf, sizeof buf, "%s", arg);
-	fy = buf;
-	if ((ini = strchr(fy, ':')) == NULL)
-		return cmd_error("--year-cost: expected FY:INITIAL[:RUNNING],"
-		    " not '%s'", arg);
+	if ((ini = strchr(buf, ':')) == NULL)
+		return opt_bad_usage(ov->entry, ov->sub, _("--year-cost: "
+		    "expected FY:INITIAL[:RUNNING], not '%s'"), arg);
 	*ini++ = '\0';
 	if ((run = strchr(ini, ':')) != NULL)
 		*run++ = '\0';
-	if (strlen(fy) != 4 || strspn(fy, "0123456789") != 4)
-		return cmd_error("--year-cost: '%s' is not a fiscal year", fy);
-	if (opt_amount(a, "year-cost", ini) != 0 ||
-	    (run != NULL && opt_amount(b, "year-cost", run) != 0))
-		return CMD_FAIL;
-	if ((costs = child(doc, ydoc_root(doc), "costs", 1)) == NULL ||
-	    (e = node_map(doc)) == NULL || node_seq_push(doc, costs, e) != 0)
+	if (parse_fy(&fy, buf) != 0 || amount_parse(&a, ini) != 0 ||
+	    (run != NULL && amount_parse(&b, run) != 0))
+		return opt_bad_usage(ov->entry, ov->sub, "--year-cost: %s",
+		    error_last());
+	if (review_add_cost(doc, ydoc_root(doc), fy, a, b, 0) != 0)
 		return cmd_lib_error();
-	node_map_set_str(doc, e, "fy", fy);
-	node_map_set_str(doc, e, "initial", a);
-	if (run != NULL)
-		node_map_set_str(doc, e, "running", b);
 	return 0;
 }
 
-/* --cost and --running: the first year's costs. */
+/* Every required field missing, at once, by its option. */
 static int
-add_first_year(struct ydoc *doc, const char *cost, const char *running)
-{
-	struct node	*costs, *e;
-	const char	*rcv = node_get_str(ydoc_root(doc), "received");
-	struct cal_date	 d;
-	char		 fy[16];
-
-	if (cost == NULL && running == NULL)
-		return 0;
-	if (rcv == NULL || cal_parse_iso(&d, rcv) != 0)
-		d = cal_today();
-	snprintf(fy, sizeof fy, "%d", cal_fy(d));
-	if ((costs = child(doc, ydoc_root(doc), "costs", 1)) == NULL ||
-	    (e = node_map(doc)) == NULL)
-		return cmd_lib_error();
-	/* The first year goes first, before any --year-cost. */
-	if (node_seq_push(doc, costs, e) != 0)
-		return cmd_lib_error();
-	memmove(costs->u.items + 1, costs->u.items,
-	    (costs->n - 1) * sizeof *costs->u.items);
-	costs->u.items[0] = e;
-	node_map_set_str(doc, e, "fy", fy);
-	node_map_set_str(doc, e, "initial", cost != NULL ? cost : "0");
-	if (running != NULL)
-		node_map_set_str(doc, e, "running", running);
-	return 0;
-}
-
-static int
-check_yesno(char out[8], const char *opt, const char *arg)
-{
-	static const char *const yes[] = { "yes", "y", "true", "はい", NULL };
-	static const char *const no[] = { "no", "n", "false", "いいえ", NULL };
-	size_t	i;
-
-	for (i = 0; yes[i] != NULL; i++)
-		if (strcmp(arg, yes[i]) == 0)
-			return snprintf(out, 8, "true"), 0;
-	for (i = 0; no[i] != NULL; i++)
-		if (strcmp(arg, no[i]) == 0)
-			return snprintf(out, 8, "false"), 0;
-	return cmd_error("--%s: answer yes or no, not '%s'", opt, arg);
-}
-
-/* List every missing required field at once. */
-static int
-missing_fields(const struct schema *kind, struct ydoc *doc)
+missing_fields(const struct schema *kind, const struct optv *ov,
+    struct ydoc *doc)
 {
 	const char	*want[5] = { "type", "title", "org", "received", NULL };
+	const char	*opt, *p;
 	struct buf	 b = BUF_INIT;
-	const char	*opt;
 	size_t		 i, k, n = 0;
 
-	want[4] = type_required(node_get_str(ydoc_root(doc), "type"));
+	want[4] = review_type_required(node_get_str(ydoc_root(doc), "type"));
 	for (i = 0; i < 5; i++) {
-		if (want[i] == NULL || get_path(ydoc_root(doc), want[i]) != NULL)
+		if (want[i] == NULL || node_get(ydoc_root(doc), want[i]) !=
+		    NULL)
 			continue;
 		opt = want[i];
-		for (k = 0; k < NADDOPTS; k++)
-			if (strcmp(addopts[k].field, want[i]) == 0)
-				opt = addopts[k].opt;
+		for (k = 0; ov->opts[k].name != NULL; k++)
+			if (ov->opts[k].values != NULL &&
+			    (p = strchr(ov->opts[k].values, ':')) != NULL &&
+			    strcmp(p + 1, want[i]) == 0)
+				opt = ov->opts[k].name;
 		buf_printf(&b, "%s--%s (%s)", n++ ? ", " : "", opt,
-		    prop_title(kind, want[i]));
+		    title_of(kind, want[i]));
 	}
 	if (n > 0)
-		cmd_error("missing required field%s: %s", n > 1 ? "s" : "",
-		    b.data);
+		cmd_error(n > 1 ? _("missing required fields: %s") :
+		    _("missing required field: %s"), b.data);
 	buf_free(&b);
 	return n > 0 ? CMD_FAIL : 0;
 }
 
 static int
-review_add(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+review_add_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
-	struct option		 longopts[NADDOPTS + 8];
 	struct store		*st;
 	const struct schema	*kind;
 	struct review_ctx	*rctx = NULL;
 	struct ydoc		*doc = NULL;
-	struct diags		 d = DIAGS_INIT;
-	struct cal_date		 date, due;
-	const char		*from = NULL, *cost = NULL, *running = NULL;
-	const struct node	*dflt;
-	const char		*code, *v;
-	char			*id = NULL, *rel = NULL, **yearcosts = NULL;
-	char			 iso[CAL_FMT_MAX], yen[32], yen2[32], yn[8];
-	size_t			 i, nyc = 0;
-	int			 ch, idx, noinput = 0, rc = CMD_FAIL;
-	char			**setv = NULL;
-	size_t			 nset = 0;
+	const char		*from = opt_get(ov, "from");
+	size_t			 i;
+	int			 rc = CMD_FAIL;
 
-	for (i = 0; i < NADDOPTS; i++) {
-		longopts[i].name = addopts[i].opt;
-		longopts[i].has_arg = required_argument;
-		longopts[i].flag = NULL;
-		longopts[i].val = 1000 + (int)i;
-	}
-	longopts[i++] = (struct option){ "from", required_argument, NULL, 'f' };
-	longopts[i++] = (struct option){ "no-input", no_argument, NULL, 'n' };
-	longopts[i++] = (struct option){ "cost", required_argument, NULL, 'c' };
-	longopts[i++] = (struct option){ "running", required_argument, NULL,
-	    'r' };
-	longopts[i++] = (struct option){ "year-cost", required_argument, NULL,
-	    'y' };
-	longopts[i] = (struct option){ NULL, 0, NULL, 0 };
-
-	if ((setv = calloc((size_t)argc, sizeof *setv)) == NULL ||
-	    (yearcosts = calloc((size_t)argc, sizeof *yearcosts)) == NULL) {
-		free(setv);
-		return cmd_error("out of memory");
-	}
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", longopts, &idx)) != -1) {
-		if (ch >= 1000) {
-			setv[nset++] = argv[optind - 1];
-			continue;
-		}
-		switch (ch) {
-		case 'f':
-			from = optarg;
-			break;
-		case 'n':
-			noinput = 1;
-			break;
-		case 'c':
-			cost = optarg;
-			break;
-		case 'r':
-			running = optarg;
-			break;
-		case 'y':
-			yearcosts[nyc++] = optarg;
-			break;
-		default:
-			rc = cmd_bad_usage(e, NULL);
-			goto done;
-		}
-	}
-	if (optind < argc) {
-		rc = cmd_bad_usage(e, "unexpected argument '%s'", argv[optind]);
-		goto done;
-	}
 	if ((st = cmd_store(ctx)) == NULL)
-		goto done;
+		return CMD_FAIL;
 	if (store_kind(&kind, st, "review") != 0 ||
-	    review_ctx_new(&rctx, st) != 0) {
+	    review_ctx_new(&rctx, st) != 0)
+		return cmd_lib_error();
+	if ((from != NULL ? cmd_load_fields(&doc, from) :
+	    cmd_new_fields(&doc)) != CMD_OK)
+		goto done;
+	/* Options, in table order, each already read by its type. */
+	if (opt_set_fields(doc, ydoc_root(doc), ov, add_opts) != 0) {
 		cmd_lib_error();
 		goto done;
 	}
-	if (from != NULL) {
-		if (ydoc_load(&doc, from, &d) != 0) {
-			cmd_print_diags(stderr, &d);
-			cmd_error("cannot read '%s': %s", from, error_last());
+	for (i = 0; i < opt_count(ov, "year-cost"); i++)
+		if ((rc = add_year_cost(doc, ov, opt_at(ov, "year-cost", i))) !=
+		    0)
 			goto done;
-		}
-		if (ydoc_root(doc) == NULL ||
-		    ydoc_root(doc)->kind != NODE_MAP) {
-			cmd_error("'%s' must hold a mapping of fields", from);
-			goto done;
-		}
-		if (node_get(ydoc_root(doc), "id") != NULL) {
-			cmd_error("'%s' has an id; a new record gets a new id"
-			    " (remove the id line)", from);
-			goto done;
-		}
-	} else if ((doc = ydoc_new()) == NULL ||
-	    (ydoc_set_root(doc, node_map(doc)), ydoc_root(doc) == NULL)) {
-		cmd_error("out of memory");
+	rc = CMD_FAIL;
+	if (!opt_has(ov, "no-input") && prompt_interactive() &&
+	    ask_all(st, kind, doc) != 0) {
+		rc = prompt_cancelled();
 		goto done;
 	}
-
-	/* Options, in the order given, each checked as it is read. */
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", longopts, &idx)) != -1) {
-		const struct addopt *a;
-
-		if (ch < 1000)
-			continue;
-		a = &addopts[ch - 1000];
-		v = optarg;
-		switch (a->kind) {
-		case A_DATE:
-			if (opt_date(&date, iso, a->opt, optarg) != 0)
-				goto done;
-			v = iso;
-			break;
-		case A_BOOL:
-			if (check_yesno(yn, a->opt, optarg) != 0)
-				goto done;
-			v = yn;
-			break;
-		case A_ORG:
-			if ((code = prompt_org_code(st, optarg)) == NULL) {
-				cmd_error("--org: %s", error_last());
-				goto done;
-			}
-			v = code;
-			break;
-		}
-		if (set_path(doc, ydoc_root(doc), a->field, v,
-		    a->kind == A_LIST) != 0)
-			goto done;
-	}
-	for (i = 0; i < nyc; i++)
-		if (add_year_cost(doc, yearcosts[i]) != 0)
-			goto done;
-	if (cost != NULL && opt_amount(yen, "cost", cost) != 0)
-		goto done;
-	if (running != NULL && opt_amount(yen2, "running", running) != 0)
-		goto done;
-	if (!noinput && prompt_interactive()) {
-		if (ask_all(st, kind, doc) != 0) {
-			rc = prompt_cancelled();
-			goto done;
-		}
-	}
-	if (add_first_year(doc, cost != NULL ? yen : NULL,
-	    running != NULL ? yen2 : NULL) != 0)
-		goto done;
-	/* The schema's default type (plan) decides what else is required. */
-	if (node_get(ydoc_root(doc), "type") == NULL &&
-	    (dflt = schema_default(schema_prop(kind, "type"))) != NULL &&
-	    dflt->kind == NODE_SCALAR &&
-	    set_str(doc, ydoc_root(doc), "type", dflt->u.s.str) != 0)
-		goto done;
-	if (missing_fields(kind, doc) != 0)
-		goto done;
-
-	/* A procurement opinion is due about a week after the request. */
-	if (node_scalar_eq(node_get(ydoc_root(doc), "type"), "procurement") &&
-	    node_get(ydoc_root(doc), "due") == NULL &&
-	    review_due(&due, review_ctx_cal(rctx), ydoc_root(doc)) == 0) {
-		cal_format_iso(iso, sizeof iso, due);
-		if (set_str(doc, ydoc_root(doc), "due", iso) != 0)
-			goto done;
-	}
-	if (record_create(&id, &rel, st, kind, doc, &d) != 0) {
-		cmd_print_diags(stderr, &d);
-		cmd_error("no review created: %s", error_last());
+	/* --cost and --running: the first year, before any --year-cost. */
+	if ((opt_has(ov, "cost") || opt_has(ov, "running")) &&
+	    review_add_cost(doc, ydoc_root(doc), 0, opt_num(ov, "cost", 0),
+	    opt_num(ov, "running", -1), 1) != 0) {
+		cmd_lib_error();
 		goto done;
 	}
-	printf("%s\n", id);
-	fprintf(stderr, "%s/%s\n", store_root(st), rel);
-	rc = CMD_OK;
+	if (review_fill_new(doc, ydoc_root(doc), kind, review_ctx_cal(rctx))
+	    != 0) {
+		cmd_lib_error();
+		goto done;
+	}
+	if (missing_fields(kind, ov, doc) != 0)
+		goto done;
+	rc = cmd_create_record(st, kind, doc, _("review"));
 done:
-	free(setv);
-	free(yearcosts);
-	free(id);
-	free(rel);
 	ydoc_free(doc);
-	diags_free(&d);
 	review_ctx_free(rctx);
 	return rc;
+}
+
+/* review add's options: the fixed ones and one per field of the schema. */
+static int
+review_sub_opts(struct opt **out, struct cmd_ctx *ctx, const struct subcmd *s)
+{
+	if (strcmp(s->name, "add") != 0)
+		return 0;
+	return opt_schema_table(out, add_opts, ctx, "review") == 0 ? 1 : -1;
 }
 
 /*
  * review hearing
  */
 
-static struct node *
-last_round(struct node *root)
-{
-	struct node	*h = node_get(root, "hearings");
-
-	if (h == NULL || h->kind != NODE_SEQ || h->n == 0)
-		return NULL;
-	return h->u.items[h->n - 1];
-}
-
-static struct node *
-find_round(struct node *root, long n)
-{
-	struct node	*h = node_get(root, "hearings");
-	size_t		 i;
-
-	for (i = 0; h != NULL && h->kind == NODE_SEQ && i < h->n; i++)
-		if (node_get_str(h->u.items[i], "round") != NULL &&
-		    strtol(node_get_str(h->u.items[i], "round"), NULL, 10) ==
-		    n)
-			return h->u.items[i];
-	return NULL;
-}
+struct hearing {
+	const struct optv	*ov;
+	const char		**answers;	/* typed at the terminal too */
+	size_t			 nanswers;
+	const char		**questions;
+	size_t			 nquestions;
+	const char		*method;
+	long			 round;		/* made */
+};
 
 static int
-unanswered(const struct node *round)
+hearing_answer(struct record *r, void *arg)
 {
-	const struct node	*items = node_get(round, "items");
-	size_t			 i, n = 0;
+	struct hearing	*h = arg;
+	struct cal_date	 d;
+	int		 given = opt_has(h->ov, "answered");
 
-	for (i = 0; items != NULL && items->kind == NODE_SEQ &&
-	    i < items->n; i++)
-		if (node_get(items->u.items[i], "answer") == NULL)
-			n++;
-	return (int)n;
-}
-
-/* Check a step's date against the record and write it as YYYY-MM-DD. */
-static int
-step_date(char iso[CAL_FMT_MAX], struct rv *r, const char *what,
-    const char *arg)
-{
-	struct cal_date	d;
-
-	if (arg == NULL)
-		d = cal_today();
-	else if (cal_parse(&d, arg) != 0)
-		return cmd_error("%s: %s", what, error_last());
-	if (review_check_date(rv_root(r), what, d) != 0)
-		return cmd_lib_error();
-	cal_format_iso(iso, CAL_FMT_MAX, d);
+	if (given && step_date(&d, h->ov, "answered", r) != 0)
+		return CMD_FAIL;
+	if (review_hearing_answer(r->doc, record_root(r), opt_num(h->ov,
+	    "round", 0), h->answers, h->nanswers, given ? &d : NULL,
+	    cal_today()) != 0) {
+		if (error_code() == NC_ENOTFOUND && !opt_has(h->ov, "round"))
+			return cmd_error(_("%s: %s; send questions first "
+			    "(--question)"), record_id(r), error_last());
+		return refused(r);
+	}
 	return 0;
 }
 
 static int
-review_hearing(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+hearing_ask(struct record *r, void *arg)
 {
-	static const struct option longopts[] = {
-		{ "question", required_argument, NULL, 'q' },
-		{ "answer", required_argument, NULL, 'a' },
-		{ "sent", required_argument, NULL, 's' },
-		{ "due", required_argument, NULL, 'd' },
-		{ "answered", required_argument, NULL, 'A' },
-		{ "method", required_argument, NULL, 'm' },
-		{ "round", required_argument, NULL, 'R' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct rv	 r;
-	struct ydoc	*doc;
-	struct node	*root, *round, *seq, *items, *it;
-	const struct schema *hs;
-	const char	*sent = NULL, *due = NULL, *answered = NULL;
-	const char	*method = NULL;
-	char		**qs = NULL, **as = NULL, iso[CAL_FMT_MAX], buf[16];
-	char		*v, *end;
-	size_t		 nq = 0, na = 0, i;
-	long		 rn = 0, k;
-	int		 ch, rc = CMD_FAIL, interactive;
+	struct hearing		*h = arg;
+	struct review_round_new	 in;
+	struct cal_date		 due;
 
-	if ((qs = calloc((size_t)argc, sizeof *qs)) == NULL ||
-	    (as = calloc((size_t)argc, sizeof *as)) == NULL) {
-		free(qs);
+	memset(&in, 0, sizeof in);
+	if (step_date(&in.sent, h->ov, "sent", r) != 0)
+		return CMD_FAIL;
+	if (opt_has(h->ov, "due")) {
+		if (step_date(&due, h->ov, "due", r) != 0)
+			return CMD_FAIL;
+		in.due = &due;
+	}
+	in.method = h->method;
+	in.questions = h->questions;
+	in.nquestions = h->nquestions;
+	if (review_hearing_ask(r->doc, record_root(r), &in, &h->round) != 0)
+		return refused(r);
+	return 0;
+}
+
+/* Append s to a list of strings. */
+static int
+push(const char ***v, size_t *n, const char *s)
+{
+	const char	**nv;
+
+	if ((nv = realloc(*v, (*n + 1) * sizeof *nv)) == NULL)
+		return cmd_error("out of memory");
+	*v = nv;
+	nv[(*n)++] = s;
+	return 0;
+}
+
+/* Keep a string typed at the terminal, to free at the end. */
+static int
+keep(char ***owned, size_t *n, char *s)
+{
+	char	**nv;
+
+	if ((nv = realloc(*owned, (*n + 1) * sizeof *nv)) == NULL) {
+		free(s);
 		return cmd_error("out of memory");
 	}
-	memset(&r, 0, sizeof r);
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'q':
-			qs[nq++] = optarg;
-			break;
-		case 'a':
-			as[na++] = optarg;
-			break;
-		case 's':
-			sent = optarg;
-			break;
-		case 'd':
-			due = optarg;
-			break;
-		case 'A':
-			answered = optarg;
-			break;
-		case 'm':
-			method = optarg;
-			break;
-		case 'R':
-			rn = strtol(optarg, &end, 10);
-			if (*end != '\0' || rn < 1) {
-				rc = cmd_bad_usage(e, "--round: '%s' is not a"
-				    " round number", optarg);
-				goto out;
-			}
-			break;
-		default:
-			rc = cmd_bad_usage(e, NULL);
-			goto out;
-		}
-	}
-	if (argc - optind != 1) {
-		rc = cmd_bad_usage(e, argc - optind < 1 ? "which review?" :
-		    "too many arguments");
-		goto out;
-	}
-	if (nq > 0 && (na > 0 || answered != NULL)) {
-		rc = cmd_bad_usage(e, "send questions and record answers in"
-		    " separate steps");
-		goto out;
-	}
-	if ((rc = rv_open(&r, ctx, argv[optind])) != CMD_OK)
-		goto done;
-	rc = CMD_FAIL;
-	doc = r.rec->doc;
-	root = rv_root(&r);
-	hs = schema_items(schema_prop(r.ctx == NULL ? NULL :
-	    review_ctx_kind(r.ctx), "hearings"));
-	/* Dates may come with the questions or answers typed in. */
-	interactive = nq == 0 && na == 0 && prompt_interactive();
-	round = rn > 0 ? find_round(root, rn) : last_round(root);
-	if (rn > 0 && round == NULL) {
-		cmd_error("%s has no hearing round %ld", r.ref.id, rn);
-		goto done;
-	}
+	*owned = nv;
+	nv[(*n)++] = s;
+	return 0;
+}
 
-	/* Answers to the latest round, or to --round N. */
-	if (na > 0 || (answered != NULL && !interactive) || (interactive &&
-	    round != NULL && unanswered(round) > 0)) {
-		if (round == NULL) {
-			cmd_error("%s has no hearing round to answer; send"
-			    " questions first (--question)", r.ref.id);
-			goto done;
-		}
+/*
+ * At a terminal, without questions or answers given: the open questions
+ * of the latest round are asked for their answers; without open
+ * questions, a new round's questions are asked.  What is typed is
+ * applied afterwards, under the lock.
+ */
+static int
+hearing_prompts(struct hearing *h, struct cmd_ctx *ctx, const char *id,
+    char ***owned, size_t *nowned)
+{
+	struct store		*st = cmd_store(ctx);
+	const struct schema	*kind;
+	struct record		*r = NULL;
+	struct node		*round, *items;
+	char			*v, *a, label[32], buf[32];
+	size_t			 i;
+	long			 k;
+	int			 rc = CMD_FAIL;
+
+	if (st == NULL || cmd_read_record(&r, ctx, "review", id) != CMD_OK)
+		return CMD_FAIL;
+	if (store_kind(&kind, st, "review") != 0) {
+		rc = cmd_lib_error();
+		goto done;
+	}
+	round = review_round(record_root(r), opt_num(h->ov, "round", 0));
+	if (round != NULL && review_round_unanswered(round) > 0) {
 		items = node_get(round, "items");
-		if (interactive) {
-			for (i = 0; items != NULL && i < items->n; i++) {
-				it = items->u.items[i];
-				if (node_get(it, "answer") != NULL)
-					continue;
-				fprintf(stderr, "質問%zu: %s\n", i + 1,
-				    node_get_str(it, "question"));
-				if (prompt_line(&v, "  所管課回答", NULL, 0)
-				    != 0) {
-					rc = prompt_cancelled();
-					goto done;
-				}
-				if (v != NULL)
-					node_map_set_str(doc, it, "answer", v);
-				free(v);
-			}
-		}
-		for (i = 0; i < na; i++) {
-			/* N:TEXT answers question N; TEXT the next open one. */
-			k = strtol(as[i], &end, 10);
-			if (end != as[i] && *end == ':' && k >= 1) {
-				v = end + 1;
-			} else {
-				v = as[i];
-				for (k = 1; items != NULL &&
-				    (size_t)k <= items->n; k++)
-					if (node_get(items->u.items[k - 1],
-					    "answer") == NULL)
-						break;
-			}
-			if (items == NULL || k < 1 || (size_t)k > items->n) {
-				cmd_error("--answer '%s': round %s has no"
-				    " question %ld (it has %zu)", as[i],
-				    node_get_str(round, "round"), k,
-				    items != NULL ? items->n : 0);
-				goto done;
-			}
-			if (set_str(doc, items->u.items[k - 1], "answer", v)
-			    != 0)
-				goto done;
-		}
-		if (answered != NULL || unanswered(round) == 0) {
-			if (step_date(iso, &r, "--answered", answered) != 0)
-				goto done;
-			if (node_get(round, "answered") == NULL ||
-			    answered != NULL)
-				set_str(doc, round, "answered", iso);
-		}
-		rc = rv_save(&r);
-		goto done;
-	}
-
-	/* A new round of questions. */
-	if ((seq = child(doc, root, "hearings", 1)) == NULL ||
-	    (round = node_map(doc)) == NULL) {
-		cmd_lib_error();
-		goto done;
-	}
-	snprintf(buf, sizeof buf, "%zu", seq->n + 1);
-	node_map_set_str(doc, round, "round", buf);
-	if (method == NULL && interactive) {
-		if (prompt_prop(&v, r.st, schema_prop(hs, "method"), NULL, 1)
-		    != 0) {
-			rc = prompt_cancelled();
-			goto done;
-		}
-		node_map_set_str(doc, round, "method", v);
-		free(v);
-	} else
-		node_map_set_str(doc, round, "method", method != NULL ?
-		    method : "written");
-	if (step_date(iso, &r, "--sent", sent) != 0)
-		goto done;
-	node_map_set_str(doc, round, "sent", iso);
-	if (due != NULL) {
-		if (step_date(iso, &r, "--due", due) != 0)
-			goto done;
-		node_map_set_str(doc, round, "due", iso);
-	}
-	if ((items = child(doc, round, "items", 1)) == NULL)
-		goto done;
-	for (i = 0; i < nq; i++) {
-		if ((it = node_map(doc)) == NULL ||
-		    node_seq_push(doc, items, it) != 0 ||
-		    node_map_set_str(doc, it, "question", qs[i]) != 0) {
-			cmd_lib_error();
-			goto done;
-		}
-	}
-	if (interactive) {
-		fprintf(stderr, "質問を1件ずつ入力してください（空行で終了）\n");
-		for (k = 1;; k++) {
-			char label[32];
-
-			snprintf(label, sizeof label, "質問%ld", k);
-			if (prompt_line(&v, label, NULL, 0) != 0) {
+		for (i = 0; items != NULL && i < items->n; i++) {
+			if (node_get(items->u.items[i], "answer") != NULL)
+				continue;
+			fprintf(stderr, "質問%zu: %s\n", i + 1,
+			    node_get_str(items->u.items[i], "question"));
+			if (prompt_line(&v, "  所管課回答", NULL, 0) != 0) {
 				rc = prompt_cancelled();
 				goto done;
 			}
 			if (v == NULL)
-				break;
-			if ((it = node_map(doc)) == NULL ||
-			    node_seq_push(doc, items, it) != 0 ||
-			    node_map_set_str(doc, it, "question", v) != 0) {
-				free(v);
-				cmd_lib_error();
+				continue;
+			/* Addressed to its question: N:TEXT. */
+			snprintf(buf, sizeof buf, "%zu:", i + 1);
+			if ((a = malloc(strlen(buf) + strlen(v) + 1)) != NULL)
+				sprintf(a, "%s%s", buf, v);
+			free(v);
+			if (a == NULL) {
+				rc = cmd_error("out of memory");
 				goto done;
 			}
-			free(v);
+			if (keep(owned, nowned, a) != 0 ||
+			    push(&h->answers, &h->nanswers, a) != 0)
+				goto done;
 		}
-	}
-	if (items->n == 0) {
-		cmd_error("a hearing round needs at least one question"
-		    " (--question TEXT)");
+		rc = CMD_OK;
 		goto done;
 	}
-	if (node_seq_push(doc, seq, round) != 0 ||
-	    advance_status(doc, root, "hearing") != 0) {
-		cmd_lib_error();
-		goto done;
+	if (h->method == NULL) {
+		if (prompt_prop(&v, st, schema_at(kind, "hearings.method"),
+		    NULL, 1) != 0) {
+			rc = prompt_cancelled();
+			goto done;
+		}
+		if (v == NULL || keep(owned, nowned, v) != 0)
+			goto done;
+		h->method = v;
 	}
-	if ((rc = rv_save(&r)) == CMD_OK)
-		fprintf(stderr, "round %s: %zu question%s\n", buf, items->n,
-		    items->n == 1 ? "" : "s");
+	fprintf(stderr, "質問を1件ずつ入力してください（空行で終了）\n");
+	for (k = 1;; k++) {
+		snprintf(label, sizeof label, "質問%ld", k);
+		if (prompt_line(&v, label, NULL, 0) != 0) {
+			rc = prompt_cancelled();
+			goto done;
+		}
+		if (v == NULL)
+			break;
+		if (keep(owned, nowned, v) != 0 ||
+		    push(&h->questions, &h->nquestions, v) != 0)
+			goto done;
+	}
+	rc = CMD_OK;
 done:
-	rv_close(&r);
-out:
-	free(qs);
-	free(as);
+	record_free(r);
+	return rc;
+}
+
+static int
+review_hearing_cmd(struct cmd_ctx *ctx, struct optv *ov)
+{
+	struct hearing	 h;
+	char		**owned = NULL;
+	size_t		 nowned = 0, i, nq = opt_count(ov, "question");
+	size_t		 na = opt_count(ov, "answer");
+	int		 rc = CMD_FAIL, answering;
+
+	if (nq > 0 && (na > 0 || opt_has(ov, "answered")))
+		return opt_bad_usage(ov->entry, ov->sub, _("send questions and "
+		    "record answers in separate steps"));
+	memset(&h, 0, sizeof h);
+	h.ov = ov;
+	h.method = opt_get(ov, "method");
+	for (i = 0; i < nq; i++)
+		if (push(&h.questions, &h.nquestions,
+		    opt_at(ov, "question", i)) != 0)
+			goto done;
+	for (i = 0; i < na; i++)
+		if (push(&h.answers, &h.nanswers, opt_at(ov, "answer", i)) !=
+		    0)
+			goto done;
+	if (nq == 0 && na == 0 && prompt_interactive() &&
+	    hearing_prompts(&h, ctx, ov->argv[0], &owned, &nowned) != CMD_OK)
+		goto done;
+	answering = h.nanswers > 0 || (h.nquestions == 0 &&
+	    opt_has(ov, "answered"));
+	if (!answering && h.nquestions == 0 && !prompt_interactive()) {
+		rc = opt_bad_usage(ov->entry, ov->sub, _("nothing to record: "
+		    "give --question TEXT or --answer TEXT"));
+		goto done;
+	}
+	if (answering)
+		rc = cmd_edit_record(NULL, ctx, "review", ov->argv[0],
+		    hearing_answer, &h);
+	else if ((rc = cmd_edit_record(NULL, ctx, "review", ov->argv[0],
+	    hearing_ask, &h)) == CMD_OK)
+		fprintf(stderr, _("round %ld: %zu question%s\n"), h.round,
+		    h.nquestions, h.nquestions == 1 ? "" : "s");
+done:
+	for (i = 0; i < nowned; i++)
+		free(owned[i]);
+	free(owned);
+	free(h.questions);
+	free(h.answers);
 	return rc;
 }
 
@@ -978,243 +542,181 @@ out:
  * review assess
  */
 
-/* An enum value given as value or Japanese label. */
-static const char *
-enum_value(const struct schema *s, const char *text)
+struct assess {
+	const struct optv		*ov;
+	struct review_assessment	*v;	/* steps, in order */
+	size_t				 n;
+};
+
+static int
+assess_apply(struct record *r, void *arg)
 {
-	const char	*v, *t;
+	struct assess	*a = arg;
+	struct cal_date	 d;
 	size_t		 i;
 
-	s = schema_resolve(s);
-	for (i = 0; i < schema_nenum(s); i++) {
-		v = schema_enum_at(s, i);
-		t = schema_enum_title(s, v);
-		if (strcmp(v, text) == 0 || (t != NULL && strcmp(t, text) == 0))
-			return v;
+	if (opt_has(a->ov, "submitted")) {
+		if (step_date(&d, a->ov, "submitted", r) != 0)
+			return CMD_FAIL;
+		a->v[a->n - 1].submitted = &d;
 	}
-	return NULL;
+	for (i = 0; i < a->n; i++)
+		if (review_assess(r->doc, record_root(r), &a->v[i]) != 0)
+			return refused(r);
+	return 0;
 }
 
+/*
+ * At a terminal without options: findings one viewpoint at a time until
+ * an empty answer, then the overall view and the proposed result; the
+ * record is read for the earlier answers, shown as defaults.
+ */
 static int
-bad_enum(const struct schema *s, const char *opt, const char *text)
-{
-	struct buf	 b = BUF_INIT;
-	size_t		 i;
-
-	s = schema_resolve(s);
-	for (i = 0; i < schema_nenum(s); i++)
-		buf_printf(&b, "%s%s", i ? ", " : "", schema_enum_at(s, i));
-	cmd_error("%s: '%s' is not one of %s", opt, text,
-	    b.data != NULL ? b.data : "");
-	buf_free(&b);
-	return CMD_FAIL;
-}
-
-static struct node *
-finding_for(struct ydoc *doc, struct node *root, const char *viewpoint)
-{
-	struct node	*seq, *f;
-	size_t		 i;
-
-	if ((seq = child(doc, root, "findings", 1)) == NULL)
-		return NULL;
-	for (i = 0; i < seq->n; i++)
-		if (node_scalar_eq(node_get(seq->u.items[i], "viewpoint"),
-		    viewpoint))
-			return seq->u.items[i];
-	if ((f = node_map(doc)) == NULL || node_seq_push(doc, seq, f) != 0 ||
-	    node_map_set_str(doc, f, "viewpoint", viewpoint) != 0)
-		return NULL;
-	return f;
-}
-
-/* Findings one viewpoint at a time until an empty answer. */
-static int
-assess_interactive(struct rv *r, const struct schema *fs)
+assess_prompts(struct assess *a, struct cmd_ctx *ctx, const char *id,
+    char ***owned, size_t *nowned)
 {
 	static const char *const fields[] = { "rating", "check", "answer",
 	    "comment", NULL };
-	struct ydoc	*doc = r->rec->doc;
-	struct node	*f;
-	const char	*old;
-	char		*vp = NULL, *v;
-	size_t		 i;
+	struct store			*st = cmd_store(ctx);
+	const struct schema		*kind;
+	struct record			*r = NULL;
+	struct review_assessment	*nv, *s;
+	const struct node		*f, *fs;
+	char				*vp = NULL, *v, path[64];
+	const char			**slot[4];
+	size_t				 i, k;
+	int				 rc = CMD_FAIL;
 
+	if (st == NULL || cmd_read_record(&r, ctx, "review", id) != CMD_OK)
+		return CMD_FAIL;
+	if (store_kind(&kind, st, "review") != 0) {
+		rc = cmd_lib_error();
+		goto done;
+	}
 	for (;;) {
-		if (prompt_prop(&vp, r->st, schema_prop(fs, "viewpoint"), NULL,
-		    0) != 0)
-			return PROMPT_CANCEL;
-		if (vp == NULL)
-			return 0;
-		if ((f = finding_for(doc, rv_root(r), vp)) == NULL) {
-			free(vp);
-			return PROMPT_CANCEL;
+		if (prompt_prop(&vp, st, schema_at(kind, "findings.viewpoint"),
+		    NULL, 0) != 0) {
+			rc = prompt_cancelled();
+			goto done;
 		}
-		free(vp);
+		if (vp == NULL)
+			break;
+		if (keep(owned, nowned, vp) != 0)
+			goto done;
+		if ((nv = realloc(a->v, (a->n + 2) * sizeof *nv)) == NULL) {
+			rc = cmd_error("out of memory");
+			goto done;
+		}
+		a->v = nv;
+		s = &a->v[a->n++];
+		memset(s, 0, sizeof *s);
+		s->viewpoint = vp;
+		slot[0] = &s->rating;
+		slot[1] = &s->check;
+		slot[2] = &s->answer;
+		slot[3] = &s->comment;
+		/* The finding as recorded, for the defaults. */
+		fs = node_get(record_root(r), "findings");
+		for (f = NULL, k = 0; fs != NULL && fs->kind == NODE_SEQ &&
+		    k < fs->n; k++)
+			if (node_scalar_eq(node_get(fs->u.items[k],
+			    "viewpoint"), vp))
+				f = fs->u.items[k];
 		for (i = 0; fields[i] != NULL; i++) {
-			old = node_get_str(f, fields[i]);
-			if (prompt_prop(&v, r->st, schema_prop(fs, fields[i]),
-			    old, i == 0) != 0)
-				return PROMPT_CANCEL;
-			if (v != NULL)
-				node_map_set_str(doc, f, fields[i], v);
-			free(v);
+			snprintf(path, sizeof path, "findings.%s", fields[i]);
+			if (prompt_prop(&v, st, schema_at(kind, path),
+			    node_get_str(f, fields[i]), i == 0) != 0) {
+				rc = prompt_cancelled();
+				goto done;
+			}
+			if (v != NULL && keep(owned, nowned, v) != 0)
+				goto done;
+			*slot[i] = v;
 		}
 	}
+	if ((nv = realloc(a->v, (a->n + 1) * sizeof *nv)) == NULL) {
+		rc = cmd_error("out of memory");
+		goto done;
+	}
+	a->v = nv;
+	s = &a->v[a->n++];
+	memset(s, 0, sizeof *s);
+	if (prompt_prop(&v, st, schema_at(kind, "overall"),
+	    node_get_str(record_root(r), "overall"), 0) != 0) {
+		rc = prompt_cancelled();
+		goto done;
+	}
+	if (v != NULL && keep(owned, nowned, v) != 0)
+		goto done;
+	s->overall = v;
+	if (prompt_prop(&v, st, schema_at(kind, "proposed_result"),
+	    node_get_str(record_root(r), "proposed_result"), 0) != 0) {
+		rc = prompt_cancelled();
+		goto done;
+	}
+	if (v != NULL && keep(owned, nowned, v) != 0)
+		goto done;
+	s->proposed = v;
+	rc = CMD_OK;
+done:
+	record_free(r);
+	return rc;
 }
 
 static int
-review_assess(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+review_assess_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
-	static const struct option longopts[] = {
-		{ "viewpoint", required_argument, NULL, 'v' },
-		{ "rating", required_argument, NULL, 'r' },
-		{ "check", required_argument, NULL, 'c' },
-		{ "answer", required_argument, NULL, 'a' },
-		{ "comment", required_argument, NULL, 'm' },
-		{ "overall", required_argument, NULL, 'o' },
-		{ "proposed", required_argument, NULL, 'p' },
-		{ "opinion", required_argument, NULL, 'O' },
-		{ "target", required_argument, NULL, 't' },
-		{ "submitted", required_argument, NULL, 's' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct rv		 r;
-	struct ydoc		*doc;
-	struct node		*root, *f, *op, *seq;
-	const struct schema	*kind, *fs;
-	const char		*vp = NULL, *rating = NULL, *check = NULL;
-	const char		*answer = NULL, *comment = NULL;
-	const char		*overall = NULL, *proposed = NULL;
-	const char		*opinion = NULL, *target = NULL;
-	const char		*submitted = NULL, *val;
-	char			 iso[CAL_FMT_MAX], *v;
-	int			 ch, rc, any;
+	struct review_assessment	 one;
+	struct assess			 a;
+	char				**owned = NULL;
+	size_t				 nowned = 0, i;
+	int				 rc, any;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'v': vp = optarg; break;
-		case 'r': rating = optarg; break;
-		case 'c': check = optarg; break;
-		case 'a': answer = optarg; break;
-		case 'm': comment = optarg; break;
-		case 'o': overall = optarg; break;
-		case 'p': proposed = optarg; break;
-		case 'O': opinion = optarg; break;
-		case 't': target = optarg; break;
-		case 's': submitted = optarg; break;
-		default:
-			return cmd_bad_usage(e, NULL);
-		}
-	}
-	if (argc - optind != 1)
-		return cmd_bad_usage(e, argc - optind < 1 ? "which review?" :
-		    "too many arguments");
-	if (vp == NULL && (rating != NULL || check != NULL || answer != NULL ||
-	    comment != NULL))
-		return cmd_bad_usage(e, "--rating, --check, --answer and"
-		    " --comment describe the finding of a --viewpoint");
-	if (target != NULL && opinion == NULL)
-		return cmd_bad_usage(e, "--target goes with --opinion");
-	if ((rc = rv_open(&r, ctx, argv[optind])) != CMD_OK)
-		goto done;
-	rc = CMD_FAIL;
-	doc = r.rec->doc;
-	root = rv_root(&r);
-	kind = review_ctx_kind(r.ctx);
-	fs = schema_items(schema_prop(kind, "findings"));
-	any = vp != NULL || overall != NULL || proposed != NULL ||
-	    opinion != NULL || submitted != NULL;
-
+	if (!opt_has(ov, "viewpoint") && (opt_has(ov, "rating") ||
+	    opt_has(ov, "check") || opt_has(ov, "answer") ||
+	    opt_has(ov, "comment")))
+		return opt_bad_usage(ov->entry, ov->sub, _("--rating, --check, "
+		    "--answer and --comment describe the finding of a "
+		    "--viewpoint"));
+	if (opt_has(ov, "target") && !opt_has(ov, "opinion"))
+		return opt_bad_usage(ov->entry, ov->sub, _("--target goes with "
+		    "--opinion"));
+	any = opt_has(ov, "viewpoint") || opt_has(ov, "overall") ||
+	    opt_has(ov, "proposed") || opt_has(ov, "opinion") ||
+	    opt_has(ov, "submitted");
+	if (!any && !prompt_interactive())
+		return opt_bad_usage(ov->entry, ov->sub, _("nothing to record: "
+		    "give --viewpoint and --rating, --overall, --proposed, "
+		    "--opinion or --submitted"));
+	memset(&a, 0, sizeof a);
+	a.ov = ov;
 	if (!any) {
-		if (!prompt_interactive()) {
-			rc = cmd_bad_usage(e, "nothing to record: give"
-			    " --viewpoint and --rating, --overall, --proposed,"
-			    " --opinion or --submitted");
+		if ((rc = assess_prompts(&a, ctx, ov->argv[0], &owned,
+		    &nowned)) != CMD_OK)
 			goto done;
-		}
-		if (assess_interactive(&r, fs) != 0 ||
-		    prompt_prop(&v, r.st, schema_prop(kind, "overall"),
-		    node_get_str(root, "overall"), 0) != 0) {
-			rc = prompt_cancelled();
-			goto done;
-		}
-		if (v != NULL)
-			node_map_set_str(doc, root, "overall", v);
-		free(v);
-		if (prompt_prop(&v, r.st, schema_prop(kind, "proposed_result"),
-		    node_get_str(root, "proposed_result"), 0) != 0) {
-			rc = prompt_cancelled();
-			goto done;
-		}
-		if (v != NULL)
-			node_map_set_str(doc, root, "proposed_result", v);
-		free(v);
+	} else {
+		memset(&one, 0, sizeof one);
+		one.viewpoint = opt_get(ov, "viewpoint");
+		one.rating = opt_get(ov, "rating");
+		one.check = opt_get(ov, "check");
+		one.answer = opt_get(ov, "answer");
+		one.comment = opt_get(ov, "comment");
+		one.overall = opt_get(ov, "overall");
+		one.proposed = opt_get(ov, "proposed");
+		one.opinion = opt_get(ov, "opinion");
+		one.target = opt_get(ov, "target");
+		a.v = &one;
+		a.n = 1;
 	}
-	if (vp != NULL) {
-		if ((val = enum_value(schema_prop(fs, "viewpoint"), vp)) ==
-		    NULL) {
-			bad_enum(schema_prop(fs, "viewpoint"), "--viewpoint",
-			    vp);
-			goto done;
-		}
-		if ((f = finding_for(doc, root, val)) == NULL) {
-			cmd_lib_error();
-			goto done;
-		}
-		if (rating != NULL) {
-			if ((val = enum_value(schema_prop(fs, "rating"),
-			    rating)) == NULL) {
-				bad_enum(schema_prop(fs, "rating"), "--rating",
-				    rating);
-				goto done;
-			}
-			node_map_set_str(doc, f, "rating", val);
-		}
-		if (check != NULL)
-			node_map_set_str(doc, f, "check", check);
-		if (answer != NULL)
-			node_map_set_str(doc, f, "answer", answer);
-		if (comment != NULL)
-			node_map_set_str(doc, f, "comment", comment);
-	}
-	if (overall != NULL)
-		node_map_set_str(doc, root, "overall", overall);
-	if (proposed != NULL) {
-		if ((val = enum_value(schema_prop(kind, "proposed_result"),
-		    proposed)) == NULL) {
-			bad_enum(schema_prop(kind, "proposed_result"),
-			    "--proposed", proposed);
-			goto done;
-		}
-		node_map_set_str(doc, root, "proposed_result", val);
-	}
-	if (opinion != NULL) {
-		if ((seq = child(doc, root, "opinions", 1)) == NULL ||
-		    (op = node_map(doc)) == NULL ||
-		    node_seq_push(doc, seq, op) != 0) {
-			cmd_lib_error();
-			goto done;
-		}
-		if (target != NULL)
-			node_map_set_str(doc, op, "target", target);
-		node_map_set_str(doc, op, "comment", opinion);
-	}
-	if (advance_status(doc, root, "assessed") != 0)
-		goto done;
-	if (submitted != NULL) {
-		if (step_date(iso, &r, "--submitted", submitted) != 0)
-			goto done;
-		node_map_set_str(doc, root, "submitted", iso);
-		if (!node_scalar_eq(node_get(root, "type"), "plan") &&
-		    advance_status(doc, root, "submitted") != 0)
-			goto done;
-	}
-	rc = rv_save(&r);
+	rc = cmd_edit_record(NULL, ctx, "review", ov->argv[0], assess_apply,
+	    &a);
 done:
-	rv_close(&r);
+	for (i = 0; i < nowned; i++)
+		free(owned[i]);
+	free(owned);
+	if (any)
+		a.v = NULL;
+	free(a.v);
 	return rc;
 }
 
@@ -1222,166 +724,115 @@ done:
  * review decide
  */
 
-static const char *
-approver_label(const struct review_approval *a, const struct schema *kind)
-{
-	const struct schema	*s;
-	const char		*t;
+struct decide {
+	const struct optv	*ov;
+	const struct node	*config;
+	struct review_approval	 approval;
+};
 
-	if (a->title != NULL)
-		return a->title;
-	s = schema_prop(schema_prop(kind, "decision"), "approver");
-	t = s != NULL ? schema_enum_title(schema_resolve(s), a->code) : NULL;
-	return t != NULL ? t : a->code;
+static int
+decide_apply(struct record *r, void *arg)
+{
+	struct decide			*dc = arg;
+	const struct optv		*ov = dc->ov;
+	struct review_decision_in	 in;
+	const struct node		*root = record_root(r);
+	const char			*id = record_id(r), *was;
+	const char			**conds;
+	size_t				 i;
+	int				 rc = CMD_FAIL;
+
+	if (node_scalar_eq(node_get(root, "type"), "procurement"))
+		return cmd_error(_("%s is a procurement opinion: it is "
+		    "submitted, not decided (review assess %s --submitted "
+		    "DATE)"), id, id);
+	memset(&in, 0, sizeof in);
+	in.result = opt_get(ov, "result");
+	in.nconditions = opt_count(ov, "condition");
+	if ((conds = calloc(in.nconditions + 1, sizeof *conds)) == NULL)
+		return cmd_error("out of memory");
+	for (i = 0; i < in.nconditions; i++)
+		conds[i] = opt_at(ov, "condition", i);
+	in.conditions = conds;
+	in.notice_no = opt_get(ov, "notice-no");
+	in.force = opt_has(ov, "force");
+	if (strcmp(in.result, "conditional") == 0 && in.nconditions == 0) {
+		cmd_error(_("a conditional decision needs its conditions "
+		    "(--condition TEXT)"));
+		goto done;
+	}
+	if (strcmp(in.result, "conditional") != 0 && in.nconditions > 0) {
+		cmd_error(_("--condition goes with --result conditional, not "
+		    "'%s'"), in.result);
+		goto done;
+	}
+	if (!review_has_findings(root)) {
+		if (!in.force) {
+			cmd_warn(_("%s has no findings (review assess %s "
+			    "--viewpoint ...)"), id, id);
+			cmd_error(_("not decided; use --force to decide "
+			    "without findings"));
+			goto done;
+		}
+		cmd_warn(_("%s has no findings; deciding anyway (--force)"),
+		    id);
+	}
+	if (step_date(&in.date, ov, "date", r) != 0)
+		goto done;
+	was = node_get_str(node_get(root, "decision"), "date");
+	if (node_get(root, "decision") != NULL)
+		cmd_warn(_("replacing the earlier decision of %s"),
+		    was != NULL ? was : "?");
+	if (review_decide(r->doc, record_root(r), dc->config, &in,
+	    &dc->approval) != 0) {
+		refused(r);
+		goto done;
+	}
+	rc = 0;
+done:
+	free(conds);
+	return rc;
 }
 
 static int
-review_decide(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+review_decide_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
-	static const struct option longopts[] = {
-		{ "result", required_argument, NULL, 'r' },
-		{ "condition", required_argument, NULL, 'c' },
-		{ "date", required_argument, NULL, 'd' },
-		{ "notice-no", required_argument, NULL, 'n' },
-		{ "force", no_argument, NULL, 'f' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct rv		 r;
-	struct review_approval	 a;
-	struct ydoc		*doc;
-	struct node		*root, *dec, *conds, *n, *fnd;
-	const struct schema	*kind, *rs;
-	const char		*result = NULL, *date = NULL, *notice = NULL;
-	const char		*type, *val;
-	char			**cs = NULL, iso[CAL_FMT_MAX], yen[32];
-	char			 lim[32];
-	size_t			 ncs = 0, i;
-	int			 ch, rc = CMD_FAIL, force = 0, plan;
+	struct decide		 dc;
+	struct store		*st;
+	const struct schema	*kind;
+	struct record		*r = NULL;
+	const struct review_approval *a = &dc.approval;
+	const char		*t;
+	char			 yen[32], lim[32];
 
-	if ((cs = calloc((size_t)argc, sizeof *cs)) == NULL)
-		return cmd_error("out of memory");
-	memset(&r, 0, sizeof r);
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'r': result = optarg; break;
-		case 'c': cs[ncs++] = optarg; break;
-		case 'd': date = optarg; break;
-		case 'n': notice = optarg; break;
-		case 'f': force = 1; break;
-		default:
-			rc = cmd_bad_usage(e, NULL);
-			goto out;
-		}
-	}
-	if (argc - optind != 1) {
-		rc = cmd_bad_usage(e, argc - optind < 1 ? "which review?" :
-		    "too many arguments");
-		goto out;
-	}
-	if (result == NULL) {
-		rc = cmd_bad_usage(e, "--result approve, conditional or reject"
-		    " is required");
-		goto out;
-	}
-	if ((rc = rv_open(&r, ctx, argv[optind])) != CMD_OK)
-		goto done;
-	rc = CMD_FAIL;
-	doc = r.rec->doc;
-	root = rv_root(&r);
-	kind = review_ctx_kind(r.ctx);
-	type = node_get_str(root, "type");
-	plan = type != NULL && strcmp(type, "plan") == 0;
-	if (type != NULL && strcmp(type, "procurement") == 0) {
-		cmd_error("%s is a procurement opinion: it is submitted, not"
-		    " decided (review assess %s --submitted DATE)", r.ref.id,
-		    r.ref.id);
-		goto done;
-	}
-	rs = schema_prop(schema_prop(kind, "decision"), "result");
-	if ((val = enum_value(rs, result)) == NULL) {
-		bad_enum(rs, "--result", result);
-		goto done;
-	}
-	if (strcmp(val, "conditional") == 0 && ncs == 0) {
-		cmd_error("a conditional decision needs its conditions"
-		    " (--condition TEXT)");
-		goto done;
-	}
-	if (strcmp(val, "conditional") != 0 && ncs > 0) {
-		cmd_error("--condition goes with --result conditional, not"
-		    " '%s'", val);
-		goto done;
-	}
-	fnd = node_get(root, "findings");
-	if (fnd == NULL || fnd->kind != NODE_SEQ || fnd->n == 0) {
-		if (!force) {
-			cmd_warn("%s has no findings (review assess %s"
-			    " --viewpoint ...)", r.ref.id, r.ref.id);
-			cmd_error("not decided; use --force to decide without"
-			    " findings");
-			goto done;
-		}
-		cmd_warn("%s has no findings; deciding anyway (--force)",
-		    r.ref.id);
-	}
-	if (step_date(iso, &r, "--date", date) != 0)
-		goto done;
-	if (node_get(root, "decision") != NULL)
-		cmd_warn("replacing the earlier decision of %s",
-		    node_get_str(node_get(root, "decision"), "date") != NULL ?
-		    node_get_str(node_get(root, "decision"), "date") : "?");
-	if ((dec = node_map(doc)) == NULL ||
-	    node_map_set(doc, root, "decision", dec) != 0) {
-		cmd_lib_error();
-		goto done;
-	}
-	node_map_set_str(doc, dec, "result", val);
-	if (ncs > 0) {
-		if ((conds = node_seq(doc)) == NULL ||
-		    node_map_set(doc, dec, "conditions", conds) != 0) {
-			cmd_lib_error();
-			goto done;
-		}
-		for (i = 0; i < ncs; i++)
-			if ((n = node_str(doc, cs[i])) == NULL ||
-			    node_seq_push(doc, conds, n) != 0) {
-				cmd_lib_error();
-				goto done;
-			}
-	}
-	if (plan) {
-		if (review_approver(&a, review_ctx_config(r.ctx), root) != 0) {
-			cmd_lib_error();
-			goto done;
-		}
-		node_map_set_str(doc, dec, "approver", a.code);
-	}
-	node_map_set_str(doc, dec, "date", iso);
-	if (notice != NULL)
-		node_map_set_str(doc, dec, "notice_no", notice);
-	if (advance_status(doc, root, "decided") != 0)
-		goto done;
-	if ((rc = rv_save(&r)) != CMD_OK)
-		goto done;
-	printf("判定: %s\n", schema_enum_title(schema_resolve(rs), val));
-	if (plan) {
-		amount_format(yen, sizeof yen, a.cost);
-		printf("決裁区分: %s (%s)\n", approver_label(&a, kind), a.code);
-		printf("  区分 %s, 経費 %s円 (%s)", node_get_str(root,
-		    "category"), yen, a.basis);
-		if (a.below >= 0) {
-			amount_format(lim, sizeof lim, a.below);
+	memset(&dc, 0, sizeof dc);
+	dc.ov = ov;
+	if ((st = cmd_store(ctx)) == NULL)
+		return CMD_FAIL;
+	if (store_kind(&kind, st, "review") != 0 ||
+	    store_config(&dc.config, st) != 0)
+		return cmd_lib_error();
+	if (cmd_edit_record(&r, ctx, "review", ov->argv[0], decide_apply,
+	    &dc) != CMD_OK)
+		return CMD_FAIL;
+	printf(_("%s: %s\n"), title_of(kind, "decision.result"),
+	    schema_label(kind, "decision.result", opt_get(ov, "result")));
+	if (a->code != NULL) {
+		t = a->title != NULL ? a->title :
+		    schema_label(kind, "decision.approver", a->code);
+		amount_format(yen, sizeof yen, a->cost);
+		printf(_("%s: %s (%s)\n"), title_of(kind, "decision.approver"),
+		    t, a->code);
+		printf(_("  区分 %s, 経費 %s円 (%s)"), node_get_str(record_root(r),
+		    "category"), yen, a->basis);
+		if (a->below >= 0) {
+			amount_format(lim, sizeof lim, a->below);
 			printf(" < %s円", lim);
 		}
-		printf(": %s approval.rules[%zu]\n", STORE_MARKER, a.rule + 1);
+		printf(": %s approval.rules[%zu]\n", STORE_MARKER, a->rule + 1);
 	}
-done:
-	rv_close(&r);
-out:
-	free(cs);
-	return rc;
+	record_free(r);
+	return CMD_OK;
 }
 
 /*
@@ -1414,7 +865,6 @@ load_reviews(struct lrow **out, size_t *nout, struct store *st,
 	struct diags	 d = DIAGS_INIT;
 	struct lrow	*v = NULL;
 	size_t		 i, n = 0;
-	int		 rc = CMD_OK;
 
 	*out = NULL;
 	*nout = 0;
@@ -1428,7 +878,7 @@ load_reviews(struct lrow **out, size_t *nout, struct store *st,
 		if (record_load(&v[n].r, st, &l.v[i], &d) != 0) {
 			cmd_print_diags(stderr, &d);
 			diags_free(&d);
-			cmd_warn("skipping %s: %s", l.v[i].relpath,
+			cmd_warn(_("skipping %s: %s"), l.v[i].relpath,
 			    error_last());
 			continue;
 		}
@@ -1440,7 +890,7 @@ load_reviews(struct lrow **out, size_t *nout, struct store *st,
 		qsort(v, n, sizeof *v, lrow_cmp);
 	*out = v;
 	*nout = n;
-	return rc;
+	return CMD_OK;
 }
 
 static void
@@ -1454,106 +904,52 @@ free_reviews(struct lrow *v, size_t n)
 }
 
 static int
-review_list(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
-	static const struct option longopts[] = {
-		{ "fy", required_argument, NULL, 'y' },
-		{ "type", required_argument, NULL, 't' },
-		{ "status", required_argument, NULL, 's' },
-		{ "overdue", no_argument, NULL, 'o' },
-		{ "as-of", required_argument, NULL, 'a' },
-		{ NULL, 0, NULL, 0 }
-	};
 	struct store		*st;
 	struct review_ctx	*rctx = NULL;
-	const struct schema	*kind, *ss, *ts;
+	const struct schema	*kind;
 	struct lrow		*rows = NULL;
 	struct table		*t = NULL;
 	struct buf		 out = BUF_INIT;
 	struct cal_date		 asof = cal_today(), due;
 	const struct node	*root;
-	const char		*cells[7], *type = NULL, *v, **sts = NULL;
-	char			 iso[CAL_FMT_MAX], days[32], duebuf[CAL_FMT_MAX + 48];
-	size_t			 i, k, n = 0, nst = 0;
+	const char		*cells[7], *type = opt_get(ov, "type");
+	char			 iso[CAL_FMT_MAX], days[32];
+	char			 duebuf[CAL_FMT_MAX + 48];
+	size_t			 i, k, n = 0, nst = opt_count(ov, "status");
 	long			 open, over;
-	int			 ch, fy = 0, overdue = 0, rc = CMD_FAIL, hit;
+	int			 rc = CMD_FAIL, hit, overdue;
 
-	if ((sts = calloc((size_t)argc + 1, sizeof *sts)) == NULL)
-		return cmd_error("out of memory");
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'y':
-			if (cmd_parse_fy(optarg, &fy) != 0) {
-				rc = CMD_USAGE;
-				goto done;
-			}
-			break;
-		case 't':
-			type = optarg;
-			break;
-		case 's':
-			sts[nst++] = optarg;
-			break;
-		case 'o':
-			overdue = 1;
-			break;
-		case 'a':
-			if (opt_date(&asof, iso, "as-of", optarg) != 0) {
-				rc = CMD_USAGE;
-				goto done;
-			}
-			break;
-		default:
-			rc = cmd_bad_usage(e, NULL);
-			goto done;
-		}
-	}
-	if (optind != argc) {
-		rc = cmd_bad_usage(e, "unexpected argument '%s'", argv[optind]);
-		goto done;
-	}
+	overdue = opt_has(ov, "overdue");
+	opt_date(ov, "as-of", &asof);
 	if ((st = cmd_store(ctx)) == NULL)
-		goto done;
+		return CMD_FAIL;
 	if (store_kind(&kind, st, "review") != 0 ||
-	    review_ctx_new(&rctx, st) != 0) {
-		cmd_lib_error();
-		goto done;
-	}
-	ss = schema_resolve(schema_prop(kind, "status"));
-	ts = schema_resolve(schema_prop(kind, "type"));
-	for (i = 0; i < nst; i++) {
-		if ((v = enum_value(ss, sts[i])) == NULL) {
-			bad_enum(ss, "--status", sts[i]);
-			goto done;
-		}
-		sts[i] = v;
-	}
-	if (type != NULL && (type = enum_value(ts, type)) == NULL) {
-		bad_enum(ts, "--type", type);
-		goto done;
-	}
-	if (load_reviews(&rows, &n, st, kind, fy) != CMD_OK)
+	    review_ctx_new(&rctx, st) != 0)
+		return cmd_lib_error();
+	if (load_reviews(&rows, &n, st, kind, (int)opt_num(ov, "fy", 0)) !=
+	    CMD_OK)
 		goto done;
 	if ((t = table_new(7)) == NULL) {
 		cmd_lib_error();
 		goto done;
 	}
 	table_set_header(t, 0, "ID", 0);
-	table_set_header(t, 1, "受付日", 0);
-	table_set_header(t, 2, "所管課", 0);
-	table_set_header(t, 3, "件名", 0);
-	table_set_header(t, 4, "状況", 0);
-	table_set_header(t, 5, "日数", 1);
-	table_set_header(t, 6, "期限", 0);
+	table_set_header(t, 1, title_of(kind, "received"), 0);
+	table_set_header(t, 2, title_of(kind, "org"), 0);
+	table_set_header(t, 3, title_of(kind, "title"), 0);
+	table_set_header(t, 4, title_of(kind, "status"), 0);
+	table_set_header(t, 5, _("日数"), 1);
+	table_set_header(t, 6, _("期限"), 0);
 	for (i = 0; i < n; i++) {
 		root = record_root(rows[i].r);
 		if (type != NULL && !node_scalar_eq(node_get(root, "type"),
 		    type))
 			continue;
 		for (hit = nst == 0, k = 0; k < nst; k++)
-			if (node_scalar_eq(node_get(root, "status"), sts[k]))
+			if (node_scalar_eq(node_get(root, "status"),
+			    opt_at(ov, "status", k)))
 				hit = 1;
 		if (!hit)
 			continue;
@@ -1573,18 +969,17 @@ review_list(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 			cal_format_iso(iso, sizeof iso, due);
 			if (over > 0)
 				snprintf(duebuf, sizeof duebuf,
-				    "%s 超過%ld日", iso, over);
+				    _("%s 超過%ld日"), iso, over);
 			else
 				snprintf(duebuf, sizeof duebuf, "%s", iso);
 		}
-		v = node_get_str(root, "status");
-		cells[0] = rows[i].r->relpath != NULL ? record_id(rows[i].r) :
-		    "";
+		error_clear();
+		cells[0] = record_id(rows[i].r);
 		cells[1] = rows[i].received;
 		cells[2] = org_label(st, node_get_str(root, "org"));
 		cells[3] = node_get_str(root, "title");
-		cells[4] = v != NULL && schema_enum_title(ss, v) != NULL ?
-		    schema_enum_title(ss, v) : v;
+		cells[4] = schema_label(kind, "status", node_get_str(root,
+		    "status"));
 		cells[5] = days;
 		cells[6] = duebuf;
 		if (table_add_row(t, cells) != 0) {
@@ -1593,7 +988,8 @@ review_list(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 		}
 	}
 	if (table_nrows(t) == 0) {
-		fprintf(stderr, "no reviews%s\n", overdue ? " past due" : "");
+		fprintf(stderr, overdue ? _("no reviews past due\n") :
+		    _("no reviews\n"));
 		rc = CMD_OK;
 		goto done;
 	}
@@ -1604,7 +1000,6 @@ review_list(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	fwrite(out.data, 1, out.len, stdout);
 	rc = CMD_OK;
 done:
-	free(sts);
 	table_free(t);
 	buf_free(&out);
 	free_reviews(rows, n);
@@ -1613,123 +1008,7 @@ done:
 }
 
 /*
- * review export
- */
-
-enum { DOC_RECORD = 1, DOC_NOTICE = 2, DOC_OPINION = 4, DOC_SHEET = 8 };
-
-static int
-write_doc(struct rv *r, const char *dir, const char *name,
-    int (*fn)(struct review_ctx *, const struct node *, const char *))
-{
-	struct buf	path = BUF_INIT;
-	int		rc;
-
-	buf_printf(&path, "%s%s%s_%s", dir, dir[0] != '\0' &&
-	    dir[strlen(dir) - 1] == '/' ? "" : "/", r->ref.id, name);
-	if (buf_ok(&path) != 0)
-		return cmd_lib_error();
-	if ((rc = fn(r->ctx, rv_root(r), path.data)) != 0)
-		rc = cmd_error("%s: %s", path.data, error_last());
-	else
-		printf("%s\n", path.data);
-	buf_free(&path);
-	return rc;
-}
-
-static int
-review_export(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
-{
-	static const struct option longopts[] = {
-		{ "record", no_argument, NULL, 'r' },
-		{ "notice", no_argument, NULL, 'n' },
-		{ "opinion", no_argument, NULL, 'p' },
-		{ "sheet", no_argument, NULL, 's' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct rv	 r;
-	const char	*dir = ".", *type;
-	int		 ch, rc, want = 0, plan, proc, sys;
-
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'r': want |= DOC_RECORD; break;
-		case 'n': want |= DOC_NOTICE; break;
-		case 'p': want |= DOC_OPINION; break;
-		case 's': want |= DOC_SHEET; break;
-		case 'o': dir = optarg; break;
-		default:
-			return cmd_bad_usage(e, NULL);
-		}
-	}
-	if (argc - optind != 1)
-		return cmd_bad_usage(e, argc - optind < 1 ? "which review?" :
-		    "too many arguments");
-	if ((rc = rv_open(&r, ctx, argv[optind])) != CMD_OK)
-		goto done;
-	/* -o names a folder of deliverables: make it, like mkdir. */
-	if (mkdir(dir, 0777) != 0 && errno != EEXIST) {
-		rc = cmd_error("cannot create '%s': %s", dir, strerror(errno));
-		goto done;
-	}
-	type = node_get_str(rv_root(&r), "type");
-	plan = type != NULL && strcmp(type, "plan") == 0;
-	proc = type != NULL && strcmp(type, "procurement") == 0;
-	sys = type != NULL && strcmp(type, "system-evaluation") == 0;
-	/* Without a choice: what the review's type and state call for. */
-	if (want == 0) {
-		if (plan)
-			want = DOC_RECORD | (node_get(rv_root(&r), "decision") !=
-			    NULL ? DOC_NOTICE : 0);
-		else if (proc)
-			want = DOC_OPINION;
-		else
-			want = DOC_SHEET | (node_get(rv_root(&r), "decision") !=
-			    NULL ? DOC_NOTICE : 0);
-	}
-	if ((want & DOC_OPINION) && !proc) {
-		rc = cmd_error("%s is not a procurement review: no opinion to"
-		    " write", r.ref.id);
-		goto done;
-	}
-	if ((want & DOC_SHEET) && !sys) {
-		rc = cmd_error("%s is not a system evaluation: no evaluation"
-		    " sheet to write", r.ref.id);
-		goto done;
-	}
-	if ((want & DOC_NOTICE) && proc) {
-		rc = cmd_error("%s is a procurement review: its document is the"
-		    " opinion (--opinion)", r.ref.id);
-		goto done;
-	}
-	if ((want & DOC_RECORD) &&
-	    ((rc = write_doc(&r, dir, "精査記録.xlsx",
-	    review_write_record_xlsx)) != 0 ||
-	    (rc = write_doc(&r, dir, "精査記録.docx",
-	    review_write_record_docx)) != 0))
-		goto done;
-	if ((want & DOC_NOTICE) && plan && (rc = write_doc(&r, dir,
-	    "可否決定通知.docx", review_write_notice_docx)) != 0)
-		goto done;
-	if ((want & DOC_OPINION) && (rc = write_doc(&r, dir, "意見書.docx",
-	    review_write_opinion_docx)) != 0)
-		goto done;
-	if ((want & DOC_SHEET) && (rc = write_doc(&r, dir,
-	    "システム評価確認シート.xlsx", review_write_syseval_xlsx)) != 0)
-		goto done;
-	if ((want & DOC_NOTICE) && sys && (rc = write_doc(&r, dir,
-	    "システム評価結果通知書.docx", review_write_syseval_docx)) != 0)
-		goto done;
-	rc = CMD_OK;
-done:
-	rv_close(&r);
-	return rc;
-}
-
-/*
- * review summary
+ * review summary and the export of its workbook
  */
 
 static void
@@ -1755,53 +1034,21 @@ print_counts(struct table *t, const char *group,
 	}
 }
 
+/* A year's counts: the caller frees *sum and rctx. */
 static int
-review_summary(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+summarise(struct review_summary *sum, struct review_ctx **rctx,
+    struct store *st, int fy)
 {
-	static const struct option longopts[] = {
-		{ "fy", required_argument, NULL, 'y' },
-		{ NULL, 0, NULL, 0 }
-	};
-	struct store		*st;
-	struct review_ctx	*rctx = NULL;
-	struct review_summary	 sum;
 	const struct schema	*kind;
 	const struct node	**roots = NULL;
 	struct lrow		*rows = NULL;
-	struct table		*t = NULL;
-	struct buf		 out = BUF_INIT;
-	const char		*file = NULL;
-	char			 cost[32];
 	size_t			 i, n = 0;
-	int			 ch, fy = 0, rc = CMD_FAIL, have = 0;
+	int			 rc = CMD_FAIL;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "o:", longopts, NULL)) != -1) {
-		switch (ch) {
-		case 'y':
-			if (cmd_parse_fy(optarg, &fy) != 0)
-				return CMD_USAGE;
-			break;
-		case 'o':
-			file = optarg;
-			break;
-		default:
-			return cmd_bad_usage(e, NULL);
-		}
-	}
-	if (optind != argc)
-		return cmd_bad_usage(e, "unexpected argument '%s'",
-		    argv[optind]);
-	if (fy == 0)
-		return cmd_bad_usage(e, "which fiscal year? (--fy YEAR)");
-	if ((st = cmd_store(ctx)) == NULL)
-		return CMD_FAIL;
+	*rctx = NULL;
 	if (store_kind(&kind, st, "review") != 0 ||
-	    review_ctx_new(&rctx, st) != 0) {
-		cmd_lib_error();
-		goto done;
-	}
+	    review_ctx_new(rctx, st) != 0)
+		return cmd_lib_error();
 	if (load_reviews(&rows, &n, st, kind, fy) != CMD_OK)
 		goto done;
 	if (n > 0 && (roots = calloc(n, sizeof *roots)) == NULL) {
@@ -1810,117 +1057,333 @@ review_summary(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
 	}
 	for (i = 0; i < n; i++)
 		roots[i] = record_root(rows[i].r);
-	if (review_summarise(&sum, rctx, fy, roots, n) != 0) {
+	if (review_summarise(sum, *rctx, fy, roots, n) != 0) {
 		cmd_lib_error();
 		goto done;
 	}
-	have = 1;
+	rc = CMD_OK;
+done:
+	free(roots);
+	free_reviews(rows, n);
+	if (rc != CMD_OK) {
+		review_ctx_free(*rctx);
+		*rctx = NULL;
+	}
+	return rc;
+}
+
+static int
+review_summary_cmd(struct cmd_ctx *ctx, struct optv *ov)
+{
+	struct store		*st;
+	struct review_ctx	*rctx = NULL;
+	struct review_summary	 sum;
+	const struct schema	*kind;
+	struct table		*t = NULL;
+	struct buf		 out = BUF_INIT;
+	char			 cost[32];
+	int			 rc = CMD_FAIL;
+
+	if ((st = cmd_store(ctx)) == NULL)
+		return CMD_FAIL;
+	if (store_kind(&kind, st, "review") != 0)
+		return cmd_lib_error();
+	if (summarise(&sum, &rctx, st, (int)opt_num(ov, "fy", 0)) != CMD_OK)
+		return CMD_FAIL;
 	if ((t = table_new(5)) == NULL) {
 		cmd_lib_error();
 		goto done;
 	}
-	table_set_header(t, 0, "集計", 0);
-	table_set_header(t, 1, "項目", 0);
-	table_set_header(t, 2, "件数", 1);
-	table_set_header(t, 3, "年間想定", 1);
-	table_set_header(t, 4, "経費（税込・円）", 1);
-	print_counts(t, "種別", &sum.by_type, sum.expect);
-	print_counts(t, "判定", &sum.by_result, NULL);
-	print_counts(t, "区分", &sum.by_category, NULL);
-	print_counts(t, "部", &sum.by_dept, NULL);
+	table_set_header(t, 0, _("集計"), 0);
+	table_set_header(t, 1, _("項目"), 0);
+	table_set_header(t, 2, _("件数"), 1);
+	table_set_header(t, 3, _("年間想定"), 1);
+	table_set_header(t, 4, _("経費（税込・円）"), 1);
+	print_counts(t, title_of(kind, "type"), &sum.by_type, sum.expect);
+	print_counts(t, title_of(kind, "decision.result"), &sum.by_result,
+	    NULL);
+	print_counts(t, title_of(kind, "category"), &sum.by_category, NULL);
+	print_counts(t, _("部"), &sum.by_dept, NULL);
 	if (table_render(t, &out) != 0) {
 		cmd_lib_error();
 		goto done;
 	}
 	fwrite(out.data, 1, out.len, stdout);
 	amount_format(cost, sizeof cost, sum.cost_total);
-	printf("\n計 %zu件（取下げを除く）、審査した情報化企画の経費 %s円\n",
+	printf(_("\n計 %zu件（取下げを除く）、審査した情報化企画の経費 %s円\n"),
 	    sum.total, cost);
 	if (sum.median_days >= 0)
-		printf("受付から決定までの日数（中央値） %.1f日（%zu件）\n",
+		printf(_("受付から決定までの日数（中央値） %.1f日（%zu件）\n"),
 		    sum.median_days, sum.ndecided);
-	if (file != NULL) {
-		if (review_write_summary_xlsx(rctx, &sum, file) != 0) {
-			cmd_error("%s: %s", file, error_last());
-			goto done;
-		}
-		fprintf(stderr, "%s\n", file);
-	}
 	rc = CMD_OK;
 done:
-	if (have)
-		review_summary_free(&sum);
+	review_summary_free(&sum);
 	table_free(t);
 	buf_free(&out);
-	free(roots);
-	free_reviews(rows, n);
 	review_ctx_free(rctx);
 	return rc;
 }
 
-static const struct cmd_sub review_subs[] = {
-	{ "add", review_add },
-	{ "hearing", review_hearing },
-	{ "assess", review_assess },
-	{ "decide", review_decide },
-	{ "export", review_export },
-	{ "list", review_list },
-	{ "summary", review_summary },
-	{ NULL, NULL }
+/*
+ * review export
+ */
+
+/* One document of one record, for cmd_export_docs(). */
+struct rdoc {
+	struct review_ctx		*rctx;
+	const struct node		*root;
+	const struct review_summary	*sum;
+	int				(*write)(struct review_ctx *,
+					    const struct node *, const char *);
 };
 
 static int
-cmd_review(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc,
-    char **argv)
+write_rdoc(const char *path, void *arg)
 {
-	return cmd_dispatch(e, review_subs, ctx, argc, argv);
+	struct rdoc	*d = arg;
+
+	if (d->sum != NULL)
+		return review_write_summary_xlsx(d->rctx, d->sum, path);
+	return d->write(d->rctx, d->root, path);
 }
+
+static int
+export_summary(struct cmd_ctx *ctx, struct optv *ov, struct store *st)
+{
+	struct review_ctx	*rctx = NULL;
+	struct review_summary	 sum;
+	struct cmd_export_doc	 doc;
+	struct rdoc		 rd;
+	char			 fyl[CAL_FMT_MAX], *name;
+	int			 rc, fy = (int)opt_num(ov, "fy", 0);
+
+	(void)ctx;
+	if (summarise(&sum, &rctx, st, fy) != CMD_OK)
+		return CMD_FAIL;
+	cal_fy_label(fyl, sizeof fyl, fy);
+	if ((name = cmd_export_name("情報化企画審査等実施状況", fyl, ".xlsx")) ==
+	    NULL) {
+		rc = cmd_error("out of memory");
+		goto done;
+	}
+	memset(&rd, 0, sizeof rd);
+	rd.rctx = rctx;
+	rd.sum = &sum;
+	doc.name = name;
+	doc.write = write_rdoc;
+	doc.arg = &rd;
+	rc = cmd_export_docs(opt_get(ov, "output"), &doc, 1);
+	free(name);
+done:
+	review_summary_free(&sum);
+	review_ctx_free(rctx);
+	return rc;
+}
+
+static int
+review_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
+{
+	const char		*what = ov->argv[0], *near;
+	struct store		*st;
+	struct review_ctx	*rctx = NULL;
+	struct record		**recs = NULL;
+	struct review_docspec	 spec[REVIEW_DOCS_MAX];
+	struct cmd_export_doc	*docs = NULL;
+	struct rdoc		*rd = NULL;
+	size_t			 i, k, n, nrec = 0, ndocs = 0, nids;
+	int			 rc = CMD_FAIL;
+
+	if (strcmp(what, "summary") == 0) {
+		if (ov->argc > 1 || !opt_has(ov, "fy"))
+			return opt_bad_usage(ov->entry, ov->sub, _("the summary "
+			    "export takes --fy FY and no ids"));
+		if ((st = cmd_store(ctx)) == NULL)
+			return CMD_FAIL;
+		return export_summary(ctx, ov, st);
+	}
+	for (i = 0; review_doc_words[i] != NULL; i++)
+		if (strcmp(review_doc_words[i], what) == 0)
+			break;
+	if (review_doc_words[i] == NULL) {
+		if ((near = opt_nearest(what, review_doc_words)) != NULL)
+			return opt_bad_usage(ov->entry, ov->sub, _("'%s' is not "
+			    "a review document; did you mean '%s'?"), what,
+			    near);
+		return opt_bad_usage(ov->entry, ov->sub, _("'%s' is not a "
+		    "review document: record, notice, opinion, evaluation, all"
+		    " or summary"), what);
+	}
+	if (ov->argc < 2 || opt_has(ov, "fy"))
+		return opt_bad_usage(ov->entry, ov->sub, _("the %s export takes "
+		    "review ids and no --fy"), what);
+	if ((st = cmd_store(ctx)) == NULL)
+		return CMD_FAIL;
+	if (review_ctx_new(&rctx, st) != 0)
+		return cmd_lib_error();
+	nids = (size_t)ov->argc - 1;
+	if ((recs = calloc(nids, sizeof *recs)) == NULL ||
+	    (docs = calloc(nids * REVIEW_DOCS_MAX, sizeof *docs)) == NULL ||
+	    (rd = calloc(nids * REVIEW_DOCS_MAX, sizeof *rd)) == NULL) {
+		cmd_error("out of memory");
+		goto done;
+	}
+	for (i = 0; i < nids; i++) {
+		if (cmd_read_record(&recs[nrec], ctx, "review",
+		    ov->argv[i + 1]) != CMD_OK)
+			goto done;
+		nrec++;
+		if (review_docs(spec, &n, record_root(recs[i]), what) != 0) {
+			cmd_error("%s: %s", record_id(recs[i]), error_last());
+			goto done;
+		}
+		for (k = 0; k < n; k++) {
+			rd[ndocs].rctx = rctx;
+			rd[ndocs].root = record_root(recs[i]);
+			rd[ndocs].write = spec[k].write;
+			docs[ndocs].write = write_rdoc;
+			docs[ndocs].arg = &rd[ndocs];
+			/* 可否決定通知_保育園業務支援システムの更新.docx */
+			if ((docs[ndocs].name = cmd_export_name(spec[k].name,
+			    record_field(recs[i], "title"), spec[k].ext)) ==
+			    NULL) {
+				cmd_error("out of memory");
+				goto done;
+			}
+			ndocs++;
+		}
+	}
+	rc = cmd_export_docs(opt_get(ov, "output"), docs, ndocs);
+done:
+	for (i = 0; i < ndocs; i++)
+		free((char *)docs[i].name);
+	for (i = 0; i < nrec; i++)
+		record_free(recs[i]);
+	free(recs);
+	free(docs);
+	free(rd);
+	review_ctx_free(rctx);
+	return rc;
+}
+
+/*
+ * The table.
+ */
+
+static const struct opt hearing_opts[] = {
+	{ "question", 0, OPT_TEXT, OPT_REPEAT, NULL, NULL, 0, 0,
+	  "a question of a new round" },
+	{ "sent", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
+	  "the day the questions went out (default today)" },
+	{ "due", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
+	  "the day the answers are due" },
+	{ "method", 0, OPT_ENUM, 0, "METHOD", "review:hearings.method", 0, 0,
+	  "written (default), meeting or online" },
+	{ "answer", 0, OPT_TEXT, OPT_REPEAT, NULL, NULL, 0, 0,
+	  "an answer: N:TEXT for question N, else the next open question" },
+	{ "answered", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
+	  "the day the answers came (default today, once all are in)" },
+	{ "round", 0, OPT_INT, 0, NULL, NULL, 1, 99,
+	  "the round answered (default the latest)" },
+	OPT_END
+};
+
+static const struct opt assess_opts[] = {
+	{ "viewpoint", 0, OPT_ENUM, 0, "VIEWPOINT", "review:findings.viewpoint", 0,
+	  0, "the viewpoint of a finding (cost, 経費見積りの妥当性 ...)" },
+	{ "rating", 0, OPT_ENUM, 0, "RATING", "review:findings.rating", 0, 0,
+	  "its rating" },
+	{ "check", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "what was checked (確認事項)" },
+	{ "answer", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "the division's answer (所管課回答)" },
+	{ "comment", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "the finding (所見)" },
+	{ "overall", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "総合所見" },
+	{ "proposed", 0, OPT_ENUM, 0, "RESULT", "review:proposed_result", 0, 0,
+	  "the proposed result (判定案)" },
+	{ "opinion", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "an opinion (意見), added to the list" },
+	{ "target", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "the document or part the opinion is on" },
+	{ "submitted", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
+	  "the day the opinion or result was sent" },
+	OPT_END
+};
+
+static const struct opt decide_opts[] = {
+	{ "result", 0, OPT_ENUM, OPT_REQUIRED, "RESULT", "review:decision.result",
+	  0, 0, "approve, conditional or reject (可, 条件付可, 否)" },
+	{ "condition", 0, OPT_TEXT, OPT_REPEAT, NULL, NULL, 0, 0,
+	  "a condition of a conditional decision" },
+	{ "date", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
+	  "the day of the decision (default today)" },
+	{ "notice-no", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "the notice's document number (文書番号)" },
+	{ "force", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
+	  "decide a review without findings" },
+	OPT_END
+};
+
+static const struct opt list_opts[] = {
+	{ "fy", 0, OPT_FY, 0, NULL, NULL, 0, 0, "only fiscal year FY" },
+	{ "type", 0, OPT_ENUM, 0, "TYPE", "review:type", 0, 0,
+	  "only reviews of this type" },
+	{ "status", 0, OPT_ENUM, OPT_REPEAT, "STATUS", "review:status", 0, 0,
+	  "only reviews in this state (repeat for several)" },
+	{ "overdue", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
+	  "only open reviews past their due date" },
+	{ "as-of", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
+	  "count days and business days to DATE (default today)" },
+	OPT_END
+};
+
+static const struct opt summary_opts[] = {
+	{ "fy", 0, OPT_FY, OPT_REQUIRED, NULL, NULL, 0, 0,
+	  "the fiscal year counted" },
+	OPT_END
+};
+
+static const struct opt export_opts[] = {
+	{ "fy", 0, OPT_FY, 0, NULL, NULL, 0, 0,
+	  "the fiscal year (summary)" },
+	{ "output", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,
+	  "a file, or a folder (ending in /) for several" },
+	OPT_END
+};
+
+static const struct subcmd review_subs[] = {
+	{ "add", review_add_cmd, add_opts, NULL, 0, 0,
+	  "[--no-input] [--from FILE] [--FIELD VALUE]... [--cost YEN] "
+	  "[--running YEN] [--year-cost FY:INITIAL[:RUNNING]]...",
+	  "a new review: asks at a terminal, else from options" },
+	{ "hearing", review_hearing_cmd, hearing_opts, "ID", 1, 1, NULL,
+	  "a round of questions to the division, or its answers" },
+	{ "assess", review_assess_cmd, assess_opts, "ID", 1, 1, NULL,
+	  "findings per viewpoint, overall view, opinions" },
+	{ "decide", review_decide_cmd, decide_opts, "ID", 1, 1, NULL,
+	  "the decision; a plan's 決裁区分 from the config's rules" },
+	{ "export", review_export_cmd, export_opts,
+	  "record|notice|opinion|evaluation|all|summary [ID]...", 1, -1, NULL,
+	  "the ward's documents (.xlsx, .docx)" },
+	{ "list", review_list_cmd, list_opts, NULL, 0, 0, NULL,
+	  "reviews with days open and due date" },
+	{ "summary", review_summary_cmd, summary_opts, NULL, 0, 0, NULL,
+	  "a year's counts against the expectations" },
+	SUBCMD_END
+};
 
 const struct cmd_entry cmd_review_entry = {
 	.name = "review",
-	.usage =
-	    "nerima-cio review add [--no-input] [--from FILE] [--type TYPE]"
-	    " [--title TEXT] [--org ORG] [--received DATE] [--category CATEGORY]"
-	    " [--cost YEN] [--running YEN] [--year-cost FY:INITIAL:RUNNING]"
-	    " [--OPTION VALUE ...]\n"
-	    "nerima-cio review hearing ID [--question TEXT ...] [--sent DATE]"
-	    " [--due DATE] [--method METHOD]\n"
-	    "nerima-cio review hearing ID --answer TEXT ... [--answered DATE]"
-	    " [--round N]\n"
-	    "nerima-cio review assess ID [--viewpoint VIEWPOINT --rating RATING"
-	    " [--check TEXT] [--answer TEXT] [--comment TEXT]] [--overall TEXT]"
-	    " [--proposed RESULT] [--opinion TEXT [--target TEXT]]"
-	    " [--submitted DATE]\n"
-	    "nerima-cio review decide ID --result RESULT [--condition TEXT ...]"
-	    " [--date DATE] [--notice-no TEXT] [--force]\n"
-	    "nerima-cio review export ID [--record] [--notice] [--opinion]"
-	    " [--sheet] [-o DIR]\n"
-	    "nerima-cio review list [--fy YEAR] [--type TYPE] [--status STATUS ...]"
-	    " [--overdue] [--as-of DATE]\n"
-	    "nerima-cio review summary --fy YEAR [-o FILE]",
 	.desc = "plan reviews, procurement opinions, system evaluation",
 	.help =
 	    "Plan scrutiny (情報化企画審査), procurement opinions (調達実施支援)\n"
 	    "and system evaluation (システム評価), 3(1)ア(イ) a-c.\n"
 	    "\n"
-	    "  add        a new review: asks at a terminal, else from options;\n"
-	    "             prints the id on standard output\n"
-	    "  hearing    a round of questions to the division, or its answers\n"
-	    "  assess     findings per viewpoint, overall view, opinions\n"
-	    "  decide     the decision; a plan's 決裁区分 comes from the rules\n"
-	    "             in nerima-cio.yaml (approval)\n"
-	    "  export     the ward's documents (.xlsx, .docx) into DIR\n"
-	    "  list       reviews with days open and due date\n"
-	    "  summary    a year's counts against the expectations\n"
-	    "\n"
-	    "Options of add, each filling one field: --type plan|procurement|\n"
-	    "system-evaluation, --title, --org (code or name), --received,\n"
-	    "--ref-no, --due, --reviewer, --category new|update|modification,\n"
-	    "--system, --purpose, --necessity, --effect, --cost-effectiveness,\n"
-	    "--personal-info, --my-number, --cloud (yes/no), --cloud-service,\n"
-	    "--network, --measures, --stage, --method, --document,\n"
-	    "--evaluation-kind pre|post|operation, --operation-start, --note.\n"
-	    "Amounts may be written 12800000, 12,800,000 or 1280万円; dates\n"
-	    "YYYY-MM-DD or 令和8年4月1日.  See nerima-cio-review(1).\n",
-	.exec = cmd_review,
+	    "review add takes an option for each field of schemas/review.yaml\n"
+	    "(--title, --org, --received, --category ...: see 'review add\n"
+	    "--help' in a data directory).  Amounts may be written 12800000,\n"
+	    "12,800,000 or 1280万円; dates 2026-04-01, 2026/4/1, 令和8年4月1日\n"
+	    "or R8.4.1.  See nerima-cio-review(1).\n",
+	.kind = "review",
+	.subs = review_subs,
+	.sub_opts = review_sub_opts,
 };

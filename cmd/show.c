@@ -33,7 +33,7 @@ cmd_show(struct cmd_ctx *ctx, struct optv *ov)
 		format = "yaml";
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
-	if (cmd_find_record(&ref, st, NULL, argv[0]) != CMD_OK)
+	if (cmd_find_record(&ref, st, ov->entry->kind, argv[0]) != CMD_OK)
 		return CMD_FAIL;
 	if (path_only) {
 		printf("%s/%s\n", store_root(st), ref.relpath);
@@ -45,11 +45,10 @@ cmd_show(struct cmd_ctx *ctx, struct optv *ov)
 		goto done;
 	}
 	if (strcmp(format, "json") == 0) {
-		/* Like every verb's JSON: an array of objects, here of one. */
+		/* One record: one object, as the man page says. */
 		if ((j = json_new(&out)) == NULL ||
-		    json_begin_array(j) != 0 ||
 		    recfmt_json(j, record_root(r)) != 0 ||
-		    json_end_array(j) != 0 || json_finish(j) != 0) {
+		    json_finish(j) != 0) {
 			json_free(j);
 			rc = cmd_lib_error();
 			goto done;

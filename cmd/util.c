@@ -1,6 +1,7 @@
 /*
- * What every verb shares: usage and error printing, sub-verb dispatch,
- * finding the data directory.
+ * What every verb shares: error printing, finding the data directory and
+ * records, running a sub-verb from its option table (opt.h), changing a
+ * record, the export convention.
  */
 #include <sys/stat.h>
 
@@ -9,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "buf.h"
 #include "cmd.h"
 #include "i18n.h"
 #include "opt.h"
@@ -18,42 +21,12 @@
 #include "record.h"
 #include "store.h"
 
-int
-cmd_usage(const struct cmd_entry *e, FILE *fp, int full)
+static void
+vmessage(const char *lead, const char *fmt, va_list ap)
 {
-	const char	*p, *nl;
-	int		 first = 1;
-
-	for (p = e->usage; *p != '\0'; p = nl + (*nl != '\0')) {
-		nl = strchr(p, '\n');
-		if (nl == NULL)
-			nl = p + strlen(p);
-		fprintf(fp, "%s%.*s\n", first ? "usage: " : "   or: ",
-		    (int)(nl - p), p);
-		first = 0;
-	}
-	if (full) {
-		fprintf(fp, "\n%s\n", e->desc);
-		if (e->help != NULL && *e->help != '\0')
-			fprintf(fp, "\n%s", e->help);
-	}
-	return CMD_OK;
-}
-
-int
-cmd_bad_usage(const struct cmd_entry *e, const char *fmt, ...)
-{
-	va_list	ap;
-
-	if (fmt != NULL) {
-		fputs("nerima-cio: ", stderr);
-		va_start(ap, fmt);
-		vfprintf(stderr, fmt, ap);
-		va_end(ap);
-		fputc('\n', stderr);
-	}
-	cmd_usage(e, stderr, 0);
-	return CMD_USAGE;
+	fputs(lead, stderr);
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
 }
 
 int
@@ -61,11 +34,9 @@ cmd_error(const char *fmt, ...)
 {
 	va_list	ap;
 
-	fputs("nerima-cio: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage("nerima-cio: ", fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return CMD_FAIL;
 }
 
@@ -80,11 +51,9 @@ cmd_warn(const char *fmt, ...)
 {
 	va_list	ap;
 
-	fputs("nerima-cio: warning: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage(_("nerima-cio: warning: "), fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 }
 
 int
@@ -93,33 +62,13 @@ cmd_is_help(const char *arg)
 	return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
 }
 
-int
-cmd_dispatch(const struct cmd_entry *e, const struct cmd_sub *subs,
-    struct cmd_ctx *ctx, int argc, char **argv)
-{
-	const struct cmd_sub	*s;
-	int			 i;
-
-	if (argc < 2)
-		return cmd_bad_usage(e, NULL);
-	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-		if (cmd_is_help(argv[i]))
-			return cmd_usage(e, stdout, 1);
-	}
-	for (s = subs; s->name != NULL; s++) {
-		if (strcmp(s->name, argv[1]) == 0)
-			return s->exec(e, ctx, argc - 1, argv + 1);
-	}
-	return cmd_bad_usage(e, "'%s %s' is not a command", e->name, argv[1]);
-}
-
 struct store *
 cmd_store(struct cmd_ctx *ctx)
 {
 	if (ctx->store == NULL && store_open(&ctx->store, ctx->dir) != 0) {
 		if (error_code() == NC_ENODIR)
-			cmd_error("%s (run 'nerima-cio init DIR' to create one,"
-			    " or use -C DIR)", error_last());
+			cmd_error(_("%s (run 'nerima-cio init DIR' to create "
+			    "one, or use -C DIR)"), error_last());
 		else
 			cmd_lib_error();
 		return NULL;
@@ -150,39 +99,6 @@ cmd_print_diags(FILE *fp, const struct diags *d)
 			fprintf(fp, "%s: %s\n", g->path, g->msg);
 	}
 	return d->n;
-}
-
-int
-cmd_load_record(struct record **out, struct recref *ref, struct store *st,
-    const char *prefix, const char *kind)
-{
-	struct diags	d = DIAGS_INIT;
-	int		rc = CMD_OK;
-
-	*out = NULL;
-	if (cmd_find_record(ref, st, kind, prefix) != CMD_OK)
-		return CMD_FAIL;
-	if (record_load(out, st, ref, &d) != 0) {
-		cmd_print_diags(stderr, &d);
-		rc = cmd_error("cannot read %s: %s", ref->id, error_last());
-	}
-	diags_free(&d);
-	return rc;
-}
-
-int
-cmd_save_record(struct store *st, struct record *r)
-{
-	struct diags	d = DIAGS_INIT;
-	int		rc = CMD_OK;
-
-	if (record_save(st, r, &d) != 0) {
-		cmd_print_diags(stderr, &d);
-		rc = cmd_error("cannot save %s: %s", record_id(r) != NULL ?
-		    record_id(r) : r->relpath, error_last());
-	}
-	diags_free(&d);
-	return rc;
 }
 
 /* Candidates listed for an ambiguous prefix; the rest are counted. */
@@ -228,8 +144,38 @@ cmd_find_record(struct recref *out, struct store *st, const char *kind,
 }
 
 int
+cmd_read_record(struct record **out, struct cmd_ctx *ctx, const char *kind,
+    const char *prefix)
+{
+	struct store	*st;
+	struct recref	 ref = { NULL, NULL, NULL, 0 };
+	struct diags	 d = DIAGS_INIT;
+	int		 rc = CMD_OK;
+
+	*out = NULL;
+	if ((st = cmd_store(ctx)) == NULL ||
+	    cmd_find_record(&ref, st, kind, prefix) != CMD_OK)
+		return CMD_FAIL;
+	if (record_load(out, st, &ref, &d) != 0) {
+		cmd_print_diags(stderr, &d);
+		rc = cmd_error(_("cannot read %s: %s"), ref.id, error_last());
+	}
+	diags_free(&d);
+	free(ref.id);
+	free(ref.relpath);
+	return rc;
+}
+
+int
 cmd_edit_record(struct record **out, struct cmd_ctx *ctx, const char *kind,
     const char *prefix, cmd_edit_fn edit, void *arg)
+{
+	return cmd_edit_record_as(out, ctx, kind, prefix, edit, arg, 0);
+}
+
+int
+cmd_edit_record_as(struct record **out, struct cmd_ctx *ctx, const char *kind,
+    const char *prefix, cmd_edit_fn edit, void *arg, unsigned flags)
 {
 	struct store	*st;
 	struct recref	 ref = { NULL, NULL, NULL, 0 };
@@ -244,10 +190,10 @@ cmd_edit_record(struct record **out, struct cmd_ctx *ctx, const char *kind,
 	if (cmd_find_record(&ref, st, kind, prefix) != CMD_OK)
 		return CMD_FAIL;
 	rc = record_edit(&r, st, &ref, edit, arg, &d);
-	if (rc == 0)
+	if (rc == 0 && !(flags & CMD_EDIT_QUIET))
 		fprintf(stderr, _("updated %s/%s\n"), store_root(st),
 		    ref.relpath);
-	else if (rc == RECORD_EDIT_NOCHANGE)
+	else if (rc == RECORD_EDIT_NOCHANGE && !(flags & CMD_EDIT_QUIET))
 		fprintf(stderr, _("%s unchanged\n"), ref.id);
 	else if (rc < 0) {
 		cmd_print_diags(stderr, &d);
@@ -271,11 +217,13 @@ int
 cmd_run(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 {
 	const struct subcmd	*s = e->subs;
+	struct subcmd		 dyn;
+	struct opt		*table = NULL;
 	const char		*words[64];
 	const char		*near;
 	struct optv		 ov;
 	size_t			 i;
-	int			 rc;
+	int			 rc, help = 0;
 
 	if (s->name != NULL) {
 		if (argc < 2)
@@ -305,16 +253,35 @@ cmd_run(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 		argc--;
 		argv++;
 	}
-	for (i = 1; i < (size_t)argc && strcmp(argv[i], "--") != 0; i++) {
-		if (cmd_is_help(argv[i])) {
-			opt_help(stdout, e, s);
-			return CMD_OK;
+	for (i = 1; i < (size_t)argc && strcmp(argv[i], "--") != 0; i++)
+		if (cmd_is_help(argv[i]))
+			help = 1;
+	/* A table made at run time, from the data directory's schemas. */
+	if (e->sub_opts != NULL) {
+		if ((rc = e->sub_opts(&table, ctx, s)) < 0) {
+			table = NULL;
+			if (!help) {
+				if (cmd_store(ctx) != NULL)
+					cmd_lib_error();
+				return CMD_FAIL;
+			}
+			error_clear();
+		} else if (rc > 0) {
+			dyn = *s;
+			dyn.opts = table;
+			s = &dyn;
 		}
 	}
-	if ((rc = opt_parse(&ov, e, s, ctx, argc, argv)) != 0)
-		return rc;
-	rc = s->exec(ctx, &ov);
-	optv_free(&ov);
+	if (help) {
+		opt_help(stdout, e, s);
+		opt_table_free(table);
+		return CMD_OK;
+	}
+	if ((rc = opt_parse(&ov, e, s, ctx, argc, argv)) == 0) {
+		rc = s->exec(ctx, &ov);
+		optv_free(&ov);
+	}
+	opt_table_free(table);
 	return rc;
 }
 
@@ -330,7 +297,7 @@ make_dirs(const char *dir)
 	int	 rc = 0;
 
 	if ((p = strdup(dir)) == NULL)
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	for (s = p + 1; rc == 0; s++) {
 		if (*s != '/' && *s != '\0')
 			continue;
@@ -424,7 +391,7 @@ cmd_export_note(const char *path)
 	    (nv[export_n] = strdup(path)) == NULL) {
 		if (nv != NULL)
 			export_v = nv;
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	}
 	export_v = nv;
 	export_n++;
@@ -450,4 +417,120 @@ cmd_export_end(int ok)
 	export_v = NULL;
 	export_n = 0;
 	return ok ? rc : CMD_FAIL;
+}
+
+char *
+cmd_export_name(const char *doc, const char *subject, const char *ext)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 n;
+
+	buf_puts(&b, doc);
+	if (subject != NULL && *subject != '\0') {
+		/* Some 60 characters of subject: a name Explorer can show. */
+		n = strlen(subject);
+		if (n > 180) {
+			n = 180;
+			while (n > 0 && ((unsigned char)subject[n] & 0xC0) ==
+			    0x80)
+				n--;
+		}
+		buf_putc(&b, '_');
+		buf_add(&b, subject, n);
+	}
+	buf_puts(&b, ext);
+	if (buf_ok(&b) != 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b, NULL);
+}
+
+static const char *
+extension(const char *path)
+{
+	const char	*slash = strrchr(path, '/'), *dot = strrchr(path, '.');
+
+	return dot != NULL && (slash == NULL || dot > slash) ? dot : "";
+}
+
+int
+cmd_export_docs(const char *o, const struct cmd_export_doc *docs, size_t n)
+{
+	struct buf	 data = BUF_INIT;
+	struct stat	 sb;
+	char		**path = NULL, **stage = NULL;
+	size_t		 i, k, done = 0;
+	int		 rc = CMD_FAIL, ok = 1;
+
+	if (n == 0)
+		return CMD_OK;
+	if ((path = calloc(n, sizeof *path)) == NULL ||
+	    (stage = calloc(n, sizeof *stage)) == NULL) {
+		free(path);
+		return cmd_error("out of memory");
+	}
+	/* -o naming one file: of the document's kind. */
+	if (n == 1 && o != NULL && *o != '\0' && o[strlen(o) - 1] != '/' &&
+	    (stat(o, &sb) != 0 || !S_ISDIR(sb.st_mode)) &&
+	    strcmp(extension(o), extension(docs[0].name)) != 0) {
+		cmd_error(_("-o %s: this document is a %s file"), o,
+		    extension(docs[0].name));
+		rc = CMD_USAGE;
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		if (cmd_export_path(&path[i], o, docs[i].name, n > 1) !=
+		    CMD_OK)
+			goto done;
+		for (k = 0; k < i; k++) {
+			if (strcmp(path[k], path[i]) == 0) {
+				cmd_error(_("two documents would be written to "
+				    "'%s'; export them one at a time"),
+				    path[i]);
+				goto done;
+			}
+		}
+	}
+	/*
+	 * Every document is made first, beside its place, so that the
+	 * files go in together or not at all whatever each writer does.
+	 */
+	for (i = 0; i < n; i++) {
+		if ((stage[i] = malloc(strlen(path[i]) + 32)) == NULL) {
+			cmd_error("out of memory");
+			goto done;
+		}
+		snprintf(stage[i], strlen(path[i]) + 32, "%s.tmp%ld-%zu",
+		    path[i], (long)getpid(), i);
+		done = i + 1;
+		if (docs[i].write(stage[i], docs[i].arg) != 0) {
+			cmd_error("%s: %s", path[i], error_last());
+			goto done;
+		}
+	}
+	if (cmd_export_begin() != CMD_OK)
+		goto done;
+	for (i = 0; i < n && ok; i++) {
+		buf_reset(&data);
+		if (buf_load(&data, stage[i]) != 0 ||
+		    fileio_write_atomic(path[i], data.data != NULL ?
+		    data.data : "", data.len) != 0 ||
+		    cmd_export_note(path[i]) != CMD_OK) {
+			cmd_error("%s: %s", path[i], error_last());
+			ok = 0;
+		}
+	}
+	rc = cmd_export_end(ok);
+done:
+	for (i = 0; i < done; i++)
+		unlink(stage[i]);
+	for (i = 0; i < n; i++) {
+		free(path[i]);
+		free(stage[i]);
+	}
+	free(path);
+	free(stage);
+	buf_free(&data);
+	return rc;
 }

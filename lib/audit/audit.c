@@ -12,6 +12,7 @@
 #include "error.h"
 #include "node.h"
 #include "record.h"
+#include "refdata.h"
 #include "schema.h"
 #include "store.h"
 
@@ -255,114 +256,55 @@ audit_tally_rate(double *out, const struct audit_tally *t)
 
 /* --- organisations and members -------------------------------------- */
 
-static int
-load_file(struct ydoc **out, struct store *st, const char *name)
-{
-	char	*path;
-	int	 rc;
-
-	if ((path = store_path(st, name)) == NULL)
-		return error_set(NC_ENOMEM, "out of memory");
-	rc = ydoc_load_as(out, path, name, NULL);
-	free(path);
-	return rc;
-}
-
 int
 audit_org_my_number(int *out, struct store *st, const char *code)
 {
-	struct ydoc		*doc = NULL;
-	const struct node	*deps, *dep, *divs, *dv;
-	const char		*s;
-	size_t			 i, j;
-	int			 rc;
+	const struct refdata		*rd;
+	const struct refdata_org	*o;
+	int				 rc;
 
 	*out = 0;
-	if ((rc = load_file(&doc, st, STORE_ORGS)) != 0)
+	if ((rc = store_refdata(&rd, st)) != 0 ||
+	    (rc = refdata_orgs_ok(rd)) != 0)
 		return rc;
-	deps = node_get(ydoc_root(doc), "departments");
-	rc = error_set(NC_ENOTFOUND, "no organisation '%s' in %s", code,
-	    STORE_ORGS);
-	for (i = 0; deps != NULL && deps->kind == NODE_SEQ && i < deps->n;
-	    i++) {
-		dep = deps->u.items[i];
-		dv = dep;
-		if ((s = node_get_str(dv, "code")) != NULL &&
-		    strcmp(s, code) == 0)
-			goto found;
-		divs = node_get(dep, "divisions");
-		for (j = 0; divs != NULL && divs->kind == NODE_SEQ &&
-		    j < divs->n; j++) {
-			dv = divs->u.items[j];
-			if ((s = node_get_str(dv, "code")) != NULL &&
-			    strcmp(s, code) == 0)
-				goto found;
-		}
-	}
-	ydoc_free(doc);
-	return rc;
-found:
-	error_clear();
-	s = node_get_str(dv, "handles_my_number");
-	*out = s != NULL && strcmp(s, "true") == 0;
-	ydoc_free(doc);
+	if (refdata_org(&o, rd, code) != 0)
+		return error_set(NC_ENOTFOUND, "no organisation '%s' in %s",
+		    code, STORE_ORGS);
+	*out = o->my_number;
 	return 0;
 }
-
-/*
- * Member names are looked up often while building documents; keep the
- * config of the last store asked (one data directory per process).
- */
-static struct ydoc	*member_doc;
-static struct store	*member_store;
 
 const char *
 audit_member_name(struct store *st, const char *id)
 {
-	const struct node	*m, *it;
-	const char		*s;
-	size_t			 i;
+	const struct refdata		*rd;
+	const struct refdata_member	*m;
 
-	if (id == NULL)
+	if (id == NULL || store_refdata(&rd, st) != 0 ||
+	    refdata_member(&m, rd, id) != 0) {
+		error_clear();
 		return NULL;
-	if (member_store != st) {
-		ydoc_free(member_doc);
-		member_doc = NULL;
-		member_store = st;
-		if (load_file(&member_doc, st, STORE_MARKER) != 0) {
-			member_doc = NULL;
-			error_clear();
-		}
 	}
-	if (member_doc == NULL)
-		return NULL;
-	m = node_get(ydoc_root(member_doc), "members");
-	for (i = 0; m != NULL && m->kind == NODE_SEQ && i < m->n; i++) {
-		it = m->u.items[i];
-		if ((s = node_get_str(it, "id")) != NULL && strcmp(s, id) == 0)
-			return node_get_str(it, "name");
-	}
-	return NULL;
+	return m->name;
 }
 
 const char *
 audit_default_chief(struct store *st)
 {
-	const struct node	*m, *it;
-	const char		*s;
+	const struct refdata	*rd;
+	const char		*role;
 	size_t			 i;
 
-	(void)audit_member_name(st, "");
-	if (member_doc == NULL)
+	if (store_refdata(&rd, st) != 0) {
+		error_clear();
 		return NULL;
-	m = node_get(ydoc_root(member_doc), "members");
+	}
 	/* 3(2)エ(ウ): the contractor is the chief auditor; on the team that
 	 * is the chief information security advisor. */
-	for (i = 0; m != NULL && m->kind == NODE_SEQ && i < m->n; i++) {
-		it = m->u.items[i];
-		if ((s = node_get_str(it, "role")) != NULL &&
-		    strcmp(s, "ciso-advisor") == 0)
-			return node_get_str(it, "id");
+	for (i = 0; i < refdata_nmembers(rd); i++) {
+		role = refdata_member_at(rd, i)->role;
+		if (role != NULL && strcmp(role, "ciso-advisor") == 0)
+			return refdata_member_at(rd, i)->id;
 	}
 	return NULL;
 }
@@ -442,11 +384,6 @@ audit_load_catalog(struct record **out, struct store *st, const char *prefix)
 	if ((rc = store_find(&ref, &m, st, kind, prefix)) != 0) {
 		reclist_free(&m);
 		return rc;
-	}
-	if (strcmp(schema_kind(ref.kind), "catalog") != 0) {
-		rc = error_set(NC_EINVALID, "'%s' is a %s record, not a "
-		    "catalog", ref.id, schema_kind(ref.kind));
-		goto done;
 	}
 	if ((rc = record_load(out, st, &ref, NULL)) != 0)
 		goto done;
@@ -980,8 +917,8 @@ check_date(const char *what, const char *v)
 	return 0;
 }
 
-int
-audit_finding_edit(struct ydoc *doc, struct node *root, long number,
+static int
+finding_edit(struct ydoc *doc, struct node *root, long number,
     const struct audit_finding_edit *e)
 {
 	static const char *const grades[] = { "major", "minor", "observation",
@@ -1050,6 +987,21 @@ audit_finding_edit(struct ydoc *doc, struct node *root, long number,
 	    e->answer)) != 0))
 		return rc;
 	return node_seq_push(doc, qa, q);
+}
+
+int
+audit_finding_edit(struct ydoc *doc, struct node *root, long number,
+    const struct audit_finding_edit *e)
+{
+	int	rc;
+
+	if ((rc = finding_edit(doc, root, number, e)) != 0)
+		return rc;
+	/* A follow-up audit is under way once its findings are worked on. */
+	if (node_scalar_eq(node_get(root, "type"), "followup") &&
+	    node_scalar_eq(node_get(root, "status"), "planned"))
+		return node_map_set_str(doc, root, "status", "in-progress");
+	return 0;
 }
 
 /* --- agreement and report ------------------------------------------ */
@@ -1301,8 +1253,7 @@ audit_followup(char **out_id, char **out_relpath, struct store *st,
 	if ((rc = node_map_set_str(src->doc, sroot, "followup",
 	    *out_id)) != 0 ||
 	    (rc = node_map_set_str(src->doc, sroot, "status",
-	    "following-up")) != 0 ||
-	    (rc = record_save(st, src, d)) != 0) {
+	    "following-up")) != 0) {
 		char msg[256];
 
 		snprintf(msg, sizeof msg, "%s", error_last());
@@ -1378,4 +1329,152 @@ audit_add_risk(struct ydoc *doc, struct node *root,
 	    r->measure)) != 0))
 		return rc;
 	return node_seq_push(doc, seq, m);
+}
+
+/* --- finding and loading audits ---------------------------------------- */
+
+static int
+by_date(const void *a, const void *b)
+{
+	struct record *const	*x = a, *const *y = b;
+	const char		*dx = record_field(*x, "date");
+	const char		*dy = record_field(*y, "date");
+	int			 c;
+
+	c = strcmp(dx != NULL ? dx : "", dy != NULL ? dy : "");
+	return c != 0 ? c : strcmp(record_id(*x), record_id(*y));
+}
+
+int
+audit_load_year(struct record ***out, size_t *nout, struct store *st, int fy,
+    struct diags *d)
+{
+	const struct schema	*kind;
+	struct reclist		 l = RECLIST_INIT;
+	struct record		**v;
+	size_t			 i, n = 0;
+	int			 rc;
+
+	*out = NULL;
+	*nout = 0;
+	if ((rc = store_kind(&kind, st, "audit")) != 0 ||
+	    (rc = store_scan(&l, st, kind, fy, NULL)) != 0)
+		return rc;
+	if ((v = calloc(l.n + 1, sizeof *v)) == NULL) {
+		reclist_free(&l);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	for (i = 0; i < l.n; i++) {
+		if ((rc = record_load(&v[n], st, &l.v[i], NULL)) == 0) {
+			n++;
+			continue;
+		}
+		if (d == NULL || rc == NC_ENOMEM) {
+			while (n > 0)
+				record_free(v[--n]);
+			free(v);
+			reclist_free(&l);
+			return rc;
+		}
+		diags_add(d, l.v[i].relpath, 0, 0, "%s", error_last());
+	}
+	reclist_free(&l);
+	qsort(v, n, sizeof *v, by_date);
+	*out = v;
+	*nout = n;
+	return 0;
+}
+
+void
+audit_free_all(struct record **v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; v != NULL && i < n; i++)
+		record_free(v[i]);
+	free(v);
+}
+
+int
+audit_followup_source(char **out_id, struct store *st, const char *org)
+{
+	struct record		**v = NULL, *best = NULL;
+	const struct node	*root;
+	const char		*s;
+	size_t			 i, n = 0;
+	int			 rc;
+
+	*out_id = NULL;
+	if ((rc = audit_load_year(&v, &n, st, 0, NULL)) != 0)
+		return rc;
+	/* In date order: the last that qualifies is the latest. */
+	for (i = 0; i < n; i++) {
+		root = record_root(v[i]);
+		s = node_get_str(root, "target_org");
+		if (s != NULL && strcmp(s, org) == 0 &&
+		    node_get(root, "followup") == NULL &&
+		    node_get(root, "agreement") != NULL &&
+		    audit_open_findings(root) > 0)
+			best = v[i];
+	}
+	if (best == NULL)
+		rc = error_set(NC_ENOTFOUND, "no agreed audit of '%s' has "
+		    "open findings without a follow-up", org);
+	else if ((*out_id = strdup(record_id(best))) == NULL)
+		rc = error_set(NC_ENOMEM, "out of memory");
+	audit_free_all(v, n);
+	return rc;
+}
+
+static const char *const catalog_kinds[] = {
+	"audit-operational", "audit-system", "audit-mynumber", NULL
+};
+
+int
+audit_catalogs(struct record **out, size_t *nout, size_t max,
+    struct store *st, const char *const *sel, size_t nsel, int fy)
+{
+	char	 ck[64];
+	size_t	 i, j, n = 0;
+	int	 rc = 0;
+
+	*nout = 0;
+	if (nsel == 0) {
+		/* Every kind that has a final catalog for the year. */
+		for (i = 0; catalog_kinds[i] != NULL && n < max; i++)
+			if (audit_pick_catalog(&out[n], st, catalog_kinds[i],
+			    fy) == 0)
+				n++;
+		error_clear();
+		if (n == 0)
+			return error_set(NC_ENOTFOUND, "no final catalog of "
+			    "audit items for fiscal year %d", fy);
+		*nout = n;
+		return 0;
+	}
+	for (i = 0; i < nsel && rc == 0; i++) {
+		if (n == max) {
+			rc = error_set(NC_EINVALID, "too many catalogs");
+			break;
+		}
+		/* A kind (operational, audit-system ...) or a catalog id. */
+		snprintf(ck, sizeof ck, "%s%s", strncmp(sel[i], "audit-", 6) ?
+		    "audit-" : "", sel[i]);
+		for (j = 0; catalog_kinds[j] != NULL; j++)
+			if (strcmp(ck, catalog_kinds[j]) == 0)
+				break;
+		if (catalog_kinds[j] != NULL)
+			rc = audit_pick_catalog(&out[n], st, ck, fy);
+		else
+			rc = audit_load_catalog(&out[n], st, sel[i]);
+		if (rc == 0)
+			n++;
+	}
+	if (rc != 0) {
+		while (n > 0)
+			record_free(out[--n]);
+		return rc;
+	}
+	*nout = n;
+	return 0;
 }

@@ -190,6 +190,10 @@ struct audit_finding_edit {
 	const char	*qa_date;
 };
 
+/*
+ * Change finding number of root; a follow-up audit still planned is
+ * under way (実施中) from then on.
+ */
 int		 audit_finding_edit(struct ydoc *, struct node *root,
 		    long number, const struct audit_finding_edit *);
 
@@ -209,9 +213,10 @@ int		 audit_mark_reported(struct ydoc *, struct node *root,
 /*
  * A follow-up audit of src's open findings: a new record of type
  * followup carrying each open finding (renumbered, with from_audit and
- * from_finding), then src gets followup and the status フォローアップ中.
- * Refused when src has no open finding or already has a follow-up.
- * Both records are written; src is saved after the follow-up exists.
+ * from_finding) is written, then src's tree gets followup and the status
+ * フォローアップ中, for the caller to save (record_edit(): src is read,
+ * the follow-up made and src written under one lock).  Refused when src
+ * has no open finding, is not agreed or already has a follow-up.
  */
 struct audit_followup {
 	const char		*date;
@@ -245,5 +250,30 @@ struct audit_risk {
 
 int		 audit_add_risk(struct ydoc *, struct node *root,
 		    const struct audit_risk *);
+
+/*
+ * Audits of fiscal year fy (0: every year), loaded, in date order (then
+ * by id).  A record that cannot be read is an error, or, when d is not
+ * NULL, a problem in d and left out.  Freed with audit_free_all().
+ */
+int		 audit_load_year(struct record ***out, size_t *n,
+		    struct store *, int fy, struct diags *d);
+void		 audit_free_all(struct record **, size_t n);
+/*
+ * The id of the audit a follow-up of org follows: the latest agreed
+ * audit of org that has open findings and no follow-up yet.
+ * NC_ENOTFOUND saying so when there is none.
+ */
+int		 audit_followup_source(char **out_id, struct store *,
+		    const char *org);
+/*
+ * The catalogs of audit items to show or export: each of sel a kind
+ * (operational, audit-system, mynumber ...: the final catalog of that
+ * kind for fy) or a catalog id; without sel, every kind that has a final
+ * catalog for fy.  At most max into out; the caller frees each.
+ */
+int		 audit_catalogs(struct record **out, size_t *n, size_t max,
+		    struct store *, const char *const *sel, size_t nsel,
+		    int fy);
 
 #endif

@@ -16,6 +16,7 @@
 #include "error.h"
 #include "node.h"
 #include "record.h"
+#include "refdata.h"
 #include "schema.h"
 #include "store.h"
 #include "xlsx.h"
@@ -59,34 +60,20 @@ write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	return xlsx_write_text(sh, row, col, iso);
 }
 
-/* The data directory's configuration, read once per store. */
-static struct ydoc	*cfg_doc;
-static struct store	*cfg_store;
-
+/* A value of the data directory's configuration (refdata.h). */
 static const char *
 cfg(struct store *st, const char *section, const char *key)
 {
-	char		*path;
-	const struct node *n;
+	const struct refdata	*rd;
+	char			 path[128];
 
-	if (cfg_store != st) {
-		ydoc_free(cfg_doc);
-		cfg_doc = NULL;
-		cfg_store = st;
-		if ((path = store_path(st, STORE_MARKER)) != NULL) {
-			if (ydoc_load(&cfg_doc, path, NULL) != 0) {
-				cfg_doc = NULL;
-				error_clear();
-			}
-			free(path);
-		}
-	}
-	if (cfg_doc == NULL)
+	if (store_refdata(&rd, st) != 0) {
+		error_clear();
 		return NULL;
-	n = ydoc_root(cfg_doc);
-	if (section != NULL)
-		n = node_get(n, section);
-	return n != NULL ? node_get_str(n, key) : NULL;
+	}
+	snprintf(path, sizeof path, "%s%s%s", section != NULL ? section : "",
+	    section != NULL ? "." : "", key);
+	return refdata_config_str(rd, path);
 }
 
 static const char *
@@ -265,6 +252,7 @@ audit_doc_items(const char *path, struct store *st,
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*sh;
 	struct buf		 b = BUF_INIT, note = BUF_INIT;
+	const struct schema	*ckind;
 	const struct node	*items, *it;
 	const char		*k, *s, *latest = NULL;
 	char			 day[CAL_FMT_MAX];
@@ -272,6 +260,8 @@ audit_doc_items(const char *path, struct store *st,
 	size_t			 i, j;
 	int			 rc;
 
+	if ((rc = store_kind(&ckind, st, "catalog")) != 0)
+		return rc;
 	for (i = 0; i < n; i++) {
 		s = record_field(cats[i], "issued");
 		if (s != NULL && (latest == NULL || strcmp(s, latest) > 0))
@@ -312,8 +302,8 @@ audit_doc_items(const char *path, struct store *st,
 			xlsx_write_text(sh, row, 6, node_get_str(it,
 			    "how_to_check"));
 			s = node_get_str(it, "importance");
-			xlsx_write_text(sh, row, 7, s != NULL &&
-			    strcmp(s, "recommended") == 0 ? "推奨" : "必須");
+			xlsx_write_text(sh, row, 7, schema_label(ckind,
+			    "items.importance", s != NULL ? s : "required"));
 			s = node_get_str(it, "weight");
 			xlsx_write_number(sh, row, 8, s != NULL ?
 			    strtod(s, NULL) : 1, XLSX_NUM_INT);

@@ -11,6 +11,7 @@
 #include "error.h"
 #include "node.h"
 #include "record.h"
+#include "refdata.h"
 #include "store.h"
 #include "strmap.h"
 
@@ -368,46 +369,36 @@ ck_orgs_free(struct ck_orgs *o)
 	free(o->dept_names);
 	strmap_free(o->bycode);
 	strmap_free(o->byname);
-	ydoc_free(o->doc);
 	free(o);
 }
 
+/*
+ * The divisions as the checklists see them: a view of the store's
+ * organisations (refdata.h), which own the names.
+ */
 int
 ck_orgs_load(struct ck_orgs **out, struct store *st)
 {
-	struct ck_orgs		*o;
-	struct ydoc		*doc = NULL;
-	const struct node	*deps, *dep, *divs, *div;
-	char			*path;
-	size_t			 i, j, n = 0;
-	int			 r;
+	const struct refdata		*rd;
+	const struct refdata_org	*ro;
+	struct ck_orgs			*o;
+	size_t				 i, n;
+	int				 r;
 
 	*out = NULL;
-	if ((path = store_path(st, STORE_ORGS)) == NULL)
-		return NC_ENOMEM;
-	r = ydoc_load_as(&doc, path, STORE_ORGS, NULL);
-	free(path);
-	if (r != 0)
+	if ((r = store_refdata(&rd, st)) != 0 ||
+	    (r = refdata_orgs_ok(rd)) != 0)
 		return r;
-	if ((o = calloc(1, sizeof *o)) == NULL) {
-		ydoc_free(doc);
-		return error_set(NC_ENOMEM, "out of memory");
-	}
-	o->doc = doc;
-	deps = node_get(ydoc_root(doc), "departments");
-	if (deps == NULL || deps->kind != NODE_SEQ) {
-		r = error_set(NC_EINVALID, "'%s' lists no departments",
+	if (refdata_ndepts(rd) == 0)
+		return error_set(NC_EINVALID, "'%s' lists no departments",
 		    STORE_ORGS);
-		goto fail;
-	}
-	for (i = 0; i < deps->n; i++) {
-		divs = node_get(deps->u.items[i], "divisions");
-		if (divs != NULL && divs->kind == NODE_SEQ)
-			n += divs->n;
-	}
+	if ((o = calloc(1, sizeof *o)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	n = refdata_ndivisions(rd);
 	o->v = calloc(n + 1, sizeof *o->v);
-	o->depts = calloc(deps->n + 1, sizeof *o->depts);
-	o->dept_names = calloc(deps->n + 1, sizeof *o->dept_names);
+	o->depts = calloc(refdata_ndepts(rd) + 1, sizeof *o->depts);
+	o->dept_names = calloc(refdata_ndepts(rd) + 1,
+	    sizeof *o->dept_names);
 	o->bycode = strmap_new();
 	o->byname = strmap_new();
 	if (o->v == NULL || o->depts == NULL || o->dept_names == NULL ||
@@ -415,36 +406,32 @@ ck_orgs_load(struct ck_orgs **out, struct store *st)
 		r = error_set(NC_ENOMEM, "out of memory");
 		goto fail;
 	}
-	for (i = 0; i < deps->n; i++) {
-		dep = deps->u.items[i];
-		if (node_get_str(dep, "code") == NULL)
-			continue;
-		o->depts[o->ndepts] = node_get_str(dep, "code");
-		o->dept_names[o->ndepts] = str_or_empty(dep, "name");
-		divs = node_get(dep, "divisions");
-		for (j = 0; divs != NULL && divs->kind == NODE_SEQ &&
-		    j < divs->n; j++) {
-			struct ck_org	*g = &o->v[o->n];
+	for (i = 0; i < refdata_ndepts(rd); i++) {
+		ro = refdata_dept_at(rd, i);
+		o->depts[i] = ro->code;
+		o->dept_names[i] = ro->name != NULL ? ro->name : "";
+	}
+	o->ndepts = refdata_ndepts(rd);
+	for (i = 0; i < n; i++) {
+		struct ck_org	*g = &o->v[o->n];
 
-			div = divs->u.items[j];
-			if ((g->code = node_get_str(div, "code")) == NULL)
-				continue;
-			g->name = str_or_empty(div, "name");
-			g->dept = o->depts[o->ndepts];
-			g->dept_name = o->dept_names[o->ndepts];
-			g->index = o->n;
-			g->dept_index = o->ndepts;
-			/* a name two divisions share names neither */
-			if (strmap_put(o->bycode, g->code, g) != 0 ||
-			    strmap_put(o->byname, g->name,
-			    strmap_get(o->byname, g->name) != NULL ?
-			    (void *)&ambiguous : g) != 0) {
-				r = NC_ENOMEM;
-				goto fail;
-			}
-			o->n++;
+		ro = refdata_division_at(rd, i);
+		g->code = ro->code;
+		g->name = ro->name != NULL ? ro->name : "";
+		g->dept = ro->dept->code;
+		g->dept_name = o->dept_names[ro->dept->index];
+		g->index = o->n;
+		g->dept_index = ro->dept->index;
+		g->headcount = ro->headcount;
+		/* a name two divisions share names neither */
+		if (strmap_put(o->bycode, g->code, g) != 0 ||
+		    strmap_put(o->byname, g->name,
+		    strmap_get(o->byname, g->name) != NULL ?
+		    (void *)&ambiguous : g) != 0) {
+			r = NC_ENOMEM;
+			goto fail;
 		}
-		o->ndepts++;
+		o->n++;
 	}
 	*out = o;
 	return 0;

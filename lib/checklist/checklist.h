@@ -132,7 +132,7 @@ struct ck_diff {
 int		 ck_set_diff(struct ck_diff **out, size_t *nout,
 		    const struct ck_set *a, const struct ck_set *b);
 
-/* Divisions (課) from orgs.yaml, in file order. */
+/* Divisions (課) from orgs.yaml (the store's refdata), in file order. */
 struct ck_org {
 	const char	*code;
 	const char	*name;
@@ -140,6 +140,7 @@ struct ck_org {
 	const char	*dept_name;
 	size_t		 index;
 	size_t		 dept_index;
+	long		 headcount;	/* orgs.yaml's, or -1 */
 };
 
 struct ck_orgs {
@@ -161,7 +162,7 @@ const struct ck_org *ck_orgs_find(const struct ck_orgs *, const char *);
 int		 ck_orgs_ambiguous(const struct ck_orgs *, const char *);
 
 /*
- * Forms: one .xlsx per division, written to dir as
+ * Forms: one .xlsx per division, named
  * <kind title>_<令和N年度>_<部>_<課>.xlsx.  The first sheet says how
  * to fill it in, the second takes the submission's particulars, the third
  * the answers (drop-down lists, everything else locked, no password), and
@@ -172,8 +173,15 @@ int		 ck_orgs_ambiguous(const struct ck_orgs *, const char *);
 /* Answer rows for staff in a self-check form. */
 #define CK_FORM_STAFF_ROWS	200
 
-int		 ck_form_write(char **out_path, const struct ck_set *,
-		    const struct ck_org *, const char *dir, time_t created);
+/* The form's file name: <kind title>_<令和N年度>_<部>_<課>.xlsx. */
+int		 ck_form_name(char **out, const struct ck_set *,
+		    const struct ck_org *);
+/*
+ * Write one division's form to path; the files carry the item set's
+ * issue date, never the clock, so the same set gives the same bytes.
+ */
+int		 ck_form_write_path(const char *path, const struct ck_set *,
+		    const struct ck_org *);
 
 /*
  * Import.  Files are read and checked one by one (ck_import_file); a file
@@ -319,14 +327,28 @@ void		 ck_deviation(double *out, const double *x, size_t n,
 
 /*
  * Reports: 所属点検実施結果報告書 (or 自己点検 / 特記事項チェックシートの
- * 集計結果報告書) as .docx and the full tables with charts as .xlsx in
- * dir.  date is the report's date (YYYY-MM-DD), which also fixes the
- * files' creation time so that the same data give the same bytes.  With
- * a department check, self (or NULL) is the same year's self check, which
+ * 集計結果報告書) as .docx, and the full tables with charts as .xlsx,
+ * each to a path; ck_report_names() gives their default names
+ * (令和8年度_所属点検実施結果報告書.docx and ..._集計表.xlsx, malloc'ed).
+ * date is the report's date (YYYY-MM-DD), which also fixes the files'
+ * creation time so that the same data give the same bytes.  With a
+ * department check, self (or NULL) is the same year's self check, which
  * the report summarises (the division reports on its staff's self check).
  */
-int		 ck_report_write(char **out_docx, char **out_xlsx,
-		    const struct ck_stats *, const struct ck_stats *self,
-		    struct store *, const char *dir, const char *date);
+int		 ck_report_names(char **docx, char **xlsx,
+		    const struct ck_stats *);
+int		 ck_report_docx(const char *path, const struct ck_stats *,
+		    const struct ck_stats *self, struct store *,
+		    const char *date);
+int		 ck_report_xlsx(const char *path, const struct ck_stats *,
+		    const struct ck_stats *self, struct store *,
+		    const char *date);
+/*
+ * The report's date when none is given: the last submission, else the
+ * item set's issue date, else 1 April of the year -- the same data give
+ * the same files.
+ */
+void		 ck_report_date(char *out, size_t size,
+		    const struct ck_stats *);
 
 #endif

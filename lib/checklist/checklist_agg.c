@@ -409,7 +409,9 @@ ck_aggregate(struct ck_stats **out, struct store *st, enum ck_kind kind,
 	}
 	for (i = 0; i < s->ndiv; i++) {
 		s->divs[i].org = &p->orgs->v[i];
-		s->divs[i].staff_total = -1;
+		/* The form's count, else orgs.yaml's headcount, else -1. */
+		s->divs[i].staff_total = p->orgs->v[i].headcount >= 0 ?
+		    (int)p->orgs->v[i].headcount : -1;
 	}
 	tally_year(&p->cur, p->orgs, kind, sub, s->divs);
 	if (s->has_prev)

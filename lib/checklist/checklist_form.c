@@ -297,31 +297,54 @@ write_id_sheet(struct xlsx *x, const struct ck_set *set,
 }
 
 int
-ck_form_write(char **out_path, const struct ck_set *set,
-    const struct ck_org *org, const char *dir, time_t created)
+ck_form_name(char **out, const struct ck_set *set, const struct ck_org *org)
+{
+	char	fylabel[CAL_FMT_MAX];
+	int	r;
+
+	*out = NULL;
+	if ((r = cal_fy_label(fylabel, sizeof fylabel, set->fy)) != 0)
+		return r;
+	/* the 部 too: two divisions may share a name (管理課) */
+	if ((*out = malloc(strlen(org->name) + strlen(org->dept_name) +
+	    128)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	sprintf(*out, "%s_%s_%s_%s.xlsx", ck_kind_title(set->kind), fylabel,
+	    org->dept_name, org->name);
+	return 0;
+}
+
+/* The as-of time of forms: the item set's issue date, never the clock. */
+static time_t
+created_of(const char *date)
+{
+	struct cal_date	d;
+
+	if (date == NULL || cal_parse_iso(&d, date) != 0)
+		return (time_t)315532800;	/* 1980-01-01, zip's epoch */
+	/* noon JST, so the day is the same in every time zone we meet */
+	return (time_t)(cal_days(d) * 86400L + 3 * 3600L);
+}
+
+int
+ck_form_write_path(const char *path, const struct ck_set *set,
+    const struct ck_org *org)
 {
 	struct xlsx		*x = NULL;
 	struct xlsx_props	 props;
-	char			 fylabel[CAL_FMT_MAX], title[256], *path;
+	char			 fylabel[CAL_FMT_MAX], title[256];
 	const char		*sheet;
 	uint32_t		 items_row = 0, fields_row = 0, dummy;
 	int			 r;
 
-	*out_path = NULL;
 	if ((r = cal_fy_label(fylabel, sizeof fylabel, set->fy)) != 0)
 		return r;
-	/* the 部 too: two divisions may share a name (管理課) */
-	if ((path = malloc(strlen(dir) + strlen(org->name) +
-	    strlen(org->dept_name) + 128)) == NULL)
-		return error_set(NC_ENOMEM, "out of memory");
-	sprintf(path, "%s/%s_%s_%s_%s.xlsx", dir, ck_kind_title(set->kind),
-	    fylabel, org->dept_name, org->name);
 	snprintf(title, sizeof title, "%s %s（%s）", fylabel,
 	    ck_kind_title(set->kind), org->name);
 	memset(&props, 0, sizeof props);
 	props.title = title;
 	props.subject = set->title;
-	props.created = created;
+	props.created = created_of(set->issued);
 	if ((r = xlsx_new(&x, path, &props)) != 0)
 		goto done;
 	sheet = set->kind == CK_SELF ? "回答" : "点検項目";
@@ -339,10 +362,7 @@ ck_form_write(char **out_path, const struct ck_set *set,
 	if ((r = write_id_sheet(x, set, org, sheet, items_row,
 	    fields_row)) != 0 || (r = xlsx_save(x)) != 0)
 		goto done;
-	*out_path = path;
-	path = NULL;
 done:
 	xlsx_free(x);
-	free(path);
 	return r;
 }

@@ -18,6 +18,7 @@
 #include "docx.h"
 #include "error.h"
 #include "node.h"
+#include "refdata.h"
 #include "store.h"
 #include "xlsx.h"
 
@@ -669,19 +670,13 @@ doc_recommendations(struct docx *dx, struct ctx *c)
 }
 
 static int
-write_docx(char **out, struct ctx *c, const char *dir, const char *iso)
+write_docx(const char *path, struct ctx *c, const char *iso)
 {
 	struct docx		*dx = NULL;
 	struct docx_props	 props;
 	struct docx_report	 cover;
-	char			*path;
 	int			 r;
 
-	*out = NULL;
-	if ((path = malloc(strlen(dir) + strlen(c->base) +
-	    sizeof "/.docx")) == NULL)
-		return error_set(NC_ENOMEM, "out of memory");
-	sprintf(path, "%s/%s.docx", dir, c->base);
 	memset(&props, 0, sizeof props);
 	props.title = c->title;
 	props.author = c->author;
@@ -706,10 +701,7 @@ write_docx(char **out, struct ctx *c, const char *dir, const char *iso)
 	if ((r = doc_recommendations(dx, c)) != 0 ||
 	    (r = docx_save(dx, path)) != 0)
 		goto done;
-	*out = path;
-	path = NULL;
 done:
-	free(path);
 	docx_free(dx);
 	return r;
 }
@@ -1093,18 +1085,13 @@ sheet_gaps(struct xlsx *x, struct ctx *c, const char *note)
 }
 
 static int
-write_xlsx(char **out, struct ctx *c, const char *dir, time_t created)
+write_xlsx(const char *path, struct ctx *c, time_t created)
 {
 	struct xlsx		*x = NULL;
 	struct xlsx_props	 props;
-	char			*path, note[256];
+	char			 note[256];
 	int			 r;
 
-	*out = NULL;
-	if ((path = malloc(strlen(dir) + strlen(c->base) +
-	    sizeof "/_集計表.xlsx")) == NULL)
-		return error_set(NC_ENOMEM, "out of memory");
-	sprintf(path, "%s/%s_集計表.xlsx", dir, c->base);
 	snprintf(note, sizeof note, "%s現在　出典：%s（%zu課提出）", c->date,
 	    subject(c->s->kind), c->s->nsubmitted);
 	memset(&props, 0, sizeof props);
@@ -1125,57 +1112,101 @@ write_xlsx(char **out, struct ctx *c, const char *dir, time_t created)
 		goto done;
 	if ((r = xlsx_save(x)) != 0)
 		goto done;
-	*out = path;
-	path = NULL;
 done:
 	xlsx_free(x);
-	free(path);
 	return r;
 }
 
-int
-ck_report_write(char **out_docx, char **out_xlsx, const struct ck_stats *s,
-    const struct ck_stats *self, struct store *st, const char *dir,
-    const char *date)
+/* What both files share: titles, the date in era form, the author. */
+static int
+report_ctx(struct ctx *c, struct cal_date *d, const struct ck_stats *s,
+    const struct ck_stats *self, struct store *st, const char *date)
 {
-	struct ctx	 c;
-	struct ydoc	*cfg = NULL;
-	struct cal_date	 d;
-	char		*path, iso[40];
-	int		 r;
+	const struct refdata	*rd;
+	int			 r;
 
-	*out_docx = *out_xlsx = NULL;
-	memset(&c, 0, sizeof c);
-	c.s = s;
-	c.self = s->kind == CK_DEPARTMENT ? self : NULL;
-	if ((r = cal_parse_iso(&d, date)) != 0 ||
-	    (r = cal_format_era(c.date, sizeof c.date, d, CAL_ERA_LONG)) != 0 ||
-	    (r = cal_fy_label(c.fylabel, sizeof c.fylabel, s->fy)) != 0)
+	memset(c, 0, sizeof *c);
+	c->s = s;
+	c->self = s->kind == CK_DEPARTMENT ? self : NULL;
+	if ((r = cal_parse_iso(d, date)) != 0 ||
+	    (r = cal_format_era(c->date, sizeof c->date, *d,
+	    CAL_ERA_LONG)) != 0 ||
+	    (r = cal_fy_label(c->fylabel, sizeof c->fylabel, s->fy)) != 0)
 		return r;
 	/* the contractor writes the report */
-	if ((path = store_path(st, STORE_MARKER)) == NULL)
-		return NC_ENOMEM;
-	r = ydoc_load(&cfg, path, NULL);
-	free(path);
-	if (r == 0) {
-		c.author = node_get_str(ydoc_root(cfg), "contractor");
-		c.ward = node_get_str(ydoc_root(cfg), "ward");
+	if (st != NULL && store_refdata(&rd, st) == 0) {
+		c->author = refdata_config_str(rd, "contractor");
+		c->ward = refdata_config_str(rd, "ward");
 	}
-	snprintf(c.title, sizeof c.title, "%s %s%s", c.fylabel,
+	error_clear();
+	snprintf(c->title, sizeof c->title, "%s %s%s", c->fylabel,
 	    subject(s->kind), s->kind == CK_DEPARTMENT ? "実施結果報告書" :
 	    s->kind == CK_SELF ? "実施結果報告書" : "集計結果報告書");
-	snprintf(c.base, sizeof c.base, "%s_%s%s", c.fylabel,
+	snprintf(c->base, sizeof c->base, "%s_%s%s", c->fylabel,
 	    subject(s->kind), s->kind == CK_VENDOR ? "集計結果報告書" :
 	    "実施結果報告書");
-	snprintf(iso, sizeof iso, "%sT00:00:00Z", date);
-	if ((r = write_docx(out_docx, &c, dir, iso)) != 0)
-		goto done;
-	if ((r = write_xlsx(out_xlsx, &c, dir,
-	    (time_t)(cal_days(d) * 86400L))) != 0) {
-		free(*out_docx);
-		*out_docx = NULL;
+	return 0;
+}
+
+int
+ck_report_names(char **docx, char **xlsx, const struct ck_stats *s)
+{
+	struct ctx	c;
+	struct cal_date	d;
+	char		date[32];
+	int		r;
+
+	*docx = *xlsx = NULL;
+	snprintf(date, sizeof date, "%d-04-01", s->fy);
+	if ((r = report_ctx(&c, &d, s, NULL, NULL, date)) != 0)
+		return r;
+	if ((*docx = malloc(strlen(c.base) + sizeof ".docx")) == NULL ||
+	    (*xlsx = malloc(strlen(c.base) + sizeof "_集計表.xlsx")) == NULL) {
+		free(*docx);
+		*docx = NULL;
+		return error_set(NC_ENOMEM, "out of memory");
 	}
-done:
-	ydoc_free(cfg);
-	return r;
+	sprintf(*docx, "%s.docx", c.base);
+	sprintf(*xlsx, "%s_集計表.xlsx", c.base);
+	return 0;
+}
+
+void
+ck_report_date(char *out, size_t size, const struct ck_stats *s)
+{
+	/* the last submission dates the report: same data, same file */
+	if (s->last_submitted != NULL)
+		snprintf(out, size, "%s", s->last_submitted);
+	else if (s->set->issued != NULL)
+		snprintf(out, size, "%s", s->set->issued);
+	else
+		snprintf(out, size, "%d-04-01", s->fy);
+}
+
+int
+ck_report_docx(const char *path, const struct ck_stats *s,
+    const struct ck_stats *self, struct store *st, const char *date)
+{
+	struct ctx	c;
+	struct cal_date	d;
+	char		iso[40];
+	int		r;
+
+	if ((r = report_ctx(&c, &d, s, self, st, date)) != 0)
+		return r;
+	snprintf(iso, sizeof iso, "%sT00:00:00Z", date);
+	return write_docx(path, &c, iso);
+}
+
+int
+ck_report_xlsx(const char *path, const struct ck_stats *s,
+    const struct ck_stats *self, struct store *st, const char *date)
+{
+	struct ctx	c;
+	struct cal_date	d;
+	int		r;
+
+	if ((r = report_ctx(&c, &d, s, self, st, date)) != 0)
+		return r;
+	return write_xlsx(path, &c, (time_t)(cal_days(d) * 86400L));
 }

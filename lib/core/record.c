@@ -627,6 +627,50 @@ done:
 }
 
 int
+record_set_field(struct ydoc *doc, struct node *root, const char *path,
+    const char *value, int append)
+{
+	struct node	*map = root, *next, *val, *seq;
+	const char	*p = path, *dot;
+	char		 key[128];
+	size_t		 n;
+
+	for (;;) {
+		dot = strchr(p, '.');
+		n = dot != NULL ? (size_t)(dot - p) : strlen(p);
+		if (n == 0 || n >= sizeof key)
+			return error_set(NC_EINVALID, "'%s' is not a field name",
+			    path);
+		memcpy(key, p, n);
+		key[n] = '\0';
+		if (map == NULL || map->kind != NODE_MAP)
+			return error_set(NC_EINVALID, "'%s': '%.*s' is not a "
+			    "mapping", path, (int)(p - path - 1), path);
+		if (dot == NULL)
+			break;
+		if ((next = node_get(map, key)) == NULL) {
+			if ((next = node_map(doc)) == NULL ||
+			    node_map_set(doc, map, key, next) != 0)
+				return error_set(NC_ENOMEM, "out of memory");
+		}
+		map = next;
+		p = dot + 1;
+	}
+	if ((val = node_str(doc, value)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	if (!append)
+		return node_map_set(doc, map, key, val);
+	if ((seq = node_get(map, key)) == NULL) {
+		if ((seq = node_seq(doc)) == NULL ||
+		    node_map_set(doc, map, key, seq) != 0)
+			return error_set(NC_ENOMEM, "out of memory");
+	} else if (seq->kind != NODE_SEQ)
+		return error_set(NC_EINVALID, "'%s' is not a list; use %s=VALUE",
+		    path, path);
+	return node_seq_push(doc, seq, val);
+}
+
+int
 record_edit(struct record **out, struct store *st, const struct recref *ref,
     record_edit_fn edit, void *arg, struct diags *d)
 {

@@ -90,6 +90,15 @@ int		 record_edit(struct record **out, struct store *,
 		    const struct recref *, record_edit_fn edit, void *arg,
 		    struct diags *d);
 
+/*
+ * Set the field at a dotted path (security.cloud) of root to the text
+ * value, making the mappings on the way; with append, push value onto
+ * the list there (made when absent).  NC_EINVALID when a step of the
+ * path is not a mapping, or the field is not a list when appending.
+ */
+int		 record_set_field(struct ydoc *, struct node *root,
+		    const char *path, const char *value, int append);
+
 /* Serialise a record tree as it would be written. */
 int		 record_serialise(struct buf *out, const struct schema *kind,
 		    struct node *root);

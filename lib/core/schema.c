@@ -1551,6 +1551,14 @@ schema_enum_find(const struct schema *s, const char *text)
 }
 
 const char *
+schema_annotation(const struct schema *s, const char *key)
+{
+	if (s == NULL || s->src == NULL || s->src->kind != NODE_MAP)
+		return NULL;
+	return node_get_str(s->src, key);
+}
+
+const char *
 schema_label(const struct schema *kind, const char *path, const char *value)
 {
 	const struct schema	*s;

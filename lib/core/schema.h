@@ -93,6 +93,12 @@ const char	*schema_label(const struct schema *kind, const char *path,
 		    const char *value);
 
 /*
+ * An annotation of the schema itself (not of its $ref target), read as
+ * text: "x-option", "x-add".  NULL when absent or not a scalar.
+ */
+const char	*schema_annotation(const struct schema *, const char *key);
+
+/*
  * References (x-ref) are checked by the caller, who knows the org list and
  * the records: check returns NULL when value is fine, else a message.
  */

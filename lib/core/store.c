@@ -18,6 +18,8 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "progdir.h"
+#include "refdata.h"
 #include "store.h"
 
 #ifndef NCIO_SCHEMA_DIR
@@ -31,23 +33,12 @@
 static const char id_alphabet[] = "0123456789abcdefghjkmnpqrstvwxyz";
 #define ID_CHARS	8
 
-struct org {
-	const char	*code;
-	const char	*name;
-	const char	*dept;		/* the 部 of a 課; NULL for a 部 */
-};
-
 struct store {
 	char			*root;
 	int			 lockfd;
 	int			 locked;
 	struct schemaset	*schemas;
-	struct ydoc		*orgdoc;
-	struct ydoc		*confdoc;	/* nerima-cio.yaml, on first use */
-	int			 conf_loaded;
-	struct org		*orgs;
-	size_t			 norgs;
-	int			 orgs_loaded;
+	struct refdata		*ref;		/* config and orgs, on first use */
 };
 
 static int
@@ -92,19 +83,23 @@ store_new(struct store **out, const char *root)
 int
 store_open(struct store **out, const char *dir)
 {
-	char	*cwd, *p;
-	int	 rc;
+	const char	*from = "";
+	char		*cwd, *p;
+	int		 rc;
 
 	*out = NULL;
-	if (dir == NULL || *dir == '\0')
+	if (dir == NULL || *dir == '\0') {
+		/* Name the variable: the user may not remember setting it. */
 		dir = getenv("NERIMA_CIO_DIR");
+		from = "NERIMA_CIO_DIR=";
+	}
 	if (dir != NULL && *dir != '\0') {
 		if (!is_dir(dir))
-			return error_set(NC_ENODIR, "'%s' is not a directory",
-			    dir);
+			return error_set(NC_ENODIR, "%s'%s' is not a directory",
+			    from, dir);
 		if (!has_marker(dir))
-			return error_set(NC_ENODIR, "'%s' is not a nerima-cio"
-			    " data directory (no %s)", dir, STORE_MARKER);
+			return error_set(NC_ENODIR, "%s'%s' is not a nerima-cio"
+			    " data directory (no %s)", from, dir, STORE_MARKER);
 		return store_new(out, dir);
 	}
 	if ((cwd = getcwd(NULL, 0)) == NULL)
@@ -141,9 +136,7 @@ store_free(struct store *st)
 	if (st->lockfd != -1)
 		close(st->lockfd);
 	schemaset_free(st->schemas);
-	ydoc_free(st->orgdoc);
-	ydoc_free(st->confdoc);
-	free(st->orgs);
+	refdata_free(st->ref);
 	free(st->root);
 	free(st);
 }
@@ -202,29 +195,25 @@ store_unlock(struct store *st)
 		flock(st->lockfd, LOCK_UN);
 }
 
-/* The directory holding this program, for the installed schemas. */
-static char *
-exe_schema_dir(void)
+/*
+ * Whether this program runs from the build tree it was built in; only
+ * then do the source tree's schemas come before the installed prefix's.
+ */
+static int
+in_build_tree(void)
 {
-	char		 exe[PATH_MAX];
-	struct buf	 b = BUF_INIT;
-	ssize_t		 n;
-	char		*slash;
+#ifdef NCIO_BUILD_DIR
+	char	*dir = progdir();
+	size_t	 len = strlen(NCIO_BUILD_DIR);
+	int	 yes;
 
-	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) <= 0)
-		return NULL;
-	exe[n] = '\0';
-	if ((slash = strrchr(exe, '/')) == NULL)
-		return NULL;
-	*slash = '\0';
-	buf_printf(&b, "%s/../share/nerima-cio/schemas", exe);
-	if (buf_ok(&b) != 0)
-		return NULL;
-	if (!is_dir(b.data)) {
-		buf_free(&b);
-		return NULL;
-	}
-	return buf_detach(&b, NULL);
+	yes = dir != NULL && strncmp(dir, NCIO_BUILD_DIR, len) == 0 &&
+	    (dir[len] == '/' || dir[len] == '\0');
+	free(dir);
+	return yes;
+#else
+	return 0;
+#endif
 }
 
 int
@@ -242,8 +231,10 @@ store_schemas(const struct schemaset **out, struct store *st, struct diags *d)
 	*out = NULL;
 	if ((env = getenv("NCIO_SCHEMA_PATH")) != NULL && *env != '\0')
 		dirs[0] = env;
-	else if ((exe = exe_schema_dir()) != NULL)
+	else if ((exe = progdir_find("../share/nerima-cio/schemas")) != NULL)
 		dirs[0] = exe;
+	else if (!in_build_tree() && is_dir(NCIO_SCHEMA_DIR))
+		dirs[0] = NCIO_SCHEMA_DIR;
 	else if (is_dir(NCIO_SOURCE_SCHEMA_DIR))
 		dirs[0] = NCIO_SOURCE_SCHEMA_DIR;
 	else
@@ -405,7 +396,7 @@ scan_year(struct reclist *out, struct store *st, const struct schema *kind,
 		}
 		de->d_name[len - 5] = '\0';
 		if (!store_id_valid(kind, de->d_name)) {
-			diags_add(d, rel.data, 0, 0, "file name is not a %s id"
+			diags_add(d, rel.data, 0, 0, "file name is not an id of kind %s"
 			    " (%s-xxxxxxxx.yaml); it is not read as a record",
 			    schema_kind(kind), schema_id_prefix(kind));
 			continue;
@@ -571,147 +562,108 @@ store_new_id(char **out, struct store *st, const struct schema *kind)
 	return rc;
 }
 
-/*
- * The organisation list, read once: departments (部) with their divisions
- * (課).  A missing or broken orgs.yaml leaves the list empty; lint says why.
- */
-static void
-load_orgs(struct store *st)
+int
+store_refdata(const struct refdata **out, struct store *st)
 {
-	const struct node	*depts, *dep, *divs, *div;
-	char			*path;
-	size_t			 i, j, n = 0;
+	int	rc;
 
-	st->orgs_loaded = 1;
-	if ((path = store_path(st, STORE_ORGS)) == NULL)
-		return;
-	if (ydoc_load(&st->orgdoc, path, NULL) != 0) {
-		free(path);
-		return;
-	}
-	free(path);
-	depts = node_get(ydoc_root(st->orgdoc), "departments");
-	if (depts == NULL || depts->kind != NODE_SEQ)
-		return;
-	for (i = 0; i < depts->n; i++) {
-		divs = node_get(depts->u.items[i], "divisions");
-		n += 1 + (divs != NULL && divs->kind == NODE_SEQ ? divs->n : 0);
-	}
-	if ((st->orgs = calloc(n + 1, sizeof *st->orgs)) == NULL)
-		return;
-	for (i = 0; i < depts->n; i++) {
-		dep = depts->u.items[i];
-		if (node_get_str(dep, "code") == NULL)
-			continue;
-		st->orgs[st->norgs].code = node_get_str(dep, "code");
-		st->orgs[st->norgs++].name = node_get_str(dep, "name");
-		divs = node_get(dep, "divisions");
-		for (j = 0; divs != NULL && divs->kind == NODE_SEQ &&
-		    j < divs->n; j++) {
-			div = divs->u.items[j];
-			if (node_get_str(div, "code") == NULL)
-				continue;
-			st->orgs[st->norgs].code = node_get_str(div, "code");
-			st->orgs[st->norgs].name = node_get_str(div, "name");
-			st->orgs[st->norgs++].dept = node_get_str(dep, "name");
-		}
-	}
+	*out = NULL;
+	if (st->ref == NULL && (rc = refdata_load(&st->ref, st->root)) != 0)
+		return rc;
+	*out = st->ref;
+	return 0;
 }
 
 int
 store_org(const char **name, const char **dept, struct store *st,
     const char *code)
 {
-	size_t	i;
+	const struct refdata		*rd;
+	const struct refdata_org	*o;
+	int				 rc;
 
-	if (!st->orgs_loaded)
-		load_orgs(st);
-	for (i = 0; i < st->norgs; i++) {
-		if (strcmp(st->orgs[i].code, code) == 0) {
-			if (name != NULL)
-				*name = st->orgs[i].name;
-			if (dept != NULL)
-				*dept = st->orgs[i].dept;
-			return 0;
-		}
-	}
-	return error_set(NC_ENOTFOUND, "'%s' is not an organisation code in %s",
-	    code, STORE_ORGS);
+	if ((rc = store_refdata(&rd, st)) != 0 ||
+	    (rc = refdata_org(&o, rd, code)) != 0)
+		return rc;
+	if (name != NULL)
+		*name = o->name;
+	if (dept != NULL)
+		*dept = o->dept != NULL ? o->dept->name : NULL;
+	return 0;
+}
+
+size_t
+store_norgs(struct store *st)
+{
+	const struct refdata	*rd;
+
+	if (store_refdata(&rd, st) != 0)
+		return 0;
+	return refdata_ndepts(rd) + refdata_ndivisions(rd);
+}
+
+const char *
+store_org_at(struct store *st, size_t i, const char **name)
+{
+	const struct refdata		*rd;
+	const struct refdata_org	*o;
+	size_t				 nd;
+
+	if (store_refdata(&rd, st) != 0)
+		return NULL;
+	nd = refdata_ndepts(rd);
+	if (i < nd)
+		o = refdata_dept_at(rd, i);
+	else if (i - nd < refdata_ndivisions(rd))
+		o = refdata_division_at(rd, i - nd);
+	else
+		return NULL;
+	if (name != NULL)
+		*name = o->name;
+	return o->code;
 }
 
 int
 store_org_find(const char **code, struct store *st, const char *text)
 {
-	size_t	i, hits = 0;
+	const struct refdata		*rd;
+	const struct refdata_org	*o;
+	int				 rc;
 
 	*code = NULL;
-	if (!st->orgs_loaded)
-		load_orgs(st);
-	for (i = 0; i < st->norgs; i++) {
-		if (strcmp(st->orgs[i].code, text) == 0) {
-			*code = st->orgs[i].code;
-			return 0;
-		}
-	}
-	for (i = 0; i < st->norgs; i++) {
-		if (st->orgs[i].name != NULL &&
-		    strcmp(st->orgs[i].name, text) == 0) {
-			*code = st->orgs[i].code;
-			hits++;
-		}
-	}
-	if (hits == 1)
-		return 0;
-	*code = NULL;
-	if (hits == 0)
-		return error_set(NC_ENOTFOUND, "'%s' is neither an organisation"
-		    " code nor a name in %s", text, STORE_ORGS);
-	return error_set(NC_EAMBIGUOUS, "'%s' names several organisations in"
-	    " %s; give the code", text, STORE_ORGS);
+	if ((rc = store_refdata(&rd, st)) != 0 ||
+	    (rc = refdata_org_find(&o, rd, text)) != 0)
+		return rc;
+	*code = o->code;
+	return 0;
 }
 
 int
 store_config(const struct node **out, struct store *st)
 {
-	char	*path;
-	int	 rc;
+	const struct refdata	*rd;
+	int			 rc;
 
 	*out = NULL;
-	if (!st->conf_loaded) {
-		if ((path = store_path(st, STORE_MARKER)) == NULL)
-			return NC_ENOMEM;
-		rc = ydoc_load(&st->confdoc, path, NULL);
-		free(path);
-		if (rc != 0)
-			return rc;
-		st->conf_loaded = 1;
-	}
-	*out = ydoc_root(st->confdoc);
-	return 0;
+	if ((rc = store_refdata(&rd, st)) != 0)
+		return rc;
+	return refdata_config(out, rd);
 }
 
 int
 store_member_find(const char **id, struct store *st, const char *text)
 {
-	const struct node	*conf, *ms, *m;
-	const char		*mid, *name;
-	size_t			 i;
-	int			 rc;
+	const struct refdata		*rd;
+	const struct refdata_member	*m;
+	int				 rc;
 
 	*id = NULL;
-	if ((rc = store_config(&conf, st)) != 0)
+	if ((rc = store_refdata(&rd, st)) != 0)
 		return rc;
-	ms = node_get(conf, "members");
-	for (i = 0; ms != NULL && ms->kind == NODE_SEQ && i < ms->n; i++) {
-		m = ms->u.items[i];
-		mid = node_get_str(m, "id");
-		name = node_get_str(m, "name");
-		if (mid != NULL && (strcmp(mid, text) == 0 ||
-		    (name != NULL && strcmp(name, text) == 0))) {
-			*id = mid;
-			return 0;
-		}
-	}
-	return error_set(NC_ENOTFOUND, "'%s' is not a team member id or name"
-	    " in %s", text, STORE_MARKER);
+	if ((rc = refdata_config(&(const struct node *){ NULL }, rd)) != 0)
+		return rc;
+	if ((rc = refdata_member_find(&m, rd, text)) != 0)
+		return rc;
+	*id = m->id;
+	return 0;
 }

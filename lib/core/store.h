@@ -39,8 +39,10 @@ void		 store_unlock(struct store *);
 
 /*
  * The schemas in force: $NCIO_SCHEMA_PATH, else the installed ones (beside
- * the program, ../share/nerima-cio/schemas), else the source tree's; then
- * the data directory's own schemas/ on top.  Loaded on first use.
+ * the program, ../share/nerima-cio/schemas), else -- for a program that
+ * does not run from its build tree -- the configured install prefix's,
+ * else the source tree's; then the data directory's own schemas/ on top.
+ * Loaded on first use.
  */
 int		 store_schemas(const struct schemaset **out, struct store *,
 		    struct diags *d);
@@ -84,6 +86,12 @@ int		 store_find(struct recref *out, struct reclist *matches,
 /* A fresh id for kind: "<prefix>-" and 8 Crockford base32 characters. */
 int		 store_new_id(char **out, struct store *, const struct schema *);
 /*
+ * The data directory's reference data (config, organisations, members:
+ * refdata.h), read on first use and freed with the store.
+ */
+struct refdata;
+int		 store_refdata(const struct refdata **out, struct store *);
+/*
  * An organisation from orgs.yaml by code: its name (情報政策課) and, for a
  * 課, the name of its 部 (企画部; NULL for a 部).  NC_ENOTFOUND when the
  * code is not there.
@@ -97,6 +105,13 @@ int		 store_org(const char **name, const char **dept, struct store *,
  */
 int		 store_org_find(const char **code, struct store *,
 		    const char *text);
+/*
+ * The organisations of orgs.yaml in file order (each 部, then its 課):
+ * how many, and the code (and name, when name is not NULL) of the i-th;
+ * NULL past the end.  For listings and shell completion.
+ */
+size_t		 store_norgs(struct store *);
+const char	*store_org_at(struct store *, size_t i, const char **name);
 /*
  * The config (nerima-cio.yaml) as a tree, read once per store and freed
  * with it.  The error of ydoc_load() when it cannot be read.

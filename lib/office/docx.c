@@ -9,19 +9,22 @@
  * docx_to_mem() replaces (text can never contain it: control characters
  * are dropped from text).
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include <minizip/zip.h>
-
 #include "buf.h"
-#include "cal.h"
+#include "chart.h"
 #include "docx.h"
+#include "docx_priv.h"
 #include "error.h"
 #include "fileio.h"
+#include "opc.h"
 #include "text.h"
+#include "textfit.h"
+#include "xlsx.h"
 
 #define SECT_MARK	'\001'
 
@@ -47,9 +50,20 @@ struct cell {
 struct docx_table {
 	size_t		 ncols;
 	unsigned	*weights;
+	int		 auto_widths;	/* no weights given */
 	size_t		 nrows;
 	size_t		 header_rows;
 	struct cell	*cells;		/* nrows * ncols */
+	int		 err;		/* first error, sticky */
+	char		*errmsg;
+};
+
+/* A native chart: its DrawingML part and its embedded workbook. */
+struct docx_chart {
+	char		*xml;
+	size_t		 xml_len;
+	char		*xlsx;
+	size_t		 xlsx_len;
 };
 
 struct docx {
@@ -66,47 +80,112 @@ struct docx {
 	char			*footer;
 	char			*title;
 	char			*author;
-	char			*created;	/* W3CDTF, or NULL */
-	tm_zip			 zdate;
+	char			*created;	/* as given, or NULL */
 	unsigned		 outline[4];
 	int			 depth;
+	struct docx_chart	*charts;
+	size_t			 ncharts;
+	/*
+	 * The last paragraph, if the body ends with it: where it starts and
+	 * whether it is one short line, which a table or chart after it keeps
+	 * with it (a caption, a heading, never alone at a page bottom).
+	 */
+	size_t			 last_para;
+	int			 last_para_short;
+	unsigned		 para_width;	/* of the open paragraph's runs */
+	int			 para_breaks;
+	int			 err;		/* first error, sticky */
+	char			*errmsg;
 };
 
 static const char xml_decl[] =
     "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
 
 #define NS_W	"http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define NS_WP	"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+#define NS_A	"http://schemas.openxmlformats.org/drawingml/2006/main"
+#define NS_C	"http://schemas.openxmlformats.org/drawingml/2006/chart"
 #define NS_R	"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-#define REL	"http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+#define REL	OPC_REL
 
-/* Characters XML 1.0 cannot carry, and C1 controls nobody means to print. */
-static int
-xml_forbidden(uint32_t cp)
-{
-	if (cp < 0x20)
-		return cp != '\t' && cp != '\n' && cp != '\r';
-	if (cp >= 0x7F && cp <= 0x9F)
-		return 1;
-	return cp == 0xFFFE || cp == 0xFFFF;
-}
+/* EMU (English metric units, 914400 an inch) of a twip and a centimetre. */
+#define EMU_TWIP	635
+#define EMU_CM		360000
+
+/* Body text of 10.5pt in cm: a chart's width in characters of 10pt. */
+#define CM_PER_10PT	0.3528
 
 int
 docx_check_text(const char *s, const char *what)
 {
-	size_t		 len, off, n;
-	uint32_t	 cp;
-
-	if (s == NULL)
-		return 0;
-	len = strlen(s);
-	for (off = 0; off < len; off += n) {
-		n = text_utf8_decode(&cp, s + off, len - off);
-		if (cp == TEXT_BADCP)
-			return error_set(NC_EINVALID,
-			    "invalid UTF-8 in %s at byte %zu", what, off);
-	}
-	return 0;
+	return opc_check_text(s, what);
 }
+
+/* The sticky error. */
+
+int
+docx_sticky(const struct docx *d)
+{
+	if (d == NULL)
+		return error_set(NC_EINVALID, "no document: creating it "
+		    "failed");
+	if (d->err == 0)
+		return 0;
+	return error_set(d->err, "%s", d->errmsg != NULL ? d->errmsg :
+	    "out of memory");
+}
+
+int
+docx_keep(struct docx *d, int rc)
+{
+	if (rc != 0 && d != NULL && d->err == 0) {
+		d->err = rc;
+		d->errmsg = strdup(error_last());
+	}
+	return rc;
+}
+
+int
+docx_error(const struct docx *d)
+{
+	return docx_sticky(d);
+}
+
+/* A public call: nothing after an error, and its own error kept. */
+#define DOCX_CALL(d, call) do {						\
+	int rc_ = docx_sticky(d);					\
+	if (rc_ != 0)							\
+		return rc_;						\
+	return docx_keep((d), (call));					\
+} while (0)
+
+static int
+table_sticky(const struct docx_table *t)
+{
+	if (t == NULL)
+		return error_set(NC_EINVALID, "no table: creating it failed");
+	if (t->err == 0)
+		return 0;
+	return error_set(t->err, "%s", t->errmsg != NULL ? t->errmsg :
+	    "out of memory");
+}
+
+static int
+table_keep(struct docx_table *t, int rc)
+{
+	if (rc != 0 && t != NULL && t->err == 0) {
+		t->err = rc;
+		t->errmsg = strdup(error_last());
+	}
+	return rc;
+}
+
+#define TABLE_CALL(t, call) do {					\
+	int rc_ = table_sticky(t);					\
+	if (rc_ != 0)							\
+		return rc_;						\
+	return table_keep((t), (call));					\
+} while (0)
 
 unsigned
 docx_measure(const char *s)
@@ -120,33 +199,7 @@ docx_measure(const char *s)
 static void
 put_escaped(struct buf *b, const char *s, size_t len)
 {
-	size_t		 off, n;
-	uint32_t	 cp;
-
-	for (off = 0; off < len; off += n) {
-		n = text_utf8_decode(&cp, s + off, len - off);
-		switch (cp) {
-		case '&':
-			buf_puts(b, "&amp;");
-			break;
-		case '<':
-			buf_puts(b, "&lt;");
-			break;
-		case '>':
-			buf_puts(b, "&gt;");
-			break;
-		case '"':
-			buf_puts(b, "&quot;");
-			break;
-		case '\'':
-			buf_puts(b, "&apos;");
-			break;
-		default:
-			if (!xml_forbidden(cp))
-				buf_add(b, s + off, n);
-			break;
-		}
-	}
+	opc_put_text(b, s, len);
 }
 
 /*
@@ -352,61 +405,6 @@ put_sectpr(struct buf *b, const struct docx *d, const struct docx_page *pg)
 }
 
 static int
-digits(const char *s, int n, int *out)
-{
-	int	i, v = 0;
-
-	for (i = 0; i < n; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return -1;
-		v = v * 10 + (s[i] - '0');
-	}
-	*out = v;
-	return 0;
-}
-
-/* "YYYY-MM-DD" or "YYYY-MM-DDTHH:MM:SSZ" into W3CDTF and the zip date. */
-static int
-parse_created(struct docx *d, const char *s)
-{
-	char	w3c[64];
-	int	y, mo, da, h = 0, mi = 0, se = 0;
-	size_t	len = strlen(s);
-	int	ok;
-
-	ok = (len == 10 || len == 20) &&
-	    digits(s, 4, &y) == 0 && s[4] == '-' &&
-	    digits(s + 5, 2, &mo) == 0 && s[7] == '-' &&
-	    digits(s + 8, 2, &da) == 0;
-	if (ok && len == 20)
-		ok = s[10] == 'T' && digits(s + 11, 2, &h) == 0 &&
-		    s[13] == ':' && digits(s + 14, 2, &mi) == 0 &&
-		    s[16] == ':' && digits(s + 17, 2, &se) == 0 &&
-		    s[19] == 'Z';
-	if (!ok)
-		return error_set(NC_EINVALID, "cannot parse created date "
-		    "'%s': expected YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ", s);
-	if (mo < 1 || mo > 12 || da < 1 || da > cal_days_in_month(y, mo) ||
-	    h > 23 || mi > 59 || se > 59)
-		return error_set(NC_EINVALID, "cannot parse created date "
-		    "'%s': out of range", s);
-	snprintf(w3c, sizeof w3c, "%04d-%02d-%02dT%02d:%02d:%02dZ",
-	    y, mo, da, h, mi, se);
-	if ((d->created = strdup(w3c)) == NULL)
-		return error_set(NC_ENOMEM, "out of memory");
-	/* A zip entry can only be dated 1980 to 2107. */
-	if (y >= 1980 && y <= 2107) {
-		d->zdate.tm_year = (uInt)y;
-		d->zdate.tm_mon = (uInt)mo - 1;
-		d->zdate.tm_mday = (uInt)da;
-		d->zdate.tm_hour = (uInt)h;
-		d->zdate.tm_min = (uInt)mi;
-		d->zdate.tm_sec = (uInt)se;
-	}
-	return 0;
-}
-
-static int
 dup_prop(char **out, const char *s, const char *what)
 {
 	int	rc;
@@ -432,14 +430,17 @@ docx_new(struct docx **out, const struct docx_props *props)
 		return error_set(NC_ENOMEM, "out of memory");
 	buf_init(&d->body);
 	buf_init(&d->para);
-	d->zdate.tm_year = 1980;
-	d->zdate.tm_mday = 1;
 	if (props != NULL) {
+		char	w3c[32];
+		int	y, mo, da, h, mi, se;
+
 		if ((rc = dup_prop(&d->title, props->title, "title")) != 0 ||
 		    (rc = dup_prop(&d->author, props->author, "author")) != 0)
 			goto fail;
 		if (props->created != NULL &&
-		    (rc = parse_created(d, props->created)) != 0)
+		    ((rc = opc_parse_created(props->created, w3c, &y, &mo, &da,
+		    &h, &mi, &se)) != 0 ||
+		    (rc = dup_prop(&d->created, props->created, "created")) != 0))
 			goto fail;
 	}
 	*out = d;
@@ -452,6 +453,8 @@ fail:
 void
 docx_free(struct docx *d)
 {
+	size_t	i;
+
 	if (d == NULL)
 		return;
 	buf_free(&d->body);
@@ -462,6 +465,12 @@ docx_free(struct docx *d)
 	free(d->title);
 	free(d->author);
 	free(d->created);
+	for (i = 0; i < d->ncharts; i++) {
+		free(d->charts[i].xml);
+		free(d->charts[i].xlsx);
+	}
+	free(d->charts);
+	free(d->errmsg);
 	free(d);
 }
 
@@ -474,8 +483,8 @@ not_open(const struct docx *d)
 	return 0;
 }
 
-int
-docx_page(struct docx *d, const struct docx_page *pg)
+static int
+page_impl(struct docx *d, const struct docx_page *pg)
 {
 	struct docx_page	 def, *v;
 	int			 rc;
@@ -507,6 +516,7 @@ docx_page(struct docx *d, const struct docx_page *pg)
 			return rc;
 		d->used = 0;
 		d->last_table = 0;
+		d->last_para_short = 0;
 	}
 	d->page = *pg;
 	return 0;
@@ -536,13 +546,15 @@ para_begin(struct docx *d, const struct docx_para_style *ps,
 		return rc;
 	d->pstyle = *ps;
 	d->open = 1;
+	d->para_width = 0;
+	d->para_breaks = 0;
 	return 0;
 }
 
 int
 docx_para_begin(struct docx *d, const struct docx_para_style *ps)
 {
-	return para_begin(d, ps, NULL);
+	DOCX_CALL(d, para_begin(d, ps, NULL));
 }
 
 static void
@@ -570,7 +582,7 @@ put_spread_run(struct buf *b, const char *text,
 
 	for (off = 0; off < len; off += n) {
 		n = text_utf8_decode(&cp, text + off, len - off);
-		if (xml_forbidden(cp) || cp == '\t' || cp == '\n' ||
+		if (opc_xml_forbidden(cp) || cp == '\t' || cp == '\n' ||
 		    cp == '\r') {
 			put_run(b, text, rs);
 			return;
@@ -594,11 +606,12 @@ put_spread_run(struct buf *b, const char *text,
 	buf_puts(b, "</w:r>");
 }
 
-int
-docx_run(struct docx *d, const char *text, const struct docx_run_style *rs)
+static int
+run_impl(struct docx *d, const char *text, const struct docx_run_style *rs)
 {
 	struct docx_run_style	 def;
 	size_t			 mark;
+	unsigned		 w;
 	int			 rc;
 
 	if (!d->open)
@@ -623,11 +636,16 @@ docx_run(struct docx *d, const char *text, const struct docx_run_style *rs)
 		d->para.len = mark;
 		return rc;
 	}
+	w = rs->spread > docx_measure(text) ? rs->spread : docx_measure(text);
+	d->para_width += w * (rs->size != 0 ? rs->size : BODY_SIZE) /
+	    BODY_SIZE;
+	if (strpbrk(text, "\r\n") != NULL)
+		d->para_breaks = 1;
 	return 0;
 }
 
-int
-docx_run_tab(struct docx *d)
+static int
+run_tab_impl(struct docx *d)
 {
 	if (!d->open)
 		return error_set(NC_EINVALID, "no open paragraph for a tab");
@@ -635,10 +653,60 @@ docx_run_tab(struct docx *d)
 	return buf_ok(&d->para);
 }
 
-int
-docx_para_end(struct docx *d)
+/* Insert s at byte off of b. */
+static void
+buf_insert(struct buf *b, size_t off, const char *s)
 {
-	int	rc;
+	size_t	n = strlen(s);
+
+	if (buf_grow(b, n) != 0)
+		return;
+	memmove(b->data + off + n, b->data + off, b->len - off + 1);
+	memcpy(b->data + off, s, n);
+	b->len += n;
+}
+
+/* Add <w:keepNext/> to the paragraph starting at byte off of b. */
+static void
+keep_with_next(struct buf *b, size_t off)
+{
+	char	*p = b->data + off, *end, *q;
+	size_t	 at;
+
+	if (b->failed || strncmp(p, "<w:p>", 5) != 0)
+		return;
+	if (strncmp(p + 5, "<w:pPr>", 7) != 0) {
+		buf_insert(b, off + 5, "<w:pPr><w:keepNext/></w:pPr>");
+		return;
+	}
+	if ((end = strstr(p, "</w:pPr>")) == NULL)
+		return;
+	for (q = p; q < end; q++)
+		if (strncmp(q, "<w:keepNext/>", 13) == 0)
+			return;
+	at = off + 12;
+	/* CT_PPr order: pStyle, then keepNext. */
+	if (strncmp(b->data + at, "<w:pStyle ", 10) == 0 &&
+	    (q = strstr(b->data + at, "/>")) != NULL)
+		at = (size_t)(q - b->data) + 2;
+	buf_insert(b, at, "<w:keepNext/>");
+}
+
+/* The body ends with a short paragraph: keep it with what comes next. */
+static void
+keep_caption(struct docx *d)
+{
+	if (d->last_para_short && d->body.len > d->last_para)
+		keep_with_next(&d->body, d->last_para);
+	d->last_para_short = 0;
+}
+
+static int
+para_end_impl(struct docx *d)
+{
+	const struct docx_para_style	*ps = &d->pstyle;
+	unsigned			 room;
+	int				 rc, shortp;
 
 	if (!d->open)
 		return error_set(NC_EINVALID, "no open paragraph to end");
@@ -646,9 +714,24 @@ docx_para_end(struct docx *d)
 	buf_puts(&d->para, "</w:p>");
 	if ((rc = buf_ok(&d->para)) != 0)
 		return rc;
+	room = docx_text_width(d);
+	room = room > (unsigned)abs(ps->indent_left) + (unsigned)abs(ps->indent_right) ?
+	    room - (unsigned)abs(ps->indent_left) - (unsigned)abs(ps->indent_right) : 0;
+	shortp = !d->para_breaks && d->para_width <= room;
+	/*
+	 * A short bold, gothic or large line is a heading made by hand: it
+	 * stays with what follows, never alone at the bottom of a page.
+	 */
+	if (shortp && d->para_width > 0 && (ps->bold || ps->gothic ||
+	    ps->size > BODY_SIZE) && !ps->keep_next)
+		keep_with_next(&d->para, 0);
+	if ((rc = buf_ok(&d->para)) != 0)
+		return rc;
+	d->last_para = d->body.len;
 	buf_add(&d->body, d->para.data, d->para.len);
 	if ((rc = buf_ok(&d->body)) != 0)
 		return rc;
+	d->last_para_short = shortp;
 	d->used = 1;
 	d->last_table = 0;
 	return 0;
@@ -665,28 +748,28 @@ add_para(struct docx *d, const char *text, const struct docx_para_style *ps,
 	if ((rc = para_begin(d, ps, pstyle)) != 0)
 		return rc;
 	if (text != NULL && *text != '\0' &&
-	    (rc = docx_run(d, text, NULL)) != 0) {
+	    (rc = run_impl(d, text, NULL)) != 0) {
 		d->open = 0;
 		return rc;
 	}
-	return docx_para_end(d);
+	return para_end_impl(d);
 }
 
 int
 docx_add_para(struct docx *d, const char *text,
     const struct docx_para_style *ps)
 {
-	return add_para(d, text, ps, NULL);
+	DOCX_CALL(d, add_para(d, text, ps, NULL));
 }
 
 int
 docx_add_blank(struct docx *d)
 {
-	return add_para(d, NULL, NULL, NULL);
+	DOCX_CALL(d, add_para(d, NULL, NULL, NULL));
 }
 
-int
-docx_add_page_break(struct docx *d)
+static int
+page_break_impl(struct docx *d)
 {
 	int	rc;
 
@@ -695,6 +778,7 @@ docx_add_page_break(struct docx *d)
 	buf_puts(&d->body, "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
 	if ((rc = buf_ok(&d->body)) != 0)
 		return rc;
+	d->last_para_short = 0;
 	d->used = 1;
 	d->last_table = 0;
 	return 0;
@@ -709,8 +793,8 @@ check_level(int level)
 	return 0;
 }
 
-int
-docx_add_heading(struct docx *d, int level, const char *text)
+static int
+heading_impl(struct docx *d, int level, const char *text)
 {
 	char	style[16];
 	int	rc;
@@ -760,8 +844,8 @@ docx_outline_label(char *out, size_t outsz, int level, unsigned n)
 	return 0;
 }
 
-int
-docx_add_outline_heading(struct docx *d, int level, const char *text)
+static int
+outline_heading_impl(struct docx *d, int level, const char *text)
 {
 	struct docx_para_style	 ps;
 	struct buf		 b = BUF_INIT;
@@ -796,8 +880,8 @@ done:
 	return rc;
 }
 
-int
-docx_add_outline_body(struct docx *d, const char *text)
+static int
+outline_body_impl(struct docx *d, const char *text)
 {
 	struct docx_para_style	ps;
 
@@ -829,6 +913,7 @@ docx_table_new(struct docx_table **out, size_t ncols, const unsigned *widths)
 		return error_set(NC_ENOMEM, "out of memory");
 	}
 	t->ncols = ncols;
+	t->auto_widths = widths == NULL;
 	for (i = 0; i < ncols; i++)
 		t->weights[i] = widths != NULL ? widths[i] : 1;
 	*out = t;
@@ -846,6 +931,7 @@ docx_table_free(struct docx_table *t)
 		free(t->cells[i].text);
 	free(t->cells);
 	free(t->weights);
+	free(t->errmsg);
 	free(t);
 }
 
@@ -874,15 +960,18 @@ cell_at(const struct docx_table *t, size_t row, size_t col)
 	return &t->cells[row * t->ncols + col];
 }
 
-int
-docx_table_header_rows(struct docx_table *t, size_t nrows)
+static int
+header_rows_impl(struct docx_table *t, size_t nrows)
 {
+	if (nrows > 100000)
+		return error_set(NC_EINVALID, "%zu header rows out of range",
+		    nrows);
 	t->header_rows = nrows;
 	return 0;
 }
 
-int
-docx_table_cell(struct docx_table *t, size_t row, size_t col,
+static int
+cell_impl(struct docx_table *t, size_t row, size_t col,
     const char *text, const struct docx_para_style *ps)
 {
 	struct cell	*c;
@@ -913,8 +1002,8 @@ docx_table_cell(struct docx_table *t, size_t row, size_t col,
 	return 0;
 }
 
-int
-docx_table_merge(struct docx_table *t, size_t row, size_t col, size_t nrows,
+static int
+merge_impl(struct docx_table *t, size_t row, size_t col, size_t nrows,
     size_t ncols)
 {
 	struct cell	*c;
@@ -960,19 +1049,119 @@ docx_table_merge(struct docx_table *t, size_t row, size_t col, size_t nrows,
 	return 0;
 }
 
+/* What a cell's width must hold, in twips: text at its size, margins. */
+#define CELL_MARGINS	(2 * 108 + 40)
+
+static unsigned
+cell_twips(unsigned hundredths, const struct cell *c)
+{
+	unsigned	size = c->styled && c->style.size != 0 ? c->style.size :
+			    BODY_SIZE;
+
+	if (hundredths == 0)
+		return 0;
+	return (unsigned)twips((int)(hundredths * size / BODY_SIZE)) +
+	    CELL_MARGINS;
+}
+
+/*
+ * Column widths in twips from the content (issue 18 "Tables in Word"):
+ * each column's natural width is its widest line, its minimum what may
+ * not break — a number, a date, a short word, a heading of up to eight
+ * characters — and textfit_columns() shares the text width out.  The
+ * caller's weights (or, without any, the content's own widths) size the
+ * columns left empty for filling in and share what room is left.
+ */
+static void
+table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
+    int *fits)
+{
+	struct textfit_col	*cols;
+	const struct cell	*c;
+	size_t			 r, k;
+	unsigned		 nat, min;
+	int			 header;
+
+	if ((cols = calloc(t->ncols, sizeof *cols)) == NULL) {
+		for (k = 0; k < t->ncols; k++) {
+			grid[k] = total / (unsigned)t->ncols;
+			fits[k] = 0;
+		}
+		grid[t->ncols - 1] += total - total / (unsigned)t->ncols *
+		    (unsigned)t->ncols;
+		return;
+	}
+	for (k = 0; k < t->ncols; k++)
+		cols[k].empty = 1;
+	for (r = 0; r < t->nrows; r++) {
+		header = r < t->header_rows;
+		for (k = 0; k < t->ncols; k++) {
+			c = cell_at(t, r, k);
+			/* A cell over several columns does not size one. */
+			if (c->covered || c->cspan > 1 || c->text == NULL ||
+			    *c->text == '\0')
+				continue;
+			nat = cell_twips(textfit_width(c->text), c);
+			min = cell_twips(textfit_min(c->text, header ? 800 :
+			    400), c);
+			if (nat > cols[k].natural)
+				cols[k].natural = nat;
+			if (min > cols[k].min)
+				cols[k].min = min;
+			if (!header)
+				cols[k].empty = 0;
+		}
+	}
+	for (k = 0; k < t->ncols; k++) {
+		/* Room for four characters to be written in by hand. */
+		if (cols[k].empty && cols[k].min < (unsigned)twips(400) +
+		    CELL_MARGINS)
+			cols[k].min = (unsigned)twips(400) + CELL_MARGINS;
+		cols[k].weight = t->auto_widths ? (cols[k].natural > 0 ?
+		    cols[k].natural : (unsigned)twips(400)) : t->weights[k];
+	}
+	textfit_columns(grid, cols, t->ncols, total);
+	for (k = 0; k < t->ncols; k++)
+		fits[k] = grid[k] >= cols[k].min;
+	free(cols);
+}
+
 static void
 put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
-    size_t row, size_t col, const struct cell *origin, int cont)
+    const int *fits, size_t row, size_t col, const struct cell *origin,
+    int cont)
 {
 	struct docx_para_style	 ps;
 	size_t			 span, k;
-	unsigned		 w = 0;
-	int			 header = row < t->header_rows;
+	unsigned		 w = 0, need;
+	int			 header = row < t->header_rows, nowrap = 0;
+	const char		*text = cont ? NULL : origin->text;
 
 	span = origin->cspan > 1 ? origin->cspan : 1;
 	for (k = col; k < col + span; k++)
 		w += grid[k];
-	/* CT_TcPr order: tcW, gridSpan, vMerge, shd, vAlign. */
+	memset(&ps, 0, sizeof ps);
+	if (origin->styled)
+		ps = origin->style;
+	if (header) {
+		ps.bold = 1;
+		ps.align = DOCX_CENTER;
+	} else if (ps.align == DOCX_JUSTIFY) {
+		/*
+		 * Never justified in a cell: a narrow cell would spread its
+		 * characters apart ("作 成 さ れ て い な い").  Numbers go
+		 * right, everything else left.
+		 */
+		ps.align = textfit_is_number(text) ? DOCX_RIGHT : DOCX_LEFT;
+	}
+	/* Numbers, dates and short headings on one line, where they fit. */
+	if (text != NULL && *text != '\0' && strpbrk(text, "\r\n") == NULL &&
+	    (textfit_is_unbreakable(text) || (header &&
+	    textfit_width(text) <= 800))) {
+		need = cell_twips(textfit_width(text), origin);
+		nowrap = span == 1 ? fits[col] && need <= w : need <= w;
+	}
+	/* CT_TcPr order: tcW, gridSpan, vMerge, shd, noWrap, vAlign. */
 	buf_printf(b, "<w:tc><w:tcPr><w:tcW w:w=\"%u\" w:type=\"dxa\"/>", w);
 	if (span > 1)
 		buf_printf(b, "<w:gridSpan w:val=\"%zu\"/>", span);
@@ -983,54 +1172,48 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	if (header)
 		buf_puts(b, "<w:shd w:val=\"clear\" w:color=\"auto\" "
 		    "w:fill=\"D9D9D9\"/>");
+	if (nowrap)
+		buf_puts(b, "<w:noWrap/>");
 	if (header || origin->rspan > 1)
 		buf_puts(b, "<w:vAlign w:val=\"center\"/>");
 	buf_puts(b, "</w:tcPr>");
-	memset(&ps, 0, sizeof ps);
-	if (origin->styled)
-		ps = origin->style;
-	if (header) {
-		ps.bold = 1;
-		ps.align = DOCX_CENTER;
-	}
 	/* No indentation or spacing from the body style in a cell. */
 	ps.indent_left = ps.indent_right = ps.indent_first = 0;
 	ps.tabs[0] = 0;
 	buf_puts(b, "<w:p>");
 	put_ppr(b, NULL, &ps);
-	if (!cont && origin->text != NULL && *origin->text != '\0') {
+	if (text != NULL && *text != '\0') {
 		buf_puts(b, "<w:r>");
 		put_rpr(b, ps.bold, ps.gothic, 0, ps.size, 0);
-		put_run_text(b, origin->text, strlen(origin->text));
+		put_run_text(b, text, strlen(text));
 		buf_puts(b, "</w:r>");
 	}
 	buf_puts(b, "</w:p></w:tc>");
 }
 
-int
-docx_add_table(struct docx *d, const struct docx_table *t)
+static int
+table_impl(struct docx *d, const struct docx_table *t)
 {
 	struct buf	 b = BUF_INIT;
-	unsigned	*grid = NULL, total, sum = 0, used = 0;
+	unsigned	*grid = NULL, total;
+	int		*fits = NULL;
 	const struct cell *c;
 	size_t		 r, k;
 	int		 rc;
 
+	if ((rc = table_sticky(t)) != 0)
+		return rc;
 	if ((rc = not_open(d)) != 0)
 		return rc;
 	if (t->nrows == 0)
 		return error_set(NC_EINVALID, "the table has no rows");
-	if ((grid = calloc(t->ncols, sizeof *grid)) == NULL)
+	if ((grid = calloc(t->ncols, sizeof *grid)) == NULL ||
+	    (fits = calloc(t->ncols, sizeof *fits)) == NULL) {
+		free(grid);
 		return error_set(NC_ENOMEM, "out of memory");
-	total = page_text_twips(&d->page);
-	for (k = 0; k < t->ncols; k++)
-		sum += t->weights[k];
-	for (k = 0; k < t->ncols; k++) {
-		grid[k] = k + 1 < t->ncols ?
-		    (unsigned)((unsigned long long)total * t->weights[k] / sum) :
-		    total - used;
-		used += grid[k];
 	}
+	total = page_text_twips(&d->page);
+	table_grid(grid, t, total, fits);
 	/* Two tables in a row would be joined into one by Word. */
 	if (d->last_table)
 		buf_puts(&b, "<w:p/>");
@@ -1058,12 +1241,12 @@ docx_add_table(struct docx *d, const struct docx_table *t)
 		for (k = 0; k < t->ncols; ) {
 			c = cell_at(t, r, k);
 			if (!c->covered) {
-				put_cell(&b, t, grid, r, k, c, 0);
+				put_cell(&b, t, grid, fits, r, k, c, 0);
 				k += c->cspan > 1 ? c->cspan : 1;
 			} else if (c->ocol == k) {
 				/* Below the origin of a vertical merge. */
 				c = cell_at(t, c->orow, c->ocol);
-				put_cell(&b, t, grid, r, k, c, 1);
+				put_cell(&b, t, grid, fits, r, k, c, 1);
 				k += c->cspan > 1 ? c->cspan : 1;
 			} else
 				k++;	/* cannot happen: spans are skipped */
@@ -1073,6 +1256,7 @@ docx_add_table(struct docx *d, const struct docx_table *t)
 	buf_puts(&b, "</w:tbl>");
 	if ((rc = buf_ok(&b)) != 0)
 		goto done;
+	keep_caption(d);
 	buf_add(&d->body, b.data, b.len);
 	if ((rc = buf_ok(&d->body)) != 0)
 		goto done;
@@ -1081,13 +1265,125 @@ docx_add_table(struct docx *d, const struct docx_table *t)
 done:
 	buf_free(&b);
 	free(grid);
+	free(fits);
 	return rc;
+}
+
+/*
+ * A native chart, inline in the text, centred: the DrawingML part with
+ * the values cached and the data as an embedded workbook for Word's
+ * "Edit Data".
+ */
+static int
+chart_one(struct docx *d, const struct chart *m, enum chart_kind drawn,
+    double width_cm, double height_cm)
+{
+	struct docx_chart	*v, ch;
+	struct buf		 x = BUF_INIT;
+	size_t			 n = d->ncharts + 1;
+	int			 rc;
+
+	memset(&ch, 0, sizeof ch);
+	if ((rc = chart_drawingml(&x, m, drawn, "rId1", 0)) != 0)
+		goto fail;
+	if ((rc = xlsx_chart_data(&ch.xlsx, &ch.xlsx_len, m, d->created)) != 0)
+		goto fail;
+	ch.xml = buf_detach(&x, &ch.xml_len);
+	if ((v = realloc(d->charts, n * sizeof *v)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto fail;
+	}
+	d->charts = v;
+	buf_reset(&x);
+	buf_puts(&x, "<w:p><w:pPr><w:jc w:val=\"center\"/></w:pPr><w:r>"
+	    "<w:drawing>");
+	buf_printf(&x, "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" "
+	    "distR=\"0\"><wp:extent cx=\"%ld\" cy=\"%ld\"/><wp:effectExtent "
+	    "l=\"0\" t=\"0\" r=\"0\" b=\"0\"/><wp:docPr id=\"%zu\" name=\"",
+	    lround(width_cm * EMU_CM), lround(height_cm * EMU_CM), n);
+	if (m->title != NULL)
+		put_escaped(&x, m->title, strlen(m->title));
+	buf_printf(&x, "\"/><wp:cNvGraphicFramePr/><a:graphic xmlns:a=\""
+	    NS_A "\"><a:graphicData uri=\"" NS_C "\"><c:chart xmlns:c=\""
+	    NS_C "\" xmlns:r=\"" NS_R "\" r:id=\"rId%zu\"/></a:graphicData>"
+	    "</a:graphic></wp:inline></w:drawing></w:r></w:p>", 5 + n);
+	if ((rc = buf_ok(&x)) != 0)
+		goto fail;
+	keep_caption(d);
+	buf_add(&d->body, x.data, x.len);
+	if ((rc = buf_ok(&d->body)) != 0)
+		goto fail;
+	d->charts[d->ncharts++] = ch;
+	buf_free(&x);
+	d->used = 1;
+	d->last_table = 0;
+	d->last_para_short = 0;
+	return 0;
+fail:
+	free(ch.xml);
+	free(ch.xlsx);
+	buf_free(&x);
+	return rc;
+}
+
+/*
+ * Sized to the text width and the page: horizontal bars too many for one
+ * page are drawn as several charts in parts of equal length ("（その1）"),
+ * each whole on its page, on the same axis.
+ */
+static int
+chart_impl(struct docx *d, const struct chart *m, double width_cm,
+    double height_cm)
+{
+	struct chart		*s;
+	enum chart_kind		 drawn;
+	unsigned		 top, right, bottom, left;
+	double			 text_cm, page_cm, h;
+	size_t			 fit, parts, per, k, first, n;
+	int			 rc;
+
+	if ((rc = not_open(d)) != 0 || (rc = chart_check(m)) != 0)
+		return rc;
+	if (width_cm < 0 || height_cm < 0 || width_cm > 100 ||
+	    height_cm > 100)
+		return error_set(NC_EINVALID, "chart '%s': size %.1f x %.1f cm "
+		    "out of range", m->title != NULL ? m->title : "", width_cm,
+		    height_cm);
+	page_margins(&d->page, &top, &right, &bottom, &left);
+	text_cm = page_text_twips(&d->page) * 2.54 / 1440;
+	/* Whole on one page, with a line above it. */
+	page_cm = ((d->page.landscape ? A4_SHORT : A4_LONG) - top - bottom) *
+	    2.54 / 1440 - 1.5;
+	if (width_cm == 0 || width_cm > text_cm)
+		width_cm = text_cm;
+	drawn = chart_drawn_kind(m, width_cm / CM_PER_10PT);
+	fit = chart_fit_categories(m, drawn, page_cm);
+	if (m->ncats <= fit) {
+		h = height_cm != 0 ? height_cm : chart_height_cm(m, drawn,
+		    width_cm);
+		return chart_one(d, m, drawn, width_cm, h < page_cm ? h :
+		    page_cm);
+	}
+	parts = (m->ncats + fit - 1) / fit;
+	per = (m->ncats + parts - 1) / parts;
+	for (k = 0, first = 0; first < m->ncats; k++, first += n) {
+		n = m->ncats - first < per ? m->ncats - first : per;
+		if ((rc = chart_slice(&s, m, first, n, k + 1, parts)) != 0)
+			return rc;
+		h = chart_height_cm(s, drawn, width_cm);
+		rc = chart_one(d, s, drawn, width_cm, h < page_cm ? h :
+		    page_cm);
+		chart_free(s);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
 }
 
 /* Header and footer. */
 
-int
-docx_header_text(struct docx *d, const char *text, enum docx_align align)
+static int
+header_impl(struct docx *d, const char *text, enum docx_align align)
 {
 	struct docx_para_style	 ps;
 	struct buf		 b = BUF_INIT;
@@ -1124,8 +1420,8 @@ put_field(struct buf *b, const char *instr, const char *shown)
 	    "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>", instr, shown);
 }
 
-int
-docx_footer_page_number(struct docx *d, enum docx_pagenum fmt)
+static int
+footer_impl(struct docx *d, enum docx_pagenum fmt)
 {
 	struct buf	b = BUF_INIT;
 	int		rc;
@@ -1151,34 +1447,102 @@ docx_footer_page_number(struct docx *d, enum docx_pagenum fmt)
 	return 0;
 }
 
+/* The public calls: sticky errors. */
+
+int
+docx_page(struct docx *d, const struct docx_page *pg)
+{
+	DOCX_CALL(d, page_impl(d, pg));
+}
+
+int
+docx_run(struct docx *d, const char *text, const struct docx_run_style *rs)
+{
+	DOCX_CALL(d, run_impl(d, text, rs));
+}
+
+int
+docx_run_tab(struct docx *d)
+{
+	DOCX_CALL(d, run_tab_impl(d));
+}
+
+int
+docx_para_end(struct docx *d)
+{
+	DOCX_CALL(d, para_end_impl(d));
+}
+
+int
+docx_add_page_break(struct docx *d)
+{
+	DOCX_CALL(d, page_break_impl(d));
+}
+
+int
+docx_add_heading(struct docx *d, int level, const char *text)
+{
+	DOCX_CALL(d, heading_impl(d, level, text));
+}
+
+int
+docx_add_outline_heading(struct docx *d, int level, const char *text)
+{
+	DOCX_CALL(d, outline_heading_impl(d, level, text));
+}
+
+int
+docx_add_outline_body(struct docx *d, const char *text)
+{
+	DOCX_CALL(d, outline_body_impl(d, text));
+}
+
+int
+docx_add_table(struct docx *d, const struct docx_table *t)
+{
+	DOCX_CALL(d, table_impl(d, t));
+}
+
+int
+docx_chart(struct docx *d, const struct chart *m, double width_cm,
+    double height_cm)
+{
+	DOCX_CALL(d, chart_impl(d, m, width_cm, height_cm));
+}
+
+int
+docx_header_text(struct docx *d, const char *text, enum docx_align align)
+{
+	DOCX_CALL(d, header_impl(d, text, align));
+}
+
+int
+docx_footer_page_number(struct docx *d, enum docx_pagenum fmt)
+{
+	DOCX_CALL(d, footer_impl(d, fmt));
+}
+
+int
+docx_table_header_rows(struct docx_table *t, size_t nrows)
+{
+	TABLE_CALL(t, header_rows_impl(t, nrows));
+}
+
+int
+docx_table_cell(struct docx_table *t, size_t row, size_t col,
+    const char *text, const struct docx_para_style *ps)
+{
+	TABLE_CALL(t, cell_impl(t, row, col, text, ps));
+}
+
+int
+docx_table_merge(struct docx_table *t, size_t row, size_t col, size_t nrows,
+    size_t ncols)
+{
+	TABLE_CALL(t, merge_impl(t, row, col, nrows, ncols));
+}
+
 /* The package parts. */
-
-static const char content_types_head[] =
-    "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
-    "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
-    "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-    "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
-    "<Override PartName=\"/word/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml\"/>"
-    "<Override PartName=\"/word/settings.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml\"/>"
-    "<Override PartName=\"/word/fontTable.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml\"/>";
-
-static const char content_types_header[] =
-    "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>";
-
-static const char content_types_footer[] =
-    "<Override PartName=\"/word/footer1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml\"/>";
-
-static const char content_types_tail[] =
-    "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
-    "<Override PartName=\"/docProps/app.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.extended-properties+xml\"/>"
-    "</Types>";
-
-static const char package_rels[] =
-    "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-    "<Relationship Id=\"rId1\" Type=\"" REL "officeDocument\" Target=\"word/document.xml\"/>"
-    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
-    "<Relationship Id=\"rId3\" Type=\"" REL "extended-properties\" Target=\"docProps/app.xml\"/>"
-    "</Relationships>";
 
 /*
  * Styles.  Body: 游明朝 10.5pt with Century for Latin text, justified,
@@ -1267,20 +1631,14 @@ static const char font_table_xml[] =
     "<w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>"
     "</w:fonts>";
 
-static const char app_xml[] =
-    "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" "
-    "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\">"
-    "<Application>nerima-cio</Application><DocSecurity>0</DocSecurity>"
-    "</Properties>";
-
 static void
 put_document(struct buf *b, const struct docx *d)
 {
 	size_t	i, start, isect = 0;
 
 	buf_puts(b, xml_decl);
-	buf_puts(b, "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\">"
-	    "<w:body>");
+	buf_puts(b, "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\" "
+	    "xmlns:wp=\"" NS_WP "\"><w:body>");
 	for (start = i = 0; i < d->body.len; i++) {
 		if (d->body.data[i] != SECT_MARK)
 			continue;
@@ -1297,166 +1655,6 @@ put_document(struct buf *b, const struct docx *d)
 }
 
 static void
-put_core(struct buf *b, const struct docx *d)
-{
-	buf_puts(b, xml_decl);
-	buf_puts(b, "<cp:coreProperties "
-	    "xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" "
-	    "xmlns:dc=\"http://purl.org/dc/elements/1.1/\" "
-	    "xmlns:dcterms=\"http://purl.org/dc/terms/\" "
-	    "xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" "
-	    "xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">");
-	if (d->title != NULL) {
-		buf_puts(b, "<dc:title>");
-		put_escaped(b, d->title, strlen(d->title));
-		buf_puts(b, "</dc:title>");
-	}
-	if (d->author != NULL) {
-		buf_puts(b, "<dc:creator>");
-		put_escaped(b, d->author, strlen(d->author));
-		buf_puts(b, "</dc:creator><cp:lastModifiedBy>");
-		put_escaped(b, d->author, strlen(d->author));
-		buf_puts(b, "</cp:lastModifiedBy>");
-	}
-	if (d->created != NULL)
-		buf_printf(b, "<dcterms:created xsi:type=\"dcterms:W3CDTF\">%s"
-		    "</dcterms:created><dcterms:modified "
-		    "xsi:type=\"dcterms:W3CDTF\">%s</dcterms:modified>",
-		    d->created, d->created);
-	buf_puts(b, "</cp:coreProperties>");
-}
-
-/* minizip writes through these into memory; it seeks back for headers. */
-struct zmem {
-	struct buf	b;
-	size_t		pos;
-};
-
-static voidpf ZCALLBACK
-zmem_open(voidpf opaque, const char *name, int mode)
-{
-	(void)name;
-	(void)mode;
-	return opaque;
-}
-
-static uLong ZCALLBACK
-zmem_read(voidpf opaque, voidpf stream, void *p, uLong n)
-{
-	struct zmem	*z = stream;
-
-	(void)opaque;
-	if (z->pos >= z->b.len)
-		return 0;
-	if (n > z->b.len - z->pos)
-		n = z->b.len - z->pos;
-	memcpy(p, z->b.data + z->pos, n);
-	z->pos += n;
-	return n;
-}
-
-static uLong ZCALLBACK
-zmem_write(voidpf opaque, voidpf stream, const void *p, uLong n)
-{
-	struct zmem	*z = stream;
-
-	(void)opaque;
-	if (z->pos + n > z->b.len &&
-	    buf_grow(&z->b, z->pos + n - z->b.len) != 0)
-		return 0;
-	memcpy(z->b.data + z->pos, p, n);
-	z->pos += n;
-	if (z->pos > z->b.len) {
-		z->b.len = z->pos;
-		z->b.data[z->b.len] = '\0';
-	}
-	return n;
-}
-
-static long ZCALLBACK
-zmem_tell(voidpf opaque, voidpf stream)
-{
-	(void)opaque;
-	return (long)((struct zmem *)stream)->pos;
-}
-
-static long ZCALLBACK
-zmem_seek(voidpf opaque, voidpf stream, uLong off, int origin)
-{
-	struct zmem	*z = stream;
-	size_t		 base;
-
-	(void)opaque;
-	switch (origin) {
-	case ZLIB_FILEFUNC_SEEK_SET:
-		base = 0;
-		break;
-	case ZLIB_FILEFUNC_SEEK_CUR:
-		base = z->pos;
-		break;
-	case ZLIB_FILEFUNC_SEEK_END:
-		base = z->b.len;
-		break;
-	default:
-		return -1;
-	}
-	if (base + off > z->b.len)
-		return -1;
-	z->pos = base + off;
-	return 0;
-}
-
-static int ZCALLBACK
-zmem_close(voidpf opaque, voidpf stream)
-{
-	(void)opaque;
-	(void)stream;
-	return 0;
-}
-
-static int ZCALLBACK
-zmem_error(voidpf opaque, voidpf stream)
-{
-	(void)opaque;
-	return ((struct zmem *)stream)->b.failed;
-}
-
-static int
-zip_part(zipFile zf, const struct docx *d, const char *name,
-    const char *data, size_t len)
-{
-	zip_fileinfo	zi;
-
-	if (len > 0x7FFFFFFF)
-		return error_set(NC_EINVALID, "part '%s' too large for a zip "
-		    "without zip64", name);
-	memset(&zi, 0, sizeof zi);
-	zi.tmz_date = d->zdate;
-	if (zipOpenNewFileInZip(zf, name, &zi, NULL, 0, NULL, 0, NULL,
-	    Z_DEFLATED, Z_DEFAULT_COMPRESSION) != ZIP_OK ||
-	    zipWriteInFileInZip(zf, data, (unsigned)len) != ZIP_OK ||
-	    zipCloseFileInZip(zf) != ZIP_OK)
-		return error_set(NC_EIO, "cannot add '%s' to the package",
-		    name);
-	return 0;
-}
-
-static int
-zip_xml(zipFile zf, const struct docx *d, const char *name,
-    const char *body)
-{
-	struct buf	b = BUF_INIT;
-	int		rc;
-
-	buf_puts(&b, xml_decl);
-	buf_puts(&b, body);
-	if ((rc = buf_ok(&b)) == 0)
-		rc = zip_part(zf, d, name, b.data, b.len);
-	buf_free(&b);
-	return rc;
-}
-
-static void
 put_hdrftr(struct buf *b, const char *tag, const char *content)
 {
 	buf_puts(b, xml_decl);
@@ -1464,115 +1662,136 @@ put_hdrftr(struct buf *b, const char *tag, const char *content)
 	    "</w:%s>", tag, content, tag);
 }
 
-int
-docx_to_mem(char **out, size_t *outlen, struct docx *d)
+#define CT_WML	"application/vnd.openxmlformats-officedocument.wordprocessingml."
+
+/* One part from a buffer, XML declaration first when xml is set. */
+static int
+add_part(struct opc *p, struct buf *b, const char *name, const char *type,
+    const char *body)
 {
-	zlib_filefunc_def	 ff;
-	struct zmem		 z;
-	struct buf		 b = BUF_INIT;
-	zipFile			 zf = NULL;
+	int	rc;
+
+	if (body != NULL) {
+		buf_reset(b);
+		buf_puts(b, xml_decl);
+		buf_puts(b, body);
+	}
+	if ((rc = buf_ok(b)) != 0)
+		return rc;
+	return opc_part(p, name, type, b->data, b->len);
+}
+
+static int
+to_mem_impl(char **out, size_t *outlen, struct docx *d)
+{
+	struct opc_props	 props;
+	struct opc		*p = NULL;
+	struct buf		 b = BUF_INIT, name = BUF_INIT, id = BUF_INIT;
+	size_t			 i;
 	int			 rc;
 
 	*out = NULL;
 	*outlen = 0;
 	if ((rc = not_open(d)) != 0)
 		return rc;
-	memset(&z, 0, sizeof z);
-	buf_init(&z.b);
-	memset(&ff, 0, sizeof ff);
-	ff.zopen_file = zmem_open;
-	ff.zread_file = zmem_read;
-	ff.zwrite_file = zmem_write;
-	ff.ztell_file = zmem_tell;
-	ff.zseek_file = zmem_seek;
-	ff.zclose_file = zmem_close;
-	ff.zerror_file = zmem_error;
-	ff.opaque = &z;
-	if ((zf = zipOpen2("document.docx", APPEND_STATUS_CREATE, NULL,
-	    &ff)) == NULL) {
-		rc = error_set(NC_EIO, "cannot start the package");
-		goto done;
-	}
+	memset(&props, 0, sizeof props);
+	props.title = d->title;
+	props.author = d->author;
+	props.created = d->created;
+	props.app = "<Application>nerima-cio</Application>"
+	    "<DocSecurity>0</DocSecurity>";
+	if ((rc = opc_new(&p, &props)) != 0)
+		return rc;
 
-	/* Fixed order, [Content_Types].xml first as Office writes it. */
-	buf_puts(&b, xml_decl);
-	buf_puts(&b, content_types_head);
-	if (d->header != NULL)
-		buf_puts(&b, content_types_header);
-	if (d->footer != NULL)
-		buf_puts(&b, content_types_footer);
-	buf_puts(&b, content_types_tail);
-	if ((rc = buf_ok(&b)) != 0 ||
-	    (rc = zip_part(zf, d, "[Content_Types].xml", b.data, b.len)) != 0)
-		goto done;
-	if ((rc = zip_xml(zf, d, "_rels/.rels", package_rels)) != 0)
-		goto done;
-
-	buf_reset(&b);
+	/* The parts in a fixed order: the same calls, the same bytes. */
 	put_document(&b, d);
-	if ((rc = buf_ok(&b)) != 0 ||
-	    (rc = zip_part(zf, d, "word/document.xml", b.data, b.len)) != 0)
-		goto done;
-
-	buf_reset(&b);
-	buf_puts(&b, xml_decl);
-	buf_puts(&b, "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-	    "<Relationship Id=\"rId1\" Type=\"" REL "styles\" Target=\"styles.xml\"/>"
-	    "<Relationship Id=\"rId2\" Type=\"" REL "settings\" Target=\"settings.xml\"/>"
-	    "<Relationship Id=\"rId3\" Type=\"" REL "fontTable\" Target=\"fontTable.xml\"/>");
-	if (d->header != NULL)
-		buf_puts(&b, "<Relationship Id=\"rId4\" Type=\"" REL "header\" Target=\"header1.xml\"/>");
-	if (d->footer != NULL)
-		buf_puts(&b, "<Relationship Id=\"rId5\" Type=\"" REL "footer\" Target=\"footer1.xml\"/>");
-	buf_puts(&b, "</Relationships>");
-	if ((rc = buf_ok(&b)) != 0 ||
-	    (rc = zip_part(zf, d, "word/_rels/document.xml.rels", b.data,
-	    b.len)) != 0)
-		goto done;
-
-	if ((rc = zip_xml(zf, d, "word/styles.xml", styles_xml)) != 0 ||
-	    (rc = zip_xml(zf, d, "word/settings.xml", settings_xml)) != 0 ||
-	    (rc = zip_xml(zf, d, "word/fontTable.xml", font_table_xml)) != 0)
+	if ((rc = add_part(p, &b, "word/document.xml", CT_WML
+	    "document.main+xml", NULL)) != 0 ||
+	    (rc = add_part(p, &b, "word/styles.xml", CT_WML "styles+xml",
+	    styles_xml)) != 0 ||
+	    (rc = add_part(p, &b, "word/settings.xml", CT_WML "settings+xml",
+	    settings_xml)) != 0 ||
+	    (rc = add_part(p, &b, "word/fontTable.xml", CT_WML
+	    "fontTable+xml", font_table_xml)) != 0)
 		goto done;
 	if (d->header != NULL) {
 		buf_reset(&b);
 		put_hdrftr(&b, "hdr", d->header);
-		if ((rc = buf_ok(&b)) != 0 ||
-		    (rc = zip_part(zf, d, "word/header1.xml", b.data,
-		    b.len)) != 0)
+		if ((rc = add_part(p, &b, "word/header1.xml", CT_WML
+		    "header+xml", NULL)) != 0)
 			goto done;
 	}
 	if (d->footer != NULL) {
 		buf_reset(&b);
 		put_hdrftr(&b, "ftr", d->footer);
+		if ((rc = add_part(p, &b, "word/footer1.xml", CT_WML
+		    "footer+xml", NULL)) != 0)
+			goto done;
+	}
+	for (i = 0; i < d->ncharts; i++) {
+		buf_reset(&name);
+		buf_printf(&name, "word/charts/chart%zu.xml", i + 1);
+		if ((rc = buf_ok(&name)) != 0 ||
+		    (rc = opc_part(p, name.data, "application/vnd."
+		    "openxmlformats-officedocument.drawingml.chart+xml",
+		    d->charts[i].xml, d->charts[i].xml_len)) != 0)
+			goto done;
+		buf_reset(&b);
+		buf_printf(&b, "../embeddings/Microsoft_Excel_Worksheet%zu.xlsx",
+		    i + 1);
 		if ((rc = buf_ok(&b)) != 0 ||
-		    (rc = zip_part(zf, d, "word/footer1.xml", b.data,
-		    b.len)) != 0)
+		    (rc = opc_rel(p, name.data, "rId1", "package", b.data)) != 0)
+			goto done;
+		buf_reset(&name);
+		buf_printf(&name, "word/embeddings/Microsoft_Excel_Worksheet"
+		    "%zu.xlsx", i + 1);
+		if ((rc = buf_ok(&name)) != 0 ||
+		    (rc = opc_part(p, name.data, "application/vnd."
+		    "openxmlformats-officedocument.spreadsheetml.sheet",
+		    d->charts[i].xlsx, d->charts[i].xlsx_len)) != 0)
 			goto done;
 	}
 
-	buf_reset(&b);
-	put_core(&b, d);
-	if ((rc = buf_ok(&b)) != 0 ||
-	    (rc = zip_part(zf, d, "docProps/core.xml", b.data, b.len)) != 0 ||
-	    (rc = zip_xml(zf, d, "docProps/app.xml", app_xml)) != 0)
+	if ((rc = opc_rel(p, NULL, "rId1", "officeDocument",
+	    "word/document.xml")) != 0 ||
+	    (rc = opc_rel(p, "word/document.xml", "rId1", "styles",
+	    "styles.xml")) != 0 ||
+	    (rc = opc_rel(p, "word/document.xml", "rId2", "settings",
+	    "settings.xml")) != 0 ||
+	    (rc = opc_rel(p, "word/document.xml", "rId3", "fontTable",
+	    "fontTable.xml")) != 0)
 		goto done;
-
-	rc = zipClose(zf, NULL);
-	zf = NULL;
-	if (rc != ZIP_OK) {
-		rc = error_set(NC_EIO, "cannot finish the package");
+	if (d->header != NULL && (rc = opc_rel(p, "word/document.xml", "rId4",
+	    "header", "header1.xml")) != 0)
 		goto done;
+	if (d->footer != NULL && (rc = opc_rel(p, "word/document.xml", "rId5",
+	    "footer", "footer1.xml")) != 0)
+		goto done;
+	for (i = 0; i < d->ncharts; i++) {
+		buf_reset(&id);
+		buf_printf(&id, "rId%zu", 6 + i);
+		buf_reset(&name);
+		buf_printf(&name, "charts/chart%zu.xml", i + 1);
+		if ((rc = buf_ok(&id)) != 0 || (rc = buf_ok(&name)) != 0 ||
+		    (rc = opc_rel(p, "word/document.xml", id.data, "chart",
+		    name.data)) != 0)
+			goto done;
 	}
-	if ((rc = buf_ok(&z.b)) != 0)
-		goto done;
-	*out = buf_detach(&z.b, outlen);
+	rc = opc_to_mem(out, outlen, p);
 done:
-	if (zf != NULL)
-		zipClose(zf, NULL);
-	buf_free(&z.b);
+	opc_free(p);
 	buf_free(&b);
+	buf_free(&name);
+	buf_free(&id);
 	return rc;
+}
+
+int
+docx_to_mem(char **out, size_t *outlen, struct docx *d)
+{
+	*out = NULL;
+	*outlen = 0;
+	DOCX_CALL(d, to_mem_impl(out, outlen, d));
 }
 
 int
@@ -1582,6 +1801,7 @@ docx_save(struct docx *d, const char *path)
 	size_t	 len;
 	int	 rc;
 
+	/* Nothing at all is written for a document in error. */
 	if ((rc = docx_to_mem(&data, &len, d)) != 0)
 		return rc;
 	/* Temporary file beside path, fsync, rename: never half a file. */

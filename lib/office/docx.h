@@ -21,16 +21,33 @@
  * order, fixed zip timestamps taken from the created date or 1980-01-01),
  * so regenerating an unchanged document changes nothing.
  *
- * Every function returns 0 or a negative NC_E* code with the message set
- * (error_last()); a call that fails adds nothing to the document (the
- * layout helpers check all their text first, so only running out of
- * memory can leave one of them half done).
+ * Errors are sticky (libgit2's filebuf): every function returns 0 or a
+ * negative NC_E* code with the message set (error_last()), and the first
+ * error is kept: every later call on the document is a no-op returning
+ * it again, and docx_to_mem() and docx_save() return it without writing
+ * anything.  So a document can never come out incomplete because the
+ * result of one call was not checked; a caller may check docx_save()
+ * alone.  Tables keep their first error the same way and pass it to the
+ * document in docx_add_table(); a NULL document or table (a failed
+ * docx_new() or docx_table_new()) is accepted and refused.  Only the
+ * write in docx_save() is not sticky: saving again elsewhere may work.
+ *
+ * Tables are laid out from their content (issue 18): column widths come
+ * from the display width of what the cells hold (full-width characters
+ * count two, as in the xlsx writer), so numbers, dates and short words
+ * never break and headings of up to eight characters stay whole; cells
+ * are never justified (left, or right for a number, unless the caller
+ * asks for centred or right); header rows repeat on every page and no
+ * row splits across pages.  A short paragraph right before a table or a
+ * chart (a caption, a heading) is kept with it, as is a short bold,
+ * gothic or large line with what follows.
  */
 #ifndef NCIO_DOCX_H
 #define NCIO_DOCX_H
 
 #include <stddef.h>
 
+struct chart;
 struct docx;
 struct docx_table;
 
@@ -105,6 +122,8 @@ enum docx_pagenum {
 
 int	docx_new(struct docx **out, const struct docx_props *);
 void	docx_free(struct docx *);
+/* 0, or the document's first error (message set). */
+int	docx_error(const struct docx *);
 
 /*
  * 0 if text (NULL counts as empty) is valid UTF-8, else NC_EINVALID with
@@ -158,9 +177,12 @@ int	docx_outline_label(char *out, size_t outsz, int level, unsigned n);
 /*
  * Tables are built on their own, then added where the document is:
  * docx_table_new(), cells, merges, docx_add_table(), docx_table_free().
- * widths are relative weights of the ncols columns (NULL: equal); the
- * table spans the text width of the section it is added to.  Rows grow
- * as cells are set; cells never set are empty.  Borders are single thin
+ * The table spans the text width of the section it is added to; its
+ * column widths come from the content (above).  widths are relative
+ * weights of the ncols columns: they size the columns left empty (a form
+ * to fill in) and share out the room left once every column holds its
+ * content; NULL takes the content's own widths for that.  Rows grow as
+ * cells are set; cells never set are empty.  Borders are single thin
  * lines.  Header rows repeat on every page, are bold, centred and shaded.
  */
 int	docx_table_new(struct docx_table **out, size_t ncols,
@@ -179,15 +201,29 @@ int	docx_table_merge(struct docx_table *, size_t row, size_t col,
 	    size_t nrows, size_t ncols);
 int	docx_add_table(struct docx *, const struct docx_table *);
 
+/*
+ * A native Word chart (chart.h) in a paragraph of its own, centred:
+ * a DrawingML chart part with the values cached, so Word and LibreOffice
+ * draw it as it is, and the data as an embedded workbook, so Word's
+ * "Edit Data" opens it.  width_cm 0 (or more than the text width) takes
+ * the text width; height_cm 0 takes one from the chart (chart_height_cm());
+ * either way it is made to fit one page.  Horizontal bars too many for a
+ * page become several charts, "<title>（その1）" ..., on the same axis.
+ */
+int	docx_chart(struct docx *, const struct chart *, double width_cm,
+	    double height_cm);
+
 /* The header of every page: one line of text. */
 int	docx_header_text(struct docx *, const char *text, enum docx_align);
 /* The footer of every page: the page number, centred. */
 int	docx_footer_page_number(struct docx *, enum docx_pagenum);
 
 /*
- * The package.  docx_save() writes atomically: a temporary file in the
- * same directory, fsync, rename over path; on failure the temporary file
- * is removed and an existing file at path is left as it was.
+ * The package (opc.h).  docx_save() writes atomically through fileio: a
+ * temporary file in the same directory, fsync, rename over path (or, in
+ * fileio_defer_begin() ... commit, with the other files of the set); on
+ * failure the temporary file is removed and an existing file at path is
+ * left as it was.
  */
 int	docx_to_mem(char **out, size_t *outlen, struct docx *);
 int	docx_save(struct docx *, const char *path);

@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "docx.h"
+#include "docx_priv.h"
 #include "error.h"
 
 /* Up to the next newline; *next is after it, or NULL at the end. */
@@ -194,8 +195,8 @@ end:
 	return rc;
 }
 
-int
-docx_add_notice(struct docx *d, const struct docx_notice *n)
+static int
+notice_impl(struct docx *d, const struct docx_notice *n)
 {
 	struct docx_para_style	 right, title, body, centre, contact;
 	struct buf		 b = BUF_INIT;
@@ -276,8 +277,8 @@ done:
 	return rc;
 }
 
-int
-docx_add_report_cover(struct docx *d, const struct docx_report *r)
+static int
+cover_impl(struct docx *d, const struct docx_report *r)
 {
 	struct docx_para_style	title, right;
 	int			rc;
@@ -302,4 +303,25 @@ docx_add_report_cover(struct docx *d, const struct docx_report *r)
 	    (rc = docx_add_para(d, r->author, &right)) != 0)
 		return rc;
 	return docx_add_blank(d);
+}
+
+/* Sticky like every call: nothing after an error, and its own kept. */
+int
+docx_add_notice(struct docx *d, const struct docx_notice *n)
+{
+	int	rc;
+
+	if ((rc = docx_sticky(d)) != 0)
+		return rc;
+	return docx_keep(d, notice_impl(d, n));
+}
+
+int
+docx_add_report_cover(struct docx *d, const struct docx_report *r)
+{
+	int	rc;
+
+	if ((rc = docx_sticky(d)) != 0)
+		return rc;
+	return docx_keep(d, cover_impl(d, r));
 }

@@ -1,19 +1,17 @@
-#include <sys/stat.h>
-
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include <xlsxwriter.h>
 
 #include "buf.h"
+#include "chart.h"
 #include "error.h"
+#include "fileio.h"
+#include "opc.h"
 #include "text.h"
 #include "xlsx.h"
 
@@ -77,11 +75,16 @@ __lsan_default_suppressions(void)
 #define XLSX_LIST_SHEET		"選択肢"
 #define XLSX_PAPER_A4		9
 
-/* Default chart size, and libxlsxwriter's size before scaling. */
-#define XLSX_CHART_W		576
-#define XLSX_CHART_H		360
-#define XLSX_LXW_CHART_W	480.0
-#define XLSX_LXW_CHART_H	288.0
+/*
+ * A chart sheet prints the chart on a page of its own: A4 landscape with
+ * 15 mm margins, 267 x 180 mm (73 characters of the 10pt chart font
+ * across).  Not portrait: libxlsxwriter 1.1.4 anchors a portrait chart
+ * sheet's chart above the page (y = -47625 EMU), and LibreOffice then
+ * drops the chart.
+ */
+#define XLSX_CHART_WIDE_CHARS	73.0
+#define XLSX_CHART_PAGE_CM	16.5	/* the chart's height on the page */
+#define XLSX_CHART_LABELS_MAX	24	/* points labelled by default */
 
 enum {
 	K_TEXT,
@@ -101,13 +104,6 @@ enum {
 #define V_INPUT		0x1
 #define V_CENTER	0x2
 #define V_MAX		4
-
-struct xlsx_anchor {
-	uint32_t	 row;
-	uint16_t	 col;
-	int		 width;
-	int		 height;
-};
 
 struct xlsx_sheet {
 	struct xlsx		*x;
@@ -134,15 +130,20 @@ struct xlsx_sheet {
 	size_t			 nlines;
 	char			**headings;
 
-	struct xlsx_anchor	*charts;
-	size_t			 ncharts;
 	uint16_t		 nlists;	/* columns used in the lists sheet */
+};
+
+/* A chart waiting for its chart sheet, made when the workbook is saved. */
+struct xlsx_pending {
+	lxw_chart		*chart;
+	char			*title;		/* names the sheet */
+	char			*sheet;		/* the data's sheet */
 };
 
 struct xlsx {
 	lxw_workbook		*wb;
 	char			*path;
-	char			*tmp;		/* NULL once renamed */
+	struct fileio_tmp	 tmp;		/* the file libxlsxwriter writes */
 	int			 done;		/* xlsx_save() was called */
 	int			 err;		/* first error */
 	char			*errmsg;
@@ -150,6 +151,8 @@ struct xlsx {
 	size_t			 nsheets;
 	struct xlsx_sheet	*lists;
 	lxw_format		*fmt[K_MAX][V_MAX];
+	struct xlsx_pending	*pending;
+	size_t			 npending;
 };
 
 static int
@@ -335,8 +338,22 @@ xlsx_sheet_free(struct xlsx_sheet *sh)
 	for (i = 0; sh->headings != NULL && i < sh->ncols; i++)
 		free(sh->headings[i]);
 	free(sh->headings);
-	free(sh->charts);
 	free(sh);
+}
+
+static void
+xlsx_pending_free(struct xlsx *x)
+{
+	size_t	 i;
+
+	/* The charts themselves belong to the workbook. */
+	for (i = 0; i < x->npending; i++) {
+		free(x->pending[i].title);
+		free(x->pending[i].sheet);
+	}
+	free(x->pending);
+	x->pending = NULL;
+	x->npending = 0;
 }
 
 void
@@ -348,15 +365,31 @@ xlsx_free(struct xlsx *x)
 		return;
 	if (x->wb != NULL)
 		lxw_workbook_free(x->wb);
-	if (x->tmp != NULL)
-		unlink(x->tmp);
+	fileio_tmp_abort(&x->tmp);
 	for (i = 0; i < x->nsheets; i++)
 		xlsx_sheet_free(x->sheets[i]);
+	xlsx_pending_free(x);
 	free(x->sheets);
 	free(x->path);
-	free(x->tmp);
 	free(x->errmsg);
 	free(x);
+}
+
+/* Workbook defaults every writer here uses: 游ゴシック as Normal. */
+static void
+xlsx_normal_font(lxw_workbook *wb)
+{
+	lxw_format	*normal;
+
+	/*
+	 * workbook_new() adds the default cell format first; it is xf 0,
+	 * the Normal style, whose font sets Excel's unit of column width and
+	 * the font of empty cells and of the page header and footer.
+	 */
+	if ((normal = STAILQ_FIRST(wb->formats)) != NULL) {
+		format_set_font_name(normal, XLSX_FONT);
+		format_set_font_family(normal, XLSX_FONT_FAMILY);
+	}
 }
 
 int
@@ -364,53 +397,29 @@ xlsx_new(struct xlsx **out, const char *path, const struct xlsx_props *props)
 {
 	struct xlsx		*x = NULL;
 	lxw_doc_properties	 p;
-	lxw_format		*normal;
-	const char		*slash;
-	int			 fd, rc = 0;
+	int			 rc = 0;
 
 	*out = NULL;
 	if (path == NULL || *path == '\0')
 		return error_set(NC_EINVALID, "no path for the workbook");
 	if ((x = calloc(1, sizeof *x)) == NULL ||
-	    (x->path = strdup(path)) == NULL ||
-	    (x->tmp = malloc(strlen(path) + 16)) == NULL) {
+	    (x->path = strdup(path)) == NULL) {
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
 	}
 
 	/*
 	 * libxlsxwriter writes straight to the name it is given, so give it
-	 * a temporary in the same directory (rename needs the same file
-	 * system) and move it over path only when it is complete.
+	 * the one atomic writer's temporary beside path (<path>.tmpXXXXXX);
+	 * xlsx_save() commits it, inside fileio_defer_* with the rest.
 	 */
-	if ((slash = strrchr(path, '/')) != NULL)
-		sprintf(x->tmp, "%.*s.%s.XXXXXX", (int)(slash - path + 1),
-		    path, slash + 1);
-	else
-		sprintf(x->tmp, ".%s.XXXXXX", path);
-	if ((fd = mkstemp(x->tmp)) == -1) {
-		rc = error_sys(NC_EIO, "cannot create a temporary file for "
-		    "'%s'", path);
-		free(x->tmp);
-		x->tmp = NULL;
+	if ((rc = fileio_tmp_open(&x->tmp, path)) != 0)
 		goto done;
-	}
-	close(fd);
-
-	if ((x->wb = workbook_new(x->tmp)) == NULL) {
+	if ((x->wb = workbook_new(x->tmp.tmp)) == NULL) {
 		rc = error_set(NC_ENOMEM, "cannot start workbook '%s'", path);
 		goto done;
 	}
-
-	/*
-	 * workbook_new() adds the default cell format first; it is xf 0,
-	 * the Normal style, whose font sets Excel's unit of column width and
-	 * the font of empty cells and of the page header and footer.
-	 */
-	if ((normal = STAILQ_FIRST(x->wb->formats)) != NULL) {
-		format_set_font_name(normal, XLSX_FONT);
-		format_set_font_family(normal, XLSX_FONT_FAMILY);
-	}
+	xlsx_normal_font(x->wb);
 
 	memset(&p, 0, sizeof p);
 	if (props != NULL) {
@@ -1099,22 +1108,451 @@ xlsx_validation_list(struct xlsx_sheet *sh, uint32_t first_row,
 	return rc;
 }
 
+/* Charts: the chart model drawn by libxlsxwriter. */
+
+static void	xlsx_header_text(char *, size_t, const char *);
+
+/* What a cell holds, for the model of a chart drawn from a table. */
+static const lxw_cell *
+xlsx_cell_at(const struct xlsx_sheet *sh, uint32_t row, uint16_t col)
+{
+	lxw_row	*r;
+
+	if ((r = lxw_worksheet_find_row(sh->ws, row)) == NULL)
+		return NULL;
+	return lxw_worksheet_find_cell_in_row(r, col);
+}
+
+static double
+xlsx_cell_number(const struct xlsx_sheet *sh, uint32_t row, uint16_t col)
+{
+	const lxw_cell	*c = xlsx_cell_at(sh, row, col);
+
+	return c != NULL && c->type == NUMBER_CELL ? c->u.number : NAN;
+}
+
+static void
+xlsx_cell_text(struct buf *b, const struct xlsx_sheet *sh, uint32_t row,
+    uint16_t col)
+{
+	const lxw_cell	*c = xlsx_cell_at(sh, row, col);
+
+	buf_reset(b);
+	if (c == NULL)
+		buf_puts(b, "");
+	else if (c->type == STRING_CELL && c->sst_string != NULL)
+		buf_puts(b, c->sst_string);
+	else if (c->type == NUMBER_CELL)
+		buf_printf(b, "%g", c->u.number);
+	else
+		buf_puts(b, "");
+}
+
+static uint8_t
+xlsx_lxw_type(enum chart_kind k)
+{
+	switch (k) {
+	case CHART_COLUMN_STACKED:
+		return LXW_CHART_COLUMN_STACKED;
+	case CHART_BAR:
+		return LXW_CHART_BAR;
+	case CHART_BAR_STACKED:
+		return LXW_CHART_BAR_STACKED;
+	case CHART_PIE:
+		return LXW_CHART_PIE;
+	case CHART_LINE:
+		return LXW_CHART_LINE;
+	default:
+		return LXW_CHART_COLUMN;
+	}
+}
+
+/*
+ * Where a chart's data is in the workbook: categories in column cat_col
+ * and series values in val_cols[i], rows r1 to r2 of sheet; series names
+ * in name_row when has_name_row, else the model's names.
+ */
+struct xlsx_chart_src {
+	const struct xlsx_sheet	*sheet;
+	uint32_t		 r1;
+	uint32_t		 r2;
+	uint16_t		 cat_col;
+	const uint16_t		*val_cols;
+	int			 has_name_row;
+	uint32_t		 name_row;
+};
+
+/*
+ * Draw model m from the cells of src on a chart sheet of its own (made by
+ * xlsx_save(), after every worksheet, so the sheets keep their order): a
+ * whole A4 page, never split, never under a table's repeated header row.
+ */
+static int
+xlsx_draw_one(struct xlsx *x, const struct chart *m, enum chart_kind drawn,
+    const struct xlsx_chart_src *src)
+{
+	struct xlsx_pending	*p;
+	struct chart_axis	 ax;
+	lxw_chart		*chart;
+	lxw_chart_series	*series;
+	lxw_chart_font		 font, tfont, lfont, cfont;
+	lxw_chart_fill		 fill;
+	lxw_chart_line		 line, white;
+	lxw_chart_point		*points = NULL, **pp = NULL;
+	lxw_chart_axis		*cat, *val;
+	enum chart_legend	 legend;
+	size_t			 i, k;
+	int			 rc, horiz;
+
+	if ((rc = chart_check(m)) != 0)
+		return xlsx_fail(x, rc);
+	horiz = drawn == CHART_BAR || drawn == CHART_BAR_STACKED;
+	chart_value_axis(&ax, m);
+	if ((p = realloc(x->pending, (x->npending + 1) * sizeof *p)) == NULL)
+		return xlsx_nomem(x);
+	x->pending = p;
+	p = &x->pending[x->npending];
+	memset(p, 0, sizeof *p);
+	if ((p->title = strdup(m->title != NULL ? m->title : "")) == NULL ||
+	    (p->sheet = strdup(src->sheet->name)) == NULL) {
+		free(p->title);
+		return xlsx_nomem(x);
+	}
+	if ((chart = workbook_add_chart(x->wb, xlsx_lxw_type(drawn))) ==
+	    NULL) {
+		free(p->title);
+		free(p->sheet);
+		return xlsx_nomem(x);
+	}
+	p->chart = chart;
+	x->npending++;
+
+	/*
+	 * Chart text would otherwise take the theme's Calibri.  libxlsxwriter
+	 * 1.1.4 sets only the Latin typeface (<a:latin>), with the Japanese
+	 * charset; it has no way to name the East Asian one (<a:ea>), for
+	 * which Excel may fall back to the theme's ＭＳ Ｐゴシック.
+	 */
+	memset(&font, 0, sizeof font);
+	font.name = XLSX_FONT;
+	font.size = 10;
+	font.charset = XLSX_FONT_CHARSET;
+	tfont = font;
+	tfont.size = 14;
+	tfont.bold = 1;
+	lfont = font;
+	lfont.size = 9;
+	/* Category labels level, always: 360 is libxlsxwriter's explicit 0. */
+	cfont = font;
+	cfont.rotation = 360;
+	memset(&white, 0, sizeof white);
+	white.color = 0xFFFFFF;
+	white.width = 1;
+
+	if (drawn == CHART_PIE &&
+	    ((points = calloc(m->ncats, sizeof *points)) == NULL ||
+	    (pp = calloc(m->ncats + 1, sizeof *pp)) == NULL)) {
+		free(points);
+		return xlsx_nomem(x);
+	}
+	for (i = 0; i < m->nseries; i++) {
+		if ((series = chart_add_series(chart, NULL, NULL)) == NULL) {
+			free(points);
+			free(pp);
+			return xlsx_nomem(x);
+		}
+		chart_series_set_categories(series, src->sheet->name, src->r1,
+		    src->cat_col, src->r2, src->cat_col);
+		chart_series_set_values(series, src->sheet->name, src->r1,
+		    src->val_cols[i], src->r2, src->val_cols[i]);
+		if (src->has_name_row)
+			chart_series_set_name_range(series, src->sheet->name,
+			    src->name_row, src->val_cols[i]);
+		else
+			chart_series_set_name(series, m->series[i].name);
+		memset(&fill, 0, sizeof fill);
+		fill.color = (lxw_color_t)chart_color_rgb(i);
+		memset(&line, 0, sizeof line);
+		line.color = fill.color;
+		if (drawn == CHART_LINE) {
+			line.width = 2.25;
+			chart_series_set_line(series, &line);
+			chart_series_set_marker_type(series,
+			    LXW_CHART_MARKER_CIRCLE);
+			chart_series_set_marker_size(series, 6);
+			chart_series_set_marker_fill(series, &fill);
+			line.width = 0.75;
+			chart_series_set_marker_line(series, &line);
+		} else if (drawn == CHART_PIE) {
+			for (k = 0; k < m->ncats; k++) {
+				memset(&points[k], 0, sizeof points[k]);
+				points[k].fill = calloc(1, sizeof(lxw_chart_fill));
+				if (points[k].fill != NULL)
+					points[k].fill->color =
+					    (lxw_color_t)chart_color_rgb(k);
+				points[k].line = &white;
+				pp[k] = &points[k];
+			}
+			pp[m->ncats] = NULL;
+			chart_series_set_points(series, pp);
+			for (k = 0; k < m->ncats; k++)
+				free(points[k].fill);
+		} else {
+			chart_series_set_fill(series, &fill);
+			line.none = 1;
+			chart_series_set_line(series, &line);
+		}
+		if (drawn == CHART_PIE) {
+			/* Value and share on two lines, as chart_drawingml(). */
+			chart_series_set_labels(series);
+			chart_series_set_labels_options(series, LXW_FALSE,
+			    LXW_FALSE, LXW_TRUE);
+			chart_series_set_labels_percentage(series);
+			chart_series_set_labels_separator(series,
+			    LXW_CHART_LABEL_SEPARATOR_NEWLINE);
+			chart_series_set_labels_position(series,
+			    LXW_CHART_LABEL_POSITION_OUTSIDE_END);
+			chart_series_set_labels_leader_line(series);
+			chart_series_set_labels_font(series, &lfont);
+		} else if (m->labels) {
+			chart_series_set_labels(series);
+			chart_series_set_labels_num_format(series,
+			    ax.label_numfmt);
+			chart_series_set_labels_position(series,
+			    drawn == CHART_LINE ? LXW_CHART_LABEL_POSITION_ABOVE :
+			    drawn == CHART_COLUMN_STACKED ||
+			    drawn == CHART_BAR_STACKED ?
+			    LXW_CHART_LABEL_POSITION_CENTER :
+			    LXW_CHART_LABEL_POSITION_OUTSIDE_END);
+			chart_series_set_labels_font(series, &lfont);
+		}
+	}
+	free(points);
+	free(pp);
+	if (m->title != NULL && *m->title != '\0') {
+		chart_title_set_name(chart, m->title);
+		chart_title_set_name_font(chart, &tfont);
+	}
+	if (drawn != CHART_PIE) {
+		/*
+		 * libxlsxwriter's x axis is the horizontal one: for bars it
+		 * holds the values and y the categories.
+		 */
+		cat = horiz ? chart->y_axis : chart->x_axis;
+		val = horiz ? chart->x_axis : chart->y_axis;
+		if (m->cat_title != NULL) {
+			chart_axis_set_name(cat, m->cat_title);
+			chart_axis_set_name_font(cat, &font);
+		}
+		if (m->val_title != NULL) {
+			chart_axis_set_name(val, m->val_title);
+			chart_axis_set_name_font(val, &font);
+		}
+		chart_axis_set_num_font(cat, &cfont);
+		chart_axis_set_num_font(val, &font);
+		chart_axis_set_label_position(cat, LXW_CHART_AXIS_LABEL_POSITION_LOW);
+		chart_axis_set_major_tick_mark(cat, LXW_CHART_AXIS_TICK_MARK_NONE);
+		/*
+		 * Horizontal bars read top-down in the table's order, with the
+		 * value axis kept at the bottom.
+		 */
+		if (horiz) {
+			chart_axis_set_reverse(cat);
+			chart_axis_set_crossing_max(cat);
+		}
+		chart_axis_set_num_format(val, ax.numfmt);
+		chart_axis_set_min(val, ax.min);
+		chart_axis_set_max(val, ax.max);
+		chart_axis_set_major_unit(val, ax.major);
+		if (drawn == CHART_COLUMN_STACKED || drawn == CHART_BAR_STACKED)
+			chart_set_series_overlap(chart, 100);
+		if (drawn != CHART_LINE)
+			chart_set_series_gap(chart, drawn == CHART_COLUMN ||
+			    drawn == CHART_BAR ? 80 : 60);
+	}
+	legend = m->legend;
+	if (legend == CHART_LEGEND_AUTO)
+		legend = m->nseries == 1 && drawn != CHART_PIE ?
+		    CHART_LEGEND_NONE : CHART_LEGEND_BOTTOM;
+	chart_legend_set_font(chart, &font);
+	chart_legend_set_position(chart, legend == CHART_LEGEND_NONE ?
+	    LXW_CHART_LEGEND_NONE : legend == CHART_LEGEND_RIGHT ?
+	    LXW_CHART_LEGEND_RIGHT : legend == CHART_LEGEND_TOP ?
+	    LXW_CHART_LEGEND_TOP : LXW_CHART_LEGEND_BOTTOM);
+	return 0;
+}
+
+/*
+ * Draw m on as many chart sheets as its bars need: a list too long for one
+ * page is drawn in parts of equal length ("（その1）"), on the same axis.
+ */
+static int
+xlsx_draw(struct xlsx *x, const struct chart *m,
+    const struct xlsx_chart_src *src)
+{
+	struct xlsx_chart_src	 part;
+	struct chart		*s;
+	enum chart_kind		 drawn;
+	size_t			 fit, parts, per, k, first, n;
+	int			 rc;
+
+	if ((rc = chart_check(m)) != 0)
+		return xlsx_fail(x, rc);
+	drawn = chart_drawn_kind(m, XLSX_CHART_WIDE_CHARS);
+	fit = chart_fit_categories(m, drawn, XLSX_CHART_PAGE_CM);
+	if (m->ncats <= fit)
+		return xlsx_draw_one(x, m, drawn, src);
+	parts = (m->ncats + fit - 1) / fit;
+	per = (m->ncats + parts - 1) / parts;
+	for (k = 0, first = 0; first < m->ncats; k++, first += n) {
+		n = m->ncats - first < per ? m->ncats - first : per;
+		if ((rc = chart_slice(&s, m, first, n, k + 1, parts)) != 0)
+			return xlsx_fail(x, rc);
+		part = *src;
+		part.r1 = src->r1 + (uint32_t)first;
+		part.r2 = part.r1 + (uint32_t)n - 1;
+		rc = xlsx_draw_one(x, s, drawn, &part);
+		chart_free(s);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/*
+ * The name of a chart sheet: the chart's title made a valid sheet name
+ * (characters Excel refuses become ・, at most 31 characters), made unique
+ * with (2), (3) ...; "<data sheet>のグラフ" for a chart without a title.
+ */
+static int
+xlsx_chart_sheet_name(struct buf *out, struct xlsx *x,
+    const struct xlsx_pending *p, const char *const *taken, size_t ntaken)
+{
+	struct buf	 base = BUF_INIT;
+	const char	*s;
+	uint32_t	 cp;
+	size_t		 len, n, chars = 0, i;
+	int		 k, clash;
+
+	s = p->title;
+	if (*s == '\0') {
+		buf_printf(&base, "%sのグラフ", p->sheet);
+		s = NULL;
+	}
+	for (len = s != NULL ? strlen(s) : 0; len > 0 && chars < 27;
+	    s += n, len -= n) {
+		n = text_utf8_decode(&cp, s, len);
+		/* strchr() would match the low byte of any code point */
+		if (cp < 0x20 || (cp < 0x80 && strchr("[]:*?/\\", (int)cp) !=
+		    NULL))
+			buf_puts(&base, "・");
+		else if (cp == '\'' && chars == 0)
+			continue;
+		else
+			buf_add(&base, s, n);
+		chars++;
+	}
+	if (buf_ok(&base) != 0)
+		return xlsx_nomem(x);
+	/* a long data sheet name: keep the result within 31 characters */
+	while (text_chars(base.data, base.len) > 27) {
+		n = base.len;
+		while (n > 0 && ((unsigned char)base.data[n - 1] & 0xC0) == 0x80)
+			n--;
+		base.len = n > 0 ? n - 1 : 0;
+		base.data[base.len] = '\0';
+	}
+	while (base.len > 0 && base.data[base.len - 1] == '\'')
+		base.data[--base.len] = '\0';
+	for (k = 1;; k++) {
+		buf_reset(out);
+		if (k == 1)
+			buf_puts(out, base.data);
+		else
+			buf_printf(out, "%s(%d)", base.data, k);
+		if (buf_ok(out) != 0) {
+			buf_free(&base);
+			return xlsx_nomem(x);
+		}
+		clash = strcasecmp(out->data, "History") == 0;
+		for (i = 0; i < x->nsheets && !clash; i++)
+			clash = strcasecmp(x->sheets[i]->name, out->data) == 0;
+		for (i = 0; i < ntaken && !clash; i++)
+			clash = strcasecmp(taken[i], out->data) == 0;
+		if (!clash)
+			break;
+	}
+	buf_free(&base);
+	return 0;
+}
+
+/* Put every pending chart on its chart sheet, printed A4 whole. */
+static int
+xlsx_chart_sheets(struct xlsx *x)
+{
+	lxw_chartsheet	 *cs;
+	struct buf	  name = BUF_INIT;
+	char		**taken = NULL, header[512];
+	size_t		  i;
+	int		  rc = 0;
+
+	if (x->npending == 0)
+		return 0;
+	if ((taken = calloc(x->npending, sizeof *taken)) == NULL)
+		return xlsx_nomem(x);
+	for (i = 0; i < x->npending; i++) {
+		if ((rc = xlsx_chart_sheet_name(&name, x, &x->pending[i],
+		    (const char *const *)taken, i)) != 0)
+			break;
+		if ((taken[i] = strdup(name.data)) == NULL) {
+			rc = xlsx_nomem(x);
+			break;
+		}
+		if ((cs = workbook_add_chartsheet(x->wb, name.data)) == NULL) {
+			error_set(NC_EINVALID, "cannot add chart sheet '%s'",
+			    name.data);
+			rc = xlsx_fail(x, NC_EINVALID);
+			break;
+		}
+		if (chartsheet_set_chart(cs, x->pending[i].chart) !=
+		    LXW_NO_ERROR) {
+			error_set(NC_EINVALID, "cannot put chart '%s' on its "
+			    "sheet", x->pending[i].title);
+			rc = xlsx_fail(x, NC_EINVALID);
+			break;
+		}
+		chartsheet_set_paper(cs, XLSX_PAPER_A4);
+		chartsheet_set_landscape(cs);
+		chartsheet_set_margins(cs, 0.6, 0.6, 0.8, 0.8);
+		strcpy(header, "&C");
+		xlsx_header_text(header + 2, sizeof header - 2,
+		    *x->pending[i].title != '\0' ? x->pending[i].title :
+		    name.data);
+		chartsheet_set_header(cs, header);
+		chartsheet_set_footer(cs, "&C&P / &N");
+	}
+	for (i = 0; i < x->npending; i++)
+		free(taken[i]);
+	free(taken);
+	buf_free(&name);
+	return rc;
+}
+
 int
 xlsx_add_chart(struct xlsx_sheet *sh, const struct xlsx_chart *c)
 {
 	const struct xlsx_sheet	*src;
-	struct xlsx_anchor	*a;
-	lxw_chart		*chart;
-	lxw_chart_series	*series;
-	lxw_chart_options	 opt;
-	lxw_chart_font		 font, tfont;
-	uint32_t		 r1, r2;
-	uint8_t			 type;
-	size_t			 i;
-	int			 rc;
+	struct xlsx_chart_src	 where;
+	struct chart		*m = NULL;
+	struct buf		 b = BUF_INIT;
+	enum chart_kind		 kind;
+	double			*v = NULL;
+	uint32_t		 r1, r2, r;
+	size_t			 i, n;
+	int			 rc, whole = 1;
 
 	XLSX_SHEET_CHECK(sh);
-	if ((rc = xlsx_cell_check(sh, c->at_row, c->at_col)) != 0)
+	if ((rc = xlsx_check(sh->x)) != 0)
 		return rc;
 	src = c->src != NULL ? c->src : sh;
 	if (src->x != sh->x) {
@@ -1130,135 +1568,288 @@ xlsx_add_chart(struct xlsx_sheet *sh, const struct xlsx_chart *c)
 	}
 	if (r2 < r1 || (r1 == 0 && r2 == 0) || c->nval == 0 ||
 	    (c->type == XLSX_CHART_PIE && c->nval != 1) ||
-	    (c->names == NULL && !src->has_table)) {
+	    (c->names == NULL && !src->has_table) ||
+	    c->nval > CHART_MAX_SERIES || r2 - r1 >= CHART_MAX_CATEGORIES) {
 		error_set(NC_EINVALID, "sheet '%s': chart '%s' has no data "
-		    "rows, no series, or a pie with more than one series",
-		    sh->name, c->title != NULL ? c->title : "");
+		    "rows, no series, too many, or a pie with more than one "
+		    "series", sh->name, c->title != NULL ? c->title : "");
 		return xlsx_fail(sh->x, NC_EINVALID);
 	}
+	for (i = 0; i < c->nval; i++)
+		if (c->val_cols[i] > XLSX_MAX_COL || c->cat_col > XLSX_MAX_COL ||
+		    (c->names == NULL && c->val_cols[i] >= src->ncols)) {
+			error_set(NC_EINVALID, "sheet '%s': chart column out of "
+			    "range", sh->name);
+			return xlsx_fail(sh->x, NC_EINVALID);
+		}
 	switch (c->type) {
 	case XLSX_CHART_COLUMN:
-		type = LXW_CHART_COLUMN;
+		kind = CHART_COLUMN;
 		break;
 	case XLSX_CHART_COLUMN_STACKED:
-		type = LXW_CHART_COLUMN_STACKED;
+		kind = CHART_COLUMN_STACKED;
 		break;
 	case XLSX_CHART_BAR:
-		type = LXW_CHART_BAR;
+		kind = CHART_BAR;
 		break;
 	case XLSX_CHART_PIE:
-		type = LXW_CHART_PIE;
+		kind = CHART_PIE;
 		break;
 	case XLSX_CHART_LINE:
-		type = LXW_CHART_LINE;
+		kind = CHART_LINE;
 		break;
 	default:
 		error_set(NC_EINVALID, "unknown chart type %d", (int)c->type);
 		return xlsx_fail(sh->x, NC_EINVALID);
 	}
-	if ((a = realloc(sh->charts, (sh->ncharts + 1) * sizeof *a)) == NULL)
-		return xlsx_nomem(sh->x);
-	sh->charts = a;
-	if ((chart = workbook_add_chart(sh->x->wb, type)) == NULL)
-		return xlsx_nomem(sh->x);
 
-	/*
-	 * Chart text would otherwise take the theme's Calibri.  libxlsxwriter
-	 * 1.1.4 sets only the Latin typeface (<a:latin>), with the Japanese
-	 * charset; it has no way to name the East Asian one (<a:ea>), for
-	 * which Excel may fall back to the theme's ＭＳ Ｐゴシック.
-	 */
-	memset(&font, 0, sizeof font);
-	font.name = XLSX_FONT;
-	font.size = 10;
-	font.charset = XLSX_FONT_CHARSET;
-	tfont = font;
-	tfont.size = 12;
-	tfont.bold = 1;
-
-	for (i = 0; i < c->nval; i++) {
-		if (c->val_cols[i] > XLSX_MAX_COL || c->cat_col > XLSX_MAX_COL) {
-			error_set(NC_EINVALID, "sheet '%s': chart column out of "
-			    "range", sh->name);
-			return xlsx_fail(sh->x, NC_EINVALID);
-		}
-		if ((series = chart_add_series(chart, NULL, NULL)) == NULL)
-			return xlsx_nomem(sh->x);
-		chart_series_set_categories(series, src->name, r1, c->cat_col,
-		    r2, c->cat_col);
-		chart_series_set_values(series, src->name, r1, c->val_cols[i],
-		    r2, c->val_cols[i]);
-		if (c->names != NULL)
-			chart_series_set_name(series, c->names[i]);
-		else
-			chart_series_set_name_range(series, src->name,
-			    src->header_row, c->val_cols[i]);
-		if (c->type == XLSX_CHART_PIE) {
-			chart_series_set_labels(series);
-			chart_series_set_labels_options(series, LXW_FALSE,
-			    LXW_TRUE, LXW_FALSE);
-			chart_series_set_labels_percentage(series);
-			chart_series_set_labels_position(series,
-			    LXW_CHART_LABEL_POSITION_BEST_FIT);
-			chart_series_set_labels_font(series, &font);
-		}
+	/* The model, from what the table's cells hold. */
+	n = (size_t)(r2 - r1) + 1;
+	if ((rc = chart_new(&m, kind, c->title)) != 0) {
+		xlsx_fail(sh->x, rc);
+		goto done;
 	}
-	if (c->title != NULL && *c->title != '\0') {
-		chart_title_set_name(chart, c->title);
-		chart_title_set_name_font(chart, &tfont);
+	for (r = r1; r <= r2; r++) {
+		xlsx_cell_text(&b, src, r, c->cat_col);
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = chart_category(m, b.data)) != 0)
+			break;
 	}
-	if (c->type != XLSX_CHART_PIE) {
-		/*
-		 * libxlsxwriter's x axis is the horizontal one: for bars it
-		 * holds the values and y the categories.
-		 */
-		lxw_chart_axis	*cat = c->type == XLSX_CHART_BAR ?
-		    chart->y_axis : chart->x_axis;
-		lxw_chart_axis	*val = c->type == XLSX_CHART_BAR ?
-		    chart->x_axis : chart->y_axis;
-
-		if (c->x_title != NULL) {
-			chart_axis_set_name(cat, c->x_title);
-			chart_axis_set_name_font(cat, &font);
+	if (rc == 0 && (v = calloc(n, sizeof *v)) == NULL)
+		rc = error_set(NC_ENOMEM, "out of memory");
+	for (i = 0; rc == 0 && i < c->nval; i++) {
+		for (r = r1; r <= r2; r++) {
+			v[r - r1] = xlsx_cell_number(src, r, c->val_cols[i]);
+			if (!isnan(v[r - r1]) && v[r - r1] != floor(v[r - r1]))
+				whole = 0;
 		}
-		if (c->y_title != NULL) {
-			chart_axis_set_name(val, c->y_title);
-			chart_axis_set_name_font(val, &font);
-		}
-		chart_axis_set_num_font(cat, &font);
-		chart_axis_set_num_font(val, &font);
-		/* Horizontal bars read top-down in the table's order. */
-		if (c->type == XLSX_CHART_BAR)
-			chart_axis_set_reverse(cat);
-		if (c->y_pct) {
-			/* Rates read as 0%..100%, not 0..1.2. */
-			chart_axis_set_num_format(val, "0%");
-			chart_axis_set_min(val, 0);
-			chart_axis_set_max(val, 1);
-		}
+		rc = chart_series(m, c->names != NULL ? c->names[i] :
+		    src->headings[c->val_cols[i]], v, n);
 	}
-	chart_legend_set_font(chart, &font);
-	/* a single series needs no legend: the title says what it is */
-	chart_legend_set_position(chart, c->nval == 1 &&
-	    c->type != XLSX_CHART_PIE ? LXW_CHART_LEGEND_NONE :
-	    LXW_CHART_LEGEND_BOTTOM);
+	if (rc == 0)
+		rc = chart_set_axis_titles(m, c->x_title, c->y_title);
+	if (rc == 0)
+		rc = chart_set_format(m, c->y_pct ? CHART_PERCENT : whole ?
+		    CHART_COUNT : CHART_PLAIN);
+	/* Values on the bars where there are few: a short bar still reads. */
+	if (rc == 0)
+		rc = chart_set_labels(m, n * c->nval <= XLSX_CHART_LABELS_MAX);
+	if (rc != 0) {
+		xlsx_fail(sh->x, rc);
+		goto done;
+	}
+	memset(&where, 0, sizeof where);
+	where.sheet = src;
+	where.r1 = r1;
+	where.r2 = r2;
+	where.cat_col = c->cat_col;
+	where.val_cols = c->val_cols;
+	where.has_name_row = c->names == NULL;
+	where.name_row = src->header_row;
+	rc = xlsx_draw(sh->x, m, &where);
+done:
+	chart_free(m);
+	free(v);
+	buf_free(&b);
+	return rc;
+}
 
-	memset(&opt, 0, sizeof opt);
-	a = &sh->charts[sh->ncharts];
-	a->row = c->at_row;
-	a->col = c->at_col;
-	a->width = c->width > 0 ? c->width : XLSX_CHART_W;
-	a->height = c->height > 0 ? c->height : XLSX_CHART_H;
-	opt.x_scale = a->width / XLSX_LXW_CHART_W;
-	opt.y_scale = a->height / XLSX_LXW_CHART_H;
-	if ((rc = xlsx_lxw(sh, c->at_row, c->at_col,
-	    worksheet_insert_chart_opt(sh->ws, c->at_row, c->at_col, chart,
-	    &opt))) != 0)
+int
+xlsx_chart_table(struct xlsx_sheet *sh, const struct chart *m)
+{
+	struct xlsx_column	*cols = NULL;
+	struct xlsx_chart_src	 where;
+	uint16_t		*vc = NULL;
+	uint32_t		 row;
+	enum xlsx_num		 nf;
+	size_t			 i, k;
+	int			 rc, whole = 1;
+
+	XLSX_SHEET_CHECK(sh);
+	if ((rc = xlsx_check(sh->x)) != 0)
 		return rc;
-	sh->ncharts++;
+	if ((rc = chart_check(m)) != 0)
+		return xlsx_fail(sh->x, rc);
+	if ((cols = calloc(m->nseries + 1, sizeof *cols)) == NULL ||
+	    (vc = calloc(m->nseries, sizeof *vc)) == NULL) {
+		free(cols);
+		return xlsx_nomem(sh->x);
+	}
+	cols[0].heading = m->cat_title != NULL ? m->cat_title : "区分";
+	for (i = 0; i < m->nseries; i++) {
+		cols[i + 1].heading = m->series[i].name;
+		vc[i] = (uint16_t)(i + 1);
+		for (k = 0; k < m->ncats; k++)
+			if (!isnan(m->series[i].values[k]) &&
+			    m->series[i].values[k] !=
+			    floor(m->series[i].values[k]))
+				whole = 0;
+	}
+	nf = m->format == CHART_PERCENT ? XLSX_NUM_PCT :
+	    m->format == CHART_COUNT || m->format == CHART_YEN || whole ?
+	    XLSX_NUM_INT : XLSX_NUM_DEC;
+	if ((rc = xlsx_table(&row, sh, cols, m->nseries + 1)) != 0)
+		goto done;
+	for (k = 0; k < m->ncats; k++) {
+		xlsx_write_text(sh, row + (uint32_t)k, 0, m->cats[k]);
+		for (i = 0; i < m->nseries; i++) {
+			if (isnan(m->series[i].values[k]))
+				xlsx_write_blank(sh, row + (uint32_t)k,
+				    (uint16_t)(i + 1));
+			else
+				xlsx_write_number(sh, row + (uint32_t)k,
+				    (uint16_t)(i + 1), m->series[i].values[k],
+				    nf);
+		}
+	}
+	if ((rc = xlsx_check(sh->x)) != 0)
+		goto done;
+	memset(&where, 0, sizeof where);
+	where.sheet = sh;
+	where.r1 = row;
+	where.r2 = row + (uint32_t)m->ncats - 1;
+	where.cat_col = 0;
+	where.val_cols = vc;
+	where.has_name_row = 1;
+	where.name_row = sh->header_row;
+	rc = xlsx_draw(sh->x, m, &where);
+done:
+	free(cols);
+	free(vc);
+	return rc;
+}
+
+/* Seconds since 1970 of a created property, UTC; 0 for NULL. */
+static int
+xlsx_created_time(time_t *out, const char *created)
+{
+	char	w3c[32];
+	int	y, mo, d, h, mi, s, rc;
+	long	days, yy, era, yoe, doy, doe;
+
+	*out = 0;
+	if (created == NULL)
+		return 0;
+	if ((rc = opc_parse_created(created, w3c, &y, &mo, &d, &h, &mi,
+	    &s)) != 0)
+		return rc;
+	/* Days from civil (H. Hinnant), proleptic Gregorian. */
+	yy = mo <= 2 ? y - 1 : y;
+	era = (yy >= 0 ? yy : yy - 399) / 400;
+	yoe = yy - era * 400;
+	doy = (153 * (mo + (mo > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	days = era * 146097 + doe - 719468;
+	*out = (time_t)days * 86400 + h * 3600 + mi * 60 + s;
 	return 0;
 }
 
+int
+xlsx_chart_data(char **out, size_t *outlen, const struct chart *m,
+    const char *created)
+{
+	struct fileio_tmp	 t;
+	struct buf		 b = BUF_INIT, path = BUF_INIT;
+	lxw_workbook		*wb = NULL;
+	lxw_worksheet		*ws;
+	lxw_format		*head, *num, *text;
+	lxw_doc_properties	 p;
+	const char		*dir;
+	size_t			 i, k, w, cw;
+	lxw_error		 e;
+	int			 rc;
+
+	*out = NULL;
+	*outlen = 0;
+	memset(&t, 0, sizeof t);
+	memset(&p, 0, sizeof p);
+	if ((rc = chart_check(m)) != 0 ||
+	    (rc = xlsx_created_time(&p.created, created)) != 0)
+		return rc;
+	/*
+	 * libxlsxwriter 1.1.4 (Debian 12) cannot write to memory (its
+	 * output_buffer came in 1.1.5): a temporary file, read back and
+	 * removed.
+	 */
+	dir = getenv("TMPDIR");
+	buf_printf(&path, "%s/nerima-cio-chart.xlsx", dir != NULL &&
+	    *dir != '\0' ? dir : "/tmp");
+	if ((rc = buf_ok(&path)) != 0 ||
+	    (rc = fileio_tmp_open(&t, path.data)) != 0)
+		goto done;
+	if ((wb = workbook_new(t.tmp)) == NULL) {
+		rc = error_set(NC_ENOMEM, "cannot start the chart's workbook");
+		goto done;
+	}
+	xlsx_normal_font(wb);
+	if (workbook_set_properties(wb, &p) != LXW_NO_ERROR ||
+	    (ws = workbook_add_worksheet(wb, CHART_DATA_SHEET)) == NULL ||
+	    (head = workbook_add_format(wb)) == NULL ||
+	    (num = workbook_add_format(wb)) == NULL ||
+	    (text = workbook_add_format(wb)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	format_set_font_name(head, XLSX_FONT);
+	format_set_bold(head);
+	format_set_font_name(text, XLSX_FONT);
+	format_set_font_name(num, XLSX_FONT);
+	{
+		struct chart_axis	ax;
+
+		chart_value_axis(&ax, m);
+		format_set_num_format(num, strcmp(ax.label_numfmt, "General") ?
+		    ax.label_numfmt : "General");
+	}
+	/* Row 1: series names from B; column A: categories from row 2. */
+	e = LXW_NO_ERROR;
+	if (m->cat_title != NULL)
+		e = worksheet_write_string(ws, 0, 0, m->cat_title, head);
+	cw = m->cat_title != NULL ? text_width(m->cat_title,
+	    strlen(m->cat_title)) : 4;
+	for (k = 0; k < m->ncats && e == LXW_NO_ERROR; k++) {
+		e = worksheet_write_string(ws, (lxw_row_t)k + 1, 0, m->cats[k],
+		    text);
+		if ((w = text_width(m->cats[k], strlen(m->cats[k]))) > cw)
+			cw = w;
+	}
+	for (i = 0; i < m->nseries && e == LXW_NO_ERROR; i++) {
+		e = worksheet_write_string(ws, 0, (lxw_col_t)i + 1,
+		    m->series[i].name, head);
+		for (k = 0; k < m->ncats && e == LXW_NO_ERROR; k++)
+			if (!isnan(m->series[i].values[k]))
+				e = worksheet_write_number(ws, (lxw_row_t)k + 1,
+				    (lxw_col_t)i + 1, m->series[i].values[k],
+				    num);
+	}
+	if (e == LXW_NO_ERROR)
+		e = worksheet_set_column(ws, 0, 0, (double)(cw > 48 ? 48 : cw) +
+		    XLSX_PAD, NULL);
+	if (e == LXW_NO_ERROR && m->nseries > 0)
+		e = worksheet_set_column(ws, 1, (lxw_col_t)m->nseries, 14, NULL);
+	if (e != LXW_NO_ERROR) {
+		rc = error_set(NC_EINVALID, "cannot write the chart's data: %s",
+		    lxw_strerror(e));
+		goto done;
+	}
+	e = workbook_close(wb);
+	wb = NULL;
+	if (e != LXW_NO_ERROR) {
+		rc = error_set(NC_EIO, "cannot write the chart's workbook: %s",
+		    lxw_strerror(e));
+		goto done;
+	}
+	if ((rc = buf_load(&b, t.tmp)) != 0)
+		goto done;
+	*out = buf_detach(&b, outlen);
+done:
+	if (wb != NULL)
+		lxw_workbook_free(wb);
+	fileio_tmp_abort(&t);
+	buf_free(&b);
+	buf_free(&path);
+	return rc;
+}
 /* Width in Excel units of a column, from what was written to it. */
 static double
 xlsx_col_width(const struct xlsx_sheet *sh, size_t col)
@@ -1275,28 +1866,6 @@ xlsx_col_width(const struct xlsx_sheet *sh, size_t col)
 	if (w > XLSX_WIDTH_MAX)
 		w = XLSX_WIDTH_MAX;
 	return w;
-}
-
-/*
- * The last row and column a chart covers, to include it in the print
- * area.  Rows are taken at libxlsxwriter's default 20 pixels and columns
- * at its 7 pixels a unit, both on the small side of what Excel draws in
- * 游ゴシック, so the estimate errs towards printing a little more.
- */
-static void
-xlsx_chart_extent(const struct xlsx_sheet *sh, const struct xlsx_anchor *a,
-    uint32_t *row, uint16_t *col)
-{
-	double		 px = 0, w;
-	uint32_t	 c = a->col;
-
-	*row = a->row + (uint32_t)ceil(a->height / 20.0);
-	while (px < a->width && c < XLSX_MAX_COL) {
-		w = xlsx_col_width(sh, c);
-		px += w > 0 ? floor(w * 7 + 5) : 64;
-		c++;
-	}
-	*col = (uint16_t)c;
 }
 
 /* Header/footer text: '&' starts a code, so a literal one is doubled. */
@@ -1329,8 +1898,8 @@ xlsx_finish(struct xlsx_sheet *sh)
 	lxw_protection	 prot;
 	char		 header[512];
 	size_t		 i, n, ncol, heading = 1;
-	uint32_t	 lastr, r;
-	uint16_t	 lastc, c;
+	uint32_t	 lastr;
+	uint16_t	 lastc;
 	double		 w;
 	int		 rc;
 
@@ -1407,13 +1976,6 @@ xlsx_finish(struct xlsx_sheet *sh)
 
 	lastr = sh->last_row;
 	lastc = sh->used ? sh->last_col : 0;
-	for (i = 0; i < sh->ncharts; i++) {
-		xlsx_chart_extent(sh, &sh->charts[i], &r, &c);
-		if (r > lastr)
-			lastr = r;
-		if (c > lastc)
-			lastc = c;
-	}
 	if (lastr > XLSX_MAX_ROW)
 		lastr = XLSX_MAX_ROW;
 	if ((rc = xlsx_lxw(sh, 0, 0, worksheet_print_area(ws, 0, 0, lastr,
@@ -1422,38 +1984,12 @@ xlsx_finish(struct xlsx_sheet *sh)
 	return 0;
 }
 
-static int
-xlsx_sync_dir(const char *path)
-{
-	char	*dir;
-	char	*slash;
-	int	 fd, rc = 0;
-
-	if ((dir = strdup(path)) == NULL)
-		return error_set(NC_ENOMEM, "out of memory");
-	if ((slash = strrchr(dir, '/')) == NULL)
-		strcpy(dir, ".");
-	else if (slash == dir)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) == -1 ||
-	    fsync(fd) == -1)
-		rc = error_sys(NC_EIO, "cannot flush directory '%s'", dir);
-	if (fd != -1)
-		close(fd);
-	free(dir);
-	return rc;
-}
-
 int
 xlsx_save(struct xlsx *x)
 {
-	struct stat	 st;
 	lxw_error	 e;
-	mode_t		 mode, mask;
 	size_t		 i;
-	int		 fd = -1, rc;
+	int		 rc;
 
 	if ((rc = xlsx_check(x)) != 0)
 		goto done;
@@ -1461,6 +1997,8 @@ xlsx_save(struct xlsx *x)
 		if ((rc = xlsx_finish(x->sheets[i])) != 0)
 			goto done;
 	}
+	if ((rc = xlsx_chart_sheets(x)) != 0)
+		goto done;
 	e = workbook_close(x->wb);
 	x->wb = NULL;		/* workbook_close() frees it, error or not */
 	if (e != LXW_NO_ERROR) {
@@ -1468,48 +2006,14 @@ xlsx_save(struct xlsx *x)
 		    lxw_strerror(e));
 		goto done;
 	}
-
-	/*
-	 * mkstemp() made the file 0600: keep the mode of the file it
-	 * replaces, or give it what a new file would get.
-	 */
-	if (stat(x->path, &st) == 0)
-		mode = st.st_mode & 07777;
-	else {
-		mask = umask(0);
-		umask(mask);
-		mode = 0666 & ~mask;
-	}
-	if ((fd = open(x->tmp, O_RDONLY)) == -1) {
-		rc = error_sys(NC_EIO, "cannot open '%s'", x->tmp);
-		goto done;
-	}
-	if (fchmod(fd, mode) == -1 || fsync(fd) == -1) {
-		rc = error_sys(NC_EIO, "cannot flush '%s'", x->tmp);
-		goto done;
-	}
-	close(fd);
-	fd = -1;
-	if (rename(x->tmp, x->path) == -1) {
-		rc = error_sys(NC_EIO, "cannot rename '%s' to '%s'", x->tmp,
-		    x->path);
-		goto done;
-	}
-	free(x->tmp);
-	x->tmp = NULL;
-	rc = xlsx_sync_dir(x->path);
+	/* Mode, flush, rename (or wait for fileio_defer_commit()). */
+	rc = fileio_tmp_commit(&x->tmp);
 done:
-	if (fd != -1)
-		close(fd);
 	if (x->wb != NULL) {
 		lxw_workbook_free(x->wb);
 		x->wb = NULL;
 	}
-	if (x->tmp != NULL) {
-		unlink(x->tmp);
-		free(x->tmp);
-		x->tmp = NULL;
-	}
+	fileio_tmp_abort(&x->tmp);
 	x->done = 1;
 	return rc;
 }

@@ -32,6 +32,8 @@
 #include <stdint.h>
 #include <time.h>
 
+#include "chart.h"
+
 struct xlsx;
 struct xlsx_sheet;
 
@@ -174,6 +176,35 @@ int	 xlsx_validation_list(struct xlsx_sheet *, uint32_t first_row,
 	    uint16_t first_col, uint32_t last_row, uint16_t last_col,
 	    const char *const *items, size_t nitems);
 
+/*
+ * Charts.  Every chart is drawn from the chart model (chart.h), so it
+ * looks as the same chart does in a .docx or .pptx: the same value axis
+ * (whole-number ticks for counts, 0% to 100% for rates), the same
+ * colours, horizontal bars where column labels would not fit.  A chart
+ * goes on a chart sheet of its own, after the worksheets, named after its
+ * title: it prints whole on one A4 landscape page, never split across
+ * pages and never under a table's repeated header row.
+ */
+
+/*
+ * The model's data as the sheet's one table (categories down column A
+ * under the category axis title or 区分, a column per series) and its
+ * chart on a chart sheet drawn from that table.
+ */
+int	 xlsx_chart_table(struct xlsx_sheet *, const struct chart *);
+
+/*
+ * The model's data as a workbook of its own, in memory: sheet
+ * CHART_DATA_SHEET with the series names in row 1 from column B and the
+ * categories in column A from row 2, as chart_drawingml() refers to them
+ * (the embedded workbook behind a chart in .docx or .pptx).  created as
+ * in struct docx_props, or NULL; the bytes are the same for the same
+ * model and date.
+ */
+int	 xlsx_chart_data(char **out, size_t *outlen, const struct chart *,
+	    const char *created);
+
+/* The chart types of the table-drawn charts below. */
 enum xlsx_chart_type {
 	XLSX_CHART_COLUMN,		/* vertical bars */
 	XLSX_CHART_COLUMN_STACKED,
@@ -197,14 +228,23 @@ struct xlsx_chart {
 	const char *const	*names;
 	uint32_t		 first_row;	/* both 0: src's table rows */
 	uint32_t		 last_row;
-	uint32_t		 at_row;	/* top-left cell of the chart */
+	/*
+	 * Where and how large the chart was once put on the sheet; a chart
+	 * now has a page of its own and these are not used.
+	 */
+	uint32_t		 at_row;
 	uint16_t		 at_col;
-	int			 width;		/* pixels; 0: 576 */
-	int			 height;	/* pixels; 0: 360 */
+	int			 width;
+	int			 height;
 	int			 y_pct;		/* values are rates: 0%..100% */
 };
 
-/* A native Excel chart drawn from columns of a table. */
+/*
+ * A native Excel chart drawn from columns of a table: the model is made
+ * from the cells (categories as their text, values as their numbers,
+ * series named by the column headings or names), counts when every value
+ * is whole, data labels when there are at most 24 points.
+ */
 int	 xlsx_add_chart(struct xlsx_sheet *, const struct xlsx_chart *);
 
 #endif

@@ -22,32 +22,25 @@ review_ctx_new(struct review_ctx **out, struct store *st)
 	if ((c = calloc(1, sizeof *c)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	c->st = st;
-	if ((rc = store_kind(&c->kind, st, "review")) != 0)
+	if ((rc = store_kind(&c->kind, st, "review")) != 0 ||
+	    (rc = store_refdata(&c->ref, st)) != 0 ||
+	    (rc = refdata_config(&c->config, c->ref)) != 0)
 		goto fail;
-	if ((path = store_path(st, STORE_MARKER)) == NULL) {
-		rc = NC_ENOMEM;
-		goto fail;
-	}
-	if ((rc = ydoc_load(&c->config, path, NULL)) != 0)
-		goto fail;
-	free(path);
 	if ((c->cal = cal_new()) == NULL) {
 		rc = error_set(NC_ENOMEM, "out of memory");
-		goto fail_nopath;
+		goto fail;
 	}
 	if ((path = store_path(st, CAL_CLOSURES_FILE)) == NULL) {
 		rc = NC_ENOMEM;
-		goto fail_nopath;
+		goto fail;
 	}
 	rc = cal_load_closures(c->cal, path, NULL);
 	free(path);
 	if (rc != 0 && rc != NC_ENOTFOUND)
-		goto fail_nopath;
+		goto fail;
 	*out = c;
 	return 0;
 fail:
-	free(path);
-fail_nopath:
 	review_ctx_free(c);
 	return rc;
 }
@@ -57,7 +50,6 @@ review_ctx_free(struct review_ctx *c)
 {
 	if (c == NULL)
 		return;
-	ydoc_free(c->config);
 	cal_free(c->cal);
 	free(c);
 }
@@ -71,7 +63,7 @@ review_ctx_kind(const struct review_ctx *c)
 const struct node *
 review_ctx_config(const struct review_ctx *c)
 {
-	return ydoc_root(c->config);
+	return c->config;
 }
 
 const struct cal *

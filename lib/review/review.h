@@ -98,6 +98,149 @@ int		 review_check_date(const struct node *rec, const char *what,
 		    struct cal_date);
 
 /*
+ * Changing a review: the rules of each step, applied to a record's tree
+ * (the caller loads and saves it, under the lock: cmd_edit_record()).
+ * Each returns 0, or an error code with a message and the tree unchanged
+ * in what matters (a refused step writes nothing).
+ */
+
+/*
+ * Move the status forward along received, hearing, assessed, decided,
+ * submitted; never back, and never away from on-hold or withdrawn by a
+ * step (only by hand).  NC_EINVALID for a status not in that order.
+ */
+int		 review_advance(struct ydoc *, struct node *rec,
+		    const char *to);
+
+/*
+ * What add asks for beyond the schema, by type (they drive the work): a
+ * plan needs its category (new, update, modification: the 決裁区分), a
+ * system evaluation its evaluation_kind.  NULL when none.
+ */
+const char	*review_type_required(const char *type);
+/*
+ * The fields an interactive add asks for, by type, after type, title,
+ * org, received and a reviewer; NULL-terminated.
+ */
+const char *const *review_ask_fields(const char *type);
+/*
+ * A new record's derived fields: the schema's default type when none
+ * is given; for a procurement opinion without a due date, the due date
+ * from the calendar (about a week after the request, 4(1)ア(イ)b).
+ */
+int		 review_fill_new(struct ydoc *, struct node *rec,
+		    const struct schema *kind, const struct cal *);
+
+/*
+ * One year's costs.  fy 0 is the fiscal year of the date received (or
+ * of today when there is none); running < 0 leaves running out.  first:
+ * put the year before every other (the year the plan starts).
+ */
+int		 review_add_cost(struct ydoc *, struct node *rec, int fy,
+		    long long initial, long long running, int first);
+
+/* Hearings: rounds of written (or spoken) questions and the answers. */
+struct review_round_new {
+	const char		*method;	/* NULL: written */
+	struct cal_date		 sent;
+	const struct cal_date	*due;		/* or NULL */
+	const char *const	*questions;
+	size_t			 nquestions;
+};
+
+/*
+ * Start the next round with its questions (at least one) and move the
+ * status to hearing; *round is its number.
+ */
+int		 review_hearing_ask(struct ydoc *, struct node *rec,
+		    const struct review_round_new *, long *round);
+/* Round n, or the latest when n is 0; NULL when there is none. */
+struct node	*review_round(struct node *rec, long n);
+/* Questions of a round without an answer. */
+size_t		 review_round_unanswered(const struct node *round);
+/*
+ * Record answers to round n (0: the latest).  An answer "N:TEXT" answers
+ * question N; any other answers the first question still open.  The
+ * round's answered date is set to *answered when given, else to today
+ * once every question has an answer (and not changed after).
+ */
+int		 review_hearing_answer(struct ydoc *, struct node *rec, long n,
+		    const char *const *answers, size_t nanswers,
+		    const struct cal_date *answered, struct cal_date today);
+
+/* The finding of a viewpoint, made when there is none yet. */
+struct node	*review_finding(struct ydoc *, struct node *rec,
+		    const char *viewpoint);
+
+/* What one assess step records; NULL fields are left as they are. */
+struct review_assessment {
+	const char		*viewpoint;	/* the finding to change */
+	const char		*rating, *check, *answer, *comment;
+	const char		*overall;
+	const char		*proposed;	/* proposed_result */
+	const char		*opinion;	/* a new opinion */
+	const char		*target;	/* the opinion's target */
+	const struct cal_date	*submitted;	/* opinion or result sent */
+};
+
+/*
+ * Record findings, the overall view, the proposed result, an opinion or
+ * the date submitted; the status moves to assessed, and for a
+ * procurement opinion or system evaluation given a submitted date, to
+ * submitted.  A rating, check, answer or comment needs a viewpoint; a
+ * target needs an opinion (NC_EINVALID).
+ */
+int		 review_assess(struct ydoc *, struct node *rec,
+		    const struct review_assessment *);
+
+/* Whether any viewpoint has a finding. */
+int		 review_has_findings(const struct node *rec);
+
+struct review_decision_in {
+	const char		*result;	/* approve, conditional, reject */
+	const char *const	*conditions;
+	size_t			 nconditions;
+	struct cal_date		 date;
+	const char		*notice_no;	/* or NULL */
+	int			 force;		/* decide without findings */
+};
+
+/*
+ * Decide a plan or a system evaluation (a procurement opinion is
+ * submitted, not decided): a conditional decision needs conditions and
+ * only it takes them; without findings only by force.  A plan's 決裁区分
+ * comes from the config's rules (review_approver()), into *approval when
+ * not NULL.  An earlier decision is replaced.  The status moves to
+ * decided.
+ */
+int		 review_decide(struct ydoc *, struct node *rec,
+		    const struct node *config,
+		    const struct review_decision_in *,
+		    struct review_approval *approval);
+
+/*
+ * The documents of a review.  what is record (精査記録, .xlsx and .docx:
+ * a plan), notice (可否決定通知 of a plan, システム評価結果通知書 of a
+ * system evaluation: after the decision), opinion (意見書: a procurement
+ * opinion), evaluation (システム評価確認シート) or all (what the type and
+ * the state call for).  NC_EINVALID when the review's type has no such
+ * document, naming what it has.
+ */
+struct review_docspec {
+	const char	*name;		/* 精査記録: the file's name */
+	const char	*ext;		/* ".xlsx" */
+	int		(*write)(struct review_ctx *, const struct node *rec,
+			    const char *path);
+};
+
+#define REVIEW_DOCS_MAX	4
+
+int		 review_docs(struct review_docspec *out, size_t *n,
+		    const struct node *rec, const char *what);
+/* The words review_docs() takes, NULL-terminated. */
+extern const char *const review_doc_words[];
+
+/*
  * Documents.  Each writes one file atomically and deterministically: the
  * same record gives the same bytes (the document date comes from the
  * record, never the clock).  NC_EINVALID when the record lacks what the

@@ -160,22 +160,20 @@ org_full(struct strs *s, struct review_ctx *c, const char *code)
 static const char *
 reviewers(struct strs *s, struct review_ctx *c, const struct node *rec)
 {
-	const struct node	*rv = node_get(rec, "reviewers");
-	const struct node	*ms = node_get(ydoc_root(c->config), "members");
-	const char		*id, *name;
-	struct buf		 b = BUF_INIT;
-	size_t			 i, k;
+	const struct node		*rv = node_get(rec, "reviewers");
+	const struct refdata_member	*m;
+	const char			*id, *name;
+	struct buf			 b = BUF_INIT;
+	size_t				 i;
 
 	for (i = 0; rv != NULL && rv->kind == NODE_SEQ && i < rv->n; i++) {
 		id = rv->u.items[i]->kind == NODE_SCALAR ?
 		    rv->u.items[i]->u.s.str : "";
-		name = id;
-		for (k = 0; ms != NULL && ms->kind == NODE_SEQ && k < ms->n;
-		    k++)
-			if (node_scalar_eq(node_get(ms->u.items[k], "id"), id))
-				name = str(ms->u.items[k], "name");
+		name = refdata_member(&m, c->ref, id) == 0 && m->name != NULL ?
+		    m->name : id;
 		buf_printf(&b, "%s%s", i ? "、" : "", name);
 	}
+	error_clear();
 	if (b.data == NULL)
 		return "";
 	return keep(s, buf_detach(&b, NULL));
@@ -184,10 +182,9 @@ reviewers(struct strs *s, struct review_ctx *c, const struct node *rec)
 static const char *
 config_str(const struct review_ctx *c, const char *a, const char *b)
 {
-	const struct node	*n = node_get(ydoc_root(c->config), a);
+	const struct node	*n = node_get(c->config, a);
 
-	return b != NULL ? node_get_str(n, b) : node_get_str(ydoc_root(
-	    c->config), a);
+	return b != NULL ? node_get_str(n, b) : node_get_str(c->config, a);
 }
 
 /*
@@ -263,7 +260,7 @@ cost_line(struct strs *s, const struct node *rec)
 static const char *
 approver_title(struct review_ctx *c, const char *code)
 {
-	const struct node	*as = node_get(node_get(ydoc_root(c->config),
+	const struct node	*as = node_get(node_get(c->config,
 	    "approval"), "approvers");
 	size_t			 i;
 

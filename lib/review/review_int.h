@@ -5,12 +5,14 @@
 #ifndef NCIO_REVIEW_INT_H
 #define NCIO_REVIEW_INT_H
 
+#include "refdata.h"
 #include "review.h"
 
 struct review_ctx {
 	struct store		*st;
 	const struct schema	*kind;
-	struct ydoc		*config;
+	const struct refdata	*ref;		/* the store's, not owned */
+	const struct node	*config;	/* nerima-cio.yaml */
 	struct cal		*cal;
 };
 

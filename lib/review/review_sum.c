@@ -111,10 +111,10 @@ review_summarise(struct review_summary *out, struct review_ctx *c, int fy,
 	memset(out, 0, sizeof *out);
 	out->fy = fy;
 	out->median_days = -1;
-	out->expect[0] = expectation(ydoc_root(c->config), "plan_reviews", 60);
-	out->expect[1] = expectation(ydoc_root(c->config),
+	out->expect[0] = expectation(c->config, "plan_reviews", 60);
+	out->expect[1] = expectation(c->config,
 	    "procurement_support", 5);
-	out->expect[2] = expectation(ydoc_root(c->config),
+	out->expect[2] = expectation(c->config,
 	    "system_evaluations", 1);
 	if ((rc = count_enum(&out->by_type, schema_prop(k, "type"))) != 0 ||
 	    (rc = count_enum(&out->by_result, schema_prop(schema_prop(k,
@@ -260,7 +260,7 @@ review_write_summary_xlsx(struct review_ctx *c,
 	memset(&props, 0, sizeof props);
 	snprintf(title, sizeof title, "%s 情報化企画審査等 実施状況", fyl);
 	props.title = title;
-	props.author = node_get_str(node_get(ydoc_root(c->config),
+	props.author = node_get_str(node_get(c->config,
 	    "documents"), "author");
 	/* The fiscal year's end: fixed, so regenerating changes nothing. */
 	props.created = (time_t)cal_days(end) * 86400;

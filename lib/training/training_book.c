@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "cal.h"
+#include "chart.h"
 #include "error.h"
 #include "node.h"
 #include "store.h"
@@ -56,26 +57,6 @@ as_of(char *out, size_t size, const struct tr_doc_opts *o, const char *src)
 	if (o->date == NULL || cal_parse_iso(&d, o->date) != 0)
 		d = cal_today();
 	snprintf(out, size, "%s現在　出典：%s", tr_era(e, sizeof e, d), src);
-}
-
-/* A sheet holding one chart of data on another sheet. */
-static int
-chart_sheet(struct xlsx *x, const char *name, const char *title,
-    struct xlsx_chart *ch)
-{
-	struct xlsx_sheet	*sh;
-	int			 r;
-
-	if ((r = xlsx_add_sheet(&sh, x, name, XLSX_LANDSCAPE)) != 0 ||
-	    (r = xlsx_title(sh, title, NULL)) != 0)
-		return r;
-	ch->at_row = 2;
-	ch->at_col = 0;
-	if (ch->width == 0)
-		ch->width = 960;
-	if (ch->height == 0)
-		ch->height = 520;
-	return xlsx_add_chart(sh, ch);
 }
 
 /* ---- results ------------------------------------------------------- */
@@ -238,56 +219,26 @@ sheet_survey(struct xlsx *x, const struct tr_results *r, struct store *st,
 	return 0;
 }
 
-/* A chart sheet with its own small table: each scale question's share. */
+/*
+ * The share of the best two answers of each scale question: a small
+ * table, and its chart on a chart sheet of its own (the model the report
+ * draws too).
+ */
 static int
 chart_survey(struct xlsx *x, const struct tr_results *r)
 {
-	static const struct xlsx_column cols[] = {
-		{ "設問", 0, 34 },
-		{ "肯定的回答", 0, 12 },
-	};
 	struct xlsx_sheet	*sh;
-	struct xlsx_chart	 ch;
-	uint32_t		 row, first;
-	uint16_t		 col = 1;
-	size_t			 i, n = 0;
-	char			 lab[256];
+	struct chart		*m = NULL;
 	int			 rc;
 
-	for (i = 0; i < r->nsurvey; i++)
-		n += r->survey[i].q->type == TR_Q_SCALE;
-	if (n == 0)
-		return 0;
-	if ((rc = xlsx_add_sheet(&sh, x, "グラフ_アンケート", XLSX_LANDSCAPE)) !=
-	    0 || (rc = xlsx_title(sh, "アンケート：設問別の肯定的回答の割合",
-	    "肯定的回答：5段階評価の上位2段階の割合")) != 0 ||
-	    (rc = xlsx_table(&row, sh, cols, 2)) != 0)
+	if ((rc = tr_chart_survey(&m, r)) != 0 || m == NULL)
 		return rc;
-	first = row;
-	for (i = 0; i < r->nsurvey; i++) {
-		const struct tr_survey_stat *s = &r->survey[i];
-
-		if (s->q->type != TR_Q_SCALE)
-			continue;
-		snprintf(lab, sizeof lab, "設問%zu %s", i + 1, s->q->topic !=
-		    NULL ? s->q->topic : "");
-		xlsx_write_text(sh, row, 0, lab);
-		rate(sh, row++, 1, 100 * s->top2);
-	}
-	memset(&ch, 0, sizeof ch);
-	ch.type = XLSX_CHART_BAR;
-	ch.title = "設問別の肯定的回答の割合";
-	ch.cat_col = 0;
-	ch.val_cols = &col;
-	ch.nval = 1;
-	ch.first_row = first;
-	ch.last_row = row - 1;
-	ch.y_pct = 1;
-	ch.at_row = 2;
-	ch.at_col = 3;
-	ch.width = 720;
-	ch.height = 140 + 40 * (int)n;
-	return xlsx_add_chart(sh, &ch);
+	if ((rc = xlsx_add_sheet(&sh, x, "肯定的回答", 0)) == 0 &&
+	    (rc = xlsx_title(sh, "アンケート：設問別の肯定的回答の割合",
+	    "肯定的回答：5段階評価の上位2段階の割合")) == 0)
+		rc = xlsx_chart_table(sh, m);
+	chart_free(m);
+	return rc;
 }
 
 static int
@@ -447,15 +398,13 @@ tr_results_xlsx(const char *path, const struct tr_results *r,
 		memset(&ch, 0, sizeof ch);
 		col = 1;
 		ch.type = XLSX_CHART_COLUMN;
-		ch.title = "得点分布";
+		ch.title = "テストの得点分布";
 		ch.x_title = "正答数";
 		ch.y_title = "人数";
-		ch.src = sc;
 		ch.cat_col = 0;
 		ch.val_cols = &col;
 		ch.nval = 1;
-		if ((rc = chart_sheet(x, "グラフ_得点分布", "テスト：得点分布",
-		    &ch)) != 0)
+		if ((rc = xlsx_add_chart(sc, &ch)) != 0)
 			goto done;
 	}
 	if (it != NULL) {
@@ -463,13 +412,11 @@ tr_results_xlsx(const char *path, const struct tr_results *r,
 		col = 3;
 		ch.type = XLSX_CHART_COLUMN;
 		ch.title = "問題別の正答率";
-		ch.src = it;
 		ch.cat_col = 0;
 		ch.val_cols = &col;
 		ch.nval = 1;
 		ch.y_pct = 1;
-		if ((rc = chart_sheet(x, "グラフ_正答率", "テスト：問題別の正答率",
-		    &ch)) != 0)
+		if ((rc = xlsx_add_chart(it, &ch)) != 0)
 			goto done;
 	}
 	rc = xlsx_save(x);
@@ -616,11 +563,7 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 		ch.first_row = first;
 		ch.last_row = first + (uint32_t)l.n - 1;
 		ch.y_pct = 1;
-		ch.height = 160 + 40 * (int)l.n;
-		if (ch.height > 640)
-			ch.height = 640;
-		if ((rc = chart_sheet(x, "グラフ", "研修別の受講率と満足度",
-		    &ch)) != 0)
+		if ((rc = xlsx_add_chart(sh, &ch)) != 0)
 			goto done;
 	}
 	rc = xlsx_save(x);

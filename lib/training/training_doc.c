@@ -19,6 +19,7 @@
 
 #include "buf.h"
 #include "cal.h"
+#include "chart.h"
 #include "docx.h"
 #include "error.h"
 #include "node.h"
@@ -294,6 +295,21 @@ num(char *out, size_t size, long v)
 	else
 		comma(out, size, v);
 	return out;
+}
+
+/* A chart of the results as a native Word chart, when there is one. */
+static int
+draw(struct docx *dx, int (*build)(struct chart **,
+    const struct tr_results *), const struct tr_results *r)
+{
+	struct chart	*m = NULL;
+	int		 rc;
+
+	if ((rc = build(&m, r)) != 0 || m == NULL)
+		return rc;
+	rc = docx_chart(dx, m, 0, 0);
+	chart_free(m);
+	return rc;
 }
 
 /* ---- the report --------------------------------------------------- */
@@ -631,6 +647,8 @@ sec_survey(struct docx *dx, struct rctx *c)
 	if (rc == 0)
 		rc = grid_add(dx, &g);
 	grid_free(&g);
+	if (rc == 0)
+		rc = draw(dx, tr_chart_survey, r);
 	if (rc != 0 || ntext == 0)
 		return rc;
 	if ((rc = docx_add_outline_heading(dx, 2, "自由記述")) != 0)
@@ -719,6 +737,8 @@ sec_test(struct docx *dx, struct rctx *c)
 	}
 	rc = grid_add(dx, &g);
 	grid_free(&g);
+	if (rc == 0)
+		rc = draw(dx, tr_chart_scores, r);
 	if (rc != 0 || r->nitems == 0)
 		return rc;
 	if ((rc = docx_add_outline_heading(dx, 2, "問題別の正答率")) != 0 ||
@@ -751,6 +771,8 @@ sec_test(struct docx *dx, struct rctx *c)
 	}
 	rc = grid_add(dx, &g);
 	grid_free(&g);
+	if (rc == 0)
+		rc = draw(dx, tr_chart_items, r);
 	return rc;
 }
 

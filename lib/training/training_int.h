@@ -44,6 +44,16 @@ extern const char *const tr_bank_kind[2];
 int		 tr_check_with(struct tr_check **out, const struct training *,
 		    const struct tr_list *pool, const struct tr_bank *);
 
+/*
+ * The charts of a training's results (chart.h models): the share of the
+ * best two answers of each scale question, the distribution of scores,
+ * each test item's correct rate.  *out NULL when there is nothing to draw.
+ */
+struct chart;
+int		 tr_chart_survey(struct chart **out, const struct tr_results *);
+int		 tr_chart_scores(struct chart **out, const struct tr_results *);
+int		 tr_chart_items(struct chart **out, const struct tr_results *);
+
 /* SHA-256 as 64 hex digits, of bytes or of a file. */
 void		 tr_sha256(char hex[65], const void *data, size_t n);
 int		 tr_sha256_file(char hex[65], const char *path);

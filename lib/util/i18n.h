@@ -2,7 +2,14 @@
  * Message translation (gettext).  English source strings stay in the code;
  * po/ja.po gives the Japanese shown under a Japanese locale.  Mark every
  * user-facing string: _("...") where it is used, N_("...") in a static
- * table whose entries are translated where they are printed.
+ * table whose entries are translated where they are printed, and
+ * ngettext(one, many, n) where the wording depends on a number.  A note
+ * for the translator goes in a comment starting "TRANSLATORS:" just above
+ * the string; it is copied into the catalogue.
+ *
+ * Only the messages follow the locale: i18n_init() sets LC_CTYPE and
+ * LC_MESSAGES, never LC_ALL or LC_NUMERIC, so documents, CSV and records
+ * come out the same whatever the user's locale.
  */
 #ifndef NCIO_I18N_H
 #define NCIO_I18N_H
@@ -13,5 +20,15 @@
 
 #define _(s)	gettext(s)
 #define N_(s)	(s)
+
+/*
+ * Take the character type and message language from the environment
+ * (LANG, LC_MESSAGES, LC_ALL, LANGUAGE) and bind the catalogue: from
+ * "locale" beside the program (a build tree), else ../share/locale beside
+ * it (an install), else the install prefix configured at build time.
+ * Returns the directory bound, or NULL when none was found (messages are
+ * then in English).
+ */
+const char	*i18n_init(void);
 
 #endif

@@ -252,7 +252,7 @@ table_render(const struct table *t, struct buf *out)
 
 static int
 table_put_csv_row(const struct table *t, struct buf *out,
-    const struct table_cell *row, int header)
+    const struct table_cell *row, int header, int crlf)
 {
 	size_t	i;
 	int	r;
@@ -268,12 +268,22 @@ table_put_csv_row(const struct table *t, struct buf *out,
 	/* A lone empty field would make an empty line, which readers skip. */
 	if (t->ncols == 1 && row[0].len == 0)
 		buf_add(out, "\"\"", 2);
-	buf_add(out, "\r\n", 2);
+	if (crlf)
+		buf_add(out, "\r\n", 2);
+	else
+		buf_putc(out, '\n');
 	return buf_ok(out);
 }
 
 int
 table_render_csv(const struct table *t, struct buf *out, int bom)
+{
+	return table_render_csv_eol(t, out, bom, 1);
+}
+
+int
+table_render_csv_eol(const struct table *t, struct buf *out, int bom,
+    int crlf)
 {
 	size_t	r;
 	int	e;
@@ -281,11 +291,11 @@ table_render_csv(const struct table *t, struct buf *out, int bom)
 	if (bom)
 		buf_add(out, "\xEF\xBB\xBF", 3);
 	if (t->has_header &&
-	    (e = table_put_csv_row(t, out, t->header, 1)) != 0)
+	    (e = table_put_csv_row(t, out, t->header, 1, crlf)) != 0)
 		return e;
 	for (r = 0; r < t->nrows; r++) {
 		if ((e = table_put_csv_row(t, out, &t->cells[r * t->ncols],
-		    0)) != 0)
+		    0, crlf)) != 0)
 			return e;
 	}
 	return buf_ok(out);

@@ -71,5 +71,12 @@ int	 table_render(const struct table *, struct buf *out);
  * part of the first column's name.
  */
 int	 table_render_csv(const struct table *, struct buf *out, int bom);
+/*
+ * The same with lines ending in "\n" when crlf is 0: for a terminal or a
+ * pipe, where a "\r" would stick to the last field of every line
+ * ($(... | tail -1) carrying it into the next command).
+ */
+int	 table_render_csv_eol(const struct table *, struct buf *out, int bom,
+	    int crlf);
 
 #endif

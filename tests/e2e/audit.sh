@@ -26,7 +26,7 @@ expect_grep "$T/out" "^$cat_mn .*マイナンバー"
 [ "$(grep -c ' mn-' "$T/out")" -ge 10 ] || fail "fewer than 10 My Number items"
 expect_status 0 N audit items --catalog mynumber --fy 2026
 expect_no_grep "$T/out" ' op-2-'
-expect_status 0 N audit items --fy 2026 -o "$T/items.xlsx"
+expect_status 0 N audit export items --fy 2026 -o "$T/items.xlsx"
 expect_status 0 $CHECK items "$T/items.xlsx" "$D/catalogs/2026/$cat_op.yaml" \
     "$D/catalogs/2026/$cat_sy.yaml" "$D/catalogs/2026/$cat_mn.yaml"
 expect_status 1 N audit items --catalog ca-zzzz --fy 2026
@@ -64,7 +64,7 @@ expect_status 2 N audit plan --type annual --target keizai --date 2026-10-21
 expect_status 2 N audit plan --type operational --target keizai
 expect_status 1 N audit plan --type operational --target 架空課 --date 2026-10-21
 expect_grep "$T/err" "架空課"
-expect_status 1 N audit plan --type operational --target keizai --date 2026-02-30
+expect_status 2 N audit plan --type operational --target keizai --date 2026-02-30
 expect_status 1 N audit plan --type operational --target keizai --date 2025-10-21
 expect_grep "$T/err" "no final catalog of kind 'audit-operational' for fiscal year 2025"
 expect_status 1 N audit plan --type followup --target keizai --date 2027-01-20
@@ -231,8 +231,8 @@ expect_grep "$T/err" "finding 3: no due date"
 expect_status 0 N audit finding "$A" 2
 expect_grep "$T/out" '^item: op-2-5-02$'
 expect_grep "$T/out" '^grade: major$'
-expect_status 1 N audit finding "$A" 3 --grade serious
-expect_grep "$T/err" "unknown grade 'serious'"
+expect_status 2 N audit finding "$A" 3 --grade serious
+expect_grep "$T/err" "--grade: 'serious' is not one of: major"
 expect_status 1 N audit finding "$A" 9 --due 2026-09-30
 expect_grep "$T/err" "no finding 9"
 for f in 1 2 3; do
@@ -243,7 +243,7 @@ expect_status 0 N audit finding "$A" 1 --grade observation \
     --response '9月から手順を改めた。' --response-date 2026-09-04 --status corrected
 expect_status 0 N audit risk "$A" --risk '管理外の媒体による情報の持出し' \
     --clause 2-5 --likelihood medium --impact high --measure '媒体の棚卸し'
-expect_status 1 N audit risk "$A" --risk x --impact huge
+expect_status 2 N audit risk "$A" --risk x --impact huge
 expect_status 0 N audit agree "$A" --by '例示 和夫' --position 戸籍住民課長 \
     --date 2026-07-29
 expect_grep "$AF" '^status: agreed$'
@@ -275,8 +275,17 @@ expect_status 2 N audit export summary "$A" -o "$T/summary.xlsx"
 expect_status 1 N audit export qa "$A" -o "$T/qa.docx"
 expect_grep "$T/err" "not a follow-up audit"
 [ ! -e "$T/qa.docx" ] || fail "a refused export wrote a file"
-expect_status 1 N audit export summary "$A" -o "$T/nodir/summary.docx"
-[ ! -e "$T/nodir" ] || fail "export created a directory"
+# -o names a path; its folders are made, like mkdir -p.
+expect_status 0 N audit export summary "$A" -o "$T/nodir/summary.docx"
+cmp -s "$T/summary1.docx" "$T/nodir/summary.docx" || fail "export into a new folder"
+# Without -o: the document's name and its subject, never the id.
+(cd "$T" && N audit export summary "$A" 2>/dev/null) || fail "export summary without -o"
+[ -f "$T/情報セキュリティ監査結果概要報告書_令和8年度 情報セキュリティ監査（運用面） 戸籍住民課.docx" ] ||
+    fail "default name of the summary: $(ls "$T")"
+expect_status 2 N audit export sumary "$A"
+expect_grep "$T/err" "did you mean 'summary'"
+expect_status 2 N audit export summary "$A" --catalog mynumber
+expect_grep "$T/err" "--catalog chooses the catalogs of the items export only"
 
 # --- follow-up ---------------------------------------------------------------
 expect_status 1 N audit followup "$S" --date 2027-01-20
@@ -325,6 +334,12 @@ expect_status 0 N audit export results --fy 2026 -o "$T/results.docx"
 expect_status 0 $CHECK results-docx "$T/results.docx" $ordered
 expect_status 0 N audit export results --fy 2026 -o "$T/results.xlsx"
 expect_status 0 $CHECK results-xlsx "$T/results.xlsx" $ordered
+# Into a folder: the report and its tables together.
+expect_status 0 N audit export results --fy 令和8年度 -o "$T/results/"
+cmp -s "$T/results.docx" "$T/results/情報セキュリティ監査実施結果報告書_令和8年度.docx" ||
+    fail "results into a folder: the report"
+cmp -s "$T/results.xlsx" "$T/results/情報セキュリティ監査実施結果報告書_集計表_令和8年度.xlsx" ||
+    fail "results into a folder: the tables"
 expect_status 0 N audit export risks --fy 2026 -o "$T/risks.xlsx"
 expect_status 0 $CHECK risks "$T/risks.xlsx" $ordered
 expect_status 2 N audit export results -o "$T/r.docx"
@@ -349,5 +364,11 @@ expect_grep "$T/out" 'システム面の監査'
 expect_grep "$T/out" 'フォローアップ監査 .*実施中'
 [ "$(grep -Ec '(合意済|報告済|フォローアップ中) ' "$T/out")" -ge 2 ] ||
     fail "sample lacks two agreed audits"
+# An agreement without a position shows no empty brackets.
+expect_status 0 "$NCIO" -C "$T/sample" audit show au-02zk
+expect_grep "$T/out" '^結果の合意: 2026-07-29 例示 和夫（戸籍住民課長（情報セキュリティ責任者））$'
+sed -i '/^  position: 戸籍住民課長/d' "$T/sample/audits/2026/au-02zk1v64.yaml"
+expect_status 0 "$NCIO" -C "$T/sample" audit show au-02zk
+expect_grep "$T/out" '^結果の合意: 2026-07-29 例示 和夫$'
 
 finish

@@ -124,8 +124,11 @@ expect_error 1 "cannot parse date '2026-02-30': day 30 out of range for February
 expect_error 1 "cannot parse date '2026-13-01': month 13 out of range (1-12)" \
     cal fy 2026-13-01
 expect_error 1 "cannot parse date '': expected YYYY-MM-DD" cal fy ''
-expect_error 2 "'cal fy' takes one DATE" cal fy
-expect_error 2 "'cal fy' takes one DATE" cal fy 2026-04-01 2026-04-02
+expect_error 2 "cal fy: missing DATE" cal fy
+expect_error 2 "cal fy: unexpected argument '2026-04-02'" cal fy 2026-04-01 2026-04-02
+# Every form a date option takes: slashes, full-width digits.
+expect 0 "2026${tab}令和8年度${tab}2026-04-01${tab}2027-03-31" cal fy 2026/4/1
+expect 0 "2025${tab}令和7年度${tab}2025-04-01${tab}2026-03-31" cal fy ２０２６－０３－３１
 
 # era, both ways
 expect 0 "令和8年4月1日${tab}R8.4.1" cal era 2026-04-01
@@ -158,7 +161,8 @@ expect_error 1 "invalid number of business days ' 1'" cal add 2026-05-01 ' 1'
 expect_error 1 "invalid number of business days '1.5'" cal add 2026-05-01 1.5
 expect_error 1 "national holidays are known for 1980 to 2099 only" \
     cal add 2099-12-28 1
-expect_error 2 "'cal add' takes DATE and N" cal add 2026-05-01
+expect_error 2 "cal add: missing N" cal add 2026-05-01
+expect 0 "2026-05-07" cal add ２０２６／５／１ １
 
 # due: each kind
 expect 0 "2026-05-01 10:00" cal due meeting 2026-05-07
@@ -170,8 +174,9 @@ expect 0 "2026-04-16" cal due inspection 2026-04-01
 expect 0 "2026-05-05" cal due inspection 2026-04-20
 expect_error 2 "unknown deadline kind 'review': expected meeting, procurement, workplan or inspection" \
     cal due review 2026-04-01
-expect_error 1 "cannot parse date '2026-4-1'" cal due meeting 2026-4-1
-expect_error 2 "'cal due' takes KIND and DATE" cal due meeting
+expect 0 "2026-03-31 10:00" cal due meeting 2026-4-1
+expect_error 1 "cannot parse date '2026-4-31'" cal due meeting 2026-4-31
+expect_error 2 "cal due: missing DATE" cal due meeting
 
 # business
 expect 0 "2026-05-06${tab}closed${tab}振替休日" cal business 2026-05-06

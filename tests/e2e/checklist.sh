@@ -37,13 +37,16 @@ expect_grep "$T/out" '^changed +dp-2-5-05$'
 expect_grep "$T/out" '^2 added, 1 removed, 3 reworded, 1 changed$'
 run 0 diff --kind self 2025 2026
 expect_grep "$T/out" '^reworded +sf-09$'
+# kinds by their titles, years as people write them
+run 0 diff --kind 所属点検 令和7年度 R8
+expect_grep "$T/out" '^2 added, 1 removed, 3 reworded, 1 changed$'
 run 2 diff 2025 2026
 run 2 diff --kind staff 2025 2026
 run 1 items --kind department --fy 2024
 expect_grep "$T/err" 'no 所属点検 items for FY2024'
 
 # --- forms ---------------------------------------------------------------
-run 0 form --kind department --fy 2026 --all -o "$F"
+run 0 export form --kind department --fy 2026 --all -o "$F/"
 n=$(ls "$F" | wc -l)
 [ "$n" = "$(grep -c '^      - code:' "$D/orgs.yaml")" ] || fail "$n forms"
 dept_form=$F/所属点検_令和8年度_こども家庭部_保育課.xlsx
@@ -51,19 +54,32 @@ dept_form=$F/所属点検_令和8年度_こども家庭部_保育課.xlsx
 $PY "$CHECK" form "$dept_form" department hoiku 50 >&2 || fail "department form"
 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx.py" "$dept_form" >&2 || fail "form conventions"
 # the same item set gives the same bytes
-run 0 form --kind department --fy 2026 --org 保育課 -o "$T/again"
+run 0 export form --kind department --fy 2026 --org 保育課 -o "$T/again/"
 cmp -s "$dept_form" "$T/again/所属点検_令和8年度_こども家庭部_保育課.xlsx" || fail "form not deterministic"
-run 0 form --kind self --fy 2026 --org hoiku -o "$F"
+run 0 export form --kind self --fy 2026 --org hoiku -o "$F/"
 $PY "$CHECK" form "$F/自己点検_令和8年度_こども家庭部_保育課.xlsx" self hoiku 10 >&2 || fail "self form"
-run 0 form --kind vendor --fy 2026 --org hoiku -o "$F"
+run 0 export form --kind vendor --fy 2026 --org hoiku -o "$F"
 $PY "$CHECK" form "$F/特記事項チェックシート_令和8年度_こども家庭部_保育課.xlsx" vendor hoiku 16 >&2 ||
     fail "vendor form"
-run 2 form --kind department --fy 2026 --all
-run 2 form --kind department --fy 2026 -o "$F"
-run 2 form --kind department --fy 2026 --org hoiku --all -o "$F"
-run 2 form --kind department --fy 2026 --org hoiku --dry-run -o "$F"
-run 1 form --kind department --fy 2026 --org nowhere -o "$F"
-expect_grep "$T/err" "no division 'nowhere'"
+# Without -o: into the current directory, under the same names.
+mkdir "$T/cwd"
+(cd "$T/cwd" && run 0 export form --kind department --fy 2026 --org hoiku)
+cmp -s "$dept_form" "$T/cwd/所属点検_令和8年度_こども家庭部_保育課.xlsx" ||
+    fail "form exported into the current directory"
+run 2 export form --kind department --fy 2026 -o "$F"
+run 2 export form --kind department --fy 2026 --org hoiku --all -o "$F"
+run 2 export form --kind department --fy 2026 --org hoiku --dry-run -o "$F"
+run 2 export form --kind department --fy 2026 --org hoiku --date 2026-10-01 -o "$F"
+expect_grep "$T/err" "--date dates the report"
+run 2 export form --kind department --fy 2026 --org nowhere -o "$F"
+expect_grep "$T/err" "'nowhere' is neither an organisation code nor a name"
+run 1 export form --kind department --fy 2026 --org kodomo-katei-bu -o "$F"
+expect_grep "$T/err" "no division 'kodomo-katei-bu'"
+run 1 export form --kind department --fy 2026 --all -o "$F/one.xlsx"
+expect_grep "$T/err" "several files; give a folder"
+run 2 export forms --kind department --fy 2026 --all
+expect_grep "$T/err" "did you mean 'form'"
+
 
 # --- filled in and returned -----------------------------------------------
 fill() { $PY "$FILL" "$@" || fail "fill $*"; }
@@ -291,6 +307,9 @@ expect_no_grep "$T/out" '提出済'
 run 0 aggregate --kind department --fy 2026 --by division
 expect_grep "$T/out" '^区長室 +秘書課 +100\.0 +[0-9.]+ +1 +50\.0'
 expect_grep "$T/out" '^mean [0-9.]+, standard deviation [0-9.]+$'
+# An option that does not apply is refused, not ignored.
+run 2 aggregate --kind department --fy 2026 --by division --lowest 5
+expect_grep "$T/err" "--lowest .* goes with --by item, not --by division"
 run 0 aggregate --kind department --fy 2026 --by department
 expect_grep "$T/out" '^こども家庭部 +'
 run 0 aggregate --kind department --fy 2026 --lowest 3
@@ -312,7 +331,7 @@ run 1 import "$R/vendor-bad.xlsx"
 expect_grep "$T/err" 'item vd-01 is not checked at stage 履行中; leave it blank'
 
 # --- reports -----------------------------------------------------------------
-run 0 report --kind department --fy 2026 -o "$T/report"
+run 0 export report --kind department --fy 2026 -o "$T/report/"
 docx=$T/report/令和8年度_所属点検実施結果報告書.docx
 xlsx=$T/report/令和8年度_所属点検実施結果報告書_集計表.xlsx
 [ -f "$docx" ] && [ -f "$xlsx" ] || fail "report files"
@@ -335,19 +354,24 @@ $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx.py" "$xlsx" >&2 || fail "report conven
 # the same data give the same bytes
 cp "$docx" "$T/first.docx"
 cp "$xlsx" "$T/first.xlsx"
-run 0 report --kind department --fy 2026 -o "$T/report"
+run 0 export report --kind department --fy 2026 -o "$T/report"
 cmp -s "$docx" "$T/first.docx" || fail "report .docx not deterministic"
 cmp -s "$xlsx" "$T/first.xlsx" || fail "report .xlsx not deterministic"
-run 0 report --kind vendor --fy 2026 --date 令和8年12月1日 -o "$T/report"
+run 0 export report --kind vendor --fy 2026 --date 令和8年12月1日 -o "$T/report"
 $PY "$CHECK" docx "$T/report/令和8年度_特記事項チェックシート集計結果報告書.docx" vendor \
     '区立見本保育園運営業務委託' '令和8年12月1日' '対策に不足のある契約' >&2 || fail "vendor docx"
 $PY "$CHECK" xlsx "$T/report/令和8年度_特記事項チェックシート集計結果報告書_集計表.xlsx" \
     vendor 16 >&2 || fail "vendor xlsx"
-run 0 report --kind self --fy 2026 -o "$T/report"
+run 0 export report --kind self --fy 2026 -o "$T/report"
 $PY "$CHECK" xlsx "$T/report/令和8年度_自己点検実施結果報告書_集計表.xlsx" self 10 >&2 ||
     fail "self xlsx"
-run 2 report --kind department --fy 2026
-run 1 report --kind department --fy 2026 --date 2026-02-30 -o "$T/report"
+mkdir "$T/cwd2"
+(cd "$T/cwd2" && run 0 export report --kind department --fy 2026)
+cmp -s "$docx" "$T/cwd2/令和8年度_所属点検実施結果報告書.docx" ||
+    fail "report exported into the current directory"
+run 2 export report --kind department --fy 2026 --all
+expect_grep "$T/err" "--org and --all choose forms"
+run 2 export report --kind department --fy 2026 --date 2026-02-30 -o "$T/report"
 if command -v soffice >/dev/null 2>&1; then
 	HOME=$(mktemp -d) timeout 120 soffice --headless --convert-to pdf \
 	    --outdir "$T/pdf" "$docx" >/dev/null 2>&1 || fail "soffice"

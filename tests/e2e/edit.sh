@@ -18,7 +18,7 @@ echo "place: 区役所本庁舎7階" >>"$1"
 SH
 chmod +x "$T/ed-valid"
 EDITOR=$T/ed-valid expect_status 0 "$NCIO" -C "$D" edit "$id"
-expect_grep "$T/err" "updated meetings/2026/$id\.yaml"
+expect_grep "$T/err" "updated .*/meetings/2026/$id\.yaml"
 expect_grep "$f" "^title: 第1回定例会$"
 expect_grep "$f" "^place: 区役所本庁舎7階$"
 expect_status 0 "$NCIO" -C "$D" lint
@@ -61,7 +61,7 @@ chmod +x "$T/ed-race"
 EDITOR=$T/ed-race expect_status 1 "$NCIO" -C "$D" edit "$id"
 expect_grep "$T/err" "changed on disk while you edited it"
 expect_grep "$f" "^title: 他の人の変更$"
-kept=$(sed -n 's/.*Your edit is kept in //p' "$T/err")
+kept=$(sed -n 's/.*your edit is kept in //p' "$T/err")
 [ -f "$kept" ] && grep -q "私の変更" "$kept" || fail "race: text not kept"
 rm -f "$kept"
 

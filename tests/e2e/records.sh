@@ -35,6 +35,11 @@ NERIMA_CIO_DIR=$D expect_status 0 "$NCIO" lint
 expect_grep "$T/err" "not in a nerima-cio data directory.*nerima-cio init"
 expect_status 1 "$NCIO" -C "$T/outside" list review
 expect_grep "$T/err" "not a nerima-cio data directory"
+# The variable is named when it is the one that points nowhere.
+NERIMA_CIO_DIR=$T/nowhere expect_status 1 "$NCIO" lint
+expect_grep "$T/err" "NERIMA_CIO_DIR='$T/nowhere' is not a directory"
+NERIMA_CIO_DIR=$T/outside expect_status 1 "$NCIO" lint
+expect_grep "$T/err" "NERIMA_CIO_DIR='$T/outside' is not a nerima-cio data directory"
 
 # --- add ---------------------------------------------------------------
 expect_status 0 "$NCIO" -C "$D" add review type=plan \
@@ -103,6 +108,11 @@ assert r["title"] == "保育園業務支援システムの更新", r
 EOF
 expect_status 0 "$NCIO" -C "$D" list review --format csv
 expect_grep "$T/out" "^id,received"
+# CSV lines end in CRLF in a file (as Excel writes them), in LF in a pipe.
+expect_grep "$T/out" $'^id,received.*\r$'
+"$NCIO" -C "$D" list review --format csv | tail -n 1 >"$T/piped"
+checks=$((checks + 1))
+! grep -q $'\r' "$T/piped" || fail "CSV through a pipe has a carriage return"
 expect_status 0 "$NCIO" -C "$D" list review --format yaml
 expect_grep "$T/out" "^- id: rv-"
 expect_status 0 "$NCIO" -C "$D" list review --where type=procurement --format json
@@ -125,8 +135,8 @@ expect_status 0 "$NCIO" -C "$D" show "${id:0:6}"
 expect_status 0 "$NCIO" -C "$D" show "${id:3:5}"
 expect_same "$D/reviews/2026/$id.yaml" "$T/out"
 expect_status 0 "$NCIO" -C "$D" show --format json "$id"
-/usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert len(r)==1 and r[0]["id"]==sys.argv[2]' "$T/out" "$id" ||
-    fail "show --format json"
+/usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert isinstance(r, dict) and r["id"]==sys.argv[2]' "$T/out" "$id" ||
+    fail "show --format json: one object"
 expect_status 0 "$NCIO" -C "$D" show --path "$id"
 expect_grep "$T/out" "/reviews/2026/$id\.yaml$"
 expect_status 1 "$NCIO" -C "$D" show rv-

@@ -35,19 +35,19 @@ expect_grep "$T/err" "missing required fields: --title \(件名\), --org \(所�
 expect_status 1 "$NCIO" -C "$D" review add --title x --org hoiku </dev/null
 expect_grep "$T/err" "missing required fields: --received \(受付日\), --category"
 # Bad values: unknown organisation, costs, dates, a My Number.
-expect_status 1 "$NCIO" -C "$D" review add --no-input --title t --org 存在しない課 \
+expect_status 2 "$NCIO" -C "$D" review add --no-input --title t --org 存在しない課 \
     --received 2026-05-01 --category new
 expect_grep "$T/err" "--org: '存在しない課' is neither an organisation code nor a name"
-expect_status 1 "$NCIO" -C "$D" review add --no-input --title t --org hoiku \
+expect_status 2 "$NCIO" -C "$D" review add --no-input --title t --org hoiku \
     --received 2026-05-01 --category new --cost -5
 expect_grep "$T/err" "--cost: cannot read the amount '-5': an amount cannot be negative"
-expect_status 1 "$NCIO" -C "$D" review add --no-input --title t --org hoiku \
+expect_status 2 "$NCIO" -C "$D" review add --no-input --title t --org hoiku \
     --received 2026-05-01 --category new --cost 12万5千円
 expect_grep "$T/err" "--cost: cannot read the amount '12万5千円'"
-expect_status 1 "$NCIO" -C "$D" review add --no-input --title t --org hoiku \
+expect_status 2 "$NCIO" -C "$D" review add --no-input --title t --org hoiku \
     --received 2026-02-30 --category new
 expect_grep "$T/err" "--received: .*2026-02-30"
-expect_status 1 "$NCIO" -C "$D" review add --no-input --title t --org hoiku \
+expect_status 2 "$NCIO" -C "$D" review add --no-input --title t --org hoiku \
     --received 2026-05-01 --category brand-new
 expect_grep "$T/err" "category"
 expect_status 1 "$NCIO" -C "$D" review add --no-input --title t --org hoiku \
@@ -112,8 +112,8 @@ expect_grep "$f" "^proposed_result: conditional$"
 checks=$((checks + 1))
 [ "$(grep -c 'viewpoint: cost$' "$f")" = 1 ] || fail "viewpoint cost recorded twice"
 expect_grep "$f" "^    rating: adequate$"
-expect_status 1 "$NCIO" -C "$D" review assess "$plan" --viewpoint beauty --rating adequate
-expect_grep "$T/err" "--viewpoint: 'beauty' is not one of purpose, necessity"
+expect_status 2 "$NCIO" -C "$D" review assess "$plan" --viewpoint beauty --rating adequate
+expect_grep "$T/err" "--viewpoint: 'beauty' is not one of: purpose \(企画内容・目的\), necessity"
 expect_status 2 "$NCIO" -C "$D" review assess "$plan" --rating adequate
 
 # --- decide ----------------------------------------------------------------
@@ -187,106 +187,143 @@ expect_grep "$T/out" "^$plan +2026-04-10 +保育課 +保育園業務支援シス
 expect_status 0 "$NCIO" -C "$D" review list --status 決定済 --type plan
 checks=$((checks + 1))
 [ "$(grep -c '^rv-' "$T/out")" = 2 ] || fail "list --status --type: $(cat "$T/out")"
-expect_status 1 "$NCIO" -C "$D" review list --status done
+expect_status 2 "$NCIO" -C "$D" review list --status done
 expect_status 2 "$NCIO" -C "$D" review list extra
 
 # --- export ----------------------------------------------------------------
+# Each document is named by what it is and its subject, never by the id.
 O=$T/docs
-expect_status 0 "$NCIO" -C "$D" review export "$plan" -o "$O"
-expect_grep "$T/out" "${plan}_精査記録.xlsx$"
-expect_grep "$T/out" "${plan}_可否決定通知.docx$"
+PT=保育園業務支援システムの更新
+QT=保育所入所選考システム再構築に係る提案依頼書（案）への意見
+ST=公共施設予約システムの事後評価
+expect_status 0 "$NCIO" -C "$D" review export all "$plan" -o "$O/"
+expect_grep "$T/err" "/精査記録_$PT\.xlsx$"
+expect_grep "$T/err" "/精査記録_$PT\.docx$"
+expect_grep "$T/err" "/可否決定通知_$PT\.docx$"
+expect_no_grep "$T/err" "$plan"
 checks=$((checks + 1))
-$PY "$CHECK" docx "$O/${plan}_可否決定通知.docx" 練企情発第12号 令和8年4月20日 \
+$PY "$CHECK" docx "$O/可否決定通知_$PT.docx" 練企情発第12号 令和8年4月20日 \
     こども家庭部保育課長 企画部情報政策課長 "情報化企画の可否決定について（通知）" \
     令和8年4月10日付 保育園業務支援システムの更新 更新 可（条件付） \
     稼働前に脆弱性診断を実施し 複数者から見積りを徴すること 12,800,000円 以上 ||
     fail "decision notice"
 checks=$((checks + 1))
-$PY "$CHECK" order "$O/${plan}_可否決定通知.docx" 令和8年4月20日 こども家庭部保育課長 \
+$PY "$CHECK" order "$O/可否決定通知_$PT.docx" 令和8年4月20日 こども家庭部保育課長 \
     企画部情報政策課長 "（通知）" 記 件名 条件 以上 || fail "notice layout order"
 checks=$((checks + 1))
-$PY "$CHECK" docx "$O/${plan}_精査記録.docx" 情報化企画 精査記録 "$plan" 情政受第3号 \
+$PY "$CHECK" docx "$O/精査記録_$PT.docx" 情報化企画 精査記録 "$plan" 情政受第3号 \
     保育園業務支援システムの更新 こども家庭部保育課 更新 令和8年4月10日 架空 太郎 \
     企画部長 経費見積りの妥当性 "△（要確認）" 園当たり月額25,000円 \
     運用経費の見積りの根拠を示してください。 区立12園で見積もっています。 \
     条件付可 "(1) 稼働前に脆弱性診断" || fail "scrutiny record docx"
 checks=$((checks + 1))
-$PY "$CHECK" xlsx "$O/${plan}_精査記録.xlsx" "情報化企画 精査記録" 保育園業務支援システムの更新 \
+$PY "$CHECK" xlsx "$O/精査記録_$PT.xlsx" "情報化企画 精査記録" 保育園業務支援システムの更新 \
     こども家庭部保育課 企画部長 "○（適）" 複数者の見積りを比較 "条件付可（令和8年4月20日）" ||
     fail "scrutiny record xlsx"
 checks=$((checks + 1))
-$PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx.py" "$O/${plan}_精査記録.xlsx" >/dev/null ||
+$PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx.py" "$O/精査記録_$PT.xlsx" >/dev/null ||
     fail "check_xlsx: scrutiny record"
-expect_status 0 "$NCIO" -C "$D" review export "$proc" -o "$O"
+expect_status 0 "$NCIO" -C "$D" review export opinion "${proc:3:5}" -o "$O/"
 checks=$((checks + 1))
-$PY "$CHECK" docx "$O/${proc}_意見書.docx" 調達関係資料に対する意見書 保育計画調整課長 \
+$PY "$CHECK" docx "$O/意見書_$QT.docx" 調達関係資料に対する意見書 保育計画調整課長 \
     令和8年6月5日 提出期限 令和8年6月8日 "【提案依頼書（案） 3 業務要件】選考の点数計算" \
     評価基準に運用保守体制 "提案依頼・仕様書（プロポーザル）" || fail "opinion"
-expect_status 0 "$NCIO" -C "$D" review export "$sys" -o "$O" --sheet --notice
+expect_status 0 "$NCIO" -C "$D" review export evaluation "$sys" -o "$O/"
+expect_status 0 "$NCIO" -C "$D" review export notice "$sys" -o "$O"
 checks=$((checks + 1))
-$PY "$CHECK" xlsx "$O/${sys}_システム評価確認シート.xlsx" "システム評価確認シート（事後評価（稼働後1年））" \
+$PY "$CHECK" xlsx "$O/システム評価確認シート_$ST.xlsx" "システム評価確認シート（事後評価（稼働後1年））" \
     目的・目標の達成度 運用上の問題 "◎（優良）" 公共施設予約システム || fail "evaluation sheet"
 checks=$((checks + 1))
-$PY "$CHECK" docx "$O/${sys}_システム評価結果通知書.docx" "システム評価の結果について（通知）" \
+$PY "$CHECK" docx "$O/システム評価結果通知書_$ST.docx" "システム評価の結果について（通知）" \
     地域文化部地域振興課長 令和8年8月20日 "事後評価（稼働後1年）" 令和7年4月1日 \
     "目的・目標の達成度　◎（優良）" 繁忙期の負荷試験を実施すること。 || fail "evaluation notice"
+# One document to a file named by -o.
+expect_status 0 "$NCIO" -C "$D" review export notice "$plan" -o "$T/one/notice.docx"
+checks=$((checks + 1))
+cmp -s "$T/one/notice.docx" "$O/可否決定通知_$PT.docx" || fail "-o FILE differs"
+expect_status 1 "$NCIO" -C "$D" review export record "$plan" -o "$T/one/record.xlsx"
+expect_grep "$T/err" "several files; give a folder"
+expect_status 2 "$NCIO" -C "$D" review export notice "$plan" -o "$T/one/notice.xlsx"
+[ ! -e "$T/one/notice.xlsx" ] || fail "a refused export wrote a file"
 # LibreOffice opens the record with merged cells and the notice.
 if command -v soffice >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; then
 	mkdir -p "$T/home" "$T/pdf"
 	HOME=$T/home soffice --headless --convert-to pdf --outdir "$T/pdf" \
-	    "$O/${plan}_精査記録.docx" "$O/${plan}_可否決定通知.docx" >/dev/null 2>&1
+	    "$O/精査記録_$PT.docx" "$O/可否決定通知_$PT.docx" >/dev/null 2>&1
 	checks=$((checks + 1))
-	pages=$(pdfinfo "$T/pdf/${plan}_可否決定通知.pdf" 2>/dev/null |
+	pages=$(pdfinfo "$T/pdf/可否決定通知_$PT.pdf" 2>/dev/null |
 	    sed -n 's/^Pages: *//p')
 	[ "$pages" = 1 ] || fail "notice as PDF: '$pages' pages, want 1"
 	checks=$((checks + 1))
-	[ -s "$T/pdf/${plan}_精査記録.pdf" ] || fail "scrutiny record not converted"
+	[ -s "$T/pdf/精査記録_$PT.pdf" ] || fail "scrutiny record not converted"
 else
 	echo "note: soffice or pdfinfo not installed; documents not converted" >&2
 fi
-# Unchanged records give identical files.
-mkdir "$T/again"
-"$NCIO" -C "$D" review export "$plan" -o "$T/again" >/dev/null
-"$NCIO" -C "$D" review export "$proc" -o "$T/again" >/dev/null
-"$NCIO" -C "$D" review export "$sys" -o "$T/again" >/dev/null
+# Unchanged records give identical files; several ids in one export.
+expect_status 0 "$NCIO" -C "$D" review export all "$plan" "$proc" "$sys" -o "$T/again/"
+checks=$((checks + 1))
+[ "$(ls "$T/again" | wc -l)" = 6 ] || fail "export all of three: $(ls "$T/again")"
 for g in "$T"/again/*; do
 	checks=$((checks + 1))
 	cmp -s "$g" "$O/$(basename "$g")" || fail "re-export of $(basename "$g") differs"
 done
 # Wrong documents for the type, and a notice before any decision.
-expect_status 1 "$NCIO" -C "$D" review export "$plan" --opinion -o "$O"
+expect_status 1 "$NCIO" -C "$D" review export opinion "$plan" -o "$O/"
 expect_grep "$T/err" "not a procurement review"
-expect_status 1 "$NCIO" -C "$D" review export "$proc" --sheet -o "$O"
+expect_status 1 "$NCIO" -C "$D" review export evaluation "$proc" -o "$O/"
+expect_status 2 "$NCIO" -C "$D" review export sheet "$proc" -o "$O/"
+expect_status 2 "$NCIO" -C "$D" review export recrod "$plan"
+expect_grep "$T/err" "did you mean 'record'"
+expect_status 2 "$NCIO" -C "$D" review export all
 expect_status 0 "$NCIO" -C "$D" review add --no-input --title 未決定の企画 --org hoiku \
     --received 2026-09-01 --category new
 undecided=$(cat "$T/out")
-expect_status 1 "$NCIO" -C "$D" review export "$undecided" --notice -o "$O"
+expect_status 1 "$NCIO" -C "$D" review export notice "$undecided" -o "$O/"
 expect_grep "$T/err" "no decision"
 checks=$((checks + 1))
-[ ! -e "$O/${undecided}_可否決定通知.docx" ] || fail "notice written without a decision"
+[ ! -e "$O/可否決定通知_未決定の企画.docx" ] || fail "notice written without a decision"
+# All or nothing: when the second file cannot be written, the first is
+# not left behind either (here a folder stands where the .docx goes).
+mkdir -p "$T/half/精査記録_$PT.docx"
+expect_status 1 "$NCIO" -C "$D" review export record "$plan" -o "$T/half/"
+checks=$((checks + 1))
+[ ! -e "$T/half/精査記録_$PT.xlsx" ] || fail "a failed export left its .xlsx"
+checks=$((checks + 1))
+[ -z "$(find "$T/half" -name '*.tmp*')" ] || fail "a failed export left temporaries"
+# ... and an old file is kept as it was.
+rmdir "$T/half/精査記録_$PT.docx"
+printf 'old' >"$T/half/精査記録_$PT.xlsx"
+mkdir "$T/half/精査記録_$PT.docx"
+expect_status 1 "$NCIO" -C "$D" review export record "$plan" -o "$T/half/"
+checks=$((checks + 1))
+[ "$(cat "$T/half/精査記録_$PT.xlsx")" = old ] || fail "a failed export replaced the .xlsx"
 
 # --- summary ---------------------------------------------------------------
-expect_status 0 "$NCIO" -C "$D" review summary --fy 2026 -o "$O/summary.xlsx"
+expect_status 0 "$NCIO" -C "$D" review summary --fy 2026
 expect_grep "$T/out" "^種別 +情報化企画審査 +3 +60 +"
 expect_grep "$T/out" "^ +調達実施支援 +1 +5"
 expect_grep "$T/out" "^判定 +可 +1 "
 expect_grep "$T/out" "^ +条件付可 +1 "
 expect_grep "$T/out" "^部 +こども家庭部 +2 "
 expect_grep "$T/out" "受付から決定までの日数（中央値） 9\.5日（2件）"
+expect_status 0 "$NCIO" -C "$D" review export summary --fy 令和8年度 -o "$O/"
+expect_grep "$T/err" "/情報化企画審査等実施状況_令和8年度\.xlsx$"
 checks=$((checks + 1))
-$PY "$CHECK" charts "$O/summary.xlsx" 4 || fail "summary charts"
+$PY "$CHECK" charts "$O/情報化企画審査等実施状況_令和8年度.xlsx" 4 || fail "summary charts"
 checks=$((checks + 1))
-$PY "$CHECK" xlsx "$O/summary.xlsx" 情報化企画審査 60 条件付可 こども家庭部 || fail "summary xlsx"
+$PY "$CHECK" xlsx "$O/情報化企画審査等実施状況_令和8年度.xlsx" 情報化企画審査 60 条件付可 こども家庭部 ||
+    fail "summary xlsx"
 expect_status 2 "$NCIO" -C "$D" review summary
+expect_status 2 "$NCIO" -C "$D" review export summary "$plan" --fy 2026
 
 # --- the sample data: every document can be produced -----------------------
 S=$NCIO_SAMPLE_DIR
 mkdir "$T/sample"
-for id in rv-mhx55124 rv-1t5grk0g rv-4aswt9bc rv-3n7r5t9w; do
-	expect_status 0 "$NCIO" -C "$S" review export "$id" -o "$T/sample"
-done
+expect_status 0 "$NCIO" -C "$S" review export all rv-mhx55124 rv-1t5grk0g rv-4aswt9bc \
+    rv-3n7r5t9w -o "$T/sample/"
 checks=$((checks + 1))
 [ "$(ls "$T/sample" | wc -l)" = 9 ] || fail "sample export: $(ls "$T/sample")"
 checks=$((checks + 1))
-$PY "$CHECK" docx "$T/sample/rv-3n7r5t9w_可否決定通知.docx" 否 学務課長 練企情発第38号 || fail "reject notice"
+$PY "$CHECK" docx "$T/sample/可否決定通知_就学援助システムの改修（オンライン申請対応）.docx" \
+    否 学務課長 練企情発第38号 || fail "reject notice"
 finish

@@ -85,9 +85,10 @@ expect_grep "$T/tty" "cancelled; nothing was written"
 checks=$((checks + 1))
 [ "$(count)" = "$n" ] || fail "a cancelled add wrote a record"
 
-# Ctrl-C at a prompt: the same.
+# Ctrl-C at a prompt: the same.  (Two seconds for the prompt to be up:
+# a sanitizer build under load takes more than half a second to start.)
 checks=$((checks + 1))
-if { printf '1\n'; sleep 0.5; printf '\003'; sleep 0.5; } |
+if { printf '1\n'; sleep 2; printf '\003'; sleep 0.5; } |
     script -qec "'$NCIO' -C '$D' review add" /dev/null >"$T/tty" 2>&1; then
 	fail "Ctrl-C did not cancel: $(cat "$T/tty")"
 fi

@@ -53,11 +53,13 @@ def check_package(path):
         overrides = {o.get("PartName") for o in types.iter(CT + "Override")}
         defaults = {d.get("Extension") for d in types.iter(CT + "Default")}
         for name in names:
+            ext = name.rsplit(".", 1)[-1]
             try:
-                ET.fromstring(z.read(name))
+                # embedded workbooks (.xlsx) of charts are not XML
+                if ext in ("xml", "rels"):
+                    ET.fromstring(z.read(name))
             except ET.ParseError as e:
                 problem(path, "%s is not well-formed XML: %s" % (name, e))
-            ext = name.rsplit(".", 1)[-1]
             if "/" + name not in overrides and ext not in defaults:
                 problem(path, "%s has no content type" % name)
         for part in overrides:

@@ -42,7 +42,7 @@ SUBSET = {"$schema", "$id", "$ref", "$defs", "type", "properties",
           "format", "minimum", "maximum", "minLength", "maxLength", "items",
           "minItems", "maxItems", "title", "description", "default",
           "x-kind", "x-dir", "x-id-prefix", "x-fy-field", "x-title-field",
-          "x-columns", "x-ref", "x-enum-titles"}
+          "x-columns", "x-ref", "x-enum-titles", "x-option", "x-add"}
 
 problems = []
 
@@ -278,6 +278,13 @@ def check_schema_conventions(S):
                 if re.search(r"\\[dDwWsSbB]|\(\?|[*+?}]\?", pat):
                     problem(path, "%s: pattern '%s' uses ECMA-262 syntax "
                             "POSIX does not have" % (where, pat))
+            if "x-add" in sub and sub["x-add"] is not False:
+                problem(path, "%s: x-add can only be false" % where)
+            if "x-option" in sub and not (isinstance(sub["x-option"], str)
+                                          and re.fullmatch(r"[a-z][a-z0-9-]*",
+                                                           sub["x-option"])):
+                problem(path, "%s: x-option '%s' is not an option name"
+                        % (where, sub["x-option"]))
             if "x-ref" in sub and sub["x-ref"] not in \
                     kinds | {"org", "member"}:
                 problem(path, "%s: x-ref '%s' names no kind"

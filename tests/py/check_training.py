@@ -274,10 +274,33 @@ def pct(v):
     return "%.1f%%" % v
 
 
+def docx_charts(path):
+    """The titles of the native charts of a .docx (DrawingML parts)."""
+    import zipfile
+    titles = []
+    with zipfile.ZipFile(path) as z:
+        for n in sorted(z.namelist()):
+            if re.fullmatch(r"word/charts/chart[0-9]+\.xml", n):
+                xml = z.read(n).decode("utf-8")
+                t = re.findall(r"<a:t>([^<]*)</a:t>", xml)
+                titles.append(t[0] if t else "")
+    return titles
+
+
 def cmd_report(path, record, jsonpath):
     rec = load(record)
     with open(jsonpath, encoding="utf-8") as f:
         got = json.load(f)
+    charts = docx_charts(path)
+    want = []
+    if any(q["type"] == "scale" for q in got["survey"]["questions"]):
+        want.append("アンケートの肯定的回答の割合")
+    if got["test"]["distribution"]:
+        want.append("テストの得点分布")
+    if got["test"]["items"]:
+        want.append("問題別の正答率")
+    if charts != want:
+        problem("%s: charts %s, want %s" % (path, charts, want))
     d, paras, cells = docx_text(path)
     text = "\n".join(paras) + "\n" + "\n".join("\t".join(r) for r in cells)
     heads = ["1　目的", "2　実施概要", "3　アンケート結果", "4　テスト結果",
@@ -357,16 +380,19 @@ def cmd_results_xlsx(path, jsonpath):
     with open(jsonpath, encoding="utf-8") as f:
         got = json.load(f)
     wb = openpyxl.load_workbook(path)
-    names = wb.sheetnames
-    for need in ("概要", "得点分布", "設問分析", "グラフ_得点分布",
-                 "グラフ_正答率"):
+    names = [ws.title for ws in wb.worksheets]
+    for need in ("概要", "得点分布", "設問分析"):
         if need not in names:
             problem("%s: no sheet %s (%s)" % (path, need, names))
     if got["survey"]["questions"] and "アンケート" not in names:
         problem("%s: no survey sheet" % path)
-    charts = sum(len(wb[n]._charts) for n in names)
-    if charts < 2:
-        problem("%s: %d charts" % (path, charts))
+    # native charts, each on a chart sheet of its own
+    charts = sorted(cs.title for cs in wb.chartsheets if cs._charts)
+    want = ["テストの得点分布", "問題別の正答率"]
+    if any(q["type"] == "scale" for q in got["survey"]["questions"]):
+        want.append("アンケートの肯定的回答の割合")
+    if charts != sorted(want):
+        problem("%s: chart sheets %s, want %s" % (path, charts, want))
     ws = wb["設問分析"]
     rows = [r for r in sheet_rows(ws) if r and isinstance(r[0], str) and
             re.fullmatch(r"問[0-9]+", r[0])]
@@ -401,7 +427,7 @@ def cmd_summary_xlsx(path, n):
         "情報セキュリティ研修", "デジタル人材育成研修", "マイナンバー研修")]
     if len(kinds) != 3 or sum(k[2] for k in kinds) != int(n):
         problem("%s: planned by kind %s" % (path, kinds))
-    if sum(len(wb[s]._charts) for s in wb.sheetnames) < 1:
+    if sum(len(c._charts) for c in wb.chartsheets) < 1:
         problem("%s: no chart" % path)
 
 

@@ -8,7 +8,9 @@ follows, whatever its content: no formula cells at all, 游ゴシック as the
 Normal font, and on every visible sheet A4, fit to one page wide, a page
 header, "&P / &N" in the footer and a print area; on a sheet with a table
 (an autofilter) the panes frozen below its header row and that row
-repeated on every printed page.  Domain tests can run it on what they
+repeated on every printed page.  Every chart is on a chart sheet of its
+own (so it prints whole, never under a repeated header row): A4, a page
+header, "&P / &N" in the footer.  Domain tests can run it on what they
 produce.
 
 With --sample, also checks the exact content that tests/unit/test_xlsx.c
@@ -43,6 +45,16 @@ def rows_of(ref):
 
 def conventions(wb):
     eq(wb._fonts[0].name, "游ゴシック", "Normal style font")
+    for cs in wb.chartsheets:
+        where = "chart sheet %s" % cs.title
+        eq(str(cs.pageSetup.paperSize), "9", where + ": paper size (A4)")
+        check(cs.pageSetup.orientation in ("portrait", "landscape"),
+              where + ": no orientation")
+        check(bool(cs.headerFooter.oddHeader.center.text),
+              where + ": no page header")
+        eq(cs.headerFooter.oddFooter.center.text, "&P / &N",
+           where + ": footer")
+        eq(len(cs._charts), 1, where + ": charts")
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for c in row:
@@ -80,10 +92,15 @@ def conventions(wb):
 
 
 def sample(wb, path):
-    eq(wb.sheetnames, ["審査一覧", "2026年度集計", "回答", "選択肢", "作業用"],
-       "sheet names")
+    eq(wb.sheetnames, ["審査一覧", "2026年度集計", "回答", "選択肢", "作業用",
+                       "集計表", "項目別", "四半期別 新規・継続", "四半期別 件数（積み上げ）",
+                       "完了の内訳", "推移", "推移(2)", "実施率・前年度比較",
+                       "実施率・前年度比較（その1）",
+                       "実施率・前年度比較（その2）"],
+       "sheet names (worksheets, then the chart sheets)")
     eq([ws.sheet_state for ws in wb.worksheets],
-       ["visible", "visible", "visible", "hidden", "hidden"], "sheet states")
+       ["visible", "visible", "visible", "hidden", "hidden", "visible",
+        "visible"], "sheet states")
     eq(wb.properties.created, datetime.datetime(2026, 3, 31, 15, 0),
        "created")
     eq(wb.properties.title, "審査一覧（サンプル）", "title property")
@@ -167,7 +184,9 @@ def sample(wb, path):
     eq(ws.page_setup.orientation, "portrait", "集計 orientation")
     eq(ws.auto_filter.ref, "A4:D8", "集計 autofilter")
     eq(ws["D8"].value, 17, "集計 D8")
-    eq(len(ws._charts), 4, "charts on 集計")
+    eq(len(ws._charts), 0, "charts on 集計: they have sheets of their own")
+    eq([cs.pageSetup.orientation for cs in wb.chartsheets],
+       ["landscape"] * 8, "chart sheet orientation")
 
     ws = wb["回答"]
     check(ws.protection.sheet, "回答 not protected")
@@ -189,9 +208,9 @@ def sample(wb, path):
     with zipfile.ZipFile(path) as z:
         charts = sorted(n for n in z.namelist()
                         if re.match(r"xl/charts/chart\d+\.xml$", n))
-        eq(len(charts), 4, "chart parts")
+        eq(len(charts), 8, "chart parts")
         kinds = []
-        for n in charts:
+        for n in charts[:4]:
             xml = z.read(n).decode("utf-8")
             if "<c:pieChart>" in xml:
                 kinds.append("pie")
@@ -205,6 +224,24 @@ def sample(wb, path):
                   n + ": categories not from the table")
             check("游ゴシック" in xml, n + ": chart font")
         eq(kinds, ["column", "stacked", "pie", "line"], "chart types")
+        # counts: whole steps, 0 to a round maximum, labels on the bars
+        xml = z.read(charts[0]).decode("utf-8")
+        check('<c:majorUnit val="5"/>' in xml, "column chart: major unit 5")
+        check('<c:max val="35"/>' in xml and '<c:min val="0"/>' in xml,
+              "column chart: axis 0 to 35")
+        check('<c:showVal val="1"/>' in xml, "column chart: no labels")
+        # the model's table, drawn as columns of rates 0% to 100%
+        xml = z.read(charts[5]).decode("utf-8")
+        check("'集計表'!$A$5:$A$7" in xml, "chart table: categories")
+        check('<c:max val="1"/>' in xml and 'formatCode="0%"' in xml,
+              "chart table: rates 0% to 100%")
+        # item codes that would break as columns: horizontal bars, forty
+        # of them in two parts of twenty, on the same axis
+        for n, rows in ((charts[6], "$A$4:$A$23"), (charts[7], "$A$24:$A$43")):
+            xml = z.read(n).decode("utf-8")
+            check('<c:barDir val="bar"/>' in xml, n + ": long labels: bars")
+            check("'項目別'!" + rows in xml, n + ": rows " + rows)
+            check('<c:max val="1"/>' in xml, n + ": axis to 100%")
 
 
 def main(argv):

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -329,6 +331,125 @@ test_weight(void **state)
 	assert_float_equal(audit_result_credit(AUDIT_NA), 0, 0);
 }
 
+/* Working on a follow-up's findings puts it under way; nothing else. */
+static void
+test_finding_moves_followup(void **state)
+{
+	static const struct {
+		const char	*type;
+		const char	*status;
+		const char	*want;
+	} cases[] = {
+		{ "followup", "planned", "in-progress" },
+		{ "followup", "in-progress", "in-progress" },
+		{ "followup", "agreed", "agreed" },
+		{ "operational", "planned", "planned" },
+	};
+	struct audit_finding_edit	 e;
+	struct ydoc			*doc;
+	char				 text[256];
+	size_t				 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		snprintf(text, sizeof text, "id: au-aaaaaaaa\ntype: %s\n"
+		    "status: %s\nfindings:\n  - number: 1\n    status: open\n",
+		    cases[i].type, cases[i].status);
+		doc = parse(text);
+		memset(&e, 0, sizeof e);
+		e.question = "記録を示してください。";
+		assert_int_equal(audit_finding_edit(doc, ydoc_root(doc), 1, &e),
+		    0);
+		assert_string_equal(node_get_str(ydoc_root(doc), "status"),
+		    cases[i].want);
+		/* A refused edit moves nothing. */
+		e.grade = "serious";
+		assert_int_equal(audit_finding_edit(doc, ydoc_root(doc), 1, &e),
+		    NC_EINVALID);
+		ydoc_free(doc);
+	}
+}
+
+/*
+ * Which audit a follow-up follows: the latest agreed audit of the
+ * organisation with open findings and no follow-up yet.
+ */
+static void
+test_followup_source(void **state)
+{
+	static const struct {
+		const char	*id, *org, *date;
+		int		 agreed, open, followed;
+	} recs[] = {
+		{ "au-cccccccc", "koseki", "2026-10-01", 1, 1, 1 },
+		{ "au-aaaaaaaa", "koseki", "2026-07-01", 1, 1, 0 },
+		{ "au-bbbbbbbb", "koseki", "2026-09-01", 1, 1, 0 },
+		{ "au-dddddddd", "koseki", "2026-11-01", 0, 1, 0 },
+		{ "au-eeeeeeee", "hoiku", "2026-12-01", 1, 1, 0 },
+		{ "au-ffffffff", "hoiku", "2027-01-10", 1, 0, 0 },
+	};
+	char		 root[] = "/tmp/ncio-audit-XXXXXX", path[512], *id;
+	struct store	*st;
+	struct record	**v;
+	size_t		 i, n;
+	FILE		*fp;
+
+	(void)state;
+	assert_non_null(mkdtemp(root));
+	snprintf(path, sizeof path, "%s/nerima-cio.yaml", root);
+	assert_non_null(fp = fopen(path, "w"));
+	fputs("ward: 練馬区\n", fp);
+	fclose(fp);
+	snprintf(path, sizeof path, "%s/audits", root);
+	assert_int_equal(mkdir(path, 0777), 0);
+	snprintf(path, sizeof path, "%s/audits/2026", root);
+	assert_int_equal(mkdir(path, 0777), 0);
+	for (i = 0; i < sizeof recs / sizeof recs[0]; i++) {
+		snprintf(path, sizeof path, "%s/audits/2026/%s.yaml", root,
+		    recs[i].id);
+		assert_non_null(fp = fopen(path, "w"));
+		fprintf(fp, "id: %s\nfy: 2026\ntype: operational\n"
+		    "target_org: %s\ndate: %s\n", recs[i].id, recs[i].org,
+		    recs[i].date);
+		if (recs[i].followed)
+			fputs("followup: au-gggggggg\n", fp);
+		fprintf(fp, "findings:\n  - number: 1\n    status: %s\n",
+		    recs[i].open ? "open" : "accepted");
+		if (recs[i].agreed)
+			fputs("agreement:\n  by: x\n  date: 2027-02-01\n", fp);
+		fclose(fp);
+	}
+	assert_int_equal(store_open(&st, root), 0);
+	assert_int_equal(audit_followup_source(&id, st, "koseki"), 0);
+	assert_string_equal(id, "au-bbbbbbbb");
+	free(id);
+	assert_int_equal(audit_followup_source(&id, st, "hoiku"), 0);
+	assert_string_equal(id, "au-eeeeeeee");
+	free(id);
+	assert_int_equal(audit_followup_source(&id, st, "somu"),
+	    NC_ENOTFOUND);
+	assert_non_null(strstr(error_last(), "no agreed audit of 'somu'"));
+	/* The year's audits in date order. */
+	assert_int_equal(audit_load_year(&v, &n, st, 2026, NULL), 0);
+	assert_int_equal(n, 6);
+	assert_string_equal(record_id(v[0]), "au-aaaaaaaa");
+	assert_string_equal(record_id(v[5]), "au-ffffffff");
+	audit_free_all(v, n);
+	store_free(st);
+	for (i = 0; i < sizeof recs / sizeof recs[0]; i++) {
+		snprintf(path, sizeof path, "%s/audits/2026/%s.yaml", root,
+		    recs[i].id);
+		unlink(path);
+	}
+	snprintf(path, sizeof path, "%s/audits/2026", root);
+	rmdir(path);
+	snprintf(path, sizeof path, "%s/audits", root);
+	rmdir(path);
+	snprintf(path, sizeof path, "%s/nerima-cio.yaml", root);
+	unlink(path);
+	rmdir(root);
+}
+
 int
 main(void)
 {
@@ -338,6 +459,8 @@ main(void)
 		cmocka_unit_test(test_score_table),
 		cmocka_unit_test(test_answer_and_findings),
 		cmocka_unit_test(test_weight),
+		cmocka_unit_test(test_finding_moves_followup),
+		cmocka_unit_test(test_followup_source),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

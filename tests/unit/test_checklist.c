@@ -406,6 +406,60 @@ test_bad_csv(void **state)
 	}
 }
 
+/* What dates a report, and what forms and reports are named. */
+static void
+test_report_date_and_names(void **state)
+{
+	static const struct {
+		const char	*last, *issued;
+		int		 fy;
+		const char	*want;
+	} cases[] = {
+		{ "2026-10-15", "2026-06-01", 2026, "2026-10-15" },
+		{ NULL, "2026-06-01", 2026, "2026-06-01" },
+		{ NULL, NULL, 2026, "2026-04-01" },
+		{ "2027-03-31", NULL, 2026, "2027-03-31" },
+	};
+	struct ck_set	 set;
+	struct ck_stats	 s;
+	struct ck_org	 org;
+	char		 date[32], *docx, *xlsx, *form;
+	size_t		 i;
+
+	(void)state;
+	memset(&set, 0, sizeof set);
+	memset(&s, 0, sizeof s);
+	s.set = &set;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		s.last_submitted = cases[i].last;
+		set.issued = cases[i].issued;
+		s.fy = cases[i].fy;
+		ck_report_date(date, sizeof date, &s);
+		assert_string_equal(date, cases[i].want);
+	}
+	s.kind = CK_DEPARTMENT;
+	s.fy = 2026;
+	assert_int_equal(ck_report_names(&docx, &xlsx, &s), 0);
+	assert_string_equal(docx, "令和8年度_所属点検実施結果報告書.docx");
+	assert_string_equal(xlsx, "令和8年度_所属点検実施結果報告書_集計表.xlsx");
+	free(docx);
+	free(xlsx);
+	s.kind = CK_VENDOR;
+	assert_int_equal(ck_report_names(&docx, &xlsx, &s), 0);
+	assert_string_equal(docx,
+	    "令和8年度_特記事項チェックシート集計結果報告書.docx");
+	free(docx);
+	free(xlsx);
+	memset(&org, 0, sizeof org);
+	org.name = "保育課";
+	org.dept_name = "こども家庭部";
+	set.kind = CK_SELF;
+	set.fy = 2026;
+	assert_int_equal(ck_form_name(&form, &set, &org), 0);
+	assert_string_equal(form, "自己点検_令和8年度_こども家庭部_保育課.xlsx");
+	free(form);
+}
+
 int
 main(void)
 {
@@ -415,6 +469,7 @@ main(void)
 		cmocka_unit_test(test_diff),
 		cmocka_unit_test(test_import_and_aggregate),
 		cmocka_unit_test(test_bad_csv),
+		cmocka_unit_test(test_report_date_and_names),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

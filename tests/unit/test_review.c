@@ -7,10 +7,12 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
 
+#include "buf.h"
 #include "review.h"
 
 static struct ydoc *
@@ -286,6 +288,414 @@ test_is_open(void **state)
 	}
 }
 
+/* The tree as YAML, without the quotes new scalars are written with. */
+static char *
+emit(struct ydoc *doc)
+{
+	struct buf	 b = BUF_INIT;
+	char		*s, *p, *q;
+
+	assert_int_equal(node_emit(&b, ydoc_root(doc)), 0);
+	buf_putc(&b, '\0');
+	s = buf_detach(&b, NULL);
+	for (p = q = s; *p != '\0'; p++)
+		if (*p != '"')
+			*q++ = *p;
+	*q = '\0';
+	return s;
+}
+
+/* The status moves forward only, and never off on-hold or withdrawn. */
+static void
+test_advance(void **state)
+{
+	static const struct {
+		const char	*from;		/* NULL: no status yet */
+		const char	*to;
+		const char	*want;
+		int		 rc;
+	} cases[] = {
+		{ "received", "hearing", "hearing", 0 },
+		{ "hearing", "assessed", "assessed", 0 },
+		{ "assessed", "hearing", "assessed", 0 },
+		{ "decided", "assessed", "decided", 0 },
+		{ "decided", "submitted", "submitted", 0 },
+		{ "submitted", "decided", "submitted", 0 },
+		{ "on-hold", "assessed", "on-hold", 0 },
+		{ "withdrawn", "decided", "withdrawn", 0 },
+		{ NULL, "received", "received", 0 },
+		{ "received", "on-hold", "received", NC_EINVALID },
+		{ "received", "bogus", "received", NC_EINVALID },
+	};
+	struct ydoc	*doc;
+	char		 text[64];
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		if (cases[i].from != NULL)
+			snprintf(text, sizeof text, "status: %s\n",
+			    cases[i].from);
+		else
+			snprintf(text, sizeof text, "title: x\n");
+		doc = parse(text);
+		assert_int_equal(review_advance(doc, ydoc_root(doc),
+		    cases[i].to), cases[i].rc);
+		assert_string_equal(node_get_str(ydoc_root(doc), "status"),
+		    cases[i].want);
+		ydoc_free(doc);
+	}
+}
+
+/* Costs: the first year goes first, the fiscal year from received. */
+static void
+test_add_cost(void **state)
+{
+	struct ydoc	*doc;
+	char		*got;
+
+	(void)state;
+	doc = parse("received: 2027-03-31\n");
+	assert_int_equal(review_add_cost(doc, ydoc_root(doc), 2027, 0,
+	    3600000, 0), 0);
+	assert_int_equal(review_add_cost(doc, ydoc_root(doc), 2028, 0, -1, 0),
+	    0);
+	assert_int_equal(review_add_cost(doc, ydoc_root(doc), 0, 12800000,
+	    100, 1), 0);
+	got = emit(doc);
+	assert_string_equal(got,
+	    "received: 2027-03-31\n"
+	    "costs:\n"
+	    "  - fy: 2026\n    initial: 12800000\n    running: 100\n"
+	    "  - fy: 2027\n    initial: 0\n    running: 3600000\n"
+	    "  - fy: 2028\n    initial: 0\n");
+	free(got);
+	ydoc_free(doc);
+}
+
+/*
+ * Answers find their questions: N:TEXT answers question N, TEXT the
+ * first still open; the round is dated once every question is answered.
+ */
+static void
+test_hearing_answers(void **state)
+{
+	static const struct {
+		long		 round;
+		const char	*answers[3];
+		const char	*answered;	/* given date, or NULL */
+		int		 rc;
+		const char	*want;		/* answers|...;date answered */
+	} cases[] = {
+		{ 0, { "a", NULL }, NULL, 0, "a|-|-;-" },
+		{ 2, { "2:b", NULL }, NULL, 0, "-|b|-;-" },
+		{ 0, { "2:b", "a", NULL }, NULL, 0, "a|b|-;-" },
+		{ 0, { "a", "b", "c" }, NULL, 0, "a|b|c;2026-05-01" },
+		{ 0, { "3:c", "1:a", "b" }, NULL, 0, "a|b|c;2026-05-01" },
+		{ 0, { "1:a", NULL }, "2026-04-20", 0, "a|-|-;2026-04-20" },
+		{ 0, { "4:x", NULL }, NULL, NC_EINVALID, NULL },
+		{ 0, { "0:x", NULL }, NULL, 0, "0:x|-|-;-" },
+		{ 1, { "a", NULL }, NULL, 0, "a;2026-05-01" },
+		{ 3, { "a", NULL }, NULL, NC_ENOTFOUND, NULL },
+	};
+	struct ydoc		*doc;
+	const struct node	*r, *items;
+	struct cal_date		 d;
+	const char		*v;
+	char			 got[256];
+	size_t			 i, k, n;
+	int			 rc;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		doc = parse("fy: 2026\nreceived: 2026-04-10\nhearings:\n"
+		    "  - round: 1\n    items:\n      - question: q0\n"
+		    "  - round: 2\n    items:\n      - question: q1\n"
+		    "      - question: q2\n      - question: q3\n");
+		for (n = 0; n < 3 && cases[i].answers[n] != NULL; n++)
+			;
+		if (cases[i].answered != NULL)
+			d = day(cases[i].answered);
+		rc = review_hearing_answer(doc, ydoc_root(doc), cases[i].round,
+		    cases[i].answers, n, cases[i].answered != NULL ? &d : NULL,
+		    day("2026-05-01"));
+		assert_int_equal(rc, cases[i].rc);
+		if (rc != 0) {
+			ydoc_free(doc);
+			continue;
+		}
+		r = review_round(ydoc_root(doc), cases[i].round);
+		items = node_get(r, "items");
+		got[0] = '\0';
+		for (k = 0; k < items->n; k++) {
+			v = node_get_str(items->u.items[k], "answer");
+			snprintf(got + strlen(got), sizeof got - strlen(got),
+			    "%s%s", k ? "|" : "", v != NULL ? v : "-");
+		}
+		v = node_get_str(r, "answered");
+		snprintf(got + strlen(got), sizeof got - strlen(got), ";%s",
+		    v != NULL ? v : "-");
+		assert_string_equal(got, cases[i].want);
+		ydoc_free(doc);
+	}
+}
+
+static void
+test_hearing_ask(void **state)
+{
+	const char		*qs[] = { "根拠は", "認証は" };
+	struct review_round_new	 in;
+	struct ydoc		*doc;
+	struct cal_date		 due = day("2026-04-16");
+	long			 round;
+	char			*got;
+
+	(void)state;
+	doc = parse("status: received\n");
+	memset(&in, 0, sizeof in);
+	in.sent = day("2026-04-13");
+	assert_int_equal(review_hearing_ask(doc, ydoc_root(doc), &in, &round),
+	    NC_EINVALID);
+	assert_non_null(strstr(error_last(), "at least one question"));
+	in.questions = qs;
+	in.nquestions = 2;
+	in.due = &due;
+	assert_int_equal(review_hearing_ask(doc, ydoc_root(doc), &in, &round),
+	    0);
+	assert_int_equal(round, 1);
+	in.method = "meeting";
+	in.due = NULL;
+	in.nquestions = 1;
+	assert_int_equal(review_hearing_ask(doc, ydoc_root(doc), &in, &round),
+	    0);
+	assert_int_equal(round, 2);
+	got = emit(doc);
+	assert_string_equal(got,
+	    "status: hearing\n"
+	    "hearings:\n"
+	    "  - round: 1\n    method: written\n    sent: 2026-04-13\n"
+	    "    due: 2026-04-16\n    items:\n"
+	    "      - question: 根拠は\n      - question: 認証は\n"
+	    "  - round: 2\n    method: meeting\n    sent: 2026-04-13\n"
+	    "    items:\n      - question: 根拠は\n");
+	free(got);
+	ydoc_free(doc);
+}
+
+static void
+test_assess(void **state)
+{
+	struct review_assessment	 a;
+	struct ydoc			*doc;
+	struct cal_date			 sub = day("2026-06-05");
+	char				*got;
+
+	(void)state;
+	doc = parse("type: procurement\nstatus: received\n");
+	memset(&a, 0, sizeof a);
+	a.rating = "adequate";
+	assert_int_equal(review_assess(doc, ydoc_root(doc), &a), NC_EINVALID);
+	memset(&a, 0, sizeof a);
+	a.target = "3 業務要件";
+	assert_int_equal(review_assess(doc, ydoc_root(doc), &a), NC_EINVALID);
+	/* The same viewpoint twice is one finding. */
+	memset(&a, 0, sizeof a);
+	a.viewpoint = "cost";
+	a.rating = "needs-check";
+	assert_int_equal(review_assess(doc, ydoc_root(doc), &a), 0);
+	a.rating = "adequate";
+	a.comment = "妥当";
+	assert_int_equal(review_assess(doc, ydoc_root(doc), &a), 0);
+	memset(&a, 0, sizeof a);
+	a.opinion = "明示すること";
+	a.target = "3 業務要件";
+	a.overall = "可";
+	assert_int_equal(review_assess(doc, ydoc_root(doc), &a), 0);
+	memset(&a, 0, sizeof a);
+	a.submitted = &sub;
+	assert_int_equal(review_assess(doc, ydoc_root(doc), &a), 0);
+	got = emit(doc);
+	assert_string_equal(got,
+	    "type: procurement\n"
+	    "status: submitted\n"
+	    "findings:\n"
+	    "  - viewpoint: cost\n    rating: adequate\n    comment: 妥当\n"
+	    "overall: 可\n"
+	    "opinions:\n"
+	    "  - target: 3 業務要件\n    comment: 明示すること\n"
+	    "submitted: 2026-06-05\n");
+	free(got);
+	ydoc_free(doc);
+	/* A plan given a submitted date is not closed by it. */
+	doc = parse("type: plan\nstatus: hearing\n");
+	assert_int_equal(review_assess(doc, ydoc_root(doc), &a), 0);
+	assert_string_equal(node_get_str(ydoc_root(doc), "status"),
+	    "assessed");
+	ydoc_free(doc);
+}
+
+static void
+test_decide(void **state)
+{
+	static const char *const conds[] = { "診断を実施すること" };
+	static const struct {
+		const char	*rec;
+		const char	*result;
+		size_t		 nconds;
+		int		 force;
+		int		 rc;
+		const char	*msg;		/* error, or the approver */
+	} cases[] = {
+		{ "type: procurement\n", "approve", 0, 1, NC_EINVALID,
+		  "submitted, not decided" },
+		{ "type: plan\ncategory: new\n", "conditional", 0, 1,
+		  NC_EINVALID, "needs its conditions" },
+		{ "type: plan\ncategory: new\n", "approve", 1, 1,
+		  NC_EINVALID, "not 'approve'" },
+		{ "type: plan\ncategory: new\n", "approve", 0, 0,
+		  NC_EINVALID, "no findings" },
+		{ "type: plan\n", "approve", 0, 1, NC_EINVALID,
+		  "no category" },
+		{ "type: plan\ncategory: update\ncosts:\n"
+		  "  - {fy: 2026, initial: 12800000}\n"
+		  "  - {fy: 2027, running: 7200000}\n", "conditional", 1, 1,
+		  0, "department-head" },
+		{ "type: plan\ncategory: new\nfindings:\n"
+		  "  - {viewpoint: cost}\n", "approve", 0, 0, 0,
+		  "department-head" },
+		{ "type: system-evaluation\n", "reject", 0, 1, 0, NULL },
+	};
+	struct review_decision_in	 in;
+	struct review_approval		 a;
+	struct ydoc			*doc, *conf = parse(config_text);
+	const struct node		*dec;
+	size_t				 i;
+	int				 rc;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		doc = parse(cases[i].rec);
+		memset(&in, 0, sizeof in);
+		in.result = cases[i].result;
+		in.conditions = conds;
+		in.nconditions = cases[i].nconds;
+		in.date = day("2026-04-20");
+		in.force = cases[i].force;
+		in.notice_no = "練企情発第12号";
+		rc = review_decide(doc, ydoc_root(doc), ydoc_root(conf), &in,
+		    &a);
+		assert_int_equal(rc, cases[i].rc);
+		if (rc != 0) {
+			assert_non_null(strstr(error_last(), cases[i].msg));
+			assert_null(node_get(ydoc_root(doc), "decision"));
+			ydoc_free(doc);
+			continue;
+		}
+		dec = node_get(ydoc_root(doc), "decision");
+		assert_string_equal(node_get_str(dec, "result"),
+		    cases[i].result);
+		assert_string_equal(node_get_str(dec, "date"), "2026-04-20");
+		assert_string_equal(node_get_str(dec, "notice_no"),
+		    "練企情発第12号");
+		assert_string_equal(node_get_str(ydoc_root(doc), "status"),
+		    "decided");
+		if (cases[i].msg != NULL) {
+			assert_string_equal(a.code, cases[i].msg);
+			assert_string_equal(node_get_str(dec, "approver"),
+			    cases[i].msg);
+		} else {
+			assert_null(a.code);
+			assert_null(node_get(dec, "approver"));
+		}
+		assert_int_equal(node_get(dec, "conditions") != NULL,
+		    cases[i].nconds > 0);
+		ydoc_free(doc);
+	}
+	ydoc_free(conf);
+}
+
+/* Which documents each word names, by type and state. */
+static void
+test_docs(void **state)
+{
+	static const struct {
+		const char	*rec;
+		const char	*what;
+		const char	*want;		/* names+exts, or NULL */
+	} cases[] = {
+		{ "type: plan\n", "all", "精査記録.xlsx 精査記録.docx" },
+		{ "type: plan\ndecision: {result: approve}\n", "all",
+		  "精査記録.xlsx 精査記録.docx 可否決定通知.docx" },
+		{ "type: plan\n", "notice", "可否決定通知.docx" },
+		{ "type: plan\n", "opinion", NULL },
+		{ "type: plan\n", "evaluation", NULL },
+		{ "type: procurement\n", "all", "意見書.docx" },
+		{ "type: procurement\ndecision: {result: approve}\n", "all",
+		  "意見書.docx" },
+		{ "type: procurement\n", "record", NULL },
+		{ "type: procurement\n", "notice", NULL },
+		{ "type: system-evaluation\n", "all",
+		  "システム評価確認シート.xlsx" },
+		{ "type: system-evaluation\ndecision: {result: approve}\n",
+		  "all", "システム評価確認シート.xlsx "
+		  "システム評価結果通知書.docx" },
+		{ "type: system-evaluation\n", "notice",
+		  "システム評価結果通知書.docx" },
+		{ "type: plan\n", "minutes", NULL },
+	};
+	struct review_docspec	 v[REVIEW_DOCS_MAX];
+	struct ydoc		*doc;
+	char			 got[512];
+	size_t			 i, k, n;
+	int			 rc;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		doc = parse(cases[i].rec);
+		rc = review_docs(v, &n, ydoc_root(doc), cases[i].what);
+		if (cases[i].want == NULL) {
+			if (rc == 0)
+				fail_msg("%s of %s accepted", cases[i].what,
+				    cases[i].rec);
+			assert_int_equal(rc, NC_EINVALID);
+			ydoc_free(doc);
+			continue;
+		}
+		assert_int_equal(rc, 0);
+		got[0] = '\0';
+		for (k = 0; k < n; k++) {
+			assert_non_null(v[k].write);
+			snprintf(got + strlen(got), sizeof got - strlen(got),
+			    "%s%s%s", k ? " " : "", v[k].name, v[k].ext);
+		}
+		assert_string_equal(got, cases[i].want);
+		ydoc_free(doc);
+	}
+}
+
+static void
+test_fill_new(void **state)
+{
+	struct ydoc	*doc;
+	struct cal	*cal;
+
+	(void)state;
+	assert_string_equal(review_type_required("plan"), "category");
+	assert_string_equal(review_type_required("system-evaluation"),
+	    "evaluation_kind");
+	assert_null(review_type_required("procurement"));
+	assert_string_equal(review_ask_fields("procurement")[1],
+	    "procurement_stage");
+	assert_string_equal(review_ask_fields(NULL)[0], "category");
+	doc = parse("type: procurement\nreceived: 2026-06-01\n");
+	assert_non_null(cal = cal_new());
+	assert_int_equal(review_fill_new(doc, ydoc_root(doc), NULL, cal), 0);
+	cal_free(cal);
+	/* 5 business days after Monday 1 June 2026. */
+	assert_string_equal(node_get_str(ydoc_root(doc), "due"), "2026-06-08");
+	ydoc_free(doc);
+}
+
 int
 main(void)
 {
@@ -295,6 +705,14 @@ main(void)
 		cmocka_unit_test(test_due_and_days),
 		cmocka_unit_test(test_check_date),
 		cmocka_unit_test(test_is_open),
+		cmocka_unit_test(test_advance),
+		cmocka_unit_test(test_add_cost),
+		cmocka_unit_test(test_hearing_answers),
+		cmocka_unit_test(test_hearing_ask),
+		cmocka_unit_test(test_assess),
+		cmocka_unit_test(test_decide),
+		cmocka_unit_test(test_docs),
+		cmocka_unit_test(test_fill_new),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -252,6 +252,25 @@ test_render_csv(void **state)
 		assert_true(b.len == strlen(cases[i].csv) + 3);
 		assert_memory_equal(b.data, "\xEF\xBB\xBF", 3);
 		assert_memory_equal(b.data + 3, cases[i].csv, b.len - 3);
+		/* For a terminal or a pipe: the same lines ending in LF. */
+		buf_reset(&b);
+		assert_int_equal(table_render_csv_eol(t, &b, 0, 0), 0);
+		{
+			struct buf	 want = BUF_INIT;
+			const char	*p;
+			int		 quoted = 0;
+
+			/* Record ends, not line breaks inside a field. */
+			for (p = cases[i].csv; *p != '\0'; p++) {
+				quoted ^= *p == '"';
+				if (quoted || !(p[0] == '\r' && p[1] == '\n'))
+					buf_putc(&want, *p);
+			}
+			buf_putc(&want, '\0');
+			want.len--;
+			expect_bytes(cases[i].name, &b, want.data);
+			buf_free(&want);
+		}
 		table_free(t);
 	}
 	buf_free(&b);

@@ -1,0 +1,509 @@
+/*
+ * The year's incident statistics (.xlsx): a list, and counts by
+ * category, month, severity and organisation, personal information, and
+ * the time from detection to containment and to recovery, each with a
+ * native chart.  The counts are computed into a plain view first; the
+ * workbook only lays it out.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "error.h"
+#include "incident.h"
+#include "incident_int.h"
+#include "xlsx.h"
+
+/* One incident as the sheets show it. */
+struct s_row {
+	const struct node	*root;
+	struct cal_date		 occurred, discovered;
+	int			 has_discovered;
+	char			*dept;		/* 部 */
+	char			*div;		/* 課 (or the 部 itself) */
+	const char		*category, *severity, *status;
+	int			 pi, mn;
+	long			 people;	/* -1 unknown */
+	double			 contain, recover;	/* hours, -1 */
+};
+
+/* A labelled count. */
+struct s_count {
+	const char	*label;
+	char		*owned;		/* label when allocated */
+	long		 n, pi, people;
+};
+
+struct s_view {
+	int		 fy;
+	char		 fylabel[CAL_FMT_MAX];
+	char		 note[128];
+	struct s_row	*rows;
+	size_t		 n;
+	struct s_count	*cat, *sev, *month, *dept;
+	size_t		 ncat, nsev, ndept;
+	long		 total_pi, total_people;
+};
+
+static void
+view_free(struct s_view *v)
+{
+	size_t	i;
+
+	for (i = 0; i < v->n; i++) {
+		free(v->rows[i].dept);
+		free(v->rows[i].div);
+	}
+	for (i = 0; i < v->ndept; i++)
+		free(v->dept[i].owned);
+	free(v->rows);
+	free(v->cat);
+	free(v->sev);
+	free(v->month);
+	free(v->dept);
+	memset(v, 0, sizeof *v);
+}
+
+static int
+enum_counts(struct s_count **out, size_t *nout, const struct schema *kind,
+    const char *field)
+{
+	const struct schema	*s = schema_resolve(schema_at(kind, field));
+	size_t			 i, n = s != NULL ? schema_nenum(s) : 0;
+
+	*nout = 0;
+	if ((*out = calloc(n + 1, sizeof **out)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (i = 0; i < n; i++)
+		(*out)[i].label = schema_enum_at(s, i);
+	*nout = n;
+	return 0;
+}
+
+static struct s_count *
+enum_slot(struct s_count *v, size_t n, const char *value)
+{
+	size_t	i;
+
+	for (i = 0; value != NULL && i < n; i++)
+		if (strcmp(v[i].label, value) == 0)
+			return &v[i];
+	return NULL;
+}
+
+static void
+tally(struct s_count *c, const struct s_row *r)
+{
+	if (c == NULL)
+		return;
+	c->n++;
+	c->pi += r->pi;
+	if (r->people > 0)
+		c->people += r->people;
+}
+
+static int
+view_build(struct s_view *v, struct incident_ctx *c, int fy,
+    const struct node *const *recs, size_t n, const char *asof)
+{
+	const struct schema	*k = incident_ctx_kind(c);
+	struct s_row		*r;
+	struct s_count		*slot;
+	const char		*name, *dept, *s;
+	char			 day[CAL_FMT_MAX];
+	size_t			 i, j;
+	int			 rc;
+
+	memset(v, 0, sizeof *v);
+	v->fy = fy;
+	cal_fy_label(v->fylabel, sizeof v->fylabel, fy);
+	inc_era(day, asof);
+	snprintf(v->note, sizeof v->note, "%s%s　出典：事故等の記録", day,
+	    day[0] != '\0' ? "現在" : "");
+	if ((v->rows = calloc(n + 1, sizeof *v->rows)) == NULL ||
+	    (v->month = calloc(12, sizeof *v->month)) == NULL ||
+	    (v->dept = calloc(n + 1, sizeof *v->dept)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	if ((rc = enum_counts(&v->cat, &v->ncat, k, "category")) != 0 ||
+	    (rc = enum_counts(&v->sev, &v->nsev, k, "severity")) != 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		r = &v->rows[v->n];
+		r->root = recs[i];
+		if ((s = node_get_str(recs[i], "occurred")) == NULL ||
+		    cal_parse_iso(&r->occurred, s) != 0) {
+			error_clear();
+			continue;
+		}
+		if ((s = node_get_str(recs[i], "discovered")) != NULL &&
+		    cal_parse_iso(&r->discovered, s) == 0)
+			r->has_discovered = 1;
+		error_clear();
+		name = dept = NULL;
+		s = node_get_str(recs[i], "org");
+		if (s != NULL && store_org(&name, &dept,
+		    incident_ctx_store(c), s) != 0) {
+			error_clear();
+			name = s;
+		}
+		r->div = strdup(name != NULL ? name : "");
+		r->dept = strdup(dept != NULL ? dept : name != NULL ? name :
+		    "");
+		if (r->div == NULL || r->dept == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		r->category = node_get_str(recs[i], "category");
+		r->severity = node_get_str(recs[i], "severity");
+		r->status = node_get_str(recs[i], "status");
+		r->pi = node_scalar_eq(node_get(recs[i], "personal_info"),
+		    "true") || node_scalar_eq(node_get(recs[i], "my_number"),
+		    "true");
+		r->mn = node_scalar_eq(node_get(recs[i], "my_number"), "true");
+		s = inc_path_str(recs[i], "privacy.people");
+		r->people = s != NULL ? strtol(s, NULL, 10) : -1;
+		incident_durations(&r->contain, &r->recover, recs[i]);
+		v->n++;
+
+		tally(enum_slot(v->cat, v->ncat, r->category), r);
+		tally(enum_slot(v->sev, v->nsev, r->severity), r);
+		/* April is the first month of the fiscal year. */
+		tally(&v->month[(r->occurred.m + 8) % 12], r);
+		for (j = 0, slot = NULL; j < v->ndept; j++)
+			if (strcmp(v->dept[j].label, r->dept) == 0)
+				slot = &v->dept[j];
+		if (slot == NULL) {
+			slot = &v->dept[v->ndept++];
+			if ((slot->owned = strdup(r->dept)) == NULL)
+				return error_set(NC_ENOMEM, "out of memory");
+			slot->label = slot->owned;
+		}
+		tally(slot, r);
+		v->total_pi += r->pi;
+		if (r->people > 0)
+			v->total_people += r->people;
+	}
+	return 0;
+}
+
+/* 1850 as 1,850. */
+static void
+group3(char *out, size_t size, long v)
+{
+	char	digits[32];
+	size_t	n, i, k = 0;
+
+	snprintf(digits, sizeof digits, "%ld", v);
+	n = strlen(digits);
+	for (i = 0; i < n && k + 2 < size; i++) {
+		if (i > 0 && digits[i - 1] != '-' && (n - i) % 3 == 0)
+			out[k++] = ',';
+		out[k++] = digits[i];
+	}
+	out[k] = '\0';
+}
+
+static int
+write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
+    struct cal_date d)
+{
+	return xlsx_write_date(sh, row, col, d.y, d.m, d.d, XLSX_DATE_ERA);
+}
+
+static void
+write_hours(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double h)
+{
+	if (h < 0)
+		xlsx_write_blank(sh, row, col);
+	else
+		xlsx_write_number(sh, row, col, h, XLSX_NUM_DEC);
+}
+
+static int
+sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
+{
+	static const struct xlsx_column cols[] = {
+		{ "No.", XLSX_COL_CENTER, 5 }, { "受付番号", 0, 17 },
+		{ "発生日", 0, 15 }, { "発見日", 0, 15 }, { "部", 0, 14 },
+		{ "発生課", 0, 18 }, { "分類", 0, 16 },
+		{ "重大度", XLSX_COL_CENTER, 8 }, { "件名", 0, 34 },
+		{ "個人情報", XLSX_COL_CENTER, 9 }, { "本人の数", 0, 9 },
+		{ "封じ込めまで（時間）", 0, 16 }, { "復旧まで（時間）", 0, 14 },
+		{ "状況", 0, 20 },
+	};
+	struct xlsx_sheet	*sh;
+	const struct s_row	*r;
+	char			 title[128];
+	uint32_t		 row;
+	size_t			 i;
+	int			 rc;
+
+	snprintf(title, sizeof title, "%s 情報セキュリティ事故等の一覧",
+	    v->fylabel);
+	if ((rc = xlsx_add_sheet(&sh, x, "一覧", XLSX_LANDSCAPE)) != 0 ||
+	    (rc = xlsx_title(sh, title, v->note)) != 0 ||
+	    (rc = xlsx_table(&row, sh, cols, sizeof cols /
+	    sizeof cols[0])) != 0)
+		return rc;
+	for (i = 0; i < v->n; i++, row++) {
+		r = &v->rows[i];
+		xlsx_write_number(sh, row, 0, (double)(i + 1), XLSX_NUM_INT);
+		xlsx_write_text(sh, row, 1, node_get_str(r->root, "ref_no"));
+		write_date(sh, row, 2, r->occurred);
+		if (r->has_discovered)
+			write_date(sh, row, 3, r->discovered);
+		else
+			xlsx_write_blank(sh, row, 3);
+		xlsx_write_text(sh, row, 4, r->dept);
+		xlsx_write_text(sh, row, 5, r->div);
+		xlsx_write_text(sh, row, 6, inc_label(k, "category",
+		    r->category));
+		xlsx_write_text(sh, row, 7, inc_label(k, "severity",
+		    r->severity));
+		xlsx_write_text(sh, row, 8, node_get_str(r->root, "title"));
+		xlsx_write_text(sh, row, 9, r->mn ? "特定" : r->pi ? "あり" :
+		    "なし");
+		if (r->people >= 0)
+			xlsx_write_number(sh, row, 10, (double)r->people,
+			    XLSX_NUM_INT);
+		else
+			xlsx_write_blank(sh, row, 10);
+		write_hours(sh, row, 11, r->contain);
+		write_hours(sh, row, 12, r->recover);
+		xlsx_write_text(sh, row, 13, inc_label(k, "status",
+		    r->status));
+	}
+	return xlsx_note(sh, row + 1, "個人情報：「特定」は特定個人情報（マイナ"
+	    "ンバーを含む個人情報）を含むもの。時間は検知・発見から封じ込め・"
+	    "遮断、復旧までの経過時間（経過の記録による）。");
+}
+
+/* A sheet of counts by one grouping with one chart. */
+static int
+sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
+    const char *title, const char *group, const struct s_count *c,
+    size_t n, const struct schema *k, const char *field,
+    enum xlsx_chart_type type, int with_pi)
+{
+	struct xlsx_column	 cols[3];
+	static const uint16_t	 vals1[] = { 1 };
+	static const uint16_t	 vals2[] = { 1, 2 };
+	struct xlsx_sheet	*sh;
+	struct xlsx_chart	 ch;
+	char			 full[128];
+	uint32_t		 row, first;
+	size_t			 i, nc = 0;
+	int			 rc;
+
+	cols[nc++] = (struct xlsx_column){ group, 0, 18 };
+	cols[nc++] = (struct xlsx_column){ "件数", 0, 8 };
+	if (with_pi)
+		cols[nc++] = (struct xlsx_column){ "うち個人情報を含む", 0, 12 };
+	snprintf(full, sizeof full, "%s %s", v->fylabel, title);
+	if ((rc = xlsx_add_sheet(&sh, x, name, 0)) != 0 ||
+	    (rc = xlsx_title(sh, full, v->note)) != 0 ||
+	    (rc = xlsx_table(&row, sh, cols, nc)) != 0)
+		return rc;
+	first = row;
+	for (i = 0; i < n; i++, row++) {
+		xlsx_write_text(sh, row, 0, field != NULL ? inc_label(k, field,
+		    c[i].label) : c[i].label);
+		xlsx_write_number(sh, row, 1, (double)c[i].n, XLSX_NUM_INT);
+		if (with_pi)
+			xlsx_write_number(sh, row, 2, (double)c[i].pi,
+			    XLSX_NUM_INT);
+	}
+	if (n == 0)
+		return xlsx_note(sh, row + 1, "この年度の事故等の記録はない。");
+	memset(&ch, 0, sizeof ch);
+	ch.type = type;
+	ch.title = full;
+	ch.cat_col = 0;
+	ch.val_cols = with_pi && type != XLSX_CHART_PIE ? vals2 : vals1;
+	ch.nval = with_pi && type != XLSX_CHART_PIE ? 2 : 1;
+	ch.y_title = type == XLSX_CHART_PIE ? NULL : "件数";
+	ch.first_row = first;
+	ch.last_row = row - 1;
+	/* Counts step by whole numbers: the chart model sees whole values. */
+	ch.at_row = row + 2;
+	ch.at_col = 0;
+	ch.width = 640;
+	ch.height = type == XLSX_CHART_BAR ? 120 + 28 * (int)n : 360;
+	if (ch.height < 300)
+		ch.height = 300;
+	return xlsx_add_chart(sh, &ch);
+}
+
+static int
+sheet_months(struct xlsx *x, const struct s_view *v)
+{
+	static const char *const mon[12] = { "4月", "5月", "6月", "7月", "8月",
+	    "9月", "10月", "11月", "12月", "1月", "2月", "3月" };
+	struct s_count	c[12];
+	size_t		i;
+
+	for (i = 0; i < 12; i++) {
+		c[i] = v->month[i];
+		c[i].label = mon[i];
+	}
+	return sheet_counts(x, v, "月別", "月別の事故等の件数", "発生月", c, 12,
+	    NULL, NULL, XLSX_CHART_COLUMN, 1);
+}
+
+static int
+sheet_privacy(struct xlsx *x, const struct s_view *v, const struct schema *k)
+{
+	static const struct xlsx_column cols[] = {
+		{ "分類", 0, 18 }, { "件数", 0, 8 },
+		{ "個人情報を含む件数", 0, 14 }, { "本人の数（合計）", 0, 14 },
+	};
+	static const uint16_t	 vals[] = { 3 };
+	struct xlsx_sheet	*sh;
+	struct xlsx_chart	 ch;
+	char			 title[128], line[256], people[32];
+	uint32_t		 row, first;
+	size_t			 i;
+	int			 rc;
+
+	snprintf(title, sizeof title, "%s 個人情報を含む事故等", v->fylabel);
+	if ((rc = xlsx_add_sheet(&sh, x, "個人情報", 0)) != 0 ||
+	    (rc = xlsx_title(sh, title, v->note)) != 0 ||
+	    (rc = xlsx_table(&row, sh, cols, 4)) != 0)
+		return rc;
+	first = row;
+	for (i = 0; i < v->ncat; i++, row++) {
+		xlsx_write_text(sh, row, 0, inc_label(k, "category",
+		    v->cat[i].label));
+		xlsx_write_number(sh, row, 1, (double)v->cat[i].n,
+		    XLSX_NUM_INT);
+		xlsx_write_number(sh, row, 2, (double)v->cat[i].pi,
+		    XLSX_NUM_INT);
+		xlsx_write_number(sh, row, 3, (double)v->cat[i].people,
+		    XLSX_NUM_INT);
+	}
+	group3(people, sizeof people, v->total_people);
+	snprintf(line, sizeof line, "個人情報を含む事故等は%zu件中%ld件、本人の"
+	    "数は合計%s人（記録のあるものに限る）。", v->n, v->total_pi,
+	    people);
+	if ((rc = xlsx_note(sh, row + 1, line)) != 0)
+		return rc;
+	memset(&ch, 0, sizeof ch);
+	ch.type = XLSX_CHART_BAR;
+	ch.title = "分類別の本人の数（合計）";
+	ch.y_title = "人";
+	ch.val_cols = vals;
+	ch.nval = 1;
+	ch.first_row = first;
+	ch.last_row = row - 1;
+	ch.at_row = row + 3;
+	ch.width = 640;
+	ch.height = 120 + 28 * (int)v->ncat;
+	return xlsx_add_chart(sh, &ch);
+}
+
+static int
+sheet_times(struct xlsx *x, const struct s_view *v)
+{
+	static const struct xlsx_column cols[] = {
+		{ "件名", 0, 40 }, { "封じ込めまで（時間）", 0, 16 },
+		{ "復旧まで（時間）", 0, 14 },
+	};
+	static const uint16_t	 vals[] = { 1, 2 };
+	struct xlsx_sheet	*sh;
+	struct xlsx_chart	 ch;
+	char			 title[128], line[256];
+	uint32_t		 row, first;
+	double			 sc = 0, sr = 0;
+	size_t			 i, n = 0, nc = 0, nr = 0;
+	int			 rc;
+
+	snprintf(title, sizeof title, "%s 検知から封じ込め・復旧までの時間",
+	    v->fylabel);
+	if ((rc = xlsx_add_sheet(&sh, x, "対応時間", 0)) != 0 ||
+	    (rc = xlsx_title(sh, title, v->note)) != 0 ||
+	    (rc = xlsx_table(&row, sh, cols, 3)) != 0)
+		return rc;
+	first = row;
+	for (i = 0; i < v->n; i++) {
+		const struct s_row *r = &v->rows[i];
+
+		if (r->contain < 0 && r->recover < 0)
+			continue;
+		xlsx_write_text(sh, row, 0, node_get_str(r->root, "title"));
+		write_hours(sh, row, 1, r->contain);
+		write_hours(sh, row, 2, r->recover);
+		if (r->contain >= 0) {
+			sc += r->contain;
+			nc++;
+		}
+		if (r->recover >= 0) {
+			sr += r->recover;
+			nr++;
+		}
+		row++;
+		n++;
+	}
+	if (n == 0)
+		return xlsx_note(sh, row + 1, "経過の記録から時間を計算できる事故"
+		    "等はない。");
+	snprintf(line, sizeof line, "平均：封じ込めまで%.1f時間（%zu件）、"
+	    "復旧まで%.1f時間（%zu件）。経過の記録がない事故等は含まない。",
+	    nc > 0 ? sc / (double)nc : 0.0, nc, nr > 0 ? sr / (double)nr : 0.0,
+	    nr);
+	if ((rc = xlsx_note(sh, row + 1, line)) != 0)
+		return rc;
+	memset(&ch, 0, sizeof ch);
+	ch.type = XLSX_CHART_BAR;
+	ch.title = "検知からの時間";
+	ch.y_title = "時間";
+	ch.val_cols = vals;
+	ch.nval = 2;
+	ch.first_row = first;
+	ch.last_row = row - 1;
+	ch.at_row = row + 3;
+	ch.width = 720;
+	ch.height = 160 + 40 * (int)n;
+	return xlsx_add_chart(sh, &ch);
+}
+
+int
+incident_write_stats_xlsx(struct incident_ctx *c, int fy,
+    const struct node *const *recs, size_t n, const char *asof,
+    const char *path)
+{
+	const struct schema	*k = incident_ctx_kind(c);
+	struct s_view		 v;
+	struct xlsx		*x = NULL;
+	struct xlsx_props	 props;
+	struct cal_date		 d;
+	char			 title[128];
+	int			 rc;
+
+	if ((rc = view_build(&v, c, fy, recs, n, asof)) != 0)
+		goto done;
+	snprintf(title, sizeof title, "%s 情報セキュリティ事故等の統計",
+	    v.fylabel);
+	memset(&props, 0, sizeof props);
+	props.title = title;
+	/* A fixed time, so the same data gives the same file. */
+	props.created = asof != NULL && cal_parse_iso(&d, asof) == 0 ?
+	    (time_t)cal_days(d) * 86400 : 86400;
+	error_clear();
+	if ((rc = xlsx_new(&x, path, &props)) != 0)
+		goto done;
+	sheet_list(x, &v, k);
+	sheet_counts(x, &v, "分類別", "分類別の事故等の件数", "分類", v.cat,
+	    v.ncat, k, "category", XLSX_CHART_BAR, 1);
+	sheet_months(x, &v);
+	sheet_counts(x, &v, "重大度別", "重大度別の事故等の件数", "重大度",
+	    v.sev, v.nsev, k, "severity", XLSX_CHART_PIE, 0);
+	sheet_counts(x, &v, "組織別", "部別の事故等の件数", "部", v.dept,
+	    v.ndept, NULL, NULL, XLSX_CHART_BAR, 1);
+	sheet_privacy(x, &v, k);
+	sheet_times(x, &v);
+	/* Errors are sticky: the save reports the first. */
+	rc = xlsx_save(x);
+done:
+	xlsx_free(x);
+	view_free(&v);
+	return rc;
+}

@@ -1,0 +1,803 @@
+/*
+ * The chart model, its value axis and layout decisions, and its DrawingML.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "chart.h"
+#include "error.h"
+#include "opc.h"
+#include "text.h"
+
+#define CHART_FONT	"游ゴシック"
+#define AX_CAT		"50010001"
+#define AX_VAL		"50010002"
+
+static const char *const palette[] = {
+	"4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47",
+	"264478", "9E480E", "636363", "997300",
+};
+
+const char *
+chart_color(size_t i)
+{
+	return palette[i % (sizeof palette / sizeof palette[0])];
+}
+
+unsigned long
+chart_color_rgb(size_t i)
+{
+	return strtoul(chart_color(i), NULL, 16);
+}
+
+static int
+chart_fail(struct chart *c, int rc)
+{
+	if (c->err == 0) {
+		c->err = rc;
+		c->errmsg = strdup(error_last());
+	}
+	return rc;
+}
+
+static int
+chart_sticky(const struct chart *c)
+{
+	if (c == NULL)
+		return error_set(NC_EINVALID, "no chart: creating it failed");
+	if (c->err == 0)
+		return 0;
+	return error_set(c->err, "%s", c->errmsg != NULL ? c->errmsg :
+	    "out of memory");
+}
+
+static int
+dup_text(struct chart *c, char **out, const char *s, const char *what)
+{
+	char	*p = NULL;
+	int	 rc;
+
+	if (s != NULL) {
+		if ((rc = opc_check_text(s, what)) != 0)
+			return chart_fail(c, rc);
+		if ((p = strdup(s)) == NULL)
+			return chart_fail(c, error_set(NC_ENOMEM,
+			    "out of memory"));
+	}
+	free(*out);
+	*out = p;
+	return 0;
+}
+
+int
+chart_new(struct chart **out, enum chart_kind kind, const char *title)
+{
+	struct chart	*c;
+	int		 rc;
+
+	*out = NULL;
+	if ((unsigned)kind > CHART_PIE)
+		return error_set(NC_EINVALID, "unknown chart kind %d",
+		    (int)kind);
+	if ((c = calloc(1, sizeof *c)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	c->kind = kind;
+	if ((rc = dup_text(c, &c->title, title, "chart title")) != 0) {
+		chart_free(c);
+		return rc;
+	}
+	*out = c;
+	return 0;
+}
+
+void
+chart_free(struct chart *c)
+{
+	size_t	i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->ncats; i++)
+		free(c->cats[i]);
+	for (i = 0; i < c->nseries; i++) {
+		free(c->series[i].name);
+		free(c->series[i].values);
+	}
+	free(c->cats);
+	free(c->series);
+	free(c->title);
+	free(c->cat_title);
+	free(c->val_title);
+	free(c->errmsg);
+	free(c);
+}
+
+int
+chart_category(struct chart *c, const char *label)
+{
+	char	**v;
+	int	  rc;
+
+	if ((rc = chart_sticky(c)) != 0)
+		return rc;
+	if (c->nseries > 0)
+		return chart_fail(c, error_set(NC_EINVALID, "chart '%s': "
+		    "categories go before the series", c->title != NULL ?
+		    c->title : ""));
+	if (c->ncats >= CHART_MAX_CATEGORIES)
+		return chart_fail(c, error_set(NC_EINVALID, "chart '%s': more "
+		    "than %d categories", c->title != NULL ? c->title : "",
+		    CHART_MAX_CATEGORIES));
+	if ((v = realloc(c->cats, (c->ncats + 1) * sizeof *v)) == NULL)
+		return chart_fail(c, error_set(NC_ENOMEM, "out of memory"));
+	c->cats = v;
+	v[c->ncats] = NULL;
+	if ((rc = dup_text(c, &v[c->ncats], label != NULL ? label : "",
+	    "chart category")) != 0)
+		return rc;
+	c->ncats++;
+	return 0;
+}
+
+int
+chart_series(struct chart *c, const char *name, const double *values,
+    size_t n)
+{
+	struct chart_series	*v, *s;
+	size_t			 i;
+	int			 rc;
+
+	if ((rc = chart_sticky(c)) != 0)
+		return rc;
+	if (n != c->ncats || (n > 0 && values == NULL))
+		return chart_fail(c, error_set(NC_EINVALID, "chart '%s': "
+		    "series '%s' has %zu values for %zu categories",
+		    c->title != NULL ? c->title : "", name != NULL ? name : "",
+		    n, c->ncats));
+	if (c->nseries >= CHART_MAX_SERIES)
+		return chart_fail(c, error_set(NC_EINVALID, "chart '%s': more "
+		    "than %d series", c->title != NULL ? c->title : "",
+		    CHART_MAX_SERIES));
+	for (i = 0; i < n; i++)
+		if (isinf(values[i]))
+			return chart_fail(c, error_set(NC_EINVALID, "chart "
+			    "'%s': value %zu of series '%s' is not finite",
+			    c->title != NULL ? c->title : "", i + 1,
+			    name != NULL ? name : ""));
+	if ((v = realloc(c->series, (c->nseries + 1) * sizeof *v)) == NULL)
+		return chart_fail(c, error_set(NC_ENOMEM, "out of memory"));
+	c->series = v;
+	s = &v[c->nseries];
+	memset(s, 0, sizeof *s);
+	if ((rc = dup_text(c, &s->name, name != NULL ? name : "",
+	    "chart series name")) != 0)
+		return rc;
+	if ((s->values = calloc(n > 0 ? n : 1, sizeof *s->values)) == NULL) {
+		free(s->name);
+		return chart_fail(c, error_set(NC_ENOMEM, "out of memory"));
+	}
+	if (n > 0)
+		memcpy(s->values, values, n * sizeof *values);
+	c->nseries++;
+	return 0;
+}
+
+int
+chart_set_format(struct chart *c, enum chart_format f)
+{
+	int	rc;
+
+	if ((rc = chart_sticky(c)) != 0)
+		return rc;
+	if ((unsigned)f > CHART_YEN)
+		return chart_fail(c, error_set(NC_EINVALID, "unknown chart "
+		    "format %d", (int)f));
+	c->format = f;
+	return 0;
+}
+
+int
+chart_set_axis_titles(struct chart *c, const char *cat, const char *val)
+{
+	int	rc;
+
+	if ((rc = chart_sticky(c)) != 0)
+		return rc;
+	if ((rc = dup_text(c, &c->cat_title, cat, "axis title")) != 0)
+		return rc;
+	return dup_text(c, &c->val_title, val, "axis title");
+}
+
+int
+chart_set_labels(struct chart *c, int on)
+{
+	int	rc;
+
+	if ((rc = chart_sticky(c)) != 0)
+		return rc;
+	c->labels = on != 0;
+	return 0;
+}
+
+int
+chart_set_legend(struct chart *c, enum chart_legend l)
+{
+	int	rc;
+
+	if ((rc = chart_sticky(c)) != 0)
+		return rc;
+	if ((unsigned)l > CHART_LEGEND_TOP)
+		return chart_fail(c, error_set(NC_EINVALID, "unknown legend "
+		    "position %d", (int)l));
+	c->legend = l;
+	return 0;
+}
+
+int
+chart_check(const struct chart *c)
+{
+	int	rc;
+
+	if ((rc = chart_sticky(c)) != 0)
+		return rc;
+	if (c->ncats == 0 || c->nseries == 0)
+		return error_set(NC_EINVALID, "chart '%s' has no %s",
+		    c->title != NULL ? c->title : "", c->ncats == 0 ?
+		    "categories" : "series");
+	if (c->kind == CHART_PIE && c->nseries != 1)
+		return error_set(NC_EINVALID, "pie chart '%s' has %zu series: "
+		    "a pie shows one", c->title != NULL ? c->title : "",
+		    c->nseries);
+	return 0;
+}
+
+static int
+stacked(enum chart_kind k)
+{
+	return k == CHART_COLUMN_STACKED || k == CHART_BAR_STACKED;
+}
+
+/* The smallest 1-2-5 step (at least min_step) giving at most 8 steps. */
+static double
+nice_step(double range, double min_step)
+{
+	static const double	 m[] = { 1, 2, 5 };
+	double			 p, s;
+	int			 i;
+
+	if (range <= 0)
+		return min_step > 0 ? min_step : 1;
+	p = pow(10, floor(log10(range / 8)));
+	for (;;) {
+		for (i = 0; i < 3; i++) {
+			s = m[i] * p;
+			if (s >= min_step && range / s <= 8 + 1e-9)
+				return s;
+		}
+		p *= 10;
+	}
+}
+
+void
+chart_value_axis(struct chart_axis *out, const struct chart *c)
+{
+	double	 hi = 0, lo = 0, pos, neg, v, step, span;
+	size_t	 i, k;
+
+	if (c->fixed_axis) {
+		*out = c->axis;
+		return;
+	}
+	for (k = 0; k < c->ncats; k++) {
+		pos = neg = 0;
+		for (i = 0; i < c->nseries; i++) {
+			v = c->series[i].values[k];
+			if (isnan(v))
+				continue;
+			if (stacked(c->kind)) {
+				if (v > 0)
+					pos += v;
+				else
+					neg += v;
+			} else {
+				if (v > hi)
+					hi = v;
+				if (v < lo)
+					lo = v;
+			}
+		}
+		if (pos > hi)
+			hi = pos;
+		if (neg < lo)
+			lo = neg;
+	}
+	memset(out, 0, sizeof *out);
+	switch (c->format) {
+	case CHART_PERCENT:
+		step = 0.2;
+		out->numfmt = "0%";
+		out->label_numfmt = "0.0%";
+		if (hi < 1)
+			hi = 1;
+		break;
+	case CHART_COUNT:
+		step = nice_step(hi - lo, 1);
+		out->numfmt = "#,##0";
+		out->label_numfmt = "#,##0";
+		break;
+	case CHART_YEN:
+		step = nice_step(hi - lo, 1);
+		out->numfmt = "#,##0";
+		out->label_numfmt = "#,##0";
+		break;
+	default:
+		step = nice_step(hi - lo, 0);
+		out->numfmt = step >= 1 ? "#,##0" : step >= 0.1 ? "#,##0.0" :
+		    "#,##0.00";
+		out->label_numfmt = "General";
+		break;
+	}
+	/* All zero: an axis of one step, not a degenerate one. */
+	if (hi <= 0 && lo >= 0)
+		hi = step;
+	out->max = ceil(hi / step - 1e-9) * step;
+	out->min = lo < 0 ? floor(lo / step + 1e-9) * step : 0;
+	/* A label above the tallest bar needs room under the top. */
+	span = out->max - out->min;
+	if (c->labels && c->format != CHART_PERCENT && c->kind != CHART_PIE &&
+	    !stacked(c->kind) && out->max - hi < span * 0.08)
+		out->max += step;
+	/* Round away float noise: 0.6000000000000001 */
+	out->max = round(out->max / step) * step;
+	out->min = round(out->min / step) * step;
+	out->major = step;
+}
+
+double
+chart_label_chars(const struct chart *c)
+{
+	size_t	i, w, max = 0;
+
+	for (i = 0; i < c->ncats; i++)
+		if ((w = text_width(c->cats[i], strlen(c->cats[i]))) > max)
+			max = w;
+	return (double)max / 2;
+}
+
+/* Widest data label, in characters of the 10pt chart font. */
+static double
+value_label_chars(const struct chart *c)
+{
+	char	tmp[64];
+	double	v, w, max = 0;
+	size_t	i, k, n, len, digits;
+
+	for (i = 0; i < c->nseries; i++)
+		for (k = 0; k < c->ncats; k++) {
+			if (isnan(v = c->series[i].values[k]))
+				continue;
+			if (c->format == CHART_PERCENT)
+				snprintf(tmp, sizeof tmp, "%.1f%%", v * 100);
+			else if (c->format == CHART_PLAIN)
+				snprintf(tmp, sizeof tmp, "%g", v);
+			else
+				snprintf(tmp, sizeof tmp, "%.0f", v);
+			len = strlen(tmp);
+			for (n = digits = 0; n < len && tmp[n] != '.'; n++)
+				if (tmp[n] >= '0' && tmp[n] <= '9')
+					digits++;
+			if (c->format == CHART_COUNT || c->format == CHART_YEN)
+				len += digits > 0 ? (digits - 1) / 3 : 0;
+			/* 9pt labels; digits about 0.6 of a character */
+			w = (double)len * 0.6 * 0.9;
+			if (w > max)
+				max = w;
+		}
+	return max;
+}
+
+enum chart_kind
+chart_drawn_kind(const struct chart *c, double width_chars)
+{
+	double	slot, bar;
+
+	if (c->kind != CHART_COLUMN && c->kind != CHART_COLUMN_STACKED)
+		return c->kind;
+	if (c->ncats == 0 || c->nseries == 0)
+		return c->kind;
+	/* The plot takes about 85% of the width; labels need a margin. */
+	slot = width_chars * 0.85 / (double)c->ncats;
+	/* A bar's share of its slot, with the gap drawn between slots. */
+	bar = c->kind == CHART_COLUMN ? slot / ((double)c->nseries + 0.8) :
+	    slot / 1.6;
+	if (chart_label_chars(c) + 0.5 <= slot &&
+	    (!c->labels || value_label_chars(c) <= bar))
+		return c->kind;
+	return c->kind == CHART_COLUMN ? CHART_BAR : CHART_BAR_STACKED;
+}
+
+/* Title, value axis and legend of a bar chart, cm. */
+#define BAR_FRAME_CM	3.0
+
+/* Height of a category's bars and label, cm: a 9-10pt label, a gap. */
+static double
+per_category_cm(const struct chart *c, enum chart_kind drawn)
+{
+	double	per = drawn == CHART_BAR ? 0.3 * (double)c->nseries + 0.15 :
+		    0.45;
+
+	return per < 0.45 ? 0.45 : per;
+}
+
+double
+chart_height_cm(const struct chart *c, enum chart_kind drawn,
+    double width_cm)
+{
+	double	h;
+
+	h = width_cm * 0.6;
+	if (drawn == CHART_BAR || drawn == CHART_BAR_STACKED)
+		h = BAR_FRAME_CM + per_category_cm(c, drawn) *
+		    (double)c->ncats;
+	if (h < 6)
+		h = 6;
+	return h;
+}
+
+size_t
+chart_fit_categories(const struct chart *c, enum chart_kind drawn,
+    double height_cm)
+{
+	double	n;
+
+	if (drawn != CHART_BAR && drawn != CHART_BAR_STACKED)
+		return c->ncats;
+	n = floor((height_cm - BAR_FRAME_CM) / per_category_cm(c, drawn));
+	return n < 1 ? 1 : (size_t)n;
+}
+
+int
+chart_slice(struct chart **out, const struct chart *c, size_t first,
+    size_t n, size_t k, size_t m)
+{
+	struct chart	*s = NULL;
+	struct buf	 t = BUF_INIT;
+	size_t		 i;
+	int		 rc;
+
+	*out = NULL;
+	if ((rc = chart_check(c)) != 0)
+		return rc;
+	if (n == 0 || first > c->ncats || n > c->ncats - first || k == 0 ||
+	    k > m)
+		return error_set(NC_EINVALID, "chart '%s': no categories "
+		    "%zu to %zu", c->title != NULL ? c->title : "", first + 1,
+		    first + n);
+	/* その1, その2: the parts of a Japanese document. */
+	buf_puts(&t, c->title != NULL ? c->title : "");
+	if (m > 1)
+		buf_printf(&t, "（その%zu）", k);
+	if ((rc = buf_ok(&t)) != 0 ||
+	    (rc = chart_new(&s, c->kind, t.data)) != 0)
+		goto done;
+	for (i = first; i < first + n && rc == 0; i++)
+		rc = chart_category(s, c->cats[i]);
+	for (i = 0; i < c->nseries && rc == 0; i++)
+		rc = chart_series(s, c->series[i].name, c->series[i].values +
+		    first, n);
+	if (rc == 0)
+		rc = chart_set_axis_titles(s, c->cat_title, c->val_title);
+	if (rc != 0)
+		goto done;
+	s->format = c->format;
+	s->legend = c->legend;
+	s->labels = c->labels;
+	chart_value_axis(&s->axis, c);
+	s->fixed_axis = 1;
+	*out = s;
+	s = NULL;
+done:
+	chart_free(s);
+	buf_free(&t);
+	return rc;
+}
+
+/* DrawingML. */
+
+static void
+put_font(struct buf *b, const char *tag, unsigned sz, int bold,
+    const char *extra)
+{
+	buf_printf(b, "<a:%s lang=\"ja-JP\" altLang=\"en-US\"", tag);
+	if (sz != 0)
+		buf_printf(b, " sz=\"%u\"", sz);
+	buf_printf(b, " b=\"%d\"%s>", bold, extra != NULL ? extra : "");
+	buf_puts(b, "<a:solidFill><a:srgbClr val=\"404040\"/></a:solidFill>"
+	    "<a:latin typeface=\"" CHART_FONT "\"/><a:ea typeface=\""
+	    CHART_FONT "\"/><a:cs typeface=\"" CHART_FONT "\"/>");
+	buf_printf(b, "</a:%s>", tag);
+}
+
+/* Text properties: size in hundredths of a point, rotation in 60000ths. */
+static void
+put_txpr(struct buf *b, unsigned sz, int bold, long rot)
+{
+	buf_printf(b, "<c:txPr><a:bodyPr rot=\"%ld\" vert=\"horz\"/>"
+	    "<a:lstStyle/><a:p><a:pPr>", rot);
+	put_font(b, "defRPr", sz, bold, NULL);
+	buf_puts(b, "</a:pPr><a:endParaRPr lang=\"ja-JP\"/></a:p></c:txPr>");
+}
+
+static void
+put_rich_title(struct buf *b, const char *text, unsigned sz, int bold,
+    long rot)
+{
+	buf_printf(b, "<c:title><c:tx><c:rich><a:bodyPr rot=\"%ld\" "
+	    "vert=\"horz\"/><a:lstStyle/><a:p><a:pPr>", rot);
+	put_font(b, "defRPr", sz, bold, NULL);
+	buf_puts(b, "</a:pPr><a:r>");
+	put_font(b, "rPr", sz, bold, NULL);
+	buf_puts(b, "<a:t>");
+	opc_put_text(b, text, strlen(text));
+	buf_puts(b, "</a:t></a:r></a:p></c:rich></c:tx><c:overlay val=\"0\"/>"
+	    "</c:title>");
+}
+
+static void
+col_name(char *out, size_t col)
+{
+	/* 0 is A; enough for CHART_MAX_SERIES + 1 columns. */
+	if (col < 26)
+		snprintf(out, 4, "%c", (int)('A' + col));
+	else
+		snprintf(out, 4, "%c%c", (int)('A' + col / 26 - 1),
+		    (int)('A' + col % 26));
+}
+
+static void
+put_number(struct buf *b, double v)
+{
+	char	tmp[64];
+
+	snprintf(tmp, sizeof tmp, "%.15g", v);
+	buf_puts(b, tmp);
+}
+
+static void
+put_str_cache(struct buf *b, const char *f, char *const *v, size_t n)
+{
+	size_t	i;
+
+	buf_printf(b, "<c:strRef><c:f>%s</c:f><c:strCache><c:ptCount "
+	    "val=\"%zu\"/>", f, n);
+	for (i = 0; i < n; i++) {
+		buf_printf(b, "<c:pt idx=\"%zu\"><c:v>", i);
+		opc_put_text(b, v[i], strlen(v[i]));
+		buf_puts(b, "</c:v></c:pt>");
+	}
+	buf_puts(b, "</c:strCache></c:strRef>");
+}
+
+static void
+put_series(struct buf *b, const struct chart *c, enum chart_kind drawn,
+    size_t si, const struct chart_axis *ax)
+{
+	const struct chart_series	*s = &c->series[si];
+	char				 col[4], f[64];
+	char				*name = s->name;
+	size_t				 k;
+
+	col_name(col, si + 1);
+	buf_printf(b, "<c:ser><c:idx val=\"%zu\"/><c:order val=\"%zu\"/>",
+	    si, si);
+	snprintf(f, sizeof f, CHART_DATA_SHEET "!$%s$1", col);
+	buf_puts(b, "<c:tx>");
+	put_str_cache(b, f, &name, 1);
+	buf_puts(b, "</c:tx>");
+	if (drawn == CHART_LINE) {
+		buf_printf(b, "<c:spPr><a:ln w=\"28575\" cap=\"rnd\"><a:solidFill>"
+		    "<a:srgbClr val=\"%s\"/></a:solidFill><a:round/></a:ln>"
+		    "</c:spPr><c:marker><c:symbol val=\"circle\"/><c:size "
+		    "val=\"6\"/><c:spPr><a:solidFill><a:srgbClr val=\"%s\"/>"
+		    "</a:solidFill><a:ln><a:noFill/></a:ln></c:spPr></c:marker>",
+		    chart_color(si), chart_color(si));
+	} else if (drawn == CHART_PIE) {
+		buf_puts(b, "<c:spPr><a:ln w=\"12700\"><a:solidFill><a:srgbClr "
+		    "val=\"FFFFFF\"/></a:solidFill></a:ln></c:spPr>");
+		for (k = 0; k < c->ncats; k++)
+			buf_printf(b, "<c:dPt><c:idx val=\"%zu\"/><c:bubble3D "
+			    "val=\"0\"/><c:spPr><a:solidFill><a:srgbClr "
+			    "val=\"%s\"/></a:solidFill><a:ln w=\"12700\">"
+			    "<a:solidFill><a:srgbClr val=\"FFFFFF\"/>"
+			    "</a:solidFill></a:ln></c:spPr></c:dPt>", k,
+			    chart_color(k));
+	} else {
+		buf_printf(b, "<c:spPr><a:solidFill><a:srgbClr val=\"%s\"/>"
+		    "</a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>"
+		    "<c:invertIfNegative val=\"0\"/>", chart_color(si));
+	}
+	/*
+	 * Data labels: the value, in the axis' format; a pie's slices show
+	 * their value and share on two lines, outside, where dark text reads
+	 * on any colour (the xlsx writer labels its pies the same way).
+	 */
+	if (drawn == CHART_PIE || c->labels) {
+		buf_puts(b, "<c:dLbls>");
+		if (drawn != CHART_PIE)
+			buf_printf(b, "<c:numFmt formatCode=\"%s\" "
+			    "sourceLinked=\"0\"/>", ax->label_numfmt);
+		buf_puts(b, "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln>"
+		    "</c:spPr>");
+		put_txpr(b, 900, 0, 0);
+		buf_printf(b, "<c:dLblPos val=\"%s\"/>",
+		    drawn == CHART_PIE ? "outEnd" : drawn == CHART_LINE ? "t" :
+		    stacked(drawn) ? "ctr" : "outEnd");
+		buf_printf(b, "<c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/>"
+		    "<c:showCatName val=\"0\"/><c:showSerName val=\"0\"/>"
+		    "<c:showPercent val=\"%d\"/><c:showBubbleSize val=\"0\"/>",
+		    drawn == CHART_PIE);
+		if (drawn == CHART_PIE)
+			buf_puts(b, "<c:separator>\n</c:separator>"
+			    "<c:showLeaderLines val=\"1\"/>");
+		buf_puts(b, "</c:dLbls>");
+	}
+	snprintf(f, sizeof f, CHART_DATA_SHEET "!$A$2:$A$%zu", c->ncats + 1);
+	buf_puts(b, "<c:cat>");
+	put_str_cache(b, f, c->cats, c->ncats);
+	buf_puts(b, "</c:cat>");
+	snprintf(f, sizeof f, CHART_DATA_SHEET "!$%s$2:$%s$%zu", col, col,
+	    c->ncats + 1);
+	buf_printf(b, "<c:val><c:numRef><c:f>%s</c:f><c:numCache><c:formatCode>"
+	    "%s</c:formatCode><c:ptCount val=\"%zu\"/>", f, ax->label_numfmt,
+	    c->ncats);
+	for (k = 0; k < c->ncats; k++) {
+		if (isnan(s->values[k]))
+			continue;
+		buf_printf(b, "<c:pt idx=\"%zu\"><c:v>", k);
+		put_number(b, s->values[k]);
+		buf_puts(b, "</c:v></c:pt>");
+	}
+	buf_puts(b, "</c:numCache></c:numRef></c:val>");
+	if (drawn == CHART_LINE)
+		buf_puts(b, "<c:smooth val=\"0\"/>");
+	buf_puts(b, "</c:ser>");
+}
+
+static void
+put_line_props(struct buf *b, const char *color)
+{
+	buf_printf(b, "<c:spPr><a:noFill/><a:ln w=\"9525\"><a:solidFill>"
+	    "<a:srgbClr val=\"%s\"/></a:solidFill></a:ln></c:spPr>", color);
+}
+
+static void
+put_axes(struct buf *b, const struct chart *c, enum chart_kind drawn,
+    const struct chart_axis *ax)
+{
+	int	horiz = drawn == CHART_BAR || drawn == CHART_BAR_STACKED;
+
+	/* Categories: top to bottom in the model's order for bars. */
+	buf_printf(b, "<c:catAx><c:axId val=\"" AX_CAT "\"/><c:scaling>"
+	    "<c:orientation val=\"%s\"/></c:scaling><c:delete val=\"0\"/>"
+	    "<c:axPos val=\"%s\"/>", horiz ? "maxMin" : "minMax",
+	    horiz ? "l" : "b");
+	if (c->cat_title != NULL)
+		put_rich_title(b, c->cat_title, 1000, 0, horiz ? -5400000 : 0);
+	buf_puts(b, "<c:numFmt formatCode=\"General\" sourceLinked=\"1\"/>"
+	    "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/>"
+	    "<c:tickLblPos val=\"low\"/>");
+	put_line_props(b, "BFBFBF");
+	/* Horizontal labels, always: never rotated, never broken. */
+	put_txpr(b, 1000, 0, 0);
+	buf_puts(b, "<c:crossAx val=\"" AX_VAL "\"/><c:crosses val=\"autoZero\"/>"
+	    "<c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset "
+	    "val=\"100\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>");
+
+	buf_puts(b, "<c:valAx><c:axId val=\"" AX_VAL "\"/><c:scaling>"
+	    "<c:orientation val=\"minMax\"/><c:max val=\"");
+	put_number(b, ax->max);
+	buf_puts(b, "\"/><c:min val=\"");
+	put_number(b, ax->min);
+	buf_printf(b, "\"/></c:scaling><c:delete val=\"0\"/><c:axPos "
+	    "val=\"%s\"/><c:majorGridlines><c:spPr><a:ln w=\"9525\">"
+	    "<a:solidFill><a:srgbClr val=\"D9D9D9\"/></a:solidFill></a:ln>"
+	    "</c:spPr></c:majorGridlines>", horiz ? "b" : "l");
+	if (c->val_title != NULL)
+		put_rich_title(b, c->val_title, 1000, 0, horiz ? 0 : -5400000);
+	buf_printf(b, "<c:numFmt formatCode=\"%s\" sourceLinked=\"0\"/>"
+	    "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/>"
+	    "<c:tickLblPos val=\"nextTo\"/>", ax->numfmt);
+	buf_puts(b, "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>");
+	put_txpr(b, 1000, 0, 0);
+	/* With the categories reversed, the value axis stays at the bottom. */
+	buf_printf(b, "<c:crossAx val=\"" AX_CAT "\"/><c:crosses val=\"%s\"/>"
+	    "<c:crossBetween val=\"between\"/><c:majorUnit val=\"",
+	    horiz ? "max" : "autoZero");
+	put_number(b, ax->major);
+	buf_puts(b, "\"/></c:valAx>");
+}
+
+int
+chart_drawingml(struct buf *b, const struct chart *c, enum chart_kind drawn,
+    const char *external_rid, int flags)
+{
+	struct chart_axis	 ax;
+	enum chart_legend	 legend;
+	size_t			 i;
+	int			 rc, title;
+
+	if ((rc = chart_check(c)) != 0)
+		return rc;
+	if (drawn == CHART_PIE && c->kind != CHART_PIE)
+		drawn = c->kind;
+	chart_value_axis(&ax, c);
+	buf_puts(b, "<?xml version=\"1.0\" encoding=\"UTF-8\" "
+	    "standalone=\"yes\"?>\n<c:chartSpace xmlns:c=\"http://schemas."
+	    "openxmlformats.org/drawingml/2006/chart\" xmlns:a=\"http://"
+	    "schemas.openxmlformats.org/drawingml/2006/main\" xmlns:r=\""
+	    "http://schemas.openxmlformats.org/officeDocument/2006/"
+	    "relationships\"><c:date1904 val=\"0\"/><c:lang val=\"ja-JP\"/>"
+	    "<c:roundedCorners val=\"0\"/><c:chart>");
+	title = !(flags & CHART_DML_NO_TITLE) && c->title != NULL &&
+	    *c->title != '\0';
+	if (title)
+		put_rich_title(b, c->title, 1200, 1, 0);
+	buf_printf(b, "<c:autoTitleDeleted val=\"%d\"/><c:plotArea>"
+	    "<c:layout/>", !title);
+	switch (drawn) {
+	case CHART_PIE:
+		buf_puts(b, "<c:pieChart><c:varyColors val=\"1\"/>");
+		put_series(b, c, drawn, 0, &ax);
+		buf_puts(b, "<c:firstSliceAng val=\"0\"/></c:pieChart>");
+		break;
+	case CHART_LINE:
+		buf_puts(b, "<c:lineChart><c:grouping val=\"standard\"/>"
+		    "<c:varyColors val=\"0\"/>");
+		for (i = 0; i < c->nseries; i++)
+			put_series(b, c, drawn, i, &ax);
+		buf_puts(b, "<c:marker val=\"1\"/><c:axId val=\"" AX_CAT "\"/>"
+		    "<c:axId val=\"" AX_VAL "\"/></c:lineChart>");
+		break;
+	default:
+		buf_printf(b, "<c:barChart><c:barDir val=\"%s\"/><c:grouping "
+		    "val=\"%s\"/><c:varyColors val=\"0\"/>",
+		    drawn == CHART_BAR || drawn == CHART_BAR_STACKED ? "bar" :
+		    "col", stacked(drawn) ? "stacked" : "clustered");
+		for (i = 0; i < c->nseries; i++)
+			put_series(b, c, drawn, i, &ax);
+		buf_printf(b, "<c:gapWidth val=\"%d\"/>", stacked(drawn) ? 60 :
+		    80);
+		if (stacked(drawn))
+			buf_puts(b, "<c:overlap val=\"100\"/>");
+		buf_puts(b, "<c:axId val=\"" AX_CAT "\"/><c:axId val=\"" AX_VAL
+		    "\"/></c:barChart>");
+		break;
+	}
+	if (drawn != CHART_PIE)
+		put_axes(b, c, drawn, &ax);
+	buf_puts(b, "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
+	    "</c:plotArea>");
+	legend = c->legend;
+	if (legend == CHART_LEGEND_AUTO)
+		legend = c->nseries == 1 && drawn != CHART_PIE ?
+		    CHART_LEGEND_NONE : CHART_LEGEND_BOTTOM;
+	if (legend != CHART_LEGEND_NONE) {
+		buf_printf(b, "<c:legend><c:legendPos val=\"%s\"/><c:overlay "
+		    "val=\"0\"/>", legend == CHART_LEGEND_RIGHT ? "r" :
+		    legend == CHART_LEGEND_TOP ? "t" : "b");
+		put_txpr(b, 1000, 0, 0);
+		buf_puts(b, "</c:legend>");
+	}
+	buf_puts(b, "<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/>"
+	    "</c:chart><c:spPr><a:solidFill><a:srgbClr val=\"FFFFFF\"/>"
+	    "</a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>");
+	put_txpr(b, 1000, 0, 0);
+	if (external_rid != NULL)
+		buf_printf(b, "<c:externalData r:id=\"%s\"><c:autoUpdate "
+		    "val=\"0\"/></c:externalData>", external_rid);
+	buf_puts(b, "</c:chartSpace>");
+	return buf_ok(b);
+}

@@ -1,0 +1,176 @@
+/*
+ * A chart described once, drawn three ways: by the xlsx writer through
+ * libxlsxwriter (xlsx_chart_sheet()), and as a native DrawingML chart
+ * with its data embedded as a workbook in a .docx (docx_chart()) and a
+ * .pptx (pptx_chart_slide()).  The three read the same model and the
+ * same layout decisions below (value axis, orientation, colours), so an
+ * .xlsx, a .docx and a .pptx of one view cannot disagree.
+ *
+ * A chart has a title, categories (the labels along one axis), one or
+ * more series (a name and one value per category; NAN is "no value",
+ * drawn as a gap), a kind, a value format, optional axis titles, data
+ * labels on or off and a legend position.
+ *
+ * Building is sticky like the writers: the first error is kept, later
+ * calls return it, and a writer given a chart in error fails with it.
+ */
+#ifndef NCIO_CHART_H
+#define NCIO_CHART_H
+
+#include <stddef.h>
+
+#include "buf.h"
+
+enum chart_kind {
+	CHART_COLUMN,		/* vertical bars side by side */
+	CHART_COLUMN_STACKED,
+	CHART_BAR,		/* horizontal bars: long category names */
+	CHART_BAR_STACKED,
+	CHART_LINE,
+	CHART_PIE,		/* exactly one series */
+};
+
+enum chart_format {
+	CHART_PLAIN,		/* as the data is: 1-2-5 ticks, decimals if fine */
+	CHART_COUNT,		/* whole numbers: integer ticks, never 0.5 */
+	CHART_PERCENT,		/* rates given as 0..1, axis 0% to 100% */
+	CHART_YEN,		/* amounts, thousands separators */
+};
+
+enum chart_legend {
+	CHART_LEGEND_AUTO,	/* none for one series (not a pie), else bottom */
+	CHART_LEGEND_NONE,
+	CHART_LEGEND_BOTTOM,
+	CHART_LEGEND_RIGHT,
+	CHART_LEGEND_TOP,
+};
+
+#define CHART_MAX_CATEGORIES	1000
+#define CHART_MAX_SERIES	32
+
+struct chart_series {
+	char	*name;
+	double	*values;		/* ncats values; NAN: none */
+};
+
+struct chart_axis {
+	double		 min;
+	double		 max;
+	double		 major;
+	const char	*numfmt;	/* Excel/DrawingML format of ticks */
+	const char	*label_numfmt;	/* of data labels and cached values */
+};
+
+/* Read by the drawers; build it with the functions below. */
+struct chart {
+	enum chart_kind		 kind;
+	enum chart_format	 format;
+	enum chart_legend	 legend;
+	int			 labels;	/* data labels shown */
+	char			*title;
+	char			*cat_title;	/* category axis, or NULL */
+	char			*val_title;	/* value axis, or NULL */
+	char			**cats;
+	size_t			 ncats;
+	struct chart_series	*series;
+	size_t			 nseries;
+	int			 fixed_axis;	/* a slice keeps its whole's axis */
+	struct chart_axis	 axis;
+	int			 err;
+	char			*errmsg;
+};
+
+int	chart_new(struct chart **out, enum chart_kind, const char *title);
+void	chart_free(struct chart *);
+
+/* Append a category; add all of them before the first series. */
+int	chart_category(struct chart *, const char *label);
+/* A series of n values, n the number of categories. */
+int	chart_series(struct chart *, const char *name, const double *values,
+	    size_t n);
+int	chart_set_format(struct chart *, enum chart_format);
+/* Axis titles; NULL for none.  A pie has no axes and ignores them. */
+int	chart_set_axis_titles(struct chart *, const char *cat,
+	    const char *val);
+int	chart_set_labels(struct chart *, int on);
+int	chart_set_legend(struct chart *, enum chart_legend);
+
+/*
+ * 0 if the chart can be drawn; else its first error (with the message
+ * set), or NC_EINVALID when it has no category, no series, or a pie has
+ * more than one series.
+ */
+int	chart_check(const struct chart *);
+
+/*
+ * The value axis every drawer uses.  It starts at 0 unless a value is
+ * negative; counts get whole-number ticks (1, 2, 5, 10, 20 ...) and never
+ * a 0.5; rates run 0% to 100% in steps of 20% (further only if a rate is
+ * above 100%); amounts and plain numbers get 1-2-5 ticks, at most eight
+ * intervals.  Stacked kinds scale to the largest stack.  With data labels
+ * there is room above the tallest bar for its label.  A slice
+ * (chart_slice()) has the axis of the whole chart.
+ */
+void	chart_value_axis(struct chart_axis *out, const struct chart *);
+
+/*
+ * The kind actually drawn in a plot width_chars characters (of the
+ * 10pt chart font) wide: a column chart whose category labels would not
+ * fit side by side on one line each — where Excel would rotate them or
+ * break "dp-2-1-01" into "dp- / 2- / 1-" — is drawn with horizontal bars,
+ * which give every label a line of its own; so is one whose data labels
+ * would be wider than its bars and run into each other.
+ */
+enum chart_kind chart_drawn_kind(const struct chart *, double width_chars);
+
+/* Widest category label, in characters (half-width counts one half). */
+double	chart_label_chars(const struct chart *);
+
+/*
+ * A height in centimetres for a chart width_cm wide: 0.6 of the width
+ * (at least 6 cm), and for horizontal bars enough for every category's
+ * bar and label.
+ */
+double	chart_height_cm(const struct chart *, enum chart_kind drawn,
+	    double width_cm);
+
+/*
+ * Horizontal bars need a line for each category: how many fit a chart
+ * height_cm tall (at least one); every category for other kinds.  A
+ * chart with more is drawn as several, each whole on its page or slide,
+ * rather than with labels run into each other.
+ */
+size_t	chart_fit_categories(const struct chart *, enum chart_kind drawn,
+	    double height_cm);
+
+/*
+ * Part k of m (1-based) of c: categories [first, first + n), titled
+ * "<title>（そのk）", with c's value axis so the parts compare.  m of 1
+ * keeps the title.
+ */
+int	chart_slice(struct chart **out, const struct chart *c, size_t first,
+	    size_t n, size_t k, size_t m);
+
+/* Series colours, RRGGBB, shared by every drawer (and pie slices). */
+const char *chart_color(size_t i);
+unsigned long chart_color_rgb(size_t i);
+
+/*
+ * The DrawingML chart part (c:chartSpace) of a .docx or .pptx, with the
+ * model's values cached (c:strCache, c:numCache) so Word, PowerPoint and
+ * LibreOffice draw it without the embedded data, and formulas into the
+ * embedded workbook's first sheet as xlsx_chart_data() writes it (series
+ * names in row 1 from B, categories in column A from row 2).  external_rid
+ * names the relationship of the embedded workbook, or NULL.  With
+ * CHART_DML_NO_TITLE the chart has no title of its own (a slide whose
+ * title says it already).
+ */
+#define CHART_DML_NO_TITLE	0x1
+
+int	chart_drawingml(struct buf *, const struct chart *,
+	    enum chart_kind drawn, const char *external_rid, int flags);
+
+/* The name of the embedded workbook's sheet, as the formulas use it. */
+#define CHART_DATA_SHEET	"Sheet1"
+
+#endif

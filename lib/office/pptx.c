@@ -1,0 +1,2038 @@
+/*
+ * PowerPoint writer: the template (built-in, a directory of parts or a
+ * .potx/.pptx package), the slides, and the package.
+ */
+#include <sys/stat.h>
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <minizip/unzip.h>
+
+#include "buf.h"
+#include "chart.h"
+#include "error.h"
+#include "fileio.h"
+#include "opc.h"
+#include "pptx.h"
+#include "pptx_template.h"
+#include "text.h"
+#include "textfit.h"
+#include "xlsx.h"
+
+#define NS_A	"http://schemas.openxmlformats.org/drawingml/2006/main"
+#define NS_P	"http://schemas.openxmlformats.org/presentationml/2006/main"
+#define NS_R	"http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS_C	"http://schemas.openxmlformats.org/drawingml/2006/chart"
+#define NS_PKG	"http://schemas.openxmlformats.org/package/2006/relationships"
+#define CT_PML	"application/vnd.openxmlformats-officedocument.presentationml."
+
+#define EMU_PT		12700
+/*
+ * Line height as a multiple of the font size.  游ゴシック and the Noto
+ * Sans CJK that stands in for it here set lines well apart; estimating
+ * high only moves a bullet or a row to the next slide a little early.
+ */
+#define LINE		1.6
+#define INSET_X		91440		/* text inset of a shape, EMU */
+#define INSET_Y		45720
+#define MAX_SLIDES	2000
+
+static const char xml_decl[] =
+    "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n";
+
+enum { L_TITLE, L_OBJ, L_TITLEONLY, L_MAX };
+
+struct rect {
+	long	x, y, cx, cy;
+	int	set;
+};
+
+/* A slide layout the writer uses, and where its placeholders are. */
+struct layout {
+	char		*part;		/* ppt/slideLayouts/slideLayout1.xml */
+	char		 title_ph[48];	/* attributes of its title <p:ph> */
+	char		 body_ph[48];	/* of its subtitle or body, or "" */
+	char		 num_ph[48];	/* of its slide number, or "" */
+	struct rect	 title;
+	struct rect	 body;
+};
+
+/* A part copied from the template, with its relationships. */
+struct tpart {
+	char	*name;
+	char	*type;
+	char	*data;
+	size_t	 len;
+};
+
+struct trel {
+	char	*source;
+	char	*id;
+	char	*type;
+	char	*target;
+};
+
+struct slide {
+	char	*xml;
+	size_t	 len;
+	int	 layout;
+	size_t	 chart;		/* 1 + index into charts, or 0 */
+	char	*notes;
+};
+
+struct pchart {
+	char	*xml;
+	size_t	 xml_len;
+	char	*xlsx;
+	size_t	 xlsx_len;
+};
+
+struct pptx {
+	struct tpart	*parts;
+	size_t		 nparts;
+	struct trel	*rels;
+	size_t		 nrels;
+	char		*master;
+	char		*notes_master;
+	char		*theme;
+	char		*default_text;	/* <p:defaultTextStyle>, or NULL */
+	long		 sw, sh;	/* slide size */
+	long		 nw, nh;	/* notes size */
+	unsigned long	 master_id;
+	struct layout	 lay[L_MAX];
+	struct rect	 master_title, master_body;
+	unsigned	 title_sz;	/* hundredths of a point */
+	unsigned	 body_sz[5];
+	long		 body_marl[5];
+	unsigned	 body_spc[5];
+	struct slide	*slides;
+	size_t		 nslides;
+	size_t		 group;		/* first slide of the last call */
+	struct pchart	*charts;
+	size_t		 ncharts;
+	char		*title;
+	char		*author;
+	char		*created;
+	int		 err;
+	char		*errmsg;
+};
+
+/* Sticky errors. */
+
+static int
+pptx_sticky(const struct pptx *p)
+{
+	if (p == NULL)
+		return error_set(NC_EINVALID, "no presentation: creating it "
+		    "failed");
+	if (p->err == 0)
+		return 0;
+	return error_set(p->err, "%s", p->errmsg != NULL ? p->errmsg :
+	    "out of memory");
+}
+
+static int
+pptx_keep(struct pptx *p, int rc)
+{
+	if (rc != 0 && p != NULL && p->err == 0) {
+		p->err = rc;
+		p->errmsg = strdup(error_last());
+	}
+	return rc;
+}
+
+int
+pptx_error(const struct pptx *p)
+{
+	return pptx_sticky(p);
+}
+
+#define PPTX_CALL(p, call) do {						\
+	int rc_ = pptx_sticky(p);					\
+	if (rc_ != 0)							\
+		return rc_;						\
+	return pptx_keep((p), (call));					\
+} while (0)
+
+static int
+nomem(void)
+{
+	return error_set(NC_ENOMEM, "out of memory");
+}
+
+/* Where the template comes from. */
+
+enum { SRC_BUILTIN, SRC_DIR, SRC_ZIP };
+
+struct tsrc {
+	int		 kind;
+	const char	*path;
+	unzFile		 zf;
+};
+
+static int
+tsrc_read(struct tsrc *s, const char *name, struct buf *out)
+{
+	struct buf	 path = BUF_INIT;
+	unz_file_info64	 fi;
+	size_t		 i;
+	int		 rc, n;
+
+	buf_reset(out);
+	switch (s->kind) {
+	case SRC_BUILTIN:
+		for (i = 0; i < pptx_ntemplate; i++)
+			if (strcmp(pptx_template[i].name, name) == 0) {
+				buf_add(out, pptx_template[i].data,
+				    pptx_template[i].len);
+				return buf_ok(out);
+			}
+		return NC_ENOTFOUND;
+	case SRC_DIR:
+		buf_printf(&path, "%s/%s", s->path, name);
+		if ((rc = buf_ok(&path)) != 0)
+			return rc;
+		rc = buf_load(out, path.data);
+		buf_free(&path);
+		return rc;
+	default:
+		if (unzLocateFile(s->zf, name, 1) != UNZ_OK)
+			return NC_ENOTFOUND;
+		if (unzGetCurrentFileInfo64(s->zf, &fi, NULL, 0, NULL, 0, NULL,
+		    0) != UNZ_OK || fi.uncompressed_size > 0x7FFFFFFF ||
+		    unzOpenCurrentFile(s->zf) != UNZ_OK)
+			return error_set(NC_EIO, "cannot read '%s' in '%s'",
+			    name, s->path);
+		if (buf_grow(out, (size_t)fi.uncompressed_size) != 0) {
+			unzCloseCurrentFile(s->zf);
+			return nomem();
+		}
+		n = unzReadCurrentFile(s->zf, out->data,
+		    (unsigned)fi.uncompressed_size);
+		if (unzCloseCurrentFile(s->zf) != UNZ_OK || n < 0 ||
+		    (ZPOS64_T)n != fi.uncompressed_size)
+			return error_set(NC_EIO, "cannot read '%s' in '%s'",
+			    name, s->path);
+		out->len = (size_t)n;
+		out->data[n] = '\0';
+		return 0;
+	}
+}
+
+static const char *
+src_name(const struct tsrc *s)
+{
+	return s->kind == SRC_BUILTIN ? "the built-in template" : s->path;
+}
+
+/* XML through libxml2: no network, no messages on stderr. */
+static xmlDocPtr
+xml_read(const struct buf *b)
+{
+	if (b->len > 0x7FFFFFFF)
+		return NULL;
+	return xmlReadMemory(b->data, (int)b->len, NULL, NULL,
+	    XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+}
+
+static int
+is_el(const xmlNode *n, const char *name)
+{
+	return n != NULL && n->type == XML_ELEMENT_NODE &&
+	    strcmp((const char *)n->name, name) == 0;
+}
+
+static xmlNode *
+child(const xmlNode *n, const char *name)
+{
+	xmlNode	*c;
+
+	for (c = n != NULL ? n->children : NULL; c != NULL; c = c->next)
+		if (is_el(c, name))
+			return c;
+	return NULL;
+}
+
+/* Attribute text (no namespace), or NULL; points into the tree. */
+static const char *
+attr(const xmlNode *n, const char *name)
+{
+	xmlAttr	*a;
+
+	for (a = n != NULL ? n->properties : NULL; a != NULL; a = a->next)
+		if (strcmp((const char *)a->name, name) == 0 &&
+		    a->children != NULL && a->children->type == XML_TEXT_NODE)
+			return (const char *)a->children->content;
+	return NULL;
+}
+
+static long
+attr_long(const xmlNode *n, const char *name, long def)
+{
+	const char	*s = attr(n, name);
+	char		*end;
+	long		 v;
+
+	if (s == NULL)
+		return def;
+	v = strtol(s, &end, 10);
+	return *end == '\0' && end != s ? v : def;
+}
+
+/* [Content_Types].xml */
+
+struct ctypes {
+	xmlDocPtr	doc;
+};
+
+static const char *
+ctype_of(const struct ctypes *ct, const char *part)
+{
+	const xmlNode	*n;
+	const char	*pn, *ext, *e;
+
+	ext = strrchr(part, '.');
+	for (n = xmlDocGetRootElement(ct->doc)->children; n != NULL;
+	    n = n->next) {
+		if (is_el(n, "Override") && (pn = attr(n, "PartName")) != NULL &&
+		    pn[0] == '/' && strcmp(pn + 1, part) == 0)
+			return attr(n, "ContentType");
+	}
+	if (ext == NULL)
+		return NULL;
+	for (n = xmlDocGetRootElement(ct->doc)->children; n != NULL;
+	    n = n->next)
+		if (is_el(n, "Default") && (e = attr(n, "Extension")) != NULL &&
+		    strcasecmp(e, ext + 1) == 0)
+			return attr(n, "ContentType");
+	return NULL;
+}
+
+/* The relationships part of a part: "dir/_rels/name.rels". */
+static void
+rels_name(struct buf *b, const char *part)
+{
+	const char	*slash = strrchr(part, '/');
+
+	buf_reset(b);
+	if (slash != NULL) {
+		buf_add(b, part, (size_t)(slash - part) + 1);
+		part = slash + 1;
+	}
+	buf_printf(b, "_rels/%s.rels", part);
+}
+
+/* Relationships of part, parsed; NULL (no error) when it has none. */
+static int
+read_rels(xmlDocPtr *out, struct tsrc *s, const char *part)
+{
+	struct buf	name = BUF_INIT, b = BUF_INIT;
+	int		rc;
+
+	*out = NULL;
+	rels_name(&name, part);
+	if ((rc = buf_ok(&name)) != 0)
+		return rc;
+	rc = tsrc_read(s, name.data, &b);
+	if (rc == NC_ENOTFOUND)
+		rc = 0;
+	else if (rc == 0 && (*out = xml_read(&b)) == NULL)
+		rc = error_set(NC_EINVALID, "%s: '%s' is not well-formed XML",
+		    src_name(s), name.data);
+	buf_free(&name);
+	buf_free(&b);
+	return rc;
+}
+
+/* The target of the first relationship of the given type, resolved. */
+static int
+rel_target(char **out, xmlDocPtr rels, const char *source, const char *type)
+{
+	const xmlNode	*n;
+	const char	*t, *tg;
+	size_t		 tl = strlen(type);
+
+	*out = NULL;
+	if (rels == NULL)
+		return 0;
+	for (n = xmlDocGetRootElement(rels)->children; n != NULL; n = n->next) {
+		if (!is_el(n, "Relationship") ||
+		    (t = attr(n, "Type")) == NULL ||
+		    (tg = attr(n, "Target")) == NULL)
+			continue;
+		if (strlen(t) > tl && strcmp(t + strlen(t) - tl, type) == 0 &&
+		    t[strlen(t) - tl - 1] == '/')
+			return opc_resolve(out, source, tg);
+	}
+	return 0;
+}
+
+static int
+has_part(const struct pptx *p, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < p->nparts; i++)
+		if (strcmp(p->parts[i].name, name) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+add_trel(struct pptx *p, const char *source, const char *id,
+    const char *type, const char *target)
+{
+	struct trel	*v;
+
+	if ((v = realloc(p->rels, (p->nrels + 1) * sizeof *v)) == NULL)
+		return nomem();
+	p->rels = v;
+	v = &p->rels[p->nrels];
+	v->source = strdup(source);
+	v->id = strdup(id);
+	v->type = strdup(type);
+	v->target = strdup(target);
+	if (v->source == NULL || v->id == NULL || v->type == NULL ||
+	    v->target == NULL) {
+		free(v->source);
+		free(v->id);
+		free(v->type);
+		free(v->target);
+		return nomem();
+	}
+	p->nrels++;
+	return 0;
+}
+
+/*
+ * Copy part start and everything its relationships reach (layouts,
+ * themes, pictures ...) but slides, from s.  rename_from/rename_to give
+ * one part a new name (the built-in notes theme beside a template's own).
+ */
+static int
+collect(struct pptx *p, struct tsrc *s, const struct ctypes *ct,
+    const char *start, const char *rename_from, const char *rename_to)
+{
+	char		**queue = NULL, *target = NULL, *q;
+	size_t		  nq = 0, head = 0, i;
+	struct buf	  b = BUF_INIT;
+	xmlDocPtr	  rels = NULL;
+	const xmlNode	 *n;
+	const char	 *type, *id, *tg, *mode, *ctype, *name;
+	struct tpart	 *v;
+	int		  rc = 0;
+
+	if ((queue = malloc(sizeof *queue)) == NULL ||
+	    (queue[0] = strdup(start)) == NULL) {
+		free(queue);
+		return nomem();
+	}
+	nq = 1;
+	for (head = 0; head < nq && rc == 0; head++) {
+		q = queue[head];
+		name = rename_from != NULL && strcmp(q, rename_from) == 0 ?
+		    rename_to : q;
+		if (has_part(p, name))
+			continue;
+		if ((rc = tsrc_read(s, q, &b)) != 0) {
+			if (rc == NC_ENOTFOUND)
+				rc = error_set(NC_EINVALID, "%s: no part '%s'",
+				    src_name(s), q);
+			break;
+		}
+		if ((ctype = ctype_of(ct, q)) == NULL) {
+			rc = error_set(NC_EINVALID, "%s: part '%s' has no "
+			    "content type", src_name(s), q);
+			break;
+		}
+		if ((v = realloc(p->parts, (p->nparts + 1) * sizeof *v)) ==
+		    NULL) {
+			rc = nomem();
+			break;
+		}
+		p->parts = v;
+		v = &p->parts[p->nparts];
+		v->name = strdup(name);
+		v->type = strdup(ctype);
+		v->len = b.len;
+		v->data = buf_detach(&b, NULL);
+		if (v->name == NULL || v->type == NULL || v->data == NULL) {
+			free(v->name);
+			free(v->type);
+			free(v->data);
+			rc = nomem();
+			break;
+		}
+		p->nparts++;
+		if ((rc = read_rels(&rels, s, q)) != 0 || rels == NULL)
+			continue;
+		for (n = xmlDocGetRootElement(rels)->children; n != NULL &&
+		    rc == 0; n = n->next) {
+			if (!is_el(n, "Relationship") ||
+			    (id = attr(n, "Id")) == NULL ||
+			    (type = attr(n, "Type")) == NULL ||
+			    (tg = attr(n, "Target")) == NULL)
+				continue;
+			mode = attr(n, "TargetMode");
+			if (mode != NULL && strcmp(mode, "External") == 0) {
+				/* Only web links survive the copy. */
+				if (strncmp(tg, "http://", 7) == 0 ||
+				    strncmp(tg, "https://", 8) == 0)
+					rc = add_trel(p, name, id, type, tg);
+				continue;
+			}
+			/* Slides of the template are not ours. */
+			if (strstr(type, "/slide") != NULL &&
+			    strstr(type, "/slideLayout") == NULL &&
+			    strstr(type, "/slideMaster") == NULL)
+				continue;
+			if (strstr(type, "/notesSlide") != NULL)
+				continue;
+			if ((rc = opc_resolve(&target, q, tg)) != 0)
+				break;
+			if (rename_from != NULL && strcmp(target,
+			    rename_from) == 0) {
+				/* the same folder: ../theme/<new name> */
+				const char *base = strrchr(rename_to, '/');
+
+				buf_reset(&b);
+				buf_printf(&b, "../theme/%s", base != NULL ?
+				    base + 1 : rename_to);
+				if ((rc = buf_ok(&b)) == 0)
+					rc = add_trel(p, name, id, type,
+					    b.data);
+			} else
+				rc = add_trel(p, name, id, type, tg);
+			for (i = 0; rc == 0 && i < nq; i++)
+				if (strcmp(queue[i], target) == 0)
+					break;
+			if (rc == 0 && i == nq) {
+				char **nv = realloc(queue, (nq + 1) *
+				    sizeof *nv);
+
+				if (nv == NULL) {
+					rc = nomem();
+					break;
+				}
+				queue = nv;
+				queue[nq++] = target;
+				target = NULL;
+			}
+			free(target);
+			target = NULL;
+		}
+		xmlFreeDoc(rels);
+		rels = NULL;
+	}
+	xmlFreeDoc(rels);
+	free(target);
+	for (i = 0; i < nq; i++)
+		free(queue[i]);
+	free(queue);
+	buf_free(&b);
+	return rc;
+}
+
+static const struct tpart *
+find_tpart(const struct pptx *p, const char *name)
+{
+	size_t	i;
+
+	for (i = 0; i < p->nparts; i++)
+		if (strcmp(p->parts[i].name, name) == 0)
+			return &p->parts[i];
+	return NULL;
+}
+
+/* The geometry of a placeholder shape, if it has its own. */
+static void
+sp_rect(const xmlNode *sp, struct rect *r)
+{
+	const xmlNode	*xf, *off, *ext;
+
+	xf = child(child(sp, "spPr"), "xfrm");
+	off = child(xf, "off");
+	ext = child(xf, "ext");
+	if (off == NULL || ext == NULL)
+		return;
+	r->x = attr_long(off, "x", 0);
+	r->y = attr_long(off, "y", 0);
+	r->cx = attr_long(ext, "cx", 0);
+	r->cy = attr_long(ext, "cy", 0);
+	r->set = r->cx > 0 && r->cy > 0;
+}
+
+/* The <p:ph> of a shape, or NULL. */
+static const xmlNode *
+sp_ph(const xmlNode *sp)
+{
+	return child(child(child(sp, "nvSpPr"), "nvPr"), "ph");
+}
+
+/* "type=\"ctrTitle\"" and " idx=\"1\"" as the ph has them. */
+static void
+ph_attrs(char *out, size_t size, const xmlNode *ph)
+{
+	const char	*type = attr(ph, "type"), *idx = attr(ph, "idx");
+
+	snprintf(out, size, "%s%s%s%s%s%s", type != NULL ? "type=\"" : "",
+	    type != NULL ? type : "", type != NULL ? "\"" : "",
+	    idx != NULL ? (type != NULL ? " idx=\"" : "idx=\"") : "",
+	    idx != NULL ? idx : "", idx != NULL ? "\"" : "");
+}
+
+static int
+read_layout(struct pptx *p, struct layout *l, const char *part,
+    const char *what)
+{
+	const struct tpart	*tp = find_tpart(p, part);
+	struct buf		 b = BUF_INIT;
+	xmlDocPtr		 doc;
+	const xmlNode		*sp, *ph;
+	const char		*type;
+
+	memset(l, 0, sizeof *l);
+	if (tp == NULL)
+		return error_set(NC_EINVALID, "template: no layout for %s",
+		    what);
+	buf_add(&b, tp->data, tp->len);
+	doc = buf_ok(&b) == 0 ? xml_read(&b) : NULL;
+	buf_free(&b);
+	if (doc == NULL)
+		return error_set(NC_EINVALID, "template: '%s' is not "
+		    "well-formed XML", part);
+	if ((l->part = strdup(part)) == NULL) {
+		xmlFreeDoc(doc);
+		return nomem();
+	}
+	l->title = p->master_title;
+	l->body = p->master_body;
+	sp = child(child(xmlDocGetRootElement(doc), "cSld"), "spTree");
+	for (sp = sp != NULL ? sp->children : NULL; sp != NULL;
+	    sp = sp->next) {
+		if (!is_el(sp, "sp") || (ph = sp_ph(sp)) == NULL)
+			continue;
+		type = attr(ph, "type");
+		if (type != NULL && (strcmp(type, "title") == 0 ||
+		    strcmp(type, "ctrTitle") == 0)) {
+			ph_attrs(l->title_ph, sizeof l->title_ph, ph);
+			sp_rect(sp, &l->title);
+		} else if (type != NULL && strcmp(type, "sldNum") == 0)
+			ph_attrs(l->num_ph, sizeof l->num_ph, ph);
+		else if (l->body_ph[0] == '\0' && (type == NULL ||
+		    strcmp(type, "subTitle") == 0 ||
+		    strcmp(type, "body") == 0 || strcmp(type, "obj") == 0)) {
+			ph_attrs(l->body_ph, sizeof l->body_ph, ph);
+			sp_rect(sp, &l->body);
+		}
+	}
+	xmlFreeDoc(doc);
+	if (l->title_ph[0] == '\0')
+		return error_set(NC_EINVALID, "template: layout '%s' for %s "
+		    "has no title placeholder", part, what);
+	return 0;
+}
+
+/* The master: placeholder positions, text sizes, layouts by type. */
+static int
+read_master(struct pptx *p, char **layouts, char **types, size_t *nlayouts,
+    xmlDocPtr rels)
+{
+	static const unsigned	 def_sz[5] = { 2000, 1800, 1600, 1400, 1400 };
+	const struct tpart	*tp = find_tpart(p, p->master);
+	struct buf		 b = BUF_INIT;
+	xmlDocPtr		 doc;
+	const xmlNode		*root, *sp, *ph, *n, *lv, *r;
+	const char		*type, *id, *tg;
+	char			 lvl[16];
+	unsigned long		 max_id, id_v;
+	int			 i, rc = 0, taken;
+
+	buf_add(&b, tp->data, tp->len);
+	doc = buf_ok(&b) == 0 ? xml_read(&b) : NULL;
+	buf_free(&b);
+	if (doc == NULL)
+		return error_set(NC_EINVALID, "template: '%s' is not "
+		    "well-formed XML", p->master);
+	root = xmlDocGetRootElement(doc);
+	/* Defaults: the built-in master's. */
+	p->master_title = (struct rect){ 609600, 228600, 10972800, 914400, 1 };
+	p->master_body = (struct rect){ 609600, 1371600, 10972800, 4754880, 1 };
+	for (sp = child(child(root, "cSld"), "spTree") != NULL ?
+	    child(child(root, "cSld"), "spTree")->children : NULL; sp != NULL;
+	    sp = sp->next) {
+		if (!is_el(sp, "sp") || (ph = sp_ph(sp)) == NULL ||
+		    (type = attr(ph, "type")) == NULL)
+			continue;
+		if (strcmp(type, "title") == 0)
+			sp_rect(sp, &p->master_title);
+		else if (strcmp(type, "body") == 0)
+			sp_rect(sp, &p->master_body);
+	}
+	p->title_sz = 2800;
+	n = child(child(child(child(root, "txStyles"), "titleStyle"),
+	    "lvl1pPr"), "defRPr");
+	p->title_sz = (unsigned)attr_long(n, "sz", 2800);
+	for (i = 0; i < 5; i++) {
+		snprintf(lvl, sizeof lvl, "lvl%dpPr", i + 1);
+		lv = child(child(child(root, "txStyles"), "bodyStyle"), lvl);
+		p->body_sz[i] = (unsigned)attr_long(child(lv, "defRPr"), "sz",
+		    def_sz[i]);
+		p->body_marl[i] = attr_long(lv, "marL", 342900L * (i + 1));
+		p->body_spc[i] = (unsigned)attr_long(child(child(lv, "spcBef"),
+		    "spcPts"), "val", i == 0 ? 1000 : 500);
+		if (p->body_sz[i] < 600 || p->body_sz[i] > 8000)
+			p->body_sz[i] = def_sz[i];
+	}
+	if (p->title_sz < 1000 || p->title_sz > 8000)
+		p->title_sz = 2800;
+	/*
+	 * The master's id is 2147483648, as PowerPoint numbers it, unless a
+	 * layout has it: ids are unique among masters and layouts.
+	 */
+	p->master_id = 2147483648UL;
+	max_id = 0;
+	taken = 0;
+	for (n = child(child(root, "sldLayoutIdLst"), "sldLayoutId");
+	    n != NULL; n = n->next) {
+		if (!is_el(n, "sldLayoutId"))
+			continue;
+		id_v = (unsigned long)attr_long(n, "id", 0);
+		if (id_v == p->master_id)
+			taken = 1;
+		if (id_v > max_id)
+			max_id = id_v;
+	}
+	if (taken)
+		p->master_id = max_id + 1;
+	xmlFreeDoc(doc);
+	/* The layouts, in the order of the master's relationships. */
+	*nlayouts = 0;
+	for (r = rels != NULL ? xmlDocGetRootElement(rels)->children : NULL;
+	    r != NULL && rc == 0; r = r->next) {
+		if (!is_el(r, "Relationship") ||
+		    (type = attr(r, "Type")) == NULL ||
+		    (id = attr(r, "Id")) == NULL ||
+		    (tg = attr(r, "Target")) == NULL ||
+		    strstr(type, "/slideLayout") == NULL || *nlayouts >= 64)
+			continue;
+		if ((rc = opc_resolve(&layouts[*nlayouts], p->master, tg)) != 0)
+			break;
+		tp = find_tpart(p, layouts[*nlayouts]);
+		types[*nlayouts] = NULL;
+		if (tp != NULL) {
+			buf_reset(&b);
+			buf_add(&b, tp->data, tp->len);
+			if ((doc = buf_ok(&b) == 0 ? xml_read(&b) : NULL) !=
+			    NULL) {
+				type = attr(xmlDocGetRootElement(doc), "type");
+				types[*nlayouts] = strdup(type != NULL ? type :
+				    "cust");
+				xmlFreeDoc(doc);
+			}
+		}
+		if (types[*nlayouts] == NULL)
+			types[*nlayouts] = strdup("");
+		(*nlayouts)++;
+	}
+	buf_free(&b);
+	if (rc == 0 && *nlayouts == 0)
+		rc = error_set(NC_EINVALID, "template: the slide master has no "
+		    "layouts");
+	return rc;
+}
+
+/* The default text style of the template's presentation, as XML. */
+static int
+read_presentation(struct pptx *p, struct tsrc *s, const char *part)
+{
+	struct buf	 b = BUF_INIT;
+	xmlDocPtr	 doc = NULL, copy = NULL;
+	xmlNode		*root, *sz, *dts, *cn;
+	xmlBufferPtr	 xb = NULL;
+	int		 rc;
+
+	if ((rc = tsrc_read(s, part, &b)) != 0) {
+		if (rc == NC_ENOTFOUND)
+			rc = error_set(NC_EINVALID, "%s: no '%s'", src_name(s),
+			    part);
+		goto done;
+	}
+	if ((doc = xml_read(&b)) == NULL) {
+		rc = error_set(NC_EINVALID, "%s: '%s' is not well-formed XML",
+		    src_name(s), part);
+		goto done;
+	}
+	root = xmlDocGetRootElement(doc);
+	sz = child(root, "sldSz");
+	p->sw = attr_long(sz, "cx", 12192000);
+	p->sh = attr_long(sz, "cy", 6858000);
+	p->nw = attr_long(child(root, "notesSz"), "cx", 6858000);
+	p->nh = attr_long(child(root, "notesSz"), "cy", 9144000);
+	if (p->sw <= 0 || p->sh <= 0 ||
+	    fabs((double)p->sw / (double)p->sh - 16.0 / 9.0) > 0.02) {
+		rc = error_set(NC_EINVALID, "%s: slides of %.2f x %.2f cm are "
+		    "not 16:9", src_name(s), (double)p->sw / 360000,
+		    (double)p->sh / 360000);
+		goto done;
+	}
+	if ((dts = child(root, "defaultTextStyle")) != NULL) {
+		/* A copy in a document of its own declares its namespaces. */
+		if ((copy = xmlNewDoc((const xmlChar *)"1.0")) == NULL ||
+		    (cn = xmlDocCopyNode(dts, copy, 1)) == NULL ||
+		    (xb = xmlBufferCreate()) == NULL) {
+			rc = nomem();
+			goto done;
+		}
+		xmlDocSetRootElement(copy, cn);
+		xmlReconciliateNs(copy, cn);
+		if (xmlNodeDump(xb, copy, cn, 0, 0) < 0 ||
+		    (p->default_text = strdup((const char *)
+		    xmlBufferContent(xb))) == NULL) {
+			rc = nomem();
+			goto done;
+		}
+	}
+done:
+	if (xb != NULL)
+		xmlBufferFree(xb);
+	xmlFreeDoc(copy);
+	xmlFreeDoc(doc);
+	buf_free(&b);
+	return rc;
+}
+
+static int
+load_template(struct pptx *p, struct tsrc *s)
+{
+	struct buf	 b = BUF_INIT;
+	struct ctypes	 ct = { NULL }, bct = { NULL };
+	struct tsrc	 builtin = { SRC_BUILTIN, NULL, NULL };
+	xmlDocPtr	 rels = NULL, prels = NULL, mrels = NULL;
+	char		*main = NULL, *layouts[64], *types[64];
+	const char	*want[L_MAX] = { "title", "obj", "titleOnly" };
+	const char	*what[L_MAX] = { "the title slide", "bullets",
+			    "tables and charts" };
+	size_t		 nl = 0, i, k, pick;
+	int		 rc;
+
+	if ((rc = tsrc_read(s, "[Content_Types].xml", &b)) != 0) {
+		if (rc == NC_ENOTFOUND)
+			rc = error_set(NC_EINVALID, "%s: not a presentation "
+			    "package: no [Content_Types].xml", src_name(s));
+		goto done;
+	}
+	if ((ct.doc = xml_read(&b)) == NULL) {
+		rc = error_set(NC_EINVALID, "%s: [Content_Types].xml is not "
+		    "well-formed XML", src_name(s));
+		goto done;
+	}
+	if ((rc = read_rels(&rels, s, "")) != 0 ||
+	    (rc = rel_target(&main, rels, NULL, "officeDocument")) != 0)
+		goto done;
+	if (main == NULL) {
+		rc = error_set(NC_EINVALID, "%s: no main part", src_name(s));
+		goto done;
+	}
+	if ((rc = read_presentation(p, s, main)) != 0 ||
+	    (rc = read_rels(&prels, s, main)) != 0 ||
+	    (rc = rel_target(&p->master, prels, main, "slideMaster")) != 0 ||
+	    (rc = rel_target(&p->notes_master, prels, main,
+	    "notesMaster")) != 0)
+		goto done;
+	if (p->master == NULL) {
+		rc = error_set(NC_EINVALID, "%s: no slide master", src_name(s));
+		goto done;
+	}
+	if ((rc = collect(p, s, &ct, p->master, NULL, NULL)) != 0)
+		goto done;
+	if (p->notes_master != NULL) {
+		if ((rc = collect(p, s, &ct, p->notes_master, NULL, NULL)) != 0)
+			goto done;
+	} else {
+		/* The built-in notes master, its theme beside the template's. */
+		const char	*nt = "ppt/theme/theme2.xml";
+		char		 alt[64];
+
+		snprintf(alt, sizeof alt, "%s", nt);
+		for (k = 3; has_part(p, alt) && k < 100; k++)
+			snprintf(alt, sizeof alt, "ppt/theme/theme%zu.xml", k);
+		buf_reset(&b);
+		if ((rc = tsrc_read(&builtin, "[Content_Types].xml", &b)) != 0)
+			goto done;
+		if ((bct.doc = xml_read(&b)) == NULL) {
+			rc = error_set(NC_EINVALID, "the built-in template is "
+			    "broken");
+			goto done;
+		}
+		if ((p->notes_master = strdup("ppt/notesMasters/"
+		    "notesMaster1.xml")) == NULL) {
+			rc = nomem();
+			goto done;
+		}
+		if (has_part(p, p->notes_master)) {
+			rc = error_set(NC_EINVALID, "%s: '%s' is not the notes "
+			    "master of the presentation", src_name(s),
+			    p->notes_master);
+			goto done;
+		}
+		if ((rc = collect(p, &builtin, &bct, p->notes_master, nt,
+		    alt)) != 0)
+			goto done;
+	}
+	if ((rc = read_rels(&mrels, s, p->master)) != 0 ||
+	    (rc = rel_target(&p->theme, mrels, p->master, "theme")) != 0)
+		goto done;
+	if (p->theme == NULL) {
+		rc = error_set(NC_EINVALID, "%s: the slide master has no "
+		    "theme", src_name(s));
+		goto done;
+	}
+	for (i = 0; i < 64; i++)
+		layouts[i] = types[i] = NULL;
+	if ((rc = read_master(p, layouts, types, &nl, mrels)) != 0)
+		goto layouts_done;
+	for (k = 0; k < L_MAX; k++) {
+		pick = nl;
+		for (i = 0; i < nl && pick == nl; i++)
+			if (strcmp(types[i], want[k]) == 0)
+				pick = i;
+		/* Fallbacks: any layout with a body for bullets, obj after. */
+		for (i = 0; k == L_OBJ && i < nl && pick == nl; i++)
+			if (strcmp(types[i], "tx") == 0 ||
+			    strcmp(types[i], "twoObj") == 0)
+				pick = i;
+		if (pick == nl && k == L_TITLEONLY)
+			pick = nl + 1;	/* the obj layout, below */
+		if (pick == nl && k == L_TITLE)
+			pick = 0;
+		if (pick == nl) {
+			rc = error_set(NC_EINVALID, "%s: no slide layout of "
+			    "type '%s' for %s", src_name(s), want[k], what[k]);
+			break;
+		}
+		if (pick == nl + 1)
+			rc = read_layout(p, &p->lay[k], p->lay[L_OBJ].part,
+			    what[k]);
+		else
+			rc = read_layout(p, &p->lay[k], layouts[pick], what[k]);
+		if (rc != 0)
+			break;
+	}
+	if (rc == 0 && p->lay[L_OBJ].body_ph[0] == '\0')
+		rc = error_set(NC_EINVALID, "%s: layout '%s' has no body "
+		    "placeholder for bullets", src_name(s), p->lay[L_OBJ].part);
+layouts_done:
+	for (i = 0; i < 64; i++) {
+		free(layouts[i]);
+		free(types[i]);
+	}
+done:
+	xmlFreeDoc(ct.doc);
+	xmlFreeDoc(bct.doc);
+	xmlFreeDoc(rels);
+	xmlFreeDoc(prels);
+	xmlFreeDoc(mrels);
+	free(main);
+	buf_free(&b);
+	return rc;
+}
+
+int
+pptx_template_find(char **out, const char *datadir)
+{
+	static const char *const names[] = {
+		PPTX_TEMPLATE_FILE, PPTX_TEMPLATE_PPTX,
+		PPTX_TEMPLATE_DIR "/[Content_Types].xml",
+	};
+	struct buf	 b = BUF_INIT;
+	struct stat	 sb;
+	size_t		 i;
+	int		 rc;
+
+	*out = NULL;
+	for (i = 0; i < sizeof names / sizeof names[0]; i++) {
+		buf_reset(&b);
+		buf_printf(&b, "%s/%s", datadir, names[i]);
+		if ((rc = buf_ok(&b)) != 0)
+			return rc;
+		if (stat(b.data, &sb) != 0)
+			continue;
+		if (i == 2)
+			b.data[b.len - strlen("/[Content_Types].xml")] = '\0';
+		*out = buf_detach(&b, NULL);
+		return 0;
+	}
+	buf_free(&b);
+	return 0;
+}
+
+static void
+free_parts(struct pptx *p)
+{
+	size_t	i;
+
+	for (i = 0; i < p->nparts; i++) {
+		free(p->parts[i].name);
+		free(p->parts[i].type);
+		free(p->parts[i].data);
+	}
+	for (i = 0; i < p->nrels; i++) {
+		free(p->rels[i].source);
+		free(p->rels[i].id);
+		free(p->rels[i].type);
+		free(p->rels[i].target);
+	}
+	free(p->parts);
+	free(p->rels);
+}
+
+void
+pptx_free(struct pptx *p)
+{
+	size_t	i;
+
+	if (p == NULL)
+		return;
+	free_parts(p);
+	for (i = 0; i < L_MAX; i++)
+		free(p->lay[i].part);
+	for (i = 0; i < p->nslides; i++) {
+		free(p->slides[i].xml);
+		free(p->slides[i].notes);
+	}
+	for (i = 0; i < p->ncharts; i++) {
+		free(p->charts[i].xml);
+		free(p->charts[i].xlsx);
+	}
+	free(p->slides);
+	free(p->charts);
+	free(p->master);
+	free(p->notes_master);
+	free(p->theme);
+	free(p->default_text);
+	free(p->title);
+	free(p->author);
+	free(p->created);
+	free(p->errmsg);
+	free(p);
+}
+
+static int
+dup_prop(char **out, const char *s, const char *what)
+{
+	int	rc;
+
+	*out = NULL;
+	if (s == NULL)
+		return 0;
+	if ((rc = opc_check_text(s, what)) != 0)
+		return rc;
+	if ((*out = strdup(s)) == NULL)
+		return nomem();
+	return 0;
+}
+
+int
+pptx_new(struct pptx **out, const struct pptx_props *props,
+    const char *template)
+{
+	struct pptx	*p;
+	struct tsrc	 s;
+	struct stat	 sb;
+	char		 w3c[32];
+	int		 rc, y, mo, d, h, mi, se;
+
+	*out = NULL;
+	if ((p = calloc(1, sizeof *p)) == NULL)
+		return nomem();
+	if (props != NULL) {
+		if ((rc = dup_prop(&p->title, props->title, "title")) != 0 ||
+		    (rc = dup_prop(&p->author, props->author, "author")) != 0)
+			goto fail;
+		if (props->created != NULL &&
+		    ((rc = opc_parse_created(props->created, w3c, &y, &mo, &d,
+		    &h, &mi, &se)) != 0 ||
+		    (rc = dup_prop(&p->created, props->created, "created")) !=
+		    0))
+			goto fail;
+	}
+	memset(&s, 0, sizeof s);
+	s.path = template;
+	if (template == NULL)
+		s.kind = SRC_BUILTIN;
+	else if (stat(template, &sb) != 0) {
+		rc = error_sys(NC_ENOTFOUND, "cannot read template '%s'",
+		    template);
+		goto fail;
+	} else if (S_ISDIR(sb.st_mode))
+		s.kind = SRC_DIR;
+	else {
+		s.kind = SRC_ZIP;
+		if ((s.zf = unzOpen64(template)) == NULL) {
+			rc = error_set(NC_EINVALID, "cannot read template "
+			    "'%s': not a .potx or .pptx package", template);
+			goto fail;
+		}
+	}
+	rc = load_template(p, &s);
+	if (s.zf != NULL)
+		unzClose(s.zf);
+	if (rc != 0)
+		goto fail;
+	*out = p;
+	return 0;
+fail:
+	pptx_free(p);
+	return rc;
+}
+
+size_t
+pptx_slide_count(const struct pptx *p)
+{
+	return p != NULL ? p->nslides : 0;
+}
+
+/* Slides. */
+
+/* Runs of text; a line end is <a:br/> within the paragraph. */
+static void
+put_runs(struct buf *b, const char *s, const char *rpr)
+{
+	const char	*nl;
+	size_t		 n;
+
+	for (;;) {
+		nl = strpbrk(s, "\r\n");
+		n = nl != NULL ? (size_t)(nl - s) : strlen(s);
+		if (n > 0) {
+			buf_printf(b, "<a:r><a:rPr lang=\"ja-JP\" altLang=\"en-US\""
+			    "%s dirty=\"0\"/><a:t>", rpr);
+			opc_put_text(b, s, n);
+			buf_puts(b, "</a:t></a:r>");
+		}
+		if (nl == NULL)
+			break;
+		buf_printf(b, "<a:br><a:rPr lang=\"ja-JP\" altLang=\"en-US\"%s/>"
+		    "</a:br>", rpr);
+		s = nl + (nl[0] == '\r' && nl[1] == '\n' ? 2 : 1);
+	}
+}
+
+static void
+slide_begin(struct buf *b)
+{
+	buf_puts(b, xml_decl);
+	buf_puts(b, "<p:sld xmlns:a=\"" NS_A "\" xmlns:r=\"" NS_R "\" "
+	    "xmlns:p=\"" NS_P "\"><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr "
+	    "id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>"
+	    "<p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" "
+	    "cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/><a:chExt cx=\"0\" cy=\"0\"/>"
+	    "</a:xfrm></p:grpSpPr>");
+}
+
+static void
+slide_end(struct buf *b)
+{
+	buf_puts(b, "</p:spTree></p:cSld><p:clrMapOvr><a:masterClrMapping/>"
+	    "</p:clrMapOvr></p:sld>");
+}
+
+/* A placeholder shape; paras is its paragraphs' XML. */
+static void
+put_ph(struct buf *b, unsigned id, const char *name, const char *ph,
+    const char *paras)
+{
+	buf_printf(b, "<p:sp><p:nvSpPr><p:cNvPr id=\"%u\" name=\"%s\"/>"
+	    "<p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph %s/>"
+	    "</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>",
+	    id, name, ph);
+	buf_puts(b, paras);
+	buf_puts(b, "</p:txBody></p:sp>");
+}
+
+/* Slide number, if the layout has a place for it. */
+static void
+put_number(struct buf *b, const struct layout *l, size_t n)
+{
+	if (l->num_ph[0] == '\0')
+		return;
+	buf_printf(b, "<p:sp><p:nvSpPr><p:cNvPr id=\"9\" name=\"Slide Number\"/>"
+	    "<p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph %s/>"
+	    "</p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/>"
+	    "<a:p><a:fld id=\"{6D22F896-40B5-4ADD-8801-0D06FADFA095}\" "
+	    "type=\"slidenum\"><a:rPr lang=\"en-US\" altLang=\"ja-JP\"/>"
+	    "<a:t>%zu</a:t></a:fld><a:endParaRPr lang=\"ja-JP\" "
+	    "altLang=\"en-US\"/></a:p></p:txBody></p:sp>", l->num_ph, n);
+}
+
+/* Full-width characters of size sz (hundredths of a point) across w EMU. */
+static unsigned
+chars_across(long w, unsigned sz)
+{
+	if (w <= 0 || sz == 0)
+		return 100;
+	return (unsigned)((double)w * 100 / ((double)sz / 100 * EMU_PT));
+}
+
+/*
+ * The title paragraph, set smaller when it would not fit its box: the
+ * master's size, then 24, 20 and 18 points, on at most as many lines as
+ * the box holds.
+ */
+static void
+put_title_para(struct buf *b, const struct pptx *p, const struct layout *l,
+    const char *title)
+{
+	static const unsigned	 sizes[] = { 0, 2400, 2000, 1800 };
+	unsigned		 sz = 0, s, lines;
+	char			 rpr[32] = "";
+	size_t			 i;
+
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		s = sizes[i] != 0 ? sizes[i] : p->title_sz;
+		if (s > p->title_sz)
+			continue;
+		lines = textfit_lines(title, chars_across(l->title.cx -
+		    2 * INSET_X, s));
+		sz = s;
+		if ((double)lines * s / 100 * EMU_PT * LINE <=
+		    (double)(l->title.cy - 2 * INSET_Y))
+			break;
+	}
+	if (sz != p->title_sz)
+		snprintf(rpr, sizeof rpr, " sz=\"%u\"", sz);
+	buf_puts(b, "<a:p>");
+	put_runs(b, title, rpr);
+	buf_puts(b, "</a:p>");
+}
+
+static int
+check_text(const char *s, const char *what)
+{
+	return opc_check_text(s, what);
+}
+
+/* Add a finished slide. */
+static int
+add_slide(struct pptx *p, struct buf *b, int layout, size_t chart)
+{
+	struct slide	*v;
+	int		 rc;
+
+	if ((rc = buf_ok(b)) != 0)
+		return rc;
+	if (p->nslides >= MAX_SLIDES)
+		return error_set(NC_EINVALID, "more than %d slides",
+		    MAX_SLIDES);
+	if ((v = realloc(p->slides, (p->nslides + 1) * sizeof *v)) == NULL)
+		return nomem();
+	p->slides = v;
+	v = &p->slides[p->nslides];
+	memset(v, 0, sizeof *v);
+	v->xml = buf_detach(b, &v->len);
+	v->layout = layout;
+	v->chart = chart;
+	p->nslides++;
+	return 0;
+}
+
+static int
+title_impl(struct pptx *p, const struct pptx_title *t)
+{
+	const struct layout	*l = &p->lay[L_TITLE];
+	struct buf		 b = BUF_INIT, paras = BUF_INIT;
+	const char		*lines[3];
+	size_t			 i;
+	int			 rc;
+
+	if ((rc = check_text(t->title, "title")) != 0 ||
+	    (rc = check_text(t->subtitle, "subtitle")) != 0 ||
+	    (rc = check_text(t->date, "date")) != 0 ||
+	    (rc = check_text(t->author, "author")) != 0)
+		return rc;
+	slide_begin(&b);
+	put_title_para(&paras, p, l, t->title != NULL ? t->title : "");
+	put_ph(&b, 2, "Title 1", l->title_ph, paras.data);
+	lines[0] = t->subtitle;
+	lines[1] = t->date;
+	lines[2] = t->author;
+	buf_reset(&paras);
+	for (i = 0; i < 3; i++) {
+		if (lines[i] == NULL || *lines[i] == '\0')
+			continue;
+		buf_puts(&paras, "<a:p>");
+		put_runs(&paras, lines[i], i == 0 ? "" : " sz=\"1600\"");
+		buf_puts(&paras, "</a:p>");
+	}
+	if (paras.len > 0 && l->body_ph[0] != '\0')
+		put_ph(&b, 3, "Subtitle 2", l->body_ph, paras.data);
+	slide_end(&b);
+	p->group = p->nslides;
+	rc = add_slide(p, &b, L_TITLE, 0);
+	buf_free(&b);
+	buf_free(&paras);
+	return rc;
+}
+
+int
+pptx_title_slide(struct pptx *p, const struct pptx_title *t)
+{
+	PPTX_CALL(p, title_impl(p, t));
+}
+
+/* The title of the k-th slide of a group: continuation ones say so. */
+static void
+group_title(struct buf *b, const char *title, size_t k)
+{
+	buf_reset(b);
+	buf_puts(b, title != NULL ? title : "");
+	if (k > 0)
+		buf_puts(b, "（続き）");
+}
+
+static int
+bullet_impl(struct pptx *p, const char *title, const struct pptx_bullet *it,
+    size_t n)
+{
+	const struct layout	*l = &p->lay[L_OBJ];
+	struct buf		 b = BUF_INIT, paras = BUF_INIT, t = BUF_INIT;
+	double			 avail, used = 0, h;
+	size_t			 i, k = 0, on = 0;
+	unsigned		 sz, lines;
+	int			 lv, rc;
+
+	if ((rc = check_text(title, "slide title")) != 0)
+		return rc;
+	if (n > 0 && it == NULL)
+		return error_set(NC_EINVALID, "%zu bullets but no list", n);
+	for (i = 0; i < n; i++) {
+		if (it[i].level < 1 || it[i].level > 5)
+			return error_set(NC_EINVALID, "bullet %zu: level %d out "
+			    "of range: expected 1 to 5", i + 1, it[i].level);
+		if ((rc = check_text(it[i].text, "bullet")) != 0)
+			return rc;
+	}
+	avail = (double)(l->body.cy - 2 * INSET_Y);
+	p->group = p->nslides;
+	for (i = 0; i <= n; i++) {
+		h = 0;
+		if (i < n) {
+			lv = it[i].level - 1;
+			sz = p->body_sz[lv];
+			lines = textfit_lines(it[i].text != NULL ? it[i].text :
+			    "", chars_across(l->body.cx - 2 * INSET_X -
+			    p->body_marl[lv], sz));
+			h = (double)lines * sz / 100 * EMU_PT * LINE +
+			    (double)p->body_spc[lv] / 100 * EMU_PT;
+		}
+		/* The slide so far is full, or this was the last bullet. */
+		if (i == n || (on > 0 && used + h > avail)) {
+			slide_begin(&b);
+			group_title(&t, title, k);
+			buf_reset(&paras);
+			if ((rc = buf_ok(&t)) != 0)
+				break;
+			put_title_para(&paras, p, l, t.data);
+			put_ph(&b, 2, "Title 1", l->title_ph, paras.data);
+			buf_reset(&paras);
+			for (; on > 0; on--) {
+				size_t j = i - on;
+
+				buf_printf(&paras, "<a:p><a:pPr lvl=\"%d\"/>",
+				    it[j].level - 1);
+				put_runs(&paras, it[j].text != NULL ?
+				    it[j].text : "", "");
+				buf_puts(&paras, "</a:p>");
+			}
+			if (paras.len == 0)
+				buf_puts(&paras, "<a:p><a:endParaRPr "
+				    "lang=\"ja-JP\" altLang=\"en-US\"/></a:p>");
+			put_ph(&b, 3, "Content 2", l->body_ph, paras.data);
+			put_number(&b, l, p->nslides + 1);
+			slide_end(&b);
+			if ((rc = add_slide(p, &b, L_OBJ, 0)) != 0)
+				break;
+			k++;
+			used = 0;
+			if (i == n)
+				break;
+		}
+		used += h;
+		on++;
+	}
+	buf_free(&b);
+	buf_free(&paras);
+	buf_free(&t);
+	return rc;
+}
+
+int
+pptx_bullet_slide(struct pptx *p, const char *title,
+    const struct pptx_bullet *items, size_t n)
+{
+	PPTX_CALL(p, bullet_impl(p, title, items, n));
+}
+
+/* Where tables and charts go: the obj layout's body. */
+static struct rect
+content_rect(const struct pptx *p)
+{
+	return p->lay[L_OBJ].body;
+}
+
+#define CELL_MAR_X	91440
+#define CELL_MAR_Y	45720
+
+static const char *
+cell_of(const struct pptx_table *t, size_t r, size_t c)
+{
+	const char	*s = t->cells[r * t->ncols + c];
+
+	return s != NULL ? s : "";
+}
+
+static long
+cell_emu(unsigned hundredths, unsigned sz)
+{
+	if (hundredths == 0)
+		return 0;
+	return (long)((double)hundredths / 100 * sz / 100 * EMU_PT) +
+	    2 * CELL_MAR_X + EMU_PT * 2;
+}
+
+/* Column widths at size sz; 0 if even the minimums do not fit. */
+static int
+table_grid(unsigned *grid, const struct pptx_table *t, unsigned sz,
+    long width)
+{
+	struct textfit_col	*cols;
+	size_t			 r, c;
+	unsigned		 nat, min;
+	unsigned long		 summin = 0;
+
+	if ((cols = calloc(t->ncols, sizeof *cols)) == NULL)
+		return -1;
+	for (c = 0; c < t->ncols; c++) {
+		const char *h = t->head[c] != NULL ? t->head[c] : "";
+
+		cols[c].natural = (unsigned)cell_emu(textfit_width(h), sz);
+		cols[c].min = (unsigned)cell_emu(textfit_min(h, 800), sz);
+		cols[c].empty = 1;
+		for (r = 0; r < t->nrows; r++) {
+			const char *s = cell_of(t, r, c);
+
+			if (*s == '\0')
+				continue;
+			cols[c].empty = 0;
+			nat = (unsigned)cell_emu(textfit_width(s), sz);
+			min = (unsigned)cell_emu(textfit_min(s, 400), sz);
+			if (nat > cols[c].natural)
+				cols[c].natural = nat;
+			if (min > cols[c].min)
+				cols[c].min = min;
+		}
+		if (cols[c].min < (unsigned)cell_emu(200, sz))
+			cols[c].min = (unsigned)cell_emu(200, sz);
+		cols[c].weight = cols[c].natural > 0 ? cols[c].natural :
+		    (unsigned)cell_emu(400, sz);
+		summin += cols[c].min;
+	}
+	textfit_columns(grid, cols, t->ncols, (unsigned)width);
+	free(cols);
+	return summin <= (unsigned long)width;
+}
+
+/* Height of a row at size sz in the grid, EMU. */
+static double
+row_height(const struct pptx_table *t, const char *const *cells,
+    const unsigned *grid, unsigned sz)
+{
+	unsigned	lines, max = 1;
+	size_t		c;
+	long		inner;
+
+	for (c = 0; c < t->ncols; c++) {
+		inner = (long)grid[c] - 2 * CELL_MAR_X;
+		lines = textfit_lines(cells[c] != NULL ? cells[c] : "",
+		    chars_across(inner, sz));
+		if (lines > max)
+			max = lines;
+	}
+	return (double)max * sz / 100 * EMU_PT * LINE + 2 * CELL_MAR_Y;
+}
+
+static void
+put_border(struct buf *b, const char *tag)
+{
+	buf_printf(b, "<a:%s w=\"9525\"><a:solidFill><a:srgbClr val=\"808080\"/>"
+	    "</a:solidFill></a:%s>", tag, tag);
+}
+
+static void
+put_tc(struct buf *b, const char *text, unsigned sz, int header,
+    enum pptx_align align)
+{
+	const char	*algn;
+	char		 rpr[48];
+
+	if (header)
+		algn = "ctr";
+	else if (align == PPTX_CENTER)
+		algn = "ctr";
+	else if (align == PPTX_RIGHT || (align == PPTX_AUTO &&
+	    textfit_is_number(text)))
+		algn = "r";
+	else
+		algn = "l";
+	snprintf(rpr, sizeof rpr, " sz=\"%u\"%s", sz, header ? " b=\"1\"" : "");
+	buf_printf(b, "<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr "
+	    "algn=\"%s\"/>", algn);
+	put_runs(b, text, rpr);
+	buf_printf(b, "<a:endParaRPr lang=\"ja-JP\" altLang=\"en-US\" "
+	    "sz=\"%u\"/></a:p></a:txBody><a:tcPr marL=\"%d\" marR=\"%d\" "
+	    "marT=\"%d\" marB=\"%d\" anchor=\"ctr\">", sz, CELL_MAR_X,
+	    CELL_MAR_X, CELL_MAR_Y, CELL_MAR_Y);
+	put_border(b, "lnL");
+	put_border(b, "lnR");
+	put_border(b, "lnT");
+	put_border(b, "lnB");
+	if (header)
+		buf_puts(b, "<a:solidFill><a:schemeClr val=\"accent1\"><a:lumMod "
+		    "val=\"20000\"/><a:lumOff val=\"80000\"/></a:schemeClr>"
+		    "</a:solidFill>");
+	else
+		buf_puts(b, "<a:noFill/>");
+	buf_puts(b, "</a:tcPr></a:tc>");
+}
+
+static int
+table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
+{
+	static const unsigned	 sizes[] = { 1400, 1200, 1100, 1000 };
+	const struct layout	*l = &p->lay[L_TITLEONLY];
+	struct rect		 area = content_rect(p);
+	struct buf		 b = BUF_INIT, paras = BUF_INIT, tt = BUF_INIT;
+	unsigned		*grid = NULL, sz = 0;
+	double			*rh = NULL, hh, used;
+	size_t			 i, r, c, first, k = 0;
+	long			 total;
+	int			 rc = 0;
+
+	if ((rc = check_text(title, "slide title")) != 0)
+		return rc;
+	if (t == NULL || t->ncols == 0 || t->ncols > 40 || t->head == NULL ||
+	    (t->nrows > 0 && t->cells == NULL))
+		return error_set(NC_EINVALID, "table for slide '%s': needs 1 to "
+		    "40 columns with headings", title != NULL ? title : "");
+	for (c = 0; c < t->ncols; c++)
+		if ((rc = check_text(t->head[c], "table heading")) != 0)
+			return rc;
+	for (r = 0; r < t->nrows * t->ncols; r++)
+		if ((rc = check_text(t->cells[r], "table cell")) != 0)
+			return rc;
+	if ((grid = calloc(t->ncols, sizeof *grid)) == NULL ||
+	    (rh = calloc(t->nrows + 1, sizeof *rh)) == NULL) {
+		free(grid);
+		return nomem();
+	}
+	/* The largest size at which every column holds its minimum. */
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		sz = sizes[i];
+		if ((rc = table_grid(grid, t, sz, area.cx)) < 0) {
+			rc = nomem();
+			goto done;
+		}
+		if (rc == 1)
+			break;
+	}
+	rc = 0;
+	hh = row_height(t, t->head, grid, sz);
+	for (r = 0; r < t->nrows; r++)
+		rh[r] = row_height(t, t->cells + r * t->ncols, grid, sz);
+	total = 0;
+	for (c = 0; c < t->ncols; c++)
+		total += (long)grid[c];
+	p->group = p->nslides;
+	for (first = 0; first < t->nrows || (t->nrows == 0 && k == 0); k++) {
+		/* As many rows as fit under the header, at least one. */
+		used = hh;
+		for (r = first; r < t->nrows; r++) {
+			if (r > first && used + rh[r] > (double)area.cy)
+				break;
+			used += rh[r];
+		}
+		slide_begin(&b);
+		group_title(&tt, title, k);
+		buf_reset(&paras);
+		if ((rc = buf_ok(&tt)) != 0)
+			break;
+		put_title_para(&paras, p, l, tt.data);
+		put_ph(&b, 2, "Title 1", l->title_ph, paras.data);
+		buf_printf(&b, "<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr "
+		    "id=\"3\" name=\"Table 2\"/><p:cNvGraphicFramePr>"
+		    "<a:graphicFrameLocks noGrp=\"1\"/></p:cNvGraphicFramePr>"
+		    "<p:nvPr/></p:nvGraphicFramePr><p:xfrm><a:off x=\"%ld\" "
+		    "y=\"%ld\"/><a:ext cx=\"%ld\" cy=\"%ld\"/></p:xfrm><a:graphic>"
+		    "<a:graphicData uri=\"http://schemas.openxmlformats.org/"
+		    "drawingml/2006/table\"><a:tbl><a:tblPr firstRow=\"1\"/>"
+		    "<a:tblGrid>", area.x, area.y, total, (long)used);
+		for (c = 0; c < t->ncols; c++)
+			buf_printf(&b, "<a:gridCol w=\"%u\"/>", grid[c]);
+		buf_printf(&b, "</a:tblGrid><a:tr h=\"%ld\">", lround(hh));
+		for (c = 0; c < t->ncols; c++)
+			put_tc(&b, t->head[c] != NULL ? t->head[c] : "", sz, 1,
+			    PPTX_CENTER);
+		buf_puts(&b, "</a:tr>");
+		for (i = first; i < r; i++) {
+			buf_printf(&b, "<a:tr h=\"%ld\">", lround(rh[i]));
+			for (c = 0; c < t->ncols; c++)
+				put_tc(&b, cell_of(t, i, c), sz, 0,
+				    t->align != NULL ? t->align[c] : PPTX_AUTO);
+			buf_puts(&b, "</a:tr>");
+		}
+		buf_puts(&b, "</a:tbl></a:graphicData></a:graphic>"
+		    "</p:graphicFrame>");
+		put_number(&b, l, p->nslides + 1);
+		slide_end(&b);
+		if ((rc = add_slide(p, &b, L_TITLEONLY, 0)) != 0)
+			break;
+		first = r;
+		if (t->nrows == 0)
+			break;
+	}
+done:
+	free(grid);
+	free(rh);
+	buf_free(&b);
+	buf_free(&paras);
+	buf_free(&tt);
+	return rc;
+}
+
+int
+pptx_table_slide(struct pptx *p, const char *title,
+    const struct pptx_table *t)
+{
+	PPTX_CALL(p, table_impl(p, title, t));
+}
+
+/* One chart slide; flags for chart_drawingml(). */
+static int
+chart_one(struct pptx *p, const char *title, const struct chart *m,
+    enum chart_kind drawn, int flags)
+{
+	const struct layout	*l = &p->lay[L_TITLEONLY];
+	struct rect		 area = content_rect(p);
+	struct buf		 b = BUF_INIT, paras = BUF_INIT, x = BUF_INIT;
+	struct pchart		 ch, *v;
+	int			 rc;
+
+	memset(&ch, 0, sizeof ch);
+	if ((rc = chart_drawingml(&x, m, drawn, "rId1", flags)) != 0 ||
+	    (rc = xlsx_chart_data(&ch.xlsx, &ch.xlsx_len, m, p->created)) != 0)
+		goto done;
+	ch.xml = buf_detach(&x, &ch.xml_len);
+	if ((v = realloc(p->charts, (p->ncharts + 1) * sizeof *v)) == NULL) {
+		rc = nomem();
+		goto done;
+	}
+	p->charts = v;
+	slide_begin(&b);
+	put_title_para(&paras, p, l, title);
+	put_ph(&b, 2, "Title 1", l->title_ph, paras.data);
+	buf_printf(&b, "<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id=\"3\" "
+	    "name=\"Chart 2\"/><p:cNvGraphicFramePr/><p:nvPr/>"
+	    "</p:nvGraphicFramePr><p:xfrm><a:off x=\"%ld\" y=\"%ld\"/><a:ext "
+	    "cx=\"%ld\" cy=\"%ld\"/></p:xfrm><a:graphic><a:graphicData "
+	    "uri=\"" NS_C "\"><c:chart xmlns:c=\"" NS_C "\" r:id=\"rId2\"/>"
+	    "</a:graphicData></a:graphic></p:graphicFrame>", area.x, area.y,
+	    area.cx, area.cy);
+	put_number(&b, l, p->nslides + 1);
+	slide_end(&b);
+	if ((rc = add_slide(p, &b, L_TITLEONLY, p->ncharts + 1)) != 0)
+		goto done;
+	p->charts[p->ncharts++] = ch;
+	ch.xml = ch.xlsx = NULL;
+done:
+	free(ch.xml);
+	free(ch.xlsx);
+	buf_free(&b);
+	buf_free(&paras);
+	buf_free(&x);
+	return rc;
+}
+
+/*
+ * The chart on the content area; horizontal bars too many for it go on
+ * continuation slides in parts of equal length, on the same axis.  A
+ * slide titled as its chart does not say it twice.
+ */
+static int
+chart_impl(struct pptx *p, const char *title, const struct chart *m)
+{
+	struct rect		 area = content_rect(p);
+	struct buf		 t = BUF_INIT;
+	struct chart		*s;
+	enum chart_kind		 drawn;
+	size_t			 fit, parts, per, k, first, n;
+	int			 rc, flags;
+
+	if ((rc = check_text(title, "slide title")) != 0 ||
+	    (rc = chart_check(m)) != 0)
+		return rc;
+	if (title == NULL)
+		title = "";
+	flags = m->title != NULL && strcmp(title, m->title) == 0 ?
+	    CHART_DML_NO_TITLE : 0;
+	drawn = chart_drawn_kind(m, (double)area.cx / (10 * EMU_PT));
+	fit = chart_fit_categories(m, drawn, (double)area.cy / 360000);
+	p->group = p->nslides;
+	if (m->ncats <= fit)
+		return chart_one(p, title, m, drawn, flags);
+	parts = (m->ncats + fit - 1) / fit;
+	per = (m->ncats + parts - 1) / parts;
+	for (k = 0, first = 0; first < m->ncats && rc == 0; k++, first += n) {
+		n = m->ncats - first < per ? m->ncats - first : per;
+		if ((rc = chart_slice(&s, m, first, n, k + 1, parts)) != 0)
+			break;
+		group_title(&t, title, k);
+		if ((rc = buf_ok(&t)) == 0)
+			rc = chart_one(p, t.data, s, drawn, flags);
+		chart_free(s);
+	}
+	buf_free(&t);
+	return rc;
+}
+
+int
+pptx_chart_slide(struct pptx *p, const char *title, const struct chart *m)
+{
+	PPTX_CALL(p, chart_impl(p, title, m));
+}
+
+static int
+notes_impl(struct pptx *p, const char *text)
+{
+	struct slide	*s;
+	int		 rc;
+
+	if ((rc = check_text(text, "notes")) != 0)
+		return rc;
+	if (p->nslides == 0)
+		return error_set(NC_EINVALID, "notes before the first slide");
+	s = &p->slides[p->group];
+	free(s->notes);
+	s->notes = NULL;
+	if (text != NULL && (s->notes = strdup(text)) == NULL)
+		return nomem();
+	return 0;
+}
+
+int
+pptx_notes(struct pptx *p, const char *text)
+{
+	PPTX_CALL(p, notes_impl(p, text));
+}
+
+/* The package. */
+
+static void
+put_notes_slide(struct buf *b, const char *text)
+{
+	const char	*s = text, *nl;
+	size_t		 n;
+
+	buf_puts(b, xml_decl);
+	buf_puts(b, "<p:notes xmlns:a=\"" NS_A "\" xmlns:r=\"" NS_R "\" "
+	    "xmlns:p=\"" NS_P "\"><p:cSld><p:spTree><p:nvGrpSpPr><p:cNvPr "
+	    "id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr>"
+	    "<p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" "
+	    "cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/><a:chExt cx=\"0\" cy=\"0\"/>"
+	    "</a:xfrm></p:grpSpPr><p:sp><p:nvSpPr><p:cNvPr id=\"2\" "
+	    "name=\"Slide Image Placeholder 1\"/><p:cNvSpPr><a:spLocks "
+	    "noGrp=\"1\" noRot=\"1\" noChangeAspect=\"1\"/></p:cNvSpPr><p:nvPr>"
+	    "<p:ph type=\"sldImg\"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp>"
+	    "<p:sp><p:nvSpPr><p:cNvPr id=\"3\" name=\"Notes Placeholder 2\"/>"
+	    "<p:cNvSpPr><a:spLocks noGrp=\"1\"/></p:cNvSpPr><p:nvPr><p:ph "
+	    "type=\"body\" idx=\"1\"/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody>"
+	    "<a:bodyPr/><a:lstStyle/>");
+	/* One paragraph a line. */
+	for (;;) {
+		nl = strpbrk(s, "\r\n");
+		n = nl != NULL ? (size_t)(nl - s) : strlen(s);
+		buf_puts(b, "<a:p>");
+		if (n > 0) {
+			buf_puts(b, "<a:r><a:rPr lang=\"ja-JP\" altLang=\"en-US\" "
+			    "dirty=\"0\"/><a:t>");
+			opc_put_text(b, s, n);
+			buf_puts(b, "</a:t></a:r>");
+		} else
+			buf_puts(b, "<a:endParaRPr lang=\"ja-JP\" "
+			    "altLang=\"en-US\"/>");
+		buf_puts(b, "</a:p>");
+		if (nl == NULL)
+			break;
+		s = nl + (nl[0] == '\r' && nl[1] == '\n' ? 2 : 1);
+	}
+	buf_puts(b, "</p:txBody></p:sp></p:spTree></p:cSld><p:clrMapOvr>"
+	    "<a:masterClrMapping/></p:clrMapOvr></p:notes>");
+}
+
+static int
+part(struct opc *o, struct buf *b, const char *name, const char *type)
+{
+	int	rc;
+
+	if ((rc = buf_ok(b)) != 0)
+		return rc;
+	return opc_part(o, name, type, b->data, b->len);
+}
+
+/* A relationship target from part from to part to, both in ppt/. */
+static void
+rel_path(struct buf *b, const char *from, const char *to)
+{
+	buf_reset(b);
+	/* from is ppt/<dir>/<name> or ppt/<name>; to is ppt/... */
+	if (strchr(from + 4, '/') != NULL)
+		buf_printf(b, "../%s", to + 4);
+	else
+		buf_puts(b, to + 4);
+}
+
+static int
+to_mem_impl(char **out, size_t *outlen, struct pptx *p)
+{
+	struct opc_props	 props;
+	struct opc		*o = NULL;
+	struct buf		 b = BUF_INIT, name = BUF_INIT, t = BUF_INIT,
+				 id = BUF_INIT, app = BUF_INIT;
+	size_t			 i, nnotes = 0;
+	int			 rc;
+
+	*out = NULL;
+	*outlen = 0;
+	for (i = 0; i < p->nslides; i++)
+		if (p->slides[i].notes != NULL)
+			nnotes++;
+	memset(&props, 0, sizeof props);
+	props.title = p->title;
+	props.author = p->author;
+	props.created = p->created;
+	buf_printf(&app, "<Application>nerima-cio</Application>"
+	    "<PresentationFormat>ワイド画面</PresentationFormat>"
+	    "<Slides>%zu</Slides><Notes>%zu</Notes>", p->nslides, nnotes);
+	if ((rc = buf_ok(&app)) != 0)
+		return rc;
+	props.app = app.data;
+	if ((rc = opc_new(&o, &props)) != 0)
+		goto done;
+
+	/* presentation.xml */
+	buf_puts(&b, xml_decl);
+	buf_puts(&b, "<p:presentation xmlns:a=\"" NS_A "\" xmlns:r=\"" NS_R
+	    "\" xmlns:p=\"" NS_P "\" saveSubsetFonts=\"1\">");
+	buf_printf(&b, "<p:sldMasterIdLst><p:sldMasterId id=\"%lu\" "
+	    "r:id=\"rId1\"/></p:sldMasterIdLst><p:notesMasterIdLst>"
+	    "<p:notesMasterId r:id=\"rId2\"/></p:notesMasterIdLst>",
+	    p->master_id);
+	if (p->nslides > 0) {
+		buf_puts(&b, "<p:sldIdLst>");
+		for (i = 0; i < p->nslides; i++)
+			buf_printf(&b, "<p:sldId id=\"%zu\" r:id=\"rId%zu\"/>",
+			    256 + i, 10 + i);
+		buf_puts(&b, "</p:sldIdLst>");
+	}
+	buf_printf(&b, "<p:sldSz cx=\"%ld\" cy=\"%ld\"/><p:notesSz cx=\"%ld\" "
+	    "cy=\"%ld\"/>", p->sw, p->sh, p->nw, p->nh);
+	if (p->default_text != NULL)
+		buf_puts(&b, p->default_text);
+	buf_puts(&b, "</p:presentation>");
+	if ((rc = part(o, &b, "ppt/presentation.xml", CT_PML
+	    "presentation.main+xml")) != 0)
+		goto done;
+	if ((rc = opc_rel(o, NULL, "rId1", "officeDocument",
+	    "ppt/presentation.xml")) != 0)
+		goto done;
+
+	/* The slides, their notes and charts. */
+	for (i = 0; i < p->nslides; i++) {
+		const struct slide *s = &p->slides[i];
+
+		buf_reset(&name);
+		buf_printf(&name, "ppt/slides/slide%zu.xml", i + 1);
+		if ((rc = buf_ok(&name)) != 0 ||
+		    (rc = opc_part(o, name.data, CT_PML "slide+xml", s->xml,
+		    s->len)) != 0)
+			goto done;
+		rel_path(&t, name.data, p->lay[s->layout].part);
+		if ((rc = buf_ok(&t)) != 0 ||
+		    (rc = opc_rel(o, name.data, "rId1", "slideLayout",
+		    t.data)) != 0)
+			goto done;
+		if (s->chart != 0) {
+			buf_reset(&t);
+			buf_printf(&t, "../charts/chart%zu.xml", s->chart);
+			if ((rc = buf_ok(&t)) != 0 ||
+			    (rc = opc_rel(o, name.data, "rId2", "chart",
+			    t.data)) != 0)
+				goto done;
+		}
+		if (s->notes != NULL) {
+			buf_reset(&t);
+			buf_printf(&t, "../notesSlides/notesSlide%zu.xml", i + 1);
+			if ((rc = buf_ok(&t)) != 0 ||
+			    (rc = opc_rel(o, name.data, "rId3", "notesSlide",
+			    t.data)) != 0)
+				goto done;
+		}
+		buf_reset(&id);
+		buf_printf(&id, "rId%zu", 10 + i);
+		buf_reset(&t);
+		buf_printf(&t, "slides/slide%zu.xml", i + 1);
+		if ((rc = buf_ok(&id)) != 0 || (rc = buf_ok(&t)) != 0 ||
+		    (rc = opc_rel(o, "ppt/presentation.xml", id.data, "slide",
+		    t.data)) != 0)
+			goto done;
+	}
+	for (i = 0; i < p->nslides; i++) {
+		if (p->slides[i].notes == NULL)
+			continue;
+		buf_reset(&b);
+		put_notes_slide(&b, p->slides[i].notes);
+		buf_reset(&name);
+		buf_printf(&name, "ppt/notesSlides/notesSlide%zu.xml", i + 1);
+		if ((rc = buf_ok(&name)) != 0 ||
+		    (rc = part(o, &b, name.data, CT_PML "notesSlide+xml")) != 0)
+			goto done;
+		rel_path(&t, name.data, p->notes_master);
+		if ((rc = buf_ok(&t)) != 0 ||
+		    (rc = opc_rel(o, name.data, "rId1", "notesMaster",
+		    t.data)) != 0)
+			goto done;
+		buf_reset(&t);
+		buf_printf(&t, "../slides/slide%zu.xml", i + 1);
+		if ((rc = buf_ok(&t)) != 0 ||
+		    (rc = opc_rel(o, name.data, "rId2", "slide", t.data)) != 0)
+			goto done;
+	}
+	for (i = 0; i < p->ncharts; i++) {
+		buf_reset(&name);
+		buf_printf(&name, "ppt/charts/chart%zu.xml", i + 1);
+		if ((rc = buf_ok(&name)) != 0 ||
+		    (rc = opc_part(o, name.data, "application/vnd."
+		    "openxmlformats-officedocument.drawingml.chart+xml",
+		    p->charts[i].xml, p->charts[i].xml_len)) != 0)
+			goto done;
+		buf_reset(&t);
+		buf_printf(&t, "../embeddings/Microsoft_Excel_Worksheet%zu.xlsx",
+		    i + 1);
+		if ((rc = buf_ok(&t)) != 0 ||
+		    (rc = opc_rel(o, name.data, "rId1", "package",
+		    t.data)) != 0)
+			goto done;
+		buf_reset(&name);
+		buf_printf(&name, "ppt/embeddings/Microsoft_Excel_Worksheet"
+		    "%zu.xlsx", i + 1);
+		if ((rc = buf_ok(&name)) != 0 ||
+		    (rc = opc_part(o, name.data, "application/vnd."
+		    "openxmlformats-officedocument.spreadsheetml.sheet",
+		    p->charts[i].xlsx, p->charts[i].xlsx_len)) != 0)
+			goto done;
+	}
+
+	/* The template's parts, as they were. */
+	for (i = 0; i < p->nparts; i++)
+		if ((rc = opc_part(o, p->parts[i].name, p->parts[i].type,
+		    p->parts[i].data, p->parts[i].len)) != 0)
+			goto done;
+	for (i = 0; i < p->nrels; i++)
+		if ((rc = opc_rel(o, p->rels[i].source, p->rels[i].id,
+		    p->rels[i].type, p->rels[i].target)) != 0)
+			goto done;
+
+	/* Presentation-wide properties. */
+	buf_reset(&b);
+	buf_puts(&b, xml_decl);
+	buf_puts(&b, "<p:presentationPr xmlns:a=\"" NS_A "\" xmlns:r=\"" NS_R
+	    "\" xmlns:p=\"" NS_P "\"/>");
+	if ((rc = part(o, &b, "ppt/presProps.xml", CT_PML "presProps+xml")) !=
+	    0)
+		goto done;
+	buf_reset(&b);
+	buf_puts(&b, xml_decl);
+	buf_puts(&b, "<p:viewPr xmlns:a=\"" NS_A "\" xmlns:r=\"" NS_R "\" "
+	    "xmlns:p=\"" NS_P "\"><p:normalViewPr><p:restoredLeft sz=\"15620\"/>"
+	    "<p:restoredTop sz=\"94660\"/></p:normalViewPr><p:gridSpacing "
+	    "cx=\"72008\" cy=\"72008\"/></p:viewPr>");
+	if ((rc = part(o, &b, "ppt/viewProps.xml", CT_PML "viewProps+xml")) !=
+	    0)
+		goto done;
+	buf_reset(&b);
+	buf_puts(&b, xml_decl);
+	buf_puts(&b, "<a:tblStyleLst xmlns:a=\"" NS_A "\" def=\"{5C22544A-"
+	    "7EE6-4342-B048-85BDC9FD1C3A}\"/>");
+	if ((rc = part(o, &b, "ppt/tableStyles.xml", CT_PML
+	    "tableStyles+xml")) != 0)
+		goto done;
+	rel_path(&t, "ppt/presentation.xml", p->master);
+	if ((rc = buf_ok(&t)) != 0 ||
+	    (rc = opc_rel(o, "ppt/presentation.xml", "rId1", "slideMaster",
+	    t.data)) != 0)
+		goto done;
+	rel_path(&t, "ppt/presentation.xml", p->notes_master);
+	if ((rc = buf_ok(&t)) != 0 ||
+	    (rc = opc_rel(o, "ppt/presentation.xml", "rId2", "notesMaster",
+	    t.data)) != 0)
+		goto done;
+	rel_path(&t, "ppt/presentation.xml", p->theme);
+	if ((rc = buf_ok(&t)) != 0 ||
+	    (rc = opc_rel(o, "ppt/presentation.xml", "rId3", "theme",
+	    t.data)) != 0 ||
+	    (rc = opc_rel(o, "ppt/presentation.xml", "rId4", "presProps",
+	    "presProps.xml")) != 0 ||
+	    (rc = opc_rel(o, "ppt/presentation.xml", "rId5", "viewProps",
+	    "viewProps.xml")) != 0 ||
+	    (rc = opc_rel(o, "ppt/presentation.xml", "rId6", "tableStyles",
+	    "tableStyles.xml")) != 0)
+		goto done;
+	rc = opc_to_mem(out, outlen, o);
+done:
+	opc_free(o);
+	buf_free(&b);
+	buf_free(&name);
+	buf_free(&t);
+	buf_free(&id);
+	buf_free(&app);
+	return rc;
+}
+
+int
+pptx_to_mem(char **out, size_t *outlen, struct pptx *p)
+{
+	*out = NULL;
+	*outlen = 0;
+	PPTX_CALL(p, to_mem_impl(out, outlen, p));
+}
+
+int
+pptx_save(struct pptx *p, const char *path)
+{
+	char	*data = NULL;
+	size_t	 len;
+	int	 rc;
+
+	if ((rc = pptx_to_mem(&data, &len, p)) != 0)
+		return rc;
+	rc = fileio_write_atomic(path, data, len);
+	free(data);
+	return rc;
+}

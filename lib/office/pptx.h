@@ -1,0 +1,127 @@
+/*
+ * PowerPoint (.pptx) writer: 16:9 presentations of title, bullet, table
+ * and chart slides with speaker notes, built on a slide master template,
+ * in the style of docx.h.
+ *
+ * The template.  The built-in one is data/templates/pptx in the source
+ * tree (XML parts of an empty presentation: a slide master with layouts
+ * of types title, obj and titleOnly, a notes master and their themes,
+ * 游ゴシック throughout), compiled into the program.  A data directory
+ * restyles its presentations by putting a template of its own at
+ * <data directory>/templates/slides.potx (or slides.pptx: PowerPoint's
+ * "save as template" of a presentation whose slide master was changed)
+ * or, as loose parts like the built-in one, in
+ * <data directory>/templates/pptx/; pptx_template_find() says which, if
+ * any, is there.  From a template the writer takes the first slide
+ * master with everything it refers to (its layouts, theme, pictures),
+ * the notes master, the default text style and the slide size, which
+ * must be 16:9.  Slides use the layouts of type title (title slide), obj
+ * (bullets) and titleOnly (tables, charts), falling back to obj, and put
+ * tables and charts where the obj layout has its body.
+ *
+ * Slides:
+ *  - title: the title, and the subtitle, date and author as the lines of
+ *    the subtitle placeholder;
+ *  - bullets: nested levels 1 to 5;
+ *  - table: a header row, column widths from the content (textfit.h, as
+ *    in Word), numbers right-aligned, a long table split across
+ *    continuation slides titled "...（続き）" with the header repeated;
+ *  - chart: the chart model (chart.h) as a native chart with its data
+ *    embedded as a workbook, so PowerPoint's "Edit Data" works; more
+ *    horizontal bars than the slide holds continue on further slides, on
+ *    the same axis.
+ * Bullets that would not fit the body go on continuation slides too.  A
+ * title too long for its line is set smaller.  Text is UTF-8, escaped as
+ * in docx.h; a line end starts a new line in the same paragraph.
+ *
+ * Output is deterministic (opc.h).  Errors are sticky as in docx.h: the
+ * first is kept, later calls return it and pptx_save() writes nothing.
+ */
+#ifndef NCIO_PPTX_H
+#define NCIO_PPTX_H
+
+#include <stddef.h>
+
+struct chart;
+struct pptx;
+
+struct pptx_props {
+	const char	*title;		/* dc:title, or NULL */
+	const char	*author;
+	const char	*created;	/* as in struct docx_props */
+};
+
+/* Where a data directory keeps its own template, relative to it. */
+#define PPTX_TEMPLATE_FILE	"templates/slides.potx"
+#define PPTX_TEMPLATE_PPTX	"templates/slides.pptx"
+#define PPTX_TEMPLATE_DIR	"templates/pptx"
+
+/*
+ * The template of data directory datadir: *out is the path of
+ * templates/slides.potx, templates/slides.pptx or templates/pptx (a
+ * directory holding [Content_Types].xml), the first that exists, or
+ * NULL for none (the built-in one is then used).  Free *out.
+ */
+int	pptx_template_find(char **out, const char *datadir);
+
+/*
+ * A new presentation on template (a .potx/.pptx file or a directory of
+ * parts), or on the built-in template when template is NULL.
+ * NC_EINVALID names what a template lacks.
+ */
+int	pptx_new(struct pptx **out, const struct pptx_props *,
+	    const char *template);
+void	pptx_free(struct pptx *);
+int	pptx_error(const struct pptx *);
+size_t	pptx_slide_count(const struct pptx *);
+
+struct pptx_title {
+	const char	*title;
+	const char	*subtitle;	/* or NULL */
+	const char	*date;		/* formatted: 令和8年4月20日; or NULL */
+	const char	*author;	/* or NULL */
+};
+
+int	pptx_title_slide(struct pptx *, const struct pptx_title *);
+
+struct pptx_bullet {
+	int		 level;		/* 1 to 5 */
+	const char	*text;
+};
+
+int	pptx_bullet_slide(struct pptx *, const char *title,
+	    const struct pptx_bullet *items, size_t n);
+
+enum pptx_align {
+	PPTX_AUTO = 0,		/* numbers right, other text left */
+	PPTX_LEFT,
+	PPTX_CENTER,
+	PPTX_RIGHT,
+};
+
+struct pptx_table {
+	size_t			 ncols;
+	const char *const	*head;		/* ncols headings */
+	size_t			 nrows;
+	const char *const	*cells;		/* nrows * ncols, by row; NULL
+						   is an empty cell */
+	const enum pptx_align	*align;		/* per column, or NULL */
+};
+
+int	pptx_table_slide(struct pptx *, const char *title,
+	    const struct pptx_table *);
+
+int	pptx_chart_slide(struct pptx *, const char *title,
+	    const struct chart *);
+
+/*
+ * Speaker notes for the slide the last call added (the first of them,
+ * if it was split over continuation slides).  Lines become paragraphs.
+ */
+int	pptx_notes(struct pptx *, const char *text);
+
+int	pptx_to_mem(char **out, size_t *outlen, struct pptx *);
+/* Atomic through fileio, as docx_save(). */
+int	pptx_save(struct pptx *, const char *path);
+
+#endif

@@ -1,0 +1,413 @@
+/*
+ * Column widths from content, and what may not break.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+#include "textfit.h"
+
+/* Code points of s, NUL-terminated; NULL when out of memory. */
+static uint32_t *
+decode(const char *s, size_t *np)
+{
+	size_t		 len = strlen(s), off, n, k = 0;
+	uint32_t	*v;
+
+	if ((v = calloc(len + 1, sizeof *v)) == NULL)
+		return NULL;
+	for (off = 0; off < len; off += n) {
+		n = text_utf8_decode(&v[k], s + off, len - off);
+		k++;
+	}
+	v[k] = 0;
+	*np = k;
+	return v;
+}
+
+static int
+cp_width(uint32_t cp)
+{
+	return cp == TEXT_BADCP ? 1 : text_cp_width(cp);
+}
+
+/* Hundredths of a character a code point takes (see textfit.h). */
+static unsigned
+cp_hundredths(uint32_t cp)
+{
+	int	w = cp_width(cp);
+
+	return w == 2 ? 100 : w == 1 ? TEXTFIT_HALF : 0;
+}
+
+static int
+is_digit(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+static int
+is_newline(uint32_t c)
+{
+	return c == '\n' || c == '\r';
+}
+
+static int
+is_alnum(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 'a' && c <= 'z');
+}
+
+/*
+ * The space Word and LibreOffice put between Japanese and a Latin letter
+ * or digit (autoSpaceDE, autoSpaceDN, on by default): "令和 8 年 4 月".
+ */
+static unsigned
+gap(uint32_t prev, uint32_t c)
+{
+	if ((cp_width(prev) == 2 && is_alnum(c)) ||
+	    (is_alnum(prev) && cp_width(c) == 2))
+		return TEXTFIT_GAP;
+	return 0;
+}
+
+unsigned
+textfit_width(const char *s)
+{
+	uint32_t	*v;
+	size_t		 n, i;
+	unsigned	 w = 0, max = 0;
+
+	if (s == NULL || (v = decode(s, &n)) == NULL)
+		return 0;
+	for (i = 0; i < n; i++) {
+		if (is_newline(v[i])) {
+			w = 0;
+			continue;
+		}
+		w += cp_hundredths(v[i]);
+		if (i > 0 && w > 0)
+			w += gap(v[i - 1], v[i]);
+		if (w > max)
+			max = w;
+	}
+	free(v);
+	return max;
+}
+
+/* Does s (from byte off) end with one of the units? Its length, or 0. */
+static size_t
+unit_suffix(const char *s, size_t len)
+{
+	static const char *const units[] = {
+		"ポイント", "千円", "万円", "時間", "か月", "%", "％", "円", "件",
+		"人", "名", "回", "点", "倍", "日", "pt", "歳", "箇所",
+	};
+	size_t	i, m;
+
+	for (i = 0; i < sizeof units / sizeof units[0]; i++) {
+		m = strlen(units[i]);
+		if (len > m && memcmp(s + len - m, units[i], m) == 0)
+			return m;
+	}
+	return 0;
+}
+
+static int
+is_sign(uint32_t c)
+{
+	return c == '+' || c == '-' || c == 0x2212 || c == 0x25B3 ||
+	    c == 0x25B2 || c == 0xB1;
+}
+
+int
+textfit_is_number(const char *s)
+{
+	size_t		 len, off, n, ndig = 0;
+	uint32_t	 cp;
+	int		 seen_dot = 0;
+
+	if (s == NULL)
+		return 0;
+	while (*s == ' ')
+		s++;
+	len = strlen(s);
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	len -= unit_suffix(s, len);
+	off = 0;
+	if (len > 0) {
+		n = text_utf8_decode(&cp, s, len);
+		if (is_sign(cp))
+			off = n;
+	}
+	for (; off < len; off += n) {
+		n = text_utf8_decode(&cp, s + off, len - off);
+		if (is_digit(cp))
+			ndig++;
+		else if ((cp == ',' || cp == 0xFF0C) && ndig > 0 && !seen_dot)
+			continue;
+		else if ((cp == '.' || cp == 0xFF0E) && ndig > 0 && !seen_dot)
+			seen_dot = 1;
+		else
+			return 0;
+	}
+	return ndig > 0;
+}
+
+int
+textfit_is_unbreakable(const char *s)
+{
+	static const char	 ok_ascii[] = ",.:/-+%()~";
+	static const uint32_t	 ok_wide[] = {
+		0xFF05, 0xFF08, 0xFF09, 0xFF0C, 0xFF0E, 0xFF0F, 0xFF1A,
+		0x301C, 0xFF5E, 0x30FB, 0x2212, 0x25B3, 0x25B2, 0xB1,
+		0x5E74 /* 年 */, 0x6708 /* 月 */, 0x65E5 /* 日 */,
+		0x6642 /* 時 */, 0x5206 /* 分 */, 0x79D2 /* 秒 */,
+		0x5186 /* 円 */, 0x4EF6 /* 件 */, 0x4EBA /* 人 */,
+		0x540D /* 名 */, 0x56DE /* 回 */, 0x70B9 /* 点 */,
+		0x53F7 /* 号 */, 0x7B2C /* 第 */, 0x4EE4 /* 令 */,
+		0x548C /* 和 */, 0x5E73 /* 平 */, 0x6210 /* 成 */,
+		0x5143 /* 元 */, 0x662D /* 昭 */, 0x4E07 /* 万 */,
+		0x5104 /* 億 */, 0x5343 /* 千 */, 0x5348 /* 午 */,
+		0x524D /* 前 */, 0x5F8C /* 後 */, 0x706B /* 火 */,
+		0x6C34 /* 水 */, 0x6728 /* 木 */, 0x91D1 /* 金 */,
+		0x571F /* 土 */, 0x5EA6 /* 度 */,
+	};
+	uint32_t	*v;
+	size_t		 n, i, k, ndig = 0;
+	int		 ok = 1;
+
+	if (s == NULL || textfit_width(s) > 2000 || (v = decode(s, &n)) == NULL)
+		return 0;
+	for (i = 0; i < n && ok; i++) {
+		if (is_digit(v[i])) {
+			ndig++;
+			continue;
+		}
+		if (v[i] < 0x80) {
+			ok = strchr(ok_ascii, (int)v[i]) != NULL && v[i] != 0;
+			/* R8.4.1, H31: the era letter before a digit */
+			if (!ok && (v[i] == 'R' || v[i] == 'H') &&
+			    i + 1 < n && is_digit(v[i + 1]))
+				ok = 1;
+			continue;
+		}
+		ok = 0;
+		for (k = 0; k < sizeof ok_wide / sizeof ok_wide[0]; k++)
+			if (v[i] == ok_wide[k])
+				ok = 1;
+	}
+	free(v);
+	return ok && ndig > 0;
+}
+
+/* Closing punctuation, which may not begin a line (行頭禁則). */
+static int
+is_closing(uint32_t c)
+{
+	switch (c) {
+	case 0x3001: case 0x3002: case 0xFF09: case 0x300D: case 0x300F:
+	case 0x3011: case 0xFF0C: case 0xFF0E: case 0xFF1A: case 0xFF1B:
+	case 0x30FC: case 0x3063: case 0x30C3: case 0xFF01: case 0xFF1F:
+	case 0x3015: case 0xFF3D: case 0xFF5D: case ')': case ']':
+	case ',': case '.': case ':': case ';': case '%': case 0xFF05:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+unsigned
+textfit_min(const char *s, unsigned short_limit)
+{
+	uint32_t	*v;
+	size_t		 n, i;
+	unsigned	 w, run = 0, best = 0, min;
+
+	if (s == NULL || (w = textfit_width(s)) == 0)
+		return 0;
+	if (w <= short_limit || textfit_is_unbreakable(s))
+		return w;
+	if ((v = decode(s, &n)) == NULL)
+		return w;
+	for (i = 0; i <= n; i++) {
+		if (i < n && cp_width(v[i]) == 1 && v[i] != ' ' &&
+		    !is_newline(v[i])) {
+			run += TEXTFIT_HALF;
+			continue;
+		}
+		if (run > best)
+			best = run;
+		run = 0;
+	}
+	free(v);
+	min = best > 0 ? best + 100 : 200;
+	if (min < 200)
+		min = 200;
+	return min < w ? min : w;
+}
+
+unsigned
+textfit_lines(const char *s, unsigned width)
+{
+	uint32_t	*v;
+	size_t		 n, i, j;
+	unsigned	 lines = 1, cur = 0, u;
+
+	if (s == NULL || (v = decode(s, &n)) == NULL)
+		return 1;
+	if (width < 100)
+		width = 100;
+	for (i = 0; i < n; i = j) {
+		j = i + 1;
+		if (v[i] == '\r' && j < n && v[j] == '\n')
+			j++;
+		if (is_newline(v[i])) {
+			lines++;
+			cur = 0;
+			continue;
+		}
+		if (v[i] == ' ' || v[i] == 0x3000) {
+			/* a space at the start of a wrapped line vanishes */
+			u = cp_hundredths(v[i]);
+			if (cur > 0 && cur + u <= width)
+				cur += u;
+			continue;
+		}
+		if (cp_width(v[i]) == 1) {
+			/* a half-width word moves whole to the next line */
+			u = TEXTFIT_HALF;
+			while (j < n && cp_width(v[j]) == 1 && v[j] != ' ' &&
+			    !is_newline(v[j])) {
+				u += TEXTFIT_HALF;
+				j++;
+			}
+		} else
+			u = cp_hundredths(v[i]);
+		if (cur > 0 && i > 0)
+			u += gap(v[i - 1], v[i]);
+		if (cur + u <= width || (cur > 0 && is_closing(v[i]) &&
+		    u <= 100 + TEXTFIT_GAP)) {
+			cur += u;
+			continue;
+		}
+		if (cur > 0)
+			lines++;
+		/* a word wider than the line takes as many as it needs */
+		while (u > width) {
+			lines++;
+			u -= width;
+		}
+		cur = u;
+	}
+	free(v);
+	return lines;
+}
+
+void
+textfit_columns(unsigned *out, const struct textfit_col *cols, size_t n,
+    unsigned total)
+{
+	unsigned long long	 wsum = 0, sum, wact = 0;
+	unsigned		*want, *need;
+	size_t			 i, last = 0;
+	unsigned		 avail, used = 0, maxw = 0, w;
+	int			 changed;
+
+	if (n == 0)
+		return;
+	if ((want = calloc(n, sizeof *want)) == NULL ||
+	    (need = calloc(n, sizeof *need)) == NULL) {
+		free(want);
+		for (i = 0; i < n; i++)
+			out[i] = (unsigned)(total / n);
+		out[n - 1] += total - (unsigned)(total / n) * (unsigned)n;
+		return;
+	}
+	for (i = 0; i < n; i++)
+		wsum += cols[i].weight > 0 ? cols[i].weight : 1;
+	sum = 0;
+	for (i = 0; i < n; i++) {
+		if (cols[i].empty) {
+			want[i] = (unsigned)((unsigned long long)total *
+			    (cols[i].weight > 0 ? cols[i].weight : 1) / wsum);
+			if (want[i] < cols[i].min)
+				want[i] = cols[i].min;
+		} else
+			want[i] = cols[i].natural > cols[i].min ?
+			    cols[i].natural : cols[i].min;
+		sum += want[i];
+	}
+	if (sum <= total) {
+		/* All fit: share the room left by weight. */
+		avail = total - (unsigned)sum;
+		for (i = 0; i < n; i++)
+			out[i] = want[i] + (unsigned)((unsigned long long)avail *
+			    (cols[i].weight > 0 ? cols[i].weight : 1) / wsum);
+		goto exact;
+	}
+	sum = 0;
+	for (i = 0; i < n; i++) {
+		out[i] = cols[i].min;
+		sum += out[i];
+	}
+	if (sum >= total) {
+		/* Not even the minimums fit: scale them. */
+		for (i = 0; i < n; i++)
+			out[i] = sum > 0 ? (unsigned)((unsigned long long)
+			    out[i] * total / sum) : 0;
+		goto exact;
+	}
+	avail = total - (unsigned)sum;
+	for (i = 0; i < n; i++)
+		need[i] = want[i] > out[i] ? want[i] - out[i] : 0;
+	/*
+	 * Weighted water-filling: every column lacking room gets the same
+	 * share per unit of weight, except that none gets more than it
+	 * lacks, so the smaller needs are met whole (dates, names, short
+	 * codes on one line) and the long texts share the rest by weight.
+	 */
+	do {
+		changed = 0;
+		wact = 0;
+		for (i = 0; i < n; i++)
+			if (need[i] > 0)
+				wact += cols[i].weight > 0 ? cols[i].weight : 1;
+		if (wact == 0)
+			break;
+		for (i = 0; i < n; i++) {
+			w = cols[i].weight > 0 ? cols[i].weight : 1;
+			if (need[i] > 0 && (unsigned long long)need[i] * wact <=
+			    (unsigned long long)avail * w) {
+				out[i] += need[i];
+				avail -= need[i];
+				need[i] = 0;
+				changed = 1;
+			}
+		}
+	} while (changed);
+	for (i = 0; i < n && wact > 0; i++) {
+		if (need[i] == 0)
+			continue;
+		w = cols[i].weight > 0 ? cols[i].weight : 1;
+		out[i] += (unsigned)((unsigned long long)avail * w / wact);
+	}
+exact:
+	for (i = 0; i < n; i++) {
+		used += out[i];
+		if (out[i] >= maxw) {
+			maxw = out[i];
+			last = i;
+		}
+	}
+	/* Rounding: the widest column takes the difference. */
+	if (used < total)
+		out[last] += total - used;
+	else if (used > total && out[last] >= used - total)
+		out[last] -= used - total;
+	free(want);
+	free(need);
+}

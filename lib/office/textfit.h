@@ -1,0 +1,87 @@
+/*
+ * Fitting text into table columns, shared by the Word and PowerPoint
+ * writers so that both lay out a table the same way.
+ *
+ * Widths are in hundredths of a full-width character of the text's font
+ * size (100 = 1 字).  A half-width character (text_width() 1) counts
+ * TEXTFIT_HALF, more than half: the Latin letters and digits of Century
+ * and of 游ゴシック are proportional, digits about 0.55 of a character and
+ * capitals more, and a table measured at 50 would break "12,800,000" and
+ * "令和8年11月30日" where the fonts are a little wider than assumed.
+ */
+#define TEXTFIT_HALF	60
+/*
+ * Word and LibreOffice space Japanese apart from Latin letters and digits
+ * next to it (autoSpaceDE/DN, on by default): a quarter of a character
+ * at each change, "令和 8 年 4 月 20 日".
+ */
+#define TEXTFIT_GAP	25
+
+#ifndef NCIO_TEXTFIT_H
+#define NCIO_TEXTFIT_H
+
+#include <stddef.h>
+
+/* Width of the widest line of s (lines end at LF, CR LF or CR). */
+unsigned textfit_width(const char *s);
+
+/*
+ * A number as a table shows it, to be right-aligned: digits with
+ * separators and a decimal point, an optional sign (+ - − △ ▲ ±) and an
+ * optional unit (% ％ 円 千円 万円 件 人 名 回 点 ポイント pt).
+ * "1,280", "-3.5", "100.0%", "△12円", "+4.9ポイント".
+ */
+int	textfit_is_number(const char *s);
+
+/*
+ * Text that must not break across lines: numbers (above), dates and
+ * times ("令和8年4月20日", "2026/4/1", "10:00"), document numbers
+ * ("第3号"): digits with only separators, era names and date, count and
+ * money units around them.
+ */
+int	textfit_is_unbreakable(const char *s);
+
+/*
+ * The narrowest width s can take: all of its widest line when it is
+ * unbreakable or no wider than short_limit, else its longest run of
+ * half-width characters (a word, a code, a number inside the text, which
+ * must not be split) plus one character, and at least two characters
+ * (a line never starts with closing punctuation: 分） goes as a pair).
+ */
+unsigned textfit_min(const char *s, unsigned short_limit);
+
+/*
+ * Lines s takes when wrapped at width (at least one).  Japanese breaks
+ * between any two characters; runs of half-width characters break at
+ * spaces only, a run wider than the line taking as many lines as it needs.
+ */
+unsigned textfit_lines(const char *s, unsigned width);
+
+struct textfit_col {
+	unsigned	natural;	/* widest content, 0 if none */
+	/*
+	 * The narrowest it may be: textfit_min() of its cells; for an empty
+	 * column, what it may shrink to (its heading, a few characters).
+	 */
+	unsigned	min;
+	unsigned	weight;		/* the caller's relative width, > 0 */
+	int		empty;		/* no content: it takes its weight */
+};
+
+/*
+ * Widths of n columns sharing total (out[] sums to total exactly), in any
+ * one unit.
+ *
+ * A column with content wants its natural width, an empty one (a form
+ * column to fill in) its share of total by weight.  When all fit, the
+ * room left is shared by weight.  When not, every column gets its
+ * minimum first, and what is left is shared by weight among the columns
+ * that lack room, none getting more than it lacks (weighted water-filling:
+ * the small needs, dates, names and short codes, are met whole and the
+ * long texts share the rest).  Only when the minimums alone exceed total
+ * are they scaled down, and text wraps where it must.
+ */
+void	textfit_columns(unsigned *out, const struct textfit_col *cols,
+	    size_t n, unsigned total);
+
+#endif

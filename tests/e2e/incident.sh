@@ -1,0 +1,379 @@
+#!/bin/bash
+# incident: add -> log out of order, with a correction -> triage through a
+# pseudo-terminal and with --answer -> recover -> reporting deadlines
+# against dates computed by hand across 海の日 -> measures -> every
+# export read back by python-docx / openpyxl -> bad input refused with
+# nothing written -> lint catching a catalog rule on a missing question.
+. "$(dirname "$0")/lib/common.bash"
+
+PY=/usr/bin/python3
+if ! $PY -c 'import docx, openpyxl, yaml' 2>/dev/null; then
+	echo "SKIP: $PY lacks python3-docx, python3-openpyxl or python3-yaml" >&2
+	exit 77
+fi
+CHECK="$PY $NCIO_SOURCE_DIR/tests/py/check_incident.py"
+PTY="$PY $NCIO_SOURCE_DIR/tests/py/check_audit_pty.py"
+D=$T/data
+N() { "$NCIO" -C "$D" "$@"; }
+# check CMD...: an independent reader's verdict is one check.
+check() {
+	checks=$((checks + 1))
+	"$@" 2>"$T/cerr" || { fail "$*"; sed 's/^/  /' "$T/cerr" >&2; }
+}
+# unchanged FILE CMD...: CMD fails and FILE keeps every byte.
+unchanged() {
+	local file=$1 want=$2
+	shift 2
+	cp "$file" "$T/before"
+	expect_status "$want" "$@"
+	checks=$((checks + 1))
+	cmp -s "$T/before" "$file" || fail "$* changed $(basename "$file")"
+}
+
+# The sample has the criteria and reporting catalogs (and orgs, members).
+cp -r "$NCIO_SAMPLE_DIR" "$D"
+rm -rf "$D/incidents"
+
+# --- add, log out of order ---------------------------------------------------
+export NERIMA_CIO_TODAY=2026-06-19T16:00
+expect_status 0 N incident add --no-input --title 障害者手帳情報を含むメールの誤送信 \
+    --org 障害者サービス調整担当課 --occurred 2026-06-19 --discovered 令和8年6月19日 \
+    --category 誤送付・誤送信 --severity high --personal-info yes --people 150 \
+    --sensitive yes --member mihon-hanako
+id=$(cat "$T/out")
+F=$D/incidents/2026/$id.yaml
+checks=$((checks + 1))
+[ -f "$F" ] || { fail "no record $F"; finish; }
+check $CHECK field "$F" org=shogai-shien category=misdelivery status=reported \
+    privacy.people=150 privacy.sensitive=true personal_info=true
+
+expect_status 0 N incident log "$id" --at "2026-06-19 10:20" --type containment \
+    --text 誤送信先に削除を依頼した
+expect_grep "$T/out" '^1$'
+expect_status 0 N incident log "$id" --at "令和8年6月19日 9時40分" --type 検知・発見 \
+    --text 送信直後に宛先の誤りに気付いた
+expect_grep "$T/out" '^2$'
+expect_status 0 N incident log "$id" --at "2026-06-19 11:00" --type report \
+    --text 情報政策課へ第一報 --report ward-first
+# Entries in time order, each keeping its number.
+check $CHECK timeline "$F" 2 1 3
+check $CHECK entry "$F" 2 type=detection at=2026-06-19T09:40 \
+    logged=2026-06-19T16:00
+# A status change is logged with the clock's time.
+expect_status 0 N incident log "$id" --status 対応中
+check $CHECK entry "$F" 4 type=status at=2026-06-19T16:00 change.from=reported \
+    change.to=responding
+check $CHECK field "$F" status=responding
+# Correcting a time moves the entry and keeps the old time.
+export NERIMA_CIO_TODAY=2026-06-19T16:10
+expect_status 0 N incident log "$id" --correct 2 --at "2026-06-19 09:35" \
+    --reason 送信記録で確認した
+check $CHECK entry "$F" 2 at=2026-06-19T09:35 corrections.0.was=2026-06-19T09:40 \
+    corrections.0.corrected=2026-06-19T16:10 corrections.0.reason=送信記録で確認した
+check $CHECK timeline "$F" 2 1 3 4
+
+# --- add at a terminal: the schema's titles, re-asking what is wrong ----------------
+cat >"$T/pty" <<'EOF'
+expect 件名: 
+send \n
+expect an answer is required
+send USBメモリの紛失\n
+expect 発生課: 
+send 存在しない課\n
+expect neither an organisation code nor a name
+send 税務課\n
+expect 発生日 \[2026-06-19\]: 
+send 令和8年6月18日\n
+expect 発見日 \[2026-06-18\]: 
+send \n
+expect 事故等の分類:
+expect 3\) loss +紛失・盗難
+send 紛失・盗難\n
+expect 重大度
+send 2\n
+expect 事故等の内容
+send 課税資料を保存したUSBメモリが見当たらない。\n
+expect 個人情報を含む \(y/n\)
+send y\n
+expect 特定個人情報を含む
+send n\n
+expect 本人の数
+send -3\n
+expect 本人の数
+send 12\n
+expect 要配慮個人情報を含む
+send n\n
+expect 財産的被害
+send はい\n
+expect 不正の目的
+send n\n
+expect in-[0-9a-z]{8}
+wait 0
+EOF
+check $PTY "$T/pty" "$NCIO" -C "$D" incident add
+idp=$(ls "$D/incidents/2026" | grep -v "$id" | sed 's/\.yaml$//')
+check $CHECK field "$D/incidents/2026/$idp.yaml" title=USBメモリの紛失 org=zeimu \
+    occurred=2026-06-18 discovered=2026-06-18 category=loss severity=high \
+    personal_info=true my_number=false privacy.people=12 privacy.financial=true \
+    privacy.wrongful=false status=reported
+rm -f "$D/incidents/2026/$idp.yaml"
+
+# --- bad timeline input: refused, the record untouched --------------------------
+unchanged "$F" 1 N incident log "$id" --at "2026-06-19 17:00" --type note \
+    --text 未来の記録
+expect_grep "$T/err" "2026-06-19 17:00 is in the future \(now 2026-06-19 16:10\).*timeline.at"
+unchanged "$F" 1 N incident log "$id" --at "2026-06-19 09:00" --type recovery \
+    --text 早すぎる復旧
+expect_grep "$T/err" "the recovery at 2026-06-19 09:00 \(entry 5\) is before the detection at 2026-06-19 09:35 \(entry 2\)"
+unchanged "$F" 1 N incident log "$id" --at "2026-06-18 12:00" --type note \
+    --text 発生前
+expect_grep "$T/err" "before the day the incident occurred, 2026-06-19"
+unchanged "$F" 1 N incident log "$id" --correct 2 --at "2026-06-19 10:30"
+expect_grep "$T/err" "the containment at 2026-06-19 10:20 \(entry 1\) is before the detection"
+unchanged "$F" 2 N incident log "$id" --type status --text 手で書いた状況
+expect_grep "$T/err" "written by the tool"
+unchanged "$F" 1 N incident log "$id" --type report --text x --report nosuch
+expect_grep "$T/err" "no report 'nosuch'.*ppc-prompt"
+unchanged "$F" 2 N incident log "$id" --at "2026-06-19 25:00" --type note --text x
+expect_status 1 N incident add --no-input --title x --org hoiku --occurred 2026-06-19 \
+    --discovered 2026-06-18 --category loss
+expect_grep "$T/err" "no incident created"
+checks=$((checks + 1))
+[ "$(ls "$D/incidents/2026" | wc -l)" = 1 ] || fail "a refused add wrote a record"
+
+# --- triage at a terminal ----------------------------------------------------------
+cat >"$T/pty" <<'EOF'
+expect \[1/6\]
+expect detected \(はい/いいえ\)
+send maybe\n
+expect not an answer: expected yes or no
+send はい\n
+expect \[2/6\]
+send y\n
+expect \[3/6\].*\n(.*\n)*.*1\) mynumber
+expect zone
+send 9\n
+expect not an answer: expected one of 1 mynumber
+send 2\n
+expect \[4/6\]
+send わからない\n
+expect \[5/6\]
+expect 確認の方法
+send n\n
+expect \[6/6\]
+send n\n
+expect 推奨する対応（遮断）: 当該端末の切り離し
+expect tr-01
+expect 記録しますか \(y/n\) \[n\]
+send y\n
+wait 0
+EOF
+export NERIMA_CIO_TODAY=2026-06-19T16:30
+check $PTY "$T/pty" "$NCIO" -C "$D" incident triage "$id"
+check $CHECK entry "$F" 5 type=triage at=2026-06-19T16:30 check.phase=triage \
+    check.catalog=ca-gjq8w8d1 check.answers.detected=yes check.answers.zone=lgwan \
+    check.answers.spread=unknown check.fired.tr-01=isolate-terminal \
+    check.recommendation=isolate-terminal
+check $CHECK field "$F" isolation.decision=partial isolation.decided=2026-06-19T16:30 \
+    isolation.criteria=ca-gjq8w8d1
+
+# Ctrl-D at a question: nothing written.
+cp "$F" "$T/before"
+printf 'expect \\[1/6\\]\nsend \\x04\nexpect cancelled; nothing was written\nwait 1\n' \
+    >"$T/pty"
+check $PTY "$T/pty" "$NCIO" -C "$D" incident triage "$id"
+checks=$((checks + 1))
+cmp -s "$T/before" "$F" || fail "a cancelled triage changed the record"
+
+# --- triage for scripts; each run is kept ---------------------------------------
+export NERIMA_CIO_TODAY=2026-06-19T17:00
+expect_status 0 N incident triage "$id" --no-input --answer detected=yes \
+    --answer connected=はい --answer zone=3 --answer spread=yes --answer outbound=yes \
+    --answer server=no
+expect_grep "$T/out" "推奨する対応（遮断）: インターネット接続の遮断（全庁）"
+expect_grep "$T/out" "^  tr-06 インターネット接続の遮断（全庁）: .*（出典: 総務省"
+check $CHECK entry "$F" 6 type=triage check.answers.zone=internet \
+    check.recommendation=isolate-internet check.fired.tr-03=isolate-segment \
+    check.fired.tr-06=isolate-internet
+check $CHECK entry "$F" 5 check.recommendation=isolate-terminal
+# Without --decide the decision stays.
+check $CHECK field "$F" isolation.decision=partial
+# Answers outside their question's type, unknown questions, missing answers.
+unchanged "$F" 2 N incident triage "$id" --no-input --answer zone=dmz
+expect_grep "$T/err" "--answer zone=dmz: 'dmz' is not an answer to 'zone' .*expected one of 1 mynumber \(マイナンバー利用事務系\)"
+unchanged "$F" 2 N incident triage "$id" --no-input --answer connected=maybe
+expect_grep "$T/err" "expected yes, no or unknown"
+unchanged "$F" 2 N incident triage "$id" --no-input --answer nosuch=yes
+expect_grep "$T/err" "no triage question 'nosuch' \(they have: detected, connected, zone"
+unchanged "$F" 1 N incident triage "$id" --no-input --answer detected=yes
+expect_grep "$T/err" "no answer to:"
+expect_grep "$T/err" "^  connected: "
+
+# --- recovery conditions ---------------------------------------------------------
+expect_status 0 N incident log "$id" --at "2026-06-19 16:40" --type recovery \
+    --text 誤送信先の削除を確認し、通常業務に戻った
+expect_status 0 N incident recover "$id" --no-input --answer cause=yes \
+    --answer cleaned=yes --answer logs=yes --answer backup=バックアップから復元しない \
+    --answer fixed=no --answer mynumber=no
+expect_grep "$T/out" "推奨する対応（復旧）: 条件を付けて復旧する"
+check $CHECK entry "$F" 8 type=recovery-check check.phase=recover \
+    check.answers.backup=not-used check.fired.rc-05=recover-conditional \
+    check.fired.rc-07=recover check.recommendation=recover-conditional
+
+# --- reporting deadlines, computed by hand ------------------------------------------
+# Known Fri 2026-06-19 (sensitive, 150 people): 第一報 the same day (met
+# by entry 3); CISO the next business day, Mon 06-22; 速報 three business
+# days after, Wed 06-24 (the fifth day, within the cap); the division's
+# report ten business days after, Fri 07-03; 確報 day 30 = Sat 07-18,
+# then Sun and 海の日 Mon 07-20, so Tue 07-21.
+expect_status 0 N incident show "$id"
+expect_grep "$T/out" "^  2026-06-19  統括情報セキュリティ責任者.*\[ward-first\]  済（記録3 2026-06-19 11:00）"
+expect_grep "$T/out" "^  2026-06-22  最高情報セキュリティ責任者（CISO） .*\[ward-ciso\]  未（あと3日）"
+expect_grep "$T/out" "^  2026-06-24  個人情報保護委員会 漏えい等の速報 \[ppc-prompt\]  未（あと5日）"
+expect_grep "$T/out" "^  2026-07-03  情報政策課 所管課の事故等報告書の提出 \[ward-report\]"
+expect_grep "$T/out" "^  2026-07-21  個人情報保護委員会 漏えい等の確報 \[ppc-final\]"
+expect_grep "$T/out" "該当: 要配慮個人情報を含む、本人の数150人（100人超）"
+expect_grep "$T/out" "根拠: 個人情報の保護に関する法律第68条第1項"
+expect_no_grep "$T/out" "ppc-final-wrongful|mn-prompt"
+# The timeline in show, with the correction.
+expect_grep "$T/out" "^ +2  2026-06-19 09:35  検知・発見  送信直後に宛先の誤りに気付いた"
+expect_grep "$T/out" "日時を訂正（訂正前 2026-06-19 09:40、2026-06-19 16:10 に訂正、理由: 送信記録で確認した）"
+
+# A wrongful-purpose case known Fri 2026-07-17: three business days after
+# would be Thu 07-23 (海の日 skipped) but the cap of five days gives Wed
+# 07-22; the CISO's next business day is Tue 07-21; 確報 in 60 days, day
+# 60 = Mon 09-14.
+export NERIMA_CIO_TODAY=2026-07-17T12:00
+expect_status 0 N incident add --no-input --title 管理者アカウントへの不正ログイン \
+    --org bunka-shogai --occurred 2026-07-16 --discovered 2026-07-17 --category attack \
+    --personal-info yes --wrongful yes --people 40
+id2=$(cat "$T/out")
+expect_status 0 N incident list --due
+expect_grep "$T/out" "^2026-07-21 +4日 +$id2 .*個人情報の漏えい等のおそれの報告（最高情報セキュリティ責任者（CISO）） +ward-ciso"
+expect_grep "$T/out" "^2026-07-22 +5日 +$id2 .*漏えい等の速報（個人情報保護委員会） +ppc-prompt"
+expect_grep "$T/out" "^2026-09-14 +59日 +$id2 .*ppc-final-wrongful"
+expect_grep "$T/out" "^2026-06-22 +超過25日 +$id .*ward-ciso"
+expect_grep "$T/out" "^2026-07-17 +0日 +$id2 .*ward-first"
+expect_no_grep "$T/out" "$id .*ward-first"
+# Meeting an obligation takes it off the list.
+expect_status 0 N incident log "$id2" --type report --report ppc-prompt \
+    --text 個人情報保護委員会へ速報（電子申請）
+expect_status 0 N incident list --due
+expect_no_grep "$T/out" "$id2 .*ppc-prompt"
+expect_status 0 N incident list
+expect_grep "$T/out" "^$id  +2026-06-19 +福祉部 障害者サービス調整担当課 +誤送付・誤送信 +高 +障害者手帳情報を含むメールの誤送信 +対応中"
+expect_status 0 N incident list --open --fy 令和8年度
+expect_grep "$T/out" "$id2"
+
+# --- measures ------------------------------------------------------------------------
+export NERIMA_CIO_TODAY=2026-07-10T10:00
+mkdir -p "$T/out1"
+unchanged "$F" 1 N incident export prevention "$id" -o "$T/out1/"
+expect_grep "$T/err" "has no recurrence-prevention measures \(prevention.items\)"
+checks=$((checks + 1))
+[ -z "$(ls "$T/out1")" ] || fail "a refused export wrote $(ls "$T/out1")"
+expect_status 0 N incident measures "$id" --received 2026-07-03 --report-no 練福障第101号 \
+    --cause 宛先の自動補完で別の事業者を選んだ --measure 送信前に宛先を2人で確認する \
+    --measure 添付ファイルはパスワード付きZIPとし、パスワードを次のメールで送る
+expect_grep "$T/out" "1. \[未確認\] 送信前に宛先を2人で確認する"
+unchanged "$F" 1 N incident export prevention "$id" -o "$T/out1/"
+expect_grep "$T/err" "measure 1 is not reviewed yet \(prevention.items.rating\)"
+expect_status 0 N incident measures "$id" --review 1 --rating 一部有効 \
+    --reason 繁忙期に形骸化しやすい --proposal 送信保留を有効にし、確認者を記録する
+unchanged "$F" 2 N incident measures "$id" --review 2 --rating good --reason x
+unchanged "$F" 1 N incident measures "$id" --review 3 --rating effective --reason x
+expect_grep "$T/err" "there is no measure 3 \(prevention.items has 2\)"
+unchanged "$F" 1 N incident measures "$id" --review 2 --rating insufficient
+expect_grep "$T/err" "needs the reason for the rating \(prevention.items.reason\)"
+expect_status 0 N incident measures "$id" --review 2 --rating insufficient \
+    --reason パスワードを同じ経路で送ると保護にならない \
+    --proposal AES-256で暗号化し、パスワードは電話で伝える --comment 一覧の送付は共有フォルダで行う
+check $CHECK field "$F" prevention.items.0.rating=partial prevention.items.1.rating=insufficient \
+    prevention.items.1.reviewed=2026-07-10 prevention.reviewed=2026-07-10 \
+    prevention.cause=宛先の自動補完で別の事業者を選んだ
+
+# Reviewing at a terminal: each measure not yet reviewed, in turn.
+F2=$D/incidents/2026/$id2.yaml
+expect_status 0 N incident measures "$id2" --measure 管理者アカウントに多要素認証を導入する
+cat >"$T/pty" <<'EOF'
+expect 1\. 管理者アカウントに多要素認証を導入する
+expect 3\) insufficient +不十分
+expect choose: 
+send 4\n
+expect not one of the choices
+send 有効\n
+expect 評価の理由: 
+send \n
+expect an answer is required
+send 不正ログインの防止に直接効く\n
+expect 改善の提案 \(optional\): 
+send \n
+expect \[有効\] 管理者アカウントに多要素認証を導入する
+wait 0
+EOF
+check $PTY "$T/pty" "$NCIO" -C "$D" incident measures "$id2"
+check $CHECK field "$F2" prevention.items.0.rating=effective \
+    prevention.items.0.reason=不正ログインの防止に直接効く prevention.items.0.reviewed=2026-07-10
+
+# --- exports, each read back -------------------------------------------------------------
+O=$T/docs
+expect_status 0 N incident export prevention "$id" -o "$O/"
+P="$O/再発防止策の提案書_障害者手帳情報を含むメールの誤送信.docx"
+check $CHECK docx "$P" 再発防止策の提案書 令和8年7月10日 事故等の概要 経過 原因 \
+    再発防止策の有効性の確認 提案 以上 福祉部障害者サービス調整担当課 令和8年6月19日 \
+    宛先の自動補完で別の事業者を選んだ 一部有効 不十分 送信保留を有効にし、確認者を記録する \
+    "AES-256で暗号化" 一覧の送付は共有フォルダで行う 誤送信先に削除を依頼した
+expect_status 0 N incident export report "$id" "$id2" -o "$O/"
+R="$O/事故等報告書_障害者手帳情報を含むメールの誤送信.docx"
+check $CHECK docx "$R" 情報セキュリティ事故等報告書 事故等の概要 経過 対応 \
+    個人情報の取扱いと報告 漏えい等の速報 漏えい等の確報 令和8年7月21日 令和8年6月24日 \
+    "報告済" 部分遮断 "送信記録で確認した" 遮断の判断（基準による確認） \
+    "本人の数は150人"
+check $CHECK docx "$O/事故等報告書_管理者アカウントへの不正ログイン.docx" \
+    "漏えい等の確報（不正の目的によるおそれ）" 令和8年9月14日 令和8年7月22日
+expect_status 0 N incident export criteria -o "$O/"
+C="$O/対応基準提案書_令和8年度.docx"
+check $CHECK docx "$C" 対応基準提案書 目的 適用範囲 ネットワーク遮断の判断 判断の流れ \
+    確認項目 判断基準 復旧の判断 連絡・報告体制 報告の期限 出典 以上 tr-01 rc-07 \
+    "総務省ガイドライン" "IPA手引き" "個人情報保護委員会FAQ" \
+    インターネット接続の遮断（全庁） 条件を付けて復旧する "知った日を1日目として30日以内"
+expect_status 0 N incident export stats --fy 2026 -o "$O/stats.xlsx"
+check $CHECK stats "$O/stats.xlsx" 2
+# Several files into a file name: refused, nothing written.
+expect_status 1 N incident export report "$id" "$id2" -o "$T/one.docx"
+checks=$((checks + 1))
+[ ! -e "$T/one.docx" ] || fail "a refused export wrote one.docx"
+expect_status 2 N incident export minutes -o "$O/"
+expect_grep "$T/err" "'minutes' is not a document: criteria, prevention, report or stats"
+# The same record gives the same bytes.
+expect_status 0 N incident export report "$id" -o "$T/again.docx"
+checks=$((checks + 1))
+cmp -s "$R" "$T/again.docx" || fail "the report differs when made twice"
+
+if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+	mkdir -p "$T/home" "$T/pdf"
+	HOME=$T/home soffice --headless --convert-to pdf --outdir "$T/pdf" \
+	    "$C" "$O/stats.xlsx" >/dev/null 2>&1
+	checks=$((checks + 1))
+	pdftotext "$T/pdf/対応基準提案書_令和8年度.pdf" - 2>/dev/null |
+	    grep -q 判断基準 || fail "LibreOffice cannot render the 対応基準提案書"
+	checks=$((checks + 1))
+	[ -s "$T/pdf/stats.pdf" ] || fail "LibreOffice cannot render the statistics"
+fi
+
+# --- lint: the shipped data, then a rule on a missing question -------------------
+expect_status 0 N lint
+CAT=$D/catalogs/2026/ca-gjq8w8d1.yaml
+$PY - "$CAT" <<'EOF'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+s = s.replace("      - question: spread\n        is: \"yes\"\n    action: isolate-segment",
+              "      - question: spraed\n        is: \"yes\"\n    action: isolate-segment", 1)
+open(p, "w", encoding="utf-8").write(s)
+EOF
+expect_status 1 N lint
+expect_grep "$T/out" "^catalogs/2026/ca-gjq8w8d1.yaml:[0-9]+:[0-9]+: rule 'tr-03' refers to question 'spraed', which the catalog does not have$"
+# The engine refuses to decide on a broken catalog? It still runs the
+# rules it can; lint is where the catalog is checked.
+finish

@@ -1,0 +1,185 @@
+#!/usr/bin/python3
+"""Read incident records and documents back with independent readers.
+
+usage: check_incident.py timeline RECORD SEQ...
+           the timeline's entries, in file order, have these seq numbers
+       check_incident.py entry RECORD SEQ FIELD=VALUE...
+           entry SEQ has these fields (dotted: check.recommendation,
+           corrections.0.was, check.answers.zone -- an answer by question)
+       check_incident.py field RECORD FIELD=VALUE...
+           the record has these fields (dotted paths)
+       check_incident.py docx FILE TEXT...
+           every TEXT is in the document (paragraphs and tables), the
+           document has no record id (in-/ca-xxxxxxxx) and its dates are
+           in 令和
+       check_incident.py stats FILE N
+           the statistics workbook: its sheets, a native chart on each of
+           the six count sheets, N incidents listed with real dates, the
+           category counts adding up to N
+
+PyYAML, python-docx and openpyxl, not the C engine.  Non-breaking hyphens
+(U+2011) in documents are read as hyphens.  Exits 1 naming what is wrong.
+"""
+import re
+import sys
+
+ID_RE = re.compile(r"\b(?:in|ca|rv|au|ck|tr|cs|mt|is|pi)-[0-9a-hjkmnp-tv-z]{8}\b")
+ISO_RE = re.compile(r"\b20[0-9]{2}-[01][0-9]-[0-3][0-9]\b")
+
+
+def load(path):
+    import yaml
+
+    class L(yaml.SafeLoader):
+        pass
+    # YAML 1.2 core: dates and times stay text, as the engine reads them.
+    L.yaml_implicit_resolvers = {
+        k: [r for r in v if r[0] != "tag:yaml.org,2002:timestamp"]
+        for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+    with open(path, encoding="utf-8") as f:
+        return yaml.load(f, Loader=L)
+
+
+def dig(obj, path):
+    for part in path.split("."):
+        if isinstance(obj, list):
+            if part.isdigit():
+                obj = obj[int(part)]
+                continue
+            # an answer or a fired rule by its key
+            hit = [x for x in obj if isinstance(x, dict) and
+                   part in (x.get("question"), x.get("rule"))]
+            if not hit:
+                return None
+            obj = hit[0].get("answer", hit[0].get("action"))
+            continue
+        if not isinstance(obj, dict) or part not in obj:
+            return None
+        obj = obj[part]
+    return obj
+
+
+def same(got, want):
+    if isinstance(got, bool):
+        return str(got).lower() == want
+    return str(got) == want
+
+
+def check_fields(obj, pairs, what):
+    bad = []
+    for p in pairs:
+        k, _, v = p.partition("=")
+        got = dig(obj, k)
+        if not same(got, v):
+            bad.append("%s: %s is %r, want %r" % (what, k, got, v))
+    return bad
+
+
+def docx_text(path):
+    import docx
+    d = docx.Document(path)
+    parts = [p.text for p in d.paragraphs]
+    for t in d.tables:
+        for row in t.rows:
+            for cell in row.cells:
+                parts.append(cell.text)
+    for s in d.sections:
+        parts.extend(p.text for p in s.header.paragraphs)
+        parts.extend(p.text for p in s.footer.paragraphs)
+    return "\n".join(parts).replace("\u2011", "-")
+
+
+def check_docx(path, want):
+    text = docx_text(path)
+    bad = ["%s: no %r" % (path, w) for w in want if w not in text]
+    for m in ID_RE.finditer(text):
+        bad.append("%s: shows the record id %s" % (path, m.group(0)))
+    for m in ISO_RE.finditer(text):
+        bad.append("%s: an ISO date %s where 令和 is expected" %
+                   (path, m.group(0)))
+    if "令和" not in text:
+        bad.append("%s: no 令和 date" % path)
+    if bad:
+        sys.stderr.write(text + "\n")
+    return bad
+
+
+SHEETS = ["一覧", "分類別", "月別", "重大度別", "組織別", "個人情報", "対応時間"]
+
+
+def check_stats(path, n):
+    import datetime
+    import openpyxl
+    wb = openpyxl.load_workbook(path)
+    bad = []
+    # The worksheets, then one chart sheet per count sheet (charts print
+    # whole on a page of their own).
+    if wb.sheetnames[:len(SHEETS)] != SHEETS:
+        bad.append("sheets %r, want %r first" % (wb.sheetnames, SHEETS))
+        return bad
+    charts = [ws for ws in wb.chartsheets]
+    if len(charts) != len(SHEETS) - 1:
+        bad.append("%d chart sheets, want %d" % (len(charts),
+                                                 len(SHEETS) - 1))
+    for cs in charts:
+        if len(cs._charts) != 1:
+            bad.append("chart sheet %s has %d charts, want 1" %
+                       (cs.title, len(cs._charts)))
+    ws = wb["一覧"]
+    rows = [r for r in ws.iter_rows(min_row=4, values_only=True)
+            if isinstance(r[0], (int, float))]
+    if len(rows) != n:
+        bad.append("一覧 lists %d incidents, want %d" % (len(rows), n))
+    for r in rows:
+        if not isinstance(r[2], (datetime.date, datetime.datetime)):
+            bad.append("一覧: 発生日 %r is not a date" % (r[2],))
+        if ID_RE.search(" ".join(str(x) for x in r if x is not None)):
+            bad.append("一覧 shows a record id: %r" % (r,))
+    ws = wb["分類別"]
+    total = sum(r[1] for r in ws.iter_rows(min_row=4, values_only=True)
+                if r[0] and isinstance(r[1], (int, float)))
+    if total != n:
+        bad.append("分類別 adds up to %r, want %d" % (total, n))
+    ws = wb["月別"]
+    months = [r[0] for r in ws.iter_rows(min_row=4, values_only=True)
+              if isinstance(r[1], (int, float))]
+    if months[:1] != ["4月"] or len(months) != 12:
+        bad.append("月別 months %r" % months)
+    return bad
+
+
+def main(argv):
+    if len(argv) < 3:
+        sys.stderr.write(__doc__)
+        return 2
+    mode, path, rest = argv[1], argv[2], argv[3:]
+    bad = []
+    if mode == "timeline":
+        rec = load(path)
+        got = [str(e.get("seq")) for e in rec.get("timeline", [])]
+        if got != rest:
+            bad.append("%s: timeline order %s, want %s" % (path, got, rest))
+    elif mode == "entry":
+        rec = load(path)
+        hit = [e for e in rec.get("timeline", []) if str(e.get("seq")) ==
+               rest[0]]
+        if not hit:
+            bad.append("%s: no entry %s" % (path, rest[0]))
+        else:
+            bad += check_fields(hit[0], rest[1:], "entry " + rest[0])
+    elif mode == "field":
+        bad += check_fields(load(path), rest, path)
+    elif mode == "docx":
+        bad += check_docx(path, rest)
+    elif mode == "stats":
+        bad += check_stats(path, int(rest[0]))
+    else:
+        sys.stderr.write(__doc__)
+        return 2
+    for b in bad:
+        print("check_incident: " + b, file=sys.stderr)
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

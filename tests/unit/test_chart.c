@@ -1,0 +1,482 @@
+/*
+ * The chart model: value axes from data (counts whole, rates 0-100%),
+ * the orientation that keeps category labels readable, sticky errors, the
+ * DrawingML part (parsed back: caches equal the model) and the embedded
+ * workbook's bytes.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "buf.h"
+#include "chart.h"
+#include "error.h"
+#include "xlsx.h"
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+static struct chart *
+make(enum chart_kind kind, enum chart_format f, int labels,
+    const double *a, const double *b, size_t n)
+{
+	struct chart	*c;
+	char		 cat[32];
+	size_t		 i;
+
+	assert_int_equal(chart_new(&c, kind, "件数"), 0);
+	for (i = 0; i < n; i++) {
+		snprintf(cat, sizeof cat, "第%zu四半期", i + 1);
+		assert_int_equal(chart_category(c, cat), 0);
+	}
+	assert_int_equal(chart_series(c, "今年度", a, n), 0);
+	if (b != NULL)
+		assert_int_equal(chart_series(c, "前年度", b, n), 0);
+	assert_int_equal(chart_set_format(c, f), 0);
+	assert_int_equal(chart_set_labels(c, labels), 0);
+	return c;
+}
+
+/*
+ * A table of data and the axis every drawer gets from it: counts never
+ * tick at 0.5, rates stay 0% to 100%, amounts and plain numbers get 1-2-5
+ * steps; labels leave room above the tallest bar.
+ */
+static void
+test_axis(void **state)
+{
+	static const struct {
+		enum chart_kind		 kind;
+		enum chart_format	 fmt;
+		int			 labels;
+		double			 a[4];
+		double			 b[4];	/* NAN everywhere: one series */
+		double			 min, max, major;
+		const char		*numfmt;
+	} cases[] = {
+		/* counts: small numbers, integer steps */
+		{ CHART_COLUMN, CHART_COUNT, 0, { 1, 2, 3, 1 },
+		    { NAN, NAN, NAN, NAN }, 0, 3, 1, "#,##0" },
+		{ CHART_COLUMN, CHART_COUNT, 0, { 0, 1, 0, 1 },
+		    { NAN, NAN, NAN, NAN }, 0, 1, 1, "#,##0" },
+		{ CHART_COLUMN, CHART_COUNT, 0, { 0, 0, 0, 0 },
+		    { NAN, NAN, NAN, NAN }, 0, 1, 1, "#,##0" },
+		{ CHART_COLUMN, CHART_COUNT, 0, { 47, 12, 3, 30 },
+		    { NAN, NAN, NAN, NAN }, 0, 50, 10, "#,##0" },
+		{ CHART_COLUMN, CHART_COUNT, 0, { 70, 1, 2, 3 },
+		    { NAN, NAN, NAN, NAN }, 0, 70, 10, "#,##0" },
+		{ CHART_COLUMN, CHART_COUNT, 1, { 70, 1, 2, 3 },
+		    { NAN, NAN, NAN, NAN }, 0, 80, 10, "#,##0" },
+		{ CHART_COLUMN, CHART_COUNT, 0, { 9, 12, 5, 11 },
+		    { 8, 31, 9, 20 }, 0, 35, 5, "#,##0" },
+		/* stacked: the largest stack */
+		{ CHART_COLUMN_STACKED, CHART_COUNT, 1, { 12, 8, 5, 3 },
+		    { 30, 31, 29, 20 }, 0, 50, 10, "#,##0" },
+		/* rates: 0% to 100% whatever the data, 20% steps */
+		{ CHART_BAR, CHART_PERCENT, 0, { 0.62, 0.7, 0.81, 0.75 },
+		    { NAN, NAN, NAN, NAN }, 0, 1, 0.2, "0%" },
+		{ CHART_BAR, CHART_PERCENT, 1, { 1, 0.97, 0.05, 0 },
+		    { NAN, NAN, NAN, NAN }, 0, 1, 0.2, "0%" },
+		{ CHART_COLUMN, CHART_PERCENT, 0, { 1.15, 0.9, 1, 0.5 },
+		    { NAN, NAN, NAN, NAN }, 0, 1.2, 0.2, "0%" },
+		/* amounts */
+		{ CHART_COLUMN, CHART_YEN, 0, { 12800000, 3600000, 980000, 0 },
+		    { NAN, NAN, NAN, NAN }, 0, 14000000, 2000000, "#,##0" },
+		/* plain: decimals where the data has them */
+		{ CHART_LINE, CHART_PLAIN, 0, { 0.3, 0.8, 0.1, 0.45 },
+		    { NAN, NAN, NAN, NAN }, 0, 0.8, 0.1, "#,##0.0" },
+		{ CHART_COLUMN, CHART_PLAIN, 0, { 72.5, 81.3, 64.9, 90 },
+		    { NAN, NAN, NAN, NAN }, 0, 100, 20, "#,##0" },
+		/* negative differences */
+		{ CHART_COLUMN, CHART_PLAIN, 0, { 4.9, -2.8, 1, -0.5 },
+		    { NAN, NAN, NAN, NAN }, -3, 5, 1, "#,##0" },
+	};
+	struct chart_axis	 ax;
+	struct chart		*c;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		c = make(cases[i].kind, cases[i].fmt, cases[i].labels,
+		    cases[i].a, isnan(cases[i].b[0]) ? NULL : cases[i].b, 4);
+		chart_value_axis(&ax, c);
+		if (fabs(ax.min - cases[i].min) > 1e-9 ||
+		    fabs(ax.max - cases[i].max) > 1e-9 ||
+		    fabs(ax.major - cases[i].major) > 1e-9 ||
+		    strcmp(ax.numfmt, cases[i].numfmt) != 0)
+			fail_msg("case %zu: axis %g..%g by %g '%s', want %g..%g "
+			    "by %g '%s'", i, ax.min, ax.max, ax.major, ax.numfmt,
+			    cases[i].min, cases[i].max, cases[i].major,
+			    cases[i].numfmt);
+		/* counts: whole steps, never a 0.5 */
+		if (cases[i].fmt == CHART_COUNT)
+			assert_true(ax.major >= 1 && ax.major == floor(ax.major));
+		chart_free(c);
+	}
+}
+
+static void
+test_drawn_kind(void **state)
+{
+	static const char *const depts[] = {
+		"企画部", "総務部", "区民部", "産業経済部", "福祉部",
+		"健康部", "環境部", "都市整備部", "土木部", "教育振興部",
+	};
+	static const char *const refs[] = {
+		"dp-2-1-01", "dp-2-1-02", "dp-2-1-03", "dp-2-2-01",
+		"dp-2-2-02", "dp-2-3-01", "dp-2-3-02", "dp-2-3-03",
+	};
+	double		 v[10] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
+	struct chart	*c;
+	size_t		 i;
+
+	(void)state;
+	/* Ten department names side by side do not fit 16 cm: bars. */
+	assert_int_equal(chart_new(&c, CHART_COLUMN, "部別"), 0);
+	for (i = 0; i < 10; i++)
+		assert_int_equal(chart_category(c, depts[i]), 0);
+	assert_int_equal(chart_series(c, "件数", v, 10), 0);
+	assert_int_equal(chart_drawn_kind(c, 16 / 0.3528), CHART_BAR);
+	/* A whole slide has room for them. */
+	assert_int_equal(chart_drawn_kind(c, 80), CHART_COLUMN);
+	assert_true(fabs(chart_label_chars(c) - 5) < 1e-9);
+	assert_true(chart_height_cm(c, CHART_BAR, 16) >= 3 + 10 * 0.45);
+	assert_true(fabs(chart_height_cm(c, CHART_COLUMN, 16) - 9.6) < 1e-9);
+	chart_free(c);
+
+	/* Item codes that Excel broke into "dp- / 2- / 1-": bars too. */
+	assert_int_equal(chart_new(&c, CHART_COLUMN_STACKED, "項目"), 0);
+	for (i = 0; i < NELEM(refs); i++)
+		assert_int_equal(chart_category(c, refs[i]), 0);
+	assert_int_equal(chart_series(c, "実施率", v, NELEM(refs)), 0);
+	assert_int_equal(chart_drawn_kind(c, 45), CHART_BAR_STACKED);
+	chart_free(c);
+
+	/* Four short labels stay columns; pies and lines stay as they are. */
+	c = make(CHART_COLUMN, CHART_COUNT, 0, v, NULL, 4);
+	assert_int_equal(chart_drawn_kind(c, 45), CHART_COLUMN);
+	chart_free(c);
+	c = make(CHART_LINE, CHART_COUNT, 0, v, NULL, 4);
+	assert_int_equal(chart_drawn_kind(c, 5), CHART_LINE);
+	chart_free(c);
+}
+
+static void
+test_errors(void **state)
+{
+	double		 v[3] = { 1, 2, 3 }, inf[1] = { INFINITY };
+	struct chart	*c;
+
+	(void)state;
+	assert_int_equal(chart_new(&c, (enum chart_kind)99, "x"), NC_EINVALID);
+	assert_int_equal(chart_new(&c, CHART_PIE, "\xff"), NC_EINVALID);
+	assert_null(c);
+
+	/* Wrong length: sticky from there on. */
+	assert_int_equal(chart_new(&c, CHART_COLUMN, "x"), 0);
+	assert_int_equal(chart_category(c, "a"), 0);
+	assert_int_equal(chart_category(c, "b"), 0);
+	assert_int_equal(chart_series(c, "s", v, 3), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "3 values for 2 categories"));
+	assert_int_equal(chart_set_labels(c, 1), NC_EINVALID);
+	assert_int_equal(chart_check(c), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "3 values for 2 categories"));
+	chart_free(c);
+
+	/* A pie shows one series. */
+	assert_int_equal(chart_new(&c, CHART_PIE, "x"), 0);
+	assert_int_equal(chart_category(c, "a"), 0);
+	assert_int_equal(chart_series(c, "s", v, 1), 0);
+	assert_int_equal(chart_check(c), 0);
+	assert_int_equal(chart_series(c, "t", v, 1), 0);
+	assert_int_equal(chart_check(c), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "a pie shows one"));
+	chart_free(c);
+
+	/* Nothing to draw; categories after series; infinity; bad text. */
+	assert_int_equal(chart_new(&c, CHART_LINE, "x"), 0);
+	assert_int_equal(chart_check(c), NC_EINVALID);
+	assert_int_equal(chart_category(c, "a"), 0);
+	assert_int_equal(chart_series(c, "s", inf, 1), NC_EINVALID);
+	chart_free(c);
+	assert_int_equal(chart_new(&c, CHART_LINE, "x"), 0);
+	assert_int_equal(chart_category(c, "a"), 0);
+	assert_int_equal(chart_series(c, "s", v, 1), 0);
+	assert_int_equal(chart_category(c, "b"), NC_EINVALID);
+	chart_free(c);
+	assert_int_equal(chart_new(&c, CHART_LINE, "x"), 0);
+	assert_int_equal(chart_category(c, "\xc0\xaf"), NC_EINVALID);
+	chart_free(c);
+	assert_int_equal(chart_check(NULL), NC_EINVALID);
+	chart_free(NULL);
+}
+
+/* Text of the first element named name under n (depth first). */
+static xmlNode *
+find(xmlNode *n, const char *name)
+{
+	xmlNode	*c, *r;
+
+	for (c = n; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)c->name, name) == 0)
+			return c;
+		if ((r = find(c->children, name)) != NULL)
+			return r;
+	}
+	return NULL;
+}
+
+static size_t
+count(xmlNode *n, const char *name)
+{
+	xmlNode	*c;
+	size_t	 k = 0;
+
+	for (c = n; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)c->name, name) == 0)
+			k++;
+		k += count(c->children, name);
+	}
+	return k;
+}
+
+static const char *
+val(xmlNode *n)
+{
+	xmlAttr	*a;
+
+	for (a = n->properties; a != NULL; a = a->next)
+		if (strcmp((const char *)a->name, "val") == 0)
+			return (const char *)a->children->content;
+	return NULL;
+}
+
+/* The text of an element, copied (xmlNodeGetContent() allocates). */
+static const char *
+content(xmlNode *n)
+{
+	static char	 out[256];
+	xmlChar		*s = xmlNodeGetContent(n);
+
+	snprintf(out, sizeof out, "%s", s != NULL ? (const char *)s : "");
+	xmlFree(s);
+	return out;
+}
+
+/* The cached points of a strCache or numCache, in order. */
+static size_t
+points(xmlNode *cache, char out[][64], size_t max)
+{
+	xmlNode	*pt, *v;
+	size_t	 n = 0;
+	xmlChar	*s;
+
+	for (pt = cache->children; pt != NULL && n < max; pt = pt->next) {
+		if (pt->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)pt->name, "pt") != 0)
+			continue;
+		v = find(pt->children, "v");
+		s = xmlNodeGetContent(v);
+		snprintf(out[n++], 64, "%s", (const char *)s);
+		xmlFree(s);
+	}
+	return n;
+}
+
+static void
+test_drawingml(void **state)
+{
+	static const double	 a[4] = { 12, 8, NAN, 3 }, b[4] = { 30, 31,
+	    29, 20 };
+	struct chart		*c;
+	struct buf		 x = BUF_INIT;
+	xmlDocPtr		 doc;
+	xmlNode			*root, *ser, *n;
+	char			 pts[8][64];
+	size_t			 np;
+
+	(void)state;
+	c = make(CHART_COLUMN, CHART_COUNT, 1, a, b, 4);
+	assert_int_equal(chart_set_axis_titles(c, "四半期", "件数"), 0);
+	assert_int_equal(chart_drawingml(&x, c, chart_drawn_kind(c, 45),
+	    "rId1", 0), 0);
+	assert_non_null(doc = xmlReadMemory(x.data, (int)x.len, NULL, NULL,
+	    XML_PARSE_NONET));
+	root = xmlDocGetRootElement(doc);
+	assert_string_equal((const char *)root->name, "chartSpace");
+	assert_non_null(n = find(root, "barChart"));
+	assert_string_equal(val(find(n, "barDir")), "col");
+	assert_string_equal(val(find(n, "grouping")), "clustered");
+	assert_int_equal(count(root, "ser"), 2);
+	/* Series 1: name, categories and values cached as the model has them. */
+	ser = find(root, "ser");
+	np = points(find(find(ser, "tx"), "strCache"), pts, 8);
+	assert_int_equal(np, 1);
+	assert_string_equal(pts[0], "今年度");
+	assert_string_equal(content(find(find(ser, "cat"), "f")),
+	    CHART_DATA_SHEET "!$A$2:$A$5");
+	np = points(find(find(ser, "cat"), "strCache"), pts, 8);
+	assert_int_equal(np, 4);
+	assert_string_equal(pts[0], "第1四半期");
+	assert_string_equal(pts[3], "第4四半期");
+	n = find(find(ser, "val"), "numCache");
+	assert_string_equal(val(find(n, "ptCount")), "4");
+	np = points(n, pts, 8);
+	/* the missing value is a gap: no point 2 */
+	assert_int_equal(np, 3);
+	assert_string_equal(pts[0], "12");
+	assert_string_equal(pts[1], "8");
+	assert_string_equal(pts[2], "3");
+	/* Series 2 from column C. */
+	for (ser = ser->next; ser != NULL && (ser->type != XML_ELEMENT_NODE ||
+	    strcmp((const char *)ser->name, "ser") != 0); ser = ser->next)
+		;
+	assert_non_null(ser);
+	assert_string_equal(content(find(find(ser, "val"), "f")),
+	    CHART_DATA_SHEET "!$C$2:$C$5");
+	np = points(find(find(ser, "val"), "numCache"), pts, 8);
+	assert_int_equal(np, 4);
+	assert_string_equal(pts[1], "31");
+	/* The axis of the model, labels shown, fonts, embedded data. */
+	n = find(root, "valAx");
+	assert_string_equal(val(find(n, "max")), "35");
+	assert_string_equal(val(find(n, "min")), "0");
+	assert_string_equal(val(find(n, "majorUnit")), "5");
+	assert_non_null(find(root, "dLbls"));
+	assert_non_null(strstr(x.data, "<a:ea typeface=\"游ゴシック\"/>"));
+	assert_non_null(strstr(x.data, "<c:externalData r:id=\"rId1\">"));
+	/* category labels level, never rotated */
+	assert_non_null(strstr(x.data, "<c:catAx>"));
+	assert_non_null(find(root, "legend"));
+	xmlFreeDoc(doc);
+	buf_free(&x);
+
+	/* Without a title, when the slide has one. */
+	assert_int_equal(chart_drawingml(&x, c, CHART_COLUMN, NULL,
+	    CHART_DML_NO_TITLE), 0);
+	assert_null(strstr(x.data, "<c:chart><c:title>"));
+	assert_non_null(strstr(x.data, "<c:autoTitleDeleted val=\"1\"/>"));
+	assert_null(strstr(x.data, "externalData"));
+	buf_free(&x);
+	chart_free(c);
+
+	/* A pie: one series, slices coloured, value and share. */
+	c = make(CHART_PIE, CHART_COUNT, 0, b, NULL, 4);
+	assert_int_equal(chart_drawingml(&x, c, CHART_PIE, "rId1", 0), 0);
+	assert_non_null(doc = xmlReadMemory(x.data, (int)x.len, NULL, NULL,
+	    XML_PARSE_NONET));
+	root = xmlDocGetRootElement(doc);
+	assert_non_null(find(root, "pieChart"));
+	assert_int_equal(count(root, "dPt"), 4);
+	assert_null(find(root, "valAx"));
+	assert_string_equal(val(find(root, "showPercent")), "1");
+	xmlFreeDoc(doc);
+	buf_free(&x);
+	chart_free(c);
+
+	/* Horizontal bars: categories top down, value axis at the bottom. */
+	c = make(CHART_BAR, CHART_PERCENT, 0, (double[]){ 0.5, 0.6, 0.7, 1 },
+	    NULL, 4);
+	assert_int_equal(chart_drawingml(&x, c, CHART_BAR, "rId1", 0), 0);
+	assert_non_null(strstr(x.data, "<c:barDir val=\"bar\"/>"));
+	assert_non_null(strstr(x.data, "<c:orientation val=\"maxMin\"/>"));
+	assert_non_null(strstr(x.data, "<c:crosses val=\"max\"/>"));
+	assert_non_null(strstr(x.data, "formatCode=\"0%\""));
+	buf_free(&x);
+	chart_free(c);
+}
+
+/* The embedded workbook: the same bytes for the same model and date. */
+static void
+test_workbook(void **state)
+{
+	static const double	 a[4] = { 12, 8, 5, 3 };
+	struct chart		*c;
+	char			*m1, *m2;
+	size_t			 l1, l2;
+
+	(void)state;
+	c = make(CHART_COLUMN, CHART_COUNT, 0, a, NULL, 4);
+	assert_int_equal(xlsx_chart_data(&m1, &l1, c, "2026-04-20"), 0);
+	assert_int_equal(xlsx_chart_data(&m2, &l2, c, "2026-04-20"), 0);
+	assert_true(l1 > 1000);
+	assert_memory_equal(m1, "PK\003\004", 4);
+	assert_int_equal(l1, l2);
+	assert_memory_equal(m1, m2, l1);
+	free(m1);
+	free(m2);
+	assert_int_equal(xlsx_chart_data(&m1, &l1, c, "2026-4-20"),
+	    NC_EINVALID);
+	assert_null(m1);
+	chart_free(c);
+}
+
+/* More bars than a page holds: parts that keep the whole's axis. */
+static void
+test_slices(void **state)
+{
+	struct chart		*c, *s;
+	struct chart_axis	 whole, part;
+	double			 v[50];
+	char			 cat[32];
+	size_t			 i, fit;
+
+	(void)state;
+	assert_int_equal(chart_new(&c, CHART_BAR, "項目別の実施率"), 0);
+	for (i = 0; i < 50; i++) {
+		snprintf(cat, sizeof cat, "dp-2-%zu-%02zu", i / 10 + 1, i % 10);
+		assert_int_equal(chart_category(c, cat), 0);
+		v[i] = i < 25 ? 0.3 : 0.95;
+	}
+	assert_int_equal(chart_series(c, "実施率", v, 50), 0);
+	assert_int_equal(chart_set_format(c, CHART_COUNT), 0);
+	/* 16.5 cm of a landscape page: 3 cm of frame, 0.45 cm a bar. */
+	fit = chart_fit_categories(c, CHART_BAR, 16.5);
+	assert_int_equal(fit, 30);
+	assert_int_equal(chart_fit_categories(c, CHART_BAR, 1), 1);
+	assert_int_equal(chart_fit_categories(c, CHART_COLUMN, 1), 50);
+	chart_value_axis(&whole, c);
+	assert_int_equal(chart_slice(&s, c, 0, 25, 1, 2), 0);
+	assert_string_equal(s->title, "項目別の実施率（その1）");
+	assert_int_equal(s->ncats, 25);
+	assert_string_equal(s->cats[24], "dp-2-3-04");
+	/* The first half alone would scale to 0.3; it keeps the whole's. */
+	chart_value_axis(&part, s);
+	assert_true(part.max == whole.max && part.major == whole.major);
+	chart_free(s);
+	assert_int_equal(chart_slice(&s, c, 25, 25, 2, 2), 0);
+	assert_string_equal(s->title, "項目別の実施率（その2）");
+	assert_true(s->series[0].values[0] == 0.95);
+	chart_free(s);
+	assert_int_equal(chart_slice(&s, c, 0, 50, 1, 1), 0);
+	assert_string_equal(s->title, "項目別の実施率");
+	chart_free(s);
+	assert_int_equal(chart_slice(&s, c, 40, 11, 1, 1), NC_EINVALID);
+	assert_null(s);
+	chart_free(c);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_axis),
+		cmocka_unit_test(test_drawn_kind),
+		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_drawingml),
+		cmocka_unit_test(test_workbook),
+		cmocka_unit_test(test_slices),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

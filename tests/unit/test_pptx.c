@@ -1,0 +1,838 @@
+/*
+ * The .pptx writer: a deck of every slide kind checked here (parts,
+ * relationships, continuation slides, what fits) and by
+ * tests/py/check_office.py (zipfile and ElementTree: the whole package;
+ * charts' caches and embedded workbooks through openpyxl; titles, tables,
+ * notes); determinism; the template from a directory and from a .potx, as
+ * a data directory overrides it; bad templates; sticky errors.
+ *
+ * NCIO_TEST_KEEP=1 keeps the temporary directory; NCIO_OFFICE_SAMPLES=DIR
+ * writes the sample deck there for tests/e2e/office_render.sh.
+ */
+#include <sys/stat.h>
+
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <minizip/unzip.h>
+#include <minizip/zip.h>
+
+#include "buf.h"
+#include "chart.h"
+#include "error.h"
+#include "json.h"
+#include "pptx.h"
+#include "pptx_template.h"
+
+#define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
+
+static char	 tmpdir[] = "/tmp/test_pptx.XXXXXX";
+
+static int
+setup(void **state)
+{
+	(void)state;
+	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+}
+
+static int
+teardown(void **state)
+{
+	char	cmd[256];
+
+	(void)state;
+	if (getenv("NCIO_TEST_KEEP") != NULL) {
+		printf("# kept %s\n", tmpdir);
+		return 0;
+	}
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmpdir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static const char *
+sample_dir(void)
+{
+	const char	*d = getenv("NCIO_OFFICE_SAMPLES");
+
+	return d != NULL && *d != '\0' ? d : tmpdir;
+}
+
+static void
+path_in(char *out, size_t size, const char *name)
+{
+	int	n = snprintf(out, size, "%s/%s", tmpdir, name);
+
+	assert_true(n > 0 && (size_t)n < size);
+}
+
+/* One part of a saved package, NUL-terminated; NULL if absent. */
+static char *
+part_of(const char *path, const char *name)
+{
+	unzFile		 uf;
+	unz_file_info64	 fi;
+	char		*p;
+	int		 n;
+
+	assert_non_null(uf = unzOpen64(path));
+	if (unzLocateFile(uf, name, 1) != UNZ_OK) {
+		unzClose(uf);
+		return NULL;
+	}
+	assert_int_equal(unzGetCurrentFileInfo64(uf, &fi, NULL, 0, NULL, 0,
+	    NULL, 0), UNZ_OK);
+	assert_non_null(p = malloc(fi.uncompressed_size + 1));
+	assert_int_equal(unzOpenCurrentFile(uf), UNZ_OK);
+	n = unzReadCurrentFile(uf, p, (unsigned)fi.uncompressed_size);
+	assert_int_equal(n, (int)fi.uncompressed_size);
+	p[n] = '\0';
+	unzCloseCurrentFile(uf);
+	unzClose(uf);
+	return p;
+}
+
+static size_t
+occurrences(const char *s, const char *what)
+{
+	size_t	n = 0;
+
+	while ((s = strstr(s, what)) != NULL) {
+		n++;
+		s += strlen(what);
+	}
+	return n;
+}
+
+/* The sample deck: content illustrative, no real person. */
+
+static const struct pptx_props props = {
+	"令和8年度 情報セキュリティ対策 実施結果報告", "CIO補佐官",
+	"2027-03-31",
+};
+
+static const struct pptx_title cover = {
+	"令和8年度 情報セキュリティ対策 実施結果報告", "詳細版",
+	"令和9年3月31日", "CIO補佐官チーム",
+};
+
+#define NOTES_COVER	"校正1回目：令和9年3月10日 監査担当（数値の誤り2件を修正）\n" \
+			"校正2回目：令和9年3月20日 CIO補佐官（表現を修正）"
+
+static const struct pptx_bullet summary[] = {
+	{ 1, "所属点検は全30課で実施し、提出率は100%であった。" },
+	{ 2, "実施率の平均は82.5%（前年度79.7%、+2.8ポイント）" },
+	{ 2, "実施率が70%を下回った課は3課" },
+	{ 3, "いずれも改善計画を提出済み" },
+	{ 1, "内部監査は5件を計画し、3件を実施した。" },
+	{ 1, "研修は4回開催し、延べ412人が受講した。" },
+};
+
+/* Enough bullets to need a continuation slide. */
+#define NACTIONS	14
+static char	 action_text[NACTIONS][160];
+static struct pptx_bullet actions[NACTIONS];
+
+#define NROWS	30
+static const char *const head[] = {
+	"No.", "部", "課", "提出日", "実施率", "前年度", "増減",
+};
+static char		 grid[NROWS][7][48];
+static const char	*cells[NROWS * 7];
+
+static const char *const depts[] = {
+	"企画部", "総務部", "区民部", "産業経済部", "福祉部", "健康部",
+};
+static const double	 rate[6] = { 0.825, 0.753, 0.91, 0.664, 1, 0.79 };
+static const double	 cnt[6] = { 12, 8, 5, 3, 1, 7 };
+
+static struct chart *
+chart_of(int which)
+{
+	struct chart	*c;
+	size_t		 i;
+	double		 v[40];
+	char		 ref[32];
+
+	if (which == 2) {
+		/* Forty items: more bars than a slide holds. */
+		assert_int_equal(chart_new(&c, CHART_COLUMN, "項目別の実施率"),
+		    0);
+		for (i = 0; i < 40; i++) {
+			snprintf(ref, sizeof ref, "dp-2-%zu-%02zu", i / 10 + 1,
+			    i % 10);
+			assert_int_equal(chart_category(c, ref), 0);
+			v[i] = (double)(i % 11) / 10;
+		}
+		assert_int_equal(chart_series(c, "実施率", v, 40), 0);
+		assert_int_equal(chart_set_format(c, CHART_PERCENT), 0);
+		return c;
+	}
+
+	assert_int_equal(chart_new(&c, which == 0 ? CHART_COLUMN : CHART_PIE,
+	    which == 0 ? "部別の実施率" : "部別の指摘件数"), 0);
+	for (i = 0; i < 6; i++)
+		assert_int_equal(chart_category(c, depts[i]), 0);
+	assert_int_equal(chart_series(c, which == 0 ? "令和8年度" : "件数",
+	    which == 0 ? rate : cnt, 6), 0);
+	assert_int_equal(chart_set_format(c, which == 0 ? CHART_PERCENT :
+	    CHART_COUNT), 0);
+	assert_int_equal(chart_set_labels(c, 1), 0);
+	return c;
+}
+
+static void
+fill(void)
+{
+	size_t	r, c;
+
+	for (r = 0; r < NACTIONS; r++) {
+		snprintf(action_text[r], sizeof action_text[r], "取組%zu：指摘"
+		    "事項の改善状況を四半期ごとに確認し、結果を所属長に通知する。",
+		    r + 1);
+		actions[r].level = r % 3 == 2 ? 2 : 1;
+		actions[r].text = action_text[r];
+	}
+	for (r = 0; r < NROWS; r++) {
+		snprintf(grid[r][0], 48, "%zu", r + 1);
+		snprintf(grid[r][1], 48, "%s", depts[r % 6]);
+		snprintf(grid[r][2], 48, "%s", r % 3 ? "保育課" : "情報政策課");
+		snprintf(grid[r][3], 48, "令和8年5月%zu日", r % 28 + 1);
+		snprintf(grid[r][4], 48, "%.1f%%", 60 + (double)r);
+		snprintf(grid[r][5], 48, "%.1f%%", 58 + (double)r * 0.5);
+		snprintf(grid[r][6], 48, "+%.1f", 2 + (double)r * 0.5);
+		for (c = 0; c < 7; c++)
+			cells[r * 7 + c] = grid[r][c];
+	}
+}
+
+static struct pptx *
+make_deck(const char *template)
+{
+	struct pptx_table	 t = { 7, head, NROWS, cells, NULL };
+	struct pptx		*p;
+	struct chart		*c;
+
+	fill();
+	assert_int_equal(pptx_new(&p, &props, template), 0);
+	assert_int_equal(pptx_title_slide(p, &cover), 0);
+	assert_int_equal(pptx_notes(p, NOTES_COVER), 0);
+	assert_int_equal(pptx_bullet_slide(p, "実施結果の概要", summary,
+	    NELEM(summary)), 0);
+	assert_int_equal(pptx_bullet_slide(p, "来年度の取組", actions,
+	    NACTIONS), 0);
+	c = chart_of(0);
+	assert_int_equal(pptx_chart_slide(p, "部別の実施率", c), 0);
+	chart_free(c);
+	assert_int_equal(pptx_table_slide(p, "課別の実施率", &t), 0);
+	assert_int_equal(pptx_notes(p, "課別の一覧（全30課）。"), 0);
+	c = chart_of(1);
+	assert_int_equal(pptx_chart_slide(p, "指摘件数の内訳", c), 0);
+	chart_free(c);
+	c = chart_of(2);
+	assert_int_equal(pptx_chart_slide(p, "項目別の実施率", c), 0);
+	assert_int_equal(pptx_notes(p, "全40項目。"), 0);
+	chart_free(c);
+	return p;
+}
+
+/* The text of every a:t under n, paragraphs joined by LF. */
+static void
+collect_text(xmlNode *n, struct buf *b)
+{
+	xmlNode	*c;
+	xmlChar	*s;
+
+	for (c = n; c != NULL; c = c->next) {
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (strcmp((const char *)c->name, "t") == 0) {
+			s = xmlNodeGetContent(c);
+			buf_puts(b, (const char *)s);
+			xmlFree(s);
+		} else if (strcmp((const char *)c->name, "p") == 0 && b->len > 0)
+			buf_putc(b, '\n');
+		if (strcmp((const char *)c->name, "t") != 0)
+			collect_text(c->children, b);
+	}
+}
+
+static xmlNode *
+next_el(xmlNode *n, const char *name)
+{
+	xmlNode	*c, *r;
+
+	for (c = n; c != NULL; c = c->next) {
+		if (c->type == XML_ELEMENT_NODE &&
+		    strcmp((const char *)c->name, name) == 0)
+			return c;
+		if ((r = next_el(c->children, name)) != NULL)
+			return r;
+	}
+	return NULL;
+}
+
+/* The rows of the table on a slide, cells joined by TAB. */
+static size_t
+table_rows(const char *xml, char rows[][256], size_t max)
+{
+	xmlDocPtr	 doc;
+	xmlNode		*tbl, *tr, *tc;
+	struct buf	 b = BUF_INIT, cell = BUF_INIT;
+	size_t		 n = 0, k;
+
+	assert_non_null(doc = xmlReadMemory(xml, (int)strlen(xml), NULL, NULL,
+	    XML_PARSE_NONET));
+	tbl = next_el(xmlDocGetRootElement(doc), "tbl");
+	for (tr = tbl != NULL ? tbl->children : NULL; tr != NULL && n < max;
+	    tr = tr->next) {
+		if (tr->type != XML_ELEMENT_NODE ||
+		    strcmp((const char *)tr->name, "tr") != 0)
+			continue;
+		buf_reset(&b);
+		for (tc = tr->children, k = 0; tc != NULL; tc = tc->next) {
+			if (tc->type != XML_ELEMENT_NODE)
+				continue;
+			if (k++ > 0)
+				buf_putc(&b, '\t');
+			buf_reset(&cell);
+			collect_text(tc->children, &cell);
+			if (cell.len > 0)
+				buf_add(&b, cell.data, cell.len);
+		}
+		snprintf(rows[n++], 256, "%s", b.data != NULL ? b.data : "");
+	}
+	buf_free(&b);
+	buf_free(&cell);
+	xmlFreeDoc(doc);
+	return n;
+}
+
+static void
+json_text(struct buf *b, const char *s)
+{
+	json_put_string(b, s, strlen(s));
+}
+
+static void
+test_deck(void **state)
+{
+	struct pptx	*p;
+	struct buf	 j = BUF_INIT, cmd = BUF_INIT, row = BUF_INIT;
+	char		 path[512], name[64], *xml;
+	char		 (*rows)[256];
+	size_t		 nslides, i, k, n, r, c, first_table = 0, got = 0;
+	size_t		 table_slides = 0, action_slides = 0;
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/deck.pptx", sample_dir());
+	p = make_deck(NULL);
+	nslides = pptx_slide_count(p);
+	assert_int_equal(pptx_save(p, path), 0);
+	pptx_free(p);
+	assert_non_null(rows = calloc(64, sizeof *rows));
+
+	xml = part_of(path, "ppt/presentation.xml");
+	assert_non_null(strstr(xml, "<p:sldSz cx=\"12192000\" cy=\"6858000\"/>"));
+	assert_int_equal(occurrences(xml, "<p:sldId "), nslides);
+	assert_non_null(strstr(xml, "<p:sldMasterId id=\"2147483648\""));
+	assert_non_null(strstr(xml, "<p:notesMasterIdLst>"));
+	free(xml);
+	xml = part_of(path, "ppt/theme/theme1.xml");
+	assert_non_null(strstr(xml, "<a:ea typeface=\"游ゴシック\"/>"));
+	free(xml);
+	xml = part_of(path, "docProps/app.xml");
+	assert_non_null(strstr(xml, "<Notes>3</Notes>"));
+	free(xml);
+
+	/*
+	 * Slides: cover, summary, actions (over two slides at least),
+	 * chart, table (over several, the header on each), chart.
+	 */
+	xml = part_of(path, "ppt/slides/_rels/slide1.xml.rels");
+	assert_non_null(strstr(xml, "Target=\"../slideLayouts/slideLayout1.xml\""));
+	assert_non_null(strstr(xml, "Target=\"../notesSlides/notesSlide1.xml\""));
+	free(xml);
+	xml = part_of(path, "ppt/slides/slide1.xml");
+	assert_non_null(strstr(xml, "<p:ph type=\"ctrTitle\"/>"));
+	assert_non_null(strstr(xml, "令和9年3月31日"));
+	free(xml);
+	for (i = 3; i <= nslides; i++) {
+		snprintf(name, sizeof name, "ppt/slides/slide%zu.xml", i);
+		xml = part_of(path, name);
+		if (strstr(xml, "来年度の取組") != NULL)
+			action_slides++;
+		if (strstr(xml, "課別の実施率") != NULL) {
+			if (first_table == 0)
+				first_table = i;
+			table_slides++;
+			n = table_rows(xml, rows, 64);
+			/* the header on every slide of the table */
+			assert_true(n >= 2);
+			assert_string_equal(rows[0], "No.\t部\t課\t提出日\t実施率\t"
+			    "前年度\t増減");
+			if (table_slides > 1)
+				assert_non_null(strstr(xml,
+				    "課別の実施率（続き）"));
+			for (k = 1; k < n; k++, got++) {
+				buf_reset(&row);
+				for (c = 0; c < 7; c++)
+					buf_printf(&row, "%s%s", c ? "\t" : "",
+					    grid[got][c]);
+				assert_string_equal(rows[k], row.data);
+			}
+			/* numbers to the right, text to the left */
+			assert_non_null(strstr(xml, "<a:pPr algn=\"r\"/><a:r>"
+			    "<a:rPr lang=\"ja-JP\" altLang=\"en-US\" sz=\""));
+			assert_non_null(strstr(xml, "<a:pPr algn=\"l\"/>"));
+		}
+		free(xml);
+	}
+	/* Every row once, in order, over the continuation slides. */
+	assert_int_equal(got, NROWS);
+	assert_true(table_slides >= 2);
+	assert_true(action_slides >= 2);
+	assert_int_equal(nslides, 6 + action_slides + table_slides);
+	snprintf(name, sizeof name, "ppt/slides/_rels/slide%zu.xml.rels",
+	    first_table);
+	xml = part_of(path, name);
+	assert_non_null(strstr(xml, "notesSlide"));
+	free(xml);
+	/* The chart slide's chart has no title of its own: the slide says it. */
+	xml = part_of(path, "ppt/charts/chart1.xml");
+	assert_null(strstr(xml, "<c:chart><c:title>"));
+	free(xml);
+	xml = part_of(path, "ppt/charts/chart2.xml");
+	assert_non_null(strstr(xml, "<c:chart><c:title>"));
+	assert_non_null(strstr(xml, "<c:pieChart>"));
+	free(xml);
+
+	/* What check_office.py checks, as JSON. */
+	buf_puts(&j, "{\"charts\":[{\"title\":\"部別の実施率\",\"categories\":"
+	    "[\"企画部\",\"総務部\",\"区民部\",\"産業経済部\",\"福祉部\","
+	    "\"健康部\"],\"series\":[{\"name\":\"令和8年度\",\"values\":"
+	    "[0.825,0.753,0.91,0.664,1,0.79]}]},{\"title\":\"部別の指摘件数\","
+	    "\"categories\":[\"企画部\",\"総務部\",\"区民部\",\"産業経済部\","
+	    "\"福祉部\",\"健康部\"],\"series\":[{\"name\":\"件数\",\"values\":"
+	    "[12,8,5,3,1,7]}]}");
+	{
+		struct chart	*whole = chart_of(2), *part;
+
+		for (i = 0; i < 2; i++) {
+			assert_int_equal(chart_slice(&part, whole, 20 * i, 20,
+			    i + 1, 2), 0);
+			buf_puts(&j, ",{\"title\":");
+			json_text(&j, part->title);
+			buf_puts(&j, ",\"categories\":[");
+			for (k = 0; k < part->ncats; k++) {
+				if (k > 0)
+					buf_putc(&j, ',');
+				json_text(&j, part->cats[k]);
+			}
+			buf_puts(&j, "],\"series\":[{\"name\":\"実施率\","
+			    "\"values\":[");
+			for (k = 0; k < part->ncats; k++)
+				buf_printf(&j, "%s%.15g", k > 0 ? "," : "",
+				    part->series[0].values[k]);
+			buf_puts(&j, "]}]}");
+			chart_free(part);
+		}
+		chart_free(whole);
+	}
+	buf_puts(&j, "],\"slides\":[");
+	buf_puts(&j, "{\"title\":");
+	json_text(&j, cover.title);
+	buf_puts(&j, ",\"texts\":[\"詳細版\",\"令和9年3月31日\",\"CIO補佐官"
+	    "チーム\"],\"notes\":");
+	json_text(&j, NOTES_COVER);
+	buf_puts(&j, "},{\"title\":\"実施結果の概要\",\"texts\":[");
+	for (i = 0; i < NELEM(summary); i++) {
+		if (i > 0)
+			buf_putc(&j, ',');
+		json_text(&j, summary[i].text);
+	}
+	buf_puts(&j, "]}");
+	for (i = 0; i < action_slides; i++)
+		buf_printf(&j, ",{\"title\":\"来年度の取組%s\"}", i > 0 ?
+		    "（続き）" : "");
+	buf_puts(&j, ",{\"title\":\"部別の実施率\",\"chart\":1}");
+	got = 0;
+	for (i = 0; i < table_slides; i++) {
+		snprintf(name, sizeof name, "ppt/slides/slide%zu.xml",
+		    first_table + i);
+		xml = part_of(path, name);
+		n = table_rows(xml, rows, 64);
+		free(xml);
+		buf_printf(&j, ",{\"title\":\"課別の実施率%s\",\"table\":[[",
+		    i > 0 ? "（続き）" : "");
+		for (c = 0; c < 7; c++) {
+			if (c > 0)
+				buf_putc(&j, ',');
+			json_text(&j, head[c]);
+		}
+		buf_putc(&j, ']');
+		for (r = 1; r < n; r++, got++) {
+			buf_puts(&j, ",[");
+			for (c = 0; c < 7; c++) {
+				if (c > 0)
+					buf_putc(&j, ',');
+				json_text(&j, grid[got][c]);
+			}
+			buf_putc(&j, ']');
+		}
+		buf_putc(&j, ']');
+		if (i == 0)
+			buf_puts(&j, ",\"notes\":\"課別の一覧（全30課）。\"");
+		buf_putc(&j, '}');
+	}
+	buf_puts(&j, ",{\"title\":\"指摘件数の内訳\",\"chart\":2}");
+	/* Forty bars: the parts on two slides, the notes on the first. */
+	buf_puts(&j, ",{\"title\":\"項目別の実施率\",\"chart\":3,\"notes\":"
+	    "\"全40項目。\"},{\"title\":\"項目別の実施率（続き）\",\"chart\":4}]}");
+	assert_int_equal(buf_ok(&j), 0);
+	buf_printf(&cmd, "%s.json", path);
+	{
+		FILE *f = fopen(cmd.data, "w");
+
+		assert_non_null(f);
+		assert_int_equal(fwrite(j.data, 1, j.len, f), j.len);
+		assert_int_equal(fclose(f), 0);
+	}
+	buf_reset(&cmd);
+	if (access("/usr/bin/python3", X_OK) != 0 || system("/usr/bin/python3 "
+	    "-c 'import openpyxl' >/dev/null 2>&1") != 0)
+		printf("# skipped: /usr/bin/python3 with openpyxl not "
+		    "installed\n");
+	else {
+		buf_printf(&cmd, "/usr/bin/python3 " NCIO_SOURCE_DIR
+		    "/tests/py/check_office.py pptx '%s'", path);
+		assert_int_equal(buf_ok(&cmd), 0);
+		assert_int_equal(system(cmd.data), 0);
+	}
+	free(rows);
+	buf_free(&j);
+	buf_free(&cmd);
+	buf_free(&row);
+}
+
+static void
+test_deterministic(void **state)
+{
+	struct pptx	*a, *b;
+	char		*ma, *mb;
+	size_t		 la, lb;
+
+	(void)state;
+	a = make_deck(NULL);
+	b = make_deck(NULL);
+	assert_int_equal(pptx_to_mem(&ma, &la, a), 0);
+	assert_int_equal(pptx_to_mem(&mb, &lb, b), 0);
+	assert_int_equal(la, lb);
+	assert_memory_equal(ma, mb, la);
+	free(mb);
+	/* Writing again changes nothing. */
+	assert_int_equal(pptx_to_mem(&mb, &lb, a), 0);
+	assert_int_equal(la, lb);
+	assert_memory_equal(ma, mb, la);
+	free(ma);
+	free(mb);
+	pptx_free(a);
+	pptx_free(b);
+}
+
+/*
+ * Write the built-in template to dir (as loose parts) or to a .potx,
+ * with edit applied to the part named in it: { name, from, to }.
+ */
+struct edit {
+	const char	*name;
+	const char	*from;
+	const char	*to;
+};
+
+static void
+edited(struct buf *b, const struct pptx_tfile *f, const struct edit *e)
+{
+	const char	*at;
+
+	buf_reset(b);
+	buf_add(b, f->data, f->len);
+	if (e == NULL || strcmp(e->name, f->name) != 0)
+		return;
+	assert_non_null(at = strstr(b->data, e->from));
+	{
+		struct buf	o = BUF_INIT;
+
+		buf_add(&o, b->data, (size_t)(at - b->data));
+		buf_puts(&o, e->to);
+		buf_puts(&o, at + strlen(e->from));
+		buf_reset(b);
+		buf_add(b, o.data, o.len);
+		buf_free(&o);
+	}
+}
+
+static void
+write_template_dir(const char *dir, const struct edit *e)
+{
+	struct buf	 b = BUF_INIT, path = BUF_INIT, cmd = BUF_INIT;
+	FILE		*f;
+	size_t		 i;
+
+	for (i = 0; i < pptx_ntemplate; i++) {
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", dir, pptx_template[i].name);
+		buf_reset(&cmd);
+		buf_printf(&cmd, "mkdir -p \"$(dirname '%s')\"", path.data);
+		assert_int_equal(system(cmd.data), 0);
+		edited(&b, &pptx_template[i], e);
+		assert_non_null(f = fopen(path.data, "wb"));
+		assert_int_equal(fwrite(b.data, 1, b.len, f), b.len);
+		assert_int_equal(fclose(f), 0);
+	}
+	buf_free(&b);
+	buf_free(&path);
+	buf_free(&cmd);
+}
+
+static void
+write_template_zip(const char *path, const struct edit *e, const char *skip)
+{
+	struct buf	 b = BUF_INIT;
+	zip_fileinfo	 zi;
+	zipFile		 zf;
+	size_t		 i;
+
+	assert_non_null(zf = zipOpen(path, APPEND_STATUS_CREATE));
+	memset(&zi, 0, sizeof zi);
+	for (i = 0; i < pptx_ntemplate; i++) {
+		if (skip != NULL && strcmp(pptx_template[i].name, skip) == 0)
+			continue;
+		edited(&b, &pptx_template[i], e);
+		assert_int_equal(zipOpenNewFileInZip(zf, pptx_template[i].name,
+		    &zi, NULL, 0, NULL, 0, NULL, Z_DEFLATED,
+		    Z_DEFAULT_COMPRESSION), ZIP_OK);
+		assert_int_equal(zipWriteInFileInZip(zf, b.data,
+		    (unsigned)b.len), ZIP_OK);
+		assert_int_equal(zipCloseFileInZip(zf), ZIP_OK);
+	}
+	assert_int_equal(zipClose(zf, NULL), ZIP_OK);
+	buf_free(&b);
+}
+
+/*
+ * A data directory restyles its presentations with a template of its own:
+ * loose parts in templates/pptx/, or a PowerPoint template in
+ * templates/slides.potx, which wins.
+ */
+static void
+test_template_override(void **state)
+{
+	static const struct edit	 red = { "ppt/theme/theme1.xml",
+	    "<a:accent1><a:srgbClr val=\"2F5597\"/>",
+	    "<a:accent1><a:srgbClr val=\"C00000\"/>" };
+	static const struct edit	 meiryo = { "ppt/theme/theme1.xml",
+	    "<a:ea typeface=\"游ゴシック\"/>", "<a:ea typeface=\"メイリオ\"/>" };
+	struct pptx	*p;
+	char		 data[512], dir[600], potx[600], out[512], *found, *xml;
+
+	(void)state;
+	path_in(data, sizeof data, "datadir");
+	assert_int_equal(mkdir(data, 0755), 0);
+	assert_int_equal(pptx_template_find(&found, data), 0);
+	assert_null(found);
+
+	assert_true(snprintf(dir, sizeof dir, "%.500s/" PPTX_TEMPLATE_DIR, data) <
+	    (int)sizeof dir);
+	write_template_dir(dir, &red);
+	assert_int_equal(pptx_template_find(&found, data), 0);
+	assert_non_null(found);
+	assert_string_equal(found, dir);
+	p = make_deck(found);
+	free(found);
+	path_in(out, sizeof out, "red.pptx");
+	assert_int_equal(pptx_save(p, out), 0);
+	pptx_free(p);
+	xml = part_of(out, "ppt/theme/theme1.xml");
+	assert_non_null(strstr(xml, "C00000"));
+	free(xml);
+
+	assert_true(snprintf(potx, sizeof potx, "%.500s/" PPTX_TEMPLATE_FILE,
+	    data) < (int)sizeof potx);
+	write_template_zip(potx, &meiryo, NULL);
+	assert_int_equal(pptx_template_find(&found, data), 0);
+	assert_string_equal(found, potx);
+	p = make_deck(found);
+	free(found);
+	path_in(out, sizeof out, "meiryo.pptx");
+	assert_int_equal(pptx_save(p, out), 0);
+	pptx_free(p);
+	xml = part_of(out, "ppt/theme/theme1.xml");
+	assert_non_null(strstr(xml, "メイリオ"));
+	free(xml);
+	/* The template's own presentation and slides are not taken. */
+	xml = part_of(out, "ppt/presentation.xml");
+	assert_null(strstr(xml, "<p:sldIdLst/>"));
+	free(xml);
+
+	/* A template without a notes master gets the built-in one. */
+	path_in(potx, sizeof potx, "nonotes.potx");
+	write_template_zip(potx, &(struct edit){ "ppt/_rels/presentation.xml.rels",
+	    "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/"
+	    "officeDocument/2006/relationships/notesMaster\" Target=\""
+	    "notesMasters/notesMaster1.xml\"/>", "" }, NULL);
+	p = make_deck(potx);
+	path_in(out, sizeof out, "nonotes.pptx");
+	assert_int_equal(pptx_save(p, out), 0);
+	pptx_free(p);
+	assert_non_null(xml = part_of(out, "ppt/notesMasters/notesMaster1.xml"));
+	free(xml);
+}
+
+static void
+test_bad_templates(void **state)
+{
+	struct pptx	*p;
+	char		 path[512];
+
+	(void)state;
+	path_in(path, sizeof path, "nothere.potx");
+	assert_int_equal(pptx_new(&p, NULL, path), NC_ENOTFOUND);
+	assert_null(p);
+
+	path_in(path, sizeof path, "text.potx");
+	{
+		FILE *f = fopen(path, "w");
+
+		assert_non_null(f);
+		fputs("not a zip", f);
+		fclose(f);
+	}
+	assert_int_equal(pptx_new(&p, NULL, path), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "not a .potx or .pptx"));
+
+	/* 4:3 slides */
+	path_in(path, sizeof path, "four-three.potx");
+	write_template_zip(path, &(struct edit){ "ppt/presentation.xml",
+	    "<p:sldSz cx=\"12192000\" cy=\"6858000\"/>",
+	    "<p:sldSz cx=\"9144000\" cy=\"6858000\"/>" }, NULL);
+	assert_int_equal(pptx_new(&p, NULL, path), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "not 16:9"));
+
+	/* a master whose layouts have no body for bullets */
+	path_in(path, sizeof path, "nobody.potx");
+	write_template_zip(path, &(struct edit){
+	    "ppt/slideLayouts/slideLayout2.xml", "type=\"obj\"",
+	    "type=\"blank\"" }, NULL);
+	assert_int_equal(pptx_new(&p, NULL, path), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "no slide layout of type 'obj'"));
+
+	/* a part the master needs is missing */
+	path_in(path, sizeof path, "notheme.potx");
+	write_template_zip(path, NULL, "ppt/theme/theme1.xml");
+	assert_int_equal(pptx_new(&p, NULL, path), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "no part 'ppt/theme/theme1.xml'"));
+
+	/* not well-formed */
+	path_in(path, sizeof path, "broken.potx");
+	write_template_zip(path, &(struct edit){ "ppt/slideMasters/"
+	    "slideMaster1.xml", "</p:sldMaster>", "" }, NULL);
+	assert_int_equal(pptx_new(&p, NULL, path), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "not well-formed"));
+}
+
+static void
+test_sticky(void **state)
+{
+	static const struct pptx_bullet	 bad[] = { { 1, "良い" },
+	    { 1, "壊れた\xff" } };
+	static const struct pptx_bullet	 deep[] = { { 6, "深すぎる" } };
+	struct pptx	*p;
+	char		 path[512], *m;
+	size_t		 len;
+
+	(void)state;
+	path_in(path, sizeof path, "sticky.pptx");
+	assert_int_equal(pptx_new(&p, &props, NULL), 0);
+	assert_int_equal(pptx_title_slide(p, &cover), 0);
+	assert_int_equal(pptx_bullet_slide(p, "概要", bad, 2), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "invalid UTF-8 in bullet"));
+	assert_int_equal(pptx_bullet_slide(p, "概要", summary, 1),
+	    NC_EINVALID);
+	assert_int_equal(pptx_save(p, path), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "invalid UTF-8 in bullet"));
+	assert_int_not_equal(access(path, F_OK), 0);
+	pptx_free(p);
+
+	assert_int_equal(pptx_new(&p, &props, NULL), 0);
+	assert_int_equal(pptx_bullet_slide(p, "概要", deep, 1), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "level 6 out of range"));
+	assert_int_equal(pptx_to_mem(&m, &len, p), NC_EINVALID);
+	assert_null(m);
+	pptx_free(p);
+
+	assert_int_equal(pptx_new(&p, &props, NULL), 0);
+	assert_int_equal(pptx_notes(p, "前"), NC_EINVALID);
+	pptx_free(p);
+	assert_int_equal(pptx_new(&p, &props, NULL), 0);
+	assert_int_equal(pptx_table_slide(p, "表", &(struct pptx_table){ 0,
+	    NULL, 0, NULL, NULL }), NC_EINVALID);
+	pptx_free(p);
+	assert_int_equal(pptx_new(&p, &(struct pptx_props){ NULL, NULL,
+	    "2027-02-30" }, NULL), NC_EINVALID);
+	assert_null(p);
+	assert_int_equal(pptx_title_slide(NULL, &cover), NC_EINVALID);
+	pptx_free(NULL);
+}
+
+/* A title too long for its line is set smaller; nothing leaves the slide. */
+static void
+test_fit(void **state)
+{
+	static const char	 long_title[] = "令和8年度 情報セキュリティ"
+	    "対策基準の遵守状況に関する所属点検及び内部監査の実施結果と来年度"
+	    "の取組方針";
+	struct pptx		*p;
+	char			*m, path[512], *xml;
+	size_t			 len;
+
+	(void)state;
+	path_in(path, sizeof path, "fit.pptx");
+	assert_int_equal(pptx_new(&p, NULL, NULL), 0);
+	assert_int_equal(pptx_bullet_slide(p, long_title, summary, 1), 0);
+	assert_int_equal(pptx_bullet_slide(p, "短い題", summary, 1), 0);
+	assert_int_equal(pptx_save(p, path), 0);
+	assert_int_equal(pptx_to_mem(&m, &len, p), 0);
+	free(m);
+	pptx_free(p);
+	xml = part_of(path, "ppt/slides/slide1.xml");
+	assert_non_null(strstr(xml, "sz=\"2000\" dirty=\"0\"/><a:t>令和8年度"));
+	free(xml);
+	xml = part_of(path, "ppt/slides/slide2.xml");
+	assert_null(strstr(xml, "sz=\"2"));
+	free(xml);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_deck),
+		cmocka_unit_test(test_deterministic),
+		cmocka_unit_test(test_template_override),
+		cmocka_unit_test(test_bad_templates),
+		cmocka_unit_test(test_sticky),
+		cmocka_unit_test(test_fit),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
