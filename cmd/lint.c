@@ -17,6 +17,7 @@
 #include "opt.h"
 #include "record.h"
 #include "store.h"
+#include "training.h"
 
 /* Keep the records whose path is arg or lies under it. */
 static int
@@ -116,6 +117,7 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	struct reclist		*recs;
 	struct diags		 d = DIAGS_INIT, setup = DIAGS_INIT;
 	struct diags		 stale = DIAGS_INIT;
+	struct diags		 warns = DIAGS_INIT;
 	struct record		*r;
 	struct recref		**byid = NULL;
 	size_t			 i, files = 0, bad_files = 0, n0;
@@ -172,6 +174,15 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			diags_add(&d, recs->v[i].relpath, 0, 0, "%s",
 			    error_last());
 	}
+	/* What the schemas cannot say: question banks, trainings' answers;
+	 * reused training content is a warning. */
+	if (argc == 0 && training_lint(st, &d, &warns) != 0) {
+		rc = cmd_lib_error();
+		goto done;
+	}
+	for (i = 0; i < warns.n; i++)
+		fprintf(stderr, "%s: warning: %s\n", warns.v[i].path,
+		    warns.v[i].msg);
 	/* The same id in two fiscal-year folders. */
 	if ((byid = calloc(recs->n + 1, sizeof *byid)) == NULL) {
 		rc = cmd_error("out of memory");
@@ -215,6 +226,7 @@ done:
 	diags_free(&d);
 	diags_free(&setup);
 	diags_free(&stale);
+	diags_free(&warns);
 	return rc;
 }
 

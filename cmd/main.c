@@ -31,6 +31,7 @@ extern const struct cmd_entry cmd_cal_entry;
 extern const struct cmd_entry cmd_review_entry;
 extern const struct cmd_entry cmd_audit_entry;
 extern const struct cmd_entry cmd_checklist_entry;
+extern const struct cmd_entry cmd_training_entry;
 extern const struct cmd_entry cmd_log_entry;
 extern const struct cmd_entry cmd_diff_entry;
 extern const struct cmd_entry cmd_completion_entry;
@@ -58,6 +59,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_meeting_entry,
 	&cmd_issue_entry,
 	&cmd_due_entry,
+	&cmd_training_entry,
 	&cmd_log_entry,
 	&cmd_diff_entry,
 	NULL

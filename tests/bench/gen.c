@@ -2398,6 +2398,80 @@ write_vendor_check(struct gen *g, struct rng *r, const struct id *id)
  * result, so a year holds a few thousand of them.
  */
 
+/*
+ * The questions frozen into every generated training: a survey of ten
+ * (seven 5-point scales, one single and one multiple choice, one free
+ * text, last) and a test of ten single-choice items with their keys.
+ */
+static const char *const scale_sat[] = { "満足", "やや満足",
+    "どちらともいえない", "やや不満", "不満" };
+static const char *const scale_agree[] = { "そう思う", "ややそう思う",
+    "どちらともいえない", "あまりそう思わない", "そう思わない" };
+static const char *const survey_q[] = {
+	"本研修の内容に満足しましたか。",
+	"本研修の内容を理解できましたか。",
+	"本研修の内容は、日ごろの業務に役立つと思いますか。",
+	"教材は分かりやすかったですか。",
+	"不審なメールを見分けて報告できる自信がつきましたか。",
+	"研修の内容を職場で共有しようと思いますか。",
+	"情報セキュリティに関する意識は高まりましたか。",
+	"今後受けたい研修の形式はどれですか。",
+	"研修後に取り組みたいことをすべて選んでください。",
+	"研修の感想やご意見を自由にお書きください。",
+};
+static const char *const form_choices[] = { "集合研修", "オンライン研修",
+    "eラーニング", "資料の配付" };
+static const char *const act_choices[] = { "メール送信前の確認",
+    "離席時の画面ロック", "書類の施錠保管", "不審メールの報告" };
+static const char *const test_q[] = {
+	"不審なメールの添付ファイルを開いてしまったときに最初にすべきことはどれか。",
+	"外部記録媒体を業務で使うときの扱いとして正しいものはどれか。",
+	"複数の区民に同じ案内をメールで送るときの正しい方法はどれか。",
+	"パスワードの管理として適切なものはどれか。",
+	"個人番号を利用できる事務の範囲について正しいものはどれか。",
+	"生成AIサービスに入力してはならない情報はどれか。",
+	"情報セキュリティ事故等に気付いたときの報告として正しいものはどれか。",
+	"個人情報を含む書類の扱いとして正しいものはどれか。",
+	"職員が個人のSNSに投稿してよい内容はどれか。",
+	"席を離れるときの対応として正しいものはどれか。",
+};
+static const char *const test_choices[] = { "選択肢ア", "選択肢イ",
+    "選択肢ウ", "選択肢エ" };
+
+static void
+write_question(struct yw *w, int part, int q)
+{
+	char	ref[32];
+	int	c;
+
+	seq_map(w, 2);
+	snprintf(ref, sizeof ref, "%s-q%02d", part ? "ts" : "sv", q + 1);
+	kv_s(w, 4, "ref", ref);
+	if (part) {
+		kv_s(w, 4, "type", "single");
+		kv_s(w, 4, "text", test_q[q]);
+		kv_open(w, 4, "choices");
+		for (c = 0; c < 4; c++)
+			seq_s(w, 6, test_choices[c]);
+		kv_open(w, 4, "key");
+		yw_indent(w, 6);
+		sb_printf(&w->b, "- %d\n", q % 4 + 1);
+		return;
+	}
+	kv_s(w, 4, "type", q < 7 ? "scale" : q == 7 ? "single" : q == 8 ?
+	    "multiple" : "text");
+	kv_s(w, 4, "text", survey_q[q]);
+	if (q < 9) {
+		kv_open(w, 4, "choices");
+		for (c = 0; c < (q < 7 ? 5 : 4); c++)
+			seq_s(w, 6, q == 0 ? scale_sat[c] : q < 7 ?
+			    scale_agree[c] : q == 7 ? form_choices[c] :
+			    act_choices[c]);
+	}
+	if (q == 0)
+		kv_bool(w, 4, "satisfaction", 1);
+}
+
 static void
 write_training(struct gen *g, struct rng *r, const struct id *id,
     const struct training_plan *p)
@@ -2406,15 +2480,13 @@ write_training(struct gen *g, struct rng *r, const struct id *id,
 	    "テスト.xlsx", "実施報告書.docx" };
 	struct yw	*w = rec_begin(g, id);
 	struct sb	 t = { NULL, 0, 0 };
-	char		 buf[256];
+	char		 buf[256], ans[64];
 	struct day	 d;
-	static const char *const choices[] = { "満足", "やや満足",
-	    "やや満足", "満足", "やや不満", "不満" };
-	static const char *const comments[] = { "特になし",
+	static const char *const comments[] = {
 	    "事例の紹介が分かりやすかった。", "演習の時間をもう少し長くしてほしい。",
 	    "職場で共有したい。", "資料を事前に配布してほしい。" };
 	int		 month = p->month, y = g->fy, attended, i, elearn;
-	int		 respondents, q;
+	int		 respondents, q, ability, text;
 	int		 survey = strcmp(p->kind, "security") != 0 ||
 	    rng_chance(r, 80);
 	int		 test = strcmp(p->kind, "digital") != 0;
@@ -2463,52 +2535,87 @@ write_training(struct gen *g, struct rng *r, const struct id *id,
 		    files[i]);
 		seq_s(w, 2, buf);
 	}
+	kv_date(w, 0, "report_submitted", day_add(g->fy, d, 40));
 	kv_int(w, 0, "target_count", p->target);
 	attended = p->target * rng_range(r, 85, 99) / 100;
 	kv_int(w, 0, "attended", attended);
+	if (test)
+		kv_int(w, 0, "pass_mark", 80);
+	if (survey) {
+		kv_open(w, 0, "survey_items");
+		for (q = 0; q < 10; q++)
+			write_question(w, 0, q);
+	}
+	if (test) {
+		kv_open(w, 0, "test_items");
+		for (q = 0; q < 10; q++)
+			write_question(w, 1, q);
+	}
+	/* every respondent's answers, one token per question */
 	if (survey) {
 		kv_open(w, 0, "survey");
-		kv_int(w, 2, "questions", 10);
-		respondents = attended * rng_range(r, 80, 98) / 100;
-		kv_int(w, 2, "respondents", respondents);
-		kv_p(w, 2, "satisfaction", "%d.%d", rng_range(r, 70, 96),
-		    rng_range(r, 0, 9));
 		sb_reset(&t);
 		SENT(&t, r, survey_sum_s, rng_range(r, 2, 3), NULL, 0);
 		kv_s(w, 2, "summary", t.d);
 		kv_open(w, 2, "responses");
+		respondents = attended * rng_range(r, 80, 98) / 100;
 		for (i = 0; i < respondents; i++) {
+			char	*a = ans;
+
 			seq_map(w, 4);
 			snprintf(buf, sizeof buf, "r%04d", i + 1);
 			kv_s(w, 6, "respondent", buf);
-			kv_open(w, 6, "answers");
-			for (q = 1; q <= 10; q++) {
+			for (q = 0; q < 9; q++) {
+				if (q < 7)
+					a += sprintf(a, "%d ", 1 + (int)
+					    rng_below(r, 2) + (rng_chance(r, 20) ?
+					    (int)rng_below(r, 3) : 0));
+				else if (q == 7)
+					a += sprintf(a, "%d ", 1 + (int)
+					    rng_below(r, 4));
+				else
+					a += sprintf(a, "%d+%d ", 1 + (int)
+					    rng_below(r, 2), 3 + (int)
+					    rng_below(r, 2));
+			}
+			text = rng_chance(r, 5);
+			sprintf(a, "%s", text ? "*" : "-");
+			kv_s(w, 6, "answers", ans);
+			if (text) {
+				kv_open(w, 6, "texts");
 				seq_map(w, 8);
-				kv_int(w, 10, "question", q);
-				kv_s(w, 10, "value", q == 10 ?
-				    comments[rng_below(r, NELEM(comments))] :
-				    choices[rng_below(r, NELEM(choices))]);
+				kv_int(w, 10, "question", 10);
+				kv_s(w, 10, "text", comments[rng_below(r,
+				    NELEM(comments))]);
 			}
 		}
 	}
 	if (test) {
 		kv_open(w, 0, "test");
-		kv_int(w, 2, "questions", 10);
-		kv_int(w, 2, "examinees", attended);
-		kv_p(w, 2, "average", "%d.%d", rng_range(r, 70, 95),
-		    rng_range(r, 0, 9));
 		sb_reset(&t);
 		SENT(&t, r, test_sum_s, rng_range(r, 1, 2), NULL, 0);
 		kv_s(w, 2, "summary", t.d);
 		kv_open(w, 2, "results");
 		for (i = 0; i < attended; i++) {
+			char	*a = ans;
+
 			seq_map(w, 4);
 			snprintf(buf, sizeof buf, "r%04d", i + 1);
 			kv_s(w, 6, "respondent", buf);
-			kv_int(w, 6, "correct", rng_range(r, 5, 10));
+			ability = rng_range(r, 55, 98);
+			for (q = 0; q < 10; q++) {
+				int key = q % 4 + 1, c;
+
+				if (rng_chance(r, (unsigned)(ability - 4 * q +
+				    18 > 99 ? 99 : ability - 4 * q + 18)))
+					c = key;
+				else
+					c = 1 + (key + (int)rng_below(r, 3)) % 4;
+				a += sprintf(a, q > 0 ? " %d" : "%d", c);
+			}
+			kv_s(w, 6, "answers", ans);
 		}
 	}
-	kv_date(w, 0, "report_submitted", day_add(g->fy, d, 40));
 	free(t.d);
 	rec_end(g, "trainings", id);
 }

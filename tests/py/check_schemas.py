@@ -35,7 +35,7 @@ SAMPLE_DIR = os.path.join("data", "sample")
 BASE_URI = "https://nerima-cio.example/schemas/"
 ID_TAIL = "[0-9a-hjkmnp-tv-z]{8}"
 NON_RECORD_FILES = {"nerima-cio.yaml", "orgs.yaml", ".gitattributes",
-                    ".gitignore", "README.md"}
+                    ".gitignore", "README.md", "training-plan.yaml"}
 # Keywords of the subset in schemas/README.md, plus the annotations.
 SUBSET = {"$schema", "$id", "$ref", "$defs", "type", "properties",
           "required", "additionalProperties", "enum", "const", "pattern",
@@ -602,6 +602,13 @@ def check_sample(S, fix):
     orgs, members = set(), set()
     cfg_path = os.path.join(SAMPLE_DIR, "nerima-cio.yaml")
     orgs_path = os.path.join(SAMPLE_DIR, "orgs.yaml")
+    plan_path = os.path.join(SAMPLE_DIR, "training-plan.yaml")
+    if os.path.exists(plan_path):
+        try:
+            _, plan = load_yaml(plan_path)
+            validate(S, "training-plan.yaml", plan, plan_path)
+        except (OSError, ValueError, yaml.YAMLError) as e:
+            problem(plan_path, "cannot read: %s" % e)
     for path, name in ((cfg_path, "config.yaml"), (orgs_path, "orgs.yaml")):
         try:
             _, doc = load_yaml(path)

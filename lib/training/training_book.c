@@ -1,0 +1,715 @@
+/*
+ * Excel workbooks of the training module: a training's results with
+ * native charts, the year's summary (every training, planned vs held),
+ * and the question banks with where each question was used.
+ *
+ * Charts go on sheets of their own, drawn from the tables' sheets, so
+ * that each prints whole on one page.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cal.h"
+#include "chart.h"
+#include "error.h"
+#include "node.h"
+#include "store.h"
+#include "strmap.h"
+#include "training.h"
+#include "training_int.h"
+#include "xlsx.h"
+
+static int
+rate(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double pct100)
+{
+	if (isnan(pct100))
+		return xlsx_write_text(sh, row, col, "－");
+	return xlsx_write_number(sh, row, col, pct100 / 100.0, XLSX_NUM_PCT);
+}
+
+static int
+count(struct xlsx_sheet *sh, uint32_t row, uint16_t col, long v)
+{
+	if (v < 0)
+		return xlsx_write_text(sh, row, col, "－");
+	return xlsx_write_number(sh, row, col, (double)v, XLSX_NUM_INT);
+}
+
+static int
+date_cell(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
+    struct cal_date d)
+{
+	if (d.y == 0)
+		return xlsx_write_blank(sh, row, col);
+	return xlsx_write_date(sh, row, col, d.y, d.m, d.d, XLSX_DATE_ERA);
+}
+
+/* "令和8年10月1日現在" for the as-of line. */
+static void
+as_of(char *out, size_t size, const struct tr_doc_opts *o, const char *src)
+{
+	struct cal_date	d;
+	char		e[CAL_FMT_MAX];
+
+	if (o->date == NULL || cal_parse_iso(&d, o->date) != 0)
+		d = cal_today();
+	snprintf(out, size, "%s現在　出典：%s", tr_era(e, sizeof e, d), src);
+}
+
+/* ---- results ------------------------------------------------------- */
+
+static int
+sheet_overview(struct xlsx *x, const struct tr_results *r, struct store *st,
+    const char *note)
+{
+	static const struct xlsx_column cols[] = {
+		{ "項目", 0, 24 },
+		{ "値", 0, 50 },
+	};
+	const struct training	*t = r->t;
+	struct xlsx_sheet	*sh;
+	struct buf		 b = BUF_INIT;
+	uint32_t		 row;
+	char			 v[64];
+	int			 rc;
+
+	if ((rc = xlsx_add_sheet(&sh, x, "概要", 0)) != 0 ||
+	    (rc = xlsx_title(sh, t->title, note)) != 0 ||
+	    (rc = xlsx_table(&row, sh, cols, 2)) != 0)
+		return rc;
+	tr_when(&b, t);
+	if ((rc = buf_ok(&b)) != 0)
+		return rc;
+	xlsx_write_text(sh, row, 0, "対象者");
+	xlsx_write_text(sh, row++, 1, tr_label(st, "audience", t->audience));
+	xlsx_write_text(sh, row, 0, "実施日");
+	xlsx_write_text(sh, row++, 1, b.data);
+	xlsx_write_text(sh, row, 0, "実施方法");
+	xlsx_write_text(sh, row++, 1, tr_label(st, "method", t->method));
+	xlsx_write_text(sh, row, 0, "対象者数");
+	count(sh, row++, 1, r->target);
+	xlsx_write_text(sh, row, 0, "受講者数");
+	count(sh, row++, 1, r->attended);
+	xlsx_write_text(sh, row, 0, "受講率");
+	rate(sh, row++, 1, r->attend_rate);
+	xlsx_write_text(sh, row, 0, "アンケート回答者数");
+	count(sh, row++, 1, r->survey_rows || r->respondents > 0 ?
+	    (long)r->respondents : -1);
+	xlsx_write_text(sh, row, 0, "満足度");
+	rate(sh, row++, 1, r->satisfaction);
+	xlsx_write_text(sh, row, 0, "テスト受験者数");
+	count(sh, row++, 1, r->test_rows || r->examinees > 0 ?
+	    (long)r->examinees : -1);
+	xlsx_write_text(sh, row, 0, "平均正答率");
+	rate(sh, row++, 1, r->mean);
+	if (r->test_rows) {
+		xlsx_write_text(sh, row, 0, "合格基準（正答率）");
+		rate(sh, row++, 1, r->pass_mark);
+		xlsx_write_text(sh, row, 0, "合格者数");
+		count(sh, row++, 1, (long)r->passed);
+		xlsx_write_text(sh, row, 0, "合格率");
+		rate(sh, row++, 1, r->pass_rate);
+		xlsx_write_text(sh, row, 0, "見直しが必要な問題");
+		snprintf(v, sizeof v, "%zu問（設問分析シート）", r->nflagged);
+		xlsx_write_text(sh, row++, 1, v);
+	}
+	buf_free(&b);
+	return 0;
+}
+
+static int
+sheet_orgs(struct xlsx *x, const struct tr_results *r, const char *note)
+{
+	static const struct xlsx_column cols[] = {
+		{ "部", 0, 0 },
+		{ "課", 0, 0 },
+		{ "対象者数", 0, 10 },
+		{ "受講者数", 0, 10 },
+		{ "受講率", 0, 10 },
+	};
+	struct xlsx_sheet	*sh;
+	uint32_t		 row;
+	size_t			 i;
+	int			 rc;
+
+	if (r->norgs == 0)
+		return 0;
+	if ((rc = xlsx_add_sheet(&sh, x, "所属別", 0)) != 0 ||
+	    (rc = xlsx_title(sh, "所属別の受講状況", note)) != 0 ||
+	    (rc = xlsx_table(&row, sh, cols, 5)) != 0)
+		return rc;
+	for (i = 0; i < r->norgs; i++, row++) {
+		const struct tr_org_stat *o = &r->orgs[i];
+
+		xlsx_write_text(sh, row, 0, o->dept != NULL ? o->dept :
+		    o->name);
+		xlsx_write_text(sh, row, 1, o->dept != NULL ? o->name : "");
+		count(sh, row, 2, o->target);
+		count(sh, row, 3, o->attended);
+		rate(sh, row, 4, o->target > 0 ? 100.0 * o->attended /
+		    o->target : NAN);
+	}
+	return 0;
+}
+
+static int
+sheet_survey(struct xlsx *x, const struct tr_results *r, struct store *st,
+    const char *note)
+{
+	static const struct xlsx_column cols[] = {
+		{ "No.", XLSX_COL_CENTER, 5 },
+		{ "設問", 0, 52 },
+		{ "形式", XLSX_COL_CENTER, 11 },
+		{ "回答数", 0, 9 },
+		{ "肯定的回答", 0, 11 },
+		{ "平均（5段階）", 0, 13 },
+	};
+	static const struct xlsx_column dcols[] = {
+		{ "No.", XLSX_COL_CENTER, 5 },
+		{ "設問", 0, 52 },
+		{ "選択肢", 0, 26 },
+		{ "人数", 0, 9 },
+		{ "割合", 0, 9 },
+	};
+	struct xlsx_sheet	*sh, *dt;
+	uint32_t		 row, drow;
+	size_t			 i, c;
+	char			 no[32];
+	int			 rc;
+
+	if (r->nsurvey == 0)
+		return 0;
+	if ((rc = xlsx_add_sheet(&sh, x, "アンケート", XLSX_LANDSCAPE)) != 0 ||
+	    (rc = xlsx_title(sh, "アンケートの設問別集計", note)) != 0 ||
+	    (rc = xlsx_table(&row, sh, cols, 6)) != 0 ||
+	    (rc = xlsx_add_sheet(&dt, x, "アンケート内訳", XLSX_LANDSCAPE)) !=
+	    0 || (rc = xlsx_title(dt, "アンケートの回答の内訳", note)) != 0 ||
+	    (rc = xlsx_table(&drow, dt, dcols, 5)) != 0)
+		return rc;
+	for (i = 0; i < r->nsurvey; i++, row++) {
+		const struct tr_survey_stat *s = &r->survey[i];
+
+		snprintf(no, sizeof no, "%zu", i + 1);
+		xlsx_write_text(sh, row, 0, no);
+		xlsx_write_text(sh, row, 1, s->q->text);
+		xlsx_write_text(sh, row, 2, tr_label(st, "survey_items.type",
+		    tr_qtype_name(s->q->type)));
+		count(sh, row, 3, (long)s->n);
+		rate(sh, row, 4, s->q->type == TR_Q_SCALE ? 100 * s->top2 :
+		    NAN);
+		if (s->q->type == TR_Q_SCALE && !isnan(s->mean))
+			xlsx_write_number(sh, row, 5, s->mean, XLSX_NUM_DEC);
+		else
+			xlsx_write_text(sh, row, 5, "－");
+		for (c = 0; c < s->q->nchoices; c++, drow++) {
+			xlsx_write_text(dt, drow, 0, no);
+			xlsx_write_text(dt, drow, 1, s->q->text);
+			xlsx_write_text(dt, drow, 2, s->q->choices[c]);
+			count(dt, drow, 3, (long)s->picks[c]);
+			rate(dt, drow, 4, s->n > 0 ? 100.0 * (double)s->picks[c] /
+			    (double)s->n : NAN);
+		}
+	}
+	xlsx_note(sh, row + 1, "肯定的回答：5段階評価の上位2段階の割合。平均：最も"
+	    "肯定的な回答を5とした値。複数選択の割合は回答者に対する値"
+	    "（内訳シート）。");
+	return 0;
+}
+
+/*
+ * The share of the best two answers of each scale question: a small
+ * table, and its chart on a chart sheet of its own (the model the report
+ * draws too).
+ */
+static int
+chart_survey(struct xlsx *x, const struct tr_results *r)
+{
+	struct xlsx_sheet	*sh;
+	struct chart		*m = NULL;
+	int			 rc;
+
+	if ((rc = tr_chart_survey(&m, r)) != 0 || m == NULL)
+		return rc;
+	if ((rc = xlsx_add_sheet(&sh, x, "肯定的回答", 0)) == 0 &&
+	    (rc = xlsx_title(sh, "アンケート：設問別の肯定的回答の割合",
+	    "肯定的回答：5段階評価の上位2段階の割合")) == 0)
+		rc = xlsx_chart_table(sh, m);
+	chart_free(m);
+	return rc;
+}
+
+static int
+sheet_texts(struct xlsx *x, const struct tr_results *r, const char *note)
+{
+	static const struct xlsx_column cols[] = {
+		{ "設問", XLSX_COL_CENTER, 6 },
+		{ "No.", XLSX_COL_CENTER, 6 },
+		{ "回答（個人番号と思われる数字は伏せ字）", 0, 90 },
+	};
+	struct xlsx_sheet	*sh;
+	uint32_t		 row;
+	size_t			 i, k, n = 0;
+	char			 a[32], b[32];
+	int			 rc;
+
+	for (i = 0; i < r->nsurvey; i++)
+		n += r->survey[i].ntexts;
+	if (n == 0)
+		return 0;
+	if ((rc = xlsx_add_sheet(&sh, x, "自由記述", 0)) != 0 ||
+	    (rc = xlsx_title(sh, "アンケートの自由記述", note)) != 0 ||
+	    (rc = xlsx_table(&row, sh, cols, 3)) != 0)
+		return rc;
+	for (i = 0; i < r->nsurvey; i++) {
+		for (k = 0; k < r->survey[i].ntexts; k++, row++) {
+			snprintf(a, sizeof a, "%zu", i + 1);
+			snprintf(b, sizeof b, "%zu", k + 1);
+			xlsx_write_text(sh, row, 0, a);
+			xlsx_write_text(sh, row, 1, b);
+			xlsx_write_text(sh, row, 2, r->survey[i].texts[k]);
+		}
+	}
+	return 0;
+}
+
+static int
+sheet_scores(struct xlsx *x, const struct tr_results *r, const char *note,
+    struct xlsx_sheet **out)
+{
+	static const struct xlsx_column cols[] = {
+		{ "正答数", XLSX_COL_CENTER, 10 },
+		{ "人数", 0, 10 },
+		{ "割合", 0, 10 },
+	};
+	struct xlsx_sheet	*sh;
+	uint32_t		 row;
+	size_t			 i;
+	char			 a[32];
+	int			 rc;
+
+	*out = NULL;
+	if (r->hist == NULL)
+		return 0;
+	if ((rc = xlsx_add_sheet(&sh, x, "得点分布", 0)) != 0 ||
+	    (rc = xlsx_title(sh, "テストの得点分布", note)) != 0 ||
+	    (rc = xlsx_table(&row, sh, cols, 3)) != 0)
+		return rc;
+	for (i = 0; i <= r->nq; i++, row++) {
+		snprintf(a, sizeof a, "%zu問", i);
+		xlsx_write_text(sh, row, 0, a);
+		count(sh, row, 1, (long)r->hist[i]);
+		rate(sh, row, 2, r->examinees > 0 ? 100.0 *
+		    (double)r->hist[i] / (double)r->examinees : NAN);
+	}
+	*out = sh;
+	return 0;
+}
+
+static int
+sheet_items(struct xlsx *x, const struct tr_results *r, const char *note,
+    struct xlsx_sheet **out)
+{
+	static const struct xlsx_column cols[] = {
+		{ "問", XLSX_COL_CENTER, 6 },
+		{ "主題", 0, 16 },
+		{ "問題", 0, 50 },
+		{ "正答率", 0, 9 },
+		{ "識別力", 0, 9 },
+		{ "無回答", 0, 8 },
+		{ "判定", 0, 20 },
+	};
+	struct xlsx_sheet	*sh;
+	uint32_t		 row;
+	size_t			 i;
+	char			 a[32], f[96];
+	int			 rc;
+
+	*out = NULL;
+	if (r->nitems == 0)
+		return 0;
+	if ((rc = xlsx_add_sheet(&sh, x, "設問分析", XLSX_LANDSCAPE)) != 0 ||
+	    (rc = xlsx_title(sh, "テストの問題別正答率と識別力", note)) != 0 ||
+	    (rc = xlsx_table(&row, sh, cols, 7)) != 0)
+		return rc;
+	for (i = 0; i < r->nitems; i++, row++) {
+		const struct tr_item_stat *it = &r->items[i];
+
+		snprintf(a, sizeof a, "問%zu", i + 1);
+		snprintf(f, sizeof f, "%s%s%s%s%s",
+		    it->flags & TR_FLAG_EASY ? "易しすぎ" : "",
+		    (it->flags & TR_FLAG_EASY) && (it->flags & ~TR_FLAG_EASY) ?
+		    "、" : "", it->flags & TR_FLAG_HARD ? "難しすぎ" : "",
+		    (it->flags & TR_FLAG_HARD) && (it->flags & TR_FLAG_NODISC) ?
+		    "、" : "", it->flags & TR_FLAG_NODISC ? "識別力が低い" : "");
+		xlsx_write_text(sh, row, 0, a);
+		xlsx_write_text(sh, row, 1, it->q->topic);
+		xlsx_write_text(sh, row, 2, it->q->text);
+		rate(sh, row, 3, isnan(it->p) ? NAN : 100 * it->p);
+		if (isnan(it->d))
+			xlsx_write_text(sh, row, 4, "－");
+		else
+			xlsx_write_number(sh, row, 4, it->d, XLSX_NUM_DEC);
+		count(sh, row, 5, (long)it->blank);
+		xlsx_write_text(sh, row, 6, f);
+	}
+	xlsx_note(sh, row + 1, "識別力：他の問題の得点で上位27%の受験者の正答率－下位"
+	    "27%の正答率。"
+	    "正答率90%超は易しすぎ、30%未満は難しすぎ、識別力0.2未満は識別力が"
+	    "低いと判定。");
+	*out = sh;
+	return 0;
+}
+
+int
+tr_results_xlsx(const char *path, const struct tr_results *r,
+    struct store *st, const struct tr_doc_opts *o)
+{
+	struct xlsx		*x = NULL;
+	struct xlsx_props	 props;
+	struct xlsx_sheet	*sc = NULL, *it = NULL;
+	struct xlsx_chart	 ch;
+	char			 note[256], title[512];
+	uint16_t		 col;
+	int			 rc;
+
+	if (tr_report_missing(r) != NULL)
+		return error_set(NC_EINVALID, "no results for '%s': %s",
+		    r->t->title, tr_report_missing(r));
+	as_of(note, sizeof note, o, "研修の回答データ");
+	snprintf(title, sizeof title, "%s 結果", r->t->title);
+	memset(&props, 0, sizeof props);
+	props.title = title;
+	props.created = o->created;
+	if ((rc = xlsx_new(&x, path, &props)) != 0)
+		return rc;
+	if ((rc = sheet_overview(x, r, st, note)) != 0 ||
+	    (rc = sheet_orgs(x, r, note)) != 0 ||
+	    (rc = sheet_survey(x, r, st, note)) != 0 ||
+	    (rc = sheet_texts(x, r, note)) != 0 ||
+	    (rc = sheet_scores(x, r, note, &sc)) != 0 ||
+	    (rc = sheet_items(x, r, note, &it)) != 0)
+		goto done;
+	if ((rc = chart_survey(x, r)) != 0)
+		goto done;
+	if (sc != NULL) {
+		memset(&ch, 0, sizeof ch);
+		col = 1;
+		ch.type = XLSX_CHART_COLUMN;
+		ch.title = "テストの得点分布";
+		ch.x_title = "正答数";
+		ch.y_title = "人数";
+		ch.cat_col = 0;
+		ch.val_cols = &col;
+		ch.nval = 1;
+		if ((rc = xlsx_add_chart(sc, &ch)) != 0)
+			goto done;
+	}
+	if (it != NULL) {
+		memset(&ch, 0, sizeof ch);
+		col = 3;
+		ch.type = XLSX_CHART_COLUMN;
+		ch.title = "問題別の正答率";
+		ch.cat_col = 0;
+		ch.val_cols = &col;
+		ch.nval = 1;
+		ch.y_pct = 1;
+		if ((rc = xlsx_add_chart(it, &ch)) != 0)
+			goto done;
+	}
+	rc = xlsx_save(x);
+done:
+	xlsx_free(x);
+	return rc;
+}
+
+/* ---- the year's summary ------------------------------------------- */
+
+struct kindrow {
+	const char	*kind;
+	const char	*expect_key;	/* config expectations */
+	size_t		 planned, held, cancelled;
+};
+
+int
+tr_summary_xlsx(const char *path, struct store *st, int fy,
+    const struct tr_doc_opts *o)
+{
+	static const struct xlsx_column cols[] = {
+		{ "No.", XLSX_COL_CENTER, 5 },
+		{ "研修名", 0, 44 },
+		{ "種類", 0, 0 },
+		{ "対象者", 0, 0 },
+		{ "実施方法", 0, 0 },
+		{ "実施日", 0, 0 },
+		{ "状況", XLSX_COL_CENTER, 8 },
+		{ "対象者数", 0, 9 },
+		{ "受講者数", 0, 9 },
+		{ "受講率", 0, 9 },
+		{ "満足度", 0, 9 },
+		{ "平均正答率", 0, 10 },
+		{ "報告書の期限", 0, 0 },
+		{ "報告書の提出日", 0, 0 },
+	};
+	static const struct xlsx_column kcols[] = {
+		{ "研修の種類", 0, 0 },
+		{ "年間の想定（仕様書）", 0, 22 },
+		{ "計画", 0, 8 },
+		{ "実施済", 0, 8 },
+		{ "中止", 0, 8 },
+		{ "未実施", 0, 8 },
+	};
+	struct kindrow		 kr[3] = {
+		{ "security", "security_trainings", 0, 0, 0 },
+		{ "digital", "digital_trainings", 0, 0, 0 },
+		{ "mynumber", "mynumber_trainings", 0, 0, 0 },
+	};
+	struct tr_list		 l = { NULL, 0 };
+	struct tr_results	*r = NULL;
+	struct xlsx		*x = NULL;
+	struct xlsx_props	 props;
+	struct xlsx_sheet	*sh, *ks;
+	struct xlsx_chart	 ch;
+	const struct node	*conf, *exp;
+	char			 note[256], title[256], fyl[CAL_FMT_MAX], no[32];
+	uint16_t		 vals[2] = { 9, 10 };
+	uint32_t		 row, first;
+	size_t			 i, k;
+	int			 rc;
+
+	if ((rc = tr_list_load(&l, st, fy, TR_LOAD_FULL, NULL)) != 0)
+		return rc;
+	cal_fy_label(fyl, sizeof fyl, fy);
+	snprintf(title, sizeof title, "%s 研修実施状況", fyl);
+	as_of(note, sizeof note, o, "研修の記録");
+	memset(&props, 0, sizeof props);
+	props.title = title;
+	props.created = o->created;
+	if ((rc = xlsx_new(&x, path, &props)) != 0)
+		goto done;
+	if ((rc = xlsx_add_sheet(&sh, x, "研修一覧", XLSX_LANDSCAPE)) != 0 ||
+	    (rc = xlsx_title(sh, title, note)) != 0 ||
+	    (rc = xlsx_table(&row, sh, cols, 14)) != 0)
+		goto done;
+	first = row;
+	for (i = 0; i < l.n; i++, row++) {
+		const struct training *t = l.v[i];
+		int held = strcmp(t->status, "held") == 0 ||
+		    strcmp(t->status, "reported") == 0;
+
+		if ((rc = tr_results_compute(&r, t, st, NAN)) != 0)
+			goto done;
+		snprintf(no, sizeof no, "%zu", i + 1);
+		xlsx_write_text(sh, row, 0, no);
+		xlsx_write_text(sh, row, 1, t->title);
+		xlsx_write_text(sh, row, 2, tr_label(st, "kind", t->kind));
+		xlsx_write_text(sh, row, 3, tr_label(st, "audience",
+		    t->audience));
+		xlsx_write_text(sh, row, 4, tr_label(st, "method", t->method));
+		date_cell(sh, row, 5, t->date);
+		xlsx_write_text(sh, row, 6, tr_label(st, "status", t->status));
+		count(sh, row, 7, r->target);
+		count(sh, row, 8, held ? r->attended : -1);
+		rate(sh, row, 9, held ? r->attend_rate : NAN);
+		rate(sh, row, 10, r->satisfaction);
+		rate(sh, row, 11, r->mean);
+		date_cell(sh, row, 12, t->report_due);
+		date_cell(sh, row, 13, t->report_submitted);
+		for (k = 0; k < 3; k++) {
+			if (t->kind == NULL || strcmp(t->kind, kr[k].kind) != 0)
+				continue;
+			if (strcmp(t->status, "cancelled") == 0)
+				kr[k].cancelled++;
+			else
+				kr[k].planned++;
+			kr[k].held += held;
+		}
+		tr_results_free(r);
+		r = NULL;
+	}
+	if (l.n == 0)
+		xlsx_note(sh, row + 1, "この年度の研修はまだない。");
+	/* planned vs held, against the specification's yearly volumes */
+	if ((rc = xlsx_add_sheet(&ks, x, "年間実績", 0)) != 0 ||
+	    (rc = xlsx_title(ks, "研修の種類別の計画と実施", note)) != 0 ||
+	    (rc = xlsx_table(&row, ks, kcols, 6)) != 0)
+		goto done;
+	exp = NULL;
+	if (store_config(&conf, st) == 0)
+		exp = node_get(conf, "expectations");
+	error_clear();
+	for (k = 0; k < 3; k++, row++) {
+		xlsx_write_text(ks, row, 0, tr_label(st, "kind", kr[k].kind));
+		count(ks, row, 1, tr_long(exp, kr[k].expect_key, -1));
+		count(ks, row, 2, (long)kr[k].planned);
+		count(ks, row, 3, (long)kr[k].held);
+		count(ks, row, 4, (long)kr[k].cancelled);
+		count(ks, row, 5, (long)(kr[k].planned - kr[k].held));
+	}
+	xlsx_note(ks, row + 1, "年間の想定：情報セキュリティ研修は仕様書3(2)イの"
+	    "対象者の数（9。回数は対象者により異なる）、");
+	xlsx_note(ks, row + 2, "デジタル人材育成研修は年間2種類程度（3(1)イ）、"
+	    "マイナンバー研修は年間2回程度（3(1)ウ(イ)）。");
+	if (l.n > 0) {
+		memset(&ch, 0, sizeof ch);
+		ch.type = XLSX_CHART_BAR;
+		ch.title = "研修別の受講率と満足度";
+		ch.src = sh;
+		ch.cat_col = 1;
+		ch.val_cols = vals;
+		ch.nval = 2;
+		ch.first_row = first;
+		ch.last_row = first + (uint32_t)l.n - 1;
+		ch.y_pct = 1;
+		if ((rc = xlsx_add_chart(sh, &ch)) != 0)
+			goto done;
+	}
+	rc = xlsx_save(x);
+done:
+	tr_results_free(r);
+	xlsx_free(x);
+	tr_list_free(&l);
+	return rc;
+}
+
+/* ---- the banks ---------------------------------------------------- */
+
+/* Where a question was used: "令和7年度 常勤職員…研修、令和8年度 …". */
+static int
+used_in(struct buf *b, const struct tr_list *l, int part, const char *ref)
+{
+	size_t	i, j, n = 0;
+
+	buf_reset(b);
+	for (i = 0; ref != NULL && i < l->n; i++) {
+		for (j = 0; j < l->v[i]->nitems[part]; j++) {
+			if (l->v[i]->items[part][j].ref == NULL ||
+			    strcmp(l->v[i]->items[part][j].ref, ref) != 0)
+				continue;
+			buf_printf(b, "%s%s", n++ > 0 ? "\n" : "",
+			    l->v[i]->title);
+			break;
+		}
+	}
+	return buf_ok(b);
+}
+
+static int
+bank_sheet(struct xlsx *x, const struct tr_bank *b, int part,
+    const struct tr_list *l, struct store *st, const char *note)
+{
+	static const struct xlsx_column scols[] = {
+		{ "項目番号", 0, 0 },
+		{ "主題", 0, 0 },
+		{ "形式", XLSX_COL_CENTER, 0 },
+		{ "対象者", 0, 22 },
+		{ "設問", 0, 48 },
+		{ "選択肢", 0, 36 },
+		{ "定点", XLSX_COL_CENTER, 6 },
+		{ "使用した研修", 0, 40 },
+	};
+	static const struct xlsx_column tcols[] = {
+		{ "項目番号", 0, 0 },
+		{ "主題", 0, 0 },
+		{ "形式", XLSX_COL_CENTER, 0 },
+		{ "対象者", 0, 22 },
+		{ "対策基準", XLSX_COL_CENTER, 9 },
+		{ "問題", 0, 44 },
+		{ "選択肢", 0, 40 },
+		{ "正答", XLSX_COL_CENTER, 6 },
+		{ "解説", 0, 40 },
+		{ "使用した研修", 0, 40 },
+	};
+	struct xlsx_sheet	*sh;
+	struct buf		 aud = BUF_INIT, ch = BUF_INIT, use = BUF_INIT;
+	struct buf		 key = BUF_INIT;
+	uint32_t		 row;
+	size_t			 i, c;
+	uint16_t		 k;
+	int			 rc;
+
+	if ((rc = xlsx_add_sheet(&sh, x, part == TR_TEST ? "テスト問題" :
+	    "アンケート設問", XLSX_LANDSCAPE)) != 0 ||
+	    (rc = xlsx_title(sh, part == TR_TEST ? "研修テストの問題バンク" :
+	    "研修アンケートの設問バンク", note)) != 0 ||
+	    (rc = xlsx_table(&row, sh, part == TR_TEST ? tcols : scols,
+	    part == TR_TEST ? 10 : 8)) != 0)
+		return rc;
+	for (i = 0; i < b->n[part]; i++, row++) {
+		const struct tr_question *q = &b->q[part][i];
+
+		buf_reset(&aud);
+		buf_reset(&ch);
+		buf_reset(&key);
+		for (c = 0; c < q->naudiences; c++)
+			buf_printf(&aud, "%s%s", c > 0 ? "、" : "",
+			    tr_label(st, "audience", q->audiences[c]));
+		for (c = 0; c < q->nchoices; c++) {
+			buf_printf(&ch, "%s%zu %s", c > 0 ? "\n" : "", c + 1,
+			    q->choices[c]);
+			if (q->key & (1u << c))
+				buf_printf(&key, "%s%zu", key.len > 0 ? "・" :
+				    "", c + 1);
+		}
+		if ((rc = buf_ok(&aud)) != 0 || (rc = buf_ok(&ch)) != 0 ||
+		    (rc = buf_ok(&key)) != 0 ||
+		    (rc = used_in(&use, l, part, q->ref)) != 0)
+			goto done;
+		k = 0;
+		xlsx_write_text(sh, row, k++, q->ref);
+		xlsx_write_text(sh, row, k++, q->topic);
+		xlsx_write_text(sh, row, k++, tr_label(st, "survey_items.type",
+		    tr_qtype_name(q->type)));
+		xlsx_write_text(sh, row, k++, aud.len > 0 ? aud.data : "全般");
+		if (part == TR_TEST)
+			xlsx_write_text(sh, row, k++, q->clause);
+		xlsx_write_text(sh, row, k++, q->text);
+		xlsx_write_text(sh, row, k++, ch.len > 0 ? ch.data : "");
+		if (part == TR_TEST) {
+			xlsx_write_text(sh, row, k++, key.data);
+			xlsx_write_text(sh, row, k++, q->explanation);
+		} else
+			xlsx_write_text(sh, row, k++, q->fixed ? "○" : "");
+		xlsx_write_text(sh, row, k++, use.len > 0 ? use.data :
+		    "（未使用）");
+	}
+done:
+	buf_free(&aud);
+	buf_free(&ch);
+	buf_free(&use);
+	buf_free(&key);
+	return rc;
+}
+
+int
+tr_bank_export(const struct tr_bank *b, struct store *st, const char *path,
+    time_t created)
+{
+	struct tr_list		 l = { NULL, 0 };
+	struct xlsx		*x = NULL;
+	struct xlsx_props	 props;
+	struct tr_doc_opts	 o;
+	char			 note[256];
+	int			 rc;
+
+	if ((rc = tr_list_load(&l, st, 0, TR_LOAD_ITEMS, NULL)) != 0)
+		return rc;
+	memset(&o, 0, sizeof o);
+	as_of(note, sizeof note, &o, "設問バンクと研修の記録");
+	memset(&props, 0, sizeof props);
+	props.title = "研修の設問バンク";
+	props.created = created;
+	if ((rc = xlsx_new(&x, path, &props)) != 0)
+		goto done;
+	if ((b->n[TR_TEST] > 0 && (rc = bank_sheet(x, b, TR_TEST, &l, st,
+	    note)) != 0) || (b->n[TR_SURVEY] > 0 && (rc = bank_sheet(x, b,
+	    TR_SURVEY, &l, st, note)) != 0))
+		goto done;
+	rc = xlsx_save(x);
+done:
+	xlsx_free(x);
+	tr_list_free(&l);
+	return rc;
+}

@@ -1,0 +1,134 @@
+/*
+ * The charts of a training's results, as chart models (lib/office's
+ * chart.h): the same three in the results workbook and in the
+ * 研修実施報告書, so they cannot disagree.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "chart.h"
+#include "error.h"
+#include "training.h"
+#include "training_int.h"
+
+static int
+finish(struct chart **out, struct chart *c, const char *name, double *v,
+    size_t n, enum chart_format fmt, const char *cat, const char *val)
+{
+	int	rc;
+
+	if ((rc = chart_series(c, name, v, n)) != 0 ||
+	    (rc = chart_set_format(c, fmt)) != 0 ||
+	    (rc = chart_set_axis_titles(c, cat, val)) != 0 ||
+	    (rc = chart_check(c)) != 0) {
+		chart_free(c);
+		return rc;
+	}
+	*out = c;
+	return 0;
+}
+
+int
+tr_chart_survey(struct chart **out, const struct tr_results *r)
+{
+	struct chart	*c;
+	double		*v;
+	char		 lab[256];
+	size_t		 i, n = 0;
+	int		 rc;
+
+	*out = NULL;
+	for (i = 0; i < r->nsurvey; i++)
+		n += r->survey[i].q->type == TR_Q_SCALE &&
+		    !isnan(r->survey[i].top2);
+	if (n == 0)
+		return 0;
+	if ((v = calloc(n, sizeof *v)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	if ((rc = chart_new(&c, CHART_BAR, "アンケートの肯定的回答の割合")) != 0) {
+		free(v);
+		return rc;
+	}
+	for (i = 0, n = 0; i < r->nsurvey && rc == 0; i++) {
+		const struct tr_survey_stat *s = &r->survey[i];
+
+		if (s->q->type != TR_Q_SCALE || isnan(s->top2))
+			continue;
+		snprintf(lab, sizeof lab, "設問%zu %s", i + 1, s->q->topic !=
+		    NULL ? s->q->topic : "");
+		rc = chart_category(c, lab);
+		v[n++] = s->top2;
+	}
+	if (rc == 0)
+		rc = finish(out, c, "肯定的回答（上位2段階）", v, n,
+		    CHART_PERCENT, NULL, NULL);
+	else
+		chart_free(c);
+	free(v);
+	return rc;
+}
+
+int
+tr_chart_scores(struct chart **out, const struct tr_results *r)
+{
+	struct chart	*c;
+	double		*v;
+	char		 lab[32];
+	size_t		 i;
+	int		 rc;
+
+	*out = NULL;
+	if (r->hist == NULL)
+		return 0;
+	if ((v = calloc(r->nq + 1, sizeof *v)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	if ((rc = chart_new(&c, CHART_COLUMN, "テストの得点分布")) != 0) {
+		free(v);
+		return rc;
+	}
+	for (i = 0; i <= r->nq && rc == 0; i++) {
+		snprintf(lab, sizeof lab, "%zu問", i);
+		rc = chart_category(c, lab);
+		v[i] = (double)r->hist[i];
+	}
+	if (rc == 0)
+		rc = finish(out, c, "人数", v, r->nq + 1, CHART_COUNT, "正答数",
+		    "人数");
+	else
+		chart_free(c);
+	free(v);
+	return rc;
+}
+
+int
+tr_chart_items(struct chart **out, const struct tr_results *r)
+{
+	struct chart	*c;
+	double		*v;
+	char		 lab[32];
+	size_t		 i;
+	int		 rc;
+
+	*out = NULL;
+	if (r->nitems == 0)
+		return 0;
+	if ((v = calloc(r->nitems, sizeof *v)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	if ((rc = chart_new(&c, CHART_COLUMN, "問題別の正答率")) != 0) {
+		free(v);
+		return rc;
+	}
+	for (i = 0; i < r->nitems && rc == 0; i++) {
+		snprintf(lab, sizeof lab, "問%zu", i + 1);
+		rc = chart_category(c, lab);
+		v[i] = r->items[i].p;
+	}
+	if (rc == 0)
+		rc = finish(out, c, "正答率", v, r->nitems, CHART_PERCENT, NULL,
+		    NULL);
+	else
+		chart_free(c);
+	free(v);
+	return rc;
+}

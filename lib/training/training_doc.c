@@ -1,0 +1,1176 @@
+/*
+ * Word documents of a training: the 研修実施報告書 (3(2)イ, 4(1)イ/ウ,
+ * 4(2)イ) from the results view, and the survey and the test laid out
+ * for the ward to approve before the training.
+ *
+ * The report's sections are those the ward's reports use (EXAMPLES.md):
+ * 1 目的, 2 実施概要 (audience, dates, method, contents, attendance),
+ * 3 アンケート結果, 4 テスト結果, 5 考察, 6 次年度に向けて.  What the
+ * advisor wrote in the record (purpose, discussion, next_steps, the
+ * survey's and test's summary) is used as written; where it is missing
+ * the text is drafted from the figures, so every number in the prose is
+ * one of the tables'.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cal.h"
+#include "chart.h"
+#include "docx.h"
+#include "error.h"
+#include "node.h"
+#include "store.h"
+#include "training.h"
+#include "training_int.h"
+
+/* Free texts listed in the report; the workbook has them all. */
+#define REPORT_TEXTS	20
+
+/* ---- tables sized to their content -------------------------------- */
+
+struct grid {
+	size_t		  ncols, nrows;
+	char		**cells;	/* nrows * ncols */
+	enum docx_align	 *align;	/* per column */
+	unsigned	 *cap;		/* widest a column may ask for */
+	int		  failed;
+};
+
+static int
+grid_new(struct grid *g, size_t ncols)
+{
+	size_t	i;
+
+	memset(g, 0, sizeof *g);
+	g->ncols = ncols;
+	if ((g->align = calloc(ncols, sizeof *g->align)) == NULL ||
+	    (g->cap = calloc(ncols, sizeof *g->cap)) == NULL) {
+		free(g->align);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	for (i = 0; i < ncols; i++)
+		g->align[i] = DOCX_LEFT;
+	return 0;
+}
+
+static void
+grid_free(struct grid *g)
+{
+	size_t	i;
+
+	for (i = 0; i < g->nrows * g->ncols; i++)
+		free(g->cells[i]);
+	free(g->cells);
+	free(g->align);
+	free(g->cap);
+	memset(g, 0, sizeof *g);
+}
+
+static void
+grid_row(struct grid *g, ...) 
+{
+	va_list	  ap;
+	char	**nv;
+	size_t	  i;
+	const char *s;
+
+	if (g->failed)
+		return;
+	if ((nv = realloc(g->cells, (g->nrows + 1) * g->ncols *
+	    sizeof *nv)) == NULL) {
+		g->failed = 1;
+		return;
+	}
+	g->cells = nv;
+	va_start(ap, g);
+	for (i = 0; i < g->ncols; i++) {
+		s = va_arg(ap, const char *);
+		if ((nv[g->nrows * g->ncols + i] = strdup(s != NULL ? s :
+		    "")) == NULL)
+			g->failed = 1;
+	}
+	va_end(ap);
+	g->nrows++;
+}
+
+/* The width of the widest line of a cell's text. */
+static unsigned
+measure_lines(const char *s)
+{
+	const char	*nl;
+	char		*line;
+	unsigned	 w, best = 0;
+
+	for (;;) {
+		nl = strchr(s, '\n');
+		if (nl == NULL)
+			w = docx_measure(s);
+		else {
+			if ((line = strndup(s, (size_t)(nl - s))) == NULL)
+				return docx_measure(s);
+			w = docx_measure(line);
+			free(line);
+		}
+		if (w > best)
+			best = w;
+		if (nl == NULL)
+			return best;
+		s = nl + 1;
+	}
+}
+
+/* A cell's padding, hundredths of a character (Word's 0.19 cm each side). */
+#define CELL_PAD	200
+
+/*
+ * Add the grid as a table, the first row its header.  Columns without a
+ * cap get the width of their widest cell, so numbers, dates and headings
+ * never wrap; the columns with a cap (long text) share what is left of
+ * the text width, each in proportion to its content.
+ */
+static int
+grid_add(struct docx *dx, struct grid *g)
+{
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 ps;
+	unsigned		*w, m, tw = docx_text_width(dx);
+	unsigned long		 fixed = 0, flex = 0, left;
+	size_t			 r, c;
+	int			 rc;
+
+	if (g->failed)
+		return error_set(NC_ENOMEM, "out of memory");
+	if ((w = calloc(g->ncols, sizeof *w)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (c = 0; c < g->ncols; c++) {
+		w[c] = 200 + CELL_PAD;
+		for (r = 0; r < g->nrows; r++) {
+			m = measure_lines(g->cells[r * g->ncols + c]) + CELL_PAD;
+			if (m > w[c])
+				w[c] = m;
+		}
+		if (g->cap[c] != 0)
+			flex += w[c];
+		else
+			fixed += w[c];
+	}
+	if (flex > 0) {
+		/*
+		 * The narrowest text column first gets what it needs, as long
+		 * as each column still to go keeps eight characters, so short
+		 * lines stay whole and long text takes the rest.
+		 */
+		size_t	nflex = 0, k;
+		int	*done;
+
+		for (c = 0; c < g->ncols; c++)
+			nflex += g->cap[c] != 0;
+		left = tw > fixed + 400 * nflex ? tw - fixed : 400 * nflex;
+		if ((done = calloc(g->ncols, sizeof *done)) == NULL) {
+			free(w);
+			return error_set(NC_ENOMEM, "out of memory");
+		}
+		for (k = nflex; k > 0; k--) {
+			size_t	 best = g->ncols;
+
+			for (c = 0; c < g->ncols; c++)
+				if (g->cap[c] != 0 && !done[c] && (best ==
+				    g->ncols || w[c] < w[best]))
+					best = c;
+			/* leave eight characters for each column still to go */
+			if (w[best] + 800 * (k - 1) > left)
+				w[best] = left > 800 * (k - 1) + 400 ?
+				    (unsigned)(left - 800 * (k - 1)) : 400;
+			left -= w[best];
+			done[best] = 1;
+		}
+		free(done);
+	}
+	for (c = 0; c < g->ncols; c++)
+		if (w[c] > 100000)
+			w[c] = 100000;
+	if ((rc = docx_table_new(&t, g->ncols, w)) != 0)
+		goto done;
+	memset(&ps, 0, sizeof ps);
+	for (r = 0; r < g->nrows; r++) {
+		for (c = 0; c < g->ncols; c++) {
+			ps.align = r == 0 ? DOCX_CENTER : g->align[c];
+			if ((rc = docx_table_cell(t, r, c,
+			    g->cells[r * g->ncols + c], &ps)) != 0)
+				goto done;
+		}
+	}
+	if ((rc = docx_table_header_rows(t, 1)) != 0)
+		goto done;
+	rc = docx_add_table(dx, t);
+done:
+	docx_table_free(t);
+	free(w);
+	return rc;
+}
+
+/* ---- text helpers ------------------------------------------------- */
+
+static int
+body(struct docx *dx, const char *fmt, ...) NC_PRINTF(2, 3);
+
+static int
+body(struct docx *dx, const char *fmt, ...)
+{
+	va_list	ap;
+	char	*s;
+	int	 n, r;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	r = docx_add_outline_body(dx, s);
+	free(s);
+	return r;
+}
+
+/* Each line of a text as its own body paragraph. */
+static int
+body_lines(struct docx *dx, const char *text)
+{
+	const char	*p = text, *nl;
+	char		*line;
+	int		 r = 0;
+
+	while (r == 0 && p != NULL && *p != '\0') {
+		nl = strchr(p, '\n');
+		if ((line = strndup(p, nl != NULL ? (size_t)(nl - p) :
+		    strlen(p))) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		if (*line != '\0')
+			r = docx_add_outline_body(dx, line);
+		free(line);
+		p = nl != NULL ? nl + 1 : NULL;
+	}
+	return r;
+}
+
+static const char *
+p1(char *out, size_t size, double v)
+{
+	if (isnan(v))
+		snprintf(out, size, "－");
+	else
+		snprintf(out, size, "%.1f%%", v);
+	return out;
+}
+
+/* A count with thousands separators, as the ward writes 3,200名. */
+static const char *
+comma(char *out, size_t size, long v)
+{
+	char	raw[32];
+	size_t	n, i, o = 0;
+
+	snprintf(raw, sizeof raw, "%ld", v < 0 ? 0 : v);
+	n = strlen(raw);
+	for (i = 0; i < n && o + 2 < size; i++) {
+		if (i > 0 && (n - i) % 3 == 0)
+			out[o++] = ',';
+		out[o++] = raw[i];
+	}
+	out[o] = '\0';
+	return out;
+}
+
+static const char *
+num(char *out, size_t size, long v)
+{
+	if (v < 0)
+		snprintf(out, size, "－");
+	else
+		comma(out, size, v);
+	return out;
+}
+
+/* A chart of the results as a native Word chart, when there is one. */
+static int
+draw(struct docx *dx, int (*build)(struct chart **,
+    const struct tr_results *), const struct tr_results *r)
+{
+	struct chart	*m = NULL;
+	int		 rc;
+
+	if ((rc = build(&m, r)) != 0 || m == NULL)
+		return rc;
+	rc = docx_chart(dx, m, 0, 0);
+	chart_free(m);
+	return rc;
+}
+
+/* ---- the report --------------------------------------------------- */
+
+struct rctx {
+	const struct tr_results	*r;
+	const struct training	*t;
+	struct store		*st;
+	const char		*aud;
+};
+
+static const char *
+default_purpose(const struct training *t)
+{
+	if (t->kind != NULL && strcmp(t->kind, "digital") == 0)
+		return "職員のデジタルリテラシーの向上に向けて、デジタル化の流れや技術の"
+		    "進展を背景に、研修後に職員が自主的に取り組める実務的な知識と技能を"
+		    "身に付けることを目的とする（仕様書3(1)イ）。";
+	if (t->kind != NULL && strcmp(t->kind, "mynumber") == 0)
+		return "マイナンバー利用事務および関係事務に従事する職員等が、事務を遂行"
+		    "するうえでのマイナンバーの利用に係る注意事項を理解し、特定個人情報を"
+		    "適正に取り扱うことを目的とする（仕様書3(1)ウ(イ)）。";
+	return "区職員の情報セキュリティに関する意識を維持・向上させ、情報セキュリ"
+	    "ティポリシーに基づく日常業務での対策を確実に実践できるようにすることを"
+	    "目的とする（仕様書3(2)イ）。";
+}
+
+/* A paragraph that introduces a table: body text kept with the table. */
+static int
+lead(struct docx *dx, int level, const char *text)
+{
+	struct docx_para_style	ps;
+
+	memset(&ps, 0, sizeof ps);
+	ps.indent_left = level * 100;
+	ps.indent_first = 100;
+	ps.keep_next = 1;
+	return docx_add_para(dx, text, &ps);
+}
+
+/* Divisions listed one by one up to this many; beyond, by 部. */
+#define ORG_ROWS	15
+
+/* Attendance by 課 (or by 部 when there are many). */
+static int
+participation(struct docx *dx, const struct tr_results *r)
+{
+	const struct tr_org_stat *v = r->norgs <= ORG_ROWS ? r->orgs : r->depts;
+	struct grid		 g;
+	char			 x[32], y[32], z[32];
+	size_t			 n = r->norgs <= ORG_ROWS ? r->norgs : r->ndepts;
+	size_t			 i, targets = 0;
+	int			 by_div = r->norgs <= ORG_ROWS, rc;
+
+	for (i = 0; i < n; i++)
+		targets += v[i].target > 0;
+	if ((rc = lead(dx, 2, by_div ? "所属別の受講者数は次のとおり（所属の"
+	    "分かる受講者を集計）。" : "部別の受講者数は次のとおり（所属の分かる"
+	    "受講者を集計）。")) != 0 ||
+	    (rc = grid_new(&g, (by_div ? 2 : 1) + (targets > 0 ? 3 : 1))) != 0)
+		return rc;
+	for (i = 0; i < g.ncols; i++)
+		g.align[i] = i < (size_t)(by_div ? 2 : 1) ? DOCX_LEFT : DOCX_RIGHT;
+	if (by_div && targets > 0)
+		grid_row(&g, "部", "所属", "対象者数", "受講者数", "受講率");
+	else if (by_div)
+		grid_row(&g, "部", "所属", "受講者数");
+	else if (targets > 0)
+		grid_row(&g, "部", "対象者数", "受講者数", "受講率");
+	else
+		grid_row(&g, "部", "受講者数");
+	for (i = 0; i < n; i++) {
+		const char *dept = by_div ? (v[i].dept != NULL ? v[i].dept :
+		    v[i].name) : v[i].name;
+		const char *div = v[i].dept != NULL ? v[i].name : "";
+
+		num(x, sizeof x, v[i].target);
+		num(y, sizeof y, v[i].attended);
+		p1(z, sizeof z, v[i].target > 0 ? 100.0 * v[i].attended /
+		    v[i].target : NAN);
+		if (by_div && targets > 0)
+			grid_row(&g, dept, div, x, y, z);
+		else if (by_div)
+			grid_row(&g, dept, div, y);
+		else if (targets > 0)
+			grid_row(&g, dept, x, y, z);
+		else
+			grid_row(&g, dept, y);
+	}
+	rc = grid_add(dx, &g);
+	grid_free(&g);
+	return rc;
+}
+
+static int
+sec_outline(struct docx *dx, struct rctx *c)
+{
+	const struct training	*t = c->t;
+	const struct tr_results	*r = c->r;
+	struct buf		 b = BUF_INIT;
+	char			 x[64], cnt1[32], cnt2[32];
+	size_t			 i;
+	int			 rc;
+
+	if ((rc = docx_add_outline_heading(dx, 1, "実施概要")) != 0 ||
+	    (rc = docx_add_outline_heading(dx, 2, "対象者")) != 0)
+		return rc;
+	if (r->target > 0)
+		rc = body(dx, "%s（対象者数 %s名）", c->aud, comma(x, sizeof x,
+		    r->target));
+	else
+		rc = body(dx, "%s", c->aud);
+	if (rc != 0 || (rc = docx_add_outline_heading(dx, 2, "実施日")) != 0)
+		return rc;
+	tr_when(&b, t);
+	if ((rc = buf_ok(&b)) != 0 || (rc = body(dx, "%s", b.data)) != 0)
+		goto done;
+	buf_reset(&b);
+	if ((rc = docx_add_outline_heading(dx, 2, "実施方法")) != 0)
+		goto done;
+	buf_puts(&b, tr_label(c->st, "method", t->method != NULL ?
+	    t->method : "classroom"));
+	if (t->place != NULL)
+		buf_printf(&b, "（会場：%s）", t->place);
+	if (t->ninstructors > 0) {
+		buf_puts(&b, "　講師：");
+		for (i = 0; i < t->ninstructors; i++)
+			buf_printf(&b, "%s%s", i > 0 ? "、" : "",
+			    tr_member_name(c->st, t->instructors[i]));
+	}
+	if ((rc = buf_ok(&b)) != 0 || (rc = body(dx, "%s", b.data)) != 0)
+		goto done;
+	if (t->outline != NULL || t->exercise != NULL) {
+		if ((rc = docx_add_outline_heading(dx, 2, "研修内容")) != 0 ||
+		    (t->outline != NULL && (rc = body_lines(dx,
+		    t->outline)) != 0) ||
+		    (t->exercise != NULL && (rc = body(dx, "実践形式の内容："
+		    "%s", t->exercise)) != 0))
+			goto done;
+	}
+	if ((rc = docx_add_outline_heading(dx, 2, "受講状況")) != 0)
+		goto done;
+	if (r->attended >= 0 && r->target > 0)
+		rc = body(dx, "受講者は%s名で、対象者%s名に対する受講率は%sで"
+		    "あった。", comma(cnt1, sizeof cnt1, r->attended),
+		    comma(cnt2, sizeof cnt2, r->target),
+		    p1(x, sizeof x, r->attend_rate));
+	else if (r->attended >= 0)
+		rc = body(dx, "受講者は%s名であった。", comma(cnt1, sizeof cnt1,
+		    r->attended));
+	else
+		rc = body(dx, "受講者数は把握していない。");
+	if (rc != 0 || r->ndepts == 0)
+		goto done;
+	rc = participation(dx, r);
+done:
+	buf_free(&b);
+	return rc;
+}
+
+/* The question's text without its closing 。, for quoting in 「」. */
+static const char *
+quoted(char *out, size_t size, const char *text)
+{
+	size_t	len;
+
+	snprintf(out, size, "%s", text != NULL ? text : "");
+	len = strlen(out);
+	if (len >= 3 && strcmp(out + len - 3, "。") == 0)
+		out[len - 3] = '\0';
+	return out;
+}
+
+/* The answers of a question, one choice a line: 満足 75名（35.2%）. */
+static int
+breakdown(struct buf *b, const struct tr_survey_stat *s)
+{
+	size_t	c;
+	char	n[32];
+
+	for (c = 0; c < s->q->nchoices; c++)
+		buf_printf(b, "%s%s %s名（%.1f%%）", c > 0 ? "\n" : "",
+		    s->q->choices[c], comma(n, sizeof n, (long)s->picks[c]),
+		    s->n > 0 ?
+		    100.0 * (double)s->picks[c] / (double)s->n : 0.0);
+	if (s->q->type == TR_Q_MULTIPLE)
+		buf_puts(b, "\n（複数回答。割合は回答者に対する値）");
+	return buf_ok(b);
+}
+
+static int
+cmp_text(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Free texts with the same wording counted once, most frequent first. */
+struct said {
+	const char	*text;
+	size_t		 n, first;
+};
+
+static int
+cmp_said(const void *a, const void *b)
+{
+	const struct said *x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n > y->n ? -1 : 1;
+	return (x->first > y->first) - (x->first < y->first);
+}
+
+static int
+texts_table(struct docx *dx, const struct tr_survey_stat *s)
+{
+	const char	**v;
+	struct said	 *u;
+	struct grid	  g;
+	char		  x[32], y[32];
+	size_t		  i, k, n = 0;
+	int		  rc;
+
+	if ((v = calloc(s->ntexts + 1, sizeof *v)) == NULL ||
+	    (u = calloc(s->ntexts + 1, sizeof *u)) == NULL) {
+		free(v);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	memcpy(v, s->texts, s->ntexts * sizeof *v);
+	qsort(v, s->ntexts, sizeof *v, cmp_text);
+	for (i = 0; i < s->ntexts; i++) {
+		if (n > 0 && strcmp(u[n - 1].text, v[i]) == 0) {
+			u[n - 1].n++;
+			continue;
+		}
+		u[n].text = v[i];
+		u[n].n = 1;
+		for (k = 0; k < s->ntexts; k++)
+			if (strcmp(s->texts[k], v[i]) == 0)
+				break;
+		u[n++].first = k;
+	}
+	qsort(u, n, sizeof *u, cmp_said);
+	if ((rc = grid_new(&g, 3)) != 0)
+		goto done;
+	g.align[0] = DOCX_CENTER;
+	g.align[2] = DOCX_RIGHT;
+	g.cap[1] = 1;
+	grid_row(&g, "No.", "回答（原文のまま）", "件数");
+	for (i = 0; i < n && i < REPORT_TEXTS; i++) {
+		snprintf(x, sizeof x, "%zu", i + 1);
+		snprintf(y, sizeof y, "%zu", u[i].n);
+		grid_row(&g, x, u[i].text, y);
+	}
+	rc = grid_add(dx, &g);
+	grid_free(&g);
+	if (rc == 0 && n > REPORT_TEXTS)
+		rc = body(dx, "ほか%zu種類（全件は研修結果の集計表に掲載）。",
+		    n - REPORT_TEXTS);
+done:
+	free(v);
+	free(u);
+	return rc;
+}
+
+static int
+sec_survey(struct docx *dx, struct rctx *c)
+{
+	const struct training	*t = c->t;
+	const struct tr_results	*r = c->r;
+	struct grid		 g;
+	struct buf		 b = BUF_INIT;
+	char			 x[64], y[64], z[64], q[512];
+	size_t			 i, ntext = 0;
+	int			 rc;
+
+	if ((rc = docx_add_outline_heading(dx, 1, "アンケート結果")) != 0)
+		return rc;
+	if (!r->survey_rows && r->respondents == 0 &&
+	    isnan(r->satisfaction))
+		return body(dx, "アンケートは実施していない。");
+	if ((rc = docx_add_outline_heading(dx, 2, "回答状況")) != 0)
+		return rc;
+	if (isnan(r->response_rate))
+		x[0] = '\0';
+	else
+		snprintf(x, sizeof x, "（受講者に対する回答率 %.1f%%）",
+		    r->response_rate);
+	if (t->survey_org != NULL)
+		rc = body(dx, "アンケートは%sが実施した（仕様書4(2)イ(イ)）。"
+		    "回答者は%s名%sであった。", tr_org_name(c->st,
+		    t->survey_org), comma(y, sizeof y, (long)r->respondents), x);
+	else
+		rc = body(dx, "回答者は%s名%sであった。", comma(y, sizeof y,
+		    (long)r->respondents), x);
+	if (rc != 0)
+		return rc;
+	if (!isnan(r->satisfaction)) {
+		if ((rc = docx_add_outline_heading(dx, 2, "満足度")) != 0 ||
+		    (rc = body(dx, "研修の満足度（「満足」「やや満足」と回答した"
+		    "割合）は%sであった。", p1(x, sizeof x,
+		    r->satisfaction))) != 0)
+			return rc;
+	}
+	if (!r->survey_rows) {
+		if (t->summary[TR_SURVEY] != NULL &&
+		    ((rc = docx_add_outline_heading(dx, 2, "集計・分析の概要")) !=
+		    0 || (rc = body_lines(dx, t->summary[TR_SURVEY])) != 0))
+			return rc;
+		return 0;
+	}
+	if ((rc = docx_add_outline_heading(dx, 2, "設問別の結果")) != 0 ||
+	    (rc = lead(dx, 2, "設問ごとの回答の内訳は次のとおり（肯定的回答は"
+	    "5段階評価の上位2段階の割合）。")) != 0 ||
+	    (rc = grid_new(&g, 4)) != 0)
+		return rc;
+	g.cap[1] = g.cap[2] = 1;
+	g.align[0] = DOCX_CENTER;
+	g.align[3] = DOCX_RIGHT;
+	grid_row(&g, "No.", "設問", "回答の内訳", "肯定的回答");
+	for (i = 0; i < r->nsurvey; i++) {
+		const struct tr_survey_stat *s = &r->survey[i];
+
+		if (s->q->type == TR_Q_TEXT) {
+			ntext++;
+			continue;
+		}
+		buf_reset(&b);
+		if ((rc = breakdown(&b, s)) != 0)
+			break;
+		snprintf(x, sizeof x, "%zu", i + 1);
+		grid_row(&g, x, s->q->text, b.data, s->q->type == TR_Q_SCALE ?
+		    p1(y, sizeof y, 100 * s->top2) : "－");
+	}
+	buf_free(&b);
+	if (rc == 0)
+		rc = grid_add(dx, &g);
+	grid_free(&g);
+	if (rc == 0)
+		rc = draw(dx, tr_chart_survey, r);
+	if (rc != 0 || ntext == 0)
+		return rc;
+	if ((rc = docx_add_outline_heading(dx, 2, "自由記述")) != 0)
+		return rc;
+	for (i = 0; i < r->nsurvey; i++) {
+		const struct tr_survey_stat *s = &r->survey[i];
+
+		if (s->q->type != TR_Q_TEXT)
+			continue;
+		snprintf(z, sizeof z, "%zu", s->ntexts);
+		snprintf(x, sizeof x, "設問%zu", i + 1);
+		{
+			struct buf l = BUF_INIT;
+
+			buf_printf(&l, "%s「%s」（回答%s件）", x, quoted(q, sizeof q,
+			    s->q->text), z);
+			if ((rc = buf_ok(&l)) == 0)
+				rc = s->ntexts > 0 ? lead(dx, 2, l.data) :
+				    body(dx, "%s", l.data);
+			buf_free(&l);
+		}
+		if (rc != 0)
+			return rc;
+		if (s->ntexts > 0 && (rc = texts_table(dx, s)) != 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* The verdicts of an item, one a line. */
+static const char *
+flag_words(char *out, size_t size, int f)
+{
+	snprintf(out, size, "%s%s%s%s%s", f & TR_FLAG_EASY ? "易しすぎ" : "",
+	    (f & TR_FLAG_EASY) && (f & ~TR_FLAG_EASY) ? "\n" : "",
+	    f & TR_FLAG_HARD ? "難しすぎ" : "",
+	    (f & TR_FLAG_HARD) && (f & TR_FLAG_NODISC) ? "\n" : "",
+	    f & TR_FLAG_NODISC ? "識別力が低い" : "");
+	return out;
+}
+
+static int
+sec_test(struct docx *dx, struct rctx *c)
+{
+	const struct training	*t = c->t;
+	const struct tr_results	*r = c->r;
+	struct grid		 g;
+	char			 mean[32], med[32], hi[32], lo[32], pm[32];
+	char			 pr[32], x[64], y[64], z[64];
+	size_t			 i;
+	int			 rc;
+
+	if ((rc = docx_add_outline_heading(dx, 1, "テスト結果")) != 0)
+		return rc;
+	if (!r->test_rows && isnan(r->mean))
+		return body(dx, "テストは実施していない。");
+	if ((rc = docx_add_outline_heading(dx, 2, "受験状況と得点")) != 0)
+		return rc;
+	if (!r->test_rows) {
+		rc = body(dx, "受験者は%s名、平均正答率は%sであった。",
+		    comma(y, sizeof y, (long)r->examinees), p1(x, sizeof x,
+		    r->mean));
+		if (rc == 0 && t->summary[TR_TEST] != NULL)
+			rc = body_lines(dx, t->summary[TR_TEST]);
+		return rc;
+	}
+	if ((rc = body(dx, "受験者は%s名（%zu問）で、平均正答率は%s（中央値 %s、"
+	    "最高 %s、最低 %s）であった。合格基準（正答率%s以上）に達した者は"
+	    "%s名で、合格率は%sであった。", comma(y, sizeof y,
+	    (long)r->examinees), r->nq,
+	    p1(mean, sizeof mean, r->mean), p1(med, sizeof med, r->median),
+	    p1(hi, sizeof hi, r->max), p1(lo, sizeof lo, r->min),
+	    p1(pm, sizeof pm, r->pass_mark), comma(z, sizeof z,
+	    (long)r->passed), p1(pr, sizeof pr, r->pass_rate))) != 0)
+		return rc;
+	if ((rc = docx_add_outline_heading(dx, 2, "得点分布")) != 0 ||
+	    (rc = grid_new(&g, 3)) != 0)
+		return rc;
+	g.align[0] = g.align[1] = g.align[2] = DOCX_RIGHT;
+	grid_row(&g, "正答数", "人数", "割合");
+	for (i = r->nq + 1; i-- > 0;) {
+		snprintf(x, sizeof x, "%zu問", i);
+		comma(y, sizeof y, (long)r->hist[i]);
+		grid_row(&g, x, y, p1(z, sizeof z, r->examinees > 0 ?
+		    100.0 * (double)r->hist[i] / (double)r->examinees : NAN));
+	}
+	rc = grid_add(dx, &g);
+	grid_free(&g);
+	if (rc == 0)
+		rc = draw(dx, tr_chart_scores, r);
+	if (rc != 0 || r->nitems == 0)
+		return rc;
+	if ((rc = docx_add_outline_heading(dx, 2, "問題別の正答率")) != 0 ||
+	    (rc = lead(dx, 2, "識別力は、他の問題の得点で上位27%の受験者の正答率"
+	    "から下位27%の正答率を引いた値（-1～1）で、値が大きいほど理解度の"
+	    "差をよく表す。正答率が90%を超える問題は易しすぎ、30%未満は難しすぎ、"
+	    "識別力が0.2未満の問題は理解度を区別できていないものとして判定欄に"
+	    "示す。")) != 0 || (rc = grid_new(&g, 5)) != 0)
+		return rc;
+	g.cap[1] = 1;
+	g.align[0] = DOCX_CENTER;
+	g.align[2] = g.align[3] = DOCX_RIGHT;
+	grid_row(&g, "問", "問題（主題）", "正答率", "識別力", "判定");
+	for (i = 0; i < r->nitems; i++) {
+		const struct tr_item_stat *it = &r->items[i];
+		struct buf q = BUF_INIT;
+
+		buf_printf(&q, "%s", it->q->text);
+		if (it->q->topic != NULL)
+			buf_printf(&q, "（%s）", it->q->topic);
+		snprintf(x, sizeof x, "%zu", i + 1);
+		if (isnan(it->d))
+			snprintf(y, sizeof y, "－");
+		else
+			snprintf(y, sizeof y, "%.2f", it->d);
+		grid_row(&g, x, buf_ok(&q) == 0 ? q.data : "",
+		    p1(mean, sizeof mean, 100 * it->p), y,
+		    flag_words(z, sizeof z, it->flags));
+		buf_free(&q);
+	}
+	rc = grid_add(dx, &g);
+	grid_free(&g);
+	if (rc == 0)
+		rc = draw(dx, tr_chart_items, r);
+	return rc;
+}
+
+/* Questions by number, "問2、問5", into b. */
+static void
+item_list(struct buf *b, const struct tr_results *r, int flag)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < r->nitems; i++)
+		if (r->items[i].flags & flag)
+			buf_printf(b, "%s問%zu", n++ > 0 ? "、" : "", i + 1);
+}
+
+static int
+sec_discussion(struct docx *dx, struct rctx *c)
+{
+	const struct training	*t = c->t;
+	const struct tr_results	*r = c->r;
+	char			 x[64], y[64];
+	size_t			 i, lo = (size_t)-1, hi = (size_t)-1;
+	int			 rc;
+
+	if ((rc = docx_add_outline_heading(dx, 1, "考察")) != 0)
+		return rc;
+	if (t->discussion != NULL)
+		return body_lines(dx, t->discussion);
+	if (!isnan(r->satisfaction) && (rc = body(dx, "満足度は%sで、%s。",
+	    p1(x, sizeof x, r->satisfaction), r->satisfaction >= 80 ?
+	    "研修の内容・方法はおおむね受講者に受け入れられたと考えられる" :
+	    r->satisfaction >= 60 ? "一定の評価を得たが、内容・方法に改善の"
+	    "余地がある" : "内容・方法を見直す必要がある")) != 0)
+		return rc;
+	for (i = 0; i < r->nsurvey; i++) {
+		const struct tr_survey_stat *s = &r->survey[i];
+
+		if (s->q->type != TR_Q_SCALE || isnan(s->top2))
+			continue;
+		if (lo == (size_t)-1 || s->top2 < r->survey[lo].top2)
+			lo = i;
+	}
+	if (lo != (size_t)-1) {
+		char q[512];
+
+		if ((rc = body(dx, "アンケートで肯定的回答が最も少なかったのは設問"
+		    "%zu「%s」（%s）であった。", lo + 1, quoted(q, sizeof q,
+		    r->survey[lo].q->text), p1(x, sizeof x,
+		    100 * r->survey[lo].top2))) != 0)
+			return rc;
+	}
+	lo = (size_t)-1;
+	for (i = 0; i < r->nitems; i++) {
+		if (isnan(r->items[i].p))
+			continue;
+		if (lo == (size_t)-1 || r->items[i].p < r->items[lo].p)
+			lo = i;
+		if (hi == (size_t)-1 || r->items[i].p > r->items[hi].p)
+			hi = i;
+	}
+	if (r->test_rows && (rc = body(dx, "テストの平均正答率は%s、合格率は%s"
+	    "であった。", p1(x, sizeof x, r->mean), p1(y, sizeof y,
+	    r->pass_rate))) != 0)
+		return rc;
+	if (lo != (size_t)-1 && (rc = body(dx, "正答率が最も低かったのは問%zu"
+	    "%s%s%s（%s）で、この内容の理解が十分でない受講者が多い。",
+	    lo + 1, r->items[lo].q->topic != NULL ? "「" : "",
+	    r->items[lo].q->topic != NULL ? r->items[lo].q->topic : "",
+	    r->items[lo].q->topic != NULL ? "」" : "",
+	    p1(x, sizeof x, 100 * r->items[lo].p))) != 0)
+		return rc;
+	if (hi != (size_t)-1 && hi != lo && (rc = body(dx, "正答率が最も高かった"
+	    "のは問%zu%s%s%s（%s）であった。", hi + 1,
+	    r->items[hi].q->topic != NULL ? "「" : "",
+	    r->items[hi].q->topic != NULL ? r->items[hi].q->topic : "",
+	    r->items[hi].q->topic != NULL ? "」" : "",
+	    p1(x, sizeof x, 100 * r->items[hi].p))) != 0)
+		return rc;
+	for (i = 0; i < 2; i++)
+		if (t->summary[i] != NULL && (r->survey_rows || i == 1) &&
+		    (i == 0 || r->test_rows) &&
+		    (rc = body_lines(dx, t->summary[i])) != 0)
+			return rc;
+	return 0;
+}
+
+/*
+ * What the new-content check found: this year's questions that repeated
+ * last year's or the general training's, to replace next year.
+ */
+static int
+reuse(struct docx *dx, struct rctx *c)
+{
+	struct tr_check	*ck = NULL;
+	struct buf	 b = BUF_INIT;
+	size_t		 i, n[3] = { 0, 0, 0 };
+	int		 rc, p;
+
+	if (c->st == NULL)
+		return 0;
+	if (tr_check_run(&ck, c->st, c->t, NULL) != 0) {
+		error_clear();	/* the report stands without it */
+		return 0;
+	}
+	for (p = 0; p < 3; p++) {
+		for (i = 0; i < ck->nunits; i++) {
+			const struct tr_unit *u = &ck->units[i];
+
+			if (u->part != p || (u->match != TR_VERBATIM &&
+			    u->match != TR_NEAR))
+				continue;
+			if (p == TR_PART_OUTLINE) {
+				n[p]++;
+				continue;
+			}
+			if (n[p] == 0)
+				buf_printf(&b, "%s%s", b.len > 0 ? "と" : "",
+				    p == TR_TEST ? "テストの問" :
+				    "アンケートの設問");
+			else
+				buf_puts(&b, p == TR_TEST ? "、問" : "、設問");
+			buf_printf(&b, "%zu", u->index + 1);
+			n[p]++;
+		}
+	}
+	rc = buf_ok(&b);
+	if (rc == 0 && n[TR_SURVEY] + n[TR_TEST] > 0)
+		rc = body(dx, "新規性の確認の結果、%sは%sと同一または類似の内容で"
+		    "あった。次年度は新たな%sに置き換える。", b.data,
+		    ck->nothers > 0 && ck->why[0] == TR_WHY_LAST_YEAR ?
+		    "前年度の研修" : "一般職員向け研修", n[TR_TEST] > 0 ?
+		    "問題・設問" : "設問");
+	if (rc == 0 && n[TR_PART_OUTLINE] > 0)
+		rc = body(dx, "研修内容のうち%zu項目は前年度と同じであり、事例や"
+		    "演習を入れ替える。", n[TR_PART_OUTLINE]);
+	buf_free(&b);
+	tr_check_free(ck);
+	return rc;
+}
+
+static int
+sec_next(struct docx *dx, struct rctx *c)
+{
+	const struct training	*t = c->t;
+	const struct tr_results	*r = c->r;
+	struct buf		 b = BUF_INIT;
+	int			 rc;
+
+	if ((rc = docx_add_outline_heading(dx, 1, "次年度に向けて")) != 0)
+		return rc;
+	if (t->next_steps != NULL)
+		return body_lines(dx, t->next_steps);
+	if (r->nflagged > 0) {
+		buf_reset(&b);
+		item_list(&b, r, TR_FLAG_EASY);
+		if (b.len > 0 && (rc = body(dx, "正答率が90%%を超えた%sは、"
+		    "次年度は難易度を上げた問題に置き換える。", b.data)) != 0)
+			goto done;
+		buf_reset(&b);
+		item_list(&b, r, TR_FLAG_HARD);
+		if (b.len > 0 && (rc = body(dx, "正答率が30%%未満の%sは、"
+		    "問題文と選択肢を見直すとともに、教材で重点的に扱う。",
+		    b.data)) != 0)
+			goto done;
+		buf_reset(&b);
+		item_list(&b, r, TR_FLAG_NODISC);
+		if (b.len > 0 && (rc = body(dx, "識別力が0.2未満の%sは、"
+		    "理解度を区別できるよう選択肢を見直す。", b.data)) != 0)
+			goto done;
+	}
+	if ((rc = reuse(dx, c)) != 0)
+		goto done;
+	rc = body(dx, "対象者が例年同じ研修であるため、次年度は前例踏襲ではなく、"
+	    "今年度の結果を踏まえた新たな内容の教材・テストを提案する（仕様書"
+	    "3(2)イ）。");
+done:
+	buf_free(&b);
+	return rc;
+}
+
+static const char *
+author_of(struct store *st)
+{
+	const struct node	*conf, *docs;
+	const char		*s;
+
+	if (st == NULL || store_config(&conf, st) != 0) {
+		error_clear();
+		return NULL;
+	}
+	docs = node_get(conf, "documents");
+	if ((s = node_get_str(docs, "author")) != NULL)
+		return s;
+	return node_get_str(conf, "contractor");
+}
+
+static int
+begin(struct docx **dx, const char *title, const char *header,
+    const struct tr_doc_opts *o)
+{
+	struct docx_props	props;
+	char			created[32];
+
+	memset(&props, 0, sizeof props);
+	props.title = title;
+	snprintf(created, sizeof created, "%s", o->date != NULL ? o->date :
+	    "1980-01-01");
+	props.created = created;
+	if (docx_new(dx, &props) != 0)
+		return error_code() != 0 ? error_code() : NC_ENOMEM;
+	if (docx_header_text(*dx, header, DOCX_RIGHT) != 0 ||
+	    docx_footer_page_number(*dx, DOCX_PAGENUM_DASH) != 0)
+		return error_code();
+	return 0;
+}
+
+static int
+cover(struct docx *dx, const char *what, const char *title,
+    struct store *st, const struct tr_doc_opts *o)
+{
+	struct docx_report	 rep;
+	struct docx_para_style	 ps;
+	struct cal_date		 d;
+	char			 date[CAL_FMT_MAX];
+	int			 rc;
+
+	memset(&rep, 0, sizeof rep);
+	rep.title = what;
+	if (o->date != NULL && cal_parse_iso(&d, o->date) == 0)
+		rep.date = tr_era(date, sizeof date, d);
+	rep.author = author_of(st);
+	memset(&ps, 0, sizeof ps);
+	ps.align = DOCX_CENTER;
+	ps.gothic = 1;
+	ps.size = 26;
+	ps.space_after = 6;
+	/* the training's name under the document's */
+	if ((rc = docx_add_para(dx, what, &(struct docx_para_style){
+	    .align = DOCX_CENTER, .gothic = 1, .bold = 1, .size = 32,
+	    .space_after = 6 })) != 0 ||
+	    (rc = docx_add_para(dx, title, &ps)) != 0)
+		return rc;
+	rep.title = NULL;
+	return docx_add_report_cover(dx, &rep);
+}
+
+int
+tr_report_docx(const char *path, const struct tr_results *r,
+    struct store *st, const struct tr_doc_opts *o)
+{
+	const struct training	*t = r->t;
+	struct docx		*dx = NULL;
+	struct rctx		 c;
+	const char		*missing;
+	int			 rc;
+
+	if ((missing = tr_report_missing(r)) != NULL)
+		return error_set(NC_EINVALID, "no report for '%s': %s",
+		    t->title, missing);
+	memset(&c, 0, sizeof c);
+	c.r = r;
+	c.t = t;
+	c.st = st;
+	c.aud = tr_label(st, "audience", t->audience != NULL ? t->audience :
+	    "other");
+	if ((rc = begin(&dx, "研修実施報告書", t->title, o)) != 0 ||
+	    (rc = cover(dx, "研修実施報告書", t->title, st, o)) != 0 ||
+	    (rc = docx_add_outline_heading(dx, 1, "目的")) != 0 ||
+	    (rc = body_lines(dx, t->purpose != NULL ? t->purpose :
+	    default_purpose(t))) != 0 ||
+	    (rc = sec_outline(dx, &c)) != 0 ||
+	    (rc = sec_survey(dx, &c)) != 0 ||
+	    (rc = sec_test(dx, &c)) != 0 ||
+	    (rc = sec_discussion(dx, &c)) != 0 ||
+	    (rc = sec_next(dx, &c)) != 0 ||
+	    (rc = docx_add_para(dx, "以上", &(struct docx_para_style){
+	    .align = DOCX_RIGHT, .space_before = 12 })) != 0)
+		goto done;
+	rc = docx_save(dx, path);
+done:
+	docx_free(dx);
+	return rc;
+}
+
+/* ---- survey and test for approval --------------------------------- */
+
+int
+tr_questions_docx(const char *path, const struct training *t,
+    enum tr_part part, struct store *st, const struct tr_doc_opts *o)
+{
+	struct docx		*dx = NULL;
+	struct docx_para_style	 q, ch;
+	struct grid		 g;
+	struct buf		 b = BUF_INIT;
+	const char		*what = part == TR_SURVEY ? "アンケート（案）" :
+				    "テスト（案）";
+	char			 x[64];
+	size_t			 i, k;
+	int			 rc;
+
+	if (t->nitems[part] == 0)
+		return error_set(NC_EINVALID, "'%s' has no %s", t->title,
+		    part == TR_SURVEY ? "survey questions" : "test items");
+	memset(&q, 0, sizeof q);
+	q.indent_left = 300;
+	q.indent_first = -300;
+	q.space_before = 6;
+	q.keep_next = 1;
+	memset(&ch, 0, sizeof ch);
+	ch.indent_left = 500;
+	ch.indent_first = -200;
+	ch.keep_next = 1;
+	if ((rc = begin(&dx, what, t->title, o)) != 0 ||
+	    (rc = cover(dx, what, t->title, st, o)) != 0)
+		goto done;
+	tr_when(&b, t);
+	if ((rc = buf_ok(&b)) != 0 ||
+	    (rc = docx_add_para(dx, part == TR_SURVEY ?
+	    "研修の効果を測り、次年度の研修の改善に役立てるため、受講者に次の"
+	    "アンケートを行う。回答は無記名とし、所属（課名）は任意で尋ねる。" :
+	    "研修内容の理解度を確認するため、受講者に次のテストを行う。回答は"
+	    "無記名とし、結果は研修実施報告書で問題ごとの正答率として報告する。",
+	    NULL)) != 0 ||
+	    (rc = docx_add_para(dx, "", NULL)) != 0)
+		goto done;
+	{
+		char line[512];
+
+		snprintf(line, sizeof line, "対象者：%s　　実施日：%s",
+		    tr_label(st, "audience", t->audience != NULL ?
+		    t->audience : "other"), b.data);
+		if ((rc = docx_add_para(dx, line, NULL)) != 0)
+			goto done;
+	}
+	for (i = 0; i < t->nitems[part]; i++) {
+		const struct tr_question *it = &t->items[part][i];
+
+		buf_reset(&b);
+		buf_printf(&b, "問%zu　%s", i + 1, it->text);
+		if (it->type == TR_Q_MULTIPLE && strstr(it->text, "すべて") ==
+		    NULL)
+			buf_puts(&b, "（当てはまるものをすべて選択）");
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = docx_add_para(dx, b.data, &q)) != 0)
+			goto done;
+		if (it->type == TR_Q_TEXT) {
+			ch.keep_next = 0;
+			rc = docx_add_para(dx, "（自由記述）", &ch);
+			ch.keep_next = 1;
+			if (rc != 0)
+				goto done;
+			continue;
+		}
+		for (k = 0; k < it->nchoices; k++) {
+			buf_reset(&b);
+			if (part == TR_SURVEY)
+				buf_printf(&b, "□　%s", it->choices[k]);
+			else
+				buf_printf(&b, "%zu　%s", k + 1, it->choices[k]);
+			ch.keep_next = k + 1 < it->nchoices;
+			if ((rc = buf_ok(&b)) != 0 ||
+			    (rc = docx_add_para(dx, b.data, &ch)) != 0)
+				goto done;
+		}
+		ch.keep_next = 1;
+	}
+	if (part == TR_TEST) {
+		if ((rc = docx_add_para(dx, "正答と解説（受講者には配付しない）",
+		    &(struct docx_para_style){ .gothic = 1, .bold = 1,
+		    .page_break_before = 1, .space_after = 6,
+		    .keep_next = 1 })) != 0 || (rc = grid_new(&g, 5)) != 0)
+			goto done;
+		g.align[0] = g.align[1] = DOCX_CENTER;
+		g.cap[2] = 1;
+		grid_row(&g, "問", "正答", "解説", "主題", "対策基準");
+		for (i = 0; i < t->nitems[part]; i++) {
+			const struct tr_question *it = &t->items[part][i];
+
+			buf_reset(&b);
+			for (k = 0; k < it->nchoices; k++)
+				if (it->key & (1u << k))
+					buf_printf(&b, "%s%zu", b.len > 0 ?
+					    "・" : "", k + 1);
+			snprintf(x, sizeof x, "%zu", i + 1);
+			grid_row(&g, x, buf_ok(&b) == 0 ? b.data : "",
+			    it->explanation, it->topic, it->clause != NULL ?
+			    it->clause : "");
+		}
+		rc = grid_add(dx, &g);
+		grid_free(&g);
+		if (rc != 0)
+			goto done;
+	}
+	if ((rc = docx_add_para(dx, "以上", &(struct docx_para_style){
+	    .align = DOCX_RIGHT, .space_before = 12 })) != 0)
+		goto done;
+	rc = docx_save(dx, path);
+done:
+	buf_free(&b);
+	docx_free(dx);
+	return rc;
+}

@@ -1,0 +1,291 @@
+#!/bin/bash
+# training: the year's plan from the plan table (twice: nothing new), the
+# question banks (and questions refused for their keys), freezing items,
+# the new-content check finding the reuse planted in the sample, the
+# answer sheet read back and filled by openpyxl, results checked against an
+# independent computation, every export read back by python-docx and
+# openpyxl, the list with what is overdue, and lint's errors and warnings.
+. "$(dirname "$0")/lib/common.bash"
+
+PY=/usr/bin/python3
+CHECK="$NCIO_SOURCE_DIR/tests/py/check_training.py"
+if ! $PY -c 'import docx, openpyxl, yaml' 2>/dev/null; then
+	echo "SKIP: /usr/bin/python3 lacks python3-docx, python3-openpyxl or" \
+	    "python3-yaml" >&2
+	exit 77
+fi
+export NERIMA_CIO_TODAY=2026-11-30
+D=$T/data
+O=$T/files
+cp -r "$NCIO_SAMPLE_DIR" "$D"
+run() { expect_status "$1" "$NCIO" -C "$D" training "${@:2}"; }
+py() { $PY "$CHECK" "$@" >&2 || fail "check_training.py $*"; }
+fingerprint() { find "$1" -name '*.yaml' -exec md5sum {} + | sort; }
+# the sample's trainings by plan key
+rec() { grep -l "^plan_key: $2\$" "$D"/trainings/"$1"/*.yaml | head -1; }
+id_of() { basename "$(rec "$1" "$2")" .yaml; }
+NURSERY=$(id_of 2026 nursery-staff)
+MYNUM1=$(id_of 2026 mynumber-1)
+MYNUM2=$(id_of 2026 mynumber-2)
+NEWMGR27=$(id_of 2027 new-manager)
+HEAD=$(id_of 2026 nursery-head)
+SYSTEM=$(id_of 2026 system-staff)
+
+# --- plan ---------------------------------------------------------------
+before=$(fingerprint "$D")
+run 0 plan --fy 2026
+expect_grep "$T/out" '^nothing to add: the 14 trainings of 令和8年度 and the 2 material drafts for 令和9年度 are already planned$'
+expect_grep "$T/out" '^draft +tr-[0-9a-z]{8}  2027-04-05  令和9年度 新規採用職員研修'
+[ "$before" = "$(fingerprint "$D")" ] || fail "a second plan changed records"
+run 2 plan
+run 2 plan --fy someday
+# a fresh directory: the shipped plan table
+F=$T/fresh
+expect_status 0 "$NCIO" init --no-git "$F"
+expect_status 0 "$NCIO" -C "$F" training plan --fy 2026 --dry-run
+expect_grep "$T/out" '^dry run: 16 new, 0 already planned$'
+expect_grep "$T/err" 'using the shipped plan table'
+[ ! -d "$F/trainings" ] || fail "a dry run wrote trainings"
+expect_status 0 "$NCIO" -C "$F" training plan --fy 2026
+expect_grep "$T/out" '^16 new, 0 already planned$'
+expect_grep "$T/out" '^new +tr-[0-9a-z]{8}  2026-06-24  令和8年度 情報セキュリティ担当者研修（第2回） +2026-06-10 +2026-07-15$'
+expect_grep "$T/out" '^new draft +tr-[0-9a-z]{8}  2027-04-16  令和9年度 新任管理職研修（情報セキュリティ） +2027-03-31 +2027-05-13$'
+[ "$(ls "$F"/trainings/2026 | wc -l)" = 14 ] || fail "FY2026 trainings"
+[ "$(ls "$F"/trainings/2027 | wc -l)" = 2 ] || fail "FY2027 drafts"
+so=$(grep -l '^plan_key: security-officer$' "$F"/trainings/2026/*.yaml |
+    xargs grep -l '^session: 2$')
+expect_grep "$so" '^material_due: 2026-06-10$'
+expect_grep "$so" '^report_due: 2026-07-15$'
+expect_grep "$so" '^makes_test: true$'
+expect_grep "$(grep -l '^plan_key: regular-staff$' "$F"/trainings/2026/*.yaml)" \
+    '^end_date: 2026-09-02$'
+expect_no_grep "$(grep -l '^plan_key: regular-staff$' "$F"/trainings/2026/*.yaml)" \
+    '^report_due'
+expect_status 0 "$NCIO" -C "$F" training plan --fy 2026
+expect_grep "$T/out" '^nothing to add'
+expect_status 0 "$NCIO" -C "$F" lint
+# a plan table with a key twice is refused
+cp "$NCIO_SAMPLE_DIR/training-plan.yaml" "$F/"
+sed -i 's/^  - key: digital-dx$/  - key: digital-data/' "$F/training-plan.yaml"
+expect_status 1 "$NCIO" -C "$F" training plan --fy 2027
+expect_grep "$T/err" "training-plan.yaml.*row key 'digital-data' is used twice"
+expect_status 1 "$NCIO" -C "$F" lint
+expect_grep "$T/out" "^training-plan.yaml:.*used twice"
+
+# --- banks --------------------------------------------------------------
+run 0 bank list
+expect_grep "$T/err" '^82 questions \(bank: 33 survey, 49 test\)$'
+run 0 bank list --kind test --topic 生成AIの利用
+[ "$(grep -c '^ts-ai-' "$T/out")" = 5 ] || fail "生成AI items"
+run 0 bank list --kind survey --audience 区立保育園職員
+expect_grep "$T/out" '^sv-nur-01 '
+expect_no_grep "$T/out" '^sv-mgr-01 '
+banks() { fingerprint "$D/catalogs"; }
+before=$(banks)
+run 1 bank add --kind test --ref ts-ai-09 --type single --text 問題文 \
+    --choice ア --choice イ --explanation なし
+expect_grep "$T/err" "test item 'ts-ai-09' has no key"
+run 1 bank add --kind test --ref ts-ai-09 --type single --text 問題文 \
+    --choice ア --choice イ --choice ウ --key 1 --key 3
+expect_grep "$T/err" "test item 'ts-ai-09' is single choice but has 2 keys"
+run 1 bank add --kind test --ref ts-ai-09 --type single --text 問題文 \
+    --choice ア --choice イ --key 4
+expect_grep "$T/err" "a key is not one of its 2 choices"
+run 1 bank add --kind test --ref ts-ai-01 --type single --text 問題文 \
+    --choice ア --choice イ --key 1
+expect_grep "$T/err" "ref 'ts-ai-01' is already in the question banks"
+run 1 bank add --kind survey --ref sv-x-01 --type scale --text 設問 \
+    --choice 良い --choice 悪い
+expect_grep "$T/err" "5-point scale but has 2 labels"
+cat >"$T/two.yaml" <<'EOF'
+- ref: ts-ai-10
+  type: single
+  topic: 生成AIの利用
+  text: 生成AIの回答を区民向け文書に使う前に必要なことはどれか。
+  choices: [そのまま使う, 職員が事実と出典を確認する, 別のAIに確認させる]
+  key: [2]
+- ref: ts-ai-11
+  type: multiple
+  topic: 生成AIの利用
+  text: 二つ目の問題。
+  choices: [甲, 乙]
+EOF
+run 1 bank add --kind test --from "$T/two.yaml"
+expect_grep "$T/err" "two.yaml:7:3: test item 'ts-ai-11' has no key"
+expect_grep "$T/err" 'nothing was added'
+[ "$before" = "$(banks)" ] || fail "a refused question changed the banks"
+run 2 bank list --key 1
+run 2 bank remove
+run 2 bank add --ref x --type single --text y
+run 0 bank add --kind test --ref ts-ai-06 --type single --topic 生成AIの利用 \
+    --clause 2-8 --audience 常勤職員 --audience system-staff \
+    --text '生成AIの回答を区民向け文書に使う前に必要なことはどれか。' \
+    --choice 'そのまま使う' --choice '職員が事実と出典を確認する' \
+    --choice '別のAIに確認させる' --key 2 \
+    --explanation 'もっともらしい誤りがあり得るため、職員が確認する。'
+expect_grep "$T/err" '^added 1 question to the test bank ca-'
+run 0 bank list --kind test --topic 生成AIの利用
+expect_grep "$T/out" '^ts-ai-06 +テスト +単一選択 +生成AIの利用 +2 +生成AIの回答'
+expect_status 0 "$NCIO" -C "$D" lint
+run 0 bank export -o "$O/"
+py bank-xlsx "$O/研修設問バンク_令和8年度.xlsx" 50 33
+
+# --- items and the new-content check ------------------------------------
+run 1 check "$NURSERY"
+expect_grep "$T/out" "^compared with: 令和7年度 区立保育園職員向け情報セキュリティ研修 \(last year's training for the same audience\)$"
+expect_grep "$T/out" '^テスト +6  同一 +1\.00  ts-phish-01 '
+expect_grep "$T/out" '^テスト +7  類似 +0\.8[0-9]  ts-usb-06 .*No\.3 → 候補 '
+expect_grep "$T/out" '^テスト +8  同一 +1\.00  ts-sns-01 '
+expect_grep "$T/out" '^アンケート +5  同一 +1\.00  sv-el-01 '
+expect_grep "$T/out" '^アンケート +1  定点 +1\.00  sv-sat-01 '
+expect_grep "$T/out" '^研修内容 +3  同一 +1\.00  外部記録媒体の管理簿による管理と、SDカードの取扱い。'
+expect_grep "$T/out" '^new content: 70\.6% \(test 7 of 10, survey 3 of 4, outline 2 of 3'
+expect_grep "$T/out" '^replace 5: sv-el-01 ts-phish-01 ts-usb-06 ts-sns-01 outline sentence 3$'
+# a training whose staff had the general training: compared with it too
+run 0 check "$SYSTEM"
+expect_grep "$T/out" '^compared with: 令和8年度 常勤職員向け情報セキュリティ研修 \(the general training the staff already had\)$'
+# the sample lints clean; a reused question in a training to come warns
+expect_status 0 "$NCIO" -C "$D" lint
+expect_no_grep "$T/err" 'warning'
+run 0 items "$MYNUM2" --add sv-ins-01 ts-inc-01
+expect_grep "$T/out" '^S11 +sv-ins-01 '
+expect_grep "$T/out" '^ +T1 +ts-inc-01 '
+expect_grep "$T/out" '^11 survey questions, 1 test items$'
+expect_grep "$(ls "$D"/trainings/2026/"$MYNUM2".yaml)" '^    bank: ca-'
+run 1 check "$MYNUM2"
+expect_grep "$T/out" '^アンケート +11  同一 +1\.00  sv-ins-01 .*令和7年度 マイナンバー利用事務等従事職員研修（第2回） No\.4'
+expect_status 0 "$NCIO" -C "$D" lint
+expect_grep "$T/err" "trainings/2026/$MYNUM2.yaml: warning: survey question 11 \(sv-ins-01\) is the same as in last year's training"
+run 0 items "$MYNUM2" --remove sv-ins-01 ts-inc-01
+run 0 check "$MYNUM2"
+expect_grep "$T/out" '^new content: '
+expect_no_grep "$T/out" '^replace'
+run 1 items "$NURSERY" --add ts-ai-01
+expect_grep "$T/err" 'has results: its questions are fixed'
+run 1 items "$MYNUM2" --add ts-nothing
+expect_grep "$T/err" "'ts-nothing' is in neither question bank"
+run 1 items "$MYNUM2" --add sv-sat-01
+expect_grep "$T/err" "'sv-sat-01' is already a question of"
+run 2 items "$MYNUM2" sv-sat-01
+run 2 items "$MYNUM2" --add
+
+# --- the answer sheet and the Forms questions ---------------------------
+run 1 form "$NEWMGR27" -o "$O/"
+expect_grep "$T/err" 'has no survey questions or test items yet'
+run 0 items "$NEWMGR27" --add ts-inc-03 ts-mynum-07 ts-mail-05 ts-phish-06 \
+    ts-pass-03 ts-asset-02 ts-ai-05 ts-inc-02 ts-usb-03 ts-ai-06 \
+    sv-sat-01 sv-und-01 sv-mgr-01 sv-act-01 sv-free-01
+expect_grep "$T/out" '^5 survey questions, 10 test items$'
+run 0 form "$NEWMGR27" -o "$O/form/"
+form="$O/form/回答用紙_令和9年度_新任管理職研修（情報セキュリティ）.xlsx"
+txt="$O/form/Forms用設問_令和9年度_新任管理職研修（情報セキュリティ）.txt"
+py form "$form" "$(ls "$D"/trainings/2027/"$NEWMGR27".yaml)"
+expect_grep "$txt" '^テスト10【選択肢・必須・1点】生成AIの回答を区民向け文書に使う前に必要なことはどれか。$'
+expect_grep "$txt" '^正解：職員が事実と出典を確認する$'
+expect_grep "$txt" '^正解：特定個人情報を取り扱う事務を委託するとき.*|^正解：委託先で安全管理措置がとられているか確認する ／ 再委託には区の許諾を要することを契約で定める ／ 委託先の従業者の監督状況を報告させる$'
+expect_no_grep "$txt" 'tr-[0-9a-z]{8}'
+# the same training gives the same bytes
+run 0 form "$NEWMGR27" -o "$O/again/"
+cmp -s "$form" "$O/again/$(basename "$form")" || fail "form not deterministic"
+# filled in as respondents would, by an independent writer
+$PY "$CHECK" fill "$form" "$T/filled.xlsx" 7 12 >"$T/written.json" ||
+    fail "openpyxl could not fill the form"
+[ "$($PY -c 'import json,sys; print(len(json.load(open(sys.argv[1]))))' \
+    "$T/written.json")" = 12 ] || fail "12 respondents filled"
+
+# --- results, checked against an independent computation -------------
+for id in "$NURSERY" "$MYNUM1" $(id_of 2026 new-manager) \
+    $(id_of 2026 digital-data) $(id_of 2026 new-hire); do
+	f=$(ls "$D"/trainings/*/"$id".yaml)
+	run 0 results "$id" --format json
+	cp "$T/out" "$T/$id.json"
+	py results "$f" "$T/$id.json"
+done
+run 0 results "$MYNUM1"
+expect_grep "$T/out" '^test: 2973 examinees, 10 questions, mean 71\.[0-9]%'
+expect_grep "$T/out" '^  4  ts-mynum-07 .* 難しすぎ$'
+expect_grep "$T/out" '^  8  ts-ai-03 .* 識別力が低い$'
+expect_grep "$T/out" '^ 10  ts-pass-04 .* 易しすぎ・識別力が低い$'
+expect_grep "$T/out" '^survey: 2086 respondents'
+run 0 results "$MYNUM1" --pass-mark 70 --format json
+py results "$(ls "$D"/trainings/2026/"$MYNUM1".yaml)" "$T/out"
+run 0 results "$(id_of 2026 new-hire)"
+expect_grep "$T/out" 'satisfaction 88\.3% \(as reported\)'
+expect_grep "$T/out" '^survey run by 人材育成課$'
+run 2 results "$NURSERY" --format xml
+run 2 results "$NURSERY" --pass-mark 101
+
+# --- documents ----------------------------------------------------------
+run 0 export report "$NURSERY" "$MYNUM1" -o "$O/docs/"
+for id in "$NURSERY" "$MYNUM1"; do
+	title=$(sed -n 's/^title: 令和8年度 //p' "$D"/trainings/2026/"$id".yaml)
+	py report "$O/docs/研修実施報告書_令和8年度_$title.docx" \
+	    "$D/trainings/2026/$id.yaml" "$T/$id.json"
+done
+$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+    "$O/docs/研修実施報告書_令和8年度_区立保育園職員向け情報セキュリティ研修.docx" \
+    >"$T/report.txt"
+expect_grep "$T/report.txt" '^新規性の確認の結果、アンケートの設問5とテストの問6、問7、問8は前年度の研修と同一または類似の内容であった。'
+expect_grep "$T/report.txt" '^正答率が90%を超えた問1、問8、問9は'
+run 0 export results "$NURSERY" -o "$O/docs/nursery.xlsx"
+py results-xlsx "$O/docs/nursery.xlsx" "$T/$NURSERY.json"
+run 0 export survey "$NURSERY" -o "$O/docs/survey.docx"
+py questions "$O/docs/survey.docx" "$D/trainings/2026/$NURSERY.yaml" survey
+run 0 export test "$NURSERY" -o "$O/docs/test.docx"
+py questions "$O/docs/test.docx" "$D/trainings/2026/$NURSERY.yaml" test
+run 0 export summary --fy 2026 -o "$O/docs/summary.xlsx"
+py summary-xlsx "$O/docs/summary.xlsx" 14
+# the same data and date give the same bytes
+run 0 export report "$NURSERY" --date 2026-09-17 -o "$O/r1.docx"
+run 0 export report "$NURSERY" --date 令和8年9月17日 -o "$O/r2.docx"
+cmp -s "$O/r1.docx" "$O/r2.docx" || fail "report not deterministic"
+# refused, with what is missing, and nothing written
+run 1 export report "$HEAD" -o "$O/none/"
+expect_grep "$T/err" "it had neither a survey nor a test, so it needs no report"
+run 1 export report "$SYSTEM" -o "$O/none/"
+expect_grep "$T/err" "no 研修実施報告書 for '令和8年度 システム担当者向け情報セキュリティ研修' \($SYSTEM\): it has no survey or test results"
+expect_grep "$T/err" '^nerima-cio: nothing was written|^nothing was written$'
+run 1 export report "$NURSERY" "$SYSTEM" -o "$O/none/"
+[ -z "$(ls "$O/none" 2>/dev/null)" ] || fail "a refused export wrote files"
+run 1 export test "$SYSTEM" -o "$O/none/"
+expect_grep "$T/err" 'has no test items yet'
+run 2 export report
+run 2 export summary "$NURSERY" --fy 2026
+run 2 export minutes "$NURSERY"
+run 1 export report "$NURSERY" "$MYNUM1" -o "$O/one.docx"
+expect_grep "$T/err" 'this export writes several files; give a folder'
+[ ! -e "$O/one.docx" ] || fail "two reports written into one file"
+
+# --- the list and what is overdue ---------------------------------------
+run 0 list --fy 2026
+expect_grep "$T/out" "^$(id_of 2026 security-officer | head -1)"
+expect_grep "$T/out" '令和8年度 情報セキュリティ担当者研修（第2回） .* 実施済 +52/56 .* 期限超過 2026-07-15（90開庁日）$'
+expect_grep "$T/out" '令和9年度 新規採用職員研修（情報セキュリティ） .* 翌年度の教材案 期限 2027-03-19$'
+expect_grep "$T/out" "^$NURSERY  2026-08-03  .* 報告済 +226/240 +[0-9.]+% +[0-9.]+%  提出 2026-09-17$"
+run 0 list --overdue
+[ "$(grep -c '^tr-' "$T/out")" = 1 ] || fail "one training overdue"
+NERIMA_CIO_TODAY=2026-07-10 expect_status 0 "$NCIO" -C "$D" training list \
+    --overdue
+expect_grep "$T/err" '^no trainings overdue$'
+run 0 list --fy 2026 --format json
+$PY -c 'import json,sys; v=json.load(open(sys.argv[1])); assert len(v) == 16; assert sum(x["report_overdue"] for x in v) == 1' "$T/out" ||
+    fail "list json"
+
+# --- lint: answers and questions the schema cannot check ----------------
+L=$T/lint
+cp -r "$D" "$L"
+f=$L/trainings/2026/$NURSERY.yaml
+sed -i '0,/^      answers: /s//      answers: 9 /' "$f"
+expect_status 1 "$NCIO" -C "$L" lint
+expect_grep "$T/out" "^trainings/2026/$NURSERY.yaml:[0-9]+:16: respondent 'r0001': "
+cp "$D/trainings/2026/$NURSERY.yaml" "$f"
+sed -i '0,/respondent: r0002/s//respondent: r0001/' "$f"
+expect_status 1 "$NCIO" -C "$L" lint
+expect_grep "$T/out" "respondent 'r0001' is listed twice"
+cp "$D/trainings/2026/$NURSERY.yaml" "$f"
+bank=$(grep -l '^kind: training-test$' "$L"/catalogs/2026/*.yaml)
+sed -i '0,/^      - 2$/s//      - 2\n      - 3/' "$bank"
+expect_status 1 "$NCIO" -C "$L" lint
+expect_grep "$T/out" "^catalogs/2026/.*: test item 'ts-phish-01' is single choice but has 2 keys"
+
+finish
