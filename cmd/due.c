@@ -26,6 +26,7 @@
 #include "opt.h"
 #include "review_due.h"
 #include "store.h"
+#include "training.h"
 
 /*
  * Where obligations come from: one due_source_fn per record kind, each
@@ -43,6 +44,7 @@ static const struct due_source {
 	{ "review", review_dues },
 	{ "audit", audit_dues },
 	{ "incident", incident_dues },
+	{ "training", training_dues },
 };
 
 /* Without --to, the agenda looks this many days ahead. */
