@@ -201,7 +201,7 @@ ck_import_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	struct diags		 d = DIAGS_INIT;
 	const struct ck_result	*res;
 	size_t			 i, nbad = 0, nfiles, c[3] = { 0, 0, 0 };
-	int			 rc = CMD_FAIL, tty;
+	int			 rc = CMD_FAIL, tty, failed;
 	int			 dry_run = opt_has(ov, "dry-run");
 
 	if ((st = cmd_store(ctx)) == NULL)
@@ -241,11 +241,16 @@ ck_import_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	}
 	if (tty)
 		fputc('\n', stderr);
-	if (ck_import_commit(im, dry_run, tty && ck_import_count(im) >= 10 ?
-	    progress : NULL, NULL, &d) != 0) {
+	failed = ck_import_commit(im, dry_run, tty &&
+	    ck_import_count(im) >= 10 ? progress : NULL, NULL, &d) != 0;
+	if (failed) {
+		/* Say what was written before the failure: it stays. */
 		cmd_print_diags(stderr, &d);
 		cmd_lib_error();
-		goto done;
+		if (ck_import_nresults(im) == 0)
+			goto done;
+		fprintf(stderr, _("nerima-cio: written before the failure"
+		    " (kept):\n"));
 	}
 	for (i = 0; i < ck_import_nresults(im); i++) {
 		res = ck_import_result(im, i);
@@ -267,7 +272,7 @@ ck_import_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	printf("%s%zu new, %zu updated, %zu unchanged; %zu file%s with"
 	    " errors\n", dry_run ? _("dry run: ") : "", c[CK_NEW],
 	    c[CK_UPDATED], c[CK_UNCHANGED], nbad, nbad == 1 ? "" : "s");
-	rc = nbad > 0 ? CMD_FAIL : CMD_OK;
+	rc = nbad > 0 || failed ? CMD_FAIL : CMD_OK;
 done:
 	diags_free(&d);
 	ck_import_free(im);

@@ -112,6 +112,7 @@ struct ck_import {
 	struct strmap		*bykey;
 	struct ck_result	*res;
 	size_t			 nres;
+	size_t			 ndone;		/* of them, committed */
 	struct rules		*rules;
 };
 
@@ -2757,6 +2758,7 @@ ck_import_commit(struct ck_import *im, int dry_run,
 		if ((r = commit_one(im, &h, im->v[i], &im->res[im->nres++],
 		    dry_run, d)) != 0)
 			goto done;
+		im->ndone++;
 		if (progress != NULL)
 			progress(i + 1, im->n, arg);
 	}
@@ -2768,11 +2770,11 @@ done:
 size_t
 ck_import_nresults(const struct ck_import *im)
 {
-	return im->nres;
+	return im->ndone;
 }
 
 const struct ck_result *
 ck_import_result(const struct ck_import *im, size_t i)
 {
-	return i < im->nres ? &im->res[i] : NULL;
+	return i < im->ndone ? &im->res[i] : NULL;
 }
