@@ -109,6 +109,60 @@ EOF
 expect_grep "$T/got" "^$((2 * K)) rounds, numbered 1\.\.$((2 * K))$"
 
 expect_status 0 N lint
+
+# --- incident log and issue update: entries from two writers ------------
+cp "$NCIO_SAMPLE_DIR/nerima-cio.yaml" "$D/"
+I=$(N incident add --no-input --title 並行記録 --org hoiku \
+    --occurred 2026-07-01 --category misdelivery 2>"$T/err") ||
+    fail "incident add: $(cat "$T/err")"
+IF=$(N show --path "$I")
+M=10
+logs() {
+	local i
+	for i in $(seq 1 $M); do
+		N incident log "$I" --type note --text "writer $1 entry $i" \
+		    --at "2026-07-01 1$1:$(printf %02d "$i")" >/dev/null 2>&1 ||
+		    return 1
+	done
+}
+logs_a() { logs 0; }
+logs_b() { logs 1; }
+run_both logs_a logs_b
+$PY - "$IF" "$M" >"$T/got" <<'EOF'
+import sys, yaml
+r = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+m = int(sys.argv[2])
+texts = [e.get("text") for e in r.get("timeline", [])]
+want = ["writer %d entry %d" % (w, i) for w in (0, 1) for i in range(1, m + 1)]
+lost = [t for t in want if t not in texts]
+print(len(want) - len(lost), "of", len(want), "entries kept")
+EOF
+expect_grep "$T/got" "^$((2 * M)) of $((2 * M)) entries kept$"
+
+S=$(N issue add --title 並行更新 --owner kakuu-taro --due 2026-12-25 \
+    2>"$T/err") || fail "issue add: $(cat "$T/err")"
+SF=$(N show --path "$S")
+notes() {
+	local i
+	for i in $(seq 1 $M); do
+		N issue update "$S" --note "writer $1 note $i" >/dev/null 2>&1 ||
+		    return 1
+	done
+}
+notes_a() { notes a; }
+notes_b() { notes b; }
+run_both notes_a notes_b
+$PY - "$SF" "$M" >"$T/got" <<'EOF'
+import sys, yaml
+r = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+m = int(sys.argv[2])
+text = yaml.safe_dump(r, allow_unicode=True)
+want = ["writer %s note %d" % (w, i) for w in "ab" for i in range(1, m + 1)]
+lost = [t for t in want if t not in text]
+print(len(want) - len(lost), "of", len(want), "notes kept")
+EOF
+expect_grep "$T/got" "^$((2 * M)) of $((2 * M)) notes kept$"
+
 leftovers=$(find "$D" -name '*.tmp*' | wc -l)
 checks=$((checks + 1))
 [ "$leftovers" -eq 0 ] || fail "$leftovers temporary files left behind"
