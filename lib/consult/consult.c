@@ -173,45 +173,6 @@ cs_org_full(struct cs_strs *s, struct store *st, const char *code)
 	return cs_fmt(s, "%s%s", dept != NULL ? dept : "", name);
 }
 
-int
-cs_recs_load(struct cs_recs *out, struct store *st, const struct schema *kind,
-    int fy)
-{
-	struct reclist	 l = RECLIST_INIT;
-	struct record	*r;
-	size_t		 i;
-	int		 rc;
-
-	memset(out, 0, sizeof *out);
-	if ((rc = store_scan(&l, st, kind, fy, NULL)) != 0)
-		return rc;
-	if (l.n > 0 && (out->v = calloc(l.n, sizeof *out->v)) == NULL) {
-		reclist_free(&l);
-		return error_set(NC_ENOMEM, "out of memory");
-	}
-	for (i = 0; i < l.n; i++) {
-		if ((rc = record_load(&r, st, &l.v[i], NULL)) != 0) {
-			cs_recs_free(out);
-			reclist_free(&l);
-			return rc;
-		}
-		out->v[out->n++] = r;
-	}
-	reclist_free(&l);
-	return 0;
-}
-
-void
-cs_recs_free(struct cs_recs *rs)
-{
-	size_t	i;
-
-	for (i = 0; i < rs->n; i++)
-		record_free(rs->v[i]);
-	free(rs->v);
-	memset(rs, 0, sizeof *rs);
-}
-
 /* --- the record -------------------------------------------------------- */
 
 int

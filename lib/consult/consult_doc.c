@@ -351,7 +351,7 @@ consult_report_build(struct consult_report *out, struct store *st,
 	static const char *const types[CONSULT_NCOUNTS] = { "department",
 	    NULL, "division", "dx" };
 	const struct schema	*kind;
-	struct cs_recs		 rs = { NULL, 0 };
+	struct recset		 rs = { NULL, 0 };
 	struct consult_report_row *row;
 	const struct node	*rec;
 	struct cal_date		 fy0, fy1, rcv, ans;
@@ -393,7 +393,7 @@ consult_report_build(struct consult_report *out, struct store *st,
 	    cs_config(st, "documents", "author") :
 	    cs_config(st, "contractor", NULL), &bad);
 
-	if ((rc = cs_recs_load(&rs, st, kind, out->fy)) != 0)
+	if ((rc = recset_load(&rs, st, kind, out->fy)) != 0)
 		goto done;
 	if (rs.n > 0 && (out->rows = calloc(rs.n, sizeof *out->rows)) ==
 	    NULL) {
@@ -464,7 +464,7 @@ consult_report_build(struct consult_report *out, struct store *st,
 	if (out->answered > 0)
 		out->mean_days = (double)sum / (double)out->answered;
 done:
-	cs_recs_free(&rs);
+	recset_free(&rs);
 	if (rc != 0)
 		consult_report_free(out);
 	return rc;

@@ -8,6 +8,7 @@
 #include <stddef.h>
 
 #include "consult.h"
+#include "recset.h"
 #include "schema.h"
 
 /* Strings made while building one document, freed together. */
@@ -46,14 +47,5 @@ const char	*cs_org_full(struct cs_strs *, struct store *,
 /* The SHA-256 of data as 64 hex digits. */
 void		 cs_sha256(char out[65], const void *data, size_t len);
 
-/* Every record of a kind (of fiscal year fy, or all when 0), loaded. */
-struct cs_recs {
-	struct record	**v;
-	size_t		  n;
-};
-
-int		 cs_recs_load(struct cs_recs *out, struct store *,
-		    const struct schema *kind, int fy);
-void		 cs_recs_free(struct cs_recs *);
 
 #endif

@@ -72,7 +72,7 @@ issue_create(char **out_id, char **out_relpath, struct store *st,
     const struct issue_new *in, struct diags *d)
 {
 	const struct schema	*kind;
-	struct mt_recs		 rs = { NULL, 0 };
+	struct recset		 rs = { NULL, 0 };
 	struct ydoc		*doc = NULL;
 	struct node		*root, *seq;
 	struct cal_date		 raised;
@@ -143,7 +143,7 @@ issue_create(char **out_id, char **out_relpath, struct store *st,
 done:
 	store_unlock(st);
 	ydoc_free(doc);
-	mt_recs_free(&rs);
+	recset_free(&rs);
 	return rc;
 }
 
@@ -325,7 +325,7 @@ issue_table_build(struct issue_table *out, struct store *st, int fy,
     struct cal_date as_of, int open_only)
 {
 	const struct schema	*kind;
-	struct mt_recs		 rs = { NULL, 0 };
+	struct recset		 rs = { NULL, 0 };
 	struct issue_row	*r;
 	const struct node	*rec;
 	struct buf		 b = BUF_INIT;
@@ -426,7 +426,7 @@ issue_table_build(struct issue_table *out, struct store *st, int fy,
 		qsort(out->rows, out->nrows, sizeof *out->rows, row_cmp);
 done:
 	buf_free(&b);
-	mt_recs_free(&rs);
+	recset_free(&rs);
 	if (rc != 0)
 		issue_table_free(out);
 	return rc;

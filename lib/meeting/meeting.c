@@ -26,44 +26,14 @@ mt_kind(struct store *st, const char *kind)
 }
 
 int
-mt_recs_load(struct mt_recs *out, struct store *st, const char *kind, int fy)
+mt_recs_load(struct recset *out, struct store *st, const char *kind, int fy)
 {
 	const struct schema	*ks;
-	struct reclist		 l = RECLIST_INIT;
-	struct record		*r;
-	size_t			 i;
-	int			 rc;
 
 	memset(out, 0, sizeof *out);
 	if ((ks = mt_kind(st, kind)) == NULL)
 		return error_code();
-	if ((rc = store_scan(&l, st, ks, fy, NULL)) != 0)
-		return rc;
-	if (l.n > 0 && (out->v = calloc(l.n, sizeof *out->v)) == NULL) {
-		reclist_free(&l);
-		return error_set(NC_ENOMEM, "out of memory");
-	}
-	for (i = 0; i < l.n; i++) {
-		if ((rc = record_load(&r, st, &l.v[i], NULL)) != 0) {
-			mt_recs_free(out);
-			reclist_free(&l);
-			return rc;
-		}
-		out->v[out->n++] = r;
-	}
-	reclist_free(&l);
-	return 0;
-}
-
-void
-mt_recs_free(struct mt_recs *rs)
-{
-	size_t	i;
-
-	for (i = 0; i < rs->n; i++)
-		record_free(rs->v[i]);
-	free(rs->v);
-	memset(rs, 0, sizeof *rs);
+	return recset_load(out, st, ks, fy);
 }
 
 int
@@ -614,7 +584,7 @@ meeting_plan(struct meeting_planned **out, size_t *nout, struct store *st,
 	const struct schema	*kind;
 	struct meeting_slot	*slots = NULL;
 	struct meeting_planned	*v = NULL;
-	struct mt_recs		 rs = { NULL, 0 };
+	struct recset		 rs = { NULL, 0 };
 	const struct node	*root;
 	char			 title[128], *rel = NULL;
 	size_t			 n = 0, i, k;
@@ -665,7 +635,7 @@ meeting_plan(struct meeting_planned **out, size_t *nout, struct store *st,
 		rc = error_set(NC_ENOMEM, "out of memory");
 done:
 	store_unlock(st);
-	mt_recs_free(&rs);
+	recset_free(&rs);
 	free(slots);
 	if (rc != 0) {
 		meeting_planned_free(v, n);
@@ -681,7 +651,7 @@ meeting_default_title(char **out, int *number, struct store *st,
     const char *type, struct cal_date date)
 {
 	const struct schema	*kind;
-	struct mt_recs		 rs = { NULL, 0 };
+	struct recset		 rs = { NULL, 0 };
 	const struct node	*root;
 	struct cal_date		 d;
 	char			 fyl[CAL_FMT_MAX], era[CAL_FMT_MAX], buf[256];
@@ -702,7 +672,7 @@ meeting_default_title(char **out, int *number, struct store *st,
 			n++;
 	}
 	error_clear();
-	mt_recs_free(&rs);
+	recset_free(&rs);
 	label = schema_label(kind, "type", type);
 	cal_fy_label(fyl, sizeof fyl, cal_fy(date));
 	if (strcmp(type, "regular") == 0 || strcmp(type, "progress") == 0)
@@ -759,7 +729,7 @@ int
 meeting_report_period(struct cal_date *from, struct cal_date *to,
     struct store *st, const struct node *rec)
 {
-	struct mt_recs		 rs = { NULL, 0 };
+	struct recset		 rs = { NULL, 0 };
 	const struct node	*root;
 	const char		*type = node_get_str(rec, "type");
 	const char		*id = node_get_str(rec, "id");
@@ -783,7 +753,7 @@ meeting_report_period(struct cal_date *from, struct cal_date *to,
 			prev = d;
 	}
 	error_clear();
-	mt_recs_free(&rs);
+	recset_free(&rs);
 	*from = prev.y != 0 ? prev : fy0;
 	*to = cal_add_days(date, -1);
 	if (cal_cmp(*to, *from) < 0)

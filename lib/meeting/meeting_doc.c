@@ -132,7 +132,7 @@ static int
 neighbours(struct cal_date *prev, struct cal_date *next, char **next_label,
     struct store *st, const struct node *rec)
 {
-	struct mt_recs		 rs = { NULL, 0 };
+	struct recset		 rs = { NULL, 0 };
 	const struct node	*root, *nx = NULL;
 	struct cal_date		 date, d;
 	char			 when[CAL_FMT_MAX], t[32];
@@ -176,7 +176,7 @@ neighbours(struct cal_date *prev, struct cal_date *next, char **next_label,
 			*next_label = buf_detach(&b, NULL);
 	}
 	buf_free(&b);
-	mt_recs_free(&rs);
+	recset_free(&rs);
 	return 0;
 }
 
@@ -259,7 +259,7 @@ static int
 topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
     struct cal_date until)
 {
-	struct mt_recs		 rs = { NULL, 0 };
+	struct recset		 rs = { NULL, 0 };
 	struct dlines		 l = { NULL, 0 };
 	const struct node	*root;
 	struct cal_date		 due, d;
@@ -301,7 +301,7 @@ topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
 	}
 	buf_free(&b);
 	dlines_free(&l);
-	mt_recs_free(&rs);
+	recset_free(&rs);
 	return rc;
 }
 
@@ -311,7 +311,7 @@ kind_lines(struct dlines *l, struct store *st, const char *kind, int fy,
     struct cal_date after, struct cal_date upto, int upcoming)
 {
 	const struct schema	*ks;
-	struct mt_recs		 rs = { NULL, 0 };
+	struct recset		 rs = { NULL, 0 };
 	const struct node	*root, *dec = NULL;
 	struct cal_date		 d;
 	struct buf		 b = BUF_INIT;
@@ -368,7 +368,7 @@ kind_lines(struct dlines *l, struct store *st, const char *kind, int fy,
 	}
 	error_clear();
 	buf_free(&b);
-	mt_recs_free(&rs);
+	recset_free(&rs);
 	return rc;
 }
 
@@ -1112,7 +1112,7 @@ find_issue(char **id, struct store *st, const char *prefix)
 static char *
 issue_titled(struct store *st, const char *title)
 {
-	struct mt_recs	 rs = { NULL, 0 };
+	struct recset	 rs = { NULL, 0 };
 	char		*id = NULL;
 	size_t		 i;
 
@@ -1125,7 +1125,7 @@ issue_titled(struct store *st, const char *title)
 		    node_scalar_eq(node_get(record_root(rs.v[i]), "title"),
 		    title))
 			id = strdup(record_id(rs.v[i]));
-	mt_recs_free(&rs);
+	recset_free(&rs);
 	return id;
 }
 

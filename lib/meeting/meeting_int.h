@@ -9,17 +9,12 @@
 
 #include "issue.h"
 #include "meeting.h"
+#include "recset.h"
 #include "schema.h"
 
 /* Every record of a kind (of fiscal year fy, or all when 0), loaded. */
-struct mt_recs {
-	struct record	**v;
-	size_t		  n;
-};
-
-int		 mt_recs_load(struct mt_recs *out, struct store *,
+int		 mt_recs_load(struct recset *out, struct store *,
 		    const char *kind, int fy);
-void		 mt_recs_free(struct mt_recs *);
 
 /* The schema of a record kind; NULL with the error set. */
 const struct schema *mt_kind(struct store *, const char *kind);
