@@ -401,8 +401,8 @@ struct tr_imported {
  * Merge a file read by tr_import_read() into the training's record (its
  * tree, under the lock): refused (NC_EINVALID, each code's cell to rep)
  * when a respondent code of the file is already in the training and no
- * earlier import had the file's name (a corrected file replaces its own
- * respondents, never another file's); else the respondents merged
+ * earlier import had the file's name (a corrected file: its codes are
+ * expected to be there and are not checked); else the respondents merged
  * (tr_merge()) and the file noted under imports with its SHA-256, so the
  * same file again changes nothing.
  */
