@@ -9,7 +9,7 @@
 PY=/usr/bin/python3
 CHECK="$NCIO_SOURCE_DIR/tests/py/check_training.py"
 IMP="$NCIO_SOURCE_DIR/tests/py/training_import.py"
-RULES="$NCIO_SOURCE_DIR/data/sample/training-elearning-rules.yaml"
+RULES="$NCIO_SOURCE_DIR/data/training-elearning-rules.yaml"
 if ! $PY -c 'import openpyxl, yaml' 2>/dev/null; then
 	echo "SKIP: /usr/bin/python3 lacks python3-openpyxl or python3-yaml" >&2
 	exit 77
