@@ -22,6 +22,7 @@
 #include "node.h"
 #include "opt.h"
 #include "record.h"
+#include "rules.h"
 #include "store.h"
 #include "table.h"
 #include "text.h"
@@ -1338,6 +1339,118 @@ done:
 	return rc;
 }
 
+/* ---- import -------------------------------------------------------- */
+
+struct import_arg {
+	const struct tr_in_file	*f;
+	struct rules_report	*rep;
+	struct tr_imported	 res;
+	int			 dry_run;
+	int			 refused;
+};
+
+static int
+import_edit(struct record *r, void *arg)
+{
+	struct import_arg	*a = arg;
+
+	if (tr_import_merge(&a->res, r->doc, record_root(r), a->f, a->rep) !=
+	    0) {
+		if (error_code() == NC_ENOMEM)
+			return NC_ENOMEM;
+		a->refused = 1;
+		return CMD_FAIL;
+	}
+	if (a->dry_run || a->res.outcome != TR_IMPORT_MERGED)
+		return RECORD_EDIT_NOCHANGE;
+	return 0;
+}
+
+static void
+import_said(const struct tr_in_file *f, const struct import_arg *a)
+{
+	const struct tr_merged	*m = &a->res.merged;
+
+	switch (a->res.outcome) {
+	case TR_IMPORT_SAME:
+		printf(_("%s: already imported (as '%s' on %s): nothing"
+		    " changed\n"), f->path, a->res.as, a->res.date);
+		break;
+	case TR_IMPORT_NOCHANGE:
+		printf(_("%s: the same answers are already imported: nothing"
+		    " changed\n"), f->path);
+		break;
+	default:
+		printf(_("%s%s: %zu respondents (survey %zu, test %zu): %zu"
+		    " added, %zu updated, %zu unchanged\n"), a->dry_run ?
+		    _("dry run: ") : "", f->path, f->n, f->nparts[TR_SURVEY],
+		    f->nparts[TR_TEST], m->added, m->updated, m->unchanged);
+	}
+}
+
+static int
+tr_import_cmd(struct cmd_ctx *ctx, struct optv *ov)
+{
+	struct store		*st;
+	struct training		*t = NULL;
+	struct rules		*ru = NULL;
+	struct tr_in_file	*f;
+	struct diags		 d = DIAGS_INIT;
+	struct rules_report	 rep;
+	struct import_arg	 a;
+	const char		*rpath = opt_get(ov, "rules");
+	size_t			 nbad = 0;
+	int			 i, rc;
+
+	if ((st = cmd_store(ctx)) == NULL)
+		return CMD_FAIL;
+	if ((rc = load_training(&t, st, ov->argv[0])) != CMD_OK)
+		return rc;
+	if (rpath != NULL && rules_load(&ru, rpath, &d) != 0) {
+		cmd_print_diags(stderr, &d);
+		rc = cmd_error(_("cannot read the rules '%s': %s"), rpath,
+		    error_last());
+		goto done;
+	}
+	for (i = 1; i < ov->argc; i++) {
+		diags_free(&d);
+		d = (struct diags)DIAGS_INIT;
+		rules_report_init(&rep, &d, RULES_MAX_PROBLEMS);
+		if (tr_import_read(&f, st, t, ru, ov->argv[i], &rep) != 0) {
+			if (error_code() == NC_ENOMEM) {
+				rc = cmd_lib_error();
+				goto done;
+			}
+			rules_report_end(&rep, ov->argv[i]);
+			cmd_print_diags(stderr, &d);
+			cmd_error("%s", error_last());
+			nbad++;
+			continue;
+		}
+		memset(&a, 0, sizeof a);
+		a.f = f;
+		a.rep = &rep;
+		a.dry_run = opt_has(ov, "dry-run");
+		rc = cmd_edit_record_as(NULL, ctx, "training", t->id,
+		    import_edit, &a, CMD_EDIT_QUIET);
+		if (a.refused) {
+			cmd_print_diags(stderr, &d);
+			cmd_error("%s", error_last());
+			nbad++;
+		} else if (rc != CMD_OK)
+			nbad++;
+		else
+			import_said(f, &a);
+		tr_in_file_free(f);
+	}
+	rc = nbad > 0 ? CMD_FAIL : CMD_OK;
+done:
+	diags_free(&d);
+	rules_free(ru);
+	training_free(t);
+	return rc;
+}
+
 /* ---- export -------------------------------------------------------- */
 
 enum { EX_REPORT, EX_RESULTS, EX_SURVEY, EX_TEST, EX_SUMMARY };
@@ -1557,6 +1670,14 @@ static const struct opt form_opts[] = {
 	OPT_END
 };
 
+static const struct opt import_opts[] = {
+	{ "rules", 0, OPT_PATH, 0, "FILE", NULL, 0, 0,
+	  "the rules file that maps a table's columns (an e-learning CSV)" },
+	{ "dry-run", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
+	  "check the files and say what would change; write nothing" },
+	OPT_END
+};
+
 static const struct opt results_opts[] = {
 	{ "format", 0, OPT_CHOICE, 0, "table|json", "table|json", 0, 0,
 	  "output format (default table)" },
@@ -1604,6 +1725,8 @@ static const struct subcmd training_subs[] = {
 	  "compare with last year's and the general training: what to replace" },
 	{ "form", tr_form_cmd, form_opts, "ID", 1, 1, NULL,
 	  "the answer sheet (.xlsx) and the questions for Microsoft Forms" },
+	{ "import", tr_import_cmd, import_opts, "ID FILE...", 2, -1, NULL,
+	  "answer sheets, Microsoft Forms exports, CSV files by rules" },
 	{ "results", tr_results_cmd, results_opts, "ID", 1, 1, NULL,
 	  "participation, survey and test results with item analysis" },
 	{ "export", tr_export_cmd, export_opts, "WHAT [ID...]", 1, -1, NULL,

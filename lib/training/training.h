@@ -341,6 +341,75 @@ struct tr_merged {
 int		 tr_merge(struct tr_merged *out, struct ydoc *doc,
 		    struct node *root, const struct tr_in_row *rows, size_t n);
 
+/* ---- import ------------------------------------------------------ */
+
+struct rules;
+struct rules_report;
+
+/*
+ * One answer file read and converted, not yet merged: our own answer
+ * sheet (training form), a Microsoft Forms .xlsx export, or any table
+ * (an e-learning CSV in UTF-8 or CP932) through a rules file -- every one
+ * through the rules engine of lib/io (rules.h).  Only the respondent
+ * code, the organisation and the answers are taken: a name or e-mail
+ * column is never read into the record.
+ */
+struct tr_in_file {
+	char		*path;		/* as given */
+	const char	*name;		/* its base name */
+	char		 sha256[65];
+	char		*format;	/* what it was read as, for the record */
+	char		*where;		/* file or file:sheet, for messages */
+	int		 xlsx;
+	struct tr_in_row *rows;
+	unsigned	*line;		/* each row's line (CSV) or row */
+	size_t		 n;
+	size_t		 nparts[2];	/* rows with answers in each part */
+	unsigned	 code_col;	/* the respondent column */
+};
+
+/*
+ * Read path for training t: with rules (a user's rules file) any table;
+ * without, an .xlsx with our hidden identity sheet is an answer sheet
+ * (refused when it names another training or fiscal year, or other
+ * questions), any other .xlsx a Microsoft Forms export (a column per
+ * question, headed by its text), and a CSV file needs rules.  Every
+ * problem -- a cell that is not one of its question's choices, a
+ * respondent code twice, a test item of t that cannot be scored (no key,
+ * several keys on a single-choice item) -- goes to rep as
+ * file:sheet:row:col, and then NC_EINVALID and nothing.
+ */
+int		 tr_import_read(struct tr_in_file **out, struct store *,
+		    const struct training *t, const struct rules *rules,
+		    const char *path, struct rules_report *rep);
+void		 tr_in_file_free(struct tr_in_file *);
+
+enum tr_import_outcome {
+	TR_IMPORT_MERGED,	/* respondents added or updated */
+	TR_IMPORT_SAME,		/* this file (same SHA-256) was imported */
+	TR_IMPORT_NOCHANGE,	/* other bytes, the same answers */
+};
+
+struct tr_imported {
+	enum tr_import_outcome	 outcome;
+	struct tr_merged	 merged;
+	char			 as[256];	/* SAME: the name it had */
+	char			 date[16];	/* SAME: when, or "" */
+};
+
+/*
+ * Merge a file read by tr_import_read() into the training's record (its
+ * tree, under the lock): refused (NC_EINVALID, each code's cell to rep)
+ * when a respondent code of the file is already in the training and no
+ * earlier import had the file's name (a corrected file: its codes are
+ * expected to be there and are not checked); else the respondents merged
+ * (tr_merge()) and the file noted under imports with its SHA-256, so the
+ * same file again changes nothing.
+ */
+int		 tr_import_merge(struct tr_imported *out, struct ydoc *doc,
+		    struct node *root, const struct tr_in_file *,
+		    struct rules_report *rep);
+
 /* ---- similarity and the new-content check ------------------------- */
 
 /*

@@ -95,14 +95,18 @@ refuse(const struct tr_question *q, const char *cell)
 	return rc;
 }
 
-/* The separators of several choices in one cell: ; , 、 ， and ; of Forms. */
+/*
+ * The separators of several choices in one cell: ; , 、 ， -- or, in a
+ * cell with a semicolon (Microsoft Forms writes "a;b;"), the semicolon
+ * alone, so that a label with a comma in it stays whole.
+ */
 static size_t
-separator(const char *p)
+separator(const char *p, int semi)
 {
-	if (*p == ';' || *p == ',')
+	if (*p == ';' || (!semi && *p == ','))
 		return 1;
-	if (strncmp(p, "、", 3) == 0 || strncmp(p, "，", 3) == 0 ||
-	    strncmp(p, "；", 3) == 0)
+	if (strncmp(p, "；", 3) == 0 || (!semi && (strncmp(p, "、", 3) ==
+	    0 || strncmp(p, "，", 3) == 0)))
 		return 3;
 	return 0;
 }
@@ -114,6 +118,7 @@ tr_cell_answer(char *tok, size_t size, const char **text,
 	const char	*s = cell != NULL ? cell : "", *p, *start;
 	size_t		 len = strlen(s), k, used = 0;
 	unsigned	 n, picked = 0;
+	int		 semi;
 
 	*text = NULL;
 	if (size < 32)
@@ -135,8 +140,11 @@ tr_cell_answer(char *tok, size_t size, const char **text,
 	if (q->type != TR_Q_MULTIPLE)
 		return refuse(q, cell);
 	/* several choices: labels or numbers between separators */
+	for (semi = 0, k = 0; k < len && !semi; k++)
+		semi = s[k] == ';' || (k + 3 <= len && memcmp(s + k, "；",
+		    3) == 0);
 	for (p = start = s; ; p++) {
-		k = p < s + len ? separator(p) : 1;
+		k = p < s + len ? separator(p, semi) : 1;
 		if (k == 0)
 			continue;
 		if (p > start) {

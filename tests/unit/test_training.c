@@ -419,7 +419,7 @@ test_cell_answer(void **state)
 	    "- ref: s\n  type: scale\n  text: q\n"
 	    "  choices: [満足, やや満足, どちらともいえない, やや不満, 不満]\n"
 	    "- ref: m\n  type: multiple\n  text: q\n"
-	    "  choices: [メール, 画面ロック, 書類]\n"
+	    "  choices: [メール, 画面ロック, 書類、帳票]\n"
 	    "- ref: t\n  type: text\n  text: q\n";
 	static const struct {
 		int		 q;
@@ -435,8 +435,11 @@ test_cell_answer(void **state)
 		{ 0, "6", NULL },
 		{ 0, "はい", NULL },
 		{ 0, "1,2", NULL },
-		{ 1, "メール;書類;", "1+3" },
-		{ 1, "書類、メール", "1+3" },
+		{ 1, "メール;書類、帳票;", "1+3" },
+		{ 1, "書類、帳票", "3" },
+		{ 1, "3、メール", "1+3" },
+		{ 1, "メール；書類、帳票", "1+3" },
+		{ 1, "書類;帳票", NULL },
 		{ 1, "2,3", "2+3" },
 		{ 1, "画面ロック", "2" },
 		{ 1, "メール;その他", NULL },
