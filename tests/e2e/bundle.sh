@@ -76,4 +76,80 @@ expect_grep "$T/out" "deliverables/2026/$dl_id.yaml: .*研修教材_情報セキ
 cp "$T/keep" "$D/files/研修教材_情報セキュリティ.docx"
 expect_status 0 nc lint
 
+# ---- protected attachments: --zip FILE --password-file F ---------------
+
+if ! command -v 7z >/dev/null 2>&1; then
+	echo "SKIP: 7z is missing (p7zip-full); zips not checked" >&2
+	finish
+	exit 77
+fi
+PW=$T/secret/pw.txt
+mkdir -p "$T/secret"
+printf 'Zz-合言葉-2026\n' >"$PW"
+chmod 600 "$PW"
+expect_status 0 nc issue export table --fy 2026 --zip "$T/z/課題.zip" \
+	--password-file "$PW"
+expect_grep "$T/err" "z/課題.zip$"
+expect_no_grep "$T/err" "合言葉"
+expect_no_grep "$T/out" "合言葉"
+[ -z "$(ls -A "$T/z" | grep -v '^課題.zip$')" ] || fail "leftovers beside the zip: $(ls -A "$T/z")"
+# opened with the password, names intact; refused without or wrong
+(cd "$T/z" && 7z x -y -oone -p'Zz-合言葉-2026' 課題.zip) >/dev/null ||
+	fail "7z cannot open the zip with the password"
+[ -f "$T/z/one/課題管理表_令和8年7月1日.xlsx" ] || fail "name not intact: $(ls "$T/z/one")"
+/usr/bin/python3 - "$T/z/one/課題管理表_令和8年7月1日.xlsx" <<'PY' || fail "the xlsx in the zip"
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.active.max_row > 2
+PY
+(cd "$T/z" && 7z x -y -otwo -pwrong 課題.zip) >/dev/null 2>&1 &&
+	fail "7z opened the zip with a wrong password"
+(cd "$T/z" && 7z x -y -othree -p 課題.zip </dev/null) >/dev/null 2>&1 &&
+	fail "7z opened the zip without a password"
+[ ! -s "$T/z/two/課題管理表_令和8年7月1日.xlsx" ] || fail "wrong password gave content"
+/usr/bin/python3 - "$T/z/課題.zip" <<'PY' || fail "zip structure"
+import zipfile, sys
+z = zipfile.ZipFile(sys.argv[1])
+for i in z.infolist():
+    assert i.flag_bits & 0x800, "no UTF-8 flag: %s" % i.filename
+    assert i.flag_bits & 0x1, "not encrypted: %s" % i.filename
+    assert i.compress_type == 99, "not WinZip AES: %s" % i.filename
+    assert b"\x01\x99" in i.extra, "no AES extra field"
+    assert i.extra[i.extra.index(b"\x01\x99") + 8] == 3, "not AES-256"
+PY
+# several files, -o naming a folder inside the zip
+rv=$(nc list review --fy 2026 --format json | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+expect_status 0 nc review export all "$rv" -o 審査/ --zip "$T/z/審査.zip" --password-file "$PW"
+7z l -slt "$T/z/審査.zip" >"$T/list"
+expect_grep "$T/list" '^Path = 審査/精査記録_.*\.xlsx$'
+expect_grep "$T/list" '^Method = AES-256'
+expect_no_grep "$T/list" 'Method = (ZipCrypto|Store|Deflate)$'
+# bad password files and options: refused, nothing written
+chmod 644 "$PW"
+expect_status 1 nc issue export table --zip "$T/y/a.zip" --password-file "$PW"
+expect_grep "$T/err" "can be read by others \(mode 644\).*chmod 600"
+chmod 620 "$PW"
+expect_status 1 nc issue export table --zip "$T/y/a.zip" --password-file "$PW"
+expect_grep "$T/err" "can be written by others"
+chmod 600 "$PW"
+: >"$T/secret/empty"; chmod 600 "$T/secret/empty"
+expect_status 1 nc issue export table --zip "$T/y/a.zip" --password-file "$T/secret/empty"
+expect_grep "$T/err" "is empty"
+printf '\nsecond line\n' >"$T/secret/empty"
+expect_status 1 nc issue export table --zip "$T/y/a.zip" --password-file "$T/secret/empty"
+expect_grep "$T/err" "is empty"
+expect_status 1 nc issue export table --zip "$T/y/a.zip" --password-file "$T/secret/none"
+expect_grep "$T/err" "is missing"
+cp "$PW" "$D/pw.txt"
+expect_status 1 nc issue export table --zip "$T/y/a.zip" --password-file "$D/pw.txt"
+expect_grep "$T/err" "in the data directory"
+rm "$D/pw.txt"
+expect_status 2 nc issue export table --zip "$T/y/a.zip"
+expect_status 2 nc issue export table --password-file "$PW"
+expect_status 2 nc issue export table --zip "$T/y/a.xlsx" --password-file "$PW"
+expect_status 1 nc issue export table -o /tmp/x.xlsx --zip "$T/y/a.zip" --password-file "$PW"
+expect_status 1 nc meeting export minutes mt-nonexistent --zip "$T/y/a.zip" --password-file "$PW"
+[ ! -e "$T/y/a.zip" ] || fail "a refused zip export wrote the zip"
+[ -z "$(ls -A "$T/y" 2>/dev/null)" ] || fail "leftovers: $(ls -A "$T/y")"
+
 finish
