@@ -161,6 +161,8 @@ int	cmd_export_begin(void);
 /* Say that the export wrote path (listed by cmd_export_end()). */
 int	cmd_export_note(const char *path);
 int	cmd_export_end(int ok);
+/* Whether cmd_export_end() lists the files (not for a bundle's exports). */
+void	cmd_export_set_quiet(int quiet);
 
 /*
  * A document's default file name: doc, "_" and the start of subject (at

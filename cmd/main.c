@@ -42,6 +42,7 @@ extern const struct cmd_entry cmd_meeting_entry;
 extern const struct cmd_entry cmd_issue_entry;
 extern const struct cmd_entry cmd_due_entry;
 extern const struct cmd_entry cmd_deliverable_entry;
+extern const struct cmd_entry cmd_report_entry;
 
 /* In the order a new user meets them. */
 const struct cmd_entry *const cmd_table[] = {
@@ -62,6 +63,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_due_entry,
 	&cmd_training_entry,
 	&cmd_deliverable_entry,
+	&cmd_report_entry,
 	&cmd_log_entry,
 	&cmd_diff_entry,
 	NULL

@@ -361,6 +361,14 @@ safe_name(struct buf *b, const char *name)
 
 /* The private folder of the zip being made (cmd_zip_exec()). */
 static char	*zip_stage;
+/* Exports run by another command (report bundle) say nothing. */
+static int	 export_quiet;
+
+void
+cmd_export_set_quiet(int quiet)
+{
+	export_quiet = quiet;
+}
 
 static int	zip_path(char **, const char *, const char *, int);
 
@@ -446,7 +454,7 @@ cmd_export_end(int ok)
 		rc = cmd_error(_("nothing was written: %s"), error_last());
 	for (i = 0; i < export_n; i++) {
 		/* In a zip's private folder, the zip is what was written. */
-		if (ok && rc == CMD_OK && zip_stage == NULL)
+		if (ok && rc == CMD_OK && zip_stage == NULL && !export_quiet)
 			fprintf(stderr, "%s\n", export_v[i]);
 		free(export_v[i]);
 	}

@@ -9,6 +9,7 @@
 #define NCIO_DELIVERABLE_H
 
 #include <stddef.h>
+#include <time.h>
 
 #include "diag.h"
 
@@ -81,5 +82,27 @@ int	manifest_make(struct buf *out, const char *dir);
  * is not one (with its line in the message).
  */
 int	manifest_verify(struct diags *d, const char *dir);
+
+
+/* ---- the bundle's 成果物一覧 ------------------------------------------ */
+
+/* One file of the bundle. */
+struct deliverable_row {
+	const char	*doc;		/* 精査記録, 研修教材 ... */
+	const char	*spec;		/* 4(1)ア(イ) */
+	const char	*record;	/* 文書番号 and title, or NULL */
+	const char	*date;		/* YYYY-MM-DD, or NULL */
+	const char	*file;		/* path in the bundle */
+	long long	 size;
+	const char	*sha256;
+};
+
+/*
+ * Write the 成果物一覧 (.xlsx) of fiscal year fy: one row per file in the
+ * order given, the item shown with its name from the schema; created
+ * fixes the workbook's time.
+ */
+int	deliverable_index_write(const char *path, struct store *, int fy,
+	    const struct deliverable_row *rows, size_t n, time_t created);
 
 #endif

@@ -76,6 +76,80 @@ expect_grep "$T/out" "deliverables/2026/$dl_id.yaml: .*研修教材_情報セキ
 cp "$T/keep" "$D/files/研修教材_情報セキュリティ.docx"
 expect_status 0 nc lint
 
+# ---- report bundle ------------------------------------------------------
+
+export NERIMA_CIO_TODAY=2027-03-31
+expect_status 0 nc report bundle --fy 2026 -o "$T/B/"
+expect_grep "$T/err" "files of 令和8年度 in the bundle"
+expect_grep "$T/err" "not in the bundle: training test"
+[ -f "$T/B/SHA256SUMS.txt" ] && [ -f "$T/B/成果物一覧.xlsx" ] || fail "no manifest or list"
+ls -d "$T"/B.tmp* 2>/dev/null && fail "staging folder left"
+# an independent check of the manifest, then ours
+(cd "$T/B" && sha256sum -c --quiet SHA256SUMS.txt) || fail "sha256sum -c disagrees"
+expect_status 0 nc report bundle --verify "$T/B"
+expect_grep "$T/err" "every file as in the manifest"
+/usr/bin/python3 - "$T/B" "$D" <<'PY' || fail "the bundle's contents and its 成果物一覧"
+import hashlib, os, re, sys, openpyxl
+top, data = sys.argv[1], sys.argv[2]
+files = sorted(os.path.relpath(os.path.join(r, f), top)
+               for r, _, fs in os.walk(top) for f in fs)
+listed = [f for f in files if f not in ("成果物一覧.xlsx", "SHA256SUMS.txt")]
+for f in listed:
+    folder = f.split("/")[0]
+    assert re.match(r"^4\([123]\)[ア-ン](\([ア-ン]\))?_", folder), folder
+    assert f.endswith((".docx", ".xlsx", ".pptx")), "not Office: " + f
+ws = openpyxl.load_workbook(os.path.join(top, "成果物一覧.xlsx")).active
+rows = [r for r in ws.iter_rows(min_row=5, values_only=True) if r[0] is not None]
+assert [r[5] for r in rows] == listed, "list and folder differ"
+ids = re.compile(r"\b[a-z]{2}-[0-9a-hjkmnp-tv-z]{8}\b")
+for r in rows:
+    h = hashlib.sha256(open(os.path.join(top, r[5]), "rb").read()).hexdigest()
+    assert r[7] == h, r
+    assert r[6] == os.path.getsize(os.path.join(top, r[5])), r
+    assert r[5].split("/")[0].startswith(r[2].split(" ")[0]), r
+    for c in r:
+        assert not ids.search(str(c)), "internal id shown: %r" % (r,)
+docs = {r[1] for r in rows}
+for want in ("精査記録", "可否決定通知", "監査調書", "研修実施報告書", "事故等報告書",
+             "回答書", "相談業務実施報告書", "次第", "議事録", "課題管理表"):
+    assert want in docs, want
+# the registered 教材, copied byte for byte beside the generated ones
+m = [r for r in rows if r[5].endswith("研修教材_情報セキュリティ.docx")]
+assert len(m) == 1 and m[0][5].startswith("4(2)イ_教育・啓発/"), m
+assert m[0][3] == "令和8年度 新規採用職員研修（情報セキュリティ）", m
+assert open(os.path.join(top, m[0][5]), "rb").read() == \
+    open(os.path.join(data, "files/研修教材_情報セキュリティ.docx"), "rb").read()
+print(len(rows), "files listed")
+PY
+# tampered, removed and added files are named; exit 1
+cp -r "$T/B" "$T/B2"
+f_changed=$(cd "$T/B2" && ls 4\(2\)エ_監査/*.xlsx | head -1)
+f_removed=$(cd "$T/B2" && ls 4\(1\)ア\(イ\)_*/*.docx | head -1)
+printf 'x' >>"$T/B2/$f_changed"
+rm "$T/B2/$f_removed"
+printf 'new\n' >"$T/B2/4(2)エ_監査/追加.docx"
+expect_status 1 nc report bundle --verify "$T/B2"
+expect_grep "$T/out" "^$(printf '%s' "$f_changed" | sed 's/[()]/\\&/g'): changed"
+expect_grep "$T/out" "^$(printf '%s' "$f_removed" | sed 's/[()]/\\&/g'): missing"
+expect_grep "$T/out" '^4\(2\)エ_監査/追加.docx: not in the manifest$'
+[ "$(wc -l <"$T/out")" = 3 ] || fail "verify reported more than the three changes"
+expect_status 1 nc report bundle --verify "$T/secret-none"
+expect_grep "$T/err" "no manifest"
+# all or nothing: a folder with files, a changed registered file
+mkdir -p "$T/full" && : >"$T/full/keep"
+expect_status 1 nc report bundle --fy 2026 -o "$T/full"
+expect_grep "$T/err" "not an empty folder"
+[ "$(ls -A "$T/full")" = keep ] || fail "a refused bundle touched the folder"
+printf 'edited\n' >>"$D/files/研修教材_情報セキュリティ.docx"
+expect_status 1 nc report bundle --fy 2026 -o "$T/B3"
+expect_grep "$T/err" "研修教材_情報セキュリティ.docx' \(dl-[0-9a-z]+\) has changed since it was registered"
+[ ! -e "$T/B3" ] || fail "a failed bundle left its folder"
+ls -d "$T"/B3.tmp* 2>/dev/null && fail "a failed bundle left its staging folder"
+cp "$T/keep" "$D/files/研修教材_情報セキュリティ.docx"
+expect_status 2 nc report bundle --fy 2026
+expect_status 2 nc report bundle --verify "$T/B" --fy 2026
+export NERIMA_CIO_TODAY=2026-07-01
+
 # ---- protected attachments: --zip FILE --password-file F ---------------
 
 if ! command -v 7z >/dev/null 2>&1; then
@@ -124,6 +198,16 @@ expect_status 0 nc review export all "$rv" -o 審査/ --zip "$T/z/審査.zip" --
 expect_grep "$T/list" '^Path = 審査/精査記録_.*\.xlsx$'
 expect_grep "$T/list" '^Method = AES-256'
 expect_no_grep "$T/list" 'Method = (ZipCrypto|Store|Deflate)$'
+# the bundle, protected: opened by 7z, then verified
+NERIMA_CIO_TODAY=2027-03-31 expect_status 0 nc report bundle --fy 2026 \
+	--zip "$T/z/成果物.zip" --password-file "$PW"
+(cd "$T/z" && 7z x -y -obundle -p'Zz-合言葉-2026' 成果物.zip) >/dev/null ||
+	fail "7z cannot open the bundle's zip"
+expect_status 0 nc report bundle --verify "$T/z/bundle/成果物_令和8年度"
+[ -f "$T/z/bundle/成果物_令和8年度/4(2)イ_教育・啓発/研修教材_情報セキュリティ.docx" ] ||
+	fail "the bundle's zip lacks the registered file"
+ls -A "$T/z" | grep -q '^\.nerima-cio-zip' && fail "private folder left beside the zip"
+
 # bad password files and options: refused, nothing written
 chmod 644 "$PW"
 expect_status 1 nc issue export table --zip "$T/y/a.zip" --password-file "$PW"
