@@ -688,8 +688,8 @@ verify(const char *dir)
 	cmd_print_diags(stdout, &d);
 	diags_free(&d);
 	if (n > 0) {
-		fprintf(stderr, _("%s: %d problem%s: the bundle is not as it "
-		    "was made\n"), dir, n, n == 1 ? "" : "s");
+		fprintf(stderr, _("%s: the bundle is not as it was made; "
+		    "problems: %d\n"), dir, n);
 		return CMD_FAIL;
 	}
 	fprintf(stderr, _("%s: every file as in the manifest\n"), dir);
