@@ -25,7 +25,7 @@ deliverable_index_write(const char *path, struct store *st, int fy,
 		{ "記録", 0, 0 },
 		{ "日付", 0, 16 },
 		{ "ファイル", 0, 0 },
-		{ "サイズ（バイト）", 0, 12 },
+		{ "サイズ（バイト）", 0, 16 },
 		{ "SHA-256", 0, 0 },
 	};
 	const struct schema	*kind;
