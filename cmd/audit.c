@@ -1427,6 +1427,7 @@ static const struct opt export_opts[] = {
 	  "items: a catalog, or the final one of a kind" },
 	{ "output", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,
 	  "a file, or a folder (ending in /)" },
+	OPT_ZIP_OPTS,
 	OPT_END
 };
 

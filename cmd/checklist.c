@@ -739,6 +739,7 @@ static const struct opt export_opts[] = {
 	  "report: its date (default the last submission)" },
 	{ "output", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,
 	  "a file, or a folder (ending in /) for several" },
+	OPT_ZIP_OPTS,
 	OPT_END
 };
 

@@ -25,6 +25,7 @@ struct cmd_ctx {
 struct cmd_entry;
 struct subcmd;
 struct opt;
+struct optv;
 
 struct cmd_entry {
 	const char	*name;
@@ -160,6 +161,8 @@ int	cmd_export_begin(void);
 /* Say that the export wrote path (listed by cmd_export_end()). */
 int	cmd_export_note(const char *path);
 int	cmd_export_end(int ok);
+/* Whether cmd_export_end() lists the files (not for a bundle's exports). */
+void	cmd_export_set_quiet(int quiet);
 
 /*
  * A document's default file name: doc, "_" and the start of subject (at
@@ -185,6 +188,25 @@ struct cmd_export_doc {
 };
 int	cmd_export_docs(const char *opt_o, const struct cmd_export_doc *,
 	    size_t n);
+
+/*
+ * Protected attachments (3(3)イ(エ)): a sub-verb whose table has
+ * OPT_ZIP_OPTS and is given --zip FILE --password-file F runs with its
+ * files going into a private folder beside FILE (cmd_export_path() puts
+ * them there; -o, when given, names the file or folder inside the zip),
+ * and when it succeeds everything it wrote goes into FILE, an AES-256
+ * encrypted zip with UTF-8 names; the folder is removed whatever
+ * happens.  The password file is checked before the export runs (it must
+ * exist, be private -- chmod 600 -- and not be empty, and may not lie in
+ * the data directory) and read again only to encrypt; the password is
+ * never printed or stored and is wiped from memory once used.
+ */
+int	cmd_zip_exec(struct cmd_ctx *, struct optv *,
+	    int (*exec)(struct cmd_ctx *, struct optv *));
+/* rm -r path; 0, or -1 when something could not be removed. */
+int	cmd_remove_tree(const char *path);
+/* The private folder of the zip being made, or NULL. */
+const char *cmd_zip_stage(void);
 
 extern const struct cmd_entry *const cmd_table[];
 

@@ -635,6 +635,7 @@ static const struct opt export_opts[] = {
 	  "sheet: the 課 the form is for" },
 	{ "o", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,
 	  "the file, or a folder (ending in /)" },
+	OPT_ZIP_OPTS,
 	OPT_END
 };
 
@@ -651,7 +652,8 @@ static const struct subcmd consult_subs[] = {
 	  "list consultations" },
 	{ "export", consult_export, export_opts, "WHAT [ID]", 1, 2,
 	  "(answer ID | report (--meeting ID | --from DATE --to DATE) |"
-	  " sheet [--org ORG]) [-o PATH]",
+	  " sheet [--org ORG]) [-o PATH]"
+	  " [--zip FILE] [--password-file FILE]",
 	  "write the 回答書, the 相談業務実施報告書 or the 相談シート form" },
 	{ "import", consult_import_cmd, NULL, "FILE...", 1, -1, NULL,
 	  "import returned 相談シート as consultations" },

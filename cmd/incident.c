@@ -1491,6 +1491,7 @@ static const struct opt export_opts[] = {
 	  "fiscal year (criteria, stats; default: this year)" },
 	{ "out", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,
 	  "file, or folder ending in /" },
+	OPT_ZIP_OPTS,
 	OPT_END
 };
 

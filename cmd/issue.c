@@ -297,6 +297,7 @@ static const struct opt export_opts[] = {
 	  "the date of the table (default today)" },
 	{ "o", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,
 	  "the file, or a folder (ending in /)" },
+	OPT_ZIP_OPTS,
 	OPT_END
 };
 
@@ -309,7 +310,8 @@ static const struct subcmd issue_subs[] = {
 	  "close an issue with its completion note" },
 	{ "list", issue_list, list_opts, NULL, 0, 0, NULL, "list issues" },
 	{ "export", issue_export, export_opts, "WHAT", 1, 1,
-	  "table [--fy FY] [--open] [--as-of DATE] [-o PATH]",
+	  "table [--fy FY] [--open] [--as-of DATE] [-o PATH]"
+	  " [--zip FILE] [--password-file FILE]",
 	  "write the 課題管理表 (.xlsx)" },
 	SUBCMD_END
 };

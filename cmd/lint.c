@@ -13,6 +13,7 @@
 
 #include "cal.h"
 #include "cmd.h"
+#include "deliverable.h"
 #include "incident.h"
 #include "opt.h"
 #include "record.h"
@@ -168,6 +169,9 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			    recs->v[i].relpath, &d);
 			/* What only the incident module knows: criteria. */
 			incident_lint(st, r->kind, record_root(r),
+			    recs->v[i].relpath, &d);
+			/* A registered file missing or changed. */
+			deliverable_lint(st, r->kind, record_root(r),
 			    recs->v[i].relpath, &d);
 			record_free(r);
 		} else if (d.n == n0)

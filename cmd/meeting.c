@@ -868,6 +868,7 @@ static const struct opt list_opts[] = {
 static const struct opt export_opts[] = {
 	{ "o", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,
 	  "the file, or a folder (ending in /)" },
+	OPT_ZIP_OPTS,
 	OPT_END
 };
 
@@ -887,7 +888,8 @@ static const struct subcmd meeting_subs[] = {
 	{ "list", meeting_list, list_opts, NULL, 0, 0, NULL,
 	  "list meetings with their document deadlines" },
 	{ "export", meeting_export, export_opts, "WHAT ID", 2, 2,
-	  "(agenda | minutes) ID [-o PATH]",
+	  "(agenda | minutes) ID [-o PATH] [--zip FILE]"
+	  " [--password-file FILE]",
 	  "write the 次第 or the 議事録 (.docx)" },
 	SUBCMD_END
 };

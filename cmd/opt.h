@@ -103,6 +103,17 @@ struct opt {
 
 #define OPT_END	{ NULL, 0, OPT_FLAG, 0, NULL, NULL, 0, 0, NULL }
 
+/*
+ * Protected attachments (3(3)イ(エ)), in every export's table: with them
+ * cmd_run() has the export write into a private folder and puts what it
+ * wrote into an AES-256 encrypted zip (cmd.h, "Protected attachments").
+ */
+#define OPT_ZIP_OPTS							\
+	{ "zip", 0, OPT_PATH, 0, "FILE", NULL, 0, 0,			\
+	  "write the files into this AES-256 encrypted zip instead" },	\
+	{ "password-file", 0, OPT_PATH, 0, "FILE", NULL, 0, 0,		\
+	  "the zip's password: the first line of a file only you can read" }
+
 /* What opt_parse() read for one option. */
 struct optval {
 	size_t		 n;		/* times given */

@@ -1347,6 +1347,7 @@ static const struct opt export_opts[] = {
 	  "the fiscal year (summary)" },
 	{ "output", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,
 	  "a file, or a folder (ending in /) for several" },
+	OPT_ZIP_OPTS,
 	OPT_END
 };
 

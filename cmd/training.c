@@ -1695,6 +1695,7 @@ static const struct opt export_opts[] = {
 	  "report, results: the pass mark in percent" },
 	{ "output", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,
 	  "the file, or the folder (several files)" },
+	OPT_ZIP_OPTS,
 	OPT_END
 };
 

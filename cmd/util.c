@@ -5,21 +5,25 @@
  */
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "cmd.h"
+#include "deliverable.h"
 #include "i18n.h"
 #include "opt.h"
 #include "diag.h"
 #include "fileio.h"
 #include "record.h"
 #include "store.h"
+#include "zipenc.h"
 
 static void
 vmessage(const char *lead, const char *fmt, va_list ap)
@@ -225,6 +229,15 @@ cmd_edit_record_as(struct record **out, struct cmd_ctx *ctx, const char *kind,
 	return CMD_OK;
 }
 
+static int
+has_opt(const struct opt *o, const char *name)
+{
+	for (; o != NULL && o->name != NULL; o++)
+		if (strcmp(o->name, name) == 0)
+			return 1;
+	return 0;
+}
+
 int
 cmd_run(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 {
@@ -290,7 +303,11 @@ cmd_run(const struct cmd_entry *e, struct cmd_ctx *ctx, int argc, char **argv)
 		return CMD_OK;
 	}
 	if ((rc = opt_parse(&ov, e, s, ctx, argc, argv)) == 0) {
-		rc = s->exec(ctx, &ov);
+		if (has_opt(s->opts, "zip") && (opt_has(&ov, "zip") ||
+		    opt_has(&ov, "password-file")))
+			rc = cmd_zip_exec(ctx, &ov, s->exec);
+		else
+			rc = s->exec(ctx, &ov);
 		optv_free(&ov);
 	}
 	opt_table_free(table);
@@ -342,6 +359,19 @@ safe_name(struct buf *b, const char *name)
 	}
 }
 
+/* The private folder of the zip being made (cmd_zip_exec()). */
+static char	*zip_stage;
+/* Exports run by another command (report bundle) say nothing. */
+static int	 export_quiet;
+
+void
+cmd_export_set_quiet(int quiet)
+{
+	export_quiet = quiet;
+}
+
+static int	zip_path(char **, const char *, const char *, int);
+
 int
 cmd_export_path(char **out, const char *o, const char *name, int several)
 {
@@ -351,6 +381,8 @@ cmd_export_path(char **out, const char *o, const char *name, int several)
 	int		 isdir;
 
 	*out = NULL;
+	if (zip_stage != NULL)
+		return zip_path(out, o, name, several);
 	len = o != NULL ? strlen(o) : 0;
 	isdir = o == NULL || (len > 0 && o[len - 1] == '/') ||
 	    (stat(o, &sb) == 0 && S_ISDIR(sb.st_mode));
@@ -421,7 +453,8 @@ cmd_export_end(int ok)
 	else if (fileio_defer_commit() != 0)
 		rc = cmd_error(_("nothing was written: %s"), error_last());
 	for (i = 0; i < export_n; i++) {
-		if (ok && rc == CMD_OK)
+		/* In a zip's private folder, the zip is what was written. */
+		if (ok && rc == CMD_OK && zip_stage == NULL && !export_quiet)
 			fprintf(stderr, "%s\n", export_v[i]);
 		free(export_v[i]);
 	}
@@ -544,5 +577,152 @@ done:
 	free(path);
 	free(stage);
 	buf_free(&data);
+	return rc;
+}
+
+/* ---- protected attachments ------------------------------------------ */
+
+int
+cmd_remove_tree(const char *path)
+{
+	struct buf	 sub = BUF_INIT;
+	struct dirent	*de;
+	struct stat	 sb;
+	DIR		*dp;
+	int		 rc = 0;
+
+	if (lstat(path, &sb) != 0)
+		return errno == ENOENT ? 0 : -1;
+	if (!S_ISDIR(sb.st_mode))
+		return unlink(path);
+	if ((dp = opendir(path)) == NULL)
+		return -1;
+	while ((de = readdir(dp)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		buf_reset(&sub);
+		buf_printf(&sub, "%s/%s", path, de->d_name);
+		if (buf_ok(&sub) != 0 || cmd_remove_tree(sub.data) != 0)
+			rc = -1;
+	}
+	closedir(dp);
+	buf_free(&sub);
+	if (rmdir(path) != 0)
+		rc = -1;
+	return rc;
+}
+
+const char *
+cmd_zip_stage(void)
+{
+	return zip_stage;
+}
+
+/* An export's path inside the zip's private folder. */
+static int
+zip_path(char **out, const char *o, const char *name, int several)
+{
+	struct buf	 b = BUF_INIT;
+	char		*stage = zip_stage;
+	int		 rc;
+
+	if (o != NULL && (o[0] == '/' || strcmp(o, "..") == 0 ||
+	    strncmp(o, "../", 3) == 0 || strstr(o, "/../") != NULL ||
+	    (strlen(o) >= 3 && strcmp(o + strlen(o) - 3, "/..") == 0)))
+		return cmd_error(_("-o %s: with --zip, -o names the file or "
+		    "folder inside the zip; give a relative path without "
+		    "'..'"), o);
+	buf_printf(&b, "%s/%s", stage, o != NULL ? o : "");
+	if (buf_ok(&b) != 0)
+		return cmd_lib_error();
+	zip_stage = NULL;
+	rc = cmd_export_path(out, b.data, name, several);
+	zip_stage = stage;
+	buf_free(&b);
+	return rc;
+}
+
+/* Whether path lies in the data directory (shared through git). */
+static int
+in_data_dir(struct cmd_ctx *ctx, const char *path)
+{
+	struct store	*st;
+	char		*rel = NULL;
+	int		 in;
+
+	if ((st = cmd_store_optional(ctx)) == NULL)
+		return 0;
+	in = deliverable_relpath(&rel, st, path) == 0;
+	free(rel);
+	error_clear();
+	return in;
+}
+
+int
+cmd_zip_exec(struct cmd_ctx *ctx, struct optv *ov,
+    int (*exec)(struct cmd_ctx *, struct optv *))
+{
+	const char	*zip = opt_get(ov, "zip");
+	const char	*pwf = opt_get(ov, "password-file");
+	const char	*slash;
+	char		*pw = NULL, *stage = NULL, *dir = NULL;
+	size_t		 len, n;
+	int		 rc = CMD_FAIL;
+
+	if (zip == NULL || pwf == NULL)
+		return opt_bad_usage(ov->entry, ov->sub, _("--zip and "
+		    "--password-file go together"));
+	len = strlen(zip);
+	if (len < 5 || strcasecmp(zip + len - 4, ".zip") != 0)
+		return opt_bad_usage(ov->entry, ov->sub, _("--zip %s: the "
+		    "file's name must end in .zip"), zip);
+	if (in_data_dir(ctx, pwf))
+		return cmd_error(_("password file '%s' is in the data "
+		    "directory, which is shared through git: keep it outside "
+		    "(in your home folder, say) and choose a new password"),
+		    pwf);
+	/* Checked before anything is made; read again only to encrypt. */
+	if (zipenc_password_load(&pw, pwf) != 0)
+		return cmd_lib_error();
+	zipenc_password_free(pw);
+	pw = NULL;
+	slash = strrchr(zip, '/');
+	if ((dir = slash == NULL ? strdup(".") : slash == zip ? strdup("/") :
+	    strndup(zip, (size_t)(slash - zip))) == NULL)
+		return cmd_error(_("out of memory"));
+	if (make_dirs(dir) != CMD_OK)
+		goto done;
+	if ((stage = malloc(strlen(dir) + 32)) == NULL) {
+		rc = cmd_error(_("out of memory"));
+		goto done;
+	}
+	snprintf(stage, strlen(dir) + 32, "%s/.nerima-cio-zip.XXXXXX", dir);
+	if (mkdtemp(stage) == NULL) {
+		rc = cmd_error(_("cannot make a private folder beside '%s': %s"),
+		    zip, strerror(errno));
+		free(stage);
+		stage = NULL;
+		goto done;
+	}
+	zip_stage = stage;
+	rc = exec(ctx, ov);
+	zip_stage = NULL;
+	if (rc != CMD_OK)
+		goto done;
+	if (zipenc_password_load(&pw, pwf) != 0)
+		rc = cmd_lib_error();
+	else if (zipenc_write_dir(zip, stage, pw, &n) != 0)
+		rc = cmd_error(_("'%s' was not written: %s"), zip,
+		    error_last());
+	else
+		fprintf(stderr, "%s\n", zip);
+	zipenc_password_free(pw);
+done:
+	if (stage != NULL && cmd_remove_tree(stage) != 0)
+		cmd_warn(_("cannot remove the private folder '%s': remove it "
+		    "yourself, it holds the files unencrypted"), stage);
+	free(stage);
+	free(dir);
 	return rc;
 }

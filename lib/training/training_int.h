@@ -54,10 +54,6 @@ int		 tr_chart_survey(struct chart **out, const struct tr_results *);
 int		 tr_chart_scores(struct chart **out, const struct tr_results *);
 int		 tr_chart_items(struct chart **out, const struct tr_results *);
 
-/* SHA-256 as 64 hex digits, of bytes or of a file. */
-void		 tr_sha256(char hex[65], const void *data, size_t n);
-int		 tr_sha256_file(char hex[65], const char *path);
-
 /* Free texts are guarded again on the way out: a match becomes ＊. */
 char		*tr_guarded(const char *text);
 

@@ -593,6 +593,17 @@ def check_sample(S, fix):
             p = os.path.join(root, f)
             with open(p, "rb") as fh:
                 raw = fh.read()
+            if raw.startswith(b"PK\x03\x04") and "/files/" in p:
+                # an authored deliverable (Office file): its XML parts
+                import zipfile
+                with zipfile.ZipFile(p) as z:
+                    for part in z.namelist():
+                        if part.endswith(".xml"):
+                            # the text a reader sees, not the attributes
+                            text = re.sub(r"<[^>]*>", " ",
+                                          z.read(part).decode("utf-8"))
+                            check_my_number(p + ":" + part, text)
+                continue
             try:
                 check_my_number(p, raw.decode("utf-8"))
             except UnicodeDecodeError:
@@ -637,7 +648,8 @@ def check_sample(S, fix):
         full = os.path.join(SAMPLE_DIR, entry)
         if entry in NON_RECORD_FILES:
             continue
-        if entry == "schemas" and os.path.isdir(full):
+        if entry in ("schemas", "files") and os.path.isdir(full):
+            # files/: authored deliverables (schemas/deliverable.yaml)
             continue
         if entry not in dirs or not os.path.isdir(full):
             problem(full, "not a record folder of any kind")

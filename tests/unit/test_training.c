@@ -533,28 +533,6 @@ test_merge(void **state)
 	ydoc_free(doc);
 }
 
-static void
-test_sha256(void **state)
-{
-	char	hex[65], big[1000];
-
-	(void)state;
-	tr_sha256(hex, "", 0);
-	assert_string_equal(hex, "e3b0c44298fc1c149afbf4c8996fb924"
-	    "27ae41e4649b934ca495991b7852b855");
-	tr_sha256(hex, "abc", 3);
-	assert_string_equal(hex, "ba7816bf8f01cfea414140de5dae2223"
-	    "b00361a396177a9cb410ff61f20015ad");
-	tr_sha256(hex, "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq",
-	    56);
-	assert_string_equal(hex, "248d6a61d20638b8e5c026930c3e6039"
-	    "a33ce45964ff2167f6ecedd419db06c1");
-	memset(big, 'a', sizeof big);
-	tr_sha256(hex, big, sizeof big);
-	assert_string_equal(hex, "41edece42d63e8d9bf515a9ba6932e1c"
-	    "20cbc9f5a5d134645adb5db1b9737ea3");
-}
-
 /* ---- due dates ---------------------------------------------------- */
 
 static void
@@ -607,7 +585,6 @@ main(void)
 		cmocka_unit_test(test_question_rules),
 		cmocka_unit_test(test_cell_answer),
 		cmocka_unit_test(test_merge),
-		cmocka_unit_test(test_sha256),
 		cmocka_unit_test(test_dues),
 	};
 

@@ -1,14 +1,15 @@
 /*
- * SHA-256 (FIPS 180-4) of a file, for the record of which answer files a
- * training imported: the same bytes are the same file whatever its name.
- * The project links no crypto library, and this is all it needs of one.
+ * SHA-256 (FIPS 180-4): the same bytes are the same file whatever its
+ * name (a training's imported answer files, a registered deliverable, a
+ * bundle's manifest).  The project links no crypto library, and this is
+ * all it needs of one.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "error.h"
-#include "training_int.h"
+#include "sha256.h"
 
 static const uint32_t k[64] = {
 	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b,
@@ -24,13 +25,6 @@ static const uint32_t k[64] = {
 	0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f,
 	0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
 	0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-};
-
-struct sha256 {
-	uint32_t	h[8];
-	uint64_t	len;
-	unsigned char	buf[64];
-	size_t		nbuf;
 };
 
 #define ROR(x, n)	(((x) >> (n)) | ((x) << (32 - (n))))
@@ -62,8 +56,8 @@ block(struct sha256 *s, const unsigned char *p)
 	s->h[4] += e; s->h[5] += f; s->h[6] += g; s->h[7] += h;
 }
 
-static void
-init(struct sha256 *s)
+void
+sha256_init(struct sha256 *s)
 {
 	static const uint32_t h0[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372,
 	    0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
@@ -73,8 +67,8 @@ init(struct sha256 *s)
 	s->nbuf = 0;
 }
 
-static void
-update(struct sha256 *s, const void *data, size_t n)
+void
+sha256_update(struct sha256 *s, const void *data, size_t n)
 {
 	const unsigned char	*p = data;
 	size_t			 take;
@@ -93,35 +87,35 @@ update(struct sha256 *s, const void *data, size_t n)
 	}
 }
 
-static void
-final(struct sha256 *s, char hex[65])
+void
+sha256_final(struct sha256 *s, char hex[65])
 {
 	uint64_t	bits = s->len * 8;
 	unsigned char	pad = 0x80, zero = 0, len[8];
 	int		i;
 
-	update(s, &pad, 1);
+	sha256_update(s, &pad, 1);
 	while (s->nbuf != 56)
-		update(s, &zero, 1);
+		sha256_update(s, &zero, 1);
 	for (i = 0; i < 8; i++)
 		len[i] = (unsigned char)(bits >> (56 - 8 * i));
-	update(s, len, 8);
+	sha256_update(s, len, 8);
 	for (i = 0; i < 8; i++)
 		snprintf(hex + 8 * i, 9, "%08x", s->h[i]);
 }
 
 void
-tr_sha256(char hex[65], const void *data, size_t n)
+sha256_hex(char hex[65], const void *data, size_t n)
 {
 	struct sha256	s;
 
-	init(&s);
-	update(&s, data, n);
-	final(&s, hex);
+	sha256_init(&s);
+	sha256_update(&s, data, n);
+	sha256_final(&s, hex);
 }
 
 int
-tr_sha256_file(char hex[65], const char *path)
+sha256_file(char hex[65], const char *path)
 {
 	struct sha256	 s;
 	unsigned char	 buf[65536];
@@ -130,14 +124,14 @@ tr_sha256_file(char hex[65], const char *path)
 
 	if ((fp = fopen(path, "rb")) == NULL)
 		return error_sys(NC_EIO, "cannot open '%s'", path);
-	init(&s);
+	sha256_init(&s);
 	while ((n = fread(buf, 1, sizeof buf, fp)) > 0)
-		update(&s, buf, n);
+		sha256_update(&s, buf, n);
 	if (ferror(fp)) {
 		fclose(fp);
 		return error_sys(NC_EIO, "cannot read '%s'", path);
 	}
 	fclose(fp);
-	final(&s, hex);
+	sha256_final(&s, hex);
 	return 0;
 }

@@ -1,0 +1,864 @@
+/*
+ * report bundle: every deliverable of a fiscal year on one medium
+ * (4(3)イ: 各年度の委託仕様書に定めるすべての成果物 ... 電子媒体で 1 部).
+ *
+ * The documents are made again from the records by the verbs' own
+ * exports, run through cmd_run() as a user would run them, so the bundle
+ * holds exactly what each export writes; the registered authored files
+ * (deliverable add) are copied after their SHA-256 is checked.  Each goes
+ * into the folder of its specification item ("4(2)エ_監査/"), and the
+ * bundle gets a 成果物一覧.xlsx and a manifest (SHA256SUMS.txt) that
+ * --verify checks.  Everything is made in a private folder beside DIR
+ * that becomes DIR by one rename, so a failed bundle leaves nothing.
+ * An export that does not apply to a record (no test for a training
+ * without one, no prevention report before the measures are reviewed) is
+ * left out and said so on standard error.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "cal.h"
+#include "clock.h"
+#include "cmd.h"
+#include "deliverable.h"
+#include "diag.h"
+#include "fileio.h"
+#include "i18n.h"
+#include "node.h"
+#include "opt.h"
+#include "record.h"
+#include "report_bundle.h"
+#include "schema.h"
+#include "sha256.h"
+#include "store.h"
+
+extern const struct cmd_entry cmd_review_entry;
+extern const struct cmd_entry cmd_audit_entry;
+extern const struct cmd_entry cmd_checklist_entry;
+extern const struct cmd_entry cmd_incident_entry;
+extern const struct cmd_entry cmd_consult_entry;
+extern const struct cmd_entry cmd_meeting_entry;
+extern const struct cmd_entry cmd_issue_entry;
+extern const struct cmd_entry cmd_training_entry;
+
+/* The scratch folder of one export, inside the bundle being made. */
+#define WORK	".work"
+
+struct brow {
+	char	*doc, *spec, *record, *date, *file, hex[65];
+	long long size;
+};
+
+struct bundle {
+	struct cmd_ctx		*ctx;
+	struct store		*st;
+	const struct schema	*dkind;		/* deliverable */
+	char			*real;		/* the bundle's folder, on disk */
+	char			*oarg;		/* what -o of an export says */
+	struct brow		*v;
+	size_t			 n, cap;
+	size_t			 skipped;
+	int			 fy;
+	char			 fys[8];
+};
+
+static char *
+dupf(const char *fmt, ...)
+{
+	char	*s = NULL;
+	va_list	 ap;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+static void
+bundle_free(struct bundle *b)
+{
+	size_t	i;
+
+	for (i = 0; i < b->n; i++) {
+		free(b->v[i].doc);
+		free(b->v[i].spec);
+		free(b->v[i].record);
+		free(b->v[i].date);
+		free(b->v[i].file);
+	}
+	free(b->v);
+	free(b->real);
+	free(b->oarg);
+}
+
+/* "4(2)エ_監査": an item's folder. */
+static int
+spec_folder(struct buf *out, struct bundle *b, const char *spec)
+{
+	buf_printf(out, "%s_%s", spec, schema_label(b->dkind, "spec", spec));
+	return buf_ok(out);
+}
+
+/*
+ * The document's name: its file name up to the first '_' or '.', after
+ * a leading "令和8年度_" ("令和8年度_所属点検実施結果報告書.docx").
+ */
+static char *
+doc_name(const char *file)
+{
+	const char	*base = strrchr(file, '/') != NULL ?
+			    strrchr(file, '/') + 1 : file;
+	size_t		 n = strcspn(base, "_.");
+
+	if (strncmp(base, "令和", strlen("令和")) == 0 && n >= 3 &&
+	    strncmp(base + n - 3, "度", 3) == 0 && base[n] == '_')
+		base += n + 1;
+	return strndup(base, strcspn(base, "_."));
+}
+
+static int
+add_row(struct bundle *b, const char *doc, const char *spec,
+    const char *record, const char *date, const char *file, const char *real)
+{
+	struct brow	*r, *nv;
+	struct stat	 sb;
+
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 64;
+		if ((nv = realloc(b->v, b->cap * sizeof *nv)) == NULL)
+			return cmd_error(_("out of memory"));
+		b->v = nv;
+	}
+	r = &b->v[b->n];
+	memset(r, 0, sizeof *r);
+	b->n++;
+	if (stat(real, &sb) != 0)
+		return cmd_error(_("cannot read '%s': %s"), real,
+		    strerror(errno));
+	r->size = (long long)sb.st_size;
+	if (sha256_file(r->hex, real) != 0)
+		return cmd_lib_error();
+	if ((r->doc = doc != NULL ? strdup(doc) : doc_name(file)) == NULL ||
+	    (r->spec = strdup(spec)) == NULL ||
+	    (record != NULL && (r->record = strdup(record)) == NULL) ||
+	    (date != NULL && (r->date = strdup(date)) == NULL) ||
+	    (r->file = strdup(file)) == NULL)
+		return cmd_error(_("out of memory"));
+	return CMD_OK;
+}
+
+/*
+ * Move the file at src into the item's folder under its name, or with
+ * "_2", "_3" ... before the extension when two documents share a name;
+ * *out is the path in the bundle.
+ */
+static int
+place(char **out, struct bundle *b, const char *spec, const char *src,
+    const char *name)
+{
+	struct buf	 rel = BUF_INIT, dst = BUF_INIT, folder = BUF_INIT;
+	const char	*dot = strrchr(name, '.');
+	size_t		 stem = dot != NULL ? (size_t)(dot - name) : strlen(name);
+	int		 k, rc = CMD_FAIL;
+
+	*out = NULL;
+	if (spec_folder(&folder, b, spec) != 0)
+		goto done;
+	buf_reset(&dst);
+	buf_printf(&dst, "%s/%s", b->real, folder.data);
+	if (buf_ok(&dst) != 0 || (mkdir(dst.data, 0777) != 0 &&
+	    errno != EEXIST)) {
+		rc = cmd_error(_("cannot make the folder '%s': %s"),
+		    dst.data, strerror(errno));
+		goto done;
+	}
+	for (k = 1; k < 1000; k++) {
+		buf_reset(&rel);
+		if (k == 1)
+			buf_printf(&rel, "%s/%s", folder.data, name);
+		else
+			buf_printf(&rel, "%s/%.*s_%d%s", folder.data,
+			    (int)stem, name, k, dot != NULL ? dot : "");
+		buf_reset(&dst);
+		buf_printf(&dst, "%s/%s", b->real, rel.data);
+		if (buf_ok(&rel) != 0 || buf_ok(&dst) != 0) {
+			rc = cmd_error(_("out of memory"));
+			goto done;
+		}
+		if (access(dst.data, F_OK) != 0)
+			break;
+	}
+	if (rename(src, dst.data) != 0) {
+		rc = cmd_error(_("cannot move '%s' to '%s': %s"), src,
+		    dst.data, strerror(errno));
+		goto done;
+	}
+	*out = buf_detach(&rel, NULL);
+	rc = CMD_OK;
+done:
+	buf_free(&rel);
+	buf_free(&dst);
+	buf_free(&folder);
+	return rc;
+}
+
+/*
+ * Run one export (args: verb, "export", what, ..., NULL) into the scratch
+ * folder, its messages kept; then move what it wrote into the item's
+ * folder.  An export that refuses (the document does not apply to the
+ * record, or the record is not ready for it) is left out with a warning;
+ * a usage error is the bundle's bug and fails it.
+ */
+static int
+run_export(struct bundle *b, const struct cmd_entry *e, const char *spec,
+    const char *record, const char *date, const char *const *args)
+{
+	struct buf	 work = BUF_INIT, o = BUF_INIT, msg = BUF_INIT;
+	struct buf	 src = BUF_INIT;
+	struct dirent	*de;
+	DIR		*dp = NULL;
+	char		*argv[16], tmpl[] = "/tmp/nerima-cio-bundle.XXXXXX";
+	char		*rel = NULL, *nl;
+	int		 argc = 0, rc, saved = -1, fd = -1;
+
+	buf_printf(&work, "%s/" WORK, b->real);
+	buf_printf(&o, "%s/" WORK "/", b->oarg);
+	if (buf_ok(&work) != 0 || buf_ok(&o) != 0)
+		return cmd_error(_("out of memory"));
+	if (mkdir(work.data, 0700) != 0 && errno != EEXIST) {
+		rc = cmd_error(_("cannot make the folder '%s': %s"), work.data,
+		    strerror(errno));
+		goto done;
+	}
+	while (args[argc] != NULL && argc < 12) {
+		argv[argc] = (char *)args[argc];
+		argc++;
+	}
+	argv[argc++] = (char *)"-o";
+	argv[argc++] = o.data;
+	argv[argc] = NULL;
+	/* The export's own messages, kept to say why it was left out. */
+	fflush(stderr);
+	if ((fd = mkstemp(tmpl)) == -1 || (saved = dup(2)) == -1 ||
+	    dup2(fd, 2) == -1) {
+		rc = cmd_error(_("cannot keep an export's messages: %s"),
+		    strerror(errno));
+		goto done;
+	}
+	unlink(tmpl);
+	rc = cmd_run(e, b->ctx, argc, argv);
+	fflush(stderr);
+	dup2(saved, 2);
+	if (lseek(fd, 0, SEEK_SET) == 0) {
+		char	chunk[512];
+		ssize_t	n;
+
+		while ((n = read(fd, chunk, sizeof chunk)) > 0)
+			buf_add(&msg, chunk, (size_t)n);
+	}
+	buf_putc(&msg, '\0');
+	if (rc == CMD_USAGE) {
+		fputs(msg.data != NULL ? msg.data : "", stderr);
+		rc = cmd_error(_("the bundle could not run '%s %s %s'"),
+		    args[0], args[1], args[2]);
+		goto done;
+	}
+	if (rc != CMD_OK) {
+		/* Its first line, without "nerima-cio: ". */
+		const char *m = msg.data != NULL ? msg.data : "";
+
+		if (strncmp(m, "nerima-cio: ", 12) == 0)
+			m += 12;
+		if ((nl = strchr(m, '\n')) != NULL)
+			*nl = '\0';
+		cmd_warn(_("not in the bundle: %s %s%s%s: %s"), args[0],
+		    args[2], record != NULL ? " " : "",
+		    record != NULL ? record : "", m);
+		b->skipped++;
+		rc = CMD_OK;
+		/* Whatever it left in the scratch folder goes. */
+		cmd_remove_tree(work.data);
+		goto done;
+	}
+	if ((dp = opendir(work.data)) == NULL) {
+		rc = cmd_error(_("cannot read the folder '%s': %s"), work.data,
+		    strerror(errno));
+		goto done;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		buf_reset(&src);
+		buf_printf(&src, "%s/%s", work.data, de->d_name);
+		if (buf_ok(&src) != 0) {
+			rc = cmd_error(_("out of memory"));
+			goto done;
+		}
+		if ((rc = place(&rel, b, spec, src.data, de->d_name)) !=
+		    CMD_OK)
+			goto done;
+		buf_reset(&src);
+		buf_printf(&src, "%s/%s", b->real, rel);
+		rc = buf_ok(&src) != 0 ? cmd_error(_("out of memory")) :
+		    add_row(b, NULL, spec, record, date, rel, src.data);
+		free(rel);
+		rel = NULL;
+		if (rc != CMD_OK)
+			goto done;
+	}
+	rc = CMD_OK;
+done:
+	if (dp != NULL)
+		closedir(dp);
+	if (saved != -1)
+		close(saved);
+	if (fd != -1)
+		close(fd);
+	free(rel);
+	buf_free(&work);
+	buf_free(&o);
+	buf_free(&msg);
+	buf_free(&src);
+	return rc;
+}
+
+/* ---- what the year holds -------------------------------------------- */
+
+/* A record's name in the list: 文書番号 and title. */
+static void
+rec_label(struct buf *out, const struct record *r)
+{
+	const char	*tf = schema_title_field(r->kind);
+	const char	*no = node_get_str(record_root(r), "ref_no");
+	const char	*t = tf != NULL ? node_get_str(record_root(r), tf) :
+			    NULL;
+
+	buf_reset(out);
+	if (no != NULL)
+		buf_printf(out, "%s%s", no, t != NULL ? " " : "");
+	if (t != NULL)
+		buf_puts(out, t);
+	buf_putc(out, '\0');
+}
+
+typedef int (*rec_fn)(struct bundle *, const struct record *,
+    const char *label, const char *date);
+
+static int
+each_record(struct bundle *b, const char *kindname, rec_fn fn)
+{
+	const struct schema	*kind;
+	struct reclist		 refs = RECLIST_INIT;
+	struct record		*r;
+	struct buf		 label = BUF_INIT;
+	const char		*ff;
+	size_t			 i;
+	int			 rc = CMD_OK;
+
+	if (store_kind(&kind, b->st, kindname) != 0 ||
+	    store_scan(&refs, b->st, kind, b->fy, NULL) != 0)
+		return cmd_lib_error();
+	ff = schema_fy_field(kind);
+	for (i = 0; i < refs.n && rc == CMD_OK; i++) {
+		if (record_load(&r, b->st, &refs.v[i], NULL) != 0) {
+			rc = cmd_error(_("cannot read %s: %s"),
+			    refs.v[i].relpath, error_last());
+			break;
+		}
+		rec_label(&label, r);
+		rc = buf_ok(&label) != 0 ? cmd_error(_("out of memory")) :
+		    fn(b, r, label.data, ff != NULL ?
+		    node_get_str(record_root(r), ff) : NULL);
+		record_free(r);
+	}
+	reclist_free(&refs);
+	buf_free(&label);
+	return rc;
+}
+
+#define RUN(e, spec, label, date, ...)					\
+	do {								\
+		const char *const a_[] = { __VA_ARGS__, NULL };		\
+		if ((rc = run_export(b, &(e), spec, label, date, a_)) !=	\
+		    CMD_OK)						\
+			return rc;					\
+	} while (0)
+
+/* 4(1)ア(イ) a: 精査記録, 可否決定通知; b: 意見書; システム評価. */
+static int
+do_review(struct bundle *b, const struct record *r, const char *label,
+    const char *date)
+{
+	int	rc;
+
+	RUN(cmd_review_entry, "4(1)ア(イ)", label, date, "review", "export",
+	    "all", record_id(r));
+	return CMD_OK;
+}
+
+/* 4(2)エ: 監査調書 (all), 概要報告書 or, for a follow-up, 質疑応答書. */
+static int
+do_audit(struct bundle *b, const struct record *r, const char *label,
+    const char *date)
+{
+	const char	*type = node_get_str(record_root(r), "type");
+	int		 rc;
+
+	RUN(cmd_audit_entry, "4(2)エ", label, date, "audit", "export",
+	    type != NULL && strcmp(type, "followup") == 0 ? "qa" : "summary",
+	    record_id(r));
+	return CMD_OK;
+}
+
+/* 4(1)イ, 4(1)ウ, 4(2)イ by the training's kind. */
+static int
+do_training(struct bundle *b, const struct record *r, const char *label,
+    const char *date)
+{
+	static const char *const what[] = { "report", "results", "survey",
+	    "test" };
+	const char	*kind = node_get_str(record_root(r), "kind");
+	const char	*spec = "4(2)イ";
+	size_t		 i;
+	int		 rc;
+
+	if (kind != NULL && strcmp(kind, "digital") == 0)
+		spec = "4(1)イ";
+	else if (kind != NULL && strcmp(kind, "mynumber") == 0)
+		spec = "4(1)ウ";
+	for (i = 0; i < sizeof what / sizeof what[0]; i++)
+		RUN(cmd_training_entry, spec, label, date, "training",
+		    "export", what[i], record_id(r));
+	return CMD_OK;
+}
+
+/* 4(2)オ: 事故等報告, 再発防止策の提案書. */
+static int
+do_incident(struct bundle *b, const struct record *r, const char *label,
+    const char *date)
+{
+	int	rc;
+
+	RUN(cmd_incident_entry, "4(2)オ", label, date, "incident", "export",
+	    "report", record_id(r));
+	RUN(cmd_incident_entry, "4(2)オ", label, date, "incident", "export",
+	    "prevention", record_id(r));
+	return CMD_OK;
+}
+
+/* 4(3)ア(イ): 回答書. */
+static int
+do_consult(struct bundle *b, const struct record *r, const char *label,
+    const char *date)
+{
+	int	rc;
+
+	RUN(cmd_consult_entry, "4(3)ア(イ)", label, date, "consult", "export",
+	    "answer", record_id(r));
+	return CMD_OK;
+}
+
+/*
+ * 4(3)ア(ウ) 定例会, 4(3)ア(エ) 進捗報告会: 次第, 議事録; and for a
+ * progress meeting its 相談業務実施報告書 (4(3)ア(イ)).
+ */
+static int
+do_meeting(struct bundle *b, const struct record *r, const char *label,
+    const char *date)
+{
+	const char	*type = node_get_str(record_root(r), "type");
+	const char	*spec;
+	int		 rc;
+
+	if (type == NULL)
+		return CMD_OK;
+	if (strcmp(type, "regular") == 0)
+		spec = "4(3)ア(ウ)";
+	else if (strcmp(type, "progress") == 0)
+		spec = "4(3)ア(エ)";
+	else
+		return CMD_OK;	/* the ward's committees: their own papers */
+	RUN(cmd_meeting_entry, spec, label, date, "meeting", "export",
+	    "agenda", record_id(r));
+	RUN(cmd_meeting_entry, spec, label, date, "meeting", "export",
+	    "minutes", record_id(r));
+	if (strcmp(type, "progress") == 0)
+		RUN(cmd_consult_entry, "4(3)ア(イ)", label, date, "consult",
+		    "export", "report", "--meeting", record_id(r));
+	return CMD_OK;
+}
+
+/* A registered authored file, checked and copied. */
+static int
+do_deliverable(struct bundle *b, const struct record *r, const char *label,
+    const char *date)
+{
+	const struct node	*root = record_root(r);
+	const char		*file = node_get_str(root, "file");
+	const char		*want = node_get_str(root, "sha256");
+	const char		*spec = node_get_str(root, "spec");
+	const char		*forid = node_get_str(root, "for");
+	const char		*base;
+	struct buf		 data = BUF_INIT, tmp = BUF_INIT;
+	char			*src = NULL, *rel = NULL, *forl = NULL;
+	char			 hex[65];
+	int			 rc = CMD_FAIL;
+
+	(void)label;
+	if (file == NULL || want == NULL || spec == NULL)
+		return cmd_error(_("%s: no file, sha256 or spec; see 'nerima-cio "
+		    "lint'"), r->relpath);
+	if ((src = store_path(b->st, file)) == NULL)
+		return cmd_error(_("out of memory"));
+	if (buf_load(&data, src) != 0) {
+		rc = cmd_error(_("the registered file '%s' (%s) cannot be "
+		    "read: %s"), file, record_id(r), error_last());
+		goto done;
+	}
+	sha256_hex(hex, data.data != NULL ? data.data : "", data.len);
+	if (strcmp(hex, want) != 0) {
+		rc = cmd_error(_("the registered file '%s' (%s) has changed "
+		    "since it was registered; register the new version "
+		    "(see 'nerima-cio lint')"), file, record_id(r));
+		goto done;
+	}
+	if (forid != NULL && deliverable_record_label(&forl, b->st, forid) !=
+	    0) {
+		rc = cmd_error(_("%s: %s"), r->relpath, error_last());
+		goto done;
+	}
+	base = strrchr(file, '/') != NULL ? strrchr(file, '/') + 1 : file;
+	buf_printf(&tmp, "%s/" WORK, b->real);
+	if (buf_ok(&tmp) != 0 || (mkdir(tmp.data, 0700) != 0 &&
+	    errno != EEXIST)) {
+		rc = cmd_error(_("cannot make the folder '%s': %s"), tmp.data,
+		    strerror(errno));
+		goto done;
+	}
+	buf_printf(&tmp, "/%s", base);
+	if (buf_ok(&tmp) != 0 || fileio_write_atomic(tmp.data, data.data !=
+	    NULL ? data.data : "", data.len) != 0) {
+		rc = cmd_error(_("cannot copy '%s': %s"), file, error_last());
+		goto done;
+	}
+	if ((rc = place(&rel, b, spec, tmp.data, base)) != CMD_OK)
+		goto done;
+	buf_reset(&tmp);
+	buf_printf(&tmp, "%s/%s", b->real, rel);
+	rc = buf_ok(&tmp) != 0 ? cmd_error(_("out of memory")) :
+	    add_row(b, node_get_str(root, "title"), spec, forl, date, rel,
+	    tmp.data);
+done:
+	free(src);
+	free(rel);
+	free(forl);
+	buf_free(&data);
+	buf_free(&tmp);
+	return rc;
+}
+
+static int
+row_cmp(const void *x, const void *y)
+{
+	return strcmp(((const struct brow *)x)->file,
+	    ((const struct brow *)y)->file);
+}
+
+/* Every document of the year, then the list and the manifest. */
+static int
+make_bundle(struct bundle *b)
+{
+	struct deliverable_row	*rows = NULL;
+	struct buf		 p = BUF_INIT, man = BUF_INIT;
+	const char		*fy = b->fys;
+	size_t			 i;
+	int			 rc;
+
+	RUN(cmd_review_entry, "4(1)ア(イ)", NULL, NULL, "review", "export",
+	    "summary", "--fy", fy);
+	if ((rc = each_record(b, "review", do_review)) != CMD_OK)
+		return rc;
+	RUN(cmd_training_entry, "4(2)イ", NULL, NULL, "training", "export",
+	    "summary", "--fy", fy);
+	if ((rc = each_record(b, "training", do_training)) != CMD_OK)
+		return rc;
+	RUN(cmd_checklist_entry, "4(2)ウ", NULL, NULL, "checklist", "export",
+	    "report", "--kind", "self", "--fy", fy);
+	RUN(cmd_checklist_entry, "4(2)ウ", NULL, NULL, "checklist", "export",
+	    "report", "--kind", "department", "--fy", fy);
+	RUN(cmd_checklist_entry, "4(2)カ", NULL, NULL, "checklist", "export",
+	    "report", "--kind", "vendor", "--fy", fy);
+	RUN(cmd_audit_entry, "4(2)エ", NULL, NULL, "audit", "export", "items",
+	    "--fy", fy);
+	RUN(cmd_audit_entry, "4(2)エ", NULL, NULL, "audit", "export", "paper",
+	    "--fy", fy);
+	RUN(cmd_audit_entry, "4(2)エ", NULL, NULL, "audit", "export",
+	    "results", "--fy", fy);
+	RUN(cmd_audit_entry, "4(2)エ", NULL, NULL, "audit", "export", "risks",
+	    "--fy", fy);
+	if ((rc = each_record(b, "audit", do_audit)) != CMD_OK)
+		return rc;
+	RUN(cmd_incident_entry, "4(2)オ", NULL, NULL, "incident", "export",
+	    "criteria", "--fy", fy);
+	RUN(cmd_incident_entry, "4(2)オ", NULL, NULL, "incident", "export",
+	    "stats", "--fy", fy);
+	if ((rc = each_record(b, "incident", do_incident)) != CMD_OK ||
+	    (rc = each_record(b, "consult", do_consult)) != CMD_OK ||
+	    (rc = each_record(b, "meeting", do_meeting)) != CMD_OK)
+		return rc;
+	RUN(cmd_issue_entry, "4(3)ア(ウ)", NULL, NULL, "issue", "export",
+	    "table", "--fy", fy);
+	if ((rc = each_record(b, "deliverable", do_deliverable)) != CMD_OK)
+		return rc;
+	buf_printf(&p, "%s/" WORK, b->real);
+	if (buf_ok(&p) != 0 || cmd_remove_tree(p.data) != 0) {
+		rc = cmd_error(_("cannot remove '%s'"), p.data);
+		goto done;
+	}
+	if (b->n == 0) {
+		rc = cmd_error(_("fiscal year %d has no deliverable to bundle"),
+		    b->fy);
+		goto done;
+	}
+	qsort(b->v, b->n, sizeof *b->v, row_cmp);
+	if ((rows = calloc(b->n, sizeof *rows)) == NULL) {
+		rc = cmd_error(_("out of memory"));
+		goto done;
+	}
+	for (i = 0; i < b->n; i++) {
+		rows[i].doc = b->v[i].doc;
+		rows[i].spec = b->v[i].spec;
+		rows[i].record = b->v[i].record;
+		rows[i].date = b->v[i].date;
+		rows[i].file = b->v[i].file;
+		rows[i].size = b->v[i].size;
+		rows[i].sha256 = b->v[i].hex;
+	}
+	buf_reset(&p);
+	buf_printf(&p, "%s/成果物一覧.xlsx", b->real);
+	if (buf_ok(&p) != 0 || deliverable_index_write(p.data, b->st, b->fy,
+	    rows, b->n, clock_time()) != 0) {
+		rc = cmd_error(_("cannot write 成果物一覧.xlsx: %s"),
+		    error_last());
+		goto done;
+	}
+	buf_reset(&p);
+	buf_printf(&p, "%s/" MANIFEST_NAME, b->real);
+	if (buf_ok(&p) != 0 || manifest_make(&man, b->real) != 0 ||
+	    fileio_write_atomic(p.data, man.data, man.len) != 0) {
+		rc = cmd_error(_("cannot write the manifest: %s"),
+		    error_last());
+		goto done;
+	}
+	rc = CMD_OK;
+done:
+	free(rows);
+	buf_free(&p);
+	buf_free(&man);
+	return rc;
+}
+
+/* ---- the sub-verb ---------------------------------------------------- */
+
+static int
+verify(const char *dir)
+{
+	struct diags	d = DIAGS_INIT;
+	int		n;
+
+	if ((n = manifest_verify(&d, dir)) < 0) {
+		diags_free(&d);
+		return cmd_lib_error();
+	}
+	cmd_print_diags(stdout, &d);
+	diags_free(&d);
+	if (n > 0) {
+		fprintf(stderr, _("%s: the bundle is not as it was made; "
+		    "problems: %d\n"), dir, n);
+		return CMD_FAIL;
+	}
+	fprintf(stderr, _("%s: every file as in the manifest\n"), dir);
+	return CMD_OK;
+}
+
+static int
+is_empty_dir(const char *path)
+{
+	struct dirent	*de;
+	DIR		*dp;
+	int		 empty = 1;
+
+	if ((dp = opendir(path)) == NULL)
+		return 0;
+	while ((de = readdir(dp)) != NULL)
+		if (strcmp(de->d_name, ".") != 0 &&
+		    strcmp(de->d_name, "..") != 0)
+			empty = 0;
+	closedir(dp);
+	return empty;
+}
+
+int
+report_bundle(struct cmd_ctx *ctx, struct optv *ov)
+{
+	struct bundle	 b;
+	struct stat	 sb;
+	struct buf	 p = BUF_INIT;
+	char		 fyl[CAL_FMT_MAX], *dir = NULL, *stage = NULL;
+	const char	*o = opt_get(ov, "output");
+	size_t		 len;
+	int		 rc = CMD_FAIL, exists;
+
+	if (opt_has(ov, "verify")) {
+		if (opt_has(ov, "fy") || opt_has(ov, "output") ||
+		    cmd_zip_stage() != NULL)
+			return opt_bad_usage(ov->entry, ov->sub, _("--verify "
+			    "takes the bundle's folder alone"));
+		return verify(opt_get(ov, "verify"));
+	}
+	if (!opt_has(ov, "fy"))
+		return opt_bad_usage(ov->entry, ov->sub, _("give --fy FY (and "
+		    "-o DIR), or --verify DIR"));
+	if (o == NULL && cmd_zip_stage() == NULL)
+		return opt_bad_usage(ov->entry, ov->sub, _("give the bundle's "
+		    "folder with -o DIR"));
+	memset(&b, 0, sizeof b);
+	b.ctx = ctx;
+	b.fy = (int)opt_num(ov, "fy", 0);
+	snprintf(b.fys, sizeof b.fys, "%d", b.fy);
+	if ((b.st = cmd_store(ctx)) == NULL)
+		return CMD_FAIL;
+	if (store_kind(&b.dkind, b.st, "deliverable") != 0)
+		return cmd_lib_error();
+	cal_fy_label(fyl, sizeof fyl, b.fy);
+	if (cmd_zip_stage() != NULL) {
+		/* Into the zip: a folder of that name inside it. */
+		if (o != NULL && (o[0] == '/' || strstr(o, "..") != NULL))
+			return cmd_error(_("-o %s: with --zip, -o names the "
+			    "folder inside the zip; give a relative path "
+			    "without '..'"), o);
+		buf_puts(&p, o != NULL ? o : "成果物_");
+		if (o == NULL)
+			buf_puts(&p, fyl);
+		while (p.len > 1 && p.data[p.len - 1] == '/')
+			p.data[--p.len] = '\0';
+		if (buf_ok(&p) != 0 || (b.oarg = strdup(p.data)) == NULL ||
+		    (b.real = dupf("%s/%s", cmd_zip_stage(), p.data)) == NULL) {
+			rc = cmd_error(_("out of memory"));
+			goto done;
+		}
+		buf_reset(&p);
+		buf_printf(&p, "%s/", b.oarg);
+		/* mkdir -p inside the zip's folder */
+		for (len = 0; len < p.len; len++) {
+			char c = p.data[len];
+
+			if (c != '/')
+				continue;
+			char *sub = NULL;
+
+			if ((sub = dupf("%s/%.*s", cmd_zip_stage(),
+			    (int)len, p.data)) == NULL) {
+				rc = cmd_error(_("out of memory"));
+				goto done;
+			}
+			if (mkdir(sub, 0700) != 0 && errno != EEXIST) {
+				rc = cmd_error(_("cannot make the folder '%s': "
+				    "%s"), sub, strerror(errno));
+				free(sub);
+				goto done;
+			}
+			free(sub);
+		}
+	} else {
+		if ((dir = strdup(o)) == NULL) {
+			rc = cmd_error(_("out of memory"));
+			goto done;
+		}
+		len = strlen(dir);
+		while (len > 1 && dir[len - 1] == '/')
+			dir[--len] = '\0';
+		exists = stat(dir, &sb) == 0;
+		if (exists && (!S_ISDIR(sb.st_mode) || !is_empty_dir(dir))) {
+			rc = cmd_error(_("'%s' is there already and is not an "
+			    "empty folder: give a new folder"), dir);
+			goto done;
+		}
+		if ((stage = dupf("%s" FILEIO_TMP_SUFFIX "XXXXXX", dir)) ==
+		    NULL) {
+			rc = cmd_error(_("out of memory"));
+			goto done;
+		}
+		if (mkdtemp(stage) == NULL) {
+			rc = cmd_error(_("cannot make the folder '%s': %s"),
+			    stage, strerror(errno));
+			free(stage);
+			stage = NULL;
+			goto done;
+		}
+		if ((b.real = strdup(stage)) == NULL ||
+		    (b.oarg = strdup(stage)) == NULL) {
+			rc = cmd_error(_("out of memory"));
+			goto done;
+		}
+	}
+	cmd_export_set_quiet(1);
+	rc = make_bundle(&b);
+	cmd_export_set_quiet(0);
+	if (rc != CMD_OK)
+		goto done;
+	if (stage != NULL) {
+		if (stat(dir, &sb) == 0 && rmdir(dir) != 0) {
+			rc = cmd_error(_("cannot replace the empty folder '%s': "
+			    "%s"), dir, strerror(errno));
+			goto done;
+		}
+		if (rename(stage, dir) != 0) {
+			rc = cmd_error(_("cannot rename '%s' to '%s': %s"),
+			    stage, dir, strerror(errno));
+			goto done;
+		}
+		free(stage);
+		stage = NULL;
+		fprintf(stderr, "%s/\n", dir);
+	}
+	fprintf(stderr, _("%zu files of %s in the bundle"), b.n, fyl);
+	if (b.skipped > 0)
+		fprintf(stderr, _("; %zu documents left out (see above)"),
+		    b.skipped);
+	fputc('\n', stderr);
+	rc = CMD_OK;
+done:
+	if (stage != NULL && cmd_remove_tree(stage) != 0)
+		cmd_warn(_("cannot remove '%s'"), stage);
+	free(stage);
+	free(dir);
+	buf_free(&p);
+	bundle_free(&b);
+	return rc;
+}
+
+const struct opt report_bundle_opts[] = {
+	{ "fy", 0, OPT_FY, 0, NULL, NULL, 0, 0, "the fiscal year" },
+	{ "output", 'o', OPT_PATH, 0, "DIR", NULL, 0, 0,
+	  "the bundle's folder: new, or empty" },
+	{ "verify", 0, OPT_PATH, 0, "DIR", NULL, 0, 0,
+	  "check a bundle against its manifest" },
+	OPT_ZIP_OPTS,
+	OPT_END
+};

@@ -1,0 +1,253 @@
+/*
+ * The bundle's manifest (4(3)イ): SHA-256 of every file, in the format of
+ * sha256sum(1) so that the ward can check a copy with any tool, and the
+ * check itself (report bundle --verify).
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "deliverable.h"
+#include "error.h"
+#include "sha256.h"
+
+struct names {
+	char	**v;
+	size_t	  n, cap;
+};
+
+static int
+names_add(struct names *nm, const char *s)
+{
+	char	**nv;
+
+	if (nm->n == nm->cap) {
+		size_t cap = nm->cap ? nm->cap * 2 : 64;
+
+		if ((nv = realloc(nm->v, cap * sizeof *nv)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		nm->v = nv;
+		nm->cap = cap;
+	}
+	if ((nm->v[nm->n] = strdup(s)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	nm->n++;
+	return 0;
+}
+
+static void
+names_free(struct names *nm)
+{
+	size_t	i;
+
+	for (i = 0; i < nm->n; i++)
+		free(nm->v[i]);
+	free(nm->v);
+	nm->v = NULL;
+	nm->n = nm->cap = 0;
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every regular file under top/rel, as paths relative to top. */
+static int
+walk(struct names *out, const char *top, const char *rel)
+{
+	struct buf	 path = BUF_INIT, sub = BUF_INIT;
+	struct dirent	*de;
+	struct stat	 sb;
+	DIR		*dp = NULL;
+	int		 rc = 0;
+
+	buf_puts(&path, top);
+	if (*rel != '\0')
+		buf_printf(&path, "/%s", rel);
+	if ((rc = buf_ok(&path)) != 0)
+		goto done;
+	if ((dp = opendir(path.data)) == NULL) {
+		rc = error_sys(NC_EIO, "cannot read the folder '%s'",
+		    path.data);
+		goto done;
+	}
+	while (rc == 0 && (de = readdir(dp)) != NULL) {
+		if (strcmp(de->d_name, ".") == 0 ||
+		    strcmp(de->d_name, "..") == 0)
+			continue;
+		buf_reset(&sub);
+		if (*rel != '\0')
+			buf_printf(&sub, "%s/", rel);
+		buf_puts(&sub, de->d_name);
+		if ((rc = buf_ok(&sub)) != 0)
+			break;
+		if (strpbrk(de->d_name, "\n\r\\") != NULL) {
+			rc = error_set(NC_EINVALID, "'%s': a file name with a "
+			    "line break or a backslash cannot be listed",
+			    sub.data);
+			break;
+		}
+		buf_reset(&path);
+		buf_printf(&path, "%s/%s", top, sub.data);
+		if ((rc = buf_ok(&path)) != 0)
+			break;
+		if (lstat(path.data, &sb) != 0)
+			rc = error_sys(NC_EIO, "cannot read '%s'", path.data);
+		else if (S_ISDIR(sb.st_mode))
+			rc = walk(out, top, sub.data);
+		else if (S_ISREG(sb.st_mode)) {
+			if (strcmp(sub.data, MANIFEST_NAME) != 0)
+				rc = names_add(out, sub.data);
+		} else
+			rc = error_set(NC_EINVALID, "'%s' is neither a file "
+			    "nor a folder", sub.data);
+	}
+done:
+	if (dp != NULL)
+		closedir(dp);
+	buf_free(&path);
+	buf_free(&sub);
+	return rc;
+}
+
+static int
+list_files(struct names *out, const char *dir)
+{
+	int	rc;
+
+	if ((rc = walk(out, dir, "")) != 0) {
+		names_free(out);
+		return rc;
+	}
+	qsort(out->v, out->n, sizeof *out->v, name_cmp);
+	return 0;
+}
+
+static int
+hash_of(char hex[65], const char *dir, const char *rel)
+{
+	struct buf	 path = BUF_INIT;
+	int		 rc;
+
+	buf_printf(&path, "%s/%s", dir, rel);
+	if ((rc = buf_ok(&path)) == 0)
+		rc = sha256_file(hex, path.data);
+	buf_free(&path);
+	return rc;
+}
+
+int
+manifest_make(struct buf *out, const char *dir)
+{
+	struct names	 nm = { NULL, 0, 0 };
+	char		 hex[65];
+	size_t		 i;
+	int		 rc;
+
+	if ((rc = list_files(&nm, dir)) != 0)
+		return rc;
+	for (i = 0; i < nm.n && rc == 0; i++) {
+		if ((rc = hash_of(hex, dir, nm.v[i])) == 0)
+			buf_printf(out, "%s  %s\n", hex, nm.v[i]);
+	}
+	if (rc == 0)
+		rc = buf_ok(out);
+	names_free(&nm);
+	return rc;
+}
+
+/* One manifest line: 64 hex digits, two spaces (or " *"), a path. */
+static int
+parse_line(const char **hex, const char **path, char *line)
+{
+	size_t	i;
+
+	for (i = 0; i < 64; i++)
+		if (strchr("0123456789abcdef", line[i]) == NULL ||
+		    line[i] == '\0')
+			return -1;
+	if (line[64] != ' ' || (line[65] != ' ' && line[65] != '*') ||
+	    line[66] == '\0')
+		return -1;
+	line[64] = '\0';
+	*hex = line;
+	*path = line + 66;
+	return 0;
+}
+
+int
+manifest_verify(struct diags *d, const char *dir)
+{
+	struct buf	 man = BUF_INIT, mpath = BUF_INIT;
+	struct names	 nm = { NULL, 0, 0 };
+	char		*line, *next, hex[65], *seen = NULL, **hit;
+	const char	*want, *path;
+	unsigned	 lineno = 0;
+	size_t		 i;
+	int		 rc, problems = 0;
+
+	buf_printf(&mpath, "%s/%s", dir, MANIFEST_NAME);
+	if ((rc = buf_ok(&mpath)) != 0)
+		goto done;
+	if (buf_load(&man, mpath.data) != 0) {
+		rc = error_set(NC_ENOTFOUND, "'%s' has no manifest %s: is it "
+		    "a bundle?", dir, MANIFEST_NAME);
+		goto done;
+	}
+	buf_putc(&man, '\0');
+	if ((rc = buf_ok(&man)) != 0 || (rc = list_files(&nm, dir)) != 0)
+		goto done;
+	if (nm.n > 0 && (seen = calloc(nm.n, 1)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (line = man.data; *line != '\0'; line = next) {
+		lineno++;
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		else
+			next = line + strlen(line);
+		if (*line == '\0')
+			continue;
+		if (parse_line(&want, &path, line) != 0) {
+			rc = error_set(NC_EINVALID, "%s, line %u: expected 64 "
+			    "hex digits, two spaces and a file name",
+			    MANIFEST_NAME, lineno);
+			goto done;
+		}
+		hit = nm.n > 0 ? bsearch(&path, nm.v, nm.n, sizeof *nm.v,
+		    name_cmp) : NULL;
+		if (hit == NULL) {
+			diags_add(d, path, 0, 0, "missing");
+			problems++;
+			continue;
+		}
+		seen[hit - nm.v] = 1;
+		if ((rc = hash_of(hex, dir, path)) != 0)
+			goto done;
+		if (strcmp(hex, want) != 0) {
+			diags_add(d, path, 0, 0, "changed (SHA-256 %.12s..., "
+			    "manifest %.12s...)", hex, want);
+			problems++;
+		}
+	}
+	for (i = 0; i < nm.n; i++) {
+		if (!seen[i]) {
+			diags_add(d, nm.v[i], 0, 0, "not in the manifest");
+			problems++;
+		}
+	}
+	rc = problems;
+done:
+	free(seen);
+	names_free(&nm);
+	buf_free(&man);
+	buf_free(&mpath);
+	return rc;
+}

@@ -1,0 +1,239 @@
+#!/bin/bash
+# Authored deliverables (deliverable add/list, lint of a registered file),
+# the year-end bundle (report bundle, --verify) and protected attachments
+# (--zip with --password-file, opened by 7z).
+. "$(dirname "$0")/lib/common.bash"
+
+D=$T/data
+cp -r "$NCIO_SAMPLE_DIR" "$D"
+export NERIMA_CIO_TODAY=2026-07-01
+nc() { "$NCIO" -C "$D" "$@"; }
+
+# ---- deliverable add / list / lint ------------------------------------
+
+mkdir -p "$D/files"
+printf 'PK fake docx: 教材\n' >"$D/files/研修教材_情報セキュリティ.docx"
+tr_id=$(nc list training --fy 2026 --format json |
+	/usr/bin/python3 -c 'import json,sys
+for r in json.load(sys.stdin):
+    if "新規採用" in r["title"]: print(r["id"]); break')
+[ -n "$tr_id" ] || fail "no 2026 new-staff training in the sample"
+expect_status 0 nc deliverable add "$D/files/研修教材_情報セキュリティ.docx" \
+	--kind 教材 --spec '4(2)イ' --for "$tr_id" --date R8.6.30
+dl_id=$(cat "$T/out")
+expect_grep "$T/out" '^dl-[0-9a-z]{8}$'
+rec="$D/deliverables/2026/$dl_id.yaml"
+expect_grep "$rec" '^file: files/研修教材_情報セキュリティ.docx$'
+expect_grep "$rec" "^sha256: \"?$(sha256sum "$D/files/研修教材_情報セキュリティ.docx" | cut -c1-64)\"?$"
+expect_grep "$rec" "^size: $(stat -c %s "$D/files/研修教材_情報セキュリティ.docx")$"
+expect_grep "$rec" '^date: 2026-06-30$'
+expect_grep "$rec" "^for: $tr_id$"
+expect_status 0 nc lint
+# relative to the current directory, from inside the data directory
+(cd "$D/files" && printf 'x\n' >提案書.docx &&
+	"$NCIO" deliverable add 提案書.docx --kind proposal --spec '4(1)イ') \
+	>"$T/out" 2>"$T/err" || fail "add from inside the data directory"
+expect_status 0 nc deliverable list --fy 2026
+expect_grep "$T/out" '4\(2\)イ +教材 +研修教材_情報セキュリティ +令和8年度 新規採用'
+expect_grep "$T/out" '提案書'
+expect_no_grep "$T/out" "$tr_id"
+expect_status 0 nc deliverable list --fy 2026 --format json
+/usr/bin/python3 - "$T/out" "$tr_id" <<'PY' || fail "deliverable list json"
+import json, sys
+rows = json.load(open(sys.argv[1]))
+assert len(rows) == 3, rows
+r = [x for x in rows if x["file"].startswith("files/研修教材")][0]
+assert r["for_id"] == sys.argv[2] and r["kind"] == "教材", r
+PY
+expect_status 0 nc deliverable list --fy 2025
+expect_no_grep "$T/out" '教材'
+
+# bad input: outside the data directory, missing, twice, not a file
+printf 'outside\n' >"$T/outside.docx"
+expect_status 1 nc deliverable add "$T/outside.docx" --kind material --spec '4(1)イ'
+expect_grep "$T/err" "outside the data directory"
+ln -s "$T/outside.docx" "$D/files/link.docx"
+expect_status 1 nc deliverable add "$D/files/link.docx" --kind material --spec '4(1)イ'
+expect_grep "$T/err" "outside the data directory"
+rm "$D/files/link.docx"
+expect_status 1 nc deliverable add "$D/files/nothing.docx" --kind material --spec '4(1)イ'
+expect_grep "$T/err" "cannot find"
+expect_status 1 nc deliverable add "$D/files/研修教材_情報セキュリティ.docx" --kind material --spec '4(1)イ'
+expect_grep "$T/err" "registered already \\($dl_id\\)"
+expect_status 1 nc deliverable add "$D/files" --kind material --spec '4(1)イ'
+expect_grep "$T/err" "not a regular file"
+expect_status 2 nc deliverable add "$D/files/提案書.docx" --kind material --spec '9(9)ン'
+[ "$(ls "$D"/deliverables/2026 | wc -l)" = 3 ] || fail "a refused add wrote a record"
+
+# lint: changed, then missing
+cp "$D/files/研修教材_情報セキュリティ.docx" "$T/keep"
+printf 'edited\n' >>"$D/files/研修教材_情報セキュリティ.docx"
+expect_status 1 nc lint
+expect_grep "$T/out" "deliverables/2026/$dl_id.yaml: .*研修教材_情報セキュリティ.docx' has changed since it was registered"
+rm "$D/files/研修教材_情報セキュリティ.docx"
+expect_status 1 nc lint
+expect_grep "$T/out" "deliverables/2026/$dl_id.yaml: .*研修教材_情報セキュリティ.docx' is missing"
+cp "$T/keep" "$D/files/研修教材_情報セキュリティ.docx"
+expect_status 0 nc lint
+
+# ---- report bundle ------------------------------------------------------
+
+export NERIMA_CIO_TODAY=2027-03-31
+expect_status 0 nc report bundle --fy 2026 -o "$T/B/"
+expect_grep "$T/err" "files of 令和8年度 in the bundle"
+expect_grep "$T/err" "not in the bundle: training test"
+[ -f "$T/B/SHA256SUMS.txt" ] && [ -f "$T/B/成果物一覧.xlsx" ] || fail "no manifest or list"
+ls -d "$T"/B.tmp* 2>/dev/null && fail "staging folder left"
+# an independent check of the manifest, then ours
+(cd "$T/B" && sha256sum -c --quiet SHA256SUMS.txt) || fail "sha256sum -c disagrees"
+expect_status 0 nc report bundle --verify "$T/B"
+expect_grep "$T/err" "every file as in the manifest"
+/usr/bin/python3 - "$T/B" "$D" <<'PY' || fail "the bundle's contents and its 成果物一覧"
+import hashlib, os, re, sys, openpyxl
+top, data = sys.argv[1], sys.argv[2]
+files = sorted(os.path.relpath(os.path.join(r, f), top)
+               for r, _, fs in os.walk(top) for f in fs)
+listed = [f for f in files if f not in ("成果物一覧.xlsx", "SHA256SUMS.txt")]
+for f in listed:
+    folder = f.split("/")[0]
+    assert re.match(r"^4\([123]\)[ア-ン](\([ア-ン]\))?_", folder), folder
+    assert f.endswith((".docx", ".xlsx", ".pptx")), "not Office: " + f
+ws = openpyxl.load_workbook(os.path.join(top, "成果物一覧.xlsx")).active
+rows = [r for r in ws.iter_rows(min_row=5, values_only=True) if r[0] is not None]
+assert [r[5] for r in rows] == listed, "list and folder differ"
+ids = re.compile(r"\b[a-z]{2}-[0-9a-hjkmnp-tv-z]{8}\b")
+for r in rows:
+    h = hashlib.sha256(open(os.path.join(top, r[5]), "rb").read()).hexdigest()
+    assert r[7] == h, r
+    assert r[6] == os.path.getsize(os.path.join(top, r[5])), r
+    assert r[5].split("/")[0].startswith(r[2].split(" ")[0]), r
+    for c in r:
+        assert not ids.search(str(c)), "internal id shown: %r" % (r,)
+docs = {r[1] for r in rows}
+for want in ("精査記録", "可否決定通知", "監査調書", "研修実施報告書", "事故等報告書",
+             "回答書", "相談業務実施報告書", "次第", "議事録", "課題管理表"):
+    assert want in docs, want
+# the registered 教材, copied byte for byte beside the generated ones
+m = [r for r in rows if r[5].endswith("研修教材_情報セキュリティ.docx")]
+assert len(m) == 1 and m[0][5].startswith("4(2)イ_教育・啓発/"), m
+assert m[0][3] == "令和8年度 新規採用職員研修（情報セキュリティ）", m
+assert open(os.path.join(top, m[0][5]), "rb").read() == \
+    open(os.path.join(data, "files/研修教材_情報セキュリティ.docx"), "rb").read()
+print(len(rows), "files listed")
+PY
+# tampered, removed and added files are named; exit 1
+cp -r "$T/B" "$T/B2"
+f_changed=$(cd "$T/B2" && ls 4\(2\)エ_監査/*.xlsx | head -1)
+f_removed=$(cd "$T/B2" && ls 4\(1\)ア\(イ\)_*/*.docx | head -1)
+printf 'x' >>"$T/B2/$f_changed"
+rm "$T/B2/$f_removed"
+printf 'new\n' >"$T/B2/4(2)エ_監査/追加.docx"
+expect_status 1 nc report bundle --verify "$T/B2"
+expect_grep "$T/out" "^$(printf '%s' "$f_changed" | sed 's/[()]/\\&/g'): changed"
+expect_grep "$T/out" "^$(printf '%s' "$f_removed" | sed 's/[()]/\\&/g'): missing"
+expect_grep "$T/out" '^4\(2\)エ_監査/追加.docx: not in the manifest$'
+[ "$(wc -l <"$T/out")" = 3 ] || fail "verify reported more than the three changes"
+expect_status 1 nc report bundle --verify "$T/secret-none"
+expect_grep "$T/err" "no manifest"
+# all or nothing: a folder with files, a changed registered file
+mkdir -p "$T/full" && : >"$T/full/keep"
+expect_status 1 nc report bundle --fy 2026 -o "$T/full"
+expect_grep "$T/err" "not an empty folder"
+[ "$(ls -A "$T/full")" = keep ] || fail "a refused bundle touched the folder"
+printf 'edited\n' >>"$D/files/研修教材_情報セキュリティ.docx"
+expect_status 1 nc report bundle --fy 2026 -o "$T/B3"
+expect_grep "$T/err" "研修教材_情報セキュリティ.docx' \(dl-[0-9a-z]+\) has changed since it was registered"
+[ ! -e "$T/B3" ] || fail "a failed bundle left its folder"
+ls -d "$T"/B3.tmp* 2>/dev/null && fail "a failed bundle left its staging folder"
+cp "$T/keep" "$D/files/研修教材_情報セキュリティ.docx"
+expect_status 2 nc report bundle --fy 2026
+expect_status 2 nc report bundle --verify "$T/B" --fy 2026
+export NERIMA_CIO_TODAY=2026-07-01
+
+# ---- protected attachments: --zip FILE --password-file F ---------------
+
+if ! command -v 7z >/dev/null 2>&1; then
+	echo "SKIP: 7z is missing (p7zip-full); zips not checked" >&2
+	finish
+	exit 77
+fi
+PW=$T/secret/pw.txt
+mkdir -p "$T/secret"
+printf 'Zz-合言葉-2026\n' >"$PW"
+chmod 600 "$PW"
+expect_status 0 nc issue export table --fy 2026 --zip "$T/z/課題.zip" \
+	--password-file "$PW"
+expect_grep "$T/err" "z/課題.zip$"
+expect_no_grep "$T/err" "合言葉"
+expect_no_grep "$T/out" "合言葉"
+[ -z "$(ls -A "$T/z" | grep -v '^課題.zip$')" ] || fail "leftovers beside the zip: $(ls -A "$T/z")"
+# opened with the password, names intact; refused without or wrong
+(cd "$T/z" && 7z x -y -oone -p'Zz-合言葉-2026' 課題.zip) >/dev/null ||
+	fail "7z cannot open the zip with the password"
+[ -f "$T/z/one/課題管理表_令和8年7月1日.xlsx" ] || fail "name not intact: $(ls "$T/z/one")"
+/usr/bin/python3 - "$T/z/one/課題管理表_令和8年7月1日.xlsx" <<'PY' || fail "the xlsx in the zip"
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+assert wb.active.max_row > 2
+PY
+(cd "$T/z" && 7z x -y -otwo -pwrong 課題.zip) >/dev/null 2>&1 &&
+	fail "7z opened the zip with a wrong password"
+(cd "$T/z" && 7z x -y -othree -p 課題.zip </dev/null) >/dev/null 2>&1 &&
+	fail "7z opened the zip without a password"
+[ ! -s "$T/z/two/課題管理表_令和8年7月1日.xlsx" ] || fail "wrong password gave content"
+/usr/bin/python3 - "$T/z/課題.zip" <<'PY' || fail "zip structure"
+import zipfile, sys
+z = zipfile.ZipFile(sys.argv[1])
+for i in z.infolist():
+    assert i.flag_bits & 0x800, "no UTF-8 flag: %s" % i.filename
+    assert i.flag_bits & 0x1, "not encrypted: %s" % i.filename
+    assert i.compress_type == 99, "not WinZip AES: %s" % i.filename
+    assert b"\x01\x99" in i.extra, "no AES extra field"
+    assert i.extra[i.extra.index(b"\x01\x99") + 8] == 3, "not AES-256"
+PY
+# several files, -o naming a folder inside the zip
+rv=$(nc list review --fy 2026 --format json | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+expect_status 0 nc review export all "$rv" -o 審査/ --zip "$T/z/審査.zip" --password-file "$PW"
+7z l -slt "$T/z/審査.zip" >"$T/list"
+expect_grep "$T/list" '^Path = 審査/精査記録_.*\.xlsx$'
+expect_grep "$T/list" '^Method = AES-256'
+expect_no_grep "$T/list" 'Method = (ZipCrypto|Store|Deflate)$'
+# the bundle, protected: opened by 7z, then verified
+NERIMA_CIO_TODAY=2027-03-31 expect_status 0 nc report bundle --fy 2026 \
+	--zip "$T/z/成果物.zip" --password-file "$PW"
+(cd "$T/z" && 7z x -y -obundle -p'Zz-合言葉-2026' 成果物.zip) >/dev/null ||
+	fail "7z cannot open the bundle's zip"
+expect_status 0 nc report bundle --verify "$T/z/bundle/成果物_令和8年度"
+[ -f "$T/z/bundle/成果物_令和8年度/4(2)イ_教育・啓発/研修教材_情報セキュリティ.docx" ] ||
+	fail "the bundle's zip lacks the registered file"
+ls -A "$T/z" | grep -q '^\.nerima-cio-zip' && fail "private folder left beside the zip"
+
+# bad password files and options: refused, nothing written
+chmod 644 "$PW"
+expect_status 1 nc issue export table --zip "$T/y/a.zip" --password-file "$PW"
+expect_grep "$T/err" "can be read by others \(mode 644\).*chmod 600"
+chmod 620 "$PW"
+expect_status 1 nc issue export table --zip "$T/y/a.zip" --password-file "$PW"
+expect_grep "$T/err" "can be written by others"
+chmod 600 "$PW"
+: >"$T/secret/empty"; chmod 600 "$T/secret/empty"
+expect_status 1 nc issue export table --zip "$T/y/a.zip" --password-file "$T/secret/empty"
+expect_grep "$T/err" "is empty"
+printf '\nsecond line\n' >"$T/secret/empty"
+expect_status 1 nc issue export table --zip "$T/y/a.zip" --password-file "$T/secret/empty"
+expect_grep "$T/err" "is empty"
+expect_status 1 nc issue export table --zip "$T/y/a.zip" --password-file "$T/secret/none"
+expect_grep "$T/err" "is missing"
+cp "$PW" "$D/pw.txt"
+expect_status 1 nc issue export table --zip "$T/y/a.zip" --password-file "$D/pw.txt"
+expect_grep "$T/err" "in the data directory"
+rm "$D/pw.txt"
+expect_status 2 nc issue export table --zip "$T/y/a.zip"
+expect_status 2 nc issue export table --password-file "$PW"
+expect_status 2 nc issue export table --zip "$T/y/a.xlsx" --password-file "$PW"
+expect_status 1 nc issue export table -o /tmp/x.xlsx --zip "$T/y/a.zip" --password-file "$PW"
+expect_status 1 nc meeting export minutes mt-nonexistent --zip "$T/y/a.zip" --password-file "$PW"
+[ ! -e "$T/y/a.zip" ] || fail "a refused zip export wrote the zip"
+[ -z "$(ls -A "$T/y" 2>/dev/null)" ] || fail "leftovers: $(ls -A "$T/y")"
+
+finish
