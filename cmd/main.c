@@ -41,6 +41,7 @@ extern const struct cmd_entry cmd_consult_entry;
 extern const struct cmd_entry cmd_meeting_entry;
 extern const struct cmd_entry cmd_issue_entry;
 extern const struct cmd_entry cmd_due_entry;
+extern const struct cmd_entry cmd_report_entry;
 
 /* In the order a new user meets them. */
 const struct cmd_entry *const cmd_table[] = {
@@ -60,6 +61,7 @@ const struct cmd_entry *const cmd_table[] = {
 	&cmd_issue_entry,
 	&cmd_due_entry,
 	&cmd_training_entry,
+	&cmd_report_entry,
 	&cmd_log_entry,
 	&cmd_diff_entry,
 	NULL
