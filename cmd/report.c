@@ -176,6 +176,30 @@ done:
 	return rc;
 }
 
+static int
+report_plan(struct cmd_ctx *ctx, struct optv *ov)
+{
+	struct store	*st;
+	char		 fyl[CAL_FMT_MAX], name[128], *path = NULL;
+	int		 fy = (int)opt_num(ov, "fy", 0), rc, ok;
+
+	if ((st = cmd_store(ctx)) == NULL)
+		return CMD_FAIL;
+	cal_fy_label(fyl, sizeof fyl, fy);
+	snprintf(name, sizeof name, "作業実施計画書_%s.docx", fyl);
+	if ((rc = cmd_export_path(&path, opt_get(ov, "o"), name, 0)) !=
+	    CMD_OK || (rc = cmd_export_begin()) != CMD_OK)
+		goto done;
+	ok = report_plan_write_docx(st, fy, path) == 0 &&
+	    cmd_export_note(path) == CMD_OK;
+	if (!ok)
+		cmd_lib_error();
+	rc = cmd_export_end(ok);
+done:
+	free(path);
+	return rc;
+}
+
 static const struct opt bimonthly_opts[] = {
 	{ "meeting", 0, OPT_ID, 0, NULL, NULL, 0, 0,
 	  "the progress meeting it is for (its period)" },
@@ -198,11 +222,21 @@ static const struct opt annual_opts[] = {
 	OPT_END
 };
 
+static const struct opt plan_opts[] = {
+	{ "fy", 0, OPT_FY, OPT_REQUIRED, NULL, NULL, 0, 0,
+	  "the fiscal year" },
+	{ "o", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,
+	  "the file, or a folder (ending in /)" },
+	OPT_END
+};
+
 static const struct subcmd report_subs[] = {
 	{ "bimonthly", report_bimonthly, bimonthly_opts, NULL, 0, 0,
 	  "(--meeting ID | --from DATE --to DATE) [--note ITEM=TEXT]..."
 	  " [-o PATH]",
 	  "write the 作業実施報告書 with its attachments for a progress meeting" },
+	{ "plan", report_plan, plan_opts, NULL, 0, 0, NULL,
+	  "write the 作業実施計画書 from the year's work plan records" },
 	{ "annual", report_annual, annual_opts, NULL, 0, 0, NULL,
 	  "write the year's totals per specification item (.xlsx)" },
 	SUBCMD_END
@@ -210,13 +244,17 @@ static const struct subcmd report_subs[] = {
 
 const struct cmd_entry cmd_report_entry = {
 	.name = "report",
-	.desc = "work reports: the 作業実施報告書 and the year's totals",
+	.desc = "work reports: the 作業実施報告書, the 作業実施計画書 and the"
+	    " year's totals",
 	.help =
 	    "'bimonthly' writes four files together, or none: the\n"
 	    "作業実施報告書 (.docx), the 課題管理表 and 予定と実績 (.xlsx)\n"
 	    "attached to it, and the 相談業務実施報告書 (.docx) of the same\n"
 	    "period.  Every count comes from the records.  Where an item's\n"
 	    "year to date is below its share of the yearly expectation, the\n"
-	    "report carries the 6(1)ウ note; --note ITEM=TEXT words it.\n",
+	    "report carries the 6(1)ウ note; --note ITEM=TEXT words it.\n"
+	    "'plan' prints the highest version of the year's work plan\n"
+	    "records (kind workplan); a changed plan is a new record with\n"
+	    "the next version and what changed.\n",
 	.subs = report_subs,
 };

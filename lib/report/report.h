@@ -123,4 +123,17 @@ int		 report_schedule_write_xlsx(struct store *, int fy,
 int		 report_annual_write_xlsx(const struct report_work *,
 		    const char *path);
 
+/*
+ * 作業実施計画書 (.docx) of fy from its work plan records (kind
+ * workplan): the highest version, with every version's changes as the
+ * change history; the volumes per item from the config's expectations,
+ * the team and roles from the config, the schedule by month from the
+ * year's meetings, trainings and audits, the deliverables with their due
+ * dates.  NC_ENOTFOUND (saying how to add one) when the year has no
+ * plan record; NC_EINVALID when a later version does not say what
+ * changed or two have the same version.
+ */
+int		 report_plan_write_docx(struct store *, int fy,
+		    const char *path);
+
 #endif

@@ -113,6 +113,38 @@ pycheck annual "$D" 2026 "$NERIMA_CIO_TODAY" "$T"/annual/業務項目別実績_�
 expect_status 1 "$NCIO" -C "$D" report annual --fy 2027 -o "$T/annual/"
 expect_grep "$T/err" "has not begun"
 
+# --- the work plan: the highest version, its change history ---------------
+expect_status 0 "$NCIO" -C "$D" report plan --fy 2026 -o "$T/plan/"
+P=$T/plan/作業実施計画書_令和8年度.docx
+$PY - "$P" "$D" <<'PY' || fail "the work plan does not say what the records say"
+import sys, re, docx, yaml
+doc = docx.Document(sys.argv[1])
+text = "\n".join(p.text for p in doc.paragraphs)
+cells = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+conf = yaml.safe_load(open(sys.argv[2] + "/nerima-cio.yaml", encoding="utf-8"))
+assert "作業実施計画書（第2版）" in text, text[:200]
+assert "第1版（令和8年4月10日）" in text and "第2版（令和8年6月29日）" in text
+assert "区立図書館の運用面の監査を令和8年8月から同年10月に変更した。" in text
+for m in conf["members"]:
+    assert m["name"] in cells, m["name"]
+for k, v in conf["expectations"].items():
+    pass
+assert "第3回 進捗報告会" in cells and "令和8年9月18日 10時" in cells
+assert re.search(r"\b(wp|mt|tr|au)-[0-9a-z]{8}\b", text + cells) is None
+PY
+checks=$((checks + 1))
+# a year without a plan record, a new version that does not say what changed
+expect_status 1 "$NCIO" -C "$D" report plan --fy 2027 -o "$T/plan2/"
+expect_grep "$T/err" "FY2027 has no work plan record"
+[ ! -e "$T/plan2" ] || [ -z "$(find "$T/plan2" -type f)" ] ||
+    fail "a refused plan left a file"
+sed -e 's/^id: .*/id: wp-9zzzzzz9/' -e 's/^version: 2/version: 3/' \
+    -e '/^changes:/,/^reason:/{/^reason:/!d}' \
+    "$D"/workplans/2026/wp-7t4x9h2c.yaml >"$D"/workplans/2026/wp-9zzzzzz9.yaml
+expect_status 1 "$NCIO" -C "$D" report plan --fy 2026 -o "$T/plan3/"
+expect_grep "$T/err" "version 3 of the FY2026 work plan does not say what changed"
+rm "$D"/workplans/2026/wp-9zzzzzz9.yaml
+
 # --- LibreOffice reads the same numbers ------------------------------------------
 if command -v soffice >/dev/null && command -v pdftotext >/dev/null; then
 	H=$T/home
