@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "cal.h"
 #include "cmd.h"
 #include "consult.h"
@@ -200,6 +201,69 @@ done:
 	return rc;
 }
 
+static int
+report_security(struct optv *ov, struct cmd_ctx *ctx, int final)
+{
+	struct store		*st;
+	struct report_sec	 s;
+	struct buf		 ot = BUF_INIT, dt = BUF_INIT;
+	char			 fyl[CAL_FMT_MAX], name[2][192];
+	char			*path[2] = { NULL, NULL };
+	const char		*doc = final ? "情報セキュリティ最終報告書" :
+				    "情報セキュリティ運営計画書";
+	int			 fy = (int)opt_num(ov, "fy", 0), rc, ok, i;
+
+	if ((st = cmd_store(ctx)) == NULL)
+		return CMD_FAIL;
+	if (report_sec_build(&s, st, fy, final) != 0)
+		return cmd_lib_error();
+	/* the overview's figures are the detail's: refuse otherwise */
+	if (report_sec_text(&ot, &s, 1) != 0 ||
+	    report_sec_text(&dt, &s, 0) != 0 ||
+	    report_sec_check(ot.data, dt.data) != 0) {
+		rc = cmd_lib_error();
+		goto done;
+	}
+	if (s.nproofreads < 2)
+		cmd_warn(_("%zu proofreading round(s) recorded; the "
+		    "specification (3(2)ア) asks for two"), s.nproofreads);
+	cal_fy_label(fyl, sizeof fyl, fy);
+	snprintf(name[0], sizeof name[0], "%s_%s_詳細版.pptx", doc, fyl);
+	snprintf(name[1], sizeof name[1], "%s_%s_概要版.pptx", doc, fyl);
+	for (i = 0; i < 2; i++)
+		if ((rc = cmd_export_path(&path[i], opt_get(ov, "o"), name[i],
+		    1)) != CMD_OK)
+			goto done;
+	if ((rc = cmd_export_begin()) != CMD_OK)
+		goto done;
+	ok = report_sec_write(&s, 0, path[0]) == 0 &&
+	    cmd_export_note(path[0]) == CMD_OK &&
+	    report_sec_write(&s, 1, path[1]) == 0 &&
+	    cmd_export_note(path[1]) == CMD_OK;
+	if (!ok)
+		cmd_lib_error();
+	rc = cmd_export_end(ok);
+done:
+	buf_free(&ot);
+	buf_free(&dt);
+	free(path[0]);
+	free(path[1]);
+	report_sec_free(&s);
+	return rc;
+}
+
+static int
+report_security_plan(struct cmd_ctx *ctx, struct optv *ov)
+{
+	return report_security(ov, ctx, 0);
+}
+
+static int
+report_security_final(struct cmd_ctx *ctx, struct optv *ov)
+{
+	return report_security(ov, ctx, 1);
+}
+
 static const struct opt bimonthly_opts[] = {
 	{ "meeting", 0, OPT_ID, 0, NULL, NULL, 0, 0,
 	  "the progress meeting it is for (its period)" },
@@ -237,6 +301,10 @@ static const struct subcmd report_subs[] = {
 	  "write the 作業実施報告書 with its attachments for a progress meeting" },
 	{ "plan", report_plan, plan_opts, NULL, 0, 0, NULL,
 	  "write the 作業実施計画書 from the year's work plan records" },
+	{ "security-plan", report_security_plan, annual_opts, NULL, 0, 0,
+	  NULL, "write the security-management plan, 詳細版 and 概要版 (.pptx)" },
+	{ "security-final", report_security_final, annual_opts, NULL, 0, 0,
+	  NULL, "write the final security report, 詳細版 and 概要版 (.pptx)" },
 	{ "annual", report_annual, annual_opts, NULL, 0, 0, NULL,
 	  "write the year's totals per specification item (.xlsx)" },
 	SUBCMD_END

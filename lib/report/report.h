@@ -136,4 +136,55 @@ int		 report_annual_write_xlsx(const struct report_work *,
 int		 report_plan_write_docx(struct store *, int fy,
 		    const char *path);
 
+/*
+ * The security-management plan (運営計画書) and final report (最終報告書),
+ * 3(2)ア and 4(2)ア, as one model of slides; the 概要版 is the slides
+ * marked overview, the 詳細版 all of them.  The record (kind secreport,
+ * type plan or final, the latest of the year) gives the goals, the
+ * schedule, next year's actions and the proofreading rounds (on the
+ * cover slide's notes); the final report's figures come from the year's
+ * audits, department checks, trainings and incidents, with native
+ * charts.  NC_ENOTFOUND when the year has no such record.
+ */
+struct pptx_bullet;
+struct chart;
+struct sec_slide {
+	int			 kind;		/* 0 bullets, 1 table, 2 chart */
+	const char		*title;
+	int			 overview;	/* in the 概要版 too */
+	struct pptx_bullet	*bullets;
+	size_t			 nbullets;
+	const char		**head;
+	const char		**cells;
+	size_t			 ncols, nrows, ncell;
+	struct chart		*chart;
+};
+
+struct report_sec {
+	int			 fy;
+	int			 final;
+	const char		*title, *date, *author;
+	const char		*notes;		/* the proofreading rounds */
+	size_t			 nproofreads;
+	struct sec_slide	*slides;
+	size_t			 nslides;
+	void			*pool;
+};
+
+int		 report_sec_build(struct report_sec *out, struct store *,
+		    int fy, int final);
+void		 report_sec_free(struct report_sec *);
+/* The 詳細版 (overview 0) or the 概要版 (.pptx). */
+int		 report_sec_write(const struct report_sec *, int overview,
+		    const char *path);
+/* The text of a version, as its slides show it. */
+struct buf;
+int		 report_sec_text(struct buf *out, const struct report_sec *,
+		    int overview);
+/*
+ * Every number of the 概要版's text appears, equal, in the 詳細版's:
+ * 0, or NC_EINVALID naming the first that does not.
+ */
+int		 report_sec_check(const char *overview, const char *detail);
+
 #endif

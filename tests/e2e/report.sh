@@ -145,19 +145,65 @@ expect_status 1 "$NCIO" -C "$D" report plan --fy 2026 -o "$T/plan3/"
 expect_grep "$T/err" "version 3 of the FY2026 work plan does not say what changed"
 rm "$D"/workplans/2026/wp-9zzzzzz9.yaml
 
-# --- LibreOffice reads the same numbers ------------------------------------------
+# --- the security plan and final report: 詳細版 and 概要版 from one model ----
+expect_status 0 "$NCIO" -C "$D" report security-final --fy 2026 -o "$T/sec/"
+expect_status 0 "$NCIO" -C "$D" report security-plan --fy 2026 -o "$T/sec/"
+$PY - "$T/sec" <<'PY' || fail "the PowerPoint packages are not what they should be"
+import glob, re, sys, zipfile
+from xml.etree import ElementTree as ET
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}t"
+for f in sorted(glob.glob(sys.argv[1] + "/*.pptx")):
+    z = zipfile.ZipFile(f)
+    assert z.testzip() is None, f
+    names = z.namelist()
+    for n in names:
+        if n.endswith(".xml") or n.endswith(".rels"):
+            ET.fromstring(z.read(n))          # well-formed
+    notes = [n for n in names if re.match(r"ppt/notesSlides/notesSlide\d+\.xml$", n)]
+    assert notes, f + ": no notes"
+    t = "".join(e.text or "" for e in ET.fromstring(
+        z.read("ppt/notesSlides/notesSlide1.xml")).iter(A))
+    assert "校正 第1回" in t and "校正 第2回" in t, (f, t)
+    if "最終報告書" in f and "詳細版" in f:
+        charts = [n for n in names if re.match(r"ppt/charts/chart\d+\.xml$", n)]
+        embeds = [n for n in names if n.startswith("ppt/embeddings/")]
+        assert len(charts) >= 4 and len(embeds) == len(charts), (charts, embeds)
+    text = " ".join(e.text or "" for n in names if n.startswith("ppt/slides/slide")
+                    and n.endswith(".xml") for e in ET.fromstring(z.read(n)).iter(A))
+    assert re.search(r"\b(au|tr|in|ck|sr)-[0-9a-z]{8}\b", text) is None, f
+PY
+checks=$((checks + 1))
+expect_status 1 "$NCIO" -C "$D" report security-final --fy 2027 -o "$T/sec2/"
+expect_grep "$T/err" "FY2027 has no final security report"
+[ ! -e "$T/sec2" ] || [ -z "$(find "$T/sec2" -type f)" ] ||
+    fail "a refused security report left files"
+
+# --- LibreOffice reads the same numbers (one conversion of every file) ------
 if command -v soffice >/dev/null && command -v pdftotext >/dev/null; then
 	H=$T/home
-	mkdir -p "$H"
+	mkdir -p "$H" "$T/pdf"
 	O=$T/out-$m2
 	HOME=$H soffice --headless --convert-to pdf --outdir "$T/pdf" \
-	    "$O"/作業実施報告書_*.docx >/dev/null 2>&1
-	pdftotext -layout "$T"/pdf/*.pdf "$T/report.txt"
+	    "$O"/作業実施報告書_*.docx "$T"/sec/*.pptx >/dev/null 2>&1
+	pdftotext -layout "$T"/pdf/作業実施報告書_*.pdf "$T/report.txt"
 	pycheck pdftext "$T/report.txt" "$O"/作業実施報告書_*.docx
 	expect_grep "$T/report.txt" "作業実施報告書"
 	expect_grep "$T/report.txt" "仕様書 ?6\(1\)ウ"
+	# the 概要版's numbers are the 詳細版's, as LibreOffice reads them
+	for kind in 最終報告書 運営計画書; do
+		pdftotext "$T"/pdf/*"$kind"*概要版.pdf "$T/ov.txt"
+		pdftotext "$T"/pdf/*"$kind"*詳細版.pdf "$T/det.txt"
+		checks=$((checks + 1))
+		$PY - "$T/ov.txt" "$T/det.txt" <<'PY' || fail "$kind: 概要版 and 詳細版 disagree"
+import re, sys
+num = lambda f: re.findall(r"\d+(?:\.\d+)?", open(f, encoding="utf-8").read())
+ov, det = num(sys.argv[1]), set(num(sys.argv[2]))
+missing = [n for n in ov if n not in det]
+assert len(ov) > 5 and not missing, (len(ov), missing)
+PY
+	done
 else
-	echo "note: LibreOffice not installed, the PDF text check was not run" >&2
+	echo "note: LibreOffice not installed, the PDF text checks were not run" >&2
 fi
 
 finish

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include "buf.h"
 #include "cal.h"
 #include "error.h"
 #include "report.h"
@@ -131,6 +132,36 @@ test_whole_year(void **state)
 	report_work_free(&p);
 }
 
+static void
+test_sec_check(void **state)
+{
+	struct report_sec	 s;
+	struct buf		 ov = BUF_INIT, det = BUF_INIT;
+
+	(void)state;
+	/* the check itself: a number of the overview missing or different */
+	assert_int_equal(report_sec_check("適合率 93.8%、2件",
+	    "件数 2件\n適合率 93.8%"), 0);
+	assert_int_equal(report_sec_check("適合率 93.9%",
+	    "適合率 93.8%"), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "93.9"));
+	assert_int_equal(report_sec_check("受講者 計120人", "受講者 計12人"),
+	    NC_EINVALID);
+	/* the two versions of the sample's final report agree */
+	assert_int_equal(report_sec_build(&s, st, 2026, 1), 0);
+	assert_int_equal(s.nproofreads, 2);
+	assert_non_null(strstr(s.notes, "校正 第2回"));
+	assert_int_equal(report_sec_text(&ov, &s, 1), 0);
+	assert_int_equal(report_sec_text(&det, &s, 0), 0);
+	assert_true(ov.len < det.len);
+	assert_int_equal(report_sec_check(ov.data, det.data), 0);
+	report_sec_free(&s);
+	buf_free(&ov);
+	buf_free(&det);
+	/* a year without the record */
+	assert_int_equal(report_sec_build(&s, st, 2027, 0), NC_ENOTFOUND);
+}
+
 int
 main(void)
 {
@@ -138,6 +169,7 @@ main(void)
 		cmocka_unit_test(test_crossing_fy),
 		cmocka_unit_test(test_second_period),
 		cmocka_unit_test(test_whole_year),
+		cmocka_unit_test(test_sec_check),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
