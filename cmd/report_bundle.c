@@ -49,6 +49,7 @@ extern const struct cmd_entry cmd_consult_entry;
 extern const struct cmd_entry cmd_meeting_entry;
 extern const struct cmd_entry cmd_issue_entry;
 extern const struct cmd_entry cmd_training_entry;
+extern const struct cmd_entry cmd_report_entry;
 
 /* The scratch folder of one export, inside the bundle being made. */
 #define WORK	".work"
@@ -287,7 +288,7 @@ run_export(struct bundle *b, const struct cmd_entry *e, const char *spec,
 		if ((nl = strchr(m, '\n')) != NULL)
 			*nl = '\0';
 		cmd_warn(_("not in the bundle: %s %s%s%s: %s"), args[0],
-		    args[2], record != NULL ? " " : "",
+		    strcmp(args[1], "export") == 0 ? args[2] : args[1], record != NULL ? " " : "",
 		    record != NULL ? record : "", m);
 		b->skipped++;
 		rc = CMD_OK;
@@ -497,9 +498,13 @@ do_meeting(struct bundle *b, const struct record *r, const char *label,
 	    "agenda", record_id(r));
 	RUN(cmd_meeting_entry, spec, label, date, "meeting", "export",
 	    "minutes", record_id(r));
+	/*
+	 * The 作業実施報告書 with its attachments: the 課題管理表, the
+	 * 予定と実績 and the 相談業務実施報告書 of the same period.
+	 */
 	if (strcmp(type, "progress") == 0)
-		RUN(cmd_consult_entry, "4(3)ア(イ)", label, date, "consult",
-		    "export", "report", "--meeting", record_id(r));
+		RUN(cmd_report_entry, "4(3)ア(ア)", label, date, "report",
+		    "bimonthly", "--meeting", record_id(r));
 	return CMD_OK;
 }
 
@@ -589,6 +594,14 @@ make_bundle(struct bundle *b)
 	size_t			 i;
 	int			 rc;
 
+	RUN(cmd_report_entry, "4(3)ア(ア)", NULL, NULL, "report", "plan",
+	    "--fy", fy);
+	RUN(cmd_report_entry, "4(3)ア(ア)", NULL, NULL, "report", "annual",
+	    "--fy", fy);
+	RUN(cmd_report_entry, "4(2)ア", NULL, NULL, "report", "security-plan",
+	    "--fy", fy);
+	RUN(cmd_report_entry, "4(2)ア", NULL, NULL, "report",
+	    "security-final", "--fy", fy);
 	RUN(cmd_review_entry, "4(1)ア(イ)", NULL, NULL, "review", "export",
 	    "summary", "--fy", fy);
 	if ((rc = each_record(b, "review", do_review)) != CMD_OK)

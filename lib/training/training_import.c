@@ -29,6 +29,7 @@
 #include "strmap.h"
 #include "training.h"
 #include "training_int.h"
+#include "sha256.h"
 #include "xlsxread.h"
 
 enum how {
@@ -685,7 +686,7 @@ tr_import_read(struct tr_in_file **out, struct store *st,
 		goto done;
 	if (own != NULL)
 		ru = own;
-	if ((r = tr_sha256_file(c.f->sha256, path)) != 0) {
+	if ((r = sha256_file(c.f->sha256, path)) != 0) {
 		rules_report_add(rep, path, 0, 0, 0, "%s", error_last());
 		r = NC_EINVALID;
 		goto done;

@@ -1,0 +1,1011 @@
+/*
+ * The view of a work report: every work item of the specification with
+ * what was done in a period and in the year to date, from the records.
+ */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "buf.h"
+#include "consult.h"
+#include "error.h"
+#include "meeting.h"
+#include "record.h"
+#include "report.h"
+#include "report_int.h"
+#include "review.h"
+#include "schema.h"
+#include "strpool.h"
+#include "training.h"
+
+/*
+ * The work items in the specification's order.  key is the config's
+ * expectations key where the specification gives a yearly volume; the
+ * label and the unit come from that key's title in schemas/config.yaml
+ * ("情報化企画審査（件）"), else from here.
+ */
+static const struct item_def {
+	const char	*key;
+	const char	*spec;
+	const char	*label;		/* items without an expectation */
+	const char	*unit;
+} item_defs[] = {
+	{ "dx_support", "3(1)ア(ア)", NULL, NULL },
+	{ "plan_reviews", "3(1)ア(イ)a", NULL, NULL },
+	{ "procurement_support", "3(1)ア(イ)b", NULL, NULL },
+	{ "system_evaluations", "3(1)ア(イ)c", NULL, NULL },
+	{ "digital_trainings", "3(1)イ", NULL, NULL },
+	{ "pia_support", "3(1)ウ(ア)", NULL, NULL },
+	{ "mynumber_trainings", "3(1)ウ(イ)", NULL, NULL },
+	{ "security_trainings", "3(2)イ", NULL, NULL },
+	{ "checklists", "3(2)ウ", "自己点検・所属点検（提出）", "件" },
+	{ "operational_audits", "3(2)エ", NULL, NULL },
+	{ "system_audits", "3(2)エ", NULL, NULL },
+	{ "followup_audits", "3(2)エ", "フォローアップ監査", "件" },
+	{ "incidents", "3(2)オ", "情報セキュリティ事故等への対応", "件" },
+	{ "vendor_checklists", "3(2)カ", "特記事項チェックシート（提出）",
+	    "件" },
+	{ "department_consultations", "3(3)ア(イ)a", NULL, NULL },
+	{ "consultation_attendances", "3(3)ア(イ)a", NULL, NULL },
+	{ "division_consultations", "3(3)ア(イ)b", NULL, NULL },
+	{ "it_honbu_meetings", "3(3)ア(ウ)", NULL, NULL },
+	{ "unei_meetings", "3(3)ア(ウ)", NULL, NULL },
+	{ "security_committee_meetings", "3(3)ア(ウ)", NULL, NULL },
+	{ "regular_meetings", "3(3)ア(エ)", NULL, NULL },
+	{ "progress_meetings", "3(3)ア(オ)", NULL, NULL },
+};
+#define NITEMS	(sizeof item_defs / sizeof item_defs[0])
+
+enum {
+	I_DX, I_PLAN, I_PROC, I_SYSEVAL, I_DIGITAL, I_PIA, I_MYNUMBER,
+	I_SECURITY, I_CHECKLIST, I_OPAUDIT, I_SYSAUDIT, I_FOLLOWUP,
+	I_INCIDENT, I_VENDOR, I_DEPT, I_ATTEND, I_DIV, I_HONBU, I_UNEI,
+	I_SECCOM, I_REGULAR, I_PROGRESS
+};
+
+/* The builder's state: the view, its pool, growing ref arrays. */
+struct bld {
+	struct report_work	*w;
+	struct strpool		*pool;
+	struct store		*st;
+	struct cal_date		 fy0;
+	size_t			 cap[NITEMS];
+	/* distinct keys counted (trainings of a kind, audiences) */
+	const char		**seen_p[NITEMS], **seen_y[NITEMS];
+	size_t			 nseen_p[NITEMS], nseen_y[NITEMS];
+	size_t			 capseen_p[NITEMS], capseen_y[NITEMS];
+	void			*arg;		/* the counter's own state */
+	int			 bad;
+};
+
+const char *
+rp_str(void *pool, const char *s)
+{
+	const char	*p;
+
+	if (s == NULL)
+		s = "";
+	p = strpool_add(pool, s, strlen(s));
+	return p != NULL ? p : "";
+}
+
+const char *
+rp_fmt(void *pool, const char *fmt, ...)
+{
+	struct buf	b = BUF_INIT;
+	const char	*p;
+	va_list		ap;
+	char		tmp[1024];
+
+	va_start(ap, fmt);
+	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	p = rp_str(pool, tmp);
+	buf_free(&b);
+	return p;
+}
+
+int
+rp_between(struct cal_date d, struct cal_date a, struct cal_date b)
+{
+	return d.y != 0 && cal_cmp(d, a) >= 0 && cal_cmp(d, b) <= 0;
+}
+
+int
+rp_date(struct cal_date *out, const struct node *rec, const char *field)
+{
+	const char	*s = node_get_str(rec, field);
+
+	memset(out, 0, sizeof *out);
+	if (s == NULL || cal_parse_iso(out, s) != 0) {
+		error_clear();
+		memset(out, 0, sizeof *out);
+		return -1;
+	}
+	return 0;
+}
+
+const char *
+rp_org(struct store *st, const char *code)
+{
+	const char	*name = NULL, *dept = NULL;
+
+	if (code == NULL)
+		return "";
+	if (store_org(&name, &dept, st, code) != 0 || name == NULL) {
+		error_clear();
+		return code;
+	}
+	return name;
+}
+
+void
+rp_era(char out[CAL_FMT_MAX], struct cal_date d)
+{
+	out[0] = '\0';
+	if (d.y != 0 && cal_format_era(out, CAL_FMT_MAX, d, CAL_ERA_LONG) != 0)
+		error_clear();
+}
+
+static struct report_ref *
+add_ref(struct bld *b, size_t i, const char *no, const char *title,
+    const char *org, struct cal_date date, const char *note)
+{
+	struct report_item	*it = &b->w->items[i];
+	struct report_ref	*r;
+
+	if (it->nrefs == b->cap[i]) {
+		size_t	n = b->cap[i] ? b->cap[i] * 2 : 8;
+
+		if ((r = realloc(it->refs, n * sizeof *r)) == NULL) {
+			b->bad = 1;
+			return NULL;
+		}
+		it->refs = r;
+		b->cap[i] = n;
+	}
+	r = &it->refs[it->nrefs++];
+	r->no = rp_str(b->pool, no);
+	r->title = rp_str(b->pool, title);
+	r->org = rp_str(b->pool, org);
+	r->date = date;
+	r->note = rp_str(b->pool, note);
+	return r;
+}
+
+/* Count key once per period and per year; returns whether new in the period. */
+static int
+seen(const char ***v, size_t *n, size_t *cap, const char *key, int *bad)
+{
+	const char	**nv;
+	size_t		  i;
+
+	for (i = 0; i < *n; i++)
+		if (strcmp((*v)[i], key) == 0)
+			return 0;
+	if (*n == *cap) {
+		size_t	c = *cap ? *cap * 2 : 8;
+
+		if ((nv = realloc(*v, c * sizeof *nv)) == NULL) {
+			*bad = 1;
+			return 0;
+		}
+		*v = nv;
+		*cap = c;
+	}
+	(*v)[(*n)++] = key;
+	return 1;
+}
+
+/*
+ * Count one event of item i on date d: in the year to date when from
+ * 1 April to the end, in the period (with its record) when in it.  With
+ * a distinct key, each key counts once.
+ */
+static int
+count(struct bld *b, size_t i, struct cal_date d, const char *distinct)
+{
+	struct report_work	*w = b->w;
+	struct report_item	*it = &w->items[i];
+	int			 in_p = rp_between(d, w->from, w->to);
+
+	if (!rp_between(d, b->fy0, w->to))
+		return 0;
+	if (distinct == NULL) {
+		it->ytd++;
+		it->period += in_p;
+		return in_p;
+	}
+	it->ytd += seen(&b->seen_y[i], &b->nseen_y[i], &b->capseen_y[i],
+	    distinct, &b->bad);
+	if (in_p)
+		it->period += seen(&b->seen_p[i], &b->nseen_p[i],
+		    &b->capseen_p[i], distinct, &b->bad);
+	return in_p;
+}
+
+/* Records of a kind of the fiscal year, only the fields wanted. */
+typedef int (*each_fn)(struct bld *, const struct schema *,
+    const struct node *);
+
+static int
+each_record(struct bld *b, const char *kindname, const char *const *want,
+    size_t nwant, each_fn fn)
+{
+	const struct schema	*kind;
+	struct reclist		 l = RECLIST_INIT;
+	struct record		*r;
+	size_t			 i;
+	int			 rc;
+
+	if ((rc = store_kind(&kind, b->st, kindname)) != 0)
+		return rc;
+	if ((rc = store_scan(&l, b->st, kind, b->w->fy, NULL)) != 0)
+		goto done;
+	for (i = 0; i < l.n && rc == 0 && !b->bad; i++) {
+		if ((rc = record_load_fields(&r, b->st, &l.v[i], NULL, want,
+		    nwant)) != 0)
+			break;
+		rc = fn(b, kind, record_root(r));
+		record_free(r);
+	}
+done:
+	reclist_free(&l);
+	return rc;
+}
+
+/* --- reviews: received; decided or submitted; opinions on time -------- */
+
+struct review_acc {
+	struct review_ctx	*ctx;
+	long			 closed[3];	/* in the period */
+	long			 ontime, late;	/* procurement opinions */
+};
+
+static int
+on_review(struct bld *b, const struct schema *kind, const struct node *rec,
+    struct review_acc *acc)
+{
+	static const char *const types[3] = { "plan", "procurement",
+	    "system-evaluation" };
+	static const size_t items[3] = { I_PLAN, I_PROC, I_SYSEVAL };
+	struct cal_date	 rcv, closed, due;
+	const char	*type = node_get_str(rec, "type");
+	const char	*status = node_get_str(rec, "status");
+	char		 note[256], e[CAL_FMT_MAX];
+	int		 t, has_closed, has_due;
+
+	for (t = 0; t < 3; t++)
+		if (type != NULL && strcmp(type, types[t]) == 0)
+			break;
+	if (t == 3 || rp_date(&rcv, rec, "received") != 0)
+		return 0;
+	has_closed = review_closed_on(&closed, rec) == 0;
+	has_due = review_due(&due, review_ctx_cal(acc->ctx), rec) == 0;
+	error_clear();
+	if (has_closed && !rp_between(closed, b->fy0, b->w->to))
+		has_closed = 0;
+	if (has_closed && rp_between(closed, b->w->from, b->w->to)) {
+		acc->closed[t]++;
+		if (t == 1 && has_due) {
+			if (cal_cmp(closed, due) <= 0)
+				acc->ontime++;
+			else
+				acc->late++;
+		}
+	}
+	if (!count(b, items[t], rcv, NULL))
+		return 0;
+	snprintf(note, sizeof note, "%s", status != NULL ?
+	    schema_label(kind, "status", status) : "");
+	if (t == 1 && has_due) {
+		rp_era(e, due);
+		snprintf(note, sizeof note, "提出期限 %s", e);
+		if (has_closed) {
+			size_t	l = strlen(note);
+
+			rp_era(e, closed);
+			snprintf(note + l, sizeof note - l, "、提出 %s（%s）", e,
+			    cal_cmp(closed, due) <= 0 ? "期限内" : "期限超過");
+		} else
+			strncat(note, "、未提出", sizeof note - strlen(note) - 1);
+	}
+	add_ref(b, items[t], node_get_str(rec, "ref_no"),
+	    node_get_str(rec, "title"), rp_org(b->st, node_get_str(rec, "org")),
+	    rcv, note);
+	return 0;
+}
+
+static int
+on_review_cb(struct bld *b, const struct schema *k, const struct node *rec)
+{
+	return on_review(b, k, rec, b->arg);
+}
+
+static int
+count_reviews(struct bld *b)
+{
+	static const char *const want[] = { "ref_no", "type", "title", "org",
+	    "status", "received", "due", "submitted", "decision" };
+	struct review_acc	acc;
+	int			rc;
+
+	memset(&acc, 0, sizeof acc);
+	if ((rc = review_ctx_new(&acc.ctx, b->st)) != 0)
+		return rc;
+	b->arg = &acc;
+	rc = each_record(b, "review", want, sizeof want / sizeof want[0],
+	    on_review_cb);
+	b->arg = NULL;
+	review_ctx_free(acc.ctx);
+	if (rc != 0)
+		return rc;
+	b->w->items[I_PLAN].detail = rp_fmt(b->pool, "当期の決定 %ld件",
+	    acc.closed[0]);
+	b->w->items[I_PROC].detail = rp_fmt(b->pool, "当期の意見書提出 %ld件"
+	    "（うち提出期限内 %ld件、期限超過 %ld件）", acc.closed[1],
+	    acc.ontime, acc.late);
+	b->w->items[I_SYSEVAL].detail = rp_fmt(b->pool, "当期の結果通知 %ld件",
+	    acc.closed[2]);
+	return 0;
+}
+
+/* --- PIA: requests received ------------------------------------------ */
+
+static int
+on_pia(struct bld *b, const struct schema *kind, const struct node *rec)
+{
+	struct cal_date	rcv;
+
+	if (rp_date(&rcv, rec, "received") != 0)
+		return 0;
+	if (count(b, I_PIA, rcv, NULL))
+		add_ref(b, I_PIA, node_get_str(rec, "ref_no"),
+		    node_get_str(rec, "title"),
+		    rp_org(b->st, node_get_str(rec, "org")), rcv,
+		    schema_label(kind, "status", node_get_str(rec, "status")));
+	return 0;
+}
+
+/* --- trainings: held -------------------------------------------------- */
+
+static int
+count_trainings(struct bld *b)
+{
+	struct tr_list		 l;
+	const struct training	*t;
+	const char		*key;
+	char			 note[128];
+	size_t			 i, item;
+	int			 rc;
+
+	if ((rc = tr_list_load(&l, b->st, b->w->fy, TR_LOAD_HEADS, NULL)) != 0)
+		return rc;
+	for (i = 0; i < l.n; i++) {
+		t = l.v[i];
+		if (t->status == NULL || (strcmp(t->status, "held") != 0 &&
+		    strcmp(t->status, "reported") != 0) || t->kind == NULL)
+			continue;
+		/*
+		 * 3(1)イ counts kinds of training, 3(2)イ audiences,
+		 * 3(1)ウ(イ) sessions.
+		 */
+		if (strcmp(t->kind, "digital") == 0) {
+			item = I_DIGITAL;
+			key = t->plan_key != NULL ? t->plan_key : t->title;
+		} else if (strcmp(t->kind, "security") == 0) {
+			item = I_SECURITY;
+			key = t->audience != NULL ? t->audience : t->title;
+		} else if (strcmp(t->kind, "mynumber") == 0) {
+			item = I_MYNUMBER;
+			key = NULL;
+		} else
+			continue;
+		if (key != NULL)
+			key = rp_str(b->pool, key);
+		if (!rp_between(t->date, b->w->from, b->w->to)) {
+			count(b, item, t->date, key);
+			continue;
+		}
+		count(b, item, t->date, key);
+		if (t->attended >= 0)
+			snprintf(note, sizeof note, "受講者 %ld人", t->attended);
+		else
+			note[0] = '\0';
+		add_ref(b, item, "", t->title,
+		    rp_org(b->st, t->org), t->date, note);
+	}
+	tr_list_free(&l);
+	return 0;
+}
+
+/* --- audits: held (past 計画) ------------------------------------------ */
+
+static int
+count_audits(struct bld *b)
+{
+	struct record		**v = NULL;
+	const struct schema	*kind;
+	const struct node	*rec;
+	struct audit_score	 sc;
+	struct cal_date		 d;
+	const char		*type, *status, *org;
+	char			 note[128];
+	double			 rate;
+	size_t			 n = 0, i, item;
+	int			 rc;
+
+	if ((rc = store_kind(&kind, b->st, "audit")) != 0 ||
+	    (rc = audit_load_year(&v, &n, b->st, b->w->fy, NULL)) != 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		rec = record_root(v[i]);
+		type = node_get_str(rec, "type");
+		status = node_get_str(rec, "status");
+		if (type == NULL || status == NULL ||
+		    strcmp(status, "planned") == 0 ||
+		    rp_date(&d, rec, "date") != 0)
+			continue;
+		if (strcmp(type, "operational") == 0)
+			item = I_OPAUDIT;
+		else if (strcmp(type, "system") == 0)
+			item = I_SYSAUDIT;
+		else if (strcmp(type, "followup") == 0)
+			item = I_FOLLOWUP;
+		else
+			continue;
+		if (!count(b, item, d, NULL))
+			continue;
+		snprintf(note, sizeof note, "%s", schema_label(kind, "status",
+		    status));
+		if (audit_score(&sc, audit_items(rec)) == 0) {
+			if (audit_tally_rate(&rate, &sc.total))
+				snprintf(note + strlen(note), sizeof note -
+				    strlen(note), "、適合率 %.1f%%", 100 * rate);
+			audit_score_free(&sc);
+		}
+		error_clear();
+		org = node_get_str(rec, "target_org");
+		add_ref(b, item, node_get_str(rec, "ref_no"),
+		    node_get_str(rec, "title"), org != NULL ? rp_org(b->st,
+		    org) : node_get_str(rec, "target_system"), d, note);
+	}
+	audit_free_all(v, n);
+	return b->bad ? error_set(NC_ENOMEM, "out of memory") : 0;
+}
+
+/* --- checklists: submitted -------------------------------------------- */
+
+struct ck_acc {
+	long	self, dept;	/* in the period */
+};
+
+static int
+on_checklist(struct bld *b, const struct schema *kind, const struct node *rec)
+{
+	struct ck_acc	*acc = b->arg;
+	struct cal_date	 d;
+	const char	*k = node_get_str(rec, "kind");
+	const char	*stage;
+
+	if (k == NULL || rp_date(&d, rec, "submitted") != 0)
+		return 0;
+	if (strcmp(k, "vendor") != 0) {
+		if (count(b, I_CHECKLIST, d, NULL)) {
+			if (strcmp(k, "self") == 0)
+				acc->self++;
+			else
+				acc->dept++;
+		}
+		return 0;
+	}
+	if (!count(b, I_VENDOR, d, NULL))
+		return 0;
+	stage = node_get_str(rec, "stage");
+	add_ref(b, I_VENDOR, node_get_str(rec, "ref_no"),
+	    node_get_str(rec, "contract") != NULL ?
+	    node_get_str(rec, "contract") : node_get_str(rec, "title"),
+	    rp_org(b->st, node_get_str(rec, "org")), d, stage != NULL ?
+	    schema_label(kind, "stage", stage) : "");
+	return 0;
+}
+
+static int
+count_checklists(struct bld *b)
+{
+	static const char *const want[] = { "ref_no", "kind", "org", "title",
+	    "submitted", "contract", "stage" };
+	struct ck_acc	acc = { 0, 0 };
+	int		rc;
+
+	b->arg = &acc;
+	rc = each_record(b, "checklist", want, sizeof want / sizeof want[0],
+	    on_checklist);
+	b->arg = NULL;
+	if (rc == 0)
+		b->w->items[I_CHECKLIST].detail = rp_fmt(b->pool, "当期の提出："
+		    "所属点検 %ld件、自己点検 %ld件", acc.dept, acc.self);
+	return rc;
+}
+
+/* --- incidents: reported to the team ---------------------------------- */
+
+static int
+on_incident(struct bld *b, const struct schema *kind, const struct node *rec)
+{
+	struct cal_date	 d;
+	const char	*cat = node_get_str(rec, "category");
+	const char	*sev = node_get_str(rec, "severity");
+	char		 note[128];
+
+	if (rp_date(&d, rec, "reported") != 0 &&
+	    rp_date(&d, rec, "discovered") != 0 &&
+	    rp_date(&d, rec, "occurred") != 0)
+		return 0;
+	if (!count(b, I_INCIDENT, d, NULL))
+		return 0;
+	snprintf(note, sizeof note, "%s%s%s", cat != NULL ?
+	    schema_label(kind, "category", cat) : "", sev != NULL ? "、重大度 " :
+	    "", sev != NULL ? schema_label(kind, "severity", sev) : "");
+	add_ref(b, I_INCIDENT, node_get_str(rec, "ref_no"),
+	    node_get_str(rec, "title"), rp_org(b->st, node_get_str(rec, "org")),
+	    d, note);
+	return 0;
+}
+
+/* --- meetings: held --------------------------------------------------- */
+
+static int
+on_meeting(struct bld *b, const struct schema *kind, const struct node *rec)
+{
+	static const struct {
+		const char	*type;
+		size_t		 item;
+	} map[] = {
+		{ "it-honbu", I_HONBU }, { "unei", I_UNEI },
+		{ "security-committee", I_SECCOM }, { "regular", I_REGULAR },
+		{ "progress", I_PROGRESS },
+	};
+	struct cal_date	 d;
+	const char	*type = node_get_str(rec, "type");
+	const char	*status = node_get_str(rec, "status");
+	size_t		 i;
+
+	if (type == NULL || status == NULL || (strcmp(status, "held") != 0 &&
+	    strcmp(status, "minutes-done") != 0) ||
+	    rp_date(&d, rec, "date") != 0)
+		return 0;
+	for (i = 0; i < sizeof map / sizeof map[0]; i++)
+		if (strcmp(map[i].type, type) == 0)
+			break;
+	if (i == sizeof map / sizeof map[0])
+		return 0;
+	if (count(b, map[i].item, d, NULL))
+		add_ref(b, map[i].item, node_get_str(rec, "ref_no"),
+		    node_get_str(rec, "title"), "", d,
+		    schema_label(kind, "status", status));
+	return 0;
+}
+
+/* --- consultations: the 相談業務実施報告書's own counts ----------------- */
+
+static int
+count_consults(struct bld *b)
+{
+	static const size_t items[CONSULT_NCOUNTS] = { I_DEPT, I_ATTEND,
+	    I_DIV, I_DX };
+	struct consult_report	 rp;
+	size_t			 i, k;
+	int			 rc;
+
+	if ((rc = consult_report_build(&rp, b->st, b->w->from, b->w->to)) != 0)
+		return rc;
+	for (k = 0; k < CONSULT_NCOUNTS; k++) {
+		b->w->items[items[k]].period = rp.counts[k].period;
+		b->w->items[items[k]].ytd = rp.counts[k].ytd;
+	}
+	for (i = 0; i < rp.nrows; i++) {
+		const struct consult_report_row *row = &rp.rows[i];
+
+		if (!rp_between(row->received, b->w->from, b->w->to))
+			continue;
+		for (k = 0; k < CONSULT_NCOUNTS; k++)
+			if (k != CONSULT_COUNT_ATTENDED &&
+			    strcmp(row->type, rp.counts[k].label) == 0)
+				break;
+		if (k == CONSULT_NCOUNTS)
+			continue;
+		add_ref(b, items[k], row->ref_no, row->title, row->org,
+		    row->received, row->status);
+	}
+	/* counted by the date of each attendance, listed in the 相談業務実施報告書 */
+	b->w->items[I_ATTEND].detail = "同席の日付と相手方は相談業務実施報告書に"
+	    "記載";
+	consult_report_free(&rp);
+	return 0;
+}
+
+/* --- expectations, labels, the 6(1)ウ notes ---------------------------- */
+
+static long
+expected_of(struct store *st, const struct schema *cs, const char *key)
+{
+	const struct node	*conf, *def;
+	const struct schema	*ps;
+	const char		*v;
+	char			 path[96];
+
+	if (store_config(&conf, st) == 0 &&
+	    (v = node_get_str(node_get(conf, "expectations"), key)) != NULL)
+		return strtol(v, NULL, 10);
+	error_clear();
+	snprintf(path, sizeof path, "expectations.%s", key);
+	if (cs == NULL || (ps = schema_at(cs, path)) == NULL)
+		return -1;
+	if ((def = schema_default(ps)) == NULL || def->kind != NODE_SCALAR)
+		return -1;
+	return strtol(def->u.s.str, NULL, 10);
+}
+
+/* "情報化企画審査（件）" into its label and its unit. */
+static void
+split_title(struct bld *b, struct report_item *it, const char *title)
+{
+	const char	*open = strstr(title, "（");
+	size_t		 len = strlen(title);
+
+	if (open == NULL || len < 3 || strcmp(title + len - 3, "）") != 0) {
+		it->label = rp_str(b->pool, title);
+		it->unit = "件";
+		return;
+	}
+	it->label = strpool_add(b->pool, title, (size_t)(open - title));
+	it->unit = strpool_add(b->pool, open + 3, (size_t)(title + len - 3 -
+	    (open + 3)));
+	if (it->label == NULL || it->unit == NULL)
+		b->bad = 1;
+}
+
+static int
+setup_items(struct bld *b)
+{
+	const struct schemaset	*set;
+	const struct schema	*cs = NULL, *ps;
+	struct report_work	*w = b->w;
+	char			 path[96];
+	size_t			 i;
+
+	if (store_schemas(&set, b->st, NULL) == 0)
+		cs = schemaset_kind(set, "config");
+	error_clear();
+	if ((w->items = calloc(NITEMS, sizeof *w->items)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	w->nitems = NITEMS;
+	for (i = 0; i < NITEMS; i++) {
+		struct report_item *it = &w->items[i];
+
+		it->key = item_defs[i].key;
+		it->spec = item_defs[i].spec;
+		it->expected = -1;
+		if (item_defs[i].label != NULL) {
+			it->label = item_defs[i].label;
+			it->unit = item_defs[i].unit;
+			continue;
+		}
+		snprintf(path, sizeof path, "expectations.%s", it->key);
+		if (cs == NULL || (ps = schema_at(cs, path)) == NULL ||
+		    schema_title(ps) == NULL)
+			return error_set(NC_ESCHEMA, "the config schema has no "
+			    "title for '%s'", path);
+		split_title(b, it, schema_title(ps));
+		it->expected = expected_of(b->st, cs, it->key);
+	}
+	return 0;
+}
+
+static void
+judge(struct report_work *w)
+{
+	size_t	i;
+
+	for (i = 0; i < w->nitems; i++) {
+		struct report_item *it = &w->items[i];
+
+		if (it->expected <= 0)
+			continue;
+		it->prorated = (double)it->expected * w->months / 12.0;
+		/* 6(1)ウ: below the share of the year elapsed */
+		it->is_short = it->ytd * 12 < it->expected * w->months;
+	}
+}
+
+const char *
+rp_num(char out[32], double v)
+{
+	if (fabs(v - floor(v + 0.5)) < 0.05)
+		snprintf(out, 32, "%.0f", floor(v + 0.5));
+	else
+		snprintf(out, 32, "%.1f", v);
+	return out;
+}
+
+/*
+ * Where the year's effort went: the items furthest above their share of
+ * the year (relative to their volume), then the work without a yearly
+ * volume that was done this year; at most four.
+ */
+static const char *
+destinations(struct bld *b)
+{
+	struct report_work	*w = b->w;
+	struct buf		 out = BUF_INIT, names = BUF_INIT;
+	size_t			 order[NITEMS], n = 0, i, j, t;
+	double			 ex[NITEMS];
+	char			 p[32];
+	const char		*s;
+
+	for (i = 0; i < w->nitems; i++) {
+		const struct report_item *it = &w->items[i];
+
+		if (it->expected > 0 && !it->is_short &&
+		    it->ytd > it->prorated) {
+			ex[i] = (it->ytd - it->prorated) / (double)it->expected;
+			order[n++] = i;
+		}
+	}
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && ex[order[j]] > ex[order[j - 1]]; j--) {
+			t = order[j];
+			order[j] = order[j - 1];
+			order[j - 1] = t;
+		}
+	if (n > 3)
+		n = 3;
+	for (i = 0; i < n; i++) {
+		const struct report_item *it = &w->items[order[i]];
+
+		buf_printf(&names, "%s%s", out.len > 0 ? "、" : "", it->label);
+		buf_printf(&out, "%s%s（年度累計%ld%s、按分%s%s）",
+		    out.len > 0 ? "、" : "", it->label, it->ytd, it->unit,
+		    rp_num(p, it->prorated), it->unit);
+	}
+	for (i = 0; i < w->nitems && n < 4; i++) {
+		const struct report_item *it = &w->items[i];
+
+		if (it->expected >= 0 || it->ytd == 0 ||
+		    i == I_CHECKLIST)
+			continue;
+		buf_printf(&names, "%s%s", out.len > 0 ? "、" : "", it->label);
+		buf_printf(&out, "%s%s（年度累計%ld%s）", out.len > 0 ? "、" :
+		    "", it->label, it->ytd, it->unit);
+		n++;
+	}
+	if (buf_ok(&out) != 0 || buf_ok(&names) != 0) {
+		b->bad = 1;
+		s = "";
+	} else {
+		w->effort = out.len > 0 ? rp_str(b->pool, out.data) : NULL;
+		s = rp_str(b->pool, names.len > 0 ? names.data : "");
+	}
+	buf_free(&out);
+	buf_free(&names);
+	return s;
+}
+
+static void
+propose_notes(struct bld *b)
+{
+	struct report_work	*w = b->w;
+	const char		*dest = destinations(b);
+	char			 p[32];
+	size_t			 i;
+
+	for (i = 0; i < w->nitems; i++) {
+		struct report_item *it = &w->items[i];
+
+		if (!it->is_short)
+			continue;
+		rp_num(p, it->prorated);
+		if (dest[0] != '\0')
+			it->note = rp_fmt(b->pool, "年度累計%ld%sは、年間想定%ld%s"
+			    "の経過%dか月分（%s%s）を下回っています。仕様書6(1)ウに"
+			    "基づき、本項目に見込んでいた作業量を%sに振り替えています。",
+			    it->ytd, it->unit, it->expected, it->unit, w->months,
+			    p, it->unit, dest);
+		else
+			it->note = rp_fmt(b->pool, "年度累計%ld%sは、年間想定%ld%s"
+			    "の経過%dか月分（%s%s）を下回っています。仕様書6(1)ウに"
+			    "基づき、本項目に見込んでいた作業量を他の委託内容に振り替え"
+			    "ます。", it->ytd, it->unit, it->expected, it->unit,
+			    w->months, p, it->unit);
+	}
+}
+
+static int
+ref_cmp(const void *a, const void *b)
+{
+	const struct report_ref	*x = a, *y = b;
+	int			 c;
+
+	if ((c = cal_cmp(x->date, y->date)) != 0)
+		return c;
+	if ((c = strcmp(x->no, y->no)) != 0)
+		return c;
+	return strcmp(x->title, y->title);
+}
+
+int
+report_work_build(struct report_work *out, struct store *st,
+    struct cal_date from, struct cal_date to, struct cal_date as_of,
+    const char *meeting)
+{
+	static const char *const pia_want[] = { "ref_no", "title", "org",
+	    "received", "status" };
+	static const char *const inc_want[] = { "ref_no", "title", "org",
+	    "reported", "discovered", "occurred", "category", "severity" };
+	static const char *const mt_want[] = { "ref_no", "type", "title",
+	    "date", "status" };
+	struct bld		 b;
+	struct cal_date		 fy1;
+	const struct node	*conf;
+	char			 a[CAL_FMT_MAX], c[CAL_FMT_MAX];
+	const char		*s;
+	size_t			 i;
+	int			 rc;
+
+	memset(out, 0, sizeof *out);
+	memset(&b, 0, sizeof b);
+	if (!cal_date_valid(from) || !cal_date_valid(to) ||
+	    cal_cmp(from, to) > 0)
+		return error_set(NC_EINVALID, "the period must run forward "
+		    "from one date to another");
+	if (cal_fy(from) != cal_fy(to))
+		return error_set(NC_EINVALID, "the period %04d-%02d-%02d to "
+		    "%04d-%02d-%02d crosses fiscal years: a work report covers "
+		    "one (FY%d ends on %d-03-31)", from.y, from.m, from.d,
+		    to.y, to.m, to.d, cal_fy(from), cal_fy(from) + 1);
+	if ((out->pool = calloc(1, sizeof(struct strpool))) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	strpool_init(out->pool);
+	b.w = out;
+	b.pool = out->pool;
+	b.st = st;
+	out->fy = cal_fy(to);
+	out->from = from;
+	out->to = to;
+	out->as_of = as_of;
+	out->months = (to.y - out->fy) * 12 + to.m - 3;
+	if (out->months < 1)
+		out->months = 1;
+	if (out->months > 12)
+		out->months = 12;
+	cal_fy_bounds(&b.fy0, &fy1, out->fy);
+	rp_era(a, from);
+	rp_era(c, to);
+	out->period = rp_fmt(b.pool, "%sから%sまで", a, c);
+	out->meeting = meeting != NULL ? rp_str(b.pool, meeting) : NULL;
+	if ((rc = store_config(&conf, st)) != 0)
+		goto done;
+	s = node_get_str(node_get(conf, "documents"), "author");
+	out->author = rp_str(b.pool, s != NULL ? s :
+	    node_get_str(conf, "contractor"));
+	out->contract = rp_str(b.pool, node_get_str(node_get(conf, "contract"),
+	    "title"));
+	out->addressee = rp_str(b.pool, node_get_str(node_get(conf, "client"),
+	    "head_title"));
+	if ((rc = setup_items(&b)) != 0 ||
+	    (rc = count_reviews(&b)) != 0 ||
+	    (rc = each_record(&b, "pia", pia_want, 5, on_pia)) != 0 ||
+	    (rc = count_trainings(&b)) != 0 ||
+	    (rc = count_audits(&b)) != 0 ||
+	    (rc = count_checklists(&b)) != 0 ||
+	    (rc = each_record(&b, "incident", inc_want, 8, on_incident)) != 0 ||
+	    (rc = each_record(&b, "meeting", mt_want, 5, on_meeting)) != 0 ||
+	    (rc = count_consults(&b)) != 0)
+		goto done;
+	if (b.bad) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < out->nitems; i++)
+		if (out->items[i].nrefs > 1)
+			qsort(out->items[i].refs, out->items[i].nrefs,
+			    sizeof *out->items[i].refs, ref_cmp);
+	judge(out);
+	propose_notes(&b);
+	if (b.bad)
+		rc = error_set(NC_ENOMEM, "out of memory");
+done:
+	for (i = 0; i < NITEMS; i++) {
+		free(b.seen_p[i]);
+		free(b.seen_y[i]);
+	}
+	if (rc != 0)
+		report_work_free(out);
+	return rc;
+}
+
+void
+report_work_free(struct report_work *w)
+{
+	size_t	i;
+
+	if (w == NULL)
+		return;
+	for (i = 0; i < w->nitems; i++)
+		free(w->items[i].refs);
+	free(w->items);
+	if (w->pool != NULL) {
+		strpool_free(w->pool);
+		free(w->pool);
+	}
+	memset(w, 0, sizeof *w);
+}
+
+const struct report_item *
+report_work_item(const struct report_work *w, const char *key)
+{
+	size_t	i;
+
+	for (i = 0; i < w->nitems; i++)
+		if (strcmp(w->items[i].key, key) == 0 ||
+		    strcmp(w->items[i].label, key) == 0)
+			return &w->items[i];
+	return NULL;
+}
+
+int
+report_work_set_note(struct report_work *w, const char *item,
+    const char *text)
+{
+	struct report_item	*it;
+
+	if ((it = (struct report_item *)report_work_item(w, item)) == NULL)
+		return error_set(NC_ENOTFOUND, "no work item '%s': expected a "
+		    "key of the config's expectations such as plan_reviews, "
+		    "or its title", item);
+	if (!it->is_short)
+		return error_set(NC_EINVALID, "'%s' is not below its "
+		    "expectation in this period: the 6(1)ウ note goes only "
+		    "where a count is short", item);
+	if (text == NULL || text[0] == '\0')
+		return error_set(NC_EINVALID, "the note for '%s' is empty",
+		    item);
+	it->note = rp_str(w->pool, text);
+	it->note_given = 1;
+	return 0;
+}
+
+int
+report_meeting_period(struct cal_date *from, struct cal_date *to,
+    struct cal_date *as_of, struct store *st, const struct node *rec)
+{
+	const struct schema	*kind;
+	const char		*type = node_get_str(rec, "type");
+	const char		*title = node_get_str(rec, "title");
+	struct cal		*cal = NULL;
+	struct cal_date		 md;
+	struct cal_due		 due;
+	int			 rc;
+
+	if (type == NULL || strcmp(type, "progress") != 0) {
+		if ((rc = store_kind(&kind, st, "meeting")) != 0)
+			return rc;
+		return error_set(NC_EINVALID, "'%s' is a %s, not a 進捗報告会: "
+		    "a work report is made for a progress meeting",
+		    title != NULL ? title : "?", type != NULL ?
+		    schema_label(kind, "type", type) : "meeting of no type");
+	}
+	if ((rc = meeting_report_period(from, to, st, rec)) != 0 ||
+	    (rc = meeting_date(&md, rec)) != 0 ||
+	    (rc = meeting_cal(&cal, st)) != 0)
+		return rc;
+	/* dated the day its documents are due (10:00 one business day before) */
+	if ((rc = cal_due_meeting(&due, cal, md)) == 0)
+		*as_of = due.date;
+	cal_free(cal);
+	return rc;
+}

@@ -1,0 +1,190 @@
+/*
+ * Work reports (3(3)ア(ア)(オ), 6(1)ウ): the 作業実施報告書 submitted to
+ * every 進捗報告会, its attachment 予定と実績, and the year's totals per
+ * specification item (2(1), 4(3)イ).
+ *
+ * The numbers come from the other domains' records through their public
+ * headers (review, audit, training, consult, meeting); nothing is typed
+ * twice.  A document is built as a plain view first (struct report_work:
+ * counts, the records behind them by their 文書番号, title, division and
+ * date, never an id), then laid out, so the .docx and the .xlsx cannot
+ * disagree.  Nothing here prints.
+ */
+#ifndef NCIO_REPORT_H
+#define NCIO_REPORT_H
+
+#include <stddef.h>
+
+#include "cal.h"
+#include "due.h"
+#include "store.h"
+
+/* One record behind a count, as a reader knows it. */
+struct report_ref {
+	const char	*no;		/* 文書番号/受付番号, or "" */
+	const char	*title;
+	const char	*org;		/* 課 name, or "" */
+	struct cal_date	 date;		/* the date that counted it */
+	const char	*note;		/* 状況, due date met, ... or "" */
+};
+
+/*
+ * A work item of the specification.  period and ytd count the same
+ * thing (documented per item in nerima-cio-report(1)): received,
+ * held or submitted between from and to, and between 1 April and to.
+ */
+struct report_item {
+	const char		*key;	/* expectations key, or the item's own */
+	const char		*spec;	/* 3(1)ア(イ)a */
+	const char		*label;	/* 情報化企画審査 */
+	const char		*unit;	/* 件, 回, 種類 ... */
+	long			 period;
+	long			 ytd;
+	long			 expected;	/* yearly; -1: none */
+	double			 prorated;	/* expected x months / 12 */
+	int			 is_short;	/* ytd below prorated (6(1)ウ) */
+	const char		*detail;	/* a second figure, or NULL */
+	struct report_ref	*refs;		/* in the period, by date */
+	size_t			 nrefs;
+	const char		*note;		/* 6(1)ウ, when short */
+	int			 note_given;	/* worded by the user */
+};
+
+struct report_work {
+	int			 fy;
+	struct cal_date		 from, to;
+	struct cal_date		 as_of;		/* the document's date */
+	int			 months;	/* of the year elapsed by to */
+	const char		*period;	/* 令和8年5月28日から…まで */
+	const char		*meeting;	/* 第2回 進捗報告会, or NULL */
+	const char		*author;
+	const char		*contract;	/* the contract's title */
+	const char		*addressee;	/* 情報政策課長 */
+	/* where the effort of short items went, with figures, or NULL */
+	const char		*effort;
+	struct report_item	*items;
+	size_t			 nitems;
+	void			*pool;
+};
+
+/*
+ * Build the view of [from, to], which must lie in one fiscal year
+ * (NC_EINVALID naming the fiscal year otherwise).  as_of is the
+ * document's date; meeting (may be NULL) the progress meeting's title.
+ * Each short item gets the proposed 6(1)ウ note: the effort went to the
+ * items whose year to date is furthest above their share of the year,
+ * and to the work without a yearly volume (incidents, checklists).
+ */
+int		 report_work_build(struct report_work *out, struct store *,
+		    struct cal_date from, struct cal_date to,
+		    struct cal_date as_of, const char *meeting);
+void		 report_work_free(struct report_work *);
+
+/*
+ * The user's wording of an item's 6(1)ウ note.  item is the item's key
+ * (plan_reviews) or label (情報化企画審査).  NC_ENOTFOUND for no such
+ * item, NC_EINVALID when the item is not below its expectation (the
+ * note is shown exactly where a count is short).
+ */
+int		 report_work_set_note(struct report_work *, const char *item,
+		    const char *text);
+
+/* The item of key, or NULL. */
+const struct report_item *report_work_item(const struct report_work *,
+		    const char *key);
+
+/*
+ * The progress meeting a report is for: NC_EINVALID when rec is not a
+ * 進捗報告会 (the message names what it is); its reporting period
+ * (meeting_report_period()) and the document's date (the meeting's
+ * document deadline) otherwise.
+ */
+int		 report_meeting_period(struct cal_date *from,
+		    struct cal_date *to, struct cal_date *as_of,
+		    struct store *, const struct node *rec);
+
+/* 作業実施報告書 (.docx); attachments names the attached files. */
+int		 report_work_write_docx(const struct report_work *,
+		    const char *const *attachments, size_t nattachments,
+		    const char *path);
+
+/*
+ * 予定と実績: the year's meetings, trainings and audits, done (実績) by
+ * the end of the period or to come (予定), by date (.xlsx).
+ */
+int		 report_schedule_write_xlsx(struct store *, int fy,
+		    struct cal_date as_of, const char *path);
+
+/*
+ * The year's totals per specification item (.xlsx): the view of the
+ * whole fiscal year, with the rate against the yearly expectation, and
+ * every record behind the counts on a second sheet.
+ */
+int		 report_annual_write_xlsx(const struct report_work *,
+		    const char *path);
+
+/*
+ * 作業実施計画書 (.docx) of fy from its work plan records (kind
+ * workplan): the highest version, with every version's changes as the
+ * change history; the volumes per item from the config's expectations,
+ * the team and roles from the config, the schedule by month from the
+ * year's meetings, trainings and audits, the deliverables with their due
+ * dates.  NC_ENOTFOUND (saying how to add one) when the year has no
+ * plan record; NC_EINVALID when a later version does not say what
+ * changed or two have the same version.
+ */
+int		 report_plan_write_docx(struct store *, int fy,
+		    const char *path);
+
+/*
+ * The security-management plan (運営計画書) and final report (最終報告書),
+ * 3(2)ア and 4(2)ア, as one model of slides; the 概要版 is the slides
+ * marked overview, the 詳細版 all of them.  The record (kind secreport,
+ * type plan or final, the latest of the year) gives the goals, the
+ * schedule, next year's actions and the proofreading rounds (on the
+ * cover slide's notes); the final report's figures come from the year's
+ * audits, department checks, trainings and incidents, with native
+ * charts.  NC_ENOTFOUND when the year has no such record.
+ */
+struct pptx_bullet;
+struct chart;
+struct sec_slide {
+	int			 kind;		/* 0 bullets, 1 table, 2 chart */
+	const char		*title;
+	int			 overview;	/* in the 概要版 too */
+	struct pptx_bullet	*bullets;
+	size_t			 nbullets;
+	const char		**head;
+	const char		**cells;
+	size_t			 ncols, nrows, ncell;
+	struct chart		*chart;
+};
+
+struct report_sec {
+	int			 fy;
+	int			 final;
+	const char		*title, *date, *author;
+	const char		*notes;		/* the proofreading rounds */
+	size_t			 nproofreads;
+	struct sec_slide	*slides;
+	size_t			 nslides;
+	void			*pool;
+};
+
+int		 report_sec_build(struct report_sec *out, struct store *,
+		    int fy, int final);
+void		 report_sec_free(struct report_sec *);
+/* The 詳細版 (overview 0) or the 概要版 (.pptx). */
+int		 report_sec_write(const struct report_sec *, int overview,
+		    const char *path);
+/* The text of a version, as its slides show it. */
+struct buf;
+int		 report_sec_text(struct buf *out, const struct report_sec *,
+		    int overview);
+/*
+ * Every number of the 概要版's text appears, equal, in the 詳細版's:
+ * 0, or NC_EINVALID naming the first that does not.
+ */
+int		 report_sec_check(const char *overview, const char *detail);
+
+#endif

@@ -1,0 +1,1098 @@
+/*
+ * The work report laid out: 作業実施報告書 (.docx), 予定と実績 and the
+ * year's totals (.xlsx).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "buf.h"
+#include "docx.h"
+#include "error.h"
+#include "meeting.h"
+#include "record.h"
+#include "report.h"
+#include "report_int.h"
+#include "schema.h"
+#include "strpool.h"
+#include "training.h"
+#include "xlsx.h"
+
+static void
+style(struct docx_para_style *s, enum docx_align a, unsigned size)
+{
+	memset(s, 0, sizeof *s);
+	s->align = a;
+	s->size = size;
+}
+
+static const char *
+count_text(char out[64], long n, const char *unit)
+{
+	snprintf(out, 64, "%ld%s", n, unit);
+	return out;
+}
+
+/* 2 作業実施状況: one row per item, the unit in a column of its own. */
+static int
+summary_table(struct docx *d, const struct report_work *w)
+{
+	static const unsigned	 wd[] = { 12, 44, 8, 5, 6, 6, 8, 6 };
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 c, l, r;
+	char			 buf[64], head[64];
+	size_t			 i, row;
+	int			 rc;
+
+	style(&c, DOCX_CENTER, 18);
+	style(&l, DOCX_LEFT, 18);
+	style(&r, DOCX_RIGHT, 18);
+	if ((rc = docx_table_new(&t, 8, wd)) != 0)
+		return rc;
+	snprintf(head, sizeof head, "按分（%dか月）", w->months);
+	rc = docx_table_header_rows(t, 1);
+	if (rc == 0) {
+		const char *const h[] = { "仕様書", "業務", "単位", "当期",
+		    "年度累計", "年間想定", head, "6(1)ウ" };
+
+		for (i = 0; i < 8 && rc == 0; i++)
+			rc = docx_table_cell(t, 0, i, h[i], &c);
+	}
+	for (i = 0; i < w->nitems && rc == 0; i++) {
+		const struct report_item *it = &w->items[i];
+
+		row = i + 1;
+		if ((rc = docx_table_cell(t, row, 0, it->spec, &l)) != 0 ||
+		    (rc = docx_table_cell(t, row, 1, it->label, &l)) != 0 ||
+		    (rc = docx_table_cell(t, row, 2, it->unit, &c)) != 0)
+			break;
+		snprintf(buf, sizeof buf, "%ld", it->period);
+		if ((rc = docx_table_cell(t, row, 3, buf, &r)) != 0)
+			break;
+		snprintf(buf, sizeof buf, "%ld", it->ytd);
+		if ((rc = docx_table_cell(t, row, 4, buf, &r)) != 0)
+			break;
+		if (it->expected >= 0) {
+			snprintf(buf, sizeof buf, "%ld", it->expected);
+			if ((rc = docx_table_cell(t, row, 5, buf, &r)) != 0 ||
+			    (rc = docx_table_cell(t, row, 6, rp_num(buf,
+			    it->prorated), &r)) != 0)
+				break;
+		} else if ((rc = docx_table_cell(t, row, 5, "―", &c)) != 0 ||
+		    (rc = docx_table_cell(t, row, 6, "―", &c)) != 0)
+			break;
+		rc = docx_table_cell(t, row, 7, it->is_short ? "下回る" : "",
+		    &c);
+	}
+	if (rc == 0)
+		rc = docx_add_table(d, t);
+	docx_table_free(t);
+	return rc;
+}
+
+/* The records behind an item's count in the period. */
+static int
+refs_table(struct docx *d, const struct report_item *it)
+{
+	static const unsigned	 wd[] = { 5, 12, 12, 34, 16, 24 };
+	static const char *const h[] = { "No.", "番号", "日付", "件名",
+	    "所管課等", "状況・備考" };
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 c, l;
+	char			 buf[CAL_FMT_MAX];
+	size_t			 i;
+	int			 rc;
+
+	style(&c, DOCX_CENTER, 18);
+	style(&l, DOCX_LEFT, 18);
+	if ((rc = docx_table_new(&t, 6, wd)) != 0)
+		return rc;
+	rc = docx_table_header_rows(t, 1);
+	for (i = 0; i < 6 && rc == 0; i++)
+		rc = docx_table_cell(t, 0, i, h[i], &c);
+	for (i = 0; i < it->nrefs && rc == 0; i++) {
+		const struct report_ref *r = &it->refs[i];
+
+		snprintf(buf, sizeof buf, "%zu", i + 1);
+		if ((rc = docx_table_cell(t, i + 1, 0, buf, &c)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 1, r->no, &l)) != 0)
+			break;
+		cal_format_era(buf, sizeof buf, r->date, CAL_ERA_SHORT);
+		if ((rc = docx_table_cell(t, i + 1, 2, buf, &c)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 3, r->title, &l)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 4, r->org, &l)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 5, r->note, &l)) != 0)
+			break;
+	}
+	if (rc == 0)
+		rc = docx_add_table(d, t);
+	docx_table_free(t);
+	return rc;
+}
+
+int
+report_work_write_docx(const struct report_work *w,
+    const char *const *att, size_t natt, const char *path)
+{
+	struct docx		*d = NULL;
+	struct docx_props	 props;
+	struct docx_page	 page;
+	struct docx_report	 cover;
+	struct docx_para_style	 right, left;
+	char			 date[CAL_FMT_MAX], iso[CAL_FMT_MAX];
+	char			 line[1024], heading[256];
+	size_t			 i, nshort = 0;
+	int			 rc;
+
+	rp_era(date, w->as_of);
+	cal_format_iso(iso, sizeof iso, w->as_of);
+	memset(&props, 0, sizeof props);
+	props.title = "作業実施報告書";
+	props.author = w->author;
+	props.created = iso;
+	memset(&page, 0, sizeof page);
+	page.margin_top = 25;
+	page.margin_bottom = 20;
+	page.margin_left = 20;
+	page.margin_right = 20;
+	memset(&cover, 0, sizeof cover);
+	cover.title = "作業実施報告書";
+	cover.date = date;
+	cover.author = w->author;
+	style(&right, DOCX_RIGHT, 0);
+	style(&left, DOCX_LEFT, 0);
+	if ((rc = docx_new(&d, &props)) != 0)
+		return rc;
+	docx_page(d, &page);
+	docx_footer_page_number(d, DOCX_PAGENUM_OF);
+	if (w->addressee[0] != '\0') {
+		snprintf(line, sizeof line, "%s　様", w->addressee);
+		docx_add_para(d, line, &left);
+	}
+	docx_add_report_cover(d, &cover);
+	if (w->contract[0] != '\0') {
+		snprintf(line, sizeof line, "　%sに基づき、%s作業の実施状況を次の"
+		    "とおり報告します。", w->contract, w->meeting != NULL ?
+		    "進捗報告会に向けて" : "");
+		docx_add_para(d, line, NULL);
+	}
+
+	docx_add_outline_heading(d, 1, "報告期間");
+	if (w->meeting != NULL)
+		snprintf(line, sizeof line, "%s（%s）", w->period, w->meeting);
+	else
+		snprintf(line, sizeof line, "%s", w->period);
+	docx_add_outline_body(d, line);
+
+	docx_add_outline_heading(d, 1, "作業実施状況");
+	snprintf(line, sizeof line, "仕様書の業務項目ごとの当期の実施件数、年度"
+	    "累計、年間想定件数および年間想定の経過%dか月分（按分）は次のとおりで"
+	    "す。件数は記録から集計しています。「下回る」の項目は4に記載します。",
+	    w->months);
+	docx_add_outline_body(d, line);
+	summary_table(d, w);
+
+	docx_add_outline_heading(d, 1, "業務項目別の実施内容");
+	for (i = 0; i < w->nitems; i++) {
+		const struct report_item *it = &w->items[i];
+		char a[64], b[64], c[64];
+
+		snprintf(heading, sizeof heading, "%s（仕様書%s）", it->label,
+		    it->spec);
+		docx_add_outline_heading(d, 2, heading);
+		if (it->expected >= 0)
+			snprintf(line, sizeof line, "当期%s、年度累計%s（年間想定"
+			    "%s）。", count_text(a, it->period, it->unit),
+			    count_text(b, it->ytd, it->unit),
+			    count_text(c, it->expected, it->unit));
+		else
+			snprintf(line, sizeof line, "当期%s、年度累計%s。",
+			    count_text(a, it->period, it->unit),
+			    count_text(b, it->ytd, it->unit));
+		if (it->detail != NULL) {
+			size_t l = strlen(line);
+
+			snprintf(line + l, sizeof line - l, "%s。", it->detail);
+		}
+		docx_add_outline_body(d, line);
+		if (it->nrefs > 0)
+			refs_table(d, it);
+		else if (it->period == 0)
+			docx_add_outline_body(d, "当期の実績はありません。");
+		if (it->is_short)
+			nshort++;
+	}
+
+	docx_add_outline_heading(d, 1, "年間想定件数を下回る項目の作業量の振替"
+	    "（仕様書6(1)ウ）");
+	if (nshort == 0) {
+		docx_add_outline_body(d, "当期末現在、年度累計が年間想定件数の按分"
+		    "を下回る項目はありません。");
+	} else {
+		docx_add_outline_body(d, "年度累計が年間想定件数の按分を下回る項目"
+		    "の作業量は、仕様書6(1)ウに基づき、次のとおり他の委託内容に"
+		    "振り替えています。");
+		if (w->effort != NULL) {
+			snprintf(line, sizeof line, "振替先（年度累計が按分を上回る"
+			    "項目および年間想定のない業務）：%s", w->effort);
+			docx_add_outline_body(d, line);
+		}
+		for (i = 0; i < w->nitems; i++) {
+			const struct report_item *it = &w->items[i];
+
+			if (!it->is_short)
+				continue;
+			snprintf(heading, sizeof heading, "%s（仕様書%s）",
+			    it->label, it->spec);
+			docx_add_outline_heading(d, 2, heading);
+			docx_add_outline_body(d, it->note);
+		}
+	}
+
+	if (natt > 0) {
+		docx_add_outline_heading(d, 1, "添付資料");
+		for (i = 0; i < natt; i++) {
+			snprintf(line, sizeof line, "資料%zu　%s", i + 1, att[i]);
+			docx_add_outline_body(d, line);
+		}
+	}
+	docx_add_blank(d);
+	docx_add_para(d, "以上", &right);
+	rc = docx_save(d, path);
+	docx_free(d);
+	return rc;
+}
+
+/* --- 予定と実績 --------------------------------------------------------- */
+
+struct sched_row {
+	struct cal_date	 date;
+	const char	*spec;
+	const char	*what;		/* 区分 */
+	const char	*title;
+	const char	*org;
+	int		 done;		/* 1 実績, 0 予定, -1 中止 */
+};
+
+struct sched {
+	struct sched_row	*v;
+	size_t			 n, cap;
+	struct strpool		 pool;
+	int			 bad;
+};
+
+static void
+sched_add(struct sched *s, struct cal_date d, const char *spec,
+    const char *what, const char *title, const char *org, int done)
+{
+	struct sched_row	*v;
+
+	if (s->n == s->cap) {
+		size_t	c = s->cap ? s->cap * 2 : 32;
+
+		if ((v = realloc(s->v, c * sizeof *v)) == NULL) {
+			s->bad = 1;
+			return;
+		}
+		s->v = v;
+		s->cap = c;
+	}
+	v = &s->v[s->n++];
+	v->date = d;
+	v->spec = spec;
+	v->what = rp_str(&s->pool, what);
+	v->title = rp_str(&s->pool, title);
+	v->org = rp_str(&s->pool, org);
+	v->done = done;
+}
+
+static int
+sched_cmp(const void *a, const void *b)
+{
+	const struct sched_row	*x = a, *y = b;
+	int			 c;
+
+	if ((c = cal_cmp(x->date, y->date)) != 0)
+		return c;
+	return strcmp(x->title, y->title);
+}
+
+static int
+sched_meetings(struct sched *s, struct store *st, int fy,
+    struct cal_date as_of)
+{
+	static const char *const want[] = { "type", "title", "date", "status" };
+	static const struct {
+		const char *type, *spec;
+	} specs[] = {
+		{ "regular", "3(3)ア(エ)" }, { "progress", "3(3)ア(オ)" },
+		{ "it-honbu", "3(3)ア(ウ)" }, { "unei", "3(3)ア(ウ)" },
+		{ "security-committee", "3(3)ア(ウ)" },
+	};
+	const struct schema	*kind;
+	struct reclist		 l = RECLIST_INIT;
+	struct record		*r;
+	const struct node	*rec;
+	struct cal_date		 d;
+	const char		*type, *status, *spec;
+	size_t			 i, k;
+	int			 rc, done;
+
+	if ((rc = store_kind(&kind, st, "meeting")) != 0 ||
+	    (rc = store_scan(&l, st, kind, fy, NULL)) != 0)
+		goto out;
+	for (i = 0; i < l.n; i++) {
+		if ((rc = record_load_fields(&r, st, &l.v[i], NULL, want, 4))
+		    != 0)
+			break;
+		rec = record_root(r);
+		type = node_get_str(rec, "type");
+		status = node_get_str(rec, "status");
+		spec = "3(3)ア";
+		for (k = 0; type != NULL && k < sizeof specs / sizeof specs[0];
+		    k++)
+			if (strcmp(specs[k].type, type) == 0)
+				spec = specs[k].spec;
+		if (rp_date(&d, rec, "date") == 0) {
+			done = status == NULL ? 0 : strcmp(status, "cancelled")
+			    == 0 ? -1 : (strcmp(status, "held") == 0 ||
+			    strcmp(status, "minutes-done") == 0) &&
+			    cal_cmp(d, as_of) <= 0;
+			sched_add(s, d, spec, type != NULL ?
+			    schema_label(kind, "type", type) : "会議",
+			    node_get_str(rec, "title"), "", done);
+		}
+		record_free(r);
+	}
+out:
+	reclist_free(&l);
+	return rc;
+}
+
+static int
+sched_trainings(struct sched *s, struct store *st, int fy,
+    struct cal_date as_of)
+{
+	static const struct {
+		const char *kind, *spec;
+	} specs[] = {
+		{ "security", "3(2)イ" }, { "digital", "3(1)イ" },
+		{ "mynumber", "3(1)ウ(イ)" },
+	};
+	const struct schema	*kind;
+	struct tr_list		 l;
+	const struct training	*t;
+	const char		*spec;
+	size_t			 i, k;
+	int			 rc, done;
+
+	if ((rc = store_kind(&kind, st, "training")) != 0 ||
+	    (rc = tr_list_load(&l, st, fy, TR_LOAD_HEADS, NULL)) != 0)
+		return rc;
+	for (i = 0; i < l.n; i++) {
+		t = l.v[i];
+		if (t->date.y == 0)
+			continue;
+		spec = "3(2)イ";
+		for (k = 0; t->kind != NULL && k < 3; k++)
+			if (strcmp(specs[k].kind, t->kind) == 0)
+				spec = specs[k].spec;
+		done = t->status == NULL ? 0 : strcmp(t->status, "cancelled")
+		    == 0 ? -1 : (strcmp(t->status, "held") == 0 ||
+		    strcmp(t->status, "reported") == 0) &&
+		    cal_cmp(t->date, as_of) <= 0;
+		sched_add(s, t->date, spec, t->kind != NULL ?
+		    schema_label(kind, "kind", t->kind) : "研修", t->title,
+		    rp_org(st, t->org), done);
+	}
+	tr_list_free(&l);
+	return 0;
+}
+
+static int
+sched_audits(struct sched *s, struct store *st, int fy,
+    struct cal_date as_of)
+{
+	const struct schema	*kind;
+	struct record		**v = NULL;
+	const struct node	*rec;
+	struct cal_date		 d;
+	const char		*type, *status, *org;
+	size_t			 n = 0, i;
+	int			 rc;
+
+	if ((rc = store_kind(&kind, st, "audit")) != 0 ||
+	    (rc = audit_load_year(&v, &n, st, fy, NULL)) != 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		rec = record_root(v[i]);
+		type = node_get_str(rec, "type");
+		status = node_get_str(rec, "status");
+		if (rp_date(&d, rec, "date") != 0)
+			continue;
+		org = node_get_str(rec, "target_org");
+		sched_add(s, d, "3(2)エ", type != NULL ? schema_label(kind,
+		    "type", type) : "監査", node_get_str(rec, "title"),
+		    org != NULL ? rp_org(st, org) :
+		    node_get_str(rec, "target_system"), status != NULL &&
+		    strcmp(status, "planned") != 0 && cal_cmp(d, as_of) <= 0);
+	}
+	audit_free_all(v, n);
+	return 0;
+}
+
+int
+report_schedule_write_xlsx(struct store *st, int fy, struct cal_date as_of,
+    const char *path)
+{
+	static const struct xlsx_column cols[] = {
+		{ "No.", XLSX_COL_CENTER, 5 },
+		{ "予定日", 0, 0 },
+		{ "仕様書", 0, 0 },
+		{ "区分", 0, 0 },
+		{ "件名", 0, 0 },
+		{ "対象・主催", 0, 0 },
+		{ "予定／実績", XLSX_COL_CENTER, 0 },
+	};
+	struct sched		 s;
+	struct xlsx		*x = NULL;
+	struct xlsx_sheet	*sh = NULL;
+	struct xlsx_props	 props;
+	char			 title[128], note[384], era[CAL_FMT_MAX];
+	char			 fyl[CAL_FMT_MAX];
+	uint32_t		 row;
+	size_t			 i;
+	int			 rc;
+
+	memset(&s, 0, sizeof s);
+	strpool_init(&s.pool);
+	if ((rc = sched_meetings(&s, st, fy, as_of)) != 0 ||
+	    (rc = sched_trainings(&s, st, fy, as_of)) != 0 ||
+	    (rc = sched_audits(&s, st, fy, as_of)) != 0)
+		goto done;
+	if (s.bad) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	if (s.n > 1)
+		qsort(s.v, s.n, sizeof *s.v, sched_cmp);
+	cal_fy_label(fyl, sizeof fyl, fy);
+	rp_era(era, as_of);
+	snprintf(title, sizeof title, "%s 予定と実績", fyl);
+	snprintf(note, sizeof note, "%s現在　実績：実施済み、予定：これから"
+	    "（出典：会議・研修・監査の記録）", era);
+	memset(&props, 0, sizeof props);
+	props.title = title;
+	props.created = (time_t)cal_days(as_of) * 86400;
+	if ((rc = xlsx_new(&x, path, &props)) != 0)
+		goto done;
+	xlsx_add_sheet(&sh, x, "予定と実績", XLSX_LANDSCAPE);
+	xlsx_title(sh, title, note);
+	if ((rc = xlsx_table(&row, sh, cols, sizeof cols / sizeof cols[0]))
+	    != 0)
+		goto done;
+	for (i = 0; i < s.n; i++, row++) {
+		const struct sched_row *r = &s.v[i];
+
+		xlsx_write_number(sh, row, 0, (double)(i + 1), XLSX_NUM_INT);
+		xlsx_write_date(sh, row, 1, r->date.y, r->date.m, r->date.d,
+		    XLSX_DATE_ERA);
+		xlsx_write_text(sh, row, 2, r->spec);
+		xlsx_write_text(sh, row, 3, r->what);
+		xlsx_write_text(sh, row, 4, r->title);
+		xlsx_write_text(sh, row, 5, r->org);
+		xlsx_write_text(sh, row, 6, r->done > 0 ? "実績" :
+		    r->done < 0 ? "中止" : "予定");
+	}
+	rc = xlsx_save(x);
+done:
+	xlsx_free(x);
+	free(s.v);
+	strpool_free(&s.pool);
+	return rc;
+}
+
+/* --- the year's totals --------------------------------------------------- */
+
+int
+report_annual_write_xlsx(const struct report_work *w, const char *path)
+{
+	static const struct xlsx_column cols[] = {
+		{ "仕様書", 0, 0 },
+		{ "業務", 0, 0 },
+		{ "単位", XLSX_COL_CENTER, 0 },
+		{ "実績", 0, 0 },
+		{ "年間想定", 0, 0 },
+		{ "達成率", 0, 0 },
+		{ "備考", 0, 0 },
+	};
+	static const struct xlsx_column rcols[] = {
+		{ "仕様書", 0, 0 },
+		{ "業務", 0, 0 },
+		{ "日付", 0, 0 },
+		{ "番号", 0, 0 },
+		{ "件名", 0, 0 },
+		{ "所管課等", 0, 0 },
+		{ "状況・備考", 0, 0 },
+	};
+	struct xlsx		*x = NULL;
+	struct xlsx_sheet	*sh = NULL, *rs = NULL;
+	struct xlsx_props	 props;
+	char			 title[128], note[512], fyl[CAL_FMT_MAX];
+	char			 a[CAL_FMT_MAX];
+	uint32_t		 row;
+	size_t			 i, k;
+	int			 rc;
+
+	cal_fy_label(fyl, sizeof fyl, w->fy);
+	rp_era(a, w->as_of);
+	snprintf(title, sizeof title, "%s 業務項目別実績", fyl);
+	snprintf(note, sizeof note, "%s現在　対象期間：%s（出典：各業務の記録）",
+	    a, w->period);
+	memset(&props, 0, sizeof props);
+	props.title = title;
+	props.author = w->author;
+	props.created = (time_t)cal_days(w->as_of) * 86400;
+	if ((rc = xlsx_new(&x, path, &props)) != 0)
+		return rc;
+	xlsx_add_sheet(&sh, x, "業務項目別実績", XLSX_LANDSCAPE);
+	xlsx_title(sh, title, note);
+	if ((rc = xlsx_table(&row, sh, cols, 7)) != 0)
+		goto done;
+	for (i = 0; i < w->nitems; i++, row++) {
+		const struct report_item *it = &w->items[i];
+
+		xlsx_write_text(sh, row, 0, it->spec);
+		xlsx_write_text(sh, row, 1, it->label);
+		xlsx_write_text(sh, row, 2, it->unit);
+		xlsx_write_number(sh, row, 3, (double)it->ytd, XLSX_NUM_INT);
+		if (it->expected >= 0) {
+			xlsx_write_number(sh, row, 4, (double)it->expected,
+			    XLSX_NUM_INT);
+			if (it->expected > 0)
+				xlsx_write_number(sh, row, 5, (double)it->ytd /
+				    (double)it->expected, XLSX_NUM_PCT);
+			else
+				xlsx_write_blank(sh, row, 5);
+		} else {
+			xlsx_write_text(sh, row, 4, "―");
+			xlsx_write_text(sh, row, 5, "―");
+		}
+		xlsx_write_text(sh, row, 6, it->is_short ? "年間想定を下回る"
+		    "（仕様書6(1)ウにより他の業務に振替）" : it->detail);
+	}
+	xlsx_add_sheet(&rs, x, "実績の内訳", XLSX_LANDSCAPE);
+	snprintf(title, sizeof title, "%s 実績の内訳", fyl);
+	xlsx_title(rs, title, note);
+	if ((rc = xlsx_table(&row, rs, rcols, 7)) != 0)
+		goto done;
+	for (i = 0; i < w->nitems; i++) {
+		const struct report_item *it = &w->items[i];
+
+		for (k = 0; k < it->nrefs; k++, row++) {
+			const struct report_ref *r = &it->refs[k];
+
+			xlsx_write_text(rs, row, 0, it->spec);
+			xlsx_write_text(rs, row, 1, it->label);
+			xlsx_write_date(rs, row, 2, r->date.y, r->date.m,
+			    r->date.d, XLSX_DATE_ERA);
+			xlsx_write_text(rs, row, 3, r->no);
+			xlsx_write_text(rs, row, 4, r->title);
+			xlsx_write_text(rs, row, 5, r->org);
+			xlsx_write_text(rs, row, 6, r->note);
+		}
+	}
+	rc = xlsx_save(x);
+done:
+	xlsx_free(x);
+	return rc;
+}
+
+/* --- 作業実施計画書 ------------------------------------------------------ */
+
+struct plan_rec {
+	long		 version;
+	struct cal_date	 date, submitted;
+	const char	*title, *policy, *changes, *reason, *no;
+};
+
+static int
+plan_rec_cmp(const void *a, const void *b)
+{
+	const struct plan_rec	*x = a, *y = b;
+
+	return (x->version > y->version) - (x->version < y->version);
+}
+
+/* The year's plan records, by version; each later version says what changed. */
+static int
+plan_load(struct plan_rec **out, size_t *nout, struct strpool *pool,
+    struct store *st, int fy)
+{
+	const struct schema	*kind;
+	struct reclist		 l = RECLIST_INIT;
+	struct record		*r = NULL;
+	struct plan_rec		*v = NULL;
+	const struct node	*rec;
+	const char		*s;
+	size_t			 i;
+	int			 rc;
+
+	*out = NULL;
+	*nout = 0;
+	if ((rc = store_kind(&kind, st, "workplan")) != 0 ||
+	    (rc = store_scan(&l, st, kind, fy, NULL)) != 0)
+		goto done;
+	if (l.n == 0) {
+		rc = error_set(NC_ENOTFOUND, "FY%d has no work plan record "
+		    "(作業実施計画書): add one with 'nerima-cio add workplan' "
+		    "(schemas/workplan.yaml)", fy);
+		goto done;
+	}
+	if ((v = calloc(l.n, sizeof *v)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < l.n; i++) {
+		if ((rc = record_load(&r, st, &l.v[i], NULL)) != 0)
+			goto done;
+		rec = record_root(r);
+		s = node_get_str(rec, "version");
+		v[i].version = s != NULL ? strtol(s, NULL, 10) : 0;
+		rp_date(&v[i].date, rec, "date");
+		rp_date(&v[i].submitted, rec, "submitted");
+		v[i].title = rp_str(pool, node_get_str(rec, "title"));
+		v[i].policy = rp_str(pool, node_get_str(rec, "policy"));
+		v[i].changes = rp_str(pool, node_get_str(rec, "changes"));
+		v[i].reason = rp_str(pool, node_get_str(rec, "reason"));
+		v[i].no = rp_str(pool, node_get_str(rec, "ref_no"));
+		record_free(r);
+		r = NULL;
+	}
+	qsort(v, l.n, sizeof *v, plan_rec_cmp);
+	for (i = 0; i < l.n; i++) {
+		if (i > 0 && v[i].version == v[i - 1].version) {
+			rc = error_set(NC_EINVALID, "FY%d has two work plans of "
+			    "version %ld: give the newer one the next version",
+			    fy, v[i].version);
+			goto done;
+		}
+		if (v[i].version > 1 && v[i].changes[0] == '\0') {
+			rc = error_set(NC_EINVALID, "version %ld of the FY%d "
+			    "work plan does not say what changed (field "
+			    "changes): a changed plan records its changes "
+			    "(3(3)ア(ア))", v[i].version, fy);
+			goto done;
+		}
+	}
+	*out = v;
+	*nout = l.n;
+	v = NULL;
+done:
+	record_free(r);
+	free(v);
+	reclist_free(&l);
+	return rc;
+}
+
+static int
+plan_team(struct docx *d, struct store *st, struct cal_date on)
+{
+	static const unsigned	 wd[] = { 30, 20, 50 };
+	const struct schemaset	*set;
+	const struct schema	*cs = NULL;
+	const struct node	*conf, *ms, *m;
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 c, l;
+	struct cal_date		 a, b;
+	const char		*role;
+	size_t			 i, row = 1;
+	int			 rc;
+
+	if ((rc = store_config(&conf, st)) != 0)
+		return rc;
+	if (store_schemas(&set, st, NULL) == 0)
+		cs = schemaset_kind(set, "config");
+	error_clear();
+	style(&c, DOCX_CENTER, 0);
+	style(&l, DOCX_LEFT, 0);
+	if ((rc = docx_table_new(&t, 3, wd)) != 0)
+		return rc;
+	docx_table_header_rows(t, 1);
+	docx_table_cell(t, 0, 0, "役割", &c);
+	docx_table_cell(t, 0, 1, "氏名", &c);
+	docx_table_cell(t, 0, 2, "主な担当", &c);
+	ms = node_get(conf, "members");
+	for (i = 0; ms != NULL && ms->kind == NODE_SEQ && i < ms->n; i++) {
+		m = ms->u.items[i];
+		/* members who serve in the year */
+		if ((rp_date(&a, m, "from") == 0 && cal_cmp(a, on) > 0) ||
+		    (rp_date(&b, m, "to") == 0 && cal_cmp(b, on) < 0))
+			continue;
+		role = node_get_str(m, "role");
+		docx_table_cell(t, row, 0, role != NULL && cs != NULL ?
+		    schema_label(cs, "members.role", role) : role, &l);
+		docx_table_cell(t, row, 1, node_get_str(m, "name"), &l);
+		docx_table_cell(t, row, 2, role == NULL ? "" :
+		    strcmp(role, "cio-advisor") == 0 ? "仕様書3(1)の情報化の推進に"
+		    "関する業務、3(3)の会議への参画" :
+		    strcmp(role, "ciso-advisor") == 0 ? "仕様書3(2)の情報セキュリ"
+		    "ティに関する業務（主任監査員）" :
+		    strcmp(role, "lead") == 0 ? "業務全体の管理、進捗報告、課題"
+		    "管理" : "資料作成、集計、会議の準備等の支援", &l);
+		row++;
+	}
+	rc = docx_add_table(d, t);
+	docx_table_free(t);
+	return rc;
+}
+
+static int
+plan_items(struct docx *d, const struct report_work *w)
+{
+	static const unsigned	 wd[] = { 14, 50, 16, 20 };
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 c, l, r;
+	char			 buf[64];
+	size_t			 i;
+	int			 rc;
+
+	style(&c, DOCX_CENTER, 0);
+	style(&l, DOCX_LEFT, 0);
+	style(&r, DOCX_RIGHT, 0);
+	if ((rc = docx_table_new(&t, 4, wd)) != 0)
+		return rc;
+	docx_table_header_rows(t, 1);
+	docx_table_cell(t, 0, 0, "仕様書", &c);
+	docx_table_cell(t, 0, 1, "業務", &c);
+	docx_table_cell(t, 0, 2, "年間想定", &c);
+	docx_table_cell(t, 0, 3, "単位", &c);
+	for (i = 0; i < w->nitems; i++) {
+		const struct report_item *it = &w->items[i];
+
+		docx_table_cell(t, i + 1, 0, it->spec, &l);
+		docx_table_cell(t, i + 1, 1, it->label, &l);
+		if (it->expected >= 0)
+			snprintf(buf, sizeof buf, "%ld", it->expected);
+		else
+			snprintf(buf, sizeof buf, "随時");
+		docx_table_cell(t, i + 1, 2, buf, it->expected >= 0 ? &r : &c);
+		docx_table_cell(t, i + 1, 3, it->unit, &c);
+	}
+	rc = docx_add_table(d, t);
+	docx_table_free(t);
+	return rc;
+}
+
+/* The schedule by month: meetings, and trainings and audits. */
+static int
+plan_schedule(struct docx *d, const struct sched *s, int fy)
+{
+	static const unsigned	 wd[] = { 10, 45, 45 };
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 c, l;
+	struct buf		 col[2];
+	char			 buf[64];
+	size_t			 i, k;
+	int			 m, rc = 0, y, mm;
+
+	style(&c, DOCX_CENTER, 18);
+	style(&l, DOCX_LEFT, 18);
+	if ((rc = docx_table_new(&t, 3, wd)) != 0)
+		return rc;
+	docx_table_header_rows(t, 1);
+	docx_table_cell(t, 0, 0, "月", &c);
+	docx_table_cell(t, 0, 1, "会議", &c);
+	docx_table_cell(t, 0, 2, "研修・監査", &c);
+	for (m = 0; m < 12; m++) {
+		y = m < 9 ? fy : fy + 1;
+		mm = m < 9 ? m + 4 : m - 8;
+		buf_init(&col[0]);
+		buf_init(&col[1]);
+		for (i = 0; i < s->n; i++) {
+			const struct sched_row *r = &s->v[i];
+
+			if (r->date.y != y || r->date.m != mm || r->done < 0)
+				continue;
+			k = strncmp(r->spec, "3(3)", 4) == 0 ? 0 : 1;
+			buf_printf(&col[k], "%s%d日　%s", col[k].len > 0 ? "\n" :
+			    "", r->date.d, r->title);
+		}
+		snprintf(buf, sizeof buf, "%d月", mm);
+		docx_table_cell(t, (size_t)m + 1, 0, buf, &c);
+		docx_table_cell(t, (size_t)m + 1, 1, col[0].len > 0 ?
+		    col[0].data : "", &l);
+		docx_table_cell(t, (size_t)m + 1, 2, col[1].len > 0 ?
+		    col[1].data : "", &l);
+		if (buf_ok(&col[0]) != 0 || buf_ok(&col[1]) != 0)
+			rc = NC_ENOMEM;
+		buf_free(&col[0]);
+		buf_free(&col[1]);
+	}
+	if (rc == 0)
+		rc = docx_add_table(d, t);
+	docx_table_free(t);
+	return rc;
+}
+
+/* Deliverables with their due dates, by date. */
+struct deliv {
+	struct cal_date	 due;
+	const char	*what, *when, *spec;
+};
+
+static int
+deliv_cmp(const void *a, const void *b)
+{
+	const struct deliv	*x = a, *y = b;
+	int			 c;
+
+	if ((c = cal_cmp(x->due, y->due)) != 0)
+		return c;
+	return strcmp(x->what, y->what);
+}
+
+static int
+deliv_add(struct deliv **v, size_t *n, struct strpool *pool,
+    struct cal_date due, const char *what, const char *when,
+    const char *spec)
+{
+	struct deliv	*nv;
+
+	if ((nv = realloc(*v, (*n + 1) * sizeof *nv)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	*v = nv;
+	nv[*n].due = due;
+	nv[*n].what = rp_str(pool, what);
+	nv[*n].when = rp_str(pool, when);
+	nv[*n].spec = spec;
+	(*n)++;
+	return 0;
+}
+
+static int
+plan_deliverables(struct docx *d, struct store *st, int fy)
+{
+	static const unsigned	 wd[] = { 60, 25, 15 };
+	static const char *const mt_want[] = { "type", "title", "date",
+	    "status" };
+	const struct schema	*kind;
+	const struct node	*conf;
+	struct reclist		 l = RECLIST_INIT;
+	struct record		*r;
+	struct cal		*cal = NULL;
+	struct cal_date		 signed_on, due, md, fy0, fy1;
+	struct cal_due		 mdue;
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 c, lft;
+	struct tr_list		 tl;
+	struct strpool		 pool;
+	struct deliv		*v = NULL;
+	char			 buf[CAL_FMT_MAX], what[256], when[96];
+	const char		*type;
+	size_t			 i, n = 0;
+	int			 rc;
+
+	memset(&tl, 0, sizeof tl);
+	strpool_init(&pool);
+	style(&c, DOCX_CENTER, 18);
+	style(&lft, DOCX_LEFT, 18);
+	cal_fy_bounds(&fy0, &fy1, fy);
+	if ((rc = store_config(&conf, st)) != 0 ||
+	    (rc = meeting_cal(&cal, st)) != 0)
+		goto done;
+	if (rp_date(&signed_on, node_get(conf, "contract"), "signed") == 0 &&
+	    rp_between(signed_on, fy0, fy1) &&
+	    cal_due_workplan(&due, cal, signed_on) == 0) {
+		rp_era(buf, due);
+		if ((rc = deliv_add(&v, &n, &pool, due, "作業実施計画書", buf,
+		    "4(3)ア(ア)")) != 0)
+			goto done;
+	}
+	error_clear();
+	if ((rc = store_kind(&kind, st, "meeting")) != 0 ||
+	    (rc = store_scan(&l, st, kind, fy, NULL)) != 0)
+		goto done;
+	for (i = 0; i < l.n && rc == 0; i++) {
+		if ((rc = record_load_fields(&r, st, &l.v[i], NULL, mt_want, 4))
+		    != 0)
+			goto done;
+		type = node_get_str(record_root(r), "type");
+		if (type != NULL && strcmp(type, "progress") == 0 &&
+		    meeting_date(&md, record_root(r)) == 0 &&
+		    cal_due_meeting(&mdue, cal, md) == 0) {
+			rp_era(buf, mdue.date);
+			snprintf(what, sizeof what, "作業実施報告書・相談業務実施"
+			    "報告書（%s）", node_get_str(record_root(r), "title"));
+			snprintf(when, sizeof when, "%s 10時", buf);
+			rc = deliv_add(&v, &n, &pool, mdue.date, what, when,
+			    "4(3)ア(オ)");
+		}
+		error_clear();
+		record_free(r);
+	}
+	if (rc != 0 ||
+	    (rc = tr_list_load(&tl, st, fy, TR_LOAD_HEADS, NULL)) != 0)
+		goto done;
+	for (i = 0; i < tl.n && rc == 0; i++) {
+		const struct training *tr = tl.v[i];
+
+		if (tr->report_due.y == 0 || (tr->status != NULL &&
+		    strcmp(tr->status, "cancelled") == 0))
+			continue;
+		rp_era(buf, tr->report_due);
+		snprintf(what, sizeof what, "研修実施報告書（%s）", tr->title);
+		rc = deliv_add(&v, &n, &pool, tr->report_due, what, buf,
+		    "4(2)");
+	}
+	rp_era(buf, fy1);
+	if (rc != 0 || (rc = deliv_add(&v, &n, &pool, fy1, "当該年度の成果物"
+	    "一式（電子媒体）", buf, "4(3)イ")) != 0)
+		goto done;
+	qsort(v, n, sizeof *v, deliv_cmp);
+	if ((rc = docx_table_new(&t, 3, wd)) != 0)
+		goto done;
+	docx_table_header_rows(t, 1);
+	docx_table_cell(t, 0, 0, "成果物", &c);
+	docx_table_cell(t, 0, 1, "提出期限", &c);
+	docx_table_cell(t, 0, 2, "仕様書", &c);
+	for (i = 0; i < n; i++) {
+		docx_table_cell(t, i + 1, 0, v[i].what, &lft);
+		docx_table_cell(t, i + 1, 1, v[i].when, &lft);
+		docx_table_cell(t, i + 1, 2, v[i].spec, &lft);
+	}
+	rc = docx_add_table(d, t);
+done:
+	tr_list_free(&tl);
+	docx_table_free(t);
+	reclist_free(&l);
+	cal_free(cal);
+	free(v);
+	strpool_free(&pool);
+	return rc;
+}
+
+int
+report_plan_write_docx(struct store *st, int fy, const char *path)
+{
+	struct strpool		 pool;
+	struct plan_rec		*v = NULL;
+	struct report_work	 w;
+	struct sched		 s;
+	struct docx		*d = NULL;
+	struct docx_props	 props;
+	struct docx_page	 page;
+	struct docx_report	 cover;
+	struct docx_para_style	 right, left;
+	struct cal_date		 fy0, fy1;
+	const struct plan_rec	*p;
+	char			 date[CAL_FMT_MAX], iso[CAL_FMT_MAX], a[CAL_FMT_MAX];
+	char			 line[1024], title[256];
+	size_t			 n = 0, i;
+	int			 rc;
+
+	memset(&w, 0, sizeof w);
+	memset(&s, 0, sizeof s);
+	strpool_init(&pool);
+	strpool_init(&s.pool);
+	cal_fy_bounds(&fy0, &fy1, fy);
+	if ((rc = plan_load(&v, &n, &pool, st, fy)) != 0 ||
+	    (rc = report_work_build(&w, st, fy0, fy0, fy0, NULL)) != 0 ||
+	    (rc = sched_meetings(&s, st, fy, fy0)) != 0 ||
+	    (rc = sched_trainings(&s, st, fy, fy0)) != 0 ||
+	    (rc = sched_audits(&s, st, fy, fy0)) != 0)
+		goto done;
+	if (s.bad) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	if (s.n > 1)
+		qsort(s.v, s.n, sizeof *s.v, sched_cmp);
+	p = &v[n - 1];
+	rp_era(date, p->submitted.y != 0 ? p->submitted : p->date);
+	cal_format_iso(iso, sizeof iso, p->submitted.y != 0 ? p->submitted :
+	    p->date);
+	cal_fy_label(a, sizeof a, fy);
+	if (p->version > 1)
+		snprintf(title, sizeof title, "%s 作業実施計画書（第%ld版）", a,
+		    p->version);
+	else
+		snprintf(title, sizeof title, "%s 作業実施計画書", a);
+	memset(&props, 0, sizeof props);
+	props.title = title;
+	props.author = w.author;
+	props.created = iso;
+	memset(&page, 0, sizeof page);
+	page.margin_top = 25;
+	page.margin_bottom = 20;
+	page.margin_left = 20;
+	page.margin_right = 20;
+	memset(&cover, 0, sizeof cover);
+	cover.title = title;
+	cover.date = date;
+	cover.author = w.author;
+	style(&right, DOCX_RIGHT, 0);
+	style(&left, DOCX_LEFT, 0);
+	if ((rc = docx_new(&d, &props)) != 0)
+		goto done;
+	docx_page(d, &page);
+	docx_footer_page_number(d, DOCX_PAGENUM_OF);
+	if (w.addressee[0] != '\0') {
+		snprintf(line, sizeof line, "%s　様", w.addressee);
+		docx_add_para(d, line, &left);
+	}
+	docx_add_report_cover(d, &cover);
+
+	docx_add_outline_heading(d, 1, "業務の概要");
+	rp_era(a, fy0);
+	rp_era(date, fy1);
+	snprintf(line, sizeof line, "件名：%s", w.contract);
+	docx_add_outline_body(d, line);
+	snprintf(line, sizeof line, "履行期間：%sから%sまで", a, date);
+	docx_add_outline_body(d, line);
+	if (p->policy[0] != '\0') {
+		docx_add_outline_heading(d, 1, "業務の実施方針");
+		docx_add_outline_body(d, p->policy);
+	}
+	docx_add_outline_heading(d, 1, "実施体制");
+	if ((rc = plan_team(d, st, fy0)) != 0)
+		goto done;
+	docx_add_outline_heading(d, 1, "業務項目別の年間の作業量");
+	docx_add_outline_body(d, "仕様書に定める業務項目ごとの年間想定件数は次の"
+	    "とおりです。想定を下回る項目の作業量は、仕様書6(1)ウに基づき他の"
+	    "業務に振り替え、作業実施報告書で報告します。");
+	if ((rc = plan_items(d, &w)) != 0)
+		goto done;
+	docx_add_outline_heading(d, 1, "実施スケジュール");
+	docx_add_outline_body(d, "会議、研修および監査の月別の予定は次のとおりで"
+	    "す（作成日現在の記録による）。");
+	if ((rc = plan_schedule(d, &s, fy)) != 0)
+		goto done;
+	docx_add_outline_heading(d, 1, "成果物と提出期限");
+	if ((rc = plan_deliverables(d, st, fy)) != 0)
+		goto done;
+	docx_add_outline_heading(d, 1, "変更履歴");
+	for (i = 0; i < n; i++) {
+		rp_era(a, v[i].date);
+		if (v[i].version == 1)
+			snprintf(line, sizeof line, "第1版（%s）　当初の計画", a);
+		else
+			snprintf(line, sizeof line, "第%ld版（%s）　%s%s%s",
+			    v[i].version, a, v[i].changes,
+			    v[i].reason[0] != '\0' ? "\n変更理由：" : "",
+			    v[i].reason);
+		docx_add_outline_body(d, line);
+	}
+	docx_add_blank(d);
+	docx_add_para(d, "以上", &right);
+	rc = docx_save(d, path);
+done:
+	docx_free(d);
+	report_work_free(&w);
+	free(s.v);
+	strpool_free(&s.pool);
+	strpool_free(&pool);
+	free(v);
+	return rc;
+}

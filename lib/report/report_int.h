@@ -1,0 +1,29 @@
+/*
+ * Helpers shared by the files of lib/report.
+ */
+#ifndef NCIO_REPORT_INT_H
+#define NCIO_REPORT_INT_H
+
+#include "cal.h"
+#include "node.h"
+#include "error.h"
+#include "store.h"
+
+/* Copies in the view's pool ("" for NULL; "" when out of memory). */
+const char	*rp_str(void *pool, const char *s);
+const char	*rp_fmt(void *pool, const char *fmt, ...)
+		    NC_PRINTF(2, 3);
+/* d lies in [a, b] (and is a date). */
+int		 rp_between(struct cal_date d, struct cal_date a,
+		    struct cal_date b);
+/* A date field; -1 (and a zero date) when absent or not a date. */
+int		 rp_date(struct cal_date *out, const struct node *rec,
+		    const char *field);
+/* A 課 or 部 name from its code (the code when unknown; "" for NULL). */
+const char	*rp_org(struct store *, const char *code);
+/* 令和8年4月1日; "" for a zero date. */
+void		 rp_era(char out[CAL_FMT_MAX], struct cal_date);
+/* 20 or 1.7 */
+const char	*rp_num(char out[32], double v);
+
+#endif

@@ -1,0 +1,772 @@
+/*
+ * The security-management plan and final report (3(2)ア, 4(2)ア) as
+ * PowerPoint: one model (struct report_sec) laid out twice, as the 詳細版
+ * (every slide) and the 概要版 (the slides marked for it), so the two
+ * cannot disagree; report_sec_check() proves it on the text.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "audit.h"
+#include "buf.h"
+#include "chart.h"
+#include "checklist.h"
+#include "error.h"
+#include "pptx.h"
+#include "record.h"
+#include "report.h"
+#include "report_int.h"
+#include "schema.h"
+#include "strpool.h"
+#include "training.h"
+
+static int
+slide_new(struct report_sec *s, struct sec_slide **out, int kind,
+    const char *title, int overview)
+{
+	struct sec_slide	*v;
+
+	if ((v = realloc(s->slides, (s->nslides + 1) * sizeof *v)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	s->slides = v;
+	v = &s->slides[s->nslides++];
+	memset(v, 0, sizeof *v);
+	v->kind = kind;
+	v->title = rp_str(s->pool, title);
+	v->overview = overview;
+	*out = v;
+	return 0;
+}
+
+static int
+bullet(struct report_sec *s, struct sec_slide *sl, int level,
+    const char *text)
+{
+	struct pptx_bullet	*v;
+
+	if ((v = realloc(sl->bullets, (sl->nbullets + 1) * sizeof *v)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	sl->bullets = v;
+	v[sl->nbullets].level = level;
+	v[sl->nbullets].text = rp_str(s->pool, text);
+	sl->nbullets++;
+	return 0;
+}
+
+/* A table slide: ncols headings, then cells row by row (table_cell). */
+static int
+table_init(struct report_sec *s, struct sec_slide *sl, size_t ncols,
+    const char *const *head)
+{
+	size_t	i;
+
+	sl->ncols = ncols;
+	if ((sl->head = calloc(ncols, sizeof *sl->head)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (i = 0; i < ncols; i++)
+		sl->head[i] = rp_str(s->pool, head[i]);
+	return 0;
+}
+
+static int
+table_cell(struct report_sec *s, struct sec_slide *sl, const char *text)
+{
+	const char	**v;
+	size_t		  n = sl->nrows * sl->ncols + sl->ncell;
+
+	if ((v = realloc(sl->cells, (n + 1) * sizeof *v)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	sl->cells = v;
+	v[n] = rp_str(s->pool, text);
+	if (++sl->ncell == sl->ncols) {
+		sl->ncell = 0;
+		sl->nrows++;
+	}
+	return 0;
+}
+
+static const char *
+pct(char out[32], double r)
+{
+	if (isnan(r))
+		snprintf(out, 32, "―");
+	else
+		snprintf(out, 32, "%.1f%%", 100 * r);
+	return out;
+}
+
+/* --- the final report's sections ----------------------------------------- */
+
+static int
+sec_audits(struct report_sec *s, struct store *st)
+{
+	static const char *const head[] = { "監査", "実施日", "対象",
+	    "適合率" };
+	struct record		**v = NULL;
+	const struct node	*rec, *risks, *rk;
+	struct audit_score	 sc;
+	struct sec_slide	*sl, *ov, *tb, *rs;
+	struct chart		*ch = NULL;
+	double			 earned[64], possible[64], rate;
+	char			 keys[64][16], titles[64][96], line[512];
+	char			 p[32], era[CAL_FMT_MAX];
+	const char		*type, *status, *org;
+	size_t			 n = 0, i, k, nch = 0, held = 0, nrisk = 0, nhigh = 0;
+	double			 tot_e = 0, tot_p = 0;
+	struct cal_date		 d;
+	int			 rc;
+
+	size_t			 iov, itb;
+
+	if ((rc = audit_load_year(&v, &n, st, s->fy, NULL)) != 0)
+		return rc;
+	if ((rc = slide_new(s, &ov, 0, "内部監査（3(2)エ）", 1)) != 0)
+		goto done;
+	iov = s->nslides - 1;
+	if ((rc = slide_new(s, &tb, 1, "内部監査の実施結果", 0)) != 0 ||
+	    (rc = table_init(s, tb, 4, head)) != 0)
+		goto done;
+	itb = s->nslides - 1;
+	(void)itb;
+	for (i = 0; i < n; i++) {
+		rec = record_root(v[i]);
+		type = node_get_str(rec, "type");
+		status = node_get_str(rec, "status");
+		if (type == NULL || status == NULL ||
+		    strcmp(status, "planned") == 0 ||
+		    rp_date(&d, rec, "date") != 0)
+			continue;
+		held++;
+		org = node_get_str(rec, "target_org");
+		rp_era(era, d);
+		p[0] = '\0';
+		if (audit_score(&sc, audit_items(rec)) == 0) {
+			if (audit_tally_rate(&rate, &sc.total))
+				pct(p, rate);
+			tot_e += sc.total.earned;
+			tot_p += sc.total.possible;
+			for (k = 0; k < sc.nchapters; k++) {
+				size_t j;
+
+				for (j = 0; j < nch; j++)
+					if (strcmp(keys[j], sc.chapters[k].key)
+					    == 0)
+						break;
+				if (j == nch) {
+					if (nch == 64)
+						continue;
+					snprintf(keys[j], sizeof keys[j], "%s",
+					    sc.chapters[k].key);
+					if (strcmp(sc.chapters[k].key,
+					    sc.chapters[k].title) == 0)
+						snprintf(titles[j],
+						    sizeof titles[j], "%s",
+						    sc.chapters[k].title);
+					else
+						snprintf(titles[j],
+						    sizeof titles[j], "%s %s",
+						    sc.chapters[k].key,
+						    sc.chapters[k].title);
+					earned[j] = possible[j] = 0;
+					nch++;
+				}
+				earned[j] += sc.chapters[k].earned;
+				possible[j] += sc.chapters[k].possible;
+			}
+			audit_score_free(&sc);
+		}
+		error_clear();
+		table_cell(s, tb, node_get_str(rec, "title"));
+		table_cell(s, tb, era);
+		table_cell(s, tb, org != NULL ? rp_org(st, org) :
+		    node_get_str(rec, "target_system"));
+		if ((rc = table_cell(s, tb, p[0] ? p : "―")) != 0)
+			goto done;
+		risks = node_get(rec, "risks");
+		for (k = 0; risks != NULL && risks->kind == NODE_SEQ &&
+		    k < risks->n; k++) {
+			const char *lk;
+
+			rk = risks->u.items[k];
+			lk = node_get_str(rk, "likelihood");
+			nrisk++;
+			nhigh += lk != NULL && strcmp(lk, "high") == 0;
+		}
+	}
+	snprintf(line, sizeof line, "内部監査 %zu件、適合率（全体）%s、"
+	    "顕在化したリスク %zu件（うち発生可能性が高いもの %zu件）", held,
+	    tot_p > 0 ? pct(p, tot_e / tot_p) : "―", nrisk, nhigh);
+	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
+		goto done;
+	/* compliance by chapter */
+	if (nch > 0) {
+		double vals[64];
+
+		if ((rc = chart_new(&ch, CHART_BAR, "章別の適合率")) != 0)
+			goto done;
+		for (k = 0; k < nch; k++) {
+			chart_category(ch, titles[k]);
+			vals[k] = possible[k] > 0 ? earned[k] / possible[k] :
+			    NAN;
+		}
+		chart_series(ch, "適合率", vals, nch);
+		chart_set_format(ch, CHART_PERCENT);
+		chart_set_labels(ch, 1);
+		if ((rc = chart_check(ch)) != 0 ||
+		    (rc = slide_new(s, &sl, 2, "章別の適合率", 0)) != 0)
+			goto done;
+		sl->chart = ch;
+		ch = NULL;
+	}
+	/* risks found */
+	if (nrisk > 0) {
+		static const char *const rh[] = { "リスク", "発生可能性",
+		    "影響", "対策" };
+		const struct schema *ak;
+
+		if ((rc = store_kind(&ak, st, "audit")) != 0 ||
+		    (rc = slide_new(s, &rs, 1, "顕在化したリスク", 0)) != 0 ||
+		    (rc = table_init(s, rs, 4, rh)) != 0)
+			goto done;
+		for (i = 0; i < n; i++) {
+			risks = node_get(record_root(v[i]), "risks");
+			for (k = 0; risks != NULL && risks->kind == NODE_SEQ &&
+			    k < risks->n; k++) {
+				const char *lk, *im;
+
+				rk = risks->u.items[k];
+				lk = node_get_str(rk, "likelihood");
+				im = node_get_str(rk, "impact");
+				table_cell(s, rs, node_get_str(rk, "risk"));
+				table_cell(s, rs, lk != NULL ? schema_label(ak,
+				    "risks.likelihood", lk) : "");
+				table_cell(s, rs, im != NULL ? schema_label(ak,
+				    "risks.impact", im) : "");
+				if ((rc = table_cell(s, rs, node_get_str(rk,
+				    "measure"))) != 0)
+					goto done;
+			}
+		}
+	}
+done:
+	chart_free(ch);
+	audit_free_all(v, n);
+	return rc;
+}
+
+static int
+sec_checklists(struct report_sec *s, struct store *st)
+{
+	struct ck_stats		*cs = NULL;
+	struct sec_slide	*ov, *sl;
+	struct chart		*ch = NULL;
+	double			*now = NULL, *prev = NULL;
+	char			 line[512], a[32], b[32];
+	size_t			 i;
+	int			 rc;
+
+	if ((rc = ck_aggregate(&cs, st, CK_DEPARTMENT, s->fy, NULL)) != 0) {
+		/* no item set or no submissions: said so, not an error */
+		error_clear();
+		if ((rc = slide_new(s, &ov, 0, "所属点検（3(2)ウ）", 1)) != 0)
+			return rc;
+		return bullet(s, ov, 1, "所属点検の集計結果はありません");
+	}
+	snprintf(line, sizeof line, "所属点検 提出 %zu課／%zu課、実施率 %s"
+	    "（前年度 %s）", cs->nsubmitted, cs->ndiv, pct(a, cs->rate),
+	    pct(b, cs->prev_rate));
+	if ((rc = slide_new(s, &ov, 0, "所属点検（3(2)ウ）", 1)) != 0 ||
+	    (rc = bullet(s, ov, 1, line)) != 0)
+		goto done;
+	if (cs->ndepts == 0)
+		goto done;
+	if ((now = calloc(cs->ndepts, sizeof *now)) == NULL ||
+	    (prev = calloc(cs->ndepts, sizeof *prev)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	if ((rc = chart_new(&ch, CHART_BAR, "部別の実施率（前年度比較）")) != 0)
+		goto done;
+	for (i = 0; i < cs->ndepts; i++) {
+		chart_category(ch, cs->depts[i].name);
+		now[i] = isnan(cs->depts[i].score) ? NAN :
+		    cs->depts[i].score / 100;
+		prev[i] = isnan(cs->depts[i].prev) ? NAN :
+		    cs->depts[i].prev / 100;
+	}
+	chart_series(ch, "今年度", now, cs->ndepts);
+	if (cs->has_prev)
+		chart_series(ch, "前年度", prev, cs->ndepts);
+	chart_set_format(ch, CHART_PERCENT);
+	if ((rc = chart_check(ch)) != 0 ||
+	    (rc = slide_new(s, &sl, 2, "部別の実施率（前年度比較）", 0)) != 0)
+		goto done;
+	sl->chart = ch;
+	ch = NULL;
+done:
+	chart_free(ch);
+	free(now);
+	free(prev);
+	ck_stats_free(cs);
+	return rc;
+}
+
+static int
+sec_trainings(struct report_sec *s, struct store *st)
+{
+	static const char *const head[] = { "研修", "実施日", "対象者数",
+	    "受講者数", "受講率" };
+	struct tr_list		 l;
+	struct sec_slide	*ov, *tb, *sl;
+	struct chart		*ch = NULL;
+	double			*vals = NULL;
+	char			 line[512], buf[64], era[CAL_FMT_MAX];
+	size_t			 i, held = 0;
+	long			 att = 0;
+	int			 rc;
+
+	if ((rc = tr_list_load(&l, st, s->fy, TR_LOAD_HEADS, NULL)) != 0)
+		return rc;
+	size_t			 iov;
+
+	if ((rc = slide_new(s, &ov, 0, "研修（3(2)イ）", 1)) != 0)
+		goto done;
+	iov = s->nslides - 1;
+	if ((rc = slide_new(s, &tb, 1, "研修の実施状況", 0)) != 0 ||
+	    (rc = table_init(s, tb, 5, head)) != 0)
+		goto done;
+	if ((vals = calloc(l.n + 1, sizeof *vals)) == NULL ||
+	    (rc = chart_new(&ch, CHART_BAR, "研修別の受講者数")) != 0) {
+		rc = rc ? rc : error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < l.n; i++) {
+		const struct training *t = l.v[i];
+
+		if (t->kind == NULL || strcmp(t->kind, "security") != 0 ||
+		    t->status == NULL || (strcmp(t->status, "held") != 0 &&
+		    strcmp(t->status, "reported") != 0))
+			continue;
+		rp_era(era, t->date);
+		table_cell(s, tb, t->title);
+		table_cell(s, tb, era);
+		snprintf(buf, sizeof buf, "%ld", t->target);
+		table_cell(s, tb, t->target >= 0 ? buf : "―");
+		snprintf(buf, sizeof buf, "%ld", t->attended);
+		table_cell(s, tb, t->attended >= 0 ? buf : "―");
+		if (t->target > 0 && t->attended >= 0)
+			pct(buf, (double)t->attended / (double)t->target);
+		else
+			snprintf(buf, sizeof buf, "―");
+		if ((rc = table_cell(s, tb, buf)) != 0)
+			goto done;
+		chart_category(ch, t->title);
+		vals[held++] = t->attended >= 0 ? (double)t->attended : NAN;
+		if (t->attended > 0)
+			att += t->attended;
+	}
+	snprintf(line, sizeof line, "情報セキュリティ研修 %zu回、受講者 計%ld人",
+	    held, att);
+	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
+		goto done;
+	if (held > 0) {
+		chart_series(ch, "受講者数", vals, held);
+		chart_set_format(ch, CHART_COUNT);
+		chart_set_labels(ch, 1);
+		if ((rc = chart_check(ch)) != 0 ||
+		    (rc = slide_new(s, &sl, 2, "研修別の受講者数", 0)) != 0)
+			goto done;
+		sl->chart = ch;
+		ch = NULL;
+	}
+done:
+	chart_free(ch);
+	free(vals);
+	tr_list_free(&l);
+	return rc;
+}
+
+static int
+sec_incidents(struct report_sec *s, struct store *st)
+{
+	const struct schema	*kind, *cat;
+	struct reclist		 l = RECLIST_INIT;
+	struct record		*r;
+	struct sec_slide	*ov, *sl;
+	struct chart		*ch = NULL;
+	static const char *const want[] = { "category" };
+	double			 n[32];
+	const char		*c, *v;
+	char			 line[512];
+	size_t			 i, k, ncat = 0, total = 0;
+	int			 rc;
+
+	memset(n, 0, sizeof n);
+	if ((rc = store_kind(&kind, st, "incident")) != 0 ||
+	    (rc = store_scan(&l, st, kind, s->fy, NULL)) != 0)
+		goto done;
+	cat = schema_at(kind, "category");
+	while (cat != NULL && ncat < 32 && schema_enum_at(cat, ncat) != NULL)
+		ncat++;
+	for (i = 0; i < l.n; i++) {
+		if ((rc = record_load_fields(&r, st, &l.v[i], NULL, want, 1))
+		    != 0)
+			goto done;
+		c = node_get_str(record_root(r), "category");
+		for (k = 0; c != NULL && k < ncat; k++)
+			if (strcmp(schema_enum_at(cat, k), c) == 0)
+				n[k]++;
+		total++;
+		record_free(r);
+	}
+	snprintf(line, sizeof line, "事故等への対応 %zu件", total);
+	if ((rc = slide_new(s, &ov, 0, "事故等への対応（3(2)オ）", 1)) != 0 ||
+	    (rc = bullet(s, ov, 1, line)) != 0)
+		goto done;
+	if (total == 0)
+		goto done;
+	if ((rc = chart_new(&ch, CHART_BAR, "分類別の件数")) != 0)
+		goto done;
+	for (k = 0; k < ncat; k++) {
+		v = schema_enum_at(cat, k);
+		chart_category(ch, schema_label(kind, "category", v));
+	}
+	chart_series(ch, "件数", n, ncat);
+	chart_set_format(ch, CHART_COUNT);
+	chart_set_labels(ch, 1);
+	if ((rc = chart_check(ch)) != 0 ||
+	    (rc = slide_new(s, &sl, 2, "分類別の件数", 0)) != 0)
+		goto done;
+	sl->chart = ch;
+	ch = NULL;
+done:
+	chart_free(ch);
+	reclist_free(&l);
+	return rc;
+}
+
+/* --- the record of the plan or the final report ------------------------ */
+
+static int
+sec_record(struct record **out, struct store *st, int fy, const char *type)
+{
+	const struct schema	*kind;
+	struct reclist		 l = RECLIST_INIT;
+	struct record		*r = NULL, *best = NULL;
+	const char		*t, *bd = NULL, *d;
+	size_t			 i;
+	int			 rc;
+
+	*out = NULL;
+	if ((rc = store_kind(&kind, st, "secreport")) != 0 ||
+	    (rc = store_scan(&l, st, kind, fy, NULL)) != 0)
+		goto done;
+	for (i = 0; i < l.n; i++) {
+		if ((rc = record_load(&r, st, &l.v[i], NULL)) != 0)
+			goto done;
+		t = node_get_str(record_root(r), "type");
+		d = node_get_str(record_root(r), "date");
+		if (t != NULL && strcmp(t, type) == 0 && (bd == NULL ||
+		    (d != NULL && strcmp(d, bd) > 0))) {
+			record_free(best);
+			best = r;
+			bd = d;
+		} else
+			record_free(r);
+		r = NULL;
+	}
+	if (best == NULL) {
+		rc = error_set(NC_ENOTFOUND, "FY%d has no %s record (kind "
+		    "secreport, type %s): add one with 'nerima-cio add "
+		    "secreport'", fy, strcmp(type, "plan") == 0 ?
+		    "security-management plan (運営計画書)" :
+		    "final security report (最終報告書)", type);
+		goto done;
+	}
+	*out = best;
+done:
+	reclist_free(&l);
+	return rc;
+}
+
+int
+report_sec_build(struct report_sec *out, struct store *st, int fy,
+    int final)
+{
+	struct record		*r = NULL;
+	const struct node	*rec, *seq, *it, *conf;
+	const struct schema	*kind;
+	struct sec_slide	*sl;
+	struct buf		 notes = BUF_INIT;
+	struct cal_date		 d;
+	char			 era[CAL_FMT_MAX], line[1024];
+	const char		*s;
+	size_t			 i;
+	int			 rc;
+
+	memset(out, 0, sizeof *out);
+	out->fy = fy;
+	out->final = final;
+	if ((out->pool = calloc(1, sizeof(struct strpool))) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	strpool_init(out->pool);
+	if ((rc = store_kind(&kind, st, "secreport")) != 0 ||
+	    (rc = sec_record(&r, st, fy, final ? "final" : "plan")) != 0 ||
+	    (rc = store_config(&conf, st)) != 0)
+		goto done;
+	rec = record_root(r);
+	out->title = rp_str(out->pool, node_get_str(rec, "title"));
+	rp_date(&d, rec, "date");
+	rp_era(era, d);
+	out->date = rp_str(out->pool, era);
+	s = node_get_str(node_get(conf, "documents"), "author");
+	out->author = rp_str(out->pool, s != NULL ? s :
+	    node_get_str(conf, "contractor"));
+	/* 3(2)ア: the two proofreading rounds, on the cover's notes */
+	seq = node_get(rec, "proofreads");
+	for (i = 0; seq != NULL && seq->kind == NODE_SEQ && i < seq->n; i++) {
+		it = seq->u.items[i];
+		rp_date(&d, it, "date");
+		rp_era(era, d);
+		buf_printf(&notes, "校正 第%s回　%s　%s\n修正内容：%s\n",
+		    node_get_str(it, "round"), era, node_get_str(it, "by"),
+		    node_get_str(it, "changes"));
+		out->nproofreads++;
+	}
+	if (buf_ok(&notes) != 0) {
+		rc = error_code();
+		goto done;
+	}
+	out->notes = rp_str(out->pool, notes.len > 0 ? notes.data :
+	    "校正の記録はありません");
+	if ((s = node_get_str(rec, "summary")) != NULL) {
+		if ((rc = slide_new(out, &sl, 0, "概要", 1)) != 0)
+			goto done;
+		for (const char *p = s, *e; *p != '\0'; p = *e ? e + 1 : e) {
+			e = strchr(p, '\n');
+			if (e == NULL)
+				e = p + strlen(p);
+			snprintf(line, sizeof line, "%.*s", (int)(e - p), p);
+			if ((rc = bullet(out, sl, 1, line)) != 0)
+				goto done;
+		}
+	}
+	if (!final) {
+		static const char *const gh[] = { "段階", "目標", "指標・方法" };
+		struct sec_slide *tb;
+
+		seq = node_get(rec, "goals");
+		if ((rc = slide_new(out, &sl, 0, "PDCAの目標", 1)) != 0 ||
+		    (rc = slide_new(out, &tb, 1, "PDCAの目標と指標", 0)) != 0 ||
+		    (rc = table_init(out, tb, 3, gh)) != 0)
+			goto done;
+		sl = &out->slides[out->nslides - 2];
+		for (i = 0; seq != NULL && seq->kind == NODE_SEQ &&
+		    i < seq->n; i++) {
+			const char *ph;
+
+			it = seq->u.items[i];
+			ph = node_get_str(it, "phase");
+			ph = ph != NULL ? schema_label(kind, "goals.phase", ph) :
+			    "";
+			snprintf(line, sizeof line, "%s：%s", ph,
+			    node_get_str(it, "goal"));
+			bullet(out, sl, 1, line);
+			table_cell(out, tb, ph);
+			table_cell(out, tb, node_get_str(it, "goal"));
+			if ((rc = table_cell(out, tb, node_get_str(it,
+			    "measure"))) != 0)
+				goto done;
+		}
+		seq = node_get(rec, "schedule");
+		if (seq != NULL && seq->kind == NODE_SEQ && seq->n > 0) {
+			static const char *const sh[] = { "月", "内容" };
+
+			if ((rc = slide_new(out, &tb, 1, "年間スケジュール", 1))
+			    != 0 || (rc = table_init(out, tb, 2, sh)) != 0)
+				goto done;
+			for (i = 0; i < seq->n; i++) {
+				it = seq->u.items[i];
+				snprintf(line, sizeof line, "%s月",
+				    node_get_str(it, "month"));
+				table_cell(out, tb, line);
+				if ((rc = table_cell(out, tb, node_get_str(it,
+				    "item"))) != 0)
+					goto done;
+			}
+		}
+	} else if ((rc = sec_audits(out, st)) != 0 ||
+	    (rc = sec_checklists(out, st)) != 0 ||
+	    (rc = sec_trainings(out, st)) != 0 ||
+	    (rc = sec_incidents(out, st)) != 0)
+		goto done;
+	seq = node_get(rec, "next_actions");
+	if (seq != NULL && seq->kind == NODE_SEQ && seq->n > 0) {
+		if ((rc = slide_new(out, &sl, 0, final ? "次年度の取組" :
+		    "取組の方針", 1)) != 0)
+			goto done;
+		for (i = 0; i < seq->n; i++)
+			if ((rc = bullet(out, sl, 1,
+			    seq->u.items[i]->kind == NODE_SCALAR ?
+			    seq->u.items[i]->u.s.str : "")) != 0)
+				goto done;
+	}
+done:
+	buf_free(&notes);
+	record_free(r);
+	if (rc != 0)
+		report_sec_free(out);
+	return rc;
+}
+
+void
+report_sec_free(struct report_sec *s)
+{
+	size_t	i;
+
+	if (s == NULL)
+		return;
+	for (i = 0; i < s->nslides; i++) {
+		free(s->slides[i].bullets);
+		free(s->slides[i].head);
+		free(s->slides[i].cells);
+		chart_free(s->slides[i].chart);
+	}
+	free(s->slides);
+	if (s->pool != NULL) {
+		strpool_free(s->pool);
+		free(s->pool);
+	}
+	memset(s, 0, sizeof *s);
+}
+
+int
+report_sec_write(const struct report_sec *s, int overview, const char *path)
+{
+	struct pptx		*p = NULL;
+	struct pptx_props	 props;
+	struct pptx_title	 t;
+	char			 sub[64];
+	size_t			 i;
+	int			 rc;
+
+	memset(&props, 0, sizeof props);
+	props.title = s->title;
+	props.author = s->author;
+	if ((rc = pptx_new(&p, &props, NULL)) != 0)
+		return rc;
+	memset(&t, 0, sizeof t);
+	t.title = s->title;
+	snprintf(sub, sizeof sub, "%s", overview ? "概要版" : "詳細版");
+	t.subtitle = sub;
+	t.date = s->date;
+	t.author = s->author;
+	pptx_title_slide(p, &t);
+	pptx_notes(p, s->notes);
+	for (i = 0; i < s->nslides; i++) {
+		const struct sec_slide *sl = &s->slides[i];
+		struct pptx_table tb;
+
+		if (overview && !sl->overview)
+			continue;
+		switch (sl->kind) {
+		case 0:
+			pptx_bullet_slide(p, sl->title, sl->bullets,
+			    sl->nbullets);
+			break;
+		case 1:
+			memset(&tb, 0, sizeof tb);
+			tb.ncols = sl->ncols;
+			tb.head = sl->head;
+			tb.nrows = sl->nrows;
+			tb.cells = sl->cells;
+			pptx_table_slide(p, sl->title, &tb);
+			break;
+		default:
+			pptx_chart_slide(p, sl->title, sl->chart);
+			break;
+		}
+	}
+	rc = pptx_save(p, path);
+	pptx_free(p);
+	return rc;
+}
+
+/* The numbers of a text: runs of digits with their decimals ("93.6"). */
+static void
+numbers(struct buf *out, const char *t)
+{
+	const char	*p = t, *q;
+
+	while (*p != '\0') {
+		if (!isdigit((unsigned char)*p)) {
+			p++;
+			continue;
+		}
+		q = p;
+		while (isdigit((unsigned char)*q) || (*q == '.' &&
+		    isdigit((unsigned char)q[1])))
+			q++;
+		buf_printf(out, "\n%.*s\n", (int)(q - p), p);
+		p = q;
+	}
+}
+
+static void
+slide_text(struct buf *out, const struct sec_slide *sl)
+{
+	size_t	i;
+
+	buf_printf(out, "%s\n", sl->title);
+	for (i = 0; i < sl->nbullets; i++)
+		buf_printf(out, "%s\n", sl->bullets[i].text);
+	for (i = 0; i < sl->ncols; i++)
+		buf_printf(out, "%s\n", sl->head[i]);
+	for (i = 0; i < sl->nrows * sl->ncols; i++)
+		buf_printf(out, "%s\n", sl->cells[i] != NULL ? sl->cells[i] :
+		    "");
+}
+
+int
+report_sec_text(struct buf *out, const struct report_sec *s, int overview)
+{
+	size_t	i;
+
+	buf_printf(out, "%s\n%s\n%s\n", s->title, s->date, s->author);
+	for (i = 0; i < s->nslides; i++)
+		if (!overview || s->slides[i].overview)
+			slide_text(out, &s->slides[i]);
+	return buf_ok(out);
+}
+
+int
+report_sec_check(const char *overview, const char *detail)
+{
+	struct buf	 on = BUF_INIT, dn = BUF_INIT;
+	const char	*p, *e;
+	int		 rc = 0;
+
+	numbers(&on, overview);
+	numbers(&dn, detail);
+	for (p = on.len > 0 ? on.data : ""; *p != '\0'; p = e) {
+		char needle[80];
+
+		if (*p == '\n') {
+			e = p + 1;
+			continue;
+		}
+		e = strchr(p, '\n');
+		snprintf(needle, sizeof needle, "\n%.*s\n", (int)(e - p), p);
+		if (dn.data == NULL || strstr(dn.data, needle) == NULL) {
+			rc = error_set(NC_EINVALID, "the 概要版 shows %.*s, "
+			    "which the 詳細版 does not", (int)(e - p), p);
+			break;
+		}
+	}
+	buf_free(&on);
+	buf_free(&dn);
+	return rc;
+}

@@ -1,0 +1,209 @@
+#!/bin/bash
+# report: the 作業実施報告書 of a progress meeting with its attachments,
+# counts recomputed here from the record files (tests/py/check_report.py),
+# the 6(1)ウ note exactly where an item is short, the user's wording of a
+# note, the year's totals; bad input refused with nothing written.
+. "$(dirname "$0")/lib/common.bash"
+
+PY=/usr/bin/python3
+CHECK=$NCIO_SOURCE_DIR/tests/py/check_report.py
+$PY -c 'import docx, openpyxl, yaml' 2>/dev/null || {
+	echo "SKIP: python3-docx, python3-openpyxl and python3-yaml are needed" >&2
+	exit 77; }
+D=$T/data
+cp -r "$NCIO_SAMPLE_DIR" "$D"
+export NERIMA_CIO_TODAY=2026-11-30
+pycheck() {
+	checks=$((checks + 1))
+	$PY "$CHECK" "$@" >"$T/pyout" 2>"$T/pyerr" || { fail "check_report.py $*";
+	    sed 's/^/  | /' "$T/pyerr" >&2; }
+}
+meeting() {	# the id of the meeting titled $1
+	grep -l "^title: $1\$" "$D"/meetings/2026/*.yaml | head -1 |
+	    xargs basename | sed 's/\.yaml$//'
+}
+m1=$(meeting '第1回 進捗報告会')
+m2=$(meeting '第2回 進捗報告会')
+m4=$(meeting '第4回 進捗報告会')
+regular=$(meeting '第5回 定例会')
+[ -n "$m2" ] && [ -n "$regular" ] || { fail "sample meetings not found"; finish; }
+
+# --- every progress meeting: counts, marks and notes from the records -------
+for m in "$m1" "$m2" "$m4"; do
+	O=$T/out-$m
+	expect_status 0 "$NCIO" -C "$D" report bimonthly --meeting "${m:0:6}" \
+	    -o "$O/"
+	n=$(find "$O" -type f | wc -l)
+	[ "$n" = 4 ] || fail "$m: $n files written, want 4"
+	for f in 作業実施報告書 課題管理表 予定と実績 相談業務実施報告書; do
+		ls "$O/${f}_令和"*.* >/dev/null 2>&1 || fail "$m: no $f"
+	done
+	pycheck bimonthly "$D" "$m" "$O"/作業実施報告書_*.docx
+done
+# the second meeting's report: some items short, some not (sample is non-trivial)
+O=$T/out-$m2
+pycheck bimonthly "$D" "$m2" "$O"/作業実施報告書_*.docx
+grep -q 'short 1[0-9]*:' "$T/pyout" || grep -q 'short [1-9]:' "$T/pyout" ||
+    fail "the sample's second report has no short item"
+grep -q 'plan_reviews=2/6' "$T/pyout" || fail "unexpected review counts:
+$(cat "$T/pyout")"
+expect_grep "$T/pyout" 'period 2026-05-28\.\.2026-07-22 months 4'
+# the attachments are the issue table and the consultation report
+$PY - "$O" <<'PY' || fail "attachments unreadable"
+import glob, sys, docx, openpyxl
+o = sys.argv[1]
+wb = openpyxl.load_workbook(glob.glob(o + "/予定と実績_*.xlsx")[0])
+ws = wb.worksheets[0]
+assert ws["A1"].value.endswith("予定と実績"), ws["A1"].value
+vals = [r[6] for r in ws.iter_rows(min_row=5, values_only=True)]
+assert "実績" in vals and "予定" in vals, vals
+openpyxl.load_workbook(glob.glob(o + "/課題管理表_*.xlsx")[0])
+t = "\n".join(p.text for p in
+              docx.Document(glob.glob(o + "/相談業務実施報告書_*.docx")[0]).paragraphs)
+assert "令和8年5月28日から令和8年7月22日まで" in t
+PY
+checks=$((checks + 1))
+
+# --- the user's wording of a note -------------------------------------------
+O=$T/note
+expect_status 0 "$NCIO" -C "$D" report bimonthly --meeting "$m2" -o "$O/" \
+    --note 'plan_reviews=依頼件数が少ないため、監査の準備に充てた。'
+pycheck bimonthly "$D" "$m2" "$O"/作業実施報告書_*.docx plan_reviews \
+    依頼件数が少ないため、監査の準備に充てた。
+
+# --- bad input: refused, nothing written ------------------------------------
+O=$T/bad
+expect_status 1 "$NCIO" -C "$D" report bimonthly --meeting "$regular" -o "$O/"
+expect_grep "$T/err" "is a 定例会, not a 進捗報告会"
+expect_status 1 "$NCIO" -C "$D" report bimonthly --from 2026-12-01 \
+    --to 2027-04-05 -o "$O/"
+expect_grep "$T/err" "crosses fiscal years"
+expect_status 1 "$NCIO" -C "$D" report bimonthly --meeting "$m2" -o "$O/" \
+    --note 'system_evaluations=余力を他に充てた'
+expect_grep "$T/err" "not below its expectation"
+expect_status 1 "$NCIO" -C "$D" report bimonthly --meeting "$m2" -o "$O/" \
+    --note 'no_such_item=x'
+expect_grep "$T/err" "no work item 'no_such_item'"
+expect_status 2 "$NCIO" -C "$D" report bimonthly --meeting "$m2" -o "$O/" \
+    --note 'plan_reviews'
+expect_status 2 "$NCIO" -C "$D" report bimonthly --meeting "$m2" \
+    --from 2026-05-01 -o "$O/"
+expect_status 2 "$NCIO" -C "$D" report bimonthly --from 2026-05-01 -o "$O/"
+# several files need a folder, not one file
+expect_status 1 "$NCIO" -C "$D" report bimonthly --meeting "$m2" -o "$O/x.docx"
+expect_grep "$T/err" "give a folder"
+[ ! -e "$O" ] || [ -z "$(find "$O" -type f)" ] ||
+    fail "a refused report left files: $(find "$O" -type f)"
+# a write that fails halfway leaves nothing: the third file's place is taken
+O=$T/half
+mkdir -p "$O/予定と実績_令和8年7月22日.xlsx"
+expect_status 1 "$NCIO" -C "$D" report bimonthly --meeting "$m2" -o "$O/"
+n=$(find "$O" -type f | wc -l)
+[ "$n" = 0 ] || fail "a failed export left $n files: $(find "$O" -type f)"
+
+# --- a period given by dates ---------------------------------------------------
+expect_status 0 "$NCIO" -C "$D" report bimonthly --from R8.4.1 --to 2026-06-30 \
+    -o "$T/dates/"
+ls "$T/dates/"作業実施報告書_令和8年11月30日.docx >/dev/null ||
+    fail "a report by dates is dated today"
+
+# --- the year's totals -------------------------------------------------------
+expect_status 0 "$NCIO" -C "$D" report annual --fy 2026 -o "$T/annual/"
+pycheck annual "$D" 2026 "$NERIMA_CIO_TODAY" "$T"/annual/業務項目別実績_令和8年度.xlsx
+expect_status 1 "$NCIO" -C "$D" report annual --fy 2027 -o "$T/annual/"
+expect_grep "$T/err" "has not begun"
+
+# --- the work plan: the highest version, its change history ---------------
+expect_status 0 "$NCIO" -C "$D" report plan --fy 2026 -o "$T/plan/"
+P=$T/plan/作業実施計画書_令和8年度.docx
+$PY - "$P" "$D" <<'PY' || fail "the work plan does not say what the records say"
+import sys, re, docx, yaml
+doc = docx.Document(sys.argv[1])
+text = "\n".join(p.text for p in doc.paragraphs)
+cells = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
+conf = yaml.safe_load(open(sys.argv[2] + "/nerima-cio.yaml", encoding="utf-8"))
+assert "作業実施計画書（第2版）" in text, text[:200]
+assert "第1版（令和8年4月10日）" in text and "第2版（令和8年6月29日）" in text
+assert "区立図書館の運用面の監査を令和8年8月から同年10月に変更した。" in text
+for m in conf["members"]:
+    assert m["name"] in cells, m["name"]
+for k, v in conf["expectations"].items():
+    pass
+assert "第3回 進捗報告会" in cells and "令和8年9月18日 10時" in cells
+assert re.search(r"\b(wp|mt|tr|au)-[0-9a-z]{8}\b", text + cells) is None
+PY
+checks=$((checks + 1))
+# a year without a plan record, a new version that does not say what changed
+expect_status 1 "$NCIO" -C "$D" report plan --fy 2027 -o "$T/plan2/"
+expect_grep "$T/err" "FY2027 has no work plan record"
+[ ! -e "$T/plan2" ] || [ -z "$(find "$T/plan2" -type f)" ] ||
+    fail "a refused plan left a file"
+sed -e 's/^id: .*/id: wp-9zzzzzz9/' -e 's/^version: 2/version: 3/' \
+    -e '/^changes:/,/^reason:/{/^reason:/!d}' \
+    "$D"/workplans/2026/wp-7t4x9h2c.yaml >"$D"/workplans/2026/wp-9zzzzzz9.yaml
+expect_status 1 "$NCIO" -C "$D" report plan --fy 2026 -o "$T/plan3/"
+expect_grep "$T/err" "version 3 of the FY2026 work plan does not say what changed"
+rm "$D"/workplans/2026/wp-9zzzzzz9.yaml
+
+# --- the security plan and final report: 詳細版 and 概要版 from one model ----
+expect_status 0 "$NCIO" -C "$D" report security-final --fy 2026 -o "$T/sec/"
+expect_status 0 "$NCIO" -C "$D" report security-plan --fy 2026 -o "$T/sec/"
+$PY - "$T/sec" <<'PY' || fail "the PowerPoint packages are not what they should be"
+import glob, re, sys, zipfile
+from xml.etree import ElementTree as ET
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}t"
+for f in sorted(glob.glob(sys.argv[1] + "/*.pptx")):
+    z = zipfile.ZipFile(f)
+    assert z.testzip() is None, f
+    names = z.namelist()
+    for n in names:
+        if n.endswith(".xml") or n.endswith(".rels"):
+            ET.fromstring(z.read(n))          # well-formed
+    notes = [n for n in names if re.match(r"ppt/notesSlides/notesSlide\d+\.xml$", n)]
+    assert notes, f + ": no notes"
+    t = "".join(e.text or "" for e in ET.fromstring(
+        z.read("ppt/notesSlides/notesSlide1.xml")).iter(A))
+    assert "校正 第1回" in t and "校正 第2回" in t, (f, t)
+    if "最終報告書" in f and "詳細版" in f:
+        charts = [n for n in names if re.match(r"ppt/charts/chart\d+\.xml$", n)]
+        embeds = [n for n in names if n.startswith("ppt/embeddings/")]
+        assert len(charts) >= 4 and len(embeds) == len(charts), (charts, embeds)
+    text = " ".join(e.text or "" for n in names if n.startswith("ppt/slides/slide")
+                    and n.endswith(".xml") for e in ET.fromstring(z.read(n)).iter(A))
+    assert re.search(r"\b(au|tr|in|ck|sr)-[0-9a-z]{8}\b", text) is None, f
+PY
+checks=$((checks + 1))
+expect_status 1 "$NCIO" -C "$D" report security-final --fy 2027 -o "$T/sec2/"
+expect_grep "$T/err" "FY2027 has no final security report"
+[ ! -e "$T/sec2" ] || [ -z "$(find "$T/sec2" -type f)" ] ||
+    fail "a refused security report left files"
+
+# --- LibreOffice reads the same numbers (one conversion of every file) ------
+if command -v soffice >/dev/null && command -v pdftotext >/dev/null; then
+	H=$T/home
+	mkdir -p "$H" "$T/pdf"
+	O=$T/out-$m2
+	HOME=$H soffice --headless --convert-to pdf --outdir "$T/pdf" \
+	    "$O"/作業実施報告書_*.docx "$T"/sec/*.pptx >/dev/null 2>&1
+	pdftotext -layout "$T"/pdf/作業実施報告書_*.pdf "$T/report.txt"
+	pycheck pdftext "$T/report.txt" "$O"/作業実施報告書_*.docx
+	expect_grep "$T/report.txt" "作業実施報告書"
+	expect_grep "$T/report.txt" "仕様書 ?6\(1\)ウ"
+	# the 概要版's numbers are the 詳細版's, as LibreOffice reads them
+	for kind in 最終報告書 運営計画書; do
+		pdftotext "$T"/pdf/*"$kind"*概要版.pdf "$T/ov.txt"
+		pdftotext "$T"/pdf/*"$kind"*詳細版.pdf "$T/det.txt"
+		checks=$((checks + 1))
+		$PY - "$T/ov.txt" "$T/det.txt" <<'PY' || fail "$kind: 概要版 and 詳細版 disagree"
+import re, sys
+num = lambda f: re.findall(r"\d+(?:\.\d+)?", open(f, encoding="utf-8").read())
+ov, det = num(sys.argv[1]), set(num(sys.argv[2]))
+missing = [n for n in ov if n not in det]
+assert len(ov) > 5 and not missing, (len(ov), missing)
+PY
+	done
+else
+	echo "note: LibreOffice not installed, the PDF text checks were not run" >&2
+fi
+
+finish

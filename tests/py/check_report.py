@@ -1,0 +1,282 @@
+#!/usr/bin/python3
+"""Independent checks of `nerima-cio report` output.
+
+The counts are computed here from the record YAML files with PyYAML (no
+code shared with the program) by the rules nerima-cio-report(1) states,
+then compared with what the .docx / .xlsx say.
+
+usage:
+  check_report.py bimonthly DATA MEETING_ID DOCX [NOTE_ITEM NOTE_TEXT]
+  check_report.py annual DATA FY TODAY XLSX
+  check_report.py pdftext PDF_TEXT_FILE DOCX   (numbers survive LibreOffice)
+"""
+import datetime as dt
+import glob
+import os
+import re
+import sys
+
+import yaml
+
+ID_RE = re.compile(r"\b(rv|au|ck|tr|in|cs|mt|is|pi|ct)-[0-9a-z]{8}\b")
+
+
+def fail(msg):
+    print("check_report: " + msg, file=sys.stderr)
+    sys.exit(1)
+
+
+def d(s):
+    if s is None:
+        return None
+    if isinstance(s, dt.date):
+        return s
+    try:
+        return dt.date.fromisoformat(str(s)[:10])
+    except ValueError:
+        return None
+
+
+def records(data, kind_dir, fy):
+    out = []
+    for p in sorted(glob.glob(os.path.join(data, kind_dir, str(fy), "*.yaml"))):
+        with open(p, encoding="utf-8") as f:
+            out.append(yaml.safe_load(f))
+    return out
+
+
+# (key, spec, rule); labels are the config schema's titles.
+ITEMS = [
+    "dx_support", "plan_reviews", "procurement_support", "system_evaluations",
+    "digital_trainings", "pia_support", "mynumber_trainings",
+    "security_trainings", "checklists", "operational_audits", "system_audits",
+    "followup_audits", "incidents", "vendor_checklists",
+    "department_consultations", "consultation_attendances",
+    "division_consultations", "it_honbu_meetings", "unei_meetings",
+    "security_committee_meetings", "regular_meetings", "progress_meetings",
+]
+
+
+def compute(data, fy, frm, to):
+    """{key: (period, ytd)} by the documented rules."""
+    fy0 = dt.date(fy, 4, 1)
+    per = {k: 0 for k in ITEMS}
+    ytd = {k: 0 for k in ITEMS}
+    sets_p = {k: set() for k in ITEMS}
+    sets_y = {k: set() for k in ITEMS}
+
+    def add(k, day, distinct=None):
+        if day is None or not (fy0 <= day <= to):
+            return
+        if distinct is None:
+            ytd[k] += 1
+            if frm <= day:
+                per[k] += 1
+        else:
+            sets_y[k].add(distinct)
+            if frm <= day:
+                sets_p[k].add(distinct)
+
+    rtype = {"plan": "plan_reviews", "procurement": "procurement_support",
+             "system-evaluation": "system_evaluations"}
+    for r in records(data, "reviews", fy):
+        if r.get("type") in rtype:
+            add(rtype[r["type"]], d(r.get("received")))
+    for r in records(data, "pias", fy):
+        add("pia_support", d(r.get("received")))
+    for r in records(data, "trainings", fy):
+        if r.get("status") not in ("held", "reported"):
+            continue
+        k = r.get("kind")
+        if k == "digital":
+            add("digital_trainings", d(r.get("date")),
+                r.get("plan_key") or r.get("title"))
+        elif k == "security":
+            add("security_trainings", d(r.get("date")),
+                r.get("audience") or r.get("title"))
+        elif k == "mynumber":
+            add("mynumber_trainings", d(r.get("date")))
+    atype = {"operational": "operational_audits", "system": "system_audits",
+             "followup": "followup_audits"}
+    for r in records(data, "audits", fy):
+        if r.get("status") != "planned" and r.get("type") in atype:
+            add(atype[r["type"]], d(r.get("date")))
+    for r in records(data, "checklists", fy):
+        k = "vendor_checklists" if r.get("kind") == "vendor" else "checklists"
+        add(k, d(r.get("submitted")))
+    for r in records(data, "incidents", fy):
+        add("incidents", d(r.get("reported")) or d(r.get("discovered")) or
+            d(r.get("occurred")))
+    ctype = {"department": "department_consultations",
+             "division": "division_consultations", "dx": "dx_support"}
+    for r in records(data, "consults", fy):
+        if r.get("type") in ctype:
+            add(ctype[r["type"]], d(r.get("received")))
+        att = r.get("attendances") or []
+        for a in att:
+            add("consultation_attendances", d(a.get("date")))
+        if not att and r.get("attended_date"):
+            add("consultation_attendances", d(r.get("attended_date")))
+    mtype = {"it-honbu": "it_honbu_meetings", "unei": "unei_meetings",
+             "security-committee": "security_committee_meetings",
+             "regular": "regular_meetings", "progress": "progress_meetings"}
+    for r in records(data, "meetings", fy):
+        if r.get("status") in ("held", "minutes-done") and \
+                r.get("type") in mtype:
+            add(mtype[r["type"]], d(r.get("date")))
+    for k in ITEMS:
+        if k in ("digital_trainings", "security_trainings"):
+            per[k] = len(sets_p[k])
+            ytd[k] = len(sets_y[k])
+    return per, ytd
+
+
+def config(data):
+    with open(os.path.join(data, "nerima-cio.yaml"), encoding="utf-8") as f:
+        return yaml.safe_load(f)
+
+
+def labels(src):
+    with open(os.path.join(src, "schemas", "config.yaml"),
+              encoding="utf-8") as f:
+        s = yaml.safe_load(f)
+    props = s["properties"]["expectations"]["properties"]
+    return {k: re.sub(r"（[^（]*）$", "", v["title"]) for k, v in props.items()}
+
+
+def docx_text(path):
+    import docx
+    doc = docx.Document(path)
+    paras = [p.text for p in doc.paragraphs]
+    tables = [[[c.text for c in row.cells] for row in t.rows]
+              for t in doc.tables]
+    return doc, paras, tables
+
+
+def bimonthly(data, mid, path, note_item=None, note_text=None):
+    src = os.environ["NCIO_SOURCE_DIR"]
+    meetings = records(data, "meetings", 2026)
+    me = [m for m in meetings if m["id"] == mid]
+    if not me:
+        fail("no meeting " + mid)
+    me = me[0]
+    day = d(me["date"])
+    fy = me["fy"]
+    prev = [d(m["date"]) for m in meetings if m.get("type") == "progress"
+            and d(m["date"]) < day]
+    frm = max(prev) if prev else dt.date(fy, 4, 1)
+    to = day - dt.timedelta(days=1)
+    months = min(12, max(1, (to.year - fy) * 12 + to.month - 3))
+    per, ytd = compute(data, fy, frm, to)
+    exp = config(data).get("expectations", {})
+    lab = labels(src)
+    _, paras, tables = docx_text(path)
+    summary = tables[0]
+    if summary[0][:6] != ["仕様書", "業務", "単位", "当期", "年度累計",
+                          "年間想定"]:
+        fail("the first table is not the summary: %r" % summary[0])
+    rows = summary[1:]
+    if len(rows) != len(ITEMS):
+        fail("%d summary rows, want %d" % (len(rows), len(ITEMS)))
+    short = []
+    for k, row in zip(ITEMS, rows):
+        if k in lab and row[1] != lab[k]:
+            fail("row %s: label %r, want %r" % (k, row[1], lab[k]))
+        if int(row[3]) != per[k] or int(row[4]) != ytd[k]:
+            fail("%s: the report says %s / %s, the records %d / %d" %
+                 (k, row[3], row[4], per[k], ytd[k]))
+        e = exp.get(k)
+        if e is not None:
+            if int(row[5]) != e:
+                fail("%s: expected %s, the config %d" % (k, row[5], e))
+            is_short = ytd[k] * 12 < e * months
+        else:
+            is_short = False
+            if row[5] != "―":
+                fail("%s has an expectation %r" % (k, row[5]))
+        if (row[7] == "下回る") != is_short:
+            fail("%s: 6(1)ウ mark %r, short=%s (ytd %d, expected %s, %d "
+                 "months)" % (k, row[7], is_short, ytd[k], e, months))
+        if is_short:
+            short.append(row[1])
+    # section 4 lists exactly the short items, each with its note
+    text = "\n".join(paras)
+    i4 = text.index("年間想定件数を下回る項目の作業量の振替")
+    sec4 = text[i4:text.index("添付資料")]
+    got = re.findall(r"^\(\d+\)\u3000(.+)（仕様書[^）]*）$", sec4, re.M)
+    if got != short:
+        fail("6(1)ウ notes for %r, want %r" % (got, short))
+    if not short and "下回る項目はありません" not in sec4:
+        fail("no short item and no statement saying so")
+    if note_item is not None:
+        if note_text not in sec4:
+            fail("the note given for %s is not in section 4" % note_item)
+    for t in [text] + ["\n".join("\t".join(r) for r in t) for t in tables]:
+        m = ID_RE.search(t)
+        if m:
+            fail("internal id %s in the report" % m.group(0))
+    era_from = "令和%d年%d月%d日から" % (frm.year - 2018, frm.month, frm.day)
+    if era_from not in text:
+        fail("the period does not start %s" % era_from)
+    print("period %s..%s months %d short %d: %s" %
+          (frm, to, months, len(short), "、".join(short)))
+    print("counts " + " ".join("%s=%d/%d" % (k, per[k], ytd[k])
+                               for k in ITEMS))
+
+
+def annual(data, fy, today, path):
+    import openpyxl
+    fy = int(fy)
+    to = min(d(today), dt.date(fy + 1, 3, 31))
+    _, ytd = compute(data, fy, dt.date(fy, 4, 1), to)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    rows = [r for r in ws.iter_rows(values_only=True)]
+    hdr = [i for i, r in enumerate(rows) if r and r[0] == "仕様書"]
+    if not hdr:
+        fail("no header row")
+    data_rows = rows[hdr[0] + 1:hdr[0] + 1 + len(ITEMS)]
+    for k, r in zip(ITEMS, data_rows):
+        if int(r[3]) != ytd[k]:
+            fail("%s: the workbook says %s, the records %d" % (k, r[3], ytd[k]))
+    for ws in wb.worksheets:
+        for r in ws.iter_rows(values_only=True):
+            for c in r:
+                if isinstance(c, str) and ID_RE.search(c):
+                    fail("internal id in " + ws.title)
+    print("annual " + " ".join("%s=%d" % (k, ytd[k]) for k in ITEMS))
+
+
+def pdftext(txt, path):
+    """Every count of the summary table is in LibreOffice's text: on the
+    line of the item's label, its period, year-to-date and expected
+    figures in that order after the unit."""
+    _, _, tables = docx_text(path)
+    with open(txt, encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    for row in tables[0][1:]:
+        label, unit = row[1], row[2]
+        found = [x for x in lines if label[:5] in x.replace(" ", "")
+                 and unit in re.split(r"\s{2,}", x.strip())]
+        if not found:
+            fail("no line for %s in the PDF text" % label)
+        x = found[0]
+        cols = re.split(r"\s{2,}", x.strip())
+        if unit not in cols:
+            fail("%s: no unit column in %r" % (label, x))
+        want = [n for n in (row[3], row[4], row[5]) if n != "―"]
+        got = cols[cols.index(unit) + 1:]
+        if got[:len(want)] != want:
+            fail("%s: %r in the PDF text, want %r" % (label, got, want))
+
+
+if __name__ == "__main__":
+    a = sys.argv[1:]
+    if a[0] == "bimonthly":
+        bimonthly(*a[1:])
+    elif a[0] == "annual":
+        annual(*a[1:])
+    elif a[0] == "pdftext":
+        pdftext(*a[1:])
+    else:
+        fail("unknown check " + a[0])

@@ -1,0 +1,176 @@
+/*
+ * lib/report: the work report's view on the sample data directory --
+ * the 6(1)ウ judgement, the notes, the period rules.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "buf.h"
+#include "cal.h"
+#include "error.h"
+#include "report.h"
+#include "store.h"
+
+static struct store *st;
+
+static int
+setup(void **state)
+{
+	(void)state;
+	setenv("NERIMA_CIO_TODAY", "2026-11-30", 1);
+	return store_open(&st, NCIO_SOURCE_DIR "/data/sample") == 0 ? 0 : -1;
+}
+
+static int
+teardown(void **state)
+{
+	(void)state;
+	store_free(st);
+	return 0;
+}
+
+static struct cal_date
+day(int y, int m, int d)
+{
+	struct cal_date	c = { y, m, d };
+
+	return c;
+}
+
+static void
+test_crossing_fy(void **state)
+{
+	struct report_work	w;
+
+	(void)state;
+	assert_int_equal(report_work_build(&w, st, day(2027, 3, 1),
+	    day(2027, 4, 2), day(2027, 4, 2), NULL), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "crosses fiscal years"));
+	assert_int_equal(report_work_build(&w, st, day(2026, 7, 1),
+	    day(2026, 6, 1), day(2026, 7, 1), NULL), NC_EINVALID);
+}
+
+static void
+test_second_period(void **state)
+{
+	struct report_work		 w;
+	const struct report_item	*it;
+	size_t				 i, nshort = 0;
+
+	(void)state;
+	assert_int_equal(report_work_build(&w, st, day(2026, 5, 28),
+	    day(2026, 7, 22), day(2026, 7, 22), "第2回 進捗報告会"), 0);
+	assert_int_equal(w.months, 4);
+	assert_true(w.nitems >= 20);
+	for (i = 0; i < w.nitems; i++) {
+		it = &w.items[i];
+		assert_true(it->period <= it->ytd);
+		if (it->expected <= 0) {
+			assert_false(it->is_short);
+		} else
+			assert_int_equal(it->is_short,
+			    it->ytd * 12 < it->expected * 4);
+		/* the note exactly where the count is short */
+		assert_int_equal(it->note != NULL, it->is_short);
+		nshort += it->is_short;
+		/* never an internal id among the records behind a count */
+		for (size_t k = 0; k < it->nrefs; k++) {
+			assert_null(strstr(it->refs[k].title, "rv-"));
+			assert_null(strstr(it->refs[k].no, "cs-"));
+		}
+	}
+	assert_true(nshort > 0 && nshort < w.nitems);
+	it = report_work_item(&w, "plan_reviews");
+	assert_non_null(it);
+	assert_int_equal(it->period, 2);
+	assert_int_equal(it->ytd, 6);
+	assert_int_equal(it->expected, 60);
+	assert_true(it->is_short);
+	assert_string_equal(it->label, "情報化企画審査");
+	assert_string_equal(it->unit, "件");
+	assert_int_equal(it->nrefs, 2);
+	/* the proposal names where the effort went */
+	assert_non_null(w.effort);
+	assert_non_null(strstr(it->note, "6(1)ウ"));
+
+	/* the user's wording, only where short */
+	assert_int_equal(report_work_set_note(&w, "情報化企画審査",
+	    "監査の準備に充てた"), 0);
+	assert_string_equal(report_work_item(&w, "plan_reviews")->note,
+	    "監査の準備に充てた");
+	assert_int_equal(report_work_set_note(&w, "system_evaluations", "x"),
+	    NC_EINVALID);
+	assert_int_equal(report_work_set_note(&w, "no_such", "x"),
+	    NC_ENOTFOUND);
+	assert_int_equal(report_work_set_note(&w, "plan_reviews", ""),
+	    NC_EINVALID);
+	report_work_free(&w);
+}
+
+static void
+test_whole_year(void **state)
+{
+	struct report_work		 w, p;
+	size_t				 i;
+
+	(void)state;
+	/* the year to date does not depend on where the period starts */
+	assert_int_equal(report_work_build(&w, st, day(2026, 4, 1),
+	    day(2026, 11, 30), day(2026, 11, 30), NULL), 0);
+	assert_int_equal(report_work_build(&p, st, day(2026, 10, 1),
+	    day(2026, 11, 30), day(2026, 11, 30), NULL), 0);
+	for (i = 0; i < w.nitems; i++) {
+		assert_int_equal(w.items[i].ytd, p.items[i].ytd);
+		assert_int_equal(w.items[i].period, w.items[i].ytd);
+	}
+	report_work_free(&w);
+	report_work_free(&p);
+}
+
+static void
+test_sec_check(void **state)
+{
+	struct report_sec	 s;
+	struct buf		 ov = BUF_INIT, det = BUF_INIT;
+
+	(void)state;
+	/* the check itself: a number of the overview missing or different */
+	assert_int_equal(report_sec_check("適合率 93.8%、2件",
+	    "件数 2件\n適合率 93.8%"), 0);
+	assert_int_equal(report_sec_check("適合率 93.9%",
+	    "適合率 93.8%"), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "93.9"));
+	assert_int_equal(report_sec_check("受講者 計120人", "受講者 計12人"),
+	    NC_EINVALID);
+	/* the two versions of the sample's final report agree */
+	assert_int_equal(report_sec_build(&s, st, 2026, 1), 0);
+	assert_int_equal(s.nproofreads, 2);
+	assert_non_null(strstr(s.notes, "校正 第2回"));
+	assert_int_equal(report_sec_text(&ov, &s, 1), 0);
+	assert_int_equal(report_sec_text(&det, &s, 0), 0);
+	assert_true(ov.len < det.len);
+	assert_int_equal(report_sec_check(ov.data, det.data), 0);
+	report_sec_free(&s);
+	buf_free(&ov);
+	buf_free(&det);
+	/* a year without the record */
+	assert_int_equal(report_sec_build(&s, st, 2027, 0), NC_ENOTFOUND);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_crossing_fy),
+		cmocka_unit_test(test_second_period),
+		cmocka_unit_test(test_whole_year),
+		cmocka_unit_test(test_sec_check),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
