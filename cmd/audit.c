@@ -381,13 +381,13 @@ audit_plan_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		cats[p.ncatalogs++] = opt_at(ov, "catalog", i);
 	if (opt_has(ov, "auditors")) {
 		if ((alist = strdup(opt_get(ov, "auditors"))) == NULL)
-			return cmd_error("out of memory");
+			return cmd_error(_("out of memory"));
 		p.nauditors = split_list(alist, auditors, MAX_LIST);
 	}
 	if (opt_has(ov, "auditees")) {
 		if ((elist = strdup(opt_get(ov, "auditees"))) == NULL) {
 			free(alist);
-			return cmd_error("out of memory");
+			return cmd_error(_("out of memory"));
 		}
 		p.nauditees = split_list(elist, auditees, MAX_LIST);
 	}
@@ -455,7 +455,7 @@ audit_followup_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	fu.f.auditors = auditors;
 	if (opt_has(ov, "auditors")) {
 		if ((alist = strdup(opt_get(ov, "auditors"))) == NULL)
-			return cmd_error("out of memory");
+			return cmd_error(_("out of memory"));
 		fu.f.nauditors = split_list(alist, auditors, MAX_LIST);
 	}
 	rc = do_followup(ctx, ov->argv[0], &fu);
@@ -964,7 +964,7 @@ finding_apply(struct record *r, void *arg)
 	if (fi->ed.status != NULL &&
 	    (s = node_get_str(f, "from_audit")) != NULL) {
 		if ((fi->from = strdup(s)) == NULL)
-			return cmd_error("out of memory");
+			return cmd_error(_("out of memory"));
 		fi->from_finding = strtol(node_get_str(f, "from_finding") ?
 		    node_get_str(f, "from_finding") : "0", NULL, 10);
 	}
@@ -1171,7 +1171,7 @@ collect(struct adoc *a, struct cmd_ctx *ctx, const struct optv *ov)
 		return CMD_OK;
 	}
 	if ((a->v = calloc((size_t)ov->argc, sizeof *a->v)) == NULL)
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	for (i = 1; i < (size_t)ov->argc; i++) {
 		if (cmd_read_record(&a->v[a->n], ctx, "audit", ov->argv[i]) !=
 		    CMD_OK)
@@ -1284,7 +1284,7 @@ audit_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	}
 	for (i = 0; i < n; i++) {
 		if (names[i] == NULL) {
-			cmd_error("out of memory");
+			cmd_error(_("out of memory"));
 			goto done;
 		}
 		docs[i].name = names[i];

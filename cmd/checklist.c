@@ -120,8 +120,8 @@ ck_items_cmd(struct cmd_ctx *ctx, struct optv *ov)
 static int
 ck_diff_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
-	static const char *const what[] = { "added", "removed", "reworded",
-	    "changed" };
+	static const char *const what[] = { N_("added"), N_("removed"),
+	    N_("reworded"), N_("changed") };
 	struct store	*st;
 	struct ck_set	*a = NULL, *b = NULL;
 	struct ck_diff	*v = NULL;
@@ -140,13 +140,13 @@ ck_diff_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		cmd_lib_error();
 		goto done;
 	}
-	printf("%s FY%d %s（第%d版, %zu 項目） → FY%d %s（第%d版, %zu 項目）\n",
+	printf(_("%s FY%d %s（第%d版, %zu 項目） → FY%d %s（第%d版, %zu 項目）\n"),
 	    ck_kind_title(kind), fy1, a->catalog, a->version, a->nitems,
 	    fy2, b->catalog, b->version, b->nitems);
 	for (i = 0; i < n; i++) {
 		const struct ck_item	*it = v[i].to ? v[i].to : v[i].from;
 
-		printf("%-9s %s\n", what[v[i].change], it->ref);
+		printf("%-9s %s\n", _(what[v[i].change]), it->ref);
 		if (v[i].change == CK_REWORDED) {
 			printf("  - %s\n  + %s\n", v[i].from->text,
 			    v[i].to->text);
@@ -171,7 +171,7 @@ ck_diff_cmd(struct cmd_ctx *ctx, struct optv *ov)
 
 		for (i = 0; i < n; i++)
 			c[v[i].change]++;
-		printf("%zu added, %zu removed, %zu reworded, %zu changed\n",
+		printf(_("%zu added, %zu removed, %zu reworded, %zu changed\n"),
 		    c[CK_ADDED], c[CK_REMOVED], c[CK_REWORDED], c[CK_CHANGED]);
 	}
 	rc = CMD_OK;
@@ -186,7 +186,8 @@ static void
 progress(size_t done, size_t total, void *arg)
 {
 	(void)arg;
-	fprintf(stderr, "\rwriting %zu/%zu", done, total);
+	fputc('\r', stderr);
+	fprintf(stderr, _("writing %zu/%zu"), done, total);
 	if (done == total)
 		fputc('\n', stderr);
 }
@@ -219,8 +220,10 @@ ck_import_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	for (i = 0; i < nfiles; i++) {
 		size_t	n0 = d.n;
 
-		if (tty)
-			fprintf(stderr, "\rreading %zu/%zu", i + 1, nfiles);
+		if (tty) {
+			fputc('\r', stderr);
+			fprintf(stderr, _("reading %zu/%zu"), i + 1, nfiles);
+		}
 		if (ck_import_file(im, ov->argv[i], &d) != 0) {
 			if (error_code() == NC_ENOMEM) {
 				cmd_lib_error();
@@ -264,8 +267,8 @@ ck_import_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			}
 		}
 	}
-	printf("%s%zu new, %zu updated, %zu unchanged; %zu file%s with"
-	    " errors\n", dry_run ? _("dry run: ") : "", c[CK_NEW],
+	printf(_("%s%zu new, %zu updated, %zu unchanged; %zu file%s with"
+	    " errors\n"), dry_run ? _("dry run: ") : "", c[CK_NEW],
 	    c[CK_UPDATED], c[CK_UNCHANGED], nbad, nbad == 1 ? "" : "s");
 	rc = nbad > 0 ? CMD_FAIL : CMD_OK;
 done:
@@ -326,7 +329,7 @@ ck_status_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		table_add_row(t, row);
 	}
 	r = print_table(t);
-	printf("%s FY%d: %zu of %zu divisions submitted (%.1f%%)\n",
+	printf(_("%s FY%d: %zu of %zu divisions submitted (%.1f%%)\n"),
 	    ck_kind_title(kind), fy, s->nsubmitted, s->ndiv,
 	    s->ndiv ? 100.0 * (double)s->nsubmitted / (double)s->ndiv : 0.0);
 	ck_stats_free(s);
@@ -362,8 +365,8 @@ ck_aggregate_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	diags_free(&d);
 	fmt_rate(a, sizeof a, s->rate);
 	fmt_rate(b, sizeof b, s->prev_rate);
-	printf("%s FY%d: %zu of %zu divisions submitted; implementation"
-	    " rate %s (FY%d %s)\n", ck_kind_title(kind), fy,
+	printf(_("%s FY%d: %zu of %zu divisions submitted; implementation"
+	    " rate %s (FY%d %s)\n"), ck_kind_title(kind), fy,
 	    s->nsubmitted, s->ndiv, a, fy - 1, b);
 	if (by == NULL || strcmp(by, "item") == 0) {
 		t = table_new(6);
@@ -398,7 +401,7 @@ ck_aggregate_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		if ((r = print_table(t)) != CMD_OK)
 			goto out;
 		if (lowest > 0 && (low = ck_stats_lowest(s)) != NULL) {
-			printf("\nlowest items:\n");
+			printf(_("\nlowest items:\n"));
 			for (i = 0; i < s->set->nitems && i < (size_t)lowest;
 			    i++) {
 				const struct ck_item_stat *is =
@@ -449,7 +452,7 @@ ck_aggregate_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			goto out;
 		fmt_num(a, sizeof a, s->mean);
 		fmt_num(b, sizeof b, s->sd);
-		printf("mean %s, standard deviation %s\n", a, b);
+		printf(_("mean %s, standard deviation %s\n"), a, b);
 	} else {
 		if ((t = table_new(7)) == NULL)
 			goto nomem;
@@ -552,7 +555,7 @@ export_form(struct cmd_ctx *ctx, struct optv *ov)
 	}
 	if ((docs = calloc(orgs->n + 1, sizeof *docs)) == NULL ||
 	    (cd = calloc(orgs->n + 1, sizeof *cd)) == NULL) {
-		cmd_error("out of memory");
+		cmd_error(_("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < orgs->n; i++) {

@@ -81,7 +81,7 @@ consult_add(struct cmd_ctx *ctx, struct optv *ov)
 	    read_text(&q, opt_get(ov, "question-file")) != CMD_OK)
 		return CMD_FAIL;
 	if ((doc = ydoc_new()) == NULL || (root = node_map(doc)) == NULL) {
-		rc = cmd_error("out of memory");
+		rc = cmd_error(_("out of memory"));
 		goto done;
 	}
 	ydoc_set_root(doc, root);
@@ -103,13 +103,13 @@ consult_add(struct cmd_ctx *ctx, struct optv *ov)
 	if (opt_count(ov, "by") > 0) {
 		if ((by = node_seq(doc)) == NULL ||
 		    node_map_set(doc, root, "answered_by", by) != 0) {
-			rc = cmd_error("out of memory");
+			rc = cmd_error(_("out of memory"));
 			goto done;
 		}
 		for (i = 0; i < opt_count(ov, "by"); i++)
 			if (node_seq_push(doc, by, node_str(doc,
 			    opt_at(ov, "by", i))) != 0) {
-				rc = cmd_error("out of memory");
+				rc = cmd_error(_("out of memory"));
 				goto done;
 			}
 	}
@@ -252,7 +252,7 @@ consult_list(struct cmd_ctx *ctx, struct optv *ov)
 	    store_scan(&refs, st, kind, (int)opt_num(ov, "fy", 0), NULL) != 0)
 		return cmd_lib_error();
 	if ((l = listing_new(list_cols, 11)) == NULL) {
-		rc = cmd_error("out of memory");
+		rc = cmd_error(_("out of memory"));
 		goto done;
 	}
 	type = opt_get(ov, "type");

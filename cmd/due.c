@@ -50,8 +50,8 @@ static const struct due_source {
 /* Without --to, the agenda looks this many days ahead. */
 #define DUE_DAYS_AHEAD	28
 
-static const char *const wday_en[] = { "Sun", "Mon", "Tue", "Wed", "Thu",
-    "Fri", "Sat" };
+static const char *const wday_en[] = { N_("Sun"), N_("Mon"), N_("Tue"),
+    N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat") };
 
 static const char *
 member_name(void *arg, const char *id)
@@ -174,7 +174,7 @@ cmd_due(struct cmd_ctx *ctx, struct optv *ov)
 	json = opt_get(ov, "format") != NULL &&
 	    strcmp(opt_get(ov, "format"), "json") == 0;
 	if ((l = listing_new(cols, 9)) == NULL) {
-		rc = cmd_error("out of memory");
+		rc = cmd_error(_("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < sel.n; i++) {
@@ -194,7 +194,7 @@ cmd_due(struct cmd_ctx *ctx, struct optv *ov)
 			snprintf(when, sizeof when, "%s", iso);
 		else
 			snprintf(when, sizeof when, "%s (%s)", iso,
-			    wday_en[cal_weekday(it->date)]);
+			    _(wday_en[cal_weekday(it->date)]));
 		/* a deadline at 10:00 today is past at 10:00 */
 		overdue = !it->done && (cal_cmp(it->date, today) < 0 ||
 		    (cal_cmp(it->date, today) == 0 && it->hour >= 0 &&

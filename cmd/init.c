@@ -53,7 +53,7 @@ hook_text(struct buf *b)
 	const char	*p;
 
 	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) <= 0)
-		return error_sys(NC_EIO, "cannot find the path of this program");
+		return error_sys(NC_EIO, _("cannot find the path of this program"));
 	exe[n] = '\0';
 	buf_puts(b, "#!/bin/sh\n"
 	    "# Installed by 'nerima-cio init --hook': refuse a commit whose"
@@ -126,17 +126,17 @@ put_file(const char *dir, const char *name, const char *data, size_t len,
 	if ((rc = buf_ok(&path)) != 0)
 		return cmd_lib_error();
 	if (lstat(path.data, &st) == 0) {
-		fprintf(stderr, "kept existing %s\n", name);
+		fprintf(stderr, _("kept existing %s\n"), name);
 		buf_free(&path);
 		return 0;
 	}
 	rc = fileio_write_atomic(path.data, data, len);
 	if (rc == 0 && mode != 0 && chmod(path.data, (mode_t)mode) == -1)
-		rc = error_sys(NC_EIO, "cannot chmod '%s'", path.data);
+		rc = error_sys(NC_EIO, _("cannot chmod '%s'"), path.data);
 	buf_free(&path);
 	if (rc != 0)
 		return cmd_lib_error();
-	fprintf(stderr, "created %s\n", name);
+	fprintf(stderr, _("created %s\n"), name);
 	return 0;
 }
 
@@ -148,7 +148,7 @@ copy_sample(const char *dir, const char *from, const char *name)
 
 	buf_printf(&src, "%s/%s", from, name);
 	if (buf_ok(&src) != 0 || buf_load(&data, src.data) != 0) {
-		rc = cmd_error("cannot read the template: %s", error_last());
+		rc = cmd_error(_("cannot read the template: %s"), error_last());
 		goto done;
 	}
 	rc = put_file(dir, name, data.data, data.len, 0);
@@ -244,10 +244,10 @@ cmd_init(struct cmd_ctx *ctx, struct optv *ov)
 		    "drop --no-git"));
 	dir = ov->argc == 1 ? ov->argv[0] : ctx->dir != NULL ? ctx->dir : ".";
 	if (mkdir(dir, 0777) == -1 && errno != EEXIST)
-		return cmd_error("cannot create '%s': %s", dir, strerror(errno));
+		return cmd_error(_("cannot create '%s': %s"), dir, strerror(errno));
 
 	if ((from = sample_dir()) == NULL)
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	if (copy_sample(dir, from, STORE_MARKER) != 0 ||
 	    copy_sample(dir, from, STORE_ORGS) != 0 ||
 	    put_file(dir, ".gitattributes", gitattributes,
@@ -265,11 +265,11 @@ cmd_init(struct cmd_ctx *ctx, struct optv *ov)
 
 		isrepo = run_git(dir, revparse) == 0;
 		if (!isrepo && run_git(dir, init) != 0) {
-			cmd_warn("could not run 'git init' in '%s'; the data"
+			cmd_warn(_("could not run 'git init' in '%s'; the data"
 			    " directory works without git, but teammates share"
-			    " it through git", dir);
+			    " it through git"), dir);
 		} else if (!isrepo) {
-			fprintf(stderr, "initialised a git repository\n");
+			fprintf(stderr, _("initialised a git repository\n"));
 			made_repo = 1;
 		}
 	}
@@ -277,8 +277,8 @@ cmd_init(struct cmd_ctx *ctx, struct optv *ov)
 		struct stat st;
 		buf_printf(&hookpath, "%s/.git/hooks", dir);
 		if (buf_ok(&hookpath) != 0 || stat(hookpath.data, &st) != 0) {
-			rc = cmd_error("cannot install the hook: '%s' is not"
-			    " there (is '%s' the top of a git repository?)",
+			rc = cmd_error(_("cannot install the hook: '%s' is not"
+			    " there (is '%s' the top of a git repository?)"),
 			    hookpath.data, dir);
 			goto done;
 		}
@@ -294,8 +294,8 @@ cmd_init(struct cmd_ctx *ctx, struct optv *ov)
 	}
 	if (made_repo)
 		first_commit(dir);
-	fprintf(stderr, "data directory ready in %s; edit %s (team, contract)"
-	    " and %s (the ward's organisations) before adding records\n",
+	fprintf(stderr, _("data directory ready in %s; edit %s (team, contract)"
+	    " and %s (the ward's organisations) before adding records\n"),
 	    dir, STORE_MARKER, STORE_ORGS);
 done:
 	free(from);

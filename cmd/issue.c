@@ -149,7 +149,7 @@ issue_list(struct cmd_ctx *ctx, struct optv *ov)
 		return cmd_lib_error();
 	ms = node_get(conf, "members");
 	if ((l = listing_new(list_cols, 9)) == NULL) {
-		rc = cmd_error("out of memory");
+		rc = cmd_error(_("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < refs.n; i++) {

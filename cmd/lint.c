@@ -13,6 +13,7 @@
 
 #include "cal.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "incident.h"
 #include "opt.h"
 #include "record.h"
@@ -146,7 +147,7 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	if (argc > 0) {
 		want_config = 0;
 		if ((sel.v = calloc(all.n + 1, sizeof *sel.v)) == NULL) {
-			rc = cmd_error("out of memory");
+			rc = cmd_error(_("out of memory"));
 			goto done;
 		}
 		sel.cap = all.n + 1;
@@ -181,11 +182,11 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 		goto done;
 	}
 	for (i = 0; i < warns.n; i++)
-		fprintf(stderr, "%s: warning: %s\n", warns.v[i].path,
+		fprintf(stderr, _("%s: warning: %s\n"), warns.v[i].path,
 		    warns.v[i].msg);
 	/* The same id in two fiscal-year folders. */
 	if ((byid = calloc(recs->n + 1, sizeof *byid)) == NULL) {
-		rc = cmd_error("out of memory");
+		rc = cmd_error(_("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < recs->n; i++)
@@ -211,12 +212,12 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 		bad_files += i == 0 || strcmp(d.v[i].path, d.v[i - 1].path) != 0;
 	if (d.n > 0) {
 		if (!quiet)
-			fprintf(stderr, "%zu problem%s in %zu file%s (%zu"
-			    " checked)\n", d.n, d.n == 1 ? "" : "s", bad_files,
+			fprintf(stderr, _("%zu problem%s in %zu file%s (%zu"
+			    " checked)\n"), d.n, d.n == 1 ? "" : "s", bad_files,
 			    bad_files == 1 ? "" : "s", files);
 		rc = CMD_FAIL;
 	} else if (!quiet)
-		fprintf(stderr, "%zu file%s checked, no problems\n", files,
+		fprintf(stderr, _("%zu file%s checked, no problems\n"), files,
 		    files == 1 ? "" : "s");
 done:
 	free(byid);

@@ -6,6 +6,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "json.h"
 #include "listing.h"
 #include "table.h"
@@ -40,7 +41,7 @@ listing_row(struct listing *l, const char *const *cells)
 		l->cap = l->cap ? l->cap * 2 : 32;
 		if ((nv = realloc(l->cells, l->cap * l->ncols *
 		    sizeof *nv)) == NULL)
-			return error_set(NC_ENOMEM, "out of memory");
+			return error_set(NC_ENOMEM, _("out of memory"));
 		l->cells = nv;
 	}
 	for (i = 0; i < l->ncols; i++) {
@@ -49,7 +50,7 @@ listing_row(struct listing *l, const char *const *cells)
 		if (l->cells[l->nrows * l->ncols + i] == NULL) {
 			while (i-- > 0)
 				free(l->cells[l->nrows * l->ncols + i]);
-			return error_set(NC_ENOMEM, "out of memory");
+			return error_set(NC_ENOMEM, _("out of memory"));
 		}
 	}
 	l->nrows++;
@@ -118,7 +119,7 @@ listing_print(struct listing *l, const char *format, FILE *fp)
 		format = "table";
 	if (strcmp(format, "json") == 0) {
 		if ((j = json_new(&out)) == NULL)
-			return cmd_error("out of memory");
+			return cmd_error(_("out of memory"));
 		rc = json_begin_array(j);
 		for (r = 0; r < l->nrows && rc == 0; r++) {
 			rc = json_begin_object(j);
@@ -144,7 +145,7 @@ listing_print(struct listing *l, const char *format, FILE *fp)
 		for (i = 0; i < l->ncols; i++)
 			n += !l->cols[i].json_only;
 		if ((row = calloc(n + 1, sizeof *row)) == NULL)
-			return cmd_error("out of memory");
+			return cmd_error(_("out of memory"));
 		if ((t = table_new(n)) == NULL) {
 			free(row);
 			return cmd_lib_error();

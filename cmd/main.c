@@ -41,6 +41,7 @@ extern const struct cmd_entry cmd_consult_entry;
 extern const struct cmd_entry cmd_meeting_entry;
 extern const struct cmd_entry cmd_issue_entry;
 extern const struct cmd_entry cmd_due_entry;
+extern const struct cmd_entry cmd_strings_entry;
 
 /* In the order a new user meets them. */
 const struct cmd_entry *const cmd_table[] = {
@@ -73,6 +74,7 @@ const struct cmd_entry *const cmd_table[] = {
 const struct cmd_entry *const cmd_hidden[] = {
 	&cmd_completion_entry,
 	&cmd_complete_entry,
+	&cmd_strings_entry,
 	NULL
 };
 

@@ -218,7 +218,7 @@ add_year_cost(struct ydoc *doc, const struct optv *ov, const char *arg)
 		*run++ = '\0';
 	if (parse_fy(&fy, buf) != 0 || amount_parse(&a, ini) != 0 ||
 	    (run != NULL && amount_parse(&b, run) != 0))
-		return opt_bad_usage(ov->entry, ov->sub, "--year-cost: %s",
+		return opt_bad_usage(ov->entry, ov->sub, _("--year-cost: %s"),
 		    error_last());
 	if (review_add_cost(doc, ydoc_root(doc), fy, a, b, 0) != 0)
 		return cmd_lib_error();
@@ -384,7 +384,7 @@ push(const char ***v, size_t *n, const char *s)
 	const char	**nv;
 
 	if ((nv = realloc(*v, (*n + 1) * sizeof *nv)) == NULL)
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	*v = nv;
 	nv[(*n)++] = s;
 	return 0;
@@ -398,7 +398,7 @@ keep(char ***owned, size_t *n, char *s)
 
 	if ((nv = realloc(*owned, (*n + 1) * sizeof *nv)) == NULL) {
 		free(s);
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	}
 	*owned = nv;
 	nv[(*n)++] = s;
@@ -450,7 +450,7 @@ hearing_prompts(struct hearing *h, struct cmd_ctx *ctx, const char *id,
 				sprintf(a, "%s%s", buf, v);
 			free(v);
 			if (a == NULL) {
-				rc = cmd_error("out of memory");
+				rc = cmd_error(_("out of memory"));
 				goto done;
 			}
 			if (keep(owned, nowned, a) != 0 ||
@@ -604,7 +604,7 @@ assess_prompts(struct assess *a, struct cmd_ctx *ctx, const char *id,
 		if (keep(owned, nowned, vp) != 0)
 			goto done;
 		if ((nv = realloc(a->v, (a->n + 2) * sizeof *nv)) == NULL) {
-			rc = cmd_error("out of memory");
+			rc = cmd_error(_("out of memory"));
 			goto done;
 		}
 		a->v = nv;
@@ -635,7 +635,7 @@ assess_prompts(struct assess *a, struct cmd_ctx *ctx, const char *id,
 		}
 	}
 	if ((nv = realloc(a->v, (a->n + 1) * sizeof *nv)) == NULL) {
-		rc = cmd_error("out of memory");
+		rc = cmd_error(_("out of memory"));
 		goto done;
 	}
 	a->v = nv;
@@ -750,7 +750,7 @@ decide_apply(struct record *r, void *arg)
 	in.result = opt_get(ov, "result");
 	in.nconditions = opt_count(ov, "condition");
 	if ((conds = calloc(in.nconditions + 1, sizeof *conds)) == NULL)
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	for (i = 0; i < in.nconditions; i++)
 		conds[i] = opt_at(ov, "condition", i);
 	in.conditions = conds;
@@ -872,7 +872,7 @@ load_reviews(struct lrow **out, size_t *nout, struct store *st,
 		return cmd_lib_error();
 	if (l.n > 0 && (v = calloc(l.n, sizeof *v)) == NULL) {
 		reclist_free(&l);
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	}
 	for (i = 0; i < l.n; i++) {
 		if (record_load(&v[n].r, st, &l.v[i], &d) != 0) {
@@ -1052,7 +1052,7 @@ summarise(struct review_summary *sum, struct review_ctx **rctx,
 	if (load_reviews(&rows, &n, st, kind, fy) != CMD_OK)
 		goto done;
 	if (n > 0 && (roots = calloc(n, sizeof *roots)) == NULL) {
-		cmd_error("out of memory");
+		cmd_error(_("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < n; i++)
@@ -1163,7 +1163,7 @@ export_summary(struct cmd_ctx *ctx, struct optv *ov, struct store *st)
 	cal_fy_label(fyl, sizeof fyl, fy);
 	if ((name = cmd_export_name("情報化企画審査等実施状況", fyl, ".xlsx")) ==
 	    NULL) {
-		rc = cmd_error("out of memory");
+		rc = cmd_error(_("out of memory"));
 		goto done;
 	}
 	memset(&rd, 0, sizeof rd);
@@ -1224,7 +1224,7 @@ review_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	if ((recs = calloc(nids, sizeof *recs)) == NULL ||
 	    (docs = calloc(nids * REVIEW_DOCS_MAX, sizeof *docs)) == NULL ||
 	    (rd = calloc(nids * REVIEW_DOCS_MAX, sizeof *rd)) == NULL) {
-		cmd_error("out of memory");
+		cmd_error(_("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < nids; i++) {
@@ -1246,7 +1246,7 @@ review_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			if ((docs[ndocs].name = cmd_export_name(spec[k].name,
 			    record_field(recs[i], "title"), spec[k].ext)) ==
 			    NULL) {
-				cmd_error("out of memory");
+				cmd_error(_("out of memory"));
 				goto done;
 			}
 			ndocs++;
