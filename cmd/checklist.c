@@ -18,6 +18,7 @@
 #include "cmd.h"
 #include "diag.h"
 #include "i18n.h"
+#include "listing.h"
 #include "opt.h"
 #include "parse.h"
 #include "store.h"
@@ -284,10 +285,14 @@ ck_status_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	struct ck_stats	*s;
 	struct diags	 d = DIAGS_INIT;
 	struct table	*t;
-	char		 resp[32];
+	static const char *const keys[] = { "department", "org", "name",
+	    "status", "submitted_on", "respondents", "staff" };
+	const char	*format = opt_get(ov, "format");
+	char		 resp[32], staff[32];
 	size_t		 i;
 	enum ck_kind	 kind = kind_of(ov);
 	int		 r, fy = fy_of(ov), missing = opt_has(ov, "missing");
+	int		 data = format != NULL && strcmp(format, "table") != 0;
 
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
@@ -297,22 +302,43 @@ ck_status_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		return cmd_lib_error();
 	}
 	diags_free(&d);
-	if ((t = table_new(5)) == NULL) {
+	if ((t = table_new(data ? 7 : 5)) == NULL) {
 		ck_stats_free(s);
 		return cmd_lib_error();
 	}
-	table_set_header(t, 0, "部", 0);
-	table_set_header(t, 1, "課", 0);
-	table_set_header(t, 2, "状況", 0);
-	table_set_header(t, 3, "提出日", 0);
-	table_set_header(t, 4, kind == CK_SELF ? "回答者数" : "", 1);
+	for (i = 0; data && i < 7; i++)
+		table_set_header(t, i, keys[i], i >= 5);
+	if (!data) {
+		table_set_header(t, 0, "部", 0);
+		table_set_header(t, 1, "課", 0);
+		table_set_header(t, 2, "状況", 0);
+		table_set_header(t, 3, "提出日", 0);
+		table_set_header(t, 4, kind == CK_SELF ? "回答者数" : "", 1);
+	}
 	for (i = 0; i < s->ndiv; i++) {
 		const struct ck_div_stat	*ds = &s->divs[i];
-		const char			*row[5];
+		const char			*row[7];
 
 		if (missing && ds->submitted)
 			continue;
-		resp[0] = '\0';
+		resp[0] = staff[0] = '\0';
+		if (data) {
+			if (kind == CK_SELF && ds->submitted)
+				snprintf(resp, sizeof resp, "%zu",
+				    ds->respondents);
+			if (kind == CK_SELF && ds->staff_total >= 0)
+				snprintf(staff, sizeof staff, "%d",
+				    ds->staff_total);
+			row[0] = ds->org->dept_name;
+			row[1] = ds->org->code;
+			row[2] = ds->org->name;
+			row[3] = ds->submitted ? "submitted" : "missing";
+			row[4] = ds->submitted_on;
+			row[5] = resp;
+			row[6] = staff;
+			table_add_row(t, row);
+			continue;
+		}
 		if (kind == CK_SELF && ds->submitted) {
 			if (ds->staff_total >= 0)
 				snprintf(resp, sizeof resp, "%zu/%d",
@@ -328,8 +354,14 @@ ck_status_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		row[4] = resp;
 		table_add_row(t, row);
 	}
-	r = print_table(t);
-	printf(_("%s FY%d: %zu of %zu divisions submitted (%.1f%%)\n"),
+	if (data) {
+		r = listing_table(t, keys, format, opt_has(ov, "crlf"), stdout);
+		table_free(t);
+	} else
+		r = print_table(t);
+	/* the summary: on standard error when standard output is data */
+	fprintf(data ? stderr : stdout,
+	    _("%s FY%d: %zu of %zu divisions submitted (%.1f%%)\n"),
 	    ck_kind_title(kind), fy, s->nsubmitted, s->ndiv,
 	    s->ndiv ? 100.0 * (double)s->nsubmitted / (double)s->ndiv : 0.0);
 	ck_stats_free(s);
@@ -712,6 +744,9 @@ static const struct opt status_opts[] = {
 	FY_OPT(OPT_REQUIRED),
 	{ "missing", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
 	  "only the divisions that have not submitted" },
+	{ "format", 0, OPT_CHOICE, 0, "table|csv|json", "table|csv|json", 0, 0,
+	  "output format (default table)" },
+	LISTING_OPT_CRLF,
 	OPT_END
 };
 

@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "listing.h"
 #include "opt.h"
 #include "json.h"
 #include "recfmt.h"
@@ -133,12 +134,15 @@ human_cell(struct buf *cell, struct store *st, const struct schema *ps)
  * CSV lines end in CRLF (RFC 4180, Excel) in a file, in LF on a terminal
  * or a pipe, where a "\r" would stick to the last field of each line.
  */
+static int	csv_excel;	/* --crlf: CRLF and a BOM, for Excel */
+
 static int
 csv_crlf(void)
 {
 	struct stat	sb;
 
-	return fstat(fileno(stdout), &sb) == 0 && S_ISREG(sb.st_mode);
+	return csv_excel ||
+	    (fstat(fileno(stdout), &sb) == 0 && S_ISREG(sb.st_mode));
 }
 
 static int
@@ -194,7 +198,7 @@ emit_rows(enum format fmt, const struct schema *kind, struct row *rows,
 	for (i = 0; rc == 0 && i < nrows; i++)
 		rc = table_add_row(t, (const char *const *)rows[i].cells);
 	if (rc == 0)
-		rc = fmt == FMT_CSV ? table_render_csv_eol(t, out, 0,
+		rc = fmt == FMT_CSV ? table_render_csv_eol(t, out, csv_excel,
 		    csv_crlf()) : table_render(t, out);
 done:
 	table_free(t);
@@ -249,6 +253,7 @@ cmd_list(struct cmd_ctx *ctx, struct optv *ov)
 	int			 fy, rc = CMD_OK, skipped = 0;
 
 	fy = (int)opt_num(ov, "fy", 0);
+	csv_excel = opt_has(ov, "crlf");
 	if ((f = opt_get(ov, "format")) != NULL)
 		fmt = strcmp(f, "csv") == 0 ? FMT_CSV : strcmp(f, "json") == 0 ?
 		    FMT_JSON : strcmp(f, "yaml") == 0 ? FMT_YAML : FMT_TABLE;
@@ -412,6 +417,7 @@ static const struct opt list_opts[] = {
 	  "only fiscal year FY (2026, 令和8年度)" },
 	{ "format", 0, OPT_CHOICE, 0, "table|csv|json|yaml",
 	  "table|csv|json|yaml", 0, 0, "output format (default table)" },
+	LISTING_OPT_CRLF,
 	{ "where", 0, OPT_TEXT, OPT_REPEAT, "FIELD=VALUE", NULL, 0, 0,
 	  "only records whose FIELD is (or, for a list, holds) VALUE" },
 	{ "columns", 0, OPT_TEXT, 0, "FIELD,...", NULL, 0, 0,

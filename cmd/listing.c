@@ -1,5 +1,5 @@
 /*
- * Rows for `consult list`, `meeting list`, `issue list` and `due`.
+ * Rows for the listing verbs (listing.h).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -108,6 +108,12 @@ listing_sort(struct listing *l, size_t col, size_t col2)
 int
 listing_print(struct listing *l, const char *format, FILE *fp)
 {
+	return listing_print_eol(l, format, 0, fp);
+}
+
+int
+listing_print_eol(struct listing *l, const char *format, int crlf, FILE *fp)
+{
 	struct buf	 out = BUF_INIT;
 	struct table	*t = NULL;
 	struct json	*j = NULL;
@@ -152,7 +158,7 @@ listing_print(struct listing *l, const char *format, FILE *fp)
 		}
 		for (i = k = 0; i < l->ncols && rc == 0; i++)
 			if (!l->cols[i].json_only)
-				rc = table_set_header(t, k++, l->cols[i].head,
+				rc = table_set_header(t, k++, _(l->cols[i].head),
 				    l->cols[i].right);
 		for (r = 0; r < l->nrows && rc == 0; r++) {
 			for (i = k = 0; i < l->ncols; i++)
@@ -163,7 +169,7 @@ listing_print(struct listing *l, const char *format, FILE *fp)
 		free(row);
 		if (rc == 0)
 			rc = strcmp(format, "csv") == 0 ?
-			    table_render_csv(t, &out, 0) :
+			    table_render_csv_eol(t, &out, crlf, crlf) :
 			    table_render(t, &out);
 		table_free(t);
 	}
@@ -188,4 +194,78 @@ listing_free(struct listing *l)
 		free(l->cells[i]);
 	free(l->cells);
 	free(l);
+}
+
+/* A cell of a number column that reads as a JSON number, as it is. */
+static int
+json_number(const char *c)
+{
+	const char	*p = c;
+
+	if (*p == '-')
+		p++;
+	if (*p < '0' || *p > '9' || (*p == '0' && p[1] >= '0' && p[1] <= '9'))
+		return 0;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (*p == '.') {
+		p++;
+		if (*p < '0' || *p > '9')
+			return 0;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	return *p == '\0';
+}
+
+int
+listing_table(const struct table *t, const char *const *keys,
+    const char *format, int crlf, FILE *fp)
+{
+	struct buf	 out = BUF_INIT;
+	struct json	*j;
+	const char	*c;
+	size_t		 r, i;
+	int		 rc = 0;
+
+	if (format == NULL || strcmp(format, "table") == 0)
+		rc = table_render(t, &out);
+	else if (strcmp(format, "csv") == 0)
+		rc = table_render_csv_eol(t, &out, crlf, crlf);
+	else {
+		if ((j = json_new(&out)) == NULL)
+			return cmd_error(_("out of memory"));
+		rc = json_begin_array(j);
+		for (r = 0; r < table_nrows(t) && rc == 0; r++) {
+			rc = json_begin_object(j);
+			for (i = 0; i < table_ncols(t) && rc == 0; i++) {
+				if (keys[i] == NULL)
+					continue;
+				c = table_cell(t, r, i);
+				if ((rc = json_key(j, keys[i])) != 0)
+					break;
+				if (*c == '\0')
+					rc = json_value_raw(j, "null");
+				else if (table_right(t, i) && json_number(c))
+					rc = json_value_raw(j, c);
+				else
+					rc = json_value_string(j, c, strlen(c));
+			}
+			if (rc == 0)
+				rc = json_end_object(j);
+		}
+		if (rc == 0)
+			rc = json_end_array(j);
+		if (rc == 0)
+			rc = json_finish(j);
+		json_free(j);
+	}
+	if (rc != 0 || buf_ok(&out) != 0) {
+		buf_free(&out);
+		return cmd_lib_error();
+	}
+	if (out.len > 0)
+		fwrite(out.data, 1, out.len, fp);
+	buf_free(&out);
+	return CMD_OK;
 }

@@ -16,6 +16,7 @@
 #include "cal.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "listing.h"
 #include "node.h"
 #include "opt.h"
 #include "parse.h"
@@ -914,14 +915,19 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	struct buf		 out = BUF_INIT;
 	struct cal_date		 asof = cal_today(), due;
 	const struct node	*root;
-	const char		*cells[7], *type = opt_get(ov, "type");
-	char			 iso[CAL_FMT_MAX], days[32];
+	static const char *const keys[] = { "id", "received", "org",
+	    "title", "status", "days_open", "due", "overdue_days" };
+	const char		*cells[8], *type = opt_get(ov, "type");
+	const char		*format = opt_get(ov, "format");
+	char			 iso[CAL_FMT_MAX], days[32], overs[32];
 	char			 duebuf[CAL_FMT_MAX + 48];
 	size_t			 i, k, n = 0, nst = opt_count(ov, "status");
 	long			 open, over;
-	int			 rc = CMD_FAIL, hit, overdue;
+	int			 rc = CMD_FAIL, hit, overdue, data;
 
 	overdue = opt_has(ov, "overdue");
+	/* csv and json: stored values (codes, ISO dates), English keys */
+	data = format != NULL && strcmp(format, "table") != 0;
 	opt_date(ov, "as-of", &asof);
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
@@ -931,17 +937,22 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	if (load_reviews(&rows, &n, st, kind, (int)opt_num(ov, "fy", 0)) !=
 	    CMD_OK)
 		goto done;
-	if ((t = table_new(7)) == NULL) {
+	if ((t = table_new(data ? 8 : 7)) == NULL) {
 		cmd_lib_error();
 		goto done;
 	}
-	table_set_header(t, 0, "ID", 0);
-	table_set_header(t, 1, title_of(kind, "received"), 0);
-	table_set_header(t, 2, title_of(kind, "org"), 0);
-	table_set_header(t, 3, title_of(kind, "title"), 0);
-	table_set_header(t, 4, title_of(kind, "status"), 0);
-	table_set_header(t, 5, _("日数"), 1);
-	table_set_header(t, 6, _("期限"), 0);
+	for (i = 0; data && i < 8; i++)
+		table_set_header(t, i, keys[i], i == 5 || i == 7);
+	if (!data)
+		table_set_header(t, 0, "ID", 0);
+	if (!data) {
+		table_set_header(t, 1, title_of(kind, "received"), 0);
+		table_set_header(t, 2, title_of(kind, "org"), 0);
+		table_set_header(t, 3, title_of(kind, "title"), 0);
+		table_set_header(t, 4, title_of(kind, "status"), 0);
+		table_set_header(t, 5, _("日数"), 1);
+		table_set_header(t, 6, _("期限"), 0);
+	}
 	for (i = 0; i < n; i++) {
 		root = record_root(rows[i].r);
 		if (type != NULL && !node_scalar_eq(node_get(root, "type"),
@@ -964,10 +975,12 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		if (!node_scalar_eq(node_get(root, "status"), "withdrawn") &&
 		    review_days_open(&open, root, asof) == 0)
 			snprintf(days, sizeof days, "%ld", open);
-		duebuf[0] = '\0';
+		duebuf[0] = overs[0] = '\0';
+		if (over > 0)
+			snprintf(overs, sizeof overs, "%ld", over);
 		if (review_due(&due, review_ctx_cal(rctx), root) == 0) {
 			cal_format_iso(iso, sizeof iso, due);
-			if (over > 0)
+			if (over > 0 && !data)
 				snprintf(duebuf, sizeof duebuf,
 				    _("%s 超過%ld日"), iso, over);
 			else
@@ -976,29 +989,26 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		error_clear();
 		cells[0] = record_id(rows[i].r);
 		cells[1] = rows[i].received;
-		cells[2] = org_label(st, node_get_str(root, "org"));
+		cells[2] = data ? node_get_str(root, "org") :
+		    org_label(st, node_get_str(root, "org"));
 		cells[3] = node_get_str(root, "title");
-		cells[4] = schema_label(kind, "status", node_get_str(root,
-		    "status"));
+		cells[4] = data ? node_get_str(root, "status") :
+		    schema_label(kind, "status", node_get_str(root, "status"));
 		cells[5] = days;
 		cells[6] = duebuf;
+		cells[7] = overs;
 		if (table_add_row(t, cells) != 0) {
 			cmd_lib_error();
 			goto done;
 		}
 	}
-	if (table_nrows(t) == 0) {
+	if (table_nrows(t) == 0 && !data) {
 		fprintf(stderr, overdue ? _("no reviews past due\n") :
 		    _("no reviews\n"));
 		rc = CMD_OK;
 		goto done;
 	}
-	if (table_render(t, &out) != 0) {
-		cmd_lib_error();
-		goto done;
-	}
-	fwrite(out.data, 1, out.len, stdout);
-	rc = CMD_OK;
+	rc = listing_table(t, keys, format, opt_has(ov, "crlf"), stdout);
 done:
 	table_free(t);
 	buf_free(&out);
@@ -1333,6 +1343,9 @@ static const struct opt list_opts[] = {
 	  "only open reviews past their due date" },
 	{ "as-of", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
 	  "count days and business days to DATE (default today)" },
+	{ "format", 0, OPT_CHOICE, 0, "table|csv|json", "table|csv|json", 0, 0,
+	  "output format (default table)" },
+	LISTING_OPT_CRLF,
 	OPT_END
 };
 
