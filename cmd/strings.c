@@ -15,7 +15,6 @@
 
 #include "cmd.h"
 #include "i18n.h"
-#include "listing.h"
 #include "opt.h"
 
 extern const struct cmd_entry *const cmd_hidden[];
