@@ -41,6 +41,8 @@ function(ncio_gettext)
       COMMAND ${CMAKE_COMMAND} -E make_directory ${CMAKE_BINARY_DIR}/po
       COMMAND bash ${CMAKE_SOURCE_DIR}/po/check
         --extract ${CMAKE_BINARY_DIR}/po/nerima-cio.pot
+        --program $<TARGET_FILE:nerima-cio>
+      DEPENDS nerima-cio
       COMMENT "Extracting the marked strings into po/nerima-cio.pot"
       VERBATIM)
   endif()

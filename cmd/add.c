@@ -35,7 +35,7 @@ set_field(struct cmd_ctx *ctx, const char *kind, struct ydoc *doc,
 	if (eq[-1] == '+')
 		append = 1;
 	if ((path = strndup(arg, (size_t)(eq - arg) - append)) == NULL)
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	if (*path == '\0' || path[strlen(path) - 1] == '.') {
 		rc = cmd_error(_("empty field name in '%s'"), arg);
 		goto done;
@@ -88,7 +88,7 @@ cmd_new_fields(struct ydoc **out)
 	if ((*out = ydoc_new()) == NULL || (root = node_map(*out)) == NULL) {
 		ydoc_free(*out);
 		*out = NULL;
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	}
 	ydoc_set_root(*out, root);
 	return CMD_OK;

@@ -17,6 +17,7 @@
 #include "clock.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "listing.h"
 #include "node.h"
 #include "opt.h"
 #include "parse.h"
@@ -381,13 +382,13 @@ audit_plan_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		cats[p.ncatalogs++] = opt_at(ov, "catalog", i);
 	if (opt_has(ov, "auditors")) {
 		if ((alist = strdup(opt_get(ov, "auditors"))) == NULL)
-			return cmd_error("out of memory");
+			return cmd_error(_("out of memory"));
 		p.nauditors = split_list(alist, auditors, MAX_LIST);
 	}
 	if (opt_has(ov, "auditees")) {
 		if ((elist = strdup(opt_get(ov, "auditees"))) == NULL) {
 			free(alist);
-			return cmd_error("out of memory");
+			return cmd_error(_("out of memory"));
 		}
 		p.nauditees = split_list(elist, auditees, MAX_LIST);
 	}
@@ -455,7 +456,7 @@ audit_followup_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	fu.f.auditors = auditors;
 	if (opt_has(ov, "auditors")) {
 		if ((alist = strdup(opt_get(ov, "auditors"))) == NULL)
-			return cmd_error("out of memory");
+			return cmd_error(_("out of memory"));
 		fu.f.nauditors = split_list(alist, auditors, MAX_LIST);
 	}
 	rc = do_followup(ctx, ov->argv[0], &fu);
@@ -882,57 +883,71 @@ audit_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	struct audit_score	 s;
 	struct diags		 d = DIAGS_INIT;
 	const struct node	*root;
-	const char		*row[8];
-	char			 rate[16], ans[32], open[16];
+	static const char *const keys[] = { "id", "date", "type", "target",
+	    "status", "compliance_rate", "answered", "items",
+	    "open_findings" };
+	const char		*row[9], *format = opt_get(ov, "format");
+	char			 rate[16], ans[32], open[16], items[16];
 	size_t			 i, nv = 0;
-	int			 rc = CMD_OK;
+	int			 rc = CMD_OK, data;
+	double			 r;
 
+	/* csv and json: stored values, the rate as a fraction, English keys */
+	data = format != NULL && strcmp(format, "table") != 0;
 	if ((st = cmd_store(ctx)) == NULL || (kind = audit_kind(st)) == NULL)
 		return CMD_FAIL;
 	/* Loaded once, in date order: the order audits happen in. */
 	if (audit_load_year(&v, &nv, st, (int)opt_num(ov, "fy", 0), &d) != 0 ||
-	    (t = table_new(8)) == NULL) {
+	    (t = table_new(data ? 9 : 8)) == NULL) {
 		rc = cmd_lib_error();
 		goto done;
 	}
 	for (i = 0; i < d.n; i++)
 		cmd_warn("%s: %s", d.v[i].path, d.v[i].msg);
-	table_set_header(t, 0, "ID", 0);
-	table_set_header(t, 1, schema_title(schema_at(kind, "date")), 0);
-	table_set_header(t, 2, schema_title(schema_at(kind, "type")), 0);
-	table_set_header(t, 3, _("対象"), 0);
-	table_set_header(t, 4, schema_title(schema_at(kind, "status")), 0);
-	table_set_header(t, 5, _("適合率"), 1);
-	table_set_header(t, 6, _("回答"), 1);
-	table_set_header(t, 7, _("未是正"), 1);
+	for (i = 0; data && i < 9; i++)
+		table_set_header(t, i, keys[i], i >= 5);
+	if (!data) {
+		table_set_header(t, 0, "ID", 0);
+		table_set_header(t, 1, schema_title(schema_at(kind, "date")), 0);
+		table_set_header(t, 2, schema_title(schema_at(kind, "type")), 0);
+		table_set_header(t, 3, _("対象"), 0);
+		table_set_header(t, 4, schema_title(schema_at(kind, "status")),
+		    0);
+		table_set_header(t, 5, _("適合率"), 1);
+		table_set_header(t, 6, _("回答"), 1);
+		table_set_header(t, 7, _("未是正"), 1);
+	}
 	for (i = 0; i < nv; i++) {
 		root = record_root(v[i]);
-		rate[0] = ans[0] = '\0';
+		rate[0] = ans[0] = items[0] = '\0';
 		if (audit_nitems(root) > 0 &&
 		    audit_score(&s, audit_items(root)) == 0) {
 			rate_text(rate, sizeof rate, &s.total);
-			snprintf(ans, sizeof ans, "%u/%u", s.total.items -
-			    s.total.count[AUDIT_NONE] -
+			if (data && audit_tally_rate(&r, &s.total))
+				snprintf(rate, sizeof rate, "%.4f", r);
+			else if (data)
+				rate[0] = '\0';
+			snprintf(ans, sizeof ans, data ? "%u" : "%u/%u",
+			    s.total.items - s.total.count[AUDIT_NONE] -
 			    s.total.count[AUDIT_UNCHECKED], s.total.items);
+			snprintf(items, sizeof items, "%u", s.total.items);
 			audit_score_free(&s);
 		}
 		snprintf(open, sizeof open, "%zu", audit_open_findings(root));
 		row[0] = record_id(v[i]);
 		row[1] = node_get_str(root, "date");
-		row[2] = schema_label(kind, "type", node_get_str(root, "type"));
+		row[2] = data ? node_get_str(root, "type") :
+		    schema_label(kind, "type", node_get_str(root, "type"));
 		row[3] = target_name(st, root);
-		row[4] = schema_label(kind, "status", node_get_str(root,
-		    "status"));
+		row[4] = data ? node_get_str(root, "status") :
+		    schema_label(kind, "status", node_get_str(root, "status"));
 		row[5] = rate;
 		row[6] = ans;
-		row[7] = open;
+		row[7] = data ? items : open;
+		row[8] = open;
 		table_add_row(t, row);
 	}
-	if (table_render(t, &b) != 0) {
-		rc = cmd_lib_error();
-		goto done;
-	}
-	fwrite(b.data, 1, b.len, stdout);
+	rc = listing_table(t, keys, format, opt_has(ov, "crlf"), stdout);
 done:
 	audit_free_all(v, nv);
 	table_free(t);
@@ -964,7 +979,7 @@ finding_apply(struct record *r, void *arg)
 	if (fi->ed.status != NULL &&
 	    (s = node_get_str(f, "from_audit")) != NULL) {
 		if ((fi->from = strdup(s)) == NULL)
-			return cmd_error("out of memory");
+			return cmd_error(_("out of memory"));
 		fi->from_finding = strtol(node_get_str(f, "from_finding") ?
 		    node_get_str(f, "from_finding") : "0", NULL, 10);
 	}
@@ -1171,7 +1186,7 @@ collect(struct adoc *a, struct cmd_ctx *ctx, const struct optv *ov)
 		return CMD_OK;
 	}
 	if ((a->v = calloc((size_t)ov->argc, sizeof *a->v)) == NULL)
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	for (i = 1; i < (size_t)ov->argc; i++) {
 		if (cmd_read_record(&a->v[a->n], ctx, "audit", ov->argv[i]) !=
 		    CMD_OK)
@@ -1284,7 +1299,7 @@ audit_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	}
 	for (i = 0; i < n; i++) {
 		if (names[i] == NULL) {
-			cmd_error("out of memory");
+			cmd_error(_("out of memory"));
 			goto done;
 		}
 		docs[i].name = names[i];
@@ -1356,6 +1371,9 @@ static const struct opt score_opts[] = {
 
 static const struct opt list_opts[] = {
 	{ "fy", 0, OPT_FY, 0, NULL, NULL, 0, 0, "only fiscal year FY" },
+	{ "format", 0, OPT_CHOICE, 0, "table|csv|json", "table|csv|json", 0, 0,
+	  "output format (default table)" },
+	LISTING_OPT_CRLF,
 	OPT_END
 };
 

@@ -231,9 +231,9 @@ cal_business_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	if ((r = cal_closed_reason(&why, c, d)) < 0)
 		status = cmd_lib_error();
 	else if (r == 1)
-		printf("%s\tclosed\t%s\n", iso, why);
+		printf(_("%s\tclosed\t%s\n"), iso, why);
 	else
-		printf("%s\topen\n", iso);
+		printf(_("%s\topen\n"), iso);
 	cal_free(c);
 	return status;
 }

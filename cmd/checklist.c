@@ -18,6 +18,7 @@
 #include "cmd.h"
 #include "diag.h"
 #include "i18n.h"
+#include "listing.h"
 #include "opt.h"
 #include "parse.h"
 #include "store.h"
@@ -120,8 +121,8 @@ ck_items_cmd(struct cmd_ctx *ctx, struct optv *ov)
 static int
 ck_diff_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
-	static const char *const what[] = { "added", "removed", "reworded",
-	    "changed" };
+	static const char *const what[] = { N_("added"), N_("removed"),
+	    N_("reworded"), N_("changed") };
 	struct store	*st;
 	struct ck_set	*a = NULL, *b = NULL;
 	struct ck_diff	*v = NULL;
@@ -140,13 +141,13 @@ ck_diff_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		cmd_lib_error();
 		goto done;
 	}
-	printf("%s FY%d %s（第%d版, %zu 項目） → FY%d %s（第%d版, %zu 項目）\n",
+	printf(_("%s FY%d %s（第%d版, %zu 項目） → FY%d %s（第%d版, %zu 項目）\n"),
 	    ck_kind_title(kind), fy1, a->catalog, a->version, a->nitems,
 	    fy2, b->catalog, b->version, b->nitems);
 	for (i = 0; i < n; i++) {
 		const struct ck_item	*it = v[i].to ? v[i].to : v[i].from;
 
-		printf("%-9s %s\n", what[v[i].change], it->ref);
+		printf("%-9s %s\n", _(what[v[i].change]), it->ref);
 		if (v[i].change == CK_REWORDED) {
 			printf("  - %s\n  + %s\n", v[i].from->text,
 			    v[i].to->text);
@@ -171,7 +172,7 @@ ck_diff_cmd(struct cmd_ctx *ctx, struct optv *ov)
 
 		for (i = 0; i < n; i++)
 			c[v[i].change]++;
-		printf("%zu added, %zu removed, %zu reworded, %zu changed\n",
+		printf(_("%zu added, %zu removed, %zu reworded, %zu changed\n"),
 		    c[CK_ADDED], c[CK_REMOVED], c[CK_REWORDED], c[CK_CHANGED]);
 	}
 	rc = CMD_OK;
@@ -186,7 +187,8 @@ static void
 progress(size_t done, size_t total, void *arg)
 {
 	(void)arg;
-	fprintf(stderr, "\rwriting %zu/%zu", done, total);
+	fputc('\r', stderr);
+	fprintf(stderr, _("writing %zu/%zu"), done, total);
 	if (done == total)
 		fputc('\n', stderr);
 }
@@ -219,8 +221,10 @@ ck_import_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	for (i = 0; i < nfiles; i++) {
 		size_t	n0 = d.n;
 
-		if (tty)
-			fprintf(stderr, "\rreading %zu/%zu", i + 1, nfiles);
+		if (tty) {
+			fputc('\r', stderr);
+			fprintf(stderr, _("reading %zu/%zu"), i + 1, nfiles);
+		}
 		if (ck_import_file(im, ov->argv[i], &d) != 0) {
 			if (error_code() == NC_ENOMEM) {
 				cmd_lib_error();
@@ -269,8 +273,8 @@ ck_import_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			}
 		}
 	}
-	printf("%s%zu new, %zu updated, %zu unchanged; %zu file%s with"
-	    " errors\n", dry_run ? _("dry run: ") : "", c[CK_NEW],
+	printf(_("%s%zu new, %zu updated, %zu unchanged; %zu file%s with"
+	    " errors\n"), dry_run ? _("dry run: ") : "", c[CK_NEW],
 	    c[CK_UPDATED], c[CK_UNCHANGED], nbad, nbad == 1 ? "" : "s");
 	rc = nbad > 0 || failed ? CMD_FAIL : CMD_OK;
 done:
@@ -286,10 +290,14 @@ ck_status_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	struct ck_stats	*s;
 	struct diags	 d = DIAGS_INIT;
 	struct table	*t;
-	char		 resp[32];
+	static const char *const keys[] = { "department", "org", "name",
+	    "status", "submitted_on", "respondents", "staff" };
+	const char	*format = opt_get(ov, "format");
+	char		 resp[32], staff[32];
 	size_t		 i;
 	enum ck_kind	 kind = kind_of(ov);
 	int		 r, fy = fy_of(ov), missing = opt_has(ov, "missing");
+	int		 data = format != NULL && strcmp(format, "table") != 0;
 
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
@@ -299,22 +307,43 @@ ck_status_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		return cmd_lib_error();
 	}
 	diags_free(&d);
-	if ((t = table_new(5)) == NULL) {
+	if ((t = table_new(data ? 7 : 5)) == NULL) {
 		ck_stats_free(s);
 		return cmd_lib_error();
 	}
-	table_set_header(t, 0, "部", 0);
-	table_set_header(t, 1, "課", 0);
-	table_set_header(t, 2, "状況", 0);
-	table_set_header(t, 3, "提出日", 0);
-	table_set_header(t, 4, kind == CK_SELF ? "回答者数" : "", 1);
+	for (i = 0; data && i < 7; i++)
+		table_set_header(t, i, keys[i], i >= 5);
+	if (!data) {
+		table_set_header(t, 0, "部", 0);
+		table_set_header(t, 1, "課", 0);
+		table_set_header(t, 2, "状況", 0);
+		table_set_header(t, 3, "提出日", 0);
+		table_set_header(t, 4, kind == CK_SELF ? "回答者数" : "", 1);
+	}
 	for (i = 0; i < s->ndiv; i++) {
 		const struct ck_div_stat	*ds = &s->divs[i];
-		const char			*row[5];
+		const char			*row[7];
 
 		if (missing && ds->submitted)
 			continue;
-		resp[0] = '\0';
+		resp[0] = staff[0] = '\0';
+		if (data) {
+			if (kind == CK_SELF && ds->submitted)
+				snprintf(resp, sizeof resp, "%zu",
+				    ds->respondents);
+			if (kind == CK_SELF && ds->staff_total >= 0)
+				snprintf(staff, sizeof staff, "%d",
+				    ds->staff_total);
+			row[0] = ds->org->dept_name;
+			row[1] = ds->org->code;
+			row[2] = ds->org->name;
+			row[3] = ds->submitted ? "submitted" : "missing";
+			row[4] = ds->submitted_on;
+			row[5] = resp;
+			row[6] = staff;
+			table_add_row(t, row);
+			continue;
+		}
 		if (kind == CK_SELF && ds->submitted) {
 			if (ds->staff_total >= 0)
 				snprintf(resp, sizeof resp, "%zu/%d",
@@ -330,8 +359,14 @@ ck_status_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		row[4] = resp;
 		table_add_row(t, row);
 	}
-	r = print_table(t);
-	printf("%s FY%d: %zu of %zu divisions submitted (%.1f%%)\n",
+	if (data) {
+		r = listing_table(t, keys, format, opt_has(ov, "crlf"), stdout);
+		table_free(t);
+	} else
+		r = print_table(t);
+	/* the summary: on standard error when standard output is data */
+	fprintf(data ? stderr : stdout,
+	    _("%s FY%d: %zu of %zu divisions submitted (%.1f%%)\n"),
 	    ck_kind_title(kind), fy, s->nsubmitted, s->ndiv,
 	    s->ndiv ? 100.0 * (double)s->nsubmitted / (double)s->ndiv : 0.0);
 	ck_stats_free(s);
@@ -367,8 +402,8 @@ ck_aggregate_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	diags_free(&d);
 	fmt_rate(a, sizeof a, s->rate);
 	fmt_rate(b, sizeof b, s->prev_rate);
-	printf("%s FY%d: %zu of %zu divisions submitted; implementation"
-	    " rate %s (FY%d %s)\n", ck_kind_title(kind), fy,
+	printf(_("%s FY%d: %zu of %zu divisions submitted; implementation"
+	    " rate %s (FY%d %s)\n"), ck_kind_title(kind), fy,
 	    s->nsubmitted, s->ndiv, a, fy - 1, b);
 	if (by == NULL || strcmp(by, "item") == 0) {
 		t = table_new(6);
@@ -403,7 +438,7 @@ ck_aggregate_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		if ((r = print_table(t)) != CMD_OK)
 			goto out;
 		if (lowest > 0 && (low = ck_stats_lowest(s)) != NULL) {
-			printf("\nlowest items:\n");
+			printf(_("\nlowest items:\n"));
 			for (i = 0; i < s->set->nitems && i < (size_t)lowest;
 			    i++) {
 				const struct ck_item_stat *is =
@@ -454,7 +489,7 @@ ck_aggregate_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			goto out;
 		fmt_num(a, sizeof a, s->mean);
 		fmt_num(b, sizeof b, s->sd);
-		printf("mean %s, standard deviation %s\n", a, b);
+		printf(_("mean %s, standard deviation %s\n"), a, b);
 	} else {
 		if ((t = table_new(7)) == NULL)
 			goto nomem;
@@ -557,7 +592,7 @@ export_form(struct cmd_ctx *ctx, struct optv *ov)
 	}
 	if ((docs = calloc(orgs->n + 1, sizeof *docs)) == NULL ||
 	    (cd = calloc(orgs->n + 1, sizeof *cd)) == NULL) {
-		cmd_error("out of memory");
+		cmd_error(_("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < orgs->n; i++) {
@@ -714,6 +749,9 @@ static const struct opt status_opts[] = {
 	FY_OPT(OPT_REQUIRED),
 	{ "missing", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
 	  "only the divisions that have not submitted" },
+	{ "format", 0, OPT_CHOICE, 0, "table|csv|json", "table|csv|json", 0, 0,
+	  "output format (default table)" },
+	LISTING_OPT_CRLF,
 	OPT_END
 };
 

@@ -81,7 +81,7 @@ consult_add(struct cmd_ctx *ctx, struct optv *ov)
 	    read_text(&q, opt_get(ov, "question-file")) != CMD_OK)
 		return CMD_FAIL;
 	if ((doc = ydoc_new()) == NULL || (root = node_map(doc)) == NULL) {
-		rc = cmd_error("out of memory");
+		rc = cmd_error(_("out of memory"));
 		goto done;
 	}
 	ydoc_set_root(doc, root);
@@ -103,13 +103,13 @@ consult_add(struct cmd_ctx *ctx, struct optv *ov)
 	if (opt_count(ov, "by") > 0) {
 		if ((by = node_seq(doc)) == NULL ||
 		    node_map_set(doc, root, "answered_by", by) != 0) {
-			rc = cmd_error("out of memory");
+			rc = cmd_error(_("out of memory"));
 			goto done;
 		}
 		for (i = 0; i < opt_count(ov, "by"); i++)
 			if (node_seq_push(doc, by, node_str(doc,
 			    opt_at(ov, "by", i))) != 0) {
-				rc = cmd_error("out of memory");
+				rc = cmd_error(_("out of memory"));
 				goto done;
 			}
 	}
@@ -252,7 +252,7 @@ consult_list(struct cmd_ctx *ctx, struct optv *ov)
 	    store_scan(&refs, st, kind, (int)opt_num(ov, "fy", 0), NULL) != 0)
 		return cmd_lib_error();
 	if ((l = listing_new(list_cols, 11)) == NULL) {
-		rc = cmd_error("out of memory");
+		rc = cmd_error(_("out of memory"));
 		goto done;
 	}
 	type = opt_get(ov, "type");
@@ -300,7 +300,8 @@ consult_list(struct cmd_ctx *ctx, struct optv *ov)
 	}
 	error_clear();
 	listing_sort(l, 1, 4);
-	if (listing_print(l, opt_get(ov, "format"), stdout) != CMD_OK)
+	if (listing_print_eol(l, opt_get(ov, "format"), opt_has(ov, "crlf"),
+	    stdout) != CMD_OK)
 		rc = CMD_FAIL;
 done:
 	listing_free(l);
@@ -621,6 +622,7 @@ static const struct opt list_opts[] = {
 	  "open and past the answer due date" },
 	{ "format", 0, OPT_CHOICE, 0, "table|csv|json", "table|csv|json", 0, 0,
 	  "output format (default table)" },
+	LISTING_OPT_CRLF,
 	OPT_END
 };
 

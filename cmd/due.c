@@ -50,8 +50,8 @@ static const struct due_source {
 /* Without --to, the agenda looks this many days ahead. */
 #define DUE_DAYS_AHEAD	28
 
-static const char *const wday_en[] = { "Sun", "Mon", "Tue", "Wed", "Thu",
-    "Fri", "Sat" };
+static const char *const wday_en[] = { N_("Sun"), N_("Mon"), N_("Tue"),
+    N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat") };
 
 static const char *
 member_name(void *arg, const char *id)
@@ -171,10 +171,11 @@ cmd_due(struct cmd_ctx *ctx, struct optv *ov)
 		    "force"));
 		goto done;
 	}
+	/* json and csv: data for programs (RFC 3339 times, English states) */
 	json = opt_get(ov, "format") != NULL &&
-	    strcmp(opt_get(ov, "format"), "json") == 0;
+	    strcmp(opt_get(ov, "format"), "table") != 0;
 	if ((l = listing_new(cols, 9)) == NULL) {
-		rc = cmd_error("out of memory");
+		rc = cmd_error(_("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < sel.n; i++) {
@@ -194,7 +195,7 @@ cmd_due(struct cmd_ctx *ctx, struct optv *ov)
 			snprintf(when, sizeof when, "%s", iso);
 		else
 			snprintf(when, sizeof when, "%s (%s)", iso,
-			    wday_en[cal_weekday(it->date)]);
+			    _(wday_en[cal_weekday(it->date)]));
 		/* a deadline at 10:00 today is past at 10:00 */
 		overdue = !it->done && (cal_cmp(it->date, today) < 0 ||
 		    (cal_cmp(it->date, today) == 0 && it->hour >= 0 &&
@@ -222,7 +223,8 @@ cmd_due(struct cmd_ctx *ctx, struct optv *ov)
 			goto done;
 		}
 	}
-	rc = listing_print(l, opt_get(ov, "format"), stdout);
+	rc = listing_print_eol(l, opt_get(ov, "format"), opt_has(ov, "crlf"),
+	    stdout);
 done:
 	listing_free(l);
 	duelist_free(&all);
@@ -239,8 +241,9 @@ static const struct opt due_opts[] = {
 	  "one team member's obligations" },
 	{ "done", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
 	  "include obligations already met" },
-	{ "format", 0, OPT_CHOICE, 0, "table|json", "table|json", 0, 0,
+	{ "format", 0, OPT_CHOICE, 0, "table|csv|json", "table|csv|json", 0, 0,
 	  "output format (default table)" },
+	LISTING_OPT_CRLF,
 	{ "ics", 0, OPT_PATH, 0, "FILE", NULL, 0, 0,
 	  "write an iCalendar file for Outlook and Teams instead" },
 	{ "force", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,

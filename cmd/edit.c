@@ -34,7 +34,7 @@ run_editor(const char *file)
 		ed = "vi";
 	fflush(stdout);
 	if ((pid = fork()) == -1)
-		return cmd_error("cannot run the editor: %s", strerror(errno));
+		return cmd_error(_("cannot run the editor: %s"), strerror(errno));
 	if (pid == 0) {
 		/* $EDITOR may carry arguments ("code --wait"): let sh split. */
 		execl("/bin/sh", "sh", "-c", "exec $0 \"$1\"", ed, file,
@@ -43,11 +43,11 @@ run_editor(const char *file)
 	}
 	while (waitpid(pid, &status, 0) == -1) {
 		if (errno != EINTR)
-			return cmd_error("cannot wait for the editor: %s",
+			return cmd_error(_("cannot wait for the editor: %s"),
 			    strerror(errno));
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
-		return cmd_error("the editor '%s' failed (status %d)", ed,
+		return cmd_error(_("the editor '%s' failed (status %d)"), ed,
 		    WIFEXITED(status) ? WEXITSTATUS(status) : -1);
 	return 0;
 }
@@ -60,7 +60,7 @@ ask_retry(void)
 	if (!isatty(STDIN_FILENO))
 		return 0;
 	for (;;) {
-		fputs("Do you want to retry the same edit? (y/n) ", stderr);
+		fputs(_("Do you want to retry the same edit? (y/n) "), stderr);
 		if (fgets(line, sizeof line, stdin) == NULL)
 			return 0;
 		if (line[0] == 'y' || line[0] == 'Y')
@@ -93,8 +93,8 @@ replace_record(struct record *r, void *arg)
 	    memcmp(now.data, a->orig->data, now.len) == 0;
 	buf_free(&now);
 	if (!same)
-		return error_set(NC_EINVALID, "%s changed on disk while you "
-		    "edited it", r->relpath);
+		return error_set(NC_EINVALID, _("%s changed on disk while you "
+		    "edited it"), r->relpath);
 	ydoc_free(r->doc);
 	r->doc = a->edited;
 	a->edited = NULL;

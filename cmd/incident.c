@@ -260,7 +260,7 @@ incident_add(struct cmd_ctx *ctx, struct optv *ov)
 	if (inc_open(&c, ctx) != CMD_OK)
 		return CMD_FAIL;
 	if ((doc = ydoc_new()) == NULL || (root = node_map(doc)) == NULL) {
-		cmd_error("out of memory");
+		cmd_error(_("out of memory"));
 		goto done;
 	}
 	ydoc_set_root(doc, root);
@@ -272,7 +272,7 @@ incident_add(struct cmd_ctx *ctx, struct optv *ov)
 		else if (strcmp(v, "no") == 0)
 			v = "false";
 		if (set_path(doc, root, add_fields[i].field, v) != 0) {
-			cmd_error("out of memory");
+			cmd_error(_("out of memory"));
 			goto done;
 		}
 	}
@@ -367,8 +367,8 @@ check_report(struct inc *c, const struct node *root, const char *ref)
 	}
 	incident_obligations_free(&ob);
 	if (!found && reps != NULL)
-		rc = error_set(NC_EINVALID, "--report %s: the reporting rules "
-		    "have no report '%s' (timeline.report): %s", ref, ref,
+		rc = error_set(NC_EINVALID, _("--report %s: the reporting rules "
+		    "have no report '%s' (timeline.report): %s"), ref, ref,
 		    b.data != NULL ? b.data : "");
 	buf_free(&b);
 	return rc;
@@ -537,7 +537,7 @@ print_obligations(struct inc *c, const struct node *root, int all)
 	if (incident_obligations(&ob, c->ictx, root) != 0)
 		return cmd_lib_error();
 	if (ob.catalog == NULL) {
-		printf("\n報告義務: 報告基準（catalog kind %s）がありません\n",
+		printf(_("\n報告義務: 報告基準（catalog kind %s）がありません\n"),
 		    INCIDENT_REPORTING);
 		return CMD_OK;
 	}
@@ -777,7 +777,7 @@ load_incidents(struct lrec **out, size_t *nout, struct inc *c, int fy,
 		return cmd_lib_error();
 	if (l.n > 0 && (v = calloc(l.n, sizeof *v)) == NULL) {
 		reclist_free(&l);
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	}
 	for (i = 0; i < l.n; i++) {
 		if (record_load(&r, c->st, &l.v[i], &d) != 0) {
@@ -1066,8 +1066,8 @@ ask_question(char **out, const struct incident_question *q, size_t total,
 		if (incident_answer_parse(out, q, line) == 0)
 			break;
 		if (incident_answer_hint(&hint, q) == 0)
-			fprintf(stderr, "  not an answer: expected %s; please "
-			    "answer again\n", hint);
+			fprintf(stderr, _("  not an answer: expected %s; please "
+			    "answer again\n"), hint);
 		free(hint);
 		hint = NULL;
 		free(line);
@@ -1150,14 +1150,14 @@ run_criteria(struct cmd_ctx *ctx, struct optv *ov, const char *phase)
 	}
 	if ((ans = calloc(nq, sizeof *ans)) == NULL ||
 	    (vals = calloc(nq, sizeof *vals)) == NULL) {
-		cmd_error("out of memory");
+		cmd_error(_("out of memory"));
 		goto done;
 	}
 	/* --answer KEY=VALUE, each checked against its question. */
 	for (i = 0; i < opt_count(ov, "answer"); i++) {
 		free(key);
 		if ((key = strdup(opt_at(ov, "answer", i))) == NULL) {
-			cmd_error("out of memory");
+			cmd_error(_("out of memory"));
 			goto done;
 		}
 		if ((eq = strchr(key, '=')) == NULL) {
@@ -1182,7 +1182,7 @@ run_criteria(struct cmd_ctx *ctx, struct optv *ov, const char *phase)
 		free(vals[k]);
 		vals[k] = NULL;
 		if (incident_answer_parse(&vals[k], &qs[k], eq) != 0) {
-			rc = opt_bad_usage(ov->entry, ov->sub, "--answer %s: %s",
+			rc = opt_bad_usage(ov->entry, ov->sub, _("--answer %s: %s"),
 			    opt_at(ov, "answer", i), error_last());
 			goto done;
 		}
@@ -1331,12 +1331,12 @@ measures_edit(struct record *r, void *arg)
 	if ((p = node_get(root, "prevention")) == NULL) {
 		if ((p = node_map(r->doc)) == NULL ||
 		    node_map_set(r->doc, root, "prevention", p) != 0)
-			return error_set(NC_ENOMEM, "out of memory");
+			return error_set(NC_ENOMEM, _("out of memory"));
 	}
 	for (i = 0; i < sizeof f / sizeof f[0]; i++)
 		if (opt_has(ov, f[i].opt) && node_map_set_str(r->doc, p,
 		    f[i].field, opt_get(ov, f[i].opt)) != 0)
-			return error_set(NC_ENOMEM, "out of memory");
+			return error_set(NC_ENOMEM, _("out of memory"));
 	for (i = 0; i < a->nadded; i++)
 		if ((rc = incident_measure_add(r->doc, root, a->added[i],
 		    NULL)) != 0)
@@ -1430,13 +1430,13 @@ incident_measures_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	    sizeof *a.added)) == NULL ||
 	    (a.reviews = calloc(n + opt_count(ov, "measure") +
 	    MEASURES_ASKED + 1, sizeof *a.reviews)) == NULL) {
-		cmd_error("out of memory");
+		cmd_error(_("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < opt_count(ov, "measure"); i++)
 		if ((a.added[a.nadded++] = strdup(opt_at(ov, "measure", i))) ==
 		    NULL) {
-			cmd_error("out of memory");
+			cmd_error(_("out of memory"));
 			goto done;
 		}
 	if (opt_has(ov, "review")) {
@@ -1571,7 +1571,7 @@ export_records(struct inc *c, struct optv *ov, const char *what)
 		return opt_bad_usage(ov->entry, ov->sub, _("export %s needs "
 		    "the id of an incident"), what);
 	if ((recs = calloc((size_t)n, sizeof *recs)) == NULL)
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	/* Everything is checked before anything is written. */
 	for (i = 0; i < n; i++) {
 		memset(&ref, 0, sizeof ref);
@@ -1640,7 +1640,7 @@ export_stats(struct inc *c, struct optv *ov, int fy)
 		return rc;
 	rc = CMD_FAIL;
 	if ((roots = calloc(n + 1, sizeof *roots)) == NULL) {
-		cmd_error("out of memory");
+		cmd_error(_("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < n; i++)

@@ -39,11 +39,52 @@ static const char gitignore[] =
     "# Generated deliverables: regenerate them with nerima-cio.\n"
     "out/\n";
 
-static const char hook[] =
-    "#!/bin/sh\n"
-    "# Installed by 'nerima-cio init --hook': refuse a commit whose records\n"
-    "# do not pass 'nerima-cio lint'.  Skip once with 'git commit --no-verify'.\n"
-    "exec nerima-cio -C \"$(git rev-parse --show-toplevel)\" lint\n";
+/*
+ * The pre-commit hook calls the binary that wrote it, by its absolute path:
+ * a program built in a work tree is seldom on the PATH git runs hooks
+ * with.  When that binary has gone, it tries the PATH, and otherwise says
+ * how to fix it rather than "exec: nerima-cio: not found".
+ */
+static int
+hook_text(struct buf *b)
+{
+	char		exe[PATH_MAX];
+	ssize_t		n;
+	const char	*p;
+
+	if ((n = readlink("/proc/self/exe", exe, sizeof exe - 1)) <= 0)
+		return error_sys(NC_EIO, _("cannot find the path of this program"));
+	exe[n] = '\0';
+	buf_puts(b, "#!/bin/sh\n"
+	    "# Installed by 'nerima-cio init --hook': refuse a commit whose"
+	    " records\n"
+	    "# do not pass 'nerima-cio lint'.  Skip once with 'git commit"
+	    " --no-verify'.\n"
+	    "ncio='");
+	/* single-quoted for the shell: ' becomes '\'' */
+	for (p = exe; *p != '\0'; p++) {
+		if (*p == '\'')
+			buf_puts(b, "'\\''");
+		else
+			buf_putc(b, *p);
+	}
+	buf_puts(b, "'\n"
+	    "if [ ! -x \"$ncio\" ]; then\n"
+	    "\tif command -v nerima-cio >/dev/null 2>&1; then\n"
+	    "\t\tncio=nerima-cio\n"
+	    "\telse\n"
+	    "\t\techo \"pre-commit: $ncio is gone and nerima-cio is not on"
+	    " the PATH;\" >&2\n"
+	    "\t\techo \"  put the directory of nerima-cio on the PATH"
+	    " (export PATH=DIR:\\$PATH),\" >&2\n"
+	    "\t\techo \"  or run 'nerima-cio init --hook' again after"
+	    " removing .git/hooks/pre-commit\" >&2\n"
+	    "\t\texit 1\n"
+	    "\tfi\n"
+	    "fi\n"
+	    "exec \"$ncio\" -C \"$(git rev-parse --show-toplevel)\" lint\n");
+	return buf_ok(b);
+}
 
 /* Where the shipped sample data directory is: installed, or the source. */
 static char *
@@ -85,17 +126,17 @@ put_file(const char *dir, const char *name, const char *data, size_t len,
 	if ((rc = buf_ok(&path)) != 0)
 		return cmd_lib_error();
 	if (lstat(path.data, &st) == 0) {
-		fprintf(stderr, "kept existing %s\n", name);
+		fprintf(stderr, _("kept existing %s\n"), name);
 		buf_free(&path);
 		return 0;
 	}
 	rc = fileio_write_atomic(path.data, data, len);
 	if (rc == 0 && mode != 0 && chmod(path.data, (mode_t)mode) == -1)
-		rc = error_sys(NC_EIO, "cannot chmod '%s'", path.data);
+		rc = error_sys(NC_EIO, _("cannot chmod '%s'"), path.data);
 	buf_free(&path);
 	if (rc != 0)
 		return cmd_lib_error();
-	fprintf(stderr, "created %s\n", name);
+	fprintf(stderr, _("created %s\n"), name);
 	return 0;
 }
 
@@ -107,7 +148,7 @@ copy_sample(const char *dir, const char *from, const char *name)
 
 	buf_printf(&src, "%s/%s", from, name);
 	if (buf_ok(&src) != 0 || buf_load(&data, src.data) != 0) {
-		rc = cmd_error("cannot read the template: %s", error_last());
+		rc = cmd_error(_("cannot read the template: %s"), error_last());
 		goto done;
 	}
 	rc = put_file(dir, name, data.data, data.len, 0);
@@ -117,16 +158,22 @@ done:
 	return rc;
 }
 
-/* Run "git -C dir ARGS" quietly; its exit status, or -1 when it cannot run. */
+/* Run "git -C dir ARGS..." quietly; its exit status, or -1 when it cannot run. */
 static int
-run_git(const char *dir, const char *a1, const char *a2)
+run_git(const char *dir, const char *const *args)
 {
-	char				*argv[] = { "git", "-C", (char *)dir,
-					    (char *)a1, (char *)a2, NULL };
+	char				*argv[16];
 	posix_spawn_file_actions_t	fa;
 	pid_t				pid;
+	size_t				n = 0;
 	int				status, rc;
 
+	argv[n++] = "git";
+	argv[n++] = "-C";
+	argv[n++] = (char *)dir;
+	while (*args != NULL && n < sizeof argv / sizeof *argv - 1)
+		argv[n++] = (char *)*args++;
+	argv[n] = NULL;
 	if (posix_spawn_file_actions_init(&fa) != 0)
 		return -1;
 	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
@@ -142,24 +189,65 @@ run_git(const char *dir, const char *a1, const char *a2)
 	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
 
+/*
+ * The first commit of a new repository: the files init wrote, with the
+ * contractor's name from nerima-cio.yaml in the message when it is set.
+ */
+static void
+first_commit(const char *dir)
+{
+	static const char *const add[] = { "add", "--", STORE_MARKER,
+	    STORE_ORGS, ".gitattributes", ".gitignore", NULL };
+	struct store		*st = NULL;
+	const struct node	*cfg;
+	const char		*team = NULL;
+	struct buf		 msg = BUF_INIT;
+
+	if (store_open(&st, dir) == 0 && store_config(&cfg, st) == 0 &&
+	    cfg != NULL)
+		team = node_get_str(cfg, "contractor");
+	if (team != NULL && *team != '\0')
+		buf_printf(&msg, "nerima-cio init: %s", team);
+	else
+		buf_puts(&msg, "nerima-cio init");
+	store_free(st);
+	if (buf_ok(&msg) != 0 || run_git(dir, add) != 0) {
+		cmd_warn(_("could not add the new files to git in '%s'; add and"
+		    " commit them yourself"), dir);
+	} else {
+		const char *const commit[] = { "commit", "-q", "-m", msg.data,
+		    NULL };
+		if (run_git(dir, commit) != 0)
+			cmd_warn(_("could not make the first commit in '%s'; set"
+			    " your name with 'git config --global user.name NAME'"
+			    " and 'git config --global user.email ADDRESS', then"
+			    " run 'git -C %s commit -m \"%s\"'"), dir, dir,
+			    msg.data);
+		else
+			fprintf(stderr, _("committed: %s\n"), msg.data);
+	}
+	buf_free(&msg);
+}
+
 static int
 cmd_init(struct cmd_ctx *ctx, struct optv *ov)
 {
 	const char	*dir;
 	char		*from = NULL;
-	struct buf	 hookpath = BUF_INIT;
+	struct buf	 hookpath = BUF_INIT, hook = BUF_INIT;
 	int		 want_hook = opt_has(ov, "hook");
 	int		 no_git = opt_has(ov, "no-git"), rc = CMD_OK, isrepo;
+	int		 made_repo = 0;
 
 	if (want_hook && no_git)
 		return opt_bad_usage(ov->entry, ov->sub, _("--hook needs git; "
 		    "drop --no-git"));
 	dir = ov->argc == 1 ? ov->argv[0] : ctx->dir != NULL ? ctx->dir : ".";
 	if (mkdir(dir, 0777) == -1 && errno != EEXIST)
-		return cmd_error("cannot create '%s': %s", dir, strerror(errno));
+		return cmd_error(_("cannot create '%s': %s"), dir, strerror(errno));
 
 	if ((from = sample_dir()) == NULL)
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	if (copy_sample(dir, from, STORE_MARKER) != 0 ||
 	    copy_sample(dir, from, STORE_ORGS) != 0 ||
 	    put_file(dir, ".gitattributes", gitattributes,
@@ -171,35 +259,48 @@ cmd_init(struct cmd_ctx *ctx, struct optv *ov)
 	}
 
 	if (!no_git) {
-		isrepo = run_git(dir, "rev-parse", "--git-dir") == 0;
-		if (!isrepo && run_git(dir, "init", "-q") != 0) {
-			cmd_warn("could not run 'git init' in '%s'; the data"
+		static const char *const revparse[] = { "rev-parse",
+		    "--git-dir", NULL };
+		static const char *const init[] = { "init", "-q", NULL };
+
+		isrepo = run_git(dir, revparse) == 0;
+		if (!isrepo && run_git(dir, init) != 0) {
+			cmd_warn(_("could not run 'git init' in '%s'; the data"
 			    " directory works without git, but teammates share"
-			    " it through git", dir);
-		} else if (!isrepo)
-			fprintf(stderr, "initialised a git repository\n");
+			    " it through git"), dir);
+		} else if (!isrepo) {
+			fprintf(stderr, _("initialised a git repository\n"));
+			made_repo = 1;
+		}
 	}
 	if (want_hook) {
 		struct stat st;
 		buf_printf(&hookpath, "%s/.git/hooks", dir);
 		if (buf_ok(&hookpath) != 0 || stat(hookpath.data, &st) != 0) {
-			rc = cmd_error("cannot install the hook: '%s' is not"
-			    " there (is '%s' the top of a git repository?)",
+			rc = cmd_error(_("cannot install the hook: '%s' is not"
+			    " there (is '%s' the top of a git repository?)"),
 			    hookpath.data, dir);
 			goto done;
 		}
-		if (put_file(hookpath.data, "pre-commit", hook,
-		    sizeof hook - 1, 0755) != 0) {
+		if (hook_text(&hook) != 0) {
+			rc = cmd_lib_error();
+			goto done;
+		}
+		if (put_file(hookpath.data, "pre-commit", hook.data,
+		    hook.len, 0755) != 0) {
 			rc = CMD_FAIL;
 			goto done;
 		}
 	}
-	fprintf(stderr, "data directory ready in %s; edit %s (team, contract)"
-	    " and %s (the ward's organisations) before adding records\n",
+	if (made_repo)
+		first_commit(dir);
+	fprintf(stderr, _("data directory ready in %s; edit %s (team, contract)"
+	    " and %s (the ward's organisations) before adding records\n"),
 	    dir, STORE_MARKER, STORE_ORGS);
 done:
 	free(from);
 	buf_free(&hookpath);
+	buf_free(&hook);
 	return rc;
 }
 
@@ -223,6 +324,8 @@ const struct cmd_entry cmd_init_entry = {
 	    "Creates DIR (default: the current directory) with nerima-cio.yaml,\n"
 	    "orgs.yaml (fictional sample content to replace), .gitattributes and\n"
 	    ".gitignore, and runs 'git init' unless DIR is in a repository.\n"
+	    "A new repository gets a first commit of these files.  The hook\n"
+	    "calls this program by its absolute path.\n"
 	    "Existing files are kept; running init twice changes nothing.\n",
 	.subs = init_subs,
 };

@@ -149,7 +149,7 @@ issue_list(struct cmd_ctx *ctx, struct optv *ov)
 		return cmd_lib_error();
 	ms = node_get(conf, "members");
 	if ((l = listing_new(list_cols, 9)) == NULL) {
-		rc = cmd_error("out of memory");
+		rc = cmd_error(_("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < refs.n; i++) {
@@ -190,7 +190,8 @@ issue_list(struct cmd_ctx *ctx, struct optv *ov)
 		record_free(r);
 	}
 	listing_sort(l, 2, 1);
-	if (listing_print(l, opt_get(ov, "format"), stdout) != CMD_OK)
+	if (listing_print_eol(l, opt_get(ov, "format"), opt_has(ov, "crlf"),
+	    stdout) != CMD_OK)
 		rc = CMD_FAIL;
 done:
 	listing_free(l);
@@ -286,6 +287,7 @@ static const struct opt list_opts[] = {
 	{ "owner", 0, OPT_MEMBER, 0, NULL, NULL, 0, 0, "one owner's only" },
 	{ "format", 0, OPT_CHOICE, 0, "table|csv|json", "table|csv|json", 0, 0,
 	  "output format (default table)" },
+	LISTING_OPT_CRLF,
 	OPT_END
 };
 

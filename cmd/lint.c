@@ -14,10 +14,13 @@
 #include "cal.h"
 #include "cmd.h"
 #include "deliverable.h"
+#include "i18n.h"
+#include "listing.h"
 #include "incident.h"
 #include "opt.h"
 #include "record.h"
 #include "store.h"
+#include "table.h"
 #include "training.h"
 
 /* Keep the records whose path is arg or lies under it. */
@@ -108,9 +111,61 @@ byid_cmp(const void *a, const void *b)
 	return c != 0 ? c : strcmp((*x)->relpath, (*y)->relpath);
 }
 
+/* Problems (and warnings) as rows: path, line, column, message, level. */
+static int
+add_rows(struct table *t, const struct diags *d, const char *level)
+{
+	char		line[24], col[24];
+	const char	*row[5];
+	size_t		i;
+	int		rc = 0;
+
+	for (i = 0; i < d->n && rc == 0; i++) {
+		snprintf(line, sizeof line, "%u", d->v[i].line);
+		snprintf(col, sizeof col, "%u", d->v[i].col);
+		row[0] = d->v[i].path;
+		row[1] = d->v[i].line != 0 ? line : "";
+		row[2] = d->v[i].line != 0 ? col : "";
+		row[3] = d->v[i].msg;
+		row[4] = level;
+		rc = table_add_row(t, row);
+	}
+	return rc;
+}
+
+/*
+ * --format json or csv: every problem, then every warning, one object
+ * (row) each on standard output.
+ */
+static int
+print_structured(const char *format, int crlf, const struct diags *d,
+    const struct diags *stale, const struct diags *warns)
+{
+	static const char *const keys[] = { "path", "line", "column",
+	    "message", "level" };
+	struct table	*t;
+	size_t		 i;
+	int		 rc;
+
+	if ((t = table_new(5)) == NULL)
+		return cmd_lib_error();
+	for (i = 0; i < 5; i++)
+		table_set_header(t, i, keys[i], i == 1 || i == 2);
+	if (add_rows(t, d, "error") != 0 || add_rows(t, stale, "warning") != 0 ||
+	    add_rows(t, warns, "warning") != 0) {
+		table_free(t);
+		return cmd_lib_error();
+	}
+	rc = listing_table(t, keys, format, crlf, stdout);
+	table_free(t);
+	return rc;
+}
+
 static int
 cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 {
+	const char		*format = opt_get(ov, "format");
+	int			 structured;
 	struct store		*st;
 	const struct schemaset	*set;
 	struct checker		*c = NULL;
@@ -126,6 +181,7 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	int			 rc = CMD_OK, argc = ov->argc;
 	char			**argv = ov->argv;
 
+	structured = format != NULL && strcmp(format, "text") != 0;
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
 	if (store_schemas(&set, st, &d) != 0) {
@@ -147,7 +203,7 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	if (argc > 0) {
 		want_config = 0;
 		if ((sel.v = calloc(all.n + 1, sizeof *sel.v)) == NULL) {
-			rc = cmd_error("out of memory");
+			rc = cmd_error(_("out of memory"));
 			goto done;
 		}
 		sel.cap = all.n + 1;
@@ -184,12 +240,12 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 		rc = cmd_lib_error();
 		goto done;
 	}
-	for (i = 0; i < warns.n; i++)
-		fprintf(stderr, "%s: warning: %s\n", warns.v[i].path,
+	for (i = 0; i < warns.n && !structured; i++)
+		fprintf(stderr, _("%s: warning: %s\n"), warns.v[i].path,
 		    warns.v[i].msg);
 	/* The same id in two fiscal-year folders. */
 	if ((byid = calloc(recs->n + 1, sizeof *byid)) == NULL) {
-		rc = cmd_error("out of memory");
+		rc = cmd_error(_("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < recs->n; i++)
@@ -205,22 +261,29 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	if (argc == 0) {
 		store_stale_temps(st, 0, &stale);
 		diags_sort(&stale);
-		cmd_print_diags(stdout, &stale);
+		if (!structured)
+			cmd_print_diags(stdout, &stale);
 	}
 	diags_sort(&d);
-	cmd_print_diags(stdout, &d);
+	if (!structured)
+		cmd_print_diags(stdout, &d);
+	else if (print_structured(format, opt_has(ov, "crlf"), &d, &stale,
+	    &warns) != CMD_OK) {
+		rc = CMD_FAIL;
+		goto done;
+	}
 	/* Files with problems: distinct paths among the sorted problems. */
 	bad_files = 0;
 	for (i = 0; i < d.n; i++)
 		bad_files += i == 0 || strcmp(d.v[i].path, d.v[i - 1].path) != 0;
 	if (d.n > 0) {
 		if (!quiet)
-			fprintf(stderr, "%zu problem%s in %zu file%s (%zu"
-			    " checked)\n", d.n, d.n == 1 ? "" : "s", bad_files,
+			fprintf(stderr, _("%zu problem%s in %zu file%s (%zu"
+			    " checked)\n"), d.n, d.n == 1 ? "" : "s", bad_files,
 			    bad_files == 1 ? "" : "s", files);
 		rc = CMD_FAIL;
 	} else if (!quiet)
-		fprintf(stderr, "%zu file%s checked, no problems\n", files,
+		fprintf(stderr, _("%zu file%s checked, no problems\n"), files,
 		    files == 1 ? "" : "s");
 done:
 	free(byid);
@@ -237,6 +300,9 @@ done:
 static const struct opt lint_opts[] = {
 	{ "quiet", 'q', OPT_FLAG, 0, NULL, NULL, 0, 0,
 	  "no summary line on standard error" },
+	{ "format", 0, OPT_CHOICE, 0, "text|csv|json", "text|csv|json", 0, 0,
+	  "text (path:line:column: message, default), csv or json" },
+	LISTING_OPT_CRLF,
 	OPT_END
 };
 
@@ -251,6 +317,9 @@ const struct cmd_entry cmd_lint_entry = {
 	.help =
 	    "Checks every record of the data directory, or those under each PATH,\n"
 	    "and prints every problem as path:line:column: message.  Exits 0 when\n"
-	    "all is well, 1 when anything is wrong.\n",
+	    "all is well, 1 when anything is wrong.  --format json prints an\n"
+	    "array of objects {path, line, column, message, level}, --format\n"
+	    "csv the same as rows; line and column are null (empty) for a\n"
+	    "problem of a whole file, level is error or warning.\n",
 	.subs = lint_subs,
 };

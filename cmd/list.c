@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "listing.h"
 #include "opt.h"
 #include "json.h"
 #include "recfmt.h"
@@ -133,12 +134,15 @@ human_cell(struct buf *cell, struct store *st, const struct schema *ps)
  * CSV lines end in CRLF (RFC 4180, Excel) in a file, in LF on a terminal
  * or a pipe, where a "\r" would stick to the last field of each line.
  */
+static int	csv_excel;	/* --crlf: CRLF and a BOM, for Excel */
+
 static int
 csv_crlf(void)
 {
 	struct stat	sb;
 
-	return fstat(fileno(stdout), &sb) == 0 && S_ISREG(sb.st_mode);
+	return csv_excel ||
+	    (fstat(fileno(stdout), &sb) == 0 && S_ISREG(sb.st_mode));
 }
 
 static int
@@ -155,7 +159,7 @@ emit_rows(enum format fmt, const struct schema *kind, struct row *rows,
 
 	if (fmt == FMT_JSON) {
 		if ((j = json_new(out)) == NULL)
-			return error_set(NC_ENOMEM, "out of memory");
+			return error_set(NC_ENOMEM, _("out of memory"));
 		rc = json_begin_array(j);
 		for (i = 0; rc == 0 && i < nrows; i++)
 			rc = recfmt_json(j, record_root(rows[i].r));
@@ -168,7 +172,7 @@ emit_rows(enum format fmt, const struct schema *kind, struct row *rows,
 		/* One YAML sequence of the records, as they are written. */
 		if ((doc = ydoc_new()) == NULL || (seq = node_seq(doc)) == NULL) {
 			ydoc_free(doc);
-			return error_set(NC_ENOMEM, "out of memory");
+			return error_set(NC_ENOMEM, _("out of memory"));
 		}
 		for (i = 0; rc == 0 && i < nrows; i++)
 			rc = node_seq_push(doc, seq, record_root(rows[i].r));
@@ -178,7 +182,7 @@ emit_rows(enum format fmt, const struct schema *kind, struct row *rows,
 		return rc;
 	}
 	if ((t = table_new(ncols)) == NULL) {
-		rc = error_set(NC_ENOMEM, "out of memory");
+		rc = error_set(NC_ENOMEM, _("out of memory"));
 		goto done;
 	}
 	for (c = 0; c < ncols; c++) {
@@ -194,7 +198,7 @@ emit_rows(enum format fmt, const struct schema *kind, struct row *rows,
 	for (i = 0; rc == 0 && i < nrows; i++)
 		rc = table_add_row(t, (const char *const *)rows[i].cells);
 	if (rc == 0)
-		rc = fmt == FMT_CSV ? table_render_csv_eol(t, out, 0,
+		rc = fmt == FMT_CSV ? table_render_csv_eol(t, out, csv_excel,
 		    csv_crlf()) : table_render(t, out);
 done:
 	table_free(t);
@@ -211,7 +215,7 @@ row_cells(struct row *row, struct store *st, enum format fmt,
 	size_t		c;
 
 	if ((row->cells = calloc(ncols, sizeof *row->cells)) == NULL)
-		return error_set(NC_ENOMEM, "out of memory");
+		return error_set(NC_ENOMEM, _("out of memory"));
 	for (c = 0; c < ncols; c++) {
 		buf_reset(&cell);
 		recfmt_cell(&cell, node_get(record_root(r), cols[c]));
@@ -221,7 +225,7 @@ row_cells(struct row *row, struct store *st, enum format fmt,
 		if (buf_ok(&cell) != 0 ||
 		    (row->cells[c] = strdup(cell.data)) == NULL) {
 			buf_free(&cell);
-			return error_set(NC_ENOMEM, "out of memory");
+			return error_set(NC_ENOMEM, _("out of memory"));
 		}
 	}
 	buf_free(&cell);
@@ -249,11 +253,12 @@ cmd_list(struct cmd_ctx *ctx, struct optv *ov)
 	int			 fy, rc = CMD_OK, skipped = 0;
 
 	fy = (int)opt_num(ov, "fy", 0);
+	csv_excel = opt_has(ov, "crlf");
 	if ((f = opt_get(ov, "format")) != NULL)
 		fmt = strcmp(f, "csv") == 0 ? FMT_CSV : strcmp(f, "json") == 0 ?
 		    FMT_JSON : strcmp(f, "yaml") == 0 ? FMT_YAML : FMT_TABLE;
 	if ((w = calloc(opt_count(ov, "where") + 1, sizeof *w)) == NULL)
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	for (i = 0; i < opt_count(ov, "where"); i++) {
 		if ((eq = strchr(opt_at(ov, "where", i), '=')) == NULL ||
 		    eq == opt_at(ov, "where", i)) {
@@ -264,13 +269,13 @@ cmd_list(struct cmd_ctx *ctx, struct optv *ov)
 		if ((w[nw].field = strndup(opt_at(ov, "where", i),
 		    (size_t)(eq - opt_at(ov, "where", i)))) == NULL ||
 		    (w[nw++].value = strdup(eq + 1)) == NULL) {
-			rc = cmd_error("out of memory");
+			rc = cmd_error(_("out of memory"));
 			goto done;
 		}
 	}
 	if (opt_has(ov, "columns") &&
 	    (colspec = strdup(opt_get(ov, "columns"))) == NULL) {
-		rc = cmd_error("out of memory");
+		rc = cmd_error(_("out of memory"));
 		goto done;
 	}
 	if ((st = cmd_store(ctx)) == NULL) {
@@ -297,7 +302,7 @@ cmd_list(struct cmd_ctx *ctx, struct optv *ov)
 	}
 	if (colspec != NULL) {
 		if (split_columns(colspec, &cols, &ncols) != 0) {
-			rc = cmd_error("out of memory");
+			rc = cmd_error(_("out of memory"));
 			goto done;
 		}
 		for (i = 0; i < ncols; i++) {
@@ -310,7 +315,7 @@ cmd_list(struct cmd_ctx *ctx, struct optv *ov)
 	} else {
 		ncols = schema_ncolumns(kind);
 		if ((cols = calloc(ncols + 2, sizeof *cols)) == NULL) {
-			rc = cmd_error("out of memory");
+			rc = cmd_error(_("out of memory"));
 			goto done;
 		}
 		for (i = 0; i < ncols; i++)
@@ -326,13 +331,13 @@ cmd_list(struct cmd_ctx *ctx, struct optv *ov)
 		goto done;
 	}
 	if ((rows = calloc(recs.n + 1, sizeof *rows)) == NULL) {
-		rc = cmd_error("out of memory");
+		rc = cmd_error(_("out of memory"));
 		goto done;
 	}
 	/* A table or CSV needs only the leading fields it shows. */
 	if (fmt == FMT_TABLE || fmt == FMT_CSV) {
 		if ((want = calloc(ncols + nw + 2, sizeof *want)) == NULL) {
-			rc = cmd_error("out of memory");
+			rc = cmd_error(_("out of memory"));
 			goto done;
 		}
 		want[nwant++] = "fy";
@@ -348,7 +353,7 @@ cmd_list(struct cmd_ctx *ctx, struct optv *ov)
 	for (i = 0; i < recs.n; i++) {
 		if ((nwant > 0 ? record_load_fields(&r, st, &recs.v[i], &d,
 		    want, nwant) : record_load(&r, st, &recs.v[i], &d)) != 0) {
-			cmd_warn("skipped %s: %s (see 'nerima-cio lint')",
+			cmd_warn(_("skipped %s: %s (see 'nerima-cio lint')"),
 			    recs.v[i].relpath, d.n > 0 ?
 			    d.v[d.n - 1].msg : error_last());
 			skipped++;
@@ -367,7 +372,7 @@ cmd_list(struct cmd_ctx *ctx, struct optv *ov)
 		    strdup(record_field(r, "fy"))) == NULL) ||
 		    (key != NULL && (row->key = strdup(key)) == NULL)) {
 			record_free(r);
-			rc = cmd_error("out of memory");
+			rc = cmd_error(_("out of memory"));
 			goto done;
 		}
 		if (fmt == FMT_JSON || fmt == FMT_YAML) {
@@ -412,6 +417,7 @@ static const struct opt list_opts[] = {
 	  "only fiscal year FY (2026, 令和8年度)" },
 	{ "format", 0, OPT_CHOICE, 0, "table|csv|json|yaml",
 	  "table|csv|json|yaml", 0, 0, "output format (default table)" },
+	LISTING_OPT_CRLF,
 	{ "where", 0, OPT_TEXT, OPT_REPEAT, "FIELD=VALUE", NULL, 0, 0,
 	  "only records whose FIELD is (or, for a list, holds) VALUE" },
 	{ "columns", 0, OPT_TEXT, 0, "FIELD,...", NULL, 0, 0,

@@ -1,11 +1,12 @@
 /*
- * Rows for `consult list`, `meeting list`, `issue list` and `due`.
+ * Rows for the listing verbs (listing.h).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "json.h"
 #include "listing.h"
 #include "table.h"
@@ -40,7 +41,7 @@ listing_row(struct listing *l, const char *const *cells)
 		l->cap = l->cap ? l->cap * 2 : 32;
 		if ((nv = realloc(l->cells, l->cap * l->ncols *
 		    sizeof *nv)) == NULL)
-			return error_set(NC_ENOMEM, "out of memory");
+			return error_set(NC_ENOMEM, _("out of memory"));
 		l->cells = nv;
 	}
 	for (i = 0; i < l->ncols; i++) {
@@ -49,7 +50,7 @@ listing_row(struct listing *l, const char *const *cells)
 		if (l->cells[l->nrows * l->ncols + i] == NULL) {
 			while (i-- > 0)
 				free(l->cells[l->nrows * l->ncols + i]);
-			return error_set(NC_ENOMEM, "out of memory");
+			return error_set(NC_ENOMEM, _("out of memory"));
 		}
 	}
 	l->nrows++;
@@ -107,6 +108,12 @@ listing_sort(struct listing *l, size_t col, size_t col2)
 int
 listing_print(struct listing *l, const char *format, FILE *fp)
 {
+	return listing_print_eol(l, format, 0, fp);
+}
+
+int
+listing_print_eol(struct listing *l, const char *format, int crlf, FILE *fp)
+{
 	struct buf	 out = BUF_INIT;
 	struct table	*t = NULL;
 	struct json	*j = NULL;
@@ -118,7 +125,7 @@ listing_print(struct listing *l, const char *format, FILE *fp)
 		format = "table";
 	if (strcmp(format, "json") == 0) {
 		if ((j = json_new(&out)) == NULL)
-			return cmd_error("out of memory");
+			return cmd_error(_("out of memory"));
 		rc = json_begin_array(j);
 		for (r = 0; r < l->nrows && rc == 0; r++) {
 			rc = json_begin_object(j);
@@ -144,14 +151,14 @@ listing_print(struct listing *l, const char *format, FILE *fp)
 		for (i = 0; i < l->ncols; i++)
 			n += !l->cols[i].json_only;
 		if ((row = calloc(n + 1, sizeof *row)) == NULL)
-			return cmd_error("out of memory");
+			return cmd_error(_("out of memory"));
 		if ((t = table_new(n)) == NULL) {
 			free(row);
 			return cmd_lib_error();
 		}
 		for (i = k = 0; i < l->ncols && rc == 0; i++)
 			if (!l->cols[i].json_only)
-				rc = table_set_header(t, k++, l->cols[i].head,
+				rc = table_set_header(t, k++, _(l->cols[i].head),
 				    l->cols[i].right);
 		for (r = 0; r < l->nrows && rc == 0; r++) {
 			for (i = k = 0; i < l->ncols; i++)
@@ -162,7 +169,7 @@ listing_print(struct listing *l, const char *format, FILE *fp)
 		free(row);
 		if (rc == 0)
 			rc = strcmp(format, "csv") == 0 ?
-			    table_render_csv(t, &out, 0) :
+			    table_render_csv_eol(t, &out, crlf, crlf) :
 			    table_render(t, &out);
 		table_free(t);
 	}
@@ -187,4 +194,78 @@ listing_free(struct listing *l)
 		free(l->cells[i]);
 	free(l->cells);
 	free(l);
+}
+
+/* A cell of a number column that reads as a JSON number, as it is. */
+static int
+json_number(const char *c)
+{
+	const char	*p = c;
+
+	if (*p == '-')
+		p++;
+	if (*p < '0' || *p > '9' || (*p == '0' && p[1] >= '0' && p[1] <= '9'))
+		return 0;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	if (*p == '.') {
+		p++;
+		if (*p < '0' || *p > '9')
+			return 0;
+		while (*p >= '0' && *p <= '9')
+			p++;
+	}
+	return *p == '\0';
+}
+
+int
+listing_table(const struct table *t, const char *const *keys,
+    const char *format, int crlf, FILE *fp)
+{
+	struct buf	 out = BUF_INIT;
+	struct json	*j;
+	const char	*c;
+	size_t		 r, i;
+	int		 rc = 0;
+
+	if (format == NULL || strcmp(format, "table") == 0)
+		rc = table_render(t, &out);
+	else if (strcmp(format, "csv") == 0)
+		rc = table_render_csv_eol(t, &out, crlf, crlf);
+	else {
+		if ((j = json_new(&out)) == NULL)
+			return cmd_error(_("out of memory"));
+		rc = json_begin_array(j);
+		for (r = 0; r < table_nrows(t) && rc == 0; r++) {
+			rc = json_begin_object(j);
+			for (i = 0; i < table_ncols(t) && rc == 0; i++) {
+				if (keys[i] == NULL)
+					continue;
+				c = table_cell(t, r, i);
+				if ((rc = json_key(j, keys[i])) != 0)
+					break;
+				if (*c == '\0')
+					rc = json_value_raw(j, "null");
+				else if (table_right(t, i) && json_number(c))
+					rc = json_value_raw(j, c);
+				else
+					rc = json_value_string(j, c, strlen(c));
+			}
+			if (rc == 0)
+				rc = json_end_object(j);
+		}
+		if (rc == 0)
+			rc = json_end_array(j);
+		if (rc == 0)
+			rc = json_finish(j);
+		json_free(j);
+	}
+	if (rc != 0 || buf_ok(&out) != 0) {
+		buf_free(&out);
+		return cmd_lib_error();
+	}
+	if (out.len > 0)
+		fwrite(out.data, 1, out.len, fp);
+	buf_free(&out);
+	return CMD_OK;
 }

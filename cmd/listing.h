@@ -1,7 +1,11 @@
 /*
- * The list output of the consult, meeting, issue and due verbs: one set
- * of rows printed as an aligned table for people, CSV, or JSON (an array
- * of objects, keys in English, empty cells as null) for other tools.
+ * The list output of the listing verbs: one set of rows printed as an
+ * aligned table for people, CSV, or JSON (an array of objects, keys in
+ * English, empty cells as null) for other tools.
+ *
+ * CSV lines end in LF, for a terminal or a pipe (a "\r" would stick to
+ * the last field: $(... | tail -1)); with crlf (the verbs' --crlf) they
+ * end in CRLF after a UTF-8 BOM, as Excel in Japan wants a CSV file.
  */
 #ifndef NCIO_LISTING_H
 #define NCIO_LISTING_H
@@ -26,6 +30,23 @@ size_t		 listing_nrows(const struct listing *);
 void		 listing_sort(struct listing *, size_t col, size_t col2);
 /* format: table, csv or json.  Prints the error; returns CMD_*. */
 int		 listing_print(struct listing *, const char *format, FILE *);
+int		 listing_print_eol(struct listing *, const char *format,
+		    int crlf, FILE *);
+
+struct table;
+/*
+ * A table a verb has built for the terminal, in format: keys[] are the
+ * JSON keys of its columns (NULL: leave the column out of the JSON); a
+ * column of numbers (align_right) is a JSON number when its cell reads
+ * as one.  Prints the error; returns CMD_*.
+ */
+int		 listing_table(const struct table *, const char *const *keys,
+		    const char *format, int crlf, FILE *);
+
+/* The --crlf option of a listing verb, for its option table. */
+#define LISTING_OPT_CRLF \
+	{ "crlf", 0, OPT_FLAG, 0, NULL, NULL, 0, 0, \
+	  "CSV for Excel: CRLF line ends after a BOM" }
 void		 listing_free(struct listing *);
 
 #endif

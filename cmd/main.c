@@ -43,6 +43,7 @@ extern const struct cmd_entry cmd_issue_entry;
 extern const struct cmd_entry cmd_due_entry;
 extern const struct cmd_entry cmd_deliverable_entry;
 extern const struct cmd_entry cmd_report_entry;
+extern const struct cmd_entry cmd_strings_entry;
 
 /* In the order a new user meets them. */
 const struct cmd_entry *const cmd_table[] = {
@@ -77,6 +78,7 @@ const struct cmd_entry *const cmd_table[] = {
 const struct cmd_entry *const cmd_hidden[] = {
 	&cmd_completion_entry,
 	&cmd_complete_entry,
+	&cmd_strings_entry,
 	NULL
 };
 

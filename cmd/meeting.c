@@ -18,8 +18,8 @@
 #include "schema.h"
 #include "store.h"
 
-static const char *const wday_en[] = { "Sun", "Mon", "Tue", "Wed", "Thu",
-    "Fri", "Sat" };
+static const char *const wday_en[] = { N_("Sun"), N_("Mon"), N_("Tue"),
+    N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat") };
 
 /* The deadline as "2026-05-01 10:00 (Fri)". */
 static void
@@ -34,7 +34,7 @@ due_text(char *out, size_t size, const struct cal *c, struct cal_date d)
 		return;
 	}
 	cal_format_due(iso, sizeof iso, &due);
-	snprintf(out, size, "%s (%s)", iso, wday_en[cal_weekday(due.date)]);
+	snprintf(out, size, "%s (%s)", iso, _(wday_en[cal_weekday(due.date)]));
 }
 
 /*
@@ -83,9 +83,9 @@ meeting_plan_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	for (i = 0; i < n; i++) {
 		cal_format_iso(iso, sizeof iso, v[i].date);
 		due_text(due, sizeof due, cal, v[i].date);
-		printf("%s %s  documents %s  %-12s %-11s  %s\n", iso,
-		    wday_en[cal_weekday(v[i].date)], due, v[i].created ?
-		    (dry ? "would create" : "created") : "exists",
+		printf(_("%s %s  documents %s  %-12s %-11s  %s\n"), iso,
+		    _(wday_en[cal_weekday(v[i].date)]), due, v[i].created ?
+		    (dry ? _("would create") : _("created")) : _("exists"),
 		    v[i].id != NULL ? v[i].id : "", v[i].title);
 		if (v[i].created && v[i].slot.closed != NULL) {
 			cal_format_iso(pat, sizeof pat, v[i].slot.pattern);
@@ -96,8 +96,8 @@ meeting_plan_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		made += v[i].created;
 	}
 	fprintf(stderr, _("%s%zu of %zu meetings of FY%d %s; %zu already "
-	    "there\n"), dry ? "dry run: " : "", made, n, fy, dry ?
-	    "would be created" : "created", n - made);
+	    "there\n"), dry ? _("dry run: ") : "", made, n, fy, dry ?
+	    _("would be created") : _("created"), n - made);
 done:
 	meeting_planned_free(v, n);
 	cal_free(cal);
@@ -140,7 +140,7 @@ meeting_add(struct cmd_ctx *ctx, struct optv *ov)
 	cal_format_iso(iso, sizeof iso, date);
 	snprintf(num, sizeof num, "%d", n);
 	if ((doc = ydoc_new()) == NULL || (root = node_map(doc)) == NULL) {
-		rc = cmd_error("out of memory");
+		rc = cmd_error(_("out of memory"));
 		goto done;
 	}
 	ydoc_set_root(doc, root);
@@ -172,7 +172,7 @@ meeting_add(struct cmd_ctx *ctx, struct optv *ov)
 	if (opt_count(ov, "member") > 0) {
 		if ((ms = node_seq(doc)) == NULL ||
 		    node_map_set(doc, root, "members", ms) != 0) {
-			rc = cmd_error("out of memory");
+			rc = cmd_error(_("out of memory"));
 			goto done;
 		}
 		for (i = 0; i < opt_count(ov, "member"); i++)
@@ -255,8 +255,8 @@ cancel_edit(struct record *r, void *arg)
 	if (node_scalar_eq(node_get(record_root(r), "status"), "cancelled"))
 		return RECORD_EDIT_NOCHANGE;
 	if (!node_scalar_eq(node_get(record_root(r), "status"), "scheduled"))
-		return error_set(NC_EINVALID, "the meeting was held; it "
-		    "cannot be cancelled");
+		return error_set(NC_EINVALID, _("the meeting was held; it "
+		    "cannot be cancelled"));
 	if ((rc = node_map_set_str(r->doc, record_root(r), "status",
 	    "cancelled")) != 0)
 		return rc;
@@ -280,7 +280,7 @@ item_edit(struct record *r, void *arg)
 	size_t		 i, n = opt_count(ov, "material");
 
 	if (n > 32)
-		return error_set(NC_EINVALID, "at most 32 --material");
+		return error_set(NC_EINVALID, _("at most 32 --material"));
 	for (i = 0; i < n; i++)
 		mat[i] = opt_at(ov, "material", i);
 	return meeting_add_item(r->doc, record_root(r), opt_get(ov, "title"),
@@ -321,7 +321,7 @@ grow(void *pv, size_t *n, size_t size)
 	void	**p = pv, *nv;
 
 	if ((nv = realloc(*p, (*n + 1) * size)) == NULL)
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	*p = nv;
 	memset((char *)nv + *n * size, 0, size);
 	(*n)++;
@@ -354,7 +354,7 @@ due_value(struct minutes_in *in, const char *s, const char **out,
 		return cmd_error(_("too many action items"));
 	cal_format_iso(iso, sizeof iso, d);
 	if ((in->dues[in->ndues] = strdup(iso)) == NULL)
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	*out = in->dues[in->ndues++];
 	return CMD_OK;
 }
@@ -538,8 +538,8 @@ meeting_minutes_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		}
 		snprintf(where, sizeof where, "%.*s", (int)(eq - s), s);
 		if (parse_int(&item, where, 1, 99) != 0) {
-			rc = opt_bad_usage(ov->entry, ov->sub, "--discussion: "
-			    "%s", error_last());
+			rc = opt_bad_usage(ov->entry, ov->sub, _("--discussion: "
+			    "%s"), error_last());
 			goto done;
 		}
 		if (grow(&in.discussion, &in.ndiscussion,
@@ -658,7 +658,7 @@ meeting_list(struct cmd_ctx *ctx, struct optv *ov)
 	    store_scan(&refs, st, kind, (int)opt_num(ov, "fy", 0), NULL) != 0)
 		return cmd_lib_error();
 	if ((l = listing_new(list_cols, 7)) == NULL) {
-		rc = cmd_error("out of memory");
+		rc = cmd_error(_("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < refs.n; i++) {
@@ -700,7 +700,8 @@ meeting_list(struct cmd_ctx *ctx, struct optv *ov)
 	}
 	error_clear();
 	listing_sort(l, 1, 3);
-	if (listing_print(l, opt_get(ov, "format"), stdout) != CMD_OK)
+	if (listing_print_eol(l, opt_get(ov, "format"), opt_has(ov, "crlf"),
+	    stdout) != CMD_OK)
 		rc = CMD_FAIL;
 done:
 	listing_free(l);
@@ -862,6 +863,7 @@ static const struct opt list_opts[] = {
 	  "today and later, not cancelled" },
 	{ "format", 0, OPT_CHOICE, 0, "table|csv|json", "table|csv|json", 0, 0,
 	  "output format (default table)" },
+	LISTING_OPT_CRLF,
 	OPT_END
 };
 

@@ -407,8 +407,8 @@ convert(char **out, struct optval *ov, const struct opt *o,
 		else if (has_choice("no|n|false|いいえ|無|なし", t))
 			v = "false";
 		else
-			return error_set(NC_EINVALID, "answer yes or no, not "
-			    "'%s'", v);
+			return error_set(NC_EINVALID, _("answer yes or no, not "
+			    "'%s'"), v);
 		break;
 	}
 	if ((*out = strdup(v)) == NULL)
@@ -717,7 +717,7 @@ opt_field(struct opt *out, char **values, const char *kind, const char *path,
 	memset(out, 0, sizeof *out);
 	*values = NULL;
 	if (s == NULL)
-		return error_set(NC_ENOTFOUND, "no field '%s'", path);
+		return error_set(NC_ENOTFOUND, _("no field '%s'"), path);
 	types = schema_types(s);
 	if ((types & SCHEMA_T_ARRAY) && schema_items(s) != NULL) {
 		rep = 1;
@@ -730,12 +730,12 @@ opt_field(struct opt *out, char **values, const char *kind, const char *path,
 		xref = schema_xref(s);
 	last = strrchr(path, '.') != NULL ? strrchr(path, '.') + 1 : path;
 	if (types & (SCHEMA_T_OBJECT | SCHEMA_T_ARRAY))
-		return error_set(NC_EINVALID, "'%s' is not a single value",
+		return error_set(NC_EINVALID, _("'%s' is not a single value"),
 		    path);
 	if (schema_nenum(s) > 0) {
 		out->type = OPT_ENUM;
 		if ((*values = malloc(strlen(kind) + strlen(path) + 2)) == NULL)
-			return error_set(NC_ENOMEM, "out of memory");
+			return error_set(NC_ENOMEM, _("out of memory"));
 		sprintf(*values, "%s:%s", kind, path);
 		out->values = *values;
 	} else if (schema_format(s) == SCHEMA_F_DATE)
@@ -779,7 +779,7 @@ opt_convert_field(char **out, struct cmd_ctx *ctx, const char *kind,
 	    store_kind(&ks, st, kind) != 0)
 		return NC_ENOTFOUND;
 	if ((prop = schema_at(ks, path)) == NULL)
-		return error_set(NC_ENOTFOUND, "no field '%s'", path);
+		return error_set(NC_ENOTFOUND, _("no field '%s'"), path);
 	if ((rc = opt_field(&o, &values, kind, path, prop)) != 0)
 		return rc;
 	rc = convert(out, NULL, &o, ctx, value);
@@ -788,7 +788,7 @@ opt_convert_field(char **out, struct cmd_ctx *ctx, const char *kind,
 	    parse_int(&n, value, -999999999999LL, 999999999999LL) == 0) {
 		snprintf(t, sizeof t, "%lld", n);
 		rc = (*out = strdup(t)) == NULL ?
-		    error_set(NC_ENOMEM, "out of memory") : 0;
+		    error_set(NC_ENOMEM, _("out of memory")) : 0;
 	}
 	free(values);
 	return rc;
@@ -834,7 +834,7 @@ otab_add(struct otab *t, const struct opt *o)
 	if (t->n + 2 > t->cap) {
 		t->cap = t->cap ? 2 * t->cap : 32;
 		if ((nv = realloc(t->v, t->cap * sizeof *nv)) == NULL)
-			return error_set(NC_ENOMEM, "out of memory");
+			return error_set(NC_ENOMEM, _("out of memory"));
 		t->v = nv;
 	}
 	c = &t->v[t->n];
@@ -846,7 +846,7 @@ otab_add(struct otab *t, const struct opt *o)
 	    (o->arg != NULL && (c->arg = strdup(o->arg)) == NULL) ||
 	    (o->values != NULL && (c->values = strdup(o->values)) == NULL) ||
 	    (o->help != NULL && (c->help = strdup(o->help)) == NULL))
-		return error_set(NC_ENOMEM, "out of memory");
+		return error_set(NC_ENOMEM, _("out of memory"));
 	return 0;
 }
 
@@ -868,14 +868,14 @@ add_field_opt(struct otab *t, const char *kind, const char *path,
 	}
 	if ((oname = field_opt_name(prop, name)) == NULL) {
 		free(values);
-		return error_set(NC_ENOMEM, "out of memory");
+		return error_set(NC_ENOMEM, _("out of memory"));
 	}
 	rc = 0;
 	/* Every such option names its field in values, "kind:path". */
 	if ((kp = malloc(strlen(kind) + strlen(path) + 2)) == NULL) {
 		free(oname);
 		free(values);
-		return error_set(NC_ENOMEM, "out of memory");
+		return error_set(NC_ENOMEM, _("out of memory"));
 	}
 	sprintf(kp, "%s:%s", kind, path);
 	if (!otab_has(t, oname)) {
@@ -942,7 +942,7 @@ opt_schema_table(struct opt **out, const struct opt *fixed,
 		return rc;
 	}
 	if (t.v == NULL && (t.v = calloc(1, sizeof *t.v)) == NULL)
-		return error_set(NC_ENOMEM, "out of memory");
+		return error_set(NC_ENOMEM, _("out of memory"));
 	*out = t.v;
 	return 0;
 }

@@ -16,6 +16,7 @@
 #include "cal.h"
 #include "cmd.h"
 #include "i18n.h"
+#include "listing.h"
 #include "node.h"
 #include "opt.h"
 #include "parse.h"
@@ -218,7 +219,7 @@ add_year_cost(struct ydoc *doc, const struct optv *ov, const char *arg)
 		*run++ = '\0';
 	if (parse_fy(&fy, buf) != 0 || amount_parse(&a, ini) != 0 ||
 	    (run != NULL && amount_parse(&b, run) != 0))
-		return opt_bad_usage(ov->entry, ov->sub, "--year-cost: %s",
+		return opt_bad_usage(ov->entry, ov->sub, _("--year-cost: %s"),
 		    error_last());
 	if (review_add_cost(doc, ydoc_root(doc), fy, a, b, 0) != 0)
 		return cmd_lib_error();
@@ -384,7 +385,7 @@ push(const char ***v, size_t *n, const char *s)
 	const char	**nv;
 
 	if ((nv = realloc(*v, (*n + 1) * sizeof *nv)) == NULL)
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	*v = nv;
 	nv[(*n)++] = s;
 	return 0;
@@ -398,7 +399,7 @@ keep(char ***owned, size_t *n, char *s)
 
 	if ((nv = realloc(*owned, (*n + 1) * sizeof *nv)) == NULL) {
 		free(s);
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	}
 	*owned = nv;
 	nv[(*n)++] = s;
@@ -450,7 +451,7 @@ hearing_prompts(struct hearing *h, struct cmd_ctx *ctx, const char *id,
 				sprintf(a, "%s%s", buf, v);
 			free(v);
 			if (a == NULL) {
-				rc = cmd_error("out of memory");
+				rc = cmd_error(_("out of memory"));
 				goto done;
 			}
 			if (keep(owned, nowned, a) != 0 ||
@@ -604,7 +605,7 @@ assess_prompts(struct assess *a, struct cmd_ctx *ctx, const char *id,
 		if (keep(owned, nowned, vp) != 0)
 			goto done;
 		if ((nv = realloc(a->v, (a->n + 2) * sizeof *nv)) == NULL) {
-			rc = cmd_error("out of memory");
+			rc = cmd_error(_("out of memory"));
 			goto done;
 		}
 		a->v = nv;
@@ -635,7 +636,7 @@ assess_prompts(struct assess *a, struct cmd_ctx *ctx, const char *id,
 		}
 	}
 	if ((nv = realloc(a->v, (a->n + 1) * sizeof *nv)) == NULL) {
-		rc = cmd_error("out of memory");
+		rc = cmd_error(_("out of memory"));
 		goto done;
 	}
 	a->v = nv;
@@ -750,7 +751,7 @@ decide_apply(struct record *r, void *arg)
 	in.result = opt_get(ov, "result");
 	in.nconditions = opt_count(ov, "condition");
 	if ((conds = calloc(in.nconditions + 1, sizeof *conds)) == NULL)
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	for (i = 0; i < in.nconditions; i++)
 		conds[i] = opt_at(ov, "condition", i);
 	in.conditions = conds;
@@ -872,7 +873,7 @@ load_reviews(struct lrow **out, size_t *nout, struct store *st,
 		return cmd_lib_error();
 	if (l.n > 0 && (v = calloc(l.n, sizeof *v)) == NULL) {
 		reclist_free(&l);
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	}
 	for (i = 0; i < l.n; i++) {
 		if (record_load(&v[n].r, st, &l.v[i], &d) != 0) {
@@ -914,14 +915,19 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	struct buf		 out = BUF_INIT;
 	struct cal_date		 asof = cal_today(), due;
 	const struct node	*root;
-	const char		*cells[7], *type = opt_get(ov, "type");
-	char			 iso[CAL_FMT_MAX], days[32];
+	static const char *const keys[] = { "id", "received", "org",
+	    "title", "status", "days_open", "due", "overdue_days" };
+	const char		*cells[8], *type = opt_get(ov, "type");
+	const char		*format = opt_get(ov, "format");
+	char			 iso[CAL_FMT_MAX], days[32], overs[32];
 	char			 duebuf[CAL_FMT_MAX + 48];
 	size_t			 i, k, n = 0, nst = opt_count(ov, "status");
 	long			 open, over;
-	int			 rc = CMD_FAIL, hit, overdue;
+	int			 rc = CMD_FAIL, hit, overdue, data;
 
 	overdue = opt_has(ov, "overdue");
+	/* csv and json: stored values (codes, ISO dates), English keys */
+	data = format != NULL && strcmp(format, "table") != 0;
 	opt_date(ov, "as-of", &asof);
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
@@ -931,17 +937,22 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	if (load_reviews(&rows, &n, st, kind, (int)opt_num(ov, "fy", 0)) !=
 	    CMD_OK)
 		goto done;
-	if ((t = table_new(7)) == NULL) {
+	if ((t = table_new(data ? 8 : 7)) == NULL) {
 		cmd_lib_error();
 		goto done;
 	}
-	table_set_header(t, 0, "ID", 0);
-	table_set_header(t, 1, title_of(kind, "received"), 0);
-	table_set_header(t, 2, title_of(kind, "org"), 0);
-	table_set_header(t, 3, title_of(kind, "title"), 0);
-	table_set_header(t, 4, title_of(kind, "status"), 0);
-	table_set_header(t, 5, _("日数"), 1);
-	table_set_header(t, 6, _("期限"), 0);
+	for (i = 0; data && i < 8; i++)
+		table_set_header(t, i, keys[i], i == 5 || i == 7);
+	if (!data)
+		table_set_header(t, 0, "ID", 0);
+	if (!data) {
+		table_set_header(t, 1, title_of(kind, "received"), 0);
+		table_set_header(t, 2, title_of(kind, "org"), 0);
+		table_set_header(t, 3, title_of(kind, "title"), 0);
+		table_set_header(t, 4, title_of(kind, "status"), 0);
+		table_set_header(t, 5, _("日数"), 1);
+		table_set_header(t, 6, _("期限"), 0);
+	}
 	for (i = 0; i < n; i++) {
 		root = record_root(rows[i].r);
 		if (type != NULL && !node_scalar_eq(node_get(root, "type"),
@@ -964,10 +975,12 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		if (!node_scalar_eq(node_get(root, "status"), "withdrawn") &&
 		    review_days_open(&open, root, asof) == 0)
 			snprintf(days, sizeof days, "%ld", open);
-		duebuf[0] = '\0';
+		duebuf[0] = overs[0] = '\0';
+		if (over > 0)
+			snprintf(overs, sizeof overs, "%ld", over);
 		if (review_due(&due, review_ctx_cal(rctx), root) == 0) {
 			cal_format_iso(iso, sizeof iso, due);
-			if (over > 0)
+			if (over > 0 && !data)
 				snprintf(duebuf, sizeof duebuf,
 				    _("%s 超過%ld日"), iso, over);
 			else
@@ -976,29 +989,26 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		error_clear();
 		cells[0] = record_id(rows[i].r);
 		cells[1] = rows[i].received;
-		cells[2] = org_label(st, node_get_str(root, "org"));
+		cells[2] = data ? node_get_str(root, "org") :
+		    org_label(st, node_get_str(root, "org"));
 		cells[3] = node_get_str(root, "title");
-		cells[4] = schema_label(kind, "status", node_get_str(root,
-		    "status"));
+		cells[4] = data ? node_get_str(root, "status") :
+		    schema_label(kind, "status", node_get_str(root, "status"));
 		cells[5] = days;
 		cells[6] = duebuf;
+		cells[7] = overs;
 		if (table_add_row(t, cells) != 0) {
 			cmd_lib_error();
 			goto done;
 		}
 	}
-	if (table_nrows(t) == 0) {
+	if (table_nrows(t) == 0 && !data) {
 		fprintf(stderr, overdue ? _("no reviews past due\n") :
 		    _("no reviews\n"));
 		rc = CMD_OK;
 		goto done;
 	}
-	if (table_render(t, &out) != 0) {
-		cmd_lib_error();
-		goto done;
-	}
-	fwrite(out.data, 1, out.len, stdout);
-	rc = CMD_OK;
+	rc = listing_table(t, keys, format, opt_has(ov, "crlf"), stdout);
 done:
 	table_free(t);
 	buf_free(&out);
@@ -1052,7 +1062,7 @@ summarise(struct review_summary *sum, struct review_ctx **rctx,
 	if (load_reviews(&rows, &n, st, kind, fy) != CMD_OK)
 		goto done;
 	if (n > 0 && (roots = calloc(n, sizeof *roots)) == NULL) {
-		cmd_error("out of memory");
+		cmd_error(_("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < n; i++)
@@ -1163,7 +1173,7 @@ export_summary(struct cmd_ctx *ctx, struct optv *ov, struct store *st)
 	cal_fy_label(fyl, sizeof fyl, fy);
 	if ((name = cmd_export_name("情報化企画審査等実施状況", fyl, ".xlsx")) ==
 	    NULL) {
-		rc = cmd_error("out of memory");
+		rc = cmd_error(_("out of memory"));
 		goto done;
 	}
 	memset(&rd, 0, sizeof rd);
@@ -1224,7 +1234,7 @@ review_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	if ((recs = calloc(nids, sizeof *recs)) == NULL ||
 	    (docs = calloc(nids * REVIEW_DOCS_MAX, sizeof *docs)) == NULL ||
 	    (rd = calloc(nids * REVIEW_DOCS_MAX, sizeof *rd)) == NULL) {
-		cmd_error("out of memory");
+		cmd_error(_("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < nids; i++) {
@@ -1246,7 +1256,7 @@ review_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			if ((docs[ndocs].name = cmd_export_name(spec[k].name,
 			    record_field(recs[i], "title"), spec[k].ext)) ==
 			    NULL) {
-				cmd_error("out of memory");
+				cmd_error(_("out of memory"));
 				goto done;
 			}
 			ndocs++;
@@ -1333,6 +1343,9 @@ static const struct opt list_opts[] = {
 	  "only open reviews past their due date" },
 	{ "as-of", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
 	  "count days and business days to DATE (default today)" },
+	{ "format", 0, OPT_CHOICE, 0, "table|csv|json", "table|csv|json", 0, 0,
+	  "output format (default table)" },
+	LISTING_OPT_CRLF,
 	OPT_END
 };
 

@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "i18n.h"
 #include "opt.h"
 #include "json.h"
 #include "recfmt.h"
@@ -41,7 +42,7 @@ cmd_show(struct cmd_ctx *ctx, struct optv *ov)
 	}
 	if (record_load(&r, st, &ref, &d) != 0) {
 		cmd_print_diags(stderr, &d);
-		rc = cmd_error("cannot show %s: %s", ref.id, error_last());
+		rc = cmd_error(_("cannot show %s: %s"), ref.id, error_last());
 		goto done;
 	}
 	if (strcmp(format, "json") == 0) {

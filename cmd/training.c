@@ -222,12 +222,12 @@ tr_plan_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	for (i = 0; i < n; i++) {
 		const char *row[6];
 
-		row[0] = v[i].created ? (dry ? "would add" : "new") :
-		    "planned";
+		row[0] = v[i].created ? (dry ? _("would add") : _("new")) :
+		    _("planned");
 		if (v[i].draft && v[i].created)
-			row[0] = dry ? "would add draft" : "new draft";
+			row[0] = dry ? _("would add draft") : _("new draft");
 		else if (v[i].draft)
-			row[0] = "draft";
+			row[0] = _("draft");
 		row[1] = v[i].id != NULL ? v[i].id : "-";
 		row[2] = iso(a, sizeof a, v[i].date);
 		row[3] = v[i].title;
@@ -433,7 +433,7 @@ question_from_opts(struct ydoc **out, struct optv *ov)
 	return 0;
 nomem:
 	ydoc_free(doc);
-	return cmd_error("out of memory");
+	return cmd_error(_("out of memory"));
 }
 
 static int
@@ -468,7 +468,7 @@ bank_add(struct store *st, struct optv *ov)
 		if (root != NULL && root->kind == NODE_MAP) {
 			if ((seq = node_seq(doc)) == NULL ||
 			    node_seq_push(doc, seq, root) != 0) {
-				rc = cmd_error("out of memory");
+				rc = cmd_error(_("out of memory"));
 				goto done;
 			}
 			root = seq;
@@ -1096,7 +1096,7 @@ add_drafts(struct tr_list *l, struct store *st, int fy, struct diags *d)
 	cal_fy_bounds(&start, &end, fy);
 	if ((nv = realloc(l->v, (l->n + next.n + 1) * sizeof *nv)) == NULL) {
 		tr_list_free(&next);
-		return error_set(NC_ENOMEM, "out of memory");
+		return error_set(NC_ENOMEM, _("out of memory"));
 	}
 	l->v = nv;
 	for (i = 0; i < next.n; i++) {
@@ -1310,7 +1310,7 @@ tr_form_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	o.pass_mark = NAN;
 	if ((n1 = file_title("回答用紙", t->title, ".xlsx")) == NULL ||
 	    (n2 = file_title("Forms用設問", t->title, ".txt")) == NULL) {
-		cmd_error("out of memory");
+		cmd_error(_("out of memory"));
 		goto done;
 	}
 	if (cmd_export_path(&p1, opt_get(ov, "output"), n1, 1) != CMD_OK ||
@@ -1507,7 +1507,7 @@ export_one(struct store *st, int what, const char *prefix, struct optv *ov,
 		break;
 	}
 	if (name == NULL) {
-		cmd_error("out of memory");
+		cmd_error(_("out of memory"));
 		goto done;
 	}
 	if (cmd_export_path(&path, opt_get(ov, "output"), name, several) !=

@@ -513,7 +513,7 @@ cmd_export_docs(const char *o, const struct cmd_export_doc *docs, size_t n)
 	if ((path = calloc(n, sizeof *path)) == NULL ||
 	    (stage = calloc(n, sizeof *stage)) == NULL) {
 		free(path);
-		return cmd_error("out of memory");
+		return cmd_error(_("out of memory"));
 	}
 	/* -o naming one file: of the document's kind. */
 	if (n == 1 && o != NULL && *o != '\0' && o[strlen(o) - 1] != '/' &&
@@ -543,7 +543,7 @@ cmd_export_docs(const char *o, const struct cmd_export_doc *docs, size_t n)
 	 */
 	for (i = 0; i < n; i++) {
 		if ((stage[i] = malloc(strlen(path[i]) + 32)) == NULL) {
-			cmd_error("out of memory");
+			cmd_error(_("out of memory"));
 			goto done;
 		}
 		snprintf(stage[i], strlen(path[i]) + 32, "%s.tmp%ld-%zu",

@@ -34,6 +34,7 @@
 #include "csvread.h"
 #include "error.h"
 #include "guard.h"
+#include "i18n.h"
 #include "node.h"
 #include "parse.h"
 #include "record.h"
@@ -135,7 +136,7 @@ problem(struct rules_report *rep, const struct pos *p, const char *fmt, ...)
 	va_list	ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap);
 	va_end(ap);
 	rules_report_add(rep, p->path, p->line, p->col, p->xlsx, "%s", msg);
 }

@@ -19,6 +19,7 @@
 #include "cal.h"
 #include "diag.h"
 #include "error.h"
+#include "i18n.h"
 #include "node.h"
 
 struct entry {
@@ -45,7 +46,7 @@ problem(struct reader *r, const struct node *at, const char *fmt, ...)
 	char	msg[512];
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap);
 	va_end(ap);
 	diags_add(r->d, r->path, at != NULL ? at->line : 0,
 	    at != NULL ? at->col : 0, "%s", msg);

@@ -12,6 +12,7 @@
 #include "cal.h"
 #include "fileio.h"
 #include "guard.h"
+#include "i18n.h"
 #include "record.h"
 #include "strmap.h"
 #include "text.h"
@@ -266,15 +267,15 @@ check_ref(void *arg, const char *xref, const char *value)
 	if (strcmp(xref, "org") == 0) {
 		if (strmap_get(c->orgs, value) != NULL)
 			return NULL;
-		snprintf(c->msg, sizeof c->msg, "'%s' is not an organisation"
-		    " code in %s", value, STORE_ORGS);
+		snprintf(c->msg, sizeof c->msg, _("'%s' is not an organisation"
+		    " code in %s"), value, STORE_ORGS);
 		return c->msg;
 	}
 	if (strcmp(xref, "member") == 0) {
 		if (strmap_get(c->members, value) != NULL)
 			return NULL;
-		snprintf(c->msg, sizeof c->msg, "'%s' is not a team member id"
-		    " in %s", value, STORE_MARKER);
+		snprintf(c->msg, sizeof c->msg, _("'%s' is not a team member id"
+		    " in %s"), value, STORE_MARKER);
 		return c->msg;
 	}
 	if (store_schemas(&set, c->st, NULL) != 0 ||
@@ -282,7 +283,7 @@ check_ref(void *arg, const char *xref, const char *value)
 		return NULL;	/* an annotation we do not check */
 	if (strmap_get(c->ids, value) != NULL)
 		return NULL;
-	snprintf(c->msg, sizeof c->msg, "no %s record with id '%s'", xref,
+	snprintf(c->msg, sizeof c->msg, _("no %s record with id '%s'"), xref,
 	    value);
 	return c->msg;
 }
@@ -519,7 +520,7 @@ rename_diags(struct diags *d, size_t from, const struct schema *kind)
 
 	if (d == NULL)
 		return;
-	snprintf(name, sizeof name, "(new %s)", schema_kind(kind));
+	snprintf(name, sizeof name, _("(new %s)"), schema_kind(kind));
 	for (i = from; i < d->n; i++) {
 		char *p = strdup(name);
 		if (p == NULL)

@@ -13,6 +13,7 @@
 
 #include "buf.h"
 #include "cal.h"
+#include "i18n.h"
 #include "pattern.h"
 #include "schema.h"
 #include "text.h"
@@ -1074,7 +1075,7 @@ vreport(struct vstate *vs, const struct schema *s, const struct node *n,
 	char		 text[1024];
 
 	va_start(ap, fmt);
-	vsnprintf(text, sizeof text, fmt, ap);
+	vsnprintf(text, sizeof text, _(fmt), ap);
 	va_end(ap);
 	for (i = 0; i < vs->nseg; i++) {
 		if (vs->seg[i].key == NULL)
@@ -1196,8 +1197,10 @@ validate_object(struct vstate *vs, const struct schema *s,
 					rs = s->props[j].s;
 			}
 			field_push(vs, &mark, s->required[i], 0, 0, rs);
-			vreport(vs, rs, v != NULL ? v : n, "required field %s",
-			    v == NULL ? "is missing" : "is empty");
+			if (v == NULL)
+				vreport(vs, rs, n, "required field is missing");
+			else
+				vreport(vs, rs, v, "required field is empty");
 			field_pop(vs, &mark);
 		}
 	}

@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "i18n.h"
 #include "incident.h"
 #include "incident_int.h"
 #include "parse.h"
@@ -457,7 +458,7 @@ at(struct chk *c, const struct node *n, const char *fmt, ...)
 	char	msg[1024];
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap);
 	va_end(ap);
 	c->bad = 1;
 	diags_add(c->d, c->path, n != NULL ? n->line : 0,

@@ -21,6 +21,7 @@
 #include "buf.h"
 #include "csvread.h"
 #include "error.h"
+#include "i18n.h"
 #include "text.h"
 
 /* Fields with a NUL or too long, listed before the rest are counted. */
@@ -101,7 +102,7 @@ bad_field(struct csvread *c, unsigned line, unsigned col, const char *fmt,
 		return;
 	}
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap);
 	va_end(ap);
 	diags_add(c->d, c->name, line, col, "%s", msg);
 }

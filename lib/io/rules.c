@@ -15,6 +15,7 @@
 #include "csvread.h"
 #include "error.h"
 #include "guard.h"
+#include "i18n.h"
 #include "parse.h"
 #include "pattern.h"
 #include "rules.h"
@@ -403,7 +404,7 @@ rules_report_add(struct rules_report *rep, const char *path, unsigned line,
 	if (++rep->n > rep->max)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap);
 	va_end(ap);
 	if (xlsx && line > 0 && col > 0) {
 		xlsxread_ref_format(ref, line - 1, col - 1);
@@ -694,7 +695,7 @@ rules_problem_at(struct rules_table *t, unsigned line, unsigned col,
 	va_list	ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap);
 	va_end(ap);
 	rules_report_add(t->rep, t->where, line, col, t->xlsx, "%s", msg);
 }
@@ -707,7 +708,7 @@ rules_problem(struct rules_table *t, size_t row, int f, const char *fmt, ...)
 	unsigned col = 0;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap);
 	va_end(ap);
 	if (f >= 0 && (size_t)f < t->r->nfields && t->col[f] >= 0)
 		col = (unsigned)t->col[f] + 1;

@@ -14,6 +14,7 @@
 #include "csvread.h"
 #include "error.h"
 #include "guard.h"
+#include "i18n.h"
 #include "node.h"
 #include "rules.h"
 #include "text.h"
@@ -39,7 +40,7 @@ bad(struct yctx *c, const struct node *n, const char *fmt, ...)
 	va_list	ap;
 
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap);
 	va_end(ap);
 	diags_add(c->d, c->name, n != NULL ? n->line : 0, n != NULL ? n->col :
 	    0, "%s", msg);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "i18n.h"
 #include "record.h"
 #include "store.h"
 #include "training.h"
@@ -144,7 +145,7 @@ tr_diag(struct diags *d, const char *path, const struct node *at,
 	if (d == NULL)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap);
 	va_end(ap);
 	diags_add(d, path, at != NULL ? at->line : 0, at != NULL ? at->col : 0,
 	    "%s", msg);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "i18n.h"
 
 /*
  * Out of memory while recording a problem: the problem is dropped, but the
@@ -27,7 +28,7 @@ diags_add(struct diags *d, const char *path, unsigned line, unsigned col,
 		d->cap = cap;
 	}
 	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
+	vsnprintf(msg, sizeof msg, _(fmt), ap);
 	va_end(ap);
 	/* One problem, one line: control characters become spaces. */
 	for (p = msg; *p != '\0'; p++) {

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "i18n.h"
 
 static char	error_msg[1024];
 static int	error_value;
@@ -14,7 +15,7 @@ error_vset(int code, int with_errno, const char *fmt, va_list ap)
 	int	saved = errno;
 	size_t	len;
 
-	vsnprintf(error_msg, sizeof error_msg, fmt, ap);
+	vsnprintf(error_msg, sizeof error_msg, _(fmt), ap);
 	if (with_errno) {
 		len = strlen(error_msg);
 		snprintf(error_msg + len, sizeof error_msg - len, ": %s",

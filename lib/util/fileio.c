@@ -17,6 +17,7 @@
 #include "buf.h"
 #include "error.h"
 #include "fileio.h"
+#include "i18n.h"
 
 /* A leftover beside a file being written is removed once this old. */
 #define STALE_SECONDS	60
@@ -36,12 +37,12 @@ fileio_warn(const char *fmt, ...)
 	int	  n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	n = vsnprintf(NULL, 0, _(fmt), ap);
 	va_end(ap);
 	if (n < 0 || (msg = malloc((size_t)n + 1)) == NULL)
 		return;
 	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)n + 1, fmt, ap);
+	vsnprintf(msg, (size_t)n + 1, _(fmt), ap);
 	va_end(ap);
 	if ((nv = realloc(warn_v, (warn_n + 1) * sizeof *nv)) == NULL) {
 		free(msg);

@@ -7,6 +7,19 @@
  * for the translator goes in a comment starting "TRANSLATORS:" just above
  * the string; it is copied into the catalogue.
  *
+ * lib/ never prints, but its messages reach the user through
+ * error_last() and the diagnostics: so its message functions translate
+ * their format themselves -- error_set(), error_sys(), diags_add(),
+ * fileio_warn() and the problem reporters built on them (rules_problem*,
+ * rules_report_add, tr_diag, the schema's and closures' reporters) -- and
+ * po/check extracts those formats by keyword.  A lib/ message is written
+ * in plain English, as a literal format, and needs no marking; a new
+ * printf-like reporter is added to the keywords of po/check.  Only what
+ * is passed as the format is translated: words put in through %s stay as
+ * they are.  The option tables' text (desc, help) is listed by the
+ * program itself ('nerima-cio __strings'), since xgettext cannot read a
+ * struct initializer.  See po/README.md.
+ *
  * Only the messages follow the locale: i18n_init() sets LC_CTYPE and
  * LC_MESSAGES, never LC_ALL or LC_NUMERIC, so documents, CSV and records
  * come out the same whatever the user's locale.

@@ -69,6 +69,23 @@ table_ncols(const struct table *t)
 	return t->ncols;
 }
 
+const char *
+table_cell(const struct table *t, size_t row, size_t col)
+{
+	const struct table_cell *c;
+
+	if (row >= t->nrows || col >= t->ncols)
+		return NULL;
+	c = &t->cells[row * t->ncols + col];
+	return c->len == 0 ? "" : t->text.data + c->off;
+}
+
+int
+table_right(const struct table *t, size_t col)
+{
+	return col < t->ncols ? t->right[col] : 0;
+}
+
 size_t
 table_nrows(const struct table *t)
 {

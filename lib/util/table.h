@@ -41,6 +41,10 @@ struct table	*table_new(size_t ncols);
 void		 table_free(struct table *);
 size_t		 table_ncols(const struct table *);
 size_t		 table_nrows(const struct table *);
+/* The text of a cell as given ("" for an empty one); NULL out of range. */
+const char	*table_cell(const struct table *, size_t row, size_t col);
+/* Whether column col holds numbers (table_set_header's align_right). */
+int		 table_right(const struct table *, size_t col);
 
 /*
  * Title of column col (NULL: none).  align_right is for numbers: the column

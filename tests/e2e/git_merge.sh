@@ -6,8 +6,7 @@
 command -v git >/dev/null || { echo "FAIL: git is needed" >&2; exit 1; }
 git init -q --bare "$T/shared.git"
 "$NCIO" init "$T/seed" 2>/dev/null
-(cd "$T/seed" && git add -A && git commit -qm init &&
-    git push -q "$T/shared.git" HEAD:main)
+(cd "$T/seed" && git push -q "$T/shared.git" HEAD:main)
 for who in alice bob; do
 	git clone -q -b main "$T/shared.git" "$T/$who"
 	for i in $(seq 1 50); do
@@ -39,9 +38,24 @@ checks=$((checks + 1))
 mkdir -p "$T/hooked/issues/2026"
 printf 'id: is-aaaaaaaa\nfy: 2026\n' >"$T/hooked/issues/2026/is-aaaaaaaa.yaml"
 checks=$((checks + 1))
+# The hook calls the binary that wrote it: no PATH needed.
 if (cd "$T/hooked" && git add -A &&
-    PATH=$(dirname "$NCIO"):$PATH git commit -qm broken) >"$T/hook" 2>&1; then
+    PATH=/usr/bin:/bin git commit -qm broken) >"$T/hook" 2>&1; then
 	fail "the hook let a broken record be committed"
 fi
 expect_grep "$T/hook" "is-aaaaaaaa\.yaml:1:1: title .*required field is missing"
+expect_grep "$T/hooked/.git/hooks/pre-commit" "^ncio='$NCIO'$"
+# That binary gone and none on the PATH: the hook says how to fix it.
+mkdir "$T/bin"
+cp "$NCIO" "$T/bin/nerima-cio"
+"$T/bin/nerima-cio" init --hook "$T/moved" 2>/dev/null
+rm "$T/bin/nerima-cio"
+checks=$((checks + 1))
+if (cd "$T/moved" && echo "# x" >>orgs.yaml && git add -A &&
+    PATH=/usr/bin:/bin git commit -qm x) >"$T/hook" 2>&1; then
+	fail "the hook passed without a binary"
+fi
+expect_grep "$T/hook" "$T/bin/nerima-cio is gone and nerima-cio is not on the PATH"
+expect_grep "$T/hook" "export PATH=DIR:"
+expect_no_grep "$T/hook" "not found"
 finish

@@ -126,4 +126,67 @@ for args in "show rv-1t5g" "show --format json rv-1t5g" \
 	fi
 done
 
+# A set of verbs under both locales, as the README tour runs them:
+# messages of cmd/ and of lib/ (schema checks, organisation lookups,
+# the data directory) alike.  Under Japanese, no English sentence is left.
+D=$T/tour
+cp -r "$NCIO_SAMPLE_DIR" "$D"
+export NERIMA_CIO_TODAY=2026-06-15
+english='(^|[^A-Za-z-])(is|are|not|the|no|of|with|and|expected|cannot|missing|give|use|records?)([^A-Za-z-]|$)'
+# wholly_ja NAME FILE: no English words in FILE (ids, codes and paths aside).
+wholly_ja() {
+	checks=$((checks + 1))
+	# usage lines are commands, the same in every language
+	grep -Ev '^(使い方|または): ' "$2" >"$T/wj" || true
+	if grep -Eq "$english" "$T/wj"; then
+		fail "$1: English under LANG=ja_JP.UTF-8:"
+		grep -E "$english" "$T/wj" | sed 's/^/  /' >&2
+	fi
+}
+expect_status 1 ja -C "$D" add review type=plan title=x org=nowhere \
+    received=2026-13-10 category=update
+expect_grep "$T/err" '^（新しい review）: fy \(年度\): 必須項目がありません$'
+expect_grep "$T/err" "'nowhere' は orgs.yaml の組織コードではありません"
+expect_grep "$T/err" '記録は作成されませんでした'
+wholly_ja "add" "$T/err"
+expect_status 1 en -C "$D" add review type=plan title=x org=nowhere \
+    received=2026-13-10 category=update
+expect_grep "$T/err" '^\(new review\): fy \(年度\): required field is missing$'
+expect_grep "$T/err" "'nowhere' is not an organisation code in orgs.yaml"
+
+expect_status 0 ja -C "$D" checklist aggregate --kind department --fy 2026
+expect_grep "$T/out" '^所属点検 2026年度: 93 所属中 86 所属が提出済み、実施率 80\.2%'
+expect_status 0 en -C "$D" checklist aggregate --kind department --fy 2026
+expect_grep "$T/out" '86 of 93 divisions submitted; implementation rate 80\.2%'
+expect_status 0 ja -C "$D" checklist diff --kind department 2025 2026
+expect_grep "$T/out" '^文言変更 +dp-2-2-01$'
+wholly_ja "checklist diff" "$T/out"
+expect_status 0 ja -C "$D" due
+expect_grep "$T/out" '^2026-06-05 \(金\) +超過'
+expect_status 0 ja -C "$D" meeting plan --fy 2026 --dry-run
+expect_grep "$T/err" '30 件は既存です'
+expect_grep "$T/out" '^2026-04-09 木  資料期限 2026-04-08 10:00 \(水\)  既存 '
+wholly_ja "meeting plan" "$T/out"
+expect_status 1 ja -C "$D" show a
+expect_grep "$T/err" "id の先頭 'a' に当てはまる記録が [0-9]+ 件あります"
+expect_grep "$T/err" '^候補:$'
+wholly_ja "show a" "$T/err"
+expect_status 1 ja -C "$D" meeting move mt-zzzz --date 2026-05-07
+expect_grep "$T/err" "種類 meeting に id 'mt-zzzz' の記録はありません"
+NERIMA_CIO_DIR=$T/nowhere expect_status 1 ja lint
+expect_grep "$T/err" "NERIMA_CIO_DIR='$T/nowhere' はディレクトリではありません"
+wholly_ja "NERIMA_CIO_DIR" "$T/err"
+expect_status 0 ja -C "$D" lint
+expect_grep "$T/err" 'ファイルを検査しました。問題はありません$'
+for args in "review list" "review summary --fy 2026" "audit list --fy 2026" \
+    "checklist status --kind department --fy 2026 --missing" \
+    "incident list --due" "training list" "consult list" "issue list" \
+    "meeting list" "cal fy 2026-05-01" "review --help" "audit score --help"; do
+	# shellcheck disable=SC2086
+	ja -C "$D" $args >"$T/t-out" 2>"$T/t-err" || true
+	wholly_ja "$args (stdout)" "$T/t-out"
+	wholly_ja "$args (stderr)" "$T/t-err"
+done
+unset NERIMA_CIO_TODAY
+
 finish

@@ -7,7 +7,7 @@
 # renders "(--answered, -default -today)".  Write the words after No
 # (".Pq Fl -answered , No default today .") or on a line of their own.
 # Pages that still do it are listed; they fail the test once NCIO_MAN_STRICT
-# is ON (the CMake option), which the lead turns on when they are fixed.
+# is ON (the CMake option, ON by default).
 set -eu
 
 : "${NCIO_SOURCE_DIR:?set NCIO_SOURCE_DIR to the source root}"

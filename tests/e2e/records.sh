@@ -12,6 +12,11 @@ for f in nerima-cio.yaml orgs.yaml .gitattributes .gitignore .git; do
 done
 expect_grep "$D/.gitattributes" '^\*\.yaml text eol=lf'
 expect_grep "$D/.gitignore" '^\.nerima-cio\.lock$'
+# The first commit, named after the contractor of nerima-cio.yaml.
+git -C "$D" log --format=%s >"$T/log"
+expect_grep "$T/log" '^nerima-cio init: 株式会社架空情報コンサルティング$'
+[ "$(wc -l <"$T/log")" = 1 ] || fail "init made more than one commit"
+[ -z "$(git -C "$D" status --porcelain)" ] || fail "init left files uncommitted"
 # Twice: nothing is clobbered.
 echo "# my edit" >>"$D/nerima-cio.yaml"
 cp "$D/nerima-cio.yaml" "$T/config.before"
