@@ -46,6 +46,7 @@ mkdir -p "$OUT/files" "$OUT/conv" "$OUT/pdf"
 DOCS='
 rv-record|review|record|rv-mhx55124|1-3|1-3
 rv-record-new|review|record|rv-9t6v4w2x|1-3|1-3
+rv-all|review|all|rv-mhx55124|1-3|1-3
 rv-notice|review|notice|rv-mhx55124|1-2|-
 rv-opinion|review|opinion|rv-1t5grk0g|1-3|-
 rv-evaluation|review|evaluation|rv-4aswt9bc|-|1-3
@@ -104,7 +105,7 @@ doc_types() {
 	usage=$("$NCIO" "$1" export --help 2>&1 | sed -n 's/^usage: .* export //p')
 	if [ "${usage#WHAT}" != "$usage" ]; then
 		"$NCIO" -C "$D" "$1" export no-such-document 2>&1 | head -1 |
-		    sed 's/.*: //' | tr -c 'a-z\n' ' ' | tr ' ' '\n' |
+		    sed "s/.*: //; s/'[^']*'//g" | tr -c 'a-z\n' ' ' | tr ' ' '\n' |
 		    grep -Ev '^(or|and|of|one|not|is|a|document)?$'
 		return
 	fi
@@ -135,9 +136,11 @@ while IFS='|' read -r tag verb what args dpages xpages; do
 		sed 's/^/  | /' "$T/$tag.out" >&2
 		continue
 	fi
+	i=0
 	for f in "$OUT/files/$tag"/*; do
 		ext=${f##*.}
-		cp "$f" "$OUT/conv/${tag}_$ext.$ext"
+		i=$((i + 1))
+		cp "$f" "$OUT/conv/${tag}_$ext$i.$ext"
 	done
 done <<<"$DOCS"
 H=$T/home
@@ -170,7 +173,7 @@ from decimal import Decimal
 problems = []
 
 def dec(s):
-    return Decimal(s.replace('−', '-').replace('＋', '+'))
+    return Decimal(s.replace('−', '-').replace('＋', '+').replace('±', ''))
 
 def check(a, b, d, what):
     want = dec(b) - dec(a)
@@ -184,10 +187,15 @@ def check(a, b, d, what):
 
 text = open(sys.argv[1], encoding='utf-8').read()
 flat = re.sub(r'\s+', '', text)
-# 全体の実施率は80.2%であり、前年度（75.3%）から+4.9ポイント上昇した
+# 全体の実施率は80.2%であり、前年度（75.3%）から4.9ポイント上昇した
 for m in re.finditer(r'([0-9.]+)[%％]であり、前年度（([0-9.]+)[%％]）から'
-                     r'([+\-−]?[0-9.]+)ポイント', flat):
-    check(m.group(2), m.group(1), m.group(3), 'sentence')
+                     r'([+\-−]?)([0-9.]+)ポイント(上昇|低下)', flat):
+    sign = m.group(3) or ('-' if m.group(5) == '低下' else '+')
+    d = sign + m.group(4)
+    want = dec(m.group(1)) - dec(m.group(2))
+    if dec(d) != want:
+        problems.append('sentence: %s -> %s shown as %s%s, not %+.1f' %
+                        (m.group(2), m.group(1), m.group(4), m.group(5), want))
 # table rows: 前年度 今年度 増減 (the layout keeps a row on one line)
 for line in text.splitlines():
     m = re.search(r'([0-9]+\.[0-9])[%％]\s+([0-9]+\.[0-9])[%％]\s+'
@@ -198,46 +206,62 @@ print('; '.join(problems[:5]))
 PY
 
 pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
+
+# check_pdf VERB NAME PDF RANGE
+check_pdf() {
+	local verb=$1 name=$2 pdf=$3 range=$4 raw lay orphans bad n lo hi
+	checks=$((checks + 5))
+	raw=${pdf%.pdf}.txt
+	lay=${pdf%.pdf}.layout.txt
+	pdftotext "$pdf" "$raw"
+	pdftotext -layout "$pdf" "$lay"
+	if grep -Pq '\b[a-z]{2}-[0-9a-z]{8}\b' "$raw"; then
+		docfail "$verb" "$name: record ids: $(grep -Po \
+		    '\b[a-z]{2}-[0-9a-z]{8}\b' "$raw" | sort -u |
+		    head -5 | tr '\n' ' ')"
+	fi
+	orphans=$(tr -d ' \f' <"$raw" |
+	    grep -nE '^(％|%|分）|）|\)|円|ポイント|」|号）|日）)$' | head -5 |
+	    tr '\n' ' ') || true
+	[ -z "$orphans" ] ||
+	    docfail "$verb" "$name: a unit or bracket alone on a line: $orphans"
+	if grep -q 'FY' "$raw"; then
+		docfail "$verb" "$name: ASCII FY: $(grep -m1 'FY' "$raw")"
+	fi
+	bad=$($PY "$T/diff.py" "$lay")
+	[ -z "$bad" ] || docfail "$verb" "$name: $bad"
+	n=$(pages "$pdf")
+	lo=${range%-*} hi=${range#*-}
+	if [ -z "$n" ] || [ "$n" -lt "$lo" ] || [ "$n" -gt "$hi" ]; then
+		docfail "$verb" "$name: $n pages, expected $range"
+	fi
+}
+
 while IFS='|' read -r tag verb what args dpages xpages; do
 	[ -n "$tag" ] || continue
 	for ext in docx xlsx; do
 		if [ "$ext" = docx ]; then range=$dpages; else range=$xpages; fi
-		pdf=$OUT/pdf/${tag}_$ext.pdf
+		checks=$((checks + 1))
 		if [ "$range" = - ]; then
-			[ ! -e "$OUT/conv/${tag}_$ext.$ext" ] ||
+			! ls "$OUT/conv/${tag}_$ext"*."$ext" >/dev/null 2>&1 ||
 			    docfail "$verb" "$tag: an unexpected .$ext"
 			continue
 		fi
-		if [ ! -s "$pdf" ]; then
-			docfail "$verb" "$tag: no .$ext rendered"
+		if ! ls "$OUT/conv/${tag}_$ext"*."$ext" >/dev/null 2>&1; then
+			docfail "$verb" "$tag: no .$ext written"
 			continue
 		fi
-		name=$(basename "$(ls "$OUT/files/$tag"/*."$ext" | head -1)")
-		checks=$((checks + 5))
-		raw=$OUT/pdf/${tag}_$ext.txt
-		lay=$OUT/pdf/${tag}_$ext.layout.txt
-		pdftotext "$pdf" "$raw"
-		pdftotext -layout "$pdf" "$lay"
-		if grep -Pq '\b[a-z]{2}-[0-9a-z]{8}\b' "$raw"; then
-			docfail "$verb" "$name: record ids: $(grep -Po \
-			    '\b[a-z]{2}-[0-9a-z]{8}\b' "$raw" | sort -u |
-			    head -5 | tr '\n' ' ')"
-		fi
-		orphans=$(tr -d ' \f' <"$raw" |
-		    grep -nE '^(％|%|分）|）|\)|円|ポイント|」|号）|日）)$' | head -5 |
-		    tr '\n' ' ') || true
-		[ -z "$orphans" ] ||
-		    docfail "$verb" "$name: a unit or bracket alone on a line: $orphans"
-		if grep -q 'FY' "$raw"; then
-			docfail "$verb" "$name: ASCII FY: $(grep -m1 'FY' "$raw")"
-		fi
-		bad=$($PY "$T/diff.py" "$lay")
-		[ -z "$bad" ] || docfail "$verb" "$name: $bad"
-		n=$(pages "$pdf")
-		lo=${range%-*} hi=${range#*-}
-		if [ -z "$n" ] || [ "$n" -lt "$lo" ] || [ "$n" -gt "$hi" ]; then
-			docfail "$verb" "$name: $n pages, expected $range"
-		fi
+		i=0
+		for f in "$OUT/files/$tag"/*; do
+			i=$((i + 1))
+			[ "${f##*.}" = "$ext" ] || continue
+			pdf=$OUT/pdf/${tag}_$ext$i.pdf
+			if [ -s "$pdf" ]; then
+				check_pdf "$verb" "$(basename "$f")" "$pdf" "$range"
+			else
+				docfail "$verb" "$(basename "$f"): not rendered"
+			fi
+		done
 	done
 done <<<"$DOCS"
 echo "PDFs and texts in $OUT" >&2
