@@ -92,6 +92,7 @@ enum {
 	K_INT,
 	K_DEC,
 	K_PCT,
+	K_DIFF,
 	K_DATE_ERA,
 	K_DATE_ISO,
 	K_DATE_SLASH,
@@ -262,6 +263,10 @@ xlsx_format(struct xlsx *x, int kind, int variant)
 		break;
 	case K_PCT:
 		format_set_num_format(f, "0.0%");
+		format_set_align(f, LXW_ALIGN_RIGHT);
+		break;
+	case K_DIFF:
+		format_set_num_format(f, "+0.0;-0.0;\"±\"0.0");
 		format_set_align(f, LXW_ALIGN_RIGHT);
 		break;
 	case K_DATE_ERA:
@@ -750,6 +755,9 @@ xlsx_number_width(double v, enum xlsx_num kind)
 	case XLSX_NUM_PCT:
 		n = snprintf(tmp, sizeof tmp, "%.1f%%", v * 100);
 		return n > 0 ? (size_t)n : 0;
+	case XLSX_NUM_DIFF:
+		n = snprintf(tmp, sizeof tmp, "%+.1f", v);
+		return n > 0 ? (size_t)n : 0;
 	case XLSX_NUM_DEC:
 		n = snprintf(tmp, sizeof tmp, "%.2f", v);
 		break;
@@ -792,6 +800,9 @@ xlsx_write_number(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 		break;
 	case XLSX_NUM_PCT:
 		k = K_PCT;
+		break;
+	case XLSX_NUM_DIFF:
+		k = K_DIFF;
 		break;
 	default:
 		error_set(NC_EINVALID, "unknown number format %d", (int)kind);
