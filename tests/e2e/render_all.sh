@@ -67,8 +67,8 @@ in-criteria|incident|criteria|--fy 2026|2-8|-
 in-prevention|incident|prevention|in-ag4e4j81|1-3|-
 in-report|incident|report|in-ag4e4j81|1-3|-
 in-stats|incident|stats|--fy 2026|-|2-14
-tr-report|training|report|tr-0b2qgn8c|1-3|-
-tr-results|training|results|tr-0b2qgn8c|-|1-3
+tr-report|training|report|tr-0b2qgn8c|1-5|-
+tr-results|training|results|tr-0b2qgn8c|-|2-8
 tr-survey|training|survey|tr-jt5j7nh3|1-3|-
 tr-test|training|test|tr-0b2qgn8c|1-4|-
 tr-summary|training|summary|--fy 2025|-|1-4
