@@ -126,6 +126,7 @@ struct xlsx_sheet {
 
 	int			 used;		/* a bordered cell was written */
 	uint32_t		 last_row;	/* print extent */
+	uint32_t		 print_rows;	/* table rows printed; 0: all */
 	uint16_t		 last_col;
 	size_t			*widths;	/* display columns per column */
 	size_t			 nwidths;
@@ -691,6 +692,14 @@ xlsx_highlight_row(struct xlsx_sheet *sh, uint32_t row)
 		sh->nalert = n;
 	}
 	sh->alert[row] = 1;
+	return 0;
+}
+
+int
+xlsx_print_rows(struct xlsx_sheet *sh, uint32_t n)
+{
+	XLSX_SHEET_CHECK(sh);
+	sh->print_rows = n;
 	return 0;
 }
 
@@ -2024,6 +2033,9 @@ xlsx_finish(struct xlsx_sheet *sh)
 		return rc;
 
 	lastr = sh->last_row;
+	if (sh->has_table && sh->print_rows > 0 &&
+	    sh->header_row + sh->print_rows < lastr)
+		lastr = sh->header_row + sh->print_rows;
 	lastc = sh->used ? sh->last_col : 0;
 	if (lastr > XLSX_MAX_ROW)
 		lastr = XLSX_MAX_ROW;

@@ -157,6 +157,12 @@ int	 xlsx_write_date(struct xlsx_sheet *, uint32_t row, uint16_t col,
  */
 int	 xlsx_highlight_row(struct xlsx_sheet *, uint32_t row);
 
+/*
+ * Print only the first n rows of the table, a form with room for more
+ * entries than anyone prints (the rows stay to fill in); 0 prints all.
+ */
+int	 xlsx_print_rows(struct xlsx_sheet *, uint32_t n);
+
 /* An empty cell with the table's borders. */
 int	 xlsx_write_blank(struct xlsx_sheet *, uint32_t row, uint16_t col);
 
