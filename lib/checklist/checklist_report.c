@@ -708,7 +708,7 @@ doc_vendor(struct docx *dx, struct ctx *c)
 	static const unsigned	 iw[] = { 14, 22, 44, 10, 12 };
 	static const char *const gh[] = { "課", "契約名", "点検段階",
 	    "「いいえ」の項目" };
-	static const unsigned	 gw[] = { 18, 26, 12, 44 };
+	static const unsigned	 gw[] = { 22, 30, 16, 40 };
 	const struct ck_stats	*s = c->s;
 	struct docx_table	*t;
 	struct buf		 b = BUF_INIT;

@@ -60,7 +60,7 @@ au-items|audit|items|--fy 2026|-|1-10
 ck-self|checklist|report|--kind self --fy 2026|2-5|4-16
 ck-dept|checklist|report|--kind department --fy 2026|2-6|6-24
 ck-vendor|checklist|report|--kind vendor --fy 2026|2-5|2-10
-ck-form-self|checklist|form|--kind self --fy 2026 --org johoseisaku|-|1-10
+ck-form-self|checklist|form|--kind self --fy 2026 --org johoseisaku|-|3-5
 ck-form-dept|checklist|form|--kind department --fy 2026 --org johoseisaku|-|1-6
 ck-form-vendor|checklist|form|--kind vendor --fy 2026 --org johoseisaku|-|1-4
 in-criteria|incident|criteria|--fy 2026|2-8|-
