@@ -1061,7 +1061,7 @@ static int
 sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 {
 	struct xlsx_column	 cols[] = {
-		{ "部", 0, 18 }, { "課", 0, 28 }, { "状況", XLSX_COL_CENTER, 8 },
+		{ "部", 0, 18 }, { "課", 0, 28 }, { "状況", XLSX_COL_CENTER, 10 },
 		{ "提出日", 0, 12 }, { "得点", 0, 8 }, { "偏差値", 0, 8 },
 		{ "順位", 0, 6 }, { "前年度", 0, 8 }, { "回答者数", 0, 9 },
 		{ "対象職員数", 0, 10 }, { "自己点検の実施率", 0, 10 },
