@@ -705,7 +705,7 @@ doc_vendor(struct docx *dx, struct ctx *c)
 	static const unsigned	 sw[] = { 30, 22, 18, 18 };
 	static const char *const ih[] = { "項目番号", "点検段階", "点検項目",
 	    "回答数", "実施率" };
-	static const unsigned	 iw[] = { 14, 22, 44, 10, 12 };
+	static const unsigned	 iw[] = { 10, 16, 54, 10, 10 };
 	static const char *const gh[] = { "課", "契約名", "点検段階",
 	    "「いいえ」の項目" };
 	static const unsigned	 gw[] = { 22, 30, 16, 40 };

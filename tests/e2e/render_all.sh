@@ -221,7 +221,7 @@ check_pdf() {
 		    head -5 | tr '\n' ' ')"
 	fi
 	orphans=$(tr -d ' \f' <"$raw" |
-	    grep -nE '^(％|%|分）|）|\)|円|ポイント|」|号）|日）)$' | head -5 |
+	    grep -nE '^(％|%|分）|）|\)|円|ポイント|」|号）|日）|（[月火水木金土日]）)$' | head -5 |
 	    tr '\n' ' ') || true
 	[ -z "$orphans" ] ||
 	    docfail "$verb" "$name: a unit or bracket alone on a line: $orphans"
