@@ -172,6 +172,8 @@ int		 ck_orgs_ambiguous(const struct ck_orgs *, const char *);
 #define CK_FORM_FORMAT		"nerima-cio checklist form 1"
 /* Answer rows for staff in a self-check form. */
 #define CK_FORM_STAFF_ROWS	200
+/* Of them, the rows printed: one landscape page. */
+#define CK_FORM_STAFF_PRINT	30
 
 /* The form's file name: <kind title>_<令和N年度>_<部>_<課>.xlsx. */
 int		 ck_form_name(char **out, const struct ck_set *,

@@ -213,14 +213,28 @@ write_staff_sheet(struct xlsx *x, const struct ck_set *set,
 	}
 	cols[0] = (struct xlsx_column){ "回答者番号", XLSX_COL_CENTER, 10 };
 	for (i = 0; i < set->nitems; i++) {
+		static const char *const circled[] = { "①", "②", "③", "④",
+		    "⑤", "⑥", "⑦", "⑧", "⑨", "⑩" };
+		size_t	same = 0, nth = 0, j;
+
+		/* two items of one category: ① ② tell their columns apart */
+		for (j = 0; j < set->nitems; j++) {
+			if (strcmp(set->items[j].category,
+			    set->items[i].category) != 0)
+				continue;
+			same++;
+			if (j <= i)
+				nth = same;
+		}
 		/* the item's number and ref: the import reads the ref */
 		if ((heads[i] = malloc(strlen(set->items[i].category) +
 		    strlen(set->items[i].ref) + 32)) == NULL) {
 			r = error_set(NC_ENOMEM, "out of memory");
 			goto done;
 		}
-		sprintf(heads[i], "%zu %s\n(%s)", i + 1,
-		    set->items[i].category, set->items[i].ref);
+		sprintf(heads[i], "%zu %s%s\n(%s)", i + 1,
+		    set->items[i].category, same > 1 && nth <= 10 ?
+		    circled[nth - 1] : "", set->items[i].ref);
 		cols[i + 1] = (struct xlsx_column){ heads[i],
 		    XLSX_COL_INPUT | XLSX_COL_CENTER, 11 };
 	}
@@ -228,6 +242,8 @@ write_staff_sheet(struct xlsx *x, const struct ck_set *set,
 	    org->dept_name, org->name);
 	if ((r = xlsx_add_sheet(&sh, x, "回答", XLSX_PROTECT |
 	    XLSX_LANDSCAPE)) != 0 ||
+	    /* a page of rows printed, not pages of empty grid */
+	    (r = xlsx_print_rows(sh, CK_FORM_STAFF_PRINT)) != 0 ||
 	    (r = xlsx_title(sh, title, "項目の内容は"
 	    "「点検項目」シートを見てください。")) != 0 ||
 	    (r = xlsx_table(&row, sh, cols, set->nitems + 1)) != 0)

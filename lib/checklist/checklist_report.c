@@ -14,6 +14,7 @@
 
 #include "buf.h"
 #include "cal.h"
+#include "chart.h"
 #include "checklist.h"
 #include "docx.h"
 #include "error.h"
@@ -60,13 +61,29 @@ num1(char *out, size_t size, double v)
 	return out;
 }
 
+/*
+ * A difference a reader can check: in points, of the rates as shown
+ * (rounded to 0.1%), so "80.2%" against "75.3%" is +4.9 and never +5.0.
+ */
+static double
+diffpt(double now, double before)
+{
+	return round(10 * (round(1000 * now) / 10 -
+	    round(1000 * before) / 10)) / 10;
+}
+
+/* The difference as every table shows it: +4.9, -1.0, ±0.0. */
 static const char *
 points(char *out, size_t size, double now, double before)
 {
+	double	d;
+
 	if (isnan(now) || isnan(before))
 		snprintf(out, size, "－");
+	else if ((d = diffpt(now, before)) == 0)
+		snprintf(out, size, "±0.0");
 	else
-		snprintf(out, size, "%+.1f", 100 * (now - before));
+		snprintf(out, size, "%+.1f", d);
 	return out;
 }
 
@@ -81,6 +98,42 @@ static const struct docx_para_style	mid_cell = { .align = DOCX_CENTER };
 
 static int
 body(struct docx *dx, struct ctx *c, const char *fmt, ...) NC_PRINTF(3, 4);
+
+/*
+ * A native Word chart of up to two series over the categories cats[n]:
+ * last year's (prev, or NULL) and this year's values (now).  Drawn as
+ * horizontal bars when the labels are long, on one page.
+ */
+static int
+add_chart(struct docx *dx, struct ctx *c, const char *title,
+    enum chart_format fmt, const char *const *cats, const double *prev,
+    const double *now, size_t n)
+{
+	struct chart	*m = NULL;
+	char		 py[CAL_FMT_MAX];
+	size_t		 i;
+	int		 r;
+
+	if (n == 0)
+		return 0;
+	if ((r = chart_new(&m, CHART_COLUMN, title)) != 0)
+		return r;
+	for (i = 0; i < n && r == 0; i++)
+		r = chart_category(m, cats[i]);
+	if (r == 0 && prev != NULL &&
+	    (r = cal_fy_label(py, sizeof py, c->s->fy - 1)) == 0)
+		r = chart_series(m, py, prev, n);
+	if (r == 0)
+		r = chart_series(m, c->fylabel, now, n);
+	if (r == 0)
+		r = chart_set_format(m, fmt);
+	if (r == 0)
+		r = chart_set_labels(m, n * (prev != NULL ? 2 : 1) <= 24);
+	if (r == 0)
+		r = docx_chart(dx, m, 0, 0);
+	chart_free(m);
+	return r;
+}
 
 static int
 body(struct docx *dx, struct ctx *c, const char *fmt, ...)
@@ -290,12 +343,17 @@ doc_overall(struct docx *dx, struct ctx *c)
 
 	if ((r = docx_add_outline_heading(dx, 2, "全体の結果")) != 0)
 		return r;
-	if (s->has_prev && !isnan(s->prev_rate))
-		r = body(dx, c, "全体の実施率は%sであり、前年度（%s）から%s"
+	if (s->has_prev && !isnan(s->prev_rate) &&
+	    diffpt(s->rate, s->prev_rate) == 0)
+		r = body(dx, c, "全体の実施率は%sであり、前年度（%s）と同じで"
+		    "あった。", pct(a, sizeof a, s->rate),
+		    pct(b, sizeof b, s->prev_rate));
+	else if (s->has_prev && !isnan(s->prev_rate))
+		r = body(dx, c, "全体の実施率は%sであり、前年度（%s）から%.1f"
 		    "ポイント%sした。", pct(a, sizeof a, s->rate),
-		    pct(b, sizeof b, s->prev_rate), points(p, sizeof p,
-		    fabs(s->rate - s->prev_rate), 0),
-		    s->rate >= s->prev_rate ? "上昇" : "低下");
+		    pct(b, sizeof b, s->prev_rate),
+		    fabs(diffpt(s->rate, s->prev_rate)),
+		    diffpt(s->rate, s->prev_rate) > 0 ? "上昇" : "低下");
 	else
 		r = body(dx, c, "全体の実施率は%sであった。", pct(a, sizeof a,
 		    s->rate));
@@ -348,6 +406,23 @@ doc_overall(struct docx *dx, struct ctx *c)
 	if ((r = add_table(dx, t)) == 0)
 		r = body(dx, c, "分類の実施率は、分類に属する項目の実施率の平均"
 		    "である。");
+	if (r == 0 && ncat > 1) {
+		double	*v = calloc(2 * ncat, sizeof *v);
+		int	 prev = 0;
+
+		if (v == NULL) {
+			r = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
+		for (k = 0; k < ncat; k++) {
+			v[k] = n[k] ? sum[k] / (double)n[k] : NAN;
+			v[ncat + k] = pn[k] ? psum[k] / (double)pn[k] : NAN;
+			prev |= pn[k] > 0;
+		}
+		r = add_chart(dx, c, "分類別の実施率", CHART_PERCENT, cats,
+		    prev ? v + ncat : NULL, v, ncat);
+		free(v);
+	}
 done:
 	free(cats);
 	free(sum);
@@ -355,6 +430,41 @@ done:
 	free(n);
 	free(pn);
 	free(cnt);
+	return r;
+}
+
+/* 部別の平均得点, with last year's where there is one */
+static int
+dept_chart(struct docx *dx, struct ctx *c)
+{
+	const struct ck_stats	*s = c->s;
+	const char		**cats;
+	double			*v;
+	size_t			 i, n = 0;
+	int			 prev = 0, r;
+
+	cats = calloc(s->ndepts + 1, sizeof *cats);
+	v = calloc(2 * (s->ndepts + 1), sizeof *v);
+	if (cats == NULL || v == NULL) {
+		free(cats);
+		free(v);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	for (i = 0; i < s->ndepts; i++) {
+		const struct ck_dept_stat	*ds = &s->depts[i];
+
+		if (ds->ndiv == 0)
+			continue;
+		cats[n] = ds->name;
+		v[n] = ds->score;
+		v[s->ndepts + 1 + n] = ds->prev;
+		prev |= !isnan(ds->prev);
+		n++;
+	}
+	r = add_chart(dx, c, "部別の平均得点", CHART_PLAIN, cats,
+	    prev ? v + s->ndepts + 1 : NULL, v, n);
+	free(cats);
+	free(v);
 	return r;
 }
 
@@ -393,7 +503,9 @@ doc_depts(struct docx *dx, struct ctx *c)
 		    &num_cell);
 		row++;
 	}
-	return add_table(dx, t);
+	if ((r = add_table(dx, t)) != 0)
+		return r;
+	return dept_chart(dx, c);
 }
 
 static int
@@ -410,6 +522,7 @@ doc_attention(struct docx *dx, struct ctx *c)
 	const struct ck_stats	*s = c->s;
 	struct docx_table	*t;
 	size_t			*low, *mv = NULL, i, k, n, row;
+	size_t			 nfall, nrise;
 	char			 a[32], b[32], p[32];
 	int			 r;
 
@@ -418,9 +531,15 @@ doc_attention(struct docx *dx, struct ctx *c)
 		return r;
 	if ((low = ck_stats_lowest(s)) == NULL)
 		return NC_ENOMEM;
-	if ((r = body(dx, c, "実施率の低い順に%d項目を示す。これらの項目は、"
-	    "課への周知や研修の重点とする必要がある。", LOWEST)) != 0 ||
-	    (r = new_table(&t, 4, lw, lh)) != 0)
+	for (i = 0, n = 0; i < s->set->nitems; i++)
+		n += !isnan(s->items[i].rate);
+	if (n > LOWEST)
+		r = body(dx, c, "実施率の低い順に%d項目を示す。これらの項目は、"
+		    "課への周知や研修の重点とする必要がある。", LOWEST);
+	else
+		r = body(dx, c, "全%zu項目を実施率の低い順に示す。実施率の低い"
+		    "項目は、課への周知や研修の重点とする必要がある。", n);
+	if (r != 0 || (r = new_table(&t, 4, lw, lh)) != 0)
 		goto done;
 	for (i = 0, row = 1; i < s->set->nitems && i < LOWEST; i++) {
 		const struct ck_item_stat	*is = &s->items[low[i]];
@@ -457,22 +576,45 @@ doc_attention(struct docx *dx, struct ctx *c)
 	/* by change, smallest first: insertion sort over ~50 items */
 	for (i = 1; i < n; i++) {
 		size_t	x = mv[i];
-		double	dx_ = s->items[x].rate - s->items[x].prev;
+		double	dx_ = diffpt(s->items[x].rate, s->items[x].prev);
 
-		for (k = i; k > 0 && s->items[mv[k - 1]].rate -
-		    s->items[mv[k - 1]].prev > dx_; k--)
+		for (k = i; k > 0 && diffpt(s->items[mv[k - 1]].rate,
+		    s->items[mv[k - 1]].prev) > dx_; k--)
 			mv[k] = mv[k - 1];
 		mv[k] = x;
 	}
-	if ((r = body(dx, c, "前年度と同じ項目（%zu項目）について、実施率の"
-	    "低下が大きい項目と上昇が大きい項目を示す。", n)) != 0 ||
-	    (r = new_table(&t, 5, mw, mh)) != 0)
+	for (i = 0, nfall = nrise = 0; i < n; i++) {
+		double	d = diffpt(s->items[mv[i]].rate, s->items[mv[i]].prev);
+
+		nfall += d < 0;
+		nrise += d > 0;
+	}
+	/* the words follow the data: no "低下" over rows that all rose */
+	if (nfall == 0 && nrise == 0) {
+		r = body(dx, c, "前年度と同じ項目（%zu項目）の実施率に変化は"
+		    "なかった。", n);
+		goto done;
+	}
+	if (nfall > 0 && nrise > 0)
+		r = body(dx, c, "前年度と同じ項目（%zu項目）のうち、実施率が"
+		    "低下した項目は%zu項目、上昇した項目は%zu項目であった。"
+		    "%s", n, nfall, nrise, nfall > MOVERS || nrise > MOVERS ?
+		    "低下、上昇それぞれ変化の大きい項目を示す。" :
+		    "これらの項目を変化の大きい順に示す。");
+	else
+		r = body(dx, c, "前年度と同じ項目（%zu項目）のうち、実施率が"
+		    "%sした項目は%zu項目であり、%sした項目はなかった。%s", n,
+		    nfall ? "低下" : "上昇", nfall ? nfall : nrise,
+		    nfall ? "上昇" : "低下", (nfall ? nfall : nrise) > MOVERS ?
+		    "変化の大きい項目を示す。" :
+		    "これらの項目を変化の大きい順に示す。");
+	if (r != 0 || (r = new_table(&t, 5, mw, mh)) != 0)
 		goto done;
 	row = 1;
 	for (i = 0; i < n && i < MOVERS; i++) {
 		const struct ck_item_stat *is = &s->items[mv[i]];
 
-		if (is->rate >= is->prev)
+		if (diffpt(is->rate, is->prev) >= 0)
 			break;
 		docx_table_cell(t, row, 0, is->item->ref, NULL);
 		docx_table_cell(t, row, 1, is->item->text, NULL);
@@ -487,7 +629,7 @@ doc_attention(struct docx *dx, struct ctx *c)
 	for (i = 0; i < n && i < MOVERS; i++) {
 		const struct ck_item_stat *is = &s->items[mv[n - 1 - i]];
 
-		if (is->rate <= is->prev)
+		if (diffpt(is->rate, is->prev) <= 0)
 			break;
 		docx_table_cell(t, row, 0, is->item->ref, NULL);
 		docx_table_cell(t, row, 1, is->item->text, NULL);
@@ -540,6 +682,21 @@ done:
 	return r;
 }
 
+/*
+ * The items answered 「いいえ」 as a reader finds them on the form and in
+ * the tables: by number (No.) and text, one a line.
+ */
+static void
+gap_items(struct buf *b, const struct ck_stats *s, const struct ck_gap *g)
+{
+	size_t	k;
+
+	for (k = 0; k < g->nitems; k++)
+		buf_printf(b, "%sNo.%zu　%s", k ? "\n" : "",
+		    (size_t)(g->items[k] - s->set->items) + 1,
+		    g->items[k]->text);
+}
+
 static int
 doc_vendor(struct docx *dx, struct ctx *c)
 {
@@ -548,10 +705,10 @@ doc_vendor(struct docx *dx, struct ctx *c)
 	static const unsigned	 sw[] = { 30, 22, 18, 18 };
 	static const char *const ih[] = { "項目番号", "点検段階", "点検項目",
 	    "回答数", "実施率" };
-	static const unsigned	 iw[] = { 14, 22, 44, 10, 12 };
+	static const unsigned	 iw[] = { 10, 16, 54, 10, 10 };
 	static const char *const gh[] = { "課", "契約名", "点検段階",
 	    "「いいえ」の項目" };
-	static const unsigned	 gw[] = { 22, 40, 16, 22 };
+	static const unsigned	 gw[] = { 22, 30, 16, 40 };
 	const struct ck_stats	*s = c->s;
 	struct docx_table	*t;
 	struct buf		 b = BUF_INIT;
@@ -577,7 +734,21 @@ doc_vendor(struct docx *dx, struct ctx *c)
 		docx_table_cell(t, k + 1, 3, pct(y, sizeof y,
 		    s->stages[k].rate), &num_cell);
 	}
-	if ((r = add_table(dx, t)) != 0 ||
+	if ((r = add_table(dx, t)) != 0)
+		return r;
+	{
+		const char	*cats[CK_NSTAGES];
+		double		 v[CK_NSTAGES];
+
+		for (k = 0; k < CK_NSTAGES; k++) {
+			cats[k] = ck_stage_label(k);
+			v[k] = s->stages[k].rate;
+		}
+		if ((r = add_chart(dx, c, "点検段階別の実施率", CHART_PERCENT,
+		    cats, NULL, v, CK_NSTAGES)) != 0)
+			return r;
+	}
+	if (
 	    (r = docx_add_outline_heading(dx, 2, "項目別の結果")) != 0 ||
 	    (r = new_table(&t, 5, iw, ih)) != 0)
 		return r;
@@ -620,8 +791,7 @@ doc_vendor(struct docx *dx, struct ctx *c)
 		const struct ck_gap	*g = &s->gaps[i];
 
 		buf_reset(&b);
-		for (k = 0; k < g->nitems; k++)
-			buf_printf(&b, "%s%s", k ? "、" : "", g->items[k]->ref);
+		gap_items(&b, s, g);
 		if ((r = buf_ok(&b)) != 0) {
 			docx_table_free(t);
 			goto done;
@@ -761,10 +931,11 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 		cols[nc++] = (struct xlsx_column){ ck_value_label(vals[k]), 0,
 		    9 };
 	cols[nc++] = (struct xlsx_column){ "該当なし", 0, 9 };
+	/* 前年度, 今年度, 増減: the order of every comparison */
+	cols[nc++] = (struct xlsx_column){ "前年度", 0, 9 };
 	cols[nc++] = (struct xlsx_column){ "実施率", 0, 9 };
 	rc = (uint16_t)(nc - 1);
-	cols[nc++] = (struct xlsx_column){ "前年度", 0, 9 };
-	cols[nc++] = (struct xlsx_column){ "増減（ポイント）", 0, 10 };
+	cols[nc++] = (struct xlsx_column){ "増減（ポイント）", 0, 16 };
 	/* a clause checked at several stages: its rate at each */
 	if (s->kind == CK_VENDOR) {
 		for (k = 0; k < CK_NSTAGES; k++)
@@ -804,10 +975,10 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 			    (double)is->counts[vals[k]], XLSX_NUM_INT);
 		xlsx_write_number(sh, row, col++, (double)is->counts[CK_NA],
 		    XLSX_NUM_INT);
-		rate_cell(sh, row, col++, is->rate);
 		rate_cell(sh, row, col++, is->prev);
+		rate_cell(sh, row, col++, is->rate);
 		num_cell_x(sh, row, col++, isnan(is->rate) || isnan(is->prev) ?
-		    NAN : 100 * (is->rate - is->prev), XLSX_NUM_DEC);
+		    NAN : diffpt(is->rate, is->prev), XLSX_NUM_DIFF);
 		for (k = 0; s->kind == CK_VENDOR && k < CK_NSTAGES; k++) {
 			const struct ck_stage_stat	*ss = &s->stages[k];
 
@@ -890,7 +1061,7 @@ static int
 sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 {
 	struct xlsx_column	 cols[] = {
-		{ "部", 0, 18 }, { "課", 0, 20 }, { "状況", XLSX_COL_CENTER, 8 },
+		{ "部", 0, 18 }, { "課", 0, 28 }, { "状況", XLSX_COL_CENTER, 10 },
 		{ "提出日", 0, 12 }, { "得点", 0, 8 }, { "偏差値", 0, 8 },
 		{ "順位", 0, 6 }, { "前年度", 0, 8 }, { "回答者数", 0, 9 },
 		{ "対象職員数", 0, 10 }, { "自己点検の実施率", 0, 10 },
@@ -942,10 +1113,11 @@ sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 static int
 sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 {
-	static const struct xlsx_column	 cols[] = {
+	char			 prev[CAL_FMT_MAX];
+	struct xlsx_column	 cols[] = {
 		{ "項目番号", 0, 12 }, { "点検項目", 0, 50 },
-		{ "前年度", 0, 9 }, { "今年度", 0, 9 },
-		{ "増減（ポイント）", 0, 10 },
+		{ prev, 0, 11 }, { c->fylabel, 0, 11 },
+		{ "増減（ポイント）", 0, 16 },
 	};
 	static const uint16_t	 vals[] = { 2, 3 };
 	const struct ck_stats	*s = c->s;
@@ -956,7 +1128,9 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 	int			 r;
 	char			 t[256];
 
-	snprintf(t, sizeof t, "前年度との比較（FY%d → FY%d）", s->fy - 1, s->fy);
+	if ((r = cal_fy_label(prev, sizeof prev, s->fy - 1)) != 0)
+		return r;
+	snprintf(t, sizeof t, "前年度との比較（%s → %s）", prev, c->fylabel);
 	if ((r = xlsx_add_sheet(&sh, x, "前年度比較", XLSX_LANDSCAPE)) != 0 ||
 	    (r = xlsx_title(sh, t, note)) != 0 ||
 	    (r = xlsx_table(&row, sh, cols, 5)) != 0)
@@ -971,8 +1145,8 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 		xlsx_write_text(sh, row, 1, is->item->text);
 		rate_cell(sh, row, 2, is->prev);
 		rate_cell(sh, row, 3, is->rate);
-		xlsx_write_number(sh, row, 4, 100 * (is->rate - is->prev),
-		    XLSX_NUM_DEC);
+		xlsx_write_number(sh, row, 4, diffpt(is->rate, is->prev),
+		    XLSX_NUM_DIFF);
 		row++;
 	}
 	if (row == first)
@@ -1043,7 +1217,7 @@ sheet_gaps(struct xlsx *x, struct ctx *c, const char *note)
 	static const struct xlsx_column	 cols[] = {
 		{ "部", 0, 16 }, { "課", 0, 18 }, { "契約名", 0, 36 },
 		{ "委託事業者等", 0, 24 }, { "点検段階", 0, 14 },
-		{ "「いいえ」の項目", 0, 24 }, { "記録", 0, 13 },
+		{ "「いいえ」の項目", 0, 50 },
 	};
 	const struct ck_stats	*s = c->s;
 	struct xlsx_sheet	*sh;
@@ -1054,15 +1228,14 @@ sheet_gaps(struct xlsx *x, struct ctx *c, const char *note)
 
 	if ((r = xlsx_add_sheet(&sh, x, "要対応契約", XLSX_LANDSCAPE)) != 0 ||
 	    (r = xlsx_title(sh, "「いいえ」の回答のある契約", note)) != 0 ||
-	    (r = xlsx_table(&row, sh, cols, 7)) != 0)
+	    (r = xlsx_table(&row, sh, cols, 6)) != 0)
 		return r;
 	for (i = 0; i < s->ngaps; i++, row++) {
 		const struct ck_gap	*g = &s->gaps[i];
 		const char		*dept = "";
 
 		buf_reset(&b);
-		for (k = 0; k < g->nitems; k++)
-			buf_printf(&b, "%s%s", k ? "、" : "", g->items[k]->ref);
+		gap_items(&b, s, g);
 		for (k = 0; k < s->ndiv; k++) {
 			if (g->org != NULL &&
 			    strcmp(s->divs[k].org->code, g->org) == 0) {
@@ -1078,7 +1251,6 @@ sheet_gaps(struct xlsx *x, struct ctx *c, const char *note)
 		xlsx_write_text(sh, row, 3, g->vendor);
 		xlsx_write_text(sh, row, 4, ck_stage_label(g->stage));
 		xlsx_write_text(sh, row, 5, b.data);
-		xlsx_write_text(sh, row, 6, g->id);
 	}
 	buf_free(&b);
 	return r;

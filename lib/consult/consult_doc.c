@@ -292,13 +292,14 @@ attendance_text(const struct node *rec, struct cal_date to, int *bad)
 		if (cs_date(&d, a, "date") != 0 || cal_cmp(d, to) > 0)
 			continue;
 		cs_era(era, node_get_str(a, "date"));
-		buf_printf(&b, "%s%s %s", b.len > 0 ? "\n" : "", era,
+		/* the date, then whom: a long name wraps on a line of its own */
+		buf_printf(&b, "%s%s\n%s", b.len > 0 ? "\n" : "", era,
 		    str(a, "counterpart"));
 	}
 	if ((as == NULL || as->n == 0) &&
 	    cs_date(&d, rec, "attended_date") == 0 && cal_cmp(d, to) <= 0) {
 		cs_era(era, node_get_str(rec, "attended_date"));
-		buf_printf(&b, "%s %s", era, str(rec, "counterpart"));
+		buf_printf(&b, "%s\n%s", era, str(rec, "counterpart"));
 	}
 	error_clear();
 	if (buf_ok(&b) != 0) {

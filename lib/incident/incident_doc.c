@@ -622,7 +622,7 @@ static int
 add_timeline_table(struct docx *d, const struct inc_view *v)
 {
 	static const char *const h[] = { "日時", "区分", "内容" };
-	static const unsigned	 w[] = { 28, 16, 56 };
+	static const unsigned	 w[] = { 40, 14, 46 };
 	struct docx_table	*t = NULL;
 	size_t			 i;
 	int			 rc;

@@ -92,6 +92,7 @@ enum {
 	K_INT,
 	K_DEC,
 	K_PCT,
+	K_DIFF,
 	K_DATE_ERA,
 	K_DATE_ISO,
 	K_DATE_SLASH,
@@ -125,6 +126,7 @@ struct xlsx_sheet {
 
 	int			 used;		/* a bordered cell was written */
 	uint32_t		 last_row;	/* print extent */
+	uint32_t		 print_rows;	/* table rows printed; 0: all */
 	uint16_t		 last_col;
 	size_t			*widths;	/* display columns per column */
 	size_t			 nwidths;
@@ -262,6 +264,10 @@ xlsx_format(struct xlsx *x, int kind, int variant)
 		break;
 	case K_PCT:
 		format_set_num_format(f, "0.0%");
+		format_set_align(f, LXW_ALIGN_RIGHT);
+		break;
+	case K_DIFF:
+		format_set_num_format(f, "+0.0;-0.0;\"±\"0.0");
 		format_set_align(f, LXW_ALIGN_RIGHT);
 		break;
 	case K_DATE_ERA:
@@ -690,6 +696,14 @@ xlsx_highlight_row(struct xlsx_sheet *sh, uint32_t row)
 }
 
 int
+xlsx_print_rows(struct xlsx_sheet *sh, uint32_t n)
+{
+	XLSX_SHEET_CHECK(sh);
+	sh->print_rows = n;
+	return 0;
+}
+
+int
 xlsx_write_blank(struct xlsx_sheet *sh, uint32_t row, uint16_t col)
 {
 	lxw_format	*f;
@@ -750,6 +764,9 @@ xlsx_number_width(double v, enum xlsx_num kind)
 	case XLSX_NUM_PCT:
 		n = snprintf(tmp, sizeof tmp, "%.1f%%", v * 100);
 		return n > 0 ? (size_t)n : 0;
+	case XLSX_NUM_DIFF:
+		n = snprintf(tmp, sizeof tmp, "%+.1f", v);
+		return n > 0 ? (size_t)n : 0;
 	case XLSX_NUM_DEC:
 		n = snprintf(tmp, sizeof tmp, "%.2f", v);
 		break;
@@ -792,6 +809,9 @@ xlsx_write_number(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 		break;
 	case XLSX_NUM_PCT:
 		k = K_PCT;
+		break;
+	case XLSX_NUM_DIFF:
+		k = K_DIFF;
 		break;
 	default:
 		error_set(NC_EINVALID, "unknown number format %d", (int)kind);
@@ -2013,6 +2033,9 @@ xlsx_finish(struct xlsx_sheet *sh)
 		return rc;
 
 	lastr = sh->last_row;
+	if (sh->has_table && sh->print_rows > 0 &&
+	    sh->header_row + sh->print_rows < lastr)
+		lastr = sh->header_row + sh->print_rows;
 	lastc = sh->used ? sh->last_col : 0;
 	if (lastr > XLSX_MAX_ROW)
 		lastr = XLSX_MAX_ROW;

@@ -118,6 +118,11 @@ enum xlsx_num {
 	XLSX_NUM_INT,		/* 1,234 */
 	XLSX_NUM_DEC,		/* 1,234.50 */
 	XLSX_NUM_PCT,		/* 12.5% (pass 0.125) */
+	/*
+	 * A difference in one decimal with its sign: +4.9, -1.0, ±0.0
+	 * (増減 in points; pass the difference of the rounded figures).
+	 */
+	XLSX_NUM_DIFF,
 };
 
 int	 xlsx_write_number(struct xlsx_sheet *, uint32_t row, uint16_t col,
@@ -151,6 +156,12 @@ int	 xlsx_write_date(struct xlsx_sheet *, uint32_t row, uint16_t col,
  * it before writing the row.
  */
 int	 xlsx_highlight_row(struct xlsx_sheet *, uint32_t row);
+
+/*
+ * Print only the first n rows of the table, a form with room for more
+ * entries than anyone prints (the rows stay to fill in); 0 prints all.
+ */
+int	 xlsx_print_rows(struct xlsx_sheet *, uint32_t n);
 
 /* An empty cell with the table's borders. */
 int	 xlsx_write_blank(struct xlsx_sheet *, uint32_t row, uint16_t col);

@@ -1100,9 +1100,13 @@ tr_questions_docx(const char *path, const struct training *t,
 	{
 		char line[512];
 
-		snprintf(line, sizeof line, "対象者：%s　　実施日：%s",
+		/* a line each: a period of dates does not wrap mid-date */
+		snprintf(line, sizeof line, "対象者：%s",
 		    tr_label(st, "audience", t->audience != NULL ?
-		    t->audience : "other"), b.data);
+		    t->audience : "other"));
+		if ((rc = docx_add_para(dx, line, NULL)) != 0)
+			goto done;
+		snprintf(line, sizeof line, "実施日：%s", b.data);
 		if ((rc = docx_add_para(dx, line, NULL)) != 0)
 			goto done;
 	}
