@@ -132,6 +132,75 @@ target(struct buf *b, struct store *st, const struct node *root, int dept)
 	return b->data != NULL ? b->data : "";
 }
 
+/*
+ * How a ward reader knows an audit: its 文書番号 when it has one, its kind
+ * and its date -- never our record id.  運用面の監査（令和8年7月15日）
+ */
+static const char *
+audit_name(struct buf *b, struct store *st, const struct node *root)
+{
+	char	day[CAL_FMT_MAX];
+
+	buf_reset(b);
+	era(day, node_get_str(root, "date"));
+	if (node_get_str(root, "ref_no") != NULL)
+		buf_printf(b, "%s ", node_get_str(root, "ref_no"));
+	buf_puts(b, label(st, "type", NULL, node_get_str(root, "type")));
+	if (day[0] != '\0')
+		buf_printf(b, "（%s）", day);
+	buf_puts(b, "");
+	return b->data != NULL ? b->data : "";
+}
+
+/*
+ * The audit a follow-up came from, by its title and date (or 文書番号):
+ * 令和8年度 情報セキュリティ監査（運用面） 戸籍住民課（令和8年7月15日実施）.
+ * An audit no longer in the data directory is named as such.
+ */
+static const char *
+audit_source_name(struct buf *b, struct store *st, const char *id,
+    int full)
+{
+	const struct schema	*kind;
+	struct recref		 ref = { NULL, NULL, NULL, 0 };
+	struct reclist		 m = RECLIST_INIT;
+	struct record		*r = NULL;
+	const struct node	*root;
+	char			 day[CAL_FMT_MAX];
+
+	buf_reset(b);
+	if (id == NULL || store_kind(&kind, st, "audit") != 0 ||
+	    store_find(&ref, &m, st, kind, id) != 0 ||
+	    record_load(&r, st, &ref, NULL) != 0) {
+		error_clear();
+		buf_puts(b, id != NULL ? "（記録のない監査）" : "");
+		goto done;
+	}
+	root = record_root(r);
+	if (!full) {
+		struct buf	o = BUF_INIT;
+
+		buf_puts(b, audit_name(&o, st, root));
+		buf_free(&o);
+		goto done;
+	}
+	era(day, node_get_str(root, "date"));
+	if (node_get_str(root, "ref_no") != NULL)
+		buf_printf(b, "%s ", node_get_str(root, "ref_no"));
+	buf_puts(b, node_get_str(root, "title") != NULL ?
+	    node_get_str(root, "title") : label(st, "type", NULL,
+	    node_get_str(root, "type")));
+	if (day[0] != '\0')
+		buf_printf(b, "（%s実施）", day);
+done:
+	buf_puts(b, "");
+	record_free(r);
+	reclist_free(&m);
+	free(ref.id);
+	free(ref.relpath);
+	return b->data != NULL ? b->data : "";
+}
+
 static void
 people(struct buf *b, const struct node *seq, int pos)
 {
@@ -204,14 +273,13 @@ doc_date(const struct node *root)
 }
 
 static int
-sheet_name(char *out, size_t size, const char *want, size_t n,
-    const char *id)
+sheet_name(char *out, size_t size, const char *want, const char *suffix)
 {
 	const char	*p = want;
 	size_t		 chars = 0, bytes = 0;
 
 	/* 31 characters at most, whole UTF-8 sequences. */
-	while (*p != '\0' && chars < 24 && bytes + 4 < size) {
+	while (*p != '\0' && chars < 20 && bytes + 4 < size) {
 		size_t l = ((unsigned char)*p >= 0xf0) ? 4 :
 		    ((unsigned char)*p >= 0xe0) ? 3 :
 		    ((unsigned char)*p >= 0xc0) ? 2 : 1;
@@ -224,10 +292,12 @@ sheet_name(char *out, size_t size, const char *want, size_t n,
 		p += l;
 	}
 	out[bytes] = '\0';
-	if (n > 0 || bytes == 0)
-		/* Two audits of one unit in a workbook: the id tells them
-		 * apart. */
-		snprintf(out + bytes, size - bytes, "(%s)", id + 3);
+	if (suffix != NULL && suffix[0] != '\0')
+		/* Two audits of one unit in a workbook: the kind (and a
+		 * number) tells them apart, as the reader knows them. */
+		snprintf(out + bytes, size - bytes, "(%s)", suffix);
+	else if (bytes == 0)
+		snprintf(out, size, "監査");
 	return 0;
 }
 
@@ -282,8 +352,8 @@ audit_doc_items(const char *path, struct store *st,
 		era(day, record_field(cats[i], "issued"));
 		buf_reset(&note);
 		s = record_field(cats[i], "version");
-		buf_printf(&note, "第%s版　%s%s　%s", s != NULL ? s : "1",
-		    day, day[0] != '\0' ? "確定" : "", record_id(cats[i]));
+		buf_printf(&note, "第%s版　%s%s", s != NULL ? s : "1",
+		    day, day[0] != '\0' ? "確定" : "");
 		xlsx_title(sh, record_field(cats[i], "title"), note.data);
 		xlsx_table(&row, sh, cols, sizeof cols / sizeof cols[0]);
 		items = node_get(record_root(cats[i]), "items");
@@ -333,7 +403,7 @@ static const struct xlsx_column paper_cols[] = {
 
 static const struct xlsx_column followup_cols[] = {
 	{ "No.", XLSX_COL_CENTER, 4.5 },
-	{ "元の指摘", 0, 14 },
+	{ "元の指摘", 0, 18 },
 	{ "項目番号", 0, 10 },
 	{ "指摘区分", XLSX_COL_CENTER, 7 },
 	{ "指摘内容", 0, 32 },
@@ -429,10 +499,15 @@ paper_followup(struct xlsx_sheet *sh, uint32_t row, struct store *st,
 		f = fs->u.items[i];
 		xlsx_write_number(sh, row, 0, (double)(i + 1), XLSX_NUM_INT);
 		buf_reset(&b);
-		if ((s = node_get_str(f, "from_audit")) != NULL)
-			buf_printf(&b, "%s 指摘%s", s,
-			    node_get_str(f, "from_finding") != NULL ?
+		if ((s = node_get_str(f, "from_audit")) != NULL) {
+			struct buf	 o = BUF_INIT;
+
+			/* The original audit by its kind and date. */
+			buf_printf(&b, "%s\n指摘%s", audit_source_name(&o, st,
+			    s, 0), node_get_str(f, "from_finding") != NULL ?
 			    node_get_str(f, "from_finding") : "");
+			buf_free(&o);
+		}
 		buf_puts(&b, "");
 		xlsx_write_text(sh, row, 1, b.data);
 		xlsx_write_text(sh, row, 2, node_get_str(f, "item"));
@@ -477,7 +552,7 @@ audit_doc_paper(const char *path, struct store *st,
 	const char		*latest = NULL, *dd;
 	char			 name[128], rate[16];
 	uint32_t		 row;
-	size_t			 i, k, same;
+	size_t			 i, k, same, kinds;
 	int			 rc;
 
 	if (n > 64)
@@ -497,16 +572,30 @@ audit_doc_paper(const char *path, struct store *st,
 	for (i = 0; i < n; i++) {
 		root = record_root(audits[i]);
 		target(&t, st, root, 0);
-		for (k = same = 0; k < i; k++) {
+		for (k = same = kinds = 0; k < i; k++) {
 			struct buf o = BUF_INIT;
 
 			if (strcmp(target(&o, st, record_root(audits[k]), 0),
-			    t.data) == 0)
+			    t.data) == 0) {
 				same++;
+				kinds += node_scalar_eq(node_get(record_root(
+				    audits[k]), "type"), node_get_str(root,
+				    "type"));
+			}
 			buf_free(&o);
 		}
-		sheet_name(name, sizeof name, t.data, same,
-		    record_id(audits[i]));
+		buf_reset(&b);
+		if (same > 0) {
+			/* 運用面/システム面/フォローアップ, then a number. */
+			buf_puts(&b, node_scalar_eq(node_get(root, "type"),
+			    "followup") ? "フォローアップ" : node_scalar_eq(
+			    node_get(root, "type"), "system") ? "システム面" :
+			    "運用面");
+			if (kinds > 0)
+				buf_printf(&b, "%zu", kinds + 1);
+		}
+		buf_puts(&b, "");
+		sheet_name(name, sizeof name, t.data, b.data);
 		xlsx_add_sheet(&sh, x, name, XLSX_LANDSCAPE);
 		buf_reset(&b);
 		buf_printf(&b, "監査調書　%s", node_get_str(root, "title"));
@@ -517,9 +606,15 @@ audit_doc_paper(const char *path, struct store *st,
 			    sizeof followup_cols / sizeof followup_cols[0]);
 			row = paper_followup(sh, row, st, root);
 			buf_reset(&b);
-			buf_printf(&b, "フォローアップ元：%s　未是正の指摘 "
-			    "%zu 件", node_get_str(root, "followup_of"),
-			    audit_open_findings(root));
+			{
+				struct buf o = BUF_INIT;
+
+				buf_printf(&b, "フォローアップ元：%s　未是正の"
+				    "指摘 %zu 件", audit_source_name(&o, st,
+				    node_get_str(root, "followup_of"), 1),
+				    audit_open_findings(root));
+				buf_free(&o);
+			}
 			xlsx_note(sh, row + 1, b.data);
 			continue;
 		}
@@ -877,6 +972,7 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	struct docx		*d = NULL;
 	struct docx_table	*t = NULL;
 	struct buf		 tg = BUF_INIT, b = BUF_INIT, au = BUF_INIT;
+	struct buf		 src = BUF_INIT;
 	char			 d1[CAL_FMT_MAX], d2[CAL_FMT_MAX], num[24];
 	const char		*kv[12];
 	size_t			 i, k;
@@ -894,8 +990,8 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	kv[0] = "監査名";		kv[1] = node_get_str(root, "title");
 	kv[2] = "監査対象";		kv[3] = target(&tg, st, root, 1);
 	kv[4] = "実施日";		kv[5] = d1;
-	kv[6] = "フォローアップ元";	kv[7] = node_get_str(root,
-	    "followup_of");
+	kv[6] = "フォローアップ元";	kv[7] = audit_source_name(&src, st,
+	    node_get_str(root, "followup_of"), 1);
 	kv[8] = "主任監査員";		kv[9] = chief(st, root);
 	kv[10] = "監査員";		kv[11] = au.data;
 	if ((rc = add_kv(d, kv, 6)) != 0)
@@ -966,6 +1062,7 @@ done:
 	buf_free(&tg);
 	buf_free(&b);
 	buf_free(&au);
+	buf_free(&src);
 	return rc;
 }
 
@@ -1554,7 +1651,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		{ "状況", XLSX_COL_CENTER, 12 },
 	};
 	static const struct xlsx_column fc[] = {
-		{ "監査", 0, 18 },
+		{ "監査", 0, 24 },
 		{ "対象", 0, 18 },
 		{ "No.", XLSX_COL_CENTER, 5 },
 		{ "項目番号", 0, 11 },
@@ -1703,7 +1800,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	xlsx_table(&first, s3, fc, sizeof fc / sizeof fc[0]);
 	row = first;
 	for (i = 0; i < n; i++) {
-		struct buf o = BUF_INIT;
+		struct buf o = BUF_INIT, an = BUF_INIT;
 
 		root = record_root(a[i]);
 		if (node_scalar_eq(node_get(root, "type"), "followup"))
@@ -1712,7 +1809,8 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		for (k = 0; fs != NULL && k < fs->n; k++, row++) {
 			f = fs->u.items[k];
 			finding_chapter(key, sizeof key, root, f);
-			xlsx_write_text(s3, row, 0, record_id(a[i]));
+			xlsx_write_text(s3, row, 0, audit_name(&an, st,
+			    root));
 			xlsx_write_text(s3, row, 1, target(&o, st, root, 0));
 			xlsx_write_text(s3, row, 2, node_get_str(f, "number"));
 			xlsx_write_text(s3, row, 3, node_get_str(f, "item"));
@@ -1727,6 +1825,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			    "status", node_get_str(f, "status")));
 		}
 		buf_free(&o);
+		buf_free(&an);
 	}
 
 	/* 区分別集計 with a stacked chart. */
@@ -1811,7 +1910,7 @@ audit_doc_risks(const char *path, struct store *st,
 {
 	static const struct xlsx_column cols[] = {
 		{ "No.", XLSX_COL_CENTER, 5 },
-		{ "監査", 0, 14 },
+		{ "監査", 0, 22 },
 		{ "対象", 0, 16 },
 		{ "出典", XLSX_COL_CENTER, 10 },
 		{ "対策基準の条項", XLSX_COL_CENTER, 8 },
@@ -1825,7 +1924,7 @@ audit_doc_risks(const char *path, struct store *st,
 	struct xlsx_props	 props;
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*sh;
-	struct buf		 b = BUF_INIT, o = BUF_INIT;
+	struct buf		 b = BUF_INIT, o = BUF_INIT, an = BUF_INIT;
 	const struct node	*root, *rk, *it, *fs, *f;
 	const char		*latest = NULL, *dd, *l, *im;
 	char			 lab[CAL_FMT_MAX], key[128];
@@ -1855,13 +1954,14 @@ audit_doc_risks(const char *path, struct store *st,
 	for (i = 0; i < n; i++) {
 		root = record_root(a[i]);
 		target(&o, st, root, 0);
+		audit_name(&an, st, root);
 		rk = node_get(root, "risks");
 		for (k = 0; rk != NULL && rk->kind == NODE_SEQ && k < rk->n;
 		    k++, row++) {
 			it = rk->u.items[k];
 			xlsx_write_number(sh, row, 0, (double)++no,
 			    XLSX_NUM_INT);
-			xlsx_write_text(sh, row, 1, record_id(a[i]));
+			xlsx_write_text(sh, row, 1, an.data);
 			xlsx_write_text(sh, row, 2, o.data);
 			xlsx_write_text(sh, row, 3, "リスク分析");
 			xlsx_write_text(sh, row, 4, node_get_str(it, "clause"));
@@ -1896,7 +1996,7 @@ audit_doc_risks(const char *path, struct store *st,
 			buf_puts(&b, "");
 			xlsx_write_number(sh, row, 0, (double)++no,
 			    XLSX_NUM_INT);
-			xlsx_write_text(sh, row, 1, record_id(a[i]));
+			xlsx_write_text(sh, row, 1, an.data);
 			xlsx_write_text(sh, row, 2, o.data);
 			xlsx_write_text(sh, row, 3, b.data);
 			xlsx_write_text(sh, row, 4, key);
@@ -1922,5 +2022,6 @@ done:
 	xlsx_free(x);
 	buf_free(&b);
 	buf_free(&o);
+	buf_free(&an);
 	return rc;
 }

@@ -324,10 +324,9 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	/* Five wide text columns: landscape keeps the print readable. */
 	xlsx_add_sheet(&sh, x, "精査記録", XLSX_LANDSCAPE);
 	xlsx_title(sh, fmt(&s, "情報化企画 精査記録　%s", str(rec, "title")),
-	    fmt(&s, "%s現在　案件番号 %s%s%s", era(&s, date), str(rec, "id"),
-	    node_get_str(rec, "ref_no") != NULL ? "（" : "",
-	    node_get_str(rec, "ref_no") != NULL ? fmt(&s, "%s）",
-	    str(rec, "ref_no")) : ""));
+	    node_get_str(rec, "ref_no") != NULL ? fmt(&s, "%s現在　案件番号 %s",
+	    era(&s, date), str(rec, "ref_no")) : fmt(&s, "%s現在",
+	    era(&s, date)));
 	/* The header block (EXAMPLES.md 精査記録), above the table. */
 	dec = node_get(rec, "decision");
 	head[0].label = title_of(c, "title", NULL);
@@ -501,16 +500,18 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	/* Narrow cells: justified text would spread its characters apart. */
 	memset(&ls, 0, sizeof ls);
 	ls.align = DOCX_LEFT;
-	docx_header_text(d, fmt(&s, "案件番号 %s", str(rec, "id")),
-	    DOCX_RIGHT);
+	/* The case as the ward knows it: its 受付番号, else its title. */
+	docx_header_text(d, node_get_str(rec, "ref_no") != NULL ?
+	    fmt(&s, "案件番号 %s", str(rec, "ref_no")) : fmt(&s,
+	    "精査記録 %s", str(rec, "title")), DOCX_RIGHT);
 	docx_footer_page_number(d, DOCX_PAGENUM_OF);
 	if ((rc = docx_add_para(d, "情報化企画 精査記録", &ts)) != 0 ||
 	    (rc = docx_add_para(d, fmt(&s, "%s", era(&s, date)), &rs)) != 0)
 		goto done;
 
+	/* 案件番号 is the 受付番号; the row stays, blank, until it is given. */
 	kv[n].k = "案件番号";
-	kv[n++].v = node_get_str(rec, "ref_no") != NULL ? fmt(&s, "%s（%s）",
-	    str(rec, "id"), str(rec, "ref_no")) : str(rec, "id");
+	kv[n++].v = str(rec, "ref_no");
 	kv[n].k = title_of(c, "title", NULL);
 	kv[n++].v = str(rec, "title");
 	kv[n].k = title_of(c, "org", NULL);

@@ -342,6 +342,11 @@ cmp -s "$T/results.xlsx" "$T/results/情報セキュリティ監査実施結果�
     fail "results into a folder: the tables"
 expect_status 0 N audit export risks --fy 2026 -o "$T/risks.xlsx"
 expect_status 0 $CHECK risks "$T/risks.xlsx" $ordered
+# A reader knows an audit by its kind, date and 文書番号, never our id.
+for f in "$T/items.xlsx" "$T/paper.xlsx" "$T/summary.docx" "$T/qa.docx" \
+    "$T/fpaper.xlsx" "$T/results.docx" "$T/results.xlsx" "$T/risks.xlsx"; do
+	expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" noid "$f"
+done
 expect_status 2 N audit export results -o "$T/r.docx"
 expect_status 1 N audit export results --fy 2027 -o "$T/r.docx"
 expect_grep "$T/err" "no audits in fiscal year 2027"

@@ -211,11 +211,15 @@ checks=$((checks + 1))
 $PY "$CHECK" order "$O/可否決定通知_$PT.docx" 令和8年4月20日 こども家庭部保育課長 \
     企画部情報政策課長 "（通知）" 記 件名 条件 以上 || fail "notice layout order"
 checks=$((checks + 1))
-$PY "$CHECK" docx "$O/精査記録_$PT.docx" 情報化企画 精査記録 "$plan" 情政受第3号 \
+$PY "$CHECK" docx "$O/精査記録_$PT.docx" 情報化企画 精査記録 情政受第3号 \
     保育園業務支援システムの更新 こども家庭部保育課 更新 令和8年4月10日 架空 太郎 \
     企画部長 経費見積りの妥当性 "△（要確認）" 園当たり月額25,000円 \
     運用経費の見積りの根拠を示してください。 区立12園で見積もっています。 \
     条件付可 "(1) 稼働前に脆弱性診断" || fail "scrutiny record docx"
+for f in "$O"/*.docx "$O"/*.xlsx; do
+	checks=$((checks + 1))
+	$PY "$CHECK" noid "$f" || fail "record id in $f"
+done
 checks=$((checks + 1))
 $PY "$CHECK" xlsx "$O/精査記録_$PT.xlsx" "情報化企画 精査記録" 保育園業務支援システムの更新 \
     こども家庭部保育課 企画部長 "○（適）" 複数者の見積りを比較 "条件付可（令和8年4月20日）" ||
