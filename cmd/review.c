@@ -1317,7 +1317,7 @@ static const struct opt decide_opts[] = {
 	{ "date", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
 	  "the day of the decision (default today)" },
 	{ "notice-no", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
-	  "the notice's document number (文書番号)" },
+	  "the notice's number: 12 (put into documents.doc_no_format) or 練企情発第12号" },
 	{ "force", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
 	  "decide a review without findings" },
 	OPT_END

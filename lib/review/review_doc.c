@@ -13,6 +13,7 @@
 
 #include "amount.h"
 #include "buf.h"
+#include "docno.h"
 #include "docx.h"
 #include "error.h"
 #include "review.h"
@@ -681,6 +682,17 @@ addressee(struct strs *s, struct review_ctx *c, const char *org)
 	return fmt(s, "%s長", org_full(s, c, org));
 }
 
+/* The notice's 文書番号 in the config's format (docno.h). */
+static const char *
+notice_number(struct strs *s, struct review_ctx *c, const char *number)
+{
+	const char	*f = config_str(c, "documents", "doc_no_format");
+
+	if (number == NULL && f == NULL)
+		return NULL;
+	return keep(s, docno_format(f, number));
+}
+
 static const char *
 sender(struct review_ctx *c)
 {
@@ -713,7 +725,7 @@ review_write_notice_docx(struct review_ctx *c, const struct node *rec,
 	memset(&no, 0, sizeof no);
 	memset(items, 0, sizeof items);
 	res = node_get_str(dec, "result");
-	no.number = node_get_str(dec, "notice_no");
+	no.number = notice_number(&s, c, node_get_str(dec, "notice_no"));
 	no.date = era(&s, date);
 	no.addressee = addressee(&s, c, node_get_str(rec, "org"));
 	no.sender = sender(c);
@@ -1017,7 +1029,7 @@ review_write_syseval_docx(struct review_ctx *c, const struct node *rec,
 		opv[i] = str(ops->u.items[i], "comment");
 	memset(&no, 0, sizeof no);
 	memset(items, 0, sizeof items);
-	no.number = node_get_str(dec, "notice_no");
+	no.number = notice_number(&s, c, node_get_str(dec, "notice_no"));
 	no.date = era(&s, date);
 	no.addressee = addressee(&s, c, node_get_str(rec, "org"));
 	no.sender = sender(c);

@@ -130,7 +130,7 @@ expect_status 2 "$NCIO" -C "$D" review decide "$plan"
 expect_status 0 "$NCIO" -C "$D" review decide "$plan" --result conditional \
     --condition 稼働前に脆弱性診断を実施し、結果を情報政策課に報告すること。 \
     --condition 調達に当たっては複数者から見積りを徴すること。 \
-    --date 2026-04-20 --notice-no 練企情発第12号
+    --date 2026-04-20 --notice-no 12
 expect_grep "$T/out" "^判定: 条件付可$"
 expect_grep "$T/out" "^決裁区分: 企画部長 \(department-head\)$"
 expect_grep "$T/out" "経費 20,000,000円 \(total\) < 50,000,000円"
@@ -330,4 +330,19 @@ checks=$((checks + 1))
 checks=$((checks + 1))
 $PY "$CHECK" docx "$T/sample/可否決定通知_就学援助システムの改修（オンライン申請対応）.docx" \
     否 学務課長 練企情発第38号 || fail "reject notice"
+# --- document numbers: the config's format, unique per year -----------------
+cp -R "$S" "$T/dup"
+expect_status 0 "$NCIO" -C "$T/dup" lint
+sed -i 's/^  notice_no: 練企情発第33号$/  notice_no: "27"/' \
+    "$T/dup/reviews/2026/rv-2k8m4p6q.yaml"
+expect_status 1 "$NCIO" -C "$T/dup" lint
+expect_grep "$T/out" "^reviews/2026/rv-(2k8m4p6q|gxzn39za)\.yaml: duplicate document number '練企情発第27号' in fiscal year 2026"
+sed -i 's/^  notice_no: "27"$/  notice_no: "28"/' \
+    "$T/dup/reviews/2026/rv-2k8m4p6q.yaml"
+expect_status 0 "$NCIO" -C "$T/dup" lint
+mkdir "$T/dupdoc"
+expect_status 0 "$NCIO" -C "$T/dup" review export notice rv-2k8m4p6q -o "$T/dupdoc/n.docx"
+checks=$((checks + 1))
+$PY "$CHECK" docx "$T/dupdoc/n.docx" 練企情発第28号 || fail "notice number from doc_no_format"
+
 finish
