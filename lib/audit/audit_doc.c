@@ -301,6 +301,12 @@ sheet_name(char *out, size_t size, const char *want, const char *suffix)
 	return 0;
 }
 
+int
+audit_doc_is_draft(const struct node *root)
+{
+	return node_scalar_eq(node_get(root, "status"), "in-progress");
+}
+
 /* --- 監査項目 -------------------------------------------------------- */
 
 int
@@ -835,15 +841,26 @@ audit_doc_summary(const char *path, struct store *st,
 	const char		*kv[20];
 	unsigned		 grades[4] = { 0 };
 	size_t			 i;
-	int			 rc, has_score = 0;
+	int			 rc, has_score = 0, draft;
 
 	if (node_scalar_eq(node_get(root, "type"), "followup"))
 		return error_set(NC_EINVALID, "'%s' is a follow-up audit; "
 		    "export its 質疑応答書 (qa) or its working paper",
 		    record_id(r));
+	/*
+	 * The report follows the audit's state: nothing to report while it
+	 * is planned; a draft (案) while it is in progress; the report once
+	 * its results are agreed.
+	 */
+	if (node_scalar_eq(node_get(root, "status"), "planned"))
+		return error_set(NC_EINVALID, "'%s' is still planned (計画): "
+		    "nothing has been checked; the 概要報告書 is written once "
+		    "the audit has been carried out", record_id(r));
+	draft = audit_doc_is_draft(root);
 	memset(&s, 0, sizeof s);
-	if ((rc = new_report(&d, st, "情報セキュリティ監査結果概要報告書",
-	    doc_date(root))) != 0)
+	if ((rc = new_report(&d, st, draft ? "情報セキュリティ監査結果概要報告書"
+	    "（案）" : "情報セキュリティ監査結果概要報告書", doc_date(root))) !=
+	    0)
 		return rc;
 	if ((rc = audit_score(&s, audit_items(root))) != 0)
 		goto done;
@@ -866,7 +883,11 @@ audit_doc_summary(const char *path, struct store *st,
 	kv[14] = "対応者";	kv[15] = ae.data;
 	kv[16] = "監査項目";	kv[17] = ca.data;
 	if ((rc = docx_add_outline_heading(d, 1, "監査の概要")) != 0 ||
-	    (rc = docx_add_outline_body(d, "練馬区情報セキュリティポリシー等"
+	    (rc = docx_add_outline_body(d, draft ? "練馬区情報セキュリティ"
+	    "ポリシー等の規定に対する監査対象のセキュリティ対策の実施状況に"
+	    "ついて、ヒアリング、現場確認および書類確認により内部監査を実施"
+	    "している（本書は監査の途中の状況をまとめた案である）。" :
+	    "練馬区情報セキュリティポリシー等"
 	    "の規定に対する監査対象のセキュリティ対策の実施状況について、"
 	    "ヒアリング、現場確認および書類確認により内部監査を実施した。"))
 	    != 0 || (rc = add_kv(d, kv, 9)) != 0)
@@ -920,11 +941,19 @@ audit_doc_summary(const char *path, struct store *st,
 
 	buf_reset(&b);
 	if ((ag = node_get(root, "agreement")) != NULL) {
+		static const char role[] = "（情報セキュリティ責任者）";
+		const char	*pos = node_get_str(ag, "position");
+		size_t		 pl = pos != NULL ? strlen(pos) : 0;
+
+		/* The role is said once: 戸籍住民課長（情報セキュリティ
+		 * 責任者） loses its parenthesis after "責任者である". */
+		if (pl >= sizeof role - 1 && strcmp(pos + pl - (sizeof role -
+		    1), role) == 0)
+			pl -= sizeof role - 1;
 		era(d1, node_get_str(ag, "date"));
 		buf_printf(&b, "%s、監査対象組織の情報セキュリティ責任者である"
-		    "%s%s%sと、監査結果の内容について合意した。", d1,
-		    node_get_str(ag, "position") ? node_get_str(ag,
-		    "position") : "", node_get_str(ag, "position") ? " " : "",
+		    "%.*s%s%sと、監査結果の内容について合意した。", d1,
+		    (int)pl, pos != NULL ? pos : "", pl > 0 ? " " : "",
 		    node_get_str(ag, "by"));
 	} else
 		buf_puts(&b, "監査結果の内容について、監査対象組織の情報"
@@ -1147,7 +1176,7 @@ struct year {
 	struct chapters		 ch;
 	unsigned		 (*grades)[4];	/* per chapter */
 	const char		*latest;
-	size_t			 nfindings, nops, nsys, nfu;
+	size_t			 nfindings, nops, nsys, nfu, nplanned;
 };
 
 static int
@@ -1170,7 +1199,10 @@ year_new(struct year *y, const struct record *const *a, size_t n)
 		if (dd != NULL && (y->latest == NULL ||
 		    strcmp(dd, y->latest) > 0))
 			y->latest = dd;
-		if (node_scalar_eq(node_get(root, "type"), "followup"))
+		/* 実施 counts the audits carried out; planned ones apart. */
+		if (node_scalar_eq(node_get(root, "status"), "planned"))
+			y->nplanned++;
+		else if (node_scalar_eq(node_get(root, "type"), "followup"))
 			y->nfu++;
 		else if (node_scalar_eq(node_get(root, "type"), "system"))
 			y->nsys++;
@@ -1366,9 +1398,12 @@ audit_doc_results_docx(const char *path, struct store *st,
 	if ((rc = buf_ok(&title)) != 0 ||
 	    (rc = new_report(&d, st, title.data, y.latest)) != 0)
 		goto done;
-	buf_printf(&b, "%s に実施した情報セキュリティ監査（運用面の監査 %zu "
+	buf_printf(&b, "%sに実施した情報セキュリティ監査（運用面の監査 %zu "
 	    "件、システム面の監査 %zu 件、フォローアップ監査 %zu 件）の結果を"
 	    "集計・分析し、報告する。", lab, y.nops, y.nsys, y.nfu);
+	if (y.nplanned > 0)
+		buf_printf(&b, "このほか %zu 件の監査を計画しており、その結果は"
+		    "含まない。", y.nplanned);
 	if ((rc = buf_ok(&b)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "目的")) != 0 ||
 	    (rc = docx_add_outline_body(d, b.data)) != 0 ||

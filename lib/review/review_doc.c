@@ -293,6 +293,64 @@ need(const struct node *rec, const char *key, const char *what)
 	return 0;
 }
 
+/*
+ * The rows of the 精査記録's table: the ward's form has a row for every
+ * viewpoint of a plan (EXAMPLES.md) whether or not it was assessed yet,
+ * so a new review's record is ready to fill in.  A row is a viewpoint
+ * and its finding (NULL: blank); findings of other viewpoints and second
+ * findings of one viewpoint follow in their order.
+ */
+static const char *const plan_viewpoints[] = { "purpose", "necessity",
+    "cost", "cost-effectiveness", "security", "procurement", "schedule",
+    "standardisation", NULL };
+
+struct vrow {
+	const char		*vp;
+	const struct node	*f;
+};
+
+static size_t
+record_rows(struct vrow **out, const struct node *rec)
+{
+	const struct node	*fs = node_get(rec, "findings"), *f;
+	const char *const	*vps = node_scalar_eq(node_get(rec, "type"),
+	    "plan") ? plan_viewpoints : NULL;
+	size_t			 nf = fs != NULL && fs->kind == NODE_SEQ ?
+	    fs->n : 0, n = 0, i, k;
+	unsigned char		*used;
+	struct vrow		*v;
+
+	*out = NULL;
+	if ((v = calloc(nf + 16, sizeof *v)) == NULL ||
+	    (used = calloc(nf + 1, 1)) == NULL) {
+		free(v);
+		return 0;
+	}
+	for (k = 0; vps != NULL && vps[k] != NULL; k++) {
+		v[n].vp = vps[k];
+		v[n].f = NULL;
+		for (i = 0; i < nf; i++) {
+			f = fs->u.items[i];
+			if (used[i] || !node_scalar_eq(node_get(f, "viewpoint"),
+			    vps[k]))
+				continue;
+			used[i] = 1;
+			v[n].f = f;
+			break;
+		}
+		n++;
+	}
+	for (i = 0; i < nf; i++) {
+		if (used[i])
+			continue;
+		v[n].vp = node_get_str(fs->u.items[i], "viewpoint");
+		v[n++].f = fs->u.items[i];
+	}
+	free(used);
+	*out = v;
+	return n;
+}
+
 int
 review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
     const char *path)
@@ -308,9 +366,11 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*sh = NULL;
 	struct xlsx_props	 props;
-	const struct node	*f, *fs, *dec, *conds;
+	const struct node	*f, *dec, *conds;
 	const char		*date = doc_date(rec);
 	struct xlsx_field	 head[8];
+	struct vrow		*vr = NULL;
+	size_t			 nr;
 	struct buf		 b = BUF_INIT;
 	uint32_t		 row;
 	size_t			 i;
@@ -359,18 +419,19 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 		xlsx_write_blank(sh, row, 4);				\
 		row++;							\
 	} while (0)
-	fs = node_get(rec, "findings");
-	for (i = 0; fs != NULL && fs->kind == NODE_SEQ && i < fs->n; i++) {
-		f = fs->u.items[i];
+	nr = record_rows(&vr, rec);
+	for (i = 0; i < nr; i++) {
+		f = vr[i].f;
 		xlsx_write_text(sh, row, 0, label(sub(c->kind, "findings",
-		    "viewpoint"), node_get_str(f, "viewpoint")));
+		    "viewpoint"), vr[i].vp));
 		xlsx_write_text(sh, row, 1, node_get_str(f, "check"));
 		xlsx_write_text(sh, row, 2, node_get_str(f, "answer"));
-		xlsx_write_text(sh, row, 3, label(sub(c->kind, "findings",
-		    "rating"), node_get_str(f, "rating")));
+		xlsx_write_text(sh, row, 3, f != NULL ? label(sub(c->kind,
+		    "findings", "rating"), node_get_str(f, "rating")) : NULL);
 		xlsx_write_text(sh, row, 4, node_get_str(f, "comment"));
 		row++;
 	}
+	free(vr);
 	HEAD(title_of(c, "overall", NULL), str(rec, "overall"));
 	HEAD(title_of(c, "proposed_result", NULL), result_label(c,
 	    node_get_str(rec, "proposed_result")));
@@ -480,10 +541,11 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 ts, rs, cs, ls;
 	struct kv		 kv[16];
-	const struct node	*fs, *f, *hs, *h, *items, *it, *dec, *conds;
+	const struct node	*f, *hs, *h, *items, *it, *dec, *conds;
 	const char		*date = doc_date(rec);
 	const struct schema	*fsch;
-	size_t			 n = 0, i, k, row;
+	struct vrow		*vr = NULL;
+	size_t			 n = 0, i, k, row, nr;
 	int			 rc;
 
 	if ((rc = new_docx(&d, c, fmt(&s, "精査記録 %s", str(rec, "title")),
@@ -552,19 +614,21 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	docx_table_cell(t, 0, 3, "評価", NULL);
 	docx_table_cell(t, 0, 4, schema_title(schema_prop(fsch, "comment")),
 	    NULL);
-	fs = node_get(rec, "findings");
-	for (i = 0; fs != NULL && fs->kind == NODE_SEQ && i < fs->n; i++) {
-		f = fs->u.items[i];
+	nr = record_rows(&vr, rec);
+	for (i = 0; i < nr; i++) {
+		f = vr[i].f;
 		docx_table_cell(t, i + 1, 0, label(schema_prop(fsch,
-		    "viewpoint"), node_get_str(f, "viewpoint")), &ls);
+		    "viewpoint"), vr[i].vp), &ls);
 		docx_table_cell(t, i + 1, 1, node_get_str(f, "check"), &ls);
 		docx_table_cell(t, i + 1, 2, node_get_str(f, "answer"), &ls);
-		docx_table_cell(t, i + 1, 3, label(schema_prop(fsch, "rating"),
-		    node_get_str(f, "rating")), &cs);
+		docx_table_cell(t, i + 1, 3, f != NULL ? label(schema_prop(fsch,
+		    "rating"), node_get_str(f, "rating")) : "", &cs);
 		docx_table_cell(t, i + 1, 4, node_get_str(f, "comment"), &ls);
 	}
-	if (fs == NULL || fs->n == 0)
-		docx_table_cell(t, 1, 0, "（未記入）", NULL);
+	free(vr);
+	vr = NULL;
+	if (nr == 0)
+		docx_table_cell(t, 1, 0, "", NULL);
 	if ((rc = docx_add_table(d, t)) != 0)
 		goto done;
 	docx_table_free(t);

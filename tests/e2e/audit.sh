@@ -369,6 +369,26 @@ expect_grep "$T/out" 'システム面の監査'
 expect_grep "$T/out" 'フォローアップ監査 .*実施中'
 [ "$(grep -Ec '(合意済|報告済|フォローアップ中) ' "$T/out")" -ge 2 ] ||
     fail "sample lacks two agreed audits"
+# The 概要報告書 follows the audit's state: refused while planned, 案 while
+# in progress; the role is said once.
+SM() { "$NCIO" -C "$T/sample" "$@"; }
+expect_status 1 SM audit export summary au-x8nn -o "$T/s-planned.docx"
+expect_grep "$T/err" "still planned \(計画\): nothing has been checked"
+[ ! -e "$T/s-planned.docx" ] || fail "a planned audit's summary was written"
+expect_status 0 SM audit export summary au-2chc -o "$T/s-draft.docx"
+expect_grep "$T/err" "warning: 'au-2chccpn9' is in progress: the 概要報告書 is marked 案"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-draft.docx" \
+    "情報セキュリティ監査結果概要報告書（案）" "内部監査を実施している"
+expect_status 0 SM audit export summary au-02zk -o "$T/s-done.docx"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.docx" \
+    "内部監査を実施した" "情報セキュリティ責任者である戸籍住民課長 例示 和夫と"
+expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.docx" \
+    "（情報セキュリティ責任者）"
+# 実施 counts the audits carried out: 2 operational of 5, 3 planned.
+expect_status 0 SM audit export results --fy 2026 -o "$T/r-sample.docx"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-sample.docx" \
+    "運用面の監査 2 件、システム面の監査 1 件、フォローアップ監査 1 件" \
+    "このほか 3 件の監査を計画しており"
 # An agreement without a position shows no empty brackets.
 expect_status 0 "$NCIO" -C "$T/sample" audit show au-02zk
 expect_grep "$T/out" '^結果の合意: 2026-07-29 例示 和夫（戸籍住民課長（情報セキュリティ責任者））$'

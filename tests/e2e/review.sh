@@ -21,6 +21,17 @@ plan=$(cat "$T/out")
 expect_grep "$T/out" "^rv-[0-9a-z]{8}$"
 expect_grep "$T/err" "reviews/2026/$plan\.yaml$"
 f=$R/$plan.yaml
+# A new review's 精査記録 is the ward's form with every viewpoint's row.
+mkdir "$T/blank"
+expect_status 0 "$NCIO" -C "$D" review export record "$plan" -o "$T/blank/"
+for bf in "$T/blank"/*.docx "$T/blank"/*.xlsx; do
+	checks=$((checks + 1))
+	$PY "$CHECK" "${bf##*.}" "$bf" 企画内容・目的 必要性 経費見積りの妥当性 費用対効果 \
+	    情報セキュリティ 調達方法 スケジュール 標準化・他システム連携 ||
+	    fail "blank record rows: $bf"
+	checks=$((checks + 1))
+	! $PY "$CHECK" "${bf##*.}" "$bf" 未記入 2>/dev/null || fail "（未記入） in $bf"
+done
 expect_grep "$f" "^type: plan$"
 expect_grep "$f" "^org: hoiku$"
 expect_grep "$f" "^status: received$"
