@@ -356,7 +356,7 @@ audit_plan_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	const char		*auditees[MAX_LIST];
 	const char		*target = opt_get(ov, "target"), *code;
 	char			*alist = NULL, *elist = NULL, *id = NULL;
-	char			*rel = NULL, *src = NULL;
+	char			*rel = NULL, *src = NULL, *other = NULL;
 	size_t			 i;
 	int			 rc = CMD_OK;
 
@@ -423,6 +423,11 @@ audit_plan_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			rc = do_followup(ctx, src, &fu);
 		goto done;
 	}
+	if (audit_same_day(&other, st, p.target_org, p.target_system, p.date,
+	    NULL))
+		cmd_warn(_("%s already audits the same target on %s"),
+		    other != NULL ? other : "another audit", p.date);
+	free(other);
 	if (audit_plan(&id, &rel, st, &p, &d) != 0) {
 		cmd_print_diags(stderr, &d);
 		rc = cmd_lib_error();

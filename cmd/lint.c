@@ -12,11 +12,13 @@
 #include <string.h>
 
 #include "cal.h"
+#include "audit.h"
 #include "cmd.h"
 #include "docno.h"
 #include "incident.h"
 #include "opt.h"
 #include "record.h"
+#include "review.h"
 #include "store.h"
 #include "training.h"
 
@@ -190,6 +192,42 @@ docnos_check(struct docnos *ds, struct diags *d)
 	free(ds->v);
 }
 
+/* Two audits of one unit on one day: a warning (audit_same_day()). */
+static void
+lint_audit(struct store *st, const struct record *r, const char *relpath,
+    struct diags *warns)
+{
+	const char	*kind = schema_kind(r->kind);
+	char		*other = NULL;
+
+	if (kind == NULL || strcmp(kind, "audit") != 0)
+		return;
+	if (audit_same_day(&other, st, record_field(r, "target_org"),
+	    record_field(r, "target_system"), record_field(r, "date"),
+	    record_id(r)))
+		diags_add(warns, relpath, 0, 0, "%s audits the same target on"
+		    " the same day (%s)", other != NULL ? other :
+		    "another audit", record_field(r, "date"));
+	free(other);
+}
+
+/* What a review's documents would be wrong from (review_check()). */
+static void
+lint_review(struct store *st, const struct record *r, const char *relpath,
+    struct diags *d)
+{
+	const struct node	*conf = NULL;
+	const char		*kind = schema_kind(r->kind);
+
+	if (kind == NULL || strcmp(kind, "review") != 0)
+		return;
+	if (store_config(&conf, st) != 0) {
+		error_clear();
+		return;
+	}
+	review_check(conf, record_root(r), relpath, d);
+}
+
 static int
 byid_cmp(const void *a, const void *b)
 {
@@ -263,6 +301,8 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			incident_lint(st, r->kind, record_root(r),
 			    recs->v[i].relpath, &d);
 			docnos_add(&dn, st, r, recs->v[i].relpath);
+			lint_review(st, r, recs->v[i].relpath, &d);
+			lint_audit(st, r, recs->v[i].relpath, &warns);
 			record_free(r);
 		} else if (d.n == n0)
 			diags_add(&d, recs->v[i].relpath, 0, 0, "%s",

@@ -389,6 +389,13 @@ expect_status 0 SM audit export results --fy 2026 -o "$T/r-sample.docx"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-sample.docx" \
     "運用面の監査 2 件、システム面の監査 1 件、フォローアップ監査 1 件" \
     "このほか 3 件の監査を計画しており"
+# A second audit of one unit on one day: planned with a warning, and lint
+# warns (it is not an error: two teams may share a day).
+NERIMA_CIO_TODAY=2026-10-01 expect_status 0 SM audit plan --type operational \
+    --target 経済課 --date 2026-10-21
+expect_grep "$T/err" "warning: au-x8nn1gn8 already audits the same target on 2026-10-21"
+expect_status 0 SM lint
+expect_grep "$T/err" "^audits/2026/au-x8nn1gn8\.yaml: warning: au-[0-9a-z]{8} audits the same target on the same day \(2026-10-21\)$"
 # An agreement without a position shows no empty brackets.
 expect_status 0 "$NCIO" -C "$T/sample" audit show au-02zk
 expect_grep "$T/out" '^結果の合意: 2026-07-29 例示 和夫（戸籍住民課長（情報セキュリティ責任者））$'

@@ -351,6 +351,33 @@ expect_grep "$T/out" "^reviews/2026/rv-(2k8m4p6q|gxzn39za)\.yaml: duplicate docu
 sed -i 's/^  notice_no: "27"$/  notice_no: "28"/' \
     "$T/dup/reviews/2026/rv-2k8m4p6q.yaml"
 expect_status 0 "$NCIO" -C "$T/dup" lint
+# --- what a document would be wrong from: refused when written, and lint ----
+expect_status 1 "$NCIO" -C "$T/dup" review add --no-input --title 期限後 --org 保育課 \
+    --received 2030-01-01 --category new --cost 100
+expect_grep "$T/err" "received '2030-01-01' is after the contract's last day 2029-03-31"
+checks=$((checks + 1))
+[ ! -d "$T/dup/reviews/2029" ] || fail "a review after the contract was created"
+expect_status 0 "$NCIO" -C "$T/dup" review add --no-input --title 経費なし --org 保育課 \
+    --received 2026-05-01 --category new
+nc=$(cat "$T/out")
+expect_status 0 "$NCIO" -C "$T/dup" review assess "$nc" --viewpoint necessity --rating adequate
+cp "$T/dup/reviews/2026/$nc.yaml" "$T/nc.before"
+expect_status 1 "$NCIO" -C "$T/dup" review decide "$nc" --result approve --date 2026-06-01
+expect_grep "$T/err" "the plan is decided without a cost \(costs\): its 決裁区分"
+expect_same "$T/nc.before" "$T/dup/reviews/2026/$nc.yaml"
+expect_status 1 "$NCIO" -C "$T/dup" review hearing rv-gxzn --question なぜ --sent 2026-06-01
+expect_grep "$T/err" "hearings\[1\]\.sent '2026-06-01' is after the decision \(decision.date 2026-05-13\)"
+# Text longer than the documents hold is refused when entered, by field.
+long=$($PY -c 'print("あ" * 40000)')
+expect_status 1 "$NCIO" -C "$T/dup" review assess rv-mhx5 --viewpoint necessity \
+    --rating adequate --comment "$long"
+expect_grep "$T/err" "findings\[[0-9]+\]\.comment \(所見\): text is longer than 8000 characters \(40000\)"
+# The same records written by hand: lint names them.
+sed -i 's/^  date: 2026-05-13$/  date: 2026-04-30/' "$T/dup/reviews/2026/rv-gxzn39za.yaml"
+sed -i 's/^received: 2026-04-10$/received: 2029-04-10/' "$T/dup/reviews/2026/rv-mhx55124.yaml"
+expect_status 1 "$NCIO" -C "$T/dup" lint
+expect_grep "$T/out" "^reviews/2026/rv-gxzn39za\.yaml: hearings\[0\]\.answered '2026-05-01' is after the decision"
+expect_grep "$T/out" "^reviews/2026/rv-mhx55124\.yaml: received '2029-04-10' is after the contract's last day"
 mkdir "$T/dupdoc"
 expect_status 0 "$NCIO" -C "$T/dup" review export notice rv-2k8m4p6q -o "$T/dupdoc/n.docx"
 checks=$((checks + 1))
