@@ -191,7 +191,7 @@ audit_source_name(struct buf *b, struct store *st, const char *id,
 	    node_get_str(root, "title") : label(st, "type", NULL,
 	    node_get_str(root, "type")));
 	if (day[0] != '\0')
-		buf_printf(b, "（%s実施）", day);
+		buf_printf(b, "\n（%s実施）", day);
 done:
 	buf_puts(b, "");
 	record_free(r);
@@ -254,6 +254,21 @@ rate_text(char *out, size_t size, const struct audit_tally *t)
 
 	if (audit_tally_rate(&r, t))
 		snprintf(out, size, "%.1f%%", r * 100.0);
+	else
+		snprintf(out, size, "－");
+}
+
+/*
+ * The rate as a table cell under a heading that carries the unit
+ * (適合率（%）): "100.0" never breaks from its "%".
+ */
+static void
+rate_cell(char *out, size_t size, const struct audit_tally *t)
+{
+	double	r;
+
+	if (audit_tally_rate(&r, t))
+		snprintf(out, size, "%.1f", r * 100.0);
 	else
 		snprintf(out, size, "－");
 }
@@ -726,9 +741,10 @@ add_header_row(struct docx_table *t, const char *const *h, size_t n)
 static int
 add_score_table(struct docx *d, const struct audit_score *s)
 {
+	/* Two-line headings leave the width to the chapter names. */
 	static const char *const h[] = { "章", "名称", "項目", "適合",
-	    "一部不適合", "不適合", "該当なし", "適合率" };
-	static const unsigned w[] = { 7, 27, 7, 7, 13, 9, 11, 14 };
+	    "一部\n不適合", "不適合", "該当\nなし", "適合率\n（%）" };
+	static const unsigned w[] = { 7, 33, 6, 6, 12, 8, 10, 14 };
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 num;
 	const struct audit_tally *ct;
@@ -760,7 +776,7 @@ add_score_table(struct docx *d, const struct audit_score *s)
 			snprintf(c, sizeof c, "%u", ct->count[k]);
 			rc = docx_table_cell(t, i + 1, 2 + k, c, &num);
 		}
-		rate_text(c, sizeof c, ct);
+		rate_cell(c, sizeof c, ct);
 		if (rc == 0)
 			rc = docx_table_cell(t, i + 1, 7, c, &num);
 		if (rc != 0)
@@ -777,7 +793,7 @@ add_findings_table(struct docx *d, struct store *st, const struct node *fs)
 {
 	static const char *const h[] = { "番号", "項目番号", "区分",
 	    "指摘内容", "改善の方向性", "是正期限" };
-	static const unsigned w[] = { 9, 16, 9, 29, 27, 17 };
+	static const unsigned w[] = { 5, 12, 7, 38, 38, 10 };
 	struct docx_table	*t = NULL;
 	const struct node	*f;
 	char			 day[CAL_FMT_MAX];
@@ -996,7 +1012,7 @@ int
 audit_doc_qa(const char *path, struct store *st, const struct record *r)
 {
 	static const char *const qh[] = { "番号", "日付", "質問", "回答" };
-	static const unsigned qw[] = { 8, 18, 37, 37 };
+	static const unsigned qw[] = { 5, 11, 42, 42 };
 	const struct node	*root = record_root(r), *fs, *f, *qa, *q;
 	struct docx		*d = NULL;
 	struct docx_table	*t = NULL;
@@ -1374,8 +1390,8 @@ audit_doc_results_docx(const char *path, struct store *st,
     const struct record *const *a, size_t n, int fy)
 {
 	static const char *const lh[] = { "番号", "監査対象", "種類",
-	    "実施日", "項目", "適合率", "指摘", "状況" };
-	static const unsigned lw[] = { 7, 22, 15, 19, 7, 12, 7, 16 };
+	    "実施日", "項目", "適合率\n（%）", "指摘", "状況" };
+	static const unsigned lw[] = { 4, 26, 16, 10, 5, 8, 5, 26 };
 	struct year		 y;
 	struct docx		*d = NULL;
 	struct docx_table	*t = NULL;
@@ -1446,7 +1462,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 		if ((rc = docx_table_cell(t, i + 1, 4, y.s[i].total.items ?
 		    c : "－", &num)) != 0)
 			goto done;
-		rate_text(c, sizeof c, &y.s[i].total);
+		rate_cell(c, sizeof c, &y.s[i].total);
 		if ((rc = docx_table_cell(t, i + 1, 5, c, &num)) != 0)
 			goto done;
 		fs = audit_findings(root);

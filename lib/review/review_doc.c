@@ -230,7 +230,26 @@ stamp(const char *iso)
 
 /* 初期 12,800,000円（税込）　運用 年額 3,600,000円（税込） */
 static const char *
+cost_line_sep(struct strs *s, const struct node *rec, const char *sep);
+
+static const char *
 cost_line(struct strs *s, const struct node *rec)
+{
+	return cost_line_sep(s, rec, "　");
+}
+
+/*
+ * In a narrow table cell the running cost goes on a line of its own, so
+ * that "（税込・4年度分）" never leaves "分）" alone on a line.
+ */
+static const char *
+cost_lines(struct strs *s, const struct node *rec)
+{
+	return cost_line_sep(s, rec, "\n");
+}
+
+static const char *
+cost_line_sep(struct strs *s, const struct node *rec, const char *sep)
 {
 	const struct node	*costs = node_get(rec, "costs");
 	long long		 ini, run, r, yearly = -1;
@@ -252,10 +271,10 @@ cost_line(struct strs *s, const struct node *rec)
 	if (run == 0)
 		return fmt(s, "初期 %s（税込）", yen(s, ini));
 	if (same)
-		return fmt(s, "初期 %s（税込）　運用 年額 %s（税込・%zu年度分）",
-		    yen(s, ini), yen(s, yearly), nrun);
-	return fmt(s, "初期 %s（税込）　運用 %zu年度計 %s（税込）",
-	    yen(s, ini), nrun, yen(s, run));
+		return fmt(s, "初期 %s（税込）%s運用 年額 %s（税込・%zu年度分）",
+		    yen(s, ini), sep, yen(s, yearly), nrun);
+	return fmt(s, "初期 %s（税込）%s運用 %zu年度計 %s（税込）",
+	    yen(s, ini), sep, nrun, yen(s, run));
 }
 
 static const char *
@@ -404,7 +423,7 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	head[5].label = "審査者";
 	head[5].value = reviewers(&s, c, rec);
 	head[6].label = "所要経費";
-	head[6].value = cost_line(&s, rec);
+	head[6].value = cost_lines(&s, rec);
 	head[7].label = "決裁区分";
 	head[7].value = approver_title(c, node_get_str(dec, "approver"));
 	xlsx_fields(sh, head, sizeof head / sizeof head[0]);
@@ -533,8 +552,11 @@ int
 review_write_record_docx(struct review_ctx *c, const struct node *rec,
     const char *path)
 {
-	/* 評価 holds "△（要確認）": six characters without a break. */
-	static const unsigned	 fw[] = { 17, 22, 21, 16, 24 };
+	/*
+	 * 評価 holds "△（要確認）", six characters kept whole by the writer;
+	 * the room left goes mostly to the texts, 所見 the longest.
+	 */
+	static const unsigned	 fw[] = { 15, 21, 21, 11, 32 };
 	static const unsigned	 hw[] = { 6, 47, 47 };
 	struct strs		 s = { NULL, 0, 0, 0 };
 	struct docx		*d = NULL;
@@ -591,7 +613,7 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	kv[n].k = "審査者";
 	kv[n++].v = reviewers(&s, c, rec);
 	kv[n].k = "所要経費";
-	kv[n++].v = cost_line(&s, rec);
+	kv[n++].v = cost_lines(&s, rec);
 	dec = node_get(rec, "decision");
 	kv[n].k = "決裁区分";
 	kv[n++].v = approver_title(c, node_get_str(dec, "approver"));
@@ -623,7 +645,10 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 		docx_table_cell(t, i + 1, 2, node_get_str(f, "answer"), &ls);
 		docx_table_cell(t, i + 1, 3, f != NULL ? label(schema_prop(fsch,
 		    "rating"), node_get_str(f, "rating")) : "", &cs);
-		docx_table_cell(t, i + 1, 4, node_get_str(f, "comment"), &ls);
+		/* A row not assessed yet has room to write in, as on the
+		 * ward's paper form. */
+		docx_table_cell(t, i + 1, 4, f != NULL ? node_get_str(f,
+		    "comment") : "\n\n", &ls);
 	}
 	free(vr);
 	vr = NULL;
