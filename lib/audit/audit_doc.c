@@ -3,6 +3,7 @@
  * report per audit, the follow-up Q&A, the fiscal year's results report
  * and the risk list.  Layouts follow EXAMPLES.md.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "audit_doc.h"
 #include "buf.h"
 #include "cal.h"
+#include "chart.h"
 #include "docx.h"
 #include "error.h"
 #include "node.h"
@@ -1385,6 +1387,113 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 	buf_free(&nas);
 }
 
+/*
+ * The report's charts, drawn in the .docx as native Word charts with
+ * their data (docx_chart()): the rates by chapter, one series per audit
+ * carried out (0-100%), and the findings by chapter stacked by grade
+ * (whole numbers).
+ */
+static int
+chapter_label(struct buf *b, const struct year *y, size_t row)
+{
+	buf_reset(b);
+	if (row < y->ch.n)
+		buf_printf(b, "%s%s%s", strcmp(y->ch.key[row],
+		    y->ch.title[row]) ? y->ch.key[row] : "",
+		    strcmp(y->ch.key[row], y->ch.title[row]) ? " " : "",
+		    y->ch.title[row]);
+	else
+		buf_puts(b, "その他");
+	return buf_ok(b);
+}
+
+static int
+chart_rates(struct docx *d, struct store *st, const struct record *const *a,
+    size_t n, const struct year *y)
+{
+	struct chart	*c = NULL;
+	struct buf	 b = BUF_INIT;
+	double		*v = NULL, r;
+	size_t		 i, row;
+	int		 rc, ok;
+
+	if (y->ch.n == 0)
+		return 0;
+	if ((v = calloc(y->ch.n, sizeof *v)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	if ((rc = chart_new(&c, CHART_BAR, "章別の適合率")) != 0)
+		goto done;
+	for (row = 0; row < y->ch.n && rc == 0; row++)
+		if ((rc = chapter_label(&b, y, row)) == 0)
+			rc = chart_category(c, b.data);
+	for (i = 0; i < n && rc == 0; i++) {
+		if (!scored(&y->s[i]))
+			continue;
+		for (row = 0; row < y->ch.n; row++) {
+			r = chapter_rate(&y->s[i], y->ch.key[row], &ok);
+			v[row] = ok ? r : NAN;
+		}
+		rc = chart_series(c, target(&b, st, record_root(a[i]), 0), v,
+		    y->ch.n);
+	}
+	if (rc == 0 && (rc = chart_set_format(c, CHART_PERCENT)) == 0 &&
+	    (rc = chart_check(c)) == 0)
+		rc = docx_chart(d, c, 0, 0);
+done:
+	chart_free(c);
+	free(v);
+	buf_free(&b);
+	return rc;
+}
+
+static int
+chart_grades(struct docx *d, const struct year *y)
+{
+	static const char *const gn[] = { "重大", "軽微", "観察", "改善提案" };
+	struct chart	*c = NULL;
+	struct buf	 b = BUF_INIT;
+	double		*v = NULL;
+	size_t		 row, k, m = 0, *rows = NULL;
+	unsigned	 sum;
+	int		 rc;
+
+	if (y->nfindings == 0)
+		return 0;
+	if ((v = calloc(y->ch.n + 1, sizeof *v)) == NULL ||
+	    (rows = calloc(y->ch.n + 1, sizeof *rows)) == NULL) {
+		free(v);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	if ((rc = chart_new(&c, CHART_BAR_STACKED, "章別・区分別の指摘事項"))
+	    != 0)
+		goto done;
+	for (row = 0; row <= y->ch.n && rc == 0; row++) {
+		for (k = sum = 0; k < 4; k++)
+			sum += y->grades[row][k];
+		if (sum == 0)
+			continue;
+		rows[m++] = row;
+		if ((rc = chapter_label(&b, y, row)) == 0)
+			rc = chart_category(c, b.data);
+	}
+	for (k = 0; k < 4 && rc == 0; k++) {
+		for (row = 0; row < m; row++)
+			v[row] = y->grades[rows[row]][k];
+		rc = chart_series(c, gn[k], v, m);
+	}
+	if (rc == 0 && (rc = chart_set_format(c, CHART_COUNT)) == 0 &&
+	    (rc = chart_set_axis_titles(c, NULL, "件")) == 0 &&
+	    (rc = chart_check(c)) == 0)
+		/* A bar a chapter, with room for its name. */
+		rc = docx_chart(d, c, 0, 4.0 + 1.0 * (double)m);
+done:
+	chart_free(c);
+	free(v);
+	free(rows);
+	buf_free(&b);
+	return rc;
+}
+
 int
 audit_doc_results_docx(const char *path, struct store *st,
     const struct record *const *a, size_t n, int fy)
@@ -1538,7 +1647,8 @@ audit_doc_results_docx(const char *path, struct store *st,
 				goto done;
 		}
 	}
-	if ((rc = docx_add_table(d, t)) != 0)
+	if ((rc = docx_add_table(d, t)) != 0 ||
+	    (nplain > 0 && (rc = chart_rates(d, st, a, n, &y)) != 0))
 		goto done;
 	docx_table_free(t);
 	t = NULL;
@@ -1602,7 +1712,8 @@ audit_doc_results_docx(const char *path, struct store *st,
 			    &num)) != 0)
 				goto done;
 		}
-		if ((rc = docx_add_table(d, t)) != 0)
+		if ((rc = docx_add_table(d, t)) != 0 ||
+		    (rc = chart_grades(d, &y)) != 0)
 			goto done;
 		docx_table_free(t);
 		t = NULL;

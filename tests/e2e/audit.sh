@@ -396,6 +396,13 @@ NERIMA_CIO_TODAY=2026-10-01 expect_status 0 SM audit plan --type operational \
 expect_grep "$T/err" "warning: au-x8nn1gn8 already audits the same target on 2026-10-21"
 expect_status 0 SM lint
 expect_grep "$T/err" "^audits/2026/au-x8nn1gn8\.yaml: warning: au-[0-9a-z]{8} audits the same target on the same day \(2026-10-21\)$"
+# The report carries its charts as native Word charts with their data.
+checks=$((checks + 1))
+[ "$(unzip -l "$T/r-sample.docx" | grep -Ec 'word/charts/chart[0-9]+\.xml$')" = 2 ] ||
+    fail "results docx: want 2 native charts"
+checks=$((checks + 1))
+[ "$(unzip -l "$T/r-sample.docx" | grep -Ec 'word/embeddings/.*\.xlsx$')" = 2 ] ||
+    fail "results docx: want 2 embedded workbooks"
 # An agreement without a position shows no empty brackets.
 expect_status 0 "$NCIO" -C "$T/sample" audit show au-02zk
 expect_grep "$T/out" '^結果の合意: 2026-07-29 例示 和夫（戸籍住民課長（情報セキュリティ責任者））$'
