@@ -357,7 +357,7 @@ audit_plan_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	const char		*auditees[MAX_LIST];
 	const char		*target = opt_get(ov, "target"), *code;
 	char			*alist = NULL, *elist = NULL, *id = NULL;
-	char			*rel = NULL, *src = NULL;
+	char			*rel = NULL, *src = NULL, *other = NULL;
 	size_t			 i;
 	int			 rc = CMD_OK;
 
@@ -424,6 +424,11 @@ audit_plan_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			rc = do_followup(ctx, src, &fu);
 		goto done;
 	}
+	if (audit_same_day(&other, st, p.target_org, p.target_system, p.date,
+	    NULL))
+		cmd_warn(_("%s already audits the same target on %s"),
+		    other != NULL ? other : "another audit", p.date);
+	free(other);
 	if (audit_plan(&id, &rel, st, &p, &d) != 0) {
 		cmd_print_diags(stderr, &d);
 		rc = cmd_lib_error();
@@ -1261,6 +1266,10 @@ audit_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		a[0].n = ncats;
 	} else if (collect(&a[0], ctx, ov) != CMD_OK)
 		goto done;
+	if (strcmp(what, "summary") == 0 &&
+	    audit_doc_is_draft(record_root(a[0].v[0])))
+		cmd_warn(_("'%s' is in progress: the 概要報告書 is marked 案 "
+		    "(draft)"), record_id(a[0].v[0]));
 	/* The subject of the file name: the audit, or the year. */
 	if (a[0].fy == 0)
 		a[0].fy = (int)strtol(record_field(a[0].v[0], "fy") ?

@@ -12,13 +12,16 @@
 #include <string.h>
 
 #include "cal.h"
+#include "audit.h"
 #include "cmd.h"
 #include "deliverable.h"
 #include "i18n.h"
 #include "listing.h"
+#include "docno.h"
 #include "incident.h"
 #include "opt.h"
 #include "record.h"
+#include "review.h"
 #include "store.h"
 #include "table.h"
 #include "training.h"
@@ -102,6 +105,133 @@ lint_closures(struct store *st, struct diags *d)
 	return n;
 }
 
+/* A document number seen: its full text, fiscal year and file. */
+struct docno_seen {
+	char	*no;
+	char	*fy;
+	char	*path;
+};
+
+struct docnos {
+	struct docno_seen	*v;
+	size_t			 n, cap;
+};
+
+/* Remember the document numbers of a record (docno_fields). */
+static void
+docnos_add(struct docnos *ds, struct store *st, const struct record *r,
+    const char *relpath)
+{
+	const struct node		*conf = NULL;
+	const struct docno_field	*f;
+	const char			*kind = schema_kind(r->kind), *v, *fy;
+	struct docno_seen		*nv;
+	char				*no;
+
+	if (kind == NULL)
+		return;
+	if (store_config(&conf, st) != 0)
+		error_clear();
+	fy = node_get_str(record_root(r), "fy");
+	for (f = docno_fields; f->kind != NULL; f++) {
+		if (strcmp(f->kind, kind) != 0 ||
+		    (v = docno_get(record_root(r), f->path)) == NULL)
+			continue;
+		no = docno_format(node_get_str(node_get(conf, "documents"),
+		    "doc_no_format"), v);
+		if (no == NULL)
+			continue;
+		if (ds->n == ds->cap) {
+			ds->cap = ds->cap ? ds->cap * 2 : 16;
+			if ((nv = realloc(ds->v, ds->cap * sizeof *nv)) ==
+			    NULL) {
+				free(no);
+				return;
+			}
+			ds->v = nv;
+		}
+		ds->v[ds->n].no = no;
+		ds->v[ds->n].fy = strdup(fy != NULL ? fy : "");
+		ds->v[ds->n].path = strdup(relpath);
+		if (ds->v[ds->n].fy == NULL || ds->v[ds->n].path == NULL) {
+			free(ds->v[ds->n].no);
+			free(ds->v[ds->n].fy);
+			free(ds->v[ds->n].path);
+			return;
+		}
+		ds->n++;
+	}
+}
+
+static int
+docno_cmp(const void *a, const void *b)
+{
+	const struct docno_seen *x = a, *y = b;
+	int c;
+
+	if ((c = strcmp(x->fy, y->fy)) != 0 || (c = strcmp(x->no, y->no)) !=
+	    0)
+		return c;
+	return strcmp(x->path, y->path);
+}
+
+/* A document number used twice in one fiscal year is a problem. */
+static void
+docnos_check(struct docnos *ds, struct diags *d)
+{
+	size_t	i;
+
+	qsort(ds->v, ds->n, sizeof *ds->v, docno_cmp);
+	for (i = 1; i < ds->n; i++)
+		if (strcmp(ds->v[i].fy, ds->v[i - 1].fy) == 0 &&
+		    strcmp(ds->v[i].no, ds->v[i - 1].no) == 0)
+			diags_add(d, ds->v[i].path, 0, 0, "duplicate document"
+			    " number '%s' in fiscal year %s (also %s)",
+			    ds->v[i].no, ds->v[i].fy, ds->v[i - 1].path);
+	for (i = 0; i < ds->n; i++) {
+		free(ds->v[i].no);
+		free(ds->v[i].fy);
+		free(ds->v[i].path);
+	}
+	free(ds->v);
+}
+
+/* Two audits of one unit on one day: a warning (audit_same_day()). */
+static void
+lint_audit(struct store *st, const struct record *r, const char *relpath,
+    struct diags *warns)
+{
+	const char	*kind = schema_kind(r->kind);
+	char		*other = NULL;
+
+	if (kind == NULL || strcmp(kind, "audit") != 0)
+		return;
+	if (audit_same_day(&other, st, record_field(r, "target_org"),
+	    record_field(r, "target_system"), record_field(r, "date"),
+	    record_id(r)))
+		diags_add(warns, relpath, 0, 0, "%s audits the same target on"
+		    " the same day (%s)", other != NULL ? other :
+		    "another audit", record_field(r, "date"));
+	free(other);
+}
+
+/* What a review's documents would be wrong from (review_check()). */
+static void
+lint_review(struct store *st, const struct record *r, const char *relpath,
+    struct diags *d)
+{
+	const struct node	*conf = NULL;
+	const char		*kind = schema_kind(r->kind);
+
+	if (kind == NULL || strcmp(kind, "review") != 0)
+		return;
+	if (store_config(&conf, st) != 0) {
+		error_clear();
+		return;
+	}
+	review_check(conf, record_root(r), relpath, d);
+}
+
 static int
 byid_cmp(const void *a, const void *b)
 {
@@ -176,6 +306,7 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	struct diags		 warns = DIAGS_INIT;
 	struct record		*r;
 	struct recref		**byid = NULL;
+	struct docnos		 dn = { NULL, 0, 0 };
 	size_t			 i, files = 0, bad_files = 0, n0;
 	int			 quiet = opt_has(ov, "quiet"), want_config = 1;
 	int			 rc = CMD_OK, argc = ov->argc;
@@ -229,6 +360,9 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			/* A registered file missing or changed. */
 			deliverable_lint(st, r->kind, record_root(r),
 			    recs->v[i].relpath, &d);
+			docnos_add(&dn, st, r, recs->v[i].relpath);
+			lint_review(st, r, recs->v[i].relpath, &d);
+			lint_audit(st, r, recs->v[i].relpath, &warns);
 			record_free(r);
 		} else if (d.n == n0)
 			diags_add(&d, recs->v[i].relpath, 0, 0, "%s",
@@ -243,6 +377,9 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	for (i = 0; i < warns.n && !structured; i++)
 		fprintf(stderr, _("%s: warning: %s\n"), warns.v[i].path,
 		    warns.v[i].msg);
+	/* The same document number twice in a fiscal year. */
+	docnos_check(&dn, &d);
+	dn.v = NULL;
 	/* The same id in two fiscal-year folders. */
 	if ((byid = calloc(recs->n + 1, sizeof *byid)) == NULL) {
 		rc = cmd_error(_("out of memory"));

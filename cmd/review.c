@@ -67,6 +67,60 @@ step_date(struct cal_date *out, const struct optv *ov, const char *opt,
 	return 0;
 }
 
+/*
+ * Every change of a review goes through here: the step, then what its
+ * documents would be wrong from (review_check()), refused with every
+ * problem named.
+ */
+struct checked {
+	cmd_edit_fn	 fn;
+	void		*arg;
+	struct store	*st;
+};
+
+static int
+print_checks(struct store *st, const struct node *rec, const char *id)
+{
+	const struct node	*conf = NULL;
+	struct diags		 d = DIAGS_INIT;
+	size_t			 i;
+	int			 rc = 0;
+
+	if (store_config(&conf, st) != 0)
+		return cmd_lib_error();
+	if (review_check(conf, rec, id, &d) != 0) {
+		for (i = 0; i < d.n; i++)
+			cmd_error("%s: %s", d.v[i].path, d.v[i].msg);
+		rc = CMD_FAIL;
+	}
+	diags_free(&d);
+	return rc;
+}
+
+static int
+checked_apply(struct record *r, void *arg)
+{
+	struct checked	*c = arg;
+	int		 rc;
+
+	if ((rc = c->fn(r, c->arg)) != 0)
+		return rc;
+	return print_checks(c->st, record_root(r), record_id(r));
+}
+
+static int
+edit_review(struct record **out, struct cmd_ctx *ctx, const char *prefix,
+    cmd_edit_fn fn, void *arg)
+{
+	struct checked	c;
+
+	c.fn = fn;
+	c.arg = arg;
+	if ((c.st = cmd_store(ctx)) == NULL)
+		return CMD_FAIL;
+	return cmd_edit_record(out, ctx, "review", prefix, checked_apply, &c);
+}
+
 /* Print a step's refusal; the record is left as it was. */
 static int
 refused(const struct record *r)
@@ -303,7 +357,8 @@ review_add_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		cmd_lib_error();
 		goto done;
 	}
-	if (missing_fields(kind, ov, doc) != 0)
+	if (missing_fields(kind, ov, doc) != 0 ||
+	    print_checks(st, ydoc_root(doc), _("new review")) != 0)
 		goto done;
 	rc = cmd_create_record(st, kind, doc, _("review"));
 done:
@@ -524,10 +579,9 @@ review_hearing_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		goto done;
 	}
 	if (answering)
-		rc = cmd_edit_record(NULL, ctx, "review", ov->argv[0],
-		    hearing_answer, &h);
-	else if ((rc = cmd_edit_record(NULL, ctx, "review", ov->argv[0],
-	    hearing_ask, &h)) == CMD_OK)
+		rc = edit_review(NULL, ctx, ov->argv[0], hearing_answer, &h);
+	else if ((rc = edit_review(NULL, ctx, ov->argv[0], hearing_ask,
+	    &h)) == CMD_OK)
 		fprintf(stderr, _("round %ld: %zu question%s\n"), h.round,
 		    h.nquestions, h.nquestions == 1 ? "" : "s");
 done:
@@ -709,8 +763,7 @@ review_assess_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		a.v = &one;
 		a.n = 1;
 	}
-	rc = cmd_edit_record(NULL, ctx, "review", ov->argv[0], assess_apply,
-	    &a);
+	rc = edit_review(NULL, ctx, ov->argv[0], assess_apply, &a);
 done:
 	for (i = 0; i < nowned; i++)
 		free(owned[i]);
@@ -813,8 +866,7 @@ review_decide_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	if (store_kind(&kind, st, "review") != 0 ||
 	    store_config(&dc.config, st) != 0)
 		return cmd_lib_error();
-	if (cmd_edit_record(&r, ctx, "review", ov->argv[0], decide_apply,
-	    &dc) != CMD_OK)
+	if (edit_review(&r, ctx, ov->argv[0], decide_apply, &dc) != CMD_OK)
 		return CMD_FAIL;
 	printf(_("%s: %s\n"), title_of(kind, "decision.result"),
 	    schema_label(kind, "decision.result", opt_get(ov, "result")));
@@ -1327,7 +1379,7 @@ static const struct opt decide_opts[] = {
 	{ "date", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
 	  "the day of the decision (default today)" },
 	{ "notice-no", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
-	  "the notice's document number (文書番号)" },
+	  "the notice's number: 12 (put into documents.doc_no_format) or 練企情発第12号" },
 	{ "force", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
 	  "decide a review without findings" },
 	OPT_END

@@ -115,6 +115,15 @@ int		 audit_plan(char **out_id, char **out_relpath,
 		    struct diags *d);
 
 /*
+ * 1 when another audit than except (an id, or NULL) has the same target
+ * (organisation and system) and date, its id in *out (the caller frees
+ * it); 0 when none.  Planning one is allowed with a warning; lint warns.
+ */
+int		 audit_same_day(char **out, struct store *,
+		    const char *target_org, const char *target_system,
+		    const char *date, const char *except);
+
+/*
  * A person mapping from "見本 直子" or "見本 直子（主任）", the position
  * in full-width brackets at the end; NULL when out of memory.
  */

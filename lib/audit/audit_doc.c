@@ -3,6 +3,7 @@
  * report per audit, the follow-up Q&A, the fiscal year's results report
  * and the risk list.  Layouts follow EXAMPLES.md.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +13,7 @@
 #include "audit_doc.h"
 #include "buf.h"
 #include "cal.h"
+#include "chart.h"
 #include "docx.h"
 #include "error.h"
 #include "node.h"
@@ -132,6 +134,75 @@ target(struct buf *b, struct store *st, const struct node *root, int dept)
 	return b->data != NULL ? b->data : "";
 }
 
+/*
+ * How a ward reader knows an audit: its 文書番号 when it has one, its kind
+ * and its date -- never our record id.  運用面の監査（令和8年7月15日）
+ */
+static const char *
+audit_name(struct buf *b, struct store *st, const struct node *root)
+{
+	char	day[CAL_FMT_MAX];
+
+	buf_reset(b);
+	era(day, node_get_str(root, "date"));
+	if (node_get_str(root, "ref_no") != NULL)
+		buf_printf(b, "%s ", node_get_str(root, "ref_no"));
+	buf_puts(b, label(st, "type", NULL, node_get_str(root, "type")));
+	if (day[0] != '\0')
+		buf_printf(b, "（%s）", day);
+	buf_puts(b, "");
+	return b->data != NULL ? b->data : "";
+}
+
+/*
+ * The audit a follow-up came from, by its title and date (or 文書番号):
+ * 令和8年度 情報セキュリティ監査（運用面） 戸籍住民課（令和8年7月15日実施）.
+ * An audit no longer in the data directory is named as such.
+ */
+static const char *
+audit_source_name(struct buf *b, struct store *st, const char *id,
+    int full)
+{
+	const struct schema	*kind;
+	struct recref		 ref = { NULL, NULL, NULL, 0 };
+	struct reclist		 m = RECLIST_INIT;
+	struct record		*r = NULL;
+	const struct node	*root;
+	char			 day[CAL_FMT_MAX];
+
+	buf_reset(b);
+	if (id == NULL || store_kind(&kind, st, "audit") != 0 ||
+	    store_find(&ref, &m, st, kind, id) != 0 ||
+	    record_load(&r, st, &ref, NULL) != 0) {
+		error_clear();
+		buf_puts(b, id != NULL ? "（記録のない監査）" : "");
+		goto done;
+	}
+	root = record_root(r);
+	if (!full) {
+		struct buf	o = BUF_INIT;
+
+		buf_puts(b, audit_name(&o, st, root));
+		buf_free(&o);
+		goto done;
+	}
+	era(day, node_get_str(root, "date"));
+	if (node_get_str(root, "ref_no") != NULL)
+		buf_printf(b, "%s ", node_get_str(root, "ref_no"));
+	buf_puts(b, node_get_str(root, "title") != NULL ?
+	    node_get_str(root, "title") : label(st, "type", NULL,
+	    node_get_str(root, "type")));
+	if (day[0] != '\0')
+		buf_printf(b, "\n（%s実施）", day);
+done:
+	buf_puts(b, "");
+	record_free(r);
+	reclist_free(&m);
+	free(ref.id);
+	free(ref.relpath);
+	return b->data != NULL ? b->data : "";
+}
+
 static void
 people(struct buf *b, const struct node *seq, int pos)
 {
@@ -189,6 +260,21 @@ rate_text(char *out, size_t size, const struct audit_tally *t)
 		snprintf(out, size, "－");
 }
 
+/*
+ * The rate as a table cell under a heading that carries the unit
+ * (適合率（%）): "100.0" never breaks from its "%".
+ */
+static void
+rate_cell(char *out, size_t size, const struct audit_tally *t)
+{
+	double	r;
+
+	if (audit_tally_rate(&r, t))
+		snprintf(out, size, "%.1f", r * 100.0);
+	else
+		snprintf(out, size, "－");
+}
+
 /* The date a document about this audit is dated: report, agreement, the
  * audit itself. */
 static const char *
@@ -204,14 +290,13 @@ doc_date(const struct node *root)
 }
 
 static int
-sheet_name(char *out, size_t size, const char *want, size_t n,
-    const char *id)
+sheet_name(char *out, size_t size, const char *want, const char *suffix)
 {
 	const char	*p = want;
 	size_t		 chars = 0, bytes = 0;
 
 	/* 31 characters at most, whole UTF-8 sequences. */
-	while (*p != '\0' && chars < 24 && bytes + 4 < size) {
+	while (*p != '\0' && chars < 20 && bytes + 4 < size) {
 		size_t l = ((unsigned char)*p >= 0xf0) ? 4 :
 		    ((unsigned char)*p >= 0xe0) ? 3 :
 		    ((unsigned char)*p >= 0xc0) ? 2 : 1;
@@ -224,11 +309,19 @@ sheet_name(char *out, size_t size, const char *want, size_t n,
 		p += l;
 	}
 	out[bytes] = '\0';
-	if (n > 0 || bytes == 0)
-		/* Two audits of one unit in a workbook: the id tells them
-		 * apart. */
-		snprintf(out + bytes, size - bytes, "(%s)", id + 3);
+	if (suffix != NULL && suffix[0] != '\0')
+		/* Two audits of one unit in a workbook: the kind (and a
+		 * number) tells them apart, as the reader knows them. */
+		snprintf(out + bytes, size - bytes, "(%s)", suffix);
+	else if (bytes == 0)
+		snprintf(out, size, "監査");
 	return 0;
+}
+
+int
+audit_doc_is_draft(const struct node *root)
+{
+	return node_scalar_eq(node_get(root, "status"), "in-progress");
 }
 
 /* --- 監査項目 -------------------------------------------------------- */
@@ -282,8 +375,8 @@ audit_doc_items(const char *path, struct store *st,
 		era(day, record_field(cats[i], "issued"));
 		buf_reset(&note);
 		s = record_field(cats[i], "version");
-		buf_printf(&note, "第%s版　%s%s　%s", s != NULL ? s : "1",
-		    day, day[0] != '\0' ? "確定" : "", record_id(cats[i]));
+		buf_printf(&note, "第%s版　%s%s", s != NULL ? s : "1",
+		    day, day[0] != '\0' ? "確定" : "");
 		xlsx_title(sh, record_field(cats[i], "title"), note.data);
 		xlsx_table(&row, sh, cols, sizeof cols / sizeof cols[0]);
 		items = node_get(record_root(cats[i]), "items");
@@ -333,7 +426,7 @@ static const struct xlsx_column paper_cols[] = {
 
 static const struct xlsx_column followup_cols[] = {
 	{ "No.", XLSX_COL_CENTER, 4.5 },
-	{ "元の指摘", 0, 14 },
+	{ "元の指摘", 0, 18 },
 	{ "項目番号", 0, 10 },
 	{ "指摘区分", XLSX_COL_CENTER, 7 },
 	{ "指摘内容", 0, 32 },
@@ -429,10 +522,15 @@ paper_followup(struct xlsx_sheet *sh, uint32_t row, struct store *st,
 		f = fs->u.items[i];
 		xlsx_write_number(sh, row, 0, (double)(i + 1), XLSX_NUM_INT);
 		buf_reset(&b);
-		if ((s = node_get_str(f, "from_audit")) != NULL)
-			buf_printf(&b, "%s 指摘%s", s,
-			    node_get_str(f, "from_finding") != NULL ?
+		if ((s = node_get_str(f, "from_audit")) != NULL) {
+			struct buf	 o = BUF_INIT;
+
+			/* The original audit by its kind and date. */
+			buf_printf(&b, "%s\n指摘%s", audit_source_name(&o, st,
+			    s, 0), node_get_str(f, "from_finding") != NULL ?
 			    node_get_str(f, "from_finding") : "");
+			buf_free(&o);
+		}
 		buf_puts(&b, "");
 		xlsx_write_text(sh, row, 1, b.data);
 		xlsx_write_text(sh, row, 2, node_get_str(f, "item"));
@@ -477,7 +575,7 @@ audit_doc_paper(const char *path, struct store *st,
 	const char		*latest = NULL, *dd;
 	char			 name[128], rate[16];
 	uint32_t		 row;
-	size_t			 i, k, same;
+	size_t			 i, k, same, kinds;
 	int			 rc;
 
 	if (n > 64)
@@ -497,16 +595,30 @@ audit_doc_paper(const char *path, struct store *st,
 	for (i = 0; i < n; i++) {
 		root = record_root(audits[i]);
 		target(&t, st, root, 0);
-		for (k = same = 0; k < i; k++) {
+		for (k = same = kinds = 0; k < i; k++) {
 			struct buf o = BUF_INIT;
 
 			if (strcmp(target(&o, st, record_root(audits[k]), 0),
-			    t.data) == 0)
+			    t.data) == 0) {
 				same++;
+				kinds += node_scalar_eq(node_get(record_root(
+				    audits[k]), "type"), node_get_str(root,
+				    "type"));
+			}
 			buf_free(&o);
 		}
-		sheet_name(name, sizeof name, t.data, same,
-		    record_id(audits[i]));
+		buf_reset(&b);
+		if (same > 0) {
+			/* 運用面/システム面/フォローアップ, then a number. */
+			buf_puts(&b, node_scalar_eq(node_get(root, "type"),
+			    "followup") ? "フォローアップ" : node_scalar_eq(
+			    node_get(root, "type"), "system") ? "システム面" :
+			    "運用面");
+			if (kinds > 0)
+				buf_printf(&b, "%zu", kinds + 1);
+		}
+		buf_puts(&b, "");
+		sheet_name(name, sizeof name, t.data, b.data);
 		xlsx_add_sheet(&sh, x, name, XLSX_LANDSCAPE);
 		buf_reset(&b);
 		buf_printf(&b, "監査調書　%s", node_get_str(root, "title"));
@@ -517,9 +629,15 @@ audit_doc_paper(const char *path, struct store *st,
 			    sizeof followup_cols / sizeof followup_cols[0]);
 			row = paper_followup(sh, row, st, root);
 			buf_reset(&b);
-			buf_printf(&b, "フォローアップ元：%s　未是正の指摘 "
-			    "%zu 件", node_get_str(root, "followup_of"),
-			    audit_open_findings(root));
+			{
+				struct buf o = BUF_INIT;
+
+				buf_printf(&b, "フォローアップ元：%s　未是正の"
+				    "指摘 %zu 件", audit_source_name(&o, st,
+				    node_get_str(root, "followup_of"), 1),
+				    audit_open_findings(root));
+				buf_free(&o);
+			}
 			xlsx_note(sh, row + 1, b.data);
 			continue;
 		}
@@ -625,9 +743,10 @@ add_header_row(struct docx_table *t, const char *const *h, size_t n)
 static int
 add_score_table(struct docx *d, const struct audit_score *s)
 {
+	/* Two-line headings leave the width to the chapter names. */
 	static const char *const h[] = { "章", "名称", "項目", "適合",
-	    "一部不適合", "不適合", "該当なし", "適合率" };
-	static const unsigned w[] = { 7, 27, 7, 7, 13, 9, 11, 14 };
+	    "一部\n不適合", "不適合", "該当\nなし", "適合率\n（%）" };
+	static const unsigned w[] = { 7, 33, 6, 6, 12, 8, 10, 14 };
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 num;
 	const struct audit_tally *ct;
@@ -659,7 +778,7 @@ add_score_table(struct docx *d, const struct audit_score *s)
 			snprintf(c, sizeof c, "%u", ct->count[k]);
 			rc = docx_table_cell(t, i + 1, 2 + k, c, &num);
 		}
-		rate_text(c, sizeof c, ct);
+		rate_cell(c, sizeof c, ct);
 		if (rc == 0)
 			rc = docx_table_cell(t, i + 1, 7, c, &num);
 		if (rc != 0)
@@ -676,7 +795,7 @@ add_findings_table(struct docx *d, struct store *st, const struct node *fs)
 {
 	static const char *const h[] = { "番号", "項目番号", "区分",
 	    "指摘内容", "改善の方向性", "是正期限" };
-	static const unsigned w[] = { 9, 16, 9, 29, 27, 17 };
+	static const unsigned w[] = { 5, 12, 7, 38, 38, 10 };
 	struct docx_table	*t = NULL;
 	const struct node	*f;
 	char			 day[CAL_FMT_MAX];
@@ -740,15 +859,26 @@ audit_doc_summary(const char *path, struct store *st,
 	const char		*kv[20];
 	unsigned		 grades[4] = { 0 };
 	size_t			 i;
-	int			 rc, has_score = 0;
+	int			 rc, has_score = 0, draft;
 
 	if (node_scalar_eq(node_get(root, "type"), "followup"))
 		return error_set(NC_EINVALID, "'%s' is a follow-up audit; "
 		    "export its 質疑応答書 (qa) or its working paper",
 		    record_id(r));
+	/*
+	 * The report follows the audit's state: nothing to report while it
+	 * is planned; a draft (案) while it is in progress; the report once
+	 * its results are agreed.
+	 */
+	if (node_scalar_eq(node_get(root, "status"), "planned"))
+		return error_set(NC_EINVALID, "'%s' is still planned (計画): "
+		    "nothing has been checked; the 概要報告書 is written once "
+		    "the audit has been carried out", record_id(r));
+	draft = audit_doc_is_draft(root);
 	memset(&s, 0, sizeof s);
-	if ((rc = new_report(&d, st, "情報セキュリティ監査結果概要報告書",
-	    doc_date(root))) != 0)
+	if ((rc = new_report(&d, st, draft ? "情報セキュリティ監査結果概要報告書"
+	    "（案）" : "情報セキュリティ監査結果概要報告書", doc_date(root))) !=
+	    0)
 		return rc;
 	if ((rc = audit_score(&s, audit_items(root))) != 0)
 		goto done;
@@ -771,7 +901,11 @@ audit_doc_summary(const char *path, struct store *st,
 	kv[14] = "対応者";	kv[15] = ae.data;
 	kv[16] = "監査項目";	kv[17] = ca.data;
 	if ((rc = docx_add_outline_heading(d, 1, "監査の概要")) != 0 ||
-	    (rc = docx_add_outline_body(d, "練馬区情報セキュリティポリシー等"
+	    (rc = docx_add_outline_body(d, draft ? "練馬区情報セキュリティ"
+	    "ポリシー等の規定に対する監査対象のセキュリティ対策の実施状況に"
+	    "ついて、ヒアリング、現場確認および書類確認により内部監査を実施"
+	    "している（本書は監査の途中の状況をまとめた案である）。" :
+	    "練馬区情報セキュリティポリシー等"
 	    "の規定に対する監査対象のセキュリティ対策の実施状況について、"
 	    "ヒアリング、現場確認および書類確認により内部監査を実施した。"))
 	    != 0 || (rc = add_kv(d, kv, 9)) != 0)
@@ -825,11 +959,19 @@ audit_doc_summary(const char *path, struct store *st,
 
 	buf_reset(&b);
 	if ((ag = node_get(root, "agreement")) != NULL) {
+		static const char role[] = "（情報セキュリティ責任者）";
+		const char	*pos = node_get_str(ag, "position");
+		size_t		 pl = pos != NULL ? strlen(pos) : 0;
+
+		/* The role is said once: 戸籍住民課長（情報セキュリティ
+		 * 責任者） loses its parenthesis after "責任者である". */
+		if (pl >= sizeof role - 1 && strcmp(pos + pl - (sizeof role -
+		    1), role) == 0)
+			pl -= sizeof role - 1;
 		era(d1, node_get_str(ag, "date"));
 		buf_printf(&b, "%s、監査対象組織の情報セキュリティ責任者である"
-		    "%s%s%sと、監査結果の内容について合意した。", d1,
-		    node_get_str(ag, "position") ? node_get_str(ag,
-		    "position") : "", node_get_str(ag, "position") ? " " : "",
+		    "%.*s%s%sと、監査結果の内容について合意した。", d1,
+		    (int)pl, pos != NULL ? pos : "", pl > 0 ? " " : "",
 		    node_get_str(ag, "by"));
 	} else
 		buf_puts(&b, "監査結果の内容について、監査対象組織の情報"
@@ -872,11 +1014,12 @@ int
 audit_doc_qa(const char *path, struct store *st, const struct record *r)
 {
 	static const char *const qh[] = { "番号", "日付", "質問", "回答" };
-	static const unsigned qw[] = { 8, 18, 37, 37 };
+	static const unsigned qw[] = { 5, 11, 42, 42 };
 	const struct node	*root = record_root(r), *fs, *f, *qa, *q;
 	struct docx		*d = NULL;
 	struct docx_table	*t = NULL;
 	struct buf		 tg = BUF_INIT, b = BUF_INIT, au = BUF_INIT;
+	struct buf		 src = BUF_INIT;
 	char			 d1[CAL_FMT_MAX], d2[CAL_FMT_MAX], num[24];
 	const char		*kv[12];
 	size_t			 i, k;
@@ -894,8 +1037,8 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	kv[0] = "監査名";		kv[1] = node_get_str(root, "title");
 	kv[2] = "監査対象";		kv[3] = target(&tg, st, root, 1);
 	kv[4] = "実施日";		kv[5] = d1;
-	kv[6] = "フォローアップ元";	kv[7] = node_get_str(root,
-	    "followup_of");
+	kv[6] = "フォローアップ元";	kv[7] = audit_source_name(&src, st,
+	    node_get_str(root, "followup_of"), 1);
 	kv[8] = "主任監査員";		kv[9] = chief(st, root);
 	kv[10] = "監査員";		kv[11] = au.data;
 	if ((rc = add_kv(d, kv, 6)) != 0)
@@ -966,6 +1109,7 @@ done:
 	buf_free(&tg);
 	buf_free(&b);
 	buf_free(&au);
+	buf_free(&src);
 	return rc;
 }
 
@@ -1050,7 +1194,7 @@ struct year {
 	struct chapters		 ch;
 	unsigned		 (*grades)[4];	/* per chapter */
 	const char		*latest;
-	size_t			 nfindings, nops, nsys, nfu;
+	size_t			 nfindings, nops, nsys, nfu, nplanned;
 };
 
 static int
@@ -1073,7 +1217,10 @@ year_new(struct year *y, const struct record *const *a, size_t n)
 		if (dd != NULL && (y->latest == NULL ||
 		    strcmp(dd, y->latest) > 0))
 			y->latest = dd;
-		if (node_scalar_eq(node_get(root, "type"), "followup"))
+		/* 実施 counts the audits carried out; planned ones apart. */
+		if (node_scalar_eq(node_get(root, "status"), "planned"))
+			y->nplanned++;
+		else if (node_scalar_eq(node_get(root, "type"), "followup"))
 			y->nfu++;
 		else if (node_scalar_eq(node_get(root, "type"), "system"))
 			y->nsys++;
@@ -1240,13 +1387,120 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 	buf_free(&nas);
 }
 
+/*
+ * The report's charts, drawn in the .docx as native Word charts with
+ * their data (docx_chart()): the rates by chapter, one series per audit
+ * carried out (0-100%), and the findings by chapter stacked by grade
+ * (whole numbers).
+ */
+static int
+chapter_label(struct buf *b, const struct year *y, size_t row)
+{
+	buf_reset(b);
+	if (row < y->ch.n)
+		buf_printf(b, "%s%s%s", strcmp(y->ch.key[row],
+		    y->ch.title[row]) ? y->ch.key[row] : "",
+		    strcmp(y->ch.key[row], y->ch.title[row]) ? " " : "",
+		    y->ch.title[row]);
+	else
+		buf_puts(b, "その他");
+	return buf_ok(b);
+}
+
+static int
+chart_rates(struct docx *d, struct store *st, const struct record *const *a,
+    size_t n, const struct year *y)
+{
+	struct chart	*c = NULL;
+	struct buf	 b = BUF_INIT;
+	double		*v = NULL, r;
+	size_t		 i, row;
+	int		 rc, ok;
+
+	if (y->ch.n == 0)
+		return 0;
+	if ((v = calloc(y->ch.n, sizeof *v)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	if ((rc = chart_new(&c, CHART_BAR, "章別の適合率")) != 0)
+		goto done;
+	for (row = 0; row < y->ch.n && rc == 0; row++)
+		if ((rc = chapter_label(&b, y, row)) == 0)
+			rc = chart_category(c, b.data);
+	for (i = 0; i < n && rc == 0; i++) {
+		if (!scored(&y->s[i]))
+			continue;
+		for (row = 0; row < y->ch.n; row++) {
+			r = chapter_rate(&y->s[i], y->ch.key[row], &ok);
+			v[row] = ok ? r : NAN;
+		}
+		rc = chart_series(c, target(&b, st, record_root(a[i]), 0), v,
+		    y->ch.n);
+	}
+	if (rc == 0 && (rc = chart_set_format(c, CHART_PERCENT)) == 0 &&
+	    (rc = chart_check(c)) == 0)
+		rc = docx_chart(d, c, 0, 0);
+done:
+	chart_free(c);
+	free(v);
+	buf_free(&b);
+	return rc;
+}
+
+static int
+chart_grades(struct docx *d, const struct year *y)
+{
+	static const char *const gn[] = { "重大", "軽微", "観察", "改善提案" };
+	struct chart	*c = NULL;
+	struct buf	 b = BUF_INIT;
+	double		*v = NULL;
+	size_t		 row, k, m = 0, *rows = NULL;
+	unsigned	 sum;
+	int		 rc;
+
+	if (y->nfindings == 0)
+		return 0;
+	if ((v = calloc(y->ch.n + 1, sizeof *v)) == NULL ||
+	    (rows = calloc(y->ch.n + 1, sizeof *rows)) == NULL) {
+		free(v);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	if ((rc = chart_new(&c, CHART_BAR_STACKED, "章別・区分別の指摘事項"))
+	    != 0)
+		goto done;
+	for (row = 0; row <= y->ch.n && rc == 0; row++) {
+		for (k = sum = 0; k < 4; k++)
+			sum += y->grades[row][k];
+		if (sum == 0)
+			continue;
+		rows[m++] = row;
+		if ((rc = chapter_label(&b, y, row)) == 0)
+			rc = chart_category(c, b.data);
+	}
+	for (k = 0; k < 4 && rc == 0; k++) {
+		for (row = 0; row < m; row++)
+			v[row] = y->grades[rows[row]][k];
+		rc = chart_series(c, gn[k], v, m);
+	}
+	if (rc == 0 && (rc = chart_set_format(c, CHART_COUNT)) == 0 &&
+	    (rc = chart_set_axis_titles(c, NULL, "件")) == 0 &&
+	    (rc = chart_check(c)) == 0)
+		/* A bar a chapter, with room for its name. */
+		rc = docx_chart(d, c, 0, 4.0 + 1.0 * (double)m);
+done:
+	chart_free(c);
+	free(v);
+	free(rows);
+	buf_free(&b);
+	return rc;
+}
+
 int
 audit_doc_results_docx(const char *path, struct store *st,
     const struct record *const *a, size_t n, int fy)
 {
 	static const char *const lh[] = { "番号", "監査対象", "種類",
-	    "実施日", "項目", "適合率", "指摘", "状況" };
-	static const unsigned lw[] = { 7, 22, 15, 19, 7, 12, 7, 16 };
+	    "実施日", "項目", "適合率\n（%）", "指摘", "状況" };
+	static const unsigned lw[] = { 4, 26, 16, 10, 5, 8, 5, 26 };
 	struct year		 y;
 	struct docx		*d = NULL;
 	struct docx_table	*t = NULL;
@@ -1269,9 +1523,12 @@ audit_doc_results_docx(const char *path, struct store *st,
 	if ((rc = buf_ok(&title)) != 0 ||
 	    (rc = new_report(&d, st, title.data, y.latest)) != 0)
 		goto done;
-	buf_printf(&b, "%s に実施した情報セキュリティ監査（運用面の監査 %zu "
+	buf_printf(&b, "%sに実施した情報セキュリティ監査（運用面の監査 %zu "
 	    "件、システム面の監査 %zu 件、フォローアップ監査 %zu 件）の結果を"
 	    "集計・分析し、報告する。", lab, y.nops, y.nsys, y.nfu);
+	if (y.nplanned > 0)
+		buf_printf(&b, "このほか %zu 件の監査を計画しており、その結果は"
+		    "含まない。", y.nplanned);
 	if ((rc = buf_ok(&b)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "目的")) != 0 ||
 	    (rc = docx_add_outline_body(d, b.data)) != 0 ||
@@ -1314,7 +1571,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 		if ((rc = docx_table_cell(t, i + 1, 4, y.s[i].total.items ?
 		    c : "－", &num)) != 0)
 			goto done;
-		rate_text(c, sizeof c, &y.s[i].total);
+		rate_cell(c, sizeof c, &y.s[i].total);
 		if ((rc = docx_table_cell(t, i + 1, 5, c, &num)) != 0)
 			goto done;
 		fs = audit_findings(root);
@@ -1390,7 +1647,8 @@ audit_doc_results_docx(const char *path, struct store *st,
 				goto done;
 		}
 	}
-	if ((rc = docx_add_table(d, t)) != 0)
+	if ((rc = docx_add_table(d, t)) != 0 ||
+	    (nplain > 0 && (rc = chart_rates(d, st, a, n, &y)) != 0))
 		goto done;
 	docx_table_free(t);
 	t = NULL;
@@ -1454,7 +1712,8 @@ audit_doc_results_docx(const char *path, struct store *st,
 			    &num)) != 0)
 				goto done;
 		}
-		if ((rc = docx_add_table(d, t)) != 0)
+		if ((rc = docx_add_table(d, t)) != 0 ||
+		    (rc = chart_grades(d, &y)) != 0)
 			goto done;
 		docx_table_free(t);
 		t = NULL;
@@ -1554,7 +1813,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		{ "状況", XLSX_COL_CENTER, 12 },
 	};
 	static const struct xlsx_column fc[] = {
-		{ "監査", 0, 18 },
+		{ "監査", 0, 24 },
 		{ "対象", 0, 18 },
 		{ "No.", XLSX_COL_CENTER, 5 },
 		{ "項目番号", 0, 11 },
@@ -1703,7 +1962,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	xlsx_table(&first, s3, fc, sizeof fc / sizeof fc[0]);
 	row = first;
 	for (i = 0; i < n; i++) {
-		struct buf o = BUF_INIT;
+		struct buf o = BUF_INIT, an = BUF_INIT;
 
 		root = record_root(a[i]);
 		if (node_scalar_eq(node_get(root, "type"), "followup"))
@@ -1712,7 +1971,8 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		for (k = 0; fs != NULL && k < fs->n; k++, row++) {
 			f = fs->u.items[k];
 			finding_chapter(key, sizeof key, root, f);
-			xlsx_write_text(s3, row, 0, record_id(a[i]));
+			xlsx_write_text(s3, row, 0, audit_name(&an, st,
+			    root));
 			xlsx_write_text(s3, row, 1, target(&o, st, root, 0));
 			xlsx_write_text(s3, row, 2, node_get_str(f, "number"));
 			xlsx_write_text(s3, row, 3, node_get_str(f, "item"));
@@ -1727,6 +1987,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			    "status", node_get_str(f, "status")));
 		}
 		buf_free(&o);
+		buf_free(&an);
 	}
 
 	/* 区分別集計 with a stacked chart. */
@@ -1811,7 +2072,7 @@ audit_doc_risks(const char *path, struct store *st,
 {
 	static const struct xlsx_column cols[] = {
 		{ "No.", XLSX_COL_CENTER, 5 },
-		{ "監査", 0, 14 },
+		{ "監査", 0, 22 },
 		{ "対象", 0, 16 },
 		{ "出典", XLSX_COL_CENTER, 10 },
 		{ "対策基準の条項", XLSX_COL_CENTER, 8 },
@@ -1825,7 +2086,7 @@ audit_doc_risks(const char *path, struct store *st,
 	struct xlsx_props	 props;
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*sh;
-	struct buf		 b = BUF_INIT, o = BUF_INIT;
+	struct buf		 b = BUF_INIT, o = BUF_INIT, an = BUF_INIT;
 	const struct node	*root, *rk, *it, *fs, *f;
 	const char		*latest = NULL, *dd, *l, *im;
 	char			 lab[CAL_FMT_MAX], key[128];
@@ -1855,13 +2116,14 @@ audit_doc_risks(const char *path, struct store *st,
 	for (i = 0; i < n; i++) {
 		root = record_root(a[i]);
 		target(&o, st, root, 0);
+		audit_name(&an, st, root);
 		rk = node_get(root, "risks");
 		for (k = 0; rk != NULL && rk->kind == NODE_SEQ && k < rk->n;
 		    k++, row++) {
 			it = rk->u.items[k];
 			xlsx_write_number(sh, row, 0, (double)++no,
 			    XLSX_NUM_INT);
-			xlsx_write_text(sh, row, 1, record_id(a[i]));
+			xlsx_write_text(sh, row, 1, an.data);
 			xlsx_write_text(sh, row, 2, o.data);
 			xlsx_write_text(sh, row, 3, "リスク分析");
 			xlsx_write_text(sh, row, 4, node_get_str(it, "clause"));
@@ -1896,7 +2158,7 @@ audit_doc_risks(const char *path, struct store *st,
 			buf_puts(&b, "");
 			xlsx_write_number(sh, row, 0, (double)++no,
 			    XLSX_NUM_INT);
-			xlsx_write_text(sh, row, 1, record_id(a[i]));
+			xlsx_write_text(sh, row, 1, an.data);
 			xlsx_write_text(sh, row, 2, o.data);
 			xlsx_write_text(sh, row, 3, b.data);
 			xlsx_write_text(sh, row, 4, key);
@@ -1922,5 +2184,6 @@ done:
 	xlsx_free(x);
 	buf_free(&b);
 	buf_free(&o);
+	buf_free(&an);
 	return rc;
 }

@@ -21,8 +21,13 @@ int	audit_doc_items(const char *path, struct store *,
 	    const struct record *const *catalogs, size_t n);
 int	audit_doc_paper(const char *path, struct store *,
 	    const struct record *const *audits, size_t n);
+/*
+ * The 概要報告書 is refused for a planned audit (nothing checked) and
+ * marked 案 while the audit is in progress (audit_doc_is_draft).
+ */
 int	audit_doc_summary(const char *path, struct store *,
 	    const struct record *audit);
+int	audit_doc_is_draft(const struct node *root);
 int	audit_doc_qa(const char *path, struct store *,
 	    const struct record *followup);
 int	audit_doc_results_docx(const char *path, struct store *,

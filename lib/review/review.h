@@ -94,6 +94,15 @@ int		 review_overdue(long *out, const struct cal *,
  * A date given for a step of the review must lie in the record's fiscal
  * year and not before it was received; what names the date in the message.
  */
+/*
+ * What the documents would be wrong from, beyond the schema: a date after
+ * the contract's last day (renewal_limit, else end), a hearing dated
+ * after the decision, a plan decided without a cost.  Each problem is
+ * added to d under path; NC_EINVALID when there was any.  Used when a
+ * review is written and by lint.
+ */
+int		 review_check(const struct node *config, const struct node *rec,
+		    const char *path, struct diags *d);
 int		 review_check_date(const struct node *rec, const char *what,
 		    struct cal_date);
 

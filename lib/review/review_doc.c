@@ -13,6 +13,7 @@
 
 #include "amount.h"
 #include "buf.h"
+#include "docno.h"
 #include "docx.h"
 #include "error.h"
 #include "review.h"
@@ -229,7 +230,26 @@ stamp(const char *iso)
 
 /* 初期 12,800,000円（税込）　運用 年額 3,600,000円（税込） */
 static const char *
+cost_line_sep(struct strs *s, const struct node *rec, const char *sep);
+
+static const char *
 cost_line(struct strs *s, const struct node *rec)
+{
+	return cost_line_sep(s, rec, "　");
+}
+
+/*
+ * In a narrow table cell the running cost goes on a line of its own, so
+ * that "（税込・4年度分）" never leaves "分）" alone on a line.
+ */
+static const char *
+cost_lines(struct strs *s, const struct node *rec)
+{
+	return cost_line_sep(s, rec, "\n");
+}
+
+static const char *
+cost_line_sep(struct strs *s, const struct node *rec, const char *sep)
 {
 	const struct node	*costs = node_get(rec, "costs");
 	long long		 ini, run, r, yearly = -1;
@@ -251,10 +271,10 @@ cost_line(struct strs *s, const struct node *rec)
 	if (run == 0)
 		return fmt(s, "初期 %s（税込）", yen(s, ini));
 	if (same)
-		return fmt(s, "初期 %s（税込）　運用 年額 %s（税込・%zu年度分）",
-		    yen(s, ini), yen(s, yearly), nrun);
-	return fmt(s, "初期 %s（税込）　運用 %zu年度計 %s（税込）",
-	    yen(s, ini), nrun, yen(s, run));
+		return fmt(s, "初期 %s（税込）%s運用 年額 %s（税込・%zu年度分）",
+		    yen(s, ini), sep, yen(s, yearly), nrun);
+	return fmt(s, "初期 %s（税込）%s運用 %zu年度計 %s（税込）",
+	    yen(s, ini), sep, nrun, yen(s, run));
 }
 
 static const char *
@@ -292,6 +312,64 @@ need(const struct node *rec, const char *key, const char *what)
 	return 0;
 }
 
+/*
+ * The rows of the 精査記録's table: the ward's form has a row for every
+ * viewpoint of a plan (EXAMPLES.md) whether or not it was assessed yet,
+ * so a new review's record is ready to fill in.  A row is a viewpoint
+ * and its finding (NULL: blank); findings of other viewpoints and second
+ * findings of one viewpoint follow in their order.
+ */
+static const char *const plan_viewpoints[] = { "purpose", "necessity",
+    "cost", "cost-effectiveness", "security", "procurement", "schedule",
+    "standardisation", NULL };
+
+struct vrow {
+	const char		*vp;
+	const struct node	*f;
+};
+
+static size_t
+record_rows(struct vrow **out, const struct node *rec)
+{
+	const struct node	*fs = node_get(rec, "findings"), *f;
+	const char *const	*vps = node_scalar_eq(node_get(rec, "type"),
+	    "plan") ? plan_viewpoints : NULL;
+	size_t			 nf = fs != NULL && fs->kind == NODE_SEQ ?
+	    fs->n : 0, n = 0, i, k;
+	unsigned char		*used;
+	struct vrow		*v;
+
+	*out = NULL;
+	if ((v = calloc(nf + 16, sizeof *v)) == NULL ||
+	    (used = calloc(nf + 1, 1)) == NULL) {
+		free(v);
+		return 0;
+	}
+	for (k = 0; vps != NULL && vps[k] != NULL; k++) {
+		v[n].vp = vps[k];
+		v[n].f = NULL;
+		for (i = 0; i < nf; i++) {
+			f = fs->u.items[i];
+			if (used[i] || !node_scalar_eq(node_get(f, "viewpoint"),
+			    vps[k]))
+				continue;
+			used[i] = 1;
+			v[n].f = f;
+			break;
+		}
+		n++;
+	}
+	for (i = 0; i < nf; i++) {
+		if (used[i])
+			continue;
+		v[n].vp = node_get_str(fs->u.items[i], "viewpoint");
+		v[n++].f = fs->u.items[i];
+	}
+	free(used);
+	*out = v;
+	return n;
+}
+
 int
 review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
     const char *path)
@@ -307,9 +385,11 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*sh = NULL;
 	struct xlsx_props	 props;
-	const struct node	*f, *fs, *dec, *conds;
+	const struct node	*f, *dec, *conds;
 	const char		*date = doc_date(rec);
 	struct xlsx_field	 head[8];
+	struct vrow		*vr = NULL;
+	size_t			 nr;
 	struct buf		 b = BUF_INIT;
 	uint32_t		 row;
 	size_t			 i;
@@ -324,10 +404,9 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	/* Five wide text columns: landscape keeps the print readable. */
 	xlsx_add_sheet(&sh, x, "精査記録", XLSX_LANDSCAPE);
 	xlsx_title(sh, fmt(&s, "情報化企画 精査記録　%s", str(rec, "title")),
-	    fmt(&s, "%s現在　案件番号 %s%s%s", era(&s, date), str(rec, "id"),
-	    node_get_str(rec, "ref_no") != NULL ? "（" : "",
-	    node_get_str(rec, "ref_no") != NULL ? fmt(&s, "%s）",
-	    str(rec, "ref_no")) : ""));
+	    node_get_str(rec, "ref_no") != NULL ? fmt(&s, "%s現在　案件番号 %s",
+	    era(&s, date), str(rec, "ref_no")) : fmt(&s, "%s現在",
+	    era(&s, date)));
 	/* The header block (EXAMPLES.md 精査記録), above the table. */
 	dec = node_get(rec, "decision");
 	head[0].label = title_of(c, "title", NULL);
@@ -344,7 +423,7 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	head[5].label = "審査者";
 	head[5].value = reviewers(&s, c, rec);
 	head[6].label = "所要経費";
-	head[6].value = cost_line(&s, rec);
+	head[6].value = cost_lines(&s, rec);
 	head[7].label = "決裁区分";
 	head[7].value = approver_title(c, node_get_str(dec, "approver"));
 	xlsx_fields(sh, head, sizeof head / sizeof head[0]);
@@ -359,18 +438,19 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 		xlsx_write_blank(sh, row, 4);				\
 		row++;							\
 	} while (0)
-	fs = node_get(rec, "findings");
-	for (i = 0; fs != NULL && fs->kind == NODE_SEQ && i < fs->n; i++) {
-		f = fs->u.items[i];
+	nr = record_rows(&vr, rec);
+	for (i = 0; i < nr; i++) {
+		f = vr[i].f;
 		xlsx_write_text(sh, row, 0, label(sub(c->kind, "findings",
-		    "viewpoint"), node_get_str(f, "viewpoint")));
+		    "viewpoint"), vr[i].vp));
 		xlsx_write_text(sh, row, 1, node_get_str(f, "check"));
 		xlsx_write_text(sh, row, 2, node_get_str(f, "answer"));
-		xlsx_write_text(sh, row, 3, label(sub(c->kind, "findings",
-		    "rating"), node_get_str(f, "rating")));
+		xlsx_write_text(sh, row, 3, f != NULL ? label(sub(c->kind,
+		    "findings", "rating"), node_get_str(f, "rating")) : NULL);
 		xlsx_write_text(sh, row, 4, node_get_str(f, "comment"));
 		row++;
 	}
+	free(vr);
 	HEAD(title_of(c, "overall", NULL), str(rec, "overall"));
 	HEAD(title_of(c, "proposed_result", NULL), result_label(c,
 	    node_get_str(rec, "proposed_result")));
@@ -472,18 +552,22 @@ int
 review_write_record_docx(struct review_ctx *c, const struct node *rec,
     const char *path)
 {
-	/* 評価 holds "△（要確認）": six characters without a break. */
-	static const unsigned	 fw[] = { 17, 22, 21, 16, 24 };
+	/*
+	 * 評価 holds "△（要確認）", six characters kept whole by the writer;
+	 * the room left goes mostly to the texts, 所見 the longest.
+	 */
+	static const unsigned	 fw[] = { 15, 21, 21, 11, 32 };
 	static const unsigned	 hw[] = { 6, 47, 47 };
 	struct strs		 s = { NULL, 0, 0, 0 };
 	struct docx		*d = NULL;
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 ts, rs, cs, ls;
 	struct kv		 kv[16];
-	const struct node	*fs, *f, *hs, *h, *items, *it, *dec, *conds;
+	const struct node	*f, *hs, *h, *items, *it, *dec, *conds;
 	const char		*date = doc_date(rec);
 	const struct schema	*fsch;
-	size_t			 n = 0, i, k, row;
+	struct vrow		*vr = NULL;
+	size_t			 n = 0, i, k, row, nr;
 	int			 rc;
 
 	if ((rc = new_docx(&d, c, fmt(&s, "精査記録 %s", str(rec, "title")),
@@ -501,16 +585,18 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	/* Narrow cells: justified text would spread its characters apart. */
 	memset(&ls, 0, sizeof ls);
 	ls.align = DOCX_LEFT;
-	docx_header_text(d, fmt(&s, "案件番号 %s", str(rec, "id")),
-	    DOCX_RIGHT);
+	/* The case as the ward knows it: its 受付番号, else its title. */
+	docx_header_text(d, node_get_str(rec, "ref_no") != NULL ?
+	    fmt(&s, "案件番号 %s", str(rec, "ref_no")) : fmt(&s,
+	    "精査記録 %s", str(rec, "title")), DOCX_RIGHT);
 	docx_footer_page_number(d, DOCX_PAGENUM_OF);
 	if ((rc = docx_add_para(d, "情報化企画 精査記録", &ts)) != 0 ||
 	    (rc = docx_add_para(d, fmt(&s, "%s", era(&s, date)), &rs)) != 0)
 		goto done;
 
+	/* 案件番号 is the 受付番号; the row stays, blank, until it is given. */
 	kv[n].k = "案件番号";
-	kv[n++].v = node_get_str(rec, "ref_no") != NULL ? fmt(&s, "%s（%s）",
-	    str(rec, "id"), str(rec, "ref_no")) : str(rec, "id");
+	kv[n++].v = str(rec, "ref_no");
 	kv[n].k = title_of(c, "title", NULL);
 	kv[n++].v = str(rec, "title");
 	kv[n].k = title_of(c, "org", NULL);
@@ -527,7 +613,7 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	kv[n].k = "審査者";
 	kv[n++].v = reviewers(&s, c, rec);
 	kv[n].k = "所要経費";
-	kv[n++].v = cost_line(&s, rec);
+	kv[n++].v = cost_lines(&s, rec);
 	dec = node_get(rec, "decision");
 	kv[n].k = "決裁区分";
 	kv[n++].v = approver_title(c, node_get_str(dec, "approver"));
@@ -550,19 +636,24 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	docx_table_cell(t, 0, 3, "評価", NULL);
 	docx_table_cell(t, 0, 4, schema_title(schema_prop(fsch, "comment")),
 	    NULL);
-	fs = node_get(rec, "findings");
-	for (i = 0; fs != NULL && fs->kind == NODE_SEQ && i < fs->n; i++) {
-		f = fs->u.items[i];
+	nr = record_rows(&vr, rec);
+	for (i = 0; i < nr; i++) {
+		f = vr[i].f;
 		docx_table_cell(t, i + 1, 0, label(schema_prop(fsch,
-		    "viewpoint"), node_get_str(f, "viewpoint")), &ls);
+		    "viewpoint"), vr[i].vp), &ls);
 		docx_table_cell(t, i + 1, 1, node_get_str(f, "check"), &ls);
 		docx_table_cell(t, i + 1, 2, node_get_str(f, "answer"), &ls);
-		docx_table_cell(t, i + 1, 3, label(schema_prop(fsch, "rating"),
-		    node_get_str(f, "rating")), &cs);
-		docx_table_cell(t, i + 1, 4, node_get_str(f, "comment"), &ls);
+		docx_table_cell(t, i + 1, 3, f != NULL ? label(schema_prop(fsch,
+		    "rating"), node_get_str(f, "rating")) : "", &cs);
+		/* A row not assessed yet has room to write in, as on the
+		 * ward's paper form. */
+		docx_table_cell(t, i + 1, 4, f != NULL ? node_get_str(f,
+		    "comment") : "\n\n", &ls);
 	}
-	if (fs == NULL || fs->n == 0)
-		docx_table_cell(t, 1, 0, "（未記入）", NULL);
+	free(vr);
+	vr = NULL;
+	if (nr == 0)
+		docx_table_cell(t, 1, 0, "", NULL);
 	if ((rc = docx_add_table(d, t)) != 0)
 		goto done;
 	docx_table_free(t);
@@ -680,6 +771,17 @@ addressee(struct strs *s, struct review_ctx *c, const char *org)
 	return fmt(s, "%s長", org_full(s, c, org));
 }
 
+/* The notice's 文書番号 in the config's format (docno.h). */
+static const char *
+notice_number(struct strs *s, struct review_ctx *c, const char *number)
+{
+	const char	*f = config_str(c, "documents", "doc_no_format");
+
+	if (number == NULL && f == NULL)
+		return NULL;
+	return keep(s, docno_format(f, number));
+}
+
 static const char *
 sender(struct review_ctx *c)
 {
@@ -712,7 +814,7 @@ review_write_notice_docx(struct review_ctx *c, const struct node *rec,
 	memset(&no, 0, sizeof no);
 	memset(items, 0, sizeof items);
 	res = node_get_str(dec, "result");
-	no.number = node_get_str(dec, "notice_no");
+	no.number = notice_number(&s, c, node_get_str(dec, "notice_no"));
 	no.date = era(&s, date);
 	no.addressee = addressee(&s, c, node_get_str(rec, "org"));
 	no.sender = sender(c);
@@ -1016,7 +1118,7 @@ review_write_syseval_docx(struct review_ctx *c, const struct node *rec,
 		opv[i] = str(ops->u.items[i], "comment");
 	memset(&no, 0, sizeof no);
 	memset(items, 0, sizeof items);
-	no.number = node_get_str(dec, "notice_no");
+	no.number = notice_number(&s, c, node_get_str(dec, "notice_no"));
 	no.date = era(&s, date);
 	no.addressee = addressee(&s, c, node_get_str(rec, "org"));
 	no.sender = sender(c);

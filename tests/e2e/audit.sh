@@ -342,6 +342,11 @@ cmp -s "$T/results.xlsx" "$T/results/情報セキュリティ監査実施結果�
     fail "results into a folder: the tables"
 expect_status 0 N audit export risks --fy 2026 -o "$T/risks.xlsx"
 expect_status 0 $CHECK risks "$T/risks.xlsx" $ordered
+# A reader knows an audit by its kind, date and 文書番号, never our id.
+for f in "$T/items.xlsx" "$T/paper.xlsx" "$T/summary.docx" "$T/qa.docx" \
+    "$T/fpaper.xlsx" "$T/results.docx" "$T/results.xlsx" "$T/risks.xlsx"; do
+	expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" noid "$f"
+done
 expect_status 2 N audit export results -o "$T/r.docx"
 expect_status 1 N audit export results --fy 2027 -o "$T/r.docx"
 expect_grep "$T/err" "no audits in fiscal year 2027"
@@ -364,6 +369,40 @@ expect_grep "$T/out" 'システム面の監査'
 expect_grep "$T/out" 'フォローアップ監査 .*実施中'
 [ "$(grep -Ec '(合意済|報告済|フォローアップ中) ' "$T/out")" -ge 2 ] ||
     fail "sample lacks two agreed audits"
+# The 概要報告書 follows the audit's state: refused while planned, 案 while
+# in progress; the role is said once.
+SM() { "$NCIO" -C "$T/sample" "$@"; }
+expect_status 1 SM audit export summary au-x8nn -o "$T/s-planned.docx"
+expect_grep "$T/err" "still planned \(計画\): nothing has been checked"
+[ ! -e "$T/s-planned.docx" ] || fail "a planned audit's summary was written"
+expect_status 0 SM audit export summary au-2chc -o "$T/s-draft.docx"
+expect_grep "$T/err" "warning: 'au-2chccpn9' is in progress: the 概要報告書 is marked 案"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-draft.docx" \
+    "情報セキュリティ監査結果概要報告書（案）" "内部監査を実施している"
+expect_status 0 SM audit export summary au-02zk -o "$T/s-done.docx"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.docx" \
+    "内部監査を実施した" "情報セキュリティ責任者である戸籍住民課長 例示 和夫と"
+expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.docx" \
+    "（情報セキュリティ責任者）"
+# 実施 counts the audits carried out: 2 operational of 5, 3 planned.
+expect_status 0 SM audit export results --fy 2026 -o "$T/r-sample.docx"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-sample.docx" \
+    "運用面の監査 2 件、システム面の監査 1 件、フォローアップ監査 1 件" \
+    "このほか 3 件の監査を計画しており"
+# A second audit of one unit on one day: planned with a warning, and lint
+# warns (it is not an error: two teams may share a day).
+NERIMA_CIO_TODAY=2026-10-01 expect_status 0 SM audit plan --type operational \
+    --target 経済課 --date 2026-10-21
+expect_grep "$T/err" "warning: au-x8nn1gn8 already audits the same target on 2026-10-21"
+expect_status 0 SM lint
+expect_grep "$T/err" "^audits/2026/au-x8nn1gn8\.yaml: warning: au-[0-9a-z]{8} audits the same target on the same day \(2026-10-21\)$"
+# The report carries its charts as native Word charts with their data.
+checks=$((checks + 1))
+[ "$(unzip -l "$T/r-sample.docx" | grep -Ec 'word/charts/chart[0-9]+\.xml$')" = 2 ] ||
+    fail "results docx: want 2 native charts"
+checks=$((checks + 1))
+[ "$(unzip -l "$T/r-sample.docx" | grep -Ec 'word/embeddings/.*\.xlsx$')" = 2 ] ||
+    fail "results docx: want 2 embedded workbooks"
 # An agreement without a position shows no empty brackets.
 expect_status 0 "$NCIO" -C "$T/sample" audit show au-02zk
 expect_grep "$T/out" '^結果の合意: 2026-07-29 例示 和夫（戸籍住民課長（情報セキュリティ責任者））$'

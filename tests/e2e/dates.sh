@@ -38,7 +38,7 @@ path_of() { N show --path "$1"; }
 
 new_plan() {
 	N review add --no-input --title "日付の確認 $RANDOM" --org hoiku \
-	    --received 2026-04-01 --category new "$@" 2>/dev/null
+	    --received 2026-04-01 --category new --cost 0 "$@" 2>/dev/null
 }
 
 for f in "${FORMS[@]}"; do

@@ -20,7 +20,7 @@
 # NCIO_RENDER_DIR=DIR keeps the files, PDFs and texts in DIR.
 . "$(dirname "$0")/lib/common.bash"
 
-KNOWN_PENDING="review audit"
+KNOWN_PENDING=""
 
 for tool in soffice pdftotext pdfinfo; do
 	if ! command -v "$tool" >/dev/null 2>&1; then

@@ -21,6 +21,17 @@ plan=$(cat "$T/out")
 expect_grep "$T/out" "^rv-[0-9a-z]{8}$"
 expect_grep "$T/err" "reviews/2026/$plan\.yaml$"
 f=$R/$plan.yaml
+# A new review's 精査記録 is the ward's form with every viewpoint's row.
+mkdir "$T/blank"
+expect_status 0 "$NCIO" -C "$D" review export record "$plan" -o "$T/blank/"
+for bf in "$T/blank"/*.docx "$T/blank"/*.xlsx; do
+	checks=$((checks + 1))
+	$PY "$CHECK" "${bf##*.}" "$bf" 企画内容・目的 必要性 経費見積りの妥当性 費用対効果 \
+	    情報セキュリティ 調達方法 スケジュール 標準化・他システム連携 ||
+	    fail "blank record rows: $bf"
+	checks=$((checks + 1))
+	! $PY "$CHECK" "${bf##*.}" "$bf" 未記入 2>/dev/null || fail "（未記入） in $bf"
+done
 expect_grep "$f" "^type: plan$"
 expect_grep "$f" "^org: hoiku$"
 expect_grep "$f" "^status: received$"
@@ -130,7 +141,7 @@ expect_status 2 "$NCIO" -C "$D" review decide "$plan"
 expect_status 0 "$NCIO" -C "$D" review decide "$plan" --result conditional \
     --condition 稼働前に脆弱性診断を実施し、結果を情報政策課に報告すること。 \
     --condition 調達に当たっては複数者から見積りを徴すること。 \
-    --date 2026-04-20 --notice-no 練企情発第12号
+    --date 2026-04-20 --notice-no 12
 expect_grep "$T/out" "^判定: 条件付可$"
 expect_grep "$T/out" "^決裁区分: 企画部長 \(department-head\)$"
 expect_grep "$T/out" "経費 20,000,000円 \(total\) < 50,000,000円"
@@ -211,11 +222,15 @@ checks=$((checks + 1))
 $PY "$CHECK" order "$O/可否決定通知_$PT.docx" 令和8年4月20日 こども家庭部保育課長 \
     企画部情報政策課長 "（通知）" 記 件名 条件 以上 || fail "notice layout order"
 checks=$((checks + 1))
-$PY "$CHECK" docx "$O/精査記録_$PT.docx" 情報化企画 精査記録 "$plan" 情政受第3号 \
+$PY "$CHECK" docx "$O/精査記録_$PT.docx" 情報化企画 精査記録 情政受第3号 \
     保育園業務支援システムの更新 こども家庭部保育課 更新 令和8年4月10日 架空 太郎 \
     企画部長 経費見積りの妥当性 "△（要確認）" 園当たり月額25,000円 \
     運用経費の見積りの根拠を示してください。 区立12園で見積もっています。 \
     条件付可 "(1) 稼働前に脆弱性診断" || fail "scrutiny record docx"
+for f in "$O"/*.docx "$O"/*.xlsx; do
+	checks=$((checks + 1))
+	$PY "$CHECK" noid "$f" || fail "record id in $f"
+done
 checks=$((checks + 1))
 $PY "$CHECK" xlsx "$O/精査記録_$PT.xlsx" "情報化企画 精査記録" 保育園業務支援システムの更新 \
     こども家庭部保育課 企画部長 "○（適）" 複数者の見積りを比較 "条件付可（令和8年4月20日）" ||
@@ -326,4 +341,46 @@ checks=$((checks + 1))
 checks=$((checks + 1))
 $PY "$CHECK" docx "$T/sample/可否決定通知_就学援助システムの改修（オンライン申請対応）.docx" \
     否 学務課長 練企情発第38号 || fail "reject notice"
+# --- document numbers: the config's format, unique per year -----------------
+cp -R "$S" "$T/dup"
+expect_status 0 "$NCIO" -C "$T/dup" lint
+sed -i 's/^  notice_no: 練企情発第33号$/  notice_no: "27"/' \
+    "$T/dup/reviews/2026/rv-2k8m4p6q.yaml"
+expect_status 1 "$NCIO" -C "$T/dup" lint
+expect_grep "$T/out" "^reviews/2026/rv-(2k8m4p6q|gxzn39za)\.yaml: duplicate document number '練企情発第27号' in fiscal year 2026"
+sed -i 's/^  notice_no: "27"$/  notice_no: "28"/' \
+    "$T/dup/reviews/2026/rv-2k8m4p6q.yaml"
+expect_status 0 "$NCIO" -C "$T/dup" lint
+# --- what a document would be wrong from: refused when written, and lint ----
+expect_status 1 "$NCIO" -C "$T/dup" review add --no-input --title 期限後 --org 保育課 \
+    --received 2030-01-01 --category new --cost 100
+expect_grep "$T/err" "received '2030-01-01' is after the contract's last day 2029-03-31"
+checks=$((checks + 1))
+[ ! -d "$T/dup/reviews/2029" ] || fail "a review after the contract was created"
+expect_status 0 "$NCIO" -C "$T/dup" review add --no-input --title 経費なし --org 保育課 \
+    --received 2026-05-01 --category new
+nc=$(cat "$T/out")
+expect_status 0 "$NCIO" -C "$T/dup" review assess "$nc" --viewpoint necessity --rating adequate
+cp "$T/dup/reviews/2026/$nc.yaml" "$T/nc.before"
+expect_status 1 "$NCIO" -C "$T/dup" review decide "$nc" --result approve --date 2026-06-01
+expect_grep "$T/err" "the plan is decided without a cost \(costs\): its 決裁区分"
+expect_same "$T/nc.before" "$T/dup/reviews/2026/$nc.yaml"
+expect_status 1 "$NCIO" -C "$T/dup" review hearing rv-gxzn --question なぜ --sent 2026-06-01
+expect_grep "$T/err" "hearings\[1\]\.sent '2026-06-01' is after the decision \(decision.date 2026-05-13\)"
+# Text longer than the documents hold is refused when entered, by field.
+long=$($PY -c 'print("あ" * 40000)')
+expect_status 1 "$NCIO" -C "$T/dup" review assess rv-mhx5 --viewpoint necessity \
+    --rating adequate --comment "$long"
+expect_grep "$T/err" "findings\[[0-9]+\]\.comment \(所見\): text is longer than 8000 characters \(40000\)"
+# The same records written by hand: lint names them.
+sed -i 's/^  date: 2026-05-13$/  date: 2026-04-30/' "$T/dup/reviews/2026/rv-gxzn39za.yaml"
+sed -i 's/^received: 2026-04-10$/received: 2029-04-10/' "$T/dup/reviews/2026/rv-mhx55124.yaml"
+expect_status 1 "$NCIO" -C "$T/dup" lint
+expect_grep "$T/out" "^reviews/2026/rv-gxzn39za\.yaml: hearings\[0\]\.answered '2026-05-01' is after the decision"
+expect_grep "$T/out" "^reviews/2026/rv-mhx55124\.yaml: received '2029-04-10' is after the contract's last day"
+mkdir "$T/dupdoc"
+expect_status 0 "$NCIO" -C "$T/dup" review export notice rv-2k8m4p6q -o "$T/dupdoc/n.docx"
+checks=$((checks + 1))
+$PY "$CHECK" docx "$T/dupdoc/n.docx" 練企情発第28号 || fail "notice number from doc_no_format"
+
 finish

@@ -5,6 +5,8 @@ usage: check_review.py docx FILE TEXT...   every TEXT is in the document
        check_review.py xlsx FILE TEXT...   every TEXT is in some cell
        check_review.py order FILE A B...   (docx) the texts appear in order
        check_review.py charts FILE N       the workbook has N native charts
+       check_review.py noid FILE           no record id (rv-xxxxxxxx) in the
+                                           text, headers or sheet names
 
 docx text is gathered from paragraphs and table cells (python-docx);
 xlsx cells from every sheet (openpyxl), numbers formatted with commas so
@@ -70,6 +72,18 @@ def main(argv):
                 missing.append(w + " (in order)")
                 break
             pos = i + len(w)
+    elif mode == "noid":
+        import re
+        if path.endswith(".xlsx"):
+            import openpyxl
+            text = "\n".join(xlsx_cells(path) +
+                             openpyxl.load_workbook(path).sheetnames)
+        else:
+            text = docx_text(path)
+        missing = ["no id, found " + m for m in
+                   sorted(set(re.findall(r"\b[a-z]{2}-[0-9a-z]{8}\b",
+                                         text) +
+                              re.findall(r"\([0-9a-z]{8}\)", text)))]
     elif mode == "charts":
         # openpyxl drops charts when it reads a workbook: count the parts.
         import openpyxl

@@ -1,0 +1,75 @@
+/*
+ * What a review's documents would be wrong from, beyond the schema:
+ * checked when a record is written (cmd/review.c) and by lint.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "cal.h"
+#include "diag.h"
+#include "error.h"
+#include "review.h"
+
+/* The last day the contract may run: its renewal limit, else its end. */
+static const char *
+contract_limit(const struct node *config)
+{
+	const struct node	*c = node_get(config, "contract");
+	const char		*s;
+
+	if ((s = node_get_str(c, "renewal_limit")) != NULL)
+		return s;
+	return node_get_str(c, "end");
+}
+
+static void
+after_limit(struct diags *d, const char *path, const char *limit,
+    const char *field, const char *v)
+{
+	if (v != NULL && limit != NULL && strcmp(v, limit) > 0)
+		diags_add(d, path, 0, 0, "%s '%s' is after the contract's last "
+		    "day %s (contract.renewal_limit, or contract.end)", field,
+		    v, limit);
+}
+
+int
+review_check(const struct node *config, const struct node *rec,
+    const char *path, struct diags *d)
+{
+	const struct node	*hs = node_get(rec, "hearings"), *h, *costs;
+	const struct node	*dec = node_get(rec, "decision");
+	const char		*limit = contract_limit(config), *dd, *v;
+	static const char *const hk[] = { "sent", "answered", NULL };
+	static const char *const top[] = { "received", "submitted", NULL };
+	char			 field[64];
+	size_t			 n0 = d->n, i, k;
+
+	for (k = 0; top[k] != NULL; k++)
+		after_limit(d, path, limit, top[k], node_get_str(rec, top[k]));
+	after_limit(d, path, limit, "decision.date", node_get_str(dec, "date"));
+	after_limit(d, path, limit, "decision.notified",
+	    node_get_str(dec, "notified"));
+	dd = node_get_str(dec, "date");
+	for (i = 0; hs != NULL && hs->kind == NODE_SEQ && i < hs->n; i++) {
+		h = hs->u.items[i];
+		for (k = 0; hk[k] != NULL; k++) {
+			if ((v = node_get_str(h, hk[k])) == NULL)
+				continue;
+			snprintf(field, sizeof field, "hearings[%zu].%s", i,
+			    hk[k]);
+			after_limit(d, path, limit, field, v);
+			/* The notice cites the hearings before it. */
+			if (dd != NULL && strcmp(v, dd) > 0)
+				diags_add(d, path, 0, 0, "%s '%s' is after the "
+				    "decision (decision.date %s)", field, v,
+				    dd);
+		}
+	}
+	/* The 決裁区分 of a plan comes from its cost. */
+	costs = node_get(rec, "costs");
+	if (dec != NULL && node_scalar_eq(node_get(rec, "type"), "plan") &&
+	    (costs == NULL || costs->kind != NODE_SEQ || costs->n == 0))
+		diags_add(d, path, 0, 0, "the plan is decided without a cost "
+		    "(costs): its 決裁区分 (decision.approver) depends on it");
+	return d->n > n0 ? NC_EINVALID : 0;
+}

@@ -1,0 +1,105 @@
+#!/bin/bash
+# render_review_audit: every review and audit document type made from the
+# sample data, converted by LibreOffice to PDF and read back with
+# pdftotext, checked for what can be checked mechanically: no record id,
+# no line that is only a unit or a closing bracket, no "FY" in a Japanese
+# document, every difference shown equal to the difference of the figures
+# shown, page counts within bounds.  NCIO_RENDER_DIR=DIR keeps the PDFs
+# and one PNG per page in DIR for a person to look at.
+. "$(dirname "$0")/lib/common.bash"
+
+for tool in soffice pdftotext pdfinfo pdftoppm; do
+	if ! command -v "$tool" >/dev/null 2>&1; then
+		echo "SKIP: $tool is not installed (libreoffice, poppler-utils)" >&2
+		exit 77
+	fi
+done
+PY=/usr/bin/python3
+S=$NCIO_SAMPLE_DIR
+O=$T/docs
+mkdir -p "$O/docx" "$O/xlsx"
+export NERIMA_CIO_TODAY=2027-03-15
+N() { "$NCIO" -C "$S" "$@"; }
+
+# One of every type: plans (decided, and new), a procurement opinion, a
+# system evaluation, the year's summary; the audit documents.
+expect_status 0 N review export record rv-mhx55124 rv-9t6v4w2x -o "$O/"
+expect_status 0 N review export notice rv-gxzn39za rv-4aswt9bc -o "$O/"
+expect_status 0 N review export opinion rv-1t5grk0g -o "$O/"
+expect_status 0 N review export evaluation rv-4aswt9bc -o "$O/"
+expect_status 0 N review export summary --fy 2026 -o "$O/"
+expect_status 0 N audit export paper --fy 2026 -o "$O/"
+expect_status 0 N audit export summary au-02zk1v64 -o "$O/"
+expect_status 0 N audit export summary au-2chccpn9 -o "$O/"
+expect_status 0 N audit export qa au-dhe0m1pn -o "$O/"
+expect_status 0 N audit export results --fy 2026 -o "$O/"
+expect_status 0 N audit export risks --fy 2026 -o "$O/"
+expect_status 0 N audit export items --fy 2026 -o "$O/"
+mv "$O"/*.docx "$O/docx/"
+mv "$O"/*.xlsx "$O/xlsx/"
+checks=$((checks + 1))
+[ "$(ls "$O/docx" "$O/xlsx" | grep -c '\.')" -ge 16 ] ||
+    fail "documents: $(ls "$O/docx" "$O/xlsx")"
+
+home=$T/home
+mkdir -p "$home/.config/fontconfig"
+sed -n '/^<?xml/,/^<\/fontconfig>/p' "$NCIO_SOURCE_DIR/tests/py/render.sh" \
+    >"$home/.config/fontconfig/fonts.conf"
+out=${NCIO_RENDER_DIR:-$T/pdf}
+mkdir -p "$out/docx" "$out/xlsx"
+for k in docx xlsx; do
+	HOME=$home timeout 300 soffice --headless --convert-to pdf \
+	    --outdir "$out/$k" "$O/$k"/*."$k" >/dev/null 2>&1 ||
+	    fail "soffice could not convert the $k files"
+done
+
+for pdf in "$out"/docx/*.pdf "$out"/xlsx/*.pdf; do
+	name=${pdf##*/}
+	pages=$(pdfinfo "$pdf" | awk '/^Pages:/ { print $2 }')
+	pdftotext -layout "$pdf" "$pdf.txt"
+	checks=$((checks + 1))
+	if grep -Eq '\b[a-z]{2}-[0-9a-z]{8}\b' "$pdf.txt"; then
+		fail "$name: record id $(grep -Eo '\b[a-z]{2}-[0-9a-z]{8}\b' "$pdf.txt" | head -1)"
+	fi
+	checks=$((checks + 1))
+	if grep -q 'FY' "$pdf.txt"; then
+		fail "$name: FY in a Japanese document"
+	fi
+	# A line that is only a unit or a closing bracket: wrapped mid-word.
+	checks=$((checks + 1))
+	if grep -Eq '^[[:space:]]*(%|円|分）|）|」|』|号|日)[[:space:]]*$' "$pdf.txt"; then
+		fail "$name: a line of only a unit or a bracket"
+	fi
+	# X%（前年度 Y%）… ±Zポイント: Z = X - Y as shown.
+	checks=$((checks + 1))
+	$PY - "$pdf.txt" <<'PY' || fail "$name: a difference that is not the difference shown"
+import re, sys
+text = open(sys.argv[1], encoding="utf-8").read()
+bad = 0
+for m in re.finditer(r"([0-9]+\.[0-9])%[^\n]{0,40}?（([0-9]+\.[0-9])%）から([+\-−]?[0-9]+\.[0-9])ポイント", text):
+    a, b, d = float(m.group(1)), float(m.group(2)), float(m.group(3).replace("−", "-"))
+    if round(a - b, 1) != round(d, 1):
+        print("difference %s: %s - %s" % (m.group(0), a, b), file=sys.stderr)
+        bad = 1
+sys.exit(bad)
+PY
+	# Page counts: notices and one-page forms on one page; the
+	# working paper of the year's audits within its items.
+	checks=$((checks + 1))
+	case $name in
+	可否決定通知_*|システム評価結果通知書_*|意見書_*|システム評価確認シート_*)
+		[ "$pages" -eq 1 ] || fail "$name: $pages pages, want 1" ;;
+	精査記録_*|フォローアップ監査に係る質疑応答書_*|情報セキュリティ監査結果概要報告書_*)
+		[ "$pages" -ge 1 ] && [ "$pages" -le 4 ] || fail "$name: $pages pages" ;;
+	監査調書_*)
+		[ "$pages" -le 60 ] || fail "$name: $pages pages" ;;
+	*)
+		[ "$pages" -ge 1 ] && [ "$pages" -le 12 ] || fail "$name: $pages pages" ;;
+	esac
+	if [ -n "${NCIO_RENDER_DIR:-}" ]; then
+		pdftoppm -png -r 60 "$pdf" "${pdf%.pdf}"
+	fi
+done
+checks=$((checks + 1))
+[ "$(ls "$out"/docx/*.pdf "$out"/xlsx/*.pdf | wc -l)" -ge 16 ] || fail "not every document converted"
+finish
