@@ -23,7 +23,8 @@
 
 static int
 load(struct record **out, struct store *st, const struct recref *ref,
-    struct diags *d, const char *const *want, size_t nwant)
+    struct diags *d, const char *const *want, size_t nwant, const char *wkey,
+    const char *wvalue)
 {
 	struct record	*r;
 	char		*path;
@@ -40,10 +41,16 @@ load(struct record **out, struct store *st, const struct recref *ref,
 		record_free(r);
 		return NC_ENOMEM;
 	}
-	rc = want != NULL ? ydoc_load_fields(&r->doc, path, ref->relpath, d,
-	    want, nwant) : ydoc_load_as(&r->doc, path, ref->relpath, d);
+	if (wkey != NULL)
+		rc = ydoc_load_where(&r->doc, path, ref->relpath, d, wkey,
+		    wvalue);
+	else if (want != NULL)
+		rc = ydoc_load_fields(&r->doc, path, ref->relpath, d, want,
+		    nwant);
+	else
+		rc = ydoc_load_as(&r->doc, path, ref->relpath, d);
 	free(path);
-	if (rc != 0) {
+	if (rc != 0 || r->doc == NULL) {
 		record_free(r);
 		return rc;
 	}
@@ -55,7 +62,15 @@ int
 record_load(struct record **out, struct store *st, const struct recref *ref,
     struct diags *d)
 {
-	return load(out, st, ref, d, NULL, 0);
+	return load(out, st, ref, d, NULL, 0, NULL, NULL);
+}
+
+int
+record_load_where(struct record **out, struct store *st,
+    const struct recref *ref, struct diags *d, const char *key,
+    const char *value)
+{
+	return load(out, st, ref, d, NULL, 0, key, value);
 }
 
 int
@@ -63,7 +78,7 @@ record_load_fields(struct record **out, struct store *st,
     const struct recref *ref, struct diags *d, const char *const *want,
     size_t nwant)
 {
-	return load(out, st, ref, d, want, nwant);
+	return load(out, st, ref, d, want, nwant, NULL, NULL);
 }
 
 void
