@@ -6,6 +6,9 @@
  * closed pipe) are caught by checking fclose(stdout).
  */
 #include <errno.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -95,6 +98,27 @@ usage(FILE *fp)
 	    "nerima-cio-VERB(1)."));
 }
 
+/*
+ * The allocator, configured once before anything is allocated.  A command
+ * reads records one after another, each into an arena of 32 KiB chunks
+ * that is freed whole when the next record is read.  With glibc's default
+ * settings every such free shrinks the top of the heap back to the kernel
+ * (brk) and the next record faults the same pages in again: lint of three
+ * fiscal years made 4,000 brk calls and 45,000 page faults, half its CPU
+ * time in the kernel (issue 15).  A run is short-lived and its peak is
+ * what it needs anyway, so the heap is never trimmed, and blocks up to
+ * the largest record file (the 32 MiB import limit) come from the heap
+ * rather than from a fresh mmap each time, which costs the same faults.
+ */
+static void
+tune_malloc(void)
+{
+#ifdef __GLIBC__
+	mallopt(M_TRIM_THRESHOLD, 512 * 1024 * 1024);
+	mallopt(M_MMAP_THRESHOLD, 32 * 1024 * 1024);
+#endif
+}
+
 static int
 finish(int status)
 {
@@ -116,6 +140,7 @@ main(int argc, char **argv)
 	size_t				 i;
 	int				 status;
 
+	tune_malloc();
 	i18n_init();
 	argc--;
 	argv++;

@@ -149,10 +149,14 @@ load_year(struct year *y, struct store *st, const struct ck_orgs *orgs,
 		return error_set(NC_ENOMEM, "out of memory");
 	}
 	for (i = 0; i < l.n; i++) {
-		if ((r = record_load(&rec, st, &l.v[i], d)) != 0) {
+		/* The other kinds' records are not parsed (issue 15). */
+		if ((r = record_load_where(&rec, st, &l.v[i], d, "kind",
+		    ck_kind_name(kind))) != 0) {
 			reclist_free(&l);
 			return r;
 		}
+		if (rec == NULL)
+			continue;
 		k = node_get_str(record_root(rec), "kind");
 		if (k == NULL || strcmp(k, ck_kind_name(kind)) != 0) {
 			record_free(rec);

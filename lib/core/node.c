@@ -846,7 +846,8 @@ ydoc_load(struct ydoc **out, const char *path, struct diags *d)
 
 static int
 load(struct ydoc **out, const char *path, const char *name, struct diags *d,
-    const char *const *want, size_t nwant)
+    const char *const *want, size_t nwant, const char *wkey,
+    const char *wvalue)
 {
 	struct stat	 st;
 	char		*buf = NULL;
@@ -889,6 +890,24 @@ load(struct ydoc **out, const char *path, const char *name, struct diags *d,
 		if (r == 0)
 			break;
 		len += (size_t)r;
+	}
+	if (wkey != NULL) {
+		struct ydoc		*q = NULL;
+		const struct node	*v;
+		int			 other = 0;
+
+		/* Anything the quick reader doubts goes to the full parse. */
+		if (parse(&q, buf, len, name, NULL, &wkey, 1) == 0 &&
+		    q->root != NULL && q->root->kind == NODE_MAP &&
+		    (v = node_get(q->root, wkey)) != NULL &&
+		    v->kind == NODE_SCALAR)
+			other = strcmp(v->u.s.str, wvalue) != 0;
+		ydoc_free(q);
+		error_clear();
+		if (other) {
+			rc = 0;
+			goto done;
+		}
 	}
 	rc = parse(out, buf, len, name, d, want, nwant);
 done:
@@ -1352,12 +1371,19 @@ int
 ydoc_load_as(struct ydoc **out, const char *path, const char *name,
     struct diags *d)
 {
-	return load(out, path, name, d, NULL, 0);
+	return load(out, path, name, d, NULL, 0, NULL, NULL);
 }
 
 int
 ydoc_load_fields(struct ydoc **out, const char *path, const char *name,
     struct diags *d, const char *const *want, size_t nwant)
 {
-	return load(out, path, name, d, want, nwant);
+	return load(out, path, name, d, want, nwant, NULL, NULL);
+}
+
+int
+ydoc_load_where(struct ydoc **out, const char *path, const char *name,
+    struct diags *d, const char *key, const char *value)
+{
+	return load(out, path, name, d, NULL, 0, key, value);
 }

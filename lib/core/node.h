@@ -105,6 +105,18 @@ int		 ydoc_load_as(struct ydoc **out, const char *path,
 int		 ydoc_load_fields(struct ydoc **out, const char *path,
 		    const char *name, struct diags *d,
 		    const char *const *want, size_t nwant);
+/*
+ * Like ydoc_load_as(), but when the top-level key holds a text other than
+ * value, *out is NULL, 0 is returned and the rest of the file is neither
+ * parsed nor checked: the file is read once, its leading fields by the
+ * quick reader above, and parsed whole only when it may match (the key
+ * has value, is absent or is not a plain text, or the quick reader has
+ * doubts).  For a loader that wants one kind of the records of a folder
+ * shared by several kinds.
+ */
+int		 ydoc_load_where(struct ydoc **out, const char *path,
+		    const char *name, struct diags *d, const char *key,
+		    const char *value);
 /* The same on a buffer. */
 int		 ydoc_parse_fields(struct ydoc **out, const char *buf,
 		    size_t len, const char *path, struct diags *d,

@@ -1,6 +1,7 @@
 /*
  * Records: load, check, create, save.
  */
+#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,7 +24,8 @@
 
 static int
 load(struct record **out, struct store *st, const struct recref *ref,
-    struct diags *d, const char *const *want, size_t nwant)
+    struct diags *d, const char *const *want, size_t nwant, const char *wkey,
+    const char *wvalue)
 {
 	struct record	*r;
 	char		*path;
@@ -40,10 +42,16 @@ load(struct record **out, struct store *st, const struct recref *ref,
 		record_free(r);
 		return NC_ENOMEM;
 	}
-	rc = want != NULL ? ydoc_load_fields(&r->doc, path, ref->relpath, d,
-	    want, nwant) : ydoc_load_as(&r->doc, path, ref->relpath, d);
+	if (wkey != NULL)
+		rc = ydoc_load_where(&r->doc, path, ref->relpath, d, wkey,
+		    wvalue);
+	else if (want != NULL)
+		rc = ydoc_load_fields(&r->doc, path, ref->relpath, d, want,
+		    nwant);
+	else
+		rc = ydoc_load_as(&r->doc, path, ref->relpath, d);
 	free(path);
-	if (rc != 0) {
+	if (rc != 0 || r->doc == NULL) {
 		record_free(r);
 		return rc;
 	}
@@ -55,7 +63,15 @@ int
 record_load(struct record **out, struct store *st, const struct recref *ref,
     struct diags *d)
 {
-	return load(out, st, ref, d, NULL, 0);
+	return load(out, st, ref, d, NULL, 0, NULL, NULL);
+}
+
+int
+record_load_where(struct record **out, struct store *st,
+    const struct recref *ref, struct diags *d, const char *key,
+    const char *value)
+{
+	return load(out, st, ref, d, NULL, 0, key, value);
 }
 
 int
@@ -63,7 +79,7 @@ record_load_fields(struct record **out, struct store *st,
     const struct recref *ref, struct diags *d, const char *const *want,
     size_t nwant)
 {
-	return load(out, st, ref, d, want, nwant);
+	return load(out, st, ref, d, want, nwant, NULL, NULL);
 }
 
 void
@@ -114,6 +130,26 @@ struct checker {
 	struct reclist	 recs;
 	int		 failed;
 	char		 msg[256];
+	/* The store's checker only (checker_shared()): */
+	struct stamp	*stamps;	/* what it was built from */
+	size_t		 nstamps;
+	char		**added;	/* ids this process wrote since */
+	size_t		 nadded;
+};
+
+/*
+ * A file or folder as it was when a checker was built: a folder's
+ * modification and change times move whenever an entry is added to it,
+ * removed from it or renamed in it.
+ */
+struct stamp {
+	char		*rel;
+	int		 absent;
+	dev_t		 dev;
+	ino_t		 ino;
+	off_t		 size;
+	struct timespec	 mtim;
+	struct timespec	 ctim;
 };
 
 /* Every value under a key named key, anywhere in the tree. */
@@ -240,8 +276,16 @@ fail:
 void
 checker_free(struct checker *c)
 {
+	size_t	i;
+
 	if (c == NULL)
 		return;
+	for (i = 0; i < c->nstamps; i++)
+		free(c->stamps[i].rel);
+	free(c->stamps);
+	for (i = 0; i < c->nadded; i++)
+		free(c->added[i]);
+	free(c->added);
 	strmap_free(c->orgs);
 	strmap_free(c->members);
 	strmap_free(c->ids);
@@ -255,6 +299,252 @@ int
 checker_failed(const struct checker *c)
 {
 	return c->failed;
+}
+
+/*
+ * The checker of a write batch.  record_create() and record_save() check
+ * references against the id of every record, and building a checker
+ * lists every record folder; a command that writes N records (an import)
+ * would list the whole directory N times, O(N x records).  Instead the
+ * store keeps one checker for its lifetime, adds the id of each record
+ * this process writes, and stamps what it was built from: the two
+ * reference files, every kind folder and every fiscal-year folder.  When
+ * a stamp differs (another process wrote, a user edited or a git pull
+ * came in between) the checker is built anew, so it always says what a
+ * fresh one would; checking costs one stat() per folder rather than a
+ * listing of every record.
+ */
+/* "a/b" in a new string, or NULL. */
+static char *
+join(const char *a, const char *b)
+{
+	size_t	 na = strlen(a), nb = strlen(b);
+	char	*p;
+
+	if ((p = malloc(na + nb + 2)) == NULL)
+		return NULL;
+	memcpy(p, a, na);
+	p[na] = '/';
+	memcpy(p + na + 1, b, nb + 1);
+	return p;
+}
+
+static int
+stamp_add(struct checker *c, size_t *cap, const char *root, const char *rel)
+{
+	struct stamp	*v, *sp;
+	struct stat	 sb;
+	char		*path;
+
+	if (c->nstamps == *cap) {
+		size_t n = *cap ? *cap * 2 : 32;
+		if ((v = realloc(c->stamps, n * sizeof *v)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		c->stamps = v;
+		*cap = n;
+	}
+	sp = &c->stamps[c->nstamps];
+	memset(sp, 0, sizeof *sp);
+	if ((sp->rel = strdup(rel)) == NULL ||
+	    (path = join(root, rel)) == NULL) {
+		free(sp->rel);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	if (stat(path, &sb) == -1)
+		sp->absent = 1;
+	else {
+		sp->dev = sb.st_dev;
+		sp->ino = sb.st_ino;
+		sp->size = sb.st_size;
+		sp->mtim = sb.st_mtim;
+		sp->ctim = sb.st_ctim;
+	}
+	free(path);
+	c->nstamps++;
+	return 0;
+}
+
+/* Stamp the reference files, the kind folders and their year folders. */
+static int
+stamps_take(struct checker *c)
+{
+	const struct schemaset	*set;
+	const char		*root = store_root(c->st), *kd;
+	struct dirent		*de;
+	DIR			*dp;
+	char			*path, *rel;
+	size_t			 i, cap = c->nstamps;
+	int			 rc;
+
+	for (i = 0; i < c->nstamps; i++)
+		free(c->stamps[i].rel);
+	c->nstamps = 0;
+	if ((rc = store_schemas(&set, c->st, NULL)) != 0 ||
+	    (rc = stamp_add(c, &cap, root, STORE_MARKER)) != 0 ||
+	    (rc = stamp_add(c, &cap, root, STORE_ORGS)) != 0)
+		return rc;
+	for (i = 0; i < schemaset_nkinds(set); i++) {
+		if ((kd = schema_dir(schemaset_kind_at(set, i))) == NULL)
+			continue;
+		if ((rc = stamp_add(c, &cap, root, kd)) != 0)
+			return rc;
+		if ((path = join(root, kd)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		dp = opendir(path);
+		free(path);
+		while (dp != NULL && (de = readdir(dp)) != NULL) {
+			if (de->d_name[0] == '.')
+				continue;
+			if ((rel = join(kd, de->d_name)) == NULL) {
+				closedir(dp);
+				return error_set(NC_ENOMEM, "out of memory");
+			}
+			rc = stamp_add(c, &cap, root, rel);
+			free(rel);
+			if (rc != 0) {
+				closedir(dp);
+				return rc;
+			}
+		}
+		if (dp != NULL)
+			closedir(dp);
+	}
+	return 0;
+}
+
+static int
+same_time(struct timespec a, struct timespec b)
+{
+	return a.tv_sec == b.tv_sec && a.tv_nsec == b.tv_nsec;
+}
+
+/* Whether everything stamped is as it was. */
+static int
+stamps_hold(const struct checker *c)
+{
+	const struct stamp	*sp;
+	struct stat		 sb;
+	char			*path;
+	size_t			 i;
+	int			 same;
+
+	if (c->nstamps == 0)
+		return 0;
+	for (i = 0; i < c->nstamps; i++) {
+		sp = &c->stamps[i];
+		if ((path = join(store_root(c->st), sp->rel)) == NULL)
+			return 0;
+		if (stat(path, &sb) == -1)
+			same = sp->absent;
+		else
+			same = !sp->absent && sb.st_dev == sp->dev &&
+			    sb.st_ino == sp->ino && sb.st_size == sp->size &&
+			    same_time(sb.st_mtim, sp->mtim) &&
+			    same_time(sb.st_ctim, sp->ctim);
+		free(path);
+		if (!same)
+			return 0;
+	}
+	return 1;
+}
+
+static void
+checker_free_cb(void *p)
+{
+	checker_free(p);
+}
+
+/* The store's checker, built anew when what it was built from changed. */
+static int
+checker_shared(struct checker **out, struct store *st)
+{
+	struct checker	*c = store_cache(st);
+	int		 rc;
+
+	*out = NULL;
+	if (c != NULL && stamps_hold(c)) {
+		*out = c;
+		return 0;
+	}
+	store_set_cache(st, NULL, NULL);
+	/* Stamped first: a change while it is built shows next time. */
+	if ((c = calloc(1, sizeof *c)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	c->st = st;
+	rc = stamps_take(c);
+	if (rc == 0) {
+		struct checker *built;
+
+		if ((rc = checker_new(&built, st, NULL)) == 0) {
+			built->stamps = c->stamps;
+			built->nstamps = c->nstamps;
+			c->stamps = NULL;
+			c->nstamps = 0;
+		}
+		checker_free(c);
+		c = rc == 0 ? built : NULL;
+	} else {
+		checker_free(c);
+		c = NULL;
+	}
+	if (rc != 0)
+		return rc;
+	store_set_cache(st, c, checker_free_cb);
+	*out = c;
+	return 0;
+}
+
+static int
+id_taken(void *arg, const char *id)
+{
+	const struct checker	*c = arg;
+
+	return strmap_get(c->ids, id) != NULL;
+}
+
+/*
+ * After this process wrote relpath (under the lock): the store's checker
+ * learns its id and the folders' new stamps, if it was up to date before
+ * the write (fresh); else it is dropped and built anew when next needed.
+ */
+static void
+checker_wrote(struct store *st, const char *relpath, const char *path,
+    int fresh)
+{
+	struct checker	*c = store_cache(st);
+	struct stat	 sb;
+	const char	*base;
+	char		*id, **v;
+	size_t		 len;
+
+	if (c == NULL)
+		return;
+	base = strrchr(relpath, '/');
+	base = base != NULL ? base + 1 : relpath;
+	len = strlen(base);
+	/* A write deferred to a batch's commit is not on disk yet. */
+	if (!fresh || stat(path, &sb) == -1 || len < 6 ||
+	    strcmp(base + len - 5, ".yaml") != 0)
+		goto drop;
+	if ((id = strndup(base, len - 5)) == NULL)
+		goto drop;
+	if (strmap_get(c->ids, id) != NULL)
+		free(id);
+	else {
+		if ((v = realloc(c->added, (c->nadded + 1) * sizeof *v)) ==
+		    NULL) {
+			free(id);
+			goto drop;
+		}
+		c->added = v;
+		c->added[c->nadded++] = id;
+		if (strmap_put(c->ids, id, id) != 0)
+			goto drop;
+	}
+	if (stamps_take(c) == 0)
+		return;
+drop:
+	store_set_cache(st, NULL, NULL);
 }
 
 static const char *
@@ -466,19 +756,27 @@ write_record(struct store *st, const char *relpath, const struct buf *b,
     int must_be_new)
 {
 	struct stat	 sb;
-	char		*path;
-	int		 rc;
+	char		*path = NULL;
+	int		 rc, fresh;
 
 	/* Under the lock: what a killed writer left is stale. */
 	store_stale_temps(st, 1, NULL);
+	fresh = store_cache(st) != NULL && stamps_hold(store_cache(st));
 	if ((rc = mkdirs(store_root(st), relpath)) != 0)
-		return rc;
-	if ((path = store_path(st, relpath)) == NULL)
-		return NC_ENOMEM;
+		goto done;
+	if ((path = store_path(st, relpath)) == NULL) {
+		rc = NC_ENOMEM;
+		goto done;
+	}
 	if (must_be_new && stat(path, &sb) == 0)
 		rc = error_set(NC_EEXISTS, "'%s' exists already", relpath);
 	else
 		rc = fileio_write_atomic(path, b->data, b->len);
+done:
+	if (rc == 0)
+		checker_wrote(st, relpath, path, fresh);
+	else
+		store_set_cache(st, NULL, NULL);
 	free(path);
 	return rc;
 }
@@ -579,7 +877,7 @@ record_create(char **out_id, char **out_relpath, struct store *st,
 	    (rc = node_map_set_str(doc, root, "id", tmpid.data)) != 0)
 		goto done;
 	if ((rc = schema_normalize(kind, root)) != 0 ||
-	    (rc = checker_new(&c, st, NULL)) != 0)
+	    (rc = checker_shared(&c, st)) != 0)
 		goto done;
 	{
 		size_t n0 = d->n;
@@ -596,7 +894,9 @@ record_create(char **out_id, char **out_relpath, struct store *st,
 	if ((rc = store_lock(st)) != 0)
 		goto done;
 	locked = 1;
-	if ((rc = store_new_id(&id, st, kind)) != 0 ||
+	/* Under the lock, the ids taken as they are now. */
+	if ((rc = checker_shared(&c, st)) != 0 ||
+	    (rc = store_new_id_unless(&id, st, kind, id_taken, c)) != 0 ||
 	    (rc = node_map_set_str(doc, root, "id", id)) != 0)
 		goto done;
 	buf_printf(&rel, "%s/%d/%s.yaml", schema_dir(kind), fy, id);
@@ -608,7 +908,6 @@ record_create(char **out_id, char **out_relpath, struct store *st,
 done:
 	if (locked)
 		store_unlock(st);
-	checker_free(c);
 	buf_free(&b);
 	buf_free(&tmpid);
 	diags_free(&mine);
@@ -633,12 +932,11 @@ record_save(struct store *st, struct record *r, struct diags *d)
 		goto done;
 	if ((rc = store_lock(st)) != 0)
 		goto done;
-	if ((rc = checker_new(&c, st, NULL)) == 0 &&
+	if ((rc = checker_shared(&c, st)) == 0 &&
 	    (rc = record_check(c, r->kind, record_root(r), r->relpath, d)) == 0)
 		rc = write_record(st, r->relpath, &b, 0);
 	store_unlock(st);
 done:
-	checker_free(c);
 	buf_free(&b);
 	return rc;
 }

@@ -27,6 +27,14 @@ int		 record_load(struct record **out, struct store *,
 int		 record_load_fields(struct record **out, struct store *,
 		    const struct recref *, struct diags *d,
 		    const char *const *want, size_t nwant);
+/*
+ * The record if its top-level key holds value (or may: see
+ * ydoc_load_where()), else *out is NULL and 0 is returned, the rest of the
+ * file unread: one kind of record of a folder shared by several.
+ */
+int		 record_load_where(struct record **out, struct store *,
+		    const struct recref *, struct diags *d, const char *key,
+		    const char *value);
 void		 record_free(struct record *);
 struct node	*record_root(const struct record *);
 const char	*record_id(const struct record *);

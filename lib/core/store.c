@@ -41,6 +41,8 @@ struct store {
 	struct schemaset	*schemas;
 	struct refdata		*ref;		/* config and orgs, on first use */
 	int			 cleaned;	/* leftovers removed once */
+	void			*cache;		/* the record layer's checker */
+	void			(*cache_free)(void *);
 };
 
 static int
@@ -137,10 +139,27 @@ store_free(struct store *st)
 	}
 	if (st->lockfd != -1)
 		close(st->lockfd);
+	if (st->cache_free != NULL)
+		st->cache_free(st->cache);
 	schemaset_free(st->schemas);
 	refdata_free(st->ref);
 	free(st->root);
 	free(st);
+}
+
+void *
+store_cache(const struct store *st)
+{
+	return st->cache;
+}
+
+void
+store_set_cache(struct store *st, void *p, void (*free_fn)(void *))
+{
+	if (st->cache_free != NULL && st->cache != p)
+		st->cache_free(st->cache);
+	st->cache = p;
+	st->cache_free = free_fn;
 }
 
 const char *
@@ -527,21 +546,32 @@ store_find(struct recref *out, struct reclist *matches, struct store *st,
 	return rc;
 }
 
-int
-store_new_id(char **out, struct store *st, const struct schema *kind)
+/* Whether id is among the records listed (all of the kind). */
+static int
+listed(void *arg, const char *id)
 {
-	struct reclist	 all = RECLIST_INIT;
+	const struct reclist	*all = arg;
+	size_t			 i;
+
+	for (i = 0; i < all->n; i++)
+		if (strcmp(all->v[i].id, id) == 0)
+			return 1;
+	return 0;
+}
+
+int
+store_new_id_unless(char **out, struct store *st, const struct schema *kind,
+    int (*taken)(void *, const char *), void *arg)
+{
 	unsigned char	 rnd[ID_CHARS];
 	char		 id[64];
 	size_t		 plen, i;
-	int		 rc, tries, clash;
+	int		 rc = 0, tries;
 
 	*out = NULL;
 	plen = strlen(schema_id_prefix(kind));
 	if (plen > 16)
 		return error_set(NC_EINVALID, "id prefix too long");
-	if ((rc = store_scan(&all, st, kind, 0, NULL)) != 0)
-		return rc;
 	for (tries = 0; tries < 100; tries++) {
 		if (getrandom(rnd, sizeof rnd, 0) != (ssize_t)sizeof rnd) {
 			rc = error_sys(NC_EIO, "cannot get random bytes");
@@ -552,10 +582,7 @@ store_new_id(char **out, struct store *st, const struct schema *kind)
 		for (i = 0; i < ID_CHARS; i++)
 			id[plen + 1 + i] = id_alphabet[rnd[i] & 31];
 		id[plen + 1 + ID_CHARS] = '\0';
-		clash = 0;
-		for (i = 0; i < all.n && !clash; i++)
-			clash = strcmp(all.v[i].id, id) == 0;
-		if (!clash) {
+		if (!taken(arg, id)) {
 			if ((*out = strdup(id)) == NULL)
 				rc = error_set(NC_ENOMEM, "out of memory");
 			break;
@@ -563,6 +590,22 @@ store_new_id(char **out, struct store *st, const struct schema *kind)
 	}
 	if (rc == 0 && *out == NULL)
 		rc = error_set(NC_EIO, "cannot find a free id");
+	(void)st;
+	return rc;
+}
+
+int
+store_new_id(char **out, struct store *st, const struct schema *kind)
+{
+	struct reclist	 all = RECLIST_INIT;
+	int		 rc;
+
+	*out = NULL;
+	if (strlen(schema_id_prefix(kind)) > 16)
+		return error_set(NC_EINVALID, "id prefix too long");
+	if ((rc = store_scan(&all, st, kind, 0, NULL)) != 0)
+		return rc;
+	rc = store_new_id_unless(out, st, kind, listed, &all);
 	reclist_free(&all);
 	return rc;
 }

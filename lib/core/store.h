@@ -85,6 +85,17 @@ int		 store_find(struct recref *out, struct reclist *matches,
 		    const char *prefix);
 /* A fresh id for kind: "<prefix>-" and 8 Crockford base32 characters. */
 int		 store_new_id(char **out, struct store *, const struct schema *);
+/* The same, for a caller that knows the ids taken: taken(arg, id). */
+int		 store_new_id_unless(char **out, struct store *,
+		    const struct schema *, int (*taken)(void *, const char *),
+		    void *arg);
+/*
+ * One object the record layer keeps for the store's lifetime (its
+ * reference checker, record.c), freed with the store by free_fn.
+ */
+void		*store_cache(const struct store *);
+void		 store_set_cache(struct store *, void *,
+		    void (*free_fn)(void *));
 /*
  * The data directory's reference data (config, organisations, members:
  * refdata.h), read on first use and freed with the store.

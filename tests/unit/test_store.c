@@ -206,6 +206,83 @@ test_create_find_save(void **state)
 	store_free(st);
 }
 
+/* An issue that refers to meeting mid: 0 or the create error. */
+static int
+create_issue_citing(struct store *st, const char *mid, struct diags *d)
+{
+	const struct schema	*k;
+	struct ydoc		*doc;
+	struct node		*seq;
+	char			*id = NULL, *rel = NULL;
+	int			 rc;
+
+	assert_int_equal(store_kind(&k, st, "issue"), 0);
+	doc = ydoc_new();
+	ydoc_set_root(doc, node_map(doc));
+	node_map_set_str(doc, ydoc_root(doc), "title", "会議の宿題");
+	node_map_set_str(doc, ydoc_root(doc), "raised", "2026-05-01");
+	node_map_set_str(doc, ydoc_root(doc), "status", "open");
+	seq = node_seq(doc);
+	node_seq_push(doc, seq, node_str(doc, mid));
+	node_map_set(doc, ydoc_root(doc), "meetings", seq);
+	rc = record_create(&id, &rel, st, k, doc, d);
+	ydoc_free(doc);
+	free(id);
+	free(rel);
+	return rc;
+}
+
+/*
+ * One store writes many records with one reference checker (issue 15),
+ * yet it sees what others change between its writes: a record another
+ * process adds can be referred to at once, one it removes no longer can.
+ */
+static void
+test_checker_batch(void **state)
+{
+	struct store	*st;
+	struct diags	 d = DIAGS_INIT;
+	char		 dir[512], path[600];
+	int		 i;
+
+	(void)state;
+	assert_int_equal(store_open(&st, root), 0);
+	assert_int_equal(create_issue_citing(st, "mt-2b3c4d5e", &d),
+	    NC_ESCHEMA);
+	assert_true(d.n > 0);
+	assert_non_null(strstr(d.v[0].msg, "no meeting record with id"));
+	diags_free(&d);
+	/* Written behind the store's back, as another process would. */
+	snprintf(dir, sizeof dir, "%s/meetings", root);
+	mkdir(dir, 0777);
+	snprintf(dir, sizeof dir, "%s/meetings/2026", root);
+	mkdir(dir, 0777);
+	put("meetings/2026/mt-2b3c4d5e.yaml", "id: mt-2b3c4d5e\n");
+	for (i = 0; i < 3; i++)
+		if (create_issue_citing(st, "mt-2b3c4d5e", &d) != 0)
+			fail_msg("create %d: %s %s", i, error_last(),
+			    d.n ? d.v[0].msg : "");
+	snprintf(path, sizeof path, "%s/meetings/2026/mt-2b3c4d5e.yaml", root);
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(create_issue_citing(st, "mt-2b3c4d5e", &d),
+	    NC_ESCHEMA);
+	diags_free(&d);
+	/* A new fiscal-year folder is seen too. */
+	snprintf(dir, sizeof dir, "%s/meetings/2027", root);
+	mkdir(dir, 0777);
+	put("meetings/2027/mt-6f7g8h9j.yaml", "id: mt-6f7g8h9j\n");
+	assert_int_equal(create_issue_citing(st, "mt-6f7g8h9j", &d), 0);
+	snprintf(path, sizeof path, "%s/meetings/2027/mt-6f7g8h9j.yaml", root);
+	assert_int_equal(unlink(path), 0);
+	rmdir(dir);
+	snprintf(dir, sizeof dir, "%s/meetings/2026", root);
+	rmdir(dir);
+	snprintf(dir, sizeof dir, "%s/meetings", root);
+	rmdir(dir);
+	diags_free(&d);
+	store_free(st);
+}
+
 /* Organisations by code or by a name only one of them has. */
 static void
 test_orgs(void **state)
@@ -371,6 +448,7 @@ main(void)
 		cmocka_unit_test(test_discovery),
 		cmocka_unit_test(test_ids),
 		cmocka_unit_test(test_create_find_save),
+		cmocka_unit_test(test_checker_batch),
 		cmocka_unit_test(test_orgs),
 		cmocka_unit_test(test_atomic_write),
 		cmocka_unit_test(test_stale_temps),
