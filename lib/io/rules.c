@@ -186,7 +186,7 @@ rules_add_field(struct rules *r, const struct rules_field *in)
 	r->fields = v;
 	f = &v[r->nfields];
 	memset(f, 0, sizeof *f);
-	if (in->pattern != NULL && (e = pattern_compile(&f->re,
+	if (in->pattern != NULL && (e = pattern_compile_bounded(&f->re,
 	    in->pattern)) != 0)
 		return error_set(e, "field '%s': %s", in->name, error_last());
 	f->position = in->position;

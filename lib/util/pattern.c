@@ -213,6 +213,111 @@ pattern_compile(struct pattern **out, const char *src)
 	return 0;
 }
 
+/* Why src could take regcomp() unbounded time, or NULL. */
+static const char *
+unbounded(const char *src)
+{
+	int		 rep[PATTERN_MAX_LEN + 1];	/* per open group */
+	const char	*p = src;
+	size_t		 depth = 0;
+	long		 n;
+	int		 last = 0;	/* 1: an atom, 2: a repetition */
+	int		 grp = 0;	/* last atom a group that repeats */
+
+	if (strlen(src) > PATTERN_MAX_LEN)
+		return "longer than 256 bytes";
+	rep[0] = 0;
+	while (*p != '\0') {
+		switch (*p) {
+		case '\\':
+			if (p[1] != '\0')
+				p++;
+			p++;
+			last = 1, grp = 0;
+			continue;
+		case '[':
+			p++;
+			if (*p == '^')
+				p++;
+			if (*p == ']')
+				p++;
+			while (*p != '\0' && *p != ']') {
+				if (*p == '[' && (p[1] == ':' || p[1] == '.' ||
+				    p[1] == '=')) {
+					char	c = p[1];
+
+					for (p += 2; *p != '\0' &&
+					    !(p[0] == c && p[1] == ']'); p++)
+						;
+					if (*p != '\0')
+						p++;
+				}
+				if (*p != '\0')
+					p++;
+			}
+			if (*p == ']')
+				p++;
+			last = 1, grp = 0;
+			continue;
+		case '(':
+			rep[++depth] = 0;
+			p++;
+			last = 0, grp = 0;
+			continue;
+		case ')':
+			if (depth > 0) {
+				grp = rep[depth--];
+				if (grp)
+					rep[depth] = 1;
+			}
+			p++;
+			last = 1;
+			continue;
+		case '*':
+		case '+':
+		case '?':
+		case '{':
+			if (last == 2)
+				return "a repetition right after another";
+			if (*p == '{') {
+				for (p++; *p != '\0' && *p != '}'; p++) {
+					if (*p < '0' || *p > '9')
+						continue;
+					n = strtol(p, (char **)&p, 10);
+					if (n > PATTERN_MAX_COUNT)
+						return "a count above 100";
+					p--;
+				}
+			}
+			if (*p != '?' && grp)
+				return "a repeated group that repeats inside";
+			rep[depth] = 1;
+			if (*p != '\0')
+				p++;
+			last = 2, grp = 0;
+			continue;
+		default:
+			p++;
+			last = 1, grp = 0;
+			continue;
+		}
+	}
+	return NULL;
+}
+
+int
+pattern_compile_bounded(struct pattern **out, const char *src)
+{
+	const char	*why;
+
+	*out = NULL;
+	if ((why = unbounded(src)) != NULL)
+		return error_set(NC_EINVALID, "pattern '%.40s%s' refused: %s"
+		    " (it could take unbounded time)", src,
+		    strlen(src) > 40 ? "..." : "", why);
+	return pattern_compile(out, src);
+}
+
 void
 pattern_free(struct pattern *pt)
 {

@@ -17,6 +17,17 @@ struct pattern;
 
 /* NC_EINVALID with regcomp's message when the pattern is not valid. */
 int	pattern_compile(struct pattern **out, const char *src);
+/*
+ * The same for a pattern from outside the program (a rules file): also
+ * NC_EINVALID, saying why, when compiling it could take unbounded time
+ * -- glibc's regcomp() is exponential in nested or repeated repetition
+ * ("x+++++", "((a+)+)+", "(a{1,200}){1,200}").  Refused: more than
+ * PATTERN_MAX_LEN bytes, a repetition right after another, a count above
+ * PATTERN_MAX_COUNT, and *, + or {m,n} on a group that repeats inside.
+ */
+#define PATTERN_MAX_LEN		256
+#define PATTERN_MAX_COUNT	100
+int	pattern_compile_bounded(struct pattern **out, const char *src);
 void	pattern_free(struct pattern *);
 /* 1 when s matches (anywhere, unless anchored), 0 when not. */
 int	pattern_match(const struct pattern *, const char *s);

@@ -136,6 +136,40 @@ test_invalid(void **state)
 	pattern_free(NULL);
 }
 
+/* Patterns from rules files: what could take regcomp unbounded time. */
+static void
+test_bounded(void **state)
+{
+	static const char *const bad[] = {
+		"^U*respmnso[v1-77;]+++++++++++++++++++++++",
+		"a**", "a+?", "a{1,9}{1,9}", "(((a)+)+)+", "((a+))*",
+		"(a{1,200}){1,200}", "a{101}", "(b|c+){2,3}",
+		NULL
+	};
+	static const char *const good[] = {
+		"^[0-9]{1,2}(-[0-9]{1,2})?$", "^回答", "(問|設問)?[0-9]+",
+		"[+*?]+", "\\++", "^(a|b)?(c+)?$", "[[:digit:]]{1,100}",
+		NULL
+	};
+	struct pattern	*pt;
+	char		 big[PATTERN_MAX_LEN + 2];
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; bad[i] != NULL; i++) {
+		assert_int_equal(pattern_compile_bounded(&pt, bad[i]),
+		    NC_EINVALID);
+		assert_null(pt);
+	}
+	for (i = 0; good[i] != NULL; i++) {
+		assert_int_equal(pattern_compile_bounded(&pt, good[i]), 0);
+		pattern_free(pt);
+	}
+	memset(big, 'a', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	assert_int_equal(pattern_compile_bounded(&pt, big), NC_EINVALID);
+}
+
 int
 main(void)
 {
@@ -143,6 +177,7 @@ main(void)
 		cmocka_unit_test(test_agrees_with_regexec),
 		cmocka_unit_test(test_random),
 		cmocka_unit_test(test_invalid),
+		cmocka_unit_test(test_bounded),
 	};
 
 	/* As the program runs: in the user's (UTF-8) locale. */
