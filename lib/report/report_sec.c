@@ -643,13 +643,25 @@ report_sec_free(struct report_sec *s)
 	memset(s, 0, sizeof *s);
 }
 
+/* The last occurrence of needle in s, or NULL. */
+static const char *
+strrchr_str(const char *s, const char *needle)
+{
+	const char	*p, *last = NULL;
+
+	for (p = strstr(s, needle); p != NULL; p = strstr(p + 1, needle))
+		last = p;
+	return last;
+}
+
 int
 report_sec_write(const struct report_sec *s, int overview, const char *path)
 {
 	struct pptx		*p = NULL;
 	struct pptx_props	 props;
 	struct pptx_title	 t;
-	char			 sub[64];
+	const char		*paren;
+	char			 sub[64], title[1024];
 	size_t			 i;
 	int			 rc;
 
@@ -659,7 +671,18 @@ report_sec_write(const struct report_sec *s, int overview, const char *path)
 	if ((rc = pptx_new(&p, &props, NULL)) != 0)
 		return rc;
 	memset(&t, 0, sizeof t);
+	/*
+	 * A long title with a closing parenthetical ("…の実施結果（最終報告
+	 * 書）") breaks before it rather than wherever the line runs out.
+	 */
 	t.title = s->title;
+	if (s->title != NULL && strlen(s->title) > 60 &&
+	    (paren = strrchr_str(s->title, "（")) != NULL &&
+	    paren != s->title) {
+		snprintf(title, sizeof title, "%.*s\n%s",
+		    (int)(paren - s->title), s->title, paren);
+		t.title = title;
+	}
 	snprintf(sub, sizeof sub, "%s", overview ? "概要版" : "詳細版");
 	t.subtitle = sub;
 	t.date = s->date;
