@@ -1813,7 +1813,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		{ "状況", XLSX_COL_CENTER, 12 },
 	};
 	static const struct xlsx_column fc[] = {
-		{ "監査", 0, 24 },
+		{ "監査", 0, 34 },
 		{ "対象", 0, 18 },
 		{ "No.", XLSX_COL_CENTER, 5 },
 		{ "項目番号", 0, 11 },
@@ -2072,7 +2072,7 @@ audit_doc_risks(const char *path, struct store *st,
 {
 	static const struct xlsx_column cols[] = {
 		{ "No.", XLSX_COL_CENTER, 5 },
-		{ "監査", 0, 22 },
+		{ "監査", 0, 34 },
 		{ "対象", 0, 16 },
 		{ "出典", XLSX_COL_CENTER, 10 },
 		{ "対策基準の条項", XLSX_COL_CENTER, 8 },
