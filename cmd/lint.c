@@ -181,9 +181,8 @@ docnos_check(struct docnos *ds, struct diags *d)
 {
 	size_t	i;
 
-	if (ds->n < 2)
-		return;		/* qsort() may not be given NULL */
-	qsort(ds->v, ds->n, sizeof *ds->v, docno_cmp);
+	if (ds->n > 1)		/* qsort() may not be given NULL */
+		qsort(ds->v, ds->n, sizeof *ds->v, docno_cmp);
 	for (i = 1; i < ds->n; i++)
 		if (strcmp(ds->v[i].fy, ds->v[i - 1].fy) == 0 &&
 		    strcmp(ds->v[i].no, ds->v[i - 1].no) == 0)
