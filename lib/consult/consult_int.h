@@ -44,8 +44,6 @@ const char	*cs_org_name(struct store *, const char *code);
 /* こども家庭部保育課. */
 const char	*cs_org_full(struct cs_strs *, struct store *,
 		    const char *code);
-/* The SHA-256 of data as 64 hex digits. */
-void		 cs_sha256(char out[65], const void *data, size_t len);
 
 
 #endif

@@ -19,6 +19,7 @@
 #include "clock.h"
 #include "consult.h"
 #include "consult_int.h"
+#include "sha256.h"
 #include "error.h"
 #include "guard.h"
 #include "parse.h"
@@ -457,7 +458,7 @@ consult_sheet_read(struct consult_sheet *out, struct store *st,
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
 	}
-	cs_sha256(out->sha256, all.data, all.len);
+	sha256_hex(out->sha256, all.data, all.len);
 	out->type = val[F_TYPE];
 	out->org = val[F_ORG];
 	out->requester = val[F_REQUESTER];

@@ -200,24 +200,6 @@ test_attend(void **state)
 }
 
 static void
-test_sha256(void **state)
-{
-	char	out[65];
-
-	(void)state;
-	cs_sha256(out, "", 0);
-	assert_string_equal(out, "e3b0c44298fc1c149afbf4c8996fb924"
-	    "27ae41e4649b934ca495991b7852b855");
-	cs_sha256(out, "abc", 3);
-	assert_string_equal(out, "ba7816bf8f01cfea414140de5dae2223"
-	    "b00361a396177a9cb410ff61f20015ad");
-	cs_sha256(out, "abcdbcdecdefdefgefghfghighijhijkijkljklmklmn"
-	    "lmnomnopnopq", 56);
-	assert_string_equal(out, "248d6a61d20638b8e5c026930c3e6039"
-	    "a33ce45964ff2167f6ecedd419db06c1");
-}
-
-static void
 test_report(void **state)
 {
 	struct consult_report	 rp;
@@ -276,7 +258,6 @@ main(void)
 		cmocka_unit_test(test_state),
 		cmocka_unit_test(test_answer),
 		cmocka_unit_test(test_attend),
-		cmocka_unit_test(test_sha256),
 		cmocka_unit_test(test_report),
 	};
 
