@@ -103,6 +103,7 @@ add_item(struct meeting_view *v, struct meeting_item **out)
 {
 	struct meeting_item	*nv;
 
+	*out = NULL;	/* set on every path: callers use it after rc checks */
 	if ((nv = realloc(v->items, (v->nitems + 1) * sizeof *nv)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	v->items = nv;
