@@ -14,6 +14,7 @@
 #include "listing.h"
 #include "meeting.h"
 #include "opt.h"
+#include "period.h"
 #include "record.h"
 #include "schema.h"
 #include "store.h"
@@ -357,57 +358,21 @@ done:
 static int
 export_report(struct cmd_ctx *ctx, struct optv *ov)
 {
-	struct store		*st;
 	struct consult_report	 rp;
-	struct cal		*cal = NULL;
-	struct record		*m = NULL;
-	struct recref		 ref = { NULL, NULL, NULL, 0 };
-	struct cal_date		 from, to;
-	struct cal_due		 due;
+	struct cmd_period	 pd;
 	char			 era[CAL_FMT_MAX], name[128];
 	char			*docx = NULL, *xlsx = NULL;
 	int			 rc = CMD_FAIL, ok;
 
 	memset(&rp, 0, sizeof rp);
-	if (opt_has(ov, "meeting") == (opt_has(ov, "from") ||
-	    opt_has(ov, "to")))
-		return opt_bad_usage(ov->entry, ov->sub, _("the report needs "
-		    "its period: --meeting ID, or --from DATE and --to DATE"));
-	if (!opt_has(ov, "meeting") && !(opt_has(ov, "from") &&
-	    opt_has(ov, "to")))
-		return opt_bad_usage(ov->entry, ov->sub, _("--from and --to go"
-		    " together"));
-	if ((st = cmd_store(ctx)) == NULL)
-		return CMD_FAIL;
-	if (opt_has(ov, "meeting")) {
-		if (cmd_load_record(&m, &ref, st, opt_get(ov, "meeting"),
-		    "meeting") != CMD_OK)
-			goto done;
-		if (meeting_report_period(&from, &to, st, record_root(m)) != 0 ||
-		    meeting_cal(&cal, st) != 0) {
-			rc = cmd_lib_error();
-			goto done;
-		}
-	} else {
-		opt_date(ov, "from", &from);
-		opt_date(ov, "to", &to);
-	}
-	if (consult_report_build(&rp, st, from, to) != 0) {
+	if ((rc = cmd_period(&pd, ctx, ov, 0)) != CMD_OK)
+		goto done;
+	if (consult_report_build(&rp, pd.st, pd.from, pd.to) != 0) {
 		rc = cmd_lib_error();
 		goto done;
 	}
-	/* dated the day it is due for the meeting, else today */
-	if (m != NULL) {
-		struct cal_date md;
-
-		if (meeting_date(&md, record_root(m)) != 0 ||
-		    cal_due_meeting(&due, cal, md) != 0) {
-			rc = cmd_lib_error();
-			goto done;
-		}
-		rp.as_of = due.date;
-	} else
-		rp.as_of = cal_today();
+	rp.as_of = pd.as_of;
+	rc = CMD_FAIL;
 	cal_format_era(era, sizeof era, rp.as_of, CAL_ERA_LONG);
 	snprintf(name, sizeof name, "相談業務実施報告書_%s.docx", era);
 	if ((rc = cmd_export_path(&docx, opt_get(ov, "o"), name, 1)) != CMD_OK)
@@ -425,10 +390,7 @@ export_report(struct cmd_ctx *ctx, struct optv *ov)
 	rc = cmd_export_end(ok);
 done:
 	consult_report_free(&rp);
-	cal_free(cal);
-	record_free(m);
-	free(ref.id);
-	free(ref.relpath);
+	cmd_period_free(&pd);
 	free(docx);
 	free(xlsx);
 	return rc;

@@ -120,7 +120,7 @@ meeting_add(struct cmd_ctx *ctx, struct optv *ov)
 	struct diags		 d = DIAGS_INIT;
 	struct cal_date		 date;
 	char			*title = NULL, *id = NULL, *rel = NULL;
-	char			 iso[CAL_FMT_MAX], due[MEETING_DUE_MAX], num[16];
+	char			 iso[CAL_FMT_MAX], due[64], num[16];
 	const char		*type = opt_get(ov, "type");
 	size_t			 i;
 	int			 n, rc = CMD_FAIL;

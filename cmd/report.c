@@ -14,6 +14,7 @@
 #include "i18n.h"
 #include "issue.h"
 #include "opt.h"
+#include "period.h"
 #include "record.h"
 #include "report.h"
 #include "report_bundle.h"
@@ -53,8 +54,7 @@ report_bimonthly(struct cmd_ctx *ctx, struct optv *ov)
 	    "予定と実績", "相談業務実施報告書" };
 	static const char *const ext[F_N] = { "docx", "xlsx", "xlsx", "docx" };
 	struct store		*st;
-	struct record		*m = NULL;
-	struct recref		 ref = { NULL, NULL, NULL, 0 };
+	struct cmd_period	 pd;
 	struct report_work	 w;
 	struct consult_report	 cr;
 	struct issue_table	 it;
@@ -68,31 +68,15 @@ report_bimonthly(struct cmd_ctx *ctx, struct optv *ov)
 	memset(&w, 0, sizeof w);
 	memset(&cr, 0, sizeof cr);
 	memset(&it, 0, sizeof it);
-	if (opt_has(ov, "meeting") == (opt_has(ov, "from") ||
-	    opt_has(ov, "to")))
-		return opt_bad_usage(ov->entry, ov->sub, _("the report needs "
-		    "its period: --meeting ID, or --from DATE and --to DATE"));
-	if (!opt_has(ov, "meeting") && !(opt_has(ov, "from") &&
-	    opt_has(ov, "to")))
-		return opt_bad_usage(ov->entry, ov->sub, _("--from and --to go"
-		    " together"));
-	if ((st = cmd_store(ctx)) == NULL)
-		return CMD_FAIL;
-	if (opt_has(ov, "meeting")) {
-		if (cmd_load_record(&m, &ref, st, opt_get(ov, "meeting"),
-		    "meeting") != CMD_OK)
-			goto done;
-		if (report_meeting_period(&from, &to, &as_of, st,
-		    record_root(m)) != 0) {
-			rc = cmd_lib_error();
-			goto done;
-		}
-		mtitle = node_get_str(record_root(m), "title");
-	} else {
-		opt_date(ov, "from", &from);
-		opt_date(ov, "to", &to);
-		as_of = cal_today();
-	}
+	if ((rc = cmd_period(&pd, ctx, ov, 1)) != CMD_OK)
+		goto done;
+	rc = CMD_FAIL;
+	st = pd.st;
+	from = pd.from;
+	to = pd.to;
+	as_of = pd.as_of;
+	if (pd.meeting != NULL)
+		mtitle = node_get_str(record_root(pd.meeting), "title");
 	if (report_work_build(&w, st, from, to, as_of, mtitle) != 0) {
 		rc = cmd_lib_error();
 		goto done;
@@ -135,9 +119,7 @@ done:
 		report_work_free(&w);
 	consult_report_free(&cr);
 	issue_table_free(&it);
-	record_free(m);
-	free(ref.id);
-	free(ref.relpath);
+	cmd_period_free(&pd);
 	for (i = 0; i < F_N; i++)
 		free(path[i]);
 	return rc;

@@ -447,6 +447,7 @@ get_set(const struct ck_set **out, struct ck_import *im, enum ck_kind k,
 	size_t	i;
 	int	r;
 
+	*out = NULL;	/* set on every path: callers use it after rc checks */
 	for (i = 0; i < im->nsets; i++) {
 		if (im->sets[i]->kind == k && im->sets[i]->fy == fy) {
 			*out = im->sets[i];

@@ -727,9 +727,11 @@ meeting_move(struct ydoc *doc, struct node *root, const struct cal *c,
 
 int
 meeting_report_period(struct cal_date *from, struct cal_date *to,
-    struct store *st, const struct node *rec)
+    struct cal_date *as_of, struct store *st, const struct node *rec)
 {
 	struct recset		 rs = { NULL, 0 };
+	struct cal		*cal = NULL;
+	struct cal_due		 due;
 	const struct node	*root;
 	const char		*type = node_get_str(rec, "type");
 	const char		*id = node_get_str(rec, "id");
@@ -758,7 +760,15 @@ meeting_report_period(struct cal_date *from, struct cal_date *to,
 	*to = cal_add_days(date, -1);
 	if (cal_cmp(*to, *from) < 0)
 		*to = *from;
-	return 0;
+	if (as_of == NULL)
+		return 0;
+	/* dated the day its documents are due (10:00 one business day before) */
+	if ((rc = meeting_cal(&cal, st)) != 0)
+		return rc;
+	if ((rc = cal_due_meeting(&due, cal, date)) == 0)
+		*as_of = due.date;
+	cal_free(cal);
+	return rc;
 }
 
 int

@@ -99,10 +99,12 @@ int		 meeting_date(struct cal_date *out, const struct node *rec);
 /*
  * The reporting period of a progress meeting (and of the 相談業務実施
  * 報告書 for it): from the day of the previous progress meeting of the
- * fiscal year (or 1 April) to the day before this one.
+ * fiscal year (or 1 April) to the day before this one; and, when as_of
+ * is not NULL, the documents' date: the day they are due for the meeting.
  */
 int		 meeting_report_period(struct cal_date *from,
-		    struct cal_date *to, struct store *, const struct node *rec);
+		    struct cal_date *to, struct cal_date *as_of, struct store *,
+		    const struct node *rec);
 
 /* Append an item the user puts on the agenda. */
 int		 meeting_add_item(struct ydoc *, struct node *root,

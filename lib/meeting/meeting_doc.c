@@ -103,6 +103,7 @@ add_item(struct meeting_view *v, struct meeting_item **out)
 {
 	struct meeting_item	*nv;
 
+	*out = NULL;	/* set on every path: callers use it after rc checks */
 	if ((nv = realloc(v->items, (v->nitems + 1) * sizeof *nv)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	v->items = nv;
@@ -532,7 +533,7 @@ base_view(struct meeting_view *v, struct ctx *c, struct store *st,
 	/* "near their due date": due before the next meeting of the type */
 	c->until = next.y != 0 ? next : cal_add_days(v->date, 14);
 	if (node_scalar_eq(node_get(rec, "type"), "progress")) {
-		if ((rc = meeting_report_period(&from, &to, st, rec)) != 0)
+		if ((rc = meeting_report_period(&from, &to, NULL, st, rec)) != 0)
 			return rc;
 		mt_era(era, from, CAL_ERA_LONG);
 		mt_era(a, to, CAL_ERA_LONG);

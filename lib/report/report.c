@@ -986,9 +986,6 @@ report_meeting_period(struct cal_date *from, struct cal_date *to,
 	const struct schema	*kind;
 	const char		*type = node_get_str(rec, "type");
 	const char		*title = node_get_str(rec, "title");
-	struct cal		*cal = NULL;
-	struct cal_date		 md;
-	struct cal_due		 due;
 	int			 rc;
 
 	if (type == NULL || strcmp(type, "progress") != 0) {
@@ -999,13 +996,5 @@ report_meeting_period(struct cal_date *from, struct cal_date *to,
 		    title != NULL ? title : "?", type != NULL ?
 		    schema_label(kind, "type", type) : "meeting of no type");
 	}
-	if ((rc = meeting_report_period(from, to, st, rec)) != 0 ||
-	    (rc = meeting_date(&md, rec)) != 0 ||
-	    (rc = meeting_cal(&cal, st)) != 0)
-		return rc;
-	/* dated the day its documents are due (10:00 one business day before) */
-	if ((rc = cal_due_meeting(&due, cal, md)) == 0)
-		*as_of = due.date;
-	cal_free(cal);
-	return rc;
+	return meeting_report_period(from, to, as_of, st, rec);
 }

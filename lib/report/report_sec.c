@@ -29,6 +29,7 @@ slide_new(struct report_sec *s, struct sec_slide **out, int kind,
 {
 	struct sec_slide	*v;
 
+	*out = NULL;	/* set on every path: callers use it after rc checks */
 	if ((v = realloc(s->slides, (s->nslides + 1) * sizeof *v)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	s->slides = v;

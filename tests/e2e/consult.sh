@@ -144,6 +144,10 @@ cmp -s "$T/ans1" "$ans" || fail "the 回答書 is not deterministic"
 # --- the 相談業務実施報告書 -----------------------------------------------------------------
 expect_status 2 "$NCIO" -C "$D" consult export report -o "$T/rep/"
 expect_grep "$T/err" "the report needs its period"
+expect_status 2 "$NCIO" -C "$D" consult export report --from 2026-05-31 \
+    --to 2026-04-01 -o "$T/rep/"
+expect_grep "$T/err" "--to is before --from"
+[ ! -e "$T/rep" ] || fail "a refused report left $T/rep"
 expect_status 1 "$NCIO" -C "$D" consult export report --from 2026-04-01 \
     --to 2026-05-31 -o "$T/rep.docx"
 expect_grep "$T/err" "this export writes several files; give a folder"

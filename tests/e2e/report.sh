@@ -89,6 +89,9 @@ expect_status 2 "$NCIO" -C "$D" report bimonthly --meeting "$m2" -o "$O/" \
 expect_status 2 "$NCIO" -C "$D" report bimonthly --meeting "$m2" \
     --from 2026-05-01 -o "$O/"
 expect_status 2 "$NCIO" -C "$D" report bimonthly --from 2026-05-01 -o "$O/"
+expect_status 2 "$NCIO" -C "$D" report bimonthly --from 2026-06-01 \
+    --to 2026-05-01 -o "$O/"
+expect_grep "$T/err" "--to is before --from"
 # several files need a folder, not one file
 expect_status 1 "$NCIO" -C "$D" report bimonthly --meeting "$m2" -o "$O/x.docx"
 expect_grep "$T/err" "give a folder"

@@ -1,0 +1,35 @@
+/*
+ * The period a report covers, from the command line: --meeting ID, or
+ * --from DATE and --to DATE.
+ */
+#ifndef CMD_PERIOD_H
+#define CMD_PERIOD_H
+
+#include "cal.h"
+
+struct cmd_ctx;
+struct optv;
+struct record;
+struct store;
+
+struct cmd_period {
+	struct cal_date	 from, to;
+	struct cal_date	 as_of;		/* the documents' date */
+	struct record	*meeting;	/* --meeting's record, else NULL */
+	struct store	*st;
+};
+
+/*
+ * Read the period from the sub-verb's options "meeting", "from" and "to".
+ * With --meeting: the meeting's reporting period (meeting_report_period()),
+ * dated the day its documents are due; progress: the meeting must be a
+ * 進捗報告会.  With --from and --to: those days, dated today.  Any other
+ * combination is a usage error.  Opens the store (p->st).  Returns CMD_OK
+ * or the verb's exit status, with the problem printed; free with
+ * cmd_period_free() either way.
+ */
+int	cmd_period(struct cmd_period *, struct cmd_ctx *, struct optv *,
+	    int progress);
+void	cmd_period_free(struct cmd_period *);
+
+#endif
