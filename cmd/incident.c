@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "incident.h"
+#include "listing.h"
 #include "opt.h"
 #include "prompt.h"
 #include "record.h"
@@ -742,6 +743,9 @@ static const struct opt list_opts[] = {
 	  "only incidents not closed" },
 	{ "due", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
 	  "the reports still due, by date" },
+	LISTING_OPT_FORMAT,
+	LISTING_OPT_CRLF,
+	LISTING_OPT_OUTPUT,
 	OPT_END
 };
 
@@ -814,14 +818,23 @@ free_incidents(struct lrec *v, size_t n)
 	free(v);
 }
 
+struct out {
+	const char	*format;
+	const char	*path;
+	int		 crlf;
+	int		 data;		/* csv, json: codes, plain numbers */
+};
+
 /* Reports still due, of every listed incident, by date. */
 static int
-list_due(struct inc *c, struct lrec *v, size_t n)
+list_due(struct inc *c, struct lrec *v, size_t n, const struct out *o)
 {
+	static const char *const keys[] = { "due", "days_left", "id",
+	    "title", "report", "report_code" };
 	struct duelist			 dl = DUELIST_INIT;
 	struct incident_obligations	 ob;
 	struct table			*t;
-	struct buf			 out = BUF_INIT, what = BUF_INIT;
+	struct buf			 what = BUF_INIT;
 	struct cal_date			 today = cal_today();
 	char				 day[CAL_FMT_MAX], left[32];
 	const char			*row[6];
@@ -857,19 +870,26 @@ list_due(struct inc *c, struct lrec *v, size_t n)
 	}
 	duelist_sort(&dl);
 	if (rc == CMD_OK && (t = table_new(6)) != NULL) {
-		table_set_header(t, 0, "期限", 0);
-		table_set_header(t, 1, "残り", 1);
-		table_set_header(t, 2, "ID", 0);
-		table_set_header(t, 3, "件名", 0);
-		table_set_header(t, 4, "報告", 0);
-		table_set_header(t, 5, "略称", 0);
+		for (i = 0; o->data && i < 6; i++)
+			table_set_header(t, i, keys[i], i == 1);
+		if (!o->data) {
+			table_set_header(t, 0, _("Due"), 0);
+			table_set_header(t, 1, _("Left"), 1);
+			table_set_header(t, 2, "ID", 0);
+			table_set_header(t, 3, _("Title"), 0);
+			table_set_header(t, 4, _("Report"), 0);
+			table_set_header(t, 5, _("Code"), 0);
+		}
 		for (i = 0; i < dl.n; i++) {
 			cal_format_iso(day, sizeof day, dl.v[i].date);
 			dd = cal_days(dl.v[i].date) - cal_days(today);
-			if (dd < 0)
-				snprintf(left, sizeof left, "超過%ld日", -dd);
+			if (o->data)
+				snprintf(left, sizeof left, "%ld", dd);
+			else if (dd < 0)
+				snprintf(left, sizeof left,
+				    _("%ld days overdue"), -dd);
 			else
-				snprintf(left, sizeof left, "%ld日", dd);
+				snprintf(left, sizeof left, _("%ld days"), dd);
 			row[0] = day;
 			row[1] = left;
 			row[2] = dl.v[i].id;
@@ -878,17 +898,15 @@ list_due(struct inc *c, struct lrec *v, size_t n)
 			row[5] = dl.v[i].basis;
 			table_add_row(t, row);
 		}
-		if (table_render(t, &out) != 0 || buf_ok(&out) != 0)
-			rc = cmd_lib_error();
-		else if (dl.n > 0)
-			fwrite(out.data, 1, out.len, stdout);
-		else
+		if (dl.n == 0 && !o->data && o->path == NULL)
 			fprintf(stderr, "%s\n", _("no reports due"));
+		else
+			rc = listing_table_out(t, keys, o->format, o->crlf,
+			    o->path);
 		table_free(t);
 	} else if (rc == CMD_OK)
 		rc = cmd_lib_error();
 	duelist_free(&dl);
-	buf_free(&out);
 	buf_free(&what);
 	return rc;
 }
@@ -896,63 +914,79 @@ list_due(struct inc *c, struct lrec *v, size_t n)
 static int
 incident_list(struct cmd_ctx *ctx, struct optv *ov)
 {
+	static const char *const keys[] = { "id", "ref_no", "occurred",
+	    "org", "category", "severity", "title", "status" };
 	struct inc	 c;
 	struct lrec	*v = NULL;
 	struct table	*t = NULL;
-	struct buf	 out = BUF_INIT, org = BUF_INIT;
+	struct buf	 org = BUF_INIT;
+	struct out	 o;
 	const struct node *root;
 	const char	*row[8];
 	size_t		 n = 0, i;
 	int		 rc;
 
+	o.path = opt_get(ov, "output");
+	o.format = listing_format(opt_get(ov, "format"), o.path);
+	o.crlf = opt_has(ov, "crlf");
+	o.data = strcmp(o.format, "table") != 0;
 	if (inc_open(&c, ctx) != CMD_OK)
 		return CMD_FAIL;
 	if ((rc = load_incidents(&v, &n, &c, (int)opt_num(ov, "fy", 0),
 	    opt_has(ov, "open"))) != CMD_OK)
 		goto done;
 	if (opt_has(ov, "due")) {
-		rc = list_due(&c, v, n);
+		rc = list_due(&c, v, n, &o);
 		goto done;
 	}
 	if ((t = table_new(8)) == NULL) {
 		rc = cmd_lib_error();
 		goto done;
 	}
-	table_set_header(t, 0, "ID", 0);
-	table_set_header(t, 1, "受付番号", 0);
-	table_set_header(t, 2, "発生日", 0);
-	table_set_header(t, 3, "発生課", 0);
-	table_set_header(t, 4, "分類", 0);
-	table_set_header(t, 5, "重大度", 0);
-	table_set_header(t, 6, "件名", 0);
-	table_set_header(t, 7, "状況", 0);
+	for (i = 0; o.data && i < 8; i++)
+		table_set_header(t, i, keys[i], 0);
+	if (!o.data) {
+		table_set_header(t, 0, "ID", 0);
+		table_set_header(t, 1, _("Ref. no."), 0);
+		table_set_header(t, 2, _("Occurred"), 0);
+		table_set_header(t, 3, _("Occurred in"), 0);
+		table_set_header(t, 4, _("Category"), 0);
+		table_set_header(t, 5, _("Severity"), 0);
+		table_set_header(t, 6, _("Title"), 0);
+		table_set_header(t, 7, _("Status"), 0);
+	}
 	for (i = 0; i < n; i++) {
 		root = record_root(v[i].r);
 		org_name(&org, c.st, node_get_str(root, "org"));
 		row[0] = record_id(v[i].r);
 		row[1] = node_get_str(root, "ref_no");
 		row[2] = node_get_str(root, "occurred");
-		row[3] = org.data;
-		row[4] = label(&c, "category", node_get_str(root, "category"));
-		row[5] = label(&c, "severity", node_get_str(root, "severity"));
+		if (o.data) {
+			row[3] = node_get_str(root, "org");
+			row[4] = node_get_str(root, "category");
+			row[5] = node_get_str(root, "severity");
+			row[7] = node_get_str(root, "status");
+		} else {
+			row[3] = org.data;
+			row[4] = label(&c, "category", node_get_str(root,
+			    "category"));
+			row[5] = label(&c, "severity", node_get_str(root,
+			    "severity"));
+			row[7] = label(&c, "status", node_get_str(root,
+			    "status"));
+		}
 		row[6] = node_get_str(root, "title");
-		row[7] = label(&c, "status", node_get_str(root, "status"));
 		if (table_add_row(t, row) != 0) {
 			rc = cmd_lib_error();
 			goto done;
 		}
 	}
-	if (table_render(t, &out) != 0 || buf_ok(&out) != 0) {
-		rc = cmd_lib_error();
-		goto done;
-	}
-	if (n > 0)
-		fwrite(out.data, 1, out.len, stdout);
-	else
+	if (n == 0 && !o.data && o.path == NULL)
 		fprintf(stderr, "%s\n", _("no incidents"));
+	else
+		rc = listing_table_out(t, keys, o.format, o.crlf, o.path);
 done:
 	table_free(t);
-	buf_free(&out);
 	buf_free(&org);
 	free_incidents(v, n);
 	inc_close(&c);

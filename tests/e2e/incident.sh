@@ -249,11 +249,11 @@ expect_status 0 N incident add --no-input --title 管理者アカウントへの
     --personal-info yes --wrongful yes --people 40
 id2=$(cat "$T/out")
 expect_status 0 N incident list --due
-expect_grep "$T/out" "^2026-07-21 +4日 +$id2 .*個人情報の漏えい等のおそれの報告（最高情報セキュリティ責任者（CISO）） +ward-ciso"
-expect_grep "$T/out" "^2026-07-22 +5日 +$id2 .*漏えい等の速報（個人情報保護委員会） +ppc-prompt"
-expect_grep "$T/out" "^2026-09-14 +59日 +$id2 .*ppc-final-wrongful"
-expect_grep "$T/out" "^2026-06-22 +超過25日 +$id .*ward-ciso"
-expect_grep "$T/out" "^2026-07-17 +0日 +$id2 .*ward-first"
+expect_grep "$T/out" "^2026-07-21 +4 days +$id2 .*個人情報の漏えい等のおそれの報告（最高情報セキュリティ責任者（CISO）） +ward-ciso"
+expect_grep "$T/out" "^2026-07-22 +5 days +$id2 .*漏えい等の速報（個人情報保護委員会） +ppc-prompt"
+expect_grep "$T/out" "^2026-09-14 +59 days +$id2 .*ppc-final-wrongful"
+expect_grep "$T/out" "^2026-06-22 +25 days overdue +$id .*ward-ciso"
+expect_grep "$T/out" "^2026-07-17 +0 days +$id2 .*ward-first"
 expect_no_grep "$T/out" "$id .*ward-first"
 # Meeting an obligation takes it off the list.
 expect_status 0 N incident log "$id2" --type report --report ppc-prompt \
