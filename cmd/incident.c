@@ -493,11 +493,12 @@ print_facts(struct inc *c, const struct node *root)
 	int			 first = 1;
 
 	printf("%s: %s", schema_title(schema_prop(c->kind, "personal_info")),
-	    node_scalar_eq(node_get(root, "personal_info"), "true") ? "はい" :
-	    node_get(root, "personal_info") != NULL ? "いいえ" : "未確認");
-	printf("　%s: %s\n", schema_title(schema_prop(c->kind, "my_number")),
-	    node_scalar_eq(node_get(root, "my_number"), "true") ? "はい" :
-	    node_get(root, "my_number") != NULL ? "いいえ" : "未確認");
+	    node_scalar_eq(node_get(root, "personal_info"), "true") ? _("yes") :
+	    node_get(root, "personal_info") != NULL ? _("no") : _("not checked"));
+	printf(_("  %s: %s\n"), schema_title(schema_prop(c->kind,
+	    "my_number")),
+	    node_scalar_eq(node_get(root, "my_number"), "true") ? _("yes") :
+	    node_get(root, "my_number") != NULL ? _("no") : _("not checked"));
 	if (pv == NULL)
 		return;
 	printf("  ");
@@ -505,23 +506,24 @@ print_facts(struct inc *c, const struct node *root)
 		long	n = strtol(v, NULL, 10);
 
 		if (n >= 1000)
-			printf("本人の数 %ld,%03ld人", n / 1000, n % 1000);
+			printf(_("people concerned %ld,%03ld"), n / 1000,
+			    n % 1000);
 		else
-			printf("本人の数 %ld人", n);
+			printf(_("people concerned %ld"), n);
 		first = 0;
 	}
 	for (i = 0; flags[i] != NULL; i++) {
 		if (!node_scalar_eq(node_get(pv, flags[i]), "true"))
 			continue;
 		snprintf(path, sizeof path, "privacy.%s", flags[i]);
-		printf("%s%s", first ? "" : "、",
+		printf("%s%s", first ? "" : _(", "),
 		    schema_title(schema_at(c->kind, path)));
 		first = 0;
 	}
 	if ((v = node_get_str(pv, "items")) != NULL)
-		printf("%s項目: %s", first ? "" : "　", v);
+		printf(_("%sitems: %s"), first ? "" : _("; "), v);
 	if ((v = node_get_str(pv, "known")) != NULL)
-		printf("　知った日: %s", v);
+		printf(_("; known on %s"), v);
 	printf("\n");
 }
 
@@ -538,11 +540,12 @@ print_obligations(struct inc *c, const struct node *root, int all)
 	if (incident_obligations(&ob, c->ictx, root) != 0)
 		return cmd_lib_error();
 	if (ob.catalog == NULL) {
-		printf(_("\n報告義務: 報告基準（catalog kind %s）がありません\n"),
+		printf(_("\nreports due: no reporting criteria (catalog kind "
+		    "%s)\n"),
 		    INCIDENT_REPORTING);
 		return CMD_OK;
 	}
-	printf("\n報告義務（%s 第%s版）:\n",
+	printf(_("\nreports due (%s, version %s):\n"),
 	    record_field(ob.catalog, "title"),
 	    record_field(ob.catalog, "version") != NULL ?
 	    record_field(ob.catalog, "version") : "1");
@@ -554,18 +557,19 @@ print_obligations(struct inc *c, const struct node *root, int all)
 		left = cal_days(o->due) - cal_days(today);
 		printf("  %s  %s %s [%s]  ", day, o->to, o->title, o->ref);
 		if (o->done_seq != 0)
-			printf("済（記録%ld %s）\n", o->done_seq,
+			printf(_("done (entry %ld, %s)\n"), o->done_seq,
 			    when(t, o->done_at));
 		else if (left < 0)
-			printf("期限超過（%ld日）\n", -left);
+			printf(_("overdue (%ld days)\n"), -left);
 		else if (left == 0)
-			printf("本日期限\n");
+			printf(_("due today\n"));
 		else
-			printf("未（あと%ld日）\n", left);
-		printf("      該当: %s\n      根拠: %s\n", o->why, o->basis);
+			printf(_("open (%ld days left)\n"), left);
+		printf(_("      because: %s\n      basis: %s\n"), o->why,
+		    o->basis);
 	}
 	if (ob.n == 0)
-		printf("  なし\n");
+		printf(_("  none\n"));
 	incident_obligations_free(&ob);
 	return CMD_OK;
 }
@@ -586,9 +590,10 @@ print_check(const struct node *chk)
 		    node_get_str(as->u.items[i], "label") :
 		    node_get_str(as->u.items[i], "answer"));
 	if (fs != NULL && fs->kind == NODE_SEQ && fs->n > 0) {
-		printf("        該当した基準:");
+		printf(_("        criteria met:"));
 		for (i = 0; i < fs->n; i++)
-			printf(" %s（%s）", node_get_str(fs->u.items[i], "rule"),
+			printf(_(" %s (%s)"), node_get_str(fs->u.items[i],
+			    "rule"),
 			    node_get_str(fs->u.items[i], "action"));
 		printf("\n");
 	}
@@ -601,9 +606,9 @@ print_timeline(struct inc *c, const struct node *root)
 	char			 t[32], t2[32];
 	size_t			 i, k;
 
-	printf("\n経過:\n");
+	printf(_("\ntimeline:\n"));
 	if (tl == NULL || tl->kind != NODE_SEQ || tl->n == 0) {
-		printf("  なし\n");
+		printf(_("  none\n"));
 		return;
 	}
 	for (i = 0; i < tl->n; i++) {
@@ -613,16 +618,18 @@ print_timeline(struct inc *c, const struct node *root)
 		    label(c, "timeline.type", node_get_str(e, "type")),
 		    node_get_str(e, "text"));
 		if (node_get_str(e, "report") != NULL)
-			printf("        報告: %s\n", node_get_str(e, "report"));
+			printf(_("        report: %s\n"), node_get_str(e,
+			    "report"));
 		cs = node_get(e, "corrections");
 		for (k = 0; cs != NULL && cs->kind == NODE_SEQ && k < cs->n;
 		    k++)
-			printf("        日時を訂正（訂正前 %s、%s に訂正%s%s）\n",
+			printf(_("        time corrected (was %s, corrected on "
+			    "%s%s%s)\n"),
 			    when(t, node_get_str(cs->u.items[k], "was")),
 			    when(t2, node_get_str(cs->u.items[k],
 			    "corrected")),
 			    node_get_str(cs->u.items[k], "reason") != NULL ?
-			    "、理由: " : "",
+			    _(", reason: ") : "",
 			    node_get_str(cs->u.items[k], "reason") != NULL ?
 			    node_get_str(cs->u.items[k], "reason") : "");
 		if (node_get(e, "check") != NULL)
@@ -639,24 +646,27 @@ print_measures(struct inc *c, const struct node *root)
 
 	if (p == NULL)
 		return;
-	printf("\n再発防止策:\n");
+	printf(_("\nprevention:\n"));
 	if (node_get_str(p, "received") != NULL)
-		printf("  報告書の受領日: %s\n", node_get_str(p, "received"));
+		printf(_("  report received: %s\n"), node_get_str(p,
+		    "received"));
 	if (node_get_str(p, "cause") != NULL)
-		printf("  原因: %s\n", node_get_str(p, "cause"));
+		printf(_("  cause: %s\n"), node_get_str(p, "cause"));
 	for (i = 0; items != NULL && i < items->n; i++) {
 		m = items->u.items[i];
 		printf("  %zu. [%s] %s\n", i + 1,
 		    node_get_str(m, "rating") != NULL ? label(c,
 		    "prevention.items.rating", node_get_str(m, "rating")) :
-		    "未確認", node_get_str(m, "measure"));
+		    _("not checked"), node_get_str(m, "measure"));
 		if (node_get_str(m, "reason") != NULL)
-			printf("      理由: %s\n", node_get_str(m, "reason"));
+			printf(_("      reason: %s\n"), node_get_str(m,
+			    "reason"));
 		if (node_get_str(m, "proposal") != NULL)
-			printf("      提案: %s\n", node_get_str(m, "proposal"));
+			printf(_("      proposal: %s\n"), node_get_str(m,
+			    "proposal"));
 	}
 	if (node_get_str(p, "comment") != NULL)
-		printf("  助言・提案: %s\n", node_get_str(p, "comment"));
+		printf(_("  advice: %s\n"), node_get_str(p, "comment"));
 }
 
 static int
@@ -672,21 +682,21 @@ show_record(struct inc *c, const struct node *root)
 	printf("%s  %s\n", node_get_str(root, "id"),
 	    node_get_str(root, "title"));
 	if (node_get_str(root, "ref_no") != NULL)
-		printf("受付番号: %s\n", node_get_str(root, "ref_no"));
+		printf(_("ref. no.: %s\n"), node_get_str(root, "ref_no"));
 	org_name(&b, c->st, node_get_str(root, "org"));
-	printf("発生課: %s\n", b.data != NULL ? b.data : "");
-	printf("分類: %s　重大度: %s　状況: %s\n",
+	printf(_("division: %s\n"), b.data != NULL ? b.data : "");
+	printf(_("category: %s  severity: %s  status: %s\n"),
 	    label(c, "category", node_get_str(root, "category")),
 	    node_get_str(root, "severity") != NULL ? label(c, "severity",
-	    node_get_str(root, "severity")) : "未設定",
+	    node_get_str(root, "severity")) : _("not set"),
 	    label(c, "status", node_get_str(root, "status")));
-	printf("発生日: %s　発見日: %s　報告受理日: %s%s%s\n",
+	printf(_("occurred: %s  discovered: %s  reported: %s%s%s\n"),
 	    node_get_str(root, "occurred"),
 	    node_get_str(root, "discovered") != NULL ?
 	    node_get_str(root, "discovered") : "-",
 	    node_get_str(root, "reported") != NULL ?
 	    node_get_str(root, "reported") : "-",
-	    node_get_str(root, "closed") != NULL ? "　終結日: " : "",
+	    node_get_str(root, "closed") != NULL ? _("  closed: ") : "",
 	    node_get_str(root, "closed") != NULL ?
 	    node_get_str(root, "closed") : "");
 	for (i = 0; texts[i] != NULL; i++)
@@ -698,13 +708,13 @@ show_record(struct inc *c, const struct node *root)
 		goto done;
 	print_timeline(c, root);
 	if (iso != NULL) {
-		printf("\nネットワーク遮断の判断: %s",
+		printf(_("\nisolation decision: %s"),
 		    label(c, "isolation.decision", node_get_str(iso,
 		    "decision")));
 		if (node_get_str(iso, "decided") != NULL)
-			printf("（%s）", node_get_str(iso, "decided"));
+			printf(_(" (%s)"), node_get_str(iso, "decided"));
 		if (node_get_str(iso, "restored") != NULL)
-			printf("　復旧: %s", node_get_str(iso, "restored"));
+			printf(_("; restored %s"), node_get_str(iso, "restored"));
 		printf("\n");
 		if (node_get_str(iso, "reason") != NULL)
 			printf("  %s\n", node_get_str(iso, "reason"));

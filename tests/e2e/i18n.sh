@@ -223,6 +223,19 @@ expect_grep "$T/t-out" '^計 '
 en -C "$D" audit show au-02zk >"$T/t-out"
 expect_grep "$T/t-out" '^Chapter +Name +Items .* Unchecked or unanswered +Compliance$'
 expect_grep "$T/t-out" '^Total '
+# incident show: its labels in the language
+ja -C "$D" incident show in-ag4e >"$T/t-out"
+expect_grep "$T/t-out" '^受付番号: 練情セ第26-007号$'
+expect_grep "$T/t-out" '^報告義務（.* 第1版）:$'
+expect_grep "$T/t-out" '済（記録3 2026-07-17 10:00）$'
+expect_grep "$T/t-out" '^再発防止策:$'
+wholly_ja "incident show" "$T/t-out"
+en -C "$D" incident show in-ag4e >"$T/t-out"
+expect_grep "$T/t-out" '^ref\. no\.: 練情セ第26-007号$'
+expect_grep "$T/t-out" '^reports due \(.*, version 1\):$'
+expect_grep "$T/t-out" 'done \(entry 3, 2026-07-17 10:00\)$'
+expect_grep "$T/t-out" '^prevention:$'
+expect_no_grep "$T/t-out" '受付番号|報告義務|再発防止策:'
 # the cells a listing writes are in the language too
 ja -C "$D" training list --fy 2026 >"$T/t-out"
 expect_grep "$T/t-out" '提出 2026-04-22$'
