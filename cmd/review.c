@@ -970,7 +970,9 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	static const char *const keys[] = { "id", "received", "org",
 	    "title", "status", "days_open", "due", "overdue_days" };
 	const char		*cells[8], *type = opt_get(ov, "type");
-	const char		*format = opt_get(ov, "format");
+	const char		*path = opt_get(ov, "output");
+	const char		*format = listing_format(opt_get(ov, "format"),
+				    path);
 	char			 iso[CAL_FMT_MAX], days[32], overs[32];
 	char			 duebuf[CAL_FMT_MAX + 48];
 	size_t			 i, k, n = 0, nst = opt_count(ov, "status");
@@ -979,7 +981,7 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 
 	overdue = opt_has(ov, "overdue");
 	/* csv and json: stored values (codes, ISO dates), English keys */
-	data = format != NULL && strcmp(format, "table") != 0;
+	data = strcmp(format, "table") != 0;
 	opt_date(ov, "as-of", &asof);
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
@@ -1054,13 +1056,13 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			goto done;
 		}
 	}
-	if (table_nrows(t) == 0 && !data) {
+	if (table_nrows(t) == 0 && !data && path == NULL) {
 		fprintf(stderr, overdue ? _("no reviews past due\n") :
 		    _("no reviews\n"));
 		rc = CMD_OK;
 		goto done;
 	}
-	rc = listing_table(t, keys, format, opt_has(ov, "crlf"), stdout);
+	rc = listing_table_out(t, keys, format, opt_has(ov, "crlf"), path);
 done:
 	table_free(t);
 	buf_free(&out);
@@ -1431,6 +1433,7 @@ static const struct opt list_opts[] = {
 	{ "format", 0, OPT_CHOICE, 0, "table|csv|json", "table|csv|json", 0, 0,
 	  "output format (default table)" },
 	LISTING_OPT_CRLF,
+	LISTING_OPT_OUTPUT,
 	OPT_END
 };
 

@@ -198,6 +198,22 @@ for verb in "review summary --fy 2026" "audit list --fy 2026" \
 	"$py" -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/x.json" ||
 	    fail "$verb -o x.json: not JSON"
 done
+# -o on the listing verbs that had --format before
+for verb in "review list" "due" "consult list" "meeting list" "issue list"; do
+	rm -f "$T/x.csv" "$T/x.json"
+	# shellcheck disable=SC2086
+	expect_status 0 "$NCIO" -C "$D" $verb -o "$T/x.csv"
+	expect_grep "$T/err" "x\.csv$"
+	checks=$((checks + 1))
+	[ -s "$T/out" ] && fail "$verb -o: output on standard output too"
+	cp "$T/x.csv" "$T/out"
+	csv_excel "$verb -o x.csv"
+	# shellcheck disable=SC2086
+	expect_status 0 "$NCIO" -C "$D" $verb -o "$T/x.json"
+	checks=$((checks + 1))
+	"$py" -c 'import json,sys; v=json.load(open(sys.argv[1])); assert isinstance(v, list) and v' "$T/x.json" ||
+	    fail "$verb -o x.json: not a JSON array"
+done
 # --format wins over the suffix
 expect_status 0 "$NCIO" -C "$D" incident list --format json -o "$T/y.csv"
 checks=$((checks + 1))
