@@ -196,6 +196,9 @@ if locale -a 2>/dev/null | grep -qix 'ja_JP\.utf-\?8'; then
 	LANG=ja_JP.UTF-8 LC_ALL= LANGUAGE= refused import "$SYSTEM" "$T/dup.csv" --rules "$RULES"
 	expect_grep "$T/err" "dup\.csv:4:1: 回答者 'e10000' がファイルに 2 回出てきます（もう一方は 2 行目）"
 	expect_no_grep "$T/err" "line 2"
+	LANG=ja_JP.UTF-8 LC_ALL= LANGUAGE= refused import "$NEWMGR27" "$T/badcell.xlsx"
+	expect_grep "$T/err" "テストの問題 1（ts-inc-03）: '7' は選択肢のどれでもありません: 1 "
+	expect_no_grep "$T/err" "test item|one of its choices"
 fi
 # a rules file for another fiscal year
 { cat "$RULES"; printf 'identity:\n  fy: 令和7年度\n'; } >"$T/fy.yaml"
