@@ -15,6 +15,8 @@
 #include "buf.h"
 #include "cal.h"
 #include "clock.h"
+#include "fileio.h"
+#include "json.h"
 #include "cmd.h"
 #include "i18n.h"
 #include "listing.h"
@@ -715,9 +717,17 @@ audit_score_cmd(struct cmd_ctx *ctx, struct optv *ov)
 
 /* --- show and list ----------------------------------------------------- */
 
-static int
-print_chapters(struct buf *out, const struct schema *kind,
-    const struct audit_score *s)
+/*
+ * The chapters of an audit's score and, last, the whole: data (csv,
+ * json) headed by keys, the whole's chapter "total", the rate a fraction.
+ */
+static const char *const chapter_keys[] = { "chapter", "title", "items",
+    "conform", "partial", "nonconform", "na", "unanswered",
+    "compliance_rate" };
+
+static struct table *
+chapter_table(const struct schema *kind, const struct audit_score *s,
+    int data)
 {
 	static const enum audit_result cols[] = { AUDIT_CONFORM,
 	    AUDIT_PARTIAL, AUDIT_NONCONFORM, AUDIT_NA };
@@ -725,17 +735,22 @@ print_chapters(struct buf *out, const struct schema *kind,
 	char		 c[7][16], rate[16];
 	const char	*row[9];
 	size_t		 i, k;
-	int		 rc;
+	double		 r;
 
 	if ((t = table_new(9)) == NULL)
-		return -1;
-	table_set_header(t, 0, _("章"), 0);
-	table_set_header(t, 1, _("名称"), 0);
-	table_set_header(t, 2, _("項目"), 1);
-	for (k = 0; k < 4; k++)
-		table_set_header(t, 3 + k, result_label(kind, cols[k]), 1);
-	table_set_header(t, 7, _("未確認・未回答"), 1);
-	table_set_header(t, 8, _("適合率"), 1);
+		return NULL;
+	for (k = 0; data && k < 9; k++)
+		table_set_header(t, k, chapter_keys[k], k >= 2);
+	if (!data) {
+		table_set_header(t, 0, _("Chapter"), 0);
+		table_set_header(t, 1, _("Name"), 0);
+		table_set_header(t, 2, _("Items"), 1);
+		for (k = 0; k < 4; k++)
+			table_set_header(t, 3 + k, result_label(kind, cols[k]),
+			    1);
+		table_set_header(t, 7, _("Unchecked or unanswered"), 1);
+		table_set_header(t, 8, _("Compliance"), 1);
+	}
 	for (i = 0; i <= s->nchapters; i++) {
 		const struct audit_tally *ct = i < s->nchapters ?
 		    &s->chapters[i] : &s->total;
@@ -746,22 +761,138 @@ print_chapters(struct buf *out, const struct schema *kind,
 			    ct->count[cols[k]]);
 		snprintf(c[5], sizeof c[5], "%u", ct->count[AUDIT_UNCHECKED] +
 		    ct->count[AUDIT_NONE]);
-		rate_text(rate, sizeof rate, ct);
-		row[0] = i < s->nchapters ? (strcmp(ct->key, ct->title) ?
-		    ct->key : "") : _("計");
-		row[1] = i < s->nchapters ? ct->title : "";
-		row[2] = c[0];
-		row[3] = c[1];
-		row[4] = c[2];
-		row[5] = c[3];
-		row[6] = c[4];
-		row[7] = c[5];
+		if (!data)
+			rate_text(rate, sizeof rate, ct);
+		else if (audit_tally_rate(&r, ct))
+			snprintf(rate, sizeof rate, "%.4f", r);
+		else
+			rate[0] = '\0';
+		if (data) {
+			row[0] = i < s->nchapters ? ct->key : "total";
+			row[1] = i < s->nchapters ? ct->title : "";
+		} else {
+			row[0] = i < s->nchapters ? (strcmp(ct->key,
+			    ct->title) ? ct->key : "") : _("Total");
+			row[1] = i < s->nchapters ? ct->title : "";
+		}
+		for (k = 0; k < 6; k++)
+			row[2 + k] = c[k];
 		row[8] = rate;
-		if (table_add_row(t, row) != 0)
-			break;
+		if (table_add_row(t, row) != 0) {
+			table_free(t);
+			return NULL;
+		}
 	}
-	rc = table_render(t, out);
-	table_free(t);
+	return t;
+}
+
+static const char *const finding_keys[] = { "number", "item", "grade",
+    "status", "due", "finding" };
+
+static struct table *
+finding_table(const struct schema *kind, const struct node *fs, int data)
+{
+	static const char *const paths[] = { NULL, "findings.item",
+	    "findings.grade", "findings.status", "findings.due",
+	    "findings.finding" };
+	struct table		*t;
+	const struct node	*f;
+	const char		*row[6];
+	size_t			 i;
+
+	if ((t = table_new(6)) == NULL)
+		return NULL;
+	for (i = 0; i < 6; i++)
+		table_set_header(t, i, data ? finding_keys[i] : i == 0 ?
+		    "No." : schema_title(schema_at(kind, paths[i])), i == 0);
+	for (i = 0; fs != NULL && i < fs->n; i++) {
+		f = fs->u.items[i];
+		row[0] = node_get_str(f, "number");
+		row[1] = node_get_str(f, "item");
+		row[2] = data ? node_get_str(f, "grade") : schema_label(kind,
+		    "findings.grade", node_get_str(f, "grade"));
+		row[3] = data ? node_get_str(f, "status") : schema_label(kind,
+		    "findings.status", node_get_str(f, "status"));
+		row[4] = node_get_str(f, "due");
+		row[5] = node_get_str(f, "finding");
+		if (table_add_row(t, row) != 0) {
+			table_free(t);
+			return NULL;
+		}
+	}
+	return t;
+}
+
+/* key: the string, or null. */
+static void
+json_str(struct json *j, const char *key, const char *v)
+{
+	json_key(j, key);
+	if (v == NULL)
+		json_value_raw(j, "null");
+	else
+		json_value_string(j, v, strlen(v));
+}
+
+/* audit show --format json: one object (nerima-cio-audit(1)). */
+static int
+show_json(struct buf *out, struct store *st, const struct node *root,
+    const char *id, const struct table *ch, const struct table *fi)
+{
+	struct json		*j;
+	const struct node	*seq, *f;
+	size_t			 i;
+	int			 rc;
+
+	if ((j = json_new(out)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	json_begin_object(j);
+	json_str(j, "id", id);
+	json_str(j, "title", node_get_str(root, "title"));
+	json_str(j, "type", node_get_str(root, "type"));
+	json_str(j, "status", node_get_str(root, "status"));
+	json_str(j, "target", target_name(st, root));
+	json_str(j, "target_org", node_get_str(root, "target_org"));
+	json_str(j, "target_system", node_get_str(root, "target_system"));
+	json_str(j, "date", node_get_str(root, "date"));
+	json_str(j, "end_date", node_get_str(root, "end_date"));
+	json_str(j, "chief_auditor", node_get_str(root, "chief_auditor"));
+	json_str(j, "chief_auditor_name", audit_member_name(st,
+	    node_get_str(root, "chief_auditor")));
+	json_key(j, "auditors");
+	json_begin_array(j);
+	seq = node_get(root, "auditors");
+	for (i = 0; seq != NULL && seq->kind == NODE_SEQ && i < seq->n; i++) {
+		json_begin_object(j);
+		json_str(j, "name", node_get_str(seq->u.items[i], "name"));
+		json_str(j, "position", node_get_str(seq->u.items[i],
+		    "position"));
+		json_end_object(j);
+	}
+	json_end_array(j);
+	json_str(j, "followup_of", node_get_str(root, "followup_of"));
+	json_str(j, "followup", node_get_str(root, "followup"));
+	json_key(j, "agreement");
+	if ((f = node_get(root, "agreement")) != NULL) {
+		json_begin_object(j);
+		json_str(j, "date", node_get_str(f, "date"));
+		json_str(j, "by", node_get_str(f, "by"));
+		json_str(j, "position", node_get_str(f, "position"));
+		json_end_object(j);
+	} else
+		json_value_raw(j, "null");
+	json_key(j, "chapters");
+	if (ch != NULL)
+		listing_json_rows(j, ch, chapter_keys);
+	else {
+		json_begin_array(j);
+		json_end_array(j);
+	}
+	json_key(j, "findings");
+	listing_json_rows(j, fi, finding_keys);
+	json_end_object(j);
+	rc = json_finish(j);
+	json_free(j);
 	return rc;
 }
 
@@ -772,18 +903,67 @@ audit_show_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	struct store		*st;
 	struct record		*r = NULL;
 	struct audit_score	 s;
-	struct table		*t = NULL;
+	struct table		*ch = NULL, *fi = NULL;
 	struct buf		 b = BUF_INIT;
 	const struct node	*root, *fs, *f;
-	const char		*v, *row[6];
-	int			 rc = CMD_OK;
-	size_t			 i;
+	const char		*v, *path = opt_get(ov, "output");
+	const char		*format = listing_format(opt_get(ov, "format"),
+				    path);
+	int			 rc = CMD_OK, data;
 
+	/* csv: the chapters' table; json: the whole audit as one object */
+	data = strcmp(format, "table") != 0;
 	if ((st = cmd_store(ctx)) == NULL || (kind = audit_kind(st)) == NULL)
 		return CMD_FAIL;
 	if (cmd_read_record(&r, ctx, "audit", ov->argv[0]) != CMD_OK)
 		return CMD_FAIL;
 	root = record_root(r);
+	if (audit_nitems(root) > 0) {
+		if (audit_score(&s, audit_items(root)) != 0) {
+			rc = cmd_lib_error();
+			goto done;
+		}
+		ch = chapter_table(kind, &s, data);
+		audit_score_free(&s);
+		if (ch == NULL) {
+			rc = cmd_lib_error();
+			goto done;
+		}
+	}
+	fs = audit_findings(root);
+	if ((fi = finding_table(kind, fs, data)) == NULL) {
+		rc = cmd_lib_error();
+		goto done;
+	}
+	if (strcmp(format, "json") == 0) {
+		if (show_json(&b, st, root, record_id(r), ch, fi) != 0 ||
+		    buf_ok(&b) != 0) {
+			rc = cmd_lib_error();
+			goto done;
+		}
+		if (path == NULL)
+			fwrite(b.data, 1, b.len, stdout);
+		else if (fileio_write_atomic(path, b.data, b.len) != 0)
+			rc = cmd_lib_error();
+		else
+			fprintf(stderr, "%s\n", path);
+		goto done;
+	}
+	if (strcmp(format, "csv") == 0) {
+		if (ch == NULL) {
+			rc = cmd_error(_("audit '%s' has no items to count"),
+			    record_id(r));
+			goto done;
+		}
+		rc = listing_table_out(ch, chapter_keys, format,
+		    opt_has(ov, "crlf"), path);
+		goto done;
+	}
+	if (path != NULL) {
+		rc = cmd_error(_("-o writes CSV or JSON: give --format csv or "
+		    "json, or a file name ending in .csv or .json"));
+		goto done;
+	}
 	printf("%s  %s\n", record_id(r), node_get_str(root, "title"));
 	printf("%s: %s  %s: %s  %s: %s\n", schema_title(schema_at(kind,
 	    "type")), schema_label(kind, "type", node_get_str(root, "type")),
@@ -818,60 +998,19 @@ audit_show_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			printf("（%s）", v);
 		putchar('\n');
 	}
-	buf_reset(&b);
-	if (audit_nitems(root) > 0) {
-		if (audit_score(&s, audit_items(root)) != 0) {
-			rc = cmd_lib_error();
-			goto done;
-		}
+	if (ch != NULL) {
 		putchar('\n');
-		rc = print_chapters(&b, kind, &s);
-		audit_score_free(&s);
-		if (rc != 0) {
-			rc = cmd_lib_error();
+		if ((rc = listing_table(ch, chapter_keys, "table", 0, stdout))
+		    != CMD_OK)
 			goto done;
-		}
-		fwrite(b.data, 1, b.len, stdout);
 	}
-	fs = audit_findings(root);
 	if (fs != NULL && fs->n > 0) {
 		printf("\n%s\n", schema_title(schema_at(kind, "findings")));
-		if ((t = table_new(6)) == NULL) {
-			rc = cmd_lib_error();
-			goto done;
-		}
-		table_set_header(t, 0, "No.", 1);
-		table_set_header(t, 1, schema_title(schema_at(kind,
-		    "findings.item")), 0);
-		table_set_header(t, 2, schema_title(schema_at(kind,
-		    "findings.grade")), 0);
-		table_set_header(t, 3, schema_title(schema_at(kind,
-		    "findings.status")), 0);
-		table_set_header(t, 4, schema_title(schema_at(kind,
-		    "findings.due")), 0);
-		table_set_header(t, 5, schema_title(schema_at(kind,
-		    "findings.finding")), 0);
-		for (i = 0; i < fs->n; i++) {
-			f = fs->u.items[i];
-			row[0] = node_get_str(f, "number");
-			row[1] = node_get_str(f, "item");
-			row[2] = schema_label(kind, "findings.grade",
-			    node_get_str(f, "grade"));
-			row[3] = schema_label(kind, "findings.status",
-			    node_get_str(f, "status"));
-			row[4] = node_get_str(f, "due");
-			row[5] = node_get_str(f, "finding");
-			table_add_row(t, row);
-		}
-		buf_reset(&b);
-		if (table_render(t, &b) != 0) {
-			rc = cmd_lib_error();
-			goto done;
-		}
-		fwrite(b.data, 1, b.len, stdout);
+		rc = listing_table(fi, finding_keys, "table", 0, stdout);
 	}
 done:
-	table_free(t);
+	table_free(ch);
+	table_free(fi);
 	buf_free(&b);
 	record_free(r);
 	return rc;
@@ -891,14 +1030,16 @@ audit_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	static const char *const keys[] = { "id", "date", "type", "target",
 	    "status", "compliance_rate", "answered", "items",
 	    "open_findings" };
-	const char		*row[9], *format = opt_get(ov, "format");
+	const char		*row[9], *path = opt_get(ov, "output");
+	const char		*format = listing_format(opt_get(ov, "format"),
+				    path);
 	char			 rate[16], ans[32], open[16], items[16];
 	size_t			 i, nv = 0;
 	int			 rc = CMD_OK, data;
 	double			 r;
 
 	/* csv and json: stored values, the rate as a fraction, English keys */
-	data = format != NULL && strcmp(format, "table") != 0;
+	data = strcmp(format, "table") != 0;
 	if ((st = cmd_store(ctx)) == NULL || (kind = audit_kind(st)) == NULL)
 		return CMD_FAIL;
 	/* Loaded once, in date order: the order audits happen in. */
@@ -952,7 +1093,7 @@ audit_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		row[8] = open;
 		table_add_row(t, row);
 	}
-	rc = listing_table(t, keys, format, opt_has(ov, "crlf"), stdout);
+	rc = listing_table_out(t, keys, format, opt_has(ov, "crlf"), path);
 done:
 	audit_free_all(v, nv);
 	table_free(t);
@@ -1378,11 +1519,18 @@ static const struct opt score_opts[] = {
 	OPT_END
 };
 
+static const struct opt show_opts[] = {
+	LISTING_OPT_FORMAT,
+	LISTING_OPT_CRLF,
+	LISTING_OPT_OUTPUT,
+	OPT_END
+};
+
 static const struct opt list_opts[] = {
 	{ "fy", 0, OPT_FY, 0, NULL, NULL, 0, 0, "only fiscal year FY" },
-	{ "format", 0, OPT_CHOICE, 0, "table|csv|json", "table|csv|json", 0, 0,
-	  "output format (default table)" },
+	LISTING_OPT_FORMAT,
 	LISTING_OPT_CRLF,
+	LISTING_OPT_OUTPUT,
 	OPT_END
 };
 
@@ -1465,7 +1613,7 @@ static const struct subcmd audit_subs[] = {
 	  "plan an audit, freezing its items into the record" },
 	{ "score", audit_score_cmd, score_opts, "ID", 1, 1, NULL,
 	  "score items at the terminal, each answer saved at once" },
-	{ "show", audit_show_cmd, NULL, "ID", 1, 1, NULL,
+	{ "show", audit_show_cmd, show_opts, "ID", 1, 1, NULL,
 	  "one audit with its compliance rate by chapter" },
 	{ "list", audit_list_cmd, list_opts, NULL, 0, 0, NULL,
 	  "audits of a fiscal year with status and rate" },

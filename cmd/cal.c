@@ -7,12 +7,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "cal.h"
 #include "cmd.h"
+#include "fileio.h"
 #include "i18n.h"
+#include "listing.h"
 #include "opt.h"
 #include "parse.h"
 #include "store.h"
+#include "table.h"
 
 /* More business days than the holiday range holds; keeps loops short. */
 #define ADD_MAX		100000L
@@ -86,13 +90,23 @@ parse_year(int *out, const char *s, size_t len)
 static int
 cal_holidays_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
+	static const char *const keys[] = { "date", "name" };
 	struct cal_holiday	 v[CAL_HOLIDAYS_MAX];
-	const char		*dots, *arg = ov->argv[0];
+	struct table		*t = NULL;
+	struct buf		 out = BUF_INIT;
+	const char		*dots, *arg = ov->argv[0], *row[2];
+	const char		*path = opt_get(ov, "output");
+	const char		*format = opt_get(ov, "format");
 	char			 iso[CAL_FMT_MAX];
 	size_t			 n, i;
-	int			 from, to, y;
+	int			 from, to, y, rc = CMD_FAIL;
 
 	(void)ctx;
+	/* text: one holiday a line, date TAB name, as scripts read it */
+	if (format == NULL)
+		format = path != NULL ? listing_format(NULL, path) : "text";
+	if (strcmp(format, "table") == 0)
+		format = "text";
 	if ((dots = strstr(arg, "..")) == NULL) {
 		if (parse_year(&from, arg, strlen(arg)) != 0)
 			goto bad;
@@ -103,15 +117,48 @@ cal_holidays_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	if (to < from)
 		return cmd_error(_("invalid years '%s': the range ends before "
 		    "it begins"), arg);
+	if ((t = table_new(2)) == NULL)
+		return cmd_lib_error();
+	table_set_header(t, 0, keys[0], 0);
+	table_set_header(t, 1, keys[1], 0);
 	for (y = from; y <= to; y++) {
-		if (cal_holidays(v, &n, y) != 0)
-			return cmd_lib_error();
+		if (cal_holidays(v, &n, y) != 0) {
+			rc = cmd_lib_error();
+			goto done;
+		}
 		for (i = 0; i < n; i++) {
 			cal_format_iso(iso, sizeof iso, v[i].date);
-			printf("%s\t%s\n", iso, v[i].name);
+			row[0] = iso;
+			row[1] = v[i].name;
+			if (table_add_row(t, row) != 0) {
+				rc = cmd_lib_error();
+				goto done;
+			}
 		}
 	}
-	return CMD_OK;
+	if (strcmp(format, "text") != 0) {
+		rc = listing_table_out(t, keys, format, opt_has(ov, "crlf"),
+		    path);
+		goto done;
+	}
+	for (i = 0; i < table_nrows(t); i++)
+		buf_printf(&out, "%s\t%s\n", table_cell(t, i, 0),
+		    table_cell(t, i, 1));
+	if (buf_ok(&out) != 0)
+		rc = cmd_lib_error();
+	else if (path == NULL) {
+		fwrite(out.data, 1, out.len, stdout);
+		rc = CMD_OK;
+	} else if (fileio_write_atomic(path, out.data, out.len) != 0)
+		rc = cmd_lib_error();
+	else {
+		fprintf(stderr, "%s\n", path);
+		rc = CMD_OK;
+	}
+done:
+	table_free(t);
+	buf_free(&out);
+	return rc;
 
 bad:
 	return cmd_error(_("invalid years '%s': expected YYYY or YYYY..YYYY"),
@@ -238,8 +285,17 @@ cal_business_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	return status;
 }
 
+static const struct opt holidays_opts[] = {
+	{ "format", 0, OPT_CHOICE, 0, "text|csv|json", "text|csv|json", 0, 0,
+	  "output format (default text: date TAB name)" },
+	LISTING_OPT_CRLF,
+	LISTING_OPT_OUTPUT,
+	OPT_END
+};
+
 static const struct subcmd cal_subs[] = {
-	{ "holidays", cal_holidays_cmd, NULL, "YEAR[..YEAR]", 1, 1, NULL,
+	{ "holidays", cal_holidays_cmd, holidays_opts, "YEAR[..YEAR]", 1, 1,
+	  NULL,
 	  "national holidays of YEAR, or of YEAR..YEAR" },
 	{ "fy", cal_fy_cmd, NULL, "DATE", 1, 1, NULL,
 	  "fiscal year of DATE, its label, first and last day" },

@@ -60,19 +60,6 @@ fmt_num(char *out, size_t size, double v)
 }
 
 static int
-print_table(struct table *t)
-{
-	struct buf	b = BUF_INIT;
-	int		r;
-
-	if ((r = table_render(t, &b)) == 0)
-		fwrite(b.data, 1, b.len, stdout);
-	buf_free(&b);
-	table_free(t);
-	return r == 0 ? CMD_OK : cmd_lib_error();
-}
-
-static int
 ck_items_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
 	static const char *const cols[] = { "ref", "category", "weight",
@@ -81,15 +68,21 @@ ck_items_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	struct store		*st;
 	struct ck_set		*set;
 	struct table		*t;
-	char			 w[16], path[32];
+	const char		*path = opt_get(ov, "output");
+	const char		*format = listing_format(opt_get(ov, "format"),
+				    path);
+	char			 w[16], hpath[32];
 	size_t			 i;
+	int			 r, data = strcmp(format, "table") != 0;
 
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
 	if (store_kind(&ckind, st, "catalog") != 0 ||
 	    ck_set_load(&set, st, kind_of(ov), fy_of(ov)) != 0)
 		return cmd_lib_error();
-	printf("%s  %s（第%d版）  %zu 項目\n", set->catalog, set->title,
+	/* the set's name: on standard error when the output is data */
+	fprintf(data || path != NULL ? stderr : stdout,
+	    _("%s  %s (version %d)  %zu items\n"), set->catalog, set->title,
 	    set->version, set->nitems);
 	if ((t = table_new(5)) == NULL) {
 		ck_set_free(set);
@@ -97,25 +90,28 @@ ck_items_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	}
 	/* Headed by the catalog schema's titles: 項目番号, 分類 ... */
 	for (i = 0; i < 5; i++) {
-		snprintf(path, sizeof path, "items.%s", cols[i]);
-		table_set_header(t, i, schema_title(schema_at(ckind, path)),
-		    i == 2);
+		snprintf(hpath, sizeof hpath, "items.%s", cols[i]);
+		table_set_header(t, i, data ? cols[i] :
+		    schema_title(schema_at(ckind, hpath)), i == 2);
 	}
 	for (i = 0; i < set->nitems; i++) {
 		const struct ck_item	*it = &set->items[i];
-		const char		*row[5];
+		const char		*row[5], *type;
 
+		type = it->scale4 ? "scale4" : "yes-no-na";
 		snprintf(w, sizeof w, "%d", it->weight);
 		row[0] = it->ref;
 		row[1] = it->category;
 		row[2] = w;
-		row[3] = schema_label(ckind, "items.answer_type", it->scale4 ?
-		    "scale4" : "yes-no-na");
+		row[3] = data ? type : schema_label(ckind, "items.answer_type",
+		    type);
 		row[4] = it->text;
 		table_add_row(t, row);
 	}
 	ck_set_free(set);
-	return print_table(t);
+	r = listing_table_out(t, cols, format, opt_has(ov, "crlf"), path);
+	table_free(t);
+	return r;
 }
 
 static int
@@ -292,12 +288,13 @@ ck_status_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	struct table	*t;
 	static const char *const keys[] = { "department", "org", "name",
 	    "status", "submitted_on", "respondents", "staff" };
-	const char	*format = opt_get(ov, "format");
+	const char	*path = opt_get(ov, "output");
+	const char	*format = listing_format(opt_get(ov, "format"), path);
 	char		 resp[32], staff[32];
 	size_t		 i;
 	enum ck_kind	 kind = kind_of(ov);
 	int		 r, fy = fy_of(ov), missing = opt_has(ov, "missing");
-	int		 data = format != NULL && strcmp(format, "table") != 0;
+	int		 data = strcmp(format, "table") != 0;
 
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
@@ -314,11 +311,12 @@ ck_status_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	for (i = 0; data && i < 7; i++)
 		table_set_header(t, i, keys[i], i >= 5);
 	if (!data) {
-		table_set_header(t, 0, "部", 0);
-		table_set_header(t, 1, "課", 0);
-		table_set_header(t, 2, "状況", 0);
-		table_set_header(t, 3, "提出日", 0);
-		table_set_header(t, 4, kind == CK_SELF ? "回答者数" : "", 1);
+		table_set_header(t, 0, _("Department"), 0);
+		table_set_header(t, 1, _("Division"), 0);
+		table_set_header(t, 2, _("Status"), 0);
+		table_set_header(t, 3, _("Submitted on"), 0);
+		table_set_header(t, 4, kind == CK_SELF ? _("Respondents") : "",
+		    1);
 	}
 	for (i = 0; i < s->ndiv; i++) {
 		const struct ck_div_stat	*ds = &s->divs[i];
@@ -354,18 +352,15 @@ ck_status_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		}
 		row[0] = ds->org->dept_name;
 		row[1] = ds->org->name;
-		row[2] = ds->submitted ? "提出済" : "未提出";
+		row[2] = ds->submitted ? _("submitted") : _("not submitted");
 		row[3] = ds->submitted_on;
 		row[4] = resp;
 		table_add_row(t, row);
 	}
-	if (data) {
-		r = listing_table(t, keys, format, opt_has(ov, "crlf"), stdout);
-		table_free(t);
-	} else
-		r = print_table(t);
-	/* the summary: on standard error when standard output is data */
-	fprintf(data ? stderr : stdout,
+	r = listing_table_out(t, keys, format, opt_has(ov, "crlf"), path);
+	table_free(t);
+	/* the summary: on standard error when the output is data */
+	fprintf(data || path != NULL ? stderr : stdout,
 	    _("%s FY%d: %zu of %zu divisions submitted (%.1f%%)\n"),
 	    ck_kind_title(kind), fy, s->nsubmitted, s->ndiv,
 	    s->ndiv ? 100.0 * (double)s->nsubmitted / (double)s->ndiv : 0.0);
@@ -373,25 +368,217 @@ ck_status_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	return r;
 }
 
+/* A fraction for data, a percentage for people; "" or "-" when none. */
+static void
+fmt_frac(char *out, size_t size, double r, int data)
+{
+	if (!data)
+		fmt_rate(out, size, r);
+	else if (isnan(r))
+		out[0] = '\0';
+	else
+		snprintf(out, size, "%.4f", r);
+}
+
+static void
+fmt_val(char *out, size_t size, double v, int data)
+{
+	if (data && isnan(v))
+		out[0] = '\0';
+	else
+		fmt_num(out, size, v);
+}
+
+static const char *const item_keys[] = { "ref", "answered", "rate",
+    "prev_rate", "change", "text" };
+
+static struct table *
+by_item(const struct ck_stats *s, int data)
+{
+	struct table	*t;
+	char		 a[32], b[32], c[32], n[32];
+	size_t		 i;
+
+	if ((t = table_new(6)) == NULL)
+		return NULL;
+	for (i = 0; data && i < 6; i++)
+		table_set_header(t, i, item_keys[i], i >= 1 && i <= 4);
+	if (!data) {
+		table_set_header(t, 0, _("Item no."), 0);
+		table_set_header(t, 1, _("Answers"), 1);
+		table_set_header(t, 2, _("Rate"), 1);
+		table_set_header(t, 3, _("Last year"), 1);
+		table_set_header(t, 4, _("Change"), 1);
+		table_set_header(t, 5, _("Text"), 0);
+	}
+	for (i = 0; i < s->set->nitems; i++) {
+		const struct ck_item_stat	*is = &s->items[i];
+		const char			*row[6];
+
+		snprintf(n, sizeof n, "%zu", is->n);
+		fmt_frac(a, sizeof a, is->rate, data);
+		fmt_frac(b, sizeof b, is->prev, data);
+		if (isnan(is->rate) || isnan(is->prev))
+			snprintf(c, sizeof c, "%s", data ? "" : "-");
+		else if (data)
+			snprintf(c, sizeof c, "%.4f", is->rate - is->prev);
+		else
+			snprintf(c, sizeof c, "%+.1f",
+			    100 * (is->rate - is->prev));
+		row[0] = is->item->ref;
+		row[1] = n;
+		row[2] = a;
+		row[3] = b;
+		row[4] = c;
+		row[5] = is->item->text;
+		if (table_add_row(t, row) != 0) {
+			table_free(t);
+			return NULL;
+		}
+	}
+	return t;
+}
+
+static const char *const div_keys[] = { "department", "org", "name",
+    "status", "score", "deviation", "rank", "prev_score", "respondents" };
+
+static struct table *
+by_division(const struct ck_stats *s, enum ck_kind kind, int data)
+{
+	struct table	*t;
+	char		 a[32], b[32], c[32], n[32], f[32];
+	size_t		 i, k;
+
+	if ((t = table_new(data ? 9 : 7)) == NULL)
+		return NULL;
+	for (i = 0; data && i < 9; i++)
+		table_set_header(t, i, div_keys[i], i >= 4);
+	if (!data) {
+		table_set_header(t, 0, _("Department"), 0);
+		table_set_header(t, 1, _("Division"), 0);
+		table_set_header(t, 2, _("Score"), 1);
+		table_set_header(t, 3, _("Deviation"), 1);
+		table_set_header(t, 4, _("Rank"), 1);
+		table_set_header(t, 5, _("Last year"), 1);
+		table_set_header(t, 6, kind == CK_SELF ? _("Respondents") : "",
+		    1);
+	}
+	for (i = 0; i < s->ndiv; i++) {
+		const struct ck_div_stat	*ds = &s->divs[i];
+		const char			*row[9];
+
+		fmt_val(a, sizeof a, ds->score, data);
+		fmt_val(b, sizeof b, ds->deviation, data);
+		if (ds->rank > 0)
+			snprintf(c, sizeof c, "%zu", ds->rank);
+		else
+			snprintf(c, sizeof c, "%s", data ? "" : "-");
+		fmt_val(n, sizeof n, ds->prev, data);
+		f[0] = '\0';
+		if (kind == CK_SELF && ds->submitted)
+			snprintf(f, sizeof f, "%zu", ds->respondents);
+		k = 0;
+		row[k++] = ds->org->dept_name;
+		if (data) {
+			row[k++] = ds->org->code;
+			row[k++] = ds->org->name;
+			row[k++] = ds->submitted ? "submitted" : "missing";
+			row[k++] = ds->submitted ? a : "";
+		} else {
+			row[k++] = ds->org->name;
+			row[k++] = ds->submitted ? a : _("not submitted");
+		}
+		row[k++] = b;
+		row[k++] = c;
+		row[k++] = n;
+		row[k++] = f;
+		if (table_add_row(t, row) != 0) {
+			table_free(t);
+			return NULL;
+		}
+	}
+	return t;
+}
+
+static const char *const dept_keys[] = { "department", "divisions",
+    "submitted", "mean_score", "max_score", "min_score", "prev_score" };
+
+static struct table *
+by_department(const struct ck_stats *s, int data)
+{
+	struct table	*t;
+	char		 a[32], b[32], c[32], n[32], nd[24], g[32];
+	size_t		 i;
+
+	if ((t = table_new(7)) == NULL)
+		return NULL;
+	for (i = 0; data && i < 7; i++)
+		table_set_header(t, i, dept_keys[i], i >= 1);
+	if (!data) {
+		table_set_header(t, 0, _("Department"), 0);
+		table_set_header(t, 1, _("Divisions"), 1);
+		table_set_header(t, 2, _("Submitted"), 1);
+		table_set_header(t, 3, _("Mean score"), 1);
+		table_set_header(t, 4, _("Highest"), 1);
+		table_set_header(t, 5, _("Lowest"), 1);
+		table_set_header(t, 6, _("Last year"), 1);
+	}
+	for (i = 0; i < s->ndepts; i++) {
+		const struct ck_dept_stat	*ds = &s->depts[i];
+		const char			*row[7];
+
+		if (ds->ndiv == 0)
+			continue;
+		snprintf(nd, sizeof nd, "%zu", ds->ndiv);
+		snprintf(n, sizeof n, "%zu", ds->nsubmitted);
+		fmt_val(a, sizeof a, ds->score, data);
+		fmt_val(b, sizeof b, ds->max, data);
+		fmt_val(c, sizeof c, ds->min, data);
+		fmt_val(g, sizeof g, ds->prev, data);
+		row[0] = ds->name;
+		row[1] = nd;
+		row[2] = n;
+		row[3] = a;
+		row[4] = b;
+		row[5] = c;
+		row[6] = g;
+		if (table_add_row(t, row) != 0) {
+			table_free(t);
+			return NULL;
+		}
+	}
+	return t;
+}
+
 static int
 ck_aggregate_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
-	struct store	*st;
-	struct ck_stats	*s;
-	struct diags	 d = DIAGS_INIT;
-	struct table	*t;
-	char		 a[32], b[32], c[32], n[32], f[32];
-	size_t		 i, *low;
-	enum ck_kind	 kind = kind_of(ov);
-	const char	*by = opt_get(ov, "by");
-	long long	 lowest = opt_num(ov, "lowest", 10);
-	int		 r, fy = fy_of(ov);
+	struct store		*st;
+	struct ck_stats		*s;
+	struct diags		 d = DIAGS_INIT;
+	struct table		*t;
+	const char *const	*keys;
+	char			 a[32], b[32];
+	size_t			 i, *low;
+	enum ck_kind		 kind = kind_of(ov);
+	const char		*by = opt_get(ov, "by");
+	const char		*path = opt_get(ov, "output");
+	const char		*format = listing_format(opt_get(ov, "format"),
+				    path);
+	long long		 lowest = opt_num(ov, "lowest", 10);
+	int			 r, fy = fy_of(ov);
+	int			 data = strcmp(format, "table") != 0;
+	FILE			*fp;
 
 	/* Refuse what does not apply, rather than ignore it. */
 	if (opt_has(ov, "lowest") && by != NULL && strcmp(by, "item") != 0)
 		return opt_bad_usage(ov->entry, ov->sub, _("--lowest lists the "
 		    "items with the lowest rates; it goes with --by item, not "
 		    "--by %s"), by);
+	if (opt_has(ov, "lowest") && (data || path != NULL))
+		return opt_bad_usage(ov->entry, ov->sub, _("--lowest lists the "
+		    "items with the lowest rates in the table; with --format "
+		    "csv or json, or -o, sort the rates yourself"));
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
 	if (ck_aggregate(&s, st, kind, fy, &d) != 0) {
@@ -400,138 +587,54 @@ ck_aggregate_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		return cmd_lib_error();
 	}
 	diags_free(&d);
+	/* the summary lines: on standard error when the output is data */
+	fp = data || path != NULL ? stderr : stdout;
 	fmt_rate(a, sizeof a, s->rate);
 	fmt_rate(b, sizeof b, s->prev_rate);
-	printf(_("%s FY%d: %zu of %zu divisions submitted; implementation"
-	    " rate %s (FY%d %s)\n"), ck_kind_title(kind), fy,
+	fprintf(fp, _("%s FY%d: %zu of %zu divisions submitted; "
+	    "implementation rate %s (FY%d %s)\n"), ck_kind_title(kind), fy,
 	    s->nsubmitted, s->ndiv, a, fy - 1, b);
 	if (by == NULL || strcmp(by, "item") == 0) {
-		t = table_new(6);
-		if (t == NULL)
-			goto nomem;
-		table_set_header(t, 0, "項目番号", 0);
-		table_set_header(t, 1, "回答数", 1);
-		table_set_header(t, 2, "実施率", 1);
-		table_set_header(t, 3, "前年度", 1);
-		table_set_header(t, 4, "増減", 1);
-		table_set_header(t, 5, "項目", 0);
-		for (i = 0; i < s->set->nitems; i++) {
-			const struct ck_item_stat	*is = &s->items[i];
-			const char			*row[6];
-
-			snprintf(n, sizeof n, "%zu", is->n);
-			fmt_rate(a, sizeof a, is->rate);
-			fmt_rate(b, sizeof b, is->prev);
-			if (isnan(is->rate) || isnan(is->prev))
-				snprintf(c, sizeof c, "-");
-			else
-				snprintf(c, sizeof c, "%+.1f",
-				    100 * (is->rate - is->prev));
-			row[0] = is->item->ref;
-			row[1] = n;
-			row[2] = a;
-			row[3] = b;
-			row[4] = c;
-			row[5] = is->item->text;
-			table_add_row(t, row);
-		}
-		if ((r = print_table(t)) != CMD_OK)
-			goto out;
-		if (lowest > 0 && (low = ck_stats_lowest(s)) != NULL) {
-			printf(_("\nlowest items:\n"));
-			for (i = 0; i < s->set->nitems && i < (size_t)lowest;
-			    i++) {
-				const struct ck_item_stat *is =
-				    &s->items[low[i]];
-
-				if (isnan(is->rate))
-					break;
-				fmt_rate(a, sizeof a, is->rate);
-				printf("%3zu  %-12s %7s  %s\n", i + 1,
-				    is->item->ref, a, is->item->text);
-			}
-			free(low);
-		}
+		t = by_item(s, data);
+		keys = item_keys;
 	} else if (strcmp(by, "division") == 0) {
-		if ((t = table_new(7)) == NULL)
-			goto nomem;
-		table_set_header(t, 0, "部", 0);
-		table_set_header(t, 1, "課", 0);
-		table_set_header(t, 2, "得点", 1);
-		table_set_header(t, 3, "偏差値", 1);
-		table_set_header(t, 4, "順位", 1);
-		table_set_header(t, 5, "前年度", 1);
-		table_set_header(t, 6, kind == CK_SELF ? "回答者数" : "", 1);
-		for (i = 0; i < s->ndiv; i++) {
-			const struct ck_div_stat	*ds = &s->divs[i];
-			const char			*row[7];
+		t = by_division(s, kind, data);
+		keys = div_keys;
+	} else {
+		t = by_department(s, data);
+		keys = dept_keys;
+	}
+	if (t == NULL) {
+		ck_stats_free(s);
+		return cmd_lib_error();
+	}
+	r = listing_table_out(t, keys, format, opt_has(ov, "crlf"), path);
+	table_free(t);
+	if (r != CMD_OK)
+		goto out;
+	if ((by == NULL || strcmp(by, "item") == 0) && !data && path == NULL &&
+	    lowest > 0 && (low = ck_stats_lowest(s)) != NULL) {
+		printf(_("\nlowest items:\n"));
+		for (i = 0; i < s->set->nitems && i < (size_t)lowest; i++) {
+			const struct ck_item_stat *is = &s->items[low[i]];
 
-			fmt_num(a, sizeof a, ds->score);
-			fmt_num(b, sizeof b, ds->deviation);
-			if (ds->rank > 0)
-				snprintf(c, sizeof c, "%zu", ds->rank);
-			else
-				snprintf(c, sizeof c, "-");
-			fmt_num(n, sizeof n, ds->prev);
-			f[0] = '\0';
-			if (kind == CK_SELF && ds->submitted)
-				snprintf(f, sizeof f, "%zu", ds->respondents);
-			row[0] = ds->org->dept_name;
-			row[1] = ds->org->name;
-			row[2] = ds->submitted ? a : "未提出";
-			row[3] = b;
-			row[4] = c;
-			row[5] = n;
-			row[6] = f;
-			table_add_row(t, row);
+			if (isnan(is->rate))
+				break;
+			fmt_rate(a, sizeof a, is->rate);
+			printf("%3zu  %-12s %7s  %s\n", i + 1, is->item->ref,
+			    a, is->item->text);
 		}
-		if ((r = print_table(t)) != CMD_OK)
-			goto out;
+		free(low);
+	}
+	if (by != NULL && strcmp(by, "division") == 0) {
 		fmt_num(a, sizeof a, s->mean);
 		fmt_num(b, sizeof b, s->sd);
-		printf(_("mean %s, standard deviation %s\n"), a, b);
-	} else {
-		if ((t = table_new(7)) == NULL)
-			goto nomem;
-		table_set_header(t, 0, "部", 0);
-		table_set_header(t, 1, "課数", 1);
-		table_set_header(t, 2, "提出", 1);
-		table_set_header(t, 3, "平均得点", 1);
-		table_set_header(t, 4, "最高", 1);
-		table_set_header(t, 5, "最低", 1);
-		table_set_header(t, 6, "前年度", 1);
-		for (i = 0; i < s->ndepts; i++) {
-			const struct ck_dept_stat	*ds = &s->depts[i];
-			const char			*row[7];
-			char				 nd[24], g[32];
-
-			if (ds->ndiv == 0)
-				continue;
-			snprintf(nd, sizeof nd, "%zu", ds->ndiv);
-			snprintf(n, sizeof n, "%zu", ds->nsubmitted);
-			fmt_num(a, sizeof a, ds->score);
-			fmt_num(b, sizeof b, ds->max);
-			fmt_num(c, sizeof c, ds->min);
-			fmt_num(g, sizeof g, ds->prev);
-			row[0] = ds->name;
-			row[1] = nd;
-			row[2] = n;
-			row[3] = a;
-			row[4] = b;
-			row[5] = c;
-			row[6] = g;
-			table_add_row(t, row);
-		}
-		r = print_table(t);
+		fprintf(fp, _("mean %s, standard deviation %s\n"), a, b);
 	}
 out:
 	ck_stats_free(s);
 	return r;
-nomem:
-	ck_stats_free(s);
-	return cmd_lib_error();
 }
-
 
 /*
  * checklist export form|report
@@ -726,6 +829,9 @@ ck_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 static const struct opt items_opts[] = {
 	KIND_OPT(OPT_REQUIRED),
 	FY_OPT(OPT_REQUIRED),
+	LISTING_OPT_FORMAT,
+	LISTING_OPT_CRLF,
+	LISTING_OPT_OUTPUT,
 	OPT_END
 };
 
@@ -749,9 +855,9 @@ static const struct opt status_opts[] = {
 	FY_OPT(OPT_REQUIRED),
 	{ "missing", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
 	  "only the divisions that have not submitted" },
-	{ "format", 0, OPT_CHOICE, 0, "table|csv|json", "table|csv|json", 0, 0,
-	  "output format (default table)" },
+	LISTING_OPT_FORMAT,
 	LISTING_OPT_CRLF,
+	LISTING_OPT_OUTPUT,
 	OPT_END
 };
 
@@ -763,6 +869,9 @@ static const struct opt aggregate_opts[] = {
 	  "rates by item (default), scores by division or department" },
 	{ "lowest", 0, OPT_INT, 0, NULL, NULL, 0, 1000,
 	  "with --by item: list the N items with the lowest rates (10)" },
+	LISTING_OPT_FORMAT,
+	LISTING_OPT_CRLF,
+	LISTING_OPT_OUTPUT,
 	OPT_END
 };
 

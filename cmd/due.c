@@ -172,8 +172,8 @@ cmd_due(struct cmd_ctx *ctx, struct optv *ov)
 		goto done;
 	}
 	/* json and csv: data for programs (RFC 3339 times, English states) */
-	json = opt_get(ov, "format") != NULL &&
-	    strcmp(opt_get(ov, "format"), "table") != 0;
+	json = strcmp(listing_format(opt_get(ov, "format"),
+	    opt_get(ov, "output")), "table") != 0;
 	if ((l = listing_new(cols, 9)) == NULL) {
 		rc = cmd_error(_("out of memory"));
 		goto done;
@@ -223,8 +223,8 @@ cmd_due(struct cmd_ctx *ctx, struct optv *ov)
 			goto done;
 		}
 	}
-	rc = listing_print_eol(l, opt_get(ov, "format"), opt_has(ov, "crlf"),
-	    stdout);
+	rc = listing_print_out(l, opt_get(ov, "format"), opt_has(ov, "crlf"),
+	    opt_get(ov, "output"));
 done:
 	listing_free(l);
 	duelist_free(&all);
@@ -244,6 +244,7 @@ static const struct opt due_opts[] = {
 	{ "format", 0, OPT_CHOICE, 0, "table|csv|json", "table|csv|json", 0, 0,
 	  "output format (default table)" },
 	LISTING_OPT_CRLF,
+	LISTING_OPT_OUTPUT,
 	{ "ics", 0, OPT_PATH, 0, "FILE", NULL, 0, 0,
 	  "write an iCalendar file for Outlook and Teams instead" },
 	{ "force", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,

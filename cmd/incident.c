@@ -13,6 +13,7 @@
 #include "cmd.h"
 #include "i18n.h"
 #include "incident.h"
+#include "listing.h"
 #include "opt.h"
 #include "prompt.h"
 #include "record.h"
@@ -492,11 +493,12 @@ print_facts(struct inc *c, const struct node *root)
 	int			 first = 1;
 
 	printf("%s: %s", schema_title(schema_prop(c->kind, "personal_info")),
-	    node_scalar_eq(node_get(root, "personal_info"), "true") ? "はい" :
-	    node_get(root, "personal_info") != NULL ? "いいえ" : "未確認");
-	printf("　%s: %s\n", schema_title(schema_prop(c->kind, "my_number")),
-	    node_scalar_eq(node_get(root, "my_number"), "true") ? "はい" :
-	    node_get(root, "my_number") != NULL ? "いいえ" : "未確認");
+	    node_scalar_eq(node_get(root, "personal_info"), "true") ? _("yes") :
+	    node_get(root, "personal_info") != NULL ? _("no") : _("not checked"));
+	printf(_("  %s: %s\n"), schema_title(schema_prop(c->kind,
+	    "my_number")),
+	    node_scalar_eq(node_get(root, "my_number"), "true") ? _("yes") :
+	    node_get(root, "my_number") != NULL ? _("no") : _("not checked"));
 	if (pv == NULL)
 		return;
 	printf("  ");
@@ -504,23 +506,24 @@ print_facts(struct inc *c, const struct node *root)
 		long	n = strtol(v, NULL, 10);
 
 		if (n >= 1000)
-			printf("本人の数 %ld,%03ld人", n / 1000, n % 1000);
+			printf(_("people concerned %ld,%03ld"), n / 1000,
+			    n % 1000);
 		else
-			printf("本人の数 %ld人", n);
+			printf(_("people concerned %ld"), n);
 		first = 0;
 	}
 	for (i = 0; flags[i] != NULL; i++) {
 		if (!node_scalar_eq(node_get(pv, flags[i]), "true"))
 			continue;
 		snprintf(path, sizeof path, "privacy.%s", flags[i]);
-		printf("%s%s", first ? "" : "、",
+		printf("%s%s", first ? "" : _(", "),
 		    schema_title(schema_at(c->kind, path)));
 		first = 0;
 	}
 	if ((v = node_get_str(pv, "items")) != NULL)
-		printf("%s項目: %s", first ? "" : "　", v);
+		printf(_("%sitems: %s"), first ? "" : _("; "), v);
 	if ((v = node_get_str(pv, "known")) != NULL)
-		printf("　知った日: %s", v);
+		printf(_("; known on %s"), v);
 	printf("\n");
 }
 
@@ -537,11 +540,12 @@ print_obligations(struct inc *c, const struct node *root, int all)
 	if (incident_obligations(&ob, c->ictx, root) != 0)
 		return cmd_lib_error();
 	if (ob.catalog == NULL) {
-		printf(_("\n報告義務: 報告基準（catalog kind %s）がありません\n"),
+		printf(_("\nreports due: no reporting criteria (catalog kind "
+		    "%s)\n"),
 		    INCIDENT_REPORTING);
 		return CMD_OK;
 	}
-	printf("\n報告義務（%s 第%s版）:\n",
+	printf(_("\nreports due (%s, version %s):\n"),
 	    record_field(ob.catalog, "title"),
 	    record_field(ob.catalog, "version") != NULL ?
 	    record_field(ob.catalog, "version") : "1");
@@ -553,18 +557,19 @@ print_obligations(struct inc *c, const struct node *root, int all)
 		left = cal_days(o->due) - cal_days(today);
 		printf("  %s  %s %s [%s]  ", day, o->to, o->title, o->ref);
 		if (o->done_seq != 0)
-			printf("済（記録%ld %s）\n", o->done_seq,
+			printf(_("done (entry %ld, %s)\n"), o->done_seq,
 			    when(t, o->done_at));
 		else if (left < 0)
-			printf("期限超過（%ld日）\n", -left);
+			printf(_("overdue (%ld days)\n"), -left);
 		else if (left == 0)
-			printf("本日期限\n");
+			printf(_("due today\n"));
 		else
-			printf("未（あと%ld日）\n", left);
-		printf("      該当: %s\n      根拠: %s\n", o->why, o->basis);
+			printf(_("open (%ld days left)\n"), left);
+		printf(_("      because: %s\n      basis: %s\n"), o->why,
+		    o->basis);
 	}
 	if (ob.n == 0)
-		printf("  なし\n");
+		printf(_("  none\n"));
 	incident_obligations_free(&ob);
 	return CMD_OK;
 }
@@ -585,9 +590,10 @@ print_check(const struct node *chk)
 		    node_get_str(as->u.items[i], "label") :
 		    node_get_str(as->u.items[i], "answer"));
 	if (fs != NULL && fs->kind == NODE_SEQ && fs->n > 0) {
-		printf("        該当した基準:");
+		printf(_("        criteria met:"));
 		for (i = 0; i < fs->n; i++)
-			printf(" %s（%s）", node_get_str(fs->u.items[i], "rule"),
+			printf(_(" %s (%s)"), node_get_str(fs->u.items[i],
+			    "rule"),
 			    node_get_str(fs->u.items[i], "action"));
 		printf("\n");
 	}
@@ -600,9 +606,9 @@ print_timeline(struct inc *c, const struct node *root)
 	char			 t[32], t2[32];
 	size_t			 i, k;
 
-	printf("\n経過:\n");
+	printf(_("\ntimeline:\n"));
 	if (tl == NULL || tl->kind != NODE_SEQ || tl->n == 0) {
-		printf("  なし\n");
+		printf(_("  none\n"));
 		return;
 	}
 	for (i = 0; i < tl->n; i++) {
@@ -612,16 +618,18 @@ print_timeline(struct inc *c, const struct node *root)
 		    label(c, "timeline.type", node_get_str(e, "type")),
 		    node_get_str(e, "text"));
 		if (node_get_str(e, "report") != NULL)
-			printf("        報告: %s\n", node_get_str(e, "report"));
+			printf(_("        report: %s\n"), node_get_str(e,
+			    "report"));
 		cs = node_get(e, "corrections");
 		for (k = 0; cs != NULL && cs->kind == NODE_SEQ && k < cs->n;
 		    k++)
-			printf("        日時を訂正（訂正前 %s、%s に訂正%s%s）\n",
+			printf(_("        time corrected (was %s, corrected on "
+			    "%s%s%s)\n"),
 			    when(t, node_get_str(cs->u.items[k], "was")),
 			    when(t2, node_get_str(cs->u.items[k],
 			    "corrected")),
 			    node_get_str(cs->u.items[k], "reason") != NULL ?
-			    "、理由: " : "",
+			    _(", reason: ") : "",
 			    node_get_str(cs->u.items[k], "reason") != NULL ?
 			    node_get_str(cs->u.items[k], "reason") : "");
 		if (node_get(e, "check") != NULL)
@@ -638,24 +646,27 @@ print_measures(struct inc *c, const struct node *root)
 
 	if (p == NULL)
 		return;
-	printf("\n再発防止策:\n");
+	printf(_("\nprevention:\n"));
 	if (node_get_str(p, "received") != NULL)
-		printf("  報告書の受領日: %s\n", node_get_str(p, "received"));
+		printf(_("  report received: %s\n"), node_get_str(p,
+		    "received"));
 	if (node_get_str(p, "cause") != NULL)
-		printf("  原因: %s\n", node_get_str(p, "cause"));
+		printf(_("  cause: %s\n"), node_get_str(p, "cause"));
 	for (i = 0; items != NULL && i < items->n; i++) {
 		m = items->u.items[i];
 		printf("  %zu. [%s] %s\n", i + 1,
 		    node_get_str(m, "rating") != NULL ? label(c,
 		    "prevention.items.rating", node_get_str(m, "rating")) :
-		    "未確認", node_get_str(m, "measure"));
+		    _("not checked"), node_get_str(m, "measure"));
 		if (node_get_str(m, "reason") != NULL)
-			printf("      理由: %s\n", node_get_str(m, "reason"));
+			printf(_("      reason: %s\n"), node_get_str(m,
+			    "reason"));
 		if (node_get_str(m, "proposal") != NULL)
-			printf("      提案: %s\n", node_get_str(m, "proposal"));
+			printf(_("      proposal: %s\n"), node_get_str(m,
+			    "proposal"));
 	}
 	if (node_get_str(p, "comment") != NULL)
-		printf("  助言・提案: %s\n", node_get_str(p, "comment"));
+		printf(_("  advice: %s\n"), node_get_str(p, "comment"));
 }
 
 static int
@@ -671,21 +682,21 @@ show_record(struct inc *c, const struct node *root)
 	printf("%s  %s\n", node_get_str(root, "id"),
 	    node_get_str(root, "title"));
 	if (node_get_str(root, "ref_no") != NULL)
-		printf("受付番号: %s\n", node_get_str(root, "ref_no"));
+		printf(_("ref. no.: %s\n"), node_get_str(root, "ref_no"));
 	org_name(&b, c->st, node_get_str(root, "org"));
-	printf("発生課: %s\n", b.data != NULL ? b.data : "");
-	printf("分類: %s　重大度: %s　状況: %s\n",
+	printf(_("division: %s\n"), b.data != NULL ? b.data : "");
+	printf(_("category: %s  severity: %s  status: %s\n"),
 	    label(c, "category", node_get_str(root, "category")),
 	    node_get_str(root, "severity") != NULL ? label(c, "severity",
-	    node_get_str(root, "severity")) : "未設定",
+	    node_get_str(root, "severity")) : _("not set"),
 	    label(c, "status", node_get_str(root, "status")));
-	printf("発生日: %s　発見日: %s　報告受理日: %s%s%s\n",
+	printf(_("occurred: %s  discovered: %s  reported: %s%s%s\n"),
 	    node_get_str(root, "occurred"),
 	    node_get_str(root, "discovered") != NULL ?
 	    node_get_str(root, "discovered") : "-",
 	    node_get_str(root, "reported") != NULL ?
 	    node_get_str(root, "reported") : "-",
-	    node_get_str(root, "closed") != NULL ? "　終結日: " : "",
+	    node_get_str(root, "closed") != NULL ? _("  closed: ") : "",
 	    node_get_str(root, "closed") != NULL ?
 	    node_get_str(root, "closed") : "");
 	for (i = 0; texts[i] != NULL; i++)
@@ -697,13 +708,13 @@ show_record(struct inc *c, const struct node *root)
 		goto done;
 	print_timeline(c, root);
 	if (iso != NULL) {
-		printf("\nネットワーク遮断の判断: %s",
+		printf(_("\nisolation decision: %s"),
 		    label(c, "isolation.decision", node_get_str(iso,
 		    "decision")));
 		if (node_get_str(iso, "decided") != NULL)
-			printf("（%s）", node_get_str(iso, "decided"));
+			printf(_(" (%s)"), node_get_str(iso, "decided"));
 		if (node_get_str(iso, "restored") != NULL)
-			printf("　復旧: %s", node_get_str(iso, "restored"));
+			printf(_("; restored %s"), node_get_str(iso, "restored"));
 		printf("\n");
 		if (node_get_str(iso, "reason") != NULL)
 			printf("  %s\n", node_get_str(iso, "reason"));
@@ -742,6 +753,9 @@ static const struct opt list_opts[] = {
 	  "only incidents not closed" },
 	{ "due", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
 	  "the reports still due, by date" },
+	LISTING_OPT_FORMAT,
+	LISTING_OPT_CRLF,
+	LISTING_OPT_OUTPUT,
 	OPT_END
 };
 
@@ -814,14 +828,23 @@ free_incidents(struct lrec *v, size_t n)
 	free(v);
 }
 
+struct out {
+	const char	*format;
+	const char	*path;
+	int		 crlf;
+	int		 data;		/* csv, json: codes, plain numbers */
+};
+
 /* Reports still due, of every listed incident, by date. */
 static int
-list_due(struct inc *c, struct lrec *v, size_t n)
+list_due(struct inc *c, struct lrec *v, size_t n, const struct out *o)
 {
+	static const char *const keys[] = { "due", "days_left", "id",
+	    "title", "report", "report_code" };
 	struct duelist			 dl = DUELIST_INIT;
 	struct incident_obligations	 ob;
 	struct table			*t;
-	struct buf			 out = BUF_INIT, what = BUF_INIT;
+	struct buf			 what = BUF_INIT;
 	struct cal_date			 today = cal_today();
 	char				 day[CAL_FMT_MAX], left[32];
 	const char			*row[6];
@@ -857,19 +880,26 @@ list_due(struct inc *c, struct lrec *v, size_t n)
 	}
 	duelist_sort(&dl);
 	if (rc == CMD_OK && (t = table_new(6)) != NULL) {
-		table_set_header(t, 0, "期限", 0);
-		table_set_header(t, 1, "残り", 1);
-		table_set_header(t, 2, "ID", 0);
-		table_set_header(t, 3, "件名", 0);
-		table_set_header(t, 4, "報告", 0);
-		table_set_header(t, 5, "略称", 0);
+		for (i = 0; o->data && i < 6; i++)
+			table_set_header(t, i, keys[i], i == 1);
+		if (!o->data) {
+			table_set_header(t, 0, _("Due"), 0);
+			table_set_header(t, 1, _("Left"), 1);
+			table_set_header(t, 2, "ID", 0);
+			table_set_header(t, 3, _("Title"), 0);
+			table_set_header(t, 4, _("Report"), 0);
+			table_set_header(t, 5, _("Code"), 0);
+		}
 		for (i = 0; i < dl.n; i++) {
 			cal_format_iso(day, sizeof day, dl.v[i].date);
 			dd = cal_days(dl.v[i].date) - cal_days(today);
-			if (dd < 0)
-				snprintf(left, sizeof left, "超過%ld日", -dd);
+			if (o->data)
+				snprintf(left, sizeof left, "%ld", dd);
+			else if (dd < 0)
+				snprintf(left, sizeof left,
+				    _("%ld days overdue"), -dd);
 			else
-				snprintf(left, sizeof left, "%ld日", dd);
+				snprintf(left, sizeof left, _("%ld days"), dd);
 			row[0] = day;
 			row[1] = left;
 			row[2] = dl.v[i].id;
@@ -878,17 +908,15 @@ list_due(struct inc *c, struct lrec *v, size_t n)
 			row[5] = dl.v[i].basis;
 			table_add_row(t, row);
 		}
-		if (table_render(t, &out) != 0 || buf_ok(&out) != 0)
-			rc = cmd_lib_error();
-		else if (dl.n > 0)
-			fwrite(out.data, 1, out.len, stdout);
-		else
+		if (dl.n == 0 && !o->data && o->path == NULL)
 			fprintf(stderr, "%s\n", _("no reports due"));
+		else
+			rc = listing_table_out(t, keys, o->format, o->crlf,
+			    o->path);
 		table_free(t);
 	} else if (rc == CMD_OK)
 		rc = cmd_lib_error();
 	duelist_free(&dl);
-	buf_free(&out);
 	buf_free(&what);
 	return rc;
 }
@@ -896,63 +924,79 @@ list_due(struct inc *c, struct lrec *v, size_t n)
 static int
 incident_list(struct cmd_ctx *ctx, struct optv *ov)
 {
+	static const char *const keys[] = { "id", "ref_no", "occurred",
+	    "org", "category", "severity", "title", "status" };
 	struct inc	 c;
 	struct lrec	*v = NULL;
 	struct table	*t = NULL;
-	struct buf	 out = BUF_INIT, org = BUF_INIT;
+	struct buf	 org = BUF_INIT;
+	struct out	 o;
 	const struct node *root;
 	const char	*row[8];
 	size_t		 n = 0, i;
 	int		 rc;
 
+	o.path = opt_get(ov, "output");
+	o.format = listing_format(opt_get(ov, "format"), o.path);
+	o.crlf = opt_has(ov, "crlf");
+	o.data = strcmp(o.format, "table") != 0;
 	if (inc_open(&c, ctx) != CMD_OK)
 		return CMD_FAIL;
 	if ((rc = load_incidents(&v, &n, &c, (int)opt_num(ov, "fy", 0),
 	    opt_has(ov, "open"))) != CMD_OK)
 		goto done;
 	if (opt_has(ov, "due")) {
-		rc = list_due(&c, v, n);
+		rc = list_due(&c, v, n, &o);
 		goto done;
 	}
 	if ((t = table_new(8)) == NULL) {
 		rc = cmd_lib_error();
 		goto done;
 	}
-	table_set_header(t, 0, "ID", 0);
-	table_set_header(t, 1, "受付番号", 0);
-	table_set_header(t, 2, "発生日", 0);
-	table_set_header(t, 3, "発生課", 0);
-	table_set_header(t, 4, "分類", 0);
-	table_set_header(t, 5, "重大度", 0);
-	table_set_header(t, 6, "件名", 0);
-	table_set_header(t, 7, "状況", 0);
+	for (i = 0; o.data && i < 8; i++)
+		table_set_header(t, i, keys[i], 0);
+	if (!o.data) {
+		table_set_header(t, 0, "ID", 0);
+		table_set_header(t, 1, _("Ref. no."), 0);
+		table_set_header(t, 2, _("Occurred"), 0);
+		table_set_header(t, 3, _("Occurred in"), 0);
+		table_set_header(t, 4, _("Category"), 0);
+		table_set_header(t, 5, _("Severity"), 0);
+		table_set_header(t, 6, _("Title"), 0);
+		table_set_header(t, 7, _("Status"), 0);
+	}
 	for (i = 0; i < n; i++) {
 		root = record_root(v[i].r);
 		org_name(&org, c.st, node_get_str(root, "org"));
 		row[0] = record_id(v[i].r);
 		row[1] = node_get_str(root, "ref_no");
 		row[2] = node_get_str(root, "occurred");
-		row[3] = org.data;
-		row[4] = label(&c, "category", node_get_str(root, "category"));
-		row[5] = label(&c, "severity", node_get_str(root, "severity"));
+		if (o.data) {
+			row[3] = node_get_str(root, "org");
+			row[4] = node_get_str(root, "category");
+			row[5] = node_get_str(root, "severity");
+			row[7] = node_get_str(root, "status");
+		} else {
+			row[3] = org.data;
+			row[4] = label(&c, "category", node_get_str(root,
+			    "category"));
+			row[5] = label(&c, "severity", node_get_str(root,
+			    "severity"));
+			row[7] = label(&c, "status", node_get_str(root,
+			    "status"));
+		}
 		row[6] = node_get_str(root, "title");
-		row[7] = label(&c, "status", node_get_str(root, "status"));
 		if (table_add_row(t, row) != 0) {
 			rc = cmd_lib_error();
 			goto done;
 		}
 	}
-	if (table_render(t, &out) != 0 || buf_ok(&out) != 0) {
-		rc = cmd_lib_error();
-		goto done;
-	}
-	if (n > 0)
-		fwrite(out.data, 1, out.len, stdout);
-	else
+	if (n == 0 && !o.data && o.path == NULL)
 		fprintf(stderr, "%s\n", _("no incidents"));
+	else
+		rc = listing_table_out(t, keys, o.format, o.crlf, o.path);
 done:
 	table_free(t);
-	buf_free(&out);
 	buf_free(&org);
 	free_incidents(v, n);
 	inc_close(&c);

@@ -190,8 +190,8 @@ issue_list(struct cmd_ctx *ctx, struct optv *ov)
 		record_free(r);
 	}
 	listing_sort(l, 2, 1);
-	if (listing_print_eol(l, opt_get(ov, "format"), opt_has(ov, "crlf"),
-	    stdout) != CMD_OK)
+	if (listing_print_out(l, opt_get(ov, "format"), opt_has(ov, "crlf"),
+	    opt_get(ov, "output")) != CMD_OK)
 		rc = CMD_FAIL;
 done:
 	listing_free(l);
@@ -288,6 +288,7 @@ static const struct opt list_opts[] = {
 	{ "format", 0, OPT_CHOICE, 0, "table|csv|json", "table|csv|json", 0, 0,
 	  "output format (default table)" },
 	LISTING_OPT_CRLF,
+	LISTING_OPT_OUTPUT,
 	OPT_END
 };
 

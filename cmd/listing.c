@@ -3,13 +3,20 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "cmd.h"
+#include "fileio.h"
 #include "i18n.h"
 #include "json.h"
 #include "listing.h"
 #include "table.h"
+
+static int	print_rows(struct listing *, const char *, int, const char *,
+		    FILE *);
+static int	print_table(const struct table *, const char *const *,
+		    const char *, int, const char *, FILE *);
 
 struct listing {
 	const struct listing_col *cols;
@@ -18,6 +25,46 @@ struct listing {
 	size_t			  nrows;
 	size_t			  cap;
 };
+
+const char *
+listing_format(const char *format, const char *path)
+{
+	const char	*dot;
+
+	if (format != NULL)
+		return format;
+	if (path != NULL && (dot = strrchr(path, '.')) != NULL) {
+		if (strcasecmp(dot, ".csv") == 0)
+			return "csv";
+		if (strcasecmp(dot, ".json") == 0)
+			return "json";
+	}
+	return "table";
+}
+
+/* The output in out (rc: how making it went) to standard output or path. */
+static int
+emit(struct buf *out, int rc, const char *path, FILE *fp)
+{
+	if (rc != 0 || buf_ok(out) != 0) {
+		buf_free(out);
+		return cmd_lib_error();
+	}
+	if (path != NULL) {
+		rc = fileio_write_atomic(path, out->data != NULL ? out->data :
+		    "", out->len);
+		buf_free(out);
+		if (rc != 0)
+			return cmd_lib_error();
+		/* the path on standard error, as the exports print theirs */
+		fprintf(stderr, "%s\n", path);
+		return CMD_OK;
+	}
+	if (out->len > 0)
+		fwrite(out->data, 1, out->len, fp);
+	buf_free(out);
+	return CMD_OK;
+}
 
 struct listing *
 listing_new(const struct listing_col *cols, size_t ncols)
@@ -114,6 +161,20 @@ listing_print(struct listing *l, const char *format, FILE *fp)
 int
 listing_print_eol(struct listing *l, const char *format, int crlf, FILE *fp)
 {
+	return print_rows(l, format, crlf, NULL, fp);
+}
+
+int
+listing_print_out(struct listing *l, const char *format, int crlf,
+    const char *path)
+{
+	return print_rows(l, format, crlf, path, stdout);
+}
+
+static int
+print_rows(struct listing *l, const char *format, int crlf, const char *path,
+    FILE *fp)
+{
 	struct buf	 out = BUF_INIT;
 	struct table	*t = NULL;
 	struct json	*j = NULL;
@@ -121,8 +182,8 @@ listing_print_eol(struct listing *l, const char *format, int crlf, FILE *fp)
 	size_t		 r, i;
 	int		 rc = 0;
 
-	if (format == NULL)
-		format = "table";
+	format = listing_format(format, path);
+	crlf = crlf || (path != NULL && strcmp(format, "csv") == 0);
 	if (strcmp(format, "json") == 0) {
 		if ((j = json_new(&out)) == NULL)
 			return cmd_error(_("out of memory"));
@@ -173,14 +234,7 @@ listing_print_eol(struct listing *l, const char *format, int crlf, FILE *fp)
 			    table_render(t, &out);
 		table_free(t);
 	}
-	if (rc != 0 || buf_ok(&out) != 0) {
-		buf_free(&out);
-		return cmd_lib_error();
-	}
-	if (out.len > 0)
-		fwrite(out.data, 1, out.len, fp);
-	buf_free(&out);
-	return CMD_OK;
+	return emit(&out, rc, path, fp);
 }
 
 void
@@ -219,53 +273,73 @@ json_number(const char *c)
 }
 
 int
+listing_json_rows(struct json *j, const struct table *t,
+    const char *const *keys)
+{
+	const char	*c;
+	size_t		 r, i;
+	int		 rc;
+
+	rc = json_begin_array(j);
+	for (r = 0; r < table_nrows(t) && rc == 0; r++) {
+		rc = json_begin_object(j);
+		for (i = 0; i < table_ncols(t) && rc == 0; i++) {
+			if (keys[i] == NULL)
+				continue;
+			c = table_cell(t, r, i);
+			if ((rc = json_key(j, keys[i])) != 0)
+				break;
+			if (*c == '\0')
+				rc = json_value_raw(j, "null");
+			else if (table_right(t, i) && (json_number(c) ||
+			    strcmp(c, "true") == 0 || strcmp(c, "false") == 0))
+				rc = json_value_raw(j, c);
+			else
+				rc = json_value_string(j, c, strlen(c));
+		}
+		if (rc == 0)
+			rc = json_end_object(j);
+	}
+	if (rc == 0)
+		rc = json_end_array(j);
+	return rc;
+}
+
+int
 listing_table(const struct table *t, const char *const *keys,
     const char *format, int crlf, FILE *fp)
 {
+	return print_table(t, keys, format, crlf, NULL, fp);
+}
+
+int
+listing_table_out(const struct table *t, const char *const *keys,
+    const char *format, int crlf, const char *path)
+{
+	return print_table(t, keys, format, crlf, path, stdout);
+}
+
+static int
+print_table(const struct table *t, const char *const *keys,
+    const char *format, int crlf, const char *path, FILE *fp)
+{
 	struct buf	 out = BUF_INIT;
 	struct json	*j;
-	const char	*c;
-	size_t		 r, i;
 	int		 rc = 0;
 
-	if (format == NULL || strcmp(format, "table") == 0)
+	format = listing_format(format, path);
+	crlf = crlf || (path != NULL && strcmp(format, "csv") == 0);
+	if (strcmp(format, "table") == 0)
 		rc = table_render(t, &out);
 	else if (strcmp(format, "csv") == 0)
 		rc = table_render_csv_eol(t, &out, crlf, crlf);
 	else {
 		if ((j = json_new(&out)) == NULL)
 			return cmd_error(_("out of memory"));
-		rc = json_begin_array(j);
-		for (r = 0; r < table_nrows(t) && rc == 0; r++) {
-			rc = json_begin_object(j);
-			for (i = 0; i < table_ncols(t) && rc == 0; i++) {
-				if (keys[i] == NULL)
-					continue;
-				c = table_cell(t, r, i);
-				if ((rc = json_key(j, keys[i])) != 0)
-					break;
-				if (*c == '\0')
-					rc = json_value_raw(j, "null");
-				else if (table_right(t, i) && json_number(c))
-					rc = json_value_raw(j, c);
-				else
-					rc = json_value_string(j, c, strlen(c));
-			}
-			if (rc == 0)
-				rc = json_end_object(j);
-		}
-		if (rc == 0)
-			rc = json_end_array(j);
+		rc = listing_json_rows(j, t, keys);
 		if (rc == 0)
 			rc = json_finish(j);
 		json_free(j);
 	}
-	if (rc != 0 || buf_ok(&out) != 0) {
-		buf_free(&out);
-		return cmd_lib_error();
-	}
-	if (out.len > 0)
-		fwrite(out.data, 1, out.len, fp);
-	buf_free(&out);
-	return CMD_OK;
+	return emit(&out, rc, path, fp);
 }

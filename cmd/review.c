@@ -970,7 +970,9 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	static const char *const keys[] = { "id", "received", "org",
 	    "title", "status", "days_open", "due", "overdue_days" };
 	const char		*cells[8], *type = opt_get(ov, "type");
-	const char		*format = opt_get(ov, "format");
+	const char		*path = opt_get(ov, "output");
+	const char		*format = listing_format(opt_get(ov, "format"),
+				    path);
 	char			 iso[CAL_FMT_MAX], days[32], overs[32];
 	char			 duebuf[CAL_FMT_MAX + 48];
 	size_t			 i, k, n = 0, nst = opt_count(ov, "status");
@@ -979,7 +981,7 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 
 	overdue = opt_has(ov, "overdue");
 	/* csv and json: stored values (codes, ISO dates), English keys */
-	data = format != NULL && strcmp(format, "table") != 0;
+	data = strcmp(format, "table") != 0;
 	opt_date(ov, "as-of", &asof);
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
@@ -1054,13 +1056,13 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			goto done;
 		}
 	}
-	if (table_nrows(t) == 0 && !data) {
+	if (table_nrows(t) == 0 && !data && path == NULL) {
 		fprintf(stderr, overdue ? _("no reviews past due\n") :
 		    _("no reviews\n"));
 		rc = CMD_OK;
 		goto done;
 	}
-	rc = listing_table(t, keys, format, opt_has(ov, "crlf"), stdout);
+	rc = listing_table_out(t, keys, format, opt_has(ov, "crlf"), path);
 done:
 	table_free(t);
 	buf_free(&out);
@@ -1073,27 +1075,43 @@ done:
  * review summary and the export of its workbook
  */
 
-static void
-print_counts(struct table *t, const char *group,
-    const struct review_counts *c, const long *expect)
+/*
+ * One group of counts as rows.  data (csv, json): the group's key, the
+ * stored code and plain numbers; else the titles and labels.
+ */
+static int
+add_counts(struct table *t, const char *group, const char *gkey,
+    const struct review_counts *c, const long *expect, int data)
 {
 	char		 n[32], cost[32], ex[32];
-	const char	*cells[5];
+	const char	*cells[6];
 	size_t		 i;
 
 	for (i = 0; i < c->n; i++) {
 		snprintf(n, sizeof n, "%zu", c->v[i].n);
-		amount_format(cost, sizeof cost, c->v[i].cost);
+		if (data)
+			snprintf(cost, sizeof cost, "%lld", c->v[i].cost);
+		else
+			amount_format(cost, sizeof cost, c->v[i].cost);
 		ex[0] = '\0';
 		if (expect != NULL && i < 3)
 			snprintf(ex, sizeof ex, "%ld", expect[i]);
-		cells[0] = i == 0 ? group : "";
-		cells[1] = c->v[i].label;
-		cells[2] = n;
-		cells[3] = ex;
-		cells[4] = c->v[i].cost != 0 ? cost : "";
-		table_add_row(t, cells);
+		if (data) {
+			cells[0] = gkey;
+			cells[1] = c->v[i].key;
+			cells[2] = c->v[i].label;
+		} else {
+			cells[0] = i == 0 ? group : "";
+			cells[1] = c->v[i].label;
+			cells[2] = NULL;
+		}
+		cells[data ? 3 : 2] = n;
+		cells[data ? 4 : 3] = ex;
+		cells[data ? 5 : 4] = c->v[i].cost != 0 || data ? cost : "";
+		if (table_add_row(t, cells) != 0)
+			return -1;
 	}
+	return 0;
 }
 
 /* A year's counts: the caller frees *sum and rctx. */
@@ -1142,46 +1160,63 @@ review_summary_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	struct review_summary	 sum;
 	const struct schema	*kind;
 	struct table		*t = NULL;
-	struct buf		 out = BUF_INIT;
+	static const char *const keys[] = { "group", "key", "label", "count",
+	    "expected", "cost" };
+	const char		*path = opt_get(ov, "output");
+	const char		*format = listing_format(opt_get(ov, "format"),
+				    path);
 	char			 cost[32];
-	int			 rc = CMD_FAIL;
+	int			 rc = CMD_FAIL, data, i;
+	FILE			*fp;
 
+	/* csv and json: the groups' keys, stored codes, plain numbers */
+	data = strcmp(format, "table") != 0;
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
 	if (store_kind(&kind, st, "review") != 0)
 		return cmd_lib_error();
 	if (summarise(&sum, &rctx, st, (int)opt_num(ov, "fy", 0)) != CMD_OK)
 		return CMD_FAIL;
-	if ((t = table_new(5)) == NULL) {
+	if ((t = table_new(data ? 6 : 5)) == NULL) {
 		cmd_lib_error();
 		goto done;
 	}
-	table_set_header(t, 0, _("集計"), 0);
-	table_set_header(t, 1, _("項目"), 0);
-	table_set_header(t, 2, _("件数"), 1);
-	table_set_header(t, 3, _("年間想定"), 1);
-	table_set_header(t, 4, _("経費（税込・円）"), 1);
-	print_counts(t, title_of(kind, "type"), &sum.by_type, sum.expect);
-	print_counts(t, title_of(kind, "decision.result"), &sum.by_result,
-	    NULL);
-	print_counts(t, title_of(kind, "category"), &sum.by_category, NULL);
-	print_counts(t, _("部"), &sum.by_dept, NULL);
-	if (table_render(t, &out) != 0) {
+	for (i = 0; data && i < 6; i++)
+		table_set_header(t, (size_t)i, keys[i], i >= 3);
+	if (!data) {
+		table_set_header(t, 0, _("Group"), 0);
+		table_set_header(t, 1, _("Item"), 0);
+		table_set_header(t, 2, _("Count"), 1);
+		table_set_header(t, 3, _("Expected"), 1);
+		table_set_header(t, 4, _("Cost (yen, tax incl.)"), 1);
+	}
+	if (add_counts(t, title_of(kind, "type"), "type", &sum.by_type,
+	    sum.expect, data) != 0 ||
+	    add_counts(t, title_of(kind, "decision.result"), "result",
+	    &sum.by_result, NULL, data) != 0 ||
+	    add_counts(t, title_of(kind, "category"), "category",
+	    &sum.by_category, NULL, data) != 0 ||
+	    add_counts(t, _("Department"), "department", &sum.by_dept, NULL,
+	    data) != 0) {
 		cmd_lib_error();
 		goto done;
 	}
-	fwrite(out.data, 1, out.len, stdout);
+	if ((rc = listing_table_out(t, data ? keys : NULL, format,
+	    opt_has(ov, "crlf"), path)) != CMD_OK)
+		goto done;
+	/* the totals: on standard error when the output is data */
+	fp = data || path != NULL ? stderr : stdout;
 	amount_format(cost, sizeof cost, sum.cost_total);
-	printf(_("\n計 %zu件（取下げを除く）、審査した情報化企画の経費 %s円\n"),
+	fprintf(fp, _("\ntotal %zu (withdrawn not counted), cost of the plans "
+	    "reviewed %s yen\n"),
 	    sum.total, cost);
 	if (sum.median_days >= 0)
-		printf(_("受付から決定までの日数（中央値） %.1f日（%zu件）\n"),
+		fprintf(fp, _("median days from receipt to decision %.1f (%zu "
+		    "decided)\n"),
 		    sum.median_days, sum.ndecided);
-	rc = CMD_OK;
 done:
 	review_summary_free(&sum);
 	table_free(t);
-	buf_free(&out);
 	review_ctx_free(rctx);
 	return rc;
 }
@@ -1398,12 +1433,16 @@ static const struct opt list_opts[] = {
 	{ "format", 0, OPT_CHOICE, 0, "table|csv|json", "table|csv|json", 0, 0,
 	  "output format (default table)" },
 	LISTING_OPT_CRLF,
+	LISTING_OPT_OUTPUT,
 	OPT_END
 };
 
 static const struct opt summary_opts[] = {
 	{ "fy", 0, OPT_FY, OPT_REQUIRED, NULL, NULL, 0, 0,
 	  "the fiscal year counted" },
+	LISTING_OPT_FORMAT,
+	LISTING_OPT_CRLF,
+	LISTING_OPT_OUTPUT,
 	OPT_END
 };
 

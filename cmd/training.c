@@ -19,6 +19,7 @@
 #include "fileio.h"
 #include "i18n.h"
 #include "json.h"
+#include "listing.h"
 #include "node.h"
 #include "opt.h"
 #include "record.h"
@@ -1115,6 +1116,9 @@ add_drafts(struct tr_list *l, struct store *st, int fy, struct diags *d)
 static int
 tr_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
+	static const char *const keys[] = { "id", "date", "title", "audience",
+	    "status", "target", "attended", "satisfaction", "mean_score",
+	    "report_due", "report_overdue", "material_overdue" };
 	struct store		*st;
 	struct tr_list		 l = { NULL, 0 };
 	struct tr_results	*r = NULL;
@@ -1122,15 +1126,16 @@ tr_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	struct cal		*cal = NULL;
 	struct diags		 d = DIAGS_INIT;
 	struct table		*tb = NULL;
-	struct buf		 out = BUF_INIT, rep = BUF_INIT;
-	struct json		*j = NULL;
+	struct buf		 rep = BUF_INIT;
 	struct cal_date		 today = cal_today();
-	const char		*fmt = opt_get(ov, "format");
-	char			 a[64], b[64], c[64], e[64], f[64];
+	const char		*path = opt_get(ov, "output");
+	const char		*fmt = listing_format(opt_get(ov, "format"),
+				    path);
+	char			 a[64], b[64], c[64], e[64], f[64], g[64];
 	size_t			 i, shown = 0;
 	int			 fy = (int)opt_num(ov, "fy", 0), rc = CMD_FAIL;
 	int			 overdue = opt_has(ov, "overdue");
-	int			 json = fmt != NULL && strcmp(fmt, "json") == 0;
+	int			 data = strcmp(fmt, "table") != 0;
 
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
@@ -1141,26 +1146,25 @@ tr_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		rc = cmd_lib_error();
 		goto done;
 	}
-	if (json) {
-		if ((j = json_new(&out)) == NULL)
-			goto nomem;
-		json_begin_array(j);
-	} else {
-		if ((tb = table_new(9)) == NULL)
-			goto nomem;
+	/* csv and json: stored codes, plain numbers, true/false */
+	if ((tb = table_new(data ? 12 : 9)) == NULL)
+		goto nomem;
+	for (i = 0; data && i < 12; i++)
+		table_set_header(tb, i, keys[i], i >= 5 && i != 9);
+	if (!data) {
 		table_set_header(tb, 0, "ID", 0);
-		table_set_header(tb, 1, "実施日", 0);
-		table_set_header(tb, 2, "研修名", 0);
-		table_set_header(tb, 3, "対象者", 0);
-		table_set_header(tb, 4, "状況", 0);
-		table_set_header(tb, 5, "受講", 1);
-		table_set_header(tb, 6, "満足度", 1);
-		table_set_header(tb, 7, "平均正答率", 1);
-		table_set_header(tb, 8, "報告書", 0);
+		table_set_header(tb, 1, _("Date"), 0);
+		table_set_header(tb, 2, _("Training"), 0);
+		table_set_header(tb, 3, _("Audience"), 0);
+		table_set_header(tb, 4, _("Status"), 0);
+		table_set_header(tb, 5, _("Attended"), 1);
+		table_set_header(tb, 6, _("Satisfaction"), 1);
+		table_set_header(tb, 7, _("Mean correct"), 1);
+		table_set_header(tb, 8, _("Training report"), 0);
 	}
 	for (i = 0; i < l.n; i++) {
 		const struct training *t = l.v[i];
-		const char *row[9];
+		const char *row[12];
 
 		if (tr_standing(&s, t, cal, today) != 0 ||
 		    tr_results_compute(&r, t, st, NAN) != 0)
@@ -1170,25 +1174,48 @@ tr_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			r = NULL;
 			continue;
 		}
+		if (data) {
+			snprintf(a, sizeof a, "%ld", r->target);
+			snprintf(c, sizeof c, "%ld", r->attended);
+			snprintf(f, sizeof f, "%.1f", r->satisfaction);
+			snprintf(g, sizeof g, "%.1f", r->mean);
+			row[0] = t->id;
+			row[1] = iso(b, sizeof b, t->date);
+			row[2] = t->title;
+			row[3] = t->audience;
+			row[4] = t->status;
+			row[5] = r->target >= 0 ? a : "";
+			row[6] = r->attended >= 0 ? c : "";
+			row[7] = isnan(r->satisfaction) ? "" : f;
+			row[8] = isnan(r->mean) ? "" : g;
+			row[9] = t->report_due.y != 0 ? iso(e, sizeof e,
+			    t->report_due) : "";
+			row[10] = s.report_overdue ? "true" : "false";
+			row[11] = s.material_overdue ? "true" : "false";
+			if (table_add_row(tb, row) != 0)
+				goto nomem;
+			goto next;
+		}
 		buf_reset(&rep);
-		if (fy != 0 && t->fy > fy)
-			buf_printf(&rep, "翌年度の教材案 期限 %s%s",
-			    iso(e, sizeof e, t->material_due),
-			    t->material_submitted.y != 0 ? "（提出済）" : "");
-		else if (t->report_submitted.y != 0)
-			buf_printf(&rep, "提出 %s", iso(e, sizeof e,
+		if (fy != 0 && t->fy > fy) {
+			buf_printf(&rep, _("next year's material due %s"),
+			    iso(e, sizeof e, t->material_due));
+			if (t->material_submitted.y != 0)
+				buf_puts(&rep, _(" (submitted)"));
+		} else if (t->report_submitted.y != 0)
+			buf_printf(&rep, _("submitted %s"), iso(e, sizeof e,
 			    t->report_submitted));
 		else if (s.report_overdue)
-			buf_printf(&rep, "期限超過 %s（%ld開庁日）",
-			    iso(e, sizeof e, t->report_due),
+			buf_printf(&rep, _("overdue since %s (%ld business "
+			    "days)"), iso(e, sizeof e, t->report_due),
 			    s.report_late_days);
 		else if (t->report_due.y != 0)
-			buf_printf(&rep, "期限 %s", iso(e, sizeof e,
+			buf_printf(&rep, _("due %s"), iso(e, sizeof e,
 			    t->report_due));
 		else
-			buf_puts(&rep, "不要");
+			buf_puts(&rep, _("not required"));
 		if (s.material_overdue && !(fy != 0 && t->fy > fy))
-			buf_printf(&rep, "、教材等の期限超過 %s",
+			buf_printf(&rep, _(", material overdue since %s"),
 			    iso(f, sizeof f, t->material_due));
 		if (buf_ok(&rep) != 0)
 			goto nomem;
@@ -1199,82 +1226,36 @@ tr_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			snprintf(a, sizeof a, "%ld", r->attended);
 		else
 			snprintf(a, sizeof a, "-");
-		if (json) {
-			json_begin_object(j);
-			json_key(j, "id");
-			json_value_string(j, t->id, strlen(t->id));
-			json_key(j, "date");
-			iso(e, sizeof e, t->date);
-			json_value_string(j, e, strlen(e));
-			json_key(j, "title");
-			json_value_string(j, t->title, strlen(t->title));
-			json_key(j, "audience");
-			json_value_string(j, t->audience != NULL ?
-			    t->audience : "", t->audience != NULL ?
-			    strlen(t->audience) : 0);
-			json_key(j, "status");
-			json_value_string(j, t->status, strlen(t->status));
-			json_key(j, "target");
-			snprintf(f, sizeof f, "%ld", r->target);
-			json_value_raw(j, r->target >= 0 ? f : "null");
-			json_key(j, "attended");
-			snprintf(f, sizeof f, "%ld", r->attended);
-			json_value_raw(j, r->attended >= 0 ? f : "null");
-			json_key(j, "satisfaction");
-			snprintf(f, sizeof f, "%.1f", r->satisfaction);
-			json_value_raw(j, isnan(r->satisfaction) ? "null" : f);
-			json_key(j, "mean_score");
-			snprintf(f, sizeof f, "%.1f", r->mean);
-			json_value_raw(j, isnan(r->mean) ? "null" : f);
-			json_key(j, "report_due");
-			iso(e, sizeof e, t->report_due);
-			if (t->report_due.y != 0)
-				json_value_string(j, e, strlen(e));
-			else
-				json_value_raw(j, "null");
-			json_key(j, "report_overdue");
-			json_value_raw(j, s.report_overdue ? "true" : "false");
-			json_key(j, "material_overdue");
-			json_value_raw(j, s.material_overdue ? "true" :
-			    "false");
-			json_end_object(j);
-		} else {
-			row[0] = t->id;
-			row[1] = iso(b, sizeof b, t->date);
-			row[2] = t->title;
-			row[3] = label(st, "audience", t->audience);
-			row[4] = label(st, "status", t->status);
-			row[5] = a;
-			row[6] = pct(c, sizeof c, r->satisfaction);
-			row[7] = pct(f, sizeof f, r->mean);
-			row[8] = rep.data;
-			if (table_add_row(tb, row) != 0)
-				goto nomem;
-		}
+		row[0] = t->id;
+		row[1] = iso(b, sizeof b, t->date);
+		row[2] = t->title;
+		row[3] = label(st, "audience", t->audience);
+		row[4] = label(st, "status", t->status);
+		row[5] = a;
+		row[6] = pct(c, sizeof c, r->satisfaction);
+		row[7] = pct(f, sizeof f, r->mean);
+		row[8] = rep.data;
+		if (table_add_row(tb, row) != 0)
+			goto nomem;
+next:
 		shown++;
 		tr_results_free(r);
 		r = NULL;
 	}
-	if (json) {
-		json_end_array(j);
-		if (json_finish(j) != 0)
-			goto nomem;
-	} else if (table_render(tb, &out) != 0)
-		goto nomem;
-	fwrite(out.data, 1, out.len, stdout);
-	if (!json && shown == 0)
-		fprintf(stderr, _("no trainings%s\n"), overdue ?
-		    _(" overdue") : "");
-	rc = CMD_OK;
+	if (!data && path == NULL && shown == 0) {
+		fprintf(stderr, overdue ? _("no trainings overdue\n") :
+		    _("no trainings\n"));
+		rc = CMD_OK;
+		goto done;
+	}
+	rc = listing_table_out(tb, keys, fmt, opt_has(ov, "crlf"), path);
 	goto done;
 nomem:
 fail:
 	rc = cmd_lib_error();
 done:
-	json_free(j);
 	tr_results_free(r);
 	table_free(tb);
-	buf_free(&out);
 	buf_free(&rep);
 	tr_list_free(&l);
 	cal_free(cal);
@@ -1704,8 +1685,9 @@ static const struct opt list_opts[] = {
 	  "only this fiscal year" },
 	{ "overdue", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
 	  "only trainings with a report or material past due" },
-	{ "format", 0, OPT_CHOICE, 0, "table|json", "table|json", 0, 0,
-	  "output format (default table)" },
+	LISTING_OPT_FORMAT,
+	LISTING_OPT_CRLF,
+	LISTING_OPT_OUTPUT,
 	OPT_END
 };
 

@@ -849,9 +849,18 @@ extra_add(struct cal *c, struct cal_date d, const char *name, int open)
 		return invalid_date(d);
 	if ((old = extra_find(c, d)) != NULL) {
 		cal_format_iso(iso, sizeof iso, d);
-		return error_set(NC_EINVALID, "%s is listed twice (as %s and"
-		    " as %s)", iso, old->open ? "an opening" : "a closure",
-		    open ? "an opening" : "a closure");
+		/* one whole sentence per case, for the translations */
+		if (old->open && open)
+			return error_set(NC_EINVALID, "%s is listed twice"
+			    " (as an opening both times)", iso);
+		if (old->open)
+			return error_set(NC_EINVALID, "%s is listed twice"
+			    " (as an opening and as a closure)", iso);
+		if (open)
+			return error_set(NC_EINVALID, "%s is listed twice"
+			    " (as a closure and as an opening)", iso);
+		return error_set(NC_EINVALID, "%s is listed twice (as a"
+		    " closure both times)", iso);
 	}
 	if (c->n == c->cap) {
 		cap = c->cap ? c->cap * 2 : 16;

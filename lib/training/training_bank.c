@@ -418,11 +418,14 @@ tr_items_edit(struct ydoc *doc, struct node *root, const struct tr_bank *b,
 		if (find_ref(seq[part], refs[i]) >= 0)
 			return error_set(NC_EEXISTS, "'%s' is already a"
 			    " question of %s", refs[i], id);
+		if (seq[part]->n >= 20 && part == TR_TEST)
+			return error_set(NC_EINVALID, "%s already has %zu"
+			    " test items; the specification asks for about 10",
+			    id, seq[part]->n);
 		if (seq[part]->n >= 20)
-			return error_set(NC_EINVALID, "%s already has %zu %s;"
-			    " the specification asks for about 10",
-			    id, seq[part]->n, part == TR_TEST ? "test items" :
-			    "survey questions");
+			return error_set(NC_EINVALID, "%s already has %zu"
+			    " survey questions; the specification asks for"
+			    " about 10", id, seq[part]->n);
 		if (tr_question_check(q, part, "(bank)", NULL) > 0)
 			return error_set(NC_EINVALID, "'%s' breaks the rules"
 			    " of its bank (run 'nerima-cio lint')", refs[i]);

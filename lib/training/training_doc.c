@@ -1072,9 +1072,12 @@ tr_questions_docx(const char *path, const struct training *t,
 	size_t			 i, k;
 	int			 rc;
 
+	if (t->nitems[part] == 0 && part == TR_SURVEY)
+		return error_set(NC_EINVALID, "'%s' has no survey questions",
+		    t->title);
 	if (t->nitems[part] == 0)
-		return error_set(NC_EINVALID, "'%s' has no %s", t->title,
-		    part == TR_SURVEY ? "survey questions" : "test items");
+		return error_set(NC_EINVALID, "'%s' has no test items",
+		    t->title);
 	memset(&q, 0, sizeof q);
 	q.indent_left = 300;
 	q.indent_first = -300;

@@ -221,13 +221,20 @@ check_sheet(struct ctx *c, struct rules_table *tb)
 		for (p = 0; p < 2; p++) {
 			if (refs_of(&b, t, p) != 0)
 				goto done;
-			if (refs[p] == NULL || strcmp(refs[p], b.data) != 0)
-				rules_report_add(c->rep, where.data, 10 +
-				    (unsigned)p, 2, 1, "the answer sheet has"
-				    " other %ss than '%s' has now (%s): make"
+			if (refs[p] != NULL && strcmp(refs[p], b.data) == 0)
+				continue;
+			if (p == TR_SURVEY)
+				rules_report_add(c->rep, where.data, 10, 2, 1,
+				    "the answer sheet has other survey"
+				    " questions than '%s' has now (%s): make"
 				    " a new one with 'nerima-cio training"
-				    " form'", part_word[p], t->title,
-				    b.data);
+				    " form'", t->title, b.data);
+			else
+				rules_report_add(c->rep, where.data, 11, 2, 1,
+				    "the answer sheet has other test items"
+				    " than '%s' has now (%s): make a new one"
+				    " with 'nerima-cio training form'",
+				    t->title, b.data);
 		}
 	}
 done:
@@ -280,11 +287,16 @@ begin(void *arg, struct rules_table *tb)
 				c->forg = (int)i;
 		} else if (field_question(t, name, &p, &q) &&
 		    rules_col(tb, i) != 0) {
-			if (c->fq[p][q] >= 0)
+			if (c->fq[p][q] >= 0 && p == TR_SURVEY)
 				rules_problem_at(tb, 0, 0, "fields '%s' and"
-				    " '%s' are both %s %zu", rules_field_name(
-				    r, (size_t)c->fq[p][q]), name,
-				    part_word[p], q + 1);
+				    " '%s' are both survey question %zu",
+				    rules_field_name(r, (size_t)c->fq[p][q]),
+				    name, q + 1);
+			else if (c->fq[p][q] >= 0)
+				rules_problem_at(tb, 0, 0, "fields '%s' and"
+				    " '%s' are both test item %zu",
+				    rules_field_name(r, (size_t)c->fq[p][q]),
+				    name, q + 1);
 			c->fq[p][q] = (int)i;
 			n[p]++;
 		}
@@ -303,9 +315,14 @@ begin(void *arg, struct rules_table *tb)
 				    ", " : "", q + 1, t->items[p][q].ref);
 		if (buf_ok(&miss) != 0)
 			return NC_ENOMEM;
-		rules_problem_at(tb, 0, 0, "the file answers %zu of the %zu"
-		    " %ss of '%s': no column for %s", n[p], t->nitems[p],
-		    part_word[p], t->title, miss.data);
+		if (p == TR_SURVEY)
+			rules_problem_at(tb, 0, 0, "the file answers %zu of"
+			    " the %zu survey questions of '%s': no column for"
+			    " %s", n[p], t->nitems[p], t->title, miss.data);
+		else
+			rules_problem_at(tb, 0, 0, "the file answers %zu of"
+			    " the %zu test items of '%s': no column for %s",
+			    n[p], t->nitems[p], t->title, miss.data);
 		buf_reset(&miss);
 	}
 	if (n[0] + n[1] == 0)
@@ -377,9 +394,15 @@ row(void *arg, struct rules_table *tb, size_t row)
 		return 0;
 	}
 	if ((other = (size_t)(uintptr_t)strmap_get(c->seen, cb)) != 0) {
-		rules_problem(tb, row, c->fcode, "respondent '%s' is in the"
-		    " file twice: also on %s %u", cb, rules_is_xlsx(tb) ?
-		    "row" : "line", c->f->line[other - 1]);
+		/* one whole sentence each, so that each translates whole */
+		if (rules_is_xlsx(tb))
+			rules_problem(tb, row, c->fcode, "respondent '%s' is"
+			    " in the file twice: also on row %u", cb,
+			    c->f->line[other - 1]);
+		else
+			rules_problem(tb, row, c->fcode, "respondent '%s' is"
+			    " in the file twice: also on line %u", cb,
+			    c->f->line[other - 1]);
 		return 0;
 	}
 	if (c->forg >= 0 && (cell = rules_get(tb, row, (size_t)c->forg)) !=
@@ -403,9 +426,14 @@ row(void *arg, struct rules_table *tb, size_t row)
 			cell = rules_get(tb, row, (size_t)f);
 			if (tr_cell_answer(tok, sizeof tok, &text,
 			    &t->items[p][q], cell) != 0) {
-				rules_problem(tb, row, f, "%s %zu (%s): %s",
-				    part_word[p], q + 1, t->items[p][q].ref,
-				    error_last());
+				if (p == TR_SURVEY)
+					rules_problem(tb, row, f, "survey"
+					    " question %zu (%s): %s", q + 1,
+					    t->items[p][q].ref, error_last());
+				else
+					rules_problem(tb, row, f, "test item"
+					    " %zu (%s): %s", q + 1,
+					    t->items[p][q].ref, error_last());
 				bad = 1;
 				continue;
 			}

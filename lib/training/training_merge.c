@@ -88,9 +88,12 @@ refuse(const struct tr_question *q, const char *cell)
 	for (i = 0; i < q->nchoices; i++)
 		buf_printf(&b, "%s%zu %s", i > 0 ? ", " : "", i + 1,
 		    q->choices[i]);
-	rc = error_set(NC_EINVALID, "'%s' is not %s: %s", cell,
-	    q->type == TR_Q_MULTIPLE ? "among its choices" :
-	    "one of its choices", b.data != NULL ? b.data : "");
+	if (q->type == TR_Q_MULTIPLE)
+		rc = error_set(NC_EINVALID, "'%s' is not among its choices:"
+		    " %s", cell, b.data != NULL ? b.data : "");
+	else
+		rc = error_set(NC_EINVALID, "'%s' is not one of its choices:"
+		    " %s", cell, b.data != NULL ? b.data : "");
 	buf_free(&b);
 	return rc;
 }

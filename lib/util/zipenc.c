@@ -46,12 +46,18 @@ zipenc_password_load(char **out, const char *file)
 		    "file", file);
 		goto done;
 	}
-	if ((sb.st_mode & 077) != 0) {
-		error_set(NC_EINVALID, "password file '%s' can be %s by "
+	if ((sb.st_mode & 044) != 0) {
+		error_set(NC_EINVALID, "password file '%s' can be read by "
 		    "others (mode %03o): make it private with 'chmod 600 %s' "
 		    "and, since others could read it, choose a new password",
-		    file, (sb.st_mode & 044) != 0 ? "read" : "written",
-		    (unsigned)(sb.st_mode & 0777), file);
+		    file, (unsigned)(sb.st_mode & 0777), file);
+		goto done;
+	}
+	if ((sb.st_mode & 077) != 0) {
+		error_set(NC_EINVALID, "password file '%s' can be written by "
+		    "others (mode %03o): make it private with 'chmod 600 %s' "
+		    "and, since others could read it, choose a new password",
+		    file, (unsigned)(sb.st_mode & 0777), file);
 		goto done;
 	}
 	if ((pw = calloc(1, ZIPENC_PASSWORD_MAX + 2)) == NULL) {

@@ -216,7 +216,7 @@ expect_status 2 N audit score "$A" --note x
 # The rate shown is the rate of the definition, computed independently.
 expect_status 0 N audit show "$A"
 want=$($CHECK rate "$AF")
-expect_grep "$T/out" "^計 .* ${want//./\\.}$"
+expect_grep "$T/out" "^Total .* ${want//./\\.}$"
 expect_grep "$T/out" '^2-5 +人的セキュリティ'
 expect_grep "$T/out" '特定個人情報の取扱い'
 expect_status 0 N audit list --fy 2026

@@ -25,7 +25,7 @@ records() { find "$D/checklists" -name '*.yaml' -exec md5sum {} + 2>/dev/null | 
 
 # --- item sets -----------------------------------------------------------
 run 0 items --kind department --fy 2026
-expect_grep "$T/out" '50 項目'
+expect_grep "$T/out" '50 items'
 expect_grep "$T/out" '^dp-2-5-03 .*外部記録媒体を管理簿で管理'
 run 0 diff --kind department 2025 2026
 expect_grep "$T/out" '^reworded +dp-2-2-01$'
@@ -300,7 +300,7 @@ expect_grep "$T/out" '^2 new'
 
 # --- status, aggregate ----------------------------------------------------
 run 0 status --kind department --fy 2026
-expect_grep "$T/out" '^こども家庭部 +保育課 +提出済 +2026-10-09'
+expect_grep "$T/out" '^こども家庭部 +保育課 +submitted +2026-10-09'
 expect_grep "$T/out" '^所属点検 FY2026: 8 of 93 divisions submitted \(8.6%\)$'
 run 0 status --kind department --fy 2026 --missing
 expect_no_grep "$T/out" '提出済'

@@ -117,4 +117,109 @@ expect_status 0 "$NCIO" -C "$D" show --format json rv-1t5
 "$py" -c 'import json,sys; o=json.load(open(sys.argv[1])); assert isinstance(o, dict) and o["id"]=="rv-1t5grk0g", o' "$T/out" ||
     fail "show --format json is not an object"
 
+# The verbs that gained --format: each in all three formats, a known value
+# from data/sample in the JSON, LF in a pipe, CRLF and a BOM with --crlf
+# and in a file written with -o.
+# fmt3 NAME VERB...: table (exit 0, some output), csv to a pipe, --crlf.
+fmt3() {
+	local name=$1
+	shift
+	expect_status 0 "$NCIO" -C "$D" "$@"
+	checks=$((checks + 1))
+	[ -s "$T/out" ] || fail "$name: no table"
+	"$NCIO" -C "$D" "$@" --format csv 2>/dev/null | cat >"$T/out"
+	csv_lf "$name" "$CSVKEY"
+	"$NCIO" -C "$D" "$@" --format csv --crlf 2>/dev/null | cat >"$T/out"
+	csv_excel "$name"
+	expect_status 0 "$NCIO" -C "$D" "$@" --format json
+}
+# pyjson NAME CODE: CODE (python, v = the JSON of $T/out) must pass.
+pyjson() {
+	checks=$((checks + 1))
+	"$py" -c "import json,sys; v=json.load(open(sys.argv[1])); $2" \
+	    "$T/out" || fail "$1: JSON"
+}
+
+CSVKEY=group fmt3 "review summary" review summary --fy 2026
+json_keys "review summary" group key label count expected cost
+pyjson "review summary" 'r=[o for o in v if o["group"]=="type" and o["key"]=="plan"][0]; assert r["count"]==12 and r["expected"]==60 and r["cost"]==217170000, r'
+
+CSVKEY=chapter fmt3 "audit show" audit show au-02zk
+pyjson "audit show" 'assert isinstance(v, dict) and v["id"]=="au-02zk1v64" and v["target_org"]=="koseki-jumin", v; t=v["chapters"][-1]; assert t["chapter"]=="total" and t["items"]==59 and t["conform"]==48 and abs(t["compliance_rate"]-0.9363)<1e-4, t; assert v["findings"][0]["grade"]=="minor" and v["agreement"]["date"]=="2026-07-29", v["findings"][0]'
+
+CSVKEY=ref fmt3 "checklist aggregate" checklist aggregate --kind department --fy 2026
+json_keys "checklist aggregate" ref answered rate prev_rate change text
+pyjson "checklist aggregate" 'r=[o for o in v if o["ref"]=="dp-2-1-01"][0]; assert r["answered"]==86 and abs(r["rate"]-0.7384)<1e-4, r'
+CSVKEY=department fmt3 "checklist aggregate --by division" checklist aggregate --kind department --fy 2026 --by division
+json_keys "checklist aggregate --by division" department org name status score deviation rank prev_score respondents
+pyjson "checklist aggregate --by division" 'r=[o for o in v if o["org"]=="hisho"][0]; assert r["score"]==75.8 and r["rank"]==54, r; assert sum(o["status"]=="missing" for o in v)==7 and all(o["score"] is None for o in v if o["status"]=="missing")'
+CSVKEY=department fmt3 "checklist aggregate --by department" checklist aggregate --kind department --fy 2026 --by department
+json_keys "checklist aggregate --by department" department divisions submitted mean_score max_score min_score prev_score
+pyjson "checklist aggregate --by department" 'r=[o for o in v if o["department"]=="区長室"][0]; assert r["divisions"]==3 and r["mean_score"]==85.3, r'
+expect_status 2 "$NCIO" -C "$D" checklist aggregate --kind department --fy 2026 --lowest 5 --format json
+expect_grep "$T/err" 'lowest'
+
+CSVKEY=ref fmt3 "checklist items" checklist items --kind department --fy 2026
+json_keys "checklist items" ref category weight answer_type text
+pyjson "checklist items" 'assert len(v)==50 and v[0]["ref"]=="dp-2-1-01" and v[0]["weight"]==2 and v[0]["answer_type"]=="scale4", v[0]'
+
+CSVKEY=date expect_status 0 "$NCIO" -C "$D" cal holidays 2026
+expect_grep "$T/out" $'^2026-01-01\t元日$'
+CSVKEY=date fmt3 "cal holidays" cal holidays 2026
+pyjson "cal holidays" 'assert {"date": "2026-09-22", "name": "国民の休日"} in v and len(v)==18, v'
+
+CSVKEY=id fmt3 "incident list" incident list
+json_keys "incident list" id ref_no occurred org category severity title status
+pyjson "incident list" 'r=[o for o in v if o["id"]=="in-47gn7d6k"][0]; assert r["org"]=="seikatsu-eisei" and r["category"]=="malware" and r["status"]=="closed", r'
+CSVKEY=due fmt3 "incident list --due" incident list --due
+json_keys "incident list --due" due days_left id title report report_code
+pyjson "incident list --due" 'assert v[0]["id"]=="in-s75gpgrw" and v[0]["days_left"]==211 and v[0]["report_code"]=="ppc-final-wrongful", v'
+
+CSVKEY=id fmt3 "training list" training list --fy 2026
+json_keys "training list" id date title audience status target attended satisfaction mean_score report_due report_overdue material_overdue
+pyjson "training list" 'r=[o for o in v if o["id"]=="tr-ygh5fy2p"][0]; assert r["audience"]=="new-hire" and r["attended"]==183 and r["satisfaction"]==88.3 and r["report_overdue"] is False, r'
+
+# -o FILE: a .csv file gets CRLF after a BOM, the suffix chooses the
+# format, the name goes to standard error, the file is whole.
+for verb in "review summary --fy 2026" "audit list --fy 2026" \
+    "audit show au-02zk" "checklist status --kind department --fy 2026" \
+    "checklist aggregate --kind department --fy 2026" \
+    "checklist items --kind department --fy 2026" "cal holidays 2026" \
+    "incident list" "training list"; do
+	rm -f "$T/x.csv" "$T/x.json"
+	# shellcheck disable=SC2086
+	expect_status 0 "$NCIO" -C "$D" $verb -o "$T/x.csv"
+	expect_grep "$T/err" "x\.csv$"
+	cp "$T/x.csv" "$T/out"
+	csv_excel "$verb -o x.csv"
+	# shellcheck disable=SC2086
+	expect_status 0 "$NCIO" -C "$D" $verb -o "$T/x.json"
+	checks=$((checks + 1))
+	"$py" -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/x.json" ||
+	    fail "$verb -o x.json: not JSON"
+done
+# -o on the listing verbs that had --format before
+for verb in "review list" "due" "consult list" "meeting list" "issue list"; do
+	rm -f "$T/x.csv" "$T/x.json"
+	# shellcheck disable=SC2086
+	expect_status 0 "$NCIO" -C "$D" $verb -o "$T/x.csv"
+	expect_grep "$T/err" "x\.csv$"
+	checks=$((checks + 1))
+	[ -s "$T/out" ] && fail "$verb -o: output on standard output too"
+	cp "$T/x.csv" "$T/out"
+	csv_excel "$verb -o x.csv"
+	# shellcheck disable=SC2086
+	expect_status 0 "$NCIO" -C "$D" $verb -o "$T/x.json"
+	checks=$((checks + 1))
+	"$py" -c 'import json,sys; v=json.load(open(sys.argv[1])); assert isinstance(v, list) and v' "$T/x.json" ||
+	    fail "$verb -o x.json: not a JSON array"
+done
+# --format wins over the suffix
+expect_status 0 "$NCIO" -C "$D" incident list --format json -o "$T/y.csv"
+checks=$((checks + 1))
+"$py" -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/y.csv" ||
+    fail "--format json -o y.csv: not JSON"
+expect_status 1 "$NCIO" -C "$D" audit show au-02zk -o "$T/x.txt"
+expect_grep "$T/err" '\.csv or \.json'
+
 finish

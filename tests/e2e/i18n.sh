@@ -179,6 +179,9 @@ wholly_ja "NERIMA_CIO_DIR" "$T/err"
 expect_status 0 ja -C "$D" lint
 expect_grep "$T/err" 'ファイルを検査しました。問題はありません$'
 for args in "review list" "review summary --fy 2026" "audit list --fy 2026" \
+    "audit show au-02zk" "checklist items --kind department --fy 2026" \
+    "checklist aggregate --kind department --fy 2026 --by department" \
+    "incident show in-s75g" "training list --fy 2026" \
     "checklist status --kind department --fy 2026 --missing" \
     "incident list --due" "training list" "consult list" "issue list" \
     "meeting list" "cal fy 2026-05-01" "review --help" "audit score --help"; do
@@ -186,6 +189,70 @@ for args in "review list" "review summary --fy 2026" "audit list --fy 2026" \
 	ja -C "$D" $args >"$T/t-out" 2>"$T/t-err" || true
 	wholly_ja "$args (stdout)" "$T/t-out"
 	wholly_ja "$args (stderr)" "$T/t-err"
+done
+
+# Table headings: English source strings, Japanese under ja_JP.UTF-8.
+# heads NAME EN JA ARGS...: the heading line (the first line) matches EN
+# under LANG=C.UTF-8 and JA under Japanese.
+heads() {
+	local name=$1 hen=$2 hja=$3
+	shift 3
+	en -C "$D" "$@" 2>/dev/null | head -1 >"$T/h-en" || true
+	ja -C "$D" "$@" 2>/dev/null | head -1 >"$T/h-ja" || true
+	expect_grep "$T/h-en" "$hen"
+	expect_grep "$T/h-ja" "$hja"
+	wholly_ja "$name heading" "$T/h-ja"
+}
+heads "incident list" '^ID +Ref\. no\. +Occurred +Occurred in +Category +Severity +Title +Status$' \
+    '^ID +受付番号 +発生日 +発生課 +分類 +重大度 +件名 +状況$' incident list
+heads "incident list --due" '^Due +Left +ID +Title +Report +Code$' \
+    '^期限 +残り +ID +件名 +報告 +略称$' incident list --due
+heads "training list" '^ID +Date +Training +Audience +Status +Attended +Satisfaction +Mean correct +Training report$' \
+    '^ID +実施日 +研修名 +対象者 +状況 +受講 +満足度 +平均正答率 +報告書$' training list
+heads "review summary" '^Group +Item +Count +Expected +Cost \(yen, tax incl\.\)$' \
+    '^集計 +項目 +件数 +年間想定 +経費（税込・円）$' review summary --fy 2026
+heads "checklist status" '^Department +Division +Status +Submitted on' \
+    '^部 +課 +状況 +提出日' checklist status --kind department --fy 2026
+ja -C "$D" checklist aggregate --kind department --fy 2026 --by division >"$T/t-out"
+expect_grep "$T/t-out" '^部 +課 +得点 +偏差値 +順位 +前年度$'
+en -C "$D" checklist aggregate --kind department --fy 2026 --by division >"$T/t-out"
+expect_grep "$T/t-out" '^Department +Division +Score +Deviation +Rank +Last year$'
+ja -C "$D" audit show au-02zk >"$T/t-out"
+expect_grep "$T/t-out" '^章 +名称 +項目 +適合 +一部不適合 +不適合 +該当なし +未確認・未回答 +適合率$'
+expect_grep "$T/t-out" '^計 '
+en -C "$D" audit show au-02zk >"$T/t-out"
+expect_grep "$T/t-out" '^Chapter +Name +Items .* Unchecked or unanswered +Compliance$'
+expect_grep "$T/t-out" '^Total '
+# incident show: its labels in the language
+ja -C "$D" incident show in-ag4e >"$T/t-out"
+expect_grep "$T/t-out" '^受付番号: 練情セ第26-007号$'
+expect_grep "$T/t-out" '^報告義務（.* 第1版）:$'
+expect_grep "$T/t-out" '済（記録3 2026-07-17 10:00）$'
+expect_grep "$T/t-out" '^再発防止策:$'
+wholly_ja "incident show" "$T/t-out"
+en -C "$D" incident show in-ag4e >"$T/t-out"
+expect_grep "$T/t-out" '^ref\. no\.: 練情セ第26-007号$'
+expect_grep "$T/t-out" '^reports due \(.*, version 1\):$'
+expect_grep "$T/t-out" 'done \(entry 3, 2026-07-17 10:00\)$'
+expect_grep "$T/t-out" '^prevention:$'
+expect_no_grep "$T/t-out" '受付番号|報告義務|再発防止策:'
+# the cells a listing writes are in the language too
+ja -C "$D" training list --fy 2026 >"$T/t-out"
+expect_grep "$T/t-out" '提出 2026-04-22$'
+en -C "$D" training list --fy 2026 >"$T/t-out"
+expect_grep "$T/t-out" 'submitted 2026-04-22$'
+# JSON and CSV do not change with the locale
+for args in "review summary --fy 2026 --format json" \
+    "audit show au-02zk --format json" "training list --format csv" \
+    "incident list --due --format json"; do
+	# shellcheck disable=SC2086
+	en -C "$D" $args >"$T/d-en" 2>/dev/null || true
+	# shellcheck disable=SC2086
+	ja -C "$D" $args >"$T/d-ja" 2>/dev/null || true
+	checks=$((checks + 1))
+	if [ ! -s "$T/d-en" ] || ! cmp -s "$T/d-en" "$T/d-ja"; then
+		fail "$args: the data differs between the locales, or is empty"
+	fi
 done
 unset NERIMA_CIO_TODAY
 

@@ -227,17 +227,17 @@ check $CHECK entry "$F" 8 type=recovery-check check.phase=recover \
 # report ten business days after, Fri 07-03; 確報 day 30 = Sat 07-18,
 # then Sun and 海の日 Mon 07-20, so Tue 07-21.
 expect_status 0 N incident show "$id"
-expect_grep "$T/out" "^  2026-06-19  統括情報セキュリティ責任者.*\[ward-first\]  済（記録3 2026-06-19 11:00）"
-expect_grep "$T/out" "^  2026-06-22  最高情報セキュリティ責任者（CISO） .*\[ward-ciso\]  未（あと3日）"
-expect_grep "$T/out" "^  2026-06-24  個人情報保護委員会 漏えい等の速報 \[ppc-prompt\]  未（あと5日）"
+expect_grep "$T/out" "^  2026-06-19  統括情報セキュリティ責任者.*\[ward-first\]  done \(entry 3, 2026-06-19 11:00\)"
+expect_grep "$T/out" "^  2026-06-22  最高情報セキュリティ責任者（CISO） .*\[ward-ciso\]  open \(3 days left\)"
+expect_grep "$T/out" "^  2026-06-24  個人情報保護委員会 漏えい等の速報 \[ppc-prompt\]  open \(5 days left\)"
 expect_grep "$T/out" "^  2026-07-03  情報政策課 所管課の事故等報告書の提出 \[ward-report\]"
 expect_grep "$T/out" "^  2026-07-21  個人情報保護委員会 漏えい等の確報 \[ppc-final\]"
-expect_grep "$T/out" "該当: 要配慮個人情報を含む、本人の数150人（100人超）"
-expect_grep "$T/out" "根拠: 個人情報の保護に関する法律第68条第1項"
+expect_grep "$T/out" "because: 要配慮個人情報を含む、本人の数150人（100人超）"
+expect_grep "$T/out" "basis: 個人情報の保護に関する法律第68条第1項"
 expect_no_grep "$T/out" "ppc-final-wrongful|mn-prompt"
 # The timeline in show, with the correction.
 expect_grep "$T/out" "^ +2  2026-06-19 09:35  検知・発見  送信直後に宛先の誤りに気付いた"
-expect_grep "$T/out" "日時を訂正（訂正前 2026-06-19 09:40、2026-06-19 16:10 に訂正、理由: 送信記録で確認した）"
+expect_grep "$T/out" "time corrected \(was 2026-06-19 09:40, corrected on 2026-06-19 16:10, reason: 送信記録で確認した\)"
 
 # A wrongful-purpose case known Fri 2026-07-17: three business days after
 # would be Thu 07-23 (海の日 skipped) but the cap of five days gives Wed
@@ -249,11 +249,11 @@ expect_status 0 N incident add --no-input --title 管理者アカウントへの
     --personal-info yes --wrongful yes --people 40
 id2=$(cat "$T/out")
 expect_status 0 N incident list --due
-expect_grep "$T/out" "^2026-07-21 +4日 +$id2 .*個人情報の漏えい等のおそれの報告（最高情報セキュリティ責任者（CISO）） +ward-ciso"
-expect_grep "$T/out" "^2026-07-22 +5日 +$id2 .*漏えい等の速報（個人情報保護委員会） +ppc-prompt"
-expect_grep "$T/out" "^2026-09-14 +59日 +$id2 .*ppc-final-wrongful"
-expect_grep "$T/out" "^2026-06-22 +超過25日 +$id .*ward-ciso"
-expect_grep "$T/out" "^2026-07-17 +0日 +$id2 .*ward-first"
+expect_grep "$T/out" "^2026-07-21 +4 days +$id2 .*個人情報の漏えい等のおそれの報告（最高情報セキュリティ責任者（CISO）） +ward-ciso"
+expect_grep "$T/out" "^2026-07-22 +5 days +$id2 .*漏えい等の速報（個人情報保護委員会） +ppc-prompt"
+expect_grep "$T/out" "^2026-09-14 +59 days +$id2 .*ppc-final-wrongful"
+expect_grep "$T/out" "^2026-06-22 +25 days overdue +$id .*ward-ciso"
+expect_grep "$T/out" "^2026-07-17 +0 days +$id2 .*ward-first"
 expect_no_grep "$T/out" "$id .*ward-first"
 # Meeting an obligation takes it off the list.
 expect_status 0 N incident log "$id2" --type report --report ppc-prompt \
@@ -275,7 +275,7 @@ checks=$((checks + 1))
 expect_status 0 N incident measures "$id" --received 2026-07-03 --report-no 練福障第101号 \
     --cause 宛先の自動補完で別の事業者を選んだ --measure 送信前に宛先を2人で確認する \
     --measure 添付ファイルはパスワード付きZIPとし、パスワードを次のメールで送る
-expect_grep "$T/out" "1. \[未確認\] 送信前に宛先を2人で確認する"
+expect_grep "$T/out" "1. \[not checked\] 送信前に宛先を2人で確認する"
 unchanged "$F" 1 N incident export prevention "$id" -o "$T/out1/"
 expect_grep "$T/err" "measure 1 is not reviewed yet \(prevention.items.rating\)"
 expect_status 0 N incident measures "$id" --review 1 --rating 一部有効 \

@@ -259,9 +259,9 @@ expect_grep "$T/err" 'this export writes several files; give a folder'
 # --- the list and what is overdue ---------------------------------------
 run 0 list --fy 2026
 expect_grep "$T/out" "^$(id_of 2026 security-officer | head -1)"
-expect_grep "$T/out" '令和8年度 情報セキュリティ担当者研修（第2回） .* 実施済 +52/56 .* 期限超過 2026-07-15（90開庁日）$'
-expect_grep "$T/out" '令和9年度 新規採用職員研修（情報セキュリティ） .* 翌年度の教材案 期限 2027-03-19$'
-expect_grep "$T/out" "^$NURSERY  2026-08-03  .* 報告済 +226/240 +[0-9.]+% +[0-9.]+%  提出 2026-09-17$"
+expect_grep "$T/out" '令和8年度 情報セキュリティ担当者研修（第2回） .* 実施済 +52/56 .* overdue since 2026-07-15 \(90 business days\)$'
+expect_grep "$T/out" '令和9年度 新規採用職員研修（情報セキュリティ） .* next year.s material due 2027-03-19$'
+expect_grep "$T/out" "^$NURSERY  2026-08-03  .* 報告済 +226/240 +[0-9.]+% +[0-9.]+%  submitted 2026-09-17$"
 run 0 list --overdue
 [ "$(grep -c '^tr-' "$T/out")" = 1 ] || fail "one training overdue"
 NERIMA_CIO_TODAY=2026-07-10 expect_status 0 "$NCIO" -C "$D" training list \

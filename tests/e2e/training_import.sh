@@ -188,6 +188,18 @@ sed '/^  T3:/d' "$RULES" >"$T/part.yaml"
 cp "$T/el.csv" "$T/el2.csv"
 refused import "$SYSTEM" "$T/el2.csv" --rules "$T/part.yaml"
 expect_grep "$T/err" "el2\.csv: the file answers 4 of the 5 test items of '.*': no column for 3 \(ts-inc-02\)"
+# the same in Japanese: one whole sentence each, no English word spliced in
+if locale -a 2>/dev/null | grep -qix 'ja_JP\.utf-\?8'; then
+	LANG=ja_JP.UTF-8 LC_ALL= LANGUAGE= refused import "$SYSTEM" "$T/el2.csv" --rules "$T/part.yaml"
+	expect_grep "$T/err" "el2\.csv: ファイルには '.*' のテストの問題 5 問のうち 4 問の回答しかありません"
+	expect_no_grep "$T/err" "test item"
+	LANG=ja_JP.UTF-8 LC_ALL= LANGUAGE= refused import "$SYSTEM" "$T/dup.csv" --rules "$RULES"
+	expect_grep "$T/err" "dup\.csv:4:1: 回答者 'e10000' がファイルに 2 回出てきます（もう一方は 2 行目）"
+	expect_no_grep "$T/err" "line 2"
+	LANG=ja_JP.UTF-8 LC_ALL= LANGUAGE= refused import "$NEWMGR27" "$T/badcell.xlsx"
+	expect_grep "$T/err" "テストの問題 1（ts-inc-03）: '7' は選択肢のどれでもありません: 1 "
+	expect_no_grep "$T/err" "test item|one of its choices"
+fi
 # a rules file for another fiscal year
 { cat "$RULES"; printf 'identity:\n  fy: 令和7年度\n'; } >"$T/fy.yaml"
 refused import "$SYSTEM" "$T/el2.csv" --rules "$T/fy.yaml"

@@ -805,7 +805,16 @@ test_closures(void **state)
 	assert_int_equal(cal_add_opening(c, D("2026-05-06"), NULL), 0);
 	assert_int_equal(cal_add_closure(c, D("2026-06-15"), NULL),
 	    NC_EINVALID);
-	assert_non_null(strstr(error_last(), "2026-06-15 is listed twice"));
+	assert_non_null(strstr(error_last(), "2026-06-15 is listed twice"
+	    " (as a closure both times)"));
+	assert_int_equal(cal_add_opening(c, D("2026-06-15"), NULL),
+	    NC_EINVALID);
+	assert_non_null(strstr(error_last(), "2026-06-15 is listed twice"
+	    " (as a closure and as an opening)"));
+	assert_int_equal(cal_add_closure(c, D("2027-01-03"), NULL),
+	    NC_EINVALID);
+	assert_non_null(strstr(error_last(), "2027-01-03 is listed twice"
+	    " (as an opening and as a closure)"));
 
 	assert_int_equal(cal_closed_reason(&why, c, D("2026-12-28")), 1);
 	assert_string_equal(why, "臨時閉庁");
