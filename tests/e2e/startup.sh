@@ -4,6 +4,9 @@
 # but loaded by the verbs that read .xlsx, write .xlsx or .pptx, or make
 # an encrypted zip (lib/util/lazylib.h).  Such a library that cannot be
 # loaded is an error naming it, with no file left behind, not a crash.
+# A command about one kind parses only that kind's schema (and the files
+# its $refs name): a broken schema of another kind does not stop it, and
+# lint still reports it.
 . "$(dirname "$0")/lib/common.bash"
 
 command -v ldd >/dev/null || { echo "no ldd" >&2; exit 77; }
@@ -49,4 +52,15 @@ expect_status 0 "${EX[@]}" --zip "$T/f.zip" --password-file "$T/pw"
 expect_status 1 env NCIO_LIBXML2=/etc/passwd "$NCIO" -C "$D" checklist \
     import "$T/form.xlsx"
 expect_grep "$T/err" "cannot load libxml2 \('/etc/passwd' from NCIO_LIBXML2\)"
+
+# Schemas: a data directory's own broken schema of an unrelated kind.
+D2=$T/data2
+cp -R "$NCIO_SAMPLE_DIR" "$D2"
+mkdir -p "$D2/schemas"
+printf 'x-kind: extra\nx-dir: extras\nx-id-prefix: ex\ntype: [object\n' \
+    >"$D2/schemas/extra.yaml"
+expect_status 0 "$NCIO" -C "$D2" list review
+expect_grep "$T/out" '^rv-'
+expect_status 1 "$NCIO" -C "$D2" lint
+expect_grep "$T/out" 'extra\.yaml'
 finish
