@@ -12,9 +12,11 @@
 static int
 failed(struct lazylib *lib, const char *file, const char *why)
 {
-	return error_set(NC_EIO, "cannot load %s ('%s'%s%s): %s", lib->name,
-	    file, file == lib->soname ? "" : " from ", file == lib->soname ?
-	    "" : lib->env, why);
+	if (file == lib->soname)
+		return error_set(NC_EIO, "cannot load %s ('%s'): %s", lib->name,
+		    file, why);
+	return error_set(NC_EIO, "cannot load %s ('%s' from %s): %s",
+	    lib->name, file, lib->env, why);
 }
 
 int
