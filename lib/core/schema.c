@@ -66,6 +66,7 @@ struct schema {
 struct sfile {
 	char		*name;		/* file name, e.g. review.yaml */
 	char		*path;
+	int		 compiled;	/* parsed and compiled (need_file()) */
 	struct ydoc	*doc;
 	struct schema	*root;
 	struct sdef	*defs;
@@ -88,6 +89,7 @@ struct schemaset {
 	struct schema	*all;
 	struct diags	*d;
 	int		 bad;
+	int		 complete;	/* every file compiled, kinds checked */
 };
 
 static void
@@ -468,50 +470,44 @@ find_file(const struct schemaset *set, const char *name, size_t len)
 	return NULL;
 }
 
-/* "#/$defs/x" or "file.yaml#/$defs/x" or "file.yaml". */
+/* "#/$defs/x" or "file.yaml#/$defs/x" or "file.yaml"; the file compiled. */
 static void
-resolve_refs(struct schemaset *set)
+resolve_ref(struct schemaset *set, struct schema *s)
 {
-	struct schema	*s;
 	struct sfile	*f;
 	const char	*hash, *def;
 	size_t		 i;
 
-	for (s = set->all; s != NULL; s = s->next_all) {
-		if (s->ref == NULL)
-			continue;
-		hash = strchr(s->ref, '#');
-		f = s->file;
-		if (hash != s->ref) {
-			f = find_file(set, s->ref, hash != NULL ?
-			    (size_t)(hash - s->ref) : strlen(s->ref));
-			if (f == NULL) {
-				bad(set, s->file, node_get(s->src, "$ref"),
-				    "$ref names an unknown schema file: '%s'",
-				    s->ref);
-				continue;
-			}
-		}
-		if (hash == NULL || hash[1] == '\0') {
-			s->reft = f->root;
-			continue;
-		}
-		if (strncmp(hash, "#/$defs/", 8) != 0) {
+	hash = strchr(s->ref, '#');
+	f = s->file;
+	if (hash != s->ref) {
+		f = find_file(set, s->ref, hash != NULL ?
+		    (size_t)(hash - s->ref) : strlen(s->ref));
+		if (f == NULL) {
 			bad(set, s->file, node_get(s->src, "$ref"),
-			    "unsupported $ref '%s' (use #/$defs/NAME)", s->ref);
-			continue;
+			    "$ref names an unknown schema file: '%s'", s->ref);
+			return;
 		}
-		def = hash + 8;
-		for (i = 0; i < f->ndefs; i++) {
-			if (strcmp(f->defs[i].name, def) == 0) {
-				s->reft = f->defs[i].s;
-				break;
-			}
-		}
-		if (s->reft == NULL)
-			bad(set, s->file, node_get(s->src, "$ref"),
-			    "$ref '%s' names no definition", s->ref);
 	}
+	if (hash == NULL || hash[1] == '\0') {
+		s->reft = f->root;
+		return;
+	}
+	if (strncmp(hash, "#/$defs/", 8) != 0) {
+		bad(set, s->file, node_get(s->src, "$ref"),
+		    "unsupported $ref '%s' (use #/$defs/NAME)", s->ref);
+		return;
+	}
+	def = hash + 8;
+	for (i = 0; i < f->ndefs; i++) {
+		if (strcmp(f->defs[i].name, def) == 0) {
+			s->reft = f->defs[i].s;
+			break;
+		}
+	}
+	if (s->reft == NULL)
+		bad(set, s->file, node_get(s->src, "$ref"),
+		    "$ref '%s' names no definition", s->ref);
 }
 
 static int
@@ -528,8 +524,15 @@ name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/*
+ * Schemas are parsed when first needed (issue 15): parsing all of them
+ * (~80 KB of YAML) cost every command ~5 ms, most of `list review` on the
+ * sample data, though a command about one kind needs only that kind's
+ * file and those its $refs name.  Listing the directories only notes each
+ * file; need_file() parses and compiles one, and the files it refers to.
+ */
 static int
-load_file(struct schemaset *set, const char *dir, const char *name)
+list_file(struct schemaset *set, const char *dir, const char *name)
 {
 	struct sfile	*f, **files;
 	struct buf	 path = BUF_INIT;
@@ -546,11 +549,6 @@ load_file(struct schemaset *set, const char *dir, const char *name)
 		return error_set(NC_ENOMEM, "out of memory");
 	}
 	f->path = buf_detach(&path, NULL);
-	if (ydoc_load(&f->doc, f->path, set->d) != 0) {
-		set->bad = 1;
-		sfile_free(f);
-		return 0;
-	}
 	/* A later directory replaces a file of the same name. */
 	for (i = 0; i < set->nfiles; i++) {
 		if (strcmp(set->files[i]->name, name) == 0) {
@@ -566,6 +564,44 @@ load_file(struct schemaset *set, const char *dir, const char *name)
 	}
 	set->files = files;
 	set->files[set->nfiles++] = f;
+	return 0;
+}
+
+static int
+need_file(struct schemaset *set, struct sfile *f)
+{
+	struct schema	*first, *mark, *s;
+	struct sfile	*to;
+	const char	*hash;
+	int		 rc;
+
+	if (f->compiled)
+		return 0;
+	f->compiled = 1;
+	if (ydoc_load(&f->doc, f->path, set->d) != 0) {
+		set->bad = 1;
+		return 0;
+	}
+	mark = set->all;
+	if ((f->root = compile(set, f, ydoc_root(f->doc), 0)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	/*
+	 * The schemas just compiled are those before mark on the list (a
+	 * file compiled below is put in front of them): first the files
+	 * their $refs name, then the $refs.
+	 */
+	first = set->all;
+	for (s = first; s != mark; s = s->next_all) {
+		if (s->ref == NULL || (hash = strchr(s->ref, '#')) == s->ref)
+			continue;
+		to = find_file(set, s->ref, hash != NULL ?
+		    (size_t)(hash - s->ref) : strlen(s->ref));
+		if (to != NULL && (rc = need_file(set, to)) != 0)
+			return rc;
+	}
+	for (s = first; s != mark; s = s->next_all)
+		if (s->ref != NULL)
+			resolve_ref(set, s);
 	return 0;
 }
 
@@ -604,7 +640,7 @@ load_dir(struct schemaset *set, const char *dir)
 		qsort(names, n, sizeof *names, name_cmp);
 	for (i = 0; i < n; i++) {
 		if (rc == 0)
-			rc = load_file(set, dir, names[i]);
+			rc = list_file(set, dir, names[i]);
 		free(names[i]);
 	}
 	free(names);
@@ -612,28 +648,38 @@ load_dir(struct schemaset *set, const char *dir)
 }
 
 int
-schemaset_load(struct schemaset **out, const char *const *dirs, size_t ndirs,
-    struct diags *d)
+schemaset_open(struct schemaset **out, const char *const *dirs, size_t ndirs)
 {
 	struct schemaset	*set;
-	struct sfile		*f;
-	size_t			 i, j;
+	size_t			 i;
 	int			 rc = 0;
 
 	*out = NULL;
 	if ((set = calloc(1, sizeof *set)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
-	set->d = d;
 	for (i = 0; i < ndirs && rc == 0; i++)
 		rc = load_dir(set, dirs[i]);
-	for (i = 0; i < set->nfiles && rc == 0; i++) {
-		f = set->files[i];
-		f->root = compile(set, f, ydoc_root(f->doc), 0);
-		if (f->root == NULL)
-			rc = error_set(NC_ENOMEM, "out of memory");
+	if (rc == 0 && set->nfiles == 0)
+		rc = error_set(NC_ENOTFOUND, "no schemas found in '%s'",
+		    ndirs > 0 ? dirs[0] : "");
+	if (rc != 0) {
+		schemaset_free(set);
+		return rc;
 	}
-	if (rc == 0)
-		resolve_refs(set);
+	*out = set;
+	return 0;
+}
+
+/* Every file compiled, and the record kinds listed and checked. */
+static int
+need_all(struct schemaset *set)
+{
+	struct sfile	*f;
+	size_t		 i, j;
+	int		 rc = 0;
+
+	for (i = 0; i < set->nfiles && rc == 0; i++)
+		rc = need_file(set, set->files[i]);
 	if (rc == 0 && (set->kinds = calloc(set->nfiles + 1,
 	    sizeof *set->kinds)) == NULL)
 		rc = error_set(NC_ENOMEM, "out of memory");
@@ -656,16 +702,54 @@ schemaset_load(struct schemaset **out, const char *const *dirs, size_t ndirs,
 	}
 	if (rc == 0 && set->nkinds > 1)
 		qsort(set->kinds, set->nkinds, sizeof *set->kinds, file_cmp);
+	if (rc == 0)
+		set->complete = 1;
+	return rc;
+}
+
+int
+schemaset_need(struct schemaset *set, const char *kind, struct diags *d)
+{
+	struct buf	 name = BUF_INIT;
+	struct sfile	*f = NULL;
+	int		 rc = 0;
+
+	if (set->complete)
+		return set->bad ? error_set(NC_ESCHEMA,
+		    "the schemas have errors") : 0;
+	set->d = d;
+	/* A kind's file is named after it (review.yaml); if not, all. */
+	if (kind != NULL) {
+		buf_printf(&name, "%s.yaml", kind);
+		if ((rc = buf_ok(&name)) == 0 &&
+		    (f = find_file(set, name.data, name.len)) != NULL &&
+		    (rc = need_file(set, f)) == 0 && (f->kind == NULL ||
+		    strcmp(f->kind, kind) != 0))
+			f = NULL;
+		buf_free(&name);
+	}
+	if (rc == 0 && f == NULL)
+		rc = need_all(set);
 	if (rc == 0 && set->bad)
 		rc = error_set(NC_ESCHEMA, "the schemas have errors");
-	if (rc == 0 && set->nfiles == 0)
-		rc = error_set(NC_ENOTFOUND, "no schemas found in '%s'",
-		    ndirs > 0 ? dirs[0] : "");
-	if (rc != 0) {
+	set->d = NULL;
+	return rc;
+}
+
+int
+schemaset_load(struct schemaset **out, const char *const *dirs, size_t ndirs,
+    struct diags *d)
+{
+	struct schemaset	*set;
+	int			 rc;
+
+	*out = NULL;
+	if ((rc = schemaset_open(&set, dirs, ndirs)) != 0)
+		return rc;
+	if ((rc = schemaset_need(set, NULL, d)) != 0) {
 		schemaset_free(set);
 		return rc;
 	}
-	set->d = NULL;
 	*out = set;
 	return 0;
 }

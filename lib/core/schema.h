@@ -36,6 +36,20 @@ struct schemaset;
  */
 int		 schemaset_load(struct schemaset **out,
 		    const char *const *dirs, size_t ndirs, struct diags *d);
+/*
+ * The same in two steps, parsing only what is asked for (issue 15):
+ * schemaset_open() lists the files; schemaset_need() parses and compiles
+ * the file of kind (the one named kind.yaml, if its x-kind is kind) and
+ * the files its $refs name, or every file when kind is NULL or not so
+ * found, and then lists and checks the record kinds.  schemaset_kind()
+ * finds a kind needed before; the other functions below want the whole
+ * set (kind NULL).  Problems go to d, as for schemaset_load(), and make
+ * this and every later call fail.
+ */
+int		 schemaset_open(struct schemaset **out,
+		    const char *const *dirs, size_t ndirs);
+int		 schemaset_need(struct schemaset *, const char *kind,
+		    struct diags *d);
 void		 schemaset_free(struct schemaset *);
 /* The schema whose x-kind is kind (review, config, orgs ...), or NULL. */
 const struct schema *schemaset_kind(const struct schemaset *, const char *);

@@ -237,19 +237,17 @@ in_build_tree(void)
 #endif
 }
 
-int
-store_schemas(const struct schemaset **out, struct store *st, struct diags *d)
+/* The schema files listed, none parsed yet (schemaset_need()). */
+static int
+schemas_open(struct store *st)
 {
 	const char	*dirs[2];
 	char		*exe = NULL, *own = NULL;
 	const char	*env;
 	int		 rc;
 
-	if (st->schemas != NULL) {
-		*out = st->schemas;
+	if (st->schemas != NULL)
 		return 0;
-	}
-	*out = NULL;
 	if ((env = getenv("NCIO_SCHEMA_PATH")) != NULL && *env != '\0')
 		dirs[0] = env;
 	else if ((exe = progdir_find("../share/nerima-cio/schemas")) != NULL)
@@ -265,10 +263,34 @@ store_schemas(const struct schemaset **out, struct store *st, struct diags *d)
 		return NC_ENOMEM;
 	}
 	dirs[1] = own;
-	rc = schemaset_load(&st->schemas, dirs, 2, d);
+	rc = schemaset_open(&st->schemas, dirs, 2);
 	free(exe);
 	free(own);
-	if (rc == 0)
+	return rc;
+}
+
+/*
+ * Parse what kind (NULL: everything) needs.  The set is kept after a
+ * failure (which every later call repeats): kinds found before may still
+ * be in use.
+ */
+static int
+schemas_need(struct store *st, const char *kind, struct diags *d)
+{
+	int	rc;
+
+	if ((rc = schemas_open(st)) != 0)
+		return rc;
+	return schemaset_need(st->schemas, kind, d);
+}
+
+int
+store_schemas(const struct schemaset **out, struct store *st, struct diags *d)
+{
+	int	rc;
+
+	*out = NULL;
+	if ((rc = schemas_need(st, NULL, d)) == 0)
 		*out = st->schemas;
 	return rc;
 }
@@ -283,13 +305,15 @@ store_kind(const struct schema **out, struct store *st, const char *kind)
 	int			 rc;
 
 	*out = NULL;
-	if ((rc = store_schemas(&set, st, NULL)) != 0)
+	if ((rc = schemas_need(st, kind, NULL)) != 0)
 		return rc;
-	s = schemaset_kind(set, kind);
+	s = schemaset_kind(st->schemas, kind);
 	if (s != NULL && schema_dir(s) != NULL) {
 		*out = s;
 		return 0;
 	}
+	if ((rc = store_schemas(&set, st, NULL)) != 0)
+		return rc;
 	for (i = 0; i < schemaset_nkinds(set); i++) {
 		buf_puts(&known, i ? ", " : "");
 		buf_puts(&known, schema_kind(schemaset_kind_at(set, i)));
@@ -479,10 +503,11 @@ store_scan(struct reclist *out, struct store *st, const struct schema *kind,
 	size_t			 i;
 	int			 rc;
 
-	if ((rc = store_schemas(&set, st, NULL)) != 0)
-		return rc;
+	/* One kind's scan needs no other kind's schema. */
 	if (kind != NULL)
 		rc = scan_kind(out, st, kind, fy, d);
+	else if ((rc = store_schemas(&set, st, NULL)) != 0)
+		return rc;
 	for (i = 0; kind == NULL && rc == 0 && i < schemaset_nkinds(set); i++)
 		rc = scan_kind(out, st, schemaset_kind_at(set, i), fy, d);
 	if (rc == 0 && out->n > 1)

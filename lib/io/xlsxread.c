@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "cal.h"
 #include "error.h"
+#include "lazylib.h"
 #include "text.h"
 #include "xlsxread.h"
 
@@ -608,6 +609,11 @@ open_data(struct xlsxread **out, char *data, size_t len, const char *name,
 	struct xlsxread		*x;
 	int			 r;
 
+	/* libxml2 is loaded on first use (lazylib.h). */
+	if ((r = lazylib_load(&lazylib_libxml2)) != 0) {
+		free(data);
+		return r;
+	}
 	if ((x = calloc(1, sizeof *x)) == NULL ||
 	    (x->name = strdup(name)) == NULL) {
 		free(x);

@@ -19,6 +19,7 @@
 #include "chart.h"
 #include "error.h"
 #include "fileio.h"
+#include "lazylib.h"
 #include "opc.h"
 #include "pptx.h"
 #include "pptx_template.h"
@@ -1051,6 +1052,9 @@ pptx_new(struct pptx **out, const struct pptx_props *props,
 	int		 rc, y, mo, d, h, mi, se;
 
 	*out = NULL;
+	/* libxml2 is loaded on first use (lazylib.h). */
+	if ((rc = lazylib_load(&lazylib_libxml2)) != 0)
+		return rc;
 	if ((p = calloc(1, sizeof *p)) == NULL)
 		return nomem();
 	if (props != NULL) {

@@ -11,6 +11,7 @@
 #include "chart.h"
 #include "error.h"
 #include "fileio.h"
+#include "lazylib.h"
 #include "opc.h"
 #include "text.h"
 #include "xlsx.h"
@@ -417,6 +418,9 @@ xlsx_new(struct xlsx **out, const char *path, const struct xlsx_props *props)
 	*out = NULL;
 	if (path == NULL || *path == '\0')
 		return error_set(NC_EINVALID, "no path for the workbook");
+	/* libxlsxwriter is loaded on first use (lazylib.h). */
+	if ((rc = lazylib_load(&lazylib_libxlsxwriter)) != 0)
+		return rc;
 	if ((x = calloc(1, sizeof *x)) == NULL ||
 	    (x->path = strdup(path)) == NULL) {
 		rc = error_set(NC_ENOMEM, "out of memory");
@@ -1822,7 +1826,8 @@ xlsx_chart_data(char **out, size_t *outlen, const struct chart *m,
 	memset(&t, 0, sizeof t);
 	memset(&p, 0, sizeof p);
 	if ((rc = chart_check(m)) != 0 ||
-	    (rc = xlsx_created_time(&p.created, created)) != 0)
+	    (rc = xlsx_created_time(&p.created, created)) != 0 ||
+	    (rc = lazylib_load(&lazylib_libxlsxwriter)) != 0)
 		return rc;
 	/*
 	 * libxlsxwriter 1.1.4 (Debian 12) cannot write to memory (its

@@ -21,6 +21,7 @@
 #include "clock.h"
 #include "error.h"
 #include "fileio.h"
+#include "lazylib.h"
 #include "zipenc.h"
 
 int
@@ -213,6 +214,9 @@ zipenc_write_dir(const char *zip_path, const char *dir, const char *password,
 
 	if (nfiles != NULL)
 		*nfiles = 0;
+	/* libzip is loaded on first use (lazylib.h). */
+	if ((rc = lazylib_load(&lazylib_libzip)) != 0)
+		return rc;
 	if (!zip_encryption_method_supported(ZIP_EM_AES_256, 1))
 		return error_set(NC_EIO, "this libzip cannot write AES-256 "
 		    "(built without a crypto library)");
