@@ -448,6 +448,7 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	struct recref		**byid = NULL;
 	struct docnos		 dn = { NULL, 0, 0 };
 	struct audits		 audits = { NULL, 0, 0 };
+	struct tr_lint		*tl = NULL;
 	struct audits		 every_audit = { NULL, 0, 0 };
 	size_t			 i, files = 0, bad_files = 0, n0;
 	int			 quiet = opt_has(ov, "quiet"), want_config = 1;
@@ -490,6 +491,14 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 		files += 2;
 		files += lint_closures(st, &d);
 	}
+	/*
+	 * What the schemas cannot say: the training plan, question banks,
+	 * trainings' answers; checked on every record as it is read.
+	 */
+	if (argc == 0 && training_lint_begin(&tl, st, &d) != 0) {
+		rc = cmd_lib_error();
+		goto done;
+	}
 	for (i = 0; i < recs->n; i++) {
 		n0 = d.n;
 		files++;
@@ -503,6 +512,13 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			deliverable_lint(st, r->kind, record_root(r),
 			    recs->v[i].relpath, &d);
 			docnos_add(&dn, st, r, recs->v[i].relpath);
+			if (tl != NULL && training_lint_record(tl,
+			    schema_kind(r->kind), record_root(r),
+			    recs->v[i].relpath, &d) != 0) {
+				record_free(r);
+				rc = cmd_lib_error();
+				goto done;
+			}
 			lint_review(st, r, recs->v[i].relpath, &d);
 			if (is_kind(r, "audit"))
 				audits_add(&audits, r, recs->v[i].id,
@@ -519,9 +535,8 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 		audits_check(&audits, argc > 0 ? &every_audit : &audits,
 		    &warns);
 	}
-	/* What the schemas cannot say: question banks, trainings' answers;
-	 * reused training content is a warning. */
-	if (argc == 0 && training_lint(st, &d, &warns) != 0) {
+	/* Reused training content is a warning. */
+	if (tl != NULL && training_lint_end(tl, &warns) != 0) {
 		rc = cmd_lib_error();
 		goto done;
 	}
@@ -574,6 +589,7 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 		fprintf(stderr, _("%zu file%s checked, no problems\n"), files,
 		    files == 1 ? "" : "s");
 done:
+	training_lint_free(tl);
 	audits_free(&audits);
 	audits_free(&every_audit);
 	free(byid);
