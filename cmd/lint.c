@@ -12,7 +12,6 @@
 #include <string.h>
 
 #include "cal.h"
-#include "audit.h"
 #include "cmd.h"
 #include "deliverable.h"
 #include "i18n.h"
@@ -197,23 +196,163 @@ docnos_check(struct docnos *ds, struct diags *d)
 	free(ds->v);
 }
 
-/* Two audits of one unit on one day: a warning (audit_same_day()). */
+/*
+ * Two audits of one unit on one day: a warning, as audit_same_day() finds
+ * it -- the first audit of the folder (in path order) other than the
+ * record's own id with the same date, target org and target system -- but
+ * with every audit loaded once, not once per audit: the audits' fields are
+ * kept as the main loop loads them, and looked for after it.
+ */
+struct audit_seen {
+	char	*fid;		/* the id in the file name */
+	char	*id;		/* the record's id field, or NULL */
+	char	*date;
+	char	*org;
+	char	*sys;
+	char	*relpath;
+};
+
+struct audits {
+	struct audit_seen	*v;
+	size_t			 n, cap;
+};
+
+static char *
+dup_or_null(const char *s, int *bad)
+{
+	char	*p;
+
+	if (s == NULL)
+		return NULL;
+	if ((p = strdup(s)) == NULL)
+		*bad = 1;
+	return p;
+}
+
 static void
-lint_audit(struct store *st, const struct record *r, const char *relpath,
-    struct diags *warns)
+audits_add(struct audits *as, const struct record *r, const char *fid,
+    const char *relpath)
+{
+	struct audit_seen	*nv, *a;
+	int			 bad = 0;
+
+	if (as->n == as->cap) {
+		as->cap = as->cap ? as->cap * 2 : 16;
+		if ((nv = realloc(as->v, as->cap * sizeof *nv)) == NULL) {
+			as->cap = as->n;
+			return;
+		}
+		as->v = nv;
+	}
+	a = &as->v[as->n];
+	a->fid = dup_or_null(fid, &bad);
+	a->id = dup_or_null(record_id(r), &bad);
+	a->date = dup_or_null(record_field(r, "date"), &bad);
+	a->org = dup_or_null(record_field(r, "target_org"), &bad);
+	a->sys = dup_or_null(record_field(r, "target_system"), &bad);
+	a->relpath = dup_or_null(relpath, &bad);
+	if (a->fid == NULL || a->relpath == NULL)
+		bad = 1;
+	if (!bad) {
+		as->n++;
+		return;
+	}
+	/* Out of memory: this audit is not compared (as if unreadable). */
+	free(a->fid);
+	free(a->id);
+	free(a->date);
+	free(a->org);
+	free(a->sys);
+	free(a->relpath);
+}
+
+/* Whether a record is of this kind. */
+static int
+is_kind(const struct record *r, const char *name)
 {
 	const char	*kind = schema_kind(r->kind);
-	char		*other = NULL;
 
-	if (kind == NULL || strcmp(kind, "audit") != 0)
+	return kind != NULL && strcmp(kind, name) == 0;
+}
+
+static void
+audits_free(struct audits *as)
+{
+	size_t	i;
+
+	for (i = 0; i < as->n; i++) {
+		free(as->v[i].fid);
+		free(as->v[i].id);
+		free(as->v[i].date);
+		free(as->v[i].org);
+		free(as->v[i].sys);
+		free(as->v[i].relpath);
+	}
+	free(as->v);
+	as->v = NULL;
+	as->n = as->cap = 0;
+}
+
+/* Every audit of the data directory, in path order (audit_same_day()). */
+static void
+audits_scan(struct audits *all, struct store *st)
+{
+	const struct schema	*kind;
+	struct reclist		 l = RECLIST_INIT;
+	struct record		*r;
+	size_t			 i;
+
+	if (store_kind(&kind, st, "audit") != 0 ||
+	    store_scan(&l, st, kind, 0, NULL) != 0) {
+		error_clear();
 		return;
-	if (audit_same_day(&other, st, record_field(r, "target_org"),
-	    record_field(r, "target_system"), record_field(r, "date"),
-	    record_id(r)))
-		diags_add(warns, relpath, 0, 0, "%s audits the same target on"
-		    " the same day (%s)", other != NULL ? other :
-		    "another audit", record_field(r, "date"));
-	free(other);
+	}
+	for (i = 0; i < l.n; i++) {
+		if (record_load(&r, st, &l.v[i], NULL) != 0) {
+			error_clear();
+			continue;
+		}
+		audits_add(all, r, l.v[i].id, l.v[i].relpath);
+		record_free(r);
+	}
+	reclist_free(&l);
+}
+
+static int
+same(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) || (a != NULL && b != NULL &&
+	    strcmp(a, b) == 0);
+}
+
+/*
+ * The audits checked (in the order lint read them) against all of them;
+ * all is the checked list itself when lint read every record.
+ */
+static void
+audits_check(const struct audits *checked, const struct audits *all,
+    struct diags *warns)
+{
+	const struct audit_seen	*a, *b;
+	size_t			 i, j;
+
+	for (i = 0; i < checked->n; i++) {
+		a = &checked->v[i];
+		if (a->date == NULL)
+			continue;
+		for (j = 0; j < all->n; j++) {
+			b = &all->v[j];
+			if (a->id != NULL && strcmp(b->fid, a->id) == 0)
+				continue;
+			if (same(b->date, a->date) && same(b->org, a->org) &&
+			    same(b->sys, a->sys))
+				break;
+		}
+		if (j < all->n)
+			diags_add(warns, a->relpath, 0, 0, "%s audits the same"
+			    " target on the same day (%s)", all->v[j].fid,
+			    a->date);
+	}
 }
 
 /* What a review's documents would be wrong from (review_check()). */
@@ -308,6 +447,9 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	struct record		*r;
 	struct recref		**byid = NULL;
 	struct docnos		 dn = { NULL, 0, 0 };
+	struct audits		 audits = { NULL, 0, 0 };
+	struct tr_lint		*tl = NULL;
+	struct audits		 every_audit = { NULL, 0, 0 };
 	size_t			 i, files = 0, bad_files = 0, n0;
 	int			 quiet = opt_has(ov, "quiet"), want_config = 1;
 	int			 rc = CMD_OK, argc = ov->argc;
@@ -349,6 +491,14 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 		files += 2;
 		files += lint_closures(st, &d);
 	}
+	/*
+	 * What the schemas cannot say: the training plan, question banks,
+	 * trainings' answers; checked on every record as it is read.
+	 */
+	if (argc == 0 && training_lint_begin(&tl, st, &d) != 0) {
+		rc = cmd_lib_error();
+		goto done;
+	}
 	for (i = 0; i < recs->n; i++) {
 		n0 = d.n;
 		files++;
@@ -362,16 +512,31 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			deliverable_lint(st, r->kind, record_root(r),
 			    recs->v[i].relpath, &d);
 			docnos_add(&dn, st, r, recs->v[i].relpath);
+			if (tl != NULL && training_lint_record(tl,
+			    schema_kind(r->kind), record_root(r),
+			    recs->v[i].relpath, &d) != 0) {
+				record_free(r);
+				rc = cmd_lib_error();
+				goto done;
+			}
 			lint_review(st, r, recs->v[i].relpath, &d);
-			lint_audit(st, r, recs->v[i].relpath, &warns);
+			if (is_kind(r, "audit"))
+				audits_add(&audits, r, recs->v[i].id,
+				    recs->v[i].relpath);
 			record_free(r);
 		} else if (d.n == n0)
 			diags_add(&d, recs->v[i].relpath, 0, 0, "%s",
 			    error_last());
 	}
-	/* What the schemas cannot say: question banks, trainings' answers;
-	 * reused training content is a warning. */
-	if (argc == 0 && training_lint(st, &d, &warns) != 0) {
+	/* Two audits of one target on one day. */
+	if (audits.n > 0) {
+		if (argc > 0)
+			audits_scan(&every_audit, st);
+		audits_check(&audits, argc > 0 ? &every_audit : &audits,
+		    &warns);
+	}
+	/* Reused training content is a warning. */
+	if (tl != NULL && training_lint_end(tl, &warns) != 0) {
 		rc = cmd_lib_error();
 		goto done;
 	}
@@ -424,6 +589,9 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 		fprintf(stderr, _("%zu file%s checked, no problems\n"), files,
 		    files == 1 ? "" : "s");
 done:
+	training_lint_free(tl);
+	audits_free(&audits);
+	audits_free(&every_audit);
 	free(byid);
 	checker_free(c);
 	reclist_free(&all);

@@ -161,6 +161,55 @@ guard_digit_before(const char *s, size_t p)
 	return 0;
 }
 
+#define ONES	UINT64_C(0x0101010101010101)
+#define HIGHS	UINT64_C(0x8080808080808080)
+
+/*
+ * The digits of s, ASCII and full-width, counted up to GUARD_NDIGITS:
+ * eight bytes at a time, a word of ASCII digits counted with bit
+ * arithmetic, a word with an EF byte (which may start a full-width
+ * digit) byte by byte.
+ */
+static size_t
+guard_count_digits(const char *s, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 n = 0, p = 0, end;
+	uint64_t		 w, x, y, dig;
+
+	while (p < len && n < GUARD_NDIGITS) {
+		/* Each digit takes a byte at least. */
+		if (n + (len - p) < GUARD_NDIGITS)
+			return n;
+		if (len - p >= 8) {
+			memcpy(&w, u + p, 8);
+			/* Bytes EF: a zero byte of w ^ EF.. (may err to yes). */
+			y = w ^ (ONES * 0xEF);
+			if (((y - ONES) & ~y & HIGHS) == 0) {
+				/* Bytes 30..39: 7-bit value >= 30 and not
+				 * >= 3A, high bit clear; no carries cross
+				 * bytes as every sum stays below 0x100. */
+				x = w & ~HIGHS;
+				dig = (x + ONES * (0x80 - 0x30)) &
+				    ~(x + ONES * (0x80 - 0x3A)) & ~w & HIGHS;
+				for (; dig != 0; dig &= dig - 1)
+					n++;
+				p += 8;
+				continue;
+			}
+			end = p + 8;
+		} else
+			end = len;
+		for (; p < end; p++) {
+			if ((u[p] >= '0' && u[p] <= '9') || (u[p] == 0xEF &&
+			    p + 2 < len && u[p + 1] == 0xBC &&
+			    u[p + 2] >= 0x90 && u[p + 2] <= 0x99))
+				n++;
+		}
+	}
+	return n;
+}
+
 int
 guard_find_mynumber(const char *s, size_t len, size_t *off,
     size_t *mlen)
@@ -185,17 +234,10 @@ guard_find_mynumber_from(const char *s, size_t len, size_t from, size_t *off,
 	if (s == NULL || from >= len)
 		return 0;
 	/*
-	 * Most text holds fewer than twelve digits: count them byte by byte
-	 * (a full-width digit is EF BC 90..99) before decoding anything.
+	 * Most text holds fewer than twelve digits: count them (a full-width
+	 * digit is EF BC 90..99) before decoding anything.
 	 */
-	for (n = 0, p = from; p < len && n < GUARD_NDIGITS; p++) {
-		if ((s[p] >= '0' && s[p] <= '9') || ((unsigned char)s[p] ==
-		    0xEF && p + 2 < len && (unsigned char)s[p + 1] == 0xBC &&
-		    (unsigned char)s[p + 2] >= 0x90 &&
-		    (unsigned char)s[p + 2] <= 0x99))
-			n++;
-	}
-	if (n < GUARD_NDIGITS)
+	if (guard_count_digits(s + from, len - from) < GUARD_NDIGITS)
 		return 0;
 	while (from < len && ((unsigned char)s[from] & 0xC0) == 0x80)
 		from++;

@@ -948,8 +948,15 @@ plain_type(const char *s)
 	int		 digits = 0;
 
 	/* Most text starts with a letter no typed scalar starts with. */
-	if (*s != '\0' && strchr("~nNtTfF+-.0123456789", *s) == NULL)
+	switch (*s) {
+	case '\0': case '~': case 'n': case 'N': case 't': case 'T':
+	case 'f': case 'F': case '+': case '-': case '.': case '0':
+	case '1': case '2': case '3': case '4': case '5': case '6':
+	case '7': case '8': case '9':
+		break;
+	default:
 		return SCHEMA_T_STRING;
+	}
 	if (*s == '\0' || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
 	    strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0)
 		return SCHEMA_T_NULL;
@@ -1263,6 +1270,26 @@ field_pop(struct vstate *vs, const struct fmark *mark)
 	vs->nseg = mark->n;
 }
 
+/*
+ * node_get() for the required fields, which come in the record's order:
+ * looks from after the last key found (*hint), round.
+ */
+static const struct node *
+map_get(const struct node *map, const char *key, size_t *hint)
+{
+	size_t	i, k;
+
+	for (k = 0; k < map->n; k++) {
+		i = *hint + k < map->n ? *hint + k : *hint + k - map->n;
+		if (map->u.pairs[i].key->u.s.str[0] == key[0] &&
+		    strcmp(map->u.pairs[i].key->u.s.str, key) == 0) {
+			*hint = i + 1 < map->n ? i + 1 : 0;
+			return map->u.pairs[i].value;
+		}
+	}
+	return NULL;
+}
+
 static void
 validate_object(struct vstate *vs, const struct schema *s,
     const struct node *n, int depth)
@@ -1270,10 +1297,10 @@ validate_object(struct vstate *vs, const struct schema *s,
 	const struct schema	*ps;
 	const char		*key, *best;
 	struct fmark		 mark;
-	size_t			 i, j, dist, bestd;
+	size_t			 i, j, k, dist, bestd, next = 0, hint = 0;
 
 	for (i = 0; i < s->nrequired; i++) {
-		const struct node *v = node_get(n, s->required[i]);
+		const struct node *v = map_get(n, s->required[i], &hint);
 		if (v == NULL || node_is_null(v)) {
 			const struct schema *rs = NULL;
 			for (j = 0; j < s->nprops; j++) {
@@ -1291,9 +1318,17 @@ validate_object(struct vstate *vs, const struct schema *s,
 	for (i = 0; i < n->n; i++) {
 		key = n->u.pairs[i].key->u.s.str;
 		ps = NULL;
-		for (j = 0; j < s->nprops; j++) {
-			if (strcmp(s->props[j].name, key) == 0) {
+		/*
+		 * Records are written with their fields in the schema's
+		 * order: look from after the last field found, round.
+		 */
+		for (k = 0; k < s->nprops; k++) {
+			j = next + k < s->nprops ? next + k :
+			    next + k - s->nprops;
+			if (s->props[j].name[0] == key[0] &&
+			    strcmp(s->props[j].name, key) == 0) {
 				ps = s->props[j].s;
+				next = j + 1 < s->nprops ? j + 1 : 0;
 				break;
 			}
 		}
@@ -1346,12 +1381,11 @@ validate_scalar(struct vstate *vs, const struct schema *s, const struct node *n,
 	}
 	if (!(have & SCHEMA_T_STRING))
 		return;
-	if (!text_utf8_valid(str, n->u.s.len)) {
+	if (!text_utf8_scan(str, n->u.s.len, &chars)) {
 		vreport(vs, s, n, "text is not valid UTF-8");
 		return;
 	}
 	if (s->minlen >= 0 || s->maxlen >= 0) {
-		chars = text_chars(str, n->u.s.len);
 		if (s->minlen >= 0 && chars < (size_t)s->minlen)
 			vreport(vs, s, n, "text is shorter than %ld character%s",
 			    s->minlen, s->minlen == 1 ? "" : "s");

@@ -616,14 +616,25 @@ int		 training_dues(struct duelist *, struct store *,
 /* ---- lint --------------------------------------------------------- */
 
 /*
- * What the schemas cannot check, for `nerima-cio lint`: the question
- * banks (keys, choices, unique refs), the plan table, each training's
- * frozen items and answers (errors to errs); and, as warnings (to
- * warns), trainings still to be held whose items or outline repeat last
- * year's or the general training's.
+ * What the schemas cannot check, for `nerima-cio lint`, which reads every
+ * record once and hands each to training_lint_record(): the plan table
+ * (at begin), the question banks (keys, choices, unique refs), each
+ * training's frozen items and answers (errors to errs); and at the end,
+ * as warnings (to warns), trainings still to be held whose items or
+ * outline repeat last year's or the general training's, in the order
+ * the trainings were given (path order).  kind is the record's schema
+ * kind; records of other kinds are ignored.  Each returns 0, or a
+ * negative NC_* code (out of memory; at begin, no catalog or training
+ * kind in the schemas).
  */
-int		 training_lint(struct store *, struct diags *errs,
-		    struct diags *warns);
+struct tr_lint;
+int		 training_lint_begin(struct tr_lint **, struct store *,
+		    struct diags *errs);
+int		 training_lint_record(struct tr_lint *, const char *kind,
+		    const struct node *root, const char *relpath,
+		    struct diags *errs);
+int		 training_lint_end(struct tr_lint *, struct diags *warns);
+void		 training_lint_free(struct tr_lint *);
 
 /* ---- documents ---------------------------------------------------- */
 

@@ -12,65 +12,39 @@
 #include "training.h"
 #include "training_int.h"
 
-/* Each bank catalog: its questions follow the rules, refs are unique. */
+/* A bank catalog's questions follow the rules, its refs are unique. */
 static int
-lint_banks(struct store *st, struct diags *errs)
+lint_bank(const struct node *root, const char *relpath, struct diags *errs)
 {
-	static const char *const want[] = { "kind" };
-	const struct schema	*kind;
-	struct reclist		 l = RECLIST_INIT;
-	struct record		*r;
 	struct tr_question	 q;
 	struct strmap		*seen;
 	const struct node	*items;
 	const char		*k;
-	size_t			 i, j;
-	int			 p, rc;
+	size_t			 j;
+	int			 p, rc = 0;
 
-	if ((rc = store_kind(&kind, st, "catalog")) != 0 ||
-	    (rc = store_scan(&l, st, kind, 0, NULL)) != 0)
-		return rc;
-	for (i = 0; i < l.n; i++) {
-		if (record_load_fields(&r, st, &l.v[i], NULL, want, 1) != 0) {
-			error_clear();	/* lint reports it as a record */
-			continue;
-		}
-		k = record_field(r, "kind");
-		p = k == NULL ? -1 : strcmp(k, tr_bank_kind[0]) == 0 ? 0 :
-		    strcmp(k, tr_bank_kind[1]) == 0 ? 1 : -1;
-		record_free(r);
-		if (p < 0)
-			continue;
-		if (record_load(&r, st, &l.v[i], NULL) != 0) {
-			error_clear();
-			continue;
-		}
-		if ((seen = strmap_new()) == NULL) {
-			record_free(r);
-			rc = error_set(NC_ENOMEM, "out of memory");
+	k = tr_str(root, "kind");
+	p = k == NULL ? -1 : strcmp(k, tr_bank_kind[0]) == 0 ? 0 :
+	    strcmp(k, tr_bank_kind[1]) == 0 ? 1 : -1;
+	if (p < 0)
+		return 0;
+	if ((seen = strmap_new()) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	items = tr_seq(root, "items");
+	for (j = 0; items != NULL && j < items->n; j++) {
+		if ((rc = tr_question_read(&q, items->u.items[j])) != 0)
 			break;
-		}
-		items = tr_seq(record_root(r), "items");
-		for (j = 0; items != NULL && j < items->n; j++) {
-			if ((rc = tr_question_read(&q, items->u.items[j])) != 0)
-				break;
-			tr_question_check(&q, (enum tr_part)p, l.v[i].relpath,
-			    errs);
-			if (q.ref != NULL && strmap_get(seen, q.ref) != NULL)
-				tr_diag(errs, l.v[i].relpath, q.node, "ref '%s'"
-				    " is used twice in the bank", q.ref);
-			else if (q.ref != NULL)
-				rc = strmap_put(seen, q.ref, (void *)q.ref);
-			tr_question_free(&q);
-			if (rc != 0)
-				break;
-		}
-		strmap_free(seen);
-		record_free(r);
+		tr_question_check(&q, (enum tr_part)p, relpath, errs);
+		if (q.ref != NULL && strmap_get(seen, q.ref) != NULL)
+			tr_diag(errs, relpath, q.node, "ref '%s' is used twice"
+			    " in the bank", q.ref);
+		else if (q.ref != NULL)
+			rc = strmap_put(seen, q.ref, (void *)q.ref);
+		tr_question_free(&q);
 		if (rc != 0)
 			break;
 	}
-	reclist_free(&l);
+	strmap_free(seen);
 	return rc;
 }
 
@@ -105,67 +79,126 @@ part_name(int part)
 	    "test item" : "outline sentence";
 }
 
+struct tr_lint {
+	struct tr_list	 pool;		/* every training read, as its head */
+};
+
 int
-training_lint(struct store *st, struct diags *errs, struct diags *warns)
+training_lint_begin(struct tr_lint **out, struct store *st,
+    struct diags *errs)
 {
 	const struct schema	*kind;
-	struct reclist		 l = RECLIST_INIT;
-	struct tr_list		 pool = { NULL, 0 };
-	struct record		*r;
+	int			 rc;
+
+	*out = NULL;
+	if ((rc = lint_plan(st, errs)) != 0 ||
+	    (rc = store_kind(&kind, st, "catalog")) != 0 ||
+	    (rc = store_kind(&kind, st, "training")) != 0)
+		return rc;
+	if ((*out = calloc(1, sizeof **out)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	return 0;
+}
+
+/*
+ * A training's fields but its answer sheets (survey, test), which the
+ * reuse check does not read and which are most of its size: the pool
+ * holds every training, so it holds only these.
+ */
+static int
+head_of(struct training **out, const struct node *root, const char *relpath)
+{
+	struct ydoc		*doc;
+	struct node		*head;
+	const struct node	*k;
+	size_t			 i;
+	int			 rc;
+
+	*out = NULL;
+	if ((doc = ydoc_new()) == NULL || (head = node_map(doc)) == NULL) {
+		ydoc_free(doc);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	ydoc_set_root(doc, head);
+	for (i = 0; i < root->n; i++) {
+		k = root->u.pairs[i].key;
+		if (strcmp(k->u.s.str, "survey") == 0 ||
+		    strcmp(k->u.s.str, "test") == 0)
+			continue;
+		if (node_map_set(doc, head, k->u.s.str,
+		    node_copy(doc, root->u.pairs[i].value)) != 0) {
+			ydoc_free(doc);
+			return NC_ENOMEM;
+		}
+	}
+	if ((rc = training_read(out, head, relpath, NULL)) != 0) {
+		ydoc_free(doc);
+		return rc;
+	}
+	(*out)->doc = doc;
+	if (((*out)->own_path = strdup(relpath)) == NULL) {
+		training_free(*out);
+		*out = NULL;
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	(*out)->relpath = (*out)->own_path;
+	return 0;
+}
+
+int
+training_lint_record(struct tr_lint *tl, const char *kind,
+    const struct node *root, const char *relpath, struct diags *errs)
+{
+	struct training	*t, *h = NULL;
+	struct training	**nv;
+	int		 p, rc;
+	size_t		 j;
+
+	if (kind != NULL && strcmp(kind, "catalog") == 0)
+		return lint_bank(root, relpath, errs);
+	if (kind == NULL || strcmp(kind, "training") != 0)
+		return 0;
+	rc = training_read(&t, root, relpath, errs);
+	if (rc == NC_ENOMEM)
+		return rc;
+	error_clear();
+	if (t == NULL)
+		return 0;
+	for (p = 0; p < 2; p++)
+		for (j = 0; j < t->nitems[p]; j++)
+			tr_question_check(&t->items[p][j], (enum tr_part)p,
+			    relpath, errs);
+	training_free(t);
+	if ((rc = head_of(&h, root, relpath)) != 0)
+		return rc == NC_ENOMEM ? rc : 0;
+	if ((nv = realloc(tl->pool.v, (tl->pool.n + 1) * sizeof *nv)) ==
+	    NULL) {
+		training_free(h);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	tl->pool.v = nv;
+	tl->pool.v[tl->pool.n++] = h;
+	return 0;
+}
+
+int
+training_lint_end(struct tr_lint *tl, struct diags *warns)
+{
+	struct tr_list		*pool = &tl->pool;
 	struct training		*t;
 	struct tr_check		*c;
 	const struct tr_unit	*u;
-	size_t			 i, j, k, n;
-	int			 p, rc;
+	size_t			 i, k, n;
+	int			 rc;
 
-	if ((rc = lint_plan(st, errs)) != 0 || (rc = lint_banks(st, errs)) != 0)
-		return rc;
-	if ((rc = store_kind(&kind, st, "training")) != 0 ||
-	    (rc = store_scan(&l, st, kind, 0, NULL)) != 0)
-		return rc;
-	if ((pool.v = calloc(l.n + 1, sizeof *pool.v)) == NULL) {
-		rc = error_set(NC_ENOMEM, "out of memory");
-		goto done;
-	}
-	for (i = 0; i < l.n; i++) {
-		if (record_load(&r, st, &l.v[i], NULL) != 0) {
-			error_clear();	/* lint reports it as a record */
-			continue;
-		}
-		rc = training_read(&t, record_root(r), l.v[i].relpath, errs);
-		if (rc == NC_ENOMEM) {
-			record_free(r);
-			goto done;
-		}
-		rc = 0;
-		error_clear();
-		if (t == NULL) {
-			record_free(r);
-			continue;
-		}
-		t->doc = r->doc;
-		r->doc = NULL;
-		record_free(r);
-		if ((t->own_path = strdup(l.v[i].relpath)) == NULL) {
-			training_free(t);
-			rc = error_set(NC_ENOMEM, "out of memory");
-			goto done;
-		}
-		t->relpath = t->own_path;
-		for (p = 0; p < 2; p++)
-			for (j = 0; j < t->nitems[p]; j++)
-				tr_question_check(&t->items[p][j],
-				    (enum tr_part)p, t->relpath, errs);
-		pool.v[pool.n++] = t;
-	}
 	/* reuse in trainings still to be held: warnings */
-	for (i = 0; i < pool.n; i++) {
-		t = pool.v[i];
+	for (i = 0; i < pool->n; i++) {
+		t = pool->v[i];
 		if (strcmp(t->status, "planned") != 0 &&
 		    strcmp(t->status, "preparing") != 0)
 			continue;
-		if ((rc = tr_check_with(&c, t, &pool, NULL)) != 0)
-			goto done;
+		if ((rc = tr_check_with(&c, t, pool, NULL)) != 0)
+			return rc;
 		n = tr_check_nreplace(c);
 		for (k = 0; k < c->nunits && n > 0; k++) {
 			u = &c->units[k];
@@ -186,8 +219,14 @@ training_lint(struct store *st, struct diags *errs, struct diags *warns)
 			diags_add(warns, t->relpath, 0, 0, "%s", c->notes[k]);
 		tr_check_free(c);
 	}
-done:
-	tr_list_free(&pool);
-	reclist_free(&l);
-	return rc;
+	return 0;
+}
+
+void
+training_lint_free(struct tr_lint *tl)
+{
+	if (tl == NULL)
+		return;
+	tr_list_free(&tl->pool);
+	free(tl);
 }

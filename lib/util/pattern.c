@@ -3,6 +3,7 @@
  * bracket classes with counts, regexec() for everything else.
  */
 #include <regex.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,6 +11,10 @@
 #include "pattern.h"
 
 #define PATTERN_MAX_ATOMS	32
+/* The automaton path: at most this many states, instructions, tree nodes. */
+#define NFA_MAX_SETS		64
+#define NFA_MAX_PROG		256
+#define NFA_MAX_TREE		128
 
 struct atom {
 	unsigned char	set[16];	/* ASCII bytes this atom accepts */
@@ -17,13 +22,30 @@ struct atom {
 	int		max;		/* -1: no limit */
 };
 
+/*
+ * The automaton path: a pattern with groups and alternation as a
+ * position automaton over at most 64 bracket sets.  State k is "set k
+ * matched last"; follow[k] are the states reachable next (through
+ * groups, alternatives and repetitions), fmatch[k] whether the pattern
+ * can end there; bychar[c] the states whose set has byte c.  A match runs the states as a bit set, one step a byte:
+ * linear in the subject, whatever the pattern.
+ */
+struct nfa {
+	uint64_t	 bychar[128];	/* the states whose set has the byte */
+	uint64_t	 start;		/* the states of the first byte */
+	int		 smatch;	/* the empty string matches */
+	uint64_t	 follow[NFA_MAX_SETS];
+	unsigned char	 fmatch[NFA_MAX_SETS];
+};
+
 struct pattern {
 	regex_t		re;
-	int		simple;
+	int		simple;		/* 1: atoms, 2: nfa, 0: regexec */
 	int		head;		/* anchored at the start (^) */
 	int		tail;		/* anchored at the end ($) */
 	size_t		natoms;
 	struct atom	atoms[PATTERN_MAX_ATOMS];
+	struct nfa	*nfa;
 };
 
 static void
@@ -192,6 +214,387 @@ match_here(const struct pattern *pt, size_t i, const unsigned char *s)
 	return 0;
 }
 
+/*
+ * The automaton path, for what the atoms cannot say: groups, alternation
+ * and repetition of groups over ASCII literals and bracket sets.  The
+ * pattern is parsed into a tree, the tree emitted as a program (set,
+ * split, jump, match) and the program's epsilon closures folded into
+ * struct nfa.  Anything else (., negated or named classes, back
+ * references, anchors inside, non-ASCII) stays with regexec().
+ */
+enum { T_SET = 1, T_CAT, T_ALT, T_REP, T_EMPTY };
+
+struct tnode {
+	int		type;
+	int		l, r;		/* children (T_CAT, T_ALT), child (T_REP) */
+	int		min, max;	/* T_REP; max -1: no limit */
+	struct atom	a;		/* T_SET */
+};
+
+struct tparse {
+	const char	*p;
+	struct tnode	 t[NFA_MAX_TREE];
+	int		 n;
+	int		 bad;
+	int		 top_alt;	/* a | outside every group */
+};
+
+enum { OP_SET = 1, OP_SPLIT, OP_JMP, OP_MATCH };
+
+struct instr {
+	int	op;
+	int	x, y;		/* OP_SET: set index; OP_SPLIT x, y; OP_JMP x */
+};
+
+struct tprog {
+	struct instr	 v[NFA_MAX_PROG];
+	int		 n;
+	int		 nsets;
+	int		 bad;
+	unsigned char	 set[NFA_MAX_SETS][16];
+};
+
+static int
+tnew(struct tparse *tp, int type)
+{
+	if (tp->n == NFA_MAX_TREE) {
+		tp->bad = 1;
+		return 0;
+	}
+	memset(&tp->t[tp->n], 0, sizeof tp->t[tp->n]);
+	tp->t[tp->n].type = type;
+	return tp->n++;
+}
+
+static int talt(struct tparse *, int);
+
+/* An atom and its repetition; -1 at the end of a branch. */
+static int
+trepeat(struct tparse *tp, int depth)
+{
+	struct atom	 a;
+	int		 n, c, min, max;
+
+	c = (unsigned char)*tp->p;
+	if (c == '\0' || c == '|' || c == ')')
+		return -1;
+	memset(&a, 0, sizeof a);
+	if (c == '(') {
+		tp->p++;
+		if (depth >= 16 || *tp->p == ')') {
+			tp->bad = 1;
+			return -1;
+		}
+		n = talt(tp, depth + 1);
+		if (tp->bad || *tp->p != ')') {
+			tp->bad = 1;
+			return -1;
+		}
+		tp->p++;
+	} else {
+		if (c == '[') {
+			if ((tp->p = parse_bracket(&a, tp->p + 1)) == NULL) {
+				tp->bad = 1;
+				return -1;
+			}
+		} else if (c == '\\') {
+			c = (unsigned char)tp->p[1];
+			if (!is_ascii_print(c) || (c >= '0' && c <= '9') ||
+			    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+				tp->bad = 1;
+				return -1;
+			}
+			set_add(&a, c);
+			tp->p += 2;
+		} else if (strchr(".^$*+?{}]", c) != NULL ||
+		    !is_ascii_print(c)) {
+			tp->bad = 1;
+			return -1;
+		} else {
+			set_add(&a, c);
+			tp->p++;
+		}
+		n = tnew(tp, T_SET);
+		tp->t[n].a = a;
+	}
+	c = (unsigned char)*tp->p;
+	if (c != '?' && c != '*' && c != '+' && c != '{')
+		return n;
+	min = c == '+' ? 1 : 0;
+	max = c == '?' ? 1 : -1;
+	tp->p++;
+	if (c == '{') {
+		if (parse_count(&tp->p, &min) != 0) {
+			tp->bad = 1;
+			return -1;
+		}
+		max = min;
+		if (*tp->p == ',') {
+			tp->p++;
+			max = -1;
+			if (*tp->p != '}' && parse_count(&tp->p, &max) != 0) {
+				tp->bad = 1;
+				return -1;
+			}
+		}
+		if (*tp->p != '}' || (max != -1 && max < min) || min > 16 ||
+		    max > 16) {
+			tp->bad = 1;
+			return -1;
+		}
+		tp->p++;
+	}
+	c = (unsigned char)*tp->p;
+	if (c == '?' || c == '*' || c == '+' || c == '{') {
+		tp->bad = 1;	/* "a**" and the like: regcomp's business */
+		return -1;
+	}
+	c = tnew(tp, T_REP);
+	tp->t[c].l = n;
+	tp->t[c].min = min;
+	tp->t[c].max = max;
+	return c;
+}
+
+/* A branch: atoms one after another; at least one. */
+static int
+tcat(struct tparse *tp, int depth)
+{
+	int	l, r, n;
+
+	if ((l = trepeat(tp, depth)) < 0) {
+		tp->bad = 1;	/* an empty branch */
+		return -1;
+	}
+	while (!tp->bad && (r = trepeat(tp, depth)) >= 0) {
+		n = tnew(tp, T_CAT);
+		tp->t[n].l = l;
+		tp->t[n].r = r;
+		l = n;
+	}
+	return l;
+}
+
+static int
+talt(struct tparse *tp, int depth)
+{
+	int	l, r, n;
+
+	l = tcat(tp, depth);
+	while (!tp->bad && *tp->p == '|') {
+		if (depth == 0)
+			tp->top_alt = 1;
+		tp->p++;
+		r = tcat(tp, depth);
+		n = tnew(tp, T_ALT);
+		tp->t[n].l = l;
+		tp->t[n].r = r;
+		l = n;
+	}
+	return l;
+}
+
+static int
+emit(struct tprog *pg, int op, int x, int y)
+{
+	if (pg->n == NFA_MAX_PROG) {
+		pg->bad = 1;
+		return 0;
+	}
+	pg->v[pg->n].op = op;
+	pg->v[pg->n].x = x;
+	pg->v[pg->n].y = y;
+	return pg->n++;
+}
+
+static void
+emit_tree(struct tprog *pg, const struct tparse *tp, int i)
+{
+	const struct tnode	*t = &tp->t[i];
+	int			 k, split, jmp;
+
+	if (pg->bad)
+		return;
+	switch (t->type) {
+	case T_SET:
+		if (pg->nsets == NFA_MAX_SETS) {
+			pg->bad = 1;
+			return;
+		}
+		memcpy(pg->set[pg->nsets], t->a.set, 16);
+		emit(pg, OP_SET, pg->nsets++, 0);
+		break;
+	case T_CAT:
+		emit_tree(pg, tp, t->l);
+		emit_tree(pg, tp, t->r);
+		break;
+	case T_ALT:
+		split = emit(pg, OP_SPLIT, 0, 0);
+		pg->v[split].x = pg->n;
+		emit_tree(pg, tp, t->l);
+		jmp = emit(pg, OP_JMP, 0, 0);
+		pg->v[split].y = pg->n;
+		emit_tree(pg, tp, t->r);
+		pg->v[jmp].x = pg->n;
+		break;
+	case T_REP:
+		for (k = 0; k < t->min; k++)
+			emit_tree(pg, tp, t->l);
+		if (t->max == -1) {
+			/* x*: a split back to itself around x */
+			split = emit(pg, OP_SPLIT, 0, 0);
+			pg->v[split].x = pg->n;
+			emit_tree(pg, tp, t->l);
+			emit(pg, OP_JMP, split, 0);
+			pg->v[split].y = pg->n;
+			break;
+		}
+		for (; k < t->max; k++) {
+			/* x?, max - min times */
+			split = emit(pg, OP_SPLIT, 0, 0);
+			pg->v[split].x = pg->n;
+			emit_tree(pg, tp, t->l);
+			pg->v[split].y = pg->n;
+		}
+		break;
+	}
+}
+
+/* The states reachable from pc without reading a byte. */
+static void
+closure(const struct tprog *pg, int pc, uint64_t *states, int *match,
+    unsigned char *seen)
+{
+	while (pc < pg->n && !seen[pc]) {
+		seen[pc] = 1;
+		switch (pg->v[pc].op) {
+		case OP_SET:
+			*states |= (uint64_t)1 << pg->v[pc].x;
+			return;
+		case OP_MATCH:
+			*match = 1;
+			return;
+		case OP_JMP:
+			pc = pg->v[pc].x;
+			break;
+		default:
+			closure(pg, pg->v[pc].x, states, match, seen);
+			pc = pg->v[pc].y;
+			break;
+		}
+	}
+}
+
+/* Fill pt->nfa when src is in the automaton's subset; 0 when it is not. */
+static int
+parse_nfa(struct pattern *pt, const char *src)
+{
+	struct tparse	*tp = NULL;
+	struct tprog	*pg = NULL;
+	struct nfa	*a = NULL;
+	unsigned char	 seen[NFA_MAX_PROG];
+	size_t		 len = strlen(src);
+	char		*body = NULL;
+	int		 root, pc, ok = 0, m;
+
+	if ((tp = calloc(1, sizeof *tp)) == NULL ||
+	    (pg = calloc(1, sizeof *pg)) == NULL ||
+	    (a = calloc(1, sizeof *a)) == NULL ||
+	    (body = strdup(src)) == NULL)
+		goto done;
+	pt->head = pt->tail = 0;
+	tp->p = body;
+	if (*tp->p == '^') {
+		pt->head = 1;
+		tp->p++;
+	}
+	/* A last $ is the anchor unless escaped (an odd run of \ before). */
+	if (len > (size_t)(tp->p - body) && body[len - 1] == '$') {
+		size_t	 i = len - 1, nb = 0;
+
+		while (i > (size_t)(tp->p - body) && body[i - 1] == '\\') {
+			nb++;
+			i--;
+		}
+		if (nb % 2 == 0) {
+			pt->tail = 1;
+			body[len - 1] = '\0';
+		}
+	}
+	if (*tp->p == '\0')
+		goto done;	/* "^$" and the like: the atoms' business */
+	root = talt(tp, 0);
+	if (tp->bad || *tp->p != '\0')
+		goto done;
+	/* ^a|b$ anchors one alternative each: leave that to regexec */
+	if (tp->top_alt && (pt->head || pt->tail))
+		goto done;
+	emit_tree(pg, tp, root);
+	emit(pg, OP_MATCH, 0, 0);
+	if (pg->bad)
+		goto done;
+	for (pc = 0; pc < pg->nsets; pc++)
+		for (m = 0; m < 128; m++)
+			if (pg->set[pc][m >> 3] & (1u << (m & 7)))
+				a->bychar[m] |= (uint64_t)1 << pc;
+	memset(seen, 0, sizeof seen);
+	m = 0;
+	closure(pg, 0, &a->start, &m, seen);
+	a->smatch = (unsigned char)m;
+	for (pc = 0; pc < pg->n; pc++) {
+		if (pg->v[pc].op != OP_SET)
+			continue;
+		memset(seen, 0, sizeof seen);
+		m = 0;
+		closure(pg, pc + 1, &a->follow[pg->v[pc].x], &m, seen);
+		a->fmatch[pg->v[pc].x] = (unsigned char)m;
+	}
+	pt->nfa = a;
+	a = NULL;
+	ok = 1;
+done:
+	if (!ok)
+		pt->head = pt->tail = 0;
+	free(tp);
+	free(pg);
+	free(a);
+	free(body);
+	return ok;
+}
+
+static int
+match_nfa(const struct pattern *pt, const unsigned char *s)
+{
+	const struct nfa	*a = pt->nfa;
+	uint64_t		 cur = a->start, next, left;
+	int			 k, m;
+
+	if (a->smatch && (!pt->tail || !pt->head || *s == '\0'))
+		return 1;
+	for (; *s != '\0'; s++) {
+		next = 0;
+		m = 0;
+		left = *s < 128 ? cur & a->bychar[*s] : 0;
+		for (; left != 0; left &= left - 1) {
+#if defined(__GNUC__)
+			k = __builtin_ctzll(left);
+#else
+			for (k = 0; !(left & ((uint64_t)1 << k)); k++)
+				;
+#endif
+			next |= a->follow[k];
+			m |= a->fmatch[k];
+		}
+		if (m && (!pt->tail || s[1] == '\0'))
+			return 1;
+		/* Unanchored: a match may also start at the next byte. */
+		cur = pt->head ? next : next | a->start;
+		if (cur == 0)
+			return 0;
+	}
+	return 0;
+}
+
 int
 pattern_compile(struct pattern **out, const char *src)
 {
@@ -209,6 +612,8 @@ pattern_compile(struct pattern **out, const char *src)
 		return error_set(NC_EINVALID, "%s", msg);
 	}
 	pt->simple = parse_simple(pt, src);
+	if (!pt->simple && parse_nfa(pt, src))
+		pt->simple = 2;
 	*out = pt;
 	return 0;
 }
@@ -324,6 +729,7 @@ pattern_free(struct pattern *pt)
 	if (pt == NULL)
 		return;
 	regfree(&pt->re);
+	free(pt->nfa);
 	free(pt);
 }
 
@@ -334,6 +740,8 @@ pattern_match(const struct pattern *pt, const char *s)
 
 	if (!pt->simple)
 		return regexec(&pt->re, s, 0, NULL, 0) == 0;
+	if (pt->simple == 2)
+		return match_nfa(pt, p);
 	if (pt->head)
 		return match_here(pt, 0, p);
 	for (;; p++) {

@@ -295,6 +295,56 @@ text_utf8_valid(const char *s, size_t len)
 	return 1;
 }
 
+int
+text_utf8_scan(const char *s, size_t len, size_t *chars)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	const unsigned char	*end = p + len;
+	size_t			 cont = 0;
+	uint64_t		 w;
+	unsigned		 c;
+
+	while (p < end) {
+		if (end - p >= 8) {
+			memcpy(&w, p, 8);
+			if ((w & UINT64_C(0x8080808080808080)) == 0) {
+				p += 8;
+				continue;
+			}
+		}
+		if ((c = *p) < 0x80) {
+			p++;
+			continue;
+		}
+		/* The second byte's range excludes overlong forms, UTF-16
+		 * surrogates (ED A0..BF) and what is above U+10FFFF. */
+		if (c >= 0xC2 && c <= 0xDF) {
+			if (end - p < 2 || (p[1] & 0xC0) != 0x80)
+				return 0;
+			p += 2;
+			cont += 1;
+		} else if (c >= 0xE0 && c <= 0xEF) {
+			if (end - p < 3 || (p[1] & 0xC0) != 0x80 ||
+			    (p[2] & 0xC0) != 0x80 || (c == 0xE0 && p[1] < 0xA0) ||
+			    (c == 0xED && p[1] > 0x9F))
+				return 0;
+			p += 3;
+			cont += 2;
+		} else if (c >= 0xF0 && c <= 0xF4) {
+			if (end - p < 4 || (p[1] & 0xC0) != 0x80 ||
+			    (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80 ||
+			    (c == 0xF0 && p[1] < 0x90) ||
+			    (c == 0xF4 && p[1] > 0x8F))
+				return 0;
+			p += 4;
+			cont += 3;
+		} else
+			return 0;
+	}
+	*chars = len - cont;
+	return 1;
+}
+
 size_t
 text_chars(const char *s, size_t len)
 {

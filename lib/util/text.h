@@ -35,6 +35,13 @@ size_t	 text_utf8_decode(uint32_t *out, const char *s, size_t len);
 size_t	 text_chars(const char *s, size_t len);
 
 /*
+ * text_utf8_valid() and, when valid, text_chars() into *chars, in one
+ * pass that steps over ASCII eight bytes at a time: for a validator that
+ * checks every text it reads.
+ */
+int	 text_utf8_scan(const char *s, size_t len, size_t *chars);
+
+/*
  * Display columns of one code point: 2 for East Asian Wide and Fullwidth
  * (kanji, kana, Hangul, 、。「」, full-width digits and letters, emoji),
  * 0 for combining marks, format and zero-width characters, 1 otherwise

@@ -26,8 +26,11 @@ static const struct {
 	{ "^rv-[0-9a-hjkmnp-tv-z]{8}$", 1 },
 	{ "^[a-z]{2}-[0-9a-hjkmnp-tv-z]{8}$", 1 },
 	{ "^[0-9a-f]{64}$", 1 },
-	{ "^[0-9]{1,2}(-[0-9]{1,2}){0,3}$", 0 },
-	{ "^([01][0-9]|2[0-3]):[0-5][0-9]$", 0 },
+	{ "^[0-9]{1,2}(-[0-9]{1,2}){0,3}$", 2 },
+	{ "^([01][0-9]|2[0-3]):[0-5][0-9]$", 2 },
+	{ "^(-|[*]|[1-9](\\+[1-9])*)( (-|[*]|[1-9](\\+[1-9])*))*$", 2 },
+	{ "^[0-9]{4}-(0[1-9]|1[0-2])-[1-9]$", 2 },
+	{ "^[a-z][a-z_]*([.][a-z][a-z_]*)?$", 2 },
 	/* The subset's corners. */
 	{ "abc", 1 },
 	{ "^a?b*c+$", 1 },
@@ -39,11 +42,26 @@ static const struct {
 	{ "", 1 },
 	{ "^a{0}b$", 1 },
 	{ "^a{0,0}$", 1 },
+	/* The automaton's corners. */
+	{ "(a|b)*c", 2 },
+	{ "((a)*)*b", 2 },
+	{ "(a|ab)(c|bcd)(d*)", 2 },
+	{ "x(a)?$", 2 },
+	{ "^(a|b)", 2 },
+	{ "(a|b)+$", 2 },
+	{ "(\\$)$", 2 },
+	{ "(\\$)\\$", 2 },
+	{ "^(x{2}|[ab]{1,3})c?$", 2 },
+	{ "a|b", 2 },
+	{ "(2|-)+", 2 },
 	/* Outside it: regexec decides. */
+	{ "^a|b$", 0 },
+	{ "(^a)", 0 },
+	{ "(a$)", 0 },
+	{ "(.)", 0 },
 	{ "^[^a-z]+$", 0 },
 	{ "^.{1,3}$", 0 },
 	{ "^[[:digit:]]+$", 0 },
-	{ "a|b", 0 },
 	{ "^練馬", 0 },
 	{ "^\\w+$", 0 },
 	{ "a$b", 0 },
@@ -59,6 +77,13 @@ static const char *const subjects[] = {
 	"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
 	"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdeF",
 	"b", "ab", "aab",
+	/* The automaton's. */
+	"1 2 2 1 1 2 3 2 1+3 *", "-", "*", "1+", "1+3", " 1", "1  2", "1 2 ",
+	"0", "1+3+5 - *", "1+3+", "+", "- -", "-1", "2026-04-1", "2026-13-1",
+	"2026-12-9", "2026-00-1", "2026-10-10", "a.b", "a_b.c_d", "a.", ".a",
+	"a.b.c", "abcd", "abbcd", "abc", "acd", "xa", "xaa", "xx", "$", "$$",
+	"a$", "xxc", "abac", "bbbc", "x", "22-", "--2", "1-2-3-4",
+	"\xe3\x80\x80" "a", "a\xe3\x80\x80", "1 \xe3\x80\x80" "2",
 };
 
 static void
@@ -90,11 +115,17 @@ test_agrees_with_regexec(void **state)
 	}
 }
 
-/* Random subjects over the alphabets the patterns care about. */
+/*
+ * Random subjects over the alphabets the patterns care about: a wide one,
+ * and a narrow one where the automaton's patterns match often.
+ */
 static void
 test_random(void **state)
 {
-	static const char	 alphabet[] = "abcxyz019-.]:rvRV";
+	static const char	 wide[] = "abcdxyz019-.]:rvRV +*$_";
+	static const char	 narrow[] = "0123 +-*ab";
+	const char		*alphabet;
+	size_t			 na;
 	struct pattern		*pt;
 	regex_t			 re;
 	char			 s[40];
@@ -109,10 +140,12 @@ test_random(void **state)
 		assert_int_equal(pattern_compile(&pt, patterns[i].src), 0);
 		assert_int_equal(regcomp(&re, patterns[i].src,
 		    REG_EXTENDED | REG_NOSUB), 0);
-		for (n = 0; n < 3000; n++) {
-			len = (size_t)(rand() % 12);
+		for (n = 0; n < 6000; n++) {
+			alphabet = n % 2 ? narrow : wide;
+			na = strlen(alphabet);
+			len = (size_t)(rand() % 16);
 			for (k = 0; k < len; k++)
-				s[k] = alphabet[rand() % (sizeof alphabet - 1)];
+				s[k] = alphabet[(size_t)rand() % na];
 			s[len] = '\0';
 			if ((regexec(&re, s, 0, NULL, 0) == 0) !=
 			    pattern_match(pt, s))

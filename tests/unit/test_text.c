@@ -2,6 +2,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -124,6 +125,46 @@ test_valid(void **state)
 	}
 }
 
+/* The one-pass scan agrees with text_utf8_valid() and text_chars(). */
+static void
+test_scan(void **state)
+{
+	char	 buf[64];
+	size_t	 i, j, len, chars;
+	int	 valid;
+
+	(void)state;
+	for (i = 0; i < sizeof(valid_data) / sizeof(valid_data[0]); i++) {
+		chars = 12345;
+		valid = text_utf8_scan(valid_data[i].s, valid_data[i].len,
+		    &chars);
+		if (valid != valid_data[i].valid)
+			fail_msg("case %zu: scan says valid=%d", i, valid);
+		if (valid && chars != text_chars(valid_data[i].s,
+		    valid_data[i].len))
+			fail_msg("case %zu: %zu chars", i, chars);
+	}
+	/* Random bytes around the boundaries, with ASCII runs of 8 and more. */
+	srand(4242);
+	for (i = 0; i < 200000; i++) {
+		static const unsigned char pick[] = { 'a', '0', 0x7f, 0x80,
+		    0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0, 0xc2, 0xdf, 0xe0,
+		    0xe3, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, 0x00 };
+
+		len = (size_t)(rand() % (int)sizeof buf);
+		for (j = 0; j < len; j++)
+			buf[j] = (i % 2 ? rand() % 8 != 0 : rand() % 3 == 0) ?
+			    'x' :
+			    (char)pick[rand() % (int)sizeof pick];
+		valid = text_utf8_scan(buf, len, &chars);
+		if (valid != text_utf8_valid(buf, len))
+			fail_msg("random %zu: scan says valid=%d", i, valid);
+		if (valid && chars != text_chars(buf, len))
+			fail_msg("random %zu: %zu chars, want %zu", i, chars,
+			    text_chars(buf, len));
+	}
+}
+
 static void
 test_decode(void **state)
 {
@@ -214,6 +255,7 @@ main(void)
 		cmocka_unit_test(test_width),
 		cmocka_unit_test(test_cp_width),
 		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_scan),
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_csv),
 	};
