@@ -1028,7 +1028,7 @@ load(struct ydoc **out, const char *path, const char *name, struct diags *d,
 			break;
 		len += (size_t)r;
 	}
-	if (wkey != NULL) {
+	if (wkey != NULL && wvalue != NULL) {
 		struct ydoc		*q = NULL;
 		const struct node	*v;
 		int			 other = 0;
