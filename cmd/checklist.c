@@ -747,7 +747,9 @@ export_report(struct cmd_ctx *ctx, struct optv *ov)
 		    "every division; --org and --all choose forms"));
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
-	if (ck_aggregate(&s, st, kind, fy, &d) != 0) {
+	/* a department report summarises the staff's self check too */
+	if ((kind == CK_DEPARTMENT ? ck_aggregate_with_self(&s, &self, st,
+	    fy, &d) : ck_aggregate(&s, st, kind, fy, &d)) != 0) {
 		cmd_print_diags(stderr, &d);
 		rc = cmd_lib_error();
 		goto done;
@@ -761,16 +763,6 @@ export_report(struct cmd_ctx *ctx, struct optv *ov)
 		cmd_warn(_("no recommendations in item set %s (report:"
 		    " recommendations): the report has no section 今後の取組"),
 		    s->set->catalog);
-	/* a department report summarises the staff's self check too */
-	if (kind == CK_DEPARTMENT && ck_aggregate(&self, st, CK_SELF, fy,
-	    &d) != 0) {
-		if (error_code() != NC_ENOTFOUND) {
-			cmd_print_diags(stderr, &d);
-			rc = cmd_lib_error();
-			goto done;
-		}
-		self = NULL;
-	}
 	if (ck_report_names(&names[0], &names[1], s) != 0) {
 		rc = cmd_lib_error();
 		goto done;

@@ -895,6 +895,7 @@ review_decide_cmd(struct cmd_ctx *ctx, struct optv *ov)
 struct lrow {
 	struct record	*r;
 	const char	*received;
+	size_t		 ref;		/* its file in the scan */
 };
 
 static int
@@ -909,36 +910,41 @@ lrow_cmp(const void *a, const void *b)
 	return strcmp(x->r->relpath, y->r->relpath);
 }
 
-/* Load every review of a year (0: all), sorted by date received. */
+/*
+ * Load every review of a year (0: all), sorted by date received: whole,
+ * or only the top-level fields in want (nwant > 0: see
+ * record_load_fields()).  l is the scan, kept for reloading a row.
+ */
 static int
-load_reviews(struct lrow **out, size_t *nout, struct store *st,
-    const struct schema *kind, int fy)
+load_reviews(struct lrow **out, size_t *nout, struct reclist *l,
+    struct store *st, const struct schema *kind, int fy,
+    const char *const *want, size_t nwant)
 {
-	struct reclist	 l = RECLIST_INIT;
 	struct diags	 d = DIAGS_INIT;
 	struct lrow	*v = NULL;
 	size_t		 i, n = 0;
+	int		 rc;
 
 	*out = NULL;
 	*nout = 0;
-	if (store_scan(&l, st, kind, fy, NULL) != 0)
+	if (store_scan(l, st, kind, fy, NULL) != 0)
 		return cmd_lib_error();
-	if (l.n > 0 && (v = calloc(l.n, sizeof *v)) == NULL) {
-		reclist_free(&l);
+	if (l->n > 0 && (v = calloc(l->n, sizeof *v)) == NULL)
 		return cmd_error(_("out of memory"));
-	}
-	for (i = 0; i < l.n; i++) {
-		if (record_load(&v[n].r, st, &l.v[i], &d) != 0) {
+	for (i = 0; i < l->n; i++) {
+		rc = nwant > 0 ? record_load_fields(&v[n].r, st, &l->v[i], &d,
+		    want, nwant) : record_load(&v[n].r, st, &l->v[i], &d);
+		if (rc != 0) {
 			cmd_print_diags(stderr, &d);
 			diags_free(&d);
-			cmd_warn(_("skipping %s: %s"), l.v[i].relpath,
+			cmd_warn(_("skipping %s: %s"), l->v[i].relpath,
 			    error_last());
 			continue;
 		}
 		v[n].received = record_field(v[n].r, "received");
+		v[n].ref = i;
 		n++;
 	}
-	reclist_free(&l);
 	if (n > 0)
 		qsort(v, n, sizeof *v, lrow_cmp);
 	*out = v;
@@ -969,6 +975,12 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	const struct node	*root;
 	static const char *const keys[] = { "id", "received", "org",
 	    "title", "status", "days_open", "due", "overdue_days" };
+	static const char *const want[] = { "id", "received", "org",
+	    "title", "status", "type", "due", "submitted", "decision" };
+	const size_t		 nshort = 7;
+	struct reclist		 refs = RECLIST_INIT;
+	struct record		*whole = NULL;
+	struct diags		 d = DIAGS_INIT;
 	const char		*cells[8], *type = opt_get(ov, "type");
 	const char		*path = opt_get(ov, "output");
 	const char		*format = listing_format(opt_get(ov, "format"),
@@ -988,7 +1000,17 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	if (store_kind(&kind, st, "review") != 0 ||
 	    review_ctx_new(&rctx, st) != 0)
 		return cmd_lib_error();
-	if (load_reviews(&rows, &n, st, kind, (int)opt_num(ov, "fy", 0)) !=
+	/*
+	 * Only the fields the list shows and its filters and dates read
+	 * (issue 15).  With --overdue, first those that decide whether a
+	 * review is past due (its status, type, received and due, leading
+	 * fields of every review); the dates that end the review, which
+	 * days_open reads, are loaded only for the rows shown.  No fiscal
+	 * year can be left unread: nothing ties a review's due date to its
+	 * year, so a review of any year can be open past its due date.
+	 */
+	if (load_reviews(&rows, &n, &refs, st, kind, (int)opt_num(ov, "fy",
+	    0), want, overdue ? nshort : sizeof want / sizeof want[0]) !=
 	    CMD_OK)
 		goto done;
 	if ((t = table_new(data ? 8 : 7)) == NULL) {
@@ -1025,6 +1047,19 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		}
 		if (overdue && over == 0)
 			continue;
+		if (overdue) {
+			record_free(whole);
+			if (record_load_fields(&whole, st,
+			    &refs.v[rows[i].ref], &d, want,
+			    sizeof want / sizeof want[0]) != 0) {
+				cmd_print_diags(stderr, &d);
+				diags_free(&d);
+				cmd_warn(_("skipping %s: %s"),
+				    refs.v[rows[i].ref].relpath, error_last());
+				continue;
+			}
+			root = record_root(whole);
+		}
 		days[0] = '\0';
 		if (!node_scalar_eq(node_get(root, "status"), "withdrawn") &&
 		    review_days_open(&open, root, asof) == 0)
@@ -1066,6 +1101,9 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 done:
 	table_free(t);
 	buf_free(&out);
+	record_free(whole);
+	diags_free(&d);
+	reclist_free(&refs);
 	free_reviews(rows, n);
 	review_ctx_free(rctx);
 	return rc;
@@ -1122,6 +1160,7 @@ summarise(struct review_summary *sum, struct review_ctx **rctx,
 	const struct schema	*kind;
 	const struct node	**roots = NULL;
 	struct lrow		*rows = NULL;
+	struct reclist		 refs = RECLIST_INIT;
 	size_t			 i, n = 0;
 	int			 rc = CMD_FAIL;
 
@@ -1129,7 +1168,7 @@ summarise(struct review_summary *sum, struct review_ctx **rctx,
 	if (store_kind(&kind, st, "review") != 0 ||
 	    review_ctx_new(rctx, st) != 0)
 		return cmd_lib_error();
-	if (load_reviews(&rows, &n, st, kind, fy) != CMD_OK)
+	if (load_reviews(&rows, &n, &refs, st, kind, fy, NULL, 0) != CMD_OK)
 		goto done;
 	if (n > 0 && (roots = calloc(n, sizeof *roots)) == NULL) {
 		cmd_error(_("out of memory"));
@@ -1145,6 +1184,7 @@ summarise(struct review_summary *sum, struct review_ctx **rctx,
 done:
 	free(roots);
 	free_reviews(rows, n);
+	reclist_free(&refs);
 	if (rc != CMD_OK) {
 		review_ctx_free(*rctx);
 		*rctx = NULL;

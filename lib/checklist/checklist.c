@@ -274,8 +274,12 @@ ck_set_load(struct ck_set **out, struct store *st, enum ck_kind kind, int fy)
 	    (r = store_scan(&l, st, cat, fy, NULL)) != 0)
 		return r;
 	for (i = 0; i < l.n; i++) {
-		if ((r = record_load(&rec, st, &l.v[i], NULL)) != 0)
+		/* the other item sets are not parsed (issue 15) */
+		if ((r = record_load_where(&rec, st, &l.v[i], NULL, "kind",
+		    want)) != 0)
 			goto done;
+		if (rec == NULL)
+			continue;
 		k = node_get_str(record_root(rec), "kind");
 		v = int_field(record_root(rec), "version", 1);
 		if (k != NULL && strcmp(k, want) == 0 && v > bestv) {

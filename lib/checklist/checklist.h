@@ -317,6 +317,15 @@ struct ck_stats {
  */
 int		 ck_aggregate(struct ck_stats **out, struct store *,
 		    enum ck_kind, int fy, struct diags *d);
+/*
+ * The department check of fy and, for its report, the staff's self check
+ * of the same year (*self NULL when fy has no self-check item set),
+ * without the self check's previous year, which the report does not
+ * show: the year's folder is read once.
+ */
+int		 ck_aggregate_with_self(struct ck_stats **out,
+		    struct ck_stats **self, struct store *, int fy,
+		    struct diags *d);
 void		 ck_stats_free(struct ck_stats *);
 /* Item indexes sorted by rate, lowest first (items without answers last). */
 size_t		*ck_stats_lowest(const struct ck_stats *);

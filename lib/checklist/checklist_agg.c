@@ -117,16 +117,12 @@ tally_answers(struct year *y, const struct node *answers, size_t di)
 	}
 }
 
+/* The item set and the counters of a year; 1 when not required and none. */
 static int
-load_year(struct year *y, struct store *st, const struct ck_orgs *orgs,
-    enum ck_kind kind, int fy, int required, struct diags *d)
+year_init(struct year *y, struct store *st, const struct ck_orgs *orgs,
+    enum ck_kind kind, int fy, int required)
 {
-	const struct schema	*sch;
-	struct reclist		 l = RECLIST_INIT;
-	struct record		*rec;
-	const char		*k;
-	size_t			 i;
-	int			 r;
+	int	r;
 
 	memset(y, 0, sizeof *y);
 	if ((r = ck_set_load(&y->set, st, kind, fy)) != 0) {
@@ -141,31 +137,66 @@ load_year(struct year *y, struct store *st, const struct ck_orgs *orgs,
 	y->dw = calloc(orgs->n + 1, sizeof *y->dw);
 	if (y->counts == NULL || y->dsum == NULL || y->dw == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
+	return 0;
+}
+
+/*
+ * The submissions of fy of each of the n kinds into ys[i], the folder
+ * read once; the records of other kinds are not parsed (issue 15).
+ */
+static int
+scan_year(struct year *const *ys, const enum ck_kind *kinds, size_t n,
+    struct store *st, int fy, struct diags *d)
+{
+	const struct schema	*sch;
+	struct reclist		 l = RECLIST_INIT;
+	struct record		*rec;
+	const char		*names[3], *k;
+	size_t			 i, j;
+	int			 r;
+
+	for (j = 0; j < n; j++)
+		names[j] = ck_kind_name(kinds[j]);
 	if ((r = store_kind(&sch, st, "checklist")) != 0 ||
 	    (r = store_scan(&l, st, sch, fy, d)) != 0)
 		return r;
-	if ((y->recs = calloc(l.n + 1, sizeof *y->recs)) == NULL) {
-		reclist_free(&l);
-		return error_set(NC_ENOMEM, "out of memory");
+	for (j = 0; j < n; j++) {
+		if ((ys[j]->recs = calloc(l.n + 1, sizeof *ys[j]->recs)) ==
+		    NULL) {
+			r = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
 	}
 	for (i = 0; i < l.n; i++) {
-		/* The other kinds' records are not parsed (issue 15). */
-		if ((r = record_load_where(&rec, st, &l.v[i], d, "kind",
-		    ck_kind_name(kind))) != 0) {
-			reclist_free(&l);
-			return r;
-		}
+		if ((r = record_load_where_in(&rec, st, &l.v[i], d, "kind",
+		    names, n)) != 0)
+			goto done;
 		if (rec == NULL)
 			continue;
 		k = node_get_str(record_root(rec), "kind");
-		if (k == NULL || strcmp(k, ck_kind_name(kind)) != 0) {
+		for (j = 0; k != NULL && j < n; j++)
+			if (strcmp(k, names[j]) == 0)
+				break;
+		if (k == NULL || j == n) {
 			record_free(rec);
 			continue;
 		}
-		y->recs[y->nrecs++] = rec;
+		ys[j]->recs[ys[j]->nrecs++] = rec;
 	}
+done:
 	reclist_free(&l);
-	return 0;
+	return r;
+}
+
+static int
+load_year(struct year *y, struct store *st, const struct ck_orgs *orgs,
+    enum ck_kind kind, int fy, int required, struct diags *d)
+{
+	int	r;
+
+	if ((r = year_init(y, st, orgs, kind, fy, required)) != 0)
+		return r;
+	return scan_year(&y, &kind, 1, st, fy, d);
 }
 
 /* Tally a year: items, divisions; returns per-division record lists. */
@@ -370,15 +401,12 @@ vendor_stats(struct ck_stats *s, struct year *y, const struct ck_orgs *orgs)
 	return 0;
 }
 
-int
-ck_aggregate(struct ck_stats **out, struct store *st, enum ck_kind kind,
-    int fy, struct diags *d)
+static int
+stats_new(struct ck_stats **out, struct store *st, enum ck_kind kind, int fy)
 {
 	struct ck_stats	*s;
 	struct priv	*p;
-	int		*sub = NULL, *psub = NULL, r;
-	double		*score = NULL, *dev = NULL;
-	size_t		 i, j;
+	int		 r;
 
 	*out = NULL;
 	if ((s = calloc(1, sizeof *s)) == NULL ||
@@ -389,11 +417,90 @@ ck_aggregate(struct ck_stats **out, struct store *st, enum ck_kind kind,
 	s->priv = p;
 	s->kind = kind;
 	s->fy = fy;
-	if ((r = ck_orgs_load(&p->orgs, st)) != 0 ||
-	    (r = load_year(&p->cur, st, p->orgs, kind, fy, 1, d)) != 0)
+	if ((r = ck_orgs_load(&p->orgs, st)) != 0) {
+		ck_stats_free(s);
+		return r;
+	}
+	*out = s;
+	return 0;
+}
+
+static int	aggregate(struct ck_stats *, struct store *, int, struct diags *);
+
+int
+ck_aggregate(struct ck_stats **out, struct store *st, enum ck_kind kind,
+    int fy, struct diags *d)
+{
+	struct ck_stats	*s;
+	struct priv	*p;
+	int		 r;
+
+	*out = NULL;
+	if ((r = stats_new(&s, st, kind, fy)) != 0)
+		return r;
+	p = s->priv;
+	if ((r = load_year(&p->cur, st, p->orgs, kind, fy, 1, d)) != 0 ||
+	    (r = aggregate(s, st, 1, d)) != 0) {
+		ck_stats_free(s);
+		return r;
+	}
+	*out = s;
+	return 0;
+}
+
+int
+ck_aggregate_with_self(struct ck_stats **out, struct ck_stats **self,
+    struct store *st, int fy, struct diags *d)
+{
+	static const enum ck_kind kinds[] = { CK_DEPARTMENT, CK_SELF };
+	struct ck_stats	*s = NULL, *t = NULL;
+	struct priv	*p, *q;
+	struct year	*ys[2];
+	int		 r;
+
+	*out = *self = NULL;
+	if ((r = stats_new(&s, st, CK_DEPARTMENT, fy)) != 0 ||
+	    (r = stats_new(&t, st, CK_SELF, fy)) != 0)
 		goto fail;
-	r = load_year(&p->prev, st, p->orgs, kind, fy - 1, 0, d);
-	if (r < 0)
+	p = s->priv;
+	q = t->priv;
+	if ((r = year_init(&p->cur, st, p->orgs, CK_DEPARTMENT, fy, 1)) != 0)
+		goto fail;
+	/* no self-check item set: a report without the self check */
+	if ((r = year_init(&q->cur, st, q->orgs, CK_SELF, fy, 0)) < 0)
+		goto fail;
+	if (r == 1) {
+		ck_stats_free(t);
+		t = NULL;
+	}
+	ys[0] = &p->cur;
+	ys[1] = t != NULL ? &q->cur : NULL;
+	if ((r = scan_year(ys, kinds, t != NULL ? 2 : 1, st, fy, d)) != 0 ||
+	    (r = aggregate(s, st, 1, d)) != 0 ||
+	    (t != NULL && (r = aggregate(t, st, 0, d)) != 0))
+		goto fail;
+	*out = s;
+	*self = t;
+	return 0;
+fail:
+	ck_stats_free(s);
+	ck_stats_free(t);
+	return r;
+}
+
+/* The statistics of s's year, loaded; with the previous year's if prev. */
+static int
+aggregate(struct ck_stats *s, struct store *st, int prev, struct diags *d)
+{
+	struct priv	*p = s->priv;
+	enum ck_kind	 kind = s->kind;
+	int		 fy = s->fy;
+	int		*sub = NULL, *psub = NULL, r = 1;
+	double		*score = NULL, *dev = NULL;
+	size_t		 i, j;
+
+	if (prev && (r = load_year(&p->prev, st, p->orgs, kind, fy - 1, 0,
+	    d)) < 0)
 		goto fail;
 	s->has_prev = r == 0;
 	s->set = p->cur.set;
@@ -544,17 +651,11 @@ ck_aggregate(struct ck_stats **out, struct store *st, enum ck_kind kind,
 	}
 	if (kind == CK_VENDOR && (r = vendor_stats(s, &p->cur, p->orgs)) != 0)
 		goto fail;
-	free(sub);
-	free(psub);
-	free(score);
-	free(dev);
-	*out = s;
-	return 0;
+	r = 0;
 fail:
 	free(sub);
 	free(psub);
 	free(score);
 	free(dev);
-	ck_stats_free(s);
 	return r;
 }

@@ -977,6 +977,98 @@ cal_prev_business_day(struct cal_date *out, const struct cal *c,
  * end is, as cal_add_business_days() counts: counting from from to the
  * n-th business day after or before it gives n, even from a closed day.
  */
+/* Monday to Friday among the day numbers up to z, from a fixed origin. */
+static long
+weekdays_upto(long z)
+{
+	long	t = z + 3, q, r;	/* t % 7: 0 Monday ... 6 Sunday */
+
+	q = t / 7;
+	r = t % 7;
+	if (r < 0) {
+		q--;
+		r += 7;
+	}
+	return 5 * q + (r < 5 ? r + 1 : 5);
+}
+
+/*
+ * Business days among the day numbers (a, b], a < b, without asking
+ * about every day (issue 15: `review list --overdue` counted years of
+ * days one by one): the weekdays, corrected on the days the plain
+ * weekday rule may get wrong -- the year's holidays, the year-end
+ * closure and the calendar's extra closures and openings -- each asked
+ * about once through cal_is_business_day().
+ */
+static int
+count_open(long *out, const struct cal *c, long a, long b)
+{
+	static const int	 yearend[][2] = { { 1, 1 }, { 1, 2 }, { 1, 3 },
+				    { 12, 29 }, { 12, 30 }, { 12, 31 } };
+	/* a list of overdue cases asks about the same years again */
+	static struct hlist	 cache[16];
+	static int		 cached[16];
+	const struct cal_extra	*x;
+	struct hlist		*hp;
+	struct cal_date		 d;
+	long			 n, z;
+	size_t			 i, k;
+	int			 y, r, w, kind;
+
+	n = weekdays_upto(b) - weekdays_upto(a);
+	for (y = cal_from_days(a + 1).y; y <= cal_from_days(b).y; y++) {
+		hp = &cache[(unsigned)y % 16];
+		if (cached[(unsigned)y % 16] != y) {
+			cached[(unsigned)y % 16] = 0;
+			if ((r = year_holidays(hp, y)) != 0)
+				return r;
+			cached[(unsigned)y % 16] = y;
+		}
+		/* holidays, then the year-end days, then the extras */
+		for (kind = 0; kind < 3; kind++) {
+			k = kind == 0 ? hp->n : kind == 1 ? 6 :
+			    c != NULL ? c->n : 0;
+			for (i = 0; i < k; i++) {
+				if (kind == 0)
+					d = hp->v[i].date;
+				else if (kind == 1) {
+					d.y = y;
+					d.m = yearend[i][0];
+					d.d = yearend[i][1];
+				} else {
+					d = c->v[i].date;
+					/* counted already */
+					if (d.y != y || hfind(hp, d) >= 0 ||
+					    extra_find(c, d) != &c->v[i])
+						continue;
+				}
+				/* a year-end holiday: counted as a holiday */
+				if (kind == 1 && hfind(hp, d) >= 0)
+					continue;
+				if (kind == 2 && ((d.m == 12 && d.d >= 29) ||
+				    (d.m == 1 && d.d <= 3)))
+					continue;
+				z = cal_days(d);
+				if (z <= a || z > b)
+					continue;
+				w = cal_weekday(d);
+				if (w != 0 && w != 6)
+					n--;
+				/*
+				 * A holiday, a year-end day or an extra
+				 * closure is closed unless an extra opens
+				 * it (cal_closed_reason()).
+				 */
+				x = extra_find(c, d);
+				if (x != NULL && x->open)
+					n++;
+			}
+		}
+	}
+	*out = n;
+	return 0;
+}
+
 int
 cal_count_business_days(long *out, const struct cal *c, struct cal_date from,
     struct cal_date to)
@@ -990,6 +1082,17 @@ cal_count_business_days(long *out, const struct cal *c, struct cal_date from,
 	if (!cal_date_valid(to))
 		return invalid_date(to);
 	step = cal_cmp(from, to) > 0 ? -1 : 1;
+	if (labs(cal_days(to) - cal_days(from)) > 31) {
+		if (step > 0)
+			r = count_open(&n, c, cal_days(from), cal_days(to));
+		else
+			r = count_open(&n, c, cal_days(to) - 1,
+			    cal_days(from) - 1);
+		if (r != 0)
+			return r;
+		*out = step * n;
+		return 0;
+	}
 	for (d = from; cal_cmp(d, to) != 0; ) {
 		d = cal_add_days(d, step);
 		if ((r = cal_is_business_day(c, d)) < 0)

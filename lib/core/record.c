@@ -75,6 +75,33 @@ record_load_where(struct record **out, struct store *st,
 }
 
 int
+record_load_where_in(struct record **out, struct store *st,
+    const struct recref *ref, struct diags *d, const char *key,
+    const char *const *values, size_t n)
+{
+	struct record		*q = NULL;
+	const struct node	*v;
+	size_t			 i;
+	int			 other = 0;
+
+	*out = NULL;
+	if (n == 1)
+		return record_load_where(out, st, ref, d, key, values[0]);
+	/* As ydoc_load_where(): what the quick reader doubts is parsed. */
+	if (load(&q, st, ref, NULL, &key, 1, NULL, NULL) == 0 &&
+	    (v = node_get(record_root(q), key)) != NULL &&
+	    v->kind == NODE_SCALAR) {
+		for (other = 1, i = 0; i < n && other; i++)
+			other = strcmp(v->u.s.str, values[i]) != 0;
+	}
+	record_free(q);
+	error_clear();
+	if (other)
+		return 0;
+	return load(out, st, ref, d, NULL, 0, NULL, NULL);
+}
+
+int
 record_load_fields(struct record **out, struct store *st,
     const struct recref *ref, struct diags *d, const char *const *want,
     size_t nwant)

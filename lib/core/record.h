@@ -35,6 +35,13 @@ int		 record_load_fields(struct record **out, struct store *,
 int		 record_load_where(struct record **out, struct store *,
 		    const struct recref *, struct diags *d, const char *key,
 		    const char *value);
+/*
+ * The same when the key holds one of the n values (n > 0): each file
+ * whose key holds another text is read only as far as that key.
+ */
+int		 record_load_where_in(struct record **out, struct store *,
+		    const struct recref *, struct diags *d, const char *key,
+		    const char *const *values, size_t n);
 void		 record_free(struct record *);
 struct node	*record_root(const struct record *);
 const char	*record_id(const struct record *);

@@ -757,6 +757,55 @@ test_business_day_rule(void **state)
 	cal_free(c);
 }
 
+/*
+ * Long spans are counted from the weekdays and the days the weekday rule
+ * may get wrong (issue 15): the same as asking about every day, with and
+ * without extra closures and openings, forwards and backwards.
+ */
+static void
+test_count_business_days_long(void **state)
+{
+	struct cal	*c;
+	struct cal_date	 from, to;
+	long		 a, b, z, want, got;
+	int		 k, r;
+
+	(void)state;
+	assert_non_null(c = cal_new());
+	assert_int_equal(cal_add_closure(c, D("2026-06-15"), "点検"), 0);
+	assert_int_equal(cal_add_closure(c, D("2027-05-03"), "重複"), 0);
+	assert_int_equal(cal_add_closure(c, D("2027-12-30"), "年末"), 0);
+	assert_int_equal(cal_add_opening(c, D("2026-06-20"), "土曜開庁"), 0);
+	assert_int_equal(cal_add_opening(c, D("2027-01-03"), "臨時窓口"), 0);
+	assert_int_equal(cal_add_opening(c, D("2028-02-11"), "祝日開庁"), 0);
+	for (k = 0; k < 2; k++) {
+		for (a = cal_days(D("2025-12-20")); a <= cal_days(D(
+		    "2026-01-10")); a++) {
+			for (b = a + 25; b <= a + 1200; b += 37) {
+				for (want = 0, z = a + 1; z <= b; z++) {
+					r = cal_is_business_day(k ? c : NULL,
+					    cal_from_days(z));
+					assert_true(r >= 0);
+					want += r;
+				}
+				from = cal_from_days(a);
+				to = cal_from_days(b);
+				assert_int_equal(cal_count_business_days(&got,
+				    k ? c : NULL, from, to), 0);
+				assert_int_equal(got, want);
+				/* backwards: minus those in [to, from) */
+				for (want = 0, z = a; z < b; z++)
+					want += cal_is_business_day(k ? c :
+					    NULL, cal_from_days(z));
+				assert_int_equal(cal_count_business_days(&got,
+				    k ? c : NULL, to, from), 0);
+				assert_int_equal(got, -want);
+			}
+		}
+	}
+	cal_free(c);
+}
+
 static void
 test_count_business_days(void **state)
 {
@@ -1079,6 +1128,7 @@ main(void)
 		cmocka_unit_test(test_holiday_invariants),
 		cmocka_unit_test(test_add_business_days),
 		cmocka_unit_test(test_count_business_days),
+		cmocka_unit_test(test_count_business_days_long),
 		cmocka_unit_test(test_business_day_rule),
 		cmocka_unit_test(test_era_round_trip),
 		cmocka_unit_test(test_closures),

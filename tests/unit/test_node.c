@@ -406,12 +406,53 @@ test_limits(void **state)
 	buf_free(&in);
 }
 
+/*
+ * The writer's typed words and the reader's nulls, and their near misses
+ * (issue 15: both are now decided from the first character and length).
+ */
+static void
+test_typed_words(void **state)
+{
+	static const struct {
+		const char	*s;
+		int		 quote, null;
+	} cases[] = {
+		{ "~", 1, 1 }, { "null", 1, 1 }, { "Null", 1, 1 },
+		{ "NULL", 1, 1 }, { "nULL", 0, 0 }, { "nul", 0, 0 },
+		{ "nulls", 0, 0 }, { "~~", 0, 0 }, { "", 1, 1 },
+		{ "y", 1, 0 }, { "Y", 1, 0 }, { "yes", 1, 0 }, { "YES", 1, 0 },
+		{ "yES", 0, 0 }, { "n", 1, 0 }, { "no", 1, 0 }, { "on", 1, 0 },
+		{ "Off", 1, 0 }, { "OFF", 1, 0 }, { "oFF", 0, 0 },
+		{ "true", 1, 0 }, { "False", 1, 0 }, { "FALSE", 1, 0 },
+		{ "falsy", 0, 0 }, { "falsey", 0, 0 }, { ".inf", 1, 0 },
+		{ "-.Inf", 1, 0 }, { "+.INF", 1, 0 }, { ".nan", 1, 0 },
+		{ ".NaN", 1, 0 }, { "<<", 1, 0 }, { "=", 1, 0 }, { "na", 0, 0 },
+		{ "yesterday", 0, 0 }, { "none", 0, 0 }, { "2026-04-01", 1, 0 },
+	};
+	struct ydoc	*doc;
+	struct node	*n;
+	size_t		 i;
+
+	(void)state;
+	assert_non_null(doc = ydoc_new());
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		if (node_needs_quotes(cases[i].s, strlen(cases[i].s)) !=
+		    cases[i].quote)
+			fail_msg("'%s': quote %d", cases[i].s, cases[i].quote);
+		assert_non_null(n = node_str(doc, cases[i].s));
+		if (node_is_null(n) != cases[i].null)
+			fail_msg("'%s': null %d", cases[i].s, cases[i].null);
+	}
+	ydoc_free(doc);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_quoting),
+		cmocka_unit_test(test_typed_words),
 		cmocka_unit_test(test_rejected),
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_build),

@@ -277,6 +277,51 @@ test_generated(void **state)
 	buf_free(&b);
 }
 
+/*
+ * A merge conflict anywhere in the file stops the quick reader as it
+ * stops the full parse, with the same problems (issue 15: the conflict
+ * and key scans became one walk), whatever the line breaks.
+ */
+static void
+test_conflicts(void **state)
+{
+	static const char *const files[] = {
+		"id: x\nstatus: open\nnotes:\n  - a\n<<<<<<< HEAD\n  - b\n"
+		    "=======\n  - c\n>>>>>>> other\n",
+		"\xef\xbb\xbf<<<<<<< HEAD\nid: x\n=======\nid: y\n"
+		    ">>>>>>> b\n",
+		"id: x\r\nstatus: open\r\n||||||| base\r\nstatus: old\n",
+		"id: x\nstatus: open\nnote: |\n  <<<<<<< indented\n"
+		    "  =======\n",
+	};
+	static const char *const want[] = { "id", "status", "absent" };
+	struct diags	 d1 = DIAGS_INIT, d2 = DIAGS_INIT;
+	struct ydoc	*full, *quick;
+	size_t		 i, k;
+	int		 r1, r2;
+
+	(void)state;
+	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+		put_file(files[i], strlen(files[i]));
+		r1 = ydoc_load_as(&full, tmppath, "c.yaml", &d1);
+		r2 = ydoc_load_fields(&quick, tmppath, "c.yaml", &d2, want, 3);
+		assert_int_equal(r1, r2);
+		assert_int_equal(d1.n, d2.n);
+		for (k = 0; k < d1.n; k++) {
+			assert_int_equal(d1.v[k].line, d2.v[k].line);
+			assert_string_equal(d1.v[k].msg, d2.v[k].msg);
+		}
+		if (i < 3)
+			assert_true(r1 != 0 && d1.n > 0);
+		else
+			assert_true(r1 == 0 && d1.n == 0);
+		ydoc_free(full);
+		ydoc_free(quick);
+		diags_free(&d1);
+		diags_free(&d2);
+	}
+}
+
 static int
 setup(void **state)
 {
@@ -362,6 +407,7 @@ main(void)
 		cmocka_unit_test(test_yaml_suite),
 		cmocka_unit_test(test_generated),
 		cmocka_unit_test(test_where),
+		cmocka_unit_test(test_conflicts),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -283,6 +283,83 @@ test_checker_batch(void **state)
 	store_free(st);
 }
 
+/*
+ * record_load_where_in() (issue 15): a record whose key holds one of the
+ * values is loaded whole, one that holds another is skipped, and whatever
+ * the quick reader cannot judge (no key, a key that is not text) is
+ * loaded whole for the caller to judge.
+ */
+static void
+test_load_where_in(void **state)
+{
+	static const struct {
+		const char	*text;
+		int		 loaded;
+	} cases[] = {
+		{ "id: ck-00000001\nkind: self\nnote: a\n", 1 },
+		{ "id: ck-00000002\nkind: department\nnote: b\n", 1 },
+		{ "id: ck-00000003\nkind: vendor\nnote: c\n", 0 },
+		{ "id: ck-00000004\nnote: no kind\n", 1 },
+		{ "id: ck-00000005\nkind: [self]\n", 1 },
+		{ "id: ck-00000006\nkind: \"self\"\n", 1 },
+		{ "id: ck-00000007\nkind: selfish\n", 0 },
+	};
+	static const char *const kinds[] = { "self", "department" };
+	const struct schema	*sch;
+	struct store		*st;
+	struct recref		 ref;
+	struct record		*r, *whole;
+	char			 dir[512], rel[64], id[16];
+	size_t			 i, n;
+
+	(void)state;
+	assert_int_equal(store_open(&st, root), 0);
+	assert_int_equal(store_kind(&sch, st, "checklist"), 0);
+	snprintf(dir, sizeof dir, "%s/checklists", root);
+	mkdir(dir, 0777);
+	snprintf(dir, sizeof dir, "%s/checklists/2026", root);
+	mkdir(dir, 0777);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		snprintf(id, sizeof id, "ck-%08zu", i + 1);
+		snprintf(rel, sizeof rel, "checklists/2026/%s.yaml", id);
+		put(rel, cases[i].text);
+		ref.id = id;
+		ref.relpath = rel;
+		ref.kind = sch;
+		ref.fy = 2026;
+		for (n = 1; n <= 2; n++) {
+			assert_int_equal(record_load_where_in(&r, st, &ref,
+			    NULL, "kind", kinds, n), 0);
+			/* with one value: self only */
+			if (n == 1 && i == 1) {
+				assert_null(r);
+				continue;
+			}
+			if (!cases[i].loaded) {
+				assert_null(r);
+				continue;
+			}
+			assert_non_null(r);
+			assert_int_equal(record_load(&whole, st, &ref, NULL),
+			    0);
+			assert_string_equal(record_field(r, "note") ?
+			    record_field(r, "note") : "", record_field(whole,
+			    "note") ? record_field(whole, "note") : "");
+			assert_int_equal(record_root(r)->n,
+			    record_root(whole)->n);
+			record_free(whole);
+			record_free(r);
+		}
+		snprintf(dir, sizeof dir, "%s/%s", root, rel);
+		unlink(dir);
+	}
+	snprintf(dir, sizeof dir, "%s/checklists/2026", root);
+	rmdir(dir);
+	snprintf(dir, sizeof dir, "%s/checklists", root);
+	rmdir(dir);
+	store_free(st);
+}
+
 /* Organisations by code or by a name only one of them has. */
 static void
 test_orgs(void **state)
@@ -449,6 +526,7 @@ main(void)
 		cmocka_unit_test(test_ids),
 		cmocka_unit_test(test_create_find_save),
 		cmocka_unit_test(test_checker_batch),
+		cmocka_unit_test(test_load_where_in),
 		cmocka_unit_test(test_orgs),
 		cmocka_unit_test(test_atomic_write),
 		cmocka_unit_test(test_stale_temps),
