@@ -832,7 +832,8 @@ paper_items(struct grid *g, struct store *st, const struct node *root)
 
 /*
  * Append s to b a part a line, for a column that does not wrap: a break
- * at each space (after a 文書番号) and before a bracket, so that a date
+ * at each space (after a 文書番号, between a 課 and its system) and
+ * before a bracket, so that a date
  * in brackets keeps a line of its own: "運用面の監査\n（令和8年7月15日）".
  */
 static void
@@ -841,8 +842,9 @@ lines_of(struct buf *b, const char *s)
 	const char	*open = "（";
 
 	for (; *s != '\0'; s++) {
-		if (*s == ' ') {
+		if (*s == ' ' || strncmp(s, "　", strlen("　")) == 0) {
 			buf_puts(b, "\n");
+			s += *s == ' ' ? 0 : strlen("　") - 1;
 			continue;
 		}
 		if (strncmp(s, open, strlen(open)) == 0 && b->len > 0 &&
@@ -1871,7 +1873,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	struct year		 y;
 	struct docx		*d = NULL;
 	struct docx_table	*t = NULL;
-	struct docx_para_style	 num;
+	struct docx_para_style	 num, small, snum;
 	struct buf		 b = BUF_INIT, title = BUF_INIT;
 	const struct node	*root, *fs;
 	char			 lab[CAL_FMT_MAX], c[32], day[CAL_FMT_MAX];
@@ -1882,6 +1884,15 @@ audit_doc_results_docx(const char *path, struct store *st,
 
 	memset(&num, 0, sizeof num);
 	num.align = DOCX_RIGHT;
+	/*
+	 * The 実施状況 table in 9pt: eight columns of whole words (a 課 and
+	 * its system, 令和8年10月21日, フォローアップ中) do not fit the
+	 * text width in 10.5pt, and would break mid-word.
+	 */
+	memset(&small, 0, sizeof small);
+	small.size = 18;
+	snum = num;
+	snum.size = 18;
 	if ((rc = year_new(&y, a, n)) != 0)
 		goto done;
 	if (cal_fy_label(lab, sizeof lab, fy) != 0)
@@ -1915,37 +1926,43 @@ audit_doc_results_docx(const char *path, struct store *st,
 	    || (rc = docx_add_outline_heading(d, 2, "実施状況")) != 0)
 		goto done;
 	if ((rc = docx_table_new(&t, 8, lw)) != 0 ||
-	    (rc = add_header_row(t, lh, 8)) != 0)
+	    (rc = docx_table_header_rows(t, 1)) != 0)
 		goto done;
+	for (i = 0; i < 8; i++)
+		if ((rc = docx_table_cell(t, 0, i, lh[i], &small)) != 0)
+			goto done;
 	for (i = 0; i < n; i++) {
 		struct buf o = BUF_INIT;
 
 		root = record_root(a[i]);
 		snprintf(c, sizeof c, "%zu", i + 1);
 		era(day, node_get_str(root, "date"));
+		/* 総務課／文書管理システム, 区立図書館／（見本A）: whole words */
 		target(&o, st, root, 0);
-		if ((rc = docx_table_cell(t, i + 1, 0, c, &num)) == 0)
-			rc = docx_table_cell(t, i + 1, 1, o.data, NULL);
+		buf_reset(&b);
+		lines_of(&b, o.data);
+		if ((rc = docx_table_cell(t, i + 1, 0, c, &snum)) == 0)
+			rc = docx_table_cell(t, i + 1, 1, b.data, &small);
 		buf_free(&o);
 		if (rc != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 2,
 		    node_scalar_eq(node_get(root, "type"), "system") ?
 		    "システム面" : node_scalar_eq(node_get(root, "type"),
-		    "followup") ? "フォローアップ" : "運用面", NULL)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 3, day, NULL)) != 0)
+		    "followup") ? "フォローアップ" : "運用面", &small)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 3, day, &small)) != 0)
 			goto done;
 		snprintf(c, sizeof c, "%u", y.s[i].total.items);
 		if ((rc = docx_table_cell(t, i + 1, 4, y.s[i].total.items ?
-		    c : "－", &num)) != 0)
+		    c : "－", &snum)) != 0)
 			goto done;
 		rate_cell(c, sizeof c, &y.s[i].total);
-		if ((rc = docx_table_cell(t, i + 1, 5, c, &num)) != 0)
+		if ((rc = docx_table_cell(t, i + 1, 5, c, &snum)) != 0)
 			goto done;
 		fs = audit_findings(root);
 		snprintf(c, sizeof c, "%zu", fs != NULL ? fs->n : 0);
-		if ((rc = docx_table_cell(t, i + 1, 6, c, &num)) != 0 ||
+		if ((rc = docx_table_cell(t, i + 1, 6, c, &snum)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 7, label(st, "status",
-		    NULL, node_get_str(root, "status")), NULL)) != 0)
+		    NULL, node_get_str(root, "status")), &small)) != 0)
 			goto done;
 	}
 	if ((rc = docx_add_table(d, t)) != 0)
@@ -2170,18 +2187,18 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	static const struct xlsx_column lc[] = {
 		{ "No.", XLSX_COL_CENTER, 5 },
 		{ "監査名", 0, 46 },
-		{ "種類", XLSX_COL_CENTER, 16 },
-		{ "対象", 0, 18 },
+		{ "種類", XLSX_COL_CENTER, 0 },	/* whole words: */
+		{ "対象", 0, 0 },		/* from the content */
 		{ "実施日", XLSX_COL_CENTER, 16 },
 		{ "項目数", 0, 8 },
 		{ "適合率", 0, 9 },
 		{ "指摘", 0, 7 },
 		{ "未是正", 0, 8 },
-		{ "状況", XLSX_COL_CENTER, 12 },
+		{ "状況", XLSX_COL_CENTER, 0 },
 	};
 	static const struct xlsx_column fc[] = {
 		{ "監査", 0, 34 },
-		{ "対象", 0, 18 },
+		{ "対象", 0, 0 },
 		{ "No.", XLSX_COL_CENTER, 5 },
 		{ "項目番号", 0, 11 },
 		{ "章", XLSX_COL_CENTER, 8 },
@@ -2196,7 +2213,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*s1, *s2, *s3, *s4;
 	struct year		 y;
-	struct buf		 b = BUF_INIT, names[40];
+	struct buf		 b = BUF_INIT, b2 = BUF_INIT, names[40];
 	const struct node	*root, *fs, *f;
 	char			 lab[CAL_FMT_MAX], key[128];
 	uint32_t		 row, first;
@@ -2234,7 +2251,10 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		xlsx_write_text(s1, row, 1, node_get_str(root, "title"));
 		xlsx_write_text(s1, row, 2, label(st, "type", NULL,
 		    node_get_str(root, "type")));
-		xlsx_write_text(s1, row, 3, target(&o, st, root, 0));
+		/* 総務課／文書管理システム: a line each, not broken */
+		buf_reset(&b2);
+		lines_of(&b2, target(&o, st, root, 0));
+		xlsx_write_text(s1, row, 3, b2.data);
 		buf_free(&o);
 		write_date(s1, row, 4, node_get_str(root, "date"));
 		if (y.s[i].total.items > 0)
@@ -2257,15 +2277,29 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	/* 章別適合率: chapters down, audits with items across. */
 	cc[0].heading = "章";
 	cc[0].flags = 0;
-	cc[0].width = 30;
+	cc[0].width = 36;	/* 2-3 情報システム全体の強靭性の向上 */
 	for (i = 0, nc = 1; i < n && nc < 40; i++) {
 		if (!scored(&y.s[i]))
 			continue;
-		buf_init(&names[nc]);
-		target(&names[nc], st, record_root(a[i]), 0);
-		cc[nc].heading = names[nc].data;
-		cc[nc].flags = 0;
-		cc[nc].width = 14;
+		{
+			struct buf	 o = BUF_INIT;
+			unsigned	 lw[8];
+			size_t		 nl, m;
+
+			/* the heading a word a line, in a width it fits */
+			buf_init(&names[nc]);
+			lines_of(&names[nc], target(&o, st, record_root(a[i]),
+			    0));
+			buf_free(&o);
+			cc[nc].heading = names[nc].data;
+			cc[nc].flags = 0;
+			cc[nc].width = 14;
+			nl = line_widths(lw, 8, names[nc].data != NULL ?
+			    names[nc].data : "");
+			for (m = 0; m < nl; m++)
+				if (lw[m] + 5 > cc[nc].width)
+					cc[nc].width = lw[m] + 5;
+		}
 		vals[nc - 1] = (uint16_t)nc;
 		nc++;
 	}
@@ -2340,7 +2374,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			finding_chapter(key, sizeof key, root, f);
 			xlsx_write_text(s3, row, 0, audit_name(&an, st,
 			    root));
-			xlsx_write_text(s3, row, 1, target(&o, st, root, 0));
+			buf_reset(&b2);
+			lines_of(&b2, target(&o, st, root, 0));
+			xlsx_write_text(s3, row, 1, b2.data);
 			xlsx_write_text(s3, row, 2, node_get_str(f, "number"));
 			xlsx_write_text(s3, row, 3, node_get_str(f, "item"));
 			xlsx_write_text(s3, row, 4, key);
@@ -2358,11 +2394,11 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	}
 
 	/* 区分別集計 with a stacked chart. */
-	gc[0] = (struct xlsx_column){ "章", 0, 30 };
+	gc[0] = (struct xlsx_column){ "章", 0, 36 };
 	gc[1] = (struct xlsx_column){ "重大", 0, 8 };
 	gc[2] = (struct xlsx_column){ "軽微", 0, 8 };
 	gc[3] = (struct xlsx_column){ "観察", 0, 8 };
-	gc[4] = (struct xlsx_column){ "改善提案", 0, 10 };
+	gc[4] = (struct xlsx_column){ "改善提案", 0, 12 };
 	gc[5] = (struct xlsx_column){ "計", 0, 8 };
 	xlsx_add_sheet(&s4, x, "区分別集計", 0);
 	xlsx_title(s4, "章別・区分別の指摘事項", "フォローアップ監査で引き継いだ"
@@ -2414,6 +2450,7 @@ done:
 	for (i = 0; i < 40; i++)
 		buf_free(&names[i]);
 	buf_free(&b);
+	buf_free(&b2);
 	return rc;
 }
 
