@@ -1867,9 +1867,14 @@ int
 audit_doc_results_docx(const char *path, struct store *st,
     const struct record *const *a, size_t n, int fy)
 {
-	static const char *const lh[] = { "番号", "監査対象", "種類",
-	    "実施日", "項目", "適合率\n（%）", "指摘", "状況" };
-	static const unsigned lw[] = { 4, 26, 16, 10, 5, 8, 5, 26 };
+	/*
+	 * No 番号 column: with it the whole words (総務課／文書管理システム,
+	 * フォローアップ, 令和8年10月21日, フォローアップ中) do not fit the
+	 * text width and the long ones break mid-word.
+	 */
+	static const char *const lh[] = { "監査対象", "種類", "実施日",
+	    "項目", "適合率\n（%）", "指摘", "状況" };
+	static const unsigned lw[] = { 26, 16, 10, 5, 8, 5, 26 };
 	struct year		 y;
 	struct docx		*d = NULL;
 	struct docx_table	*t = NULL;
@@ -1925,43 +1930,41 @@ audit_doc_results_docx(const char *path, struct store *st,
 	    "監査員を情報政策課、情報公開課および総務課の職員が務めた。")) != 0
 	    || (rc = docx_add_outline_heading(d, 2, "実施状況")) != 0)
 		goto done;
-	if ((rc = docx_table_new(&t, 8, lw)) != 0 ||
+	if ((rc = docx_table_new(&t, 7, lw)) != 0 ||
 	    (rc = docx_table_header_rows(t, 1)) != 0)
 		goto done;
-	for (i = 0; i < 8; i++)
+	for (i = 0; i < 7; i++)
 		if ((rc = docx_table_cell(t, 0, i, lh[i], &small)) != 0)
 			goto done;
 	for (i = 0; i < n; i++) {
 		struct buf o = BUF_INIT;
 
 		root = record_root(a[i]);
-		snprintf(c, sizeof c, "%zu", i + 1);
 		era(day, node_get_str(root, "date"));
 		/* 総務課／文書管理システム, 区立図書館／（見本A）: whole words */
 		target(&o, st, root, 0);
 		buf_reset(&b);
 		lines_of(&b, o.data);
-		if ((rc = docx_table_cell(t, i + 1, 0, c, &snum)) == 0)
-			rc = docx_table_cell(t, i + 1, 1, b.data, &small);
+		rc = docx_table_cell(t, i + 1, 0, b.data, &small);
 		buf_free(&o);
 		if (rc != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 2,
+		    (rc = docx_table_cell(t, i + 1, 1,
 		    node_scalar_eq(node_get(root, "type"), "system") ?
 		    "システム面" : node_scalar_eq(node_get(root, "type"),
 		    "followup") ? "フォローアップ" : "運用面", &small)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 3, day, &small)) != 0)
+		    (rc = docx_table_cell(t, i + 1, 2, day, &small)) != 0)
 			goto done;
 		snprintf(c, sizeof c, "%u", y.s[i].total.items);
-		if ((rc = docx_table_cell(t, i + 1, 4, y.s[i].total.items ?
+		if ((rc = docx_table_cell(t, i + 1, 3, y.s[i].total.items ?
 		    c : "－", &snum)) != 0)
 			goto done;
 		rate_cell(c, sizeof c, &y.s[i].total);
-		if ((rc = docx_table_cell(t, i + 1, 5, c, &snum)) != 0)
+		if ((rc = docx_table_cell(t, i + 1, 4, c, &snum)) != 0)
 			goto done;
 		fs = audit_findings(root);
 		snprintf(c, sizeof c, "%zu", fs != NULL ? fs->n : 0);
-		if ((rc = docx_table_cell(t, i + 1, 6, c, &snum)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 7, label(st, "status",
+		if ((rc = docx_table_cell(t, i + 1, 5, c, &snum)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 6, label(st, "status",
 		    NULL, node_get_str(root, "status")), &small)) != 0)
 			goto done;
 	}
@@ -1975,18 +1978,16 @@ audit_doc_results_docx(const char *path, struct store *st,
 		nplain += scored(&y.s[i]);
 	if ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "結果")) != 0 ||
-	    (rc = docx_add_outline_heading(d, 2, "章別の適合率の比較")) != 0 ||
-	    (rc = docx_add_outline_body(d, "適合率は、該当なしを除いた項目に"
-	    "ついて、適合を1、一部不適合を0.5、不適合を0とし、必須項目の重み"
-	    "を2倍として加重平均したものである。")) != 0)
+	    (rc = docx_add_outline_heading(d, 2, "章別の適合率の比較")) != 0)
 		goto done;
 	if ((w = calloc(nplain + 2, sizeof *w)) == NULL) {
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
 	}
-	w[0] = 30;
+	/* the room left to the chapters' names: the rates are short */
+	w[0] = 60;
 	for (i = 1; i < nplain + 1; i++)
-		w[i] = 70 / (unsigned)(nplain > 0 ? nplain : 1);
+		w[i] = 10;
 	if ((rc = docx_table_new(&t, nplain + 1, w)) != 0 ||
 	    (rc = docx_table_header_rows(t, 1)) != 0 ||
 	    (rc = docx_table_cell(t, 0, 0, "章", NULL)) != 0)
@@ -1996,8 +1997,11 @@ audit_doc_results_docx(const char *path, struct store *st,
 
 		if (!scored(&y.s[i]))
 			continue;
+		/* 総務課／文書管理システム, a line each */
 		target(&o, st, record_root(a[i]), 0);
-		rc = docx_table_cell(t, 0, k++, o.data, NULL);
+		buf_reset(&b);
+		lines_of(&b, o.data);
+		rc = docx_table_cell(t, 0, k++, b.data, NULL);
 		buf_free(&o);
 		if (rc != 0)
 			goto done;
@@ -2031,7 +2035,14 @@ audit_doc_results_docx(const char *path, struct store *st,
 				goto done;
 		}
 	}
+	/*
+	 * How the rate is computed under the table: above it, two lines
+	 * would part the heading from the table at a page's foot.
+	 */
 	if ((rc = docx_add_table(d, t)) != 0 ||
+	    (rc = docx_add_outline_body(d, "適合率は、該当なしを除いた項目に"
+	    "ついて、適合を1、一部不適合を0.5、不適合を0とし、必須項目の重み"
+	    "を2倍として加重平均したものである。")) != 0 ||
 	    (nplain > 0 && (rc = chart_rates(d, st, a, n, &y)) != 0))
 		goto done;
 	docx_table_free(t);
