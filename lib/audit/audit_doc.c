@@ -2488,12 +2488,12 @@ audit_doc_risks(const char *path, struct store *st,
 	static const struct xlsx_column cols[] = {
 		{ "No.", XLSX_COL_CENTER, 5 },
 		{ "監査", 0, 34 },
-		{ "対象", 0, 16 },
+		{ "対象", 0, 0 },	/* a word a line: from the content */
 		{ "出典", XLSX_COL_CENTER, 10 },
 		{ "対策基準の条項", XLSX_COL_CENTER, 8 },
 		{ "リスク", 0, 36 },
 		{ "分析", 0, 40 },
-		{ "発生可能性", XLSX_COL_CENTER, 8 },
+		{ "発生可能性", XLSX_COL_CENTER, 10 },
 		{ "影響度", XLSX_COL_CENTER, 8 },
 		{ "リスク値", 0, 8 },
 		{ "対応策", 0, 40 },
@@ -2502,6 +2502,7 @@ audit_doc_risks(const char *path, struct store *st,
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*sh;
 	struct buf		 b = BUF_INIT, o = BUF_INIT, an = BUF_INIT;
+	struct buf		 t = BUF_INIT;
 	const struct node	*root, *rk, *it, *fs, *f;
 	const char		*latest = NULL, *dd, *l, *im;
 	char			 lab[CAL_FMT_MAX], key[128];
@@ -2530,7 +2531,9 @@ audit_doc_risks(const char *path, struct store *st,
 	row = first;
 	for (i = 0; i < n; i++) {
 		root = record_root(a[i]);
-		target(&o, st, root, 0);
+		target(&t, st, root, 0);
+		buf_reset(&o);
+		lines_of(&o, t.data);
 		audit_name(&an, st, root);
 		rk = node_get(root, "risks");
 		for (k = 0; rk != NULL && rk->kind == NODE_SEQ && k < rk->n;
@@ -2600,5 +2603,6 @@ done:
 	buf_free(&b);
 	buf_free(&o);
 	buf_free(&an);
+	buf_free(&t);
 	return rc;
 }
