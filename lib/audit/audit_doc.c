@@ -1867,14 +1867,9 @@ int
 audit_doc_results_docx(const char *path, struct store *st,
     const struct record *const *a, size_t n, int fy)
 {
-	/*
-	 * No 番号 column: with it the whole words (総務課／文書管理システム,
-	 * フォローアップ, 令和8年10月21日, フォローアップ中) do not fit the
-	 * text width and the long ones break mid-word.
-	 */
-	static const char *const lh[] = { "監査対象", "種類", "実施日",
-	    "項目", "適合率\n（%）", "指摘", "状況" };
-	static const unsigned lw[] = { 26, 16, 10, 5, 8, 5, 26 };
+	static const char *const lh[] = { "番号", "監査対象", "種類",
+	    "実施日", "項目", "適合率\n（%）", "指摘", "状況" };
+	static const unsigned lw[] = { 4, 26, 16, 10, 5, 8, 5, 26 };
 	struct year		 y;
 	struct docx		*d = NULL;
 	struct docx_table	*t = NULL;
@@ -1930,41 +1925,43 @@ audit_doc_results_docx(const char *path, struct store *st,
 	    "監査員を情報政策課、情報公開課および総務課の職員が務めた。")) != 0
 	    || (rc = docx_add_outline_heading(d, 2, "実施状況")) != 0)
 		goto done;
-	if ((rc = docx_table_new(&t, 7, lw)) != 0 ||
+	if ((rc = docx_table_new(&t, 8, lw)) != 0 ||
 	    (rc = docx_table_header_rows(t, 1)) != 0)
 		goto done;
-	for (i = 0; i < 7; i++)
+	for (i = 0; i < 8; i++)
 		if ((rc = docx_table_cell(t, 0, i, lh[i], &small)) != 0)
 			goto done;
 	for (i = 0; i < n; i++) {
 		struct buf o = BUF_INIT;
 
 		root = record_root(a[i]);
+		snprintf(c, sizeof c, "%zu", i + 1);
 		era(day, node_get_str(root, "date"));
 		/* 総務課／文書管理システム, 区立図書館／（見本A）: whole words */
 		target(&o, st, root, 0);
 		buf_reset(&b);
 		lines_of(&b, o.data);
-		rc = docx_table_cell(t, i + 1, 0, b.data, &small);
+		if ((rc = docx_table_cell(t, i + 1, 0, c, &snum)) == 0)
+			rc = docx_table_cell(t, i + 1, 1, b.data, &small);
 		buf_free(&o);
 		if (rc != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 1,
+		    (rc = docx_table_cell(t, i + 1, 2,
 		    node_scalar_eq(node_get(root, "type"), "system") ?
 		    "システム面" : node_scalar_eq(node_get(root, "type"),
 		    "followup") ? "フォローアップ" : "運用面", &small)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 2, day, &small)) != 0)
+		    (rc = docx_table_cell(t, i + 1, 3, day, &small)) != 0)
 			goto done;
 		snprintf(c, sizeof c, "%u", y.s[i].total.items);
-		if ((rc = docx_table_cell(t, i + 1, 3, y.s[i].total.items ?
+		if ((rc = docx_table_cell(t, i + 1, 4, y.s[i].total.items ?
 		    c : "－", &snum)) != 0)
 			goto done;
 		rate_cell(c, sizeof c, &y.s[i].total);
-		if ((rc = docx_table_cell(t, i + 1, 4, c, &snum)) != 0)
+		if ((rc = docx_table_cell(t, i + 1, 5, c, &snum)) != 0)
 			goto done;
 		fs = audit_findings(root);
 		snprintf(c, sizeof c, "%zu", fs != NULL ? fs->n : 0);
-		if ((rc = docx_table_cell(t, i + 1, 5, c, &snum)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 6, label(st, "status",
+		if ((rc = docx_table_cell(t, i + 1, 6, c, &snum)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 7, label(st, "status",
 		    NULL, node_get_str(root, "status")), &small)) != 0)
 			goto done;
 	}
