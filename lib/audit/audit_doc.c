@@ -21,6 +21,7 @@
 #include "refdata.h"
 #include "schema.h"
 #include "store.h"
+#include "text.h"
 #include "xlsx.h"
 
 /* --- small helpers ---------------------------------------------------- */
@@ -411,30 +412,309 @@ audit_doc_items(const char *path, struct store *st,
 
 /* --- 監査調書 -------------------------------------------------------- */
 
-static const struct xlsx_column paper_cols[] = {
-	{ "No.", XLSX_COL_CENTER, 4.5 },
-	{ "項目番号", 0, 10 },
-	{ "対策基準の条項", XLSX_COL_CENTER, 7 },
-	{ "監査項目", 0, 34 },
-	{ "確認方法", XLSX_COL_CENTER, 9 },
-	{ "確認資料", 0, 16 },
-	{ "判定", XLSX_COL_CENTER, 9 },
-	{ "確認結果・所見", 0, 32 },
-	{ "指摘区分", XLSX_COL_CENTER, 7 },
-	{ "改善の方向性", 0, 26 },
+/*
+ * The working paper's table is measured before it is written, so that its
+ * columns get widths from their content and a page holds as many rows as
+ * fit.  xlsx.c sets a row's height from the lines its text takes in the
+ * column's width (a full-width character counts two, three units of the
+ * width go to the cell's margins: its xlsx_text_lines()); the widths are
+ * chosen to make those lines few.  A short code (判定, 確認方法) keeps a
+ * line of its own; the long texts share what is left of the page width,
+ * each unit going where it saves the most lines.  A column nobody has
+ * filled in yet keeps room to write in.
+ */
+enum fit_kind {
+	FIT_FIXED,		/* the width given: No., a date */
+	FIT_CODE,		/* wide enough for its longest line */
+	FIT_TEXT,		/* wraps; shares the page width */
+	FIT_DATE,		/* FIT_FIXED, an ISO date shown as 令和 */
 };
 
-static const struct xlsx_column followup_cols[] = {
-	{ "No.", XLSX_COL_CENTER, 4.5 },
-	{ "元の指摘", 0, 18 },
-	{ "項目番号", 0, 10 },
-	{ "指摘区分", XLSX_COL_CENTER, 7 },
-	{ "指摘内容", 0, 32 },
-	{ "改善の方向性", 0, 28 },
-	{ "是正期限", XLSX_COL_CENTER, 14 },
-	{ "是正状況", XLSX_COL_CENTER, 10 },
-	{ "被監査部署の回答・質疑応答", 0, 40 },
+struct fit_col {
+	struct xlsx_column	 col;	/* width: when the column is empty */
+	enum fit_kind		 kind;
 };
+
+/*
+ * Page width shared by a sheet's columns, in Excel units: A4 landscape
+ * fitted to one page wide prints this at about 75 %, 8pt text.
+ */
+#define PAPER_WIDTH	161.0
+#define PAPER_MARGIN	3.0	/* xlsx.c: XLSX_PAD + 1, the cell margins */
+#define PAPER_TEXT_MIN	14.0	/* 7 characters a line */
+
+struct grid {
+	size_t		 nrows;
+	size_t		 ncols;
+	char		**cell;		/* nrows x ncols, NULL: empty */
+	size_t		 cap;
+	int		 nomem;
+};
+
+static void
+grid_free(struct grid *g)
+{
+	size_t	 i;
+
+	for (i = 0; i < g->nrows * g->ncols; i++)
+		free(g->cell[i]);
+	free(g->cell);
+	memset(g, 0, sizeof *g);
+}
+
+/* Start row r (the next one): its cells are empty. */
+static size_t
+grid_row(struct grid *g)
+{
+	char	**v;
+	size_t	  n;
+
+	if ((g->nrows + 1) * g->ncols > g->cap) {
+		n = g->cap > 0 ? g->cap * 2 : g->ncols * 64;
+		if ((v = realloc(g->cell, n * sizeof *v)) == NULL) {
+			g->nomem = 1;
+			return g->nrows > 0 ? g->nrows - 1 : 0;
+		}
+		g->cell = v;
+		g->cap = n;
+	}
+	memset(g->cell + g->nrows * g->ncols, 0, g->ncols * sizeof *g->cell);
+	return g->nrows++;
+}
+
+static void
+grid_set(struct grid *g, size_t r, size_t c, const char *s)
+{
+	char	*p;
+
+	if (r >= g->nrows || s == NULL || *s == '\0')
+		return;
+	if ((p = strdup(s)) == NULL) {
+		g->nomem = 1;
+		return;
+	}
+	free(g->cell[r * g->ncols + c]);
+	g->cell[r * g->ncols + c] = p;
+}
+
+static const char *
+grid_get(const struct grid *g, size_t r, size_t c)
+{
+	return g->cell[r * g->ncols + c];
+}
+
+/* Display width of each line of s, stored in w (at most max of them). */
+static size_t
+line_widths(unsigned *w, size_t max, const char *s)
+{
+	const char	*nl;
+	size_t		 n = 0, len = strlen(s), seg;
+
+	for (;;) {
+		nl = memchr(s, '\n', len);
+		seg = nl != NULL ? (size_t)(nl - s) : len;
+		if (n < max)
+			w[n++] = (unsigned)text_width(s, seg);
+		if (nl == NULL)
+			break;
+		len -= seg + 1;
+		s = nl + 1;
+	}
+	return n;
+}
+
+/* Lines xlsx.c counts for text of these line widths in width w. */
+static unsigned
+fit_lines(const unsigned *lw, size_t n, double w)
+{
+	double		 usable = w - PAPER_MARGIN;
+	unsigned	 lines = 0;
+	size_t		 i;
+
+	if (n == 0)
+		return 1;
+	if (usable < 1)
+		usable = 1;
+	for (i = 0; i < n; i++)
+		lines += lw[i] == 0 ? 1 : (unsigned)ceil(lw[i] / usable);
+	return lines;
+}
+
+#define FIT_LINES_MAX	32	/* lines of a cell measured */
+
+/*
+ * Cost of widths w: lines of the rows first (a tall row more than its
+ * lines, so that one long finding does not make a column of a word a
+ * line), then lines of the cells.
+ */
+static unsigned long
+fit_cost(const unsigned *lw, const unsigned *cnt, size_t nrows, size_t nc,
+    const double *w)
+{
+	unsigned long	 cost = 0;
+	unsigned	 l, max;
+	size_t		 r, c, k;
+
+	for (r = 0; r < nrows; r++) {
+		max = 0;
+		for (c = 0; c < nc; c++) {
+			k = r * nc + c;
+			l = fit_lines(lw + k * FIT_LINES_MAX, cnt[k], w[c]);
+			cost += l;
+			if (l > max)
+				max = l;
+		}
+		/* a tall row costs more than its lines: even heights */
+		cost += 64UL * max + 8UL * max * max;
+	}
+	return cost;
+}
+
+/*
+ * Widths of the grid's columns, in w[]: see above.  The heading may take
+ * two lines (xlsx.c wraps it in the width less the filter button's two
+ * units).  The text columns start with the room left shared by the
+ * amount of their text, then units move between them (or from what is
+ * left) while that saves lines: a local search, a few hundred rounds at
+ * most.
+ */
+static int
+grid_fit(double *w, const struct grid *g, const struct fit_col *fc)
+{
+	static const double	 steps[] = { 1, 2, 3, 5, 8, 13 };
+	unsigned	*lw = NULL, *cnt = NULL;
+	unsigned	 hw;
+	unsigned long	 cost, best, c2, sum[16], all = 0;
+	size_t		 r, c, a, k, nc = g->ncols, n, s, round;
+	double		 total = 0, min[16], left, bw[16], try[16];
+	int		 filled;
+
+	if (nc > 16)
+		return error_set(NC_EINVALID, "a working paper has at most 16 "
+		    "columns");
+	if ((lw = calloc(g->nrows * nc * FIT_LINES_MAX + 1,
+	    sizeof *lw)) == NULL ||
+	    (cnt = calloc(g->nrows * nc + 1, sizeof *cnt)) == NULL) {
+		free(lw);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	for (r = 0; r < g->nrows; r++)
+		for (c = 0; c < nc; c++) {
+			k = r * nc + c;
+			if (grid_get(g, r, c) != NULL)
+				cnt[k] = (unsigned)line_widths(lw + k *
+				    FIT_LINES_MAX, FIT_LINES_MAX,
+				    grid_get(g, r, c));
+		}
+	for (c = 0; c < nc; c++) {
+		/*
+		 * A short heading on one line: LibreOffice fills a line
+		 * before it breaks one, "対策基準の条/項" in two; a long one
+		 * in two lines at most.
+		 */
+		hw = (unsigned)text_width(fc[c].col.heading,
+		    strlen(fc[c].col.heading));
+		w[c] = hw <= 16 ? ceil(hw * 0.95 + 1) : ceil(hw / 2.0) + 4;
+		filled = 0;
+		sum[c] = 0;
+		for (r = 0; r < g->nrows; r++) {
+			k = r * nc + c;
+			filled |= cnt[k] > 0;
+			for (n = 0; n < cnt[k]; n++) {
+				sum[c] += lw[k * FIT_LINES_MAX + n];
+				if (fc[c].kind == FIT_CODE &&
+				    lw[k * FIT_LINES_MAX + n] + PAPER_MARGIN >
+				    w[c])
+					w[c] = lw[k * FIT_LINES_MAX + n] +
+					    PAPER_MARGIN;
+			}
+		}
+		if (fc[c].kind == FIT_FIXED || fc[c].kind == FIT_DATE)
+			w[c] = fc[c].col.width;
+		else if (!filled && fc[c].col.width > w[c])
+			w[c] = fc[c].col.width;
+		else if (fc[c].kind == FIT_TEXT && w[c] < PAPER_TEXT_MIN)
+			w[c] = PAPER_TEXT_MIN;
+		if (fc[c].kind != FIT_TEXT || !filled)
+			sum[c] = 0;
+		min[c] = w[c];
+		total += w[c];
+		all += sum[c];
+	}
+	/* A start: what is left shared by the amount of text. */
+	left = floor(PAPER_WIDTH - total);
+	for (c = 0; c < nc && all > 0 && left > 0; c++)
+		w[c] += floor(left * (double)sum[c] / (double)all);
+	best = fit_cost(lw, cnt, g->nrows, nc, w);
+	for (round = 0; round < 400; round++) {
+		total = 0;
+		for (c = 0; c < nc; c++)
+			total += w[c];
+		memcpy(bw, w, nc * sizeof *w);
+		cost = best;
+		for (a = 0; a < nc; a++) {
+			if (sum[a] == 0)
+				continue;
+			/* from column c (or from what is left, c == nc) */
+			for (c = 0; c <= nc; c++) {
+				if (c == a || (c < nc && sum[c] == 0))
+					continue;
+				for (s = 0; s < sizeof steps / sizeof steps[0];
+				    s++) {
+					memcpy(try, w, nc * sizeof *w);
+					try[a] += steps[s];
+					if (c < nc && (try[c] -= steps[s]) <
+					    min[c])
+						break;
+					if (c == nc && total + steps[s] >
+					    PAPER_WIDTH)
+						break;
+					c2 = fit_cost(lw, cnt, g->nrows, nc,
+					    try);
+					if (c2 < cost) {
+						cost = c2;
+						memcpy(bw, try, nc * sizeof *w);
+					}
+				}
+			}
+		}
+		if (cost >= best)
+			break;
+		best = cost;
+		memcpy(w, bw, nc * sizeof *w);
+	}
+	free(lw);
+	free(cnt);
+	return 0;
+}
+
+static const struct fit_col paper_cols[] = {
+	{ { "No.", XLSX_COL_CENTER, 4.5 }, FIT_FIXED },
+	{ { "項目番号", 0, 10 }, FIT_CODE },
+	{ { "対策基準の条項", XLSX_COL_CENTER, 7 }, FIT_CODE },
+	{ { "監査項目", 0, 34 }, FIT_TEXT },
+	{ { "確認方法", XLSX_COL_CENTER, 9 }, FIT_CODE },
+	{ { "確認資料", 0, 12 }, FIT_TEXT },
+	{ { "判定", XLSX_COL_CENTER, 10 }, FIT_CODE },
+	{ { "確認結果・所見", 0, 22 }, FIT_TEXT },
+	{ { "指摘区分", XLSX_COL_CENTER, 8 }, FIT_CODE },
+	{ { "改善の方向性", 0, 16 }, FIT_TEXT },
+};
+
+static const struct fit_col followup_cols[] = {
+	{ { "No.", XLSX_COL_CENTER, 4.5 }, FIT_FIXED },
+	{ { "元の指摘", 0, 18 }, FIT_CODE },
+	{ { "項目番号", 0, 10 }, FIT_CODE },
+	{ { "指摘区分", XLSX_COL_CENTER, 7 }, FIT_CODE },
+	{ { "指摘内容", 0, 28 }, FIT_TEXT },
+	{ { "改善の方向性", 0, 26 }, FIT_TEXT },
+	{ { "是正期限", XLSX_COL_CENTER, 17 }, FIT_DATE },
+	{ { "是正状況", XLSX_COL_CENTER, 10 }, FIT_CODE },
+	{ { "被監査部署の回答・質疑応答", 0, 36 }, FIT_TEXT },
+};
+
+#define PAPER_COLS	(sizeof paper_cols / sizeof paper_cols[0])
+#define FOLLOWUP_COLS	(sizeof followup_cols / sizeof followup_cols[0])
 
 /* The working paper's header block (EXAMPLES.md 監査調書). */
 static int
@@ -470,17 +750,59 @@ paper_header(struct xlsx_sheet *sh, struct store *st, const struct node *root)
 	return rc;
 }
 
+/*
+ * The table of a working paper from its grid: widths fitted, then the
+ * cells; No. is the row's number, a FIT_DATE cell an ISO date.  *next is
+ * the row after the table.
+ */
+static int
+grid_write(uint32_t *next, struct xlsx_sheet *sh, const struct grid *g,
+    const struct fit_col *fc)
+{
+	struct xlsx_column	 cols[16];
+	double			 w[16];
+	uint32_t		 row;
+	size_t			 r, c;
+	int			 rc;
+
+	if (g->nomem)
+		return error_set(NC_ENOMEM, "out of memory");
+	if (g->ncols > 16)
+		return error_set(NC_EINVALID, "a working paper has at most 16 "
+		    "columns");
+	if ((rc = grid_fit(w, g, fc)) != 0)
+		return rc;
+	for (c = 0; c < g->ncols; c++) {
+		cols[c] = fc[c].col;
+		cols[c].width = w[c];
+	}
+	if ((rc = xlsx_table(&row, sh, cols, g->ncols)) != 0)
+		return rc;
+	for (r = 0; r < g->nrows; r++, row++) {
+		xlsx_write_number(sh, row, 0, (double)(r + 1), XLSX_NUM_INT);
+		for (c = 1; c < g->ncols; c++) {
+			if (fc[c].kind == FIT_DATE)
+				write_date(sh, row, (uint16_t)c,
+				    grid_get(g, r, c));
+			else
+				xlsx_write_text(sh, row, (uint16_t)c,
+				    grid_get(g, r, c));
+		}
+	}
+	*next = row;
+	return 0;
+}
+
 static void
-paper_items(struct xlsx_sheet *sh, uint32_t row, struct store *st,
-    const struct node *root)
+paper_items(struct grid *g, struct store *st, const struct node *root)
 {
 	const struct node	*items = audit_items(root), *it, *f = NULL;
 	const struct node	*fs = audit_findings(root);
 	enum audit_result	 r;
 	struct buf		 b = BUF_INIT;
-	size_t			 i, k;
+	size_t			 i, k, row;
 
-	for (i = 0; items != NULL && i < items->n; i++, row++) {
+	for (i = 0; items != NULL && i < items->n; i++) {
 		it = items->u.items[i];
 		f = NULL;
 		for (k = 0; fs != NULL && k < fs->n; k++) {
@@ -488,58 +810,96 @@ paper_items(struct xlsx_sheet *sh, uint32_t row, struct store *st,
 			    node_get_str(it, "ref")))
 				f = fs->u.items[k];
 		}
-		xlsx_write_number(sh, row, 0, (double)(i + 1), XLSX_NUM_INT);
-		xlsx_write_text(sh, row, 1, node_get_str(it, "ref"));
-		xlsx_write_text(sh, row, 2, node_get_str(it, "clause"));
-		xlsx_write_text(sh, row, 3, node_get_str(it, "text"));
+		row = grid_row(g);
+		grid_set(g, row, 1, node_get_str(it, "ref"));
+		grid_set(g, row, 2, node_get_str(it, "clause"));
+		grid_set(g, row, 3, node_get_str(it, "text"));
 		join(&b, node_get(it, "methods"), "\n", st, "methods");
-		xlsx_write_text(sh, row, 4, b.data);
+		grid_set(g, row, 4, b.data);
 		join(&b, node_get(it, "evidence"), "\n", st, NULL);
-		xlsx_write_text(sh, row, 5, b.data);
+		grid_set(g, row, 5, b.data);
 		r = audit_item_result(it);
-		xlsx_write_text(sh, row, 6, r == AUDIT_NONE ? "" :
+		grid_set(g, row, 6, r == AUDIT_NONE ? "" :
 		    audit_result_label(r));
-		xlsx_write_text(sh, row, 7, node_get_str(it, "note"));
-		xlsx_write_text(sh, row, 8, f != NULL ? label(st, "findings",
+		grid_set(g, row, 7, node_get_str(it, "note"));
+		grid_set(g, row, 8, f != NULL ? label(st, "findings",
 		    "grade", node_get_str(f, "grade")) : NULL);
-		xlsx_write_text(sh, row, 9, f != NULL ? node_get_str(f,
+		grid_set(g, row, 9, f != NULL ? node_get_str(f,
 		    "correction") : NULL);
 	}
 	buf_free(&b);
 }
 
-static uint32_t
-paper_followup(struct xlsx_sheet *sh, uint32_t row, struct store *st,
-    const struct node *root)
+/*
+ * Append s to b a part a line, for a column that does not wrap: a break
+ * at each space (after a 文書番号, between a 課 and its system) and
+ * before a bracket, so that a date
+ * in brackets keeps a line of its own: "運用面の監査\n（令和8年7月15日）".
+ */
+static void
+lines_of(struct buf *b, const char *s)
+{
+	const char	*open = "（";
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || strncmp(s, "　", strlen("　")) == 0) {
+			buf_puts(b, "\n");
+			s += *s == ' ' ? 0 : strlen("　") - 1;
+			continue;
+		}
+		if (strncmp(s, open, strlen(open)) == 0 && b->len > 0 &&
+		    b->data[b->len - 1] != '\n')
+			buf_puts(b, "\n");
+		buf_putc(b, *s);
+	}
+	buf_puts(b, "");
+}
+
+/* Append s to b with its line breaks as full-width spaces. */
+static void
+one_line(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '\n')
+			buf_puts(b, "　");
+		else
+			buf_putc(b, *s);
+	}
+	buf_puts(b, "");
+}
+
+static void
+paper_followup(struct grid *g, struct store *st, const struct node *root)
 {
 	const struct node	*fs = audit_findings(root), *f, *qa, *q;
 	struct buf		 b = BUF_INIT;
 	const char		*s;
 	char			 d[CAL_FMT_MAX];
-	size_t			 i, k;
+	size_t			 i, k, row;
 
-	for (i = 0; fs != NULL && i < fs->n; i++, row++) {
+	for (i = 0; fs != NULL && i < fs->n; i++) {
 		f = fs->u.items[i];
-		xlsx_write_number(sh, row, 0, (double)(i + 1), XLSX_NUM_INT);
+		row = grid_row(g);
 		buf_reset(&b);
 		if ((s = node_get_str(f, "from_audit")) != NULL) {
 			struct buf	 o = BUF_INIT;
 
 			/* The original audit by its kind and date. */
-			buf_printf(&b, "%s\n指摘%s", audit_source_name(&o, st,
-			    s, 0), node_get_str(f, "from_finding") != NULL ?
-			    node_get_str(f, "from_finding") : "");
+			lines_of(&b, audit_source_name(&o, st, s, 0));
+			buf_printf(&b, "\n指摘%s", node_get_str(f,
+			    "from_finding") != NULL ? node_get_str(f,
+			    "from_finding") : "");
 			buf_free(&o);
 		}
 		buf_puts(&b, "");
-		xlsx_write_text(sh, row, 1, b.data);
-		xlsx_write_text(sh, row, 2, node_get_str(f, "item"));
-		xlsx_write_text(sh, row, 3, label(st, "findings", "grade",
+		grid_set(g, row, 1, b.data);
+		grid_set(g, row, 2, node_get_str(f, "item"));
+		grid_set(g, row, 3, label(st, "findings", "grade",
 		    node_get_str(f, "grade")));
-		xlsx_write_text(sh, row, 4, node_get_str(f, "finding"));
-		xlsx_write_text(sh, row, 5, node_get_str(f, "correction"));
-		write_date(sh, row, 6, node_get_str(f, "due"));
-		xlsx_write_text(sh, row, 7, label(st, "findings", "status",
+		grid_set(g, row, 4, node_get_str(f, "finding"));
+		grid_set(g, row, 5, node_get_str(f, "correction"));
+		grid_set(g, row, 6, node_get_str(f, "due"));
+		grid_set(g, row, 7, label(st, "findings", "status",
 		    node_get_str(f, "status")));
 		buf_reset(&b);
 		if ((s = node_get_str(f, "response")) != NULL)
@@ -556,10 +916,9 @@ paper_followup(struct xlsx_sheet *sh, uint32_t row, struct store *st,
 				buf_printf(&b, "\n答%zu：%s", k + 1, s);
 		}
 		buf_puts(&b, "");
-		xlsx_write_text(sh, row, 8, b.data);
+		grid_set(g, row, 8, b.data);
 	}
 	buf_free(&b);
-	return row;
 }
 
 int
@@ -571,6 +930,7 @@ audit_doc_paper(const char *path, struct store *st,
 	struct xlsx_sheet	*sh;
 	struct audit_score	 s;
 	struct buf		 b = BUF_INIT, t = BUF_INIT;
+	struct grid		 g;
 	const struct node	*root;
 	const char		*latest = NULL, *dd;
 	char			 name[128], rate[16];
@@ -586,6 +946,7 @@ audit_doc_paper(const char *path, struct store *st,
 		if (dd != NULL && (latest == NULL || strcmp(dd, latest) > 0))
 			latest = dd;
 	}
+	memset(&g, 0, sizeof g);
 	memset(&props, 0, sizeof props);
 	props.title = "監査調書";
 	props.author = author(st);
@@ -625,26 +986,33 @@ audit_doc_paper(const char *path, struct store *st,
 		xlsx_title(sh, b.data, NULL);
 		paper_header(sh, st, root);
 		if (node_scalar_eq(node_get(root, "type"), "followup")) {
-			xlsx_table(&row, sh, followup_cols,
-			    sizeof followup_cols / sizeof followup_cols[0]);
-			row = paper_followup(sh, row, st, root);
+			g.ncols = FOLLOWUP_COLS;
+			paper_followup(&g, st, root);
+			rc = grid_write(&row, sh, &g, followup_cols);
+			grid_free(&g);
+			if (rc != 0)
+				goto done;
 			buf_reset(&b);
 			{
 				struct buf o = BUF_INIT;
 
-				buf_printf(&b, "フォローアップ元：%s　未是正の"
-				    "指摘 %zu 件", audit_source_name(&o, st,
-				    node_get_str(root, "followup_of"), 1),
+				/* a note is one line */
+				buf_puts(&b, "フォローアップ元：");
+				one_line(&b, audit_source_name(&o, st,
+				    node_get_str(root, "followup_of"), 1));
+				buf_printf(&b, "　未是正の指摘 %zu 件",
 				    audit_open_findings(root));
 				buf_free(&o);
 			}
 			xlsx_note(sh, row + 1, b.data);
 			continue;
 		}
-		xlsx_table(&row, sh, paper_cols,
-		    sizeof paper_cols / sizeof paper_cols[0]);
-		paper_items(sh, row, st, root);
-		row += (uint32_t)audit_nitems(root);
+		g.ncols = PAPER_COLS;
+		paper_items(&g, st, root);
+		rc = grid_write(&row, sh, &g, paper_cols);
+		grid_free(&g);
+		if (rc != 0)
+			goto done;
 		if (audit_score(&s, audit_items(root)) == 0) {
 			rate_text(rate, sizeof rate, &s.total);
 			buf_reset(&b);
@@ -662,6 +1030,7 @@ audit_doc_paper(const char *path, struct store *st,
 		}
 	}
 	rc = xlsx_save(x);
+done:
 	xlsx_free(x);
 	buf_free(&b);
 	buf_free(&t);
@@ -1504,7 +1873,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	struct year		 y;
 	struct docx		*d = NULL;
 	struct docx_table	*t = NULL;
-	struct docx_para_style	 num;
+	struct docx_para_style	 num, small, snum;
 	struct buf		 b = BUF_INIT, title = BUF_INIT;
 	const struct node	*root, *fs;
 	char			 lab[CAL_FMT_MAX], c[32], day[CAL_FMT_MAX];
@@ -1515,6 +1884,15 @@ audit_doc_results_docx(const char *path, struct store *st,
 
 	memset(&num, 0, sizeof num);
 	num.align = DOCX_RIGHT;
+	/*
+	 * The 実施状況 table in 9pt: eight columns of whole words (a 課 and
+	 * its system, 令和8年10月21日, フォローアップ中) do not fit the
+	 * text width in 10.5pt, and would break mid-word.
+	 */
+	memset(&small, 0, sizeof small);
+	small.size = 18;
+	snum = num;
+	snum.size = 18;
 	if ((rc = year_new(&y, a, n)) != 0)
 		goto done;
 	if (cal_fy_label(lab, sizeof lab, fy) != 0)
@@ -1548,37 +1926,43 @@ audit_doc_results_docx(const char *path, struct store *st,
 	    || (rc = docx_add_outline_heading(d, 2, "実施状況")) != 0)
 		goto done;
 	if ((rc = docx_table_new(&t, 8, lw)) != 0 ||
-	    (rc = add_header_row(t, lh, 8)) != 0)
+	    (rc = docx_table_header_rows(t, 1)) != 0)
 		goto done;
+	for (i = 0; i < 8; i++)
+		if ((rc = docx_table_cell(t, 0, i, lh[i], &small)) != 0)
+			goto done;
 	for (i = 0; i < n; i++) {
 		struct buf o = BUF_INIT;
 
 		root = record_root(a[i]);
 		snprintf(c, sizeof c, "%zu", i + 1);
 		era(day, node_get_str(root, "date"));
+		/* 総務課／文書管理システム, 区立図書館／（見本A）: whole words */
 		target(&o, st, root, 0);
-		if ((rc = docx_table_cell(t, i + 1, 0, c, &num)) == 0)
-			rc = docx_table_cell(t, i + 1, 1, o.data, NULL);
+		buf_reset(&b);
+		lines_of(&b, o.data);
+		if ((rc = docx_table_cell(t, i + 1, 0, c, &snum)) == 0)
+			rc = docx_table_cell(t, i + 1, 1, b.data, &small);
 		buf_free(&o);
 		if (rc != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 2,
 		    node_scalar_eq(node_get(root, "type"), "system") ?
 		    "システム面" : node_scalar_eq(node_get(root, "type"),
-		    "followup") ? "フォローアップ" : "運用面", NULL)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 3, day, NULL)) != 0)
+		    "followup") ? "フォローアップ" : "運用面", &small)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 3, day, &small)) != 0)
 			goto done;
 		snprintf(c, sizeof c, "%u", y.s[i].total.items);
 		if ((rc = docx_table_cell(t, i + 1, 4, y.s[i].total.items ?
-		    c : "－", &num)) != 0)
+		    c : "－", &snum)) != 0)
 			goto done;
 		rate_cell(c, sizeof c, &y.s[i].total);
-		if ((rc = docx_table_cell(t, i + 1, 5, c, &num)) != 0)
+		if ((rc = docx_table_cell(t, i + 1, 5, c, &snum)) != 0)
 			goto done;
 		fs = audit_findings(root);
 		snprintf(c, sizeof c, "%zu", fs != NULL ? fs->n : 0);
-		if ((rc = docx_table_cell(t, i + 1, 6, c, &num)) != 0 ||
+		if ((rc = docx_table_cell(t, i + 1, 6, c, &snum)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 7, label(st, "status",
-		    NULL, node_get_str(root, "status")), NULL)) != 0)
+		    NULL, node_get_str(root, "status")), &small)) != 0)
 			goto done;
 	}
 	if ((rc = docx_add_table(d, t)) != 0)
@@ -1591,18 +1975,16 @@ audit_doc_results_docx(const char *path, struct store *st,
 		nplain += scored(&y.s[i]);
 	if ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "結果")) != 0 ||
-	    (rc = docx_add_outline_heading(d, 2, "章別の適合率の比較")) != 0 ||
-	    (rc = docx_add_outline_body(d, "適合率は、該当なしを除いた項目に"
-	    "ついて、適合を1、一部不適合を0.5、不適合を0とし、必須項目の重み"
-	    "を2倍として加重平均したものである。")) != 0)
+	    (rc = docx_add_outline_heading(d, 2, "章別の適合率の比較")) != 0)
 		goto done;
 	if ((w = calloc(nplain + 2, sizeof *w)) == NULL) {
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
 	}
-	w[0] = 30;
+	/* the room left to the chapters' names: the rates are short */
+	w[0] = 60;
 	for (i = 1; i < nplain + 1; i++)
-		w[i] = 70 / (unsigned)(nplain > 0 ? nplain : 1);
+		w[i] = 10;
 	if ((rc = docx_table_new(&t, nplain + 1, w)) != 0 ||
 	    (rc = docx_table_header_rows(t, 1)) != 0 ||
 	    (rc = docx_table_cell(t, 0, 0, "章", NULL)) != 0)
@@ -1612,8 +1994,11 @@ audit_doc_results_docx(const char *path, struct store *st,
 
 		if (!scored(&y.s[i]))
 			continue;
+		/* 総務課／文書管理システム, a line each */
 		target(&o, st, record_root(a[i]), 0);
-		rc = docx_table_cell(t, 0, k++, o.data, NULL);
+		buf_reset(&b);
+		lines_of(&b, o.data);
+		rc = docx_table_cell(t, 0, k++, b.data, NULL);
 		buf_free(&o);
 		if (rc != 0)
 			goto done;
@@ -1647,7 +2032,14 @@ audit_doc_results_docx(const char *path, struct store *st,
 				goto done;
 		}
 	}
+	/*
+	 * How the rate is computed under the table: above it, two lines
+	 * would part the heading from the table at a page's foot.
+	 */
 	if ((rc = docx_add_table(d, t)) != 0 ||
+	    (rc = docx_add_outline_body(d, "適合率は、該当なしを除いた項目に"
+	    "ついて、適合を1、一部不適合を0.5、不適合を0とし、必須項目の重み"
+	    "を2倍として加重平均したものである。")) != 0 ||
 	    (nplain > 0 && (rc = chart_rates(d, st, a, n, &y)) != 0))
 		goto done;
 	docx_table_free(t);
@@ -1803,18 +2195,18 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	static const struct xlsx_column lc[] = {
 		{ "No.", XLSX_COL_CENTER, 5 },
 		{ "監査名", 0, 46 },
-		{ "種類", XLSX_COL_CENTER, 16 },
-		{ "対象", 0, 18 },
+		{ "種類", XLSX_COL_CENTER, 0 },	/* whole words: */
+		{ "対象", 0, 0 },		/* from the content */
 		{ "実施日", XLSX_COL_CENTER, 16 },
 		{ "項目数", 0, 8 },
 		{ "適合率", 0, 9 },
 		{ "指摘", 0, 7 },
 		{ "未是正", 0, 8 },
-		{ "状況", XLSX_COL_CENTER, 12 },
+		{ "状況", XLSX_COL_CENTER, 0 },
 	};
 	static const struct xlsx_column fc[] = {
 		{ "監査", 0, 34 },
-		{ "対象", 0, 18 },
+		{ "対象", 0, 0 },
 		{ "No.", XLSX_COL_CENTER, 5 },
 		{ "項目番号", 0, 11 },
 		{ "章", XLSX_COL_CENTER, 8 },
@@ -1829,7 +2221,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*s1, *s2, *s3, *s4;
 	struct year		 y;
-	struct buf		 b = BUF_INIT, names[40];
+	struct buf		 b = BUF_INIT, b2 = BUF_INIT, names[40];
 	const struct node	*root, *fs, *f;
 	char			 lab[CAL_FMT_MAX], key[128];
 	uint32_t		 row, first;
@@ -1867,7 +2259,10 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		xlsx_write_text(s1, row, 1, node_get_str(root, "title"));
 		xlsx_write_text(s1, row, 2, label(st, "type", NULL,
 		    node_get_str(root, "type")));
-		xlsx_write_text(s1, row, 3, target(&o, st, root, 0));
+		/* 総務課／文書管理システム: a line each, not broken */
+		buf_reset(&b2);
+		lines_of(&b2, target(&o, st, root, 0));
+		xlsx_write_text(s1, row, 3, b2.data);
 		buf_free(&o);
 		write_date(s1, row, 4, node_get_str(root, "date"));
 		if (y.s[i].total.items > 0)
@@ -1890,15 +2285,29 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	/* 章別適合率: chapters down, audits with items across. */
 	cc[0].heading = "章";
 	cc[0].flags = 0;
-	cc[0].width = 30;
+	cc[0].width = 36;	/* 2-3 情報システム全体の強靭性の向上 */
 	for (i = 0, nc = 1; i < n && nc < 40; i++) {
 		if (!scored(&y.s[i]))
 			continue;
-		buf_init(&names[nc]);
-		target(&names[nc], st, record_root(a[i]), 0);
-		cc[nc].heading = names[nc].data;
-		cc[nc].flags = 0;
-		cc[nc].width = 14;
+		{
+			struct buf	 o = BUF_INIT;
+			unsigned	 lw[8];
+			size_t		 nl, m;
+
+			/* the heading a word a line, in a width it fits */
+			buf_init(&names[nc]);
+			lines_of(&names[nc], target(&o, st, record_root(a[i]),
+			    0));
+			buf_free(&o);
+			cc[nc].heading = names[nc].data;
+			cc[nc].flags = 0;
+			cc[nc].width = 14;
+			nl = line_widths(lw, 8, names[nc].data != NULL ?
+			    names[nc].data : "");
+			for (m = 0; m < nl; m++)
+				if (lw[m] + 5 > cc[nc].width)
+					cc[nc].width = lw[m] + 5;
+		}
 		vals[nc - 1] = (uint16_t)nc;
 		nc++;
 	}
@@ -1973,7 +2382,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			finding_chapter(key, sizeof key, root, f);
 			xlsx_write_text(s3, row, 0, audit_name(&an, st,
 			    root));
-			xlsx_write_text(s3, row, 1, target(&o, st, root, 0));
+			buf_reset(&b2);
+			lines_of(&b2, target(&o, st, root, 0));
+			xlsx_write_text(s3, row, 1, b2.data);
 			xlsx_write_text(s3, row, 2, node_get_str(f, "number"));
 			xlsx_write_text(s3, row, 3, node_get_str(f, "item"));
 			xlsx_write_text(s3, row, 4, key);
@@ -1991,11 +2402,11 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	}
 
 	/* 区分別集計 with a stacked chart. */
-	gc[0] = (struct xlsx_column){ "章", 0, 30 };
+	gc[0] = (struct xlsx_column){ "章", 0, 36 };
 	gc[1] = (struct xlsx_column){ "重大", 0, 8 };
 	gc[2] = (struct xlsx_column){ "軽微", 0, 8 };
 	gc[3] = (struct xlsx_column){ "観察", 0, 8 };
-	gc[4] = (struct xlsx_column){ "改善提案", 0, 10 };
+	gc[4] = (struct xlsx_column){ "改善提案", 0, 12 };
 	gc[5] = (struct xlsx_column){ "計", 0, 8 };
 	xlsx_add_sheet(&s4, x, "区分別集計", 0);
 	xlsx_title(s4, "章別・区分別の指摘事項", "フォローアップ監査で引き継いだ"
@@ -2047,6 +2458,7 @@ done:
 	for (i = 0; i < 40; i++)
 		buf_free(&names[i]);
 	buf_free(&b);
+	buf_free(&b2);
 	return rc;
 }
 
@@ -2073,12 +2485,12 @@ audit_doc_risks(const char *path, struct store *st,
 	static const struct xlsx_column cols[] = {
 		{ "No.", XLSX_COL_CENTER, 5 },
 		{ "監査", 0, 34 },
-		{ "対象", 0, 16 },
+		{ "対象", 0, 0 },	/* a word a line: from the content */
 		{ "出典", XLSX_COL_CENTER, 10 },
 		{ "対策基準の条項", XLSX_COL_CENTER, 8 },
 		{ "リスク", 0, 36 },
 		{ "分析", 0, 40 },
-		{ "発生可能性", XLSX_COL_CENTER, 8 },
+		{ "発生可能性", XLSX_COL_CENTER, 10 },
 		{ "影響度", XLSX_COL_CENTER, 8 },
 		{ "リスク値", 0, 8 },
 		{ "対応策", 0, 40 },
@@ -2087,6 +2499,7 @@ audit_doc_risks(const char *path, struct store *st,
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*sh;
 	struct buf		 b = BUF_INIT, o = BUF_INIT, an = BUF_INIT;
+	struct buf		 t = BUF_INIT;
 	const struct node	*root, *rk, *it, *fs, *f;
 	const char		*latest = NULL, *dd, *l, *im;
 	char			 lab[CAL_FMT_MAX], key[128];
@@ -2115,7 +2528,9 @@ audit_doc_risks(const char *path, struct store *st,
 	row = first;
 	for (i = 0; i < n; i++) {
 		root = record_root(a[i]);
-		target(&o, st, root, 0);
+		target(&t, st, root, 0);
+		buf_reset(&o);
+		lines_of(&o, t.data);
 		audit_name(&an, st, root);
 		rk = node_get(root, "risks");
 		for (k = 0; rk != NULL && rk->kind == NODE_SEQ && k < rk->n;
@@ -2185,5 +2600,6 @@ done:
 	buf_free(&b);
 	buf_free(&o);
 	buf_free(&an);
+	buf_free(&t);
 	return rc;
 }

@@ -5,6 +5,7 @@
  * x-enum-titles; every date is the record's, never the clock's, so the
  * same record gives the same bytes.
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@
 #include "error.h"
 #include "review.h"
 #include "review_int.h"
+#include "text.h"
 #include "xlsx.h"
 
 /* Strings made while building one document, freed together. */
@@ -370,16 +372,83 @@ record_rows(struct vrow **out, const struct node *rec)
 	return n;
 }
 
+/*
+ * Every row of the 精査記録 is a row of the ward's form, with room to
+ * write in: at least RECORD_LINES lines high, whatever it holds.  xlsx.c
+ * sets a row's height only from the lines of its text (a full-width
+ * character counts two, three units of a column's width go to the
+ * margins: its xlsx_text_lines()), and has no call to set a height, so a
+ * row that would be shorter gets its label (項目, which nobody fills in)
+ * between line breaks, centred as before.
+ */
+#define RECORD_LINES	3
+
+/* Lines xlsx.c gives s in a column of width w. */
+static unsigned
+record_lines(const char *s, double w)
+{
+	const char	*nl;
+	size_t		 seg, len, cw;
+	unsigned	 n = 0;
+	double		 usable = w - 3;
+
+	if (s == NULL || *s == '\0')
+		return 1;
+	len = strlen(s);
+	for (;;) {
+		nl = memchr(s, '\n', len);
+		seg = nl != NULL ? (size_t)(nl - s) : len;
+		cw = text_width(s, seg);
+		n += cw == 0 ? 1 : (unsigned)ceil((double)cw / usable);
+		if (nl == NULL)
+			break;
+		len -= seg + 1;
+		s = nl + 1;
+	}
+	return n;
+}
+
+/*
+ * Write a row of the record's table: the label in column 0, then v[0..3]
+ * (NULL: blank), the label padded to RECORD_LINES when the row is
+ * shorter.
+ */
+static void
+record_row(struct xlsx_sheet *sh, struct strs *s, uint32_t row,
+    const struct xlsx_column *cols, const char *lab, const char *const *v)
+{
+	unsigned	 lines = record_lines(lab, cols[0].width), l, pad;
+	uint16_t	 c;
+	struct buf	 b = BUF_INIT;
+
+	for (c = 1; c < 5; c++)
+		if ((l = record_lines(v[c - 1], cols[c].width)) > lines)
+			lines = l;
+	if (lines < RECORD_LINES) {
+		pad = RECORD_LINES - record_lines(lab, cols[0].width);
+		for (l = 0; l < pad / 2; l++)
+			buf_puts(&b, "\n");
+		buf_puts(&b, lab != NULL ? lab : "");
+		for (l = 0; l < pad - pad / 2; l++)
+			buf_puts(&b, "\n");
+		lab = fmt(s, "%s", b.data != NULL ? b.data : "");
+	}
+	xlsx_write_text(sh, row, 0, lab);
+	for (c = 1; c < 5; c++)
+		xlsx_write_text(sh, row, c, v[c - 1]);
+	buf_free(&b);
+}
+
 int
 review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
     const char *path)
 {
 	static const struct xlsx_column cols[] = {
-		{ "項目", 0, 16 },
-		{ "確認事項・内容", 0, 34 },
-		{ "所管課回答", 0, 30 },
+		{ "項目", 0, 21 },	/* 経費見積りの妥当性 on one line */
+		{ "確認事項・内容", 0, 32 },
+		{ "所管課回答", 0, 28 },
 		{ "評価", XLSX_COL_CENTER, 13 },
-		{ "所見", 0, 34 },
+		{ "所見", 0, 33 },
 	};
 	struct strs		 s = { NULL, 0, 0, 0 };
 	struct xlsx		*x = NULL;
@@ -423,7 +492,7 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	head[5].label = "審査者";
 	head[5].value = reviewers(&s, c, rec);
 	head[6].label = "所要経費";
-	head[6].value = cost_lines(&s, rec);
+	head[6].value = cost_line(&s, rec);	/* a field is one line */
 	head[7].label = "決裁区分";
 	head[7].value = approver_title(c, node_get_str(dec, "approver"));
 	xlsx_fields(sh, head, sizeof head / sizeof head[0]);
@@ -431,24 +500,21 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 
 	/* The table's own rows: findings, then the conclusion. */
 #define HEAD(k, v) do {							\
-		xlsx_write_text(sh, row, 0, (k));			\
-		xlsx_write_text(sh, row, 1, (v));			\
-		xlsx_write_blank(sh, row, 2);				\
-		xlsx_write_blank(sh, row, 3);				\
-		xlsx_write_blank(sh, row, 4);				\
-		row++;							\
+		const char *hv[4] = { (v), NULL, NULL, NULL };		\
+		record_row(sh, &s, row++, cols, (k), hv);		\
 	} while (0)
 	nr = record_rows(&vr, rec);
 	for (i = 0; i < nr; i++) {
+		const char	*v[4];
+
 		f = vr[i].f;
-		xlsx_write_text(sh, row, 0, label(sub(c->kind, "findings",
-		    "viewpoint"), vr[i].vp));
-		xlsx_write_text(sh, row, 1, node_get_str(f, "check"));
-		xlsx_write_text(sh, row, 2, node_get_str(f, "answer"));
-		xlsx_write_text(sh, row, 3, f != NULL ? label(sub(c->kind,
-		    "findings", "rating"), node_get_str(f, "rating")) : NULL);
-		xlsx_write_text(sh, row, 4, node_get_str(f, "comment"));
-		row++;
+		v[0] = node_get_str(f, "check");
+		v[1] = node_get_str(f, "answer");
+		v[2] = f != NULL ? label(sub(c->kind, "findings", "rating"),
+		    node_get_str(f, "rating")) : NULL;
+		v[3] = node_get_str(f, "comment");
+		record_row(sh, &s, row++, cols, label(sub(c->kind, "findings",
+		    "viewpoint"), vr[i].vp), v);
 	}
 	free(vr);
 	HEAD(title_of(c, "overall", NULL), str(rec, "overall"));

@@ -195,7 +195,7 @@ review_summary_free(struct review_summary *s)
 static int
 count_sheet(struct xlsx *x, const char *name, const char *title,
     const char *note, const char *head, const struct review_counts *c,
-    const long *expect, const char *chart_title)
+    const long *expect, const char *chart_title, const char *const *after)
 {
 	struct xlsx_column	 cols[4];
 	struct xlsx_sheet	*sh = NULL;
@@ -230,6 +230,10 @@ count_sheet(struct xlsx *x, const char *name, const char *title,
 			xlsx_write_number(sh, row, 3, i < 3 ?
 			    (double)expect[i] : 0, XLSX_NUM_INT);
 	}
+	/* Notes under the table, a short line each: a note does not wrap
+	   and is cut at the print area's edge. */
+	for (i = 0; after != NULL && after[i] != NULL; i++)
+		xlsx_note(sh, row + 1 + (uint32_t)i, after[i]);
 	if (c->n == 0)
 		return 0;
 	memset(&ch, 0, sizeof ch);
@@ -253,6 +257,8 @@ review_write_summary_xlsx(struct review_ctx *c,
 	struct xlsx_props	 props;
 	struct cal_date		 end, start;
 	char			 fyl[CAL_FMT_MAX], title[128], note[256];
+	char			 median[128];
+	const char		*after[3] = { NULL, NULL, NULL };
 	int			 rc;
 
 	cal_fy_label(fyl, sizeof fyl, s->fy);
@@ -264,22 +270,23 @@ review_write_summary_xlsx(struct review_ctx *c,
 	    "documents"), "author");
 	/* The fiscal year's end: fixed, so regenerating changes nothing. */
 	props.created = (time_t)cal_days(end) * 86400;
-	if (s->median_days >= 0)
-		snprintf(note, sizeof note, "計 %zu件（取下げを除く）　"
-		    "情報化企画の受付から決定までの日数（中央値） %.1f日（%zu件）",
-		    s->total, s->median_days, s->ndecided);
-	else
-		snprintf(note, sizeof note, "計 %zu件（取下げを除く）", s->total);
+	snprintf(note, sizeof note, "計 %zu件（取下げを除く）", s->total);
+	if (s->median_days >= 0) {
+		snprintf(median, sizeof median, "%.1f日（決定済み %zu件）",
+		    s->median_days, s->ndecided);
+		after[0] = "情報化企画の受付から決定までの日数（中央値）";
+		after[1] = median;
+	}
 	if ((rc = xlsx_new(&x, path, &props)) != 0)
 		return rc;
 	count_sheet(x, "種別", title, note, "種別", &s->by_type, s->expect,
-	    "種別ごとの件数と年間想定件数");
+	    "種別ごとの件数と年間想定件数", after);
 	count_sheet(x, "判定", "情報化企画の判定", NULL, "判定", &s->by_result,
-	    NULL, "判定別の件数");
+	    NULL, "判定別の件数", NULL);
 	count_sheet(x, "区分", "情報化企画の区分", NULL, "区分",
-	    &s->by_category, NULL, "区分別の件数");
+	    &s->by_category, NULL, "区分別の件数", NULL);
 	count_sheet(x, "部別", "情報化企画の部別件数", NULL, "部",
-	    &s->by_dept, NULL, "部別の件数");
+	    &s->by_dept, NULL, "部別の件数", NULL);
 	rc = xlsx_save(x);
 	xlsx_free(x);
 	return rc;

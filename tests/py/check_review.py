@@ -7,6 +7,10 @@ usage: check_review.py docx FILE TEXT...   every TEXT is in the document
        check_review.py charts FILE N       the workbook has N native charts
        check_review.py noid FILE           no record id (rv-xxxxxxxx) in the
                                            text, headers or sheet names
+       check_review.py heights FILE PT     (xlsx) every row of every sheet's
+                                           table (its autofilter range) below
+                                           the header has a height of at
+                                           least PT points set
 
 docx text is gathered from paragraphs and table cells (python-docx);
 xlsx cells from every sheet (openpyxl), numbers formatted with commas so
@@ -84,6 +88,19 @@ def main(argv):
                    sorted(set(re.findall(r"\b[a-z]{2}-[0-9a-z]{8}\b",
                                          text) +
                               re.findall(r"\([0-9a-z]{8}\)", text)))]
+    elif mode == "heights":
+        import openpyxl
+        from openpyxl.utils.cell import range_boundaries
+        wb = openpyxl.load_workbook(path)
+        for ws in wb.worksheets:
+            if not ws.auto_filter.ref:
+                continue
+            _, top, _, bottom = range_boundaries(ws.auto_filter.ref)
+            for r in range(top + 1, bottom + 1):
+                h = ws.row_dimensions[r].height
+                if h is None or h < float(want[0]):
+                    missing.append("%s row %d: height %s, want %s or more"
+                                   % (ws.title, r, h, want[0]))
     elif mode == "charts":
         # openpyxl drops charts when it reads a workbook: count the parts.
         import openpyxl
