@@ -63,6 +63,11 @@ __lsan_default_suppressions(void)
  * autofilter button.
  */
 #define XLSX_PAD		2.0
+#define XLSX_MDW_PX		8	/* '0' of 游ゴシック 11pt, pixels */
+#define XLSX_CELL_MARGIN_PX	10	/* a cell's text margins, both */
+#define XLSX_FULL_PX		15.5	/* a full-width character, a little
+					   over 游ゴシック 11pt's 14.7 */
+#define XLSX_HALF_W		60	/* half-width: hundredths of full */
 #define XLSX_LINE_PT		18.75	/* a line of 游ゴシック 11pt */
 #define XLSX_WIDTH_MIN		4.0
 #define XLSX_WIDTH_MAX		50.0
@@ -708,25 +713,67 @@ struct xlsx_unit {
 	int		 space;
 };
 
-/* The units of s[0..len), at most one per byte. */
+/*
+ * Bytes of a short bracketed group at s, "（時間）" or "（課長）": at most
+ * four full-width characters inside, all full-width, no nested bracket,
+ * and no wider than a line; 0 if s does not start one.
+ */
+static size_t
+xlsx_group(const char *s, size_t len, size_t usable)
+{
+	uint32_t	 cp;
+	size_t		 i, k, chars = 0;
+
+	i = text_utf8_decode(&cp, s, len);
+	while (i < len && chars <= 4) {
+		k = text_utf8_decode(&cp, s + i, len - i);
+		if (cp == 0xFF09)
+			return chars > 0 && (chars + 2) * 100 <= usable ?
+			    i + k : 0;
+		if (text_width(s + i, k) != 2 || cp == 0xFF08 || cp == '\n')
+			return 0;
+		chars++;
+		i += k;
+	}
+	return 0;
+}
+
+/*
+ * The units of s[0..len), at most one per byte, their widths in
+ * hundredths of a full-width character (XLSX_HALF_W for a half-width
+ * one); a word no wider than usable.
+ */
 static size_t
 xlsx_units(struct xlsx_unit *u, const char *s, size_t len, size_t usable)
 {
 	uint32_t	 cp;
-	size_t		 i = 0, n = 0, k, w;
+	size_t		 i = 0, n = 0, k, w, g;
 
 	while (i < len) {
 		k = text_utf8_decode(&cp, s + i, len - i);
-		w = text_width(s + i, k);
-		if (n > 0 && w == 1 && cp != ' ' && !u[n - 1].space &&
-		    u[n - 1].width > 0 && u[n - 1].len == u[n - 1].width &&
-		    u[n - 1].width < usable && cp < 0x80 &&
+		w = text_width(s + i, k) == 2 ? 100 : text_width(s + i, k) == 1 ?
+		    XLSX_HALF_W : 0;
+		if (n > 0 && w == XLSX_HALF_W && cp != ' ' && !u[n - 1].space &&
+		    u[n - 1].width > 0 &&
+		    u[n - 1].len * XLSX_HALF_W == u[n - 1].width &&
+		    u[n - 1].width + w <= usable && cp < 0x80 &&
 		    u[n - 1].last < 0x80 && !xlsx_no_end(u[n - 1].last) &&
 		    !xlsx_no_start(u[n - 1].first)) {
 			/* one more half-width letter of a word */
 			u[n - 1].len += k;
 			u[n - 1].width += w;
 			u[n - 1].last = cp;
+		} else if (cp == 0xFF08 && (g = xlsx_group(s + i, len - i,
+		    usable)) > 0) {
+			/* a short aside in brackets stays whole: （時間） */
+			u[n].off = i;
+			u[n].len = g;
+			u[n].width = text_width(s + i, g) * 50;
+			u[n].first = cp;
+			text_utf8_decode(&u[n].last, s + i + g - 3, 3);
+			u[n].space = 0;
+			n++;
+			k = g;
 		} else {
 			u[n].off = i;
 			u[n].len = k;
@@ -741,7 +788,8 @@ xlsx_units(struct xlsx_unit *u, const char *s, size_t len, size_t usable)
 }
 
 /*
- * s broken into lines of at most usable display columns, LF between them,
+ * s broken into lines of at most usable hundredths of a full-width
+ * character (xlsx_line_room()), LF between them,
  * at the points a Japanese reader expects: between any two full-width
  * characters and at spaces between words, never inside a word or number
  * that fits a line, never before closing punctuation (、。）」) nor after an
@@ -757,8 +805,8 @@ xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable)
 	size_t			 seg, n, i, start, w, b;
 
 	buf_reset(out);
-	if (usable < 4)
-		usable = 4;
+	if (usable < 200)
+		usable = 200;
 	if ((u = calloc(len + 1, sizeof *u)) == NULL) {
 		buf_add(out, s, len);
 		return;
@@ -802,7 +850,7 @@ xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable)
 	free(u);
 }
 
-/* Display columns a line may take in column col. */
+/* Display columns a line may take in column col, for wrapped text. */
 static double
 xlsx_usable(const struct xlsx_sheet *sh, uint16_t col)
 {
@@ -812,21 +860,36 @@ xlsx_usable(const struct xlsx_sheet *sh, uint16_t col)
 }
 
 /*
- * Excel fits a row to wrapped text when it draws it, LibreOffice does not
- * when it imports, so a row whose text takes several lines gets its
- * height set.  The column's final width is known already: it is fixed,
- * or at least this text's width, or the cap.
+ * Room for a line broken by the writer in a column width Excel units
+ * wide, in hundredths of a full-width character: the column's pixels
+ * (width x 8 + 5 with 游ゴシック 11pt) less the cell's margins, over a
+ * full-width character a little wider than 游ゴシック's 14.7 px (IPAex
+ * Gothic, which stands in for it in LibreOffice, is as wide).
  */
+static size_t
+xlsx_line_room(double width)
+{
+	double	 px = width * XLSX_MDW_PX + 5 - XLSX_CELL_MARGIN_PX;
+
+	return px > 0 ? (size_t)(px * 100 / XLSX_FULL_PX) : 0;
+}
+
+static double
+xlsx_col_final(const struct xlsx_sheet *sh, uint16_t col)
+{
+	if (col < sh->ncols && sh->col_width[col] > 0)
+		return sh->col_width[col];
+	return XLSX_WIDTH_MAX;
+}
+
+/* Lines of text broken by xlsx_break_text(): a row of that many. */
 static int
-xlsx_row_lines(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
-    const char *s, size_t len)
+xlsx_row_set_lines(struct xlsx_sheet *sh, uint32_t row, size_t lines)
 {
 	uint8_t		*v;
-	double		 usable;
-	size_t		 lines, n;
+	size_t		 n;
 
-	usable = xlsx_usable(sh, col);
-	if ((lines = xlsx_text_lines(s, len, usable)) <= 1)
+	if (lines <= 1)
 		return 0;
 	if (lines > UINT8_MAX)
 		lines = UINT8_MAX;
@@ -841,6 +904,31 @@ xlsx_row_lines(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	if (lines > sh->lines[row])
 		sh->lines[row] = (uint8_t)lines;
 	return 0;
+}
+
+static size_t
+xlsx_count_lines(const char *s, size_t len)
+{
+	size_t	 n = 1;
+
+	while (len-- > 0)
+		if (*s++ == '\n')
+			n++;
+	return n;
+}
+
+/*
+ * Excel fits a row to wrapped text when it draws it, LibreOffice does not
+ * when it imports, so a row whose text takes several lines gets its
+ * height set.  The column's final width is known already: it is fixed,
+ * or at least this text's width, or the cap.
+ */
+static int
+xlsx_row_lines(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
+    const char *s, size_t len)
+{
+	return xlsx_row_set_lines(sh, row, xlsx_text_lines(s, len,
+	    xlsx_usable(sh, col)));
 }
 
 static int
@@ -924,7 +1012,7 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	struct buf	 b = BUF_INIT;
 	lxw_format	*f;
 	size_t		 len;
-	int		 rc;
+	int		 rc, broken;
 
 	XLSX_SHEET_CHECK(sh);
 	if (s == NULL || *s == '\0')
@@ -937,9 +1025,11 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	if ((f = xlsx_format(sh->x, K_TEXT, xlsx_variant(sh, row, col))) ==
 	    NULL)
 		return xlsx_nomem(sh->x);
-	if (sh->has_table && row > sh->header_row && col < sh->ncols &&
-	    (sh->col_flags[col] & XLSX_COL_BREAK)) {
-		xlsx_break_text(&b, s, len, (size_t)xlsx_usable(sh, col));
+	broken = sh->has_table && row > sh->header_row && col < sh->ncols &&
+	    (sh->col_flags[col] & XLSX_COL_BREAK);
+	if (broken) {
+		xlsx_break_text(&b, s, len, xlsx_line_room(xlsx_col_final(sh,
+		    col)));
 		if (buf_ok(&b) != 0)
 			return xlsx_nomem(sh->x);
 		s = b.data;
@@ -951,7 +1041,8 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	 */
 	if ((rc = xlsx_lxw(sh, row, col,
 	    worksheet_write_string(sh->ws, row, col, s, f))) == 0 &&
-	    (rc = xlsx_row_lines(sh, row, col, s, len)) == 0)
+	    (rc = broken ? xlsx_row_set_lines(sh, row, xlsx_count_lines(s,
+	    len)) : xlsx_row_lines(sh, row, col, s, len)) == 0)
 		rc = xlsx_extent(sh, row, col, xlsx_text_width(s, len));
 	buf_free(&b);
 	return rc;
@@ -2284,6 +2375,8 @@ xlsx_finish(struct xlsx_sheet *sh)
 {
 	lxw_worksheet	*ws = sh->ws;
 	lxw_protection	 prot;
+	lxw_format	*hf;
+	struct buf	 hb = BUF_INIT;
 	char		 header[512];
 	size_t		 i, n, ncol, heading = 1;
 	uint32_t	 lastr;
@@ -2303,15 +2396,33 @@ xlsx_finish(struct xlsx_sheet *sh)
 			return rc;
 	}
 	if (sh->has_table) {
-		/* headings wrap in the column's final width */
+		/*
+		 * Headings broken into lines for the column's final width,
+		 * less the autofilter's button, as XLSX_COL_BREAK text: "復旧
+		 * まで / （時間）", never "復旧まで（ / 時間）".
+		 */
+		if ((hf = xlsx_format(sh->x, K_HEADER, 0)) == NULL)
+			return xlsx_nomem(sh->x);
 		for (i = 0; i < sh->ncols; i++) {
 			w = xlsx_col_width(sh, i);
-			n = xlsx_text_lines(sh->headings[i],
-			    strlen(sh->headings[i]), (w > 0 ? w : 8.43) -
-			    XLSX_PAD - XLSX_FILTER_PAD);
+			xlsx_break_text(&hb, sh->headings[i],
+			    strlen(sh->headings[i]), xlsx_line_room((w > 0 ?
+			    w : 8.43) - XLSX_FILTER_PAD));
+			if (buf_ok(&hb) != 0) {
+				buf_free(&hb);
+				return xlsx_nomem(sh->x);
+			}
+			n = xlsx_count_lines(hb.data, hb.len);
+			if (n > 1 && (rc = xlsx_lxw(sh, sh->header_row,
+			    (uint16_t)i, worksheet_write_string(ws,
+			    sh->header_row, (lxw_col_t)i, hb.data, hf))) != 0) {
+				buf_free(&hb);
+				return rc;
+			}
 			if (n > heading)
 				heading = n;
 		}
+		buf_free(&hb);
 		if (heading > 1 && (rc = xlsx_lxw(sh, sh->header_row, 0,
 		    worksheet_set_row(ws, sh->header_row,
 		    XLSX_LINE_PT * (double)heading, NULL))) != 0)
