@@ -167,6 +167,8 @@ struct xlsx_sheet {
 	char			**headings;
 
 	uint16_t		 nlists;	/* columns used in the lists sheet */
+	double			 plain_w;	/* widest title or note line,
+						   Excel units */
 };
 
 /* A chart waiting for its chart sheet, made when the workbook is saved. */
@@ -1189,6 +1191,22 @@ xlsx_write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	return xlsx_extent(sh, row, col, width);
 }
 
+/*
+ * A title or note runs over the columns to its right; the print area
+ * must reach as far, or it is cut at the table's edge.  Its width in
+ * Excel units: a full-width character 15 px of 8 (the title's 14pt 19),
+ * rounded up.
+ */
+static void
+xlsx_plain_width(struct xlsx_sheet *sh, const char *s, int title)
+{
+	double	 w;
+
+	w = (double)xlsx_text_width(s, strlen(s)) * (title ? 1.2 : 0.95) + 1;
+	if (w > sh->plain_w)
+		sh->plain_w = w;
+}
+
 /* Title rows and notes: no border, not counted for column widths. */
 static int
 xlsx_plain(struct xlsx_sheet *sh, uint32_t row, const char *s, int kind)
@@ -1207,6 +1225,7 @@ xlsx_plain(struct xlsx_sheet *sh, uint32_t row, const char *s, int kind)
 		return rc;
 	if (row > sh->last_row)
 		sh->last_row = row;
+	xlsx_plain_width(sh, s, kind == K_TITLE);
 	return 0;
 }
 
@@ -1245,6 +1264,7 @@ xlsx_fields(struct xlsx_sheet *sh, const struct xlsx_field *fields, size_t n)
 {
 	lxw_rich_string_tuple	 label, value, *parts[3];
 	struct buf		 v = BUF_INIT;
+	double			 w;
 	uint32_t		 row;
 	size_t			 i;
 	int			 rc = 0;
@@ -1286,6 +1306,11 @@ xlsx_fields(struct xlsx_sheet *sh, const struct xlsx_field *fields, size_t n)
 		if ((rc = xlsx_lxw(sh, row, 0, worksheet_write_rich_string(
 		    sh->ws, row, 0, parts, NULL))) != 0)
 			break;
+		w = (double)(xlsx_text_width(fields[i].label,
+		    strlen(fields[i].label)) + xlsx_text_width(v.data, v.len)) *
+		    0.95 + 1;
+		if (w > sh->plain_w)
+			sh->plain_w = w;
 		if (row > sh->last_row)
 			sh->last_row = row;
 		row++;
@@ -2480,6 +2505,14 @@ xlsx_finish(struct xlsx_sheet *sh)
 	    sh->header_row + sh->print_rows < lastr)
 		lastr = sh->header_row + sh->print_rows;
 	lastc = sh->used ? sh->last_col : 0;
+	/* as far right as the title and notes reach */
+	for (i = 0, w = 0; i <= lastc; i++)
+		w += xlsx_col_width(sh, i) > 0 ? xlsx_col_width(sh, i) : 8.43;
+	while (w < sh->plain_w && lastc < XLSX_MAX_COL) {
+		lastc++;
+		w += xlsx_col_width(sh, lastc) > 0 ? xlsx_col_width(sh,
+		    lastc) : 8.43;
+	}
 	if (lastr > XLSX_MAX_ROW)
 		lastr = XLSX_MAX_ROW;
 	if ((rc = xlsx_lxw(sh, 0, 0, worksheet_print_area(ws, 0, 0, lastr,

@@ -887,6 +887,9 @@ test_break(void **state)
 		    texts[i]), 0);
 	/* other columns keep their text as it is */
 	assert_int_equal(xlsx_write_text(sh, r, 1, texts[0]), 0);
+	/* a note wider than the table (about 77 units against 40) */
+	assert_int_equal(xlsx_note(sh, r + 6, "注：正答率は受験者のうち正答した"
+	    "者の割合、識別力は上位と下位の正答率の差である。"), 0);
 	assert_int_equal(xlsx_save(x), 0);
 	xlsx_free(x);
 
@@ -907,9 +910,10 @@ test_break(void **state)
 				len = (size_t)(e - line);
 			lines++;
 			/* (30 x 8 + 5 - 10) / 15.5: 15 full-width */
+			/* but the unbroken text in B and the note */
 			assert_true(text_width(line, len) <= 30 ||
 			    strncmp(line, "課で個人情報の漏えいが起きたとき、情報",
-			    30) == 0);
+			    30) == 0 || strncmp(line, "注：", 6) == 0);
 			text_utf8_decode(&cp, line, len);
 			assert_true(cp != 0xFF09 && cp != 0x3002 &&
 			    cp != 0x3001 && cp != 0x300D);
@@ -921,8 +925,12 @@ test_break(void **state)
 		}
 	}
 	assert_true(lines >= 12);
-	/* the broken rows get their height: 3 and 5 lines of 18.75 pt */
 	free(xml);
+	/* the print area reaches as far as the note: B, then 5 of 8.43 */
+	xml = zip_part(path, "xl/workbook.xml");
+	assert_non_null(strstr(xml, ">'問題'!$A$1:$G$8</definedName>"));
+	free(xml);
+	/* the broken rows get their height: 3 and 5 lines of 18.75 pt */
 	xml = zip_part(path, "xl/worksheets/sheet1.xml");
 	assert_non_null(strstr(xml, "<row r=\"3\" spans=\"1:2\" "
 	    "ht=\"56.25\" customHeight=\"1\">"));
