@@ -927,9 +927,10 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	    "分類", 0, 16 };
 	cols[nc++] = (struct xlsx_column){ "点検項目", XLSX_COL_BREAK, 50 };
 	cols[nc++] = (struct xlsx_column){ "回答数", 0, 8 };
+	/* わからない on one line: five characters need 11 */
 	for (k = 0; k < nv; k++)
 		cols[nc++] = (struct xlsx_column){ ck_value_label(vals[k]), 0,
-		    9 };
+		    strlen(ck_value_label(vals[k])) > 12 ? 11 : 9 };
 	cols[nc++] = (struct xlsx_column){ "該当なし", 0, 9 };
 	/* 前年度, 今年度, 増減: the order of every comparison */
 	cols[nc++] = (struct xlsx_column){ "前年度", 0, 9 };
@@ -1119,7 +1120,7 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 	char			 prev[CAL_FMT_MAX];
 	struct xlsx_column	 cols[] = {
 		{ "項目番号", 0, 12 }, { "点検項目", XLSX_COL_BREAK, 50 },
-		{ prev, 0, 11 }, { c->fylabel, 0, 11 },
+		{ prev, 0, 12 }, { c->fylabel, 0, 12 },
 		{ "増減（ポイント）", 0, 16 },
 	};
 	const struct ck_stats	*s = c->s;

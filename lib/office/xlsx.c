@@ -2422,17 +2422,18 @@ xlsx_finish(struct xlsx_sheet *sh)
 	}
 	if (sh->has_table) {
 		/*
-		 * Headings broken into lines for the column's final width,
-		 * less the autofilter's button, as XLSX_COL_BREAK text: "復旧
-		 * まで / （時間）", never "復旧まで（ / 時間）".
+		 * Headings broken into lines for the column's final width
+		 * as XLSX_COL_BREAK text: "復旧まで / （時間）", never "復旧
+		 * まで（ / 時間）".  The autofilter's button does not print;
+		 * on screen it may cover the end of a full line.
 		 */
 		if ((hf = xlsx_format(sh->x, K_HEADER, 0)) == NULL)
 			return xlsx_nomem(sh->x);
 		for (i = 0; i < sh->ncols; i++) {
 			w = xlsx_col_width(sh, i);
 			xlsx_break_text(&hb, sh->headings[i],
-			    strlen(sh->headings[i]), xlsx_line_room((w > 0 ?
-			    w : 8.43) - XLSX_FILTER_PAD));
+			    strlen(sh->headings[i]), xlsx_line_room(w > 0 ?
+			    w : 8.43));
 			if (buf_ok(&hb) != 0) {
 				buf_free(&hb);
 				return xlsx_nomem(sh->x);
