@@ -233,11 +233,12 @@ sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 		{ "発生日", 0, 0 }, { "発見日", 0, 0 },
 		{ "部", XLSX_COL_BREAK, 9 }, { "発生課", XLSX_COL_BREAK, 11 },
 		{ "分類", XLSX_COL_BREAK, 12 },
-		{ "重大度", XLSX_COL_CENTER, 7 },
+		{ "重大度", XLSX_COL_CENTER | XLSX_COL_BREAK, 7 },
 		{ "件名", XLSX_COL_BREAK, 22 },
-		{ "個人情報", XLSX_COL_CENTER, 6 }, { "本人の数", 0, 6 },
-		{ "封じ込めまで（時間）", 0, 11 },
-		{ "復旧まで（時間）", 0, 11 },
+		{ "個人情報", XLSX_COL_CENTER | XLSX_COL_BREAK, 6 },
+		{ "本人の数", XLSX_COL_BREAK, 6 },
+		{ "封じ込めまで（時間）", XLSX_COL_BREAK, 11 },
+		{ "復旧まで（時間）", XLSX_COL_BREAK, 11 },
 		{ "状況", XLSX_COL_BREAK, 12 },
 	};
 	struct xlsx_sheet	*sh;

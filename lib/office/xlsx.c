@@ -2422,15 +2422,25 @@ xlsx_finish(struct xlsx_sheet *sh)
 	}
 	if (sh->has_table) {
 		/*
-		 * Headings broken into lines for the column's final width
-		 * as XLSX_COL_BREAK text: "復旧まで / （時間）", never "復旧
-		 * まで（ / 時間）".  The autofilter's button does not print;
-		 * on screen it may cover the end of a full line.
+		 * Headings wrap in the column's final width.  Those of
+		 * XLSX_COL_BREAK columns are broken here like their text:
+		 * "復旧まで / （時間）", never "復旧まで（ / 時間）" (the
+		 * autofilter's button does not print).  The others keep
+		 * their text as it is, for readers that match headings (the
+		 * imports of forms).
 		 */
 		if ((hf = xlsx_format(sh->x, K_HEADER, 0)) == NULL)
 			return xlsx_nomem(sh->x);
 		for (i = 0; i < sh->ncols; i++) {
 			w = xlsx_col_width(sh, i);
+			if (!(sh->col_flags[i] & XLSX_COL_BREAK)) {
+				n = xlsx_text_lines(sh->headings[i],
+				    strlen(sh->headings[i]), (w > 0 ? w :
+				    8.43) - XLSX_PAD - XLSX_FILTER_PAD);
+				if (n > heading)
+					heading = n;
+				continue;
+			}
 			xlsx_break_text(&hb, sh->headings[i],
 			    strlen(sh->headings[i]), xlsx_line_room(w > 0 ?
 			    w : 8.43));

@@ -104,7 +104,8 @@ int	 xlsx_title(struct xlsx_sheet *, const char *title, const char *note);
  * number, never before closing punctuation (、。）」) or after an opening
  * bracket.  Excel and LibreOffice then show the same lines (each would
  * wrap a cell at its own points, LibreOffice even before "）"), and the
- * row's height fits them.
+ * row's height fits them.  The column's heading is broken the same way
+ * (other headings keep their text, for readers that match them).
  */
 #define XLSX_COL_BREAK	0x4
 
