@@ -925,11 +925,12 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	cols[nc++] = (struct xlsx_column){ "項目番号", 0, 12 };
 	cols[nc++] = (struct xlsx_column){ s->kind == CK_VENDOR ? "点検段階" :
 	    "分類", 0, 16 };
-	cols[nc++] = (struct xlsx_column){ "点検項目", 0, 50 };
+	cols[nc++] = (struct xlsx_column){ "点検項目", XLSX_COL_BREAK, 50 };
 	cols[nc++] = (struct xlsx_column){ "回答数", 0, 8 };
+	/* わからない on one line: five characters need 11 */
 	for (k = 0; k < nv; k++)
 		cols[nc++] = (struct xlsx_column){ ck_value_label(vals[k]), 0,
-		    9 };
+		    strlen(ck_value_label(vals[k])) > 12 ? 11 : 9 };
 	cols[nc++] = (struct xlsx_column){ "該当なし", 0, 9 };
 	/* 前年度, 今年度, 増減: the order of every comparison */
 	cols[nc++] = (struct xlsx_column){ "前年度", 0, 9 };
@@ -986,6 +987,14 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 			    (double)ss->yes[i] / (double)ss->answered[i] : NAN);
 		}
 	}
+	/*
+	 * A chart of the items only for the few clauses of the vendor
+	 * sheet; 50 items of a department's check would take pages, where
+	 * the categories' chart (sheet_categories()) gives the picture and
+	 * the table each item's rate.
+	 */
+	if (s->kind != CK_VENDOR)
+		return 0;
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_BAR;
 	ch.title = "項目別の実施率";
@@ -995,11 +1004,6 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	ch.nval = 1;
 	ch.first_row = first;
 	ch.last_row = row - 1;
-	ch.at_row = row + 2;
-	ch.at_col = 1;
-	ch.width = 900;
-	/* a bar per item, with room for its label */
-	ch.height = 120 + 18 * (int)s->set->nitems;
 	return xlsx_add_chart(sh, &ch);
 }
 
@@ -1115,14 +1119,12 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 {
 	char			 prev[CAL_FMT_MAX];
 	struct xlsx_column	 cols[] = {
-		{ "項目番号", 0, 12 }, { "点検項目", 0, 50 },
-		{ prev, 0, 11 }, { c->fylabel, 0, 11 },
+		{ "項目番号", 0, 12 }, { "点検項目", XLSX_COL_BREAK, 50 },
+		{ prev, 0, 12 }, { c->fylabel, 0, 12 },
 		{ "増減（ポイント）", 0, 16 },
 	};
-	static const uint16_t	 vals[] = { 2, 3 };
 	const struct ck_stats	*s = c->s;
 	struct xlsx_sheet	*sh;
-	struct xlsx_chart	 ch;
 	uint32_t		 row, first;
 	size_t			 i;
 	int			 r;
@@ -1131,7 +1133,7 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 	if ((r = cal_fy_label(prev, sizeof prev, s->fy - 1)) != 0)
 		return r;
 	snprintf(t, sizeof t, "前年度との比較（%s → %s）", prev, c->fylabel);
-	if ((r = xlsx_add_sheet(&sh, x, "前年度比較", XLSX_LANDSCAPE)) != 0 ||
+	if ((r = xlsx_add_sheet(&sh, x, "前年度比較", 0)) != 0 ||
 	    (r = xlsx_title(sh, t, note)) != 0 ||
 	    (r = xlsx_table(&row, sh, cols, 5)) != 0)
 		return r;
@@ -1151,21 +1153,8 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 	}
 	if (row == first)
 		return xlsx_note(sh, row + 1, "前年度と共通の項目はない。");
-	memset(&ch, 0, sizeof ch);
-	ch.type = XLSX_CHART_COLUMN;
-	ch.title = "項目別の実施率（前年度との比較）";
-	ch.y_pct = 1;
-	ch.y_title = "実施率";
-	ch.cat_col = 0;
-	ch.val_cols = vals;
-	ch.nval = 2;
-	ch.first_row = first;
-	ch.last_row = row - 1;
-	ch.at_row = row + 2;
-	ch.at_col = 0;
-	ch.width = 1100;
-	ch.height = 420;
-	return xlsx_add_chart(sh, &ch);
+	/* the categories' chart compares the years */
+	return 0;
 }
 
 static int
@@ -1256,6 +1245,92 @@ sheet_gaps(struct xlsx *x, struct ctx *c, const char *note)
 	return r;
 }
 
+/*
+ * 分類別の実施率 (pooled as in the report's table, doc_overall()) with
+ * last year's, as a table and the workbook's main chart.
+ */
+static int
+sheet_categories(struct xlsx *x, struct ctx *c, const char *note)
+{
+	const struct ck_stats	*s = c->s;
+	struct xlsx_sheet	*sh;
+	struct chart		*m = NULL;
+	const char		**cats;
+	double			*sum, *psum, *v;
+	size_t			*n, *pn, ncat = 0, i, k;
+	char			 py[CAL_FMT_MAX];
+	int			 r, prev = 0;
+
+	cats = calloc(s->set->nitems + 1, sizeof *cats);
+	sum = calloc(s->set->nitems + 1, sizeof *sum);
+	psum = calloc(s->set->nitems + 1, sizeof *psum);
+	v = calloc(2 * (s->set->nitems + 1), sizeof *v);
+	n = calloc(s->set->nitems + 1, sizeof *n);
+	pn = calloc(s->set->nitems + 1, sizeof *pn);
+	if (cats == NULL || sum == NULL || psum == NULL || v == NULL ||
+	    n == NULL || pn == NULL) {
+		r = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < s->set->nitems; i++) {
+		const struct ck_item_stat	*is = &s->items[i];
+		const char			*cat = is->item->category;
+
+		if (cat == NULL || *cat == '\0')
+			cat = "（分類なし）";
+		for (k = 0; k < ncat; k++)
+			if (strcmp(cats[k], cat) == 0)
+				break;
+		if (k == ncat)
+			cats[ncat++] = cat;
+		if (!isnan(is->rate)) {
+			sum[k] += is->rate;
+			n[k]++;
+		}
+		if (!isnan(is->prev)) {
+			psum[k] += is->prev;
+			pn[k]++;
+		}
+	}
+	for (k = 0; k < ncat; k++) {
+		v[k] = pn[k] ? psum[k] / (double)pn[k] : NAN;
+		v[ncat + k] = n[k] ? sum[k] / (double)n[k] : NAN;
+		prev |= pn[k] > 0;
+	}
+	if ((r = chart_new(&m, CHART_COLUMN, "分類別の実施率")) != 0)
+		goto done;
+	for (k = 0; k < ncat && r == 0; k++)
+		r = chart_category(m, cats[k]);
+	if (r == 0)
+		r = chart_set_axis_titles(m, "分類", NULL);
+	if (r == 0 && prev && (r = cal_fy_label(py, sizeof py,
+	    s->fy - 1)) == 0)
+		r = chart_series(m, py, v, ncat);
+	if (r == 0)
+		r = chart_series(m, c->fylabel, v + ncat, ncat);
+	if (r == 0)
+		r = chart_set_format(m, CHART_PERCENT);
+	if (r == 0)
+		r = chart_set_labels(m, ncat * (prev ? 2 : 1) <= 24);
+	if (r != 0)
+		goto done;
+	if ((r = xlsx_add_sheet(&sh, x, "分類別", 0)) != 0 ||
+	    (r = xlsx_title(sh, "分類別の実施率", note)) != 0 ||
+	    (r = xlsx_chart_table(sh, m)) != 0)
+		goto done;
+	r = xlsx_note(sh, sh != NULL ? (uint32_t)(5 + ncat) : 0,
+	    "分類の実施率は、分類に属する項目の実施率の平均である。");
+done:
+	chart_free(m);
+	free(cats);
+	free(sum);
+	free(psum);
+	free(v);
+	free(n);
+	free(pn);
+	return r;
+}
+
 static int
 write_xlsx(const char *path, struct ctx *c, time_t created)
 {
@@ -1270,8 +1345,12 @@ write_xlsx(const char *path, struct ctx *c, time_t created)
 	props.title = c->title;
 	props.author = c->author;
 	props.created = created;
+	/* the charts two to a page, after the tables */
 	if ((r = xlsx_new(&x, path, &props)) != 0 ||
-	    (r = sheet_items(x, c, note)) != 0)
+	    (r = xlsx_chart_page(x, "グラフ")) != 0 ||
+	    (r = sheet_items(x, c, note)) != 0 ||
+	    (c->s->kind != CK_VENDOR && (r = sheet_categories(x, c,
+	    note)) != 0))
 		goto done;
 	if (c->s->kind == CK_VENDOR) {
 		if ((r = sheet_stages(x, c, note)) != 0 ||

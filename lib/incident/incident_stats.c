@@ -206,7 +206,7 @@ static int
 write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
     struct cal_date d)
 {
-	return xlsx_write_date(sh, row, col, d.y, d.m, d.d, XLSX_DATE_ERA);
+	return xlsx_write_date(sh, row, col, d.y, d.m, d.d, XLSX_DATE_SLASH);
 }
 
 static void
@@ -221,14 +221,25 @@ write_hours(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double h)
 static int
 sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 {
+	/*
+	 * Landscape, one page wide, about 150 width units so that it prints
+	 * at 80% rather than half size: the names and the title wrap at
+	 * points chosen here (XLSX_COL_BREAK, rows as high as their lines),
+	 * dates are 2026/6/16 (as the ward's lists show them), numbers and
+	 * the 受付番号 take the width of their content.
+	 */
 	static const struct xlsx_column cols[] = {
-		{ "No.", XLSX_COL_CENTER, 5 }, { "受付番号", 0, 17 },
-		{ "発生日", 0, 15 }, { "発見日", 0, 15 }, { "部", 0, 14 },
-		{ "発生課", 0, 18 }, { "分類", 0, 16 },
-		{ "重大度", XLSX_COL_CENTER, 8 }, { "件名", 0, 34 },
-		{ "個人情報", XLSX_COL_CENTER, 9 }, { "本人の数", 0, 9 },
-		{ "封じ込めまで（時間）", 0, 16 }, { "復旧まで（時間）", 0, 14 },
-		{ "状況", 0, 20 },
+		{ "No.", XLSX_COL_CENTER, 5 }, { "受付番号", 0, 0 },
+		{ "発生日", 0, 0 }, { "発見日", 0, 0 },
+		{ "部", XLSX_COL_BREAK, 9 }, { "発生課", XLSX_COL_BREAK, 11 },
+		{ "分類", XLSX_COL_BREAK, 12 },
+		{ "重大度", XLSX_COL_CENTER | XLSX_COL_BREAK, 7 },
+		{ "件名", XLSX_COL_BREAK, 22 },
+		{ "個人情報", XLSX_COL_CENTER | XLSX_COL_BREAK, 6 },
+		{ "本人の数", XLSX_COL_BREAK, 6 },
+		{ "封じ込めまで（時間）", XLSX_COL_BREAK, 11 },
+		{ "復旧まで（時間）", XLSX_COL_BREAK, 11 },
+		{ "状況", XLSX_COL_BREAK, 12 },
 	};
 	struct xlsx_sheet	*sh;
 	const struct s_row	*r;

@@ -64,6 +64,11 @@ __lsan_default_suppressions(void)
  * autofilter button.
  */
 #define XLSX_PAD		2.0
+#define XLSX_MDW_PX		8	/* '0' of 游ゴシック 11pt, pixels */
+#define XLSX_CELL_MARGIN_PX	10	/* a cell's text margins, both */
+#define XLSX_FULL_PX		15.5	/* a full-width character, a little
+					   over 游ゴシック 11pt's 14.7 */
+#define XLSX_HALF_W		60	/* half-width: hundredths of full */
 #define XLSX_LINE_PT		18.75	/* a line of 游ゴシック 11pt */
 #define XLSX_WIDTH_MIN		4.0
 #define XLSX_WIDTH_MAX		50.0
@@ -87,6 +92,31 @@ __lsan_default_suppressions(void)
 #define XLSX_CHART_WIDE_CHARS	73.0
 #define XLSX_CHART_PAGE_CM	16.5	/* the chart's height on the page */
 #define XLSX_CHART_LABELS_MAX	24	/* points labelled by default */
+
+/*
+ * Charts two to a page (xlsx_chart_page()): A4 portrait, margins 0.5 in
+ * left and right and 0.75 in top and bottom (184 x 259 mm to print on),
+ * rows of 15 pt (20 px), a page of 48 rows (254 mm) broken by hand, a
+ * chart in each half: 24 rows, the chart 23 rows (460 px, 122 mm) tall,
+ * or 47 rows for a chart that takes a page.  It spans 10 columns of width
+ * 6 exactly, as libxlsxwriter counts them (47 px with its Calibri), so
+ * that its anchor ends on a column's edge and it is as wide as those 10
+ * columns wherever it is drawn: 140 mm in Excel (53 px with 游ゴシック),
+ * about 160 mm in LibreOffice, within the 184 mm either way.
+ */
+#define XLSX_HALF_ROWS		24
+#define XLSX_HALF_CHART_ROWS	23
+#define XLSX_HALF_ROW_PT	15.0
+#define XLSX_HALF_ROW_PX	20
+#define XLSX_HALF_COLS		10
+#define XLSX_HALF_COL_PX	47	/* 6 * 7 + 5, libxlsxwriter's count */
+#define XLSX_HALF_COL_WIDTH	6.0
+#define XLSX_HALF_CM		12.0
+#define XLSX_WHOLE_CHART_ROWS	47	/* a chart too long for half */
+#define XLSX_WHOLE_CM		24.5
+#define XLSX_HALF_WIDE_CHARS	43.0	/* 159 mm of the 10pt chart font */
+#define XLSX_LXW_CHART_W	480	/* libxlsxwriter's chart, scale 1 */
+#define XLSX_LXW_CHART_H	288
 
 enum {
 	K_TEXT,
@@ -138,6 +168,8 @@ struct xlsx_sheet {
 	char			**headings;
 
 	uint16_t		 nlists;	/* columns used in the lists sheet */
+	double			 plain_w;	/* widest title or note line,
+						   Excel units */
 };
 
 /* A chart waiting for its chart sheet, made when the workbook is saved. */
@@ -145,6 +177,8 @@ struct xlsx_pending {
 	lxw_chart		*chart;
 	char			*title;		/* names the sheet */
 	char			*sheet;		/* the data's sheet */
+	int			 whole;		/* on the charts' page: takes
+						   a page, not half */
 };
 
 struct xlsx {
@@ -160,6 +194,10 @@ struct xlsx {
 	lxw_format		*fmt[K_MAX][V_MAX];
 	struct xlsx_pending	*pending;
 	size_t			 npending;
+	char			*chart_page;	/* charts two to a page: the
+						   sheet's name; NULL: chart
+						   sheets */
+	int			 multi;		/* more than one printed sheet */
 };
 
 static int
@@ -213,6 +251,20 @@ xlsx_nomem(struct xlsx *x)
 {
 	error_set(NC_ENOMEM, "out of memory");
 	return xlsx_fail(x, NC_ENOMEM);
+}
+
+/*
+ * The page footer.  A workbook of one printed sheet says "2 / 3".  In a
+ * workbook of several every sheet numbers its own pages from 1 (its first
+ * page number is set) and the footer is "- 2 -": LibreOffice restarts &P
+ * at a sheet's first page number but counts &N over every sheet printed,
+ * so printing or converting the whole book would read "1 / 37" on a sheet
+ * of 3 pages.  See README.md.
+ */
+static const char *
+xlsx_footer(const struct xlsx *x)
+{
+	return x->multi ? "&C- &P -" : "&C&P / &N";
 }
 
 static lxw_format *
@@ -385,6 +437,7 @@ xlsx_free(struct xlsx *x)
 	for (i = 0; i < x->nsheets; i++)
 		xlsx_sheet_free(x->sheets[i]);
 	xlsx_pending_free(x);
+	free(x->chart_page);
 	free(x->sheets);
 	free(x->path);
 	free(x->errmsg);
@@ -617,24 +670,232 @@ xlsx_text_lines(const char *s, size_t len, double usable)
 }
 
 /*
- * Excel fits a row to wrapped text when it draws it, LibreOffice does not
- * when it imports, so a row whose text takes several lines gets its
- * height set.  The column's final width is known already: it is fixed,
- * or at least this text's width, or the cap.
+ * Kinsoku (禁則): characters a line may not start with (closing brackets
+ * and punctuation, small kana, the long-vowel mark) and ones it may not
+ * end with (opening brackets).
  */
 static int
-xlsx_row_lines(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
-    const char *s, size_t len)
+xlsx_no_start(uint32_t cp)
+{
+	static const uint32_t	 set[] = {
+		0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF09, 0x300D, 0x300F, 0x3011,
+		0x3015, 0x3009, 0x300B, 0xFF3D, 0xFF5D, 0x201D, 0x2019, 0x30FC,
+		0x30FB, 0xFF1A, 0xFF1B, 0xFF01, 0xFF1F, 0x3005, 0x309D, 0x309E,
+		0x30FD, 0x30FE, 0xFF05, 0x3041, 0x3043, 0x3045, 0x3047, 0x3049,
+		0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x30A1, 0x30A3, 0x30A5,
+		0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30EE, 0xFF64,
+		0xFF61, 0xFF63, ')', ']', '}', ',', '.', ';', ':', '!', '?', '%',
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof set / sizeof set[0]; i++)
+		if (set[i] == cp)
+			return 1;
+	return 0;
+}
+
+static int
+xlsx_no_end(uint32_t cp)
+{
+	static const uint32_t	 set[] = {
+		0xFF08, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x300A, 0xFF3B,
+		0xFF5B, 0x201C, 0x2018, 0xFF62, '(', '[', '{',
+	};
+	size_t	 i;
+
+	for (i = 0; i < sizeof set / sizeof set[0]; i++)
+		if (set[i] == cp)
+			return 1;
+	return 0;
+}
+
+/* A unit of a line: a word of half-width characters, or one character. */
+struct xlsx_unit {
+	size_t		 off;
+	size_t		 len;
+	size_t		 width;
+	uint32_t	 first;		/* its first and last code points */
+	uint32_t	 last;
+	int		 space;
+};
+
+/*
+ * Bytes of a short bracketed group at s, "（時間）" or "（課長）": at most
+ * four full-width characters inside, all full-width, no nested bracket,
+ * and no wider than a line; 0 if s does not start one.
+ */
+static size_t
+xlsx_group(const char *s, size_t len, size_t usable)
+{
+	uint32_t	 cp;
+	size_t		 i, k, chars = 0;
+
+	i = text_utf8_decode(&cp, s, len);
+	while (i < len && chars <= 4) {
+		k = text_utf8_decode(&cp, s + i, len - i);
+		if (cp == 0xFF09)
+			return chars > 0 && (chars + 2) * 100 <= usable ?
+			    i + k : 0;
+		if (text_width(s + i, k) != 2 || cp == 0xFF08 || cp == '\n')
+			return 0;
+		chars++;
+		i += k;
+	}
+	return 0;
+}
+
+/*
+ * The units of s[0..len), at most one per byte, their widths in
+ * hundredths of a full-width character (XLSX_HALF_W for a half-width
+ * one); a word no wider than usable.
+ */
+static size_t
+xlsx_units(struct xlsx_unit *u, const char *s, size_t len, size_t usable)
+{
+	uint32_t	 cp;
+	size_t		 i = 0, n = 0, k, w, g;
+
+	while (i < len) {
+		k = text_utf8_decode(&cp, s + i, len - i);
+		w = text_width(s + i, k) == 2 ? 100 : text_width(s + i, k) == 1 ?
+		    XLSX_HALF_W : 0;
+		if (n > 0 && w == XLSX_HALF_W && cp != ' ' && !u[n - 1].space &&
+		    u[n - 1].width > 0 &&
+		    u[n - 1].len * XLSX_HALF_W == u[n - 1].width &&
+		    u[n - 1].width + w <= usable && cp < 0x80 &&
+		    u[n - 1].last < 0x80 && !xlsx_no_end(u[n - 1].last) &&
+		    !xlsx_no_start(u[n - 1].first)) {
+			/* one more half-width letter of a word */
+			u[n - 1].len += k;
+			u[n - 1].width += w;
+			u[n - 1].last = cp;
+		} else if (cp == 0xFF08 && (g = xlsx_group(s + i, len - i,
+		    usable)) > 0) {
+			/* a short aside in brackets stays whole: （時間） */
+			u[n].off = i;
+			u[n].len = g;
+			u[n].width = text_width(s + i, g) * 50;
+			u[n].first = cp;
+			text_utf8_decode(&u[n].last, s + i + g - 3, 3);
+			u[n].space = 0;
+			n++;
+			k = g;
+		} else {
+			u[n].off = i;
+			u[n].len = k;
+			u[n].width = w;
+			u[n].first = u[n].last = cp;
+			u[n].space = cp == ' ' || cp == 0x3000;
+			n++;
+		}
+		i += k;
+	}
+	return n;
+}
+
+/*
+ * s broken into lines of at most usable hundredths of a full-width
+ * character (xlsx_line_room()), LF between them,
+ * at the points a Japanese reader expects: between any two full-width
+ * characters and at spaces between words, never inside a word or number
+ * that fits a line, never before closing punctuation (、。）」) nor after an
+ * opening bracket (the character goes down with its neighbour).  Line
+ * feeds already in s stay.  Excel and LibreOffice then show the same
+ * lines, which a cell wrapped by each would not.
+ */
+static void
+xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable)
+{
+	struct xlsx_unit	*u;
+	const char		*nl;
+	size_t			 seg, n, i, start, w, b;
+
+	buf_reset(out);
+	if (usable < 200)
+		usable = 200;
+	if ((u = calloc(len + 1, sizeof *u)) == NULL) {
+		buf_add(out, s, len);
+		return;
+	}
+	for (;;) {
+		nl = memchr(s, '\n', len);
+		seg = nl != NULL ? (size_t)(nl - s) : len;
+		n = xlsx_units(u, s, seg, usable);
+		start = 0;
+		while (start < n) {
+			/* as many units as fit, at least one */
+			w = 0;
+			for (i = start; i < n && (i == start ||
+			    w + u[i].width <= usable); i++)
+				w += u[i].width;
+			b = i;
+			/* closing punctuation goes down with its neighbour */
+			while (b < n && b > start + 1 &&
+			    (xlsx_no_start(u[b].first) ||
+			    xlsx_no_end(u[b - 1].last)))
+				b--;
+			/* no line ends in spaces */
+			i = b;
+			while (i > start && u[i - 1].space)
+				i--;
+			buf_add(out, s + u[start].off, i > start ?
+			    u[i - 1].off + u[i - 1].len - u[start].off : 0);
+			/* nor starts with one */
+			while (b < n && u[b].space)
+				b++;
+			if (b < n)
+				buf_putc(out, '\n');
+			start = b;
+		}
+		if (nl == NULL)
+			break;
+		buf_putc(out, '\n');
+		len -= seg + 1;
+		s = nl + 1;
+	}
+	free(u);
+}
+
+/* Display columns a line may take in column col, for wrapped text. */
+static double
+xlsx_usable(const struct xlsx_sheet *sh, uint16_t col)
+{
+	if (col < sh->ncols && sh->col_width[col] > 0)
+		return sh->col_width[col] - XLSX_PAD - 1;
+	return XLSX_WIDTH_MAX - XLSX_PAD - 1;
+}
+
+/*
+ * Room for a line broken by the writer in a column width Excel units
+ * wide, in hundredths of a full-width character: the column's pixels
+ * (width x 8 + 5 with 游ゴシック 11pt) less the cell's margins, over a
+ * full-width character a little wider than 游ゴシック's 14.7 px (IPAex
+ * Gothic, which stands in for it in LibreOffice, is as wide).
+ */
+static size_t
+xlsx_line_room(double width)
+{
+	double	 px = width * XLSX_MDW_PX + 5 - XLSX_CELL_MARGIN_PX;
+
+	return px > 0 ? (size_t)(px * 100 / XLSX_FULL_PX) : 0;
+}
+
+static double
+xlsx_col_final(const struct xlsx_sheet *sh, uint16_t col)
+{
+	if (col < sh->ncols && sh->col_width[col] > 0)
+		return sh->col_width[col];
+	return XLSX_WIDTH_MAX;
+}
+
+/* Lines of text broken by xlsx_break_text(): a row of that many. */
+static int
+xlsx_row_set_lines(struct xlsx_sheet *sh, uint32_t row, size_t lines)
 {
 	uint8_t		*v;
-	double		 usable;
-	size_t		 lines, n;
+	size_t		 n;
 
-	if (col < sh->ncols && sh->col_width[col] > 0)
-		usable = sh->col_width[col] - XLSX_PAD - 1;
-	else
-		usable = XLSX_WIDTH_MAX - XLSX_PAD - 1;
-	if ((lines = xlsx_text_lines(s, len, usable)) <= 1)
+	if (lines <= 1)
 		return 0;
 	if (lines > UINT8_MAX)
 		lines = UINT8_MAX;
@@ -649,6 +910,31 @@ xlsx_row_lines(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	if (lines > sh->lines[row])
 		sh->lines[row] = (uint8_t)lines;
 	return 0;
+}
+
+static size_t
+xlsx_count_lines(const char *s, size_t len)
+{
+	size_t	 n = 1;
+
+	while (len-- > 0)
+		if (*s++ == '\n')
+			n++;
+	return n;
+}
+
+/*
+ * Excel fits a row to wrapped text when it draws it, LibreOffice does not
+ * when it imports, so a row whose text takes several lines gets its
+ * height set.  The column's final width is known already: it is fixed,
+ * or at least this text's width, or the cap.
+ */
+static int
+xlsx_row_lines(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
+    const char *s, size_t len)
+{
+	return xlsx_row_set_lines(sh, row, xlsx_text_lines(s, len,
+	    xlsx_usable(sh, col)));
 }
 
 static int
@@ -729,9 +1015,10 @@ int
 xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
     const char *s)
 {
+	struct buf	 b = BUF_INIT;
 	lxw_format	*f;
 	size_t		 len;
-	int		 rc;
+	int		 rc, broken;
 
 	XLSX_SHEET_CHECK(sh);
 	if (s == NULL || *s == '\0')
@@ -744,16 +1031,27 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	if ((f = xlsx_format(sh->x, K_TEXT, xlsx_variant(sh, row, col))) ==
 	    NULL)
 		return xlsx_nomem(sh->x);
+	broken = sh->has_table && row > sh->header_row && col < sh->ncols &&
+	    (sh->col_flags[col] & XLSX_COL_BREAK);
+	if (broken) {
+		xlsx_break_text(&b, s, len, xlsx_line_room(xlsx_col_final(sh,
+		    col)));
+		if (buf_ok(&b) != 0)
+			return xlsx_nomem(sh->x);
+		s = b.data;
+		len = b.len;
+	}
 	/*
 	 * worksheet_write_string() stores a shared string whatever the text
 	 * looks like: "=1+1" from a record stays text, never a formula.
 	 */
 	if ((rc = xlsx_lxw(sh, row, col,
-	    worksheet_write_string(sh->ws, row, col, s, f))) != 0)
-		return rc;
-	if ((rc = xlsx_row_lines(sh, row, col, s, len)) != 0)
-		return rc;
-	return xlsx_extent(sh, row, col, xlsx_text_width(s, len));
+	    worksheet_write_string(sh->ws, row, col, s, f))) == 0 &&
+	    (rc = broken ? xlsx_row_set_lines(sh, row, xlsx_count_lines(s,
+	    len)) : xlsx_row_lines(sh, row, col, s, len)) == 0)
+		rc = xlsx_extent(sh, row, col, xlsx_text_width(s, len));
+	buf_free(&b);
+	return rc;
 }
 
 /* Display columns of v shown with a thousands separator. */
@@ -897,6 +1195,22 @@ xlsx_write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	return xlsx_extent(sh, row, col, width);
 }
 
+/*
+ * A title or note runs over the columns to its right; the print area
+ * must reach as far, or it is cut at the table's edge.  Its width in
+ * Excel units: a full-width character 15 px of 8 (the title's 14pt 19),
+ * rounded up.
+ */
+static void
+xlsx_plain_width(struct xlsx_sheet *sh, const char *s, int title)
+{
+	double	 w;
+
+	w = (double)xlsx_text_width(s, strlen(s)) * (title ? 1.2 : 0.95) + 1;
+	if (w > sh->plain_w)
+		sh->plain_w = w;
+}
+
 /* Title rows and notes: no border, not counted for column widths. */
 static int
 xlsx_plain(struct xlsx_sheet *sh, uint32_t row, const char *s, int kind)
@@ -915,6 +1229,7 @@ xlsx_plain(struct xlsx_sheet *sh, uint32_t row, const char *s, int kind)
 		return rc;
 	if (row > sh->last_row)
 		sh->last_row = row;
+	xlsx_plain_width(sh, s, kind == K_TITLE);
 	return 0;
 }
 
@@ -953,6 +1268,7 @@ xlsx_fields(struct xlsx_sheet *sh, const struct xlsx_field *fields, size_t n)
 {
 	lxw_rich_string_tuple	 label, value, *parts[3];
 	struct buf		 v = BUF_INIT;
+	double			 w;
 	uint32_t		 row;
 	size_t			 i;
 	int			 rc = 0;
@@ -994,6 +1310,11 @@ xlsx_fields(struct xlsx_sheet *sh, const struct xlsx_field *fields, size_t n)
 		if ((rc = xlsx_lxw(sh, row, 0, worksheet_write_rich_string(
 		    sh->ws, row, 0, parts, NULL))) != 0)
 			break;
+		w = (double)(xlsx_text_width(fields[i].label,
+		    strlen(fields[i].label)) + xlsx_text_width(v.data, v.len)) *
+		    0.95 + 1;
+		if (w > sh->plain_w)
+			sh->plain_w = w;
 		if (row > sh->last_row)
 			sh->last_row = row;
 		row++;
@@ -1456,14 +1777,27 @@ xlsx_draw(struct xlsx *x, const struct chart *m,
 	struct chart		*s;
 	enum chart_kind		 drawn;
 	size_t			 fit, parts, per, k, first, n;
-	int			 rc;
+	int			 rc, whole = 0;
 
 	if ((rc = chart_check(m)) != 0)
 		return xlsx_fail(x, rc);
-	drawn = chart_drawn_kind(m, XLSX_CHART_WIDE_CHARS);
-	fit = chart_fit_categories(m, drawn, XLSX_CHART_PAGE_CM);
-	if (m->ncats <= fit)
-		return xlsx_draw_one(x, m, drawn, src);
+	if (x->chart_page != NULL) {
+		/* half a page, or a whole one where it would be cut in parts */
+		drawn = chart_drawn_kind(m, XLSX_HALF_WIDE_CHARS);
+		fit = chart_fit_categories(m, drawn, XLSX_HALF_CM);
+		if (m->ncats > fit) {
+			whole = 1;
+			fit = chart_fit_categories(m, drawn, XLSX_WHOLE_CM);
+		}
+	} else {
+		drawn = chart_drawn_kind(m, XLSX_CHART_WIDE_CHARS);
+		fit = chart_fit_categories(m, drawn, XLSX_CHART_PAGE_CM);
+	}
+	if (m->ncats <= fit) {
+		if ((rc = xlsx_draw_one(x, m, drawn, src)) == 0)
+			x->pending[x->npending - 1].whole = whole;
+		return rc;
+	}
 	parts = (m->ncats + fit - 1) / fit;
 	per = (m->ncats + parts - 1) / parts;
 	for (k = 0, first = 0; first < m->ncats; k++, first += n) {
@@ -1477,6 +1811,7 @@ xlsx_draw(struct xlsx *x, const struct chart *m,
 		chart_free(s);
 		if (rc != 0)
 			return rc;
+		x->pending[x->npending - 1].whole = whole;
 	}
 	return 0;
 }
@@ -1591,13 +1926,124 @@ xlsx_chart_sheets(struct xlsx *x)
 		    *x->pending[i].title != '\0' ? x->pending[i].title :
 		    name.data);
 		chartsheet_set_header(cs, header);
-		chartsheet_set_footer(cs, "&C&P / &N");
+		chartsheet_set_footer(cs, xlsx_footer(x));
+		if (x->multi)
+			worksheet_set_start_page(cs->worksheet, 1);
 	}
 	for (i = 0; i < x->npending; i++)
 		free(taken[i]);
 	free(taken);
 	buf_free(&name);
 	return rc;
+}
+
+/*
+ * Every pending chart on one worksheet, two to an A4 portrait page, a
+ * chart too long for half a page on a page of its own.
+ */
+static int
+xlsx_chart_page_write(struct xlsx *x)
+{
+	lxw_worksheet		*ws;
+	lxw_chart_options	 opt;
+	lxw_row_t		*breaks = NULL, *at = NULL;
+	char			 header[512];
+	size_t			 i, pages = 0, half = 0, nrows, nb = 0;
+	lxw_error		 e = LXW_NO_ERROR;
+	int			 rc;
+
+	if (x->npending == 0)
+		return 0;
+	if ((rc = xlsx_valid_name(x, x->chart_page)) != 0)
+		return xlsx_fail(x, rc);
+	if ((ws = workbook_add_worksheet(x->wb, x->chart_page)) == NULL) {
+		error_set(NC_EINVALID, "cannot add sheet '%s'", x->chart_page);
+		return xlsx_fail(x, NC_EINVALID);
+	}
+	if ((breaks = calloc(x->npending + 1, sizeof *breaks)) == NULL ||
+	    (at = calloc(x->npending, sizeof *at)) == NULL) {
+		free(breaks);
+		return xlsx_nomem(x);
+	}
+	/* where each goes: the top or bottom half of a page, or all of one */
+	for (i = 0; i < x->npending; i++) {
+		if (half == 1 && x->pending[i].whole)
+			half = 2;		/* the bottom half stays empty */
+		if (half == 2 || (i > 0 && half == 0)) {
+			breaks[nb++] = (lxw_row_t)(pages * 2 * XLSX_HALF_ROWS);
+			half = 0;
+		}
+		if (half == 0)
+			pages++;
+		at[i] = (lxw_row_t)((pages - 1) * 2 * XLSX_HALF_ROWS +
+		    half * XLSX_HALF_ROWS);
+		half += x->pending[i].whole ? 2 : 1;
+	}
+	nrows = pages * 2 * XLSX_HALF_ROWS;
+	for (i = 0; i < nrows && e == LXW_NO_ERROR; i++)
+		e = worksheet_set_row(ws, (lxw_row_t)i, XLSX_HALF_ROW_PT, NULL);
+	if (e == LXW_NO_ERROR)
+		e = worksheet_set_column(ws, 0, XLSX_HALF_COLS - 1,
+		    XLSX_HALF_COL_WIDTH, NULL);
+	for (i = 0; i < x->npending && e == LXW_NO_ERROR; i++) {
+		memset(&opt, 0, sizeof opt);
+		opt.x_scale = (double)(XLSX_HALF_COLS * XLSX_HALF_COL_PX) /
+		    XLSX_LXW_CHART_W;
+		opt.y_scale = (double)((x->pending[i].whole ?
+		    XLSX_WHOLE_CHART_ROWS : XLSX_HALF_CHART_ROWS) *
+		    XLSX_HALF_ROW_PX) / XLSX_LXW_CHART_H;
+		opt.object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE;
+		e = worksheet_insert_chart_opt(ws, at[i], 0,
+		    x->pending[i].chart, &opt);
+	}
+	/* the list of breaks ends with 0 */
+	if (e == LXW_NO_ERROR && nb > 0)
+		e = worksheet_set_h_pagebreaks(ws, breaks);
+	free(breaks);
+	free(at);
+	if (e != LXW_NO_ERROR) {
+		error_set(e == LXW_ERROR_MEMORY_MALLOC_FAILED ? NC_ENOMEM :
+		    NC_EINVALID, "cannot lay out the charts on sheet '%s': %s",
+		    x->chart_page, lxw_strerror(e));
+		return xlsx_fail(x, error_code());
+	}
+	worksheet_set_paper(ws, XLSX_PAPER_A4);
+	worksheet_set_portrait(ws);
+	worksheet_set_margins(ws, 0.5, 0.5, 0.75, 0.75);
+	worksheet_center_horizontally(ws);
+	worksheet_gridlines(ws, LXW_HIDE_ALL_GRIDLINES);
+	strcpy(header, "&C");
+	xlsx_header_text(header + 2, sizeof header - 2, x->chart_page);
+	if (worksheet_set_header(ws, header) != LXW_NO_ERROR ||
+	    worksheet_set_footer(ws, xlsx_footer(x)) != LXW_NO_ERROR ||
+	    worksheet_print_area(ws, 0, 0, (lxw_row_t)nrows - 1,
+	    XLSX_HALF_COLS - 1) != LXW_NO_ERROR) {
+		error_set(NC_EINVALID, "cannot set the page of sheet '%s'",
+		    x->chart_page);
+		return xlsx_fail(x, NC_EINVALID);
+	}
+	if (x->multi)
+		worksheet_set_start_page(ws, 1);
+	return 0;
+}
+
+int
+xlsx_chart_page(struct xlsx *x, const char *name)
+{
+	int	 rc;
+
+	if ((rc = xlsx_check(x)) != 0)
+		return rc;
+	if (x->npending > 0 || x->chart_page != NULL) {
+		error_set(NC_EINVALID, "workbook '%s': the charts' page is "
+		    "chosen once, before the first chart", x->path);
+		return xlsx_fail(x, NC_EINVALID);
+	}
+	if ((rc = xlsx_valid_name(x, name)) != 0)
+		return xlsx_fail(x, rc);
+	if ((x->chart_page = strdup(name)) == NULL)
+		return xlsx_nomem(x);
+	return 0;
 }
 
 int
@@ -1959,6 +2405,8 @@ xlsx_finish(struct xlsx_sheet *sh)
 {
 	lxw_worksheet	*ws = sh->ws;
 	lxw_protection	 prot;
+	lxw_format	*hf;
+	struct buf	 hb = BUF_INIT;
 	char		 header[512];
 	size_t		 i, n, ncol, heading = 1;
 	uint32_t	 lastr;
@@ -1978,15 +2426,44 @@ xlsx_finish(struct xlsx_sheet *sh)
 			return rc;
 	}
 	if (sh->has_table) {
-		/* headings wrap in the column's final width */
+		/*
+		 * Headings wrap in the column's final width.  Those of
+		 * XLSX_COL_BREAK columns are broken here like their text:
+		 * "復旧まで / （時間）", never "復旧まで（ / 時間）" (the
+		 * autofilter's button does not print).  The others keep
+		 * their text as it is, for readers that match headings (the
+		 * imports of forms).
+		 */
+		if ((hf = xlsx_format(sh->x, K_HEADER, 0)) == NULL)
+			return xlsx_nomem(sh->x);
 		for (i = 0; i < sh->ncols; i++) {
 			w = xlsx_col_width(sh, i);
-			n = xlsx_text_lines(sh->headings[i],
-			    strlen(sh->headings[i]), (w > 0 ? w : 8.43) -
-			    XLSX_PAD - XLSX_FILTER_PAD);
+			if (!(sh->col_flags[i] & XLSX_COL_BREAK)) {
+				n = xlsx_text_lines(sh->headings[i],
+				    strlen(sh->headings[i]), (w > 0 ? w :
+				    8.43) - XLSX_PAD - XLSX_FILTER_PAD);
+				if (n > heading)
+					heading = n;
+				continue;
+			}
+			xlsx_break_text(&hb, sh->headings[i],
+			    strlen(sh->headings[i]), xlsx_line_room(w > 0 ?
+			    w : 8.43));
+			if (buf_ok(&hb) != 0) {
+				buf_free(&hb);
+				return xlsx_nomem(sh->x);
+			}
+			n = xlsx_count_lines(hb.data, hb.len);
+			if (n > 1 && (rc = xlsx_lxw(sh, sh->header_row,
+			    (uint16_t)i, worksheet_write_string(ws,
+			    sh->header_row, (lxw_col_t)i, hb.data, hf))) != 0) {
+				buf_free(&hb);
+				return rc;
+			}
 			if (n > heading)
 				heading = n;
 		}
+		buf_free(&hb);
 		if (heading > 1 && (rc = xlsx_lxw(sh, sh->header_row, 0,
 		    worksheet_set_row(ws, sh->header_row,
 		    XLSX_LINE_PT * (double)heading, NULL))) != 0)
@@ -2034,14 +2511,24 @@ xlsx_finish(struct xlsx_sheet *sh)
 	if ((rc = xlsx_lxw(sh, 0, 0, worksheet_set_header(ws, header))) != 0)
 		return rc;
 	if ((rc = xlsx_lxw(sh, 0, 0, worksheet_set_footer(ws,
-	    "&C&P / &N"))) != 0)
+	    xlsx_footer(sh->x)))) != 0)
 		return rc;
+	if (sh->x->multi)
+		worksheet_set_start_page(ws, 1);
 
 	lastr = sh->last_row;
 	if (sh->has_table && sh->print_rows > 0 &&
 	    sh->header_row + sh->print_rows < lastr)
 		lastr = sh->header_row + sh->print_rows;
 	lastc = sh->used ? sh->last_col : 0;
+	/* as far right as the title and notes reach */
+	for (i = 0, w = 0; i <= lastc; i++)
+		w += xlsx_col_width(sh, i) > 0 ? xlsx_col_width(sh, i) : 8.43;
+	while (w < sh->plain_w && lastc < XLSX_MAX_COL) {
+		lastc++;
+		w += xlsx_col_width(sh, lastc) > 0 ? xlsx_col_width(sh,
+		    lastc) : 8.43;
+	}
 	if (lastr > XLSX_MAX_ROW)
 		lastr = XLSX_MAX_ROW;
 	if ((rc = xlsx_lxw(sh, 0, 0, worksheet_print_area(ws, 0, 0, lastr,
@@ -2054,16 +2541,24 @@ int
 xlsx_save(struct xlsx *x)
 {
 	lxw_error	 e;
-	size_t		 i;
+	size_t		 i, printed;
 	int		 rc;
 
 	if ((rc = xlsx_check(x)) != 0)
 		goto done;
+	/* sheets that print: visible worksheets and the charts' sheets */
+	printed = x->chart_page != NULL ? x->npending > 0 : x->npending;
+	for (i = 0; i < x->nsheets; i++)
+		if (!x->sheets[i]->lists &&
+		    !(x->sheets[i]->flags & XLSX_HIDDEN))
+			printed++;
+	x->multi = printed > 1;
 	for (i = 0; i < x->nsheets; i++) {
 		if ((rc = xlsx_finish(x->sheets[i])) != 0)
 			goto done;
 	}
-	if ((rc = xlsx_chart_sheets(x)) != 0)
+	if ((rc = x->chart_page != NULL ? xlsx_chart_page_write(x) :
+	    xlsx_chart_sheets(x)) != 0)
 		goto done;
 	e = workbook_close(x->wb);
 	x->wb = NULL;		/* workbook_close() frees it, error or not */

@@ -14,7 +14,9 @@
  *    characters count two), capped so that long text wraps;
  *  - frozen panes below the header, an autofilter over the table;
  *  - printing on A4, one page wide, the header row repeated on every
- *    page, the title in the page header and "page / pages" in the footer;
+ *    page, the title in the page header and the page number in the
+ *    footer: "2 / 3" in a workbook of one printed sheet, "- 2 -"
+ *    counted within each sheet in a workbook of several (see xlsx.c);
  *  - every string is written as a string, never as a formula, so text
  *    from a record that begins with = + - @ cannot run (formula
  *    injection).  xlsx_write_text() is the only way text gets into a cell.
@@ -95,6 +97,17 @@ int	 xlsx_title(struct xlsx_sheet *, const char *title, const char *note);
 /* Flags for struct xlsx_column. */
 #define XLSX_COL_INPUT	0x1	/* to be filled in: unlocked, shaded */
 #define XLSX_COL_CENTER	0x2	/* short codes (○, 済, 可) centred */
+/*
+ * Long text broken into lines at the column's width (its width, or the
+ * cap of widths from content) by the writer, with line feeds in the cell:
+ * between full-width characters and at spaces, never inside a word or
+ * number, never before closing punctuation (、。）」) or after an opening
+ * bracket.  Excel and LibreOffice then show the same lines (each would
+ * wrap a cell at its own points, LibreOffice even before "）"), and the
+ * row's height fits them.  The column's heading is broken the same way
+ * (other headings keep their text, for readers that match them).
+ */
+#define XLSX_COL_BREAK	0x4
 
 struct xlsx_column {
 	const char	*heading;
@@ -203,6 +216,14 @@ int	 xlsx_validation_list(struct xlsx_sheet *, uint32_t first_row,
  * title: it prints whole on one A4 landscape page, never split across
  * pages and never under a table's repeated header row.
  */
+
+/*
+ * Put the workbook's charts on one worksheet named name, after the other
+ * sheets, two to an A4 portrait page one above the other, instead of a
+ * chart sheet each: a book of several charts prints in half the pages,
+ * every chart still whole on its page.  Call before the first chart.
+ */
+int	 xlsx_chart_page(struct xlsx *, const char *name);
 
 /*
  * The model's data as the sheet's one table (categories down column A

@@ -67,7 +67,7 @@ sheet_overview(struct xlsx *x, const struct tr_results *r, struct store *st,
 {
 	static const struct xlsx_column cols[] = {
 		{ "項目", 0, 24 },
-		{ "値", 0, 50 },
+		{ "値", XLSX_COL_BREAK, 50 },
 	};
 	const struct training	*t = r->t;
 	struct xlsx_sheet	*sh;
@@ -161,7 +161,7 @@ sheet_survey(struct xlsx *x, const struct tr_results *r, struct store *st,
 {
 	static const struct xlsx_column cols[] = {
 		{ "No.", XLSX_COL_CENTER, 5 },
-		{ "設問", 0, 52 },
+		{ "設問", XLSX_COL_BREAK, 52 },
 		{ "形式", XLSX_COL_CENTER, 11 },
 		{ "回答数", 0, 9 },
 		{ "肯定的回答", 0, 11 },
@@ -169,8 +169,8 @@ sheet_survey(struct xlsx *x, const struct tr_results *r, struct store *st,
 	};
 	static const struct xlsx_column dcols[] = {
 		{ "No.", XLSX_COL_CENTER, 5 },
-		{ "設問", 0, 52 },
-		{ "選択肢", 0, 26 },
+		{ "設問", XLSX_COL_BREAK, 52 },
+		{ "選択肢", XLSX_COL_BREAK, 26 },
 		{ "人数", 0, 9 },
 		{ "割合", 0, 9 },
 	};
@@ -247,7 +247,8 @@ sheet_texts(struct xlsx *x, const struct tr_results *r, const char *note)
 	static const struct xlsx_column cols[] = {
 		{ "設問", XLSX_COL_CENTER, 6 },
 		{ "No.", XLSX_COL_CENTER, 6 },
-		{ "回答（個人番号と思われる数字は伏せ字）", 0, 90 },
+		{ "回答（個人番号と思われる数字は伏せ字）", XLSX_COL_BREAK,
+		    90 },
 	};
 	struct xlsx_sheet	*sh;
 	uint32_t		 row;
@@ -315,11 +316,11 @@ sheet_items(struct xlsx *x, const struct tr_results *r, const char *note,
 	static const struct xlsx_column cols[] = {
 		{ "問", XLSX_COL_CENTER, 6 },
 		{ "主題", 0, 16 },
-		{ "問題", 0, 50 },
+		{ "問題", XLSX_COL_BREAK, 50 },
 		{ "正答率", 0, 9 },
 		{ "識別力", 0, 9 },
-		{ "無回答", 0, 8 },
-		{ "判定", 0, 20 },
+		{ "無回答", 0, 9 },
+		{ "判定", XLSX_COL_BREAK, 20 },
 	};
 	struct xlsx_sheet	*sh;
 	uint32_t		 row;
@@ -439,7 +440,7 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 {
 	static const struct xlsx_column cols[] = {
 		{ "No.", XLSX_COL_CENTER, 5 },
-		{ "研修名", 0, 44 },
+		{ "研修名", XLSX_COL_BREAK, 44 },
 		{ "種類", 0, 0 },
 		{ "対象者", 0, 0 },
 		{ "実施方法", 0, 0 },

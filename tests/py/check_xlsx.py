@@ -6,12 +6,15 @@ usage: check_xlsx.py [--sample] FILE
 Without --sample, checks the conventions every workbook from lib/xlsx.c
 follows, whatever its content: no formula cells at all, 游ゴシック as the
 Normal font, and on every visible sheet A4, fit to one page wide, a page
-header, "&P / &N" in the footer and a print area; on a sheet with a table
-(an autofilter) the panes frozen below its header row and that row
+header, the page number in the footer and a print area; on a sheet with a
+table (an autofilter) the panes frozen below its header row and that row
 repeated on every printed page.  Every chart is on a chart sheet of its
 own (so it prints whole, never under a repeated header row): A4, a page
-header, "&P / &N" in the footer.  Domain tests can run it on what they
-produce.
+header, the page number in the footer; or all of them on one worksheet
+of charts, laid out in pages broken by hand, not scaled.  The footer is
+"&P / &N" in a workbook of one printed sheet, "- &P -" with each sheet
+numbered from 1 in a workbook of several.  Domain tests can run it on
+what they produce.
 
 With --sample, also checks the exact content that tests/unit/test_xlsx.c
 writes.  Prints one line per problem and exits 1 if there was any.
@@ -43,6 +46,20 @@ def rows_of(ref):
     return (int(m.group(1)), int(m.group(2))) if m else None
 
 
+def footer(wb, where, hf, ps):
+    printed = len(wb.chartsheets) + sum(
+        1 for ws in wb.worksheets if ws.sheet_state == "visible")
+    if printed == 1:
+        eq(hf.center.text, "&P / &N", where + ": footer")
+    else:
+        eq(hf.center.text, "- &P -", where + ": footer")
+        # firstPageNumber is 1 when absent (libxlsxwriter 1.1.4 leaves
+        # it out)
+        check(ps.useFirstPageNumber and
+              ps.firstPageNumber in (None, 1, "1"),
+              where + ": pages not numbered from 1 within the sheet")
+
+
 def conventions(wb):
     eq(wb._fonts[0].name, "游ゴシック", "Normal style font")
     for cs in wb.chartsheets:
@@ -52,8 +69,7 @@ def conventions(wb):
               where + ": no orientation")
         check(bool(cs.headerFooter.oddHeader.center.text),
               where + ": no page header")
-        eq(cs.headerFooter.oddFooter.center.text, "&P / &N",
-           where + ": footer")
+        footer(wb, where, cs.headerFooter.oddFooter, cs.pageSetup)
         eq(len(cs._charts), 1, where + ": charts")
     for ws in wb.worksheets:
         for row in ws.iter_rows():
@@ -67,14 +83,24 @@ def conventions(wb):
         eq(str(ps.paperSize), "9", where + ": paper size (A4)")
         check(ps.orientation in ("portrait", "landscape"),
               where + ": no orientation")
-        check(ws.sheet_properties.pageSetUpPr is not None and
-              ws.sheet_properties.pageSetUpPr.fitToPage,
-              where + ": not fit to page")
-        # fitToWidth defaults to 1 when absent
-        check(ps.fitToWidth in (None, 1, "1"), where + ": fitToWidth")
-        eq(str(ps.fitToHeight), "0", where + ": fitToHeight")
+        if ws._charts:
+            # the charts' worksheet: pages broken by hand, never scaled
+            check(not (ws.sheet_properties.pageSetUpPr is not None and
+                       ws.sheet_properties.pageSetUpPr.fitToPage),
+                  where + ": charts' page scaled to fit")
+            n = len(ws._charts)
+            check((n + 1) // 2 - 1 <= len(ws.row_breaks.brk) <= n - 1,
+                  where + ": %d page breaks for %d charts"
+                  % (len(ws.row_breaks.brk), n))
+        else:
+            check(ws.sheet_properties.pageSetUpPr is not None and
+                  ws.sheet_properties.pageSetUpPr.fitToPage,
+                  where + ": not fit to page")
+            # fitToWidth defaults to 1 when absent
+            check(ps.fitToWidth in (None, 1, "1"), where + ": fitToWidth")
+            eq(str(ps.fitToHeight), "0", where + ": fitToHeight")
         check(bool(ws.oddHeader.center.text), where + ": no page header")
-        eq(ws.oddFooter.center.text, "&P / &N", where + ": footer")
+        footer(wb, where, ws.oddFooter, ps)
         check(bool(ws.print_area), where + ": no print area")
         if ws.auto_filter.ref:
             header = int(re.match(r"[A-Z]+(\d+)", ws.auto_filter.ref)

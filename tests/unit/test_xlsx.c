@@ -14,10 +14,12 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <minizip/unzip.h>
 
 #include "chart.h"
 #include "error.h"
 #include "fileio.h"
+#include "text.h"
 #include "xlsx.h"
 
 /* 2026-04-01 00:00:00 +09:00, the sample's as-of date */
@@ -650,6 +652,293 @@ test_deferred(void **state)
 	assert_int_equal(count_tmp(tmpdir), 0);
 }
 
+/* One part of a saved workbook, NUL-terminated. */
+static char *
+zip_part(const char *path, const char *name)
+{
+	unzFile		 uf;
+	unz_file_info64	 fi;
+	char		*p;
+	int		 n;
+
+	assert_non_null(uf = unzOpen64(path));
+	assert_int_equal(unzLocateFile(uf, name, 1), UNZ_OK);
+	assert_int_equal(unzGetCurrentFileInfo64(uf, &fi, NULL, 0, NULL, 0,
+	    NULL, 0), UNZ_OK);
+	assert_non_null(p = malloc(fi.uncompressed_size + 1));
+	assert_int_equal(unzOpenCurrentFile(uf), UNZ_OK);
+	n = unzReadCurrentFile(uf, p, (unsigned)fi.uncompressed_size);
+	assert_int_equal(n, (int)fi.uncompressed_size);
+	p[n] = '\0';
+	unzCloseCurrentFile(uf);
+	unzClose(uf);
+	return p;
+}
+
+static int
+has_part(const char *path, const char *name)
+{
+	unzFile	 uf;
+	int	 found;
+
+	assert_non_null(uf = unzOpen64(path));
+	found = unzLocateFile(uf, name, 1) == UNZ_OK;
+	unzClose(uf);
+	return found;
+}
+
+static const struct xlsx_column page_cols[] = {
+	{ "区分", 0, 0 },
+	{ "件数", 0, 0 },
+};
+
+/* A sheet with a small table, for the page tests. */
+static void
+page_sheet(struct xlsx *x, const char *name, int flags)
+{
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+
+	assert_int_equal(xlsx_add_sheet(&sh, x, name, flags), 0);
+	assert_int_equal(xlsx_title(sh, name, NULL), 0);
+	assert_int_equal(xlsx_table(&r, sh, page_cols, 2), 0);
+	assert_int_equal(xlsx_write_text(sh, r, 0, "一"), 0);
+	assert_int_equal(xlsx_write_number(sh, r, 1, 3, XLSX_NUM_INT), 0);
+}
+
+/*
+ * Page numbers: a workbook of one printed sheet says "2 / 3"; in one of
+ * several each sheet (and chart sheet) numbers its pages from 1 and the
+ * footer has no total, which LibreOffice would count over the whole book.
+ */
+static void
+test_page_numbers(void **state)
+{
+	char			 path[512];
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	struct chart		*m;
+	static const double	 v[2] = { 1, 2 };
+	char			*xml;
+
+	(void)state;
+	path_in(path, sizeof path, "pages-one.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	page_sheet(x, "一覧", 0);
+	/* hidden sheets do not print: still one */
+	page_sheet(x, "作業", XLSX_HIDDEN);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/worksheets/sheet1.xml");
+	assert_non_null(strstr(xml,
+	    "<oddFooter>&amp;C&amp;P / &amp;N</oddFooter>"));
+	assert_null(strstr(xml, "useFirstPageNumber"));
+	free(xml);
+
+	path_in(path, sizeof path, "pages-many.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	page_sheet(x, "一覧", XLSX_LANDSCAPE);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "集計", 0), 0);
+	assert_int_equal(chart_new(&m, CHART_COLUMN, "件数"), 0);
+	chart_category(m, "一");
+	chart_category(m, "二");
+	chart_series(m, "件数", v, 2);
+	assert_int_equal(xlsx_chart_table(sh, m), 0);
+	chart_free(m);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/worksheets/sheet1.xml");
+	assert_non_null(strstr(xml, "<oddFooter>&amp;C- &amp;P -</oddFooter>"));
+	assert_null(strstr(xml, "&amp;N"));
+	assert_non_null(strstr(xml, "useFirstPageNumber=\"1\""));
+	free(xml);
+	xml = zip_part(path, "xl/worksheets/sheet2.xml");
+	assert_non_null(strstr(xml, "<oddFooter>&amp;C- &amp;P -</oddFooter>"));
+	assert_non_null(strstr(xml, "useFirstPageNumber=\"1\""));
+	free(xml);
+	xml = zip_part(path, "xl/chartsheets/sheet1.xml");
+	assert_non_null(strstr(xml, "<oddFooter>&amp;C- &amp;P -</oddFooter>"));
+	assert_non_null(strstr(xml, "useFirstPageNumber=\"1\""));
+	free(xml);
+}
+
+/*
+ * The charts of a workbook on one worksheet, two to a page: no chart
+ * sheets, a page break after every second half-page chart, a chart too
+ * long for half a page on a page of its own.
+ */
+static void
+test_chart_page(void **state)
+{
+	char			 path[512], cat[32];
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	struct chart		*m;
+	double			 v[17];
+	char			*xml, *p;
+	size_t			 i, k, n;
+
+	(void)state;
+	path_in(path, sizeof path, "chart-page.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_chart_page(x, "グラフ"), 0);
+	/* three half-page charts, then one of 17 bars of two series */
+	for (k = 0; k < 4; k++) {
+		n = k < 3 ? 3 : 17;
+		snprintf(cat, sizeof cat, "表%zu", k + 1);
+		assert_int_equal(xlsx_add_sheet(&sh, x, cat, 0), 0);
+		assert_int_equal(chart_new(&m, CHART_BAR, cat), 0);
+		for (i = 0; i < n; i++) {
+			snprintf(cat, sizeof cat, "建築・開発担当部%zu", i);
+			chart_category(m, cat);
+			v[i] = (double)i;
+		}
+		chart_series(m, "今年度", v, n);
+		chart_series(m, "前年度", v, n);
+		assert_int_equal(xlsx_chart_table(sh, m), 0);
+		chart_free(m);
+	}
+	/* chosen once, before the first chart */
+	assert_int_equal(xlsx_chart_page(x, "グラフ2"), NC_EINVALID);
+	xlsx_free(x);
+
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_chart_page(x, "グラフ"), 0);
+	for (k = 0; k < 4; k++) {
+		n = k < 3 ? 3 : 17;
+		snprintf(cat, sizeof cat, "表%zu", k + 1);
+		assert_int_equal(xlsx_add_sheet(&sh, x, cat, 0), 0);
+		assert_int_equal(chart_new(&m, CHART_BAR, cat), 0);
+		for (i = 0; i < n; i++) {
+			snprintf(cat, sizeof cat, "建築・開発担当部%zu", i);
+			chart_category(m, cat);
+			v[i] = (double)i;
+		}
+		chart_series(m, "今年度", v, n);
+		chart_series(m, "前年度", v, n);
+		assert_int_equal(xlsx_chart_table(sh, m), 0);
+		chart_free(m);
+	}
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	assert_false(has_part(path, "xl/chartsheets/sheet1.xml"));
+	xml = zip_part(path, "xl/workbook.xml");
+	assert_non_null(strstr(xml, "<sheet name=\"グラフ\" sheetId=\"5\""));
+	free(xml);
+	xml = zip_part(path, "xl/worksheets/sheet5.xml");
+	/* pages: charts 1 and 2; 3 (its bottom half empty); 4 alone */
+	assert_non_null(strstr(xml, "<rowBreaks count=\"2\" "
+	    "manualBreakCount=\"2\"><brk id=\"48\" max=\"16383\" man=\"1\"/>"
+	    "<brk id=\"96\" max=\"16383\" man=\"1\"/></rowBreaks>"));
+	assert_non_null(strstr(xml, "<pageSetup paperSize=\"9\" "
+	    "orientation=\"portrait\""));
+	assert_null(strstr(xml, "fitToPage"));
+	assert_non_null(strstr(xml, "<oddFooter>&amp;C- &amp;P -</oddFooter>"));
+	free(xml);
+	xml = zip_part(path, "xl/drawings/drawing1.xml");
+	/* anchored to the cells: rows 0, 24, 48 and 96, ten columns wide */
+	for (k = 0, p = xml; (p = strstr(p, "<xdr:from>")) != NULL; k++, p++)
+		;
+	assert_int_equal(k, 4);
+	assert_non_null(strstr(xml, "<xdr:from><xdr:col>0</xdr:col><xdr:colOff>"
+	    "0</xdr:colOff><xdr:row>24</xdr:row>"));
+	assert_non_null(strstr(xml, "<xdr:to><xdr:col>10</xdr:col><xdr:colOff>"
+	    "0</xdr:colOff><xdr:row>23</xdr:row>"));
+	assert_non_null(strstr(xml, "<xdr:row>96</xdr:row>"));
+	assert_non_null(strstr(xml, "<xdr:row>143</xdr:row>"));
+	free(xml);
+}
+
+/*
+ * XLSX_COL_BREAK: lines no wider than the column, none starting with
+ * closing punctuation or ending with an opening bracket, words whole.
+ */
+static void
+test_break(void **state)
+{
+	static const char *const texts[] = {
+		"課で個人情報の漏えいが起きたとき、情報セキュリティ責任者（課長）"
+		"の役割として最も適切なものはどれか。",
+		"複数の外部の宛先に一斉送信するときは、BCCを使うか一斉送信の仕組"
+		"みを使っている。",
+		"課の職員から「不審なメールを開いたかもしれない」と報告を受けた。"
+		"情報セキュリティ担当者の対応として適切なものをすべて選べ。",
+		"1行目\n2行目",
+		"短い。",
+	};
+	static const struct xlsx_column bcols[] = {
+		{ "問題", XLSX_COL_BREAK, 30 },
+		{ "備考", 0, 10 },
+	};
+	char			 path[512], *xml, *p, *e, *line;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+	size_t			 i, len, lines = 0;
+	uint32_t		 cp;
+
+	(void)state;
+	path_in(path, sizeof path, "break.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "問題", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, bcols, 2), 0);
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		assert_int_equal(xlsx_write_text(sh, r + (uint32_t)i, 0,
+		    texts[i]), 0);
+	/* other columns keep their text as it is */
+	assert_int_equal(xlsx_write_text(sh, r, 1, texts[0]), 0);
+	/* a note wider than the table (about 77 units against 40) */
+	assert_int_equal(xlsx_note(sh, r + 6, "注：正答率は受験者のうち正答した"
+	    "者の割合、識別力は上位と下位の正答率の差である。"), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	assert_non_null(strstr(xml, "<t>1行目\n2行目</t>"));
+	assert_non_null(strstr(xml, "<t>短い。</t>"));
+	assert_non_null(strstr(xml, "BCC"));
+	assert_non_null(strstr(xml, "<t>課で個人情報の漏えいが起きたとき、情報"
+	    "セキュリティ責任者（課長）の役割として最も適切なものはどれか。"
+	    "</t>"));
+	/* every line of the broken strings */
+	for (p = xml; (p = strstr(p, "<t")) != NULL; p = e) {
+		p = strchr(p, '>') + 1;
+		assert_non_null(e = strstr(p, "</t>"));
+		for (line = p; line < e; line += len + 1) {
+			len = strcspn(line, "\n<");
+			if (line + len > e)
+				len = (size_t)(e - line);
+			lines++;
+			/* (30 x 8 + 5 - 10) / 15.5: 15 full-width */
+			/* but the unbroken text in B and the note */
+			assert_true(text_width(line, len) <= 30 ||
+			    strncmp(line, "課で個人情報の漏えいが起きたとき、情報",
+			    30) == 0 || strncmp(line, "注：", 6) == 0);
+			text_utf8_decode(&cp, line, len);
+			assert_true(cp != 0xFF09 && cp != 0x3002 &&
+			    cp != 0x3001 && cp != 0x300D);
+			if (len >= 3 && line[len - 3] == '\xef' &&
+			    line[len - 2] == '\xbc' && line[len - 1] == '\x88')
+				fail_msg("a line ends with （");
+			if (line + len >= e)
+				break;
+		}
+	}
+	assert_true(lines >= 12);
+	free(xml);
+	/* the print area reaches as far as the note: B, then 5 of 8.43 */
+	xml = zip_part(path, "xl/workbook.xml");
+	assert_non_null(strstr(xml, ">'問題'!$A$1:$G$8</definedName>"));
+	free(xml);
+	/* the broken rows get their height: 3 and 5 lines of 18.75 pt */
+	xml = zip_part(path, "xl/worksheets/sheet1.xml");
+	assert_non_null(strstr(xml, "<row r=\"3\" spans=\"1:2\" "
+	    "ht=\"56.25\" customHeight=\"1\">"));
+	assert_non_null(strstr(xml, "<row r=\"4\" spans=\"1:2\" "
+	    "ht=\"93.75\" customHeight=\"1\">"));
+	free(xml);
+}
+
 int
 main(void)
 {
@@ -662,6 +951,9 @@ main(void)
 		cmocka_unit_test(test_atomic),
 		cmocka_unit_test(test_deferred),
 		cmocka_unit_test(test_sample),
+		cmocka_unit_test(test_page_numbers),
+		cmocka_unit_test(test_chart_page),
+		cmocka_unit_test(test_break),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
