@@ -151,6 +151,16 @@
 	    *a1), (a0, a1)) \
 	FN(lxw_error, worksheet_set_header, (lxw_worksheet *a0, const char \
 	    *a1), (a0, a1)) \
+	VOID(worksheet_gridlines, (lxw_worksheet *a0, uint8_t a1), (a0, a1)) \
+	FN(lxw_error, worksheet_insert_chart_opt, (lxw_worksheet *a0, \
+	    lxw_row_t a1, lxw_col_t a2, lxw_chart *a3, lxw_chart_options *a4), \
+	    (a0, a1, a2, a3, a4)) \
+	FN(lxw_error, worksheet_set_h_pagebreaks, (lxw_worksheet *a0, \
+	    lxw_row_t a1[]), (a0, a1)) \
+	VOID(worksheet_set_margins, (lxw_worksheet *a0, double a1, double a2, \
+	    double a3, double a4), (a0, a1, a2, a3, a4)) \
+	VOID(worksheet_set_start_page, (lxw_worksheet *a0, uint16_t a1), \
+	    (a0, a1)) \
 	VOID(worksheet_set_landscape, (lxw_worksheet *a0), (a0)) \
 	VOID(worksheet_set_paper, (lxw_worksheet *a0, uint8_t a1), (a0, a1)) \
 	VOID(worksheet_set_portrait, (lxw_worksheet *a0), (a0)) \
