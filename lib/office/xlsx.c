@@ -912,6 +912,12 @@ xlsx_row_set_lines(struct xlsx_sheet *sh, uint32_t row, size_t lines)
 	return 0;
 }
 
+int
+xlsx_row_min_lines(struct xlsx_sheet *sh, uint32_t row, unsigned lines)
+{
+	return xlsx_row_set_lines(sh, row, lines);
+}
+
 static size_t
 xlsx_count_lines(const char *s, size_t len)
 {

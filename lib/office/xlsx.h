@@ -127,6 +127,13 @@ int	 xlsx_table(uint32_t *out, struct xlsx_sheet *,
 int	 xlsx_write_text(struct xlsx_sheet *, uint32_t row, uint16_t col,
 	    const char *s);
 
+/*
+ * A row at least lines lines high, whatever its cells hold: a form's row
+ * with room to write in.  Its text may make it higher.
+ */
+int	 xlsx_row_min_lines(struct xlsx_sheet *, uint32_t row,
+	    unsigned lines);
+
 enum xlsx_num {
 	XLSX_NUM_INT,		/* 1,234 */
 	XLSX_NUM_DEC,		/* 1,234.50 */

@@ -5,7 +5,6 @@
  * x-enum-titles; every date is the record's, never the clock's, so the
  * same record gives the same bytes.
  */
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,7 +18,6 @@
 #include "error.h"
 #include "review.h"
 #include "review_int.h"
-#include "text.h"
 #include "xlsx.h"
 
 /* Strings made while building one document, freed together. */
@@ -374,69 +372,21 @@ record_rows(struct vrow **out, const struct node *rec)
 
 /*
  * Every row of the 精査記録 is a row of the ward's form, with room to
- * write in: at least RECORD_LINES lines high, whatever it holds.  xlsx.c
- * sets a row's height only from the lines of its text (a full-width
- * character counts two, three units of a column's width go to the
- * margins: its xlsx_text_lines()), and has no call to set a height, so a
- * row that would be shorter gets its label (項目, which nobody fills in)
- * between line breaks, centred as before.
+ * write in: at least RECORD_LINES lines high, whatever it holds.
  */
 #define RECORD_LINES	3
 
-/* Lines xlsx.c gives s in a column of width w. */
-static unsigned
-record_lines(const char *s, double w)
-{
-	const char	*nl;
-	size_t		 seg, len, cw;
-	unsigned	 n = 0;
-	double		 usable = w - 3;
-
-	if (s == NULL || *s == '\0')
-		return 1;
-	len = strlen(s);
-	for (;;) {
-		nl = memchr(s, '\n', len);
-		seg = nl != NULL ? (size_t)(nl - s) : len;
-		cw = text_width(s, seg);
-		n += cw == 0 ? 1 : (unsigned)ceil((double)cw / usable);
-		if (nl == NULL)
-			break;
-		len -= seg + 1;
-		s = nl + 1;
-	}
-	return n;
-}
-
-/*
- * Write a row of the record's table: the label in column 0, then v[0..3]
- * (NULL: blank), the label padded to RECORD_LINES when the row is
- * shorter.
- */
+/* A row of the record's table: the label in column 0, then v[0..3]. */
 static void
-record_row(struct xlsx_sheet *sh, struct strs *s, uint32_t row,
-    const struct xlsx_column *cols, const char *lab, const char *const *v)
+record_row(struct xlsx_sheet *sh, uint32_t row, const char *lab,
+    const char *const *v)
 {
-	unsigned	 lines = record_lines(lab, cols[0].width), l, pad;
-	uint16_t	 c;
-	struct buf	 b = BUF_INIT;
+	uint16_t	c;
 
-	for (c = 1; c < 5; c++)
-		if ((l = record_lines(v[c - 1], cols[c].width)) > lines)
-			lines = l;
-	if (lines < RECORD_LINES) {
-		pad = RECORD_LINES - record_lines(lab, cols[0].width);
-		for (l = 0; l < pad / 2; l++)
-			buf_puts(&b, "\n");
-		buf_puts(&b, lab != NULL ? lab : "");
-		for (l = 0; l < pad - pad / 2; l++)
-			buf_puts(&b, "\n");
-		lab = fmt(s, "%s", b.data != NULL ? b.data : "");
-	}
 	xlsx_write_text(sh, row, 0, lab);
 	for (c = 1; c < 5; c++)
 		xlsx_write_text(sh, row, c, v[c - 1]);
-	buf_free(&b);
+	xlsx_row_min_lines(sh, row, RECORD_LINES);
 }
 
 int
@@ -501,7 +451,7 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	/* The table's own rows: findings, then the conclusion. */
 #define HEAD(k, v) do {							\
 		const char *hv[4] = { (v), NULL, NULL, NULL };		\
-		record_row(sh, &s, row++, cols, (k), hv);		\
+		record_row(sh, row++, (k), hv);				\
 	} while (0)
 	nr = record_rows(&vr, rec);
 	for (i = 0; i < nr; i++) {
@@ -513,7 +463,7 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 		v[2] = f != NULL ? label(sub(c->kind, "findings", "rating"),
 		    node_get_str(f, "rating")) : NULL;
 		v[3] = node_get_str(f, "comment");
-		record_row(sh, &s, row++, cols, label(sub(c->kind, "findings",
+		record_row(sh, row++, label(sub(c->kind, "findings",
 		    "viewpoint"), vr[i].vp), v);
 	}
 	free(vr);
