@@ -326,6 +326,83 @@ doc_response(struct docx *dx, struct ctx *c)
 	return r;
 }
 
+/*
+ * 分類別の実施率: a category's rate is the mean of its items' rates (this
+ * year's and last year's), the same in the report's table and chart
+ * (doc_overall()) and in the workbook (sheet_categories()).
+ */
+struct cat_rates {
+	const char	**name;		/* in the item set's order */
+	double		 *rate;		/* NAN: no item answered */
+	double		 *prev;		/* NAN: none last year */
+	size_t		 *nitems;
+	size_t		  n;
+	int		  has_prev;	/* some category has last year's */
+};
+
+static void
+cat_rates_free(struct cat_rates *cr)
+{
+	free(cr->name);
+	free(cr->rate);
+	free(cr->prev);
+	free(cr->nitems);
+	memset(cr, 0, sizeof *cr);
+}
+
+static int
+cat_rates(struct cat_rates *cr, const struct ck_stats *s)
+{
+	size_t	*n = NULL, *pn = NULL, m = s->set->nitems + 1, i, k;
+	int	 r = 0;
+
+	memset(cr, 0, sizeof *cr);
+	cr->name = calloc(m, sizeof *cr->name);
+	cr->rate = calloc(m, sizeof *cr->rate);
+	cr->prev = calloc(m, sizeof *cr->prev);
+	cr->nitems = calloc(m, sizeof *cr->nitems);
+	n = calloc(m, sizeof *n);
+	pn = calloc(m, sizeof *pn);
+	if (cr->name == NULL || cr->rate == NULL || cr->prev == NULL ||
+	    cr->nitems == NULL || n == NULL || pn == NULL) {
+		r = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < s->set->nitems; i++) {
+		const struct ck_item_stat	*is = &s->items[i];
+		const char			*cat = is->item->category;
+
+		if (cat == NULL || *cat == '\0')
+			cat = "（分類なし）";
+		/* categories are few: a linear look-up stays small */
+		for (k = 0; k < cr->n; k++)
+			if (strcmp(cr->name[k], cat) == 0)
+				break;
+		if (k == cr->n)
+			cr->name[cr->n++] = cat;
+		cr->nitems[k]++;
+		if (!isnan(is->rate)) {
+			cr->rate[k] += is->rate;
+			n[k]++;
+		}
+		if (!isnan(is->prev)) {
+			cr->prev[k] += is->prev;
+			pn[k]++;
+		}
+	}
+	for (k = 0; k < cr->n; k++) {
+		cr->rate[k] = n[k] ? cr->rate[k] / (double)n[k] : NAN;
+		cr->prev[k] = pn[k] ? cr->prev[k] / (double)pn[k] : NAN;
+		cr->has_prev |= pn[k] > 0;
+	}
+done:
+	free(n);
+	free(pn);
+	if (r != 0)
+		cat_rates_free(cr);
+	return r;
+}
+
 static int
 doc_overall(struct docx *dx, struct ctx *c)
 {
@@ -336,11 +413,11 @@ doc_overall(struct docx *dx, struct ctx *c)
 	const struct ck_stats	*s = c->s;
 	struct docx_table	*t;
 	char			 a[32], b[32], p[32];
-	const char		**cats;
-	double			*sum, *psum;
-	size_t			*n, *pn, *cnt, ncat = 0, i, k;
+	struct cat_rates	 cr;
+	size_t			 k;
 	int			 r;
 
+	memset(&cr, 0, sizeof cr);
 	if ((r = docx_add_outline_heading(dx, 2, "全体の結果")) != 0)
 		return r;
 	if (s->has_prev && !isnan(s->prev_rate) &&
@@ -359,77 +436,26 @@ doc_overall(struct docx *dx, struct ctx *c)
 		    s->rate));
 	if (r != 0)
 		return r;
-	/* rates by category, pooled over the items of the category */
-	cats = calloc(s->set->nitems + 1, sizeof *cats);
-	sum = calloc(s->set->nitems + 1, sizeof *sum);
-	psum = calloc(s->set->nitems + 1, sizeof *psum);
-	n = calloc(s->set->nitems + 1, sizeof *n);
-	pn = calloc(s->set->nitems + 1, sizeof *pn);
-	cnt = calloc(s->set->nitems + 1, sizeof *cnt);
-	if (cats == NULL || sum == NULL || psum == NULL || n == NULL ||
-	    pn == NULL || cnt == NULL) {
-		r = error_set(NC_ENOMEM, "out of memory");
+	if ((r = cat_rates(&cr, s)) != 0 ||
+	    (r = new_table(&t, 4, w, heads)) != 0)
 		goto done;
-	}
-	for (i = 0; i < s->set->nitems; i++) {
-		const struct ck_item_stat	*is = &s->items[i];
-
-		/* categories are few: a linear look-up stays small */
-		for (k = 0; k < ncat; k++) {
-			if (strcmp(cats[k], is->item->category) == 0)
-				break;
-		}
-		if (k == ncat)
-			cats[ncat++] = is->item->category;
-		cnt[k]++;
-		if (!isnan(is->rate)) {
-			sum[k] += is->rate;
-			n[k]++;
-		}
-		if (!isnan(is->prev)) {
-			psum[k] += is->prev;
-			pn[k]++;
-		}
-	}
-	if ((r = new_table(&t, 4, w, heads)) != 0)
-		goto done;
-	for (k = 0; k < ncat; k++) {
-		snprintf(a, sizeof a, "%zu", cnt[k]);
-		docx_table_cell(t, k + 1, 0, cats[k][0] ? cats[k] : "（分類なし）",
-		    NULL);
+	for (k = 0; k < cr.n; k++) {
+		snprintf(a, sizeof a, "%zu", cr.nitems[k]);
+		docx_table_cell(t, k + 1, 0, cr.name[k], NULL);
 		docx_table_cell(t, k + 1, 1, a, &num_cell);
-		docx_table_cell(t, k + 1, 2, pct(b, sizeof b, n[k] ? sum[k] /
-		    (double)n[k] : NAN), &num_cell);
-		docx_table_cell(t, k + 1, 3, pct(p, sizeof p, pn[k] ? psum[k] /
-		    (double)pn[k] : NAN), &num_cell);
+		docx_table_cell(t, k + 1, 2, pct(b, sizeof b, cr.rate[k]),
+		    &num_cell);
+		docx_table_cell(t, k + 1, 3, pct(p, sizeof p, cr.prev[k]),
+		    &num_cell);
 	}
 	if ((r = add_table(dx, t)) == 0)
 		r = body(dx, c, "分類の実施率は、分類に属する項目の実施率の平均"
 		    "である。");
-	if (r == 0 && ncat > 1) {
-		double	*v = calloc(2 * ncat, sizeof *v);
-		int	 prev = 0;
-
-		if (v == NULL) {
-			r = error_set(NC_ENOMEM, "out of memory");
-			goto done;
-		}
-		for (k = 0; k < ncat; k++) {
-			v[k] = n[k] ? sum[k] / (double)n[k] : NAN;
-			v[ncat + k] = pn[k] ? psum[k] / (double)pn[k] : NAN;
-			prev |= pn[k] > 0;
-		}
-		r = add_chart(dx, c, "分類別の実施率", CHART_PERCENT, cats,
-		    prev ? v + ncat : NULL, v, ncat);
-		free(v);
-	}
+	if (r == 0 && cr.n > 1)
+		r = add_chart(dx, c, "分類別の実施率", CHART_PERCENT, cr.name,
+		    cr.has_prev ? cr.prev : NULL, cr.rate, cr.n);
 done:
-	free(cats);
-	free(sum);
-	free(psum);
-	free(n);
-	free(pn);
-	free(cnt);
+	cat_rates_free(&cr);
 	return r;
 }
 
@@ -1255,79 +1281,39 @@ sheet_categories(struct xlsx *x, struct ctx *c, const char *note)
 	const struct ck_stats	*s = c->s;
 	struct xlsx_sheet	*sh;
 	struct chart		*m = NULL;
-	const char		**cats;
-	double			*sum, *psum, *v;
-	size_t			*n, *pn, ncat = 0, i, k;
+	struct cat_rates	 cr;
+	size_t			 k;
 	char			 py[CAL_FMT_MAX];
-	int			 r, prev = 0;
+	int			 r;
 
-	cats = calloc(s->set->nitems + 1, sizeof *cats);
-	sum = calloc(s->set->nitems + 1, sizeof *sum);
-	psum = calloc(s->set->nitems + 1, sizeof *psum);
-	v = calloc(2 * (s->set->nitems + 1), sizeof *v);
-	n = calloc(s->set->nitems + 1, sizeof *n);
-	pn = calloc(s->set->nitems + 1, sizeof *pn);
-	if (cats == NULL || sum == NULL || psum == NULL || v == NULL ||
-	    n == NULL || pn == NULL) {
-		r = error_set(NC_ENOMEM, "out of memory");
-		goto done;
-	}
-	for (i = 0; i < s->set->nitems; i++) {
-		const struct ck_item_stat	*is = &s->items[i];
-		const char			*cat = is->item->category;
-
-		if (cat == NULL || *cat == '\0')
-			cat = "（分類なし）";
-		for (k = 0; k < ncat; k++)
-			if (strcmp(cats[k], cat) == 0)
-				break;
-		if (k == ncat)
-			cats[ncat++] = cat;
-		if (!isnan(is->rate)) {
-			sum[k] += is->rate;
-			n[k]++;
-		}
-		if (!isnan(is->prev)) {
-			psum[k] += is->prev;
-			pn[k]++;
-		}
-	}
-	for (k = 0; k < ncat; k++) {
-		v[k] = pn[k] ? psum[k] / (double)pn[k] : NAN;
-		v[ncat + k] = n[k] ? sum[k] / (double)n[k] : NAN;
-		prev |= pn[k] > 0;
-	}
+	if ((r = cat_rates(&cr, s)) != 0)
+		return r;
 	if ((r = chart_new(&m, CHART_COLUMN, "分類別の実施率")) != 0)
 		goto done;
-	for (k = 0; k < ncat && r == 0; k++)
-		r = chart_category(m, cats[k]);
+	for (k = 0; k < cr.n && r == 0; k++)
+		r = chart_category(m, cr.name[k]);
 	if (r == 0)
 		r = chart_set_axis_titles(m, "分類", NULL);
-	if (r == 0 && prev && (r = cal_fy_label(py, sizeof py,
+	if (r == 0 && cr.has_prev && (r = cal_fy_label(py, sizeof py,
 	    s->fy - 1)) == 0)
-		r = chart_series(m, py, v, ncat);
+		r = chart_series(m, py, cr.prev, cr.n);
 	if (r == 0)
-		r = chart_series(m, c->fylabel, v + ncat, ncat);
+		r = chart_series(m, c->fylabel, cr.rate, cr.n);
 	if (r == 0)
 		r = chart_set_format(m, CHART_PERCENT);
 	if (r == 0)
-		r = chart_set_labels(m, ncat * (prev ? 2 : 1) <= 24);
+		r = chart_set_labels(m, cr.n * (cr.has_prev ? 2 : 1) <= 24);
 	if (r != 0)
 		goto done;
 	if ((r = xlsx_add_sheet(&sh, x, "分類別", 0)) != 0 ||
 	    (r = xlsx_title(sh, "分類別の実施率", note)) != 0 ||
 	    (r = xlsx_chart_table(sh, m)) != 0)
 		goto done;
-	r = xlsx_note(sh, sh != NULL ? (uint32_t)(5 + ncat) : 0,
+	r = xlsx_note(sh, sh != NULL ? (uint32_t)(5 + cr.n) : 0,
 	    "分類の実施率は、分類に属する項目の実施率の平均である。");
 done:
 	chart_free(m);
-	free(cats);
-	free(sum);
-	free(psum);
-	free(v);
-	free(n);
-	free(pn);
+	cat_rates_free(&cr);
 	return r;
 }
 
