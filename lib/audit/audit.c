@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "cal.h"
 #include "error.h"
+#include "i18n.h"
 #include "node.h"
 #include "record.h"
 #include "refdata.h"
@@ -1021,18 +1022,22 @@ audit_agree_blockers(char **out, const struct node *root)
 		if (r != AUDIT_NONE && r != AUDIT_UNCHECKED)
 			continue;
 		ref = node_get_str(items->u.items[i], "ref");
-		buf_printf(&b, "item %zu %s: %s\n", i + 1, ref != NULL ? ref :
-		    "", r == AUDIT_NONE ? "not answered" : "未確認 (skipped)");
+		if (r == AUDIT_NONE)
+			buf_printf(&b, _("item %zu %s: not answered\n"), i + 1,
+			    ref != NULL ? ref : "");
+		else
+			buf_printf(&b, _("item %zu %s: 未確認 (skipped)\n"),
+			    i + 1, ref != NULL ? ref : "");
 	}
 	fs = audit_findings(root);
 	for (i = 0; fs != NULL && i < fs->n; i++) {
 		f = fs->u.items[i];
 		num = node_get_str(f, "number");
 		if (node_get_str(f, "correction") == NULL)
-			buf_printf(&b, "finding %s: no correction (改善の方向性)"
-			    "\n", num != NULL ? num : "?");
+			buf_printf(&b, _("finding %s: no correction (改善の方向性)"
+			    "\n"), num != NULL ? num : "?");
 		if (node_get_str(f, "due") == NULL)
-			buf_printf(&b, "finding %s: no due date (是正期限)\n",
+			buf_printf(&b, _("finding %s: no due date (是正期限)\n"),
 			    num != NULL ? num : "?");
 	}
 	buf_puts(&b, "");

@@ -1,6 +1,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "recfmt.h"
 #include "schema.h"
 
@@ -77,6 +78,10 @@ recfmt_cell(struct buf *out, const struct node *n)
 			return;
 		}
 	}
-	buf_printf(out, "(%zu %s)", n->n, n->kind == NODE_SEQ ?
-	    (n->n == 1 ? "item" : "items") : (n->n == 1 ? "field" : "fields"));
+	if (n->kind == NODE_SEQ)
+		buf_printf(out, n->n == 1 ? _("(%zu item)") : _("(%zu items)"),
+		    n->n);
+	else
+		buf_printf(out, n->n == 1 ? _("(%zu field)") :
+		    _("(%zu fields)"), n->n);
 }

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "i18n.h"
 #include "store.h"
 #include "strmap.h"
 #include "training.h"
@@ -39,7 +40,7 @@ add_note(struct tr_check *c, const char *fmt, ...)
 	char	  buf[1024], **nv;
 
 	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
+	vsnprintf(buf, sizeof buf, _(fmt), ap);
 	va_end(ap);
 	if ((nv = realloc(c->notes, (c->nnotes + 1) * sizeof *nv)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
@@ -408,21 +409,25 @@ notes(struct tr_check *c)
 	/* counts once there are questions: none yet is work to do */
 	n = t->nitems[TR_SURVEY];
 	if (t->makes_survey && n > 0 && (n < ITEMS_LOW || n > ITEMS_HIGH))
-		rc = add_note(c, "the survey has %zu question%s; the"
-		    " specification asks for about 10 (3(2)イ)", n,
-		    n == 1 ? "" : "s");
+		rc = n == 1 ? add_note(c, "the survey has one question; the"
+		    " specification asks for about 10 (3(2)イ)") :
+		    add_note(c, "the survey has %zu questions; the"
+		    " specification asks for about 10 (3(2)イ)", n);
 	n = t->nitems[TR_TEST];
 	if (rc == 0 && t->makes_test && n > 0 && (n < ITEMS_LOW ||
 	    n > ITEMS_HIGH))
-		rc = add_note(c, "the test has %zu item%s; the specification"
-		    " asks for about 10 (3(2)イ)", n, n == 1 ? "" : "s");
+		rc = n == 1 ? add_note(c, "the test has one item; the"
+		    " specification asks for about 10 (3(2)イ)") :
+		    add_note(c, "the test has %zu items; the specification"
+		    " asks for about 10 (3(2)イ)", n);
 	if (rc == 0 && t->method != NULL && (strcmp(t->method,
 	    "classroom") == 0 || strcmp(t->method, "online") == 0) &&
 	    t->exercise == NULL)
-		rc = add_note(c, "a %s training includes a practical exercise"
-		    " (3(2)イ); say which in 'exercise'",
-		    strcmp(t->method, "classroom") == 0 ? "classroom" :
-		    "live online");
+		rc = strcmp(t->method, "classroom") == 0 ? add_note(c,
+		    "a classroom training includes a practical exercise"
+		    " (3(2)イ); say which in 'exercise'") : add_note(c,
+		    "a live online training includes a practical exercise"
+		    " (3(2)イ); say which in 'exercise'");
 	if (rc == 0 && t->material_due.y != 0 && t->date.y != 0 &&
 	    cal_cmp(t->material_due, t->date) >= 0)
 		rc = add_note(c, "the material is due %s, not before the"

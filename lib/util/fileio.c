@@ -580,11 +580,14 @@ undo(size_t n, struct buf *msg)
 			continue;
 		}
 		bad = 1;
-		buf_printf(msg, "; '%s' is written and could not be %s (%s)",
-		    p->path, p->backup != NULL ? "put back" : "removed",
-		    strerror(errno));
 		if (p->backup != NULL)
-			buf_printf(msg, ": its old content is in '%s'",
+			buf_printf(msg, _("; '%s' is written and could not be"
+			    " put back (%s)"), p->path, strerror(errno));
+		else
+			buf_printf(msg, _("; '%s' is written and could not be"
+			    " removed (%s)"), p->path, strerror(errno));
+		if (p->backup != NULL)
+			buf_printf(msg, _(": its old content is in '%s'"),
 			    p->backup);
 	}
 	return bad;
@@ -613,15 +616,15 @@ fileio_defer_commit(void)
 		defer_v[done].tmp = NULL;
 	}
 	if (done < defer_n) {
-		buf_printf(&msg, "cannot replace '%s': %s",
+		buf_printf(&msg, _("cannot replace '%s': %s"),
 		    defer_v[done].path, strerror(errno));
 		if (undo(done, &msg)) {
 			for (i = done; i < defer_n; i++)
-				buf_printf(&msg, "; '%s' was not written",
+				buf_printf(&msg, _("; '%s' was not written"),
 				    defer_v[i].path);
 			for (i = 0; i < done; i++)
 				if (defer_v[i].undone)
-					buf_printf(&msg, "; '%s' was put back",
+					buf_printf(&msg, _("; '%s' was put back"),
 					    defer_v[i].path);
 			rc = error_set(NC_EIO, "%s", buf_ok(&msg) == 0 ?
 			    msg.data : "out of memory");

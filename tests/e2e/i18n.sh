@@ -154,6 +154,12 @@ expect_status 1 en -C "$D" add review type=plan title=x org=nowhere \
 expect_grep "$T/err" '^\(new review\): fy \(年度\): required field is missing$'
 expect_grep "$T/err" "'nowhere' is not an organisation code in orgs.yaml"
 
+# a lib/ note (training_check's add_note) is translated too
+expect_status 0 ja -C "$D" training check tr-ervgcfb2
+expect_grep "$T/out" '^注意: 比較する一般研修（regular-staff）が見つかりません$'
+expect_status 0 en -C "$D" training check tr-ervgcfb2
+expect_grep "$T/out" '^note: no general training \(regular-staff\) was found to compare with$'
+
 expect_status 0 ja -C "$D" checklist aggregate --kind department --fy 2026
 expect_grep "$T/out" '^所属点検 2026年度: 93 所属中 86 所属が提出済み、実施率 80\.2%'
 expect_status 0 en -C "$D" checklist aggregate --kind department --fy 2026
