@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 
 #include "error.h"
+#include "i18n.h"
 #include "record.h"
 #include "store.h"
 #include "strmap.h"
@@ -72,12 +73,41 @@ lint_plan(struct store *st, struct diags *errs)
 	return 0;
 }
 
-static const char *
-part_name(int part)
-{
-	return part == TR_SURVEY ? "survey question" : part == TR_TEST ?
-	    "test item" : "outline sentence";
-}
+/*
+ * A reused unit, one whole sentence per case (so that a translation has
+ * no spliced words): [part][verbatim or near][last year or general].
+ * The unit is "3" or "3 (sv-ai-01)", then the other training's title and
+ * this one's id.
+ */
+static const char *const reuse_fmt[3][2][2] = {
+	[TR_SURVEY] = {
+	    { N_("survey question %s is the same as in last year's training "
+		"(%s); run 'nerima-cio training check %s'"),
+	      N_("survey question %s is the same as in the general training "
+		"(%s); run 'nerima-cio training check %s'") },
+	    { N_("survey question %s is nearly the same as in last year's "
+		"training (%s); run 'nerima-cio training check %s'"),
+	      N_("survey question %s is nearly the same as in the general "
+		"training (%s); run 'nerima-cio training check %s'") } },
+	[TR_TEST] = {
+	    { N_("test item %s is the same as in last year's training (%s);"
+		" run 'nerima-cio training check %s'"),
+	      N_("test item %s is the same as in the general training (%s);"
+		" run 'nerima-cio training check %s'") },
+	    { N_("test item %s is nearly the same as in last year's training"
+		" (%s); run 'nerima-cio training check %s'"),
+	      N_("test item %s is nearly the same as in the general training"
+		" (%s); run 'nerima-cio training check %s'") } },
+	[TR_PART_OUTLINE] = {
+	    { N_("outline sentence %s is the same as in last year's training"
+		" (%s); run 'nerima-cio training check %s'"),
+	      N_("outline sentence %s is the same as in the general training"
+		" (%s); run 'nerima-cio training check %s'") },
+	    { N_("outline sentence %s is nearly the same as in last year's "
+		"training (%s); run 'nerima-cio training check %s'"),
+	      N_("outline sentence %s is nearly the same as in the general "
+		"training (%s); run 'nerima-cio training check %s'") } },
+};
 
 struct tr_lint {
 	struct tr_list	 pool;		/* every training read, as its head */
@@ -189,6 +219,7 @@ training_lint_end(struct tr_lint *tl, struct diags *warns)
 	struct tr_check		*c;
 	const struct tr_unit	*u;
 	size_t			 i, k, n;
+	char			 unit[96];
 	int			 rc;
 
 	/* reuse in trainings still to be held: warnings */
@@ -204,16 +235,16 @@ training_lint_end(struct tr_lint *tl, struct diags *warns)
 			u = &c->units[k];
 			if (u->match != TR_VERBATIM && u->match != TR_NEAR)
 				continue;
-			diags_add(warns, t->relpath, 0, 0, "%s %zu%s%s%s is %s"
-			    " %s (%s); run 'nerima-cio training check %s'",
-			    part_name(u->part), u->index + 1,
-			    u->ref != NULL ? " (" : "",
-			    u->ref != NULL ? u->ref : "",
-			    u->ref != NULL ? ")" : "",
-			    u->match == TR_VERBATIM ? "the same as in" :
-			    "nearly the same as in",
-			    u->why == TR_WHY_LAST_YEAR ? "last year's training" :
-			    "the general training", u->other->title, t->id);
+			if (u->ref != NULL)
+				snprintf(unit, sizeof unit, "%zu (%s)",
+				    u->index + 1, u->ref);
+			else
+				snprintf(unit, sizeof unit, "%zu",
+				    u->index + 1);
+			diags_add(warns, t->relpath, 0, 0,
+			    reuse_fmt[u->part][u->match != TR_VERBATIM]
+			    [u->why != TR_WHY_LAST_YEAR], unit,
+			    u->other->title, t->id);
 		}
 		for (k = 0; k < c->nnotes; k++)
 			diags_add(warns, t->relpath, 0, 0, "%s", c->notes[k]);

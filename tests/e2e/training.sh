@@ -156,6 +156,10 @@ run 1 check "$MYNUM2"
 expect_grep "$T/out" '^アンケート +11  同一 +1\.00  sv-ins-01 .*令和7年度 マイナンバー利用事務等従事職員研修（第2回） No\.4'
 expect_status 0 "$NCIO" -C "$D" lint
 expect_grep "$T/err" "trainings/2026/$MYNUM2.yaml: warning: survey question 11 \(sv-ins-01\) is the same as in last year's training"
+if locale -a 2>/dev/null | grep -qix 'ja_JP\.utf-\?8'; then
+	expect_status 0 env LANG=ja_JP.UTF-8 LC_ALL= LANGUAGE= "$NCIO" -C "$D" lint
+	expect_grep "$T/err" "アンケートの設問 11 \(sv-ins-01\) は前年度の研修（.*）と同じです。"
+fi
 run 0 items "$MYNUM2" --remove sv-ins-01 ts-inc-01
 run 0 check "$MYNUM2"
 expect_grep "$T/out" '^new content: '
