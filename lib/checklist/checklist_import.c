@@ -636,6 +636,7 @@ check_text(struct rules_report *rep, const struct pos *p, const char *what,
 {
 	size_t	off, len;
 
+	what = _(what);		/* N_() where it is given */
 	if (formula) {
 		problem(rep, p, "%s holds a formula; type the value itself",
 		    what);
@@ -1021,14 +1022,14 @@ form_answers(struct sub *s, const struct form *fm, struct rules_report *rep)
 			    " leave it blank", it->ref, ck_stage_label(stage));
 			continue;
 		}
-		if (check_text(rep, &p, "the answer", val, 0) != 0)
+		if (check_text(rep, &p, N_("the answer"), val, 0) != 0)
 			continue;
 		if (ck_item_value_parse(&v, it, val) != 0) {
 			problem(rep, &p, "item %s: %s", it->ref, error_last());
 			continue;
 		}
 		p.col = 6;
-		if (note[0] != '\0' && check_text(rep, &p, "the note", note,
+		if (note[0] != '\0' && check_text(rep, &p, N_("the note"), note,
 		    0) != 0)
 			continue;
 		if (add_answer(s, idx, v, note[0] != '\0' ? note : NULL) != 0)
@@ -1104,7 +1105,7 @@ form_staff_row(struct sub *s, const struct form *fm, uint32_t row,
 			    rid, set->items[idx].ref);
 			continue;
 		}
-		if (check_text(rep, &p, "the answer", val, c.formula) != 0)
+		if (check_text(rep, &p, N_("the answer"), val, c.formula) != 0)
 			continue;
 		if (ck_item_value_parse(&v, &set->items[idx], val) != 0) {
 			problem(rep, &p, "item %s: %s", set->items[idx].ref,
@@ -1224,7 +1225,7 @@ builtin_rules(struct rules **out, const struct ck_set *set)
 		for (i = 0; i < set->nitems; i++) {
 			h[0] = set->items[i].ref;
 			if ((e = builtin_field(r, set->items[i].ref, h,
-			    "the answer", RULES_OPTIONAL)) != 0)
+			    N_("the answer"), RULES_OPTIONAL)) != 0)
 				goto fail;
 		}
 		*out = r;
@@ -1232,9 +1233,9 @@ builtin_rules(struct rules **out, const struct ck_set *set)
 	}
 	if ((e = builtin_field(r, "ref", h_ref, "the item number",
 	    RULES_OPTIONAL)) != 0 ||
-	    (e = builtin_field(r, "value", h_val, "the answer",
+	    (e = builtin_field(r, "value", h_val, N_("the answer"),
 	    RULES_OPTIONAL)) != 0 ||
-	    (e = builtin_field(r, "note", h_note, "the note",
+	    (e = builtin_field(r, "note", h_note, N_("the note"),
 	    RULES_OPTIONAL)) != 0)
 		goto fail;
 	if (set->kind == CK_VENDOR &&
@@ -2061,8 +2062,8 @@ legacy_line(struct legacy *lg, unsigned ln, char *line)
 		snprintf(name, sizeof name, "%s%s", a, k[0] == 'n' ? ".note" :
 		    "");
 		lg->nitems += k[0] == 'i';
-		e = legacy_field(lg, ln, name, k[0] == 'i' ? "the answer" :
-		    "the note", k[0] == 'i' ? "answers" : "", b, qb);
+		e = legacy_field(lg, ln, name, k[0] == 'i' ? N_("the answer") :
+		    N_("the note"), k[0] == 'i' ? "answers" : "", b, qb);
 		return e == NC_ENOMEM ? e : e != 0 ? -1 : 0;
 	}
 	if (strcmp(k, "value") == 0) {

@@ -722,9 +722,10 @@ label(const struct rules_table *t, size_t f, char *buf, size_t size)
 {
 	const struct field	*fl = &t->r->fields[f];
 
+	/* the built-in layouts' labels are marked N_() where they are set */
 	if (fl->label != NULL)
-		return fl->label;
-	snprintf(buf, size, "field '%s'", fl->name);
+		return fl->label[0] != '\0' ? _(fl->label) : fl->label;
+	snprintf(buf, size, _("field '%s'"), fl->name);
 	return buf;
 }
 

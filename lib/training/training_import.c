@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "cal.h"
 #include "error.h"
+#include "i18n.h"
 #include "node.h"
 #include "parse.h"
 #include "rules.h"
@@ -70,7 +71,11 @@ struct ctx {
 	struct buf		 tok;
 };
 
-static const char *const part_word[2] = { "survey question", "test item" };
+/* A question's name in messages, whole: "survey question 3" */
+static const char *const part_fmt[2] = { N_("survey question %zu"),
+    N_("test item %zu") };
+static const char *const part_ref_fmt[2] = { N_("survey question %zu (%s)"),
+    N_("test item %zu (%s)") };
 
 void
 tr_in_file_free(struct tr_in_file *f)
@@ -506,12 +511,12 @@ sheet_rules(struct rules **out, const struct training *t)
 	fl.name = "respondent";
 	fl.headers = h;
 	h[0] = "回答者番号";
-	fl.label = "the respondent code";
+	fl.label = N_("the respondent code");
 	if ((e = rules_add_field(r, &fl)) != 0)
 		goto fail;
 	fl.name = "org";
 	h[0] = "所属（課名）";
-	fl.label = "the organisation";
+	fl.label = N_("the organisation");
 	fl.flags = RULES_OPTIONAL;
 	if ((e = rules_add_field(r, &fl)) != 0)
 		goto fail;
@@ -523,7 +528,7 @@ sheet_rules(struct rules **out, const struct training *t)
 			    'S' : 'T', q + 1);
 			snprintf(head, sizeof head, "%s%zu", p == TR_SURVEY ?
 			    "アンケート" : "テスト", q + 1);
-			snprintf(lb, sizeof lb, "%s %zu", part_word[p], q + 1);
+			snprintf(lb, sizeof lb, _(part_fmt[p]), q + 1);
 			fl.name = name;
 			h[0] = head;
 			fl.label = lb;
@@ -562,14 +567,14 @@ forms_rules(struct rules **out, const struct training *t)
 	fl.ranged = 1;
 	fl.min = 1;
 	fl.max = 9999999;
-	fl.label = "the response's ID";
+	fl.label = N_("the response's ID");
 	fl.flags = RULES_REQUIRED;
 	if ((e = rules_add_field(r, &fl)) != 0)
 		goto fail;
 	memset(&fl, 0, sizeof fl);
 	fl.name = "org";
 	fl.pattern = "^所属";
-	fl.label = "the organisation";
+	fl.label = N_("the organisation");
 	fl.flags = RULES_OPTIONAL;
 	fl.map = "";
 	if ((e = rules_add_field(r, &fl)) != 0)
@@ -581,8 +586,8 @@ forms_rules(struct rules **out, const struct training *t)
 		for (q = 0; q < t->nitems[p]; q++) {
 			snprintf(name, sizeof name, "%c%zu", p == TR_SURVEY ?
 			    'S' : 'T', q + 1);
-			snprintf(lb, sizeof lb, "%s %zu (%s)", part_word[p],
-			    q + 1, t->items[p][q].ref);
+			snprintf(lb, sizeof lb, _(part_ref_fmt[p]), q + 1,
+			    t->items[p][q].ref);
 			fl.name = name;
 			h[0] = t->items[p][q].text;
 			fl.label = lb;
