@@ -262,12 +262,12 @@ audit_items_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		table_set_header(t, 0, "No.", 1);
 		table_set_header(t, 1, schema_title(schema_at(ckind,
 		    "items.ref")), 0);
-		table_set_header(t, 2, _("条項"), 0);
+		table_set_header(t, 2, _("Clause"), 0);
 		table_set_header(t, 3, schema_title(schema_at(ckind,
 		    "items.importance")), 0);
 		table_set_header(t, 4, schema_title(schema_at(ckind,
 		    "items.weight")), 1);
-		table_set_header(t, 5, _("監査項目"), 0);
+		table_set_header(t, 5, _("Audit item"), 0);
 		items = node_get(record_root(cats[i]), "items");
 		for (j = 0; items != NULL && j < items->n; j++) {
 			const char *row[6], *imp;
@@ -968,7 +968,7 @@ audit_show_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	printf("%s: %s  %s: %s  %s: %s\n", schema_title(schema_at(kind,
 	    "type")), schema_label(kind, "type", node_get_str(root, "type")),
 	    schema_title(schema_at(kind, "status")), schema_label(kind,
-	    "status", node_get_str(root, "status")), _("対象"),
+	    "status", node_get_str(root, "status")), _("Target"),
 	    target_name(st, root));
 	printf("%s: %s", schema_title(schema_at(kind, "date")),
 	    (v = node_get_str(root, "date")) ? v : "");
@@ -1056,12 +1056,12 @@ audit_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		table_set_header(t, 0, "ID", 0);
 		table_set_header(t, 1, schema_title(schema_at(kind, "date")), 0);
 		table_set_header(t, 2, schema_title(schema_at(kind, "type")), 0);
-		table_set_header(t, 3, _("対象"), 0);
+		table_set_header(t, 3, _("Target"), 0);
 		table_set_header(t, 4, schema_title(schema_at(kind, "status")),
 		    0);
-		table_set_header(t, 5, _("適合率"), 1);
-		table_set_header(t, 6, _("回答"), 1);
-		table_set_header(t, 7, _("未是正"), 1);
+		table_set_header(t, 5, _("Conformity"), 1);
+		table_set_header(t, 6, _("Answered"), 1);
+		table_set_header(t, 7, _("Uncorrected"), 1);
 	}
 	for (i = 0; i < nv; i++) {
 		root = record_root(v[i]);

@@ -1026,8 +1026,8 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		table_set_header(t, 2, title_of(kind, "org"), 0);
 		table_set_header(t, 3, title_of(kind, "title"), 0);
 		table_set_header(t, 4, title_of(kind, "status"), 0);
-		table_set_header(t, 5, _("日数"), 1);
-		table_set_header(t, 6, _("期限"), 0);
+		table_set_header(t, 5, _("Days"), 1);
+		table_set_header(t, 6, _("Due"), 0);
 	}
 	for (i = 0; i < n; i++) {
 		root = record_root(rows[i].r);

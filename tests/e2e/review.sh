@@ -193,7 +193,7 @@ expect_no_grep "$T/out" "決裁区分"
 
 # --- list ------------------------------------------------------------------
 expect_status 0 "$NCIO" -C "$D" review list --fy 2026 --as-of 2026-12-01
-expect_grep "$T/out" "^ID +受付日 +所管課 +件名 +状況 +日数 +期限$"
+expect_grep "$T/out" "^ID +受付日 +所管課 +件名 +状況 +Days +Due$"
 expect_grep "$T/out" "^$plan +2026-04-10 +保育課 +保育園業務支援システムの更新 +決定済 +10$"
 expect_status 0 "$NCIO" -C "$D" review list --status 決定済 --type plan
 checks=$((checks + 1))
