@@ -66,6 +66,19 @@ is_ascii_print(int c)
 	return c >= 0x20 && c < 0x7f;
 }
 
+/*
+ * Whether "\c" is the character c itself.  Letters and digits are not
+ * (classes, back references), nor the GNU anchors regexec() gives "\`",
+ * "\'", "\<" and "\>": a pattern with them is left to regexec().
+ */
+static int
+escape_is_literal(unsigned char c)
+{
+	return is_ascii_print(c) && !(c >= '0' && c <= '9') &&
+	    !(c >= 'a' && c <= 'z') && !(c >= 'A' && c <= 'Z') &&
+	    strchr("`'<>", c) == NULL;
+}
+
 /* A bracket expression at p (after '['); returns the byte after ']'. */
 static const char *
 parse_bracket(struct atom *a, const char *p)
@@ -143,8 +156,7 @@ parse_simple(struct pattern *pt, const char *src)
 		} else if (c == '\\') {
 			/* An escaped punctuation mark is itself. */
 			c = (unsigned char)p[1];
-			if (!is_ascii_print(c) || (c >= '0' && c <= '9') ||
-			    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+			if (!escape_is_literal(c))
 				return 0;
 			set_add(a, c);
 			p += 2;
@@ -299,8 +311,7 @@ trepeat(struct tparse *tp, int depth)
 			}
 		} else if (c == '\\') {
 			c = (unsigned char)tp->p[1];
-			if (!is_ascii_print(c) || (c >= '0' && c <= '9') ||
-			    (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+			if (!escape_is_literal(c)) {
 				tp->bad = 1;
 				return -1;
 			}

@@ -65,11 +65,17 @@ static const struct {
 	{ "^練馬", 0 },
 	{ "^\\w+$", 0 },
 	{ "a$b", 0 },
+	/* GNU anchors, not the punctuation itself (found by fuzz_pattern) */
+	{ "\\'", 0 },
+	{ "\\`a", 0 },
+	{ "(\\<a|b)", 0 },
+	{ "a\\>", 0 },
 };
 
 static const char *const subjects[] = {
 	"", "a", "b", "ab", "abc", "xabcx", "aabbcc", "c", "bc", "abcc",
 	"xx", "x", "xxx", "]", "]a", "a]", "-", "a-", ".-.", ".-a", "\\.-.",
+	"\\\\", "'", "`a", "a b",
 	"rv-7kq3m9xa", "rv-7kq3m9x", "rv-7kq3m9xai", "rv-7kq3m9xi",
 	"RV-7kq3m9xa", "au-01234567", "hoiku", "h", "hoiku-1", "Hoiku",
 	"a123456789012345678901234567890123", "2-3", "2-3-1", "12-3-4-5",
