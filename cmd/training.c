@@ -1271,8 +1271,9 @@ tr_form_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	struct store		*st;
 	struct training		*t = NULL;
 	struct tr_doc_opts	 o;
-	struct buf		 txt = BUF_INIT;
+	struct buf		 txt = BUF_INIT, what = BUF_INIT;
 	char			*n1 = NULL, *n2 = NULL, *p1 = NULL, *p2 = NULL;
+	size_t			 i, norg = opt_count(ov, "org");
 	int			 rc = CMD_FAIL, ok = 0;
 
 	if ((st = cmd_store(ctx)) == NULL)
@@ -1286,16 +1287,22 @@ tr_form_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		    " REF...'"), t->id, t->id);
 		goto done;
 	}
+	for (i = 0; i < norg; i++)
+		if (strlen(opt_at(ov, "org", i)) > TR_FORM_ORG_MAX) {
+			cmd_error(_("--org: the code '%s' is too long to start"
+			    " respondent codes (%d characters at most); give"
+			    " answer sheets without --org"), opt_at(ov, "org",
+			    i), TR_FORM_ORG_MAX);
+			goto done;
+		}
 	memset(&o, 0, sizeof o);
 	o.created = created_of(t->date.y != 0 ? t->date : cal_today());
 	o.pass_mark = NAN;
-	if ((n1 = file_title("回答用紙", t->title, ".xlsx")) == NULL ||
-	    (n2 = file_title("Forms用設問", t->title, ".txt")) == NULL) {
+	if ((n2 = file_title("Forms用設問", t->title, ".txt")) == NULL) {
 		cmd_error(_("out of memory"));
 		goto done;
 	}
-	if (cmd_export_path(&p1, opt_get(ov, "output"), n1, 1) != CMD_OK ||
-	    cmd_export_path(&p2, opt_get(ov, "output"), n2, 1) != CMD_OK)
+	if (cmd_export_path(&p2, opt_get(ov, "output"), n2, 1) != CMD_OK)
 		goto done;
 	if (tr_form_text(&txt, t) != 0) {
 		cmd_lib_error();
@@ -1303,15 +1310,54 @@ tr_form_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	}
 	if (cmd_export_begin() != CMD_OK)
 		goto done;
-	if (tr_form_xlsx(p1, t, &o) != 0 ||
-	    fileio_write_atomic(p2, txt.data, txt.len) != 0)
+	/* one sheet for anyone, or one for each division named */
+	for (i = 0; i < (norg > 0 ? norg : 1); i++) {
+		size_t	k;
+
+		for (k = 0; k < i; k++)		/* --org given twice */
+			if (strcmp(opt_at(ov, "org", k), opt_at(ov, "org",
+			    i)) == 0)
+				break;
+		if (k < i)
+			continue;
+		free(n1);
+		free(p1);
+		n1 = p1 = NULL;
+		buf_reset(&what);
+		o.org = o.org_name = NULL;
+		if (norg > 0) {
+			o.org = opt_at(ov, "org", i);
+			if (store_org(&o.org_name, NULL, st, o.org) != 0) {
+				cmd_lib_error();
+				goto end;
+			}
+			buf_printf(&what, "%s_%s", t->title, o.org_name);
+		} else
+			buf_puts(&what, t->title);
+		if (buf_ok(&what) != 0 || (n1 = file_title("回答用紙",
+		    what.data, ".xlsx")) == NULL) {
+			cmd_error(_("out of memory"));
+			goto end;
+		}
+		if (cmd_export_path(&p1, opt_get(ov, "output"), n1, 1) !=
+		    CMD_OK)
+			goto end;
+		if (tr_form_xlsx(p1, t, &o) != 0) {
+			cmd_lib_error();
+			goto end;
+		}
+		if (cmd_export_note(p1) != CMD_OK)
+			goto end;
+	}
+	if (fileio_write_atomic(p2, txt.data, txt.len) != 0)
 		cmd_lib_error();
-	else if (cmd_export_note(p1) == CMD_OK && cmd_export_note(p2) ==
-	    CMD_OK)
+	else if (cmd_export_note(p2) == CMD_OK)
 		ok = 1;
+end:
 	rc = cmd_export_end(ok);
 done:
 	buf_free(&txt);
+	buf_free(&what);
 	free(n1);
 	free(n2);
 	free(p1);
@@ -1646,8 +1692,11 @@ static const struct opt items_opts[] = {
 };
 
 static const struct opt form_opts[] = {
+	{ "org", 0, OPT_ORG, OPT_REPEAT, NULL, NULL, 0, 0,
+	  "one answer sheet for each division named, its respondent codes"
+	  " starting with the division's code" },
 	{ "output", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,
-	  "the folder to write the two files to (default here)" },
+	  "the folder to write the files to (default here)" },
 	OPT_END
 };
 

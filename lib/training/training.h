@@ -642,6 +642,13 @@ struct tr_doc_opts {
 	const char	*date;		/* the document's date, YYYY-MM-DD */
 	time_t		 created;	/* fixes the files' time */
 	double		 pass_mark;	/* NAN: the training's */
+	/*
+	 * An answer sheet for one division (NULL: for anyone): its code
+	 * starts the respondent codes, so that the sheets of several
+	 * divisions never share one, and its name fills 所属.
+	 */
+	const char	*org;
+	const char	*org_name;
 };
 
 /*
@@ -670,6 +677,8 @@ int		 tr_summary_xlsx(const char *path, struct store *, int fy,
 #define TR_FORM_FORMAT	"nerima-cio training form 1"
 /* Rows of an answer sheet when the training has no target count. */
 #define TR_FORM_ROWS	200
+/* Longest organisation code that can start a respondent code. */
+#define TR_FORM_ORG_MAX	27
 
 /*
  * The answer sheet (.xlsx): instructions, one row per respondent with a

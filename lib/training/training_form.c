@@ -22,6 +22,7 @@
 static const char *const steps[] = {
 	"「回答」シートに、回答者一人につき一行で記入してください。回答者番号は記入済みです（番号の変更や行の追加・削除はしないでください）。",
 	"氏名・職員番号は記入しません。所属欄には課名（例：保育課）を記入してください（任意）。",
+	"氏名・職員番号は記入しません。所属欄は記入済みです（この用紙は記載の課の職員用です）。",
 	"選択式の設問は、セルを選ぶと表示される一覧から選んでください。設問と選択肢は「設問」シートにあります。",
 	"「複数選択」の設問は、選んだ番号をカンマで区切って記入してください（例：1,3）。",
 	"自由記述の設問は、回答をそのまま記入してください。個人番号（マイナンバー）その他の個人情報は記入しないでください。記入されたファイルは受け付けません。",
@@ -30,7 +31,8 @@ static const char *const steps[] = {
 };
 
 static int
-write_steps(struct xlsx *x, const struct training *t)
+write_steps(struct xlsx *x, const struct training *t,
+    const struct tr_doc_opts *o)
 {
 	static const struct xlsx_column cols[] = {
 		{ "番号", XLSX_COL_CENTER, 6 },
@@ -39,17 +41,20 @@ write_steps(struct xlsx *x, const struct training *t)
 	struct xlsx_sheet	*sh;
 	char			 title[512], num[32];
 	uint32_t		 row;
-	int			 i, r;
+	int			 i, n, r = 0;
 
 	snprintf(title, sizeof title, "%s 回答用紙 記入方法", t->title);
 	if ((r = xlsx_add_sheet(&sh, x, "記入方法", XLSX_PROTECT)) != 0 ||
 	    (r = xlsx_title(sh, title, NULL)) != 0 ||
 	    (r = xlsx_table(&row, sh, cols, 2)) != 0)
 		return r;
-	for (i = 0; steps[i] != NULL; i++, row++) {
-		snprintf(num, sizeof num, "%d", i + 1);
+	/* steps[1] for anyone's sheet, steps[2] for one division's */
+	for (i = 0, n = 1; steps[i] != NULL; i++) {
+		if (i == (o->org != NULL ? 1 : 2))
+			continue;
+		snprintf(num, sizeof num, "%d", n++);
 		xlsx_write_text(sh, row, 0, num);
-		r = xlsx_write_text(sh, row, 1, steps[i]);
+		r = xlsx_write_text(sh, row++, 1, steps[i]);
 	}
 	return r;
 }
@@ -135,11 +140,12 @@ form_rows(const struct training *t)
 }
 
 static int
-write_answers(struct xlsx *x, const struct training *t, uint32_t *first)
+write_answers(struct xlsx *x, const struct training *t,
+    const struct tr_doc_opts *o, uint32_t *first)
 {
 	struct xlsx_column	*cols;
 	struct xlsx_sheet	*sh;
-	char			**heads, code[16], title[512];
+	char			**heads, code[48], title[512];
 	const char		*labels[TR_MAXCHOICES];
 	const char		*nums[TR_MAXCHOICES] = { "1", "2", "3", "4",
 				    "5", "6", "7", "8", "9" };
@@ -153,7 +159,10 @@ write_answers(struct xlsx *x, const struct training *t, uint32_t *first)
 		r = error_set(NC_ENOMEM, "out of memory");
 		goto done;
 	}
-	cols[0] = (struct xlsx_column){ "回答者番号", XLSX_COL_CENTER, 11 };
+	/* the codes whole: a division's code and "-0001" */
+	cols[0] = (struct xlsx_column){ "回答者番号", XLSX_COL_CENTER,
+	    o->org != NULL && strlen(o->org) + 7 > 11 ?
+	    (double)(strlen(o->org) + 7) : 11 };
 	cols[1] = (struct xlsx_column){ "所属（課名）", XLSX_COL_INPUT, 16 };
 	for (p = 0, k = 0; p < 2; p++) {
 		for (i = 0; i < t->nitems[p]; i++, k++) {
@@ -171,7 +180,11 @@ write_answers(struct xlsx *x, const struct training *t, uint32_t *first)
 			    p == TR_SURVEY && q->type != TR_Q_MULTIPLE ? 16 : 9 };
 		}
 	}
-	snprintf(title, sizeof title, "%s 回答（一人一行）", t->title);
+	if (o->org != NULL)
+		snprintf(title, sizeof title, "%s 回答（一人一行） %s", t->title,
+		    o->org_name != NULL ? o->org_name : o->org);
+	else
+		snprintf(title, sizeof title, "%s 回答（一人一行）", t->title);
 	if ((r = xlsx_add_sheet(&sh, x, "回答", XLSX_PROTECT |
 	    XLSX_LANDSCAPE)) != 0 ||
 	    (r = xlsx_title(sh, title, "設問は「設問」シートにあります。"
@@ -180,9 +193,16 @@ write_answers(struct xlsx *x, const struct training *t, uint32_t *first)
 		goto done;
 	*first = row;
 	for (j = 0; j < n; j++) {
-		snprintf(code, sizeof code, "r%04u", j + 1);
+		if (o->org != NULL)
+			snprintf(code, sizeof code, "%s-%04u", o->org, j + 1);
+		else
+			snprintf(code, sizeof code, "r%04u", j + 1);
 		xlsx_write_text(sh, row + j, 0, code);
-		for (k = 0; k < nq + 1; k++)
+		if (o->org_name != NULL)
+			xlsx_write_text(sh, row + j, 1, o->org_name);
+		else
+			xlsx_write_blank(sh, row + j, 1);
+		for (k = 1; k < nq + 1; k++)
 			xlsx_write_blank(sh, row + j, (uint16_t)(k + 1));
 	}
 	for (p = 0, k = 0; p < 2; p++) {
@@ -220,7 +240,8 @@ refs(struct buf *b, const struct training *t, int p)
 }
 
 static int
-write_id(struct xlsx *x, const struct training *t, uint32_t first)
+write_id(struct xlsx *x, const struct training *t,
+    const struct tr_doc_opts *o, uint32_t first)
 {
 	struct xlsx_sheet	*sh;
 	struct buf		 sv = BUF_INIT, ts = BUF_INIT;
@@ -248,6 +269,7 @@ write_id(struct xlsx *x, const struct training *t, uint32_t first)
 			{ "test", nt },
 			{ "survey_refs", sv.len > 0 ? sv.data : "" },
 			{ "test_refs", ts.len > 0 ? ts.data : "" },
+			{ "org", o->org != NULL ? o->org : "" },
 		};
 		size_t i;
 
@@ -277,16 +299,20 @@ tr_form_xlsx(const char *path, const struct training *t,
 
 	if (t->nitems[TR_SURVEY] + t->nitems[TR_TEST] == 0)
 		return error_set(NC_EINVALID, "%s has no questions", t->id);
+	if (o->org != NULL && strlen(o->org) > TR_FORM_ORG_MAX)
+		return error_set(NC_EINVALID, "the code of organisation '%s' is"
+		    " too long to start respondent codes (%d characters at"
+		    " most)", o->org, TR_FORM_ORG_MAX);
 	snprintf(title, sizeof title, "%s 回答用紙", t->title);
 	memset(&props, 0, sizeof props);
 	props.title = title;
 	props.created = o->created;
 	if ((r = xlsx_new(&x, path, &props)) != 0)
 		return r;
-	if ((r = write_steps(x, t)) != 0 ||
-	    (r = write_answers(x, t, &first)) != 0 ||
+	if ((r = write_steps(x, t, o)) != 0 ||
+	    (r = write_answers(x, t, o, &first)) != 0 ||
 	    (r = write_questions(x, t)) != 0 ||
-	    (r = write_id(x, t, first)) != 0)
+	    (r = write_id(x, t, o, first)) != 0)
 		goto done;
 	r = xlsx_save(x);
 done:

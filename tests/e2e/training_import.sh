@@ -174,6 +174,35 @@ $PY "$CHECK" fill "$form" "$T/second.xlsx" 8 3 >/dev/null || fail "fill"
 refused import "$NEWMGR27" "$T/second.xlsx"
 expect_grep "$T/err" "second\.xlsx:回答:$first:1: cell A$first: respondent 'r0001' is already in the training, from another file"
 expect_grep "$T/err" "nothing imported from '.*second\.xlsx': 3 respondent codes already imported from another file"
+# one answer sheet per division (--org): the codes start with the division's
+# code, 所属 is filled in, and two divisions' sheets never collide
+run 0 form "$NEWMGR27" --org johoseisaku --org 財政課 --org zaisei -o "$T/orgs/"
+[ "$(ls "$T"/orgs/回答用紙_*.xlsx | wc -l)" = 2 ] || fail "--org: not one sheet per division"
+f1=$(ls "$T"/orgs/回答用紙_*_情報政策課.xlsx) || fail "--org: no sheet for 情報政策課"
+f2=$(ls "$T"/orgs/回答用紙_*_財政課.xlsx) || fail "--org: no sheet for 財政課"
+$PY -c '
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+fid = {r[0].value: r[1].value for r in wb["_form"].iter_rows()}
+ws, first = wb["回答"], int(fid["first_row"])
+assert fid["org"] == "zaisei", fid
+assert ws.cell(row=first, column=1).value == "zaisei-0001", ws.cell(row=first, column=1).value
+assert ws.cell(row=first + 1, column=2).value == "財政課"
+' "$f2" || fail "--org: the 財政課 sheet has other codes or 所属"
+$PY "$CHECK" fill "$f1" "$T/org1.xlsx" 21 4 >/dev/null || fail "fill"
+$PY "$CHECK" fill "$f2" "$T/org2.xlsx" 22 5 >/dev/null || fail "fill"
+run 0 import "$NEWMGR27" "$T/org1.xlsx" "$T/org2.xlsx"
+expect_grep "$T/out" 'org1\.xlsx: 4 respondents \(survey 4, test 4\): 4 added, 0 updated, 0 unchanged$'
+expect_grep "$T/out" 'org2\.xlsx: 5 respondents \(survey 5, test 5\): 5 added, 0 updated, 0 unchanged$'
+expect_grep "$R_NEWMGR27" 'johoseisaku-0004'
+expect_grep "$R_NEWMGR27" 'zaisei-0005'
+# a division whose code is too long to start respondent codes: refused,
+# naming it, and no file written
+cp -r "$D" "$T/long"
+sed -i 's/^      - code: zaisei$/      - code: abcdefghijklmnopqrstuvwxyz01234\n        name: 長いコードの課\n&/' "$T/long/orgs.yaml"
+expect_status 1 "$NCIO" -C "$T/long" training form "$NEWMGR27" --org 長いコードの課 -o "$T/orgs2/"
+expect_grep "$T/err" "--org: the code 'abcdefghijklmnopqrstuvwxyz01234' is too long to start respondent codes \(27 characters at most\)"
+[ ! -e "$T/orgs2" ] || [ -z "$(ls -A "$T/orgs2")" ] || fail "a refused form wrote files"
 # a CSV with a code twice; in UTF-8 with a BOM
 { printf '\xef\xbb\xbf'; head -3 "$T/el.csv" | iconv -f CP932 -t UTF-8;
   sed -n 2p "$T/el.csv" | iconv -f CP932 -t UTF-8; } >"$T/dup.csv"

@@ -501,8 +501,9 @@ def cmd_fill(path, out, seed, n=None):
     for i in range(nrows):
         row = first + i
         ans = []
-        ws.cell(row=row, column=2).value = rnd.choice(["保育課", "財政課",
-                                                        None])
+        if not fid.get("org"):      # a division's sheet has 所属 filled
+            ws.cell(row=row, column=2).value = rnd.choice(["保育課",
+                                                            "財政課", None])
         for j, q in enumerate(questions):
             choices = [c.split(" ", 1)[1] for c in (q[3] or "").split("\n")
                        if c]
