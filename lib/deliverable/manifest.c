@@ -3,53 +3,16 @@
  * sha256sum(1) so that the ward can check a copy with any tool, and the
  * check itself (report bundle --verify).
  */
-#include <sys/stat.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
 #include "deliverable.h"
+#include "dirtree.h"
 #include "error.h"
 #include "sha256.h"
-
-struct names {
-	char	**v;
-	size_t	  n, cap;
-};
-
-static int
-names_add(struct names *nm, const char *s)
-{
-	char	**nv;
-
-	if (nm->n == nm->cap) {
-		size_t cap = nm->cap ? nm->cap * 2 : 64;
-
-		if ((nv = realloc(nm->v, cap * sizeof *nv)) == NULL)
-			return error_set(NC_ENOMEM, "out of memory");
-		nm->v = nv;
-		nm->cap = cap;
-	}
-	if ((nm->v[nm->n] = strdup(s)) == NULL)
-		return error_set(NC_ENOMEM, "out of memory");
-	nm->n++;
-	return 0;
-}
-
-static void
-names_free(struct names *nm)
-{
-	size_t	i;
-
-	for (i = 0; i < nm->n; i++)
-		free(nm->v[i]);
-	free(nm->v);
-	nm->v = NULL;
-	nm->n = nm->cap = 0;
-}
 
 static int
 name_cmp(const void *a, const void *b)
@@ -57,75 +20,26 @@ name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Every regular file under top/rel, as paths relative to top. */
+/*
+ * The files the manifest lists: every file of the bundle but the
+ * manifest itself.
+ */
 static int
-walk(struct names *out, const char *top, const char *rel)
+list_files(struct dirtree *out, const char *dir)
 {
-	struct buf	 path = BUF_INIT, sub = BUF_INIT;
-	struct dirent	*de;
-	struct stat	 sb;
-	DIR		*dp = NULL;
-	int		 rc = 0;
-
-	buf_puts(&path, top);
-	if (*rel != '\0')
-		buf_printf(&path, "/%s", rel);
-	if ((rc = buf_ok(&path)) != 0)
-		goto done;
-	if ((dp = opendir(path.data)) == NULL) {
-		rc = error_sys(NC_EIO, "cannot read the folder '%s'",
-		    path.data);
-		goto done;
-	}
-	while (rc == 0 && (de = readdir(dp)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 ||
-		    strcmp(de->d_name, "..") == 0)
-			continue;
-		buf_reset(&sub);
-		if (*rel != '\0')
-			buf_printf(&sub, "%s/", rel);
-		buf_puts(&sub, de->d_name);
-		if ((rc = buf_ok(&sub)) != 0)
-			break;
-		if (strpbrk(de->d_name, "\n\r\\") != NULL) {
-			rc = error_set(NC_EINVALID, "'%s': a file name with a "
-			    "line break or a backslash cannot be listed",
-			    sub.data);
-			break;
-		}
-		buf_reset(&path);
-		buf_printf(&path, "%s/%s", top, sub.data);
-		if ((rc = buf_ok(&path)) != 0)
-			break;
-		if (lstat(path.data, &sb) != 0)
-			rc = error_sys(NC_EIO, "cannot read '%s'", path.data);
-		else if (S_ISDIR(sb.st_mode))
-			rc = walk(out, top, sub.data);
-		else if (S_ISREG(sb.st_mode)) {
-			if (strcmp(sub.data, MANIFEST_NAME) != 0)
-				rc = names_add(out, sub.data);
-		} else
-			rc = error_set(NC_EINVALID, "'%s' is neither a file "
-			    "nor a folder", sub.data);
-	}
-done:
-	if (dp != NULL)
-		closedir(dp);
-	buf_free(&path);
-	buf_free(&sub);
-	return rc;
-}
-
-static int
-list_files(struct names *out, const char *dir)
-{
+	size_t	i;
 	int	rc;
 
-	if ((rc = walk(out, dir, "")) != 0) {
-		names_free(out);
+	if ((rc = dirtree_list(out, dir, DIRTREE_PLAIN_NAMES)) != 0)
 		return rc;
-	}
-	qsort(out->v, out->n, sizeof *out->v, name_cmp);
+	for (i = 0; i < out->n; i++)
+		if (strcmp(out->v[i], MANIFEST_NAME) == 0) {
+			free(out->v[i]);
+			memmove(&out->v[i], &out->v[i + 1], (out->n - i - 1) *
+			    sizeof *out->v);
+			out->n--;
+			break;
+		}
 	return 0;
 }
 
@@ -145,7 +59,7 @@ hash_of(char hex[65], const char *dir, const char *rel)
 int
 manifest_make(struct buf *out, const char *dir)
 {
-	struct names	 nm = { NULL, 0, 0 };
+	struct dirtree	 nm = DIRTREE_INIT;
 	char		 hex[65];
 	size_t		 i;
 	int		 rc;
@@ -158,7 +72,7 @@ manifest_make(struct buf *out, const char *dir)
 	}
 	if (rc == 0)
 		rc = buf_ok(out);
-	names_free(&nm);
+	dirtree_free(&nm);
 	return rc;
 }
 
@@ -185,7 +99,7 @@ int
 manifest_verify(struct diags *d, const char *dir)
 {
 	struct buf	 man = BUF_INIT, mpath = BUF_INIT;
-	struct names	 nm = { NULL, 0, 0 };
+	struct dirtree	 nm = DIRTREE_INIT;
 	char		*line, *next, hex[65], *seen = NULL, **hit;
 	const char	*want, *path;
 	unsigned	 lineno = 0;
@@ -246,7 +160,7 @@ manifest_verify(struct diags *d, const char *dir)
 	rc = problems;
 done:
 	free(seen);
-	names_free(&nm);
+	dirtree_free(&nm);
 	buf_free(&man);
 	buf_free(&mpath);
 	return rc;

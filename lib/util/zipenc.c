@@ -7,7 +7,6 @@
  */
 #include <sys/stat.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -19,6 +18,7 @@
 
 #include "buf.h"
 #include "clock.h"
+#include "dirtree.h"
 #include "error.h"
 #include "fileio.h"
 #include "lazylib.h"
@@ -106,87 +106,6 @@ zipenc_password_free(char *pw)
 	free(pw);
 }
 
-struct files {
-	char	**v;
-	size_t	  n, cap;
-};
-
-static void
-files_free(struct files *f)
-{
-	size_t	i;
-
-	for (i = 0; i < f->n; i++)
-		free(f->v[i]);
-	free(f->v);
-}
-
-static int
-files_walk(struct files *f, const char *top, const char *rel)
-{
-	struct buf	 path = BUF_INIT, sub = BUF_INIT;
-	struct dirent	*de;
-	struct stat	 sb;
-	DIR		*dp;
-	char		**nv;
-	int		 rc = 0;
-
-	buf_puts(&path, top);
-	if (*rel != '\0')
-		buf_printf(&path, "/%s", rel);
-	if ((rc = buf_ok(&path)) != 0)
-		goto out;
-	if ((dp = opendir(path.data)) == NULL) {
-		rc = error_sys(NC_EIO, "cannot read the folder '%s'",
-		    path.data);
-		goto out;
-	}
-	while (rc == 0 && (de = readdir(dp)) != NULL) {
-		if (strcmp(de->d_name, ".") == 0 ||
-		    strcmp(de->d_name, "..") == 0)
-			continue;
-		buf_reset(&sub);
-		if (*rel != '\0')
-			buf_printf(&sub, "%s/", rel);
-		buf_puts(&sub, de->d_name);
-		buf_reset(&path);
-		buf_printf(&path, "%s/%s", top, sub.data);
-		if ((rc = buf_ok(&sub)) != 0 || (rc = buf_ok(&path)) != 0)
-			break;
-		if (lstat(path.data, &sb) != 0)
-			rc = error_sys(NC_EIO, "cannot read '%s'", path.data);
-		else if (S_ISDIR(sb.st_mode))
-			rc = files_walk(f, top, sub.data);
-		else if (S_ISREG(sb.st_mode)) {
-			if (f->n == f->cap) {
-				f->cap = f->cap ? f->cap * 2 : 16;
-				if ((nv = realloc(f->v, f->cap *
-				    sizeof *nv)) == NULL) {
-					rc = error_set(NC_ENOMEM,
-					    "out of memory");
-					break;
-				}
-				f->v = nv;
-			}
-			if ((f->v[f->n] = strdup(sub.data)) == NULL)
-				rc = error_set(NC_ENOMEM, "out of memory");
-			else
-				f->n++;
-		}
-	}
-	closedir(dp);
-out:
-	buf_free(&path);
-	buf_free(&sub);
-	return rc;
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int
 zip_fail(zip_error_t *ze, const char *what)
 {
@@ -201,7 +120,7 @@ int
 zipenc_write_dir(const char *zip_path, const char *dir, const char *password,
     size_t *nfiles)
 {
-	struct files	 f = { NULL, 0, 0 };
+	struct dirtree	 f = DIRTREE_INIT;
 	struct buf	 path = BUF_INIT;
 	zip_error_t	 ze;
 	zip_source_t	*mem = NULL, *fs;
@@ -220,13 +139,12 @@ zipenc_write_dir(const char *zip_path, const char *dir, const char *password,
 	if (!zip_encryption_method_supported(ZIP_EM_AES_256, 1))
 		return error_set(NC_EIO, "this libzip cannot write AES-256 "
 		    "(built without a crypto library)");
-	if ((rc = files_walk(&f, dir, "")) != 0)
+	if ((rc = dirtree_list(&f, dir, 0)) != 0)
 		goto done;
 	if (f.n == 0) {
 		rc = error_set(NC_EINVALID, "nothing to put in the zip");
 		goto done;
 	}
-	qsort(f.v, f.n, sizeof *f.v, cmp_str);
 	zip_error_init(&ze);
 	if ((mem = zip_source_buffer_create(NULL, 0, 0, &ze)) == NULL) {
 		rc = zip_fail(&ze, "memory");
@@ -300,6 +218,6 @@ done:
 		zip_source_free(mem);
 	free(data);
 	buf_free(&path);
-	files_free(&f);
+	dirtree_free(&f);
 	return rc;
 }
