@@ -258,14 +258,15 @@ plain_ok(const unsigned char *p, size_t n)
 }
 
 /*
- * Whether libyaml's reader decodes p[0..n) without complaint: valid
+ * Whether libyaml's reader decodes p[0..n) without complaint (a
+ * character that starts before n is read whole, up to len): valid
  * UTF-8 of the characters YAML allows (tab, LF, CR, printable ASCII, NEL
  * and everything from U+00A0 but surrogates, U+FFFE and U+FFFF).  The
  * reader decodes ahead of the parser, so the quick reader fails on such a
  * byte shortly after the fields it wants.
  */
 static int
-reader_ok(const unsigned char *p, size_t n)
+reader_ok(const unsigned char *p, size_t n, size_t len)
 {
 	size_t		i, k, more;
 	uint32_t	cp, min;
@@ -310,7 +311,7 @@ reader_ok(const unsigned char *p, size_t n)
 			min = 0x10000;
 		} else
 			return 0;
-		if (n - i <= more)
+		if (len - i <= more)
 			return 0;
 		for (k = 1; k <= more; k++) {
 			if ((p[i + k] & 0xc0) != 0x80)
@@ -390,7 +391,7 @@ quickhead_parse(struct ydoc **out, const char *buf, size_t len,
 	 */
 	lim = i < n ? lines[i].end + 16 : len;
 	lim = (lim + 511) / 256 * 256;
-	if (!reader_ok(u, lim < len ? lim : len))
+	if (!reader_ok(u, lim < len ? lim : len, len))
 		return 0;
 	/* No key twice, which the full reader would report. */
 	for (j = 0; j < i; j++)

@@ -290,6 +290,32 @@ test_mutations(void **state)
 	assert_true(took > rounds / 4);
 }
 
+/*
+ * Japanese text after the head, of every length, so that the end of what
+ * libyaml would have decoded falls inside a character at every offset:
+ * the head reader takes them all.
+ */
+static void
+test_long_text(void **state)
+{
+	const char	*want[] = { "id", "status" };
+	struct buf	 b = BUF_INIT;
+	size_t		 n, k, took = 0;
+
+	(void)state;
+	for (n = 0; n < 400; n++) {
+		buf_reset(&b);
+		buf_puts(&b, "id: rv-0r3jn3cx\nstatus: received\nlist:\n  - ");
+		for (k = 0; k < n; k++)
+			buf_puts(&b, k % 7 == 6 ? "a" : "窓");
+		buf_puts(&b, "\nnote: x\n");
+		assert_int_equal(buf_ok(&b), 0);
+		took += (size_t)compare("long", b.data, b.len, want, 2);
+	}
+	assert_int_equal(took, 400);
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -297,6 +323,7 @@ main(void)
 		cmocka_unit_test(test_sample),
 		cmocka_unit_test(test_yaml_suite),
 		cmocka_unit_test(test_mutations),
+		cmocka_unit_test(test_long_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
