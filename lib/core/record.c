@@ -3,17 +3,20 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "cal.h"
 #include "fileio.h"
 #include "guard.h"
 #include "i18n.h"
+#include "quickhead.h"
 #include "record.h"
 #include "strmap.h"
 #include "text.h"
@@ -21,6 +24,51 @@
 /*
  * Loading.
  */
+
+/*
+ * ydoc_load_fields(), with the head reader first (quickhead.h): a
+ * listing's records are mostly in the canonical form, whose leading
+ * fields it reads without libyaml.  Whatever it declines, and every file
+ * that cannot be read as a regular file within the size limit, goes to
+ * the full quick reader, which then reports as it always did.
+ */
+static int
+load_fields(struct ydoc **out, const char *path, const char *name,
+    struct diags *d, const char *const *want, size_t nwant)
+{
+	struct stat	 st;
+	char		*buf = NULL;
+	size_t		 len = 0;
+	ssize_t		 r;
+	int		 fd, rc;
+
+	*out = NULL;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return ydoc_load_fields(out, path, name, d, want, nwant);
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    st.st_size > NODE_MAX_BYTES ||
+	    (buf = malloc((size_t)st.st_size + 1)) == NULL)
+		goto full;
+	while (len < (size_t)st.st_size) {
+		r = read(fd, buf + len, (size_t)st.st_size - len);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1)
+			goto full;
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	close(fd);
+	if ((rc = quickhead_parse(out, buf, len, want, nwant)) == 0)
+		rc = ydoc_parse_fields(out, buf, len, name, d, want, nwant);
+	free(buf);
+	return rc < 0 ? rc : 0;
+full:
+	free(buf);
+	close(fd);
+	return ydoc_load_fields(out, path, name, d, want, nwant);
+}
 
 static int
 load(struct record **out, struct store *st, const struct recref *ref,
@@ -46,7 +94,7 @@ load(struct record **out, struct store *st, const struct recref *ref,
 		rc = ydoc_load_where(&r->doc, path, ref->relpath, d, wkey,
 		    wvalue);
 	else if (want != NULL)
-		rc = ydoc_load_fields(&r->doc, path, ref->relpath, d, want,
+		rc = load_fields(&r->doc, path, ref->relpath, d, want,
 		    nwant);
 	else
 		rc = ydoc_load_as(&r->doc, path, ref->relpath, d);

@@ -427,8 +427,10 @@ scan_year(struct reclist *out, struct store *st, const struct schema *kind,
 		if (de->d_name[0] == '.')
 			continue;
 		len = strlen(de->d_name);
+		/* Not buf_printf(): thousands of names per command. */
 		rel.len = base;
-		buf_printf(&rel, "/%s", de->d_name);
+		buf_putc(&rel, '/');
+		buf_add(&rel, de->d_name, len);
 		if ((rc = buf_ok(&rel)) != 0)
 			break;
 		if (len < 6 || strcmp(de->d_name + len - 5, ".yaml") != 0) {

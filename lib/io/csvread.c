@@ -22,6 +22,7 @@
 #include "csvread.h"
 #include "error.h"
 #include "i18n.h"
+#include "lazylib.h"
 #include "text.h"
 
 /* Fields with a NUL or too long, listed before the rest are counted. */
@@ -303,6 +304,9 @@ parse(struct csvread *c, const char *s, size_t len)
 	size_t			 n;
 	int			 r = 0;
 
+	/* libcsv is loaded on first use (lazylib.h). */
+	if ((r = lazylib_load(&lazylib_libcsv)) != 0)
+		return r;
 	if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0)
 		return error_set(NC_ENOMEM, "out of memory");
 	c->line = 1;

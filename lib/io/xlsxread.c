@@ -609,8 +609,9 @@ open_data(struct xlsxread **out, char *data, size_t len, const char *name,
 	struct xlsxread		*x;
 	int			 r;
 
-	/* libxml2 is loaded on first use (lazylib.h). */
-	if ((r = lazylib_load(&lazylib_libxml2)) != 0) {
+	/* libxml2 and minizip are loaded on first use (lazylib.h). */
+	if ((r = lazylib_load(&lazylib_libxml2)) != 0 ||
+	    (r = lazylib_load(&lazylib_libminizip)) != 0) {
 		free(data);
 		return r;
 	}

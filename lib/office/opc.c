@@ -12,6 +12,7 @@
 #include "cal.h"
 #include "error.h"
 #include "fileio.h"
+#include "lazylib.h"
 #include "opc.h"
 #include "text.h"
 
@@ -770,6 +771,9 @@ opc_to_mem(char **out, size_t *outlen, struct opc *p)
 	sorted[i++] = &core;
 	sorted[i++] = &app;
 	qsort(sorted, i, sizeof *sorted, cmp_part_name);
+	/* minizip is loaded on first use (lazylib.h). */
+	if ((rc = lazylib_load(&lazylib_libminizip)) != 0)
+		goto done;
 	if ((zf = zipOpen2("package.zip", APPEND_STATUS_CREATE, NULL,
 	    &ff)) == NULL) {
 		rc = error_set(NC_EIO, "cannot start the package");

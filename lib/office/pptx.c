@@ -1080,6 +1080,8 @@ pptx_new(struct pptx **out, const struct pptx_props *props,
 		s.kind = SRC_DIR;
 	else {
 		s.kind = SRC_ZIP;
+		if ((rc = lazylib_load(&lazylib_libminizip)) != 0)
+			goto fail;
 		if ((s.zf = unzOpen64(template)) == NULL) {
 			rc = error_set(NC_EINVALID, "cannot read template "
 			    "'%s': not a .potx or .pptx package", template);

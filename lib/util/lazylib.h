@@ -14,9 +14,13 @@
  *
  * The library is opened by its SONAME, the one the build found (CMake
  * reads it from the library pkg-config names), so the ABI is the one
- * linking would have bound.  NCIO_LIBXML2, NCIO_LIBXLSXWRITER and
- * NCIO_LIBZIP name another file to open instead (a path or a name for the
- * dynamic loader's search).
+ * linking would have bound.  NCIO_LIBXML2, NCIO_LIBXLSXWRITER,
+ * NCIO_LIBZIP, NCIO_LIBMINIZIP and NCIO_LIBCSV name another file to open
+ * instead (a path or a name for the dynamic loader's search).
+ *
+ * minizip (with zlib) and libcsv followed: every .docx, .xlsx or .pptx
+ * and every CSV import uses them, but most commands neither, and each
+ * library linked costs every command its mapping and relocation at exec.
  *
  * A module calls lazylib_load() at its entry points, before anything that
  * uses the library, so that a missing or incomplete library is an error
@@ -46,6 +50,8 @@ struct lazylib {
 extern struct lazylib	lazylib_libxml2;
 extern struct lazylib	lazylib_libxlsxwriter;
 extern struct lazylib	lazylib_libzip;
+extern struct lazylib	lazylib_libminizip;
+extern struct lazylib	lazylib_libcsv;
 
 /*
  * Open the library and resolve every symbol of its list, once: 0, or

@@ -1,8 +1,9 @@
 #!/bin/bash
 # Start-up loads only what every verb uses (issue 15): libxml2 (with ICU
-# and libstdc++), libxlsxwriter and libzip (with libcrypto) are not linked
-# but loaded by the verbs that read .xlsx, write .xlsx or .pptx, or make
-# an encrypted zip (lib/util/lazylib.h).  Such a library that cannot be
+# and libstdc++), libxlsxwriter and libzip (with libcrypto), minizip (with
+# zlib) and libcsv are not linked but loaded by the verbs that read .xlsx,
+# write .xlsx, .docx or .pptx, make an encrypted zip or read a CSV file
+# (lib/util/lazylib.h).  Such a library that cannot be
 # loaded is an error naming it, with no file left behind, not a crash.
 # A command about one kind parses only that kind's schema (and the files
 # its $refs name): a broken schema of another kind does not stop it, and
@@ -13,7 +14,7 @@ command -v ldd >/dev/null || { echo "no ldd" >&2; exit 77; }
 
 # Nothing of them, or of what they pull in, is loaded at exec.
 ldd "$NCIO" >"$T/ldd" 2>&1 || fail "ldd $NCIO failed"
-expect_no_grep "$T/ldd" 'lib(xml2|xlsxwriter|zip|crypto|icuuc|icudata|stdc\+\+)\.so'
+expect_no_grep "$T/ldd" 'lib(xml2|xlsxwriter|zip|crypto|icuuc|icudata|stdc\+\+|minizip|csv|z)\.so'
 expect_status 0 "$NCIO" --version
 expect_grep "$T/out" '^nerima-cio '
 
@@ -47,6 +48,24 @@ expect_grep "$T/err" "cannot load libzip \('$MISSING' from NCIO_LIBZIP\)"
 [ ! -e "$T/f.zip" ] || fail "a zip was written without libzip"
 expect_status 0 "${EX[@]}" --zip "$T/f.zip" --password-file "$T/pw"
 [ -s "$T/f.zip" ] || fail "no zip written"
+
+# minizip: no Word document.
+expect_status 1 env NCIO_LIBMINIZIP=$MISSING "$NCIO" -C "$D" review export \
+    notice rv-gxzn39za -o "$T/n.docx"
+expect_grep "$T/err" "cannot load minizip \('$MISSING' from NCIO_LIBMINIZIP\)"
+[ ! -e "$T/n.docx" ] || fail "a document was written without minizip"
+expect_status 0 "$NCIO" -C "$D" review export notice rv-gxzn39za -o "$T/n.docx"
+[ -s "$T/n.docx" ] || fail "no document written"
+
+# libcsv: the CSV is not read (nor anything imported).
+TR=$(cd "$D/trainings/2025" && ls | head -n 1)
+printf 'a,b\n1,2\n' >"$T/x.csv"
+rm -rf "$T/before" && cp -R "$D" "$T/before"
+expect_status 1 env NCIO_LIBCSV=$MISSING "$NCIO" -C "$D" training import \
+    "${TR%.yaml}" "$T/x.csv" --rules "$NCIO_SOURCE_DIR/data/training-elearning-rules.yaml"
+expect_grep "$T/err" "cannot load libcsv \('$MISSING' from NCIO_LIBCSV\)"
+checks=$((checks + 1))
+diff -r "$T/before" "$D" >/dev/null || fail "the import changed the data"
 
 # A file that is not a library at all.
 expect_status 1 env NCIO_LIBXML2=/etc/passwd "$NCIO" -C "$D" checklist \
