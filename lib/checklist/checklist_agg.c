@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -96,12 +97,27 @@ value_of(enum ck_value *out, const char *s)
 	return -1;
 }
 
+/*
+ * What an answer map counts as, by its address: the quick reader's lists
+ * share one map per distinct answer (quick_answer()), so most lookups are
+ * of a map seen before.
+ */
+#define TALLY_MEMO	64
+
+struct tally_memo {
+	const struct node	*map;
+	const struct ck_item	*item;		/* NULL: not counted */
+	enum ck_value		 value;
+};
+
 /* Count one list of answers into the year, for division di. */
 static void
-tally_answers(struct year *y, const struct node *answers, size_t di)
+tally_answers(struct year *y, const struct node *answers, size_t di,
+    struct tally_memo *memo)
 {
 	const struct ck_item	*it;
 	const struct node	*a;
+	struct tally_memo	*m;
 	enum ck_value		 v;
 	double			 sc;
 	size_t			 i;
@@ -109,9 +125,20 @@ tally_answers(struct year *y, const struct node *answers, size_t di)
 	for (i = 0; answers != NULL && answers->kind == NODE_SEQ &&
 	    i < answers->n; i++) {
 		a = answers->u.items[i];
-		if ((it = ck_set_item(y->set, node_get_str(a, "ref") ?
-		    node_get_str(a, "ref") : "")) == NULL ||
-		    value_of(&v, node_get_str(a, "value")) != 0)
+		m = &memo[((uintptr_t)a / sizeof *a) % TALLY_MEMO];
+		if (m->map == a) {
+			it = m->item;
+			v = m->value;
+		} else {
+			if ((it = ck_set_item(y->set, node_get_str(a, "ref") ?
+			    node_get_str(a, "ref") : "")) != NULL &&
+			    value_of(&v, node_get_str(a, "value")) != 0)
+				it = NULL;
+			m->map = a;
+			m->item = it;
+			m->value = it != NULL ? v : CK_YES;
+		}
+		if (it == NULL)
 			continue;
 		y->counts[it->index][v]++;
 		if ((sc = ck_value_score(v)) < 0)
@@ -539,10 +566,13 @@ static void
 tally_year(struct year *y, const struct ck_orgs *orgs, enum ck_kind kind,
     int *submitted, struct ck_div_stat *divs)
 {
+	struct tally_memo	 memo[TALLY_MEMO];
 	const struct ck_org	*org;
 	const struct node	*root, *resp;
 	const char		*s;
 	size_t			 i, j;
+
+	memset(memo, 0, sizeof memo);
 
 	for (i = 0; i < y->nrecs; i++) {
 		root = record_root(y->recs[i]);
@@ -557,7 +587,7 @@ tally_year(struct year *y, const struct ck_orgs *orgs, enum ck_kind kind,
 			for (j = 0; resp != NULL && resp->kind == NODE_SEQ &&
 			    j < resp->n; j++)
 				tally_answers(y, node_get(resp->u.items[j],
-				    "answers"), org->index);
+				    "answers"), org->index, memo);
 			if (divs != NULL && resp != NULL &&
 			    resp->kind == NODE_SEQ)
 				divs[org->index].respondents += resp->n;
@@ -566,7 +596,7 @@ tally_year(struct year *y, const struct ck_orgs *orgs, enum ck_kind kind,
 				divs[org->index].staff_total = atoi(s);
 		} else
 			tally_answers(y, node_get(root, "answers"),
-			    org->index);
+			    org->index, memo);
 		if (divs != NULL && (s = node_get_str(root, "submitted")) !=
 		    NULL && (divs[org->index].submitted_on == NULL ||
 		    strcmp(s, divs[org->index].submitted_on) > 0))
