@@ -6,11 +6,18 @@
  * the item ref or the organisation code, so the work is linear in the
  * number of answers.
  */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "checklist.h"
+#include "diag.h"
 #include "error.h"
 #include "node.h"
 #include "record.h"
@@ -90,12 +97,27 @@ value_of(enum ck_value *out, const char *s)
 	return -1;
 }
 
+/*
+ * What an answer map counts as, by its address: the quick reader's lists
+ * share one map per distinct answer (quick_answer()), so most lookups are
+ * of a map seen before.
+ */
+#define TALLY_MEMO	64
+
+struct tally_memo {
+	const struct node	*map;
+	const struct ck_item	*item;		/* NULL: not counted */
+	enum ck_value		 value;
+};
+
 /* Count one list of answers into the year, for division di. */
 static void
-tally_answers(struct year *y, const struct node *answers, size_t di)
+tally_answers(struct year *y, const struct node *answers, size_t di,
+    struct tally_memo *memo)
 {
 	const struct ck_item	*it;
 	const struct node	*a;
+	struct tally_memo	*m;
 	enum ck_value		 v;
 	double			 sc;
 	size_t			 i;
@@ -103,9 +125,20 @@ tally_answers(struct year *y, const struct node *answers, size_t di)
 	for (i = 0; answers != NULL && answers->kind == NODE_SEQ &&
 	    i < answers->n; i++) {
 		a = answers->u.items[i];
-		if ((it = ck_set_item(y->set, node_get_str(a, "ref") ?
-		    node_get_str(a, "ref") : "")) == NULL ||
-		    value_of(&v, node_get_str(a, "value")) != 0)
+		m = &memo[((uintptr_t)a / sizeof *a) % TALLY_MEMO];
+		if (m->map == a) {
+			it = m->item;
+			v = m->value;
+		} else {
+			if ((it = ck_set_item(y->set, node_get_str(a, "ref") ?
+			    node_get_str(a, "ref") : "")) != NULL &&
+			    value_of(&v, node_get_str(a, "value")) != 0)
+				it = NULL;
+			m->map = a;
+			m->item = it;
+			m->value = it != NULL ? v : CK_YES;
+		}
+		if (it == NULL)
 			continue;
 		y->counts[it->index][v]++;
 		if ((sc = ck_value_score(v)) < 0)
@@ -141,6 +174,324 @@ year_init(struct year *y, struct store *st, const struct ck_orgs *orgs,
 }
 
 /*
+ * The quick reader of self-check records (issue 15).  A self check is
+ * almost all its `responses` (some 50,000 answers a year), and the
+ * aggregates need only each answer's ref and value; parsing that block
+ * with libyaml was ~80% of `checklist export report --kind department`.
+ *
+ * The block as the writer writes it is read line by line:
+ *
+ *	responses:
+ *	  - respondent: r001
+ *	    answers:
+ *	      - ref: sf-01
+ *	        value: "no"
+ *
+ * every scalar a word of [A-Za-z0-9_-] (not a null word), plain or in
+ * single or double quotes, nothing else on a line; the block ends at the
+ * first line that does not start with a space, which must start a plain
+ * key (a letter or '_') or be the end of the file.  The rest of the file, the
+ * lines before the block (the head) and from that line on (the tail), is
+ * parsed by libyaml as one document, so every other field is exactly what
+ * a full parse gives.  The head is first parsed alone: when it is a
+ * complete mapping, nothing (a quoted scalar, a flow collection) is open
+ * where the block starts, so the `responses:` line at column 0 is a key
+ * of the top-level mapping, as it would be in a full parse.  Anything
+ * else -- another shape, a second `responses`, a CR, a tab, a problem in
+ * head or tail -- and the record is loaded whole as before, which also
+ * reports what is wrong with it.
+ */
+
+/* The scalar of a line's rest: a word, maybe quoted; NULL otherwise. */
+static const char *
+quick_word(const char *p, const char *end, size_t *len)
+{
+	const char	*w;
+	char		 q = 0;
+
+	if (p < end && (*p == '"' || *p == '\'')) {
+		q = *p++;
+		end--;
+		if (end < p || *end != q)
+			return NULL;
+	}
+	for (w = p; p < end; p++) {
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
+			return NULL;
+	}
+	*len = (size_t)(p - w);
+	/* an empty word, or one a plain scalar would read as null */
+	if (*len == 0 || (*len == 4 && (memcmp(w, "null", 4) == 0 ||
+	    memcmp(w, "Null", 4) == 0 || memcmp(w, "NULL", 4) == 0)))
+		return NULL;
+	if (q == 0 && *w == '-')
+		return NULL;
+	return w;
+}
+
+/* Whether the line [p, end) is prefix then a word; the word in *w. */
+static int
+quick_line(const char *p, const char *end, const char *prefix,
+    const char **w, size_t *wlen)
+{
+	size_t	n = strlen(prefix);
+
+	if ((size_t)(end - p) < n || memcmp(p, prefix, n) != 0)
+		return 0;
+	return (*w = quick_word(p + n, end, wlen)) != NULL;
+}
+
+/*
+ * The answer maps of a block, each made once: a year's 50,000 answers
+ * are some 30 distinct (ref, value) pairs, so a list points to the map
+ * made for the pair at the same place in an earlier list (the nodes live
+ * in the document's arena and are only read; a tree with a map for every
+ * answer took 60 MB for a year and its previous one).
+ */
+#define QUICK_PLACES	64
+#define QUICK_VALUES	4
+
+struct quick_answer {
+	const char	*ref, *value;
+	size_t		 reflen, valuelen;
+	struct node	*map;
+};
+
+struct quick_answers {
+	struct quick_answer	 v[QUICK_PLACES][QUICK_VALUES];
+	size_t			 n[QUICK_PLACES];
+};
+
+static struct node *
+quick_answer(struct quick_answers *qa, struct ydoc *doc, size_t place,
+    const char *ref, size_t reflen, const char *value, size_t valuelen)
+{
+	struct quick_answer	*a = NULL;
+	struct node		*m, *k;
+	size_t			 i;
+
+	if (place < QUICK_PLACES) {
+		for (i = 0; i < qa->n[place]; i++) {
+			a = &qa->v[place][i];
+			if (a->reflen == reflen && a->valuelen == valuelen &&
+			    memcmp(a->ref, ref, reflen) == 0 &&
+			    memcmp(a->value, value, valuelen) == 0)
+				return a->map;
+		}
+	}
+	if ((m = node_map(doc)) == NULL ||
+	    (k = node_scalar(doc, ref, reflen)) == NULL ||
+	    node_map_set(doc, m, "ref", k) != 0 ||
+	    (k = node_scalar(doc, value, valuelen)) == NULL ||
+	    node_map_set(doc, m, "value", k) != 0)
+		return NULL;
+	if (place < QUICK_PLACES && qa->n[place] < QUICK_VALUES) {
+		a = &qa->v[place][qa->n[place]++];
+		a->ref = ref;
+		a->reflen = reflen;
+		a->value = value;
+		a->valuelen = valuelen;
+		a->map = m;
+	}
+	return m;
+}
+
+/*
+ * The responses block starting at *pp (after "responses:\n") into seq;
+ * *pp is left at the first line after it.  0 when the block has the
+ * writer's shape, -1 when not, NC_ENOMEM.
+ */
+static int
+quick_responses(struct ydoc *doc, struct node *seq, const char **pp,
+    const char *end)
+{
+	struct quick_answers	*qa;
+	const char		*p = *pp, *eol, *w, *ref;
+	struct node		*resp = NULL, *ans = NULL, *a, *k;
+	size_t			 wlen, reflen, place = 0;
+	int			 r = -1;
+
+	if ((qa = calloc(1, sizeof *qa)) == NULL)
+		return NC_ENOMEM;
+
+	while (p < end && *p == ' ') {
+		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			goto done;	/* a last line without a break */
+		if (ans != NULL &&
+		    quick_line(p, eol, "      - ref: ", &ref, &reflen)) {
+			/* the value is on the next line */
+			p = eol + 1;
+			if (p >= end || (eol = memchr(p, '\n',
+			    (size_t)(end - p))) == NULL ||
+			    !quick_line(p, eol, "        value: ", &w, &wlen))
+				goto done;
+			if ((a = quick_answer(qa, doc, place++, ref, reflen,
+			    w, wlen)) == NULL || node_seq_push(doc, ans, a) != 0)
+				goto nomem;
+		} else if (quick_line(p, eol, "  - respondent: ", &w, &wlen)) {
+			if ((resp = node_map(doc)) == NULL ||
+			    (k = node_scalar(doc, w, wlen)) == NULL ||
+			    node_map_set(doc, resp, "respondent", k) != 0 ||
+			    node_seq_push(doc, seq, resp) != 0)
+				goto nomem;
+			ans = NULL;
+			place = 0;
+		} else if (resp != NULL && ans == NULL &&
+		    (size_t)(eol - p) == 12 && memcmp(p, "    answers:", 12) ==
+		    0) {
+			if ((ans = node_seq(doc)) == NULL ||
+			    node_map_set(doc, resp, "answers", ans) != 0)
+				goto nomem;
+		} else
+			goto done;
+		p = eol + 1;
+	}
+	/* every respondent has its answers */
+	if (resp != NULL && ans == NULL)
+		goto done;
+	*pp = p;
+	r = 0;
+	goto done;
+nomem:
+	r = NC_ENOMEM;
+done:
+	free(qa);
+	return r;
+}
+
+/* Parse len bytes as a mapping without a problem; NULL if not. */
+static struct ydoc *
+quick_parse(const char *buf, size_t len, const char *name)
+{
+	struct diags	 d = DIAGS_INIT;
+	struct ydoc	*doc = NULL;
+	struct node	*root;
+
+	if (ydoc_parse(&doc, buf, len, name, &d) != 0 || d.n > 0 ||
+	    doc == NULL || (root = ydoc_root(doc)) == NULL ||
+	    root->kind != NODE_MAP) {
+		ydoc_free(doc);
+		doc = NULL;
+	}
+	diags_free(&d);
+	error_clear();
+	return doc;
+}
+
+/*
+ * A self-check record read by the quick reader, when it can: 1 with *out
+ * set, 0 when it cannot (then the caller loads the file as before; *out
+ * is NULL), NC_ENOMEM.  Files of another kind are left to the caller.
+ */
+static int
+quick_self(struct record **out, struct store *st, const struct recref *ref)
+{
+	static const char	 key[] = "responses:\n";
+	struct record		*rec = NULL;
+	struct ydoc		*doc = NULL;
+	struct node		*seq;
+	struct stat		 sb;
+	char			*path = NULL, *buf = NULL, *rest = NULL;
+	const char		*p, *q, *end, *kind;
+	size_t			 hlen, got;
+	ssize_t			 nr;
+	int			 fd = -1, r = 0;
+
+	*out = NULL;
+	if ((path = store_path(st, ref->relpath)) == NULL)
+		return NC_ENOMEM;
+	if ((fd = open(path, O_RDONLY)) == -1 || fstat(fd, &sb) == -1 ||
+	    !S_ISREG(sb.st_mode) || sb.st_size <= 0 ||
+	    sb.st_size > 256 * 1024 * 1024)
+		goto done;
+	if ((buf = malloc((size_t)sb.st_size + 1)) == NULL)
+		goto nomem;
+	for (got = 0; got < (size_t)sb.st_size; got += (size_t)nr) {
+		nr = read(fd, buf + got, (size_t)sb.st_size - got);
+		if (nr == -1 && errno == EINTR) {
+			nr = 0;
+			continue;
+		}
+		if (nr <= 0)
+			goto done;
+	}
+	end = buf + got;
+	/* the block: "responses:" at the start of a line */
+	for (p = buf; p != NULL; p = memchr(p, '\n', (size_t)(end - p)),
+	    p = p != NULL ? p + 1 : NULL) {
+		if ((size_t)(end - p) >= sizeof key - 1 &&
+		    memcmp(p, key, sizeof key - 1) == 0)
+			break;
+	}
+	if (p == NULL)
+		goto done;
+	hlen = (size_t)(p - buf);
+	p += sizeof key - 1;
+	/* its end: the first line that does not start with a space */
+	for (q = p; q < end && *q == ' '; q++) {
+		if ((q = memchr(q, '\n', (size_t)(end - q))) == NULL)
+			goto done;	/* a last line without a break */
+	}
+	/*
+	 * which must be the end of the file or a plain key: an empty or a
+	 * comment line may be followed by more of the block
+	 */
+	if (q < end && !((*q >= 'a' && *q <= 'z') || (*q >= 'A' &&
+	    *q <= 'Z') || *q == '_'))
+		goto done;
+	/* nothing open at the end of the head */
+	if ((doc = quick_parse(buf, hlen, ref->relpath)) == NULL ||
+	    (kind = node_get_str(ydoc_root(doc), "kind")) == NULL ||
+	    strcmp(kind, ck_kind_name(CK_SELF)) != 0)
+		goto done;
+	ydoc_free(doc);
+	doc = NULL;
+	/* head and tail as one document */
+	if ((rest = malloc(hlen + (size_t)(end - q) + 1)) == NULL)
+		goto nomem;
+	memcpy(rest, buf, hlen);
+	memcpy(rest + hlen, q, (size_t)(end - q));
+	if ((doc = quick_parse(rest, hlen + (size_t)(end - q),
+	    ref->relpath)) == NULL ||
+	    node_get(ydoc_root(doc), "responses") != NULL ||
+	    (kind = node_get_str(ydoc_root(doc), "kind")) == NULL ||
+	    strcmp(kind, ck_kind_name(CK_SELF)) != 0)
+		goto done;
+	/* the block, into that document's tree */
+	if ((seq = node_seq(doc)) == NULL)
+		goto nomem;
+	if ((r = quick_responses(doc, seq, &p, q)) != 0 || p != q) {
+		if (r == NC_ENOMEM)
+			goto nomem;
+		r = 0;
+		goto done;
+	}
+	if (node_map_set(doc, ydoc_root(doc), "responses", seq) != 0 ||
+	    (rec = calloc(1, sizeof *rec)) == NULL ||
+	    (rec->relpath = strdup(ref->relpath)) == NULL)
+		goto nomem;
+	rec->kind = ref->kind;
+	rec->doc = doc;
+	doc = NULL;
+	*out = rec;
+	rec = NULL;
+	r = 1;
+	goto done;
+nomem:
+	r = error_set(NC_ENOMEM, "out of memory");
+done:
+	if (fd != -1)
+		close(fd);
+	record_free(rec);
+	ydoc_free(doc);
+	free(rest);
+	free(buf);
+	free(path);
+	return r;
+}
+
+/*
  * The submissions of fy of each of the n kinds into ys[i], the folder
  * read once; the records of other kinds are not parsed (issue 15).
  */
@@ -153,7 +504,7 @@ scan_year(struct year *const *ys, const enum ck_kind *kinds, size_t n,
 	struct record		*rec;
 	const char		*names[3], *k;
 	size_t			 i, j;
-	int			 r;
+	int			 r, want;
 
 	for (j = 0; j < n; j++)
 		names[j] = ck_kind_name(kinds[j]);
@@ -167,10 +518,21 @@ scan_year(struct year *const *ys, const enum ck_kind *kinds, size_t n,
 			goto done;
 		}
 	}
+	for (j = 0; j < n && kinds[j] != CK_SELF; j++)
+		;
+	want = j < n;
 	for (i = 0; i < l.n; i++) {
-		if ((r = record_load_where_in(&rec, st, &l.v[i], d, "kind",
-		    names, n)) != 0)
+		rec = NULL;
+		/*
+		 * Only when self checks are wanted: to skip them, the leading
+		 * fields record_load_where_in() reads cost less (measured).
+		 */
+		if (want && (r = quick_self(&rec, st, &l.v[i])) < 0)
 			goto done;
+		if (rec == NULL && (r = record_load_where_in(&rec, st, &l.v[i],
+		    d, "kind", names, n)) != 0)
+			goto done;
+		r = 0;
 		if (rec == NULL)
 			continue;
 		k = node_get_str(record_root(rec), "kind");
@@ -204,10 +566,13 @@ static void
 tally_year(struct year *y, const struct ck_orgs *orgs, enum ck_kind kind,
     int *submitted, struct ck_div_stat *divs)
 {
+	struct tally_memo	 memo[TALLY_MEMO];
 	const struct ck_org	*org;
 	const struct node	*root, *resp;
 	const char		*s;
 	size_t			 i, j;
+
+	memset(memo, 0, sizeof memo);
 
 	for (i = 0; i < y->nrecs; i++) {
 		root = record_root(y->recs[i]);
@@ -222,7 +587,7 @@ tally_year(struct year *y, const struct ck_orgs *orgs, enum ck_kind kind,
 			for (j = 0; resp != NULL && resp->kind == NODE_SEQ &&
 			    j < resp->n; j++)
 				tally_answers(y, node_get(resp->u.items[j],
-				    "answers"), org->index);
+				    "answers"), org->index, memo);
 			if (divs != NULL && resp != NULL &&
 			    resp->kind == NODE_SEQ)
 				divs[org->index].respondents += resp->n;
@@ -231,7 +596,7 @@ tally_year(struct year *y, const struct ck_orgs *orgs, enum ck_kind kind,
 				divs[org->index].staff_total = atoi(s);
 		} else
 			tally_answers(y, node_get(root, "answers"),
-			    org->index);
+			    org->index, memo);
 		if (divs != NULL && (s = node_get_str(root, "submitted")) !=
 		    NULL && (divs[org->index].submitted_on == NULL ||
 		    strcmp(s, divs[org->index].submitted_on) > 0))

@@ -210,6 +210,50 @@ guard_count_digits(const char *s, size_t len)
 	return n;
 }
 
+/* Whether s[p..p+n) are n ASCII digits. */
+static int
+guard_digits_at(const char *s, size_t p, size_t n)
+{
+	for (; n > 0; n--, p++) {
+		if (s[p] < '0' || s[p] > '9')
+			return 0;
+	}
+	return 1;
+}
+
+/*
+ * Whether s is exactly an ISO date-time: YYYY-MM-DD, a 'T' or a space,
+ * HH:MM, optionally :SS, optionally 'Z' or +HH:MM / -HH:MM, nothing else
+ * (no fraction of a second, which could hold any number of digits).
+ * Such a text cannot hold a candidate: ':', 'T', 'Z' and '+' are not
+ * separators, so its longest chain of digit groups is "YYYY-MM-DD HH"
+ * (ten digits); an offset's "SS-HH" or "MM-HH" is four.  Date-time cells
+ * (an e-learning export's 回答日時) hold twelve digits or more, so the
+ * digit count alone does not spare them the full scan.
+ */
+static int
+guard_is_datetime(const char *s, size_t len)
+{
+	size_t	p;
+
+	if (len < 16 || len > 25 || !guard_digits_at(s, 0, 4) ||
+	    s[4] != '-' || !guard_digits_at(s, 5, 2) || s[7] != '-' ||
+	    !guard_digits_at(s, 8, 2) || (s[10] != 'T' && s[10] != ' ') ||
+	    !guard_digits_at(s, 11, 2) || s[13] != ':' ||
+	    !guard_digits_at(s, 14, 2))
+		return 0;
+	p = 16;
+	if (p + 3 <= len && s[p] == ':' && guard_digits_at(s, p + 1, 2))
+		p += 3;
+	if (p < len && s[p] == 'Z')
+		p++;
+	else if (p + 6 <= len && (s[p] == '+' || s[p] == '-') &&
+	    guard_digits_at(s, p + 1, 2) && s[p + 3] == ':' &&
+	    guard_digits_at(s, p + 4, 2))
+		p += 6;
+	return p == len;
+}
+
 int
 guard_find_mynumber(const char *s, size_t len, size_t *off,
     size_t *mlen)
@@ -238,6 +282,9 @@ guard_find_mynumber_from(const char *s, size_t len, size_t from, size_t *off,
 	 * digit is EF BC 90..99) before decoding anything.
 	 */
 	if (guard_count_digits(s + from, len - from) < GUARD_NDIGITS)
+		return 0;
+	/* A whole text that is a date-time holds no candidate (above). */
+	if (from == 0 && guard_is_datetime(s, len))
 		return 0;
 	while (from < len && ((unsigned char)s[from] & 0xC0) == 0x80)
 		from++;

@@ -1372,8 +1372,13 @@ check_key(struct rules_table *t, size_t row, const char **cells)
 	for (i = 0; i < r->nkey; i++) {
 		if (cells[r->key[i]] == NULL)
 			return 0;
-		buf_printf(&t->keybuf, "%s%s='%s'", i ? ", " : "",
-		    r->fields[r->key[i]].name, cells[r->key[i]]);
+		/* "org='hisho', respondent='r001'"; a row each: no printf */
+		if (i > 0)
+			buf_add(&t->keybuf, ", ", 2);
+		buf_puts(&t->keybuf, r->fields[r->key[i]].name);
+		buf_add(&t->keybuf, "='", 2);
+		buf_puts(&t->keybuf, cells[r->key[i]]);
+		buf_putc(&t->keybuf, '\'');
 	}
 	if ((e = buf_ok(&t->keybuf)) != 0)
 		return e;

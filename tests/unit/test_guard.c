@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -455,6 +456,112 @@ test_find_random(void **state)
 	assert_true(hits > 1000);
 }
 
+/*
+ * The most digits in any chain of ASCII digit groups joined by single
+ * spaces or hyphens: a text whose chains all hold fewer than twelve has
+ * no candidate, whatever the check digits.
+ */
+static size_t
+ref_longest_chain(const char *s)
+{
+	size_t	best = 0, cur = 0;
+	int	prev_sep = 0, prev_digit = 0;
+
+	for (; *s != '\0'; s++) {
+		if (*s >= '0' && *s <= '9') {
+			cur++;
+			prev_digit = 1;
+			prev_sep = 0;
+		} else if ((*s == ' ' || *s == '-') && prev_digit) {
+			prev_sep = 1;
+			prev_digit = 0;
+		} else {
+			cur = 0;
+			prev_sep = prev_digit = 0;
+		}
+		if (prev_sep && (s[1] < '0' || s[1] > '9'))
+			cur = 0;
+		if (cur > best)
+			best = cur;
+	}
+	return best;
+}
+
+/*
+ * Date-time cells (twelve digits and more) skip the full scan; numbers
+ * beside or inside something that only looks like a date-time do not.
+ */
+static void
+test_find_datetime(void **state)
+{
+	static const char *const clean[] = {
+		"2026-06-16 09:30",
+		"2026-06-16T09:30",
+		"2026-06-16 09:30:59",
+		"2026-06-16T09:30:59Z",
+		"2026-06-16T09:30+09:00",
+		"2026-06-16T09:30:59-09:00",
+		"9999-99-99 99:99:99+99:99",
+	};
+	static const struct {
+		const char	*s;
+		size_t		 off, len;
+	} hidden[] = {
+		/* 123456789018 is valid (check digit 8) */
+		{ "2026-06-16 123456789018", 11, 12 },
+		{ "2026-06-16T123456789018", 11, 12 },
+		{ "2026-06-16 09:30 123456789018", 17, 12 },
+		{ "2026-06-16 09:30:00.123456789018", 20, 12 },
+		{ "2026-06-16 09:30 1234-5678-9018", 17, 14 },
+		{ "123456789018 2026-06-16 09:30", 0, 12 },
+		{ "2026-06-16 09:30:00+123456789018", 20, 12 },
+		{ "1234-56-78 9018", 0, 15 },
+	};
+	char	 s[64];
+	size_t	 i, off, len;
+	unsigned long round;
+
+	(void)state;
+	for (i = 0; i < sizeof clean / sizeof clean[0]; i++) {
+		assert_true(ref_longest_chain(clean[i]) < 12);
+		assert_int_equal(guard_find_mynumber(clean[i],
+		    strlen(clean[i]), &off, &len), 0);
+	}
+	for (i = 0; i < sizeof hidden / sizeof hidden[0]; i++) {
+		if (guard_find_mynumber(hidden[i].s, strlen(hidden[i].s),
+		    &off, &len) != 1)
+			fail_msg("'%s': no match found", hidden[i].s);
+		assert_int_equal(off, hidden[i].off);
+		assert_int_equal(len, hidden[i].len);
+	}
+	/* Every form the pre-check accepts has chains under twelve digits. */
+	srand(20261130);
+	for (round = 0; round < 20000; round++) {
+		int	n = snprintf(s, sizeof s, "%04d-%02d-%02d%c%02d:%02d",
+		    rand() % 10000, rand() % 100, rand() % 100,
+		    rand() % 2 ? 'T' : ' ', rand() % 100, rand() % 100);
+
+		if (rand() % 2)
+			n += snprintf(s + n, sizeof s - (size_t)n, ":%02d",
+			    rand() % 100);
+		switch (rand() % 4) {
+		case 0:
+			n += snprintf(s + n, sizeof s - (size_t)n, "Z");
+			break;
+		case 1:
+			n += snprintf(s + n, sizeof s - (size_t)n, "%c%02d:%02d",
+			    rand() % 2 ? '+' : '-', rand() % 100,
+			    rand() % 100);
+			break;
+		default:
+			break;
+		}
+		assert_true(ref_longest_chain(s) < 12);
+		assert_int_equal(guard_find_mynumber(s, (size_t)n, &off,
+		    &len), 0);
+	}
+}
+
 int
 main(void)
 {
@@ -466,6 +573,7 @@ main(void)
 		cmocka_unit_test(test_find_all),
 		cmocka_unit_test(test_find_from),
 		cmocka_unit_test(test_find_random),
+		cmocka_unit_test(test_find_datetime),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
