@@ -108,7 +108,14 @@ for verb in "due" "consult list" "meeting list" "issue list"; do
 	"$NCIO" -C "$D" $verb --format csv --crlf | cat >"$T/out"
 	csv_excel "$verb"
 done
-# list keeps CRLF when redirected to a file, and gains the BOM with --crlf
+# list redirected to a file (> x.csv) is a pipe's output kept: LF, no BOM,
+# like every listing verb; --crlf gives CRLF after a BOM there too.
+"$NCIO" -C "$D" list review --format csv >"$T/out"
+csv_lf "list review > file" id
+"$NCIO" -C "$D" review list --format csv >"$T/out"
+csv_lf "review list > file" id
+"$NCIO" -C "$D" list review --format csv --crlf >"$T/out"
+csv_excel "list review --crlf > file"
 "$NCIO" -C "$D" list review --format csv --crlf | cat >"$T/out"
 csv_excel "list review"
 
