@@ -492,10 +492,10 @@ print_facts(struct inc *c, const struct node *root)
 	size_t			 i;
 	int			 first = 1;
 
-	printf("%s: %s", schema_title(schema_prop(c->kind, "personal_info")),
+	printf("%s: %s", schema_ui_title(schema_prop(c->kind, "personal_info")),
 	    node_scalar_eq(node_get(root, "personal_info"), "true") ? _("yes") :
 	    node_get(root, "personal_info") != NULL ? _("no") : _("not checked"));
-	printf(_("  %s: %s\n"), schema_title(schema_prop(c->kind,
+	printf(_("  %s: %s\n"), schema_ui_title(schema_prop(c->kind,
 	    "my_number")),
 	    node_scalar_eq(node_get(root, "my_number"), "true") ? _("yes") :
 	    node_get(root, "my_number") != NULL ? _("no") : _("not checked"));
@@ -517,7 +517,7 @@ print_facts(struct inc *c, const struct node *root)
 			continue;
 		snprintf(path, sizeof path, "privacy.%s", flags[i]);
 		printf("%s%s", first ? "" : _(", "),
-		    schema_title(schema_at(c->kind, path)));
+		    schema_ui_title(schema_at(c->kind, path)));
 		first = 0;
 	}
 	if ((v = node_get_str(pv, "items")) != NULL)
@@ -701,7 +701,7 @@ show_record(struct inc *c, const struct node *root)
 	    node_get_str(root, "closed") : "");
 	for (i = 0; texts[i] != NULL; i++)
 		if (node_get_str(root, texts[i]) != NULL)
-			printf("%s: %s\n", schema_title(schema_prop(c->kind,
+			printf("%s: %s\n", schema_ui_title(schema_prop(c->kind,
 			    texts[i])), node_get_str(root, texts[i]));
 	print_facts(c, root);
 	if ((rc = print_obligations(c, root, 1)) != CMD_OK)

@@ -180,9 +180,9 @@ emit_rows(enum format fmt, const struct schema *kind, struct row *rows,
 	for (c = 0; c < ncols; c++) {
 		const struct schema *ps = schema_prop(kind, cols[c]);
 		unsigned types = ps != NULL ? schema_types(ps) : 0;
-		/* A terminal table is read by people: Japanese titles. */
-		title = fmt == FMT_TABLE && ps != NULL && schema_title(ps) ?
-		    schema_title(ps) : cols[c];
+		/* A terminal table is read by people: titles in their language. */
+		title = fmt == FMT_TABLE && ps != NULL && schema_ui_title(ps) ?
+		    schema_ui_title(ps) : cols[c];
 		table_set_header(t, c, title, types != 0 && !(types &
 		    ~(unsigned)(SCHEMA_T_INTEGER | SCHEMA_T_NUMBER |
 		    SCHEMA_T_NULL)));

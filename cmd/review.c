@@ -44,7 +44,7 @@ org_label(struct store *st, const char *code)
 static const char *
 title_of(const struct schema *kind, const char *path)
 {
-	const char	*t = schema_title(schema_at(kind, path));
+	const char	*t = schema_ui_title(schema_at(kind, path));
 
 	return t != NULL ? t : path;
 }

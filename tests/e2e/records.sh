@@ -98,7 +98,7 @@ expect_grep "$T/err" "question: text '1234 5678 9018' is a valid individual numb
 
 # --- list --------------------------------------------------------------
 expect_status 0 "$NCIO" -C "$D" list review
-expect_grep "$T/out" "^ID +受付日"
+expect_grep "$T/out" "^ID +Received +Type +Division +Title +Status +Due$"
 expect_grep "$T/out" "^$id  2026-04-10 .*保育園業務支援システムの更新"
 # Columns line up whatever the width of the text.
 awk -v id="$id" 'NR == 1 { h = index($0, "件名") } END {}' "$T/out"
