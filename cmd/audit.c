@@ -1515,7 +1515,8 @@ static const struct opt score_opts[] = {
 	  "the item answered: its ref (op-2-5-01) or number" },
 	{ "result", 0, OPT_TEXT, 0, "RESULT", NULL, 0, 0,
 	  "conform, partial, nonconform, na, unchecked, 適合 ... or 1 to 5" },
-	{ "note", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "所見" },
+	{ "note", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "the auditor's comment on the item" },
 	{ "evidence", 0, OPT_TEXT, OPT_REPEAT, NULL, NULL, 0, 0,
 	  "a document checked (確認資料)" },
 	OPT_END
@@ -1539,9 +1540,12 @@ static const struct opt list_opts[] = {
 static const struct opt finding_opts[] = {
 	{ "grade", 0, OPT_ENUM, 0, "GRADE", "audit:findings.grade", 0, 0,
 	  "major, minor, observation or suggestion (重大 ...)" },
-	{ "finding", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "指摘内容" },
-	{ "correction", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "改善の方向性" },
-	{ "due", 0, OPT_DATE, 0, NULL, NULL, 0, 0, "是正期限" },
+	{ "finding", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "what was found" },
+	{ "correction", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "the direction of the correction" },
+	{ "due", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
+	  "the day the correction is due" },
 	{ "status", 0, OPT_ENUM, 0, "STATUS", "audit:findings.status", 0, 0,
 	  "open, in-progress, corrected or accepted (未是正 ...)" },
 	{ "response", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
@@ -1588,12 +1592,14 @@ static const struct opt risk_opts[] = {
 	  "the risk surfaced (顕在化したリスク)" },
 	{ "clause", 0, OPT_TEXT, 0, "CLAUSE", NULL, 0, 0,
 	  "the policy clause (2-5)" },
-	{ "analysis", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "分析" },
+	{ "analysis", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "the analysis of the risk" },
 	{ "likelihood", 0, OPT_ENUM, 0, "LEVEL", "audit:risks.likelihood", 0,
 	  0, "high, medium or low (高, 中, 低)" },
 	{ "impact", 0, OPT_ENUM, 0, "LEVEL", "audit:risks.impact", 0, 0,
 	  "high, medium or low" },
-	{ "measure", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "対応策" },
+	{ "measure", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "the measure against it" },
 	OPT_END
 };
 
