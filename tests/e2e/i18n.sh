@@ -277,6 +277,8 @@ title_lines "audit show findings" 25 '^No\. +Item no\. +Grade +Correction status
     '^No\. +項目番号 +指摘区分 +是正状況 +是正期限 +指摘内容$' audit show au-02zk
 title_lines "checklist items" 2 '^Item no\. +Category +Weight +Answer type +Item$' \
     '^項目番号 +分類 +重み +回答形式 +項目$' checklist items --kind department --fy 2026
+title_lines "training bank list" 1 '^Item no\. +Kind +Format +Topic +Answer key +Question$' \
+    '^項目番号 +種別 +形式 +主題 +正答 +設問$' training bank list --kind test
 en -C "$D" audit show au-02zk >"$T/t-out"
 expect_grep "$T/t-out" '^Audit type: 運用面の監査  Status: フォローアップ中  Target: 戸籍住民課$'
 expect_grep "$T/t-out" '^Agreement on results: 2026-07-29 例示 和夫 \(戸籍住民課長（情報セキュリティ責任者）\)$'
