@@ -1460,18 +1460,25 @@ export_one(struct store *st, int what, const char *prefix, struct optv *ov,
 			goto done;
 		}
 		if ((missing = tr_report_missing(r)) != NULL) {
-			cmd_error(_("no %s for '%s' (%s): %s"), what ==
-			    EX_REPORT ? "研修実施報告書" : "results workbook",
-			    t->title, t->id, missing);
+			if (what == EX_REPORT)
+				cmd_error(_("no training report for '%s' (%s):"
+				    " %s"), t->title, t->id, missing);
+			else
+				cmd_error(_("no results workbook for '%s' (%s):"
+				    " %s"), t->title, t->id, missing);
 			goto done;
 		}
 	}
 	if ((what == EX_SURVEY || what == EX_TEST) &&
 	    t->nitems[what == EX_SURVEY ? TR_SURVEY : TR_TEST] == 0) {
-		cmd_error(_("'%s' (%s) has no %s yet; add them with"
-		    " 'nerima-cio training items %s --add REF...'"), t->title,
-		    t->id, what == EX_SURVEY ? "survey questions" :
-		    "test items", t->id);
+		if (what == EX_SURVEY)
+			cmd_error(_("'%s' (%s) has no survey questions yet;"
+			    " add them with 'nerima-cio training items %s"
+			    " --add REF...'"), t->title, t->id, t->id);
+		else
+			cmd_error(_("'%s' (%s) has no test items yet; add"
+			    " them with 'nerima-cio training items %s"
+			    " --add REF...'"), t->title, t->id, t->id);
 		goto done;
 	}
 	switch (what) {
