@@ -341,6 +341,14 @@ if command -v script >/dev/null; then
 	expect_grep "$T/tty" '^Title: $'
 	expect_no_grep "$T/tty" '種別|件名'
 fi
+# Found by running the README tour under ja_JP.UTF-8: reasons that lib/
+# puts into a message are whole translated sentences, not English words.
+expect_status 1 ja -C "$D" consult answer cs-51w2 --text x --date 2026-05-19
+expect_grep "$T/err" '回答日 2026-05-19（answered）が質問の受付日（2026-05-27）より前です$'
+wholly_ja "consult answer" "$T/err"
+expect_status 1 ja -C "$D" training export report tr-01ex -o "$T/x"
+expect_grep "$T/err" '研修実施報告書がありません: アンケートもテストも実施していないため'
+wholly_ja "training export report" "$T/err"
 # the cells a listing writes are in the language too
 ja -C "$D" training list --fy 2026 >"$T/t-out"
 expect_grep "$T/t-out" '提出 2026-04-22$'
