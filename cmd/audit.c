@@ -260,12 +260,12 @@ audit_items_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			goto done;
 		}
 		table_set_header(t, 0, "No.", 1);
-		table_set_header(t, 1, schema_title(schema_at(ckind,
+		table_set_header(t, 1, schema_ui_title(schema_at(ckind,
 		    "items.ref")), 0);
 		table_set_header(t, 2, _("Clause"), 0);
-		table_set_header(t, 3, schema_title(schema_at(ckind,
+		table_set_header(t, 3, schema_ui_title(schema_at(ckind,
 		    "items.importance")), 0);
-		table_set_header(t, 4, schema_title(schema_at(ckind,
+		table_set_header(t, 4, schema_ui_title(schema_at(ckind,
 		    "items.weight")), 1);
 		table_set_header(t, 5, _("Audit item"), 0);
 		items = node_get(record_root(cats[i]), "items");
@@ -804,7 +804,7 @@ finding_table(const struct schema *kind, const struct node *fs, int data)
 		return NULL;
 	for (i = 0; i < 6; i++)
 		table_set_header(t, i, data ? finding_keys[i] : i == 0 ?
-		    "No." : schema_title(schema_at(kind, paths[i])), i == 0);
+		    "No." : schema_ui_title(schema_at(kind, paths[i])), i == 0);
 	for (i = 0; fs != NULL && i < fs->n; i++) {
 		f = fs->u.items[i];
 		row[0] = node_get_str(f, "number");
@@ -965,37 +965,39 @@ audit_show_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		goto done;
 	}
 	printf("%s  %s\n", record_id(r), node_get_str(root, "title"));
-	printf("%s: %s  %s: %s  %s: %s\n", schema_title(schema_at(kind,
+	printf("%s: %s  %s: %s  %s: %s\n", schema_ui_title(schema_at(kind,
 	    "type")), schema_label(kind, "type", node_get_str(root, "type")),
-	    schema_title(schema_at(kind, "status")), schema_label(kind,
+	    schema_ui_title(schema_at(kind, "status")), schema_label(kind,
 	    "status", node_get_str(root, "status")), _("Target"),
 	    target_name(st, root));
-	printf("%s: %s", schema_title(schema_at(kind, "date")),
+	printf("%s: %s", schema_ui_title(schema_at(kind, "date")),
 	    (v = node_get_str(root, "date")) ? v : "");
 	if ((v = node_get_str(root, "end_date")) != NULL)
-		printf("〜%s", v);
+		/* TRANSLATORS: the end of a period of days ("to 2026-07-03") */
+		printf(_(" to %s"), v);
 	if ((v = audit_member_name(st, node_get_str(root,
 	    "chief_auditor"))) != NULL)
-		printf("  %s: %s", schema_title(schema_at(kind,
+		printf("  %s: %s", schema_ui_title(schema_at(kind,
 		    "chief_auditor")), v);
 	putchar('\n');
 	people(&b, node_get(root, "auditors"));
 	if (b.len > 0)
-		printf("%s: %s\n", schema_title(schema_at(kind, "auditors")),
+		printf("%s: %s\n", schema_ui_title(schema_at(kind, "auditors")),
 		    b.data);
 	if ((v = node_get_str(root, "followup_of")) != NULL)
-		printf("%s: %s\n", schema_title(schema_at(kind,
+		printf("%s: %s\n", schema_ui_title(schema_at(kind,
 		    "followup_of")), v);
 	if ((v = node_get_str(root, "followup")) != NULL)
-		printf("%s: %s\n", schema_title(schema_at(kind, "followup")),
+		printf("%s: %s\n", schema_ui_title(schema_at(kind, "followup")),
 		    v);
 	if ((f = node_get(root, "agreement")) != NULL) {
 		/* 合意: the date, who, and their position when recorded. */
-		printf("%s: %s", schema_title(schema_at(kind, "agreement")),
+		printf("%s: %s", schema_ui_title(schema_at(kind, "agreement")),
 		    (v = node_get_str(f, "date")) ? v : "");
 		printf(" %s", (v = node_get_str(f, "by")) ? v : "");
 		if ((v = node_get_str(f, "position")) != NULL && *v != '\0')
-			printf("（%s）", v);
+			/* TRANSLATORS: a position after a name */
+			printf(_(" (%s)"), v);
 		putchar('\n');
 	}
 	if (ch != NULL) {
@@ -1005,7 +1007,7 @@ audit_show_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			goto done;
 	}
 	if (fs != NULL && fs->n > 0) {
-		printf("\n%s\n", schema_title(schema_at(kind, "findings")));
+		printf("\n%s\n", schema_ui_title(schema_at(kind, "findings")));
 		rc = listing_table(fi, finding_keys, "table", 0, stdout);
 	}
 done:
@@ -1054,10 +1056,10 @@ audit_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		table_set_header(t, i, keys[i], i >= 5);
 	if (!data) {
 		table_set_header(t, 0, "ID", 0);
-		table_set_header(t, 1, schema_title(schema_at(kind, "date")), 0);
-		table_set_header(t, 2, schema_title(schema_at(kind, "type")), 0);
+		table_set_header(t, 1, schema_ui_title(schema_at(kind, "date")), 0);
+		table_set_header(t, 2, schema_ui_title(schema_at(kind, "type")), 0);
 		table_set_header(t, 3, _("Target"), 0);
-		table_set_header(t, 4, schema_title(schema_at(kind, "status")),
+		table_set_header(t, 4, schema_ui_title(schema_at(kind, "status")),
 		    0);
 		table_set_header(t, 5, _("Conformity"), 1);
 		table_set_header(t, 6, _("Answered"), 1);
@@ -1513,7 +1515,8 @@ static const struct opt score_opts[] = {
 	  "the item answered: its ref (op-2-5-01) or number" },
 	{ "result", 0, OPT_TEXT, 0, "RESULT", NULL, 0, 0,
 	  "conform, partial, nonconform, na, unchecked, 適合 ... or 1 to 5" },
-	{ "note", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "所見" },
+	{ "note", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "the auditor's comment on the item" },
 	{ "evidence", 0, OPT_TEXT, OPT_REPEAT, NULL, NULL, 0, 0,
 	  "a document checked (確認資料)" },
 	OPT_END
@@ -1537,9 +1540,12 @@ static const struct opt list_opts[] = {
 static const struct opt finding_opts[] = {
 	{ "grade", 0, OPT_ENUM, 0, "GRADE", "audit:findings.grade", 0, 0,
 	  "major, minor, observation or suggestion (重大 ...)" },
-	{ "finding", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "指摘内容" },
-	{ "correction", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "改善の方向性" },
-	{ "due", 0, OPT_DATE, 0, NULL, NULL, 0, 0, "是正期限" },
+	{ "finding", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "what was found" },
+	{ "correction", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "the direction of the correction" },
+	{ "due", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
+	  "the day the correction is due" },
 	{ "status", 0, OPT_ENUM, 0, "STATUS", "audit:findings.status", 0, 0,
 	  "open, in-progress, corrected or accepted (未是正 ...)" },
 	{ "response", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
@@ -1586,12 +1592,14 @@ static const struct opt risk_opts[] = {
 	  "the risk surfaced (顕在化したリスク)" },
 	{ "clause", 0, OPT_TEXT, 0, "CLAUSE", NULL, 0, 0,
 	  "the policy clause (2-5)" },
-	{ "analysis", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "分析" },
+	{ "analysis", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "the analysis of the risk" },
 	{ "likelihood", 0, OPT_ENUM, 0, "LEVEL", "audit:risks.likelihood", 0,
 	  0, "high, medium or low (高, 中, 低)" },
 	{ "impact", 0, OPT_ENUM, 0, "LEVEL", "audit:risks.impact", 0, 0,
 	  "high, medium or low" },
-	{ "measure", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "対応策" },
+	{ "measure", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "the measure against it" },
 	OPT_END
 };
 

@@ -92,7 +92,7 @@ ck_items_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	for (i = 0; i < 5; i++) {
 		snprintf(hpath, sizeof hpath, "items.%s", cols[i]);
 		table_set_header(t, i, data ? cols[i] :
-		    schema_title(schema_at(ckind, hpath)), i == 2);
+		    schema_ui_title(schema_at(ckind, hpath)), i == 2);
 	}
 	for (i = 0; i < set->nitems; i++) {
 		const struct ck_item	*it = &set->items[i];

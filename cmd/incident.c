@@ -153,37 +153,38 @@ static const struct {
 };
 
 static const struct opt add_opts[] = {
-	{ "title", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "件名" },
+	{ "title", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "title of the incident" },
 	{ "org", 0, OPT_ORG, 0, NULL, NULL, 0, 0,
 	  "the division where it happened (code or name)" },
-	{ "occurred", 0, OPT_DATE, 0, NULL, NULL, 0, 0, "発生日" },
-	{ "discovered", 0, OPT_DATE, 0, NULL, NULL, 0, 0, "発見日" },
-	{ "reported", 0, OPT_DATE, 0, NULL, NULL, 0, 0, "報告受理日" },
+	{ "occurred", 0, OPT_DATE, 0, NULL, NULL, 0, 0, "the day it happened" },
+	{ "discovered", 0, OPT_DATE, 0, NULL, NULL, 0, 0, "the day it was discovered" },
+	{ "reported", 0, OPT_DATE, 0, NULL, NULL, 0, 0, "the day the report was received" },
 	{ "category", 0, OPT_ENUM, 0, "CATEGORY", "incident:category", 0, 0,
 	  "malware, attack, loss, misdelivery, leak, outage ..." },
 	{ "severity", 0, OPT_ENUM, 0, "LEVEL", "incident:severity", 0, 0,
 	  "critical, high, medium, low" },
-	{ "ref-no", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "the ward's 受付番号" },
-	{ "system", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "関係するシステム" },
-	{ "affected", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "影響の範囲" },
+	{ "ref-no", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "the ward's reference number" },
+	{ "system", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "the system involved" },
+	{ "affected", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "the extent of the impact" },
 	{ "contractor", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
-	  "関係する委託事業者等" },
-	{ "description", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "事故等の内容" },
-	{ "response", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "初動対応" },
+	  "the contractor involved" },
+	{ "description", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "what happened, in a few sentences" },
+	{ "response", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "the first response" },
 	{ "personal-info", 0, OPT_CHOICE, 0, "yes|no", "yes|no", 0, 0,
 	  "personal information involved" },
 	{ "my-number", 0, OPT_CHOICE, 0, "yes|no", "yes|no", 0, 0,
-	  "My Number data (特定個人情報) involved" },
+	  "My Number data involved" },
 	{ "known", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
 	  "the day the ward knew of the leak (default: discovered)" },
 	{ "items", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
-	  "the items of information (氏名、住所 ...)" },
+	  "the items of information (name, address ...)" },
 	{ "people", 0, OPT_INT, 0, NULL, NULL, 0, 999999999,
 	  "the number of people concerned" },
 	{ "sensitive", 0, OPT_CHOICE, 0, "yes|no", "yes|no", 0, 0,
-	  "要配慮個人情報 involved" },
+	  "sensitive personal information involved" },
 	{ "ordinance", 0, OPT_CHOICE, 0, "yes|no", "yes|no", 0, 0,
-	  "条例要配慮個人情報 involved" },
+	  "information sensitive under the ordinance involved" },
 	{ "financial", 0, OPT_CHOICE, 0, "yes|no", "yes|no", 0, 0,
 	  "financial harm possible" },
 	{ "wrongful", 0, OPT_CHOICE, 0, "yes|no", "yes|no", 0, 0,
@@ -492,10 +493,10 @@ print_facts(struct inc *c, const struct node *root)
 	size_t			 i;
 	int			 first = 1;
 
-	printf("%s: %s", schema_title(schema_prop(c->kind, "personal_info")),
+	printf("%s: %s", schema_ui_title(schema_prop(c->kind, "personal_info")),
 	    node_scalar_eq(node_get(root, "personal_info"), "true") ? _("yes") :
 	    node_get(root, "personal_info") != NULL ? _("no") : _("not checked"));
-	printf(_("  %s: %s\n"), schema_title(schema_prop(c->kind,
+	printf(_("  %s: %s\n"), schema_ui_title(schema_prop(c->kind,
 	    "my_number")),
 	    node_scalar_eq(node_get(root, "my_number"), "true") ? _("yes") :
 	    node_get(root, "my_number") != NULL ? _("no") : _("not checked"));
@@ -517,7 +518,7 @@ print_facts(struct inc *c, const struct node *root)
 			continue;
 		snprintf(path, sizeof path, "privacy.%s", flags[i]);
 		printf("%s%s", first ? "" : _(", "),
-		    schema_title(schema_at(c->kind, path)));
+		    schema_ui_title(schema_at(c->kind, path)));
 		first = 0;
 	}
 	if ((v = node_get_str(pv, "items")) != NULL)
@@ -701,7 +702,7 @@ show_record(struct inc *c, const struct node *root)
 	    node_get_str(root, "closed") : "");
 	for (i = 0; texts[i] != NULL; i++)
 		if (node_get_str(root, texts[i]) != NULL)
-			printf("%s: %s\n", schema_title(schema_prop(c->kind,
+			printf("%s: %s\n", schema_ui_title(schema_prop(c->kind,
 			    texts[i])), node_get_str(root, texts[i]));
 	print_facts(c, root);
 	if ((rc = print_obligations(c, root, 1)) != CMD_OK)

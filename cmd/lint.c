@@ -408,8 +408,9 @@ add_rows(struct table *t, const struct diags *d, const char *level)
  * (row) each on standard output.
  */
 static int
-print_structured(const char *format, int crlf, const struct diags *d,
-    const struct diags *stale, const struct diags *warns)
+print_structured(const char *format, int crlf, const char *path,
+    const struct diags *d, const struct diags *stale,
+    const struct diags *warns)
 {
 	static const char *const keys[] = { "path", "line", "column",
 	    "message", "level" };
@@ -426,7 +427,7 @@ print_structured(const char *format, int crlf, const struct diags *d,
 		table_free(t);
 		return cmd_lib_error();
 	}
-	rc = listing_table(t, keys, format, crlf, stdout);
+	rc = listing_table_out(t, keys, format, crlf, path);
 	table_free(t);
 	return rc;
 }
@@ -435,6 +436,7 @@ static int
 cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 {
 	const char		*format = opt_get(ov, "format");
+	const char		*path = opt_get(ov, "output");
 	int			 structured;
 	struct store		*st;
 	const struct schemaset	*set;
@@ -455,6 +457,14 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	int			 rc = CMD_OK, argc = ov->argc;
 	char			**argv = ov->argv;
 
+	if (path != NULL) {
+		/* A file holds rows: .csv or .json, or what --format says. */
+		format = listing_format(format, path);
+		if (strcmp(format, "csv") != 0 && strcmp(format, "json") != 0)
+			return cmd_error(_("-o writes CSV or JSON: give --format"
+			    " csv or json, or a file name ending in .csv or"
+			    " .json"));
+	}
 	structured = format != NULL && strcmp(format, "text") != 0;
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
@@ -570,8 +580,8 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	diags_sort(&d);
 	if (!structured)
 		cmd_print_diags(stdout, &d);
-	else if (print_structured(format, opt_has(ov, "crlf"), &d, &stale,
-	    &warns) != CMD_OK) {
+	else if (print_structured(format, opt_has(ov, "crlf"), path, &d,
+	    &stale, &warns) != CMD_OK) {
 		rc = CMD_FAIL;
 		goto done;
 	}
@@ -609,6 +619,7 @@ static const struct opt lint_opts[] = {
 	{ "format", 0, OPT_CHOICE, 0, "text|csv|json", "text|csv|json", 0, 0,
 	  "text (path:line:column: message, default), csv or json" },
 	LISTING_OPT_CRLF,
+	LISTING_OPT_OUTPUT,
 	OPT_END
 };
 
@@ -626,6 +637,8 @@ const struct cmd_entry cmd_lint_entry = {
 	    "all is well, 1 when anything is wrong.  --format json prints an\n"
 	    "array of objects {path, line, column, message, level}, --format\n"
 	    "csv the same as rows; line and column are null (empty) for a\n"
-	    "problem of a whole file, level is error or warning.\n",
+	    "problem of a whole file, level is error or warning.  -o FILE\n"
+	    "writes them to FILE instead, in the format its suffix names (.csv\n"
+	    "or .json) unless --format says.\n",
 	.subs = lint_subs,
 };

@@ -1,7 +1,6 @@
 /*
  * nerima-cio list: records of one kind as a table, CSV, JSON or YAML.
  */
-#include <sys/stat.h>
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,19 +130,12 @@ human_cell(struct buf *cell, struct store *st, const struct schema *ps)
 }
 
 /*
- * CSV lines end in CRLF (RFC 4180, Excel) in a file, in LF on a terminal
- * or a pipe, where a "\r" would stick to the last field of each line.
+ * CSV lines end in LF on a terminal, in a pipe and in a file the shell
+ * redirects to (> x.csv is a pipe's output kept, and a "\r" would stick to
+ * the last field of each line); --crlf gives Excel's CRLF after a BOM
+ * (issue 16 point 2, as every listing verb does).
  */
 static int	csv_excel;	/* --crlf: CRLF and a BOM, for Excel */
-
-static int
-csv_crlf(void)
-{
-	struct stat	sb;
-
-	return csv_excel ||
-	    (fstat(fileno(stdout), &sb) == 0 && S_ISREG(sb.st_mode));
-}
 
 static int
 emit_rows(enum format fmt, const struct schema *kind, struct row *rows,
@@ -188,9 +180,9 @@ emit_rows(enum format fmt, const struct schema *kind, struct row *rows,
 	for (c = 0; c < ncols; c++) {
 		const struct schema *ps = schema_prop(kind, cols[c]);
 		unsigned types = ps != NULL ? schema_types(ps) : 0;
-		/* A terminal table is read by people: Japanese titles. */
-		title = fmt == FMT_TABLE && ps != NULL && schema_title(ps) ?
-		    schema_title(ps) : cols[c];
+		/* A terminal table is read by people: titles in their language. */
+		title = fmt == FMT_TABLE && ps != NULL && schema_ui_title(ps) ?
+		    schema_ui_title(ps) : cols[c];
 		table_set_header(t, c, title, types != 0 && !(types &
 		    ~(unsigned)(SCHEMA_T_INTEGER | SCHEMA_T_NUMBER |
 		    SCHEMA_T_NULL)));
@@ -199,7 +191,7 @@ emit_rows(enum format fmt, const struct schema *kind, struct row *rows,
 		rc = table_add_row(t, (const char *const *)rows[i].cells);
 	if (rc == 0)
 		rc = fmt == FMT_CSV ? table_render_csv_eol(t, out, csv_excel,
-		    csv_crlf()) : table_render(t, out);
+		    csv_excel) : table_render(t, out);
 done:
 	table_free(t);
 	return rc;

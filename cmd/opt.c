@@ -889,7 +889,7 @@ add_field_opt(struct otab *t, const char *kind, const char *path,
 			o.arg = upper;
 		}
 		o.values = kp;
-		o.help = schema_title(prop);
+		o.help = schema_ui_title(prop);
 		rc = otab_add(t, &o);
 	}
 	free(kp);

@@ -377,8 +377,8 @@ prompt_prop(char **out, struct store *st, const struct schema *prop,
 	unsigned		 types = schema_types(s);
 
 	*out = NULL;
-	if ((label = schema_title(prop)) == NULL &&
-	    (label = schema_title(s)) == NULL)
+	if ((label = schema_ui_title(prop)) == NULL &&
+	    (label = schema_ui_title(s)) == NULL)
 		label = "?";
 	if (def == NULL && (sd = schema_default(s)) != NULL &&
 	    sd->kind == NODE_SCALAR)

@@ -44,7 +44,7 @@ org_label(struct store *st, const char *code)
 static const char *
 title_of(const struct schema *kind, const char *path)
 {
-	const char	*t = schema_title(schema_at(kind, path));
+	const char	*t = schema_ui_title(schema_at(kind, path));
 
 	return t != NULL ? t : path;
 }
@@ -1434,7 +1434,8 @@ static const struct opt assess_opts[] = {
 	{ "answer", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
 	  "the division's answer (所管課回答)" },
 	{ "comment", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "the finding (所見)" },
-	{ "overall", 0, OPT_TEXT, 0, NULL, NULL, 0, 0, "総合所見" },
+	{ "overall", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
+	  "the overall comment" },
 	{ "proposed", 0, OPT_ENUM, 0, "RESULT", "review:proposed_result", 0, 0,
 	  "the proposed result (判定案)" },
 	{ "opinion", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,

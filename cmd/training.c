@@ -216,10 +216,10 @@ tr_plan_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		goto nomem;
 	table_set_header(tb, 0, "", 0);
 	table_set_header(tb, 1, "ID", 0);
-	table_set_header(tb, 2, "実施日", 0);
-	table_set_header(tb, 3, "研修名", 0);
-	table_set_header(tb, 4, "教材等の期限", 0);
-	table_set_header(tb, 5, "報告書の期限", 0);
+	table_set_header(tb, 2, _("Date"), 0);
+	table_set_header(tb, 3, _("Training"), 0);
+	table_set_header(tb, 4, _("Material due"), 0);
+	table_set_header(tb, 5, _("Report due"), 0);
 	for (i = 0; i < n; i++) {
 		const char *row[6];
 
@@ -316,12 +316,12 @@ bank_list(struct store *st, struct optv *ov)
 	}
 	if ((tb = table_new(6)) == NULL)
 		goto nomem;
-	table_set_header(tb, 0, "項目番号", 0);
-	table_set_header(tb, 1, "種別", 0);
-	table_set_header(tb, 2, "形式", 0);
-	table_set_header(tb, 3, "主題", 0);
-	table_set_header(tb, 4, "正答", 0);
-	table_set_header(tb, 5, "設問", 0);
+	table_set_header(tb, 0, _("Item no."), 0);
+	table_set_header(tb, 1, _("Kind"), 0);
+	table_set_header(tb, 2, _("Format"), 0);
+	table_set_header(tb, 3, _("Topic"), 0);
+	table_set_header(tb, 4, _("Answer key"), 0);
+	table_set_header(tb, 5, _("Question"), 0);
 	for (p = 0; p < 2; p++) {
 		if (filter && (enum tr_part)p != only)
 			continue;
@@ -621,10 +621,10 @@ print_items(struct store *st, const struct training *t)
 	if ((tb = table_new(5)) == NULL)
 		return;
 	table_set_header(tb, 0, "No.", 1);
-	table_set_header(tb, 1, "項目番号", 0);
-	table_set_header(tb, 2, "形式", 0);
-	table_set_header(tb, 3, "主題", 0);
-	table_set_header(tb, 4, "設問", 0);
+	table_set_header(tb, 1, _("Item no."), 0);
+	table_set_header(tb, 2, _("Format"), 0);
+	table_set_header(tb, 3, _("Topic"), 0);
+	table_set_header(tb, 4, _("Question"), 0);
 	for (p = 0; p < 2; p++) {
 		for (i = 0; i < t->nitems[p]; i++) {
 			const struct tr_question *q = &t->items[p][i];
@@ -776,12 +776,13 @@ tr_check_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	}
 	if ((tb = table_new(6)) == NULL)
 		goto nomem;
-	table_set_header(tb, 0, "区分", 0);
+	table_set_header(tb, 0, _("Part"), 0);
 	table_set_header(tb, 1, "No.", 1);
-	table_set_header(tb, 2, "判定", 0);
-	table_set_header(tb, 3, "類似度", 1);
-	table_set_header(tb, 4, "内容", 0);
-	table_set_header(tb, 5, "重なる研修・置き換え候補", 0);
+	table_set_header(tb, 2, _("Verdict"), 0);
+	table_set_header(tb, 3, _("Similarity"), 1);
+	table_set_header(tb, 4, _("Content"), 0);
+	table_set_header(tb, 5, _("Overlapping training or replacement"),
+	    0);
 	for (i = 0; i < c->nunits; i++) {
 		const struct tr_unit *u = &c->units[i];
 		const char *row[6];
@@ -1505,18 +1506,25 @@ export_one(struct store *st, int what, const char *prefix, struct optv *ov,
 			goto done;
 		}
 		if ((missing = tr_report_missing(r)) != NULL) {
-			cmd_error(_("no %s for '%s' (%s): %s"), what ==
-			    EX_REPORT ? "研修実施報告書" : "results workbook",
-			    t->title, t->id, missing);
+			if (what == EX_REPORT)
+				cmd_error(_("no training report for '%s' (%s):"
+				    " %s"), t->title, t->id, missing);
+			else
+				cmd_error(_("no results workbook for '%s' (%s):"
+				    " %s"), t->title, t->id, missing);
 			goto done;
 		}
 	}
 	if ((what == EX_SURVEY || what == EX_TEST) &&
 	    t->nitems[what == EX_SURVEY ? TR_SURVEY : TR_TEST] == 0) {
-		cmd_error(_("'%s' (%s) has no %s yet; add them with"
-		    " 'nerima-cio training items %s --add REF...'"), t->title,
-		    t->id, what == EX_SURVEY ? "survey questions" :
-		    "test items", t->id);
+		if (what == EX_SURVEY)
+			cmd_error(_("'%s' (%s) has no survey questions yet;"
+			    " add them with 'nerima-cio training items %s"
+			    " --add REF...'"), t->title, t->id, t->id);
+		else
+			cmd_error(_("'%s' (%s) has no test items yet; add"
+			    " them with 'nerima-cio training items %s"
+			    " --add REF...'"), t->title, t->id, t->id);
 		goto done;
 	}
 	switch (what) {

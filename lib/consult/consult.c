@@ -12,6 +12,7 @@
 #include "consult.h"
 #include "consult_int.h"
 #include "error.h"
+#include "i18n.h"
 #include "schema.h"
 
 /* --- helpers ---------------------------------------------------------- */
@@ -235,9 +236,13 @@ consult_nattendances(const struct node *rec)
 	return 0;
 }
 
-/* what's date, if any, must not be before the question was received. */
+/*
+ * The date at key, if any, must not be before the question was received;
+ * fmt is the whole message (N_(), error_set() translates it): the date,
+ * key, the day received.
+ */
 static int
-not_before(const struct node *map, const char *key, const char *what,
+not_before(const struct node *map, const char *key, const char *fmt,
     struct cal_date rcv)
 {
 	struct cal_date	 d;
@@ -251,8 +256,7 @@ not_before(const struct node *map, const char *key, const char *what,
 		return 0;
 	cs_iso(a, d);
 	cs_iso(b, rcv);
-	return error_set(NC_EINVALID, "%s %s (%s) is before the question was"
-	    " received (%s)", what, a, key, b);
+	return error_set(NC_EINVALID, fmt, a, key, b);
 }
 
 int
@@ -267,14 +271,17 @@ consult_check_dates(const struct node *rec)
 		error_clear();
 		return 0;	/* the schema says what is wrong */
 	}
-	if ((rc = not_before(rec, "due", "the answer due date", rcv)) != 0 ||
-	    (rc = not_before(rec, "answered", "the answer date", rcv)) != 0 ||
-	    (rc = not_before(rec, "attended_date", "the attendance date",
-	    rcv)) != 0)
+	if ((rc = not_before(rec, "due", N_("the answer due date %s (%s) is"
+	    " before the question was received (%s)"), rcv)) != 0 ||
+	    (rc = not_before(rec, "answered", N_("the answer date %s (%s) is"
+	    " before the question was received (%s)"), rcv)) != 0 ||
+	    (rc = not_before(rec, "attended_date", N_("the attendance date %s"
+	    " (%s) is before the question was received (%s)"), rcv)) != 0)
 		return rc;
 	for (i = 0; as != NULL && as->kind == NODE_SEQ && i < as->n; i++)
 		if ((rc = not_before(as->u.items[i], "date",
-		    "the attendance date", rcv)) != 0)
+		    N_("the attendance date %s (%s) is before the question"
+		    " was received (%s)"), rcv)) != 0)
 			return rc;
 	return 0;
 }

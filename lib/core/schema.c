@@ -882,6 +882,33 @@ schema_required(const struct schema *s, const char *name)
 
 const char *schema_title(const struct schema *s) { CHAIN(s, title, NULL); }
 const char *schema_description(const struct schema *s) { CHAIN(s, desc, NULL); }
+
+/*
+ * x-title-en beside a title; a $ref's target gives both only when the
+ * schema itself has no title (its own title is the one to translate).
+ */
+const char *
+schema_title_in(const struct schema *s, int japanese)
+{
+	const char	*en;
+	int		 n = 0;
+
+	if (japanese)
+		return schema_title(s);
+	for (; s != NULL && n < SCHEMA_MAX_DEPTH; s = s->reft, n++) {
+		if ((en = schema_annotation(s, "x-title-en")) != NULL)
+			return en;
+		if (s->title != NULL)
+			return s->title;
+	}
+	return NULL;
+}
+
+const char *
+schema_ui_title(const struct schema *s)
+{
+	return schema_title_in(s, i18n_japanese());
+}
 unsigned schema_types(const struct schema *s) { CHAIN(s, types, 0u); }
 const char *schema_xref(const struct schema *s) { CHAIN(s, xref, NULL); }
 const struct node *schema_default(const struct schema *s) { CHAIN(s, deflt, NULL); }

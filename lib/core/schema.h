@@ -78,6 +78,15 @@ const struct schema *schema_prop(const struct schema *, const char *name);
 const struct schema *schema_items(const struct schema *);
 int		 schema_required(const struct schema *, const char *name);
 const char	*schema_title(const struct schema *);
+/*
+ * The title to show people in the user interface (table headings, option
+ * help, prompts): under a Japanese message locale the title, otherwise
+ * the English of x-title-en, falling back to the title when the schema
+ * gives none.  Documents for the ward use schema_title().
+ */
+const char	*schema_ui_title(const struct schema *);
+/* The same in the language asked for: japanese 1, English 0. */
+const char	*schema_title_in(const struct schema *, int japanese);
 const char	*schema_description(const struct schema *);
 unsigned	 schema_types(const struct schema *);
 enum schema_format schema_format(const struct schema *);

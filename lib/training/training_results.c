@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "error.h"
+#include "i18n.h"
 #include "json.h"
 #include "store.h"
 #include "strmap.h"
@@ -491,14 +492,15 @@ const char *
 tr_report_missing(const struct tr_results *r)
 {
 	if (!tr_results_any(r) && !training_needs_report(r->t))
-		return "it had neither a survey nor a test, so it needs no"
+		/* Translated here: the reason is put into messages as %s. */
+		return _("it had neither a survey nor a test, so it needs no"
 		    " report (3(2)イ: a report for every training with a survey"
-		    " or a test)";
+		    " or a test)");
 	if (!tr_results_any(r))
-		return "it has no survey or test results: import the answers"
+		return _("it has no survey or test results: import the answers"
 		    " ('nerima-cio training import') or enter the figures"
 		    " reported to you (survey.respondents and"
-		    " survey.satisfaction, test.examinees and test.average)";
+		    " survey.satisfaction, test.examinees and test.average)");
 	return NULL;
 }
 

@@ -5,6 +5,7 @@
 
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "i18n.h"
 #include "progdir.h"
@@ -36,4 +37,16 @@ i18n_init(void)
 	bind_textdomain_codeset(NCIO_TEXTDOMAIN, "UTF-8");
 	textdomain(NCIO_TEXTDOMAIN);
 	return dir;
+}
+
+int
+i18n_japanese(void)
+{
+	static const char	 header[] = "";	/* not a message to extract */
+	const char		*head;
+
+	/* gettext("") is the header of the catalogue in use, else "". */
+	head = dgettext(NCIO_TEXTDOMAIN, header);
+	return head != NULL && (strncmp(head, "Language: ja", 12) == 0 ||
+	    strstr(head, "\nLanguage: ja") != NULL);
 }

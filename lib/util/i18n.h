@@ -44,4 +44,12 @@
  */
 const char	*i18n_init(void);
 
+/*
+ * Whether messages are shown in Japanese: the catalogue gettext uses now
+ * is the Japanese one (its header says "Language: ja").  The same test
+ * as the messages', so what the program shows from other sources (the
+ * schemas' titles) is in the language its messages are.
+ */
+int		 i18n_japanese(void);
+
 #endif

@@ -94,6 +94,30 @@ expect_grep "$T/out" '^\[\]$|^\[$'
 "$NCIO" -C "$T/bad" lint --format csv 2>/dev/null | cat >"$T/out" || true
 csv_lf "lint" path
 expect_grep "$T/out" '^issues/2026/is-aaaaaaaa\.yaml,1,1,"?title'
+# lint -o FILE: the same rows into a file, written whole; the suffix
+# chooses the format unless --format says; the status is still lint's.
+rm -f "$T/lint.csv" "$T/lint.json"
+expect_status 1 "$NCIO" -C "$T/bad" lint -o "$T/lint.csv"
+expect_grep "$T/err" "lint\.csv$"
+checks=$((checks + 1))
+[ -s "$T/out" ] && fail "lint -o: problems on standard output too"
+cp "$T/lint.csv" "$T/out"
+csv_excel "lint -o lint.csv"
+expect_grep "$T/out" 'path,line,column,message,level'
+expect_grep "$T/out" '^issues/2026/is-aaaaaaaa\.yaml,1,1,"?title'
+expect_status 1 "$NCIO" -C "$T/bad" lint --output "$T/lint.json"
+"$py" -c 'import json,sys; v=json.load(open(sys.argv[1])); assert len([o for o in v if o["level"]=="error"])==3, v' "$T/lint.json" ||
+    fail "lint -o lint.json: not the three problems"
+expect_status 0 "$NCIO" -C "$D" lint -o "$T/clean.json"
+"$py" -c 'import json,sys; assert json.load(open(sys.argv[1]))==[]' "$T/clean.json" ||
+    fail "lint -o clean.json: not an empty array"
+expect_status 1 "$NCIO" -C "$T/bad" lint --format json -o "$T/lint2.csv"
+"$py" -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/lint2.csv" ||
+    fail "lint --format json -o lint2.csv: not JSON"
+expect_status 1 "$NCIO" -C "$D" lint -o "$T/lint.txt"
+expect_grep "$T/err" '\.csv or \.json'
+checks=$((checks + 1))
+[ -e "$T/lint.txt" ] && fail "lint -o lint.txt wrote a file"
 
 # due, consult, meeting, issue: csv and --crlf through one mechanism
 expect_status 0 "$NCIO" -C "$D" due --format json
@@ -108,7 +132,14 @@ for verb in "due" "consult list" "meeting list" "issue list"; do
 	"$NCIO" -C "$D" $verb --format csv --crlf | cat >"$T/out"
 	csv_excel "$verb"
 done
-# list keeps CRLF when redirected to a file, and gains the BOM with --crlf
+# list redirected to a file (> x.csv) is a pipe's output kept: LF, no BOM,
+# like every listing verb; --crlf gives CRLF after a BOM there too.
+"$NCIO" -C "$D" list review --format csv >"$T/out"
+csv_lf "list review > file" id
+"$NCIO" -C "$D" review list --format csv >"$T/out"
+csv_lf "review list > file" id
+"$NCIO" -C "$D" list review --format csv --crlf >"$T/out"
+csv_excel "list review --crlf > file"
 "$NCIO" -C "$D" list review --format csv --crlf | cat >"$T/out"
 csv_excel "list review"
 

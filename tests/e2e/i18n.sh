@@ -242,6 +242,113 @@ expect_grep "$T/t-out" '^reports due \(.*, version 1\):$'
 expect_grep "$T/t-out" 'done \(entry 3, 2026-07-17 10:00\)$'
 expect_grep "$T/t-out" '^prevention:$'
 expect_no_grep "$T/t-out" '受付番号|報告義務|再発防止策:'
+# The schemas' field titles (x-title-en beside each title): headings,
+# the lines of show, option help and prompts in English under C.UTF-8,
+# in Japanese under ja_JP.UTF-8 -- each line wholly in one language.
+# ascii_lines NAME FILE: every line of FILE is plain ASCII.
+ascii_lines() {
+	checks=$((checks + 1))
+	if LC_ALL=C grep -q '[^ -~]' "$2"; then
+		fail "$1: a Japanese title under LANG=C.UTF-8:"
+		sed 's/^/  /' "$2" >&2
+	fi
+}
+# title_lines NAME LINE EN JA ARGS...: line LINE of the output matches EN
+# (and is ASCII) in English, JA (and has no English word) in Japanese.
+title_lines() {
+	local name=$1 line=$2 hen=$3 hja=$4
+	shift 4
+	en -C "$D" "$@" 2>/dev/null | sed -n "${line}p" >"$T/h-en" || true
+	ja -C "$D" "$@" 2>/dev/null | sed -n "${line}p" >"$T/h-ja" || true
+	expect_grep "$T/h-en" "$hen"
+	ascii_lines "$name heading" "$T/h-en"
+	expect_grep "$T/h-ja" "$hja"
+	wholly_ja "$name heading" "$T/h-ja"
+}
+title_lines "list review" 1 '^ID +Received +Type +Division +Title +Status +Due$' \
+    '^ID +受付日 +種別 +所管課 +件名 +状況 +提出期限$' list review
+title_lines "list audit" 1 '^ID +Date +Audit type +Audit +Status$' \
+    '^ID +実施日 +監査の種類 +監査名 +状況$' list audit --columns id,date,type,title,status
+title_lines "review list" 1 '^ID +Received +Division +Title +Status +Days +Due$' \
+    '^ID +受付日 +所管課 +件名 +状況 +日数 +期限$' review list
+title_lines "audit list" 1 '^ID +Date +Audit type +Target +Status +Conformity +Answered +Uncorrected$' \
+    '^ID +実施日 +監査の種類 +対象 +状況 +適合率 +回答 +未是正$' audit list --fy 2026
+title_lines "audit show findings" 25 '^No\. +Item no\. +Grade +Correction status +Correction due +Finding$' \
+    '^No\. +項目番号 +指摘区分 +是正状況 +是正期限 +指摘内容$' audit show au-02zk
+title_lines "checklist items" 2 '^Item no\. +Category +Weight +Answer type +Item$' \
+    '^項目番号 +分類 +重み +回答形式 +項目$' checklist items --kind department --fy 2026
+title_lines "training bank list" 1 '^Item no\. +Kind +Format +Topic +Answer key +Question$' \
+    '^項目番号 +種別 +形式 +主題 +正答 +設問$' training bank list --kind test
+en -C "$D" audit show au-02zk >"$T/t-out"
+expect_grep "$T/t-out" '^Audit type: 運用面の監査  Status: フォローアップ中  Target: 戸籍住民課$'
+expect_grep "$T/t-out" '^Agreement on results: 2026-07-29 例示 和夫 \(戸籍住民課長（情報セキュリティ責任者）\)$'
+expect_grep "$T/t-out" '^Date: 2026-07-15  Chief auditor: 見本 花子$'
+expect_grep "$T/t-out" '^Findings$'
+ja -C "$D" audit show au-02zk >"$T/t-out"
+expect_grep "$T/t-out" '^監査の種類: 運用面の監査  状況: フォローアップ中  対象: 戸籍住民課$'
+expect_grep "$T/t-out" '^結果の合意: 2026-07-29 例示 和夫（戸籍住民課長（情報セキュリティ責任者））$'
+expect_grep "$T/t-out" '^実施日: 2026-07-15  主任監査員: 見本 花子$'
+expect_grep "$T/t-out" '^指摘事項$'
+en -C "$D" incident show in-s75g >"$T/t-out"
+expect_grep "$T/t-out" '^System involved: 施設予約システム'
+expect_grep "$T/t-out" '^Description: 施設予約システムの管理画面に'
+expect_grep "$T/t-out" '^Includes personal data: yes  Includes My Number data: no$'
+expect_grep "$T/t-out" 'Possibly wrongful purpose; items: '
+expect_no_grep "$T/t-out" '^(関係するシステム|事故等の内容|個人情報を含む):'
+ja -C "$D" incident show in-s75g >"$T/t-out"
+expect_grep "$T/t-out" '^関係するシステム: 施設予約システム'
+expect_grep "$T/t-out" '^事故等の内容: 施設予約システムの管理画面に'
+expect_grep "$T/t-out" '^個人情報を含む: はい　特定個人情報を含む: いいえ$|^個人情報を含む: はい  特定個人情報を含む: いいえ$'
+wholly_ja "incident show in-s75g" "$T/t-out"
+# option help made from the schema (OPT_ENUM, OPT_DATE, OPT_ORG ...)
+en -C "$D" review add --help >"$T/t-out"
+expect_grep "$T/t-out" '^ +--received DATE +Received$'
+expect_grep "$T/t-out" '^ +--org ORG +Division$'
+expect_grep "$T/t-out" '^ +--category CATEGORY +Category'
+grep -E '^ +--(title|org|received|category|system) ' "$T/t-out" >"$T/h-en" || true
+ascii_lines "review add --help" "$T/h-en"
+ja -C "$D" review add --help >"$T/t-out"
+expect_grep "$T/t-out" '^ +--received DATE +受付日$'
+expect_grep "$T/t-out" '^ +--org ORG +所管課$'
+expect_grep "$T/t-out" '^ +--category CATEGORY +区分'
+en -C "$D" incident add --help >"$T/t-out"
+expect_grep "$T/t-out" '^ +--system TEXT +the system involved$'
+expect_grep "$T/t-out" '^ +--description TEXT +what happened, in a few sentences$'
+ja -C "$D" incident add --help >"$T/t-out"
+expect_grep "$T/t-out" '^ +--system TEXT +関係するシステム$'
+expect_grep "$T/t-out" '^ +--description TEXT +事故等の内容$'
+en -C "$D" audit finding --help >"$T/t-out"
+expect_grep "$T/t-out" '^ +--due DATE +the day the correction is due$'
+ja -C "$D" audit finding --help >"$T/t-out"
+expect_grep "$T/t-out" '^ +--due DATE +是正期限$'
+# an interactive prompt is wholly in one language: the field's title, the
+# choice and the re-asking in Japanese (review_prompt.sh: in English)
+if command -v script >/dev/null; then
+	"$NCIO" init --no-git "$T/pd" >/dev/null 2>&1
+	printf '1\n\n' >"$T/answers"
+	env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=ja_JP.UTF-8 \
+	    script -qec "'$NCIO' -C '$T/pd' review add" /dev/null \
+	    <"$T/answers" 2>&1 | tr -d '\r' >"$T/tty" || true
+	expect_grep "$T/tty" '^種別:$'
+	expect_grep "$T/tty" '番号を選択 \[plan\]: '
+	expect_grep "$T/tty" '^件名: $'
+	expect_grep "$T/tty" '回答は省略できません'
+	expect_no_grep "$T/tty" 'Type:|Title:|choose|answer'
+	env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=C.UTF-8 \
+	    script -qec "'$NCIO' -C '$T/pd' review add" /dev/null \
+	    <"$T/answers" 2>&1 | tr -d '\r' >"$T/tty" || true
+	expect_grep "$T/tty" '^Type:$'
+	expect_grep "$T/tty" '^Title: $'
+	expect_no_grep "$T/tty" '種別|件名'
+fi
+# Found by running the README tour under ja_JP.UTF-8: reasons that lib/
+# puts into a message are whole translated sentences, not English words.
+expect_status 1 ja -C "$D" consult answer cs-51w2 --text x --date 2026-05-19
+expect_grep "$T/err" '回答日 2026-05-19（answered）が質問の受付日（2026-05-27）より前です$'
+wholly_ja "consult answer" "$T/err"
+expect_status 1 ja -C "$D" training export report tr-01ex -o "$T/x"
+expect_grep "$T/err" '研修実施報告書がありません: アンケートもテストも実施していないため'
+wholly_ja "training export report" "$T/err"
 # the cells a listing writes are in the language too
 ja -C "$D" training list --fy 2026 >"$T/t-out"
 expect_grep "$T/t-out" '提出 2026-04-22$'

@@ -73,39 +73,41 @@ check $CHECK entry "$F" 2 at=2026-06-19T09:35 corrections.0.was=2026-06-19T09:40
 check $CHECK timeline "$F" 2 1 3 4
 
 # --- add at a terminal: the schema's titles, re-asking what is wrong ----------------
+# Prompts in one language: the English titles (x-title-en) under this
+# C locale; i18n.sh asks in Japanese under ja_JP.UTF-8.
 cat >"$T/pty" <<'EOF'
-expect 件名: 
+expect Title: 
 send \n
 expect an answer is required
 send USBメモリの紛失\n
-expect 発生課: 
+expect Division: 
 send 存在しない課\n
 expect neither an organisation code nor a name
 send 税務課\n
-expect 発生日 \[2026-06-19\]: 
+expect Occurred \[2026-06-19\]: 
 send 令和8年6月18日\n
-expect 発見日 \[2026-06-18\]: 
+expect Discovered \[2026-06-18\]: 
 send \n
-expect 事故等の分類:
+expect Incident category:
 expect 3\) loss +紛失・盗難
 send 紛失・盗難\n
-expect 重大度
+expect Severity
 send 2\n
-expect 事故等の内容
+expect Description
 send 課税資料を保存したUSBメモリが見当たらない。\n
-expect 個人情報を含む \(y/n\)
+expect Includes personal data \(y/n\)
 send y\n
-expect 特定個人情報を含む
+expect Includes My Number data
 send n\n
-expect 本人の数
+expect People affected
 send -3\n
-expect 本人の数
+expect People affected
 send 12\n
-expect 要配慮個人情報を含む
+expect Includes sensitive data
 send n\n
-expect 財産的被害
+expect Possible financial damage
 send はい\n
-expect 不正の目的
+expect Possibly wrongful purpose
 send n\n
 expect in-[0-9a-z]{8}
 wait 0

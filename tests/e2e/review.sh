@@ -42,9 +42,9 @@ expect_grep "$f" "^  personal_info: true$"
 # Missing fields are all listed; nothing is written.
 n0=$(count)
 expect_status 1 "$NCIO" -C "$D" review add --no-input --received 2026-05-01
-expect_grep "$T/err" "missing required fields: --title \(件名\), --org \(所管課\), --category"
+expect_grep "$T/err" "missing required fields: --title \(Title\), --org \(Division\), --category"
 expect_status 1 "$NCIO" -C "$D" review add --title x --org hoiku </dev/null
-expect_grep "$T/err" "missing required fields: --received \(受付日\), --category"
+expect_grep "$T/err" "missing required fields: --received \(Received\), --category"
 # Bad values: unknown organisation, costs, dates, a My Number.
 expect_status 2 "$NCIO" -C "$D" review add --no-input --title t --org 存在しない課 \
     --received 2026-05-01 --category new
@@ -142,8 +142,8 @@ expect_status 0 "$NCIO" -C "$D" review decide "$plan" --result conditional \
     --condition 稼働前に脆弱性診断を実施し、結果を情報政策課に報告すること。 \
     --condition 調達に当たっては複数者から見積りを徴すること。 \
     --date 2026-04-20 --notice-no 12
-expect_grep "$T/out" "^判定: 条件付可$"
-expect_grep "$T/out" "^決裁区分: 企画部長 \(department-head\)$"
+expect_grep "$T/out" "^Result: 条件付可$"
+expect_grep "$T/out" "^Approver: 企画部長 \(department-head\)$"
 expect_grep "$T/out" "経費 20,000,000円 \(total\) < 50,000,000円"
 expect_grep "$f" "^  approver: department-head$"
 expect_grep "$f" "^  date: 2026-04-20$"
@@ -193,7 +193,7 @@ expect_no_grep "$T/out" "決裁区分"
 
 # --- list ------------------------------------------------------------------
 expect_status 0 "$NCIO" -C "$D" review list --fy 2026 --as-of 2026-12-01
-expect_grep "$T/out" "^ID +受付日 +所管課 +件名 +状況 +Days +Due$"
+expect_grep "$T/out" "^ID +Received +Division +Title +Status +Days +Due$"
 expect_grep "$T/out" "^$plan +2026-04-10 +保育課 +保育園業務支援システムの更新 +決定済 +10$"
 expect_status 0 "$NCIO" -C "$D" review list --status 決定済 --type plan
 checks=$((checks + 1))
@@ -315,9 +315,9 @@ checks=$((checks + 1))
 
 # --- summary ---------------------------------------------------------------
 expect_status 0 "$NCIO" -C "$D" review summary --fy 2026
-expect_grep "$T/out" "^種別 +情報化企画審査 +3 +60 +"
+expect_grep "$T/out" "^Type +情報化企画審査 +3 +60 +"
 expect_grep "$T/out" "^ +調達実施支援 +1 +5"
-expect_grep "$T/out" "^判定 +可 +1 "
+expect_grep "$T/out" "^Result +可 +1 "
 expect_grep "$T/out" "^ +条件付可 +1 "
 expect_grep "$T/out" "^Department +こども家庭部 +2 "
 expect_grep "$T/out" "median days from receipt to decision 9\.5 \(2 decided\)"

@@ -1,6 +1,7 @@
 #!/bin/bash
 # review add at a terminal (cmd/prompt.c): prompts from the schema's
-# Japanese titles, choices with labels, defaults, re-asking with the reason
+# titles (English under this C locale, x-title-en; Japanese under
+# ja_JP.UTF-8, tests/e2e/i18n.sh), choices with labels, defaults, re-asking with the reason
 # without losing earlier answers, and Ctrl-D / Ctrl-C cancelling with
 # nothing written.  Driven through a pseudo-terminal by script(1).
 . "$(dirname "$0")/lib/common.bash"
@@ -31,17 +32,17 @@ count() { find "$D/reviews" -name '*.yaml' 2>/dev/null | wc -l; }
 checks=$((checks + 1))
 script -qec "'$NCIO' -C '$D' review add" /dev/null <"$T/answers" \
     >"$T/tty" 2>&1 || fail "interactive add failed: $(cat "$T/tty")"
-expect_grep "$T/tty" "種別:"
+expect_grep "$T/tty" "Type:"
 expect_grep "$T/tty" "1\) plan +情報化企画審査"
 expect_grep "$T/tty" "not one of the choices"
-expect_grep "$T/tty" "件名: "
+expect_grep "$T/tty" "Title: "
 expect_grep "$T/tty" "an answer is required"
 expect_grep "$T/tty" "'存在しない課' is neither an organisation code nor a name"
-expect_grep "$T/tty" "受付日 \[[0-9]{4}-[0-9]{2}-[0-9]{2}\]: "
+expect_grep "$T/tty" "Received \[[0-9]{4}-[0-9]{2}-[0-9]{2}\]: "
 expect_grep "$T/tty" "day 30 out of range for February"
 expect_grep "$T/tty" "'誰か' is not a team member id or name"
 expect_grep "$T/tty" "3\) modification +改修"
-expect_grep "$T/tty" "初期経費（税込・円） \[0\]: "
+expect_grep "$T/tty" "Initial cost \(yen, incl. tax\) \[0\]: "
 expect_grep "$T/tty" "an amount cannot be negative"
 expect_grep "$T/tty" "answer y \(はい\) or n \(いいえ\)"
 id=$(grep -Eo 'rv-[0-9a-z]{8}' "$T/tty" | head -n 1)

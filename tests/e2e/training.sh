@@ -247,7 +247,7 @@ cmp -s "$O/r1.docx" "$O/r2.docx" || fail "report not deterministic"
 run 1 export report "$HEAD" -o "$O/none/"
 expect_grep "$T/err" "it had neither a survey nor a test, so it needs no report"
 run 1 export report "$SYSTEM" -o "$O/none/"
-expect_grep "$T/err" "no 研修実施報告書 for '令和8年度 システム担当者向け情報セキュリティ研修' \($SYSTEM\): it has no survey or test results"
+expect_grep "$T/err" "no training report for '令和8年度 システム担当者向け情報セキュリティ研修' \($SYSTEM\): it has no survey or test results"
 expect_grep "$T/err" '^nerima-cio: nothing was written|^nothing was written$'
 run 1 export report "$NURSERY" "$SYSTEM" -o "$O/none/"
 [ -z "$(ls "$O/none" 2>/dev/null)" ] || fail "a refused export wrote files"

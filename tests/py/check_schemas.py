@@ -42,7 +42,8 @@ SUBSET = {"$schema", "$id", "$ref", "$defs", "type", "properties",
           "format", "minimum", "maximum", "minLength", "maxLength", "items",
           "minItems", "maxItems", "title", "description", "default",
           "x-kind", "x-dir", "x-id-prefix", "x-fy-field", "x-title-field",
-          "x-columns", "x-ref", "x-enum-titles", "x-option", "x-add"}
+          "x-columns", "x-ref", "x-enum-titles", "x-option", "x-add",
+          "x-title-en"}
 
 problems = []
 
@@ -270,6 +271,17 @@ def check_schema_conventions(S):
             if isinstance(sub.get("items"), dict) and \
                     not sub["items"].get("title"):
                 problem(path, "%s/items: no title" % where)
+            # Every title is shown by the program (headings, option help,
+            # prompts): under a locale other than Japanese in English.
+            if "title" in sub:
+                en = sub.get("x-title-en")
+                if not isinstance(en, str) or not en.strip() or \
+                        not en.isascii():
+                    problem(path, "%s: title '%s' has no x-title-en (its "
+                            "English, for the user interface)"
+                            % (where, sub["title"]))
+            elif "x-title-en" in sub:
+                problem(path, "%s: x-title-en without a title" % where)
             if "pattern" in sub:
                 pat = sub["pattern"]
                 if posix.compile(pat) is None:
