@@ -1049,11 +1049,19 @@ merge_impl(struct docx_table *t, size_t row, size_t col, size_t nrows,
 	return 0;
 }
 
-/* What a cell's width must hold, in twips: text at its size, margins. */
-#define CELL_MARGINS	(2 * 108 + 40)
+/*
+ * Cell margins, twips each side: Word's default (1.9 mm), and the narrow
+ * ones (1 mm) a dense table takes when its words do not fit otherwise
+ * (eight columns of whole words in a portrait page).  CELL_SLACK is the
+ * room a cell keeps beyond its text for borders and rounding.
+ */
+#define CELL_MARGIN		108
+#define CELL_MARGIN_NARROW	57
+#define CELL_SLACK		40
 
+/* What a cell's width must hold, in twips: text at its size, margins. */
 static unsigned
-cell_twips(unsigned hundredths, const struct cell *c)
+cell_twips(unsigned hundredths, const struct cell *c, unsigned margin)
 {
 	unsigned	size = c->styled && c->style.size != 0 ? c->style.size :
 			    BODY_SIZE;
@@ -1061,7 +1069,76 @@ cell_twips(unsigned hundredths, const struct cell *c)
 	if (hundredths == 0)
 		return 0;
 	return (unsigned)twips((int)(hundredths * size / BODY_SIZE)) +
-	    CELL_MARGINS;
+	    2 * margin + CELL_SLACK;
+}
+
+/*
+ * A column of names: every line of its body at most this wide (hundredths
+ * of a character), 総合福祉事務所（見本B）, 西部地域まちづくり課,
+ * フォローアップ中.
+ */
+#define NAME_MAX	1300
+
+/*
+ * The columns of t measured with the given cell margins, the sum of their
+ * minimums.  With names, a column of names (above) may not be narrower
+ * than its widest line; otherwise a cell's text stays whole up to four
+ * characters in the body, eight in a header.
+ */
+static unsigned long
+measure_cols(struct textfit_col *cols, const struct docx_table *t,
+    unsigned margin, int names)
+{
+	const struct cell	*c;
+	unsigned long		 sum = 0;
+	unsigned		*body;
+	size_t			 r, k;
+	unsigned		 nat, min, four, w;
+	int			 header;
+
+	if ((body = calloc(t->ncols, sizeof *body)) == NULL)
+		names = 0;
+	four = (unsigned)twips(400) + 2 * margin + CELL_SLACK;
+	for (k = 0; k < t->ncols; k++) {
+		memset(&cols[k], 0, sizeof cols[k]);
+		cols[k].empty = 1;
+	}
+	for (r = 0; r < t->nrows; r++) {
+		header = r < t->header_rows;
+		for (k = 0; k < t->ncols; k++) {
+			c = cell_at(t, r, k);
+			/* A cell over several columns does not size one. */
+			if (c->covered || c->cspan > 1 || c->text == NULL ||
+			    *c->text == '\0')
+				continue;
+			w = textfit_width(c->text);
+			nat = cell_twips(w, c, margin);
+			min = cell_twips(textfit_min(c->text, header ? 800 :
+			    400), c, margin);
+			if (nat > cols[k].natural)
+				cols[k].natural = nat;
+			if (min > cols[k].min)
+				cols[k].min = min;
+			if (!header) {
+				cols[k].empty = 0;
+				if (names && w > body[k])
+					body[k] = w;
+			}
+		}
+	}
+	for (k = 0; k < t->ncols; k++) {
+		/* Room for four characters to be written in by hand. */
+		if (cols[k].empty && cols[k].min < four)
+			cols[k].min = four;
+		if (names && !cols[k].empty && body[k] <= NAME_MAX &&
+		    cols[k].natural > cols[k].min)
+			cols[k].min = cols[k].natural;
+		cols[k].weight = t->auto_widths ? (cols[k].natural > 0 ?
+		    cols[k].natural : (unsigned)twips(400)) : t->weights[k];
+		sum += cols[k].min;
+	}
+	free(body);
+	return sum;
 }
 
 /*
@@ -1071,17 +1148,31 @@ cell_twips(unsigned hundredths, const struct cell *c)
  * characters — and textfit_columns() shares the text width out.  The
  * caller's weights (or, without any, the content's own widths) size the
  * columns left empty for filling in and share what room is left.
+ *
+ * A column of names (a division, a system, a status: 西部地域まちづくり課,
+ * 文書管理システム, フォローアップ中) keeps them whole when the table
+ * allows it, with Word's cell margins or, in a dense table, narrow ones;
+ * only when even that does not fit are they left to wrap, and the narrow
+ * margins taken only when the other minimums need them.  *margin is the
+ * cell margin the widths were made for.
  */
 static void
 table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
-    int *fits)
+    int *fits, unsigned *margin)
 {
+	static const struct {
+		unsigned	margin;
+		int		names;
+	} pass[] = {
+		{ CELL_MARGIN, 1 },
+		{ CELL_MARGIN_NARROW, 1 },
+		{ CELL_MARGIN, 0 },
+		{ CELL_MARGIN_NARROW, 0 },
+	};
 	struct textfit_col	*cols;
-	const struct cell	*c;
-	size_t			 r, k;
-	unsigned		 nat, min;
-	int			 header;
+	size_t			 k, p;
 
+	*margin = CELL_MARGIN;
 	if ((cols = calloc(t->ncols, sizeof *cols)) == NULL) {
 		for (k = 0; k < t->ncols; k++) {
 			grid[k] = total / (unsigned)t->ncols;
@@ -1091,34 +1182,11 @@ table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
 		    (unsigned)t->ncols;
 		return;
 	}
-	for (k = 0; k < t->ncols; k++)
-		cols[k].empty = 1;
-	for (r = 0; r < t->nrows; r++) {
-		header = r < t->header_rows;
-		for (k = 0; k < t->ncols; k++) {
-			c = cell_at(t, r, k);
-			/* A cell over several columns does not size one. */
-			if (c->covered || c->cspan > 1 || c->text == NULL ||
-			    *c->text == '\0')
-				continue;
-			nat = cell_twips(textfit_width(c->text), c);
-			min = cell_twips(textfit_min(c->text, header ? 800 :
-			    400), c);
-			if (nat > cols[k].natural)
-				cols[k].natural = nat;
-			if (min > cols[k].min)
-				cols[k].min = min;
-			if (!header)
-				cols[k].empty = 0;
-		}
-	}
-	for (k = 0; k < t->ncols; k++) {
-		/* Room for four characters to be written in by hand. */
-		if (cols[k].empty && cols[k].min < (unsigned)twips(400) +
-		    CELL_MARGINS)
-			cols[k].min = (unsigned)twips(400) + CELL_MARGINS;
-		cols[k].weight = t->auto_widths ? (cols[k].natural > 0 ?
-		    cols[k].natural : (unsigned)twips(400)) : t->weights[k];
+	for (p = 0; p < sizeof pass / sizeof pass[0]; p++) {
+		*margin = pass[p].margin;
+		if (measure_cols(cols, t, pass[p].margin, pass[p].names) <=
+		    total)
+			break;
 	}
 	textfit_columns(grid, cols, t->ncols, total);
 	for (k = 0; k < t->ncols; k++)
@@ -1128,8 +1196,8 @@ table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
 
 static void
 put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
-    const int *fits, size_t row, size_t col, const struct cell *origin,
-    int cont)
+    const int *fits, unsigned margin, size_t row, size_t col,
+    const struct cell *origin, int cont)
 {
 	struct docx_para_style	 ps;
 	size_t			 span, k;
@@ -1158,7 +1226,7 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	if (text != NULL && *text != '\0' && strpbrk(text, "\r\n") == NULL &&
 	    (textfit_is_unbreakable(text) || (header &&
 	    textfit_width(text) <= 800))) {
-		need = cell_twips(textfit_width(text), origin);
+		need = cell_twips(textfit_width(text), origin, margin);
 		nowrap = span == 1 ? fits[col] && need <= w : need <= w;
 	}
 	/* CT_TcPr order: tcW, gridSpan, vMerge, shd, noWrap, vAlign. */
@@ -1195,7 +1263,7 @@ static int
 table_impl(struct docx *d, const struct docx_table *t)
 {
 	struct buf	 b = BUF_INIT;
-	unsigned	*grid = NULL, total;
+	unsigned	*grid = NULL, total, margin;
 	int		*fits = NULL;
 	const struct cell *c;
 	size_t		 r, k;
@@ -1213,7 +1281,7 @@ table_impl(struct docx *d, const struct docx_table *t)
 		return error_set(NC_ENOMEM, "out of memory");
 	}
 	total = page_text_twips(&d->page);
-	table_grid(grid, t, total, fits);
+	table_grid(grid, t, total, fits, &margin);
 	/* Two tables in a row would be joined into one by Word. */
 	if (d->last_table)
 		buf_puts(&b, "<w:p/>");
@@ -1226,8 +1294,12 @@ table_impl(struct docx *d, const struct docx_table *t)
 	    "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
 	    "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
 	    "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
-	    "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
-	    "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" "
+	    "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>");
+	if (margin != CELL_MARGIN)
+		buf_printf(&b, "<w:tblCellMar><w:left w:w=\"%u\" "
+		    "w:type=\"dxa\"/><w:right w:w=\"%u\" w:type=\"dxa\"/>"
+		    "</w:tblCellMar>", margin, margin);
+	buf_puts(&b, "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" "
 	    "w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" "
 	    "w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
 	for (k = 0; k < t->ncols; k++)
@@ -1241,12 +1313,12 @@ table_impl(struct docx *d, const struct docx_table *t)
 		for (k = 0; k < t->ncols; ) {
 			c = cell_at(t, r, k);
 			if (!c->covered) {
-				put_cell(&b, t, grid, fits, r, k, c, 0);
+				put_cell(&b, t, grid, fits, margin, r, k, c, 0);
 				k += c->cspan > 1 ? c->cspan : 1;
 			} else if (c->ocol == k) {
 				/* Below the origin of a vertical merge. */
 				c = cell_at(t, c->orow, c->ocol);
-				put_cell(&b, t, grid, fits, r, k, c, 1);
+				put_cell(&b, t, grid, fits, margin, r, k, c, 1);
 				k += c->cspan > 1 ? c->cspan : 1;
 			} else
 				k++;	/* cannot happen: spans are skipped */

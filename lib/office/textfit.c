@@ -32,12 +32,19 @@ cp_width(uint32_t cp)
 	return cp == TEXT_BADCP ? 1 : text_cp_width(cp);
 }
 
-/* Hundredths of a character a code point takes (see textfit.h). */
+/*
+ * Hundredths of a character a code point takes (see textfit.h).  The
+ * wide Latin glyphs take TEXTFIT_WIDE: "%" is 0.83 of a character in
+ * Century, and "100.0%" measured at 0.6 a glyph wrapped to "100.0 / %".
+ */
 static unsigned
 cp_hundredths(uint32_t cp)
 {
 	int	w = cp_width(cp);
 
+	if (w == 1 && cp < 0x80 && strchr("%@MWmw", (int)cp) != NULL &&
+	    cp != 0)
+		return TEXTFIT_WIDE;
 	return w == 2 ? 100 : w == 1 ? TEXTFIT_HALF : 0;
 }
 
@@ -236,7 +243,7 @@ textfit_min(const char *s, unsigned short_limit)
 	for (i = 0; i <= n; i++) {
 		if (i < n && cp_width(v[i]) == 1 && v[i] != ' ' &&
 		    !is_newline(v[i])) {
-			run += TEXTFIT_HALF;
+			run += cp_hundredths(v[i]);
 			continue;
 		}
 		if (run > best)
@@ -279,10 +286,10 @@ textfit_lines(const char *s, unsigned width)
 		}
 		if (cp_width(v[i]) == 1) {
 			/* a half-width word moves whole to the next line */
-			u = TEXTFIT_HALF;
+			u = cp_hundredths(v[i]);
 			while (j < n && cp_width(v[j]) == 1 && v[j] != ' ' &&
 			    !is_newline(v[j])) {
-				u += TEXTFIT_HALF;
+				u += cp_hundredths(v[j]);
 				j++;
 			}
 		} else

@@ -10,6 +10,8 @@
  * "令和8年11月30日" where the fonts are a little wider than assumed.
  */
 #define TEXTFIT_HALF	60
+/* The wide ones among them, % @ M W m w (Century's % is 0.83). */
+#define TEXTFIT_WIDE	90
 /*
  * Word and LibreOffice space Japanese apart from Latin letters and digits
  * next to it (autoSpaceDE/DN, on by default): a quarter of a character

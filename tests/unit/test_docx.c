@@ -1053,14 +1053,31 @@ grid_of(const char *xml, int nth, unsigned *w, size_t ncols)
 	}
 }
 
+/* The cell margin of the n-th table: 108 (Word's), or its own. */
+static unsigned
+margin_of(const char *xml, int nth)
+{
+	const char	*p = xml, *end, *m;
+
+	for (; nth >= 0; nth--)
+		assert_non_null(p = strstr(p + 1, "<w:tbl><w:tblPr>"));
+	assert_non_null(end = strstr(p, "</w:tblPr>"));
+	if ((m = strstr(p, "<w:tblCellMar><w:left w:w=\"")) == NULL || m > end)
+		return 108;
+	return (unsigned)strtoul(m + strlen("<w:tblCellMar><w:left w:w=\""),
+	    NULL, 10);
+}
+
 /*
  * Twips one line of text takes in a cell at body size, with margins:
  * half-width characters at 0.6 of a character (textfit.h).
  */
+static unsigned margin = 108;
+
 static unsigned
 need(const char *s)
 {
-	return textfit_width(s) * 210 / 100 + 2 * 108;
+	return textfit_width(s) * 210 / 100 + 2 * margin;
 }
 
 static void
@@ -1100,6 +1117,8 @@ test_tables(void **state)
 	total = 0;
 	for (i = 0; i < 3; i++) {
 		grid_of(xml, (int)i, w, 6);
+		/* with its own cell margins, Word's or narrow ones */
+		margin = margin_of(xml, (int)i);
 		total = 0;
 		for (k = 0; k < 6; k++)
 			total += w[k];
@@ -1401,6 +1420,94 @@ test_outline_labels(void **state)
 	assert_int_equal(docx_outline_label(out, 3, 2, 10), NC_EINVALID);
 }
 
+/*
+ * Names stay whole where the table allows it (issue 18): a division of
+ * ten characters in a table of four columns with Word's cell margins;
+ * the eight columns of the audit results' 実施状況 in 9pt with narrow
+ * ones (フォローアップ中 and 文書管理システム broke mid-word); and a
+ * rate of 100.0% is measured with its wide % (it wrapped to "%" alone).
+ */
+static void
+test_table_names(void **state)
+{
+	static const unsigned	 w4[4] = { 10, 20, 10, 60 };
+	static const char *const h8[8] = { "番号", "監査対象", "種類",
+	    "実施日", "項目", "適合率\n（%）", "指摘", "状況" };
+	static const unsigned	 w8[8] = { 4, 26, 16, 10, 5, 8, 5, 26 };
+	static const char *const r8[][8] = {
+		{ "1", "戸籍住民課", "運用面", "R8.7.15", "59", "93.6", "5",
+		    "フォローアップ中" },
+		{ "3", "総務課\n文書管理システム", "システム面", "R8.9.10",
+		    "23", "100.0", "1", "実施中" },
+		{ "7", "戸籍住民課", "フォローアップ", "R9.1.20", "－", "－",
+		    "4", "実施中" },
+	};
+	struct docx_para_style	 small;
+	struct docx_table	*t;
+	struct docx		*d;
+	char			*xml, path[512];
+	size_t			 len, r, k;
+	unsigned		 w[8];
+
+	(void)state;
+	assert_true(textfit_width("100.0%") > textfit_width("100.00"));
+	assert_int_equal(docx_new(&d, NULL), 0);
+	assert_int_equal(docx_table_new(&t, 4, w4), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	assert_int_equal(docx_table_cell(t, 0, 0, "課", NULL), 0);
+	assert_int_equal(docx_table_cell(t, 0, 3, "「いいえ」の項目", NULL), 0);
+	assert_int_equal(docx_table_cell(t, 1, 0, "西部地域まちづくり課", NULL),
+	    0);
+	assert_int_equal(docx_table_cell(t, 1, 1, "西部地域まちづくり台帳データ"
+	    "入力業務委託", NULL), 0);
+	assert_int_equal(docx_table_cell(t, 1, 2, "契約等の締結前", NULL), 0);
+	assert_int_equal(docx_table_cell(t, 1, 3, "No.15　契約終了後も守秘義務"
+	    "が続くことを、委託事業者等に確認した。", NULL), 0);
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
+
+	memset(&small, 0, sizeof small);
+	small.size = 18;
+	assert_int_equal(docx_table_new(&t, 8, w8), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	for (k = 0; k < 8; k++)
+		assert_int_equal(docx_table_cell(t, 0, k, h8[k], &small), 0);
+	for (r = 0; r < NELEM(r8); r++)
+		for (k = 0; k < 8; k++)
+			assert_int_equal(docx_table_cell(t, r + 1, k, r8[r][k],
+			    &small), 0);
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
+	assert_int_equal(docx_to_mem(&xml, &len, d), 0);
+	free(xml);
+	xsnprintf(path, sizeof path, "%s/names.docx", sample_dir());
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	xml = zip_part(path, "word/document.xml");
+
+	grid_of(xml, 0, w, 4);
+	margin = margin_of(xml, 0);
+	assert_int_equal(margin, 108);
+	assert_true(w[0] >= need("西部地域まちづくり課"));
+	assert_true(w[2] >= need("契約等の締結前"));
+	assert_true(w[3] > w[1]);
+
+	grid_of(xml, 1, w, 8);
+	margin = margin_of(xml, 1);
+	assert_int_equal(margin, 57);
+	for (k = 0; k < 8; k++)
+		for (r = 0; r < NELEM(r8); r++) {
+			const char	*s = r8[r][k], *nl = strchr(s, '\n');
+
+			if (nl != NULL)
+				s = nl + 1;
+			assert_true(w[k] >= textfit_width(s) * 18 / 21 * 210 /
+			    100 + 2 * margin);
+		}
+	free(xml);
+	margin = 108;
+}
+
 static void
 test_measure(void **state)
 {
@@ -1484,6 +1591,7 @@ main(void)
 		cmocka_unit_test(test_sticky_mid_document),
 		cmocka_unit_test(test_api_errors),
 		cmocka_unit_test(test_tables),
+		cmocka_unit_test(test_table_names),
 		cmocka_unit_test(test_charts),
 		cmocka_unit_test(test_outline_labels),
 		cmocka_unit_test(test_measure),
