@@ -1771,10 +1771,11 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 		}
 	}
 	if (wi >= 0 && worst < 1)
-		buf_printf(out, "%s %s の適合率が平均 %.1f%% と最も低い。次年度"
-		    "はこの章の監査項目を重点的に確認し、所属点検の項目にも反映"
-		    "することを提案する。\n", strcmp(y->ch.key[wi],
-		    y->ch.title[wi]) ? y->ch.key[wi] : "", y->ch.title[wi],
+		buf_printf(out, "「%s%s%s」の適合率が平均 %.1f%% と最も低い。"
+		    "次年度はこの章の監査項目を重点的に確認し、所属点検の項目に"
+		    "も反映することを提案する。\n", strcmp(y->ch.key[wi],
+		    y->ch.title[wi]) ? y->ch.key[wi] : "", strcmp(y->ch.key[wi],
+		    y->ch.title[wi]) ? " " : "", y->ch.title[wi],
 		    worst * 100.0);
 	if (nas.len > 0)
 		buf_printf(out, "監査項目 %s は、使用した全ての監査で該当なし"

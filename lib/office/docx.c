@@ -1074,34 +1074,48 @@ cell_twips(unsigned hundredths, const struct cell *c, unsigned margin)
 
 /*
  * A column of names: every line of its body at most this wide (hundredths
- * of a character), 総合福祉事務所（見本B）, 西部地域まちづくり課,
+ * of a character), 最高情報セキュリティアドバイザー, 西部地域まちづくり課,
  * フォローアップ中.
  */
-#define NAME_MAX	1300
+#define NAME_MAX	1600
+/*
+ * What the names may leave the columns of running text: twelve
+ * characters a line (or all of a shorter text).
+ */
+#define TEXT_ROOM	1200
+
+struct colfit {
+	unsigned	cap;		/* its names up to this wide kept whole */
+	unsigned	kept;		/* the widest name kept, hundredths */
+	unsigned	head;		/* widest header line, hundredths */
+	unsigned	room;		/* twips its running text should get */
+	unsigned	base;		/* and most of what it gets without names */
+	unsigned	namemin;	/* twips its names kept whole take */
+	int		hname;		/* its header kept whole */
+};
 
 /*
  * The columns of t measured with the given cell margins, the sum of their
- * minimums.  With names, a column of names (above) may not be narrower
- * than its widest line; otherwise a cell's text stays whole up to four
- * characters in the body, eight in a header.
+ * minimums.  A column marked name in fit[] may not be narrower than its
+ * widest line; otherwise a cell's text stays whole up to four characters
+ * in the body, eight in a header.
  */
 static unsigned long
-measure_cols(struct textfit_col *cols, const struct docx_table *t,
-    unsigned margin, int names)
+measure_cols(struct textfit_col *cols, struct colfit *fit,
+    const struct docx_table *t, unsigned margin)
 {
 	const struct cell	*c;
 	unsigned long		 sum = 0;
-	unsigned		*body;
 	size_t			 r, k;
-	unsigned		 nat, min, four, w;
+	unsigned		 nat, min, four, w, room;
 	int			 header;
 
-	if ((body = calloc(t->ncols, sizeof *body)) == NULL)
-		names = 0;
 	four = (unsigned)twips(400) + 2 * margin + CELL_SLACK;
 	for (k = 0; k < t->ncols; k++) {
 		memset(&cols[k], 0, sizeof cols[k]);
 		cols[k].empty = 1;
+		fit[k].kept = fit[k].head = fit[k].room = 0;
+		fit[k].namemin = 0;
 	}
 	for (r = 0; r < t->nrows; r++) {
 		header = r < t->header_rows;
@@ -1119,26 +1133,64 @@ measure_cols(struct textfit_col *cols, const struct docx_table *t,
 				cols[k].natural = nat;
 			if (min > cols[k].min)
 				cols[k].min = min;
-			if (!header) {
-				cols[k].empty = 0;
-				if (names && w > body[k])
-					body[k] = w;
+			if (header) {
+				/* 所管課の再発防止策, not 所管課の再発防止／策 */
+				if (fit[k].hname && w <= NAME_MAX &&
+				    nat > cols[k].min)
+					cols[k].min = nat;
+				if (w > fit[k].head)
+					fit[k].head = w;
+				continue;
 			}
+			cols[k].empty = 0;
+			if (w <= fit[k].cap && nat > fit[k].namemin)
+				fit[k].namemin = nat;
+			if (w <= fit[k].cap && w > fit[k].kept)
+				fit[k].kept = w;
+			room = cell_twips(w < TEXT_ROOM ? w : TEXT_ROOM, c,
+			    margin);
+			if (room > fit[k].room)
+				fit[k].room = room;
 		}
 	}
 	for (k = 0; k < t->ncols; k++) {
 		/* Room for four characters to be written in by hand. */
 		if (cols[k].empty && cols[k].min < four)
 			cols[k].min = four;
-		if (names && !cols[k].empty && body[k] <= NAME_MAX &&
-		    cols[k].natural > cols[k].min)
-			cols[k].min = cols[k].natural;
+		if (fit[k].namemin > cols[k].min)
+			cols[k].min = fit[k].namemin;
 		cols[k].weight = t->auto_widths ? (cols[k].natural > 0 ?
 		    cols[k].natural : (unsigned)twips(400)) : t->weights[k];
 		sum += cols[k].min;
 	}
-	free(body);
 	return sum;
+}
+
+/*
+ * Widths for the columns as fit[] marks them, with the given margins: 1
+ * when the minimums fit and every column of running text gets its room.
+ */
+static int
+try_grid(unsigned *grid, int *fits, struct textfit_col *cols,
+    struct colfit *fit, const struct docx_table *t, unsigned total,
+    unsigned margin, int last)
+{
+	size_t	k;
+	int	ok, named = 0;
+
+	ok = measure_cols(cols, fit, t, margin) <= total;
+	if (!ok && !last)
+		return 0;
+	textfit_columns(grid, cols, t->ncols, total);
+	for (k = 0; k < t->ncols; k++) {
+		fits[k] = grid[k] >= cols[k].min;
+		named |= fit[k].cap > 0 || fit[k].hname;
+	}
+	for (k = 0; k < t->ncols && named; k++)
+		if (!cols[k].empty && cols[k].natural > cols[k].min &&
+		    grid[k] < fit[k].room && grid[k] < fit[k].base)
+			ok = 0;
+	return ok || last;
 }
 
 /*
@@ -1151,47 +1203,76 @@ measure_cols(struct textfit_col *cols, const struct docx_table *t,
  *
  * A column of names (a division, a system, a status: 西部地域まちづくり課,
  * 文書管理システム, フォローアップ中) keeps them whole when the table
- * allows it, with Word's cell margins or, in a dense table, narrow ones;
- * only when even that does not fit are they left to wrap, and the narrow
- * margins taken only when the other minimums need them.  *margin is the
- * cell margin the widths were made for.
+ * allows it, with Word's cell margins or, in a dense table, narrow ones,
+ * as long as the running text beside them keeps twelve characters a
+ * line or most (85%) of what it has without them; when not, the widest
+ * name kept (or heading) is left to wrap and the others tried again.  *margin is the cell margin the widths were made
+ * for.
  */
 static void
 table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
     int *fits, unsigned *margin)
 {
-	static const struct {
-		unsigned	margin;
-		int		names;
-	} pass[] = {
-		{ CELL_MARGIN, 1 },
-		{ CELL_MARGIN_NARROW, 1 },
-		{ CELL_MARGIN, 0 },
-		{ CELL_MARGIN_NARROW, 0 },
-	};
 	struct textfit_col	*cols;
-	size_t			 k, p;
+	struct colfit		*fit;
+	size_t			 k, widest;
+	unsigned		 wmax;
+	int			 named;
 
 	*margin = CELL_MARGIN;
-	if ((cols = calloc(t->ncols, sizeof *cols)) == NULL) {
+	cols = calloc(t->ncols, sizeof *cols);
+	fit = calloc(t->ncols, sizeof *fit);
+	if (cols == NULL || fit == NULL) {
 		for (k = 0; k < t->ncols; k++) {
 			grid[k] = total / (unsigned)t->ncols;
 			fits[k] = 0;
 		}
 		grid[t->ncols - 1] += total - total / (unsigned)t->ncols *
 		    (unsigned)t->ncols;
-		return;
+		goto done;
 	}
-	for (p = 0; p < sizeof pass / sizeof pass[0]; p++) {
-		*margin = pass[p].margin;
-		if (measure_cols(cols, t, pass[p].margin, pass[p].names) <=
-		    total)
-			break;
-	}
+	/* without names first: what the running text gets then */
+	*margin = measure_cols(cols, fit, t, CELL_MARGIN) <= total ?
+	    CELL_MARGIN : CELL_MARGIN_NARROW;
+	if (*margin != CELL_MARGIN)
+		measure_cols(cols, fit, t, *margin);
 	textfit_columns(grid, cols, t->ncols, total);
-	for (k = 0; k < t->ncols; k++)
-		fits[k] = grid[k] >= cols[k].min;
+	for (k = 0; k < t->ncols; k++) {
+		fit[k].base = grid[k] / 100 * 85;
+		fit[k].cap = cols[k].empty ? 0 : NAME_MAX;
+		fit[k].hname = fit[k].head > 800 && fit[k].head <= NAME_MAX;
+	}
+	for (;;) {
+		for (k = named = 0; k < t->ncols; k++)
+			named |= fit[k].cap > 0 || fit[k].hname;
+		*margin = CELL_MARGIN;
+		if (try_grid(grid, fits, cols, fit, t, total, *margin, 0))
+			break;
+		*margin = CELL_MARGIN_NARROW;
+		if (try_grid(grid, fits, cols, fit, t, total, *margin, !named))
+			break;
+		/* the widest names wrap; the others are tried again */
+		for (k = 0, widest = t->ncols, wmax = 0; k < t->ncols; k++) {
+			if (fit[k].cap > 0 && (widest == t->ncols ||
+			    fit[k].kept > wmax)) {
+				widest = k;
+				wmax = fit[k].kept;
+			}
+			if (fit[k].hname && (widest == t->ncols ||
+			    fit[k].head > wmax)) {
+				widest = k;
+				wmax = fit[k].head;
+			}
+		}
+		if (fit[widest].hname && fit[widest].head == wmax)
+			fit[widest].hname = 0;
+		else
+			fit[widest].cap = fit[widest].kept > 500 ?
+			    fit[widest].kept - 1 : 0;
+	}
+done:
 	free(cols);
+	free(fit);
 }
 
 static void
@@ -1204,6 +1285,7 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	unsigned		 w = 0, need;
 	int			 header = row < t->header_rows, nowrap = 0;
 	const char		*text = cont ? NULL : origin->text;
+	char			*broken = NULL;
 
 	span = origin->cspan > 1 ? origin->cspan : 1;
 	for (k = col; k < col + span; k++)
@@ -1221,6 +1303,31 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 		 * right, everything else left.
 		 */
 		ps.align = textfit_is_number(text) ? DOCX_RIGHT : DOCX_LEFT;
+	}
+	/*
+	 * A name too wide for its cell (its column's names did not all fit)
+	 * breaks where a reader would break it, not before its last
+	 * character: 標準化・／他システム連携, 建築指導／担当課.
+	 */
+	if (text != NULL && *text != '\0' && !header &&
+	    strpbrk(text, "\r\n") == NULL &&
+	    textfit_width(text) <= NAME_MAX &&
+	    cell_twips(textfit_width(text), origin, margin) > w &&
+	    w > 2 * margin + CELL_SLACK) {
+		size_t		 at;
+		unsigned	 size = origin->styled &&
+				    origin->style.size != 0 ?
+				    origin->style.size : BODY_SIZE;
+		unsigned	 room = (w - 2 * margin - CELL_SLACK) * 100 /
+				    CHAR_TWIPS * BODY_SIZE / size;
+
+		if ((at = textfit_name_break(text, room)) > 0 &&
+		    (broken = malloc(strlen(text) + 2)) != NULL) {
+			memcpy(broken, text, at);
+			broken[at] = '\n';
+			strcpy(broken + at + 1, text + at);
+			text = broken;
+		}
 	}
 	/* Numbers, dates and short headings on one line, where they fit. */
 	if (text != NULL && *text != '\0' && strpbrk(text, "\r\n") == NULL &&
@@ -1257,6 +1364,7 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 		buf_puts(b, "</w:r>");
 	}
 	buf_puts(b, "</w:p></w:tc>");
+	free(broken);
 }
 
 static int
@@ -1356,7 +1464,8 @@ chart_one(struct docx *d, const struct chart *m, enum chart_kind drawn,
 	int			 rc;
 
 	memset(&ch, 0, sizeof ch);
-	if ((rc = chart_drawingml(&x, m, drawn, "rId1", 0)) != 0)
+	if ((rc = chart_drawingml_sized(&x, m, drawn, "rId1", 0, width_cm,
+	    height_cm)) != 0)
 		goto fail;
 	if ((rc = xlsx_chart_data(&ch.xlsx, &ch.xlsx_len, m, d->created)) != 0)
 		goto fail;

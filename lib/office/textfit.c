@@ -418,3 +418,67 @@ exact:
 	free(want);
 	free(need);
 }
+
+static int
+is_kana_run(uint32_t c)
+{
+	/* katakana and the long vowel mark: one word, not broken */
+	return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC;
+}
+
+size_t
+textfit_name_break(const char *s, unsigned width)
+{
+	uint32_t	*v;
+	size_t		*off, n, i, k, p, best = 0, len;
+	unsigned	*cw, w = 0;
+	int		 score, top = -1;
+
+	if (s == NULL || strpbrk(s, "\r\n") != NULL || (v = decode(s, &n)) ==
+	    NULL)
+		return 0;
+	len = strlen(s);
+	off = calloc(n + 1, sizeof *off);
+	cw = calloc(n + 1, sizeof *cw);
+	if (off == NULL || cw == NULL)
+		goto done;
+	for (i = 0, k = 0; i < n; i++) {
+		uint32_t	cp;
+
+		off[i] = k;
+		k += text_utf8_decode(&cp, s + k, len - k);
+		w += cp_hundredths(v[i]);
+		if (i > 0)
+			w += gap(v[i - 1], v[i]);
+		cw[i + 1] = w;
+	}
+	off[n] = k;
+	if (cw[n] <= width)
+		goto done;
+	for (p = 1; p < n; p++) {
+		if (cw[p] > width)
+			break;
+		/* the second line must fit too, and not start with ）、。 */
+		if (cw[n] - cw[p] > width || is_closing(v[p]))
+			continue;
+		score = 0;
+		if (v[p - 1] == 0x30FB || v[p - 1] == 0x3001 ||
+		    v[p] == 0xFF08 || v[p] == '(' || v[p - 1] == ' ' ||
+		    v[p - 1] == 0x3000)
+			score = 3;
+		else if (!(is_kana_run(v[p - 1]) && is_kana_run(v[p])) &&
+		    n - p >= 3)
+			score = 2;
+		else if (!(is_kana_run(v[p - 1]) && is_kana_run(v[p])))
+			score = 1;
+		if (score >= top) {
+			top = score;
+			best = off[p];
+		}
+	}
+done:
+	free(v);
+	free(off);
+	free(cw);
+	return best;
+}

@@ -59,6 +59,17 @@ unsigned textfit_min(const char *s, unsigned short_limit);
  */
 unsigned textfit_lines(const char *s, unsigned width);
 
+/*
+ * Where a name too wide for width (hundredths) breaks onto a second line,
+ * as a byte offset into s, or 0 to leave it whole or to the application
+ * (it fits, or it needs more than two lines).  After ・ or 、 or before
+ * （ first; else not inside a katakana word, leaving three characters or
+ * more for the second line (建築指導／担当課, 文書管理／システム, not
+ * 建築指導担当／課 and 文書管理システ／ム); the first line as long as
+ * these allow.
+ */
+size_t	textfit_name_break(const char *s, unsigned width);
+
 struct textfit_col {
 	unsigned	natural;	/* widest content, 0 if none */
 	/*
