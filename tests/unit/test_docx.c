@@ -1530,6 +1530,38 @@ test_table_names(void **state)
 	margin = 108;
 }
 
+/* A name too wide for its cell breaks where a reader would break it. */
+static void
+test_name_break(void **state)
+{
+	static const struct {
+		const char	*s;
+		unsigned	 width;
+		const char	*second;	/* NULL: not broken */
+	} cases[] = {
+		{ "標準化・他システム連携", 1000, "他システム連携" },
+		{ "建築指導担当課", 600, "担当課" },
+		{ "文書管理システム", 700, "システム" },
+		{ "総合福祉事務所（見本B）", 1000, "（見本B）" },
+		{ "フォローアップ中", 900, NULL },
+		{ "個人情報保護委員会", 800, "委員会" },
+		/* three lines at least: left to the application */
+		{ "統括情報セキュリティ責任者（情報政策課長）", 600, NULL },
+	};
+	size_t	i, at;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		at = textfit_name_break(cases[i].s, cases[i].width);
+		if (cases[i].second == NULL)
+			assert_int_equal(at, 0);
+		else
+			assert_string_equal(cases[i].s + at, cases[i].second);
+	}
+	assert_int_equal(textfit_name_break(NULL, 100), 0);
+	assert_int_equal(textfit_name_break("二行\nの名前", 100), 0);
+}
+
 static void
 test_measure(void **state)
 {
@@ -1614,6 +1646,7 @@ main(void)
 		cmocka_unit_test(test_api_errors),
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_table_names),
+		cmocka_unit_test(test_name_break),
 		cmocka_unit_test(test_charts),
 		cmocka_unit_test(test_outline_labels),
 		cmocka_unit_test(test_measure),
