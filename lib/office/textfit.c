@@ -461,6 +461,10 @@ textfit_name_break(const char *s, unsigned width)
 		/* the second line must fit too, and not start with ）、。 */
 		if (cw[n] - cw[p] > width || is_closing(v[p]))
 			continue;
+		/* nor inside a word, a code or a number, or before its unit */
+		if ((cp_width(v[p - 1]) == 1 && cp_width(v[p]) == 1 &&
+		    v[p - 1] != ' ' && v[p] != ' ') || is_digit(v[p - 1]))
+			continue;
 		score = 0;
 		if (v[p - 1] == 0x30FB || v[p - 1] == 0x3001 ||
 		    v[p] == 0xFF08 || v[p] == '(' || v[p - 1] == ' ' ||
