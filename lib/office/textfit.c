@@ -453,8 +453,17 @@ textfit_name_break(const char *s, unsigned width)
 		cw[i + 1] = w;
 	}
 	off[n] = k;
+	/*
+	 * Fits; or holds a figure (園当たり月額25,000円) or is a sentence
+	 * (。、？！「): what someone wrote, which the application breaks
+	 * well enough, not a name, and whose text stays as written.
+	 */
 	if (cw[n] <= width)
 		goto done;
+	for (i = 0; i < n; i++)
+		if (is_digit(v[i]) || v[i] == 0x3002 || v[i] == 0x3001 ||
+		    v[i] == 0xFF1F || v[i] == 0xFF01 || v[i] == 0x300C)
+			goto done;
 	for (p = 1; p < n; p++) {
 		if (cw[p] > width)
 			break;
@@ -466,8 +475,7 @@ textfit_name_break(const char *s, unsigned width)
 		    v[p - 1] != ' ' && v[p] != ' ') || is_digit(v[p - 1]))
 			continue;
 		score = 0;
-		if (v[p - 1] == 0x30FB || v[p - 1] == 0x3001 ||
-		    v[p] == 0xFF08 || v[p] == '(' || v[p - 1] == ' ' ||
+		if (v[p - 1] == 0x30FB || v[p] == 0xFF08 || v[p] == '(' || v[p - 1] == ' ' ||
 		    v[p - 1] == 0x3000)
 			score = 3;
 		else if (!(is_kana_run(v[p - 1]) && is_kana_run(v[p])) &&

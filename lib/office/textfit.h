@@ -62,7 +62,8 @@ unsigned textfit_lines(const char *s, unsigned width);
 /*
  * Where a name too wide for width (hundredths) breaks onto a second line,
  * as a byte offset into s, or 0 to leave it whole or to the application
- * (it fits, or it needs more than two lines).  After ・ or 、 or before
+ * (it fits, it needs more than two lines, or it holds a figure or is a
+ * sentence: 。、？！「).  After ・ or before
  * （ first; else not inside a katakana word, leaving three characters or
  * more for the second line (建築指導／担当課, 文書管理／システム, not
  * 建築指導担当／課 and 文書管理システ／ム); the first line as long as

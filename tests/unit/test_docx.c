@@ -1545,8 +1545,9 @@ test_name_break(void **state)
 		{ "総合福祉事務所（見本B）", 1000, "（見本B）" },
 		{ "フォローアップ中", 900, NULL },
 		{ "個人情報保護委員会", 800, "委員会" },
-		/* never inside a number or before its unit */
-		{ "園当たり月額25,000円", 1000, "25,000円" },
+		/* a value, not a name: left to the application */
+		{ "園当たり月額25,000円", 1000, NULL },
+		{ "管理簿にないUSBメモリがある。", 1000, NULL },
 		{ "ISMAP登録済みのIaaS", 1000, "IaaS" },
 		/* three lines at least: left to the application */
 		{ "統括情報セキュリティ責任者（情報政策課長）", 600, NULL },
