@@ -27,7 +27,7 @@
 /* --- small helpers ---------------------------------------------------- */
 
 static void
-era(char out[CAL_FMT_MAX], const char *iso)
+era_as(char out[CAL_FMT_MAX], const char *iso, enum cal_era_style style)
 {
 	struct cal_date	d;
 
@@ -35,10 +35,37 @@ era(char out[CAL_FMT_MAX], const char *iso)
 	if (iso == NULL)
 		return;
 	if (cal_parse_iso(&d, iso) != 0 ||
-	    cal_format_era(out, CAL_FMT_MAX, d, CAL_ERA_LONG) != 0) {
+	    cal_format_era(out, CAL_FMT_MAX, d, style) != 0) {
 		snprintf(out, CAL_FMT_MAX, "%s", iso);
 		error_clear();
 	}
+}
+
+static void
+era(char out[CAL_FMT_MAX], const char *iso)
+{
+	era_as(out, iso, CAL_ERA_LONG);
+}
+
+/*
+ * 令和8年\n10月30日: a date on two lines, broken after the year, for a
+ * narrow column of a table (a date never breaks elsewhere).
+ */
+static void
+era_lines(char out[CAL_FMT_MAX], const char *iso)
+{
+	char	*y;
+	size_t	 n;
+
+	era(out, iso);
+	if ((y = strstr(out, "年")) == NULL || y[strlen("年")] == '\0')
+		return;
+	y += strlen("年");
+	n = strlen(y);
+	if ((size_t)(y - out) + n + 2 > CAL_FMT_MAX)
+		return;
+	memmove(y + 1, y, n + 1);
+	*y = '\n';
 }
 
 static time_t
@@ -1166,29 +1193,40 @@ add_findings_table(struct docx *d, struct store *st, const struct node *fs)
 	    "指摘内容", "改善の方向性", "是正期限" };
 	static const unsigned w[] = { 5, 12, 7, 38, 38, 10 };
 	struct docx_table	*t = NULL;
+	struct docx_para_style	 small;
 	const struct node	*f;
 	char			 day[CAL_FMT_MAX];
 	size_t			 i;
 	int			 rc;
 
+	/*
+	 * In 9pt, the due date on two lines (令和8年 / 10月30日): six
+	 * columns, four of them codes, names and dates that may not break,
+	 * left the finding and its correction five characters a line.
+	 */
+	memset(&small, 0, sizeof small);
+	small.size = 18;
 	if ((rc = docx_table_new(&t, 6, w)) != 0)
 		return rc;
-	if ((rc = add_header_row(t, h, 6)) != 0)
+	for (i = 0; i < 6; i++)
+		if ((rc = docx_table_cell(t, 0, i, h[i], &small)) != 0)
+			goto done;
+	if ((rc = docx_table_header_rows(t, 1)) != 0)
 		goto done;
 	for (i = 0; fs != NULL && i < fs->n; i++) {
 		f = fs->u.items[i];
-		era(day, node_get_str(f, "due"));
+		era_lines(day, node_get_str(f, "due"));
 		if ((rc = docx_table_cell(t, i + 1, 0, node_get_str(f,
-		    "number"), NULL)) != 0 ||
+		    "number"), &small)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 1, node_get_str(f, "item"),
-		    NULL)) != 0 ||
+		    &small)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 2, label(st, "findings",
-		    "grade", node_get_str(f, "grade")), NULL)) != 0 ||
+		    "grade", node_get_str(f, "grade")), &small)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 3, node_get_str(f,
-		    "finding"), NULL)) != 0 ||
+		    "finding"), &small)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 4, node_get_str(f,
-		    "correction"), NULL)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 5, day, NULL)) != 0)
+		    "correction"), &small)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 5, day, &small)) != 0)
 			goto done;
 	}
 	rc = docx_add_table(d, t);
@@ -1733,10 +1771,11 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 		}
 	}
 	if (wi >= 0 && worst < 1)
-		buf_printf(out, "%s %s の適合率が平均 %.1f%% と最も低い。次年度"
-		    "はこの章の監査項目を重点的に確認し、所属点検の項目にも反映"
-		    "することを提案する。\n", strcmp(y->ch.key[wi],
-		    y->ch.title[wi]) ? y->ch.key[wi] : "", y->ch.title[wi],
+		buf_printf(out, "「%s%s%s」の適合率が平均 %.1f%% と最も低い。"
+		    "次年度はこの章の監査項目を重点的に確認し、所属点検の項目に"
+		    "も反映することを提案する。\n", strcmp(y->ch.key[wi],
+		    y->ch.title[wi]) ? y->ch.key[wi] : "", strcmp(y->ch.key[wi],
+		    y->ch.title[wi]) ? " " : "", y->ch.title[wi],
 		    worst * 100.0);
 	if (nas.len > 0)
 		buf_printf(out, "監査項目 %s は、使用した全ての監査で該当なし"
@@ -1885,9 +1924,11 @@ audit_doc_results_docx(const char *path, struct store *st,
 	memset(&num, 0, sizeof num);
 	num.align = DOCX_RIGHT;
 	/*
-	 * The 実施状況 table in 9pt: eight columns of whole words (a 課 and
-	 * its system, 令和8年10月21日, フォローアップ中) do not fit the
-	 * text width in 10.5pt, and would break mid-word.
+	 * The 実施状況 table in 9pt, its dates short (R8.10.21, as the
+	 * ward's summary tables write them): eight columns of whole words
+	 * (a 課 and its system, 文書管理システム, フォローアップ中) do not
+	 * fit the text width with 令和8年10月21日 even in 9pt and narrow
+	 * cell margins, and would break mid-word.
 	 */
 	memset(&small, 0, sizeof small);
 	small.size = 18;
@@ -1936,7 +1977,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 
 		root = record_root(a[i]);
 		snprintf(c, sizeof c, "%zu", i + 1);
-		era(day, node_get_str(root, "date"));
+		era_as(day, node_get_str(root, "date"), CAL_ERA_SHORT);
 		/* 総務課／文書管理システム, 区立図書館／（見本A）: whole words */
 		target(&o, st, root, 0);
 		buf_reset(&b);

@@ -11,6 +11,7 @@
 #include "error.h"
 #include "opc.h"
 #include "text.h"
+#include "textfit.h"
 
 #define CHART_FONT	"游ゴシック"
 #define AX_CAT		"50010001"
@@ -720,9 +721,70 @@ put_axes(struct buf *b, const struct chart *c, enum chart_kind drawn,
 	buf_puts(b, "\"/></c:valAx>");
 }
 
+/*
+ * The plot area of a horizontal bar chart drawn width_cm x height_cm, as
+ * fractions of the chart (c:manualLayout, inner): the category names at
+ * the left get the room their longest one takes on one line (10pt), up
+ * to half the width; the title above, the value axis, its title and the
+ * legend below keep theirs.  Left to itself LibreOffice gave the names
+ * less and broke "2-8 業務委託と外部サービスの利用" before its last
+ * character.
+ */
+static void
+put_bar_layout(struct buf *b, const struct chart *c, int title,
+    double width_cm, double height_cm)
+{
+	enum chart_legend	 legend = c->legend;
+	double			 left = 0, right, top, bottom, w, x, y, h;
+	unsigned		 tw, max = 0;
+	size_t			 k;
+
+	for (k = 0; k < c->ncats; k++)
+		if ((tw = textfit_width(c->cats[k])) > max)
+			max = tw;
+	/* 10pt a character, 0.3528 cm; the tick gap and a little room */
+	left = (double)max / 100 * 0.3528 + 0.5;
+	if (c->cat_title != NULL)
+		left += 0.8;
+	right = c->labels ? 1.6 : 0.5;
+	top = title ? 1.3 : 0.4;
+	bottom = 0.8 + (c->val_title != NULL ? 0.7 : 0);
+	if (legend == CHART_LEGEND_AUTO)
+		legend = c->nseries == 1 ? CHART_LEGEND_NONE :
+		    CHART_LEGEND_BOTTOM;
+	if (legend == CHART_LEGEND_BOTTOM)
+		bottom += 1.0;
+	else if (legend == CHART_LEGEND_TOP)
+		top += 1.0;
+	else if (legend == CHART_LEGEND_RIGHT)
+		right += 3.5;
+	if (left > width_cm / 2)
+		left = width_cm / 2;
+	x = left / width_cm;
+	w = 1 - x - right / width_cm;
+	y = top / height_cm;
+	h = 1 - y - bottom / height_cm;
+	if (w < 0.2 || h < 0.2) {
+		buf_puts(b, "<c:layout/>");
+		return;
+	}
+	buf_printf(b, "<c:layout><c:manualLayout><c:layoutTarget "
+	    "val=\"inner\"/><c:xMode val=\"edge\"/><c:yMode val=\"edge\"/>"
+	    "<c:x val=\"%.4f\"/><c:y val=\"%.4f\"/><c:w val=\"%.4f\"/>"
+	    "<c:h val=\"%.4f\"/></c:manualLayout></c:layout>", x, y, w, h);
+}
+
 int
 chart_drawingml(struct buf *b, const struct chart *c, enum chart_kind drawn,
     const char *external_rid, int flags)
+{
+	return chart_drawingml_sized(b, c, drawn, external_rid, flags, 0, 0);
+}
+
+int
+chart_drawingml_sized(struct buf *b, const struct chart *c,
+    enum chart_kind drawn, const char *external_rid, int flags,
+    double width_cm, double height_cm)
 {
 	struct chart_axis	 ax;
 	enum chart_legend	 legend;
@@ -745,8 +807,13 @@ chart_drawingml(struct buf *b, const struct chart *c, enum chart_kind drawn,
 	    *c->title != '\0';
 	if (title)
 		put_rich_title(b, c->title, 1200, 1, 0);
-	buf_printf(b, "<c:autoTitleDeleted val=\"%d\"/><c:plotArea>"
-	    "<c:layout/>", !title);
+	buf_printf(b, "<c:autoTitleDeleted val=\"%d\"/><c:plotArea>",
+	    !title);
+	if (width_cm > 0 && height_cm > 0 && (drawn == CHART_BAR ||
+	    drawn == CHART_BAR_STACKED))
+		put_bar_layout(b, c, title, width_cm, height_cm);
+	else
+		buf_puts(b, "<c:layout/>");
 	switch (drawn) {
 	case CHART_PIE:
 		buf_puts(b, "<c:pieChart><c:varyColors val=\"1\"/>");

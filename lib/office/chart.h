@@ -169,6 +169,15 @@ unsigned long chart_color_rgb(size_t i);
 
 int	chart_drawingml(struct buf *, const struct chart *,
 	    enum chart_kind drawn, const char *external_rid, int flags);
+/*
+ * The same for a chart drawn width_cm x height_cm: a horizontal bar chart
+ * then places its plot area itself so that the longest category name
+ * has room on one line (LibreOffice broke names mid-word in the room it
+ * chose).  0 x 0 leaves the layout to the application.
+ */
+int	chart_drawingml_sized(struct buf *, const struct chart *,
+	    enum chart_kind drawn, const char *external_rid, int flags,
+	    double width_cm, double height_cm);
 
 /* The name of the embedded workbook's sheet, as the formulas use it. */
 #define CHART_DATA_SHEET	"Sheet1"

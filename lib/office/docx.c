@@ -1049,11 +1049,19 @@ merge_impl(struct docx_table *t, size_t row, size_t col, size_t nrows,
 	return 0;
 }
 
-/* What a cell's width must hold, in twips: text at its size, margins. */
-#define CELL_MARGINS	(2 * 108 + 40)
+/*
+ * Cell margins, twips each side: Word's default (1.9 mm), and the narrow
+ * ones (1 mm) a dense table takes when its words do not fit otherwise
+ * (eight columns of whole words in a portrait page).  CELL_SLACK is the
+ * room a cell keeps beyond its text for borders and rounding.
+ */
+#define CELL_MARGIN		108
+#define CELL_MARGIN_NARROW	57
+#define CELL_SLACK		40
 
+/* What a cell's width must hold, in twips: text at its size, margins. */
 static unsigned
-cell_twips(unsigned hundredths, const struct cell *c)
+cell_twips(unsigned hundredths, const struct cell *c, unsigned margin)
 {
 	unsigned	size = c->styled && c->style.size != 0 ? c->style.size :
 			    BODY_SIZE;
@@ -1061,7 +1069,128 @@ cell_twips(unsigned hundredths, const struct cell *c)
 	if (hundredths == 0)
 		return 0;
 	return (unsigned)twips((int)(hundredths * size / BODY_SIZE)) +
-	    CELL_MARGINS;
+	    2 * margin + CELL_SLACK;
+}
+
+/*
+ * A column of names: every line of its body at most this wide (hundredths
+ * of a character), 最高情報セキュリティアドバイザー, 西部地域まちづくり課,
+ * フォローアップ中.
+ */
+#define NAME_MAX	1600
+/*
+ * What the names may leave the columns of running text: twelve
+ * characters a line (or all of a shorter text).
+ */
+#define TEXT_ROOM	1200
+
+struct colfit {
+	unsigned	cap;		/* its names up to this wide kept whole */
+	unsigned	kept;		/* the widest name kept, hundredths */
+	unsigned	head;		/* widest header line, hundredths */
+	unsigned	room;		/* twips its running text should get */
+	unsigned	base;		/* and most of what it gets without names */
+	unsigned	namemin;	/* twips its names kept whole take */
+	int		hname;		/* its header kept whole */
+};
+
+/*
+ * The columns of t measured with the given cell margins, the sum of their
+ * minimums.  A column marked name in fit[] may not be narrower than its
+ * widest line; otherwise a cell's text stays whole up to four characters
+ * in the body, eight in a header.
+ */
+static unsigned long
+measure_cols(struct textfit_col *cols, struct colfit *fit,
+    const struct docx_table *t, unsigned margin)
+{
+	const struct cell	*c;
+	unsigned long		 sum = 0;
+	size_t			 r, k;
+	unsigned		 nat, min, four, w, room;
+	int			 header;
+
+	four = (unsigned)twips(400) + 2 * margin + CELL_SLACK;
+	for (k = 0; k < t->ncols; k++) {
+		memset(&cols[k], 0, sizeof cols[k]);
+		cols[k].empty = 1;
+		fit[k].kept = fit[k].head = fit[k].room = 0;
+		fit[k].namemin = 0;
+	}
+	for (r = 0; r < t->nrows; r++) {
+		header = r < t->header_rows;
+		for (k = 0; k < t->ncols; k++) {
+			c = cell_at(t, r, k);
+			/* A cell over several columns does not size one. */
+			if (c->covered || c->cspan > 1 || c->text == NULL ||
+			    *c->text == '\0')
+				continue;
+			w = textfit_width(c->text);
+			nat = cell_twips(w, c, margin);
+			min = cell_twips(textfit_min(c->text, header ? 800 :
+			    400), c, margin);
+			if (nat > cols[k].natural)
+				cols[k].natural = nat;
+			if (min > cols[k].min)
+				cols[k].min = min;
+			if (header) {
+				/* 所管課の再発防止策, not 所管課の再発防止／策 */
+				if (fit[k].hname && w <= NAME_MAX &&
+				    nat > cols[k].min)
+					cols[k].min = nat;
+				if (w > fit[k].head)
+					fit[k].head = w;
+				continue;
+			}
+			cols[k].empty = 0;
+			if (w <= fit[k].cap && nat > fit[k].namemin)
+				fit[k].namemin = nat;
+			if (w <= fit[k].cap && w > fit[k].kept)
+				fit[k].kept = w;
+			room = cell_twips(w < TEXT_ROOM ? w : TEXT_ROOM, c,
+			    margin);
+			if (room > fit[k].room)
+				fit[k].room = room;
+		}
+	}
+	for (k = 0; k < t->ncols; k++) {
+		/* Room for four characters to be written in by hand. */
+		if (cols[k].empty && cols[k].min < four)
+			cols[k].min = four;
+		if (fit[k].namemin > cols[k].min)
+			cols[k].min = fit[k].namemin;
+		cols[k].weight = t->auto_widths ? (cols[k].natural > 0 ?
+		    cols[k].natural : (unsigned)twips(400)) : t->weights[k];
+		sum += cols[k].min;
+	}
+	return sum;
+}
+
+/*
+ * Widths for the columns as fit[] marks them, with the given margins: 1
+ * when the minimums fit and every column of running text gets its room.
+ */
+static int
+try_grid(unsigned *grid, int *fits, struct textfit_col *cols,
+    struct colfit *fit, const struct docx_table *t, unsigned total,
+    unsigned margin, int last)
+{
+	size_t	k;
+	int	ok, named = 0;
+
+	ok = measure_cols(cols, fit, t, margin) <= total;
+	if (!ok && !last)
+		return 0;
+	textfit_columns(grid, cols, t->ncols, total);
+	for (k = 0; k < t->ncols; k++) {
+		fits[k] = grid[k] >= cols[k].min;
+		named |= fit[k].cap > 0 || fit[k].hname;
+	}
+	for (k = 0; k < t->ncols && named; k++)
+		if (!cols[k].empty && cols[k].natural > cols[k].min &&
+		    grid[k] < fit[k].room && grid[k] < fit[k].base)
+			ok = 0;
+	return ok || last;
 }
 
 /*
@@ -1071,71 +1200,92 @@ cell_twips(unsigned hundredths, const struct cell *c)
  * characters — and textfit_columns() shares the text width out.  The
  * caller's weights (or, without any, the content's own widths) size the
  * columns left empty for filling in and share what room is left.
+ *
+ * A column of names (a division, a system, a status: 西部地域まちづくり課,
+ * 文書管理システム, フォローアップ中) keeps them whole when the table
+ * allows it, with Word's cell margins or, in a dense table, narrow ones,
+ * as long as the running text beside them keeps twelve characters a
+ * line or most (85%) of what it has without them; when not, the widest
+ * name kept (or heading) is left to wrap and the others tried again.  *margin is the cell margin the widths were made
+ * for.
  */
 static void
 table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
-    int *fits)
+    int *fits, unsigned *margin)
 {
 	struct textfit_col	*cols;
-	const struct cell	*c;
-	size_t			 r, k;
-	unsigned		 nat, min;
-	int			 header;
+	struct colfit		*fit;
+	size_t			 k, widest;
+	unsigned		 wmax;
+	int			 named;
 
-	if ((cols = calloc(t->ncols, sizeof *cols)) == NULL) {
+	*margin = CELL_MARGIN;
+	cols = calloc(t->ncols, sizeof *cols);
+	fit = calloc(t->ncols, sizeof *fit);
+	if (cols == NULL || fit == NULL) {
 		for (k = 0; k < t->ncols; k++) {
 			grid[k] = total / (unsigned)t->ncols;
 			fits[k] = 0;
 		}
 		grid[t->ncols - 1] += total - total / (unsigned)t->ncols *
 		    (unsigned)t->ncols;
-		return;
+		goto done;
 	}
-	for (k = 0; k < t->ncols; k++)
-		cols[k].empty = 1;
-	for (r = 0; r < t->nrows; r++) {
-		header = r < t->header_rows;
-		for (k = 0; k < t->ncols; k++) {
-			c = cell_at(t, r, k);
-			/* A cell over several columns does not size one. */
-			if (c->covered || c->cspan > 1 || c->text == NULL ||
-			    *c->text == '\0')
-				continue;
-			nat = cell_twips(textfit_width(c->text), c);
-			min = cell_twips(textfit_min(c->text, header ? 800 :
-			    400), c);
-			if (nat > cols[k].natural)
-				cols[k].natural = nat;
-			if (min > cols[k].min)
-				cols[k].min = min;
-			if (!header)
-				cols[k].empty = 0;
-		}
-	}
-	for (k = 0; k < t->ncols; k++) {
-		/* Room for four characters to be written in by hand. */
-		if (cols[k].empty && cols[k].min < (unsigned)twips(400) +
-		    CELL_MARGINS)
-			cols[k].min = (unsigned)twips(400) + CELL_MARGINS;
-		cols[k].weight = t->auto_widths ? (cols[k].natural > 0 ?
-		    cols[k].natural : (unsigned)twips(400)) : t->weights[k];
-	}
+	/* without names first: what the running text gets then */
+	*margin = measure_cols(cols, fit, t, CELL_MARGIN) <= total ?
+	    CELL_MARGIN : CELL_MARGIN_NARROW;
+	if (*margin != CELL_MARGIN)
+		measure_cols(cols, fit, t, *margin);
 	textfit_columns(grid, cols, t->ncols, total);
-	for (k = 0; k < t->ncols; k++)
-		fits[k] = grid[k] >= cols[k].min;
+	for (k = 0; k < t->ncols; k++) {
+		fit[k].base = grid[k] / 100 * 85;
+		fit[k].cap = cols[k].empty ? 0 : NAME_MAX;
+		fit[k].hname = fit[k].head > 800 && fit[k].head <= NAME_MAX;
+	}
+	for (;;) {
+		for (k = named = 0; k < t->ncols; k++)
+			named |= fit[k].cap > 0 || fit[k].hname;
+		*margin = CELL_MARGIN;
+		if (try_grid(grid, fits, cols, fit, t, total, *margin, 0))
+			break;
+		*margin = CELL_MARGIN_NARROW;
+		if (try_grid(grid, fits, cols, fit, t, total, *margin, !named))
+			break;
+		/* the widest names wrap; the others are tried again */
+		for (k = 0, widest = t->ncols, wmax = 0; k < t->ncols; k++) {
+			if (fit[k].cap > 0 && (widest == t->ncols ||
+			    fit[k].kept > wmax)) {
+				widest = k;
+				wmax = fit[k].kept;
+			}
+			if (fit[k].hname && (widest == t->ncols ||
+			    fit[k].head > wmax)) {
+				widest = k;
+				wmax = fit[k].head;
+			}
+		}
+		if (fit[widest].hname && fit[widest].head == wmax)
+			fit[widest].hname = 0;
+		else
+			fit[widest].cap = fit[widest].kept > 500 ?
+			    fit[widest].kept - 1 : 0;
+	}
+done:
 	free(cols);
+	free(fit);
 }
 
 static void
 put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
-    const int *fits, size_t row, size_t col, const struct cell *origin,
-    int cont)
+    const int *fits, unsigned margin, size_t row, size_t col,
+    const struct cell *origin, int cont)
 {
 	struct docx_para_style	 ps;
 	size_t			 span, k;
 	unsigned		 w = 0, need;
 	int			 header = row < t->header_rows, nowrap = 0;
 	const char		*text = cont ? NULL : origin->text;
+	char			*broken = NULL;
 
 	span = origin->cspan > 1 ? origin->cspan : 1;
 	for (k = col; k < col + span; k++)
@@ -1154,11 +1304,36 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 		 */
 		ps.align = textfit_is_number(text) ? DOCX_RIGHT : DOCX_LEFT;
 	}
+	/*
+	 * A name too wide for its cell (its column's names did not all fit)
+	 * breaks where a reader would break it, not before its last
+	 * character: 標準化・／他システム連携, 建築指導／担当課.
+	 */
+	if (text != NULL && *text != '\0' && !header &&
+	    strpbrk(text, "\r\n") == NULL &&
+	    textfit_width(text) <= NAME_MAX &&
+	    cell_twips(textfit_width(text), origin, margin) > w &&
+	    w > 2 * margin + CELL_SLACK) {
+		size_t		 at;
+		unsigned	 size = origin->styled &&
+				    origin->style.size != 0 ?
+				    origin->style.size : BODY_SIZE;
+		unsigned	 room = (w - 2 * margin - CELL_SLACK) * 100 /
+				    CHAR_TWIPS * BODY_SIZE / size;
+
+		if ((at = textfit_name_break(text, room)) > 0 &&
+		    (broken = malloc(strlen(text) + 2)) != NULL) {
+			memcpy(broken, text, at);
+			broken[at] = '\n';
+			strcpy(broken + at + 1, text + at);
+			text = broken;
+		}
+	}
 	/* Numbers, dates and short headings on one line, where they fit. */
 	if (text != NULL && *text != '\0' && strpbrk(text, "\r\n") == NULL &&
 	    (textfit_is_unbreakable(text) || (header &&
 	    textfit_width(text) <= 800))) {
-		need = cell_twips(textfit_width(text), origin);
+		need = cell_twips(textfit_width(text), origin, margin);
 		nowrap = span == 1 ? fits[col] && need <= w : need <= w;
 	}
 	/* CT_TcPr order: tcW, gridSpan, vMerge, shd, noWrap, vAlign. */
@@ -1189,13 +1364,14 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 		buf_puts(b, "</w:r>");
 	}
 	buf_puts(b, "</w:p></w:tc>");
+	free(broken);
 }
 
 static int
 table_impl(struct docx *d, const struct docx_table *t)
 {
 	struct buf	 b = BUF_INIT;
-	unsigned	*grid = NULL, total;
+	unsigned	*grid = NULL, total, margin;
 	int		*fits = NULL;
 	const struct cell *c;
 	size_t		 r, k;
@@ -1213,7 +1389,7 @@ table_impl(struct docx *d, const struct docx_table *t)
 		return error_set(NC_ENOMEM, "out of memory");
 	}
 	total = page_text_twips(&d->page);
-	table_grid(grid, t, total, fits);
+	table_grid(grid, t, total, fits, &margin);
 	/* Two tables in a row would be joined into one by Word. */
 	if (d->last_table)
 		buf_puts(&b, "<w:p/>");
@@ -1226,8 +1402,12 @@ table_impl(struct docx *d, const struct docx_table *t)
 	    "<w:right w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
 	    "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
 	    "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
-	    "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
-	    "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" "
+	    "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>");
+	if (margin != CELL_MARGIN)
+		buf_printf(&b, "<w:tblCellMar><w:left w:w=\"%u\" "
+		    "w:type=\"dxa\"/><w:right w:w=\"%u\" w:type=\"dxa\"/>"
+		    "</w:tblCellMar>", margin, margin);
+	buf_puts(&b, "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" "
 	    "w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" "
 	    "w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
 	for (k = 0; k < t->ncols; k++)
@@ -1241,12 +1421,12 @@ table_impl(struct docx *d, const struct docx_table *t)
 		for (k = 0; k < t->ncols; ) {
 			c = cell_at(t, r, k);
 			if (!c->covered) {
-				put_cell(&b, t, grid, fits, r, k, c, 0);
+				put_cell(&b, t, grid, fits, margin, r, k, c, 0);
 				k += c->cspan > 1 ? c->cspan : 1;
 			} else if (c->ocol == k) {
 				/* Below the origin of a vertical merge. */
 				c = cell_at(t, c->orow, c->ocol);
-				put_cell(&b, t, grid, fits, r, k, c, 1);
+				put_cell(&b, t, grid, fits, margin, r, k, c, 1);
 				k += c->cspan > 1 ? c->cspan : 1;
 			} else
 				k++;	/* cannot happen: spans are skipped */
@@ -1284,7 +1464,8 @@ chart_one(struct docx *d, const struct chart *m, enum chart_kind drawn,
 	int			 rc;
 
 	memset(&ch, 0, sizeof ch);
-	if ((rc = chart_drawingml(&x, m, drawn, "rId1", 0)) != 0)
+	if ((rc = chart_drawingml_sized(&x, m, drawn, "rId1", 0, width_cm,
+	    height_cm)) != 0)
 		goto fail;
 	if ((rc = xlsx_chart_data(&ch.xlsx, &ch.xlsx_len, m, d->created)) != 0)
 		goto fail;

@@ -35,7 +35,10 @@
  * Tables are laid out from their content (issue 18): column widths come
  * from the display width of what the cells hold (full-width characters
  * count two, as in the xlsx writer), so numbers, dates and short words
- * never break and headings of up to eight characters stay whole; cells
+ * never break, headings of up to eight characters stay whole, and names
+ * and headings of up to 16 characters too where the running text beside
+ * them keeps its room (a dense table takes narrow cell margins for it;
+ * a name given up breaks at ・, before （ or between words); cells
  * are never justified (left, or right for a number, unless the caller
  * asks for centred or right); header rows repeat on every page and no
  * row splits across pages.  A short paragraph right before a table or a

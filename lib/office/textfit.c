@@ -32,12 +32,19 @@ cp_width(uint32_t cp)
 	return cp == TEXT_BADCP ? 1 : text_cp_width(cp);
 }
 
-/* Hundredths of a character a code point takes (see textfit.h). */
+/*
+ * Hundredths of a character a code point takes (see textfit.h).  The
+ * wide Latin glyphs take TEXTFIT_WIDE: "%" is 0.83 of a character in
+ * Century, and "100.0%" measured at 0.6 a glyph wrapped to "100.0 / %".
+ */
 static unsigned
 cp_hundredths(uint32_t cp)
 {
 	int	w = cp_width(cp);
 
+	if (w == 1 && cp < 0x80 && strchr("%@MWmw", (int)cp) != NULL &&
+	    cp != 0)
+		return TEXTFIT_WIDE;
 	return w == 2 ? 100 : w == 1 ? TEXTFIT_HALF : 0;
 }
 
@@ -236,7 +243,7 @@ textfit_min(const char *s, unsigned short_limit)
 	for (i = 0; i <= n; i++) {
 		if (i < n && cp_width(v[i]) == 1 && v[i] != ' ' &&
 		    !is_newline(v[i])) {
-			run += TEXTFIT_HALF;
+			run += cp_hundredths(v[i]);
 			continue;
 		}
 		if (run > best)
@@ -279,10 +286,10 @@ textfit_lines(const char *s, unsigned width)
 		}
 		if (cp_width(v[i]) == 1) {
 			/* a half-width word moves whole to the next line */
-			u = TEXTFIT_HALF;
+			u = cp_hundredths(v[i]);
 			while (j < n && cp_width(v[j]) == 1 && v[j] != ' ' &&
 			    !is_newline(v[j])) {
-				u += TEXTFIT_HALF;
+				u += cp_hundredths(v[j]);
 				j++;
 			}
 		} else
@@ -410,4 +417,80 @@ exact:
 		out[last] -= used - total;
 	free(want);
 	free(need);
+}
+
+static int
+is_kana_run(uint32_t c)
+{
+	/* katakana and the long vowel mark: one word, not broken */
+	return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC;
+}
+
+size_t
+textfit_name_break(const char *s, unsigned width)
+{
+	uint32_t	*v;
+	size_t		*off, n, i, k, p, best = 0, len;
+	unsigned	*cw, w = 0;
+	int		 score, top = -1;
+
+	if (s == NULL || strpbrk(s, "\r\n") != NULL || (v = decode(s, &n)) ==
+	    NULL)
+		return 0;
+	len = strlen(s);
+	off = calloc(n + 1, sizeof *off);
+	cw = calloc(n + 1, sizeof *cw);
+	if (off == NULL || cw == NULL)
+		goto done;
+	for (i = 0, k = 0; i < n; i++) {
+		uint32_t	cp;
+
+		off[i] = k;
+		k += text_utf8_decode(&cp, s + k, len - k);
+		w += cp_hundredths(v[i]);
+		if (i > 0)
+			w += gap(v[i - 1], v[i]);
+		cw[i + 1] = w;
+	}
+	off[n] = k;
+	/*
+	 * Fits; or holds a figure (園当たり月額25,000円) or is a sentence
+	 * (。、？！「): what someone wrote, which the application breaks
+	 * well enough, not a name, and whose text stays as written.
+	 */
+	if (cw[n] <= width)
+		goto done;
+	for (i = 0; i < n; i++)
+		if (is_digit(v[i]) || v[i] == 0x3002 || v[i] == 0x3001 ||
+		    v[i] == 0xFF1F || v[i] == 0xFF01 || v[i] == 0x300C)
+			goto done;
+	for (p = 1; p < n; p++) {
+		if (cw[p] > width)
+			break;
+		/* the second line must fit too, and not start with ）、。 */
+		if (cw[n] - cw[p] > width || is_closing(v[p]))
+			continue;
+		/* nor inside a word, a code or a number, or before its unit */
+		if ((cp_width(v[p - 1]) == 1 && cp_width(v[p]) == 1 &&
+		    v[p - 1] != ' ' && v[p] != ' ') || is_digit(v[p - 1]))
+			continue;
+		score = 0;
+		if (v[p - 1] == 0x30FB || v[p] == 0xFF08 || v[p] == '(' || v[p - 1] == ' ' ||
+		    v[p - 1] == 0x3000)
+			score = 3;
+		else if (!(is_kana_run(v[p - 1]) && is_kana_run(v[p])) &&
+		    n - p >= 3)
+			score = 2;
+		else if (!(is_kana_run(v[p - 1]) && is_kana_run(v[p])))
+			score = 1;
+		if (score >= top) {
+			top = score;
+			best = off[p];
+		}
+	}
+done:
+	free(v);
+	free(off);
+	free(cw);
+	return best;
 }

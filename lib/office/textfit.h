@@ -10,6 +10,8 @@
  * "令和8年11月30日" where the fonts are a little wider than assumed.
  */
 #define TEXTFIT_HALF	60
+/* The wide ones among them, % @ M W m w (Century's % is 0.83). */
+#define TEXTFIT_WIDE	90
 /*
  * Word and LibreOffice space Japanese apart from Latin letters and digits
  * next to it (autoSpaceDE/DN, on by default): a quarter of a character
@@ -56,6 +58,18 @@ unsigned textfit_min(const char *s, unsigned short_limit);
  * spaces only, a run wider than the line taking as many lines as it needs.
  */
 unsigned textfit_lines(const char *s, unsigned width);
+
+/*
+ * Where a name too wide for width (hundredths) breaks onto a second line,
+ * as a byte offset into s, or 0 to leave it whole or to the application
+ * (it fits, it needs more than two lines, or it holds a figure or is a
+ * sentence: 。、？！「).  After ・ or before
+ * （ first; else not inside a katakana word, leaving three characters or
+ * more for the second line (建築指導／担当課, 文書管理／システム, not
+ * 建築指導担当／課 and 文書管理システ／ム); the first line as long as
+ * these allow.
+ */
+size_t	textfit_name_break(const char *s, unsigned width);
 
 struct textfit_col {
 	unsigned	natural;	/* widest content, 0 if none */

@@ -988,7 +988,7 @@ report_plan_write_docx(struct store *st, int fy, const char *path)
 	struct cal_date		 fy0, fy1;
 	const struct plan_rec	*p;
 	char			 date[CAL_FMT_MAX], iso[CAL_FMT_MAX], a[CAL_FMT_MAX];
-	char			 line[1024], title[256];
+	char			 line[1024], title[256], *ln, *nl;
 	size_t			 n = 0, i;
 	int			 rc;
 
@@ -1082,7 +1082,16 @@ report_plan_write_docx(struct store *st, int fy, const char *path)
 			    v[i].version, a, v[i].changes,
 			    v[i].reason[0] != '\0' ? "\n変更理由：" : "",
 			    v[i].reason);
-		docx_add_outline_body(d, line);
+		/*
+		 * A paragraph a line, each with its 字下げ: a line break in
+		 * one paragraph started the changes' second line and the
+		 * reason at the margin.
+		 */
+		for (ln = line; ln != NULL; ln = nl) {
+			if ((nl = strchr(ln, '\n')) != NULL)
+				*nl++ = '\0';
+			docx_add_outline_body(d, ln);
+		}
 	}
 	docx_add_blank(d);
 	docx_add_para(d, "以上", &right);

@@ -11,6 +11,11 @@
 #     ("80.2%であり、前年度（75.3%）から+4.9ポイント", and table rows
 #     前年度 | 今年度 | 増減 with 増減 in one decimal with its sign);
 #   - no ASCII "FY" (the ward writes 令和8年度);
+#   - in a Word document, no name, heading or chart label broken before
+#     its last one or two characters ("所管課の再発防止 / 策", "2-8 業務
+#     委託と外部サービスの利 / 用", "情報セキュリ / ティ"): a block of two
+#     lines of the PDF whose lines joined are a text of the document of
+#     at most 16 characters;
 #   - the page count within the bounds given per document;
 #   - workbooks: a footer "2 / 3" only in a workbook of one printed sheet
 #     (its total is then the file's page count), else "- 2 -" with every
@@ -86,6 +91,8 @@ tr-summary|training|summary|--fy 2025|-|1-4
 cs-answer|consult|answer|cs-06qyn42r|1-2|-
 cs-report|consult|report|--meeting mt-fn7nkb9x|1-3|1-3
 cs-sheet|consult|sheet|--org hoiku|-|1-2
+rp-bimonthly|report|bimonthly|--meeting mt-njcdzkk7|1-5|1-3
+rp-plan|report|plan|--fy 2026|1-4|-
 mt-agenda|meeting|agenda|mt-fn7nkb9x|1-2|-
 mt-minutes|meeting|minutes|mt-fn7nkb9x|1-3|-
 is-table|issue|table|--fy 2026|-|1-3
@@ -140,8 +147,11 @@ done
 # --- export -----------------------------------------------------------------
 while IFS='|' read -r tag verb what args dpages xpages; do
 	[ -n "$tag" ] || continue
+	# the report verb writes its documents without 'export'
+	ex=export
+	[ "$verb" != report ] || ex=
 	# shellcheck disable=SC2086
-	if ! "$NCIO" -C "$D" "$verb" export "$what" $args \
+	if ! "$NCIO" -C "$D" "$verb" $ex "$what" $args \
 	    -o "$OUT/files/$tag/" >"$T/$tag.out" 2>&1; then
 		docfail "$verb" "$verb export $what $args"
 		sed 's/^/  | /' "$T/$tag.out" >&2
@@ -216,6 +226,46 @@ for line in text.splitlines():
 print('; '.join(problems[:5]))
 PY
 
+cat >"$T/broken.py" <<'PY'
+# Names, headings and chart labels broken before their last one or two
+# characters: a block of two lines (pdftotext -bbox-layout) whose lines
+# joined are a text of the .docx (a paragraph, a cell, a chart's
+# category) of at most 16 characters, the second line one or two
+# characters that are not punctuation.  Prints them.
+import html, re, sys, zipfile
+
+texts = set()
+with zipfile.ZipFile(sys.argv[2]) as z:
+    for name in z.namelist():
+        if name == 'word/document.xml':
+            xml = z.read(name).decode('utf-8')
+            for p in re.findall(r'<w:p[ >].*?</w:p>', xml, re.S):
+                t = ''.join(re.findall(r'<w:t[^>]*>([^<]*)</w:t>', p))
+                for part in re.split(r'<w:br/>', t):
+                    texts.add(html.unescape(part).replace(' ', ''))
+        elif re.match(r'word/charts/chart\d+\.xml$', name):
+            xml = z.read(name).decode('utf-8')
+            for v in re.findall(r'<c:v>([^<]*)</c:v>', xml):
+                texts.add(html.unescape(v).replace(' ', ''))
+found = []
+layout = open(sys.argv[1], encoding='utf-8').read()
+for block in re.findall(r'<block.*?</block>', layout, re.S):
+    lines = [''.join(html.unescape(w) for w in
+                     re.findall(r'<word[^>]*>([^<]*)</word>', line))
+             for line in re.findall(r'<line.*?</line>', block, re.S)]
+    if len(lines) != 2:
+        continue
+    first, last = lines
+    whole = first + last
+    if not (1 <= len(last) <= 2 and len(first) >= 2 and len(whole) <= 16):
+        continue
+    if not re.fullmatch(r'[\u3040-\u30ff\u4e00-\u9fff]+', last):
+        continue
+    if any(whole in t for t in texts if len(t) <= 16 and t):
+        found.append(first + ' / ' + last)
+print('; '.join(found[:5]))
+PY
+
 pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
 
 # check_book TAG VERB NAME PDF XLSX: page numbers and line starts of a
@@ -250,6 +300,15 @@ $n pages, footers 'k / N' with N = '$totals'"
 		    docfail "$verb" "$name: a line starts with ）。、」: $starts"
 		;;
 	esac
+}
+
+# check_words VERB NAME PDF DOCX: no name broken before its last characters
+check_words() {
+	local verb=$1 name=$2 pdf=$3 docx=$4 bad
+	checks=$((checks + 1))
+	pdftotext -bbox-layout "$pdf" "${pdf%.pdf}.bbox.html"
+	bad=$($PY "$T/broken.py" "${pdf%.pdf}.bbox.html" "$docx")
+	[ -z "$bad" ] || docfail "$verb" "$name: a word broken: $bad"
 }
 
 # check_pdf VERB NAME PDF RANGE
@@ -304,6 +363,8 @@ while IFS='|' read -r tag verb what args dpages xpages; do
 			if [ -s "$pdf" ]; then
 				check_pdf "$verb" "$(basename "$f")" "$pdf" "$range"
 				[ "$ext" != xlsx ] || check_book "$tag" "$verb" \
+				    "$(basename "$f")" "$pdf" "$f"
+				[ "$ext" != docx ] || check_words "$verb" \
 				    "$(basename "$f")" "$pdf" "$f"
 			else
 				docfail "$verb" "$(basename "$f"): not rendered"
