@@ -125,29 +125,83 @@ write_particulars(struct xlsx *x, const struct ck_set *set,
 	return r;
 }
 
+/* The 分類 of an item, or a vendor item's stages: "契約前・履行中". */
+static const char *
+item_stages(char *out, size_t size, const struct ck_set *set,
+    const struct ck_item *it)
+{
+	size_t	 k, len = 0;
+
+	if (set->kind != CK_VENDOR) {
+		snprintf(out, size, "%s", it->category != NULL ?
+		    it->category : "");
+		return out;
+	}
+	out[0] = '\0';
+	for (k = 0; k < CK_NSTAGES; k++) {
+		if (!(it->stages & (1u << k)))
+			continue;
+		snprintf(out + len, size - len, "%s%s", len > 0 ? "・" : "",
+		    ck_stage_label(k));
+		len += strlen(out + len);
+	}
+	return out;
+}
+
 static int
 write_item_list(struct xlsx *x, const struct ck_set *set,
     const struct ck_org *org, const char *name, int answers,
     uint32_t *first_row)
 {
-	struct xlsx_column	 cols[6] = {
-		{ "No.", XLSX_COL_CENTER, 5 },
-		{ "項目番号", 0, 12 },
-		{ "分類", 0, 16 },
-		{ "点検項目", 0, 60 },
-		{ "回答", XLSX_COL_INPUT | XLSX_COL_CENTER, 12 },
-		{ "補足・改善予定", XLSX_COL_INPUT, 40 },
+	/*
+	 * Widths from the content within the page these widths make: the
+	 * 分類 on one line, never "業務委託と外部サービ / ス"; the items broken
+	 * by the writer (the import reads the 項目番号, never the text).
+	 */
+	struct xlsx_fit_col	 fc[6] = {
+		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+		{ { "項目番号", 0, 12 }, XLSX_FIT_CODE },
+		{ { "分類", 0, 16 }, XLSX_FIT_CODE },
+		{ { "点検項目", XLSX_COL_BREAK, 60 }, XLSX_FIT_TEXT },
+		{ { "回答", XLSX_COL_INPUT | XLSX_COL_CENTER, 12 },
+		    XLSX_FIT_FIXED },
+		{ { "補足・改善予定", XLSX_COL_INPUT, 40 }, XLSX_FIT_FIXED },
 	};
+	struct xlsx_column	 cols[6];
 	const char		*labels[4];
+	const char		**cells = NULL;
+	char			*stv = NULL;
 	const enum ck_value	*vals;
 	struct xlsx_sheet	*sh;
 	char			 num[24], stages[128], title[512];
 	uint32_t		 row;
-	size_t			 i, nv, k;
+	size_t			 i, nv, k, nc = answers ? 6 : 4;
+	double			 page = 0;
 	int			 r;
 
 	if (set->kind == CK_VENDOR)
-		cols[2] = (struct xlsx_column){ "点検段階", 0, 16 };
+		fc[2].col.heading = "点検段階";
+	for (k = 0; k < nc; k++)
+		page += fc[k].col.width;
+	if ((cells = calloc(set->nitems * nc + 1, sizeof *cells)) == NULL ||
+	    (stv = calloc(set->nitems + 1, sizeof stages)) == NULL) {
+		free(cells);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	for (i = 0; i < set->nitems; i++) {
+		const struct ck_item	*it = &set->items[i];
+
+		cells[i * nc + 1] = it->ref;
+		cells[i * nc + 2] = item_stages(stv + i * sizeof stages,
+		    sizeof stages, set, it);
+		cells[i * nc + 3] = it->text;
+	}
+	r = xlsx_fit_table(cols, fc, nc, cells, set->nitems, page);
+	free(cells);
+	if (r != 0) {
+		free(stv);
+		return r;
+	}
 	/* the division is filled in: the form is its own */
 	snprintf(title, sizeof title, "%s（%s %s）", set->title,
 	    org->dept_name, org->name);
@@ -155,8 +209,10 @@ write_item_list(struct xlsx *x, const struct ck_set *set,
 	    XLSX_LANDSCAPE)) != 0 ||
 	    (r = xlsx_title(sh, title, answers ? "回答欄は一覧から選んで"
 	    "ください。" : "回答は「回答」シートに記入します。")) != 0 ||
-	    (r = xlsx_table(&row, sh, cols, answers ? 6 : 4)) != 0)
+	    (r = xlsx_table(&row, sh, cols, nc)) != 0) {
+		free(stv);
 		return r;
+	}
 	*first_row = row;
 	for (i = 0; i < set->nitems; i++, row++) {
 		const struct ck_item	*it = &set->items[i];
@@ -164,18 +220,7 @@ write_item_list(struct xlsx *x, const struct ck_set *set,
 		snprintf(num, sizeof num, "%zu", i + 1);
 		xlsx_write_text(sh, row, 0, num);
 		xlsx_write_text(sh, row, 1, it->ref);
-		if (set->kind == CK_VENDOR) {
-			stages[0] = '\0';
-			for (k = 0; k < CK_NSTAGES; k++) {
-				if (!(it->stages & (1u << k)))
-					continue;
-				if (stages[0] != '\0')
-					strcat(stages, "・");
-				strcat(stages, ck_stage_label(k));
-			}
-			xlsx_write_text(sh, row, 2, stages);
-		} else
-			xlsx_write_text(sh, row, 2, it->category);
+		xlsx_write_text(sh, row, 2, stv + i * sizeof stages);
 		xlsx_write_text(sh, row, 3, it->text);
 		if (!answers)
 			continue;
@@ -186,9 +231,10 @@ write_item_list(struct xlsx *x, const struct ck_set *set,
 			labels[k] = ck_value_label(vals[k]);
 		if ((r = xlsx_validation_list(sh, row, 4, row, 4, labels,
 		    nv)) != 0)
-			return r;
+			break;
 	}
-	return 0;
+	free(stv);
+	return r;
 }
 
 /* 回答 (self): one row per staff member, one column per item. */

@@ -31,7 +31,7 @@
 . "$(dirname "$0")/lib/common.bash"
 
 KNOWN_PENDING=""
-KINSOKU="ck-self ck-dept ck-vendor in-stats tr-results"
+KINSOKU="ck-self ck-dept ck-vendor in-stats tr-results au-paper au-items"
 
 for tool in soffice pdftotext pdfinfo; do
 	if ! command -v "$tool" >/dev/null 2>&1; then
