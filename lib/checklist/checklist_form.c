@@ -16,6 +16,7 @@
 #include "checklist.h"
 #include "checklist_int.h"
 #include "error.h"
+#include "text.h"
 #include "xlsx.h"
 
 static const char *const steps_department[] = {
@@ -249,6 +250,7 @@ write_staff_sheet(struct xlsx *x, const struct ck_set *set,
 	char			**heads, num[16], title[512];
 	uint32_t		 row;
 	size_t			 i, k, nv;
+	double			 w;
 	int			 r;
 
 	cols = calloc(set->nitems + 1, sizeof *cols);
@@ -278,11 +280,17 @@ write_staff_sheet(struct xlsx *x, const struct ck_set *set,
 			r = error_set(NC_ENOMEM, "out of memory");
 			goto done;
 		}
-		sprintf(heads[i], "%zu %s%s\n(%s)", i + 1,
+		/*
+		 * a line each, the column as wide as the longest: never
+		 * "10 事故等の報 / 告"
+		 */
+		sprintf(heads[i], "%zu\n%s%s\n(%s)", i + 1,
 		    set->items[i].category, same > 1 && nth <= 10 ?
 		    circled[nth - 1] : "", set->items[i].ref);
+		w = (double)text_width(heads[i] + strcspn(heads[i], "\n") + 1,
+		    strcspn(heads[i] + strcspn(heads[i], "\n") + 1, "\n")) + 3;
 		cols[i + 1] = (struct xlsx_column){ heads[i],
-		    XLSX_COL_INPUT | XLSX_COL_CENTER, 11 };
+		    XLSX_COL_INPUT | XLSX_COL_CENTER, w > 11 ? w : 11 };
 	}
 	snprintf(title, sizeof title, "自己点検 回答（%s %s、一人一行）",
 	    org->dept_name, org->name);

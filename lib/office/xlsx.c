@@ -867,15 +867,6 @@ xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable)
 	free(u);
 }
 
-/* Display columns a line may take in column col, for wrapped text. */
-static double
-xlsx_usable(const struct xlsx_sheet *sh, uint16_t col)
-{
-	if (col < sh->ncols && sh->col_width[col] > 0)
-		return sh->col_width[col] - XLSX_PAD - 1;
-	return XLSX_WIDTH_MAX - XLSX_PAD - 1;
-}
-
 /*
  * Room for a line broken by the writer in a column width Excel units
  * wide, in hundredths of a full-width character: the column's pixels
@@ -889,6 +880,29 @@ xlsx_line_room(double width)
 	double	 px = width * XLSX_MDW_PX + 5 - XLSX_CELL_MARGIN_PX;
 
 	return px > 0 ? (size_t)(px * 100 / XLSX_FULL_PX) : 0;
+}
+
+/*
+ * Display columns (a full-width character counts two) a line of text
+ * wrapped by Excel or LibreOffice itself takes in a column width units
+ * wide: the room of a line as above, less a full-width character for
+ * where the program breaks short of the edge (a word, a bracket).  A
+ * 練馬区保健所（保健予防課） of 26 columns is one line in width 28 (it was
+ * counted as two with width less three).
+ */
+static double
+xlsx_wrap_cols(double width)
+{
+	return (double)xlsx_line_room(width) / 50.0 - 2;
+}
+
+/* Display columns a line may take in column col, for wrapped text. */
+static double
+xlsx_usable(const struct xlsx_sheet *sh, uint16_t col)
+{
+	if (col < sh->ncols && sh->col_width[col] > 0)
+		return xlsx_wrap_cols(sh->col_width[col]);
+	return xlsx_wrap_cols(XLSX_WIDTH_MAX);
 }
 
 static double
@@ -1440,7 +1454,7 @@ xlsx_fit_cell(struct xlsx_fitter *f, size_t k, double w)
 	const struct xlsx_fit_col *fc = &f->fc[k % f->ncols];
 	const char	*s = f->cells[k];
 	const unsigned	*lw = f->lw + k * XLSX_FIT_LINES_MAX;
-	double		 usable = w - XLSX_PAD - 1;
+	double		 usable = xlsx_wrap_cols(w);
 	size_t		 n, i, wi = (size_t)w;
 	unsigned	 lines = 0;
 
