@@ -809,8 +809,48 @@ xlsx_units(struct xlsx_unit *u, const char *s, size_t len, size_t usable)
  * feeds already in s stay.  Excel and LibreOffice then show the same
  * lines, which a cell wrapped by each would not.
  */
+/* Scripts for the phrase boundaries of XLSX_COL_PHRASE. */
+enum { XS_OTHER, XS_HIRA, XS_KATA, XS_KANJI, XS_SEP };
+
+static int
+xlsx_script(uint32_t cp)
+{
+	if (cp >= 0x3041 && cp <= 0x309F)
+		return XS_HIRA;
+	if (cp == 0x30FB || cp == 0x3001 || cp == ' ' || cp == 0x3000 ||
+	    cp == 0xFF0F || cp == '/')
+		return XS_SEP;	/* ・、 space, slash */
+	if ((cp >= 0x30A1 && cp <= 0x30FF) || (cp >= 0xFF66 && cp <= 0xFF9F))
+		return XS_KATA;
+	if ((cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3005 ||
+	    (cp >= 0x3400 && cp <= 0x4DBF))
+		return XS_KANJI;
+	return XS_OTHER;
+}
+
+/*
+ * A line may end between units a and b of a label (XLSX_COL_PHRASE):
+ * after ・、 or a space, after a run of hiragana (a particle, okurigana:
+ * 家庭の|管理), between katakana and kanji (ウイルス|感染, 障害者|サービス),
+ * never inside a run of one script (こども家庭部 breaks as こども|家庭部).
+ */
+static int
+xlsx_phrase_end(const struct xlsx_unit *a, const struct xlsx_unit *b)
+{
+	int	 x = xlsx_script(a->last), y = xlsx_script(b->first);
+
+	if (x == XS_SEP)
+		return 1;
+	if (x == XS_HIRA)
+		return y != XS_HIRA && y != XS_SEP;
+	return (x == XS_KATA && y == XS_KANJI) ||
+	    (x == XS_KANJI && y == XS_KATA) || y == XS_OTHER ||
+	    x == XS_OTHER;
+}
+
 static void
-xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable)
+xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable,
+    int phrase)
 {
 	struct xlsx_unit	*u;
 	const char		*nl;
@@ -845,6 +885,17 @@ xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable)
 			    (u[b - 1].last >= '0' && u[b - 1].last <= '9' &&
 			    !u[b].space)))
 				b--;
+			/* a label: at a phrase's end if the line has one */
+			if (phrase && b < n) {
+				for (i = b; i > start + 1 &&
+				    (!xlsx_phrase_end(&u[i - 1], &u[i]) ||
+				    xlsx_no_start(u[i].first) ||
+				    xlsx_no_end(u[i - 1].last)); i--)
+					;
+				if (i > start + 1 || (i == start + 1 &&
+				    xlsx_phrase_end(&u[start], &u[i])))
+					b = i;
+			}
 			/* no line ends in spaces */
 			i = b;
 			while (i > start && u[i - 1].space)
@@ -1066,7 +1117,7 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	    (sh->col_flags[col] & XLSX_COL_BREAK);
 	if (broken) {
 		xlsx_break_text(&b, s, len, xlsx_line_room(xlsx_col_final(sh,
-		    col)));
+		    col)), sh->col_flags[col] & XLSX_COL_PHRASE);
 		if (buf_ok(&b) != 0)
 			return xlsx_nomem(sh->x);
 		s = b.data;
@@ -1464,7 +1515,8 @@ xlsx_fit_cell(struct xlsx_fitter *f, size_t k, double w)
 		if ((double)wi == w && wi <= f->maxw &&
 		    f->memo[k * (f->maxw + 1) + wi] != 0)
 			return f->memo[k * (f->maxw + 1) + wi];
-		xlsx_break_text(&f->b, s, strlen(s), xlsx_line_room(w));
+		xlsx_break_text(&f->b, s, strlen(s), xlsx_line_room(w),
+		    fc->col.flags & XLSX_COL_PHRASE);
 		if (buf_ok(&f->b) != 0) {
 			f->nomem = 1;
 			return 1;
@@ -2728,7 +2780,7 @@ xlsx_finish(struct xlsx_sheet *sh)
 			w = xlsx_col_width(sh, i);
 			xlsx_break_text(&hb, sh->headings[i],
 			    strlen(sh->headings[i]), xlsx_line_room(w > 0 ?
-			    w : 8.43));
+			    w : 8.43), sh->col_flags[i] & XLSX_COL_PHRASE);
 			if (buf_ok(&hb) != 0) {
 				buf_free(&hb);
 				return xlsx_nomem(sh->x);

@@ -109,6 +109,14 @@ int	 xlsx_title(struct xlsx_sheet *, const char *title, const char *note);
  * (other headings keep their text, for readers that match them).
  */
 #define XLSX_COL_BREAK	0x4
+/*
+ * With XLSX_COL_BREAK, for labels (a 分類, a 課, a 部): a line ends at a
+ * phrase's end where the line has one -- after ・、 or a space, after a
+ * run of hiragana, between katakana and kanji -- so that "こども家庭部"
+ * breaks as "こども / 家庭部", never "こども家 / 庭部"; a phrase longer
+ * than a line still breaks between its characters.
+ */
+#define XLSX_COL_PHRASE	0x8
 
 struct xlsx_column {
 	const char	*heading;

@@ -1031,6 +1031,46 @@ test_fit_table(void **state)
 	assert_true(out[3].width >= 33);
 }
 
+/* XLSX_COL_PHRASE: labels break at a phrase's end. */
+static void
+test_break_phrase(void **state)
+{
+	static const struct xlsx_column bcols[] = {
+		{ "部", XLSX_COL_BREAK | XLSX_COL_PHRASE, 10 },
+		{ "分類", XLSX_COL_BREAK | XLSX_COL_PHRASE, 16 },
+		{ "文", XLSX_COL_BREAK, 10 },
+	};
+	char			 path[512], *xml;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+
+	(void)state;
+	path_in(path, sizeof path, "phrase.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "部", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, bcols, 3), 0);
+	/* 4.9 full-width characters a line in width 10, 7.9 in 16 */
+	assert_int_equal(xlsx_write_text(sh, r, 0, "こども家庭部"), 0);
+	assert_int_equal(xlsx_write_text(sh, r + 1, 0, "地域文化部"), 0);
+	assert_int_equal(xlsx_write_text(sh, r, 1,
+	    "サイバー攻撃・不正アクセス"), 0);
+	assert_int_equal(xlsx_write_text(sh, r + 1, 1,
+	    "情報システム全体の強靭性の向上"), 0);
+	assert_int_equal(xlsx_write_text(sh, r, 2, "こども家庭部"), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	assert_non_null(strstr(xml, "<t>こども\n家庭部</t>"));
+	/* one script, too long for a line: between its characters */
+	assert_non_null(strstr(xml, "<t>地域文化\n部</t>"));
+	assert_non_null(strstr(xml, "<t>サイバー攻撃・\n不正アクセス</t>"));
+	assert_non_null(strstr(xml, "<t>情報システム\n全体の強靭性の\n向上</t>"));
+	/* prose breaks between any two characters */
+	assert_non_null(strstr(xml, "<t>こども家\n庭部</t>"));
+	free(xml);
+}
+
 int
 main(void)
 {
@@ -1048,6 +1088,7 @@ main(void)
 		cmocka_unit_test(test_break),
 		cmocka_unit_test(test_break_groups),
 		cmocka_unit_test(test_fit_table),
+		cmocka_unit_test(test_break_phrase),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
