@@ -352,124 +352,17 @@ audit_doc_is_draft(const struct node *root)
 	return node_scalar_eq(node_get(root, "status"), "in-progress");
 }
 
-/* --- 監査項目 -------------------------------------------------------- */
-
-int
-audit_doc_items(const char *path, struct store *st,
-    const struct record *const *cats, size_t n)
-{
-	static const struct xlsx_column cols[] = {
-		{ "No.", XLSX_COL_CENTER, 5 },
-		{ "項目番号", 0, 11 },
-		{ "対策基準の条項", XLSX_COL_CENTER, 8 },
-		{ "分類", 0, 16 },
-		{ "監査項目", 0, 44 },
-		{ "監査資料の例", 0, 26 },
-		{ "監査実施の例", 0, 36 },
-		{ "重要度", XLSX_COL_CENTER, 7 },
-		{ "重み", XLSX_COL_CENTER, 6 },
-	};
-	struct xlsx_props	 props;
-	struct xlsx		*x = NULL;
-	struct xlsx_sheet	*sh;
-	struct buf		 b = BUF_INIT, note = BUF_INIT;
-	const struct schema	*ckind;
-	const struct node	*items, *it;
-	const char		*k, *s, *latest = NULL;
-	char			 day[CAL_FMT_MAX];
-	uint32_t		 row;
-	size_t			 i, j;
-	int			 rc;
-
-	if ((rc = store_kind(&ckind, st, "catalog")) != 0)
-		return rc;
-	for (i = 0; i < n; i++) {
-		s = record_field(cats[i], "issued");
-		if (s != NULL && (latest == NULL || strcmp(s, latest) > 0))
-			latest = s;
-	}
-	memset(&props, 0, sizeof props);
-	props.title = "情報セキュリティ監査項目";
-	props.author = author(st);
-	props.created = date_time(latest);
-	if ((rc = xlsx_new(&x, path, &props)) != 0)
-		return rc;
-	for (i = 0; i < n; i++) {
-		k = record_field(cats[i], "kind");
-		xlsx_add_sheet(&sh, x, k != NULL && strcmp(k,
-		    "audit-mynumber") == 0 ? "マイナンバー" : k != NULL &&
-		    strcmp(k, "audit-system") == 0 ? "システム面" : "運用面",
-		    XLSX_LANDSCAPE);
-		era(day, record_field(cats[i], "issued"));
-		buf_reset(&note);
-		s = record_field(cats[i], "version");
-		buf_printf(&note, "第%s版　%s%s", s != NULL ? s : "1",
-		    day, day[0] != '\0' ? "確定" : "");
-		xlsx_title(sh, record_field(cats[i], "title"), note.data);
-		xlsx_table(&row, sh, cols, sizeof cols / sizeof cols[0]);
-		items = node_get(record_root(cats[i]), "items");
-		for (j = 0; items != NULL && j < items->n; j++, row++) {
-			it = items->u.items[j];
-			xlsx_write_number(sh, row, 0, (double)(j + 1),
-			    XLSX_NUM_INT);
-			xlsx_write_text(sh, row, 1, node_get_str(it, "ref"));
-			xlsx_write_text(sh, row, 2, node_get_str(it, "clause"));
-			xlsx_write_text(sh, row, 3, node_get_str(it,
-			    "category"));
-			xlsx_write_text(sh, row, 4, node_get_str(it, "text"));
-			join(&b, node_get(it, "evidence_examples"), "\n", st,
-			    NULL);
-			xlsx_write_text(sh, row, 5, b.data);
-			xlsx_write_text(sh, row, 6, node_get_str(it,
-			    "how_to_check"));
-			s = node_get_str(it, "importance");
-			xlsx_write_text(sh, row, 7, schema_label(ckind,
-			    "items.importance", s != NULL ? s : "required"));
-			s = node_get_str(it, "weight");
-			xlsx_write_number(sh, row, 8, s != NULL ?
-			    strtod(s, NULL) : 1, XLSX_NUM_INT);
-		}
-	}
-	rc = xlsx_save(x);
-	xlsx_free(x);
-	buf_free(&b);
-	buf_free(&note);
-	return rc;
-}
-
 /* --- 監査調書 -------------------------------------------------------- */
 
 /*
- * The working paper's table is measured before it is written, so that its
- * columns get widths from their content and a page holds as many rows as
- * fit.  xlsx.c sets a row's height from the lines its text takes in the
- * column's width (a full-width character counts two, three units of the
- * width go to the cell's margins: its xlsx_text_lines()); the widths are
- * chosen to make those lines few.  A short code (判定, 確認方法) keeps a
- * line of its own; the long texts share what is left of the page width,
- * each unit going where it saves the most lines.  A column nobody has
- * filled in yet keeps room to write in.
+ * The working paper's table is collected in a grid before it is written,
+ * so that its columns get widths from their content (xlsx_fit_table()):
+ * a short code (判定, 確認方法) keeps a line of its own, the long texts
+ * share what is left of the page width and are broken into lines by the
+ * writer (XLSX_COL_BREAK), with kinsoku, so that Excel and LibreOffice
+ * show the same lines.  A column nobody has filled in yet keeps room to
+ * write in.
  */
-enum fit_kind {
-	FIT_FIXED,		/* the width given: No., a date */
-	FIT_CODE,		/* wide enough for its longest line */
-	FIT_TEXT,		/* wraps; shares the page width */
-	FIT_DATE,		/* FIT_FIXED, an ISO date shown as 令和 */
-};
-
-struct fit_col {
-	struct xlsx_column	 col;	/* width: when the column is empty */
-	enum fit_kind		 kind;
-};
-
-/*
- * Page width shared by a sheet's columns, in Excel units: A4 landscape
- * fitted to one page wide prints this at about 75 %, 8pt text.
- */
-#define PAPER_WIDTH	161.0
-#define PAPER_MARGIN	3.0	/* xlsx.c: XLSX_PAD + 1, the cell margins */
-#define PAPER_TEXT_MIN	14.0	/* 7 characters a line */
-
 struct grid {
 	size_t		 nrows;
 	size_t		 ncols;
@@ -530,215 +423,37 @@ grid_get(const struct grid *g, size_t r, size_t c)
 	return g->cell[r * g->ncols + c];
 }
 
-/* Display width of each line of s, stored in w (at most max of them). */
-static size_t
-line_widths(unsigned *w, size_t max, const char *s)
-{
-	const char	*nl;
-	size_t		 n = 0, len = strlen(s), seg;
+#define BRK	XLSX_COL_BREAK
 
-	for (;;) {
-		nl = memchr(s, '\n', len);
-		seg = nl != NULL ? (size_t)(nl - s) : len;
-		if (n < max)
-			w[n++] = (unsigned)text_width(s, seg);
-		if (nl == NULL)
-			break;
-		len -= seg + 1;
-		s = nl + 1;
-	}
-	return n;
-}
-
-/* Lines xlsx.c counts for text of these line widths in width w. */
-static unsigned
-fit_lines(const unsigned *lw, size_t n, double w)
-{
-	double		 usable = w - PAPER_MARGIN;
-	unsigned	 lines = 0;
-	size_t		 i;
-
-	if (n == 0)
-		return 1;
-	if (usable < 1)
-		usable = 1;
-	for (i = 0; i < n; i++)
-		lines += lw[i] == 0 ? 1 : (unsigned)ceil(lw[i] / usable);
-	return lines;
-}
-
-#define FIT_LINES_MAX	32	/* lines of a cell measured */
-
-/*
- * Cost of widths w: lines of the rows first (a tall row more than its
- * lines, so that one long finding does not make a column of a word a
- * line), then lines of the cells.
- */
-static unsigned long
-fit_cost(const unsigned *lw, const unsigned *cnt, size_t nrows, size_t nc,
-    const double *w)
-{
-	unsigned long	 cost = 0;
-	unsigned	 l, max;
-	size_t		 r, c, k;
-
-	for (r = 0; r < nrows; r++) {
-		max = 0;
-		for (c = 0; c < nc; c++) {
-			k = r * nc + c;
-			l = fit_lines(lw + k * FIT_LINES_MAX, cnt[k], w[c]);
-			cost += l;
-			if (l > max)
-				max = l;
-		}
-		/* a tall row costs more than its lines: even heights */
-		cost += 64UL * max + 8UL * max * max;
-	}
-	return cost;
-}
-
-/*
- * Widths of the grid's columns, in w[]: see above.  The heading may take
- * two lines (xlsx.c wraps it in the width less the filter button's two
- * units).  The text columns start with the room left shared by the
- * amount of their text, then units move between them (or from what is
- * left) while that saves lines: a local search, a few hundred rounds at
- * most.
- */
-static int
-grid_fit(double *w, const struct grid *g, const struct fit_col *fc)
-{
-	static const double	 steps[] = { 1, 2, 3, 5, 8, 13 };
-	unsigned	*lw = NULL, *cnt = NULL;
-	unsigned	 hw;
-	unsigned long	 cost, best, c2, sum[16], all = 0;
-	size_t		 r, c, a, k, nc = g->ncols, n, s, round;
-	double		 total = 0, min[16], left, bw[16], try[16];
-	int		 filled;
-
-	if (nc > 16)
-		return error_set(NC_EINVALID, "a working paper has at most 16 "
-		    "columns");
-	if ((lw = calloc(g->nrows * nc * FIT_LINES_MAX + 1,
-	    sizeof *lw)) == NULL ||
-	    (cnt = calloc(g->nrows * nc + 1, sizeof *cnt)) == NULL) {
-		free(lw);
-		return error_set(NC_ENOMEM, "out of memory");
-	}
-	for (r = 0; r < g->nrows; r++)
-		for (c = 0; c < nc; c++) {
-			k = r * nc + c;
-			if (grid_get(g, r, c) != NULL)
-				cnt[k] = (unsigned)line_widths(lw + k *
-				    FIT_LINES_MAX, FIT_LINES_MAX,
-				    grid_get(g, r, c));
-		}
-	for (c = 0; c < nc; c++) {
-		/*
-		 * A short heading on one line: LibreOffice fills a line
-		 * before it breaks one, "対策基準の条/項" in two; a long one
-		 * in two lines at most.
-		 */
-		hw = (unsigned)text_width(fc[c].col.heading,
-		    strlen(fc[c].col.heading));
-		w[c] = hw <= 16 ? ceil(hw * 0.95 + 1) : ceil(hw / 2.0) + 4;
-		filled = 0;
-		sum[c] = 0;
-		for (r = 0; r < g->nrows; r++) {
-			k = r * nc + c;
-			filled |= cnt[k] > 0;
-			for (n = 0; n < cnt[k]; n++) {
-				sum[c] += lw[k * FIT_LINES_MAX + n];
-				if (fc[c].kind == FIT_CODE &&
-				    lw[k * FIT_LINES_MAX + n] + PAPER_MARGIN >
-				    w[c])
-					w[c] = lw[k * FIT_LINES_MAX + n] +
-					    PAPER_MARGIN;
-			}
-		}
-		if (fc[c].kind == FIT_FIXED || fc[c].kind == FIT_DATE)
-			w[c] = fc[c].col.width;
-		else if (!filled && fc[c].col.width > w[c])
-			w[c] = fc[c].col.width;
-		else if (fc[c].kind == FIT_TEXT && w[c] < PAPER_TEXT_MIN)
-			w[c] = PAPER_TEXT_MIN;
-		if (fc[c].kind != FIT_TEXT || !filled)
-			sum[c] = 0;
-		min[c] = w[c];
-		total += w[c];
-		all += sum[c];
-	}
-	/* A start: what is left shared by the amount of text. */
-	left = floor(PAPER_WIDTH - total);
-	for (c = 0; c < nc && all > 0 && left > 0; c++)
-		w[c] += floor(left * (double)sum[c] / (double)all);
-	best = fit_cost(lw, cnt, g->nrows, nc, w);
-	for (round = 0; round < 400; round++) {
-		total = 0;
-		for (c = 0; c < nc; c++)
-			total += w[c];
-		memcpy(bw, w, nc * sizeof *w);
-		cost = best;
-		for (a = 0; a < nc; a++) {
-			if (sum[a] == 0)
-				continue;
-			/* from column c (or from what is left, c == nc) */
-			for (c = 0; c <= nc; c++) {
-				if (c == a || (c < nc && sum[c] == 0))
-					continue;
-				for (s = 0; s < sizeof steps / sizeof steps[0];
-				    s++) {
-					memcpy(try, w, nc * sizeof *w);
-					try[a] += steps[s];
-					if (c < nc && (try[c] -= steps[s]) <
-					    min[c])
-						break;
-					if (c == nc && total + steps[s] >
-					    PAPER_WIDTH)
-						break;
-					c2 = fit_cost(lw, cnt, g->nrows, nc,
-					    try);
-					if (c2 < cost) {
-						cost = c2;
-						memcpy(bw, try, nc * sizeof *w);
-					}
-				}
-			}
-		}
-		if (cost >= best)
-			break;
-		best = cost;
-		memcpy(w, bw, nc * sizeof *w);
-	}
-	free(lw);
-	free(cnt);
-	return 0;
-}
-
-static const struct fit_col paper_cols[] = {
-	{ { "No.", XLSX_COL_CENTER, 4.5 }, FIT_FIXED },
-	{ { "項目番号", 0, 10 }, FIT_CODE },
-	{ { "対策基準の条項", XLSX_COL_CENTER, 7 }, FIT_CODE },
-	{ { "監査項目", 0, 34 }, FIT_TEXT },
-	{ { "確認方法", XLSX_COL_CENTER, 9 }, FIT_CODE },
-	{ { "確認資料", 0, 12 }, FIT_TEXT },
-	{ { "判定", XLSX_COL_CENTER, 10 }, FIT_CODE },
-	{ { "確認結果・所見", 0, 22 }, FIT_TEXT },
-	{ { "指摘区分", XLSX_COL_CENTER, 8 }, FIT_CODE },
-	{ { "改善の方向性", 0, 16 }, FIT_TEXT },
+static const struct xlsx_fit_col paper_cols[] = {
+	{ { "No.", XLSX_COL_CENTER, 4.5 }, XLSX_FIT_FIXED },
+	{ { "項目番号", 0, 10 }, XLSX_FIT_CODE },
+	{ { "対策基準の条項", XLSX_COL_CENTER, 7 }, XLSX_FIT_CODE },
+	{ { "監査項目", BRK, 34 }, XLSX_FIT_TEXT },
+	{ { "確認方法", XLSX_COL_CENTER, 9 }, XLSX_FIT_CODE },
+	{ { "確認資料", BRK, 12 }, XLSX_FIT_TEXT },
+	{ { "判定", XLSX_COL_CENTER, 10 }, XLSX_FIT_CODE },
+	{ { "確認結果・所見", BRK, 22 }, XLSX_FIT_TEXT },
+	{ { "指摘区分", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
+	{ { "改善の方向性", BRK, 16 }, XLSX_FIT_TEXT },
 };
 
-static const struct fit_col followup_cols[] = {
-	{ { "No.", XLSX_COL_CENTER, 4.5 }, FIT_FIXED },
-	{ { "元の指摘", 0, 18 }, FIT_CODE },
-	{ { "項目番号", 0, 10 }, FIT_CODE },
-	{ { "指摘区分", XLSX_COL_CENTER, 7 }, FIT_CODE },
-	{ { "指摘内容", 0, 28 }, FIT_TEXT },
-	{ { "改善の方向性", 0, 26 }, FIT_TEXT },
-	{ { "是正期限", XLSX_COL_CENTER, 17 }, FIT_DATE },
-	{ { "是正状況", XLSX_COL_CENTER, 10 }, FIT_CODE },
-	{ { "被監査部署の回答・質疑応答", 0, 36 }, FIT_TEXT },
+/* The follow-up's 是正期限 is an ISO date in the grid, shown as 令和. */
+#define FOLLOWUP_DUE	6
+
+static const struct xlsx_fit_col followup_cols[] = {
+	{ { "No.", XLSX_COL_CENTER, 4.5 }, XLSX_FIT_FIXED },
+	{ { "元の指摘", 0, 18 }, XLSX_FIT_CODE },
+	{ { "項目番号", 0, 10 }, XLSX_FIT_CODE },
+	{ { "指摘区分", XLSX_COL_CENTER, 7 }, XLSX_FIT_CODE },
+	{ { "指摘内容", BRK, 28 }, XLSX_FIT_TEXT },
+	{ { "改善の方向性", BRK, 26 }, XLSX_FIT_TEXT },
+	{ { "是正期限", XLSX_COL_CENTER, 17 }, XLSX_FIT_FIXED },
+	{ { "是正状況", XLSX_COL_CENTER, 10 }, XLSX_FIT_CODE },
+	{ { "被監査部署の回答・質疑応答", BRK, 36 }, XLSX_FIT_TEXT },
 };
+
+#undef BRK
 
 #define PAPER_COLS	(sizeof paper_cols / sizeof paper_cols[0])
 #define FOLLOWUP_COLS	(sizeof followup_cols / sizeof followup_cols[0])
@@ -779,15 +494,14 @@ paper_header(struct xlsx_sheet *sh, struct store *st, const struct node *root)
 
 /*
  * The table of a working paper from its grid: widths fitted, then the
- * cells; No. is the row's number, a FIT_DATE cell an ISO date.  *next is
- * the row after the table.
+ * cells; No. is the row's number, column date (if not 0) an ISO date
+ * shown as 令和.  *next is the row after the table.
  */
 static int
 grid_write(uint32_t *next, struct xlsx_sheet *sh, const struct grid *g,
-    const struct fit_col *fc)
+    const struct xlsx_fit_col *fc, size_t date)
 {
 	struct xlsx_column	 cols[16];
-	double			 w[16];
 	uint32_t		 row;
 	size_t			 r, c;
 	int			 rc;
@@ -797,18 +511,15 @@ grid_write(uint32_t *next, struct xlsx_sheet *sh, const struct grid *g,
 	if (g->ncols > 16)
 		return error_set(NC_EINVALID, "a working paper has at most 16 "
 		    "columns");
-	if ((rc = grid_fit(w, g, fc)) != 0)
+	if ((rc = xlsx_fit_table(cols, fc, g->ncols, (const char *const *)
+	    g->cell, g->nrows, XLSX_FIT_LANDSCAPE)) != 0)
 		return rc;
-	for (c = 0; c < g->ncols; c++) {
-		cols[c] = fc[c].col;
-		cols[c].width = w[c];
-	}
 	if ((rc = xlsx_table(&row, sh, cols, g->ncols)) != 0)
 		return rc;
 	for (r = 0; r < g->nrows; r++, row++) {
 		xlsx_write_number(sh, row, 0, (double)(r + 1), XLSX_NUM_INT);
 		for (c = 1; c < g->ncols; c++) {
-			if (fc[c].kind == FIT_DATE)
+			if (date != 0 && c == date)
 				write_date(sh, row, (uint16_t)c,
 				    grid_get(g, r, c));
 			else
@@ -818,6 +529,131 @@ grid_write(uint32_t *next, struct xlsx_sheet *sh, const struct grid *g,
 	}
 	*next = row;
 	return 0;
+}
+
+/* --- 監査項目 -------------------------------------------------------- */
+
+/*
+ * The catalog's items laid out as the working paper is: codes and the
+ * 分類 on a line of their own (a 分類 broken mid-word reads badly), the
+ * three texts sharing the rest of the page, broken by the writer.
+ */
+static const struct xlsx_fit_col items_cols[] = {
+	{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+	{ { "項目番号", 0, 11 }, XLSX_FIT_CODE },
+	{ { "対策基準の条項", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
+	{ { "分類", 0, 16 }, XLSX_FIT_CODE },
+	{ { "監査項目", XLSX_COL_BREAK, 44 }, XLSX_FIT_TEXT },
+	{ { "監査資料の例", XLSX_COL_BREAK, 26 }, XLSX_FIT_TEXT },
+	{ { "監査実施の例", XLSX_COL_BREAK, 36 }, XLSX_FIT_TEXT },
+	{ { "重要度", XLSX_COL_CENTER, 7 }, XLSX_FIT_CODE },
+	{ { "重み", XLSX_COL_CENTER, 6 }, XLSX_FIT_CODE },
+};
+
+#define ITEMS_COLS	(sizeof items_cols / sizeof items_cols[0])
+
+static void
+items_grid(struct grid *g, struct store *st, const struct schema *ckind,
+    const struct node *items)
+{
+	const struct node	*it;
+	struct buf		 b = BUF_INIT;
+	const char		*s;
+	size_t			 j, row;
+
+	for (j = 0; items != NULL && j < items->n; j++) {
+		it = items->u.items[j];
+		row = grid_row(g);
+		grid_set(g, row, 1, node_get_str(it, "ref"));
+		grid_set(g, row, 2, node_get_str(it, "clause"));
+		grid_set(g, row, 3, node_get_str(it, "category"));
+		grid_set(g, row, 4, node_get_str(it, "text"));
+		join(&b, node_get(it, "evidence_examples"), "\n", st, NULL);
+		grid_set(g, row, 5, b.data);
+		grid_set(g, row, 6, node_get_str(it, "how_to_check"));
+		s = node_get_str(it, "importance");
+		grid_set(g, row, 7, schema_label(ckind, "items.importance",
+		    s != NULL ? s : "required"));
+		s = node_get_str(it, "weight");
+		grid_set(g, row, 8, s != NULL ? s : "1");
+	}
+	buf_free(&b);
+}
+
+int
+audit_doc_items(const char *path, struct store *st,
+    const struct record *const *cats, size_t n)
+{
+	struct xlsx_props	 props;
+	struct xlsx		*x = NULL;
+	struct xlsx_sheet	*sh;
+	struct xlsx_column	 cols[ITEMS_COLS];
+	struct buf		 note = BUF_INIT;
+	struct grid		 g;
+	const struct schema	*ckind;
+	const char		*k, *s, *latest = NULL;
+	char			 day[CAL_FMT_MAX];
+	uint32_t		 row;
+	size_t			 i, j, c;
+	int			 rc;
+
+	if ((rc = store_kind(&ckind, st, "catalog")) != 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		s = record_field(cats[i], "issued");
+		if (s != NULL && (latest == NULL || strcmp(s, latest) > 0))
+			latest = s;
+	}
+	memset(&g, 0, sizeof g);
+	memset(&props, 0, sizeof props);
+	props.title = "情報セキュリティ監査項目";
+	props.author = author(st);
+	props.created = date_time(latest);
+	if ((rc = xlsx_new(&x, path, &props)) != 0)
+		return rc;
+	for (i = 0; i < n; i++) {
+		k = record_field(cats[i], "kind");
+		xlsx_add_sheet(&sh, x, k != NULL && strcmp(k,
+		    "audit-mynumber") == 0 ? "マイナンバー" : k != NULL &&
+		    strcmp(k, "audit-system") == 0 ? "システム面" : "運用面",
+		    XLSX_LANDSCAPE);
+		era(day, record_field(cats[i], "issued"));
+		buf_reset(&note);
+		s = record_field(cats[i], "version");
+		buf_printf(&note, "第%s版　%s%s", s != NULL ? s : "1",
+		    day, day[0] != '\0' ? "確定" : "");
+		xlsx_title(sh, record_field(cats[i], "title"), note.data);
+		g.ncols = ITEMS_COLS;
+		items_grid(&g, st, ckind, node_get(record_root(cats[i]),
+		    "items"));
+		if (g.nomem)
+			rc = error_set(NC_ENOMEM, "out of memory");
+		else
+			rc = xlsx_fit_table(cols, items_cols, ITEMS_COLS,
+			    (const char *const *)g.cell, g.nrows,
+			    XLSX_FIT_LANDSCAPE);
+		if (rc != 0) {
+			grid_free(&g);
+			goto done;
+		}
+		xlsx_table(&row, sh, cols, ITEMS_COLS);
+		for (j = 0; j < g.nrows; j++, row++) {
+			xlsx_write_number(sh, row, 0, (double)(j + 1),
+			    XLSX_NUM_INT);
+			for (c = 1; c < ITEMS_COLS - 1; c++)
+				xlsx_write_text(sh, row, (uint16_t)c,
+				    grid_get(&g, j, c));
+			xlsx_write_number(sh, row, ITEMS_COLS - 1,
+			    strtod(grid_get(&g, j, ITEMS_COLS - 1), NULL),
+			    XLSX_NUM_INT);
+		}
+		grid_free(&g);
+	}
+	rc = xlsx_save(x);
+done:
+	xlsx_free(x);
+	buf_free(&note);
+	return rc;
 }
 
 static void
@@ -880,6 +716,22 @@ lines_of(struct buf *b, const char *s)
 		buf_putc(b, *s);
 	}
 	buf_puts(b, "");
+}
+
+/* Display width of the widest line of s. */
+static double
+widest_line(const char *s)
+{
+	const char	*nl;
+	size_t		 w, max = 0;
+
+	for (; s != NULL; s = nl != NULL ? nl + 1 : NULL) {
+		nl = strchr(s, '\n');
+		w = text_width(s, nl != NULL ? (size_t)(nl - s) : strlen(s));
+		if (w > max)
+			max = w;
+	}
+	return (double)max;
 }
 
 /* Append s to b with its line breaks as full-width spaces. */
@@ -1015,7 +867,8 @@ audit_doc_paper(const char *path, struct store *st,
 		if (node_scalar_eq(node_get(root, "type"), "followup")) {
 			g.ncols = FOLLOWUP_COLS;
 			paper_followup(&g, st, root);
-			rc = grid_write(&row, sh, &g, followup_cols);
+			rc = grid_write(&row, sh, &g, followup_cols,
+			    FOLLOWUP_DUE);
 			grid_free(&g);
 			if (rc != 0)
 				goto done;
@@ -1036,7 +889,7 @@ audit_doc_paper(const char *path, struct store *st,
 		}
 		g.ncols = PAPER_COLS;
 		paper_items(&g, st, root);
-		rc = grid_write(&row, sh, &g, paper_cols);
+		rc = grid_write(&row, sh, &g, paper_cols, 0);
 		grid_free(&g);
 		if (rc != 0)
 			goto done;
@@ -2245,19 +2098,22 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		{ "未是正", 0, 8 },
 		{ "状況", XLSX_COL_CENTER, 0 },
 	};
-	static const struct xlsx_column fc[] = {
-		{ "監査", 0, 34 },
-		{ "対象", 0, 0 },
-		{ "No.", XLSX_COL_CENTER, 5 },
-		{ "項目番号", 0, 11 },
-		{ "章", XLSX_COL_CENTER, 8 },
-		{ "指摘区分", XLSX_COL_CENTER, 9 },
-		{ "指摘内容", 0, 40 },
-		{ "改善の方向性", 0, 36 },
-		{ "是正期限", XLSX_COL_CENTER, 16 },
-		{ "是正状況", XLSX_COL_CENTER, 11 },
+	/* 指摘事項: widths from the content, the texts broken */
+	static const struct xlsx_fit_col fc[] = {
+		{ { "監査", 0, 34 }, XLSX_FIT_CODE },
+		{ { "対象", 0, 12 }, XLSX_FIT_CODE },
+		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+		{ { "項目番号", 0, 11 }, XLSX_FIT_CODE },
+		{ { "章", XLSX_COL_CENTER | XLSX_COL_BREAK, 8 },
+		    XLSX_FIT_TEXT },
+		{ { "指摘区分", XLSX_COL_CENTER, 9 }, XLSX_FIT_CODE },
+		{ { "指摘内容", XLSX_COL_BREAK, 40 }, XLSX_FIT_TEXT },
+		{ { "改善の方向性", XLSX_COL_BREAK, 36 }, XLSX_FIT_TEXT },
+		{ { "是正期限", XLSX_COL_CENTER, 16 }, XLSX_FIT_FIXED },
+		{ { "是正状況", XLSX_COL_CENTER, 11 }, XLSX_FIT_CODE },
 	};
-	struct xlsx_column	 cc[40], gc[6];
+	struct xlsx_column	 cc[40], gc[6], fcols[10];
+	struct grid		 g;
 	struct xlsx_props	 props;
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*s1, *s2, *s3, *s4;
@@ -2332,8 +2188,6 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			continue;
 		{
 			struct buf	 o = BUF_INIT;
-			unsigned	 lw[8];
-			size_t		 nl, m;
 
 			/* the heading a word a line, in a width it fits */
 			buf_init(&names[nc]);
@@ -2343,11 +2197,8 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			cc[nc].heading = names[nc].data;
 			cc[nc].flags = 0;
 			cc[nc].width = 14;
-			nl = line_widths(lw, 8, names[nc].data != NULL ?
-			    names[nc].data : "");
-			for (m = 0; m < nl; m++)
-				if (lw[m] + 5 > cc[nc].width)
-					cc[nc].width = lw[m] + 5;
+			if (widest_line(names[nc].data) + 5 > cc[nc].width)
+				cc[nc].width = widest_line(names[nc].data) + 5;
 		}
 		vals[nc - 1] = (uint16_t)nc;
 		nc++;
@@ -2409,8 +2260,8 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	xlsx_add_sheet(&s3, x, "指摘事項", XLSX_LANDSCAPE);
 	xlsx_title(s3, "指摘事項一覧", "運用面・システム面の監査の指摘（是正状況"
 	    "はフォローアップ監査の結果を含む）");
-	xlsx_table(&first, s3, fc, sizeof fc / sizeof fc[0]);
-	row = first;
+	memset(&g, 0, sizeof g);
+	g.ncols = sizeof fc / sizeof fc[0];
 	for (i = 0; i < n; i++) {
 		struct buf o = BUF_INIT, an = BUF_INIT;
 
@@ -2418,29 +2269,50 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		if (node_scalar_eq(node_get(root, "type"), "followup"))
 			continue;
 		fs = audit_findings(root);
-		for (k = 0; fs != NULL && k < fs->n; k++, row++) {
+		for (k = 0; fs != NULL && k < fs->n; k++) {
 			f = fs->u.items[k];
+			row = (uint32_t)grid_row(&g);
 			finding_chapter(key, sizeof key, root, f);
-			xlsx_write_text(s3, row, 0, audit_name(&an, st,
-			    root));
+			/* the kind over its date: 運用面の監査／（令和8年…） */
+			buf_reset(&b2);
+			lines_of(&b2, audit_name(&an, st, root));
+			grid_set(&g, row, 0, b2.data);
 			buf_reset(&b2);
 			lines_of(&b2, target(&o, st, root, 0));
-			xlsx_write_text(s3, row, 1, b2.data);
-			xlsx_write_text(s3, row, 2, node_get_str(f, "number"));
-			xlsx_write_text(s3, row, 3, node_get_str(f, "item"));
-			xlsx_write_text(s3, row, 4, key);
-			xlsx_write_text(s3, row, 5, label(st, "findings",
-			    "grade", node_get_str(f, "grade")));
-			xlsx_write_text(s3, row, 6, node_get_str(f, "finding"));
-			xlsx_write_text(s3, row, 7, node_get_str(f,
-			    "correction"));
-			write_date(s3, row, 8, node_get_str(f, "due"));
-			xlsx_write_text(s3, row, 9, label(st, "findings",
-			    "status", node_get_str(f, "status")));
+			grid_set(&g, row, 1, b2.data);
+			grid_set(&g, row, 2, node_get_str(f, "number"));
+			grid_set(&g, row, 3, node_get_str(f, "item"));
+			grid_set(&g, row, 4, key);
+			grid_set(&g, row, 5, label(st, "findings", "grade",
+			    node_get_str(f, "grade")));
+			grid_set(&g, row, 6, node_get_str(f, "finding"));
+			grid_set(&g, row, 7, node_get_str(f, "correction"));
+			grid_set(&g, row, 8, node_get_str(f, "due"));
+			grid_set(&g, row, 9, label(st, "findings", "status",
+			    node_get_str(f, "status")));
 		}
 		buf_free(&o);
 		buf_free(&an);
 	}
+	if (g.nomem)
+		rc = error_set(NC_ENOMEM, "out of memory");
+	else
+		rc = xlsx_fit_table(fcols, fc, g.ncols, (const char *const *)
+		    g.cell, g.nrows, XLSX_FIT_LANDSCAPE);
+	if (rc != 0) {
+		grid_free(&g);
+		goto done;
+	}
+	xlsx_table(&first, s3, fcols, g.ncols);
+	for (k = 0, row = first; k < g.nrows; k++, row++)
+		for (j = 0; j < g.ncols; j++) {
+			if (j == 8)
+				write_date(s3, row, 8, grid_get(&g, k, j));
+			else
+				xlsx_write_text(s3, row, (uint16_t)j,
+				    grid_get(&g, k, j));
+		}
+	grid_free(&g);
 
 	/* 区分別集計 with a stacked chart. */
 	gc[0] = (struct xlsx_column){ "章", 0, 36 };
@@ -2523,31 +2395,37 @@ int
 audit_doc_risks(const char *path, struct store *st,
     const struct record *const *a, size_t n, int fy)
 {
-	static const struct xlsx_column cols[] = {
-		{ "No.", XLSX_COL_CENTER, 5 },
-		{ "監査", 0, 34 },
-		{ "対象", 0, 0 },	/* a word a line: from the content */
-		{ "出典", XLSX_COL_CENTER, 10 },
-		{ "対策基準の条項", XLSX_COL_CENTER, 8 },
-		{ "リスク", 0, 36 },
-		{ "分析", 0, 40 },
-		{ "発生可能性", XLSX_COL_CENTER, 10 },
-		{ "影響度", XLSX_COL_CENTER, 8 },
-		{ "リスク値", 0, 8 },
-		{ "対応策", 0, 40 },
+	/* widths from the content; the long texts broken by the writer */
+	static const struct xlsx_fit_col cols[] = {
+		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+		{ { "監査", 0, 20 }, XLSX_FIT_CODE },
+		{ { "対象", 0, 12 }, XLSX_FIT_CODE },	/* a word a line */
+		{ { "出典", XLSX_COL_CENTER, 10 }, XLSX_FIT_CODE },
+		{ { "対策基準の条項", XLSX_COL_CENTER | XLSX_COL_BREAK, 8 },
+		    XLSX_FIT_TEXT },
+		{ { "リスク", XLSX_COL_BREAK, 36 }, XLSX_FIT_TEXT },
+		{ { "分析", XLSX_COL_BREAK, 40 }, XLSX_FIT_TEXT },
+		{ { "発生可能性", XLSX_COL_CENTER, 10 }, XLSX_FIT_CODE },
+		{ { "影響度", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
+		{ { "リスク値", 0, 8 }, XLSX_FIT_CODE },
+		{ { "対応策", XLSX_COL_BREAK, 40 }, XLSX_FIT_TEXT },
 	};
+	struct xlsx_column	 fitted[sizeof cols / sizeof cols[0]];
 	struct xlsx_props	 props;
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*sh;
 	struct buf		 b = BUF_INIT, o = BUF_INIT, an = BUF_INIT;
-	struct buf		 t = BUF_INIT;
+	struct buf		 t = BUF_INIT, on = BUF_INIT;
+	struct grid		 g;
 	const struct node	*root, *rk, *it, *fs, *f;
 	const char		*latest = NULL, *dd, *l, *im;
-	char			 lab[CAL_FMT_MAX], key[128];
+	char			 lab[CAL_FMT_MAX], key[128], num[16];
 	uint32_t		 row, first;
-	size_t			 i, k, no = 0;
+	size_t			 i, k, r, c;
 	int			 rc;
 
+	memset(&g, 0, sizeof g);
+	g.ncols = sizeof cols / sizeof cols[0];
 	for (i = 0; i < n; i++) {
 		dd = doc_date(record_root(a[i]));
 		if (dd != NULL && (latest == NULL || strcmp(dd, latest) > 0))
@@ -2555,6 +2433,77 @@ audit_doc_risks(const char *path, struct store *st,
 	}
 	if (cal_fy_label(lab, sizeof lab, fy) != 0)
 		snprintf(lab, sizeof lab, "%d年度", fy);
+	for (i = 0; i < n; i++) {
+		root = record_root(a[i]);
+		target(&t, st, root, 0);
+		buf_reset(&o);
+		lines_of(&o, t.data);
+		/* the kind over its date: 運用面の監査／（令和8年7月15日） */
+		buf_reset(&on);
+		lines_of(&on, audit_name(&an, st, root));
+		rk = node_get(root, "risks");
+		for (k = 0; rk != NULL && rk->kind == NODE_SEQ && k < rk->n;
+		    k++) {
+			it = rk->u.items[k];
+			r = grid_row(&g);
+			grid_set(&g, r, 1, on.data);
+			grid_set(&g, r, 2, o.data);
+			grid_set(&g, r, 3, "リスク分析");
+			grid_set(&g, r, 4, node_get_str(it, "clause"));
+			grid_set(&g, r, 5, node_get_str(it, "risk"));
+			grid_set(&g, r, 6, node_get_str(it, "analysis"));
+			l = node_get_str(it, "likelihood");
+			im = node_get_str(it, "impact");
+			grid_set(&g, r, 7, label(st, "risks", "likelihood",
+			    l));
+			grid_set(&g, r, 8, label(st, "risks", "impact", im));
+			if (level_score(l) && level_score(im)) {
+				snprintf(num, sizeof num, "%d", level_score(l) *
+				    level_score(im));
+				grid_set(&g, r, 9, num);
+			}
+			grid_set(&g, r, 10, node_get_str(it, "measure"));
+		}
+		/* Open findings are risks not yet treated. */
+		if (node_scalar_eq(node_get(root, "type"), "followup"))
+			continue;
+		fs = audit_findings(root);
+		for (k = 0; fs != NULL && k < fs->n; k++) {
+			f = fs->u.items[k];
+			if (node_scalar_eq(node_get(f, "status"), "accepted"))
+				continue;
+			r = grid_row(&g);
+			finding_chapter(key, sizeof key, root, f);
+			buf_reset(&b);
+			buf_printf(&b, "指摘%s", node_get_str(f, "number"));
+			buf_puts(&b, "");
+			grid_set(&g, r, 1, on.data);
+			grid_set(&g, r, 2, o.data);
+			grid_set(&g, r, 3, b.data);
+			grid_set(&g, r, 4, key);
+			grid_set(&g, r, 5, node_get_str(f, "finding"));
+			buf_reset(&b);
+			/* a line each, never "是正状況：是 / 正済" */
+			buf_printf(&b, "指摘区分：%s\n是正状況：%s",
+			    label(st, "findings", "grade", node_get_str(f,
+			    "grade")), label(st, "findings", "status",
+			    node_get_str(f, "status")));
+			buf_puts(&b, "");
+			grid_set(&g, r, 6, b.data);
+			grid_set(&g, r, 8, node_scalar_eq(node_get(f,
+			    "grade"), "major") ? "高" : "中");
+			grid_set(&g, r, 10, node_get_str(f, "correction"));
+		}
+	}
+	if (g.nomem) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	/* eleven columns: a page a quarter wider, printed smaller */
+	if ((rc = xlsx_fit_table(fitted, cols, g.ncols, (const char *const *)
+	    g.cell, g.nrows, XLSX_FIT_LANDSCAPE * 1.25)) != 0)
+		goto done;
+	buf_reset(&b);
 	buf_printf(&b, "%s 監査により顕在化したリスク", lab);
 	memset(&props, 0, sizeof props);
 	props.title = b.data;
@@ -2565,82 +2514,26 @@ audit_doc_risks(const char *path, struct store *st,
 	xlsx_add_sheet(&sh, x, "リスク一覧", XLSX_LANDSCAPE);
 	xlsx_title(sh, b.data, "出典：監査記録のリスク分析と指摘事項（リスク値 "
 	    "= 発生可能性 × 影響度、高3・中2・低1）");
-	xlsx_table(&first, sh, cols, sizeof cols / sizeof cols[0]);
-	row = first;
-	for (i = 0; i < n; i++) {
-		root = record_root(a[i]);
-		target(&t, st, root, 0);
-		buf_reset(&o);
-		lines_of(&o, t.data);
-		audit_name(&an, st, root);
-		rk = node_get(root, "risks");
-		for (k = 0; rk != NULL && rk->kind == NODE_SEQ && k < rk->n;
-		    k++, row++) {
-			it = rk->u.items[k];
-			xlsx_write_number(sh, row, 0, (double)++no,
-			    XLSX_NUM_INT);
-			xlsx_write_text(sh, row, 1, an.data);
-			xlsx_write_text(sh, row, 2, o.data);
-			xlsx_write_text(sh, row, 3, "リスク分析");
-			xlsx_write_text(sh, row, 4, node_get_str(it, "clause"));
-			xlsx_write_text(sh, row, 5, node_get_str(it, "risk"));
-			xlsx_write_text(sh, row, 6, node_get_str(it,
-			    "analysis"));
-			l = node_get_str(it, "likelihood");
-			im = node_get_str(it, "impact");
-			xlsx_write_text(sh, row, 7, label(st, "risks",
-			    "likelihood", l));
-			xlsx_write_text(sh, row, 8, label(st, "risks", "impact",
-			    im));
-			if (level_score(l) && level_score(im))
-				xlsx_write_number(sh, row, 9, level_score(l) *
-				    level_score(im), XLSX_NUM_INT);
+	xlsx_table(&first, sh, fitted, g.ncols);
+	for (r = 0, row = first; r < g.nrows; r++, row++) {
+		xlsx_write_number(sh, row, 0, (double)(r + 1), XLSX_NUM_INT);
+		for (c = 1; c < g.ncols; c++) {
+			if (c == 9 && grid_get(&g, r, c) != NULL)
+				xlsx_write_number(sh, row, 9, strtod(grid_get(
+				    &g, r, c), NULL), XLSX_NUM_INT);
 			else
-				xlsx_write_blank(sh, row, 9);
-			xlsx_write_text(sh, row, 10, node_get_str(it,
-			    "measure"));
-		}
-		/* Open findings are risks not yet treated. */
-		if (node_scalar_eq(node_get(root, "type"), "followup"))
-			continue;
-		fs = audit_findings(root);
-		for (k = 0; fs != NULL && k < fs->n; k++) {
-			f = fs->u.items[k];
-			if (node_scalar_eq(node_get(f, "status"), "accepted"))
-				continue;
-			finding_chapter(key, sizeof key, root, f);
-			buf_reset(&b);
-			buf_printf(&b, "指摘%s", node_get_str(f, "number"));
-			buf_puts(&b, "");
-			xlsx_write_number(sh, row, 0, (double)++no,
-			    XLSX_NUM_INT);
-			xlsx_write_text(sh, row, 1, an.data);
-			xlsx_write_text(sh, row, 2, o.data);
-			xlsx_write_text(sh, row, 3, b.data);
-			xlsx_write_text(sh, row, 4, key);
-			xlsx_write_text(sh, row, 5, node_get_str(f, "finding"));
-			buf_reset(&b);
-			buf_printf(&b, "指摘区分：%s　是正状況：%s",
-			    label(st, "findings", "grade", node_get_str(f,
-			    "grade")), label(st, "findings", "status",
-			    node_get_str(f, "status")));
-			buf_puts(&b, "");
-			xlsx_write_text(sh, row, 6, b.data);
-			xlsx_write_blank(sh, row, 7);
-			xlsx_write_text(sh, row, 8, node_scalar_eq(node_get(f,
-			    "grade"), "major") ? "高" : "中");
-			xlsx_write_blank(sh, row, 9);
-			xlsx_write_text(sh, row, 10, node_get_str(f,
-			    "correction"));
-			row++;
+				xlsx_write_text(sh, row, (uint16_t)c,
+				    grid_get(&g, r, c));
 		}
 	}
 	rc = xlsx_save(x);
 done:
 	xlsx_free(x);
+	grid_free(&g);
 	buf_free(&b);
 	buf_free(&o);
 	buf_free(&an);
+	buf_free(&on);
 	buf_free(&t);
 	return rc;
 }

@@ -16,6 +16,7 @@
 #include "checklist.h"
 #include "checklist_int.h"
 #include "error.h"
+#include "text.h"
 #include "xlsx.h"
 
 static const char *const steps_department[] = {
@@ -125,29 +126,83 @@ write_particulars(struct xlsx *x, const struct ck_set *set,
 	return r;
 }
 
+/* The 分類 of an item, or a vendor item's stages: "契約前・履行中". */
+static const char *
+item_stages(char *out, size_t size, const struct ck_set *set,
+    const struct ck_item *it)
+{
+	size_t	 k, len = 0;
+
+	if (set->kind != CK_VENDOR) {
+		snprintf(out, size, "%s", it->category != NULL ?
+		    it->category : "");
+		return out;
+	}
+	out[0] = '\0';
+	for (k = 0; k < CK_NSTAGES; k++) {
+		if (!(it->stages & (1u << k)))
+			continue;
+		snprintf(out + len, size - len, "%s%s", len > 0 ? "・" : "",
+		    ck_stage_label(k));
+		len += strlen(out + len);
+	}
+	return out;
+}
+
 static int
 write_item_list(struct xlsx *x, const struct ck_set *set,
     const struct ck_org *org, const char *name, int answers,
     uint32_t *first_row)
 {
-	struct xlsx_column	 cols[6] = {
-		{ "No.", XLSX_COL_CENTER, 5 },
-		{ "項目番号", 0, 12 },
-		{ "分類", 0, 16 },
-		{ "点検項目", 0, 60 },
-		{ "回答", XLSX_COL_INPUT | XLSX_COL_CENTER, 12 },
-		{ "補足・改善予定", XLSX_COL_INPUT, 40 },
+	/*
+	 * Widths from the content within the page these widths make: the
+	 * 分類 on one line, never "業務委託と外部サービ / ス"; the items broken
+	 * by the writer (the import reads the 項目番号, never the text).
+	 */
+	struct xlsx_fit_col	 fc[6] = {
+		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+		{ { "項目番号", 0, 12 }, XLSX_FIT_CODE },
+		{ { "分類", 0, 16 }, XLSX_FIT_CODE },
+		{ { "点検項目", XLSX_COL_BREAK, 60 }, XLSX_FIT_TEXT },
+		{ { "回答", XLSX_COL_INPUT | XLSX_COL_CENTER, 12 },
+		    XLSX_FIT_FIXED },
+		{ { "補足・改善予定", XLSX_COL_INPUT, 40 }, XLSX_FIT_FIXED },
 	};
+	struct xlsx_column	 cols[6];
 	const char		*labels[4];
+	const char		**cells = NULL;
+	char			*stv = NULL;
 	const enum ck_value	*vals;
 	struct xlsx_sheet	*sh;
 	char			 num[24], stages[128], title[512];
 	uint32_t		 row;
-	size_t			 i, nv, k;
+	size_t			 i, nv, k, nc = answers ? 6 : 4;
+	double			 page = 0;
 	int			 r;
 
 	if (set->kind == CK_VENDOR)
-		cols[2] = (struct xlsx_column){ "点検段階", 0, 16 };
+		fc[2].col.heading = "点検段階";
+	for (k = 0; k < nc; k++)
+		page += fc[k].col.width;
+	if ((cells = calloc(set->nitems * nc + 1, sizeof *cells)) == NULL ||
+	    (stv = calloc(set->nitems + 1, sizeof stages)) == NULL) {
+		free(cells);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	for (i = 0; i < set->nitems; i++) {
+		const struct ck_item	*it = &set->items[i];
+
+		cells[i * nc + 1] = it->ref;
+		cells[i * nc + 2] = item_stages(stv + i * sizeof stages,
+		    sizeof stages, set, it);
+		cells[i * nc + 3] = it->text;
+	}
+	r = xlsx_fit_table(cols, fc, nc, cells, set->nitems, page);
+	free(cells);
+	if (r != 0) {
+		free(stv);
+		return r;
+	}
 	/* the division is filled in: the form is its own */
 	snprintf(title, sizeof title, "%s（%s %s）", set->title,
 	    org->dept_name, org->name);
@@ -155,8 +210,10 @@ write_item_list(struct xlsx *x, const struct ck_set *set,
 	    XLSX_LANDSCAPE)) != 0 ||
 	    (r = xlsx_title(sh, title, answers ? "回答欄は一覧から選んで"
 	    "ください。" : "回答は「回答」シートに記入します。")) != 0 ||
-	    (r = xlsx_table(&row, sh, cols, answers ? 6 : 4)) != 0)
+	    (r = xlsx_table(&row, sh, cols, nc)) != 0) {
+		free(stv);
 		return r;
+	}
 	*first_row = row;
 	for (i = 0; i < set->nitems; i++, row++) {
 		const struct ck_item	*it = &set->items[i];
@@ -164,18 +221,7 @@ write_item_list(struct xlsx *x, const struct ck_set *set,
 		snprintf(num, sizeof num, "%zu", i + 1);
 		xlsx_write_text(sh, row, 0, num);
 		xlsx_write_text(sh, row, 1, it->ref);
-		if (set->kind == CK_VENDOR) {
-			stages[0] = '\0';
-			for (k = 0; k < CK_NSTAGES; k++) {
-				if (!(it->stages & (1u << k)))
-					continue;
-				if (stages[0] != '\0')
-					strcat(stages, "・");
-				strcat(stages, ck_stage_label(k));
-			}
-			xlsx_write_text(sh, row, 2, stages);
-		} else
-			xlsx_write_text(sh, row, 2, it->category);
+		xlsx_write_text(sh, row, 2, stv + i * sizeof stages);
 		xlsx_write_text(sh, row, 3, it->text);
 		if (!answers)
 			continue;
@@ -186,9 +232,10 @@ write_item_list(struct xlsx *x, const struct ck_set *set,
 			labels[k] = ck_value_label(vals[k]);
 		if ((r = xlsx_validation_list(sh, row, 4, row, 4, labels,
 		    nv)) != 0)
-			return r;
+			break;
 	}
-	return 0;
+	free(stv);
+	return r;
 }
 
 /* 回答 (self): one row per staff member, one column per item. */
@@ -203,6 +250,7 @@ write_staff_sheet(struct xlsx *x, const struct ck_set *set,
 	char			**heads, num[16], title[512];
 	uint32_t		 row;
 	size_t			 i, k, nv;
+	double			 w;
 	int			 r;
 
 	cols = calloc(set->nitems + 1, sizeof *cols);
@@ -232,11 +280,17 @@ write_staff_sheet(struct xlsx *x, const struct ck_set *set,
 			r = error_set(NC_ENOMEM, "out of memory");
 			goto done;
 		}
-		sprintf(heads[i], "%zu %s%s\n(%s)", i + 1,
+		/*
+		 * a line each, the column as wide as the longest: never
+		 * "10 事故等の報 / 告"
+		 */
+		sprintf(heads[i], "%zu\n%s%s\n(%s)", i + 1,
 		    set->items[i].category, same > 1 && nth <= 10 ?
 		    circled[nth - 1] : "", set->items[i].ref);
+		w = (double)text_width(heads[i] + strcspn(heads[i], "\n") + 1,
+		    strcspn(heads[i] + strcspn(heads[i], "\n") + 1, "\n")) + 3;
 		cols[i + 1] = (struct xlsx_column){ heads[i],
-		    XLSX_COL_INPUT | XLSX_COL_CENTER, 11 };
+		    XLSX_COL_INPUT | XLSX_COL_CENTER, w > 11 ? w : 11 };
 	}
 	snprintf(title, sizeof title, "自己点検 回答（%s %s、一人一行）",
 	    org->dept_name, org->name);

@@ -1088,7 +1088,7 @@ form_answers(struct sub *s, const struct form *fm, struct rules_report *rep)
 	return 0;
 }
 
-/* The header of a self-check form names each item: "1 分類\n(sf-01)". */
+/* The header of a self-check form names each item: "1\n分類\n(sf-01)". */
 static int
 form_staff_header(const struct form *fm, struct rules_report *rep)
 {

@@ -224,15 +224,17 @@ sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 	/*
 	 * Landscape, one page wide, about 150 width units so that it prints
 	 * at 80% rather than half size: the names and the title wrap at
-	 * points chosen here (XLSX_COL_BREAK, rows as high as their lines),
-	 * dates are 2026/6/16 (as the ward's lists show them), numbers and
+	 * points chosen here (XLSX_COL_BREAK, rows as high as their lines;
+	 * names at a phrase's end, こども / 家庭部: XLSX_COL_PHRASE), dates
+	 * are 2026/6/16 (as the ward's lists show them), numbers and
 	 * the 受付番号 take the width of their content.
 	 */
 	static const struct xlsx_column cols[] = {
 		{ "No.", XLSX_COL_CENTER, 5 }, { "受付番号", 0, 0 },
 		{ "発生日", 0, 0 }, { "発見日", 0, 0 },
-		{ "部", XLSX_COL_BREAK, 9 }, { "発生課", XLSX_COL_BREAK, 11 },
-		{ "分類", XLSX_COL_BREAK, 12 },
+		{ "部", XLSX_COL_BREAK | XLSX_COL_PHRASE, 11 },
+		{ "発生課", XLSX_COL_BREAK | XLSX_COL_PHRASE, 11 },
+		{ "分類", XLSX_COL_BREAK | XLSX_COL_PHRASE, 12 },
 		{ "重大度", XLSX_COL_CENTER | XLSX_COL_BREAK, 7 },
 		{ "件名", XLSX_COL_BREAK, 22 },
 		{ "個人情報", XLSX_COL_CENTER | XLSX_COL_BREAK, 6 },

@@ -720,25 +720,28 @@ struct xlsx_unit {
 };
 
 /*
- * Bytes of a short bracketed group at s, "（時間）" or "（課長）": at most
- * four full-width characters inside, all full-width, no nested bracket,
- * and no wider than a line; 0 if s does not start one.
+ * Bytes of a short bracketed group at s, "（時間）", "（課長）" or "（1件）":
+ * at most four full-width characters inside (two half-width ones count
+ * as one), no nested bracket, no space, and no wider than a line; 0 if s
+ * does not start one.
  */
 static size_t
 xlsx_group(const char *s, size_t len, size_t usable)
 {
 	uint32_t	 cp;
-	size_t		 i, k, chars = 0;
+	size_t		 i, k, w, cols = 0;
 
 	i = text_utf8_decode(&cp, s, len);
-	while (i < len && chars <= 4) {
+	while (i < len && cols <= 8) {
 		k = text_utf8_decode(&cp, s + i, len - i);
 		if (cp == 0xFF09)
-			return chars > 0 && (chars + 2) * 100 <= usable ?
+			return cols > 0 && (cols + 4) * 50 <= usable ?
 			    i + k : 0;
-		if (text_width(s + i, k) != 2 || cp == 0xFF08 || cp == '\n')
+		w = text_width(s + i, k);
+		if ((w != 1 && w != 2) || cp == 0xFF08 || cp == '(' ||
+		    cp == ' ' || cp == 0x3000)
 			return 0;
-		chars++;
+		cols += w;
 		i += k;
 	}
 	return 0;
@@ -774,7 +777,10 @@ xlsx_units(struct xlsx_unit *u, const char *s, size_t len, size_t usable)
 			/* a short aside in brackets stays whole: （時間） */
 			u[n].off = i;
 			u[n].len = g;
-			u[n].width = text_width(s + i, g) * 50;
+			/* full-width 100, half-width XLSX_HALF_W */
+			u[n].width = text_width(s + i, g) * 50 +
+			    (text_chars(s + i, g) * 2 - text_width(s + i, g)) *
+			    (XLSX_HALF_W - 50);
 			u[n].first = cp;
 			text_utf8_decode(&u[n].last, s + i + g - 3, 3);
 			u[n].space = 0;
@@ -803,8 +809,48 @@ xlsx_units(struct xlsx_unit *u, const char *s, size_t len, size_t usable)
  * feeds already in s stay.  Excel and LibreOffice then show the same
  * lines, which a cell wrapped by each would not.
  */
+/* Scripts for the phrase boundaries of XLSX_COL_PHRASE. */
+enum { XS_OTHER, XS_HIRA, XS_KATA, XS_KANJI, XS_SEP };
+
+static int
+xlsx_script(uint32_t cp)
+{
+	if (cp >= 0x3041 && cp <= 0x309F)
+		return XS_HIRA;
+	if (cp == 0x30FB || cp == 0x3001 || cp == ' ' || cp == 0x3000 ||
+	    cp == 0xFF0F || cp == '/')
+		return XS_SEP;	/* ・、 space, slash */
+	if ((cp >= 0x30A1 && cp <= 0x30FF) || (cp >= 0xFF66 && cp <= 0xFF9F))
+		return XS_KATA;
+	if ((cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3005 ||
+	    (cp >= 0x3400 && cp <= 0x4DBF))
+		return XS_KANJI;
+	return XS_OTHER;
+}
+
+/*
+ * A line may end between units a and b of a label (XLSX_COL_PHRASE):
+ * after ・、 or a space, after a run of hiragana (a particle, okurigana:
+ * 家庭の|管理), between katakana and kanji (ウイルス|感染, 障害者|サービス),
+ * never inside a run of one script (こども家庭部 breaks as こども|家庭部).
+ */
+static int
+xlsx_phrase_end(const struct xlsx_unit *a, const struct xlsx_unit *b)
+{
+	int	 x = xlsx_script(a->last), y = xlsx_script(b->first);
+
+	if (x == XS_SEP)
+		return 1;
+	if (x == XS_HIRA)
+		return y != XS_HIRA && y != XS_SEP;
+	return (x == XS_KATA && y == XS_KANJI) ||
+	    (x == XS_KANJI && y == XS_KATA) || y == XS_OTHER ||
+	    x == XS_OTHER;
+}
+
 static void
-xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable)
+xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable,
+    int phrase)
 {
 	struct xlsx_unit	*u;
 	const char		*nl;
@@ -829,11 +875,27 @@ xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable)
 			    w + u[i].width <= usable); i++)
 				w += u[i].width;
 			b = i;
-			/* closing punctuation goes down with its neighbour */
+			/*
+			 * closing punctuation goes down with its neighbour,
+			 * and a number with its counter (2名, 1件)
+			 */
 			while (b < n && b > start + 1 &&
 			    (xlsx_no_start(u[b].first) ||
-			    xlsx_no_end(u[b - 1].last)))
+			    xlsx_no_end(u[b - 1].last) ||
+			    (u[b - 1].last >= '0' && u[b - 1].last <= '9' &&
+			    !u[b].space)))
 				b--;
+			/* a label: at a phrase's end if the line has one */
+			if (phrase && b < n) {
+				for (i = b; i > start + 1 &&
+				    (!xlsx_phrase_end(&u[i - 1], &u[i]) ||
+				    xlsx_no_start(u[i].first) ||
+				    xlsx_no_end(u[i - 1].last)); i--)
+					;
+				if (i > start + 1 || (i == start + 1 &&
+				    xlsx_phrase_end(&u[start], &u[i])))
+					b = i;
+			}
 			/* no line ends in spaces */
 			i = b;
 			while (i > start && u[i - 1].space)
@@ -856,15 +918,6 @@ xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable)
 	free(u);
 }
 
-/* Display columns a line may take in column col, for wrapped text. */
-static double
-xlsx_usable(const struct xlsx_sheet *sh, uint16_t col)
-{
-	if (col < sh->ncols && sh->col_width[col] > 0)
-		return sh->col_width[col] - XLSX_PAD - 1;
-	return XLSX_WIDTH_MAX - XLSX_PAD - 1;
-}
-
 /*
  * Room for a line broken by the writer in a column width Excel units
  * wide, in hundredths of a full-width character: the column's pixels
@@ -878,6 +931,29 @@ xlsx_line_room(double width)
 	double	 px = width * XLSX_MDW_PX + 5 - XLSX_CELL_MARGIN_PX;
 
 	return px > 0 ? (size_t)(px * 100 / XLSX_FULL_PX) : 0;
+}
+
+/*
+ * Display columns (a full-width character counts two) a line of text
+ * wrapped by Excel or LibreOffice itself takes in a column width units
+ * wide: the room of a line as above, less a full-width character for
+ * where the program breaks short of the edge (a word, a bracket).  A
+ * 練馬区保健所（保健予防課） of 26 columns is one line in width 28 (it was
+ * counted as two with width less three).
+ */
+static double
+xlsx_wrap_cols(double width)
+{
+	return (double)xlsx_line_room(width) / 50.0 - 2;
+}
+
+/* Display columns a line may take in column col, for wrapped text. */
+static double
+xlsx_usable(const struct xlsx_sheet *sh, uint16_t col)
+{
+	if (col < sh->ncols && sh->col_width[col] > 0)
+		return xlsx_wrap_cols(sh->col_width[col]);
+	return xlsx_wrap_cols(XLSX_WIDTH_MAX);
 }
 
 static double
@@ -1041,7 +1117,7 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	    (sh->col_flags[col] & XLSX_COL_BREAK);
 	if (broken) {
 		xlsx_break_text(&b, s, len, xlsx_line_room(xlsx_col_final(sh,
-		    col)));
+		    col)), sh->col_flags[col] & XLSX_COL_PHRASE);
 		if (buf_ok(&b) != 0)
 			return xlsx_nomem(sh->x);
 		s = b.data;
@@ -1397,6 +1473,261 @@ xlsx_table(uint32_t *out, struct xlsx_sheet *sh,
 	sh->table_last = row;
 	*out = row + 1;
 	return 0;
+}
+
+/* --- widths from the content (xlsx_fit_table()) ------------------------- */
+
+#define XLSX_FIT_LINES_MAX	32	/* lines of a cell measured */
+#define XLSX_FIT_TEXT_MIN	14.0	/* 7 characters a line */
+#define XLSX_FIT_HEADING_ONE	16	/* display columns on one line */
+
+struct xlsx_fitter {
+	const struct xlsx_fit_col *fc;
+	const char *const	*cells;
+	size_t			 nrows;
+	size_t			 ncols;
+	unsigned		*lw;	/* XLSX_FIT_LINES_MAX widths a cell */
+	unsigned		*cnt;	/* lines of each cell as written */
+	uint8_t			*memo;	/* broken lines per whole width */
+	size_t			 maxw;
+	struct buf		 b;
+	int			 nomem;
+};
+
+/*
+ * Lines of cell k at width w: an XLSX_COL_BREAK text as
+ * xlsx_break_text() breaks it (remembered per whole width), other text
+ * as xlsx_text_lines() counts a wrapped cell.
+ */
+static unsigned
+xlsx_fit_cell(struct xlsx_fitter *f, size_t k, double w)
+{
+	const struct xlsx_fit_col *fc = &f->fc[k % f->ncols];
+	const char	*s = f->cells[k];
+	const unsigned	*lw = f->lw + k * XLSX_FIT_LINES_MAX;
+	double		 usable = xlsx_wrap_cols(w);
+	size_t		 n, i, wi = (size_t)w;
+	unsigned	 lines = 0;
+
+	if (f->cnt[k] == 0)
+		return 1;
+	if (fc->fit == XLSX_FIT_TEXT && (fc->col.flags & XLSX_COL_BREAK)) {
+		if ((double)wi == w && wi <= f->maxw &&
+		    f->memo[k * (f->maxw + 1) + wi] != 0)
+			return f->memo[k * (f->maxw + 1) + wi];
+		xlsx_break_text(&f->b, s, strlen(s), xlsx_line_room(w),
+		    fc->col.flags & XLSX_COL_PHRASE);
+		if (buf_ok(&f->b) != 0) {
+			f->nomem = 1;
+			return 1;
+		}
+		n = xlsx_count_lines(f->b.data, f->b.len);
+		if (n > UINT8_MAX)
+			n = UINT8_MAX;
+		if ((double)wi == w && wi <= f->maxw)
+			f->memo[k * (f->maxw + 1) + wi] = (uint8_t)n;
+		return (unsigned)n;
+	}
+	if (usable < 1)
+		usable = 1;
+	for (i = 0; i < f->cnt[k]; i++)
+		lines += lw[i] == 0 ? 1 : (unsigned)ceil(lw[i] / usable);
+	return lines;
+}
+
+/*
+ * Cost of widths w: lines of the rows first (a tall row more than its
+ * lines, so that the heights come out even), then lines of the cells.
+ */
+static unsigned long
+xlsx_fit_cost(struct xlsx_fitter *f, const double *w)
+{
+	unsigned long	 cost = 0;
+	unsigned	 l, max;
+	size_t		 r, c;
+
+	for (r = 0; r < f->nrows; r++) {
+		max = 0;
+		for (c = 0; c < f->ncols; c++) {
+			l = xlsx_fit_cell(f, r * f->ncols + c, w[c]);
+			cost += l;
+			if (l > max)
+				max = l;
+		}
+		cost += 64UL * max + 8UL * max * max;
+	}
+	return cost;
+}
+
+/*
+ * The search: the text columns start with the room left shared by the
+ * amount of their text, then units move between them (or from what is
+ * left of the page) while that saves lines: a few hundred rounds at most.
+ */
+static void
+xlsx_fit_search(struct xlsx_fitter *f, double *w, const double *min,
+    const unsigned long *sum, double page)
+{
+	static const double	 steps[] = { 1, 2, 3, 5, 8, 13 };
+	unsigned long		 cost, best, c2;
+	size_t			 nc = f->ncols, a, c, s, round;
+	double			 total, *bw, *try;
+
+	if ((bw = calloc(nc, sizeof *bw)) == NULL ||
+	    (try = calloc(nc, sizeof *try)) == NULL) {
+		free(bw);
+		f->nomem = 1;
+		return;
+	}
+	best = xlsx_fit_cost(f, w);
+	for (round = 0; round < 400 && !f->nomem; round++) {
+		total = 0;
+		for (c = 0; c < nc; c++)
+			total += w[c];
+		memcpy(bw, w, nc * sizeof *w);
+		cost = best;
+		for (a = 0; a < nc; a++) {
+			if (sum[a] == 0)
+				continue;
+			/* from column c, or from what is left (c == nc) */
+			for (c = 0; c <= nc; c++) {
+				if (c == a || (c < nc && sum[c] == 0))
+					continue;
+				for (s = 0; s < sizeof steps / sizeof steps[0];
+				    s++) {
+					memcpy(try, w, nc * sizeof *w);
+					try[a] += steps[s];
+					if (c < nc && (try[c] -= steps[s]) <
+					    min[c])
+						break;
+					if (c == nc && total + steps[s] > page)
+						break;
+					c2 = xlsx_fit_cost(f, try);
+					if (c2 < cost) {
+						cost = c2;
+						memcpy(bw, try, nc * sizeof *w);
+					}
+				}
+			}
+		}
+		if (cost >= best)
+			break;
+		best = cost;
+		memcpy(w, bw, nc * sizeof *w);
+	}
+	free(bw);
+	free(try);
+}
+
+int
+xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
+    size_t ncols, const char *const *cells, size_t nrows, double page)
+{
+	struct xlsx_fitter	 f;
+	unsigned long		*sum = NULL, all = 0;
+	double			*w = NULL, *min = NULL, total = 0, left;
+	const unsigned		*lw;
+	const char		*s;
+	size_t			 r, c, k, n, hw;
+	int			 filled, rc = 0;
+
+	memset(&f, 0, sizeof f);
+	f.fc = fc;
+	f.cells = cells;
+	f.nrows = nrows;
+	f.ncols = ncols;
+	f.maxw = page > 0 ? (size_t)page + 1 : 1;
+	if (ncols == 0 || ncols > XLSX_MAX_COL + 1 ||
+	    nrows > XLSX_MAX_ROW)
+		return error_set(NC_EINVALID, "a table of %zu columns and %zu "
+		    "rows cannot be fitted", ncols, nrows);
+	if (nrows > SIZE_MAX / ncols / (XLSX_FIT_LINES_MAX + f.maxw + 1))
+		return error_set(NC_ENOMEM, "out of memory");
+	if ((f.lw = calloc(nrows * ncols * XLSX_FIT_LINES_MAX + 1,
+	    sizeof *f.lw)) == NULL ||
+	    (f.cnt = calloc(nrows * ncols + 1, sizeof *f.cnt)) == NULL ||
+	    (f.memo = calloc(nrows * ncols * (f.maxw + 1) + 1, 1)) == NULL ||
+	    (sum = calloc(ncols, sizeof *sum)) == NULL ||
+	    (w = calloc(ncols, sizeof *w)) == NULL ||
+	    (min = calloc(ncols, sizeof *min)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	/* the display width of each line of each cell */
+	for (k = 0; k < nrows * ncols; k++) {
+		const char	*nl;
+		size_t		 len, seg;
+
+		if ((s = cells[k]) == NULL || *s == '\0')
+			continue;
+		for (len = strlen(s);;) {
+			nl = memchr(s, '\n', len);
+			seg = nl != NULL ? (size_t)(nl - s) : len;
+			if (f.cnt[k] < XLSX_FIT_LINES_MAX)
+				f.lw[k * XLSX_FIT_LINES_MAX + f.cnt[k]++] =
+				    (unsigned)text_width(s, seg);
+			if (nl == NULL)
+				break;
+			len -= seg + 1;
+			s = nl + 1;
+		}
+	}
+	for (c = 0; c < ncols; c++) {
+		/*
+		 * A short heading on one line: LibreOffice fills a line
+		 * before it breaks one, "対策基準の条/項" in two; a long one
+		 * in two lines at most.
+		 */
+		s = fc[c].col.heading != NULL ? fc[c].col.heading : "";
+		hw = text_width(s, strlen(s));
+		w[c] = hw <= XLSX_FIT_HEADING_ONE ? ceil((double)hw * 0.95 + 1) :
+		    ceil((double)hw / 2.0) + 4;
+		filled = 0;
+		for (r = 0; r < nrows; r++) {
+			k = r * ncols + c;
+			lw = f.lw + k * XLSX_FIT_LINES_MAX;
+			filled |= f.cnt[k] > 0;
+			for (n = 0; n < f.cnt[k]; n++) {
+				sum[c] += lw[n];
+				if (fc[c].fit == XLSX_FIT_CODE &&
+				    lw[n] + XLSX_PAD + 1 > w[c])
+					w[c] = lw[n] + XLSX_PAD + 1;
+			}
+		}
+		if (fc[c].fit == XLSX_FIT_FIXED)
+			w[c] = fc[c].col.width;
+		else if (!filled && fc[c].col.width > w[c])
+			w[c] = fc[c].col.width;
+		else if (fc[c].fit == XLSX_FIT_TEXT && w[c] < XLSX_FIT_TEXT_MIN)
+			w[c] = XLSX_FIT_TEXT_MIN;
+		if (fc[c].fit != XLSX_FIT_TEXT || !filled)
+			sum[c] = 0;
+		min[c] = w[c];
+		total += w[c];
+		all += sum[c];
+	}
+	/* a start: what is left shared by the amount of text */
+	left = floor(page - total);
+	for (c = 0; c < ncols && all > 0 && left > 0; c++)
+		w[c] += floor(left * (double)sum[c] / (double)all);
+	xlsx_fit_search(&f, w, min, sum, page);
+	if (f.nomem) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (c = 0; c < ncols; c++) {
+		out[c] = fc[c].col;
+		out[c].width = w[c];
+	}
+done:
+	free(f.lw);
+	free(f.cnt);
+	free(f.memo);
+	buf_free(&f.b);
+	free(sum);
+	free(w);
+	free(min);
+	return rc;
 }
 
 static int
@@ -2435,31 +2766,30 @@ xlsx_finish(struct xlsx_sheet *sh)
 		/*
 		 * Headings wrap in the column's final width.  Those of
 		 * XLSX_COL_BREAK columns are broken here like their text:
-		 * "復旧まで / （時間）", never "復旧まで（ / 時間）" (the
-		 * autofilter's button does not print).  The others keep
-		 * their text as it is, for readers that match headings (the
-		 * imports of forms).
+		 * "復旧まで / （時間）", never "復旧まで（ / 時間）".  The
+		 * others keep their text as it is, for readers that match
+		 * headings (the imports of forms), and the row is as high as
+		 * their lines broken the same way: the autofilter's button
+		 * does not print and does not make a cell wrap, so it takes
+		 * no room here (a header row of "No." in 4.5 units was four
+		 * lines high on every page).
 		 */
 		if ((hf = xlsx_format(sh->x, K_HEADER, 0)) == NULL)
 			return xlsx_nomem(sh->x);
 		for (i = 0; i < sh->ncols; i++) {
 			w = xlsx_col_width(sh, i);
-			if (!(sh->col_flags[i] & XLSX_COL_BREAK)) {
-				n = xlsx_text_lines(sh->headings[i],
-				    strlen(sh->headings[i]), (w > 0 ? w :
-				    8.43) - XLSX_PAD - XLSX_FILTER_PAD);
-				if (n > heading)
-					heading = n;
-				continue;
-			}
 			xlsx_break_text(&hb, sh->headings[i],
 			    strlen(sh->headings[i]), xlsx_line_room(w > 0 ?
-			    w : 8.43));
+			    w : 8.43), sh->col_flags[i] & XLSX_COL_PHRASE);
 			if (buf_ok(&hb) != 0) {
 				buf_free(&hb);
 				return xlsx_nomem(sh->x);
 			}
 			n = xlsx_count_lines(hb.data, hb.len);
+			if (n > heading)
+				heading = n;
+			if (!(sh->col_flags[i] & XLSX_COL_BREAK))
+				continue;
 			if (n > 1 && (rc = xlsx_lxw(sh, sh->header_row,
 			    (uint16_t)i, worksheet_write_string(ws,
 			    sh->header_row, (lxw_col_t)i, hb.data, hf))) != 0) {

@@ -101,13 +101,22 @@ int	 xlsx_title(struct xlsx_sheet *, const char *title, const char *note);
  * Long text broken into lines at the column's width (its width, or the
  * cap of widths from content) by the writer, with line feeds in the cell:
  * between full-width characters and at spaces, never inside a word or
- * number, never before closing punctuation (、。）」) or after an opening
- * bracket.  Excel and LibreOffice then show the same lines (each would
+ * number, nor between a number and its counter (2名), nor inside a short
+ * aside in brackets (（課長）, （1件）), never before closing punctuation
+ * (、。）」) or after an opening bracket.  Excel and LibreOffice then show the same lines (each would
  * wrap a cell at its own points, LibreOffice even before "）"), and the
  * row's height fits them.  The column's heading is broken the same way
  * (other headings keep their text, for readers that match them).
  */
 #define XLSX_COL_BREAK	0x4
+/*
+ * With XLSX_COL_BREAK, for labels (a 分類, a 課, a 部): a line ends at a
+ * phrase's end where the line has one -- after ・、 or a space, after a
+ * run of hiragana, between katakana and kanji -- so that "こども家庭部"
+ * breaks as "こども / 家庭部", never "こども家 / 庭部"; a phrase longer
+ * than a line still breaks between its characters.
+ */
+#define XLSX_COL_PHRASE	0x8
 
 struct xlsx_column {
 	const char	*heading;
@@ -122,6 +131,45 @@ struct xlsx_column {
  */
 int	 xlsx_table(uint32_t *out, struct xlsx_sheet *,
 	    const struct xlsx_column *cols, size_t ncols);
+
+/*
+ * Column widths from the content, measured before the table is written,
+ * so that a page holds as many rows as fit (the 監査調書, the 監査項目).
+ * A row is as high as its cell of most lines; the widths are chosen to
+ * make those lines few:
+ *
+ *  - XLSX_FIT_FIXED: the width given (No., a date);
+ *  - XLSX_FIT_CODE: the width of its longest line, never wrapped (項目番号,
+ *    判定, a 分類 that a break would cut mid-word);
+ *  - XLSX_FIT_TEXT: long text, wrapped; these columns share what is left
+ *    of the page width, at least 7 characters each, each unit going where
+ *    it saves the most row height (a tall row costs more than its lines,
+ *    so one long finding does not squeeze a column of a word).
+ *
+ * A heading takes one line up to 8 full-width characters, two beyond.  A
+ * column with no content keeps the width given, room to write in.  Lines
+ * of an XLSX_COL_BREAK column are counted as xlsx_write_text() will break
+ * them, others as the cell wraps.  cells holds nrows x ncols texts, row by
+ * row (NULL: empty; give numbers as the text they show); page is the
+ * width to share in Excel units, XLSX_FIT_LANDSCAPE for A4 landscape
+ * printed one page wide at about 75 %.  The widths go into out[], with
+ * the headings and flags of fc[], ready for xlsx_table().
+ */
+enum xlsx_fit {
+	XLSX_FIT_FIXED,
+	XLSX_FIT_CODE,
+	XLSX_FIT_TEXT,
+};
+
+struct xlsx_fit_col {
+	struct xlsx_column	 col;	/* width: FIXED's, or when empty */
+	enum xlsx_fit		 fit;
+};
+
+#define XLSX_FIT_LANDSCAPE	161.0
+
+int	 xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
+	    size_t ncols, const char *const *cells, size_t nrows, double page);
 
 /* Text, always stored as a string.  NULL or "" gives an empty cell. */
 int	 xlsx_write_text(struct xlsx_sheet *, uint32_t row, uint16_t col,

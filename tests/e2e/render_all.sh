@@ -21,8 +21,8 @@
 #     (its total is then the file's page count), else "- 2 -" with every
 #     sheet's pages numbered from 1, "- 1 -" once per printed sheet
 #     (LibreOffice counts "&N" over the whole book); and in the workbooks
-#     named in KINSOKU no line starts with 、。）」 (the writer breaks their
-#     long text itself).
+#     named in KINSOKU ("all": every one) no line starts with 、。）」 (the
+#     writer breaks their long text itself).
 #
 # The workbooks' page counts are tight where their layout was fixed: the
 # 所属点検 workbook printed 18 pages (a chart sheet per part of a 50-item
@@ -36,7 +36,9 @@
 . "$(dirname "$0")/lib/common.bash"
 
 KNOWN_PENDING=""
-KINSOKU="ck-self ck-dept ck-vendor in-stats tr-results"
+# "all": every workbook (the writer breaks long text itself, and the
+# widths of the others hold their lines)
+KINSOKU="all"
 
 for tool in soffice pdftotext pdfinfo; do
 	if ! command -v "$tool" >/dev/null 2>&1; then
@@ -293,7 +295,7 @@ $n pages, footers 'k / N' with N = '$totals'"
 '- 1 -' and 'k / N' with N = '$totals': pages not numbered per sheet"
 	fi
 	case " $KINSOKU " in
-	*" $tag "*)
+	*" $tag "*|*" all "*)
 		starts=$(grep -nE '^[）。、」]' "${pdf%.pdf}.txt" | head -3 |
 		    tr '\n' ' ') || true
 		[ -z "$starts" ] ||

@@ -58,6 +58,41 @@ def rate_text(items):
     return "-" if p == 0 else "%.1f%%" % (100 * e / p)
 
 
+SPACES = " \u3000"
+
+
+def unbroken(cell, text):
+    """Whether cell is text broken into lines by the writer (XLSX_COL_BREAK).
+
+    The writer inserts line feeds and drops the spaces at a break; the
+    line feeds of the text stay.  So walking both: a character of the text
+    matches the cell's, or is a space the writer dropped at the end or
+    start of a line; a line feed of the cell that the text does not have
+    is a break the writer made.  Nothing else may differ.
+    """
+    if cell is None or text is None:
+        return cell == text
+    text = str(text)
+    i = j = 0
+    while i < len(text) or j < len(cell):
+        if i < len(text) and j < len(cell) and text[i] == cell[j]:
+            i += 1
+            j += 1
+        elif i < len(text) and text[i] in SPACES and \
+                (j == len(cell) or cell[j] == "\n" or
+                 (j > 0 and cell[j - 1] == "\n")):
+            i += 1  # a space dropped at a line's end or start
+        elif 0 < j < len(cell) - 1 and cell[j] == "\n":
+            j += 1  # a break the writer made, inside the text
+        else:
+            return False
+    return True
+
+
+def unbroken_heading(h):
+    return h.replace("\n", "") if isinstance(h, str) else h
+
+
 def cells(ws):
     return [[c.value for c in row] for row in ws.iter_rows()]
 
@@ -94,7 +129,7 @@ def mode_items(path, cats):
         check(len(data) == len(c["items"]),
               "%s: %d rows, %d items" % (name, len(data), len(c["items"])))
         for r, it in zip(data, c["items"]):
-            check(r[1] == it["ref"] and r[4] == it["text"],
+            check(r[1] == it["ref"] and unbroken(r[4], it["text"]),
                   "%s: row %r is not item %s" % (name, r[:2], it["ref"]))
 
 
@@ -116,7 +151,7 @@ def mode_paper(path, audits):
                   "%s: %d finding rows" % (ws.title, len(data)))
             continue
         h = find_header(rows, "No.")
-        check(rows[h][:10] == ["No.", "項目番号", "対策基準の条項", "監査項目", "確認方法",
+        check([unbroken_heading(c) for c in rows[h][:10]] == ["No.", "項目番号", "対策基準の条項", "監査項目", "確認方法",
                                "確認資料", "判定", "確認結果・所見", "指摘区分", "改善の方向性"],
               "%s: header %r" % (ws.title, rows[h]))
         data = [r for r in rows[h + 1:] if r[1]]
@@ -127,7 +162,8 @@ def mode_paper(path, audits):
             want = LABEL.get(it.get("result"), None)
             check(r[1] == it["ref"], "%s: row ref %r, want %s" % (ws.title, r[1], it["ref"]))
             check(r[6] == want, "%s %s: result %r, want %r" % (ws.title, it["ref"], r[6], want))
-            check(r[7] == it.get("note"), "%s %s: note %r" % (ws.title, it["ref"], r[7]))
+            check(unbroken(r[7], it.get("note")),
+                  "%s %s: note %r" % (ws.title, it["ref"], r[7]))
             f = byref.get(it["ref"])
             check(r[8] == (GRADE[f["grade"]] if f else None),
                   "%s %s: grade %r" % (ws.title, it["ref"], r[8]))
@@ -226,7 +262,8 @@ def mode_risks(path, audits):
     check(len(data) == want, "%d risk rows, want %d" % (len(data), want))
     for a in audits:
         for r in a.get("risks", []):
-            check(any(row[5] == r["risk"] for row in data), "risk missing: %s" % r["risk"])
+            check(any(unbroken(row[5], r["risk"]) for row in data),
+                  "risk missing: %s" % r["risk"])
 
 
 def main():

@@ -939,6 +939,138 @@ test_break(void **state)
 	free(xml);
 }
 
+/*
+ * XLSX_COL_BREAK keeps a short aside with a number whole, "（1件）", and a
+ * number with its counter, "2名".
+ */
+static void
+test_break_groups(void **state)
+{
+	static const struct xlsx_column bcols[] = {
+		{ "所見", XLSX_COL_BREAK, 12 },
+	};
+	static const char *const texts[] = {
+		"住民票の写しの出力紙が放置されていた（1件）。",
+		"郵送時は2名で宛名と内容物を照合し、押印している。",
+		"窓口奥の複合機に出力紙が放置（12件）。",
+	};
+	char			 path[512], *xml;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+	size_t			 i;
+
+	(void)state;
+	path_in(path, sizeof path, "groups.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "所見", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, bcols, 1), 0);
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		assert_int_equal(xlsx_write_text(sh, r + (uint32_t)i, 0,
+		    texts[i]), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	/* broken, but not inside （1件） nor between 2 and 名 */
+	assert_non_null(strstr(xml, "\n"));
+	assert_non_null(strstr(xml, "（1件）"));
+	assert_non_null(strstr(xml, "（12件）"));
+	assert_non_null(strstr(xml, "2名"));
+	assert_null(strstr(xml, "\n。"));
+	free(xml);
+}
+
+/*
+ * xlsx_fit_table(): fixed columns keep their width, codes get their
+ * longest line (or heading), text shares the rest of the page; an empty
+ * text column keeps the width given.
+ */
+static void
+test_fit_table(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "No.", XLSX_COL_CENTER, 4.5 }, XLSX_FIT_FIXED },
+		{ { "項目番号", 0, 10 }, XLSX_FIT_CODE },
+		{ { "対策基準の条項", XLSX_COL_CENTER, 7 }, XLSX_FIT_CODE },
+		{ { "監査項目", XLSX_COL_BREAK, 30 }, XLSX_FIT_TEXT },
+		{ { "所見", XLSX_COL_BREAK, 22 }, XLSX_FIT_TEXT },
+		{ { "改善の方向性", 0, 16 }, XLSX_FIT_TEXT },
+	};
+	static const char *const cells[] = {
+		NULL, "op-2-1-01", "2-1",
+		"課の情報セキュリティ責任者（課長）および情報セキュリティ担当"
+		"者が指名され、課内に周知されているか。",
+		"指名されている。", NULL,
+		NULL, "sys-10-2-12", "10-2",
+		"課の業務に応じた情報セキュリティ実施手順が定められ、職員が参照"
+		"できる場所に置かれているか。", NULL, NULL,
+	};
+	struct xlsx_column	 out[6];
+	double			 sum = 0;
+	size_t			 c;
+
+	(void)state;
+	assert_int_equal(xlsx_fit_table(out, fc, 6, cells, 2, 100), 0);
+	for (c = 0; c < 6; c++) {
+		assert_string_equal(out[c].heading, fc[c].col.heading);
+		assert_int_equal(out[c].flags, fc[c].col.flags);
+		sum += out[c].width;
+	}
+	assert_true(sum <= 100);
+	assert_true(out[0].width == 4.5);
+	/* sys-10-2-12: 11 columns and the margins */
+	assert_true(out[1].width == 14);
+	/* the heading on one line: 14 columns */
+	assert_true(out[2].width == 15);
+	/* the long text gets more than the short one, both 7 characters */
+	assert_true(out[3].width > out[4].width);
+	assert_true(out[4].width >= 14);
+	/* nothing in it: room to write in */
+	assert_true(out[5].width == 16);
+	/* the long text fits in two lines: 60 columns at most a line */
+	assert_true(out[3].width >= 33);
+}
+
+/* XLSX_COL_PHRASE: labels break at a phrase's end. */
+static void
+test_break_phrase(void **state)
+{
+	static const struct xlsx_column bcols[] = {
+		{ "部", XLSX_COL_BREAK | XLSX_COL_PHRASE, 10 },
+		{ "分類", XLSX_COL_BREAK | XLSX_COL_PHRASE, 16 },
+		{ "文", XLSX_COL_BREAK, 10 },
+	};
+	char			 path[512], *xml;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+
+	(void)state;
+	path_in(path, sizeof path, "phrase.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "部", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, bcols, 3), 0);
+	/* 4.9 full-width characters a line in width 10, 7.9 in 16 */
+	assert_int_equal(xlsx_write_text(sh, r, 0, "こども家庭部"), 0);
+	assert_int_equal(xlsx_write_text(sh, r + 1, 0, "地域文化部"), 0);
+	assert_int_equal(xlsx_write_text(sh, r, 1,
+	    "サイバー攻撃・不正アクセス"), 0);
+	assert_int_equal(xlsx_write_text(sh, r + 1, 1,
+	    "情報システム全体の強靭性の向上"), 0);
+	assert_int_equal(xlsx_write_text(sh, r, 2, "こども家庭部"), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	assert_non_null(strstr(xml, "<t>こども\n家庭部</t>"));
+	/* one script, too long for a line: between its characters */
+	assert_non_null(strstr(xml, "<t>地域文化\n部</t>"));
+	assert_non_null(strstr(xml, "<t>サイバー攻撃・\n不正アクセス</t>"));
+	assert_non_null(strstr(xml, "<t>情報システム\n全体の強靭性の\n向上</t>"));
+	/* prose breaks between any two characters */
+	assert_non_null(strstr(xml, "<t>こども家\n庭部</t>"));
+	free(xml);
+}
+
 int
 main(void)
 {
@@ -954,6 +1086,9 @@ main(void)
 		cmocka_unit_test(test_page_numbers),
 		cmocka_unit_test(test_chart_page),
 		cmocka_unit_test(test_break),
+		cmocka_unit_test(test_break_groups),
+		cmocka_unit_test(test_fit_table),
+		cmocka_unit_test(test_break_phrase),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
