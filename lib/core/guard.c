@@ -254,6 +254,29 @@ guard_is_datetime(const char *s, size_t len)
 	return p == len;
 }
 
+/*
+ * Whether s is exactly a hex digest: 64 (SHA-256) or 40 (SHA-1, a git
+ * commit) lowercase hex digits, as the records keep a file's sha256.  The
+ * program computes these; a run of twelve decimal digits inside one is
+ * the hash's, and about one SHA-256 in fifty holds a run that passes the
+ * check digit, which refused the import of an unlucky file ("sha256: text
+ * '613184148627' is a valid individual number").  A digest of one letter
+ * less or more, or with anything beside it, is searched as any text.
+ */
+static int
+guard_is_digest(const char *s, size_t len)
+{
+	size_t	i;
+
+	if (len != 64 && len != 40)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' &&
+		    s[i] <= 'f')))
+			return 0;
+	return 1;
+}
+
 int
 guard_find_mynumber(const char *s, size_t len, size_t *off,
     size_t *mlen)
@@ -284,7 +307,8 @@ guard_find_mynumber_from(const char *s, size_t len, size_t from, size_t *off,
 	if (guard_count_digits(s + from, len - from) < GUARD_NDIGITS)
 		return 0;
 	/* A whole text that is a date-time holds no candidate (above). */
-	if (from == 0 && guard_is_datetime(s, len))
+	if (from == 0 && (guard_is_datetime(s, len) ||
+	    guard_is_digest(s, len)))
 		return 0;
 	while (from < len && ((unsigned char)s[from] & 0xC0) == 0x80)
 		from++;

@@ -50,6 +50,8 @@ int	 guard_mynumber_valid(const char *twelve_digits);
  * ("03-1234-5678-9012-...") every stretch of whole groups that totals
  * twelve digits is a candidate.  A candidate matches when its check digit
  * is right.  Invalid UTF-8 never matches and never stops the search.
+ * A text that is exactly an ISO date-time or a lowercase hex digest (40
+ * or 64 digits: a sha256 the program computed) holds no candidate.
  */
 int	 guard_find_mynumber(const char *s, size_t len, size_t *off,
 	    size_t *mlen);
