@@ -1112,6 +1112,17 @@ struct vstate {
 	char				 shown[128];
 	int				 bad;
 	int				 parsed;	/* texts known valid UTF-8 */
+	/*
+	 * Texts that matched a schema's pattern lately, by a hash of the
+	 * two: a record repeats its codes and references (an answer's
+	 * item, a respondent's answers), and comparing a text is cheaper
+	 * than matching it again (issue 15).
+	 */
+	struct pmemo {
+		const struct schema	*s;
+		const char		*str;
+		size_t			 len;
+	}				 memo[64];
 };
 
 /* A value as quoted in a message: at most 40 characters. */
@@ -1426,6 +1437,30 @@ utf8_chars(const char *s, size_t len)
 	return len - cont;
 }
 
+/* pattern_match() of s's pattern, remembering the texts that match. */
+static int
+pattern_matched(struct vstate *vs, const struct schema *s, const char *str,
+    size_t len)
+{
+	struct pmemo	*m;
+	uintptr_t	 h;
+
+	h = (uintptr_t)s / sizeof(void *) + len * 31;
+	if (len > 0)
+		h += (unsigned char)str[0] * 7u +
+		    (unsigned char)str[len - 1] * 131u +
+		    (unsigned char)str[len / 2] * 1031u;
+	m = &vs->memo[h % (sizeof vs->memo / sizeof vs->memo[0])];
+	if (m->s == s && m->len == len && memcmp(m->str, str, len) == 0)
+		return 1;
+	if (!pattern_match(s->pat, str))
+		return 0;
+	m->s = s;
+	m->str = str;
+	m->len = len;
+	return 1;
+}
+
 static void
 validate_scalar(struct vstate *vs, const struct schema *s, const struct node *n,
     unsigned have, int via_ref)
@@ -1464,7 +1499,7 @@ validate_scalar(struct vstate *vs, const struct schema *s, const struct node *n,
 			vreport(vs, s, n, "text is longer than %ld characters"
 			    " (%zu)", s->maxlen, chars);
 	}
-	if (s->pat != NULL && !pattern_match(s->pat, str))
+	if (s->pat != NULL && !pattern_matched(vs, s, str, n->u.s.len))
 		vreport(vs, s, n, "'%s' does not match the pattern '%s'",
 		    shown(vs, str),
 		    s->pattern);

@@ -86,6 +86,11 @@ static const struct {
 	{ "type: string\npattern: \"^[a-z]+-[0-9]{2}$\"", "ab-12", NULL },
 	{ "type: string\npattern: \"^[a-z]+-[0-9]{2}$\"", "ab-123",
 	    "does not match the pattern" },
+	/* a text matched before is remembered; a failure never is */
+	{ "type: array\nitems: {type: string, pattern: \"^[a-z]+-[0-9]{2}$\"}",
+	    "[ab-12, ab-12, cd-34, ab-12]", NULL },
+	{ "type: array\nitems: {type: string, pattern: \"^[a-z]+-[0-9]{2}$\"}",
+	    "[ab-12, ab-123, ab-12, ab-123]", "[4]: 'ab-123' does not match" },
 	/* format */
 	{ "type: string\nformat: date", "2026-04-01", NULL },
 	{ "type: string\nformat: date", "2028-02-29", NULL },
