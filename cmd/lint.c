@@ -513,8 +513,7 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 		n0 = d.n;
 		files++;
 		if (record_load(&r, st, &recs->v[i], &d) == 0) {
-			record_check(c, r->kind, record_root(r),
-			    recs->v[i].relpath, &d);
+			record_check_loaded(c, r, &d);
 			/* What only the incident module knows: criteria. */
 			incident_lint(st, r->kind, record_root(r),
 			    recs->v[i].relpath, &d);

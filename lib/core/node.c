@@ -34,29 +34,41 @@ struct ydoc {
 	char		*path;
 };
 
+/* A new chunk for n bytes (n already rounded), then the block. */
 static void *
-arena_alloc(struct ydoc *doc, size_t n)
+arena_grow(struct ydoc *doc, size_t n)
 {
-	struct chunk	*c = doc->chunks;
+	struct chunk	*c;
 	size_t		 size;
 	void		*p;
 
-	n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
-	if (c == NULL || c->size - c->used < n) {
-		size = n > ARENA_CHUNK / 4 ? n : ARENA_CHUNK;
-		if ((c = malloc(sizeof *c + size)) == NULL)
-			return NULL;
-		c->size = size;
-		c->used = 0;
-		if (n > ARENA_CHUNK / 4 && doc->chunks != NULL) {
-			/* A big block: keep the current chunk for small ones. */
-			c->next = doc->chunks->next;
-			doc->chunks->next = c;
-		} else {
-			c->next = doc->chunks;
-			doc->chunks = c;
-		}
+	size = n > ARENA_CHUNK / 4 ? n : ARENA_CHUNK;
+	if ((c = malloc(sizeof *c + size)) == NULL)
+		return NULL;
+	c->size = size;
+	c->used = 0;
+	if (n > ARENA_CHUNK / 4 && doc->chunks != NULL) {
+		/* A big block: keep the current chunk for small ones. */
+		c->next = doc->chunks->next;
+		doc->chunks->next = c;
+	} else {
+		c->next = doc->chunks;
+		doc->chunks = c;
 	}
+	p = (char *)c->data + c->used;
+	c->used += n;
+	return p;
+}
+
+static inline void *
+arena_alloc(struct ydoc *doc, size_t n)
+{
+	struct chunk	*c = doc->chunks;
+	void		*p;
+
+	n = (n + sizeof(max_align_t) - 1) & ~(sizeof(max_align_t) - 1);
+	if (c == NULL || c->size - c->used < n)
+		return arena_grow(doc, n);
 	p = (char *)c->data + c->used;
 	c->used += n;
 	return p;
@@ -113,15 +125,25 @@ node_alloc(struct ydoc *doc, enum node_kind kind)
 	return n;
 }
 
+/*
+ * A scalar and its text in one block of the arena (issue 15: one
+ * allocation instead of two, and the text next to its node for the walks
+ * that read both).
+ */
 struct node *
 node_scalar(struct ydoc *doc, const char *s, size_t len)
 {
 	struct node	*n;
 	char		*p;
 
-	if ((n = node_alloc(doc, NODE_SCALAR)) == NULL ||
-	    (p = arena_alloc(doc, len + 1)) == NULL)
+	if (len > SIZE_MAX - sizeof *n - sizeof(max_align_t) ||
+	    (n = arena_alloc(doc, sizeof *n + len + 1)) == NULL)
 		return NULL;
+	p = (char *)(n + 1);
+	n->kind = NODE_SCALAR;
+	n->style = NODE_STYLE_AUTO;
+	n->line = n->col = 0;
+	n->n = n->cap = 0;
 	if (len != 0)
 		memcpy(p, s, len);
 	p[len] = '\0';
@@ -285,15 +307,32 @@ node_copy(struct ydoc *doc, const struct node *src)
 	return node_copy_depth(doc, src, 0);
 }
 
+/*
+ * Whether the key k is the text name of len bytes: strcmp() == 0 from
+ * the lengths both have (a key built in memory may hold a NUL; it is
+ * compared up to the NUL, as strcmp() does).
+ */
+static int
+key_is(const struct node *k, const char *name, size_t len)
+{
+	if (k->u.s.str[0] != name[0])
+		return 0;
+	if (k->u.s.len == len)
+		return memcmp(k->u.s.str, name, len) == 0;
+	return k->u.s.len > len && k->u.s.str[len] == '\0' &&
+	    memcmp(k->u.s.str, name, len) == 0;
+}
+
 struct node *
 node_get(const struct node *map, const char *key)
 {
-	size_t	i;
+	size_t	i, len;
 
 	if (map == NULL || map->kind != NODE_MAP)
 		return NULL;
+	len = strlen(key);
 	for (i = 0; i < map->n; i++) {
-		if (strcmp(map->u.pairs[i].key->u.s.str, key) == 0)
+		if (key_is(map->u.pairs[i].key, key, len))
 			return map->u.pairs[i].value;
 	}
 	return NULL;
@@ -410,7 +449,9 @@ find_key(struct parse_state *ps, struct node *parent, struct node *key)
 	error_clear();
 	if (*keys == NULL && parent->n < DUP_LINEAR) {
 		for (i = 0; i < parent->n; i++) {
-			if (strcmp(parent->u.pairs[i].key->u.s.str,
+			if (parent->u.pairs[i].key->u.s.str[0] ==
+			    key->u.s.str[0] &&
+			    strcmp(parent->u.pairs[i].key->u.s.str,
 			    key->u.s.str) == 0)
 				return parent->u.pairs[i].key;
 		}
@@ -552,7 +593,13 @@ parse_event(struct parse_state *ps, yaml_event_t *ev)
 		parse_report(ps, m, "tags (!tag) are not allowed in records");
 
 	if (ev->type == YAML_SCALAR_EVENT) {
-		if (memchr(ev->data.scalar.value, '\0',
+		/*
+		 * The reader refuses a raw NUL as it does every control
+		 * character: only an escape (\0, \x00, \u0000) of a
+		 * double-quoted scalar makes one.
+		 */
+		if (ev->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE &&
+		    memchr(ev->data.scalar.value, '\0',
 		    ev->data.scalar.length) != NULL)
 			parse_report(ps, m, "text contains a NUL character");
 		n = node_scalar(ps->doc, (const char *)ev->data.scalar.value,
@@ -635,6 +682,32 @@ conflict_report(int *found, const char *p, unsigned line, const char *path,
 	return 0;
 }
 
+/*
+ * Whether a line of buf may start with a conflict marker: one memchr()
+ * walk per marker character instead of one call per line (issue 15: most
+ * records have none of the four characters at a line start).
+ */
+static int
+may_have_conflicts(const char *buf, size_t len)
+{
+	static const char	 marks[] = "<>|=";
+	const char		*p, *end = buf + len, *nl;
+	size_t			 i;
+
+	for (i = 0; marks[i] != '\0'; i++) {
+		for (p = buf; (p = memchr(p, marks[i], (size_t)(end - p))) !=
+		    NULL; p++) {
+			if (p != buf && p[-1] != '\n')
+				continue;
+			if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+				nl = end;
+			if (conflict_marker(p, nl))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 static int
 scan_conflicts(const char *buf, size_t len, const char *path, struct diags *d)
 {
@@ -642,6 +715,8 @@ scan_conflicts(const char *buf, size_t len, const char *path, struct diags *d)
 	unsigned	 line = 1;
 	int		 found = 0;
 
+	if (!may_have_conflicts(buf, len))
+		return 0;
 	while (p < end) {
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)

@@ -681,36 +681,68 @@ guard_report(const struct node *n, size_t off, size_t len, const char *path,
 	    n->u.s.str + off);
 }
 
+/*
+ * The matches in one scalar.  A text of fewer than twelve bytes cannot
+ * hold twelve digits: it is passed over without a call (issue 15: most
+ * keys and values are that short).
+ */
+static int
+guard_scalar(const struct node *n, const char *path, const char *field,
+    struct diags *d)
+{
+	size_t	off, len, from;
+	int	found = 0;
+
+	if (n->u.s.len < 12)
+		return 0;
+	for (from = 0; guard_find_mynumber_from(n->u.s.str, n->u.s.len,
+	    from, &off, &len) == 1; from = off + len) {
+		guard_report(n, off, len, path, field, d);
+		found = 1;
+	}
+	return found;
+}
+
 static int
 guard_walk(const struct node *n, const char *path, const char *field,
     struct diags *d, int depth)
 {
-	size_t	i, off, len, from;
-	int	found = 0;
+	const struct node	*v;
+	size_t			 i;
+	int			 found = 0;
 
 	if (depth > 64)
 		return 0;
 	switch (n->kind) {
 	case NODE_SCALAR:
-		for (from = 0; guard_find_mynumber_from(n->u.s.str, n->u.s.len,
-		    from, &off, &len) == 1; from = off + len) {
-			guard_report(n, off, len, path, field, d);
-			found = 1;
-		}
+		found = guard_scalar(n, path, field, d);
 		break;
 	case NODE_MAP:
 		for (i = 0; i < n->n; i++) {
 			const char *k = n->u.pairs[i].key->u.s.str;
-			found |= guard_walk(n->u.pairs[i].key, path, k, d,
-			    depth + 1);
-			found |= guard_walk(n->u.pairs[i].value, path, k, d,
-			    depth + 1);
+			/* A key is a scalar; a scalar value at depth + 1. */
+			if (depth + 1 <= 64)
+				found |= guard_scalar(n->u.pairs[i].key, path,
+				    k, d);
+			v = n->u.pairs[i].value;
+			if (v->kind == NODE_SCALAR) {
+				if (depth + 1 <= 64)
+					found |= guard_scalar(v, path, k, d);
+			} else
+				found |= guard_walk(v, path, k, d, depth + 1);
 		}
 		break;
 	default:
-		for (i = 0; i < n->n; i++)
-			found |= guard_walk(n->u.items[i], path, field, d,
-			    depth + 1);
+		for (i = 0; i < n->n; i++) {
+			v = n->u.items[i];
+			if (v->kind == NODE_SCALAR) {
+				if (depth + 1 <= 64)
+					found |= guard_scalar(v, path, field,
+					    d);
+			} else
+				found |= guard_walk(v, path, field, d,
+				    depth + 1);
+		}
 		break;
 	}
 	return found;
@@ -729,17 +761,17 @@ record_guard(const struct node *n, const char *path, struct diags *d)
  * Checks.
  */
 
-int
-record_check(struct checker *c, const struct schema *kind,
-    const struct node *root, const char *relpath, struct diags *d)
+static int
+check(struct checker *c, const struct schema *kind, const struct node *root,
+    const char *relpath, struct diags *d, int parsed)
 {
 	struct schema_refcheck	 refs = { check_ref, c };
 	const char		*id, *fy, *base;
 	char			 want[64];
 	int			 bad = 0;
 
-	if (schema_validate(kind, root, relpath, d, c != NULL ? &refs : NULL)
-	    != 0)
+	if ((parsed ? schema_validate_parsed : schema_validate)(kind, root,
+	    relpath, d, c != NULL ? &refs : NULL) != 0)
 		bad = 1;
 	if (record_guard(root, relpath, d) != 0)
 		bad = 1;
@@ -773,6 +805,20 @@ done:
 		return error_set(NC_ESCHEMA, "'%s' is not a valid %s record",
 		    relpath, schema_kind(kind));
 	return 0;
+}
+
+int
+record_check(struct checker *c, const struct schema *kind,
+    const struct node *root, const char *relpath, struct diags *d)
+{
+	return check(c, kind, root, relpath, d, 0);
+}
+
+int
+record_check_loaded(struct checker *c, const struct record *r,
+    struct diags *d)
+{
+	return check(c, r->kind, record_root(r), r->relpath, d, 1);
 }
 
 /*

@@ -68,6 +68,12 @@ int		 checker_failed(const struct checker *);
 int		 record_check(struct checker *, const struct schema *kind,
 		    const struct node *root, const char *relpath,
 		    struct diags *d);
+/*
+ * The same for a record as record_load() gave it, unchanged: its texts
+ * are not decoded again (schema_validate_parsed()).
+ */
+int		 record_check_loaded(struct checker *, const struct record *,
+		    struct diags *d);
 
 /*
  * The My Number guard over every text in a tree (keys too): a match is

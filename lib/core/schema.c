@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +23,7 @@
 
 struct sprop {
 	char		*name;
+	size_t		 len;		/* strlen(name) */
 	struct schema	*s;
 };
 
@@ -300,6 +302,8 @@ compile_keyword(struct schemaset *set, struct sfile *f, struct schema *s,
 		}
 		for (i = 0; i < v->n; i++) {
 			s->props[i].name = strdup(v->u.pairs[i].key->u.s.str);
+			s->props[i].len = s->props[i].name != NULL ?
+			    strlen(s->props[i].name) : 0;
 			s->props[i].s = compile(set, f, v->u.pairs[i].value,
 			    depth + 1);
 			s->nprops++;
@@ -955,54 +959,73 @@ schema_enum_at(const struct schema *s, size_t i)
  * Scalars.
  */
 
+/* Whether p is one or more digits of base 8, 10 or 16 (then NUL). */
 static int
-all_digits(const char *p, const char *set)
+all_digits(const char *p, int base)
 {
+	unsigned char	c;
+
 	if (*p == '\0')
 		return 0;
-	for (; *p != '\0'; p++) {
-		if (strchr(set, *p) == NULL)
-			return 0;
+	for (; (c = (unsigned char)*p) != '\0'; p++) {
+		if (c >= '0' && c <= (base == 8 ? '7' : '9'))
+			continue;
+		if (base == 16 && ((c >= 'a' && c <= 'f') ||
+		    (c >= 'A' && c <= 'F')))
+			continue;
+		return 0;
 	}
 	return 1;
 }
 
-/* YAML 1.2 core schema resolution of a plain scalar. */
+/*
+ * YAML 1.2 core schema resolution of a plain scalar, by its first
+ * character: null and boolean words start with a letter, numbers with a
+ * digit, a sign or a dot (issue 15: every date and number went through
+ * eleven strcmp() calls first).
+ */
 static unsigned
 plain_type(const char *s)
 {
 	const char	*p = s;
 	int		 digits = 0;
 
-	/* Most text starts with a letter no typed scalar starts with. */
 	switch (*s) {
-	case '\0': case '~': case 'n': case 'N': case 't': case 'T':
-	case 'f': case 'F': case '+': case '-': case '.': case '0':
-	case '1': case '2': case '3': case '4': case '5': case '6':
-	case '7': case '8': case '9':
+	case '\0':
+		return SCHEMA_T_NULL;
+	case '~':
+		return s[1] == '\0' ? SCHEMA_T_NULL : SCHEMA_T_STRING;
+	case 'n':
+	case 'N':
+		return strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
+		    strcmp(s, "NULL") == 0 ? SCHEMA_T_NULL : SCHEMA_T_STRING;
+	case 't':
+	case 'T':
+	case 'f':
+	case 'F':
+		return strcmp(s, "true") == 0 || strcmp(s, "True") == 0 ||
+		    strcmp(s, "TRUE") == 0 || strcmp(s, "false") == 0 ||
+		    strcmp(s, "False") == 0 || strcmp(s, "FALSE") == 0 ?
+		    SCHEMA_T_BOOLEAN : SCHEMA_T_STRING;
+	case '+': case '-': case '.': case '0': case '1': case '2':
+	case '3': case '4': case '5': case '6': case '7': case '8':
+	case '9':
 		break;
 	default:
+		/* Most text starts with a letter no typed scalar starts with. */
 		return SCHEMA_T_STRING;
 	}
-	if (*s == '\0' || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 ||
-	    strcmp(s, "Null") == 0 || strcmp(s, "NULL") == 0)
-		return SCHEMA_T_NULL;
-	if (strcmp(s, "true") == 0 || strcmp(s, "True") == 0 ||
-	    strcmp(s, "TRUE") == 0 || strcmp(s, "false") == 0 ||
-	    strcmp(s, "False") == 0 || strcmp(s, "FALSE") == 0)
-		return SCHEMA_T_BOOLEAN;
-	if (strncmp(s, "0o", 2) == 0 && all_digits(s + 2, "01234567"))
+	if (s[0] == '0' && s[1] == 'o' && all_digits(s + 2, 8))
 		return SCHEMA_T_INTEGER;
-	if (strncmp(s, "0x", 2) == 0 &&
-	    all_digits(s + 2, "0123456789abcdefABCDEF"))
+	if (s[0] == '0' && s[1] == 'x' && all_digits(s + 2, 16))
 		return SCHEMA_T_INTEGER;
 	if (*p == '-' || *p == '+')
 		p++;
-	if (all_digits(p, "0123456789"))
+	if (all_digits(p, 10))
 		return SCHEMA_T_INTEGER;
-	if (strcmp(p, ".inf") == 0 || strcmp(p, ".Inf") == 0 ||
+	if (*p == '.' && (strcmp(p, ".inf") == 0 || strcmp(p, ".Inf") == 0 ||
 	    strcmp(p, ".INF") == 0 || strcmp(s, ".nan") == 0 ||
-	    strcmp(s, ".NaN") == 0 || strcmp(s, ".NAN") == 0)
+	    strcmp(s, ".NaN") == 0 || strcmp(s, ".NAN") == 0))
 		return SCHEMA_T_NUMBER;
 	/* [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? */
 	while (*p >= '0' && *p <= '9') {
@@ -1115,6 +1138,18 @@ struct vstate {
 	size_t				 nseg;
 	char				 shown[128];
 	int				 bad;
+	int				 parsed;	/* texts known valid UTF-8 */
+	/*
+	 * Texts that matched a schema's pattern lately, by a hash of the
+	 * two: a record repeats its codes and references (an answer's
+	 * item, a respondent's answers), and comparing a text is cheaper
+	 * than matching it again (issue 15).
+	 */
+	struct pmemo {
+		const struct schema	*s;
+		const char		*str;
+		size_t			 len;
+	}				 memo[64];
 };
 
 /* A value as quoted in a message: at most 40 characters. */
@@ -1229,7 +1264,8 @@ node_equal(const struct node *a, const struct node *b, int depth)
 	if (depth > SCHEMA_MAX_DEPTH || a->kind != b->kind || a->n != b->n)
 		return 0;
 	if (a->kind == NODE_SCALAR)
-		return strcmp(a->u.s.str, b->u.s.str) == 0;
+		return a->u.s.str[0] == b->u.s.str[0] &&
+		    strcmp(a->u.s.str, b->u.s.str) == 0;
 	for (i = 0; i < a->n; i++) {
 		if (a->kind == NODE_MAP) {
 			if (strcmp(a->u.pairs[i].key->u.s.str,
@@ -1298,6 +1334,21 @@ field_pop(struct vstate *vs, const struct fmark *mark)
 }
 
 /*
+ * Whether the key k is the text name of len bytes: strcmp() == 0, but
+ * from the lengths both already have (a key's text may hold a NUL only
+ * when built in memory; then it is compared up to the NUL, as strcmp()
+ * does).
+ */
+static int
+key_is(const struct node *k, const char *name, size_t len)
+{
+	if (k->u.s.len == len)
+		return memcmp(k->u.s.str, name, len) == 0;
+	return k->u.s.len > len && k->u.s.str[len] == '\0' &&
+	    memcmp(k->u.s.str, name, len) == 0;
+}
+
+/*
  * node_get() for the required fields, which come in the record's order:
  * looks from after the last key found (*hint), round.
  */
@@ -1309,7 +1360,7 @@ map_get(const struct node *map, const char *key, size_t *hint)
 	for (k = 0; k < map->n; k++) {
 		i = *hint + k < map->n ? *hint + k : *hint + k - map->n;
 		if (map->u.pairs[i].key->u.s.str[0] == key[0] &&
-		    strcmp(map->u.pairs[i].key->u.s.str, key) == 0) {
+		    key_is(map->u.pairs[i].key, key, strlen(key))) {
 			*hint = i + 1 < map->n ? i + 1 : 0;
 			return map->u.pairs[i].value;
 		}
@@ -1322,6 +1373,7 @@ validate_object(struct vstate *vs, const struct schema *s,
     const struct node *n, int depth)
 {
 	const struct schema	*ps;
+	const struct node	*kn;
 	const char		*key, *best;
 	struct fmark		 mark;
 	size_t			 i, j, k, dist, bestd, next = 0, hint = 0;
@@ -1343,7 +1395,8 @@ validate_object(struct vstate *vs, const struct schema *s,
 		}
 	}
 	for (i = 0; i < n->n; i++) {
-		key = n->u.pairs[i].key->u.s.str;
+		kn = n->u.pairs[i].key;
+		key = kn->u.s.str;
 		ps = NULL;
 		/*
 		 * Records are written with their fields in the schema's
@@ -1353,7 +1406,7 @@ validate_object(struct vstate *vs, const struct schema *s,
 			j = next + k < s->nprops ? next + k :
 			    next + k - s->nprops;
 			if (s->props[j].name[0] == key[0] &&
-			    strcmp(s->props[j].name, key) == 0) {
+			    key_is(kn, s->props[j].name, s->props[j].len)) {
 				ps = s->props[j].s;
 				next = j + 1 < s->nprops ? j + 1 : 0;
 				break;
@@ -1386,13 +1439,62 @@ validate_object(struct vstate *vs, const struct schema *s,
 	}
 }
 
+#define ONES	UINT64_C(0x0101010101010101)
+#define HIGHS	UINT64_C(0x8080808080808080)
+
+/*
+ * The characters of valid UTF-8: the bytes that are not continuation
+ * bytes (10xxxxxx), counted eight at a time.
+ */
+static size_t
+utf8_chars(const char *s, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	size_t			 i = 0, cont = 0;
+	uint64_t		 w, m;
+
+	for (; len - i >= 8; i += 8) {
+		memcpy(&w, u + i, 8);
+		/* Bit 7 set and bit 6 clear; one bit per byte, summed. */
+		m = (w & ~(w << 1) & HIGHS) >> 7;
+		cont += (size_t)((m * ONES) >> 56);
+	}
+	for (; i < len; i++)
+		cont += (u[i] & 0xc0) == 0x80;
+	return len - cont;
+}
+
+/* pattern_match() of s's pattern, remembering the texts that match. */
+static int
+pattern_matched(struct vstate *vs, const struct schema *s, const char *str,
+    size_t len)
+{
+	struct pmemo	*m;
+	uintptr_t	 h;
+
+	h = (uintptr_t)s / sizeof(void *) + len * 31;
+	if (len > 0)
+		h += (unsigned char)str[0] * 7u +
+		    (unsigned char)str[len - 1] * 131u +
+		    (unsigned char)str[len / 2] * 1031u;
+	m = &vs->memo[h % (sizeof vs->memo / sizeof vs->memo[0])];
+	if (m->s == s && m->len == len && memcmp(m->str, str, len) == 0)
+		return 1;
+	if (!pattern_match(s->pat, str))
+		return 0;
+	m->s = s;
+	m->str = str;
+	m->len = len;
+	return 1;
+}
+
 static void
 validate_scalar(struct vstate *vs, const struct schema *s, const struct node *n,
     unsigned have, int via_ref)
 {
 	const char	*xref = via_ref ? NULL : schema_xref(s);
 	const char	*str = n->u.s.str, *msg;
-	size_t		 chars;
+	size_t		 chars = 0;
 	double		 x;
 
 	if (have & (SCHEMA_T_INTEGER | SCHEMA_T_NUMBER)) {
@@ -1408,7 +1510,11 @@ validate_scalar(struct vstate *vs, const struct schema *s, const struct node *n,
 	}
 	if (!(have & SCHEMA_T_STRING))
 		return;
-	if (!text_utf8_scan(str, n->u.s.len, &chars)) {
+	if (vs->parsed) {
+		/* As the reader gave it: valid UTF-8 (issue 15). */
+		if (s->minlen >= 0 || s->maxlen >= 0)
+			chars = utf8_chars(str, n->u.s.len);
+	} else if (!text_utf8_scan(str, n->u.s.len, &chars)) {
 		vreport(vs, s, n, "text is not valid UTF-8");
 		return;
 	}
@@ -1420,7 +1526,7 @@ validate_scalar(struct vstate *vs, const struct schema *s, const struct node *n,
 			vreport(vs, s, n, "text is longer than %ld characters"
 			    " (%zu)", s->maxlen, chars);
 	}
-	if (s->pat != NULL && !pattern_match(s->pat, str))
+	if (s->pat != NULL && !pattern_matched(vs, s, str, n->u.s.len))
 		vreport(vs, s, n, "'%s' does not match the pattern '%s'",
 		    shown(vs, str),
 		    s->pattern);
@@ -1437,14 +1543,19 @@ validate_scalar(struct vstate *vs, const struct schema *s, const struct node *n,
 		vreport(vs, s, n, "%s", msg);
 }
 
+/*
+ * n against s and the schemas its $ref leads to; have is the type of n
+ * (schema_scalar_type(), with integers also numbers), found once for the
+ * whole chain.
+ */
 static void
-validate(struct vstate *vs, const struct schema *s, const struct node *n,
-    int depth, int via_ref)
+validate_as(struct vstate *vs, const struct schema *s, const struct node *n,
+    int depth, int via_ref, unsigned have)
 {
 	const struct node	*item;
 	struct buf		 want = BUF_INIT;
 	struct fmark		 mark;
-	unsigned		 have, types;
+	unsigned		 types;
 	size_t			 i;
 
 	if (depth > SCHEMA_MAX_DEPTH) {
@@ -1452,11 +1563,8 @@ validate(struct vstate *vs, const struct schema *s, const struct node *n,
 		return;
 	}
 	if (s->reft != NULL)
-		validate(vs, s->reft, n, depth + 1, 1);
+		validate_as(vs, s->reft, n, depth + 1, 1, have);
 
-	have = schema_scalar_type(n);
-	if (have == SCHEMA_T_INTEGER)
-		have |= SCHEMA_T_NUMBER;
 	types = s->types;
 	if (types != 0 && !(types & have)) {
 		expected_types(&want, types);
@@ -1527,9 +1635,21 @@ validate(struct vstate *vs, const struct schema *s, const struct node *n,
 	}
 }
 
-int
-schema_validate(const struct schema *s, const struct node *n,
-    const char *path, struct diags *d, const struct schema_refcheck *refs)
+static void
+validate(struct vstate *vs, const struct schema *s, const struct node *n,
+    int depth, int via_ref)
+{
+	unsigned	have = schema_scalar_type(n);
+
+	if (have == SCHEMA_T_INTEGER)
+		have |= SCHEMA_T_NUMBER;
+	validate_as(vs, s, n, depth, via_ref, have);
+}
+
+static int
+validate_tree(const struct schema *s, const struct node *n,
+    const char *path, struct diags *d, const struct schema_refcheck *refs,
+    int parsed)
 {
 	struct vstate	vs;
 
@@ -1537,6 +1657,7 @@ schema_validate(const struct schema *s, const struct node *n,
 	vs.path = path;
 	vs.d = d;
 	vs.refs = refs;
+	vs.parsed = parsed;
 	if (n == NULL) {
 		diags_add(d, path, 1, 1, "the file is empty; expected a"
 		    " mapping of fields");
@@ -1547,6 +1668,20 @@ schema_validate(const struct schema *s, const struct node *n,
 		return error_set(NC_ESCHEMA, "%s does not follow its schema",
 		    path);
 	return 0;
+}
+
+int
+schema_validate(const struct schema *s, const struct node *n,
+    const char *path, struct diags *d, const struct schema_refcheck *refs)
+{
+	return validate_tree(s, n, path, d, refs, 0);
+}
+
+int
+schema_validate_parsed(const struct schema *s, const struct node *n,
+    const char *path, struct diags *d, const struct schema_refcheck *refs)
+{
+	return validate_tree(s, n, path, d, refs, 1);
 }
 
 /*

@@ -139,6 +139,15 @@ struct schema_refcheck {
 int		 schema_validate(const struct schema *, const struct node *,
 		    const char *path, struct diags *d,
 		    const struct schema_refcheck *refs);
+/*
+ * The same for a tree exactly as the reader (ydoc_parse(), ydoc_load*())
+ * returned it, whose texts the reader has checked to be valid UTF-8: they
+ * are not decoded again, only their characters counted where a length
+ * is limited (issue 15).  Never for a tree changed or built in memory.
+ */
+int		 schema_validate_parsed(const struct schema *,
+		    const struct node *, const char *path, struct diags *d,
+		    const struct schema_refcheck *refs);
 
 /*
  * Prepare a tree for writing: keys in schema order (unknown keys after,

@@ -446,6 +446,50 @@ test_typed_words(void **state)
 	ydoc_free(doc);
 }
 
+/*
+ * node_get() compares keys by their lengths (issue 15), with strcmp()'s
+ * meaning: a key built in memory with a NUL in it counts up to the NUL.
+ * Scalars and their text share one block of the arena.
+ */
+static void
+test_get(void **state)
+{
+	struct ydoc	*doc;
+	struct node	*map, *v;
+	size_t		 i;
+
+	(void)state;
+	assert_non_null(doc = ydoc_new());
+	assert_non_null(map = node_map(doc));
+	assert_int_equal(node_map_set_str(doc, map, "id", "x1"), 0);
+	assert_int_equal(node_map_set_str(doc, map, "idx", "x2"), 0);
+	assert_int_equal(node_map_set_str(doc, map, "", "x3"), 0);
+	assert_string_equal(node_get_str(map, "id"), "x1");
+	assert_string_equal(node_get_str(map, "idx"), "x2");
+	assert_string_equal(node_get_str(map, ""), "x3");
+	assert_null(node_get(map, "i"));
+	assert_null(node_get(map, "idxy"));
+	assert_null(node_get(map, "Id"));
+	/* A key "ab\0c" of four bytes, as strcmp() sees it "ab". */
+	assert_int_equal(node_map_set_str(doc, map, "ab", "x4"), 0);
+	assert_non_null(map->u.pairs[map->n - 1].key = node_scalar(doc,
+	    "ab\0c", 4));
+	assert_non_null(v = node_get(map, "ab"));
+	assert_string_equal(v->u.s.str, "x4");
+	assert_null(node_get(map, "a"));
+	/* Texts of every length, each its own NUL-terminated copy. */
+	for (i = 0; i < 100; i++) {
+		char	text[100];
+
+		memset(text, 'a' + (int)(i % 26), i);
+		assert_non_null(v = node_scalar(doc, text, i));
+		assert_int_equal(v->u.s.len, i);
+		assert_int_equal(strlen(v->u.s.str), i);
+		assert_memory_equal(v->u.s.str, text, i);
+	}
+	ydoc_free(doc);
+}
+
 int
 main(void)
 {
@@ -453,6 +497,7 @@ main(void)
 		cmocka_unit_test(test_round_trip),
 		cmocka_unit_test(test_quoting),
 		cmocka_unit_test(test_typed_words),
+		cmocka_unit_test(test_get),
 		cmocka_unit_test(test_rejected),
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_build),

@@ -86,6 +86,11 @@ static const struct {
 	{ "type: string\npattern: \"^[a-z]+-[0-9]{2}$\"", "ab-12", NULL },
 	{ "type: string\npattern: \"^[a-z]+-[0-9]{2}$\"", "ab-123",
 	    "does not match the pattern" },
+	/* a text matched before is remembered; a failure never is */
+	{ "type: array\nitems: {type: string, pattern: \"^[a-z]+-[0-9]{2}$\"}",
+	    "[ab-12, ab-12, cd-34, ab-12]", NULL },
+	{ "type: array\nitems: {type: string, pattern: \"^[a-z]+-[0-9]{2}$\"}",
+	    "[ab-12, ab-123, ab-12, ab-123]", "[4]: 'ab-123' does not match" },
 	/* format */
 	{ "type: string\nformat: date", "2026-04-01", NULL },
 	{ "type: string\nformat: date", "2028-02-29", NULL },
@@ -107,6 +112,14 @@ static const struct {
 	{ "type: string\nmaxLength: 3", "練馬区", NULL },
 	{ "type: string\nmaxLength: 3", "練馬区役所", "longer than 3" },
 	{ "type: string\nminLength: 1", "\"\"", "shorter than 1 character" },
+	/* counted eight bytes at a time, 2-, 3- and 4-byte characters */
+	{ "type: string\nmaxLength: 14", "\"é練🙂a é練🙂a é練🙂a\"", NULL },
+	{ "type: string\nmaxLength: 13", "\"é練🙂a é練🙂a é練🙂a\"",
+	    "longer than 13 characters (14)" },
+	{ "type: string\nminLength: 15", "\"é練🙂a é練🙂a é練🙂a\"",
+	    "shorter than 15 characters" },
+	{ "type: string\nmaxLength: 2", "\"\\x80\\u3042\"", NULL },
+	{ "type: string\nmaxLength: 1", "\"\\x80\\u3042\"", "longer than 1" },
 	/* items, minItems, maxItems */
 	{ "type: array\nitems: {type: integer}", "[1, 2]", NULL },
 	{ "type: array\nitems: {type: integer, title: 数}", "[1, x]",
@@ -133,7 +146,7 @@ static void
 test_keywords(void **state)
 {
 	struct schemaset	*set;
-	struct diags		 d = DIAGS_INIT;
+	struct diags		 d = DIAGS_INIT, pd = DIAGS_INIT;
 	struct ydoc		*doc;
 	const char		*dirs[1] = { tmpdir };
 	char			 text[1024];
@@ -155,6 +168,17 @@ test_keywords(void **state)
 		    &d), 0);
 		rc = schema_validate(schemaset_kind(set, "t"),
 		    node_get(ydoc_root(doc), "v"), "i.yaml", &d, NULL);
+		/* A tree as the reader gave it: the same problems. */
+		assert_int_equal(schema_validate_parsed(schemaset_kind(set,
+		    "t"), node_get(ydoc_root(doc), "v"), "i.yaml", &pd, NULL),
+		    rc);
+		assert_int_equal(pd.n, d.n);
+		for (k = 0; k < d.n; k++) {
+			assert_string_equal(pd.v[k].msg, d.v[k].msg);
+			assert_int_equal(pd.v[k].line, d.v[k].line);
+			assert_int_equal(pd.v[k].col, d.v[k].col);
+		}
+		diags_free(&pd);
 		if (cases[i].error == NULL && rc != 0)
 			fail_msg("case %zu: '%s' against '%s': unexpected %s",
 			    i, cases[i].value, cases[i].schema, d.v[0].msg);
@@ -246,6 +270,55 @@ test_normalize(void **state)
 }
 
 /* Kind annotations and a later directory replacing a file. */
+/* Plain scalars typed by the YAML 1.2 core schema, by first character. */
+static void
+test_scalar_types(void **state)
+{
+	static const struct {
+		const char	*text;
+		unsigned	 type;
+	} t[] = {
+		{ "", SCHEMA_T_NULL }, { "~", SCHEMA_T_NULL },
+		{ "~x", SCHEMA_T_STRING }, { "null", SCHEMA_T_NULL },
+		{ "Null", SCHEMA_T_NULL }, { "NULL", SCHEMA_T_NULL },
+		{ "nULL", SCHEMA_T_STRING }, { "nulls", SCHEMA_T_STRING },
+		{ "no", SCHEMA_T_STRING }, { "true", SCHEMA_T_BOOLEAN },
+		{ "True", SCHEMA_T_BOOLEAN }, { "TRUE", SCHEMA_T_BOOLEAN },
+		{ "false", SCHEMA_T_BOOLEAN }, { "False", SCHEMA_T_BOOLEAN },
+		{ "FALSE", SCHEMA_T_BOOLEAN }, { "tRUE", SCHEMA_T_STRING },
+		{ "fa", SCHEMA_T_STRING }, { "0", SCHEMA_T_INTEGER },
+		{ "-12", SCHEMA_T_INTEGER }, { "+7", SCHEMA_T_INTEGER },
+		{ "0o17", SCHEMA_T_INTEGER }, { "0o18", SCHEMA_T_STRING },
+		{ "0o", SCHEMA_T_STRING }, { "0x1fA", SCHEMA_T_INTEGER },
+		{ "0xg", SCHEMA_T_STRING }, { "0x", SCHEMA_T_STRING },
+		{ "1.5", SCHEMA_T_NUMBER }, { ".5", SCHEMA_T_NUMBER },
+		{ "1.", SCHEMA_T_NUMBER }, { "-1e3", SCHEMA_T_NUMBER },
+		{ "1e", SCHEMA_T_STRING }, { ".inf", SCHEMA_T_NUMBER },
+		{ "-.Inf", SCHEMA_T_NUMBER }, { "+.INF", SCHEMA_T_NUMBER },
+		{ ".nan", SCHEMA_T_NUMBER }, { ".NaN", SCHEMA_T_NUMBER },
+		{ "-.nan", SCHEMA_T_STRING }, { ".", SCHEMA_T_STRING },
+		{ "-", SCHEMA_T_STRING }, { "2026-04-01", SCHEMA_T_STRING },
+		{ "12:30", SCHEMA_T_STRING }, { "abc", SCHEMA_T_STRING },
+		{ "練馬", SCHEMA_T_STRING },
+	};
+	struct ydoc	*doc;
+	struct node	*n;
+	size_t		 i;
+
+	(void)state;
+	assert_non_null(doc = ydoc_new());
+	for (i = 0; i < sizeof t / sizeof t[0]; i++) {
+		assert_non_null(n = node_str(doc, t[i].text));
+		n->style = NODE_STYLE_PLAIN;
+		if (schema_scalar_type(n) != t[i].type)
+			fail_msg("'%s': type %#x, want %#x", t[i].text,
+			    schema_scalar_type(n), t[i].type);
+		n->style = NODE_STYLE_QUOTED;
+		assert_int_equal(schema_scalar_type(n), SCHEMA_T_STRING);
+	}
+	ydoc_free(doc);
+}
+
 static void
 test_kinds(void **state)
 {
@@ -312,6 +385,7 @@ main(void)
 		cmocka_unit_test(test_bad_schemas),
 		cmocka_unit_test(test_normalize),
 		cmocka_unit_test(test_kinds),
+		cmocka_unit_test(test_scalar_types),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
