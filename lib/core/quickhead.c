@@ -202,6 +202,44 @@ classify(const unsigned char *u, size_t len, struct qh_line *l)
 }
 
 /*
+ * The code point of the strict UTF-8 sequence at p (avail bytes there,
+ * p[0] >= 0x80) and its length, or 0 when it is not one (overlong,
+ * surrogate, above U+10FFFF, cut short).  text_utf8_decode() inlined: it
+ * runs for every character of every head, the hottest loop of a listing.
+ */
+static inline size_t
+utf8_at(const unsigned char *p, size_t avail, uint32_t *cp)
+{
+	size_t		more, k;
+	uint32_t	min;
+
+	if (p[0] >= 0xc2 && p[0] <= 0xdf) {
+		*cp = p[0] & 0x1f;
+		more = 1;
+		min = 0x80;
+	} else if (p[0] >= 0xe0 && p[0] <= 0xef) {
+		*cp = p[0] & 0x0f;
+		more = 2;
+		min = 0x800;
+	} else if (p[0] >= 0xf0 && p[0] <= 0xf4) {
+		*cp = p[0] & 0x07;
+		more = 3;
+		min = 0x10000;
+	} else
+		return 0;
+	if (avail <= more)
+		return 0;
+	for (k = 1; k <= more; k++) {
+		if ((p[k] & 0xc0) != 0x80)
+			return 0;
+		*cp = *cp << 6 | (p[k] & 0x3f);
+	}
+	if (*cp < min || (*cp >= 0xd800 && *cp <= 0xdfff) || *cp > 0x10ffff)
+		return 0;
+	return more + 1;
+}
+
+/*
  * Whether p[0..n) is a plain text YAML reads as written, on one line:
  * not empty, no indicator first, no blank at either end, no `: ` or ` #`
  * (nor a colon last), no control character or tab, valid UTF-8 of
@@ -211,8 +249,8 @@ classify(const unsigned char *u, size_t len, struct qh_line *l)
 static int
 plain_ok(const unsigned char *p, size_t n)
 {
-	size_t		i, k, more;
-	uint32_t	cp, min;
+	size_t		i, more;
+	uint32_t	cp;
 
 	if (n == 0 || p[0] < 0x21 || strchr("-?:,[]{}#&*!|>'\"%@`",
 	    p[0]) != NULL || p[n - 1] == ' ')
@@ -227,32 +265,11 @@ plain_ok(const unsigned char *p, size_t n)
 				return 0;
 			continue;
 		}
-		if (p[i] >= 0xc2 && p[i] <= 0xdf) {
-			cp = p[i] & 0x1f;
-			more = 1;
-			min = 0x80;
-		} else if (p[i] >= 0xe0 && p[i] <= 0xef) {
-			cp = p[i] & 0x0f;
-			more = 2;
-			min = 0x800;
-		} else if (p[i] >= 0xf0 && p[i] <= 0xf4) {
-			cp = p[i] & 0x07;
-			more = 3;
-			min = 0x10000;
-		} else
-			return 0;
-		if (n - i <= more)
-			return 0;
-		for (k = 1; k <= more; k++) {
-			if ((p[i + k] & 0xc0) != 0x80)
-				return 0;
-			cp = cp << 6 | (p[i + k] & 0x3f);
-		}
-		if (cp < min || cp < 0xa0 || (cp >= 0xd800 && cp <= 0xdfff) ||
+		if ((more = utf8_at(p + i, n - i, &cp)) == 0 || cp < 0xa0 ||
 		    cp == 0x2028 || cp == 0x2029 || cp == 0xfeff ||
-		    cp == 0xfffe || cp == 0xffff || cp > 0x10ffff)
+		    cp == 0xfffe || cp == 0xffff)
 			return 0;
-		i += more;
+		i += more - 1;
 	}
 	return 1;
 }
@@ -268,8 +285,8 @@ plain_ok(const unsigned char *p, size_t n)
 static int
 reader_ok(const unsigned char *p, size_t n, size_t len)
 {
-	size_t		i, k, more;
-	uint32_t	cp, min;
+	size_t		i, more;
+	uint32_t	cp;
 
 	for (i = 0; i < n; i++) {
 #if defined(__SSE2__) && !defined(QH_NO_SIMD)
@@ -297,32 +314,10 @@ reader_ok(const unsigned char *p, size_t n, size_t len)
 				return 0;
 			continue;
 		}
-		if (p[i] >= 0xc2 && p[i] <= 0xdf) {
-			cp = p[i] & 0x1f;
-			more = 1;
-			min = 0x80;
-		} else if (p[i] >= 0xe0 && p[i] <= 0xef) {
-			cp = p[i] & 0x0f;
-			more = 2;
-			min = 0x800;
-		} else if (p[i] >= 0xf0 && p[i] <= 0xf4) {
-			cp = p[i] & 0x07;
-			more = 3;
-			min = 0x10000;
-		} else
+		if ((more = utf8_at(p + i, len - i, &cp)) == 0 ||
+		    (cp < 0xa0 && cp != 0x85) || cp == 0xfffe || cp == 0xffff)
 			return 0;
-		if (len - i <= more)
-			return 0;
-		for (k = 1; k <= more; k++) {
-			if ((p[i + k] & 0xc0) != 0x80)
-				return 0;
-			cp = cp << 6 | (p[i + k] & 0x3f);
-		}
-		if (cp < min || (cp < 0xa0 && cp != 0x85) ||
-		    (cp >= 0xd800 && cp <= 0xdfff) || cp == 0xfffe ||
-		    cp == 0xffff || cp > 0x10ffff)
-			return 0;
-		i += more;
+		i += more - 1;
 	}
 	return 1;
 }
