@@ -119,16 +119,16 @@ print_score(FILE *fp, const struct node *root, size_t index)
 	else
 		snprintf(key, sizeof key, "%s", cat != NULL ? cat : "その他");
 	done = s.total.items - s.total.count[AUDIT_NONE];
-	fprintf(fp, "適合率 %s", all);
+	fprintf(fp, _("conformity %s"), all);
 	for (i = 0; i < s.nchapters; i++) {
 		if (strcmp(s.chapters[i].key, key) == 0) {
 			rate_text(ch, sizeof ch, &s.chapters[i]);
-			fprintf(fp, "（%s %s %s）", strcmp(s.chapters[i].key,
+			fprintf(fp, _(" (%s %s %s)"), strcmp(s.chapters[i].key,
 			    s.chapters[i].title) != 0 ? s.chapters[i].key : "",
 			    s.chapters[i].title, ch);
 		}
 	}
-	fprintf(fp, "  回答 %zu/%u  未確認 %u\n", done, s.total.items,
+	fprintf(fp, _("  answered %zu/%u  unchecked %u\n"), done, s.total.items,
 	    s.total.count[AUDIT_UNCHECKED]);
 	audit_score_free(&s);
 }
@@ -163,33 +163,34 @@ show_item(const struct schema *kind, const struct node *root, size_t i)
 		fprintf(stderr, "  %s", s);
 	if ((s = node_get_str(it, "category")) != NULL)
 		fprintf(stderr, " %s", s);
-	fprintf(stderr, "  %s・重み%s\n", schema_label(kind,
+	fprintf(stderr, _("  %s, weight %s\n"), schema_label(kind,
 	    "items.importance", imp != NULL ? imp : "required"),
 	    (s = node_get_str(it, "weight")) != NULL ? s : "1");
 	fprintf(stderr, "%s\n", node_get_str(it, "text"));
 	join_seq(&b, node_get(it, "evidence_examples"), "、");
 	if (b.len > 0)
-		fprintf(stderr, "  監査資料の例: %s\n", b.data);
+		fprintf(stderr, _("  documents to ask for: %s\n"), b.data);
 	if ((s = node_get_str(it, "how_to_check")) != NULL)
-		fprintf(stderr, "  監査実施の例: %s\n", s);
+		fprintf(stderr, _("  how to check: %s\n"), s);
 	if (r != AUDIT_NONE) {
-		fprintf(stderr, "  前回の判定: %s", result_label(kind, r));
+		fprintf(stderr, _("  last result: %s"), result_label(kind, r));
 		if ((s = node_get_str(it, "note")) != NULL)
-			fprintf(stderr, "  所見: %s", s);
+			fprintf(stderr, _("  note: %s"), s);
 		buf_reset(&b);
 		join_seq(&b, node_get(it, "evidence"), "、");
 		if (b.len > 0)
-			fprintf(stderr, "  確認資料: %s", b.data);
+			fprintf(stderr, _("  documents checked: %s"), b.data);
 		fputc('\n', stderr);
 	}
 	buf_free(&b);
 }
 
 
-static const char score_help[] =
-    "  1 適合  2 一部不適合  3 不適合  4 該当なし  (Enter: 前回のまま次へ)\n"
-    "  s 飛ばす (未確認)  b 戻る  j 番号|項目番号 移動  q 終了  ? この説明\n"
-    "  所見・確認資料: Enter で前回のまま、- で消す\n";
+static const char *const score_help = N_(
+    "  1 conforms  2 partly  3 does not  4 not applicable"
+    "  (Enter: keep, next)\n"
+    "  s skip (unchecked)  b back  j N|REF go to  q quit  ? this help\n"
+    "  note, documents: Enter keeps them, - clears\n");
 
 
 static void
@@ -517,10 +518,11 @@ answer_item(struct cmd_ctx *ctx, struct record **rp, size_t i,
 	an.ref = node_get_str(it, "ref");
 	an.a.result = res;
 	if (res != AUDIT_UNCHECKED) {
-		if (prompt_line(&note, "所見", node_get_str(it, "note"), 0) != 0)
+		if (prompt_line(&note, _("note"), node_get_str(it, "note"),
+		    0) != 0)
 			return PROMPT_CANCEL;
 		join_seq(&prev, node_get(it, "evidence"), "、");
-		if (prompt_line(&evs, "確認資料（、で区切る）",
+		if (prompt_line(&evs, _("documents checked (separated by 、)"),
 		    prev.len > 0 ? prev.data : NULL, 0) != 0) {
 			free(note);
 			buf_free(&prev);
@@ -567,19 +569,19 @@ score_session(struct cmd_ctx *ctx, const struct schema *kind,
 		    "followup") ? _("; record a follow-up with 'nerima-cio "
 		    "audit finding'") : "");
 	i = audit_resume_index(root);
-	fprintf(stderr, "%s（%s）  %zu 項目\n", node_get_str(root, "title"),
-	    record_id(*rp), n);
+	fprintf(stderr, _("%s (%s)  %zu items\n"), node_get_str(root,
+	    "title"), record_id(*rp), n);
 	if (audit_item_result(audit_items(root)->u.items[i]) != AUDIT_NONE ||
 	    i > 0)
-		fprintf(stderr, "項目 %zu から再開します。\n", i + 1);
-	fputs(score_help, stderr);
+		fprintf(stderr, _("resuming at item %zu\n"), i + 1);
+	fputs(_(score_help), stderr);
 	for (;;) {
 		root = record_root(*rp);
 		show_item(kind, root, i);
 		prev = audit_item_result(audit_items(root)->u.items[i]);
 		free(in);
 		in = NULL;
-		if (prompt_line(&in, "判定", prev != AUDIT_NONE ?
+		if (prompt_line(&in, _("result"), prev != AUDIT_NONE ?
 		    result_label(kind, prev) : NULL, 1) != 0)
 			break;	/* Ctrl-D, Ctrl-C: every answer is saved */
 		if (in == NULL)
@@ -587,7 +589,7 @@ score_session(struct cmd_ctx *ctx, const struct schema *kind,
 		if (strcmp(in, "q") == 0)
 			break;
 		if (strcmp(in, "?") == 0) {
-			fputs(score_help, stderr);
+			fputs(_(score_help), stderr);
 			continue;
 		}
 		if (strcmp(in, "b") == 0) {
@@ -601,7 +603,7 @@ score_session(struct cmd_ctx *ctx, const struct schema *kind,
 				arg++;
 			if (*arg == '\0' || audit_item_find(&j, root, arg) != 0)
 				fprintf(stderr, "%s\n", *arg == '\0' ?
-				    "j の後に番号か項目番号を入れてください" :
+				    _("give an item's number or ref after j") :
 				    error_last());
 			else
 				i = j;
@@ -617,8 +619,8 @@ score_session(struct cmd_ctx *ctx, const struct schema *kind,
 			    0) {
 				if (rc == PROMPT_CANCEL)
 					break;
-				fprintf(stderr, "項目 %zu の回答は保存されていません。"
-				    "もう一度入力してください。\n", i + 1);
+				fprintf(stderr, _("the answer to item %zu was"
+				    " not saved; enter it again\n"), i + 1);
 				rc = CMD_OK;
 				continue;
 			}
@@ -630,8 +632,8 @@ score_session(struct cmd_ctx *ctx, const struct schema *kind,
 			if ((rc = answer_item(ctx, rp, i, res)) != 0) {
 				if (rc == PROMPT_CANCEL)
 					break;
-				fprintf(stderr, "項目 %zu の回答は保存されていません。"
-				    "もう一度入力してください。\n", i + 1);
+				fprintf(stderr, _("the answer to item %zu was"
+				    " not saved; enter it again\n"), i + 1);
 				rc = CMD_OK;
 				continue;
 			}
@@ -650,7 +652,8 @@ score_session(struct cmd_ctx *ctx, const struct schema *kind,
 		}
 		if (j == n)
 			break;
-		fprintf(stderr, "未回答の項目 %zu に戻ります。\n", j + 1);
+		fprintf(stderr, _("back to item %zu, not answered yet\n"),
+		    j + 1);
 		i = j;
 	}
 	free(in);

@@ -1094,17 +1094,17 @@ ask_question(char **out, const struct incident_question *q, size_t total,
 	*out = NULL;
 	fprintf(stderr, "\n[%zu/%zu] %s\n", q->number, total, q->text);
 	if (q->help != NULL)
-		fprintf(stderr, "  （確認の方法）%s\n", q->help);
+		fprintf(stderr, _("  (how to check) %s\n"), q->help);
 	if (cs != NULL && cs->kind == NODE_SEQ)
 		for (i = 0; i < cs->n; i++)
 			fprintf(stderr, "  %2zu) %-12s %s\n", i + 1,
 			    node_get_str(cs->u.items[i], "value"),
 			    node_get_str(cs->u.items[i], "title"));
 	snprintf(label, sizeof label, "  %s%s", q->key,
-	    q->type == INCIDENT_Q_YESNO ? " (はい/いいえ)" :
+	    q->type == INCIDENT_Q_YESNO ? _(" (yes/no)") :
 	    q->type == INCIDENT_Q_YESNO_UNKNOWN ?
-	    " (はい/いいえ/わからない)" : q->type == INCIDENT_Q_COUNT ?
-	    " (数)" : "");
+	    _(" (yes/no/unknown)") : q->type == INCIDENT_Q_COUNT ?
+	    _(" (number)") : "");
 	for (;;) {
 		if ((rc = prompt_line(&line, label, def, 1)) != 0)
 			return rc;
@@ -1133,9 +1133,9 @@ print_eval(const struct node *catalog, const struct incident_eval *ev,
 	title = ev->action_node != NULL ? node_get_str(ev->action_node,
 	    "title") : NULL;
 	printf("%s: %s\n", strcmp(phase, INCIDENT_TRIAGE) == 0 ?
-	    "推奨する対応（遮断）" : "推奨する対応（復旧）",
-	    ev->action == NULL ? "該当する基準なし" : title != NULL ? title :
-	    ev->action);
+	    _("advised action (isolation)") : _("advised action (recovery)"),
+	    ev->action == NULL ? _("no criterion applies") : title != NULL ?
+	    title : ev->action);
 	for (i = 0; i < ev->nfired; i++) {
 		src = incident_source(catalog, node_get_str(ev->fired[i].node,
 		    "source"));
@@ -1143,7 +1143,7 @@ print_eval(const struct node *catalog, const struct incident_eval *ev,
 		    node_get_str(incident_action(catalog, ev->fired[i].action),
 		    "title"), node_get_str(ev->fired[i].node, "reason"));
 		if (src != NULL)
-			printf("（出典: %s「%s」）",
+			printf(_(" (source: %s \"%s\")"),
 			    node_get_str(src, "publisher") != NULL ?
 			    node_get_str(src, "publisher") : "",
 			    node_get_str(src, "title"));
@@ -1267,8 +1267,8 @@ run_criteria(struct cmd_ctx *ctx, struct optv *ov, const char *phase)
 	print_eval(record_root(cat), &ev, phase);
 	if (interactive && phase[0] == 't' && !decide && ev.action_node !=
 	    NULL && node_get_str(ev.action_node, "decision") != NULL) {
-		if (prompt_yesno(&yes, "この推奨をネットワーク遮断の判断として"
-		    "記録しますか", 0) != 0) {
+		if (prompt_yesno(&yes, _("record this advice as the decision"
+		    " on isolating the network"), 0) != 0) {
 			rc = prompt_cancelled();
 			goto done;
 		}
@@ -1406,10 +1406,10 @@ ask_measures(struct measures_arg *a, const struct node *root)
 	size_t			 i, n = items != NULL ? items->n : 0, total;
 
 	if (n == 0) {
-		fprintf(stderr, "所管課の報告書の再発防止策を一つずつ入力してください"
-		    "（空行で終わり）\n");
+		fprintf(stderr, _("enter the measures of the division's report"
+		    " one at a time (an empty line ends)\n"));
 		while (a->nadded < MEASURES_ASKED) {
-			snprintf(title, sizeof title, "再発防止策%zu",
+			snprintf(title, sizeof title, _("measure %zu"),
 			    a->nadded + 1);
 			if (prompt_line(&line, title, NULL, 0) != 0)
 				return PROMPT_CANCEL;
@@ -1430,9 +1430,10 @@ ask_measures(struct measures_arg *a, const struct node *root)
 			continue;
 		fprintf(stderr, "\n%zu. %s\n", i + 1, text);
 		rv->no = i + 1;
-		if (prompt_enum(&rv->rating, "有効性", rs, NULL, 1) != 0 ||
-		    prompt_line(&rv->reason, "評価の理由", NULL, 1) != 0 ||
-		    prompt_line(&rv->proposal, "改善の提案", NULL, 0) != 0)
+		if (prompt_enum(&rv->rating, _("effectiveness"), rs, NULL,
+		    1) != 0 ||
+		    prompt_line(&rv->reason, _("reason"), NULL, 1) != 0 ||
+		    prompt_line(&rv->proposal, _("proposal"), NULL, 0) != 0)
 			return PROMPT_CANCEL;
 		a->nreviews++;
 	}

@@ -206,7 +206,7 @@ check_yesno(void *arg, const char *t, char **val)
 		*val = strdup("false");
 		return NULL;
 	}
-	return _("answer y (はい) or n (いいえ)");
+	return _("answer y (yes) or n (no)");
 }
 
 int

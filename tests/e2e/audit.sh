@@ -77,27 +77,27 @@ cp "$NCIO_SAMPLE_DIR/catalogs/2026/$cat_op.yaml" "$D/catalogs/2026/"
 
 # --- fieldwork at a terminal: answer, skip, kill mid-answer -------------
 cat >"$T/session1" <<'EOF'
-expect 判定: $
+expect result: $
 send 1\n
-expect 所見
+expect note
 send 担当者の指定通知を確認した。\n
-expect 確認資料
+expect documents checked
 send 指定通知、課内掲示\n
-expect 適合率 100\.0%
+expect conformity 100\.0%
 expect \[2/59\]
-expect 判定: $
+expect result: $
 send 2\n
-expect 所見
+expect note
 send 手順の改定が令和5年度で止まっている。\n
-expect 確認資料
+expect documents checked
 send \n
 expect \[3/59\]
-expect 判定: $
+expect result: $
 send s\n
 expect \[4/59\]
-expect 判定: $
+expect result: $
 send 3\n
-expect 所見
+expect note
 # The lid closes while the note is being typed.
 send 途中まで
 kill
@@ -125,35 +125,35 @@ expect_same "$T/want" "$T/got"
 
 # --- resume: back, change, bad input, jump, Ctrl-D -----------------------
 cat >"$T/session2" <<'EOF'
-expect 項目 4 から再開
+expect resuming at item 4
 expect \[4/59\]
-expect 判定: $
+expect result: $
 send b\n
 expect \[3/59\]
-expect 前回の判定: 未確認
-expect 判定 \[未確認\]: $
+expect last result: 未確認
+expect result \[未確認\]: $
 send 4\n
-expect 所見
+expect note
 send 説明会は今年度未開催。\n
-expect 確認資料
+expect documents checked
 send \n
 expect \[4/59\]
-expect 判定: $
+expect result: $
 send 7\n
 expect unknown result '7'
-expect 判定: $
+expect result: $
 send j 999\n
 expect no item '999'
-expect 判定: $
+expect result: $
 send j op-2-1-01\n
 expect \[1/59\]
-expect 前回の判定: 適合
-expect 判定 \[適合\]: $
+expect last result: 適合
+expect result \[適合\]: $
 send \n
 expect \[2/59\]
-expect 判定 \[一部不適合\]: $
+expect result \[一部不適合\]: $
 send \x04
-expect 適合率
+expect conformity
 wait 0
 EOF
 $PTY "$T/session2" "$NCIO" -C "$D" audit score "$A" >"$T/pty2" 2>&1 ||
@@ -171,23 +171,44 @@ expect_same "$T/want" "$T/got"
 # the same item is asked again and nothing else changes.
 cp "$AF" "$T/before-guard.yaml"
 cat >"$T/session3" <<'EOF'
-expect 項目 4 から再開
+expect resuming at item 4
 expect \[4/59\]
-expect 判定: $
+expect result: $
 send 1\n
-expect 所見
+expect note
 send 住民 123456789018 の届出\n
-expect 確認資料
+expect documents checked
 send \n
 expect valid individual number
-expect 保存されていません
+expect was not saved
 expect \[4/59\]
-expect 判定: $
+expect result: $
 send q\n
 wait 0
 EOF
 $PTY "$T/session3" "$NCIO" -C "$D" audit score "$A" >"$T/pty3" 2>&1 ||
     { fail "third session"; cat "$T/pty3" >&2; }
+expect_same "$T/before-guard.yaml" "$AF"
+# The same session as the advisor runs it, under LANG=ja_JP.UTF-8: wholly
+# in Japanese (the English above is the C locale's).
+cat >"$T/session4" <<'EOF'
+expect 項目 4 から再開します。
+expect 1 適合  2 一部不適合  3 不適合  4 該当なし
+expect 監査資料の例: 
+expect 判定: $
+send 9\n
+expect 判定: $
+send q\n
+wait 0
+EOF
+$PTY "$T/session4" env -u LC_ALL -u LC_MESSAGES -u LANGUAGE LANG=ja_JP.UTF-8 \
+    "$NCIO" -C "$D" audit score "$A" >"$T/pty4" 2>&1 ||
+    { fail "the session in Japanese (is the locale ja_JP.UTF-8 installed?)"; cat "$T/pty4" >&2; }
+checks=$((checks + 1))
+if LC_ALL=C.UTF-8 grep -qP '\b(result|note|documents|resuming|conformity)\b' "$T/pty4"; then
+	fail "English in the Japanese session"
+	cat "$T/pty4" >&2
+fi
 expect_same "$T/before-guard.yaml" "$AF"
 
 # --- non-interactive scoring of the rest ---------------------------------

@@ -146,7 +146,7 @@ checks=$((checks + 1))
 # --- triage at a terminal ----------------------------------------------------------
 cat >"$T/pty" <<'EOF'
 expect \[1/6\]
-expect detected \(はい/いいえ\)
+expect detected \(yes/no\)
 send maybe\n
 expect not an answer: expected yes or no
 send はい\n
@@ -160,13 +160,13 @@ send 2\n
 expect \[4/6\]
 send わからない\n
 expect \[5/6\]
-expect 確認の方法
+expect how to check
 send n\n
 expect \[6/6\]
 send n\n
-expect 推奨する対応（遮断）: 当該端末の切り離し
+expect advised action \(isolation\): 当該端末の切り離し
 expect tr-01
-expect 記録しますか \(y/n\) \[n\]
+expect isolating the network \(y/n\) \[n\]
 send y\n
 wait 0
 EOF
@@ -192,8 +192,8 @@ export NERIMA_CIO_TODAY=2026-06-19T17:00
 expect_status 0 N incident triage "$id" --no-input --answer detected=yes \
     --answer connected=はい --answer zone=3 --answer spread=yes --answer outbound=yes \
     --answer server=no
-expect_grep "$T/out" "推奨する対応（遮断）: インターネット接続の遮断（全庁）"
-expect_grep "$T/out" "^  tr-06 インターネット接続の遮断（全庁）: .*（出典: 総務省"
+expect_grep "$T/out" "advised action \(isolation\): インターネット接続の遮断（全庁）"
+expect_grep "$T/out" "^  tr-06 インターネット接続の遮断（全庁）: .* \(source: 総務省 \""
 check $CHECK entry "$F" 6 type=triage check.answers.zone=internet \
     check.recommendation=isolate-internet check.fired.tr-03=isolate-segment \
     check.fired.tr-06=isolate-internet
@@ -217,7 +217,7 @@ expect_status 0 N incident log "$id" --at "2026-06-19 16:40" --type recovery \
 expect_status 0 N incident recover "$id" --no-input --answer cause=yes \
     --answer cleaned=yes --answer logs=yes --answer backup=バックアップから復元しない \
     --answer fixed=no --answer mynumber=no
-expect_grep "$T/out" "推奨する対応（復旧）: 条件を付けて復旧する"
+expect_grep "$T/out" "advised action \(recovery\): 条件を付けて復旧する"
 check $CHECK entry "$F" 8 type=recovery-check check.phase=recover \
     check.answers.backup=not-used check.fired.rc-05=recover-conditional \
     check.fired.rc-07=recover check.recommendation=recover-conditional
@@ -304,11 +304,11 @@ expect choose:
 send 4\n
 expect not one of the choices
 send 有効\n
-expect 評価の理由: 
+expect reason: 
 send \n
 expect an answer is required
 send 不正ログインの防止に直接効く\n
-expect 改善の提案 \(optional\): 
+expect proposal \(optional\): 
 send \n
 expect \[有効\] 管理者アカウントに多要素認証を導入する
 wait 0

@@ -44,7 +44,7 @@ expect_grep "$T/tty" "'誰か' is not a team member id or name"
 expect_grep "$T/tty" "3\) modification +改修"
 expect_grep "$T/tty" "Initial cost \(yen, incl. tax\) \[0\]: "
 expect_grep "$T/tty" "an amount cannot be negative"
-expect_grep "$T/tty" "answer y \(はい\) or n \(いいえ\)"
+expect_grep "$T/tty" "answer y \(yes\) or n \(no\)"
 id=$(grep -Eo 'rv-[0-9a-z]{8}' "$T/tty" | head -n 1)
 f=$D/reviews/2026/$id.yaml
 checks=$((checks + 1))
