@@ -1240,7 +1240,7 @@ vreport(struct vstate *vs, const struct schema *s, const struct node *n,
 	/* The innermost title: an item's own, else its list's. */
 	for (i = vs->nseg; s != NULL && i > 0; i--) {
 		title = vs->seg[i - 1].s != NULL ?
-		    schema_title(vs->seg[i - 1].s) : NULL;
+		    schema_ui_title(vs->seg[i - 1].s) : NULL;
 		if (title != NULL || vs->seg[i - 1].key != NULL)
 			break;
 	}

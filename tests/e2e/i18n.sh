@@ -151,7 +151,7 @@ expect_grep "$T/err" '記録は作成されませんでした'
 wholly_ja "add" "$T/err"
 expect_status 1 en -C "$D" add review type=plan title=x org=nowhere \
     received=2026-13-10 category=update
-expect_grep "$T/err" '^\(new review\): fy \(年度\): required field is missing$'
+expect_grep "$T/err" '^\(new review\): fy \(FY\): required field is missing$'
 expect_grep "$T/err" "'nowhere' is not an organisation code in orgs.yaml"
 
 # a lib/ note (training_check's add_note) is translated too

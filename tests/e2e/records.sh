@@ -77,10 +77,10 @@ id2=$(cat "$T/out")
 before=$(find "$D/reviews" -type f | wc -l)
 expect_status 1 "$NCIO" -C "$D" add review org=nosuch \
     received=2026-02-30 titel=3 costs=5 status=bogus
-expect_grep "$T/err" "org \(所管課\): 'nosuch' is not an organisation code"
-expect_grep "$T/err" "received \(受付日\): expected a date YYYY-MM-DD, found '2026-02-30'"
+expect_grep "$T/err" "org \(Division\): 'nosuch' is not an organisation code"
+expect_grep "$T/err" "received \(Received\): expected a date YYYY-MM-DD, found '2026-02-30'"
 expect_grep "$T/err" "titel: unknown field \(did you mean 'title'\?\)"
-expect_grep "$T/err" "^\(new review\): title \(件名\): required field is missing"
+expect_grep "$T/err" "^\(new review\): title \(Title\): required field is missing"
 expect_grep "$T/err" "costs .*: expected a list"
 expect_grep "$T/err" "status .*: 'bogus' is not one of: received"
 [ -s "$T/out" ] && fail "a failed add printed on stdout"
@@ -174,7 +174,7 @@ mkdir -p "$D/reviews/2027"
 cp "$R/$id.yaml" "$D/reviews/2027/$id.yaml"
 echo junk >"$R/notes.txt"
 expect_status 1 "$NCIO" -C "$D" lint
-expect_grep "$T/out" "^reviews/2026/rv-aaaaaaaa\.yaml:5:6: org \(所管課\): 'nosuch' is not an organisation code in orgs\.yaml$"
+expect_grep "$T/out" "^reviews/2026/rv-aaaaaaaa\.yaml:5:6: org \(Division\): 'nosuch' is not an organisation code in orgs\.yaml$"
 expect_grep "$T/out" "^reviews/2026/rv-bbbbbbbb\.yaml:[0-9]+:[0-9]+: invalid YAML"
 expect_grep "$T/out" "^reviews/2026/rv-cccccccc\.yaml:3:1: git conflict marker '<<<<<<<'"
 expect_grep "$T/out" "^reviews/2026/rv-cccccccc\.yaml:5:1: git conflict marker '======='"

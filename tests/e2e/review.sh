@@ -371,7 +371,7 @@ expect_grep "$T/err" "hearings\[1\]\.sent '2026-06-01' is after the decision \(d
 long=$($PY -c 'print("あ" * 40000)')
 expect_status 1 "$NCIO" -C "$T/dup" review assess rv-mhx5 --viewpoint necessity \
     --rating adequate --comment "$long"
-expect_grep "$T/err" "findings\[[0-9]+\]\.comment \(所見\): text is longer than 8000 characters \(40000\)"
+expect_grep "$T/err" "findings\[[0-9]+\]\.comment \(Comment\): text is longer than 8000 characters \(40000\)"
 # The same records written by hand: lint names them.
 sed -i 's/^  date: 2026-05-13$/  date: 2026-04-30/' "$T/dup/reviews/2026/rv-gxzn39za.yaml"
 sed -i 's/^received: 2026-04-10$/received: 2029-04-10/' "$T/dup/reviews/2026/rv-mhx55124.yaml"
