@@ -219,16 +219,16 @@ consult_attend(struct cmd_ctx *ctx, struct optv *ov)
 
 static const struct listing_col list_cols[] = {
 	{ "id", "ID", 0, 0 },
-	{ "received", "受付日", 0, 0 },
-	{ "type", "種別", 0, 0 },
-	{ "org", "相談課", 0, 0 },
-	{ "title", "件名", 0, 0 },
-	{ "status", "状況", 0, 0 },
-	{ "due", "回答期限", 0, 0 },
-	{ "answered", "回答日", 0, 0 },
-	{ "days", "日数", 1, 0 },
-	{ "attended", "同席", 1, 0 },
-	{ "overdue", "超過", 0, 0 },
+	{ "received", N_("Received"), 0, 0 },
+	{ "type", N_("Type"), 0, 0 },
+	{ "org", N_("Asked by"), 0, 0 },
+	{ "title", N_("Title"), 0, 0 },
+	{ "status", N_("Status"), 0, 0 },
+	{ "due", N_("Answer due"), 0, 0 },
+	{ "answered", N_("Answered on"), 0, 0 },
+	{ "days", N_("Days"), 1, 0 },
+	{ "attended", N_("Sat in"), 1, 0 },
+	{ "overdue", N_("Overdue"), 0, 0 },
 };
 
 static int
@@ -294,7 +294,7 @@ consult_list(struct cmd_ctx *ctx, struct optv *ov)
 		cells[7] = node_get_str(root, "answered");
 		cells[8] = days;
 		cells[9] = att;
-		cells[10] = over ? "超過" : "";
+		cells[10] = over ? _("overdue") : "";
 		if (listing_row(l, cells) != 0)
 			rc = cmd_lib_error();
 		record_free(r);

@@ -64,15 +64,15 @@ done:
 
 static const struct listing_col list_cols[] = {
 	{ "id", "ID", 0, 0 },
-	{ "date", "日付", 0, 0 },
-	{ "spec", "項目", 0, 0 },
-	{ "kind", "種類", 0, 0 },
-	{ "title", "成果物", 0, 0 },
-	{ "for", "対象", 0, 0 },
-	{ "file", "ファイル", 0, 0 },
-	{ "size", "サイズ", 1, 0 },
+	{ "date", N_("Dated"), 0, 0 },
+	{ "spec", N_("Spec item"), 0, 0 },
+	{ "kind", N_("Kind"), 0, 0 },
+	{ "title", N_("Deliverable"), 0, 0 },
+	{ "for", N_("For"), 0, 0 },
+	{ "file", N_("File"), 0, 0 },
+	{ "size", N_("Size"), 1, 0 },
 	{ "sha256", "SHA-256", 0, 1 },
-	{ "for_id", "対象ID", 0, 1 },
+	{ "for_id", N_("For ID"), 0, 1 },
 };
 #define NCOLS	(sizeof list_cols / sizeof list_cols[0])
 

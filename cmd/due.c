@@ -73,15 +73,15 @@ member_name(void *arg, const char *id)
 }
 
 static const struct listing_col cols[] = {
-	{ "due", "期限", 0, 0 },
-	{ "state", "状況", 0, 0 },
-	{ "what", "内容", 0, 0 },
-	{ "title", "件名", 0, 0 },
-	{ "who", "担当", 0, 0 },
-	{ "who_id", "担当ID", 0, 1 },
-	{ "basis", "根拠", 0, 1 },
-	{ "kind", "種類", 0, 1 },
-	{ "id", "記録", 0, 0 },
+	{ "due", N_("Due"), 0, 0 },
+	{ "state", N_("State"), 0, 0 },
+	{ "what", N_("Obligation"), 0, 0 },
+	{ "title", N_("Title"), 0, 0 },
+	{ "who", N_("Owner"), 0, 0 },
+	{ "who_id", N_("Owner ID"), 0, 1 },
+	{ "basis", N_("Basis"), 0, 1 },
+	{ "kind", N_("Kind"), 0, 1 },
+	{ "id", N_("Record"), 0, 0 },
 };
 
 static int
@@ -207,13 +207,14 @@ cmd_due(struct cmd_ctx *ctx, struct optv *ov)
 			cells[1] = it->done ? "done" : overdue ? "overdue" :
 			    "open";
 		else
-			cells[1] = it->done ? "済" : overdue ? "超過" : "";
+			cells[1] = it->done ? _("done") : overdue ?
+			    _("overdue") : "";
 		cells[2] = it->what;
 		cells[3] = it->title;
 		/* an inspection is the ward's: no member owns it */
 		cells[4] = it->who != NULL ? member_name(st, it->who) :
 		    strcmp(it->basis != NULL ? it->basis : "", "仕様書5(1)") ==
-		    0 ? "（区）" : NULL;
+		    0 ? _("(the ward)") : NULL;
 		cells[5] = it->who;
 		cells[6] = it->basis;
 		cells[7] = it->kind;
@@ -266,6 +267,6 @@ const struct cmd_entry cmd_due_entry = {
 	    "to consultations, procurement opinions, audit corrections, issue\n"
 	    "due dates, the work plan and the ward's inspection periods.\n"
 	    "Without --from, obligations still open from before today come\n"
-	    "first, marked 超過.\n",
+	    "first, marked overdue.\n",
 	.subs = due_subs,
 };

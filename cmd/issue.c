@@ -118,13 +118,13 @@ issue_close(struct cmd_ctx *ctx, struct optv *ov)
 static const struct listing_col list_cols[] = {
 	{ "id", "ID", 0, 0 },
 	{ "no", "No.", 0, 0 },
-	{ "raised", "起票日", 0, 0 },
-	{ "title", "課題", 0, 0 },
-	{ "owner", "担当", 0, 0 },
-	{ "due", "期限", 0, 0 },
-	{ "status", "状況", 0, 0 },
-	{ "closed", "完了日", 0, 0 },
-	{ "overdue", "超過", 0, 0 },
+	{ "raised", N_("Raised"), 0, 0 },
+	{ "title", N_("Issue"), 0, 0 },
+	{ "owner", N_("Owner"), 0, 0 },
+	{ "due", N_("Due"), 0, 0 },
+	{ "status", N_("Status"), 0, 0 },
+	{ "closed", N_("Closed on"), 0, 0 },
+	{ "overdue", N_("Overdue"), 0, 0 },
 };
 
 static int
@@ -184,7 +184,7 @@ issue_list(struct cmd_ctx *ctx, struct optv *ov)
 		cells[6] = schema_label(kind, "status", node_get_str(root,
 		    "status"));
 		cells[7] = node_get_str(root, "closed");
-		cells[8] = over ? "超過" : "";
+		cells[8] = over ? _("overdue") : "";
 		if (listing_row(l, cells) != 0)
 			rc = cmd_lib_error();
 		record_free(r);

@@ -626,12 +626,12 @@ done:
 
 static const struct listing_col list_cols[] = {
 	{ "id", "ID", 0, 0 },
-	{ "date", "開催日", 0, 0 },
-	{ "type", "種類", 0, 0 },
-	{ "title", "会議名", 0, 0 },
-	{ "status", "状況", 0, 0 },
-	{ "materials_due", "資料提出期限", 0, 0 },
-	{ "moved_from", "変更前", 0, 0 },
+	{ "date", N_("Held on"), 0, 0 },
+	{ "type", N_("Meeting type"), 0, 0 },
+	{ "title", N_("Meeting"), 0, 0 },
+	{ "status", N_("Status"), 0, 0 },
+	{ "materials_due", N_("Materials due"), 0, 0 },
+	{ "moved_from", N_("Moved from"), 0, 0 },
 };
 
 static int

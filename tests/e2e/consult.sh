@@ -103,12 +103,12 @@ expect_same "$T/before" "$f"
 
 # --- list ----------------------------------------------------------------------------
 expect_status 0 "$NCIO" -C "$D" consult list
-expect_grep "$T/out" "^ID +受付日 +種別 +相談課 +件名"
+expect_grep "$T/out" "^ID +Received +Type +Asked by +Title"
 # received first
 checks=$((checks + 1))
 [ "$(sed -n '3p' "$T/out" | cut -c1-11)" = "$b" ] || fail "list not by date"
 NERIMA_CIO_TODAY=2026-05-02 expect_status 0 "$NCIO" -C "$D" consult list --overdue
-expect_grep "$T/out" "^$b .*超過$"
+expect_grep "$T/out" "^$b .*overdue$"
 expect_no_grep "$T/out" "^$a"
 expect_status 0 "$NCIO" -C "$D" consult list --open --format json
 checks=$((checks + 1))

@@ -92,10 +92,10 @@ checks=$((checks + 1))
 
 # the default agenda: what is late, then four weeks from today
 expect_status 0 "$NCIO" -C "$D" due
-expect_grep "$T/out" "^期限 +状況 +内容 +件名 +担当 +記録$"
-expect_grep "$T/out" "^2026-04-17 \(Fri\) +超過 +課題の対応期限 +課題1　所属点検の督促 +例題 さくら +$is$"
+expect_grep "$T/out" "^Due +State +Obligation +Title +Owner +Record$"
+expect_grep "$T/out" "^2026-04-17 \(Fri\) +overdue +課題の対応期限 +課題1　所属点検の督促 +例題 さくら +$is$"
 expect_grep "$T/out" "^2026-05-01 10:00 \(Fri\) +次第・資料・課題管理表の提出 +第1回 定例会 +試験 一郎 +$gw$"
-expect_grep "$T/out" "^2026-04-29 \(Wed\) +作業実施計画書の検収期間の終了 .*（区） +nerima-cio.yaml$"
+expect_grep "$T/out" "^2026-04-29 \(Wed\) +作業実施計画書の検収期間の終了 .*\(the ward\) +nerima-cio.yaml$"
 expect_no_grep "$T/out" "作業実施計画書の提出"
 expect_no_grep "$T/out" "2026-05-22"
 expect_status 0 "$NCIO" -C "$D" due --who 架空\ 太郎 --to 2026-06-30
@@ -106,7 +106,7 @@ expect_no_grep "$T/out" "$gw$"
 NERIMA_CIO_TODAY=2026-05-01T09:59 expect_status 0 "$NCIO" -C "$D" due
 expect_grep "$T/out" "^2026-05-01 10:00 \(Fri\) +次第"
 NERIMA_CIO_TODAY=2026-05-01T10:00 expect_status 0 "$NCIO" -C "$D" due
-expect_grep "$T/out" "^2026-05-01 10:00 \(Fri\) +超過 +次第"
+expect_grep "$T/out" "^2026-05-01 10:00 \(Fri\) +overdue +次第"
 expect_status 2 "$NCIO" -C "$D" due --from 2026-05-01 --to 2026-04-01
 expect_status 2 "$NCIO" -C "$D" due --force
 

@@ -219,6 +219,23 @@ heads "review summary" '^Group +Item +Count +Expected +Cost \(yen, tax incl\.\)$
     '^集計 +項目 +件数 +年間想定 +経費（税込・円）$' review summary --fy 2026
 heads "checklist status" '^Department +Division +Status +Submitted on' \
     '^部 +課 +状況 +提出日' checklist status --kind department --fy 2026
+heads "due" '^Due +State +Obligation +Title +Owner +Record$' \
+    '^期限 +状況 +内容 +件名 +担当 +記録$' due --to 2026-08-31
+en -C "$D" due --to 2026-08-31 >"$T/t-out"
+expect_grep "$T/t-out" ' overdue '
+expect_grep "$T/t-out" ' \(the ward\) '
+ja -C "$D" due --to 2026-08-31 >"$T/t-out"
+expect_grep "$T/t-out" ' 超過 '
+expect_grep "$T/t-out" ' （区） '
+wholly_ja "due" "$T/t-out"
+heads "consult list" '^ID +Received +Type +Asked by +Title +Status +Answer due +Answered on +Days +Sat in +Overdue$' \
+    '^ID +受付日 +種別 +相談課 +件名 +状況 +回答期限 +回答日 +日数 +同席 +超過$' consult list
+heads "issue list" '^ID +No\. +Raised +Issue +Owner +Due +Status +Closed on +Overdue$' \
+    '^ID +No\. +起票日 +課題 +担当 +期限 +状況 +完了日 +超過$' issue list
+heads "deliverable list" '^ID +Dated +Spec item +Kind +Deliverable +For +File +Size$' \
+    '^ID +日付 +項目 +種別 +成果物 +対象 +ファイル +サイズ$' deliverable list
+heads "meeting list" '^ID +Held on +Meeting type +Meeting +Status +Materials due +Moved from$' \
+    '^ID +開催日 +種類 +会議名 +状況 +資料提出期限 +変更前$' meeting list
 ja -C "$D" checklist aggregate --kind department --fy 2026 --by division >"$T/t-out"
 expect_grep "$T/t-out" '^部 +課 +得点 +偏差値 +順位 +前年度$'
 en -C "$D" checklist aggregate --kind department --fy 2026 --by division >"$T/t-out"

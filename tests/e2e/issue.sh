@@ -97,10 +97,10 @@ e=$("$NCIO" -C "$D" issue add --title 後の課題 --owner kakuu-taro \
 
 # --- list --------------------------------------------------------------------------------
 expect_status 0 "$NCIO" -C "$D" issue list
-expect_grep "$T/out" "^ID +No\. +起票日 +課題 +担当 +期限 +状況"
+expect_grep "$T/out" "^ID +No\. +Raised +Issue +Owner +Due +Status"
 expect_grep "$T/out" "^$b +課題2 +2026-04-09 .*完了 +2026-04-27"
 expect_status 0 "$NCIO" -C "$D" issue list --overdue
-expect_grep "$T/out" "^$d .*超過$"
+expect_grep "$T/out" "^$d .*overdue$"
 expect_no_grep "$T/out" "^$a"
 expect_status 0 "$NCIO" -C "$D" issue list --open --owner mihon-hanako --format json
 checks=$((checks + 1))
