@@ -1583,6 +1583,9 @@ struct gen {
 	int		 prev_audit_findings;
 	const struct org *prev_audit_org;
 	int		 have_prev_audit;
+	/* The audit numbers given in audit_no_fy (unique in a year). */
+	unsigned char	 audit_no_used[100];
+	int		 audit_no_fy;
 	/* Totals. */
 	unsigned long	 files;
 	unsigned long long bytes;
@@ -2086,7 +2089,16 @@ write_audit(struct gen *g, struct rng *r, const struct id *id,
 	sys = PICK(r, systems);
 	mn = kind == AUDIT_OPERATIONAL && org->my_number;
 	date = workday(g->fy, fy_day(g->fy, rng_range(r, 75, 300)));
-	snprintf(buf, sizeof buf, "監査第%d号", (int)rng_range(r, 1, 99));
+	/* a document number is unique in its year (lint checks it) */
+	if (g->audit_no_fy != g->fy) {
+		memset(g->audit_no_used, 0, sizeof g->audit_no_used);
+		g->audit_no_fy = g->fy;
+	}
+	i = (int)rng_range(r, 1, 99);
+	while (g->audit_no_used[i])
+		i = i % 99 + 1;
+	g->audit_no_used[i] = 1;
+	snprintf(buf, sizeof buf, "監査第%d号", i);
 	kv_s(w, 0, "ref_no", buf);
 	kv_s(w, 0, "type", kind == AUDIT_OPERATIONAL ? "operational" :
 	    kind == AUDIT_SYSTEM ? "system" : "followup");
