@@ -1532,6 +1532,27 @@ put_tc(struct buf *b, const char *text, unsigned sz, int header,
 	buf_puts(b, "</a:tcPr></a:tc>");
 }
 
+/*
+ * A column of short words (中, 高, 済, ○: two characters at most, no
+ * number) is centred under its heading, as a ward's table has them.
+ */
+static int
+short_column(const struct pptx_table *t, size_t c)
+{
+	const char	*s;
+	size_t		 r, n = 0;
+
+	for (r = 0; r < t->nrows; r++) {
+		s = cell_of(t, r, c);
+		if (*s == '\0')
+			continue;
+		if (textfit_width(s) > 200 || textfit_is_number(s))
+			return 0;
+		n++;
+	}
+	return n > 0;
+}
+
 static int
 table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 {
@@ -1619,7 +1640,8 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 			buf_printf(&b, "<a:tr h=\"%ld\">", lround(rh[i]));
 			for (c = 0; c < t->ncols; c++)
 				put_tc(&b, cell_of(t, i, c), sz, 0,
-				    t->align != NULL ? t->align[c] : PPTX_AUTO);
+				    t->align != NULL ? t->align[c] :
+				    short_column(t, c) ? PPTX_CENTER : PPTX_AUTO);
 			buf_puts(&b, "</a:tr>");
 		}
 		buf_puts(&b, "</a:tbl></a:graphicData></a:graphic>"

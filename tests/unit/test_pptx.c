@@ -911,6 +911,43 @@ test_readable(void **state)
 	free(xml);
 }
 
+/* A column of short words is centred; names left, numbers right. */
+static void
+test_short_column(void **state)
+{
+	static const char *const head[] = { "リスク", "発生可能性", "件数" };
+	static const char *const cells[] = {
+		"管理外の外部記録媒体による情報の持出し", "中", "12",
+		"端末の盗難・紛失", "高", "3",
+	};
+	struct pptx		*p;
+	struct pptx_table	 t;
+	char			 path[512], *xml;
+
+	(void)state;
+	memset(&t, 0, sizeof t);
+	t.ncols = 3;
+	t.head = head;
+	t.nrows = 2;
+	t.cells = cells;
+	path_in(path, sizeof path, "short.pptx");
+	assert_int_equal(pptx_new(&p, NULL, NULL), 0);
+	assert_int_equal(pptx_table_slide(p, "顕在化したリスク", &t), 0);
+	assert_int_equal(pptx_save(p, path), 0);
+	pptx_free(p);
+	xml = part_of(path, "ppt/slides/slide1.xml");
+	assert_non_null(strstr(xml, "<a:pPr algn=\"ctr\"/><a:r><a:rPr "
+	    "lang=\"ja-JP\" altLang=\"en-US\" sz=\"1400\" dirty=\"0\"/>"
+	    "<a:t>中</a:t>"));
+	assert_non_null(strstr(xml, "<a:pPr algn=\"r\"/><a:r><a:rPr "
+	    "lang=\"ja-JP\" altLang=\"en-US\" sz=\"1400\" dirty=\"0\"/>"
+	    "<a:t>12</a:t>"));
+	assert_non_null(strstr(xml, "<a:pPr algn=\"l\"/><a:r><a:rPr "
+	    "lang=\"ja-JP\" altLang=\"en-US\" sz=\"1400\" dirty=\"0\"/>"
+	    "<a:t>端末の盗難・紛失</a:t>"));
+	free(xml);
+}
+
 int
 main(void)
 {
@@ -922,6 +959,7 @@ main(void)
 		cmocka_unit_test(test_sticky),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_readable),
+		cmocka_unit_test(test_short_column),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
