@@ -335,7 +335,13 @@ sec_checklists(struct report_sec *s, struct store *st)
 	if ((rc = chart_new(&ch, CHART_BAR, "部別の実施率（前年度比較）")) != 0)
 		goto done;
 	for (i = 0; i < cs->ndepts; i++) {
-		chart_category(ch, cs->depts[i].name);
+		/* a department without a bar says why, not an empty row */
+		if (cs->depts[i].nsubmitted == 0) {
+			snprintf(line, sizeof line, "%s（未提出）",
+			    cs->depts[i].name);
+			chart_category(ch, line);
+		} else
+			chart_category(ch, cs->depts[i].name);
 		now[i] = isnan(cs->depts[i].score) ? NAN :
 		    cs->depts[i].score / 100;
 		prev[i] = isnan(cs->depts[i].prev) ? NAN :

@@ -2,6 +2,7 @@
  * lib/report: the work report's view on the sample data directory --
  * the 6(1)ウ judgement, the notes, the period rules.
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -208,6 +209,14 @@ test_sec_content(void **state)
 	assert_non_null(strstr(ov.data, "受講者 計4,313人"));
 	assert_non_null(strstr(det.data, "\n3,650\n3,412\n"));
 	assert_int_equal(report_sec_check(ov.data, det.data), 0);
+	/* a department without a bar says it submitted nothing */
+	sl = sec_slide_of(&s, "部別の実施率（前年度比較）");
+	assert_non_null(sl);
+	for (i = 0; i < sl->chart->ncats; i++)
+		if (strcmp(sl->chart->cats[i], "監査事務局（未提出）") == 0)
+			break;
+	assert_true(i < sl->chart->ncats);
+	assert_true(isnan(sl->chart->series[0].values[i]));
 	sl = sec_slide_of(&s, "研修別の受講者数");
 	assert_non_null(sl);
 	assert_non_null(sl->chart);
