@@ -582,9 +582,30 @@ put_str_cache(struct buf *b, const char *f, char *const *v, size_t n)
 	buf_puts(b, "</c:strCache></c:strRef>");
 }
 
+/*
+ * The text sizes of a chart, hundredths of a point: 10pt axes and legend
+ * and 9pt data labels on a page; 14pt and 12pt on a slide
+ * (CHART_DML_SLIDE), read from across a room.
+ */
+struct dml_sizes {
+	unsigned	text;		/* axes, axis titles, legend */
+	unsigned	label;		/* data labels */
+	unsigned	title;
+};
+
+static void
+dml_sizes(struct dml_sizes *z, int flags)
+{
+	int	slide = (flags & CHART_DML_SLIDE) != 0;
+
+	z->text = slide ? 1400 : 1000;
+	z->label = slide ? 1200 : 900;
+	z->title = slide ? 1600 : 1200;
+}
+
 static void
 put_series(struct buf *b, const struct chart *c, enum chart_kind drawn,
-    size_t si, const struct chart_axis *ax)
+    size_t si, const struct chart_axis *ax, const struct dml_sizes *z)
 {
 	const struct chart_series	*s = &c->series[si];
 	char				 col[4], f[64];
@@ -632,7 +653,7 @@ put_series(struct buf *b, const struct chart *c, enum chart_kind drawn,
 			    "sourceLinked=\"0\"/>", ax->label_numfmt);
 		buf_puts(b, "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln>"
 		    "</c:spPr>");
-		put_txpr(b, 900, 0, 0);
+		put_txpr(b, z->label, 0, 0);
 		buf_printf(b, "<c:dLblPos val=\"%s\"/>",
 		    drawn == CHART_PIE ? "outEnd" : drawn == CHART_LINE ? "t" :
 		    stacked(drawn) ? "ctr" : "outEnd");
@@ -676,7 +697,7 @@ put_line_props(struct buf *b, const char *color)
 
 static void
 put_axes(struct buf *b, const struct chart *c, enum chart_kind drawn,
-    const struct chart_axis *ax)
+    const struct chart_axis *ax, const struct dml_sizes *z)
 {
 	int	horiz = drawn == CHART_BAR || drawn == CHART_BAR_STACKED;
 
@@ -686,13 +707,13 @@ put_axes(struct buf *b, const struct chart *c, enum chart_kind drawn,
 	    "<c:axPos val=\"%s\"/>", horiz ? "maxMin" : "minMax",
 	    horiz ? "l" : "b");
 	if (c->cat_title != NULL)
-		put_rich_title(b, c->cat_title, 1000, 0, horiz ? -5400000 : 0);
+		put_rich_title(b, c->cat_title, z->text, 0, horiz ? -5400000 : 0);
 	buf_puts(b, "<c:numFmt formatCode=\"General\" sourceLinked=\"1\"/>"
 	    "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/>"
 	    "<c:tickLblPos val=\"low\"/>");
 	put_line_props(b, "BFBFBF");
 	/* Horizontal labels, always: never rotated, never broken. */
-	put_txpr(b, 1000, 0, 0);
+	put_txpr(b, z->text, 0, 0);
 	buf_puts(b, "<c:crossAx val=\"" AX_VAL "\"/><c:crosses val=\"autoZero\"/>"
 	    "<c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset "
 	    "val=\"100\"/><c:noMultiLvlLbl val=\"0\"/></c:catAx>");
@@ -707,12 +728,12 @@ put_axes(struct buf *b, const struct chart *c, enum chart_kind drawn,
 	    "<a:solidFill><a:srgbClr val=\"D9D9D9\"/></a:solidFill></a:ln>"
 	    "</c:spPr></c:majorGridlines>", horiz ? "b" : "l");
 	if (c->val_title != NULL)
-		put_rich_title(b, c->val_title, 1000, 0, horiz ? 0 : -5400000);
+		put_rich_title(b, c->val_title, z->text, 0, horiz ? 0 : -5400000);
 	buf_printf(b, "<c:numFmt formatCode=\"%s\" sourceLinked=\"0\"/>"
 	    "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/>"
 	    "<c:tickLblPos val=\"nextTo\"/>", ax->numfmt);
 	buf_puts(b, "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>");
-	put_txpr(b, 1000, 0, 0);
+	put_txpr(b, z->text, 0, 0);
 	/* With the categories reversed, the value axis stays at the bottom. */
 	buf_printf(b, "<c:crossAx val=\"" AX_CAT "\"/><c:crosses val=\"%s\"/>"
 	    "<c:crossBetween val=\"between\"/><c:majorUnit val=\"",
@@ -732,32 +753,36 @@ put_axes(struct buf *b, const struct chart *c, enum chart_kind drawn,
  */
 static void
 put_bar_layout(struct buf *b, const struct chart *c, int title,
-    double width_cm, double height_cm)
+    double width_cm, double height_cm, const struct dml_sizes *z)
 {
 	enum chart_legend	 legend = c->legend;
-	double			 left = 0, right, top, bottom, w, x, y, h;
+	double			 left = 0, right, top, bottom, w, x, y, h, f;
 	unsigned		 tw, max = 0;
 	size_t			 k;
 
 	for (k = 0; k < c->ncats; k++)
 		if ((tw = textfit_width(c->cats[k])) > max)
 			max = tw;
-	/* 10pt a character, 0.3528 cm; the tick gap and a little room */
-	left = (double)max / 100 * 0.3528 + 0.5;
+	/*
+	 * At 10pt a character is 0.3528 cm; the tick gap and a little room;
+	 * the rest of the frame grows with the text (f = 1 on a page).
+	 */
+	f = (double)z->text / 1000;
+	left = (double)max / 100 * 0.3528 * f + 0.5;
 	if (c->cat_title != NULL)
-		left += 0.8;
-	right = c->labels ? 1.6 : 0.5;
-	top = title ? 1.3 : 0.4;
-	bottom = 0.8 + (c->val_title != NULL ? 0.7 : 0);
+		left += 0.8 * f;
+	right = c->labels ? 1.6 * z->label / 900 : 0.5;
+	top = title ? 1.3 * z->title / 1200 : 0.4;
+	bottom = (0.8 + (c->val_title != NULL ? 0.7 : 0)) * f;
 	if (legend == CHART_LEGEND_AUTO)
 		legend = c->nseries == 1 ? CHART_LEGEND_NONE :
 		    CHART_LEGEND_BOTTOM;
 	if (legend == CHART_LEGEND_BOTTOM)
-		bottom += 1.0;
+		bottom += 1.0 * f;
 	else if (legend == CHART_LEGEND_TOP)
-		top += 1.0;
+		top += 1.0 * f;
 	else if (legend == CHART_LEGEND_RIGHT)
-		right += 3.5;
+		right += 3.5 * f;
 	if (left > width_cm / 2)
 		left = width_cm / 2;
 	x = left / width_cm;
@@ -787,12 +812,14 @@ chart_drawingml_sized(struct buf *b, const struct chart *c,
     double width_cm, double height_cm)
 {
 	struct chart_axis	 ax;
+	struct dml_sizes	 z;
 	enum chart_legend	 legend;
 	size_t			 i;
 	int			 rc, title;
 
 	if ((rc = chart_check(c)) != 0)
 		return rc;
+	dml_sizes(&z, flags);
 	if (drawn == CHART_PIE && c->kind != CHART_PIE)
 		drawn = c->kind;
 	chart_value_axis(&ax, c);
@@ -806,25 +833,25 @@ chart_drawingml_sized(struct buf *b, const struct chart *c,
 	title = !(flags & CHART_DML_NO_TITLE) && c->title != NULL &&
 	    *c->title != '\0';
 	if (title)
-		put_rich_title(b, c->title, 1200, 1, 0);
+		put_rich_title(b, c->title, z.title, 1, 0);
 	buf_printf(b, "<c:autoTitleDeleted val=\"%d\"/><c:plotArea>",
 	    !title);
 	if (width_cm > 0 && height_cm > 0 && (drawn == CHART_BAR ||
 	    drawn == CHART_BAR_STACKED))
-		put_bar_layout(b, c, title, width_cm, height_cm);
+		put_bar_layout(b, c, title, width_cm, height_cm, &z);
 	else
 		buf_puts(b, "<c:layout/>");
 	switch (drawn) {
 	case CHART_PIE:
 		buf_puts(b, "<c:pieChart><c:varyColors val=\"1\"/>");
-		put_series(b, c, drawn, 0, &ax);
+		put_series(b, c, drawn, 0, &ax, &z);
 		buf_puts(b, "<c:firstSliceAng val=\"0\"/></c:pieChart>");
 		break;
 	case CHART_LINE:
 		buf_puts(b, "<c:lineChart><c:grouping val=\"standard\"/>"
 		    "<c:varyColors val=\"0\"/>");
 		for (i = 0; i < c->nseries; i++)
-			put_series(b, c, drawn, i, &ax);
+			put_series(b, c, drawn, i, &ax, &z);
 		buf_puts(b, "<c:marker val=\"1\"/><c:axId val=\"" AX_CAT "\"/>"
 		    "<c:axId val=\"" AX_VAL "\"/></c:lineChart>");
 		break;
@@ -834,7 +861,7 @@ chart_drawingml_sized(struct buf *b, const struct chart *c,
 		    drawn == CHART_BAR || drawn == CHART_BAR_STACKED ? "bar" :
 		    "col", stacked(drawn) ? "stacked" : "clustered");
 		for (i = 0; i < c->nseries; i++)
-			put_series(b, c, drawn, i, &ax);
+			put_series(b, c, drawn, i, &ax, &z);
 		buf_printf(b, "<c:gapWidth val=\"%d\"/>", stacked(drawn) ? 60 :
 		    80);
 		if (stacked(drawn))
@@ -844,7 +871,7 @@ chart_drawingml_sized(struct buf *b, const struct chart *c,
 		break;
 	}
 	if (drawn != CHART_PIE)
-		put_axes(b, c, drawn, &ax);
+		put_axes(b, c, drawn, &ax, &z);
 	buf_puts(b, "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>"
 	    "</c:plotArea>");
 	legend = c->legend;
@@ -855,13 +882,13 @@ chart_drawingml_sized(struct buf *b, const struct chart *c,
 		buf_printf(b, "<c:legend><c:legendPos val=\"%s\"/><c:overlay "
 		    "val=\"0\"/>", legend == CHART_LEGEND_RIGHT ? "r" :
 		    legend == CHART_LEGEND_TOP ? "t" : "b");
-		put_txpr(b, 1000, 0, 0);
+		put_txpr(b, z.text, 0, 0);
 		buf_puts(b, "</c:legend>");
 	}
 	buf_puts(b, "<c:plotVisOnly val=\"1\"/><c:dispBlanksAs val=\"gap\"/>"
 	    "</c:chart><c:spPr><a:solidFill><a:srgbClr val=\"FFFFFF\"/>"
 	    "</a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>");
-	put_txpr(b, 1000, 0, 0);
+	put_txpr(b, z.text, 0, 0);
 	if (external_rid != NULL)
 		buf_printf(b, "<c:externalData r:id=\"%s\"><c:autoUpdate "
 		    "val=\"0\"/></c:externalData>", external_rid);

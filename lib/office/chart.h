@@ -166,6 +166,8 @@ unsigned long chart_color_rgb(size_t i);
  * title says it already).
  */
 #define CHART_DML_NO_TITLE	0x1
+/* Text for a slide: 14pt axes and legend, 12pt data labels. */
+#define CHART_DML_SLIDE		0x2
 
 int	chart_drawingml(struct buf *, const struct chart *,
 	    enum chart_kind drawn, const char *external_rid, int flags);

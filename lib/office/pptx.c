@@ -35,6 +35,8 @@
 #define CT_PML	"application/vnd.openxmlformats-officedocument.presentationml."
 
 #define EMU_PT		12700
+#define EMU_CM		360000
+#define SLIDE_CHART_PT	14		/* CHART_DML_SLIDE's axis text */
 /*
  * Line height as a multiple of the font size.  游ゴシック and the Noto
  * Sans CJK that stands in for it here set lines well apart; estimating
@@ -1482,6 +1484,15 @@ put_border(struct buf *b, const char *tag)
 	    "</a:solidFill></a:%s>", tag, tag);
 }
 
+/* A cell saying "none": ―, ー, -, or an em or en dash alone. */
+static int
+is_dash(const char *s)
+{
+	return strcmp(s, "―") == 0 || strcmp(s, "-") == 0 ||
+	    strcmp(s, "ー") == 0 || strcmp(s, "—") == 0 ||
+	    strcmp(s, "–") == 0;
+}
+
 static void
 put_tc(struct buf *b, const char *text, unsigned sz, int header,
     enum pptx_align align)
@@ -1493,6 +1504,8 @@ put_tc(struct buf *b, const char *text, unsigned sz, int header,
 		algn = "ctr";
 	else if (align == PPTX_CENTER)
 		algn = "ctr";
+	else if (align == PPTX_AUTO && is_dash(text))
+		algn = "ctr";	/* "no figure", between the numbers' edges */
 	else if (align == PPTX_RIGHT || (align == PPTX_AUTO &&
 	    textfit_is_number(text)))
 		algn = "r";
@@ -1519,10 +1532,36 @@ put_tc(struct buf *b, const char *text, unsigned sz, int header,
 	buf_puts(b, "</a:tcPr></a:tc>");
 }
 
+/*
+ * A column of short words (中, 高, 済, ○: two characters at most, no
+ * number) is centred under its heading, as a ward's table has them.
+ */
+static int
+short_column(const struct pptx_table *t, size_t c)
+{
+	const char	*s;
+	size_t		 r, n = 0;
+
+	for (r = 0; r < t->nrows; r++) {
+		s = cell_of(t, r, c);
+		if (*s == '\0')
+			continue;
+		if (textfit_width(s) > 200 || textfit_is_number(s))
+			return 0;
+		n++;
+	}
+	return n > 0;
+}
+
 static int
 table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 {
-	static const unsigned	 sizes[] = { 1400, 1200, 1100, 1000 };
+	/*
+	 * 14pt, or 12pt where a column's minimum does not fit: never less,
+	 * a slide is read from across a room.  Rows that then wrap more
+	 * continue on further slides.
+	 */
+	static const unsigned	 sizes[] = { 1400, 1200 };
 	const struct layout	*l = &p->lay[L_TITLEONLY];
 	struct rect		 area = content_rect(p);
 	struct buf		 b = BUF_INIT, paras = BUF_INIT, tt = BUF_INIT;
@@ -1601,7 +1640,8 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 			buf_printf(&b, "<a:tr h=\"%ld\">", lround(rh[i]));
 			for (c = 0; c < t->ncols; c++)
 				put_tc(&b, cell_of(t, i, c), sz, 0,
-				    t->align != NULL ? t->align[c] : PPTX_AUTO);
+				    t->align != NULL ? t->align[c] :
+				    short_column(t, c) ? PPTX_CENTER : PPTX_AUTO);
 			buf_puts(&b, "</a:tr>");
 		}
 		buf_puts(&b, "</a:tbl></a:graphicData></a:graphic>"
@@ -1642,7 +1682,9 @@ chart_one(struct pptx *p, const char *title, const struct chart *m,
 	int			 rc;
 
 	memset(&ch, 0, sizeof ch);
-	if ((rc = chart_drawingml(&x, m, drawn, "rId1", flags)) != 0 ||
+	if ((rc = chart_drawingml_sized(&x, m, drawn, "rId1", flags |
+	    CHART_DML_SLIDE, (double)area.cx / EMU_CM, (double)area.cy /
+	    EMU_CM)) != 0 ||
 	    (rc = xlsx_chart_data(&ch.xlsx, &ch.xlsx_len, m, p->created)) != 0)
 		goto done;
 	ch.xml = buf_detach(&x, &ch.xml_len);
@@ -1698,8 +1740,14 @@ chart_impl(struct pptx *p, const char *title, const struct chart *m)
 		title = "";
 	flags = m->title != NULL && strcmp(title, m->title) == 0 ?
 	    CHART_DML_NO_TITLE : 0;
-	drawn = chart_drawn_kind(m, (double)area.cx / (10 * EMU_PT));
-	fit = chart_fit_categories(m, drawn, (double)area.cy / 360000);
+	/*
+	 * The chart's text is 14pt on a slide (CHART_DML_SLIDE) where
+	 * chart.h measures in 10pt: the same room holds 10/14 of it.
+	 */
+	drawn = chart_drawn_kind(m, (double)area.cx / (SLIDE_CHART_PT *
+	    EMU_PT));
+	fit = chart_fit_categories(m, drawn, (double)area.cy / EMU_CM *
+	    10 / SLIDE_CHART_PT);
 	p->group = p->nslides;
 	if (m->ncats <= fit)
 		return chart_one(p, title, m, drawn, flags);

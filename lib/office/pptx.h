@@ -24,12 +24,15 @@
  *    the subtitle placeholder;
  *  - bullets: nested levels 1 to 5;
  *  - table: a header row, column widths from the content (textfit.h, as
- *    in Word), numbers right-aligned, a long table split across
- *    continuation slides titled "...（続き）" with the header repeated;
+ *    in Word), numbers right-aligned, a column of short words (中, 高)
+ *    and a lone dash centred, in 14pt or, where the columns need it,
+ *    12pt and never less; a long table split across continuation slides
+ *    titled "...（続き）" with the header repeated;
  *  - chart: the chart model (chart.h) as a native chart with its data
- *    embedded as a workbook, so PowerPoint's "Edit Data" works; more
- *    horizontal bars than the slide holds continue on further slides, on
- *    the same axis.
+ *    embedded as a workbook, so PowerPoint's "Edit Data" works, its text
+ *    14pt (data labels 12pt: CHART_DML_SLIDE) and its plot area leaving
+ *    the longest category name its line; more horizontal bars than the
+ *    slide holds continue on further slides, on the same axis.
  * Bullets that would not fit the body go on continuation slides too.  A
  * title too long for its line is set smaller.  Text is UTF-8, escaped as
  * in docx.h; a line end starts a new line in the same paragraph.

@@ -148,10 +148,13 @@ int		 report_plan_write_docx(struct store *, int fy,
  */
 struct pptx_bullet;
 struct chart;
+#define SEC_OVERVIEW_ONLY	2	/* in the 概要版, not the 詳細版 */
+
 struct sec_slide {
 	int			 kind;		/* 0 bullets, 1 table, 2 chart */
 	const char		*title;
-	int			 overview;	/* in the 概要版 too */
+	int			 overview;	/* in the 概要版 too; or
+						   SEC_OVERVIEW_ONLY */
 	struct pptx_bullet	*bullets;
 	size_t			 nbullets;
 	const char		**head;

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "amount.h"
 #include "audit.h"
 #include "buf.h"
 #include "chart.h"
@@ -99,13 +100,50 @@ pct(char out[32], double r)
 	return out;
 }
 
+/* A count with thousands separators: 4313 -> "4,313". */
+static const char *
+count(char out[32], long n)
+{
+	amount_format(out, 32, n);
+	return out;
+}
+
+/*
+ * A record's title without the deck's fiscal year in front
+ * ("令和8年度 新任管理職研修" -> "新任管理職研修"): the deck's title
+ * says the year once; a chart's labels and a table's names then stay on
+ * one line.
+ */
+static const char *
+without_fy(const struct report_sec *s, const char *title)
+{
+	char		 fyl[CAL_FMT_MAX];
+	size_t		 n;
+	const char	*p;
+
+	if (title == NULL || cal_fy_label(fyl, sizeof fyl, s->fy) != 0)
+		return title;
+	n = strlen(fyl);
+	if (strncmp(title, fyl, n) != 0)
+		return title;
+	for (p = title + n;;) {
+		if (*p == ' ')
+			p++;
+		else if (strncmp(p, "　", 3) == 0)
+			p += 3;
+		else
+			break;
+	}
+	return *p != '\0' && p != title + n ? p : title;
+}
+
 /* --- the final report's sections ----------------------------------------- */
 
 static int
 sec_audits(struct report_sec *s, struct store *st)
 {
 	static const char *const head[] = { "監査", "実施日", "対象",
-	    "適合率" };
+	    "状況", "適合率" };
 	struct record		**v = NULL;
 	const struct node	*rec, *risks, *rk;
 	struct audit_score	 sc;
@@ -113,22 +151,25 @@ sec_audits(struct report_sec *s, struct store *st)
 	struct chart		*ch = NULL;
 	double			 earned[64], possible[64], rate;
 	char			 keys[64][16], titles[64][96], line[512];
-	char			 p[32], era[CAL_FMT_MAX];
+	char			 p[32], era[CAL_FMT_MAX], ong[64];
 	const char		*type, *status, *org;
 	size_t			 n = 0, i, k, nch = 0, held = 0, nrisk = 0, nhigh = 0;
+	size_t			 ongoing = 0;
+	const struct schema	*ak;
 	double			 tot_e = 0, tot_p = 0;
 	struct cal_date		 d;
 	int			 rc;
 
 	size_t			 iov, itb;
 
-	if ((rc = audit_load_year(&v, &n, st, s->fy, NULL)) != 0)
+	if ((rc = store_kind(&ak, st, "audit")) != 0 ||
+	    (rc = audit_load_year(&v, &n, st, s->fy, NULL)) != 0)
 		return rc;
 	if ((rc = slide_new(s, &ov, 0, "内部監査（3(2)エ）", 1)) != 0)
 		goto done;
 	iov = s->nslides - 1;
 	if ((rc = slide_new(s, &tb, 1, "内部監査の実施結果", 0)) != 0 ||
-	    (rc = table_init(s, tb, 4, head)) != 0)
+	    (rc = table_init(s, tb, 5, head)) != 0)
 		goto done;
 	itb = s->nslides - 1;
 	(void)itb;
@@ -141,6 +182,8 @@ sec_audits(struct report_sec *s, struct store *st)
 		    rp_date(&d, rec, "date") != 0)
 			continue;
 		held++;
+		/* held but not finished: the table and the summary say so */
+		ongoing += strcmp(status, "in-progress") == 0;
 		org = node_get_str(rec, "target_org");
 		rp_era(era, d);
 		p[0] = '\0';
@@ -180,10 +223,11 @@ sec_audits(struct report_sec *s, struct store *st)
 			audit_score_free(&sc);
 		}
 		error_clear();
-		table_cell(s, tb, node_get_str(rec, "title"));
+		table_cell(s, tb, without_fy(s, node_get_str(rec, "title")));
 		table_cell(s, tb, era);
 		table_cell(s, tb, org != NULL ? rp_org(st, org) :
 		    node_get_str(rec, "target_system"));
+		table_cell(s, tb, schema_label(ak, "status", status));
 		if ((rc = table_cell(s, tb, p[0] ? p : "―")) != 0)
 			goto done;
 		risks = node_get(rec, "risks");
@@ -197,9 +241,11 @@ sec_audits(struct report_sec *s, struct store *st)
 			nhigh += lk != NULL && strcmp(lk, "high") == 0;
 		}
 	}
-	snprintf(line, sizeof line, "内部監査 %zu件、適合率（全体）%s、"
+	snprintf(ong, sizeof ong, "（うち実施中 %zu件）", ongoing);
+	snprintf(line, sizeof line, "内部監査 %zu件%s、適合率（全体）%s、"
 	    "顕在化したリスク %zu件（うち発生可能性が高いもの %zu件）", held,
-	    tot_p > 0 ? pct(p, tot_e / tot_p) : "―", nrisk, nhigh);
+	    ongoing > 0 ? ong : "", tot_p > 0 ? pct(p, tot_e / tot_p) : "―",
+	    nrisk, nhigh);
 	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
 		goto done;
 	/* compliance by chapter */
@@ -226,10 +272,7 @@ sec_audits(struct report_sec *s, struct store *st)
 	if (nrisk > 0) {
 		static const char *const rh[] = { "リスク", "発生可能性",
 		    "影響", "対策" };
-		const struct schema *ak;
-
-		if ((rc = store_kind(&ak, st, "audit")) != 0 ||
-		    (rc = slide_new(s, &rs, 1, "顕在化したリスク", 0)) != 0 ||
+		if ((rc = slide_new(s, &rs, 1, "顕在化したリスク", 0)) != 0 ||
 		    (rc = table_init(s, rs, 4, rh)) != 0)
 			goto done;
 		for (i = 0; i < n; i++) {
@@ -292,7 +335,13 @@ sec_checklists(struct report_sec *s, struct store *st)
 	if ((rc = chart_new(&ch, CHART_BAR, "部別の実施率（前年度比較）")) != 0)
 		goto done;
 	for (i = 0; i < cs->ndepts; i++) {
-		chart_category(ch, cs->depts[i].name);
+		/* a department without a bar says why, not an empty row */
+		if (cs->depts[i].nsubmitted == 0) {
+			snprintf(line, sizeof line, "%s（未提出）",
+			    cs->depts[i].name);
+			chart_category(ch, line);
+		} else
+			chart_category(ch, cs->depts[i].name);
 		now[i] = isnan(cs->depts[i].score) ? NAN :
 		    cs->depts[i].score / 100;
 		prev[i] = isnan(cs->depts[i].prev) ? NAN :
@@ -354,23 +403,22 @@ sec_trainings(struct report_sec *s, struct store *st)
 		rp_era(era, t->date);
 		table_cell(s, tb, t->title);
 		table_cell(s, tb, era);
-		snprintf(buf, sizeof buf, "%ld", t->target);
-		table_cell(s, tb, t->target >= 0 ? buf : "―");
-		snprintf(buf, sizeof buf, "%ld", t->attended);
-		table_cell(s, tb, t->attended >= 0 ? buf : "―");
+		table_cell(s, tb, t->target >= 0 ? count(buf, t->target) : "―");
+		table_cell(s, tb, t->attended >= 0 ? count(buf, t->attended) :
+		    "―");
 		if (t->target > 0 && t->attended >= 0)
 			pct(buf, (double)t->attended / (double)t->target);
 		else
 			snprintf(buf, sizeof buf, "―");
 		if ((rc = table_cell(s, tb, buf)) != 0)
 			goto done;
-		chart_category(ch, t->title);
+		chart_category(ch, without_fy(s, t->title));
 		vals[held++] = t->attended >= 0 ? (double)t->attended : NAN;
 		if (t->attended > 0)
 			att += t->attended;
 	}
-	snprintf(line, sizeof line, "情報セキュリティ研修 %zu回、受講者 計%ld人",
-	    held, att);
+	snprintf(line, sizeof line, "情報セキュリティ研修 %zu回、受講者 計%s人",
+	    held, count(buf, att));
 	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
 		goto done;
 	if (held > 0) {
@@ -560,7 +608,15 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 		struct sec_slide *tb;
 
 		seq = node_get(rec, "goals");
-		if ((rc = slide_new(out, &sl, 0, "PDCAの目標", 1)) != 0 ||
+		/*
+		 * The goals in the 概要版, the goals with their measures in
+		 * the 詳細版: tables, which keep a goal on its line (as a
+		 * bullet "Check（点検・評価）：…を行う" left "う" alone on
+		 * the next one), and the detail does not say them twice.
+		 */
+		if ((rc = slide_new(out, &sl, 1, "PDCAの目標",
+		    SEC_OVERVIEW_ONLY)) != 0 ||
+		    (rc = table_init(out, sl, 2, gh)) != 0 ||
 		    (rc = slide_new(out, &tb, 1, "PDCAの目標と指標", 0)) != 0 ||
 		    (rc = table_init(out, tb, 3, gh)) != 0)
 			goto done;
@@ -573,9 +629,8 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 			ph = node_get_str(it, "phase");
 			ph = ph != NULL ? schema_label(kind, "goals.phase", ph) :
 			    "";
-			snprintf(line, sizeof line, "%s：%s", ph,
-			    node_get_str(it, "goal"));
-			bullet(out, sl, 1, line);
+			table_cell(out, sl, ph);
+			table_cell(out, sl, node_get_str(it, "goal"));
 			table_cell(out, tb, ph);
 			table_cell(out, tb, node_get_str(it, "goal"));
 			if ((rc = table_cell(out, tb, node_get_str(it,
@@ -694,7 +749,7 @@ report_sec_write(const struct report_sec *s, int overview, const char *path)
 		const struct sec_slide *sl = &s->slides[i];
 		struct pptx_table tb;
 
-		if (overview && !sl->overview)
+		if (overview ? !sl->overview : sl->overview == SEC_OVERVIEW_ONLY)
 			continue;
 		switch (sl->kind) {
 		case 0:
@@ -761,7 +816,8 @@ report_sec_text(struct buf *out, const struct report_sec *s, int overview)
 
 	buf_printf(out, "%s\n%s\n%s\n", s->title, s->date, s->author);
 	for (i = 0; i < s->nslides; i++)
-		if (!overview || s->slides[i].overview)
+		if (overview ? s->slides[i].overview != 0 :
+		    s->slides[i].overview != SEC_OVERVIEW_ONLY)
 			slide_text(out, &s->slides[i]);
 	return buf_ok(out);
 }

@@ -374,5 +374,70 @@ while IFS='|' read -r tag verb what args dpages xpages; do
 		done
 	done
 done <<<"$DOCS"
+# --- the PowerPoint decks (issue 18) ---------------------------------------
+# 'report security-plan' and 'security-final' write a 詳細版 and a 概要版
+# each (.pptx).  Each deck: the package as PowerPoint opens it
+# (tests/py/check_pptx_package.py: content types, relationships, unique
+# slide ids, no text below 12pt; python-pptx too when installed), then
+# its PDF as the documents above (no record id, no 'FY', no unit alone
+# on a line, differences that add up) with one page a slide and the
+# slide count within the bounds given.
+# tag | sub-verb | arguments | slides of the 詳細版 | slides of the 概要版
+DECKS='
+rp-secplan|security-plan|--fy 2026|3-6|3-5
+rp-secfinal|security-final|--fy 2026|12-20|5-9
+'
+mkdir -p "$OUT/decks" "$OUT/deckpdf"
+while IFS='|' read -r tag sub args dslides oslides; do
+	[ -n "$tag" ] || continue
+	# shellcheck disable=SC2086
+	if ! "$NCIO" -C "$D" report "$sub" $args -o "$OUT/files/$tag/" \
+	    >"$T/$tag.out" 2>&1; then
+		docfail report "report $sub $args"
+		sed 's/^/  | /' "$T/$tag.out" >&2
+		continue
+	fi
+	for v in 詳細版 概要版; do
+		checks=$((checks + 1))
+		f=$(find "$OUT/files/$tag" -name "*_$v.pptx" | head -1)
+		if [ -z "$f" ]; then
+			docfail report "report $sub: no $v .pptx written"
+			continue
+		fi
+		[ "$v" = 詳細版 ] && k=detail || k=overview
+		cp "$f" "$OUT/decks/${tag}_$k.pptx"
+	done
+done <<<"$DECKS"
+checks=$((checks + 1))
+if ! $PY "$(dirname "$0")/../py/check_pptx_package.py" "$OUT"/decks/*.pptx \
+    >"$T/decks.check" 2>&1; then
+	fail "the decks are not packages PowerPoint opens as they are:"
+	sed 's/^/  | /' "$T/decks.check" >&2
+fi
+(cd "$OUT/decks" && HOME=$H timeout 600 soffice --headless \
+    --convert-to pdf --outdir "$OUT/deckpdf" ./*.pptx \
+    >"$T/soffice-decks.log" 2>&1) ||
+    { fail "soffice (decks)"; sed 's/^/  | /' "$T/soffice-decks.log" >&2; }
+while IFS='|' read -r tag sub args dslides oslides; do
+	[ -n "$tag" ] || continue
+	for k in detail overview; do
+		[ "$k" = detail ] && range=$dslides || range=$oslides
+		f=$OUT/decks/${tag}_$k.pptx
+		pdf=$OUT/deckpdf/${tag}_$k.pdf
+		[ -f "$f" ] || continue
+		checks=$((checks + 1))
+		if [ ! -s "$pdf" ]; then
+			docfail report "$tag $k: not rendered"
+			continue
+		fi
+		check_pdf report "$sub $k" "$pdf" "$range"
+		n=$($PY -c 'import sys, zipfile
+print(zipfile.ZipFile(sys.argv[1]).read("ppt/presentation.xml").decode()
+      .count("<p:sldId "))' "$f")
+		[ "$(pages "$pdf")" = "$n" ] ||
+		    docfail report "$sub $k: $(pages "$pdf") pages for $n slides"
+	done
+done <<<"$DECKS"
+
 echo "PDFs and texts in $OUT" >&2
 finish

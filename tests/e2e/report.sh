@@ -176,6 +176,10 @@ for f in sorted(glob.glob(sys.argv[1] + "/*.pptx")):
     assert re.search(r"\b(au|tr|in|ck|sr)-[0-9a-z]{8}\b", text) is None, f
 PY
 checks=$((checks + 1))
+# as PowerPoint opens them: content types, relationships, ids, 12pt at least
+$PY "$NCIO_SOURCE_DIR/tests/py/check_pptx_package.py" "$T"/sec/*.pptx ||
+    fail "the decks are not packages PowerPoint opens as they are"
+checks=$((checks + 1))
 expect_status 1 "$NCIO" -C "$D" report security-final --fy 2027 -o "$T/sec2/"
 expect_grep "$T/err" "FY2027 has no final security report"
 [ ! -e "$T/sec2" ] || [ -z "$(find "$T/sec2" -type f)" ] ||

@@ -401,7 +401,8 @@ test_deck(void **state)
 	assert_int_equal(got, NROWS);
 	assert_true(table_slides >= 2);
 	assert_true(action_slides >= 2);
-	assert_int_equal(nslides, 6 + action_slides + table_slides);
+	/* cover, summary, two charts, the forty bars in three parts */
+	assert_int_equal(nslides, 7 + action_slides + table_slides);
 	snprintf(name, sizeof name, "ppt/slides/_rels/slide%zu.xml.rels",
 	    first_table);
 	xml = part_of(path, name);
@@ -427,9 +428,10 @@ test_deck(void **state)
 	{
 		struct chart	*whole = chart_of(2), *part;
 
-		for (i = 0; i < 2; i++) {
-			assert_int_equal(chart_slice(&part, whole, 20 * i, 20,
-			    i + 1, 2), 0);
+		/* 14, 14 and 12 of the forty bars */
+		for (i = 0; i < 3; i++) {
+			assert_int_equal(chart_slice(&part, whole, 14 * i,
+			    i < 2 ? 14 : 12, i + 1, 3), 0);
 			buf_puts(&j, ",{\"title\":");
 			json_text(&j, part->title);
 			buf_puts(&j, ",\"categories\":[");
@@ -495,9 +497,13 @@ test_deck(void **state)
 		buf_putc(&j, '}');
 	}
 	buf_puts(&j, ",{\"title\":\"指摘件数の内訳\",\"chart\":2}");
-	/* Forty bars: the parts on two slides, the notes on the first. */
+	/*
+	 * Forty bars: the parts on three slides (at the slide's 14pt, 14
+	 * bars a slide), the notes on the first.
+	 */
 	buf_puts(&j, ",{\"title\":\"項目別の実施率\",\"chart\":3,\"notes\":"
-	    "\"全40項目。\"},{\"title\":\"項目別の実施率（続き）\",\"chart\":4}]}");
+	    "\"全40項目。\"},{\"title\":\"項目別の実施率（続き）\",\"chart\":4}"
+	    ",{\"title\":\"項目別の実施率（続き）\",\"chart\":5}]}");
 	assert_int_equal(buf_ok(&j), 0);
 	buf_printf(&cmd, "%s.json", path);
 	{
@@ -822,6 +828,126 @@ test_fit(void **state)
 	free(xml);
 }
 
+/* The smallest sz="..." of an XML text, 0 for none. */
+static unsigned
+min_size(const char *xml)
+{
+	const char	*q;
+	unsigned	 v, min = 0;
+
+	for (q = strstr(xml, " sz=\""); q != NULL; q = strstr(q + 1,
+	    " sz=\"")) {
+		v = (unsigned)strtoul(q + 5, NULL, 10);
+		if (min == 0 || v < min)
+			min = v;
+	}
+	return min;
+}
+
+/*
+ * Nothing on a slide below 12pt: a table whose columns do not fit even
+ * at 12pt stays at 12pt (it went down to 10pt) and continues on further
+ * slides; a chart's axes, legend and labels are 14pt and 12pt (they were
+ * Word's 10pt and 9pt), and long category names get the room for their
+ * line.
+ */
+static void
+test_readable(void **state)
+{
+	static const char *const head[] = { "項目", "内容", "担当", "期限",
+	    "状況", "備考" };
+	const char		*cells[40 * 6];
+	char			 text[40][6][160], path[512], *xml;
+	struct pptx		*p;
+	struct pptx_table	 t;
+	struct chart		*c;
+	double			 v[12];
+	size_t			 r, k, i;
+
+	(void)state;
+	for (r = 0; r < 40; r++)
+		for (k = 0; k < 6; k++) {
+			snprintf(text[r][k], sizeof text[r][k], "%s%zu：%s",
+			    head[k], r + 1, "情報セキュリティ対策基準の遵守"
+			    "状況を所属ごとに確認する");
+			cells[r * 6 + k] = text[r][k];
+		}
+	memset(&t, 0, sizeof t);
+	t.ncols = 6;
+	t.head = head;
+	t.nrows = 40;
+	t.cells = cells;
+	assert_int_equal(chart_new(&c, CHART_BAR, "章別の適合率"), 0);
+	for (i = 0; i < 12; i++) {
+		chart_category(c, i == 0 ? "2-8 業務委託と外部サービスの利用" :
+		    "2-1 組織体制");
+		v[i] = 0.9;
+	}
+	chart_series(c, "適合率", v, 12);
+	chart_set_format(c, CHART_PERCENT);
+	chart_set_labels(c, 1);
+	path_in(path, sizeof path, "readable.pptx");
+	assert_int_equal(pptx_new(&p, NULL, NULL), 0);
+	assert_int_equal(pptx_table_slide(p, "表", &t), 0);
+	assert_true(pptx_slide_count(p) > 2);
+	k = pptx_slide_count(p);
+	assert_int_equal(pptx_chart_slide(p, "章別の適合率", c), 0);
+	assert_int_equal(pptx_save(p, path), 0);
+	pptx_free(p);
+	chart_free(c);
+	for (i = 1; i <= k; i++) {
+		char name[64];
+
+		snprintf(name, sizeof name, "ppt/slides/slide%zu.xml", i);
+		xml = part_of(path, name);
+		assert_true(min_size(xml) >= 1200);
+		free(xml);
+	}
+	xml = part_of(path, "ppt/charts/chart1.xml");
+	assert_int_equal(min_size(xml), 1200);
+	assert_non_null(strstr(xml, "sz=\"1400\""));
+	/* the names' room: laid out by the writer, not left to the reader */
+	assert_non_null(strstr(xml, "<c:manualLayout>"));
+	free(xml);
+}
+
+/* A column of short words is centred; names left, numbers right. */
+static void
+test_short_column(void **state)
+{
+	static const char *const head[] = { "リスク", "発生可能性", "件数" };
+	static const char *const cells[] = {
+		"管理外の外部記録媒体による情報の持出し", "中", "12",
+		"端末の盗難・紛失", "高", "3",
+	};
+	struct pptx		*p;
+	struct pptx_table	 t;
+	char			 path[512], *xml;
+
+	(void)state;
+	memset(&t, 0, sizeof t);
+	t.ncols = 3;
+	t.head = head;
+	t.nrows = 2;
+	t.cells = cells;
+	path_in(path, sizeof path, "short.pptx");
+	assert_int_equal(pptx_new(&p, NULL, NULL), 0);
+	assert_int_equal(pptx_table_slide(p, "顕在化したリスク", &t), 0);
+	assert_int_equal(pptx_save(p, path), 0);
+	pptx_free(p);
+	xml = part_of(path, "ppt/slides/slide1.xml");
+	assert_non_null(strstr(xml, "<a:pPr algn=\"ctr\"/><a:r><a:rPr "
+	    "lang=\"ja-JP\" altLang=\"en-US\" sz=\"1400\" dirty=\"0\"/>"
+	    "<a:t>中</a:t>"));
+	assert_non_null(strstr(xml, "<a:pPr algn=\"r\"/><a:r><a:rPr "
+	    "lang=\"ja-JP\" altLang=\"en-US\" sz=\"1400\" dirty=\"0\"/>"
+	    "<a:t>12</a:t>"));
+	assert_non_null(strstr(xml, "<a:pPr algn=\"l\"/><a:r><a:rPr "
+	    "lang=\"ja-JP\" altLang=\"en-US\" sz=\"1400\" dirty=\"0\"/>"
+	    "<a:t>端末の盗難・紛失</a:t>"));
+	free(xml);
+}
+
 int
 main(void)
 {
@@ -832,6 +958,8 @@ main(void)
 		cmocka_unit_test(test_bad_templates),
 		cmocka_unit_test(test_sticky),
 		cmocka_unit_test(test_fit),
+		cmocka_unit_test(test_readable),
+		cmocka_unit_test(test_short_column),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

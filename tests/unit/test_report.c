@@ -2,6 +2,7 @@
  * lib/report: the work report's view on the sample data directory --
  * the 6(1)ウ judgement, the notes, the period rules.
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -12,6 +13,7 @@
 
 #include "buf.h"
 #include "cal.h"
+#include "chart.h"
 #include "error.h"
 #include "report.h"
 #include "store.h"
@@ -162,6 +164,86 @@ test_sec_check(void **state)
 	assert_int_equal(report_sec_build(&s, st, 2027, 0), NC_ENOTFOUND);
 }
 
+/* The slide of a built report titled title, or NULL. */
+static const struct sec_slide *
+sec_slide_of(const struct report_sec *s, const char *title)
+{
+	size_t	i;
+
+	for (i = 0; i < s->nslides; i++)
+		if (strcmp(s->slides[i].title, title) == 0)
+			return &s->slides[i];
+	return NULL;
+}
+
+/*
+ * What the decks say matches the records and reads as the ward writes:
+ * audits still in progress say so (the table's 状況, the summary's
+ * "うち実施中"); counts with thousands separators; chart labels and
+ * audit names without the year the deck's title gives; the plan's
+ * goals once in each version.
+ */
+static void
+test_sec_content(void **state)
+{
+	struct report_sec	 s;
+	const struct sec_slide	*sl;
+	struct buf		 ov = BUF_INIT, det = BUF_INIT;
+	size_t			 i;
+
+	(void)state;
+	assert_int_equal(report_sec_build(&s, st, 2026, 1), 0);
+	sl = sec_slide_of(&s, "内部監査の実施結果");
+	assert_non_null(sl);
+	assert_int_equal(sl->ncols, 5);
+	assert_string_equal(sl->head[3], "状況");
+	for (i = 0; i < sl->nrows; i++) {
+		/* the sample's planned audits are not among the held ones */
+		assert_string_not_equal(sl->cells[i * sl->ncols + 3], "計画");
+		assert_null(strstr(sl->cells[i * sl->ncols], "令和8年度"));
+	}
+	assert_int_equal(report_sec_text(&ov, &s, 1), 0);
+	assert_int_equal(report_sec_text(&det, &s, 0), 0);
+	assert_non_null(strstr(ov.data, "内部監査 4件（うち実施中 2件）"));
+	assert_non_null(strstr(det.data, "\n実施中\n"));
+	assert_non_null(strstr(ov.data, "受講者 計4,313人"));
+	assert_non_null(strstr(det.data, "\n3,650\n3,412\n"));
+	assert_int_equal(report_sec_check(ov.data, det.data), 0);
+	/* a department without a bar says it submitted nothing */
+	sl = sec_slide_of(&s, "部別の実施率（前年度比較）");
+	assert_non_null(sl);
+	for (i = 0; i < sl->chart->ncats; i++)
+		if (strcmp(sl->chart->cats[i], "監査事務局（未提出）") == 0)
+			break;
+	assert_true(i < sl->chart->ncats);
+	assert_true(isnan(sl->chart->series[0].values[i]));
+	sl = sec_slide_of(&s, "研修別の受講者数");
+	assert_non_null(sl);
+	assert_non_null(sl->chart);
+	for (i = 0; i < sl->chart->ncats; i++)
+		assert_null(strstr(sl->chart->cats[i], "令和8年度"));
+	report_sec_free(&s);
+	buf_free(&ov);
+	buf_free(&det);
+
+	/* the plan: the goals as a table in each version, not twice */
+	assert_int_equal(report_sec_build(&s, st, 2026, 0), 0);
+	assert_int_equal(report_sec_text(&ov, &s, 1), 0);
+	assert_int_equal(report_sec_text(&det, &s, 0), 0);
+	assert_non_null(strstr(ov.data, "\nPDCAの目標\n"));
+	assert_null(strstr(ov.data, "PDCAの目標と指標"));
+	assert_null(strstr(det.data, "\nPDCAの目標\n"));
+	assert_non_null(strstr(det.data, "\nPDCAの目標と指標\n"));
+	sl = sec_slide_of(&s, "PDCAの目標");
+	assert_non_null(sl);
+	assert_int_equal(sl->kind, 1);
+	assert_int_equal(sl->nbullets, 0);
+	assert_int_equal(report_sec_check(ov.data, det.data), 0);
+	report_sec_free(&s);
+	buf_free(&ov);
+	buf_free(&det);
+}
+
 int
 main(void)
 {
@@ -170,6 +252,7 @@ main(void)
 		cmocka_unit_test(test_second_period),
 		cmocka_unit_test(test_whole_year),
 		cmocka_unit_test(test_sec_check),
+		cmocka_unit_test(test_sec_content),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
