@@ -1080,6 +1080,160 @@ need(const char *s)
 	return textfit_width(s) * 210 / 100 + 2 * margin;
 }
 
+/* Remove n bytes at each occurrence of what in s. */
+static void
+strip(char *s, const char *what, size_t n)
+{
+	char	*p;
+
+	while ((p = strstr(s, what)) != NULL)
+		memmove(p, p + n, strlen(p + n) + 1);
+}
+
+/*
+ * Which rows of the n-th table keep with the next: 1 where every cell
+ * paragraph of the row has keepNext, 0 where none has (a row with some
+ * fails the test).  Returns the number of rows.
+ */
+static size_t
+keeps_of(const char *xml, int nth, int *keep, size_t max)
+{
+	const char	*p = xml, *end, *row, *rend, *q;
+	size_t		 n = 0, np, nk;
+
+	for (; nth >= 0; nth--)
+		assert_non_null(p = strstr(p + 1, "<w:tbl>"));
+	assert_non_null(end = strstr(p, "</w:tbl>"));
+	for (row = p; (row = strstr(row, "<w:tr>")) != NULL && row < end;
+	    row = rend) {
+		assert_non_null(rend = strstr(row, "</w:tr>"));
+		np = nk = 0;
+		for (q = row; q < rend; q++) {
+			if (strncmp(q, "<w:p>", 5) == 0)
+				np++;
+			if (strncmp(q, "<w:keepNext/>", 13) == 0)
+				nk++;
+		}
+		assert_true(nk == 0 || nk == np);
+		assert_true(n < max);
+		keep[n++] = nk > 0;
+	}
+	return n;
+}
+
+/* The paragraph holding text: does it keep with the next? */
+static int
+para_keeps(const char *xml, const char *text)
+{
+	const char	*t, *p, *q;
+
+	assert_non_null(t = strstr(xml, text));
+	for (p = t; p > xml && strncmp(p, "<w:p>", 5) != 0; p--)
+		;
+	for (q = p; q < t; q++)
+		if (strncmp(q, "<w:keepNext/>", 13) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * No table starts at a page foot with its header and one row, nor ends
+ * with one row alone at the top of a page (issue 18): a short table is
+ * kept whole, a long one keeps its header with its first two rows and
+ * its last two rows together, the rows of a vertical merge stay
+ * together, the last row never keeps (it would tie the table to the next
+ * paragraph), and the sentence that introduces a table stays with it.
+ */
+static void
+test_table_keeps(void **state)
+{
+	struct docx		*d;
+	struct docx_table	*t;
+	char			 path[512], cell[64], *xml;
+	char			 lead[1024], along[2048];
+	int			 keep[64];
+	size_t			 r, n;
+
+	(void)state;
+	xsnprintf(path, sizeof path, "%s/keeps.docx", sample_dir());
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	/* a short table: header and four rows */
+	assert_int_equal(docx_add_para(d, "表1　短い表", NULL), 0);
+	assert_int_equal(docx_table_new(&t, 2, NULL), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	docx_table_cell(t, 0, 0, "章", NULL);
+	docx_table_cell(t, 0, 1, "適合率", NULL);
+	for (r = 1; r <= 4; r++) {
+		snprintf(cell, sizeof cell, "2-%zu 組織体制", r);
+		docx_table_cell(t, r, 0, cell, NULL);
+		docx_table_cell(t, r, 1, "100.0%", NULL);
+	}
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
+	/* a long one: header and twenty rows, rows 10-12 merged in col 0 */
+	lead[0] = '\0';
+	for (r = 0; r < 4; r++)
+		strcat(lead, "章別の適合率は次のとおりである。");
+	assert_int_equal(docx_add_para(d, lead, NULL), 0);
+	assert_int_equal(docx_table_new(&t, 2, NULL), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	docx_table_cell(t, 0, 0, "章", NULL);
+	docx_table_cell(t, 0, 1, "適合率", NULL);
+	for (r = 1; r <= 20; r++) {
+		snprintf(cell, sizeof cell, "項目%zu", r);
+		if (r < 11 || r > 12)
+			docx_table_cell(t, r, 0, cell, NULL);
+		docx_table_cell(t, r, 1, "90.0%", NULL);
+	}
+	assert_int_equal(docx_table_merge(t, 10, 0, 3, 1), 0);
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
+	/* few rows, but tall: not kept whole */
+	along[0] = '\0';
+	for (r = 0; r < 12; r++)
+		strcat(along, "窓口業務の繁忙時に管理外の媒体が使われていた。");
+	assert_int_equal(docx_add_para(d, along, NULL), 0);
+	assert_int_equal(docx_table_new(&t, 2, NULL), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	docx_table_cell(t, 0, 0, "番号", NULL);
+	docx_table_cell(t, 0, 1, "指摘内容", NULL);
+	for (r = 1; r <= 6; r++) {
+		snprintf(cell, sizeof cell, "%zu", r);
+		docx_table_cell(t, r, 0, cell, NULL);
+		docx_table_cell(t, r, 1, along, NULL);
+	}
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	xml = zip_part(path, "word/document.xml");
+
+	n = keeps_of(xml, 0, keep, 64);
+	assert_int_equal(n, 5);
+	for (r = 0; r < n; r++)
+		assert_int_equal(keep[r], r + 1 < n);
+
+	n = keeps_of(xml, 1, keep, 64);
+	assert_int_equal(n, 21);
+	for (r = 0; r < n; r++) {
+		int	want = r < 2 || (r >= 10 && r <= 11) || r == 19;
+
+		if (keep[r] != want)
+			fail_msg("long table, row %zu: keep %d", r, keep[r]);
+	}
+
+	n = keeps_of(xml, 2, keep, 64);
+	assert_int_equal(n, 7);
+	for (r = 0; r < n; r++)
+		assert_int_equal(keep[r], r < 2 || r == 5);
+
+	/* the caption and a three-line lead stay, a long text does not */
+	assert_true(para_keeps(xml, "表1　短い表"));
+	assert_true(para_keeps(xml, lead));
+	assert_false(para_keeps(xml, along));
+	free(xml);
+}
+
 static void
 test_tables(void **state)
 {
@@ -1140,6 +1294,7 @@ test_tables(void **state)
 	assert_true(w[5] > w[1]);
 
 	/* Never justified in a cell; numbers right and on one line. */
+	strip(xml, "<w:keepNext/><w:jc ", strlen("<w:keepNext/>"));
 	p = xml;
 	nboth = 0;
 	while ((p = strstr(p, "<w:tc>")) != NULL) {
@@ -1649,6 +1804,7 @@ main(void)
 		cmocka_unit_test(test_sticky_mid_document),
 		cmocka_unit_test(test_api_errors),
 		cmocka_unit_test(test_tables),
+		cmocka_unit_test(test_table_keeps),
 		cmocka_unit_test(test_table_names),
 		cmocka_unit_test(test_name_break),
 		cmocka_unit_test(test_charts),
