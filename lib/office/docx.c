@@ -53,6 +53,7 @@ struct docx_table {
 	size_t		 ncols;
 	unsigned	*weights;
 	int		 auto_widths;	/* no weights given */
+	int		 form;		/* its empty columns are written in */
 	size_t		 nrows;
 	size_t		 header_rows;
 	struct cell	*cells;		/* nrows * ncols */
@@ -1158,6 +1159,18 @@ measure_cols(struct textfit_col *cols, struct colfit *fit,
 		}
 	}
 	for (k = 0; k < t->ncols; k++) {
+		/*
+		 * Empty under a heading, in a table that is not a form (a
+		 * draft's 改善の方向性 and 是正期限 not written yet): the
+		 * heading whole, and no more, the text beside takes the rest.
+		 */
+		if (cols[k].empty && !t->form && t->header_rows > 0 &&
+		    cols[k].natural > 0) {
+			cols[k].empty = 0;
+			cols[k].blank = 1;
+			if (fit[k].head <= NAME_MAX)
+				cols[k].min = cols[k].natural;
+		}
 		/* Room for four characters to be written in by hand. */
 		if (cols[k].empty && cols[k].min < four)
 			cols[k].min = four;
@@ -1243,7 +1256,8 @@ table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
 	textfit_columns(grid, cols, t->ncols, total);
 	for (k = 0; k < t->ncols; k++) {
 		fit[k].base = grid[k] / 100 * 85;
-		fit[k].cap = cols[k].empty ? 0 : NAME_MAX;
+		fit[k].cap = cols[k].empty || cols[k].blank ? 0 :
+		    NAME_MAX;
 		fit[k].hname = fit[k].head > 800 && fit[k].head <= NAME_MAX;
 	}
 	for (;;) {
@@ -1788,6 +1802,19 @@ int
 docx_table_header_rows(struct docx_table *t, size_t nrows)
 {
 	TABLE_CALL(t, header_rows_impl(t, nrows));
+}
+
+static int
+form_impl(struct docx_table *t)
+{
+	t->form = 1;
+	return 0;
+}
+
+int
+docx_table_form(struct docx_table *t)
+{
+	TABLE_CALL(t, form_impl(t));
 }
 
 int

@@ -1137,6 +1137,86 @@ para_keeps(const char *xml, const char *text)
 }
 
 /*
+ * A draft's findings (issue 18): 改善の方向性 and 是正期限 not written
+ * yet take their headings' width, whole on one line, and 指摘内容 the
+ * rest; the same columns in a form keep their share to write in.
+ */
+static void
+test_blank_columns(void **state)
+{
+	static const char *const h[] = { "番号", "項目番号", "区分",
+	    "指摘内容", "改善の方向性", "是正期限" };
+	static const unsigned	 wt[] = { 5, 12, 7, 38, 38, 10 };
+	static const struct textfit_col tc[3] = {
+		{ 600, 600, 1, 0, 0 },		/* content */
+		{ 300, 300, 1, 0, 1 },		/* blank: its heading */
+		{ 0, 400, 1, 1, 0 },		/* empty: a form's share */
+	};
+	static const struct textfit_col allb[2] = {
+		{ 300, 300, 1, 0, 1 }, { 300, 300, 3, 0, 1 },
+	};
+	struct docx		*d;
+	struct docx_table	*t;
+	char			 path[512], *xml;
+	unsigned		 w[6], out[3];
+	size_t			 i, form;
+
+	(void)state;
+	/* textfit: a blank column gets its natural width and no more */
+	textfit_columns(out, tc, 3, 3000);
+	assert_int_equal(out[1], 300);
+	assert_int_equal(out[0] + out[1] + out[2], 3000);
+	assert_true(out[2] > 1000);
+	/* all blank: shared by weight as any */
+	textfit_columns(out, allb, 2, 2000);
+	assert_int_equal(out[0], 300 + 1400 / 4);
+	assert_int_equal(out[1], 2000 - out[0]);
+
+	xsnprintf(path, sizeof path, "%s/blank.docx", sample_dir());
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	for (form = 0; form < 2; form++) {
+		assert_int_equal(docx_table_new(&t, 6, wt), 0);
+		assert_int_equal(docx_table_header_rows(t, 1), 0);
+		if (form)
+			assert_int_equal(docx_table_form(t), 0);
+		for (i = 0; i < 6; i++)
+			docx_table_cell(t, 0, i, h[i], NULL);
+		for (i = 1; i <= 3; i++) {
+			docx_table_cell(t, i, 0, "1", NULL);
+			docx_table_cell(t, i, 1, "2-4-1", NULL);
+			docx_table_cell(t, i, 2, "軽微", NULL);
+			docx_table_cell(t, i, 3, "執務室の入退室記録が一部の"
+			    "日に記入されておらず、管理者による確認も行われて"
+			    "いなかった。", NULL);
+		}
+		assert_int_equal(docx_add_table(d, t), 0);
+		docx_table_free(t);
+	}
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	xml = zip_part(path, "word/document.xml");
+	grid_of(xml, 0, w, 6);
+	margin = margin_of(xml, 0);
+	assert_true(w[4] >= need("改善の方向性"));
+	assert_true(w[4] <= need("改善の方向性") + 60);
+	assert_true(w[5] >= need("是正期限"));
+	assert_true(w[5] <= need("是正期限") + 60);
+	/* the finding takes what the codes leave (3444 of 8504) */
+	assert_true(w[3] > 3300);
+	/* the heading of a blank column stays on one line */
+	assert_non_null(strstr(xml, "<w:noWrap/><w:vAlign w:val=\"center\"/>"
+	    "</w:tcPr><w:p><w:pPr><w:keepNext/><w:jc w:val=\"center\"/>"
+	    "</w:pPr><w:r><w:rPr><w:b/><w:bCs/></w:rPr><w:t "
+	    "xml:space=\"preserve\">是正期限"));
+	/* a form: the columns to write in keep their share */
+	grid_of(xml, 1, w, 6);
+	assert_true(w[4] > 8504 / 4);
+	assert_true(w[4] > w[3] / 2);
+	free(xml);
+	margin = 108;
+}
+
+/*
  * No table starts at a page foot with its header and one row, nor ends
  * with one row alone at the top of a page (issue 18): a short table is
  * kept whole, a long one keeps its header with its first two rows and
@@ -1805,6 +1885,7 @@ main(void)
 		cmocka_unit_test(test_api_errors),
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_table_keeps),
+		cmocka_unit_test(test_blank_columns),
 		cmocka_unit_test(test_table_names),
 		cmocka_unit_test(test_name_break),
 		cmocka_unit_test(test_charts),
