@@ -41,8 +41,14 @@
  * a name given up breaks at ・, before （ or between words); cells
  * are never justified (left, or right for a number, unless the caller
  * asks for centred or right); header rows repeat on every page and no
- * row splits across pages.  A short paragraph right before a table or a
- * chart (a caption, a heading) is kept with it, as is a short bold,
+ * row splits across pages.  No table starts at a page foot with its
+ * header and one row or leaves one row alone at the top of a page: a
+ * short table (up to eight rows, about 24 lines) is kept whole, a longer
+ * one keeps its header with its first two rows and its last two rows
+ * together; an empty column under a heading takes the heading's width
+ * (docx_table_form() for columns to write in).  A paragraph of up to
+ * three lines right before a table or a chart (a caption, a heading,
+ * the sentence introducing it) is kept with it, as is a short bold,
  * gothic or large line with what follows.
  */
 #ifndef NCIO_DOCX_H
