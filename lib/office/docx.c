@@ -95,6 +95,7 @@ struct docx {
 	 * that introduces it: never alone at a page bottom).
 	 */
 	size_t			 last_para;
+	size_t			 last_para_end;	/* body length after it */
 	int			 last_para_short;
 	unsigned		 para_width;	/* of the open paragraph's runs */
 	int			 para_breaks;
@@ -735,6 +736,7 @@ para_end_impl(struct docx *d)
 	buf_add(&d->body, d->para.data, d->para.len);
 	if ((rc = buf_ok(&d->body)) != 0)
 		return rc;
+	d->last_para_end = d->body.len;
 	d->last_para_short = !d->para_breaks &&
 	    d->para_width <= LEAD_LINES * room;
 	d->used = 1;
@@ -750,6 +752,10 @@ add_para(struct docx *d, const char *text, const struct docx_para_style *ps,
 
 	if ((rc = docx_check_text(text, "paragraph text")) != 0)
 		return rc;
+	/* 以上 closes a document: never alone at the top of a page. */
+	if (text != NULL && strcmp(text, "以上") == 0 && !d->open &&
+	    d->body.len == d->last_para_end && d->body.len > d->last_para)
+		keep_with_next(&d->body, d->last_para);
 	if ((rc = para_begin(d, ps, pstyle)) != 0)
 		return rc;
 	if (text != NULL && *text != '\0' &&

@@ -1222,7 +1222,8 @@ test_blank_columns(void **state)
  * kept whole, a long one keeps its header with its first two rows and
  * its last two rows together, the rows of a vertical merge stay
  * together, the last row never keeps (it would tie the table to the next
- * paragraph), and the sentence that introduces a table stays with it.
+ * paragraph), and the sentence that introduces a table stays with it,
+ * as does the last paragraph with 以上.
  */
 static void
 test_table_keeps(void **state)
@@ -1284,6 +1285,8 @@ test_table_keeps(void **state)
 	}
 	assert_int_equal(docx_add_table(d, t), 0);
 	docx_table_free(t);
+	assert_int_equal(docx_add_para(d, "是正状況は後に確認する。", NULL), 0);
+	assert_int_equal(docx_add_para(d, "以上", NULL), 0);
 	assert_int_equal(docx_save(d, path), 0);
 	docx_free(d);
 	xml = zip_part(path, "word/document.xml");
@@ -1311,6 +1314,9 @@ test_table_keeps(void **state)
 	assert_true(para_keeps(xml, "表1　短い表"));
 	assert_true(para_keeps(xml, lead));
 	assert_false(para_keeps(xml, along));
+	/* 以上 never alone at the top of a page */
+	assert_true(para_keeps(xml, "是正状況は後に確認する。"));
+	assert_false(para_keeps(xml, ">以上<"));
 	free(xml);
 }
 
