@@ -35,6 +35,8 @@
 /* One character is the body size, 10.5pt = 210 twips. */
 #define BODY_SIZE	21		/* half-points */
 #define CHAR_TWIPS	210
+/* A paragraph this many lines or fewer stays with a table after it. */
+#define LEAD_LINES	3
 
 struct cell {
 	char			*text;
@@ -51,6 +53,7 @@ struct docx_table {
 	size_t		 ncols;
 	unsigned	*weights;
 	int		 auto_widths;	/* no weights given */
+	int		 form;		/* its empty columns are written in */
 	size_t		 nrows;
 	size_t		 header_rows;
 	struct cell	*cells;		/* nrows * ncols */
@@ -87,10 +90,12 @@ struct docx {
 	size_t			 ncharts;
 	/*
 	 * The last paragraph, if the body ends with it: where it starts and
-	 * whether it is one short line, which a table or chart after it keeps
-	 * with it (a caption, a heading, never alone at a page bottom).
+	 * whether it is short, at most LEAD_LINES lines, which a table or
+	 * chart after it keeps with it (a caption, a heading, the sentence
+	 * that introduces it: never alone at a page bottom).
 	 */
 	size_t			 last_para;
+	size_t			 last_para_end;	/* body length after it */
 	int			 last_para_short;
 	unsigned		 para_width;	/* of the open paragraph's runs */
 	int			 para_breaks;
@@ -731,7 +736,9 @@ para_end_impl(struct docx *d)
 	buf_add(&d->body, d->para.data, d->para.len);
 	if ((rc = buf_ok(&d->body)) != 0)
 		return rc;
-	d->last_para_short = shortp;
+	d->last_para_end = d->body.len;
+	d->last_para_short = !d->para_breaks &&
+	    d->para_width <= LEAD_LINES * room;
 	d->used = 1;
 	d->last_table = 0;
 	return 0;
@@ -745,6 +752,10 @@ add_para(struct docx *d, const char *text, const struct docx_para_style *ps,
 
 	if ((rc = docx_check_text(text, "paragraph text")) != 0)
 		return rc;
+	/* 以上 closes a document: never alone at the top of a page. */
+	if (text != NULL && strcmp(text, "以上") == 0 && !d->open &&
+	    d->body.len == d->last_para_end && d->body.len > d->last_para)
+		keep_with_next(&d->body, d->last_para);
 	if ((rc = para_begin(d, ps, pstyle)) != 0)
 		return rc;
 	if (text != NULL && *text != '\0' &&
@@ -1154,6 +1165,18 @@ measure_cols(struct textfit_col *cols, struct colfit *fit,
 		}
 	}
 	for (k = 0; k < t->ncols; k++) {
+		/*
+		 * Empty under a heading, in a table that is not a form (a
+		 * draft's 改善の方向性 and 是正期限 not written yet): the
+		 * heading whole, and no more, the text beside takes the rest.
+		 */
+		if (cols[k].empty && !t->form && t->header_rows > 0 &&
+		    cols[k].natural > 0) {
+			cols[k].empty = 0;
+			cols[k].blank = 1;
+			if (fit[k].head <= NAME_MAX)
+				cols[k].min = cols[k].natural;
+		}
 		/* Room for four characters to be written in by hand. */
 		if (cols[k].empty && cols[k].min < four)
 			cols[k].min = four;
@@ -1239,7 +1262,8 @@ table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
 	textfit_columns(grid, cols, t->ncols, total);
 	for (k = 0; k < t->ncols; k++) {
 		fit[k].base = grid[k] / 100 * 85;
-		fit[k].cap = cols[k].empty ? 0 : NAME_MAX;
+		fit[k].cap = cols[k].empty || cols[k].blank ? 0 :
+		    NAME_MAX;
 		fit[k].hname = fit[k].head > 800 && fit[k].head <= NAME_MAX;
 	}
 	for (;;) {
@@ -1278,7 +1302,7 @@ done:
 static void
 put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
     const int *fits, unsigned margin, size_t row, size_t col,
-    const struct cell *origin, int cont)
+    const struct cell *origin, int cont, int keep)
 {
 	struct docx_para_style	 ps;
 	size_t			 span, k;
@@ -1355,6 +1379,7 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	/* No indentation or spacing from the body style in a cell. */
 	ps.indent_left = ps.indent_right = ps.indent_first = 0;
 	ps.tabs[0] = 0;
+	ps.keep_next = keep;
 	buf_puts(b, "<w:p>");
 	put_ppr(b, NULL, &ps);
 	if (text != NULL && *text != '\0') {
@@ -1367,12 +1392,82 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	free(broken);
 }
 
+/*
+ * Which rows keep with the next (keepNext on their paragraphs), so that
+ * no table starts at a page foot with its header and a row and none
+ * ends with one row alone at the top of a page (cantSplit keeps each
+ * row whole, tblHeader repeats the header, neither keeps rows together):
+ * a short table (up to KEEP_ROWS rows and about KEEP_LINES lines) is
+ * kept whole; a longer one keeps its header with its first KEEP_HEAD
+ * body rows and its last KEEP_TAIL rows together.  The rows of a
+ * vertical merge stay together too.  The last row never keeps: that
+ * would tie the table to the paragraph after it.
+ */
+#define KEEP_ROWS	8
+#define KEEP_LINES	24
+#define KEEP_HEAD	2
+#define KEEP_TAIL	2
+
+/* Lines the row's tallest cell takes, roughly. */
+static unsigned
+row_lines(const struct docx_table *t, const unsigned *grid, unsigned margin,
+    size_t r)
+{
+	const struct cell	*c;
+	size_t			 k, j, span;
+	unsigned		 w, size, room, n, most = 1;
+
+	for (k = 0; k < t->ncols; k++) {
+		c = cell_at(t, r, k);
+		if (c->covered || c->text == NULL || *c->text == '\0')
+			continue;
+		span = c->cspan > 1 ? c->cspan : 1;
+		for (j = k, w = 0; j < k + span && j < t->ncols; j++)
+			w += grid[j];
+		size = c->styled && c->style.size != 0 ? c->style.size :
+		    BODY_SIZE;
+		room = w > 2 * margin + CELL_SLACK ? (w - 2 * margin -
+		    CELL_SLACK) * 100 / CHAR_TWIPS * BODY_SIZE / size : 100;
+		n = textfit_lines(c->text, room > 0 ? room : 100);
+		/* a merged cell's lines are shared by its rows */
+		if (c->rspan > 1)
+			n = (n + (unsigned)c->rspan - 1) / (unsigned)c->rspan;
+		/* smaller text, shorter lines */
+		n = n * size / BODY_SIZE + (n * size % BODY_SIZE != 0);
+		if (n > most)
+			most = n;
+	}
+	return most;
+}
+
+static void
+table_keeps(int *keep, const struct docx_table *t, const unsigned *grid,
+    unsigned margin)
+{
+	size_t		 r, k, n = t->nrows, h = t->header_rows;
+	unsigned	 lines = 0;
+	const struct cell *c;
+
+	for (r = 0; r < n; r++)
+		lines += row_lines(t, grid, margin, r);
+	for (r = 0; r + 1 < n; r++) {
+		if ((n <= KEEP_ROWS && lines <= KEEP_LINES) ||
+		    r < h + KEEP_HEAD - 1 || r + KEEP_TAIL >= n)
+			keep[r] = 1;
+		for (k = 0; k < t->ncols && !keep[r]; k++) {
+			c = cell_at(t, r + 1, k);
+			if (c->covered && c->orow <= r)
+				keep[r] = 1;
+		}
+	}
+}
+
 static int
 table_impl(struct docx *d, const struct docx_table *t)
 {
 	struct buf	 b = BUF_INIT;
 	unsigned	*grid = NULL, total, margin;
-	int		*fits = NULL;
+	int		*fits = NULL, *keep = NULL;
 	const struct cell *c;
 	size_t		 r, k;
 	int		 rc;
@@ -1384,12 +1479,15 @@ table_impl(struct docx *d, const struct docx_table *t)
 	if (t->nrows == 0)
 		return error_set(NC_EINVALID, "the table has no rows");
 	if ((grid = calloc(t->ncols, sizeof *grid)) == NULL ||
-	    (fits = calloc(t->ncols, sizeof *fits)) == NULL) {
+	    (fits = calloc(t->ncols, sizeof *fits)) == NULL ||
+	    (keep = calloc(t->nrows, sizeof *keep)) == NULL) {
 		free(grid);
+		free(fits);
 		return error_set(NC_ENOMEM, "out of memory");
 	}
 	total = page_text_twips(&d->page);
 	table_grid(grid, t, total, fits, &margin);
+	table_keeps(keep, t, grid, margin);
 	/* Two tables in a row would be joined into one by Word. */
 	if (d->last_table)
 		buf_puts(&b, "<w:p/>");
@@ -1421,12 +1519,14 @@ table_impl(struct docx *d, const struct docx_table *t)
 		for (k = 0; k < t->ncols; ) {
 			c = cell_at(t, r, k);
 			if (!c->covered) {
-				put_cell(&b, t, grid, fits, margin, r, k, c, 0);
+				put_cell(&b, t, grid, fits, margin, r, k, c, 0,
+				    keep[r]);
 				k += c->cspan > 1 ? c->cspan : 1;
 			} else if (c->ocol == k) {
 				/* Below the origin of a vertical merge. */
 				c = cell_at(t, c->orow, c->ocol);
-				put_cell(&b, t, grid, fits, margin, r, k, c, 1);
+				put_cell(&b, t, grid, fits, margin, r, k, c, 1,
+				    keep[r]);
 				k += c->cspan > 1 ? c->cspan : 1;
 			} else
 				k++;	/* cannot happen: spans are skipped */
@@ -1446,6 +1546,7 @@ done:
 	buf_free(&b);
 	free(grid);
 	free(fits);
+	free(keep);
 	return rc;
 }
 
@@ -1707,6 +1808,19 @@ int
 docx_table_header_rows(struct docx_table *t, size_t nrows)
 {
 	TABLE_CALL(t, header_rows_impl(t, nrows));
+}
+
+static int
+form_impl(struct docx_table *t)
+{
+	t->form = 1;
+	return 0;
+}
+
+int
+docx_table_form(struct docx_table *t)
+{
+	TABLE_CALL(t, form_impl(t));
 }
 
 int

@@ -41,8 +41,14 @@
  * a name given up breaks at ・, before （ or between words); cells
  * are never justified (left, or right for a number, unless the caller
  * asks for centred or right); header rows repeat on every page and no
- * row splits across pages.  A short paragraph right before a table or a
- * chart (a caption, a heading) is kept with it, as is a short bold,
+ * row splits across pages.  No table starts at a page foot with its
+ * header and one row or leaves one row alone at the top of a page: a
+ * short table (up to eight rows, about 24 lines) is kept whole, a longer
+ * one keeps its header with its first two rows and its last two rows
+ * together; an empty column under a heading takes the heading's width
+ * (docx_table_form() for columns to write in).  A paragraph of up to
+ * three lines right before a table or a chart (a caption, a heading,
+ * the sentence introducing it) is kept with it, as is a short bold,
  * gothic or large line with what follows.
  */
 #ifndef NCIO_DOCX_H
@@ -182,9 +188,9 @@ int	docx_outline_label(char *out, size_t outsz, int level, unsigned n);
  * docx_table_new(), cells, merges, docx_add_table(), docx_table_free().
  * The table spans the text width of the section it is added to; its
  * column widths come from the content (above).  widths are relative
- * weights of the ncols columns: they size the columns left empty (a form
- * to fill in) and share out the room left once every column holds its
- * content; NULL takes the content's own widths for that.  Rows grow as
+ * weights of the ncols columns: they size the columns left empty in a
+ * form (docx_table_form()) and share out the room left once every column
+ * holds its content; NULL takes the content's own widths for that.  Rows grow as
  * cells are set; cells never set are empty.  Borders are single thin
  * lines.  Header rows repeat on every page, are bold, centred and shaded.
  */
@@ -192,6 +198,13 @@ int	docx_table_new(struct docx_table **out, size_t ncols,
 	    const unsigned *widths);
 void	docx_table_free(struct docx_table *);
 int	docx_table_header_rows(struct docx_table *, size_t nrows);
+/*
+ * The table is a form: its empty columns are left to be written in by
+ * hand and take their share of the width by weight (at least four
+ * characters).  In any other table an empty column under a heading (a
+ * draft's column not filled yet) takes its heading's width alone.
+ */
+int	docx_table_form(struct docx_table *);
 /* Cell text; the style's align, bold, gothic and size are used. */
 int	docx_table_cell(struct docx_table *, size_t row, size_t col,
 	    const char *text, const struct docx_para_style *);

@@ -322,7 +322,7 @@ textfit_columns(unsigned *out, const struct textfit_col *cols, size_t n,
 	unsigned		*want, *need;
 	size_t			 i, last = 0;
 	unsigned		 avail, used = 0, maxw = 0, w;
-	int			 changed;
+	int			 changed, allblank;
 
 	if (n == 0)
 		return;
@@ -335,10 +335,14 @@ textfit_columns(unsigned *out, const struct textfit_col *cols, size_t n,
 		return;
 	}
 	for (i = 0; i < n; i++)
+		if (!cols[i].blank)
+			wsum += cols[i].weight > 0 ? cols[i].weight : 1;
+	/* All blank: they share by weight as any. */
+	for (i = 0, allblank = wsum == 0; allblank && i < n; i++)
 		wsum += cols[i].weight > 0 ? cols[i].weight : 1;
 	sum = 0;
 	for (i = 0; i < n; i++) {
-		if (cols[i].empty) {
+		if (cols[i].empty && !cols[i].blank) {
 			want[i] = (unsigned)((unsigned long long)total *
 			    (cols[i].weight > 0 ? cols[i].weight : 1) / wsum);
 			if (want[i] < cols[i].min)
@@ -352,8 +356,9 @@ textfit_columns(unsigned *out, const struct textfit_col *cols, size_t n,
 		/* All fit: share the room left by weight. */
 		avail = total - (unsigned)sum;
 		for (i = 0; i < n; i++)
-			out[i] = want[i] + (unsigned)((unsigned long long)avail *
-			    (cols[i].weight > 0 ? cols[i].weight : 1) / wsum);
+			out[i] = want[i] + (cols[i].blank && !allblank ? 0 :
+			    (unsigned)((unsigned long long)avail *
+			    (cols[i].weight > 0 ? cols[i].weight : 1) / wsum));
 		goto exact;
 	}
 	sum = 0;

@@ -80,6 +80,12 @@ struct textfit_col {
 	unsigned	min;
 	unsigned	weight;		/* the caller's relative width, > 0 */
 	int		empty;		/* no content: it takes its weight */
+	/*
+	 * No content and none to be written in (a draft's column not
+	 * filled yet): only its heading's width, natural, and no share of
+	 * the room left, which the columns with content take.
+	 */
+	int		blank;
 };
 
 /*
@@ -87,8 +93,9 @@ struct textfit_col {
  * one unit.
  *
  * A column with content wants its natural width, an empty one (a form
- * column to fill in) its share of total by weight.  When all fit, the
- * room left is shared by weight.  When not, every column gets its
+ * column to fill in) its share of total by weight, a blank one its
+ * natural width (its heading's).  When all fit, the room left is shared
+ * by weight among the columns that are not blank (all, if all are).  When not, every column gets its
  * minimum first, and what is left is shared by weight among the columns
  * that lack room, none getting more than it lacks (weighted water-filling:
  * the small needs, dates, names and short codes, are met whole and the

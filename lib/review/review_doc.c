@@ -641,7 +641,8 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	if ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_heading(d, 2, "観点別の精査結果")) != 0 ||
 	    (rc = docx_table_new(&t, 5, fw)) != 0 ||
-	    (rc = docx_table_header_rows(t, 1)) != 0)
+	    (rc = docx_table_header_rows(t, 1)) != 0 ||
+	    (rc = docx_table_form(t)) != 0)
 		goto done;
 	fsch = schema_items(schema_prop(c->kind, "findings"));
 	docx_table_cell(t, 0, 0, "観点", NULL);

@@ -16,6 +16,9 @@
 #     委託と外部サービスの利 / 用", "情報セキュリ / ティ"): a block of two
 #     lines of the PDF whose lines joined are a text of the document of
 #     at most 16 characters;
+#   - in a Word document, no table that starts at a page foot with its
+#     header and one row, nor leaves its last row alone at the top of a
+#     page (a row found by the start of its longest cell);
 #   - the page count within the bounds given per document;
 #   - workbooks: a footer "2 / 3" only in a workbook of one printed sheet
 #     (its total is then the file's page count), else "- 2 -" with every
@@ -268,6 +271,46 @@ for block in re.findall(r'<block.*?</block>', layout, re.S):
 print('; '.join(found[:5]))
 PY
 
+cat >"$T/orphans.py" <<'PY'
+# Tables left with one row at a page foot or top: for every table of the
+# .docx with more than two body rows, the page of each row is found by a
+# key (the start of its longest cell, found once in the PDF's text); a
+# table whose first body row is on one page and its second on a later one
+# starts with its header and one row at a page foot, one whose last row is
+# alone on the next page leaves it alone there.  Prints the problems.
+import html, re, sys, zipfile
+
+text = open(sys.argv[1], encoding='utf-8').read()
+pages = [re.sub(r'\s+', '', p) for p in text.split('\f')]
+whole = ''.join(pages)
+xml = zipfile.ZipFile(sys.argv[2]).read('word/document.xml').decode('utf-8')
+found = []
+for tbl in re.findall(r'<w:tbl>.*?</w:tbl>', xml, re.S):
+    rows = re.findall(r'<w:tr>.*?</w:tr>', tbl, re.S)
+    body = [r for r in rows if '<w:tblHeader/>' not in r]
+    if len(body) < 3:
+        continue
+    where = []
+    for r in body:
+        cells = [html.unescape(''.join(re.findall(
+            r'<w:t[^>]*>([^<]*)</w:t>', c)))
+            for c in re.findall(r'<w:tc>.*?</w:tc>', r, re.S)]
+        key = re.sub(r'\s+', '', max(cells, key=len))[:10]
+        page = None
+        if len(key) >= 3 and whole.count(key) == 1:
+            page = next(i for i, p in enumerate(pages) if key in p)
+        where.append((page, key))
+    (p0, k0), (p1, _) = where[0], where[1]
+    if p0 is not None and p1 is not None and p1 > p0:
+        found.append('page %d ends with a table header and one row (%s)'
+                     % (p0 + 1, k0))
+    (q0, _), (q1, k1) = where[-2], where[-1]
+    if q0 is not None and q1 is not None and q1 > q0:
+        found.append('page %d starts with the last row alone (%s)'
+                     % (q1 + 1, k1))
+print('; '.join(found[:5]))
+PY
+
 pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
 
 # check_book TAG VERB NAME PDF XLSX: page numbers and line starts of a
@@ -311,6 +354,9 @@ check_words() {
 	pdftotext -bbox-layout "$pdf" "${pdf%.pdf}.bbox.html"
 	bad=$($PY "$T/broken.py" "${pdf%.pdf}.bbox.html" "$docx")
 	[ -z "$bad" ] || docfail "$verb" "$name: a word broken: $bad"
+	checks=$((checks + 1))
+	bad=$($PY "$T/orphans.py" "${pdf%.pdf}.txt" "$docx")
+	[ -z "$bad" ] || docfail "$verb" "$name: $bad"
 }
 
 # check_pdf VERB NAME PDF RANGE
