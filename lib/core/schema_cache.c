@@ -232,9 +232,10 @@ get_node(struct reader *r, int depth)
 	case NODE_SEQ:
 		if ((n = node_seq(r->doc)) == NULL)
 			return NULL;
+		/* A damaged entry sets no error: it is only a miss. */
 		for (i = 0; i < u; i++)
-			if (node_seq_push(r->doc, n, get_node(r,
-			    depth + 1)) != 0)
+			if ((v = get_node(r, depth + 1)) == NULL ||
+			    node_seq_push(r->doc, n, v) != 0)
 				return NULL;
 		break;
 	default:
