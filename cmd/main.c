@@ -141,6 +141,21 @@ main(int argc, char **argv)
 	int				 status;
 
 	tune_malloc();
+	/*
+	 * --version (after -C options only, as the loop below takes them)
+	 * prints no translated text: no locale, no catalogue looked for
+	 * (issue 15: a third of what it ran, and ~20 system calls).
+	 */
+	for (i = 1; i < (size_t)argc; i++) {
+		if (strcmp(argv[i], "-C") == 0)
+			i++;
+		else if (strncmp(argv[i], "-C", 2) != 0)
+			break;
+	}
+	if (i < (size_t)argc && strcmp(argv[i], "--version") == 0) {
+		printf("nerima-cio %s\n", NCIO_VERSION);
+		return finish(CMD_OK);
+	}
 	i18n_init();
 	argc--;
 	argv++;

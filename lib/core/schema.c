@@ -17,6 +17,7 @@
 #include "i18n.h"
 #include "pattern.h"
 #include "schema.h"
+#include "schema_cache.h"
 #include "text.h"
 
 #define SCHEMA_MAX_DEPTH	64
@@ -92,6 +93,7 @@ struct schemaset {
 	struct diags	*d;
 	int		 bad;
 	int		 complete;	/* every file compiled, kinds checked */
+	size_t		 ncached;	/* files read from the parse cache */
 };
 
 static void
@@ -577,15 +579,16 @@ need_file(struct schemaset *set, struct sfile *f)
 	struct schema	*first, *mark, *s;
 	struct sfile	*to;
 	const char	*hash;
-	int		 rc;
+	int		 rc, hit;
 
 	if (f->compiled)
 		return 0;
 	f->compiled = 1;
-	if (ydoc_load(&f->doc, f->path, set->d) != 0) {
+	if (schema_cache_load(&f->doc, f->path, set->d, &hit) != 0) {
 		set->bad = 1;
 		return 0;
 	}
+	set->ncached += (size_t)hit;
 	mark = set->all;
 	if ((f->root = compile(set, f, ydoc_root(f->doc), 0)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
@@ -769,6 +772,12 @@ schemaset_kind(const struct schemaset *set, const char *kind)
 			return set->files[i]->root;
 	}
 	return NULL;
+}
+
+size_t
+schemaset_cached(const struct schemaset *set)
+{
+	return set->ncached;
 }
 
 size_t

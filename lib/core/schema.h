@@ -51,6 +51,13 @@ int		 schemaset_open(struct schemaset **out,
 int		 schemaset_need(struct schemaset *, const char *kind,
 		    struct diags *d);
 void		 schemaset_free(struct schemaset *);
+/*
+ * How many files of the set were read back from the parse cache rather
+ * than parsed (lib/core/schema_cache.c: $XDG_CACHE_HOME/nerima-cio or
+ * ~/.cache/nerima-cio, keyed by the files' exact bytes; NCIO_SCHEMA_CACHE=0
+ * switches it off).  For tests and measurements.
+ */
+size_t		 schemaset_cached(const struct schemaset *);
 /* The schema whose x-kind is kind (review, config, orgs ...), or NULL. */
 const struct schema *schemaset_kind(const struct schemaset *, const char *);
 /* Record kinds (schemas with x-dir), in name order. */
