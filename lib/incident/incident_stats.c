@@ -213,10 +213,15 @@ write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 static void
 write_hours(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double h)
 {
+	/*
+	 * To the hundredth shown: the chart's labels read the value, and
+	 * showed 47.1333333333333
+	 */
 	if (h < 0)
 		xlsx_write_blank(sh, row, col);
 	else
-		xlsx_write_number(sh, row, col, h, XLSX_NUM_DEC);
+		xlsx_write_number(sh, row, col, (double)(long)(h * 100 + 0.5) /
+		    100, XLSX_NUM_DEC);
 }
 
 /* The text a cell of the list shows, for xlsx_fit_table(); NULL: no memory. */
@@ -394,7 +399,11 @@ sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
 	size_t			 i, nc = 0;
 	int			 rc;
 
-	cols[nc++] = (struct xlsx_column){ group, 0, 18 };
+	/*
+	 * The labels on one line, as wide as the longest (サイバー攻撃・不正
+	 * アクセス, never 不正ア / クセス): the chart reads them from here.
+	 */
+	cols[nc++] = (struct xlsx_column){ group, 0, 0 };
 	cols[nc++] = (struct xlsx_column){ "件数", 0, 8 };
 	if (with_pi)
 		cols[nc++] = (struct xlsx_column){ "うち個人情報を含む", 0, 12 };
@@ -453,8 +462,10 @@ static int
 sheet_privacy(struct xlsx *x, const struct s_view *v, const struct schema *k)
 {
 	static const struct xlsx_column cols[] = {
-		{ "分類", 0, 18 }, { "件数", 0, 8 },
-		{ "個人情報を含む件数", 0, 14 }, { "本人の数（合計）", 0, 14 },
+		/* 分類 on one line; 本人の数 / （合計）, never （合計 / ） */
+		{ "分類", 0, 0 }, { "件数", 0, 8 },
+		{ "個人情報を含む件数", 0, 14 },
+		{ "本人の数（合計）", XLSX_COL_BREAK, 14 },
 	};
 	static const uint16_t	 vals[] = { 3 };
 	struct xlsx_sheet	*sh;
@@ -504,10 +515,17 @@ static int
 sheet_times(struct xlsx *x, const struct s_view *v)
 {
 	static const struct xlsx_column cols[] = {
-		{ "件名", 0, 40 }, { "封じ込めまで（時間）", 0, 16 },
-		{ "復旧まで（時間）", 0, 14 },
+		/*
+		 * 件名 on one line where it fits 29 characters (the chart's
+		 * labels come from here, so the writer does not break them);
+		 * 封じ込めまで / （時間）, never （時間 / ）
+		 */
+		{ "件名", 0, 58 },
+		{ "封じ込めまで（時間）", XLSX_COL_BREAK, 16 },
+		{ "復旧まで（時間）", XLSX_COL_BREAK, 14 },
 	};
 	static const uint16_t	 vals[] = { 1, 2 };
+	static const char *const names[] = { "封じ込めまで", "復旧まで" };
 	struct xlsx_sheet	*sh;
 	struct xlsx_chart	 ch;
 	char			 title[128], line[256];
@@ -555,6 +573,8 @@ sheet_times(struct xlsx *x, const struct s_view *v)
 	ch.type = XLSX_CHART_BAR;
 	ch.title = "検知からの時間";
 	ch.y_title = "時間";
+	/* the headings are broken in two lines; the legend keeps one */
+	ch.names = names;
 	ch.val_cols = vals;
 	ch.nval = 2;
 	ch.first_row = first;
