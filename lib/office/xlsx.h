@@ -12,6 +12,9 @@
  *    dates shown in 令和 or ISO form;
  *  - column widths from the display width of what was written (full-width
  *    characters count two), capped so that long text wraps;
+ *  - every row given its height, 18.75 pt a line as Excel shows 游ゴシック
+ *    11pt (24 for the title), so that LibreOffice, which prints a row
+ *    without one at 15 pt, prints the same pages; dates centred;
  *  - frozen panes below the header, an autofilter over the table;
  *  - printing on A4, one page wide, the header row repeated on every
  *    page, the title in the page header and the page number in the
