@@ -75,8 +75,10 @@ def check(path, problems):
             # full-width character 15.5 px (xlsx.c, xlsx_line_room())
             room = (w * 8 + 5 - 10) / 7.75 if w else 0
             for r in range(head + 1, ws.max_row + 1):
-                v = ws[letter + str(r)].value
-                if not isinstance(v, str):
+                cell = ws[letter + str(r)]
+                v = cell.value
+                # a note below the table (no border) runs on to the right
+                if not isinstance(v, str) or cell.border.bottom.style is None:
                     continue
                 for i, ch in enumerate(v):
                     if ch == "\n" and 0 < i < len(v) - 1 and \
