@@ -813,7 +813,8 @@ load_incidents(struct lrec **out, size_t *nout, struct inc *c, int fy,
 	}
 	diags_free(&d);
 	reclist_free(&l);
-	qsort(v, n, sizeof *v, lrec_cmp);
+	if (n > 1)
+		qsort(v, n, sizeof *v, lrec_cmp);
 	*out = v;
 	*nout = n;
 	return rc;

@@ -977,8 +977,9 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	/* a clause checked at several stages: its rate at each */
 	if (s->kind == CK_VENDOR) {
 		for (k = 0; k < CK_NSTAGES; k++)
+			/* 契約等の / 締結前, never 契約等の締 / 結前 */
 			cols[nc++] = (struct xlsx_column){ ck_stage_label(k),
-			    0, 10 };
+			    XLSX_COL_BREAK | XLSX_COL_PHRASE, 10 };
 	}
 	if ((r = xlsx_add_sheet(&sh, x, "項目別", XLSX_LANDSCAPE)) != 0 ||
 	    (r = xlsx_title(sh, "項目別の実施率", note)) != 0 ||
@@ -1198,7 +1199,8 @@ static int
 sheet_stages(struct xlsx *x, struct ctx *c, const char *note)
 {
 	static const struct xlsx_column	 cols[] = {
-		{ "点検段階", 0, 18 }, { "チェックシート数", 0, 14 },
+		/* チェックシート数 on one line, never "チェックシート / 数" */
+		{ "点検段階", 0, 18 }, { "チェックシート数", 0, 18 },
 		{ "回答数", 0, 10 }, { "実施率", 0, 10 },
 	};
 	static const uint16_t	 vals[] = { 3 };
@@ -1237,31 +1239,54 @@ sheet_stages(struct xlsx *x, struct ctx *c, const char *note)
 	return xlsx_add_chart(sh, &ch);
 }
 
+#define GAP_NCOLS	6
+
 static int
 sheet_gaps(struct xlsx *x, struct ctx *c, const char *note)
 {
-	static const struct xlsx_column	 cols[] = {
-		{ "部", 0, 16 }, { "課", 0, 18 }, { "契約名", 0, 36 },
-		{ "委託事業者等", 0, 24 }, { "点検段階", 0, 14 },
-		{ "「いいえ」の項目", 0, 50 },
+	/*
+	 * Widths from the content: the names of 部, 課, contract and
+	 * company kept whole (never 西部地域まちづくり課 against the next
+	 * column, 総合福祉事務所（見本 / B）, 業務委 / 託: XLSX_COL_NAME,
+	 * broken after ・ or before （ or at a phrase's end), the items
+	 * broken by the writer.
+	 */
+	static const struct xlsx_fit_col fc[GAP_NCOLS] = {
+		{ { "部", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 }, XLSX_FIT_TEXT },
+		{ { "課", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 }, XLSX_FIT_TEXT },
+		{ { "契約名", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "委託事業者等", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "点検段階", 0, 0 }, XLSX_FIT_CODE },
+		{ { "「いいえ」の項目", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
 	};
 	const struct ck_stats	*s = c->s;
+	struct xlsx_column	 cols[GAP_NCOLS];
 	struct xlsx_sheet	*sh;
 	struct buf		 b = BUF_INIT;
+	const char		**cells = NULL;
+	char			**items = NULL;
 	uint32_t		 row;
 	size_t			 i, k;
-	int			 r;
+	int			 r = 0;
 
-	if ((r = xlsx_add_sheet(&sh, x, "要対応契約", XLSX_LANDSCAPE)) != 0 ||
-	    (r = xlsx_title(sh, "「いいえ」の回答のある契約", note)) != 0 ||
-	    (r = xlsx_table(&row, sh, cols, 6)) != 0)
-		return r;
-	for (i = 0; i < s->ngaps; i++, row++) {
+	if ((cells = calloc(s->ngaps * GAP_NCOLS + 1, sizeof *cells)) ==
+	    NULL || (items = calloc(s->ngaps + 1, sizeof *items)) == NULL) {
+		r = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < s->ngaps; i++) {
 		const struct ck_gap	*g = &s->gaps[i];
 		const char		*dept = "";
 
 		buf_reset(&b);
 		gap_items(&b, s, g);
+		if ((r = buf_ok(&b)) != 0 ||
+		    (items[i] = buf_detach(&b, NULL)) == NULL) {
+			r = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
 		for (k = 0; k < s->ndiv; k++) {
 			if (g->org != NULL &&
 			    strcmp(s->divs[k].org->code, g->org) == 0) {
@@ -1269,15 +1294,29 @@ sheet_gaps(struct xlsx *x, struct ctx *c, const char *note)
 				break;
 			}
 		}
-		if ((r = buf_ok(&b)) != 0)
-			break;
-		xlsx_write_text(sh, row, 0, dept);
-		xlsx_write_text(sh, row, 1, g->org_name);
-		xlsx_write_text(sh, row, 2, g->contract);
-		xlsx_write_text(sh, row, 3, g->vendor);
-		xlsx_write_text(sh, row, 4, ck_stage_label(g->stage));
-		xlsx_write_text(sh, row, 5, b.data);
+		cells[i * GAP_NCOLS + 0] = dept;
+		cells[i * GAP_NCOLS + 1] = g->org_name;
+		cells[i * GAP_NCOLS + 2] = g->contract;
+		cells[i * GAP_NCOLS + 3] = g->vendor;
+		cells[i * GAP_NCOLS + 4] = ck_stage_label(g->stage);
+		cells[i * GAP_NCOLS + 5] = items[i];
 	}
+	if ((r = xlsx_fit_table(cols, fc, GAP_NCOLS, cells, s->ngaps,
+	    XLSX_FIT_LANDSCAPE)) != 0)
+		goto done;
+	if ((r = xlsx_add_sheet(&sh, x, "要対応契約", XLSX_LANDSCAPE)) != 0 ||
+	    (r = xlsx_title(sh, "「いいえ」の回答のある契約", note)) != 0 ||
+	    (r = xlsx_table(&row, sh, cols, GAP_NCOLS)) != 0)
+		goto done;
+	for (i = 0; i < s->ngaps; i++, row++)
+		for (k = 0; k < GAP_NCOLS; k++)
+			xlsx_write_text(sh, row, (uint16_t)k,
+			    cells[i * GAP_NCOLS + k]);
+done:
+	for (i = 0; items != NULL && i < s->ngaps; i++)
+		free(items[i]);
+	free(items);
+	free(cells);
 	buf_free(&b);
 	return r;
 }

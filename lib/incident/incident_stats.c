@@ -5,6 +5,7 @@
  * native chart.  The counts are computed into a plain view first; the
  * workbook only lays it out.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -212,51 +213,137 @@ write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 static void
 write_hours(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double h)
 {
+	/*
+	 * To the hundredth shown: the chart's labels read the value, and
+	 * showed 47.1333333333333
+	 */
 	if (h < 0)
 		xlsx_write_blank(sh, row, col);
 	else
-		xlsx_write_number(sh, row, col, h, XLSX_NUM_DEC);
+		xlsx_write_number(sh, row, col, (double)(long)(h * 100 + 0.5) /
+		    100, XLSX_NUM_DEC);
 }
+
+/* The text a cell of the list shows, for xlsx_fit_table(); NULL: no memory. */
+static char	*list_cell(const char *, ...) NC_PRINTF(1, 2);
+
+static char *
+list_cell(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+	int	 n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
+		return NULL;
+	va_start(ap, fmt);
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	return s;
+}
+
+#define LIST_NCOLS	14
+#define LIST_PAGE	180.0
 
 static int
 sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 {
 	/*
-	 * Landscape, one page wide, about 150 width units so that it prints
-	 * at 80% rather than half size: the names and the title wrap at
-	 * points chosen here (XLSX_COL_BREAK, rows as high as their lines;
-	 * names at a phrase's end, こども / 家庭部: XLSX_COL_PHRASE), dates
-	 * are 2026/6/16 (as the ward's lists show them), numbers and
-	 * the 受付番号 take the width of their content.
+	 * Landscape, one page wide; the widths from the content
+	 * (xlsx_fit_table()): the names of 部 and 課 are kept whole
+	 * (区立見本保育園, never 区立見本保 / 育園: XLSX_COL_NAME), and break
+	 * only after ・ or before （ or at a phrase's end; the 件名 and 分類
+	 * wrap at points chosen here (XLSX_COL_BREAK, rows as high as their
+	 * lines); dates are 2026/6/16 (as the ward's lists show them),
+	 * centred so that they never touch the next column's text.
 	 */
-	static const struct xlsx_column cols[] = {
-		{ "No.", XLSX_COL_CENTER, 5 }, { "受付番号", 0, 0 },
-		{ "発生日", 0, 0 }, { "発見日", 0, 0 },
-		{ "部", XLSX_COL_BREAK | XLSX_COL_PHRASE, 11 },
-		{ "発生課", XLSX_COL_BREAK | XLSX_COL_PHRASE, 11 },
-		{ "分類", XLSX_COL_BREAK | XLSX_COL_PHRASE, 12 },
-		{ "重大度", XLSX_COL_CENTER | XLSX_COL_BREAK, 7 },
-		{ "件名", XLSX_COL_BREAK, 22 },
-		{ "個人情報", XLSX_COL_CENTER | XLSX_COL_BREAK, 6 },
-		{ "本人の数", XLSX_COL_BREAK, 6 },
-		{ "封じ込めまで（時間）", XLSX_COL_BREAK, 11 },
-		{ "復旧まで（時間）", XLSX_COL_BREAK, 11 },
-		{ "状況", XLSX_COL_BREAK, 12 },
+	static const struct xlsx_fit_col fc[LIST_NCOLS] = {
+		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+		{ { "受付番号", 0, 0 }, XLSX_FIT_CODE },
+		/* 2026/10/21 centred, a character of room either side */
+		{ { "発生日", 0, 12 }, XLSX_FIT_FIXED },
+		{ { "発見日", 0, 12 }, XLSX_FIT_FIXED },
+		{ { "部", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 }, XLSX_FIT_TEXT },
+		{ { "発生課", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "分類", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "重大度", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
+		{ { "件名", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "個人情報", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
+		{ { "本人の数", 0, 0 }, XLSX_FIT_CODE },
+		/* 封じ込めまで / （時間）, 復旧まで / （時間） */
+		{ { "封じ込めまで（時間）", XLSX_COL_BREAK, 13 },
+		    XLSX_FIT_FIXED },
+		{ { "復旧まで（時間）", XLSX_COL_BREAK, 13 }, XLSX_FIT_FIXED },
+		{ { "状況", XLSX_COL_CENTER | XLSX_COL_BREAK |
+		    XLSX_COL_PHRASE, 0 }, XLSX_FIT_TEXT },
 	};
+	struct xlsx_column	 cols[LIST_NCOLS];
 	struct xlsx_sheet	*sh;
 	const struct s_row	*r;
-	char			 title[128];
+	char			 title[128], **cells = NULL;
 	uint32_t		 row;
-	size_t			 i;
+	size_t			 i, c, ncells = 0;
 	int			 rc;
+
+	/* the text of every cell as shown, to measure */
+	if (v->n > 0 && (cells = calloc(v->n * LIST_NCOLS,
+	    sizeof *cells)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	ncells = v->n * LIST_NCOLS;
+	for (i = 0; i < v->n; i++) {
+		char	**c0 = cells + i * LIST_NCOLS;
+
+		r = &v->rows[i];
+		c0[0] = list_cell("%zu", i + 1);
+		c0[1] = list_cell("%s", node_get_str(r->root, "ref_no") !=
+		    NULL ? node_get_str(r->root, "ref_no") : "");
+		c0[2] = list_cell("%d/%d/%d", r->occurred.y, r->occurred.m,
+		    r->occurred.d);
+		c0[3] = r->has_discovered ? list_cell("%d/%d/%d",
+		    r->discovered.y, r->discovered.m, r->discovered.d) :
+		    list_cell("%s", "");
+		c0[4] = list_cell("%s", r->dept != NULL ? r->dept : "");
+		c0[5] = list_cell("%s", r->div != NULL ? r->div : "");
+		c0[6] = list_cell("%s", inc_label(k, "category", r->category));
+		c0[7] = list_cell("%s", inc_label(k, "severity", r->severity));
+		c0[8] = list_cell("%s", node_get_str(r->root, "title") !=
+		    NULL ? node_get_str(r->root, "title") : "");
+		c0[9] = list_cell("%s", r->mn ? "特定" : r->pi ? "あり" :
+		    "なし");
+		c0[10] = r->people >= 0 ? list_cell("%ld", r->people) :
+		    list_cell("%s", "");
+		c0[11] = r->contain >= 0 ? list_cell("%.2f", r->contain) :
+		    list_cell("%s", "");
+		c0[12] = r->recover >= 0 ? list_cell("%.2f", r->recover) :
+		    list_cell("%s", "");
+		c0[13] = list_cell("%s", inc_label(k, "status", r->status));
+		for (c = 0; c < LIST_NCOLS; c++)
+			if (c0[c] == NULL) {
+				rc = error_set(NC_ENOMEM, "out of memory");
+				goto done;
+			}
+	}
+	/*
+	 * A little wider than the landscape page's 161 units (printed at
+	 * about 70 %), so that the 件名 is not squeezed into a column of
+	 * seven characters beside thirteen others.
+	 */
+	if ((rc = xlsx_fit_table(cols, fc, LIST_NCOLS,
+	    (const char *const *)cells, v->n, LIST_PAGE)) != 0)
+		goto done;
 
 	snprintf(title, sizeof title, "%s 情報セキュリティ事故等の一覧",
 	    v->fylabel);
 	if ((rc = xlsx_add_sheet(&sh, x, "一覧", XLSX_LANDSCAPE)) != 0 ||
 	    (rc = xlsx_title(sh, title, v->note)) != 0 ||
-	    (rc = xlsx_table(&row, sh, cols, sizeof cols /
-	    sizeof cols[0])) != 0)
-		return rc;
+	    (rc = xlsx_table(&row, sh, cols, LIST_NCOLS)) != 0)
+		goto done;
 	for (i = 0; i < v->n; i++, row++) {
 		r = &v->rows[i];
 		xlsx_write_number(sh, row, 0, (double)(i + 1), XLSX_NUM_INT);
@@ -285,9 +372,14 @@ sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 		xlsx_write_text(sh, row, 13, inc_label(k, "status",
 		    r->status));
 	}
-	return xlsx_note(sh, row + 1, "個人情報：「特定」は特定個人情報（マイナ"
+	rc = xlsx_note(sh, row + 1, "個人情報：「特定」は特定個人情報（マイナ"
 	    "ンバーを含む個人情報）を含むもの。時間は検知・発見から封じ込め・"
 	    "遮断、復旧までの経過時間（経過の記録による）。");
+done:
+	for (i = 0; i < ncells; i++)
+		free(cells[i]);
+	free(cells);
+	return rc;
 }
 
 /* A sheet of counts by one grouping with one chart. */
@@ -307,7 +399,11 @@ sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
 	size_t			 i, nc = 0;
 	int			 rc;
 
-	cols[nc++] = (struct xlsx_column){ group, 0, 18 };
+	/*
+	 * The labels on one line, as wide as the longest (サイバー攻撃・不正
+	 * アクセス, never 不正ア / クセス): the chart reads them from here.
+	 */
+	cols[nc++] = (struct xlsx_column){ group, 0, 0 };
 	cols[nc++] = (struct xlsx_column){ "件数", 0, 8 };
 	if (with_pi)
 		cols[nc++] = (struct xlsx_column){ "うち個人情報を含む", 0, 12 };
@@ -366,8 +462,10 @@ static int
 sheet_privacy(struct xlsx *x, const struct s_view *v, const struct schema *k)
 {
 	static const struct xlsx_column cols[] = {
-		{ "分類", 0, 18 }, { "件数", 0, 8 },
-		{ "個人情報を含む件数", 0, 14 }, { "本人の数（合計）", 0, 14 },
+		/* 分類 on one line; 本人の数 / （合計）, never （合計 / ） */
+		{ "分類", 0, 0 }, { "件数", 0, 8 },
+		{ "個人情報を含む件数", 0, 14 },
+		{ "本人の数（合計）", XLSX_COL_BREAK, 14 },
 	};
 	static const uint16_t	 vals[] = { 3 };
 	struct xlsx_sheet	*sh;
@@ -417,10 +515,17 @@ static int
 sheet_times(struct xlsx *x, const struct s_view *v)
 {
 	static const struct xlsx_column cols[] = {
-		{ "件名", 0, 40 }, { "封じ込めまで（時間）", 0, 16 },
-		{ "復旧まで（時間）", 0, 14 },
+		/*
+		 * 件名 on one line where it fits 29 characters (the chart's
+		 * labels come from here, so the writer does not break them);
+		 * 封じ込めまで / （時間）, never （時間 / ）
+		 */
+		{ "件名", 0, 58 },
+		{ "封じ込めまで（時間）", XLSX_COL_BREAK, 16 },
+		{ "復旧まで（時間）", XLSX_COL_BREAK, 14 },
 	};
 	static const uint16_t	 vals[] = { 1, 2 };
+	static const char *const names[] = { "封じ込めまで", "復旧まで" };
 	struct xlsx_sheet	*sh;
 	struct xlsx_chart	 ch;
 	char			 title[128], line[256];
@@ -468,6 +573,8 @@ sheet_times(struct xlsx *x, const struct s_view *v)
 	ch.type = XLSX_CHART_BAR;
 	ch.title = "検知からの時間";
 	ch.y_title = "時間";
+	/* the headings are broken in two lines; the legend keeps one */
+	ch.names = names;
 	ch.val_cols = vals;
 	ch.nval = 2;
 	ch.first_row = first;

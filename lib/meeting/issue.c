@@ -442,29 +442,74 @@ write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 		xlsx_write_date(sh, row, col, d.y, d.m, d.d, XLSX_DATE_ERA);
 }
 
+#define ISSUE_NCOLS	10
+
 int
 issue_table_write_xlsx(const struct issue_table *t, const char *path)
 {
-	static const struct xlsx_column	 cols[] = {
-		{ "No.", XLSX_COL_CENTER, 5 },
-		{ "課題", 0, 28 },
-		{ "起票日", 0, 13 },
-		{ "起票元", 0, 22 },
-		{ "担当", 0, 17 },
-		{ "期限", 0, 13 },
-		{ "状況", XLSX_COL_CENTER, 8 },
-		{ "対応内容", 0, 28 },
-		{ "完了日", 0, 13 },
-		{ "経過", 0, 50 },
+	/*
+	 * Widths from the content (xlsx_fit_table()) on A4 landscape, a
+	 * little wider than its 161 units (printed at about 70 %: three
+	 * 令和 dates take 51); the dates centred with room either side, so
+	 * that they never run into the next column's text; 担当 as wide as
+	 * a name and its 課; the text broken by the writer (XLSX_COL_BREAK),
+	 * never 未提 / 出課 nor a line that starts with ）.
+	 */
+	static const struct xlsx_fit_col fc[ISSUE_NCOLS] = {
+		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+		{ { "課題", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "起票日", 0, 0 }, XLSX_FIT_CODE },
+		{ { "起票元", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "担当", 0, 0 }, XLSX_FIT_CODE },
+		{ { "期限", 0, 0 }, XLSX_FIT_CODE },
+		{ { "状況", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
+		{ { "対応内容", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "完了日", 0, 0 }, XLSX_FIT_CODE },
+		{ { "経過", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
 	};
+	struct xlsx_column	 cols[ISSUE_NCOLS];
 	struct xlsx		*x = NULL;
 	struct xlsx_props	 props;
 	struct xlsx_sheet	*sh;
+	const char		**cells = NULL;
 	char			 title[128], note[256], date[CAL_FMT_MAX];
-	char			 fyl[CAL_FMT_MAX];
+	char			 fyl[CAL_FMT_MAX], (*dates)[3][CAL_FMT_MAX] = NULL;
 	uint32_t		 row;
 	size_t			 i;
 	int			 rc;
+
+	/* the text of every cell as shown, to measure */
+	if (t->nrows > 0 && ((cells = calloc(t->nrows * ISSUE_NCOLS,
+	    sizeof *cells)) == NULL || (dates = calloc(t->nrows,
+	    sizeof *dates)) == NULL)) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < t->nrows; i++) {
+		const struct issue_row	*r = &t->rows[i];
+		const char		**c = cells + i * ISSUE_NCOLS;
+
+		mt_era(dates[i][0], r->raised, CAL_ERA_LONG);
+		mt_era(dates[i][1], r->due, CAL_ERA_LONG);
+		mt_era(dates[i][2], r->closed, CAL_ERA_LONG);
+		c[0] = r->no;
+		c[1] = r->title;
+		c[2] = dates[i][0];
+		c[3] = r->source;
+		c[4] = r->owner;
+		c[5] = dates[i][1];
+		c[6] = r->status;
+		c[7] = r->action;
+		c[8] = dates[i][2];
+		c[9] = r->history;
+	}
+	if ((rc = xlsx_fit_table(cols, fc, ISSUE_NCOLS, cells, t->nrows,
+	    180.0)) != 0)
+		goto done;
 
 	mt_era(date, t->as_of, CAL_ERA_LONG);
 	memset(&props, 0, sizeof props);
@@ -481,10 +526,10 @@ issue_table_write_xlsx(const struct issue_table *t, const char *path)
 	    t->nrows, t->author != NULL && *t->author != '\0' ? "　作成：" :
 	    "", t->author != NULL ? t->author : "");
 	if ((rc = xlsx_new(&x, path, &props)) != 0)
-		return rc;
+		goto done;
 	xlsx_add_sheet(&sh, x, "課題管理表", XLSX_LANDSCAPE);
 	xlsx_title(sh, title, note);
-	xlsx_table(&row, sh, cols, sizeof cols / sizeof cols[0]);
+	xlsx_table(&row, sh, cols, ISSUE_NCOLS);
 	for (i = 0; i < t->nrows; i++, row++) {
 		const struct issue_row *r = &t->rows[i];
 
@@ -505,7 +550,10 @@ issue_table_write_xlsx(const struct issue_table *t, const char *path)
 	if (t->nrows == 0)
 		xlsx_note(sh, row, "課題はありません。");
 	rc = xlsx_save(x);
+done:
 	xlsx_free(x);
+	free(cells);
+	free(dates);
 	return rc;
 }
 

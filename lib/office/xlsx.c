@@ -70,6 +70,7 @@ __lsan_default_suppressions(void)
 					   over 游ゴシック 11pt's 14.7 */
 #define XLSX_HALF_W		60	/* half-width: hundredths of full */
 #define XLSX_LINE_PT		18.75	/* a line of 游ゴシック 11pt */
+#define XLSX_TITLE_PT		24.0	/* a line of 游ゴシック 14pt */
 #define XLSX_WIDTH_MIN		4.0
 #define XLSX_WIDTH_MAX		50.0
 #define XLSX_HEADING_MAX	20
@@ -848,13 +849,44 @@ xlsx_phrase_end(const struct xlsx_unit *a, const struct xlsx_unit *b)
 	    x == XS_OTHER;
 }
 
+/*
+ * A line of a name (XLSX_COL_NAME) may end between units a and b: after
+ * ・、／ or a space, before an opening bracket (区立見本保育園 / （分園）),
+ * and with XLSX_COL_PHRASE at a phrase's end; never inside a run of
+ * kanji, a word or a number.
+ */
+static int
+xlsx_name_end(const struct xlsx_unit *a, const struct xlsx_unit *b,
+    int phrase)
+{
+	if (a->space || b->space || a->last == 0x30FB ||
+	    a->last == 0x3001 || a->last == 0xFF0F || a->last == '/' ||
+	    b->first == 0xFF08 || b->first == '(')
+		return !xlsx_no_start(b->first) && !xlsx_no_end(a->last);
+	if (!phrase || xlsx_no_start(b->first) || xlsx_no_end(a->last))
+		return 0;
+	/* digits and letters stay with their neighbours: 第2庁舎 */
+	if (xlsx_script(a->last) == XS_OTHER ||
+	    xlsx_script(b->first) == XS_OTHER)
+		return 0;
+	return xlsx_phrase_end(a, b);
+}
+
+/*
+ * mode: XLSX_COL_PHRASE and XLSX_COL_NAME of the column's flags.  A name
+ * is never broken inside: a line with no point where a name may break
+ * runs on to the next one (xlsx_fit_table() makes the column as wide as
+ * the widest such piece).
+ */
 static void
 xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable,
-    int phrase)
+    int mode)
 {
 	struct xlsx_unit	*u;
 	const char		*nl;
 	size_t			 seg, n, i, start, w, b;
+	int			 phrase = mode & XLSX_COL_PHRASE;
+	int			 name = mode & XLSX_COL_NAME;
 
 	buf_reset(out);
 	if (usable < 200)
@@ -866,7 +898,7 @@ xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable,
 	for (;;) {
 		nl = memchr(s, '\n', len);
 		seg = nl != NULL ? (size_t)(nl - s) : len;
-		n = xlsx_units(u, s, seg, usable);
+		n = xlsx_units(u, s, seg, name ? seg * 100 + 200 : usable);
 		start = 0;
 		while (start < n) {
 			/* as many units as fit, at least one */
@@ -885,8 +917,20 @@ xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable,
 			    (u[b - 1].last >= '0' && u[b - 1].last <= '9' &&
 			    !u[b].space)))
 				b--;
+			/* a name: where it may break, wherever that is */
+			if (name && i < n) {
+				for (b = i; b > start &&
+				    !xlsx_name_end(&u[b - 1], &u[b], phrase);
+				    b--)
+					;
+				if (b == start)
+					for (b = i + 1; b < n &&
+					    !xlsx_name_end(&u[b - 1], &u[b],
+					    phrase); b++)
+						;
+			}
 			/* a label: at a phrase's end if the line has one */
-			if (phrase && b < n) {
+			else if (phrase && b < n) {
 				for (i = b; i > start + 1 &&
 				    (!xlsx_phrase_end(&u[i - 1], &u[i]) ||
 				    xlsx_no_start(u[i].first) ||
@@ -931,6 +975,41 @@ xlsx_line_room(double width)
 	double	 px = width * XLSX_MDW_PX + 5 - XLSX_CELL_MARGIN_PX;
 
 	return px > 0 ? (size_t)(px * 100 / XLSX_FULL_PX) : 0;
+}
+
+/*
+ * The width in Excel units that a name (XLSX_COL_NAME) needs so that no
+ * piece of it between two points where it may break is itself broken:
+ * the inverse of xlsx_line_room() for its widest piece.
+ */
+static double
+xlsx_name_width(struct buf *b, const char *s, size_t len, int mode)
+{
+	struct xlsx_unit	*u;
+	const char		*p, *nl;
+	size_t			 n, i, h, rest, seg;
+	double			 w, max = 0;
+
+	xlsx_break_text(b, s, len, 0, mode | XLSX_COL_NAME);
+	if (buf_ok(b) != 0 || (u = calloc(b->len + 1, sizeof *u)) == NULL)
+		return 0;
+	for (p = b->data, rest = b->len;;) {
+		nl = memchr(p, '\n', rest);
+		seg = nl != NULL ? (size_t)(nl - p) : rest;
+		n = xlsx_units(u, p, seg, seg * 100 + 200);
+		for (i = 0, h = 0; i < n; i++)
+			h += u[i].width;
+		w = ceil(((double)h * XLSX_FULL_PX / 100 +
+		    XLSX_CELL_MARGIN_PX - 5) / XLSX_MDW_PX + 0.01);
+		if (w > max)
+			max = w;
+		if (nl == NULL)
+			break;
+		rest -= seg + 1;
+		p = nl + 1;
+	}
+	free(u);
+	return max;
 }
 
 /*
@@ -1114,10 +1193,11 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	    NULL)
 		return xlsx_nomem(sh->x);
 	broken = sh->has_table && row > sh->header_row && col < sh->ncols &&
-	    (sh->col_flags[col] & XLSX_COL_BREAK);
+	    (sh->col_flags[col] & (XLSX_COL_BREAK | XLSX_COL_NAME));
 	if (broken) {
 		xlsx_break_text(&b, s, len, xlsx_line_room(xlsx_col_final(sh,
-		    col)), sh->col_flags[col] & XLSX_COL_PHRASE);
+		    col)), sh->col_flags[col] & (XLSX_COL_PHRASE |
+		    XLSX_COL_NAME));
 		if (buf_ok(&b) != 0)
 			return xlsx_nomem(sh->x);
 		s = b.data;
@@ -1265,7 +1345,12 @@ xlsx_write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 		error_set(NC_EINVALID, "unknown date format %d", (int)kind);
 		return xlsx_fail(sh->x, NC_EINVALID);
 	}
-	if ((f = xlsx_format(sh->x, k, xlsx_variant(sh, row, col))) == NULL)
+	/*
+	 * Centred: a date right-aligned against the next column's
+	 * left-aligned text reads as one (2026/6/16区立見本保育園).
+	 */
+	if ((f = xlsx_format(sh->x, k, xlsx_variant(sh, row, col) |
+	    V_CENTER)) == NULL)
 		return xlsx_nomem(sh->x);
 	memset(&dt, 0, sizeof dt);
 	dt.year = year;
@@ -1511,12 +1596,13 @@ xlsx_fit_cell(struct xlsx_fitter *f, size_t k, double w)
 
 	if (f->cnt[k] == 0)
 		return 1;
-	if (fc->fit == XLSX_FIT_TEXT && (fc->col.flags & XLSX_COL_BREAK)) {
+	if (fc->fit == XLSX_FIT_TEXT &&
+	    (fc->col.flags & (XLSX_COL_BREAK | XLSX_COL_NAME))) {
 		if ((double)wi == w && wi <= f->maxw &&
 		    f->memo[k * (f->maxw + 1) + wi] != 0)
 			return f->memo[k * (f->maxw + 1) + wi];
 		xlsx_break_text(&f->b, s, strlen(s), xlsx_line_room(w),
-		    fc->col.flags & XLSX_COL_PHRASE);
+		    fc->col.flags & (XLSX_COL_PHRASE | XLSX_COL_NAME));
 		if (buf_ok(&f->b) != 0) {
 			f->nomem = 1;
 			return 1;
@@ -1694,11 +1780,29 @@ xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
 					w[c] = lw[n] + XLSX_PAD + 1;
 			}
 		}
+		/* a name as wide as its widest piece that may not break */
+		for (r = 0; (fc[c].col.flags & XLSX_COL_NAME) &&
+		    fc[c].fit != XLSX_FIT_FIXED && r < nrows; r++) {
+			double	 nw;
+
+			if ((s = cells[r * ncols + c]) == NULL || *s == '\0')
+				continue;
+			nw = xlsx_name_width(&f.b, s, strlen(s),
+			    fc[c].col.flags & XLSX_COL_PHRASE);
+			if (buf_ok(&f.b) != 0) {
+				rc = error_set(NC_ENOMEM, "out of memory");
+				goto done;
+			}
+			if (nw > w[c])
+				w[c] = nw;
+		}
 		if (fc[c].fit == XLSX_FIT_FIXED)
 			w[c] = fc[c].col.width;
 		else if (!filled && fc[c].col.width > w[c])
 			w[c] = fc[c].col.width;
-		else if (fc[c].fit == XLSX_FIT_TEXT && w[c] < XLSX_FIT_TEXT_MIN)
+		else if (fc[c].fit == XLSX_FIT_TEXT &&
+		    !(fc[c].col.flags & XLSX_COL_NAME) &&
+		    w[c] < XLSX_FIT_TEXT_MIN)
 			w[c] = XLSX_FIT_TEXT_MIN;
 		if (fc[c].fit != XLSX_FIT_TEXT || !filled)
 			sum[c] = 0;
@@ -2702,8 +2806,20 @@ xlsx_col_width(const struct xlsx_sheet *sh, size_t col)
 {
 	double	 w;
 
-	if (col < sh->ncols && sh->col_width[col] > 0)
+	if (col < sh->ncols && sh->col_width[col] > 0) {
+		/*
+		 * A name's piece that may not break widens its column (as
+		 * xlsx_name_width() counts, a full-width character 50
+		 * hundredths a display column).
+		 */
+		w = col < sh->nwidths ? ceil(((double)sh->widths[col] * 50 *
+		    XLSX_FULL_PX / 100 + XLSX_CELL_MARGIN_PX - 5) /
+		    XLSX_MDW_PX + 0.01) : 0;
+		if ((sh->col_flags[col] & XLSX_COL_NAME) &&
+		    w > sh->col_width[col])
+			return w;
 		return sh->col_width[col];
+	}
 	if (col >= sh->nwidths || sh->widths[col] == 0)
 		return 0;
 	w = (double)sh->widths[col] + XLSX_PAD;
@@ -2800,7 +2916,7 @@ xlsx_finish(struct xlsx_sheet *sh)
 				heading = n;
 		}
 		buf_free(&hb);
-		if (heading > 1 && (rc = xlsx_lxw(sh, sh->header_row, 0,
+		if ((rc = xlsx_lxw(sh, sh->header_row, 0,
 		    worksheet_set_row(ws, sh->header_row,
 		    XLSX_LINE_PT * (double)heading, NULL))) != 0)
 			return rc;
@@ -2813,10 +2929,21 @@ xlsx_finish(struct xlsx_sheet *sh)
 		    ws, sh->header_row, sh->header_row))) != 0)
 			return rc;
 	}
-	for (i = 0; i < sh->nlines; i++) {
-		if (sh->lines[i] > 1 && (rc = xlsx_lxw(sh, (uint32_t)i, 0,
-		    worksheet_set_row(ws, (lxw_row_t)i,
-		    XLSX_LINE_PT * sh->lines[i], NULL))) != 0)
+	/*
+	 * Every row as high as Excel shows it: LibreOffice prints a row
+	 * whose height is not set at 15 pt where Excel, measuring 游ゴシック,
+	 * shows 18.75 pt a line, so the two would print different pages.
+	 */
+	lastr = sh->last_row;
+	if (sh->nlines > 0 && sh->nlines - 1 > lastr)
+		lastr = (uint32_t)(sh->nlines - 1);
+	for (i = 0; i <= lastr; i++) {
+		if (sh->has_table && i == sh->header_row)
+			continue;
+		n = i < sh->nlines && sh->lines[i] > 1 ? sh->lines[i] : 1;
+		if ((rc = xlsx_lxw(sh, (uint32_t)i, 0, worksheet_set_row(ws,
+		    (lxw_row_t)i, i == 0 && sh->title != NULL ?
+		    XLSX_TITLE_PT : XLSX_LINE_PT * (double)n, NULL))) != 0)
 			return rc;
 	}
 	if (sh->flags & XLSX_PROTECT) {

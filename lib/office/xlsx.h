@@ -12,6 +12,9 @@
  *    dates shown in 令和 or ISO form;
  *  - column widths from the display width of what was written (full-width
  *    characters count two), capped so that long text wraps;
+ *  - every row given its height, 18.75 pt a line as Excel shows 游ゴシック
+ *    11pt (24 for the title), so that LibreOffice, which prints a row
+ *    without one at 15 pt, prints the same pages; dates centred;
  *  - frozen panes below the header, an autofilter over the table;
  *  - printing on A4, one page wide, the header row repeated on every
  *    page, the title in the page header and the page number in the
@@ -117,6 +120,16 @@ int	 xlsx_title(struct xlsx_sheet *, const char *title, const char *note);
  * than a line still breaks between its characters.
  */
 #define XLSX_COL_PHRASE	0x8
+/*
+ * A name (a school, a 課, a company): broken by the writer as
+ * XLSX_COL_BREAK does, but only after ・、／ or a space and before an
+ * opening bracket (区立見本保育園 / （分園）), with XLSX_COL_PHRASE also at
+ * a phrase's end; never inside a run of kanji (区立見本保 / 育園), a
+ * word or a number.  A piece longer than a line stays whole: the column
+ * is as wide as its widest piece (xlsx_fit_table() makes it so; a width
+ * given that is narrower grows).
+ */
+#define XLSX_COL_NAME	0x10
 
 struct xlsx_column {
 	const char	*heading;
@@ -141,6 +154,8 @@ int	 xlsx_table(uint32_t *out, struct xlsx_sheet *,
  *  - XLSX_FIT_FIXED: the width given (No., a date);
  *  - XLSX_FIT_CODE: the width of its longest line, never wrapped (項目番号,
  *    判定, a 分類 that a break would cut mid-word);
+ *  - XLSX_FIT_TEXT with XLSX_COL_NAME: as XLSX_FIT_TEXT, at least as
+ *    wide as the widest piece of a name that may not break;
  *  - XLSX_FIT_TEXT: long text, wrapped; these columns share what is left
  *    of the page width, at least 7 characters each, each unit going where
  *    it saves the most row height (a tall row costs more than its lines,

@@ -20,6 +20,9 @@
 #     header and one row, nor leaves its last row alone at the top of a
 #     page (a row found by the start of its longest cell);
 #   - the page count within the bounds given per document;
+#   - workbooks (tests/py/check_xlsx_layout.py): every row's height set,
+#     dates centred, names (部, 課, 契約名 ...) never broken inside a run
+#     of kanji and no wider than their column;
 #   - workbooks: a footer "2 / 3" only in a workbook of one printed sheet
 #     (its total is then the file's page count), else "- 2 -" with every
 #     sheet's pages numbered from 1, "- 1 -" once per printed sheet
@@ -169,6 +172,13 @@ while IFS='|' read -r tag verb what args dpages xpages; do
 		cp "$f" "$OUT/conv/${tag}_$ext$i.$ext"
 	done
 done <<<"$DOCS"
+# every workbook: each row's height set (LibreOffice printed rows without
+# one at 15 pt, Excel shows 18.75), dates centred, names never broken
+# inside a run of kanji and no wider than their column
+checks=$((checks + 1))
+find "$OUT/files" -name '*.xlsx' -print0 |
+    xargs -0 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" >"$T/layout.out" 2>&1 ||
+    { fail "workbook layout"; sed 's/^/  | /' "$T/layout.out" >&2; }
 H=$T/home
 mkdir -p "$H/.config/fontconfig"
 cat >"$H/.config/fontconfig/fonts.conf" <<'CONF'

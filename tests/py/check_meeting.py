@@ -69,6 +69,9 @@ def xlsx_cells(path):
             for c in row:
                 if c.value is not None:
                     out.append(str(c.value))
+                    # text the writer broke into lines, read as one
+                    if isinstance(c.value, str) and "\n" in c.value:
+                        out.append(c.value.replace("\n", ""))
         out.append(str(ws.oddHeader.center.text or ""))
     out.extend([wb.properties.title or "", wb.properties.creator or ""])
     return out

@@ -1071,6 +1071,168 @@ test_break_phrase(void **state)
 	free(xml);
 }
 
+/*
+ * XLSX_COL_NAME: a name is never broken inside a run of kanji (区立見本保育園
+ * in a column of 4.9 characters a line stays whole and widens the
+ * column), only after ・ or before （, and with XLSX_COL_PHRASE at a
+ * phrase's end.
+ */
+static void
+test_break_name(void **state)
+{
+	static const struct xlsx_column bcols[] = {
+		{ "課", XLSX_COL_NAME, 10 },
+		{ "部", XLSX_COL_NAME | XLSX_COL_PHRASE, 8 },
+		{ "文", XLSX_COL_BREAK, 10 },
+	};
+	char			 path[512], *xml;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+
+	(void)state;
+	path_in(path, sizeof path, "name.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "課", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, bcols, 3), 0);
+	assert_int_equal(xlsx_write_text(sh, r, 0, "区立見本保育園"), 0);
+	assert_int_equal(xlsx_write_text(sh, r + 1, 0,
+	    "総合福祉事務所（見本B）"), 0);
+	assert_int_equal(xlsx_write_text(sh, r + 2, 0, "健康推進課・保健予防課"),
+	    0);
+	assert_int_equal(xlsx_write_text(sh, r, 1, "こども家庭部"), 0);
+	assert_int_equal(xlsx_write_text(sh, r + 1, 1, "第2庁舎管理課"), 0);
+	/* prose in the same width still breaks between characters */
+	assert_int_equal(xlsx_write_text(sh, r, 2, "区立見本保育園"), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	assert_non_null(strstr(xml, "<t>区立見本保育園</t>"));
+	assert_non_null(strstr(xml, "<t>総合福祉事務所\n（見本B）</t>"));
+	assert_non_null(strstr(xml, "<t>健康推進課・\n保健予防課</t>"));
+	assert_non_null(strstr(xml, "<t>こども\n家庭部</t>"));
+	/* a number stays with its neighbours: never 第 / 2庁舎 */
+	assert_non_null(strstr(xml, "<t>第2庁舎管理課</t>"));
+	assert_non_null(strstr(xml, "<t>区立見本\n保育園</t>"));
+	free(xml);
+	/*
+	 * 区立見本保育園 is 7 full-width characters: (7 x 15.5 + 10 - 5) / 8
+	 * units, 15; 第2庁舎管理課 (13 columns) 14; the prose column keeps 10
+	 */
+	xml = zip_part(path, "xl/worksheets/sheet1.xml");
+	assert_non_null(strstr(xml, "<col min=\"1\" max=\"1\" "
+	    "width=\"15.7109375\""));
+	assert_non_null(strstr(xml, "<col min=\"2\" max=\"2\" "
+	    "width=\"14.7109375\""));
+	assert_non_null(strstr(xml, "<col min=\"3\" max=\"3\" "
+	    "width=\"10.7109375\""));
+	free(xml);
+}
+
+/*
+ * xlsx_fit_table() with XLSX_COL_NAME: at least as wide as the widest
+ * piece that may not break, and no wider than that for a short name
+ * (not the 7 characters of text); its lines counted as the writer breaks
+ * them.
+ */
+static void
+test_fit_name(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "部", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 }, XLSX_FIT_TEXT },
+		{ { "課", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 }, XLSX_FIT_TEXT },
+		{ { "件名", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+	};
+	static const char *const cells[] = {
+		"福祉部", "区立見本保育園", "業務用タブレット端末の一時紛失",
+		"福祉部", "障害者サービス調整担当課", "誤送信",
+	};
+	struct xlsx_column	 out[3];
+
+	(void)state;
+	assert_int_equal(xlsx_fit_table(out, fc, 3, cells, 2, 40), 0);
+	/* 福祉部: (3 x 15.5 + 5) / 8, 7 */
+	assert_true(out[0].width >= 7 && out[0].width < 14);
+	/* 区立見本保育園 and 障害者サービス|調整担当課: 15 */
+	assert_true(out[1].width >= 15);
+	assert_true(out[0].width + out[1].width + out[2].width <= 40);
+}
+
+/*
+ * Every row written gets its height: LibreOffice prints a row without
+ * one at 15 pt, Excel with 游ゴシック 11pt shows 18.75.  The title's row
+ * is 24 pt (14pt), a wrapped row a multiple of 18.75; and a date is
+ * centred, never against the next column's text.
+ */
+static void
+test_row_heights(void **state)
+{
+	static const struct xlsx_column cols[] = {
+		{ "日付", 0, 12 }, { "課", 0, 18 }, { "備考", XLSX_COL_BREAK, 10 },
+	};
+	char			 path[512], cmd[1400], *xml, *p, *e;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+	size_t			 rows = 0;
+
+	(void)state;
+	path_in(path, sizeof path, "heights.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "一覧", 0), 0);
+	assert_int_equal(xlsx_title(sh, "一覧表", "令和8年4月1日現在"), 0);
+	assert_int_equal(xlsx_table(&r, sh, cols, 3), 0);
+	assert_int_equal(xlsx_write_date(sh, r, 0, 2026, 6, 16,
+	    XLSX_DATE_SLASH), 0);
+	assert_int_equal(xlsx_write_text(sh, r, 1, "区立見本保育園"), 0);
+	assert_int_equal(xlsx_write_date(sh, r + 1, 0, 2026, 4, 1,
+	    XLSX_DATE_ERA), 0);
+	assert_int_equal(xlsx_write_text(sh, r + 1, 2,
+	    "委託事業者データセンターの障害"), 0);
+	assert_int_equal(xlsx_note(sh, r + 3, "注：日付は発生日。"), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/worksheets/sheet1.xml");
+	/* rows 1 to 8: title, note, blank, header, two rows, blank, note */
+	for (p = xml; (p = strstr(p, "<row ")) != NULL; p = e) {
+		char	 c;
+
+		assert_non_null(e = strchr(p, '>'));
+		c = *e;
+		*e = '\0';
+		if (strstr(p, " ht=\"") == NULL)
+			fail_msg("a row without its height: %s", p);
+		*e = c;
+		rows++;
+	}
+	assert_int_equal(rows, 8);
+	assert_non_null(strstr(xml, "<row r=\"1\" spans=\"1:3\" ht=\"24\" "
+	    "customHeight=\"1\""));
+	assert_non_null(strstr(xml, "<row r=\"2\" spans=\"1:3\" "
+	    "ht=\"18.75\" customHeight=\"1\""));
+	assert_non_null(strstr(xml, "<row r=\"3\" ht=\"18.75\" "
+	    "customHeight=\"1\""));
+	assert_non_null(strstr(xml, "<row r=\"5\" spans=\"1:3\" ht=\"18.75\" "
+	    "customHeight=\"1\""));
+	/* 15 full-width characters, 4.9 a line: 4 lines */
+	assert_non_null(strstr(xml, "<row r=\"6\" spans=\"1:3\" ht=\"75\" "
+	    "customHeight=\"1\""));
+	free(xml);
+	if (access("/usr/bin/python3", X_OK) == 0 &&
+	    system("/usr/bin/python3 -c 'import openpyxl' 2>/dev/null") == 0) {
+		snprintf(cmd, sizeof cmd, "/usr/bin/python3 -c '"
+		    "import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])"
+		    ".active; "
+		    "h=[ws.row_dimensions[i].height for i in range(1,9)]; "
+		    "assert h==[24,18.75,18.75,18.75,18.75,75,18.75,18.75], h; "
+		    "assert ws[\"A5\"].alignment.horizontal==\"center\"; "
+		    "assert ws[\"A6\"].alignment.horizontal==\"center\"; "
+		    "assert ws[\"B5\"].alignment.horizontal is None' '%s'",
+		    path);
+		assert_int_equal(system(cmd), 0);
+	}
+}
+
 int
 main(void)
 {
@@ -1089,6 +1251,9 @@ main(void)
 		cmocka_unit_test(test_break_groups),
 		cmocka_unit_test(test_fit_table),
 		cmocka_unit_test(test_break_phrase),
+		cmocka_unit_test(test_break_name),
+		cmocka_unit_test(test_fit_name),
+		cmocka_unit_test(test_row_heights),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -1,0 +1,105 @@
+#!/usr/bin/python3
+"""Layout of the workbooks as the ward prints them, read with openpyxl.
+
+usage: check_xlsx_layout.py FILE.xlsx...
+
+For every visible worksheet:
+  - every row up to the last one has its height set: LibreOffice prints a
+    row without one at 15 pt where Excel shows 18.75 pt with 游ゴシック
+    11pt, so the two printed different pages;
+  - every date in a table is centred: right-aligned, a 2026/6/16 ran into
+    the next column's left-aligned text.
+In the columns of names (部, 課, 発生課, 契約名, 委託事業者等), a name is
+never broken inside a run of kanji (区立見本保 / 育園), and each of its
+lines fits the column's width.
+Prints one line per problem; exits 1 if there is any.
+"""
+import sys
+
+import openpyxl
+
+NAME_HEADINGS = {"部", "課", "発生課", "契約名", "委託事業者等"}
+
+
+def kanji(c):
+    o = ord(c)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or c == "々"
+
+
+def width(s):
+    """Display columns: a full-width character counts two."""
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1
+               for c in s)
+
+
+def header_row(ws):
+    """The table's header row: the first filled row of bold cells."""
+    for r in range(1, min(ws.max_row, 15) + 1):
+        cells = [c for c in ws[r] if c.value is not None]
+        if len(cells) >= 2 and all(c.font.b for c in cells):
+            return r
+    return None
+
+
+def check(path, problems):
+    wb = openpyxl.load_workbook(path)
+    for ws in wb.worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        where = "%s: sheet %s" % (path.rsplit("/", 1)[-1], ws.title)
+        # up to the last row holding something (the charts' page has
+        # rows of 15 pt and no cell)
+        last = max((c.row for row in ws.iter_rows() for c in row
+                    if c.value is not None), default=0)
+        for r in range(1, last + 1):
+            if ws.row_dimensions[r].height is None:
+                problems.append("%s: row %d has no height" % (where, r))
+                break
+        head = header_row(ws)
+        if head is None:
+            continue
+        for row in ws.iter_rows(min_row=head + 1):
+            for c in row:
+                if c.is_date and c.value is not None and \
+                        c.alignment.horizontal != "center":
+                    problems.append("%s: date %s is %s, not centred" %
+                                    (where, c.coordinate,
+                                     c.alignment.horizontal))
+        for c in ws[head]:
+            if c.value not in NAME_HEADINGS:
+                continue
+            letter = c.column_letter
+            w = ws.column_dimensions[letter].width
+            # a line's room: width x 8 + 5 px less 10 of margins, a
+            # full-width character 15.5 px (xlsx.c, xlsx_line_room())
+            room = (w * 8 + 5 - 10) / 7.75 if w else 0
+            for r in range(head + 1, ws.max_row + 1):
+                cell = ws[letter + str(r)]
+                v = cell.value
+                # a note below the table (no border) runs on to the right
+                if not isinstance(v, str) or cell.border.bottom.style is None:
+                    continue
+                for i, ch in enumerate(v):
+                    if ch == "\n" and 0 < i < len(v) - 1 and \
+                            kanji(v[i - 1]) and kanji(v[i + 1]):
+                        problems.append("%s: %s%d: name %r broken inside "
+                                        "a word" % (where, letter, r, v))
+                for line in v.split("\n"):
+                    if w and width(line) > room + 0.5:
+                        problems.append("%s: %s%d: %r wider than the "
+                                        "column (%.1f)" % (where, letter, r,
+                                                           line, w))
+
+
+def main():
+    problems = []
+    for path in sys.argv[1:]:
+        check(path, problems)
+    for p in problems:
+        print(p)
+    sys.exit(1 if problems else 0)
+
+
+if __name__ == "__main__":
+    main()
