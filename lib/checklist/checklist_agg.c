@@ -189,13 +189,15 @@ year_init(struct year *y, struct store *st, const struct ck_orgs *orgs,
  * key (a letter or '_') or be the end of the file.  The rest of the file, the
  * lines before the block (the head) and from that line on (the tail), is
  * parsed by libyaml as one document, so every other field is exactly what
- * a full parse gives.  The head is first parsed alone: when it is a
- * complete mapping, nothing (a quoted scalar, a flow collection) is open
- * where the block starts, so the `responses:` line at column 0 is a key
- * of the top-level mapping, as it would be in a full parse.  Anything
- * else -- another shape, a second `responses`, a CR, a tab, a problem in
- * head or tail -- and the record is loaded whole as before, which also
- * reports what is wrong with it.
+ * a full parse gives.  When the tail's first line is a key of that
+ * document's top-level mapping (and the head's lines end in LF alone, so
+ * the lines are counted alike), nothing (a quoted scalar, a flow
+ * collection) was open at the end of the head, so the `responses:` line
+ * at column 0 is a key of the top-level mapping, as it would be in a full
+ * parse; without a tail, the document is the head, a complete mapping.
+ * Anything else -- another shape, a second `responses`, a CR, a tab, a
+ * problem in head or tail -- and the record is loaded whole as before,
+ * which also reports what is wrong with it.
  */
 
 static inline int
