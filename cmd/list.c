@@ -2,6 +2,7 @@
  * nerima-cio list: records of one kind as a table, CSV, JSON or YAML.
  */
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,41 +29,160 @@ struct where {
  * A row keeps the whole record only for JSON and YAML, which print it; a
  * table or CSV keeps just its cells, so a listing of large records (the
  * self-check rows of a hundred divisions) costs the cells, not the trees.
+ * The cells, fiscal years and dates of all rows are texts in one buffer
+ * (struct cells), not an allocation each.
  */
+#define NOTEXT	((size_t)-1)
+
 struct row {
 	struct record	*r;
-	char		**cells;
-	char		*fy;
-	char		*key;		/* the kind's date, for ordering */
-	char		*relpath;
+	size_t		 cell;		/* its first cell in cells.off[] */
+	size_t		 fy;		/* text offsets, or NOTEXT */
+	size_t		 key;		/* the kind's date, for ordering */
+	const char	*relpath;	/* the scan's, which outlives rows */
 };
+
+struct cells {
+	struct buf	 text;		/* NUL-terminated texts */
+	size_t		*off;		/* of each row's cells, in turn */
+	size_t		 n, cap;
+};
+
+/* The text at off in cells, or NULL. */
+static const char *
+text_at(const struct cells *cs, size_t off)
+{
+	return off == NOTEXT ? NULL : cs->text.data + off;
+}
+
+/* s (NULL: none) into the text; its offset, NOTEXT for NULL. */
+static size_t
+text_put(struct cells *cs, const char *s, size_t len)
+{
+	size_t	off = cs->text.len;
+
+	if (s == NULL)
+		return NOTEXT;
+	buf_add(&cs->text, s, len);
+	buf_putc(&cs->text, '\0');
+	return off;
+}
+
+static int
+cells_grow(struct cells *cs, size_t more)
+{
+	size_t	*v, cap;
+
+	if (cs->n + more <= cs->cap)
+		return 0;
+	cap = cs->cap != 0 ? cs->cap : 256;
+	while (cap < cs->n + more)
+		cap *= 2;
+	if ((v = realloc(cs->off, cap * sizeof *v)) == NULL)
+		return error_set(NC_ENOMEM, _("out of memory"));
+	cs->off = v;
+	cs->cap = cap;
+	return 0;
+}
+
+/* The order of the listing: fiscal year, the kind's date, the path. */
+static const struct cells	*sort_cells;
 
 static int
 row_cmp(const void *a, const void *b)
 {
 	const struct row	*x = a, *y = b;
+	const char		*xs, *ys;
 	int			 c;
 
-	if (x->fy != NULL && y->fy != NULL && (c = strcmp(x->fy, y->fy)) != 0)
+	xs = text_at(sort_cells, x->fy);
+	ys = text_at(sort_cells, y->fy);
+	if (xs != NULL && ys != NULL && (c = strcmp(xs, ys)) != 0)
 		return c;
-	if ((c = strcmp(x->key != NULL ? x->key : "",
-	    y->key != NULL ? y->key : "")) != 0)
+	xs = text_at(sort_cells, x->key);
+	ys = text_at(sort_cells, y->key);
+	if ((c = strcmp(xs != NULL ? xs : "", ys != NULL ? ys : "")) != 0)
 		return c;
 	return strcmp(x->relpath, y->relpath);
 }
 
-static void
-row_free(struct row *row, size_t ncols)
-{
-	size_t	c;
+/*
+ * The same order from keys made once: the fiscal year's text (up to 4
+ * bytes) and the first 12 bytes of the date, each zero-padded in a slot of
+ * its own, big-endian, so that comparing the slots as numbers is strcmp()
+ * on the texts where they differ; where they are equal, row_cmp() decides.
+ * Only when every row has a fiscal year of at most 4 bytes
+ * (row_cmp() skips the year when either lacks one, an order this cannot
+ * copy).
+ */
+struct sortkey {
+	uint64_t	 a;		/* fy's 4 bytes, the date's first 4 */
+	uint64_t	 b;		/* the date's next 8 */
+	const struct row *row;
+};
 
-	record_free(row->r);
-	for (c = 0; row->cells != NULL && c < ncols; c++)
-		free(row->cells[c]);
-	free(row->cells);
-	free(row->fy);
-	free(row->key);
-	free(row->relpath);
+static uint64_t
+pack(const char *s, size_t from, size_t n)
+{
+	uint64_t	v = 0;
+	size_t		i, len = s != NULL ? strlen(s) : 0;
+
+	for (i = 0; i < n; i++)
+		v = v << 8 | (from + i < len ? (unsigned char)s[from + i] : 0);
+	return v;
+}
+
+static int
+sortkey_cmp(const void *a, const void *b)
+{
+	const struct sortkey	*x = a, *y = b;
+	int			 c;
+
+	if (x->a != y->a)
+		return x->a < y->a ? -1 : 1;
+	if (x->b != y->b)
+		return x->b < y->b ? -1 : 1;
+	if ((c = row_cmp(x->row, y->row)) != 0)
+		return c;
+	return 0;
+}
+
+static int
+sort_rows(struct row *rows, size_t nrows, const struct cells *cs)
+{
+	struct sortkey	*k;
+	struct row	*sorted;
+	const char	*fy, *key;
+	size_t		 i;
+
+	sort_cells = cs;
+	for (i = 0; i < nrows; i++) {
+		if ((fy = text_at(cs, rows[i].fy)) == NULL || strlen(fy) > 4)
+			break;
+	}
+	if (i < nrows || nrows < 2) {
+		qsort(rows, nrows, sizeof *rows, row_cmp);
+		return 0;
+	}
+	if ((k = calloc(nrows, sizeof *k)) == NULL ||
+	    (sorted = calloc(nrows, sizeof *sorted)) == NULL) {
+		free(k);
+		return error_set(NC_ENOMEM, _("out of memory"));
+	}
+	for (i = 0; i < nrows; i++) {
+		fy = text_at(cs, rows[i].fy);
+		key = text_at(cs, rows[i].key);
+		k[i].a = pack(fy, 0, 4) << 32 | pack(key, 0, 4);
+		k[i].b = pack(key, 4, 8);
+		k[i].row = &rows[i];
+	}
+	qsort(k, nrows, sizeof *k, sortkey_cmp);
+	for (i = 0; i < nrows; i++)
+		sorted[i] = *k[i].row;
+	memcpy(rows, sorted, nrows * sizeof *rows);
+	free(sorted);
+	free(k);
+	return 0;
 }
 
 static int
@@ -139,9 +259,11 @@ static int	csv_excel;	/* --crlf: CRLF and a BOM, for Excel */
 
 static int
 emit_rows(enum format fmt, const struct schema *kind, struct row *rows,
-    size_t nrows, const char **cols, size_t ncols, struct buf *out)
+    size_t nrows, const struct cells *cs, const char **cols, size_t ncols,
+    struct buf *out)
 {
 	struct table	*t = NULL;
+	const char	**cells = NULL;
 	struct json	*j = NULL;
 	struct ydoc	*doc = NULL;
 	struct node	*seq;
@@ -187,40 +309,50 @@ emit_rows(enum format fmt, const struct schema *kind, struct row *rows,
 		    ~(unsigned)(SCHEMA_T_INTEGER | SCHEMA_T_NUMBER |
 		    SCHEMA_T_NULL)));
 	}
-	for (i = 0; rc == 0 && i < nrows; i++)
-		rc = table_add_row(t, (const char *const *)rows[i].cells);
+	if ((cells = calloc(ncols, sizeof *cells)) == NULL) {
+		rc = error_set(NC_ENOMEM, _("out of memory"));
+		goto done;
+	}
+	for (i = 0; rc == 0 && i < nrows; i++) {
+		for (c = 0; c < ncols; c++)
+			cells[c] = text_at(cs, cs->off[rows[i].cell + c]);
+		rc = table_add_row(t, cells);
+	}
 	if (rc == 0)
 		rc = fmt == FMT_CSV ? table_render_csv_eol(t, out, csv_excel,
 		    csv_excel) : table_render(t, out);
 done:
+	free(cells);
 	table_free(t);
 	return rc;
 }
 
-/* The cells of a table or CSV row, as they will be shown. */
+/*
+ * The cells of a table or CSV row, as they will be shown, into cs; props
+ * are the columns' schemas, cell a scratch buffer.
+ */
 static int
-row_cells(struct row *row, struct store *st, enum format fmt,
-    const struct schema *kind, const struct record *r, const char **cols,
-    size_t ncols)
+row_cells(struct row *row, struct cells *cs, struct buf *cell,
+    struct store *st, enum format fmt, const struct schema *const *props,
+    const struct record *r, const char **cols, size_t ncols)
 {
-	struct buf	cell = BUF_INIT;
-	size_t		c;
+	size_t	c;
 
-	if ((row->cells = calloc(ncols, sizeof *row->cells)) == NULL)
-		return error_set(NC_ENOMEM, _("out of memory"));
+	if (cells_grow(cs, ncols) != 0)
+		return NC_ENOMEM;
+	row->cell = cs->n;
 	for (c = 0; c < ncols; c++) {
-		buf_reset(&cell);
-		recfmt_cell(&cell, node_get(record_root(r), cols[c]));
+		buf_reset(cell);
+		recfmt_cell(cell, node_get(record_root(r), cols[c]));
 		if (fmt == FMT_TABLE)
-			human_cell(&cell, st, schema_prop(kind, cols[c]));
-		buf_putc(&cell, '\0');
-		if (buf_ok(&cell) != 0 ||
-		    (row->cells[c] = strdup(cell.data)) == NULL) {
-			buf_free(&cell);
+			human_cell(cell, st, props[c]);
+		if (buf_ok(cell) != 0)
 			return error_set(NC_ENOMEM, _("out of memory"));
-		}
+		cs->off[cs->n++] = text_put(cs, cell->len > 0 ? cell->data :
+		    "", cell->len);
 	}
-	buf_free(&cell);
+	if (buf_ok(&cs->text) != 0)
+		return error_set(NC_ENOMEM, _("out of memory"));
 	return 0;
 }
 
@@ -234,7 +366,11 @@ cmd_list(struct cmd_ctx *ctx, struct optv *ov)
 	struct row		*rows = NULL;
 	struct record		*r;
 	struct row		*row;
-	const char		**want = NULL, *key, *f, *kname = ov->argv[0];
+	const char		**want = NULL, *key, *fys, *f;
+	const char		 *kname = ov->argv[0];
+	const struct schema	**props = NULL;
+	struct cells		 cs = { BUF_INIT, NULL, 0, 0 };
+	struct buf		 cell = BUF_INIT;
 	size_t			 nwant = 0;
 	struct diags		 d = DIAGS_INIT;
 	struct buf		 out = BUF_INIT;
@@ -318,6 +454,12 @@ cmd_list(struct cmd_ctx *ctx, struct optv *ov)
 				cols[ncols++] = schema_title_field(kind);
 		}
 	}
+	if ((props = calloc(ncols + 1, sizeof *props)) == NULL) {
+		rc = cmd_error(_("out of memory"));
+		goto done;
+	}
+	for (i = 0; i < ncols; i++)
+		props[i] = schema_prop(kind, cols[i]);
 	if (store_scan(&recs, st, kind, fy, NULL) != 0) {
 		rc = cmd_lib_error();
 		goto done;
@@ -359,10 +501,11 @@ cmd_list(struct cmd_ctx *ctx, struct optv *ov)
 		row = &rows[nrows++];
 		key = schema_fy_field(kind) != NULL ?
 		    record_field(r, schema_fy_field(kind)) : NULL;
-		if ((row->relpath = strdup(recs.v[i].relpath)) == NULL ||
-		    (record_field(r, "fy") != NULL && (row->fy =
-		    strdup(record_field(r, "fy"))) == NULL) ||
-		    (key != NULL && (row->key = strdup(key)) == NULL)) {
+		row->relpath = recs.v[i].relpath;
+		fys = record_field(r, "fy");
+		row->fy = text_put(&cs, fys, fys != NULL ? strlen(fys) : 0);
+		row->key = text_put(&cs, key, key != NULL ? strlen(key) : 0);
+		if (buf_ok(&cs.text) != 0) {
 			record_free(r);
 			rc = cmd_error(_("out of memory"));
 			goto done;
@@ -371,15 +514,16 @@ cmd_list(struct cmd_ctx *ctx, struct optv *ov)
 			row->r = r;
 			continue;
 		}
-		if (row_cells(row, st, fmt, kind, r, cols, ncols) != 0) {
+		if (row_cells(row, &cs, &cell, st, fmt, props, r, cols,
+		    ncols) != 0) {
 			record_free(r);
 			rc = cmd_lib_error();
 			goto done;
 		}
 		record_free(r);
 	}
-	qsort(rows, nrows, sizeof *rows, row_cmp);
-	if (emit_rows(fmt, kind, rows, nrows, cols, ncols, &out) != 0) {
+	if (sort_rows(rows, nrows, &cs) != 0 || emit_rows(fmt, kind, rows,
+	    nrows, &cs, cols, ncols, &out) != 0) {
 		rc = cmd_lib_error();
 		goto done;
 	}
@@ -388,8 +532,12 @@ cmd_list(struct cmd_ctx *ctx, struct optv *ov)
 		rc = CMD_FAIL;
 done:
 	for (i = 0; rows != NULL && i < nrows; i++)
-		row_free(&rows[i], ncols);
+		record_free(rows[i].r);
 	free(rows);
+	free(props);
+	free(cs.off);
+	buf_free(&cs.text);
+	buf_free(&cell);
 	free(want);
 	for (i = 0; w != NULL && i < nw; i++) {
 		free(w[i].field);

@@ -6,19 +6,15 @@
  * the item ref or the organisation code, so the work is linear in the
  * number of answers.
  */
-#include <sys/stat.h>
-
-#include <errno.h>
-#include <fcntl.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "checklist.h"
 #include "diag.h"
 #include "error.h"
+#include "fileio.h"
 #include "node.h"
 #include "record.h"
 #include "store.h"
@@ -193,54 +189,63 @@ year_init(struct year *y, struct store *st, const struct ck_orgs *orgs,
  * key (a letter or '_') or be the end of the file.  The rest of the file, the
  * lines before the block (the head) and from that line on (the tail), is
  * parsed by libyaml as one document, so every other field is exactly what
- * a full parse gives.  The head is first parsed alone: when it is a
- * complete mapping, nothing (a quoted scalar, a flow collection) is open
- * where the block starts, so the `responses:` line at column 0 is a key
- * of the top-level mapping, as it would be in a full parse.  Anything
- * else -- another shape, a second `responses`, a CR, a tab, a problem in
- * head or tail -- and the record is loaded whole as before, which also
- * reports what is wrong with it.
+ * a full parse gives.  When the tail's first line is a key of that
+ * document's top-level mapping (and the head's lines end in LF alone, so
+ * the lines are counted alike), nothing (a quoted scalar, a flow
+ * collection) was open at the end of the head, so the `responses:` line
+ * at column 0 is a key of the top-level mapping, as it would be in a full
+ * parse; without a tail, the document is the head, a complete mapping.
+ * Anything else -- another shape, a second `responses`, a CR, a tab, a
+ * problem in head or tail -- and the record is loaded whole as before,
+ * which also reports what is wrong with it.
  */
 
-/* The scalar of a line's rest: a word, maybe quoted; NULL otherwise. */
-static const char *
-quick_word(const char *p, const char *end, size_t *len)
+static inline int
+quick_wordc(char c)
 {
-	const char	*w;
-	char		 q = 0;
-
-	if (p < end && (*p == '"' || *p == '\'')) {
-		q = *p++;
-		end--;
-		if (end < p || *end != q)
-			return NULL;
-	}
-	for (w = p; p < end; p++) {
-		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
-			return NULL;
-	}
-	*len = (size_t)(p - w);
-	/* an empty word, or one a plain scalar would read as null */
-	if (*len == 0 || (*len == 4 && (memcmp(w, "null", 4) == 0 ||
-	    memcmp(w, "Null", 4) == 0 || memcmp(w, "NULL", 4) == 0)))
-		return NULL;
-	if (q == 0 && *w == '-')
-		return NULL;
-	return w;
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c == '_' || c == '-';
 }
 
-/* Whether the line [p, end) is prefix then a word; the word in *w. */
-static int
-quick_line(const char *p, const char *end, const char *prefix,
-    const char **w, size_t *wlen)
+/*
+ * Whether the line at p is prefix (n bytes), then a word, maybe quoted,
+ * then LF (before end): the word in *w and *wlen, the next line in *next.
+ * Not a word: an empty one, or one a plain scalar would read as null or
+ * that starts a plain scalar with '-'.  The line is read once, with no
+ * search for its end first (issue 15: 50,000 answers a year).
+ */
+static inline int
+quick_line(const char *p, const char *end, const char *prefix, size_t n,
+    const char **w, size_t *wlen, const char **next)
 {
-	size_t	n = strlen(prefix);
+	const char	*s;
+	char		 q = 0;
 
 	if ((size_t)(end - p) < n || memcmp(p, prefix, n) != 0)
 		return 0;
-	return (*w = quick_word(p + n, end, wlen)) != NULL;
+	p += n;
+	if (p < end && (*p == '"' || *p == '\''))
+		q = *p++;
+	for (s = p; p < end && quick_wordc(*p); p++)
+		;
+	*wlen = (size_t)(p - s);
+	if (q != 0 && (p == end || *p++ != q))
+		return 0;
+	if (p == end || *p != '\n')
+		return 0;
+	if (*wlen == 0 || (*wlen == 4 && (memcmp(s, "null", 4) == 0 ||
+	    memcmp(s, "Null", 4) == 0 || memcmp(s, "NULL", 4) == 0)))
+		return 0;
+	if (q == 0 && *s == '-')
+		return 0;
+	*w = s;
+	*next = p + 1;
+	return 1;
 }
+
+#define QUICK_LINE(p, end, prefix, w, wlen, next) \
+	quick_line((p), (end), (prefix), sizeof(prefix) - 1, (w), (wlen), \
+	    (next))
 
 /*
  * The answer maps of a block, each made once: a year's 50,000 answers
@@ -307,7 +312,7 @@ quick_responses(struct ydoc *doc, struct node *seq, const char **pp,
     const char *end)
 {
 	struct quick_answers	*qa;
-	const char		*p = *pp, *eol, *w, *ref;
+	const char		*p = *pp, *next, *w, *ref;
 	struct node		*resp = NULL, *ans = NULL, *a, *k;
 	size_t			 wlen, reflen, place = 0;
 	int			 r = -1;
@@ -316,20 +321,17 @@ quick_responses(struct ydoc *doc, struct node *seq, const char **pp,
 		return NC_ENOMEM;
 
 	while (p < end && *p == ' ') {
-		if ((eol = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			goto done;	/* a last line without a break */
-		if (ans != NULL &&
-		    quick_line(p, eol, "      - ref: ", &ref, &reflen)) {
+		if (ans != NULL && QUICK_LINE(p, end, "      - ref: ", &ref,
+		    &reflen, &next)) {
 			/* the value is on the next line */
-			p = eol + 1;
-			if (p >= end || (eol = memchr(p, '\n',
-			    (size_t)(end - p))) == NULL ||
-			    !quick_line(p, eol, "        value: ", &w, &wlen))
+			if (!QUICK_LINE(next, end, "        value: ", &w, &wlen,
+			    &next))
 				goto done;
 			if ((a = quick_answer(qa, doc, place++, ref, reflen,
 			    w, wlen)) == NULL || node_seq_push(doc, ans, a) != 0)
 				goto nomem;
-		} else if (quick_line(p, eol, "  - respondent: ", &w, &wlen)) {
+		} else if (QUICK_LINE(p, end, "  - respondent: ", &w, &wlen,
+		    &next)) {
 			if ((resp = node_map(doc)) == NULL ||
 			    (k = node_scalar(doc, w, wlen)) == NULL ||
 			    node_map_set(doc, resp, "respondent", k) != 0 ||
@@ -338,14 +340,15 @@ quick_responses(struct ydoc *doc, struct node *seq, const char **pp,
 			ans = NULL;
 			place = 0;
 		} else if (resp != NULL && ans == NULL &&
-		    (size_t)(eol - p) == 12 && memcmp(p, "    answers:", 12) ==
-		    0) {
+		    (size_t)(end - p) >= 13 &&
+		    memcmp(p, "    answers:\n", 13) == 0) {
 			if ((ans = node_seq(doc)) == NULL ||
 			    node_map_set(doc, resp, "answers", ans) != 0)
 				goto nomem;
+			next = p + 13;
 		} else
 			goto done;
-		p = eol + 1;
+		p = next;
 	}
 	/* every respondent has its answers */
 	if (resp != NULL && ans == NULL)
@@ -391,31 +394,22 @@ quick_self(struct record **out, struct store *st, const struct recref *ref)
 	struct record		*rec = NULL;
 	struct ydoc		*doc = NULL;
 	struct node		*seq;
-	struct stat		 sb;
 	char			*path = NULL, *buf = NULL, *rest = NULL;
+	const struct node	*root;
 	const char		*p, *q, *end, *kind;
-	size_t			 hlen, got;
-	ssize_t			 nr;
-	int			 fd = -1, r = 0;
+	size_t			 hlen, hlines, got, i;
+	int			 r = 0;
 
 	*out = NULL;
 	if ((path = store_path(st, ref->relpath)) == NULL)
 		return NC_ENOMEM;
-	if ((fd = open(path, O_RDONLY)) == -1 || fstat(fd, &sb) == -1 ||
-	    !S_ISREG(sb.st_mode) || sb.st_size <= 0 ||
-	    sb.st_size > 256 * 1024 * 1024)
+	/* Whatever cannot be read here, the caller's load reports. */
+	if (fileio_read_all(path, NODE_MAX_BYTES, &buf, &got) != 0) {
+		error_clear();
 		goto done;
-	if ((buf = malloc((size_t)sb.st_size + 1)) == NULL)
-		goto nomem;
-	for (got = 0; got < (size_t)sb.st_size; got += (size_t)nr) {
-		nr = read(fd, buf + got, (size_t)sb.st_size - got);
-		if (nr == -1 && errno == EINTR) {
-			nr = 0;
-			continue;
-		}
-		if (nr <= 0)
-			goto done;
 	}
+	if (got == 0)
+		goto done;
 	end = buf + got;
 	/* the block: "responses:" at the start of a line */
 	for (p = buf; p != NULL; p = memchr(p, '\n', (size_t)(end - p)),
@@ -440,13 +434,21 @@ quick_self(struct record **out, struct store *st, const struct recref *ref)
 	if (q < end && !((*q >= 'a' && *q <= 'z') || (*q >= 'A' &&
 	    *q <= 'Z') || *q == '_'))
 		goto done;
-	/* nothing open at the end of the head */
-	if ((doc = quick_parse(buf, hlen, ref->relpath)) == NULL ||
-	    (kind = node_get_str(ydoc_root(doc), "kind")) == NULL ||
-	    strcmp(kind, ck_kind_name(CK_SELF)) != 0)
-		goto done;
-	ydoc_free(doc);
-	doc = NULL;
+	/* the head's lines, which must end in LF alone (below) */
+	for (hlines = 0, i = 0; i < hlen; i++) {
+		if (buf[i] == '\n')
+			hlines++;
+		else if (buf[i] == '\r' || (unsigned char)buf[i] == 0xc2 ||
+		    (unsigned char)buf[i] == 0xe2) {
+			/* maybe CR, NEL, LS or PS: another line break */
+			if (buf[i] == '\r' || (i + 1 < hlen &&
+			    (unsigned char)buf[i + 1] == 0x85) ||
+			    (i + 2 < hlen && (unsigned char)buf[i + 1] ==
+			    0x80 && ((unsigned char)buf[i + 2] == 0xa8 ||
+			    (unsigned char)buf[i + 2] == 0xa9)))
+				goto done;
+		}
+	}
 	/* head and tail as one document */
 	if ((rest = malloc(hlen + (size_t)(end - q) + 1)) == NULL)
 		goto nomem;
@@ -458,6 +460,25 @@ quick_self(struct record **out, struct store *st, const struct recref *ref)
 	    (kind = node_get_str(ydoc_root(doc), "kind")) == NULL ||
 	    strcmp(kind, ck_kind_name(CK_SELF)) != 0)
 		goto done;
+	/*
+	 * Nothing was open at the end of the head (a quoted scalar, a flow
+	 * collection), so `responses:` is a top-level key, as in a full
+	 * parse: the tail's first line, a plain key at the start of the
+	 * line after the head, is a key of the top-level mapping there.  (A
+	 * scalar or collection left open in the head would have taken that
+	 * line in.)  Without a tail the document is the head, which parsed
+	 * as a complete mapping.  Line numbers are libyaml's, which count
+	 * the head's LFs, the only breaks in it.
+	 */
+	if (q < end) {
+		root = ydoc_root(doc);
+		for (i = 0; i < root->n; i++)
+			if (root->u.pairs[i].key->line == hlines + 1 &&
+			    root->u.pairs[i].key->col == 1)
+				break;
+		if (i == root->n)
+			goto done;
+	}
 	/* the block, into that document's tree */
 	if ((seq = node_seq(doc)) == NULL)
 		goto nomem;
@@ -481,8 +502,6 @@ quick_self(struct record **out, struct store *st, const struct recref *ref)
 nomem:
 	r = error_set(NC_ENOMEM, "out of memory");
 done:
-	if (fd != -1)
-		close(fd);
 	record_free(rec);
 	ydoc_free(doc);
 	free(rest);

@@ -2,17 +2,14 @@
  * YAML documents as trees of plain data: the reader on libyaml's event
  * parser, and our own deterministic writer.
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <yaml.h>
 
+#include "fileio.h"
 #include "node.h"
 #include "strmap.h"
 #include "text.h"
@@ -206,7 +203,7 @@ node_seq_push(struct ydoc *doc, struct node *seq, struct node *v)
 	return 0;
 }
 
-static int
+int
 node_map_push(struct ydoc *doc, struct node *map, struct node *k,
     struct node *v)
 {
@@ -1061,47 +1058,20 @@ load(struct ydoc **out, const char *path, const char *name, struct diags *d,
     const char *const *want, size_t nwant, const char *wkey,
     const char *wvalue)
 {
-	struct stat	 st;
 	char		*buf = NULL;
 	size_t		 len = 0;
-	ssize_t		 r;
-	int		 fd, rc;
+	int		 rc;
 
 	*out = NULL;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
-		return error_sys(errno == ENOENT ? NC_ENOTFOUND : NC_EIO,
-		    "cannot open '%s'", path);
-	if (fstat(fd, &st) == -1) {
-		rc = error_sys(NC_EIO, "cannot read '%s'", path);
-		goto done;
-	}
-	if (!S_ISREG(st.st_mode)) {
-		rc = error_set(NC_EINVALID, "'%s' is not a regular file", path);
-		goto done;
-	}
-	if (st.st_size > NODE_MAX_BYTES) {
-		diags_add(d, name, 0, 0, "a file of %lld bytes; a record is at"
-		    " most %d MiB", (long long)st.st_size,
-		    NODE_MAX_BYTES / (1024 * 1024));
-		rc = error_set(NC_EINVALID, "%s: larger than %d MiB", name,
-		    NODE_MAX_BYTES / (1024 * 1024));
-		goto done;
-	}
-	if ((buf = malloc((size_t)st.st_size + 1)) == NULL) {
-		rc = error_set(NC_ENOMEM, "out of memory");
-		goto done;
-	}
-	while (len < (size_t)st.st_size) {
-		r = read(fd, buf + len, (size_t)st.st_size - len);
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r == -1) {
-			rc = error_sys(NC_EIO, "cannot read '%s'", path);
-			goto done;
+	if ((rc = fileio_read_all(path, NODE_MAX_BYTES, &buf, &len)) != 0) {
+		if (len > NODE_MAX_BYTES) {
+			diags_add(d, name, 0, 0, "a file of %zu bytes; a record"
+			    " is at most %d MiB", len,
+			    NODE_MAX_BYTES / (1024 * 1024));
+			rc = error_set(NC_EINVALID, "%s: larger than %d MiB",
+			    name, NODE_MAX_BYTES / (1024 * 1024));
 		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
+		return rc;
 	}
 	if (wkey != NULL && wvalue != NULL) {
 		struct ydoc		*q = NULL;
@@ -1124,7 +1094,6 @@ load(struct ydoc **out, const char *path, const char *name, struct diags *d,
 	rc = parse(out, buf, len, name, d, want, nwant);
 done:
 	free(buf);
-	close(fd);
 	return rc;
 }
 

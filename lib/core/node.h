@@ -133,6 +133,12 @@ struct node	*node_str(struct ydoc *, const char *s);
 struct node	*node_map(struct ydoc *);
 struct node	*node_seq(struct ydoc *);
 struct node	*node_copy(struct ydoc *, const struct node *);
+/*
+ * Append the pair k: v, for a caller that knows map has no key k yet
+ * (NC_ENOMEM, also when k or v is NULL).
+ */
+int		 node_map_push(struct ydoc *, struct node *map,
+		    struct node *k, struct node *v);
 /* Replace the value under key, or append the pair. */
 int		 node_map_set(struct ydoc *, struct node *map, const char *key,
 		    struct node *value);

@@ -331,9 +331,8 @@ quickhead_parse(struct ydoc **out, const char *buf, size_t len,
 	struct ydoc		*doc = NULL;
 	struct node		*root, *v, *k;
 	uint64_t		 found = 0, all;
-	size_t			 n, i, j, m, vat, lim;
+	size_t			 n, i, j, m, vat, lim, wl[64];
 	int			 none;
-	char			 key[QH_MAX_KEY + 1];
 
 	*out = NULL;
 	if (nwant == 0 || nwant >= 64 || len > NODE_MAX_BYTES ||
@@ -347,11 +346,11 @@ quickhead_parse(struct ydoc **out, const char *buf, size_t len,
 	/* A wanted key no line starts is absent, as for the full reader. */
 	all = ((uint64_t)1 << nwant) - 1;
 	for (j = 0; j < nwant; j++) {
-		size_t	wl = strlen(want[j]);
-
+		wl[j] = strlen(want[j]);
 		for (i = 0; i < n; i++)
-			if (lines[i].kind == QH_KEY && lines[i].klen == wl &&
-			    memcmp(u + lines[i].at, want[j], wl) == 0)
+			if (lines[i].kind == QH_KEY && lines[i].klen == wl[j] &&
+			    u[lines[i].at] == (unsigned char)want[j][0] &&
+			    memcmp(u + lines[i].at, want[j], wl[j]) == 0)
 				break;
 		if (i == n)
 			found |= (uint64_t)1 << j;
@@ -375,8 +374,8 @@ quickhead_parse(struct ydoc **out, const char *buf, size_t len,
 		    !plain_ok(u + vat, lines[i].end - vat))
 			return 0;
 		for (j = 0; j < nwant; j++)
-			if (strlen(want[j]) == lines[i].klen &&
-			    memcmp(u + lines[i].at, want[j], lines[i].klen) == 0)
+			if (wl[j] == lines[i].klen &&
+			    memcmp(u + lines[i].at, want[j], wl[j]) == 0)
 				found |= (uint64_t)1 << j;
 	}
 	/*
@@ -397,15 +396,14 @@ quickhead_parse(struct ydoc **out, const char *buf, size_t len,
 	if ((doc = ydoc_new()) == NULL || (root = node_map(doc)) == NULL)
 		goto nomem;
 	root->line = root->col = 1;
+	/* (no key twice, as checked above: each pair is appended) */
 	for (j = 0; j < (none ? 0 : i); j++) {
-		memcpy(key, buf + lines[j].at, lines[j].klen);
-		key[lines[j].klen] = '\0';
 		vat = lines[j].at + lines[j].klen + 2;
-		if ((v = node_scalar(doc, buf + vat, lines[j].end - vat)) ==
-		    NULL || node_map_set(doc, root, key, v) != 0)
+		if ((k = node_scalar(doc, buf + lines[j].at, lines[j].klen)) ==
+		    NULL || (v = node_scalar(doc, buf + vat,
+		    lines[j].end - vat)) == NULL ||
+		    node_map_push(doc, root, k, v) != 0)
 			goto nomem;
-		/* node_map_set() made the key: give it its style and place. */
-		k = root->u.pairs[root->n - 1].key;
 		k->style = v->style = NODE_STYLE_PLAIN;
 		k->line = v->line = (unsigned)j + 1;
 		k->col = 1;

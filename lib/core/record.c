@@ -36,38 +36,19 @@ static int
 load_fields(struct ydoc **out, const char *path, const char *name,
     struct diags *d, const char *const *want, size_t nwant)
 {
-	struct stat	 st;
-	char		*buf = NULL;
-	size_t		 len = 0;
-	ssize_t		 r;
-	int		 fd, rc;
+	char	*buf = NULL;
+	size_t	 len = 0;
+	int	 rc;
 
 	*out = NULL;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	if (fileio_read_all(path, NODE_MAX_BYTES, &buf, &len) != 0) {
+		error_clear();
 		return ydoc_load_fields(out, path, name, d, want, nwant);
-	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    st.st_size > NODE_MAX_BYTES ||
-	    (buf = malloc((size_t)st.st_size + 1)) == NULL)
-		goto full;
-	while (len < (size_t)st.st_size) {
-		r = read(fd, buf + len, (size_t)st.st_size - len);
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r == -1)
-			goto full;
-		if (r == 0)
-			break;
-		len += (size_t)r;
 	}
-	close(fd);
 	if ((rc = quickhead_parse(out, buf, len, want, nwant)) == 0)
 		rc = ydoc_parse_fields(out, buf, len, name, d, want, nwant);
 	free(buf);
 	return rc < 0 ? rc : 0;
-full:
-	free(buf);
-	close(fd);
-	return ydoc_load_fields(out, path, name, d, want, nwant);
 }
 
 static int

@@ -654,3 +654,62 @@ done:
 	defer_clear();
 	return rc;
 }
+
+/*
+ * Reading a whole file.
+ */
+
+int
+fileio_read_all(const char *path, size_t max, char **out, size_t *outlen)
+{
+	struct stat	 st;
+	char		*buf = NULL;
+	size_t		 len = 0;
+	ssize_t		 r;
+	int		 fd, rc = 0;
+
+	*out = NULL;
+	*outlen = 0;
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+		return error_sys(errno == ENOENT ? NC_ENOTFOUND : NC_EIO,
+		    "cannot open '%s'", path);
+	if (fstat(fd, &st) == -1) {
+		rc = error_sys(NC_EIO, "cannot read '%s'", path);
+		goto done;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		rc = error_set(NC_EINVALID, "'%s' is not a regular file", path);
+		goto done;
+	}
+	if ((unsigned long long)st.st_size > max) {
+		*outlen = (size_t)st.st_size;
+		rc = error_set(NC_EINVALID, "'%s' is larger than %zu bytes "
+		    "(%lld bytes)", path, max, (long long)st.st_size);
+		goto done;
+	}
+	if ((buf = malloc((size_t)st.st_size + 1)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	/* What the size said, and no more if the file grows meanwhile. */
+	while (len < (size_t)st.st_size) {
+		r = read(fd, buf + len, (size_t)st.st_size - len);
+		if (r == -1 && errno == EINTR)
+			continue;
+		if (r == -1) {
+			rc = error_sys(NC_EIO, "cannot read '%s'", path);
+			goto done;
+		}
+		if (r == 0)
+			break;
+		len += (size_t)r;
+	}
+	buf[len] = '\0';
+	*out = buf;
+	*outlen = len;
+	buf = NULL;
+done:
+	free(buf);
+	close(fd);
+	return rc;
+}

@@ -89,4 +89,15 @@ int	fileio_sync_dir(const char *dir);
 const char *fileio_warning(size_t i);
 void	fileio_warn(const char *fmt, ...) NC_PRINTF(1, 2);
 
+/*
+ * The whole of the regular file path, in one allocation: *out (the
+ * caller's, with a NUL after the *len bytes).  NC_ENOTFOUND when it does
+ * not exist, NC_EIO when it cannot be opened or read, NC_EINVALID when it
+ * is not a regular file or larger than max bytes; the message names the
+ * file.  Larger than max: nothing is read, and *len is the file's size
+ * (which is how a caller tells that case); on the other errors *len is 0.
+ */
+int	fileio_read_all(const char *path, size_t max, char **out,
+	    size_t *len);
+
 #endif

@@ -187,11 +187,52 @@ table_put_cell(struct buf *out, const char *s, size_t len)
 	return width;
 }
 
+/* In a cell's measure: the cell is shown as its bytes are. */
+#define TABLE_ASIS	((size_t)1 << (sizeof(size_t) * 8 - 1))
+
+/*
+ * The display width of a cell, with TABLE_ASIS when table_put_cell()
+ * would copy its bytes unchanged (the common case: printable ASCII and
+ * valid UTF-8 of no control character), so the rendering can copy them
+ * at once.  The same width as table_put_cell() gives.
+ */
+static size_t
+table_measure(const char *s, size_t len)
+{
+	const unsigned char	*u = (const unsigned char *)s;
+	uint32_t		 cp;
+	size_t			 i = 0, n, width = 0;
+
+	/* printable ASCII, a byte a column */
+	while (i < len && u[i] >= 0x20 && u[i] < 0x7F)
+		i++;
+	width = i;
+	while (i < len) {
+		if (u[i] >= 0x20 && u[i] < 0x7F) {
+			width++;
+			i++;
+			continue;
+		}
+		n = text_utf8_decode(&cp, s + i, len - i);
+		if (cp == TEXT_BADCP || cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+			return table_put_cell(NULL, s, len);
+		width += (size_t)text_cp_width(cp);
+		i += n;
+	}
+	return width | TABLE_ASIS;
+}
+
 static void
 table_pad(struct buf *out, size_t n)
 {
-	while (n-- > 0)
-		buf_putc(out, ' ');
+	static const char	spaces[] = "                                ";
+
+	while (n >= sizeof spaces - 1) {
+		buf_add(out, spaces, sizeof spaces - 1);
+		n -= sizeof spaces - 1;
+	}
+	if (n > 0)
+		buf_add(out, spaces, n);
 }
 
 /* Drop the spaces that end the line begun at start, and end it. */
@@ -203,10 +244,10 @@ table_end_line(struct buf *out, size_t start)
 	buf_putc(out, '\n');
 }
 
-/* One line of cells, padded to widths. */
+/* One line of cells, measured (table_measure()), padded to widths. */
 static void
 table_put_line(const struct table *t, struct buf *out,
-    const struct table_cell *row, const size_t *widths)
+    const struct table_cell *row, const size_t *measure, const size_t *widths)
 {
 	const char	*s;
 	size_t		 i, w, start = out->len;
@@ -215,14 +256,15 @@ table_put_line(const struct table *t, struct buf *out,
 		if (i > 0)
 			buf_add(out, "  ", 2);
 		s = table_text(t, &row[i]);
-		if (t->right[i]) {
-			w = table_put_cell(NULL, s, row[i].len);
+		w = measure[i] & ~TABLE_ASIS;
+		if (t->right[i])
 			table_pad(out, widths[i] - w);
+		if (measure[i] & TABLE_ASIS)
+			buf_add(out, s, row[i].len);
+		else
 			table_put_cell(out, s, row[i].len);
-		} else {
-			w = table_put_cell(out, s, row[i].len);
+		if (!t->right[i])
 			table_pad(out, widths[i] - w);
-		}
 	}
 	table_end_line(out, start);
 }
@@ -231,26 +273,34 @@ int
 table_render(const struct table *t, struct buf *out)
 {
 	const struct table_cell	*c;
-	size_t			*widths, r, i, w, start;
+	size_t			*widths, *measure, *head, r, i, w, start;
 
-	if ((widths = calloc(t->ncols, sizeof *widths)) == NULL)
+	/* Each cell measured once: widths[], then the cells, then the head. */
+	if (t->nrows > (SIZE_MAX / sizeof *measure - 2) / t->ncols ||
+	    (measure = calloc((t->nrows + 2) * t->ncols,
+	    sizeof *measure)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
+	widths = measure;
+	head = measure + (t->nrows + 1) * t->ncols;
 	if (t->has_header) {
-		for (i = 0; i < t->ncols; i++)
-			widths[i] = table_put_cell(NULL, table_text(t,
-			    &t->header[i]), t->header[i].len);
+		for (i = 0; i < t->ncols; i++) {
+			head[i] = table_measure(table_text(t, &t->header[i]),
+			    t->header[i].len);
+			widths[i] = head[i] & ~TABLE_ASIS;
+		}
 	}
 	for (r = 0; r < t->nrows; r++) {
 		for (i = 0; i < t->ncols; i++) {
 			c = &t->cells[r * t->ncols + i];
-			w = table_put_cell(NULL, table_text(t, c), c->len);
-			if (w > widths[i])
-				widths[i] = w;
+			w = c->len == 0 ? TABLE_ASIS : table_measure(
+			    table_text(t, c), c->len);
+			measure[(r + 1) * t->ncols + i] = w;
+			if ((w & ~TABLE_ASIS) > widths[i])
+				widths[i] = w & ~TABLE_ASIS;
 		}
 	}
-
 	if (t->has_header) {
-		table_put_line(t, out, t->header, widths);
+		table_put_line(t, out, t->header, head, widths);
 		start = out->len;
 		for (i = 0; i < t->ncols; i++) {
 			if (i > 0)
@@ -262,8 +312,9 @@ table_render(const struct table *t, struct buf *out)
 		table_end_line(out, start);
 	}
 	for (r = 0; r < t->nrows; r++)
-		table_put_line(t, out, &t->cells[r * t->ncols], widths);
-	free(widths);
+		table_put_line(t, out, &t->cells[r * t->ncols],
+		    &measure[(r + 1) * t->ncols], widths);
+	free(measure);
 	return buf_ok(out);
 }
 

@@ -89,4 +89,15 @@ sed -i 's/^source:$/source: [unclosed/' "$f"
 grep -q 'unclosed' "$f" || sed -i '$a source: [unclosed' "$f"
 expect_status 1 "$NCIO" -C "$D" checklist aggregate --kind self --fy $fy
 expect_grep "$T/err" "$(basename "$f")"
+# A quoted scalar open at the end of the lines before the responses and
+# closed after them: the lines before and after, put together, make a
+# valid document, but in the file the block is inside the scalar (and
+# its quoted values end it), so the whole load reports the file.
+rm -rf "$D/checklists/$fy"
+cp -r "$NCIO_SAMPLE_DIR/checklists/$fy" "$D/checklists/$fy"
+f=$(grep -l '^kind: self' "$D"/checklists/$fy/*.yaml | head -1)
+sed -i 's/^staff_total: \(.*\)$/staff_total: "\1/; s/^source:$/source: x"\nsource2:/' "$f"
+grep -q '^source: x"$' "$f" || fail "the record was not rewritten"
+expect_status 1 "$NCIO" -C "$D" checklist aggregate --kind self --fy $fy
+expect_grep "$T/err" "$(basename "$f"):[0-9]+:[0-9]+: invalid YAML"
 finish

@@ -23,6 +23,7 @@
 
 #include <cmocka.h>
 
+#include "error.h"
 #include "fileio.h"
 
 static char	dir[] = "/tmp/ncio-fileio-XXXXXX";
@@ -264,6 +265,72 @@ test_stale(void **state)
 	assert_int_equal(leftovers(), 0);
 }
 
+/* fileio_read_all(): the whole file, or an error that names it. */
+static void
+test_read_all(void **state)
+{
+	char	*buf, big[64];
+	size_t	 len;
+
+	(void)state;
+	/* empty: an allocation holding only the NUL */
+	put("empty", "");
+	assert_int_equal(fileio_read_all(at("empty"), 16, &buf, &len), 0);
+	assert_non_null(buf);
+	assert_int_equal(len, 0);
+	assert_int_equal(buf[0], '\0');
+	free(buf);
+
+	/* exactly at the limit: read whole */
+	memset(big, 'x', 16);
+	big[16] = '\0';
+	put("sixteen", big);
+	assert_int_equal(fileio_read_all(at("sixteen"), 16, &buf, &len), 0);
+	assert_int_equal(len, 16);
+	assert_memory_equal(buf, big, 16);
+	assert_int_equal(buf[16], '\0');
+	free(buf);
+
+	/* one byte over: refused, nothing read, its size given */
+	assert_int_equal(fileio_read_all(at("sixteen"), 15, &buf, &len),
+	    NC_EINVALID);
+	assert_null(buf);
+	assert_int_equal(len, 16);
+	assert_non_null(strstr(error_last(), at("sixteen")));
+	assert_non_null(strstr(error_last(), "larger than 15 bytes"));
+
+	/* not there */
+	assert_int_equal(fileio_read_all(at("absent"), 16, &buf, &len),
+	    NC_ENOTFOUND);
+	assert_null(buf);
+	assert_int_equal(len, 0);
+	assert_non_null(strstr(error_last(), at("absent")));
+
+	/* not a regular file */
+	assert_int_equal(mkdir(at("folder"), 0700), 0);
+	assert_int_equal(fileio_read_all(at("folder"), 16, &buf, &len),
+	    NC_EINVALID);
+	assert_null(buf);
+	assert_int_equal(len, 0);
+	assert_non_null(strstr(error_last(), at("folder")));
+	assert_non_null(strstr(error_last(), "not a regular file"));
+
+	/* unreadable (root reads it anyway, so only for others) */
+	put("secret", "s\n");
+	assert_int_equal(chmod(at("secret"), 0), 0);
+	if (geteuid() != 0) {
+		assert_int_equal(fileio_read_all(at("secret"), 16, &buf,
+		    &len), NC_EIO);
+		assert_null(buf);
+		assert_int_equal(len, 0);
+		assert_non_null(strstr(error_last(), at("secret")));
+	}
+	assert_int_equal(unlink(at("secret")), 0);
+	assert_int_equal(unlink(at("empty")), 0);
+	assert_int_equal(unlink(at("sixteen")), 0);
+	assert_int_equal(rmdir(at("folder")), 0);
+}
+
 static int
 setup(void **state)
 {
@@ -290,6 +357,7 @@ main(void)
 		cmocka_unit_test(test_defer_commit),
 		cmocka_unit_test(test_defer_undo),
 		cmocka_unit_test(test_stale),
+		cmocka_unit_test(test_read_all),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

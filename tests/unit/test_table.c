@@ -234,6 +234,38 @@ test_render(void **state)
 	buf_free(&b);
 }
 
+/*
+ * A right-aligned column whose cells are not shown byte for byte (a
+ * control character, a byte that is not UTF-8), and padding wider than
+ * one run of spaces: each cell measured once, as before.
+ */
+static void
+test_render_pad(void **state)
+{
+	static const char *const rows[3][2] = {
+		{ "x", "\x1b" "1" }, { "y", "\xff" },
+		{ "z", "0123456789012345678901234567890123456789" },
+	};
+	struct table	*t;
+	struct buf	 b = BUF_INIT, want = BUF_INIT;
+	size_t		 i;
+
+	(void)state;
+	assert_non_null(t = table_new(2));
+	assert_int_equal(table_set_header(t, 0, "k", 0), 0);
+	assert_int_equal(table_set_header(t, 1, "v", 1), 0);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(table_add_row(t, rows[i]), 0);
+	assert_int_equal(table_render(t, &b), 0);
+	buf_printf(&want, "k%41sv\n-  %s\n", "",
+	    "----------------------------------------");
+	buf_printf(&want, "x%41s1\ny%41s?\nz  %s\n", "", "", rows[2][1]);
+	expect_bytes("right-aligned, substituted, wide", &b, want.data);
+	table_free(t);
+	buf_free(&b);
+	buf_free(&want);
+}
+
 static void
 test_render_csv(void **state)
 {
@@ -380,6 +412,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_render),
+		cmocka_unit_test(test_render_pad),
 		cmocka_unit_test(test_render_csv),
 		cmocka_unit_test(test_no_trailing_space),
 		cmocka_unit_test(test_many_rows),
