@@ -40,6 +40,7 @@
 #include "schema.h"
 #include "sha256.h"
 #include "store.h"
+#include "text.h"
 
 extern const struct cmd_entry cmd_review_entry;
 extern const struct cmd_entry cmd_audit_entry;
@@ -75,17 +76,11 @@ struct bundle {
 static char *
 dupf(const char *fmt, ...)
 {
-	char	*s = NULL;
+	char	*s;
 	va_list	 ap;
-	int	 n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	s = text_vprintf(fmt, ap);
 	va_end(ap);
 	return s;
 }

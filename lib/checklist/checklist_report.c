@@ -21,6 +21,7 @@
 #include "node.h"
 #include "refdata.h"
 #include "store.h"
+#include "text.h"
 #include "xlsx.h"
 
 /* Rows of the "lowest items" table in the report. */
@@ -140,16 +141,13 @@ body(struct docx *dx, struct ctx *c, const char *fmt, ...)
 {
 	va_list	ap;
 	char	*s;
-	int	 n, r;
+	int	 r;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	s = text_vprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
+	if (s == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	r = docx_add_outline_body(dx, s);
 	free(s);
 	(void)c;

@@ -14,6 +14,7 @@
 #include "error.h"
 #include "i18n.h"
 #include "schema.h"
+#include "text.h"
 
 /* --- helpers ---------------------------------------------------------- */
 
@@ -44,15 +45,9 @@ cs_fmt(struct cs_strs *s, const char *f, ...)
 {
 	va_list	 ap;
 	char	*p;
-	int	 n;
 
 	va_start(ap, f);
-	n = vsnprintf(NULL, 0, f, ap);
-	va_end(ap);
-	if (n < 0 || (p = malloc((size_t)n + 1)) == NULL)
-		return cs_keep(s, NULL);
-	va_start(ap, f);
-	vsnprintf(p, (size_t)n + 1, f, ap);
+	p = text_vprintf(f, ap);
 	va_end(ap);
 	return cs_keep(s, p);
 }

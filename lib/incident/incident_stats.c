@@ -14,6 +14,7 @@
 #include "error.h"
 #include "incident.h"
 #include "incident_int.h"
+#include "text.h"
 #include "xlsx.h"
 
 /* One incident as the sheets show it. */
@@ -232,15 +233,9 @@ list_cell(const char *fmt, ...)
 {
 	va_list	 ap;
 	char	*s;
-	int	 n;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
-		return NULL;
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	s = text_vprintf(fmt, ap);
 	va_end(ap);
 	return s;
 }

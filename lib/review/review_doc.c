@@ -18,6 +18,7 @@
 #include "error.h"
 #include "review.h"
 #include "review_int.h"
+#include "text.h"
 #include "xlsx.h"
 
 /* Strings made while building one document, freed together. */
@@ -58,15 +59,9 @@ fmt(struct strs *s, const char *f, ...)
 {
 	va_list	 ap;
 	char	*p;
-	int	 n;
 
 	va_start(ap, f);
-	n = vsnprintf(NULL, 0, f, ap);
-	va_end(ap);
-	if (n < 0 || (p = malloc((size_t)n + 1)) == NULL)
-		return keep(s, NULL);
-	va_start(ap, f);
-	vsnprintf(p, (size_t)n + 1, f, ap);
+	p = text_vprintf(f, ap);
 	va_end(ap);
 	return keep(s, p);
 }

@@ -24,6 +24,7 @@
 #include "error.h"
 #include "node.h"
 #include "store.h"
+#include "text.h"
 #include "training.h"
 #include "training_int.h"
 
@@ -223,16 +224,13 @@ body(struct docx *dx, const char *fmt, ...)
 {
 	va_list	ap;
 	char	*s;
-	int	 n, r;
+	int	 r;
 
 	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
+	s = text_vprintf(fmt, ap);
 	va_end(ap);
-	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
+	if (s == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
-	va_start(ap, fmt);
-	vsnprintf(s, (size_t)n + 1, fmt, ap);
-	va_end(ap);
 	r = docx_add_outline_body(dx, s);
 	free(s);
 	return r;

@@ -1,4 +1,7 @@
+#include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -463,4 +466,32 @@ text_csv_field(struct buf *out, const char *s, size_t len, int flags)
 	}
 	buf_putc(out, '"');
 	return buf_ok(out);
+}
+
+char *
+text_vprintf(const char *fmt, va_list ap)
+{
+	va_list	 aq;
+	char	*s;
+	int	 n;
+
+	va_copy(aq, ap);
+	n = vsnprintf(NULL, 0, fmt, aq);
+	va_end(aq);
+	if (n < 0 || (s = malloc((size_t)n + 1)) == NULL)
+		return NULL;
+	vsnprintf(s, (size_t)n + 1, fmt, ap);
+	return s;
+}
+
+char *
+text_printf(const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	s = text_vprintf(fmt, ap);
+	va_end(ap);
+	return s;
 }

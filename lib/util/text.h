@@ -9,6 +9,7 @@
 #ifndef NCIO_TEXT_H
 #define NCIO_TEXT_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -75,5 +76,12 @@ size_t	 text_width(const char *s, size_t len);
  * Returns 0, or NC_ENOMEM with the message set.
  */
 int	 text_csv_field(struct buf *out, const char *s, size_t len, int flags);
+
+/*
+ * A new string formatted as printf would, for the caller to free; NULL
+ * when out of memory or the format fails (no message set).
+ */
+char	*text_printf(const char *fmt, ...) NC_PRINTF(1, 2);
+char	*text_vprintf(const char *fmt, va_list ap) NC_PRINTF(1, 0);
 
 #endif

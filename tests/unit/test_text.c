@@ -248,6 +248,32 @@ test_csv(void **state)
 	buf_free(&b);
 }
 
+static void
+test_printf(void **state)
+{
+	char	 big[5000];
+	char	*s;
+
+	(void)state;
+	s = text_printf("%s第%d号", "練企情発", 27);
+	assert_non_null(s);
+	assert_string_equal(s, "練企情発第27号");
+	free(s);
+	s = text_printf("%s", "");
+	assert_non_null(s);
+	assert_string_equal(s, "");
+	free(s);
+	/* longer than any fixed buffer the copies it replaced might use */
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	s = text_printf("[%s]", big);
+	assert_non_null(s);
+	assert_int_equal(strlen(s), sizeof big + 1);
+	assert_int_equal(s[0], '[');
+	assert_int_equal(s[sizeof big], ']');
+	free(s);
+}
+
 int
 main(void)
 {
@@ -258,6 +284,7 @@ main(void)
 		cmocka_unit_test(test_scan),
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_csv),
+		cmocka_unit_test(test_printf),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
