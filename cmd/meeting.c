@@ -649,8 +649,11 @@ meeting_list(struct cmd_ctx *ctx, struct optv *ov)
 	const char		*cells[7], *type = opt_get(ov, "type");
 	char			 dues[CAL_FMT_MAX], date[CAL_FMT_MAX];
 	size_t			 i;
-	int			 rc = CMD_OK, has;
+	int			 rc = CMD_OK, has, data;
 
+	/* csv and json are data for programs: the date alone */
+	data = strcmp(listing_format(opt_get(ov, "format"),
+	    opt_get(ov, "output")), "table") != 0;
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
 	if (store_kind(&kind, st, "meeting") != 0 ||
@@ -678,9 +681,13 @@ meeting_list(struct cmd_ctx *ctx, struct optv *ov)
 		}
 		dues[0] = date[0] = '\0';
 		if (has) {
-			snprintf(date, sizeof date, "%s (%s)",
-			    node_get_str(root, "date"),
-			    wday_en[cal_weekday(d)]);
+			if (data)
+				snprintf(date, sizeof date, "%s",
+				    node_get_str(root, "date"));
+			else
+				snprintf(date, sizeof date, "%s (%s)",
+				    node_get_str(root, "date"),
+				    _(wday_en[cal_weekday(d)]));
 			if (node_get(root, "materials_due") != NULL &&
 			    cal_due_meeting(&due, cal, d) == 0)
 				cal_format_due(dues, sizeof dues, &due);

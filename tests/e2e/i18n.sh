@@ -236,6 +236,12 @@ heads "deliverable list" '^ID +Dated +Spec item +Kind +Deliverable +For +File +S
     '^ID +日付 +項目 +種別 +成果物 +対象 +ファイル +サイズ$' deliverable list
 heads "meeting list" '^ID +Held on +Meeting type +Meeting +Status +Materials due +Moved from$' \
     '^ID +開催日 +種類 +会議名 +状況 +資料提出期限 +変更前$' meeting list
+# the meeting's weekday in the user's language; the date alone in data
+ja -C "$D" meeting list >"$T/t-out"
+expect_grep "$T/t-out" '^mt-[0-9a-z]+ +2026-04-09 \(木\) '
+expect_no_grep "$T/t-out" '\((Sun|Mon|Tue|Wed|Thu|Fri|Sat)\)'
+ja -C "$D" meeting list --format csv >"$T/t-out"
+expect_grep "$T/t-out" '^mt-[0-9a-z]+,2026-04-09,'
 ja -C "$D" checklist aggregate --kind department --fy 2026 --by division >"$T/t-out"
 expect_grep "$T/t-out" '^部 +課 +得点 +偏差値 +順位 +前年度$'
 en -C "$D" checklist aggregate --kind department --fy 2026 --by division >"$T/t-out"
