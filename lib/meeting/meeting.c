@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "error.h"
+#include "i18n.h"
 #include "meeting.h"
 #include "meeting_int.h"
 #include "schema.h"
@@ -266,6 +267,7 @@ meeting_cal(struct cal **out, struct store *st)
 	return rc;
 }
 
+/* translated where they are put into a message (cmd/ marks them) */
 static const char *const wday_en[] = { "Sun", "Mon", "Tue", "Wed", "Thu",
     "Fri", "Sat" };
 
@@ -289,7 +291,7 @@ meeting_check_day(const struct cal *c, struct cal_date d)
 	cal_format_iso(b, sizeof b, next);
 	return error_set(NC_EINVALID, "%s is a closed day (%s); the nearest "
 	    "business days are %s (%s) and %s (%s)", s, why, a,
-	    wday_en[cal_weekday(prev)], b, wday_en[cal_weekday(next)]);
+	    _(wday_en[cal_weekday(prev)]), b, _(wday_en[cal_weekday(next)]));
 }
 
 int

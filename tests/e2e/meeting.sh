@@ -57,6 +57,9 @@ cmp -s "$T/before.tar" "$T/after.tar" || fail "a second plan changed the meeting
 cp "$M/$m3.yaml" "$T/before"
 expect_status 1 "$NCIO" -C "$D" meeting move "$m3" --date 2026-05-05
 expect_grep "$T/err" "2026-05-05 is a closed day \(こどもの日\); the nearest business days are 2026-05-01 \(Fri\) and 2026-05-07 \(Thu\); use --force"
+# under Japanese the weekdays too (they were English inside the sentence)
+LANG=ja_JP.UTF-8 LC_ALL= LANGUAGE= expect_status 1 "$NCIO" -C "$D" meeting move "$m3" --date 2026-05-05
+expect_grep "$T/err" "2026-05-05 は閉庁日（こどもの日）です。最も近い開庁日は 2026-05-01（金）と 2026-05-07（木）です"
 expect_same "$T/before" "$M/$m3.yaml"
 # after Golden Week: the documents are due on 1 May (2-6 May closed)
 expect_status 0 "$NCIO" -C "$D" meeting move "$m3" --date 2026-05-07
