@@ -225,21 +225,6 @@ write_hours(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double h)
 		    100, XLSX_NUM_DEC);
 }
 
-/* The text a cell of the list shows, for xlsx_fit_table(); NULL: no memory. */
-static char	*list_cell(const char *, ...) NC_PRINTF(1, 2);
-
-static char *
-list_cell(const char *fmt, ...)
-{
-	va_list	 ap;
-	char	*s;
-
-	va_start(ap, fmt);
-	s = text_vprintf(fmt, ap);
-	va_end(ap);
-	return s;
-}
-
 #define LIST_NCOLS	14
 #define LIST_PAGE	180.0
 
@@ -295,29 +280,29 @@ sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 		char	**c0 = cells + i * LIST_NCOLS;
 
 		r = &v->rows[i];
-		c0[0] = list_cell("%zu", i + 1);
-		c0[1] = list_cell("%s", node_get_str(r->root, "ref_no") !=
+		c0[0] = text_printf("%zu", i + 1);
+		c0[1] = text_printf("%s", node_get_str(r->root, "ref_no") !=
 		    NULL ? node_get_str(r->root, "ref_no") : "");
-		c0[2] = list_cell("%d/%d/%d", r->occurred.y, r->occurred.m,
+		c0[2] = text_printf("%d/%d/%d", r->occurred.y, r->occurred.m,
 		    r->occurred.d);
-		c0[3] = r->has_discovered ? list_cell("%d/%d/%d",
+		c0[3] = r->has_discovered ? text_printf("%d/%d/%d",
 		    r->discovered.y, r->discovered.m, r->discovered.d) :
-		    list_cell("%s", "");
-		c0[4] = list_cell("%s", r->dept != NULL ? r->dept : "");
-		c0[5] = list_cell("%s", r->div != NULL ? r->div : "");
-		c0[6] = list_cell("%s", inc_label(k, "category", r->category));
-		c0[7] = list_cell("%s", inc_label(k, "severity", r->severity));
-		c0[8] = list_cell("%s", node_get_str(r->root, "title") !=
+		    text_printf("%s", "");
+		c0[4] = text_printf("%s", r->dept != NULL ? r->dept : "");
+		c0[5] = text_printf("%s", r->div != NULL ? r->div : "");
+		c0[6] = text_printf("%s", inc_label(k, "category", r->category));
+		c0[7] = text_printf("%s", inc_label(k, "severity", r->severity));
+		c0[8] = text_printf("%s", node_get_str(r->root, "title") !=
 		    NULL ? node_get_str(r->root, "title") : "");
-		c0[9] = list_cell("%s", r->mn ? "特定" : r->pi ? "あり" :
+		c0[9] = text_printf("%s", r->mn ? "特定" : r->pi ? "あり" :
 		    "なし");
-		c0[10] = r->people >= 0 ? list_cell("%ld", r->people) :
-		    list_cell("%s", "");
-		c0[11] = r->contain >= 0 ? list_cell("%.2f", r->contain) :
-		    list_cell("%s", "");
-		c0[12] = r->recover >= 0 ? list_cell("%.2f", r->recover) :
-		    list_cell("%s", "");
-		c0[13] = list_cell("%s", inc_label(k, "status", r->status));
+		c0[10] = r->people >= 0 ? text_printf("%ld", r->people) :
+		    text_printf("%s", "");
+		c0[11] = r->contain >= 0 ? text_printf("%.2f", r->contain) :
+		    text_printf("%s", "");
+		c0[12] = r->recover >= 0 ? text_printf("%.2f", r->recover) :
+		    text_printf("%s", "");
+		c0[13] = text_printf("%s", inc_label(k, "status", r->status));
 		for (c = 0; c < LIST_NCOLS; c++)
 			if (c0[c] == NULL) {
 				rc = error_set(NC_ENOMEM, "out of memory");
