@@ -977,6 +977,14 @@ xlsx_line_room(double width)
 	return px > 0 ? (size_t)(px * 100 / XLSX_FULL_PX) : 0;
 }
 
+/* The inverse: the column width whose line has room for hundredths. */
+static double
+xlsx_room_width(double hundredths)
+{
+	return ceil((hundredths * XLSX_FULL_PX / 100 + XLSX_CELL_MARGIN_PX -
+	    5) / XLSX_MDW_PX + 0.01);
+}
+
 /*
  * The width in Excel units that a name (XLSX_COL_NAME) needs so that no
  * piece of it between two points where it may break is itself broken:
@@ -999,8 +1007,7 @@ xlsx_name_width(struct buf *b, const char *s, size_t len, int mode)
 		n = xlsx_units(u, p, seg, seg * 100 + 200);
 		for (i = 0, h = 0; i < n; i++)
 			h += u[i].width;
-		w = ceil(((double)h * XLSX_FULL_PX / 100 +
-		    XLSX_CELL_MARGIN_PX - 5) / XLSX_MDW_PX + 0.01);
+		w = xlsx_room_width((double)h);
 		if (w > max)
 			max = w;
 		if (nl == NULL)
@@ -2812,9 +2819,8 @@ xlsx_col_width(const struct xlsx_sheet *sh, size_t col)
 		 * xlsx_name_width() counts, a full-width character 50
 		 * hundredths a display column).
 		 */
-		w = col < sh->nwidths ? ceil(((double)sh->widths[col] * 50 *
-		    XLSX_FULL_PX / 100 + XLSX_CELL_MARGIN_PX - 5) /
-		    XLSX_MDW_PX + 0.01) : 0;
+		w = col < sh->nwidths ?
+		    xlsx_room_width((double)sh->widths[col] * 50) : 0;
 		if ((sh->col_flags[col] & XLSX_COL_NAME) &&
 		    w > sh->col_width[col])
 			return w;
