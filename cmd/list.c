@@ -2,7 +2,6 @@
  * nerima-cio list: records of one kind as a table, CSV, JSON or YAML.
  */
 
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,83 +105,11 @@ row_cmp(const void *a, const void *b)
 	return strcmp(x->relpath, y->relpath);
 }
 
-/*
- * The same order from keys made once: the fiscal year's text (up to 4
- * bytes) and the first 12 bytes of the date, each zero-padded in a slot of
- * its own, big-endian, so that comparing the slots as numbers is strcmp()
- * on the texts where they differ; where they are equal, row_cmp() decides.
- * Only when every row has a fiscal year of at most 4 bytes
- * (row_cmp() skips the year when either lacks one, an order this cannot
- * copy).
- */
-struct sortkey {
-	uint64_t	 a;		/* fy's 4 bytes, the date's first 4 */
-	uint64_t	 b;		/* the date's next 8 */
-	const struct row *row;
-};
-
-static uint64_t
-pack(const char *s, size_t from, size_t n)
-{
-	uint64_t	v = 0;
-	size_t		i, len = s != NULL ? strlen(s) : 0;
-
-	for (i = 0; i < n; i++)
-		v = v << 8 | (from + i < len ? (unsigned char)s[from + i] : 0);
-	return v;
-}
-
-static int
-sortkey_cmp(const void *a, const void *b)
-{
-	const struct sortkey	*x = a, *y = b;
-	int			 c;
-
-	if (x->a != y->a)
-		return x->a < y->a ? -1 : 1;
-	if (x->b != y->b)
-		return x->b < y->b ? -1 : 1;
-	if ((c = row_cmp(x->row, y->row)) != 0)
-		return c;
-	return 0;
-}
-
-static int
+static void
 sort_rows(struct row *rows, size_t nrows, const struct cells *cs)
 {
-	struct sortkey	*k;
-	struct row	*sorted;
-	const char	*fy, *key;
-	size_t		 i;
-
 	sort_cells = cs;
-	for (i = 0; i < nrows; i++) {
-		if ((fy = text_at(cs, rows[i].fy)) == NULL || strlen(fy) > 4)
-			break;
-	}
-	if (i < nrows || nrows < 2) {
-		qsort(rows, nrows, sizeof *rows, row_cmp);
-		return 0;
-	}
-	if ((k = calloc(nrows, sizeof *k)) == NULL ||
-	    (sorted = calloc(nrows, sizeof *sorted)) == NULL) {
-		free(k);
-		return error_set(NC_ENOMEM, _("out of memory"));
-	}
-	for (i = 0; i < nrows; i++) {
-		fy = text_at(cs, rows[i].fy);
-		key = text_at(cs, rows[i].key);
-		k[i].a = pack(fy, 0, 4) << 32 | pack(key, 0, 4);
-		k[i].b = pack(key, 4, 8);
-		k[i].row = &rows[i];
-	}
-	qsort(k, nrows, sizeof *k, sortkey_cmp);
-	for (i = 0; i < nrows; i++)
-		sorted[i] = *k[i].row;
-	memcpy(rows, sorted, nrows * sizeof *rows);
-	free(sorted);
-	free(k);
-	return 0;
+	qsort(rows, nrows, sizeof *rows, row_cmp);
 }
 
 static int
@@ -522,8 +449,8 @@ cmd_list(struct cmd_ctx *ctx, struct optv *ov)
 		}
 		record_free(r);
 	}
-	if (sort_rows(rows, nrows, &cs) != 0 || emit_rows(fmt, kind, rows,
-	    nrows, &cs, cols, ncols, &out) != 0) {
+	sort_rows(rows, nrows, &cs);
+	if (emit_rows(fmt, kind, rows, nrows, &cs, cols, ncols, &out) != 0) {
 		rc = cmd_lib_error();
 		goto done;
 	}
