@@ -373,6 +373,20 @@ sec_checklists(struct report_sec *s, struct store *st)
 			return rc;
 		return bullet(s, ov, 1, "所属点検の集計結果はありません");
 	}
+	/*
+	 * The year's aggregate has no date to stop at: a submission after
+	 * the report's date is counted, and said so.
+	 */
+	if (cs->last_submitted != NULL) {
+		char	iso[CAL_FMT_MAX];
+
+		cal_format_iso(iso, sizeof iso, s->as_of);
+		if (strncmp(cs->last_submitted, iso, 10) > 0)
+			diags_add(&s->warns, NULL, 0, 0, "the department checks "
+			    "counted include submissions after the report's "
+			    "date %s (the last on %.10s): date the report "
+			    "after them", iso, cs->last_submitted);
+	}
 	snprintf(line, sizeof line, "所属点検 提出 %zu課／%zu課、実施率 %s"
 	    "（前年度 %s）", cs->nsubmitted, cs->ndiv, pct(a, cs->rate),
 	    pct(b, cs->prev_rate));
