@@ -45,6 +45,19 @@ apply_notes(struct report_work *w, struct optv *ov)
 	return CMD_OK;
 }
 
+/*
+ * What a report found in the records it counts (an event dated before
+ * the report but still planned): warnings, the documents say 未実施.
+ */
+static void
+print_warns(const struct diags *d)
+{
+	size_t	i;
+
+	for (i = 0; i < d->n; i++)
+		cmd_warn("%s", d->v[i].msg);
+}
+
 enum { F_REPORT, F_ISSUES, F_SCHEDULE, F_CONSULT, F_N };
 
 static int
@@ -82,6 +95,7 @@ report_bimonthly(struct cmd_ctx *ctx, struct optv *ov)
 		goto done;
 	}
 	built = 1;
+	print_warns(&w.warns);
 	if ((rc = apply_notes(&w, ov)) != CMD_OK)
 		goto done;
 	rc = CMD_FAIL;
@@ -144,6 +158,7 @@ report_annual(struct cmd_ctx *ctx, struct optv *ov)
 	to = cal_cmp(today, fy1) < 0 ? today : fy1;
 	if (report_work_build(&w, st, fy0, to, to, NULL) != 0)
 		return cmd_lib_error();
+	print_warns(&w.warns);
 	cal_fy_label(fyl, sizeof fyl, fy);
 	snprintf(name, sizeof name, "業務項目別実績_%s.xlsx", fyl);
 	if ((rc = cmd_export_path(&path, opt_get(ov, "o"), name, 0)) !=
@@ -207,6 +222,7 @@ report_security(struct optv *ov, struct cmd_ctx *ctx, int final)
 		rc = cmd_lib_error();
 		goto done;
 	}
+	print_warns(&s.warns);
 	if (s.nproofreads < 2)
 		cmd_warn(_("%zu proofreading round(s) recorded; the "
 		    "specification (3(2)ア) asks for two"), s.nproofreads);

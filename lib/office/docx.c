@@ -37,6 +37,8 @@
 #define CHAR_TWIPS	210
 /* A paragraph this many lines or fewer stays with a table after it. */
 #define LEAD_LINES	3
+/* A note this many lines or fewer right after a table stays with it. */
+#define NOTE_LINES	2
 
 struct cell {
 	char			*text;
@@ -75,6 +77,7 @@ struct docx {
 	int			 open;
 	struct docx_para_style	 pstyle;	/* of the open paragraph */
 	int			 last_table;	/* the body ends with a table */
+	size_t			 last_row;	/* where its last row starts */
 	int			 used;		/* content in the section */
 	struct docx_page	 page;		/* current section */
 	struct docx_page	*sections;	/* finished sections */
@@ -706,6 +709,50 @@ keep_caption(struct docx *d)
 	d->last_para_short = 0;
 }
 
+/*
+ * A note's mark at the start of a paragraph's text (注, ※, 備考, 出典):
+ * the note belongs to the table it follows.
+ */
+static int
+is_note(const char *xml)
+{
+	static const char *const marks[] = { "※", "＊", "注）", "注)",
+	    "注：", "注:", "注　", "注1", "注2", "注１", "注２", "（注",
+	    "(注", "備考：", "備考　", "出典：", "（出典" };
+	const char	*t;
+	size_t		 i;
+
+	for (t = xml; (t = strstr(t, "<w:t")) != NULL; t += 4)
+		if (t[4] == '>' || t[4] == ' ')
+			break;
+	if (t == NULL || (t = strchr(t, '>')) == NULL)
+		return 0;
+	t++;
+	for (i = 0; i < sizeof marks / sizeof marks[0]; i++)
+		if (strncmp(t, marks[i], strlen(marks[i])) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The body ends with a table and a short note comes after it: the last
+ * row's paragraphs keep with the next, so the note never starts a page
+ * alone (the rows before the last already keep with it, KEEP_TAIL).
+ */
+static void
+keep_last_row(struct docx *d)
+{
+	size_t	 off = d->last_row;
+	char	*p;
+
+	while (!d->body.failed && off < d->body.len &&
+	    (p = strstr(d->body.data + off, "<w:p>")) != NULL) {
+		off = (size_t)(p - d->body.data);
+		keep_with_next(&d->body, off);
+		off += 5;
+	}
+}
+
 static int
 para_end_impl(struct docx *d)
 {
@@ -732,6 +779,9 @@ para_end_impl(struct docx *d)
 		keep_with_next(&d->para, 0);
 	if ((rc = buf_ok(&d->para)) != 0)
 		return rc;
+	if (d->last_table && !d->para_breaks && d->para_width > 0 &&
+	    d->para_width <= NOTE_LINES * room && is_note(d->para.data))
+		keep_last_row(d);
 	d->last_para = d->body.len;
 	buf_add(&d->body, d->para.data, d->para.len);
 	if ((rc = buf_ok(&d->body)) != 0)
@@ -1399,14 +1449,20 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
  * row whole, tblHeader repeats the header, neither keeps rows together):
  * a short table (up to KEEP_ROWS rows and about KEEP_LINES lines) is
  * kept whole; a longer one keeps its header with its first KEEP_HEAD
- * body rows and its last KEEP_TAIL rows together.  The rows of a
- * vertical merge stay together too.  The last row never keeps: that
- * would tie the table to the paragraph after it.
+ * body rows and its last KEEP_TAIL rows together -- but a row of
+ * TALL_ROW lines or more stands on its own: the first body row keeps
+ * with the second, and the last but one with the last, only when the
+ * row they would stand without is shorter (tying tall rows moved half
+ * a page to the next one and left the gap: the 対応基準提案書's
+ * reporting table).  The rows of a vertical merge stay together too.
+ * The last row never keeps: that would tie the table to the paragraph
+ * after it (except to a short note, keep_last_row()).
  */
 #define KEEP_ROWS	8
 #define KEEP_LINES	24
 #define KEEP_HEAD	2
 #define KEEP_TAIL	2
+#define TALL_ROW	4
 
 /* Lines the row's tallest cell takes, roughly. */
 static unsigned
@@ -1440,19 +1496,27 @@ row_lines(const struct docx_table *t, const unsigned *grid, unsigned margin,
 	return most;
 }
 
-static void
+static int
 table_keeps(int *keep, const struct docx_table *t, const unsigned *grid,
     unsigned margin)
 {
 	size_t		 r, k, n = t->nrows, h = t->header_rows;
-	unsigned	 lines = 0;
+	unsigned	 lines = 0, *rl;
 	const struct cell *c;
 
+	if ((rl = calloc(n, sizeof *rl)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
 	for (r = 0; r < n; r++)
-		lines += row_lines(t, grid, margin, r);
+		lines += rl[r] = row_lines(t, grid, margin, r);
 	for (r = 0; r + 1 < n; r++) {
-		if ((n <= KEEP_ROWS && lines <= KEEP_LINES) ||
-		    r < h + KEEP_HEAD - 1 || r + KEEP_TAIL >= n)
+		if (n <= KEEP_ROWS && lines <= KEEP_LINES)
+			keep[r] = 1;
+		/* the header with the first row, whatever its height */
+		else if (r < h)
+			keep[r] = 1;
+		else if (r < h + KEEP_HEAD - 1 && rl[h] < TALL_ROW)
+			keep[r] = 1;
+		else if (r + KEEP_TAIL >= n && rl[n - 1] < TALL_ROW)
 			keep[r] = 1;
 		for (k = 0; k < t->ncols && !keep[r]; k++) {
 			c = cell_at(t, r + 1, k);
@@ -1460,6 +1524,8 @@ table_keeps(int *keep, const struct docx_table *t, const unsigned *grid,
 				keep[r] = 1;
 		}
 	}
+	free(rl);
+	return 0;
 }
 
 static int
@@ -1469,7 +1535,7 @@ table_impl(struct docx *d, const struct docx_table *t)
 	unsigned	*grid = NULL, total, margin;
 	int		*fits = NULL, *keep = NULL;
 	const struct cell *c;
-	size_t		 r, k;
+	size_t		 r, k, last_row = 0;
 	int		 rc;
 
 	if ((rc = table_sticky(t)) != 0)
@@ -1487,7 +1553,8 @@ table_impl(struct docx *d, const struct docx_table *t)
 	}
 	total = page_text_twips(&d->page);
 	table_grid(grid, t, total, fits, &margin);
-	table_keeps(keep, t, grid, margin);
+	if ((rc = table_keeps(keep, t, grid, margin)) != 0)
+		goto done;
 	/* Two tables in a row would be joined into one by Word. */
 	if (d->last_table)
 		buf_puts(&b, "<w:p/>");
@@ -1512,6 +1579,8 @@ table_impl(struct docx *d, const struct docx_table *t)
 		buf_printf(&b, "<w:gridCol w:w=\"%u\"/>", grid[k]);
 	buf_puts(&b, "</w:tblGrid>");
 	for (r = 0; r < t->nrows; r++) {
+		if (r + 1 == t->nrows)
+			last_row = b.len;
 		buf_puts(&b, "<w:tr><w:trPr><w:cantSplit/>");
 		if (r < t->header_rows)
 			buf_puts(&b, "<w:tblHeader/>");
@@ -1537,6 +1606,7 @@ table_impl(struct docx *d, const struct docx_table *t)
 	if ((rc = buf_ok(&b)) != 0)
 		goto done;
 	keep_caption(d);
+	d->last_row = d->body.len + last_row;
 	buf_add(&d->body, b.data, b.len);
 	if ((rc = buf_ok(&d->body)) != 0)
 		goto done;

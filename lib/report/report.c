@@ -150,6 +150,63 @@ rp_era(char out[CAL_FMT_MAX], struct cal_date d)
 		error_clear();
 }
 
+enum rp_state
+rp_state(struct cal_date d, int held, int cancelled, struct cal_date as_of)
+{
+	if (cancelled)
+		return RP_CANCELLED;
+	if (cal_cmp(d, as_of) > 0)
+		return RP_SCHEDULED;
+	if (held)
+		return RP_DONE;
+	/* still to come today: a report written ahead of its date */
+	return cal_cmp(d, cal_today()) > 0 ? RP_SCHEDULED : RP_NOT_HELD;
+}
+
+const char *
+rp_state_label(enum rp_state s)
+{
+	switch (s) {
+	case RP_DONE:
+		return "実施";
+	case RP_SCHEDULED:
+		return "予定";
+	case RP_NOT_HELD:
+		return "未実施";
+	default:
+		return "中止";
+	}
+}
+
+void
+rp_warn_not_held(struct diags *warn, const char *kind, const char *title,
+    struct cal_date d, struct cal_date as_of)
+{
+	char	a[CAL_FMT_MAX], b[CAL_FMT_MAX];
+
+	if (warn == NULL)
+		return;
+	cal_format_iso(a, sizeof a, d);
+	cal_format_iso(b, sizeof b, as_of);
+	if (title == NULL)
+		title = "?";
+	if (strcmp(kind, "audit") == 0)
+		diags_add(warn, NULL, 0, 0, "audit '%s' dated %s is still "
+		    "planned on %s, the date the report counts to: it is shown "
+		    "as 未実施; record its fieldwork or move its date", title,
+		    a, b);
+	else if (strcmp(kind, "training") == 0)
+		diags_add(warn, NULL, 0, 0, "training '%s' dated %s is still "
+		    "planned on %s, the date the report counts to: it is shown "
+		    "as 未実施; record it as held or move its date", title, a,
+		    b);
+	else
+		diags_add(warn, NULL, 0, 0, "meeting '%s' dated %s is still "
+		    "scheduled on %s, the date the report counts to: it is "
+		    "shown as 未実施; record it as held or move its date", title,
+		    a, b);
+}
+
 static struct report_ref *
 add_ref(struct bld *b, size_t i, const char *no, const char *title,
     const char *org, struct cal_date date, const char *note)
@@ -225,6 +282,30 @@ count(struct bld *b, size_t i, struct cal_date d, const char *distinct)
 		it->period += seen(&b->seen_p[i], &b->nseen_p[i],
 		    &b->capseen_p[i], distinct, &b->bad);
 	return in_p;
+}
+
+/*
+ * An event of item i dated by the period's end but still planned: a
+ * warning when in the year to date, named under the item when in the
+ * period; never counted.
+ */
+static void
+not_held(struct bld *b, size_t i, const char *kind, const char *title,
+    struct cal_date d)
+{
+	struct report_item	*it = &b->w->items[i];
+	char			 era[CAL_FMT_MAX];
+
+	if (!rp_between(d, b->fy0, b->w->to))
+		return;
+	rp_warn_not_held(&b->w->warns, kind, title, d, b->w->to);
+	if (!rp_between(d, b->w->from, b->w->to))
+		return;
+	rp_era(era, d);
+	it->unheld = rp_fmt(b->pool, "%s%s%s（%s）", it->unheld != NULL ?
+	    it->unheld : "", it->unheld != NULL ? "、" : "",
+	    title != NULL ? title : "", era);
+	it->nunheld++;
 }
 
 /* Records of a kind of the fiscal year, only the fields wanted. */
@@ -386,8 +467,14 @@ count_trainings(struct bld *b)
 		return rc;
 	for (i = 0; i < l.n; i++) {
 		t = l.v[i];
-		if (t->status == NULL || (strcmp(t->status, "held") != 0 &&
-		    strcmp(t->status, "reported") != 0) || t->kind == NULL)
+		enum rp_state	 when;
+
+		if (t->status == NULL || t->kind == NULL || t->date.y == 0)
+			continue;
+		when = rp_state(t->date, strcmp(t->status, "held") == 0 ||
+		    strcmp(t->status, "reported") == 0,
+		    strcmp(t->status, "cancelled") == 0, b->w->to);
+		if (when != RP_DONE && when != RP_NOT_HELD)
 			continue;
 		/*
 		 * 3(1)イ counts kinds of training, 3(2)イ audiences,
@@ -404,6 +491,10 @@ count_trainings(struct bld *b)
 			key = NULL;
 		} else
 			continue;
+		if (when == RP_NOT_HELD) {
+			not_held(b, item, "training", t->title, t->date);
+			continue;
+		}
 		if (key != NULL)
 			key = rp_str(b->pool, key);
 		if (!rp_between(t->date, b->w->from, b->w->to)) {
@@ -446,7 +537,6 @@ count_audits(struct bld *b)
 		type = node_get_str(rec, "type");
 		status = node_get_str(rec, "status");
 		if (type == NULL || status == NULL ||
-		    strcmp(status, "planned") == 0 ||
 		    rp_date(&d, rec, "date") != 0)
 			continue;
 		if (strcmp(type, "operational") == 0)
@@ -457,6 +547,16 @@ count_audits(struct bld *b)
 			item = I_FOLLOWUP;
 		else
 			continue;
+		switch (rp_state(d, strcmp(status, "planned") != 0, 0,
+		    b->w->to)) {
+		case RP_DONE:
+			break;
+		case RP_NOT_HELD:
+			not_held(b, item, "audit", node_get_str(rec, "title"), d);
+			continue;
+		default:
+			continue;
+		}
 		if (!count(b, item, d, NULL))
 			continue;
 		snprintf(note, sizeof note, "%s", schema_label(kind, "status",
@@ -573,15 +673,22 @@ on_meeting(struct bld *b, const struct schema *kind, const struct node *rec)
 	const char	*type = node_get_str(rec, "type");
 	const char	*status = node_get_str(rec, "status");
 	size_t		 i;
+	enum rp_state	 when;
 
-	if (type == NULL || status == NULL || (strcmp(status, "held") != 0 &&
-	    strcmp(status, "minutes-done") != 0) ||
-	    rp_date(&d, rec, "date") != 0)
+	if (type == NULL || status == NULL || rp_date(&d, rec, "date") != 0)
 		return 0;
 	for (i = 0; i < sizeof map / sizeof map[0]; i++)
 		if (strcmp(map[i].type, type) == 0)
 			break;
 	if (i == sizeof map / sizeof map[0])
+		return 0;
+	when = rp_state(d, strcmp(status, "held") == 0 ||
+	    strcmp(status, "minutes-done") == 0,
+	    strcmp(status, "cancelled") == 0, b->w->to);
+	if (when == RP_NOT_HELD)
+		not_held(b, map[i].item, "meeting", node_get_str(rec, "title"),
+		    d);
+	if (when != RP_DONE)
 		return 0;
 	if (count(b, map[i].item, d, NULL))
 		add_ref(b, map[i].item, node_get_str(rec, "ref_no"),
@@ -938,6 +1045,7 @@ report_work_free(struct report_work *w)
 	for (i = 0; i < w->nitems; i++)
 		free(w->items[i].refs);
 	free(w->items);
+	diags_free(&w->warns);
 	if (w->pool != NULL) {
 		strpool_free(w->pool);
 		free(w->pool);

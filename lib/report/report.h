@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "cal.h"
+#include "diag.h"
 #include "due.h"
 #include "store.h"
 
@@ -48,6 +49,12 @@ struct report_item {
 	size_t			 nrefs;
 	const char		*note;		/* 6(1)ウ, when short */
 	int			 note_given;	/* worded by the user */
+	/*
+	 * Dated in the period, on or before its end, but still planned:
+	 * not counted, named here ("…（令和8年10月21日）、…") as 未実施.
+	 */
+	long			 nunheld;
+	const char		*unheld;	/* or NULL */
 };
 
 struct report_work {
@@ -64,6 +71,8 @@ struct report_work {
 	const char		*effort;
 	struct report_item	*items;
 	size_t			 nitems;
+	/* a dated event of the year to date still planned, one each */
+	struct diags		 warns;
 	void			*pool;
 };
 
@@ -148,6 +157,11 @@ int		 report_plan_write_docx(struct store *, int fy,
  */
 struct pptx_bullet;
 struct chart;
+struct sec_later {
+	const char		*what;		/* 監査, 研修 */
+	const char		*title;
+	struct cal_date		 date;
+};
 #define SEC_OVERVIEW_ONLY	2	/* in the 概要版, not the 詳細版 */
 
 struct sec_slide {
@@ -167,6 +181,16 @@ struct report_sec {
 	int			 fy;
 	int			 final;
 	const char		*title, *date, *author;
+	/*
+	 * The final report counts the audits, trainings and incidents of
+	 * its own date (as_of); what is dated later is listed as 予定, a
+	 * record dated before it but still planned is shown as 未実施 with
+	 * a warning in warns.
+	 */
+	struct cal_date		 as_of;
+	struct diags		 warns;
+	struct sec_later	*later;		/* dated after as_of */
+	size_t			 nlater;
 	const char		*notes;		/* the proofreading rounds */
 	size_t			 nproofreads;
 	struct sec_slide	*slides;

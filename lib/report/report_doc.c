@@ -220,6 +220,12 @@ report_work_write_docx(const struct report_work *w,
 			refs_table(d, it);
 		else if (it->period == 0)
 			docx_add_outline_body(d, "当期の実績はありません。");
+		if (it->unheld != NULL) {
+			snprintf(line, sizeof line, "当期中の日付で予定され、実施"
+			    "の記録がないもの（未実施、件数に含めていません）：%s",
+			    it->unheld);
+			docx_add_outline_body(d, line);
+		}
 		if (it->is_short)
 			nshort++;
 	}
@@ -272,7 +278,7 @@ struct sched_row {
 	const char	*what;		/* 区分 */
 	const char	*title;
 	const char	*org;
-	int		 done;		/* 1 実績, 0 予定, -1 中止 */
+	enum rp_state	 state;		/* 実績, 予定, 未実施, 中止 */
 };
 
 struct sched {
@@ -284,7 +290,8 @@ struct sched {
 
 static void
 sched_add(struct sched *s, struct cal_date d, const char *spec,
-    const char *what, const char *title, const char *org, int done)
+    const char *what, const char *title, const char *org,
+    enum rp_state state)
 {
 	struct sched_row	*v;
 
@@ -304,7 +311,7 @@ sched_add(struct sched *s, struct cal_date d, const char *spec,
 	v->what = rp_str(&s->pool, what);
 	v->title = rp_str(&s->pool, title);
 	v->org = rp_str(&s->pool, org);
-	v->done = done;
+	v->state = state;
 }
 
 static int
@@ -337,7 +344,7 @@ sched_meetings(struct sched *s, struct store *st, int fy,
 	struct cal_date		 d;
 	const char		*type, *status, *spec;
 	size_t			 i, k;
-	int			 rc, done;
+	int			 rc;
 
 	if ((rc = store_kind(&kind, st, "meeting")) != 0 ||
 	    (rc = store_scan(&l, st, kind, fy, NULL)) != 0)
@@ -354,15 +361,14 @@ sched_meetings(struct sched *s, struct store *st, int fy,
 		    k++)
 			if (strcmp(specs[k].type, type) == 0)
 				spec = specs[k].spec;
-		if (rp_date(&d, rec, "date") == 0) {
-			done = status == NULL ? 0 : strcmp(status, "cancelled")
-			    == 0 ? -1 : (strcmp(status, "held") == 0 ||
-			    strcmp(status, "minutes-done") == 0) &&
-			    cal_cmp(d, as_of) <= 0;
+		if (rp_date(&d, rec, "date") == 0)
 			sched_add(s, d, spec, type != NULL ?
 			    schema_label(kind, "type", type) : "会議",
-			    node_get_str(rec, "title"), "", done);
-		}
+			    node_get_str(rec, "title"), "", rp_state(d,
+			    status != NULL && (strcmp(status, "held") == 0 ||
+			    strcmp(status, "minutes-done") == 0),
+			    status != NULL && strcmp(status, "cancelled") == 0,
+			    as_of));
 		record_free(r);
 	}
 out:
@@ -385,7 +391,7 @@ sched_trainings(struct sched *s, struct store *st, int fy,
 	const struct training	*t;
 	const char		*spec;
 	size_t			 i, k;
-	int			 rc, done;
+	int			 rc;
 
 	if ((rc = store_kind(&kind, st, "training")) != 0 ||
 	    (rc = tr_list_load(&l, st, fy, TR_LOAD_HEADS, NULL)) != 0)
@@ -398,13 +404,12 @@ sched_trainings(struct sched *s, struct store *st, int fy,
 		for (k = 0; t->kind != NULL && k < 3; k++)
 			if (strcmp(specs[k].kind, t->kind) == 0)
 				spec = specs[k].spec;
-		done = t->status == NULL ? 0 : strcmp(t->status, "cancelled")
-		    == 0 ? -1 : (strcmp(t->status, "held") == 0 ||
-		    strcmp(t->status, "reported") == 0) &&
-		    cal_cmp(t->date, as_of) <= 0;
 		sched_add(s, t->date, spec, t->kind != NULL ?
 		    schema_label(kind, "kind", t->kind) : "研修", t->title,
-		    rp_org(st, t->org), done);
+		    rp_org(st, t->org), rp_state(t->date, t->status != NULL &&
+		    (strcmp(t->status, "held") == 0 ||
+		    strcmp(t->status, "reported") == 0), t->status != NULL &&
+		    strcmp(t->status, "cancelled") == 0, as_of));
 	}
 	tr_list_free(&l);
 	return 0;
@@ -435,8 +440,9 @@ sched_audits(struct sched *s, struct store *st, int fy,
 		sched_add(s, d, "3(2)エ", type != NULL ? schema_label(kind,
 		    "type", type) : "監査", node_get_str(rec, "title"),
 		    org != NULL ? rp_org(st, org) :
-		    node_get_str(rec, "target_system"), status != NULL &&
-		    strcmp(status, "planned") != 0 && cal_cmp(d, as_of) <= 0);
+		    node_get_str(rec, "target_system"), rp_state(d,
+		    status != NULL && strcmp(status, "planned") != 0, 0,
+		    as_of));
 	}
 	audit_free_all(v, n);
 	return 0;
@@ -480,8 +486,9 @@ report_schedule_write_xlsx(struct store *st, int fy, struct cal_date as_of,
 	cal_fy_label(fyl, sizeof fyl, fy);
 	rp_era(era, as_of);
 	snprintf(title, sizeof title, "%s 予定と実績", fyl);
-	snprintf(note, sizeof note, "%s現在　実績：実施済み、予定：これから"
-	    "（出典：会議・研修・監査の記録）", era);
+	snprintf(note, sizeof note, "%s現在　実績：実施済み、予定：これから、"
+	    "未実施：予定日を過ぎて実施の記録がないもの（出典：会議・研修・監査"
+	    "の記録）", era);
 	memset(&props, 0, sizeof props);
 	props.title = title;
 	props.created = (time_t)cal_days(as_of) * 86400;
@@ -502,8 +509,8 @@ report_schedule_write_xlsx(struct store *st, int fy, struct cal_date as_of,
 		xlsx_write_text(sh, row, 3, r->what);
 		xlsx_write_text(sh, row, 4, r->title);
 		xlsx_write_text(sh, row, 5, r->org);
-		xlsx_write_text(sh, row, 6, r->done > 0 ? "実績" :
-		    r->done < 0 ? "中止" : "予定");
+		xlsx_write_text(sh, row, 6, r->state == RP_DONE ? "実績" :
+		    rp_state_label(r->state));
 	}
 	rc = xlsx_save(x);
 done:
@@ -540,7 +547,7 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 	struct xlsx_sheet	*sh = NULL, *rs = NULL;
 	struct xlsx_props	 props;
 	char			 title[128], note[512], fyl[CAL_FMT_MAX];
-	char			 a[CAL_FMT_MAX];
+	char			 a[CAL_FMT_MAX], rem[512];
 	uint32_t		 row;
 	size_t			 i, k;
 	int			 rc;
@@ -579,8 +586,18 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 			xlsx_write_text(sh, row, 4, "―");
 			xlsx_write_text(sh, row, 5, "―");
 		}
-		xlsx_write_text(sh, row, 6, it->is_short ? "年間想定を下回る"
-		    "（仕様書6(1)ウにより他の業務に振替）" : it->detail);
+		if (it->nunheld > 0) {
+			snprintf(rem, sizeof rem, "%s%s未実施 %ld件（予定日を"
+			    "過ぎて実施の記録がないもの）", it->is_short ?
+			    "年間想定を下回る（仕様書6(1)ウにより他の業務に振替）" :
+			    it->detail != NULL ? it->detail : "",
+			    it->is_short || it->detail != NULL ? "。" : "",
+			    it->nunheld);
+			xlsx_write_text(sh, row, 6, rem);
+		} else
+			xlsx_write_text(sh, row, 6, it->is_short ?
+			    "年間想定を下回る（仕様書6(1)ウにより他の業務に振替）" :
+			    it->detail);
 	}
 	xlsx_add_sheet(&rs, x, "実績の内訳", XLSX_LANDSCAPE);
 	snprintf(title, sizeof title, "%s 実績の内訳", fyl);
@@ -813,7 +830,8 @@ plan_schedule(struct docx *d, const struct sched *s, int fy)
 		for (i = 0; i < s->n; i++) {
 			const struct sched_row *r = &s->v[i];
 
-			if (r->date.y != y || r->date.m != mm || r->done < 0)
+			if (r->date.y != y || r->date.m != mm ||
+			    r->state == RP_CANCELLED)
 				continue;
 			k = strncmp(r->spec, "3(3)", 4) == 0 ? 0 : 1;
 			buf_printf(&col[k], "%s%d日　%s", col[k].len > 0 ? "\n" :

@@ -139,6 +139,24 @@ without_fy(const struct report_sec *s, const char *title)
 
 /* --- the final report's sections ----------------------------------------- */
 
+/* An event dated after the report: listed as 予定, not counted. */
+static int
+later_add(struct report_sec *s, const char *what, const char *title,
+    struct cal_date d)
+{
+	struct sec_later	*v;
+
+	if ((v = realloc(s->later, (s->nlater + 1) * sizeof *v)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	s->later = v;
+	v[s->nlater].what = what;
+	v[s->nlater].title = rp_str(s->pool, title);
+	v[s->nlater].date = d;
+	s->nlater++;
+	return 0;
+}
+
+
 static int
 sec_audits(struct report_sec *s, struct store *st)
 {
@@ -154,7 +172,8 @@ sec_audits(struct report_sec *s, struct store *st)
 	char			 p[32], era[CAL_FMT_MAX], ong[64];
 	const char		*type, *status, *org;
 	size_t			 n = 0, i, k, nch = 0, held = 0, nrisk = 0, nhigh = 0;
-	size_t			 ongoing = 0;
+	size_t			 ongoing = 0, nnot = 0, nlater = 0;
+	char			 nots[64], lat[64], *counted = NULL;
 	const struct schema	*ak;
 	double			 tot_e = 0, tot_p = 0;
 	struct cal_date		 d;
@@ -165,6 +184,10 @@ sec_audits(struct report_sec *s, struct store *st)
 	if ((rc = store_kind(&ak, st, "audit")) != 0 ||
 	    (rc = audit_load_year(&v, &n, st, s->fy, NULL)) != 0)
 		return rc;
+	if ((counted = calloc(n + 1, 1)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
 	if ((rc = slide_new(s, &ov, 0, "内部監査（3(2)エ）", 1)) != 0)
 		goto done;
 	iov = s->nslides - 1;
@@ -174,18 +197,42 @@ sec_audits(struct report_sec *s, struct store *st)
 	itb = s->nslides - 1;
 	(void)itb;
 	for (i = 0; i < n; i++) {
+		enum rp_state	 when;
+		const char	*title;
+
 		rec = record_root(v[i]);
 		type = node_get_str(rec, "type");
 		status = node_get_str(rec, "status");
 		if (type == NULL || status == NULL ||
-		    strcmp(status, "planned") == 0 ||
 		    rp_date(&d, rec, "date") != 0)
 			continue;
+		title = without_fy(s, node_get_str(rec, "title"));
+		org = node_get_str(rec, "target_org");
+		rp_era(era, d);
+		when = rp_state(d, strcmp(status, "planned") != 0, 0, s->as_of);
+		if (when == RP_SCHEDULED) {
+			if ((rc = later_add(s, "監査", title, d)) != 0)
+				goto done;
+			nlater++;
+			continue;
+		}
+		if (when == RP_NOT_HELD) {
+			/* dated before the report, still planned: said so */
+			rp_warn_not_held(&s->warns, "audit",
+			    node_get_str(rec, "title"), d, s->as_of);
+			table_cell(s, tb, title);
+			table_cell(s, tb, era);
+			table_cell(s, tb, org != NULL ? rp_org(st, org) :
+			    node_get_str(rec, "target_system"));
+			table_cell(s, tb, rp_state_label(when));
+			if ((rc = table_cell(s, tb, "―")) != 0)
+				goto done;
+			nnot++;
+			continue;
+		}
 		held++;
 		/* held but not finished: the table and the summary say so */
 		ongoing += strcmp(status, "in-progress") == 0;
-		org = node_get_str(rec, "target_org");
-		rp_era(era, d);
 		p[0] = '\0';
 		if (audit_score(&sc, audit_items(rec)) == 0) {
 			if (audit_tally_rate(&rate, &sc.total))
@@ -223,13 +270,14 @@ sec_audits(struct report_sec *s, struct store *st)
 			audit_score_free(&sc);
 		}
 		error_clear();
-		table_cell(s, tb, without_fy(s, node_get_str(rec, "title")));
+		table_cell(s, tb, title);
 		table_cell(s, tb, era);
 		table_cell(s, tb, org != NULL ? rp_org(st, org) :
 		    node_get_str(rec, "target_system"));
 		table_cell(s, tb, schema_label(ak, "status", status));
 		if ((rc = table_cell(s, tb, p[0] ? p : "―")) != 0)
 			goto done;
+		counted[i] = 1;
 		risks = node_get(rec, "risks");
 		for (k = 0; risks != NULL && risks->kind == NODE_SEQ &&
 		    k < risks->n; k++) {
@@ -242,9 +290,12 @@ sec_audits(struct report_sec *s, struct store *st)
 		}
 	}
 	snprintf(ong, sizeof ong, "（うち実施中 %zu件）", ongoing);
-	snprintf(line, sizeof line, "内部監査 %zu件%s、適合率（全体）%s、"
+	snprintf(nots, sizeof nots, "、未実施 %zu件", nnot);
+	snprintf(lat, sizeof lat, "、今後の予定 %zu件", nlater);
+	snprintf(line, sizeof line, "内部監査 %zu件%s%s%s、適合率（全体）%s、"
 	    "顕在化したリスク %zu件（うち発生可能性が高いもの %zu件）", held,
-	    ongoing > 0 ? ong : "", tot_p > 0 ? pct(p, tot_e / tot_p) : "―",
+	    ongoing > 0 ? ong : "", nnot > 0 ? nots : "",
+	    nlater > 0 ? lat : "", tot_p > 0 ? pct(p, tot_e / tot_p) : "―",
 	    nrisk, nhigh);
 	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
 		goto done;
@@ -276,6 +327,8 @@ sec_audits(struct report_sec *s, struct store *st)
 		    (rc = table_init(s, rs, 4, rh)) != 0)
 			goto done;
 		for (i = 0; i < n; i++) {
+			if (!counted[i])
+				continue;
 			risks = node_get(record_root(v[i]), "risks");
 			for (k = 0; risks != NULL && risks->kind == NODE_SEQ &&
 			    k < risks->n; k++) {
@@ -297,6 +350,7 @@ sec_audits(struct report_sec *s, struct store *st)
 	}
 done:
 	chart_free(ch);
+	free(counted);
 	audit_free_all(v, n);
 	return rc;
 }
@@ -318,6 +372,20 @@ sec_checklists(struct report_sec *s, struct store *st)
 		if ((rc = slide_new(s, &ov, 0, "所属点検（3(2)ウ）", 1)) != 0)
 			return rc;
 		return bullet(s, ov, 1, "所属点検の集計結果はありません");
+	}
+	/*
+	 * The year's aggregate has no date to stop at: a submission after
+	 * the report's date is counted, and said so.
+	 */
+	if (cs->last_submitted != NULL) {
+		char	iso[CAL_FMT_MAX];
+
+		cal_format_iso(iso, sizeof iso, s->as_of);
+		if (strncmp(cs->last_submitted, iso, 10) > 0)
+			diags_add(&s->warns, NULL, 0, 0, "the department checks "
+			    "counted include submissions after the report's "
+			    "date %s (the last on %.10s): date the report "
+			    "after them", iso, cs->last_submitted);
 	}
 	snprintf(line, sizeof line, "所属点検 提出 %zu課／%zu課、実施率 %s"
 	    "（前年度 %s）", cs->nsubmitted, cs->ndiv, pct(a, cs->rate),
@@ -374,7 +442,7 @@ sec_trainings(struct report_sec *s, struct store *st)
 	struct chart		*ch = NULL;
 	double			*vals = NULL;
 	char			 line[512], buf[64], era[CAL_FMT_MAX];
-	size_t			 i, held = 0;
+	size_t			 i, held = 0, nnot = 0, nlater = 0;
 	long			 att = 0;
 	int			 rc;
 
@@ -396,11 +464,37 @@ sec_trainings(struct report_sec *s, struct store *st)
 	for (i = 0; i < l.n; i++) {
 		const struct training *t = l.v[i];
 
+		enum rp_state	 when;
+
 		if (t->kind == NULL || strcmp(t->kind, "security") != 0 ||
-		    t->status == NULL || (strcmp(t->status, "held") != 0 &&
-		    strcmp(t->status, "reported") != 0))
+		    t->status == NULL || t->date.y == 0)
 			continue;
+		when = rp_state(t->date, strcmp(t->status, "held") == 0 ||
+		    strcmp(t->status, "reported") == 0,
+		    strcmp(t->status, "cancelled") == 0, s->as_of);
+		if (when == RP_CANCELLED)
+			continue;
+		if (when == RP_SCHEDULED) {
+			if ((rc = later_add(s, "研修", without_fy(s, t->title),
+			    t->date)) != 0)
+				goto done;
+			nlater++;
+			continue;
+		}
 		rp_era(era, t->date);
+		if (when == RP_NOT_HELD) {
+			rp_warn_not_held(&s->warns, "training", t->title,
+			    t->date, s->as_of);
+			table_cell(s, tb, t->title);
+			table_cell(s, tb, era);
+			table_cell(s, tb, t->target >= 0 ? count(buf,
+			    t->target) : "―");
+			table_cell(s, tb, rp_state_label(when));
+			if ((rc = table_cell(s, tb, "―")) != 0)
+				goto done;
+			nnot++;
+			continue;
+		}
 		table_cell(s, tb, t->title);
 		table_cell(s, tb, era);
 		table_cell(s, tb, t->target >= 0 ? count(buf, t->target) : "―");
@@ -419,6 +513,12 @@ sec_trainings(struct report_sec *s, struct store *st)
 	}
 	snprintf(line, sizeof line, "情報セキュリティ研修 %zu回、受講者 計%s人",
 	    held, count(buf, att));
+	if (nnot > 0)
+		snprintf(line + strlen(line), sizeof line - strlen(line),
+		    "、未実施 %zu回", nnot);
+	if (nlater > 0)
+		snprintf(line + strlen(line), sizeof line - strlen(line),
+		    "、今後の予定 %zu回", nlater);
 	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
 		goto done;
 	if (held > 0) {
@@ -446,7 +546,9 @@ sec_incidents(struct report_sec *s, struct store *st)
 	struct record		*r;
 	struct sec_slide	*ov, *sl;
 	struct chart		*ch = NULL;
-	static const char *const want[] = { "category" };
+	static const char *const want[] = { "category", "reported",
+	    "discovered", "occurred" };
+	struct cal_date		 d;
 	double			 n[32];
 	const char		*c, *v;
 	char			 line[512];
@@ -461,9 +563,17 @@ sec_incidents(struct report_sec *s, struct store *st)
 	while (cat != NULL && ncat < 32 && schema_enum_at(cat, ncat) != NULL)
 		ncat++;
 	for (i = 0; i < l.n; i++) {
-		if ((rc = record_load_fields(&r, st, &l.v[i], NULL, want, 1))
+		if ((rc = record_load_fields(&r, st, &l.v[i], NULL, want, 4))
 		    != 0)
 			goto done;
+		/* known to the team by the report's date */
+		if ((rp_date(&d, record_root(r), "reported") == 0 ||
+		    rp_date(&d, record_root(r), "discovered") == 0 ||
+		    rp_date(&d, record_root(r), "occurred") == 0) &&
+		    cal_cmp(d, s->as_of) > 0) {
+			record_free(r);
+			continue;
+		}
 		c = node_get_str(record_root(r), "category");
 		for (k = 0; c != NULL && k < ncat; k++)
 			if (strcmp(schema_enum_at(cat, k), c) == 0)
@@ -495,6 +605,50 @@ done:
 	chart_free(ch);
 	reclist_free(&l);
 	return rc;
+}
+
+/*
+ * What the year still holds after the report's date, by date: the
+ * reader sees it is to come, and it is in no count above.
+ */
+static int
+later_cmp(const void *a, const void *b)
+{
+	const struct sec_later	*x = a, *y = b;
+	int			 c;
+
+	if ((c = cal_cmp(x->date, y->date)) != 0)
+		return c;
+	return strcmp(x->title, y->title);
+}
+
+static int
+sec_later(struct report_sec *s)
+{
+	static const char *const head[] = { "区分", "件名", "予定日" };
+	struct sec_slide	*sl;
+	struct cal_date		 next;
+	char			 era[CAL_FMT_MAX], title[128];
+	size_t			 i;
+	int			 rc;
+
+	if (s->nlater == 0)
+		return 0;
+	qsort(s->later, s->nlater, sizeof *s->later, later_cmp);
+	next = cal_add_days(s->as_of, 1);
+	rp_era(era, next);
+	snprintf(title, sizeof title, "今後の予定（%s以降）", era);
+	if ((rc = slide_new(s, &sl, 1, title, 0)) != 0 ||
+	    (rc = table_init(s, sl, 3, head)) != 0)
+		return rc;
+	for (i = 0; i < s->nlater; i++) {
+		rp_era(era, s->later[i].date);
+		table_cell(s, sl, s->later[i].what);
+		table_cell(s, sl, s->later[i].title);
+		if ((rc = table_cell(s, sl, era)) != 0)
+			return rc;
+	}
+	return 0;
 }
 
 /* --- the record of the plan or the final report ------------------------ */
@@ -568,7 +722,9 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 		goto done;
 	rec = record_root(r);
 	out->title = rp_str(out->pool, node_get_str(rec, "title"));
-	rp_date(&d, rec, "date");
+	if (rp_date(&d, rec, "date") != 0)
+		d = cal_today();
+	out->as_of = d;
 	rp_era(era, d);
 	out->date = rp_str(out->pool, era);
 	s = node_get_str(node_get(conf, "documents"), "author");
@@ -657,7 +813,8 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 	} else if ((rc = sec_audits(out, st)) != 0 ||
 	    (rc = sec_checklists(out, st)) != 0 ||
 	    (rc = sec_trainings(out, st)) != 0 ||
-	    (rc = sec_incidents(out, st)) != 0)
+	    (rc = sec_incidents(out, st)) != 0 ||
+	    (rc = sec_later(out)) != 0)
 		goto done;
 	seq = node_get(rec, "next_actions");
 	if (seq != NULL && seq->kind == NODE_SEQ && seq->n > 0) {
@@ -692,6 +849,8 @@ report_sec_free(struct report_sec *s)
 		chart_free(s->slides[i].chart);
 	}
 	free(s->slides);
+	free(s->later);
+	diags_free(&s->warns);
 	if (s->pool != NULL) {
 		strpool_free(s->pool);
 		free(s->pool);

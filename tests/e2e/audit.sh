@@ -393,7 +393,7 @@ expect_grep "$T/out" 'フォローアップ監査 .*実施中'
 # The 概要報告書 follows the audit's state: refused while planned, 案 while
 # in progress; the role is said once.
 SM() { "$NCIO" -C "$T/sample" "$@"; }
-expect_status 1 SM audit export summary au-x8nn -o "$T/s-planned.docx"
+expect_status 1 SM audit export summary au-q4mm -o "$T/s-planned.docx"
 expect_grep "$T/err" "still planned \(計画\): nothing has been checked"
 [ ! -e "$T/s-planned.docx" ] || fail "a planned audit's summary was written"
 expect_status 0 SM audit export summary au-2chc -o "$T/s-draft.docx"
@@ -405,11 +405,12 @@ expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.
     "内部監査を実施した" "情報セキュリティ責任者である戸籍住民課長 例示 和夫と"
 expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.docx" \
     "（情報セキュリティ責任者）"
-# 実施 counts the audits carried out: 2 operational of 5, 3 planned.
+# 実施 counts the audits carried out: 4 operational of 5 (経済課 of
+# 10月21日 and 清掃事務所 of 11月18日 are in progress), 1 planned (12月9日).
 expect_status 0 SM audit export results --fy 2026 -o "$T/r-sample.docx"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-sample.docx" \
-    "運用面の監査 2 件、システム面の監査 1 件、フォローアップ監査 1 件" \
-    "このほか 3 件の監査を計画しており"
+    "運用面の監査 4 件、システム面の監査 1 件、フォローアップ監査 1 件" \
+    "このほか 1 件の監査を計画しており"
 # A second audit of one unit on one day: planned with a warning, and lint
 # warns (it is not an error: two teams may share a day).
 NERIMA_CIO_TODAY=2026-10-01 expect_status 0 SM audit plan --type operational \
@@ -417,13 +418,15 @@ NERIMA_CIO_TODAY=2026-10-01 expect_status 0 SM audit plan --type operational \
 expect_grep "$T/err" "warning: au-x8nn1gn8 already audits the same target on 2026-10-21"
 expect_status 0 SM lint
 expect_grep "$T/err" "^audits/2026/au-x8nn1gn8\.yaml: warning: au-[0-9a-z]{8} audits the same target on the same day \(2026-10-21\)$"
-# The report carries its charts as native Word charts with their data.
+# The report carries its charts as native Word charts with their data:
+# the rates by chapter of the 5 audits with results, in two parts
+# (その1, その2), and the findings by chapter.
 checks=$((checks + 1))
-[ "$(unzip -l "$T/r-sample.docx" | grep -Ec 'word/charts/chart[0-9]+\.xml$')" = 2 ] ||
-    fail "results docx: want 2 native charts"
+[ "$(unzip -l "$T/r-sample.docx" | grep -Ec 'word/charts/chart[0-9]+\.xml$')" = 3 ] ||
+    fail "results docx: want 3 native charts"
 checks=$((checks + 1))
-[ "$(unzip -l "$T/r-sample.docx" | grep -Ec 'word/embeddings/.*\.xlsx$')" = 2 ] ||
-    fail "results docx: want 2 embedded workbooks"
+[ "$(unzip -l "$T/r-sample.docx" | grep -Ec 'word/embeddings/.*\.xlsx$')" = 3 ] ||
+    fail "results docx: want 3 embedded workbooks"
 # An agreement without a position shows no empty brackets.
 expect_status 0 "$NCIO" -C "$T/sample" audit show au-02zk
 expect_grep "$T/out" '^Agreement on results: 2026-07-29 例示 和夫 \(戸籍住民課長（情報セキュリティ責任者）\)$'

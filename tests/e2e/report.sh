@@ -185,6 +185,71 @@ expect_grep "$T/err" "FY2027 has no final security report"
 [ ! -e "$T/sec2" ] || [ -z "$(find "$T/sec2" -type f)" ] ||
     fail "a refused security report left files"
 
+# --- a report counts what had happened by its date (issue 18) ---------------
+# The sample's final report (令和8年11月27日) counts the audits of 10月21日
+# and 11月18日 (in progress) and lists 12月9日 and the follow-up of
+# 令和9年1月20日 as 予定; an audit dated before it but still planned is
+# 未実施 with a warning naming it, in the deck and in the work report.
+$PY - "$T/sec" <<'PY' || fail "the final report counts what was not done by its date"
+import glob, sys, zipfile, re
+from xml.etree import ElementTree as ET
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}t"
+f = glob.glob(sys.argv[1] + "/*最終報告書*詳細版.pptx")[0]
+z = zipfile.ZipFile(f)
+slides = sorted((n for n in z.namelist() if re.match(r"ppt/slides/slide\d+\.xml$", n)),
+                key=lambda n: int(re.findall(r"\d+", n)[0]))
+text = ["|".join(e.text or "" for e in ET.fromstring(z.read(n)).iter(A)) for n in slides]
+allt = "\n".join(text)
+assert "内部監査 5件（うち実施中 3件）、今後の予定 2件" in allt, allt
+res = [t for t in text if t.startswith("内部監査の実施結果")][0]
+assert "令和9年1月20日" not in res and "令和8年12月9日" not in res, res
+later = [t for t in text if t.startswith("今後の予定（令和8年11月28日以降）")][0]
+assert "フォローアップ監査 戸籍住民課|令和9年1月20日" in later, later
+assert "未実施" not in allt
+PY
+checks=$((checks + 1))
+D2=$T/data2
+cp -r "$D" "$D2"
+sed -i 's/^date: 2026-12-09$/date: 2026-10-02/' "$D2"/audits/2026/au-q4mmnhh5.yaml
+expect_status 0 "$NCIO" -C "$D2" report security-final --fy 2026 -o "$T/sec3/"
+expect_grep "$T/err" "warning: audit '令和8年度 情報セキュリティ監査（運用面） 保健給食課' dated 2026-10-02 is still planned on 2026-11-27"
+$PY - "$T/sec3" <<'PY' || fail "a past-dated planned audit is not shown as 未実施"
+import glob, sys, zipfile, re
+from xml.etree import ElementTree as ET
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}t"
+z = zipfile.ZipFile(glob.glob(sys.argv[1] + "/*詳細版.pptx")[0])
+t = "|".join(e.text or "" for n in z.namelist() if re.match(r"ppt/slides/slide\d+\.xml$", n)
+             for e in ET.fromstring(z.read(n)).iter(A))
+assert "内部監査 5件（うち実施中 3件）、未実施 1件、今後の予定 1件" in t, t
+assert "保健給食課|令和8年10月2日|保健給食課|未実施|―" in t, t
+PY
+checks=$((checks + 1))
+# a final report dated before the last department checks came in: the
+# year's aggregate still counts them, and the warning says so
+sed -i 's/^date: 2026-11-27$/date: 2026-10-20/' "$D2"/secreports/2026/sr-8v3n6t2w.yaml
+expect_status 0 "$NCIO" -C "$D2" report security-final --fy 2026 -o "$T/sec4/"
+expect_grep "$T/err" "warning: the department checks counted include submissions after the report's date 2026-10-20 \(the last on 2026-10-29\)"
+sed -i 's/^date: 2026-10-20$/date: 2026-11-27/' "$D2"/secreports/2026/sr-8v3n6t2w.yaml
+# the work report of the period holding it: not counted, named as 未実施
+expect_status 0 "$NCIO" -C "$D2" report bimonthly --from 2026-09-25 \
+    --to 2026-11-25 -o "$T/bm3/"
+expect_grep "$T/err" "warning: audit '令和8年度 情報セキュリティ監査（運用面） 保健給食課' dated 2026-10-02 is still planned on 2026-11-25"
+$PY - "$T/bm3" <<'PY' || fail "the work report counts a planned audit"
+import glob, sys, docx, openpyxl
+o = sys.argv[1]
+d = docx.Document(glob.glob(o + "/作業実施報告書_*.docx")[0])
+t = "\n".join(p.text for p in d.paragraphs)
+assert "（未実施、件数に含めていません）：令和8年度 情報セキュリティ監査（運用面） 保健給食課（令和8年10月2日）" in t, t
+row = [r for r in d.tables[0].rows if r.cells[1].text == "運用面の監査"][0]
+assert [c.text for c in row.cells][3:5] == ["2", "4"], [c.text for c in row.cells]
+ws = openpyxl.load_workbook(glob.glob(o + "/予定と実績_*.xlsx")[0]).worksheets[0]
+st = {r[4]: r[6] for r in ws.iter_rows(min_row=5, values_only=True) if r[4]}
+assert st["令和8年度 情報セキュリティ監査（運用面） 保健給食課"] == "未実施", st
+assert st["令和8年度 フォローアップ監査 戸籍住民課"] == "予定", st
+assert st["令和8年度 情報セキュリティ監査（運用面） 経済課"] == "実績", st
+PY
+checks=$((checks + 1))
+
 # --- LibreOffice reads the same numbers (one conversion of every file) ------
 if command -v soffice >/dev/null && command -v pdftotext >/dev/null; then
 	H=$T/home

@@ -1305,10 +1305,14 @@ test_table_keeps(void **state)
 			fail_msg("long table, row %zu: keep %d", r, keep[r]);
 	}
 
+	/*
+	 * tall rows stand on their own: the header keeps with the first,
+	 * nothing else (tying them left a third of a page empty)
+	 */
 	n = keeps_of(xml, 2, keep, 64);
 	assert_int_equal(n, 7);
 	for (r = 0; r < n; r++)
-		assert_int_equal(keep[r], r < 2 || r == 5);
+		assert_int_equal(keep[r], r < 1);
 
 	/* the caption and a three-line lead stay, a long text does not */
 	assert_true(para_keeps(xml, "表1　短い表"));
@@ -1317,6 +1321,86 @@ test_table_keeps(void **state)
 	/* 以上 never alone at the top of a page */
 	assert_true(para_keeps(xml, "是正状況は後に確認する。"));
 	assert_false(para_keeps(xml, ">以上<"));
+	free(xml);
+}
+
+/*
+ * A short note right after a table (注, ※, 備考 ...) stays with the
+ * table's last rows: the last row keeps with it too.  A long note, a
+ * paragraph without a note's mark, or a note after a paragraph tie
+ * nothing.
+ */
+static void
+add_rows(struct docx *d, size_t nrows)
+{
+	struct docx_table	*t;
+	char			 cell[64];
+	size_t			 r;
+
+	assert_int_equal(docx_table_new(&t, 2, NULL), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	docx_table_cell(t, 0, 0, "章", NULL);
+	docx_table_cell(t, 0, 1, "件数", NULL);
+	for (r = 1; r <= nrows; r++) {
+		snprintf(cell, sizeof cell, "項目%zu", r);
+		docx_table_cell(t, r, 0, cell, NULL);
+		docx_table_cell(t, r, 1, "3", NULL);
+	}
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
+}
+
+static void
+test_table_note_keeps(void **state)
+{
+	struct docx	*d;
+	char		 path[512], *xml, along[2048];
+	int		 keep[64];
+	size_t		 r, n, i;
+
+	(void)state;
+	along[0] = '\0';
+	for (r = 0; r < 8; r++)
+		strcat(along, "該当なしの項目は適合率の計算から除いている。");
+	xsnprintf(path, sizeof path, "%s/notekeeps.docx", sample_dir());
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	/* 0: a long table, then a one-line note */
+	add_rows(d, 20);
+	assert_int_equal(docx_add_para(d, "※ 該当なしの項目は除く。", NULL), 0);
+	assert_int_equal(docx_add_para(d, "次の表は指摘の件数である。", NULL),
+	    0);
+	/* 1: 注） in two lines */
+	add_rows(d, 12);
+	assert_int_equal(docx_add_para(d, "注）件数は令和8年11月27日現在の記録"
+	    "による。監査の予定は含まない。", NULL), 0);
+	/* 2: a note too long to be a note */
+	add_rows(d, 12);
+	memmove(along + strlen("※"), along, strlen(along) + 1);
+	memcpy(along, "※", strlen("※"));
+	assert_int_equal(docx_add_para(d, along, NULL), 0);
+	/* 3: a sentence without a note's mark */
+	add_rows(d, 12);
+	assert_int_equal(docx_add_para(d, "注意を要する項目は次のとおりである。",
+	    NULL), 0);
+	/* 4: the note after a paragraph, not after the table */
+	add_rows(d, 12);
+	assert_int_equal(docx_add_para(d, "本文。", NULL), 0);
+	assert_int_equal(docx_add_para(d, "※ 本文の注。", NULL), 0);
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	xml = zip_part(path, "word/document.xml");
+	for (i = 0; i < 5; i++) {
+		int	last = i < 2;
+
+		n = keeps_of(xml, (int)i, keep, 64);
+		/* the rows before the last as the keep rule has them */
+		for (r = 0; r + 1 < n; r++)
+			assert_int_equal(keep[r], r < 2 || r + 2 >= n);
+		if (keep[n - 1] != last)
+			fail_msg("table %zu: last row keep %d", i, keep[n - 1]);
+	}
+	/* the note itself ties nothing to what follows */
+	assert_false(para_keeps(xml, "※ 該当なしの項目は除く。"));
 	free(xml);
 }
 
@@ -1891,6 +1975,7 @@ main(void)
 		cmocka_unit_test(test_api_errors),
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_table_keeps),
+		cmocka_unit_test(test_table_note_keeps),
 		cmocka_unit_test(test_blank_columns),
 		cmocka_unit_test(test_table_names),
 		cmocka_unit_test(test_name_break),

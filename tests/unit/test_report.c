@@ -16,6 +16,7 @@
 #include "chart.h"
 #include "error.h"
 #include "report.h"
+#include "report_int.h"
 #include "store.h"
 
 static struct store *st;
@@ -204,7 +205,24 @@ test_sec_content(void **state)
 	}
 	assert_int_equal(report_sec_text(&ov, &s, 1), 0);
 	assert_int_equal(report_sec_text(&det, &s, 0), 0);
-	assert_non_null(strstr(ov.data, "内部監査 4件（うち実施中 2件）"));
+	/*
+	 * Dated 令和8年11月27日: the audits of 10月21日 and 11月18日 are
+	 * counted (in progress), that of 12月9日 and the follow-up of
+	 * 令和9年1月20日 are 予定, in no count and not in the table.
+	 */
+	assert_non_null(strstr(ov.data, "内部監査 5件（うち実施中 3件）、"
+	    "今後の予定 2件、"));
+	assert_non_null(strstr(det.data, "\n令和8年10月21日\n経済課\n実施中\n"));
+	assert_null(strstr(det.data, "\n令和9年1月20日\n戸籍住民課\n"));
+	sl = sec_slide_of(&s, "今後の予定（令和8年11月28日以降）");
+	assert_non_null(sl);
+	assert_int_equal(sl->ncols, 3);
+	assert_int_equal(sl->nrows, 4);
+	assert_string_equal(sl->cells[1], "情報セキュリティ監査（運用面） 保健給食課");
+	assert_string_equal(sl->cells[2], "令和8年12月9日");
+	assert_string_equal(sl->cells[2 * 3 + 1], "フォローアップ監査 戸籍住民課");
+	assert_int_equal(s.warns.n, 0);
+	assert_non_null(strstr(ov.data, "研修 8回、受講者 計4,313人、今後の予定 2回"));
 	assert_non_null(strstr(det.data, "\n実施中\n"));
 	assert_non_null(strstr(ov.data, "受講者 計4,313人"));
 	assert_non_null(strstr(det.data, "\n3,650\n3,412\n"));
@@ -244,6 +262,77 @@ test_sec_content(void **state)
 	buf_free(&det);
 }
 
+/*
+ * A report counts what had happened by its own date: after it 予定,
+ * on or before it done when held, 未実施 when still planned -- unless
+ * the day is still to come (a report dated ahead).
+ */
+static void
+test_state(void **state)
+{
+	struct cal_date	as_of = day(2026, 11, 27);
+
+	(void)state;
+	assert_int_equal(rp_state(day(2026, 10, 21), 1, 0, as_of), RP_DONE);
+	assert_int_equal(rp_state(day(2026, 11, 27), 1, 0, as_of), RP_DONE);
+	assert_int_equal(rp_state(day(2026, 11, 28), 1, 0, as_of),
+	    RP_SCHEDULED);
+	assert_int_equal(rp_state(day(2027, 1, 20), 0, 0, as_of),
+	    RP_SCHEDULED);
+	assert_int_equal(rp_state(day(2026, 10, 2), 0, 0, as_of),
+	    RP_NOT_HELD);
+	assert_int_equal(rp_state(day(2026, 10, 2), 0, 1, as_of),
+	    RP_CANCELLED);
+	/* dated ahead (today 2026-11-30): 12月5日 is to come, not missed */
+	assert_int_equal(rp_state(day(2026, 12, 5), 0, 0, day(2026, 12, 10)),
+	    RP_SCHEDULED);
+	assert_string_equal(rp_state_label(RP_NOT_HELD), "未実施");
+	assert_string_equal(rp_state_label(RP_SCHEDULED), "予定");
+}
+
+/*
+ * A work report of December read on 20 December: the audit of 12月9日
+ * still planned is not counted, is named under its item as 未実施 and
+ * gives a warning naming it; the audit of 11月18日 outside the period
+ * counts in the year to date only.
+ */
+static void
+test_work_not_held(void **state)
+{
+	struct report_work		 w;
+	const struct report_item	*it;
+	size_t				 i;
+	int				 found = 0;
+
+	(void)state;
+	setenv("NERIMA_CIO_TODAY", "2026-12-20", 1);
+	assert_int_equal(report_work_build(&w, st, day(2026, 12, 1),
+	    day(2026, 12, 20), day(2026, 12, 20), NULL), 0);
+	setenv("NERIMA_CIO_TODAY", "2026-11-30", 1);
+	it = report_work_item(&w, "operational_audits");
+	assert_non_null(it);
+	assert_int_equal(it->period, 0);
+	assert_int_equal(it->ytd, 4);
+	assert_int_equal(it->nunheld, 1);
+	assert_non_null(strstr(it->unheld, "保健給食課（令和8年12月9日）"));
+	for (i = 0; i < w.warns.n; i++)
+		if (strstr(w.warns.v[i].msg, "audit '令和8年度 情報セキュリティ"
+		    "監査（運用面） 保健給食課' dated 2026-12-09 is still "
+		    "planned on 2026-12-20") != NULL)
+			found = 1;
+	assert_true(found);
+	report_work_free(&w);
+	/* the same period read on 5 December: the audit is to come */
+	setenv("NERIMA_CIO_TODAY", "2026-12-05", 1);
+	assert_int_equal(report_work_build(&w, st, day(2026, 12, 1),
+	    day(2026, 12, 20), day(2026, 12, 20), NULL), 0);
+	setenv("NERIMA_CIO_TODAY", "2026-11-30", 1);
+	it = report_work_item(&w, "operational_audits");
+	assert_int_equal(it->nunheld, 0);
+	assert_null(it->unheld);
+	report_work_free(&w);
+}
+
 int
 main(void)
 {
@@ -253,6 +342,8 @@ main(void)
 		cmocka_unit_test(test_whole_year),
 		cmocka_unit_test(test_sec_check),
 		cmocka_unit_test(test_sec_content),
+		cmocka_unit_test(test_state),
+		cmocka_unit_test(test_work_not_held),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
