@@ -1434,10 +1434,11 @@ fit_cell(void *arg, size_t r, size_t c)
 }
 
 static unsigned
-fit_room(void *arg, size_t c, unsigned width)
+fit_room(void *arg, size_t r, size_t c, unsigned width)
 {
 	const struct cellfit	*f = arg;
 
+	(void)r;
 	(void)c;
 	return chars_across((long)width - 2 * CELL_MAR_X, f->sz);
 }

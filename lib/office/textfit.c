@@ -551,7 +551,20 @@ struct balance {
 	unsigned	 *lines;	/* at the widths now, column by column */
 	unsigned	 *widows;
 	unsigned	 *cw;		/* widows of each column */
+	unsigned	 *base;		/* lines at the widths given */
 };
+
+/* Does no cell of column c take more lines in lines[] than at first? */
+static int
+balance_no_more(const struct balance *b, size_t c, const unsigned *lines)
+{
+	size_t	r;
+
+	for (r = 0; r < b->t->nrows; r++)
+		if (lines[r] > b->base[c * b->t->nrows + r])
+			return 0;
+	return 1;
+}
 
 /* Lines and widows of column c's cells at width; its widows. */
 static unsigned
@@ -559,14 +572,14 @@ balance_col(const struct balance *b, size_t c, unsigned width,
     unsigned *lines, unsigned *widows)
 {
 	const struct textfit_table *t = b->t;
-	unsigned	room = t->room(t->arg, c, width), sum = 0;
+	unsigned	sum = 0;
 	size_t		r, k;
 
 	for (r = 0; r < t->nrows; r++) {
 		k = r * t->ncols + c;
 		widows[r] = 0;
-		lines[r] = b->len[k] > 0 ? wrap(b->v[k], b->len[k], room,
-		    &widows[r]) : 1;
+		lines[r] = b->len[k] > 0 ? wrap(b->v[k], b->len[k],
+		    t->room(t->arg, r, c, width), &widows[r]) : 1;
 		sum += widows[r];
 	}
 	return sum;
@@ -623,6 +636,7 @@ textfit_balance(unsigned *grid, const struct textfit_col *cols,
 	    (b.lines = calloc(nr * nc, sizeof *b.lines)) == NULL ||
 	    (b.widows = calloc(nr * nc, sizeof *b.widows)) == NULL ||
 	    (b.cw = calloc(nc, sizeof *b.cw)) == NULL ||
+	    (b.base = calloc(nr * nc, sizeof *b.base)) == NULL ||
 	    (li = calloc(nr, sizeof *li)) == NULL ||
 	    (wi = calloc(nr, sizeof *wi)) == NULL ||
 	    (lj = calloc(nr, sizeof *lj)) == NULL ||
@@ -640,6 +654,7 @@ textfit_balance(unsigned *grid, const struct textfit_col *cols,
 		    b.widows + k * nr);
 		w += b.cw[k];
 	}
+	memcpy(b.base, b.lines, nr * nc * sizeof *b.base);
 	h = balance_height(&b, nc, NULL, nc, NULL);
 	for (round = 0; round < 8 && w > 0 && step > 0 && nc > 1; round++) {
 		bw = w;
@@ -673,7 +688,10 @@ textfit_balance(unsigned *grid, const struct textfit_col *cols,
 						    balance_col(&b, i, ni, li,
 						    wi) + balance_col(&b, j, nj,
 						    lj, wj);
-						if (w2 > bw)
+						/* no cell wraps more than it did */
+						if (w2 > bw ||
+						    !balance_no_more(&b, i, li) ||
+						    !balance_no_more(&b, j, lj))
 							continue;
 						h2 = balance_height(&b, i, li, j,
 						    lj);
@@ -712,6 +730,7 @@ done:
 	free(b.lines);
 	free(b.widows);
 	free(b.cw);
+	free(b.base);
 	free(li);
 	free(wi);
 	free(lj);

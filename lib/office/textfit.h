@@ -118,14 +118,16 @@ void	textfit_columns(unsigned *out, const struct textfit_col *cols,
 
 /*
  * The cells of a table for textfit_balance(): nrows x ncols texts (a
- * header row counts as a row), and the room a column width (in the unit
- * of the widths) leaves a line, in hundredths of a character.
+ * header row counts as a row; NULL for a cell that does not size its
+ * column), and the room a column width (in the unit of the widths) leaves
+ * a line of a cell, in hundredths of a character of its size.
  */
 struct textfit_table {
 	size_t		  nrows;
 	size_t		  ncols;
 	const char	*(*cell)(void *arg, size_t row, size_t col);
-	unsigned	 (*room)(void *arg, size_t col, unsigned width);
+	unsigned	 (*room)(void *arg, size_t row, size_t col,
+			    unsigned width);
 	void		 *arg;
 };
 
@@ -135,7 +137,9 @@ struct textfit_table {
  * alone on its last line.  Width moves between two columns with content,
  * step at a time, up to max_move (in the unit of the widths), no column
  * going below its minimum and none that does not wrap (narrower than its
- * natural width) getting more: the move leaving fewest widows
+ * natural width) getting more, and no cell taking more lines than at the
+ * widths given (a name kept on one line stays so): the move leaving
+ * fewest widows
  * is taken, then the one giving the lowest table (sum over rows of the
  * most lines of a cell), then the smallest.  Returns the widows left.
  */

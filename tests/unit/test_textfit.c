@@ -65,9 +65,10 @@ cell(void *arg, size_t r, size_t c)
 
 /* Widths in hundredths of a character, all of it text. */
 static unsigned
-room(void *arg, size_t c, unsigned width)
+room(void *arg, size_t r, size_t c, unsigned width)
 {
 	(void)arg;
+	(void)r;
 	(void)c;
 	return width;
 }
@@ -152,6 +153,36 @@ test_balance_stuck(void **state)
 	assert_int_equal(textfit_balance(grid, cols, &t, 0, 800), 2);
 }
 
+static const char *const pair[][NCOLS] = {
+	{ "あいうえおかきくけこ", RISK, "", "" },
+};
+
+/* A fix that would wrap another cell more is not taken. */
+static void
+test_balance_no_more_lines(void **state)
+{
+	const struct textfit_col cols[NCOLS] = {
+		{ 1000, 200, 1000, 0, 0 },
+		{ 2200, 200, 2200, 0, 0 },
+		{ 0, 0, 1, 1, 0 },
+		{ 0, 0, 1, 1, 0 },
+	};
+	struct textfit_table	 t = { 1, NCOLS, cell, room, (void *)pair };
+	unsigned		 grid[NCOLS] = { 1000, 2000, 0, 0 };
+
+	(void)state;
+	assert_int_equal(textfit_widows(RISK, 2000), 1);
+	/* 持出し・紛失 whole would leave the ten characters two lines */
+	assert_int_equal(textfit_balance(grid, cols, &t, 25, 800), 1);
+	assert_int_equal(grid[0], 1000);
+	assert_int_equal(grid[1], 2000);
+	/* with room to spare beside it, the move is made */
+	grid[0] = 1300;
+	assert_int_equal(textfit_balance(grid, cols, &t, 25, 800), 0);
+	assert_int_equal(grid[0] + grid[1], 3300);
+	assert_true(grid[0] >= 1000);
+}
+
 int
 main(void)
 {
@@ -159,6 +190,7 @@ main(void)
 		cmocka_unit_test(test_widows),
 		cmocka_unit_test(test_balance),
 		cmocka_unit_test(test_balance_stuck),
+		cmocka_unit_test(test_balance_no_more_lines),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
