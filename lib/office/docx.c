@@ -1266,6 +1266,34 @@ try_grid(unsigned *grid, int *fits, struct textfit_col *cols,
 	return ok || last;
 }
 
+struct fitarg {
+	const struct docx_table	*t;
+	unsigned		 margin;
+};
+
+/* A cell that sizes its column: not inside a merge, not over columns. */
+static const char *
+fit_cell(void *arg, size_t r, size_t k)
+{
+	const struct fitarg	*f = arg;
+	const struct cell	*c = cell_at(f->t, r, k);
+
+	return c->covered || c->cspan > 1 ? NULL : c->text;
+}
+
+/* A line's room in a cell w twips wide, as row_lines() counts it. */
+static unsigned
+fit_room(void *arg, size_t r, size_t k, unsigned w)
+{
+	const struct fitarg	*f = arg;
+	const struct cell	*c = cell_at(f->t, r, k);
+	unsigned		 size = c->styled && c->style.size != 0 ?
+				    c->style.size : BODY_SIZE;
+
+	return w > 2 * f->margin + CELL_SLACK ? (w - 2 * f->margin -
+	    CELL_SLACK) * 100 / CHAR_TWIPS * BODY_SIZE / size : 100;
+}
+
 /*
  * Column widths in twips from the content (issue 18 "Tables in Word"):
  * each column's natural width is its widest line, its minimum what may
@@ -1343,6 +1371,21 @@ table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
 		else
 			fit[widest].cap = fit[widest].kept > 500 ?
 			    fit[widest].kept - 1 : 0;
+	}
+	/*
+	 * No cell's last line one or two characters alone (確認す／る。):
+	 * the columns of text trade a little room, a form's as they are.
+	 */
+	if (!t->form) {
+		struct fitarg		 f = { t, *margin };
+		struct textfit_table	 tt = {
+			t->nrows, t->ncols, fit_cell, fit_room, &f,
+		};
+
+		textfit_balance(grid, cols, &tt, (unsigned)twips(25),
+		    (unsigned)twips(800));
+		for (k = 0; k < t->ncols; k++)
+			fits[k] = grid[k] >= cols[k].min;
 	}
 done:
 	free(cols);

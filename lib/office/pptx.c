@@ -4,6 +4,7 @@
  */
 #include <sys/stat.h>
 
+#include <limits.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1416,16 +1417,49 @@ cell_emu(unsigned hundredths, unsigned sz)
 	    2 * CELL_MAR_X + EMU_PT * 2;
 }
 
-/* Column widths at size sz; 0 if even the minimums do not fit. */
+struct cellfit {
+	const struct pptx_table	*t;
+	unsigned		 sz;
+};
+
+/* The heading is row 0. */
+static const char *
+fit_cell(void *arg, size_t r, size_t c)
+{
+	const struct cellfit	*f = arg;
+
+	if (r == 0)
+		return f->t->head[c];
+	return cell_of(f->t, r - 1, c);
+}
+
+static unsigned
+fit_room(void *arg, size_t r, size_t c, unsigned width)
+{
+	const struct cellfit	*f = arg;
+
+	(void)r;
+	(void)c;
+	return chars_across((long)width - 2 * CELL_MAR_X, f->sz);
+}
+
+/*
+ * Column widths at size sz, with the widows (a last line of one or two
+ * characters) the widths leave in *widows; 0 if even the minimums do not
+ * fit.
+ */
 static int
 table_grid(unsigned *grid, const struct pptx_table *t, unsigned sz,
-    long width)
+    long width, unsigned *widows)
 {
 	struct textfit_col	*cols;
+	struct textfit_table	 tt;
+	struct cellfit		 f;
 	size_t			 r, c;
 	unsigned		 nat, min;
 	unsigned long		 summin = 0;
 
+	*widows = 0;
 	if ((cols = calloc(t->ncols, sizeof *cols)) == NULL)
 		return -1;
 	for (c = 0; c < t->ncols; c++) {
@@ -1454,6 +1488,19 @@ table_grid(unsigned *grid, const struct pptx_table *t, unsigned sz,
 		summin += cols[c].min;
 	}
 	textfit_columns(grid, cols, t->ncols, (unsigned)width);
+	if (summin <= (unsigned long)width) {
+		/* a quarter of a character a step, eight at most */
+		f.t = t;
+		f.sz = sz;
+		tt.nrows = t->nrows + 1;
+		tt.ncols = t->ncols;
+		tt.cell = fit_cell;
+		tt.room = fit_room;
+		tt.arg = &f;
+		*widows = textfit_balance(grid, cols, &tt,
+		    (unsigned)((double)sz / 100 * EMU_PT / 4),
+		    (unsigned)((double)sz / 100 * EMU_PT * 8));
+	}
 	free(cols);
 	return summin <= (unsigned long)width;
 }
@@ -1565,7 +1612,8 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 	const struct layout	*l = &p->lay[L_TITLEONLY];
 	struct rect		 area = content_rect(p);
 	struct buf		 b = BUF_INIT, paras = BUF_INIT, tt = BUF_INIT;
-	unsigned		*grid = NULL, sz = 0;
+	unsigned		*grid = NULL, *alt = NULL, sz = 0, widows;
+	unsigned		 best = UINT_MAX;
 	double			*rh = NULL, hh, used;
 	size_t			 i, r, c, first, k = 0;
 	long			 total;
@@ -1584,18 +1632,33 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 		if ((rc = check_text(t->cells[r], "table cell")) != 0)
 			return rc;
 	if ((grid = calloc(t->ncols, sizeof *grid)) == NULL ||
+	    (alt = calloc(t->ncols, sizeof *alt)) == NULL ||
 	    (rh = calloc(t->nrows + 1, sizeof *rh)) == NULL) {
 		free(grid);
+		free(alt);
 		return nomem();
 	}
-	/* The largest size at which every column holds its minimum. */
+	/*
+	 * The largest size at which every column holds its minimum, and
+	 * the smaller one where that leaves a cell's last line one or two
+	 * characters (確認す／る。) and the smaller size none.
+	 */
 	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
-		sz = sizes[i];
-		if ((rc = table_grid(grid, t, sz, area.cx)) < 0) {
+		if ((rc = table_grid(alt, t, sizes[i], area.cx, &widows)) < 0) {
 			rc = nomem();
 			goto done;
 		}
-		if (rc == 1)
+		if (sz == 0 && (rc == 1 || i + 1 == sizeof sizes /
+		    sizeof sizes[0])) {
+			sz = sizes[i];
+			memcpy(grid, alt, t->ncols * sizeof *grid);
+			best = rc == 1 ? widows : UINT_MAX;
+		} else if (rc == 1 && widows == 0 && best > 0) {
+			sz = sizes[i];
+			memcpy(grid, alt, t->ncols * sizeof *grid);
+			best = 0;
+		}
+		if (best == 0)
 			break;
 	}
 	rc = 0;
@@ -1656,6 +1719,7 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 	}
 done:
 	free(grid);
+	free(alt);
 	free(rh);
 	buf_free(&b);
 	buf_free(&paras);

@@ -257,24 +257,32 @@ textfit_min(const char *s, unsigned short_limit)
 	return min < w ? min : w;
 }
 
-unsigned
-textfit_lines(const char *s, unsigned width)
+/*
+ * Lines v[0..n) takes wrapped at width (see textfit_lines()); with widows
+ * non-NULL, adds there the paragraphs that wrap and leave fewer than
+ * TEXTFIT_WIDOW characters on their last line (確認す／る。).
+ */
+static unsigned
+wrap(const uint32_t *v, size_t n, unsigned width, unsigned *widows)
 {
-	uint32_t	*v;
-	size_t		 n, i, j;
-	unsigned	 lines = 1, cur = 0, u;
+	size_t		 i, j;
+	unsigned	 lines = 1, plines = 1, cur = 0, nch = 0, u, u0, k;
 
-	if (s == NULL || (v = decode(s, &n)) == NULL)
-		return 1;
 	if (width < 100)
 		width = 100;
-	for (i = 0; i < n; i = j) {
+	for (i = 0; i <= n; i = j) {
 		j = i + 1;
-		if (v[i] == '\r' && j < n && v[j] == '\n')
-			j++;
-		if (is_newline(v[i])) {
+		if (i == n || is_newline(v[i])) {
+			/* a paragraph ends: its last line */
+			if (widows != NULL && plines > 1 && nch < TEXTFIT_WIDOW)
+				(*widows)++;
+			if (i == n)
+				break;
+			if (v[i] == '\r' && j < n && v[j] == '\n')
+				j++;
 			lines++;
-			cur = 0;
+			plines = 1;
+			cur = nch = 0;
 			continue;
 		}
 		if (v[i] == ' ' || v[i] == 0x3000) {
@@ -294,24 +302,58 @@ textfit_lines(const char *s, unsigned width)
 			}
 		} else
 			u = cp_hundredths(v[i]);
+		k = (unsigned)(j - i);
 		if (cur > 0 && i > 0)
 			u += gap(v[i - 1], v[i]);
 		if (cur + u <= width || (cur > 0 && is_closing(v[i]) &&
 		    u <= 100 + TEXTFIT_GAP)) {
 			cur += u;
+			nch += k;
 			continue;
 		}
-		if (cur > 0)
+		if (cur > 0) {
 			lines++;
+			plines++;
+		}
 		/* a word wider than the line takes as many as it needs */
+		u0 = u;
 		while (u > width) {
 			lines++;
+			plines++;
 			u -= width;
 		}
 		cur = u;
+		nch = u0 > 0 ? (k * u + u0 - 1) / u0 : k;
 	}
+	return lines;
+}
+
+unsigned
+textfit_lines(const char *s, unsigned width)
+{
+	uint32_t	*v;
+	size_t		 n;
+	unsigned	 lines;
+
+	if (s == NULL || (v = decode(s, &n)) == NULL)
+		return 1;
+	lines = wrap(v, n, width, NULL);
 	free(v);
 	return lines;
+}
+
+unsigned
+textfit_widows(const char *s, unsigned width)
+{
+	uint32_t	*v;
+	size_t		 n;
+	unsigned	 widows = 0;
+
+	if (s == NULL || (v = decode(s, &n)) == NULL)
+		return 0;
+	wrap(v, n, width, &widows);
+	free(v);
+	return widows;
 }
 
 void
@@ -498,4 +540,200 @@ done:
 	free(off);
 	free(cw);
 	return best;
+}
+
+/* --- widow-aware widths (textfit_balance()) ----------------------------- */
+
+struct balance {
+	const struct textfit_table *t;
+	uint32_t	**v;		/* the cells decoded, row by row */
+	size_t		 *len;
+	unsigned	 *lines;	/* at the widths now, column by column */
+	unsigned	 *widows;
+	unsigned	 *cw;		/* widows of each column */
+	unsigned	 *base;		/* lines at the widths given */
+};
+
+/* Does no cell of column c take more lines in lines[] than at first? */
+static int
+balance_no_more(const struct balance *b, size_t c, const unsigned *lines)
+{
+	size_t	r;
+
+	for (r = 0; r < b->t->nrows; r++)
+		if (lines[r] > b->base[c * b->t->nrows + r])
+			return 0;
+	return 1;
+}
+
+/* Lines and widows of column c's cells at width; its widows. */
+static unsigned
+balance_col(const struct balance *b, size_t c, unsigned width,
+    unsigned *lines, unsigned *widows)
+{
+	const struct textfit_table *t = b->t;
+	unsigned	sum = 0;
+	size_t		r, k;
+
+	for (r = 0; r < t->nrows; r++) {
+		k = r * t->ncols + c;
+		widows[r] = 0;
+		lines[r] = b->len[k] > 0 ? wrap(b->v[k], b->len[k],
+		    t->room(t->arg, r, c, width), &widows[r]) : 1;
+		sum += widows[r];
+	}
+	return sum;
+}
+
+/*
+ * Height of the table, in lines: the most lines of a cell of each row,
+ * with columns i and j at li and lj.
+ */
+static unsigned long
+balance_height(const struct balance *b, size_t i, const unsigned *li,
+    size_t j, const unsigned *lj)
+{
+	const struct textfit_table *t = b->t;
+	unsigned long	h = 0;
+	unsigned	max, l;
+	size_t		r, c;
+
+	for (r = 0; r < t->nrows; r++) {
+		for (c = 0, max = 0; c < t->ncols; c++) {
+			l = c == i ? li[r] : c == j ? lj[r] :
+			    b->lines[c * t->nrows + r];
+			if (l > max)
+				max = l;
+		}
+		h += max;
+	}
+	return h;
+}
+
+static int
+balance_movable(const struct textfit_col *c)
+{
+	return !c->empty && !c->blank;
+}
+
+unsigned
+textfit_balance(unsigned *grid, const struct textfit_col *cols,
+    const struct textfit_table *t, unsigned step, unsigned max_move)
+{
+	struct balance	 b;
+	unsigned	*li = NULL, *wi = NULL, *lj = NULL, *wj = NULL;
+	unsigned	 w = 0, w2, bw, ni, nj, d, bd, bni = 0, bnj = 0;
+	unsigned long	 h, h2, bh;
+	size_t		 nr = t->nrows, nc = t->ncols, k, i, j, bi, bj, round;
+	int		 dir;
+
+	memset(&b, 0, sizeof b);
+	b.t = t;
+	if (nr == 0 || nc == 0 || nr > SIZE_MAX / nc)
+		return 0;
+	if ((b.v = calloc(nr * nc, sizeof *b.v)) == NULL ||
+	    (b.len = calloc(nr * nc, sizeof *b.len)) == NULL ||
+	    (b.lines = calloc(nr * nc, sizeof *b.lines)) == NULL ||
+	    (b.widows = calloc(nr * nc, sizeof *b.widows)) == NULL ||
+	    (b.cw = calloc(nc, sizeof *b.cw)) == NULL ||
+	    (b.base = calloc(nr * nc, sizeof *b.base)) == NULL ||
+	    (li = calloc(nr, sizeof *li)) == NULL ||
+	    (wi = calloc(nr, sizeof *wi)) == NULL ||
+	    (lj = calloc(nr, sizeof *lj)) == NULL ||
+	    (wj = calloc(nr, sizeof *wj)) == NULL)
+		goto done;
+	for (k = 0; k < nr * nc; k++) {
+		const char	*s = t->cell(t->arg, k / nc, k % nc);
+
+		if (s != NULL && *s != '\0' &&
+		    (b.v[k] = decode(s, &b.len[k])) == NULL)
+			goto done;
+	}
+	for (k = 0; k < nc; k++) {
+		b.cw[k] = balance_col(&b, k, grid[k], b.lines + k * nr,
+		    b.widows + k * nr);
+		w += b.cw[k];
+	}
+	memcpy(b.base, b.lines, nr * nc * sizeof *b.base);
+	h = balance_height(&b, nc, NULL, nc, NULL);
+	for (round = 0; round < 8 && w > 0 && step > 0 && nc > 1; round++) {
+		bw = w;
+		bh = h;
+		bd = 0;
+		bi = bj = nc;
+		for (j = 0; j < nc; j++) {
+			if (b.cw[j] == 0 || !balance_movable(&cols[j]))
+				continue;
+			for (i = 0; i < nc; i++) {
+				if (i == j || !balance_movable(&cols[i]))
+					continue;
+				/* j wider and i narrower, or the other way */
+				for (dir = 1; dir >= -1; dir -= 2) {
+					for (d = step; d <= max_move; d += step) {
+						nj = dir > 0 ? grid[j] + d :
+						    grid[j] - d;
+						ni = dir > 0 ? grid[i] - d :
+						    grid[i] + d;
+						if ((dir > 0 && (grid[i] < d ||
+						    ni < cols[i].min)) ||
+						    (dir < 0 && (grid[j] < d ||
+						    nj < cols[j].min)))
+							break;
+						/* room only to a column that wraps */
+						if ((dir > 0 && grid[j] >=
+						    cols[j].natural) || (dir < 0 &&
+						    grid[i] >= cols[i].natural))
+							break;
+						w2 = w - b.cw[i] - b.cw[j] +
+						    balance_col(&b, i, ni, li,
+						    wi) + balance_col(&b, j, nj,
+						    lj, wj);
+						/* no cell wraps more than it did */
+						if (w2 > bw ||
+						    !balance_no_more(&b, i, li) ||
+						    !balance_no_more(&b, j, lj))
+							continue;
+						h2 = balance_height(&b, i, li, j,
+						    lj);
+						if (w2 < bw || h2 < bh ||
+						    (h2 == bh && d < bd)) {
+							bw = w2;
+							bh = h2;
+							bd = d;
+							bi = i;
+							bj = j;
+							bni = ni;
+							bnj = nj;
+						}
+					}
+				}
+			}
+		}
+		/* only a move that leaves fewer widows */
+		if (bi == nc || bw >= w)
+			break;
+		grid[bi] = bni;
+		grid[bj] = bnj;
+		b.cw[bi] = balance_col(&b, bi, bni, b.lines + bi * nr,
+		    b.widows + bi * nr);
+		b.cw[bj] = balance_col(&b, bj, bnj, b.lines + bj * nr,
+		    b.widows + bj * nr);
+		w = bw;
+		h = bh;
+	}
+done:
+	if (b.v != NULL)
+		for (k = 0; k < nr * nc; k++)
+			free(b.v[k]);
+	free(b.v);
+	free(b.len);
+	free(b.lines);
+	free(b.widows);
+	free(b.cw);
+	free(b.base);
+	free(li);
+	free(wi);
+	free(lj);
+	free(wj);
+	return w;
 }

@@ -18,6 +18,11 @@
  * at each change, "令和 8 年 4 月 20 日".
  */
 #define TEXTFIT_GAP	25
+/*
+ * The fewest characters the last line of a wrapped paragraph should hold:
+ * a line of one or two (確認す／る。, 持出し・／紛失) reads as a mistake.
+ */
+#define TEXTFIT_WIDOW	3
 
 #ifndef NCIO_TEXTFIT_H
 #define NCIO_TEXTFIT_H
@@ -58,6 +63,12 @@ unsigned textfit_min(const char *s, unsigned short_limit);
  * spaces only, a run wider than the line taking as many lines as it needs.
  */
 unsigned textfit_lines(const char *s, unsigned width);
+
+/*
+ * Paragraphs of s that, wrapped at width as textfit_lines() wraps them,
+ * leave fewer than TEXTFIT_WIDOW characters alone on their last line.
+ */
+unsigned textfit_widows(const char *s, unsigned width);
 
 /*
  * Where a name too wide for width (hundredths) breaks onto a second line,
@@ -104,5 +115,35 @@ struct textfit_col {
  */
 void	textfit_columns(unsigned *out, const struct textfit_col *cols,
 	    size_t n, unsigned total);
+
+/*
+ * The cells of a table for textfit_balance(): nrows x ncols texts (a
+ * header row counts as a row; NULL for a cell that does not size its
+ * column), and the room a column width (in the unit of the widths) leaves
+ * a line of a cell, in hundredths of a character of its size.
+ */
+struct textfit_table {
+	size_t		  nrows;
+	size_t		  ncols;
+	const char	*(*cell)(void *arg, size_t row, size_t col);
+	unsigned	 (*room)(void *arg, size_t row, size_t col,
+			    unsigned width);
+	void		 *arg;
+};
+
+/*
+ * Widow-aware widths: grid (from textfit_columns() with the same cols)
+ * changed, where that helps, so that no cell leaves one or two characters
+ * alone on its last line.  Width moves between two columns with content,
+ * step at a time, up to max_move (in the unit of the widths), no column
+ * going below its minimum and none that does not wrap (narrower than its
+ * natural width) getting more, and no cell taking more lines than at the
+ * widths given (a name kept on one line stays so): the move leaving
+ * fewest widows
+ * is taken, then the one giving the lowest table (sum over rows of the
+ * most lines of a cell), then the smallest.  Returns the widows left.
+ */
+unsigned textfit_balance(unsigned *grid, const struct textfit_col *cols,
+	    const struct textfit_table *t, unsigned step, unsigned max_move);
 
 #endif

@@ -720,11 +720,14 @@ struct xlsx_unit {
 	int		 space;
 };
 
+/* The longest a bracketed group or a katakana word kept whole may be. */
+#define XLSX_UNIT_CHARS	10
+
 /*
- * Bytes of a short bracketed group at s, "（時間）", "（課長）" or "（1件）":
- * at most four full-width characters inside (two half-width ones count
- * as one), no nested bracket, no space, and no wider than a line; 0 if s
- * does not start one.
+ * Bytes of a short bracketed group at s, "（時間）", "（課長）" or
+ * "（相談第10号）": at most XLSX_UNIT_CHARS full-width characters inside
+ * (two half-width ones count as one), no nested bracket, no space, and
+ * no wider than a line; 0 if s does not start one.
  */
 static size_t
 xlsx_group(const char *s, size_t len, size_t usable)
@@ -733,7 +736,7 @@ xlsx_group(const char *s, size_t len, size_t usable)
 	size_t		 i, k, w, cols = 0;
 
 	i = text_utf8_decode(&cp, s, len);
-	while (i < len && cols <= 8) {
+	while (i < len && cols <= 2 * XLSX_UNIT_CHARS) {
 		k = text_utf8_decode(&cp, s + i, len - i);
 		if (cp == 0xFF09)
 			return cols > 0 && (cols + 4) * 50 <= usable ?
@@ -748,10 +751,55 @@ xlsx_group(const char *s, size_t len, size_t usable)
 	return 0;
 }
 
+/* A letter of a katakana word: katakana and the long vowel mark ー. */
+static int
+xlsx_kata(uint32_t cp)
+{
+	return (cp >= 0x30A1 && cp <= 0x30FA) || cp == 0x30FC;
+}
+
+/*
+ * Bytes of a katakana word at s, "セキュリティポリシー", with a ・ inside it
+ * ("データ・バックアップ"): two to XLSX_UNIT_CHARS characters, no wider
+ * than a line; a longer one up to its last ・ within that many, or 0.
+ */
+static size_t
+xlsx_kana_word(const char *s, size_t len, size_t usable)
+{
+	uint32_t	 cp, next;
+	size_t		 i = 0, k, m = 0, dot = 0, dotm = 0;
+
+	while (i < len) {
+		k = text_utf8_decode(&cp, s + i, len - i);
+		if (cp == 0x30FB && m > 0 && i + k < len) {
+			text_utf8_decode(&next, s + i + k, len - i - k);
+			if (!xlsx_kata(next))
+				break;
+		} else if (!xlsx_kata(cp))
+			break;
+		if (m == XLSX_UNIT_CHARS) {
+			/* too long: up to its last ・, if any */
+			if (dot == 0)
+				return 0;
+			i = dot;
+			m = dotm;
+			break;
+		}
+		i += k;
+		m++;
+		if (cp == 0x30FB) {
+			dot = i;
+			dotm = m;
+		}
+	}
+	return m >= 2 && m * 100 <= usable ? i : 0;
+}
+
 /*
  * The units of s[0..len), at most one per byte, their widths in
  * hundredths of a full-width character (XLSX_HALF_W for a half-width
- * one); a word no wider than usable.
+ * one); a word no wider than usable.  A short aside in brackets and a
+ * katakana word are one unit each (xlsx_group(), xlsx_kana_word()).
  */
 static size_t
 xlsx_units(struct xlsx_unit *u, const char *s, size_t len, size_t usable)
@@ -782,6 +830,18 @@ xlsx_units(struct xlsx_unit *u, const char *s, size_t len, size_t usable)
 			u[n].width = text_width(s + i, g) * 50 +
 			    (text_chars(s + i, g) * 2 - text_width(s + i, g)) *
 			    (XLSX_HALF_W - 50);
+			u[n].first = cp;
+			text_utf8_decode(&u[n].last, s + i + g - 3, 3);
+			u[n].space = 0;
+			n++;
+			k = g;
+		} else if (xlsx_kata(cp) && (n == 0 ||
+		    !xlsx_kata(u[n - 1].last)) &&
+		    (g = xlsx_kana_word(s + i, len - i, usable)) > 0) {
+			/* a katakana word stays whole: セキュリティポリシー */
+			u[n].off = i;
+			u[n].len = g;
+			u[n].width = text_chars(s + i, g) * 100;
 			u[n].first = cp;
 			text_utf8_decode(&u[n].last, s + i + g - 3, 3);
 			u[n].space = 0;
@@ -1017,6 +1077,38 @@ xlsx_name_width(struct buf *b, const char *s, size_t len, int mode)
 	}
 	free(u);
 	return max;
+}
+
+/*
+ * The width in Excel units that the widest unit kept whole of s takes
+ * (a katakana word, a short aside in brackets): the narrowest an
+ * XLSX_COL_BREAK column holding s may be, for xlsx_break_text() not to
+ * break one (セキュリティポリ／シー, （相談第／6号）).  0 if s has none.
+ */
+static double
+xlsx_unit_width(const char *s)
+{
+	struct xlsx_unit	*u;
+	const char		*nl;
+	size_t			 len = strlen(s), n, i, seg, max = 0;
+
+	if ((u = calloc(len + 1, sizeof *u)) == NULL)
+		return 0;
+	for (;;) {
+		nl = memchr(s, '\n', len);
+		seg = nl != NULL ? (size_t)(nl - s) : len;
+		n = xlsx_units(u, s, seg, seg * 100 + 200);
+		for (i = 0; i < n; i++)
+			if ((u[i].first == 0xFF08 || xlsx_kata(u[i].first)) &&
+			    u[i].len > 3 && u[i].width > max)
+				max = u[i].width;
+		if (nl == NULL)
+			break;
+		len -= seg + 1;
+		s = nl + 1;
+	}
+	free(u);
+	return max > 0 ? xlsx_room_width((double)max) : 0;
 }
 
 /*
@@ -1816,6 +1908,26 @@ xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
 		min[c] = w[c];
 		total += w[c];
 		all += sum[c];
+	}
+	/*
+	 * A text the writer breaks: as wide as its widest katakana word
+	 * or aside in brackets, where the page has the room.
+	 */
+	for (c = 0; c < ncols; c++) {
+		double	 uw, need = 0;
+
+		if (fc[c].fit != XLSX_FIT_TEXT ||
+		    (fc[c].col.flags & (XLSX_COL_BREAK | XLSX_COL_NAME)) !=
+		    XLSX_COL_BREAK)
+			continue;
+		for (r = 0; r < nrows; r++)
+			if ((s = cells[r * ncols + c]) != NULL && *s != '\0' &&
+			    (uw = xlsx_unit_width(s)) > need)
+				need = uw;
+		if (need > w[c] && total + need - w[c] <= page) {
+			total += need - w[c];
+			w[c] = min[c] = need;
+		}
 	}
 	/* a start: what is left shared by the amount of text */
 	left = floor(page - total);

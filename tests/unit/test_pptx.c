@@ -33,6 +33,7 @@
 #include "json.h"
 #include "pptx.h"
 #include "pptx_template.h"
+#include "textfit.h"
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
@@ -948,6 +949,62 @@ test_short_column(void **state)
 	free(xml);
 }
 
+/*
+ * No cell's last line left with one or two characters (確認す／る。,
+ * 持出し・／紛失): the two text columns trade room, at 14 points.
+ */
+static void
+test_widows(void **state)
+{
+	static const char *const head[] = {
+		"リスク", "発生可能性", "影響", "対策",
+	};
+	static const char *const cells[] = {
+		"管理外の外部記録媒体による情報の持出し・紛失", "中", "高",
+		"窓口部署を中心に媒体の棚卸しを要請し、所属点検の項目で確認"
+		"する。",
+		"指定管理施設の利用者向け端末の盗難・紛失", "中", "中",
+		"指定管理施設向けの端末管理の手順例を示し、次年度の所属点検の"
+		"項目に加える。",
+	};
+	struct pptx		*p;
+	struct pptx_table	 t;
+	char			 path[512], *xml;
+	const char		*s;
+	unsigned		 w[4], room;
+	size_t			 c, r, n = 0;
+
+	(void)state;
+	memset(&t, 0, sizeof t);
+	t.ncols = 4;
+	t.head = head;
+	t.nrows = 2;
+	t.cells = cells;
+	path_in(path, sizeof path, "widows.pptx");
+	assert_int_equal(pptx_new(&p, NULL, NULL), 0);
+	assert_int_equal(pptx_table_slide(p, "顕在化したリスク", &t), 0);
+	assert_int_equal(pptx_save(p, path), 0);
+	pptx_free(p);
+	xml = part_of(path, "ppt/slides/slide1.xml");
+	assert_non_null(strstr(xml, "sz=\"1400\""));
+	for (s = xml; (s = strstr(s, "<a:gridCol w=\"")) != NULL; s++) {
+		assert_true(n < 4);
+		w[n++] = (unsigned)strtoul(s + strlen("<a:gridCol w=\""),
+		    NULL, 10);
+	}
+	assert_int_equal(n, 4);
+	for (c = 0; c < 4; c++) {
+		/* the cell's margins off, in characters of 14 points */
+		room = (unsigned)((double)(w[c] - 2 * 91440) * 100 /
+		    (14 * 12700));
+		assert_int_equal(textfit_widows(head[c], room), 0);
+		for (r = 0; r < 2; r++)
+			assert_int_equal(textfit_widows(cells[r * 4 + c],
+			    room), 0);
+	}
+	free(xml);
+}
+
 int
 main(void)
 {
@@ -960,6 +1017,7 @@ main(void)
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_readable),
 		cmocka_unit_test(test_short_column),
+		cmocka_unit_test(test_widows),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

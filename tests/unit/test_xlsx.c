@@ -1031,6 +1031,80 @@ test_fit_table(void **state)
 	assert_true(out[3].width >= 33);
 }
 
+
+/*
+ * A katakana word (with ー and ・ inside) and an aside in brackets of up
+ * to ten characters are never broken (セキュリティポリ／シー,
+ * （相談第／6号）): the line ends before them; a longer word breaks at its
+ * last ・ within ten characters.  xlsx_fit_table() makes a text column
+ * as wide as the widest of them where the page has room.
+ */
+static void
+test_break_units(void **state)
+{
+	static const struct xlsx_column bcols[] = {
+		{ "文", XLSX_COL_BREAK, 22 },
+		{ "課題", XLSX_COL_BREAK | XLSX_COL_PHRASE, 16 },
+	};
+	static const struct xlsx_fit_col fc[] = {
+		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+		{ { "課題", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "経過", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+	};
+	static const char *const cells[] = {
+		"5", "情報セキュリティポリシー改定の新旧対照表の作成",
+		("R8.4.23【未着手】第2回定例会で起票。R8.5.28【対応中】対策基準の"
+		"第1章から第3章まで作成した。R8.6.2【対応中】課長の確認を受けた。"
+		"R8.6.9【対応中】所管課に照会した。"),
+		"6", "事例調査報告書の作成",
+		("R8.4.23【未着手】第2回定例会で起票。R8.5.27【完了】調査報告書を"
+		"提出した（相談第6号）。R8.6.2【対応中】課長の確認を受けた。"),
+	};
+	struct xlsx_column	 out[3];
+	char			 path[512], *xml;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+
+	(void)state;
+	path_in(path, sizeof path, "units.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "課題", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, bcols, 2), 0);
+	/* 10.9 full-width characters a line in width 22, 7.9 in 16 */
+	assert_int_equal(xlsx_write_text(sh, r, 0,
+	    "対策基準のセキュリティポリシー改定"), 0);
+	assert_int_equal(xlsx_write_text(sh, r + 1, 0,
+	    "調査報告書を提出した（相談第10号）。"), 0);
+	assert_int_equal(xlsx_write_text(sh, r + 2, 0,
+	    "データ・バックアップ・リストアの手順を定める"), 0);
+	assert_int_equal(xlsx_write_text(sh, r, 1,
+	    "職員端末のマルウェア検知後の対応"), 0);
+	assert_int_equal(xlsx_write_text(sh, r + 1, 1,
+	    "報告書の提出（相談第6号）"), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	assert_non_null(strstr(xml, "<t>対策基準の\nセキュリティポリシー"));
+	assert_non_null(strstr(xml, "<t>調査報告書を提出した\n（相談第10号）。</t>"));
+	assert_non_null(strstr(xml, "<t>データ・バックアップ・\nリストアの手順を定"
+	    "める</t>"));
+	assert_non_null(strstr(xml, "<t>職員端末の\nマルウェア\n検知後の対応</t>"));
+	assert_non_null(strstr(xml, "<t>報告書の提出\n（相談第6号）</t>"));
+	free(xml);
+
+	/* the 課題 column holds セキュリティポリシー: ten a line */
+	assert_int_equal(xlsx_fit_table(out, fc, 3, cells, 2, 60), 0);
+	assert_true(out[0].width + out[1].width + out[2].width <= 60);
+	assert_true(out[1].width >= 21);
+	assert_true(out[2].width >= 14);
+	/* no room on the page for it: the text columns keep their 7 */
+	assert_int_equal(xlsx_fit_table(out, fc, 3, cells, 2, 34), 0);
+	assert_true(out[1].width < 21);
+}
+
 /* XLSX_COL_PHRASE: labels break at a phrase's end. */
 static void
 test_break_phrase(void **state)
@@ -1251,6 +1325,7 @@ main(void)
 		cmocka_unit_test(test_break_groups),
 		cmocka_unit_test(test_fit_table),
 		cmocka_unit_test(test_break_phrase),
+		cmocka_unit_test(test_break_units),
 		cmocka_unit_test(test_break_name),
 		cmocka_unit_test(test_fit_name),
 		cmocka_unit_test(test_row_heights),
