@@ -4,9 +4,11 @@
 usage: check_xlsx_layout.py FILE.xlsx...
 
 For every visible worksheet:
-  - every row up to the last one has its height set: LibreOffice prints a
-    row without one at 15 pt where Excel shows 18.75 pt with 游ゴシック
-    11pt, so the two printed different pages;
+  - every row up to the last one that holds a value or prints (the print
+    area's last row: the charts' page has charts over rows and no cell)
+    has its height set: LibreOffice prints a row without one at 15 pt
+    where Excel shows 18.75 pt with 游ゴシック 11pt, so the two printed
+    different pages and Excel drew the charts taller;
   - every date in a table is centred: right-aligned, a 2026/6/16 ran into
     the next column's left-aligned text.
 In the columns of names (部, 課, 発生課, 契約名, 委託事業者等), a name is
@@ -14,6 +16,7 @@ never broken inside a run of kanji (区立見本保 / 育園), and each of its
 lines fits the column's width.
 Prints one line per problem; exits 1 if there is any.
 """
+import re
 import sys
 
 import openpyxl
@@ -42,16 +45,27 @@ def header_row(ws):
     return None
 
 
+def print_last_row(ws):
+    """The last row of the sheet's print area, 0 without one."""
+    area = ws.print_area
+    if not area:
+        return 0
+    if isinstance(area, (list, tuple)):
+        area = ",".join(area)
+    rows = [int(m) for m in re.findall(r"\$?[A-Z]+\$?(\d+)(?:,|$)", area)]
+    return max(rows, default=0)
+
+
 def check(path, problems):
     wb = openpyxl.load_workbook(path)
     for ws in wb.worksheets:
         if ws.sheet_state != "visible":
             continue
         where = "%s: sheet %s" % (path.rsplit("/", 1)[-1], ws.title)
-        # up to the last row holding something (the charts' page has
-        # rows of 15 pt and no cell)
+        # up to the last row holding something or printed
         last = max((c.row for row in ws.iter_rows() for c in row
                     if c.value is not None), default=0)
+        last = max(last, print_last_row(ws))
         for r in range(1, last + 1):
             if ws.row_dimensions[r].height is None:
                 problems.append("%s: row %d has no height" % (where, r))
