@@ -103,7 +103,7 @@ rp-bimonthly|report|bimonthly|--meeting mt-njcdzkk7|1-5|1-3
 rp-plan|report|plan|--fy 2026|1-4|-
 mt-agenda|meeting|agenda|mt-fn7nkb9x|1-2|-
 mt-minutes|meeting|minutes|mt-fn7nkb9x|1-3|-
-is-table|issue|table|--fy 2026|-|1-3
+is-table|issue|table|--fy 2026|-|2-6
 '
 
 pending() {
