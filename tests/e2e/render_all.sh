@@ -179,6 +179,12 @@ checks=$((checks + 1))
 find "$OUT/files" -name '*.xlsx' -print0 |
     xargs -0 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" >"$T/layout.out" 2>&1 ||
     { fail "workbook layout"; sed 's/^/  | /' "$T/layout.out" >&2; }
+# the wide lists print at 85 % or more on A4 landscape, one page wide
+checks=$((checks + 1))
+$PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" \
+    "$(ls "$OUT"/files/in-stats/*.xlsx):一覧" \
+    "$(ls "$OUT"/files/is-table/*.xlsx):課題管理表" >"$T/scale.out" 2>&1 ||
+    { fail "print scale"; sed 's/^/  | /' "$T/scale.out" >&2; }
 H=$T/home
 mkdir -p "$H/.config/fontconfig"
 cat >"$H/.config/fontconfig/fonts.conf" <<'CONF'
