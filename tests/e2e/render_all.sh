@@ -99,7 +99,7 @@ tr-summary|training|summary|--fy 2025|-|1-4
 cs-answer|consult|answer|cs-06qyn42r|1-2|-
 cs-report|consult|report|--meeting mt-fn7nkb9x|1-3|1-3
 cs-sheet|consult|sheet|--org hoiku|-|1-2
-rp-bimonthly|report|bimonthly|--meeting mt-njcdzkk7|1-5|1-3
+rp-bimonthly|report|bimonthly|--meeting mt-njcdzkk7|1-5|1-6
 rp-plan|report|plan|--fy 2026|1-4|-
 mt-agenda|meeting|agenda|mt-fn7nkb9x|1-2|-
 mt-minutes|meeting|minutes|mt-fn7nkb9x|1-3|-
