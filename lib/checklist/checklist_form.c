@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
 #include "cal.h"
 #include "checklist.h"
 #include "checklist_int.h"
@@ -149,6 +150,20 @@ item_stages(char *out, size_t size, const struct ck_set *set,
 	return out;
 }
 
+/*
+ * Whether the form's items are known by their No. alone: a contractor
+ * checklist prints No. 1, 2 ... and the text, as every document made
+ * from it names them (項目別, 前年度比較, 要対応契約 and the report), not
+ * the catalog's ref (vd-01); the import matches the rows by their No.
+ * and the refs the hidden sheet lists.  Forms returned before kept the
+ * ref in column B, and the import still reads them.
+ */
+static int
+by_no(const struct ck_set *set)
+{
+	return set->kind == CK_VENDOR;
+}
+
 static int
 write_item_list(struct xlsx *x, const struct ck_set *set,
     const struct ck_org *org, const char *name, int answers,
@@ -157,7 +172,8 @@ write_item_list(struct xlsx *x, const struct ck_set *set,
 	/*
 	 * Widths from the content within the page these widths make: the
 	 * 分類 on one line, never "業務委託と外部サービ / ス"; the items broken
-	 * by the writer (the import reads the 項目番号, never the text).
+	 * by the writer (the import reads the 項目番号 or the No., never the
+	 * text).
 	 */
 	struct xlsx_fit_col	 fc[6] = {
 		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
@@ -177,11 +193,17 @@ write_item_list(struct xlsx *x, const struct ck_set *set,
 	char			 num[24], stages[128], title[512];
 	uint32_t		 row;
 	size_t			 i, nv, k, nc = answers ? 6 : 4;
+	/* columns: No., [項目番号,] 分類, 点検項目, [回答, 補足] */
+	uint16_t		 c;
 	double			 page = 0;
-	int			 r;
+	int			 r, noref = by_no(set);
 
 	if (set->kind == CK_VENDOR)
 		fc[2].col.heading = "点検段階";
+	if (noref) {
+		memmove(&fc[1], &fc[2], (nc - 2) * sizeof fc[0]);
+		nc--;
+	}
 	for (k = 0; k < nc; k++)
 		page += fc[k].col.width;
 	if ((cells = calloc(set->nitems * nc + 1, sizeof *cells)) == NULL ||
@@ -192,10 +214,12 @@ write_item_list(struct xlsx *x, const struct ck_set *set,
 	for (i = 0; i < set->nitems; i++) {
 		const struct ck_item	*it = &set->items[i];
 
-		cells[i * nc + 1] = it->ref;
-		cells[i * nc + 2] = item_stages(stv + i * sizeof stages,
+		c = 1;
+		if (!noref)
+			cells[i * nc + c++] = it->ref;
+		cells[i * nc + c++] = item_stages(stv + i * sizeof stages,
 		    sizeof stages, set, it);
-		cells[i * nc + 3] = it->text;
+		cells[i * nc + c] = it->text;
 	}
 	r = xlsx_fit_table(cols, fc, nc, cells, set->nitems, page);
 	free(cells);
@@ -218,19 +242,21 @@ write_item_list(struct xlsx *x, const struct ck_set *set,
 	for (i = 0; i < set->nitems; i++, row++) {
 		const struct ck_item	*it = &set->items[i];
 
+		c = 0;
 		snprintf(num, sizeof num, "%zu", i + 1);
-		xlsx_write_text(sh, row, 0, num);
-		xlsx_write_text(sh, row, 1, it->ref);
-		xlsx_write_text(sh, row, 2, stv + i * sizeof stages);
-		xlsx_write_text(sh, row, 3, it->text);
+		xlsx_write_text(sh, row, c++, num);
+		if (!noref)
+			xlsx_write_text(sh, row, c++, it->ref);
+		xlsx_write_text(sh, row, c++, stv + i * sizeof stages);
+		xlsx_write_text(sh, row, c++, it->text);
 		if (!answers)
 			continue;
-		xlsx_write_blank(sh, row, 4);
-		xlsx_write_blank(sh, row, 5);
+		xlsx_write_blank(sh, row, c);
+		xlsx_write_blank(sh, row, c + 1);
 		vals = ck_item_values(it, &nv);
 		for (k = 0; k < nv; k++)
 			labels[k] = ck_value_label(vals[k]);
-		if ((r = xlsx_validation_list(sh, row, 4, row, 4, labels,
+		if ((r = xlsx_validation_list(sh, row, c, row, c, labels,
 		    nv)) != 0)
 			break;
 	}
@@ -346,10 +372,18 @@ write_id_sheet(struct xlsx *x, const struct ck_set *set,
 		{ "items_row", r1 },
 		{ "fields_row", r2 },
 		{ "items", n },
+		/* the items by No.: their refs in order (by_no()) */
+		{ by_no(set) ? "refs" : NULL, NULL },
 	};
+	struct buf		 refs = BUF_INIT;
 	size_t			 i;
 	int			 r;
 
+	for (i = 0; by_no(set) && i < set->nitems; i++)
+		buf_printf(&refs, "%s%s", i > 0 ? " " : "", set->items[i].ref);
+	if ((r = buf_ok(&refs)) != 0)
+		return r;
+	kv[sizeof kv / sizeof kv[0] - 1][1] = refs.data;
 	snprintf(fy, sizeof fy, "%d", set->fy);
 	snprintf(ver, sizeof ver, "%d", set->version);
 	/* 1-based, as Excel numbers its rows */
@@ -358,11 +392,13 @@ write_id_sheet(struct xlsx *x, const struct ck_set *set,
 	snprintf(n, sizeof n, "%zu", set->nitems);
 	if ((r = xlsx_add_sheet(&sh, x, CK_FORM_SHEET, XLSX_HIDDEN |
 	    XLSX_PROTECT)) != 0)
-		return r;
-	for (i = 0; i < sizeof kv / sizeof kv[0]; i++) {
+		goto done;
+	for (i = 0; i < sizeof kv / sizeof kv[0] && kv[i][0] != NULL; i++) {
 		xlsx_write_text(sh, (uint32_t)i, 0, kv[i][0]);
 		r = xlsx_write_text(sh, (uint32_t)i, 1, kv[i][1]);
 	}
+done:
+	buf_free(&refs);
 	return r;
 }
 

@@ -822,6 +822,12 @@ struct formid {
 	char	 kind[32], fy[16], org[64], catalog[32], version[16],
 		 sheet[64], items_row[16], fields_row[16], items[16],
 		 format[64];
+	/*
+	 * The items' refs in order, when the form names its items by No.
+	 * alone (a contractor checklist written since the No. became the
+	 * one number the ward sees); empty: the ref is in column B.
+	 */
+	char	 refs[8192];
 };
 
 struct form {
@@ -868,6 +874,7 @@ read_formid(struct formid *f, struct xlsxread *x, const char *file,
 		{ "items_row", f->items_row, sizeof f->items_row },
 		{ "fields_row", f->fields_row, sizeof f->fields_row },
 		{ "items", f->items, sizeof f->items },
+		{ "refs", f->refs, sizeof f->refs },
 	};
 
 	memset(f, 0, sizeof *f);
@@ -895,6 +902,33 @@ read_formid(struct formid *f, struct xlsxread *x, const char *file,
 		rules_report_add(rep, file, 0, 0, 0, "the sheet '%s' does not"
 		    " identify a checklist form ('%s')", CK_FORM_SHEET,
 		    f->format);
+		return -1;
+	}
+	return 0;
+}
+
+/* A form by No.: its refs, in order, must be the item set's. */
+static int
+form_check_refs(const struct form *fm, const char *file,
+    struct rules_report *rep)
+{
+	const struct ck_set	*set = fm->set;
+	const char		*p = fm->id.refs;
+	size_t			 i, len;
+
+	if (p[0] == '\0')
+		return 0;
+	for (i = 0; i < set->nitems; i++) {
+		len = strlen(set->items[i].ref);
+		if (strncmp(p, set->items[i].ref, len) != 0 ||
+		    (p[len] != ' ' && p[len] != '\0'))
+			break;
+		p += len + (p[len] == ' ');
+	}
+	if (i < set->nitems || *p != '\0') {
+		rules_report_add(rep, file, 0, 0, 0, "the form's items are not"
+		    " those of the item set (No.%zu): the sheet '%s' has been"
+		    " changed", i + 1, CK_FORM_SHEET);
 		return -1;
 	}
 	return 0;
@@ -947,7 +981,7 @@ form_check_id(struct form *fm, struct ck_import *im, const char *file,
 		    " the item set has %zu", f->items, fm->set->nitems);
 		return -1;
 	}
-	return 0;
+	return form_check_refs(fm, file, rep);
 }
 
 static int
@@ -1026,25 +1060,34 @@ form_answers(struct sub *s, const struct form *fm, struct rules_report *rep)
 	enum ck_stage		 stage = CK_BEFORE;
 	enum ck_value		 v;
 	const char		*val, *note;
-	uint32_t		 row;
+	char			 no[24];
+	uint32_t		 row, ac;
 	size_t			 idx;
-	int			 has_stage, applies;
+	int			 has_stage, applies, byno;
 
+	/*
+	 * A form by No. (its refs on the hidden sheet): No., 点検段階,
+	 * 点検項目, 回答, 補足; before, the ref in column B after the No.
+	 */
+	byno = fm->id.refs[0] != '\0';
+	ac = byno ? 3 : 4;
 	has_stage = sub_stage(s, &stage);
 	for (idx = 0; idx < set->nitems; idx++) {
 		it = &set->items[idx];
 		row = fm->irow - 1 + (uint32_t)idx;
 		p.line = row + 1;
-		p.col = 2;
-		if (strcmp(xlsxread_cell(fm->items, row, 1).text, it->ref) !=
-		    0) {
+		p.col = byno ? 1 : 2;
+		snprintf(no, sizeof no, "%zu", idx + 1);
+		if (byno ? strcmp(xlsxread_cell(fm->items, row, 0).text,
+		    no) != 0 : strcmp(xlsxread_cell(fm->items, row, 1).text,
+		    it->ref) != 0) {
 			problem(rep, &p, "expected item '%s': the sheet has"
-			    " been changed", it->ref);
+			    " been changed", byno ? no : it->ref);
 			continue;
 		}
-		c = xlsxread_cell(fm->items, row, 4);
-		nc = xlsxread_cell(fm->items, row, 5);
-		p.col = 5;
+		c = xlsxread_cell(fm->items, row, ac);
+		nc = xlsxread_cell(fm->items, row, ac + 1);
+		p.col = ac + 1;
 		if ((val = trimmed(s, c.text)) == NULL ||
 		    (note = trimmed(s, nc.text)) == NULL)
 			return NC_ENOMEM;
@@ -1056,7 +1099,7 @@ form_answers(struct sub *s, const struct form *fm, struct rules_report *rep)
 			continue;
 		}
 		if (nc.formula) {
-			p.col = 6;
+			p.col = ac + 2;
 			problem(rep, &p, "the note holds a formula; type the"
 			    " text itself");
 			continue;
@@ -1078,7 +1121,7 @@ form_answers(struct sub *s, const struct form *fm, struct rules_report *rep)
 			problem(rep, &p, "item %s: %s", it->ref, error_last());
 			continue;
 		}
-		p.col = 6;
+		p.col = ac + 2;
 		if (note[0] != '\0' && check_text(rep, &p, N_("the note"), note,
 		    0) != 0)
 			continue;
@@ -1715,6 +1758,28 @@ take_wide_row(struct take *tk, struct rules_table *t, size_t row,
 	return 0;
 }
 
+/*
+ * A contractor checklist's item by the No. its form prints (3 or No.3),
+ * the number the ward knows it by; its ref (vd-03) is read first.
+ */
+static const struct ck_item *
+item_by_no(const struct ck_set *set, const char *s)
+{
+	size_t	n = 0;
+
+	if (set->kind != CK_VENDOR)
+		return NULL;
+	if (strncmp(s, "No.", 3) == 0)
+		s += 3;
+	if (*s < '1' || *s > '9')
+		return NULL;
+	for (; *s >= '0' && *s <= '9' && n <= set->nitems; s++)
+		n = n * 10 + (size_t)(*s - '0');
+	if (*s != '\0' || n < 1 || n > set->nitems)
+		return NULL;
+	return &set->items[n - 1];
+}
+
 /* Department or vendor CSV: one row per answer. */
 static int
 take_long_row(struct take *tk, struct rules_table *t, size_t row,
@@ -1725,7 +1790,9 @@ take_long_row(struct take *tk, struct rules_table *t, size_t row,
 
 	if ((ref = rules_get(t, row, (size_t)tk->f_ref)) == NULL)
 		return 0;
-	if ((it = ck_set_item(tk->set, ref)) == NULL) {
+	if ((it = ck_set_item(tk->set, ref)) == NULL)
+		it = item_by_no(tk->set, ref);
+	if (it == NULL) {
 		rules_problem(t, row, tk->f_ref, "item '%s' is not in the"
 		    " FY%d %s items", ref, tk->fy, ck_kind_title(tk->kind));
 		return 0;

@@ -94,6 +94,29 @@ subject(enum ck_kind k)
 	return k == CK_VENDOR ? "特記事項チェックシート" : ck_kind_title(k);
 }
 
+/*
+ * The number a ward reader knows an item by, one convention in every
+ * table, chart and line of a report: a contractor checklist's items by
+ * their No. (1, 2 ... in the item set's order), the one number its form
+ * prints beside the text (checklist_form.c), never the catalog's ref
+ * (vd-01), which stays the key that carries an item from year to year;
+ * the self and department checks by the 項目番号 their forms print.
+ */
+static int
+by_no(const struct ck_stats *s)
+{
+	return s->kind == CK_VENDOR;
+}
+
+static const char *
+item_no(char *out, size_t size, const struct ck_stats *s, size_t i)
+{
+	if (!by_no(s))
+		return s->items[i].item->ref;
+	snprintf(out, size, "%zu", i + 1);
+	return out;
+}
+
 static const struct docx_para_style	num_cell = { .align = DOCX_RIGHT };
 static const struct docx_para_style	mid_cell = { .align = DOCX_CENTER };
 
@@ -727,9 +750,9 @@ doc_vendor(struct docx *dx, struct ctx *c)
 	static const char *const sh[] = { "点検段階", "チェックシート数",
 	    "回答数", "実施率" };
 	static const unsigned	 sw[] = { 30, 22, 18, 18 };
-	static const char *const ih[] = { "項目番号", "点検段階", "点検項目",
+	static const char *const ih[] = { "No.", "点検段階", "点検項目",
 	    "回答数", "実施率" };
-	static const unsigned	 iw[] = { 10, 16, 54, 10, 10 };
+	static const unsigned	 iw[] = { 7, 17, 56, 10, 10 };
 	static const char *const gh[] = { "課", "契約名", "点検段階",
 	    "「いいえ」の項目" };
 	static const unsigned	 gw[] = { 22, 30, 16, 40 };
@@ -790,7 +813,8 @@ doc_vendor(struct docx *dx, struct ctx *c)
 			docx_table_free(t);
 			return r;
 		}
-		docx_table_cell(t, row, 0, it->ref, NULL);
+		docx_table_cell(t, row, 0, item_no(x, sizeof x, s, i),
+		    &mid_cell);
 		docx_table_cell(t, row, 1, b.data, NULL);
 		docx_table_cell(t, row, 2, it->text, NULL);
 		snprintf(x, sizeof x, "%zu", s->items[i].n);
@@ -957,7 +981,8 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 		nv = 2;
 	}
 	cols[nc++] = (struct xlsx_column){ "No.", XLSX_COL_CENTER, 5 };
-	cols[nc++] = (struct xlsx_column){ "項目番号", 0, 12 };
+	if (!by_no(s))
+		cols[nc++] = (struct xlsx_column){ "項目番号", 0, 12 };
 	cols[nc++] = (struct xlsx_column){ s->kind == CK_VENDOR ? "点検段階" :
 	    "分類", 0, 16 };
 	cols[nc++] = (struct xlsx_column){ "点検項目", XLSX_COL_BREAK, 50 };
@@ -991,7 +1016,8 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 
 		snprintf(no, sizeof no, "%zu", i + 1);
 		xlsx_write_text(sh, row, col++, no);
-		xlsx_write_text(sh, row, col++, is->item->ref);
+		if (!by_no(s))
+			xlsx_write_text(sh, row, col++, is->item->ref);
 		if (s->kind == CK_VENDOR) {
 			char	st[128] = "";
 
@@ -1034,8 +1060,10 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_BAR;
 	ch.title = "項目別の実施率";
+	/* the items by the No. of the table and the form */
+	ch.x_title = "項目（No.）";
 	ch.y_pct = 1;
-	ch.cat_col = 1;
+	ch.cat_col = 0;
 	ch.val_cols = &rc;
 	ch.nval = 1;
 	ch.first_row = first;
@@ -1155,7 +1183,9 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 {
 	char			 prev[CAL_FMT_MAX];
 	struct xlsx_column	 cols[] = {
-		{ "項目番号", 0, 12 }, { "点検項目", XLSX_COL_BREAK, 50 },
+		{ by_no(c->s) ? "No." : "項目番号", by_no(c->s) ?
+		    XLSX_COL_CENTER : 0, by_no(c->s) ? 5 : 12 },
+		{ "点検項目", XLSX_COL_BREAK, 50 },
 		{ prev, 0, 12 }, { c->fylabel, 0, 12 },
 		{ "増減（ポイント）", 0, 16 },
 	};
@@ -1164,7 +1194,7 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 	uint32_t		 row, first;
 	size_t			 i;
 	int			 r;
-	char			 t[256];
+	char			 t[256], no[24];
 
 	if ((r = cal_fy_label(prev, sizeof prev, s->fy - 1)) != 0)
 		return r;
@@ -1179,7 +1209,7 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 
 		if (isnan(is->prev) || isnan(is->rate))
 			continue;
-		xlsx_write_text(sh, row, 0, is->item->ref);
+		xlsx_write_text(sh, row, 0, item_no(no, sizeof no, s, i));
 		xlsx_write_text(sh, row, 1, is->item->text);
 		rate_cell(sh, row, 2, is->prev);
 		rate_cell(sh, row, 3, is->rate);

@@ -97,23 +97,26 @@ __lsan_default_suppressions(void)
 /*
  * Charts two to a page (xlsx_chart_page()): A4 portrait, margins 0.5 in
  * left and right and 0.75 in top and bottom (184 x 259 mm to print on),
- * rows of 15 pt (20 px), a page of 48 rows (254 mm) broken by hand, a
- * chart in each half: 24 rows, the chart 23 rows (460 px, 122 mm) tall,
- * or 47 rows for a chart that takes a page.  It spans 10 columns of width
- * 6 exactly, as libxlsxwriter counts them (47 px with its Calibri), so
- * that its anchor ends on a column's edge and it is as wide as those 10
- * columns wherever it is drawn: 140 mm in Excel (53 px with 游ゴシック),
- * about 160 mm in LibreOffice, within the 184 mm either way.
+ * rows of 18.75 pt (25 px), each stored with its height: a row without
+ * one is 15 pt in LibreOffice but a line of 游ゴシック, 18.75 pt, in
+ * Excel, which then drew the charts taller and broke the pages elsewhere.
+ * A page of 38 rows (251 mm) broken by hand, a chart in each half: 19
+ * rows, the chart 18 rows (450 px, 119 mm) tall, or 37 rows for a chart
+ * that takes a page.  It spans 10 columns of width 6 exactly, as
+ * libxlsxwriter counts them (47 px with its Calibri), so that its anchor
+ * ends on a column's edge and it is as wide as those 10 columns wherever
+ * it is drawn: 140 mm in Excel (53 px with 游ゴシック), about 160 mm in
+ * LibreOffice, within the 184 mm either way.
  */
-#define XLSX_HALF_ROWS		24
-#define XLSX_HALF_CHART_ROWS	23
-#define XLSX_HALF_ROW_PT	15.0
-#define XLSX_HALF_ROW_PX	20
+#define XLSX_HALF_ROWS		19
+#define XLSX_HALF_CHART_ROWS	18
+#define XLSX_HALF_ROW_PT	XLSX_LINE_PT
+#define XLSX_HALF_ROW_PX	25
 #define XLSX_HALF_COLS		10
 #define XLSX_HALF_COL_PX	47	/* 6 * 7 + 5, libxlsxwriter's count */
 #define XLSX_HALF_COL_WIDTH	6.0
-#define XLSX_HALF_CM		12.0
-#define XLSX_WHOLE_CHART_ROWS	47	/* a chart too long for half */
+#define XLSX_HALF_CM		11.9
+#define XLSX_WHOLE_CHART_ROWS	37	/* a chart too long for half */
 #define XLSX_WHOLE_CM		24.5
 #define XLSX_HALF_WIDE_CHARS	43.0	/* 159 mm of the 10pt chart font */
 #define XLSX_LXW_CHART_W	480	/* libxlsxwriter's chart, scale 1 */

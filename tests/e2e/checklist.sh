@@ -329,6 +329,36 @@ fill "$F/特記事項チェックシート_令和8年度_こども家庭部_保�
 # vd-01 is checked before the contract only
 run 1 import "$R/vendor-bad.xlsx"
 expect_grep "$T/err" 'item vd-01 is not checked at stage 履行中; leave it blank'
+# The form names its items by No. alone, as the report does (the refs on
+# the hidden sheet); a form returned in the layout before, with the ref in
+# column B, is still read, and a form whose No. column was changed is not.
+fill "$F/特記事項チェックシート_令和8年度_こども家庭部_保育課.xlsx" "$R/vendor-old.xlsx" \
+    --as-before --field 点検段階=終了時 --field 契約名=旧様式の見本業務委託 \
+    --set vd-15=いいえ
+run 0 import --dry-run "$R/vendor-old.xlsx"
+expect_grep "$T/out" '^new .*保育課 旧様式の見本業務委託（終了時）'
+$PY - "$R/vendor.xlsx" "$R/vendor-no.xlsx" <<'PYEOF'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["点検項目"]
+first = int({r[0].value: r[1].value for r in wb["_form"].iter_rows()}["items_row"])
+ws.cell(first + 2, 1).value = "4"
+wb.save(sys.argv[2])
+PYEOF
+run 1 import "$R/vendor-no.xlsx"
+expect_grep "$T/err" "vendor-no.xlsx:点検項目:[0-9]+:1: cell A[0-9]+: expected item '3': the sheet has been changed"
+# a CSV file names a contractor checklist's item by its ref or its No.
+{
+	echo '課コード,項目番号,回答,契約名,点検段階'
+	for no in 1 No.2 vd-03 4; do
+		echo "hoiku,$no,はい,番号の見本業務委託,契約等の締結前"
+	done
+} >"$R/vendor-no.csv"
+run 0 import --dry-run --kind vendor --fy 2026 "$R/vendor-no.csv"
+expect_grep "$T/out" '^new .*保育課 番号の見本業務委託（契約等の締結前）'
+sed 's/^hoiku,4,/hoiku,17,/' "$R/vendor-no.csv" >"$R/vendor-17.csv"
+run 1 import --dry-run --kind vendor --fy 2026 "$R/vendor-17.csv"
+expect_grep "$T/err" "vendor-17.csv:5:2: item '17' is not in the FY2026 特記事項チェックシート items"
 
 # --- reports -----------------------------------------------------------------
 run 0 export report --kind department --fy 2026 -o "$T/report/"

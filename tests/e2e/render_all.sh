@@ -99,11 +99,11 @@ tr-summary|training|summary|--fy 2025|-|1-4
 cs-answer|consult|answer|cs-06qyn42r|1-2|-
 cs-report|consult|report|--meeting mt-fn7nkb9x|1-3|1-3
 cs-sheet|consult|sheet|--org hoiku|-|1-2
-rp-bimonthly|report|bimonthly|--meeting mt-njcdzkk7|1-5|1-3
+rp-bimonthly|report|bimonthly|--meeting mt-njcdzkk7|1-5|1-6
 rp-plan|report|plan|--fy 2026|1-4|-
 mt-agenda|meeting|agenda|mt-fn7nkb9x|1-2|-
 mt-minutes|meeting|minutes|mt-fn7nkb9x|1-3|-
-is-table|issue|table|--fy 2026|-|1-3
+is-table|issue|table|--fy 2026|-|2-6
 '
 
 pending() {
@@ -179,6 +179,12 @@ checks=$((checks + 1))
 find "$OUT/files" -name '*.xlsx' -print0 |
     xargs -0 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" >"$T/layout.out" 2>&1 ||
     { fail "workbook layout"; sed 's/^/  | /' "$T/layout.out" >&2; }
+# the wide lists print at 85 % or more on A4 landscape, one page wide
+checks=$((checks + 1))
+$PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" \
+    "$(ls "$OUT"/files/in-stats/*.xlsx):一覧" \
+    "$(ls "$OUT"/files/is-table/*.xlsx):課題管理表" >"$T/scale.out" 2>&1 ||
+    { fail "print scale"; sed 's/^/  | /' "$T/scale.out" >&2; }
 H=$T/home
 mkdir -p "$H/.config/fontconfig"
 cat >"$H/.config/fontconfig/fonts.conf" <<'CONF'

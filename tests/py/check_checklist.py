@@ -11,7 +11,8 @@ list, its item cells locked; NITEMS item rows.
 docx: the report's numbered sections, its tables, and each PHRASE
 somewhere in the text.
 xlsx: the report workbook's sheets, one row per item on 項目別 with rates
-between 0 and 1, and native charts in the package.
+between 0 and 1, and native charts in the package; a contractor
+checklist's items by No. alone, on every sheet (no catalog ref vd-01).
 Prints one line per problem and exits 1 if there was any.
 """
 import sys
@@ -48,14 +49,35 @@ def form(path, kind, org, nitems):
         check(not ws.cell(first, 2).protection.locked, "answer cell locked")
         check("B%d" % first in dv_ranges, "no drop-down at B%d: %s" % (first, dv_ranges))
         return
+    # a contractor checklist names its items by No. alone (their refs on
+    # _form, none printed); the others print the ref in column B too
+    refs = (kv.get("refs") or "").split()
+    if kind == "vendor":
+        check(len(refs) == nitems, "_form refs %r" % refs[:3])
+        check(ws.cell(first - 1, 2).value == "点検段階",
+              "column B is %r, not 点検段階" % ws.cell(first - 1, 2).value)
+    else:
+        check(not refs, "_form lists refs for a %s form" % kind)
+    off = 0 if kind == "vendor" else 1
+    ans = "DE"[off]
     for i in range(nitems):
         r = first + i
-        check(ws.cell(r, 2).value, "row %d has no item ref" % r)
-        check(ws.cell(r, 4).protection.locked, "item text D%d unlocked" % r)
-        check(not ws.cell(r, 5).protection.locked, "answer E%d locked" % r)
-        check(not ws.cell(r, 6).protection.locked, "note F%d locked" % r)
-        check("E%d" % r in dv_ranges, "no drop-down at E%d" % r)
-    check(ws.cell(first + nitems, 2).value is None, "more than %d items" % nitems)
+        check(ws.cell(r, 1).value == str(i + 1), "row %d: No. %r" %
+              (r, ws.cell(r, 1).value))
+        if off:
+            check(ws.cell(r, 2).value, "row %d has no item ref" % r)
+        check(ws.cell(r, 3 + off).protection.locked,
+              "item text row %d unlocked" % r)
+        check(not ws.cell(r, 4 + off).protection.locked,
+              "answer %s%d locked" % (ans, r))
+        check(not ws.cell(r, 5 + off).protection.locked,
+              "note row %d locked" % r)
+        check("%s%d" % (ans, r) in dv_ranges, "no drop-down at %s%d" %
+              (ans, r))
+        cells = " ".join(str(c.value) for c in ws[r] if c.value)
+        check(kind != "vendor" or not any(x in cells for x in refs),
+              "row %d prints a ref: %r" % (r, cells))
+    check(ws.cell(first + nitems, 1).value is None, "more than %d items" % nitems)
     lists = [dv.formula1 for dv in ws.data_validations.dataValidation]
     want = '"実施,一部実施,未実施,わからない"' if kind == "department" else '"はい,いいえ,該当なし"'
     check(want in lists, "no list %s in %s" % (want, lists[:3]))
@@ -72,6 +94,10 @@ def docx(path, kind, phrases):
     title = {"department": "所属点検実施結果報告書", "self": "自己点検実施結果報告書",
              "vendor": "特記事項チェックシート集計結果報告書"}[kind]
     check(title in doc.paragraphs[0].text, "title %r" % doc.paragraphs[0].text)
+    if kind == "vendor":
+        import re
+        refs = sorted(set(re.findall(r"\bvd-\d+", text + cells)))
+        check(not refs, "the report names items by ref: %s" % refs[:5])
     for p in phrases:
         check(p in text or p in cells, "no %r in the report" % p)
 
@@ -84,10 +110,13 @@ def xlsx(path, kind, nitems):
         check(s in wb.sheetnames, "no sheet %s (%s)" % (s, wb.sheetnames))
     ws = wb["項目別"]
     head = None
+    # a contractor checklist's items by No. alone, the others with the
+    # 項目番号 their forms print
+    second = "点検段階" if kind == "vendor" else "項目番号"
     for r in range(1, 10):
-        if ws.cell(r, 2).value == "項目番号":
+        if ws.cell(r, 1).value == "No." and ws.cell(r, 2).value == second:
             head = r
-    check(head is not None, "no header row on 項目別")
+    check(head is not None, "no header row No. | %s on 項目別" % second)
     if head is None:
         return
     col = [c for c in range(1, ws.max_column + 1) if ws.cell(head, c).value == "実施率"][0]
@@ -101,7 +130,15 @@ def xlsx(path, kind, nitems):
     check(n == nitems, "%d item rows, want %d" % (n, nitems))
     with zipfile.ZipFile(path) as z:
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
+        xml = "".join(z.read(n).decode() for n in z.namelist()
+                      if n.startswith("xl/charts/") or
+                      n.startswith("xl/worksheets/") or
+                      n == "xl/sharedStrings.xml")
     check(len(charts) >= 2, "charts: %s" % charts)
+    if kind == "vendor":
+        import re
+        refs = sorted(set(re.findall(r"\bvd-\d+", xml)))
+        check(not refs, "the workbook names items by ref: %s" % refs[:5])
 
 
 def main():

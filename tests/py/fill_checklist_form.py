@@ -14,9 +14,12 @@ usage: fill_checklist_form.py FORM OUT [options]
   --formula REF       put a formula in the item's answer cell
   --drop-form-sheet   remove the hidden _form sheet
   --form KEY=VALUE    change the hidden _form sheet (kind, fy, org, version...)
+  --as-before         a form by No. turned into one as written before it:
+                      the ref in column B (項目番号), no refs on _form
 
 The form is read the way the import reads it: the hidden sheet _form says
-where the table starts.
+where the table starts and, for a form whose items go by No. alone (a
+contractor checklist), their refs in order; REF names an item either way.
 """
 import argparse
 import datetime
@@ -51,6 +54,7 @@ def main():
     ap.add_argument("--formula", action="append", default=[])
     ap.add_argument("--drop-form-sheet", action="store_true")
     ap.add_argument("--form", action="append", dest="formkv")
+    ap.add_argument("--as-before", action="store_true")
     a = ap.parse_args()
     rnd = random.Random(a.seed)
     wb = openpyxl.load_workbook(a.form)
@@ -62,6 +66,16 @@ def main():
     first = int(form["items_row"])
     nitems = int(form["items"])
     sets, notes = pairs(a.set), pairs(a.note)
+    if a.as_before and form.get("refs"):
+        refs = form["refs"].split()
+        sheet.insert_cols(2)
+        sheet.cell(first - 1, 2).value = "項目番号"
+        for i, ref in enumerate(refs):
+            sheet.cell(first + i, 2).value = ref
+        for r in range(1, fs.max_row + 1):
+            if fs.cell(r, 1).value == "refs":
+                fs.cell(r, 1).value = fs.cell(r, 2).value = None
+        del form["refs"]
 
     fields = wb["提出情報"]
     frow = int(form["fields_row"])
@@ -99,19 +113,23 @@ def main():
                     continue
                 sheet.cell(r, c).value = pick(ref, False)
     else:
-        for r in range(first, first + nitems):
-            ref = sheet.cell(r, 2).value
-            if kind == "vendor" and stage not in sheet.cell(r, 3).value \
-                    and ref not in sets:
+        # a form by No. lists its refs on _form and has no ref column;
+        # before, the ref was in column B
+        refs = (form.get("refs") or "").split()
+        off = 0 if refs else 1
+        for i, r in enumerate(range(first, first + nitems)):
+            ref = refs[i] if refs else sheet.cell(r, 2).value
+            if kind == "vendor" and stage not in \
+                    sheet.cell(r, 2 + off).value and ref not in sets:
                 continue
             if ref in a.blank:
                 continue
             if ref in a.formula:
-                sheet.cell(r, 5).value = '=IF(1,"実施","")'
+                sheet.cell(r, 4 + off).value = '=IF(1,"実施","")'
                 continue
-            sheet.cell(r, 5).value = pick(ref, kind == "department")
+            sheet.cell(r, 4 + off).value = pick(ref, kind == "department")
             if ref in notes:
-                sheet.cell(r, 6).value = notes[ref]
+                sheet.cell(r, 5 + off).value = notes[ref]
     for k, v in pairs(a.formkv).items():
         for r in range(1, fs.max_row + 1):
             if fs.cell(r, 1).value == k:

@@ -828,24 +828,39 @@ test_chart_page(void **state)
 	xml = zip_part(path, "xl/worksheets/sheet5.xml");
 	/* pages: charts 1 and 2; 3 (its bottom half empty); 4 alone */
 	assert_non_null(strstr(xml, "<rowBreaks count=\"2\" "
-	    "manualBreakCount=\"2\"><brk id=\"48\" max=\"16383\" man=\"1\"/>"
-	    "<brk id=\"96\" max=\"16383\" man=\"1\"/></rowBreaks>"));
+	    "manualBreakCount=\"2\"><brk id=\"38\" max=\"16383\" man=\"1\"/>"
+	    "<brk id=\"76\" max=\"16383\" man=\"1\"/></rowBreaks>"));
 	assert_non_null(strstr(xml, "<pageSetup paperSize=\"9\" "
 	    "orientation=\"portrait\""));
 	assert_null(strstr(xml, "fitToPage"));
 	assert_non_null(strstr(xml, "<oddFooter>&amp;C- &amp;P -</oddFooter>"));
+	/*
+	 * every row of the three pages stored 18.75 pt high, as Excel shows
+	 * a line of 游ゴシック: a row without a height is 15 pt in
+	 * LibreOffice, taller in Excel, and the charts grew in Excel
+	 */
+	for (k = 0, p = xml; (p = strstr(p, "<row r=")) != NULL; k++, p++) {
+		char	tag[128];
+		size_t	len = strcspn(p, ">");
+
+		assert_true(len < sizeof tag);
+		memcpy(tag, p, len);
+		tag[len] = '\0';
+		assert_non_null(strstr(tag, " ht=\"18.75\" customHeight=\"1\""));
+	}
+	assert_int_equal(k, 3 * 38);
 	free(xml);
 	xml = zip_part(path, "xl/drawings/drawing1.xml");
-	/* anchored to the cells: rows 0, 24, 48 and 96, ten columns wide */
+	/* anchored to the cells: rows 0, 19, 38 and 76, ten columns wide */
 	for (k = 0, p = xml; (p = strstr(p, "<xdr:from>")) != NULL; k++, p++)
 		;
 	assert_int_equal(k, 4);
 	assert_non_null(strstr(xml, "<xdr:from><xdr:col>0</xdr:col><xdr:colOff>"
-	    "0</xdr:colOff><xdr:row>24</xdr:row>"));
+	    "0</xdr:colOff><xdr:row>19</xdr:row>"));
 	assert_non_null(strstr(xml, "<xdr:to><xdr:col>10</xdr:col><xdr:colOff>"
-	    "0</xdr:colOff><xdr:row>23</xdr:row>"));
-	assert_non_null(strstr(xml, "<xdr:row>96</xdr:row>"));
-	assert_non_null(strstr(xml, "<xdr:row>143</xdr:row>"));
+	    "0</xdr:colOff><xdr:row>18</xdr:row>"));
+	assert_non_null(strstr(xml, "<xdr:row>76</xdr:row>"));
+	assert_non_null(strstr(xml, "<xdr:row>113</xdr:row>"));
 	free(xml);
 }
 
