@@ -705,6 +705,17 @@ read_into(struct rbuf *rb, const char *path, size_t max, size_t *outlen)
 	for (;;) {
 		if (rb->cap < len + 2 && len < lim) {
 			cap = rb->cap != 0 ? rb->cap * 2 : READ_FIRST;
+			/*
+			 * A file larger than the buffer: doubled at once to
+			 * hold it and a byte (which the short read at its
+			 * end needs), not in steps that each copy what was
+			 * read and touch fresh pages.
+			 */
+			if (len > 0 && fstat(fd, &st) == 0 &&
+			    S_ISREG(st.st_mode) && (unsigned long long)
+			    st.st_size < lim)
+				while (cap < (size_t)st.st_size + 2)
+					cap *= 2;
 			if (cap > lim + 1)
 				cap = lim + 1;
 			if ((p = realloc(rb->data, cap)) == NULL) {
@@ -749,15 +760,7 @@ read_into(struct rbuf *rb, const char *path, size_t max, size_t *outlen)
 		    "(%lld bytes)", path, max, (long long)st.st_size);
 		goto done;
 	}
-	if (rb->data == NULL) {
-		/* only when max is 0 */
-		if ((rb->data = malloc(1)) == NULL) {
-			rc = error_set(NC_ENOMEM, "out of memory");
-			goto done;
-		}
-		rb->cap = 1;
-	}
-	rb->data[len] = '\0';
+	rb->data[len] = '\0';	/* the loop made room before its first read */
 	*outlen = len;
 done:
 	close(fd);
