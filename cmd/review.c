@@ -910,15 +910,36 @@ lrow_cmp(const void *a, const void *b)
 	return strcmp(x->r->relpath, y->r->relpath);
 }
 
+static void
+free_reviews(struct lrow *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		record_free(v[i].r);
+	free(v);
+}
+
+/*
+ * Which rows a listing shows: keep() is called with each record as it is
+ * loaded, and the records it does not want are freed at once, so a list
+ * of a few rows out of ten years does not hold every year's records
+ * (issue 15: each tree has its own arena; 660 of them kept were a
+ * thousand page faults of `review list --overdue`).  1 keep, 0 not, -1
+ * on an error, its message printed.
+ */
+typedef int	(*lrow_keep)(void *, const struct node *root);
+
 /*
  * Load every review of a year (0: all), sorted by date received: whole,
  * or only the top-level fields in want (nwant > 0: see
- * record_load_fields()).  l is the scan, kept for reloading a row.
+ * record_load_fields()); only those keep() wants when it is not NULL.
+ * l is the scan, kept for reloading a row.
  */
 static int
 load_reviews(struct lrow **out, size_t *nout, struct reclist *l,
     struct store *st, const struct schema *kind, int fy,
-    const char *const *want, size_t nwant)
+    const char *const *want, size_t nwant, lrow_keep keep, void *arg)
 {
 	struct diags	 d = DIAGS_INIT;
 	struct lrow	*v = NULL;
@@ -941,6 +962,15 @@ load_reviews(struct lrow **out, size_t *nout, struct reclist *l,
 			    error_last());
 			continue;
 		}
+		if (keep != NULL && (rc = keep(arg, record_root(v[n].r))) !=
+		    1) {
+			record_free(v[n].r);
+			v[n].r = NULL;
+			if (rc == 0)
+				continue;
+			free_reviews(v, n);
+			return CMD_FAIL;
+		}
 		v[n].received = record_field(v[n].r, "received");
 		v[n].ref = i;
 		n++;
@@ -952,14 +982,50 @@ load_reviews(struct lrow **out, size_t *nout, struct reclist *l,
 	return CMD_OK;
 }
 
-static void
-free_reviews(struct lrow *v, size_t n)
-{
-	size_t	i;
+/* The filters of review list. */
+struct lfilter {
+	struct optv		*ov;
+	const struct cal	*cal;
+	struct cal_date		 asof;
+	const char		*type;
+	size_t			 nst;
+	int			 overdue;
+};
 
-	for (i = 0; i < n; i++)
-		record_free(v[i].r);
-	free(v);
+/*
+ * Whether review list shows a review (its --type, --status and
+ * --overdue): 1 with *over its business days past due, 0 not, -1 with
+ * the error printed.
+ */
+static int
+lfilter_shows(long *over, const struct lfilter *f, const struct node *root)
+{
+	size_t	k;
+	int	hit;
+
+	*over = 0;
+	if (f->type != NULL && !node_scalar_eq(node_get(root, "type"),
+	    f->type))
+		return 0;
+	for (hit = f->nst == 0, k = 0; k < f->nst; k++)
+		if (node_scalar_eq(node_get(root, "status"),
+		    opt_at(f->ov, "status", k)))
+			hit = 1;
+	if (!hit)
+		return 0;
+	if (review_overdue(over, f->cal, root, f->asof) != 0) {
+		cmd_lib_error();
+		return -1;
+	}
+	return !f->overdue || *over > 0;
+}
+
+static int
+lfilter_keep(void *arg, const struct node *root)
+{
+	long	over;
+
+	return lfilter_shows(&over, arg, root);
 }
 
 static int
@@ -981,15 +1047,16 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	struct reclist		 refs = RECLIST_INIT;
 	struct record		*whole = NULL;
 	struct diags		 d = DIAGS_INIT;
-	const char		*cells[8], *type = opt_get(ov, "type");
+	struct lfilter		 lf;
+	const char		*cells[8];
 	const char		*path = opt_get(ov, "output");
 	const char		*format = listing_format(opt_get(ov, "format"),
 				    path);
 	char			 iso[CAL_FMT_MAX], days[32], overs[32];
 	char			 duebuf[CAL_FMT_MAX + 48];
-	size_t			 i, k, n = 0, nst = opt_count(ov, "status");
+	size_t			 i, n = 0;
 	long			 open, over;
-	int			 rc = CMD_FAIL, hit, overdue, data;
+	int			 rc = CMD_FAIL, overdue, data;
 
 	overdue = opt_has(ov, "overdue");
 	/* csv and json: stored values (codes, ISO dates), English keys */
@@ -1009,9 +1076,15 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	 * year can be left unread: nothing ties a review's due date to its
 	 * year, so a review of any year can be open past its due date.
 	 */
+	lf.ov = ov;
+	lf.cal = review_ctx_cal(rctx);
+	lf.asof = asof;
+	lf.type = opt_get(ov, "type");
+	lf.nst = opt_count(ov, "status");
+	lf.overdue = overdue;
 	if (load_reviews(&rows, &n, &refs, st, kind, (int)opt_num(ov, "fy",
-	    0), want, overdue ? nshort : sizeof want / sizeof want[0]) !=
-	    CMD_OK)
+	    0), want, overdue ? nshort : sizeof want / sizeof want[0],
+	    lfilter_keep, &lf) != CMD_OK)
 		goto done;
 	if ((t = table_new(data ? 8 : 7)) == NULL) {
 		cmd_lib_error();
@@ -1031,22 +1104,9 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	}
 	for (i = 0; i < n; i++) {
 		root = record_root(rows[i].r);
-		if (type != NULL && !node_scalar_eq(node_get(root, "type"),
-		    type))
-			continue;
-		for (hit = nst == 0, k = 0; k < nst; k++)
-			if (node_scalar_eq(node_get(root, "status"),
-			    opt_at(ov, "status", k)))
-				hit = 1;
-		if (!hit)
-			continue;
-		if (review_overdue(&over, review_ctx_cal(rctx), root, asof)
-		    != 0) {
-			cmd_lib_error();
+		/* every row loaded is shown: this gives its days past due */
+		if (lfilter_shows(&over, &lf, root) < 0)
 			goto done;
-		}
-		if (overdue && over == 0)
-			continue;
 		if (overdue) {
 			record_free(whole);
 			if (record_load_fields(&whole, st,
@@ -1168,7 +1228,8 @@ summarise(struct review_summary *sum, struct review_ctx **rctx,
 	if (store_kind(&kind, st, "review") != 0 ||
 	    review_ctx_new(rctx, st) != 0)
 		return cmd_lib_error();
-	if (load_reviews(&rows, &n, &refs, st, kind, fy, NULL, 0) != CMD_OK)
+	if (load_reviews(&rows, &n, &refs, st, kind, fy, NULL, 0, NULL,
+	    NULL) != CMD_OK)
 		goto done;
 	if (n > 0 && (roots = calloc(n, sizeof *roots)) == NULL) {
 		cmd_error(_("out of memory"));

@@ -394,17 +394,21 @@ quick_self(struct record **out, struct store *st, const struct recref *ref)
 	struct record		*rec = NULL;
 	struct ydoc		*doc = NULL;
 	struct node		*seq;
-	char			*path = NULL, *buf = NULL, *rest = NULL;
+	char			*path = NULL, *rest = NULL;
 	const struct node	*root;
-	const char		*p, *q, *end, *kind;
+	const char		*buf, *p, *q, *end, *kind;
 	size_t			 hlen, hlines, got, i;
 	int			 r = 0;
 
 	*out = NULL;
 	if ((path = store_path(st, ref->relpath)) == NULL)
 		return NC_ENOMEM;
-	/* Whatever cannot be read here, the caller's load reports. */
-	if (fileio_read_all(path, NODE_MAX_BYTES, &buf, &got) != 0) {
+	/*
+	 * Whatever cannot be read here, the caller's load reports.  The
+	 * process's read buffer (fileio.h): nothing reads another file
+	 * before the tree is made, and the tree holds copies.
+	 */
+	if (fileio_read_shared(path, NODE_MAX_BYTES, &buf, &got) != 0) {
 		error_clear();
 		goto done;
 	}
@@ -505,7 +509,6 @@ done:
 	record_free(rec);
 	ydoc_free(doc);
 	free(rest);
-	free(buf);
 	free(path);
 	return r;
 }

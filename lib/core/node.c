@@ -11,6 +11,7 @@
 
 #include "fileio.h"
 #include "node.h"
+#include "quickhead.h"
 #include "strmap.h"
 #include "text.h"
 
@@ -1053,17 +1054,39 @@ ydoc_load(struct ydoc **out, const char *path, struct diags *d)
 	return ydoc_load_as(out, path, path, d);
 }
 
+/*
+ * The fields in want of the document in buf, as parse() gives them: the
+ * head reader (quickhead.h) first, which reads the leading fields of a
+ * record in the canonical form without libyaml, and parse() for
+ * whatever it declines.
+ */
+static int
+parse_fields(struct ydoc **out, const char *buf, size_t len,
+    const char *name, struct diags *d, const char *const *want,
+    size_t nwant)
+{
+	int	rc;
+
+	if ((rc = quickhead_parse(out, buf, len, want, nwant)) != 0)
+		return rc < 0 ? rc : 0;
+	return parse(out, buf, len, name, d, want, nwant);
+}
+
+/*
+ * A file read whole into the process's read buffer (fileio.h), which
+ * the tree does not point into: its texts are copies in its arena.
+ */
 static int
 load(struct ydoc **out, const char *path, const char *name, struct diags *d,
     const char *const *want, size_t nwant, const char *wkey,
     const char *wvalue)
 {
-	char		*buf = NULL;
+	const char	*buf;
 	size_t		 len = 0;
 	int		 rc;
 
 	*out = NULL;
-	if ((rc = fileio_read_all(path, NODE_MAX_BYTES, &buf, &len)) != 0) {
+	if ((rc = fileio_read_shared(path, NODE_MAX_BYTES, &buf, &len)) != 0) {
 		if (len > NODE_MAX_BYTES) {
 			diags_add(d, name, 0, 0, "a file of %zu bytes; a record"
 			    " is at most %d MiB", len,
@@ -1079,22 +1102,19 @@ load(struct ydoc **out, const char *path, const char *name, struct diags *d,
 		int			 other = 0;
 
 		/* Anything the quick reader doubts goes to the full parse. */
-		if (parse(&q, buf, len, name, NULL, &wkey, 1) == 0 &&
+		if (parse_fields(&q, buf, len, name, NULL, &wkey, 1) == 0 &&
 		    q->root != NULL && q->root->kind == NODE_MAP &&
 		    (v = node_get(q->root, wkey)) != NULL &&
 		    v->kind == NODE_SCALAR)
 			other = strcmp(v->u.s.str, wvalue) != 0;
 		ydoc_free(q);
 		error_clear();
-		if (other) {
-			rc = 0;
-			goto done;
-		}
+		if (other)
+			return 0;
 	}
-	rc = parse(out, buf, len, name, d, want, nwant);
-done:
-	free(buf);
-	return rc;
+	if (want != NULL)
+		return parse_fields(out, buf, len, name, d, want, nwant);
+	return parse(out, buf, len, name, d, NULL, 0);
 }
 
 /*

@@ -100,7 +100,10 @@ int		 ydoc_load_as(struct ydoc **out, const char *path,
  * of a block mapping at column 0 start lines; any line break YAML knows,
  * a BOM, tabs or spaces before the colon, quoted and explicit keys are
  * taken into account, and anything unusual counts as present), so the
- * fields read are always those a full parse gives.
+ * fields read are always those a full parse gives.  A record in the
+ * canonical form is read by the head reader (quickhead.h) without
+ * libyaml, anything else by libyaml; the file is read whole either way,
+ * into the process's read buffer (fileio_read_shared()).
  */
 int		 ydoc_load_fields(struct ydoc **out, const char *path,
 		    const char *name, struct diags *d,

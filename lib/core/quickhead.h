@@ -18,6 +18,10 @@
  * declines, and the caller parses the buffer with ydoc_parse_fields(),
  * which then gives the same tree this would have: the same fields, in
  * the same order, the same texts, styles, lines and columns.
+ *
+ * Every reader of a record's leading fields goes through it:
+ * ydoc_load_fields() (the listings) and the key that ydoc_load_where()
+ * tests (a kind of record in a folder shared by several) try it first.
  */
 #ifndef NCIO_QUICKHEAD_H
 #define NCIO_QUICKHEAD_H

@@ -16,7 +16,6 @@
 #include "fileio.h"
 #include "guard.h"
 #include "i18n.h"
-#include "quickhead.h"
 #include "record.h"
 #include "strmap.h"
 #include "text.h"
@@ -24,32 +23,6 @@
 /*
  * Loading.
  */
-
-/*
- * ydoc_load_fields(), with the head reader first (quickhead.h): a
- * listing's records are mostly in the canonical form, whose leading
- * fields it reads without libyaml.  Whatever it declines, and every file
- * that cannot be read as a regular file within the size limit, goes to
- * the full quick reader, which then reports as it always did.
- */
-static int
-load_fields(struct ydoc **out, const char *path, const char *name,
-    struct diags *d, const char *const *want, size_t nwant)
-{
-	char	*buf = NULL;
-	size_t	 len = 0;
-	int	 rc;
-
-	*out = NULL;
-	if (fileio_read_all(path, NODE_MAX_BYTES, &buf, &len) != 0) {
-		error_clear();
-		return ydoc_load_fields(out, path, name, d, want, nwant);
-	}
-	if ((rc = quickhead_parse(out, buf, len, want, nwant)) == 0)
-		rc = ydoc_parse_fields(out, buf, len, name, d, want, nwant);
-	free(buf);
-	return rc < 0 ? rc : 0;
-}
 
 static int
 load(struct record **out, struct store *st, const struct recref *ref,
@@ -75,7 +48,7 @@ load(struct record **out, struct store *st, const struct recref *ref,
 		rc = ydoc_load_where(&r->doc, path, ref->relpath, d, wkey,
 		    wvalue);
 	else if (want != NULL)
-		rc = load_fields(&r->doc, path, ref->relpath, d, want,
+		rc = ydoc_load_fields(&r->doc, path, ref->relpath, d, want,
 		    nwant);
 	else
 		rc = ydoc_load_as(&r->doc, path, ref->relpath, d);

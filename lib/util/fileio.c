@@ -657,59 +657,152 @@ done:
 
 /*
  * Reading a whole file.
+ *
+ * A listing reads a couple of thousand record files one after another,
+ * each parsed at once and dropped, and the system calls are most of its
+ * time (issue 15).  A file is read into a buffer that is kept from one file
+ * to the next: open, read, close, no fstat() and no allocation a file.
+ * The end of the file is the first read that returns fewer bytes than it
+ * asked for: POSIX has a read of a regular file return less only at its
+ * end (or when a signal interrupts it, and a read from the page cache is
+ * not interrupted but by a fatal one).  What is not a regular file shows
+ * itself: a folder fails with EISDIR, a device that never ends fills the
+ * buffer up to the limit, and the fstat() then made for the message (a
+ * file larger than the limit, or nothing read) tells it.  A FIFO blocks
+ * in open() as it did before.
  */
 
-int
-fileio_read_all(const char *path, size_t max, char **out, size_t *outlen)
+/* The first size of a buffer: every canonical record of the bench data. */
+#define READ_FIRST	(64 * 1024)
+
+struct rbuf {
+	char	*data;
+	size_t	 cap;
+};
+
+/* The buffer of fileio_read_shared(). */
+static struct rbuf	shared;
+
+/*
+ * The whole of path into rb, grown as needed, NUL-terminated; errors as
+ * fileio_read_all().
+ */
+static int
+read_into(struct rbuf *rb, const char *path, size_t max, size_t *outlen)
 {
 	struct stat	 st;
-	char		*buf = NULL;
-	size_t		 len = 0;
+	char		*p;
+	size_t		 len = 0, lim, want, cap;
 	ssize_t		 r;
 	int		 fd, rc = 0;
 
-	*out = NULL;
 	*outlen = 0;
+	/* One byte more than max tells a file that is larger. */
+	lim = max < (size_t)-1 - 2 ? max + 1 : max;
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
 		return error_sys(errno == ENOENT ? NC_ENOTFOUND : NC_EIO,
 		    "cannot open '%s'", path);
-	if (fstat(fd, &st) == -1) {
-		rc = error_sys(NC_EIO, "cannot read '%s'", path);
-		goto done;
+	for (;;) {
+		if (rb->cap < len + 2 && len < lim) {
+			cap = rb->cap != 0 ? rb->cap * 2 : READ_FIRST;
+			/*
+			 * A file larger than the buffer: doubled at once to
+			 * hold it and a byte (which the short read at its
+			 * end needs), not in steps that each copy what was
+			 * read and touch fresh pages.
+			 */
+			if (len > 0 && fstat(fd, &st) == 0 &&
+			    S_ISREG(st.st_mode) && (unsigned long long)
+			    st.st_size < lim)
+				while (cap < (size_t)st.st_size + 2)
+					cap *= 2;
+			if (cap > lim + 1)
+				cap = lim + 1;
+			if ((p = realloc(rb->data, cap)) == NULL) {
+				rc = error_set(NC_ENOMEM, "out of memory");
+				goto done;
+			}
+			rb->data = p;
+			rb->cap = cap;
+		}
+		want = (rb->cap - 1 < lim ? rb->cap - 1 : lim) - len;
+		if (want == 0)
+			break;
+		if ((r = read(fd, rb->data + len, want)) == -1) {
+			if (errno == EINTR)
+				continue;
+			if (errno == EISDIR)
+				rc = error_set(NC_EINVALID, "'%s' is not a "
+				    "regular file", path);
+			else
+				rc = error_sys(NC_EIO, "cannot read '%s'",
+				    path);
+			goto done;
+		}
+		len += (size_t)r;
+		if ((size_t)r < want)
+			break;		/* the end of the file */
 	}
-	if (!S_ISREG(st.st_mode)) {
-		rc = error_set(NC_EINVALID, "'%s' is not a regular file", path);
-		goto done;
+	if (len > max || len == 0) {
+		if (fstat(fd, &st) == -1) {
+			rc = error_sys(NC_EIO, "cannot read '%s'", path);
+			goto done;
+		}
+		if (!S_ISREG(st.st_mode)) {
+			rc = error_set(NC_EINVALID, "'%s' is not a regular "
+			    "file", path);
+			goto done;
+		}
 	}
-	if ((unsigned long long)st.st_size > max) {
+	if (len > max) {
 		*outlen = (size_t)st.st_size;
 		rc = error_set(NC_EINVALID, "'%s' is larger than %zu bytes "
 		    "(%lld bytes)", path, max, (long long)st.st_size);
 		goto done;
 	}
-	if ((buf = malloc((size_t)st.st_size + 1)) == NULL) {
-		rc = error_set(NC_ENOMEM, "out of memory");
-		goto done;
-	}
-	/* What the size said, and no more if the file grows meanwhile. */
-	while (len < (size_t)st.st_size) {
-		r = read(fd, buf + len, (size_t)st.st_size - len);
-		if (r == -1 && errno == EINTR)
-			continue;
-		if (r == -1) {
-			rc = error_sys(NC_EIO, "cannot read '%s'", path);
-			goto done;
-		}
-		if (r == 0)
-			break;
-		len += (size_t)r;
-	}
-	buf[len] = '\0';
-	*out = buf;
+	rb->data[len] = '\0';	/* the loop made room before its first read */
 	*outlen = len;
-	buf = NULL;
 done:
-	free(buf);
 	close(fd);
 	return rc;
+}
+
+int
+fileio_read_shared(const char *path, size_t max, const char **out,
+    size_t *outlen)
+{
+	int	rc;
+
+	*out = NULL;
+	if ((rc = read_into(&shared, path, max, outlen)) == 0)
+		*out = shared.data;
+	return rc;
+}
+
+void
+fileio_read_release(void)
+{
+	free(shared.data);
+	shared.data = NULL;
+	shared.cap = 0;
+}
+
+int
+fileio_read_all(const char *path, size_t max, char **out, size_t *outlen)
+{
+	struct rbuf	 rb = { NULL, 0 };
+	char		*p;
+	int		 rc;
+
+	*out = NULL;
+	if ((rc = read_into(&rb, path, max, outlen)) != 0) {
+		free(rb.data);
+		return rc;
+	}
+	/* The caller may keep it: no more than it holds. */
+	if (rb.cap > *outlen + 1 && (p = realloc(rb.data, *outlen + 1)) !=
+	    NULL)
+		rb.data = p;
+	*out = rb.data;
+	return 0;
 }

@@ -100,4 +100,16 @@ void	fileio_warn(const char *fmt, ...) NC_PRINTF(1, 2);
 int	fileio_read_all(const char *path, size_t max, char **out,
 	    size_t *len);
 
+/*
+ * The same into one buffer of the process, kept from one call to the
+ * next (a listing reads thousands of files, each parsed at once): *out
+ * is valid until the next call, which reuses it, or until
+ * fileio_read_release() frees it.  The readers of records (node.c,
+ * the head reader, the self-check reader) read through it; what must
+ * outlive the next read is copied out (as the trees do).
+ */
+int	fileio_read_shared(const char *path, size_t max, const char **out,
+	    size_t *len);
+void	fileio_read_release(void);
+
 #endif

@@ -331,6 +331,113 @@ test_read_all(void **state)
 	assert_int_equal(rmdir(at("folder")), 0);
 }
 
+/* A file of n bytes: a byte pattern that shows where each byte came from. */
+static void
+put_n(const char *name, size_t n, char *copy)
+{
+	FILE	*fp;
+	size_t	 i;
+
+	assert_non_null(fp = fopen(at(name), "w"));
+	for (i = 0; i < n; i++) {
+		copy[i] = (char)('a' + (i * 7 + n) % 26);
+		fputc(copy[i], fp);
+	}
+	fclose(fp);
+}
+
+/*
+ * fileio_read_shared(): one buffer from file to file.  Files larger than
+ * its first size (64 KiB) and at that size's edges are read to their last
+ * byte, a small file after a large one is itself and no more, and what is
+ * not a regular file, too large or absent is refused as by
+ * fileio_read_all().
+ */
+static void
+test_read_shared(void **state)
+{
+	static const size_t	 sizes[] = { 65534, 65535, 65536, 65537,
+	    200001, 3, 131071, 131072, 0, 1 };
+	const char		*buf, *first;
+	char			*want, *all;
+	size_t			 len, i;
+
+	(void)state;
+	assert_non_null(want = malloc(300000));
+	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
+		put_n("f", sizes[i], want);
+		assert_int_equal(fileio_read_shared(at("f"), 1 << 20, &buf,
+		    &len), 0);
+		assert_int_equal(len, sizes[i]);
+		assert_memory_equal(buf, want, sizes[i]);
+		assert_int_equal(buf[len], '\0');
+	}
+
+	/* The same buffer each time, once it is large enough. */
+	put_n("f", 10, want);
+	assert_int_equal(fileio_read_shared(at("f"), 1 << 20, &first, &len),
+	    0);
+	put_n("g", 20, want);
+	assert_int_equal(fileio_read_shared(at("g"), 1 << 20, &buf, &len), 0);
+	assert_ptr_equal(buf, first);
+	assert_int_equal(len, 20);
+	assert_memory_equal(buf, want, 20);
+
+	/* At the limit, and one byte over it: its size given. */
+	put_n("f", 70000, want);
+	assert_int_equal(fileio_read_shared(at("f"), 70000, &buf, &len), 0);
+	assert_int_equal(len, 70000);
+	assert_int_equal(fileio_read_shared(at("f"), 69999, &buf, &len),
+	    NC_EINVALID);
+	assert_null(buf);
+	assert_int_equal(len, 70000);
+	assert_non_null(strstr(error_last(), "larger than 69999 bytes "
+	    "(70000 bytes)"));
+	/* A limit of 0: only an empty file. */
+	put("e", "");
+	assert_int_equal(fileio_read_shared(at("e"), 0, &buf, &len), 0);
+	assert_int_equal(len, 0);
+	assert_int_equal(buf[0], '\0');
+	assert_int_equal(fileio_read_shared(at("f"), 0, &buf, &len),
+	    NC_EINVALID);
+
+	/* fileio_read_all() of a file larger than the first size. */
+	put_n("f", 200001, want);
+	assert_int_equal(fileio_read_all(at("f"), 1 << 20, &all, &len), 0);
+	assert_int_equal(len, 200001);
+	assert_memory_equal(all, want, len);
+	assert_int_equal(all[len], '\0');
+	free(all);
+
+	/* Not regular files: a folder, a device read empty or endless. */
+	assert_int_equal(mkdir(at("d"), 0700), 0);
+	assert_int_equal(fileio_read_shared(at("d"), 16, &buf, &len),
+	    NC_EINVALID);
+	assert_non_null(strstr(error_last(), "not a regular file"));
+	assert_int_equal(len, 0);
+	if (access("/dev/null", R_OK) == 0) {
+		assert_int_equal(fileio_read_shared("/dev/null", 16, &buf,
+		    &len), NC_EINVALID);
+		assert_non_null(strstr(error_last(), "not a regular file"));
+	}
+	if (access("/dev/zero", R_OK) == 0) {
+		assert_int_equal(fileio_read_shared("/dev/zero", 100000, &buf,
+		    &len), NC_EINVALID);
+		assert_non_null(strstr(error_last(), "not a regular file"));
+		assert_int_equal(len, 0);
+	}
+	assert_int_equal(fileio_read_shared(at("absent"), 16, &buf, &len),
+	    NC_ENOTFOUND);
+	assert_null(buf);
+
+	fileio_read_release();
+	free(want);
+	assert_int_equal(unlink(at("f")), 0);
+	assert_int_equal(unlink(at("g")), 0);
+	assert_int_equal(unlink(at("e")), 0);
+	assert_int_equal(rmdir(at("d")), 0);
+}
+
 static int
 setup(void **state)
 {
@@ -358,6 +465,7 @@ main(void)
 		cmocka_unit_test(test_defer_undo),
 		cmocka_unit_test(test_stale),
 		cmocka_unit_test(test_read_all),
+		cmocka_unit_test(test_read_shared),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

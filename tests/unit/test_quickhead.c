@@ -1,5 +1,5 @@
 /*
- * The head reader (quickhead_parse(), used by record_load_fields())
+ * The head reader (quickhead_parse(), used by ydoc_load_fields())
  * against the quick reader it stands in for (ydoc_parse_fields()):
  * whenever the head reader takes a file, the quick reader takes it too
  * and builds the same tree -- the same keys in the same order, the same
