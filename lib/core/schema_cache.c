@@ -15,7 +15,10 @@
  * as read now (the file name, a hash of the bytes, only finds the entry).
  * The tree is rebuilt exactly as the reader made it (kinds, styles,
  * lines and columns), so compiling it, and every message about it, is
- * the same.  Only a file that parsed without a problem is kept.  Damage
+ * the same.  Only a file that parsed without a problem, and whose
+ * patterns all compiled (the caller says, schema_cache_done()), is kept:
+ * a file read back from the cache has valid patterns, which schema.c
+ * then compiles without regcomp() where the fast matchers serve them.  Damage
  * (a truncated or altered entry: its payload has a checksum and every
  * read is bounds-checked), an entry owned by another user, a missing or
  * unwritable directory: the file is parsed as before and nothing is said.
@@ -38,7 +41,12 @@
 #include "error.h"
 #include "schema_cache.h"
 
-#define CACHE_MAGIC	"ncioSC1\n"
+/*
+ * 2: an entry is kept only once its file compiled with every pattern
+ * valid (schema.c), so version 1 entries, which did not promise that,
+ * are not read.
+ */
+#define CACHE_MAGIC	"ncioSC2\n"
 #define CACHE_ORDER	0x01020304u	/* written natively: byte order */
 #define CACHE_HEADER	40
 #define CACHE_MAX_SRC	(1024 * 1024)	/* larger schema files: parsed */
@@ -401,10 +409,19 @@ done:
 	buf_free(&tmp);
 }
 
+/* A file parsed, not found in the cache: kept or not by its caller. */
+struct schema_cache_miss {
+	char	*dir;
+	char	*epath;
+	char	*src;
+	size_t	 len;
+};
+
 int
 schema_cache_load(struct ydoc **out, const char *path, struct diags *d,
-    int *hit)
+    int *hit, struct schema_cache_miss **miss)
 {
+	struct schema_cache_miss *m;
 	struct ydoc	*doc;
 	char		*src = NULL, *dir = NULL, *epath = NULL, *e = NULL;
 	size_t		 len, elen;
@@ -412,6 +429,7 @@ schema_cache_load(struct ydoc **out, const char *path, struct diags *d,
 
 	*out = NULL;
 	*hit = 0;
+	*miss = NULL;
 	if ((dir = cache_dir()) == NULL ||
 	    read_file(path, CACHE_MAX_SRC, 0, &src, &len) != 0 ||
 	    (epath = entry_path(dir, src, len)) == NULL) {
@@ -428,12 +446,32 @@ schema_cache_load(struct ydoc **out, const char *path, struct diags *d,
 		goto done;
 	}
 	if ((rc = ydoc_parse(out, src, len, path, d)) == 0 &&
-	    ydoc_root(*out) != NULL)
-		entry_put(dir, epath, src, len, ydoc_root(*out));
+	    ydoc_root(*out) != NULL && (m = malloc(sizeof *m)) != NULL) {
+		m->dir = dir;
+		m->epath = epath;
+		m->src = src;
+		m->len = len;
+		*miss = m;
+		dir = epath = src = NULL;
+	}
 done:
 	free(src);
 	free(dir);
 	free(epath);
 	free(e);
 	return rc;
+}
+
+void
+schema_cache_done(struct schema_cache_miss *miss, const struct node *root,
+    int keep)
+{
+	if (miss == NULL)
+		return;
+	if (keep)
+		entry_put(miss->dir, miss->epath, miss->src, miss->len, root);
+	free(miss->dir);
+	free(miss->epath);
+	free(miss->src);
+	free(miss);
 }
