@@ -196,6 +196,22 @@ struct reader {
 	struct ydoc		*doc;
 };
 
+/* Whether map has a key of k's text already (a damaged entry). */
+static int
+has_key(const struct node *map, const struct node *k)
+{
+	const struct node	*o;
+	size_t			 i;
+
+	for (i = 0; i < map->n; i++) {
+		o = map->u.pairs[i].key;
+		if (o->u.s.len == k->u.s.len &&
+		    memcmp(o->u.s.str, k->u.s.str, k->u.s.len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static struct node *
 get_node(struct reader *r, int depth)
 {
@@ -223,18 +239,15 @@ get_node(struct reader *r, int depth)
 	case NODE_MAP:
 		if ((n = node_map(r->doc)) == NULL)
 			return NULL;
+		/* The key node as written, position and all; never twice. */
 		for (i = 0; i < u; i++) {
 			if ((k = get_node(r, depth + 1)) == NULL ||
 			    k->kind != NODE_SCALAR ||
 			    strlen(k->u.s.str) != k->u.s.len ||
+			    has_key(n, k) ||
 			    (v = get_node(r, depth + 1)) == NULL ||
-			    node_map_set(r->doc, n, k->u.s.str, v) != 0 ||
-			    n->n != (size_t)i + 1)
+			    node_map_push(r->doc, n, k, v) != 0)
 				return NULL;
-			/* The key node as written, position and all. */
-			n->u.pairs[i].key->style = k->style;
-			n->u.pairs[i].key->line = k->line;
-			n->u.pairs[i].key->col = k->col;
 		}
 		break;
 	case NODE_SEQ:
