@@ -39,18 +39,19 @@ struct ydoc {
  * tree, frees it and builds the next: from the pool the next tree takes
  * the chunks the last one gave back, memory already mapped, where
  * malloc() and free() could hand out fresh pages.  The pool is one
- * reservation of address space marked for transparent huge pages: the
- * kernel backs it (in "madvise" mode, the default) with 2 MiB pages, so
- * the trees of the schemas and of a large record cost a few page faults
+ * reservation of 64 MiB of address space (MAP_NORESERVE: memory only
+ * where touched) marked for transparent huge pages: where the system
+ * allows them (transparent_hugepage "madvise", as on the benchmark
+ * machine, or "always") the kernel backs it with 2 MiB pages, so the
+ * trees of the schemas and of a large record cost a few page faults
  * rather than one per 4 KiB.  A page fault costs some 10-17 us on the
  * virtual machines this runs on, and lint of one fiscal year took 1,000
- * of them more than the libyaml floor, mostly building trees.  The
- * reservation is address space only (MAP_NORESERVE): what is never
- * touched costs nothing.  When it cannot be made, is used up, or a
- * sanitizer is watching the heap (which must see every chunk come and
- * go), chunks come from malloc() as before.
+ * of them more than the libyaml floor, mostly building trees.  When the
+ * reservation cannot be made or is used up (trees of several large
+ * records alive at once), or a sanitizer is watching the heap (which must
+ * see every chunk come and go), chunks come from malloc() as before.
  */
-#define POOL_RESERVE	((size_t)256 * 1024 * 1024)
+#define POOL_RESERVE	((size_t)64 * 1024 * 1024)
 #define POOL_ALIGN	((size_t)2 * 1024 * 1024)
 #define POOL_CHUNK	(sizeof(struct chunk) + ARENA_CHUNK)
 
