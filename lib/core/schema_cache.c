@@ -47,6 +47,11 @@
  * are not read.
  */
 #define CACHE_MAGIC	"ncioSC2\n"
+/*
+ * In the entry's name too, so that two versions of the program sharing a
+ * cache do not overwrite each other's entries at every run.
+ */
+#define CACHE_NAME	"-v2"
 #define CACHE_ORDER	0x01020304u	/* written natively: byte order */
 #define CACHE_HEADER	40
 #define CACHE_MAX_SRC	(1024 * 1024)	/* larger schema files: parsed */
@@ -100,8 +105,8 @@ entry_path(const char *dir, const char *src, size_t len)
 {
 	struct buf	b = BUF_INIT;
 
-	buf_printf(&b, "%s/%016" PRIx64 "-%zu.ncsc", dir, hash64(src, len),
-	    len);
+	buf_printf(&b, "%s/%016" PRIx64 "-%zu" CACHE_NAME ".ncsc", dir,
+	    hash64(src, len), len);
 	if (buf_ok(&b) != 0) {
 		buf_free(&b);
 		return NULL;
