@@ -2,6 +2,8 @@
  * YAML documents as trees of plain data: the reader on libyaml's event
  * parser, and our own deterministic writer.
  */
+#include <sys/mman.h>
+
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +34,104 @@ struct ydoc {
 	char		*path;
 };
 
+/*
+ * The arena's standard chunks come from one pool for the whole process
+ * (issue 15).  Reading records one after another, a command builds a
+ * tree, frees it and builds the next: from the pool the next tree takes
+ * the chunks the last one gave back, memory already mapped, where
+ * malloc() and free() could hand out fresh pages.  The pool is one
+ * reservation of 64 MiB of address space (MAP_NORESERVE: memory only
+ * where touched) marked for transparent huge pages: where the system
+ * allows them (transparent_hugepage "madvise", as on the benchmark
+ * machine, or "always") the kernel backs it with 2 MiB pages, so the
+ * trees of the schemas and of a large record cost a few page faults
+ * rather than one per 4 KiB.  A page fault costs some 10-17 us on the
+ * virtual machines this runs on, and lint of one fiscal year took 1,000
+ * of them more than the libyaml floor, mostly building trees.  When the
+ * reservation cannot be made or is used up (trees of several large
+ * records alive at once), or a sanitizer is watching the heap (which must
+ * see every chunk come and go), chunks come from malloc() as before.
+ */
+#define POOL_RESERVE	((size_t)64 * 1024 * 1024)
+#define POOL_ALIGN	((size_t)2 * 1024 * 1024)
+#define POOL_CHUNK	(sizeof(struct chunk) + ARENA_CHUNK)
+
+#if defined(__SANITIZE_ADDRESS__)
+#define POOL_OFF	1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer)
+#define POOL_OFF	1
+#endif
+#endif
+#ifndef POOL_OFF
+#define POOL_OFF	0
+#endif
+
+static struct {
+	char		*base;		/* the reservation, or NULL */
+	char		*next;		/* first byte never handed out */
+	char		*end;
+	struct chunk	*free;		/* chunks given back */
+	int		 tried;
+} pool;
+
+static void
+pool_init(void)
+{
+	char	*raw, *base;
+	size_t	 head;
+
+	pool.tried = 1;
+	if (POOL_OFF)
+		return;
+	raw = mmap(NULL, POOL_RESERVE + POOL_ALIGN, PROT_READ | PROT_WRITE,
+	    MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+	if (raw == MAP_FAILED)
+		return;
+	/* Aligned to a huge page, the slack on either side unmapped. */
+	base = (char *)(((uintptr_t)raw + POOL_ALIGN - 1) &
+	    ~(uintptr_t)(POOL_ALIGN - 1));
+	head = (size_t)(base - raw);
+	if (head != 0)
+		munmap(raw, head);
+	if (POOL_ALIGN - head != 0)
+		munmap(base + POOL_RESERVE, POOL_ALIGN - head);
+#ifdef MADV_HUGEPAGE
+	(void)madvise(base, POOL_RESERVE, MADV_HUGEPAGE);
+#endif
+	pool.base = pool.next = base;
+	pool.end = base + POOL_RESERVE;
+}
+
+static struct chunk *
+pool_get(void)
+{
+	struct chunk	*c;
+
+	if ((c = pool.free) != NULL) {
+		pool.free = c->next;
+		return c;
+	}
+	if (!pool.tried)
+		pool_init();
+	if (pool.base == NULL || (size_t)(pool.end - pool.next) < POOL_CHUNK)
+		return malloc(POOL_CHUNK);
+	c = (struct chunk *)(void *)pool.next;
+	pool.next += POOL_CHUNK;
+	return c;
+}
+
+static void
+chunk_free(struct chunk *c)
+{
+	if (pool.base != NULL && (char *)c >= pool.base &&
+	    (char *)c < pool.end) {
+		c->next = pool.free;
+		pool.free = c;
+	} else
+		free(c);
+}
+
 /* A new chunk for n bytes (n already rounded), then the block. */
 static void *
 arena_grow(struct ydoc *doc, size_t n)
@@ -40,8 +140,14 @@ arena_grow(struct ydoc *doc, size_t n)
 	size_t		 size;
 	void		*p;
 
-	size = n > ARENA_CHUNK / 4 ? n : ARENA_CHUNK;
-	if ((c = malloc(sizeof *c + size)) == NULL)
+	if (n > ARENA_CHUNK / 4) {
+		size = n;
+		c = malloc(sizeof *c + size);
+	} else {
+		size = ARENA_CHUNK;
+		c = pool_get();
+	}
+	if (c == NULL)
 		return NULL;
 	c->size = size;
 	c->used = 0;
@@ -87,7 +193,7 @@ ydoc_free(struct ydoc *doc)
 		return;
 	for (c = doc->chunks; c != NULL; c = next) {
 		next = c->next;
-		free(c);
+		chunk_free(c);
 	}
 	free(doc->path);
 	free(doc);

@@ -70,6 +70,8 @@ struct sfile {
 	char		*name;		/* file name, e.g. review.yaml */
 	char		*path;
 	int		 compiled;	/* parsed and compiled (need_file()) */
+	int		 known;		/* from the cache: patterns valid */
+	int		 badpat;	/* a pattern did not compile */
 	struct ydoc	*doc;
 	struct schema	*root;
 	struct sdef	*defs;
@@ -353,7 +355,9 @@ compile_keyword(struct schemaset *set, struct sfile *f, struct schema *s,
 	} else if (strcmp(key, "pattern") == 0) {
 		if ((s->pattern = scalar_dup(set, f, v, key)) == NULL)
 			return;
-		if (pattern_compile(&s->pat, s->pattern) != 0) {
+		if ((f->known ? pattern_compile_known(&s->pat, s->pattern) :
+		    pattern_compile(&s->pat, s->pattern)) != 0) {
+			f->badpat = 1;
 			bad(set, f, v, "bad pattern: %s", error_last());
 			return;
 		}
@@ -576,6 +580,7 @@ list_file(struct schemaset *set, const char *dir, const char *name)
 static int
 need_file(struct schemaset *set, struct sfile *f)
 {
+	struct schema_cache_miss *miss;
 	struct schema	*first, *mark, *s;
 	struct sfile	*to;
 	const char	*hash;
@@ -584,13 +589,21 @@ need_file(struct schemaset *set, struct sfile *f)
 	if (f->compiled)
 		return 0;
 	f->compiled = 1;
-	if (schema_cache_load(&f->doc, f->path, set->d, &hit) != 0) {
+	if (schema_cache_load(&f->doc, f->path, set->d, &hit, &miss) != 0) {
 		set->bad = 1;
 		return 0;
 	}
 	set->ncached += (size_t)hit;
+	/*
+	 * The cache keeps only files whose patterns all compiled: read back
+	 * from it, they need no second check (pattern_compile_known()).
+	 */
+	f->known = hit;
 	mark = set->all;
-	if ((f->root = compile(set, f, ydoc_root(f->doc), 0)) == NULL)
+	f->root = compile(set, f, ydoc_root(f->doc), 0);
+	schema_cache_done(miss, ydoc_root(f->doc), f->root != NULL &&
+	    !f->badpat);
+	if (f->root == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	/*
 	 * The schemas just compiled are those before mark on the list (a

@@ -15,7 +15,10 @@
  * as read now (the file name, a hash of the bytes, only finds the entry).
  * The tree is rebuilt exactly as the reader made it (kinds, styles,
  * lines and columns), so compiling it, and every message about it, is
- * the same.  Only a file that parsed without a problem is kept.  Damage
+ * the same.  Only a file that parsed without a problem, and whose
+ * patterns all compiled (the caller says, schema_cache_done()), is kept:
+ * a file read back from the cache has valid patterns, which schema.c
+ * then compiles without regcomp() where the fast matchers serve them.  Damage
  * (a truncated or altered entry: its payload has a checksum and every
  * read is bounds-checked), an entry owned by another user, a missing or
  * unwritable directory: the file is parsed as before and nothing is said.
@@ -38,7 +41,17 @@
 #include "error.h"
 #include "schema_cache.h"
 
-#define CACHE_MAGIC	"ncioSC1\n"
+/*
+ * 2: an entry is kept only once its file compiled with every pattern
+ * valid (schema.c), so version 1 entries, which did not promise that,
+ * are not read.
+ */
+#define CACHE_MAGIC	"ncioSC2\n"
+/*
+ * In the entry's name too, so that two versions of the program sharing a
+ * cache do not overwrite each other's entries at every run.
+ */
+#define CACHE_NAME	"-v2"
 #define CACHE_ORDER	0x01020304u	/* written natively: byte order */
 #define CACHE_HEADER	40
 #define CACHE_MAX_SRC	(1024 * 1024)	/* larger schema files: parsed */
@@ -92,8 +105,8 @@ entry_path(const char *dir, const char *src, size_t len)
 {
 	struct buf	b = BUF_INIT;
 
-	buf_printf(&b, "%s/%016" PRIx64 "-%zu.ncsc", dir, hash64(src, len),
-	    len);
+	buf_printf(&b, "%s/%016" PRIx64 "-%zu" CACHE_NAME ".ncsc", dir,
+	    hash64(src, len), len);
 	if (buf_ok(&b) != 0) {
 		buf_free(&b);
 		return NULL;
@@ -188,6 +201,22 @@ struct reader {
 	struct ydoc		*doc;
 };
 
+/* Whether map has a key of k's text already (a damaged entry). */
+static int
+has_key(const struct node *map, const struct node *k)
+{
+	const struct node	*o;
+	size_t			 i;
+
+	for (i = 0; i < map->n; i++) {
+		o = map->u.pairs[i].key;
+		if (o->u.s.len == k->u.s.len &&
+		    memcmp(o->u.s.str, k->u.s.str, k->u.s.len) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static struct node *
 get_node(struct reader *r, int depth)
 {
@@ -215,18 +244,15 @@ get_node(struct reader *r, int depth)
 	case NODE_MAP:
 		if ((n = node_map(r->doc)) == NULL)
 			return NULL;
+		/* The key node as written, position and all; never twice. */
 		for (i = 0; i < u; i++) {
 			if ((k = get_node(r, depth + 1)) == NULL ||
 			    k->kind != NODE_SCALAR ||
 			    strlen(k->u.s.str) != k->u.s.len ||
+			    has_key(n, k) ||
 			    (v = get_node(r, depth + 1)) == NULL ||
-			    node_map_set(r->doc, n, k->u.s.str, v) != 0 ||
-			    n->n != (size_t)i + 1)
+			    node_map_push(r->doc, n, k, v) != 0)
 				return NULL;
-			/* The key node as written, position and all. */
-			n->u.pairs[i].key->style = k->style;
-			n->u.pairs[i].key->line = k->line;
-			n->u.pairs[i].key->col = k->col;
 		}
 		break;
 	case NODE_SEQ:
@@ -401,10 +427,19 @@ done:
 	buf_free(&tmp);
 }
 
+/* A file parsed, not found in the cache: kept or not by its caller. */
+struct schema_cache_miss {
+	char	*dir;
+	char	*epath;
+	char	*src;
+	size_t	 len;
+};
+
 int
 schema_cache_load(struct ydoc **out, const char *path, struct diags *d,
-    int *hit)
+    int *hit, struct schema_cache_miss **miss)
 {
+	struct schema_cache_miss *m;
 	struct ydoc	*doc;
 	char		*src = NULL, *dir = NULL, *epath = NULL, *e = NULL;
 	size_t		 len, elen;
@@ -412,6 +447,7 @@ schema_cache_load(struct ydoc **out, const char *path, struct diags *d,
 
 	*out = NULL;
 	*hit = 0;
+	*miss = NULL;
 	if ((dir = cache_dir()) == NULL ||
 	    read_file(path, CACHE_MAX_SRC, 0, &src, &len) != 0 ||
 	    (epath = entry_path(dir, src, len)) == NULL) {
@@ -428,12 +464,32 @@ schema_cache_load(struct ydoc **out, const char *path, struct diags *d,
 		goto done;
 	}
 	if ((rc = ydoc_parse(out, src, len, path, d)) == 0 &&
-	    ydoc_root(*out) != NULL)
-		entry_put(dir, epath, src, len, ydoc_root(*out));
+	    ydoc_root(*out) != NULL && (m = malloc(sizeof *m)) != NULL) {
+		m->dir = dir;
+		m->epath = epath;
+		m->src = src;
+		m->len = len;
+		*miss = m;
+		dir = epath = src = NULL;
+	}
 done:
 	free(src);
 	free(dir);
 	free(epath);
 	free(e);
 	return rc;
+}
+
+void
+schema_cache_done(struct schema_cache_miss *miss, const struct node *root,
+    int keep)
+{
+	if (miss == NULL)
+		return;
+	if (keep)
+		entry_put(miss->dir, miss->epath, miss->src, miss->len, root);
+	free(miss->dir);
+	free(miss->epath);
+	free(miss->src);
+	free(miss);
 }

@@ -21,6 +21,12 @@ struct pattern;
 /* NC_EINVALID with regcomp's message when the pattern is not valid. */
 int	pattern_compile(struct pattern **out, const char *src);
 /*
+ * The same for src whose exact bytes pattern_compile() accepted before
+ * (a schema file read back from the schema cache, lib/core/schema_cache.c):
+ * when a fast path serves it, regcomp() is not run again.
+ */
+int	pattern_compile_known(struct pattern **out, const char *src);
+/*
  * The same for a pattern from outside the program (a rules file): also
  * NC_EINVALID, saying why, when compiling it could take unbounded time
  * -- glibc's regcomp() is exponential in nested or repeated repetition

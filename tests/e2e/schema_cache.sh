@@ -5,7 +5,7 @@
 # run without gives; a schema changed on disk (size and time kept) is
 # seen at once, also a data directory's own; damaged entries, a cache
 # that cannot be written and NCIO_SCHEMA_CACHE=0 change nothing but the
-# speed.  --version needs no locale.
+# speed; a bad pattern is reported every time.  --version needs no locale.
 . "$(dirname "$0")/lib/common.bash"
 
 export XDG_CACHE_HOME=$T/cache
@@ -49,6 +49,27 @@ expect_status 1 env NCIO_SCHEMA_CACHE=0 "$NCIO" -C "$D" lint
 cp "$T/out" "$T/want1"
 expect_status 1 "$NCIO" -C "$D" lint
 expect_same "$T/want1" "$T/out"
+cp "$NCIO_SCHEMA_PATH/pia.yaml" "$D/schemas/pia.yaml"
+expect_status 0 "$NCIO" -C "$D" lint
+expect_same "$T/want" "$T/out"
+
+# A pattern that does not compile: named with its file, line and column
+# every time, the cache warm or not, and its file never kept (a file read
+# back from the cache has its patterns compiled without regcomp()).
+sed -i '0,/pattern: "^pi-/s/pattern: "^pi-/pattern: "^pi-([/' \
+    "$D/schemas/pia.yaml"
+grep -q 'pattern: "^pi-(\[' "$D/schemas/pia.yaml" || fail "pia.yaml unchanged"
+line=$(grep -n 'pattern: "^pi-(\[' "$D/schemas/pia.yaml" | cut -d: -f1)
+before=$(nentries)
+for run in 1 2 3; do
+	expect_status 1 "$NCIO" -C "$D" lint
+	expect_grep "$T/out" "schemas/pia.yaml:$line:[0-9]*: bad pattern: "
+done
+checks=$((checks + 1))
+[ "$(nentries)" -eq "$before" ] || fail "a schema with a bad pattern was kept"
+cp "$T/out" "$T/badpat"
+expect_status 1 env NCIO_SCHEMA_CACHE=0 "$NCIO" -C "$D" lint
+expect_same "$T/badpat" "$T/out"
 cp "$NCIO_SCHEMA_PATH/pia.yaml" "$D/schemas/pia.yaml"
 expect_status 0 "$NCIO" -C "$D" lint
 expect_same "$T/want" "$T/out"

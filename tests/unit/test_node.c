@@ -490,11 +490,52 @@ test_get(void **state)
 	ydoc_free(doc);
 }
 
+/*
+ * The arena's chunks come from a pool of 64 MiB (2,048 chunks) shared by
+ * every tree: more trees alive at once than it holds take theirs from
+ * malloc(), and every tree keeps its own text whichever it got; chunks
+ * given back serve the next trees.
+ */
+static void
+test_arena_pool(void **state)
+{
+	enum { NDOCS = 2200 };
+	struct ydoc	**docs;
+	char		  text[64];
+	size_t		  i, round;
+
+	(void)state;
+	assert_non_null(docs = calloc(NDOCS, sizeof *docs));
+	for (round = 0; round < 2; round++) {
+		for (i = 0; i < NDOCS; i++) {
+			snprintf(text, sizeof text, "id: d%zu\nn: %zu\n", i,
+			    i + round);
+			assert_int_equal(ydoc_parse(&docs[i], text,
+			    strlen(text), "t.yaml", NULL), 0);
+		}
+		for (i = 0; i < NDOCS; i++) {
+			snprintf(text, sizeof text, "d%zu", i);
+			assert_string_equal(node_get_str(ydoc_root(docs[i]),
+			    "id"), text);
+			snprintf(text, sizeof text, "%zu", i + round);
+			assert_string_equal(node_get_str(ydoc_root(docs[i]),
+			    "n"), text);
+		}
+		/* Every other one first, so the free list is mixed. */
+		for (i = 0; i < NDOCS; i += 2)
+			ydoc_free(docs[i]);
+		for (i = 1; i < NDOCS; i += 2)
+			ydoc_free(docs[i]);
+	}
+	free(docs);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_round_trip),
+		cmocka_unit_test(test_arena_pool),
 		cmocka_unit_test(test_quoting),
 		cmocka_unit_test(test_typed_words),
 		cmocka_unit_test(test_get),

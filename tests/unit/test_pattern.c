@@ -122,6 +122,42 @@ test_agrees_with_regexec(void **state)
 }
 
 /*
+ * pattern_compile_known(), for bytes pattern_compile() accepted before:
+ * the same path and the same answers, without regcomp() on a fast path.
+ */
+static void
+test_known(void **state)
+{
+	struct pattern	*pt, *kt;
+	size_t		 i, j;
+
+	(void)state;
+	for (i = 0; i < sizeof patterns / sizeof patterns[0]; i++) {
+		assert_int_equal(pattern_compile(&pt, patterns[i].src), 0);
+		assert_int_equal(pattern_compile_known(&kt, patterns[i].src),
+		    0);
+		assert_int_equal(pattern_is_simple(kt), pattern_is_simple(pt));
+		for (j = 0; j < sizeof subjects / sizeof subjects[0]; j++)
+			if (pattern_match(kt, subjects[j]) !=
+			    pattern_match(pt, subjects[j]))
+				fail_msg("'%s' on '%s': known %d, checked %d",
+				    patterns[i].src, subjects[j],
+				    pattern_match(kt, subjects[j]),
+				    pattern_match(pt, subjects[j]));
+		pattern_free(kt);
+		pattern_free(pt);
+	}
+	/* What no fast path serves still goes through regcomp(). */
+	assert_int_equal(pattern_compile_known(&kt, "([a-z]+"), NC_EINVALID);
+	assert_null(kt);
+	assert_int_equal(pattern_compile_known(&kt, "[[:alpha:]]+"), 0);
+	assert_int_equal(pattern_is_simple(kt), 0);
+	assert_int_equal(pattern_match(kt, "abc"), 1);
+	assert_int_equal(pattern_match(kt, "123"), 0);
+	pattern_free(kt);
+}
+
+/*
  * Random subjects over the alphabets the patterns care about: a wide one,
  * and a narrow one where the automaton's patterns match often.
  */
@@ -172,6 +208,12 @@ test_invalid(void **state)
 	assert_int_equal(pattern_compile(&pt, "["), NC_EINVALID);
 	assert_null(pt);
 	assert_int_equal(pattern_compile(&pt, "a{2,1}"), NC_EINVALID);
+	assert_null(pt);
+	/* Fast-path shapes regcomp() refuses: the check still runs. */
+	assert_int_equal(pattern_compile(&pt, "^[z-a]{2}$"), NC_EINVALID);
+	assert_null(pt);
+	assert_int_equal(pattern_compile(&pt, "^(a|b){3,1}$"), NC_EINVALID);
+	assert_null(pt);
 	pattern_free(NULL);
 }
 
@@ -214,6 +256,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_agrees_with_regexec),
+		cmocka_unit_test(test_known),
 		cmocka_unit_test(test_random),
 		cmocka_unit_test(test_invalid),
 		cmocka_unit_test(test_bounded),

@@ -273,7 +273,7 @@ garbage(const char *path)
 	FILE	*fp;
 
 	assert_non_null(fp = fopen(path, "wb"));
-	fputs("ncioSC1\nno", fp);
+	fputs("ncioSC2\nno", fp);
 	assert_int_equal(fclose(fp), 0);
 }
 
@@ -420,6 +420,7 @@ test_real_schemas(void **state)
 	const char	*dir = NCIO_SOURCE_DIR "/schemas";
 	DIR		*dp;
 	struct dirent	*de;
+	struct schema_cache_miss *miss;
 	struct ydoc	*want, *got;
 	char		 path[1024];
 	size_t		 n = 0, len;
@@ -434,12 +435,17 @@ test_real_schemas(void **state)
 			continue;
 		snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
 		assert_int_equal(ydoc_load(&want, path, NULL), 0);
-		assert_int_equal(schema_cache_load(&got, path, NULL, &hit), 0);
+		assert_int_equal(schema_cache_load(&got, path, NULL, &hit,
+		    &miss), 0);
 		assert_int_equal(hit, 0);
+		assert_non_null(miss);
+		schema_cache_done(miss, ydoc_root(got), 1);
 		same_tree(ydoc_root(want), ydoc_root(got));
 		ydoc_free(got);
-		assert_int_equal(schema_cache_load(&got, path, NULL, &hit), 0);
+		assert_int_equal(schema_cache_load(&got, path, NULL, &hit,
+		    &miss), 0);
 		assert_int_equal(hit, 1);
+		assert_null(miss);
 		same_tree(ydoc_root(want), ydoc_root(got));
 		ydoc_free(got);
 		ydoc_free(want);
@@ -480,6 +486,64 @@ test_bad_file(void **state)
 	assert_int_equal(nentries(), 1);
 }
 
+/*
+ * A pattern that does not compile: reported with its file and line every
+ * time, the cache warm or not, because a file with a bad pattern is never
+ * kept (what is kept has valid patterns, compiled without a second check
+ * when read back).  Its other, valid file is kept and served.
+ */
+static void
+test_bad_pattern(void **state)
+{
+	const char	*dirs[1] = { sdir };
+	struct schemaset *set;
+	struct diags	 d = DIAGS_INIT;
+	char		 msg[256];
+	size_t		 round, i, cached;
+	int		 found;
+
+	(void)state;
+	reset();
+	write_at(sdir, "common.yaml", common_yaml);
+	write_at(sdir, "a.yaml", "x-kind: a\nx-dir: as\nx-id-prefix: aa\n"
+	    "type: object\n"
+	    "properties:\n"
+	    "  code: {$ref: \"common.yaml#/$defs/code\"}\n"
+	    "  ref:\n"
+	    "    type: string\n"
+	    "    pattern: \"^[z-a]{3}$\"\n");
+	for (round = 0; round < 3; round++) {
+		assert_int_equal(schemaset_open(&set, dirs, 1), 0);
+		assert_int_equal(schemaset_need(set, "a", &d), NC_ESCHEMA);
+		for (found = 0, i = 0; i < d.n; i++) {
+			if (strstr(d.v[i].msg, "bad pattern") == NULL)
+				continue;
+			found++;
+			assert_non_null(strstr(d.v[i].path, "a.yaml"));
+			assert_int_equal(d.v[i].line, 9);
+			assert_int_equal(d.v[i].col, 14);
+		}
+		assert_int_equal(found, 1);
+		/* common.yaml from the cache from the second time on. */
+		assert_int_equal(schemaset_cached(set), round > 0);
+		schemaset_free(set);
+		diags_free(&d);
+	}
+	assert_int_equal(nentries(), 1);
+	/* Mended, it is kept, and its patterns work read back. */
+	write_at(sdir, "a.yaml", a_yaml);
+	for (round = 0; round < 2; round++) {
+		assert_int_equal(check(dirs, 1, "a", good, &cached, NULL, 0),
+		    0);
+		assert_int_equal(cached, round == 0 ? 1 : 2);
+		assert_int_equal(check(dirs, 1, "a",
+		    "status: open\ncode: ab123\ncost: 5\n", &cached, msg,
+		    sizeof msg), 1);
+		assert_non_null(strstr(msg, "does not match the pattern"));
+	}
+	assert_int_equal(nentries(), 2);
+}
+
 int
 main(void)
 {
@@ -492,6 +556,7 @@ main(void)
 		cmocka_unit_test(test_bounded),
 		cmocka_unit_test(test_real_schemas),
 		cmocka_unit_test(test_bad_file),
+		cmocka_unit_test(test_bad_pattern),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
