@@ -799,10 +799,34 @@ xlsx_kana_word(const char *s, size_t len, size_t usable)
 }
 
 /*
+ * Bytes of the closing punctuation right after a unit kept whole
+ * (（相談第6号）。, セキュリティ、): it goes with the unit, as no line may
+ * start with it and the unit leaves no room to step back into.
+ */
+static size_t
+xlsx_closing(const char *s, size_t len, size_t *width)
+{
+	uint32_t	 cp;
+	size_t		 i = 0, k, w;
+
+	*width = 0;
+	while (i < len) {
+		k = text_utf8_decode(&cp, s + i, len - i);
+		if (!xlsx_no_start(cp) || xlsx_kata(cp) || cp == 0x30FB)
+			break;
+		w = text_width(s + i, k);
+		*width += w == 2 ? 100 : w == 1 ? XLSX_HALF_W : 0;
+		i += k;
+	}
+	return i;
+}
+
+/*
  * The units of s[0..len), at most one per byte, their widths in
  * hundredths of a full-width character (XLSX_HALF_W for a half-width
  * one); a word no wider than usable.  A short aside in brackets and a
- * katakana word are one unit each (xlsx_group(), xlsx_kana_word()).
+ * katakana word are one unit each (xlsx_group(), xlsx_kana_word()),
+ * with the closing punctuation that follows them.
  */
 static size_t
 xlsx_units(struct xlsx_unit *u, const char *s, size_t len, size_t usable)
@@ -836,8 +860,10 @@ xlsx_units(struct xlsx_unit *u, const char *s, size_t len, size_t usable)
 			u[n].first = cp;
 			text_utf8_decode(&u[n].last, s + i + g - 3, 3);
 			u[n].space = 0;
+			u[n].len += xlsx_closing(s + i + g, len - i - g, &w);
+			u[n].width += w;
 			n++;
-			k = g;
+			k = u[n - 1].len;
 		} else if (xlsx_kata(cp) && (n == 0 ||
 		    !xlsx_kata(u[n - 1].last)) &&
 		    (g = xlsx_kana_word(s + i, len - i, usable)) > 0) {
@@ -848,8 +874,10 @@ xlsx_units(struct xlsx_unit *u, const char *s, size_t len, size_t usable)
 			u[n].first = cp;
 			text_utf8_decode(&u[n].last, s + i + g - 3, 3);
 			u[n].space = 0;
+			u[n].len += xlsx_closing(s + i + g, len - i - g, &w);
+			u[n].width += w;
 			n++;
-			k = g;
+			k = u[n - 1].len;
 		} else {
 			u[n].off = i;
 			u[n].len = k;

@@ -1099,6 +1099,9 @@ test_break_units(void **state)
 	    "職員端末のマルウェア検知後の対応"), 0);
 	assert_int_equal(xlsx_write_text(sh, r + 1, 1,
 	    "報告書の提出（相談第6号）"), 0);
+	/* an aside that fills a line takes its 。 with it, never ／。 */
+	assert_int_equal(xlsx_write_text(sh, r + 2, 1,
+	    "提出した（相談第123号）。次へ"), 0);
 	assert_int_equal(xlsx_save(x), 0);
 	xlsx_free(x);
 	xml = zip_part(path, "xl/sharedStrings.xml");
@@ -1108,6 +1111,8 @@ test_break_units(void **state)
 	    "める</t>"));
 	assert_non_null(strstr(xml, "<t>職員端末の\nマルウェア\n検知後の対応</t>"));
 	assert_non_null(strstr(xml, "<t>報告書の提出\n（相談第6号）</t>"));
+	assert_non_null(strstr(xml, "<t>提出した\n（相談第123号）。\n次へ</t>"));
+	assert_null(strstr(xml, "\n。"));
 	free(xml);
 
 	/* the 課題 column holds セキュリティポリシー: ten a line */
