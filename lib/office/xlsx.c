@@ -1942,10 +1942,15 @@ xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
 	}
 	/*
 	 * A text the writer breaks: as wide as its widest katakana word
-	 * or aside in brackets, where the page has the room.
+	 * or aside in brackets, where the page has the room and the
+	 * column's share of what is left (by the amount of its text) comes
+	 * within half again of it: a column of a few words (対応内容 while
+	 * few issues have one) does not take the room of the one that holds
+	 * most of the text (経過).
 	 */
+	left = floor(page - total);
 	for (c = 0; c < ncols; c++) {
-		double	 uw, need = 0;
+		double	 uw, need = 0, share;
 
 		if (fc[c].fit != XLSX_FIT_TEXT ||
 		    (fc[c].col.flags & (XLSX_COL_BREAK | XLSX_COL_NAME)) !=
@@ -1955,7 +1960,10 @@ xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
 			if ((s = cells[r * ncols + c]) != NULL && *s != '\0' &&
 			    (uw = xlsx_unit_width(s)) > need)
 				need = uw;
-		if (need > w[c] && total + need - w[c] <= page) {
+		share = all > 0 && left > 0 ?
+		    w[c] + floor(left * (double)sum[c] / (double)all) : w[c];
+		if (need > w[c] && total + need - w[c] <= page &&
+		    need <= share * 1.5) {
 			total += need - w[c];
 			w[c] = min[c] = need;
 		}

@@ -183,7 +183,7 @@ find "$OUT/files" -name '*.xlsx' -print0 |
 checks=$((checks + 1))
 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" \
     "$(ls "$OUT"/files/in-stats/*.xlsx):一覧" \
-    "$(ls "$OUT"/files/is-table/*.xlsx):課題管理表" >"$T/scale.out" 2>&1 ||
+    "$(ls "$OUT"/files/is-table/*.xlsx):課題管理表:75" >"$T/scale.out" 2>&1 ||
     { fail "print scale"; sed 's/^/  | /' "$T/scale.out" >&2; }
 H=$T/home
 mkdir -p "$H/.config/fontconfig"
