@@ -1300,6 +1300,8 @@ struct adoc {
 	size_t			 n;
 	int			 fy;
 	int			 xlsx;		/* results: the workbook */
+	struct cal_date		 as_of;		/* results: its date */
+	struct diags		*warn;		/* results: 未実施 audits */
 };
 
 static int
@@ -1319,8 +1321,10 @@ write_adoc(const char *path, void *arg)
 	if (strcmp(a->what, "items") == 0)
 		return audit_doc_items(path, a->st, v, a->n);
 	if (a->xlsx)
-		return audit_doc_results_xlsx(path, a->st, v, a->n, a->fy);
-	return audit_doc_results_docx(path, a->st, v, a->n, a->fy);
+		return audit_doc_results_xlsx(path, a->st, v, a->n, a->fy,
+		    a->as_of, a->warn);
+	return audit_doc_results_docx(path, a->st, v, a->n, a->fy, a->as_of,
+	    a->warn);
 }
 
 /* The audits an export names: by id, or every one of a fiscal year. */
@@ -1363,6 +1367,7 @@ audit_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	struct adoc		 a[2];
 	struct cmd_export_doc	 docs[2];
 	struct record		*cats[8];
+	struct diags		 warn = DIAGS_INIT;
 	char			 fyl[CAL_FMT_MAX], *names[2] = { NULL, NULL };
 	size_t			 i, n = 1, ncats = 0, nids = (size_t)ov->argc - 1;
 	int			 rc = CMD_FAIL, fy = (int)opt_num(ov, "fy", 0);
@@ -1394,6 +1399,9 @@ audit_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	    (nids != 0 || fy == 0))
 		return opt_bad_usage(ov->entry, ov->sub, _("the %s export takes "
 		    "--fy FY"), what);
+	if (opt_has(ov, "date") && strcmp(what, "results") != 0)
+		return opt_bad_usage(ov->entry, ov->sub, _("--date dates the "
+		    "results export only"));
 	if (strcmp(what, "items") == 0 && nids != 0)
 		return opt_bad_usage(ov->entry, ov->sub, _("the items export "
 		    "takes --catalog and --fy, not audit ids"));
@@ -1435,8 +1443,17 @@ audit_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	else if (strcmp(what, "items") == 0)
 		names[0] = cmd_export_name("監査項目", fyl, ".xlsx");
 	else {
-		/* The report and its tables; -o FILE says which one. */
+		/*
+		 * The report and its tables, dated --date or today: they
+		 * count the audits held by then (warnings for the past-dated
+		 * planned ones, once); -o FILE says which one.
+		 */
+		a[0].as_of = cal_today();
+		if (opt_has(ov, "date"))
+			opt_date(ov, "date", &a[0].as_of);
+		a[0].warn = &warn;
 		a[1] = a[0];
+		a[1].warn = NULL;
 		a[1].xlsx = 1;
 		names[0] = cmd_export_name("情報セキュリティ監査実施結果報告書",
 		    fyl, ".docx");
@@ -1462,7 +1479,10 @@ audit_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		docs[i].arg = &a[i];
 	}
 	rc = cmd_export_docs(o, docs, n);
+	for (i = 0; i < warn.n; i++)
+		cmd_warn("%s", warn.v[i].msg);
 done:
+	diags_free(&warn);
 	free(names[0]);
 	free(names[1]);
 	if (a[0].v == cats) {
@@ -1611,6 +1631,9 @@ static const struct opt export_opts[] = {
 	  "the fiscal year (paper, results, risks, items)" },
 	{ "catalog", 0, OPT_TEXT, OPT_REPEAT, "ID|KIND", NULL, 0, 0,
 	  "items: a catalog, or the final one of a kind" },
+	{ "date", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
+	  "results: the report's date, counting the audits held by then "
+	  "(default today)" },
 	{ "output", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,
 	  "a file, or a folder (ending in /)" },
 	OPT_ZIP_OPTS,

@@ -16,6 +16,7 @@
 #include "chart.h"
 #include "docx.h"
 #include "error.h"
+#include "evstate.h"
 #include "node.h"
 #include "record.h"
 #include "refdata.h"
@@ -1453,34 +1454,69 @@ struct year {
 	struct audit_score	*s;	/* per audit; zeroed for follow-ups */
 	struct chapters		 ch;
 	unsigned		 (*grades)[4];	/* per chapter */
-	const char		*latest;
-	size_t			 nfindings, nops, nsys, nfu, nplanned;
+	enum ev_state		*state;	/* per audit, as of the date */
+	char			 latest[16];	/* the report's date */
+	size_t			 nfindings, nops, nsys, nfu, nsched, nnot;
 };
 
+/* 令和8年12月1日: the day after iso */
+static void
+next_day(char out[CAL_FMT_MAX], const char *iso)
+{
+	struct cal_date	 d;
+	char		 next[16];
+
+	out[0] = '\0';
+	if (cal_parse_iso(&d, iso) != 0) {
+		error_clear();
+		return;
+	}
+	cal_format_iso(next, sizeof next, cal_add_days(d, 1));
+	era(out, next);
+}
+
+/*
+ * The year as a report of as_of tells it (issue 18, the rule of
+ * evstate.h): an audit held by as_of is counted with its results; one
+ * dated after it is 予定, one dated on or before it still planned is
+ * 未実施 (warned about in warn): neither is counted nor scored.
+ */
 static int
-year_new(struct year *y, const struct record *const *a, size_t n)
+year_new(struct year *y, const struct record *const *a, size_t n,
+    struct cal_date as_of, struct diags *warn)
 {
 	const struct node	*root, *fs;
+	struct cal_date		 d;
 	char			 key[128];
-	const char		*dd;
 	size_t			 i, k, c;
 
 	memset(y, 0, sizeof *y);
-	if ((y->s = calloc(n + 1, sizeof *y->s)) == NULL)
+	cal_format_iso(y->latest, sizeof y->latest, as_of);
+	if ((y->s = calloc(n + 1, sizeof *y->s)) == NULL ||
+	    (y->state = calloc(n + 1, sizeof *y->state)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	for (i = 0; i < n; i++) {
 		root = record_root(a[i]);
+		if (cal_parse_iso(&d, node_get_str(root, "date")) != 0) {
+			error_clear();
+			d = as_of;
+		}
+		y->state[i] = ev_state(d, !node_scalar_eq(node_get(root,
+		    "status"), "planned"), 0, as_of);
+		if (y->state[i] == EV_NOT_HELD) {
+			ev_warn_not_held(warn, "audit", node_get_str(root,
+			    "title"), d, as_of);
+			y->nnot++;
+			continue;
+		}
+		if (y->state[i] != EV_DONE) {
+			y->nsched++;
+			continue;
+		}
 		if (audit_score(&y->s[i], audit_items(root)) != 0)
 			return NC_ENOMEM;
 		chapters_add(&y->ch, &y->s[i]);
-		dd = doc_date(root);
-		if (dd != NULL && (y->latest == NULL ||
-		    strcmp(dd, y->latest) > 0))
-			y->latest = dd;
-		/* 実施 counts the audits carried out; planned ones apart. */
-		if (node_scalar_eq(node_get(root, "status"), "planned"))
-			y->nplanned++;
-		else if (node_scalar_eq(node_get(root, "type"), "followup"))
+		if (node_scalar_eq(node_get(root, "type"), "followup"))
 			y->nfu++;
 		else if (node_scalar_eq(node_get(root, "type"), "system"))
 			y->nsys++;
@@ -1492,7 +1528,8 @@ year_new(struct year *y, const struct record *const *a, size_t n)
 	for (i = 0; i < n; i++) {
 		root = record_root(a[i]);
 		/* Follow-ups carry findings made elsewhere: count once. */
-		if (node_scalar_eq(node_get(root, "type"), "followup"))
+		if (node_scalar_eq(node_get(root, "type"), "followup") ||
+		    y->state[i] != EV_DONE)
 			continue;
 		fs = audit_findings(root);
 		for (k = 0; fs != NULL && k < fs->n; k++) {
@@ -1517,6 +1554,7 @@ year_free(struct year *y, size_t n)
 	for (i = 0; y->s != NULL && i < n; i++)
 		audit_score_free(&y->s[i]);
 	free(y->s);
+	free(y->state);
 	free(y->grades);
 	chapters_free(&y->ch);
 }
@@ -1601,7 +1639,7 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 			f = fs->u.items[j];
 			due = node_get_str(f, "due");
 			st = node_get_str(f, "status");
-			if (due != NULL && y->latest != NULL &&
+			if (due != NULL && y->latest[0] != '\0' &&
 			    strcmp(due, y->latest) < 0 && (st == NULL ||
 			    strcmp(st, "accepted") != 0))
 				late++;
@@ -1757,7 +1795,8 @@ done:
 
 int
 audit_doc_results_docx(const char *path, struct store *st,
-    const struct record *const *a, size_t n, int fy)
+    const struct record *const *a, size_t n, int fy, struct cal_date as_of,
+    struct diags *warn)
 {
 	static const char *const lh[] = { "番号", "監査対象", "種類",
 	    "実施日", "項目", "適合率\n（%）", "指摘", "状況" };
@@ -1787,7 +1826,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	small.size = 18;
 	snum = num;
 	snum.size = 18;
-	if ((rc = year_new(&y, a, n)) != 0)
+	if ((rc = year_new(&y, a, n, as_of, warn)) != 0)
 		goto done;
 	if (cal_fy_label(lab, sizeof lab, fy) != 0)
 		snprintf(lab, sizeof lab, "%d年度", fy);
@@ -1795,12 +1834,20 @@ audit_doc_results_docx(const char *path, struct store *st,
 	if ((rc = buf_ok(&title)) != 0 ||
 	    (rc = new_report(&d, st, title.data, y.latest)) != 0)
 		goto done;
-	buf_printf(&b, "%sに実施した情報セキュリティ監査（運用面の監査 %zu "
-	    "件、システム面の監査 %zu 件、フォローアップ監査 %zu 件）の結果を"
-	    "集計・分析し、報告する。", lab, y.nops, y.nsys, y.nfu);
-	if (y.nplanned > 0)
-		buf_printf(&b, "このほか %zu 件の監査を計画しており、その結果は"
-		    "含まない。", y.nplanned);
+	era(day, y.latest);
+	buf_printf(&b, "%s（%sまで）に実施した情報セキュリティ監査（運用面の"
+	    "監査 %zu 件、システム面の監査 %zu 件、フォローアップ監査 %zu 件）"
+	    "の結果を集計・分析し、報告する。", lab, day, y.nops, y.nsys,
+	    y.nfu);
+	if (y.nnot > 0)
+		buf_printf(&b, "このほか、予定日を過ぎて実施を記録していない監査"
+		    "（未実施）%zu 件は含まない。", y.nnot);
+	if (y.nsched > 0) {
+		next_day(day, y.latest);
+		buf_printf(&b, "%s%s以降に %zu 件の監査を予定しており、その結果"
+		    "は含まない。", y.nnot > 0 ? "また、" : "このほか、", day,
+		    y.nsched);
+	}
 	if ((rc = buf_ok(&b)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "目的")) != 0 ||
 	    (rc = docx_add_outline_body(d, b.data)) != 0 ||
@@ -1854,9 +1901,11 @@ audit_doc_results_docx(const char *path, struct store *st,
 			goto done;
 		fs = audit_findings(root);
 		snprintf(c, sizeof c, "%zu", fs != NULL ? fs->n : 0);
-		if ((rc = docx_table_cell(t, i + 1, 6, c, &snum)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 7, label(st, "status",
-		    NULL, node_get_str(root, "status")), &small)) != 0)
+		if ((rc = docx_table_cell(t, i + 1, 6, y.state[i] == EV_DONE ?
+		    c : "－", &snum)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 7, y.state[i] == EV_DONE ?
+		    label(st, "status", NULL, node_get_str(root, "status")) :
+		    ev_state_label(y.state[i]), &small)) != 0)
 			goto done;
 	}
 	if ((rc = docx_add_table(d, t)) != 0)
@@ -2084,7 +2133,8 @@ done:
 
 int
 audit_doc_results_xlsx(const char *path, struct store *st,
-    const struct record *const *a, size_t n, int fy)
+    const struct record *const *a, size_t n, int fy, struct cal_date as_of,
+    struct diags *warn)
 {
 	static const struct xlsx_column lc[] = {
 		{ "No.", XLSX_COL_CENTER, 5 },
@@ -2128,7 +2178,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	int			 rc, ok;
 
 	memset(names, 0, sizeof names);
-	if ((rc = year_new(&y, a, n)) != 0) {
+	if ((rc = year_new(&y, a, n, as_of, warn)) != 0) {
 		year_free(&y, n);
 		return rc;
 	}
@@ -2172,12 +2222,19 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		else
 			xlsx_write_blank(s1, row, 6);
 		fs = audit_findings(root);
-		xlsx_write_number(s1, row, 7, fs != NULL ? (double)fs->n : 0,
-		    XLSX_NUM_INT);
-		xlsx_write_number(s1, row, 8, (double)audit_open_findings(root),
-		    XLSX_NUM_INT);
-		xlsx_write_text(s1, row, 9, label(st, "status", NULL,
-		    node_get_str(root, "status")));
+		if (y.state[i] != EV_DONE) {
+			/* 予定, 未実施: nothing of it counted */
+			xlsx_write_blank(s1, row, 7);
+			xlsx_write_blank(s1, row, 8);
+		} else {
+			xlsx_write_number(s1, row, 7, fs != NULL ?
+			    (double)fs->n : 0, XLSX_NUM_INT);
+			xlsx_write_number(s1, row, 8,
+			    (double)audit_open_findings(root), XLSX_NUM_INT);
+		}
+		xlsx_write_text(s1, row, 9, y.state[i] == EV_DONE ?
+		    label(st, "status", NULL, node_get_str(root, "status")) :
+		    ev_state_label(y.state[i]));
 	}
 	/* 章別適合率: chapters down, audits with items across. */
 	cc[0].heading = "章";

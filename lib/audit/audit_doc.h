@@ -14,6 +14,8 @@
 
 #include <stddef.h>
 
+#include "cal.h"
+#include "diag.h"
 #include "record.h"
 #include "store.h"
 
@@ -30,10 +32,17 @@ int	audit_doc_summary(const char *path, struct store *,
 int	audit_doc_is_draft(const struct node *root);
 int	audit_doc_qa(const char *path, struct store *,
 	    const struct record *followup);
+/*
+ * The 実施結果報告書 is dated as_of and counts the audits held by then
+ * (evstate.h): later ones are 予定, past-dated planned ones 未実施 with a
+ * warning each into warn (may be NULL).
+ */
 int	audit_doc_results_docx(const char *path, struct store *,
-	    const struct record *const *audits, size_t n, int fy);
+	    const struct record *const *audits, size_t n, int fy,
+	    struct cal_date as_of, struct diags *warn);
 int	audit_doc_results_xlsx(const char *path, struct store *,
-	    const struct record *const *audits, size_t n, int fy);
+	    const struct record *const *audits, size_t n, int fy,
+	    struct cal_date as_of, struct diags *warn);
 int	audit_doc_risks(const char *path, struct store *,
 	    const struct record *const *audits, size_t n, int fy);
 

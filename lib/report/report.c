@@ -153,58 +153,20 @@ rp_era(char out[CAL_FMT_MAX], struct cal_date d)
 enum rp_state
 rp_state(struct cal_date d, int held, int cancelled, struct cal_date as_of)
 {
-	if (cancelled)
-		return RP_CANCELLED;
-	if (cal_cmp(d, as_of) > 0)
-		return RP_SCHEDULED;
-	if (held)
-		return RP_DONE;
-	/* still to come today: a report written ahead of its date */
-	return cal_cmp(d, cal_today()) > 0 ? RP_SCHEDULED : RP_NOT_HELD;
+	return (enum rp_state)ev_state(d, held, cancelled, as_of);
 }
 
 const char *
 rp_state_label(enum rp_state s)
 {
-	switch (s) {
-	case RP_DONE:
-		return "実施";
-	case RP_SCHEDULED:
-		return "予定";
-	case RP_NOT_HELD:
-		return "未実施";
-	default:
-		return "中止";
-	}
+	return ev_state_label((enum ev_state)s);
 }
 
 void
 rp_warn_not_held(struct diags *warn, const char *kind, const char *title,
     struct cal_date d, struct cal_date as_of)
 {
-	char	a[CAL_FMT_MAX], b[CAL_FMT_MAX];
-
-	if (warn == NULL)
-		return;
-	cal_format_iso(a, sizeof a, d);
-	cal_format_iso(b, sizeof b, as_of);
-	if (title == NULL)
-		title = "?";
-	if (strcmp(kind, "audit") == 0)
-		diags_add(warn, NULL, 0, 0, "audit '%s' dated %s is still "
-		    "planned on %s, the date the report counts to: it is shown "
-		    "as 未実施; record its fieldwork or move its date", title,
-		    a, b);
-	else if (strcmp(kind, "training") == 0)
-		diags_add(warn, NULL, 0, 0, "training '%s' dated %s is still "
-		    "planned on %s, the date the report counts to: it is shown "
-		    "as 未実施; record it as held or move its date", title, a,
-		    b);
-	else
-		diags_add(warn, NULL, 0, 0, "meeting '%s' dated %s is still "
-		    "scheduled on %s, the date the report counts to: it is "
-		    "shown as 未実施; record it as held or move its date", title,
-		    a, b);
+	ev_warn_not_held(warn, kind, title, d, as_of);
 }
 
 static struct report_ref *

@@ -8,6 +8,7 @@
 #include "diag.h"
 #include "node.h"
 #include "error.h"
+#include "evstate.h"
 #include "store.h"
 
 /* Copies in the view's pool ("" for NULL; "" when out of memory). */
@@ -34,10 +35,10 @@ void		 rp_era(char out[CAL_FMT_MAX], struct cal_date);
  * date is still to come today (a report dated ahead), RP_SCHEDULED.
  */
 enum rp_state {
-	RP_DONE,
-	RP_SCHEDULED,
-	RP_NOT_HELD,
-	RP_CANCELLED
+	RP_DONE = EV_DONE,
+	RP_SCHEDULED = EV_SCHEDULED,
+	RP_NOT_HELD = EV_NOT_HELD,
+	RP_CANCELLED = EV_CANCELLED
 };
 enum rp_state	 rp_state(struct cal_date d, int held, int cancelled,
 		    struct cal_date as_of);
