@@ -822,6 +822,25 @@ xlsx_closing(const char *s, size_t len, size_t *width)
 }
 
 /*
+ * u: the g bytes at s + i kept whole, width wide, and the closing
+ * punctuation after them; its bytes.
+ */
+static size_t
+xlsx_whole(struct xlsx_unit *u, const char *s, size_t len, size_t i,
+    size_t g, size_t width)
+{
+	size_t	 w;
+
+	u->off = i;
+	u->len = g + xlsx_closing(s + i + g, len - i - g, &w);
+	u->width = width + w;
+	text_utf8_decode(&u->first, s + i, len - i);
+	text_utf8_decode(&u->last, s + i + g - 3, 3);
+	u->space = 0;
+	return u->len;
+}
+
+/*
  * The units of s[0..len), at most one per byte, their widths in
  * hundredths of a full-width character (XLSX_HALF_W for a half-width
  * one); a word no wider than usable.  A short aside in brackets and a
@@ -851,33 +870,17 @@ xlsx_units(struct xlsx_unit *u, const char *s, size_t len, size_t usable)
 		} else if (cp == 0xFF08 && (g = xlsx_group(s + i, len - i,
 		    usable)) > 0) {
 			/* a short aside in brackets stays whole: （時間） */
-			u[n].off = i;
-			u[n].len = g;
 			/* full-width 100, half-width XLSX_HALF_W */
-			u[n].width = text_width(s + i, g) * 50 +
+			k = xlsx_whole(&u[n++], s, len, i, g,
+			    text_width(s + i, g) * 50 +
 			    (text_chars(s + i, g) * 2 - text_width(s + i, g)) *
-			    (XLSX_HALF_W - 50);
-			u[n].first = cp;
-			text_utf8_decode(&u[n].last, s + i + g - 3, 3);
-			u[n].space = 0;
-			u[n].len += xlsx_closing(s + i + g, len - i - g, &w);
-			u[n].width += w;
-			n++;
-			k = u[n - 1].len;
+			    (XLSX_HALF_W - 50));
 		} else if (xlsx_kata(cp) && (n == 0 ||
 		    !xlsx_kata(u[n - 1].last)) &&
 		    (g = xlsx_kana_word(s + i, len - i, usable)) > 0) {
 			/* a katakana word stays whole: セキュリティポリシー */
-			u[n].off = i;
-			u[n].len = g;
-			u[n].width = text_chars(s + i, g) * 100;
-			u[n].first = cp;
-			text_utf8_decode(&u[n].last, s + i + g - 3, 3);
-			u[n].space = 0;
-			u[n].len += xlsx_closing(s + i + g, len - i - g, &w);
-			u[n].width += w;
-			n++;
-			k = u[n - 1].len;
+			k = xlsx_whole(&u[n++], s, len, i, g,
+			    text_chars(s + i, g) * 100);
 		} else {
 			u[n].off = i;
 			u[n].len = k;
