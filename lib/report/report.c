@@ -150,25 +150,6 @@ rp_era(char out[CAL_FMT_MAX], struct cal_date d)
 		error_clear();
 }
 
-enum rp_state
-rp_state(struct cal_date d, int held, int cancelled, struct cal_date as_of)
-{
-	return (enum rp_state)ev_state(d, held, cancelled, as_of);
-}
-
-const char *
-rp_state_label(enum rp_state s)
-{
-	return ev_state_label((enum ev_state)s);
-}
-
-void
-rp_warn_not_held(struct diags *warn, const char *kind, const char *title,
-    struct cal_date d, struct cal_date as_of)
-{
-	ev_warn_not_held(warn, kind, title, d, as_of);
-}
-
 static struct report_ref *
 add_ref(struct bld *b, size_t i, const char *no, const char *title,
     const char *org, struct cal_date date, const char *note)
@@ -260,7 +241,7 @@ not_held(struct bld *b, size_t i, const char *kind, const char *title,
 
 	if (!rp_between(d, b->fy0, b->w->to))
 		return;
-	rp_warn_not_held(&b->w->warns, kind, title, d, b->w->to);
+	ev_warn_not_held(&b->w->warns, kind, title, d, b->w->to);
 	if (!rp_between(d, b->w->from, b->w->to))
 		return;
 	rp_era(era, d);
@@ -429,14 +410,14 @@ count_trainings(struct bld *b)
 		return rc;
 	for (i = 0; i < l.n; i++) {
 		t = l.v[i];
-		enum rp_state	 when;
+		enum ev_state	 when;
 
 		if (t->status == NULL || t->kind == NULL || t->date.y == 0)
 			continue;
-		when = rp_state(t->date, strcmp(t->status, "held") == 0 ||
+		when = ev_state(t->date, strcmp(t->status, "held") == 0 ||
 		    strcmp(t->status, "reported") == 0,
 		    strcmp(t->status, "cancelled") == 0, b->w->to);
-		if (when != RP_DONE && when != RP_NOT_HELD)
+		if (when != EV_DONE && when != EV_NOT_HELD)
 			continue;
 		/*
 		 * 3(1)イ counts kinds of training, 3(2)イ audiences,
@@ -453,7 +434,7 @@ count_trainings(struct bld *b)
 			key = NULL;
 		} else
 			continue;
-		if (when == RP_NOT_HELD) {
+		if (when == EV_NOT_HELD) {
 			not_held(b, item, "training", t->title, t->date);
 			continue;
 		}
@@ -509,11 +490,11 @@ count_audits(struct bld *b)
 			item = I_FOLLOWUP;
 		else
 			continue;
-		switch (rp_state(d, strcmp(status, "planned") != 0, 0,
+		switch (ev_state(d, strcmp(status, "planned") != 0, 0,
 		    b->w->to)) {
-		case RP_DONE:
+		case EV_DONE:
 			break;
-		case RP_NOT_HELD:
+		case EV_NOT_HELD:
 			not_held(b, item, "audit", node_get_str(rec, "title"), d);
 			continue;
 		default:
@@ -635,7 +616,7 @@ on_meeting(struct bld *b, const struct schema *kind, const struct node *rec)
 	const char	*type = node_get_str(rec, "type");
 	const char	*status = node_get_str(rec, "status");
 	size_t		 i;
-	enum rp_state	 when;
+	enum ev_state	 when;
 
 	if (type == NULL || status == NULL || rp_date(&d, rec, "date") != 0)
 		return 0;
@@ -644,13 +625,13 @@ on_meeting(struct bld *b, const struct schema *kind, const struct node *rec)
 			break;
 	if (i == sizeof map / sizeof map[0])
 		return 0;
-	when = rp_state(d, strcmp(status, "held") == 0 ||
+	when = ev_state(d, strcmp(status, "held") == 0 ||
 	    strcmp(status, "minutes-done") == 0,
 	    strcmp(status, "cancelled") == 0, b->w->to);
-	if (when == RP_NOT_HELD)
+	if (when == EV_NOT_HELD)
 		not_held(b, map[i].item, "meeting", node_get_str(rec, "title"),
 		    d);
-	if (when != RP_DONE)
+	if (when != EV_DONE)
 		return 0;
 	if (count(b, map[i].item, d, NULL))
 		add_ref(b, map[i].item, node_get_str(rec, "ref_no"),

@@ -278,7 +278,7 @@ struct sched_row {
 	const char	*what;		/* 区分 */
 	const char	*title;
 	const char	*org;
-	enum rp_state	 state;		/* 実績, 予定, 未実施, 中止 */
+	enum ev_state	 state;		/* 実績, 予定, 未実施, 中止 */
 };
 
 struct sched {
@@ -291,7 +291,7 @@ struct sched {
 static void
 sched_add(struct sched *s, struct cal_date d, const char *spec,
     const char *what, const char *title, const char *org,
-    enum rp_state state)
+    enum ev_state state)
 {
 	struct sched_row	*v;
 
@@ -364,7 +364,7 @@ sched_meetings(struct sched *s, struct store *st, int fy,
 		if (rp_date(&d, rec, "date") == 0)
 			sched_add(s, d, spec, type != NULL ?
 			    schema_label(kind, "type", type) : "会議",
-			    node_get_str(rec, "title"), "", rp_state(d,
+			    node_get_str(rec, "title"), "", ev_state(d,
 			    status != NULL && (strcmp(status, "held") == 0 ||
 			    strcmp(status, "minutes-done") == 0),
 			    status != NULL && strcmp(status, "cancelled") == 0,
@@ -406,7 +406,7 @@ sched_trainings(struct sched *s, struct store *st, int fy,
 				spec = specs[k].spec;
 		sched_add(s, t->date, spec, t->kind != NULL ?
 		    schema_label(kind, "kind", t->kind) : "研修", t->title,
-		    rp_org(st, t->org), rp_state(t->date, t->status != NULL &&
+		    rp_org(st, t->org), ev_state(t->date, t->status != NULL &&
 		    (strcmp(t->status, "held") == 0 ||
 		    strcmp(t->status, "reported") == 0), t->status != NULL &&
 		    strcmp(t->status, "cancelled") == 0, as_of));
@@ -440,7 +440,7 @@ sched_audits(struct sched *s, struct store *st, int fy,
 		sched_add(s, d, "3(2)エ", type != NULL ? schema_label(kind,
 		    "type", type) : "監査", node_get_str(rec, "title"),
 		    org != NULL ? rp_org(st, org) :
-		    node_get_str(rec, "target_system"), rp_state(d,
+		    node_get_str(rec, "target_system"), ev_state(d,
 		    status != NULL && strcmp(status, "planned") != 0, 0,
 		    as_of));
 	}
@@ -509,8 +509,8 @@ report_schedule_write_xlsx(struct store *st, int fy, struct cal_date as_of,
 		xlsx_write_text(sh, row, 3, r->what);
 		xlsx_write_text(sh, row, 4, r->title);
 		xlsx_write_text(sh, row, 5, r->org);
-		xlsx_write_text(sh, row, 6, r->state == RP_DONE ? "実績" :
-		    rp_state_label(r->state));
+		xlsx_write_text(sh, row, 6, r->state == EV_DONE ? "実績" :
+		    ev_state_label(r->state));
 	}
 	rc = xlsx_save(x);
 done:
@@ -831,7 +831,7 @@ plan_schedule(struct docx *d, const struct sched *s, int fy)
 			const struct sched_row *r = &s->v[i];
 
 			if (r->date.y != y || r->date.m != mm ||
-			    r->state == RP_CANCELLED)
+			    r->state == EV_CANCELLED)
 				continue;
 			k = strncmp(r->spec, "3(3)", 4) == 0 ? 0 : 1;
 			buf_printf(&col[k], "%s%d日　%s", col[k].len > 0 ? "\n" :

@@ -197,7 +197,7 @@ sec_audits(struct report_sec *s, struct store *st)
 	itb = s->nslides - 1;
 	(void)itb;
 	for (i = 0; i < n; i++) {
-		enum rp_state	 when;
+		enum ev_state	 when;
 		const char	*title;
 
 		rec = record_root(v[i]);
@@ -209,22 +209,22 @@ sec_audits(struct report_sec *s, struct store *st)
 		title = without_fy(s, node_get_str(rec, "title"));
 		org = node_get_str(rec, "target_org");
 		rp_era(era, d);
-		when = rp_state(d, strcmp(status, "planned") != 0, 0, s->as_of);
-		if (when == RP_SCHEDULED) {
+		when = ev_state(d, strcmp(status, "planned") != 0, 0, s->as_of);
+		if (when == EV_SCHEDULED) {
 			if ((rc = later_add(s, "監査", title, d)) != 0)
 				goto done;
 			nlater++;
 			continue;
 		}
-		if (when == RP_NOT_HELD) {
+		if (when == EV_NOT_HELD) {
 			/* dated before the report, still planned: said so */
-			rp_warn_not_held(&s->warns, "audit",
+			ev_warn_not_held(&s->warns, "audit",
 			    node_get_str(rec, "title"), d, s->as_of);
 			table_cell(s, tb, title);
 			table_cell(s, tb, era);
 			table_cell(s, tb, org != NULL ? rp_org(st, org) :
 			    node_get_str(rec, "target_system"));
-			table_cell(s, tb, rp_state_label(when));
+			table_cell(s, tb, ev_state_label(when));
 			if ((rc = table_cell(s, tb, "―")) != 0)
 				goto done;
 			nnot++;
@@ -464,17 +464,17 @@ sec_trainings(struct report_sec *s, struct store *st)
 	for (i = 0; i < l.n; i++) {
 		const struct training *t = l.v[i];
 
-		enum rp_state	 when;
+		enum ev_state	 when;
 
 		if (t->kind == NULL || strcmp(t->kind, "security") != 0 ||
 		    t->status == NULL || t->date.y == 0)
 			continue;
-		when = rp_state(t->date, strcmp(t->status, "held") == 0 ||
+		when = ev_state(t->date, strcmp(t->status, "held") == 0 ||
 		    strcmp(t->status, "reported") == 0,
 		    strcmp(t->status, "cancelled") == 0, s->as_of);
-		if (when == RP_CANCELLED)
+		if (when == EV_CANCELLED)
 			continue;
-		if (when == RP_SCHEDULED) {
+		if (when == EV_SCHEDULED) {
 			if ((rc = later_add(s, "研修", without_fy(s, t->title),
 			    t->date)) != 0)
 				goto done;
@@ -482,14 +482,14 @@ sec_trainings(struct report_sec *s, struct store *st)
 			continue;
 		}
 		rp_era(era, t->date);
-		if (when == RP_NOT_HELD) {
-			rp_warn_not_held(&s->warns, "training", t->title,
+		if (when == EV_NOT_HELD) {
+			ev_warn_not_held(&s->warns, "training", t->title,
 			    t->date, s->as_of);
 			table_cell(s, tb, t->title);
 			table_cell(s, tb, era);
 			table_cell(s, tb, t->target >= 0 ? count(buf,
 			    t->target) : "―");
-			table_cell(s, tb, rp_state_label(when));
+			table_cell(s, tb, ev_state_label(when));
 			if ((rc = table_cell(s, tb, "―")) != 0)
 				goto done;
 			nnot++;

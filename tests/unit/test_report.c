@@ -273,21 +273,21 @@ test_state(void **state)
 	struct cal_date	as_of = day(2026, 11, 27);
 
 	(void)state;
-	assert_int_equal(rp_state(day(2026, 10, 21), 1, 0, as_of), RP_DONE);
-	assert_int_equal(rp_state(day(2026, 11, 27), 1, 0, as_of), RP_DONE);
-	assert_int_equal(rp_state(day(2026, 11, 28), 1, 0, as_of),
-	    RP_SCHEDULED);
-	assert_int_equal(rp_state(day(2027, 1, 20), 0, 0, as_of),
-	    RP_SCHEDULED);
-	assert_int_equal(rp_state(day(2026, 10, 2), 0, 0, as_of),
-	    RP_NOT_HELD);
-	assert_int_equal(rp_state(day(2026, 10, 2), 0, 1, as_of),
-	    RP_CANCELLED);
+	assert_int_equal(ev_state(day(2026, 10, 21), 1, 0, as_of), EV_DONE);
+	assert_int_equal(ev_state(day(2026, 11, 27), 1, 0, as_of), EV_DONE);
+	assert_int_equal(ev_state(day(2026, 11, 28), 1, 0, as_of),
+	    EV_SCHEDULED);
+	assert_int_equal(ev_state(day(2027, 1, 20), 0, 0, as_of),
+	    EV_SCHEDULED);
+	assert_int_equal(ev_state(day(2026, 10, 2), 0, 0, as_of),
+	    EV_NOT_HELD);
+	assert_int_equal(ev_state(day(2026, 10, 2), 0, 1, as_of),
+	    EV_CANCELLED);
 	/* dated ahead (today 2026-11-30): 12月5日 is to come, not missed */
-	assert_int_equal(rp_state(day(2026, 12, 5), 0, 0, day(2026, 12, 10)),
-	    RP_SCHEDULED);
-	assert_string_equal(rp_state_label(RP_NOT_HELD), "未実施");
-	assert_string_equal(rp_state_label(RP_SCHEDULED), "予定");
+	assert_int_equal(ev_state(day(2026, 12, 5), 0, 0, day(2026, 12, 10)),
+	    EV_SCHEDULED);
+	assert_string_equal(ev_state_label(EV_NOT_HELD), "未実施");
+	assert_string_equal(ev_state_label(EV_SCHEDULED), "予定");
 }
 
 /*
