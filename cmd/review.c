@@ -896,6 +896,7 @@ struct lrow {
 	struct record	*r;
 	const char	*received;
 	size_t		 ref;		/* its file in the scan */
+	long		 over;		/* business days past due, by keep() */
 };
 
 static int
@@ -926,9 +927,10 @@ free_reviews(struct lrow *v, size_t n)
  * of a few rows out of ten years does not hold every year's records
  * (issue 15: each tree has its own arena; 660 of them kept were a
  * thousand page faults of `review list --overdue`).  1 keep, 0 not, -1
- * on an error, its message printed.
+ * on an error, its message printed; *over is what the row shows as its
+ * business days past due.
  */
-typedef int	(*lrow_keep)(void *, const struct node *root);
+typedef int	(*lrow_keep)(void *, const struct node *root, long *over);
 
 /*
  * Load every review of a year (0: all), sorted by date received: whole,
@@ -962,8 +964,9 @@ load_reviews(struct lrow **out, size_t *nout, struct reclist *l,
 			    error_last());
 			continue;
 		}
-		if (keep != NULL && (rc = keep(arg, record_root(v[n].r))) !=
-		    1) {
+		v[n].over = 0;
+		if (keep != NULL && (rc = keep(arg, record_root(v[n].r),
+		    &v[n].over)) != 1) {
 			record_free(v[n].r);
 			v[n].r = NULL;
 			if (rc == 0)
@@ -1021,11 +1024,9 @@ lfilter_shows(long *over, const struct lfilter *f, const struct node *root)
 }
 
 static int
-lfilter_keep(void *arg, const struct node *root)
+lfilter_keep(void *arg, const struct node *root, long *over)
 {
-	long	over;
-
-	return lfilter_shows(&over, arg, root);
+	return lfilter_shows(over, arg, root);
 }
 
 static int
@@ -1104,9 +1105,7 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	}
 	for (i = 0; i < n; i++) {
 		root = record_root(rows[i].r);
-		/* every row loaded is shown: this gives its days past due */
-		if (lfilter_shows(&over, &lf, root) < 0)
-			goto done;
+		over = rows[i].over;
 		if (overdue) {
 			record_free(whole);
 			if (record_load_fields(&whole, st,
