@@ -996,15 +996,16 @@ struct lfilter {
 };
 
 /*
- * Whether review list shows a review (its --type, --status and
- * --overdue): 1 with *over its business days past due, 0 not, -1 with
- * the error printed.
+ * The lrow_keep of review list: whether it shows a review (its --type,
+ * --status and --overdue filters, arg a struct lfilter): 1 with *over
+ * its business days past due, 0 not, -1 with the error printed.
  */
 static int
-lfilter_shows(long *over, const struct lfilter *f, const struct node *root)
+lfilter_keep(void *arg, const struct node *root, long *over)
 {
-	size_t	k;
-	int	hit;
+	const struct lfilter	*f = arg;
+	size_t			 k;
+	int			 hit;
 
 	*over = 0;
 	if (f->type != NULL && !node_scalar_eq(node_get(root, "type"),
@@ -1021,12 +1022,6 @@ lfilter_shows(long *over, const struct lfilter *f, const struct node *root)
 		return -1;
 	}
 	return !f->overdue || *over > 0;
-}
-
-static int
-lfilter_keep(void *arg, const struct node *root, long *over)
-{
-	return lfilter_shows(over, arg, root);
 }
 
 static int
