@@ -406,11 +406,13 @@ expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.
 expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.docx" \
     "（情報セキュリティ責任者）"
 # The report counts what had happened by its own date (issue 18, as the
-# report verbs): dated today (2026-11-30), the 4 operational audits held
-# by then (経済課 of 10月21日 and 清掃事務所 of 11月18日 in progress) and
-# the system one; the audit of 12月9日 and the follow-up of 令和9年1月20日
-# (in progress in the records, but dated after the report) are 予定.
-expect_status 0 SM audit export results --fy 2026 -o "$T/r-sample.docx"
+# report verbs): dated today (2026-11-30, set here, as a test must not
+# depend on the real date), the 4 operational audits held by then (経済課
+# of 10月21日 and 清掃事務所 of 11月18日 in progress) and the system one;
+# the audit of 12月9日 and the follow-up of 令和9年1月20日 (in progress
+# in the records, but dated after the report) are 予定.
+NERIMA_CIO_TODAY=2026-11-30 expect_status 0 SM audit export results \
+    --fy 2026 -o "$T/r-sample.docx"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-sample.docx" \
     "令和8年度（令和8年11月30日まで）に実施した" \
     "運用面の監査 4 件、システム面の監査 1 件、フォローアップ監査 0 件" \
@@ -432,8 +434,8 @@ expect_status 2 SM audit export summary au-02zk --date 2026-10-01 \
 # A past-dated audit still planned: 未実施, not counted, warned about.
 cp -r "$T/sample" "$T/sample2"
 sed -i 's/^date: 2026-12-09$/date: 2026-10-02/' "$T/sample2"/audits/2026/au-q4mmnhh5.yaml
-expect_status 0 "$NCIO" -C "$T/sample2" audit export results --fy 2026 \
-    -o "$T/r-late.docx"
+NERIMA_CIO_TODAY=2026-11-30 expect_status 0 "$NCIO" -C "$T/sample2" \
+    audit export results --fy 2026 -o "$T/r-late.docx"
 expect_grep "$T/err" "warning: audit '令和8年度 情報セキュリティ監査（運用面） 保健給食課' dated 2026-10-02 is still planned on 2026-11-30"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-late.docx" \
     "運用面の監査 4 件、システム面の監査 1 件、フォローアップ監査 0 件" \
