@@ -13,6 +13,7 @@
 
 #include "fileio.h"
 #include "node.h"
+#include "quickdoc.h"
 #include "quickhead.h"
 #include "strmap.h"
 #include "text.h"
@@ -1045,8 +1046,8 @@ chunk_read(void *arg, unsigned char *buf, size_t size, size_t *nread)
 }
 
 static int
-parse(struct ydoc **out, const char *buf, size_t len, const char *path,
-    struct diags *d, const char *const *want, size_t nwant)
+parse_libyaml(struct ydoc **out, const char *buf, size_t len,
+    const char *path, struct diags *d, const char *const *want, size_t nwant)
 {
 	struct chunk_input	 in;
 	uint64_t		 absent = 0;
@@ -1140,11 +1141,46 @@ parse(struct ydoc **out, const char *buf, size_t len, const char *path,
 	return 0;
 }
 
+/*
+ * A whole document: the document reader (quickdoc.h) first, which reads
+ * a record in the canonical form without libyaml, and libyaml for
+ * whatever it declines; the fields of want: libyaml (parse_fields() has
+ * the head reader for them).
+ */
+static int
+parse(struct ydoc **out, const char *buf, size_t len, const char *path,
+    struct diags *d, const char *const *want, size_t nwant)
+{
+	int	rc;
+
+	if (want == NULL) {
+		if ((rc = quickdoc_parse(out, buf, len)) < 0)
+			return rc;
+		if (rc == 1) {
+			if (path != NULL &&
+			    ((*out)->path = strdup(path)) == NULL) {
+				ydoc_free(*out);
+				*out = NULL;
+				return error_set(NC_ENOMEM, "out of memory");
+			}
+			return 0;
+		}
+	}
+	return parse_libyaml(out, buf, len, path, d, want, nwant);
+}
+
 int
 ydoc_parse(struct ydoc **out, const char *buf, size_t len, const char *path,
     struct diags *d)
 {
 	return parse(out, buf, len, path, d, NULL, 0);
+}
+
+int
+ydoc_parse_libyaml(struct ydoc **out, const char *buf, size_t len,
+    const char *path, struct diags *d)
+{
+	return parse_libyaml(out, buf, len, path, d, NULL, 0);
 }
 
 int

@@ -1,0 +1,95 @@
+/*
+ * The document reader (lib/core/quickdoc.c) against the libyaml reader
+ * it stands in for: whatever bytes it takes, libyaml takes without a
+ * problem and builds into the same tree (kinds, styles, texts, lines,
+ * columns, order); and the written form of every tree libyaml reads
+ * (with a non-empty mapping or sequence at the top) it takes.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "error.h"
+#include "node.h"
+#include "quickdoc.h"
+
+int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
+
+static void
+die(const char *what, const char *data, size_t len)
+{
+	fprintf(stderr, "fuzz_quickdoc: %s (last error: %s)\n--- input:\n",
+	    what, error_last());
+	fwrite(data, 1, len, stderr);
+	fprintf(stderr, "\n---\n");
+	abort();
+}
+
+static int
+same(const struct node *a, const struct node *b)
+{
+	size_t	i;
+
+	if (a == NULL || b == NULL)
+		return a == b;
+	if (a->kind != b->kind || a->style != b->style || a->line != b->line ||
+	    a->col != b->col || a->n != b->n)
+		return 0;
+	if (a->kind == NODE_SCALAR)
+		return a->u.s.len == b->u.s.len && memcmp(a->u.s.str,
+		    b->u.s.str, a->u.s.len) == 0 && a->u.s.str[a->u.s.len] ==
+		    '\0';
+	for (i = 0; i < a->n; i++) {
+		if (a->kind == NODE_MAP ? !same(a->u.pairs[i].key,
+		    b->u.pairs[i].key) || !same(a->u.pairs[i].value,
+		    b->u.pairs[i].value) : !same(a->u.items[i], b->u.items[i]))
+			return 0;
+	}
+	return 1;
+}
+
+/* 1 when the document reader took it (and agreed with libyaml). */
+static int
+check(const char *data, size_t len)
+{
+	struct ydoc	*q = NULL, *s = NULL;
+	struct diags	 d = DIAGS_INIT;
+	int		 rc;
+
+	if ((rc = quickdoc_parse(&q, data, len)) < 0)
+		return 0;	/* out of memory */
+	if (rc == 0) {
+		if (q != NULL)
+			die("declined with a tree", data, len);
+		return 0;
+	}
+	if (ydoc_parse_libyaml(&s, data, len, "f.yaml", &d) != 0 || d.n != 0)
+		die("taken, but libyaml refuses it", data, len);
+	if (!same(ydoc_root(q), ydoc_root(s)))
+		die("another tree than libyaml's", data, len);
+	ydoc_free(q);
+	ydoc_free(s);
+	diags_free(&d);
+	return 1;
+}
+
+int
+LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+	struct ydoc		*doc = NULL;
+	const struct node	*root;
+	struct buf		 out = BUF_INIT;
+
+	check((const char *)data, size);
+	if (ydoc_parse_libyaml(&doc, (const char *)data, size, "f.yaml",
+	    NULL) == 0 && (root = ydoc_root(doc)) != NULL &&
+	    root->kind != NODE_SCALAR && root->n > 0 &&
+	    node_emit(&out, root) == 0 && !check(out.data, out.len))
+		die("the written form declined", out.data, out.len);
+	error_clear();
+	ydoc_free(doc);
+	buf_free(&out);
+	return 0;
+}
