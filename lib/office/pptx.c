@@ -1508,6 +1508,104 @@ kept(const char *s, unsigned short_limit)
 	return a > b ? a : b;
 }
 
+/* Lines of row r (0 the heading) of column c at width, into l[r]. */
+static void
+column_lines(unsigned *l, const struct pptx_table *t, size_t c,
+    unsigned width, unsigned sz)
+{
+	const char	*s;
+	size_t		 r;
+
+	for (r = 0; r <= t->nrows; r++) {
+		s = r == 0 ? t->head[c] : cell_of(t, r - 1, c);
+		l[r] = textfit_wrap_lines(s != NULL ? s : "",
+		    cell_room((long)width, sz));
+	}
+}
+
+/*
+ * Would columns i and j at li and lj leave every row as high as it is
+ * (lines[] of all columns at the widths now) and set fewer lines?
+ */
+static int
+unwrap_gain(const unsigned *lines, size_t nr, size_t nc, size_t i,
+    const unsigned *li, size_t j, const unsigned *lj)
+{
+	unsigned	old, now, l;
+	long		gain = 0;
+	size_t		r, c;
+
+	for (r = 0; r < nr; r++) {
+		for (c = 0, old = now = 0; c < nc; c++) {
+			l = lines[c * nr + r];
+			old = l > old ? l : old;
+			l = c == i ? li[r] : c == j ? lj[r] : l;
+			now = l > now ? l : now;
+		}
+		if (now > old)
+			return 0;
+		gain += (long)lines[i * nr + r] + lines[j * nr + r] -
+		    li[r] - lj[r];
+	}
+	return gain > 0;
+}
+
+/*
+ * Cells on one line where it costs nothing: a column whose text wraps
+ * (a name, 管理外の外部記録媒体による情報の持出し・紛失) takes the room
+ * it lacks from a column whose cells wrap anyway, when no row gets
+ * taller for it (the risks table set its names on two lines beside
+ * measures of two lines with room to spare).  -1 when out of memory.
+ */
+static int
+unwrap_columns(unsigned *grid, const struct textfit_col *cols,
+    const struct pptx_table *t, unsigned sz)
+{
+	size_t		 nr = t->nrows + 1, nc = t->ncols, i, j, r;
+	unsigned	*lines, *li, *lj, need;
+	int		 wraps;
+
+	lines = calloc(nr * nc, sizeof *lines);
+	li = calloc(nr, sizeof *li);
+	lj = calloc(nr, sizeof *lj);
+	if (lines == NULL || li == NULL || lj == NULL) {
+		free(lines);
+		free(li);
+		free(lj);
+		return -1;
+	}
+	for (j = 0; j < nc; j++)
+		column_lines(lines + j * nr, t, j, grid[j], sz);
+	for (j = 0; j < nc; j++) {
+		if (cols[j].empty || cols[j].blank ||
+		    cols[j].natural <= grid[j])
+			continue;
+		for (r = 0, wraps = 0; r < nr; r++)
+			wraps |= lines[j * nr + r] > 1;
+		if (!wraps)
+			continue;
+		need = cols[j].natural - grid[j];
+		column_lines(lj, t, j, cols[j].natural, sz);
+		for (i = 0; i < nc; i++) {
+			if (i == j || cols[i].empty || cols[i].blank ||
+			    grid[i] < need || grid[i] - need < cols[i].min)
+				continue;
+			column_lines(li, t, i, grid[i] - need, sz);
+			if (!unwrap_gain(lines, nr, nc, i, li, j, lj))
+				continue;
+			grid[i] -= need;
+			grid[j] += need;
+			memcpy(lines + i * nr, li, nr * sizeof *li);
+			memcpy(lines + j * nr, lj, nr * sizeof *lj);
+			break;
+		}
+	}
+	free(lines);
+	free(li);
+	free(lj);
+	return 0;
+}
+
 /*
  * Column widths at size sz, with the widows (a last line of one or two
  * characters) the widths leave in *widows; 0 if even the minimums do not
@@ -1565,6 +1663,10 @@ table_grid(unsigned *grid, const struct pptx_table *t, unsigned sz,
 		*widows = textfit_balance(grid, cols, &tt,
 		    (unsigned)((double)sz / 100 * EMU_PT / 4),
 		    (unsigned)((double)sz / 100 * EMU_PT * 8));
+		if (unwrap_columns(grid, cols, t, sz) != 0) {
+			free(cols);
+			return -1;
+		}
 	}
 	free(cols);
 	return summin <= (unsigned long)width;

@@ -1030,6 +1030,9 @@ test_widows(void **state)
 		last = strrchr(text, '\n');
 		if (last != NULL)
 			assert_true(textfit_width(last + 1) >= 300);
+		/* the risks on one line: the measures wrap anyway */
+		if (c % 4 != 3)
+			assert_null(last);
 		assert_true(textfit_width(text) <= room);
 		free(text);
 	}
