@@ -917,6 +917,8 @@ keep(unsigned char *score, size_t s, size_t e)
 		score[i] = 0;
 }
 
+#define ASIDE_SCAN	400
+
 /*
  * score[i] (i in 1..n-1): how good a break before v[i] is, 0 where
  * there may be none, else 1 (the last hiragana of a word: 化し|た) to 7
@@ -950,7 +952,7 @@ break_scores(unsigned char *score, const uint32_t *v, size_t n)
 			score[i] = 3;
 		else {
 			/* 化|した, リスク|が; the last one or two: 化し|た */
-			for (e = i; e < n && is_hira(v[e]); e++)
+			for (e = i; e < n && e - i < 3 && is_hira(v[e]); e++)
 				;
 			score[i] = e - i <= 2 ? 1 : 2;
 		}
@@ -984,7 +986,9 @@ break_scores(unsigned char *score, const uint32_t *v, size_t n)
 	for (i = 0; i < n; i++) {
 		if ((cl = closer_of(v[i])) == 0)
 			continue;
-		for (j = i + 1, depth = 0; j < n && !is_newline(v[j]); j++) {
+		/* an aside longer than ASIDE_SCAN is not looked for */
+		for (j = i + 1, depth = 0; j < n && j - i <= ASIDE_SCAN &&
+		    !is_newline(v[j]); j++) {
 			if (v[j] == v[i])
 				depth++;
 			else if (v[j] == cl && depth-- == 0)
@@ -1016,18 +1020,6 @@ span_width(const uint32_t *v, size_t a, size_t e)
 			w += gap(v[i - 1], v[i]);
 	}
 	return w;
-}
-
-/* Characters other than spaces in v[a..e). */
-static size_t
-span_chars(const uint32_t *v, size_t a, size_t e)
-{
-	size_t	k = 0;
-
-	for (; a < e; a++)
-		if (!is_space(v[a]))
-			k++;
-	return k;
 }
 
 /* Where a line starts after a break at i: past the spaces. */
@@ -1063,13 +1055,17 @@ static const unsigned long break_cost[] = {
 
 static void
 plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
-    unsigned width, size_t *brk, unsigned long *cost)
+    unsigned width, size_t *brk, unsigned long *cost, size_t *left)
 {
 	size_t		a, e, i, nx;
-	unsigned	w, add, lw;
+	unsigned	w, add, lw, run;
 	unsigned long	c, best;
 	int		any;
 
+	/* left[i]: characters other than spaces from i on */
+	left[n] = 0;
+	for (i = n; i-- > 0;)
+		left[i] = left[i + 1] + !is_space(v[i]);
 	cost[n] = 0;
 	brk[n] = n;
 	for (a = n; a-- > 0;) {
@@ -1093,17 +1089,23 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 		}
 		best = ULONG_MAX;
 		any = 0;
-		for (i = a + 1; i <= e; i++) {
+		/* lw: the width of v[a..i) less its spaces at the end */
+		for (i = a + 1, run = lw = cp_hundredths(v[a]); i <= e; i++) {
+			if (i > a + 1) {
+				run += cp_hundredths(v[i - 1]) +
+				    gap(v[i - 2], v[i - 1]);
+				if (!is_space(v[i - 1]))
+					lw = run;
+			}
 			if (score[i] == 0)
 				continue;
 			any = 1;
 			nx = line_start(v, n, i);
-			lw = span_width(v, a, i);
 			c = WRAP_LINE + break_cost[score[i]] + WRAP_RAGGED *
 			    (width - (lw < width ? lw : width)) / width +
 			    cost[nx];
-			if (nx < n && span_width(v, nx, n) <= width &&
-			    span_chars(v, nx, n) < TEXTFIT_WIDOW)
+			if (nx < n && left[nx] < TEXTFIT_WIDOW &&
+			    span_width(v, nx, n) <= width)
 				c += WRAP_WIDOW;
 			if (c <= best) {
 				best = c;
@@ -1158,17 +1160,18 @@ wrap_para(struct wbuf *o, const char *s, const size_t *off,
 {
 	unsigned char	*score;
 	unsigned long	*cost;
-	size_t		*brk, a, e, t;
+	size_t		*brk, *left, a, e, t;
 
 	score = calloc(n + 1, 1);
 	cost = calloc(n + 1, sizeof *cost);
 	brk = calloc(n + 1, sizeof *brk);
-	if (score == NULL || cost == NULL || brk == NULL) {
+	left = calloc(n + 1, sizeof *left);
+	if (score == NULL || cost == NULL || brk == NULL || left == NULL) {
 		o->fail = 1;
 		goto done;
 	}
 	break_scores(score, v, n);
-	plan_breaks(v, n, score, width, brk, cost);
+	plan_breaks(v, n, score, width, brk, cost, left);
 	for (a = line_start(v, n, 0); a < n; a = line_start(v, n, e)) {
 		e = brk[a];
 		t = e;
@@ -1182,6 +1185,7 @@ done:
 	free(score);
 	free(cost);
 	free(brk);
+	free(left);
 }
 
 /* Byte offsets of the code points of s (n + 1 of them). */

@@ -261,6 +261,32 @@ test_wrap(void **state)
 	assert_int_equal(textfit_wrap_lines(NULL, 4000), 1);
 }
 
+/* A long text (a 32,767-character comment) wraps in linear time. */
+static void
+test_wrap_long(void **state)
+{
+	char	*s, *w;
+	size_t	 i, n = 0, len;
+
+	(void)state;
+	len = strlen(AUDIT);
+	assert_non_null(s = malloc(len * 300 + 1));
+	for (i = 0; i < 300; i++)
+		memcpy(s + i * len, AUDIT, len);
+	s[len * 300] = '\0';
+	assert_non_null(w = textfit_wrap(s, 4000));
+	for (i = 0; w[i] != '\0'; i++)
+		n += w[i] == '\n';
+	/* two lines a sentence, or a little fewer run together */
+	assert_true(n >= 450 && n <= 600);
+	free(w);
+	/* one word, no break anywhere: the lines it needs */
+	memset(s, 'x', 30000);
+	s[30000] = '\0';
+	assert_int_equal(textfit_wrap_lines(s, 6000), 300);
+	free(s);
+}
+
 /* The widest piece that does not break: a column's least width. */
 static void
 test_min_kept(void **state)
@@ -296,6 +322,7 @@ main(void)
 		cmocka_unit_test(test_balance_stuck),
 		cmocka_unit_test(test_balance_no_more_lines),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_wrap_long),
 		cmocka_unit_test(test_min_kept),
 	};
 
