@@ -1867,9 +1867,10 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 		for (i = first; i < r; i++) {
 			buf_printf(&b, "<a:tr h=\"%ld\">", lround(rh[i]));
 			for (c = 0; c < t->ncols; c++)
-				put_tc(&b, cell_of(t, i, c), sz, (long)grid[c], 0,
-				    t->align != NULL ? t->align[c] :
-				    short_column(t, c) ? PPTX_CENTER : PPTX_AUTO);
+				put_tc(&b, cell_of(t, i, c), sz,
+				    (long)grid[c], 0, t->align != NULL ?
+				    t->align[c] : short_column(t, c) ?
+				    PPTX_CENTER : PPTX_AUTO);
 			buf_puts(&b, "</a:tr>");
 		}
 		buf_puts(&b, "</a:tbl></a:graphicData></a:graphic>"

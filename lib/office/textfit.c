@@ -1036,9 +1036,10 @@ line_start(const uint32_t *v, size_t n, size_t i)
  * WRAP_LINE, so that the fewest lines win; then a break costs the more
  * the worse it is (break_cost[] by its score: two inside a word cost
  * more than three between words), and a line less the fuller it is
- * (less than a step of break_cost[]); a last line of fewer than TEXTFIT_WIDOW characters after a
- * break costs more than a line; a break inside what must not break yet
- * more, taken only where nothing else fits.
+ * (less than a step of break_cost[]); a last line of fewer than
+ * TEXTFIT_WIDOW characters after a break costs more than a line; a
+ * break inside what must not break yet more, taken only where nothing
+ * else fits.
  */
 #define WRAP_LINE	1000UL
 #define WRAP_RAGGED	4UL
@@ -1113,7 +1114,7 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 			}
 		}
 		if (!any) {
-			/* a piece wider than the line: it breaks where it must */
+			/* a piece wider than the line breaks where it must */
 			best = WRAP_LINE + WRAP_FORCED + cost[line_start(v, n,
 			    e)];
 			brk[a] = e;

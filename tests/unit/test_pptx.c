@@ -130,7 +130,8 @@ next_cell(const char **pos)
 	assert_non_null(end);
 	buf_puts(&b, "");
 	for (t = s; t < end; t++) {
-		if (strncmp(t, "<a:br>", 6) == 0 || strncmp(t, "<a:br/>", 7) == 0)
+		if (strncmp(t, "<a:br>", 6) == 0 ||
+		    strncmp(t, "<a:br/>", 7) == 0)
 			buf_putc(&b, '\n');
 		else if (strncmp(t, "<a:t>", 5) == 0) {
 			e = strstr(t, "</a:t>");
