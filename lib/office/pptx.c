@@ -1192,6 +1192,37 @@ chars_across(long w, unsigned sz)
 }
 
 /*
+ * The room a line of text at size sz takes across w EMU, in hundredths
+ * of a character, for textfit_wrap(): TEXTFIT_ROOM % of it, since
+ * LibreOffice and PowerPoint set the text wider than textfit measures.
+ */
+static unsigned
+room_across(long w, unsigned sz)
+{
+	return (unsigned)((unsigned long)chars_across(w, sz) * TEXTFIT_ROOM /
+	    100);
+}
+
+/*
+ * Paragraph runs of s wrapped at room (room_across()): the writer sets
+ * the line breaks, as <a:br/>, so that no line breaks inside a date, a
+ * number with its unit, a katakana word or a short aside, nor leaves a
+ * word's last character or two alone (textfit_wrap()).
+ */
+static void
+put_wrapped(struct buf *b, const char *s, unsigned room, const char *rpr)
+{
+	char	*w;
+
+	if ((w = textfit_wrap(s, room)) == NULL) {
+		b->failed = 1;
+		return;
+	}
+	put_runs(b, w, rpr);
+	free(w);
+}
+
+/*
  * The title paragraph, set smaller when it would not fit its box: the
  * master's size, then 24, 20 and 18 points, on at most as many lines as
  * the box holds.
@@ -1209,7 +1240,7 @@ put_title_para(struct buf *b, const struct pptx *p, const struct layout *l,
 		s = sizes[i] != 0 ? sizes[i] : p->title_sz;
 		if (s > p->title_sz)
 			continue;
-		lines = textfit_lines(title, chars_across(l->title.cx -
+		lines = textfit_wrap_lines(title, room_across(l->title.cx -
 		    2 * INSET_X, s));
 		sz = s;
 		if ((double)lines * s / 100 * EMU_PT * LINE <=
@@ -1219,7 +1250,7 @@ put_title_para(struct buf *b, const struct pptx *p, const struct layout *l,
 	if (sz != p->title_sz)
 		snprintf(rpr, sizeof rpr, " sz=\"%u\"", sz);
 	buf_puts(b, "<a:p>");
-	put_runs(b, title, rpr);
+	put_wrapped(b, title, room_across(l->title.cx - 2 * INSET_X, sz), rpr);
 	buf_puts(b, "</a:p>");
 }
 
@@ -1307,6 +1338,14 @@ group_title(struct buf *b, const char *title, size_t k)
 		buf_puts(b, "（続き）");
 }
 
+/* The room of a line of a bullet of level lv + 1 (room_across()). */
+static unsigned
+bullet_room(const struct pptx *p, const struct layout *l, int lv)
+{
+	return room_across(l->body.cx - 2 * INSET_X - p->body_marl[lv],
+	    p->body_sz[lv]);
+}
+
 static int
 bullet_impl(struct pptx *p, const char *title, const struct pptx_bullet *it,
     size_t n)
@@ -1336,9 +1375,8 @@ bullet_impl(struct pptx *p, const char *title, const struct pptx_bullet *it,
 		if (i < n) {
 			lv = it[i].level - 1;
 			sz = p->body_sz[lv];
-			lines = textfit_lines(it[i].text != NULL ? it[i].text :
-			    "", chars_across(l->body.cx - 2 * INSET_X -
-			    p->body_marl[lv], sz));
+			lines = textfit_wrap_lines(it[i].text != NULL ?
+			    it[i].text : "", bullet_room(p, l, lv));
 			h = (double)lines * sz / 100 * EMU_PT * LINE +
 			    (double)p->body_spc[lv] / 100 * EMU_PT;
 		}
@@ -1357,8 +1395,9 @@ bullet_impl(struct pptx *p, const char *title, const struct pptx_bullet *it,
 
 				buf_printf(&paras, "<a:p><a:pPr lvl=\"%d\"/>",
 				    it[j].level - 1);
-				put_runs(&paras, it[j].text != NULL ?
-				    it[j].text : "", "");
+				put_wrapped(&paras, it[j].text != NULL ?
+				    it[j].text : "", bullet_room(p, l,
+				    it[j].level - 1), "");
 				buf_puts(&paras, "</a:p>");
 			}
 			if (paras.len == 0)
@@ -1408,13 +1447,25 @@ cell_of(const struct pptx_table *t, size_t r, size_t c)
 	return s != NULL ? s : "";
 }
 
+/*
+ * The width of a column whose lines hold hundredths (of a character at
+ * size sz) as cell_room() measures them: the text at TEXTFIT_ROOM % of
+ * the room, the margins and two points to spare.
+ */
 static long
 cell_emu(unsigned hundredths, unsigned sz)
 {
 	if (hundredths == 0)
 		return 0;
-	return (long)((double)hundredths / 100 * sz / 100 * EMU_PT) +
-	    2 * CELL_MAR_X + EMU_PT * 2;
+	return (long)((double)hundredths * 100 / TEXTFIT_ROOM / 100 * sz /
+	    100 * EMU_PT) + 2 * CELL_MAR_X + EMU_PT * 2;
+}
+
+/* The room of a line of a cell of a column width EMU wide. */
+static unsigned
+cell_room(long width, unsigned sz)
+{
+	return room_across(width - 2 * CELL_MAR_X, sz);
 }
 
 struct cellfit {
@@ -1440,7 +1491,119 @@ fit_room(void *arg, size_t r, size_t c, unsigned width)
 
 	(void)r;
 	(void)c;
-	return chars_across((long)width - 2 * CELL_MAR_X, f->sz);
+	return cell_room((long)width, f->sz);
+}
+
+/*
+ * The narrowest a column may be for text s: no narrower than a piece
+ * the writer does not break (a date, a number with its unit, a katakana
+ * word, a short aside, a name: textfit_min_kept()), nor than
+ * textfit_min() with short_limit.
+ */
+static unsigned
+kept(const char *s, unsigned short_limit)
+{
+	unsigned	a = textfit_min(s, short_limit), b = textfit_min_kept(s);
+
+	return a > b ? a : b;
+}
+
+/* Lines of row r (0 the heading) of column c at width, into l[r]. */
+static void
+column_lines(unsigned *l, const struct pptx_table *t, size_t c,
+    unsigned width, unsigned sz)
+{
+	const char	*s;
+	size_t		 r;
+
+	for (r = 0; r <= t->nrows; r++) {
+		s = r == 0 ? t->head[c] : cell_of(t, r - 1, c);
+		l[r] = textfit_wrap_lines(s != NULL ? s : "",
+		    cell_room((long)width, sz));
+	}
+}
+
+/*
+ * Would columns i and j at li and lj leave every row as high as it is
+ * (lines[] of all columns at the widths now) and set fewer lines?
+ */
+static int
+unwrap_gain(const unsigned *lines, size_t nr, size_t nc, size_t i,
+    const unsigned *li, size_t j, const unsigned *lj)
+{
+	unsigned	old, now, l;
+	long		gain = 0;
+	size_t		r, c;
+
+	for (r = 0; r < nr; r++) {
+		for (c = 0, old = now = 0; c < nc; c++) {
+			l = lines[c * nr + r];
+			old = l > old ? l : old;
+			l = c == i ? li[r] : c == j ? lj[r] : l;
+			now = l > now ? l : now;
+		}
+		if (now > old)
+			return 0;
+		gain += (long)lines[i * nr + r] + lines[j * nr + r] -
+		    li[r] - lj[r];
+	}
+	return gain > 0;
+}
+
+/*
+ * Cells on one line where it costs nothing: a column whose text wraps
+ * (a name, 管理外の外部記録媒体による情報の持出し・紛失) takes the room
+ * it lacks from a column whose cells wrap anyway, when no row gets
+ * taller for it (the risks table set its names on two lines beside
+ * measures of two lines with room to spare).  -1 when out of memory.
+ */
+static int
+unwrap_columns(unsigned *grid, const struct textfit_col *cols,
+    const struct pptx_table *t, unsigned sz)
+{
+	size_t		 nr = t->nrows + 1, nc = t->ncols, i, j, r;
+	unsigned	*lines, *li, *lj, need;
+	int		 wraps;
+
+	lines = calloc(nr * nc, sizeof *lines);
+	li = calloc(nr, sizeof *li);
+	lj = calloc(nr, sizeof *lj);
+	if (lines == NULL || li == NULL || lj == NULL) {
+		free(lines);
+		free(li);
+		free(lj);
+		return -1;
+	}
+	for (j = 0; j < nc; j++)
+		column_lines(lines + j * nr, t, j, grid[j], sz);
+	for (j = 0; j < nc; j++) {
+		if (cols[j].empty || cols[j].blank ||
+		    cols[j].natural <= grid[j])
+			continue;
+		for (r = 0, wraps = 0; r < nr; r++)
+			wraps |= lines[j * nr + r] > 1;
+		if (!wraps)
+			continue;
+		need = cols[j].natural - grid[j];
+		column_lines(lj, t, j, cols[j].natural, sz);
+		for (i = 0; i < nc; i++) {
+			if (i == j || cols[i].empty || cols[i].blank ||
+			    grid[i] < need || grid[i] - need < cols[i].min)
+				continue;
+			column_lines(li, t, i, grid[i] - need, sz);
+			if (!unwrap_gain(lines, nr, nc, i, li, j, lj))
+				continue;
+			grid[i] -= need;
+			grid[j] += need;
+			memcpy(lines + i * nr, li, nr * sizeof *li);
+			memcpy(lines + j * nr, lj, nr * sizeof *lj);
+			break;
+		}
+	}
+	free(lines);
+	free(li);
+	free(lj);
+	return 0;
 }
 
 /*
@@ -1466,7 +1629,7 @@ table_grid(unsigned *grid, const struct pptx_table *t, unsigned sz,
 		const char *h = t->head[c] != NULL ? t->head[c] : "";
 
 		cols[c].natural = (unsigned)cell_emu(textfit_width(h), sz);
-		cols[c].min = (unsigned)cell_emu(textfit_min(h, 800), sz);
+		cols[c].min = (unsigned)cell_emu(kept(h, 800), sz);
 		cols[c].empty = 1;
 		for (r = 0; r < t->nrows; r++) {
 			const char *s = cell_of(t, r, c);
@@ -1475,7 +1638,7 @@ table_grid(unsigned *grid, const struct pptx_table *t, unsigned sz,
 				continue;
 			cols[c].empty = 0;
 			nat = (unsigned)cell_emu(textfit_width(s), sz);
-			min = (unsigned)cell_emu(textfit_min(s, 400), sz);
+			min = (unsigned)cell_emu(kept(s, 400), sz);
 			if (nat > cols[c].natural)
 				cols[c].natural = nat;
 			if (min > cols[c].min)
@@ -1500,6 +1663,10 @@ table_grid(unsigned *grid, const struct pptx_table *t, unsigned sz,
 		*widows = textfit_balance(grid, cols, &tt,
 		    (unsigned)((double)sz / 100 * EMU_PT / 4),
 		    (unsigned)((double)sz / 100 * EMU_PT * 8));
+		if (unwrap_columns(grid, cols, t, sz) != 0) {
+			free(cols);
+			return -1;
+		}
 	}
 	free(cols);
 	return summin <= (unsigned long)width;
@@ -1512,12 +1679,10 @@ row_height(const struct pptx_table *t, const char *const *cells,
 {
 	unsigned	lines, max = 1;
 	size_t		c;
-	long		inner;
 
 	for (c = 0; c < t->ncols; c++) {
-		inner = (long)grid[c] - 2 * CELL_MAR_X;
-		lines = textfit_lines(cells[c] != NULL ? cells[c] : "",
-		    chars_across(inner, sz));
+		lines = textfit_wrap_lines(cells[c] != NULL ? cells[c] : "",
+		    cell_room((long)grid[c], sz));
 		if (lines > max)
 			max = lines;
 	}
@@ -1541,7 +1706,7 @@ is_dash(const char *s)
 }
 
 static void
-put_tc(struct buf *b, const char *text, unsigned sz, int header,
+put_tc(struct buf *b, const char *text, unsigned sz, long width, int header,
     enum pptx_align align)
 {
 	const char	*algn;
@@ -1561,7 +1726,7 @@ put_tc(struct buf *b, const char *text, unsigned sz, int header,
 	snprintf(rpr, sizeof rpr, " sz=\"%u\"%s", sz, header ? " b=\"1\"" : "");
 	buf_printf(b, "<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr "
 	    "algn=\"%s\"/>", algn);
-	put_runs(b, text, rpr);
+	put_wrapped(b, text, cell_room(width, sz), rpr);
 	buf_printf(b, "<a:endParaRPr lang=\"ja-JP\" altLang=\"en-US\" "
 	    "sz=\"%u\"/></a:p></a:txBody><a:tcPr marL=\"%d\" marR=\"%d\" "
 	    "marT=\"%d\" marB=\"%d\" anchor=\"ctr\">", sz, CELL_MAR_X,
@@ -1696,15 +1861,16 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 			buf_printf(&b, "<a:gridCol w=\"%u\"/>", grid[c]);
 		buf_printf(&b, "</a:tblGrid><a:tr h=\"%ld\">", lround(hh));
 		for (c = 0; c < t->ncols; c++)
-			put_tc(&b, t->head[c] != NULL ? t->head[c] : "", sz, 1,
-			    PPTX_CENTER);
+			put_tc(&b, t->head[c] != NULL ? t->head[c] : "", sz,
+			    (long)grid[c], 1, PPTX_CENTER);
 		buf_puts(&b, "</a:tr>");
 		for (i = first; i < r; i++) {
 			buf_printf(&b, "<a:tr h=\"%ld\">", lround(rh[i]));
 			for (c = 0; c < t->ncols; c++)
-				put_tc(&b, cell_of(t, i, c), sz, 0,
-				    t->align != NULL ? t->align[c] :
-				    short_column(t, c) ? PPTX_CENTER : PPTX_AUTO);
+				put_tc(&b, cell_of(t, i, c), sz,
+				    (long)grid[c], 0, t->align != NULL ?
+				    t->align[c] : short_column(t, c) ?
+				    PPTX_CENTER : PPTX_AUTO);
 			buf_puts(&b, "</a:tr>");
 		}
 		buf_puts(&b, "</a:tbl></a:graphicData></a:graphic>"

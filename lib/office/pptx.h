@@ -37,6 +37,16 @@
  * title too long for its line is set smaller.  Text is UTF-8, escaped as
  * in docx.h; a line end starts a new line in the same paragraph.
  *
+ * Line breaks.  The writer breaks the lines of titles, bullets and table
+ * cells itself (<a:br/>, textfit_wrap()) rather than leave it to
+ * PowerPoint or LibreOffice, which broke 区立図書館（見本／A） and
+ * 顕在化し／た: after 、。, at spaces and at bracket edges, never inside
+ * a date, a number with its unit, a katakana word or a short aside, on
+ * the fewest lines, each measured at TEXTFIT_ROOM (94 %) of its width,
+ * since the applications set the text wider than estimated.  A table
+ * column is never narrower than the widest piece of its cells that does
+ * not break, names of up to 16 characters whole (textfit_min_kept()).
+ *
  * Output is deterministic (opc.h).  Errors are sticky as in docx.h: the
  * first is kept, later calls return it and pptx_save() writes nothing.
  */

@@ -1,6 +1,7 @@
 /*
  * Column widths from content, and what may not break.
  */
+#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -736,4 +737,581 @@ done:
 	free(lj);
 	free(wj);
 	return w;
+}
+
+/* --- line breaks the writer sets (textfit_wrap()) ----------------------- */
+
+static int
+is_hira(uint32_t c)
+{
+	return c >= 0x3041 && c <= 0x309F;
+}
+
+static int
+is_kata(uint32_t c)
+{
+	return is_kana_run(c) || (c >= 0xFF66 && c <= 0xFF9F);
+}
+
+static int
+is_kanji(uint32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || c == 0x3005 /* 々 */ ||
+	    (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+static int
+is_space(uint32_t c)
+{
+	return c == ' ' || c == '\t' || c == 0x3000;
+}
+
+/* Opening brackets, which may not end a line (行末禁則). */
+static int
+is_opening(uint32_t c)
+{
+	switch (c) {
+	case 0xFF08: case '(': case 0x300C: case 0x300E: case 0x3010:
+	case 0x3014: case 0xFF3B: case '[': case 0xFF5B: case 0x3008:
+	case 0x300A: case 0x201C: case 0x2018:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* Closing brackets: a break after one is a good one. */
+static int
+is_close_bracket(uint32_t c)
+{
+	switch (c) {
+	case 0xFF09: case ')': case 0x300D: case 0x300F: case 0x3011:
+	case 0x3015: case 0xFF3D: case ']': case 0xFF5D: case 0x3009:
+	case 0x300B: case 0x201D: case 0x2019:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+/* What may not begin a line: closing punctuation and small kana. */
+static int
+no_line_start(uint32_t c)
+{
+	static const uint32_t	small[] = {
+		0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3083, 0x3085,
+		0x3087, 0x308E, 0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9,
+		0x30E3, 0x30E5, 0x30E7, 0x30EE, 0x30F5, 0x30F6, 0x3005,
+		0x309D, 0x309E, 0x30FD, 0x30FE, 0x30FB, 0x300D, 0x300F,
+		0x3009, 0x300B, 0x201D, 0x2019, '!', '?',
+	};
+	size_t	i;
+
+	if (is_closing(c))
+		return 1;
+	for (i = 0; i < sizeof small / sizeof small[0]; i++)
+		if (c == small[i])
+			return 1;
+	return 0;
+}
+
+/* The pair the bracket o closes with. */
+static uint32_t
+closer_of(uint32_t o)
+{
+	switch (o) {
+	case 0xFF08:	return 0xFF09;
+	case '(':	return ')';
+	case 0x300C:	return 0x300D;
+	case 0x300E:	return 0x300F;
+	case 0x3010:	return 0x3011;
+	case 0x3014:	return 0x3015;
+	case 0xFF3B:	return 0xFF3D;
+	case '[':	return ']';
+	default:	return 0;
+	}
+}
+
+/* Multi-character units kept with their number. */
+static size_t
+unit_at(const uint32_t *v, size_t n, size_t i)
+{
+	static const char *const units[] = {
+		"年度", "か月", "ヶ月", "カ月", "か所", "箇所", "千円", "万円",
+		"億円", "時間", "組織", "区分", "週間",
+	};
+	size_t		k, m;
+	uint32_t	cp;
+	const char	*u;
+	int		match;
+
+	for (k = 0; k < sizeof units / sizeof units[0]; k++) {
+		match = 1;
+		for (u = units[k], m = 0; *u != '\0' && match; m++) {
+			u += text_utf8_decode(&cp, u, strlen(u));
+			match = i + m < n && cp == v[i + m];
+		}
+		if (match)
+			return m;
+	}
+	return 0;
+}
+
+static int
+is_num_inner(uint32_t c)
+{
+	return is_digit(c) || c == ',' || c == '.' || c == 0xFF0C ||
+	    c == 0xFF0E || c == ':' || c == 0xFF1A || c == '/';
+}
+
+/*
+ * The end of the number, date or time starting at v[i] (a digit) with
+ * its unit: "令和8年4月10日", "2026年4月", "94.5%", "4,313人", "5件",
+ * "1システム", "第3号" (the era or 第 before it is the caller's).
+ */
+static size_t
+number_end(const uint32_t *v, size_t n, size_t i)
+{
+	size_t	m;
+
+	for (;;) {
+		while (i < n && is_num_inner(v[i]))
+			i++;
+		/* a separator ends nothing: 10,  */
+		if (i < n && (v[i] == '%' || v[i] == 0xFF05)) {
+			i++;
+			break;
+		}
+		if (i >= n)
+			break;
+		if ((m = unit_at(v, n, i)) > 0) {
+			i += m;
+			break;
+		}
+		if (is_kata(v[i]) && v[i] != 0x30FB) {
+			while (i < n && is_kata(v[i]) && v[i] != 0x30FB)
+				i++;
+			break;
+		}
+		if (!is_kanji(v[i]))
+			break;
+		/* 年, 月 and 時 go on to the next figure of a date, a time */
+		i++;
+		if ((v[i - 1] == 0x5E74 || v[i - 1] == 0x6708 ||
+		    v[i - 1] == 0x6642) && i < n && is_digit(v[i]))
+			continue;
+		if (v[i - 1] == 0x5E74 && i < n && v[i] == 0x5EA6)
+			i++;	/* 年度 */
+		break;
+	}
+	return i;
+}
+
+/* No break inside v[s..e): boundaries s+1 .. e-1. */
+static void
+keep(unsigned char *score, size_t s, size_t e)
+{
+	size_t	i;
+
+	for (i = s + 1; i < e; i++)
+		score[i] = 0;
+}
+
+#define ASIDE_SCAN	400
+
+/*
+ * score[i] (i in 1..n-1): how good a break before v[i] is, 0 where
+ * there may be none, else 1 (the last hiragana of a word: 化し|た) to 7
+ * (after 、。 or a space).  See textfit_wrap().
+ */
+static void
+break_scores(unsigned char *score, const uint32_t *v, size_t n)
+{
+	size_t		i, j, e, depth;
+	uint32_t	p, q, cl;
+
+	if (n == 0)
+		return;
+	score[0] = 0;
+	for (i = 1; i < n; i++) {
+		p = v[i - 1];
+		q = v[i];
+		if (is_space(q) || no_line_start(q) || is_opening(p))
+			score[i] = 0;
+		else if (is_space(p) || p == 0x3001 || p == 0x3002 ||
+		    p == 0xFF0C || p == 0xFF0E || p == 0xFF01 || p == 0xFF1F)
+			score[i] = 7;
+		else if (is_opening(q) || is_close_bracket(p))
+			score[i] = 6;
+		else if (p == 0x30FB || p == 0xFF0F || p == '/')
+			score[i] = 5;
+		else if ((is_hira(p) && !is_hira(q)) ||
+		    (is_kata(p) && is_kanji(q)) || (is_kanji(p) && is_kata(q)))
+			score[i] = 4;
+		else if (!is_hira(q))
+			score[i] = 3;
+		else {
+			/* 化|した, リスク|が; the last one or two: 化し|た */
+			for (e = i; e < n && e - i < 3 && is_hira(v[e]); e++)
+				;
+			score[i] = e - i <= 2 ? 1 : 2;
+		}
+	}
+	for (i = 0; i < n; i = e) {
+		e = i + 1;
+		if (is_digit(v[i])) {
+			/* the era, 第 or a sign before it */
+			j = i;
+			if (j >= 2 && ((v[j - 2] == 0x4EE4 && v[j - 1] ==
+			    0x548C) || (v[j - 2] == 0x5E73 && v[j - 1] ==
+			    0x6210) || (v[j - 2] == 0x662D && v[j - 1] ==
+			    0x548C)))
+				j -= 2;
+			else if (j >= 1 && (v[j - 1] == 0x7B2C ||
+			    is_sign(v[j - 1])))
+				j--;
+			e = number_end(v, n, i);
+			keep(score, j, e);
+		} else if (is_kata(v[i]) && v[i] != 0x30FB) {
+			while (e < n && is_kata(v[e]) && v[e] != 0x30FB)
+				e++;
+			keep(score, i, e);
+		} else if (cp_width(v[i]) == 1 && !is_space(v[i])) {
+			while (e < n && cp_width(v[e]) == 1 && !is_space(v[e]))
+				e++;
+			keep(score, i, e);
+		}
+	}
+	/* asides: a short one whole, a long one not at its edges */
+	for (i = 0; i < n; i++) {
+		if ((cl = closer_of(v[i])) == 0)
+			continue;
+		/* an aside longer than ASIDE_SCAN is not looked for */
+		for (j = i + 1, depth = 0; j < n && j - i <= ASIDE_SCAN &&
+		    !is_newline(v[j]); j++) {
+			if (v[j] == v[i])
+				depth++;
+			else if (v[j] == cl && depth-- == 0)
+				break;
+		}
+		if (j >= n || v[j] != cl)
+			continue;
+		if (j - i - 1 <= TEXTFIT_ASIDE)
+			keep(score, i, j + 1);
+		else {
+			keep(score, i, i + 3);
+			keep(score, j - 2, j + 1);
+		}
+	}
+}
+
+/* Width of v[a..e), spaces at its end left out. */
+static unsigned
+span_width(const uint32_t *v, size_t a, size_t e)
+{
+	unsigned	w = 0;
+	size_t		i;
+
+	while (e > a && is_space(v[e - 1]))
+		e--;
+	for (i = a; i < e; i++) {
+		w += cp_hundredths(v[i]);
+		if (i > a)
+			w += gap(v[i - 1], v[i]);
+	}
+	return w;
+}
+
+/* Where a line starts after a break at i: past the spaces. */
+static size_t
+line_start(const uint32_t *v, size_t n, size_t i)
+{
+	while (i < n && is_space(v[i]))
+		i++;
+	return i;
+}
+
+/*
+ * The cost of a paragraph's lines (see textfit_wrap()): a line costs
+ * WRAP_LINE, so that the fewest lines win; then a break costs the more
+ * the worse it is (break_cost[] by its score: two inside a word cost
+ * more than three between words), and a line less the fuller it is
+ * (less than a step of break_cost[]); a last line of fewer than
+ * TEXTFIT_WIDOW characters after a break costs more than a line; a
+ * break inside what must not break yet more, taken only where nothing
+ * else fits.
+ */
+#define WRAP_LINE	1000UL
+#define WRAP_RAGGED	4UL
+#define WRAP_WIDOW	1500UL
+#define WRAP_FORCED	3000UL
+
+/*
+ * The breaks of paragraph v[0..n) at width: brk[a] is where the line
+ * starting at a ends; cost[a] what the lines from a on cost.
+ */
+static const unsigned long break_cost[] = {
+	0, 400, 100, 40, 20, 10, 5, 0,
+};
+
+static void
+plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
+    unsigned width, size_t *brk, unsigned long *cost, size_t *left)
+{
+	size_t		a, e, i, nx;
+	unsigned	w, add, lw, run;
+	unsigned long	c, best;
+	int		any;
+
+	/* left[i]: characters other than spaces from i on */
+	left[n] = 0;
+	for (i = n; i-- > 0;)
+		left[i] = left[i + 1] + !is_space(v[i]);
+	cost[n] = 0;
+	brk[n] = n;
+	for (a = n; a-- > 0;) {
+		if (is_space(v[a])) {
+			/* not a line start: as the next one */
+			cost[a] = cost[line_start(v, n, a)];
+			brk[a] = brk[line_start(v, n, a)];
+			continue;
+		}
+		for (e = a, w = 0; e < n; e++) {
+			add = cp_hundredths(v[e]) + (e > a ? gap(v[e - 1],
+			    v[e]) : 0);
+			if (e > a && w + add > width && !is_space(v[e]))
+				break;
+			w += add;
+		}
+		if (e >= n) {
+			cost[a] = WRAP_LINE;
+			brk[a] = n;
+			continue;
+		}
+		best = ULONG_MAX;
+		any = 0;
+		/* lw: the width of v[a..i) less its spaces at the end */
+		for (i = a + 1, run = lw = cp_hundredths(v[a]); i <= e; i++) {
+			if (i > a + 1) {
+				run += cp_hundredths(v[i - 1]) +
+				    gap(v[i - 2], v[i - 1]);
+				if (!is_space(v[i - 1]))
+					lw = run;
+			}
+			if (score[i] == 0)
+				continue;
+			any = 1;
+			nx = line_start(v, n, i);
+			c = WRAP_LINE + break_cost[score[i]] + WRAP_RAGGED *
+			    (width - (lw < width ? lw : width)) / width +
+			    cost[nx];
+			if (nx < n && left[nx] < TEXTFIT_WIDOW &&
+			    span_width(v, nx, n) <= width)
+				c += WRAP_WIDOW;
+			if (c <= best) {
+				best = c;
+				brk[a] = i;
+			}
+		}
+		if (!any) {
+			/* a piece wider than the line breaks where it must */
+			best = WRAP_LINE + WRAP_FORCED + cost[line_start(v, n,
+			    e)];
+			brk[a] = e;
+		}
+		cost[a] = best;
+	}
+}
+
+struct wbuf {
+	char	*s;
+	size_t	 len;
+	size_t	 cap;
+	int	 fail;
+};
+
+static void
+wbuf_add(struct wbuf *o, const char *s, size_t n)
+{
+	char	*t;
+	size_t	 cap;
+
+	if (o->fail)
+		return;
+	if (o->len + n + 1 > o->cap) {
+		cap = o->cap > 0 ? o->cap : 64;
+		while (cap < o->len + n + 1)
+			cap *= 2;
+		if ((t = realloc(o->s, cap)) == NULL) {
+			o->fail = 1;
+			return;
+		}
+		o->s = t;
+		o->cap = cap;
+	}
+	memcpy(o->s + o->len, s, n);
+	o->len += n;
+	o->s[o->len] = '\0';
+}
+
+/* The paragraph v[0..n), at s + off[0], wrapped into o. */
+static void
+wrap_para(struct wbuf *o, const char *s, const size_t *off,
+    const uint32_t *v, size_t n, unsigned width)
+{
+	unsigned char	*score;
+	unsigned long	*cost;
+	size_t		*brk, *left, a, e, t;
+
+	score = calloc(n + 1, 1);
+	cost = calloc(n + 1, sizeof *cost);
+	brk = calloc(n + 1, sizeof *brk);
+	left = calloc(n + 1, sizeof *left);
+	if (score == NULL || cost == NULL || brk == NULL || left == NULL) {
+		o->fail = 1;
+		goto done;
+	}
+	break_scores(score, v, n);
+	plan_breaks(v, n, score, width, brk, cost, left);
+	for (a = line_start(v, n, 0); a < n; a = line_start(v, n, e)) {
+		e = brk[a];
+		t = e;
+		while (t > a && is_space(v[t - 1]))
+			t--;
+		wbuf_add(o, s + off[a], off[t] - off[a]);
+		if (line_start(v, n, e) < n)
+			wbuf_add(o, "\n", 1);
+	}
+done:
+	free(score);
+	free(cost);
+	free(brk);
+	free(left);
+}
+
+/* Byte offsets of the code points of s (n + 1 of them). */
+static size_t *
+offsets(const char *s, size_t n)
+{
+	size_t		*off, i, k = 0, len = strlen(s);
+	uint32_t	 cp;
+
+	if ((off = calloc(n + 1, sizeof *off)) == NULL)
+		return NULL;
+	for (i = 0; i < n; i++) {
+		off[i] = k;
+		k += text_utf8_decode(&cp, s + k, len - k);
+	}
+	off[n] = k;
+	return off;
+}
+
+char *
+textfit_wrap(const char *s, unsigned width)
+{
+	struct wbuf	 o = { NULL, 0, 0, 0 };
+	uint32_t	*v;
+	size_t		*off, n, a, e;
+
+	if (s == NULL)
+		s = "";
+	if (width < 100)
+		width = 100;
+	if ((v = decode(s, &n)) == NULL)
+		return NULL;
+	if ((off = offsets(s, n)) == NULL) {
+		free(v);
+		return NULL;
+	}
+	wbuf_add(&o, "", 0);
+	for (a = 0; a <= n; a = e + 1) {
+		for (e = a; e < n && !is_newline(v[e]); e++)
+			;
+		wrap_para(&o, s, off + a, v + a, e - a, width);
+		if (e >= n)
+			break;
+		/* the line ends as written (CR LF as one) */
+		if (v[e] == '\r' && e + 1 < n && v[e + 1] == '\n') {
+			wbuf_add(&o, s + off[e], 2);
+			e++;
+		} else
+			wbuf_add(&o, s + off[e], 1);
+	}
+	free(v);
+	free(off);
+	if (o.fail) {
+		free(o.s);
+		return NULL;
+	}
+	return o.s;
+}
+
+unsigned
+textfit_wrap_lines(const char *s, unsigned width)
+{
+	char		*w;
+	const char	*p;
+	unsigned	 lines = 1;
+
+	if ((w = textfit_wrap(s, width)) == NULL)
+		return textfit_lines(s, width);
+	for (p = w; *p != '\0'; p++)
+		if (*p == '\n' || (*p == '\r' && p[1] != '\n'))
+			lines++;
+	free(w);
+	return lines;
+}
+
+/* Is paragraph v[0..n) a name: no space, no 、。, few characters? */
+static int
+is_name(const uint32_t *v, size_t n)
+{
+	size_t	i;
+
+	if (n > TEXTFIT_NAME)
+		return 0;
+	for (i = 0; i < n; i++)
+		if (is_space(v[i]) || v[i] == 0x3001 || v[i] == 0x3002 ||
+		    v[i] == 0xFF0C || v[i] == 0xFF0E)
+			return 0;
+	return 1;
+}
+
+unsigned
+textfit_min_kept(const char *s)
+{
+	uint32_t	*v;
+	unsigned char	*score;
+	size_t		 n, a, e, i, j;
+	unsigned	 w, max = 0;
+
+	if (s == NULL || (v = decode(s, &n)) == NULL)
+		return 0;
+	if ((score = calloc(n + 1, 1)) == NULL) {
+		free(v);
+		return textfit_width(s);
+	}
+	for (a = 0; a <= n; a = e + 1) {
+		for (e = a; e < n && !is_newline(v[e]); e++)
+			;
+		if (e == a)
+			continue;
+		if (is_name(v + a, e - a)) {
+			w = span_width(v, a, e);
+			max = w > max ? w : max;
+			continue;
+		}
+		break_scores(score + a, v + a, e - a);
+		for (i = a; i < e; i = j) {
+			while (i < e && is_space(v[i]))
+				i++;
+			for (j = i + 1; j < e && score[j] == 0; j++)
+				;
+			if (i < e && (w = span_width(v, i, j)) > max)
+				max = w;
+		}
+	}
+	free(score);
+	free(v);
+	return max;
 }

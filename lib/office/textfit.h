@@ -23,6 +23,16 @@
  * a line of one or two (確認す／る。, 持出し・／紛失) reads as a mistake.
  */
 #define TEXTFIT_WIDOW	3
+/* A bracketed aside of at most this many characters breaks nowhere. */
+#define TEXTFIT_ASIDE	12
+/* A name (no space, no 、。) of at most this many characters neither. */
+#define TEXTFIT_NAME	16
+/*
+ * The % of a line's width a writer that breaks lines itself fills:
+ * LibreOffice's and PowerPoint's metrics are wider than the estimate
+ * here ("区立図書館（見本A）" measured to fit wrapped before "A）").
+ */
+#define TEXTFIT_ROOM	94
 
 #ifndef NCIO_TEXTFIT_H
 #define NCIO_TEXTFIT_H
@@ -81,6 +91,35 @@ unsigned textfit_widows(const char *s, unsigned width);
  * these allow.
  */
 size_t	textfit_name_break(const char *s, unsigned width);
+
+/*
+ * s with a line feed at each line end, wrapped at width (hundredths of a
+ * character), for a writer that sets its own line breaks; line ends of
+ * s stay.  A line breaks preferably after 、。, at a space, before an
+ * opening or after a closing bracket, at the end of a katakana word or
+ * of a run of hiragana: on the fewest lines, the best breaks among
+ * them, then the fullest lines; never inside a number with its
+ * unit or a date ("94.5%", "4,313人", "令和8年4月10日", "2026年4月",
+ * "第3号"), a katakana word, a run of half-width characters, a
+ * bracketed aside of up to TEXTFIT_ASIDE characters or within two
+ * characters of the brackets of a longer one; never before closing
+ * punctuation or small kana nor after an opening bracket; and not so
+ * as to leave fewer than TEXTFIT_WIDOW characters on the last line.
+ * Spaces at a break go.  A piece wider than the line breaks where it
+ * must.  NULL when out of memory; free the result.
+ */
+char	*textfit_wrap(const char *s, unsigned width);
+
+/* Lines textfit_wrap() makes of s at width (at least one). */
+unsigned textfit_wrap_lines(const char *s, unsigned width);
+
+/*
+ * The width of the widest piece of s that textfit_wrap() does not
+ * break (see there), or of a whole line of s that is a name: no space,
+ * no 、。, at most TEXTFIT_NAME characters ("区立図書館（見本Ａ）",
+ * "フォローアップ中").  A column of a table is never narrower.
+ */
+unsigned textfit_min_kept(const char *s);
 
 struct textfit_col {
 	unsigned	natural;	/* widest content, 0 if none */

@@ -500,6 +500,29 @@ print(zipfile.ZipFile(sys.argv[1]).read("ppt/presentation.xml").decode()
 		    docfail report "$sub $k: $(pages "$pdf") pages for $n slides"
 	done
 done <<<"$DECKS"
+# --- the decks' line breaks (issue 18; tests/py/check_deck_lines.py) -------
+# The lines of every text box and table cell as LibreOffice set them: no
+# word's last character or two alone on a line (区立図書館（見本 / A）,
+# 顕在化し / たリスク), no broken date, number with its unit or katakana
+# word, no short bracketed aside broken nor a long one at its edges
+# (（う / ち...）).  The pptx writer sets these breaks itself
+# (textfit_wrap()).
+checks=$((checks + 1))
+if ! $PY "$(dirname "$0")/../py/check_deck_lines.py" --self-test \
+    >"$T/decklines.self" 2>&1; then
+	fail "check_deck_lines.py does not pass its own cases:"
+	sed 's/^/  | /' "$T/decklines.self" >&2
+fi
+for pdf in "$OUT"/deckpdf/*.pdf; do
+	[ -s "$pdf" ] || continue
+	checks=$((checks + 1))
+	if ! $PY "$(dirname "$0")/../py/check_deck_lines.py" "$pdf" \
+	    >"$T/decklines.out" 2>&1; then
+		docfail report "$(basename "$pdf"): lines broken badly:"
+		sed 's/^/  | /' "$T/decklines.out" >&2
+	fi
+done
+# --- end of the decks' line breaks ------------------------------------------
 
 echo "PDFs and texts in $OUT" >&2
 finish

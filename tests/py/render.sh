@@ -1,16 +1,17 @@
 #!/bin/sh
-# Render .docx files the way a reviewer looks at them: PDF by LibreOffice,
-# then one PNG per page (pdftoppm -r 70), into OUTDIR (keep it outside the
+# Render .docx, .xlsx and .pptx files the way a reviewer looks at them:
+# PDF by LibreOffice, then one PNG per page or slide (pdftoppm -r 70),
+# OUTDIR/NAME-N.png for FILE NAME.ext, into OUTDIR (keep it outside the
 # repository, e.g. /tmp/docx-png).
 #
-# usage: render.sh OUTDIR FILE.docx...
+# usage: render.sh OUTDIR FILE...
 #
 # 游明朝, 游ゴシック and Century are Windows fonts; a private fontconfig
 # file in a throw-away HOME maps them to the Noto CJK serif and sans and a
 # serif Latin face, so the pages show mincho body text as Word would
 # instead of LibreOffice's sans fallback.  The files are not changed.
 set -eu
-[ $# -ge 2 ] || { echo "usage: render.sh OUTDIR FILE.docx..." >&2; exit 2; }
+[ $# -ge 2 ] || { echo "usage: render.sh OUTDIR FILE..." >&2; exit 2; }
 out=$1
 shift
 mkdir -p "$out"
@@ -36,7 +37,9 @@ cat >"$home/.config/fontconfig/fonts.conf" <<'CONF'
 CONF
 HOME=$home soffice --headless --convert-to pdf --outdir "$out" "$@" >/dev/null
 for f in "$@"; do
-	base=$(basename "$f" .docx)
+	# LibreOffice names the PDF after the file less its extension
+	base=$(basename "$f")
+	base=${base%.*}
 	rm -f "$out/$base"-*.png
 	pdftoppm -png -r 70 "$out/$base.pdf" "$out/$base"
 	ls "$out/$base"*.png

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -183,6 +184,135 @@ test_balance_no_more_lines(void **state)
 	assert_true(grid[0] >= 1000);
 }
 
+/* The lines textfit_wrap() makes of s at width, "|" between them. */
+static void
+assert_wrap(const char *s, unsigned width, const char *want)
+{
+	char	*w, *q;
+
+	assert_non_null(w = textfit_wrap(s, width));
+	for (q = w; *q != '\0'; q++)
+		if (*q == '\n')
+			*q = '|';
+	assert_string_equal(w, want);
+	free(w);
+}
+
+#define AUDIT	"内部監査5件（うち実施中3件）、今後の予定2件、適合率（全体）" \
+		"94.5%、顕在化したリスク2件（うち発生可能性が高いもの0件）"
+
+/*
+ * The writer's own line breaks: after 、。, at spaces, at the edges of
+ * brackets; never inside a date, a number with its unit, a katakana
+ * word or a short aside, nor leaving a word's last character or two.
+ */
+static void
+test_wrap(void **state)
+{
+	size_t	w;
+
+	(void)state;
+	/* the deck's slide 3 broke 顕在化し／た: after 、 instead */
+	assert_wrap(AUDIT, 4000, "内部監査5件（うち実施中3件）、今後の予定2件、"
+	    "適合率（全体）94.5%、|顕在化したリスク2件（うち発生可能性が高いもの"
+	    "0件）");
+	/* and never （う／ち... at any width */
+	for (w = 1200; w <= 4400; w += 50) {
+		char	*s;
+
+		assert_non_null(s = textfit_wrap(AUDIT, (unsigned)w));
+		assert_null(strstr(s, "（\n"));
+		assert_null(strstr(s, "（う\n"));
+		assert_null(strstr(s, "し\nた"));
+		assert_null(strstr(s, "\n）"));
+		assert_null(strstr(s, "\n件"));
+		assert_null(strstr(s, "94.\n"));
+		assert_null(strstr(s, "リ\nス"));
+		free(s);
+	}
+	/* a date, a year and month, a number with its unit: whole */
+	assert_wrap("会議は令和8年4月10日に開催した", 1000,
+	    "会議は|令和8年4月10日に|開催した");
+	assert_wrap("対象期間は2026年4月から", 900, "対象期間は|2026年4月から");
+	assert_wrap("受講者は計4,313人だった", 800, "受講者は計|4,313人だった");
+	/* a katakana word, a half-width code */
+	assert_wrap("情報セキュリティ研修", 600, "情報|セキュリティ|研修");
+	/* an aside of up to 12 characters whole, a space a break */
+	assert_wrap("情報セキュリティ監査（運用面） 区立図書館（見本A）", 1200,
+	    "情報セキュリティ監査|（運用面）|区立図書館（見本A）");
+	assert_wrap("情報セキュリティ監査（運用面） 区立図書館（見本A）", 2200,
+	    "情報セキュリティ監査（運用面）|区立図書館（見本A）");
+	/* after 、 rather than later on a line more than 60 % full */
+	assert_wrap("窓口部署を中心に媒体の棚卸しを要請し、所属点検の項目で確認す"
+	    "る。", 2600, "窓口部署を中心に媒体の棚卸しを要請し、|所属点検の項目で"
+	    "確認する。");
+	/* the last line not one or two characters */
+	assert_wrap("あいうえおかきくけこさし", 1000, "あいうえおかきくけ|こさし");
+	/* line ends as written stay, spaces at a break go */
+	assert_wrap("一行目\n二行目", 1000, "一行目|二行目");
+	assert_wrap("Plan （計画）", 400, "Plan|（計画）");
+	/* fits: unchanged */
+	assert_wrap("区立図書館（見本A）", 2000, "区立図書館（見本A）");
+	assert_wrap("", 1000, "");
+	/* wider than the line and no break: it breaks where it must */
+	assert_int_equal(textfit_wrap_lines("セキュリティポリシーガイドライン",
+	    500), 4);
+	assert_int_equal(textfit_wrap_lines(AUDIT, 4000), 2);
+	assert_int_equal(textfit_wrap_lines(NULL, 4000), 1);
+}
+
+/* A long text (a 32,767-character comment) wraps in linear time. */
+static void
+test_wrap_long(void **state)
+{
+	char	*s, *w;
+	size_t	 i, n = 0, len;
+
+	(void)state;
+	len = strlen(AUDIT);
+	assert_non_null(s = malloc(len * 300 + 1));
+	for (i = 0; i < 300; i++)
+		memcpy(s + i * len, AUDIT, len);
+	s[len * 300] = '\0';
+	assert_non_null(w = textfit_wrap(s, 4000));
+	for (i = 0; w[i] != '\0'; i++)
+		n += w[i] == '\n';
+	/* two lines a sentence, or a little fewer run together */
+	assert_true(n >= 450 && n <= 600);
+	free(w);
+	/* one word, no break anywhere: the lines it needs */
+	memset(s, 'x', 30000);
+	s[30000] = '\0';
+	assert_int_equal(textfit_wrap_lines(s, 6000), 300);
+	free(s);
+}
+
+/* The widest piece that does not break: a column's least width. */
+static void
+test_min_kept(void **state)
+{
+	(void)state;
+	/* a name of up to 16 characters: whole (9 + A and its gaps) */
+	assert_int_equal(textfit_min_kept("区立図書館（見本A）"),
+	    textfit_width("区立図書館（見本A）"));
+	assert_int_equal(textfit_min_kept("フォローアップ中"), 800);
+	/* a date, whole */
+	assert_int_equal(textfit_min_kept("令和8年11月18日"),
+	    textfit_width("令和8年11月18日"));
+	assert_int_equal(textfit_min_kept("開催日 令和8年11月18日"),
+	    textfit_width("令和8年11月18日"));
+	/* a sentence: its katakana word, its short aside */
+	assert_int_equal(textfit_min_kept("情報セキュリティ監査（運用面） "
+	    "戸籍住民課"), 600);
+	assert_int_equal(textfit_min_kept("研修の教材を改訂する、"
+	    "（システム面）を含む"), 700);
+	/* closing punctuation goes with its character */
+	assert_int_equal(textfit_min_kept("媒体の棚卸しを要請し、所属点検の項目"
+	    "で確認する。"), 200);
+	assert_int_equal(textfit_min_kept(NULL), 0);
+	assert_int_equal(textfit_min_kept(""), 0);
+}
+
 int
 main(void)
 {
@@ -191,6 +321,9 @@ main(void)
 		cmocka_unit_test(test_balance),
 		cmocka_unit_test(test_balance_stuck),
 		cmocka_unit_test(test_balance_no_more_lines),
+		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_wrap_long),
+		cmocka_unit_test(test_min_kept),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
