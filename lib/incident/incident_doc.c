@@ -407,10 +407,12 @@ hours(double h)
 /*
  * The view of one incident; detail adds the answers of each criteria run
  * to the timeline (the report has them, the prevention proposal not).
+ * asof (YYYY-MM-DD, or NULL) is the document's date: a document tells
+ * the course of events as it stood that day, not what happened after.
  */
 static int
 view_build(struct inc_view *v, struct incident_ctx *c,
-    const struct node *root, int detail)
+    const struct node *root, int detail, const char *asof)
 {
 	const struct schema	*k = incident_ctx_kind(c);
 	const struct node	*tl = incident_timeline(root), *e, *iso, *p;
@@ -461,6 +463,9 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 		e = tl->u.items[i];
 		/* Status changes are the tool's bookkeeping, not events. */
 		if (node_scalar_eq(node_get(e, "type"), "status"))
+			continue;
+		if (asof != NULL && node_get_str(e, "at") != NULL &&
+		    strncmp(node_get_str(e, "at"), asof, 10) > 0)
 			continue;
 		if (incident_time_era(v->tl[v->ntl].when,
 		    sizeof v->tl[v->ntl].when, node_get_str(e, "at"),
@@ -805,9 +810,9 @@ incident_write_prevention_docx(struct incident_ctx *c,
 
 	if ((rc = incident_prevention_ready(root)) != 0)
 		return rc;
-	if ((rc = view_build(&v, c, root, 0)) != 0)
-		goto done;
 	date = node_get_str(node_get(root, "prevention"), "reviewed");
+	if ((rc = view_build(&v, c, root, 0, date)) != 0)
+		goto done;
 	if ((rc = new_doc(&d, "再発防止策の提案書", date != NULL ? date :
 	    v.date_iso, v.author)) != 0 ||
 	    (rc = layout_prevention(d, &v)) != 0 ||
@@ -913,7 +918,7 @@ incident_write_report_docx(struct incident_ctx *c, const struct node *root,
 	struct docx	*d = NULL;
 	int		 rc;
 
-	if ((rc = view_build(&v, c, root, 1)) != 0)
+	if ((rc = view_build(&v, c, root, 1, NULL)) != 0)
 		goto done;
 	if ((rc = new_doc(&d, "情報セキュリティ事故等報告書", v.date_iso,
 	    v.author)) != 0 ||

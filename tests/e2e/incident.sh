@@ -353,6 +353,18 @@ expect_grep "$T/err" "'minutes' is not a document: criteria, prevention, report 
 expect_status 0 N incident export report "$id" -o "$T/again.docx"
 checks=$((checks + 1))
 cmp -s "$R" "$T/again.docx" || fail "the report differs when made twice"
+# The proposal tells the course of events up to its date (reviewed
+# 2026-07-10), not what was logged after it; the report has everything.
+NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident log "$id" \
+    --at "2026-07-15 10:00" --type recovery --text 全職員に注意喚起した
+NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident export \
+    prevention "$id" -o "$O/later/"
+NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident export \
+    report "$id" -o "$O/later/"
+check $CHECK docx "$O/later/再発防止策の提案書_障害者手帳情報を含むメールの誤送信.docx" \
+    令和8年7月10日 誤送信先に削除を依頼した "!全職員に注意喚起した" "!令和8年7月15日"
+check $CHECK docx "$O/later/事故等報告書_障害者手帳情報を含むメールの誤送信.docx" \
+    全職員に注意喚起した
 
 if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
 	mkdir -p "$T/home" "$T/pdf"
