@@ -409,5 +409,21 @@ if command -v soffice >/dev/null 2>&1; then
 else
 	echo "note: soffice not installed; the report was not converted" >&2
 fi
+# 延べ counts as the ward writes numbers: 1,004, not 1004 (a survey of a
+# thousand staff of one division)
+{
+	echo '回答日時,所属,回答番号,Q1,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q9,Q10'
+	for i in $(seq 1 1000); do
+		echo "2026-10-05 09:00,財政課,z$i,できている,できている,できている,できている,できている,できている,できている,できている,できている,できている"
+	done
+} >"$R/survey-big.csv"
+run 0 import --rules "$T/survey.rules" "$R/survey-big.csv"
+run 0 export report --kind self --fy 2026 -o "$T/report-big/"
+$PY "$CHECK" docx "$T/report-big/令和8年度_自己点検実施結果報告書.docx" self \
+    '回答した職員は延べ1,010人である' >&2 || fail "延べ with separators (self)"
+run 0 export report --kind department --fy 2026 -o "$T/report-big/"
+$PY "$CHECK" docx "$T/report-big/令和8年度_所属点検実施結果報告書.docx" department \
+    '（延べ1,010人）から回答があり' >&2 ||
+    fail "延べ with separators (department)"
 expect_status 0 "$NCIO" -C "$D" lint
 finish
