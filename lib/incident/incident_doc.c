@@ -22,21 +22,6 @@
 
 /* --- common ------------------------------------------------------------ */
 
-/*
- * A code such as a rule's ref (tr-01) with its hyphens made non-breaking
- * (U+2011), so a line never breaks inside it.
- */
-static void
-put_code(struct buf *b, const char *code)
-{
-	for (; code != NULL && *code != '\0'; code++) {
-		if (*code == '-')
-			buf_puts(b, "\xe2\x80\x91");
-		else
-			buf_putc(b, *code);
-	}
-}
-
 /* Table text is set flush left: justified text in narrow cells spreads. */
 static const struct docx_para_style LEFT = { .align = DOCX_LEFT };
 
@@ -951,7 +936,7 @@ struct c_rule {
 struct c_action {
 	const char	*title;
 	const char	*description;
-	char		*rules;			/* 基準 tr-03、tr-04 */
+	char		*rules;			/* 基準3、4 */
 };
 
 struct c_phase {
@@ -1088,7 +1073,7 @@ crit_phase(struct c_phase *ph, const struct node *cat, const char *phase)
 	const struct node	*acts = inc_seq(cat, "actions"), *r, *a, *src;
 	struct buf		 b = BUF_INIT;
 	const char		*key;
-	size_t			 nq, i, k;
+	size_t			 nq, i, k, no;
 	int			 rc;
 
 	if ((rc = incident_questions(&qs, &nq, cat, phase)) != 0)
@@ -1112,8 +1097,13 @@ crit_phase(struct c_phase *ph, const struct node *cat, const char *phase)
 		r = rules->u.items[i];
 		if (!node_scalar_eq(node_get(r, "phase"), phase))
 			continue;
+		/*
+		 * 基準1, 基準2 … in the phase's order, as its questions are
+		 * 問1, 問2 …: the catalog's ref (tr-01) is our key, not a
+		 * name the ward knows.
+		 */
 		buf_reset(&b);
-		put_code(&b, node_get_str(r, "ref"));
+		buf_printf(&b, "基準%zu", ph->nr + 1);
 		ph->r[ph->nr].ref = buf_detach(&b, NULL);
 		ph->r[ph->nr].cond = cond_text(r, ph, qs, nq);
 		a = incident_action(cat, node_get_str(r, "action"));
@@ -1145,13 +1135,15 @@ crit_phase(struct c_phase *ph, const struct node *cat, const char *phase)
 		ph->a[ph->na].title = node_get_str(a, "title");
 		ph->a[ph->na].description = node_get_str(a, "description");
 		buf_reset(&b);
-		for (k = 0; rules != NULL && k < rules->n; k++) {
+		for (k = 0, no = 0; rules != NULL && k < rules->n; k++) {
 			r = rules->u.items[k];
-			if (!node_scalar_eq(node_get(r, "phase"), phase) ||
-			    !node_scalar_eq(node_get(r, "action"), key))
+			if (!node_scalar_eq(node_get(r, "phase"), phase))
 				continue;
-			buf_puts(&b, b.len > 0 ? "、" : "基準 ");
-			put_code(&b, node_get_str(r, "ref"));
+			no++;
+			if (!node_scalar_eq(node_get(r, "action"), key))
+				continue;
+			/* 基準1、2: the numbers of the table above */
+			buf_printf(&b, "%s%zu", b.len > 0 ? "、" : "基準", no);
 		}
 		ph->a[ph->na].rules = buf_detach(&b, NULL);
 		ph->na++;

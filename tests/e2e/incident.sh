@@ -336,7 +336,8 @@ check $CHECK docx "$O/事故等報告書_管理者アカウントへの不正ロ
 expect_status 0 N incident export criteria -o "$O/"
 C="$O/対応基準提案書_令和8年度.docx"
 check $CHECK docx "$C" 対応基準提案書 目的 適用範囲 ネットワーク遮断の判断 判断の流れ \
-    確認項目 判断基準 復旧の判断 連絡・報告体制 報告の期限 出典 以上 tr-01 rc-07 \
+    確認項目 判断基準 復旧の判断 連絡・報告体制 報告の期限 出典 以上 基準1 基準7 \
+    "（基準1、2）" "!tr-01" "!rc-07" "!tr-99" \
     "総務省ガイドライン" "IPA手引き" "個人情報保護委員会FAQ" \
     インターネット接続の遮断（全庁） 条件を付けて復旧する "知った日を1日目として30日以内"
 expect_status 0 N incident export stats --fy 2026 -o "$O/stats.xlsx"
