@@ -1495,9 +1495,47 @@ ck_report_names(char **docx, char **xlsx, const struct ck_stats *s)
 	return 0;
 }
 
+int
+ck_period_end(struct cal_date *out, const char *period)
+{
+	const char	*from, *to, *end, *nen;
+	char		 buf[128];
+	size_t		 n;
+
+	if (period == NULL || (from = strstr(period, "から")) == NULL)
+		return error_set(NC_EINVALID, "no period end in '%s'",
+		    period != NULL ? period : "");
+	to = from + strlen("から");
+	if ((end = strstr(to, "まで")) == NULL)
+		end = to + strlen(to);
+	n = (size_t)(end - to);
+	if (strncmp(to, "同年", strlen("同年")) == 0) {
+		/* the year of the first date: "令和8年" */
+		if ((nen = strstr(period, "年")) == NULL || nen > from)
+			return error_set(NC_EINVALID, "no year before 同年 in"
+			    " '%s'", period);
+		nen += strlen("年");
+		to += strlen("同年");
+		n -= strlen("同年");
+		if ((size_t)(nen - period) + n >= sizeof buf)
+			return error_set(NC_EINVALID, "'%s' is too long",
+			    period);
+		snprintf(buf, sizeof buf, "%.*s%.*s", (int)(nen - period),
+		    period, (int)n, to);
+	} else {
+		if (n >= sizeof buf)
+			return error_set(NC_EINVALID, "'%s' is too long",
+			    period);
+		snprintf(buf, sizeof buf, "%.*s", (int)n, to);
+	}
+	return cal_parse(out, buf);
+}
+
 void
 ck_report_date(char *out, size_t size, const struct ck_stats *s)
 {
+	struct cal_date	 d, end;
+
 	/* the last submission dates the report: same data, same file */
 	if (s->last_submitted != NULL)
 		snprintf(out, size, "%s", s->last_submitted);
@@ -1505,6 +1543,11 @@ ck_report_date(char *out, size_t size, const struct ck_stats *s)
 		snprintf(out, size, "%s", s->set->issued);
 	else
 		snprintf(out, size, "%d-04-01", s->fy);
+	/* not before the period it reports on is over */
+	if (ck_period_end(&end, s->set->period) == 0 &&
+	    (cal_parse_iso(&d, out) != 0 || cal_cmp(d, end) < 0))
+		cal_format_iso(out, size, end);
+	error_clear();
 }
 
 int
