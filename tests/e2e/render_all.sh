@@ -518,6 +518,23 @@ if ! find "$OUT/files" -type f \( -name '*.docx' -o -name '*.xlsx' -o \
 	fail "a role said twice in one sentence:"
 	sed 's/^/  | /' "$T/roles.out" >&2
 fi
+# The sample's decided and submitted reviews carry their 受付番号: the
+# documents (作業実施報告書, 精査記録, 通知) name a case by it.
+checks=$((checks + 1))
+if ! $PY - "$NCIO_SAMPLE_DIR" >"$T/refno.out" 2>&1 <<'PY'
+import glob, sys, yaml
+bad = []
+for p in sorted(glob.glob(sys.argv[1] + "/reviews/*/*.yaml")):
+    r = yaml.safe_load(open(p, encoding="utf-8"))
+    if r.get("status") in ("decided", "submitted") and not r.get("ref_no"):
+        bad.append("%s (%s)" % (r["title"], r["status"]))
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+then
+	fail "sample reviews closed without a 受付番号:"
+	sed 's/^/  | /' "$T/refno.out" >&2
+fi
 # --- end of wording and numbers ---------------------------------------------
 
 echo "PDFs and texts in $OUT" >&2
