@@ -1098,12 +1098,12 @@ crit_phase(struct c_phase *ph, const struct node *cat, const char *phase)
 		if (!node_scalar_eq(node_get(r, "phase"), phase))
 			continue;
 		/*
-		 * 基準1, 基準2 … in the phase's order, as its questions are
-		 * 問1, 問2 …: the catalog's ref (tr-01) is our key, not a
-		 * name the ward knows.
+		 * 1, 2 … under the heading 基準 (基準1, 基準2 … in the
+		 * phase's order, as its questions are 問1, 問2 …): the
+		 * catalog's ref (tr-01) is our key, not a name the ward knows.
 		 */
 		buf_reset(&b);
-		buf_printf(&b, "基準%zu", ph->nr + 1);
+		buf_printf(&b, "%zu", ph->nr + 1);
 		ph->r[ph->nr].ref = buf_detach(&b, NULL);
 		ph->r[ph->nr].cond = cond_text(r, ph, qs, nq);
 		a = incident_action(cat, node_get_str(r, "action"));
