@@ -505,8 +505,9 @@ count_audits(struct bld *b)
 		}
 		if (!count(b, item, d, NULL))
 			continue;
+		/* the state at the period's end, not today's */
 		snprintf(note, sizeof note, "%s", schema_label(kind, "status",
-		    status));
+		    audit_status_on(rec, b->w->to)));
 		if (audit_score(&sc, audit_items(rec)) == 0) {
 			if (audit_tally_rate(&rate, &sc.total))
 				snprintf(note + strlen(note), sizeof note -

@@ -242,6 +242,23 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
                                          for c in row):
                 fail("%s, decided %s, is shown as %r at the period's end %s"
                      % (r["title"], dec, row[-1], to))
+    # an audit's too: not agreed or reported before it was
+    for r in records(data, "audits", fy):
+        held = d(r.get("date"))
+        agreed = d((r.get("agreement") or {}).get("date"))
+        reported = d(r.get("reported"))
+        if not held or not (frm <= held <= to):
+            continue
+        later = [s for s, when in (("合意済", agreed), ("報告済", reported),
+                                   ("フォローアップ中", reported),
+                                   ("完了", reported))
+                 if when and when > to]
+        for row in rows:
+            if r["title"] in row and any(s in c for s in later
+                                         for c in row):
+                fail("%s, agreed %s, reported %s, is shown as %r at the "
+                     "period's end %s" % (r["title"], agreed, reported,
+                                          row[-1], to))
     if note_item is not None:
         if note_text not in sec4:
             fail("the note given for %s is not in section 4" % note_item)

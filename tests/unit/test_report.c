@@ -111,6 +111,13 @@ test_second_period(void **state)
 			break;
 	assert_true(i < it->nrefs);
 	assert_string_equal(it->refs[i].note, "ヒアリング中");
+	/* an audit held 2026-07-15, agreed 07-29, reported 08-20 and in
+	 * follow-up today was still 実施中 at the period's end (07-22) */
+	it = report_work_item(&w, "operational_audits");
+	assert_non_null(it);
+	assert_int_equal(it->nrefs, 1);
+	assert_true(strncmp(it->refs[0].note, "実施中、",
+	    strlen("実施中、")) == 0);
 	/* counts with thousands separators */
 	it = report_work_item(&w, "mynumber_trainings");
 	assert_non_null(it);
