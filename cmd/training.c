@@ -1549,8 +1549,13 @@ export_one(struct store *st, int what, const char *prefix, struct optv *ov,
 	    CMD_OK)
 		goto done;
 	if (o.date == NULL) {
-		cal_format_iso(day, sizeof day, cal_today());
+		/* no --date: the document's own date, not today's */
+		struct cal_date dd = training_doc_date(t, what == EX_REPORT ||
+		    what == EX_RESULTS, cal_today());
+
+		cal_format_iso(day, sizeof day, dd);
 		o.date = day;
+		o.created = created_of(dd);
 	}
 	switch (what) {
 	case EX_REPORT:
@@ -1632,6 +1637,8 @@ tr_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		} else
 			ok = cmd_export_note(path) == CMD_OK;
 	} else {
+		if (!opt_has(ov, "date"))
+			o.date = NULL;
 		for (i = 1; i < ov->argc && ok; i++)
 			if (export_one(st, what, ov->argv[i], ov, &o,
 			    ov->argc > 2) != CMD_OK)

@@ -1483,3 +1483,39 @@ audit_catalogs(struct record **out, size_t *nout, size_t max,
 	*nout = n;
 	return 0;
 }
+
+/* after: the date is recorded and later than d */
+static int
+dated_after(const struct node *map, const char *key, struct cal_date d)
+{
+	const char	*s = node_get_str(map, key);
+	struct cal_date	 x;
+
+	if (s == NULL || cal_parse_iso(&x, s) != 0) {
+		error_clear();
+		return 0;
+	}
+	return cal_cmp(x, d) > 0;
+}
+
+const char *
+audit_status_on(const struct node *rec, struct cal_date d)
+{
+	static const char *const order[] = { "planned", "in-progress",
+	    "agreed", "reported", "following-up", "closed" };
+	const char	*status = node_get_str(rec, "status");
+	size_t		 i, n = sizeof order / sizeof order[0];
+
+	for (i = 0; status != NULL && i < n; i++)
+		if (strcmp(status, order[i]) == 0)
+			break;
+	if (status == NULL || i == n)
+		return status;
+	if (dated_after(rec, "date", d))
+		return order[0];
+	if (i >= 3 && dated_after(rec, "reported", d))
+		i = 2;
+	if (i >= 2 && dated_after(node_get(rec, "agreement"), "date", d))
+		i = 1;
+	return order[i];
+}

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 
+#include "cal.h"
 #include "diag.h"
 #include "node.h"
 #include "record.h"
@@ -136,6 +137,14 @@ int		 audit_org_my_number(int *out, struct store *,
 const char	*audit_member_name(struct store *, const char *id);
 /* The id of the first member with role ciso-advisor, or NULL. */
 const char	*audit_default_chief(struct store *);
+/*
+ * The status (schema value) the audit had at the end of day d, for a
+ * document about a period that ended before today: planned before its
+ * date, agreed only from the agreement's date, reported (and what
+ * follows) only from the report's; a status whose date is not recorded
+ * is the record's.
+ */
+const char	*audit_status_on(const struct node *rec, struct cal_date d);
 
 /*
  * Items of an audit.  audit_item_find() takes a ref (op-2-5-01) or a

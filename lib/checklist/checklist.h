@@ -17,6 +17,7 @@
 #include <stddef.h>
 #include <time.h>
 
+#include "cal.h"
 #include "diag.h"
 
 struct store;
@@ -357,9 +358,16 @@ int		 ck_report_xlsx(const char *path, const struct ck_stats *,
 /*
  * The report's date when none is given: the last submission, else the
  * item set's issue date, else 1 April of the year -- the same data give
- * the same files.
+ * the same files -- but never before the end of the 実施期間 (report:
+ * period) it reports on: results are reported once the period is over.
  */
 void		 ck_report_date(char *out, size_t size,
 		    const struct ck_stats *);
+/*
+ * The last day of a 実施期間 as the catalog writes it, "令和8年9月1日から
+ * 同年10月30日まで" (同年: the first date's year), or an ISO pair
+ * "2026-09-01から2026-10-30まで"; NC_EINVALID when it names no end day.
+ */
+int		 ck_period_end(struct cal_date *out, const char *period);
 
 #endif

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "amount.h"
 #include "buf.h"
 #include "cal.h"
 #include "chart.h"
@@ -49,6 +50,14 @@ pct(char *out, size_t size, double r)
 		snprintf(out, size, "－");
 	else
 		snprintf(out, size, "%.1f%%", 100 * r);
+	return out;
+}
+
+/* A count as the ward writes it: 延べ2,973人; out has 32 bytes */
+static const char *
+cnt(char out[32], size_t n)
+{
+	amount_format(out, 32, (long long)n);
 	return out;
 }
 
@@ -303,9 +312,9 @@ doc_response(struct docx *dx, struct ctx *c)
 		return r;
 	if (s->kind == CK_SELF)
 		r = body(dx, c, "%zu課中%zu課から回答があった（回答率 %s）。"
-		    "回答した職員は延べ%zu人である。", s->ndiv, s->nsubmitted,
+		    "回答した職員は延べ%s人である。", s->ndiv, s->nsubmitted,
 		    pct(a, sizeof a, s->ndiv ? (double)s->nsubmitted /
-		    (double)s->ndiv : NAN), s->nrespondents);
+		    (double)s->ndiv : NAN), cnt(n, s->nrespondents));
 	else
 		r = body(dx, c, "%zu課中%zu課から回答があった（回答率 %s）。",
 		    s->ndiv, s->nsubmitted, pct(a, sizeof a, s->ndiv ?
@@ -317,8 +326,8 @@ doc_response(struct docx *dx, struct ctx *c)
 
 		if (ds->ndiv == 0)
 			continue;
-		snprintf(a, sizeof a, "%zu", ds->ndiv);
-		snprintf(b, sizeof b, "%zu", ds->nsubmitted);
+		cnt(a, ds->ndiv);
+		cnt(b, ds->nsubmitted);
 		docx_table_cell(t, row, 0, ds->name, NULL);
 		docx_table_cell(t, row, 1, a, &num_cell);
 		docx_table_cell(t, row, 2, b, &num_cell);
@@ -340,9 +349,9 @@ doc_response(struct docx *dx, struct ctx *c)
 	buf_free(&miss);
 	/* 所属点検 reports on the staff's self check too (spec note 8) */
 	if (r == 0 && c->self != NULL)
-		r = body(dx, c, "自己点検は、%zu課（延べ%zu人）から回答があり、"
+		r = body(dx, c, "自己点検は、%zu課（延べ%s人）から回答があり、"
 		    "実施率は%sであった。課ごとの結果は集計表の「課別」に示す。",
-		    c->self->nsubmitted, c->self->nrespondents,
+		    c->self->nsubmitted, cnt(n, c->self->nrespondents),
 		    pct(a, sizeof a, c->self->rate));
 	return r;
 }
@@ -538,7 +547,7 @@ doc_depts(struct docx *dx, struct ctx *c)
 		if (ds->ndiv == 0)
 			continue;
 		docx_table_cell(t, row, 0, ds->name, NULL);
-		snprintf(a, sizeof a, "%zu", ds->nsubmitted);
+		cnt(a, ds->nsubmitted);
 		docx_table_cell(t, row, 1, a, &num_cell);
 		docx_table_cell(t, row, 2, num1(a, sizeof a, ds->score),
 		    &num_cell);
@@ -766,18 +775,18 @@ doc_vendor(struct docx *dx, struct ctx *c)
 
 	if ((r = docx_add_outline_heading(dx, 1, "結果")) != 0 ||
 	    (r = docx_add_outline_heading(dx, 2, "点検段階別の結果")) != 0 ||
-	    (r = body(dx, c, "提出のあったチェックシートは、%zu課から計%zu件"
+	    (r = body(dx, c, "提出のあったチェックシートは、%zu課から計%s件"
 	    "である。全体の実施率は%sであった。", s->nsubmitted,
-	    s->stages[0].nsheets + s->stages[1].nsheets +
-	    s->stages[2].nsheets + s->stages[3].nsheets,
+	    cnt(y, s->stages[0].nsheets + s->stages[1].nsheets +
+	    s->stages[2].nsheets + s->stages[3].nsheets),
 	    pct(x, sizeof x, s->rate))) != 0 ||
 	    (r = new_table(&t, 4, sw, sh)) != 0)
 		return r;
 	for (k = 0; k < CK_NSTAGES; k++) {
 		docx_table_cell(t, k + 1, 0, ck_stage_label(k), NULL);
-		snprintf(x, sizeof x, "%zu", s->stages[k].nsheets);
+		cnt(x, s->stages[k].nsheets);
 		docx_table_cell(t, k + 1, 1, x, &num_cell);
-		snprintf(x, sizeof x, "%zu", s->stages[k].n);
+		cnt(x, s->stages[k].n);
 		docx_table_cell(t, k + 1, 2, x, &num_cell);
 		docx_table_cell(t, k + 1, 3, pct(y, sizeof y,
 		    s->stages[k].rate), &num_cell);
@@ -817,7 +826,7 @@ doc_vendor(struct docx *dx, struct ctx *c)
 		    &mid_cell);
 		docx_table_cell(t, row, 1, b.data, NULL);
 		docx_table_cell(t, row, 2, it->text, NULL);
-		snprintf(x, sizeof x, "%zu", s->items[i].n);
+		cnt(x, s->items[i].n);
 		docx_table_cell(t, row, 3, x, &num_cell);
 		docx_table_cell(t, row, 4, pct(y, sizeof y, s->items[i].rate),
 		    &num_cell);
@@ -1486,9 +1495,47 @@ ck_report_names(char **docx, char **xlsx, const struct ck_stats *s)
 	return 0;
 }
 
+int
+ck_period_end(struct cal_date *out, const char *period)
+{
+	const char	*from, *to, *end, *nen;
+	char		 buf[128];
+	size_t		 n;
+
+	if (period == NULL || (from = strstr(period, "から")) == NULL)
+		return error_set(NC_EINVALID, "no period end in '%s'",
+		    period != NULL ? period : "");
+	to = from + strlen("から");
+	if ((end = strstr(to, "まで")) == NULL)
+		end = to + strlen(to);
+	n = (size_t)(end - to);
+	if (strncmp(to, "同年", strlen("同年")) == 0) {
+		/* the year of the first date: "令和8年" */
+		if ((nen = strstr(period, "年")) == NULL || nen > from)
+			return error_set(NC_EINVALID, "no year before 同年 in"
+			    " '%s'", period);
+		nen += strlen("年");
+		to += strlen("同年");
+		n -= strlen("同年");
+		if ((size_t)(nen - period) + n >= sizeof buf)
+			return error_set(NC_EINVALID, "'%s' is too long",
+			    period);
+		snprintf(buf, sizeof buf, "%.*s%.*s", (int)(nen - period),
+		    period, (int)n, to);
+	} else {
+		if (n >= sizeof buf)
+			return error_set(NC_EINVALID, "'%s' is too long",
+			    period);
+		snprintf(buf, sizeof buf, "%.*s", (int)n, to);
+	}
+	return cal_parse(out, buf);
+}
+
 void
 ck_report_date(char *out, size_t size, const struct ck_stats *s)
 {
+	struct cal_date	 d, end;
+
 	/* the last submission dates the report: same data, same file */
 	if (s->last_submitted != NULL)
 		snprintf(out, size, "%s", s->last_submitted);
@@ -1496,6 +1543,11 @@ ck_report_date(char *out, size_t size, const struct ck_stats *s)
 		snprintf(out, size, "%s", s->set->issued);
 	else
 		snprintf(out, size, "%d-04-01", s->fy);
+	/* not before the period it reports on is over */
+	if (ck_period_end(&end, s->set->period) == 0 &&
+	    (cal_parse_iso(&d, out) != 0 || cal_cmp(d, end) < 0))
+		cal_format_iso(out, size, end);
+	error_clear();
 }
 
 int

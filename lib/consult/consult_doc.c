@@ -542,7 +542,7 @@ report_table(struct docx *d, const struct consult_report *rp)
 		    (rc = docx_table_cell(t, rr, 1, row->ref_no, &l)) != 0 ||
 		    (rc = docx_table_cell(t, rr, 2, row->type, &l)) != 0)
 			break;
-		cal_format_era(buf, sizeof buf, row->received, CAL_ERA_SHORT);
+		cal_format_era(buf, sizeof buf, row->received, CAL_ERA_LONG);
 		if ((rc = docx_table_cell(t, rr, 3, buf, &c)) != 0 ||
 		    (rc = docx_table_cell(t, rr, 4, row->org, &l)) != 0 ||
 		    (rc = docx_table_cell(t, rr, 5, row->title, &l)) != 0 ||
@@ -551,7 +551,7 @@ report_table(struct docx *d, const struct consult_report *rp)
 		buf[0] = '\0';
 		if (row->days >= 0)
 			cal_format_era(buf, sizeof buf, row->answered,
-			    CAL_ERA_SHORT);
+			    CAL_ERA_LONG);
 		if ((rc = docx_table_cell(t, rr, 7, buf, &c)) != 0)
 			break;
 		buf[0] = '\0';

@@ -22,21 +22,6 @@
 
 /* --- common ------------------------------------------------------------ */
 
-/*
- * A code such as a rule's ref (tr-01) with its hyphens made non-breaking
- * (U+2011), so a line never breaks inside it.
- */
-static void
-put_code(struct buf *b, const char *code)
-{
-	for (; code != NULL && *code != '\0'; code++) {
-		if (*code == '-')
-			buf_puts(b, "\xe2\x80\x91");
-		else
-			buf_putc(b, *code);
-	}
-}
-
 /* Table text is set flush left: justified text in narrow cells spreads. */
 static const struct docx_para_style LEFT = { .align = DOCX_LEFT };
 
@@ -407,10 +392,12 @@ hours(double h)
 /*
  * The view of one incident; detail adds the answers of each criteria run
  * to the timeline (the report has them, the prevention proposal not).
+ * asof (YYYY-MM-DD, or NULL) is the document's date: a document tells
+ * the course of events as it stood that day, not what happened after.
  */
 static int
 view_build(struct inc_view *v, struct incident_ctx *c,
-    const struct node *root, int detail)
+    const struct node *root, int detail, const char *asof)
 {
 	const struct schema	*k = incident_ctx_kind(c);
 	const struct node	*tl = incident_timeline(root), *e, *iso, *p;
@@ -461,6 +448,9 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 		e = tl->u.items[i];
 		/* Status changes are the tool's bookkeeping, not events. */
 		if (node_scalar_eq(node_get(e, "type"), "status"))
+			continue;
+		if (asof != NULL && node_get_str(e, "at") != NULL &&
+		    strncmp(node_get_str(e, "at"), asof, 10) > 0)
 			continue;
 		if (incident_time_era(v->tl[v->ntl].when,
 		    sizeof v->tl[v->ntl].when, node_get_str(e, "at"),
@@ -805,9 +795,9 @@ incident_write_prevention_docx(struct incident_ctx *c,
 
 	if ((rc = incident_prevention_ready(root)) != 0)
 		return rc;
-	if ((rc = view_build(&v, c, root, 0)) != 0)
-		goto done;
 	date = node_get_str(node_get(root, "prevention"), "reviewed");
+	if ((rc = view_build(&v, c, root, 0, date)) != 0)
+		goto done;
 	if ((rc = new_doc(&d, "再発防止策の提案書", date != NULL ? date :
 	    v.date_iso, v.author)) != 0 ||
 	    (rc = layout_prevention(d, &v)) != 0 ||
@@ -913,7 +903,7 @@ incident_write_report_docx(struct incident_ctx *c, const struct node *root,
 	struct docx	*d = NULL;
 	int		 rc;
 
-	if ((rc = view_build(&v, c, root, 1)) != 0)
+	if ((rc = view_build(&v, c, root, 1, NULL)) != 0)
 		goto done;
 	if ((rc = new_doc(&d, "情報セキュリティ事故等報告書", v.date_iso,
 	    v.author)) != 0 ||
@@ -946,7 +936,7 @@ struct c_rule {
 struct c_action {
 	const char	*title;
 	const char	*description;
-	char		*rules;			/* 基準 tr-03、tr-04 */
+	char		*rules;			/* 基準3、4 */
 };
 
 struct c_phase {
@@ -1083,7 +1073,7 @@ crit_phase(struct c_phase *ph, const struct node *cat, const char *phase)
 	const struct node	*acts = inc_seq(cat, "actions"), *r, *a, *src;
 	struct buf		 b = BUF_INIT;
 	const char		*key;
-	size_t			 nq, i, k;
+	size_t			 nq, i, k, no;
 	int			 rc;
 
 	if ((rc = incident_questions(&qs, &nq, cat, phase)) != 0)
@@ -1107,8 +1097,13 @@ crit_phase(struct c_phase *ph, const struct node *cat, const char *phase)
 		r = rules->u.items[i];
 		if (!node_scalar_eq(node_get(r, "phase"), phase))
 			continue;
+		/*
+		 * 1, 2 … under the heading 基準 (基準1, 基準2 … in the
+		 * phase's order, as its questions are 問1, 問2 …): the
+		 * catalog's ref (tr-01) is our key, not a name the ward knows.
+		 */
 		buf_reset(&b);
-		put_code(&b, node_get_str(r, "ref"));
+		buf_printf(&b, "%zu", ph->nr + 1);
 		ph->r[ph->nr].ref = buf_detach(&b, NULL);
 		ph->r[ph->nr].cond = cond_text(r, ph, qs, nq);
 		a = incident_action(cat, node_get_str(r, "action"));
@@ -1140,13 +1135,15 @@ crit_phase(struct c_phase *ph, const struct node *cat, const char *phase)
 		ph->a[ph->na].title = node_get_str(a, "title");
 		ph->a[ph->na].description = node_get_str(a, "description");
 		buf_reset(&b);
-		for (k = 0; rules != NULL && k < rules->n; k++) {
+		for (k = 0, no = 0; rules != NULL && k < rules->n; k++) {
 			r = rules->u.items[k];
-			if (!node_scalar_eq(node_get(r, "phase"), phase) ||
-			    !node_scalar_eq(node_get(r, "action"), key))
+			if (!node_scalar_eq(node_get(r, "phase"), phase))
 				continue;
-			buf_puts(&b, b.len > 0 ? "、" : "基準 ");
-			put_code(&b, node_get_str(r, "ref"));
+			no++;
+			if (!node_scalar_eq(node_get(r, "action"), key))
+				continue;
+			/* 基準1、2: the numbers of the table above */
+			buf_printf(&b, "%s%zu", b.len > 0 ? "、" : "基準", no);
 		}
 		ph->a[ph->na].rules = buf_detach(&b, NULL);
 		ph->na++;

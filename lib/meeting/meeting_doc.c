@@ -651,15 +651,30 @@ done:
 	return rc;
 }
 
-/* 情報政策課　主任　見本 直子 */
+/*
+ * 情報政策課　主任　見本 直子; the division is written once for a run of
+ * attendees of one division (prev: the attendee before), the next ones
+ * indented under the first: a ward's minutes list a division's people
+ * under its name, not the name again on every line.
+ */
 static char *
-person_line(struct store *st, const struct node *p, int *bad)
+person_line(struct store *st, const struct node *p, const struct node *prev,
+    int *bad)
 {
 	struct buf	 b = BUF_INIT;
 	const char	*org = node_get_str(p, "org");
 	const char	*pos = node_get_str(p, "position");
+	const char	*name, *prevorg, *s;
 
-	if (org != NULL)
+	prevorg = prev != NULL ? node_get_str(prev, "org") : NULL;
+	if (org != NULL && prevorg != NULL && strcmp(org, prevorg) == 0) {
+		/* as wide as the name and its space: full-width text */
+		name = mt_org_name(st, org);
+		for (s = name; *s != '\0'; s++)
+			if (((unsigned char)*s & 0xc0) != 0x80)
+				buf_puts(&b, "　");
+		buf_puts(&b, "　");
+	} else if (org != NULL)
 		buf_printf(&b, "%s　", mt_org_name(st, org));
 	if (pos != NULL)
 		buf_printf(&b, "%s　", pos);
@@ -701,7 +716,8 @@ meeting_minutes_view(struct meeting_view *v, struct store *st,
 	l = node_get(rec, "attendees");
 	for (i = 0; l != NULL && l->kind == NODE_SEQ && i < l->n && rc == 0;
 	    i++) {
-		if ((s = person_line(st, l->u.items[i], &bad)) == NULL)
+		if ((s = person_line(st, l->u.items[i], i > 0 ?
+		    l->u.items[i - 1] : NULL, &bad)) == NULL)
 			break;
 		rc = mt_push(&v->ward, &v->nward, s);
 		free(s);

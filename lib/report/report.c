@@ -2,12 +2,12 @@
  * The view of a work report: every work item of the specification with
  * what was done in a period and in the year to date, from the records.
  */
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "amount.h"
 #include "audit.h"
 #include "buf.h"
 #include "consult.h"
@@ -298,7 +298,8 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 	static const size_t items[3] = { I_PLAN, I_PROC, I_SYSEVAL };
 	struct cal_date	 rcv, closed, due;
 	const char	*type = node_get_str(rec, "type");
-	const char	*status = node_get_str(rec, "status");
+	/* the state at the period's end, not today's */
+	const char	*status = review_status_on(rec, b->w->to);
 	char		 note[256], e[CAL_FMT_MAX];
 	int		 t, has_closed, has_due;
 
@@ -355,6 +356,7 @@ count_reviews(struct bld *b)
 	static const char *const want[] = { "ref_no", "type", "title", "org",
 	    "status", "received", "due", "submitted", "decision" };
 	struct review_acc	acc;
+	char			n1[32], n2[32], n3[32];
 	int			rc;
 
 	memset(&acc, 0, sizeof acc);
@@ -367,13 +369,13 @@ count_reviews(struct bld *b)
 	review_ctx_free(acc.ctx);
 	if (rc != 0)
 		return rc;
-	b->w->items[I_PLAN].detail = rp_fmt(b->pool, "当期の決定 %ld件",
-	    acc.closed[0]);
-	b->w->items[I_PROC].detail = rp_fmt(b->pool, "当期の意見書提出 %ld件"
-	    "（うち提出期限内 %ld件、期限超過 %ld件）", acc.closed[1],
-	    acc.ontime, acc.late);
-	b->w->items[I_SYSEVAL].detail = rp_fmt(b->pool, "当期の結果通知 %ld件",
-	    acc.closed[2]);
+	b->w->items[I_PLAN].detail = rp_fmt(b->pool, "当期の決定 %s件",
+	    rp_count(n1, acc.closed[0]));
+	b->w->items[I_PROC].detail = rp_fmt(b->pool, "当期の意見書提出 %s件"
+	    "（うち提出期限内 %s件、期限超過 %s件）", rp_count(n1,
+	    acc.closed[1]), rp_count(n2, acc.ontime), rp_count(n3, acc.late));
+	b->w->items[I_SYSEVAL].detail = rp_fmt(b->pool, "当期の結果通知 %s件",
+	    rp_count(n1, acc.closed[2]));
 	return 0;
 }
 
@@ -402,7 +404,7 @@ count_trainings(struct bld *b)
 	struct tr_list		 l;
 	const struct training	*t;
 	const char		*key;
-	char			 note[128];
+	char			 note[128], num[32];
 	size_t			 i, item;
 	int			 rc;
 
@@ -446,7 +448,8 @@ count_trainings(struct bld *b)
 		}
 		count(b, item, t->date, key);
 		if (t->attended >= 0)
-			snprintf(note, sizeof note, "受講者 %ld人", t->attended);
+			snprintf(note, sizeof note, "受講者 %s人", rp_count(num,
+			    t->attended));
 		else
 			note[0] = '\0';
 		add_ref(b, item, "", t->title,
@@ -502,8 +505,9 @@ count_audits(struct bld *b)
 		}
 		if (!count(b, item, d, NULL))
 			continue;
+		/* the state at the period's end, not today's */
 		snprintf(note, sizeof note, "%s", schema_label(kind, "status",
-		    status));
+		    audit_status_on(rec, b->w->to)));
 		if (audit_score(&sc, audit_items(rec)) == 0) {
 			if (audit_tally_rate(&rate, &sc.total))
 				snprintf(note + strlen(note), sizeof note -
@@ -562,6 +566,7 @@ count_checklists(struct bld *b)
 	static const char *const want[] = { "ref_no", "kind", "org", "title",
 	    "submitted", "contract", "stage" };
 	struct ck_acc	acc = { 0, 0 };
+	char		n1[32], n2[32];
 	int		rc;
 
 	b->arg = &acc;
@@ -570,7 +575,8 @@ count_checklists(struct bld *b)
 	b->arg = NULL;
 	if (rc == 0)
 		b->w->items[I_CHECKLIST].detail = rp_fmt(b->pool, "当期の提出："
-		    "所属点検 %ld件、自己点検 %ld件", acc.dept, acc.self);
+		    "所属点検 %s件、自己点検 %s件", rp_count(n1, acc.dept),
+		    rp_count(n2, acc.self));
 	return rc;
 }
 
@@ -773,12 +779,24 @@ judge(struct report_work *w)
 }
 
 const char *
+rp_count(char out[32], long n)
+{
+	if (n < 0) {
+		snprintf(out, 32, "%ld", n);
+		return out;
+	}
+	amount_format(out, 32, n);
+	return out;
+}
+
+/*
+ * A prorated figure, always with one decimal: "20.0" beside "1.7" in
+ * one column, not "20", so the reader sees one convention.
+ */
+const char *
 rp_num(char out[32], double v)
 {
-	if (fabs(v - floor(v + 0.5)) < 0.05)
-		snprintf(out, 32, "%.0f", floor(v + 0.5));
-	else
-		snprintf(out, 32, "%.1f", v);
+	snprintf(out, 32, "%.1f", v);
 	return out;
 }
 
@@ -794,7 +812,7 @@ destinations(struct bld *b)
 	struct buf		 out = BUF_INIT, names = BUF_INIT;
 	size_t			 order[NITEMS], n = 0, i, j, t;
 	double			 ex[NITEMS];
-	char			 p[32];
+	char			 p[32], c[32];
 	const char		*s;
 
 	for (i = 0; i < w->nitems; i++) {
@@ -818,9 +836,9 @@ destinations(struct bld *b)
 		const struct report_item *it = &w->items[order[i]];
 
 		buf_printf(&names, "%s%s", out.len > 0 ? "、" : "", it->label);
-		buf_printf(&out, "%s%s（年度累計%ld%s、按分%s%s）",
-		    out.len > 0 ? "、" : "", it->label, it->ytd, it->unit,
-		    rp_num(p, it->prorated), it->unit);
+		buf_printf(&out, "%s%s（年度累計%s%s、按分%s%s）",
+		    out.len > 0 ? "、" : "", it->label, rp_count(c, it->ytd),
+		    it->unit, rp_num(p, it->prorated), it->unit);
 	}
 	for (i = 0; i < w->nitems && n < 4; i++) {
 		const struct report_item *it = &w->items[i];
@@ -829,8 +847,8 @@ destinations(struct bld *b)
 		    i == I_CHECKLIST)
 			continue;
 		buf_printf(&names, "%s%s", out.len > 0 ? "、" : "", it->label);
-		buf_printf(&out, "%s%s（年度累計%ld%s）", out.len > 0 ? "、" :
-		    "", it->label, it->ytd, it->unit);
+		buf_printf(&out, "%s%s（年度累計%s%s）", out.len > 0 ? "、" :
+		    "", it->label, rp_count(c, it->ytd), it->unit);
 		n++;
 	}
 	if (buf_ok(&out) != 0 || buf_ok(&names) != 0) {
@@ -850,7 +868,7 @@ propose_notes(struct bld *b)
 {
 	struct report_work	*w = b->w;
 	const char		*dest = destinations(b);
-	char			 p[32];
+	char			 p[32], c1[32], c2[32];
 	size_t			 i;
 
 	for (i = 0; i < w->nitems; i++) {
@@ -859,18 +877,19 @@ propose_notes(struct bld *b)
 		if (!it->is_short)
 			continue;
 		rp_num(p, it->prorated);
+		/* the destinations are named once, above the notes */
 		if (dest[0] != '\0')
-			it->note = rp_fmt(b->pool, "年度累計%ld%sは、年間想定%ld%s"
-			    "の経過%dか月分（%s%s）を下回っています。仕様書6(1)ウに"
-			    "基づき、本項目に見込んでいた作業量を%sに振り替えています。",
-			    it->ytd, it->unit, it->expected, it->unit, w->months,
-			    p, it->unit, dest);
+			it->note = rp_fmt(b->pool, "年度累計%s%sは、年間想定%s%s"
+			    "の経過%dか月分（%s%s）を下回っています。本項目に見込ん"
+			    "でいた作業量は、上記の振替先に振り替えています。",
+			    rp_count(c1, it->ytd), it->unit, rp_count(c2,
+			    it->expected), it->unit, w->months, p, it->unit);
 		else
-			it->note = rp_fmt(b->pool, "年度累計%ld%sは、年間想定%ld%s"
+			it->note = rp_fmt(b->pool, "年度累計%s%sは、年間想定%s%s"
 			    "の経過%dか月分（%s%s）を下回っています。仕様書6(1)ウに"
 			    "基づき、本項目に見込んでいた作業量を他の委託内容に振り替え"
-			    "ます。", it->ytd, it->unit, it->expected, it->unit,
-			    w->months, p, it->unit);
+			    "ます。", rp_count(c1, it->ytd), it->unit, rp_count(c2,
+			    it->expected), it->unit, w->months, p, it->unit);
 	}
 }
 

@@ -30,7 +30,9 @@ style(struct docx_para_style *s, enum docx_align a, unsigned size)
 static const char *
 count_text(char out[64], long n, const char *unit)
 {
-	snprintf(out, 64, "%ld%s", n, unit);
+	char	c[32];
+
+	snprintf(out, 64, "%s%s", rp_count(c, n), unit);
 	return out;
 }
 
@@ -67,14 +69,14 @@ summary_table(struct docx *d, const struct report_work *w)
 		    (rc = docx_table_cell(t, row, 1, it->label, &l)) != 0 ||
 		    (rc = docx_table_cell(t, row, 2, it->unit, &c)) != 0)
 			break;
-		snprintf(buf, sizeof buf, "%ld", it->period);
-		if ((rc = docx_table_cell(t, row, 3, buf, &r)) != 0)
+		if ((rc = docx_table_cell(t, row, 3, rp_count(buf,
+		    it->period), &r)) != 0)
 			break;
-		snprintf(buf, sizeof buf, "%ld", it->ytd);
-		if ((rc = docx_table_cell(t, row, 4, buf, &r)) != 0)
+		if ((rc = docx_table_cell(t, row, 4, rp_count(buf, it->ytd),
+		    &r)) != 0)
 			break;
 		if (it->expected >= 0) {
-			snprintf(buf, sizeof buf, "%ld", it->expected);
+			rp_count(buf, it->expected);
 			if ((rc = docx_table_cell(t, row, 5, buf, &r)) != 0 ||
 			    (rc = docx_table_cell(t, row, 6, rp_num(buf,
 			    it->prorated), &r)) != 0)
@@ -791,7 +793,7 @@ plan_items(struct docx *d, const struct report_work *w)
 		docx_table_cell(t, i + 1, 0, it->spec, &l);
 		docx_table_cell(t, i + 1, 1, it->label, &l);
 		if (it->expected >= 0)
-			snprintf(buf, sizeof buf, "%ld", it->expected);
+			rp_count(buf, it->expected);
 		else
 			snprintf(buf, sizeof buf, "随時");
 		docx_table_cell(t, i + 1, 2, buf, it->expected >= 0 ? &r : &c);

@@ -25,7 +25,9 @@ int		 rp_date(struct cal_date *out, const struct node *rec,
 const char	*rp_org(struct store *, const char *code);
 /* 令和8年4月1日; "" for a zero date. */
 void		 rp_era(char out[CAL_FMT_MAX], struct cal_date);
-/* 20 or 1.7 */
+/* 20.0 or 1.7: one decimal always */
 const char	*rp_num(char out[32], double v);
+/* A count as the ward's documents write it: 2,973 */
+const char	*rp_count(char out[32], long n);
 
 #endif

@@ -245,6 +245,45 @@ review_closed_on(struct cal_date *out, const struct node *rec)
 	return error_set(NC_ENOTFOUND, "not decided or submitted");
 }
 
+/* 1 when a hearing's questions were sent by d, 0 when none, -1 no dates */
+static int
+heard_by(const struct node *rec, struct cal_date d)
+{
+	const struct node	*h = node_get(rec, "hearings");
+	struct cal_date		 sent;
+	size_t			 i;
+	int			 dated = 0;
+
+	for (i = 0; h != NULL && h->kind == NODE_SEQ && i < h->n; i++) {
+		if (get_date(&sent, h->u.items[i], "sent") != 0)
+			continue;
+		dated = 1;
+		if (cal_cmp(sent, d) <= 0)
+			return 1;
+	}
+	return dated ? 0 : -1;
+}
+
+const char *
+review_status_on(const struct node *rec, struct cal_date d)
+{
+	struct cal_date	 closed;
+	const char	*status = node_get_str(rec, "status");
+	int		 heard;
+
+	heard = heard_by(rec, d);
+	if (review_closed_on(&closed, rec) == 0) {
+		if (cal_cmp(closed, d) <= 0)
+			return status;
+		return heard == 1 ? "hearing" : "received";
+	}
+	error_clear();
+	if (status != NULL && (strcmp(status, "hearing") == 0 ||
+	    strcmp(status, "assessed") == 0) && heard == 0)
+		return "received";
+	return status;
+}
+
 int
 review_days_open(long *out, const struct node *rec, struct cal_date today)
 {

@@ -79,6 +79,16 @@ int		 review_due(struct cal_date *out, const struct cal *,
  */
 int		 review_closed_on(struct cal_date *out, const struct node *rec);
 
+/*
+ * The status (schema value) the review had at the end of day d, for a
+ * document about a period that ended before today: decided or submitted
+ * only if that happened by d; before it, hearing once a hearing's
+ * questions were sent by d, else received.  A status with no date of its
+ * own (on-hold, withdrawn, assessed) is the record's, unless the record
+ * shows the review was not yet past its hearing on d.
+ */
+const char	*review_status_on(const struct node *rec, struct cal_date d);
+
 /* Calendar days from received to the end (or today while open). */
 int		 review_days_open(long *out, const struct node *rec,
 		    struct cal_date today);

@@ -733,3 +733,11 @@ training_last_day(const struct training *t)
 {
 	return t->end_date.y != 0 ? t->end_date : t->date;
 }
+
+struct cal_date
+training_doc_date(const struct training *t, int report, struct cal_date today)
+{
+	if (report)
+		return t->report_submitted.y != 0 ? t->report_submitted : today;
+	return t->date.y != 0 ? t->date : today;
+}

@@ -212,6 +212,14 @@ void		 training_free(struct training *);
 int		 training_needs_report(const struct training *);
 /* The last day of the training: end_date, else date. */
 struct cal_date	 training_last_day(const struct training *);
+/*
+ * The date a document about the training carries when none is asked
+ * for: the 研修実施報告書 the day it was submitted, the アンケート and
+ * テスト（案） the training's first day (the day they are handed out);
+ * today only when the record has no such date.
+ */
+struct cal_date	 training_doc_date(const struct training *, int report,
+		    struct cal_date today);
 
 /*
  * All trainings of fy (every year when 0), in date order: the whole

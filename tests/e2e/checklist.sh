@@ -361,13 +361,16 @@ run 1 import --dry-run --kind vendor --fy 2026 "$R/vendor-17.csv"
 expect_grep "$T/err" "vendor-17.csv:5:2: item '17' is not in the FY2026 特記事項チェックシート items"
 
 # --- reports -----------------------------------------------------------------
+# dated the end of the period it reports on (report: period, 10月30日),
+# not the last submission (10月15日) while the period was still open
 run 0 export report --kind department --fy 2026 -o "$T/report/"
 docx=$T/report/令和8年度_所属点検実施結果報告書.docx
 xlsx=$T/report/令和8年度_所属点検実施結果報告書_集計表.xlsx
 [ -f "$docx" ] && [ -f "$xlsx" ] || fail "report files"
 $PY "$CHECK" docx "$docx" department '93課中8課から回答があった' '今後の取組' \
     '実施率の低い項目' '前年度との比較' '未提出の課（85課）' \
-    '次年度の点検項目は' '令和8年10月15日' '自己点検は、2課（延べ10人）から回答があり' \
+    '次年度の点検項目は' '自己点検は、2課（延べ10人）から回答があり' \
+    '令和8年10月30日' \
     >&2 || fail "report docx"
 $PY "$CHECK" xlsx "$xlsx" department 50 >&2 || fail "report xlsx"
 $PY - "$xlsx" <<'PYEOF' || fail "課別 without the self check"
@@ -409,5 +412,21 @@ if command -v soffice >/dev/null 2>&1; then
 else
 	echo "note: soffice not installed; the report was not converted" >&2
 fi
+# 延べ counts as the ward writes numbers: 1,004, not 1004 (a survey of a
+# thousand staff of one division)
+{
+	echo '回答日時,所属,回答番号,Q1,Q2,Q3,Q4,Q5,Q6,Q7,Q8,Q9,Q10'
+	for i in $(seq 1 1000); do
+		echo "2026-10-05 09:00,財政課,z$i,できている,できている,できている,できている,できている,できている,できている,できている,できている,できている"
+	done
+} >"$R/survey-big.csv"
+run 0 import --rules "$T/survey.rules" "$R/survey-big.csv"
+run 0 export report --kind self --fy 2026 -o "$T/report-big/"
+$PY "$CHECK" docx "$T/report-big/令和8年度_自己点検実施結果報告書.docx" self \
+    '回答した職員は延べ1,010人である' >&2 || fail "延べ with separators (self)"
+run 0 export report --kind department --fy 2026 -o "$T/report-big/"
+$PY "$CHECK" docx "$T/report-big/令和8年度_所属点検実施結果報告書.docx" department \
+    '（延べ1,010人）から回答があり' >&2 ||
+    fail "延べ with separators (department)"
 expect_status 0 "$NCIO" -C "$D" lint
 finish

@@ -336,7 +336,8 @@ check $CHECK docx "$O/事故等報告書_管理者アカウントへの不正ロ
 expect_status 0 N incident export criteria -o "$O/"
 C="$O/対応基準提案書_令和8年度.docx"
 check $CHECK docx "$C" 対応基準提案書 目的 適用範囲 ネットワーク遮断の判断 判断の流れ \
-    確認項目 判断基準 復旧の判断 連絡・報告体制 報告の期限 出典 以上 tr-01 rc-07 \
+    確認項目 判断基準 復旧の判断 連絡・報告体制 報告の期限 出典 以上 基準1 基準7 \
+    "（基準1、2）" "!tr-01" "!rc-07" "!tr-99" \
     "総務省ガイドライン" "IPA手引き" "個人情報保護委員会FAQ" \
     インターネット接続の遮断（全庁） 条件を付けて復旧する "知った日を1日目として30日以内"
 expect_status 0 N incident export stats --fy 2026 -o "$O/stats.xlsx"
@@ -353,6 +354,18 @@ expect_grep "$T/err" "'minutes' is not a document: criteria, prevention, report 
 expect_status 0 N incident export report "$id" -o "$T/again.docx"
 checks=$((checks + 1))
 cmp -s "$R" "$T/again.docx" || fail "the report differs when made twice"
+# The proposal tells the course of events up to its date (reviewed
+# 2026-07-10), not what was logged after it; the report has everything.
+NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident log "$id" \
+    --at "2026-07-15 10:00" --type recovery --text 全職員に注意喚起した
+NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident export \
+    prevention "$id" -o "$O/later/"
+NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident export \
+    report "$id" -o "$O/later/"
+check $CHECK docx "$O/later/再発防止策の提案書_障害者手帳情報を含むメールの誤送信.docx" \
+    令和8年7月10日 誤送信先に削除を依頼した "!全職員に注意喚起した" "!令和8年7月15日"
+check $CHECK docx "$O/later/事故等報告書_障害者手帳情報を含むメールの誤送信.docx" \
+    全職員に注意喚起した
 
 if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
 	mkdir -p "$T/home" "$T/pdf"

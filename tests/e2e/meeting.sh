@@ -224,13 +224,16 @@ expect_same "$T/before" "$M/$m3.yaml"
 expect_status 0 "$NCIO" -C "$D" meeting export minutes "$m3" -o "$T/doc/"
 mn="$T/doc/議事録_第3回 定例会.docx"
 pycheck order "$mn" "第3回 定例会　議事録" "日時　令和8年5月7日（木）" 出席者 \
-    "（区）　　情報政策課　情報政策課長　例示 正人" "試験 一郎（業務責任者）" \
+    "（区）　　情報政策課　情報政策課長　例示 正人" \
+    "　　　　　　　　　　　主任　見本 直子" "試験 一郎（業務責任者）" \
     議題および協議の概要 監査対象組織の候補 候補8組織・3システムを提示した。 \
     "課題の状況（課題管理表）" 決定事項 監査対象は6月の定例会で確定する。 \
     今後の対応 監査対象組織・システムの確定 見本 花子 令和8年6月25日 課題5 \
     期限を過ぎた課題 課題1 生成AIガイドラインの骨子 令和8年5月29日 課題6 \
     その他 次回は資料を前日までに送付する。 以上 "（記録）株式会社架空情報コンサルティング　令和8年5月12日"
 pycheck noid "$mn"
+# the division once for its attendees, not on every line
+pycheck nodocx "$mn" "情報政策課　主任"
 
 # --- list ----------------------------------------------------------------------------------
 expect_status 0 "$NCIO" -C "$D" meeting list --type progress --format json

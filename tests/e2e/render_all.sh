@@ -524,5 +524,41 @@ for pdf in "$OUT"/deckpdf/*.pdf; do
 done
 # --- end of the decks' line breaks ------------------------------------------
 
+# --- wording and numbers (the document builders' content) ------------------
+# No role said twice in one sentence ("情報セキュリティ責任者である戸籍住民
+# 課長（情報セキュリティ責任者）"): tests/py/check_roles.py over every
+# paragraph and cell of every document, workbook and deck written (the
+# files, not the PDFs: a PDF's text runs a table into the next sentence).
+# (the check itself, on the sentence it was written for)
+checks=$((checks + 1))
+printf '令和8年7月15日、監査対象組織の情報セキュリティ責任者である戸籍住民\n課長（情報セキュリティ責任者） 例示 正人と合意した。\n' >"$T/roles.txt"
+! $PY "$NCIO_SOURCE_DIR/tests/py/check_roles.py" "$T/roles.txt" >/dev/null ||
+    fail "check_roles.py does not see a role said twice"
+checks=$((checks + 1))
+if ! find "$OUT/files" -type f \( -name '*.docx' -o -name '*.xlsx' -o \
+    -name '*.pptx' \) -print0 | xargs -0 $PY \
+    "$NCIO_SOURCE_DIR/tests/py/check_roles.py" >"$T/roles.out" 2>&1; then
+	fail "a role said twice in one sentence:"
+	sed 's/^/  | /' "$T/roles.out" >&2
+fi
+# The sample's decided and submitted reviews carry their 受付番号: the
+# documents (作業実施報告書, 精査記録, 通知) name a case by it.
+checks=$((checks + 1))
+if ! $PY - "$NCIO_SAMPLE_DIR" >"$T/refno.out" 2>&1 <<'PY'
+import glob, sys, yaml
+bad = []
+for p in sorted(glob.glob(sys.argv[1] + "/reviews/*/*.yaml")):
+    r = yaml.safe_load(open(p, encoding="utf-8"))
+    if r.get("status") in ("decided", "submitted") and not r.get("ref_no"):
+        bad.append("%s (%s)" % (r["title"], r["status"]))
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PY
+then
+	fail "sample reviews closed without a 受付番号:"
+	sed 's/^/  | /' "$T/refno.out" >&2
+fi
+# --- end of wording and numbers ---------------------------------------------
+
 echo "PDFs and texts in $OUT" >&2
 finish

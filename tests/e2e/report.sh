@@ -127,7 +127,20 @@ cells = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
 conf = yaml.safe_load(open(sys.argv[2] + "/nerima-cio.yaml", encoding="utf-8"))
 assert "作業実施計画書（第2版）" in text, text[:200]
 assert "第1版（令和8年4月10日）" in text and "第2版（令和8年6月29日）" in text
-assert "区立図書館の運用面の監査を令和8年8月から同年10月に変更した。" in text
+assert "経済課の運用面の監査を令和8年8月から同年10月に変更した。" in text
+# what the change history says moved is in the schedule where it moved to
+sched = {r.cells[0].text: r.cells[2].text for t in doc.tables
+         for r in t.rows if re.fullmatch(r"\d+月", r.cells[0].text)}
+moves = re.findall(r"([^\s。、]+?)の運用面の監査を令和\d+年(\d+)月から"
+                   r"同年(\d+)月に変更", text)
+assert moves
+for org, frm, to in moves:
+    assert "（運用面） " + org in sched[to + "月"], (org, to, sched[to + "月"])
+    assert "（運用面） " + org not in sched[frm + "月"], (org, frm)
+# a training the history says is held on a day is in that day's schedule
+for m, dd in re.findall(r"令和\d+年(\d+)月(\d+)日に実施する", text):
+    assert re.search(r"(^|\n|　)%s日　令和" % dd, sched[m + "月"]) or \
+        ("%s日　" % dd) in sched[m + "月"], (m, dd, sched[m + "月"])
 for m in conf["members"]:
     assert m["name"] in cells, m["name"]
 for k, v in conf["expectations"].items():

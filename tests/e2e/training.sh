@@ -237,6 +237,19 @@ run 0 export survey "$NURSERY" -o "$O/docs/survey.docx"
 py questions "$O/docs/survey.docx" "$D/trainings/2026/$NURSERY.yaml" survey
 run 0 export test "$NURSERY" -o "$O/docs/test.docx"
 py questions "$O/docs/test.docx" "$D/trainings/2026/$NURSERY.yaml" test
+# each dated its own day, not today's (2026-11-30): the survey and test
+# the training's (2026-08-03), the report the day it was submitted
+# (2026-09-17)
+for f in survey test 研修実施報告書_令和8年度_区立保育園職員向け情報セキュリティ研修; do
+	$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+	    "$O/docs/$f.docx" >"$T/dated.txt"
+	case $f in
+	survey|test) want=令和8年8月3日 ;;
+	*) want=令和8年9月17日 ;;
+	esac
+	expect_grep "$T/dated.txt" "^$want\$"
+	expect_no_grep "$T/dated.txt" "^令和8年11月30日\$"
+done
 run 0 export summary --fy 2026 -o "$O/docs/summary.xlsx"
 py summary-xlsx "$O/docs/summary.xlsx" 14
 # the same data and date give the same bytes

@@ -91,7 +91,11 @@ def docx_text(path):
 
 def check_docx(path, want):
     text = docx_text(path)
-    bad = ["%s: no %r" % (path, w) for w in want if w not in text]
+    # "!TEXT": TEXT must not be in the document
+    bad = ["%s: no %r" % (path, w) for w in want
+           if not w.startswith("!") and w not in text]
+    bad += ["%s: should not have %r" % (path, w[1:]) for w in want
+            if w.startswith("!") and w[1:] in text]
     for m in ID_RE.finditer(text):
         bad.append("%s: shows the record id %s" % (path, m.group(0)))
     for m in ISO_RE.finditer(text):

@@ -6,6 +6,9 @@ usage: check_meeting.py docx FILE TEXT...     every TEXT is in the document
        check_meeting.py nodocx FILE TEXT...   no TEXT is in the document
        check_meeting.py order FILE A B...     (docx) the texts appear in order
        check_meeting.py xlsx FILE TEXT...     every TEXT is in some cell
+       check_meeting.py eradates FILE         (docx) every date in one style,
+                                              the ward's 令和8年4月1日: no
+                                              R8.4.1, 2026-04-01, 2026/4/1
        check_meeting.py noid FILE             no record id anywhere (.docx
                                               or .xlsx, properties included)
        check_meeting.py notice FILE           the 回答書 has the notice layout
@@ -249,6 +252,15 @@ def main(argv):
                 print(text, file=sys.stderr)
                 break
             pos = i + len(w)
+    elif mode == "eradates":
+        text = docx_text(path)
+        other = re.findall(r"(?<![\w.])(?:R\d{1,2}\.\d{1,2}\.\d{1,2}|"
+                           r"20\d\d[-/]\d{1,2}[-/]\d{1,2})", text)
+        if other:
+            problems.append("dates not written 令和N年M月D日: %s" %
+                            ", ".join(sorted(set(other))[:5]))
+        elif not re.search(r"令和\d+年\d+月\d+日", text):
+            problems.append("no date written 令和N年M月D日")
     elif mode == "noid":
         text = text_of(path)
         with zipfile.ZipFile(path) as z:

@@ -18,6 +18,7 @@ import sys
 
 import yaml
 
+COUNT_RE = re.compile(r"\d{1,3}(,\d{3})*")
 ID_RE = re.compile(r"\b(rv|au|ck|tr|in|cs|mt|is|pi|ct)-[0-9a-z]{8}\b")
 
 
@@ -182,6 +183,13 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
     for k, row in zip(ITEMS, rows):
         if k in lab and row[1] != lab[k]:
             fail("row %s: label %r, want %r" % (k, row[1], lab[k]))
+        for c in (row[3], row[4], row[5]):
+            if c != "―" and not COUNT_RE.fullmatch(c):
+                fail("%s: count %r not written as 1,234" % (k, c))
+        if exp.get(k) is not None:
+            if not re.fullmatch(r"\d{1,3}(,\d{3})*\.\d", row[6]):
+                fail("%s: prorated %r not in one decimal" % (k, row[6]))
+        row = [c.replace(",", "") for c in row]
         if int(row[3]) != per[k] or int(row[4]) != ytd[k]:
             fail("%s: the report says %s / %s, the records %d / %d" %
                  (k, row[3], row[4], per[k], ytd[k]))
@@ -208,6 +216,49 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
         fail("6(1)ウ notes for %r, want %r" % (got, short))
     if not short and "下回る項目はありません" not in sec4:
         fail("no short item and no statement saying so")
+    # where the effort went is said once, not in every note
+    m = re.search(r"^振替先（[^）]*）：(.*)$", sec4, re.M)
+    if m:
+        for name in re.findall(r"(?:^|、)([^、（]+)", m.group(1)):
+            if sec4.count(name) != 1:
+                fail("the destination %s is named %d times in section 4" %
+                     (name, sec4.count(name)))
+    # amounts and counts of four digits or more with separators
+    for t in [text] + ["\n".join("\t".join(r) for r in t) for t in tables]:
+        m = re.search(r"(?<![\d,.])\d{4,}(人|件|円|回)", t)
+        if m:
+            fail("a number without thousands separators: %s" % m.group(0))
+    # a review's state as it was at the period's end: one decided or
+    # submitted after it was not 決定済 / 提出済 then
+    rows = [r for t in tables[1:] for r in t]
+    for r in records(data, "reviews", fy):
+        rcv, dec = d(r.get("received")), d((r.get("decision") or {})
+                                           .get("date"))
+        dec = dec or d(r.get("submitted"))
+        if not rcv or not (frm <= rcv <= to) or not dec or dec <= to:
+            continue
+        for row in rows:
+            if r["title"] in row and any("決定済" in c or "提出済" in c
+                                         for c in row):
+                fail("%s, decided %s, is shown as %r at the period's end %s"
+                     % (r["title"], dec, row[-1], to))
+    # an audit's too: not agreed or reported before it was
+    for r in records(data, "audits", fy):
+        held = d(r.get("date"))
+        agreed = d((r.get("agreement") or {}).get("date"))
+        reported = d(r.get("reported"))
+        if not held or not (frm <= held <= to):
+            continue
+        later = [s for s, when in (("合意済", agreed), ("報告済", reported),
+                                   ("フォローアップ中", reported),
+                                   ("完了", reported))
+                 if when and when > to]
+        for row in rows:
+            if r["title"] in row and any(s in c for s in later
+                                         for c in row):
+                fail("%s, agreed %s, reported %s, is shown as %r at the "
+                     "period's end %s" % (r["title"], agreed, reported,
+                                          row[-1], to))
     if note_item is not None:
         if note_text not in sec4:
             fail("the note given for %s is not in section 4" % note_item)

@@ -413,12 +413,23 @@ test_report_date_and_names(void **state)
 	static const struct {
 		const char	*last, *issued;
 		int		 fy;
+		const char	*period;
 		const char	*want;
 	} cases[] = {
-		{ "2026-10-15", "2026-06-01", 2026, "2026-10-15" },
-		{ NULL, "2026-06-01", 2026, "2026-06-01" },
-		{ NULL, NULL, 2026, "2026-04-01" },
-		{ "2027-03-31", NULL, 2026, "2027-03-31" },
+		{ "2026-10-15", "2026-06-01", 2026, NULL, "2026-10-15" },
+		{ NULL, "2026-06-01", 2026, NULL, "2026-06-01" },
+		{ NULL, NULL, 2026, NULL, "2026-04-01" },
+		{ "2027-03-31", NULL, 2026, NULL, "2027-03-31" },
+		/* never before the end of the period reported on */
+		{ "2026-10-15", "2026-09-01", 2026,
+		  "令和8年9月1日から同年10月30日まで", "2026-10-30" },
+		{ "2026-11-02", "2026-09-01", 2026,
+		  "令和8年9月1日から同年10月30日まで", "2026-11-02" },
+		{ NULL, "2026-09-01", 2026,
+		  "令和8年12月1日から令和9年1月15日まで", "2027-01-15" },
+		{ "2026-10-15", NULL, 2026, "2026-09-01から2026-10-31まで",
+		  "2026-10-31" },
+		{ "2026-10-15", NULL, 2026, "9月中", "2026-10-15" },
 	};
 	struct ck_set	 set;
 	struct ck_stats	 s;
@@ -433,6 +444,7 @@ test_report_date_and_names(void **state)
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		s.last_submitted = cases[i].last;
 		set.issued = cases[i].issued;
+		set.period = cases[i].period;
 		s.fy = cases[i].fy;
 		ck_report_date(date, sizeof date, &s);
 		assert_string_equal(date, cases[i].want);

@@ -99,7 +99,31 @@ test_second_period(void **state)
 	assert_int_equal(it->nrefs, 2);
 	/* the proposal names where the effort went */
 	assert_non_null(w.effort);
-	assert_non_null(strstr(it->note, "6(1)ウ"));
+	/* named once, above the notes: a note points to it */
+	assert_non_null(strstr(it->note, "上記の振替先"));
+	assert_null(strstr(it->note, "システム評価"));
+	/* one decimal always: 20.0, not 20 */
+	assert_non_null(strstr(it->note, "経過4か月分（20.0件）"));
+	/* a review decided after the period (2026-08-05) was in its
+	 * hearing at the period's end, not 決定済 */
+	for (i = 0; i < it->nrefs; i++)
+		if (strstr(it->refs[i].title, "就学援助") != NULL)
+			break;
+	assert_true(i < it->nrefs);
+	assert_string_equal(it->refs[i].note, "ヒアリング中");
+	/* an audit held 2026-07-15, agreed 07-29, reported 08-20 and in
+	 * follow-up today was still 実施中 at the period's end (07-22) */
+	it = report_work_item(&w, "operational_audits");
+	assert_non_null(it);
+	assert_int_equal(it->nrefs, 1);
+	assert_true(strncmp(it->refs[0].note, "実施中、",
+	    strlen("実施中、")) == 0);
+	/* counts with thousands separators */
+	it = report_work_item(&w, "mynumber_trainings");
+	assert_non_null(it);
+	assert_int_equal(it->nrefs, 1);
+	assert_string_equal(it->refs[0].note, "受講者 2,973人");
+	it = report_work_item(&w, "plan_reviews");
 
 	/* the user's wording, only where short */
 	assert_int_equal(report_work_set_note(&w, "情報化企画審査",
