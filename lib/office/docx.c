@@ -758,7 +758,7 @@ para_end_impl(struct docx *d)
 {
 	const struct docx_para_style	*ps = &d->pstyle;
 	unsigned			 room;
-	int				 rc, shortp;
+	int				 rc, shortp, note;
 
 	if (!d->open)
 		return error_set(NC_EINVALID, "no open paragraph to end");
@@ -779,15 +779,21 @@ para_end_impl(struct docx *d)
 		keep_with_next(&d->para, 0);
 	if ((rc = buf_ok(&d->para)) != 0)
 		return rc;
-	if (d->last_table && !d->para_breaks && d->para_width > 0 &&
-	    d->para_width <= NOTE_LINES * room && is_note(d->para.data))
+	note = d->last_table && !d->para_breaks && d->para_width > 0 &&
+	    d->para_width <= NOTE_LINES * room && is_note(d->para.data);
+	if (note)
 		keep_last_row(d);
 	d->last_para = d->body.len;
 	buf_add(&d->body, d->para.data, d->para.len);
 	if ((rc = buf_ok(&d->body)) != 0)
 		return rc;
 	d->last_para_end = d->body.len;
-	d->last_para_short = !d->para_breaks &&
+	/*
+	 * A note belongs to the table above it, not to a table or chart
+	 * after it: kept with both, it took the table's last rows along to
+	 * the next page with a chart too tall for the rest of this one.
+	 */
+	d->last_para_short = !note && !d->para_breaks &&
 	    d->para_width <= LEAD_LINES * room;
 	d->used = 1;
 	d->last_table = 0;
@@ -1466,7 +1472,11 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 		    "w:fill=\"D9D9D9\"/>");
 	if (nowrap)
 		buf_puts(b, "<w:noWrap/>");
-	if (header || origin->rspan > 1)
+	/*
+	 * Centred text (a heading, a No., a mark) is centred both ways: a
+	 * No. at the top of a row of three lines looked misplaced.
+	 */
+	if (header || origin->rspan > 1 || ps.align == DOCX_CENTER)
 		buf_puts(b, "<w:vAlign w:val=\"center\"/>");
 	buf_puts(b, "</w:tcPr>");
 	/* No indentation or spacing from the body style in a cell. */
@@ -1722,9 +1732,12 @@ fail:
 }
 
 /*
- * Sized to the text width and the page: horizontal bars too many for one
- * page are drawn as several charts in parts of equal length ("（その1）"),
- * each whole on its page, on the same axis.
+ * Sized to the text width and the page: a chart is drawn whole when it
+ * fits a page.  Horizontal bars too many for one page are drawn as
+ * several charts in parts of equal length ("（その1）"), on the same axis,
+ * each at most half a page tall: a part that does not fit the rest of a
+ * page moves to the next one and leaves at most half a page empty,
+ * where parts of a page each left most of one.
  */
 static int
 chart_impl(struct docx *d, const struct chart *m, double width_cm,
@@ -1759,6 +1772,7 @@ chart_impl(struct docx *d, const struct chart *m, double width_cm,
 		return chart_one(d, m, drawn, width_cm, h < page_cm ? h :
 		    page_cm);
 	}
+	fit = chart_fit_categories(m, drawn, page_cm / 2);
 	parts = (m->ncats + fit - 1) / fit;
 	per = (m->ncats + parts - 1) / parts;
 	for (k = 0, first = 0; first < m->ncats; k++, first += n) {
