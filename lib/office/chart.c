@@ -446,7 +446,7 @@ chart_height_cm(const struct chart *c, enum chart_kind drawn,
 {
 	double	h;
 
-	h = width_cm * 0.6;
+	h = width_cm * 0.5;
 	if (drawn == CHART_BAR || drawn == CHART_BAR_STACKED)
 		h = BAR_FRAME_CM + per_category_cm(c, drawn) *
 		    (double)c->ncats;
