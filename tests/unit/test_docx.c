@@ -1927,6 +1927,70 @@ test_cell_align(void **state)
 	free(xml);
 }
 
+/*
+ * A list joined by ・ breaks after a ・: its column needs its widest item,
+ * not the whole list as a name (the 特記事項 report's 点検段階 took the
+ * width of 契約等の締結前・締結当初・履行中 and left 点検項目 narrow), and
+ * it is broken there only: 締結当初・履行中・／終了時, never 履行／中.
+ */
+static void
+test_list_break(void **state)
+{
+	static const char	*stages[] = {
+		"契約等の締結前・締結当初・履行中",
+		"契約等の締結前・締結当初・履行中・終了時", "契約等の締結前",
+		"終了時",
+	};
+	struct docx		*d;
+	struct docx_table	*t;
+	char			 path[512], *xml, *p;
+	long			 w[3];
+	size_t			 r, k;
+
+	(void)state;
+	xsnprintf(path, sizeof path, "%s/list-break.docx", sample_dir());
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	assert_int_equal(docx_table_new(&t, 3, NULL), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	assert_int_equal(docx_table_cell(t, 0, 0, "No.", NULL), 0);
+	assert_int_equal(docx_table_cell(t, 0, 1, "点検段階", NULL), 0);
+	assert_int_equal(docx_table_cell(t, 0, 2, "点検項目", NULL), 0);
+	for (r = 0; r < NELEM(stages); r++) {
+		assert_int_equal(docx_table_cell(t, r + 1, 0, "1", NULL), 0);
+		assert_int_equal(docx_table_cell(t, r + 1, 1, stages[r], NULL),
+		    0);
+		assert_int_equal(docx_table_cell(t, r + 1, 2, "委託事業者等の"
+		    "選定に当たり、情報セキュリティ対策の状況（認証の取得、体制"
+		    "など）を確認した。事故等の発生の有無を確認し、発生した場合"
+		    "は区に報告させた。", NULL), 0);
+	}
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	xml = zip_part(path, "word/document.xml");
+	for (p = xml, k = 0; k < 3; k++) {
+		assert_non_null(p = strstr(p, "<w:gridCol w:w=\""));
+		p += 16;
+		w[k] = strtol(p, NULL, 10);
+	}
+	/*
+	 * 契約等の締結前・ on a line (8 characters of 210 twips), not all of
+	 * 契約等の締結前・締結当初・履行中 (16): the text beside gets the rest
+	 */
+	assert_true(w[1] >= 8 * 210);
+	assert_true(w[1] < 16 * 210);
+	assert_true(w[2] > w[1]);
+	/* the lists broken, each line ending with its ・ */
+	assert_non_null(strstr(xml, "・</w:t><w:br/><w:t"));
+	assert_non_null(strstr(xml, "終了時</w:t>"));
+	for (p = xml, k = 0; (p = strstr(p, "</w:t><w:br/>")) != NULL; p++, k++)
+		assert_memory_equal(p - strlen("・"), "・", strlen("・"));
+	assert_int_equal(k, 2);
+	assert_null(strstr(xml, "履行</w:t><w:br/>"));
+	free(xml);
+}
+
 static void
 test_outline_labels(void **state)
 {
@@ -2196,6 +2260,7 @@ main(void)
 		cmocka_unit_test(test_chart_split),
 		cmocka_unit_test(test_note_before_chart),
 		cmocka_unit_test(test_cell_align),
+		cmocka_unit_test(test_list_break),
 		cmocka_unit_test(test_outline_labels),
 		cmocka_unit_test(test_measure),
 		cmocka_unit_test(test_atomic_save),
