@@ -423,12 +423,19 @@ chart_drawn_kind(const struct chart *c, double width_chars)
 /* Title, value axis and legend of a bar chart, cm. */
 #define BAR_FRAME_CM	3.0
 
+/*
+ * A bar of a clustered bar chart, cm: 0.3, or 0.2 from three series on,
+ * which keeps a chart of 12 categories of 5 series (a report's chapters
+ * by audit) at 16.8 cm, whole on a page.
+ */
+#define BAR_CM(n)	((n) >= 3 ? 0.2 : 0.3)
+
 /* Height of a category's bars and label, cm: a 9-10pt label, a gap. */
 static double
 per_category_cm(const struct chart *c, enum chart_kind drawn)
 {
-	double	per = drawn == CHART_BAR ? 0.3 * (double)c->nseries + 0.15 :
-		    0.45;
+	double	per = drawn == CHART_BAR ? BAR_CM(c->nseries) *
+		    (double)c->nseries + 0.15 : 0.45;
 
 	return per < 0.45 ? 0.45 : per;
 }
@@ -439,7 +446,7 @@ chart_height_cm(const struct chart *c, enum chart_kind drawn,
 {
 	double	h;
 
-	h = width_cm * 0.6;
+	h = width_cm * 0.5;
 	if (drawn == CHART_BAR || drawn == CHART_BAR_STACKED)
 		h = BAR_FRAME_CM + per_category_cm(c, drawn) *
 		    (double)c->ncats;

@@ -758,7 +758,7 @@ para_end_impl(struct docx *d)
 {
 	const struct docx_para_style	*ps = &d->pstyle;
 	unsigned			 room;
-	int				 rc, shortp;
+	int				 rc, shortp, note;
 
 	if (!d->open)
 		return error_set(NC_EINVALID, "no open paragraph to end");
@@ -779,15 +779,21 @@ para_end_impl(struct docx *d)
 		keep_with_next(&d->para, 0);
 	if ((rc = buf_ok(&d->para)) != 0)
 		return rc;
-	if (d->last_table && !d->para_breaks && d->para_width > 0 &&
-	    d->para_width <= NOTE_LINES * room && is_note(d->para.data))
+	note = d->last_table && !d->para_breaks && d->para_width > 0 &&
+	    d->para_width <= NOTE_LINES * room && is_note(d->para.data);
+	if (note)
 		keep_last_row(d);
 	d->last_para = d->body.len;
 	buf_add(&d->body, d->para.data, d->para.len);
 	if ((rc = buf_ok(&d->body)) != 0)
 		return rc;
 	d->last_para_end = d->body.len;
-	d->last_para_short = !d->para_breaks &&
+	/*
+	 * A note belongs to the table above it, not to a table or chart
+	 * after it: kept with both, it took the table's last rows along to
+	 * the next page with a chart too tall for the rest of this one.
+	 */
+	d->last_para_short = !note && !d->para_breaks &&
 	    d->para_width <= LEAD_LINES * room;
 	d->used = 1;
 	d->last_table = 0;
@@ -1134,6 +1140,83 @@ cell_twips(unsigned hundredths, const struct cell *c, unsigned margin)
 }
 
 /*
+ * A list of three or more short items joined by ・ (契約等の締結前・締結当初・
+ * 履行中): it breaks after a ・, so its column needs only its widest item
+ * (with its ・) on a line, not the whole list as a name; a sentence
+ * (。、) is not one.  Returns that width in hundredths, or 0 for a text
+ * that is not such a list.
+ */
+static unsigned
+list_item_width(const char *s)
+{
+	static const char	 dot[] = "・";
+	const char		*p, *q;
+	char			 item[256];
+	unsigned		 w, max = 0;
+	size_t			 n, dots = 0;
+
+	if (s == NULL || strpbrk(s, "\r\n") != NULL || strstr(s, "。") != NULL ||
+	    strstr(s, "、") != NULL)
+		return 0;
+	for (p = s; (q = strstr(p, dot)) != NULL; p = q + sizeof dot - 1)
+		dots++;
+	if (dots < 2)
+		return 0;
+	for (p = s; *p != '\0'; p = q) {
+		q = strstr(p, dot);
+		q = q != NULL ? q + sizeof dot - 1 : p + strlen(p);
+		if ((n = (size_t)(q - p)) >= sizeof item)
+			return 0;
+		memcpy(item, p, n);
+		item[n] = '\0';
+		if ((w = textfit_width(item)) > max)
+			max = w;
+	}
+	return max;
+}
+
+/*
+ * The list s (list_item_width() not 0) in lines of at most room
+ * (hundredths), broken after ・ with newlines: 契約等の締結前・／締結当初・
+ * 履行中, never 締結当初・履行／中.  NULL when it fits whole or on failure.
+ */
+static char *
+list_break(const char *s, unsigned room)
+{
+	static const char	 dot[] = "・";
+	struct buf		 b = BUF_INIT;
+	const char		*p, *q;
+	char			 item[256];
+	unsigned		 w, line = 0;
+	size_t			 n;
+
+	if (textfit_width(s) <= room)
+		return NULL;
+	for (p = s; *p != '\0'; p = q) {
+		q = strstr(p, dot);
+		q = q != NULL ? q + sizeof dot - 1 : p + strlen(p);
+		if ((n = (size_t)(q - p)) >= sizeof item) {
+			buf_free(&b);
+			return NULL;
+		}
+		memcpy(item, p, n);
+		item[n] = '\0';
+		w = textfit_width(item);
+		if (line > 0 && line + w > room) {
+			buf_putc(&b, '\n');
+			line = 0;
+		}
+		buf_add(&b, p, n);
+		line += w;
+	}
+	if (buf_ok(&b) != 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b, &n);
+}
+
+/*
  * A column of names: every line of its body at most this wide (hundredths
  * of a character), 最高情報セキュリティアドバイザー, 西部地域まちづくり課,
  * フォローアップ中.
@@ -1168,7 +1251,7 @@ measure_cols(struct textfit_col *cols, struct colfit *fit,
 	const struct cell	*c;
 	unsigned long		 sum = 0;
 	size_t			 r, k;
-	unsigned		 nat, min, four, w, room;
+	unsigned		 nat, min, four, w, room, item;
 	int			 header;
 
 	four = (unsigned)twips(400) + 2 * margin + CELL_SLACK;
@@ -1204,6 +1287,11 @@ measure_cols(struct textfit_col *cols, struct colfit *fit,
 				continue;
 			}
 			cols[k].empty = 0;
+			/* a list needs its widest item whole, not all of it */
+			if ((item = list_item_width(c->text)) > 0) {
+				w = item;
+				nat = cell_twips(w, c, margin);
+			}
 			if (w <= fit[k].cap && nat > fit[k].namemin)
 				fit[k].namemin = nat;
 			if (w <= fit[k].cap && w > fit[k].kept)
@@ -1426,7 +1514,17 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	 * breaks where a reader would break it, not before its last
 	 * character: 標準化・／他システム連携, 建築指導／担当課.
 	 */
-	if (text != NULL && *text != '\0' && !header &&
+	if (text != NULL && !header && list_item_width(text) > 0 &&
+	    w > 2 * margin + CELL_SLACK) {
+		unsigned	 size = origin->styled &&
+				    origin->style.size != 0 ?
+				    origin->style.size : BODY_SIZE;
+
+		broken = list_break(text, (w - 2 * margin - CELL_SLACK) * 100 /
+		    CHAR_TWIPS * BODY_SIZE / size);
+		if (broken != NULL)
+			text = broken;
+	} else if (text != NULL && *text != '\0' && !header &&
 	    strpbrk(text, "\r\n") == NULL &&
 	    textfit_width(text) <= NAME_MAX &&
 	    cell_twips(textfit_width(text), origin, margin) > w &&
@@ -1466,7 +1564,11 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 		    "w:fill=\"D9D9D9\"/>");
 	if (nowrap)
 		buf_puts(b, "<w:noWrap/>");
-	if (header || origin->rspan > 1)
+	/*
+	 * Centred text (a heading, a No., a mark) is centred both ways: a
+	 * No. at the top of a row of three lines looked misplaced.
+	 */
+	if (header || origin->rspan > 1 || ps.align == DOCX_CENTER)
 		buf_puts(b, "<w:vAlign w:val=\"center\"/>");
 	buf_puts(b, "</w:tcPr>");
 	/* No indentation or spacing from the body style in a cell. */
@@ -1722,9 +1824,12 @@ fail:
 }
 
 /*
- * Sized to the text width and the page: horizontal bars too many for one
- * page are drawn as several charts in parts of equal length ("（その1）"),
- * each whole on its page, on the same axis.
+ * Sized to the text width and the page: a chart is drawn whole when it
+ * fits a page.  Horizontal bars too many for one page are drawn as
+ * several charts in parts of equal length ("（その1）"), on the same axis,
+ * each at most half a page tall: a part that does not fit the rest of a
+ * page moves to the next one and leaves at most half a page empty,
+ * where parts of a page each left most of one.
  */
 static int
 chart_impl(struct docx *d, const struct chart *m, double width_cm,
@@ -1759,6 +1864,7 @@ chart_impl(struct docx *d, const struct chart *m, double width_cm,
 		return chart_one(d, m, drawn, width_cm, h < page_cm ? h :
 		    page_cm);
 	}
+	fit = chart_fit_categories(m, drawn, page_cm / 2);
 	parts = (m->ncats + fit - 1) / fit;
 	per = (m->ncats + parts - 1) / parts;
 	for (k = 0, first = 0; first < m->ncats; k++, first += n) {

@@ -224,7 +224,8 @@ int	docx_add_table(struct docx *, const struct docx_table *);
  * "Edit Data" opens it.  width_cm 0 (or more than the text width) takes
  * the text width; height_cm 0 takes one from the chart (chart_height_cm());
  * either way it is made to fit one page.  Horizontal bars too many for a
- * page become several charts, "<title>（その1）" ..., on the same axis.
+ * page become several charts, "<title>（その1）" ..., on the same axis,
+ * each at most half a page tall.
  */
 int	docx_chart(struct docx *, const struct chart *, double width_cm,
 	    double height_cm);

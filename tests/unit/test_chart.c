@@ -135,6 +135,7 @@ test_drawn_kind(void **state)
 		"dp-2-2-02", "dp-2-3-01", "dp-2-3-02", "dp-2-3-03",
 	};
 	double		 v[10] = { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10 };
+	double		 r[12] = { 1, .9, .8, .7, .6, .5, .4, .3, .2, .1, 0, 1 };
 	struct chart	*c;
 	size_t		 i;
 
@@ -149,7 +150,29 @@ test_drawn_kind(void **state)
 	assert_int_equal(chart_drawn_kind(c, 80), CHART_COLUMN);
 	assert_true(fabs(chart_label_chars(c) - 5) < 1e-9);
 	assert_true(chart_height_cm(c, CHART_BAR, 16) >= 3 + 10 * 0.45);
-	assert_true(fabs(chart_height_cm(c, CHART_COLUMN, 16) - 9.6) < 1e-9);
+	/* half the width: a column chart of 16 cm fits a third of a page */
+	assert_true(fabs(chart_height_cm(c, CHART_COLUMN, 16) - 8.0) < 1e-9);
+	chart_free(c);
+
+	/*
+	 * Clustered bars: 0.3 cm a bar up to two series, 0.2 cm from three
+	 * on, 0.15 cm between categories, 3 cm of title, axis and legend:
+	 * 12 chapters of 5 audits are 16.8 cm, whole on a page.
+	 */
+	assert_int_equal(chart_new(&c, CHART_BAR, "章別の適合率"), 0);
+	for (i = 0; i < 10; i++)
+		assert_int_equal(chart_category(c, depts[i]), 0);
+	assert_int_equal(chart_category(c, "特定個人情報の取扱い"), 0);
+	assert_int_equal(chart_category(c, "運用"), 0);
+	assert_int_equal(chart_series(c, "戸籍住民課", r, 12), 0);
+	assert_int_equal(chart_series(c, "区立図書館", r, 12), 0);
+	assert_true(fabs(chart_height_cm(c, CHART_BAR, 16) - 12.0) < 1e-9);
+	assert_int_equal(chart_series(c, "総務課", r, 12), 0);
+	assert_int_equal(chart_series(c, "経済課", r, 12), 0);
+	assert_int_equal(chart_series(c, "清掃事務所", r, 12), 0);
+	assert_true(fabs(chart_height_cm(c, CHART_BAR, 16) - 16.8) < 1e-9);
+	assert_int_equal(chart_fit_categories(c, CHART_BAR, 16.8), 12);
+	assert_int_equal(chart_fit_categories(c, CHART_BAR, 16.7), 11);
 	chart_free(c);
 
 	/* Item codes that Excel broke into "dp- / 2- / 1-": bars too. */
