@@ -512,8 +512,9 @@ grid_write(uint32_t *next, struct xlsx_sheet *sh, const struct grid *g,
 	if (g->ncols > 16)
 		return error_set(NC_EINVALID, "a working paper has at most 16 "
 		    "columns");
-	if ((rc = xlsx_fit_table(cols, fc, g->ncols, (const char *const *)
-	    g->cell, g->nrows, XLSX_FIT_LANDSCAPE)) != 0)
+	/* the widths for the fewest pages (a working paper of 59 items) */
+	if ((rc = xlsx_fit_sheet(sh, cols, fc, g->ncols, (const char *const *)
+	    g->cell, g->nrows, NULL)) != 0)
 		return rc;
 	if ((rc = xlsx_table(&row, sh, cols, g->ncols)) != 0)
 		return rc;
