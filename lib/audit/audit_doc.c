@@ -514,7 +514,7 @@ grid_write(uint32_t *next, struct xlsx_sheet *sh, const struct grid *g,
 		    "columns");
 	/* the widths for the fewest pages (a working paper of 59 items) */
 	if ((rc = xlsx_fit_sheet(sh, cols, fc, g->ncols, (const char *const *)
-	    g->cell, g->nrows, NULL)) != 0)
+	    g->cell, g->nrows, 0, NULL)) != 0)
 		return rc;
 	if ((rc = xlsx_table(&row, sh, cols, g->ncols)) != 0)
 		return rc;

@@ -2183,17 +2183,16 @@ xlsx_fit_score(const struct xlsx_fit_result *r)
 
 static int
 xlsx_fit_better(const struct xlsx_fit_result *a,
-    const struct xlsx_fit_result *b)
+    const struct xlsx_fit_result *b, double least)
 {
 	double	 sa = xlsx_fit_score(a), sb = xlsx_fit_score(b);
 
-	/* below XLSX_SCALE_MIN only where nothing reaches it */
-	if ((a->scale >= XLSX_SCALE_MIN) != (b->scale >= XLSX_SCALE_MIN))
-		return a->scale >= XLSX_SCALE_MIN;
-	if (a->scale < XLSX_SCALE_MIN)
+	/* below the least scale only where nothing reaches it */
+	if ((a->scale >= least) != (b->scale >= least))
+		return a->scale >= least;
+	if (a->scale < least)
 		return a->scale > b->scale ||
 		    (a->scale == b->scale && a->pages < b->pages);
-
 	if (sa != sb)
 		return sa < sb;
 	return a->scale > b->scale;
@@ -2208,7 +2207,7 @@ static const double xlsx_fit_scales[] = {
 int
 xlsx_fit_sheet(struct xlsx_sheet *sh, struct xlsx_column *out,
     const struct xlsx_fit_col *fc, size_t ncols, const char *const *cells,
-    size_t nrows, struct xlsx_fit_result *res)
+    size_t nrows, double least, struct xlsx_fit_result *res)
 {
 	struct xlsx_fitter	 f;
 	struct xlsx_fit_result	 best, bestw, cur;
@@ -2223,6 +2222,8 @@ xlsx_fit_sheet(struct xlsx_sheet *sh, struct xlsx_column *out,
 		return rc;
 	memset(&f, 0, sizeof f);
 	flags = sh->flags;
+	if (least <= 0)
+		least = XLSX_SCALE_MIN;
 	ns = sizeof xlsx_fit_scales / sizeof xlsx_fit_scales[0];
 	maxpage = xlsx_scale_units(flags, xlsx_fit_scales[ns - 1]);
 	/* the rows above the table: the title, its note, fields, a blank */
@@ -2266,12 +2267,12 @@ xlsx_fit_sheet(struct xlsx_sheet *sh, struct xlsx_column *out,
 			    cur.scale);
 			cur.whole = (int)whole;
 			if (whole == 0 && (best.pages == 0 ||
-			    xlsx_fit_better(&cur, &best))) {
+			    xlsx_fit_better(&cur, &best, least))) {
 				best = cur;
 				memcpy(bw, w, ncols * sizeof *w);
 			}
 			if (whole == 1 && (bestw.pages == 0 ||
-			    xlsx_fit_better(&cur, &bestw))) {
+			    xlsx_fit_better(&cur, &bestw, least))) {
 				bestw = cur;
 				memcpy(bww, w, ncols * sizeof *w);
 			}
