@@ -956,17 +956,25 @@ num_cell_x(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double v,
 		xlsx_write_number(sh, row, col, v, f);
 }
 
+/*
+ * The items' table, widths for the fewest pages at the largest scale
+ * (xlsx_fit_sheet()): the item's text broken by the writer, the figures
+ * at their widths.  A contractor's clause has no 分類 and no 点検段階
+ * column: the stage columns show the stages it is checked at.
+ */
 static int
 sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 {
 	const struct ck_stats	*s = c->s;
+	struct xlsx_fit_col	 fc[18];
 	struct xlsx_column	 cols[18];
 	struct xlsx_sheet	*sh;
 	struct xlsx_chart	 ch;
 	enum ck_value		 vals[4];
+	const char		**cells = NULL;
 	uint16_t		 rc;
 	uint32_t		 row, first;
-	size_t			 nv, i, k, nc = 0;
+	size_t			 nv, i, k, nc = 0, ntext;
 	int			 r;
 
 	if (s->kind == CK_DEPARTMENT) {
@@ -980,34 +988,65 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 		vals[1] = CK_NO;
 		nv = 2;
 	}
-	cols[nc++] = (struct xlsx_column){ "No.", XLSX_COL_CENTER, 5 };
+	fc[nc++] = (struct xlsx_fit_col){ { "No.", XLSX_COL_CENTER, 5 },
+	    XLSX_FIT_FIXED };
 	if (!by_no(s))
-		cols[nc++] = (struct xlsx_column){ "項目番号", 0, 12 };
-	cols[nc++] = (struct xlsx_column){ s->kind == CK_VENDOR ? "点検段階" :
-	    "分類", 0, 16 };
-	cols[nc++] = (struct xlsx_column){ "点検項目", XLSX_COL_BREAK, 50 };
-	cols[nc++] = (struct xlsx_column){ "回答数", 0, 8 };
+		fc[nc++] = (struct xlsx_fit_col){ { "項目番号", 0, 12 },
+		    XLSX_FIT_CODE };
+	if (s->kind != CK_VENDOR)
+		/* 物理的 / セキュリティ, never セキュリテ / ィ */
+		fc[nc++] = (struct xlsx_fit_col){ { "分類",
+		    XLSX_COL_BREAK | XLSX_COL_PHRASE, 16 }, XLSX_FIT_TEXT };
+	ntext = nc;
+	fc[nc++] = (struct xlsx_fit_col){ { "点検項目", XLSX_COL_BREAK, 50 },
+	    XLSX_FIT_TEXT };
+	fc[nc++] = (struct xlsx_fit_col){ { "回答数", 0, 8 }, XLSX_FIT_FIXED };
 	/* わからない on one line: five characters need 11 */
 	for (k = 0; k < nv; k++)
-		cols[nc++] = (struct xlsx_column){ ck_value_label(vals[k]), 0,
-		    strlen(ck_value_label(vals[k])) > 12 ? 11 : 9 };
-	cols[nc++] = (struct xlsx_column){ "該当なし", 0, 9 };
+		fc[nc++] = (struct xlsx_fit_col){ { ck_value_label(vals[k]), 0,
+		    strlen(ck_value_label(vals[k])) > 12 ? 11 : 9 },
+		    XLSX_FIT_FIXED };
+	fc[nc++] = (struct xlsx_fit_col){ { "該当なし", 0, 9 },
+	    XLSX_FIT_FIXED };
 	/* 前年度, 今年度, 増減: the order of every comparison */
-	cols[nc++] = (struct xlsx_column){ "前年度", 0, 9 };
-	cols[nc++] = (struct xlsx_column){ "実施率", 0, 9 };
+	fc[nc++] = (struct xlsx_fit_col){ { "前年度", 0, 9 }, XLSX_FIT_FIXED };
+	fc[nc++] = (struct xlsx_fit_col){ { "実施率", 0, 9 }, XLSX_FIT_FIXED };
 	rc = (uint16_t)(nc - 1);
-	cols[nc++] = (struct xlsx_column){ "増減（ポイント）", 0, 16 };
+	/* 増減 / （ポイント）: two lines, the item's text the room */
+	fc[nc++] = (struct xlsx_fit_col){ { "増減（ポイント）",
+	    XLSX_COL_BREAK | XLSX_COL_PHRASE, 13 }, XLSX_FIT_FIXED };
 	/* a clause checked at several stages: its rate at each */
 	if (s->kind == CK_VENDOR) {
 		for (k = 0; k < CK_NSTAGES; k++)
 			/* 契約等の / 締結前, never 契約等の締 / 結前 */
-			cols[nc++] = (struct xlsx_column){ ck_stage_label(k),
-			    XLSX_COL_BREAK | XLSX_COL_PHRASE, 10 };
+			fc[nc++] = (struct xlsx_fit_col){ { ck_stage_label(k),
+			    XLSX_COL_BREAK | XLSX_COL_PHRASE, 10 },
+			    XLSX_FIT_FIXED };
+	}
+	/* the texts measured: the item's code, 分類 and text */
+	if (s->set->nitems > 0 && (cells = calloc(s->set->nitems * nc,
+	    sizeof *cells)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (i = 0; i < s->set->nitems; i++) {
+		const struct ck_item	*it = s->items[i].item;
+		const char		**cl = cells + i * nc;
+
+		k = 1;
+		if (!by_no(s))
+			cl[k++] = it->ref;
+		if (s->kind != CK_VENDOR)
+			cl[k++] = it->category;
+		cl[ntext] = it->text;
 	}
 	if ((r = xlsx_add_sheet(&sh, x, "項目別", XLSX_LANDSCAPE)) != 0 ||
 	    (r = xlsx_title(sh, "項目別の実施率", note)) != 0 ||
-	    (r = xlsx_table(&row, sh, cols, nc)) != 0)
+	    (r = xlsx_fit_sheet(sh, cols, fc, nc, cells, s->set->nitems, 0,
+	    0, NULL)) != 0 ||
+	    (r = xlsx_table(&row, sh, cols, nc)) != 0) {
+		free(cells);
 		return r;
+	}
+	free(cells);
 	first = row;
 	for (i = 0; i < s->set->nitems; i++, row++) {
 		const struct ck_item_stat	*is = &s->items[i];
@@ -1018,18 +1057,7 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 		xlsx_write_text(sh, row, col++, no);
 		if (!by_no(s))
 			xlsx_write_text(sh, row, col++, is->item->ref);
-		if (s->kind == CK_VENDOR) {
-			char	st[128] = "";
-
-			for (k = 0; k < CK_NSTAGES; k++) {
-				if (is->item->stages & (1u << k)) {
-					if (st[0])
-						strcat(st, "・");
-					strcat(st, ck_stage_label(k));
-				}
-			}
-			xlsx_write_text(sh, row, col++, st);
-		} else
+		if (s->kind != CK_VENDOR)
 			xlsx_write_text(sh, row, col++, is->item->category);
 		xlsx_write_text(sh, row, col++, is->item->text);
 		xlsx_write_number(sh, row, col++, (double)is->n, XLSX_NUM_INT);

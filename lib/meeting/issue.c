@@ -533,7 +533,7 @@ issue_table_write_xlsx(const struct issue_table *t, const char *path)
 	xlsx_add_sheet(&sh, x, "課題管理表", XLSX_LANDSCAPE | XLSX_NARROW);
 	xlsx_title(sh, title, note);
 	if ((rc = xlsx_fit_sheet(sh, cols, fc, ISSUE_NCOLS, cells, t->nrows,
-	    ISSUE_SCALE, NULL)) != 0)
+	    ISSUE_SCALE, ISSUE_SCALE, NULL)) != 0)
 		goto done;
 	xlsx_table(&row, sh, cols, ISSUE_NCOLS);
 	for (i = 0; i < t->nrows; i++, row++) {

@@ -2169,45 +2169,49 @@ xlsx_fit_pages(struct xlsx_fitter *f, const double *w, int flags,
 
 /*
  * A choice's merit, the less the better: its pages, each weighing more
- * the smaller its scale below XLSX_SCALE_TARGET, as the square of how
- * much smaller (the area its text would take at the target: a page at
- * 70 % is a page and a third at 80 %).
+ * the smaller its scale below the target, as the sixth power of how much
+ * smaller (a page at 90 % of the target as 1.9 pages, at 80 % as 3.8):
+ * text printed small is what the ward's staff complain of.
  */
 static double
-xlsx_fit_score(const struct xlsx_fit_result *r)
+xlsx_fit_score(const struct xlsx_fit_result *r, double target)
 {
-	double	 k = r->scale < XLSX_SCALE_TARGET ?
-	    XLSX_SCALE_TARGET / r->scale : 1;
-	return (double)r->pages * k * k;
+	double	 k = r->scale < target ? target / r->scale : 1;
+
+	return (double)r->pages * pow(k, 6);
 }
 
+/* Whether a is the better choice: at least least, then the merit. */
 static int
 xlsx_fit_better(const struct xlsx_fit_result *a,
-    const struct xlsx_fit_result *b, double least)
+    const struct xlsx_fit_result *b, double least, double target)
 {
-	double	 sa = xlsx_fit_score(a), sb = xlsx_fit_score(b);
+	double	 sa = xlsx_fit_score(a, target), sb = xlsx_fit_score(b, target);
 
 	/* below the least scale only where nothing reaches it */
 	if ((a->scale >= least) != (b->scale >= least))
 		return a->scale >= least;
-	if (a->scale < least)
-		return a->scale > b->scale ||
-		    (a->scale == b->scale && a->pages < b->pages);
+	if (a->scale < least && a->scale != b->scale)
+		return a->scale > b->scale;
 	if (sa != sb)
 		return sa < sb;
 	return a->scale > b->scale;
 }
 
-/* The scales tried, largest first. */
-static const double xlsx_fit_scales[] = {
-	1.00, 0.95, 0.90, 0.86, 0.83, 0.80, 0.78, 0.75, 0.72, 0.70, 0.66,
-	0.62, 0.58, 0.54, 0.50,
-};
+/* The scales tried, largest first: 100 % to 50 % by 2. */
+#define XLSX_FIT_SCALES		26
+
+static double
+xlsx_fit_scale(size_t i)
+{
+	return (double)(100 - 2 * (int)i) / 100;
+}
 
 int
 xlsx_fit_sheet(struct xlsx_sheet *sh, struct xlsx_column *out,
     const struct xlsx_fit_col *fc, size_t ncols, const char *const *cells,
-    size_t nrows, double least, struct xlsx_fit_result *res)
+    size_t nrows, double least, double target,
+    struct xlsx_fit_result *res)
 {
 	struct xlsx_fitter	 f;
 	struct xlsx_fit_result	 best, bestw, cur;
@@ -2222,10 +2226,10 @@ xlsx_fit_sheet(struct xlsx_sheet *sh, struct xlsx_column *out,
 		return rc;
 	memset(&f, 0, sizeof f);
 	flags = sh->flags;
-	if (least <= 0)
-		least = XLSX_SCALE_MIN;
-	ns = sizeof xlsx_fit_scales / sizeof xlsx_fit_scales[0];
-	maxpage = xlsx_scale_units(flags, xlsx_fit_scales[ns - 1]);
+	if (target <= 0)
+		target = XLSX_SCALE_TARGET;
+	ns = XLSX_FIT_SCALES;
+	maxpage = xlsx_scale_units(flags, xlsx_fit_scale(ns - 1));
 	/* the rows above the table: the title, its note, fields, a blank */
 	for (r = 0; r < sh->next_row + 1; r++)
 		above += r == 0 && sh->title != NULL ? XLSX_TITLE_PT :
@@ -2252,7 +2256,7 @@ xlsx_fit_sheet(struct xlsx_sheet *sh, struct xlsx_column *out,
 	for (whole = 0; whole < 2; whole++) {
 		for (i = 0; i < ns; i++) {
 			/* less the padding stored with each column */
-			page = xlsx_scale_units(flags, xlsx_fit_scales[i]) -
+			page = xlsx_scale_units(flags, xlsx_fit_scale(i)) -
 			    floor((double)ncols * 5 / 7 + 0.5);
 			xlsx_fit_run(&f, w, page, whole == 1);
 			if (f.nomem)
@@ -2267,12 +2271,14 @@ xlsx_fit_sheet(struct xlsx_sheet *sh, struct xlsx_column *out,
 			    cur.scale);
 			cur.whole = (int)whole;
 			if (whole == 0 && (best.pages == 0 ||
-			    xlsx_fit_better(&cur, &best, least))) {
+			    xlsx_fit_better(&cur, &best, least,
+			    target))) {
 				best = cur;
 				memcpy(bw, w, ncols * sizeof *w);
 			}
 			if (whole == 1 && (bestw.pages == 0 ||
-			    xlsx_fit_better(&cur, &bestw, least))) {
+			    xlsx_fit_better(&cur, &bestw, least,
+			    target))) {
 				bestw = cur;
 				memcpy(bww, w, ncols * sizeof *w);
 			}

@@ -197,18 +197,16 @@ int	 xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
  * them: the rows above the table (call after xlsx_title() and
  * xlsx_fields()), the header row on every page, each row as high as its
  * cell of most lines, a blank row and a note below it.  The choice
- * prints at least (0: XLSX_SCALE_MIN; a list the ward reads at its desk
- * asks for more) or more wherever the widths allow, on the
- * fewest pages, a page printed below XLSX_SCALE_TARGET weighing as the
- * square of how much smaller (a page at 70 % as 1.31 pages at 80 %),
- * then at the largest scale; a unit is broken only where keeping it
- * whole costs a page.
+ * prints at least least (0: any) or more wherever the widths allow, on
+ * the fewest pages, a page printed below target (0: XLSX_SCALE_TARGET)
+ * weighing as the sixth power of how much smaller (a page at 90 % of the
+ * target as 1.9 pages), then at the largest scale; a unit is broken only
+ * where keeping it whole costs a page.
  * The widths go into out[] as from xlsx_fit_table(); res, if not NULL,
  * gets what was chosen.  Errors are sticky as for the sheet's other
  * calls.
  */
 #define XLSX_SCALE_TARGET	0.80
-#define XLSX_SCALE_MIN		0.70
 
 struct xlsx_fit_result {
 	unsigned	 pages;		/* pages the table prints on */
@@ -220,7 +218,7 @@ struct xlsx_fit_result {
 int	 xlsx_fit_sheet(struct xlsx_sheet *, struct xlsx_column *out,
 	    const struct xlsx_fit_col *fc, size_t ncols,
 	    const char *const *cells, size_t nrows, double least,
-	    struct xlsx_fit_result *res);
+	    double target, struct xlsx_fit_result *res);
 
 /*
  * The scale at which LibreOffice prints a sheet of the flags (landscape,
