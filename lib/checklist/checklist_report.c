@@ -1357,11 +1357,11 @@ sheet_gaps(struct xlsx *x, struct ctx *c, const char *note)
 		cells[i * GAP_NCOLS + 4] = ck_stage_label(g->stage);
 		cells[i * GAP_NCOLS + 5] = items[i];
 	}
-	if ((r = xlsx_fit_table(cols, fc, GAP_NCOLS, cells, s->ngaps,
-	    XLSX_FIT_LANDSCAPE)) != 0)
-		goto done;
+	/* the widths for the fewest pages at the largest scale */
 	if ((r = xlsx_add_sheet(&sh, x, "要対応契約", XLSX_LANDSCAPE)) != 0 ||
 	    (r = xlsx_title(sh, "「いいえ」の回答のある契約", note)) != 0 ||
+	    (r = xlsx_fit_sheet(sh, cols, fc, GAP_NCOLS, cells, s->ngaps, 0,
+	    0, NULL)) != 0 ||
 	    (r = xlsx_table(&row, sh, cols, GAP_NCOLS)) != 0)
 		goto done;
 	for (i = 0; i < s->ngaps; i++, row++)
