@@ -1206,34 +1206,63 @@ sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 	return 0;
 }
 
+/*
+ * The items of both years, widths for the fewest pages at the largest
+ * scale (xlsx_fit_sheet()): A4 portrait printed the item's text 50
+ * units wide at 76 %.
+ */
 static int
 sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 {
 	char			 prev[CAL_FMT_MAX];
-	struct xlsx_column	 cols[] = {
-		{ by_no(c->s) ? "No." : "項目番号", by_no(c->s) ?
+	const struct xlsx_fit_col fc[] = {
+		{ { by_no(c->s) ? "No." : "項目番号", by_no(c->s) ?
 		    XLSX_COL_CENTER : 0, by_no(c->s) ? 5 : 12 },
-		{ "点検項目", XLSX_COL_BREAK, 50 },
-		{ prev, 0, 12 }, { c->fylabel, 0, 12 },
-		{ "増減（ポイント）", 0, 16 },
+		    by_no(c->s) ? XLSX_FIT_FIXED : XLSX_FIT_CODE },
+		{ { "点検項目", XLSX_COL_BREAK, 50 }, XLSX_FIT_TEXT },
+		{ { prev, 0, 12 }, XLSX_FIT_FIXED },
+		{ { c->fylabel, 0, 12 }, XLSX_FIT_FIXED },
+		/* 増減 / （ポイント） */
+		{ { "増減（ポイント）", XLSX_COL_BREAK | XLSX_COL_PHRASE, 13 },
+		    XLSX_FIT_FIXED },
 	};
+	struct xlsx_column	 cols[5];
 	const struct ck_stats	*s = c->s;
 	struct xlsx_sheet	*sh;
+	const char		**cells = NULL;
+	char			(*nos)[24] = NULL;
 	uint32_t		 row, first;
-	size_t			 i;
+	size_t			 i, n = 0;
 	int			 r;
-	char			 t[256], no[24];
+	char			 t[256];
 
 	if ((r = cal_fy_label(prev, sizeof prev, s->fy - 1)) != 0)
 		return r;
+	if (s->set->nitems > 0 && ((cells = calloc(s->set->nitems * 5,
+	    sizeof *cells)) == NULL || (nos = calloc(s->set->nitems,
+	    sizeof *nos)) == NULL)) {
+		free(cells);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	for (i = 0; i < s->set->nitems; i++) {
+		const struct ck_item_stat	*is = &s->items[i];
+
+		if (isnan(is->prev) || isnan(is->rate))
+			continue;
+		cells[n * 5] = item_no(nos[n], sizeof nos[n], s, i);
+		cells[n * 5 + 1] = is->item->text;
+		n++;
+	}
 	snprintf(t, sizeof t, "前年度との比較（%s → %s）", prev, c->fylabel);
 	if ((r = xlsx_add_sheet(&sh, x, "前年度比較", 0)) != 0 ||
 	    (r = xlsx_title(sh, t, note)) != 0 ||
+	    (r = xlsx_fit_sheet(sh, cols, fc, 5, cells, n, 0, 0, NULL)) != 0 ||
 	    (r = xlsx_table(&row, sh, cols, 5)) != 0)
-		return r;
+		goto done;
 	first = row;
 	for (i = 0; i < s->set->nitems; i++) {
 		const struct ck_item_stat	*is = &s->items[i];
+		char				 no[24];
 
 		if (isnan(is->prev) || isnan(is->rate))
 			continue;
@@ -1245,10 +1274,13 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 		    XLSX_NUM_DIFF);
 		row++;
 	}
-	if (row == first)
-		return xlsx_note(sh, row + 1, "前年度と共通の項目はない。");
 	/* the categories' chart compares the years */
-	return 0;
+	if (row == first)
+		r = xlsx_note(sh, row + 1, "前年度と共通の項目はない。");
+done:
+	free(cells);
+	free(nos);
+	return r;
 }
 
 static int
