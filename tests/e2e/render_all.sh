@@ -190,9 +190,10 @@ $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" \
 # from the print area's width against the page less its margins).  Before:
 # the 課題管理表 77 %, the checklists' 項目別 63 % (vendor), 67 %
 # (department, now on a page more: 14 pages), 76 % (self), the 監査一覧
-# 74 %, the リスク一覧 58 % (on 1 page, now 2).  The scale is the one
-# LibreOffice prints at with Noto Sans CJK for 游ゴシック (tests/py/render.sh),
-# near Excel's; with IPAex Gothic, as below, it prints about 12 % smaller.
+# 74 %, the リスク一覧 58 % (on 1 page, now 2), the 要対応契約 73 %, the
+# 研修一覧 51 %.  The scale is the one LibreOffice prints at with Noto
+# Sans CJK for 游ゴシック (tests/py/render.sh), near Excel's; with IPAex
+# Gothic, as below, it prints about 12 % smaller.
 checks=$((checks + 1))
 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" \
     "$(ls "$OUT"/files/is-table/*.xlsx):課題管理表:82" \
@@ -201,6 +202,8 @@ $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" \
     "$(ls "$OUT"/files/ck-self/*.xlsx):項目別:85" \
     "$(ls "$OUT"/files/au-results/*.xlsx):監査一覧:82" \
     "$(ls "$OUT"/files/au-risks/*.xlsx):リスク一覧:70" \
+    "$(ls "$OUT"/files/ck-vendor/*.xlsx):要対応契約:88" \
+    "$(ls "$OUT"/files/tr-summary/*.xlsx):研修一覧:64" \
     >"$T/scale-fit.out" 2>&1 ||
     { fail "print scale (fitted)"; sed 's/^/  | /' "$T/scale-fit.out" >&2; }
 # --- end fidxlsx ----------------------------------------------------------
