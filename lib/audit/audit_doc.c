@@ -498,6 +498,8 @@ paper_header(struct xlsx_sheet *sh, struct store *st, const struct node *root)
  * cells; No. is the row's number, column date (if not 0) an ISO date
  * shown as 令和.  *next is the row after the table.
  */
+#define PAPER_SCALE	0.70
+
 static int
 grid_write(uint32_t *next, struct xlsx_sheet *sh, const struct grid *g,
     const struct xlsx_fit_col *fc, size_t date)
@@ -512,8 +514,13 @@ grid_write(uint32_t *next, struct xlsx_sheet *sh, const struct grid *g,
 	if (g->ncols > 16)
 		return error_set(NC_EINVALID, "a working paper has at most 16 "
 		    "columns");
-	if ((rc = xlsx_fit_table(cols, fc, g->ncols, (const char *const *)
-	    g->cell, g->nrows, XLSX_FIT_LANDSCAPE)) != 0)
+	/*
+	 * The widths for the fewest pages at PAPER_SCALE or more, none
+	 * weighing more for its scale above it: a working paper of 59 items
+	 * and their findings on 6 pages at 70 %, not 8 at 80 %.
+	 */
+	if ((rc = xlsx_fit_sheet(sh, cols, fc, g->ncols, (const char *const *)
+	    g->cell, g->nrows, PAPER_SCALE, PAPER_SCALE, NULL)) != 0)
 		return rc;
 	if ((rc = xlsx_table(&row, sh, cols, g->ncols)) != 0)
 		return rc;
@@ -2131,23 +2138,35 @@ done:
 	return rc;
 }
 
+#define LIST_NCOLS	10
+
 int
 audit_doc_results_xlsx(const char *path, struct store *st,
     const struct record *const *a, size_t n, int fy, struct cal_date as_of,
     struct diags *warn)
 {
-	static const struct xlsx_column lc[] = {
-		{ "No.", XLSX_COL_CENTER, 5 },
-		{ "監査名", 0, 46 },
-		{ "種類", XLSX_COL_CENTER, 0 },	/* whole words: */
-		{ "対象", 0, 0 },		/* from the content */
-		{ "実施日", XLSX_COL_CENTER, 16 },
-		{ "項目数", 0, 8 },
-		{ "適合率", 0, 9 },
-		{ "指摘", 0, 7 },
-		{ "未是正", 0, 8 },
-		{ "状況", XLSX_COL_CENTER, 0 },
+	/*
+	 * 監査一覧: widths for the fewest pages at the largest scale
+	 * (xlsx_fit_sheet()), the audit's name broken at its spaces and
+	 * before its brackets (令和8年度 / 情報セキュリティ監査 / （システム面）
+	 * / 文書管理システム), never inside a word (文書管 / 理システム).
+	 */
+	static const struct xlsx_fit_col lc[LIST_NCOLS] = {
+		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+		{ { "監査名", XLSX_COL_NAME, 0 }, XLSX_FIT_TEXT },
+		{ { "種類", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
+		/* 総務課／文書管理システム: a line each, not broken */
+		{ { "対象", 0, 0 }, XLSX_FIT_CODE },
+		{ { "実施日", XLSX_COL_CENTER, 16 }, XLSX_FIT_FIXED },
+		{ { "項目数", 0, 8 }, XLSX_FIT_FIXED },
+		{ { "適合率", 0, 9 }, XLSX_FIT_FIXED },
+		{ { "指摘", 0, 7 }, XLSX_FIT_FIXED },
+		{ { "未是正", 0, 8 }, XLSX_FIT_FIXED },
+		{ { "状況", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
 	};
+	struct xlsx_column	 lcols[LIST_NCOLS];
+	const char		**lcells = NULL;
+	char			**tg = NULL;
 	/* 指摘事項: widths from the content, the texts broken */
 	static const struct xlsx_fit_col fc[] = {
 		{ { "監査", 0, 34 }, XLSX_FIT_CODE },
@@ -2192,25 +2211,46 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	if ((rc = buf_ok(&b)) != 0 || (rc = xlsx_new(&x, path, &props)) != 0)
 		goto done;
 
-	/* 監査一覧 with a chart of the rates. */
+	/* 監査一覧 with a chart of the rates: the texts measured first */
+	if (n > 0 && ((lcells = calloc(n * LIST_NCOLS, sizeof *lcells)) ==
+	    NULL || (tg = calloc(n, sizeof *tg)) == NULL)) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		struct buf	 o = BUF_INIT;
+		const char	**c = lcells + i * LIST_NCOLS;
+
+		root = record_root(a[i]);
+		buf_reset(&b2);
+		lines_of(&b2, target(&o, st, root, 0));
+		buf_free(&o);
+		if (buf_ok(&b2) != 0 || (tg[i] = strdup(b2.data)) == NULL) {
+			rc = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
+		c[1] = node_get_str(root, "title");
+		c[2] = label(st, "type", NULL, node_get_str(root, "type"));
+		c[3] = tg[i];
+		c[9] = y.state[i] == EV_DONE ? label(st, "status", NULL,
+		    node_get_str(root, "status")) : ev_state_label(y.state[i]);
+	}
 	xlsx_add_sheet(&s1, x, "監査一覧", XLSX_LANDSCAPE);
 	xlsx_title(s1, b.data, "出典：監査記録（適合率は該当なしを除き、必須"
 	    "項目の重みを2倍とした加重平均）");
-	xlsx_table(&first, s1, lc, sizeof lc / sizeof lc[0]);
+	if ((rc = xlsx_fit_sheet(s1, lcols, lc, LIST_NCOLS, lcells, n, 0, 0,
+	    NULL)) != 0)
+		goto done;
+	xlsx_table(&first, s1, lcols, LIST_NCOLS);
 	row = first;
 	for (i = 0; i < n; i++, row++) {
-		struct buf o = BUF_INIT;
+		const char	**c = lcells + i * LIST_NCOLS;
 
 		root = record_root(a[i]);
 		xlsx_write_number(s1, row, 0, (double)(i + 1), XLSX_NUM_INT);
-		xlsx_write_text(s1, row, 1, node_get_str(root, "title"));
-		xlsx_write_text(s1, row, 2, label(st, "type", NULL,
-		    node_get_str(root, "type")));
-		/* 総務課／文書管理システム: a line each, not broken */
-		buf_reset(&b2);
-		lines_of(&b2, target(&o, st, root, 0));
-		xlsx_write_text(s1, row, 3, b2.data);
-		buf_free(&o);
+		xlsx_write_text(s1, row, 1, c[1]);
+		xlsx_write_text(s1, row, 2, c[2]);
+		xlsx_write_text(s1, row, 3, c[3]);
 		write_date(s1, row, 4, node_get_str(root, "date"));
 		if (y.s[i].total.items > 0)
 			xlsx_write_number(s1, row, 5, y.s[i].total.items,
@@ -2232,9 +2272,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			xlsx_write_number(s1, row, 8,
 			    (double)audit_open_findings(root), XLSX_NUM_INT);
 		}
-		xlsx_write_text(s1, row, 9, y.state[i] == EV_DONE ?
-		    label(st, "status", NULL, node_get_str(root, "status")) :
-		    ev_state_label(y.state[i]));
+		xlsx_write_text(s1, row, 9, c[9]);
 	}
 	/* 章別適合率: chapters down, audits with items across. */
 	cc[0].heading = "章";
@@ -2424,6 +2462,10 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	rc = xlsx_save(x);
 done:
 	xlsx_free(x);
+	for (i = 0; tg != NULL && i < n; i++)
+		free(tg[i]);
+	free(tg);
+	free(lcells);
 	year_free(&y, n);
 	for (i = 0; i < 40; i++)
 		buf_free(&names[i]);
@@ -2447,6 +2489,8 @@ level_score(const char *v)
 		return 1;
 	return 0;
 }
+
+#define RISKS_SCALE	0.72
 
 int
 audit_doc_risks(const char *path, struct store *st,
@@ -2556,10 +2600,6 @@ audit_doc_risks(const char *path, struct store *st,
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
 	}
-	/* eleven columns: a page a quarter wider, printed smaller */
-	if ((rc = xlsx_fit_table(fitted, cols, g.ncols, (const char *const *)
-	    g.cell, g.nrows, XLSX_FIT_LANDSCAPE * 1.25)) != 0)
-		goto done;
 	buf_reset(&b);
 	buf_printf(&b, "%s 監査により顕在化したリスク", lab);
 	memset(&props, 0, sizeof props);
@@ -2571,6 +2611,15 @@ audit_doc_risks(const char *path, struct store *st,
 	xlsx_add_sheet(&sh, x, "リスク一覧", XLSX_LANDSCAPE);
 	xlsx_title(sh, b.data, "出典：監査記録のリスク分析と指摘事項（リスク値 "
 	    "= 発生可能性 × 影響度、高3・中2・低1）");
+	/*
+	 * Eleven columns of long texts: widths for the fewest pages at the
+	 * largest scale (xlsx_fit_sheet()), a page below RISKS_SCALE weighing
+	 * more: the sample's 2 pages at 70 %, where a page a quarter wider
+	 * than the others' printed 1 at 58 % and 80 % took 4.
+	 */
+	if ((rc = xlsx_fit_sheet(sh, fitted, cols, g.ncols,
+	    (const char *const *)g.cell, g.nrows, 0, RISKS_SCALE, NULL)) != 0)
+		goto done;
 	xlsx_table(&first, sh, fitted, g.ncols);
 	for (r = 0, row = first; r < g.nrows; r++, row++) {
 		xlsx_write_number(sh, row, 0, (double)(r + 1), XLSX_NUM_INT);

@@ -965,17 +965,25 @@ num_cell_x(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double v,
 		xlsx_write_number(sh, row, col, v, f);
 }
 
+/*
+ * The items' table, widths for the fewest pages at the largest scale
+ * (xlsx_fit_sheet()): the item's text broken by the writer, the figures
+ * at their widths.  A contractor's clause has no 分類 and no 点検段階
+ * column: the stage columns show the stages it is checked at.
+ */
 static int
 sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 {
 	const struct ck_stats	*s = c->s;
+	struct xlsx_fit_col	 fc[18];
 	struct xlsx_column	 cols[18];
 	struct xlsx_sheet	*sh;
 	struct xlsx_chart	 ch;
 	enum ck_value		 vals[4];
+	const char		**cells = NULL;
 	uint16_t		 rc;
 	uint32_t		 row, first;
-	size_t			 nv, i, k, nc = 0;
+	size_t			 nv, i, k, nc = 0, ntext;
 	int			 r;
 
 	if (s->kind == CK_DEPARTMENT) {
@@ -989,34 +997,65 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 		vals[1] = CK_NO;
 		nv = 2;
 	}
-	cols[nc++] = (struct xlsx_column){ "No.", XLSX_COL_CENTER, 5 };
+	fc[nc++] = (struct xlsx_fit_col){ { "No.", XLSX_COL_CENTER, 5 },
+	    XLSX_FIT_FIXED };
 	if (!by_no(s))
-		cols[nc++] = (struct xlsx_column){ "項目番号", 0, 12 };
-	cols[nc++] = (struct xlsx_column){ s->kind == CK_VENDOR ? "点検段階" :
-	    "分類", 0, 16 };
-	cols[nc++] = (struct xlsx_column){ "点検項目", XLSX_COL_BREAK, 50 };
-	cols[nc++] = (struct xlsx_column){ "回答数", 0, 8 };
+		fc[nc++] = (struct xlsx_fit_col){ { "項目番号", 0, 12 },
+		    XLSX_FIT_CODE };
+	if (s->kind != CK_VENDOR)
+		/* 物理的 / セキュリティ, never セキュリテ / ィ */
+		fc[nc++] = (struct xlsx_fit_col){ { "分類",
+		    XLSX_COL_BREAK | XLSX_COL_PHRASE, 16 }, XLSX_FIT_TEXT };
+	ntext = nc;
+	fc[nc++] = (struct xlsx_fit_col){ { "点検項目", XLSX_COL_BREAK, 50 },
+	    XLSX_FIT_TEXT };
+	fc[nc++] = (struct xlsx_fit_col){ { "回答数", 0, 8 }, XLSX_FIT_FIXED };
 	/* わからない on one line: five characters need 11 */
 	for (k = 0; k < nv; k++)
-		cols[nc++] = (struct xlsx_column){ ck_value_label(vals[k]), 0,
-		    strlen(ck_value_label(vals[k])) > 12 ? 11 : 9 };
-	cols[nc++] = (struct xlsx_column){ "該当なし", 0, 9 };
+		fc[nc++] = (struct xlsx_fit_col){ { ck_value_label(vals[k]), 0,
+		    strlen(ck_value_label(vals[k])) > 12 ? 11 : 9 },
+		    XLSX_FIT_FIXED };
+	fc[nc++] = (struct xlsx_fit_col){ { "該当なし", 0, 9 },
+	    XLSX_FIT_FIXED };
 	/* 前年度, 今年度, 増減: the order of every comparison */
-	cols[nc++] = (struct xlsx_column){ "前年度", 0, 9 };
-	cols[nc++] = (struct xlsx_column){ "実施率", 0, 9 };
+	fc[nc++] = (struct xlsx_fit_col){ { "前年度", 0, 9 }, XLSX_FIT_FIXED };
+	fc[nc++] = (struct xlsx_fit_col){ { "実施率", 0, 9 }, XLSX_FIT_FIXED };
 	rc = (uint16_t)(nc - 1);
-	cols[nc++] = (struct xlsx_column){ "増減（ポイント）", 0, 16 };
+	/* 増減 / （ポイント）: two lines, the item's text the room */
+	fc[nc++] = (struct xlsx_fit_col){ { "増減（ポイント）",
+	    XLSX_COL_BREAK | XLSX_COL_PHRASE, 13 }, XLSX_FIT_FIXED };
 	/* a clause checked at several stages: its rate at each */
 	if (s->kind == CK_VENDOR) {
 		for (k = 0; k < CK_NSTAGES; k++)
 			/* 契約等の / 締結前, never 契約等の締 / 結前 */
-			cols[nc++] = (struct xlsx_column){ ck_stage_label(k),
-			    XLSX_COL_BREAK | XLSX_COL_PHRASE, 10 };
+			fc[nc++] = (struct xlsx_fit_col){ { ck_stage_label(k),
+			    XLSX_COL_BREAK | XLSX_COL_PHRASE, 10 },
+			    XLSX_FIT_FIXED };
+	}
+	/* the texts measured: the item's code, 分類 and text */
+	if (s->set->nitems > 0 && (cells = calloc(s->set->nitems * nc,
+	    sizeof *cells)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (i = 0; i < s->set->nitems; i++) {
+		const struct ck_item	*it = s->items[i].item;
+		const char		**cl = cells + i * nc;
+
+		k = 1;
+		if (!by_no(s))
+			cl[k++] = it->ref;
+		if (s->kind != CK_VENDOR)
+			cl[k++] = it->category;
+		cl[ntext] = it->text;
 	}
 	if ((r = xlsx_add_sheet(&sh, x, "項目別", XLSX_LANDSCAPE)) != 0 ||
 	    (r = xlsx_title(sh, "項目別の実施率", note)) != 0 ||
-	    (r = xlsx_table(&row, sh, cols, nc)) != 0)
+	    (r = xlsx_fit_sheet(sh, cols, fc, nc, cells, s->set->nitems, 0,
+	    0, NULL)) != 0 ||
+	    (r = xlsx_table(&row, sh, cols, nc)) != 0) {
+		free(cells);
 		return r;
+	}
+	free(cells);
 	first = row;
 	for (i = 0; i < s->set->nitems; i++, row++) {
 		const struct ck_item_stat	*is = &s->items[i];
@@ -1027,18 +1066,7 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 		xlsx_write_text(sh, row, col++, no);
 		if (!by_no(s))
 			xlsx_write_text(sh, row, col++, is->item->ref);
-		if (s->kind == CK_VENDOR) {
-			char	st[128] = "";
-
-			for (k = 0; k < CK_NSTAGES; k++) {
-				if (is->item->stages & (1u << k)) {
-					if (st[0])
-						strcat(st, "・");
-					strcat(st, ck_stage_label(k));
-				}
-			}
-			xlsx_write_text(sh, row, col++, st);
-		} else
+		if (s->kind != CK_VENDOR)
 			xlsx_write_text(sh, row, col++, is->item->category);
 		xlsx_write_text(sh, row, col++, is->item->text);
 		xlsx_write_number(sh, row, col++, (double)is->n, XLSX_NUM_INT);
@@ -1187,34 +1215,63 @@ sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 	return 0;
 }
 
+/*
+ * The items of both years, widths for the fewest pages at the largest
+ * scale (xlsx_fit_sheet()): A4 portrait printed the item's text 50
+ * units wide at 76 %.
+ */
 static int
 sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 {
 	char			 prev[CAL_FMT_MAX];
-	struct xlsx_column	 cols[] = {
-		{ by_no(c->s) ? "No." : "項目番号", by_no(c->s) ?
+	const struct xlsx_fit_col fc[] = {
+		{ { by_no(c->s) ? "No." : "項目番号", by_no(c->s) ?
 		    XLSX_COL_CENTER : 0, by_no(c->s) ? 5 : 12 },
-		{ "点検項目", XLSX_COL_BREAK, 50 },
-		{ prev, 0, 12 }, { c->fylabel, 0, 12 },
-		{ "増減（ポイント）", 0, 16 },
+		    by_no(c->s) ? XLSX_FIT_FIXED : XLSX_FIT_CODE },
+		{ { "点検項目", XLSX_COL_BREAK, 50 }, XLSX_FIT_TEXT },
+		{ { prev, 0, 12 }, XLSX_FIT_FIXED },
+		{ { c->fylabel, 0, 12 }, XLSX_FIT_FIXED },
+		/* 増減 / （ポイント） */
+		{ { "増減（ポイント）", XLSX_COL_BREAK | XLSX_COL_PHRASE, 13 },
+		    XLSX_FIT_FIXED },
 	};
+	struct xlsx_column	 cols[5];
 	const struct ck_stats	*s = c->s;
 	struct xlsx_sheet	*sh;
+	const char		**cells = NULL;
+	char			(*nos)[24] = NULL;
 	uint32_t		 row, first;
-	size_t			 i;
+	size_t			 i, n = 0;
 	int			 r;
-	char			 t[256], no[24];
+	char			 t[256];
 
 	if ((r = cal_fy_label(prev, sizeof prev, s->fy - 1)) != 0)
 		return r;
+	if (s->set->nitems > 0 && ((cells = calloc(s->set->nitems * 5,
+	    sizeof *cells)) == NULL || (nos = calloc(s->set->nitems,
+	    sizeof *nos)) == NULL)) {
+		free(cells);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	for (i = 0; i < s->set->nitems; i++) {
+		const struct ck_item_stat	*is = &s->items[i];
+
+		if (isnan(is->prev) || isnan(is->rate))
+			continue;
+		cells[n * 5] = item_no(nos[n], sizeof nos[n], s, i);
+		cells[n * 5 + 1] = is->item->text;
+		n++;
+	}
 	snprintf(t, sizeof t, "前年度との比較（%s → %s）", prev, c->fylabel);
 	if ((r = xlsx_add_sheet(&sh, x, "前年度比較", 0)) != 0 ||
 	    (r = xlsx_title(sh, t, note)) != 0 ||
+	    (r = xlsx_fit_sheet(sh, cols, fc, 5, cells, n, 0, 0, NULL)) != 0 ||
 	    (r = xlsx_table(&row, sh, cols, 5)) != 0)
-		return r;
+		goto done;
 	first = row;
 	for (i = 0; i < s->set->nitems; i++) {
 		const struct ck_item_stat	*is = &s->items[i];
+		char				 no[24];
 
 		if (isnan(is->prev) || isnan(is->rate))
 			continue;
@@ -1226,10 +1283,13 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 		    XLSX_NUM_DIFF);
 		row++;
 	}
-	if (row == first)
-		return xlsx_note(sh, row + 1, "前年度と共通の項目はない。");
 	/* the categories' chart compares the years */
-	return 0;
+	if (row == first)
+		r = xlsx_note(sh, row + 1, "前年度と共通の項目はない。");
+done:
+	free(cells);
+	free(nos);
+	return r;
 }
 
 static int
@@ -1338,11 +1398,11 @@ sheet_gaps(struct xlsx *x, struct ctx *c, const char *note)
 		cells[i * GAP_NCOLS + 4] = ck_stage_label(g->stage);
 		cells[i * GAP_NCOLS + 5] = items[i];
 	}
-	if ((r = xlsx_fit_table(cols, fc, GAP_NCOLS, cells, s->ngaps,
-	    XLSX_FIT_LANDSCAPE)) != 0)
-		goto done;
+	/* the widths for the fewest pages at the largest scale */
 	if ((r = xlsx_add_sheet(&sh, x, "要対応契約", XLSX_LANDSCAPE)) != 0 ||
 	    (r = xlsx_title(sh, "「いいえ」の回答のある契約", note)) != 0 ||
+	    (r = xlsx_fit_sheet(sh, cols, fc, GAP_NCOLS, cells, s->ngaps, 0,
+	    0, NULL)) != 0 ||
 	    (r = xlsx_table(&row, sh, cols, GAP_NCOLS)) != 0)
 		goto done;
 	for (i = 0; i < s->ngaps; i++, row++)

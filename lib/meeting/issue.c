@@ -443,25 +443,19 @@ write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 }
 
 #define ISSUE_NCOLS	10
-/*
- * The width the columns share, in Excel units: LibreOffice prints one
- * page wide at 100 % about 121 units of A4 landscape; 180 printed at
- * 62 %, which the ward's staff found small.  150 prints at about 77 %
- * (157 units with the columns widened for words kept whole and the
- * pixel rounding), on 3 pages for the sample year.  At 132 (85 %) the
- * 課題 column could not hold a katakana word whole beside the 経過, and
- * the table took 7 pages with lines of one or two characters.
- */
-#define ISSUE_PAGE	150.0
+#define ISSUE_SCALE	0.82	/* a list read at the desk */
 
 int
 issue_table_write_xlsx(const struct issue_table *t, const char *path)
 {
 	/*
-	 * Widths from the content (xlsx_fit_table()) on A4 landscape, at
-	 * 85 % or more (ISSUE_PAGE): the dates 2026/5/28 as the ward's lists
-	 * show them (three 令和 dates took 51 units, 33 now), centred with
-	 * room either side, so that they never run into the next column's
+	 * Widths from the content for the fewest pages at the largest
+	 * scale (xlsx_fit_sheet()) on A4 landscape with narrow margins, at
+	 * ISSUE_SCALE or more: 83 % on 3 pages for the sample year, where 150
+	 * units shared printed at 77 % and 180 at 62 %, which the ward's
+	 * staff found small.  The dates 2026/5/28 as the ward's lists show
+	 * them (three 令和 dates took 51 units, 33 now), centred with room
+	 * either side, so that they never run into the next column's
 	 * text; 担当 as wide as a name and its 課; the text broken by the
 	 * writer (XLSX_COL_BREAK), never 未提 / 出課 nor a line that starts
 	 * with ）, in more lines where the columns are narrower.
@@ -519,9 +513,6 @@ issue_table_write_xlsx(const struct issue_table *t, const char *path)
 		c[8] = dates[i][2];
 		c[9] = r->history;
 	}
-	if ((rc = xlsx_fit_table(cols, fc, ISSUE_NCOLS, cells, t->nrows,
-	    ISSUE_PAGE)) != 0)
-		goto done;
 
 	mt_era(date, t->as_of, CAL_ERA_LONG);
 	memset(&props, 0, sizeof props);
@@ -539,8 +530,11 @@ issue_table_write_xlsx(const struct issue_table *t, const char *path)
 	    "", t->author != NULL ? t->author : "");
 	if ((rc = xlsx_new(&x, path, &props)) != 0)
 		goto done;
-	xlsx_add_sheet(&sh, x, "課題管理表", XLSX_LANDSCAPE);
+	xlsx_add_sheet(&sh, x, "課題管理表", XLSX_LANDSCAPE | XLSX_NARROW);
 	xlsx_title(sh, title, note);
+	if ((rc = xlsx_fit_sheet(sh, cols, fc, ISSUE_NCOLS, cells, t->nrows,
+	    ISSUE_SCALE, ISSUE_SCALE, NULL)) != 0)
+		goto done;
 	xlsx_table(&row, sh, cols, ISSUE_NCOLS);
 	for (i = 0; i < t->nrows; i++, row++) {
 		const struct issue_row *r = &t->rows[i];

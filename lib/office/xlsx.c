@@ -1710,6 +1710,12 @@ struct xlsx_fitter {
 	size_t			 maxw;
 	struct buf		 b;
 	int			 nomem;
+	unsigned long		*sum;	/* text of each XLSX_FIT_TEXT column */
+	unsigned long		 all;
+	double			*base;	/* widths before sharing the page */
+	double			*whole;	/* width of the widest unit kept
+					   whole; 0: none */
+	double			*min;	/* the least width of a run */
 };
 
 /*
@@ -1838,40 +1844,40 @@ xlsx_fit_search(struct xlsx_fitter *f, double *w, const double *min,
 	free(try);
 }
 
-int
-xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
-    size_t ncols, const char *const *cells, size_t nrows, double page)
+/*
+ * Measure the cells: the display width of each line of each cell, and
+ * the base widths of the columns (headings, codes, names, fixed and
+ * empty columns, the least of a text column), the least each may take.
+ */
+static int
+xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
+    size_t ncols, const char *const *cells, size_t nrows, double maxpage)
 {
-	struct xlsx_fitter	 f;
-	unsigned long		*sum = NULL, all = 0;
-	double			*w = NULL, *min = NULL, total = 0, left;
-	const unsigned		*lw;
-	const char		*s;
-	size_t			 r, c, k, n, hw;
-	int			 filled, rc = 0;
+	const unsigned	*lw;
+	const char	*s;
+	size_t		 r, c, k, n, hw;
+	int		 filled;
 
-	memset(&f, 0, sizeof f);
-	f.fc = fc;
-	f.cells = cells;
-	f.nrows = nrows;
-	f.ncols = ncols;
-	f.maxw = page > 0 ? (size_t)page + 1 : 1;
+	memset(f, 0, sizeof *f);
+	f->fc = fc;
+	f->cells = cells;
+	f->nrows = nrows;
+	f->ncols = ncols;
+	f->maxw = maxpage > 0 ? (size_t)maxpage + 1 : 1;
 	if (ncols == 0 || ncols > XLSX_MAX_COL + 1 ||
 	    nrows > XLSX_MAX_ROW)
 		return error_set(NC_EINVALID, "a table of %zu columns and %zu "
 		    "rows cannot be fitted", ncols, nrows);
-	if (nrows > SIZE_MAX / ncols / (XLSX_FIT_LINES_MAX + f.maxw + 1))
+	if (nrows > SIZE_MAX / ncols / (XLSX_FIT_LINES_MAX + f->maxw + 1))
 		return error_set(NC_ENOMEM, "out of memory");
-	if ((f.lw = calloc(nrows * ncols * XLSX_FIT_LINES_MAX + 1,
-	    sizeof *f.lw)) == NULL ||
-	    (f.cnt = calloc(nrows * ncols + 1, sizeof *f.cnt)) == NULL ||
-	    (f.memo = calloc(nrows * ncols * (f.maxw + 1) + 1, 1)) == NULL ||
-	    (sum = calloc(ncols, sizeof *sum)) == NULL ||
-	    (w = calloc(ncols, sizeof *w)) == NULL ||
-	    (min = calloc(ncols, sizeof *min)) == NULL) {
-		rc = error_set(NC_ENOMEM, "out of memory");
-		goto done;
-	}
+	if ((f->lw = calloc(nrows * ncols * XLSX_FIT_LINES_MAX + 1,
+	    sizeof *f->lw)) == NULL ||
+	    (f->cnt = calloc(nrows * ncols + 1, sizeof *f->cnt)) == NULL ||
+	    (f->memo = calloc(nrows * ncols * (f->maxw + 1) + 1, 1)) == NULL ||
+	    (f->sum = calloc(ncols, sizeof *f->sum)) == NULL ||
+	    (f->base = calloc(ncols, sizeof *f->base)) == NULL ||
+	    (f->whole = calloc(ncols, sizeof *f->whole)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
 	/* the display width of each line of each cell */
 	for (k = 0; k < nrows * ncols; k++) {
 		const char	*nl;
@@ -1882,8 +1888,8 @@ xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
 		for (len = strlen(s);;) {
 			nl = memchr(s, '\n', len);
 			seg = nl != NULL ? (size_t)(nl - s) : len;
-			if (f.cnt[k] < XLSX_FIT_LINES_MAX)
-				f.lw[k * XLSX_FIT_LINES_MAX + f.cnt[k]++] =
+			if (f->cnt[k] < XLSX_FIT_LINES_MAX)
+				f->lw[k * XLSX_FIT_LINES_MAX + f->cnt[k]++] =
 				    (unsigned)text_width(s, seg);
 			if (nl == NULL)
 				break;
@@ -1892,6 +1898,8 @@ xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
 		}
 	}
 	for (c = 0; c < ncols; c++) {
+		double	*w = &f->base[c];
+
 		/*
 		 * A short heading on one line: LibreOffice fills a line
 		 * before it breaks one, "対策基準の条/項" in two; a long one
@@ -1899,18 +1907,18 @@ xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
 		 */
 		s = fc[c].col.heading != NULL ? fc[c].col.heading : "";
 		hw = text_width(s, strlen(s));
-		w[c] = hw <= XLSX_FIT_HEADING_ONE ? ceil((double)hw * 0.95 + 1) :
+		*w = hw <= XLSX_FIT_HEADING_ONE ? ceil((double)hw * 0.95 + 1) :
 		    ceil((double)hw / 2.0) + 4;
 		filled = 0;
 		for (r = 0; r < nrows; r++) {
 			k = r * ncols + c;
-			lw = f.lw + k * XLSX_FIT_LINES_MAX;
-			filled |= f.cnt[k] > 0;
-			for (n = 0; n < f.cnt[k]; n++) {
-				sum[c] += lw[n];
+			lw = f->lw + k * XLSX_FIT_LINES_MAX;
+			filled |= f->cnt[k] > 0;
+			for (n = 0; n < f->cnt[k]; n++) {
+				f->sum[c] += lw[n];
 				if (fc[c].fit == XLSX_FIT_CODE &&
-				    lw[n] + XLSX_PAD + 1 > w[c])
-					w[c] = lw[n] + XLSX_PAD + 1;
+				    lw[n] + XLSX_PAD + 1 > *w)
+					*w = lw[n] + XLSX_PAD + 1;
 			}
 		}
 		/* a name as wide as its widest piece that may not break */
@@ -1920,28 +1928,55 @@ xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
 
 			if ((s = cells[r * ncols + c]) == NULL || *s == '\0')
 				continue;
-			nw = xlsx_name_width(&f.b, s, strlen(s),
+			nw = xlsx_name_width(&f->b, s, strlen(s),
 			    fc[c].col.flags & XLSX_COL_PHRASE);
-			if (buf_ok(&f.b) != 0) {
-				rc = error_set(NC_ENOMEM, "out of memory");
-				goto done;
-			}
-			if (nw > w[c])
-				w[c] = nw;
+			if (buf_ok(&f->b) != 0)
+				return error_set(NC_ENOMEM, "out of memory");
+			if (nw > *w)
+				*w = nw;
 		}
 		if (fc[c].fit == XLSX_FIT_FIXED)
-			w[c] = fc[c].col.width;
-		else if (!filled && fc[c].col.width > w[c])
-			w[c] = fc[c].col.width;
+			*w = fc[c].col.width;
+		else if (!filled && fc[c].col.width > *w)
+			*w = fc[c].col.width;
 		else if (fc[c].fit == XLSX_FIT_TEXT &&
 		    !(fc[c].col.flags & XLSX_COL_NAME) &&
-		    w[c] < XLSX_FIT_TEXT_MIN)
-			w[c] = XLSX_FIT_TEXT_MIN;
+		    *w < XLSX_FIT_TEXT_MIN)
+			*w = XLSX_FIT_TEXT_MIN;
 		if (fc[c].fit != XLSX_FIT_TEXT || !filled)
-			sum[c] = 0;
-		min[c] = w[c];
+			f->sum[c] = 0;
+		f->all += f->sum[c];
+		/* the widest unit kept whole (a katakana word, an aside) */
+		if (fc[c].fit != XLSX_FIT_TEXT ||
+		    (fc[c].col.flags & (XLSX_COL_BREAK | XLSX_COL_NAME)) !=
+		    XLSX_COL_BREAK)
+			continue;
+		for (r = 0; r < nrows; r++) {
+			double	 uw;
+
+			if ((s = cells[r * ncols + c]) != NULL && *s != '\0' &&
+			    (uw = xlsx_unit_width(s)) > f->whole[c])
+				f->whole[c] = uw;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Widths within page units: the base widths, a text the writer breaks
+ * as wide as its widest unit kept whole if whole (see below), what is
+ * left shared by the amount of text, then the search.
+ */
+static void
+xlsx_fit_run(struct xlsx_fitter *f, double *w, double page, int whole)
+{
+	const struct xlsx_fit_col *fc = f->fc;
+	size_t		 c, ncols = f->ncols;
+	double		*min = f->min, total = 0, left;
+
+	for (c = 0; c < ncols; c++) {
+		w[c] = min[c] = f->base[c];
 		total += w[c];
-		all += sum[c];
 	}
 	/*
 	 * A text the writer breaks: as wide as its widest katakana word
@@ -1952,19 +1987,13 @@ xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
 	 * most of the text (経過).
 	 */
 	left = floor(page - total);
-	for (c = 0; c < ncols; c++) {
-		double	 uw, need = 0, share;
+	for (c = 0; whole && c < ncols; c++) {
+		double	 need = f->whole[c], share;
 
-		if (fc[c].fit != XLSX_FIT_TEXT ||
-		    (fc[c].col.flags & (XLSX_COL_BREAK | XLSX_COL_NAME)) !=
-		    XLSX_COL_BREAK)
+		if (fc[c].fit != XLSX_FIT_TEXT)
 			continue;
-		for (r = 0; r < nrows; r++)
-			if ((s = cells[r * ncols + c]) != NULL && *s != '\0' &&
-			    (uw = xlsx_unit_width(s)) > need)
-				need = uw;
-		share = all > 0 && left > 0 ?
-		    w[c] + floor(left * (double)sum[c] / (double)all) : w[c];
+		share = f->all > 0 && left > 0 ? w[c] + floor(left *
+		    (double)f->sum[c] / (double)f->all) : w[c];
 		if (need > w[c] && total + need - w[c] <= page &&
 		    need <= share * 1.5) {
 			total += need - w[c];
@@ -1973,9 +2002,41 @@ xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
 	}
 	/* a start: what is left shared by the amount of text */
 	left = floor(page - total);
-	for (c = 0; c < ncols && all > 0 && left > 0; c++)
-		w[c] += floor(left * (double)sum[c] / (double)all);
-	xlsx_fit_search(&f, w, min, sum, page);
+	for (c = 0; c < ncols && f->all > 0 && left > 0; c++)
+		w[c] += floor(left * (double)f->sum[c] / (double)f->all);
+	xlsx_fit_search(f, w, min, f->sum, page);
+}
+
+static void
+xlsx_fit_free(struct xlsx_fitter *f)
+{
+	free(f->lw);
+	free(f->cnt);
+	free(f->memo);
+	free(f->sum);
+	free(f->base);
+	free(f->whole);
+	free(f->min);
+	buf_free(&f->b);
+}
+
+int
+xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
+    size_t ncols, const char *const *cells, size_t nrows, double page)
+{
+	struct xlsx_fitter	 f;
+	double			*w = NULL;
+	size_t			 c;
+	int			 rc;
+
+	if ((rc = xlsx_fit_init(&f, fc, ncols, cells, nrows, page)) != 0)
+		goto done;
+	if ((w = calloc(ncols, sizeof *w)) == NULL ||
+	    (f.min = calloc(ncols, sizeof *f.min)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	xlsx_fit_run(&f, w, page, 1);
 	if (f.nomem) {
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
@@ -1985,14 +2046,266 @@ xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
 		out[c].width = w[c];
 	}
 done:
-	free(f.lw);
-	free(f.cnt);
-	free(f.memo);
-	buf_free(&f.b);
-	free(sum);
+	xlsx_fit_free(&f);
 	free(w);
-	free(min);
 	return rc;
+}
+
+/* --- widths for the fewest pages (xlsx_fit_sheet()) --------------------- */
+
+/*
+ * The page as LibreOffice prints a sheet one page wide: A4 less the
+ * margins (0.7 in left and right, 0.25 in with XLSX_NARROW; 0.75 in top
+ * and bottom, the header and footer inside them), and the points a unit
+ * of column width takes at 100 %: 121 units fill the 741 pt of A4
+ * landscape (measured: 180 units printed at 67 %, 139.6 at 86 %, 157 at
+ * 77 %).  Its scale is the largest whole percent at which the print
+ * area's width fits, 100 % at most.
+ */
+#define XLSX_A4_LONG_PT		841.9
+#define XLSX_A4_SHORT_PT	595.3
+#define XLSX_MARGIN_IN		0.7
+#define XLSX_NARROW_IN		0.25
+#define XLSX_MARGIN_TB_IN	0.75
+#define XLSX_UNIT_PT		6.126
+
+static double
+xlsx_print_width(int flags)
+{
+	return ((flags & XLSX_LANDSCAPE) ? XLSX_A4_LONG_PT : XLSX_A4_SHORT_PT) -
+	    2 * 72 * ((flags & XLSX_NARROW) ? XLSX_NARROW_IN : XLSX_MARGIN_IN);
+}
+
+static double
+xlsx_print_height(int flags)
+{
+	return ((flags & XLSX_LANDSCAPE) ? XLSX_A4_SHORT_PT : XLSX_A4_LONG_PT) -
+	    2 * 72 * XLSX_MARGIN_TB_IN;
+}
+
+double
+xlsx_print_scale(int flags, double units)
+{
+	double	 s;
+
+	if (units <= 0)
+		return 1;
+	s = floor(100 * xlsx_print_width(flags) / (units * XLSX_UNIT_PT) +
+	    1e-9) / 100;
+	return s > 1 ? 1 : s;
+}
+
+/*
+ * The width libxlsxwriter stores for a column of width w, as LibreOffice
+ * reads it: w in pixels of its 7-pixel digit, plus 5 of padding.
+ */
+static double
+xlsx_stored_width(double w)
+{
+	if (w <= 0)
+		return 0;
+	if (w < 1)
+		return floor(w * 12 + 0.5) / 12;
+	return (floor(w * 7 + 0.5) + 5) / 7;
+}
+
+/* The widths units wide whose print scale is scale. */
+static double
+xlsx_scale_units(int flags, double scale)
+{
+	return floor(xlsx_print_width(flags) / (scale * XLSX_UNIT_PT));
+}
+
+
+/* Lines of a heading in a column w units wide, as xlsx_finish() breaks it */
+static size_t
+xlsx_heading_lines(struct buf *b, const struct xlsx_fit_col *fc, double w)
+{
+	const char	*h = fc->col.heading != NULL ? fc->col.heading : "";
+
+	xlsx_break_text(b, h, strlen(h), xlsx_line_room(w),
+	    fc->col.flags & XLSX_COL_PHRASE);
+	return buf_ok(b) != 0 ? 1 : xlsx_count_lines(b->data, b->len);
+}
+
+/*
+ * Pages the table takes with widths w on the sheet: above points of rows
+ * before the header row on the first page, the header row on every page,
+ * each row as high as its cell of most lines, a row never split.  The
+ * page's height is counted in the sheet's points, the page's own over the
+ * scale.
+ */
+static unsigned
+xlsx_fit_pages(struct xlsx_fitter *f, const double *w, int flags,
+    double above, double scale)
+{
+	double		 body = xlsx_print_height(flags) / scale, head, y, h;
+	size_t		 r, c, n, max = 1;
+	unsigned	 l, lines, pages = 1;
+
+	for (c = 0; c < f->ncols; c++)
+		if ((n = xlsx_heading_lines(&f->b, &f->fc[c], w[c])) > max)
+			max = n;
+	head = XLSX_LINE_PT * (double)max;
+	y = above + head;
+	for (r = 0; r < f->nrows; r++) {
+		lines = 1;
+		for (c = 0; c < f->ncols; c++)
+			if ((l = xlsx_fit_cell(f, r * f->ncols + c, w[c])) >
+			    lines)
+				lines = l;
+		h = XLSX_LINE_PT * lines;
+		if (y + h > body && y > head + 0.01) {
+			pages++;
+			y = head;
+		}
+		y += h;
+	}
+	/* a blank row and a note below the table, as most sheets have */
+	if (y + 2 * XLSX_LINE_PT > body)
+		pages++;
+	return pages;
+}
+
+/*
+ * A choice's merit, the less the better: its pages, each weighing more
+ * the smaller its scale below the target, as the sixth power of how much
+ * smaller (a page at 90 % of the target as 1.9 pages, at 80 % as 3.8):
+ * text printed small is what the ward's staff complain of.
+ */
+static double
+xlsx_fit_score(const struct xlsx_fit_result *r, double target)
+{
+	double	 k = r->scale < target ? target / r->scale : 1;
+
+	return (double)r->pages * pow(k, 6);
+}
+
+/* Whether a is the better choice: at least least, then the merit. */
+static int
+xlsx_fit_better(const struct xlsx_fit_result *a,
+    const struct xlsx_fit_result *b, double least, double target)
+{
+	double	 sa = xlsx_fit_score(a, target), sb = xlsx_fit_score(b, target);
+
+	/* below the least scale only where nothing reaches it */
+	if ((a->scale >= least) != (b->scale >= least))
+		return a->scale >= least;
+	if (a->scale < least && a->scale != b->scale)
+		return a->scale > b->scale;
+	if (sa != sb)
+		return sa < sb;
+	return a->scale > b->scale;
+}
+
+/* The scales tried, largest first: 100 % to 50 % by 2. */
+#define XLSX_FIT_SCALES		26
+
+static double
+xlsx_fit_scale(size_t i)
+{
+	return (double)(100 - 2 * (int)i) / 100;
+}
+
+int
+xlsx_fit_sheet(struct xlsx_sheet *sh, struct xlsx_column *out,
+    const struct xlsx_fit_col *fc, size_t ncols, const char *const *cells,
+    size_t nrows, double least, double target,
+    struct xlsx_fit_result *res)
+{
+	struct xlsx_fitter	 f;
+	struct xlsx_fit_result	 best, bestw, cur;
+	double			*w = NULL, *bw = NULL, *bww = NULL, above = 0;
+	double			 page, units, maxpage;
+	size_t			 c, i, whole, ns;
+	uint32_t		 r;
+	int			 flags, rc;
+
+	XLSX_SHEET_CHECK(sh);
+	if ((rc = xlsx_check(sh->x)) != 0)
+		return rc;
+	memset(&f, 0, sizeof f);
+	flags = sh->flags;
+	if (target <= 0)
+		target = XLSX_SCALE_TARGET;
+	ns = XLSX_FIT_SCALES;
+	maxpage = xlsx_scale_units(flags, xlsx_fit_scale(ns - 1));
+	/* the rows above the table: the title, its note, fields, a blank */
+	for (r = 0; r < sh->next_row + 1; r++)
+		above += r == 0 && sh->title != NULL ? XLSX_TITLE_PT :
+		    XLSX_LINE_PT * (r < sh->nlines && sh->lines[r] > 1 ?
+		    sh->lines[r] : 1);
+	above -= XLSX_LINE_PT;		/* next_row is the header's */
+	if ((rc = xlsx_fit_init(&f, fc, ncols, cells, nrows, maxpage)) != 0)
+		goto done;
+	if ((w = calloc(ncols, sizeof *w)) == NULL ||
+	    (bw = calloc(ncols, sizeof *bw)) == NULL ||
+	    (bww = calloc(ncols, sizeof *bww)) == NULL ||
+	    (f.min = calloc(ncols, sizeof *f.min)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	memset(&best, 0, sizeof best);
+	memset(&bestw, 0, sizeof bestw);
+	/*
+	 * Every scale tried, with the units kept whole and without: the
+	 * fewest pages at the largest scale, a scale below
+	 * XLSX_SCALE_TARGET counting a page for each ten points short; a
+	 * word is broken only where keeping it whole costs a page.
+	 */
+	for (whole = 0; whole < 2; whole++) {
+		for (i = 0; i < ns; i++) {
+			/* less the padding stored with each column */
+			page = xlsx_scale_units(flags, xlsx_fit_scale(i)) -
+			    floor((double)ncols * 5 / 7 + 0.5);
+			xlsx_fit_run(&f, w, page, whole == 1);
+			if (f.nomem)
+				break;
+			for (c = 0, units = 0; c < ncols; c++)
+				units += xlsx_stored_width(w[c]);
+			cur.units = units;
+			if (units < sh->plain_w)
+				units = sh->plain_w;
+			cur.scale = xlsx_print_scale(flags, units);
+			cur.pages = xlsx_fit_pages(&f, w, flags, above,
+			    cur.scale);
+			cur.whole = (int)whole;
+			if (whole == 0 && (best.pages == 0 ||
+			    xlsx_fit_better(&cur, &best, least,
+			    target))) {
+				best = cur;
+				memcpy(bw, w, ncols * sizeof *w);
+			}
+			if (whole == 1 && (bestw.pages == 0 ||
+			    xlsx_fit_better(&cur, &bestw, least,
+			    target))) {
+				bestw = cur;
+				memcpy(bww, w, ncols * sizeof *w);
+			}
+		}
+	}
+	if (f.nomem) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	if (bestw.pages <= best.pages) {
+		best = bestw;
+		memcpy(bw, bww, ncols * sizeof *w);
+	}
+	for (c = 0; c < ncols; c++) {
+		out[c] = fc[c].col;
+		out[c].width = bw[c];
+	}
+	if (res != NULL)
+		*res = best;
+done:
+	xlsx_fit_free(&f);
+	free(w);
+	free(bw);
+	free(bww);
+	if (rc != 0)
+		return xlsx_fail(sh->x, rc);
+	return 0;
 }
 
 static int
@@ -3126,6 +3439,9 @@ xlsx_finish(struct xlsx_sheet *sh)
 		worksheet_set_landscape(ws);
 	else
 		worksheet_set_portrait(ws);
+	if (sh->flags & XLSX_NARROW)
+		worksheet_set_margins(ws, XLSX_NARROW_IN, XLSX_NARROW_IN,
+		    XLSX_MARGIN_TB_IN, XLSX_MARGIN_TB_IN);
 	worksheet_fit_to_pages(ws, 1, 0);
 	worksheet_center_horizontally(ws);
 	strcpy(header, "&C");

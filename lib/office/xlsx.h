@@ -79,6 +79,8 @@ void	 xlsx_free(struct xlsx *);
 #define XLSX_HIDDEN	0x2	/* hidden sheet; not allowed for the first */
 #define XLSX_PROTECT	0x4	/* protected without a password; cells in
 				   XLSX_COL_INPUT columns stay editable */
+#define XLSX_NARROW	0x8	/* narrow side margins (0.25 in, Excel's
+				   "Narrow"): a wide list prints larger */
 
 /*
  * Add a sheet.  The name is what Excel allows: 1 to 31 characters, none
@@ -185,6 +187,45 @@ struct xlsx_fit_col {
 
 int	 xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
 	    size_t ncols, const char *const *cells, size_t nrows, double page);
+
+/*
+ * Widths for the fewest printed pages: xlsx_fit_table()'s widths tried
+ * for the page widths that print at scales from 100 % to 50 % (the sheet
+ * prints one page wide, landscape or portrait and with the margins of its
+ * flags), each with the units kept whole (katakana words, asides in
+ * brackets) and without, and the pages counted as LibreOffice breaks
+ * them: the rows above the table (call after xlsx_title() and
+ * xlsx_fields()), the header row on every page, each row as high as its
+ * cell of most lines, a blank row and a note below it.  The choice
+ * prints at least least (0: any) or more wherever the widths allow, on
+ * the fewest pages, a page printed below target (0: XLSX_SCALE_TARGET)
+ * weighing as the sixth power of how much smaller (a page at 90 % of the
+ * target as 1.9 pages), then at the largest scale; a unit is broken only
+ * where keeping it whole costs a page.
+ * The widths go into out[] as from xlsx_fit_table(); res, if not NULL,
+ * gets what was chosen.  Errors are sticky as for the sheet's other
+ * calls.
+ */
+#define XLSX_SCALE_TARGET	0.80
+
+struct xlsx_fit_result {
+	unsigned	 pages;		/* pages the table prints on */
+	double		 scale;		/* 0.5 to 1 */
+	double		 units;		/* the widths' sum */
+	int		 whole;		/* units kept whole */
+};
+
+int	 xlsx_fit_sheet(struct xlsx_sheet *, struct xlsx_column *out,
+	    const struct xlsx_fit_col *fc, size_t ncols,
+	    const char *const *cells, size_t nrows, double least,
+	    double target, struct xlsx_fit_result *res);
+
+/*
+ * The scale at which LibreOffice prints a sheet of the flags (landscape,
+ * narrow) whose print area is units wide, one page wide: the largest
+ * whole percent that fits, at most 1.
+ */
+double	 xlsx_print_scale(int flags, double units);
 
 /* Text, always stored as a string.  NULL or "" gives an empty cell. */
 int	 xlsx_write_text(struct xlsx_sheet *, uint32_t row, uint16_t col,

@@ -110,9 +110,10 @@ def xlsx(path, kind, nitems):
         check(s in wb.sheetnames, "no sheet %s (%s)" % (s, wb.sheetnames))
     ws = wb["項目別"]
     head = None
-    # a contractor checklist's items by No. alone, the others with the
-    # 項目番号 their forms print
-    second = "点検段階" if kind == "vendor" else "項目番号"
+    # a contractor checklist's items by No. alone, no 点検段階 column (its
+    # stage columns show the stages a clause is checked at); the others
+    # with the 項目番号 their forms print
+    second = "点検項目" if kind == "vendor" else "項目番号"
     for r in range(1, 10):
         if ws.cell(r, 1).value == "No." and ws.cell(r, 2).value == second:
             head = r
@@ -120,6 +121,9 @@ def xlsx(path, kind, nitems):
     if head is None:
         return
     col = [c for c in range(1, ws.max_column + 1) if ws.cell(head, c).value == "実施率"][0]
+    if kind == "vendor":
+        heads = [ws.cell(head, c).value for c in range(1, ws.max_column + 1)]
+        check("点検段階" not in heads, "a 点検段階 column on 項目別: %s" % heads)
     n = 0
     r = head + 1
     while ws.cell(r, 2).value:

@@ -2,6 +2,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <math.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -1327,6 +1328,211 @@ test_row_heights(void **state)
 	}
 }
 
+/*
+ * The scale LibreOffice prints a sheet one page wide at, from the width
+ * of its print area: measured on its PDFs (a full-width character's width
+ * against 11 pt).
+ */
+static void
+test_print_scale(void **state)
+{
+	(void)state;
+	assert_true(xlsx_print_scale(XLSX_LANDSCAPE, 100) == 1);
+	assert_true(xlsx_print_scale(XLSX_LANDSCAPE, 120) == 1);
+	/* the issue list, 157.1 units: 77 %, 83 % with narrow margins */
+	assert_true(xlsx_print_scale(XLSX_LANDSCAPE, 157.1) == 0.77);
+	assert_true(xlsx_print_scale(XLSX_LANDSCAPE | XLSX_NARROW, 157.1) ==
+	    0.83);
+	/* the working paper, 167.7 units: 72 % */
+	assert_true(xlsx_print_scale(XLSX_LANDSCAPE, 167.7) == 0.72);
+	/* portrait: 部別, 86.7 units at 93 %; 前年度比較, 105.6 at 76 % */
+	assert_true(xlsx_print_scale(0, 86.7) == 0.93);
+	assert_true(xlsx_print_scale(0, 105.6) == 0.76);
+}
+
+/* A sheet of fixed columns, a long text and rows of it, for the fitter. */
+static struct xlsx_sheet *
+fit_sheet_new(struct xlsx **x, const char *name, int flags)
+{
+	struct xlsx_sheet	*sh;
+	char			 path[512];
+
+	path_in(path, sizeof path, name);
+	assert_int_equal(xlsx_new(x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, *x, "一覧", flags), 0);
+	assert_int_equal(xlsx_title(sh, "一覧表", "令和8年4月1日現在"), 0);
+	return sh;
+}
+
+static double
+fit_stored(const struct xlsx_column *out, size_t n)
+{
+	double	 sum = 0;
+	size_t	 c;
+
+	/* as libxlsxwriter stores them: 7 pixels a unit, 5 of padding */
+	for (c = 0; c < n; c++)
+		sum += (floor(out[c].width * 7 + 0.5) + 5) / 7;
+	return sum;
+}
+
+/*
+ * xlsx_fit_sheet() counts pages as LibreOffice breaks them: on A4
+ * landscape at 100 % 487 pt to print on, the title, its note and a blank
+ * row (61.5 pt) and the header row on the first page: 21 rows, then 24 a
+ * page under the repeated header, and a blank row and a note below the
+ * table: 43 rows on 2 pages, 45 on 3, 60 on 3.  Asked for 100 % it
+ * prints there, the widths within the 121 units of the page
+ * (xlsx_fit_table()'s page width printed them at 75 %); left to choose,
+ * it prints the 60 rows on fewer pages at a smaller scale, not below
+ * 76 % for a page.
+ */
+static void
+test_fit_sheet_rows(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+		{ { "課", 0, 0 }, XLSX_FIT_CODE },
+		{ { "備考", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+	};
+	const char		*cells[60 * 3];
+	struct xlsx_column	 out[3];
+	struct xlsx_fit_result	 res;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	size_t			 r;
+
+	(void)state;
+	for (r = 0; r < 60; r++) {
+		cells[r * 3] = "1";
+		cells[r * 3 + 1] = "情報政策課";
+		cells[r * 3 + 2] = "提出済み";
+	}
+	sh = fit_sheet_new(&x, "rows.xlsx", XLSX_LANDSCAPE);
+	assert_int_equal(xlsx_fit_sheet(sh, out, fc, 3, cells, 60, 1, 1,
+	    &res), 0);
+	assert_true(res.scale == 1);
+	assert_int_equal(res.pages, 3);
+	assert_true(fit_stored(out, 3) <= 121);
+	assert_string_equal(out[1].heading, "課");
+	assert_int_equal(xlsx_fit_sheet(sh, out, fc, 3, cells, 45, 1, 1,
+	    &res), 0);
+	assert_int_equal(res.pages, 3);
+	assert_int_equal(xlsx_fit_sheet(sh, out, fc, 3, cells, 43, 1, 1,
+	    &res), 0);
+	assert_int_equal(res.pages, 2);
+	assert_int_equal(xlsx_fit_sheet(sh, out, fc, 3, cells, 60, 0, 0,
+	    &res), 0);
+	assert_int_equal(res.pages, 2);
+	assert_true(res.scale >= 0.76 && res.scale < 1);
+	xlsx_free(x);
+}
+
+/*
+ * Long text: the widths trade pages for scale.  The scale chosen is the
+ * one the widths print at; asked for 90 % at least it gets it, on as
+ * many pages or more; asked for few pages (a target of 50 %) it gets as
+ * few or fewer, at a scale no larger.
+ */
+static void
+test_fit_sheet_scale(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+		{ { "実施日", 0, 12 }, XLSX_FIT_FIXED },
+		{ { "内容", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+		{ { "所見", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+	};
+	static const char text[] =
+	    "課の情報セキュリティ責任者および担当者が指名され、課内に周知"
+	    "されているかを、名簿と課内の掲示により確認した。研修の受講記録"
+	    "と照合し、未受講者には受講を求めた。";
+	const char		*cells[40 * 4];
+	struct xlsx_column	 out[4];
+	struct xlsx_fit_result	 def, hi, lo;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	size_t			 r;
+
+	(void)state;
+	for (r = 0; r < 40; r++) {
+		cells[r * 4] = "1";
+		cells[r * 4 + 1] = NULL;
+		cells[r * 4 + 2] = text;
+		cells[r * 4 + 3] = r % 3 == 0 ? "指名されている。" : text;
+	}
+	sh = fit_sheet_new(&x, "scale.xlsx", XLSX_LANDSCAPE);
+	assert_int_equal(xlsx_fit_sheet(sh, out, fc, 4, cells, 40, 0, 0,
+	    &def), 0);
+	assert_true(def.scale == xlsx_print_scale(XLSX_LANDSCAPE,
+	    fit_stored(out, 4)));
+	assert_true(def.scale >= 0.5 && def.scale <= 1);
+	assert_true(def.pages > 1);
+	assert_true(out[0].width == 5 && out[1].width == 12);
+	assert_int_equal(xlsx_fit_sheet(sh, out, fc, 4, cells, 40, 0.9, 0.9,
+	    &hi), 0);
+	assert_true(hi.scale >= 0.9);
+	assert_true(hi.pages >= def.pages);
+	assert_true(hi.scale == xlsx_print_scale(XLSX_LANDSCAPE,
+	    fit_stored(out, 4)));
+	assert_int_equal(xlsx_fit_sheet(sh, out, fc, 4, cells, 40, 0, 0.5,
+	    &lo), 0);
+	assert_true(lo.pages <= def.pages);
+	assert_true(lo.scale <= def.scale);
+	/* below the target a page weighs more: 80 % or near it here */
+	assert_true(def.scale >= 0.74);
+	/* narrow margins: as large a scale at least */
+	xlsx_free(x);
+	sh = fit_sheet_new(&x, "narrow.xlsx", XLSX_LANDSCAPE | XLSX_NARROW);
+	assert_int_equal(xlsx_fit_sheet(sh, out, fc, 4, cells, 40, 0, 0,
+	    &hi), 0);
+	assert_true(hi.pages <= def.pages);
+	assert_true(hi.pages < def.pages || hi.scale >= def.scale);
+	xlsx_free(x);
+}
+
+/*
+ * A katakana word is kept whole where the page has room for it, broken
+ * only where keeping it costs a page; narrow margins are written as such.
+ */
+static void
+test_fit_sheet_whole(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+		{ { "課題", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+	};
+	static const char *const cells[] = {
+		"1", "情報セキュリティポリシーの改定",
+		"2", "新旧対照表の作成",
+	};
+	struct xlsx_column	 out[2];
+	struct xlsx_fit_result	 res;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	char			 path[512], *xml;
+	uint32_t		 row;
+
+	(void)state;
+	sh = fit_sheet_new(&x, "whole.xlsx", XLSX_LANDSCAPE | XLSX_NARROW);
+	assert_int_equal(xlsx_fit_sheet(sh, out, fc, 2, cells, 2, 0, 0,
+	    &res), 0);
+	assert_int_equal(res.pages, 1);
+	assert_true(res.whole);
+	assert_true(res.scale == 1);
+	/* セキュリティポリシー, 10 full-width characters, on one line */
+	assert_true(out[1].width >= 21);
+	assert_int_equal(xlsx_table(&row, sh, out, 2), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	path_in(path, sizeof path, "whole.xlsx");
+	xml = zip_part(path, "xl/worksheets/sheet1.xml");
+	assert_non_null(strstr(xml, "<pageMargins left=\"0.25\" "
+	    "right=\"0.25\" top=\"0.75\" bottom=\"0.75\""));
+	free(xml);
+}
+
 int
 main(void)
 {
@@ -1349,6 +1555,10 @@ main(void)
 		cmocka_unit_test(test_break_name),
 		cmocka_unit_test(test_fit_name),
 		cmocka_unit_test(test_row_heights),
+		cmocka_unit_test(test_print_scale),
+		cmocka_unit_test(test_fit_sheet_rows),
+		cmocka_unit_test(test_fit_sheet_scale),
+		cmocka_unit_test(test_fit_sheet_whole),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
