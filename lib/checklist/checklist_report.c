@@ -1192,7 +1192,7 @@ sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 		if (ds->submitted_on != NULL &&
 		    cal_parse_iso(&d, ds->submitted_on) == 0)
 			xlsx_write_date(sh, row, 3, d.y, d.m, d.d,
-			    XLSX_DATE_SLASH);
+			    XLSX_DATE_ERA_SHORT);
 		else
 			xlsx_write_blank(sh, row, 3);
 		num_cell_x(sh, row, 4, ds->score, XLSX_NUM_DEC);

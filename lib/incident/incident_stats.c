@@ -208,7 +208,9 @@ static int
 write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
     struct cal_date d)
 {
-	return xlsx_write_date(sh, row, col, d.y, d.m, d.d, XLSX_DATE_SLASH);
+	/* R8.5.28: the 令和 of the ward's lists, as narrow as 2026/5/28 */
+	return xlsx_write_date(sh, row, col, d.y, d.m, d.d,
+	    XLSX_DATE_ERA_SHORT);
 }
 
 static void

@@ -439,7 +439,9 @@ write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	if (d.y == 0)
 		xlsx_write_blank(sh, row, col);
 	else
-		xlsx_write_date(sh, row, col, d.y, d.m, d.d, XLSX_DATE_SLASH);
+		/* R8.5.28: the 令和 of the ward's lists */
+		xlsx_write_date(sh, row, col, d.y, d.m, d.d,
+		    XLSX_DATE_ERA_SHORT);
 }
 
 #define ISSUE_NCOLS	10
@@ -453,9 +455,9 @@ issue_table_write_xlsx(const struct issue_table *t, const char *path)
 	 * scale (xlsx_fit_sheet()) on A4 landscape with narrow margins, at
 	 * ISSUE_SCALE or more: 83 % on 3 pages for the sample year, where 150
 	 * units shared printed at 77 % and 180 at 62 %, which the ward's
-	 * staff found small.  The dates 2026/5/28 as the ward's lists show
-	 * them (three 令和 dates took 51 units, 33 now), centred with room
-	 * either side, so that they never run into the next column's
+	 * staff found small.  The dates R8.5.28, the short 令和 of the
+	 * ward's lists (three 令和8年5月28日 took 51 units, 33 now), centred
+	 * with room either side, so that they never run into the next column's
 	 * text; 担当 as wide as a name and its 課; the text broken by the
 	 * writer (XLSX_COL_BREAK), never 未提 / 出課 nor a line that starts
 	 * with ）, in more lines where the columns are narrower.
@@ -499,9 +501,9 @@ issue_table_write_xlsx(const struct issue_table *t, const char *path)
 		const struct issue_row	*r = &t->rows[i];
 		const char		**c = cells + i * ISSUE_NCOLS;
 
-		mt_era(dates[i][0], r->raised, CAL_ERA_LONG);
-		mt_era(dates[i][1], r->due, CAL_ERA_LONG);
-		mt_era(dates[i][2], r->closed, CAL_ERA_LONG);
+		mt_era(dates[i][0], r->raised, CAL_ERA_SHORT);
+		mt_era(dates[i][1], r->due, CAL_ERA_SHORT);
+		mt_era(dates[i][2], r->closed, CAL_ERA_SHORT);
 		c[0] = r->no;
 		c[1] = r->title;
 		c[2] = dates[i][0];

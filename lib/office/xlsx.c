@@ -131,6 +131,7 @@ enum {
 	K_DATE_ERA,
 	K_DATE_ISO,
 	K_DATE_SLASH,
+	K_DATE_ERA_SHORT,
 	K_HEADER,
 	K_TITLE,
 	K_NOTE,
@@ -339,6 +340,9 @@ xlsx_format(struct xlsx *x, int kind, int variant)
 		break;
 	case K_DATE_SLASH:
 		format_set_num_format(f, "yyyy/m/d");
+		break;
+	case K_DATE_ERA_SHORT:
+		format_set_num_format(f, "[$-411]ge.m.d");
 		break;
 	}
 	if (variant & V_CENTER)
@@ -1473,6 +1477,13 @@ xlsx_write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	case XLSX_DATE_SLASH:
 		k = K_DATE_SLASH;
 		width = 6 + xlsx_digits(month) + xlsx_digits(day);
+		break;
+	case XLSX_DATE_ERA_SHORT:
+		k = K_DATE_ERA_SHORT;
+		/* R8.5.28, H31.4.30 */
+		width = 3 + (year > 2019 || (year == 2019 && month >= 5) ?
+		    xlsx_digits(year - 2018) : 2) + xlsx_digits(month) +
+		    xlsx_digits(day);
 		break;
 	default:
 		error_set(NC_EINVALID, "unknown date format %d", (int)kind);

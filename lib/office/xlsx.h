@@ -269,6 +269,12 @@ enum xlsx_date {
 	XLSX_DATE_ERA,		/* 令和8年4月1日 */
 	XLSX_DATE_ISO,		/* 2026-04-01 */
 	XLSX_DATE_SLASH,	/* 2026/4/1 */
+	/*
+	 * R8.4.1, the ward's short 令和 form ([$-411]ge.m.d, as Excel and
+	 * LibreOffice both show it; H31.4.30 before 令和): a list's dates in
+	 * the era, narrower than 2026/12/28.
+	 */
+	XLSX_DATE_ERA_SHORT,
 };
 
 int	 xlsx_write_date(struct xlsx_sheet *, uint32_t row, uint16_t col,

@@ -10,7 +10,8 @@ For every visible worksheet:
     where Excel shows 18.75 pt with 游ゴシック 11pt, so the two printed
     different pages and Excel drew the charts taller;
   - every date in a table is centred: right-aligned, a 2026/6/16 ran into
-    the next column's left-aligned text.
+    the next column's left-aligned text; and shown in 令和 (令和8年6月16日
+    or R8.6.16), as the ward writes dates.
 A sheet named on the command line as FILE.xlsx:SHEET prints at 85 % or
 more one page wide (FILE.xlsx:SHEET:PERCENT for another scale): its print
 area's width against the page's, A4 less its side margins, landscape or
@@ -120,6 +121,7 @@ def check(path, problems):
         head = header_row(ws)
         if head is None:
             continue
+        era_ok = True
         for row in ws.iter_rows(min_row=head + 1):
             for c in row:
                 if c.is_date and c.value is not None and \
@@ -127,6 +129,12 @@ def check(path, problems):
                     problems.append("%s: date %s is %s, not centred" %
                                     (where, c.coordinate,
                                      c.alignment.horizontal))
+                # the ward's dates are in 令和: 令和8年5月28日 or R8.5.28
+                if era_ok and c.is_date and c.value is not None and \
+                        "[$-411]g" not in c.number_format:
+                    era_ok = False
+                    problems.append("%s: date %s shown as %r, not in 令和" %
+                                    (where, c.coordinate, c.number_format))
         for c in ws[head]:
             if c.value not in NAME_HEADINGS:
                 continue

@@ -1533,6 +1533,41 @@ test_fit_sheet_whole(void **state)
 	free(xml);
 }
 
+/*
+ * XLSX_DATE_ERA_SHORT: R8.5.28, the short 令和 of the ward's lists, in a
+ * format Excel and LibreOffice both show so ([$-411]ge.m.d), its column
+ * as wide as R8.12.28 (8 columns and the padding).
+ */
+static void
+test_date_era_short(void **state)
+{
+	static const struct xlsx_column cols[] = { { "期限", 0, 0 } };
+	char			 path[512], *xml;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+
+	(void)state;
+	path_in(path, sizeof path, "erashort.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "一覧", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, cols, 1), 0);
+	assert_int_equal(xlsx_write_date(sh, r, 0, 2026, 5, 28,
+	    XLSX_DATE_ERA_SHORT), 0);
+	assert_int_equal(xlsx_write_date(sh, r + 1, 0, 2026, 12, 28,
+	    XLSX_DATE_ERA_SHORT), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/styles.xml");
+	assert_non_null(strstr(xml, "formatCode=\"[$-411]ge.m.d\""));
+	free(xml);
+	xml = zip_part(path, "xl/worksheets/sheet1.xml");
+	/* width 10 as libxlsxwriter stores it: (70 + 5) / 7 */
+	assert_non_null(strstr(xml, "<col min=\"1\" max=\"1\" "
+	    "width=\"10.7109375\""));
+	free(xml);
+}
+
 int
 main(void)
 {
@@ -1559,6 +1594,7 @@ main(void)
 		cmocka_unit_test(test_fit_sheet_rows),
 		cmocka_unit_test(test_fit_sheet_scale),
 		cmocka_unit_test(test_fit_sheet_whole),
+		cmocka_unit_test(test_date_era_short),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
