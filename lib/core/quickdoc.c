@@ -141,6 +141,19 @@ qd_next(struct qd *q)
 	qd_line(q);
 }
 
+/*
+ * Past empty lines and comment lines (spaces, then '#'), which libyaml
+ * skips between the entries of block collections; never inside a
+ * literal block, which reads its own lines.
+ */
+static void
+qd_skip(struct qd *q)
+{
+	while (!q->eof && (q->ls == q->le || (q->at < q->le &&
+	    q->u[q->at] == '#')))
+		qd_next(q);
+}
+
 /* The 1-based column of p on the current line, in characters. */
 static unsigned
 qd_col(const struct qd *q, size_t p)
@@ -556,9 +569,14 @@ qd_key(struct qd *q, size_t colon)
 		    (k = qd_quoted(q, &end)) == NULL)
 			return NULL;
 	} else {
-		/* (no conflict marker at a line's start) */
+		/*
+		 * Nor what may be one of git's conflict markers at a line's
+		 * start (seven of '<', '=', '>' or '|').
+		 */
 		if (!plain_ok(u + q->at, colon - q->at, 1) ||
-		    (q->at == q->ls && strchr("<=>", u[q->at]) != NULL))
+		    (q->at == q->ls && colon - q->at >= 7 &&
+		    strchr("<=>", u[q->at]) != NULL &&
+		    memcmp(u + q->at, u + q->at + 1, 6) == 0))
 			return NULL;
 		k = qd_scalar(q, u + q->at, colon - q->at, NODE_STYLE_PLAIN,
 		    q->at);
@@ -610,8 +628,9 @@ static struct node	*qd_block(struct qd *, int);
  * a blank line).
  */
 static int
-qd_more(const struct qd *q, size_t ind)
+qd_more(struct qd *q, size_t ind)
 {
+	qd_skip(q);
 	if (q->eof)
 		return 0;
 	if (q->at == q->le || q->at - q->ls > ind)
@@ -641,6 +660,7 @@ qd_map(struct qd *q, int depth)
 			unsigned line = q->line, col = qd_col(q, q->at);
 
 			qd_next(q);
+			qd_skip(q);
 			if (!q->eof && q->at - q->ls > ind) {
 				if (q->at - q->ls != ind + 2 ||
 				    q->at == q->le ||
@@ -735,7 +755,7 @@ quickdoc_parse(struct ydoc **out, const char *buf, size_t len)
 
 	*out = NULL;
 	if (len == 0 || len > NODE_MAX_BYTES || buf[len - 1] != '\n' ||
-	    buf[0] == ' ' || !text_ok((const unsigned char *)buf, len))
+	    !text_ok((const unsigned char *)buf, len))
 		return 0;
 	memset(&q, 0, sizeof q);
 	q.u = (const unsigned char *)buf;
@@ -744,7 +764,8 @@ quickdoc_parse(struct ydoc **out, const char *buf, size_t len)
 	if ((q.doc = ydoc_new()) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	qd_line(&q);
-	if (q.at == q.le || (root = qd_block(&q, 1)) == NULL || !q.eof) {
+	qd_skip(&q);
+	if (q.eof || q.at != q.ls || q.at == q.le || (root = qd_block(&q, 1)) == NULL || !q.eof) {
 		ydoc_free(q.doc);
 		return q.nomem ? error_set(NC_ENOMEM, "out of memory") : 0;
 	}
