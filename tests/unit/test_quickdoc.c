@@ -311,6 +311,54 @@ test_forms(void **state)
 }
 
 /*
+ * The limits: a key of NODE_MAX_KEY bytes is taken, one byte more is
+ * left to libyaml (which reports it); duplicate keys in a small and in a
+ * large mapping (found through the hash) are left to libyaml; nesting is
+ * taken up to well under NODE_MAX_DEPTH.
+ */
+static void
+test_limits(void **state)
+{
+	const char	*dups[] = { "a: 1\nb: 2\na: 3\n",
+	    "l:\n  - a: 1\n    a: 2\n", "\"a\": 1\na: 2\n" };
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < NODE_MAX_KEY; i++)
+		buf_putc(&b, 'k');
+	buf_puts(&b, ": v\n");
+	assert_int_equal(compare("key", b.data, b.len), 1);
+	buf_reset(&b);
+	for (i = 0; i <= NODE_MAX_KEY; i++)
+		buf_putc(&b, 'k');
+	buf_puts(&b, ": v\n");
+	assert_int_equal(compare("key", b.data, b.len), 0);
+
+	buf_reset(&b);
+	for (i = 0; i < 40; i++)
+		buf_printf(&b, "k%zu: %zu\n", i, i);
+	assert_int_equal(compare("keys", b.data, b.len), 1);
+	buf_puts(&b, "k5: again\n");
+	assert_int_equal(compare("keys", b.data, b.len), 0);
+	for (i = 0; i < sizeof dups / sizeof dups[0]; i++)
+		assert_int_equal(compare("keys", dups[i], strlen(dups[i])), 0);
+
+	buf_reset(&b);
+	for (i = 0; i < 40; i++)
+		buf_puts(&b, "- ");
+	buf_puts(&b, "x\n");
+	assert_int_equal(compare("deep", b.data, b.len), 1);
+	buf_reset(&b);
+	for (i = 0; i < 70; i++)
+		buf_puts(&b, "- ");
+	buf_puts(&b, "x\n");
+	assert_int_equal(compare("deep", b.data, b.len), 0);
+	assert_int_equal(buf_ok(&b), 0);
+	buf_free(&b);
+}
+
+/*
  * Every deletion of one byte, and every insertion and substitution of
  * one of the bytes that change what YAML reads, in the forms above and
  * in the start of a few sample records.
@@ -387,6 +435,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_forms),
+		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_sample),
 		cmocka_unit_test(test_project_files),
 		cmocka_unit_test(test_yaml_suite),
