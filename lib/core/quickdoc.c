@@ -61,14 +61,15 @@ text_ok(const unsigned char *u, size_t len)
 #if defined(__SSE2__) && !defined(QD_NO_SIMD)
 		/* Runs of printable ASCII, LF and tab, 16 bytes at a time. */
 		while (i + 16 <= len) {
-			const __m128i	v = _mm_loadu_si128((const __m128i *)
-			    (const void *)(u + i));
+			const __m128i	v = _mm_loadu_si128(
+			    (const __m128i *)(const void *)(u + i));
 			const __m128i	ok = _mm_or_si128(_mm_cmpeq_epi8(v,
 			    _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v,
 			    _mm_set1_epi8('\t')));
-			const __m128i	bad = _mm_or_si128(_mm_andnot_si128(ok,
-			    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20))),
-			    _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+			const __m128i	bad = _mm_or_si128(
+			    _mm_andnot_si128(ok, _mm_cmplt_epi8(v,
+			    _mm_set1_epi8(0x20))), _mm_cmpeq_epi8(v,
+			    _mm_set1_epi8(0x7f)));
 
 			/* (bytes from 0x80 are negative: in bad too) */
 			if (_mm_movemask_epi8(bad) != 0)
@@ -468,7 +469,8 @@ qd_literal(struct qd *q, size_t ind)
 	s->style = NODE_STYLE_BLOCK;
 	s->line = line;
 	s->col = col;
-	o = literal_text(u, q->len, from, lines, ind, (unsigned char *)s->u.s.str);
+	o = literal_text(u, q->len, from, lines, ind,
+	    (unsigned char *)s->u.s.str);
 	if (chomp >= 0)
 		*o++ = '\n';
 	if (chomp > 0) {
@@ -537,8 +539,8 @@ qd_keyend(const struct qd *q, size_t *colon)
 	size_t			 end, i;
 
 	if (u[q->at] == '"' || u[q->at] == '\'') {
-		if (!(u[q->at] == '"' ? qd_dquoted : qd_squoted)(u, q->at, q->le,
-		    NULL, &end, NULL))
+		if (u[q->at] == '"' ? !qd_dquoted(u, q->at, q->le, NULL, &end,
+		    NULL) : !qd_squoted(u, q->at, q->le, NULL, &end, NULL))
 			return 0;
 		i = end;
 		if (i == q->le || u[i] != ':')
@@ -765,7 +767,9 @@ quickdoc_parse(struct ydoc **out, const char *buf, size_t len)
 		return error_set(NC_ENOMEM, "out of memory");
 	qd_line(&q);
 	qd_skip(&q);
-	if (q.eof || q.at != q.ls || q.at == q.le || (root = qd_block(&q, 1)) == NULL || !q.eof) {
+	/* The top collection at column 0, then nothing but the end. */
+	if (q.eof || q.at != q.ls || q.at == q.le ||
+	    (root = qd_block(&q, 1)) == NULL || !q.eof) {
 		ydoc_free(q.doc);
 		return q.nomem ? error_set(NC_ENOMEM, "out of memory") : 0;
 	}
