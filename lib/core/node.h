@@ -84,7 +84,12 @@ struct node {
 
 struct ydoc;
 
-/* Parse a whole file or buffer.  Problems are added to d (may be NULL). */
+/*
+ * Parse a whole file or buffer.  Problems are added to d (may be NULL).
+ * A record in the canonical form is read by the document reader
+ * (quickdoc.h) without libyaml, anything else by libyaml; the tree is the
+ * same either way.
+ */
 int		 ydoc_parse(struct ydoc **out, const char *buf, size_t len,
 		    const char *path, struct diags *d);
 int		 ydoc_load(struct ydoc **out, const char *path, struct diags *d);

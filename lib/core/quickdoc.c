@@ -61,14 +61,15 @@ text_ok(const unsigned char *u, size_t len)
 #if defined(__SSE2__) && !defined(QD_NO_SIMD)
 		/* Runs of printable ASCII, LF and tab, 16 bytes at a time. */
 		while (i + 16 <= len) {
-			const __m128i	v = _mm_loadu_si128((const __m128i *)
-			    (const void *)(u + i));
+			const __m128i	v = _mm_loadu_si128(
+			    (const __m128i *)(const void *)(u + i));
 			const __m128i	ok = _mm_or_si128(_mm_cmpeq_epi8(v,
 			    _mm_set1_epi8('\n')), _mm_cmpeq_epi8(v,
 			    _mm_set1_epi8('\t')));
-			const __m128i	bad = _mm_or_si128(_mm_andnot_si128(ok,
-			    _mm_cmplt_epi8(v, _mm_set1_epi8(0x20))),
-			    _mm_cmpeq_epi8(v, _mm_set1_epi8(0x7f)));
+			const __m128i	bad = _mm_or_si128(
+			    _mm_andnot_si128(ok, _mm_cmplt_epi8(v,
+			    _mm_set1_epi8(0x20))), _mm_cmpeq_epi8(v,
+			    _mm_set1_epi8(0x7f)));
 
 			/* (bytes from 0x80 are negative: in bad too) */
 			if (_mm_movemask_epi8(bad) != 0)
@@ -139,6 +140,19 @@ qd_next(struct qd *q)
 	q->ls = q->le + 1;
 	q->line++;
 	qd_line(q);
+}
+
+/*
+ * Past empty lines and comment lines (spaces, then '#'), which libyaml
+ * skips between the entries of block collections; never inside a
+ * literal block, which reads its own lines.
+ */
+static void
+qd_skip(struct qd *q)
+{
+	while (!q->eof && (q->ls == q->le || (q->at < q->le &&
+	    q->u[q->at] == '#')))
+		qd_next(q);
 }
 
 /* The 1-based column of p on the current line, in characters. */
@@ -455,7 +469,8 @@ qd_literal(struct qd *q, size_t ind)
 	s->style = NODE_STYLE_BLOCK;
 	s->line = line;
 	s->col = col;
-	o = literal_text(u, q->len, from, lines, ind, (unsigned char *)s->u.s.str);
+	o = literal_text(u, q->len, from, lines, ind,
+	    (unsigned char *)s->u.s.str);
 	if (chomp >= 0)
 		*o++ = '\n';
 	if (chomp > 0) {
@@ -524,8 +539,8 @@ qd_keyend(const struct qd *q, size_t *colon)
 	size_t			 end, i;
 
 	if (u[q->at] == '"' || u[q->at] == '\'') {
-		if (!(u[q->at] == '"' ? qd_dquoted : qd_squoted)(u, q->at, q->le,
-		    NULL, &end, NULL))
+		if (u[q->at] == '"' ? !qd_dquoted(u, q->at, q->le, NULL, &end,
+		    NULL) : !qd_squoted(u, q->at, q->le, NULL, &end, NULL))
 			return 0;
 		i = end;
 		if (i == q->le || u[i] != ':')
@@ -556,9 +571,14 @@ qd_key(struct qd *q, size_t colon)
 		    (k = qd_quoted(q, &end)) == NULL)
 			return NULL;
 	} else {
-		/* (no conflict marker at a line's start) */
+		/*
+		 * Nor what may be one of git's conflict markers at a line's
+		 * start (seven of '<', '=', '>' or '|').
+		 */
 		if (!plain_ok(u + q->at, colon - q->at, 1) ||
-		    (q->at == q->ls && strchr("<=>", u[q->at]) != NULL))
+		    (q->at == q->ls && colon - q->at >= 7 &&
+		    strchr("<=>", u[q->at]) != NULL &&
+		    memcmp(u + q->at, u + q->at + 1, 6) == 0))
 			return NULL;
 		k = qd_scalar(q, u + q->at, colon - q->at, NODE_STYLE_PLAIN,
 		    q->at);
@@ -610,8 +630,9 @@ static struct node	*qd_block(struct qd *, int);
  * a blank line).
  */
 static int
-qd_more(const struct qd *q, size_t ind)
+qd_more(struct qd *q, size_t ind)
 {
+	qd_skip(q);
 	if (q->eof)
 		return 0;
 	if (q->at == q->le || q->at - q->ls > ind)
@@ -641,6 +662,7 @@ qd_map(struct qd *q, int depth)
 			unsigned line = q->line, col = qd_col(q, q->at);
 
 			qd_next(q);
+			qd_skip(q);
 			if (!q->eof && q->at - q->ls > ind) {
 				if (q->at - q->ls != ind + 2 ||
 				    q->at == q->le ||
@@ -735,7 +757,7 @@ quickdoc_parse(struct ydoc **out, const char *buf, size_t len)
 
 	*out = NULL;
 	if (len == 0 || len > NODE_MAX_BYTES || buf[len - 1] != '\n' ||
-	    buf[0] == ' ' || !text_ok((const unsigned char *)buf, len))
+	    !text_ok((const unsigned char *)buf, len))
 		return 0;
 	memset(&q, 0, sizeof q);
 	q.u = (const unsigned char *)buf;
@@ -744,7 +766,10 @@ quickdoc_parse(struct ydoc **out, const char *buf, size_t len)
 	if ((q.doc = ydoc_new()) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	qd_line(&q);
-	if (q.at == q.le || (root = qd_block(&q, 1)) == NULL || !q.eof) {
+	qd_skip(&q);
+	/* The top collection at column 0, then nothing but the end. */
+	if (q.eof || q.at != q.ls || q.at == q.le ||
+	    (root = qd_block(&q, 1)) == NULL || !q.eof) {
 		ydoc_free(q.doc);
 		return q.nomem ? error_set(NC_ENOMEM, "out of memory") : 0;
 	}

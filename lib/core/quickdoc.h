@@ -8,9 +8,10 @@
  * (sequences under a key indented, mappings in a sequence starting after
  * "- "), keys plain or double-quoted, values plain, single- or
  * double-quoted on one line (double with the escapes the writer uses),
- * literal blocks (|, |-, |+) and the empty [] and {} -- and declines
- * everything else: comments, blank lines outside a literal block, flow
- * collections, folded blocks, multi-line plain or quoted scalars,
+ * literal blocks (|, |-, |+) and the empty [] and {}, with empty lines
+ * and comment lines between entries -- and declines everything else: a
+ * comment after a value, a line of spaces only, flow collections, folded
+ * blocks, multi-line plain or quoted scalars,
  * indentless sequences, anchors, aliases, tags, directives, document
  * markers, conflict markers, tabs outside a literal block, line breaks
  * other than LF, a missing final LF, a BOM, text YAML does not allow or

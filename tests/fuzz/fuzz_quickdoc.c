@@ -3,7 +3,8 @@
  * it stands in for: whatever bytes it takes, libyaml takes without a
  * problem and builds into the same tree (kinds, styles, texts, lines,
  * columns, order); and the written form of every tree libyaml reads
- * (with a non-empty mapping or sequence at the top) it takes.
+ * (with a non-empty mapping or sequence at the top, not nested near the
+ * depth limit) it takes.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -50,6 +51,24 @@ same(const struct node *a, const struct node *b)
 	return 1;
 }
 
+/* How many collections deep the tree is. */
+static int
+depth(const struct node *n)
+{
+	int	d, max = 0;
+	size_t	i;
+
+	if (n->kind == NODE_SCALAR)
+		return 0;
+	for (i = 0; i < n->n; i++) {
+		d = depth(n->kind == NODE_MAP ? n->u.pairs[i].value :
+		    n->u.items[i]);
+		if (d > max)
+			max = d;
+	}
+	return max + 1;
+}
+
 /* 1 when the document reader took it (and agreed with libyaml). */
 static int
 check(const char *data, size_t len)
@@ -86,6 +105,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (ydoc_parse_libyaml(&doc, (const char *)data, size, "f.yaml",
 	    NULL) == 0 && (root = ydoc_root(doc)) != NULL &&
 	    root->kind != NODE_SCALAR && root->n > 0 &&
+	    depth(root) <= NODE_MAX_DEPTH / 2 &&
 	    node_emit(&out, root) == 0 && !check(out.data, out.len))
 		die("the written form declined", out.data, out.len);
 	error_clear();

@@ -279,6 +279,18 @@ static const char *const forms[] = {
 	"neg: -5\ndate: 2026-04-01\nurl: http://example.jp/a#b\n"
 	    "colon: a:b\nnull: ~\n",
 	"<<: merge\n",
+	"=list: 1\n<<<<<<<x: 2\n",
+	"<<<<<<< HEAD: 1\n",
+	"=======: 1\n",
+	"k: v # a comment after a value\n",
+	/* Comment lines and empty lines between entries. */
+	"# head\n\nid: x\n\n# between\nlist:\n  # inside\n  - a\n\n  - b\n"
+	    "# column 0\n  - c\nmap:\n\n  k: v\n# end\n",
+	"text: |+\n  kept\n\n# comment\nnext: x\n",
+	"text: |\n  x\n  # content\n# comment\n\nnext: x\n",
+	"empty:\n# c\nnext: 1\n",
+	"a:\n  b: 1\n# c\n  d: 2\n",
+	"k: v\n    # deeper\nn: 1\n",
 };
 
 static void
@@ -291,8 +303,59 @@ test_forms(void **state)
 		took += (size_t)compare("form", forms[i], strlen(forms[i]));
 	print_message("%zu forms, %zu taken\n", sizeof forms / sizeof
 	    forms[0], took);
-	/* "k: \"値\" \n" (a blank after the quote), "名前...- x", "<<". */
-	assert_int_equal(took, sizeof forms / sizeof forms[0] - 3);
+	/*
+	 * "k: \"値\" \n" (a blank after the quote), "名前...- x", a
+	 * comment after a value, what may be a conflict marker (three).
+	 */
+	assert_int_equal(took, sizeof forms / sizeof forms[0] - 6);
+}
+
+/*
+ * The limits: a key of NODE_MAX_KEY bytes is taken, one byte more is
+ * left to libyaml (which reports it); duplicate keys in a small and in a
+ * large mapping (found through the hash) are left to libyaml; nesting is
+ * taken up to well under NODE_MAX_DEPTH.
+ */
+static void
+test_limits(void **state)
+{
+	const char	*dups[] = { "a: 1\nb: 2\na: 3\n",
+	    "l:\n  - a: 1\n    a: 2\n", "\"a\": 1\na: 2\n" };
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < NODE_MAX_KEY; i++)
+		buf_putc(&b, 'k');
+	buf_puts(&b, ": v\n");
+	assert_int_equal(compare("key", b.data, b.len), 1);
+	buf_reset(&b);
+	for (i = 0; i <= NODE_MAX_KEY; i++)
+		buf_putc(&b, 'k');
+	buf_puts(&b, ": v\n");
+	assert_int_equal(compare("key", b.data, b.len), 0);
+
+	buf_reset(&b);
+	for (i = 0; i < 40; i++)
+		buf_printf(&b, "k%zu: %zu\n", i, i);
+	assert_int_equal(compare("keys", b.data, b.len), 1);
+	buf_puts(&b, "k5: again\n");
+	assert_int_equal(compare("keys", b.data, b.len), 0);
+	for (i = 0; i < sizeof dups / sizeof dups[0]; i++)
+		assert_int_equal(compare("keys", dups[i], strlen(dups[i])), 0);
+
+	buf_reset(&b);
+	for (i = 0; i < 40; i++)
+		buf_puts(&b, "- ");
+	buf_puts(&b, "x\n");
+	assert_int_equal(compare("deep", b.data, b.len), 1);
+	buf_reset(&b);
+	for (i = 0; i < 70; i++)
+		buf_puts(&b, "- ");
+	buf_puts(&b, "x\n");
+	assert_int_equal(compare("deep", b.data, b.len), 0);
+	assert_int_equal(buf_ok(&b), 0);
+	buf_free(&b);
 }
 
 /*
@@ -342,6 +405,7 @@ test_mutations(void **state)
 	    "/data/sample/checklists/2026/ck-565nje32.yaml",
 	    "/data/sample/catalogs/2026/ca-7pet4dvh.yaml",
 	    "/data/sample/secreports/2026/sr-8v3n6t2w.yaml",
+	    "/data/sample/nerima-cio.yaml",
 	};
 	struct buf	 data = BUF_INIT, path = BUF_INIT;
 	size_t		 i, took = 0, len;
@@ -371,6 +435,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_forms),
+		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_sample),
 		cmocka_unit_test(test_project_files),
 		cmocka_unit_test(test_yaml_suite),
