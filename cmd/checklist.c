@@ -875,7 +875,8 @@ static const struct opt export_opts[] = {
 	{ "all", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
 	  "form: every division's form" },
 	{ "date", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
-	  "report: its date (default the last submission)" },
+	  "report: its date (default the last submission, not before the"
+	  " period's end)" },
 	{ "output", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,
 	  "a file, or a folder (ending in /) for several" },
 	OPT_ZIP_OPTS,

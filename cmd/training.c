@@ -1735,7 +1735,8 @@ static const struct opt export_opts[] = {
 	{ "fy", 0, OPT_FY, 0, NULL, NULL, 0, 0,
 	  "summary: the fiscal year" },
 	{ "date", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
-	  "the documents' date (default today)" },
+	  "the documents' date (default the training's day, or the report's"
+	  " submission day)" },
 	{ "pass-mark", 0, OPT_INT, 0, NULL, NULL, 0, 100,
 	  "report, results: the pass mark in percent" },
 	{ "output", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,

@@ -1884,7 +1884,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 
 		root = record_root(a[i]);
 		snprintf(c, sizeof c, "%zu", i + 1);
-		era_as(day, node_get_str(root, "date"), CAL_ERA_SHORT);
+		era_as(day, node_get_str(root, "date"), CAL_ERA_LONG);
 		/* 総務課／文書管理システム, 区立図書館／（見本A）: whole words */
 		target(&o, st, root, 0);
 		buf_reset(&b);

@@ -408,7 +408,7 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	double			 dc, dr;
 	long			 t;
 	size_t			 i;
-	int			 rc;
+	int			 rc, kept_contain = 0, kept_recover = 0;
 
 	memset(v, 0, sizeof *v);
 	v->author = author_of(incident_ctx_store(c));
@@ -452,6 +452,11 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 		if (asof != NULL && node_get_str(e, "at") != NULL &&
 		    strncmp(node_get_str(e, "at"), asof, 10) > 0)
 			continue;
+		if (node_scalar_eq(node_get(e, "type"), "containment") ||
+		    node_scalar_eq(node_get(e, "type"), "isolation"))
+			kept_contain = 1;
+		if (node_scalar_eq(node_get(e, "type"), "recovery"))
+			kept_recover = 1;
 		if (incident_time_era(v->tl[v->ntl].when,
 		    sizeof v->tl[v->ntl].when, node_get_str(e, "at"),
 		    CAL_ERA_LONG) != 0) {
@@ -487,6 +492,11 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 		v->isolation = buf_detach(&b, NULL);
 	}
 	incident_durations(&dc, &dr, root);
+	/* nothing the document's course of events does not show */
+	if (!kept_contain)
+		dc = -1;
+	if (!kept_recover)
+		dr = -1;
 	if (dc >= 0 || dr >= 0) {
 		buf_reset(&b);
 		h1 = dc >= 0 ? hours(dc) : NULL;

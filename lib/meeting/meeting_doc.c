@@ -284,7 +284,7 @@ topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
 		if (mt_date(&due, root, "due") != 0 ||
 		    cal_cmp(due, until) > 0)
 			continue;
-		mt_era(era, due, CAL_ERA_SHORT);
+		mt_era(era, due, CAL_ERA_LONG);
 		no = node_get_str(root, "ref_no");
 		buf_printf(&b, "%s%s%s（期限 %s%s、担当 %s）", no != NULL ? no :
 		    "", no != NULL ? "　" : "", node_get_str(root, "title"),
@@ -352,7 +352,7 @@ kind_lines(struct dlines *l, struct store *st, const char *kind, int fy,
 		if (what == NULL)
 			continue;
 		/* the date first, as a list of events reads */
-		mt_era(era, d, CAL_ERA_SHORT);
+		mt_era(era, d, CAL_ERA_LONG);
 		buf_printf(&b, "%s %s", era, what);
 		if (strcmp(what, "可否決定") == 0 &&
 		    node_get_str(dec, "result") != NULL)

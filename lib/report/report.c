@@ -354,7 +354,8 @@ static int
 count_reviews(struct bld *b)
 {
 	static const char *const want[] = { "ref_no", "type", "title", "org",
-	    "status", "received", "due", "submitted", "decision" };
+	    "status", "received", "due", "submitted", "decision",
+	    "hearings" };
 	struct review_acc	acc;
 	char			n1[32], n2[32], n3[32];
 	int			rc;
@@ -618,7 +619,7 @@ on_meeting(struct bld *b, const struct schema *kind, const struct node *rec)
 		{ "security-committee", I_SECCOM }, { "regular", I_REGULAR },
 		{ "progress", I_PROGRESS },
 	};
-	struct cal_date	 d;
+	struct cal_date	 d, sent;
 	const char	*type = node_get_str(rec, "type");
 	const char	*status = node_get_str(rec, "status");
 	size_t		 i;
@@ -639,6 +640,12 @@ on_meeting(struct bld *b, const struct schema *kind, const struct node *rec)
 		    d);
 	if (when != EV_DONE)
 		return 0;
+	/* the state at the period's end: minutes sent after it were not
+	 * sent yet */
+	if (strcmp(status, "minutes-done") == 0 &&
+	    rp_date(&sent, rec, "minutes_submitted") == 0 &&
+	    cal_cmp(sent, b->w->to) > 0)
+		status = "held";
 	if (count(b, map[i].item, d, NULL))
 		add_ref(b, map[i].item, node_get_str(rec, "ref_no"),
 		    node_get_str(rec, "title"), "", d,
@@ -916,7 +923,7 @@ report_work_build(struct report_work *out, struct store *st,
 	static const char *const inc_want[] = { "ref_no", "title", "org",
 	    "reported", "discovered", "occurred", "category", "severity" };
 	static const char *const mt_want[] = { "ref_no", "type", "title",
-	    "date", "status" };
+	    "date", "status", "minutes_submitted" };
 	struct bld		 b;
 	struct cal_date		 fy1;
 	const struct node	*conf;
@@ -972,7 +979,8 @@ report_work_build(struct report_work *out, struct store *st,
 	    (rc = count_audits(&b)) != 0 ||
 	    (rc = count_checklists(&b)) != 0 ||
 	    (rc = each_record(&b, "incident", inc_want, 8, on_incident)) != 0 ||
-	    (rc = each_record(&b, "meeting", mt_want, 5, on_meeting)) != 0 ||
+	    (rc = each_record(&b, "meeting", mt_want,
+	    sizeof mt_want / sizeof mt_want[0], on_meeting)) != 0 ||
 	    (rc = count_consults(&b)) != 0)
 		goto done;
 	if (b.bad) {

@@ -120,7 +120,8 @@ refs_table(struct docx *d, const struct report_item *it)
 		if ((rc = docx_table_cell(t, i + 1, 0, buf, &c)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 1, r->no, &l)) != 0)
 			break;
-		cal_format_era(buf, sizeof buf, r->date, CAL_ERA_SHORT);
+		/* 令和8年6月1日 as in the text and the notes beside it */
+		cal_format_era(buf, sizeof buf, r->date, CAL_ERA_LONG);
 		if ((rc = docx_table_cell(t, i + 1, 2, buf, &c)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 3, r->title, &l)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 4, r->org, &l)) != 0 ||

@@ -366,6 +366,20 @@ check $CHECK docx "$O/later/再発防止策の提案書_障害者手帳情報を
     令和8年7月10日 誤送信先に削除を依頼した "!全職員に注意喚起した" "!令和8年7月15日"
 check $CHECK docx "$O/later/事故等報告書_障害者手帳情報を含むメールの誤送信.docx" \
     全職員に注意喚起した
+# nor a time to containment it does not show (a proposal reviewed
+# 2026-07-10 on an incident first contained on 07-17)
+NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident log "$id2" \
+    --at "2026-07-17 09:00" --type detection --text 不審なログインの警告を検知した
+NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident log "$id2" \
+    --at "2026-07-17 09:30" --type containment --text 管理者アカウントを停止した
+NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident export \
+    prevention "$id2" -o "$O/later/"
+check $CHECK docx "$O/later/再発防止策の提案書_管理者アカウントへの不正ログイン.docx" \
+    "!封じ込め・遮断まで" "!管理者アカウントを停止した"
+NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident export \
+    report "$id2" -o "$O/later/"
+check $CHECK docx "$O/later/事故等報告書_管理者アカウントへの不正ログイン.docx" \
+    "封じ込め・遮断まで30分"
 
 if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
 	mkdir -p "$T/home" "$T/pdf"

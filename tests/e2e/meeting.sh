@@ -125,16 +125,17 @@ ag="$T/doc/次第_第3回 定例会.docx"
 pycheck order "$ag" "第3回 定例会　次第" "日時　令和8年5月7日（木）　13:30～17:00" \
     "場所　練馬区役所中村北分館 会議室" 開会 議題 \
     "監査対象組織の候補（説明：見本 花子）" "課題の状況（課題管理表）" \
-    "課題1　期限を過ぎた課題（期限 R8.5.1・期限超過、担当 例題 さくら）" \
-    "課題2　次回までの課題（期限 R8.5.27、担当 架空 太郎）" \
-    前回以降の実施状況 "相談（1件）" "R8.4.30 回答　前回より前の相談（情報政策課）" \
+    "課題1　期限を過ぎた課題（期限 令和8年5月1日・期限超過、担当 例題 さくら）" \
+    "課題2　次回までの課題（期限 令和8年5月27日、担当 架空 太郎）" \
+    前回以降の実施状況 "相談（1件）" "令和8年4月30日 回答　前回より前の相談（情報政策課）" \
     今後の予定 その他 閉会 配付資料 "資料1　監査対象候補一覧" "資料2　課題管理表" \
     "【次回】第4回 定例会" "令和8年5月28日（木）　13:30～"
 pycheck nodocx "$ag" 先の課題 会議の後の課題 帳票の取扱い
+pycheck eradates "$ag"
 pycheck noid "$ag"
 # the next 定例会 looks back to this one
 expect_status 0 "$NCIO" -C "$D" meeting export agenda "$m4" -o "$T/doc/"
-pycheck docx "$T/doc/次第_第4回 定例会.docx" "R8.5.12 回答　帳票の取扱い（国保年金課）"
+pycheck docx "$T/doc/次第_第4回 定例会.docx" "令和8年5月12日 回答　帳票の取扱い（国保年金課）"
 pycheck nodocx "$T/doc/次第_第4回 定例会.docx" 前回より前の相談
 # a progress meeting: the reports to submit with their period
 expect_status 0 "$NCIO" -C "$D" meeting export agenda "$p1" -o "$T/doc/"

@@ -564,6 +564,22 @@ if ! find "$OUT/files" -type f \( -name '*.docx' -o -name '*.xlsx' -o \
 	fail "a role said twice in one sentence:"
 	sed 's/^/  | /' "$T/roles.out" >&2
 fi
+# Dates in a Word document in the one style the ward writes,
+# 令和8年6月1日: no R8.6.1 or 2026-06-01 beside it (workbooks show dates
+# as dates, in their own format).
+checks=$((checks + 1))
+bad=$(grep -HoP '(?<![\w.])(R\d{1,2}\.\d{1,2}\.\d{1,2}|20\d\d[-/]\d{1,2}[-/]\d{1,2})' \
+    "$OUT"/pdf/*_docx*.txt 2>/dev/null | grep -v '\.layout\.txt:' |
+    sed 's|.*/||' | sort -u | head -5 | tr '\n' ' ') || true
+[ -z "$bad" ] || fail "dates not written 令和N年M月D日 in Word documents: $bad"
+# Counts and amounts of four digits or more with thousands separators
+# (延べ1,010人, 12,800,000円), in every document, workbook and deck.
+checks=$((checks + 1))
+bad=$(grep -HoP '(?<![\d,.\-/])\d{4,}(?![\d,])(人|名|件|円|回|課)' \
+    "$OUT"/pdf/*.txt "$OUT"/deckpdf/*.txt 2>/dev/null |
+    grep -v '\.layout\.txt:' | sed 's|.*/||' | sort -u | head -5 |
+    tr '\n' ' ') || true
+[ -z "$bad" ] || fail "numbers without thousands separators: $bad"
 # The sample's decided and submitted reviews carry their 受付番号: the
 # documents (作業実施報告書, 精査記録, 通知) name a case by it.
 checks=$((checks + 1))

@@ -223,6 +223,12 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
             if sec4.count(name) != 1:
                 fail("the destination %s is named %d times in section 4" %
                      (name, sec4.count(name)))
+    # dates in the ward's one style (令和8年6月1日), tables as text
+    for t in [text] + ["\n".join("\t".join(r) for r in t) for t in tables]:
+        m = re.search(r"(?<![\w.])(R\d{1,2}\.\d{1,2}\.\d{1,2}|"
+                      r"20\d\d[-/]\d{1,2}[-/]\d{1,2})", t)
+        if m:
+            fail("a date not written 令和N年M月D日: %s" % m.group(0))
     # amounts and counts of four digits or more with separators
     for t in [text] + ["\n".join("\t".join(r) for r in t) for t in tables]:
         m = re.search(r"(?<![\d,.])\d{4,}(人|件|円|回)", t)

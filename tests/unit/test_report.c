@@ -139,6 +139,40 @@ test_second_period(void **state)
 	report_work_free(&w);
 }
 
+/*
+ * A meeting whose minutes went out after the period's end was 開催済 at
+ * its end, not 議事録提出済 (第3回 定例会: held 2026-05-07, minutes
+ * 2026-05-12; a period ending 2026-05-10).
+ */
+static void
+test_state_at_period_end(void **state)
+{
+	struct report_work		 w;
+	const struct report_item	*it;
+	size_t				 i;
+
+	(void)state;
+	assert_int_equal(report_work_build(&w, st, day(2026, 4, 1),
+	    day(2026, 5, 10), day(2026, 5, 10), NULL), 0);
+	it = report_work_item(&w, "regular_meetings");
+	assert_non_null(it);
+	for (i = 0; i < it->nrefs; i++)
+		if (strcmp(it->refs[i].title, "第3回 定例会") == 0)
+			break;
+	assert_true(i < it->nrefs);
+	assert_string_equal(it->refs[i].note, "開催済");
+	report_work_free(&w);
+	assert_int_equal(report_work_build(&w, st, day(2026, 4, 1),
+	    day(2026, 5, 31), day(2026, 5, 31), NULL), 0);
+	it = report_work_item(&w, "regular_meetings");
+	for (i = 0; i < it->nrefs; i++)
+		if (strcmp(it->refs[i].title, "第3回 定例会") == 0)
+			break;
+	assert_true(i < it->nrefs);
+	assert_string_equal(it->refs[i].note, "議事録提出済");
+	report_work_free(&w);
+}
+
 static void
 test_whole_year(void **state)
 {
@@ -363,6 +397,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_crossing_fy),
 		cmocka_unit_test(test_second_period),
+		cmocka_unit_test(test_state_at_period_end),
 		cmocka_unit_test(test_whole_year),
 		cmocka_unit_test(test_sec_check),
 		cmocka_unit_test(test_sec_content),
