@@ -2874,14 +2874,19 @@ ck_import_commit(struct ck_import *im, int dry_run,
 		r = error_set(NC_ENOMEM, "out of memory");
 		goto done;
 	}
+	/* One write batch: the reference checker is checked once. */
+	if (!dry_run && (r = store_batch_begin(im->st)) != 0)
+		goto done;
 	for (i = 0; i < im->n; i++) {
 		if ((r = commit_one(im, &h, im->v[i], &im->res[im->nres++],
 		    dry_run, d)) != 0)
-			goto done;
+			break;
 		im->ndone++;
 		if (progress != NULL)
 			progress(i + 1, im->n, arg);
 	}
+	if (!dry_run)
+		store_batch_end(im->st);
 done:
 	held_free(&h);
 	return r;

@@ -164,6 +164,7 @@ struct checker {
 	size_t		 nstamps;
 	char		**added;	/* ids this process wrote since */
 	size_t		 nadded;
+	unsigned	 batch;		/* checked in this write batch */
 };
 
 /*
@@ -341,7 +342,11 @@ checker_failed(const struct checker *c)
  * a stamp differs (another process wrote, a user edited or a git pull
  * came in between) the checker is built anew, so it always says what a
  * fresh one would; checking costs one stat() per folder rather than a
- * listing of every record.
+ * listing of every record.  In a write batch (store_batch_begin()) the
+ * lock keeps other writers out, so a checker checked once in the batch
+ * is trusted for the rest of it: each write then costs nothing that
+ * grows with the folders.  Its stamps are not taken again after the
+ * batch's writes, so the first check after the batch builds it anew.
  */
 /* "a/b" in a new string, or NULL. */
 static char *
@@ -483,6 +488,13 @@ checker_free_cb(void *p)
 	checker_free(p);
 }
 
+/* Whether c was checked in the write batch under way. */
+static int
+trusted(const struct checker *c)
+{
+	return c->batch != 0 && c->batch == store_batch(c->st);
+}
+
 /* The store's checker, built anew when what it was built from changed. */
 static int
 checker_shared(struct checker **out, struct store *st)
@@ -491,7 +503,8 @@ checker_shared(struct checker **out, struct store *st)
 	int		 rc;
 
 	*out = NULL;
-	if (c != NULL && stamps_hold(c)) {
+	if (c != NULL && (trusted(c) || stamps_hold(c))) {
+		c->batch = store_batch(st);
 		*out = c;
 		return 0;
 	}
@@ -518,6 +531,7 @@ checker_shared(struct checker **out, struct store *st)
 	}
 	if (rc != 0)
 		return rc;
+	c->batch = store_batch(st);
 	store_set_cache(st, c, checker_free_cb);
 	*out = c;
 	return 0;
@@ -570,7 +584,8 @@ checker_wrote(struct store *st, const char *relpath, const char *path,
 		if (strmap_put(c->ids, id, id) != 0)
 			goto drop;
 	}
-	if (stamps_take(c) == 0)
+	/* In a batch the stamps wait: the next check after it rebuilds. */
+	if (trusted(c) || stamps_take(c) == 0)
 		return;
 drop:
 	store_set_cache(st, NULL, NULL);
@@ -836,7 +851,8 @@ write_record(struct store *st, const char *relpath, const struct buf *b,
 
 	/* Under the lock: what a killed writer left is stale. */
 	store_stale_temps(st, 1, NULL);
-	fresh = store_cache(st) != NULL && stamps_hold(store_cache(st));
+	fresh = store_cache(st) != NULL && (trusted(store_cache(st)) ||
+	    stamps_hold(store_cache(st)));
 	if ((rc = mkdirs(store_root(st), relpath)) != 0)
 		goto done;
 	if ((path = store_path(st, relpath)) == NULL) {

@@ -41,6 +41,8 @@ struct store {
 	struct schemaset	*schemas;
 	struct refdata		*ref;		/* config and orgs, on first use */
 	int			 cleaned;	/* leftovers removed once */
+	int			 batch;		/* nested write batches */
+	unsigned		 batchid;	/* the outermost one's number */
 	void			*cache;		/* the record layer's checker */
 	void			(*cache_free)(void *);
 };
@@ -224,6 +226,33 @@ store_unlock(struct store *st)
 {
 	if (st != NULL && st->locked > 0 && --st->locked == 0)
 		flock(st->lockfd, LOCK_UN);
+}
+
+int
+store_batch_begin(struct store *st)
+{
+	int	rc;
+
+	if ((rc = store_lock(st)) != 0)
+		return rc;
+	if (st->batch++ == 0 && ++st->batchid == 0)
+		st->batchid = 1;
+	return 0;
+}
+
+void
+store_batch_end(struct store *st)
+{
+	if (st != NULL && st->batch > 0) {
+		st->batch--;
+		store_unlock(st);
+	}
+}
+
+unsigned
+store_batch(const struct store *st)
+{
+	return st->batch > 0 ? st->batchid : 0;
 }
 
 /*

@@ -36,6 +36,20 @@ char		*store_path(const struct store *, const char *rel);
  */
 int		 store_lock(struct store *);
 void		 store_unlock(struct store *);
+/*
+ * A write batch: a command that writes many records in a row (an import)
+ * holds the lock from the first write to the last.  No other nerima-cio
+ * process can write in between, so the record layer trusts the reference
+ * checker it has checked once in the batch, instead of checking every
+ * folder of the data directory again before each write (issue 15: that
+ * made each write's cost grow with the years held).  An edit by hand
+ * during the batch shows at the first write after it.  Batches nest like
+ * the lock.  store_batch() is 0 outside a batch, else a number that
+ * tells the current outermost batch from earlier ones.
+ */
+int		 store_batch_begin(struct store *);
+void		 store_batch_end(struct store *);
+unsigned	 store_batch(const struct store *);
 
 /*
  * The schemas in force: $NCIO_SCHEMA_PATH, else the installed ones (beside

@@ -385,7 +385,7 @@ tr_plan_apply(struct tr_planned **out, size_t *nout, struct store *st,
 	    (rc = tr_cal_load(&cal, st)) != 0)
 		return rc;
 	if (!dry_run) {
-		if ((rc = store_lock(st)) != 0)
+		if ((rc = store_batch_begin(st)) != 0)
 			goto done;
 		locked = 1;
 	}
@@ -493,7 +493,7 @@ tr_plan_apply(struct tr_planned **out, size_t *nout, struct store *st,
 	v = NULL;
 done:
 	if (locked)
-		store_unlock(st);
+		store_batch_end(st);
 	for (i = 0; i < nw; i++)
 		free(ws[i].title);
 	free(ws);

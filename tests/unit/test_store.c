@@ -284,6 +284,62 @@ test_checker_batch(void **state)
 }
 
 /*
+ * A write batch (issue 15): the checker is checked once and then trusted
+ * until the batch ends, so a write in it costs nothing that grows with
+ * the folders; the first write after it checks the folders again and
+ * sees what changed behind the store's back meanwhile.
+ */
+static void
+test_write_batch(void **state)
+{
+	struct store	*st;
+	struct diags	 d = DIAGS_INIT;
+	char		 dir[512], path[600];
+	unsigned	 first;
+
+	(void)state;
+	assert_int_equal(store_open(&st, root), 0);
+	assert_int_equal(store_batch(st), 0);
+	snprintf(dir, sizeof dir, "%s/meetings", root);
+	mkdir(dir, 0777);
+	snprintf(dir, sizeof dir, "%s/meetings/2026", root);
+	mkdir(dir, 0777);
+	put("meetings/2026/mt-3c4d5e6f.yaml", "id: mt-3c4d5e6f\n");
+	snprintf(path, sizeof path, "%s/meetings/2026/mt-3c4d5e6f.yaml", root);
+
+	assert_int_equal(store_batch_begin(st), 0);
+	first = store_batch(st);
+	assert_true(first != 0);
+	/* nested: the same batch */
+	assert_int_equal(store_batch_begin(st), 0);
+	assert_int_equal(store_batch(st), first);
+	store_batch_end(st);
+	assert_int_equal(store_batch(st), first);
+	if (create_issue_citing(st, "mt-3c4d5e6f", &d) != 0)
+		fail_msg("in the batch: %s", error_last());
+	/* Removed by hand during the batch: trusted until its end. */
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(create_issue_citing(st, "mt-3c4d5e6f", &d), 0);
+	store_batch_end(st);
+	assert_int_equal(store_batch(st), 0);
+	/* After it, the folders are checked again: the removal shows. */
+	assert_int_equal(create_issue_citing(st, "mt-3c4d5e6f", &d),
+	    NC_ESCHEMA);
+	diags_free(&d);
+	/* A later batch is another one, and checks once more. */
+	assert_int_equal(store_batch_begin(st), 0);
+	assert_true(store_batch(st) != 0 && store_batch(st) != first);
+	assert_int_equal(create_issue_citing(st, "mt-3c4d5e6f", &d),
+	    NC_ESCHEMA);
+	store_batch_end(st);
+	diags_free(&d);
+	rmdir(dir);
+	snprintf(dir, sizeof dir, "%s/meetings", root);
+	rmdir(dir);
+	store_free(st);
+}
+
+/*
  * record_load_where_in() (issue 15): a record whose key holds one of the
  * values is loaded whole, one that holds another is skipped, and whatever
  * the quick reader cannot judge (no key, a key that is not text) is
@@ -526,6 +582,7 @@ main(void)
 		cmocka_unit_test(test_ids),
 		cmocka_unit_test(test_create_find_save),
 		cmocka_unit_test(test_checker_batch),
+		cmocka_unit_test(test_write_batch),
 		cmocka_unit_test(test_load_where_in),
 		cmocka_unit_test(test_orgs),
 		cmocka_unit_test(test_atomic_write),
