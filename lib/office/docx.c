@@ -1227,6 +1227,11 @@ list_break(const char *s, unsigned room)
  * a last line is looked at with this much more room too, hundredths.
  */
 #define WIDOW_SLACK	100
+/*
+ * A paragraph that fits a line with this much more room (hundredths; about
+ * the CELL_SLACK a cell keeps) may print on one line: it is not broken.
+ */
+#define WIDOW_FIT	50
 
 /* A line may not start with it (行頭禁則): closing marks, small kana. */
 static int
@@ -1355,7 +1360,7 @@ docx_widow_break(const char *s, unsigned room)
 		 */
 		at = 0;
 		if (len <= WIDOW_SCAN * 4 &&
-		    prefix_lines(p, len, room + WIDOW_SLACK, NULL) > 1)
+		    prefix_lines(p, len, room + WIDOW_FIT, NULL) > 1)
 			for (d = 0; at == 0 && d <= WIDOW_SLACK; d += 50)
 				at = widow_at(p, len, room + d, room);
 		if (at > 0) {

@@ -2013,20 +2013,24 @@ test_widow_break(void **state)
 		/* cs-report: …フィルタリ／ング */
 		{ "学校ICT端末の持ち帰り時のフィルタリング", 1801,
 		  "学校ICT端末の持ち帰り時の\nフィルタリング" },
+		/* kanji only: …業務委／託 where 23 characters just fit */
+		{ "建築指導担当関係通知書印刷・封入封かん業務委託", 2202,
+		  "建築指導担当関係通知書印刷・\n封入封かん業務委託" },
 		/* a sentence: …削除し／た。 */
 		{ "委託事業者等の作業従事者のアカウントを削除した。", 2100,
+		  "委託事業者等の作業従事者のアカウントを削除\nした。" },
+		{ "委託事業者等の作業従事者のアカウントを削除した。", 2200,
 		  "委託事業者等の作業従事者のアカウントを削除\nした。" },
 		/* each paragraph on its own */
 		{ "No.2　契約書を添付した。\n委託事業者等の作業従事者のアカウン"
 		  "トを削除した。", 2100, "No.2　契約書を添付した。\n委託事業者"
 		  "等の作業従事者のアカウントを削除\nした。" },
 		/*
-		 * one line with a character more (LibreOffice had 対象者区分
+		 * one line with half a character more (LibreOffice had 対象者区分
 		 * whole where textfit measured 対象者区／分), one line with its
 		 * 。 hanging, or a last line long enough: as it is
 		 */
-		{ "対象者区分", 400, NULL },
-		{ "委託事業者等の作業従事者のアカウントを削除した。", 2200, NULL },
+		{ "対象者区分", 499, NULL },
 		{ "委託事業者等の作業従事者のアカウントを削除した。", 2300, NULL },
 		{ "契約書を添付した。", 2300, NULL },
 		{ "委託事業者等の作業従事者のアカウントを削除した。", 1500, NULL },
