@@ -1280,7 +1280,9 @@ prefix_lines(const char *s, size_t n, unsigned room, unsigned *widows)
  * Where a paragraph p (len bytes, no newline) that leaves one or two
  * characters alone on its last line at room (hundredths) is better
  * broken, as a byte offset, or 0 (the lines before, at room and at the
- * base room measured, as they were, the last whole at base): a few characters earlier, so that the
+ * base room measured, as they were, and as many with half a character
+ * less: LibreOffice, hanging no 、 at a line end, put …契約に定／めた。 on
+ * three lines, "に定" alone; the last whole at base): a few characters earlier, so that the
  * last line holds three or more (…確認／した。 rather than …確認し／た。,
  * 令和8年度 …研修／（第1回） rather than …（第1／回）), before a （ or
  * after a ・, 、 or space first, else not inside a katakana word, never
@@ -1317,6 +1319,8 @@ widow_at(const char *p, size_t len, unsigned room, unsigned base)
 			continue;
 		if (prefix_lines(p, off[i], room, &w) != lines - 1 || w != 0 ||
 		    prefix_lines(p, off[i], base, &w) != lines - 1 || w != 0 ||
+		    base <= WIDOW_FIT || prefix_lines(p, off[i], base -
+		    WIDOW_FIT, NULL) != lines - 1 ||
 		    prefix_lines(p + off[i], len - off[i], base, NULL) != 1)
 			continue;
 		if (cp[i] == 0xFF08 || cp[i] == 0x300C || cp[i - 1] == 0x30FB ||

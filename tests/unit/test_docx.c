@@ -2018,12 +2018,12 @@ test_widow_break(void **state)
 		  "建築指導担当関係通知書印刷・\n封入封かん業務委託" },
 		/* a sentence: …削除し／た。 */
 		{ "委託事業者等の作業従事者のアカウントを削除した。", 2100,
-		  "委託事業者等の作業従事者のアカウントを削除\nした。" },
+		  "委託事業者等の作業従事者のアカウントを削\n除した。" },
 		{ "委託事業者等の作業従事者のアカウントを削除した。", 2200,
 		  "委託事業者等の作業従事者のアカウントを削除\nした。" },
 		/* each paragraph on its own */
 		{ "No.2　契約書を添付した。\n委託事業者等の作業従事者のアカウン"
-		  "トを削除した。", 2100, "No.2　契約書を添付した。\n委託事業者"
+		  "トを削除した。", 2200, "No.2　契約書を添付した。\n委託事業者"
 		  "等の作業従事者のアカウントを削除\nした。" },
 		/*
 		 * one line with half a character more (LibreOffice had 対象者区分
@@ -2031,6 +2031,14 @@ test_widow_break(void **state)
 		 * 。 hanging, or a last line long enough: as it is
 		 */
 		{ "対象者区分", 499, NULL },
+		/*
+		 * not where half a character less would wrap the lines before
+		 * again: LibreOffice, hanging no 、, printed …承／諾、…を契約／
+		 * に定／めた。 for a break before めた。
+		 */
+		{ "No.4　再委託の条件（事前の承諾、同等の安全管理措置）を契約に"
+		  "定めた。", 1554, "No.4　再委託の条件（事前の承諾、同等の安全"
+		  "管理措置）を契約\nに定めた。" },
 		{ "委託事業者等の作業従事者のアカウントを削除した。", 2300, NULL },
 		{ "契約書を添付した。", 2300, NULL },
 		{ "委託事業者等の作業従事者のアカウントを削除した。", 1500, NULL },
