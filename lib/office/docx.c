@@ -1256,6 +1256,12 @@ no_line_start(uint32_t c)
 }
 
 static int
+is_hiragana(uint32_t c)
+{
+	return c >= 0x3041 && c <= 0x309F;
+}
+
+static int
 is_katakana(uint32_t c)
 {
 	return c >= 0x30A1 && c <= 0x30FC && c != 0x30FB;
@@ -1285,7 +1291,8 @@ prefix_lines(const char *s, size_t n, unsigned room, unsigned *widows)
  * three lines, "に定" alone; the last whole at base): a few characters earlier, so that the
  * last line holds three or more (…確認／した。 rather than …確認し／た。,
  * 令和8年度 …研修／（第1回） rather than …（第1／回）), before a （ or
- * after a ・, 、 or space first, else not inside a katakana word, never
+ * after a ・, 、 or space first, then after the kana ending a word
+ * (…を／削除した。), else not inside a run of kana (フィルタリング, 封かん), never
  * before a closing mark or between two half-width characters, and the
  * lines before left as they were.
  */
@@ -1326,11 +1333,14 @@ widow_at(const char *p, size_t len, unsigned room, unsigned base)
 		if (cp[i] == 0xFF08 || cp[i] == 0x300C || cp[i - 1] == 0x30FB ||
 		    cp[i - 1] == 0x3001 || cp[i - 1] == ' ' ||
 		    cp[i - 1] == 0x3000)
-			score = 2;
-		else if (!(is_katakana(cp[i - 1]) && is_katakana(cp[i])))
+			score = 3;
+		else if (is_hiragana(cp[i - 1]) && !is_hiragana(cp[i]))
+			score = 2;	/* after a word's kana: を／削除した。 */
+		else if (!(is_katakana(cp[i - 1]) && is_katakana(cp[i])) &&
+		    !(is_hiragana(cp[i - 1]) && is_hiragana(cp[i])))
 			score = 1;
 		else
-			score = 0;
+			score = 0;	/* inside フィルタリング, 封かん */
 		if (score >= top) {
 			top = score;
 			best = off[i];
