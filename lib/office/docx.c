@@ -1216,6 +1216,184 @@ list_break(const char *s, unsigned room)
 	return buf_detach(&b, &n);
 }
 
+/* Longest paragraph of a cell docx_widow_break() looks at, in characters. */
+#define WIDOW_SCAN	400
+/* How far back the break may move, in characters. */
+#define WIDOW_BACK	8
+/*
+ * LibreOffice and Word fit up to a character more on a line than
+ * textfit measures (narrower Latin letters and digits: "学校ICT端末の持ち
+ * 帰り時のフィルタリ／ング" at a room textfit gives "…フィルタ／リング"):
+ * a last line is looked at with this much more room too, hundredths.
+ */
+#define WIDOW_SLACK	100
+/*
+ * A paragraph that fits a line with this much more room (hundredths; about
+ * the CELL_SLACK a cell keeps) may print on one line: it is not broken.
+ */
+#define WIDOW_FIT	50
+
+/* A line may not start with it (行頭禁則): closing marks, small kana. */
+static int
+no_line_start(uint32_t c)
+{
+	static const char	 marks[] = "）」』】〕、。，．・：；？！ー"
+				    "ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮ";
+	const char		*p = marks;
+	uint32_t		 m;
+	size_t			 k, len = sizeof marks - 1;
+
+	if (c == ')' || c == ']' || c == ',' || c == '.' || c == '%' ||
+	    c == 0xFF05)
+		return 1;
+	while ((size_t)(p - marks) < len) {
+		k = text_utf8_decode(&m, p, len - (size_t)(p - marks));
+		if (m == c)
+			return 1;
+		p += k;
+	}
+	return 0;
+}
+
+static int
+is_hiragana(uint32_t c)
+{
+	return c >= 0x3041 && c <= 0x309F;
+}
+
+static int
+is_katakana(uint32_t c)
+{
+	return c >= 0x30A1 && c <= 0x30FC && c != 0x30FB;
+}
+
+/* Lines and widows of s[0, n) at room. */
+static unsigned
+prefix_lines(const char *s, size_t n, unsigned room, unsigned *widows)
+{
+	char		 tmp[WIDOW_SCAN * 4 + 1];
+	unsigned	 l;
+
+	memcpy(tmp, s, n);
+	tmp[n] = '\0';
+	l = textfit_lines(tmp, room);
+	if (widows != NULL)
+		*widows = textfit_widows(tmp, room);
+	return l;
+}
+
+/*
+ * Where a paragraph p (len bytes, no newline) that leaves one or two
+ * characters alone on its last line at room (hundredths) is better
+ * broken, as a byte offset, or 0 (the lines before, at room and at the
+ * base room measured, as they were, and as many with half a character
+ * less: LibreOffice, hanging no 、 at a line end, put …契約に定／めた。 on
+ * three lines, "に定" alone; the last whole at base): a few characters earlier, so that the
+ * last line holds three or more (…確認／した。 rather than …確認し／た。,
+ * 令和8年度 …研修／（第1回） rather than …（第1／回）), before a （ or
+ * after a ・, 、 or space first, then after the kana ending a word
+ * (…を／削除した。), else not inside a run of kana (フィルタリング, 封かん), never
+ * before a closing mark or between two half-width characters, and the
+ * lines before left as they were.
+ */
+static size_t
+widow_at(const char *p, size_t len, unsigned room, unsigned base)
+{
+	uint32_t	 cp[WIDOW_SCAN + 1];
+	size_t		 off[WIDOW_SCAN + 1], n = 0, i, k, best = 0;
+	unsigned	 lines, w;
+	int		 score, top = -1;
+
+	if (len > WIDOW_SCAN * 4 || prefix_lines(p, len, room, &w) < 2 ||
+	    w == 0)
+		return 0;
+	for (i = 0; i < len && n < WIDOW_SCAN; n++) {
+		off[n] = i;
+		i += text_utf8_decode(&cp[n], p + i, len - i);
+	}
+	if (i < len)
+		return 0;
+	off[n] = len;
+	lines = prefix_lines(p, len, room, NULL);
+	/* the start of the last line: the longest prefix of a line fewer */
+	for (k = n; k > 0 && prefix_lines(p, off[k], room, NULL) >= lines; k--)
+		;
+	for (i = k > WIDOW_BACK ? k - WIDOW_BACK : 1; i < k; i++) {
+		if (n - i < TEXTFIT_WIDOW || no_line_start(cp[i]) ||
+		    cp[i - 1] == 0xFF08 || cp[i - 1] == 0x300C ||
+		    (cp[i - 1] < 0x80 && cp[i] < 0x80 && cp[i - 1] != ' ' &&
+		    cp[i] != ' '))
+			continue;
+		if (prefix_lines(p, off[i], room, &w) != lines - 1 || w != 0 ||
+		    prefix_lines(p, off[i], base, &w) != lines - 1 || w != 0 ||
+		    base <= WIDOW_FIT || prefix_lines(p, off[i], base -
+		    WIDOW_FIT, NULL) != lines - 1 ||
+		    prefix_lines(p + off[i], len - off[i], base, NULL) != 1)
+			continue;
+		if (cp[i] == 0xFF08 || cp[i] == 0x300C || cp[i - 1] == 0x30FB ||
+		    cp[i - 1] == 0x3001 || cp[i - 1] == ' ' ||
+		    cp[i - 1] == 0x3000)
+			score = 3;
+		else if (is_hiragana(cp[i - 1]) && !is_hiragana(cp[i]))
+			score = 2;	/* after a word's kana: を／削除した。 */
+		else if (!(is_katakana(cp[i - 1]) && is_katakana(cp[i])) &&
+		    !(is_hiragana(cp[i - 1]) && is_hiragana(cp[i])))
+			score = 1;
+		else
+			score = 0;	/* inside フィルタリング, 封かん */
+		if (score >= top) {
+			top = score;
+			best = off[i];
+		}
+	}
+	return best;
+}
+
+/*
+ * s with a newline put in each paragraph that would leave one or two
+ * characters alone on its last line at room (widow_at()), or NULL when
+ * none does (or on failure).
+ */
+char *
+docx_widow_break(const char *s, unsigned room)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p, *nl;
+	size_t		 len, at;
+	unsigned	 d;
+	int		 changed = 0;
+
+	if (strchr(s, '\r') != NULL)
+		return NULL;
+	for (p = s; p != NULL; p = nl != NULL ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		/*
+		 * Not one that may fit on a line as it is: a forced break
+		 * made "対象者区分" two lines where LibreOffice had one.
+		 */
+		at = 0;
+		if (len <= WIDOW_SCAN * 4 &&
+		    prefix_lines(p, len, room + WIDOW_FIT, NULL) > 1)
+			for (d = 0; at == 0 && d <= WIDOW_SLACK; d += 50)
+				at = widow_at(p, len, room + d, room);
+		if (at > 0) {
+			buf_add(&b, p, at);
+			buf_putc(&b, '\n');
+			buf_add(&b, p + at, len - at);
+			changed = 1;
+		} else
+			buf_add(&b, p, len);
+		if (nl != NULL)
+			buf_putc(&b, '\n');
+	}
+	if (!changed || buf_ok(&b) != 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b, &len);
+}
+
 /*
  * A column of names: every line of its body at most this wide (hundredths
  * of a character), 最高情報セキュリティアドバイザー, 西部地域まちづくり課,
@@ -1543,6 +1721,18 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 			strcpy(broken + at + 1, text + at);
 			text = broken;
 		}
+	}
+	/* Running text: no last line of one or two characters. */
+	if (text != NULL && *text != '\0' && !header && broken == NULL &&
+	    !textfit_is_unbreakable(text) && w > 2 * margin + CELL_SLACK) {
+		unsigned	 size = origin->styled &&
+				    origin->style.size != 0 ?
+				    origin->style.size : BODY_SIZE;
+
+		broken = docx_widow_break(text, (w - 2 * margin - CELL_SLACK) *
+		    100 / CHAR_TWIPS * BODY_SIZE / size);
+		if (broken != NULL)
+			text = broken;
 	}
 	/* Numbers, dates and short headings on one line, where they fit. */
 	if (text != NULL && *text != '\0' && strpbrk(text, "\r\n") == NULL &&

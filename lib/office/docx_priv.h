@@ -14,4 +14,13 @@ int	docx_sticky(const struct docx *);
 /* Keep rc as the document's first error if it is one; returns rc. */
 int	docx_keep(struct docx *, int rc);
 
+/*
+ * The text of a table cell s, each paragraph that would leave one or two
+ * characters alone on its last line at room (hundredths of a character,
+ * as textfit measures) broken a few characters earlier with a newline
+ * (…確認／した。, …研修／（第1回）, …時の／フィルタリング); NULL when no
+ * paragraph needs it.  The caller frees it.
+ */
+char	*docx_widow_break(const char *s, unsigned room);
+
 #endif

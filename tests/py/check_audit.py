@@ -30,6 +30,17 @@ GRADE = {"major": "重大", "minor": "軽微", "observation": "観察",
          "suggestion": "改善提案"}
 
 
+
+W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+
+
+def cell_text(cell):
+    """A table cell's text, a line a paragraph; the line breaks the writer
+    puts in (<w:br/>: a name, a list or a sentence broken where it reads
+    well) are layout, not text."""
+    return "\n".join("".join(t.text or "" for t in p._p.iter(W_T))
+                     for p in cell.paragraphs)
+
 def check(cond, msg):
     if not cond:
         problems.append(msg)
@@ -108,7 +119,8 @@ def docx_text(path):
     import docx
     d = docx.Document(path)
     paras = [p.text for p in d.paragraphs]
-    tables = [[[c.text for c in row.cells] for row in t.rows] for t in d.tables]
+    tables = [[[cell_text(c) for c in row.cells] for row in t.rows]
+              for t in d.tables]
     return d, paras, tables
 
 

@@ -21,6 +21,17 @@ import zipfile
 problems = []
 
 
+
+W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+
+
+def cell_text(cell):
+    """A table cell's text, a line a paragraph; the line breaks the writer
+    puts in (<w:br/>: a name, a list or a sentence broken where it reads
+    well) are layout, not text."""
+    return "\n".join("".join(t.text or "" for t in p._p.iter(W_T))
+                     for p in cell.paragraphs)
+
 def check(cond, msg):
     if not cond:
         problems.append(msg)
@@ -87,7 +98,7 @@ def docx(path, kind, phrases):
     import docx as d
     doc = d.Document(path)
     text = "\n".join(p.text for p in doc.paragraphs)
-    cells = "\n".join(c.text for t in doc.tables for row in t.rows for c in row.cells)
+    cells = "\n".join(cell_text(c) for t in doc.tables for row in t.rows for c in row.cells)
     for h in ("目的", "実施方法", "結果", "課題と対応"):
         check(h in text, "no section %s" % h)
     check(len(doc.tables) >= 3, "only %d tables" % len(doc.tables))

@@ -94,6 +94,19 @@ def mm(length):
     return round(length / Mm(1))
 
 
+def same_cells(got, want):
+    """A row's cells as given, but for the line breaks the writer adds
+    where a cell's text breaks well (a name, a list after its ・, a last
+    line that would hold one or two characters): none taken away."""
+    if len(got) != len(want):
+        return False
+    for g, w in zip(got, want):
+        if g != w and (g.replace("\n", "") != w.replace("\n", "") or
+                       g.count("\n") <= w.count("\n")):
+            return False
+    return True
+
+
 def check(path):
     with open(path + ".json", encoding="utf-8") as f:
         want = json.load(f)
@@ -117,7 +130,7 @@ def check(path):
             if len(cells) != len(wt):
                 problem(path, "table %d has %d rows, expected %d" % (i + 1, len(cells), len(wt)))
             for r, (g, w) in enumerate(zip(cells, wt)):
-                if g != w:
+                if not same_cells(g, w):
                     problem(path, "table %d row %d is %r, expected %r" % (i + 1, r + 1, g, w))
                     break
     if "header_rows" in want and heads != want["header_rows"]:

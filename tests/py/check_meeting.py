@@ -32,6 +32,17 @@ import zipfile
 ID = re.compile(r"\b[a-z]{2}-[0-9a-hjkmnp-tv-z]{8}\b")
 
 
+
+W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+
+
+def cell_text(cell):
+    """A table cell's text, a line a paragraph; the line breaks the writer
+    puts in (<w:br/>: a name, a list or a sentence broken where it reads
+    well) are layout, not text."""
+    return "\n".join("".join(t.text or "" for t in p._p.iter(W_T))
+                     for p in cell.paragraphs)
+
 def docx_paragraphs(path):
     import docx
     d = docx.Document(path)
@@ -53,7 +64,7 @@ def docx_text(path):
         elif tag == "tbl":
             for row in Table(child, d).rows:
                 for cell in row.cells:
-                    parts.append(cell.text)
+                    parts.append(cell_text(cell))
     for s in d.sections:
         parts.extend(p.text for p in s.header.paragraphs)
         parts.extend(p.text for p in s.footer.paragraphs)

@@ -22,6 +22,17 @@ COUNT_RE = re.compile(r"\d{1,3}(,\d{3})*")
 ID_RE = re.compile(r"\b(rv|au|ck|tr|in|cs|mt|is|pi|ct)-[0-9a-z]{8}\b")
 
 
+
+W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+
+
+def cell_text(cell):
+    """A table cell's text, a line a paragraph; the line breaks the writer
+    puts in (<w:br/>: a name, a list or a sentence broken where it reads
+    well) are layout, not text."""
+    return "\n".join("".join(t.text or "" for t in p._p.iter(W_T))
+                     for p in cell.paragraphs)
+
 def fail(msg):
     print("check_report: " + msg, file=sys.stderr)
     sys.exit(1)
@@ -149,7 +160,7 @@ def docx_text(path):
     import docx
     doc = docx.Document(path)
     paras = [p.text for p in doc.paragraphs]
-    tables = [[[c.text for c in row.cells] for row in t.rows]
+    tables = [[[cell_text(c) for c in row.cells] for row in t.rows]
               for t in doc.tables]
     return doc, paras, tables
 

@@ -30,6 +30,7 @@
 #include "buf.h"
 #include "chart.h"
 #include "docx.h"
+#include "docx_priv.h"
 #include "error.h"
 #include "json.h"
 #include "textfit.h"
@@ -1991,6 +1992,82 @@ test_list_break(void **state)
 	free(xml);
 }
 
+/*
+ * A cell's text that would leave one or two characters alone on its last
+ * line is broken a few characters earlier: before a （, else not inside a
+ * katakana word, never before a closing mark.  At the widths textfit
+ * measures and at up to a character more (LibreOffice and Word fit a
+ * little more than it measures).
+ */
+static void
+test_widow_break(void **state)
+{
+	static const struct {
+		const char	*text;
+		unsigned	 room;
+		const char	*want;		/* NULL: left as it is */
+	} cases[] = {
+		/* rp-bimonthly: …研修（第1／回） */
+		{ "令和8年度 マイナンバー利用事務等従事職員研修（第1回）", 2538,
+		  "令和8年度 マイナンバー利用事務等従事職員研修\n（第1回）" },
+		/* cs-report: …フィルタリ／ング */
+		{ "学校ICT端末の持ち帰り時のフィルタリング", 1801,
+		  "学校ICT端末の持ち帰り時の\nフィルタリング" },
+		/* kanji only: …業務委／託 where 23 characters just fit */
+		{ "建築指導担当関係通知書印刷・封入封かん業務委託", 2202,
+		  "建築指導担当関係通知書印刷・\n封入封かん業務委託" },
+		/* a sentence: …削除し／た。, after the kana ending a word */
+		{ "委託事業者等の作業従事者のアカウントを削除した。", 2100,
+		  "委託事業者等の作業従事者のアカウントを\n削除した。" },
+		{ "委託事業者等の作業従事者のアカウントを削除した。", 2200,
+		  "委託事業者等の作業従事者のアカウントを\n削除した。" },
+		/* each paragraph on its own */
+		{ "No.2　契約書を添付した。\n委託事業者等の作業従事者のアカウン"
+		  "トを削除した。", 2200, "No.2　契約書を添付した。\n委託事業者"
+		  "等の作業従事者のアカウントを\n削除した。" },
+		/*
+		 * one line with half a character more (LibreOffice had 対象者区分
+		 * whole where textfit measured 対象者区／分), one line with its
+		 * 。 hanging, or a last line long enough: as it is
+		 */
+		{ "対象者区分", 499, NULL },
+		/*
+		 * not where half a character less would wrap the lines before
+		 * again: LibreOffice, hanging no 、, printed …承／諾、…を契約／
+		 * に定／めた。 for a break before めた。
+		 */
+		{ "No.4　再委託の条件（事前の承諾、同等の安全管理措置）を契約に"
+		  "定めた。", 1554, "No.4　再委託の条件（事前の承諾、同等の安全"
+		  "管理措置）を\n契約に定めた。" },
+		/* not inside a run of kana (封か／ん業務委託) */
+		{ "情報公開関係通知書印刷・封入封かん業務委託", 917,
+		  "情報公開関係通知書印刷・封入封\nかん業務委託" },
+		{ "委託事業者等の作業従事者のアカウントを削除した。", 2300, NULL },
+		{ "契約書を添付した。", 2300, NULL },
+		{ "委託事業者等の作業従事者のアカウントを削除した。", 1500, NULL },
+	};
+	char	*got, *p, *nl;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < NELEM(cases); i++) {
+		got = docx_widow_break(cases[i].text, cases[i].room);
+		if (cases[i].want == NULL) {
+			assert_null(got);
+			continue;
+		}
+		assert_non_null(got);
+		assert_string_equal(got, cases[i].want);
+		/* no paragraph left with a widow */
+		for (p = got; p != NULL; p = nl != NULL ? nl + 1 : NULL) {
+			if ((nl = strchr(p, '\n')) != NULL)
+				*nl = '\0';
+			assert_int_equal(textfit_widows(p, cases[i].room), 0);
+		}
+		free(got);
+	}
+}
+
 static void
 test_outline_labels(void **state)
 {
@@ -2261,6 +2338,7 @@ main(void)
 		cmocka_unit_test(test_note_before_chart),
 		cmocka_unit_test(test_cell_align),
 		cmocka_unit_test(test_list_break),
+		cmocka_unit_test(test_widow_break),
 		cmocka_unit_test(test_outline_labels),
 		cmocka_unit_test(test_measure),
 		cmocka_unit_test(test_atomic_save),
