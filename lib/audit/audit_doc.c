@@ -278,28 +278,45 @@ chief(struct store *st, const struct node *root)
 	return n != NULL ? n : id != NULL ? id : "";
 }
 
+/*
+ * A rate in tenths of a percent as text: "81.3%", or with unit 0
+ * "81.3" under a heading that carries the unit (適合率（%）), so that
+ * "100.0" never breaks from its "%".  Every percentage the audit
+ * documents print comes through here, rounded once
+ * (audit_tally_tenths()), and the workbooks' cells hold the same value
+ * (tenths_value()).
+ */
+static void
+tenths_text(char *out, size_t size, long t, int unit)
+{
+	snprintf(out, size, "%ld.%ld%s", t / 10, t % 10, unit ? "%" : "");
+}
+
+/* The value of a rate cell formatted "0.0%": Excel shows the text. */
+static double
+tenths_value(long t)
+{
+	return (double)t / 1000.0;
+}
+
 static void
 rate_text(char *out, size_t size, const struct audit_tally *t)
 {
-	double	r;
+	long	v;
 
-	if (audit_tally_rate(&r, t))
-		snprintf(out, size, "%.1f%%", r * 100.0);
+	if (audit_tally_tenths(&v, t))
+		tenths_text(out, size, v, 1);
 	else
 		snprintf(out, size, "－");
 }
 
-/*
- * The rate as a table cell under a heading that carries the unit
- * (適合率（%）): "100.0" never breaks from its "%".
- */
 static void
 rate_cell(char *out, size_t size, const struct audit_tally *t)
 {
-	double	r;
+	long	v;
 
-	if (audit_tally_rate(&r, t))
-		snprintf(out, size, "%.1f", r * 100.0);
+	if (audit_tally_tenths(&v, t))
+		tenths_text(out, size, v, 0);
 	else
 		snprintf(out, size, "－");
 }
@@ -1574,16 +1591,17 @@ scored(const struct audit_score *s)
 	return s->total.items > s->total.count[AUDIT_NONE];
 }
 
-static double
+/* The rate of a chapter in tenths of a percent (audit_tally_tenths()). */
+static long
 chapter_rate(const struct audit_score *s, const char *key, int *ok)
 {
-	double	r = 0;
+	long	r = 0;
 	size_t	i;
 
 	*ok = 0;
 	for (i = 0; i < s->nchapters; i++) {
 		if (strcmp(s->chapters[i].key, key) == 0)
-			*ok = audit_tally_rate(&r, &s->chapters[i]);
+			*ok = audit_tally_tenths(&r, &s->chapters[i]);
 	}
 	return r;
 }
@@ -1600,8 +1618,10 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 	const struct node	*items, *it, *fs, *f;
 	const char		*ref, *due, *st, *fu;
 	size_t			 i, j, k, used, na, unchecked = 0, late = 0;
-	double			 worst = 2, r;
+	size_t			 late_nofu = 0;
+	long			 worst = 1001, r, avg;
 	int			 ok, wi = -1;
+	char			 asof[CAL_FMT_MAX], pct[16];
 	struct buf		 nas = BUF_INIT;
 
 	buf_reset(out);
@@ -1636,25 +1656,33 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 			if (audit_item_result(it) == AUDIT_UNCHECKED)
 				unchecked++;
 		}
-		fs = audit_findings(record_root(a[i]));
-		fu = node_get_str(record_root(a[i]), "followup");
-		/* A follow-up's findings are being followed already. */
+		/*
+		 * Late: a finding of the 指摘事項一覧 (those of the audits
+		 * proper; a follow-up carries them again) whose 是正期限 is
+		 * before the report's date and whose 是正状況 is not 是正確認済,
+		 * which the list lets a reader count; those of an audit no
+		 * follow-up was planned for are told apart.
+		 */
 		if (node_scalar_eq(node_get(record_root(a[i]), "type"),
 		    "followup"))
-			fu = "";
-		for (j = 0; fs != NULL && j < fs->n && fu == NULL; j++) {
+			continue;
+		fs = audit_findings(record_root(a[i]));
+		fu = node_get_str(record_root(a[i]), "followup");
+		for (j = 0; fs != NULL && j < fs->n; j++) {
 			f = fs->u.items[j];
 			due = node_get_str(f, "due");
 			st = node_get_str(f, "status");
 			if (due != NULL && y->latest[0] != '\0' &&
 			    strcmp(due, y->latest) < 0 && (st == NULL ||
-			    strcmp(st, "accepted") != 0))
+			    strcmp(st, "accepted") != 0)) {
 				late++;
+				late_nofu += fu == NULL;
+			}
 		}
 	}
+	/* The average of the rates the table shows, rounded half up. */
 	for (i = 0; i < y->ch.n; i++) {
-		double sum = 0;
-		size_t cnt = 0;
+		long sum = 0, cnt = 0;
 
 		for (k = 0; k < n; k++) {
 			r = chapter_rate(&y->s[k], y->ch.key[i], &ok);
@@ -1663,18 +1691,22 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 				cnt++;
 			}
 		}
-		if (cnt > 0 && sum / (double)cnt < worst) {
-			worst = sum / (double)cnt;
+		if (cnt == 0)
+			continue;
+		avg = (2 * sum + cnt) / (2 * cnt);
+		if (avg < worst) {
+			worst = avg;
 			wi = (int)i;
 		}
 	}
-	if (wi >= 0 && worst < 1)
-		buf_printf(out, "「%s%s%s」の適合率が平均 %.1f%% と最も低い。"
+	if (wi >= 0 && worst < 1000) {
+		tenths_text(pct, sizeof pct, worst, 1);
+		buf_printf(out, "「%s%s%s」の適合率が平均 %s と最も低い。"
 		    "次年度はこの章の監査項目を重点的に確認し、所属点検の項目に"
 		    "も反映することを提案する。\n", strcmp(y->ch.key[wi],
 		    y->ch.title[wi]) ? y->ch.key[wi] : "", strcmp(y->ch.key[wi],
-		    y->ch.title[wi]) ? " " : "", y->ch.title[wi],
-		    worst * 100.0);
+		    y->ch.title[wi]) ? " " : "", y->ch.title[wi], pct);
+	}
 	if (nas.len > 0)
 		buf_printf(out, "監査項目 %s は、使用した全ての監査で該当なし"
 		    "であった。対象の実情に合わせて項目を見直すか、対象を選んで"
@@ -1683,10 +1715,21 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 		buf_printf(out, "未確認のまま終えた項目が %zu 件あった。監査"
 		    "資料の事前提出を依頼し、当日の確認時間を確保することを"
 		    "提案する。\n", unchecked);
-	if (late > 0)
-		buf_printf(out, "是正期限を過ぎても是正確認に至っていない指摘"
-		    "が %zu 件ある。期限後速やかにフォローアップ監査を計画する"
-		    "ことを提案する。\n", late);
+	if (late > 0) {
+		era(asof, y->latest);
+		buf_printf(out, "%s時点で、是正期限を過ぎても是正状況が「是正"
+		    "確認済」に至っていない指摘が %zu 件ある（集計表の指摘事項"
+		    "一覧による）", asof, late);
+		if (late_nofu == late)
+			buf_puts(out, "。いずれもフォローアップ監査が計画されて"
+			    "いない");
+		else if (late_nofu > 0)
+			buf_printf(out, "。うち %zu 件はフォローアップ監査が"
+			    "計画されていない", late_nofu);
+		buf_puts(out, late_nofu > 0 ? "。期限後速やかにフォローアップ"
+		    "監査を計画することを提案する。\n" : "。フォローアップ監査"
+		    "で是正を確認することを提案する。\n");
+	}
 	if (out->len == 0)
 		buf_puts(out, "監査の実施方法について、特に改善を要する点は"
 		    "なかった。\n");
@@ -1719,7 +1762,8 @@ chart_rates(struct docx *d, struct store *st, const struct record *const *a,
 {
 	struct chart	*c = NULL;
 	struct buf	 b = BUF_INIT;
-	double		*v = NULL, r;
+	double		*v = NULL;
+	long		 r;
 	size_t		 i, row;
 	int		 rc, ok;
 
@@ -1737,7 +1781,7 @@ chart_rates(struct docx *d, struct store *st, const struct record *const *a,
 			continue;
 		for (row = 0; row < y->ch.n; row++) {
 			r = chapter_rate(&y->s[i], y->ch.key[row], &ok);
-			v[row] = ok ? r : NAN;
+			v[row] = ok ? tenths_value(r) : NAN;
 		}
 		rc = chart_series(c, target(&b, st, record_root(a[i]), 0), v,
 		    y->ch.n);
@@ -1818,7 +1862,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	unsigned		*w = NULL;
 	size_t			 i, k, row, nplain = 0, line;
 	int			 rc, ok;
-	double			 r;
+	long			 r;
 
 	memset(&num, 0, sizeof num);
 	num.align = DOCX_RIGHT;
@@ -1971,8 +2015,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 			if (row < y.ch.n) {
 				r = chapter_rate(&y.s[i], y.ch.key[row], &ok);
 				if (ok)
-					snprintf(c, sizeof c, "%.1f%%",
-					    r * 100.0);
+					tenths_text(c, sizeof c, r, 1);
 				else
 					snprintf(c, sizeof c, "－");
 			} else
@@ -2193,7 +2236,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	uint32_t		 row, first;
 	uint16_t		 vals[40];
 	size_t			 i, k, nc = 0, j;
-	double			 r;
+	long			 tr;
 	int			 rc, ok;
 
 	memset(names, 0, sizeof names);
@@ -2257,8 +2300,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			    XLSX_NUM_INT);
 		else
 			xlsx_write_blank(s1, row, 5);
-		if (audit_tally_rate(&r, &y.s[i].total))
-			xlsx_write_number(s1, row, 6, r, XLSX_NUM_PCT);
+		if (audit_tally_tenths(&tr, &y.s[i].total))
+			xlsx_write_number(s1, row, 6, tenths_value(tr),
+			    XLSX_NUM_PCT);
 		else
 			xlsx_write_blank(s1, row, 6);
 		fs = audit_findings(root);
@@ -2313,10 +2357,10 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		for (i = 0, j = 1; i < n; i++) {
 			if (!scored(&y.s[i]))
 				continue;
-			r = chapter_rate(&y.s[i], y.ch.key[k], &ok);
+			tr = chapter_rate(&y.s[i], y.ch.key[k], &ok);
 			if (ok)
-				xlsx_write_number(s2, row, (uint16_t)j, r,
-				    XLSX_NUM_PCT);
+				xlsx_write_number(s2, row, (uint16_t)j,
+				    tenths_value(tr), XLSX_NUM_PCT);
 			else
 				xlsx_write_blank(s2, row, (uint16_t)j);
 			j++;
@@ -2326,9 +2370,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	for (i = 0, j = 1; i < n; i++) {
 		if (!scored(&y.s[i]))
 			continue;
-		if (audit_tally_rate(&r, &y.s[i].total))
-			xlsx_write_number(s2, row, (uint16_t)j, r,
-			    XLSX_NUM_PCT);
+		if (audit_tally_tenths(&tr, &y.s[i].total))
+			xlsx_write_number(s2, row, (uint16_t)j,
+			    tenths_value(tr), XLSX_NUM_PCT);
 		else
 			xlsx_write_blank(s2, row, (uint16_t)j);
 		j++;

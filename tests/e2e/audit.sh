@@ -405,6 +405,10 @@ expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.
     "内部監査を実施した" "情報セキュリティ責任者である戸籍住民課長 例示 和夫と"
 expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.docx" \
     "（情報セキュリティ責任者）"
+# Every rate rounded half up on the decimal value: 2-5 of 戸籍住民課 is
+# 13/16 = 81.25 %, 81.3 in the report as in Excel's "0.0%" of the
+# workbook (the binary 0.8125 rounded down printed 81.2).
+expect_status 0 $CHECK summary "$T/s-done.docx" "$T/sample/audits/2026/au-02zk1v64.yaml"
 # The report counts what had happened by its own date (issue 18, as the
 # report verbs): dated today (2026-11-30, set here, as a test must not
 # depend on the real date), the 4 operational audits held by then (経済課
@@ -424,6 +428,13 @@ expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-sampl
     "フォローアップ監査 1 件"
 checks=$((checks + 1))
 grep -q "warning" "$T/err" && fail "results of the sample: no warning wanted"
+# Findings late: one definition the workbook's 指摘事項一覧 lets a reader
+# check (是正期限 before the report's date, 是正状況 not 是正確認済):
+# 戸籍住民課 No.1 (是正中), 4 and 5 (是正済), 区立図書館 No.1-4 (未是正);
+# the 4 of the library have no follow-up planned.
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-sample.docx" \
+    "令和8年11月30日時点で、是正期限を過ぎても是正状況が「是正確認済」に至っていない指摘が 7 件ある" \
+    "うち 4 件はフォローアップ監査が計画されていない"
 # --date between two audits: the one of 9月10日 counted, 10月21日 予定.
 expect_status 0 SM audit export results --fy 2026 --date 2026-10-01 \
     -o "$T/r-oct.docx"

@@ -53,9 +53,34 @@ def rate(items):
     return earned, possible
 
 
+def tenths(e, p):
+    """The rate in tenths of a percent, rounded half up on the decimal
+    value (13/16 = 81.25 % -> 813), from the whole numbers of halves."""
+    a, b = round(2 * e), round(2 * p)
+    return (1000 * a + b // 2) // b
+
+
 def rate_text(items):
     e, p = rate(items)
-    return "-" if p == 0 else "%.1f%%" % (100 * e / p)
+    if p == 0:
+        return "-"
+    t = tenths(e, p)
+    return "%d.%d%%" % (t // 10, t % 10)
+
+
+def chapter_key(it):
+    c = it.get("clause")
+    if c:
+        return "-".join(str(c).split("-")[:2])
+    return it.get("category")
+
+
+def chapter_rates(items):
+    """{chapter key: rate text} as rate_text()."""
+    by = {}
+    for it in items:
+        by.setdefault(chapter_key(it), []).append(it)
+    return {k: rate_text(v) for k, v in by.items()}
 
 
 SPACES = " \u3000"
@@ -182,6 +207,17 @@ def mode_summary(path, a):
     # The rate column's heading carries the unit: 適合率（%）, 93.6.
     check(total[0] == "合計" and total[-1] == rate_text(a["items"]).replace("-", "－").rstrip("%"),
           "total row %r, rate %s" % (total, rate_text(a["items"])))
+    # Every chapter's rate rounded half up (2-5: 13/16 is 81.3, not the
+    # 81.2 of the binary 0.8125 rounded down).
+    want = chapter_rates(a["items"])
+    for row in tables[1][1:-1]:
+        k = row[0] if row[0] in want else None
+        if k is None:
+            k = next((x for x in want if x and row[1] == x), None)
+        if k is None:
+            continue
+        check(row[-1] == want[k].replace("-", "－").rstrip("%"),
+              "chapter %s rate %r, want %s" % (k, row[-1], want[k]))
     fs = a.get("findings", [])
     if fs:
         ft = tables[2]
@@ -240,7 +276,9 @@ def mode_results_xlsx(path, audits):
     for r, a in zip(data, audits):
         e, p = rate(a.get("items", []))
         if p:
-            check(abs(r[6] - e / p) < 1e-9, "rate %r of %s, want %r" % (r[6], a["id"], e / p))
+            # the value Excel shows as the Word text shows it
+            check(abs(r[6] - tenths(e, p) / 1000) < 1e-12,
+                  "rate %r of %s, want %r" % (r[6], a["id"], tenths(e, p) / 1000))
     rows = cells(wb["指摘事項"])
     h = find_header(rows, "監査")
     n = sum(len(a.get("findings", [])) for a in audits if a["type"] != "followup")
