@@ -905,7 +905,7 @@ audit_doc_paper(const char *path, struct store *st,
 				buf_puts(&b, "フォローアップ元：");
 				one_line(&b, audit_source_name(&o, st,
 				    node_get_str(root, "followup_of"), 1));
-				buf_printf(&b, "　未是正の指摘 %zu 件",
+				buf_printf(&b, "　是正確認未了の指摘 %zu 件",
 				    audit_open_findings(root));
 				buf_free(&o);
 			}
@@ -2204,7 +2204,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		{ { "項目数", 0, 8 }, XLSX_FIT_FIXED },
 		{ { "適合率", 0, 9 }, XLSX_FIT_FIXED },
 		{ { "指摘", 0, 7 }, XLSX_FIT_FIXED },
-		{ { "未是正", 0, 8 }, XLSX_FIT_FIXED },
+		/* what audit_open_findings() counts: every finding not
+		 * 是正確認済 (未是正, 是正中 and 是正済 of the 指摘事項 sheet) */
+		{ { "是正確認未了", 0, 14 }, XLSX_FIT_FIXED },
 		{ { "状況", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
 	};
 	struct xlsx_column	 lcols[LIST_NCOLS];

@@ -435,6 +435,13 @@ grep -q "warning" "$T/err" && fail "results of the sample: no warning wanted"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-sample.docx" \
     "令和8年11月30日時点で、是正期限を過ぎても是正状況が「是正確認済」に至っていない指摘が 7 件ある" \
     "うち 4 件はフォローアップ監査が計画されていない"
+# The workbook of the sample, read back: rates as the report prints
+# them, the column of open findings headed by what it counts.
+NERIMA_CIO_TODAY=2026-11-30 expect_status 0 SM audit export results \
+    --fy 2026 -o "$T/r-sample.xlsx"
+sordered=$(for f in "$T"/sample/audits/2026/*.yaml; do
+	echo "$(sed -n 's/^date: //p' "$f") $f"; done | sort | cut -d' ' -f2)
+expect_status 0 $CHECK results-xlsx "$T/r-sample.xlsx" $sordered
 # --date between two audits: the one of 9月10日 counted, 10月21日 予定.
 expect_status 0 SM audit export results --fy 2026 --date 2026-10-01 \
     -o "$T/r-oct.docx"

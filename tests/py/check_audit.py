@@ -279,6 +279,18 @@ def mode_results_xlsx(path, audits):
             # the value Excel shows as the Word text shows it
             check(abs(r[6] - tenths(e, p) / 1000) < 1e-12,
                   "rate %r of %s, want %r" % (r[6], a["id"], tenths(e, p) / 1000))
+    # The column of findings still open is headed by what it counts:
+    # every finding not 是正確認済 (未是正, 是正中, 是正済).
+    hd = rows[h]
+    check("未是正" not in hd and "是正確認未了" in hd, "headings %r" % (hd,))
+    if "是正確認未了" in hd:
+        col = hd.index("是正確認未了")
+        for r, a in zip(data, audits):
+            if r[col] is None:
+                continue
+            want = sum(1 for f in a.get("findings", [])
+                       if f.get("status") != "accepted")
+            check(r[col] == want, "是正確認未了 %r of %s, want %d" % (r[col], a["id"], want))
     rows = cells(wb["指摘事項"])
     h = find_header(rows, "監査")
     n = sum(len(a.get("findings", [])) for a in audits if a["type"] != "followup")
