@@ -881,9 +881,12 @@ audit_sync_finding(struct ydoc *doc, struct node *root, size_t index)
 			if ((rc = node_map_set(doc, root, "findings", fs)) != 0)
 				return rc;
 		}
+		/* The auditor's note is the finding's first text; without
+		 * one the finding waits for its own (audit finding --finding):
+		 * the item's question is never a finding. */
 		text = node_get_str(it, "note");
-		if (text == NULL)
-			text = node_get_str(it, "text");
+		if (text != NULL && *text == '\0')
+			text = NULL;
 		snprintf(num, sizeof num, "%ld", max + 1);
 		if ((f = node_map(doc)) == NULL)
 			return error_set(NC_ENOMEM, "out of memory");
@@ -892,8 +895,8 @@ audit_sync_finding(struct ydoc *doc, struct node *root, size_t index)
 		    ref)) != 0) ||
 		    (rc = node_map_set_str(doc, f, "grade",
 		    r == AUDIT_NONCONFORM ? "major" : "minor")) != 0 ||
-		    (rc = node_map_set_str(doc, f, "finding", text != NULL ?
-		    text : "")) != 0 ||
+		    (text != NULL && (rc = node_map_set_str(doc, f,
+		    "finding", text)) != 0) ||
 		    (rc = node_map_set_str(doc, f, "status", "open")) != 0)
 			return rc;
 		return node_seq_push(doc, fs, f);

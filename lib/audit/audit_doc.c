@@ -772,6 +772,34 @@ one_line(struct buf *b, const char *s)
 	buf_puts(b, "");
 }
 
+/*
+ * The text of a finding as the documents print it.  A finding made when
+ * an item is answered 一部不適合 or 不適合 has no text of its own until the
+ * auditor writes one (audit_sync_finding()); records written before held
+ * the item's question in its place.  A question is never a finding:
+ * both print as FINDING_UNWRITTEN.
+ */
+#define FINDING_UNWRITTEN	"（指摘内容未記入）"
+
+static const char *
+finding_text(const struct node *root, const struct node *f)
+{
+	const struct node	*items = audit_items(root), *it;
+	const char		*s = node_get_str(f, "finding");
+	const char		*ref = node_get_str(f, "item");
+	size_t			 i;
+
+	if (s == NULL || *s == '\0')
+		return FINDING_UNWRITTEN;
+	for (i = 0; items != NULL && ref != NULL && i < items->n; i++) {
+		it = items->u.items[i];
+		if (node_scalar_eq(node_get(it, "ref"), ref) &&
+		    node_scalar_eq(node_get(it, "text"), s))
+			return FINDING_UNWRITTEN;
+	}
+	return s;
+}
+
 static void
 paper_followup(struct grid *g, struct store *st, const struct node *root)
 {
@@ -800,7 +828,7 @@ paper_followup(struct grid *g, struct store *st, const struct node *root)
 		grid_set(g, row, 2, node_get_str(f, "item"));
 		grid_set(g, row, 3, label(st, "findings", "grade",
 		    node_get_str(f, "grade")));
-		grid_set(g, row, 4, node_get_str(f, "finding"));
+		grid_set(g, row, 4, finding_text(root, f));
 		grid_set(g, row, 5, node_get_str(f, "correction"));
 		grid_set(g, row, 6, node_get_str(f, "due"));
 		grid_set(g, row, 7, label(st, "findings", "status",
@@ -1065,7 +1093,8 @@ done:
 }
 
 static int
-add_findings_table(struct docx *d, struct store *st, const struct node *fs)
+add_findings_table(struct docx *d, struct store *st, const struct node *root,
+    const struct node *fs)
 {
 	static const char *const h[] = { "番号", "項目番号", "区分",
 	    "指摘内容", "改善の方向性", "是正期限" };
@@ -1100,8 +1129,8 @@ add_findings_table(struct docx *d, struct store *st, const struct node *fs)
 		    &small)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 2, label(st, "findings",
 		    "grade", node_get_str(f, "grade")), &small)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 3, node_get_str(f,
-		    "finding"), &small)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 3, finding_text(root, f),
+		    &small)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 4, node_get_str(f,
 		    "correction"), &small)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 5, day, &small)) != 0)
@@ -1239,7 +1268,7 @@ audit_doc_summary(const char *path, struct store *st,
 	    (rc = docx_add_outline_heading(d, 1, "指摘事項")) != 0 ||
 	    (rc = docx_add_outline_body(d, b.data)) != 0 ||
 	    (fs != NULL && fs->n > 0 && (rc = add_findings_table(d, st,
-	    fs)) != 0))
+	    root, fs)) != 0))
 		goto done;
 
 	buf_reset(&b);
@@ -1337,7 +1366,7 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		    "item") : "-", label(st, "findings", "grade",
 		    node_get_str(f, "grade")));
 		era(d2, node_get_str(f, "due"));
-		kv[0] = "指摘内容";	kv[1] = node_get_str(f, "finding");
+		kv[0] = "指摘内容";	kv[1] = finding_text(root, f);
 		kv[2] = "改善の方向性";	kv[3] = node_get_str(f, "correction");
 		kv[4] = "是正期限";	kv[5] = d2;
 		kv[6] = "是正状況";	kv[7] = label(st, "findings", "status",
@@ -2426,7 +2455,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			grid_set(&g, row, 4, key);
 			grid_set(&g, row, 5, label(st, "findings", "grade",
 			    node_get_str(f, "grade")));
-			grid_set(&g, row, 6, node_get_str(f, "finding"));
+			grid_set(&g, row, 6, finding_text(root, f));
 			grid_set(&g, row, 7, node_get_str(f, "correction"));
 			grid_set(&g, row, 8, node_get_str(f, "due"));
 			grid_set(&g, row, 9, label(st, "findings", "status",
@@ -2628,7 +2657,7 @@ audit_doc_risks(const char *path, struct store *st,
 			grid_set(&g, r, 2, o.data);
 			grid_set(&g, r, 3, b.data);
 			grid_set(&g, r, 4, key);
-			grid_set(&g, r, 5, node_get_str(f, "finding"));
+			grid_set(&g, r, 5, finding_text(root, f));
 			buf_reset(&b);
 			/* a line each, never "是正状況：是 / 正済" */
 			buf_printf(&b, "指摘区分：%s\n是正状況：%s",

@@ -442,6 +442,28 @@ NERIMA_CIO_TODAY=2026-11-30 expect_status 0 SM audit export results \
 sordered=$(for f in "$T"/sample/audits/2026/*.yaml; do
 	echo "$(sed -n 's/^date: //p' "$f") $f"; done | sort | cut -d' ' -f2)
 expect_status 0 $CHECK results-xlsx "$T/r-sample.xlsx" $sordered
+# A finding made from a 不適合 answer without a note has no text until
+# one is written; older versions wrote the item's question in its place.
+# Neither is printed as a finding (nor as a risk): （指摘内容未記入）.
+cp -r "$T/sample" "$T/sample3"
+$PY - "$T/sample3/audits/2026/au-x8nn1gn8.yaml" <<'EOF'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+q = "許可されていないソフトウェアが端末にインストールされていないか。"
+s = s.replace("    item: op-2-6-04\n", "    item: op-2-6-04\n    finding: " + q + "\n")
+open(p, "w", encoding="utf-8").write(s)
+EOF
+checks=$((checks + 1))
+grep -q '^    finding: 許可されていない' "$T/sample3/audits/2026/au-x8nn1gn8.yaml" ||
+    fail "sample3: the old finding text not set up"
+sordered3=$(echo "$sordered" | sed "s|$T/sample/|$T/sample3/|")
+NERIMA_CIO_TODAY=2026-11-30 expect_status 0 "$NCIO" -C "$T/sample3" audit export \
+    results --fy 2026 -o "$T/r-sample3.xlsx"
+expect_status 0 $CHECK results-xlsx "$T/r-sample3.xlsx" $sordered3
+NERIMA_CIO_TODAY=2026-11-30 expect_status 0 "$NCIO" -C "$T/sample3" audit export \
+    risks --fy 2026 -o "$T/risks-sample3.xlsx"
+expect_status 0 $CHECK risks "$T/risks-sample3.xlsx" $sordered3
 # --date between two audits: the one of 9月10日 counted, 10月21日 予定.
 expect_status 0 SM audit export results --fy 2026 --date 2026-10-01 \
     -o "$T/r-oct.docx"

@@ -68,6 +68,19 @@ def rate_text(items):
     return "%d.%d%%" % (t // 10, t % 10)
 
 
+UNWRITTEN = "（指摘内容未記入）"
+
+
+def finding_text(a, f):
+    """A finding's text as the documents print it: the question of its
+    item (as older records held) or nothing is not a finding."""
+    t = f.get("finding")
+    qs = {it.get("ref"): it.get("text") for it in a.get("items", [])}
+    if not t or qs.get(f.get("item")) == t:
+        return UNWRITTEN
+    return t
+
+
 def chapter_key(it):
     c = it.get("clause")
     if c:
@@ -223,7 +236,7 @@ def mode_summary(path, a):
         ft = tables[2]
         check(len(ft) == len(fs) + 1, "findings table %d rows, %d findings" % (len(ft), len(fs)))
         for row, f in zip(ft[1:], fs):
-            check(row[3] == f["finding"] and row[2] == GRADE[f["grade"]],
+            check(row[3] == finding_text(a, f) and row[2] == GRADE[f["grade"]],
                   "finding row %r" % row[:4])
     ag = a.get("agreement")
     text = "\n".join(paras)
@@ -237,7 +250,7 @@ def mode_qa(path, a):
     check(paras[0] == "フォローアップ監査に係る質疑応答書", "title %r" % paras[0])
     alltext = "\n".join(paras) + "\n".join(c for t in tables for r in t for c in r)
     for f in a["findings"]:
-        check(f["finding"] in alltext, "finding %d missing" % f["number"])
+        check(finding_text(a, f) in alltext, "finding %d missing" % f["number"])
         for q in f.get("qa", []):
             check(q["question"] in alltext, "question missing: %s" % q["question"])
             if q.get("answer"):
@@ -294,7 +307,13 @@ def mode_results_xlsx(path, audits):
     rows = cells(wb["指摘事項"])
     h = find_header(rows, "監査")
     n = sum(len(a.get("findings", [])) for a in audits if a["type"] != "followup")
-    check(len([r for r in rows[h + 1:] if r[0]]) == n, "findings rows, want %d" % n)
+    frows = [r for r in rows[h + 1:] if r[0]]
+    check(len(frows) == n, "findings rows, want %d" % n)
+    # 指摘内容: the finding's own text, never its item's question.
+    want = [finding_text(a, f) for a in audits if a["type"] != "followup"
+            for f in a.get("findings", [])]
+    for r, w in zip(frows, want):
+        check((r[6] or "").replace("\n", "") == w, "指摘内容 %r, want %r" % (r[6], w))
     with zipfile.ZipFile(path) as z:
         charts = [x for x in z.namelist() if x.startswith("xl/charts/chart")]
     check(len(charts) >= 2, "native charts: %r" % charts)
@@ -314,6 +333,10 @@ def mode_risks(path, audits):
         for r in a.get("risks", []):
             check(any(unbroken(row[5], r["risk"]) for row in data),
                   "risk missing: %s" % r["risk"])
+    questions = {it.get("text") for a in audits for it in a.get("items", [])}
+    for row in data:
+        check((row[5] or "").replace("\n", "") not in questions,
+              "a question as a risk: %r" % row[5])
 
 
 def main():
