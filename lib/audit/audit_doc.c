@@ -2566,6 +2566,13 @@ level_score(const char *v)
 }
 
 #define RISKS_SCALE	0.72
+#define UNRATED		"未評価"
+
+static const char *
+or_unwritten(const char *s, const char *missing)
+{
+	return s != NULL && *s != '\0' ? s : missing;
+}
 
 int
 audit_doc_risks(const char *path, struct store *st,
@@ -2630,15 +2637,19 @@ audit_doc_risks(const char *path, struct store *st,
 			grid_set(&g, r, 6, node_get_str(it, "analysis"));
 			l = node_get_str(it, "likelihood");
 			im = node_get_str(it, "impact");
-			grid_set(&g, r, 7, label(st, "risks", "likelihood",
-			    l));
-			grid_set(&g, r, 8, label(st, "risks", "impact", im));
+			/* what the analysis left out says so (未評価) */
+			grid_set(&g, r, 7, level_score(l) ? label(st, "risks",
+			    "likelihood", l) : UNRATED);
+			grid_set(&g, r, 8, level_score(im) ? label(st, "risks",
+			    "impact", im) : UNRATED);
 			if (level_score(l) && level_score(im)) {
 				snprintf(num, sizeof num, "%d", level_score(l) *
 				    level_score(im));
 				grid_set(&g, r, 9, num);
-			}
-			grid_set(&g, r, 10, node_get_str(it, "measure"));
+			} else
+				grid_set(&g, r, 9, UNRATED);
+			grid_set(&g, r, 10, or_unwritten(node_get_str(it,
+			    "measure"), "（対応策未記入）"));
 		}
 		/* Open findings are risks not yet treated. */
 		if (node_scalar_eq(node_get(root, "type"), "followup"))
@@ -2666,9 +2677,18 @@ audit_doc_risks(const char *path, struct store *st,
 			    node_get_str(f, "status")));
 			buf_puts(&b, "");
 			grid_set(&g, r, 6, b.data);
+			/*
+			 * A finding is not a risk analysis: its impact is
+			 * read from its grade (重大 高, else 中), its
+			 * likelihood was not assessed, nor therefore its
+			 * value; its measure is the correction asked for.
+			 */
+			grid_set(&g, r, 7, UNRATED);
 			grid_set(&g, r, 8, node_scalar_eq(node_get(f,
 			    "grade"), "major") ? "高" : "中");
-			grid_set(&g, r, 10, node_get_str(f, "correction"));
+			grid_set(&g, r, 9, UNRATED);
+			grid_set(&g, r, 10, or_unwritten(node_get_str(f,
+			    "correction"), "（改善の方向性未記入）"));
 		}
 	}
 	if (g.nomem) {
@@ -2685,7 +2705,9 @@ audit_doc_risks(const char *path, struct store *st,
 		goto done;
 	xlsx_add_sheet(&sh, x, "リスク一覧", XLSX_LANDSCAPE);
 	xlsx_title(sh, b.data, "出典：監査記録のリスク分析と指摘事項（リスク値 "
-	    "= 発生可能性 × 影響度、高3・中2・低1）");
+	    "= 発生可能性 × 影響度、高3・中2・低1。指摘事項の影響度は指摘区分"
+	    "による（重大は高、その他は中）。発生可能性は評価していないため"
+	    "未評価）");
 	/*
 	 * Eleven columns of long texts: widths for the fewest pages at the
 	 * largest scale (xlsx_fit_sheet()), a page below RISKS_SCALE weighing
@@ -2699,7 +2721,8 @@ audit_doc_risks(const char *path, struct store *st,
 	for (r = 0, row = first; r < g.nrows; r++, row++) {
 		xlsx_write_number(sh, row, 0, (double)(r + 1), XLSX_NUM_INT);
 		for (c = 1; c < g.ncols; c++) {
-			if (c == 9 && grid_get(&g, r, c) != NULL)
+			if (c == 9 && grid_get(&g, r, c) != NULL &&
+			    strcmp(grid_get(&g, r, c), UNRATED) != 0)
 				xlsx_write_number(sh, row, 9, strtod(grid_get(
 				    &g, r, c), NULL), XLSX_NUM_INT);
 			else

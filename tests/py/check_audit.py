@@ -333,6 +333,19 @@ def mode_risks(path, audits):
         for r in a.get("risks", []):
             check(any(unbroken(row[5], r["risk"]) for row in data),
                   "risk missing: %s" % r["risk"])
+    # リスク値 = 発生可能性 × 影響度 where both were rated; what a row's
+    # record does not give is printed as missing, never left blank.
+    lv = {"高": 3, "中": 2, "低": 1}
+    for row in data:
+        for c, name in ((7, "発生可能性"), (8, "影響度"), (9, "リスク値"), (10, "対応策")):
+            check(row[c] not in (None, ""), "row %s: %s blank" % (row[0], name))
+        if row[7] in lv and row[8] in lv:
+            check(str(row[9]) == str(lv[row[7]] * lv[row[8]]),
+                  "row %s: リスク値 %r of %r x %r" % (row[0], row[9], row[7], row[8]))
+        else:
+            check(row[9] == "未評価", "row %s: リスク値 %r without a rating" % (row[0], row[9]))
+    if any(r[7] == "未評価" for r in data):
+        check(any("未評価" in (r[0] or "") for r in rows[:h]), "subtitle does not explain 未評価")
     questions = {it.get("text") for a in audits for it in a.get("items", [])}
     for row in data:
         check((row[5] or "").replace("\n", "") not in questions,
