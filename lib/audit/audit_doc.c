@@ -1092,6 +1092,32 @@ done:
 	return rc;
 }
 
+/*
+ * The findings' state as at the report's date: the responses received by
+ * then (a response dated after it is not known to the report).
+ */
+static void
+responses_as_of(struct buf *b, const struct node *fs, const char *date)
+{
+	const char	*rd;
+	char		 day[CAL_FMT_MAX];
+	size_t		 i, n = 0;
+
+	if (date == NULL)
+		return;
+	for (i = 0; fs != NULL && i < fs->n; i++) {
+		rd = node_get_str(fs->u.items[i], "response_date");
+		n += rd != NULL && strcmp(rd, date) <= 0;
+	}
+	era(day, date);
+	if (n == 0)
+		buf_printf(b, "%s時点で、被監査部署から是正の報告を受けた指摘は"
+		    "ない。", day);
+	else
+		buf_printf(b, "%s時点で、%zu 件について被監査部署から回答を受け"
+		    "ている。", day, n);
+}
+
 static int
 add_findings_table(struct docx *d, struct store *st, const struct node *root,
     const struct node *fs)
@@ -1259,10 +1285,13 @@ audit_doc_summary(const char *path, struct store *st,
 	buf_reset(&b);
 	if (fs == NULL || fs->n == 0)
 		buf_puts(&b, "指摘事項はない。");
-	else
+	else {
 		buf_printf(&b, "指摘事項は %zu 件（重大 %u、軽微 %u、観察 %u、"
-		    "改善提案 %u）である。是正期限までの是正を求める。", fs->n,
-		    grades[0], grades[1], grades[2], grades[3]);
+		    "改善提案 %u）である。", fs->n, grades[0], grades[1],
+		    grades[2], grades[3]);
+		responses_as_of(&b, fs, doc_date(root));
+		buf_puts(&b, "是正期限までの是正を求める。");
+	}
 	if ((rc = buf_ok(&b)) != 0 ||
 	    (rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "指摘事項")) != 0 ||

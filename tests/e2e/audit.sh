@@ -409,6 +409,13 @@ expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.
 # 13/16 = 81.25 %, 81.3 in the report as in Excel's "0.0%" of the
 # workbook (the binary 0.8125 rounded down printed 81.2).
 expect_status 0 $CHECK summary "$T/s-done.docx" "$T/sample/audits/2026/au-02zk1v64.yaml"
+# The findings' state as at the report's date (令和8年8月20日): the
+# response of 8月5日 (No.2) is known to it, those of 9月4日 are not, nor
+# is the 総括 to tell of a remediation reported later.
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.docx" \
+    "令和8年8月20日時点で、1 件について被監査部署から回答を受けている。是正期限までの是正を求める。"
+expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.docx" \
+    "是正の報告を受けた。"
 # The report counts what had happened by its own date (issue 18, as the
 # report verbs): dated today (2026-11-30, set here, as a test must not
 # depend on the real date), the 4 operational audits held by then (経済課
