@@ -2,6 +2,7 @@
  * Internal security audits (3(2)エ): results, the compliance rate,
  * planning, answers, findings, agreement and follow-up.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -253,6 +254,31 @@ audit_tally_rate(double *out, const struct audit_tally *t)
 		return 0;
 	*out = t->earned / t->possible;
 	return 1;
+}
+
+int
+audit_tally_tenths(long *out, const struct audit_tally *t)
+{
+	long long	a, b;
+
+	*out = 0;
+	if (t->possible <= 0)
+		return 0;
+	/* Weights are whole and credits 1, 0.5 or 0: both sums are whole
+	 * numbers of halves. */
+	a = llround(t->earned * 2.0);
+	b = llround(t->possible * 2.0);
+	if (b <= 0)
+		return 0;
+	*out = (long)((1000 * a + b / 2) / b);
+	return 1;
+}
+
+long
+audit_rate_tenths(double rate)
+{
+	/* the tolerance absorbs the binary error of 0.8125-like values */
+	return (long)floor(rate * 1000.0 + 0.5 + 1e-9);
 }
 
 /* --- organisations and members -------------------------------------- */
@@ -855,9 +881,12 @@ audit_sync_finding(struct ydoc *doc, struct node *root, size_t index)
 			if ((rc = node_map_set(doc, root, "findings", fs)) != 0)
 				return rc;
 		}
+		/* The auditor's note is the finding's first text; without
+		 * one the finding waits for its own (audit finding --finding):
+		 * the item's question is never a finding. */
 		text = node_get_str(it, "note");
-		if (text == NULL)
-			text = node_get_str(it, "text");
+		if (text != NULL && *text == '\0')
+			text = NULL;
 		snprintf(num, sizeof num, "%ld", max + 1);
 		if ((f = node_map(doc)) == NULL)
 			return error_set(NC_ENOMEM, "out of memory");
@@ -866,8 +895,8 @@ audit_sync_finding(struct ydoc *doc, struct node *root, size_t index)
 		    ref)) != 0) ||
 		    (rc = node_map_set_str(doc, f, "grade",
 		    r == AUDIT_NONCONFORM ? "major" : "minor")) != 0 ||
-		    (rc = node_map_set_str(doc, f, "finding", text != NULL ?
-		    text : "")) != 0 ||
+		    (text != NULL && (rc = node_map_set_str(doc, f,
+		    "finding", text)) != 0) ||
 		    (rc = node_map_set_str(doc, f, "status", "open")) != 0)
 			return rc;
 		return node_seq_push(doc, fs, f);

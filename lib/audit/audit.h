@@ -77,6 +77,16 @@ int		 audit_score(struct audit_score *out, const struct node *items);
 void		 audit_score_free(struct audit_score *);
 /* 1 and the rate (0..1) when anything was scored, 0 when nothing was. */
 int		 audit_tally_rate(double *out, const struct audit_tally *);
+/*
+ * The rate as the documents print it, in tenths of a percent, rounded
+ * half up on the decimal value from the whole counts (13 / 16 = 81.25 %
+ * is 813, 81.3 %, in the Word text and in Excel's "0.0%" alike): 1 and
+ * the tenths, or 0 when nothing was scored.
+ */
+int		 audit_tally_tenths(long *out, const struct audit_tally *);
+/* A rate (0..1) not a ratio of counts (an average) in tenths of a
+ * percent, rounded half up the same way. */
+long		 audit_rate_tenths(double rate);
 
 /* The chapter key of a clause ("2-5" of "2-5-3") into out. */
 void		 audit_chapter_of(char *out, size_t size, const char *clause);

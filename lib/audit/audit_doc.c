@@ -278,28 +278,45 @@ chief(struct store *st, const struct node *root)
 	return n != NULL ? n : id != NULL ? id : "";
 }
 
+/*
+ * A rate in tenths of a percent as text: "81.3%", or with unit 0
+ * "81.3" under a heading that carries the unit (適合率（%）), so that
+ * "100.0" never breaks from its "%".  Every percentage the audit
+ * documents print comes through here, rounded once
+ * (audit_tally_tenths()), and the workbooks' cells hold the same value
+ * (tenths_value()).
+ */
+static void
+tenths_text(char *out, size_t size, long t, int unit)
+{
+	snprintf(out, size, "%ld.%ld%s", t / 10, t % 10, unit ? "%" : "");
+}
+
+/* The value of a rate cell formatted "0.0%": Excel shows the text. */
+static double
+tenths_value(long t)
+{
+	return (double)t / 1000.0;
+}
+
 static void
 rate_text(char *out, size_t size, const struct audit_tally *t)
 {
-	double	r;
+	long	v;
 
-	if (audit_tally_rate(&r, t))
-		snprintf(out, size, "%.1f%%", r * 100.0);
+	if (audit_tally_tenths(&v, t))
+		tenths_text(out, size, v, 1);
 	else
 		snprintf(out, size, "－");
 }
 
-/*
- * The rate as a table cell under a heading that carries the unit
- * (適合率（%）): "100.0" never breaks from its "%".
- */
 static void
 rate_cell(char *out, size_t size, const struct audit_tally *t)
 {
-	double	r;
+	long	v;
 
-	if (audit_tally_rate(&r, t))
-		snprintf(out, size, "%.1f", r * 100.0);
+	if (audit_tally_tenths(&v, t))
+		tenths_text(out, size, v, 0);
 	else
 		snprintf(out, size, "－");
 }
@@ -755,6 +772,34 @@ one_line(struct buf *b, const char *s)
 	buf_puts(b, "");
 }
 
+/*
+ * The text of a finding as the documents print it.  A finding made when
+ * an item is answered 一部不適合 or 不適合 has no text of its own until the
+ * auditor writes one (audit_sync_finding()); records written before held
+ * the item's question in its place.  A question is never a finding:
+ * both print as FINDING_UNWRITTEN.
+ */
+#define FINDING_UNWRITTEN	"（指摘内容未記入）"
+
+static const char *
+finding_text(const struct node *root, const struct node *f)
+{
+	const struct node	*items = audit_items(root), *it;
+	const char		*s = node_get_str(f, "finding");
+	const char		*ref = node_get_str(f, "item");
+	size_t			 i;
+
+	if (s == NULL || *s == '\0')
+		return FINDING_UNWRITTEN;
+	for (i = 0; items != NULL && ref != NULL && i < items->n; i++) {
+		it = items->u.items[i];
+		if (node_scalar_eq(node_get(it, "ref"), ref) &&
+		    node_scalar_eq(node_get(it, "text"), s))
+			return FINDING_UNWRITTEN;
+	}
+	return s;
+}
+
 static void
 paper_followup(struct grid *g, struct store *st, const struct node *root)
 {
@@ -783,7 +828,7 @@ paper_followup(struct grid *g, struct store *st, const struct node *root)
 		grid_set(g, row, 2, node_get_str(f, "item"));
 		grid_set(g, row, 3, label(st, "findings", "grade",
 		    node_get_str(f, "grade")));
-		grid_set(g, row, 4, node_get_str(f, "finding"));
+		grid_set(g, row, 4, finding_text(root, f));
 		grid_set(g, row, 5, node_get_str(f, "correction"));
 		grid_set(g, row, 6, node_get_str(f, "due"));
 		grid_set(g, row, 7, label(st, "findings", "status",
@@ -888,7 +933,7 @@ audit_doc_paper(const char *path, struct store *st,
 				buf_puts(&b, "フォローアップ元：");
 				one_line(&b, audit_source_name(&o, st,
 				    node_get_str(root, "followup_of"), 1));
-				buf_printf(&b, "　未是正の指摘 %zu 件",
+				buf_printf(&b, "　是正確認未了の指摘 %zu 件",
 				    audit_open_findings(root));
 				buf_free(&o);
 			}
@@ -1047,8 +1092,35 @@ done:
 	return rc;
 }
 
+/*
+ * The findings' state as at the report's date: the responses received by
+ * then (a response dated after it is not known to the report).
+ */
+static void
+responses_as_of(struct buf *b, const struct node *fs, const char *date)
+{
+	const char	*rd;
+	char		 day[CAL_FMT_MAX];
+	size_t		 i, n = 0;
+
+	if (date == NULL)
+		return;
+	for (i = 0; fs != NULL && i < fs->n; i++) {
+		rd = node_get_str(fs->u.items[i], "response_date");
+		n += rd != NULL && strcmp(rd, date) <= 0;
+	}
+	era(day, date);
+	if (n == 0)
+		buf_printf(b, "%s時点で、被監査部署から是正の報告を受けた指摘は"
+		    "ない。", day);
+	else
+		buf_printf(b, "%s時点で、%zu 件について被監査部署から回答を受け"
+		    "ている。", day, n);
+}
+
 static int
-add_findings_table(struct docx *d, struct store *st, const struct node *fs)
+add_findings_table(struct docx *d, struct store *st, const struct node *root,
+    const struct node *fs)
 {
 	static const char *const h[] = { "番号", "項目番号", "区分",
 	    "指摘内容", "改善の方向性", "是正期限" };
@@ -1083,8 +1155,8 @@ add_findings_table(struct docx *d, struct store *st, const struct node *fs)
 		    &small)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 2, label(st, "findings",
 		    "grade", node_get_str(f, "grade")), &small)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 3, node_get_str(f,
-		    "finding"), &small)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 3, finding_text(root, f),
+		    &small)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 4, node_get_str(f,
 		    "correction"), &small)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 5, day, &small)) != 0)
@@ -1213,16 +1285,19 @@ audit_doc_summary(const char *path, struct store *st,
 	buf_reset(&b);
 	if (fs == NULL || fs->n == 0)
 		buf_puts(&b, "指摘事項はない。");
-	else
+	else {
 		buf_printf(&b, "指摘事項は %zu 件（重大 %u、軽微 %u、観察 %u、"
-		    "改善提案 %u）である。是正期限までの是正を求める。", fs->n,
-		    grades[0], grades[1], grades[2], grades[3]);
+		    "改善提案 %u）である。", fs->n, grades[0], grades[1],
+		    grades[2], grades[3]);
+		responses_as_of(&b, fs, doc_date(root));
+		buf_puts(&b, "是正期限までの是正を求める。");
+	}
 	if ((rc = buf_ok(&b)) != 0 ||
 	    (rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "指摘事項")) != 0 ||
 	    (rc = docx_add_outline_body(d, b.data)) != 0 ||
 	    (fs != NULL && fs->n > 0 && (rc = add_findings_table(d, st,
-	    fs)) != 0))
+	    root, fs)) != 0))
 		goto done;
 
 	buf_reset(&b);
@@ -1320,7 +1395,7 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		    "item") : "-", label(st, "findings", "grade",
 		    node_get_str(f, "grade")));
 		era(d2, node_get_str(f, "due"));
-		kv[0] = "指摘内容";	kv[1] = node_get_str(f, "finding");
+		kv[0] = "指摘内容";	kv[1] = finding_text(root, f);
 		kv[2] = "改善の方向性";	kv[3] = node_get_str(f, "correction");
 		kv[4] = "是正期限";	kv[5] = d2;
 		kv[6] = "是正状況";	kv[7] = label(st, "findings", "status",
@@ -1574,16 +1649,17 @@ scored(const struct audit_score *s)
 	return s->total.items > s->total.count[AUDIT_NONE];
 }
 
-static double
+/* The rate of a chapter in tenths of a percent (audit_tally_tenths()). */
+static long
 chapter_rate(const struct audit_score *s, const char *key, int *ok)
 {
-	double	r = 0;
+	long	r = 0;
 	size_t	i;
 
 	*ok = 0;
 	for (i = 0; i < s->nchapters; i++) {
 		if (strcmp(s->chapters[i].key, key) == 0)
-			*ok = audit_tally_rate(&r, &s->chapters[i]);
+			*ok = audit_tally_tenths(&r, &s->chapters[i]);
 	}
 	return r;
 }
@@ -1600,8 +1676,10 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 	const struct node	*items, *it, *fs, *f;
 	const char		*ref, *due, *st, *fu;
 	size_t			 i, j, k, used, na, unchecked = 0, late = 0;
-	double			 worst = 2, r;
+	size_t			 late_nofu = 0;
+	long			 worst = 1001, r, avg;
 	int			 ok, wi = -1;
+	char			 asof[CAL_FMT_MAX], pct[16];
 	struct buf		 nas = BUF_INIT;
 
 	buf_reset(out);
@@ -1636,25 +1714,33 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 			if (audit_item_result(it) == AUDIT_UNCHECKED)
 				unchecked++;
 		}
-		fs = audit_findings(record_root(a[i]));
-		fu = node_get_str(record_root(a[i]), "followup");
-		/* A follow-up's findings are being followed already. */
+		/*
+		 * Late: a finding of the 指摘事項一覧 (those of the audits
+		 * proper; a follow-up carries them again) whose 是正期限 is
+		 * before the report's date and whose 是正状況 is not 是正確認済,
+		 * which the list lets a reader count; those of an audit no
+		 * follow-up was planned for are told apart.
+		 */
 		if (node_scalar_eq(node_get(record_root(a[i]), "type"),
 		    "followup"))
-			fu = "";
-		for (j = 0; fs != NULL && j < fs->n && fu == NULL; j++) {
+			continue;
+		fs = audit_findings(record_root(a[i]));
+		fu = node_get_str(record_root(a[i]), "followup");
+		for (j = 0; fs != NULL && j < fs->n; j++) {
 			f = fs->u.items[j];
 			due = node_get_str(f, "due");
 			st = node_get_str(f, "status");
 			if (due != NULL && y->latest[0] != '\0' &&
 			    strcmp(due, y->latest) < 0 && (st == NULL ||
-			    strcmp(st, "accepted") != 0))
+			    strcmp(st, "accepted") != 0)) {
 				late++;
+				late_nofu += fu == NULL;
+			}
 		}
 	}
+	/* The average of the rates the table shows, rounded half up. */
 	for (i = 0; i < y->ch.n; i++) {
-		double sum = 0;
-		size_t cnt = 0;
+		long sum = 0, cnt = 0;
 
 		for (k = 0; k < n; k++) {
 			r = chapter_rate(&y->s[k], y->ch.key[i], &ok);
@@ -1663,18 +1749,22 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 				cnt++;
 			}
 		}
-		if (cnt > 0 && sum / (double)cnt < worst) {
-			worst = sum / (double)cnt;
+		if (cnt == 0)
+			continue;
+		avg = (2 * sum + cnt) / (2 * cnt);
+		if (avg < worst) {
+			worst = avg;
 			wi = (int)i;
 		}
 	}
-	if (wi >= 0 && worst < 1)
-		buf_printf(out, "「%s%s%s」の適合率が平均 %.1f%% と最も低い。"
+	if (wi >= 0 && worst < 1000) {
+		tenths_text(pct, sizeof pct, worst, 1);
+		buf_printf(out, "「%s%s%s」の適合率が平均 %s と最も低い。"
 		    "次年度はこの章の監査項目を重点的に確認し、所属点検の項目に"
 		    "も反映することを提案する。\n", strcmp(y->ch.key[wi],
 		    y->ch.title[wi]) ? y->ch.key[wi] : "", strcmp(y->ch.key[wi],
-		    y->ch.title[wi]) ? " " : "", y->ch.title[wi],
-		    worst * 100.0);
+		    y->ch.title[wi]) ? " " : "", y->ch.title[wi], pct);
+	}
 	if (nas.len > 0)
 		buf_printf(out, "監査項目 %s は、使用した全ての監査で該当なし"
 		    "であった。対象の実情に合わせて項目を見直すか、対象を選んで"
@@ -1683,10 +1773,21 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 		buf_printf(out, "未確認のまま終えた項目が %zu 件あった。監査"
 		    "資料の事前提出を依頼し、当日の確認時間を確保することを"
 		    "提案する。\n", unchecked);
-	if (late > 0)
-		buf_printf(out, "是正期限を過ぎても是正確認に至っていない指摘"
-		    "が %zu 件ある。期限後速やかにフォローアップ監査を計画する"
-		    "ことを提案する。\n", late);
+	if (late > 0) {
+		era(asof, y->latest);
+		buf_printf(out, "%s時点で、是正期限を過ぎても是正状況が「是正"
+		    "確認済」に至っていない指摘が %zu 件ある（集計表の指摘事項"
+		    "一覧による）", asof, late);
+		if (late_nofu == late)
+			buf_puts(out, "。いずれもフォローアップ監査が計画されて"
+			    "いない");
+		else if (late_nofu > 0)
+			buf_printf(out, "。うち %zu 件はフォローアップ監査が"
+			    "計画されていない", late_nofu);
+		buf_puts(out, late_nofu > 0 ? "。期限後速やかにフォローアップ"
+		    "監査を計画することを提案する。\n" : "。フォローアップ監査"
+		    "で是正を確認することを提案する。\n");
+	}
 	if (out->len == 0)
 		buf_puts(out, "監査の実施方法について、特に改善を要する点は"
 		    "なかった。\n");
@@ -1719,7 +1820,8 @@ chart_rates(struct docx *d, struct store *st, const struct record *const *a,
 {
 	struct chart	*c = NULL;
 	struct buf	 b = BUF_INIT;
-	double		*v = NULL, r;
+	double		*v = NULL;
+	long		 r;
 	size_t		 i, row;
 	int		 rc, ok;
 
@@ -1737,7 +1839,7 @@ chart_rates(struct docx *d, struct store *st, const struct record *const *a,
 			continue;
 		for (row = 0; row < y->ch.n; row++) {
 			r = chapter_rate(&y->s[i], y->ch.key[row], &ok);
-			v[row] = ok ? r : NAN;
+			v[row] = ok ? tenths_value(r) : NAN;
 		}
 		rc = chart_series(c, target(&b, st, record_root(a[i]), 0), v,
 		    y->ch.n);
@@ -1818,7 +1920,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	unsigned		*w = NULL;
 	size_t			 i, k, row, nplain = 0, line;
 	int			 rc, ok;
-	double			 r;
+	long			 r;
 
 	memset(&num, 0, sizeof num);
 	num.align = DOCX_RIGHT;
@@ -1971,8 +2073,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 			if (row < y.ch.n) {
 				r = chapter_rate(&y.s[i], y.ch.key[row], &ok);
 				if (ok)
-					snprintf(c, sizeof c, "%.1f%%",
-					    r * 100.0);
+					tenths_text(c, sizeof c, r, 1);
 				else
 					snprintf(c, sizeof c, "－");
 			} else
@@ -2161,7 +2262,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		{ { "項目数", 0, 8 }, XLSX_FIT_FIXED },
 		{ { "適合率", 0, 9 }, XLSX_FIT_FIXED },
 		{ { "指摘", 0, 7 }, XLSX_FIT_FIXED },
-		{ { "未是正", 0, 8 }, XLSX_FIT_FIXED },
+		/* what audit_open_findings() counts: every finding not
+		 * 是正確認済 (未是正, 是正中 and 是正済 of the 指摘事項 sheet) */
+		{ { "是正確認未了", 0, 14 }, XLSX_FIT_FIXED },
 		{ { "状況", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
 	};
 	struct xlsx_column	 lcols[LIST_NCOLS];
@@ -2193,7 +2296,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	uint32_t		 row, first;
 	uint16_t		 vals[40];
 	size_t			 i, k, nc = 0, j;
-	double			 r;
+	long			 tr;
 	int			 rc, ok;
 
 	memset(names, 0, sizeof names);
@@ -2257,8 +2360,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			    XLSX_NUM_INT);
 		else
 			xlsx_write_blank(s1, row, 5);
-		if (audit_tally_rate(&r, &y.s[i].total))
-			xlsx_write_number(s1, row, 6, r, XLSX_NUM_PCT);
+		if (audit_tally_tenths(&tr, &y.s[i].total))
+			xlsx_write_number(s1, row, 6, tenths_value(tr),
+			    XLSX_NUM_PCT);
 		else
 			xlsx_write_blank(s1, row, 6);
 		fs = audit_findings(root);
@@ -2313,10 +2417,10 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		for (i = 0, j = 1; i < n; i++) {
 			if (!scored(&y.s[i]))
 				continue;
-			r = chapter_rate(&y.s[i], y.ch.key[k], &ok);
+			tr = chapter_rate(&y.s[i], y.ch.key[k], &ok);
 			if (ok)
-				xlsx_write_number(s2, row, (uint16_t)j, r,
-				    XLSX_NUM_PCT);
+				xlsx_write_number(s2, row, (uint16_t)j,
+				    tenths_value(tr), XLSX_NUM_PCT);
 			else
 				xlsx_write_blank(s2, row, (uint16_t)j);
 			j++;
@@ -2326,9 +2430,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	for (i = 0, j = 1; i < n; i++) {
 		if (!scored(&y.s[i]))
 			continue;
-		if (audit_tally_rate(&r, &y.s[i].total))
-			xlsx_write_number(s2, row, (uint16_t)j, r,
-			    XLSX_NUM_PCT);
+		if (audit_tally_tenths(&tr, &y.s[i].total))
+			xlsx_write_number(s2, row, (uint16_t)j,
+			    tenths_value(tr), XLSX_NUM_PCT);
 		else
 			xlsx_write_blank(s2, row, (uint16_t)j);
 		j++;
@@ -2380,7 +2484,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			grid_set(&g, row, 4, key);
 			grid_set(&g, row, 5, label(st, "findings", "grade",
 			    node_get_str(f, "grade")));
-			grid_set(&g, row, 6, node_get_str(f, "finding"));
+			grid_set(&g, row, 6, finding_text(root, f));
 			grid_set(&g, row, 7, node_get_str(f, "correction"));
 			grid_set(&g, row, 8, node_get_str(f, "due"));
 			grid_set(&g, row, 9, label(st, "findings", "status",
@@ -2491,6 +2595,13 @@ level_score(const char *v)
 }
 
 #define RISKS_SCALE	0.72
+#define UNRATED		"未評価"
+
+static const char *
+or_unwritten(const char *s, const char *missing)
+{
+	return s != NULL && *s != '\0' ? s : missing;
+}
 
 int
 audit_doc_risks(const char *path, struct store *st,
@@ -2555,15 +2666,19 @@ audit_doc_risks(const char *path, struct store *st,
 			grid_set(&g, r, 6, node_get_str(it, "analysis"));
 			l = node_get_str(it, "likelihood");
 			im = node_get_str(it, "impact");
-			grid_set(&g, r, 7, label(st, "risks", "likelihood",
-			    l));
-			grid_set(&g, r, 8, label(st, "risks", "impact", im));
+			/* what the analysis left out says so (未評価) */
+			grid_set(&g, r, 7, level_score(l) ? label(st, "risks",
+			    "likelihood", l) : UNRATED);
+			grid_set(&g, r, 8, level_score(im) ? label(st, "risks",
+			    "impact", im) : UNRATED);
 			if (level_score(l) && level_score(im)) {
 				snprintf(num, sizeof num, "%d", level_score(l) *
 				    level_score(im));
 				grid_set(&g, r, 9, num);
-			}
-			grid_set(&g, r, 10, node_get_str(it, "measure"));
+			} else
+				grid_set(&g, r, 9, UNRATED);
+			grid_set(&g, r, 10, or_unwritten(node_get_str(it,
+			    "measure"), "（対応策未記入）"));
 		}
 		/* Open findings are risks not yet treated. */
 		if (node_scalar_eq(node_get(root, "type"), "followup"))
@@ -2582,7 +2697,7 @@ audit_doc_risks(const char *path, struct store *st,
 			grid_set(&g, r, 2, o.data);
 			grid_set(&g, r, 3, b.data);
 			grid_set(&g, r, 4, key);
-			grid_set(&g, r, 5, node_get_str(f, "finding"));
+			grid_set(&g, r, 5, finding_text(root, f));
 			buf_reset(&b);
 			/* a line each, never "是正状況：是 / 正済" */
 			buf_printf(&b, "指摘区分：%s\n是正状況：%s",
@@ -2591,9 +2706,18 @@ audit_doc_risks(const char *path, struct store *st,
 			    node_get_str(f, "status")));
 			buf_puts(&b, "");
 			grid_set(&g, r, 6, b.data);
+			/*
+			 * A finding is not a risk analysis: its impact is
+			 * read from its grade (重大 高, else 中), its
+			 * likelihood was not assessed, nor therefore its
+			 * value; its measure is the correction asked for.
+			 */
+			grid_set(&g, r, 7, UNRATED);
 			grid_set(&g, r, 8, node_scalar_eq(node_get(f,
 			    "grade"), "major") ? "高" : "中");
-			grid_set(&g, r, 10, node_get_str(f, "correction"));
+			grid_set(&g, r, 9, UNRATED);
+			grid_set(&g, r, 10, or_unwritten(node_get_str(f,
+			    "correction"), "（改善の方向性未記入）"));
 		}
 	}
 	if (g.nomem) {
@@ -2610,7 +2734,9 @@ audit_doc_risks(const char *path, struct store *st,
 		goto done;
 	xlsx_add_sheet(&sh, x, "リスク一覧", XLSX_LANDSCAPE);
 	xlsx_title(sh, b.data, "出典：監査記録のリスク分析と指摘事項（リスク値 "
-	    "= 発生可能性 × 影響度、高3・中2・低1）");
+	    "= 発生可能性 × 影響度、高3・中2・低1。指摘事項の影響度は指摘区分"
+	    "による（重大は高、その他は中）。発生可能性は評価していないため"
+	    "未評価）");
 	/*
 	 * Eleven columns of long texts: widths for the fewest pages at the
 	 * largest scale (xlsx_fit_sheet()), a page below RISKS_SCALE weighing
@@ -2624,7 +2750,8 @@ audit_doc_risks(const char *path, struct store *st,
 	for (r = 0, row = first; r < g.nrows; r++, row++) {
 		xlsx_write_number(sh, row, 0, (double)(r + 1), XLSX_NUM_INT);
 		for (c = 1; c < g.ncols; c++) {
-			if (c == 9 && grid_get(&g, r, c) != NULL)
+			if (c == 9 && grid_get(&g, r, c) != NULL &&
+			    strcmp(grid_get(&g, r, c), UNRATED) != 0)
 				xlsx_write_number(sh, row, 9, strtod(grid_get(
 				    &g, r, c), NULL), XLSX_NUM_INT);
 			else

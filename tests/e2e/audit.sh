@@ -405,6 +405,17 @@ expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.
     "内部監査を実施した" "情報セキュリティ責任者である戸籍住民課長 例示 和夫と"
 expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.docx" \
     "（情報セキュリティ責任者）"
+# Every rate rounded half up on the decimal value: 2-5 of 戸籍住民課 is
+# 13/16 = 81.25 %, 81.3 in the report as in Excel's "0.0%" of the
+# workbook (the binary 0.8125 rounded down printed 81.2).
+expect_status 0 $CHECK summary "$T/s-done.docx" "$T/sample/audits/2026/au-02zk1v64.yaml"
+# The findings' state as at the report's date (令和8年8月20日): the
+# response of 8月5日 (No.2) is known to it, those of 9月4日 are not, nor
+# is the 総括 to tell of a remediation reported later.
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.docx" \
+    "令和8年8月20日時点で、1 件について被監査部署から回答を受けている。是正期限までの是正を求める。"
+expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.docx" \
+    "是正の報告を受けた。"
 # The report counts what had happened by its own date (issue 18, as the
 # report verbs): dated today (2026-11-30, set here, as a test must not
 # depend on the real date), the 4 operational audits held by then (経済課
@@ -424,6 +435,42 @@ expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-sampl
     "フォローアップ監査 1 件"
 checks=$((checks + 1))
 grep -q "warning" "$T/err" && fail "results of the sample: no warning wanted"
+# Findings late: one definition the workbook's 指摘事項一覧 lets a reader
+# check (是正期限 before the report's date, 是正状況 not 是正確認済):
+# 戸籍住民課 No.1 (是正中), 4 and 5 (是正済), 区立図書館 No.1-4 (未是正);
+# the 4 of the library have no follow-up planned.
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-sample.docx" \
+    "令和8年11月30日時点で、是正期限を過ぎても是正状況が「是正確認済」に至っていない指摘が 7 件ある" \
+    "うち 4 件はフォローアップ監査が計画されていない"
+# The workbook of the sample, read back: rates as the report prints
+# them, the column of open findings headed by what it counts.
+NERIMA_CIO_TODAY=2026-11-30 expect_status 0 SM audit export results \
+    --fy 2026 -o "$T/r-sample.xlsx"
+sordered=$(for f in "$T"/sample/audits/2026/*.yaml; do
+	echo "$(sed -n 's/^date: //p' "$f") $f"; done | sort | cut -d' ' -f2)
+expect_status 0 $CHECK results-xlsx "$T/r-sample.xlsx" $sordered
+# A finding made from a 不適合 answer without a note has no text until
+# one is written; older versions wrote the item's question in its place.
+# Neither is printed as a finding (nor as a risk): （指摘内容未記入）.
+cp -r "$T/sample" "$T/sample3"
+$PY - "$T/sample3/audits/2026/au-x8nn1gn8.yaml" <<'EOF'
+import sys
+p = sys.argv[1]
+s = open(p, encoding="utf-8").read()
+q = "許可されていないソフトウェアが端末にインストールされていないか。"
+s = s.replace("    item: op-2-6-04\n", "    item: op-2-6-04\n    finding: " + q + "\n")
+open(p, "w", encoding="utf-8").write(s)
+EOF
+checks=$((checks + 1))
+grep -q '^    finding: 許可されていない' "$T/sample3/audits/2026/au-x8nn1gn8.yaml" ||
+    fail "sample3: the old finding text not set up"
+sordered3=$(echo "$sordered" | sed "s|$T/sample/|$T/sample3/|")
+NERIMA_CIO_TODAY=2026-11-30 expect_status 0 "$NCIO" -C "$T/sample3" audit export \
+    results --fy 2026 -o "$T/r-sample3.xlsx"
+expect_status 0 $CHECK results-xlsx "$T/r-sample3.xlsx" $sordered3
+NERIMA_CIO_TODAY=2026-11-30 expect_status 0 "$NCIO" -C "$T/sample3" audit export \
+    risks --fy 2026 -o "$T/risks-sample3.xlsx"
+expect_status 0 $CHECK risks "$T/risks-sample3.xlsx" $sordered3
 # --date between two audits: the one of 9月10日 counted, 10月21日 予定.
 expect_status 0 SM audit export results --fy 2026 --date 2026-10-01 \
     -o "$T/r-oct.docx"

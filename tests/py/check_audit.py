@@ -64,9 +64,47 @@ def rate(items):
     return earned, possible
 
 
+def tenths(e, p):
+    """The rate in tenths of a percent, rounded half up on the decimal
+    value (13/16 = 81.25 % -> 813), from the whole numbers of halves."""
+    a, b = round(2 * e), round(2 * p)
+    return (1000 * a + b // 2) // b
+
+
 def rate_text(items):
     e, p = rate(items)
-    return "-" if p == 0 else "%.1f%%" % (100 * e / p)
+    if p == 0:
+        return "-"
+    t = tenths(e, p)
+    return "%d.%d%%" % (t // 10, t % 10)
+
+
+UNWRITTEN = "（指摘内容未記入）"
+
+
+def finding_text(a, f):
+    """A finding's text as the documents print it: the question of its
+    item (as older records held) or nothing is not a finding."""
+    t = f.get("finding")
+    qs = {it.get("ref"): it.get("text") for it in a.get("items", [])}
+    if not t or qs.get(f.get("item")) == t:
+        return UNWRITTEN
+    return t
+
+
+def chapter_key(it):
+    c = it.get("clause")
+    if c:
+        return "-".join(str(c).split("-")[:2])
+    return it.get("category")
+
+
+def chapter_rates(items):
+    """{chapter key: rate text} as rate_text()."""
+    by = {}
+    for it in items:
+        by.setdefault(chapter_key(it), []).append(it)
+    return {k: rate_text(v) for k, v in by.items()}
 
 
 SPACES = " \u3000"
@@ -194,12 +232,23 @@ def mode_summary(path, a):
     # The rate column's heading carries the unit: 適合率（%）, 93.6.
     check(total[0] == "合計" and total[-1] == rate_text(a["items"]).replace("-", "－").rstrip("%"),
           "total row %r, rate %s" % (total, rate_text(a["items"])))
+    # Every chapter's rate rounded half up (2-5: 13/16 is 81.3, not the
+    # 81.2 of the binary 0.8125 rounded down).
+    want = chapter_rates(a["items"])
+    for row in tables[1][1:-1]:
+        k = row[0] if row[0] in want else None
+        if k is None:
+            k = next((x for x in want if x and row[1] == x), None)
+        if k is None:
+            continue
+        check(row[-1] == want[k].replace("-", "－").rstrip("%"),
+              "chapter %s rate %r, want %s" % (k, row[-1], want[k]))
     fs = a.get("findings", [])
     if fs:
         ft = tables[2]
         check(len(ft) == len(fs) + 1, "findings table %d rows, %d findings" % (len(ft), len(fs)))
         for row, f in zip(ft[1:], fs):
-            check(row[3] == f["finding"] and row[2] == GRADE[f["grade"]],
+            check(row[3] == finding_text(a, f) and row[2] == GRADE[f["grade"]],
                   "finding row %r" % row[:4])
     ag = a.get("agreement")
     text = "\n".join(paras)
@@ -213,7 +262,7 @@ def mode_qa(path, a):
     check(paras[0] == "フォローアップ監査に係る質疑応答書", "title %r" % paras[0])
     alltext = "\n".join(paras) + "\n".join(c for t in tables for r in t for c in r)
     for f in a["findings"]:
-        check(f["finding"] in alltext, "finding %d missing" % f["number"])
+        check(finding_text(a, f) in alltext, "finding %d missing" % f["number"])
         for q in f.get("qa", []):
             check(q["question"] in alltext, "question missing: %s" % q["question"])
             if q.get("answer"):
@@ -252,11 +301,31 @@ def mode_results_xlsx(path, audits):
     for r, a in zip(data, audits):
         e, p = rate(a.get("items", []))
         if p:
-            check(abs(r[6] - e / p) < 1e-9, "rate %r of %s, want %r" % (r[6], a["id"], e / p))
+            # the value Excel shows as the Word text shows it
+            check(abs(r[6] - tenths(e, p) / 1000) < 1e-12,
+                  "rate %r of %s, want %r" % (r[6], a["id"], tenths(e, p) / 1000))
+    # The column of findings still open is headed by what it counts:
+    # every finding not 是正確認済 (未是正, 是正中, 是正済).
+    hd = rows[h]
+    check("未是正" not in hd and "是正確認未了" in hd, "headings %r" % (hd,))
+    if "是正確認未了" in hd:
+        col = hd.index("是正確認未了")
+        for r, a in zip(data, audits):
+            if r[col] is None:
+                continue
+            want = sum(1 for f in a.get("findings", [])
+                       if f.get("status") != "accepted")
+            check(r[col] == want, "是正確認未了 %r of %s, want %d" % (r[col], a["id"], want))
     rows = cells(wb["指摘事項"])
     h = find_header(rows, "監査")
     n = sum(len(a.get("findings", [])) for a in audits if a["type"] != "followup")
-    check(len([r for r in rows[h + 1:] if r[0]]) == n, "findings rows, want %d" % n)
+    frows = [r for r in rows[h + 1:] if r[0]]
+    check(len(frows) == n, "findings rows, want %d" % n)
+    # 指摘内容: the finding's own text, never its item's question.
+    want = [finding_text(a, f) for a in audits if a["type"] != "followup"
+            for f in a.get("findings", [])]
+    for r, w in zip(frows, want):
+        check((r[6] or "").replace("\n", "") == w, "指摘内容 %r, want %r" % (r[6], w))
     with zipfile.ZipFile(path) as z:
         charts = [x for x in z.namelist() if x.startswith("xl/charts/chart")]
     check(len(charts) >= 2, "native charts: %r" % charts)
@@ -276,6 +345,23 @@ def mode_risks(path, audits):
         for r in a.get("risks", []):
             check(any(unbroken(row[5], r["risk"]) for row in data),
                   "risk missing: %s" % r["risk"])
+    # リスク値 = 発生可能性 × 影響度 where both were rated; what a row's
+    # record does not give is printed as missing, never left blank.
+    lv = {"高": 3, "中": 2, "低": 1}
+    for row in data:
+        for c, name in ((7, "発生可能性"), (8, "影響度"), (9, "リスク値"), (10, "対応策")):
+            check(row[c] not in (None, ""), "row %s: %s blank" % (row[0], name))
+        if row[7] in lv and row[8] in lv:
+            check(str(row[9]) == str(lv[row[7]] * lv[row[8]]),
+                  "row %s: リスク値 %r of %r x %r" % (row[0], row[9], row[7], row[8]))
+        else:
+            check(row[9] == "未評価", "row %s: リスク値 %r without a rating" % (row[0], row[9]))
+    if any(r[7] == "未評価" for r in data):
+        check(any("未評価" in (r[0] or "") for r in rows[:h]), "subtitle does not explain 未評価")
+    questions = {it.get("text") for a in audits for it in a.get("items", [])}
+    for row in data:
+        check((row[5] or "").replace("\n", "") not in questions,
+              "a question as a risk: %r" % row[5])
 
 
 def main():

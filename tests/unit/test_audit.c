@@ -72,6 +72,42 @@ test_result_parse(void **state)
 	assert_null(audit_result_code(AUDIT_NONE));
 }
 
+/* The printed rate: tenths of a percent rounded half up on the decimal
+ * value, 13 / 16 = 81.25 % -> 81.3 (the binary 0.8125 x 100 rounded by
+ * printf gives 81.2, and Excel's "0.0%" 81.3). */
+static void
+test_tenths(void **state)
+{
+	struct audit_tally	t;
+	long			v;
+
+	(void)state;
+	memset(&t, 0, sizeof t);
+	assert_int_equal(audit_tally_tenths(&v, &t), 0);
+	t.earned = 13;
+	t.possible = 16;
+	assert_int_equal(audit_tally_tenths(&v, &t), 1);
+	assert_int_equal(v, 813);
+	t.earned = 6.5;		/* 6.5 / 8 = 81.25 % in halves */
+	t.possible = 8;
+	assert_int_equal(audit_tally_tenths(&v, &t), 1);
+	assert_int_equal(v, 813);
+	t.earned = 2;		/* 2 / 3 = 66.666.. % */
+	t.possible = 3;
+	assert_int_equal(audit_tally_tenths(&v, &t), 1);
+	assert_int_equal(v, 667);
+	t.earned = 1;		/* 1 / 6 = 16.666.. % */
+	t.possible = 6;
+	assert_int_equal(audit_tally_tenths(&v, &t), 1);
+	assert_int_equal(v, 167);
+	t.earned = 16;
+	t.possible = 16;
+	assert_int_equal(audit_tally_tenths(&v, &t), 1);
+	assert_int_equal(v, 1000);
+	assert_int_equal(audit_rate_tenths(0.8125), 813);
+	assert_int_equal(audit_rate_tenths(0.8124), 812);
+}
+
 static void
 test_chapter_of(void **state)
 {
@@ -253,13 +289,14 @@ test_answer_and_findings(void **state)
 	    "2026-07-29"), NC_EINVALID);
 	assert_non_null(strstr(error_last(), "op-3"));
 
-	/* Nonconform: graded 重大; the item text when there is no note. */
+	/* Nonconform: graded 重大; without a note no text until one is
+	 * written: the item's question is never a finding. */
 	a.result = AUDIT_NONCONFORM;
 	a.note = "";
 	assert_int_equal(audit_answer(doc, root, 2, &a), 0);
 	assert_non_null(f = audit_finding(root, 2));
 	assert_string_equal(node_get_str(f, "grade"), "major");
-	assert_string_equal(node_get_str(f, "finding"), "表示があるか。");
+	assert_null(node_get(f, "finding"));
 
 	/* Rescored as conform: the untouched finding goes. */
 	a.result = AUDIT_CONFORM;
@@ -456,6 +493,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_result_parse),
 		cmocka_unit_test(test_chapter_of),
+		cmocka_unit_test(test_tenths),
 		cmocka_unit_test(test_score_table),
 		cmocka_unit_test(test_answer_and_findings),
 		cmocka_unit_test(test_weight),
