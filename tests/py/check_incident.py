@@ -10,8 +10,8 @@ usage: check_incident.py timeline RECORD SEQ...
            the record has these fields (dotted paths)
        check_incident.py docx FILE TEXT...
            every TEXT is in the document (paragraphs and tables), the
-           document has no record id (in-/ca-xxxxxxxx) and its dates are
-           in 令和
+           document has no record id (in-/ca-xxxxxxxx), no placeholder
+           (例示, （例）) and its dates are in 令和
        check_incident.py stats FILE N
            the statistics workbook: its sheets, a native chart on each of
            the six count sheets, N incidents listed with real dates, the
@@ -89,6 +89,17 @@ def docx_text(path):
     return "\n".join(parts).replace("\u2011", "-")
 
 
+# A document for the ward reads as real: no "例示値" or "（例）" left from
+# a sample catalog or config.
+PLACEHOLDER_RE = re.compile(r"例示|（例）")
+
+
+def placeholders(path, text):
+    return ["%s: placeholder %r in %r" % (path, m.group(0),
+            text[max(0, m.start() - 20):m.end() + 20])
+            for m in PLACEHOLDER_RE.finditer(text)]
+
+
 def check_docx(path, want):
     text = docx_text(path)
     # "!TEXT": TEXT must not be in the document
@@ -103,6 +114,7 @@ def check_docx(path, want):
                    (path, m.group(0)))
     if "令和" not in text:
         bad.append("%s: no 令和 date" % path)
+    bad += placeholders(path, text)
     if bad:
         sys.stderr.write(text + "\n")
     return bad
