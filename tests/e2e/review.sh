@@ -322,13 +322,31 @@ expect_grep "$T/out" "^Result +可 +1 "
 expect_grep "$T/out" "^ +条件付可 +1 "
 expect_grep "$T/out" "^Department +こども家庭部 +2 "
 expect_grep "$T/out" "median days from receipt to decision 9\.5 \(2 decided\)"
-expect_status 0 "$NCIO" -C "$D" review export summary --fy 令和8年度 -o "$O/"
+expect_grep "$T/out" "^ +未決定（審査中） +1( |$)"
+NERIMA_CIO_TODAY=2026-12-01 expect_status 0 "$NCIO" -C "$D" review export summary --fy 令和8年度 -o "$O/"
 expect_grep "$T/err" "/情報化企画審査等実施状況_令和8年度\.xlsx$"
 checks=$((checks + 1))
 $PY "$CHECK" charts "$O/情報化企画審査等実施状況_令和8年度.xlsx" 4 || fail "summary charts"
 checks=$((checks + 1))
 $PY "$CHECK" xlsx "$O/情報化企画審査等実施状況_令和8年度.xlsx" 情報化企画審査 60 条件付可 こども家庭部 ||
     fail "summary xlsx"
+checks=$((checks + 1))
+$PY "$CHECK" summary "$O/情報化企画審査等実施状況_令和8年度.xlsx" 令和8年12月1日 ||
+    fail "summary: as-of date, 計 rows, undecided plans"
+checks=$((checks + 1))
+$PY "$CHECK" xlsx "$O/情報化企画審査等実施状況_令和8年度.xlsx" "9.5日（決定済み 2件）" ||
+    fail "summary: median of two"
+# After the year's end the counts are final: as of its last day.  The
+# sample's median of five is whole days: 21日, not 21.0日.
+mkdir "$T/sum"
+NERIMA_CIO_TODAY=2027-05-01 expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" review export summary \
+    --fy 2026 -o "$T/sum/"
+checks=$((checks + 1))
+$PY "$CHECK" summary "$T/sum/情報化企画審査等実施状況_令和8年度.xlsx" 令和9年3月31日 ||
+    fail "sample summary"
+checks=$((checks + 1))
+$PY "$CHECK" xlsx "$T/sum/情報化企画審査等実施状況_令和8年度.xlsx" "21日（決定済み 5件）" \
+    "未決定（審査中）" || fail "sample summary: median, undecided"
 expect_status 2 "$NCIO" -C "$D" review summary
 expect_status 2 "$NCIO" -C "$D" review export summary "$plan" --fy 2026
 
