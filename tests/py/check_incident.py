@@ -161,6 +161,61 @@ def check_stats(path, n):
               if isinstance(r[1], (int, float))]
     if months[:1] != ["4月"] or len(months) != 12:
         bad.append("月別 months %r" % months)
+    bad += check_stats_form(path, wb)
+    return bad
+
+
+def decimals(fmt):
+    m = re.search(r"0\.(0+)", fmt)
+    return len(m.group(1)) if m else 0
+
+
+def check_stats_form(path, wb):
+    """The conventions of the statistics workbook: dates in 令和 (R8.6.16),
+    hours in one number of decimals in the cells and the note's averages,
+    every chart titled with its year, no placeholder."""
+    import datetime
+    import zipfile
+    bad = []
+    ws = wb["一覧"]
+    for row in ws.iter_rows(min_row=4):
+        for c in row[2:4]:
+            if isinstance(c.value, (datetime.date, datetime.datetime)) \
+                    and "ge" not in c.number_format:
+                bad.append("一覧 %s: date format %r, want 令和 (ge.m.d)" %
+                           (c.coordinate, c.number_format))
+    ws = wb["対応時間"]
+    shown, note = set(), None
+    for row in ws.iter_rows():
+        for c in row:
+            if isinstance(c.value, float) or isinstance(c.value, int):
+                d = decimals(c.number_format)
+                shown.add(d)
+                if round(c.value, d) != c.value:
+                    bad.append("対応時間 %s: %r beyond its %d decimals" %
+                               (c.coordinate, c.value, d))
+            elif isinstance(c.value, str) and "平均" in c.value:
+                note = c.value
+    for m in re.finditer(r"([0-9]+(?:\.([0-9]+))?)時間", note or ""):
+        shown.add(len(m.group(2) or ""))
+    if len(shown) > 1:
+        bad.append("対応時間: hours in %s decimals (cells and %r)" %
+                   (sorted(shown), note))
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            for v in row:
+                if isinstance(v, str):
+                    bad += placeholders(path + ":" + ws.title, v)
+    with zipfile.ZipFile(path) as z:
+        for f in sorted(n for n in z.namelist()
+                        if re.match(r"xl/charts/chart[0-9]+\.xml$", n)):
+            x = z.read(f).decode("utf-8")
+            t = re.search(r"<c:title>.*?</c:title>", x, re.S)
+            text = "".join(re.findall(r"<a:t>([^<]*)</a:t>",
+                                      t.group(0))) if t else ""
+            if not re.match(r"令和[0-9元]+年度 ", text):
+                bad.append("%s: chart title %r without its 令和 year" %
+                           (f, text))
     return bad
 
 
