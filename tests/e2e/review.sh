@@ -360,6 +360,15 @@ checks=$((checks + 1))
 checks=$((checks + 1))
 $PY "$CHECK" docx "$T/sample/可否決定通知_就学援助システムの改修（オンライン申請対応）.docx" \
     否 学務課長 練企情発第38号 || fail "reject notice"
+# The decided sample plan: every viewpoint its overall finding rests on
+# was assessed, and its cost-effectiveness speaks of the years its costs
+# cover (5年度: the initial year and 4 years of running cost).
+checks=$((checks + 1))
+$PY "$CHECK" rated "$T/sample/精査記録_保育園業務支援システムの更新.docx" ||
+    fail "sample record: a viewpoint without its finding"
+checks=$((checks + 1))
+$PY "$CHECK" docx "$T/sample/精査記録_保育園業務支援システムの更新.docx" \
+    令和8年度から令和12年度までの5年度の総経費 || fail "sample record: cost-effectiveness"
 # The running cost reads as what it is in every shape: yearly amount times
 # years with their total, one year's amount, or the total of unequal years.
 mkdir "$T/cost"

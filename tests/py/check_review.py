@@ -5,6 +5,8 @@ usage: check_review.py docx FILE TEXT...   every TEXT is in the document
        check_review.py xlsx FILE TEXT...   every TEXT is in some cell
        check_review.py order FILE A B...   (docx) the texts appear in order
        check_review.py charts FILE N       the workbook has N native charts
+       check_review.py rated FILE          (docx) every viewpoint row of the
+                                           精査記録 has 確認事項, 評価, 所見
        check_review.py summary FILE DATE   the summary workbook: every sheet
                                            says DATE現在 (令和8年6月1日),
                                            has a 計 row adding up its rows,
@@ -54,6 +56,27 @@ def xlsx_cells(path):
                 else:
                     out.append(str(v))
     return out
+
+
+def check_rated(path):
+    """The 精査記録 (docx) of a decided plan: every viewpoint row of the
+    form has its 確認事項, 評価 and 所見 (a record the decision rests
+    on has no empty viewpoint)."""
+    import docx
+    d = docx.Document(path)
+    bad = []
+    for t in d.tables:
+        head = [c.text for c in t.rows[0].cells]
+        if head[:1] != ["観点"] or "評価" not in head:
+            continue
+        for r in t.rows[1:]:
+            cells = [c.text.strip() for c in r.cells]
+            for k in ("確認事項", "評価", "所見"):
+                if k in head and not cells[head.index(k)]:
+                    bad.append("%s without its %s" %
+                               (cells[0].replace("\n", ""), k))
+        return bad
+    return ["no viewpoint table"]
 
 
 def check_summary(path, asof):
@@ -144,6 +167,8 @@ def main(argv):
                 if h is None or h < float(want[0]):
                     missing.append("%s row %d: height %s, want %s or more"
                                    % (ws.title, r, h, want[0]))
+    elif mode == "rated":
+        missing = check_rated(path)
     elif mode == "summary":
         missing = check_summary(path, want[0])
     elif mode == "charts":
