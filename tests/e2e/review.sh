@@ -428,4 +428,18 @@ expect_status 0 "$NCIO" -C "$T/dup" review export notice rv-2k8m4p6q -o "$T/dupd
 checks=$((checks + 1))
 $PY "$CHECK" docx "$T/dupdoc/n.docx" 練企情発第28号 || fail "notice number from doc_no_format"
 
+# --- the evaluation sheet is the form of its kind ------------------------
+# A new 運用評価 (練馬区システム評価実施要綱: 有効性, 効率性, 信頼性, 安全性)
+# prints the four rows to fill in, as a 事後評価 prints its two.
+expect_status 0 "$NCIO" -C "$T/dup" review add --no-input --type system-evaluation \
+    --title 文書管理システムの運用評価 --org chiiki-shinko --received 2026-07-01 \
+    --system 文書管理システム --evaluation-kind operation --operation-start 2021-04-01
+op=$(cat "$T/out")
+mkdir "$T/op"
+expect_status 0 "$NCIO" -C "$T/dup" review export evaluation "$op" -o "$T/op/"
+checks=$((checks + 1))
+$PY "$CHECK" xlsx "$T/op/システム評価確認シート_文書管理システムの運用評価.xlsx" \
+    "システム評価確認シート（運用評価（稼働後5年））" 有効性 効率性 信頼性 安全性 ||
+    fail "operation evaluation sheet: its four viewpoints"
+
 finish
