@@ -213,6 +213,21 @@ write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	    XLSX_DATE_ERA_SHORT);
 }
 
+/*
+ * Hours, one convention in the whole workbook: the cells (XLSX_NUM_DEC,
+ * two decimals), the chart's labels (which read the cells' values) and
+ * the note's averages all to the hundredth: 0.72時間, never 0.7時間 over
+ * a column of 0.10.  (One decimal wants a one-decimal format from the
+ * xlsx writer; until it has one, HOURS_FMT follows XLSX_NUM_DEC.)
+ */
+#define HOURS_FMT	"%.2f"
+
+static double
+hours_shown(double h)
+{
+	return (double)(long)(h * 100 + 0.5) / 100;
+}
+
 static void
 write_hours(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double h)
 {
@@ -223,8 +238,7 @@ write_hours(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double h)
 	if (h < 0)
 		xlsx_write_blank(sh, row, col);
 	else
-		xlsx_write_number(sh, row, col, (double)(long)(h * 100 + 0.5) /
-		    100, XLSX_NUM_DEC);
+		xlsx_write_number(sh, row, col, hours_shown(h), XLSX_NUM_DEC);
 }
 
 #define LIST_NCOLS	12
@@ -246,7 +260,7 @@ sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 	 * (区立見本保育園, never 区立見本保 / 育園: XLSX_COL_NAME), and break
 	 * only after ・ or before （ or at a phrase's end; the 件名 and 分類
 	 * wrap at points chosen here (XLSX_COL_BREAK, rows as high as their
-	 * lines); dates are 2026/6/16 (as the ward's lists show them),
+	 * lines); dates are R8.6.16 (the ward's short 令和, as its lists),
 	 * centred so that they never touch the next column's text.  The
 	 * hours to containment and recovery are on their own sheet (対応時間,
 	 * by incident, with its chart), not here: two columns of 13 units
@@ -456,6 +470,7 @@ sheet_privacy(struct xlsx *x, const struct s_view *v, const struct schema *k)
 	struct xlsx_sheet	*sh;
 	struct xlsx_chart	 ch;
 	char			 title[128], line[256], people[32];
+	char			 ctitle[128];
 	uint32_t		 row, first;
 	size_t			 i;
 	int			 rc;
@@ -484,7 +499,9 @@ sheet_privacy(struct xlsx *x, const struct s_view *v, const struct schema *k)
 		return rc;
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_BAR;
-	ch.title = "分類別の本人の数（合計）";
+	snprintf(ctitle, sizeof ctitle, "%s 分類別の本人の数（合計）",
+	    v->fylabel);
+	ch.title = ctitle;
 	ch.y_title = "人";
 	ch.val_cols = vals;
 	ch.nval = 1;
@@ -548,15 +565,16 @@ sheet_times(struct xlsx *x, const struct s_view *v)
 	if (n == 0)
 		return xlsx_note(sh, row + 1, "経過の記録から時間を計算できる事故"
 		    "等はない。");
-	snprintf(line, sizeof line, "平均：封じ込めまで%.1f時間（%zu件）、"
-	    "復旧まで%.1f時間（%zu件）。経過の記録がない事故等は含まない。",
+	snprintf(line, sizeof line, "平均：封じ込めまで" HOURS_FMT
+	    "時間（%zu件）、復旧まで" HOURS_FMT "時間（%zu件）。"
+	    "経過の記録がない事故等は含まない。",
 	    nc > 0 ? sc / (double)nc : 0.0, nc, nr > 0 ? sr / (double)nr : 0.0,
 	    nr);
 	if ((rc = xlsx_note(sh, row + 1, line)) != 0)
 		return rc;
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_BAR;
-	ch.title = "検知からの時間";
+	ch.title = title;
 	ch.y_title = "時間";
 	/* the headings are broken in two lines; the legend keeps one */
 	ch.names = names;

@@ -306,6 +306,8 @@ struct review_summary {
 	long long		 cost_total;	/* plans' total cost */
 	size_t			 ndecided;	/* plans with a decision date */
 	double			 median_days;	/* -1 when none decided */
+	size_t			 nplans;	/* plans counted */
+	struct cal_date		 asof;		/* today, at most the FY end */
 };
 
 /* Count the reviews in recs (roots of records of one fiscal year). */

@@ -12,6 +12,9 @@
 #include "review_int.h"
 #include "xlsx.h"
 
+/* The 判定 row of the plans not decided yet (審査中 or 保留). */
+#define UNDECIDED	"未決定（審査中）"
+
 static int
 count_add(struct review_counts *c, const char *key, const char *label,
     long long cost)
@@ -102,7 +105,7 @@ review_summarise(struct review_summary *out, struct review_ctx *c, int fy,
 	const struct schema	*k = c->kind;
 	const struct node	*r, *dec;
 	const char		*type, *v, *name, *dept;
-	struct cal_date		 rcv, end;
+	struct cal_date		 rcv, end, start;
 	long			*days = NULL;
 	long long		 cost;
 	size_t			 i, nd = 0;
@@ -120,8 +123,15 @@ review_summarise(struct review_summary *out, struct review_ctx *c, int fy,
 	    (rc = count_enum(&out->by_result, schema_prop(schema_prop(k,
 	    "decision"), "result"))) != 0 ||
 	    (rc = count_enum(&out->by_category, schema_prop(k,
-	    "category"))) != 0)
+	    "category"))) != 0 ||
+	    (rc = count_add(&out->by_result, "undecided", UNDECIDED, 0)) != 0)
 		goto fail;
+	/* Every plan has a row under 判定: the undecided ones too. */
+	out->by_result.v[out->by_result.n - 1].n = 0;
+	cal_fy_bounds(&start, &end, fy);
+	out->asof = cal_today();
+	if (cal_cmp(out->asof, end) > 0)
+		out->asof = end;
 	if (n > 0 && (days = calloc(n, sizeof *days)) == NULL) {
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto fail;
@@ -141,6 +151,7 @@ review_summarise(struct review_summary *out, struct review_ctx *c, int fy,
 		if (type == NULL || strcmp(type, "plan") != 0)
 			continue;
 		out->cost_total += cost;
+		out->nplans++;
 		if ((v = node_get_str(r, "category")) != NULL &&
 		    (rc = count_add(&out->by_category, v, NULL, cost)) != 0)
 			goto fail;
@@ -154,8 +165,9 @@ review_summarise(struct review_summary *out, struct review_ctx *c, int fy,
 		if ((rc = count_add(&out->by_dept, dept, dept, cost)) != 0)
 			goto fail;
 		dec = node_get(r, "decision");
-		if ((v = node_get_str(dec, "result")) != NULL &&
-		    (rc = count_add(&out->by_result, v, NULL, cost)) != 0)
+		if ((v = node_get_str(dec, "result")) == NULL)
+			v = "undecided";
+		if ((rc = count_add(&out->by_result, v, NULL, cost)) != 0)
 			goto fail;
 		if (node_get_str(dec, "date") != NULL &&
 		    cal_parse_iso(&end, node_get_str(dec, "date")) == 0 &&
@@ -190,6 +202,33 @@ review_summary_free(struct review_summary *s)
 	counts_free(&s->by_result);
 	counts_free(&s->by_category);
 	counts_free(&s->by_dept);
+}
+
+/* 計: the rows' counts, costs and expectations added up. */
+static void
+total_row(struct xlsx_sheet *sh, uint32_t row, const struct review_counts *c,
+    const long *expect)
+{
+	long long	 cost = 0, n = 0, ex = 0;
+	size_t		 i;
+	int		 costs = expect == NULL;
+
+	for (i = 0; i < c->n; i++) {
+		n += (long long)c->v[i].n;
+		cost += c->v[i].cost;
+		if (c->v[i].cost != 0 || strcmp(c->v[i].key, "plan") == 0)
+			costs = 1;
+		if (expect != NULL && i < 3)
+			ex += expect[i];
+	}
+	xlsx_write_text(sh, row, 0, "計");
+	xlsx_write_number(sh, row, 1, (double)n, XLSX_NUM_INT);
+	if (costs)
+		xlsx_write_number(sh, row, 2, (double)cost, XLSX_NUM_INT);
+	else
+		xlsx_write_blank(sh, row, 2);
+	if (expect != NULL)
+		xlsx_write_number(sh, row, 3, (double)ex, XLSX_NUM_INT);
 }
 
 static int
@@ -230,10 +269,11 @@ count_sheet(struct xlsx *x, const char *name, const char *title,
 			xlsx_write_number(sh, row, 3, i < 3 ?
 			    (double)expect[i] : 0, XLSX_NUM_INT);
 	}
+	total_row(sh, row, c, expect);
 	/* Notes under the table, a short line each: a note does not wrap
 	   and is cut at the print area's edge. */
 	for (i = 0; after != NULL && after[i] != NULL; i++)
-		xlsx_note(sh, row + 1 + (uint32_t)i, after[i]);
+		xlsx_note(sh, row + 2 + (uint32_t)i, after[i]);
 	if (c->n == 0)
 		return 0;
 	memset(&ch, 0, sizeof ch);
@@ -244,9 +284,19 @@ count_sheet(struct xlsx *x, const char *name, const char *title,
 	ch.nval = expect != NULL ? 2 : 1;
 	ch.first_row = first;
 	ch.last_row = row - 1;
-	ch.at_row = row + 1;
+	ch.at_row = row + 2;
 	ch.at_col = 0;
 	return xlsx_add_chart(sh, &ch);
+}
+
+/* Whole days as "21日", a median between two as "9.5日". */
+static void
+days_label(char *out, size_t size, double days)
+{
+	if (days == (double)(long)days)
+		snprintf(out, size, "%ld日", (long)days);
+	else
+		snprintf(out, size, "%.1f日", days);
 }
 
 int
@@ -257,7 +307,8 @@ review_write_summary_xlsx(struct review_ctx *c,
 	struct xlsx_props	 props;
 	struct cal_date		 end, start;
 	char			 fyl[CAL_FMT_MAX], title[128], note[256];
-	char			 median[128];
+	char			 median[128], pnote[256], day[CAL_FMT_MAX];
+	char			 med[32];
 	const char		*after[3] = { NULL, NULL, NULL };
 	int			 rc;
 
@@ -270,10 +321,16 @@ review_write_summary_xlsx(struct review_ctx *c,
 	    "documents"), "author");
 	/* The fiscal year's end: fixed, so regenerating changes nothing. */
 	props.created = (time_t)cal_days(end) * 86400;
-	snprintf(note, sizeof note, "計 %zu件（取下げを除く）", s->total);
+	if (cal_format_era(day, sizeof day, s->asof, CAL_ERA_LONG) != 0)
+		day[0] = '\0';
+	snprintf(note, sizeof note, "%s現在　計 %zu件（取下げを除く）", day,
+	    s->total);
+	snprintf(pnote, sizeof pnote, "%s現在　情報化企画 %zu件（取下げを除く）",
+	    day, s->nplans);
 	if (s->median_days >= 0) {
-		snprintf(median, sizeof median, "%.1f日（決定済み %zu件）",
-		    s->median_days, s->ndecided);
+		days_label(med, sizeof med, s->median_days);
+		snprintf(median, sizeof median, "%s（決定済み %zu件）", med,
+		    s->ndecided);
 		after[0] = "情報化企画の受付から決定までの日数（中央値）";
 		after[1] = median;
 	}
@@ -281,11 +338,11 @@ review_write_summary_xlsx(struct review_ctx *c,
 		return rc;
 	count_sheet(x, "種別", title, note, "種別", &s->by_type, s->expect,
 	    "種別ごとの件数と年間想定件数", after);
-	count_sheet(x, "判定", "情報化企画の判定", NULL, "判定", &s->by_result,
-	    NULL, "判定別の件数", NULL);
-	count_sheet(x, "区分", "情報化企画の区分", NULL, "区分",
+	count_sheet(x, "判定", "情報化企画の判定", pnote, "判定",
+	    &s->by_result, NULL, "判定別の件数", NULL);
+	count_sheet(x, "区分", "情報化企画の区分", pnote, "区分",
 	    &s->by_category, NULL, "区分別の件数", NULL);
-	count_sheet(x, "部別", "情報化企画の部別件数", NULL, "部",
+	count_sheet(x, "部別", "情報化企画の部別件数", pnote, "部",
 	    &s->by_dept, NULL, "部別の件数", NULL);
 	rc = xlsx_save(x);
 	xlsx_free(x);

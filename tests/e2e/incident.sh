@@ -342,6 +342,10 @@ check $CHECK docx "$C" 対応基準提案書 目的 適用範囲 ネットワー
     インターネット接続の遮断（全庁） 条件を付けて復旧する "知った日を1日目として30日以内"
 expect_status 0 N incident export stats --fy 2026 -o "$O/stats.xlsx"
 check $CHECK stats "$O/stats.xlsx" 2
+# The sample's five, with times to containment and recovery.
+expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export stats --fy 2026 \
+    -o "$O/sample-stats.xlsx"
+check $CHECK stats "$O/sample-stats.xlsx" 5
 # the list prints at 85 % or more on A4 landscape (it printed at 64 %)
 check $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" "$O/stats.xlsx:一覧"
 # Several files into a file name: refused, nothing written.

@@ -216,7 +216,8 @@ checks=$((checks + 1))
 $PY "$CHECK" docx "$O/可否決定通知_$PT.docx" 練企情発第12号 令和8年4月20日 \
     こども家庭部保育課長 企画部情報政策課長 "情報化企画の可否決定について（通知）" \
     令和8年4月10日付 保育園業務支援システムの更新 更新 可（条件付） \
-    稼働前に脆弱性診断を実施し 複数者から見積りを徴すること 12,800,000円 以上 ||
+    稼働前に脆弱性診断を実施し 複数者から見積りを徴すること 12,800,000円 以上 \
+    "運用 年額3,600,000円×2年度（計7,200,000円）（税込）" ||
     fail "decision notice"
 checks=$((checks + 1))
 $PY "$CHECK" order "$O/可否決定通知_$PT.docx" 令和8年4月20日 こども家庭部保育課長 \
@@ -321,13 +322,31 @@ expect_grep "$T/out" "^Result +可 +1 "
 expect_grep "$T/out" "^ +条件付可 +1 "
 expect_grep "$T/out" "^Department +こども家庭部 +2 "
 expect_grep "$T/out" "median days from receipt to decision 9\.5 \(2 decided\)"
-expect_status 0 "$NCIO" -C "$D" review export summary --fy 令和8年度 -o "$O/"
+expect_grep "$T/out" "^ +未決定（審査中） +1( |$)"
+NERIMA_CIO_TODAY=2026-12-01 expect_status 0 "$NCIO" -C "$D" review export summary --fy 令和8年度 -o "$O/"
 expect_grep "$T/err" "/情報化企画審査等実施状況_令和8年度\.xlsx$"
 checks=$((checks + 1))
 $PY "$CHECK" charts "$O/情報化企画審査等実施状況_令和8年度.xlsx" 4 || fail "summary charts"
 checks=$((checks + 1))
 $PY "$CHECK" xlsx "$O/情報化企画審査等実施状況_令和8年度.xlsx" 情報化企画審査 60 条件付可 こども家庭部 ||
     fail "summary xlsx"
+checks=$((checks + 1))
+$PY "$CHECK" summary "$O/情報化企画審査等実施状況_令和8年度.xlsx" 令和8年12月1日 ||
+    fail "summary: as-of date, 計 rows, undecided plans"
+checks=$((checks + 1))
+$PY "$CHECK" xlsx "$O/情報化企画審査等実施状況_令和8年度.xlsx" "9.5日（決定済み 2件）" ||
+    fail "summary: median of two"
+# After the year's end the counts are final: as of its last day.  The
+# sample's median of five is whole days: 21日, not 21.0日.
+mkdir "$T/sum"
+NERIMA_CIO_TODAY=2027-05-01 expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" review export summary \
+    --fy 2026 -o "$T/sum/"
+checks=$((checks + 1))
+$PY "$CHECK" summary "$T/sum/情報化企画審査等実施状況_令和8年度.xlsx" 令和9年3月31日 ||
+    fail "sample summary"
+checks=$((checks + 1))
+$PY "$CHECK" xlsx "$T/sum/情報化企画審査等実施状況_令和8年度.xlsx" "21日（決定済み 5件）" \
+    "未決定（審査中）" || fail "sample summary: median, undecided"
 expect_status 2 "$NCIO" -C "$D" review summary
 expect_status 2 "$NCIO" -C "$D" review export summary "$plan" --fy 2026
 
@@ -341,6 +360,32 @@ checks=$((checks + 1))
 checks=$((checks + 1))
 $PY "$CHECK" docx "$T/sample/可否決定通知_就学援助システムの改修（オンライン申請対応）.docx" \
     否 学務課長 練企情発第38号 || fail "reject notice"
+# The decided sample plan: every viewpoint its overall finding rests on
+# was assessed, and its cost-effectiveness speaks of the years its costs
+# cover (5年度: the initial year and 4 years of running cost).
+checks=$((checks + 1))
+$PY "$CHECK" rated "$T/sample/精査記録_保育園業務支援システムの更新.docx" ||
+    fail "sample record: a viewpoint without its finding"
+checks=$((checks + 1))
+$PY "$CHECK" docx "$T/sample/精査記録_保育園業務支援システムの更新.docx" \
+    令和8年度から令和12年度までの5年度の総経費 || fail "sample record: cost-effectiveness"
+# The running cost reads as what it is in every shape: yearly amount times
+# years with their total, one year's amount, or the total of unequal years.
+mkdir "$T/cost"
+expect_status 0 "$NCIO" -C "$S" review export record rv-jh97kw1t rv-tas7g6ng \
+    rv-3n7r5t9w -o "$T/cost/"
+checks=$((checks + 1))
+$PY "$CHECK" docx "$T/sample/可否決定通知_保育園業務支援システムの更新.docx" \
+    "運用 年額3,600,000円×4年度（計14,400,000円）（税込）" || fail "cost: yearly"
+expect_status 1 $PY "$CHECK" xlsx "$T/cost/精査記録_就学援助システムの改修（オンライン申請対応）.xlsx" \
+    "（税込）　運用"
+checks=$((checks + 1))
+$PY "$CHECK" xlsx "$T/cost/精査記録_生成AIを活用した文章作成支援サービスの試行導入.xlsx" \
+    "運用 1,980,000円（1年度分）（税込）" || fail "cost: one year"
+checks=$((checks + 1))
+$PY "$CHECK" xlsx "$T/cost/精査記録_窓口キャッシュレス決済端末の導入.xlsx" \
+    "運用 3年度計2,970,000円（税込）" || fail "cost: unequal years"
+
 # --- document numbers: the config's format, unique per year -----------------
 cp -R "$S" "$T/dup"
 expect_status 0 "$NCIO" -C "$T/dup" lint
@@ -382,5 +427,19 @@ mkdir "$T/dupdoc"
 expect_status 0 "$NCIO" -C "$T/dup" review export notice rv-2k8m4p6q -o "$T/dupdoc/n.docx"
 checks=$((checks + 1))
 $PY "$CHECK" docx "$T/dupdoc/n.docx" 練企情発第28号 || fail "notice number from doc_no_format"
+
+# --- the evaluation sheet is the form of its kind ------------------------
+# A new 運用評価 (練馬区システム評価実施要綱: 有効性, 効率性, 信頼性, 安全性)
+# prints the four rows to fill in, as a 事後評価 prints its two.
+expect_status 0 "$NCIO" -C "$T/dup" review add --no-input --type system-evaluation \
+    --title 文書管理システムの運用評価 --org chiiki-shinko --received 2026-07-01 \
+    --system 文書管理システム --evaluation-kind operation --operation-start 2021-04-01
+op=$(cat "$T/out")
+mkdir "$T/op"
+expect_status 0 "$NCIO" -C "$T/dup" review export evaluation "$op" -o "$T/op/"
+checks=$((checks + 1))
+$PY "$CHECK" xlsx "$T/op/システム評価確認シート_文書管理システムの運用評価.xlsx" \
+    "システム評価確認シート（運用評価（稼働後5年））" 有効性 効率性 信頼性 安全性 ||
+    fail "operation evaluation sheet: its four viewpoints"
 
 finish

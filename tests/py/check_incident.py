@@ -10,8 +10,8 @@ usage: check_incident.py timeline RECORD SEQ...
            the record has these fields (dotted paths)
        check_incident.py docx FILE TEXT...
            every TEXT is in the document (paragraphs and tables), the
-           document has no record id (in-/ca-xxxxxxxx) and its dates are
-           in 令和
+           document has no record id (in-/ca-xxxxxxxx), no placeholder
+           (例示, （例）) and its dates are in 令和
        check_incident.py stats FILE N
            the statistics workbook: its sheets, a native chart on each of
            the six count sheets, N incidents listed with real dates, the
@@ -89,6 +89,17 @@ def docx_text(path):
     return "\n".join(parts).replace("\u2011", "-")
 
 
+# A document for the ward reads as real: no "例示値" or "（例）" left from
+# a sample catalog or config.
+PLACEHOLDER_RE = re.compile(r"例示|（例）")
+
+
+def placeholders(path, text):
+    return ["%s: placeholder %r in %r" % (path, m.group(0),
+            text[max(0, m.start() - 20):m.end() + 20])
+            for m in PLACEHOLDER_RE.finditer(text)]
+
+
 def check_docx(path, want):
     text = docx_text(path)
     # "!TEXT": TEXT must not be in the document
@@ -103,6 +114,7 @@ def check_docx(path, want):
                    (path, m.group(0)))
     if "令和" not in text:
         bad.append("%s: no 令和 date" % path)
+    bad += placeholders(path, text)
     if bad:
         sys.stderr.write(text + "\n")
     return bad
@@ -149,6 +161,61 @@ def check_stats(path, n):
               if isinstance(r[1], (int, float))]
     if months[:1] != ["4月"] or len(months) != 12:
         bad.append("月別 months %r" % months)
+    bad += check_stats_form(path, wb)
+    return bad
+
+
+def decimals(fmt):
+    m = re.search(r"0\.(0+)", fmt)
+    return len(m.group(1)) if m else 0
+
+
+def check_stats_form(path, wb):
+    """The conventions of the statistics workbook: dates in 令和 (R8.6.16),
+    hours in one number of decimals in the cells and the note's averages,
+    every chart titled with its year, no placeholder."""
+    import datetime
+    import zipfile
+    bad = []
+    ws = wb["一覧"]
+    for row in ws.iter_rows(min_row=4):
+        for c in row[2:4]:
+            if isinstance(c.value, (datetime.date, datetime.datetime)) \
+                    and "ge" not in c.number_format:
+                bad.append("一覧 %s: date format %r, want 令和 (ge.m.d)" %
+                           (c.coordinate, c.number_format))
+    ws = wb["対応時間"]
+    shown, note = set(), None
+    for row in ws.iter_rows():
+        for c in row:
+            if isinstance(c.value, float) or isinstance(c.value, int):
+                d = decimals(c.number_format)
+                shown.add(d)
+                if round(c.value, d) != c.value:
+                    bad.append("対応時間 %s: %r beyond its %d decimals" %
+                               (c.coordinate, c.value, d))
+            elif isinstance(c.value, str) and "平均" in c.value:
+                note = c.value
+    for m in re.finditer(r"([0-9]+(?:\.([0-9]+))?)時間", note or ""):
+        shown.add(len(m.group(2) or ""))
+    if len(shown) > 1:
+        bad.append("対応時間: hours in %s decimals (cells and %r)" %
+                   (sorted(shown), note))
+    for ws in wb.worksheets:
+        for row in ws.iter_rows(values_only=True):
+            for v in row:
+                if isinstance(v, str):
+                    bad += placeholders(path + ":" + ws.title, v)
+    with zipfile.ZipFile(path) as z:
+        for f in sorted(n for n in z.namelist()
+                        if re.match(r"xl/charts/chart[0-9]+\.xml$", n)):
+            x = z.read(f).decode("utf-8")
+            t = re.search(r"<c:title>.*?</c:title>", x, re.S)
+            text = "".join(re.findall(r"<a:t>([^<]*)</a:t>",
+                                      t.group(0))) if t else ""
+            if not re.match(r"令和[0-9元]+年度 ", text):
+                bad.append("%s: chart title %r without its 令和 year" %
+                           (f, text))
     return bad
 
 

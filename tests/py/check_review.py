@@ -5,6 +5,13 @@ usage: check_review.py docx FILE TEXT...   every TEXT is in the document
        check_review.py xlsx FILE TEXT...   every TEXT is in some cell
        check_review.py order FILE A B...   (docx) the texts appear in order
        check_review.py charts FILE N       the workbook has N native charts
+       check_review.py rated FILE          (docx) every viewpoint row of the
+                                           精査記録 has 確認事項, 評価, 所見
+       check_review.py summary FILE DATE   the summary workbook: every sheet
+                                           says DATE現在 (令和8年6月1日),
+                                           has a 計 row adding up its rows,
+                                           the plans' sheets add up to the
+                                           plans of 種別, no "21.0日"
        check_review.py noid FILE           no record id (rv-xxxxxxxx) in the
                                            text, headers or sheet names
        check_review.py heights FILE PT     (xlsx) every row of every sheet's
@@ -16,6 +23,7 @@ docx text is gathered from paragraphs and table cells (python-docx);
 xlsx cells from every sheet (openpyxl), numbers formatted with commas so
 that 12,800,000 matches.  Exits 1 naming what was missing.
 """
+import re
 import sys
 
 
@@ -48,6 +56,64 @@ def xlsx_cells(path):
                 else:
                     out.append(str(v))
     return out
+
+
+def check_rated(path):
+    """The 精査記録 (docx) of a decided plan: every viewpoint row of the
+    form has its 確認事項, 評価 and 所見 (a record the decision rests
+    on has no empty viewpoint)."""
+    import docx
+    d = docx.Document(path)
+    bad = []
+    for t in d.tables:
+        head = [c.text for c in t.rows[0].cells]
+        if head[:1] != ["観点"] or "評価" not in head:
+            continue
+        for r in t.rows[1:]:
+            cells = [c.text.strip() for c in r.cells]
+            for k in ("確認事項", "評価", "所見"):
+                if k in head and not cells[head.index(k)]:
+                    bad.append("%s without its %s" %
+                               (cells[0].replace("\n", ""), k))
+        return bad
+    return ["no viewpoint table"]
+
+
+def check_summary(path, asof):
+    """Each sheet of the summary workbook: the as-of line, a 計 row that
+    adds up its rows, and the plans' sheets adding up to the plans of the
+    first (so 判定 reconciles: undecided plans have their row)."""
+    import openpyxl
+    wb = openpyxl.load_workbook(path)
+    bad, plans = [], None
+    for ws in wb.worksheets:
+        rows = [r for r in ws.iter_rows(values_only=True)]
+        if not any(asof + "現在" in str(r[0]) for r in rows[:3]):
+            bad.append("%s: no '%s現在' above the table" % (ws.title, asof))
+        try:
+            head = next(i for i, r in enumerate(rows) if r[1] == "件数")
+            tot = next(i for i, r in enumerate(rows) if r[0] == "計")
+        except StopIteration:
+            bad.append("%s: no table with a 計 row" % ws.title)
+            continue
+        body = rows[head + 1:tot]
+        for col in (1, 2, 3):
+            if col >= len(rows[tot]) or rows[tot][col] is None:
+                continue
+            want = sum(r[col] or 0 for r in body)
+            if rows[tot][col] != want:
+                bad.append("%s: 計 column %d is %s, rows add up to %s"
+                           % (ws.title, col, rows[tot][col], want))
+        if ws.title == "種別":
+            plans = next(r[1] for r in body if r[0] == "情報化企画審査")
+        elif rows[tot][1] != plans:
+            bad.append("%s: 計 %s, %s plans on 種別" % (ws.title,
+                       rows[tot][1], plans))
+        for r in rows:
+            if r[0] is not None and re.search(r"[0-9]\.0日", str(r[0])):
+                bad.append("%s: whole days with a decimal: %s" %
+                           (ws.title, r[0]))
+    return bad
 
 
 def main(argv):
@@ -101,6 +167,10 @@ def main(argv):
                 if h is None or h < float(want[0]):
                     missing.append("%s row %d: height %s, want %s or more"
                                    % (ws.title, r, h, want[0]))
+    elif mode == "rated":
+        missing = check_rated(path)
+    elif mode == "summary":
+        missing = check_summary(path, want[0])
     elif mode == "charts":
         # openpyxl drops charts when it reads a workbook: count the parts.
         import openpyxl
