@@ -1116,10 +1116,17 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 		{ "提出率", 0, 9 }, { "平均得点", 0, 10 }, { "最高", 0, 8 },
 		{ "最低", 0, 8 }, { "前年度", 0, 10 },
 	};
-	static const uint16_t	 vals[] = { 4, 7 };
+	/*
+	 * Last year's series first, then this year's, named by their years:
+	 * the colours and names of the categories' chart and of the
+	 * report's charts (add_chart()).
+	 */
+	static const uint16_t	 vals[] = { 7, 4 };
 	const struct ck_stats	*s = c->s;
 	struct xlsx_sheet	*sh;
 	struct xlsx_chart	 ch;
+	const char		*names[2];
+	char			 py[CAL_FMT_MAX];
 	uint32_t		 row, first;
 	size_t			 i;
 	int			 r;
@@ -1151,7 +1158,12 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 	ch.title = "部別の平均得点";
 	ch.y_title = "得点";
 	ch.cat_col = 0;
-	ch.val_cols = vals;
+	if ((r = cal_fy_label(py, sizeof py, s->fy - 1)) != 0)
+		return r;
+	names[0] = py;
+	names[1] = c->fylabel;
+	ch.val_cols = s->has_prev ? vals : vals + 1;
+	ch.names = s->has_prev ? names : names + 1;
 	ch.nval = s->has_prev ? 2 : 1;
 	ch.first_row = first;
 	ch.last_row = row - 1;

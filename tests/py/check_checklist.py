@@ -139,6 +139,24 @@ def xlsx(path, kind, nitems):
                       n.startswith("xl/worksheets/") or
                       n == "xl/sharedStrings.xml")
     check(len(charts) >= 2, "charts: %s" % charts)
+    # every chart comparing years: last year's series first, this year's
+    # second, each named by its year (令和7年度, 令和8年度), as in the
+    # report's Word charts
+    import re
+    with zipfile.ZipFile(path) as z:
+        for n in charts:
+            cx = z.read(n).decode()
+            names = [re.search(r"<c:v>([^<]*)</c:v>", t.group(1))
+                     for t in re.finditer(r"<c:ser>.*?<c:tx>(.*?)</c:tx>",
+                                          cx, re.S)]
+            names = [m.group(1) if m else None for m in names]
+            if len(names) < 2:
+                continue
+            yrs = [re.fullmatch(r"令和(\d+)年度", x or "") for x in names]
+            check(all(yrs) and [int(y.group(1)) for y in yrs] ==
+                  sorted(int(y.group(1)) for y in yrs) and
+                  len(set(names)) == len(names),
+                  "%s: series %s, want the years in order" % (n, names))
     if kind == "vendor":
         import re
         refs = sorted(set(re.findall(r"\bvd-\d+", xml)))
