@@ -12,13 +12,17 @@ docx: the report's numbered sections, its tables, and each PHRASE
 somewhere in the text.
 xlsx: the report workbook's sheets, one row per item on 項目別 with rates
 between 0 and 1, and native charts in the package; a contractor
-checklist's items by No. alone, on every sheet (no catalog ref vd-01).
+checklist's items by No., on every sheet (no catalog ref dp-2-1-01,
+sf-01, vd-01).
 Prints one line per problem and exits 1 if there was any.
 """
+import re
 import sys
 import zipfile
 
 problems = []
+# a catalog item's ref: dp-2-6-08, sf-01, vd-09
+REF_RE = r"\b(?:dp|sf|vd)-\d+(?:-\d+)*"
 
 
 def check(cond, msg):
@@ -94,10 +98,9 @@ def docx(path, kind, phrases):
     title = {"department": "所属点検実施結果報告書", "self": "自己点検実施結果報告書",
              "vendor": "特記事項チェックシート集計結果報告書"}[kind]
     check(title in doc.paragraphs[0].text, "title %r" % doc.paragraphs[0].text)
-    if kind == "vendor":
-        import re
-        refs = sorted(set(re.findall(r"\bvd-\d+", text + cells)))
-        check(not refs, "the report names items by ref: %s" % refs[:5])
+    # items by their No. and text, never by the catalog's ref
+    refs = sorted(set(re.findall(REF_RE, text + cells)))
+    check(not refs, "the report names items by ref: %s" % refs[:5])
     for p in phrases:
         check(p in text or p in cells, "no %r in the report" % p)
 
@@ -110,10 +113,10 @@ def xlsx(path, kind, nitems):
         check(s in wb.sheetnames, "no sheet %s (%s)" % (s, wb.sheetnames))
     ws = wb["項目別"]
     head = None
-    # a contractor checklist's items by No. alone, no 点検段階 column (its
-    # stage columns show the stages a clause is checked at); the others
-    # with the 項目番号 their forms print
-    second = "点検項目" if kind == "vendor" else "項目番号"
+    # every checklist's items by the No. its form prints, never by the
+    # catalog's ref; a contractor checklist's without a 点検段階 column
+    # (its stage columns show the stages a clause is checked at)
+    second = "点検項目" if kind == "vendor" else "分類"
     for r in range(1, 10):
         if ws.cell(r, 1).value == "No." and ws.cell(r, 2).value == second:
             head = r
@@ -142,7 +145,6 @@ def xlsx(path, kind, nitems):
     # every chart comparing years: last year's series first, this year's
     # second, each named by its year (令和7年度, 令和8年度), as in the
     # report's Word charts
-    import re
     with zipfile.ZipFile(path) as z:
         for n in charts:
             cx = z.read(n).decode()
@@ -157,10 +159,8 @@ def xlsx(path, kind, nitems):
                   sorted(int(y.group(1)) for y in yrs) and
                   len(set(names)) == len(names),
                   "%s: series %s, want the years in order" % (n, names))
-    if kind == "vendor":
-        import re
-        refs = sorted(set(re.findall(r"\bvd-\d+", xml)))
-        check(not refs, "the workbook names items by ref: %s" % refs[:5])
+    refs = sorted(set(re.findall(REF_RE, xml)))
+    check(not refs, "the workbook names items by ref: %s" % refs[:5])
 
 
 def main():
