@@ -48,28 +48,31 @@ def form(path, kind, org, nitems):
     dv_ranges = " ".join(str(dv.sqref) for dv in ws.data_validations.dataValidation)
     if kind == "self":
         check(int(kv["items"]) == nitems, "items %s" % kv["items"])
+        # the columns by No. and 分類, never by the catalog's ref (sf-01)
         check(ws.cell(first, 1).value == "r001", "first respondent %r" % ws.cell(first, 1).value)
+        heads = [str(ws.cell(first - 1, c).value) for c in range(2, nitems + 2)]
+        check(all(h.split("\n")[0] == str(i + 1) for i, h in enumerate(heads)),
+              "headings not by No.: %r" % heads[:3])
+        check(not any(re.search(REF_RE, h) for h in heads),
+              "headings name refs: %r" % heads[:3])
+        check(len((kv.get("refs") or "").split()) == nitems, "_form refs")
         check(ws.cell(first, 1).protection.locked, "respondent cell unlocked")
         check(not ws.cell(first, 2).protection.locked, "answer cell locked")
         check("B%d" % first in dv_ranges, "no drop-down at B%d: %s" % (first, dv_ranges))
         return
-    # a contractor checklist names its items by No. alone (their refs on
-    # _form, none printed); the others print the ref in column B too
+    # every checklist names its items by No. alone (their refs on _form,
+    # none printed)
     refs = (kv.get("refs") or "").split()
-    if kind == "vendor":
-        check(len(refs) == nitems, "_form refs %r" % refs[:3])
-        check(ws.cell(first - 1, 2).value == "点検段階",
-              "column B is %r, not 点検段階" % ws.cell(first - 1, 2).value)
-    else:
-        check(not refs, "_form lists refs for a %s form" % kind)
-    off = 0 if kind == "vendor" else 1
-    ans = "DE"[off]
+    check(len(refs) == nitems, "_form refs %r" % refs[:3])
+    want = "点検段階" if kind == "vendor" else "分類"
+    check(ws.cell(first - 1, 2).value == want,
+          "column B is %r, not %s" % (ws.cell(first - 1, 2).value, want))
+    off = 0
+    ans = "D"
     for i in range(nitems):
         r = first + i
         check(ws.cell(r, 1).value == str(i + 1), "row %d: No. %r" %
               (r, ws.cell(r, 1).value))
-        if off:
-            check(ws.cell(r, 2).value, "row %d has no item ref" % r)
         check(ws.cell(r, 3 + off).protection.locked,
               "item text row %d unlocked" % r)
         check(not ws.cell(r, 4 + off).protection.locked,
@@ -79,7 +82,7 @@ def form(path, kind, org, nitems):
         check("%s%d" % (ans, r) in dv_ranges, "no drop-down at %s%d" %
               (ans, r))
         cells = " ".join(str(c.value) for c in ws[r] if c.value)
-        check(kind != "vendor" or not any(x in cells for x in refs),
+        check(not any(x in cells for x in refs),
               "row %d prints a ref: %r" % (r, cells))
     check(ws.cell(first + nitems, 1).value is None, "more than %d items" % nitems)
     lists = [dv.formula1 for dv in ws.data_validations.dataValidation]
