@@ -1611,6 +1611,14 @@ tr_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
 	opt_date(ov, "date", &date);
+	if (what == EX_SUMMARY && !opt_has(ov, "date")) {
+		/* a past year's summary is as of that year's last day */
+		struct cal_date start, end;
+
+		cal_fy_bounds(&start, &end, (int)opt_num(ov, "fy", 0));
+		if (cal_cmp(date, end) > 0)
+			date = end;
+	}
 	cal_format_iso(day, sizeof day, date);
 	memset(&o, 0, sizeof o);
 	o.date = day;

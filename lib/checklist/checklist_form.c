@@ -151,19 +151,14 @@ item_stages(char *out, size_t size, const struct ck_set *set,
 }
 
 /*
- * Whether the form's items are known by their No. alone: a contractor
- * checklist prints No. 1, 2 ... and the text, as every document made
- * from it names them (項目別, 前年度比較, 要対応契約 and the report), not
- * the catalog's ref (vd-01); the import matches the rows by their No.
- * and the refs the hidden sheet lists.  Forms returned before kept the
- * ref in column B, and the import still reads them.
+ * Every form's items are known by their No. alone: the form prints No.
+ * 1, 2 ... and the text, as every document made from it names them
+ * (項目別, 前年度比較, 要対応契約 and the reports), never the catalog's ref
+ * (dp-2-1-01, sf-01, vd-01); the import matches the rows (the self
+ * check's columns) by their No. and the refs the hidden sheet lists.
+ * Forms returned before kept the ref in column B (in the self check's
+ * headings), and the import still reads them.
  */
-static int
-by_no(const struct ck_set *set)
-{
-	return set->kind == CK_VENDOR;
-}
-
 static int
 write_item_list(struct xlsx *x, const struct ck_set *set,
     const struct ck_org *org, const char *name, int answers,
@@ -172,19 +167,17 @@ write_item_list(struct xlsx *x, const struct ck_set *set,
 	/*
 	 * Widths from the content within the page these widths make: the
 	 * 分類 on one line, never "業務委託と外部サービ / ス"; the items broken
-	 * by the writer (the import reads the 項目番号 or the No., never the
-	 * text).
+	 * by the writer (the import reads the No., never the text).
 	 */
-	struct xlsx_fit_col	 fc[6] = {
+	struct xlsx_fit_col	 fc[5] = {
 		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
-		{ { "項目番号", 0, 12 }, XLSX_FIT_CODE },
 		{ { "分類", 0, 16 }, XLSX_FIT_CODE },
 		{ { "点検項目", XLSX_COL_BREAK, 60 }, XLSX_FIT_TEXT },
 		{ { "回答", XLSX_COL_INPUT | XLSX_COL_CENTER, 12 },
 		    XLSX_FIT_FIXED },
 		{ { "補足・改善予定", XLSX_COL_INPUT, 40 }, XLSX_FIT_FIXED },
 	};
-	struct xlsx_column	 cols[6];
+	struct xlsx_column	 cols[5];
 	const char		*labels[4];
 	const char		**cells = NULL;
 	char			*stv = NULL;
@@ -192,18 +185,14 @@ write_item_list(struct xlsx *x, const struct ck_set *set,
 	struct xlsx_sheet	*sh;
 	char			 num[24], stages[128], title[512];
 	uint32_t		 row;
-	size_t			 i, nv, k, nc = answers ? 6 : 4;
-	/* columns: No., [項目番号,] 分類, 点検項目, [回答, 補足] */
+	size_t			 i, nv, k, nc = answers ? 5 : 3;
+	/* columns: No., 分類 (点検段階), 点検項目, [回答, 補足] */
 	uint16_t		 c;
 	double			 page = 0;
-	int			 r, noref = by_no(set);
+	int			 r;
 
 	if (set->kind == CK_VENDOR)
-		fc[2].col.heading = "点検段階";
-	if (noref) {
-		memmove(&fc[1], &fc[2], (nc - 2) * sizeof fc[0]);
-		nc--;
-	}
+		fc[1].col.heading = "点検段階";
 	for (k = 0; k < nc; k++)
 		page += fc[k].col.width;
 	if ((cells = calloc(set->nitems * nc + 1, sizeof *cells)) == NULL ||
@@ -215,8 +204,6 @@ write_item_list(struct xlsx *x, const struct ck_set *set,
 		const struct ck_item	*it = &set->items[i];
 
 		c = 1;
-		if (!noref)
-			cells[i * nc + c++] = it->ref;
 		cells[i * nc + c++] = item_stages(stv + i * sizeof stages,
 		    sizeof stages, set, it);
 		cells[i * nc + c] = it->text;
@@ -245,8 +232,6 @@ write_item_list(struct xlsx *x, const struct ck_set *set,
 		c = 0;
 		snprintf(num, sizeof num, "%zu", i + 1);
 		xlsx_write_text(sh, row, c++, num);
-		if (!noref)
-			xlsx_write_text(sh, row, c++, it->ref);
 		xlsx_write_text(sh, row, c++, stv + i * sizeof stages);
 		xlsx_write_text(sh, row, c++, it->text);
 		if (!answers)
@@ -300,7 +285,7 @@ write_staff_sheet(struct xlsx *x, const struct ck_set *set,
 			if (j <= i)
 				nth = same;
 		}
-		/* the item's number and ref: the import reads the ref */
+		/* the item's No. and 分類: the import reads the No. */
 		if ((heads[i] = malloc(strlen(set->items[i].category) +
 		    strlen(set->items[i].ref) + 32)) == NULL) {
 			r = error_set(NC_ENOMEM, "out of memory");
@@ -310,9 +295,9 @@ write_staff_sheet(struct xlsx *x, const struct ck_set *set,
 		 * a line each, the column as wide as the longest: never
 		 * "10 事故等の報 / 告"
 		 */
-		sprintf(heads[i], "%zu\n%s%s\n(%s)", i + 1,
+		sprintf(heads[i], "%zu\n%s%s", i + 1,
 		    set->items[i].category, same > 1 && nth <= 10 ?
-		    circled[nth - 1] : "", set->items[i].ref);
+		    circled[nth - 1] : "");
 		w = (double)text_width(heads[i] + strcspn(heads[i], "\n") + 1,
 		    strcspn(heads[i] + strcspn(heads[i], "\n") + 1, "\n")) + 3;
 		cols[i + 1] = (struct xlsx_column){ heads[i],
@@ -372,14 +357,14 @@ write_id_sheet(struct xlsx *x, const struct ck_set *set,
 		{ "items_row", r1 },
 		{ "fields_row", r2 },
 		{ "items", n },
-		/* the items by No.: their refs in order (by_no()) */
-		{ by_no(set) ? "refs" : NULL, NULL },
+		/* the items by No.: their refs in order */
+		{ "refs", NULL },
 	};
 	struct buf		 refs = BUF_INIT;
 	size_t			 i;
 	int			 r;
 
-	for (i = 0; by_no(set) && i < set->nitems; i++)
+	for (i = 0; i < set->nitems; i++)
 		buf_printf(&refs, "%s%s", i > 0 ? " " : "", set->items[i].ref);
 	if ((r = buf_ok(&refs)) != 0)
 		return r;

@@ -1131,7 +1131,10 @@ form_answers(struct sub *s, const struct form *fm, struct rules_report *rep)
 	return 0;
 }
 
-/* The header of a self-check form names each item: "1\n分類\n(sf-01)". */
+/*
+ * The header of a self-check form names each item: "1\n分類" (forms
+ * made before the refs on the hidden sheet: "1\n分類\n(sf-01)").
+ */
 static int
 form_staff_header(const struct form *fm, struct rules_report *rep)
 {
@@ -1141,10 +1144,21 @@ form_staff_header(const struct form *fm, struct rules_report *rep)
 	size_t			 idx, n0 = rep->n;
 
 	for (idx = 0; idx < set->nitems; idx++) {
-		snprintf(want, sizeof want, "(%s)", set->items[idx].ref);
+		const char *h = xlsxread_cell(fm->items, fm->irow - 2,
+		    (uint32_t)idx + 1).text;
+
 		p.col = (unsigned)idx + 2;
-		if (strstr(xlsxread_cell(fm->items, fm->irow - 2,
-		    (uint32_t)idx + 1).text, want) == NULL)
+		/* by No. ("1\n分類") when the hidden sheet lists the refs */
+		if (fm->id.refs[0] != '\0') {
+			snprintf(want, sizeof want, "%zu\n", idx + 1);
+			if (strncmp(h, want, strlen(want)) != 0)
+				problem(rep, &p, "expected the column of item"
+				    " No.%zu: the sheet has been changed",
+				    idx + 1);
+			continue;
+		}
+		snprintf(want, sizeof want, "(%s)", set->items[idx].ref);
+		if (strstr(h, want) == NULL)
 			problem(rep, &p, "expected the column of item '%s':"
 			    " the sheet has been changed",
 			    set->items[idx].ref);

@@ -105,23 +105,14 @@ subject(enum ck_kind k)
 
 /*
  * The number a ward reader knows an item by, one convention in every
- * table, chart and line of a report: a contractor checklist's items by
- * their No. (1, 2 ... in the item set's order), the one number its form
- * prints beside the text (checklist_form.c), never the catalog's ref
- * (vd-01), which stays the key that carries an item from year to year;
- * the self and department checks by the 項目番号 their forms print.
+ * table, chart and line of a report: its No. (1, 2 ... in the item set's
+ * order), the number its form prints beside the text (checklist_form.c),
+ * never the catalog's ref (dp-2-6-08, sf-01, vd-01), which stays the key
+ * that carries an item from year to year in the records and exports.
  */
-static int
-by_no(const struct ck_stats *s)
-{
-	return s->kind == CK_VENDOR;
-}
-
 static const char *
-item_no(char *out, size_t size, const struct ck_stats *s, size_t i)
+item_no(char *out, size_t size, size_t i)
 {
-	if (!by_no(s))
-		return s->items[i].item->ref;
 	snprintf(out, size, "%zu", i + 1);
 	return out;
 }
@@ -567,12 +558,12 @@ doc_depts(struct docx *dx, struct ctx *c)
 static int
 doc_attention(struct docx *dx, struct ctx *c)
 {
-	static const char *const lh[] = { "順位", "項目番号", "点検項目",
+	static const char *const lh[] = { "順位", "No.", "点検項目",
 	    "実施率" };
-	static const unsigned	 lw[] = { 8, 16, 60, 14 };
-	static const char *const mh[] = { "項目番号", "点検項目", "前年度",
+	static const unsigned	 lw[] = { 8, 8, 68, 14 };
+	static const char *const mh[] = { "No.", "点検項目", "前年度",
 	    "今年度", "増減" };
-	static const unsigned	 mw[] = { 16, 46, 12, 12, 12 };
+	static const unsigned	 mw[] = { 8, 54, 12, 12, 12 };
 	static const char *const fh[] = { "部", "課", "得点", "偏差値" };
 	static const unsigned	 fw[] = { 30, 36, 14, 14 };
 	const struct ck_stats	*s = c->s;
@@ -604,7 +595,8 @@ doc_attention(struct docx *dx, struct ctx *c)
 			break;
 		snprintf(a, sizeof a, "%zu", i + 1);
 		docx_table_cell(t, row, 0, a, &mid_cell);
-		docx_table_cell(t, row, 1, is->item->ref, NULL);
+		docx_table_cell(t, row, 1, item_no(p, sizeof p, low[i]),
+		    &mid_cell);
 		docx_table_cell(t, row, 2, is->item->text, NULL);
 		docx_table_cell(t, row, 3, pct(b, sizeof b, is->rate),
 		    &num_cell);
@@ -672,7 +664,8 @@ doc_attention(struct docx *dx, struct ctx *c)
 
 		if (diffpt(is->rate, is->prev) >= 0)
 			break;
-		docx_table_cell(t, row, 0, is->item->ref, NULL);
+		docx_table_cell(t, row, 0, item_no(p, sizeof p, mv[i]),
+		    &mid_cell);
 		docx_table_cell(t, row, 1, is->item->text, NULL);
 		docx_table_cell(t, row, 2, pct(a, sizeof a, is->prev),
 		    &num_cell);
@@ -687,7 +680,8 @@ doc_attention(struct docx *dx, struct ctx *c)
 
 		if (diffpt(is->rate, is->prev) <= 0)
 			break;
-		docx_table_cell(t, row, 0, is->item->ref, NULL);
+		docx_table_cell(t, row, 0, item_no(p, sizeof p, mv[n - 1 - i]),
+		    &mid_cell);
 		docx_table_cell(t, row, 1, is->item->text, NULL);
 		docx_table_cell(t, row, 2, pct(a, sizeof a, is->prev),
 		    &num_cell);
@@ -822,7 +816,7 @@ doc_vendor(struct docx *dx, struct ctx *c)
 			docx_table_free(t);
 			return r;
 		}
-		docx_table_cell(t, row, 0, item_no(x, sizeof x, s, i),
+		docx_table_cell(t, row, 0, item_no(x, sizeof x, i),
 		    &mid_cell);
 		docx_table_cell(t, row, 1, b.data, NULL);
 		docx_table_cell(t, row, 2, it->text, NULL);
@@ -999,9 +993,6 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	}
 	fc[nc++] = (struct xlsx_fit_col){ { "No.", XLSX_COL_CENTER, 5 },
 	    XLSX_FIT_FIXED };
-	if (!by_no(s))
-		fc[nc++] = (struct xlsx_fit_col){ { "項目番号", 0, 12 },
-		    XLSX_FIT_CODE };
 	if (s->kind != CK_VENDOR)
 		/* 物理的 / セキュリティ, never セキュリテ / ィ */
 		fc[nc++] = (struct xlsx_fit_col){ { "分類",
@@ -1041,8 +1032,6 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 		const char		**cl = cells + i * nc;
 
 		k = 1;
-		if (!by_no(s))
-			cl[k++] = it->ref;
 		if (s->kind != CK_VENDOR)
 			cl[k++] = it->category;
 		cl[ntext] = it->text;
@@ -1064,8 +1053,6 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 
 		snprintf(no, sizeof no, "%zu", i + 1);
 		xlsx_write_text(sh, row, col++, no);
-		if (!by_no(s))
-			xlsx_write_text(sh, row, col++, is->item->ref);
 		if (s->kind != CK_VENDOR)
 			xlsx_write_text(sh, row, col++, is->item->category);
 		xlsx_write_text(sh, row, col++, is->item->text);
@@ -1116,10 +1103,17 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 		{ "提出率", 0, 9 }, { "平均得点", 0, 10 }, { "最高", 0, 8 },
 		{ "最低", 0, 8 }, { "前年度", 0, 10 },
 	};
-	static const uint16_t	 vals[] = { 4, 7 };
+	/*
+	 * Last year's series first, then this year's, named by their years:
+	 * the colours and names of the categories' chart and of the
+	 * report's charts (add_chart()).
+	 */
+	static const uint16_t	 vals[] = { 7, 4 };
 	const struct ck_stats	*s = c->s;
 	struct xlsx_sheet	*sh;
 	struct xlsx_chart	 ch;
+	const char		*names[2];
+	char			 py[CAL_FMT_MAX];
 	uint32_t		 row, first;
 	size_t			 i;
 	int			 r;
@@ -1151,7 +1145,12 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 	ch.title = "部別の平均得点";
 	ch.y_title = "得点";
 	ch.cat_col = 0;
-	ch.val_cols = vals;
+	if ((r = cal_fy_label(py, sizeof py, s->fy - 1)) != 0)
+		return r;
+	names[0] = py;
+	names[1] = c->fylabel;
+	ch.val_cols = s->has_prev ? vals : vals + 1;
+	ch.names = s->has_prev ? names : names + 1;
 	ch.nval = s->has_prev ? 2 : 1;
 	ch.first_row = first;
 	ch.last_row = row - 1;
@@ -1225,9 +1224,7 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 {
 	char			 prev[CAL_FMT_MAX];
 	const struct xlsx_fit_col fc[] = {
-		{ { by_no(c->s) ? "No." : "項目番号", by_no(c->s) ?
-		    XLSX_COL_CENTER : 0, by_no(c->s) ? 5 : 12 },
-		    by_no(c->s) ? XLSX_FIT_FIXED : XLSX_FIT_CODE },
+		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
 		{ { "点検項目", XLSX_COL_BREAK, 50 }, XLSX_FIT_TEXT },
 		{ { prev, 0, 12 }, XLSX_FIT_FIXED },
 		{ { c->fylabel, 0, 12 }, XLSX_FIT_FIXED },
@@ -1258,7 +1255,7 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 
 		if (isnan(is->prev) || isnan(is->rate))
 			continue;
-		cells[n * 5] = item_no(nos[n], sizeof nos[n], s, i);
+		cells[n * 5] = item_no(nos[n], sizeof nos[n], i);
 		cells[n * 5 + 1] = is->item->text;
 		n++;
 	}
@@ -1275,7 +1272,7 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 
 		if (isnan(is->prev) || isnan(is->rate))
 			continue;
-		xlsx_write_text(sh, row, 0, item_no(no, sizeof no, s, i));
+		xlsx_write_text(sh, row, 0, item_no(no, sizeof no, i));
 		xlsx_write_text(sh, row, 1, is->item->text);
 		rate_cell(sh, row, 2, is->prev);
 		rate_cell(sh, row, 3, is->rate);

@@ -59,6 +59,50 @@ as_of(char *out, size_t size, const struct tr_doc_opts *o, const char *src)
 	snprintf(out, size, "%s現在　出典：%s", tr_era(e, sizeof e, d), src);
 }
 
+/*
+ * The year's summary is as of the date asked for; without one, as of
+ * today while the year runs and as of its last day once it is over (a
+ * summary of 令和7年度 read in 令和9年 is not "令和9年3月31日現在").
+ */
+static void
+summary_as_of(char *out, size_t size, const struct tr_doc_opts *o, int fy)
+{
+	struct cal_date	d, start, end;
+	char		e[CAL_FMT_MAX];
+
+	if (o->date == NULL || cal_parse_iso(&d, o->date) != 0) {
+		d = cal_today();
+		cal_fy_bounds(&start, &end, fy);
+		if (cal_cmp(d, end) > 0)
+			d = end;
+	}
+	snprintf(out, size, "%s現在　出典：研修の記録", tr_era(e, sizeof e, d));
+}
+
+/*
+ * A training's title in a list of one year headed by that year: without
+ * the leading "令和7年度 " the title already says, so that the list and
+ * the chart's category labels are shorter.
+ */
+static const char *
+short_title(const char *title, const char *fyl)
+{
+	const char	*s;
+	size_t		 n = strlen(fyl);
+
+	if (strncmp(title, fyl, n) != 0)
+		return title;
+	for (s = title + n;;) {
+		if (*s == ' ')
+			s++;
+		else if (strncmp(s, "　", 3) == 0)
+			s += 3;
+		else
+			break;
+	}
+	return s != title + n && *s != '\0' ? s : title;
+}
+
 /* ---- results ------------------------------------------------------- */
 
 static int
@@ -498,7 +542,7 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 		return rc;
 	cal_fy_label(fyl, sizeof fyl, fy);
 	snprintf(title, sizeof title, "%s 研修実施状況", fyl);
-	as_of(note, sizeof note, o, "研修の記録");
+	summary_as_of(note, sizeof note, o, fy);
 	memset(&props, 0, sizeof props);
 	props.title = title;
 	props.created = o->created;
@@ -513,7 +557,7 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 		const struct training	*t = l.v[i];
 		const char		**c = cells + i * LIST_NCOLS;
 
-		c[1] = t->title;
+		c[1] = short_title(t->title, fyl);
 		c[2] = tr_label(st, "kind", t->kind);
 		c[3] = tr_label(st, "audience", t->audience);
 		c[4] = tr_label(st, "method", t->method);
@@ -536,7 +580,7 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 			goto done;
 		snprintf(no, sizeof no, "%zu", i + 1);
 		xlsx_write_text(sh, row, 0, no);
-		xlsx_write_text(sh, row, 1, t->title);
+		xlsx_write_text(sh, row, 1, short_title(t->title, fyl));
 		xlsx_write_text(sh, row, 2, tr_label(st, "kind", t->kind));
 		xlsx_write_text(sh, row, 3, tr_label(st, "audience",
 		    t->audience));

@@ -127,15 +127,15 @@ bad() {
 	expect_grep "$T/out" '0 new, 0 updated, 0 unchanged; 1 file with errors'
 }
 IMPORT_OPTS=()
-bad answer '^.*bad-answer.xlsx:点検項目:5:5: cell E5: item dp-2-1-01: answer .はい. is not one of 実施' \
+bad answer '^.*bad-answer.xlsx:点検項目:5:4: cell D5: item dp-2-1-01: answer .はい. is not one of 実施' \
     --set dp-2-1-01=はい
-bad blank 'bad-blank.xlsx:点検項目:6:5: cell E6: item dp-2-1-02 has no answer' \
+bad blank 'bad-blank.xlsx:点検項目:6:4: cell D6: item dp-2-1-02 has no answer' \
     --blank dp-2-1-02
-bad formula 'bad-formula.xlsx:点検項目:5:5: cell E5: the answer holds a formula' --formula dp-2-1-01
-bad mynumber 'bad-mynumber.xlsx:点検項目:8:6: cell F8: the note holds what looks like a My Number' \
+bad formula 'bad-formula.xlsx:点検項目:5:4: cell D5: the answer holds a formula' --formula dp-2-1-01
+bad mynumber 'bad-mynumber.xlsx:点検項目:8:5: cell E8: the note holds what looks like a My Number' \
     --note 'dp-2-2-01=確認した番号 1234-5678-9018'
 # openpyxl stores text beginning with = as a formula, as Excel does
-bad equals 'cell F8: the note holds a formula' --note 'dp-2-2-01==HYPERLINK("x")'
+bad equals 'cell E8: the note holds a formula' --note 'dp-2-2-01==HYPERLINK("x")'
 bad org "the form's division 'nowhere' is not in orgs.yaml" --form org=nowhere
 bad version "version 0; the FY2026 item set is now .* version 1: send 保育課 a new form" \
     --form version=0

@@ -111,7 +111,7 @@ wb.save(sys.argv[2])
 PYEOF
 run 1 import "$T/rows.xlsx"
 # the sheet's <dimension> says so before a cell is read
-expect_grep "$T/err" "the sheet has 6200 rows \(A1:F6200\); the limit is 5000 rows"
+expect_grep "$T/err" "the sheet has 6200 rows \(A1:E6200\); the limit is 5000 rows"
 cat >"$T/survey.yaml" <<'YAML'
 # 自己点検アンケート（書き出し）
 identity:

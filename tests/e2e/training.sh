@@ -252,6 +252,26 @@ for f in survey test 研修実施報告書_令和8年度_区立保育園職員�
 done
 run 0 export summary --fy 2026 -o "$O/docs/summary.xlsx"
 py summary-xlsx "$O/docs/summary.xlsx" 14
+# a summary is as of today (2026-11-30) while its year runs, as of the
+# year's last day once it is over; the list and the chart name the
+# trainings without the year the title already says
+run 0 export summary --fy 2025 -o "$O/docs/summary25.xlsx"
+for y in 2025:令和8年3月31日現在 2026:令和8年11月30日現在; do
+	f=$O/docs/summary.xlsx
+	[ "${y%%:*}" = 2025 ] && f=$O/docs/summary25.xlsx
+	$PY -c '
+import openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1])["研修一覧"]
+cells = [c.value for r in ws.iter_rows() for c in r if isinstance(c.value, str)]
+if not any(sys.argv[2] in c for c in cells):
+    sys.exit("no %s" % sys.argv[2])
+bad = [c for c in cells if c.startswith(sys.argv[3]) and "研修" in c
+       and "研修実施状況" not in c]
+if bad:
+    sys.exit("titles with the year: %s" % bad)
+' "$f" "${y#*:}" "$(case ${y%%:*} in 2025) echo 令和7年度;; *) echo 令和8年度;; esac)" ||
+	    fail "summary ${y%%:*}: as-of date or titles"
+done
 # the same data and date give the same bytes
 run 0 export report "$NURSERY" --date 2026-09-17 -o "$O/r1.docx"
 run 0 export report "$NURSERY" --date 令和8年9月17日 -o "$O/r2.docx"

@@ -12,13 +12,17 @@ docx: the report's numbered sections, its tables, and each PHRASE
 somewhere in the text.
 xlsx: the report workbook's sheets, one row per item on 項目別 with rates
 between 0 and 1, and native charts in the package; a contractor
-checklist's items by No. alone, on every sheet (no catalog ref vd-01).
+checklist's items by No., on every sheet (no catalog ref dp-2-1-01,
+sf-01, vd-01).
 Prints one line per problem and exits 1 if there was any.
 """
+import re
 import sys
 import zipfile
 
 problems = []
+# a catalog item's ref: dp-2-6-08, sf-01, vd-09
+REF_RE = r"\b(?:dp|sf|vd)-\d+(?:-\d+)*"
 
 
 
@@ -55,28 +59,31 @@ def form(path, kind, org, nitems):
     dv_ranges = " ".join(str(dv.sqref) for dv in ws.data_validations.dataValidation)
     if kind == "self":
         check(int(kv["items"]) == nitems, "items %s" % kv["items"])
+        # the columns by No. and 分類, never by the catalog's ref (sf-01)
         check(ws.cell(first, 1).value == "r001", "first respondent %r" % ws.cell(first, 1).value)
+        heads = [str(ws.cell(first - 1, c).value) for c in range(2, nitems + 2)]
+        check(all(h.split("\n")[0] == str(i + 1) for i, h in enumerate(heads)),
+              "headings not by No.: %r" % heads[:3])
+        check(not any(re.search(REF_RE, h) for h in heads),
+              "headings name refs: %r" % heads[:3])
+        check(len((kv.get("refs") or "").split()) == nitems, "_form refs")
         check(ws.cell(first, 1).protection.locked, "respondent cell unlocked")
         check(not ws.cell(first, 2).protection.locked, "answer cell locked")
         check("B%d" % first in dv_ranges, "no drop-down at B%d: %s" % (first, dv_ranges))
         return
-    # a contractor checklist names its items by No. alone (their refs on
-    # _form, none printed); the others print the ref in column B too
+    # every checklist names its items by No. alone (their refs on _form,
+    # none printed)
     refs = (kv.get("refs") or "").split()
-    if kind == "vendor":
-        check(len(refs) == nitems, "_form refs %r" % refs[:3])
-        check(ws.cell(first - 1, 2).value == "点検段階",
-              "column B is %r, not 点検段階" % ws.cell(first - 1, 2).value)
-    else:
-        check(not refs, "_form lists refs for a %s form" % kind)
-    off = 0 if kind == "vendor" else 1
-    ans = "DE"[off]
+    check(len(refs) == nitems, "_form refs %r" % refs[:3])
+    want = "点検段階" if kind == "vendor" else "分類"
+    check(ws.cell(first - 1, 2).value == want,
+          "column B is %r, not %s" % (ws.cell(first - 1, 2).value, want))
+    off = 0
+    ans = "D"
     for i in range(nitems):
         r = first + i
         check(ws.cell(r, 1).value == str(i + 1), "row %d: No. %r" %
               (r, ws.cell(r, 1).value))
-        if off:
-            check(ws.cell(r, 2).value, "row %d has no item ref" % r)
         check(ws.cell(r, 3 + off).protection.locked,
               "item text row %d unlocked" % r)
         check(not ws.cell(r, 4 + off).protection.locked,
@@ -86,7 +93,7 @@ def form(path, kind, org, nitems):
         check("%s%d" % (ans, r) in dv_ranges, "no drop-down at %s%d" %
               (ans, r))
         cells = " ".join(str(c.value) for c in ws[r] if c.value)
-        check(kind != "vendor" or not any(x in cells for x in refs),
+        check(not any(x in cells for x in refs),
               "row %d prints a ref: %r" % (r, cells))
     check(ws.cell(first + nitems, 1).value is None, "more than %d items" % nitems)
     lists = [dv.formula1 for dv in ws.data_validations.dataValidation]
@@ -105,10 +112,9 @@ def docx(path, kind, phrases):
     title = {"department": "所属点検実施結果報告書", "self": "自己点検実施結果報告書",
              "vendor": "特記事項チェックシート集計結果報告書"}[kind]
     check(title in doc.paragraphs[0].text, "title %r" % doc.paragraphs[0].text)
-    if kind == "vendor":
-        import re
-        refs = sorted(set(re.findall(r"\bvd-\d+", text + cells)))
-        check(not refs, "the report names items by ref: %s" % refs[:5])
+    # items by their No. and text, never by the catalog's ref
+    refs = sorted(set(re.findall(REF_RE, text + cells)))
+    check(not refs, "the report names items by ref: %s" % refs[:5])
     for p in phrases:
         check(p in text or p in cells, "no %r in the report" % p)
 
@@ -121,10 +127,10 @@ def xlsx(path, kind, nitems):
         check(s in wb.sheetnames, "no sheet %s (%s)" % (s, wb.sheetnames))
     ws = wb["項目別"]
     head = None
-    # a contractor checklist's items by No. alone, no 点検段階 column (its
-    # stage columns show the stages a clause is checked at); the others
-    # with the 項目番号 their forms print
-    second = "点検項目" if kind == "vendor" else "項目番号"
+    # every checklist's items by the No. its form prints, never by the
+    # catalog's ref; a contractor checklist's without a 点検段階 column
+    # (its stage columns show the stages a clause is checked at)
+    second = "点検項目" if kind == "vendor" else "分類"
     for r in range(1, 10):
         if ws.cell(r, 1).value == "No." and ws.cell(r, 2).value == second:
             head = r
@@ -150,10 +156,25 @@ def xlsx(path, kind, nitems):
                       n.startswith("xl/worksheets/") or
                       n == "xl/sharedStrings.xml")
     check(len(charts) >= 2, "charts: %s" % charts)
-    if kind == "vendor":
-        import re
-        refs = sorted(set(re.findall(r"\bvd-\d+", xml)))
-        check(not refs, "the workbook names items by ref: %s" % refs[:5])
+    # every chart comparing years: last year's series first, this year's
+    # second, each named by its year (令和7年度, 令和8年度), as in the
+    # report's Word charts
+    with zipfile.ZipFile(path) as z:
+        for n in charts:
+            cx = z.read(n).decode()
+            names = [re.search(r"<c:v>([^<]*)</c:v>", t.group(1))
+                     for t in re.finditer(r"<c:ser>.*?<c:tx>(.*?)</c:tx>",
+                                          cx, re.S)]
+            names = [m.group(1) if m else None for m in names]
+            if len(names) < 2:
+                continue
+            yrs = [re.fullmatch(r"令和(\d+)年度", x or "") for x in names]
+            check(all(yrs) and [int(y.group(1)) for y in yrs] ==
+                  sorted(int(y.group(1)) for y in yrs) and
+                  len(set(names)) == len(names),
+                  "%s: series %s, want the years in order" % (n, names))
+    refs = sorted(set(re.findall(REF_RE, xml)))
+    check(not refs, "the workbook names items by ref: %s" % refs[:5])
 
 
 def main():

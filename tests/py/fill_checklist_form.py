@@ -68,10 +68,16 @@ def main():
     sets, notes = pairs(a.set), pairs(a.note)
     if a.as_before and form.get("refs"):
         refs = form["refs"].split()
-        sheet.insert_cols(2)
-        sheet.cell(first - 1, 2).value = "項目番号"
-        for i, ref in enumerate(refs):
-            sheet.cell(first + i, 2).value = ref
+        if kind == "self":
+            # before: each column's heading ended with "(sf-01)"
+            for i, ref in enumerate(refs):
+                h = sheet.cell(first - 1, i + 2)
+                h.value = "%s\n(%s)" % (h.value, ref)
+        else:
+            sheet.insert_cols(2)
+            sheet.cell(first - 1, 2).value = "項目番号"
+            for i, ref in enumerate(refs):
+                sheet.cell(first + i, 2).value = ref
         for r in range(1, fs.max_row + 1):
             if fs.cell(r, 1).value == "refs":
                 fs.cell(r, 1).value = fs.cell(r, 2).value = None
@@ -104,11 +110,14 @@ def main():
         return rnd.choices(choices, weights)[0]
 
     if kind == "self":
+        # the columns by No. (refs on _form), before by "(sf-01)"
+        refs = (form.get("refs") or "").split()
         for i in range(a.staff):
             r = first + i
             for c in range(2, nitems + 2):
                 head = sheet.cell(first - 1, c).value
-                ref = head.split("(")[1].rstrip(")")
+                ref = refs[c - 2] if refs else \
+                    head.split("(")[1].rstrip(")")
                 if ref in a.blank:
                     continue
                 sheet.cell(r, c).value = pick(ref, False)
