@@ -151,7 +151,11 @@ text = "\n".join(p.text for p in doc.paragraphs)
 cells = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
 conf = yaml.safe_load(open(sys.argv[2] + "/nerima-cio.yaml", encoding="utf-8"))
 assert "作業実施計画書（第2版）" in text, text[:200]
-assert "第1版（令和8年4月10日）" in text and "第2版（令和8年6月29日）" in text
+# each version in the history with the date its document carries (the
+# date submitted), so the current one's equals the cover's
+assert "第1版（令和8年4月14日）" in text and "第2版（令和8年6月30日）" in text
+cover = re.search(r"令和\d+年\d+月\d+日", text).group(0)
+assert "第2版（%s）" % cover in text, cover
 assert "経済課の運用面の監査を令和8年8月から同年10月に変更した。" in text
 # what the change history says moved is in the schedule where it moved to
 sched = {r.cells[0].text: r.cells[2].text for t in doc.tables
