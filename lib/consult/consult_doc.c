@@ -424,14 +424,20 @@ consult_report_build(struct consult_report *out, struct store *st,
 				out->counts[k].ytd += between(rcv, fy0, to);
 			}
 		}
-		/* handled in the period: received by its end, open at its start */
+		/*
+		 * handled in the period: received by its end, open at its
+		 * start, or attended (面談・交渉への同席) in it, which the
+		 * counts above include and the 作業実施報告書 refers to
+		 */
 		if (cal_cmp(rcv, to) > 0)
 			continue;
-		if (answered && cal_cmp(ans, from) < 0)
-			continue;
-		if (!answered && !consult_is_open(rec) &&
-		    cal_cmp(rcv, from) < 0)
-			continue;
+		if (attendances_in(rec, from, to) == 0) {
+			if (answered && cal_cmp(ans, from) < 0)
+				continue;
+			if (!answered && !consult_is_open(rec) &&
+			    cal_cmp(rcv, from) < 0)
+				continue;
+		}
 		row = &out->rows[out->nrows++];
 		row->ref_no = dupstr(node_get_str(rec, "ref_no"), &bad);
 		row->type = dupstr(schema_label(kind, "type", type), &bad);
@@ -449,8 +455,11 @@ consult_report_build(struct consult_report *out, struct store *st,
 		if (t) {
 			row->answered = ans;
 			row->days = cal_days(ans) - cal_days(rcv);
-			out->answered++;
-			sum += row->days;
+			/* the mean is of the answers given in the period */
+			if (cal_cmp(ans, from) >= 0) {
+				out->answered++;
+				sum += row->days;
+			}
 		}
 		row->attended = attendance_text(rec, to, &bad);
 		if (bad)
@@ -683,8 +692,8 @@ consult_report_write_docx(const struct consult_report *rp, const char *path)
 		goto done;
 	if ((rc = docx_add_outline_heading(d, 1, "相談の一覧")) != 0 ||
 	    (rc = docx_add_outline_body(d, rp->nrows > 0 ? "報告期間中に対応し"
-	    "た相談（期間中に受け付けたもの、および期間の初めに対応中であっ"
-	    "たもの）は次のとおりです。状況は期間の末日現在、日数は受付日から"
+	    "た相談（期間中に受け付けたもの、期間の初めに対応中であったもの、"
+	    "および期間中に面談・交渉に同席したもの）は次のとおりです。状況は期間の末日現在、日数は受付日から"
 	    "回答日までの暦日数です。" : "報告期間中に対応した相談はありません。"))
 	    != 0)
 		goto done;

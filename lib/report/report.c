@@ -808,9 +808,10 @@ rp_num(char out[32], double v)
 }
 
 /*
- * Where the year's effort went: the items furthest above their share of
- * the year (relative to their volume), then the work without a yearly
- * volume that was done this year; at most four.
+ * Where the year's effort went: every item above its share of the year,
+ * furthest (relative to its volume) first, then all the work without a
+ * yearly volume done this year -- exactly what the rule printed before
+ * the list says, none left out.
  */
 static const char *
 destinations(struct bld *b)
@@ -837,8 +838,6 @@ destinations(struct bld *b)
 			order[j] = order[j - 1];
 			order[j - 1] = t;
 		}
-	if (n > 3)
-		n = 3;
 	for (i = 0; i < n; i++) {
 		const struct report_item *it = &w->items[order[i]];
 
@@ -847,16 +846,14 @@ destinations(struct bld *b)
 		    out.len > 0 ? "、" : "", it->label, rp_count(c, it->ytd),
 		    it->unit, rp_num(p, it->prorated), it->unit);
 	}
-	for (i = 0; i < w->nitems && n < 4; i++) {
+	for (i = 0; i < w->nitems; i++) {
 		const struct report_item *it = &w->items[i];
 
-		if (it->expected >= 0 || it->ytd == 0 ||
-		    i == I_CHECKLIST)
+		if (it->expected >= 0 || it->ytd == 0)
 			continue;
 		buf_printf(&names, "%s%s", out.len > 0 ? "、" : "", it->label);
 		buf_printf(&out, "%s%s（年度累計%s%s）", out.len > 0 ? "、" :
 		    "", it->label, rp_count(c, it->ytd), it->unit);
-		n++;
 	}
 	if (buf_ok(&out) != 0 || buf_ok(&names) != 0) {
 		b->bad = 1;

@@ -1095,7 +1095,8 @@ report_plan_write_docx(struct store *st, int fy, const char *path)
 		goto done;
 	docx_add_outline_heading(d, 1, "変更履歴");
 	for (i = 0; i < n; i++) {
-		rp_era(a, v[i].date);
+		/* the date each version's document carries, as on the cover */
+		rp_era(a, v[i].submitted.y != 0 ? v[i].submitted : v[i].date);
 		if (v[i].version == 1)
 			snprintf(line, sizeof line, "第1版（%s）　当初の計画", a);
 		else

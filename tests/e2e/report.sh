@@ -63,6 +63,31 @@ t = "\n".join(p.text for p in
 assert "令和8年5月28日から令和8年7月22日まで" in t
 PY
 checks=$((checks + 1))
+# every attendance the 相談業務実施報告書 counts in its period is in its
+# list, with its date and party (the 作業実施報告書 refers to it for them)
+$PY - "$O" <<'PY' || fail "the 同席 column leaves out an attendance counted"
+import glob, re, sys, docx
+d = docx.Document(glob.glob(sys.argv[1] + "/相談業務実施報告書_*.docx")[0])
+count = body = None
+for tb in d.tables:
+    rows = [[c.text for c in r.cells] for r in tb.rows]
+    for r in rows:
+        if r[0].strip() == "うち面談・交渉への同席":
+            count = int(r[1].rstrip("件"))
+    if rows[0][-1] == "面談・交渉への同席":
+        body = rows[1:]
+assert count is not None and body is not None
+era = re.compile(r"令和8年([5-7])月([0-9]+)日")
+def inperiod(m):
+    md = (int(m.group(1)), int(m.group(2)))
+    return (5, 28) <= md <= (7, 22)
+seen = [c for r in body for c in [r[-1]] for m in era.finditer(c)
+        if inperiod(m)]
+assert count >= 1, count
+assert len(seen) == count, (count, [r[-1] for r in body])
+assert any("株式会社" in c for c in seen), seen
+PY
+checks=$((checks + 1))
 
 # --- the user's wording of a note -------------------------------------------
 O=$T/note
@@ -126,7 +151,11 @@ text = "\n".join(p.text for p in doc.paragraphs)
 cells = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
 conf = yaml.safe_load(open(sys.argv[2] + "/nerima-cio.yaml", encoding="utf-8"))
 assert "作業実施計画書（第2版）" in text, text[:200]
-assert "第1版（令和8年4月10日）" in text and "第2版（令和8年6月29日）" in text
+# each version in the history with the date its document carries (the
+# date submitted), so the current one's equals the cover's
+assert "第1版（令和8年4月14日）" in text and "第2版（令和8年6月30日）" in text
+cover = re.search(r"令和\d+年\d+月\d+日", text).group(0)
+assert "第2版（%s）" % cover in text, cover
 assert "経済課の運用面の監査を令和8年8月から同年10月に変更した。" in text
 # what the change history says moved is in the schedule where it moved to
 sched = {r.cells[0].text: r.cells[2].text for t in doc.tables

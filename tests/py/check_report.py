@@ -229,8 +229,43 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
         fail("no short item and no statement saying so")
     # where the effort went is said once, not in every note
     m = re.search(r"^振替先（[^）]*）：(.*)$", sec4, re.M)
+    # the destinations are exactly the items the rule in its brackets
+    # names: above their share of the year, or done without a yearly
+    # volume
+    want = []
+    for k, row in zip(ITEMS, rows):
+        c = [x.replace(",", "") for x in row]
+        if c[5] != "―" and c[7] != "下回る" and int(c[4]) > float(c[6]):
+            want.append(row[1])
+        elif c[5] == "―" and int(c[4]) > 0:
+            want.append(row[1])
+    if short and want:
+        if m is None:
+            fail("no 振替先 line, want %r" % want)
+        elif m.group(0).split("：")[0] != \
+                "振替先（年度累計が按分を上回る項目および年間想定のない業務）":
+            fail("the rule of the 振替先 changed: %r" % m.group(0))
+        else:
+            got, depth, cur = [], 0, ""
+            for ch in m.group(1) + "、":
+                if ch == "、" and depth == 0:
+                    got.append(re.sub(r"（年度累計[^）]*）$", "", cur))
+                    cur = ""
+                    continue
+                depth += (ch == "（") - (ch == "）")
+                cur += ch
+            if sorted(got) != sorted(want):
+                fail("振替先 %r, the rule names %r" % (got, want))
     if m:
-        for name in re.findall(r"(?:^|、)([^、（]+)", m.group(1)):
+        names, depth, cur = [], 0, ""
+        for ch in m.group(1) + "、":
+            if ch == "、" and depth == 0:
+                names.append(re.sub(r"（年度累計[^）]*）$", "", cur))
+                cur = ""
+                continue
+            depth += (ch == "（") - (ch == "）")
+            cur += ch
+        for name in names:
             if sec4.count(name) != 1:
                 fail("the destination %s is named %d times in section 4" %
                      (name, sec4.count(name)))
