@@ -527,6 +527,10 @@ chart_slice(struct chart **out, const struct chart *c, size_t first,
 	s->format = c->format;
 	s->legend = c->legend;
 	s->labels = c->labels;
+	s->label_width = c->label_width;
+	for (i = 0; i < c->ncats; i++)
+		if (textfit_width(c->cats[i]) > s->label_width)
+			s->label_width = textfit_width(c->cats[i]);
 	if ((rc = chart_set_numfmt(s, c->numfmt, c->label_numfmt)) != 0)
 		goto done;
 	chart_value_axis(&s->axis, c);
@@ -579,6 +583,7 @@ chart_dml_model(struct chart **out, const struct chart *c,
 	r->format = c->format;
 	r->legend = c->legend;
 	r->labels = c->labels;
+	r->label_width = c->label_width;
 	if ((rc = chart_set_numfmt(r, c->numfmt, c->label_numfmt)) != 0) {
 		chart_free(r);
 		return rc;
@@ -848,9 +853,10 @@ put_bar_layout(struct buf *b, const struct chart *c, int title,
 {
 	enum chart_legend	 legend = c->legend;
 	double			 left = 0, right, top, bottom, w, x, y, h, f;
-	unsigned		 tw, max = 0;
+	unsigned		 tw, max = c->label_width;
 	size_t			 k;
 
+	/* A part of a chart (chart_slice()) leaves its whole's room. */
 	for (k = 0; k < c->ncats; k++)
 		if ((tw = textfit_width(c->cats[k])) > max)
 			max = tw;

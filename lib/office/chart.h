@@ -77,6 +77,10 @@ struct chart {
 	int			 fixed_axis;	/* a slice keeps its whole's axis */
 	int			 bottom_up;	/* stored in reverse: see
 						   chart_dml_model() */
+	unsigned		 label_width;	/* of the whole's widest category
+						   (textfit units), kept by a
+						   slice so that its parts'
+						   plot areas align */
 	char			*numfmt;	/* ticks, or NULL: by format */
 	char			*label_numfmt;	/* labels, or NULL */
 	struct chart_axis	 axis;

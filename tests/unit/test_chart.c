@@ -525,6 +525,49 @@ test_numfmt(void **state)
 	chart_free(c);
 }
 
+/*
+ * The parts of a chart drawn on several slides or pages: each leaves the
+ * room of the whole's longest category name, so their plot areas align.
+ */
+static const char *
+layout_x(const struct buf *b)
+{
+	const char	*p = strstr(b->data, "<c:x val=\"");
+
+	assert_non_null(p);
+	return p;
+}
+
+static void
+test_slice_layout(void **state)
+{
+	static const char *const names[] = { "区長室", "総務部",
+	    "選挙管理委員会事務局（未提出）", "議会事務局" };
+	struct chart	*c, *s1, *s2;
+	struct buf	 a = BUF_INIT, b = BUF_INIT;
+	double		 v[4] = { 0.8, 0.7, NAN, 0.6 };
+	size_t		 i;
+
+	(void)state;
+	assert_int_equal(chart_new(&c, CHART_BAR, "部別の実施率"), 0);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(chart_category(c, names[i]), 0);
+	assert_int_equal(chart_series(c, "今年度", v, 4), 0);
+	assert_int_equal(chart_set_format(c, CHART_PERCENT), 0);
+	assert_int_equal(chart_slice(&s1, c, 0, 2, 1, 2), 0);
+	assert_int_equal(chart_slice(&s2, c, 2, 2, 2, 2), 0);
+	assert_int_equal(chart_drawingml_sized(&a, s1, CHART_BAR, NULL, 0,
+	    16, 8), 0);
+	assert_int_equal(chart_drawingml_sized(&b, s2, CHART_BAR, NULL, 0,
+	    16, 8), 0);
+	assert_memory_equal(layout_x(&a), layout_x(&b), 20);
+	buf_free(&a);
+	buf_free(&b);
+	chart_free(s1);
+	chart_free(s2);
+	chart_free(c);
+}
+
 /* The embedded workbook: the same bytes for the same model and date. */
 static void
 test_workbook(void **state)
@@ -606,6 +649,7 @@ main(void)
 		cmocka_unit_test(test_bar_order),
 		cmocka_unit_test(test_palette),
 		cmocka_unit_test(test_numfmt),
+		cmocka_unit_test(test_slice_layout),
 		cmocka_unit_test(test_workbook),
 		cmocka_unit_test(test_slices),
 	};
