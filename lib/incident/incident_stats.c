@@ -580,6 +580,8 @@ sheet_times(struct xlsx *x, const struct s_view *v)
 	ch.names = names;
 	ch.val_cols = vals;
 	ch.nval = 2;
+	/* hours to one decimal, as the averages above */
+	ch.label_numfmt = "0.0";
 	ch.first_row = first;
 	ch.last_row = row - 1;
 	ch.at_row = row + 3;

@@ -17,9 +17,14 @@
 #define AX_CAT		"50010001"
 #define AX_VAL		"50010002"
 
+/*
+ * Neighbours differ in hue and in lightness, so a greyscale print still
+ * tells them apart (grey levels 73, 169, 113, 188, 127, 80, 215, 89, 192,
+ * 103), and the first and the fifth (the last of five) are not two blues.
+ */
 static const char *const palette[] = {
-	"4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47",
-	"264478", "9E480E", "636363", "997300",
+	"1F4E9A", "F4A300", "C0504D", "9DC3E6", "5B9F3A", "7030A0",
+	"FFD966", "595959", "F4B183", "2E75B6",
 };
 
 const char *
@@ -112,6 +117,8 @@ chart_free(struct chart *c)
 	free(c->title);
 	free(c->cat_title);
 	free(c->val_title);
+	free(c->numfmt);
+	free(c->label_numfmt);
 	free(c->errmsg);
 	free(c);
 }
@@ -210,6 +217,18 @@ chart_set_axis_titles(struct chart *c, const char *cat, const char *val)
 	if ((rc = dup_text(c, &c->cat_title, cat, "axis title")) != 0)
 		return rc;
 	return dup_text(c, &c->val_title, val, "axis title");
+}
+
+int
+chart_set_numfmt(struct chart *c, const char *ticks, const char *labels)
+{
+	int	rc;
+
+	if ((rc = chart_sticky(c)) != 0)
+		return rc;
+	if ((rc = dup_text(c, &c->numfmt, ticks, "chart number format")) != 0)
+		return rc;
+	return dup_text(c, &c->label_numfmt, labels, "chart label format");
 }
 
 int
@@ -355,6 +374,11 @@ chart_value_axis(struct chart_axis *out, const struct chart *c)
 	out->max = round(out->max / step) * step;
 	out->min = round(out->min / step) * step;
 	out->major = step;
+	/* The builder's formats, where it gives them. */
+	if (c->numfmt != NULL)
+		out->numfmt = c->numfmt;
+	if (c->label_numfmt != NULL)
+		out->label_numfmt = c->label_numfmt;
 }
 
 double
@@ -503,6 +527,12 @@ chart_slice(struct chart **out, const struct chart *c, size_t first,
 	s->format = c->format;
 	s->legend = c->legend;
 	s->labels = c->labels;
+	s->label_width = c->label_width;
+	for (i = 0; i < c->ncats; i++)
+		if (textfit_width(c->cats[i]) > s->label_width)
+			s->label_width = textfit_width(c->cats[i]);
+	if ((rc = chart_set_numfmt(s, c->numfmt, c->label_numfmt)) != 0)
+		goto done;
 	chart_value_axis(&s->axis, c);
 	s->fixed_axis = 1;
 	*out = s;
@@ -511,6 +541,57 @@ done:
 	chart_free(s);
 	buf_free(&t);
 	return rc;
+}
+
+int
+chart_dml_model(struct chart **out, const struct chart *c,
+    enum chart_kind drawn)
+{
+	struct chart	*r = NULL;
+	double		*v = NULL;
+	size_t		 i, k;
+	int		 rc;
+
+	*out = NULL;
+	if ((rc = chart_check(c)) != 0)
+		return rc;
+	if ((rc = chart_new(&r, c->kind, c->title)) != 0)
+		return rc;
+	if ((v = calloc(c->ncats, sizeof *v)) == NULL) {
+		chart_free(r);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	r->bottom_up = drawn == CHART_BAR;
+	for (k = 0; k < c->ncats && rc == 0; k++)
+		rc = chart_category(r, c->cats[r->bottom_up ? c->ncats - 1 - k :
+		    k]);
+	for (i = 0; i < c->nseries && rc == 0; i++) {
+		const struct chart_series *s = &c->series[r->bottom_up ?
+		    c->nseries - 1 - i : i];
+
+		for (k = 0; k < c->ncats; k++)
+			v[k] = s->values[r->bottom_up ? c->ncats - 1 - k : k];
+		rc = chart_series(r, s->name, v, c->ncats);
+	}
+	free(v);
+	if (rc == 0)
+		rc = chart_set_axis_titles(r, c->cat_title, c->val_title);
+	if (rc != 0) {
+		chart_free(r);
+		return rc;
+	}
+	r->format = c->format;
+	r->legend = c->legend;
+	r->labels = c->labels;
+	r->label_width = c->label_width;
+	if ((rc = chart_set_numfmt(r, c->numfmt, c->label_numfmt)) != 0) {
+		chart_free(r);
+		return rc;
+	}
+	chart_value_axis(&r->axis, c);
+	r->fixed_axis = 1;
+	*out = r;
+	return 0;
 }
 
 /* DrawingML. */
@@ -617,8 +698,11 @@ put_series(struct buf *b, const struct chart *c, enum chart_kind drawn,
 	const struct chart_series	*s = &c->series[si];
 	char				 col[4], f[64];
 	char				*name = s->name;
+	const char			*color;
 	size_t				 k;
 
+	/* A series keeps its colour when drawn in reverse (bottom_up). */
+	color = chart_color(c->bottom_up ? c->nseries - 1 - si : si);
 	col_name(col, si + 1);
 	buf_printf(b, "<c:ser><c:idx val=\"%zu\"/><c:order val=\"%zu\"/>",
 	    si, si);
@@ -632,7 +716,7 @@ put_series(struct buf *b, const struct chart *c, enum chart_kind drawn,
 		    "</c:spPr><c:marker><c:symbol val=\"circle\"/><c:size "
 		    "val=\"6\"/><c:spPr><a:solidFill><a:srgbClr val=\"%s\"/>"
 		    "</a:solidFill><a:ln><a:noFill/></a:ln></c:spPr></c:marker>",
-		    chart_color(si), chart_color(si));
+		    color, color);
 	} else if (drawn == CHART_PIE) {
 		buf_puts(b, "<c:spPr><a:ln w=\"12700\"><a:solidFill><a:srgbClr "
 		    "val=\"FFFFFF\"/></a:solidFill></a:ln></c:spPr>");
@@ -646,7 +730,7 @@ put_series(struct buf *b, const struct chart *c, enum chart_kind drawn,
 	} else {
 		buf_printf(b, "<c:spPr><a:solidFill><a:srgbClr val=\"%s\"/>"
 		    "</a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>"
-		    "<c:invertIfNegative val=\"0\"/>", chart_color(si));
+		    "<c:invertIfNegative val=\"0\"/>", color);
 	}
 	/*
 	 * Data labels: the value, in the axis' format; a pie's slices show
@@ -707,11 +791,16 @@ put_axes(struct buf *b, const struct chart *c, enum chart_kind drawn,
     const struct chart_axis *ax, const struct dml_sizes *z)
 {
 	int	horiz = drawn == CHART_BAR || drawn == CHART_BAR_STACKED;
+	int	flip = horiz && !c->bottom_up;
 
-	/* Categories: top to bottom in the model's order for bars. */
+	/*
+	 * Categories: top to bottom in the model's order for bars, by
+	 * reversing the axis; a bottom_up model (chart_dml_model()) is
+	 * stored in reverse already and keeps the natural orientation.
+	 */
 	buf_printf(b, "<c:catAx><c:axId val=\"" AX_CAT "\"/><c:scaling>"
 	    "<c:orientation val=\"%s\"/></c:scaling><c:delete val=\"0\"/>"
-	    "<c:axPos val=\"%s\"/>", horiz ? "maxMin" : "minMax",
+	    "<c:axPos val=\"%s\"/>", flip ? "maxMin" : "minMax",
 	    horiz ? "l" : "b");
 	if (c->cat_title != NULL)
 		put_rich_title(b, c->cat_title, z->text, 0, horiz ? -5400000 : 0);
@@ -744,7 +833,7 @@ put_axes(struct buf *b, const struct chart *c, enum chart_kind drawn,
 	/* With the categories reversed, the value axis stays at the bottom. */
 	buf_printf(b, "<c:crossAx val=\"" AX_CAT "\"/><c:crosses val=\"%s\"/>"
 	    "<c:crossBetween val=\"between\"/><c:majorUnit val=\"",
-	    horiz ? "max" : "autoZero");
+	    flip ? "max" : "autoZero");
 	put_number(b, ax->major);
 	buf_puts(b, "\"/></c:valAx>");
 }
@@ -764,9 +853,10 @@ put_bar_layout(struct buf *b, const struct chart *c, int title,
 {
 	enum chart_legend	 legend = c->legend;
 	double			 left = 0, right, top, bottom, w, x, y, h, f;
-	unsigned		 tw, max = 0;
+	unsigned		 tw, max = c->label_width;
 	size_t			 k;
 
+	/* A part of a chart (chart_slice()) leaves its whole's room. */
 	for (k = 0; k < c->ncats; k++)
 		if ((tw = textfit_width(c->cats[k])) > max)
 			max = tw;

@@ -75,6 +75,14 @@ struct chart {
 	struct chart_series	*series;
 	size_t			 nseries;
 	int			 fixed_axis;	/* a slice keeps its whole's axis */
+	int			 bottom_up;	/* stored in reverse: see
+						   chart_dml_model() */
+	unsigned		 label_width;	/* of the whole's widest category
+						   (textfit units), kept by a
+						   slice so that its parts'
+						   plot areas align */
+	char			*numfmt;	/* ticks, or NULL: by format */
+	char			*label_numfmt;	/* labels, or NULL */
 	struct chart_axis	 axis;
 	int			 err;
 	char			*errmsg;
@@ -93,6 +101,14 @@ int	chart_set_format(struct chart *, enum chart_format);
 int	chart_set_axis_titles(struct chart *, const char *cat,
 	    const char *val);
 int	chart_set_labels(struct chart *, int on);
+/*
+ * Number formats (Excel codes) of the value axis' ticks and of the data
+ * labels and cached values, where the format's defaults do not suit:
+ * "0.0" for times in days shown with one decimal as the sheet shows
+ * them.  NULL keeps the default.
+ */
+int	chart_set_numfmt(struct chart *, const char *ticks,
+	    const char *labels);
 int	chart_set_legend(struct chart *, enum chart_legend);
 
 /*
@@ -151,6 +167,21 @@ size_t	chart_fit_categories(const struct chart *, enum chart_kind drawn,
  */
 int	chart_slice(struct chart **out, const struct chart *c, size_t first,
 	    size_t n, size_t k, size_t m);
+
+/*
+ * The model a .docx or .pptx stores for c drawn as drawn: for horizontal
+ * bars, categories and series in reverse (bottom_up set), drawn on a
+ * natural (minMax) axis, so that they read top-down in c's order and the
+ * legend lists the series in the order of the bars in every application:
+ * Excel and Word order the legend by c:order and match it to the bars,
+ * LibreOffice plots the series in document order and lists a bar chart's
+ * legend in reverse, so a reversed (maxMin) category axis put its legend
+ * against the bars.  The embedded workbook (xlsx_chart_data()) is written
+ * from the same model.  Colours stay with their series; a copy for the
+ * other kinds.
+ */
+int	chart_dml_model(struct chart **out, const struct chart *c,
+	    enum chart_kind drawn);
 
 /* Series colours, RRGGBB, shared by every drawer (and pie slices). */
 const char *chart_color(size_t i);

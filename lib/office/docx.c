@@ -1966,15 +1966,20 @@ chart_one(struct docx *d, const struct chart *m, enum chart_kind drawn,
 {
 	struct docx_chart	*v, ch;
 	struct buf		 x = BUF_INIT;
+	struct chart		*r = NULL;
 	size_t			 n = d->ncharts + 1;
 	int			 rc;
 
 	memset(&ch, 0, sizeof ch);
-	if ((rc = chart_drawingml_sized(&x, m, drawn, "rId1", 0, width_cm,
+	if ((rc = chart_dml_model(&r, m, drawn)) != 0)
+		goto fail;
+	if ((rc = chart_drawingml_sized(&x, r, drawn, "rId1", 0, width_cm,
 	    height_cm)) != 0)
 		goto fail;
-	if ((rc = xlsx_chart_data(&ch.xlsx, &ch.xlsx_len, m, d->created)) != 0)
+	if ((rc = xlsx_chart_data(&ch.xlsx, &ch.xlsx_len, r, d->created)) != 0)
 		goto fail;
+	chart_free(r);
+	r = NULL;
 	ch.xml = buf_detach(&x, &ch.xml_len);
 	if ((v = realloc(d->charts, n * sizeof *v)) == NULL) {
 		rc = error_set(NC_ENOMEM, "out of memory");
@@ -2007,6 +2012,7 @@ chart_one(struct docx *d, const struct chart *m, enum chart_kind drawn,
 	d->last_para_short = 0;
 	return 0;
 fail:
+	chart_free(r);
 	free(ch.xml);
 	free(ch.xlsx);
 	buf_free(&x);

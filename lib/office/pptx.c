@@ -1909,13 +1909,15 @@ chart_one(struct pptx *p, const char *title, const struct chart *m,
 	struct rect		 area = content_rect(p);
 	struct buf		 b = BUF_INIT, paras = BUF_INIT, x = BUF_INIT;
 	struct pchart		 ch, *v;
+	struct chart		*r = NULL;
 	int			 rc;
 
 	memset(&ch, 0, sizeof ch);
-	if ((rc = chart_drawingml_sized(&x, m, drawn, "rId1", flags |
+	if ((rc = chart_dml_model(&r, m, drawn)) != 0 ||
+	    (rc = chart_drawingml_sized(&x, r, drawn, "rId1", flags |
 	    CHART_DML_SLIDE, (double)area.cx / EMU_CM, (double)area.cy /
 	    EMU_CM)) != 0 ||
-	    (rc = xlsx_chart_data(&ch.xlsx, &ch.xlsx_len, m, p->created)) != 0)
+	    (rc = xlsx_chart_data(&ch.xlsx, &ch.xlsx_len, r, p->created)) != 0)
 		goto done;
 	ch.xml = buf_detach(&x, &ch.xml_len);
 	if ((v = realloc(p->charts, (p->ncharts + 1) * sizeof *v)) == NULL) {
@@ -1940,6 +1942,7 @@ chart_one(struct pptx *p, const char *title, const struct chart *m,
 	p->charts[p->ncharts++] = ch;
 	ch.xml = ch.xlsx = NULL;
 done:
+	chart_free(r);
 	free(ch.xml);
 	free(ch.xlsx);
 	buf_free(&b);

@@ -3068,6 +3068,8 @@ xlsx_add_chart(struct xlsx_sheet *sh, const struct xlsx_chart *c)
 	/* Values on the bars where there are few: a short bar still reads. */
 	if (rc == 0)
 		rc = chart_set_labels(m, n * c->nval <= XLSX_CHART_LABELS_MAX);
+	if (rc == 0 && c->label_numfmt != NULL)
+		rc = chart_set_numfmt(m, NULL, c->label_numfmt);
 	if (rc != 0) {
 		xlsx_fail(sh->x, rc);
 		goto done;

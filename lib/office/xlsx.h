@@ -393,6 +393,11 @@ struct xlsx_chart {
 	int			 width;
 	int			 height;
 	int			 y_pct;		/* values are rates: 0%..100% */
+	/*
+	 * The data labels' number format (an Excel code: "0.0" for hours
+	 * the sheet shows to one decimal); NULL: by the values.
+	 */
+	const char		*label_numfmt;
 };
 
 /*

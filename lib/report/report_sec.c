@@ -419,6 +419,11 @@ sec_checklists(struct report_sec *s, struct store *st)
 	if (cs->has_prev)
 		chart_series(ch, "前年度", prev, cs->ndepts);
 	chart_set_format(ch, CHART_PERCENT);
+	/*
+	 * The rates as labels (one decimal): horizontal bars, as many to a
+	 * slide as have a line each, carry them legibly.
+	 */
+	chart_set_labels(ch, 1);
 	if ((rc = chart_check(ch)) != 0 ||
 	    (rc = slide_new(s, &sl, 2, "部別の実施率（前年度比較）", 0)) != 0)
 		goto done;

@@ -149,6 +149,17 @@ def check_chart(path, z, part, want):
     if title is not None and text_of(title) != want["title"]:
         problem(path, "%s: title %r" % (where, text_of(title)))
     sers = list(space.iter(C + "ser"))
+    # Horizontal bars on a natural (minMax) category axis are stored in
+    # reverse, categories and series, to read top-down in the model's
+    # order (chart_dml_model()): compare them in the model's order.
+    bar = space.find(".//%sbarDir" % C)
+    orient = space.find(".//%scatAx/%sscaling/%sorientation" % (C, C, C))
+    grouping = space.find(".//%sbarChart/%sgrouping" % (C, C))
+    rev = bar is not None and bar.get("val") == "bar" and \
+        orient is not None and orient.get("val") == "minMax" and \
+        grouping is not None and grouping.get("val") == "clustered"
+    if rev:
+        sers.reverse()
     if len(sers) != len(want["series"]):
         problem(path, "%s: %d series, want %d" % (where, len(sers),
                                                   len(want["series"])))
@@ -158,9 +169,12 @@ def check_chart(path, z, part, want):
         if name != [ws["name"]]:
             problem(path, "%s: series name %r" % (where, name))
         cats = cache(ser.find("%scat/%sstrRef/%sstrCache" % (C, C, C)))
+        vals = cache(ser.find("%sval/%snumRef/%snumCache" % (C, C, C)))
+        if rev:
+            cats.reverse()
+            vals.reverse()
         if cats != want["categories"]:
             problem(path, "%s: categories %r" % (where, cats))
-        vals = cache(ser.find("%sval/%snumRef/%snumCache" % (C, C, C)))
         if len(vals) != len(ws["values"]) or \
                 not all(same(a, b) for a, b in zip(vals, ws["values"])):
             problem(path, "%s: cached values %r, want %r"
@@ -177,14 +191,19 @@ def check_chart(path, z, part, want):
     wb = openpyxl.load_workbook(io.BytesIO(z.read(target)))
     ws = wb["Sheet1"]
     n = len(want["categories"])
-    cats = [ws.cell(r, 1).value for r in range(2, n + 2)]
+    rows = list(range(2, n + 2))
+    if rev:
+        rows.reverse()
+    cats = [ws.cell(r, 1).value for r in rows]
     if cats != want["categories"]:
         problem(path, "%s: workbook categories %r" % (where, cats))
+    m = len(want["series"])
     for i, s in enumerate(want["series"]):
-        if ws.cell(1, i + 2).value != s["name"]:
+        col = (m - 1 - i if rev else i) + 2
+        if ws.cell(1, col).value != s["name"]:
             problem(path, "%s: workbook series %d named %r"
-                    % (where, i + 1, ws.cell(1, i + 2).value))
-        vals = [ws.cell(r, i + 2).value for r in range(2, n + 2)]
+                    % (where, i + 1, ws.cell(1, col).value))
+        vals = [ws.cell(r, col).value for r in rows]
         if not all(same(a, b) for a, b in zip(vals, s["values"])):
             problem(path, "%s: workbook values %r, want %r"
                     % (where, vals, s["values"]))

@@ -419,6 +419,155 @@ test_drawingml(void **state)
 	chart_free(c);
 }
 
+/*
+ * Horizontal bars as a .docx or .pptx stores them: categories and series
+ * in reverse on a natural axis, so that LibreOffice (series in document
+ * order, a bar chart's legend in reverse) and Word (c:order, legend
+ * matched to the bars) both read top-down 今年度, 前年度 in the legend's
+ * order; each series keeps its colour.
+ */
+static void
+test_bar_order(void **state)
+{
+	static const double	 a[3] = { 0.5, 0.6, 0.7 }, b[3] = { 0.4, 0.5,
+				    0.6 };
+	struct chart		*c, *r;
+	struct buf		 x = BUF_INIT, y = BUF_INIT;
+	const char		*p, *q;
+
+	(void)state;
+	c = make(CHART_BAR, CHART_PERCENT, 0, a, b, 3);
+	assert_int_equal(chart_dml_model(&r, c, CHART_BAR), 0);
+	assert_true(r->bottom_up);
+	assert_string_equal(r->cats[0], "第3四半期");
+	assert_string_equal(r->cats[2], "第1四半期");
+	assert_string_equal(r->series[0].name, "前年度");
+	assert_true(r->series[0].values[0] == 0.6);
+	assert_string_equal(r->series[1].name, "今年度");
+	assert_true(r->series[1].values[2] == 0.5);
+	assert_int_equal(chart_drawingml(&x, r, CHART_BAR, "rId1", 0), 0);
+	assert_non_null(strstr(x.data, "<c:orientation val=\"minMax\"/>"));
+	assert_null(strstr(x.data, "maxMin"));
+	assert_null(strstr(x.data, "<c:crosses val=\"max\"/>"));
+	/* 前年度 first in the document, with 前年度's colour. */
+	assert_non_null(p = strstr(x.data, "<c:v>前年度</c:v>"));
+	assert_non_null(q = strstr(x.data, "<c:v>今年度</c:v>"));
+	assert_true(p < q);
+	assert_non_null(p = strstr(x.data, "<a:srgbClr val=\"F4A300\"/>"));
+	assert_true(p < q);
+	assert_non_null(strstr(q, chart_color(0)));
+	/* Columns and the other kinds: as they are. */
+	chart_free(r);
+	assert_int_equal(chart_dml_model(&r, c, CHART_COLUMN), 0);
+	assert_false(r->bottom_up);
+	assert_string_equal(r->cats[0], "第1四半期");
+	assert_string_equal(r->series[0].name, "今年度");
+	assert_int_equal(chart_drawingml(&y, r, CHART_COLUMN, "rId1", 0), 0);
+	assert_null(strstr(y.data, "maxMin"));
+	chart_free(r);
+	buf_free(&x);
+	buf_free(&y);
+	chart_free(c);
+}
+
+/*
+ * The palette: neighbours, and the first and the last of up to five
+ * series, differ in hue and in grey level (by at least 40 of 255), so a
+ * greyscale print tells them apart.
+ */
+static double
+grey(unsigned long rgb)
+{
+	return 0.299 * (rgb >> 16 & 0xff) + 0.587 * (rgb >> 8 & 0xff) +
+	    0.114 * (rgb & 0xff);
+}
+
+static void
+test_palette(void **state)
+{
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i + 1 < 10; i++)
+		assert_true(fabs(grey(chart_color_rgb(i)) -
+		    grey(chart_color_rgb(i + 1))) >= 40);
+	/* The first and the last of two to five series. */
+	for (i = 1; i <= 4; i++)
+		assert_true(fabs(grey(chart_color_rgb(0)) -
+		    grey(chart_color_rgb(i))) >= 40);
+}
+
+/* The builder's number format wins over the format's default. */
+static void
+test_numfmt(void **state)
+{
+	static const double	 a[3] = { 0.1, 1.5, 2 };
+	struct chart		*c, *s;
+	struct chart_axis	 ax;
+	struct buf		 x = BUF_INIT;
+
+	(void)state;
+	c = make(CHART_COLUMN, CHART_PLAIN, 1, a, NULL, 3);
+	chart_value_axis(&ax, c);
+	assert_string_equal(ax.label_numfmt, "General");
+	assert_int_equal(chart_set_numfmt(c, "0.0", "0.0"), 0);
+	chart_value_axis(&ax, c);
+	assert_string_equal(ax.numfmt, "0.0");
+	assert_string_equal(ax.label_numfmt, "0.0");
+	assert_int_equal(chart_drawingml(&x, c, CHART_COLUMN, NULL, 0), 0);
+	assert_non_null(strstr(x.data, "<c:dLbls><c:numFmt formatCode=\"0.0\""));
+	assert_null(strstr(x.data, "General</c:formatCode>"));
+	assert_int_equal(chart_slice(&s, c, 0, 2, 1, 1), 0);
+	chart_value_axis(&ax, s);
+	assert_string_equal(ax.label_numfmt, "0.0");
+	chart_free(s);
+	buf_free(&x);
+	chart_free(c);
+}
+
+/*
+ * The parts of a chart drawn on several slides or pages: each leaves the
+ * room of the whole's longest category name, so their plot areas align.
+ */
+static const char *
+layout_x(const struct buf *b)
+{
+	const char	*p = strstr(b->data, "<c:x val=\"");
+
+	assert_non_null(p);
+	return p;
+}
+
+static void
+test_slice_layout(void **state)
+{
+	static const char *const names[] = { "区長室", "総務部",
+	    "選挙管理委員会事務局（未提出）", "議会事務局" };
+	struct chart	*c, *s1, *s2;
+	struct buf	 a = BUF_INIT, b = BUF_INIT;
+	double		 v[4] = { 0.8, 0.7, NAN, 0.6 };
+	size_t		 i;
+
+	(void)state;
+	assert_int_equal(chart_new(&c, CHART_BAR, "部別の実施率"), 0);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(chart_category(c, names[i]), 0);
+	assert_int_equal(chart_series(c, "今年度", v, 4), 0);
+	assert_int_equal(chart_set_format(c, CHART_PERCENT), 0);
+	assert_int_equal(chart_slice(&s1, c, 0, 2, 1, 2), 0);
+	assert_int_equal(chart_slice(&s2, c, 2, 2, 2, 2), 0);
+	assert_int_equal(chart_drawingml_sized(&a, s1, CHART_BAR, NULL, 0,
+	    16, 8), 0);
+	assert_int_equal(chart_drawingml_sized(&b, s2, CHART_BAR, NULL, 0,
+	    16, 8), 0);
+	assert_memory_equal(layout_x(&a), layout_x(&b), 20);
+	buf_free(&a);
+	buf_free(&b);
+	chart_free(s1);
+	chart_free(s2);
+	chart_free(c);
+}
+
 /* The embedded workbook: the same bytes for the same model and date. */
 static void
 test_workbook(void **state)
@@ -497,6 +646,10 @@ main(void)
 		cmocka_unit_test(test_drawn_kind),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_drawingml),
+		cmocka_unit_test(test_bar_order),
+		cmocka_unit_test(test_palette),
+		cmocka_unit_test(test_numfmt),
+		cmocka_unit_test(test_slice_layout),
 		cmocka_unit_test(test_workbook),
 		cmocka_unit_test(test_slices),
 	};

@@ -764,6 +764,52 @@ test_page_numbers(void **state)
 }
 
 /*
+ * The builder's label format: hours shown to one decimal on the sheet
+ * are labelled to one decimal on the chart, not "0.1" next to "47.13".
+ */
+static void
+test_chart_label_format(void **state)
+{
+	static const struct xlsx_column cols[] = {
+		{ "件名", 0, 30 }, { "封じ込めまで", 0, 14 },
+	};
+	static const uint16_t	 vals[] = { 1 };
+	static const double	 h[] = { 0.1, 1.25, 47.13 };
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	struct xlsx_chart	 ch;
+	char			 path[512], *xml, *p;
+	uint32_t		 r0, i;
+
+	(void)state;
+	path_in(path, sizeof path, "chart-numfmt.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "対応時間", 0), 0);
+	assert_int_equal(xlsx_table(&r0, sh, cols, 2), 0);
+	for (i = 0; i < 3; i++) {
+		xlsx_write_text(sh, r0 + i, 0, i == 0 ? "誤送信" : i == 1 ?
+		    "紛失" : "不正アクセス");
+		xlsx_write_number(sh, r0 + i, 1, h[i], XLSX_NUM_DEC);
+	}
+	memset(&ch, 0, sizeof ch);
+	ch.type = XLSX_CHART_BAR;
+	ch.title = "検知からの時間";
+	ch.val_cols = vals;
+	ch.nval = 1;
+	ch.first_row = r0;
+	ch.last_row = r0 + 2;
+	ch.label_numfmt = "0.0";
+	assert_int_equal(xlsx_add_chart(sh, &ch), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/charts/chart1.xml");
+	assert_non_null(p = strstr(xml, "<c:dLbls>"));
+	assert_non_null(strstr(p, "<c:numFmt formatCode=\"0.0\""));
+	assert_null(strstr(p, "formatCode=\"General\""));
+	free(xml);
+}
+
+/*
  * The charts of a workbook on one worksheet, two to a page: no chart
  * sheets, a page break after every second half-page chart, a chart too
  * long for half a page on a page of its own.
@@ -1581,6 +1627,7 @@ main(void)
 		cmocka_unit_test(test_deferred),
 		cmocka_unit_test(test_sample),
 		cmocka_unit_test(test_page_numbers),
+		cmocka_unit_test(test_chart_label_format),
 		cmocka_unit_test(test_chart_page),
 		cmocka_unit_test(test_break),
 		cmocka_unit_test(test_break_groups),
