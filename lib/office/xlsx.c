@@ -1855,6 +1855,31 @@ xlsx_fit_search(struct xlsx_fitter *f, double *w, const double *min,
 	free(try);
 }
 
+static size_t	xlsx_heading_lines(struct buf *, const struct xlsx_fit_col *,
+		    double);
+
+/*
+ * The width of a column of codes or marks (2-1, 適合, ヒアリング) whose
+ * widest cell takes cw and whose heading on one line one: the widest
+ * cell where the heading then breaks into two lines at most
+ * (対策基準の / 条項 over "2-1"), never wider than the heading on one
+ * line; a long heading left on one line took twice the room its codes
+ * needed.
+ */
+static double
+xlsx_code_width(struct buf *b, const struct xlsx_fit_col *fc, double one,
+    double cw)
+{
+	double	 w;
+
+	if (cw >= one)
+		return cw;
+	for (w = cw > 1 ? ceil(cw) : 1; w < one; w++)
+		if (xlsx_heading_lines(b, fc, w) <= 2 && buf_ok(b) == 0)
+			return w;
+	return one;
+}
+
 /*
  * Measure the cells: the display width of each line of each cell, and
  * the base widths of the columns (headings, codes, names, fixed and
@@ -1867,6 +1892,7 @@ xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
 	const unsigned	*lw;
 	const char	*s;
 	size_t		 r, c, k, n, hw;
+	double		 cw;
 	int		 filled;
 
 	memset(f, 0, sizeof *f);
@@ -1920,6 +1946,7 @@ xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
 		hw = text_width(s, strlen(s));
 		*w = hw <= XLSX_FIT_HEADING_ONE ? ceil((double)hw * 0.95 + 1) :
 		    ceil((double)hw / 2.0) + 4;
+		cw = 0;
 		filled = 0;
 		for (r = 0; r < nrows; r++) {
 			k = r * ncols + c;
@@ -1928,10 +1955,12 @@ xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
 			for (n = 0; n < f->cnt[k]; n++) {
 				f->sum[c] += lw[n];
 				if (fc[c].fit == XLSX_FIT_CODE &&
-				    lw[n] + XLSX_PAD + 1 > *w)
-					*w = lw[n] + XLSX_PAD + 1;
+				    lw[n] + XLSX_PAD + 1 > cw)
+					cw = lw[n] + XLSX_PAD + 1;
 			}
 		}
+		if (fc[c].fit == XLSX_FIT_CODE)
+			*w = xlsx_code_width(&f->b, &fc[c], *w, cw);
 		/* a name as wide as its widest piece that may not break */
 		for (r = 0; (fc[c].col.flags & XLSX_COL_NAME) &&
 		    fc[c].fit != XLSX_FIT_FIXED && r < nrows; r++) {

@@ -998,7 +998,7 @@ test_break_groups(void **state)
 
 /*
  * xlsx_fit_table(): fixed columns keep their width, codes get their
- * longest line (or heading), text shares the rest of the page; an empty
+ * longest line (or their heading in two lines at most), text shares the rest of the page; an empty
  * text column keeps the width given.
  */
 static void
@@ -1036,8 +1036,12 @@ test_fit_table(void **state)
 	assert_true(out[0].width == 4.5);
 	/* sys-10-2-12: 11 columns and the margins */
 	assert_true(out[1].width == 14);
-	/* the heading on one line: 14 columns */
-	assert_true(out[2].width == 15);
+	/*
+	 * codes of 4 columns: the heading in two lines (対策基準の / 条項),
+	 * not on one line in 15 units beside text broken into many
+	 */
+	assert_true(out[2].width >= 7);
+	assert_true(out[2].width <= 10);
 	/* the long text gets more than the short one, both 7 characters */
 	assert_true(out[3].width > out[4].width);
 	assert_true(out[4].width >= 14);
