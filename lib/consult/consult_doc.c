@@ -718,20 +718,77 @@ write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	return xlsx_write_date(sh, row, col, d.y, d.m, d.d, XLSX_DATE_ERA);
 }
 
+#define LIST_NCOLS	10
+#define LIST_SCALE	0.72	/* a page at 72 % rather than two */
+
+/* The list's cells as shown (dates in 令和, days as digits), measured. */
+static int
+list_widths(struct xlsx_sheet *sh, struct xlsx_column *cols,
+    const struct xlsx_fit_col *fc, const struct consult_report *rp)
+{
+	const char	**cells = NULL;
+	char		(*txt)[4][CAL_FMT_MAX] = NULL;
+	size_t		  i;
+	int		  rc;
+
+	if (rp->nrows > 0 && ((cells = calloc(rp->nrows * LIST_NCOLS,
+	    sizeof *cells)) == NULL || (txt = calloc(rp->nrows,
+	    sizeof *txt)) == NULL)) {
+		free(cells);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	for (i = 0; i < rp->nrows; i++) {
+		const struct consult_report_row	*r = &rp->rows[i];
+		const char			**c = cells + i * LIST_NCOLS;
+
+		snprintf(txt[i][0], sizeof txt[i][0], "%zu", i + 1);
+		if (r->received.y != 0)
+			cal_format_era(txt[i][1], sizeof txt[i][1],
+			    r->received, CAL_ERA_LONG);
+		if (r->days >= 0) {
+			cal_format_era(txt[i][2], sizeof txt[i][2],
+			    r->answered, CAL_ERA_LONG);
+			snprintf(txt[i][3], sizeof txt[i][3], "%ld", r->days);
+		}
+		c[0] = txt[i][0];
+		c[1] = r->ref_no;
+		c[2] = r->type;
+		c[3] = txt[i][1];
+		c[4] = r->org;
+		c[5] = r->title;
+		c[6] = r->status;
+		c[7] = txt[i][2];
+		c[8] = txt[i][3];
+		c[9] = r->attended;
+	}
+	rc = xlsx_fit_sheet(sh, cols, fc, LIST_NCOLS, cells, rp->nrows,
+	    LIST_SCALE, LIST_SCALE, NULL);
+	free(cells);
+	free(txt);
+	return rc;
+}
+
 int
 consult_report_write_xlsx(const struct consult_report *rp, const char *path)
 {
-	static const struct xlsx_column	 list_cols[] = {
-		{ "No.", XLSX_COL_CENTER, 5 },
-		{ "受付番号", 0, 0 },
-		{ "種別", 0, 0 },
-		{ "受付日", 0, 0 },
-		{ "相談課", 0, 0 },
-		{ "件名", 0, 0 },
-		{ "状況", XLSX_COL_CENTER, 0 },
-		{ "回答日", 0, 0 },
-		{ "回答までの日数", 0, 0 },
-		{ "面談・交渉への同席", 0, 0 },
+	/*
+	 * The list's widths from its content for the fewest pages at the
+	 * largest scale (xlsx_fit_sheet()): 件名 and 同席 broken by the
+	 * writer share the page; with widths from the longest cell (50
+	 * units each) it printed at 55 %, half the page empty.
+	 */
+	static const struct xlsx_fit_col	 list_cols[] = {
+		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+		{ { "受付番号", 0, 0 }, XLSX_FIT_CODE },
+		{ { "種別", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "受付日", 0, 0 }, XLSX_FIT_CODE },
+		{ { "相談課", XLSX_COL_NAME, 0 }, XLSX_FIT_TEXT },
+		{ { "件名", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+		{ { "状況", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
+		{ { "回答日", 0, 0 }, XLSX_FIT_CODE },
+		{ { "回答までの日数", 0, 0 }, XLSX_FIT_CODE },
+		{ { "面談・交渉への同席", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
 	};
 	static const struct xlsx_column	 count_cols[] = {
 		{ "区分", 0, 0 },
@@ -740,6 +797,7 @@ consult_report_write_xlsx(const struct consult_report *rp, const char *path)
 		{ "年間想定", 0, 10 },
 		{ "進捗率", 0, 8 },
 	};
+	struct xlsx_column	 cols[LIST_NCOLS];
 	struct xlsx		*x = NULL;
 	struct xlsx_props	 props;
 	struct xlsx_sheet	*sh;
@@ -786,7 +844,11 @@ consult_report_write_xlsx(const struct consult_report *rp, const char *path)
 	xlsx_add_sheet(&sh, x, "相談一覧", XLSX_LANDSCAPE);
 	snprintf(title, sizeof title, "相談一覧（%s）", rp->period);
 	xlsx_title(sh, title, note);
-	xlsx_table(&row, sh, list_cols, 10);
+	if ((rc = list_widths(sh, cols, list_cols, rp)) != 0) {
+		xlsx_free(x);
+		return rc;
+	}
+	xlsx_table(&row, sh, cols, LIST_NCOLS);
 	for (i = 0; i < rp->nrows; i++, row++) {
 		const struct consult_report_row *r = &rp->rows[i];
 

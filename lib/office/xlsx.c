@@ -802,6 +802,86 @@ xlsx_kana_word(const char *s, size_t len, size_t usable)
 	return m >= 2 && m * 100 <= usable ? i : 0;
 }
 
+static int
+xlsx_digit(uint32_t cp)
+{
+	return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+/* A unit after a number kept with it: 年 月 日 件 円 % ... */
+static int
+xlsx_num_unit(uint32_t cp)
+{
+	static const uint32_t	 units[] = { 0x5E74, 0x6708, 0x65E5, 0x4EF6,
+	    0x5186, 0x4EBA, 0x56DE, 0x53F7, 0x6642, 0x5206, 0x79D2, '%',
+	    0xFF05, 0x6B73, 0x540D, 0x53F0, 0x9031, 0x9805, 0x6761, 0x70B9,
+	    0x500B, 0x7AE0, 0x7BC0, 0x90E8, 0x8AB2 };
+	size_t			 i;
+
+	for (i = 0; i < sizeof units / sizeof units[0]; i++)
+		if (cp == units[i])
+			return 1;
+	return 0;
+}
+
+/*
+ * Bytes of a number with its unit at s, kept whole: 12件, 100.0%,
+ * 令和8年4月28日, 4月28日 (a date is never broken, "令和8年4月 / 28日"):
+ * digits (with . , / - between them), a unit, and after 年 or 月 the next
+ * number and its unit; 0 if s does not start one with a unit, or it is
+ * wider than a line.
+ */
+static size_t
+xlsx_number(const char *s, size_t len, size_t usable)
+{
+	uint32_t	 cp, nx;
+	size_t		 i = 0, k, end = 0, d;
+
+	k = text_utf8_decode(&cp, s, len);
+	if (cp == 0x4EE4 && k < len) {		/* 令和8年 */
+		i = k;
+		i += text_utf8_decode(&cp, s + i, len - i);
+		if (cp != 0x548C || i >= len)
+			return 0;
+		text_utf8_decode(&cp, s + i, len - i);
+		if (!xlsx_digit(cp))
+			return 0;
+	}
+	for (;;) {
+		for (d = 0; i < len; d++) {
+			k = text_utf8_decode(&cp, s + i, len - i);
+			if (xlsx_digit(cp)) {
+				i += k;
+				continue;
+			}
+			if (d > 0 && (cp == '.' || cp == ',' || cp == '/' ||
+			    cp == '-') && i + k < len) {
+				text_utf8_decode(&nx, s + i + k, len - i - k);
+				if (xlsx_digit(nx)) {
+					i += k;
+					continue;
+				}
+			}
+			break;
+		}
+		if (d == 0 || i >= len)
+			break;
+		k = text_utf8_decode(&cp, s + i, len - i);
+		if (!xlsx_num_unit(cp))
+			break;
+		i += k;
+		end = i;
+		if ((cp != 0x5E74 && cp != 0x6708) || i >= len)
+			break;
+		text_utf8_decode(&nx, s + i, len - i);
+		if (!xlsx_digit(nx))
+			break;
+	}
+	if (end == 0 || (text_width(s, end) + 1) * 50 > usable)
+		return 0;
+	return end;
+}
+
 /*
  * Bytes of the closing punctuation right after a unit kept whole
  * (（相談第6号）。, セキュリティ、): it goes with the unit, as no line may
@@ -875,6 +955,14 @@ xlsx_units(struct xlsx_unit *u, const char *s, size_t len, size_t usable)
 		    usable)) > 0) {
 			/* a short aside in brackets stays whole: （時間） */
 			/* full-width 100, half-width XLSX_HALF_W */
+			k = xlsx_whole(&u[n++], s, len, i, g,
+			    text_width(s + i, g) * 50 +
+			    (text_chars(s + i, g) * 2 - text_width(s + i, g)) *
+			    (XLSX_HALF_W - 50));
+		} else if ((xlsx_digit(cp) || cp == 0x4EE4) && (n == 0 ||
+		    !xlsx_digit(u[n - 1].last)) &&
+		    (g = xlsx_number(s + i, len - i, usable)) > 0) {
+			/* a number with its unit, a date: 令和8年4月28日 */
 			k = xlsx_whole(&u[n++], s, len, i, g,
 			    text_width(s + i, g) * 50 +
 			    (text_chars(s + i, g) * 2 - text_width(s + i, g)) *
@@ -1855,6 +1943,31 @@ xlsx_fit_search(struct xlsx_fitter *f, double *w, const double *min,
 	free(try);
 }
 
+static size_t	xlsx_heading_lines(struct buf *, const struct xlsx_fit_col *,
+		    double);
+
+/*
+ * The width of a column of codes or marks (2-1, 適合, ヒアリング) whose
+ * widest cell takes cw and whose heading on one line one: the widest
+ * cell where the heading then breaks into two lines at most
+ * (対策基準の / 条項 over "2-1"), never wider than the heading on one
+ * line; a long heading left on one line took twice the room its codes
+ * needed.
+ */
+static double
+xlsx_code_width(struct buf *b, const struct xlsx_fit_col *fc, double one,
+    double cw)
+{
+	double	 w;
+
+	if (cw >= one)
+		return cw;
+	for (w = cw > 1 ? ceil(cw) : 1; w < one; w++)
+		if (xlsx_heading_lines(b, fc, w) <= 2 && buf_ok(b) == 0)
+			return w;
+	return one;
+}
+
 /*
  * Measure the cells: the display width of each line of each cell, and
  * the base widths of the columns (headings, codes, names, fixed and
@@ -1867,6 +1980,7 @@ xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
 	const unsigned	*lw;
 	const char	*s;
 	size_t		 r, c, k, n, hw;
+	double		 cw;
 	int		 filled;
 
 	memset(f, 0, sizeof *f);
@@ -1920,6 +2034,7 @@ xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
 		hw = text_width(s, strlen(s));
 		*w = hw <= XLSX_FIT_HEADING_ONE ? ceil((double)hw * 0.95 + 1) :
 		    ceil((double)hw / 2.0) + 4;
+		cw = 0;
 		filled = 0;
 		for (r = 0; r < nrows; r++) {
 			k = r * ncols + c;
@@ -1928,10 +2043,12 @@ xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
 			for (n = 0; n < f->cnt[k]; n++) {
 				f->sum[c] += lw[n];
 				if (fc[c].fit == XLSX_FIT_CODE &&
-				    lw[n] + XLSX_PAD + 1 > *w)
-					*w = lw[n] + XLSX_PAD + 1;
+				    lw[n] + XLSX_PAD + 1 > cw)
+					cw = lw[n] + XLSX_PAD + 1;
 			}
 		}
+		if (fc[c].fit == XLSX_FIT_CODE)
+			*w = xlsx_code_width(&f->b, &fc[c], *w, cw);
 		/* a name as wide as its widest piece that may not break */
 		for (r = 0; (fc[c].col.flags & XLSX_COL_NAME) &&
 		    fc[c].fit != XLSX_FIT_FIXED && r < nrows; r++) {
