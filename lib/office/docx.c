@@ -1285,10 +1285,10 @@ measure_cols(struct textfit_col *cols, struct colfit *fit,
 		for (k = 0; k < t->ncols; k++) {
 			c = cell_at(t, r, k);
 			/* A cell over several columns does not size one. */
+			/* nor does one of line breaks only, rows to write in */
 			if (c->covered || c->cspan > 1 || c->text == NULL ||
-			    *c->text == '\0')
+			    (w = textfit_width(c->text)) == 0)
 				continue;
-			w = textfit_width(c->text);
 			nat = cell_twips(w, c, margin);
 			min = cell_twips(textfit_min(c->text, header ? 800 :
 			    400), c, margin);
@@ -1468,6 +1468,23 @@ share_cost(const struct share *s, size_t k)
 	return cost;
 }
 
+/* Does a body cell of column k hold running text, not a name? */
+static int
+share_text(const struct share *s, size_t k)
+{
+	const char	*text;
+	size_t		 r;
+
+	for (r = s->t->header_rows; r < s->t->nrows; r++)
+		if ((text = fit_cell((void *)&s->f, r, k)) != NULL &&
+		    *text != '\0' && (strchr(text, ' ') != NULL ||
+		    strstr(text, "　") != NULL || strstr(text, "、") != NULL ||
+		    strstr(text, "。") != NULL ||
+		    textfit_width(text) > NAME_MAX))
+			return 1;
+	return 0;
+}
+
 /* Can column k take more: content, and narrower than it. */
 static int
 share_open(const struct share *s, size_t k)
@@ -1478,11 +1495,79 @@ share_open(const struct share *s, size_t k)
 }
 
 /*
+ * The empty columns of a form (to write in) over their minimums in grid:
+ * each its weight's share of total, or when those do not fit in what
+ * the minimums leave (*avail), that room shared by weight, none below
+ * its minimum, so the heaviest stays the widest.
+ */
+static void
+share_empty(unsigned *grid, unsigned *fixed, const struct textfit_col *cols,
+    size_t nc, unsigned total, unsigned *avail)
+{
+	unsigned long long	 wall = 0, wsum = 0, room = *avail, want = 0;
+	unsigned		 w;
+	size_t			 k;
+	int			 changed;
+
+	for (k = 0; k < nc; k++) {
+		wall += cols[k].weight > 0 ? cols[k].weight : 1;
+		fixed[k] = !cols[k].empty || cols[k].blank;
+		if (!fixed[k]) {
+			room += grid[k];
+			wsum += cols[k].weight > 0 ? cols[k].weight : 1;
+			w = (unsigned)(total * (unsigned long long)
+			    (cols[k].weight > 0 ? cols[k].weight : 1) / wall);
+			want += w > grid[k] ? w : grid[k];
+		}
+	}
+	if (wsum == 0)
+		return;
+	/* all their shares of the whole table fit: those */
+	if (want <= room) {
+		for (k = 0; k < nc; k++) {
+			if (fixed[k])
+				continue;
+			w = (unsigned)(total * (unsigned long long)
+			    (cols[k].weight > 0 ? cols[k].weight : 1) / wall);
+			if (w > grid[k]) {
+				*avail -= w - grid[k];
+				grid[k] = w;
+			}
+		}
+		return;
+	}
+	/* else the room by weight, those below their minimum kept there */
+	do {
+		changed = 0;
+		for (k = 0; k < nc && wsum > 0; k++) {
+			if (fixed[k])
+				continue;
+			w = (unsigned)(room * (cols[k].weight > 0 ?
+			    cols[k].weight : 1) / wsum);
+			if (w <= grid[k]) {
+				fixed[k] = 1;
+				room -= grid[k];
+				wsum -= cols[k].weight > 0 ? cols[k].weight : 1;
+				changed = 1;
+			}
+		}
+	} while (changed);
+	for (k = 0; k < nc && wsum > 0; k++) {
+		if (fixed[k])
+			continue;
+		w = (unsigned)(room * (cols[k].weight > 0 ? cols[k].weight :
+		    1) / wsum);
+		*avail -= w - grid[k];
+		grid[k] = w;
+	}
+}
+
+/*
  * Column widths (twips) summing to total: every column its minimum, an
- * empty one (a form's, to write in) its share by weight as
- * textfit_columns() gives it, then the room left to the columns where it
+ * empty one (a form's, to write in) its share by weight (share_empty()),
+ * then the room left to the columns where it
  * saves the most lines (above); what no line needs goes to the columns
- * of text (wider than eight characters) and the empty ones by weight, and
+ * of running text (not names) and the empty ones by weight, and
  * a column of short values (a number, a mark, a date, a code) gets no
  * more than its widest cell or heading needs unless all are such.
  */
@@ -1494,8 +1579,9 @@ share_cols(unsigned *grid, const struct textfit_col *cols,
 	unsigned		*spare;
 	unsigned long		 cost, c, bestc, sum = 0;
 	unsigned long long	 wsum;
-	unsigned		 avail, d, bestd, w, text, used;
+	unsigned		 avail, d, bestd, w, used;
 	size_t			 k, r, best, nc = t->ncols;
+	int			 any;
 
 	for (k = 0; k < nc; k++)
 		sum += cols[k].min;
@@ -1513,18 +1599,10 @@ share_cols(unsigned *grid, const struct textfit_col *cols,
 	s.f.t = t;
 	s.f.margin = margin;
 	s.grid = grid;
-	/* the empty columns as textfit_columns() shares them */
-	textfit_columns(spare, cols, nc, total);
-	avail = total - (unsigned)sum;
-	for (k = 0; k < nc; k++) {
+	for (k = 0; k < nc; k++)
 		grid[k] = cols[k].min;
-		if (cols[k].empty && !cols[k].blank && spare[k] > grid[k]) {
-			d = spare[k] - grid[k] < avail ? spare[k] - grid[k] :
-			    avail;
-			grid[k] += d;
-			avail -= d;
-		}
-	}
+	avail = total - (unsigned)sum;
+	share_empty(grid, spare, cols, nc, total, &avail);
 	for (r = 0; r < t->nrows; r++)
 		for (k = 0; k < nc; k++)
 			s.lines[r * nc + k] = share_lines(&s, r, k, grid[k]);
@@ -1584,21 +1662,19 @@ share_cols(unsigned *grid, const struct textfit_col *cols,
 		avail -= used;
 	}
 	/* then to the columns of text and the empty ones, by weight */
-	text = (unsigned)twips(800) + 2 * margin + CELL_SLACK;
-	for (k = 0, wsum = 0; k < nc; k++)
-		if (!cols[k].blank && (cols[k].empty || cols[k].natural > text))
-			wsum += cols[k].weight > 0 ? cols[k].weight : 1;
-	for (k = 0; k < nc && wsum == 0; k++)
+	for (k = 0, any = 0; k < nc; k++)
+		any |= spare[k] = !cols[k].blank && (cols[k].empty ||
+		    share_text(&s, k));
+	for (k = 0; k < nc && !any; k++)
 		spare[k] = !cols[k].blank;
-	for (k = 0; k < nc; k++)
-		if (wsum > 0)
-			spare[k] = !cols[k].blank && (cols[k].empty ||
-			    cols[k].natural > text);
 	for (k = 0, wsum = 0; k < nc; k++)
 		if (spare[k])
 			wsum += cols[k].weight > 0 ? cols[k].weight : 1;
-	for (k = 0; k < nc && wsum == 0; k++)
-		spare[k] = 1, wsum += cols[k].weight > 0 ? cols[k].weight : 1;
+	if (wsum == 0)
+		for (k = 0; k < nc; k++) {
+			spare[k] = 1;
+			wsum += cols[k].weight > 0 ? cols[k].weight : 1;
+		}
 	for (k = 0, used = 0, best = nc; k < nc; k++) {
 		if (!spare[k])
 			continue;

@@ -2003,6 +2003,10 @@ static void
 test_share_room(void **state)
 {
 	static const unsigned	 wt[] = { 30, 30, 10 };
+	static const unsigned	 fw[] = { 15, 21, 21, 11, 32 };
+	static const char *const fh[] = { "観点", "確認事項", "所管課回答",
+	    "評価", "所見" };
+	long			 fwid[5];
 	struct docx		*d;
 	struct docx_table	*t;
 	char			 path[512], *xml, *p;
@@ -2043,6 +2047,39 @@ test_share_room(void **state)
 	assert_true(w[1] <= 10 * 210 + 2 * 108 + 40);
 	/* 所見 wider than both together */
 	assert_true(w[2] > w[0] + w[1]);
+	free(xml);
+
+	/*
+	 * A blank form: 所見 rows of line breaks only are still a column
+	 * to write in, with its weight's share (the largest of the empty
+	 * ones); the names of 観点 get what they need, not the room left.
+	 */
+	xsnprintf(path, sizeof path, "%s/share-form.docx", sample_dir());
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	assert_int_equal(docx_table_new(&t, 5, fw), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	assert_int_equal(docx_table_form(t), 0);
+	for (k = 0; k < 5; k++)
+		assert_int_equal(docx_table_cell(t, 0, k, fh[k], NULL), 0);
+	for (r = 1; r <= 3; r++) {
+		assert_int_equal(docx_table_cell(t, r, 0,
+		    "標準化・他システム連携", NULL), 0);
+		assert_int_equal(docx_table_cell(t, r, 4, "\n\n", NULL), 0);
+	}
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	xml = zip_part(path, "word/document.xml");
+	for (p = xml, k = 0; k < 5; k++) {
+		assert_non_null(p = strstr(p, "<w:gridCol w:w=\""));
+		p += 16;
+		fwid[k] = strtol(p, NULL, 10);
+	}
+	for (k = 1; k < 4; k++)
+		assert_true(fwid[4] > fwid[k]);
+	assert_true(fwid[4] > fwid[3] * 3 / 2);
+	assert_true(fwid[0] <= 11 * 210 + 2 * 108 + 40);
 	free(xml);
 }
 
