@@ -1406,6 +1406,25 @@ docx_widow_break(const char *s, unsigned room)
  */
 #define TEXT_ROOM	1200
 
+/*
+ * What of running text may not break, in hundredths: its widest date,
+ * number with its unit, katakana word or short aside (textfit_min_kept()),
+ * up to TEXT_ROOM; 0 for a name (no space, no 、。, up to NAME_MAX), which
+ * the names' own rule keeps whole or lets wrap.
+ */
+static unsigned
+kept_width(const char *s)
+{
+	unsigned	w;
+
+	if (strchr(s, ' ') == NULL && strstr(s, "　") == NULL &&
+	    strstr(s, "、") == NULL &&
+	    strstr(s, "。") == NULL && textfit_width(s) <= NAME_MAX)
+		return 0;
+	w = textfit_min_kept(s);
+	return w <= TEXT_ROOM ? w : 0;
+}
+
 struct colfit {
 	unsigned	cap;		/* its names up to this wide kept whole */
 	unsigned	kept;		/* the widest name kept, hundredths */
@@ -1444,13 +1463,16 @@ measure_cols(struct textfit_col *cols, struct colfit *fit,
 		for (k = 0; k < t->ncols; k++) {
 			c = cell_at(t, r, k);
 			/* A cell over several columns does not size one. */
+			/* nor does one of line breaks only, rows to write in */
 			if (c->covered || c->cspan > 1 || c->text == NULL ||
-			    *c->text == '\0')
+			    (w = textfit_width(c->text)) == 0)
 				continue;
-			w = textfit_width(c->text);
 			nat = cell_twips(w, c, margin);
 			min = cell_twips(textfit_min(c->text, header ? 800 :
 			    400), c, margin);
+			if (!header && (item = kept_width(c->text)) > 0 &&
+			    cell_twips(item, c, margin) > min)
+				min = cell_twips(item, c, margin);
 			if (nat > cols[k].natural)
 				cols[k].natural = nat;
 			if (min > cols[k].min)
@@ -1505,6 +1527,9 @@ measure_cols(struct textfit_col *cols, struct colfit *fit,
 	return sum;
 }
 
+static void	share_cols(unsigned *, const struct textfit_col *,
+		    const struct docx_table *, unsigned, unsigned);
+
 /*
  * Widths for the columns as fit[] marks them, with the given margins: 1
  * when the minimums fit and every column of running text gets its room.
@@ -1520,7 +1545,7 @@ try_grid(unsigned *grid, int *fits, struct textfit_col *cols,
 	ok = measure_cols(cols, fit, t, margin) <= total;
 	if (!ok && !last)
 		return 0;
-	textfit_columns(grid, cols, t->ncols, total);
+	share_cols(grid, cols, t, total, margin);
 	for (k = 0; k < t->ncols; k++) {
 		fits[k] = grid[k] >= cols[k].min;
 		named |= fit[k].cap > 0 || fit[k].hname;
@@ -1558,6 +1583,293 @@ fit_room(void *arg, size_t r, size_t k, unsigned w)
 
 	return w > 2 * f->margin + CELL_SLACK ? (w - 2 * f->margin -
 	    CELL_SLACK) * 100 / CHAR_TWIPS * BODY_SIZE / size : 100;
+}
+
+/*
+ * Sharing the room left over the minimums by the lines it saves: width
+ * goes in steps of SHARE_STEP twips, each time to the column where the
+ * fewest twips save the most, counting a row's height (its tallest
+ * cell) SHARE_ROW times and a cell's lines once, so that the running
+ * text gets the room and not the column of short values beside it.
+ */
+#define SHARE_STEP	(CHAR_TWIPS / 4)
+#define SHARE_ROW	4
+
+struct share {
+	const struct docx_table	*t;
+	const struct textfit_col *cols;
+	struct fitarg		 f;
+	unsigned		*grid;
+	unsigned		*lines;		/* nrows x ncols at grid */
+	unsigned		*try;		/* nrows, column k wider */
+};
+
+/* Lines of cell (r, k) at width w twips; 0 for one that sizes nothing. */
+static unsigned
+share_lines(struct share *s, size_t r, size_t k, unsigned w)
+{
+	const char	*text = fit_cell(&s->f, r, k), *p;
+	char		*broken;
+	unsigned	 room, n = 1;
+
+	if (text == NULL || *text == '\0')
+		return 0;
+	room = fit_room(&s->f, r, k, w);
+	/* a list breaks after its ・ (put_cell()) */
+	if (r >= s->t->header_rows && list_item_width(text) > 0) {
+		if ((broken = list_break(text, room)) == NULL)
+			return 1;
+		for (p = broken; (p = strchr(p, '\n')) != NULL; p++)
+			n++;
+		free(broken);
+		return n;
+	}
+	return textfit_lines(text, room);
+}
+
+/* The table's cost with column k's lines in s->try (k < ncols) or not. */
+static unsigned long
+share_cost(const struct share *s, size_t k)
+{
+	unsigned long	 cost = 0;
+	unsigned	 n, most;
+	size_t		 r, j, nc = s->t->ncols;
+
+	for (r = 0; r < s->t->nrows; r++) {
+		for (j = 0, most = 0; j < nc; j++) {
+			n = j == k ? s->try[r] : s->lines[r * nc + j];
+			cost += n;
+			most = n > most ? n : most;
+		}
+		cost += (unsigned long)most * SHARE_ROW;
+	}
+	return cost;
+}
+
+/* Does a body cell of column k hold running text, not a name? */
+static int
+share_text(const struct share *s, size_t k)
+{
+	const char	*text;
+	size_t		 r;
+
+	for (r = s->t->header_rows; r < s->t->nrows; r++)
+		if ((text = fit_cell((void *)&s->f, r, k)) != NULL &&
+		    *text != '\0' && (strchr(text, ' ') != NULL ||
+		    strstr(text, "　") != NULL || strstr(text, "、") != NULL ||
+		    strstr(text, "。") != NULL ||
+		    textfit_width(text) > NAME_MAX))
+			return 1;
+	return 0;
+}
+
+/* Can column k take more: content, and narrower than it. */
+static int
+share_open(const struct share *s, size_t k)
+{
+	const struct textfit_col *c = &s->cols[k];
+
+	return !c->empty && !c->blank && s->grid[k] < c->natural;
+}
+
+/*
+ * The empty columns of a form (to write in) over their minimums in grid:
+ * each its weight's share of total, or when those do not fit in what
+ * the minimums leave (*avail), that room shared by weight, none below
+ * its minimum, so the heaviest stays the widest.
+ */
+static void
+share_empty(unsigned *grid, unsigned *fixed, const struct textfit_col *cols,
+    size_t nc, unsigned total, unsigned *avail)
+{
+	unsigned long long	 wall = 0, wsum = 0, room = *avail, want = 0;
+	unsigned		 w;
+	size_t			 k;
+	int			 changed;
+
+	for (k = 0; k < nc; k++) {
+		wall += cols[k].weight > 0 ? cols[k].weight : 1;
+		fixed[k] = !cols[k].empty || cols[k].blank;
+		if (!fixed[k]) {
+			room += grid[k];
+			wsum += cols[k].weight > 0 ? cols[k].weight : 1;
+			w = (unsigned)(total * (unsigned long long)
+			    (cols[k].weight > 0 ? cols[k].weight : 1) / wall);
+			want += w > grid[k] ? w : grid[k];
+		}
+	}
+	if (wsum == 0)
+		return;
+	/* all their shares of the whole table fit: those */
+	if (want <= room) {
+		for (k = 0; k < nc; k++) {
+			if (fixed[k])
+				continue;
+			w = (unsigned)(total * (unsigned long long)
+			    (cols[k].weight > 0 ? cols[k].weight : 1) / wall);
+			if (w > grid[k]) {
+				*avail -= w - grid[k];
+				grid[k] = w;
+			}
+		}
+		return;
+	}
+	/* else the room by weight, those below their minimum kept there */
+	do {
+		changed = 0;
+		for (k = 0; k < nc && wsum > 0; k++) {
+			if (fixed[k])
+				continue;
+			w = (unsigned)(room * (cols[k].weight > 0 ?
+			    cols[k].weight : 1) / wsum);
+			if (w <= grid[k]) {
+				fixed[k] = 1;
+				room -= grid[k];
+				wsum -= cols[k].weight > 0 ? cols[k].weight : 1;
+				changed = 1;
+			}
+		}
+	} while (changed);
+	for (k = 0; k < nc && wsum > 0; k++) {
+		if (fixed[k])
+			continue;
+		w = (unsigned)(room * (cols[k].weight > 0 ? cols[k].weight :
+		    1) / wsum);
+		*avail -= w - grid[k];
+		grid[k] = w;
+	}
+}
+
+/*
+ * Column widths (twips) summing to total: every column its minimum, an
+ * empty one (a form's, to write in) its share by weight (share_empty()),
+ * then the room left to the columns where it
+ * saves the most lines (above); what no line needs goes to the columns
+ * of running text (not names) and the empty ones by weight, and
+ * a column of short values (a number, a mark, a date, a code) gets no
+ * more than its widest cell or heading needs unless all are such.
+ */
+static void
+share_cols(unsigned *grid, const struct textfit_col *cols,
+    const struct docx_table *t, unsigned total, unsigned margin)
+{
+	struct share		 s;
+	unsigned		*spare;
+	unsigned long		 cost, c, bestc, sum = 0;
+	unsigned long long	 wsum;
+	unsigned		 avail, d, bestd, w, used;
+	size_t			 k, r, best, nc = t->ncols;
+	int			 any;
+
+	for (k = 0; k < nc; k++)
+		sum += cols[k].min;
+	memset(&s, 0, sizeof s);
+	spare = calloc(nc, sizeof *spare);
+	s.lines = calloc(t->nrows * nc + 1, sizeof *s.lines);
+	s.try = calloc(t->nrows + 1, sizeof *s.try);
+	if (sum >= total || spare == NULL || s.lines == NULL ||
+	    s.try == NULL) {
+		textfit_columns(grid, cols, nc, total);
+		goto done;
+	}
+	s.t = t;
+	s.cols = cols;
+	s.f.t = t;
+	s.f.margin = margin;
+	s.grid = grid;
+	for (k = 0; k < nc; k++)
+		grid[k] = cols[k].min;
+	avail = total - (unsigned)sum;
+	share_empty(grid, spare, cols, nc, total, &avail);
+	for (r = 0; r < t->nrows; r++)
+		for (k = 0; k < nc; k++)
+			s.lines[r * nc + k] = share_lines(&s, r, k, grid[k]);
+	cost = share_cost(&s, nc);
+	while (avail > 0) {
+		best = nc;
+		bestc = 0;
+		bestd = 1;
+		for (k = 0; k < nc; k++) {
+			if (!share_open(&s, k))
+				continue;
+			/* the least width that saves a line here */
+			for (d = SHARE_STEP; ; d += SHARE_STEP) {
+				if (d > avail)
+					d = avail;
+				if (grid[k] + d > cols[k].natural)
+					d = cols[k].natural - grid[k];
+				for (r = 0; r < t->nrows; r++)
+					s.try[r] = share_lines(&s, r, k,
+					    grid[k] + d);
+				if ((c = share_cost(&s, k)) < cost ||
+				    d == avail || grid[k] + d >=
+				    cols[k].natural)
+					break;
+			}
+			if (c >= cost)
+				continue;
+			/* most saved per twip, then the smaller step */
+			if (best == nc || (cost - c) * bestd > bestc * d) {
+				best = k;
+				bestc = cost - c;
+				bestd = d;
+			}
+		}
+		if (best == nc)
+			break;
+		grid[best] += bestd;
+		avail -= bestd;
+		for (r = 0; r < t->nrows; r++)
+			s.lines[r * nc + best] = share_lines(&s, r, best,
+			    grid[best]);
+		cost = share_cost(&s, nc);
+	}
+	/* what saves no line: first to what still wraps, by its lack */
+	for (k = 0, sum = 0; k < nc; k++)
+		if (share_open(&s, k))
+			sum += cols[k].natural - grid[k];
+	if (sum > 0 && avail > 0) {
+		w = (unsigned)(sum < avail ? sum : avail);
+		for (k = 0, used = 0; k < nc; k++)
+			if (share_open(&s, k)) {
+				d = (unsigned)((unsigned long long)w *
+				    (cols[k].natural - grid[k]) / sum);
+				grid[k] += d;
+				used += d;
+			}
+		avail -= used;
+	}
+	/* then to the columns of text and the empty ones, by weight */
+	for (k = 0, any = 0; k < nc; k++)
+		any |= spare[k] = !cols[k].blank && (cols[k].empty ||
+		    share_text(&s, k));
+	for (k = 0; k < nc && !any; k++)
+		spare[k] = !cols[k].blank;
+	for (k = 0, wsum = 0; k < nc; k++)
+		if (spare[k])
+			wsum += cols[k].weight > 0 ? cols[k].weight : 1;
+	if (wsum == 0)
+		for (k = 0; k < nc; k++) {
+			spare[k] = 1;
+			wsum += cols[k].weight > 0 ? cols[k].weight : 1;
+		}
+	for (k = 0, used = 0, best = nc; k < nc; k++) {
+		if (!spare[k])
+			continue;
+		d = (unsigned)((unsigned long long)avail *
+		    (cols[k].weight > 0 ? cols[k].weight : 1) / wsum);
+		grid[k] += d;
+		used += d;
+		if (best == nc || grid[k] > grid[best])
+			best = k;
+	}
+	/* rounding: the widest such column takes the difference */
+	if (best < nc)
+		grid[best] += avail - used;
+done:
+	free(spare);
+	free(s.lines);
+	free(s.try);
 }
 
 /*
@@ -1603,7 +1915,7 @@ table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
 	    CELL_MARGIN : CELL_MARGIN_NARROW;
 	if (*margin != CELL_MARGIN)
 		measure_cols(cols, fit, t, *margin);
-	textfit_columns(grid, cols, t->ncols, total);
+	share_cols(grid, cols, t, total, *margin);
 	for (k = 0; k < t->ncols; k++) {
 		fit[k].base = grid[k] / 100 * 85;
 		fit[k].cap = cols[k].empty || cols[k].blank ? 0 :
