@@ -158,8 +158,13 @@ cover = re.search(r"令和\d+年\d+月\d+日", text).group(0)
 assert "第2版（%s）" % cover in text, cover
 assert "経済課の運用面の監査を令和8年8月から同年10月に変更した。" in text
 # what the change history says moved is in the schedule where it moved to
-sched = {r.cells[0].text: r.cells[2].text for t in doc.tables
-         for r in t.rows if re.fullmatch(r"\d+月", r.cells[0].text)}
+# (a cell's text without the line breaks the writer puts in: layout)
+W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+def ctext(c):
+    return "\n".join("".join(x.text or "" for x in p._p.iter(W_T))
+                     for p in c.paragraphs)
+sched = {ctext(r.cells[0]): ctext(r.cells[2]) for t in doc.tables
+         for r in t.rows if re.fullmatch(r"\d+月", ctext(r.cells[0]))}
 moves = re.findall(r"([^\s。、]+?)の運用面の監査を令和\d+年(\d+)月から"
                    r"同年(\d+)月に変更", text)
 assert moves
