@@ -76,10 +76,11 @@ split_list(char *s, const char **out, size_t max)
 static void
 rate_text(char *out, size_t size, const struct audit_tally *t)
 {
-	double	r;
+	long	v;
 
-	if (audit_tally_rate(&r, t))
-		snprintf(out, size, "%.1f%%", r * 100.0);
+	/* as the documents print it (audit_tally_tenths()) */
+	if (audit_tally_tenths(&v, t))
+		snprintf(out, size, "%ld.%ld%%", v / 10, v % 10);
 	else
 		snprintf(out, size, "-");
 }

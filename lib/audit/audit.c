@@ -1062,6 +1062,9 @@ audit_agree_blockers(char **out, const struct node *root)
 	for (i = 0; fs != NULL && i < fs->n; i++) {
 		f = fs->u.items[i];
 		num = node_get_str(f, "number");
+		if (node_get_str(f, "finding") == NULL)
+			buf_printf(&b, _("finding %s: no text (指摘内容)\n"),
+			    num != NULL ? num : "?");
 		if (node_get_str(f, "correction") == NULL)
 			buf_printf(&b, _("finding %s: no correction (改善の方向性)"
 			    "\n"), num != NULL ? num : "?");

@@ -511,6 +511,8 @@ checks=$((checks + 1))
     fail "results docx: the chapter chart split in parts"
 # An agreement without a position shows no empty brackets.
 expect_status 0 "$NCIO" -C "$T/sample" audit show au-02zk
+# the rate of 2-5 (13/16) as the documents print it
+expect_grep "$T/out" '^2-5 .* 81\.3%$'
 expect_grep "$T/out" '^Agreement on results: 2026-07-29 例示 和夫 \(戸籍住民課長（情報セキュリティ責任者）\)$'
 sed -i '/^  position: 戸籍住民課長/d' "$T/sample/audits/2026/au-02zk1v64.yaml"
 expect_status 0 "$NCIO" -C "$T/sample" audit show au-02zk

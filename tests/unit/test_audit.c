@@ -297,6 +297,10 @@ test_answer_and_findings(void **state)
 	assert_non_null(f = audit_finding(root, 2));
 	assert_string_equal(node_get_str(f, "grade"), "major");
 	assert_null(node_get(f, "finding"));
+	/* ... and agreement waits for it. */
+	assert_int_equal(audit_agree_blockers(&blk, root), 0);
+	assert_non_null(strstr(blk, "finding 2: no text"));
+	free(blk);
 
 	/* Rescored as conform: the untouched finding goes. */
 	a.result = AUDIT_CONFORM;
