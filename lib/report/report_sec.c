@@ -289,12 +289,15 @@ sec_audits(struct report_sec *s, struct store *st)
 			nhigh += lk != NULL && strcmp(lk, "high") == 0;
 		}
 	}
-	snprintf(ong, sizeof ong, "（うち実施中 %zu件）", ongoing);
+	/* held and finished, held and in progress: each its count */
+	snprintf(ong, sizeof ong, "、実施中 %zu件", ongoing);
 	snprintf(nots, sizeof nots, "、未実施 %zu件", nnot);
 	snprintf(lat, sizeof lat, "、今後の予定 %zu件", nlater);
-	snprintf(line, sizeof line, "内部監査 %zu件%s%s%s、適合率（全体）%s、"
-	    "顕在化したリスク %zu件（うち発生可能性が高いもの %zu件）", held,
-	    ongoing > 0 ? ong : "", nnot > 0 ? nots : "",
+	s->aud_done = held - ongoing;
+	s->aud_ongoing = ongoing;
+	snprintf(line, sizeof line, "内部監査 実施済 %zu件%s%s%s、適合率（全体）"
+	    "%s、顕在化したリスク %zu件（うち発生可能性が高いもの %zu件）",
+	    held - ongoing, ongoing > 0 ? ong : "", nnot > 0 ? nots : "",
 	    nlater > 0 ? lat : "", tot_p > 0 ? pct(p, tot_e / tot_p) : "―",
 	    nrisk, nhigh);
 	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
@@ -306,10 +309,16 @@ sec_audits(struct report_sec *s, struct store *st)
 		if ((rc = chart_new(&ch, CHART_BAR, "章別の適合率")) != 0)
 			goto done;
 		for (k = 0; k < nch; k++) {
+			const char *sp = strchr(titles[k], ' ');
+
 			chart_category(ch, titles[k]);
 			vals[k] = possible[k] > 0 ? earned[k] / possible[k] :
 			    NAN;
+			s->ch_title[k] = rp_str(s->pool, sp != NULL ? sp + 1 :
+			    titles[k]);
+			s->ch_rate[k] = vals[k];
 		}
+		s->nch = nch;
 		chart_series(ch, "適合率", vals, nch);
 		chart_set_format(ch, CHART_PERCENT);
 		chart_set_labels(ch, 1);
@@ -362,7 +371,7 @@ sec_checklists(struct report_sec *s, struct store *st)
 	struct sec_slide	*ov, *sl;
 	struct chart		*ch = NULL;
 	double			*now = NULL, *prev = NULL;
-	char			 line[512], a[32], b[32];
+	char			 line[512], a[32], b[32], c[32];
 	size_t			 i;
 	int			 rc;
 
@@ -387,11 +396,19 @@ sec_checklists(struct report_sec *s, struct store *st)
 			    "date %s (the last on %.10s): date the report "
 			    "after them", iso, cs->last_submitted);
 	}
-	snprintf(line, sizeof line, "所属点検 提出 %zu課／%zu課、実施率 %s"
-	    "（前年度 %s）", cs->nsubmitted, cs->ndiv, pct(a, cs->rate),
-	    pct(b, cs->prev_rate));
+	/*
+	 * Two rates a reader cannot confuse: the divisions that submitted,
+	 * and the items their answers say are implemented (the figure of
+	 * the 部別 chart), said what it is measured over.
+	 */
+	snprintf(line, sizeof line, "所属点検 提出 %zu課／%zu課（提出率 %s）、"
+	    "点検項目の実施率 %s（前年度 %s）", cs->nsubmitted, cs->ndiv,
+	    pct(c, cs->ndiv > 0 ? (double)cs->nsubmitted / (double)cs->ndiv :
+	    NAN), pct(a, cs->rate), pct(b, cs->prev_rate));
 	if ((rc = slide_new(s, &ov, 0, "所属点検（3(2)ウ）", 1)) != 0 ||
-	    (rc = bullet(s, ov, 1, line)) != 0)
+	    (rc = bullet(s, ov, 1, line)) != 0 ||
+	    (rc = bullet(s, ov, 2, "点検項目の実施率：提出した課の回答のうち"
+	    "実施済の項目の割合（一部実施は半分、該当なしは除く）")) != 0)
 		goto done;
 	if (cs->ndepts == 0)
 		goto done;
@@ -581,6 +598,12 @@ sec_incidents(struct report_sec *s, struct store *st)
 		total++;
 		record_free(r);
 	}
+	for (k = 0; k < ncat; k++) {
+		s->inc_label[k] = schema_label(kind, "category",
+		    schema_enum_at(cat, k));
+		s->inc_n[k] = n[k];
+	}
+	s->ninc = ncat;
 	snprintf(line, sizeof line, "事故等への対応 %zu件", total);
 	if ((rc = slide_new(s, &ov, 0, "事故等への対応（3(2)オ）", 1)) != 0 ||
 	    (rc = bullet(s, ov, 1, line)) != 0)
@@ -649,6 +672,84 @@ sec_later(struct report_sec *s)
 			return rc;
 	}
 	return 0;
+}
+
+/* --- what the authored text says against the figures shown ------------- */
+
+/*
+ * A line naming some of labels[] as the ones "多かった" (or 多い, or a
+ * chapter whose findings or rate stand out) holds only when each named
+ * one stands apart from every one not named: more incidents (more > 0),
+ * or a lower compliance rate (more == 0).  Returns 1 when it holds or
+ * names none.
+ */
+static int
+claim_holds(const char *line, const char *const *labels, const double *v,
+    size_t n, int more)
+{
+	size_t	i, j, named = 0;
+
+	for (i = 0; i < n; i++) {
+		if (labels[i] == NULL || strstr(line, labels[i]) == NULL)
+			continue;
+		named++;
+		for (j = 0; j < n; j++) {
+			if (j == i || labels[j] == NULL ||
+			    strstr(line, labels[j]) != NULL)
+				continue;
+			if (isnan(v[i]) || (!isnan(v[j]) &&
+			    (more ? v[i] <= v[j] : v[i] >= v[j])))
+				return 0;
+		}
+	}
+	return named == 0 || named < n;
+}
+
+static void
+claim_check(struct report_sec *s, const char *field, const char *line)
+{
+	char	iso[CAL_FMT_MAX];
+
+	cal_format_iso(iso, sizeof iso, s->as_of);
+	if (strstr(line, "多かった") != NULL || strstr(line, "多い") != NULL ||
+	    strstr(line, "低かった") != NULL || strstr(line, "低い") != NULL) {
+		/* a category of incidents, a chapter of the audits */
+		if (strstr(line, "事故") != NULL && !claim_holds(line, s->inc_label, s->inc_n, s->ninc, 1))
+			diags_add(&s->warns, NULL, 0, 0, "%s: '%s' names an "
+			    "incident category that has no more incidents than "
+			    "the others in the chart 分類別の件数", field, line);
+		if (strstr(line, "章") != NULL && !claim_holds(line, s->ch_title, s->ch_rate, s->nch, 0))
+			diags_add(&s->warns, NULL, 0, 0, "%s: '%s' names a "
+			    "chapter whose rate in the chart 章別の適合率 is not "
+			    "below the others'", field, line);
+	}
+	if (strstr(line, "実施した") != NULL &&
+	    (s->aud_ongoing > 0 || s->nlater > 0))
+		diags_add(&s->warns, NULL, 0, 0, "%s: '%s' says 実施した while "
+		    "on %s %zu audits are in progress and %zu audits and "
+		    "trainings are still to come", field, line, iso,
+		    s->aud_ongoing, s->nlater);
+}
+
+static void
+claims_check(struct report_sec *s, const struct node *rec)
+{
+	const struct node	*seq = node_get(rec, "next_actions");
+	const char		*t = node_get_str(rec, "summary");
+	char			 line[1024];
+	size_t			 i;
+
+	for (const char *p = t, *e; p != NULL && *p != '\0';
+	    p = *e ? e + 1 : e) {
+		if ((e = strchr(p, '\n')) == NULL)
+			e = p + strlen(p);
+		snprintf(line, sizeof line, "%.*s", (int)(e - p), p);
+		claim_check(s, "summary", line);
+	}
+	for (i = 0; seq != NULL && seq->kind == NODE_SEQ && i < seq->n; i++)
+		if (seq->u.items[i]->kind == NODE_SCALAR)
+			claim_check(s, "next_actions",
+			    seq->u.items[i]->u.s.str);
 }
 
 /* --- the record of the plan or the final report ------------------------ */
@@ -816,6 +917,8 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 	    (rc = sec_incidents(out, st)) != 0 ||
 	    (rc = sec_later(out)) != 0)
 		goto done;
+	if (final)
+		claims_check(out, rec);
 	seq = node_get(rec, "next_actions");
 	if (seq != NULL && seq->kind == NODE_SEQ && seq->n > 0) {
 		if ((rc = slide_new(out, &sl, 0, final ? "次年度の取組" :
