@@ -319,6 +319,21 @@ test_sec_content(void **state)
 	assert_int_equal(sl->kind, 1);
 	assert_int_equal(sl->nbullets, 0);
 	assert_int_equal(report_sec_check(ov.data, det.data), 0);
+	/*
+	 * The schedule holds every audit the goals count, from the
+	 * records: the システム面 audit of 9月10日 the authored list left
+	 * out, in its month, the months in the fiscal year's order.
+	 */
+	sl = sec_slide_of(&s, "年間スケジュール");
+	assert_non_null(sl);
+	for (i = 0; i < sl->nrows; i++)
+		if (strcmp(sl->cells[i * 2], "9月") == 0)
+			break;
+	assert_true(i < sl->nrows);
+	assert_non_null(strstr(sl->cells[i * 2 + 1], "（システム面） 文書管理"
+	    "システム（10日）"));
+	assert_string_equal(sl->cells[0], "4月");
+	assert_string_equal(sl->cells[(sl->nrows - 1) * 2], "3月");
 	report_sec_free(&s);
 	buf_free(&ov);
 	buf_free(&det);
