@@ -248,6 +248,9 @@ for f in survey test 研修実施報告書_令和8年度_区立保育園職員�
 	*) want=令和8年9月17日 ;;
 	esac
 	expect_grep "$T/dated.txt" "^$want\$"
+	# no "無記名" over answers reported by 所属, no question promised
+	# that none asks
+	expect_no_grep "$T/dated.txt" "無記名|任意で尋ねる"
 	expect_no_grep "$T/dated.txt" "^令和8年11月30日\$"
 done
 run 0 export summary --fy 2026 -o "$O/docs/summary.xlsx"
