@@ -253,6 +253,26 @@ for f in survey test 研修実施報告書_令和8年度_区立保育園職員�
 	expect_no_grep "$T/dated.txt" "無記名|任意で尋ねる"
 	expect_no_grep "$T/dated.txt" "^令和8年11月30日\$"
 done
+# a question answered そう思う…そう思わない is a statement (…説明できる。),
+# not a question (…説明できますか。) — in the banks and the trainings
+$PY - "$D" <<'PYEOF' || fail "agree-scale questions worded as questions"
+import glob, sys, yaml
+bad = []
+def walk(o):
+    if isinstance(o, dict):
+        if isinstance(o.get("text"), str) and "そう思う" in (o.get("choices") or []) \
+                and o["text"].endswith("か。"):
+            bad.append(o["text"])
+        for v in o.values():
+            walk(v)
+    elif isinstance(o, list):
+        for v in o:
+            walk(v)
+for f in glob.glob(sys.argv[1] + "/**/*.yaml", recursive=True):
+    walk(yaml.safe_load(open(f, encoding="utf-8")))
+if bad:
+    sys.exit("questions on an agree scale: %s" % sorted(set(bad))[:3])
+PYEOF
 run 0 export summary --fy 2026 -o "$O/docs/summary.xlsx"
 py summary-xlsx "$O/docs/summary.xlsx" 14
 # a summary is as of today (2026-11-30) while its year runs, as of the
