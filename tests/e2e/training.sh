@@ -273,6 +273,12 @@ for f in glob.glob(sys.argv[1] + "/**/*.yaml", recursive=True):
 if bad:
     sys.exit("questions on an agree scale: %s" % sorted(set(bad))[:3])
 PYEOF
+# 3(3) 集計・分析の概要 summarises the results, not only who ran the survey
+# (which (1) says)
+run 0 export report tr-0b2qgn8c -o "$O/docs/r-mn.docx"
+$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+    "$O/docs/r-mn.docx" | sed -n '/集計・分析の概要/,/^[0-9]/p' >"$T/summary3.txt"
+expect_grep "$T/summary3.txt" "満足度は87.2%"
 run 0 export summary --fy 2026 -o "$O/docs/summary.xlsx"
 py summary-xlsx "$O/docs/summary.xlsx" 14
 # a summary is as of today (2026-11-30) while its year runs, as of the
