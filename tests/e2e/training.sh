@@ -233,6 +233,26 @@ expect_grep "$T/report.txt" '^新規性の確認の結果、アンケートの�
 expect_grep "$T/report.txt" '^正答率が90%を超えた問1、問8、問9は'
 run 0 export results "$NURSERY" -o "$O/docs/nursery.xlsx"
 py results-xlsx "$O/docs/nursery.xlsx" "$T/$NURSERY.json"
+# 所属別: no column of "－" (対象者数 and 受講率 only when the records hold
+# them), and a 計 row that adds up the 受講者数
+run 0 export results tr-0b2qgn8c -o "$O/docs/mn.xlsx"
+for f in "$O/docs/nursery.xlsx" "$O/docs/mn.xlsx"; do
+	$PY - "$f" <<'PYEOF' || fail "所属別 of $(basename "$f")"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+if "所属別" in wb.sheetnames:
+    ws = wb["所属別"]
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    h = [i for i, r in enumerate(rows) if r[:2] == ["部", "課"]][0]
+    head, body = rows[h], [r for r in rows[h + 1:] if r[0]]
+    assert body[-1][0] == "計", body[-1]
+    for c, name in enumerate(head):
+        col = [r[c] for r in body[:-1]]
+        assert not all(v == "－" for v in col), "column %s all －" % name
+    a = head.index("受講者数")
+    assert body[-1][a] == sum(r[a] for r in body[:-1]), body[-1]
+PYEOF
+done
 run 0 export survey "$NURSERY" -o "$O/docs/survey.docx"
 py questions "$O/docs/survey.docx" "$D/trainings/2026/$NURSERY.yaml" survey
 run 0 export test "$NURSERY" -o "$O/docs/test.docx"
