@@ -117,6 +117,24 @@ item_no(char *out, size_t size, size_t i)
 	return out;
 }
 
+/*
+ * The item set's name without the year the report's title already says:
+ * "情報の保護および管理に関する特記事項に係るチェックシート" from
+ * "令和8年度 情報の保護および管理に…".
+ */
+static const char *
+set_name(const struct ctx *c)
+{
+	const char	*t = c->s->set->title;
+	size_t		 n = strlen(c->fylabel);
+
+	if (strncmp(t, c->fylabel, n) != 0)
+		return t;
+	for (t += n; *t == ' ' || strncmp(t, "\u3000", 3) == 0;)
+		t += *t == ' ' ? 1 : 3;
+	return *t != '\0' ? t : c->s->set->title;
+}
+
 static const struct docx_para_style	num_cell = { .align = DOCX_RIGHT };
 static const struct docx_para_style	mid_cell = { .align = DOCX_CENTER };
 
@@ -220,11 +238,11 @@ doc_intro(struct docx *dx, struct ctx *c)
 	if ((r = docx_add_outline_heading(dx, 1, "目的")) != 0)
 		return r;
 	if (s->kind == CK_VENDOR)
+		/* the sheet by the name its catalog, form and (3) give it */
 		r = body(dx, c, "委託事業者等における情報セキュリティ対策の"
 		    "状況を、契約等の締結前・締結当初・履行中・終了時の各段階で"
-		    "所管課が点検した結果（個人情報の保護および管理ならびに情報"
-		    "セキュリティに関する特記事項に係るチェックシート）を集計・"
-		    "分析し、委託事業者等の管理の改善に資することを目的とする。");
+		    "所管課が点検した結果（%s）を集計・分析し、委託事業者等の"
+		    "管理の改善に資することを目的とする。", set_name(c));
 	else
 		r = body(dx, c, "情報セキュリティに関する教育・啓発の効果を測定"
 		    "するとともに、%sのセキュリティ対策の状況を把握し、自己改善"
@@ -251,7 +269,11 @@ doc_intro(struct docx *dx, struct ctx *c)
 	    cal_parse_iso(&d2, s->last_submitted) == 0 &&
 	    cal_format_era(a, sizeof a, d1, CAL_ERA_LONG) == 0 &&
 	    cal_format_era(b, sizeof b, d2, CAL_ERA_LONG) == 0)
-		r = body(dx, c, "%sから%sまで（提出日）", a, b);
+		/* 令和8年6月8日から同年12月11日まで, as the catalogs write it */
+		r = body(dx, c, "%sから%s%sまで（提出日）", a,
+		    d1.y == d2.y && strstr(b, "年") != NULL ? "同年" : "",
+		    d1.y == d2.y && strstr(b, "年") != NULL ?
+		    strstr(b, "年") + strlen("年") : b);
 	else
 		r = body(dx, c, "%s", c->fylabel);
 	if (r != 0 || (r = docx_add_outline_heading(dx, 2, "方法")) != 0)

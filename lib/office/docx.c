@@ -1646,20 +1646,30 @@ share_cost(const struct share *s, size_t k)
 	return cost;
 }
 
-/* Does a body cell of column k hold running text, not a name? */
+/*
+ * Does a body cell of column k hold running text, not a name (names 0)?
+ * With names 1: a name of more than eight characters either, not a
+ * short value (a number, a date, a mark, a code).
+ */
 static int
-share_text(const struct share *s, size_t k)
+share_text(const struct share *s, size_t k, int names)
 {
 	const char	*text;
 	size_t		 r;
 
-	for (r = s->t->header_rows; r < s->t->nrows; r++)
-		if ((text = fit_cell((void *)&s->f, r, k)) != NULL &&
-		    *text != '\0' && (strchr(text, ' ') != NULL ||
+	for (r = s->t->header_rows; r < s->t->nrows; r++) {
+		if ((text = fit_cell((void *)&s->f, r, k)) == NULL ||
+		    *text == '\0')
+			continue;
+		if (names && textfit_width(text) > 800 &&
+		    !textfit_is_unbreakable(text))
+			return 1;
+		if (strchr(text, ' ') != NULL ||
 		    strstr(text, "　") != NULL || strstr(text, "、") != NULL ||
 		    strstr(text, "。") != NULL ||
-		    textfit_width(text) > NAME_MAX))
+		    textfit_width(text) > NAME_MAX)
 			return 1;
+	}
 	return 0;
 }
 
@@ -1842,9 +1852,15 @@ share_cols(unsigned *grid, const struct textfit_col *cols,
 	/* then to the columns of text and the empty ones, by weight */
 	for (k = 0, any = 0; k < nc; k++)
 		any |= spare[k] = !cols[k].blank && (cols[k].empty ||
-		    share_text(&s, k));
-	for (k = 0; k < nc && !any; k++)
-		spare[k] = !cols[k].blank;
+		    share_text(&s, k, 0));
+	/* none: to the long names, not the short values */
+	if (!any)
+		for (k = 0; k < nc; k++)
+			any |= spare[k] = !cols[k].blank &&
+			    share_text(&s, k, 1);
+	if (!any)
+		for (k = 0; k < nc; k++)
+			spare[k] = !cols[k].blank;
 	for (k = 0, wsum = 0; k < nc; k++)
 		if (spare[k])
 			wsum += cols[k].weight > 0 ? cols[k].weight : 1;

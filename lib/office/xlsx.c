@@ -1949,8 +1949,8 @@ static size_t	xlsx_heading_lines(struct buf *, const struct xlsx_fit_col *,
 /*
  * The width of a column of codes or marks (2-1, 適合, ヒアリング) whose
  * widest cell takes cw and whose heading on one line one: the widest
- * cell where the heading then breaks into two lines at most
- * (対策基準の / 条項 over "2-1"), never wider than the heading on one
+ * cell where the heading then breaks into two lines at most, each at
+ * least half of it (対策基準の / 条項 over "2-1"), never wider than the heading on one
  * line; a long heading left on one line took twice the room its codes
  * needed.
  */
@@ -1958,13 +1958,26 @@ static double
 xlsx_code_width(struct buf *b, const struct xlsx_fit_col *fc, double one,
     double cw)
 {
-	double	 w;
+	const char	*h = fc->col.heading != NULL ? fc->col.heading : "";
+	size_t		 hw = text_width(h, strlen(h));
+	double		 w, half;
 
 	if (cw >= one)
 		return cw;
-	for (w = cw > 1 ? ceil(cw) : 1; w < one; w++)
+	/* each line at least half the heading: 予定／ / 実績 */
+	half = xlsx_room_width(ceil((double)hw / 2) * 50);
+	for (w = ceil(cw > half ? cw : half); w < one; w++) {
+		/*
+		 * LibreOffice wraps the heading itself, filling the first
+		 * line, with room for a character more than counted here:
+		 * the second line keeps two characters even then, never
+		 * 予定／実 / 績.
+		 */
+		if ((xlsx_line_room(w) / 100 + 1) * 2 + 4 > hw)
+			break;
 		if (xlsx_heading_lines(b, fc, w) <= 2 && buf_ok(b) == 0)
 			return w;
+	}
 	return one;
 }
 

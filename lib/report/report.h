@@ -191,6 +191,18 @@ struct report_sec {
 	struct diags		 warns;
 	struct sec_later	*later;		/* dated after as_of */
 	size_t			 nlater;
+	/*
+	 * The figures the deck shows that the authored text may refer to
+	 * ("…の多かった…"): compliance by chapter, incidents by category,
+	 * the audits held, in progress and to come.
+	 */
+	const char		*ch_title[64];	/* without the chapter key */
+	double			 ch_rate[64];
+	size_t			 nch;
+	const char		*inc_label[32];
+	double			 inc_n[32];
+	size_t			 ninc;
+	size_t			 aud_done, aud_ongoing;
 	const char		*notes;		/* the proofreading rounds */
 	size_t			 nproofreads;
 	struct sec_slide	*slides;

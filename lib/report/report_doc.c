@@ -451,19 +451,31 @@ sched_audits(struct sched *s, struct store *st, int fy,
 	return 0;
 }
 
+#define SCHED_NCOLS	7
+
 int
 report_schedule_write_xlsx(struct store *st, int fy, struct cal_date as_of,
     const char *path)
 {
-	static const struct xlsx_column cols[] = {
-		{ "No.", XLSX_COL_CENTER, 5 },
-		{ "予定日", 0, 0 },
-		{ "仕様書", 0, 0 },
-		{ "区分", 0, 0 },
-		{ "件名", 0, 0 },
-		{ "対象・主催", 0, 0 },
-		{ "予定／実績", XLSX_COL_CENTER, 0 },
+	/*
+	 * Widths from the content (xlsx_fit_sheet()), 件名 broken by the
+	 * writer: a 件名 a little longer than the 50 units of a column sized
+	 * by its widest cell was wrapped by LibreOffice on one line, its row
+	 * counted two lines high.
+	 */
+	static const struct xlsx_fit_col fc[SCHED_NCOLS] = {
+		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+		{ { "予定日", 0, 0 }, XLSX_FIT_CODE },
+		{ { "仕様書", 0, 0 }, XLSX_FIT_CODE },
+		{ { "区分", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "件名", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+		{ { "対象・主催", XLSX_COL_NAME, 0 }, XLSX_FIT_TEXT },
+		{ { "予定／実績", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
 	};
+	struct xlsx_column	 cols[SCHED_NCOLS];
+	const char		**cells = NULL;
+	char			(*dates)[CAL_FMT_MAX] = NULL;
 	struct sched		 s;
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*sh = NULL;
@@ -499,8 +511,28 @@ report_schedule_write_xlsx(struct store *st, int fy, struct cal_date as_of,
 		goto done;
 	xlsx_add_sheet(&sh, x, "予定と実績", XLSX_LANDSCAPE);
 	xlsx_title(sh, title, note);
-	if ((rc = xlsx_table(&row, sh, cols, sizeof cols / sizeof cols[0]))
-	    != 0)
+	if (s.n > 0 && ((cells = calloc(s.n * SCHED_NCOLS,
+	    sizeof *cells)) == NULL || (dates = calloc(s.n,
+	    sizeof *dates)) == NULL)) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < s.n; i++) {
+		const struct sched_row	*r = &s.v[i];
+		const char		**c = cells + i * SCHED_NCOLS;
+
+		cal_format_era(dates[i], sizeof dates[i], r->date,
+		    CAL_ERA_LONG);
+		c[0] = NULL;
+		c[1] = dates[i];
+		c[2] = r->spec;
+		c[3] = r->what;
+		c[4] = r->title;
+		c[5] = r->org;
+		c[6] = r->state == EV_DONE ? "実績" : ev_state_label(r->state);
+	}
+	if ((rc = xlsx_fit_sheet(sh, cols, fc, SCHED_NCOLS, cells, s.n, 0, 0,
+	    NULL)) != 0 || (rc = xlsx_table(&row, sh, cols, SCHED_NCOLS)) != 0)
 		goto done;
 	for (i = 0; i < s.n; i++, row++) {
 		const struct sched_row *r = &s.v[i];
@@ -518,6 +550,8 @@ report_schedule_write_xlsx(struct store *st, int fy, struct cal_date as_of,
 	rc = xlsx_save(x);
 done:
 	xlsx_free(x);
+	free(cells);
+	free(dates);
 	free(s.v);
 	strpool_free(&s.pool);
 	return rc;

@@ -224,7 +224,8 @@ stamp(const char *iso)
 }
 
 /*
- * 初期 12,800,000円（税込）　運用 年額3,600,000円×4年度（計14,400,000円）（税込）
+ * 初期 12,800,000円（税込）
+ * 運用 年額3,600,000円×4年度（計14,400,000円）（税込）
  * The running cost says what it is: a yearly amount times the years and
  * their total, the one year's amount, or the total of unequal years.
  */

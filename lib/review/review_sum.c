@@ -325,8 +325,8 @@ review_write_summary_xlsx(struct review_ctx *c,
 		day[0] = '\0';
 	snprintf(note, sizeof note, "%s現在　計 %zu件（取下げを除く）", day,
 	    s->total);
-	snprintf(pnote, sizeof pnote, "%s現在　情報化企画 %zu件（取下げを除く）",
-	    day, s->nplans);
+	snprintf(pnote, sizeof pnote,
+	    "%s現在　情報化企画 %zu件（取下げを除く）", day, s->nplans);
 	if (s->median_days >= 0) {
 		days_label(med, sizeof med, s->median_days);
 		snprintf(median, sizeof median, "%s（決定済み %zu件）", med,

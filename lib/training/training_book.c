@@ -164,6 +164,10 @@ sheet_overview(struct xlsx *x, const struct tr_results *r, struct store *st,
 	return 0;
 }
 
+/*
+ * 所属別の受講状況 with a 計 row; 対象者数 and 受講率 only when the
+ * records hold the divisions' target counts, never a column of "－".
+ */
 static int
 sheet_orgs(struct xlsx *x, const struct tr_results *r, const char *note)
 {
@@ -174,16 +178,25 @@ sheet_orgs(struct xlsx *x, const struct tr_results *r, const char *note)
 		{ "受講者数", 0, 10 },
 		{ "受講率", 0, 10 },
 	};
+	static const struct xlsx_column ncols[] = {
+		{ "部", 0, 0 },
+		{ "課", 0, 0 },
+		{ "受講者数", 0, 10 },
+	};
 	struct xlsx_sheet	*sh;
 	uint32_t		 row;
 	size_t			 i;
-	int			 rc;
+	long			 target = 0, attended = 0;
+	int			 rc, known = 0;
 
 	if (r->norgs == 0)
 		return 0;
+	for (i = 0; i < r->norgs; i++)
+		known |= r->orgs[i].target >= 0;
 	if ((rc = xlsx_add_sheet(&sh, x, "所属別", 0)) != 0 ||
 	    (rc = xlsx_title(sh, "所属別の受講状況", note)) != 0 ||
-	    (rc = xlsx_table(&row, sh, cols, 5)) != 0)
+	    (rc = xlsx_table(&row, sh, known ? cols : ncols, known ? 5 : 3))
+	    != 0)
 		return rc;
 	for (i = 0; i < r->norgs; i++, row++) {
 		const struct tr_org_stat *o = &r->orgs[i];
@@ -191,12 +204,26 @@ sheet_orgs(struct xlsx *x, const struct tr_results *r, const char *note)
 		xlsx_write_text(sh, row, 0, o->dept != NULL ? o->dept :
 		    o->name);
 		xlsx_write_text(sh, row, 1, o->dept != NULL ? o->name : "");
+		attended += o->attended;
+		if (target >= 0)
+			target = o->target >= 0 ? target + o->target : -1;
+		if (!known) {
+			count(sh, row, 2, o->attended);
+			continue;
+		}
 		count(sh, row, 2, o->target);
 		count(sh, row, 3, o->attended);
 		rate(sh, row, 4, o->target > 0 ? 100.0 * o->attended /
 		    o->target : NAN);
 	}
-	return 0;
+	xlsx_write_text(sh, row, 0, "計");
+	xlsx_write_text(sh, row, 1, "");
+	if (!known)
+		return count(sh, row, 2, attended);
+	count(sh, row, 2, target);
+	count(sh, row, 3, attended);
+	return rate(sh, row, 4, target > 0 ? 100.0 * attended / target :
+	    NAN);
 }
 
 static int

@@ -1092,9 +1092,16 @@ tr_questions_docx(const char *path, const struct training *t,
 	if ((rc = buf_ok(&b)) != 0 ||
 	    (rc = docx_add_para(dx, part == TR_SURVEY ?
 	    "研修の効果を測り、次年度の研修の改善に役立てるため、受講者に次の"
-	    "アンケートを行う。回答は無記名とし、所属（課名）は任意で尋ねる。" :
-	    "研修内容の理解度を確認するため、受講者に次のテストを行う。回答は"
-	    "無記名とし、結果は研修実施報告書で問題ごとの正答率として報告する。",
+	    /*
+	     * the words follow the forms: no question asks the 所属, the
+	     * answers come back on each division's sheet, and the results
+	     * are reported by division, so not "無記名" nor "任意で尋ねる"
+	     */
+	    "アンケートを行う。氏名は記入せず、所属は課ごとの回答用紙で把握"
+	    "する。" :
+	    "研修内容の理解度を確認するため、受講者に次のテストを行う。氏名は"
+	    "記入せず、所属は課ごとの回答用紙で把握する。結果は研修実施報告書"
+	    "で問題ごとの正答率として報告する。",
 	    NULL)) != 0 ||
 	    (rc = docx_add_para(dx, "", NULL)) != 0)
 		goto done;

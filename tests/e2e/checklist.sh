@@ -392,7 +392,9 @@ cmp -s "$docx" "$T/first.docx" || fail "report .docx not deterministic"
 cmp -s "$xlsx" "$T/first.xlsx" || fail "report .xlsx not deterministic"
 run 0 export report --kind vendor --fy 2026 --date 令和8年12月1日 -o "$T/report"
 $PY "$CHECK" docx "$T/report/令和8年度_特記事項チェックシート集計結果報告書.docx" vendor \
-    '区立見本保育園運営業務委託' '令和8年12月1日' '対策に不足のある契約' >&2 || fail "vendor docx"
+    '区立見本保育園運営業務委託' '令和8年12月1日' '対策に不足のある契約' \
+    '（情報の保護および管理に関する特記事項に係るチェックシート）を集計' \
+    '区の研修教材等により' >&2 || fail "vendor docx"
 $PY "$CHECK" xlsx "$T/report/令和8年度_特記事項チェックシート集計結果報告書_集計表.xlsx" \
     vendor 16 >&2 || fail "vendor xlsx"
 run 0 export report --kind self --fy 2026 -o "$T/report"

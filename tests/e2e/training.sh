@@ -233,6 +233,26 @@ expect_grep "$T/report.txt" '^新規性の確認の結果、アンケートの�
 expect_grep "$T/report.txt" '^正答率が90%を超えた問1、問8、問9は'
 run 0 export results "$NURSERY" -o "$O/docs/nursery.xlsx"
 py results-xlsx "$O/docs/nursery.xlsx" "$T/$NURSERY.json"
+# 所属別: no column of "－" (対象者数 and 受講率 only when the records hold
+# them), and a 計 row that adds up the 受講者数
+run 0 export results tr-0b2qgn8c -o "$O/docs/mn.xlsx"
+for f in "$O/docs/nursery.xlsx" "$O/docs/mn.xlsx"; do
+	$PY - "$f" <<'PYEOF' || fail "所属別 of $(basename "$f")"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+if "所属別" in wb.sheetnames:
+    ws = wb["所属別"]
+    rows = [[c.value for c in r] for r in ws.iter_rows()]
+    h = [i for i, r in enumerate(rows) if r[:2] == ["部", "課"]][0]
+    head, body = rows[h], [r for r in rows[h + 1:] if r[0]]
+    assert body[-1][0] == "計", body[-1]
+    for c, name in enumerate(head):
+        col = [r[c] for r in body[:-1]]
+        assert not all(v == "－" for v in col), "column %s all －" % name
+    a = head.index("受講者数")
+    assert body[-1][a] == sum(r[a] for r in body[:-1]), body[-1]
+PYEOF
+done
 run 0 export survey "$NURSERY" -o "$O/docs/survey.docx"
 py questions "$O/docs/survey.docx" "$D/trainings/2026/$NURSERY.yaml" survey
 run 0 export test "$NURSERY" -o "$O/docs/test.docx"
@@ -248,8 +268,37 @@ for f in survey test 研修実施報告書_令和8年度_区立保育園職員�
 	*) want=令和8年9月17日 ;;
 	esac
 	expect_grep "$T/dated.txt" "^$want\$"
+	# no "無記名" over answers reported by 所属, no question promised
+	# that none asks
+	expect_no_grep "$T/dated.txt" "無記名|任意で尋ねる"
 	expect_no_grep "$T/dated.txt" "^令和8年11月30日\$"
 done
+# a question answered そう思う…そう思わない is a statement (…説明できる。),
+# not a question (…説明できますか。) — in the banks and the trainings
+$PY - "$D" <<'PYEOF' || fail "agree-scale questions worded as questions"
+import glob, sys, yaml
+bad = []
+def walk(o):
+    if isinstance(o, dict):
+        if isinstance(o.get("text"), str) and "そう思う" in (o.get("choices") or []) \
+                and o["text"].endswith("か。"):
+            bad.append(o["text"])
+        for v in o.values():
+            walk(v)
+    elif isinstance(o, list):
+        for v in o:
+            walk(v)
+for f in glob.glob(sys.argv[1] + "/**/*.yaml", recursive=True):
+    walk(yaml.safe_load(open(f, encoding="utf-8")))
+if bad:
+    sys.exit("questions on an agree scale: %s" % sorted(set(bad))[:3])
+PYEOF
+# 3(3) 集計・分析の概要 summarises the results, not only who ran the survey
+# (which (1) says)
+run 0 export report tr-0b2qgn8c -o "$O/docs/r-mn.docx"
+$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+    "$O/docs/r-mn.docx" | sed -n '/集計・分析の概要/,/^[0-9]/p' >"$T/summary3.txt"
+expect_grep "$T/summary3.txt" "満足度は87.2%"
 run 0 export summary --fy 2026 -o "$O/docs/summary.xlsx"
 py summary-xlsx "$O/docs/summary.xlsx" 14
 # a summary is as of today (2026-11-30) while its year runs, as of the

@@ -112,6 +112,9 @@ def docx(path, kind, phrases):
     title = {"department": "所属点検実施結果報告書", "self": "自己点検実施結果報告書",
              "vendor": "特記事項チェックシート集計結果報告書"}[kind]
     check(title in doc.paragraphs[0].text, "title %r" % doc.paragraphs[0].text)
+    # a period within one year: "令和8年6月8日から同年12月11日まで"
+    for y1, y2 in re.findall(r"令和(\d+)年\d+月\d+日から令和(\d+)年", text):
+        check(y1 != y2, "a period names 令和%s年 twice, not 同年" % y1)
     # items by their No. and text, never by the catalog's ref
     refs = sorted(set(re.findall(REF_RE, text + cells)))
     check(not refs, "the report names items by ref: %s" % refs[:5])

@@ -2082,6 +2082,35 @@ test_share_room(void **state)
 	assert_true(fwid[4] > fwid[3] * 3 / 2);
 	assert_true(fwid[0] <= 11 * 210 + 2 * 108 + 40);
 	free(xml);
+
+	/*
+	 * Everything on one line: the room left goes to the names, not to
+	 * the count its caller weighted wide (年間想定 as wide as "年間想定").
+	 */
+	xsnprintf(path, sizeof path, "%s/share-short.docx", sample_dir());
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	assert_int_equal(docx_table_new(&t, 3, wt), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	assert_int_equal(docx_table_cell(t, 0, 0, "業務", NULL), 0);
+	assert_int_equal(docx_table_cell(t, 0, 1, "年間想定", NULL), 0);
+	assert_int_equal(docx_table_cell(t, 0, 2, "単位", NULL), 0);
+	assert_int_equal(docx_table_cell(t, 1, 0, "情報政策課からの個別相談",
+	    NULL), 0);
+	assert_int_equal(docx_table_cell(t, 1, 1, "40", NULL), 0);
+	assert_int_equal(docx_table_cell(t, 1, 2, "件", NULL), 0);
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	xml = zip_part(path, "word/document.xml");
+	for (p = xml, k = 0; k < 3; k++) {
+		assert_non_null(p = strstr(p, "<w:gridCol w:w=\""));
+		p += 16;
+		w[k] = strtol(p, NULL, 10);
+	}
+	assert_true(w[1] <= 4 * 210 + 2 * 108 + 40 + 10);
+	assert_true(w[2] <= 2 * 210 + 2 * 108 + 40 + 10);
+	free(xml);
 }
 
 /*

@@ -268,8 +268,12 @@ test_sec_content(void **state)
 	 * counted (in progress), that of 12月9日 and the follow-up of
 	 * 令和9年1月20日 are 予定, in no count and not in the table.
 	 */
-	assert_non_null(strstr(ov.data, "内部監査 5件（うち実施中 3件）、"
+	assert_non_null(strstr(ov.data, "内部監査 実施済 2件、実施中 3件、"
 	    "今後の予定 2件、"));
+	/* two rates that reconcile: 86/93 submitted, items implemented */
+	assert_non_null(strstr(ov.data, "所属点検 提出 86課／93課（提出率 "
+	    "92.5%）、点検項目の実施率 80.2%（前年度 75.3%）"));
+	assert_non_null(strstr(ov.data, "点検項目の実施率：提出した課の回答"));
 	assert_non_null(strstr(det.data, "\n令和8年10月21日\n経済課\n実施中\n"));
 	assert_null(strstr(det.data, "\n令和9年1月20日\n戸籍住民課\n"));
 	sl = sec_slide_of(&s, "今後の予定（令和8年11月28日以降）");
@@ -315,6 +319,21 @@ test_sec_content(void **state)
 	assert_int_equal(sl->kind, 1);
 	assert_int_equal(sl->nbullets, 0);
 	assert_int_equal(report_sec_check(ov.data, det.data), 0);
+	/*
+	 * The schedule holds every audit the goals count, from the
+	 * records: the システム面 audit of 9月10日 the authored list left
+	 * out, in its month, the months in the fiscal year's order.
+	 */
+	sl = sec_slide_of(&s, "年間スケジュール");
+	assert_non_null(sl);
+	for (i = 0; i < sl->nrows; i++)
+		if (strcmp(sl->cells[i * 2], "9月") == 0)
+			break;
+	assert_true(i < sl->nrows);
+	assert_non_null(strstr(sl->cells[i * 2 + 1], "（システム面） 文書管理"
+	    "システム（10日）"));
+	assert_string_equal(sl->cells[0], "4月");
+	assert_string_equal(sl->cells[(sl->nrows - 1) * 2], "3月");
 	report_sec_free(&s);
 	buf_free(&ov);
 	buf_free(&det);
