@@ -2880,7 +2880,7 @@ ck_import_commit(struct ck_import *im, int dry_run,
 {
 	struct held	 h;
 	size_t		 i;
-	int		 r;
+	int		 r, batch = 0;
 
 	if ((r = index_held(&h, im, d)) != 0)
 		goto done;
@@ -2888,8 +2888,12 @@ ck_import_commit(struct ck_import *im, int dry_run,
 		r = error_set(NC_ENOMEM, "out of memory");
 		goto done;
 	}
-	/* One write batch: the reference checker is checked once. */
-	if (!dry_run && (r = store_batch_begin(im->st)) != 0)
+	/*
+	 * One write batch: the reference checker is checked once.  None when
+	 * nothing is to be written (the lock would make its file).
+	 */
+	batch = !dry_run && im->n > 0;
+	if (batch && (r = store_batch_begin(im->st)) != 0)
 		goto done;
 	for (i = 0; i < im->n; i++) {
 		if ((r = commit_one(im, &h, im->v[i], &im->res[im->nres++],
@@ -2899,7 +2903,7 @@ ck_import_commit(struct ck_import *im, int dry_run,
 		if (progress != NULL)
 			progress(i + 1, im->n, arg);
 	}
-	if (!dry_run)
+	if (batch)
 		store_batch_end(im->st);
 done:
 	held_free(&h);
