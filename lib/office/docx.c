@@ -2117,7 +2117,10 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
  * with the second, and the last but one with the last, only when the
  * row they would stand without is shorter (tying tall rows moved half
  * a page to the next one and left the gap: the 対応基準提案書's
- * reporting table).  The rows of a vertical merge stay together too.
+ * reporting table), or, for the last two, when both together take at
+ * most KEEP_TAIL_LINES lines (a quarter page moved, not half; the
+ * 対応基準提案書's last rule otherwise stood alone at the top of a
+ * page).  The rows of a vertical merge stay together too.
  * The last row never keeps: that would tie the table to the paragraph
  * after it (except to a short note, keep_last_row()).
  */
@@ -2126,6 +2129,7 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 #define KEEP_HEAD	2
 #define KEEP_TAIL	2
 #define TALL_ROW	4
+#define KEEP_TAIL_LINES	12
 
 /* Lines the row's tallest cell takes, roughly. */
 static unsigned
@@ -2179,7 +2183,8 @@ table_keeps(int *keep, const struct docx_table *t, const unsigned *grid,
 			keep[r] = 1;
 		else if (r < h + KEEP_HEAD - 1 && rl[h] < TALL_ROW)
 			keep[r] = 1;
-		else if (r + KEEP_TAIL >= n && rl[n - 1] < TALL_ROW)
+		else if (r + KEEP_TAIL >= n && (rl[n - 1] < TALL_ROW ||
+		    rl[n - 2] + rl[n - 1] <= KEEP_TAIL_LINES))
 			keep[r] = 1;
 		for (k = 0; k < t->ncols && !keep[r]; k++) {
 			c = cell_at(t, r + 1, k);
