@@ -72,19 +72,19 @@ split_list(char *s, const char **out, size_t max)
 	return n;
 }
 
-
 static void
 rate_text(char *out, size_t size, const struct audit_tally *t)
 {
 	long	v;
+	int	c;
 
-	/* as the documents print it (audit_tally_tenths()) */
-	if (audit_tally_tenths(&v, t))
-		snprintf(out, size, "%ld.%ld%%", v / 10, v % 10);
-	else
+	/* as the documents print it (audit_tally_tenths()): 0 to 1000 */
+	if (audit_tally_tenths(&v, t)) {
+		c = (int)(v < 0 ? 0 : v > 99999 ? 99999 : v);
+		snprintf(out, size, "%d.%d%%", c / 10, c % 10);
+	} else
 		snprintf(out, size, "-");
 }
-
 
 static const char *
 target_name(struct store *st, const struct node *root)

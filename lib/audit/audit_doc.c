@@ -289,7 +289,10 @@ chief(struct store *st, const struct node *root)
 static void
 tenths_text(char *out, size_t size, long t, int unit)
 {
-	snprintf(out, size, "%ld.%ld%s", t / 10, t % 10, unit ? "%" : "");
+	/* (a rate: 0 to 1000 tenths; clamped, so the text always fits) */
+	int	v = (int)(t < 0 ? 0 : t > 99999 ? 99999 : t);
+
+	snprintf(out, size, "%d.%d%s", v / 10, v % 10, unit ? "%" : "");
 }
 
 /* The value of a rate cell formatted "0.0%": Excel shows the text. */
