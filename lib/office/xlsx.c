@@ -732,8 +732,9 @@ struct xlsx_unit {
 
 /*
  * Bytes of a short bracketed group at s, "（時間）", "（課長）" or
- * "（相談第10号）": at most XLSX_UNIT_CHARS full-width characters inside
- * (two half-width ones count as one), no nested bracket, no space, and
+ * "（相談第10号）", "（例題 さくら）": at most XLSX_UNIT_CHARS full-width
+ * characters inside (two half-width ones count as one), no nested
+ * bracket, no space first, and
  * no wider than a line; 0 if s does not start one.
  */
 static size_t
@@ -749,8 +750,9 @@ xlsx_group(const char *s, size_t len, size_t usable)
 			return cols > 0 && (cols + 4) * 50 <= usable ?
 			    i + k : 0;
 		w = text_width(s + i, k);
+		/* a space inside a name: （例題 さくら）, not （例題 / さくら） */
 		if ((w != 1 && w != 2) || cp == 0xFF08 || cp == '(' ||
-		    cp == ' ' || cp == 0x3000)
+		    ((cp == ' ' || cp == 0x3000) && cols == 0))
 			return 0;
 		cols += w;
 		i += k;

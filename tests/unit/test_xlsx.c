@@ -1123,11 +1123,15 @@ test_break_numbers(void **state)
 	    "面談は令和8年4月28日に行った"), 0);
 	assert_int_equal(xlsx_write_text(sh, r + 1, 0,
 	    "対応した相談は128件であった"), 0);
+	/* a name with a space in brackets stays whole */
+	assert_int_equal(xlsx_write_text(sh, r + 2, 0,
+	    "定例会で起票。（例題 さくら）"), 0);
 	assert_int_equal(xlsx_save(x), 0);
 	xlsx_free(x);
 	xml = zip_part(path, "xl/sharedStrings.xml");
 	assert_non_null(strstr(xml, "<t>面談は\n令和8年4月28日\nに行った</t>"));
 	assert_non_null(strstr(xml, "<t>対応した相談は\n128件であった</t>"));
+	assert_non_null(strstr(xml, "<t>定例会で起票。\n（例題 さくら）</t>"));
 	free(xml);
 }
 
