@@ -315,7 +315,8 @@ write_staff_sheet(struct xlsx *x, const struct ck_set *set,
 		goto done;
 	*first_row = row;
 	for (k = 0; k < CK_FORM_STAFF_ROWS; k++) {
-		snprintf(num, sizeof num, "r%03zu", k + 1);
+		/* 1, 2 ...: the number a member of staff is known by here */
+		snprintf(num, sizeof num, "%zu", k + 1);
 		xlsx_write_text(sh, row + (uint32_t)k, 0, num);
 		for (i = 0; i < set->nitems; i++)
 			xlsx_write_blank(sh, row + (uint32_t)k,

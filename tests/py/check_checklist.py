@@ -59,8 +59,9 @@ def form(path, kind, org, nitems):
     dv_ranges = " ".join(str(dv.sqref) for dv in ws.data_validations.dataValidation)
     if kind == "self":
         check(int(kv["items"]) == nitems, "items %s" % kv["items"])
-        # the columns by No. and 分類, never by the catalog's ref (sf-01)
-        check(ws.cell(first, 1).value == "r001", "first respondent %r" % ws.cell(first, 1).value)
+        # respondents numbered 1, 2 ...; the columns by No. and 分類,
+        # never by the catalog's ref (sf-01)
+        check(ws.cell(first, 1).value == "1", "first respondent %r" % ws.cell(first, 1).value)
         heads = [str(ws.cell(first - 1, c).value) for c in range(2, nitems + 2)]
         check(all(h.split("\n")[0] == str(i + 1) for i, h in enumerate(heads)),
               "headings not by No.: %r" % heads[:3])
