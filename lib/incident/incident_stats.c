@@ -214,31 +214,30 @@ write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 }
 
 /*
- * Hours, one convention in the whole workbook: the cells (XLSX_NUM_DEC,
- * two decimals), the chart's labels (which read the cells' values) and
- * the note's averages all to the hundredth: 0.72時間, never 0.7時間 over
- * a column of 0.10.  (One decimal wants a one-decimal format from the
- * xlsx writer; until it has one, HOURS_FMT follows XLSX_NUM_DEC.)
+ * Hours, one convention in the whole workbook: the cells (XLSX_NUM_DEC1),
+ * the chart's labels (which read the cells' values) and the note's
+ * averages all to the tenth: 0.7時間 over a column of 0.1 and 47.1,
+ * never 47.13.
  */
-#define HOURS_FMT	"%.2f"
+#define HOURS_FMT	"%.1f"
 
 static double
 hours_shown(double h)
 {
-	return (double)(long)(h * 100 + 0.5) / 100;
+	return (double)(long)(h * 10 + 0.5) / 10;
 }
 
 static void
 write_hours(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double h)
 {
 	/*
-	 * To the hundredth shown: the chart's labels read the value, and
+	 * To the tenth shown: the chart's labels read the value, and
 	 * showed 47.1333333333333
 	 */
 	if (h < 0)
 		xlsx_write_blank(sh, row, col);
 	else
-		xlsx_write_number(sh, row, col, hours_shown(h), XLSX_NUM_DEC);
+		xlsx_write_number(sh, row, col, hours_shown(h), XLSX_NUM_DEC1);
 }
 
 #define LIST_NCOLS	12
@@ -551,12 +550,13 @@ sheet_times(struct xlsx *x, const struct s_view *v)
 		xlsx_write_text(sh, row, 0, node_get_str(r->root, "title"));
 		write_hours(sh, row, 1, r->contain);
 		write_hours(sh, row, 2, r->recover);
+		/* the averages of the figures shown, which a reader can add */
 		if (r->contain >= 0) {
-			sc += r->contain;
+			sc += hours_shown(r->contain);
 			nc++;
 		}
 		if (r->recover >= 0) {
-			sr += r->recover;
+			sr += hours_shown(r->recover);
 			nr++;
 		}
 		row++;

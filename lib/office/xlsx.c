@@ -126,6 +126,7 @@ enum {
 	K_TEXT,
 	K_INT,
 	K_DEC,
+	K_DEC1,
 	K_PCT,
 	K_DIFF,
 	K_DATE_ERA,
@@ -318,6 +319,10 @@ xlsx_format(struct xlsx *x, int kind, int variant)
 		break;
 	case K_DEC:
 		format_set_num_format(f, "#,##0.00");
+		format_set_align(f, LXW_ALIGN_RIGHT);
+		break;
+	case K_DEC1:
+		format_set_num_format(f, "#,##0.0");
 		format_set_align(f, LXW_ALIGN_RIGHT);
 		break;
 	case K_PCT:
@@ -1461,6 +1466,9 @@ xlsx_number_width(double v, enum xlsx_num kind)
 	case XLSX_NUM_DEC:
 		n = snprintf(tmp, sizeof tmp, "%.2f", v);
 		break;
+	case XLSX_NUM_DEC1:
+		n = snprintf(tmp, sizeof tmp, "%.1f", v);
+		break;
 	default:
 		n = snprintf(tmp, sizeof tmp, "%.0f", v);
 		break;
@@ -1497,6 +1505,9 @@ xlsx_write_number(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 		break;
 	case XLSX_NUM_DEC:
 		k = K_DEC;
+		break;
+	case XLSX_NUM_DEC1:
+		k = K_DEC1;
 		break;
 	case XLSX_NUM_PCT:
 		k = K_PCT;

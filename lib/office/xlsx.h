@@ -247,6 +247,7 @@ enum xlsx_num {
 	 * (増減 in points; pass the difference of the rounded figures).
 	 */
 	XLSX_NUM_DIFF,
+	XLSX_NUM_DEC1,		/* 1,234.5 (pass the value rounded as shown) */
 };
 
 int	 xlsx_write_number(struct xlsx_sheet *, uint32_t row, uint16_t col,

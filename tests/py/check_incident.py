@@ -172,7 +172,7 @@ def decimals(fmt):
 
 def check_stats_form(path, wb):
     """The conventions of the statistics workbook: dates in 令和 (R8.6.16),
-    hours in one number of decimals in the cells and the note's averages,
+    hours in one decimal in the cells and the note's averages,
     every chart titled with its year, no placeholder."""
     import datetime
     import zipfile
@@ -201,6 +201,9 @@ def check_stats_form(path, wb):
     if len(shown) > 1:
         bad.append("対応時間: hours in %s decimals (cells and %r)" %
                    (sorted(shown), note))
+    # one decimal, as the Word documents give times (47.1時間, not 47.13)
+    if shown and shown != {1}:
+        bad.append("対応時間: hours in %s decimals, want 1" % sorted(shown))
     for ws in wb.worksheets:
         for row in ws.iter_rows(values_only=True):
             for v in row:
