@@ -2118,7 +2118,7 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
  * row they would stand without is shorter (tying tall rows moved half
  * a page to the next one and left the gap: the 対応基準提案書's
  * reporting table), or, for the last two, when both together take at
- * most KEEP_TAIL_LINES lines (a quarter page moved, not half; the
+ * most KEEP_TAIL_LINES lines (a third of a page moved, not half; the
  * 対応基準提案書's last rule otherwise stood alone at the top of a
  * page).  The rows of a vertical merge stay together too.
  * The last row never keeps: that would tie the table to the paragraph
@@ -2129,7 +2129,7 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 #define KEEP_HEAD	2
 #define KEEP_TAIL	2
 #define TALL_ROW	4
-#define KEEP_TAIL_LINES	12
+#define KEEP_TAIL_LINES	16
 
 /* Lines the row's tallest cell takes, roughly. */
 static unsigned
