@@ -26,15 +26,9 @@ REF_RE = r"\b(?:dp|sf|vd)-\d+(?:-\d+)*"
 
 
 
-W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+from docxtext import cell_text  # noqa: E402 (beside this file)
 
 
-def cell_text(cell):
-    """A table cell's text, a line a paragraph; the line breaks the writer
-    puts in (<w:br/>: a name, a list or a sentence broken where it reads
-    well) are layout, not text."""
-    return "\n".join("".join(t.text or "" for t in p._p.iter(W_T))
-                     for p in cell.paragraphs)
 
 def check(cond, msg):
     if not cond:
