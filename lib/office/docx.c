@@ -2117,10 +2117,11 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
  * with the second, and the last but one with the last, only when the
  * row they would stand without is shorter (tying tall rows moved half
  * a page to the next one and left the gap: the 対応基準提案書's
- * reporting table), or, for the last two, when both together take at
- * most KEEP_TAIL_LINES lines (a third of a page moved, not half; the
- * 対応基準提案書's last rule otherwise stood alone at the top of a
- * page).  The rows of a vertical merge stay together too.
+ * reporting table), or when the two together take at most
+ * KEEP_TAIL_LINES lines (a third of a page moved, not half; the
+ * 対応基準提案書's tables otherwise left a last rule alone at the top
+ * of a page, or a header and a first rule at its foot).  The rows of a
+ * vertical merge stay together too.
  * The last row never keeps: that would tie the table to the paragraph
  * after it (except to a short note, keep_last_row()).
  */
@@ -2181,7 +2182,8 @@ table_keeps(int *keep, const struct docx_table *t, const unsigned *grid,
 		/* the header with the first row, whatever its height */
 		else if (r < h)
 			keep[r] = 1;
-		else if (r < h + KEEP_HEAD - 1 && rl[h] < TALL_ROW)
+		else if (r < h + KEEP_HEAD - 1 && (rl[h] < TALL_ROW ||
+		    (h + 1 < n && rl[h] + rl[h + 1] <= KEEP_TAIL_LINES)))
 			keep[r] = 1;
 		else if (r + KEEP_TAIL >= n && (rl[n - 1] < TALL_ROW ||
 		    rl[n - 2] + rl[n - 1] <= KEEP_TAIL_LINES))
