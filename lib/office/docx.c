@@ -2118,7 +2118,7 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
  * row they would stand without is shorter (tying tall rows moved half
  * a page to the next one and left the gap: the 対応基準提案書's
  * reporting table), or when the two together take at most
- * KEEP_TAIL_LINES lines (a third of a page moved, not half; the
+ * KEEP_TAIL_LINES lines (under a third of a page moved, not half; the
  * 対応基準提案書's tables otherwise left a last rule alone at the top
  * of a page, or a header and a first rule at its foot).  The rows of a
  * vertical merge stay together too.
@@ -2130,7 +2130,7 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 #define KEEP_HEAD	2
 #define KEEP_TAIL	2
 #define TALL_ROW	4
-#define KEEP_TAIL_LINES	16
+#define KEEP_TAIL_LINES	14
 
 /* Lines the row's tallest cell takes, roughly. */
 static unsigned
