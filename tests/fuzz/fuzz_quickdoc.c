@@ -16,6 +16,8 @@
 #include "node.h"
 #include "quickdoc.h"
 
+#include "../unit/nodecmp.h"
+
 int	LLVMFuzzerTestOneInput(const uint8_t *, size_t);
 
 static void
@@ -26,29 +28,6 @@ die(const char *what, const char *data, size_t len)
 	fwrite(data, 1, len, stderr);
 	fprintf(stderr, "\n---\n");
 	abort();
-}
-
-static int
-same(const struct node *a, const struct node *b)
-{
-	size_t	i;
-
-	if (a == NULL || b == NULL)
-		return a == b;
-	if (a->kind != b->kind || a->style != b->style || a->line != b->line ||
-	    a->col != b->col || a->n != b->n)
-		return 0;
-	if (a->kind == NODE_SCALAR)
-		return a->u.s.len == b->u.s.len && memcmp(a->u.s.str,
-		    b->u.s.str, a->u.s.len) == 0 && a->u.s.str[a->u.s.len] ==
-		    '\0';
-	for (i = 0; i < a->n; i++) {
-		if (a->kind == NODE_MAP ? !same(a->u.pairs[i].key,
-		    b->u.pairs[i].key) || !same(a->u.pairs[i].value,
-		    b->u.pairs[i].value) : !same(a->u.items[i], b->u.items[i]))
-			return 0;
-	}
-	return 1;
 }
 
 /* How many collections deep the tree is. */
@@ -86,7 +65,7 @@ check(const char *data, size_t len)
 	}
 	if (ydoc_parse_libyaml(&s, data, len, "f.yaml", &d) != 0 || d.n != 0)
 		die("taken, but libyaml refuses it", data, len);
-	if (!same(ydoc_root(q), ydoc_root(s)))
+	if (!node_same(ydoc_root(q), ydoc_root(s), NULL, 0))
 		die("another tree than libyaml's", data, len);
 	ydoc_free(q);
 	ydoc_free(s);

@@ -29,60 +29,9 @@
 #include "node.h"
 #include "quickdoc.h"
 
+#include "nodecmp.h"
+
 static char	why[256];
-
-/* 1 when the trees are the same; else why[] says where they differ. */
-static int
-same(const struct node *a, const struct node *b)
-{
-	size_t	i;
-
-	if (a == NULL || b == NULL) {
-		snprintf(why, sizeof why, "a node is missing");
-		return a == b;
-	}
-	if (a->kind != b->kind || a->style != b->style || a->line != b->line ||
-	    a->col != b->col || a->n != b->n || (a->kind == NODE_SCALAR &&
-	    (a->u.s.len != b->u.s.len || memcmp(a->u.s.str, b->u.s.str,
-	    a->u.s.len) != 0 || a->u.s.str[a->u.s.len] != '\0'))) {
-		snprintf(why, sizeof why, "quick %d/%d at %u:%u (%zu) '%.40s'"
-		    " libyaml %d/%d at %u:%u (%zu) '%.40s'", a->kind, a->style,
-		    a->line, a->col, a->kind == NODE_SCALAR ? a->u.s.len : a->n,
-		    a->kind == NODE_SCALAR ? a->u.s.str : "", b->kind, b->style,
-		    b->line, b->col, b->kind == NODE_SCALAR ? b->u.s.len : b->n,
-		    b->kind == NODE_SCALAR ? b->u.s.str : "");
-		return 0;
-	}
-	if (a->kind == NODE_SCALAR)
-		return 1;
-	for (i = 0; i < a->n; i++) {
-		if (a->kind == NODE_MAP ? !same(a->u.pairs[i].key,
-		    b->u.pairs[i].key) || !same(a->u.pairs[i].value,
-		    b->u.pairs[i].value) : !same(a->u.items[i], b->u.items[i]))
-			return 0;
-	}
-	return 1;
-}
-
-/* The start of the data, escaped, for a failure's message. */
-static const char *
-shown(const char *data, size_t len)
-{
-	static char	out[2048];
-	size_t		i, o = 0;
-
-	for (i = 0; i < len && o + 5 < sizeof out; i++) {
-		unsigned char c = (unsigned char)data[i];
-
-		if (c >= 0x20 && c < 0x7f && c != '\\')
-			out[o++] = (char)c;
-		else
-			o += (size_t)snprintf(out + o, sizeof out - o, "\\x%02x",
-			    c);
-	}
-	out[o] = '\0';
-	return out;
-}
 
 /* 1 when the document reader took data (and agreed), 0 when it declined. */
 static int
@@ -101,10 +50,10 @@ compare(const char *name, const char *data, size_t len)
 	if (ydoc_parse_libyaml(&slow, data, len, name, &d) != 0 || d.n != 0)
 		fail_msg("%s: the document reader takes it, libyaml does not:"
 		    " %s: %s", name, d.n > 0 ? d.v[0].msg : error_last(),
-		    shown(data, len));
-	if (!same(ydoc_root(quick), ydoc_root(slow)))
+		    node_shown(data, len));
+	if (!node_same(ydoc_root(quick), ydoc_root(slow), why, sizeof why))
 		fail_msg("%s: the trees differ: %s: %s", name, why,
-		    shown(data, len));
+		    node_shown(data, len));
 	ydoc_free(quick);
 	ydoc_free(slow);
 	diags_free(&d);
@@ -146,7 +95,7 @@ compare_file(const char *name, const char *data, size_t len,
 			t->written_took += (size_t)wtook;
 			if (!wtook)
 				fail_msg("%s: written form declined: %s", name,
-				    shown(out.data, out.len));
+				    node_shown(out.data, out.len));
 		}
 		if (out.len == len && memcmp(out.data, data, len) == 0 &&
 		    ydoc_root(doc)->kind != NODE_SCALAR &&

@@ -23,47 +23,7 @@
 #include "node.h"
 #include "quickhead.h"
 
-static int
-same(const struct node *a, const struct node *b)
-{
-	size_t	i;
-
-	if (a == NULL || b == NULL)
-		return a == b;
-	if (a->kind != b->kind || a->line != b->line || a->col != b->col ||
-	    a->n != b->n)
-		return 0;
-	if (a->kind == NODE_SCALAR)
-		return a->u.s.len == b->u.s.len && a->style == b->style &&
-		    memcmp(a->u.s.str, b->u.s.str, a->u.s.len) == 0;
-	for (i = 0; i < a->n; i++) {
-		if (a->kind == NODE_MAP ? !same(a->u.pairs[i].key,
-		    b->u.pairs[i].key) || !same(a->u.pairs[i].value,
-		    b->u.pairs[i].value) : !same(a->u.items[i], b->u.items[i]))
-			return 0;
-	}
-	return 1;
-}
-
-/* The start of the data, escaped, for a failure's message. */
-static const char *
-shown(const char *data, size_t len)
-{
-	static char	out[1024];
-	size_t		i, o = 0;
-
-	for (i = 0; i < len && o + 5 < sizeof out; i++) {
-		unsigned char c = (unsigned char)data[i];
-
-		if (c >= 0x20 && c < 0x7f && c != '\\')
-			out[o++] = (char)c;
-		else
-			o += (size_t)snprintf(out + o, sizeof out - o, "\\x%02x",
-			    c);
-	}
-	out[o] = '\0';
-	return out;
-}
+#include "nodecmp.h"
 
 /* Compare on one want list: 1 when the head reader took the file. */
 static int
@@ -81,10 +41,10 @@ compare(const char *name, const char *data, size_t len,
 	}
 	if (ydoc_parse_fields(&quick, data, len, name, NULL, want, nwant) != 0)
 		fail_msg("%s: the head reader takes it, the quick reader"
-		    " does not: %s: %s", name, error_last(), shown(data, len));
-	if (!same(ydoc_root(head), ydoc_root(quick)))
+		    " does not: %s: %s", name, error_last(), node_shown(data, len));
+	if (!node_same(ydoc_root(head), ydoc_root(quick), NULL, 0))
 		fail_msg("%s: the trees differ (want %s ... %zu keys): %s",
-		    name, want[0], nwant, shown(data, len));
+		    name, want[0], nwant, node_shown(data, len));
 	ydoc_free(head);
 	ydoc_free(quick);
 	return 1;
