@@ -1067,7 +1067,7 @@ audit_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		    0);
 		table_set_header(t, 5, _("Conformity"), 1);
 		table_set_header(t, 6, _("Answered"), 1);
-		table_set_header(t, 7, _("Uncorrected"), 1);
+		table_set_header(t, 7, _("Unconfirmed"), 1);
 	}
 	for (i = 0; i < nv; i++) {
 		root = record_root(v[i]);

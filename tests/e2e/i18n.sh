@@ -294,8 +294,8 @@ title_lines "list audit" 1 '^ID +Date +Audit type +Audit +Status$' \
     '^ID +実施日 +監査の種類 +監査名 +状況$' list audit --columns id,date,type,title,status
 title_lines "review list" 1 '^ID +Received +Division +Title +Status +Days +Due$' \
     '^ID +受付日 +所管課 +件名 +状況 +日数 +期限$' review list
-title_lines "audit list" 1 '^ID +Date +Audit type +Target +Status +Conformity +Answered +Uncorrected$' \
-    '^ID +実施日 +監査の種類 +対象 +状況 +適合率 +回答 +未是正$' audit list --fy 2026
+title_lines "audit list" 1 '^ID +Date +Audit type +Target +Status +Conformity +Answered +Unconfirmed$' \
+    '^ID +実施日 +監査の種類 +対象 +状況 +適合率 +回答 +是正確認未了$' audit list --fy 2026
 title_lines "audit show findings" 25 '^No\. +Item no\. +Grade +Correction status +Correction due +Finding$' \
     '^No\. +項目番号 +指摘区分 +是正状況 +是正期限 +指摘内容$' audit show au-02zk
 title_lines "checklist items" 2 '^Item no\. +Category +Weight +Answer type +Item$' \
