@@ -982,6 +982,23 @@ num_cell_x(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double v,
 }
 
 /*
+ * A score, a deviation or a previous year's score: one decimal, the
+ * value the Word report prints (num1()), so Excel shows the same figure
+ * (85.25 printed 85.2 by the report would show 85.3 in "0.0").
+ */
+static void
+score_cell(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double v)
+{
+	char	tmp[64];
+
+	if (isnan(v))
+		xlsx_write_blank(sh, row, col);
+	else
+		xlsx_write_number(sh, row, col, strtod(num1(tmp, sizeof tmp,
+		    v), NULL), XLSX_NUM_DEC1);
+}
+
+/*
  * The items' table, widths for the fewest pages at the largest scale
  * (xlsx_fit_sheet()): the item's text broken by the writer, the figures
  * at their widths.  A contractor's clause has no 分類 and no 点検段階
@@ -1156,10 +1173,10 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 		    XLSX_NUM_INT);
 		rate_cell(sh, row, 3, (double)ds->nsubmitted /
 		    (double)ds->ndiv);
-		num_cell_x(sh, row, 4, ds->score, XLSX_NUM_DEC);
-		num_cell_x(sh, row, 5, ds->max, XLSX_NUM_DEC);
-		num_cell_x(sh, row, 6, ds->min, XLSX_NUM_DEC);
-		num_cell_x(sh, row, 7, ds->prev, XLSX_NUM_DEC);
+		score_cell(sh, row, 4, ds->score);
+		score_cell(sh, row, 5, ds->max);
+		score_cell(sh, row, 6, ds->min);
+		score_cell(sh, row, 7, ds->prev);
 		row++;
 	}
 	memset(&ch, 0, sizeof ch);
@@ -1216,11 +1233,11 @@ sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 			    XLSX_DATE_ERA_SHORT);
 		else
 			xlsx_write_blank(sh, row, 3);
-		num_cell_x(sh, row, 4, ds->score, XLSX_NUM_DEC);
-		num_cell_x(sh, row, 5, ds->deviation, XLSX_NUM_DEC);
+		score_cell(sh, row, 4, ds->score);
+		score_cell(sh, row, 5, ds->deviation);
 		num_cell_x(sh, row, 6, ds->rank ? (double)ds->rank : NAN,
 		    XLSX_NUM_INT);
-		num_cell_x(sh, row, 7, ds->prev, XLSX_NUM_DEC);
+		score_cell(sh, row, 7, ds->prev);
 		/* the same orgs.yaml: the divisions are in the same order */
 		if (self != NULL && i < self->ndiv)
 			ds = &self->divs[i];

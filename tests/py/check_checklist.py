@@ -173,6 +173,18 @@ def xlsx(path, kind, nitems):
                   "%s: series %s, want the years in order" % (n, names))
     refs = sorted(set(re.findall(REF_RE, xml)))
     check(not refs, "the workbook names items by ref: %s" % refs[:5])
+    # scores, deviations and last year's scores in one decimal, the value
+    # the Word report prints (85.2, never 85.25 shown 85.3)
+    for s in ("部別", "課別"):
+        if s not in wb.sheetnames:
+            continue
+        for row in wb[s].iter_rows():
+            for c in row:
+                if isinstance(c.value, float) and "%" not in c.number_format:
+                    check(c.number_format.endswith("0.0") and
+                          round(c.value, 1) == c.value,
+                          "%s!%s: %r in %r, want one decimal" %
+                          (s, c.coordinate, c.value, c.number_format))
 
 
 def main():
