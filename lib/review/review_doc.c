@@ -851,8 +851,9 @@ review_write_notice_docx(struct review_ctx *c, const struct node *rec,
 	items[n++].value = label(sub(c->kind, "category", NULL),
 	    node_get_str(rec, "category"));
 	if (node_get(rec, "costs") != NULL) {
+		/* 初期 and 運用 a line each, aligned under the value */
 		items[n].label = "所要経費";
-		items[n++].value = cost_line(&s, rec);
+		items[n++].value = cost_lines(&s, rec);
 	}
 	items[n].label = "決定";
 	items[n++].value = res != NULL && strcmp(res, "conditional") == 0 ?

@@ -222,6 +222,15 @@ $PY "$CHECK" docx "$O/可否決定通知_$PT.docx" 練企情発第12号 令和8�
 checks=$((checks + 1))
 $PY "$CHECK" order "$O/可否決定通知_$PT.docx" 令和8年4月20日 こども家庭部保育課長 \
     企画部情報政策課長 "（通知）" 記 件名 条件 以上 || fail "notice layout order"
+# 所要経費: 初期 and 運用 a line each (a line break between them), so the
+# running cost's aside never wraps in the middle
+checks=$((checks + 1))
+$PY - "$O/可否決定通知_$PT.docx" <<'PY' ||
+import re, sys, zipfile
+xml = zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode()
+sys.exit(0 if re.search(r"（税込）</w:t><w:br/><w:t[^>]*>運用", xml) else 1)
+PY
+    fail "notice: 初期 and 運用 of 所要経費 not on lines of their own"
 checks=$((checks + 1))
 $PY "$CHECK" docx "$O/精査記録_$PT.docx" 情報化企画 精査記録 情政受第3号 \
     保育園業務支援システムの更新 こども家庭部保育課 更新 令和8年4月10日 架空 太郎 \
