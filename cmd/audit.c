@@ -76,13 +76,11 @@ static void
 rate_text(char *out, size_t size, const struct audit_tally *t)
 {
 	long	v;
-	int	c;
 
-	/* as the documents print it (audit_tally_tenths()): 0 to 1000 */
-	if (audit_tally_tenths(&v, t)) {
-		c = (int)(v < 0 ? 0 : v > 99999 ? 99999 : v);
-		snprintf(out, size, "%d.%d%%", c / 10, c % 10);
-	} else
+	/* as the documents print it */
+	if (audit_tally_tenths(&v, t))
+		audit_tenths_text(out, size, v, 1);
+	else
 		snprintf(out, size, "-");
 }
 

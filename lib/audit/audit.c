@@ -256,6 +256,15 @@ audit_tally_rate(double *out, const struct audit_tally *t)
 	return 1;
 }
 
+void
+audit_tenths_text(char *out, size_t size, long tenths, int unit)
+{
+	/* (a rate: 0 to 1000 tenths; clamped, so the text always fits) */
+	int	v = (int)(tenths < 0 ? 0 : tenths > 99999 ? 99999 : tenths);
+
+	snprintf(out, size, "%d.%d%s", v / 10, v % 10, unit ? "%" : "");
+}
+
 int
 audit_tally_tenths(long *out, const struct audit_tally *t)
 {

@@ -84,6 +84,13 @@ int		 audit_tally_rate(double *out, const struct audit_tally *);
  * the tenths, or 0 when nothing was scored.
  */
 int		 audit_tally_tenths(long *out, const struct audit_tally *);
+/*
+ * A rate in tenths of a percent as text: "81.3%", or with unit 0 "81.3"
+ * under a heading that carries the unit (適合率（%）).  Every percentage
+ * the audit documents and `audit list` print comes through here.
+ */
+void		 audit_tenths_text(char *out, size_t size, long tenths,
+		    int unit);
 /* A rate (0..1) not a ratio of counts (an average) in tenths of a
  * percent, rounded half up the same way. */
 long		 audit_rate_tenths(double rate);

@@ -278,23 +278,6 @@ chief(struct store *st, const struct node *root)
 	return n != NULL ? n : id != NULL ? id : "";
 }
 
-/*
- * A rate in tenths of a percent as text: "81.3%", or with unit 0
- * "81.3" under a heading that carries the unit (適合率（%）), so that
- * "100.0" never breaks from its "%".  Every percentage the audit
- * documents print comes through here, rounded once
- * (audit_tally_tenths()), and the workbooks' cells hold the same value
- * (tenths_value()).
- */
-static void
-tenths_text(char *out, size_t size, long t, int unit)
-{
-	/* (a rate: 0 to 1000 tenths; clamped, so the text always fits) */
-	int	v = (int)(t < 0 ? 0 : t > 99999 ? 99999 : t);
-
-	snprintf(out, size, "%d.%d%s", v / 10, v % 10, unit ? "%" : "");
-}
-
 /* The value of a rate cell formatted "0.0%": Excel shows the text. */
 static double
 tenths_value(long t)
@@ -308,7 +291,7 @@ rate_text(char *out, size_t size, const struct audit_tally *t)
 	long	v;
 
 	if (audit_tally_tenths(&v, t))
-		tenths_text(out, size, v, 1);
+		audit_tenths_text(out, size, v, 1);
 	else
 		snprintf(out, size, "－");
 }
@@ -319,7 +302,7 @@ rate_cell(char *out, size_t size, const struct audit_tally *t)
 	long	v;
 
 	if (audit_tally_tenths(&v, t))
-		tenths_text(out, size, v, 0);
+		audit_tenths_text(out, size, v, 0);
 	else
 		snprintf(out, size, "－");
 }
@@ -1761,7 +1744,7 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 		}
 	}
 	if (wi >= 0 && worst < 1000) {
-		tenths_text(pct, sizeof pct, worst, 1);
+		audit_tenths_text(pct, sizeof pct, worst, 1);
 		buf_printf(out, "「%s%s%s」の適合率が平均 %s と最も低い。"
 		    "次年度はこの章の監査項目を重点的に確認し、所属点検の項目に"
 		    "も反映することを提案する。\n", strcmp(y->ch.key[wi],
@@ -2076,7 +2059,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 			if (row < y.ch.n) {
 				r = chapter_rate(&y.s[i], y.ch.key[row], &ok);
 				if (ok)
-					tenths_text(c, sizeof c, r, 1);
+					audit_tenths_text(c, sizeof c, r, 1);
 				else
 					snprintf(c, sizeof c, "－");
 			} else
