@@ -1395,6 +1395,37 @@ docx_widow_break(const char *s, unsigned room)
 }
 
 /*
+ * The text of a cell at room (hundredths) with the writer's own line
+ * breaks (textfit_wrap()), where Word and LibreOffice would break it
+ * badly: they break Japanese between any two characters, inside a date
+ * (令和8年6月8／日), a number with its unit (月額25,000／円), a katakana
+ * word (午睡チェックセン／サー) or a short aside (（情報セキュリ／ティ）).
+ * NULL where the application's breaks do: text that fits a line, or may
+ * (WIDOW_FIT), text that may not break at all, a list (list_break()),
+ * text with a CR, and on failure.
+ */
+static char *
+text_break(const char *s, unsigned room)
+{
+	if (s == NULL || *s == '\0' || strchr(s, '\r') != NULL ||
+	    textfit_is_unbreakable(s) || list_item_width(s) > 0 ||
+	    textfit_width(s) <= room + WIDOW_FIT)
+		return NULL;
+	return textfit_wrap(s, room);
+}
+
+/* Lines the text of a cell takes at room, as put_cell() writes it. */
+static unsigned
+text_lines(const char *s, unsigned room)
+{
+	if (s == NULL || *s == '\0' || strchr(s, '\r') != NULL ||
+	    textfit_is_unbreakable(s) || list_item_width(s) > 0 ||
+	    textfit_width(s) <= room + WIDOW_FIT)
+		return textfit_lines(s, room);
+	return textfit_wrap_lines(s, room);
+}
+
+/*
  * A column of names: every line of its body at most this wide (hundredths
  * of a character), 最高情報セキュリティアドバイザー, 西部地域まちづくり課,
  * フォローアップ中.
@@ -1624,7 +1655,7 @@ share_lines(struct share *s, size_t r, size_t k, unsigned w)
 		free(broken);
 		return n;
 	}
-	return textfit_lines(text, room);
+	return text_lines(text, room);
 }
 
 /* The table's cost with column k's lines in s->try (k < ncols) or not. */
@@ -2050,15 +2081,22 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 			text = broken;
 		}
 	}
-	/* Running text: no last line of one or two characters. */
-	if (text != NULL && *text != '\0' && !header && broken == NULL &&
+	/*
+	 * Running text (and a long heading): the writer's own line breaks,
+	 * never inside a date, a number with its unit, a katakana word or a
+	 * short aside; else, where it may fit a line, no last line of one or
+	 * two characters.
+	 */
+	if (text != NULL && *text != '\0' && broken == NULL &&
 	    !textfit_is_unbreakable(text) && w > 2 * margin + CELL_SLACK) {
 		unsigned	 size = origin->styled &&
 				    origin->style.size != 0 ?
 				    origin->style.size : BODY_SIZE;
+		unsigned	 room = (w - 2 * margin - CELL_SLACK) * 100 /
+				    CHAR_TWIPS * BODY_SIZE / size;
 
-		broken = docx_widow_break(text, (w - 2 * margin - CELL_SLACK) *
-		    100 / CHAR_TWIPS * BODY_SIZE / size);
+		if ((broken = text_break(text, room)) == NULL && !header)
+			broken = docx_widow_break(text, room);
 		if (broken != NULL)
 			text = broken;
 	}
@@ -2152,7 +2190,7 @@ row_lines(const struct docx_table *t, const unsigned *grid, unsigned margin,
 		    BODY_SIZE;
 		room = w > 2 * margin + CELL_SLACK ? (w - 2 * margin -
 		    CELL_SLACK) * 100 / CHAR_TWIPS * BODY_SIZE / size : 100;
-		n = textfit_lines(c->text, room > 0 ? room : 100);
+		n = text_lines(c->text, room > 0 ? room : 100);
 		/* a merged cell's lines are shared by its rows */
 		if (c->rspan > 1)
 			n = (n + (unsigned)c->rspan - 1) / (unsigned)c->rspan;

@@ -1114,10 +1114,20 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 			}
 		}
 		if (!any) {
-			/* a piece wider than the line breaks where it must */
+			/*
+			 * a piece wider than the line breaks where it must,
+			 * but not before closing punctuation nor after an
+			 * opening bracket: （情報セキュリティ／） never
+			 */
+			for (i = e; i > a + 1 && (no_line_start(v[i]) ||
+			    is_opening(v[i - 1])); i--)
+				;
+			if (i == a + 1 && (no_line_start(v[i]) ||
+			    is_opening(v[a])))
+				i = e;
 			best = WRAP_LINE + WRAP_FORCED + cost[line_start(v, n,
-			    e)];
-			brk[a] = e;
+			    i)];
+			brk[a] = i;
 		}
 		cost[a] = best;
 	}

@@ -20,8 +20,12 @@ usage: check_incident.py timeline RECORD SEQ...
 PyYAML, python-docx and openpyxl, not the C engine.  Non-breaking hyphens
 (U+2011) in documents are read as hyphens.  Exits 1 naming what is wrong.
 """
+import os
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from docxtext import cell_text  # noqa: E402 (beside this file)
 
 ID_RE = re.compile(r"\b(?:in|ca|rv|au|ck|tr|cs|mt|is|pi)-[0-9a-hjkmnp-tv-z]{8}\b")
 ISO_RE = re.compile(r"\b20[0-9]{2}-[01][0-9]-[0-3][0-9]\b")
@@ -82,7 +86,7 @@ def docx_text(path):
     for t in d.tables:
         for row in t.rows:
             for cell in row.cells:
-                parts.append(cell.text)
+                parts.append(cell_text(cell))
     for s in d.sections:
         parts.extend(p.text for p in s.header.paragraphs)
         parts.extend(p.text for p in s.footer.paragraphs)

@@ -23,8 +23,12 @@ docx text is gathered from paragraphs and table cells (python-docx);
 xlsx cells from every sheet (openpyxl), numbers formatted with commas so
 that 12,800,000 matches.  Exits 1 naming what was missing.
 """
+import os
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from docxtext import cell_text  # noqa: E402 (beside this file)
 
 
 def docx_text(path):
@@ -34,7 +38,7 @@ def docx_text(path):
     for t in d.tables:
         for row in t.rows:
             for cell in row.cells:
-                parts.append(cell.text)
+                parts.append(cell_text(cell))
     for s in d.sections:
         parts.extend(p.text for p in s.header.paragraphs)
     return "\n".join(parts)
@@ -66,11 +70,11 @@ def check_rated(path):
     d = docx.Document(path)
     bad = []
     for t in d.tables:
-        head = [c.text for c in t.rows[0].cells]
+        head = [cell_text(c) for c in t.rows[0].cells]
         if head[:1] != ["観点"] or "評価" not in head:
             continue
         for r in t.rows[1:]:
-            cells = [c.text.strip() for c in r.cells]
+            cells = [cell_text(c).strip() for c in r.cells]
             for k in ("確認事項", "評価", "所見"):
                 if k in head and not cells[head.index(k)]:
                     bad.append("%s without its %s" %

@@ -22,9 +22,13 @@ Exit status 0 when everything agrees; every difference is printed.
 """
 import json
 import math
+import os
 import random
 import re
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from docxtext import cell_text  # noqa: E402 (beside this file)
 
 import yaml
 
@@ -263,7 +267,7 @@ def docx_text(path):
     cells = []
     for t in d.tables:
         for row in t.rows:
-            cells.append([c.text for c in row.cells])
+            cells.append([cell_text(c) for c in row.cells])
     for s in d.sections:
         for p in s.header.paragraphs:
             paras.append(p.text)

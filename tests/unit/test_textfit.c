@@ -198,6 +198,20 @@ assert_wrap(const char *s, unsigned width, const char *want)
 	free(w);
 }
 
+/*
+ * A piece wider than the line breaks where it must, but never before
+ * its closing bracket or after its opening one (issue 18: a 9-character
+ * cell held （情報セキュリティ／）の条項).
+ */
+static void
+test_wrap_forced(void **state)
+{
+	(void)state;
+	assert_wrap("（情報セキュリティ）の条項", 900,
+	    "（情報セキュリ|ティ）の条項");
+	assert_wrap("（情報セキュリティ）", 900, "（情報セキュリ|ティ）");
+}
+
 #define AUDIT	"内部監査5件（うち実施中3件）、今後の予定2件、適合率（全体）" \
 		"94.5%、顕在化したリスク2件（うち発生可能性が高いもの0件）"
 
@@ -322,6 +336,7 @@ main(void)
 		cmocka_unit_test(test_balance_stuck),
 		cmocka_unit_test(test_balance_no_more_lines),
 		cmocka_unit_test(test_wrap),
+		cmocka_unit_test(test_wrap_forced),
 		cmocka_unit_test(test_wrap_long),
 		cmocka_unit_test(test_min_kept),
 	};
