@@ -71,6 +71,15 @@ struct docx_chart {
 	size_t		 xlsx_len;
 };
 
+/*
+ * The last section of a document (its heading and what follows, up to
+ * 以上) keeps together on one page when it takes at most this many lines:
+ * a last page of two lines, the end of a paragraph whose section began
+ * on the page before, read as a mistake.
+ */
+#define SECT_MAX	12
+#define SECT_KEEP_LINES	10
+
 struct docx {
 	struct buf		 body;
 	struct buf		 para;		/* the open paragraph */
@@ -102,6 +111,16 @@ struct docx {
 	int			 last_para_short;
 	unsigned		 para_width;	/* of the open paragraph's runs */
 	int			 para_breaks;
+	int			 para_heading;	/* the open one is a heading */
+	/*
+	 * The paragraphs since the last heading, the heading first (where
+	 * each starts in body), and their lines, while no table or chart
+	 * came after it; nsect 0 when there are none or too many.  A short
+	 * last section keeps together at 以上 (SECT_KEEP_LINES).
+	 */
+	size_t			 sect[SECT_MAX];
+	size_t			 nsect;
+	unsigned		 sect_lines;
 	int			 err;		/* first error, sticky */
 	char			*errmsg;
 };
@@ -525,6 +544,7 @@ page_impl(struct docx *d, const struct docx_page *pg)
 		d->used = 0;
 		d->last_table = 0;
 		d->last_para_short = 0;
+		d->nsect = 0;
 	}
 	d->page = *pg;
 	return 0;
@@ -556,6 +576,7 @@ para_begin(struct docx *d, const struct docx_para_style *ps,
 	d->open = 1;
 	d->para_width = 0;
 	d->para_breaks = 0;
+	d->para_heading = pstyle != NULL && strncmp(pstyle, "Heading", 7) == 0;
 	return 0;
 }
 
@@ -788,6 +809,16 @@ para_end_impl(struct docx *d)
 	if ((rc = buf_ok(&d->body)) != 0)
 		return rc;
 	d->last_para_end = d->body.len;
+	if (d->para_heading) {
+		d->sect[0] = d->last_para;
+		d->nsect = 1;
+		d->sect_lines = 1;
+	} else if (d->nsect > 0 && d->nsect < SECT_MAX) {
+		d->sect[d->nsect++] = d->last_para;
+		d->sect_lines += 1 + (unsigned)d->para_breaks +
+		    (room > 0 ? d->para_width / room : 0);
+	} else
+		d->nsect = 0;
 	/*
 	 * A note belongs to the table above it, not to a table or chart
 	 * after it: kept with both, it took the table's last rows along to
@@ -808,10 +839,20 @@ add_para(struct docx *d, const char *text, const struct docx_para_style *ps,
 
 	if ((rc = docx_check_text(text, "paragraph text")) != 0)
 		return rc;
-	/* 以上 closes a document: never alone at the top of a page. */
+	/*
+	 * 以上 closes a document: never alone at the top of a page, and a
+	 * short last section goes whole to the next page rather than leave
+	 * its last lines alone there.
+	 */
 	if (text != NULL && strcmp(text, "以上") == 0 && !d->open &&
-	    d->body.len == d->last_para_end && d->body.len > d->last_para)
+	    d->body.len == d->last_para_end && d->body.len > d->last_para) {
+		size_t	i;
+
+		if (d->nsect >= 2 && d->sect_lines <= SECT_KEEP_LINES)
+			for (i = d->nsect; i-- > 0;)
+				keep_with_next(&d->body, d->sect[i]);
 		keep_with_next(&d->body, d->last_para);
+	}
 	if ((rc = para_begin(d, ps, pstyle)) != 0)
 		return rc;
 	if (text != NULL && *text != '\0' &&
@@ -846,6 +887,7 @@ page_break_impl(struct docx *d)
 	if ((rc = buf_ok(&d->body)) != 0)
 		return rc;
 	d->last_para_short = 0;
+	d->nsect = 0;
 	d->used = 1;
 	d->last_table = 0;
 	return 0;
@@ -1396,7 +1438,7 @@ docx_widow_break(const char *s, unsigned room)
 
 /*
  * The text of a cell at room (hundredths) with the writer's own line
- * breaks (textfit_wrap()), where Word and LibreOffice would break it
+ * breaks (textfit_wrap_fill()), where Word and LibreOffice would break it
  * badly: they break Japanese between any two characters, inside a date
  * (令和8年6月8／日), a number with its unit (月額25,000／円), a katakana
  * word (午睡チェックセン／サー) or a short aside (（情報セキュリ／ティ）).
@@ -1411,7 +1453,38 @@ text_break(const char *s, unsigned room)
 	    textfit_is_unbreakable(s) || list_item_width(s) > 0 ||
 	    textfit_width(s) <= room + WIDOW_FIT)
 		return NULL;
-	return textfit_wrap(s, room);
+	return textfit_wrap_fill(s, room);
+}
+
+/* Short lines (one or two characters) cost this many lines more. */
+#define SHORT_LINE_COST	2
+
+/*
+ * What a cell's text costs the table at room when the room is shared
+ * (share_cols()): its lines as put_cell() writes them, and a line of one
+ * or two characters more, where the text had to break badly for want of
+ * room (令和8年度か／ら／令和12年度).
+ */
+static unsigned
+share_text_cost(const char *s, unsigned room)
+{
+	char		*w, *line, *nl;
+	unsigned	 cost = 0;
+
+	if (s == NULL || *s == '\0' || strchr(s, '\r') != NULL ||
+	    textfit_is_unbreakable(s) || list_item_width(s) > 0 ||
+	    textfit_width(s) <= room + WIDOW_FIT ||
+	    (w = textfit_wrap_fill(s, room)) == NULL)
+		return textfit_lines(s, room);
+	for (line = w; line != NULL; line = nl) {
+		if ((nl = strchr(line, '\n')) != NULL)
+			*nl++ = '\0';
+		cost++;
+		if (*line != '\0' && textfit_width(line) < 300)
+			cost += SHORT_LINE_COST;
+	}
+	free(w);
+	return cost;
 }
 
 /* Lines the text of a cell takes at room, as put_cell() writes it. */
@@ -1422,7 +1495,7 @@ text_lines(const char *s, unsigned room)
 	    textfit_is_unbreakable(s) || list_item_width(s) > 0 ||
 	    textfit_width(s) <= room + WIDOW_FIT)
 		return textfit_lines(s, room);
-	return textfit_wrap_lines(s, room);
+	return textfit_wrap_fill_lines(s, room);
 }
 
 /*
@@ -1655,7 +1728,7 @@ share_lines(struct share *s, size_t r, size_t k, unsigned w)
 		free(broken);
 		return n;
 	}
-	return text_lines(text, room);
+	return share_text_cost(text, room);
 }
 
 /* The table's cost with column k's lines in s->try (k < ncols) or not. */
@@ -2170,10 +2243,13 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 #define TALL_ROW	4
 #define KEEP_TAIL_LINES	14
 
-/* Lines the row's tallest cell takes, roughly. */
+/*
+ * Lines the row's tallest cell takes, roughly, in lines of the body's
+ * size; with exact, in half-points (lines times their size).
+ */
 static unsigned
-row_lines(const struct docx_table *t, const unsigned *grid, unsigned margin,
-    size_t r)
+row_height(const struct docx_table *t, const unsigned *grid, unsigned margin,
+    size_t r, int exact)
 {
 	const struct cell	*c;
 	size_t			 k, j, span;
@@ -2195,11 +2271,21 @@ row_lines(const struct docx_table *t, const unsigned *grid, unsigned margin,
 		if (c->rspan > 1)
 			n = (n + (unsigned)c->rspan - 1) / (unsigned)c->rspan;
 		/* smaller text, shorter lines */
-		n = n * size / BODY_SIZE + (n * size % BODY_SIZE != 0);
+		if (exact)
+			n *= size;
+		else
+			n = n * size / BODY_SIZE + (n * size % BODY_SIZE != 0);
 		if (n > most)
 			most = n;
 	}
-	return most;
+	return exact && most == 1 ? BODY_SIZE : most;
+}
+
+static unsigned
+row_lines(const struct docx_table *t, const unsigned *grid, unsigned margin,
+    size_t r)
+{
+	return row_height(t, grid, margin, r, 0);
 }
 
 static int
@@ -2236,10 +2322,135 @@ table_keeps(int *keep, const struct docx_table *t, const unsigned *grid,
 	return 0;
 }
 
+/*
+ * A dense table, its text too long for its columns at the body's size
+ * (精査記録's five columns: 確認事項 five characters a line, 更新の目／
+ * 的と), is set at SMALL_SIZE when that takes at most SMALL_SAVES % of
+ * its height at the body's size, counted in lines of the body's size.
+ * A form with a column to write in keeps the body's size.
+ */
+#define SMALL_SIZE	18		/* half-points: 9 pt */
+#define SMALL_SAVES	80
+
+/* Height of t in half-points of line, with widths grid. */
+static unsigned long
+table_height(const struct docx_table *t, const unsigned *grid,
+    unsigned margin)
+{
+	unsigned long	h = 0;
+	size_t		r;
+
+	for (r = 0; r < t->nrows; r++)
+		h += row_height(t, grid, margin, r, 1);
+	return h;
+}
+
+/*
+ * t with its cells at the body's size set at SMALL_SIZE, sharing its
+ * texts (free with small_free()), or NULL.
+ */
+static struct docx_table *
+small_copy(const struct docx_table *t)
+{
+	struct docx_table	*s;
+	struct cell		*c;
+	size_t			 i, n = t->nrows * t->ncols;
+
+	if ((s = malloc(sizeof *s)) == NULL)
+		return NULL;
+	*s = *t;
+	if ((s->cells = calloc(n, sizeof *s->cells)) == NULL) {
+		free(s);
+		return NULL;
+	}
+	memcpy(s->cells, t->cells, n * sizeof *s->cells);
+	for (i = 0; i < n; i++) {
+		c = &s->cells[i];
+		if (!c->styled) {
+			memset(&c->style, 0, sizeof c->style);
+			c->styled = 1;
+		}
+		if (c->style.size == 0 || c->style.size == BODY_SIZE)
+			c->style.size = SMALL_SIZE;
+	}
+	return s;
+}
+
+static void
+small_free(struct docx_table *s)
+{
+	if (s != NULL)
+		free(s->cells);
+	free(s);
+}
+
+/* A form with a column to write in: nothing but line ends in its body. */
+static int
+form_to_fill(const struct docx_table *t)
+{
+	const struct cell	*c;
+	size_t			 r, k;
+	int			 blank;
+
+	if (!t->form)
+		return 0;
+	for (k = 0; k < t->ncols; k++) {
+		for (r = t->header_rows, blank = 1; blank && r < t->nrows;
+		    r++) {
+			c = cell_at(t, r, k);
+			blank = c->covered || c->text == NULL ||
+			    c->text[strspn(c->text, "\r\n ")] == '\0';
+		}
+		if (blank)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The widths of t, or of its small copy (*small, to free) where that is
+ * the better table (SMALL_SAVES).
+ */
+static void
+table_layout(const struct docx_table *t, unsigned total, unsigned *grid,
+    int *fits, unsigned *margin, struct docx_table **small)
+{
+	unsigned	*g2, m2;
+	int		*f2;
+	unsigned long	 h, h2;
+
+	*small = NULL;
+	table_grid(grid, t, total, fits, margin);
+	if (t->ncols < 3 || form_to_fill(t))
+		return;
+	h = table_height(t, grid, *margin);
+	/* not one that wraps: a line a row, and a little */
+	if (h <= (t->nrows + t->nrows / 2) * BODY_SIZE)
+		return;
+	g2 = calloc(t->ncols, sizeof *g2);
+	f2 = calloc(t->ncols, sizeof *f2);
+	if (g2 == NULL || f2 == NULL || (*small = small_copy(t)) == NULL)
+		goto done;
+	table_grid(g2, *small, total, f2, &m2);
+	h2 = table_height(*small, g2, m2);
+	if (h2 * 100 <= h * SMALL_SAVES) {
+		memcpy(grid, g2, t->ncols * sizeof *grid);
+		memcpy(fits, f2, t->ncols * sizeof *fits);
+		*margin = m2;
+	} else {
+		small_free(*small);
+		*small = NULL;
+	}
+done:
+	free(g2);
+	free(f2);
+}
+
 static int
 table_impl(struct docx *d, const struct docx_table *t)
 {
 	struct buf	 b = BUF_INIT;
+	struct docx_table *small = NULL;
 	unsigned	*grid = NULL, total, margin;
 	int		*fits = NULL, *keep = NULL;
 	const struct cell *c;
@@ -2260,7 +2471,9 @@ table_impl(struct docx *d, const struct docx_table *t)
 		return error_set(NC_ENOMEM, "out of memory");
 	}
 	total = page_text_twips(&d->page);
-	table_grid(grid, t, total, fits, &margin);
+	table_layout(t, total, grid, fits, &margin, &small);
+	if (small != NULL)
+		t = small;
 	if ((rc = table_keeps(keep, t, grid, margin)) != 0)
 		goto done;
 	/* Two tables in a row would be joined into one by Word. */
@@ -2320,11 +2533,13 @@ table_impl(struct docx *d, const struct docx_table *t)
 		goto done;
 	d->used = 1;
 	d->last_table = 1;
+	d->nsect = 0;
 done:
 	buf_free(&b);
 	free(grid);
 	free(fits);
 	free(keep);
+	small_free(small);
 	return rc;
 }
 
@@ -2383,6 +2598,7 @@ chart_one(struct docx *d, const struct chart *m, enum chart_kind drawn,
 	d->used = 1;
 	d->last_table = 0;
 	d->last_para_short = 0;
+	d->nsect = 0;
 	return 0;
 fail:
 	chart_free(r);

@@ -1053,13 +1053,23 @@ line_start(const uint32_t *v, size_t n, size_t i)
 static const unsigned long break_cost[] = {
 	0, 400, 100, 40, 20, 10, 5, 0,
 };
+/*
+ * Filled lines (textfit_wrap_fill()): running text in a table cell
+ * reads as Japanese is set, each line to the cell's edge.  A character
+ * left on a line of ten costs as much as the worst break (200), so a
+ * line ends short only to spare one of those or a line of one or two.
+ */
+static const unsigned long fill_cost[] = {
+	0, 200, 60, 30, 0, 0, 0, 0,
+};
+#define FILL_RAGGED	2000UL
 
 static void
 plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
-    unsigned width, size_t *brk, unsigned long *cost, size_t *left)
+    unsigned width, int fill, size_t *brk, unsigned long *cost, size_t *left)
 {
 	size_t		a, e, i, nx;
-	unsigned	w, add, lw, run;
+	unsigned	w, add, lw, run, short_by;
 	unsigned long	c, best;
 	int		any;
 
@@ -1102,11 +1112,16 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 				continue;
 			any = 1;
 			nx = line_start(v, n, i);
-			c = WRAP_LINE + break_cost[score[i]] + WRAP_RAGGED *
-			    (width - (lw < width ? lw : width)) / width +
-			    cost[nx];
+			short_by = width - (lw < width ? lw : width);
+			c = WRAP_LINE + cost[nx] + (fill ?
+			    fill_cost[score[i]] + FILL_RAGGED * short_by /
+			    width : break_cost[score[i]] + WRAP_RAGGED *
+			    short_by / width);
 			if (nx < n && left[nx] < TEXTFIT_WIDOW &&
 			    span_width(v, nx, n) <= width)
+				c += WRAP_WIDOW;
+			/* nor a line of one or two before it (見／積り) */
+			if (nx < n && left[a] - left[i] < TEXTFIT_WIDOW)
 				c += WRAP_WIDOW;
 			if (c <= best) {
 				best = c;
@@ -1167,7 +1182,7 @@ wbuf_add(struct wbuf *o, const char *s, size_t n)
 /* The paragraph v[0..n), at s + off[0], wrapped into o. */
 static void
 wrap_para(struct wbuf *o, const char *s, const size_t *off,
-    const uint32_t *v, size_t n, unsigned width)
+    const uint32_t *v, size_t n, unsigned width, int fill)
 {
 	unsigned char	*score;
 	unsigned long	*cost;
@@ -1182,7 +1197,7 @@ wrap_para(struct wbuf *o, const char *s, const size_t *off,
 		goto done;
 	}
 	break_scores(score, v, n);
-	plan_breaks(v, n, score, width, brk, cost, left);
+	plan_breaks(v, n, score, width, fill, brk, cost, left);
 	for (a = line_start(v, n, 0); a < n; a = line_start(v, n, e)) {
 		e = brk[a];
 		t = e;
@@ -1216,8 +1231,8 @@ offsets(const char *s, size_t n)
 	return off;
 }
 
-char *
-textfit_wrap(const char *s, unsigned width)
+static char *
+wrap_text(const char *s, unsigned width, int fill)
 {
 	struct wbuf	 o = { NULL, 0, 0, 0 };
 	uint32_t	*v;
@@ -1237,7 +1252,7 @@ textfit_wrap(const char *s, unsigned width)
 	for (a = 0; a <= n; a = e + 1) {
 		for (e = a; e < n && !is_newline(v[e]); e++)
 			;
-		wrap_para(&o, s, off + a, v + a, e - a, width);
+		wrap_para(&o, s, off + a, v + a, e - a, width, fill);
 		if (e >= n)
 			break;
 		/* the line ends as written (CR LF as one) */
@@ -1256,20 +1271,44 @@ textfit_wrap(const char *s, unsigned width)
 	return o.s;
 }
 
-unsigned
-textfit_wrap_lines(const char *s, unsigned width)
+char *
+textfit_wrap(const char *s, unsigned width)
+{
+	return wrap_text(s, width, 0);
+}
+
+char *
+textfit_wrap_fill(const char *s, unsigned width)
+{
+	return wrap_text(s, width, 1);
+}
+
+static unsigned
+wrap_lines(const char *s, unsigned width, int fill)
 {
 	char		*w;
 	const char	*p;
 	unsigned	 lines = 1;
 
-	if ((w = textfit_wrap(s, width)) == NULL)
+	if ((w = wrap_text(s, width, fill)) == NULL)
 		return textfit_lines(s, width);
 	for (p = w; *p != '\0'; p++)
 		if (*p == '\n' || (*p == '\r' && p[1] != '\n'))
 			lines++;
 	free(w);
 	return lines;
+}
+
+unsigned
+textfit_wrap_lines(const char *s, unsigned width)
+{
+	return wrap_lines(s, width, 0);
+}
+
+unsigned
+textfit_wrap_fill_lines(const char *s, unsigned width)
+{
+	return wrap_lines(s, width, 1);
 }
 
 /* Is paragraph v[0..n) a name: no space, no 、。, few characters? */

@@ -114,6 +114,17 @@ char	*textfit_wrap(const char *s, unsigned width);
 unsigned textfit_wrap_lines(const char *s, unsigned width);
 
 /*
+ * As textfit_wrap(), for running text in a table cell: the same pieces
+ * kept whole and the same lines never started or ended, but each line
+ * as full as it may be, as Japanese is set: a line ends short only
+ * to spare the worst breaks (化し／た) or a line of one or two
+ * characters, where textfit_wrap() prefers the break that reads best,
+ * as a slide's text does.
+ */
+char	*textfit_wrap_fill(const char *s, unsigned width);
+unsigned textfit_wrap_fill_lines(const char *s, unsigned width);
+
+/*
  * The width of the widest piece of s that textfit_wrap() does not
  * break (see there), or of a whole line of s that is a name: no space,
  * no 、。, at most TEXTFIT_NAME characters ("区立図書館（見本Ａ）",

@@ -200,6 +200,8 @@ write_expect(const char *docx_path, const char *json)
 
 #define NELEM(a)	(sizeof(a) / sizeof((a)[0]))
 
+static size_t	count_of(const char *, const char *);
+
 /* The sample notice: content is illustrative, no real person. */
 
 static const char *const cond_subs[] = {
@@ -1326,6 +1328,108 @@ test_table_keeps(void **state)
 }
 
 /*
+ * A short last section keeps together at 以上 (issue 18: the training
+ * report's last page held the last two lines of its section 6 alone);
+ * a long one, or one with a table, does not tie a page's worth of text.
+ */
+static void
+test_last_section_keeps(void **state)
+{
+	static const char	 filler[] = "研修の内容・方法はおおむね受講者に受け"
+	    "入れられたと考えられる。";
+	static const char	 longp[] = "正答率が最も低かったのは問2で、この"
+	    "内容の理解が十分でない受講者が多い。次年度は教材で重点的に扱い、"
+	    "問題文と選択肢を見直すとともに、研修の冒頭で改めて説明する。";
+	struct docx	*d;
+	char		 path[512], *xml;
+	int		 i, big;
+
+	(void)state;
+	for (big = 0; big < 2; big++) {
+		xsnprintf(path, sizeof path, "%s/last-section%d.docx",
+		    sample_dir(), big);
+		assert_int_equal(docx_new(&d, &report_props), 0);
+		assert_int_equal(docx_add_outline_heading(d, 1, "考察"), 0);
+		for (i = 0; i < 20; i++)
+			assert_int_equal(docx_add_para(d, filler, NULL), 0);
+		assert_int_equal(docx_add_outline_heading(d, 1,
+		    "次年度に向けて"), 0);
+		assert_int_equal(docx_add_para(d, "正答率が90%を超えた問1は"
+		    "難易度を上げる。", NULL), 0);
+		for (i = 0; i < (big ? 8 : 1); i++)
+			assert_int_equal(docx_add_para(d, longp, NULL), 0);
+		assert_int_equal(docx_add_para(d, "対象者が例年同じ研修である"
+		    "ため、新たな内容を提案する。", NULL), 0);
+		assert_int_equal(docx_add_para(d, "以上", NULL), 0);
+		assert_int_equal(docx_save(d, path), 0);
+		docx_free(d);
+		xml = zip_part(path, "word/document.xml");
+		/* the last paragraph with 以上, always */
+		assert_true(para_keeps(xml, "対象者が例年同じ研修"));
+		if (!big) {
+			assert_true(para_keeps(xml, "次年度に向けて"));
+			assert_true(para_keeps(xml, "正答率が90%を超えた"));
+			assert_true(para_keeps(xml, "正答率が最も低かった"));
+		} else
+			assert_false(para_keeps(xml, "正答率が90%を超えた"));
+		/* the section before is not tied to it */
+		assert_false(para_keeps(xml, filler));
+		free(xml);
+	}
+}
+
+/*
+ * A dense table, its running text five characters a line at the body's
+ * size, is set at 9 pt when that takes at most 80 % of its height
+ * (issue 18: 精査記録's 確認事項 broke 更新の目／的と); a table that fits
+ * its lines keeps the body's size, and so does a form with a column to
+ * write in.
+ */
+static void
+test_small_table(void **state)
+{
+	static const char	 text[] = "保守期限が迫っており、延長保守より更新が"
+	    "経済的であるため、更新の必要性は認められる。見積りは1社のみであり、"
+	    "調達時に複数者の比較を行う必要がある。";
+	struct docx		*d;
+	struct docx_table	*t;
+	char			 path[512], *xml;
+	size_t			 r, k;
+	int			 kind;
+
+	(void)state;
+	for (kind = 0; kind < 3; kind++) {
+		xsnprintf(path, sizeof path, "%s/small-%d.docx", sample_dir(),
+		    kind);
+		assert_int_equal(docx_new(&d, &report_props), 0);
+		assert_int_equal(docx_table_new(&t, 5, NULL), 0);
+		assert_int_equal(docx_table_header_rows(t, 1), 0);
+		if (kind == 2)
+			assert_int_equal(docx_table_form(t), 0);
+		for (k = 0; k < 5; k++)
+			assert_int_equal(docx_table_cell(t, 0, k, "観点",
+			    NULL), 0);
+		for (r = 1; r <= 4; r++)
+			for (k = 0; k < 5; k++)
+				assert_int_equal(docx_table_cell(t, r, k,
+				    kind == 1 ? "適" : kind == 2 && k == 4 ?
+				    "\n\n" : text, NULL), 0);
+		assert_int_equal(docx_add_table(d, t), 0);
+		docx_table_free(t);
+		assert_int_equal(docx_save(d, path), 0);
+		docx_free(d);
+		xml = zip_part(path, "word/document.xml");
+		if (kind == 0)
+			assert_true(count_of(xml, "<w:sz w:val=\"18\"/>") >=
+			    20);
+		else
+			assert_int_equal(count_of(xml,
+			    "<w:sz w:val=\"18\"/>"), 0);
+		free(xml);
+	}
+}
+
+/*
  * A short note right after a table (注, ※, 備考 ...) stays with the
  * table's last rows: the last row keeps with it too.  A long note, a
  * paragraph without a note's mark, or a note after a paragraph tie
@@ -2079,6 +2183,9 @@ test_text_break(void **state)
 		margin = strtol(m + strlen("<w:tblCellMar><w:left w:w=\""),
 		    NULL, 10);
 	room = (unsigned)((w[0] - 2 * margin - 40) * 100 / 210);
+	/* a dense table is set at 9 pt: more characters a line */
+	if (strstr(p, "<w:sz w:val=\"18\"/>") != NULL)
+		room = room * 21 / 18;
 	for (line = cell, lines = 0; line != NULL; line = nl, lines++) {
 		if ((nl = strchr(line, '\n')) != NULL)
 			*nl++ = '\0';
@@ -2574,6 +2681,8 @@ main(void)
 		cmocka_unit_test(test_api_errors),
 		cmocka_unit_test(test_tables),
 		cmocka_unit_test(test_table_keeps),
+		cmocka_unit_test(test_last_section_keeps),
+		cmocka_unit_test(test_small_table),
 		cmocka_unit_test(test_table_note_keeps),
 		cmocka_unit_test(test_blank_columns),
 		cmocka_unit_test(test_table_names),

@@ -212,6 +212,62 @@ test_wrap_forced(void **state)
 	assert_wrap("（情報セキュリティ）", 900, "（情報セキュリ|ティ）");
 }
 
+/*
+ * Running text in a table cell fills its lines (textfit_wrap_fill()):
+ * every line but the last within a character of the cell's width,
+ * where textfit_wrap() ends lines early at a better break (確認すること
+ * を／条件とすべき。); both keep the same pieces whole.  No line of one
+ * or two characters in the middle either (調達方法と／見／積りの徴取).
+ */
+/* Sum of what the lines of w but its last leave of width. */
+static unsigned
+shortfall(char *w, unsigned width)
+{
+	char		*line, *nl;
+	unsigned	 sum = 0;
+
+	for (line = w; (nl = strchr(line, '\n')) != NULL; line = nl + 1) {
+		*nl = '\0';
+		assert_true(textfit_width(line) <= width);
+		sum += width - textfit_width(line);
+		*nl = '\n';
+	}
+	return sum;
+}
+
+static void
+test_wrap_fill(void **state)
+{
+	static const char	 text[] = "見積りが1社のみであるため、調達に当たっ"
+	    "ては複数者から見積りを徴し、運用経費の妥当性を確認することを条件"
+	    "とすべき。令和8年10月30日までに報告する。";
+	char			*w, *f;
+	unsigned		 width, fuller = 0, lines;
+
+	(void)state;
+	for (width = 700; width <= 1300; width += 100) {
+		assert_non_null(w = textfit_wrap(text, width));
+		assert_non_null(f = textfit_wrap_fill(text, width));
+		assert_true(shortfall(f, width) <= shortfall(w, width));
+		fuller += shortfall(f, width) < shortfall(w, width);
+		for (lines = 1; strchr(f, '\n') != NULL; lines++)
+			*strchr(f, '\n') = ' ';
+		assert_int_equal(lines, textfit_wrap_fill_lines(text, width));
+		free(f);
+		assert_non_null(f = textfit_wrap_fill(text, width));
+		/* the date whole where it fits a line */
+		if (width >= 1000)
+			assert_non_null(strstr(f, "令和8年10月30日"));
+		free(w);
+		free(f);
+	}
+	assert_true(fuller >= 3);
+	assert_wrap("調達方法と見積りの徴取", 570, "調達方|法と見|積りの徴取");
+	assert_non_null(f = textfit_wrap_fill("調達方法と見積りの徴取", 570));
+	assert_null(strstr(f, "\n見\n"));
+	free(f);
+}
+
 #define AUDIT	"内部監査5件（うち実施中3件）、今後の予定2件、適合率（全体）" \
 		"94.5%、顕在化したリスク2件（うち発生可能性が高いもの0件）"
 
@@ -337,6 +393,7 @@ main(void)
 		cmocka_unit_test(test_balance_no_more_lines),
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_wrap_forced),
+		cmocka_unit_test(test_wrap_fill),
 		cmocka_unit_test(test_wrap_long),
 		cmocka_unit_test(test_min_kept),
 	};
