@@ -356,6 +356,9 @@ $PY "$CHECK" summary "$T/sum/情報化企画審査等実施状況_令和8年度.
 checks=$((checks + 1))
 $PY "$CHECK" xlsx "$T/sum/情報化企画審査等実施状況_令和8年度.xlsx" "21日（決定済み 5件）" \
     "未決定（審査中）" || fail "sample summary: median, undecided"
+# the command line writes the median as the workbook does: 21, not 21.0
+NERIMA_CIO_TODAY=2027-05-01 expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" review summary --fy 2026
+expect_grep "$T/out" "median days from receipt to decision 21 \(5 decided\)"
 expect_status 2 "$NCIO" -C "$D" review summary
 expect_status 2 "$NCIO" -C "$D" review export summary "$plan" --fy 2026
 
