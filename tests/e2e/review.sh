@@ -245,6 +245,11 @@ checks=$((checks + 1))
 $PY "$CHECK" xlsx "$O/精査記録_$PT.xlsx" "情報化企画 精査記録" 保育園業務支援システムの更新 \
     こども家庭部保育課 企画部長 "○（適）" 複数者の見積りを比較 "条件付可（令和8年4月20日）" ||
     fail "scrutiny record xlsx"
+# the rows under the viewpoints: one cell over the table's width, as high
+# as the text takes there (not wrapped in 確認事項's column)
+checks=$((checks + 1))
+$PY "$CHECK" merged "$O/精査記録_$PT.xlsx" 総合所見 判定案 条件 決定 ||
+    fail "scrutiny record: summary rows merged"
 checks=$((checks + 1))
 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx.py" "$O/精査記録_$PT.xlsx" >/dev/null ||
     fail "check_xlsx: scrutiny record"
