@@ -1260,7 +1260,7 @@ review_summary_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	const char		*path = opt_get(ov, "output");
 	const char		*format = listing_format(opt_get(ov, "format"),
 				    path);
-	char			 cost[32];
+	char			 cost[32], med[32];
 	int			 rc = CMD_FAIL, data, i;
 	FILE			*fp;
 
@@ -1305,10 +1305,12 @@ review_summary_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	fprintf(fp, _("\ntotal %zu (withdrawn not counted), cost of the plans "
 	    "reviewed %s yen\n"),
 	    sum.total, cost);
-	if (sum.median_days >= 0)
-		fprintf(fp, _("median days from receipt to decision %.1f (%zu "
-		    "decided)\n"),
-		    sum.median_days, sum.ndecided);
+	if (sum.median_days >= 0) {
+		/* as the workbook writes it: 21, or 9.5 between two */
+		review_days_text(med, sizeof med, sum.median_days);
+		fprintf(fp, _("median days from receipt to decision %s (%zu "
+		    "decided)\n"), med, sum.ndecided);
+	}
 done:
 	review_summary_free(&sum);
 	table_free(t);

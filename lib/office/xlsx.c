@@ -1448,6 +1448,42 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	return rc;
 }
 
+int
+xlsx_merge_text(struct xlsx_sheet *sh, uint32_t row, uint16_t first,
+    uint16_t last, const char *s)
+{
+	lxw_format	*f;
+	double		 px = 0;
+	size_t		 len;
+	uint16_t	 c;
+	int		 rc;
+
+	XLSX_SHEET_CHECK(sh);
+	if (s == NULL)
+		s = "";
+	if (first >= last)
+		return xlsx_write_text(sh, row, first, s);
+	if ((rc = xlsx_cell_check(sh, row, first)) != 0 ||
+	    (rc = xlsx_cell_check(sh, row, last)) != 0)
+		return rc;
+	len = strlen(s);
+	if ((rc = xlsx_valid_text(sh, row, first, s, len)) != 0)
+		return rc;
+	if ((f = xlsx_format(sh->x, K_TEXT, xlsx_variant(sh, row, first))) ==
+	    NULL)
+		return xlsx_nomem(sh->x);
+	/* the merged cell's pixels: each column's, margins and all */
+	for (c = first; c <= last; c++)
+		px += xlsx_col_final(sh, c) * XLSX_MDW_PX + 5;
+	if ((rc = xlsx_lxw(sh, row, first, worksheet_merge_range(sh->ws, row,
+	    first, row, last, s, f))) != 0 ||
+	    (rc = xlsx_row_set_lines(sh, row, xlsx_text_lines(s, len,
+	    xlsx_wrap_cols((px - 5) / XLSX_MDW_PX)))) != 0 ||
+	    (rc = xlsx_extent(sh, row, first, 0)) != 0)
+		return rc;
+	return xlsx_extent(sh, row, last, 0);
+}
+
 /* Display columns of v shown with a thousands separator. */
 static size_t
 xlsx_number_width(double v, enum xlsx_num kind)

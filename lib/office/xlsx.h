@@ -232,6 +232,15 @@ int	 xlsx_write_text(struct xlsx_sheet *, uint32_t row, uint16_t col,
 	    const char *s);
 
 /*
+ * Text over columns first..last of one row, one merged cell (the
+ * summary rows under a table: 総合所見, 結論): the cell's format is that
+ * of column first, the row as high as the text takes over the columns'
+ * summed width.  The columns' widths are fixed before (xlsx_table()).
+ */
+int	 xlsx_merge_text(struct xlsx_sheet *, uint32_t row, uint16_t first,
+	    uint16_t last, const char *s);
+
+/*
  * A row at least lines lines high, whatever its cells hold: a form's row
  * with room to write in.  Its text may make it higher.
  */

@@ -2,6 +2,7 @@
  * The view of a work report: every work item of the specification with
  * what was done in a period and in the year to date, from the records.
  */
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -471,8 +472,7 @@ count_audits(struct bld *b)
 	struct audit_score	 sc;
 	struct cal_date		 d;
 	const char		*type, *status, *org;
-	char			 note[128];
-	double			 rate;
+	char			 note[128], p[32];
 	size_t			 n = 0, i, item;
 	int			 rc;
 
@@ -510,9 +510,11 @@ count_audits(struct bld *b)
 		snprintf(note, sizeof note, "%s", schema_label(kind, "status",
 		    audit_status_on(rec, b->w->to)));
 		if (audit_score(&sc, audit_items(rec)) == 0) {
-			if (audit_tally_rate(&rate, &sc.total))
+			/* the rate the audit's own documents print */
+			if (sc.total.possible > 0)
 				snprintf(note + strlen(note), sizeof note -
-				    strlen(note), "、適合率 %.1f%%", 100 * rate);
+				    strlen(note), "、適合率 %s", rp_rate(p,
+				    sc.total.earned, sc.total.possible));
 			audit_score_free(&sc);
 		}
 		error_clear();
@@ -793,6 +795,32 @@ rp_count(char out[32], long n)
 		return out;
 	}
 	amount_format(out, 32, n);
+	return out;
+}
+
+const char *
+rp_rate(char out[32], double num, double den)
+{
+	struct audit_tally	t;
+	long			v;
+
+	memset(&t, 0, sizeof t);
+	t.earned = num;
+	t.possible = den;
+	if (!audit_tally_tenths(&v, &t))
+		snprintf(out, 32, "―");
+	else
+		audit_tenths_text(out, 32, v, 1);
+	return out;
+}
+
+const char *
+rp_pct(char out[32], double r)
+{
+	if (isnan(r))
+		snprintf(out, 32, "―");
+	else
+		audit_tenths_text(out, 32, audit_rate_tenths(r), 1);
 	return out;
 }
 

@@ -29,5 +29,15 @@ void		 rp_era(char out[CAL_FMT_MAX], struct cal_date);
 const char	*rp_num(char out[32], double v);
 /* A count as the ward's documents write it: 2,973 */
 const char	*rp_count(char out[32], long n);
+/*
+ * A rate of whole counts (or half credits) in one decimal, rounded half
+ * up once on the decimal value as the audit documents print it
+ * (audit_tally_tenths(): 13 / 16 is "81.3%", never printf's "81.2%");
+ * "―" when the denominator is 0.
+ */
+const char	*rp_rate(char out[32], double num, double den);
+/* A rate (0..1) that is an average, not a ratio of counts, rounded the
+ * same way (audit_rate_tenths()); "―" for NaN. */
+const char	*rp_pct(char out[32], double r);
 
 #endif

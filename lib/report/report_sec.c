@@ -90,15 +90,6 @@ table_cell(struct report_sec *s, struct sec_slide *sl, const char *text)
 	return 0;
 }
 
-static const char *
-pct(char out[32], double r)
-{
-	if (isnan(r))
-		snprintf(out, 32, "―");
-	else
-		snprintf(out, 32, "%.1f%%", 100 * r);
-	return out;
-}
 
 /* A count with thousands separators: 4313 -> "4,313". */
 static const char *
@@ -167,7 +158,7 @@ sec_audits(struct report_sec *s, struct store *st)
 	struct audit_score	 sc;
 	struct sec_slide	*sl, *ov, *tb, *rs;
 	struct chart		*ch = NULL;
-	double			 earned[64], possible[64], rate;
+	double			 earned[64], possible[64];
 	char			 keys[64][16], titles[64][96], line[512];
 	char			 p[32], era[CAL_FMT_MAX], ong[64];
 	const char		*type, *status, *org;
@@ -235,8 +226,8 @@ sec_audits(struct report_sec *s, struct store *st)
 		ongoing += strcmp(status, "in-progress") == 0;
 		p[0] = '\0';
 		if (audit_score(&sc, audit_items(rec)) == 0) {
-			if (audit_tally_rate(&rate, &sc.total))
-				pct(p, rate);
+			if (sc.total.possible > 0)
+				rp_rate(p, sc.total.earned, sc.total.possible);
 			tot_e += sc.total.earned;
 			tot_p += sc.total.possible;
 			for (k = 0; k < sc.nchapters; k++) {
@@ -298,7 +289,7 @@ sec_audits(struct report_sec *s, struct store *st)
 	snprintf(line, sizeof line, "内部監査 実施済 %zu件%s%s%s、適合率（全体）"
 	    "%s、顕在化したリスク %zu件（うち発生可能性が高いもの %zu件）",
 	    held - ongoing, ongoing > 0 ? ong : "", nnot > 0 ? nots : "",
-	    nlater > 0 ? lat : "", tot_p > 0 ? pct(p, tot_e / tot_p) : "―",
+	    nlater > 0 ? lat : "", rp_rate(p, tot_e, tot_p),
 	    nrisk, nhigh);
 	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
 		goto done;
@@ -403,8 +394,8 @@ sec_checklists(struct report_sec *s, struct store *st)
 	 */
 	snprintf(line, sizeof line, "所属点検 提出 %zu課／%zu課（提出率 %s）、"
 	    "点検項目の実施率 %s（前年度 %s）", cs->nsubmitted, cs->ndiv,
-	    pct(c, cs->ndiv > 0 ? (double)cs->nsubmitted / (double)cs->ndiv :
-	    NAN), pct(a, cs->rate), pct(b, cs->prev_rate));
+	    rp_rate(c, (double)cs->nsubmitted, (double)cs->ndiv),
+	    rp_pct(a, cs->rate), rp_pct(b, cs->prev_rate));
 	if ((rc = slide_new(s, &ov, 0, "所属点検（3(2)ウ）", 1)) != 0 ||
 	    (rc = bullet(s, ov, 1, line)) != 0 ||
 	    (rc = bullet(s, ov, 2, "点検項目の実施率：提出した課の回答のうち"
@@ -523,7 +514,7 @@ sec_trainings(struct report_sec *s, struct store *st)
 		table_cell(s, tb, t->attended >= 0 ? count(buf, t->attended) :
 		    "―");
 		if (t->target > 0 && t->attended >= 0)
-			pct(buf, (double)t->attended / (double)t->target);
+			rp_rate(buf, (double)t->attended, (double)t->target);
 		else
 			snprintf(buf, sizeof buf, "―");
 		if ((rc = table_cell(s, tb, buf)) != 0)

@@ -315,6 +315,11 @@ int		 review_summarise(struct review_summary *out,
 		    struct review_ctx *, int fy, const struct node *const *recs,
 		    size_t n);
 void		 review_summary_free(struct review_summary *);
+/*
+ * The median's days as every output writes them: whole days as "21",
+ * a median between two as "9.5" (the exact value, never rounded).
+ */
+void		 review_days_text(char *out, size_t size, double days);
 int		 review_write_summary_xlsx(struct review_ctx *,
 		    const struct review_summary *, const char *path);
 

@@ -453,9 +453,14 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	xlsx_table(&row, sh, cols, sizeof cols / sizeof cols[0]);
 
 	/* The table's own rows: findings, then the conclusion. */
+	/*
+	 * The rows under the viewpoints (総合所見, 審査結果案, 条件, 決定):
+	 * the text over the table's width, not wrapped in 確認事項's column.
+	 */
 #define HEAD(k, v) do {							\
-		const char *hv[4] = { (v), NULL, NULL, NULL };		\
-		record_row(sh, row++, (k), hv);				\
+		xlsx_write_text(sh, row, 0, (k));			\
+		xlsx_merge_text(sh, row, 1, 4, (v));			\
+		xlsx_row_min_lines(sh, row++, RECORD_LINES);		\
 	} while (0)
 	nr = record_rows(&vr, rec);
 	for (i = 0; i < nr; i++) {

@@ -289,14 +289,14 @@ count_sheet(struct xlsx *x, const char *name, const char *title,
 	return xlsx_add_chart(sh, &ch);
 }
 
-/* Whole days as "21日", a median between two as "9.5日". */
-static void
-days_label(char *out, size_t size, double days)
+void
+review_days_text(char *out, size_t size, double days)
 {
+	/* a median of whole days is whole or half a day */
 	if (days == (double)(long)days)
-		snprintf(out, size, "%ld日", (long)days);
+		snprintf(out, size, "%ld", (long)days);
 	else
-		snprintf(out, size, "%.1f日", days);
+		snprintf(out, size, "%.1f", days);
 }
 
 int
@@ -328,8 +328,8 @@ review_write_summary_xlsx(struct review_ctx *c,
 	snprintf(pnote, sizeof pnote,
 	    "%s現在　情報化企画 %zu件（取下げを除く）", day, s->nplans);
 	if (s->median_days >= 0) {
-		days_label(med, sizeof med, s->median_days);
-		snprintf(median, sizeof median, "%s（決定済み %zu件）", med,
+		review_days_text(med, sizeof med, s->median_days);
+		snprintf(median, sizeof median, "%s日（決定済み %zu件）", med,
 		    s->ndecided);
 		after[0] = "情報化企画の受付から決定までの日数（中央値）";
 		after[1] = median;

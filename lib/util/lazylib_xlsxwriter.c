@@ -155,6 +155,9 @@
 	FN(lxw_error, worksheet_insert_chart_opt, (lxw_worksheet *a0, \
 	    lxw_row_t a1, lxw_col_t a2, lxw_chart *a3, lxw_chart_options *a4), \
 	    (a0, a1, a2, a3, a4)) \
+	FN(lxw_error, worksheet_merge_range, (lxw_worksheet *a0, lxw_row_t \
+	    a1, lxw_col_t a2, lxw_row_t a3, lxw_col_t a4, const char *a5, \
+	    lxw_format *a6), (a0, a1, a2, a3, a4, a5, a6)) \
 	FN(lxw_error, worksheet_set_h_pagebreaks, (lxw_worksheet *a0, \
 	    lxw_row_t a1[]), (a0, a1)) \
 	VOID(worksheet_set_margins, (lxw_worksheet *a0, double a1, double a2, \

@@ -245,6 +245,11 @@ checks=$((checks + 1))
 $PY "$CHECK" xlsx "$O/精査記録_$PT.xlsx" "情報化企画 精査記録" 保育園業務支援システムの更新 \
     こども家庭部保育課 企画部長 "○（適）" 複数者の見積りを比較 "条件付可（令和8年4月20日）" ||
     fail "scrutiny record xlsx"
+# the rows under the viewpoints: one cell over the table's width, as high
+# as the text takes there (not wrapped in 確認事項's column)
+checks=$((checks + 1))
+$PY "$CHECK" merged "$O/精査記録_$PT.xlsx" 総合所見 判定案 条件 決定 ||
+    fail "scrutiny record: summary rows merged"
 checks=$((checks + 1))
 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx.py" "$O/精査記録_$PT.xlsx" >/dev/null ||
     fail "check_xlsx: scrutiny record"
@@ -356,6 +361,9 @@ $PY "$CHECK" summary "$T/sum/情報化企画審査等実施状況_令和8年度.
 checks=$((checks + 1))
 $PY "$CHECK" xlsx "$T/sum/情報化企画審査等実施状況_令和8年度.xlsx" "21日（決定済み 5件）" \
     "未決定（審査中）" || fail "sample summary: median, undecided"
+# the command line writes the median as the workbook does: 21, not 21.0
+NERIMA_CIO_TODAY=2027-05-01 expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" review summary --fy 2026
+expect_grep "$T/out" "median days from receipt to decision 21 \(5 decided\)"
 expect_status 2 "$NCIO" -C "$D" review summary
 expect_status 2 "$NCIO" -C "$D" review export summary "$plan" --fy 2026
 

@@ -14,6 +14,10 @@ usage: check_review.py docx FILE TEXT...   every TEXT is in the document
                                            plans of 種別, no "21.0日"
        check_review.py noid FILE           no record id (rv-xxxxxxxx) in the
                                            text, headers or sheet names
+       check_review.py merged FILE LABEL...  (xlsx) the row of each LABEL
+                                           (in column A) is one cell over
+                                           the rest of the table's width,
+                                           as high as its text takes there
        check_review.py heights FILE PT     (xlsx) every row of every sheet's
                                            table (its autofilter range) below
                                            the header has a height of at
@@ -120,6 +124,50 @@ def check_summary(path, asof):
     return bad
 
 
+def check_merged(path, labels):
+    """Each LABEL's row: B..(the table's last column) merged, and a row
+    height that holds the text over their summed width (游ゴシック 11pt:
+    a column is width x 8 + 5 px, a full-width character 15.5 px, a line
+    18.75 pt; the cell's margins 10 px)."""
+    import math
+    import unicodedata
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.cell import range_boundaries
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    missing = []
+    if not ws.auto_filter.ref:
+        return ["a table (autofilter) on " + ws.title]
+    _, top, last, bottom = range_boundaries(ws.auto_filter.ref)
+    for lab in labels:
+        rows = [r for r in range(top + 1, bottom + 1)
+                if ws.cell(r, 1).value == lab]
+        if not rows:
+            missing.append("a row %s" % lab)
+            continue
+        r = rows[0]
+        want = "B%d:%s%d" % (r, get_column_letter(last), r)
+        if want not in [str(m) for m in ws.merged_cells.ranges]:
+            missing.append("%s merged over %s (merged: %s)" % (
+                lab, want, [str(m) for m in ws.merged_cells.ranges]))
+            continue
+        px = sum(ws.column_dimensions[get_column_letter(c)].width * 8 + 5
+                 for c in range(2, last + 1))
+        room = (px - 10) / 15.5 * 2     # half-width columns a line holds
+        text = str(ws.cell(r, 2).value or "")
+        lines = 0
+        for para in text.split("\n"):
+            w = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1
+                    for ch in para)
+            lines += max(1, math.ceil(w / room))
+        h = ws.row_dimensions[r].height
+        if h is None or h < 18.75 * lines - 0.01:
+            missing.append("%s row %d: height %s for %d lines" % (
+                lab, r, h, lines))
+    return missing
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
@@ -171,6 +219,8 @@ def main(argv):
                 if h is None or h < float(want[0]):
                     missing.append("%s row %d: height %s, want %s or more"
                                    % (ws.title, r, h, want[0]))
+    elif mode == "merged":
+        missing = check_merged(path, want)
     elif mode == "rated":
         missing = check_rated(path)
     elif mode == "summary":

@@ -124,6 +124,10 @@ def check(path, problems):
         era_ok = True
         for row in ws.iter_rows(min_row=head + 1):
             for c in row:
+                # the covered cells of a merge (精査記録's 総合所見) hold
+                # nothing and have no number format
+                if isinstance(c, openpyxl.cell.cell.MergedCell):
+                    continue
                 if c.is_date and c.value is not None and \
                         c.alignment.horizontal != "center":
                     problems.append("%s: date %s is %s, not centred" %

@@ -410,6 +410,40 @@ test_work_not_held(void **state)
 	report_work_free(&w);
 }
 
+/*
+ * Rates as the audit documents print them (audit_tally_tenths()): half
+ * up once on the decimal value, so a tie at .x5 is the same in the
+ * deck, the work report and the audit's own documents.
+ */
+static void
+test_rate(void **state)
+{
+	static const struct {
+		double		 num, den;
+		const char	*want;
+	} tab[] = {
+		{ 13, 16, "81.3%" },		/* 81.25: printf gives 81.2 */
+		{ 6.5, 8, "81.3%" },		/* half credits */
+		{ 1, 8, "12.5%" },
+		{ 1, 80, "1.3%" },		/* 1.25 */
+		{ 86, 93, "92.5%" },
+		{ 0, 5, "0.0%" },
+		{ 5, 5, "100.0%" },
+		{ 3, 0, "―" },
+	};
+	char	buf[32];
+	size_t	i;
+
+	(void)state;
+	for (i = 0; i < sizeof tab / sizeof tab[0]; i++)
+		assert_string_equal(rp_rate(buf, tab[i].num, tab[i].den),
+		    tab[i].want);
+	/* an average (the checklist's 実施率) rounds the same way */
+	assert_string_equal(rp_pct(buf, 13.0 / 16.0), "81.3%");
+	assert_string_equal(rp_pct(buf, 0.80249), "80.2%");
+	assert_string_equal(rp_pct(buf, NAN), "―");
+}
+
 int
 main(void)
 {
@@ -422,6 +456,7 @@ main(void)
 		cmocka_unit_test(test_sec_content),
 		cmocka_unit_test(test_state),
 		cmocka_unit_test(test_work_not_held),
+		cmocka_unit_test(test_rate),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -696,11 +696,27 @@ test_fill_new(void **state)
 	ydoc_free(doc);
 }
 
+/* The median's days, one text for the command line and the workbook. */
+static void
+test_days_text(void **state)
+{
+	char	buf[32];
+
+	(void)state;
+	review_days_text(buf, sizeof buf, 21);
+	assert_string_equal(buf, "21");
+	review_days_text(buf, sizeof buf, 9.5);
+	assert_string_equal(buf, "9.5");
+	review_days_text(buf, sizeof buf, 0);
+	assert_string_equal(buf, "0");
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_cost),
+		cmocka_unit_test(test_days_text),
 		cmocka_unit_test(test_approver),
 		cmocka_unit_test(test_due_and_days),
 		cmocka_unit_test(test_check_date),
