@@ -23,6 +23,7 @@
 #include "parse.h"
 #include "store.h"
 #include "table.h"
+#include "text.h"
 
 /* --kind, read by the option table as the schema's value. */
 static enum ck_kind
@@ -44,10 +45,7 @@ fy_of(const struct optv *ov)
 static void
 fmt_rate(char *out, size_t size, double r)
 {
-	if (isnan(r))
-		snprintf(out, size, "-");
-	else
-		snprintf(out, size, "%.1f%%", 100 * r);
+	text_pct1(out, size, 100 * r, 1, "-");
 }
 
 static void

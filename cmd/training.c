@@ -44,10 +44,7 @@ iso(char *out, size_t size, struct cal_date d)
 static const char *
 pct(char *out, size_t size, double v)
 {
-	if (isnan(v))
-		snprintf(out, size, "-");
-	else
-		snprintf(out, size, "%.1f%%", v);
+	text_pct1(out, size, v, 1, "-");
 	return out;
 }
 

@@ -46,10 +46,7 @@ struct ctx {
 static const char *
 pct(char *out, size_t size, double r)
 {
-	if (isnan(r))
-		snprintf(out, size, "－");
-	else
-		snprintf(out, size, "%.1f%%", 100 * r);
+	text_pct1(out, size, 100 * r, 1, "－");
 	return out;
 }
 

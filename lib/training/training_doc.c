@@ -260,10 +260,7 @@ body_lines(struct docx *dx, const char *text)
 static const char *
 p1(char *out, size_t size, double v)
 {
-	if (isnan(v))
-		snprintf(out, size, "－");
-	else
-		snprintf(out, size, "%.1f%%", v);
+	text_pct1(out, size, v, 1, "－");
 	return out;
 }
 

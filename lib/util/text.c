@@ -1,3 +1,4 @@
+#include <math.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -494,4 +495,19 @@ text_printf(const char *fmt, ...)
 	s = text_vprintf(fmt, ap);
 	va_end(ap);
 	return s;
+}
+
+void
+text_pct1(char *out, size_t size, double pct, int sign, const char *nan_text)
+{
+	long	t;
+
+	if (isnan(pct)) {
+		snprintf(out, size, "%s", nan_text);
+		return;
+	}
+	/* the tolerance absorbs the binary error of 81.25-like values */
+	t = (long)floor(fabs(pct) * 10.0 + 0.5 + 1e-9);
+	snprintf(out, size, "%s%ld.%ld%s", pct < 0 && t > 0 ? "-" : "",
+	    t / 10, t % 10, sign ? "%" : "");
 }

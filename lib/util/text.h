@@ -84,4 +84,13 @@ int	 text_csv_field(struct buf *out, const char *s, size_t len, int flags);
 char	*text_printf(const char *fmt, ...) NC_PRINTF(1, 2);
 char	*text_vprintf(const char *fmt, va_list ap) NC_PRINTF(1, 0);
 
+/*
+ * A percentage in one decimal, rounded half up once, as every document
+ * prints a rate (81.25 is 81.3, which printf's "%.1f" prints as 81.2 on
+ * the binary value): pct the percentage (81.25, not 0.8125), out at
+ * least 16 bytes; "%" appended when sign is set.  NAN writes nan_text.
+ */
+void	 text_pct1(char *out, size_t size, double pct, int sign,
+	    const char *nan_text);
+
 #endif

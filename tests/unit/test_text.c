@@ -1,3 +1,4 @@
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -274,6 +275,32 @@ test_printf(void **state)
 	free(s);
 }
 
+/*
+ * Rates in one decimal, half up once: 13/16 is 81.3%, which "%.1f"
+ * printed as 81.2% on the binary value beside the audit report's 81.3%.
+ */
+static void
+test_pct1(void **state)
+{
+	char	out[32];
+
+	(void)state;
+	text_pct1(out, sizeof out, 100.0 * 13 / 16, 1, "-");
+	assert_string_equal(out, "81.3%");
+	text_pct1(out, sizeof out, 81.24, 1, "-");
+	assert_string_equal(out, "81.2%");
+	text_pct1(out, sizeof out, 100, 1, "-");
+	assert_string_equal(out, "100.0%");
+	text_pct1(out, sizeof out, 0, 0, "-");
+	assert_string_equal(out, "0.0");
+	text_pct1(out, sizeof out, -4.95, 0, "-");
+	assert_string_equal(out, "-5.0");
+	text_pct1(out, sizeof out, -0.04, 0, "-");
+	assert_string_equal(out, "0.0");
+	text_pct1(out, sizeof out, NAN, 1, "－");
+	assert_string_equal(out, "－");
+}
+
 int
 main(void)
 {
@@ -285,6 +312,7 @@ main(void)
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_printf),
+		cmocka_unit_test(test_pct1),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
