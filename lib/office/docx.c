@@ -1595,6 +1595,8 @@ measure_cols(struct textfit_col *cols, struct colfit *fit,
 			if ((item = list_item_width(c->text)) > 0) {
 				w = item;
 				nat = cell_twips(w, c, margin);
+				if (nat > cols[k].min)
+					cols[k].min = nat;
 			}
 			if (w <= fit[k].cap && nat > fit[k].namemin)
 				fit[k].namemin = nat;
@@ -2010,7 +2012,7 @@ done:
  */
 static void
 table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
-    int *fits, unsigned *margin)
+    int *fits, unsigned *margin, int names)
 {
 	struct textfit_col	*cols;
 	struct colfit		*fit;
@@ -2038,9 +2040,10 @@ table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
 	share_cols(grid, cols, t, total, *margin);
 	for (k = 0; k < t->ncols; k++) {
 		fit[k].base = grid[k] / 100 * 85;
-		fit[k].cap = cols[k].empty || cols[k].blank ? 0 :
+		fit[k].cap = cols[k].empty || cols[k].blank || !names ? 0 :
 		    NAME_MAX;
-		fit[k].hname = fit[k].head > 800 && fit[k].head <= NAME_MAX;
+		fit[k].hname = names && fit[k].head > 800 &&
+		    fit[k].head <= NAME_MAX;
 	}
 	for (;;) {
 		for (k = named = 0; k < t->ncols; k++)
@@ -2384,6 +2387,39 @@ small_free(struct docx_table *s)
 	free(s);
 }
 
+/*
+ * Widths of t with its names kept whole (table_grid()), unless letting
+ * them wrap takes at most NAMES_SAVE % of the table's height: the names
+ * took the room of a column of much text (the 特記事項 report's 「いいえ」
+ * の項目 eleven lines a row beside 課 and 契約名 on one).
+ */
+#define NAMES_SAVE	85
+
+static void
+table_names(const struct docx_table *t, unsigned total, unsigned *grid,
+    int *fits, unsigned *margin)
+{
+	unsigned	*g2, m2;
+	int		*f2;
+
+	table_grid(grid, t, total, fits, margin, 1);
+	if (t->ncols < 3 || t->form)
+		return;
+	g2 = calloc(t->ncols, sizeof *g2);
+	f2 = calloc(t->ncols, sizeof *f2);
+	if (g2 != NULL && f2 != NULL) {
+		table_grid(g2, t, total, f2, &m2, 0);
+		if (table_height(t, g2, m2) * 100 <= table_height(t, grid,
+		    *margin) * NAMES_SAVE) {
+			memcpy(grid, g2, t->ncols * sizeof *grid);
+			memcpy(fits, f2, t->ncols * sizeof *fits);
+			*margin = m2;
+		}
+	}
+	free(g2);
+	free(f2);
+}
+
 /* A form with a column to write in: nothing but line ends in its body. */
 static int
 form_to_fill(const struct docx_table *t)
@@ -2420,7 +2456,7 @@ table_layout(const struct docx_table *t, unsigned total, unsigned *grid,
 	unsigned long	 h, h2;
 
 	*small = NULL;
-	table_grid(grid, t, total, fits, margin);
+	table_names(t, total, grid, fits, margin);
 	if (t->ncols < 3 || form_to_fill(t))
 		return;
 	h = table_height(t, grid, *margin);
@@ -2431,7 +2467,7 @@ table_layout(const struct docx_table *t, unsigned total, unsigned *grid,
 	f2 = calloc(t->ncols, sizeof *f2);
 	if (g2 == NULL || f2 == NULL || (*small = small_copy(t)) == NULL)
 		goto done;
-	table_grid(g2, *small, total, f2, &m2);
+	table_names(*small, total, g2, f2, &m2);
 	h2 = table_height(*small, g2, m2);
 	if (h2 * 100 <= h * SMALL_SAVES) {
 		memcpy(grid, g2, t->ncols * sizeof *grid);

@@ -1430,6 +1430,65 @@ test_small_table(void **state)
 }
 
 /*
+ * Names kept whole give way when letting them wrap takes at most 85 %
+ * of the table's height (issue 18: the 特記事項 report's 「いいえ」の項目
+ * ran eleven lines a row beside 課 and 契約名 on one line each).
+ */
+static void
+test_names_give_way(void **state)
+{
+	static const char	 text[] = "No.9 再委託の有無を確認し、再委託がある"
+	    "場合は事前に承認した。No.10 個人情報の取扱状況について、定期的な"
+	    "報告を受け、必要に応じて実地で確認した。No.12 業務システムのアクセス"
+	    "権限が、作業従事者の範囲に限られていることを確認した。";
+	static const char	 text2[] = "No.2 契約書・協定書に「情報の保護及び"
+	    "管理に関する特記事項」を添付した。No.15 契約終了後も守秘義務が続く"
+	    "ことを、委託事業者等に確認した。No.16 事故等の発生の有無を確認し、"
+	    "発生した場合は区に報告させた。No.8 貸与する資料・データの受渡しを"
+	    "記録した。No.5 作業従事者の名簿と、情報セキュリティの責任者の届出を"
+	    "受けた。";
+	struct docx		*d;
+	struct docx_table	*t;
+	char			 path[512], *xml;
+	unsigned		 w[4];
+	size_t			 r;
+
+	(void)state;
+	xsnprintf(path, sizeof path, "%s/names-give-way.docx",
+	    sample_dir());
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	assert_int_equal(docx_table_new(&t, 4, NULL), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	assert_int_equal(docx_table_cell(t, 0, 0, "課", NULL), 0);
+	assert_int_equal(docx_table_cell(t, 0, 1, "契約名", NULL), 0);
+	assert_int_equal(docx_table_cell(t, 0, 2, "点検段階", NULL), 0);
+	assert_int_equal(docx_table_cell(t, 0, 3, "「いいえ」の項目", NULL),
+	    0);
+	for (r = 1; r <= 4; r++) {
+		assert_int_equal(docx_table_cell(t, r, 0,
+		    "建築指導担当課", NULL), 0);
+		assert_int_equal(docx_table_cell(t, r, 1,
+		    "地域振興台帳データ入力業務", NULL), 0);
+		assert_int_equal(docx_table_cell(t, r, 2, "締結当初", NULL), 0);
+		assert_int_equal(docx_table_cell(t, r, 3, r % 2 ? text :
+		    text2, NULL), 0);
+	}
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	xml = zip_part(path, "word/document.xml");
+	grid_of(xml, 0, w, 4);
+	/* the text takes the most room: more than 課 and 契約名 together */
+	assert_true(w[3] > w[0] + w[1]);
+	assert_true(w[3] * 100 > (w[0] + w[1] + w[2] + w[3]) * 40);
+	/* 締結当初 whole all the same (four characters) */
+	assert_null(strstr(xml, "締結当</w:t><w:br/>"));
+	assert_null(strstr(xml, "締結</w:t><w:br/>"));
+	free(xml);
+}
+
+/*
  * A short note right after a table (注, ※, 備考 ...) stays with the
  * table's last rows: the last row keeps with it too.  A long note, a
  * paragraph without a note's mark, or a note after a paragraph tie
@@ -2683,6 +2742,7 @@ main(void)
 		cmocka_unit_test(test_table_keeps),
 		cmocka_unit_test(test_last_section_keeps),
 		cmocka_unit_test(test_small_table),
+		cmocka_unit_test(test_names_give_way),
 		cmocka_unit_test(test_table_note_keeps),
 		cmocka_unit_test(test_blank_columns),
 		cmocka_unit_test(test_table_names),
