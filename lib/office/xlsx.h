@@ -104,11 +104,12 @@ int	 xlsx_title(struct xlsx_sheet *, const char *title, const char *note);
 #define XLSX_COL_CENTER	0x2	/* short codes (○, 済, 可) centred */
 /*
  * Long text broken into lines at the column's width (its width, or the
- * cap of widths from content) by the writer, with line feeds in the cell:
- * between full-width characters and at spaces, never inside a word or
- * number, nor between a number and its counter (2名), nor inside a short
- * aside in brackets (（課長）, （1件）), never before closing punctuation
- * (、。）」) or after an opening bracket.  Excel and LibreOffice then show the same lines (each would
+ * cap of widths from content) by the writer, with line feeds in the
+ * cell, as textfit_wrap() breaks it for the Word writer: never inside a
+ * date, a number with its unit (2名), a katakana word, a run of
+ * half-width characters or a short aside in brackets (（課長）, （1件）),
+ * never before closing punctuation (、。）」) or after an opening
+ * bracket, no last line of one or two characters.  Excel and LibreOffice then show the same lines (each would
  * wrap a cell at its own points, LibreOffice even before "）"), and the
  * row's height fits them.  The column's heading is broken the same way
  * (other headings keep their text, for readers that match them).
@@ -132,6 +133,16 @@ int	 xlsx_title(struct xlsx_sheet *, const char *title, const char *note);
  * given that is narrower grows).
  */
 #define XLSX_COL_NAME	0x10
+/*
+ * Codes and short values, as wide as their longest line: lines left as
+ * they are.  xlsx_fit_table() and xlsx_fit_sheet() set it on their
+ * XLSX_FIT_CODE columns, and XLSX_COL_BREAK on their XLSX_FIT_TEXT ones
+ * but XLSX_COL_INPUT: every wrapped text cell of a fitted table is
+ * broken by the writer, as the fitter counts its lines, so that Excel
+ * and LibreOffice show the same lines and neither breaks 令和 /
+ * 8年4月28日.
+ */
+#define XLSX_COL_WHOLE	0x20
 
 struct xlsx_column {
 	const char	*heading;
@@ -201,7 +212,10 @@ int	 xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
  * the fewest pages, a page printed below target (0: XLSX_SCALE_TARGET)
  * weighing as the sixth power of how much smaller (a page at 90 % of the
  * target as 1.9 pages), then at the largest scale; a unit is broken only
- * where keeping it whole costs a page.
+ * where keeping it whole costs a page.  A choice at least least that
+ * leaves no column of running text narrower than a piece kept whole (a
+ * date, a number with its unit, a katakana word, a short aside: see
+ * textfit_wrap()) wins over one that does.
  * The widths go into out[] as from xlsx_fit_table(); res, if not NULL,
  * gets what was chosen.  Errors are sticky as for the sheet's other
  * calls.
@@ -213,6 +227,8 @@ struct xlsx_fit_result {
 	double		 scale;		/* 0.5 to 1 */
 	double		 units;		/* the widths' sum */
 	int		 whole;		/* units kept whole */
+	unsigned	 broken;	/* text columns narrower than a
+					   piece textfit_wrap() keeps whole */
 };
 
 int	 xlsx_fit_sheet(struct xlsx_sheet *, struct xlsx_column *out,
