@@ -1324,6 +1324,99 @@ test_break_name(void **state)
 }
 
 /*
+ * A fitted text column without XLSX_COL_BREAK is broken by the writer
+ * too, with textfit_wrap()'s rules, and is never narrower than its widest
+ * piece kept whole: the date of 令和8年4月28日 was left to LibreOffice,
+ * which broke it (令和 / 8年4月28日), in a column of seven characters
+ * beside the long text that took the room.
+ */
+static void
+test_fit_kept(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "同席", 0, 0 }, XLSX_FIT_TEXT },
+		{ { "経過", 0, 0 }, XLSX_FIT_TEXT },
+	};
+	static const char *const cells[] = {
+		"面談は令和8年4月28日に行った。",
+		"課の情報セキュリティ責任者および情報セキュリティ担当者が指名"
+		"され、課内に周知されていることを確認した。実施手順は課内の共有"
+		"フォルダに置かれ、職員が参照できる。",
+		"交渉に同席した。",
+		"委託事業者のデータセンターで障害が発生し、業務システムが停止し"
+		"た。復旧までの対応を事業者と協議し、再発防止策の報告を求めた。",
+	};
+	struct xlsx_column	 out[2];
+	char			 path[512], *xml, *p, *e;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+	size_t			 i;
+
+	(void)state;
+	assert_int_equal(xlsx_fit_table(out, fc, 2, cells, 2, 40), 0);
+	/* the date and its gaps, 8.9 characters: width 18 at least */
+	assert_true(out[0].width >= 18);
+	assert_true(out[0].width + out[1].width <= 40);
+	assert_true(out[0].flags & XLSX_COL_BREAK);
+
+	path_in(path, sizeof path, "kept.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "一覧", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, out, 2), 0);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(xlsx_write_text(sh, r + (uint32_t)(i / 2),
+		    (uint16_t)(i % 2), cells[i]), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	/* the long text broken by the writer, the date and words whole */
+	assert_non_null(strstr(xml, "令和8年4月28日"));
+	assert_null(strstr(xml, "セ\nキ"));
+	assert_null(strstr(xml, "デ\nー"));
+	assert_null(strstr(xml, "ータ\nセ"));
+	for (p = xml, i = 0; (p = strstr(p, "<t")) != NULL; p = e) {
+		p = strchr(p, '>') + 1;
+		assert_non_null(e = strstr(p, "</t>"));
+		if (memchr(p, '\n', (size_t)(e - p)) != NULL)
+			i++;
+	}
+	assert_true(i >= 2);
+	free(xml);
+}
+
+/*
+ * The room left goes where it saves lines (docx.c's share_cols()), and
+ * what saves none to the running text: a column of short names gets
+ * what keeps them on one line; shared by the amount of text, the names
+ * took twice what they need.
+ */
+static void
+test_fit_share(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "課", 0, 0 }, XLSX_FIT_TEXT },
+		{ { "所見", 0, 0 }, XLSX_FIT_TEXT },
+	};
+	static const char *const cells[] = {
+		"情報政策課",
+		"窓口奥の複合機に住民票の写しの出力紙が放置されていた（1件）。",
+		"文書管理課",
+		"管理簿に記載のないUSBメモリ2本が窓口の引出しにあった。",
+		"保育課",
+		"個人情報を含む帳票の印刷には認証印刷を使っている。",
+	};
+	struct xlsx_column	 out[2];
+
+	(void)state;
+	assert_int_equal(xlsx_fit_table(out, fc, 2, cells, 3, 160), 0);
+	/* 情報政策課 on a line: 14 units (7 characters) are enough */
+	assert_true(out[0].width <= 15);
+	assert_true(out[0].width + out[1].width <= 160);
+	assert_true(out[1].width >= 140);
+}
+
+/*
  * xlsx_fit_table() with XLSX_COL_NAME: at least as wide as the widest
  * piece that may not break, and no wider than that for a short name
  * (not the 7 characters of text); its lines counted as the writer breaks
@@ -1695,6 +1788,8 @@ main(void)
 		cmocka_unit_test(test_fit_sheet_rows),
 		cmocka_unit_test(test_fit_sheet_scale),
 		cmocka_unit_test(test_fit_sheet_whole),
+		cmocka_unit_test(test_fit_kept),
+		cmocka_unit_test(test_fit_share),
 		cmocka_unit_test(test_date_era_short),
 	};
 
