@@ -553,7 +553,8 @@ static const struct xlsx_fit_col items_cols[] = {
 	{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
 	{ { "項目番号", 0, 11 }, XLSX_FIT_CODE },
 	{ { "対策基準の条項", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
-	{ { "分類", 0, 16 }, XLSX_FIT_CODE },
+	/* a label broken at its phrases: 情報システム全体の / 強靭性の向上 */
+	{ { "分類", XLSX_COL_PHRASE, 16 }, XLSX_FIT_TEXT },
 	{ { "監査項目", XLSX_COL_BREAK, 44 }, XLSX_FIT_TEXT },
 	{ { "監査資料の例", XLSX_COL_BREAK, 26 }, XLSX_FIT_TEXT },
 	{ { "監査実施の例", XLSX_COL_BREAK, 36 }, XLSX_FIT_TEXT },

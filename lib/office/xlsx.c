@@ -1140,8 +1140,49 @@ xlsx_wrap_text(struct buf *out, const char *s, size_t len, size_t usable)
 	free(t);
 }
 
+static void	xlsx_break_units(struct buf *, const char *, size_t, size_t,
+		    int);
+
+/* Characters on the last line of s[0..len). */
+static size_t
+xlsx_last_line(const char *s, size_t len)
+{
+	size_t	 i = len;
+
+	while (i > 0 && s[i - 1] != '\n')
+		i--;
+	return text_chars(s + i, len - i);
+}
+
 static void
 xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable,
+    int mode)
+{
+	struct buf	 t = BUF_INIT;
+	size_t		 n;
+
+	xlsx_break_units(out, s, len, usable, mode);
+	/*
+	 * A label left with one or two characters on its last line
+	 * (情報システム / 全体の強靭性の / 向上): as running text if that
+	 * takes no more lines and leaves none so.
+	 */
+	if (!(mode & XLSX_COL_PHRASE) || (mode & XLSX_COL_NAME) ||
+	    buf_ok(out) != 0 || (n = xlsx_count_lines(out->data,
+	    out->len)) < 2 || xlsx_last_line(out->data, out->len) >=
+	    TEXTFIT_WIDOW)
+		return;
+	xlsx_wrap_text(&t, s, len, usable);
+	if (buf_ok(&t) == 0 && xlsx_count_lines(t.data, t.len) <= n &&
+	    xlsx_last_line(t.data, t.len) >= TEXTFIT_WIDOW) {
+		buf_reset(out);
+		buf_add(out, t.data, t.len);
+	}
+	buf_free(&t);
+}
+
+static void
+xlsx_break_units(struct buf *out, const char *s, size_t len, size_t usable,
     int mode)
 {
 	struct xlsx_unit	*u;
