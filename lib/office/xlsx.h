@@ -169,15 +169,21 @@ int	 xlsx_table(uint32_t *out, struct xlsx_sheet *,
  *    判定, a 分類 that a break would cut mid-word);
  *  - XLSX_FIT_TEXT with XLSX_COL_NAME: as XLSX_FIT_TEXT, at least as
  *    wide as the widest piece of a name that may not break;
- *  - XLSX_FIT_TEXT: long text, wrapped; these columns share what is left
- *    of the page width, at least 7 characters each, each unit going where
- *    it saves the most row height (a tall row costs more than its lines,
- *    so one long finding does not squeeze a column of a word).
+ *  - XLSX_FIT_TEXT: long text, broken by the writer (the column gets
+ *    XLSX_COL_BREAK unless XLSX_COL_INPUT); at least 7 characters and
+ *    as wide as the widest piece textfit_wrap() keeps whole (a date, a
+ *    number with its unit, a katakana word, a short aside) where the page
+ *    has the room; these columns share what is left of the page width in
+ *    small steps, each to the column where it saves the most lines (a
+ *    tall row costs more than its lines, one of more than six lines much
+ *    more, so one long finding does not squeeze a column of a word), and
+ *    what saves no line goes to the columns of running text, not to
+ *    names or short values.
  *
  * A heading takes one line up to 8 full-width characters, two beyond.  A
- * column with no content keeps the width given, room to write in.  Lines
- * of an XLSX_COL_BREAK column are counted as xlsx_write_text() will break
- * them, others as the cell wraps.  cells holds nrows x ncols texts, row by
+ * column with no content keeps the width given, room to write in.  The
+ * lines of a text are counted as xlsx_write_text() will break them, of a
+ * code (XLSX_COL_WHOLE) or an input column as the cell wraps.  cells holds nrows x ncols texts, row by
  * row (NULL: empty; give numbers as the text they show); page is the
  * width to share in Excel units, XLSX_FIT_LANDSCAPE for A4 landscape
  * printed one page wide at about 75 %.  The widths go into out[], with
