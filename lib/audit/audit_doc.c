@@ -553,7 +553,8 @@ static const struct xlsx_fit_col items_cols[] = {
 	{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
 	{ { "項目番号", 0, 11 }, XLSX_FIT_CODE },
 	{ { "対策基準の条項", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
-	{ { "分類", 0, 16 }, XLSX_FIT_CODE },
+	/* a label broken at its phrases: 情報システム全体の / 強靭性の向上 */
+	{ { "分類", XLSX_COL_PHRASE, 16 }, XLSX_FIT_TEXT },
 	{ { "監査項目", XLSX_COL_BREAK, 44 }, XLSX_FIT_TEXT },
 	{ { "監査資料の例", XLSX_COL_BREAK, 26 }, XLSX_FIT_TEXT },
 	{ { "監査実施の例", XLSX_COL_BREAK, 36 }, XLSX_FIT_TEXT },
@@ -2259,7 +2260,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	/* 指摘事項: widths from the content, the texts broken */
 	static const struct xlsx_fit_col fc[] = {
 		{ { "監査", 0, 34 }, XLSX_FIT_CODE },
-		{ { "対象", 0, 12 }, XLSX_FIT_CODE },
+		{ { "対象", XLSX_COL_NAME, 12 }, XLSX_FIT_TEXT },
 		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
 		{ { "項目番号", 0, 11 }, XLSX_FIT_CODE },
 		{ { "章", XLSX_COL_CENTER | XLSX_COL_BREAK, 8 },
@@ -2597,7 +2598,8 @@ audit_doc_risks(const char *path, struct store *st,
 	static const struct xlsx_fit_col cols[] = {
 		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
 		{ { "監査", 0, 20 }, XLSX_FIT_CODE },
-		{ { "対象", 0, 12 }, XLSX_FIT_CODE },	/* a word a line */
+		/* a name broken before its aside: 区立図書館 / （見本A） */
+		{ { "対象", XLSX_COL_NAME, 12 }, XLSX_FIT_TEXT },
 		{ { "出典", XLSX_COL_CENTER, 10 }, XLSX_FIT_CODE },
 		{ { "対策基準の条項", XLSX_COL_CENTER | XLSX_COL_BREAK, 8 },
 		    XLSX_FIT_TEXT },
@@ -2605,7 +2607,8 @@ audit_doc_risks(const char *path, struct store *st,
 		{ { "分析", XLSX_COL_BREAK, 40 }, XLSX_FIT_TEXT },
 		{ { "発生可能性", XLSX_COL_CENTER, 10 }, XLSX_FIT_CODE },
 		{ { "影響度", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
-		{ { "リスク値", 0, 8 }, XLSX_FIT_CODE },
+		/* centred: right-aligned, it touched 対応策's text */
+		{ { "リスク値", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
 		{ { "対応策", XLSX_COL_BREAK, 40 }, XLSX_FIT_TEXT },
 	};
 	struct xlsx_column	 fitted[sizeof cols / sizeof cols[0]];

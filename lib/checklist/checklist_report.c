@@ -1204,7 +1204,8 @@ sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 		{ "部", 0, 18 }, { "課", 0, 28 }, { "状況", XLSX_COL_CENTER, 10 },
 		{ "提出日", 0, 12 }, { "得点", 0, 8 }, { "偏差値", 0, 8 },
 		{ "順位", 0, 6 }, { "前年度", 0, 8 }, { "回答者数", 0, 9 },
-		{ "対象職員数", 0, 10 }, { "自己点検の実施率", 0, 10 },
+		/* on one line: in 10, LibreOffice broke it 自己点検の実 / 施率 */
+		{ "対象職員数", 0, 10 }, { "自己点検の実施率", 0, 14 },
 	};
 	const struct ck_stats	*s = c->s, *self = c->self;
 	struct xlsx_sheet	*sh;

@@ -1364,3 +1364,37 @@ textfit_min_kept(const char *s)
 	free(v);
 	return max;
 }
+
+unsigned
+textfit_min_piece(const char *s)
+{
+	uint32_t	*v;
+	unsigned char	*score;
+	size_t		 n, a, e, i, j;
+	unsigned	 w, max = 0;
+
+	if (s == NULL || (v = decode(s, &n)) == NULL)
+		return 0;
+	if ((score = calloc(n + 1, 1)) == NULL) {
+		free(v);
+		return textfit_width(s);
+	}
+	for (a = 0; a <= n; a = e + 1) {
+		for (e = a; e < n && !is_newline(v[e]); e++)
+			;
+		if (e == a)
+			continue;
+		break_scores(score + a, v + a, e - a);
+		for (i = a; i < e; i = j) {
+			while (i < e && is_space(v[i]))
+				i++;
+			for (j = i + 1; j < e && score[j] == 0; j++)
+				;
+			if (i < e && (w = span_width(v, i, j)) > max)
+				max = w;
+		}
+	}
+	free(score);
+	free(v);
+	return max;
+}

@@ -132,6 +132,14 @@ unsigned textfit_wrap_fill_lines(const char *s, unsigned width);
  */
 unsigned textfit_min_kept(const char *s);
 
+/*
+ * The width of the widest piece of s that textfit_wrap() does not break,
+ * as textfit_min_kept() without its names: a line that is a name may
+ * still break between its words (for a writer whose columns share a
+ * page too narrow to hold every name on a line: the workbooks).
+ */
+unsigned textfit_min_piece(const char *s);
+
 struct textfit_col {
 	unsigned	natural;	/* widest content, 0 if none */
 	/*

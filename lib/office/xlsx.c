@@ -14,6 +14,7 @@
 #include "lazylib.h"
 #include "opc.h"
 #include "text.h"
+#include "textfit.h"
 #include "xlsx.h"
 
 /* gcc says __SANITIZE_ADDRESS__, clang __has_feature(address_sanitizer). */
@@ -1071,8 +1072,117 @@ xlsx_name_end(const struct xlsx_unit *a, const struct xlsx_unit *b,
  * runs on to the next one (xlsx_fit_table() makes the column as wide as
  * the widest such piece).
  */
+static size_t	xlsx_count_lines(const char *, size_t);
+
+/*
+ * Is s[0..len) running text, not a name, a label, a code or a value: it
+ * has a space or 、。, or more than TEXTFIT_NAME characters.  It breaks
+ * as textfit_wrap() breaks it, also in an XLSX_COL_PHRASE column, and
+ * the room no line needs goes to columns of such text.
+ */
+static int
+xlsx_prose(const char *s, size_t len)
+{
+	static const char *const marks[] = { " ", "　", "、", "。" };
+	size_t	 i, k, m;
+
+	for (i = 0; i < len; i++)
+		for (k = 0; k < sizeof marks / sizeof marks[0]; k++) {
+			m = strlen(marks[k]);
+			if (i + m <= len && memcmp(s + i, marks[k], m) == 0)
+				return 1;
+		}
+	return text_chars(s, len) > TEXTFIT_NAME;
+}
+
+/*
+ * The room textfit_wrap() fills of a line usable hundredths wide: all of
+ * it.  The slack that keeps Excel and LibreOffice from wrapping a line
+ * again (TEXTFIT_ROOM's for Word) is in xlsx_line_room() already: a
+ * full-width character counted 15.5 px, 游ゴシック's 14.7 in Excel (5 %
+ * less) and IPAex Gothic's in LibreOffice less still (21 characters a
+ * line of 監査項目 where 20.7 are counted), with TEXTFIT_GAP between
+ * kanji and digits on top.  Taking TEXTFIT_ROOM of it again left a
+ * fifth of each line empty on the printed working paper and cost it a
+ * page.
+ */
+static unsigned
+xlsx_wrap_room(size_t usable)
+{
+	return (unsigned)usable;
+}
+
+/*
+ * Running text (neither XLSX_COL_PHRASE nor XLSX_COL_NAME): broken by
+ * textfit_wrap(), the rules the Word writer follows, never inside a
+ * date, a number with its unit, a katakana word, a run of half-width
+ * characters or a short aside in brackets, no last line of one or two
+ * characters, no line starting with closing punctuation.
+ */
+static void
+xlsx_wrap_text(struct buf *out, const char *s, size_t len, size_t usable)
+{
+	char	*t, *w;
+
+	if ((t = malloc(len + 1)) == NULL) {
+		buf_add(out, s, len);
+		return;
+	}
+	memcpy(t, s, len);
+	t[len] = '\0';
+	/* no line broken: the text as it is (its spaces, a tab first) */
+	if ((w = textfit_wrap(t, xlsx_wrap_room(usable))) == NULL ||
+	    xlsx_count_lines(w, strlen(w)) == xlsx_count_lines(s, len))
+		buf_add(out, s, len);
+	else
+		buf_add(out, w, strlen(w));
+	free(w);
+	free(t);
+}
+
+static void	xlsx_break_units(struct buf *, const char *, size_t, size_t,
+		    int);
+
+/* Characters on the last line of s[0..len). */
+static size_t
+xlsx_last_line(const char *s, size_t len)
+{
+	size_t	 i = len;
+
+	while (i > 0 && s[i - 1] != '\n')
+		i--;
+	return text_chars(s + i, len - i);
+}
+
 static void
 xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable,
+    int mode)
+{
+	struct buf	 t = BUF_INIT;
+	size_t		 n;
+
+	xlsx_break_units(out, s, len, usable, mode);
+	/*
+	 * A label left with one or two characters on its last line
+	 * (情報システム / 全体の強靭性の / 向上): as running text if that
+	 * takes no more lines and leaves none so.
+	 */
+	if (!(mode & XLSX_COL_PHRASE) || (mode & XLSX_COL_NAME) ||
+	    buf_ok(out) != 0 || (n = xlsx_count_lines(out->data,
+	    out->len)) < 2 || xlsx_last_line(out->data, out->len) >=
+	    TEXTFIT_WIDOW)
+		return;
+	xlsx_wrap_text(&t, s, len, usable);
+	if (buf_ok(&t) == 0 && xlsx_count_lines(t.data, t.len) <= n &&
+	    xlsx_last_line(t.data, t.len) >= TEXTFIT_WIDOW) {
+		buf_reset(out);
+		buf_add(out, t.data, t.len);
+	}
+	buf_free(&t);
+}
+
+static void
+xlsx_break_units(struct buf *out, const char *s, size_t len, size_t usable,
     int mode)
 {
 	struct xlsx_unit	*u;
@@ -1082,6 +1192,11 @@ xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable,
 	int			 name = mode & XLSX_COL_NAME;
 
 	buf_reset(out);
+	/* running text, a label's too (課題管理表's 経過) */
+	if (!name && (!phrase || xlsx_prose(s, len))) {
+		xlsx_wrap_text(out, s, len, usable);
+		return;
+	}
 	if (usable < 200)
 		usable = 200;
 	if ((u = calloc(len + 1, sizeof *u)) == NULL) {
@@ -1275,6 +1390,22 @@ xlsx_col_final(const struct xlsx_sheet *sh, uint16_t col)
 	return XLSX_WIDTH_MAX;
 }
 
+/*
+ * Does the writer break the text of a table's column of these flags
+ * itself: XLSX_COL_BREAK and XLSX_COL_NAME, which every XLSX_FIT_TEXT
+ * column of xlsx_fit_table() and xlsx_fit_sheet() gets (xlsx_fit_flags()),
+ * so that every wrapped text cell of a fitted table is broken as the
+ * fitter counted it.  Left alone, the applications break it between any
+ * two characters, inside a date (令和 / 8年4月28日) or a katakana word
+ * (情報 / セキュリティポリシー).  Other columns keep their text as it is
+ * for readers that parse it (a form's choices, a bundle's file names).
+ */
+static int
+xlsx_breaks(int flags)
+{
+	return (flags & (XLSX_COL_BREAK | XLSX_COL_NAME)) != 0;
+}
+
 /* Lines of text broken by xlsx_break_text(): a row of that many. */
 static int
 xlsx_row_set_lines(struct xlsx_sheet *sh, uint32_t row, size_t lines)
@@ -1410,7 +1541,8 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 {
 	struct buf	 b = BUF_INIT;
 	lxw_format	*f;
-	size_t		 len;
+	const char	*orig = s;
+	size_t		 len, w;
 	int		 rc, broken;
 
 	XLSX_SHEET_CHECK(sh);
@@ -1425,7 +1557,7 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	    NULL)
 		return xlsx_nomem(sh->x);
 	broken = sh->has_table && row > sh->header_row && col < sh->ncols &&
-	    (sh->col_flags[col] & (XLSX_COL_BREAK | XLSX_COL_NAME));
+	    !(sh->flags & XLSX_HIDDEN) && xlsx_breaks(sh->col_flags[col]);
 	if (broken) {
 		xlsx_break_text(&b, s, len, xlsx_line_room(xlsx_col_final(sh,
 		    col)), sh->col_flags[col] & (XLSX_COL_PHRASE |
@@ -1439,11 +1571,20 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	 * worksheet_write_string() stores a shared string whatever the text
 	 * looks like: "=1+1" from a record stays text, never a formula.
 	 */
+	/*
+	 * A column whose width comes from its content and whose text was
+	 * broken for the cap is as wide as the cap the lines were made for.
+	 */
+	w = xlsx_text_width(s, len);
+	if (broken && sh->col_width[col] <= 0 &&
+	    xlsx_count_lines(s, len) > xlsx_count_lines(orig, strlen(orig)) &&
+	    w < (size_t)XLSX_WIDTH_MAX)
+		w = (size_t)XLSX_WIDTH_MAX;
 	if ((rc = xlsx_lxw(sh, row, col,
 	    worksheet_write_string(sh->ws, row, col, s, f))) == 0 &&
 	    (rc = broken ? xlsx_row_set_lines(sh, row, xlsx_count_lines(s,
 	    len)) : xlsx_row_lines(sh, row, col, s, len)) == 0)
-		rc = xlsx_extent(sh, row, col, xlsx_text_width(s, len));
+		rc = xlsx_extent(sh, row, col, w);
 	buf_free(&b);
 	return rc;
 }
@@ -1846,6 +1987,13 @@ xlsx_table(uint32_t *out, struct xlsx_sheet *sh,
 #define XLSX_FIT_LINES_MAX	32	/* lines of a cell measured */
 #define XLSX_FIT_TEXT_MIN	14.0	/* 7 characters a line */
 #define XLSX_FIT_HEADING_ONE	16	/* display columns on one line */
+/*
+ * A row of more lines than this costs the more, as the square of the
+ * lines beyond: a finding of ten lines beside one-line codes reads as a
+ * column too narrow, and the columns of fewer lines give way.
+ */
+#define XLSX_FIT_LINES_CAP	6
+#define XLSX_FIT_OVER		24UL
 
 struct xlsx_fitter {
 	const struct xlsx_fit_col *fc;
@@ -1864,7 +2012,29 @@ struct xlsx_fitter {
 	double			*whole;	/* width of the widest unit kept
 					   whole; 0: none */
 	double			*min;	/* the least width of a run */
+	unsigned		 broken; /* columns narrower than a piece
+					   of running text kept whole */
+	double			*lastw;	/* the last width not whole measured */
+	uint8_t			*lastn;	/* and its lines, per cell */
+	int			*prose;	/* running text, not names or values */
 };
+
+/*
+ * The flags a fitted column gets: a text not to be filled in is broken
+ * by the writer (XLSX_COL_BREAK), as the fitter counts its lines; a code
+ * is left whole (XLSX_COL_WHOLE), as wide as its longest line.
+ */
+static int
+xlsx_fit_flags(const struct xlsx_fit_col *fc)
+{
+	int	 flags = fc->col.flags;
+
+	if (fc->fit == XLSX_FIT_TEXT && !(flags & XLSX_COL_INPUT))
+		flags |= XLSX_COL_BREAK;
+	if (fc->fit == XLSX_FIT_CODE)
+		flags |= XLSX_COL_WHOLE;
+	return flags;
+}
 
 /*
  * Lines of cell k at width w: an XLSX_COL_BREAK text as
@@ -1883,11 +2053,13 @@ xlsx_fit_cell(struct xlsx_fitter *f, size_t k, double w)
 
 	if (f->cnt[k] == 0)
 		return 1;
-	if (fc->fit == XLSX_FIT_TEXT &&
-	    (fc->col.flags & (XLSX_COL_BREAK | XLSX_COL_NAME))) {
+	if (xlsx_breaks(xlsx_fit_flags(fc))) {
 		if ((double)wi == w && wi <= f->maxw &&
 		    f->memo[k * (f->maxw + 1) + wi] != 0)
 			return f->memo[k * (f->maxw + 1) + wi];
+		/* a width not whole (a fixed 4.5): the last one measured */
+		if (f->lastn[k] != 0 && f->lastw[k] == w)
+			return f->lastn[k];
 		xlsx_break_text(&f->b, s, strlen(s), xlsx_line_room(w),
 		    fc->col.flags & (XLSX_COL_PHRASE | XLSX_COL_NAME));
 		if (buf_ok(&f->b) != 0) {
@@ -1899,6 +2071,10 @@ xlsx_fit_cell(struct xlsx_fitter *f, size_t k, double w)
 			n = UINT8_MAX;
 		if ((double)wi == w && wi <= f->maxw)
 			f->memo[k * (f->maxw + 1) + wi] = (uint8_t)n;
+		else {
+			f->lastw[k] = w;
+			f->lastn[k] = (uint8_t)n;
+		}
 		return (unsigned)n;
 	}
 	if (usable < 1)
@@ -1910,7 +2086,8 @@ xlsx_fit_cell(struct xlsx_fitter *f, size_t k, double w)
 
 /*
  * Cost of widths w: lines of the rows first (a tall row more than its
- * lines, so that the heights come out even), then lines of the cells.
+ * lines, so that the heights come out even, one of more than
+ * XLSX_FIT_LINES_CAP lines much more), then lines of the cells.
  */
 static unsigned long
 xlsx_fit_cost(struct xlsx_fitter *f, const double *w)
@@ -1928,6 +2105,9 @@ xlsx_fit_cost(struct xlsx_fitter *f, const double *w)
 				max = l;
 		}
 		cost += 64UL * max + 8UL * max * max;
+		if (max > XLSX_FIT_LINES_CAP)
+			cost += XLSX_FIT_OVER * (max - XLSX_FIT_LINES_CAP) *
+			    (max - XLSX_FIT_LINES_CAP);
 	}
 	return cost;
 }
@@ -2031,6 +2211,23 @@ xlsx_code_width(struct buf *b, const struct xlsx_fit_col *fc, double one,
 }
 
 /*
+ * The width in Excel units a column of running text holding s needs for
+ * textfit_wrap() to break none of its pieces kept whole
+ * (textfit_min_piece(): a date, a number with its unit, a katakana
+ * word, a short aside, a run of half-width characters) with the room
+ * xlsx_wrap_room() leaves; 0 if s has none.  A name on a line of its
+ * own may still break (textfit_min_kept() would keep it): a column of
+ * names took the room of the running text beside it.
+ */
+static double
+xlsx_kept_width(const char *s)
+{
+	unsigned	 k = textfit_min_piece(s);
+
+	return k > 0 ? xlsx_room_width((double)k + 1) : 0;
+}
+
+/*
  * Measure the cells: the display width of each line of each cell, and
  * the base widths of the columns (headings, codes, names, fixed and
  * empty columns, the least of a text column), the least each may take.
@@ -2063,7 +2260,10 @@ xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
 	    (f->memo = calloc(nrows * ncols * (f->maxw + 1) + 1, 1)) == NULL ||
 	    (f->sum = calloc(ncols, sizeof *f->sum)) == NULL ||
 	    (f->base = calloc(ncols, sizeof *f->base)) == NULL ||
-	    (f->whole = calloc(ncols, sizeof *f->whole)) == NULL)
+	    (f->whole = calloc(ncols, sizeof *f->whole)) == NULL ||
+	    (f->lastw = calloc(nrows * ncols + 1, sizeof *f->lastw)) == NULL ||
+	    (f->lastn = calloc(nrows * ncols + 1, 1)) == NULL ||
+	    (f->prose = calloc(ncols, sizeof *f->prose)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	/* the display width of each line of each cell */
 	for (k = 0; k < nrows * ncols; k++) {
@@ -2108,6 +2308,7 @@ xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
 				    lw[n] + XLSX_PAD + 1 > cw)
 					cw = lw[n] + XLSX_PAD + 1;
 			}
+
 		}
 		if (fc[c].fit == XLSX_FIT_CODE)
 			*w = xlsx_code_width(&f->b, &fc[c], *w, cw);
@@ -2136,64 +2337,199 @@ xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
 		if (fc[c].fit != XLSX_FIT_TEXT || !filled)
 			f->sum[c] = 0;
 		f->all += f->sum[c];
-		/* the widest unit kept whole (a katakana word, an aside) */
+		/*
+		 * The widest piece kept whole: of running text as
+		 * textfit_wrap() keeps it (a date, a number with its unit,
+		 * a katakana word, an aside), of a label a katakana word
+		 * or an aside.
+		 */
 		if (fc[c].fit != XLSX_FIT_TEXT ||
-		    (fc[c].col.flags & (XLSX_COL_BREAK | XLSX_COL_NAME)) !=
-		    XLSX_COL_BREAK)
+		    (fc[c].col.flags & XLSX_COL_NAME) ||
+		    !xlsx_breaks(xlsx_fit_flags(&fc[c])))
 			continue;
 		for (r = 0; r < nrows; r++) {
 			double	 uw;
 
-			if ((s = cells[r * ncols + c]) != NULL && *s != '\0' &&
-			    (uw = xlsx_unit_width(s)) > f->whole[c])
+			if ((s = cells[r * ncols + c]) == NULL || *s == '\0')
+				continue;
+			f->prose[c] |= xlsx_prose(s, strlen(s));
+			uw = (fc[c].col.flags & XLSX_COL_PHRASE) &&
+			    !xlsx_prose(s, strlen(s)) ? xlsx_unit_width(s) :
+			    xlsx_kept_width(s);
+			if (uw > f->whole[c])
 				f->whole[c] = uw;
 		}
 	}
 	return 0;
 }
 
+/* The most a step of xlsx_fit_share() gives a column, Excel units. */
+#define XLSX_SHARE_STEP_MAX	24
+
+/*
+ * Cost of row r's lines (as xlsx_fit_cost() counts them) with l lines
+ * in column a and the row's most lines elsewhere other.
+ */
+static long
+xlsx_row_cost(unsigned l, unsigned other)
+{
+	long	 max = l > other ? l : other;
+
+	return (long)l + 64 * max + 8 * max * max + (max > XLSX_FIT_LINES_CAP ?
+	    XLSX_FIT_OVER * (max - XLSX_FIT_LINES_CAP) *
+	    (max - XLSX_FIT_LINES_CAP) : 0);
+}
+
+/*
+ * The room left of page shared as the Word writer shares it
+ * (share_cols() in docx.c): in small steps, each to the column where it
+ * saves the most lines per unit, a row counting as high as its cell of
+ * most lines (xlsx_fit_cost()), so that running text gets room and a
+ * column of short values, which saves nothing, does not; what saves no
+ * line then goes to the columns of running text by the amount of their
+ * text (to the other text columns if there is none).
+ */
+static void
+xlsx_fit_share(struct xlsx_fitter *f, double *w, double page)
+{
+	size_t		 nc = f->ncols, nr = f->nrows, r, c, a, best;
+	unsigned	*lines, *top, *second, l, other;
+	size_t		*topc;
+	unsigned long	 sum;
+	double		 total = 0, avail, d, bestd, left;
+	long		 delta = 0, save, bests;
+	int		 any;
+
+	for (c = 0; c < nc; c++)
+		total += w[c];
+	avail = floor(page - total);
+	lines = calloc(nr * nc + 1, sizeof *lines);
+	top = calloc(nr + 1, sizeof *top);
+	second = calloc(nr + 1, sizeof *second);
+	topc = calloc(nr + 1, sizeof *topc);
+	if (lines == NULL || top == NULL || second == NULL || topc == NULL) {
+		f->nomem = 1;
+		goto done;
+	}
+	for (r = 0; r < nr; r++)
+		for (c = 0; c < nc; c++)
+			lines[r * nc + c] = xlsx_fit_cell(f, r * nc + c, w[c]);
+	while (avail >= 1 && !f->nomem) {
+		for (r = 0; r < nr; r++) {
+			top[r] = second[r] = 0;
+			topc[r] = nc;
+			for (c = 0; c < nc; c++) {
+				l = lines[r * nc + c];
+				if (l > top[r]) {
+					second[r] = top[r];
+					top[r] = l;
+					topc[r] = c;
+				} else if (l > second[r])
+					second[r] = l;
+			}
+		}
+		best = nc;
+		bests = 0;
+		bestd = 1;
+		for (a = 0; a < nc; a++) {
+			if (f->sum[a] == 0)
+				continue;
+			/* the least width that saves a line here */
+			for (d = 1; d <= avail && d <= XLSX_SHARE_STEP_MAX;
+			    d++) {
+				delta = 0;
+				for (r = 0; r < nr; r++) {
+					other = topc[r] == a ? second[r] :
+					    top[r];
+					l = xlsx_fit_cell(f, r * nc + a,
+					    w[a] + d);
+					delta += xlsx_row_cost(l, other) -
+					    xlsx_row_cost(lines[r * nc + a],
+					    other);
+				}
+				if (delta < 0)
+					break;
+			}
+			if (d > avail || d > XLSX_SHARE_STEP_MAX)
+				continue;
+			save = -delta;
+			/* most saved a unit, then the smaller step */
+			if (best == nc || save * bestd > bests * d) {
+				best = a;
+				bests = save;
+				bestd = d;
+			}
+		}
+		if (best == nc)
+			break;
+		w[best] += bestd;
+		avail -= bestd;
+		for (r = 0; r < nr; r++)
+			lines[r * nc + best] = xlsx_fit_cell(f, r * nc + best,
+			    w[best]);
+	}
+	/* what saves no line: to running text, by the amount of it */
+	for (c = 0, sum = 0, any = 0; c < nc; c++)
+		if (f->prose[c] && f->sum[c] > 0) {
+			sum += f->sum[c];
+			any = 1;
+		}
+	for (c = 0; !any && c < nc; c++)
+		sum += f->sum[c];
+	left = avail;
+	for (c = 0; c < nc && sum > 0 && left >= 1; c++) {
+		if (any && !f->prose[c])
+			continue;
+		d = floor(left * (double)f->sum[c] / (double)sum);
+		w[c] += d;
+		avail -= d;
+	}
+done:
+	free(lines);
+	free(top);
+	free(second);
+	free(topc);
+}
+
 /*
  * Widths within page units: the base widths, a text the writer breaks
- * as wide as its widest unit kept whole if whole (see below), what is
- * left shared by the amount of text, then the search.
+ * as wide as its widest piece kept whole if whole (where the page has
+ * the room), the room left shared where it saves lines
+ * (xlsx_fit_share()), then the search.
  */
 static void
 xlsx_fit_run(struct xlsx_fitter *f, double *w, double page, int whole)
 {
 	const struct xlsx_fit_col *fc = f->fc;
 	size_t		 c, ncols = f->ncols;
-	double		*min = f->min, total = 0, left;
+	double		*min = f->min, total = 0;
 
 	for (c = 0; c < ncols; c++) {
 		w[c] = min[c] = f->base[c];
 		total += w[c];
 	}
-	/*
-	 * A text the writer breaks: as wide as its widest katakana word
-	 * or aside in brackets, where the page has the room and the
-	 * column's share of what is left (by the amount of its text) comes
-	 * within half again of it: a column of a few words (対応内容 while
-	 * few issues have one) does not take the room of the one that holds
-	 * most of the text (経過).
-	 */
-	left = floor(page - total);
-	for (c = 0; whole && c < ncols; c++) {
-		double	 need = f->whole[c], share;
+	for (c = 0; c < ncols; c++) {
+		double	 need = f->whole[c];
 
-		if (fc[c].fit != XLSX_FIT_TEXT)
+		/*
+		 * A label's katakana word and aside only if whole; the
+		 * pieces of running text always (a date, a number with its
+		 * unit, a katakana word: never broken where the page has the
+		 * room).
+		 */
+		if (fc[c].fit != XLSX_FIT_TEXT || (!whole && !f->prose[c] &&
+		    (fc[c].col.flags & XLSX_COL_PHRASE)))
 			continue;
-		share = f->all > 0 && left > 0 ? w[c] + floor(left *
-		    (double)f->sum[c] / (double)f->all) : w[c];
-		if (need > w[c] && total + need - w[c] <= page &&
-		    need <= share * 1.5) {
+		if (need > w[c] && total + need - w[c] <= page) {
 			total += need - w[c];
 			w[c] = min[c] = need;
 		}
 	}
-	/* a start: what is left shared by the amount of text */
-	left = floor(page - total);
-	for (c = 0; c < ncols && f->all > 0 && left > 0; c++)
-		w[c] += floor(left * (double)f->sum[c] / (double)f->all);
+	for (c = 0, f->broken = 0; c < ncols; c++)
+		if (fc[c].fit == XLSX_FIT_TEXT && f->whole[c] > w[c] &&
+		    (f->prose[c] || !(fc[c].col.flags & XLSX_COL_PHRASE)))
+			f->broken++;
+	xlsx_fit_share(f, w, page);
 	xlsx_fit_search(f, w, min, f->sum, page);
 }
 
@@ -2207,6 +2543,9 @@ xlsx_fit_free(struct xlsx_fitter *f)
 	free(f->base);
 	free(f->whole);
 	free(f->min);
+	free(f->lastw);
+	free(f->lastn);
+	free(f->prose);
 	buf_free(&f->b);
 }
 
@@ -2233,6 +2572,7 @@ xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
 	}
 	for (c = 0; c < ncols; c++) {
 		out[c] = fc[c].col;
+		out[c].flags = xlsx_fit_flags(&fc[c]);
 		out[c].width = w[c];
 	}
 done:
@@ -2383,6 +2723,13 @@ xlsx_fit_better(const struct xlsx_fit_result *a,
 		return a->scale >= least;
 	if (a->scale < least && a->scale != b->scale)
 		return a->scale > b->scale;
+	/*
+	 * then no date, number or katakana word broken, where that costs
+	 * no page
+	 */
+	if ((a->broken == 0) != (b->broken == 0) && (a->broken == 0 ?
+	    a->pages <= b->pages : b->pages <= a->pages))
+		return a->broken == 0;
 	if (sa != sb)
 		return sa < sb;
 	return a->scale > b->scale;
@@ -2460,6 +2807,7 @@ xlsx_fit_sheet(struct xlsx_sheet *sh, struct xlsx_column *out,
 			cur.pages = xlsx_fit_pages(&f, w, flags, above,
 			    cur.scale);
 			cur.whole = (int)whole;
+			cur.broken = f.broken;
 			if (whole == 0 && (best.pages == 0 ||
 			    xlsx_fit_better(&cur, &best, least,
 			    target))) {
@@ -2478,12 +2826,14 @@ xlsx_fit_sheet(struct xlsx_sheet *sh, struct xlsx_column *out,
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
 	}
-	if (bestw.pages <= best.pages) {
+	if (xlsx_fit_better(&bestw, &best, least, target) ||
+	    bestw.pages <= best.pages) {
 		best = bestw;
 		memcpy(bw, bww, ncols * sizeof *w);
 	}
 	for (c = 0; c < ncols; c++) {
 		out[c] = fc[c].col;
+		out[c].flags = xlsx_fit_flags(&fc[c]);
 		out[c].width = bw[c];
 	}
 	if (res != NULL)

@@ -104,11 +104,12 @@ int	 xlsx_title(struct xlsx_sheet *, const char *title, const char *note);
 #define XLSX_COL_CENTER	0x2	/* short codes (○, 済, 可) centred */
 /*
  * Long text broken into lines at the column's width (its width, or the
- * cap of widths from content) by the writer, with line feeds in the cell:
- * between full-width characters and at spaces, never inside a word or
- * number, nor between a number and its counter (2名), nor inside a short
- * aside in brackets (（課長）, （1件）), never before closing punctuation
- * (、。）」) or after an opening bracket.  Excel and LibreOffice then show the same lines (each would
+ * cap of widths from content) by the writer, with line feeds in the
+ * cell, as textfit_wrap() breaks it for the Word writer: never inside a
+ * date, a number with its unit (2名), a katakana word, a run of
+ * half-width characters or a short aside in brackets (（課長）, （1件）),
+ * never before closing punctuation (、。）」) or after an opening
+ * bracket, no last line of one or two characters.  Excel and LibreOffice then show the same lines (each would
  * wrap a cell at its own points, LibreOffice even before "）"), and the
  * row's height fits them.  The column's heading is broken the same way
  * (other headings keep their text, for readers that match them).
@@ -132,6 +133,16 @@ int	 xlsx_title(struct xlsx_sheet *, const char *title, const char *note);
  * given that is narrower grows).
  */
 #define XLSX_COL_NAME	0x10
+/*
+ * Codes and short values, as wide as their longest line: lines left as
+ * they are.  xlsx_fit_table() and xlsx_fit_sheet() set it on their
+ * XLSX_FIT_CODE columns, and XLSX_COL_BREAK on their XLSX_FIT_TEXT ones
+ * but XLSX_COL_INPUT: every wrapped text cell of a fitted table is
+ * broken by the writer, as the fitter counts its lines, so that Excel
+ * and LibreOffice show the same lines and neither breaks 令和 /
+ * 8年4月28日.
+ */
+#define XLSX_COL_WHOLE	0x20
 
 struct xlsx_column {
 	const char	*heading;
@@ -158,15 +169,21 @@ int	 xlsx_table(uint32_t *out, struct xlsx_sheet *,
  *    判定, a 分類 that a break would cut mid-word);
  *  - XLSX_FIT_TEXT with XLSX_COL_NAME: as XLSX_FIT_TEXT, at least as
  *    wide as the widest piece of a name that may not break;
- *  - XLSX_FIT_TEXT: long text, wrapped; these columns share what is left
- *    of the page width, at least 7 characters each, each unit going where
- *    it saves the most row height (a tall row costs more than its lines,
- *    so one long finding does not squeeze a column of a word).
+ *  - XLSX_FIT_TEXT: long text, broken by the writer (the column gets
+ *    XLSX_COL_BREAK unless XLSX_COL_INPUT); at least 7 characters and
+ *    as wide as the widest piece textfit_wrap() keeps whole (a date, a
+ *    number with its unit, a katakana word, a short aside) where the page
+ *    has the room; these columns share what is left of the page width in
+ *    small steps, each to the column where it saves the most lines (a
+ *    tall row costs more than its lines, one of more than six lines much
+ *    more, so one long finding does not squeeze a column of a word), and
+ *    what saves no line goes to the columns of running text, not to
+ *    names or short values.
  *
  * A heading takes one line up to 8 full-width characters, two beyond.  A
- * column with no content keeps the width given, room to write in.  Lines
- * of an XLSX_COL_BREAK column are counted as xlsx_write_text() will break
- * them, others as the cell wraps.  cells holds nrows x ncols texts, row by
+ * column with no content keeps the width given, room to write in.  The
+ * lines of a text are counted as xlsx_write_text() will break them, of a
+ * code (XLSX_COL_WHOLE) or an input column as the cell wraps.  cells holds nrows x ncols texts, row by
  * row (NULL: empty; give numbers as the text they show); page is the
  * width to share in Excel units, XLSX_FIT_LANDSCAPE for A4 landscape
  * printed one page wide at about 75 %.  The widths go into out[], with
@@ -201,7 +218,10 @@ int	 xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
  * the fewest pages, a page printed below target (0: XLSX_SCALE_TARGET)
  * weighing as the sixth power of how much smaller (a page at 90 % of the
  * target as 1.9 pages), then at the largest scale; a unit is broken only
- * where keeping it whole costs a page.
+ * where keeping it whole costs a page.  A choice at least least that
+ * leaves no column of running text narrower than a piece kept whole (a
+ * date, a number with its unit, a katakana word, a short aside: see
+ * textfit_wrap()) wins over one that does.
  * The widths go into out[] as from xlsx_fit_table(); res, if not NULL,
  * gets what was chosen.  Errors are sticky as for the sheet's other
  * calls.
@@ -213,6 +233,8 @@ struct xlsx_fit_result {
 	double		 scale;		/* 0.5 to 1 */
 	double		 units;		/* the widths' sum */
 	int		 whole;		/* units kept whole */
+	unsigned	 broken;	/* text columns narrower than a
+					   piece textfit_wrap() keeps whole */
 };
 
 int	 xlsx_fit_sheet(struct xlsx_sheet *, struct xlsx_column *out,

@@ -399,10 +399,11 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 {
 	static const struct xlsx_column cols[] = {
 		{ "項目", 0, 21 },	/* 経費見積りの妥当性 on one line */
-		{ "確認事項・内容", 0, 32 },
-		{ "所管課回答", 0, 28 },
+		/* broken by the writer: never 4月1 / 日 */
+		{ "確認事項・内容", XLSX_COL_BREAK, 32 },
+		{ "所管課回答", XLSX_COL_BREAK, 28 },
 		{ "評価", XLSX_COL_CENTER, 13 },
-		{ "所見", 0, 33 },
+		{ "所見", XLSX_COL_BREAK, 33 },
 	};
 	struct strs		 s = { NULL, 0, 0, 0 };
 	struct xlsx		*x = NULL;
@@ -1012,10 +1013,11 @@ review_write_syseval_xlsx(struct review_ctx *c, const struct node *rec,
 {
 	static const struct xlsx_column cols[] = {
 		{ "評価の観点", 0, 18 },
-		{ "確認事項", 0, 32 },
-		{ "所管課回答", 0, 32 },
+		{ "確認事項", 0, 30 },
+		{ "所管課回答", 0, 30 },
 		{ "評価", XLSX_COL_CENTER | XLSX_COL_INPUT, 12 },
-		{ "所見", 0, 36 },
+		/* broken by the writer: 負荷試 / 験, 目標 / を上回って */
+		{ "所見", XLSX_COL_BREAK, 40 },
 	};
 	struct strs		 s = { NULL, 0, 0, 0 };
 	struct xlsx		*x = NULL;

@@ -386,7 +386,8 @@ sheet_items(struct xlsx *x, const struct tr_results *r, const char *note,
 {
 	static const struct xlsx_column cols[] = {
 		{ "問", XLSX_COL_CENTER, 6 },
-		{ "主題", 0, 16 },
+		/* マイナンバーの / 取扱い, not against 問題's text */
+		{ "主題", XLSX_COL_BREAK | XLSX_COL_PHRASE, 16 },
 		{ "問題", XLSX_COL_BREAK, 50 },
 		{ "正答率", 0, 9 },
 		{ "識別力", 0, 9 },

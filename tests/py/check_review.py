@@ -62,7 +62,8 @@ def xlsx_cells(path):
                     out.append("{:,}".format(v))
                     out.append(str(v))
                 else:
-                    out.append(str(v))
+                    # the writer's line breaks are not the text's
+                    out.append(str(v).replace("\n", ""))
     return out
 
 

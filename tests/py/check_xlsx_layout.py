@@ -19,6 +19,10 @@ portrait as set.
 In the columns of names (部, 課, 発生課, 契約名, 委託事業者等), a name is
 never broken inside a run of kanji (区立見本保 / 育園), and each of its
 lines fits the column's width.
+In any cell, no line break the writer set falls inside a date (令和 /
+8年4月28日, 令和8年6月8 / 日, R8.4 / .23) or a katakana word (情報セキュ /
+リティポリシー): the writer breaks every wrapped text cell itself and keeps
+those whole (xlsx.c, textfit_wrap()).
 Prints one line per problem; exits 1 if there is any.
 """
 import re
@@ -39,6 +43,49 @@ def width(s):
     import unicodedata
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1
                for c in s)
+
+
+def katakana(c):
+    """A letter of a katakana word: katakana and the long vowel mark."""
+    return "\u30a1" <= c <= "\u30fa" or c == "\u30fc"
+
+
+# dates as the tool writes them: 令和8年4月28日, 2026年4月, 4月28日,
+# R8.4.28, 2026/4/28, 10:00
+DATE = re.compile(r"(?:令和|平成)?(?:元|\d+)年(?:\d+月(?:\d+日)?)?"
+                  r"|\d+月\d+日|[RH]\d+\.\d+(?:\.\d+)?"
+                  r"|\d{4}/\d{1,2}(?:/\d{1,2})?|\d{1,2}:\d{2}")
+
+
+def bad_breaks(v):
+    """The writer's line breaks in v inside a date or a katakana word."""
+    text, at = "", []
+    for ch in v:
+        if ch == "\n":
+            at.append(len(text))
+        else:
+            text += ch
+    if not at:
+        return []
+    bad = []
+    for m in DATE.finditer(text):
+        bad += ["date %r" % m.group(0) for p in at
+                if m.start() < p < m.end()]
+    for p in at:
+        if 0 < p < len(text) and katakana(text[p - 1]) and \
+                katakana(text[p]):
+            j, k = p - 1, p
+            while j > 0 and katakana(text[j - 1]):
+                j -= 1
+            while k < len(text) and katakana(text[k]):
+                k += 1
+            # two words a line each, as a list is written (ヒアリング /
+            # システム確認: the audit's methods), not a word broken
+            if (j == 0 or j in at) and \
+                    p - j >= 3 and k - p >= 3 and text[p] != "\u30fc":
+                continue
+            bad.append("katakana word %r" % text[j:k])
+    return bad
 
 
 def header_row(ws):
@@ -118,6 +165,13 @@ def check(path, problems):
             if ws.row_dimensions[r].height is None:
                 problems.append("%s: row %d has no height" % (where, r))
                 break
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and "\n" in c.value:
+                    for b in bad_breaks(c.value):
+                        problems.append("%s: %s: line break inside a %s: "
+                                        "%r" % (where, c.coordinate, b,
+                                                c.value))
         head = header_row(ws)
         if head is None:
             continue

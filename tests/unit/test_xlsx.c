@@ -962,6 +962,9 @@ test_break(void **state)
 	assert_non_null(strstr(xml, "<t>課で個人情報の漏えいが起きたとき、情報"
 	    "セキュリティ責任者（課長）の役割として最も適切なものはどれか。"
 	    "</t>"));
+	/* the katakana word and the aside whole */
+	assert_null(strstr(xml, "セ\nキュリティ"));
+	assert_null(strstr(xml, "（課\n長）"));
 	/* every line of the broken strings */
 	for (p = xml; (p = strstr(p, "<t")) != NULL; p = e) {
 		p = strchr(p, '>') + 1;
@@ -1009,7 +1012,7 @@ static void
 test_break_groups(void **state)
 {
 	static const struct xlsx_column bcols[] = {
-		{ "所見", XLSX_COL_BREAK, 12 },
+		{ "所見", XLSX_COL_BREAK, 13 },
 	};
 	static const char *const texts[] = {
 		"住民票の写しの出力紙が放置されていた（1件）。",
@@ -1075,7 +1078,10 @@ test_fit_table(void **state)
 	assert_int_equal(xlsx_fit_table(out, fc, 6, cells, 2, 100), 0);
 	for (c = 0; c < 6; c++) {
 		assert_string_equal(out[c].heading, fc[c].col.heading);
-		assert_int_equal(out[c].flags, fc[c].col.flags);
+		/* codes left whole by the writer, text broken by it */
+		assert_int_equal(out[c].flags, fc[c].col.flags |
+		    (fc[c].fit == XLSX_FIT_CODE ? XLSX_COL_WHOLE : 0) |
+		    (fc[c].fit == XLSX_FIT_TEXT ? XLSX_COL_BREAK : 0));
 		sum += out[c].width;
 	}
 	assert_true(sum <= 100);
@@ -1106,7 +1112,7 @@ static void
 test_break_numbers(void **state)
 {
 	static const struct xlsx_column bcols[] = {
-		{ "同席", XLSX_COL_BREAK, 16 },
+		{ "同席", XLSX_COL_BREAK, 18 },
 	};
 	char			 path[512], *xml;
 	struct xlsx		*x;
@@ -1118,7 +1124,10 @@ test_break_numbers(void **state)
 	assert_int_equal(xlsx_new(&x, path, NULL), 0);
 	assert_int_equal(xlsx_add_sheet(&sh, x, "同席", 0), 0);
 	assert_int_equal(xlsx_table(&r, sh, bcols, 1), 0);
-	/* 7.9 full-width characters a line in width 16 */
+	/*
+	 * 8.96 full-width characters a line in width 18, the date 8.9
+	 * with the spaces between its digits and kanji (TEXTFIT_GAP)
+	 */
 	assert_int_equal(xlsx_write_text(sh, r, 0,
 	    "面談は令和8年4月28日に行った"), 0);
 	assert_int_equal(xlsx_write_text(sh, r + 1, 0,
@@ -1187,9 +1196,12 @@ test_break_units(void **state)
 	    "職員端末のマルウェア検知後の対応"), 0);
 	assert_int_equal(xlsx_write_text(sh, r + 1, 1,
 	    "報告書の提出（相談第6号）"), 0);
-	/* an aside that fills a line takes its 。 with it, never ／。 */
+	/*
+	 * an aside takes its 。 with it, never ／。; a sentence in a label's
+	 * column breaks as running text
+	 */
 	assert_int_equal(xlsx_write_text(sh, r + 2, 1,
-	    "提出した（相談第123号）。次へ"), 0);
+	    "提出した（第6号）。次に進む"), 0);
 	assert_int_equal(xlsx_save(x), 0);
 	xlsx_free(x);
 	xml = zip_part(path, "xl/sharedStrings.xml");
@@ -1199,7 +1211,7 @@ test_break_units(void **state)
 	    "める</t>"));
 	assert_non_null(strstr(xml, "<t>職員端末の\nマルウェア\n検知後の対応</t>"));
 	assert_non_null(strstr(xml, "<t>報告書の提出\n（相談第6号）</t>"));
-	assert_non_null(strstr(xml, "<t>提出した\n（相談第123号）。\n次へ</t>"));
+	assert_non_null(strstr(xml, "<t>提出した\n（第6号）。\n次に進む</t>"));
 	assert_null(strstr(xml, "\n。"));
 	free(xml);
 
@@ -1244,12 +1256,16 @@ test_break_phrase(void **state)
 	xlsx_free(x);
 	xml = zip_part(path, "xl/sharedStrings.xml");
 	assert_non_null(strstr(xml, "<t>こども\n家庭部</t>"));
-	/* one script, too long for a line: between its characters */
-	assert_non_null(strstr(xml, "<t>地域文化\n部</t>"));
+	/*
+	 * one script, too long for a line: between its characters, never
+	 * one or two alone on the last line (地域文化 / 部)
+	 */
+	assert_non_null(strstr(xml, "<t>地域\n文化部</t>"));
 	assert_non_null(strstr(xml, "<t>サイバー攻撃・\n不正アクセス</t>"));
-	assert_non_null(strstr(xml, "<t>情報システム\n全体の強靭性の\n向上</t>"));
-	/* prose breaks between any two characters */
-	assert_non_null(strstr(xml, "<t>こども家\n庭部</t>"));
+	/* not 情報システム / 全体の強靭性の / 向上 */
+	assert_non_null(strstr(xml, "<t>情報システム\n全体の\n強靭性の向上</t>"));
+	/* running text (textfit_wrap()) between the katakana and the kanji */
+	assert_null(strstr(xml, "<t>こども家\n庭部</t>"));
 	free(xml);
 }
 
@@ -1312,6 +1328,99 @@ test_break_name(void **state)
 }
 
 /*
+ * A fitted text column without XLSX_COL_BREAK is broken by the writer
+ * too, with textfit_wrap()'s rules, and is never narrower than its widest
+ * piece kept whole: the date of 令和8年4月28日 was left to LibreOffice,
+ * which broke it (令和 / 8年4月28日), in a column of seven characters
+ * beside the long text that took the room.
+ */
+static void
+test_fit_kept(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "同席", 0, 0 }, XLSX_FIT_TEXT },
+		{ { "経過", 0, 0 }, XLSX_FIT_TEXT },
+	};
+	static const char *const cells[] = {
+		"面談は令和8年4月28日に行った。",
+		"課の情報セキュリティ責任者および情報セキュリティ担当者が指名"
+		"され、課内に周知されていることを確認した。実施手順は課内の共有"
+		"フォルダに置かれ、職員が参照できる。",
+		"交渉に同席した。",
+		"委託事業者のデータセンターで障害が発生し、業務システムが停止し"
+		"た。復旧までの対応を事業者と協議し、再発防止策の報告を求めた。",
+	};
+	struct xlsx_column	 out[2];
+	char			 path[512], *xml, *p, *e;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+	size_t			 i;
+
+	(void)state;
+	assert_int_equal(xlsx_fit_table(out, fc, 2, cells, 2, 40), 0);
+	/* the date and its gaps, 8.9 characters: width 18 at least */
+	assert_true(out[0].width >= 18);
+	assert_true(out[0].width + out[1].width <= 40);
+	assert_true(out[0].flags & XLSX_COL_BREAK);
+
+	path_in(path, sizeof path, "kept.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "一覧", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, out, 2), 0);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(xlsx_write_text(sh, r + (uint32_t)(i / 2),
+		    (uint16_t)(i % 2), cells[i]), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	/* the long text broken by the writer, the date and words whole */
+	assert_non_null(strstr(xml, "令和8年4月28日"));
+	assert_null(strstr(xml, "セ\nキ"));
+	assert_null(strstr(xml, "デ\nー"));
+	assert_null(strstr(xml, "ータ\nセ"));
+	for (p = xml, i = 0; (p = strstr(p, "<t")) != NULL; p = e) {
+		p = strchr(p, '>') + 1;
+		assert_non_null(e = strstr(p, "</t>"));
+		if (memchr(p, '\n', (size_t)(e - p)) != NULL)
+			i++;
+	}
+	assert_true(i >= 2);
+	free(xml);
+}
+
+/*
+ * The room left goes where it saves lines (docx.c's share_cols()), and
+ * what saves none to the running text: a column of short names gets
+ * what keeps them on one line; shared by the amount of text, the names
+ * took twice what they need.
+ */
+static void
+test_fit_share(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "課", 0, 0 }, XLSX_FIT_TEXT },
+		{ { "所見", 0, 0 }, XLSX_FIT_TEXT },
+	};
+	static const char *const cells[] = {
+		"情報政策課",
+		"窓口奥の複合機に住民票の写しの出力紙が放置されていた（1件）。",
+		"文書管理課",
+		"管理簿に記載のないUSBメモリ2本が窓口の引出しにあった。",
+		"保育課",
+		"個人情報を含む帳票の印刷には認証印刷を使っている。",
+	};
+	struct xlsx_column	 out[2];
+
+	(void)state;
+	assert_int_equal(xlsx_fit_table(out, fc, 2, cells, 3, 160), 0);
+	/* 情報政策課 on a line: 14 units (7 characters) are enough */
+	assert_true(out[0].width <= 15);
+	assert_true(out[0].width + out[1].width <= 160);
+	assert_true(out[1].width >= 140);
+}
+
+/*
  * xlsx_fit_table() with XLSX_COL_NAME: at least as wide as the widest
  * piece that may not break, and no wider than that for a short name
  * (not the 7 characters of text); its lines counted as the writer breaks
@@ -1350,7 +1459,7 @@ static void
 test_row_heights(void **state)
 {
 	static const struct xlsx_column cols[] = {
-		{ "日付", 0, 12 }, { "課", 0, 18 }, { "備考", XLSX_COL_BREAK, 10 },
+		{ "日付", 0, 12 }, { "課", 0, 18 }, { "備考", XLSX_COL_BREAK, 16 },
 	};
 	char			 path[512], cmd[1400], *xml, *p, *e;
 	struct xlsx		*x;
@@ -1396,8 +1505,8 @@ test_row_heights(void **state)
 	    "customHeight=\"1\""));
 	assert_non_null(strstr(xml, "<row r=\"5\" spans=\"1:3\" ht=\"18.75\" "
 	    "customHeight=\"1\""));
-	/* 15 full-width characters, 4.9 a line: 4 lines */
-	assert_non_null(strstr(xml, "<row r=\"6\" spans=\"1:3\" ht=\"75\" "
+	/* 15 full-width characters, 7.4 a line: 3 lines, データセンター whole */
+	assert_non_null(strstr(xml, "<row r=\"6\" spans=\"1:3\" ht=\"56.25\" "
 	    "customHeight=\"1\""));
 	free(xml);
 	if (access("/usr/bin/python3", X_OK) == 0 &&
@@ -1406,7 +1515,7 @@ test_row_heights(void **state)
 		    "import openpyxl,sys; ws=openpyxl.load_workbook(sys.argv[1])"
 		    ".active; "
 		    "h=[ws.row_dimensions[i].height for i in range(1,9)]; "
-		    "assert h==[24,18.75,18.75,18.75,18.75,75,18.75,18.75], h; "
+		    "assert h==[24,18.75,18.75,18.75,18.75,56.25,18.75,18.75], h; "
 		    "assert ws[\"A5\"].alignment.horizontal==\"center\"; "
 		    "assert ws[\"A6\"].alignment.horizontal==\"center\"; "
 		    "assert ws[\"B5\"].alignment.horizontal is None' '%s'",
@@ -1683,6 +1792,8 @@ main(void)
 		cmocka_unit_test(test_fit_sheet_rows),
 		cmocka_unit_test(test_fit_sheet_scale),
 		cmocka_unit_test(test_fit_sheet_whole),
+		cmocka_unit_test(test_fit_kept),
+		cmocka_unit_test(test_fit_share),
 		cmocka_unit_test(test_date_era_short),
 	};
 
