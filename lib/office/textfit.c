@@ -907,6 +907,13 @@ number_end(const uint32_t *v, size_t n, size_t i)
 	return i;
 }
 
+/* A character of a Japanese name: kanji, hiragana, katakana but ・. */
+static int
+is_name_char(uint32_t c)
+{
+	return is_kanji(c) || is_hira(c) || (is_kata(c) && c != 0x30FB);
+}
+
 /* No break inside v[s..e): boundaries s+1 .. e-1. */
 static void
 keep(unsigned char *score, size_t s, size_t e)
@@ -924,11 +931,15 @@ keep(unsigned char *score, size_t s, size_t e)
  * there may be none, else 1 (the last hiragana of a word: 化し|た) to 7
  * (after 、。 or a space).  See textfit_wrap().
  */
+/*
+ * score[i] as break_scores() has it before the pieces that must not
+ * break are kept: how good a break is, wherever it is.
+ */
 static void
-break_scores(unsigned char *score, const uint32_t *v, size_t n)
+base_scores(unsigned char *score, const uint32_t *v, size_t n)
 {
-	size_t		i, j, e, depth;
-	uint32_t	p, q, cl;
+	size_t		i, e;
+	uint32_t	p, q;
 
 	if (n == 0)
 		return;
@@ -957,6 +968,17 @@ break_scores(unsigned char *score, const uint32_t *v, size_t n)
 			score[i] = e - i <= 2 ? 1 : 2;
 		}
 	}
+}
+
+static void
+break_scores(unsigned char *score, const uint32_t *v, size_t n)
+{
+	size_t		i, j, e, depth;
+	uint32_t	cl;
+
+	if (n == 0)
+		return;
+	base_scores(score, v, n);
 	for (i = 0; i < n; i = e) {
 		e = i + 1;
 		if (is_digit(v[i])) {
@@ -981,6 +1003,24 @@ break_scores(unsigned char *score, const uint32_t *v, size_t n)
 				e++;
 			keep(score, i, e);
 		}
+	}
+	/*
+	 * a person's name, family and given name of one to four
+	 * characters each with a space between (見本 花子, 架空 健): whole
+	 */
+	for (i = 1; i + 1 < n; i++) {
+		if (v[i] != ' ' && v[i] != 0x3000)
+			continue;
+		for (j = i; j > 0 && i - j < 5 && is_name_char(v[j - 1]); j--)
+			;
+		for (e = i + 1; e < n && e - i <= 5 && is_name_char(v[e]); e++)
+			;
+		/* not a date after a heading: 開催日 令和8年 */
+		if (j < i && i - j <= 4 && (j == 0 ||
+		    (!is_name_char(v[j - 1]) && !is_digit(v[j - 1]))) &&
+		    e > i + 1 && e - i - 1 <= 4 && (e == n ||
+		    (!is_name_char(v[e]) && !is_digit(v[e]))))
+			keep(score, j, e);
 	}
 	/* asides: a short one whole, a long one not at its edges */
 	for (i = 0; i < n; i++) {
@@ -1066,7 +1106,8 @@ static const unsigned long fill_cost[] = {
 
 static void
 plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
-    unsigned width, int fill, size_t *brk, unsigned long *cost, size_t *left)
+    const unsigned char *raw, unsigned width, int fill, size_t *brk,
+    unsigned long *cost, size_t *left)
 {
 	size_t		a, e, i, nx;
 	unsigned	w, add, lw, run, short_by;
@@ -1120,8 +1161,9 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 			if (nx < n && left[nx] < TEXTFIT_WIDOW &&
 			    span_width(v, nx, n) <= width)
 				c += WRAP_WIDOW;
-			/* nor a line of one or two before it (見／積り) */
-			if (nx < n && left[a] - left[i] < TEXTFIT_WIDOW)
+			/* nor one of one or two in the middle (見／積り) */
+			if (nx < n && a > line_start(v, n, 0) &&
+			    left[a] - left[i] < TEXTFIT_WIDOW)
 				c += WRAP_WIDOW;
 			if (c <= best) {
 				best = c;
@@ -1130,16 +1172,28 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 		}
 		if (!any) {
 			/*
-			 * a piece wider than the line breaks where it must,
-			 * but not before closing punctuation nor after an
+			 * a piece wider than the line breaks where it must:
+			 * at its best break in the line's second half (an
+			 * aside at its space, （情報公開課／主事）), else
+			 * not before closing punctuation nor after an
 			 * opening bracket: （情報セキュリティ／） never
 			 */
-			for (i = e; i > a + 1 && (no_line_start(v[i]) ||
-			    is_opening(v[i - 1])); i--)
-				;
-			if (i == a + 1 && (no_line_start(v[i]) ||
-			    is_opening(v[a])))
-				i = e;
+			for (i = e, nx = 0, run = 0; i > a + (e - a) / 2;
+			    i--)
+				if (raw[i] > run) {
+					run = raw[i];
+					nx = i;
+				}
+			if (run >= 4)
+				i = nx;
+			else {
+				for (i = e; i > a + 1 && (no_line_start(v[i]) ||
+				    is_opening(v[i - 1])); i--)
+					;
+				if (i == a + 1 && (no_line_start(v[i]) ||
+				    is_opening(v[a])))
+					i = e;
+			}
 			best = WRAP_LINE + WRAP_FORCED + cost[line_start(v, n,
 			    i)];
 			brk[a] = i;
@@ -1184,20 +1238,23 @@ static void
 wrap_para(struct wbuf *o, const char *s, const size_t *off,
     const uint32_t *v, size_t n, unsigned width, int fill)
 {
-	unsigned char	*score;
+	unsigned char	*score, *raw;
 	unsigned long	*cost;
 	size_t		*brk, *left, a, e, t;
 
 	score = calloc(n + 1, 1);
+	raw = calloc(n + 1, 1);
 	cost = calloc(n + 1, sizeof *cost);
 	brk = calloc(n + 1, sizeof *brk);
 	left = calloc(n + 1, sizeof *left);
-	if (score == NULL || cost == NULL || brk == NULL || left == NULL) {
+	if (score == NULL || raw == NULL || cost == NULL || brk == NULL ||
+	    left == NULL) {
 		o->fail = 1;
 		goto done;
 	}
 	break_scores(score, v, n);
-	plan_breaks(v, n, score, width, fill, brk, cost, left);
+	base_scores(raw, v, n);
+	plan_breaks(v, n, score, raw, width, fill, brk, cost, left);
 	for (a = line_start(v, n, 0); a < n; a = line_start(v, n, e)) {
 		e = brk[a];
 		t = e;
@@ -1209,6 +1266,7 @@ wrap_para(struct wbuf *o, const char *s, const size_t *off,
 	}
 done:
 	free(score);
+	free(raw);
 	free(cost);
 	free(brk);
 	free(left);

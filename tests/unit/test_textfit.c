@@ -268,6 +268,31 @@ test_wrap_fill(void **state)
 	free(f);
 }
 
+/*
+ * A person's name never breaks (issue 18: 試作／真理, 例／示 和夫 in
+ * 監査の概要), and an aside too wide for the line breaks at its space,
+ * not inside a word (（情報公開課 主／事）).
+ */
+static void
+test_wrap_names(void **state)
+{
+	static const char	 s[] = "架空 健（情報公開課 主事）、試作 真理"
+	    "（情報政策課 主任）";
+	char			*w;
+	unsigned		 width;
+
+	(void)state;
+	for (width = 600; width <= 1200; width += 100) {
+		assert_non_null(w = textfit_wrap_fill(s, width));
+		assert_non_null(strstr(w, "架空 健"));
+		assert_non_null(strstr(w, "試作 真理"));
+		assert_null(strstr(w, "主\n事"));
+		assert_null(strstr(w, "主\n任"));
+		free(w);
+	}
+	assert_wrap("戸籍住民課長 例示 和夫", 800, "戸籍住民課長|例示 和夫");
+}
+
 #define AUDIT	"内部監査5件（うち実施中3件）、今後の予定2件、適合率（全体）" \
 		"94.5%、顕在化したリスク2件（うち発生可能性が高いもの0件）"
 
@@ -394,6 +419,7 @@ main(void)
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_wrap_forced),
 		cmocka_unit_test(test_wrap_fill),
+		cmocka_unit_test(test_wrap_names),
 		cmocka_unit_test(test_wrap_long),
 		cmocka_unit_test(test_min_kept),
 	};
