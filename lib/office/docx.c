@@ -1437,6 +1437,15 @@ docx_widow_break(const char *s, unsigned room)
 }
 
 /*
+ * The part of a cell's room the writer's own lines fill: the fonts'
+ * Latin capitals and the spacing around them are wider than textfit
+ * counts them, and a line a little too long for Word or LibreOffice is
+ * broken again by it before its last character (USB メモリが窓口で／保／
+ * 管され).
+ */
+#define FILL_ROOM(room)	((room) * 96 / 100)
+
+/*
  * The text of a cell at room (hundredths) with the writer's own line
  * breaks (textfit_wrap_fill()), where Word and LibreOffice would break it
  * badly: they break Japanese between any two characters, inside a date
@@ -1453,7 +1462,7 @@ text_break(const char *s, unsigned room)
 	    textfit_is_unbreakable(s) || list_item_width(s) > 0 ||
 	    textfit_width(s) <= room + WIDOW_FIT)
 		return NULL;
-	return textfit_wrap_fill(s, room);
+	return textfit_wrap_fill(s, FILL_ROOM(room));
 }
 
 /* Short lines (one or two characters) cost this many lines more. */
@@ -1474,7 +1483,7 @@ share_text_cost(const char *s, unsigned room)
 	if (s == NULL || *s == '\0' || strchr(s, '\r') != NULL ||
 	    textfit_is_unbreakable(s) || list_item_width(s) > 0 ||
 	    textfit_width(s) <= room + WIDOW_FIT ||
-	    (w = textfit_wrap_fill(s, room)) == NULL)
+	    (w = textfit_wrap_fill(s, FILL_ROOM(room))) == NULL)
 		return textfit_lines(s, room);
 	for (line = w; line != NULL; line = nl) {
 		if ((nl = strchr(line, '\n')) != NULL)
@@ -1495,7 +1504,7 @@ text_lines(const char *s, unsigned room)
 	    textfit_is_unbreakable(s) || list_item_width(s) > 0 ||
 	    textfit_width(s) <= room + WIDOW_FIT)
 		return textfit_lines(s, room);
-	return textfit_wrap_fill_lines(s, room);
+	return textfit_wrap_fill_lines(s, FILL_ROOM(room));
 }
 
 /*
