@@ -256,7 +256,7 @@ doc_intro(struct docx *dx, struct ctx *c)
 	else
 		r = body(dx, c, "%s（%zu部・%zu課）%s", s->kind == CK_SELF ?
 		    "全課の職員" : "全課", ndept, s->ndiv, s->kind == CK_SELF ?
-		    "。回答は課ごとに取りまとめて提出" : "");
+		    "。回答は課ごとに取りまとめて提出された。" : "");
 	if (r != 0 || (r = docx_add_outline_heading(dx, 2, "期間")) != 0)
 		return r;
 	if (s->set->period != NULL)

@@ -113,6 +113,12 @@ def docx(path, kind, phrases):
     # items by their No. and text, never by the catalog's ref
     refs = sorted(set(re.findall(REF_RE, text + cells)))
     check(not refs, "the report names items by ref: %s" % refs[:5])
+    # a paragraph with a sentence in it ends with its full stop
+    # (「全課の職員（17部・93課）。回答は課ごとに取りまとめて提出」)
+    for para in doc.paragraphs:
+        t = para.text.rstrip()
+        check("。" not in t or t.endswith(("。", "）", "」")),
+              "a sentence without its full stop: %r" % t[-30:])
     for p in phrases:
         check(p in text or p in cells, "no %r in the report" % p)
 
