@@ -79,7 +79,11 @@ diffpt(double now, double before)
 	    round(1000 * before) / 10)) / 10;
 }
 
-/* The difference as every table shows it: +4.9, -1.0, ±0.0. */
+/*
+ * The difference as every table shows it: ＋4.9, ▲1.0, ±0.0.  The ward's
+ * documents write a decrease with ▲; a minus (－) would read as the 「－」
+ * these tables print for a rate there is none of.
+ */
 static const char *
 points(char *out, size_t size, double now, double before)
 {
@@ -90,7 +94,7 @@ points(char *out, size_t size, double now, double before)
 	else if ((d = diffpt(now, before)) == 0)
 		snprintf(out, size, "±0.0");
 	else
-		snprintf(out, size, "%+.1f", d);
+		snprintf(out, size, "%s%.1f", d > 0 ? "＋" : "▲", fabs(d));
 	return out;
 }
 
