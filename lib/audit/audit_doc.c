@@ -1893,8 +1893,12 @@ audit_doc_results_docx(const char *path, struct store *st,
     const struct record *const *a, size_t n, int fy, struct cal_date as_of,
     struct diags *warn)
 {
+	/*
+	 * 実施日（予定日）: an audit not held by the report's date (予定,
+	 * 未実施) is listed on the date it was planned for.
+	 */
 	static const char *const lh[] = { "番号", "監査対象", "種類",
-	    "実施日", "項目", "適合率\n（%）", "指摘", "状況" };
+	    "実施日\n（予定日）", "項目", "適合率\n（%）", "指摘", "状況" };
 	static const unsigned lw[] = { 4, 26, 16, 10, 5, 8, 5, 26 };
 	struct year		 y;
 	struct docx		*d = NULL;
@@ -2244,7 +2248,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		{ { "種類", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
 		/* 総務課／文書管理システム: a line each, not broken */
 		{ { "対象", 0, 0 }, XLSX_FIT_CODE },
-		{ { "実施日", XLSX_COL_CENTER, 16 }, XLSX_FIT_FIXED },
+		/* as the report's table: 予定, 未実施 on their planned day */
+		{ { "実施日（予定日）", XLSX_COL_CENTER | XLSX_COL_BREAK, 16 },
+		    XLSX_FIT_FIXED },
 		{ { "項目数", 0, 8 }, XLSX_FIT_FIXED },
 		{ { "適合率", 0, 9 }, XLSX_FIT_FIXED },
 		{ { "指摘", 0, 7 }, XLSX_FIT_FIXED },

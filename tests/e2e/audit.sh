@@ -449,6 +449,13 @@ NERIMA_CIO_TODAY=2026-11-30 expect_status 0 SM audit export results \
 sordered=$(for f in "$T"/sample/audits/2026/*.yaml; do
 	echo "$(sed -n 's/^date: //p' "$f") $f"; done | sort | cut -d' ' -f2)
 expect_status 0 $CHECK results-xlsx "$T/r-sample.xlsx" $sordered
+# At the year's end (2027-03-31) the audit of 12月9日 is still planned,
+# 未実施: listed on its planned day, under 実施日（予定日）, in the
+# report and in its workbook.
+expect_status 0 SM audit export results --fy 2026 --date 2027-03-31 \
+    -o "$T/r-end/"
+expect_status 0 $CHECK results-docx "$(ls "$T"/r-end/*.docx)" $sordered
+expect_status 0 $CHECK results-xlsx "$(ls "$T"/r-end/*.xlsx)" $sordered
 # A finding made from a 不適合 answer without a note has no text until
 # one is written; older versions wrote the item's question in its place.
 # Neither is printed as a finding (nor as a risk): （指摘内容未記入）.

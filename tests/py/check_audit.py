@@ -270,6 +270,12 @@ def mode_results_docx(path, audits):
           "audit table %d rows for %d audits" % (len(tables[0]), len(audits)))
     kinds = {"operational": "運用面", "system": "システム面",
              "followup": "フォローアップ"}
+    # an audit not held (予定, 未実施) listed under a heading that says
+    # its date is the planned one, never under 実施日 alone
+    head = tables[0][0][3].replace("\n", "")
+    for row in tables[0][1:]:
+        check(row[-1] not in ("予定", "未実施") or "予定" in head + row[3],
+              "%s audit dated %s under %r" % (row[-1], row[3], head))
     for row, a in zip(tables[0][1:], audits):
         check(row[2] == kinds[a["type"]], "audit row %r" % row)
         if a.get("target_system"):
@@ -298,6 +304,11 @@ def mode_results_xlsx(path, audits):
             # the value Excel shows as the Word text shows it
             check(abs(r[6] - tenths(e, p) / 1000) < 1e-12,
                   "rate %r of %s, want %r" % (r[6], a["id"], tenths(e, p) / 1000))
+    # 予定, 未実施 audits on their planned day, under a heading saying so
+    date_head = next((str(x) for x in rows[h] if x and str(x).startswith("実施日")), "")
+    for r in data:
+        check(r[-1] not in ("予定", "未実施") or "予定" in date_head.replace("\n", ""),
+              "%s audit dated under %r" % (r[-1], date_head))
     # The column of findings still open is headed by what it counts:
     # every finding not 是正確認済 (未是正, 是正中, 是正済).
     hd = rows[h]
