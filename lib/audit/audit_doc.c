@@ -1635,6 +1635,14 @@ scored(const struct audit_score *s)
 	return s->total.items > s->total.count[AUDIT_NONE];
 }
 
+/* Items not checked yet (未確認, or no result): a rate of the others is
+ * interim (暫定) until they are. */
+static unsigned
+unconfirmed(const struct audit_score *s)
+{
+	return s->total.count[AUDIT_UNCHECKED] + s->total.count[AUDIT_NONE];
+}
+
 /* The rate of a chapter in tenths of a percent (audit_tally_tenths()). */
 static long
 chapter_rate(const struct audit_score *s, const char *key, int *ok)
@@ -1908,7 +1916,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	const struct node	*root, *fs;
 	char			 lab[CAL_FMT_MAX], c[32], day[CAL_FMT_MAX];
 	unsigned		*w = NULL;
-	size_t			 i, k, row, nplain = 0, line;
+	size_t			 i, k, row, nplain = 0, line, nint = 0;
 	int			 rc, ok;
 	long			 r;
 
@@ -1996,6 +2004,10 @@ audit_doc_results_docx(const char *path, struct store *st,
 		    c : "－", &snum)) != 0)
 			goto done;
 		rate_cell(c, sizeof c, &y.s[i].total);
+		if (scored(&y.s[i]) && unconfirmed(&y.s[i]) > 0) {
+			snprintf(c + strlen(c), sizeof c - strlen(c), "※");
+			nint++;
+		}
 		if ((rc = docx_table_cell(t, i + 1, 5, c, &snum)) != 0)
 			goto done;
 		fs = audit_findings(root);
@@ -2011,6 +2023,30 @@ audit_doc_results_docx(const char *path, struct store *st,
 		goto done;
 	docx_table_free(t);
 	t = NULL;
+	/*
+	 * An audit in progress with items still to check is counted with
+	 * the rate of those checked: say so, and how many are left, as its
+	 * 概要報告書 does (「なお、16 項目は未確認である」).
+	 */
+	if (nint > 0) {
+		buf_reset(&b);
+		buf_puts(&b, "※ 未確認の項目がある監査（");
+		for (i = 0, k = 0; i < n; i++) {
+			struct buf o = BUF_INIT;
+
+			if (!scored(&y.s[i]) || unconfirmed(&y.s[i]) == 0)
+				continue;
+			target(&o, st, record_root(a[i]), 0);
+			buf_printf(&b, "%s番号%zu %s：%u 項目", k++ ? "、" : "",
+			    i + 1, o.data, unconfirmed(&y.s[i]));
+			buf_free(&o);
+		}
+		buf_puts(&b, "が未確認）の適合率は、確認を終えた項目による暫定"
+		    "の値である。");
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = docx_add_outline_body(d, b.data)) != 0)
+			goto done;
+	}
 
 	/* 3 結果 (1): rates by chapter, audits side by side. */
 	for (i = 0; i < n; i++)
@@ -2066,8 +2102,11 @@ audit_doc_results_docx(const char *path, struct store *st,
 					audit_tenths_text(c, sizeof c, r, 1);
 				else
 					snprintf(c, sizeof c, "－");
-			} else
+			} else {
 				rate_text(c, sizeof c, &y.s[i].total);
+				if (unconfirmed(&y.s[i]) > 0)
+					snprintf(c + strlen(c), sizeof c - strlen(c), "※");
+			}
 			if ((rc = docx_table_cell(t, row + 1, k++, c,
 			    &num)) != 0)
 				goto done;
@@ -2082,6 +2121,17 @@ audit_doc_results_docx(const char *path, struct store *st,
 	    "ついて、適合を1、一部不適合を0.5、不適合を0とし、必須項目の重み"
 	    "を2倍として加重平均したものである。")) != 0 ||
 	    (nplain > 0 && (rc = chart_rates(d, st, a, n, &y)) != 0))
+		goto done;
+	/*
+	 * 「－」 in the table is a chapter without a rate, a missing bar in
+	 * the chart a reader cannot tell from 0 %: say which it is.
+	 */
+	if (nplain > 0 && (rc = docx_add_outline_body(d, nint > 0 ?
+	    "「－」は、該当する項目がない、または項目が全て未確認で適合率の"
+	    "ない章であり、グラフには棒を表示していない（0%ではない）。※は、"
+	    "未確認の項目がある監査の暫定の値である。" :
+	    "「－」は、該当する項目がない、または項目が全て未確認で適合率の"
+	    "ない章であり、グラフには棒を表示していない（0%ではない）。")) != 0)
 		goto done;
 	docx_table_free(t);
 	t = NULL;

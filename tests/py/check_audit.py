@@ -17,6 +17,7 @@ and compare its content with the records (read with PyYAML).  One line per
 problem; exit 1 if there was any.
 """
 
+import re
 import sys
 import zipfile
 
@@ -281,7 +282,22 @@ def mode_results_docx(path, audits):
         if a.get("target_system"):
             check(a["target_system"] in row[1], "target %r" % row[1])
         if any("result" in it for it in a.get("items", [])):
-            check(row[5] == rate_text(a["items"]).rstrip("%"), "rate %r, want %s" % (row[5], rate_text(a["items"])))
+            check(row[5].rstrip("※") == rate_text(a["items"]).rstrip("%"), "rate %r, want %s" % (row[5], rate_text(a["items"])))
+            # a rate with items still to check is marked interim (※),
+            # with how many are left, as the audit's own summary says
+            left = sum(1 for it in a["items"]
+                       if it.get("result", "unchecked") == "unchecked")
+            check(row[5].endswith("※") == (left > 0),
+                  "rate %r of %s with %d items unchecked" % (row[5], a["id"], left))
+            if left:
+                check(any(p.startswith("※") and re.search(
+                    "番号%s [^：]*：%d 項目" % (row[0], left), p) for p in paras),
+                      "no note of %s's %d items unchecked" % (a["id"], left))
+    # 「－」 in the chapter table (and a missing bar in its chart) is
+    # said not to be 0 %
+    if len(tables) > 1 and any("－" in c for r in tables[1][1:] for c in r[1:]):
+        check(any(p.startswith("「－」は") and "0%ではない" in p for p in paras),
+              "「－」 of the chapter rates not explained")
     text = "\n".join(paras)
     for h in ("目的", "実施方法", "結果", "課題と対応", "監査の実施方法に関する改善提案"):
         check(any(p.endswith(h) for p in paras), "no heading %s" % h)
