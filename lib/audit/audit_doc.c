@@ -307,18 +307,23 @@ rate_cell(char *out, size_t size, const struct audit_tally *t)
 		snprintf(out, size, "－");
 }
 
-/* The date a document about this audit is dated: report, agreement, the
- * audit itself. */
+/*
+ * The date a document about this audit is dated: report, agreement, the
+ * audit itself; never before the audit's last day (令和8年9月10日～9月11日
+ * is reported on 9月11日 at the earliest), as a checklist report is dated
+ * no earlier than the end of its period.
+ */
 static const char *
 doc_date(const struct node *root)
 {
-	const char	*s;
+	const char	*s, *end = node_get_str(root, "end_date");
 
-	if ((s = node_get_str(root, "reported")) != NULL)
-		return s;
-	if ((s = node_get_str(node_get(root, "agreement"), "date")) != NULL)
-		return s;
-	return node_get_str(root, "date");
+	if ((s = node_get_str(root, "reported")) == NULL &&
+	    (s = node_get_str(node_get(root, "agreement"), "date")) == NULL)
+		s = node_get_str(root, "date");
+	if (s != NULL && end != NULL && strcmp(end, s) > 0)
+		return end;
+	return s;
 }
 
 static int

@@ -400,6 +400,10 @@ expect_status 0 SM audit export summary au-2chc -o "$T/s-draft.docx"
 expect_grep "$T/err" "warning: 'au-2chccpn9' is in progress: the 概要報告書 is marked 案"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-draft.docx" \
     "情報セキュリティ監査結果概要報告書（案）" "内部監査を実施している"
+# the draft of an audit of 9月10日～9月11日 dated 9月11日, not before its
+# end; its finding without correction nor due date not asked to be
+# corrected by its 是正期限
+expect_status 0 $CHECK summary "$T/s-draft.docx" "$T/sample/audits/2026/au-2chccpn9.yaml"
 expect_status 0 SM audit export summary au-02zk -o "$T/s-done.docx"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.docx" \
     "内部監査を実施した" "情報セキュリティ責任者である戸籍住民課長 例示 和夫と"

@@ -217,9 +217,25 @@ def mode_paper(path, audits):
               "%s: rate line %r, want %s" % (ws.title, tail, rate_text(a["items"])))
 
 
+def era_iso(t):
+    """令和8年9月11日 -> 2026-09-11, or None."""
+    m = re.fullmatch(r"令和(\d+|元)年(\d+)月(\d+)日", t.strip())
+    if not m:
+        return None
+    y = 2018 + (1 if m.group(1) == "元" else int(m.group(1)))
+    return "%04d-%02d-%02d" % (y, int(m.group(2)), int(m.group(3)))
+
+
 def mode_summary(path, a):
     d, paras, tables = docx_text(path)
-    check(paras[0] == "情報セキュリティ監査結果概要報告書", "title %r" % paras[0])
+    # 案 while the audit is in progress
+    check(paras[0] in ("情報セキュリティ監査結果概要報告書",
+                       "情報セキュリティ監査結果概要報告書（案）"), "title %r" % paras[0])
+    # dated no earlier than the audit's last day
+    day = era_iso(paras[1])
+    last = str(a.get("end_date") or a["date"])
+    check(day is not None and day >= last,
+          "dated %r, before the audit's last day %s" % (paras[1], last))
     kv = {r[0]: r[1] for r in tables[0]}
     check(kv.get("監査名") == a["title"], "監査名 %r" % kv.get("監査名"))
     check(str(len(a["items"])) + "項目" in kv.get("監査項目", ""), "監査項目 %r" % kv.get("監査項目"))
