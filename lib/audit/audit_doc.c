@@ -1189,7 +1189,7 @@ audit_doc_summary(const char *path, struct store *st,
 	char			 rate[16];
 	const char		*kv[20];
 	unsigned		 grades[4] = { 0 };
-	size_t			 i;
+	size_t			 i, nopen;
 	int			 rc, has_score = 0, draft;
 
 	if (node_scalar_eq(node_get(root, "type"), "followup"))
@@ -1281,7 +1281,23 @@ audit_doc_summary(const char *path, struct store *st,
 		    "改善提案 %u）である。", fs->n, grades[0], grades[1],
 		    grades[2], grades[3]);
 		responses_as_of(&b, fs, doc_date(root));
-		buf_puts(&b, "是正期限までの是正を求める。");
+		/*
+		 * What is asked follows the findings' state: a finding
+		 * whose correction or due date is not yet written (a draft)
+		 * has no 是正期限 to meet.
+		 */
+		for (i = 0, nopen = 0; i < fs->n; i++)
+			nopen += node_get_str(fs->u.items[i], "due") == NULL ||
+			    node_get_str(fs->u.items[i], "correction") == NULL;
+		if (nopen == 0)
+			buf_puts(&b, "是正期限までの是正を求める。");
+		else if (nopen == fs->n)
+			buf_puts(&b, "改善の方向性および是正期限は、監査結果の合意"
+			    "までに定める。");
+		else
+			buf_printf(&b, "改善の方向性および是正期限を定めた指摘は"
+			    "是正期限までの是正を求め、その他の %zu 件はこれらを"
+			    "監査結果の合意までに定める。", nopen);
 	}
 	if ((rc = buf_ok(&b)) != 0 ||
 	    (rc = docx_add_blank(d)) != 0 ||

@@ -236,6 +236,12 @@ def mode_summary(path, a):
     last = str(a.get("end_date") or a["date"])
     check(day is not None and day >= last,
           "dated %r, before the audit's last day %s" % (paras[1], last))
+    # 是正期限 asked for only where every finding has one (and its
+    # correction): a draft's blank ones are not yet to be met
+    text = "\n".join(paras)
+    if any(not f.get("due") or not f.get("correction") for f in a.get("findings", [])):
+        check("是正期限までの是正を求める" not in text,
+              "asks for 是正期限 a finding does not have")
     kv = {r[0]: r[1] for r in tables[0]}
     check(kv.get("監査名") == a["title"], "監査名 %r" % kv.get("監査名"))
     check(str(len(a["items"])) + "項目" in kv.get("監査項目", ""), "監査項目 %r" % kv.get("監査項目"))
