@@ -1360,6 +1360,30 @@ done:
 
 /* --- フォローアップ監査に係る質疑応答書 -------------------------------- */
 
+/*
+ * The question of the item a finding was made on (its 監査項目), from the
+ * audit that made it: a follow-up carries the finding, not the item.
+ */
+static const char *
+source_item_text(const struct record *src, const struct node *root,
+    const char *ref)
+{
+	const struct node	*roots[2], *items, *it;
+	size_t			 k, i;
+
+	roots[0] = root;
+	roots[1] = src != NULL ? record_root(src) : NULL;
+	for (k = 0; ref != NULL && k < 2; k++) {
+		items = roots[k] != NULL ? audit_items(roots[k]) : NULL;
+		for (i = 0; items != NULL && i < items->n; i++) {
+			it = items->u.items[i];
+			if (node_scalar_eq(node_get(it, "ref"), ref))
+				return node_get_str(it, "text");
+		}
+	}
+	return NULL;
+}
+
 int
 audit_doc_qa(const char *path, struct store *st, const struct record *r)
 {
@@ -1371,7 +1395,11 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	struct buf		 tg = BUF_INIT, b = BUF_INIT, au = BUF_INIT;
 	struct buf		 src = BUF_INIT;
 	char			 d1[CAL_FMT_MAX], d2[CAL_FMT_MAX], num[24];
-	const char		*kv[12];
+	const char		*kv[16];
+	const struct schema	*kind;
+	struct recref		 ref = { NULL, NULL, NULL, 0 };
+	struct reclist		 m = RECLIST_INIT;
+	struct record		*sr = NULL;
 	size_t			 i, k;
 	int			 rc;
 
@@ -1379,9 +1407,18 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		return error_set(NC_EINVALID, "'%s' is not a follow-up audit; "
 		    "the 質疑応答書 is written for follow-up audits",
 		    record_id(r));
+	/* the audit followed up, for its items' questions; none is no
+	 * error (the heading names the item by its 項目番号) */
+	if (node_get_str(root, "followup_of") != NULL &&
+	    (store_kind(&kind, st, "audit") != 0 || store_find(&ref, &m, st,
+	    kind, node_get_str(root, "followup_of")) != 0 ||
+	    record_load(&sr, st, &ref, NULL) != 0)) {
+		error_clear();
+		sr = NULL;
+	}
 	if ((rc = new_report(&d, st, "フォローアップ監査に係る質疑応答書",
 	    doc_date(root))) != 0)
-		return rc;
+		goto done;
 	era(d1, node_get_str(root, "date"));
 	people(&au, node_get(root, "auditors"), 0);
 	kv[0] = "監査名";		kv[1] = node_get_str(root, "title");
@@ -1397,21 +1434,27 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	for (i = 0; fs != NULL && i < fs->n; i++) {
 		f = fs->u.items[i];
 		buf_reset(&b);
-		buf_printf(&b, "指摘事項%s（%s、%s）", node_get_str(f,
-		    "number"), node_get_str(f, "item") ? node_get_str(f,
-		    "item") : "-", label(st, "findings", "grade",
-		    node_get_str(f, "grade")));
+		/*
+		 * The item by its 項目番号 (op-2-2-01, as the 監査項目
+		 * workbook, the 監査調書 and the 概要報告書 number it) in a
+		 * row of its own with its question, not bare in the heading.
+		 */
+		buf_printf(&b, "指摘事項%s（%s）", node_get_str(f, "number"),
+		    label(st, "findings", "grade", node_get_str(f, "grade")));
 		era(d2, node_get_str(f, "due"));
-		kv[0] = "指摘内容";	kv[1] = finding_text(root, f);
-		kv[2] = "改善の方向性";	kv[3] = node_get_str(f, "correction");
-		kv[4] = "是正期限";	kv[5] = d2;
-		kv[6] = "是正状況";	kv[7] = label(st, "findings", "status",
+		kv[0] = "項目番号";	kv[1] = node_get_str(f, "item");
+		kv[2] = "監査項目";	kv[3] = source_item_text(sr, root,
+		    node_get_str(f, "item"));
+		kv[4] = "指摘内容";	kv[5] = finding_text(root, f);
+		kv[6] = "改善の方向性";	kv[7] = node_get_str(f, "correction");
+		kv[8] = "是正期限";	kv[9] = d2;
+		kv[10] = "是正状況";	kv[11] = label(st, "findings", "status",
 		    node_get_str(f, "status"));
-		kv[8] = "被監査部署の回答"; kv[9] = node_get_str(f, "response");
+		kv[12] = "被監査部署の回答"; kv[13] = node_get_str(f, "response");
 		if ((rc = buf_ok(&b)) != 0 ||
 		    (rc = docx_add_blank(d)) != 0 ||
 		    (rc = docx_add_outline_heading(d, 1, b.data)) != 0 ||
-		    (rc = add_kv(d, kv, 5)) != 0)
+		    (rc = add_kv(d, kv, 7)) != 0)
 			goto done;
 		qa = node_get(f, "qa");
 		if (qa == NULL || qa->kind != NODE_SEQ || qa->n == 0) {
@@ -1460,6 +1503,10 @@ done:
 	buf_free(&b);
 	buf_free(&au);
 	buf_free(&src);
+	record_free(sr);
+	reclist_free(&m);
+	free(ref.id);
+	free(ref.relpath);
 	return rc;
 }
 

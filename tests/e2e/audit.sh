@@ -413,6 +413,13 @@ expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.
 # 13/16 = 81.25 %, 81.3 in the report as in Excel's "0.0%" of the
 # workbook (the binary 0.8125 rounded down printed 81.2).
 expect_status 0 $CHECK summary "$T/s-done.docx" "$T/sample/audits/2026/au-02zk1v64.yaml"
+# The 質疑応答書 of the sample's follow-up: each finding's item by its
+# 項目番号 in a row of its own, with the question of the audit followed
+# up, not bare in the heading (指摘事項1（op-2-2-01、軽微）).
+expect_status 0 SM audit export qa au-dhe0m1pn -o "$T/qa-sample.docx"
+expect_status 0 $CHECK qa "$T/qa-sample.docx" "$T/sample/audits/2026/au-dhe0m1pn.yaml"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/qa-sample.docx" \
+    "課が保有する情報資産の管理台帳が作成され、年1回以上見直されているか。"
 # The findings' state as at the report's date (令和8年8月20日): the
 # response of 8月5日 (No.2) is known to it, those of 9月4日 are not, nor
 # is the 総括 to tell of a remediation reported later.

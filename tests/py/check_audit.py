@@ -278,6 +278,18 @@ def mode_qa(path, a):
     d, paras, tables = docx_text(path)
     check(paras[0] == "フォローアップ監査に係る質疑応答書", "title %r" % paras[0])
     alltext = "\n".join(paras) + "\n".join(c for t in tables for r in t for c in r)
+    # a finding's item by its 項目番号 in a row so headed, with its
+    # question (監査項目), never bare in a heading (指摘事項1（op-2-2-01、軽微）)
+    rows = [r for t in tables for r in t if len(r) == 2]
+    for f in a["findings"]:
+        if not f.get("item"):
+            continue
+        check(not any(f["item"] in p for p in paras),
+              "item %s named bare in a heading" % f["item"])
+        check(["項目番号", f["item"]] in rows, "no 項目番号 row of %s" % f["item"])
+        i = rows.index(["項目番号", f["item"]]) if ["項目番号", f["item"]] in rows else -1
+        check(i >= 0 and i + 1 < len(rows) and rows[i + 1][0] == "監査項目",
+              "no 監査項目 row of %s" % f["item"])
     for f in a["findings"]:
         check(finding_text(a, f) in alltext, "finding %d missing" % f["number"])
         for q in f.get("qa", []):
