@@ -307,18 +307,23 @@ rate_cell(char *out, size_t size, const struct audit_tally *t)
 		snprintf(out, size, "－");
 }
 
-/* The date a document about this audit is dated: report, agreement, the
- * audit itself. */
+/*
+ * The date a document about this audit is dated: report, agreement, the
+ * audit itself; never before the audit's last day (令和8年9月10日～9月11日
+ * is reported on 9月11日 at the earliest), as a checklist report is dated
+ * no earlier than the end of its period.
+ */
 static const char *
 doc_date(const struct node *root)
 {
-	const char	*s;
+	const char	*s, *end = node_get_str(root, "end_date");
 
-	if ((s = node_get_str(root, "reported")) != NULL)
-		return s;
-	if ((s = node_get_str(node_get(root, "agreement"), "date")) != NULL)
-		return s;
-	return node_get_str(root, "date");
+	if ((s = node_get_str(root, "reported")) == NULL &&
+	    (s = node_get_str(node_get(root, "agreement"), "date")) == NULL)
+		s = node_get_str(root, "date");
+	if (s != NULL && end != NULL && strcmp(end, s) > 0)
+		return end;
+	return s;
 }
 
 static int
@@ -1185,7 +1190,7 @@ audit_doc_summary(const char *path, struct store *st,
 	char			 rate[16];
 	const char		*kv[20];
 	unsigned		 grades[4] = { 0 };
-	size_t			 i;
+	size_t			 i, nopen;
 	int			 rc, has_score = 0, draft;
 
 	if (node_scalar_eq(node_get(root, "type"), "followup"))
@@ -1277,7 +1282,23 @@ audit_doc_summary(const char *path, struct store *st,
 		    "改善提案 %u）である。", fs->n, grades[0], grades[1],
 		    grades[2], grades[3]);
 		responses_as_of(&b, fs, doc_date(root));
-		buf_puts(&b, "是正期限までの是正を求める。");
+		/*
+		 * What is asked follows the findings' state: a finding
+		 * whose correction or due date is not yet written (a draft)
+		 * has no 是正期限 to meet.
+		 */
+		for (i = 0, nopen = 0; i < fs->n; i++)
+			nopen += node_get_str(fs->u.items[i], "due") == NULL ||
+			    node_get_str(fs->u.items[i], "correction") == NULL;
+		if (nopen == 0)
+			buf_puts(&b, "是正期限までの是正を求める。");
+		else if (nopen == fs->n)
+			buf_puts(&b, "改善の方向性および是正期限は、監査結果の合意"
+			    "までに定める。");
+		else
+			buf_printf(&b, "改善の方向性および是正期限を定めた指摘は"
+			    "是正期限までの是正を求め、その他の %zu 件はこれらを"
+			    "監査結果の合意までに定める。", nopen);
 	}
 	if ((rc = buf_ok(&b)) != 0 ||
 	    (rc = docx_add_blank(d)) != 0 ||
@@ -1340,6 +1361,30 @@ done:
 
 /* --- フォローアップ監査に係る質疑応答書 -------------------------------- */
 
+/*
+ * The question of the item a finding was made on (its 監査項目), from the
+ * audit that made it: a follow-up carries the finding, not the item.
+ */
+static const char *
+source_item_text(const struct record *src, const struct node *root,
+    const char *ref)
+{
+	const struct node	*roots[2], *items, *it;
+	size_t			 k, i;
+
+	roots[0] = root;
+	roots[1] = src != NULL ? record_root(src) : NULL;
+	for (k = 0; ref != NULL && k < 2; k++) {
+		items = roots[k] != NULL ? audit_items(roots[k]) : NULL;
+		for (i = 0; items != NULL && i < items->n; i++) {
+			it = items->u.items[i];
+			if (node_scalar_eq(node_get(it, "ref"), ref))
+				return node_get_str(it, "text");
+		}
+	}
+	return NULL;
+}
+
 int
 audit_doc_qa(const char *path, struct store *st, const struct record *r)
 {
@@ -1351,7 +1396,11 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	struct buf		 tg = BUF_INIT, b = BUF_INIT, au = BUF_INIT;
 	struct buf		 src = BUF_INIT;
 	char			 d1[CAL_FMT_MAX], d2[CAL_FMT_MAX], num[24];
-	const char		*kv[12];
+	const char		*kv[16];
+	const struct schema	*kind;
+	struct recref		 ref = { NULL, NULL, NULL, 0 };
+	struct reclist		 m = RECLIST_INIT;
+	struct record		*sr = NULL;
 	size_t			 i, k;
 	int			 rc;
 
@@ -1359,9 +1408,18 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		return error_set(NC_EINVALID, "'%s' is not a follow-up audit; "
 		    "the 質疑応答書 is written for follow-up audits",
 		    record_id(r));
+	/* the audit followed up, for its items' questions; none is no
+	 * error (the heading names the item by its 項目番号) */
+	if (node_get_str(root, "followup_of") != NULL &&
+	    (store_kind(&kind, st, "audit") != 0 || store_find(&ref, &m, st,
+	    kind, node_get_str(root, "followup_of")) != 0 ||
+	    record_load(&sr, st, &ref, NULL) != 0)) {
+		error_clear();
+		sr = NULL;
+	}
 	if ((rc = new_report(&d, st, "フォローアップ監査に係る質疑応答書",
 	    doc_date(root))) != 0)
-		return rc;
+		goto done;
 	era(d1, node_get_str(root, "date"));
 	people(&au, node_get(root, "auditors"), 0);
 	kv[0] = "監査名";		kv[1] = node_get_str(root, "title");
@@ -1377,21 +1435,27 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	for (i = 0; fs != NULL && i < fs->n; i++) {
 		f = fs->u.items[i];
 		buf_reset(&b);
-		buf_printf(&b, "指摘事項%s（%s、%s）", node_get_str(f,
-		    "number"), node_get_str(f, "item") ? node_get_str(f,
-		    "item") : "-", label(st, "findings", "grade",
-		    node_get_str(f, "grade")));
+		/*
+		 * The item by its 項目番号 (op-2-2-01, as the 監査項目
+		 * workbook, the 監査調書 and the 概要報告書 number it) in a
+		 * row of its own with its question, not bare in the heading.
+		 */
+		buf_printf(&b, "指摘事項%s（%s）", node_get_str(f, "number"),
+		    label(st, "findings", "grade", node_get_str(f, "grade")));
 		era(d2, node_get_str(f, "due"));
-		kv[0] = "指摘内容";	kv[1] = finding_text(root, f);
-		kv[2] = "改善の方向性";	kv[3] = node_get_str(f, "correction");
-		kv[4] = "是正期限";	kv[5] = d2;
-		kv[6] = "是正状況";	kv[7] = label(st, "findings", "status",
+		kv[0] = "項目番号";	kv[1] = node_get_str(f, "item");
+		kv[2] = "監査項目";	kv[3] = source_item_text(sr, root,
+		    node_get_str(f, "item"));
+		kv[4] = "指摘内容";	kv[5] = finding_text(root, f);
+		kv[6] = "改善の方向性";	kv[7] = node_get_str(f, "correction");
+		kv[8] = "是正期限";	kv[9] = d2;
+		kv[10] = "是正状況";	kv[11] = label(st, "findings", "status",
 		    node_get_str(f, "status"));
-		kv[8] = "被監査部署の回答"; kv[9] = node_get_str(f, "response");
+		kv[12] = "被監査部署の回答"; kv[13] = node_get_str(f, "response");
 		if ((rc = buf_ok(&b)) != 0 ||
 		    (rc = docx_add_blank(d)) != 0 ||
 		    (rc = docx_add_outline_heading(d, 1, b.data)) != 0 ||
-		    (rc = add_kv(d, kv, 5)) != 0)
+		    (rc = add_kv(d, kv, 7)) != 0)
 			goto done;
 		qa = node_get(f, "qa");
 		if (qa == NULL || qa->kind != NODE_SEQ || qa->n == 0) {
@@ -1440,6 +1504,10 @@ done:
 	buf_free(&b);
 	buf_free(&au);
 	buf_free(&src);
+	record_free(sr);
+	reclist_free(&m);
+	free(ref.id);
+	free(ref.relpath);
 	return rc;
 }
 
@@ -1634,6 +1702,14 @@ static int
 scored(const struct audit_score *s)
 {
 	return s->total.items > s->total.count[AUDIT_NONE];
+}
+
+/* Items not checked yet (未確認, or no result): a rate of the others is
+ * interim (暫定) until they are. */
+static unsigned
+unconfirmed(const struct audit_score *s)
+{
+	return s->total.count[AUDIT_UNCHECKED] + s->total.count[AUDIT_NONE];
 }
 
 /* The rate of a chapter in tenths of a percent (audit_tally_tenths()). */
@@ -1894,8 +1970,12 @@ audit_doc_results_docx(const char *path, struct store *st,
     const struct record *const *a, size_t n, int fy, struct cal_date as_of,
     struct diags *warn)
 {
+	/*
+	 * 実施日（予定日）: an audit not held by the report's date (予定,
+	 * 未実施) is listed on the date it was planned for.
+	 */
 	static const char *const lh[] = { "番号", "監査対象", "種類",
-	    "実施日", "項目", "適合率\n（%）", "指摘", "状況" };
+	    "実施日\n（予定日）", "項目", "適合率\n（%）", "指摘", "状況" };
 	static const unsigned lw[] = { 4, 26, 16, 10, 5, 8, 5, 26 };
 	struct year		 y;
 	struct docx		*d = NULL;
@@ -1905,7 +1985,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	const struct node	*root, *fs;
 	char			 lab[CAL_FMT_MAX], c[32], day[CAL_FMT_MAX];
 	unsigned		*w = NULL;
-	size_t			 i, k, row, nplain = 0, line;
+	size_t			 i, k, row, nplain = 0, line, nint = 0;
 	int			 rc, ok;
 	long			 r;
 
@@ -1993,6 +2073,10 @@ audit_doc_results_docx(const char *path, struct store *st,
 		    c : "－", &snum)) != 0)
 			goto done;
 		rate_cell(c, sizeof c, &y.s[i].total);
+		if (scored(&y.s[i]) && unconfirmed(&y.s[i]) > 0) {
+			snprintf(c + strlen(c), sizeof c - strlen(c), "※");
+			nint++;
+		}
 		if ((rc = docx_table_cell(t, i + 1, 5, c, &snum)) != 0)
 			goto done;
 		fs = audit_findings(root);
@@ -2008,6 +2092,30 @@ audit_doc_results_docx(const char *path, struct store *st,
 		goto done;
 	docx_table_free(t);
 	t = NULL;
+	/*
+	 * An audit in progress with items still to check is counted with
+	 * the rate of those checked: say so, and how many are left, as its
+	 * 概要報告書 does (「なお、16 項目は未確認である」).
+	 */
+	if (nint > 0) {
+		buf_reset(&b);
+		buf_puts(&b, "※ 未確認の項目がある監査（");
+		for (i = 0, k = 0; i < n; i++) {
+			struct buf o = BUF_INIT;
+
+			if (!scored(&y.s[i]) || unconfirmed(&y.s[i]) == 0)
+				continue;
+			target(&o, st, record_root(a[i]), 0);
+			buf_printf(&b, "%s番号%zu %s：%u 項目", k++ ? "、" : "",
+			    i + 1, o.data, unconfirmed(&y.s[i]));
+			buf_free(&o);
+		}
+		buf_puts(&b, "が未確認）の適合率は、確認を終えた項目による暫定"
+		    "の値である。");
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = docx_add_outline_body(d, b.data)) != 0)
+			goto done;
+	}
 
 	/* 3 結果 (1): rates by chapter, audits side by side. */
 	for (i = 0; i < n; i++)
@@ -2063,8 +2171,11 @@ audit_doc_results_docx(const char *path, struct store *st,
 					audit_tenths_text(c, sizeof c, r, 1);
 				else
 					snprintf(c, sizeof c, "－");
-			} else
+			} else {
 				rate_text(c, sizeof c, &y.s[i].total);
+				if (unconfirmed(&y.s[i]) > 0)
+					snprintf(c + strlen(c), sizeof c - strlen(c), "※");
+			}
 			if ((rc = docx_table_cell(t, row + 1, k++, c,
 			    &num)) != 0)
 				goto done;
@@ -2079,6 +2190,17 @@ audit_doc_results_docx(const char *path, struct store *st,
 	    "ついて、適合を1、一部不適合を0.5、不適合を0とし、必須項目の重み"
 	    "を2倍として加重平均したものである。")) != 0 ||
 	    (nplain > 0 && (rc = chart_rates(d, st, a, n, &y)) != 0))
+		goto done;
+	/*
+	 * 「－」 in the table is a chapter without a rate, a missing bar in
+	 * the chart a reader cannot tell from 0 %: say which it is.
+	 */
+	if (nplain > 0 && (rc = docx_add_outline_body(d, nint > 0 ?
+	    "「－」は、該当する項目がない、または項目が全て未確認で適合率の"
+	    "ない章であり、グラフには棒を表示していない（0%ではない）。※は、"
+	    "未確認の項目がある監査の暫定の値である。" :
+	    "「－」は、該当する項目がない、または項目が全て未確認で適合率の"
+	    "ない章であり、グラフには棒を表示していない（0%ではない）。")) != 0)
 		goto done;
 	docx_table_free(t);
 	t = NULL;
@@ -2245,7 +2367,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		{ { "種類", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
 		/* 総務課／文書管理システム: a line each, not broken */
 		{ { "対象", 0, 0 }, XLSX_FIT_CODE },
-		{ { "実施日", XLSX_COL_CENTER, 16 }, XLSX_FIT_FIXED },
+		/* as the report's table: 予定, 未実施 on their planned day */
+		{ { "実施日（予定日）", XLSX_COL_CENTER | XLSX_COL_BREAK, 16 },
+		    XLSX_FIT_FIXED },
 		{ { "項目数", 0, 8 }, XLSX_FIT_FIXED },
 		{ { "適合率", 0, 9 }, XLSX_FIT_FIXED },
 		{ { "指摘", 0, 7 }, XLSX_FIT_FIXED },

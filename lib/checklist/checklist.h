@@ -300,6 +300,10 @@ struct ck_stats {
 	size_t			 nrespondents;	/* self: staff rows */
 	double			 rate;		/* overall, 0..1 */
 	double			 prev_rate;	/* NAN when none */
+	/* last year's item set and its items' rates (set order), when
+	 * has_prev: prev_rate is over all of them, this year's or not */
+	const struct ck_set	*prev_set;
+	double			*prev_items;
 	double			 mean, sd;	/* of division scores */
 	const char		*first_submitted, *last_submitted;
 	struct ck_item_stat	*items;		/* set order */

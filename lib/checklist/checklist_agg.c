@@ -72,6 +72,7 @@ ck_stats_free(struct ck_stats *s)
 		free(s->gaps[i].items);
 	free(s->gaps);
 	free(s->items);
+	free(s->prev_items);
 	free(s->divs);
 	free(s->depts);
 	free(s);
@@ -918,6 +919,16 @@ aggregate(struct ck_stats *s, struct store *st, int prev, struct diags *d)
 	s->rate = p->cur.n > 0 ? p->cur.sum / (double)p->cur.n : NAN;
 	s->prev_rate = s->has_prev && p->prev.n > 0 ? p->prev.sum /
 	    (double)p->prev.n : NAN;
+	if (s->has_prev) {
+		s->prev_set = p->prev.set;
+		if ((s->prev_items = calloc(p->prev.set->nitems + 1,
+		    sizeof *s->prev_items)) == NULL) {
+			r = error_set(NC_ENOMEM, "out of memory");
+			goto fail;
+		}
+		for (i = 0; i < p->prev.set->nitems; i++)
+			s->prev_items[i] = item_rate(p->prev.counts[i], NULL);
+	}
 
 	/* items, compared with last year's item of the same ref */
 	for (i = 0; i < s->set->nitems; i++) {

@@ -79,7 +79,11 @@ diffpt(double now, double before)
 	    round(1000 * before) / 10)) / 10;
 }
 
-/* The difference as every table shows it: +4.9, -1.0, ±0.0. */
+/*
+ * The difference as every table shows it: ＋4.9, ▲1.0, ±0.0.  The ward's
+ * documents write a decrease with ▲; a minus (－) would read as the 「－」
+ * these tables print for a rate there is none of.
+ */
 static const char *
 points(char *out, size_t size, double now, double before)
 {
@@ -90,7 +94,7 @@ points(char *out, size_t size, double now, double before)
 	else if ((d = diffpt(now, before)) == 0)
 		snprintf(out, size, "±0.0");
 	else
-		snprintf(out, size, "%+.1f", d);
+		snprintf(out, size, "%s%.1f", d > 0 ? "＋" : "▲", fabs(d));
 	return out;
 }
 
@@ -256,7 +260,7 @@ doc_intro(struct docx *dx, struct ctx *c)
 	else
 		r = body(dx, c, "%s（%zu部・%zu課）%s", s->kind == CK_SELF ?
 		    "全課の職員" : "全課", ndept, s->ndiv, s->kind == CK_SELF ?
-		    "。回答は課ごとに取りまとめて提出" : "");
+		    "。回答は課ごとに取りまとめて提出された。" : "");
 	if (r != 0 || (r = docx_add_outline_heading(dx, 2, "期間")) != 0)
 		return r;
 	if (s->set->period != NULL)
@@ -293,7 +297,9 @@ doc_intro(struct docx *dx, struct ctx *c)
 	if (r != 0 || (r = docx_add_outline_heading(dx, 2, "集計方法")) != 0)
 		return r;
 	r = body(dx, c, "「%s」を1、%s「%s」を0として項目ごとの実施率を算出した"
-	    "（「該当なし」は除く）。%s",
+	    "（「該当なし」は除く）。全体の実施率は、全項目の回答を合わせて"
+	    "同様に算出したもので、回答数が項目により異なるため、項目の実施率の"
+	    "平均とは一致しないことがある。%s",
 	    s->kind == CK_DEPARTMENT ? "実施" : "はい",
 	    s->kind == CK_DEPARTMENT ? "「一部実施」を0.5、" : "",
 	    s->kind == CK_DEPARTMENT ? "未実施」「わからない" : "いいえ",
@@ -443,6 +449,49 @@ done:
 	return r;
 }
 
+/*
+ * What last year's overall rate is over: last year's items, all of them,
+ * as last year's report stated it; the items this year dropped are in it
+ * and in no table of this report, so they are named with their rates.
+ */
+static int
+prev_base(struct docx *dx, struct ctx *c)
+{
+	const struct ck_stats	*s = c->s;
+	const struct ck_set	*ps = s->prev_set;
+	struct buf		 b = BUF_INIT;
+	char			 a[32];
+	size_t			 i, ngone = 0, shown = 0;
+	int			 r;
+
+	if (!s->has_prev || ps == NULL || isnan(s->prev_rate))
+		return 0;
+	for (i = 0; i < ps->nitems; i++)
+		if (ck_set_item(s->set, ps->items[i].ref) == NULL)
+			ngone++;
+	buf_printf(&b, "前年度の全体の実施率（%s）は、前年度の点検項目"
+	    "（%zu項目）の回答によるもの", pct(a, sizeof a, s->prev_rate),
+	    ps->nitems);
+	if (ngone == 0)
+		buf_puts(&b, "である。");
+	else {
+		buf_printf(&b, "で、今年度の項目にない%zu項目", ngone);
+		for (i = 0; i < ps->nitems && ngone <= 3; i++) {
+			if (ck_set_item(s->set, ps->items[i].ref) != NULL)
+				continue;
+			buf_printf(&b, "%s「%s」%s", shown++ ? "、" : "（",
+			    ps->items[i].text, pct(a, sizeof a,
+			    s->prev_items[i]));
+		}
+		buf_printf(&b, "%sを含む。", shown ? "）" : "");
+	}
+	buf_puts(&b, "分類の前年度の実施率は、今年度と同じ項目による。");
+	if ((r = buf_ok(&b)) == 0)
+		r = body(dx, c, "%s", b.data);
+	buf_free(&b);
+	return r;
+}
+
 static int
 doc_overall(struct docx *dx, struct ctx *c)
 {
@@ -491,6 +540,8 @@ doc_overall(struct docx *dx, struct ctx *c)
 	if ((r = add_table(dx, t)) == 0)
 		r = body(dx, c, "分類の実施率は、分類に属する項目の実施率の平均"
 		    "である。");
+	if (r == 0)
+		r = prev_base(dx, c);
 	if (r == 0 && cr.n > 1)
 		r = add_chart(dx, c, "分類別の実施率", CHART_PERCENT, cr.name,
 		    cr.has_prev ? cr.prev : NULL, cr.rate, cr.n);

@@ -400,6 +400,10 @@ expect_status 0 SM audit export summary au-2chc -o "$T/s-draft.docx"
 expect_grep "$T/err" "warning: 'au-2chccpn9' is in progress: the 概要報告書 is marked 案"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-draft.docx" \
     "情報セキュリティ監査結果概要報告書（案）" "内部監査を実施している"
+# the draft of an audit of 9月10日～9月11日 dated 9月11日, not before its
+# end; its finding without correction nor due date not asked to be
+# corrected by its 是正期限
+expect_status 0 $CHECK summary "$T/s-draft.docx" "$T/sample/audits/2026/au-2chccpn9.yaml"
 expect_status 0 SM audit export summary au-02zk -o "$T/s-done.docx"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.docx" \
     "内部監査を実施した" "情報セキュリティ責任者である戸籍住民課長 例示 和夫と"
@@ -409,6 +413,13 @@ expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.
 # 13/16 = 81.25 %, 81.3 in the report as in Excel's "0.0%" of the
 # workbook (the binary 0.8125 rounded down printed 81.2).
 expect_status 0 $CHECK summary "$T/s-done.docx" "$T/sample/audits/2026/au-02zk1v64.yaml"
+# The 質疑応答書 of the sample's follow-up: each finding's item by its
+# 項目番号 in a row of its own, with the question of the audit followed
+# up, not bare in the heading (指摘事項1（op-2-2-01、軽微）).
+expect_status 0 SM audit export qa au-dhe0m1pn -o "$T/qa-sample.docx"
+expect_status 0 $CHECK qa "$T/qa-sample.docx" "$T/sample/audits/2026/au-dhe0m1pn.yaml"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/qa-sample.docx" \
+    "課が保有する情報資産の管理台帳が作成され、年1回以上見直されているか。"
 # The findings' state as at the report's date (令和8年8月20日): the
 # response of 8月5日 (No.2) is known to it, those of 9月4日 are not, nor
 # is the 総括 to tell of a remediation reported later.
@@ -449,6 +460,13 @@ NERIMA_CIO_TODAY=2026-11-30 expect_status 0 SM audit export results \
 sordered=$(for f in "$T"/sample/audits/2026/*.yaml; do
 	echo "$(sed -n 's/^date: //p' "$f") $f"; done | sort | cut -d' ' -f2)
 expect_status 0 $CHECK results-xlsx "$T/r-sample.xlsx" $sordered
+# At the year's end (2027-03-31) the audit of 12月9日 is still planned,
+# 未実施: listed on its planned day, under 実施日（予定日）, in the
+# report and in its workbook.
+expect_status 0 SM audit export results --fy 2026 --date 2027-03-31 \
+    -o "$T/r-end/"
+expect_status 0 $CHECK results-docx "$(ls "$T"/r-end/*.docx)" $sordered
+expect_status 0 $CHECK results-xlsx "$(ls "$T"/r-end/*.xlsx)" $sordered
 # A finding made from a 不適合 answer without a note has no text until
 # one is written; older versions wrote the item's question in its place.
 # Neither is printed as a finding (nor as a risk): （指摘内容未記入）.

@@ -9,7 +9,8 @@
 #   - no line that is only a unit or a closing bracket (％, 分）, ）, 円);
 #   - every difference shown equals the difference of the figures shown
 #     ("80.2%であり、前年度（75.3%）から+4.9ポイント", and table rows
-#     前年度 | 今年度 | 増減 with 増減 in one decimal with its sign);
+#     前年度 | 今年度 | 増減 with 増減 in one decimal with its sign,
+#     ＋4.9 or ▲1.0 as the checklist reports write it);
 #   - no ASCII "FY" (the ward writes 令和8年度);
 #   - in a Word document, no name, heading or chart label broken before
 #     its last one or two characters ("所管課の再発防止 / 策", "2-8 業務
@@ -238,7 +239,8 @@ from decimal import Decimal
 problems = []
 
 def dec(s):
-    return Decimal(s.replace('−', '-').replace('＋', '+').replace('±', ''))
+    return Decimal(s.replace('−', '-').replace('▲', '-').replace('＋', '+')
+                   .replace('±', ''))
 
 def check(a, b, d, what):
     want = dec(b) - dec(a)
@@ -246,7 +248,7 @@ def check(a, b, d, what):
     if got != want:
         problems.append('%s: %s -> %s shown as %s, not %+.1f' %
                         (what, a, b, d, want))
-    elif not re.fullmatch(r'[+\-−]\d+\.\d|±?0\.0', d):
+    elif not re.fullmatch(r'[+\-−＋▲]\d+\.\d|±?0\.0', d):
         problems.append('%s: difference %s not in one decimal with its sign'
                         % (what, d))
 
@@ -264,7 +266,7 @@ for m in re.finditer(r'([0-9.]+)[%％]であり、前年度（([0-9.]+)[%％]）
 # table rows: 前年度 今年度 増減 (the layout keeps a row on one line)
 for line in text.splitlines():
     m = re.search(r'([0-9]+\.[0-9])[%％]\s+([0-9]+\.[0-9])[%％]\s+'
-                  r'([+\-−±]?[0-9]+\.[0-9]+)(ポイント)?\s*$', line)
+                  r'([+\-−＋▲±]?[0-9]+\.[0-9]+)(ポイント)?\s*$', line)
     if m:
         check(m.group(1), m.group(2), m.group(3), 'row')
 print('; '.join(problems[:5]))

@@ -17,6 +17,7 @@ and compare its content with the records (read with PyYAML).  One line per
 problem; exit 1 if there was any.
 """
 
+import re
 import sys
 import zipfile
 
@@ -216,9 +217,31 @@ def mode_paper(path, audits):
               "%s: rate line %r, want %s" % (ws.title, tail, rate_text(a["items"])))
 
 
+def era_iso(t):
+    """令和8年9月11日 -> 2026-09-11, or None."""
+    m = re.fullmatch(r"令和(\d+|元)年(\d+)月(\d+)日", t.strip())
+    if not m:
+        return None
+    y = 2018 + (1 if m.group(1) == "元" else int(m.group(1)))
+    return "%04d-%02d-%02d" % (y, int(m.group(2)), int(m.group(3)))
+
+
 def mode_summary(path, a):
     d, paras, tables = docx_text(path)
-    check(paras[0] == "情報セキュリティ監査結果概要報告書", "title %r" % paras[0])
+    # 案 while the audit is in progress
+    check(paras[0] in ("情報セキュリティ監査結果概要報告書",
+                       "情報セキュリティ監査結果概要報告書（案）"), "title %r" % paras[0])
+    # dated no earlier than the audit's last day
+    day = era_iso(paras[1])
+    last = str(a.get("end_date") or a["date"])
+    check(day is not None and day >= last,
+          "dated %r, before the audit's last day %s" % (paras[1], last))
+    # 是正期限 asked for only where every finding has one (and its
+    # correction): a draft's blank ones are not yet to be met
+    text = "\n".join(paras)
+    if any(not f.get("due") or not f.get("correction") for f in a.get("findings", [])):
+        check("是正期限までの是正を求める" not in text,
+              "asks for 是正期限 a finding does not have")
     kv = {r[0]: r[1] for r in tables[0]}
     check(kv.get("監査名") == a["title"], "監査名 %r" % kv.get("監査名"))
     check(str(len(a["items"])) + "項目" in kv.get("監査項目", ""), "監査項目 %r" % kv.get("監査項目"))
@@ -255,6 +278,18 @@ def mode_qa(path, a):
     d, paras, tables = docx_text(path)
     check(paras[0] == "フォローアップ監査に係る質疑応答書", "title %r" % paras[0])
     alltext = "\n".join(paras) + "\n".join(c for t in tables for r in t for c in r)
+    # a finding's item by its 項目番号 in a row so headed, with its
+    # question (監査項目), never bare in a heading (指摘事項1（op-2-2-01、軽微）)
+    rows = [r for t in tables for r in t if len(r) == 2]
+    for f in a["findings"]:
+        if not f.get("item"):
+            continue
+        check(not any(f["item"] in p for p in paras),
+              "item %s named bare in a heading" % f["item"])
+        check(["項目番号", f["item"]] in rows, "no 項目番号 row of %s" % f["item"])
+        i = rows.index(["項目番号", f["item"]]) if ["項目番号", f["item"]] in rows else -1
+        check(i >= 0 and i + 1 < len(rows) and rows[i + 1][0] == "監査項目",
+              "no 監査項目 row of %s" % f["item"])
     for f in a["findings"]:
         check(finding_text(a, f) in alltext, "finding %d missing" % f["number"])
         for q in f.get("qa", []):
@@ -270,12 +305,33 @@ def mode_results_docx(path, audits):
           "audit table %d rows for %d audits" % (len(tables[0]), len(audits)))
     kinds = {"operational": "運用面", "system": "システム面",
              "followup": "フォローアップ"}
+    # an audit not held (予定, 未実施) listed under a heading that says
+    # its date is the planned one, never under 実施日 alone
+    head = tables[0][0][3].replace("\n", "")
+    for row in tables[0][1:]:
+        check(row[-1] not in ("予定", "未実施") or "予定" in head + row[3],
+              "%s audit dated %s under %r" % (row[-1], row[3], head))
     for row, a in zip(tables[0][1:], audits):
         check(row[2] == kinds[a["type"]], "audit row %r" % row)
         if a.get("target_system"):
             check(a["target_system"] in row[1], "target %r" % row[1])
         if any("result" in it for it in a.get("items", [])):
-            check(row[5] == rate_text(a["items"]).rstrip("%"), "rate %r, want %s" % (row[5], rate_text(a["items"])))
+            check(row[5].rstrip("※") == rate_text(a["items"]).rstrip("%"), "rate %r, want %s" % (row[5], rate_text(a["items"])))
+            # a rate with items still to check is marked interim (※),
+            # with how many are left, as the audit's own summary says
+            left = sum(1 for it in a["items"]
+                       if it.get("result", "unchecked") == "unchecked")
+            check(row[5].endswith("※") == (left > 0),
+                  "rate %r of %s with %d items unchecked" % (row[5], a["id"], left))
+            if left:
+                check(any(p.startswith("※") and re.search(
+                    "番号%s [^：]*：%d 項目" % (row[0], left), p) for p in paras),
+                      "no note of %s's %d items unchecked" % (a["id"], left))
+    # 「－」 in the chapter table (and a missing bar in its chart) is
+    # said not to be 0 %
+    if len(tables) > 1 and any("－" in c for r in tables[1][1:] for c in r[1:]):
+        check(any(p.startswith("「－」は") and "0%ではない" in p for p in paras),
+              "「－」 of the chapter rates not explained")
     text = "\n".join(paras)
     for h in ("目的", "実施方法", "結果", "課題と対応", "監査の実施方法に関する改善提案"):
         check(any(p.endswith(h) for p in paras), "no heading %s" % h)
@@ -298,6 +354,11 @@ def mode_results_xlsx(path, audits):
             # the value Excel shows as the Word text shows it
             check(abs(r[6] - tenths(e, p) / 1000) < 1e-12,
                   "rate %r of %s, want %r" % (r[6], a["id"], tenths(e, p) / 1000))
+    # 予定, 未実施 audits on their planned day, under a heading saying so
+    date_head = next((str(x) for x in rows[h] if x and str(x).startswith("実施日")), "")
+    for r in data:
+        check(r[-1] not in ("予定", "未実施") or "予定" in date_head.replace("\n", ""),
+              "%s audit dated under %r" % (r[-1], date_head))
     # The column of findings still open is headed by what it counts:
     # every finding not 是正確認済 (未是正, 是正中, 是正済).
     hd = rows[h]

@@ -113,6 +113,23 @@ def docx(path, kind, phrases):
     # items by their No. and text, never by the catalog's ref
     refs = sorted(set(re.findall(REF_RE, text + cells)))
     check(not refs, "the report names items by ref: %s" % refs[:5])
+    # a paragraph with a sentence in it ends with its full stop
+    # (「全課の職員（17部・93課）。回答は課ごとに取りまとめて提出」)
+    for para in doc.paragraphs:
+        t = para.text.rstrip()
+        check("。" not in t or t.endswith(("。", "）", "」")),
+              "a sentence without its full stop: %r" % t[-30:])
+    # 増減 as the ward writes it: ＋4.9, ▲1.0, ±0.0, 「－」 for none;
+    # never the ASCII +4.9 / -1.0 beside 「4.9ポイント上昇」
+    for tbl in doc.tables:
+        head = [cell_text(c) for c in tbl.rows[0].cells]
+        if "増減" not in head:
+            continue
+        k = head.index("増減")
+        for row in tbl.rows[1:]:
+            v = cell_text(row.cells[k])
+            check(re.fullmatch(r"[＋▲]\d+\.\d|±0\.0|－", v),
+                  "増減 %r, not ＋4.9, ▲1.0 or ±0.0" % v)
     for p in phrases:
         check(p in text or p in cells, "no %r in the report" % p)
 
