@@ -331,7 +331,8 @@ xlsx_format(struct xlsx *x, int kind, int variant)
 		format_set_align(f, LXW_ALIGN_RIGHT);
 		break;
 	case K_DIFF:
-		format_set_num_format(f, "+0.0;-0.0;\"±\"0.0");
+		/* as the Word reports write a difference: ＋7.0, ▲6.9, ±0.0 */
+		format_set_num_format(f, "\"＋\"0.0;\"▲\"0.0;\"±\"0.0");
 		format_set_align(f, LXW_ALIGN_RIGHT);
 		break;
 	case K_DATE_ERA:

@@ -274,8 +274,9 @@ enum xlsx_num {
 	XLSX_NUM_DEC,		/* 1,234.50 */
 	XLSX_NUM_PCT,		/* 12.5% (pass 0.125) */
 	/*
-	 * A difference in one decimal with its sign: +4.9, -1.0, ±0.0
-	 * (増減 in points; pass the difference of the rounded figures).
+	 * A difference in one decimal with its sign as the Word reports
+	 * write it: ＋4.9, ▲1.0, ±0.0 (増減 in points; pass the difference
+	 * of the rounded figures).
 	 */
 	XLSX_NUM_DIFF,
 	XLSX_NUM_DEC1,		/* 1,234.5 (pass the value rounded as shown) */

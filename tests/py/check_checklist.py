@@ -204,6 +204,22 @@ def xlsx(path, kind, nitems):
                           (s, c.coordinate, c.value, c.number_format))
 
 
+    # a difference written as the Word report writes it: ＋7.0, ▲6.9
+    for ws in wb.worksheets:
+        cols = set()
+        for row in ws.iter_rows():
+            for c in row:
+                if isinstance(c.value, str) and c.value.startswith("増減"):
+                    cols.add(c.column)
+                elif (c.column in cols and not isinstance(c.value, bool)
+                      and isinstance(c.value, (int, float))):
+                    check("＋" in c.number_format and
+                          "▲" in c.number_format,
+                          "%s!%s: 増減 %r in %r, want ＋/▲ as the report" %
+                          (ws.title, c.coordinate, c.value,
+                           c.number_format))
+
+
 def main():
     mode, path = sys.argv[1], sys.argv[2]
     if mode == "form":
