@@ -1462,7 +1462,7 @@ text_break(const char *s, unsigned room)
 	    textfit_is_unbreakable(s) || list_item_width(s) > 0 ||
 	    textfit_width(s) <= room + WIDOW_FIT)
 		return NULL;
-	return textfit_wrap_fill(s, FILL_ROOM(room));
+	return textfit_wrap_hang(s, FILL_ROOM(room));
 }
 
 /* Short lines (one or two characters) cost this many lines more. */
@@ -1483,7 +1483,7 @@ share_text_cost(const char *s, unsigned room)
 	if (s == NULL || *s == '\0' || strchr(s, '\r') != NULL ||
 	    textfit_is_unbreakable(s) || list_item_width(s) > 0 ||
 	    textfit_width(s) <= room + WIDOW_FIT ||
-	    (w = textfit_wrap_fill(s, FILL_ROOM(room))) == NULL)
+	    (w = textfit_wrap_hang(s, FILL_ROOM(room))) == NULL)
 		return textfit_lines(s, room);
 	for (line = w; line != NULL; line = nl) {
 		if ((nl = strchr(line, '\n')) != NULL)
@@ -1504,7 +1504,7 @@ text_lines(const char *s, unsigned room)
 	    textfit_is_unbreakable(s) || list_item_width(s) > 0 ||
 	    textfit_width(s) <= room + WIDOW_FIT)
 		return textfit_lines(s, room);
-	return textfit_wrap_fill_lines(s, FILL_ROOM(room));
+	return textfit_wrap_hang_lines(s, FILL_ROOM(room));
 }
 
 /*
@@ -2102,6 +2102,70 @@ done:
 	free(fit);
 }
 
+/* Does a paragraph of s start with a label, (1) or （1）? */
+static int
+has_items(const char *s)
+{
+	const char	*p;
+
+	for (p = s; p != NULL && *p != '\0'; p = strchr(p, '\n')) {
+		if (*p == '\n')
+			p++;
+		if (textfit_label_width(p) > 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A cell's text of numbered items (条件: (1) 稼働前に…), a paragraph
+ * each, an item's lines hanging at its label, broken by the writer at
+ * room (hundredths of the body's characters, at the cell's size) as
+ * text_lines() counts them.
+ */
+static void
+put_items(struct buf *b, const struct cell *origin,
+    const struct docx_para_style *base, unsigned room)
+{
+	struct docx_para_style	 ps;
+	const char		*p, *nl;
+	char			*para, *broken;
+	unsigned		 size = base->size != 0 ? base->size : BODY_SIZE;
+	unsigned		 lab;
+	size_t			 len;
+
+	for (p = origin->text; p != NULL; p = nl != NULL ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		if ((para = strndup(p, len)) == NULL) {
+			b->failed = 1;
+			return;
+		}
+		ps = *base;
+		if (ps.align == DOCX_JUSTIFY)
+			ps.align = DOCX_LEFT;
+		/* a row keeps with the next as table_keeps() says, no more */
+		ps.keep_next = base->keep_next;
+		if ((lab = textfit_label_width(para)) > 0) {
+			ps.indent_left = (int)(lab * size / BODY_SIZE);
+			ps.indent_first = -ps.indent_left;
+		}
+		broken = text_break(para, room);
+		buf_puts(b, "<w:p>");
+		put_ppr(b, NULL, &ps);
+		if (*para != '\0') {
+			buf_puts(b, "<w:r>");
+			put_rpr(b, ps.bold, ps.gothic, 0, ps.size, 0);
+			put_run_text(b, broken != NULL ? broken : para,
+			    strlen(broken != NULL ? broken : para));
+			buf_puts(b, "</w:r>");
+		}
+		buf_puts(b, "</w:p>");
+		free(broken);
+		free(para);
+	}
+}
+
 static void
 put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
     const int *fits, unsigned margin, size_t row, size_t col,
@@ -2216,6 +2280,15 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	ps.indent_left = ps.indent_right = ps.indent_first = 0;
 	ps.tabs[0] = 0;
 	ps.keep_next = keep;
+	if (!header && !cont && has_items(origin->text) &&
+	    w > 2 * margin + CELL_SLACK) {
+		put_items(b, origin, &ps, (w - 2 * margin - CELL_SLACK) * 100 /
+		    CHAR_TWIPS * BODY_SIZE / (ps.size != 0 ? ps.size :
+		    BODY_SIZE));
+		buf_puts(b, "</w:tc>");
+		free(broken);
+		return;
+	}
 	buf_puts(b, "<w:p>");
 	put_ppr(b, NULL, &ps);
 	if (text != NULL && *text != '\0') {

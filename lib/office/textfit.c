@@ -1106,11 +1106,11 @@ static const unsigned long fill_cost[] = {
 
 static void
 plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
-    const unsigned char *raw, unsigned width, int fill, size_t *brk,
-    unsigned long *cost, size_t *left)
+    const unsigned char *raw, unsigned width, unsigned hang, int fill,
+    size_t *brk, unsigned long *cost, size_t *left)
 {
-	size_t		a, e, i, nx;
-	unsigned	w, add, lw, run, short_by;
+	size_t		a, e, i, nx, first = line_start(v, n, 0);
+	unsigned	w, add, lw, run, short_by, nwid, lwid;
 	unsigned long	c, best;
 	int		any;
 
@@ -1127,10 +1127,13 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 			brk[a] = brk[line_start(v, n, a)];
 			continue;
 		}
+		/* lines after the first are hang narrower */
+		nwid = width > hang + 100 ? width - hang : 100;
+		lwid = a == first ? width : nwid;
 		for (e = a, w = 0; e < n; e++) {
 			add = cp_hundredths(v[e]) + (e > a ? gap(v[e - 1],
 			    v[e]) : 0);
-			if (e > a && w + add > width && !is_space(v[e]))
+			if (e > a && w + add > lwid && !is_space(v[e]))
 				break;
 			w += add;
 		}
@@ -1153,13 +1156,13 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 				continue;
 			any = 1;
 			nx = line_start(v, n, i);
-			short_by = width - (lw < width ? lw : width);
+			short_by = lwid - (lw < lwid ? lw : lwid);
 			c = WRAP_LINE + cost[nx] + (fill ?
 			    fill_cost[score[i]] + FILL_RAGGED * short_by /
-			    width : break_cost[score[i]] + WRAP_RAGGED *
-			    short_by / width);
+			    lwid : break_cost[score[i]] + WRAP_RAGGED *
+			    short_by / lwid);
 			if (nx < n && left[nx] < TEXTFIT_WIDOW &&
-			    span_width(v, nx, n) <= width)
+			    span_width(v, nx, n) <= nwid)
 				c += WRAP_WIDOW;
 			/* nor one of one or two in the middle (見／積り) */
 			if (nx < n && a > line_start(v, n, 0) &&
@@ -1233,11 +1236,42 @@ wbuf_add(struct wbuf *o, const char *s, size_t n)
 	o->s[o->len] = '\0';
 }
 
+/* wrap_text()'s fill: lines as full as may be, and hanging at a label */
+#define FILL_HANG	2
+
+/*
+ * The width of the label a numbered item of v[0..n) starts with, "(1) "
+ * or "（1）", or 0: the item's lines after the first start after it.
+ */
+static unsigned
+label_width(const uint32_t *v, size_t n)
+{
+	size_t		i = 0, d;
+	uint32_t	close;
+
+	if (n < 3 || (v[0] != '(' && v[0] != 0xFF08))
+		return 0;
+	close = v[0] == '(' ? ')' : 0xFF09;
+	for (i = 1, d = 0; i < n && (is_digit(v[i]) ||
+	    (v[i] >= 0xFF10 && v[i] <= 0xFF19)); i++)
+		d++;
+	if (d == 0 || d > 2 || i >= n || v[i] != close)
+		return 0;
+	i++;
+	while (i < n && is_space(v[i]))
+		i++;
+	if (i >= n)
+		return 0;
+	return span_width(v, 0, i) + (is_space(v[i - 1]) ?
+	    cp_hundredths(v[i - 1]) : 0);
+}
+
 /* The paragraph v[0..n), at s + off[0], wrapped into o. */
 static void
 wrap_para(struct wbuf *o, const char *s, const size_t *off,
     const uint32_t *v, size_t n, unsigned width, int fill)
 {
+	unsigned	 hang = 0;
 	unsigned char	*score, *raw;
 	unsigned long	*cost;
 	size_t		*brk, *left, a, e, t;
@@ -1254,7 +1288,11 @@ wrap_para(struct wbuf *o, const char *s, const size_t *off,
 	}
 	break_scores(score, v, n);
 	base_scores(raw, v, n);
-	plan_breaks(v, n, score, raw, width, fill, brk, cost, left);
+	/* a numbered item hangs at its label: (1) 稼働前に… */
+	if (fill == FILL_HANG)
+		hang = label_width(v, n);
+	plan_breaks(v, n, score, raw, width, hang, fill != 0, brk, cost,
+	    left);
 	for (a = line_start(v, n, 0); a < n; a = line_start(v, n, e)) {
 		e = brk[a];
 		t = e;
@@ -1341,6 +1379,28 @@ textfit_wrap_fill(const char *s, unsigned width)
 	return wrap_text(s, width, 1);
 }
 
+char *
+textfit_wrap_hang(const char *s, unsigned width)
+{
+	return wrap_text(s, width, FILL_HANG);
+}
+
+unsigned
+textfit_label_width(const char *s)
+{
+	uint32_t	*v;
+	size_t		 n, e;
+	unsigned	 w;
+
+	if (s == NULL || (v = decode(s, &n)) == NULL)
+		return 0;
+	for (e = 0; e < n && !is_newline(v[e]); e++)
+		;
+	w = label_width(v, e);
+	free(v);
+	return w;
+}
+
 static unsigned
 wrap_lines(const char *s, unsigned width, int fill)
 {
@@ -1367,6 +1427,12 @@ unsigned
 textfit_wrap_fill_lines(const char *s, unsigned width)
 {
 	return wrap_lines(s, width, 1);
+}
+
+unsigned
+textfit_wrap_hang_lines(const char *s, unsigned width)
+{
+	return wrap_lines(s, width, FILL_HANG);
 }
 
 /* Is paragraph v[0..n) a name: no space, no 、。, few characters? */

@@ -125,6 +125,17 @@ char	*textfit_wrap_fill(const char *s, unsigned width);
 unsigned textfit_wrap_fill_lines(const char *s, unsigned width);
 
 /*
+ * As textfit_wrap_fill(), a paragraph that is a numbered item, "(1) " or
+ * "（1）" first, with its lines after the first narrower by the label's
+ * width (textfit_label_width()): for a writer that hangs the item's
+ * lines at its label, (1) 稼働前に…／    結果を….
+ */
+char	*textfit_wrap_hang(const char *s, unsigned width);
+unsigned textfit_wrap_hang_lines(const char *s, unsigned width);
+/* The width of the label of the first paragraph of s, or 0. */
+unsigned textfit_label_width(const char *s);
+
+/*
  * The width of the widest piece of s that textfit_wrap() does not
  * break (see there), or of a whole line of s that is a name: no space,
  * no 、。, at most TEXTFIT_NAME characters ("区立図書館（見本Ａ）",

@@ -293,6 +293,38 @@ test_wrap_names(void **state)
 	assert_wrap("戸籍住民課長 例示 和夫", 800, "戸籍住民課長|例示 和夫");
 }
 
+/*
+ * A numbered item hangs at its label (textfit_wrap_hang()): its lines
+ * after the first are as much narrower as "(2) " is wide, for a writer
+ * that indents them under the text, not under the label.
+ */
+static void
+test_wrap_hang(void **state)
+{
+	static const char	 s[] = "(2) 調達に当たっては複数者から見積りを徴し、"
+	    "運用経費の妥当性を確認すること。";
+	char			*w, *line, *nl;
+	unsigned		 lab, n;
+
+	(void)state;
+	lab = textfit_label_width(s);
+	assert_int_equal(lab, textfit_width("(2) "));
+	assert_int_equal(textfit_label_width("（2）調達"),
+	    textfit_width("（2）"));
+	assert_int_equal(textfit_label_width("2) 調達"), 0);
+	assert_int_equal(textfit_label_width("(2)"), 0);
+	assert_non_null(w = textfit_wrap_hang(s, 1200));
+	for (line = w, n = 0; line != NULL; line = nl, n++) {
+		if ((nl = strchr(line, '\n')) != NULL)
+			*nl++ = '\0';
+		assert_true(textfit_width(line) <= (n == 0 ? 1200 :
+		    1200 - lab));
+	}
+	assert_true(n >= 3);
+	assert_int_equal(n, textfit_wrap_hang_lines(s, 1200));
+	free(w);
+}
+
 #define AUDIT	"内部監査5件（うち実施中3件）、今後の予定2件、適合率（全体）" \
 		"94.5%、顕在化したリスク2件（うち発生可能性が高いもの0件）"
 
@@ -420,6 +452,7 @@ main(void)
 		cmocka_unit_test(test_wrap_forced),
 		cmocka_unit_test(test_wrap_fill),
 		cmocka_unit_test(test_wrap_names),
+		cmocka_unit_test(test_wrap_hang),
 		cmocka_unit_test(test_wrap_long),
 		cmocka_unit_test(test_min_kept),
 	};
