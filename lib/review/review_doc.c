@@ -574,13 +574,51 @@ save_notice(struct review_ctx *c, const struct strs *s,
 	return rc;
 }
 
+/*
+ * The mark of a rating's label, "○" of "○（適）": the 評価 column of the
+ * 精査記録 holds the mark, a legend under the table what it means, so
+ * that the column takes two characters and the texts the room.
+ */
+static const char *
+rating_mark(struct strs *s, const char *lab)
+{
+	const char	*p;
+
+	if (lab == NULL || (p = strstr(lab, "（")) == NULL || p == lab)
+		return lab;
+	return fmt(s, "%.*s", (int)(p - lab), lab);
+}
+
+/* 評価　◎：優良　○：適　△：要確認　×：不適, from the schema's titles. */
+static const char *
+rating_legend(struct strs *s, const struct schema *prop)
+{
+	const struct schema	*r = prop != NULL ? schema_resolve(prop) : NULL;
+	struct buf		 b = BUF_INIT;
+	const char		*t, *p, *out;
+	size_t			 i, n = r != NULL ? schema_nenum(r) : 0;
+
+	buf_puts(&b, "評価");
+	for (i = 0; i < n; i++) {
+		if ((t = schema_enum_title(r, schema_enum_at(r, i))) == NULL ||
+		    (p = strstr(t, "（")) == NULL)
+			continue;
+		buf_printf(&b, "　%.*s：%.*s", (int)(p - t), t,
+		    (int)(strlen(p) - strlen("（") - strlen("）")),
+		    p + strlen("（"));
+	}
+	out = buf_ok(&b) == 0 ? fmt(s, "%s", b.data) : "";
+	buf_free(&b);
+	return out;
+}
+
 int
 review_write_record_docx(struct review_ctx *c, const struct node *rec,
     const char *path)
 {
 	/*
-	 * 評価 holds "△（要確認）", six characters kept whole by the writer;
-	 * the room left goes mostly to the texts, 所見 the longest.
+	 * 評価 holds a mark (rating_mark()); the room left goes mostly to
+	 * the texts, 所見 the longest.
 	 */
 	static const unsigned	 fw[] = { 15, 21, 21, 11, 32 };
 	static const unsigned	 hw[] = { 6, 47, 47 };
@@ -670,8 +708,9 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 		    "viewpoint"), vr[i].vp), &ls);
 		docx_table_cell(t, i + 1, 1, node_get_str(f, "check"), &ls);
 		docx_table_cell(t, i + 1, 2, node_get_str(f, "answer"), &ls);
-		docx_table_cell(t, i + 1, 3, f != NULL ? label(schema_prop(fsch,
-		    "rating"), node_get_str(f, "rating")) : "", &cs);
+		docx_table_cell(t, i + 1, 3, f != NULL ? rating_mark(&s,
+		    label(schema_prop(fsch, "rating"), node_get_str(f,
+		    "rating"))) : "", &cs);
 		/* A row not assessed yet has room to write in, as on the
 		 * ward's paper form. */
 		docx_table_cell(t, i + 1, 4, f != NULL ? node_get_str(f,
@@ -681,7 +720,9 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	vr = NULL;
 	if (nr == 0)
 		docx_table_cell(t, 1, 0, "", NULL);
-	if ((rc = docx_add_table(d, t)) != 0)
+	if ((rc = docx_add_table(d, t)) != 0 ||
+	    (rc = docx_add_para(d, rating_legend(&s, schema_prop(fsch,
+	    "rating")), &ls)) != 0)
 		goto done;
 	docx_table_free(t);
 	t = NULL;

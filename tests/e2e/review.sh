@@ -234,9 +234,28 @@ PY
 checks=$((checks + 1))
 $PY "$CHECK" docx "$O/精査記録_$PT.docx" 情報化企画 精査記録 情政受第3号 \
     保育園業務支援システムの更新 こども家庭部保育課 更新 令和8年4月10日 架空 太郎 \
-    企画部長 経費見積りの妥当性 "△（要確認）" 園当たり月額25,000円 \
+    企画部長 経費見積りの妥当性 "△：要確認" 園当たり月額25,000円 \
     運用経費の見積りの根拠を示してください。 区立12園で見積もっています。 \
     条件付可 "(1) 稼働前に脆弱性診断" || fail "scrutiny record docx"
+# 評価 a mark, its meaning in the legend under the table; an item of 条件
+# hangs at its label
+checks=$((checks + 1))
+$PY - "$O/精査記録_$PT.docx" <<'PY' || fail "scrutiny record: 評価 marks, legend, hanging items"
+import sys, docx
+d = docx.Document(sys.argv[1])
+t = d.tables[1]
+col = [c.text for c in t.columns[3].cells][1:]
+assert col and all(v in ("◎", "○", "△", "×", "") for v in col), col
+text = "\n".join(p.text for p in d.paragraphs)
+assert "評価　◎：優良　○：適　△：要確認　×：不適" in text, text[:300]
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+hung = [p for t in d.tables for r in t.rows for c in r.cells
+        for p in c.paragraphs if p.text.startswith("(1) ")]
+assert hung, "no item (1) in a cell"
+for p in hung:
+    ind = p._p.find(W + "pPr/" + W + "ind")
+    assert ind is not None and ind.get(W + "hanging"), p.text
+PY
 for f in "$O"/*.docx "$O"/*.xlsx; do
 	checks=$((checks + 1))
 	$PY "$CHECK" noid "$f" || fail "record id in $f"
