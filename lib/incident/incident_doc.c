@@ -19,6 +19,7 @@
 #include "error.h"
 #include "incident.h"
 #include "incident_int.h"
+#include "text.h"
 
 /* --- common ------------------------------------------------------------ */
 
@@ -377,6 +378,7 @@ hours(double h)
 {
 	struct buf	b = BUF_INIT;
 	long		m = (long)(h * 60 + 0.5);
+	char		days[32];
 
 	if (m < 60)
 		buf_printf(&b, "%ld分", m);
@@ -384,8 +386,11 @@ hours(double h)
 		buf_printf(&b, "%ld時間", m / 60);
 	else
 		buf_printf(&b, "%ld時間%ld分", m / 60, m % 60);
-	if (m >= 24 * 60)
-		buf_printf(&b, "（約%.1f日）", (double)m / 1440);
+	if (m >= 24 * 60) {
+		/* half up once: 30 hours is 約1.3日, not printf's 1.2 */
+		text_pct1(days, sizeof days, (double)m / 1440, 0, "");
+		buf_printf(&b, "（約%s日）", days);
+	}
 	return buf_detach(&b, NULL);
 }
 

@@ -375,7 +375,9 @@ check $CHECK docx "$O/later/事故等報告書_障害者手帳情報を含むメ
 NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident log "$id2" \
     --at "2026-07-17 09:00" --type detection --text 不審なログインの警告を検知した
 NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident log "$id2" \
-    --at "2026-07-17 09:30" --type containment --text 管理者アカウントを停止した
+    --at "2026-07-17 10:30" --type containment --text 管理者アカウントを停止した
+NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident log "$id2" \
+    --at "2026-07-18 15:00" --type recovery --text パスワードを再設定し利用を再開した
 NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident export \
     prevention "$id2" -o "$O/later/"
 check $CHECK docx "$O/later/再発防止策の提案書_管理者アカウントへの不正ログイン.docx" \
@@ -383,7 +385,12 @@ check $CHECK docx "$O/later/再発防止策の提案書_管理者アカウント
 NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident export \
     report "$id2" -o "$O/later/"
 check $CHECK docx "$O/later/事故等報告書_管理者アカウントへの不正ログイン.docx" \
-    "封じ込め・遮断まで30分"
+    "封じ込め・遮断まで1時間30分" "復旧まで30時間（約1.3日）"
+# the averages of the hours shown, rounded half up once: 0.8 and 1.5
+# hours to containment are 1.2 on average (printf's "%.1f" printed 1.1)
+NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident export stats \
+    --fy 2026 -o "$O/later/stats.xlsx"
+check $CHECK stats "$O/later/stats.xlsx" 2
 
 if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
 	mkdir -p "$T/home" "$T/pdf"

@@ -205,6 +205,25 @@ def check_stats_form(path, wb):
     if len(shown) > 1:
         bad.append("対応時間: hours in %s decimals (cells and %r)" %
                    (sorted(shown), note))
+    # the averages: the mean of the hours shown, rounded half up once as
+    # the ward rounds (0.15 is 0.2; printf's "%.1f" printed 0.1)
+    from decimal import Decimal, ROUND_HALF_UP
+    cols = {"封じ込め": [], "復旧": []}
+    for r in ws.iter_rows(min_row=5, values_only=True):
+        if isinstance(r[0], str) and "平均" not in r[0]:
+            for key, v in zip(("封じ込め", "復旧"), r[1:3]):
+                if isinstance(v, (int, float)):
+                    cols[key].append(Decimal(repr(v)))
+    for key, vals in cols.items():
+        m = re.search(key + r"まで([0-9.]+)時間（([0-9]+)件）", note or "")
+        if not vals or not m:
+            continue
+        want = (sum(vals) / len(vals)).quantize(Decimal("0.1"),
+                                                ROUND_HALF_UP)
+        if m.group(1) != str(want) or int(m.group(2)) != len(vals):
+            bad.append("対応時間: 平均 %sまで%s時間（%s件）, the cells give "
+                       "%s (%d件)" % (key, m.group(1), m.group(2), want,
+                                     len(vals)))
     # one decimal, as the Word documents give times (47.1時間, not 47.13)
     if shown and shown != {1}:
         bad.append("対応時間: hours in %s decimals, want 1" % sorted(shown))
