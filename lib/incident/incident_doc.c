@@ -409,7 +409,7 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	const struct node	*items;
 	struct buf		 b = BUF_INIT;
 	const char		*s;
-	char			 day[CAL_FMT_MAX], *h1, *h2, *sp;
+	char			 day[CAL_FMT_MAX], iso10[16], *h1, *h2, *sp;
 	double			 dc, dr;
 	long			 t;
 	size_t			 i;
@@ -538,12 +538,16 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 		o->why = v->ob.v[i].why;
 		buf_reset(&b);
 		if (v->ob.v[i].done_seq != 0 &&
-		    incident_time(&t, v->ob.v[i].done_at) == 0)
-			/* The year is the due day's: 報告済 7月22日. */
-			buf_printf(&b, "報告済\n%d月%d日",
-			    atoi(v->ob.v[i].done_at + 5),
-			    atoi(v->ob.v[i].done_at + 8));
-		else
+		    incident_time(&t, v->ob.v[i].done_at) == 0) {
+			/*
+			 * In the style of the 期限 beside it: 報告済 令和8年
+			 * 7月22日 (報告済 7月22日 dropped the era and year).
+			 */
+			snprintf(iso10, sizeof iso10, "%.10s",
+			    v->ob.v[i].done_at);
+			inc_era(day, iso10);
+			buf_printf(&b, "報告済\n%s", day);
+		} else
 			buf_puts(&b, v->ob.v[i].done_seq != 0 ? "報告済" :
 			    "未了");
 		error_clear();

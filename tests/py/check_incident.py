@@ -116,6 +116,11 @@ def check_docx(path, want):
     for m in ISO_RE.finditer(text):
         bad.append("%s: an ISO date %s where 令和 is expected" %
                    (path, m.group(0)))
+    # one date style: 令和8年7月17日 throughout, never a bare 7月17日
+    # (the 報告 table's 状況 printed 報告済 7月17日 beside its 期限)
+    for m in re.finditer(r"(?<![年0-9０-９])[0-9]{1,2}月[0-9]{1,2}日", text):
+        bad.append("%s: a date without its year %r in %r" % (
+            path, m.group(0), text[max(0, m.start() - 20):m.end() + 5]))
     if "令和" not in text:
         bad.append("%s: no 令和 date" % path)
     bad += placeholders(path, text)
