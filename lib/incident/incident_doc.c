@@ -239,6 +239,7 @@ struct inc_view {
 	char			 occurred[CAL_FMT_MAX], discovered[CAL_FMT_MAX];
 	char			 reported[CAL_FMT_MAX], closed[CAL_FMT_MAX];
 	char			 date_iso[16];	/* the document's date */
+	char			 status_text[256]; /* 状況 as at that date */
 	const char		*system, *affected, *contractor;
 	const char		*description, *response, *advice;
 	char			*privacy;	/* one sentence, or NULL */
@@ -395,6 +396,52 @@ hours(double h)
 }
 
 /*
+ * 状況 as the records stand on the document's date (YYYY-MM-DD): the
+ * status the last status change up to that day set (the one before the
+ * first change after it, else the record's), and a review of the
+ * measures made by then said as done: a report of 8月14日 read
+ * 再発防止策の確認中 beside the 再発防止策の提案書 of 8月7日.
+ */
+static void
+status_asof(char *out, size_t size, const struct schema *k,
+    const struct node *root, const char *date)
+{
+	const struct node	*tl = incident_timeline(root), *e, *ch;
+	const struct node	*p = node_get(root, "prevention");
+	const char		*st = node_get_str(root, "status"), *at;
+	const char		*rv;
+	char			 day[CAL_FMT_MAX];
+	size_t			 i;
+	int			 seen = 0;
+
+	for (i = 0; date[0] != '\0' && tl != NULL && i < tl->n; i++) {
+		e = tl->u.items[i];
+		ch = node_get(e, "change");
+		if (!node_scalar_eq(node_get(e, "type"), "status") ||
+		    ch == NULL || (at = node_get_str(e, "at")) == NULL)
+			continue;
+		if (strncmp(at, date, 10) <= 0) {
+			if (node_get_str(ch, "to") != NULL)
+				st = node_get_str(ch, "to");
+			seen = 1;
+		} else {
+			if (!seen && node_get_str(ch, "from") != NULL)
+				st = node_get_str(ch, "from");
+			break;
+		}
+	}
+	rv = node_get_str(p, "reviewed");
+	if (st != NULL && strcmp(st, "prevention") == 0 && rv != NULL &&
+	    date[0] != '\0' && strncmp(rv, date, 10) <= 0) {
+		inc_era(day, rv);
+		snprintf(out, size, "再発防止策の確認済み（%sに再発防止策の提案書"
+		    "を提出）", day);
+		return;
+	}
+	snprintf(out, size, "%s", inc_label(k, "status", st));
+}
+
+/*
  * The view of one incident; detail adds the answers of each criteria run
  * to the timeline (the report has them, the prevention proposal not).
  * asof (YYYY-MM-DD, or NULL) is the document's date: a document tells
@@ -423,7 +470,6 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	v->category = inc_label(k, "category", node_get_str(root, "category"));
 	v->severity = node_get_str(root, "severity") != NULL ?
 	    inc_label(k, "severity", node_get_str(root, "severity")) : NULL;
-	v->status = inc_label(k, "status", node_get_str(root, "status"));
 	inc_era(v->occurred, node_get_str(root, "occurred"));
 	inc_era(v->discovered, node_get_str(root, "discovered"));
 	inc_era(v->reported, node_get_str(root, "reported"));
@@ -445,6 +491,9 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	if (s == NULL)
 		s = node_get_str(root, "occurred");
 	snprintf(v->date_iso, sizeof v->date_iso, "%.10s", s != NULL ? s : "");
+	status_asof(v->status_text, sizeof v->status_text, k, root,
+	    v->date_iso);
+	v->status = v->status_text;
 
 	if (tl != NULL && tl->n > 0 &&
 	    (v->tl = calloc(tl->n, sizeof *v->tl)) == NULL)

@@ -346,6 +346,13 @@ check $CHECK stats "$O/stats.xlsx" 2
 expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export stats --fy 2026 \
     -o "$O/sample-stats.xlsx"
 check $CHECK stats "$O/sample-stats.xlsx" 5
+# 状況 as the records stand on the report's date (8月14日): the measures
+# were reviewed and the proposal issued on 8月7日, so no longer 確認中
+expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export report \
+    in-ag4e4j81 -o "$O/sample/"
+check $CHECK docx "$O/sample/事故等報告書_障害福祉サービス利用者一覧の電子メール誤送信.docx" \
+    "再発防止策の確認済み（令和8年8月7日に再発防止策の提案書を提出）" \
+    "!再発防止策の確認中"
 # the list prints at 85 % or more on A4 landscape (it printed at 64 %)
 check $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" "$O/stats.xlsx:一覧"
 # Several files into a file name: refused, nothing written.
