@@ -461,6 +461,7 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	long			 t;
 	size_t			 i;
 	int			 rc, kept_contain = 0, kept_recover = 0;
+	int			 kept_cut = 0;
 
 	memset(v, 0, sizeof *v);
 	v->author = author_of(incident_ctx_store(c));
@@ -506,9 +507,10 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 		if (asof != NULL && node_get_str(e, "at") != NULL &&
 		    strncmp(node_get_str(e, "at"), asof, 10) > 0)
 			continue;
-		if (node_scalar_eq(node_get(e, "type"), "containment") ||
-		    node_scalar_eq(node_get(e, "type"), "isolation"))
+		if (node_scalar_eq(node_get(e, "type"), "containment"))
 			kept_contain = 1;
+		if (node_scalar_eq(node_get(e, "type"), "isolation"))
+			kept_contain = kept_cut = 1;
 		if (node_scalar_eq(node_get(e, "type"), "recovery"))
 			kept_recover = 1;
 		if (incident_time_era(v->tl[v->ntl].when,
@@ -527,6 +529,12 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 		v->ntl++;
 	}
 	if ((iso = node_get(root, "isolation")) != NULL) {
+		/* a network cut, decided by the document's date */
+		if ((node_scalar_eq(node_get(iso, "decision"), "isolate") ||
+		    node_scalar_eq(node_get(iso, "decision"), "partial")) &&
+		    (asof == NULL || node_get_str(iso, "decided") == NULL ||
+		    strncmp(node_get_str(iso, "decided"), asof, 10) <= 0))
+			kept_cut = 1;
 		buf_reset(&b);
 		buf_printf(&b, "ネットワーク遮断の判断は「%s」",
 		    inc_label(k, "isolation.decision", node_get_str(iso,
@@ -556,8 +564,13 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 		h1 = dc >= 0 ? hours(dc) : NULL;
 		h2 = dr >= 0 ? hours(dr) : NULL;
 		buf_puts(&b, "検知・発見から");
+		/*
+		 * 遮断 only where a network was cut: an e-mail sent amiss
+		 * is contained by asking its recipient to delete it.
+		 */
 		if (h1 != NULL)
-			buf_printf(&b, "封じ込め・遮断まで%s", h1);
+			buf_printf(&b, "%sまで%s", kept_cut ?
+			    "封じ込め・遮断" : "封じ込め", h1);
 		if (h1 != NULL && h2 != NULL)
 			buf_puts(&b, "、");
 		if (h2 != NULL)

@@ -352,7 +352,16 @@ expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export report \
     in-ag4e4j81 -o "$O/sample/"
 check $CHECK docx "$O/sample/事故等報告書_障害福祉サービス利用者一覧の電子メール誤送信.docx" \
     "再発防止策の確認済み（令和8年8月7日に再発防止策の提案書を提出）" \
-    "!再発防止策の確認中"
+    "!再発防止策の確認中" "検知・発見から封じ込めまで25分であった。" \
+    "!封じ込め・遮断"
+# 遮断 only where a network was cut: not for an e-mail sent amiss, but for
+# the terminal whose LAN cable was pulled (isolation: partial)
+expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export prevention \
+    in-ag4e4j81 in-47gn7d6k -o "$O/sample/"
+check $CHECK docx "$O/sample/再発防止策の提案書_障害福祉サービス利用者一覧の電子メール誤送信.docx" \
+    "検知・発見から封じ込めまで25分であった。" "!封じ込め・遮断"
+check $CHECK docx "$O/sample/再発防止策の提案書_職員端末でのマルウェア検知.docx" \
+    "検知・発見から封じ込め・遮断まで6分"
 # the list prints at 85 % or more on A4 landscape (it printed at 64 %)
 check $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" "$O/stats.xlsx:一覧"
 # Several files into a file name: refused, nothing written.
@@ -392,7 +401,7 @@ check $CHECK docx "$O/later/再発防止策の提案書_管理者アカウント
 NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident export \
     report "$id2" -o "$O/later/"
 check $CHECK docx "$O/later/事故等報告書_管理者アカウントへの不正ログイン.docx" \
-    "封じ込め・遮断まで1時間30分" "復旧まで30時間（約1.3日）"
+    "封じ込めまで1時間30分" "復旧まで30時間（約1.3日）" "!封じ込め・遮断"
 # the averages of the hours shown, rounded half up once: 0.8 and 1.5
 # hours to containment are 1.2 on average (printf's "%.1f" printed 1.1)
 NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident export stats \
