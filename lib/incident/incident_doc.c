@@ -1595,7 +1595,8 @@ layout_criteria(struct docx *d, const struct crit_view *v)
 	    ((rc = docx_add_outline_heading(d, 2, "報告の期限")) != 0 ||
 	    (rc = body(d, "個人情報の漏えい等のおそれがある"
 	    "場合の報告と、区内の報告の期限は次のとおりとする。期限は、事故等"
-	    "の記録から自動的に計算し、経過とともに管理する。")) != 0 ||
+	    "を知った日（所管課が発見した日）から算定し、報告した日時を経過に"
+	    "記録する。")) != 0 ||
 	    (rc = add_reports(d, v->reports, v->kind)) != 0))
 		goto done;
 	if (v->sources != NULL) {
