@@ -257,6 +257,8 @@ run 0 export survey "$NURSERY" -o "$O/docs/survey.docx"
 py questions "$O/docs/survey.docx" "$D/trainings/2026/$NURSERY.yaml" survey
 run 0 export test "$NURSERY" -o "$O/docs/test.docx"
 py questions "$O/docs/test.docx" "$D/trainings/2026/$NURSERY.yaml" test
+run 0 export test tr-0b2qgn8c -o "$O/docs/test-mn.docx"
+py questions "$O/docs/test-mn.docx" "$D/trainings/2026/tr-0b2qgn8c.yaml" test
 # each dated its own day, not today's (2026-11-30): the survey and test
 # the training's (2026-08-03), the report the day it was submitted
 # (2026-09-17)

@@ -400,6 +400,13 @@ def cmd_questions(path, record, part):
             want = "・".join(str(k) for k in q["key"])
             if i >= len(keyrows) or keyrows[i][1] != want:
                 problem("%s: key of %d is not %s" % (path, i + 1, want))
+        # the explanations read as sentences: none cut off before its
+        # verb (第一報は分かっている事実を速やかに。)
+        for r in keyrows:
+            for sent in re.split(r"(?<=。)", r[2] if len(r) > 2 else ""):
+                if re.search(r"(?:[にをがへ]|速やかに|直ちに)。$", sent):
+                    problem("%s: explanation of %s ends without its "
+                            "verb: %r" % (path, r[0], sent))
     if ID_RE.search(text + "".join("".join(r) for r in cells)):
         problem("%s: a record id in the document" % path)
 
