@@ -434,8 +434,9 @@ status_asof(char *out, size_t size, const struct schema *k,
 	if (st != NULL && strcmp(st, "prevention") == 0 && rv != NULL &&
 	    date[0] != '\0' && strncmp(rv, date, 10) <= 0) {
 		inc_era(day, rv);
-		snprintf(out, size, "再発防止策の確認済み（%sに再発防止策の提案書"
-		    "を提出）", day);
+		/* one line of the table's cell */
+		snprintf(out, size, "再発防止策の確認済み（%sに提案書を提出）",
+		    day);
 		return;
 	}
 	snprintf(out, size, "%s", inc_label(k, "status", st));

@@ -353,7 +353,7 @@ check $CHECK stats "$O/sample-stats.xlsx" 5
 expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export report \
     in-ag4e4j81 -o "$O/sample/"
 check $CHECK docx "$O/sample/事故等報告書_障害福祉サービス利用者一覧の電子メール誤送信.docx" \
-    "再発防止策の確認済み（令和8年8月7日に再発防止策の提案書を提出）" \
+    "再発防止策の確認済み（令和8年8月7日に提案書を提出）" \
     "!再発防止策の確認中" "検知・発見から封じ込めまで25分であった。" \
     "!封じ込め・遮断"
 # 遮断 only where a network was cut: not for an e-mail sent amiss, but for
