@@ -178,6 +178,11 @@ check $CHECK entry "$F" 5 type=triage at=2026-06-19T16:30 check.phase=triage \
     check.recommendation=isolate-terminal
 check $CHECK field "$F" isolation.decision=partial isolation.decided=2026-06-19T16:30 \
     isolation.criteria=ca-gjq8w8d1
+# the rules as the 対応基準提案書 numbers them, never the catalog's refs
+check $CHECK entry "$F" 5 \
+    "text=遮断の判断（判断基準による確認）：推奨する対応は「当該端末の切り離し」。該当した基準は基準1。"
+check $CHECK field "$F" \
+    "isolation.reason=感染の拡大と情報の流出を防ぐため、直ちに当該端末をネットワークから切り離す。ログ等の証拠を失わないよう、電源は切らない。（基準1）"
 
 # Ctrl-D at a question: nothing written.
 cp "$F" "$T/before"
@@ -194,6 +199,7 @@ expect_status 0 N incident triage "$id" --no-input --answer detected=yes \
     --answer server=no
 expect_grep "$T/out" "advised action \(isolation\): インターネット接続の遮断（全庁）"
 expect_grep "$T/out" "^  tr-06 インターネット接続の遮断（全庁）: .* \(source: 総務省 \""
+check $CHECK entry "$F" 6 "text=遮断の判断（判断基準による確認）：推奨する対応は「インターネット接続の遮断（全庁）」。該当した基準は基準1、3、4、6。"
 check $CHECK entry "$F" 6 type=triage check.answers.zone=internet \
     check.recommendation=isolate-internet check.fired.tr-03=isolate-segment \
     check.fired.tr-06=isolate-internet

@@ -116,6 +116,12 @@ def check_docx(path, want):
     for m in ISO_RE.finditer(text):
         bad.append("%s: an ISO date %s where 令和 is expected" %
                    (path, m.group(0)))
+    # the criteria's rules as the ward reads them (基準2), never the
+    # catalog's refs (該当した基準 tr-02)
+    for m in re.finditer(r"(?<![A-Za-z0-9])(?:tr|rc)[-\u2011][0-9]{2}(?![0-9])",
+                         text):
+        bad.append("%s: a rule ref %r in %r" % (
+            path, m.group(0), text[max(0, m.start() - 20):m.end() + 5]))
     # one date style: 令和8年7月17日 throughout, never a bare 7月17日
     # (the 報告 table's 状況 printed 報告済 7月17日 beside its 期限)
     for m in re.finditer(r"(?<![年0-9０-９])[0-9]{1,2}月[0-9]{1,2}日", text):
