@@ -362,6 +362,13 @@ check $CHECK docx "$O/sample/事故等報告書_障害福祉サービス利用�
     "再発防止策の確認済み（令和8年8月7日に提案書を提出）" \
     "!再発防止策の確認中" "検知・発見から封じ込めまで25分であった。" \
     "!封じ込め・遮断"
+# the sample's other reports: dates with their year, rules as 基準N
+expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export report \
+    in-s75gpgrw in-47gn7d6k -o "$O/sample/"
+check $CHECK docx "$O/sample/事故等報告書_施設予約システム管理者アカウントへの不審なログイン.docx" \
+    "該当した基準は基準8。" "令和8年11月12日深夜"
+check $CHECK docx "$O/sample/事故等報告書_職員端末でのマルウェア検知.docx" \
+    "推奨する対応は「切り離しの状態を維持」。該当した基準は基準2。" "（基準2）"
 # 遮断 only where a network was cut: not for an e-mail sent amiss, but for
 # the terminal whose LAN cable was pulled (isolation: partial)
 expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export prevention \
