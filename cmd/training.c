@@ -990,7 +990,7 @@ print_results(const struct tr_results *r, struct store *st)
 	printf(_("test: %zu examinees, %zu questions, mean %s, median %s,"
 	    " sd %s\n"), r->examinees, r->nq, pct(a, sizeof a, r->mean),
 	    pct(b, sizeof b, r->median), isnan(r->sd) ? "-" :
-	    (snprintf(c, sizeof c, "%.1f", r->sd), c));
+	    (text_pct1(c, sizeof c, r->sd, 0, "-"), c));
 	if (r->test_rows)
 		printf(_("pass mark %s: %zu passed (%s)\n"),
 		    pct(d, sizeof d, r->pass_mark), r->passed,
@@ -1175,8 +1175,9 @@ tr_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		if (data) {
 			snprintf(a, sizeof a, "%ld", r->target);
 			snprintf(c, sizeof c, "%ld", r->attended);
-			snprintf(f, sizeof f, "%.1f", r->satisfaction);
-			snprintf(g, sizeof g, "%.1f", r->mean);
+			/* half up, as the documents print them */
+			text_pct1(f, sizeof f, r->satisfaction, 0, "nan");
+			text_pct1(g, sizeof g, r->mean, 0, "nan");
 			row[0] = t->id;
 			row[1] = iso(b, sizeof b, t->date);
 			row[2] = t->title;

@@ -15,6 +15,7 @@
 #include "docx.h"
 #include "error.h"
 #include "schema.h"
+#include "text.h"
 #include "xlsx.h"
 
 static const char *
@@ -512,8 +513,8 @@ pct(char out[32], long n, long of)
 {
 	if (of <= 0)
 		snprintf(out, 32, "―");
-	else
-		snprintf(out, 32, "%.0f%%", 100.0 * (double)n / (double)of);
+	else	/* rounded half up, as the ward rounds: 1 of 8 is 13% */
+		snprintf(out, 32, "%ld%%", (n * 200 + of) / (of * 2));
 	return out;
 }
 
@@ -636,7 +637,7 @@ consult_report_write_docx(const struct consult_report *rp, const char *path)
 	struct docx_report	 cover;
 	struct docx_para_style	 right;
 	char			 date[CAL_FMT_MAX], iso[CAL_FMT_MAX], fy[CAL_FMT_MAX];
-	char			 line[512], *shortk = NULL;
+	char			 line[512], mean[32], *shortk = NULL;
 	int			 rc;
 
 	cal_format_era(date, sizeof date, rp->as_of, CAL_ERA_LONG);
@@ -682,11 +683,12 @@ consult_report_write_docx(const struct consult_report *rp, const char *path)
 		if ((rc = docx_add_outline_body(d, line)) != 0)
 			goto done;
 	}
-	if (rp->mean_days >= 0)
+	if (rp->mean_days >= 0) {
+		/* half up once: 147 days over 12 is 12.3, never 12.2 */
+		text_pct1(mean, sizeof mean, rp->mean_days, 0, "");
 		snprintf(line, sizeof line, "報告期間中に回答した%ld件の、受付から"
-		    "回答までの日数は平均%.1f日です。", rp->answered,
-		    rp->mean_days);
-	else
+		    "回答までの日数は平均%s日です。", rp->answered, mean);
+	} else
 		snprintf(line, sizeof line, "報告期間中に回答した相談はありません。");
 	if ((rc = docx_add_outline_body(d, line)) != 0)
 		goto done;

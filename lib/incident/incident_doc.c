@@ -19,6 +19,7 @@
 #include "error.h"
 #include "incident.h"
 #include "incident_int.h"
+#include "text.h"
 
 /* --- common ------------------------------------------------------------ */
 
@@ -238,6 +239,7 @@ struct inc_view {
 	char			 occurred[CAL_FMT_MAX], discovered[CAL_FMT_MAX];
 	char			 reported[CAL_FMT_MAX], closed[CAL_FMT_MAX];
 	char			 date_iso[16];	/* the document's date */
+	char			 status_text[256]; /* 状況 as at that date */
 	const char		*system, *affected, *contractor;
 	const char		*description, *response, *advice;
 	char			*privacy;	/* one sentence, or NULL */
@@ -377,6 +379,7 @@ hours(double h)
 {
 	struct buf	b = BUF_INIT;
 	long		m = (long)(h * 60 + 0.5);
+	char		days[32];
 
 	if (m < 60)
 		buf_printf(&b, "%ld分", m);
@@ -384,9 +387,59 @@ hours(double h)
 		buf_printf(&b, "%ld時間", m / 60);
 	else
 		buf_printf(&b, "%ld時間%ld分", m / 60, m % 60);
-	if (m >= 24 * 60)
-		buf_printf(&b, "（約%.1f日）", (double)m / 1440);
+	if (m >= 24 * 60) {
+		/* half up once: 30 hours is 約1.3日, not printf's 1.2 */
+		text_pct1(days, sizeof days, (double)m / 1440, 0, "");
+		buf_printf(&b, "（約%s日）", days);
+	}
 	return buf_detach(&b, NULL);
+}
+
+/*
+ * 状況 as the records stand on the document's date (YYYY-MM-DD): the
+ * status the last status change up to that day set (the one before the
+ * first change after it, else the record's), and a review of the
+ * measures made by then said as done: a report of 8月14日 read
+ * 再発防止策の確認中 beside the 再発防止策の提案書 of 8月7日.
+ */
+static void
+status_asof(char *out, size_t size, const struct schema *k,
+    const struct node *root, const char *date)
+{
+	const struct node	*tl = incident_timeline(root), *e, *ch;
+	const struct node	*p = node_get(root, "prevention");
+	const char		*st = node_get_str(root, "status"), *at;
+	const char		*rv;
+	char			 day[CAL_FMT_MAX];
+	size_t			 i;
+	int			 seen = 0;
+
+	for (i = 0; date[0] != '\0' && tl != NULL && i < tl->n; i++) {
+		e = tl->u.items[i];
+		ch = node_get(e, "change");
+		if (!node_scalar_eq(node_get(e, "type"), "status") ||
+		    ch == NULL || (at = node_get_str(e, "at")) == NULL)
+			continue;
+		if (strncmp(at, date, 10) <= 0) {
+			if (node_get_str(ch, "to") != NULL)
+				st = node_get_str(ch, "to");
+			seen = 1;
+		} else {
+			if (!seen && node_get_str(ch, "from") != NULL)
+				st = node_get_str(ch, "from");
+			break;
+		}
+	}
+	rv = node_get_str(p, "reviewed");
+	if (st != NULL && strcmp(st, "prevention") == 0 && rv != NULL &&
+	    date[0] != '\0' && strncmp(rv, date, 10) <= 0) {
+		inc_era(day, rv);
+		/* one line of the table's cell */
+		snprintf(out, size, "再発防止策の確認済み（%sに提案書を提出）",
+		    day);
+		return;
+	}
+	snprintf(out, size, "%s", inc_label(k, "status", st));
 }
 
 /*
@@ -404,11 +457,12 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	const struct node	*items;
 	struct buf		 b = BUF_INIT;
 	const char		*s;
-	char			 day[CAL_FMT_MAX], *h1, *h2, *sp;
+	char			 day[CAL_FMT_MAX], iso10[16], *h1, *h2, *sp;
 	double			 dc, dr;
 	long			 t;
 	size_t			 i;
 	int			 rc, kept_contain = 0, kept_recover = 0;
+	int			 kept_cut = 0;
 
 	memset(v, 0, sizeof *v);
 	v->author = author_of(incident_ctx_store(c));
@@ -418,7 +472,6 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	v->category = inc_label(k, "category", node_get_str(root, "category"));
 	v->severity = node_get_str(root, "severity") != NULL ?
 	    inc_label(k, "severity", node_get_str(root, "severity")) : NULL;
-	v->status = inc_label(k, "status", node_get_str(root, "status"));
 	inc_era(v->occurred, node_get_str(root, "occurred"));
 	inc_era(v->discovered, node_get_str(root, "discovered"));
 	inc_era(v->reported, node_get_str(root, "reported"));
@@ -440,6 +493,9 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	if (s == NULL)
 		s = node_get_str(root, "occurred");
 	snprintf(v->date_iso, sizeof v->date_iso, "%.10s", s != NULL ? s : "");
+	status_asof(v->status_text, sizeof v->status_text, k, root,
+	    v->date_iso);
+	v->status = v->status_text;
 
 	if (tl != NULL && tl->n > 0 &&
 	    (v->tl = calloc(tl->n, sizeof *v->tl)) == NULL)
@@ -452,9 +508,10 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 		if (asof != NULL && node_get_str(e, "at") != NULL &&
 		    strncmp(node_get_str(e, "at"), asof, 10) > 0)
 			continue;
-		if (node_scalar_eq(node_get(e, "type"), "containment") ||
-		    node_scalar_eq(node_get(e, "type"), "isolation"))
+		if (node_scalar_eq(node_get(e, "type"), "containment"))
 			kept_contain = 1;
+		if (node_scalar_eq(node_get(e, "type"), "isolation"))
+			kept_contain = kept_cut = 1;
 		if (node_scalar_eq(node_get(e, "type"), "recovery"))
 			kept_recover = 1;
 		if (incident_time_era(v->tl[v->ntl].when,
@@ -473,6 +530,12 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 		v->ntl++;
 	}
 	if ((iso = node_get(root, "isolation")) != NULL) {
+		/* a network cut, decided by the document's date */
+		if ((node_scalar_eq(node_get(iso, "decision"), "isolate") ||
+		    node_scalar_eq(node_get(iso, "decision"), "partial")) &&
+		    (asof == NULL || node_get_str(iso, "decided") == NULL ||
+		    strncmp(node_get_str(iso, "decided"), asof, 10) <= 0))
+			kept_cut = 1;
 		buf_reset(&b);
 		buf_printf(&b, "ネットワーク遮断の判断は「%s」",
 		    inc_label(k, "isolation.decision", node_get_str(iso,
@@ -502,8 +565,13 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 		h1 = dc >= 0 ? hours(dc) : NULL;
 		h2 = dr >= 0 ? hours(dr) : NULL;
 		buf_puts(&b, "検知・発見から");
+		/*
+		 * 遮断 only where a network was cut: an e-mail sent amiss
+		 * is contained by asking its recipient to delete it.
+		 */
 		if (h1 != NULL)
-			buf_printf(&b, "封じ込め・遮断まで%s", h1);
+			buf_printf(&b, "%sまで%s", kept_cut ?
+			    "封じ込め・遮断" : "封じ込め", h1);
 		if (h1 != NULL && h2 != NULL)
 			buf_puts(&b, "、");
 		if (h2 != NULL)
@@ -533,12 +601,16 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 		o->why = v->ob.v[i].why;
 		buf_reset(&b);
 		if (v->ob.v[i].done_seq != 0 &&
-		    incident_time(&t, v->ob.v[i].done_at) == 0)
-			/* The year is the due day's: 報告済 7月22日. */
-			buf_printf(&b, "報告済\n%d月%d日",
-			    atoi(v->ob.v[i].done_at + 5),
-			    atoi(v->ob.v[i].done_at + 8));
-		else
+		    incident_time(&t, v->ob.v[i].done_at) == 0) {
+			/*
+			 * In the style of the 期限 beside it: 報告済 令和8年
+			 * 7月22日 (報告済 7月22日 dropped the era and year).
+			 */
+			snprintf(iso10, sizeof iso10, "%.10s",
+			    v->ob.v[i].done_at);
+			inc_era(day, iso10);
+			buf_printf(&b, "報告済\n%s", day);
+		} else
 			buf_puts(&b, v->ob.v[i].done_seq != 0 ? "報告済" :
 			    "未了");
 		error_clear();
@@ -1524,7 +1596,8 @@ layout_criteria(struct docx *d, const struct crit_view *v)
 	    ((rc = docx_add_outline_heading(d, 2, "報告の期限")) != 0 ||
 	    (rc = body(d, "個人情報の漏えい等のおそれがある"
 	    "場合の報告と、区内の報告の期限は次のとおりとする。期限は、事故等"
-	    "の記録から自動的に計算し、経過とともに管理する。")) != 0 ||
+	    "を知った日（所管課が発見した日）から算定し、報告した日時を経過に"
+	    "記録する。")) != 0 ||
 	    (rc = add_reports(d, v->reports, v->kind)) != 0))
 		goto done;
 	if (v->sources != NULL) {

@@ -219,8 +219,6 @@ write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
  * averages all to the tenth: 0.7時間 over a column of 0.1 and 47.1,
  * never 47.13.
  */
-#define HOURS_FMT	"%.1f"
-
 static double
 hours_shown(double h)
 {
@@ -529,7 +527,7 @@ sheet_times(struct xlsx *x, const struct s_view *v)
 	static const char *const names[] = { "封じ込めまで", "復旧まで" };
 	struct xlsx_sheet	*sh;
 	struct xlsx_chart	 ch;
-	char			 title[128], line[256];
+	char			 title[128], line[256], ac[32], ar[32];
 	uint32_t		 row, first;
 	double			 sc = 0, sr = 0;
 	size_t			 i, n = 0, nc = 0, nr = 0;
@@ -565,11 +563,12 @@ sheet_times(struct xlsx *x, const struct s_view *v)
 	if (n == 0)
 		return xlsx_note(sh, row + 1, "経過の記録から時間を計算できる事故"
 		    "等はない。");
-	snprintf(line, sizeof line, "平均：封じ込めまで" HOURS_FMT
-	    "時間（%zu件）、復旧まで" HOURS_FMT "時間（%zu件）。"
-	    "経過の記録がない事故等は含まない。",
-	    nc > 0 ? sc / (double)nc : 0.0, nc, nr > 0 ? sr / (double)nr : 0.0,
-	    nr);
+	/* the averages rounded half up once, as the ward rounds */
+	text_pct1(ac, sizeof ac, nc > 0 ? sc / (double)nc : 0.0, 0, "");
+	text_pct1(ar, sizeof ar, nr > 0 ? sr / (double)nr : 0.0, 0, "");
+	snprintf(line, sizeof line, "平均：封じ込めまで%s時間（%zu件）、"
+	    "復旧まで%s時間（%zu件）。経過の記録がない事故等は含まない。",
+	    ac, nc, ar, nr);
 	if ((rc = xlsx_note(sh, row + 1, line)) != 0)
 		return rc;
 	memset(&ch, 0, sizeof ch);

@@ -468,6 +468,49 @@ phase_title(const char *phase)
 	    "復旧の判断";
 }
 
+/*
+ * A fired rule as the 対応基準提案書 numbers it, 基準2: its place among
+ * the rules of its phase in the catalog.  The catalog's ref (tr-02) is
+ * an id of ours the ward never reads; 0 when the rule is not found.
+ */
+static size_t
+rule_no(const struct node *catalog, const char *phase,
+    const struct node *rule)
+{
+	const struct node	*rules = node_get(catalog, "rules"), *r;
+	size_t			 i, no = 0;
+
+	for (i = 0; rules != NULL && rules->kind == NODE_SEQ &&
+	    i < rules->n; i++) {
+		r = rules->u.items[i];
+		if (!node_scalar_eq(node_get(r, "phase"), phase))
+			continue;
+		no++;
+		if (r == rule)
+			return no;
+	}
+	return 0;
+}
+
+/* 基準1、3, or the refs where a rule is not in the catalog. */
+static void
+rules_text(struct buf *b, const struct node *catalog, const char *phase,
+    const struct incident_eval *ev, const char *action)
+{
+	size_t	i, no, n = 0;
+
+	for (i = 0; i < ev->nfired; i++) {
+		if (action != NULL && strcmp(ev->fired[i].action, action) != 0)
+			continue;
+		no = rule_no(catalog, phase, ev->fired[i].node);
+		buf_puts(b, n++ > 0 ? "、" : "基準");
+		if (no > 0)
+			buf_printf(b, "%zu", no);
+		else
+			buf_puts(b, ev->fired[i].rule);
+	}
+}
+
 int
 incident_log_run(struct ydoc *doc, struct node *root,
     const struct incident_run *run, const struct incident_eval *ev,
@@ -489,11 +532,10 @@ incident_log_run(struct ydoc *doc, struct node *root,
 		title = node_get_str(ev->action_node, "title");
 	buf_printf(&b, "%s（判断基準による確認）：", phase_title(run->phase));
 	if (ev->action != NULL) {
-		buf_printf(&b, "推奨する対応は「%s」。該当した基準 ",
+		buf_printf(&b, "推奨する対応は「%s」。該当した基準は",
 		    title != NULL ? title : ev->action);
-		for (i = 0; i < ev->nfired; i++)
-			buf_printf(&b, "%s%s", i > 0 ? "、" : "",
-			    ev->fired[i].rule);
+		rules_text(&b, run->catalog, run->phase, ev, NULL);
+		buf_puts(&b, "。");
 	} else
 		buf_puts(&b, "該当する基準はない。");
 	if ((rc = buf_ok(&b)) != 0)
@@ -567,7 +609,7 @@ incident_decide(struct ydoc *doc, struct node *root,
 	struct node	*iso;
 	const char	*decision, *reason;
 	struct buf	 b = BUF_INIT;
-	size_t		 i;
+	size_t		 i, no;
 	int		 rc;
 
 	if (ev->action == NULL || ev->action_node == NULL)
@@ -580,9 +622,15 @@ incident_decide(struct ydoc *doc, struct node *root,
 		if (strcmp(ev->fired[i].action, ev->action) != 0)
 			continue;
 		reason = node_get_str(ev->fired[i].node, "reason");
-		if (reason != NULL)
-			buf_printf(&b, "%s%s（%s）", b.len > 0 ? "\n" : "",
-			    reason, ev->fired[i].rule);
+		if (reason == NULL)
+			continue;
+		/* （基準2）, as the 対応基準提案書 numbers it */
+		no = rule_no(run->catalog, run->phase, ev->fired[i].node);
+		buf_printf(&b, "%s%s（", b.len > 0 ? "\n" : "", reason);
+		if (no > 0)
+			buf_printf(&b, "基準%zu）", no);
+		else
+			buf_printf(&b, "%s）", ev->fired[i].rule);
 	}
 	if ((rc = buf_ok(&b)) != 0)
 		goto done;

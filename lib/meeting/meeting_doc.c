@@ -286,7 +286,12 @@ topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
 			continue;
 		mt_era(era, due, CAL_ERA_LONG);
 		no = node_get_str(root, "ref_no");
-		buf_printf(&b, "%s%s%s（期限 %s%s、担当 %s）", no != NULL ? no :
+		/*
+		 * 期限 and 担当 on a line of their own under the title: at
+		 * the end of a long title the name broke across the lines
+		 * (担当 見／本 花子); on its own the line fits the width.
+		 */
+		buf_printf(&b, "%s%s%s\n（期限 %s%s、担当 %s）", no != NULL ? no :
 		    "", no != NULL ? "　" : "", node_get_str(root, "title"),
 		    era, cal_cmp(due, date) < 0 ? "・期限超過" : "",
 		    mt_member_name(st, node_get_str(root, "owner")));

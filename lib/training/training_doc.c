@@ -483,13 +483,13 @@ static int
 breakdown(struct buf *b, const struct tr_survey_stat *s)
 {
 	size_t	c;
-	char	n[32];
+	char	n[32], r[32];
 
 	for (c = 0; c < s->q->nchoices; c++)
-		buf_printf(b, "%s%s %s名（%.1f%%）", c > 0 ? "\n" : "",
+		buf_printf(b, "%s%s %s名（%s）", c > 0 ? "\n" : "",
 		    s->q->choices[c], comma(n, sizeof n, (long)s->picks[c]),
-		    s->n > 0 ?
-		    100.0 * (double)s->picks[c] / (double)s->n : 0.0);
+		    p1(r, sizeof r, s->n > 0 ?
+		    100.0 * (double)s->picks[c] / (double)s->n : 0.0));
 	if (s->q->type == TR_Q_MULTIPLE)
 		buf_puts(b, "\n（複数回答。割合は回答者に対する値）");
 	return buf_ok(b);
@@ -576,7 +576,7 @@ sec_survey(struct docx *dx, struct rctx *c)
 	const struct tr_results	*r = c->r;
 	struct grid		 g;
 	struct buf		 b = BUF_INIT;
-	char			 x[64], y[64], z[64], q[512];
+	char			 x[64], y[64], z[64], q[512], rr[16];
 	size_t			 i, ntext = 0;
 	int			 rc;
 
@@ -590,8 +590,8 @@ sec_survey(struct docx *dx, struct rctx *c)
 	if (isnan(r->response_rate))
 		x[0] = '\0';
 	else
-		snprintf(x, sizeof x, "（受講者に対する回答率 %.1f%%）",
-		    r->response_rate);
+		snprintf(x, sizeof x, "（受講者に対する回答率 %s）",
+		    p1(rr, sizeof rr, r->response_rate));
 	if (t->survey_org != NULL)
 		rc = body(dx, "アンケートは%sが実施した（仕様書4(2)イ(イ)）。"
 		    "回答者は%s名%sであった。", tr_org_name(c->st,

@@ -515,7 +515,14 @@ jnum(struct json *j, const char *key, double v, int decimals)
 	if (isnan(v))
 		json_value_raw(j, "null");
 	else {
-		snprintf(s, sizeof s, "%.*f", decimals, v);
+		/*
+		 * Rounded half up once, as the documents print the figures
+		 * (81.25 is 81.3; "%.1f" alone printed 81.2).
+		 */
+		double	f = pow(10, decimals);
+		double	r = floor(fabs(v) * f + 0.5 + 1e-9) / f;
+
+		snprintf(s, sizeof s, "%.*f", decimals, v < 0 ? -r : r);
 		if (strcmp(s, "-0") == 0 || strcmp(s, "-0.0") == 0 ||
 		    strcmp(s, "-0.000") == 0)
 			memmove(s, s + 1, strlen(s));

@@ -178,6 +178,11 @@ check $CHECK entry "$F" 5 type=triage at=2026-06-19T16:30 check.phase=triage \
     check.recommendation=isolate-terminal
 check $CHECK field "$F" isolation.decision=partial isolation.decided=2026-06-19T16:30 \
     isolation.criteria=ca-gjq8w8d1
+# the rules as the 対応基準提案書 numbers them, never the catalog's refs
+check $CHECK entry "$F" 5 \
+    "text=遮断の判断（判断基準による確認）：推奨する対応は「当該端末の切り離し」。該当した基準は基準1。"
+check $CHECK field "$F" \
+    "isolation.reason=感染の拡大と情報の流出を防ぐため、直ちに当該端末をネットワークから切り離す。ログ等の証拠を失わないよう、電源は切らない。（基準1）"
 
 # Ctrl-D at a question: nothing written.
 cp "$F" "$T/before"
@@ -194,6 +199,7 @@ expect_status 0 N incident triage "$id" --no-input --answer detected=yes \
     --answer server=no
 expect_grep "$T/out" "advised action \(isolation\): インターネット接続の遮断（全庁）"
 expect_grep "$T/out" "^  tr-06 インターネット接続の遮断（全庁）: .* \(source: 総務省 \""
+check $CHECK entry "$F" 6 "text=遮断の判断（判断基準による確認）：推奨する対応は「インターネット接続の遮断（全庁）」。該当した基準は基準1、3、4、6。"
 check $CHECK entry "$F" 6 type=triage check.answers.zone=internet \
     check.recommendation=isolate-internet check.fired.tr-03=isolate-segment \
     check.fired.tr-06=isolate-internet
@@ -337,7 +343,9 @@ expect_status 0 N incident export criteria -o "$O/"
 C="$O/対応基準提案書_令和8年度.docx"
 check $CHECK docx "$C" 対応基準提案書 目的 適用範囲 ネットワーク遮断の判断 判断の流れ \
     確認項目 判断基準 復旧の判断 連絡・報告体制 報告の期限 出典 以上 基準1 基準7 \
-    "（基準1、2）" "!tr-01" "!rc-07" "!tr-99" \
+    "（基準1）" "!tr-01" "!rc-07" "!tr-99" \
+    "切り離しの状態を維持" "（基準2）" "該当する系統の遮断" "（基準5）" \
+    "期限は、事故等を知った日（所管課が発見した日）から算定し" "!自動的に" \
     "総務省ガイドライン" "IPA手引き" "個人情報保護委員会FAQ" \
     インターネット接続の遮断（全庁） 条件を付けて復旧する "知った日を1日目として30日以内"
 expect_status 0 N incident export stats --fy 2026 -o "$O/stats.xlsx"
@@ -346,6 +354,29 @@ check $CHECK stats "$O/stats.xlsx" 2
 expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export stats --fy 2026 \
     -o "$O/sample-stats.xlsx"
 check $CHECK stats "$O/sample-stats.xlsx" 5
+# 状況 as the records stand on the report's date (8月14日): the measures
+# were reviewed and the proposal issued on 8月7日, so no longer 確認中
+expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export report \
+    in-ag4e4j81 -o "$O/sample/"
+check $CHECK docx "$O/sample/事故等報告書_障害福祉サービス利用者一覧の電子メール誤送信.docx" \
+    "再発防止策の確認済み（令和8年8月7日に提案書を提出）" \
+    "!再発防止策の確認中" "検知・発見から封じ込めまで25分であった。" \
+    "!封じ込め・遮断"
+# the sample's other reports: dates with their year, rules as 基準N
+expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export report \
+    in-s75gpgrw in-47gn7d6k -o "$O/sample/"
+check $CHECK docx "$O/sample/事故等報告書_施設予約システム管理者アカウントへの不審なログイン.docx" \
+    "該当した基準は基準8。" "令和8年11月12日深夜"
+check $CHECK docx "$O/sample/事故等報告書_職員端末でのマルウェア検知.docx" \
+    "推奨する対応は「切り離しの状態を維持」。該当した基準は基準2。" "（基準2）"
+# 遮断 only where a network was cut: not for an e-mail sent amiss, but for
+# the terminal whose LAN cable was pulled (isolation: partial)
+expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export prevention \
+    in-ag4e4j81 in-47gn7d6k -o "$O/sample/"
+check $CHECK docx "$O/sample/再発防止策の提案書_障害福祉サービス利用者一覧の電子メール誤送信.docx" \
+    "検知・発見から封じ込めまで25分であった。" "!封じ込め・遮断"
+check $CHECK docx "$O/sample/再発防止策の提案書_職員端末でのマルウェア検知.docx" \
+    "検知・発見から封じ込め・遮断まで6分"
 # the list prints at 85 % or more on A4 landscape (it printed at 64 %)
 check $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" "$O/stats.xlsx:一覧"
 # Several files into a file name: refused, nothing written.
@@ -375,7 +406,9 @@ check $CHECK docx "$O/later/事故等報告書_障害者手帳情報を含むメ
 NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident log "$id2" \
     --at "2026-07-17 09:00" --type detection --text 不審なログインの警告を検知した
 NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident log "$id2" \
-    --at "2026-07-17 09:30" --type containment --text 管理者アカウントを停止した
+    --at "2026-07-17 10:30" --type containment --text 管理者アカウントを停止した
+NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident log "$id2" \
+    --at "2026-07-18 15:00" --type recovery --text パスワードを再設定し利用を再開した
 NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident export \
     prevention "$id2" -o "$O/later/"
 check $CHECK docx "$O/later/再発防止策の提案書_管理者アカウントへの不正ログイン.docx" \
@@ -383,7 +416,12 @@ check $CHECK docx "$O/later/再発防止策の提案書_管理者アカウント
 NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident export \
     report "$id2" -o "$O/later/"
 check $CHECK docx "$O/later/事故等報告書_管理者アカウントへの不正ログイン.docx" \
-    "封じ込め・遮断まで30分"
+    "封じ込めまで1時間30分" "復旧まで30時間（約1.3日）" "!封じ込め・遮断"
+# the averages of the hours shown, rounded half up once: 0.8 and 1.5
+# hours to containment are 1.2 on average (printf's "%.1f" printed 1.1)
+NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident export stats \
+    --fy 2026 -o "$O/later/stats.xlsx"
+check $CHECK stats "$O/later/stats.xlsx" 2
 
 if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
 	mkdir -p "$T/home" "$T/pdf"

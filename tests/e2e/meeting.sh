@@ -125,12 +125,19 @@ ag="$T/doc/次第_第3回 定例会.docx"
 pycheck order "$ag" "第3回 定例会　次第" "日時　令和8年5月7日（木）　13:30～17:00" \
     "場所　練馬区役所中村北分館 会議室" 開会 議題 \
     "監査対象組織の候補（説明：見本 花子）" "課題の状況（課題管理表）" \
-    "課題1　期限を過ぎた課題（期限 令和8年5月1日・期限超過、担当 例題 さくら）" \
-    "課題2　次回までの課題（期限 令和8年5月27日、担当 架空 太郎）" \
+    "課題1　期限を過ぎた課題" "（期限 令和8年5月1日・期限超過、担当 例題 さくら）" \
+    "課題2　次回までの課題" "（期限 令和8年5月27日、担当 架空 太郎）" \
     前回以降の実施状況 "相談（1件）" "令和8年4月30日 回答　前回より前の相談（情報政策課）" \
     今後の予定 その他 閉会 配付資料 "資料1　監査対象候補一覧" "資料2　課題管理表" \
     "【次回】第4回 定例会" "令和8年5月28日（木）　13:30～"
 pycheck nodocx "$ag" 先の課題 会議の後の課題 帳票の取扱い
+# 期限 and 担当 on a line of their own that fits: the name never broken
+# across lines (the sample's 担当 見／本 花子 after a long title)
+pycheck linefit "$ag" 担当
+cp -r "$NCIO_SAMPLE_DIR" "$T/sample"
+expect_status 0 "$NCIO" -C "$T/sample" meeting export agenda mt-fn7nkb9x \
+    -o "$T/sample-doc/"
+pycheck linefit "$T/sample-doc/次第_第1回 進捗報告会.docx" 担当
 pycheck eradates "$ag"
 pycheck noid "$ag"
 # the next 定例会 looks back to this one

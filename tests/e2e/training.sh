@@ -257,6 +257,8 @@ run 0 export survey "$NURSERY" -o "$O/docs/survey.docx"
 py questions "$O/docs/survey.docx" "$D/trainings/2026/$NURSERY.yaml" survey
 run 0 export test "$NURSERY" -o "$O/docs/test.docx"
 py questions "$O/docs/test.docx" "$D/trainings/2026/$NURSERY.yaml" test
+run 0 export test tr-0b2qgn8c -o "$O/docs/test-mn.docx"
+py questions "$O/docs/test-mn.docx" "$D/trainings/2026/tr-0b2qgn8c.yaml" test
 # each dated its own day, not today's (2026-11-30): the survey and test
 # the training's (2026-08-03), the report the day it was submitted
 # (2026-09-17)
@@ -299,6 +301,17 @@ run 0 export report tr-0b2qgn8c -o "$O/docs/r-mn.docx"
 $PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
     "$O/docs/r-mn.docx" | sed -n '/集計・分析の概要/,/^[0-9]/p' >"$T/summary3.txt"
 expect_grep "$T/summary3.txt" "満足度は87.2%"
+# rates in one decimal rounded half up once: 130 of 160 answered, 81.25%,
+# is 81.3% (printf's "%.1f" printed 81.2%)
+TIE=$T/tie
+cp -r "$D" "$TIE"
+sed -i 's/^attended: 183$/attended: 160/; s/^  respondents: 171$/  respondents: 130/' \
+    "$TIE/trainings/2026/$(id_of 2026 new-hire).yaml"
+expect_status 0 "$NCIO" -C "$TIE" training export report "$(id_of 2026 new-hire)" \
+    -o "$O/docs/r-tie.docx"
+$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+    "$O/docs/r-tie.docx" >"$T/tie.txt"
+expect_grep "$T/tie.txt" "回答者は130名（受講者に対する回答率 81\.3%）であった。"
 run 0 export summary --fy 2026 -o "$O/docs/summary.xlsx"
 py summary-xlsx "$O/docs/summary.xlsx" 14
 # a summary is as of today (2026-11-30) while its year runs, as of the

@@ -116,6 +116,17 @@ def check_docx(path, want):
     for m in ISO_RE.finditer(text):
         bad.append("%s: an ISO date %s where 令和 is expected" %
                    (path, m.group(0)))
+    # the criteria's rules as the ward reads them (基準2), never the
+    # catalog's refs (該当した基準 tr-02)
+    for m in re.finditer(r"(?<![A-Za-z0-9])(?:tr|rc)[-\u2011][0-9]{2}(?![0-9])",
+                         text):
+        bad.append("%s: a rule ref %r in %r" % (
+            path, m.group(0), text[max(0, m.start() - 20):m.end() + 5]))
+    # one date style: 令和8年7月17日 throughout, never a bare 7月17日
+    # (the 報告 table's 状況 printed 報告済 7月17日 beside its 期限)
+    for m in re.finditer(r"(?<![年0-9０-９])[0-9]{1,2}月[0-9]{1,2}日", text):
+        bad.append("%s: a date without its year %r in %r" % (
+            path, m.group(0), text[max(0, m.start() - 20):m.end() + 5]))
     if "令和" not in text:
         bad.append("%s: no 令和 date" % path)
     bad += placeholders(path, text)
@@ -205,6 +216,25 @@ def check_stats_form(path, wb):
     if len(shown) > 1:
         bad.append("対応時間: hours in %s decimals (cells and %r)" %
                    (sorted(shown), note))
+    # the averages: the mean of the hours shown, rounded half up once as
+    # the ward rounds (0.15 is 0.2; printf's "%.1f" printed 0.1)
+    from decimal import Decimal, ROUND_HALF_UP
+    cols = {"封じ込め": [], "復旧": []}
+    for r in ws.iter_rows(min_row=5, values_only=True):
+        if isinstance(r[0], str) and "平均" not in r[0]:
+            for key, v in zip(("封じ込め", "復旧"), r[1:3]):
+                if isinstance(v, (int, float)):
+                    cols[key].append(Decimal(repr(v)))
+    for key, vals in cols.items():
+        m = re.search(key + r"まで([0-9.]+)時間（([0-9]+)件）", note or "")
+        if not vals or not m:
+            continue
+        want = (sum(vals) / len(vals)).quantize(Decimal("0.1"),
+                                                ROUND_HALF_UP)
+        if m.group(1) != str(want) or int(m.group(2)) != len(vals):
+            bad.append("対応時間: 平均 %sまで%s時間（%s件）, the cells give "
+                       "%s (%d件)" % (key, m.group(1), m.group(2), want,
+                                     len(vals)))
     # one decimal, as the Word documents give times (47.1時間, not 47.13)
     if shown and shown != {1}:
         bad.append("対応時間: hours in %s decimals, want 1" % sorted(shown))

@@ -18,6 +18,12 @@ usage: check_meeting.py docx FILE TEXT...     every TEXT is in the document
                                               landscape one page wide
        check_meeting.py sheet FILE            the 相談シート: locked but for
                                               the answers, hidden marker
+       check_meeting.py linefit FILE WORD     (docx) in every paragraph
+                                              with WORD, the line of it
+                                              (between the writer's breaks)
+                                              fits the paragraph's width,
+                                              so Word never breaks it: 担当
+                                              and the name stay together
        check_meeting.py fill FILE CELL=VALUE...  fill a 相談シート in as a
                                               division would (dates as
                                               YYYY-MM-DD become Excel dates)
@@ -230,6 +236,52 @@ def fill(path, pairs):
     wb.save(out)
 
 
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def line_width(text, size):
+    """The width of a line in twips as Word sets it: a full-width
+    character is the font size, anything else half of it."""
+    import unicodedata
+    return sum(size * 20 * (1 if unicodedata.east_asian_width(ch) in
+                            "FWA" else 0.5) for ch in text)
+
+
+def check_linefit(path, word, problems):
+    import xml.etree.ElementTree as ET
+    with zipfile.ZipFile(path) as z:
+        doc = ET.fromstring(z.read("word/document.xml"))
+        styles = ET.fromstring(z.read("word/styles.xml"))
+    sz = styles.find(".//%sdocDefaults//%ssz" % (W, W))
+    size = int(sz.get(W + "val")) / 2 if sz is not None else 10.5
+    sect = doc.find(".//%ssectPr" % W)
+    page = int(sect.find(W + "pgSz").get(W + "w"))
+    mar = sect.find(W + "pgMar")
+    width = page - int(mar.get(W + "left")) - int(mar.get(W + "right"))
+    seen = 0
+    for p in doc.iter(W + "p"):
+        ind = p.find("%spPr/%sind" % (W, W))
+        left = int(ind.get(W + "left", "0")) if ind is not None else 0
+        lines, cur = [], ""
+        for el in p.iter():
+            if el.tag == W + "t":
+                cur += el.text or ""
+            elif el.tag == W + "br":
+                lines.append(cur)
+                cur = ""
+        lines.append(cur)
+        for ln in lines:
+            if word not in ln:
+                continue
+            seen += 1
+            if line_width(ln, size) > width - left:
+                problems.append("%r is %d twips wide, the paragraph %d: "
+                                "Word breaks it" % (ln, line_width(ln, size),
+                                                    width - left))
+    if not seen:
+        problems.append("no paragraph with %r" % word)
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
@@ -285,6 +337,8 @@ def main(argv):
         check_issues(path, int(rest[0]), int(rest[1]), problems)
     elif mode == "sheet":
         check_sheet(path, problems)
+    elif mode == "linefit":
+        check_linefit(path, rest[0], problems)
     elif mode == "fill":
         fill(path, rest)
     else:

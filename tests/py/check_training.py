@@ -274,8 +274,16 @@ def docx_text(path):
     return d, paras, cells
 
 
+def half_up(v, places=1):
+    """v in PLACES decimals rounded half up once, as the ward rounds
+    (81.25 is 81.3; printf's "%.1f" prints 81.2 from the binary value)."""
+    from decimal import Decimal, ROUND_HALF_UP
+    return str(Decimal(repr(round(v, 9))).quantize(
+        Decimal(1).scaleb(-places), ROUND_HALF_UP))
+
+
 def pct(v):
-    return "%.1f%%" % v
+    return half_up(v) + "%"
 
 
 def docx_charts(path):
@@ -332,6 +340,27 @@ def cmd_report(path, record, jsonpath):
     if s["satisfaction"] is not None and pct(s["satisfaction"]) not in text:
         problem("%s: satisfaction %s not stated" % (path,
                                                     pct(s["satisfaction"])))
+    # the answers of each question: every choice's share of those who
+    # answered it, in one decimal rounded half up
+    for q in s["questions"]:
+        if "choices" not in q:
+            continue
+        row = next((r for r in cells if r and r[0] == str(q["no"]) and
+                    len(r) == 4 and "名（" in r[2]), None)
+        if row is None:
+            problem("%s: no row for question %d" % (path, q["no"]))
+            continue
+        for c in q["choices"]:
+            want = "%s %s名（%s）" % (c["label"], "{:,}".format(c["count"]),
+                                    pct(100 * c["count"] / q["answered"])
+                                    if q["answered"] else "0.0%")
+            if want not in row[2]:
+                problem("%s: question %d: no %r in %r" % (
+                    path, q["no"], want, row[2]))
+    if s["response_rate"] is not None and s["respondents"] and \
+            "回答率 " + pct(s["response_rate"]) not in text:
+        problem("%s: response rate %s not stated" % (
+            path, pct(s["response_rate"])))
     # the item table: every item's correct rate and discrimination
     for i, it in enumerate(t["items"]):
         row = next((r for r in cells if r and r[0] == str(i + 1) and
@@ -371,6 +400,13 @@ def cmd_questions(path, record, part):
             want = "・".join(str(k) for k in q["key"])
             if i >= len(keyrows) or keyrows[i][1] != want:
                 problem("%s: key of %d is not %s" % (path, i + 1, want))
+        # the explanations read as sentences: none cut off before its
+        # verb (第一報は分かっている事実を速やかに。)
+        for r in keyrows:
+            for sent in re.split(r"(?<=。)", r[2] if len(r) > 2 else ""):
+                if re.search(r"(?:[にをがへ]|速やかに|直ちに)。$", sent):
+                    problem("%s: explanation of %s ends without its "
+                            "verb: %r" % (path, r[0], sent))
     if ID_RE.search(text + "".join("".join(r) for r in cells)):
         problem("%s: a record id in the document" % path)
 

@@ -78,15 +78,16 @@ static const struct {
 } rule_cases[] = {
 	{ "triage", "detected=yes connected=yes zone=lgwan spread=no "
 	  "outbound=no server=no", "tr-01", "isolate-terminal" },
+	/* already disconnected: kept so, not cut again */
 	{ "triage", "detected=yes connected=no zone=lgwan spread=no "
-	  "outbound=no server=no", "tr-02", "isolate-terminal" },
+	  "outbound=no server=no", "tr-02", "keep-isolated" },
 	{ "triage", "detected=yes connected=unknown zone=lgwan spread=yes "
 	  "outbound=unknown server=no", "tr-01 tr-03", "isolate-segment" },
 	{ "triage", "detected=yes connected=yes zone=internet spread=yes "
 	  "outbound=yes server=no", "tr-01 tr-03 tr-04 tr-06",
 	  "isolate-internet" },
 	{ "triage", "detected=yes connected=yes zone=mynumber spread=no "
-	  "outbound=no server=no", "tr-01 tr-05", "isolate-segment" },
+	  "outbound=no server=no", "tr-01 tr-05", "isolate-zone" },
 	{ "triage", "detected=no connected=yes zone=internet spread=no "
 	  "outbound=no server=yes", "tr-07", "isolate-segment" },
 	{ "triage", "detected=no connected=yes zone=lgwan spread=no "
