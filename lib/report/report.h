@@ -203,6 +203,18 @@ struct report_sec {
 	double			 inc_n[32];
 	size_t			 ninc;
 	size_t			 aud_done, aud_ongoing;
+	/*
+	 * The work plan (作業実施計画書) as it stood at as_of: its version
+	 * (0 when the year has none dated by then), and what the later
+	 * versions moved (record id, its date at as_of): the plan's
+	 * schedule shows a record on the date it had then.
+	 */
+	long			 plan_version;
+	struct sec_move {
+		const char	*id;
+		struct cal_date	 date;
+	}			*moves;
+	size_t			 nmoves;
 	const char		*notes;		/* the proofreading rounds */
 	size_t			 nproofreads;
 	struct sec_slide	*slides;

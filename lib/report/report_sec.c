@@ -671,12 +671,163 @@ sec_later(struct report_sec *s)
 }
 
 /*
- * The plan's 年間スケジュール: the authored items of each month, then the
- * year's audits from their records (each named, with its day), months
- * in the fiscal year's order -- an audit the goals count (運用面5組織、
- * システム面1システム) is in the schedule though the authored list
- * forgot it.
+ * The work plan as it stood at the deck's date: the highest version
+ * dated on or before it, and the moves of every later version undone
+ * (a record a later version moved is shown on its date before the
+ * first such move).  The 運営計画書 of 5月8日 showed 経済課's audit in
+ * 10月, where 第2版 of 6月30日 put it.
  */
+static int
+sec_plan_at(struct report_sec *s, struct store *st)
+{
+	const struct schema	*kind;
+	struct reclist		 l = RECLIST_INIT;
+	struct record		*r = NULL;
+	const struct node	*rec, *seq, *it;
+	struct cal_date		 d;
+	struct {
+		long		 version;
+		struct record	*r;
+	}			*v = NULL, t;
+	struct sec_move		*mv;
+	const char		*vs, *id;
+	size_t			 i, j, k, n = 0;
+	int			 rc;
+
+	if ((rc = store_kind(&kind, st, "workplan")) != 0 ||
+	    (rc = store_scan(&l, st, kind, s->fy, NULL)) != 0)
+		goto done;
+	if ((v = calloc(l.n + 1, sizeof *v)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < l.n; i++) {
+		if ((rc = record_load(&r, st, &l.v[i], NULL)) != 0)
+			goto done;
+		rec = record_root(r);
+		vs = node_get_str(rec, "version");
+		if (rp_date(&d, rec, "date") != 0 || vs == NULL) {
+			record_free(r);
+			r = NULL;
+			continue;
+		}
+		v[n].version = strtol(vs, NULL, 10);
+		v[n++].r = r;
+		r = NULL;
+	}
+	/* by version: the first later version's move is the one undone */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && v[j - 1].version > v[j].version; j--) {
+			t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	for (i = 0; i < n; i++) {
+		rec = record_root(v[i].r);
+		rp_date(&d, rec, "date");
+		if (cal_cmp(d, s->as_of) <= 0) {
+			s->plan_version = v[i].version;
+			continue;
+		}
+		seq = node_get(rec, "moves");
+		for (j = 0; seq != NULL && seq->kind == NODE_SEQ &&
+		    j < seq->n; j++) {
+			it = seq->u.items[j];
+			if ((id = node_get_str(it, "record")) == NULL ||
+			    rp_date(&d, it, "from") != 0)
+				continue;
+			for (k = 0; k < s->nmoves; k++)
+				if (strcmp(s->moves[k].id, id) == 0)
+					break;
+			if (k < s->nmoves)
+				continue;
+			if ((mv = realloc(s->moves, (s->nmoves + 1) *
+			    sizeof *mv)) == NULL) {
+				rc = error_set(NC_ENOMEM, "out of memory");
+				goto done;
+			}
+			s->moves = mv;
+			mv[s->nmoves].id = rp_str(s->pool, id);
+			mv[s->nmoves++].date = d;
+		}
+	}
+done:
+	for (i = 0; i < n; i++)
+		record_free(v[i].r);
+	free(v);
+	record_free(r);
+	reclist_free(&l);
+	return rc;
+}
+
+/* A record's date as the plan at the deck's date had it. */
+static struct cal_date
+sec_date_at(const struct report_sec *s, const char *id, struct cal_date d)
+{
+	size_t	i;
+
+	for (i = 0; id != NULL && i < s->nmoves; i++)
+		if (strcmp(s->moves[i].id, id) == 0)
+			return s->moves[i].date;
+	return d;
+}
+
+/*
+ * Whether the authored items of a month already name a training: its
+ * title without the year and without a trailing （…） (新規採用職員研修
+ * for 新規採用職員研修（情報セキュリティ）, 情報セキュリティ担当者研修
+ * for its 第1回).
+ */
+static int
+named_in(const char *cell, const char *title)
+{
+	char		 base[256];
+	const char	*p;
+
+	snprintf(base, sizeof base, "%s", title);
+	if ((p = strstr(base, "（")) != NULL && p != base)
+		base[p - base] = '\0';
+	return cell != NULL && strstr(cell, base) != NULL;
+}
+
+/*
+ * The plan's 年間スケジュール: the authored items of each month, then the
+ * year's security trainings and audits from their records (each named,
+ * with its day) on the dates the plan had at the deck's date, months in
+ * the fiscal year's order -- a training or audit the goals count (9区分
+ * の研修, 運用面5組織、システム面1システム) is in the schedule though the
+ * authored list forgot it; a training the authored items name already
+ * is not said twice.
+ */
+struct sched_ent {
+	struct cal_date	 date;
+	const char	*text;
+};
+
+static int
+sched_cmp(const void *a, const void *b)
+{
+	const struct sched_ent	*x = a, *y = b;
+
+	return cal_cmp(x->date, y->date);
+}
+
+static int
+sched_add(struct report_sec *s, struct sched_ent **v, size_t *n,
+    struct cal_date d, const char *title)
+{
+	struct sched_ent	*e;
+	char			 text[256];
+
+	if ((e = realloc(*v, (*n + 1) * sizeof *e)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	*v = e;
+	snprintf(text, sizeof text, "%s（%d日）", title, d.d);
+	e[*n].date = d;
+	e[(*n)++].text = rp_str(s->pool, text);
+	return 0;
+}
+
 static int
 sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 {
@@ -684,12 +835,14 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 	struct record		**v = NULL;
 	struct sec_slide	*tb;
 	struct buf		 cell[12];
+	struct tr_list		 tl;
+	struct sched_ent	*ent = NULL;
 	struct cal_date		 d;
 	const struct node	*it;
 	const char		*ms;
-	char			 line[64];
-	size_t			 n = 0, i;
-	int			 rc, m, k, any = 0;
+	char			 line[64], title[128];
+	size_t			 n = 0, i, nent = 0;
+	int			 rc, m, k, any = 0, loaded = 0;
 
 	for (k = 0; k < 12; k++)
 		buf_init(&cell[k]);
@@ -703,6 +856,25 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 		    node_get_str(it, "item"));
 		any = 1;
 	}
+	if ((rc = tr_list_load(&tl, st, s->fy, TR_LOAD_HEADS, NULL)) != 0)
+		goto done;
+	loaded = 1;
+	for (i = 0; i < tl.n; i++) {
+		const struct training *t = tl.v[i];
+
+		if (t->kind == NULL || strcmp(t->kind, "security") != 0 ||
+		    t->date.y == 0 || (t->status != NULL &&
+		    strcmp(t->status, "cancelled") == 0))
+			continue;
+		d = sec_date_at(s, t->id, t->date);
+		k = (d.m + 8) % 12;
+		if (cell[k].len > 0 &&
+		    named_in(cell[k].data, without_fy(s, t->title)))
+			continue;
+		if ((rc = sched_add(s, &ent, &nent, d,
+		    without_fy(s, t->title))) != 0)
+			goto done;
+	}
 	if ((rc = audit_load_year(&v, &n, st, s->fy, NULL)) != 0)
 		goto done;
 	for (i = 0; i < n; i++) {
@@ -710,9 +882,18 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 
 		if (rp_date(&d, rec, "date") != 0)
 			continue;
-		k = (d.m + 8) % 12;
-		buf_printf(&cell[k], "%s%s（%d日）", cell[k].len > 0 ? "、" : "",
-		    without_fy(s, node_get_str(rec, "title")), d.d);
+		d = sec_date_at(s, node_get_str(rec, "id"), d);
+		if ((rc = sched_add(s, &ent, &nent, d,
+		    without_fy(s, node_get_str(rec, "title")))) != 0)
+			goto done;
+	}
+	/* by day within the month, after the authored items */
+	if (nent > 0)
+		qsort(ent, nent, sizeof *ent, sched_cmp);
+	for (i = 0; i < nent; i++) {
+		k = (ent[i].date.m + 8) % 12;
+		buf_printf(&cell[k], "%s%s", cell[k].len > 0 ? "、" : "",
+		    ent[i].text);
 		any = 1;
 	}
 	error_clear();
@@ -723,7 +904,12 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 		}
 	if (!any)
 		goto done;
-	if ((rc = slide_new(s, &tb, 1, "年間スケジュール", 1)) != 0 ||
+	if (s->plan_version > 0)
+		snprintf(title, sizeof title, "年間スケジュール（作業実施計画書"
+		    " 第%ld版）", s->plan_version);
+	else
+		snprintf(title, sizeof title, "年間スケジュール");
+	if ((rc = slide_new(s, &tb, 1, title, 1)) != 0 ||
 	    (rc = table_init(s, tb, 2, sh)) != 0)
 		goto done;
 	for (k = 0; k < 12; k++) {
@@ -737,6 +923,9 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 done:
 	for (k = 0; k < 12; k++)
 		buf_free(&cell[k]);
+	if (loaded)
+		tr_list_free(&tl);
+	free(ent);
 	audit_free_all(v, n);
 	return rc;
 }
@@ -961,7 +1150,8 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 			    "measure"))) != 0)
 				goto done;
 		}
-		if ((rc = sec_schedule(out, st, node_get(rec, "schedule")))
+		if ((rc = sec_plan_at(out, st)) != 0 ||
+		    (rc = sec_schedule(out, st, node_get(rec, "schedule")))
 		    != 0)
 			goto done;
 	} else if ((rc = sec_audits(out, st)) != 0 ||
@@ -1006,6 +1196,7 @@ report_sec_free(struct report_sec *s)
 	}
 	free(s->slides);
 	free(s->later);
+	free(s->moves);
 	diags_free(&s->warns);
 	if (s->pool != NULL) {
 		strpool_free(s->pool);

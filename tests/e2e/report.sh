@@ -229,6 +229,11 @@ checks=$((checks + 1))
 $PY "$NCIO_SOURCE_DIR/tests/py/check_pptx_package.py" "$T"/sec/*.pptx ||
     fail "the decks are not packages PowerPoint opens as they are"
 checks=$((checks + 1))
+# the 運営計画書 of 令和8年5月8日: its schedule as 第1版 had it (経済課's
+# audit in 8月, moved to 10月 by 第2版 of 6月30日), every security
+# training (9区分) and audit in its month with its day (issue 18)
+pycheck secplan "$D" 2026 "$T"/sec/*運営計画書*詳細版.pptx
+expect_grep "$T/pyout" 'secplan 2026-05-08 version 1: 17 trainings and audits, 2 moved'
 expect_status 1 "$NCIO" -C "$D" report security-final --fy 2027 -o "$T/sec2/"
 expect_grep "$T/err" "FY2027 has no final security report"
 [ ! -e "$T/sec2" ] || [ -z "$(find "$T/sec2" -type f)" ] ||

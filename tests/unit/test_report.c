@@ -324,8 +324,27 @@ test_sec_content(void **state)
 	 * records: the システム面 audit of 9月10日 the authored list left
 	 * out, in its month, the months in the fiscal year's order.
 	 */
-	sl = sec_slide_of(&s, "年間スケジュール");
+	/*
+	 * The plan of 5月8日 shows the schedule of 第1版 (4月10日): 経済課's
+	 * audit in 8月, where 第2版 (6月29日) moved it from, the nursery
+	 * appointees' training with the nursery staff's on 8月3日; and the
+	 * 9区分 of trainings, the 7月8日 one the authored list left out.
+	 */
+	sl = sec_slide_of(&s, "年間スケジュール（作業実施計画書 第1版）");
 	assert_non_null(sl);
+	for (i = 0; i < sl->nrows; i++)
+		if (strcmp(sl->cells[i * 2], "8月") == 0)
+			break;
+	assert_true(i < sl->nrows);
+	assert_non_null(strstr(sl->cells[i * 2 + 1], "経済課（19日）"));
+	assert_non_null(strstr(sl->cells[i * 2 + 1], "区立保育園会計年度任用"
+	    "職員向け情報セキュリティ研修（3日）"));
+	for (i = 0; i < sl->nrows; i++) {
+		assert_string_not_equal(sl->cells[i * 2], "10月");
+		if (strcmp(sl->cells[i * 2], "7月") == 0)
+			assert_non_null(strstr(sl->cells[i * 2 + 1],
+			    "区立保育園長向け情報セキュリティ研修（8日）"));
+	}
 	for (i = 0; i < sl->nrows; i++)
 		if (strcmp(sl->cells[i * 2], "9月") == 0)
 			break;
