@@ -55,6 +55,9 @@ struct report_item {
 	 */
 	long			 nunheld;
 	const char		*unheld;	/* or NULL */
+	/* cancelled in the year to date, with the reason: not counted */
+	long			 ncancelled;
+	const char		*cancelled;	/* or NULL */
 };
 
 struct report_work {

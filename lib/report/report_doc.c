@@ -229,6 +229,11 @@ report_work_write_docx(const struct report_work *w,
 			    it->unheld);
 			docx_add_outline_body(d, line);
 		}
+		if (it->cancelled != NULL) {
+			snprintf(line, sizeof line, "年度内に中止したもの（件数に"
+			    "含めていません）：%s", it->cancelled);
+			docx_add_outline_body(d, line);
+		}
 		if (it->is_short)
 			nshort++;
 	}
@@ -867,12 +872,13 @@ plan_schedule(struct docx *d, const struct sched *s, int fy)
 		for (i = 0; i < s->n; i++) {
 			const struct sched_row *r = &s->v[i];
 
-			if (r->date.y != y || r->date.m != mm ||
-			    r->state == EV_CANCELLED)
+			if (r->date.y != y || r->date.m != mm)
 				continue;
+			/* a cancelled one stays, so the numbering adds up */
 			k = strncmp(r->spec, "3(3)", 4) == 0 ? 0 : 1;
-			buf_printf(&col[k], "%s%d日　%s", col[k].len > 0 ? "\n" :
-			    "", r->date.d, r->title);
+			buf_printf(&col[k], "%s%d日　%s%s", col[k].len > 0 ?
+			    "\n" : "", r->date.d, r->title,
+			    r->state == EV_CANCELLED ? "（中止）" : "");
 		}
 		snprintf(buf, sizeof buf, "%d月", mm);
 		docx_table_cell(t, (size_t)m + 1, 0, buf, &c);
