@@ -115,7 +115,7 @@ int		 report_meeting_period(struct cal_date *from,
 		    struct cal_date *to, struct cal_date *as_of,
 		    struct store *, const struct node *rec);
 
-/* 作業実施報告書 (.docx); attachments names the attached files. */
+/* 作業実施報告書 (.docx); attachments are the attached documents' titles. */
 int		 report_work_write_docx(const struct report_work *,
 		    const char *const *attachments, size_t nattachments,
 		    const char *path);

@@ -61,6 +61,21 @@ assert "年度内に中止したもの（件数に含めていません）：第
     "進捗報告会と同日のため、協議のうえ省略した）" in sec, sec
 PY
 checks=$((checks + 1))
+# 添付資料 lists the documents by their titles as the ward would
+# (課題管理表（令和8年7月22日現在）), never a file name (issue 18)
+$PY - "$O" <<'PY' || fail "添付資料 does not list the documents by title"
+import glob, re, sys, docx
+d = docx.Document(glob.glob(sys.argv[1] + "/作業実施報告書_*.docx")[0])
+t = [p.text for p in d.paragraphs]
+i = t.index("添付資料") if "添付資料" in t else \
+    [k for k, p in enumerate(t) if p.endswith("添付資料")][0]
+att = [p for p in t[i + 1:] if p.startswith("資料")]
+assert att == ["資料1　課題管理表（令和8年7月22日現在）",
+               "資料2　予定と実績（令和8年7月22日現在）",
+               "資料3　相談業務実施報告書（令和8年5月28日から令和8年7月22日まで）"], att
+assert not any(re.search(r"\.(xlsx|docx)|_令和", p) for p in t), att
+PY
+checks=$((checks + 1))
 # the attachments are the issue table and the consultation report
 $PY - "$O" <<'PY' || fail "attachments unreadable"
 import glob, sys, docx, openpyxl
