@@ -191,6 +191,12 @@ struct report_sec {
 	 * a warning in warns.
 	 */
 	struct cal_date		 as_of;
+	/*
+	 * A final report dated before the month the 運営計画書 schedules
+	 * it (最終報告書の作成, 3月): a draft (案) of its figures as of its
+	 * date, with a warning; the cover says both.
+	 */
+	int			 draft;
 	struct diags		 warns;
 	struct sec_later	*later;		/* dated after as_of */
 	size_t			 nlater;

@@ -166,7 +166,9 @@ sec_audits(struct report_sec *s, struct store *st)
 	size_t			 ongoing = 0, nnot = 0, nlater = 0;
 	char			 nots[64], lat[64], *counted = NULL;
 	const struct schema	*ak;
-	double			 tot_e = 0, tot_p = 0;
+	double			 tot_e = 0, tot_p = 0, sum_r = 0;
+	size_t			 nrated = 0, nmid = 0, nlow = 0;
+	char			 mean[32], rk_line[128];
 	struct cal_date		 d;
 	int			 rc;
 
@@ -226,8 +228,11 @@ sec_audits(struct report_sec *s, struct store *st)
 		ongoing += strcmp(status, "in-progress") == 0;
 		p[0] = '\0';
 		if (audit_score(&sc, audit_items(rec)) == 0) {
-			if (sc.total.possible > 0)
+			if (sc.total.possible > 0) {
 				rp_rate(p, sc.total.earned, sc.total.possible);
+				sum_r += sc.total.earned / sc.total.possible;
+				nrated++;
+			}
 			tot_e += sc.total.earned;
 			tot_p += sc.total.possible;
 			for (k = 0; k < sc.nchapters; k++) {
@@ -278,6 +283,8 @@ sec_audits(struct report_sec *s, struct store *st)
 			lk = node_get_str(rk, "likelihood");
 			nrisk++;
 			nhigh += lk != NULL && strcmp(lk, "high") == 0;
+			nmid += lk != NULL && strcmp(lk, "medium") == 0;
+			nlow += lk != NULL && strcmp(lk, "low") == 0;
 		}
 	}
 	/* held and finished, held and in progress: each its count */
@@ -286,13 +293,37 @@ sec_audits(struct report_sec *s, struct store *st)
 	snprintf(lat, sizeof lat, "、今後の予定 %zu件", nlater);
 	s->aud_done = held - ongoing;
 	s->aud_ongoing = ongoing;
-	snprintf(line, sizeof line, "内部監査 実施済 %zu件%s%s%s、適合率（全体）"
-	    "%s、顕在化したリスク %zu件（うち発生可能性が高いもの %zu件）",
+	/*
+	 * The overall rate is the items' points of every audit summed
+	 * (each audit weighs by its items), which the table's rates do not
+	 * give by their mean: both are said, so a reader can check either.
+	 * The risks are those the audits brought to light, each rated for
+	 * how likely it is to happen: "顕在化したリスク（うち発生可能性が
+	 * 高いもの）" read as risks that had happened and yet were unlikely.
+	 */
+	rp_pct(mean, nrated > 0 ? sum_r / (double)nrated : NAN);
+	snprintf(line, sizeof line, "内部監査 実施済 %zu件%s%s%s",
 	    held - ongoing, ongoing > 0 ? ong : "", nnot > 0 ? nots : "",
-	    nlater > 0 ? lat : "", rp_rate(p, tot_e, tot_p),
-	    nrisk, nhigh);
+	    nlater > 0 ? lat : "");
 	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
 		goto done;
+	snprintf(line, sizeof line, "適合率（全体）%s", rp_rate(p, tot_e,
+	    tot_p));
+	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
+		goto done;
+	snprintf(line, sizeof line, "%zu件の監査の全項目の配点を合計して算出"
+	    "（各監査の適合率の単純平均は%s）", nrated, mean);
+	if ((rc = bullet(s, &s->slides[iov], 2, line)) != 0)
+		goto done;
+	snprintf(line, sizeof line, "監査で明らかになったリスク %zu件", nrisk);
+	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
+		goto done;
+	if (nrisk > 0) {
+		snprintf(rk_line, sizeof rk_line, "発生可能性の評価：高 %zu件、"
+		    "中 %zu件、低 %zu件", nhigh, nmid, nlow);
+		if ((rc = bullet(s, &s->slides[iov], 2, rk_line)) != 0)
+			goto done;
+	}
 	/* compliance by chapter */
 	if (nch > 0) {
 		double vals[64];
@@ -323,7 +354,8 @@ sec_audits(struct report_sec *s, struct store *st)
 	if (nrisk > 0) {
 		static const char *const rh[] = { "リスク", "発生可能性",
 		    "影響", "対策" };
-		if ((rc = slide_new(s, &rs, 1, "顕在化したリスク", 0)) != 0 ||
+		if ((rc = slide_new(s, &rs, 1, "監査で明らかになったリスク", 0))
+		    != 0 ||
 		    (rc = table_init(s, rs, 4, rh)) != 0)
 			goto done;
 		for (i = 0; i < n; i++) {
@@ -1052,6 +1084,52 @@ done:
 	return rc;
 }
 
+/*
+ * A final report made before the month the plan schedules it: a draft.
+ * The plan's schedule names the month of 最終報告書 (its first day is
+ * the scheduled date); without a plan or such an item, none is known.
+ */
+static int
+sec_early(struct report_sec *s, struct store *st)
+{
+	struct record		*r = NULL;
+	const struct node	*seq, *it;
+	const char		*ms, *item;
+	char			 iso[CAL_FMT_MAX];
+	struct cal_date		 due;
+	size_t			 i;
+	int			 m;
+
+	if (sec_record(&r, st, s->fy, "plan") != 0) {
+		error_clear();
+		return 0;
+	}
+	seq = node_get(record_root(r), "schedule");
+	for (i = 0; seq != NULL && seq->kind == NODE_SEQ && i < seq->n; i++) {
+		it = seq->u.items[i];
+		if ((ms = node_get_str(it, "month")) == NULL ||
+		    (m = atoi(ms)) < 1 || m > 12 ||
+		    (item = node_get_str(it, "item")) == NULL ||
+		    strstr(item, "最終報告書") == NULL)
+			continue;
+		due.y = m >= 4 ? s->fy : s->fy + 1;
+		due.m = m;
+		due.d = 1;
+		if (cal_cmp(s->as_of, due) < 0) {
+			s->draft = 1;
+			cal_format_iso(iso, sizeof iso, s->as_of);
+			diags_add(&s->warns, NULL, 0, 0, "the final report is "
+			    "dated %s, before %d-%02d when the security-"
+			    "management plan schedules it ('%s'): it is "
+			    "marked 案 and its figures are as of its date",
+			    iso, due.y, m, item);
+		}
+		break;
+	}
+	record_free(r);
+	return 0;
+}
+
 int
 report_sec_build(struct report_sec *out, struct store *st, int fy,
     int final)
@@ -1084,6 +1162,10 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 	out->as_of = d;
 	rp_era(era, d);
 	out->date = rp_str(out->pool, era);
+	if (final && (rc = sec_early(out, st)) == 0 && out->draft)
+		out->date = rp_fmt(out->pool, "%s現在", era);
+	if (rc != 0)
+		goto done;
 	s = node_get_str(node_get(conf, "documents"), "author");
 	out->author = rp_str(out->pool, s != NULL ? s :
 	    node_get_str(conf, "contractor"));
@@ -1245,7 +1327,8 @@ report_sec_write(const struct report_sec *s, int overview, const char *path)
 		    (int)(paren - s->title), s->title, paren);
 		t.title = title;
 	}
-	snprintf(sub, sizeof sub, "%s", overview ? "概要版" : "詳細版");
+	snprintf(sub, sizeof sub, "%s%s", overview ? "概要版" : "詳細版",
+	    s->draft ? "（案）" : "");
 	t.subtitle = sub;
 	t.date = s->date;
 	t.author = s->author;

@@ -361,7 +361,58 @@ D3=$T/data3
 cp -r "$D" "$D3"
 sr=$D3/secreports/2026/sr-8v3n6t2w.yaml
 expect_status 0 "$NCIO" -C "$D3" report security-final --fy 2026 -o "$T/sec5/"
-! grep -q warning "$T/err" || fail "the sample's final report warns: $(cat "$T/err")"
+# made before 3月, when the 運営計画書 schedules it: a warning, and the
+# cover says 案 and the date its figures stand at (issue 18)
+expect_grep "$T/err" "warning: the final report is dated 2026-11-27, before 2027-03 when the security-management plan schedules it"
+expect_grep "$T/err" "it is marked 案 and its figures are as of its date"
+! grep -v 'the final report is dated' "$T/err" | grep -q warning ||
+    fail "the sample's final report warns: $(cat "$T/err")"
+$PY - "$T/sec5" <<'PY' || fail "the final report's cover or audit figures"
+import glob, re, sys, zipfile
+from xml.etree import ElementTree as ET
+A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+for f in glob.glob(sys.argv[1] + "/*.pptx"):
+    z = zipfile.ZipFile(f)
+    def paras(n):
+        return ["".join(t.text or "" for t in p.iter(A + "t"))
+                for p in ET.fromstring(z.read(n)).iter(A + "p")]
+    cover = paras("ppt/slides/slide1.xml")
+    assert "令和8年11月27日現在" in cover and \
+        any(c.endswith("版（案）") for c in cover), cover
+    n = len([x for x in z.namelist() if re.match(r"ppt/slides/slide\d+\.xml$", x)])
+    text = [paras("ppt/slides/slide%d.xml" % i) for i in range(1, n + 1)]
+    ov = [t for t in text if t and t[0] == "内部監査（3(2)エ）"][0]
+    tb = [t for t in text if t and t[0] == "内部監査の実施結果"]
+    allt = "\n".join("\n".join(t) for t in text)
+    # the overall rate: said how it is made, and the simple mean of the
+    # rates the table shows (the reader can check it)
+    assert "適合率（全体）94.5%" in ov, ov
+    m = re.search(r"(\d+)件の監査の全項目の配点を合計して算出（各監査の適合率の"
+                  r"単純平均は(\d+\.\d)%）", allt)
+    assert m, ov
+    if tb:
+        rates = [float(c[:-1]) for c in tb[0] if re.fullmatch(r"\d+\.\d%", c)]
+        assert len(rates) == int(m.group(1)), (rates, m.group(0))
+        assert abs(sum(rates) / len(rates) - float(m.group(2))) < 0.051, rates
+    assert "うち発生可能性が高いもの" not in allt and "顕在化したリスク" not in allt
+    assert "監査で明らかになったリスク 2件" in ov and \
+        "発生可能性の評価：高 0件、中 2件、低 0件" in ov, ov
+PY
+checks=$((checks + 1))
+# dated in 3月: the final report, no 案
+D4=$T/data4
+cp -r "$D" "$D4"
+sed -i 's/^date: 2026-11-27$/date: 2027-03-15/' "$D4"/secreports/2026/sr-8v3n6t2w.yaml
+expect_status 0 "$NCIO" -C "$D4" report security-final --fy 2026 -o "$T/sec7/"
+! grep -q 'the final report is dated' "$T/err" ||
+    fail "a final report dated in 3月 is marked 案"
+$PY - "$T/sec7" <<'PY' || fail "a final report dated in 3月 says 案 or 現在"
+import glob, sys, zipfile
+for f in glob.glob(sys.argv[1] + "/*.pptx"):
+    t = zipfile.ZipFile(f).read("ppt/slides/slide1.xml").decode()
+    assert "（案）" not in t and "現在" not in t and "令和9年3月15日" in t, f
+PY
+checks=$((checks + 1))
 sed -i -e 's/^summary: .*/summary: 運営計画書に基づき、内部監査、所属点検、研修および事故等への対応を実施した。/' \
     -e 's/^  - 適合率の低かった章.*/  - 指摘の多かった章（物理的セキュリティ）を重点とした研修教材の改訂/' \
     -e 's/^  - 事故等5件.*/  - 事故等の分類で多かった誤送付・誤送信の再発防止策の全庁展開/' "$sr"
