@@ -172,6 +172,8 @@ struct sec_slide {
 	const char		*title;
 	int			 overview;	/* in the 概要版 too; or
 						   SEC_OVERVIEW_ONLY */
+	int			 section;	/* a section's few figures:
+						   merged into 概要 */
 	struct pptx_bullet	*bullets;
 	size_t			 nbullets;
 	const char		**head;

@@ -183,6 +183,7 @@ sec_audits(struct report_sec *s, struct store *st)
 	}
 	if ((rc = slide_new(s, &ov, 0, "内部監査（3(2)エ）", 1)) != 0)
 		goto done;
+	ov->section = 1;
 	iov = s->nslides - 1;
 	if ((rc = slide_new(s, &tb, 1, "内部監査の実施結果", 0)) != 0 ||
 	    (rc = table_init(s, tb, 5, head)) != 0)
@@ -345,7 +346,7 @@ sec_audits(struct report_sec *s, struct store *st)
 		chart_set_format(ch, CHART_PERCENT);
 		chart_set_labels(ch, 1);
 		if ((rc = chart_check(ch)) != 0 ||
-		    (rc = slide_new(s, &sl, 2, "章別の適合率", 0)) != 0)
+		    (rc = slide_new(s, &sl, 2, "章別の適合率", 1)) != 0)
 			goto done;
 		sl->chart = ch;
 		ch = NULL;
@@ -403,6 +404,7 @@ sec_checklists(struct report_sec *s, struct store *st)
 		error_clear();
 		if ((rc = slide_new(s, &ov, 0, "所属点検（3(2)ウ）", 1)) != 0)
 			return rc;
+		ov->section = 1;
 		return bullet(s, ov, 1, "所属点検の集計結果はありません");
 	}
 	/*
@@ -429,6 +431,7 @@ sec_checklists(struct report_sec *s, struct store *st)
 	    rp_rate(c, (double)cs->nsubmitted, (double)cs->ndiv),
 	    rp_pct(a, cs->rate), rp_pct(b, cs->prev_rate));
 	if ((rc = slide_new(s, &ov, 0, "所属点検（3(2)ウ）", 1)) != 0 ||
+	    (ov->section = 1) == 0 ||
 	    (rc = bullet(s, ov, 1, line)) != 0 ||
 	    (rc = bullet(s, ov, 2, "点検項目の実施率：提出した課の回答のうち"
 	    "実施済の項目の割合（一部実施は半分、該当なしは除く）")) != 0)
@@ -497,6 +500,7 @@ sec_trainings(struct report_sec *s, struct store *st)
 
 	if ((rc = slide_new(s, &ov, 0, "研修（3(2)イ）", 1)) != 0)
 		goto done;
+	ov->section = 1;
 	iov = s->nslides - 1;
 	if ((rc = slide_new(s, &tb, 1, "研修の実施状況", 0)) != 0 ||
 	    (rc = table_init(s, tb, 5, head)) != 0)
@@ -571,7 +575,7 @@ sec_trainings(struct report_sec *s, struct store *st)
 		chart_set_format(ch, CHART_COUNT);
 		chart_set_labels(ch, 1);
 		if ((rc = chart_check(ch)) != 0 ||
-		    (rc = slide_new(s, &sl, 2, "研修別の受講者数", 0)) != 0)
+		    (rc = slide_new(s, &sl, 2, "研修別の受講者数", 1)) != 0)
 			goto done;
 		sl->chart = ch;
 		ch = NULL;
@@ -634,6 +638,7 @@ sec_incidents(struct report_sec *s, struct store *st)
 	s->ninc = ncat;
 	snprintf(line, sizeof line, "事故等への対応 %zu件", total);
 	if ((rc = slide_new(s, &ov, 0, "事故等への対応（3(2)オ）", 1)) != 0 ||
+	    (ov->section = 1) == 0 ||
 	    (rc = bullet(s, ov, 1, line)) != 0)
 		goto done;
 	if (total == 0)
@@ -648,7 +653,7 @@ sec_incidents(struct report_sec *s, struct store *st)
 	chart_set_format(ch, CHART_COUNT);
 	chart_set_labels(ch, 1);
 	if ((rc = chart_check(ch)) != 0 ||
-	    (rc = slide_new(s, &sl, 2, "分類別の件数", 0)) != 0)
+	    (rc = slide_new(s, &sl, 2, "分類別の件数", 1)) != 0)
 		goto done;
 	sl->chart = ch;
 	ch = NULL;
@@ -871,9 +876,10 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 	struct sched_ent	*ent = NULL;
 	struct cal_date		 d;
 	const struct node	*it;
-	const char		*ms;
-	char			 line[64], title[128];
-	size_t			 n = 0, i, nent = 0;
+	const char		*ms, *auds[32];
+	char			 line[64], title[128], fig[256];
+	size_t			 n = 0, i, j, nent = 0, ntr = 0, naud = 0;
+	size_t			 nty[3] = { 0, 0, 0 };
 	int			 rc, m, k, any = 0, loaded = 0;
 
 	for (k = 0; k < 12; k++)
@@ -898,6 +904,13 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 		    t->date.y == 0 || (t->status != NULL &&
 		    strcmp(t->status, "cancelled") == 0))
 			continue;
+		ntr++;
+		for (j = 0; j < naud; j++)
+			if (t->audience != NULL && strcmp(auds[j],
+			    t->audience) == 0)
+				break;
+		if (j == naud && t->audience != NULL && naud < 32)
+			auds[naud++] = t->audience;
 		d = sec_date_at(s, t->id, t->date);
 		k = (d.m + 8) % 12;
 		if (cell[k].len > 0 &&
@@ -914,6 +927,9 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 
 		if (rp_date(&d, rec, "date") != 0)
 			continue;
+		if ((ms = node_get_str(rec, "type")) != NULL)
+			nty[strcmp(ms, "operational") == 0 ? 0 :
+			    strcmp(ms, "system") == 0 ? 1 : 2]++;
 		d = sec_date_at(s, node_get_str(rec, "id"), d);
 		if ((rc = sched_add(s, &ent, &nent, d,
 		    without_fy(s, node_get_str(rec, "title")))) != 0)
@@ -936,6 +952,34 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 		}
 	if (!any)
 		goto done;
+	/*
+	 * The year's volume on the 概要 slide, which held the summary's
+	 * two lines alone: what the schedule below counts.
+	 */
+	for (i = 0; i < s->nslides; i++)
+		if (s->slides[i].kind == 0 &&
+		    strcmp(s->slides[i].title, "概要") == 0)
+			break;
+	if (i < s->nslides && (ntr > 0 || n > 0)) {
+		struct sec_slide *sum = &s->slides[i];
+
+		if (s->plan_version > 0)
+			snprintf(fig, sizeof fig, "年間の計画（作業実施計画書 "
+			    "第%ld版による）", s->plan_version);
+		else
+			snprintf(fig, sizeof fig, "年間の計画");
+		if ((rc = bullet(s, sum, 1, fig)) != 0)
+			goto done;
+		snprintf(fig, sizeof fig, "情報セキュリティ研修 %zu区分 %zu回",
+		    naud, ntr);
+		if (ntr > 0 && (rc = bullet(s, sum, 2, fig)) != 0)
+			goto done;
+		snprintf(fig, sizeof fig, "内部監査 運用面 %zu組織、システム面 "
+		    "%zuシステム、フォローアップ監査 %zu件", nty[0], nty[1],
+		    nty[2]);
+		if (n > 0 && (rc = bullet(s, sum, 2, fig)) != 0)
+			goto done;
+	}
 	if (s->plan_version > 0)
 		snprintf(title, sizeof title, "年間スケジュール（作業実施計画書"
 		    " 第%ld版）", s->plan_version);
@@ -1081,6 +1125,67 @@ sec_record(struct record **out, struct store *st, int fy, const char *type)
 	*out = best;
 done:
 	reclist_free(&l);
+	return rc;
+}
+
+/*
+ * The sections' figures (内部監査, 所属点検, 研修, 事故等: a line to five
+ * each) on the 概要 slide under their headings, not on slides of their
+ * own four fifths empty; their tables and charts follow as before.
+ * Bullets that do not fit go on a continuation slide (pptx.h).
+ */
+#define MERGE_MAX	9	/* bullets a merged slide holds */
+
+static int
+sec_merge(struct report_sec *s)
+{
+	struct sec_slide	*v, *sl, *cur = NULL;
+	size_t			 i, j, k, n = 0, nsec = 0, isum = (size_t)-1;
+	int			 rc = 0;
+
+	for (i = 0; i < s->nslides; i++) {
+		nsec += s->slides[i].section;
+		if (isum == (size_t)-1 && s->slides[i].kind == 0 &&
+		    !s->slides[i].section &&
+		    strcmp(s->slides[i].title, "概要") == 0)
+			isum = i;
+	}
+	if (isum == (size_t)-1 || nsec == 0)
+		return 0;
+	if ((v = calloc(s->nslides + nsec, sizeof *v)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (i = 0; i <= isum; i++)
+		if (!s->slides[i].section)
+			v[n++] = s->slides[i];
+	cur = &v[n - 1];
+	for (i = 0; i < s->nslides; i++) {
+		sl = &s->slides[i];
+		if (!sl->section)
+			continue;
+		/* a section whole on one slide: a new one when it is full */
+		if (cur->nbullets > 0 && cur->nbullets + 1 + sl->nbullets >
+		    MERGE_MAX) {
+			cur = &v[n++];
+			memset(cur, 0, sizeof *cur);
+			cur->title = rp_str(s->pool, "概要（続き）");
+			cur->overview = 1;
+		}
+		if (rc == 0)
+			rc = bullet(s, cur, 1, sl->title);
+		for (k = 0; rc == 0 && k < sl->nbullets; k++)
+			rc = bullet(s, cur, sl->bullets[k].level + 1,
+			    sl->bullets[k].text);
+		free(sl->bullets);
+		free(sl->head);
+		free(sl->cells);
+		chart_free(sl->chart);
+	}
+	for (j = isum + 1; j < s->nslides; j++)
+		if (!s->slides[j].section)
+			v[n++] = s->slides[j];
+	free(s->slides);
+	s->slides = v;
+	s->nslides = n;
 	return rc;
 }
 
@@ -1240,7 +1345,8 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 	    (rc = sec_checklists(out, st)) != 0 ||
 	    (rc = sec_trainings(out, st)) != 0 ||
 	    (rc = sec_incidents(out, st)) != 0 ||
-	    (rc = sec_later(out)) != 0)
+	    (rc = sec_later(out)) != 0 ||
+	    (rc = sec_merge(out)) != 0)
 		goto done;
 	if (final)
 		claims_check(out, rec);

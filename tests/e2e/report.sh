@@ -381,7 +381,7 @@ for f in glob.glob(sys.argv[1] + "/*.pptx"):
         any(c.endswith("版（案）") for c in cover), cover
     n = len([x for x in z.namelist() if re.match(r"ppt/slides/slide\d+\.xml$", x)])
     text = [paras("ppt/slides/slide%d.xml" % i) for i in range(1, n + 1)]
-    ov = [t for t in text if t and t[0] == "内部監査（3(2)エ）"][0]
+    ov = [t for t in text if t and "内部監査（3(2)エ）" in t][0]
     tb = [t for t in text if t and t[0] == "内部監査の実施結果"]
     allt = "\n".join("\n".join(t) for t in text)
     # the overall rate: said how it is made, and the simple mean of the

@@ -282,6 +282,19 @@ test_sec_content(void **state)
 	assert_null(strstr(det.data, "顕在化"));
 	/* made before 3月, when the plan schedules it: a draft */
 	assert_int_equal(s.draft, 1);
+	/*
+	 * No slide of a line or two: the sections' figures are on the
+	 * 概要 (and its continuation) under their headings, not on four
+	 * slides of their own four fifths empty.
+	 */
+	for (i = 0; i < s.nslides; i++) {
+		assert_false(s.slides[i].section);
+		if (s.slides[i].kind == 0)
+			assert_true(s.slides[i].nbullets >= 3);
+	}
+	assert_null(sec_slide_of(&s, "研修（3(2)イ）"));
+	assert_non_null(strstr(ov.data, "\n研修（3(2)イ）\n情報セキュリティ研修 "
+	    "8回"));
 	assert_string_equal(s.date, "令和8年11月27日現在");
 	/* two rates that reconcile: 86/93 submitted, items implemented */
 	assert_non_null(strstr(ov.data, "所属点検 提出 86課／93課（提出率 "
@@ -368,6 +381,13 @@ test_sec_content(void **state)
 	    "システム（10日）"));
 	assert_string_equal(sl->cells[0], "4月");
 	assert_string_equal(sl->cells[(sl->nrows - 1) * 2], "3月");
+	/* the 概要 carries the year's volume, not two lines alone */
+	sl = sec_slide_of(&s, "概要");
+	assert_non_null(sl);
+	assert_true(sl->nbullets >= 4);
+	assert_non_null(strstr(det.data, "\n情報セキュリティ研修 9区分 10回\n"));
+	assert_non_null(strstr(det.data, "\n内部監査 運用面 5組織、システム面 "
+	    "1システム、フォローアップ監査 1件\n"));
 	report_sec_free(&s);
 	buf_free(&ov);
 	buf_free(&det);
