@@ -74,6 +74,7 @@ report_bimonthly(struct cmd_ctx *ctx, struct optv *ov)
 	struct cal_date		 from, to, as_of;
 	const char		*att[F_N - 1], *mtitle = NULL;
 	char			 era[CAL_FMT_MAX], name[F_N][160];
+	char			 title[F_N][256];
 	char			*path[F_N] = { NULL, NULL, NULL, NULL };
 	int			 rc = CMD_FAIL, ok, built = 0;
 	size_t			 i;
@@ -112,8 +113,19 @@ report_bimonthly(struct cmd_ctx *ctx, struct optv *ov)
 		if ((rc = cmd_export_path(&path[i], opt_get(ov, "o"), name[i],
 		    1)) != CMD_OK)
 			goto done;
+		/*
+		 * The attachments by their titles, as the ward lists a
+		 * document (課題管理表（令和8年7月22日現在）), not by
+		 * file name; the consultations' report by its period.
+		 */
+		if (i == F_CONSULT && w.period != NULL)
+			snprintf(title[i], sizeof title[i], "%s（%s）", doc[i],
+			    w.period);
+		else
+			snprintf(title[i], sizeof title[i], "%s（%s現在）",
+			    doc[i], era);
 		if (i > 0)
-			att[i - 1] = name[i];
+			att[i - 1] = title[i];
 	}
 	if ((rc = cmd_export_begin()) != CMD_OK)
 		goto done;

@@ -252,6 +252,29 @@ not_held(struct bld *b, size_t i, const char *kind, const char *title,
 	it->nunheld++;
 }
 
+/*
+ * An event of item i of the year to date that was cancelled: never
+ * counted, named under the item with the record's reason, so that a
+ * reader who sees 第7回 beside 年度累計6回 sees which one was not held.
+ */
+static void
+cancelled(struct bld *b, size_t i, const char *title, struct cal_date d,
+    const char *why)
+{
+	struct report_item	*it = &b->w->items[i];
+	char			 era[CAL_FMT_MAX];
+	size_t			 n = why != NULL ? strlen(why) : 0;
+
+	if (n >= 3 && strcmp(why + n - 3, "。") == 0)
+		n -= 3;
+	rp_era(era, d);
+	it->cancelled = rp_fmt(b->pool, "%s%s%s（%s%s%.*s）",
+	    it->cancelled != NULL ? it->cancelled : "",
+	    it->cancelled != NULL ? "、" : "", title != NULL ? title : "",
+	    era, n > 0 ? "、" : "", (int)n, n > 0 ? why : "");
+	it->ncancelled++;
+}
+
 /* Records of a kind of the fiscal year, only the fields wanted. */
 typedef int (*each_fn)(struct bld *, const struct schema *,
     const struct node *);
@@ -640,6 +663,9 @@ on_meeting(struct bld *b, const struct schema *kind, const struct node *rec)
 	if (when == EV_NOT_HELD)
 		not_held(b, map[i].item, "meeting", node_get_str(rec, "title"),
 		    d);
+	if (when == EV_CANCELLED && rp_between(d, b->fy0, b->w->to))
+		cancelled(b, map[i].item, node_get_str(rec, "title"), d,
+		    node_get_str(rec, "note"));
 	if (when != EV_DONE)
 		return 0;
 	/* the state at the period's end: minutes sent after it were not
@@ -948,7 +974,7 @@ report_work_build(struct report_work *out, struct store *st,
 	static const char *const inc_want[] = { "ref_no", "title", "org",
 	    "reported", "discovered", "occurred", "category", "severity" };
 	static const char *const mt_want[] = { "ref_no", "type", "title",
-	    "date", "status", "minutes_submitted" };
+	    "date", "status", "minutes_submitted", "note" };
 	struct bld		 b;
 	struct cal_date		 fy1;
 	const struct node	*conf;

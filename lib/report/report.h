@@ -55,6 +55,9 @@ struct report_item {
 	 */
 	long			 nunheld;
 	const char		*unheld;	/* or NULL */
+	/* cancelled in the year to date, with the reason: not counted */
+	long			 ncancelled;
+	const char		*cancelled;	/* or NULL */
 };
 
 struct report_work {
@@ -112,7 +115,7 @@ int		 report_meeting_period(struct cal_date *from,
 		    struct cal_date *to, struct cal_date *as_of,
 		    struct store *, const struct node *rec);
 
-/* 作業実施報告書 (.docx); attachments names the attached files. */
+/* 作業実施報告書 (.docx); attachments are the attached documents' titles. */
 int		 report_work_write_docx(const struct report_work *,
 		    const char *const *attachments, size_t nattachments,
 		    const char *path);
@@ -169,6 +172,8 @@ struct sec_slide {
 	const char		*title;
 	int			 overview;	/* in the 概要版 too; or
 						   SEC_OVERVIEW_ONLY */
+	int			 section;	/* a section's few figures:
+						   merged into 概要 */
 	struct pptx_bullet	*bullets;
 	size_t			 nbullets;
 	const char		**head;
@@ -188,6 +193,12 @@ struct report_sec {
 	 * a warning in warns.
 	 */
 	struct cal_date		 as_of;
+	/*
+	 * A final report dated before the month the 運営計画書 schedules
+	 * it (最終報告書の作成, 3月): a draft (案) of its figures as of its
+	 * date, with a warning; the cover says both.
+	 */
+	int			 draft;
 	struct diags		 warns;
 	struct sec_later	*later;		/* dated after as_of */
 	size_t			 nlater;
@@ -203,6 +214,18 @@ struct report_sec {
 	double			 inc_n[32];
 	size_t			 ninc;
 	size_t			 aud_done, aud_ongoing;
+	/*
+	 * The work plan (作業実施計画書) as it stood at as_of: its version
+	 * (0 when the year has none dated by then), and what the later
+	 * versions moved (record id, its date at as_of): the plan's
+	 * schedule shows a record on the date it had then.
+	 */
+	long			 plan_version;
+	struct sec_move {
+		const char	*id;
+		struct cal_date	 date;
+	}			*moves;
+	size_t			 nmoves;
 	const char		*notes;		/* the proofreading rounds */
 	size_t			 nproofreads;
 	struct sec_slide	*slides;

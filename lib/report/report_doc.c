@@ -2,6 +2,8 @@
  * The work report laid out: 作業実施報告書 (.docx), 予定と実績 and the
  * year's totals (.xlsx).
  */
+#include <sys/stat.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -227,6 +229,11 @@ report_work_write_docx(const struct report_work *w,
 			snprintf(line, sizeof line, "当期中の日付で予定され、実施"
 			    "の記録がないもの（未実施、件数に含めていません）：%s",
 			    it->unheld);
+			docx_add_outline_body(d, line);
+		}
+		if (it->cancelled != NULL) {
+			snprintf(line, sizeof line, "年度内に中止したもの（件数に"
+			    "含めていません）：%s", it->cancelled);
 			docx_add_outline_body(d, line);
 		}
 		if (it->is_short)
@@ -867,12 +874,13 @@ plan_schedule(struct docx *d, const struct sched *s, int fy)
 		for (i = 0; i < s->n; i++) {
 			const struct sched_row *r = &s->v[i];
 
-			if (r->date.y != y || r->date.m != mm ||
-			    r->state == EV_CANCELLED)
+			if (r->date.y != y || r->date.m != mm)
 				continue;
+			/* a cancelled one stays, so the numbering adds up */
 			k = strncmp(r->spec, "3(3)", 4) == 0 ? 0 : 1;
-			buf_printf(&col[k], "%s%d日　%s", col[k].len > 0 ? "\n" :
-			    "", r->date.d, r->title);
+			buf_printf(&col[k], "%s%d日　%s%s", col[k].len > 0 ?
+			    "\n" : "", r->date.d, r->title,
+			    r->state == EV_CANCELLED ? "（中止）" : "");
 		}
 		snprintf(buf, sizeof buf, "%d月", mm);
 		docx_table_cell(t, (size_t)m + 1, 0, buf, &c);
@@ -889,6 +897,64 @@ plan_schedule(struct docx *d, const struct sched *s, int fy)
 		rc = docx_add_table(d, t);
 	docx_table_free(t);
 	return rc;
+}
+
+/*
+ * Where the schedule holds fewer meetings of a kind than the year
+ * expects, say why: the committees are the ward's to call, so only the
+ * ones whose day is set are in it (IT推進本部: 2 of 5); a cancelled one
+ * is marked in the table and counted here.
+ */
+static void
+plan_meeting_note(struct docx *d, const struct sched *s,
+    const struct report_work *w)
+{
+	static const char *const called[] = { "IT推進本部", "情報化運営委員会",
+	    "情報セキュリティ委員会" };
+	struct buf	 ward = BUF_INIT, own = BUF_INIT;
+	char		 line[2048];
+	size_t		 i, k, held, cut;
+	int		 is_called;
+
+	for (i = 0; i < w->nitems; i++) {
+		const struct report_item *it = &w->items[i];
+
+		if (it->expected < 0 || strncmp(it->spec, "3(3)ア(", 8) != 0 ||
+		    strstr(it->spec, "(イ)") != NULL)
+			continue;
+		for (k = held = cut = 0; k < s->n; k++)
+			if (strcmp(s->v[k].what, it->label) == 0 &&
+			    strncmp(s->v[k].spec, "3(3)", 4) == 0) {
+				if (s->v[k].state == EV_CANCELLED)
+					cut++;
+				else
+					held++;
+			}
+		if ((long)(held + cut) >= it->expected && cut == 0)
+			continue;
+		for (k = 0, is_called = 0; k < 3; k++)
+			if (strcmp(called[k], it->label) == 0)
+				is_called = 1;
+		if (is_called && (long)held < it->expected)
+			buf_printf(&ward, "%s%s（年間想定%ld回、記載%zu回）",
+			    ward.len > 0 ? "、" : "", it->label, it->expected,
+			    held);
+		else if (cut > 0)
+			buf_printf(&own, "%s%sは、年間想定%ld回のうち%zu回を中止"
+			    "したため、%zu回の予定です（表に「中止」と記載）。",
+			    "", it->label, it->expected, cut,
+			    held);
+	}
+	if (ward.len > 0 && buf_ok(&ward) == 0) {
+		snprintf(line, sizeof line, "%sは、区が招集する会議のため、作成"
+		    "日現在で開催日の決まった回を記載しています。残る回は、開催日"
+		    "が決まり次第参画します。", ward.data);
+		docx_add_outline_body(d, line);
+	}
+	if (own.len > 0 && buf_ok(&own) == 0)
+		docx_add_outline_body(d, own.data);
+	buf_free(&ward);
+	buf_free(&own);
 }
 
 /* Deliverables with their due dates, by date. */
@@ -945,6 +1011,10 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 	struct strpool		 pool;
 	struct deliv		*v = NULL;
 	char			 buf[CAL_FMT_MAX], what[256], when[96];
+	char			 line[2048], *path = NULL;
+	struct buf		 none = BUF_INIT;
+	struct tr_plan		*tp = NULL;
+	struct stat		 sb;
 	const char		*type;
 	size_t			 i, n = 0;
 	int			 rc;
@@ -997,10 +1067,35 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 		    strcmp(tr->status, "cancelled") == 0))
 			continue;
 		rp_era(buf, tr->report_due);
-		snprintf(what, sizeof what, "研修実施報告書（%s）", tr->title);
+		if (tr->end_date.y != 0 && cal_cmp(tr->end_date,
+		    tr->date) > 0) {
+			/* the deadline counts from the period's last day */
+			char	end[CAL_FMT_MAX];
+
+			rp_era(end, tr->end_date);
+			snprintf(what, sizeof what, "研修実施報告書（%s、%sまで"
+			    "実施）", tr->title, end);
+		} else
+			snprintf(what, sizeof what, "研修実施報告書（%s）",
+			    tr->title);
 		rc = deliv_add(&v, &n, &pool, tr->report_due, what, buf,
 		    "4(2)");
 	}
+	/* the trainings without a survey or a test: no report (3(2)イ) */
+	for (i = 0; i < tl.n; i++) {
+		const struct training *tr = tl.v[i];
+
+		if (tr->report_due.y != 0 || tr->makes_survey ||
+		    tr->makes_test || tr->survey_org != NULL ||
+		    tr->date.y == 0 || (tr->status != NULL &&
+		    strcmp(tr->status, "cancelled") == 0))
+			continue;
+		rp_era(buf, tr->date);
+		buf_printf(&none, "%s%s（%s）", none.len > 0 ? "、" : "",
+		    tr->title, buf);
+	}
+	if ((rc = buf_ok(&none)) != 0)
+		goto done;
 	rp_era(buf, fy1);
 	if (rc != 0 || (rc = deliv_add(&v, &n, &pool, fy1, "当該年度の成果物"
 	    "一式（電子媒体）", buf, "4(3)イ")) != 0)
@@ -1017,8 +1112,34 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 		docx_table_cell(t, i + 1, 1, v[i].when, &lft);
 		docx_table_cell(t, i + 1, 2, v[i].spec, &lft);
 	}
-	rc = docx_add_table(d, t);
+	if ((rc = docx_add_table(d, t)) != 0)
+		goto done;
+	/*
+	 * Why a deadline is where it is, and why a training has none: the
+	 * rule of the plan table (training-plan.yaml), agreed with the
+	 * ward as 4 leaves it; the e-learning of 7月6日 closes on 8月14日.
+	 */
+	if ((path = store_path(st, TR_PLAN_FILE)) != NULL &&
+	    stat(path, &sb) == 0 &&
+	    tr_plan_load(&tp, st, path, TR_PLAN_FILE, NULL) == 0)
+		snprintf(when, sizeof when, "%d開庁日以内", tp->report_due_days);
+	else
+		snprintf(when, sizeof when, "区と定める期限まで");
+	error_clear();
+	snprintf(line, sizeof line, "研修実施報告書は、アンケートまたはテスト"
+	    "を実施した研修について作成し（仕様書3(2)イ）、研修の最終日（期間"
+	    "を定めて実施する研修はその末日）の翌日から%sに提出します（提出"
+	    "期限は仕様書4により区と定めたもの）。", when);
+	docx_add_outline_body(d, line);
+	if (none.len > 0) {
+		snprintf(line, sizeof line, "アンケートおよびテストを実施しない"
+		    "次の研修は、研修実施報告書の対象外です：%s", none.data);
+		docx_add_outline_body(d, line);
+	}
 done:
+	free(path);
+	tr_plan_free(tp);
+	buf_free(&none);
 	tr_list_free(&tl);
 	docx_table_free(t);
 	reclist_free(&l);
@@ -1124,6 +1245,7 @@ report_plan_write_docx(struct store *st, int fy, const char *path)
 	    "す（作成日現在の記録による）。");
 	if ((rc = plan_schedule(d, &s, fy)) != 0)
 		goto done;
+	plan_meeting_note(d, &s, &w);
 	docx_add_outline_heading(d, 1, "成果物と提出期限");
 	if ((rc = plan_deliverables(d, st, fy)) != 0)
 		goto done;

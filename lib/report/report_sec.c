@@ -166,7 +166,9 @@ sec_audits(struct report_sec *s, struct store *st)
 	size_t			 ongoing = 0, nnot = 0, nlater = 0;
 	char			 nots[64], lat[64], *counted = NULL;
 	const struct schema	*ak;
-	double			 tot_e = 0, tot_p = 0;
+	double			 tot_e = 0, tot_p = 0, sum_r = 0;
+	size_t			 nrated = 0, nmid = 0, nlow = 0;
+	char			 mean[32], rk_line[128];
 	struct cal_date		 d;
 	int			 rc;
 
@@ -181,6 +183,7 @@ sec_audits(struct report_sec *s, struct store *st)
 	}
 	if ((rc = slide_new(s, &ov, 0, "内部監査（3(2)エ）", 1)) != 0)
 		goto done;
+	ov->section = 1;
 	iov = s->nslides - 1;
 	if ((rc = slide_new(s, &tb, 1, "内部監査の実施結果", 0)) != 0 ||
 	    (rc = table_init(s, tb, 5, head)) != 0)
@@ -226,8 +229,11 @@ sec_audits(struct report_sec *s, struct store *st)
 		ongoing += strcmp(status, "in-progress") == 0;
 		p[0] = '\0';
 		if (audit_score(&sc, audit_items(rec)) == 0) {
-			if (sc.total.possible > 0)
+			if (sc.total.possible > 0) {
 				rp_rate(p, sc.total.earned, sc.total.possible);
+				sum_r += sc.total.earned / sc.total.possible;
+				nrated++;
+			}
 			tot_e += sc.total.earned;
 			tot_p += sc.total.possible;
 			for (k = 0; k < sc.nchapters; k++) {
@@ -278,6 +284,8 @@ sec_audits(struct report_sec *s, struct store *st)
 			lk = node_get_str(rk, "likelihood");
 			nrisk++;
 			nhigh += lk != NULL && strcmp(lk, "high") == 0;
+			nmid += lk != NULL && strcmp(lk, "medium") == 0;
+			nlow += lk != NULL && strcmp(lk, "low") == 0;
 		}
 	}
 	/* held and finished, held and in progress: each its count */
@@ -286,13 +294,37 @@ sec_audits(struct report_sec *s, struct store *st)
 	snprintf(lat, sizeof lat, "、今後の予定 %zu件", nlater);
 	s->aud_done = held - ongoing;
 	s->aud_ongoing = ongoing;
-	snprintf(line, sizeof line, "内部監査 実施済 %zu件%s%s%s、適合率（全体）"
-	    "%s、顕在化したリスク %zu件（うち発生可能性が高いもの %zu件）",
+	/*
+	 * The overall rate is the items' points of every audit summed
+	 * (each audit weighs by its items), which the table's rates do not
+	 * give by their mean: both are said, so a reader can check either.
+	 * The risks are those the audits brought to light, each rated for
+	 * how likely it is to happen: "顕在化したリスク（うち発生可能性が
+	 * 高いもの）" read as risks that had happened and yet were unlikely.
+	 */
+	rp_pct(mean, nrated > 0 ? sum_r / (double)nrated : NAN);
+	snprintf(line, sizeof line, "内部監査 実施済 %zu件%s%s%s",
 	    held - ongoing, ongoing > 0 ? ong : "", nnot > 0 ? nots : "",
-	    nlater > 0 ? lat : "", rp_rate(p, tot_e, tot_p),
-	    nrisk, nhigh);
+	    nlater > 0 ? lat : "");
 	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
 		goto done;
+	snprintf(line, sizeof line, "適合率（全体）%s", rp_rate(p, tot_e,
+	    tot_p));
+	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
+		goto done;
+	snprintf(line, sizeof line, "%zu件の監査の全項目の配点を合計して算出"
+	    "（各監査の適合率の単純平均は%s）", nrated, mean);
+	if ((rc = bullet(s, &s->slides[iov], 2, line)) != 0)
+		goto done;
+	snprintf(line, sizeof line, "監査で明らかになったリスク %zu件", nrisk);
+	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
+		goto done;
+	if (nrisk > 0) {
+		snprintf(rk_line, sizeof rk_line, "発生可能性の評価：高 %zu件、"
+		    "中 %zu件、低 %zu件", nhigh, nmid, nlow);
+		if ((rc = bullet(s, &s->slides[iov], 2, rk_line)) != 0)
+			goto done;
+	}
 	/* compliance by chapter */
 	if (nch > 0) {
 		double vals[64];
@@ -314,7 +346,7 @@ sec_audits(struct report_sec *s, struct store *st)
 		chart_set_format(ch, CHART_PERCENT);
 		chart_set_labels(ch, 1);
 		if ((rc = chart_check(ch)) != 0 ||
-		    (rc = slide_new(s, &sl, 2, "章別の適合率", 0)) != 0)
+		    (rc = slide_new(s, &sl, 2, "章別の適合率", 1)) != 0)
 			goto done;
 		sl->chart = ch;
 		ch = NULL;
@@ -323,7 +355,8 @@ sec_audits(struct report_sec *s, struct store *st)
 	if (nrisk > 0) {
 		static const char *const rh[] = { "リスク", "発生可能性",
 		    "影響", "対策" };
-		if ((rc = slide_new(s, &rs, 1, "顕在化したリスク", 0)) != 0 ||
+		if ((rc = slide_new(s, &rs, 1, "監査で明らかになったリスク", 0))
+		    != 0 ||
 		    (rc = table_init(s, rs, 4, rh)) != 0)
 			goto done;
 		for (i = 0; i < n; i++) {
@@ -371,6 +404,7 @@ sec_checklists(struct report_sec *s, struct store *st)
 		error_clear();
 		if ((rc = slide_new(s, &ov, 0, "所属点検（3(2)ウ）", 1)) != 0)
 			return rc;
+		ov->section = 1;
 		return bullet(s, ov, 1, "所属点検の集計結果はありません");
 	}
 	/*
@@ -397,6 +431,7 @@ sec_checklists(struct report_sec *s, struct store *st)
 	    rp_rate(c, (double)cs->nsubmitted, (double)cs->ndiv),
 	    rp_pct(a, cs->rate), rp_pct(b, cs->prev_rate));
 	if ((rc = slide_new(s, &ov, 0, "所属点検（3(2)ウ）", 1)) != 0 ||
+	    (ov->section = 1) == 0 ||
 	    (rc = bullet(s, ov, 1, line)) != 0 ||
 	    (rc = bullet(s, ov, 2, "点検項目の実施率：提出した課の回答のうち"
 	    "実施済の項目の割合（一部実施は半分、該当なしは除く）")) != 0)
@@ -465,6 +500,7 @@ sec_trainings(struct report_sec *s, struct store *st)
 
 	if ((rc = slide_new(s, &ov, 0, "研修（3(2)イ）", 1)) != 0)
 		goto done;
+	ov->section = 1;
 	iov = s->nslides - 1;
 	if ((rc = slide_new(s, &tb, 1, "研修の実施状況", 0)) != 0 ||
 	    (rc = table_init(s, tb, 5, head)) != 0)
@@ -539,7 +575,7 @@ sec_trainings(struct report_sec *s, struct store *st)
 		chart_set_format(ch, CHART_COUNT);
 		chart_set_labels(ch, 1);
 		if ((rc = chart_check(ch)) != 0 ||
-		    (rc = slide_new(s, &sl, 2, "研修別の受講者数", 0)) != 0)
+		    (rc = slide_new(s, &sl, 2, "研修別の受講者数", 1)) != 0)
 			goto done;
 		sl->chart = ch;
 		ch = NULL;
@@ -602,6 +638,7 @@ sec_incidents(struct report_sec *s, struct store *st)
 	s->ninc = ncat;
 	snprintf(line, sizeof line, "事故等への対応 %zu件", total);
 	if ((rc = slide_new(s, &ov, 0, "事故等への対応（3(2)オ）", 1)) != 0 ||
+	    (ov->section = 1) == 0 ||
 	    (rc = bullet(s, ov, 1, line)) != 0)
 		goto done;
 	if (total == 0)
@@ -616,7 +653,7 @@ sec_incidents(struct report_sec *s, struct store *st)
 	chart_set_format(ch, CHART_COUNT);
 	chart_set_labels(ch, 1);
 	if ((rc = chart_check(ch)) != 0 ||
-	    (rc = slide_new(s, &sl, 2, "分類別の件数", 0)) != 0)
+	    (rc = slide_new(s, &sl, 2, "分類別の件数", 1)) != 0)
 		goto done;
 	sl->chart = ch;
 	ch = NULL;
@@ -671,12 +708,163 @@ sec_later(struct report_sec *s)
 }
 
 /*
- * The plan's 年間スケジュール: the authored items of each month, then the
- * year's audits from their records (each named, with its day), months
- * in the fiscal year's order -- an audit the goals count (運用面5組織、
- * システム面1システム) is in the schedule though the authored list
- * forgot it.
+ * The work plan as it stood at the deck's date: the highest version
+ * dated on or before it, and the moves of every later version undone
+ * (a record a later version moved is shown on its date before the
+ * first such move).  The 運営計画書 of 5月8日 showed 経済課's audit in
+ * 10月, where 第2版 of 6月30日 put it.
  */
+static int
+sec_plan_at(struct report_sec *s, struct store *st)
+{
+	const struct schema	*kind;
+	struct reclist		 l = RECLIST_INIT;
+	struct record		*r = NULL;
+	const struct node	*rec, *seq, *it;
+	struct cal_date		 d;
+	struct {
+		long		 version;
+		struct record	*r;
+	}			*v = NULL, t;
+	struct sec_move		*mv;
+	const char		*vs, *id;
+	size_t			 i, j, k, n = 0;
+	int			 rc;
+
+	if ((rc = store_kind(&kind, st, "workplan")) != 0 ||
+	    (rc = store_scan(&l, st, kind, s->fy, NULL)) != 0)
+		goto done;
+	if ((v = calloc(l.n + 1, sizeof *v)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < l.n; i++) {
+		if ((rc = record_load(&r, st, &l.v[i], NULL)) != 0)
+			goto done;
+		rec = record_root(r);
+		vs = node_get_str(rec, "version");
+		if (rp_date(&d, rec, "date") != 0 || vs == NULL) {
+			record_free(r);
+			r = NULL;
+			continue;
+		}
+		v[n].version = strtol(vs, NULL, 10);
+		v[n++].r = r;
+		r = NULL;
+	}
+	/* by version: the first later version's move is the one undone */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && v[j - 1].version > v[j].version; j--) {
+			t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+	for (i = 0; i < n; i++) {
+		rec = record_root(v[i].r);
+		rp_date(&d, rec, "date");
+		if (cal_cmp(d, s->as_of) <= 0) {
+			s->plan_version = v[i].version;
+			continue;
+		}
+		seq = node_get(rec, "moves");
+		for (j = 0; seq != NULL && seq->kind == NODE_SEQ &&
+		    j < seq->n; j++) {
+			it = seq->u.items[j];
+			if ((id = node_get_str(it, "record")) == NULL ||
+			    rp_date(&d, it, "from") != 0)
+				continue;
+			for (k = 0; k < s->nmoves; k++)
+				if (strcmp(s->moves[k].id, id) == 0)
+					break;
+			if (k < s->nmoves)
+				continue;
+			if ((mv = realloc(s->moves, (s->nmoves + 1) *
+			    sizeof *mv)) == NULL) {
+				rc = error_set(NC_ENOMEM, "out of memory");
+				goto done;
+			}
+			s->moves = mv;
+			mv[s->nmoves].id = rp_str(s->pool, id);
+			mv[s->nmoves++].date = d;
+		}
+	}
+done:
+	for (i = 0; i < n; i++)
+		record_free(v[i].r);
+	free(v);
+	record_free(r);
+	reclist_free(&l);
+	return rc;
+}
+
+/* A record's date as the plan at the deck's date had it. */
+static struct cal_date
+sec_date_at(const struct report_sec *s, const char *id, struct cal_date d)
+{
+	size_t	i;
+
+	for (i = 0; id != NULL && i < s->nmoves; i++)
+		if (strcmp(s->moves[i].id, id) == 0)
+			return s->moves[i].date;
+	return d;
+}
+
+/*
+ * Whether the authored items of a month already name a training: its
+ * title without the year and without a trailing （…） (新規採用職員研修
+ * for 新規採用職員研修（情報セキュリティ）, 情報セキュリティ担当者研修
+ * for its 第1回).
+ */
+static int
+named_in(const char *cell, const char *title)
+{
+	char		 base[256];
+	const char	*p;
+
+	snprintf(base, sizeof base, "%s", title);
+	if ((p = strstr(base, "（")) != NULL && p != base)
+		base[p - base] = '\0';
+	return cell != NULL && strstr(cell, base) != NULL;
+}
+
+/*
+ * The plan's 年間スケジュール: the authored items of each month, then the
+ * year's security trainings and audits from their records (each named,
+ * with its day) on the dates the plan had at the deck's date, months in
+ * the fiscal year's order -- a training or audit the goals count (9区分
+ * の研修, 運用面5組織、システム面1システム) is in the schedule though the
+ * authored list forgot it; a training the authored items name already
+ * is not said twice.
+ */
+struct sched_ent {
+	struct cal_date	 date;
+	const char	*text;
+};
+
+static int
+sched_cmp(const void *a, const void *b)
+{
+	const struct sched_ent	*x = a, *y = b;
+
+	return cal_cmp(x->date, y->date);
+}
+
+static int
+sched_add(struct report_sec *s, struct sched_ent **v, size_t *n,
+    struct cal_date d, const char *title)
+{
+	struct sched_ent	*e;
+	char			 text[256];
+
+	if ((e = realloc(*v, (*n + 1) * sizeof *e)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	*v = e;
+	snprintf(text, sizeof text, "%s（%d日）", title, d.d);
+	e[*n].date = d;
+	e[(*n)++].text = rp_str(s->pool, text);
+	return 0;
+}
+
 static int
 sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 {
@@ -684,12 +872,15 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 	struct record		**v = NULL;
 	struct sec_slide	*tb;
 	struct buf		 cell[12];
+	struct tr_list		 tl;
+	struct sched_ent	*ent = NULL;
 	struct cal_date		 d;
 	const struct node	*it;
-	const char		*ms;
-	char			 line[64];
-	size_t			 n = 0, i;
-	int			 rc, m, k, any = 0;
+	const char		*ms, *auds[32];
+	char			 line[64], title[128], fig[256];
+	size_t			 n = 0, i, j, nent = 0, ntr = 0, naud = 0;
+	size_t			 nty[3] = { 0, 0, 0 };
+	int			 rc, m, k, any = 0, loaded = 0;
 
 	for (k = 0; k < 12; k++)
 		buf_init(&cell[k]);
@@ -703,6 +894,32 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 		    node_get_str(it, "item"));
 		any = 1;
 	}
+	if ((rc = tr_list_load(&tl, st, s->fy, TR_LOAD_HEADS, NULL)) != 0)
+		goto done;
+	loaded = 1;
+	for (i = 0; i < tl.n; i++) {
+		const struct training *t = tl.v[i];
+
+		if (t->kind == NULL || strcmp(t->kind, "security") != 0 ||
+		    t->date.y == 0 || (t->status != NULL &&
+		    strcmp(t->status, "cancelled") == 0))
+			continue;
+		ntr++;
+		for (j = 0; j < naud; j++)
+			if (t->audience != NULL && strcmp(auds[j],
+			    t->audience) == 0)
+				break;
+		if (j == naud && t->audience != NULL && naud < 32)
+			auds[naud++] = t->audience;
+		d = sec_date_at(s, t->id, t->date);
+		k = (d.m + 8) % 12;
+		if (cell[k].len > 0 &&
+		    named_in(cell[k].data, without_fy(s, t->title)))
+			continue;
+		if ((rc = sched_add(s, &ent, &nent, d,
+		    without_fy(s, t->title))) != 0)
+			goto done;
+	}
 	if ((rc = audit_load_year(&v, &n, st, s->fy, NULL)) != 0)
 		goto done;
 	for (i = 0; i < n; i++) {
@@ -710,9 +927,21 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 
 		if (rp_date(&d, rec, "date") != 0)
 			continue;
-		k = (d.m + 8) % 12;
-		buf_printf(&cell[k], "%s%s（%d日）", cell[k].len > 0 ? "、" : "",
-		    without_fy(s, node_get_str(rec, "title")), d.d);
+		if ((ms = node_get_str(rec, "type")) != NULL)
+			nty[strcmp(ms, "operational") == 0 ? 0 :
+			    strcmp(ms, "system") == 0 ? 1 : 2]++;
+		d = sec_date_at(s, node_get_str(rec, "id"), d);
+		if ((rc = sched_add(s, &ent, &nent, d,
+		    without_fy(s, node_get_str(rec, "title")))) != 0)
+			goto done;
+	}
+	/* by day within the month, after the authored items */
+	if (nent > 0)
+		qsort(ent, nent, sizeof *ent, sched_cmp);
+	for (i = 0; i < nent; i++) {
+		k = (ent[i].date.m + 8) % 12;
+		buf_printf(&cell[k], "%s%s", cell[k].len > 0 ? "、" : "",
+		    ent[i].text);
 		any = 1;
 	}
 	error_clear();
@@ -723,7 +952,40 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 		}
 	if (!any)
 		goto done;
-	if ((rc = slide_new(s, &tb, 1, "年間スケジュール", 1)) != 0 ||
+	/*
+	 * The year's volume on the 概要 slide, which held the summary's
+	 * two lines alone: what the schedule below counts.
+	 */
+	for (i = 0; i < s->nslides; i++)
+		if (s->slides[i].kind == 0 &&
+		    strcmp(s->slides[i].title, "概要") == 0)
+			break;
+	if (i < s->nslides && (ntr > 0 || n > 0)) {
+		struct sec_slide *sum = &s->slides[i];
+
+		if (s->plan_version > 0)
+			snprintf(fig, sizeof fig, "年間の計画（作業実施計画書 "
+			    "第%ld版による）", s->plan_version);
+		else
+			snprintf(fig, sizeof fig, "年間の計画");
+		if ((rc = bullet(s, sum, 1, fig)) != 0)
+			goto done;
+		snprintf(fig, sizeof fig, "情報セキュリティ研修 %zu区分 %zu回",
+		    naud, ntr);
+		if (ntr > 0 && (rc = bullet(s, sum, 2, fig)) != 0)
+			goto done;
+		snprintf(fig, sizeof fig, "内部監査 運用面 %zu組織、システム面 "
+		    "%zuシステム、フォローアップ監査 %zu件", nty[0], nty[1],
+		    nty[2]);
+		if (n > 0 && (rc = bullet(s, sum, 2, fig)) != 0)
+			goto done;
+	}
+	if (s->plan_version > 0)
+		snprintf(title, sizeof title, "年間スケジュール（作業実施計画書"
+		    " 第%ld版）", s->plan_version);
+	else
+		snprintf(title, sizeof title, "年間スケジュール");
+	if ((rc = slide_new(s, &tb, 1, title, 1)) != 0 ||
 	    (rc = table_init(s, tb, 2, sh)) != 0)
 		goto done;
 	for (k = 0; k < 12; k++) {
@@ -737,6 +999,9 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 done:
 	for (k = 0; k < 12; k++)
 		buf_free(&cell[k]);
+	if (loaded)
+		tr_list_free(&tl);
+	free(ent);
 	audit_free_all(v, n);
 	return rc;
 }
@@ -863,6 +1128,113 @@ done:
 	return rc;
 }
 
+/*
+ * The sections' figures (内部監査, 所属点検, 研修, 事故等: a line to five
+ * each) on the 概要 slide under their headings, not on slides of their
+ * own four fifths empty; their tables and charts follow as before.
+ * Bullets that do not fit go on a continuation slide (pptx.h).
+ */
+#define MERGE_MAX	9	/* bullets a merged slide holds */
+
+static int
+sec_merge(struct report_sec *s)
+{
+	struct sec_slide	*v, *sl, *cur = NULL;
+	size_t			 i, j, k, n = 0, nsec = 0, isum = (size_t)-1;
+	int			 rc = 0;
+
+	for (i = 0; i < s->nslides; i++) {
+		nsec += s->slides[i].section;
+		if (isum == (size_t)-1 && s->slides[i].kind == 0 &&
+		    !s->slides[i].section &&
+		    strcmp(s->slides[i].title, "概要") == 0)
+			isum = i;
+	}
+	if (isum == (size_t)-1 || nsec == 0)
+		return 0;
+	if ((v = calloc(s->nslides + nsec, sizeof *v)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (i = 0; i <= isum; i++)
+		if (!s->slides[i].section)
+			v[n++] = s->slides[i];
+	cur = &v[n - 1];
+	for (i = 0; i < s->nslides; i++) {
+		sl = &s->slides[i];
+		if (!sl->section)
+			continue;
+		/* a section whole on one slide: a new one when it is full */
+		if (cur->nbullets > 0 && cur->nbullets + 1 + sl->nbullets >
+		    MERGE_MAX) {
+			cur = &v[n++];
+			memset(cur, 0, sizeof *cur);
+			cur->title = rp_str(s->pool, "概要（続き）");
+			cur->overview = 1;
+		}
+		if (rc == 0)
+			rc = bullet(s, cur, 1, sl->title);
+		for (k = 0; rc == 0 && k < sl->nbullets; k++)
+			rc = bullet(s, cur, sl->bullets[k].level + 1,
+			    sl->bullets[k].text);
+		free(sl->bullets);
+		free(sl->head);
+		free(sl->cells);
+		chart_free(sl->chart);
+	}
+	for (j = isum + 1; j < s->nslides; j++)
+		if (!s->slides[j].section)
+			v[n++] = s->slides[j];
+	free(s->slides);
+	s->slides = v;
+	s->nslides = n;
+	return rc;
+}
+
+/*
+ * A final report made before the month the plan schedules it: a draft.
+ * The plan's schedule names the month of 最終報告書 (its first day is
+ * the scheduled date); without a plan or such an item, none is known.
+ */
+static int
+sec_early(struct report_sec *s, struct store *st)
+{
+	struct record		*r = NULL;
+	const struct node	*seq, *it;
+	const char		*ms, *item;
+	char			 iso[CAL_FMT_MAX];
+	struct cal_date		 due;
+	size_t			 i;
+	int			 m;
+
+	if (sec_record(&r, st, s->fy, "plan") != 0) {
+		error_clear();
+		return 0;
+	}
+	seq = node_get(record_root(r), "schedule");
+	for (i = 0; seq != NULL && seq->kind == NODE_SEQ && i < seq->n; i++) {
+		it = seq->u.items[i];
+		if ((ms = node_get_str(it, "month")) == NULL ||
+		    (m = atoi(ms)) < 1 || m > 12 ||
+		    (item = node_get_str(it, "item")) == NULL ||
+		    strstr(item, "最終報告書") == NULL)
+			continue;
+		due.y = m >= 4 ? s->fy : s->fy + 1;
+		due.m = m;
+		due.d = 1;
+		if (cal_cmp(s->as_of, due) < 0) {
+			s->draft = 1;
+			cal_format_iso(iso, sizeof iso, s->as_of);
+			diags_add(&s->warns, NULL, 0, 0, "the final report is "
+			    "dated %s, before %d-%02d when the security-"
+			    "management plan schedules it ('%s'): it is "
+			    "marked 案 and its figures are as of its date",
+			    iso, due.y, m, item);
+		}
+		break;
+	}
+	record_free(r);
+	return 0;
+}
+
 int
 report_sec_build(struct report_sec *out, struct store *st, int fy,
     int final)
@@ -895,6 +1267,10 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 	out->as_of = d;
 	rp_era(era, d);
 	out->date = rp_str(out->pool, era);
+	if (final && (rc = sec_early(out, st)) == 0 && out->draft)
+		out->date = rp_fmt(out->pool, "%s現在", era);
+	if (rc != 0)
+		goto done;
 	s = node_get_str(node_get(conf, "documents"), "author");
 	out->author = rp_str(out->pool, s != NULL ? s :
 	    node_get_str(conf, "contractor"));
@@ -961,14 +1337,16 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 			    "measure"))) != 0)
 				goto done;
 		}
-		if ((rc = sec_schedule(out, st, node_get(rec, "schedule")))
+		if ((rc = sec_plan_at(out, st)) != 0 ||
+		    (rc = sec_schedule(out, st, node_get(rec, "schedule")))
 		    != 0)
 			goto done;
 	} else if ((rc = sec_audits(out, st)) != 0 ||
 	    (rc = sec_checklists(out, st)) != 0 ||
 	    (rc = sec_trainings(out, st)) != 0 ||
 	    (rc = sec_incidents(out, st)) != 0 ||
-	    (rc = sec_later(out)) != 0)
+	    (rc = sec_later(out)) != 0 ||
+	    (rc = sec_merge(out)) != 0)
 		goto done;
 	if (final)
 		claims_check(out, rec);
@@ -1006,6 +1384,7 @@ report_sec_free(struct report_sec *s)
 	}
 	free(s->slides);
 	free(s->later);
+	free(s->moves);
 	diags_free(&s->warns);
 	if (s->pool != NULL) {
 		strpool_free(s->pool);
@@ -1054,7 +1433,8 @@ report_sec_write(const struct report_sec *s, int overview, const char *path)
 		    (int)(paren - s->title), s->title, paren);
 		t.title = title;
 	}
-	snprintf(sub, sizeof sub, "%s", overview ? "概要版" : "詳細版");
+	snprintf(sub, sizeof sub, "%s%s", overview ? "概要版" : "詳細版",
+	    s->draft ? "（案）" : "");
 	t.subtitle = sub;
 	t.date = s->date;
 	t.author = s->author;

@@ -9,6 +9,7 @@ usage:
   check_report.py bimonthly DATA MEETING_ID DOCX [NOTE_ITEM NOTE_TEXT]
   check_report.py annual DATA FY TODAY XLSX
   check_report.py pdftext PDF_TEXT_FILE DOCX   (numbers survive LibreOffice)
+  check_report.py secplan DATA FY PPTX   (the 年間スケジュール as of its date)
 """
 import datetime as dt
 import glob
@@ -367,6 +368,83 @@ def pdftext(txt, path):
             fail("%s: %r in the PDF text, want %r" % (label, got, want))
 
 
+def pptx_slides(path):
+    """Each slide's paragraphs (the text of its runs), in order."""
+    import zipfile
+    from xml.etree import ElementTree as ET
+    A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+    z = zipfile.ZipFile(path)
+    names = sorted((n for n in z.namelist()
+                    if re.match(r"ppt/slides/slide\d+\.xml$", n)),
+                   key=lambda n: int(re.findall(r"\d+", n)[0]))
+    out = []
+    for n in names:
+        root = ET.fromstring(z.read(n))
+        out.append(["".join(t.text or "" for t in p.iter(A + "t"))
+                    for p in root.iter(A + "p")])
+    return out
+
+
+def secplan(data, fy, path):
+    """The 運営計画書's 年間スケジュール shows the plan as it stood at the
+    deck's date: the work plan version dated on or before it (named in
+    the slide's title), every security training and audit of the year in
+    the month of the date it had then (a later version's moves undone),
+    with its day."""
+    fy = int(fy)
+    plan = max((r for r in records(data, "secreports", fy)
+                if r.get("type") == "plan"), key=lambda r: str(r["date"]))
+    on = d(plan["date"])
+    wps = sorted(records(data, "workplans", fy), key=lambda r: r["version"])
+    current = [w["version"] for w in wps if d(w["date"]) <= on]
+    moved = {}
+    for w in wps:
+        if d(w["date"]) > on:
+            for m in w.get("moves") or []:
+                moved.setdefault(m["record"], d(m["from"]))
+    slides = pptx_slides(path)
+    sched = [s for s in slides if s and s[0].startswith("年間スケジュール")]
+    if not sched:
+        fail("no 年間スケジュール slide")
+    sched = sched[0]
+    if current and "第%d版" % current[-1] not in sched[0]:
+        fail("the schedule's title %r does not name the work plan version "
+             "of %s (第%d版)" % (sched[0], on, current[-1]))
+    rows = {}
+    for i, c in enumerate(sched):
+        if re.fullmatch(r"\d+月", c) and i + 1 < len(sched):
+            rows[int(c[:-1])] = sched[i + 1]
+    fyl = "令和%d年度" % (fy - 2018)
+    want = []
+    for r in records(data, "trainings", fy):
+        if r.get("kind") == "security" and r.get("status") != "cancelled":
+            want.append((r, "研修"))
+    for r in records(data, "audits", fy):
+        want.append((r, "監査"))
+    n = 0
+    for r, what in want:
+        day = moved.get(r["id"], d(r["date"]))
+        title = r["title"].replace(fyl, "").strip()
+        base = re.sub(r"（[^（）]*）$", "", title)
+        items = lambda m: rows.get(m, "").replace(" ", "").split("、")
+        t = title.replace(" ", "")
+        if t + "（%d日）" % day.day in items(day.month):
+            n += 1
+        elif what == "研修" and base in rows.get(day.month, ""):
+            n += 1      # named by the authored items of the month
+        else:
+            fail("%s %s (%s as of %s) is not in %d月 of the schedule: %r"
+                 % (what, title, day, on, day.month, rows.get(day.month)))
+        for m in rows:
+            if m != day.month and any(re.fullmatch(re.escape(t) +
+                                                   r"（\d+日）", x)
+                                      for x in items(m)):
+                fail("%s is in %d月 of the schedule, the plan of %s had it "
+                     "in %d月" % (title, m, on, day.month))
+    print("secplan %s version %s: %d trainings and audits, %d moved"
+          % (on, current[-1] if current else "-", n, len(moved)))
+
+
 if __name__ == "__main__":
     a = sys.argv[1:]
     if a[0] == "bimonthly":
@@ -375,5 +453,7 @@ if __name__ == "__main__":
         annual(*a[1:])
     elif a[0] == "pdftext":
         pdftext(*a[1:])
+    elif a[0] == "secplan":
+        secplan(*a[1:])
     else:
         fail("unknown check " + a[0])

@@ -269,7 +269,33 @@ test_sec_content(void **state)
 	 * 令和9年1月20日 are 予定, in no count and not in the table.
 	 */
 	assert_non_null(strstr(ov.data, "内部監査 実施済 2件、実施中 3件、"
-	    "今後の予定 2件、"));
+	    "今後の予定 2件\n"));
+	/*
+	 * The overall rate says how it is made, beside the simple mean of
+	 * the five rates in the table (93.6, 94.5, 91.7, 94.4, 97.8: 94.4);
+	 * the risks the audits brought to light by their likelihood.
+	 */
+	assert_non_null(strstr(ov.data, "適合率（全体）94.5%\n5件の監査の全"
+	    "項目の配点を合計して算出（各監査の適合率の単純平均は94.4%）\n"));
+	assert_non_null(strstr(ov.data, "監査で明らかになったリスク 2件\n"
+	    "発生可能性の評価：高 0件、中 2件、低 0件\n"));
+	assert_null(strstr(det.data, "顕在化"));
+	/* made before 3月, when the plan schedules it: a draft */
+	assert_int_equal(s.draft, 1);
+	/*
+	 * No slide of a line or two: the sections' figures are on the
+	 * 概要 (and its continuation) under their headings, not on four
+	 * slides of their own four fifths empty.
+	 */
+	for (i = 0; i < s.nslides; i++) {
+		assert_false(s.slides[i].section);
+		if (s.slides[i].kind == 0)
+			assert_true(s.slides[i].nbullets >= 3);
+	}
+	assert_null(sec_slide_of(&s, "研修（3(2)イ）"));
+	assert_non_null(strstr(ov.data, "\n研修（3(2)イ）\n情報セキュリティ研修 "
+	    "8回"));
+	assert_string_equal(s.date, "令和8年11月27日現在");
 	/* two rates that reconcile: 86/93 submitted, items implemented */
 	assert_non_null(strstr(ov.data, "所属点検 提出 86課／93課（提出率 "
 	    "92.5%）、点検項目の実施率 80.2%（前年度 75.3%）"));
@@ -283,7 +309,9 @@ test_sec_content(void **state)
 	assert_string_equal(sl->cells[1], "情報セキュリティ監査（運用面） 保健給食課");
 	assert_string_equal(sl->cells[2], "令和8年12月9日");
 	assert_string_equal(sl->cells[2 * 3 + 1], "フォローアップ監査 戸籍住民課");
-	assert_int_equal(s.warns.n, 0);
+	assert_int_equal(s.warns.n, 1);
+	assert_non_null(strstr(s.warns.v[0].msg, "before 2027-03 when the "
+	    "security-management plan schedules it"));
 	assert_non_null(strstr(ov.data, "研修 8回、受講者 計4,313人、今後の予定 2回"));
 	assert_non_null(strstr(det.data, "\n実施中\n"));
 	assert_non_null(strstr(ov.data, "受講者 計4,313人"));
@@ -324,8 +352,27 @@ test_sec_content(void **state)
 	 * records: the システム面 audit of 9月10日 the authored list left
 	 * out, in its month, the months in the fiscal year's order.
 	 */
-	sl = sec_slide_of(&s, "年間スケジュール");
+	/*
+	 * The plan of 5月8日 shows the schedule of 第1版 (4月10日): 経済課's
+	 * audit in 8月, where 第2版 (6月29日) moved it from, the nursery
+	 * appointees' training with the nursery staff's on 8月3日; and the
+	 * 9区分 of trainings, the 7月8日 one the authored list left out.
+	 */
+	sl = sec_slide_of(&s, "年間スケジュール（作業実施計画書 第1版）");
 	assert_non_null(sl);
+	for (i = 0; i < sl->nrows; i++)
+		if (strcmp(sl->cells[i * 2], "8月") == 0)
+			break;
+	assert_true(i < sl->nrows);
+	assert_non_null(strstr(sl->cells[i * 2 + 1], "経済課（19日）"));
+	assert_non_null(strstr(sl->cells[i * 2 + 1], "区立保育園会計年度任用"
+	    "職員向け情報セキュリティ研修（3日）"));
+	for (i = 0; i < sl->nrows; i++) {
+		assert_string_not_equal(sl->cells[i * 2], "10月");
+		if (strcmp(sl->cells[i * 2], "7月") == 0)
+			assert_non_null(strstr(sl->cells[i * 2 + 1],
+			    "区立保育園長向け情報セキュリティ研修（8日）"));
+	}
 	for (i = 0; i < sl->nrows; i++)
 		if (strcmp(sl->cells[i * 2], "9月") == 0)
 			break;
@@ -334,6 +381,13 @@ test_sec_content(void **state)
 	    "システム（10日）"));
 	assert_string_equal(sl->cells[0], "4月");
 	assert_string_equal(sl->cells[(sl->nrows - 1) * 2], "3月");
+	/* the 概要 carries the year's volume, not two lines alone */
+	sl = sec_slide_of(&s, "概要");
+	assert_non_null(sl);
+	assert_true(sl->nbullets >= 4);
+	assert_non_null(strstr(det.data, "\n情報セキュリティ研修 9区分 10回\n"));
+	assert_non_null(strstr(det.data, "\n内部監査 運用面 5組織、システム面 "
+	    "1システム、フォローアップ監査 1件\n"));
 	report_sec_free(&s);
 	buf_free(&ov);
 	buf_free(&det);
