@@ -994,6 +994,13 @@ break_scores(unsigned char *score, const uint32_t *v, size_t n)
 				j--;
 			e = number_end(v, n, i);
 			keep(score, j, e);
+			/*
+			 * and a break from the kanji before it only as a last
+			 * resort: 問／2が reads as a mistake
+			 */
+			if (j == i && i >= 1 && is_kanji(v[i - 1]) &&
+			    score[i] > 1)
+				score[i] = 1;
 		} else if (is_kata(v[i]) && v[i] != 0x30FB) {
 			while (e < n && is_kata(v[e]) && v[e] != 0x30FB)
 				e++;

@@ -291,6 +291,13 @@ test_wrap_names(void **state)
 		free(w);
 	}
 	assert_wrap("戸籍住民課長 例示 和夫", 800, "戸籍住民課長|例示 和夫");
+	/* a number keeps the kanji before it where it can: 問／2が */
+	assert_non_null(w = textfit_wrap_fill("回答は問2が「はい」の場合",
+	    600));
+	assert_string_equal(w, "回答は問2\nが「はい」\nの場合");
+	free(w);
+	/* but not at the cost of a line: 受講者は計／4,313人だった */
+	assert_wrap("受講者は計4,313人だった", 800, "受講者は計|4,313人だった");
 }
 
 /*
