@@ -907,6 +907,24 @@ number_end(const uint32_t *v, size_t n, size_t i)
 	return i;
 }
 
+/* The longest name of a division or office break_scores() keeps whole. */
+#define ORG_MAX	8
+
+/* Does a division's or an office's name end in c (課, 部, 館 ...)? */
+static int
+is_org_end(uint32_t c)
+{
+	static const uint32_t	 ends[] = { 0x8AB2 /* 課 */, 0x90E8 /* 部 */,
+	    0x5BA4 /* 室 */, 0x6240 /* 所 */, 0x9928 /* 館 */, 0x5C40 /* 局 */,
+	    0x5712 /* 園 */, 0x6821 /* 校 */, 0x4FC2 /* 係 */ };
+	size_t			 i;
+
+	for (i = 0; i < sizeof ends / sizeof ends[0]; i++)
+		if (c == ends[i])
+			return 1;
+	return 0;
+}
+
 /* A character of a Japanese name: kanji, hiragana, katakana but ・. */
 static int
 is_name_char(uint32_t c)
@@ -1028,6 +1046,22 @@ break_scores(unsigned char *score, const uint32_t *v, size_t n)
 		    e > i + 1 && e - i - 1 <= 4 && (e == n ||
 		    (!is_name_char(v[e]) && !is_digit(v[e]))))
 			keep(score, j, e);
+	}
+	/*
+	 * the name of a division or an office, a run of kanji and katakana
+	 * ending in 課 部 室 所 館 局 園 校 係 (戸籍住民課, 区立図書館,
+	 * 清掃事務所): whole, up to ORG_MAX characters
+	 */
+	for (i = 0; i < n; i = e) {
+		for (e = i; e < n && (is_kanji(v[e]) || (is_kata(v[e]) &&
+		    v[e] != 0x30FB)); e++)
+			;
+		if (e == i) {
+			e = i + 1;
+			continue;
+		}
+		if (e - i >= 3 && e - i <= ORG_MAX && is_org_end(v[e - 1]))
+			keep(score, i, e);
 	}
 	/* asides: a short one whole, a long one not at its edges */
 	for (i = 0; i < n; i++) {
@@ -1204,9 +1238,36 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 				    is_opening(v[a])))
 					i = e;
 			}
-			best = WRAP_LINE + WRAP_FORCED + cost[line_start(v, n,
-			    i)];
+			nx = line_start(v, n, i);
+			best = WRAP_LINE + WRAP_FORCED + cost[nx];
+			if (nx < n && left[nx] < TEXTFIT_WIDOW &&
+			    span_width(v, nx, n) <= nwid)
+				best += WRAP_WIDOW;
 			brk[a] = i;
+			/*
+			 * or at any break a piece of words has (raw, 3 and
+			 * more) where that costs less with what follows: a
+			 * name too wide for its line, 地域／文化部 rather than
+			 * 地域文化／部
+			 */
+			for (i = a + 1; run < 4 && i <= e; i++) {
+				if (raw[i] < 3)
+					continue;
+				nx = line_start(v, n, i);
+				c = WRAP_LINE + WRAP_FORCED + break_cost[raw[i]] +
+				    cost[nx];
+				if (nx < n && left[nx] < TEXTFIT_WIDOW &&
+				    span_width(v, nx, n) <= nwid)
+					c += WRAP_WIDOW;
+				/* nor one character alone: 区／立図書館 */
+				if (left[a] - left[i] < 2)
+					c += WRAP_WIDOW;
+				/* the fuller line first */
+				if (c <= best) {
+					best = c;
+					brk[a] = i;
+				}
+			}
 		}
 		cost[a] = best;
 	}

@@ -296,6 +296,19 @@ test_wrap_names(void **state)
 	    600));
 	assert_string_equal(w, "回答は問2\nが「はい」\nの場合");
 	free(w);
+	/* a division's or an office's name whole (戸籍／住民課 before) */
+	for (width = 800; width <= 900; width += 100) {
+		assert_non_null(w = textfit_wrap_fill("15日　令和8年度 情報セキュ"
+		    "リティ監査（運用面） 戸籍住民課、21日　令和8年度 研修",
+		    width));
+		assert_non_null(strstr(w, "戸籍住民課"));
+		free(w);
+	}
+	/* too wide for its line: where it reads best, never one alone */
+	assert_wrap("地域文化部", 490, "地域|文化部");
+	assert_non_null(w = textfit_wrap_fill("区立図書館（見本A）の監査", 490));
+	assert_null(strstr(w, "区\n"));
+	free(w);
 	/* but not at the cost of a line: 受講者は計／4,313人だった */
 	assert_wrap("受講者は計4,313人だった", 800, "受講者は計|4,313人だった");
 }
