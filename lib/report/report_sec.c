@@ -828,6 +828,50 @@ named_in(const char *cell, const char *title)
 }
 
 /*
+ * The day d after the first mention in cell of title's base (named_in()):
+ * 情報セキュリティ担当者研修 becomes 情報セキュリティ担当者研修（10日）, a
+ * second session's day joins the first's (10日・24日).  The slides said
+ * 6月 情報セキュリティ担当者研修 for two sessions, and no day.
+ */
+static int
+day_after(struct buf *cell, const char *title, int d)
+{
+	struct buf	 out = BUF_INIT;
+	char		 base[256], day[16];
+	const char	*p, *q;
+	size_t		 at;
+	int		 rc;
+
+	snprintf(base, sizeof base, "%s", title);
+	if ((p = strstr(base, "（")) != NULL && p != base)
+		base[p - base] = '\0';
+	if ((p = strstr(cell->data, base)) == NULL)
+		return 0;
+	at = (size_t)(p - cell->data) + strlen(base);
+	snprintf(day, sizeof day, "%d日", d);
+	buf_add(&out, cell->data, at);
+	q = cell->data + at;
+	if (strncmp(q, "（", strlen("（")) == 0 &&
+	    (p = strstr(q, "日）")) != NULL && strstr(q, "、") != p &&
+	    (strstr(q, "、") == NULL || strstr(q, "、") > p)) {
+		/* （10日） so far: （10日・24日） */
+		buf_add(&out, q, (size_t)(p - q) + strlen("日"));
+		buf_printf(&out, "・%s", day);
+		buf_puts(&out, p + strlen("日"));
+	} else {
+		buf_printf(&out, "（%s）", day);
+		buf_puts(&out, q);
+	}
+	if ((rc = buf_ok(&out)) == 0) {
+		buf_reset(cell);
+		buf_puts(cell, out.data);
+		rc = buf_ok(cell);
+	}
+	buf_free(&out);
+	return rc;
+}
+
+/*
  * The plan's 年間スケジュール: the authored items of each month, then the
  * year's security trainings and audits from their records (each named,
  * with its day) on the dates the plan had at the deck's date, months in
@@ -914,8 +958,13 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 		d = sec_date_at(s, t->id, t->date);
 		k = (d.m + 8) % 12;
 		if (cell[k].len > 0 &&
-		    named_in(cell[k].data, without_fy(s, t->title)))
+		    named_in(cell[k].data, without_fy(s, t->title))) {
+			/* the authored item gets the training's day */
+			if ((rc = day_after(&cell[k], without_fy(s, t->title),
+			    d.d)) != 0)
+				goto done;
 			continue;
+		}
 		if ((rc = sched_add(s, &ent, &nent, d,
 		    without_fy(s, t->title))) != 0)
 			goto done;

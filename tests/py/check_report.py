@@ -430,8 +430,10 @@ def secplan(data, fy, path):
         t = title.replace(" ", "")
         if t + "（%d日）" % day.day in items(day.month):
             n += 1
-        elif what == "研修" and base in rows.get(day.month, ""):
-            n += 1      # named by the authored items of the month
+        elif what == "研修" and re.search(
+                re.escape(base.replace(" ", "")) + r"（(\d+日・)*%d日(・\d+日)*）"
+                % day.day, rows.get(day.month, "").replace(" ", "")):
+            n += 1      # named by the authored items, with its day
         else:
             fail("%s %s (%s as of %s) is not in %d月 of the schedule: %r"
                  % (what, title, day, on, day.month, rows.get(day.month)))
