@@ -1518,8 +1518,12 @@ is_name(const uint32_t *v, size_t n)
 	return 1;
 }
 
-unsigned
-textfit_min_kept(const char *s)
+/*
+ * The widest piece of s that textfit_wrap() does not break, and with
+ * names, the widest line that is a name (is_name()).
+ */
+static unsigned
+min_piece(const char *s, int names)
 {
 	uint32_t	*v;
 	unsigned char	*score;
@@ -1537,7 +1541,7 @@ textfit_min_kept(const char *s)
 			;
 		if (e == a)
 			continue;
-		if (is_name(v + a, e - a)) {
+		if (names && is_name(v + a, e - a)) {
 			w = span_width(v, a, e);
 			max = w > max ? w : max;
 			continue;
@@ -1558,35 +1562,13 @@ textfit_min_kept(const char *s)
 }
 
 unsigned
+textfit_min_kept(const char *s)
+{
+	return min_piece(s, 1);
+}
+
+unsigned
 textfit_min_piece(const char *s)
 {
-	uint32_t	*v;
-	unsigned char	*score;
-	size_t		 n, a, e, i, j;
-	unsigned	 w, max = 0;
-
-	if (s == NULL || (v = decode(s, &n)) == NULL)
-		return 0;
-	if ((score = calloc(n + 1, 1)) == NULL) {
-		free(v);
-		return textfit_width(s);
-	}
-	for (a = 0; a <= n; a = e + 1) {
-		for (e = a; e < n && !is_newline(v[e]); e++)
-			;
-		if (e == a)
-			continue;
-		break_scores(score + a, v + a, e - a);
-		for (i = a; i < e; i = j) {
-			while (i < e && is_space(v[i]))
-				i++;
-			for (j = i + 1; j < e && score[j] == 0; j++)
-				;
-			if (i < e && (w = span_width(v, i, j)) > max)
-				max = w;
-		}
-	}
-	free(score);
-	free(v);
-	return max;
+	return min_piece(s, 0);
 }

@@ -638,6 +638,14 @@ xlsx_variant(const struct xlsx_sheet *sh, uint32_t row, uint16_t col)
 	return v;
 }
 
+/* Is s a dash that stands for no value (－, ―, -)? */
+static int
+xlsx_no_value(const char *s)
+{
+	return strcmp(s, "－") == 0 || strcmp(s, "―") == 0 ||
+	    strcmp(s, "-") == 0 || strcmp(s, "—") == 0;
+}
+
 /* Display width of the widest line. */
 static size_t
 xlsx_text_width(const char *s, size_t len)
@@ -1554,8 +1562,9 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	len = strlen(s);
 	if ((rc = xlsx_valid_text(sh, row, col, s, len)) != 0)
 		return rc;
-	if ((f = xlsx_format(sh->x, K_TEXT, xlsx_variant(sh, row, col))) ==
-	    NULL)
+	/* a dash for no value is centred: 91.5%－ read as one cell */
+	if ((f = xlsx_format(sh->x, K_TEXT, xlsx_variant(sh, row, col) |
+	    (xlsx_no_value(s) ? V_CENTER : 0))) == NULL)
 		return xlsx_nomem(sh->x);
 	broken = sh->has_table && row > sh->header_row && col < sh->ncols &&
 	    !(sh->flags & XLSX_HIDDEN) && xlsx_breaks(sh->col_flags[col]);

@@ -182,6 +182,15 @@ def check(path, problems):
                 # nothing and have no number format
                 if isinstance(c, openpyxl.cell.cell.MergedCell):
                     continue
+                # a dash for no value sits with the numbers, never
+                # left-aligned against its neighbour (91.5%－)
+                if isinstance(c.value, str) and \
+                        c.value.strip() in ("－", "―", "-", "—") and \
+                        c.alignment.horizontal not in ("center", "right"):
+                    problems.append("%s: %s holds %r %s-aligned, not "
+                                    "centred" % (where, c.coordinate,
+                                                 c.value,
+                                                 c.alignment.horizontal))
                 if c.is_date and c.value is not None and \
                         c.alignment.horizontal != "center":
                     problems.append("%s: date %s is %s, not centred" %
