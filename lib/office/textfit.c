@@ -916,7 +916,8 @@ is_org_end(uint32_t c)
 {
 	static const uint32_t	 ends[] = { 0x8AB2 /* 課 */, 0x90E8 /* 部 */,
 	    0x5BA4 /* 室 */, 0x6240 /* 所 */, 0x9928 /* 館 */, 0x5C40 /* 局 */,
-	    0x5712 /* 園 */, 0x6821 /* 校 */, 0x4FC2 /* 係 */ };
+	    0x5712 /* 園 */, 0x6821 /* 校 */, 0x4FC2 /* 係 */,
+	    0x4F1A /* 会: 情報化運営委員会, 進捗報告会 */ };
 	size_t			 i;
 
 	for (i = 0; i < sizeof ends / sizeof ends[0]; i++)
@@ -1048,9 +1049,9 @@ break_scores(unsigned char *score, const uint32_t *v, size_t n)
 			keep(score, j, e);
 	}
 	/*
-	 * the name of a division or an office, a run of kanji and katakana
-	 * ending in 課 部 室 所 館 局 園 校 係 (戸籍住民課, 区立図書館,
-	 * 清掃事務所): whole, up to ORG_MAX characters
+	 * the name of a division, an office or a body, a run of kanji and
+	 * katakana ending in 課 部 室 所 館 局 園 校 係 会 (戸籍住民課,
+	 * 区立図書館, 情報化運営委員会): whole, up to ORG_MAX characters
 	 */
 	for (i = 0; i < n; i = e) {
 		for (e = i; e < n && (is_kanji(v[e]) || (is_kata(v[e]) &&

@@ -304,6 +304,10 @@ test_wrap_names(void **state)
 		assert_non_null(strstr(w, "戸籍住民課"));
 		free(w);
 	}
+	assert_non_null(w = textfit_wrap_fill("16日　令和8年度 第1回 "
+	    "情報化運営委員会", 900));
+	assert_non_null(strstr(w, "情報化運営委員会"));
+	free(w);
 	/* too wide for its line: where it reads best, never one alone */
 	assert_wrap("地域文化部", 490, "地域|文化部");
 	assert_non_null(w = textfit_wrap_fill("区立図書館（見本A）の監査", 490));
