@@ -1446,6 +1446,21 @@ docx_widow_break(const char *s, unsigned room)
 #define FILL_ROOM(room)	((room) * 96 / 100)
 
 /*
+ * FILL_ROOM of room, but never less than what s keeps whole where that
+ * fits the room itself: a column as wide as its widest aside or katakana
+ * word (its minimum) broke it for the 4 % (（セグメン／ト）の遮断).
+ */
+static unsigned
+fill_room(const char *s, unsigned room)
+{
+	unsigned	fill = FILL_ROOM(room), kept;
+
+	if ((kept = textfit_min_piece(s)) > fill && kept <= room)
+		fill = kept;
+	return fill;
+}
+
+/*
  * The text of a cell at room (hundredths) with the writer's own line
  * breaks (textfit_wrap_fill()), where Word and LibreOffice would break it
  * badly: they break Japanese between any two characters, inside a date
@@ -1462,7 +1477,7 @@ text_break(const char *s, unsigned room)
 	    textfit_is_unbreakable(s) || list_item_width(s) > 0 ||
 	    textfit_width(s) <= room + WIDOW_FIT)
 		return NULL;
-	return textfit_wrap_hang(s, FILL_ROOM(room));
+	return textfit_wrap_hang(s, fill_room(s, room));
 }
 
 /* Short lines (one or two characters) cost this many lines more. */
@@ -1483,7 +1498,7 @@ share_text_cost(const char *s, unsigned room)
 	if (s == NULL || *s == '\0' || strchr(s, '\r') != NULL ||
 	    textfit_is_unbreakable(s) || list_item_width(s) > 0 ||
 	    textfit_width(s) <= room + WIDOW_FIT ||
-	    (w = textfit_wrap_hang(s, FILL_ROOM(room))) == NULL)
+	    (w = textfit_wrap_hang(s, fill_room(s, room))) == NULL)
 		return textfit_lines(s, room);
 	for (line = w; line != NULL; line = nl) {
 		if ((nl = strchr(line, '\n')) != NULL)
@@ -1504,7 +1519,7 @@ text_lines(const char *s, unsigned room)
 	    textfit_is_unbreakable(s) || list_item_width(s) > 0 ||
 	    textfit_width(s) <= room + WIDOW_FIT)
 		return textfit_lines(s, room);
-	return textfit_wrap_hang_lines(s, FILL_ROOM(room));
+	return textfit_wrap_hang_lines(s, fill_room(s, room));
 }
 
 /*

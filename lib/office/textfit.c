@@ -1263,6 +1263,14 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 				/* nor one character alone: 区／立図書館 */
 				if (left[a] - left[i] < 2)
 					c += WRAP_WIDOW;
+				/*
+				 * a katakana word is split only to spare two
+				 * lines more: （情報／セキュリティ責任者） on three
+				 * lines, not （情報セキュ／リティ責任者）
+				 */
+				if (is_kata(v[i - 1]) && is_kata(v[i]) &&
+				    v[i - 1] != 0x30FB && v[i] != 0x30FB)
+					c += 2 * WRAP_LINE;
 				/* the fuller line first */
 				if (c <= best) {
 					best = c;

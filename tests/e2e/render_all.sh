@@ -625,5 +625,36 @@ elif ! $PY "$NCIO_SOURCE_DIR/tests/py/check_chart_pages.py" --max 25 \
 fi
 # --- end of the chart pages block -------------------------------------------
 
+# --- the writer's own line breaks (issue 18) ---------------------------------
+# In every Word document, no <w:br/> the writer put inside a katakana word
+# (インターネッ／ト) or a date (令和／8年, 10月／30日): it keeps them whole.
+# (A narrow date column's 令和8年／10月30日, the year a line of its own, is
+# the layout the 概要報告書 chooses: era_lines().)
+checks=$((checks + 1))
+if ! $PY - "$OUT"/conv/*.docx >"$T/breaks.out" 2>&1 <<'PY'
+import re, sys, zipfile
+BR = r"</w:t><w:br/><w:t(?: [^>]*)?>"
+# a katakana word: of up to 8 characters (a longer run, セキュリティ／
+# アドバイザー, is words the writer may part where it must)
+bad = [(re.compile("([ァ-ヺー]+)" + BR + "([ァ-ヺー]+)"), "katakana word"),
+       (re.compile(r"(令和|月)\d*" + BR + r"\d+[年月日]"), "date")]
+n = 0
+for f in sys.argv[1:]:
+    xml = zipfile.ZipFile(f).read("word/document.xml").decode("utf-8")
+    for rx, what in bad:
+        for m in rx.finditer(xml):
+            if what == "katakana word" and \
+                    len(m.group(1)) + len(m.group(2)) > 8:
+                continue
+            n += 1
+            print("%s: a %s broken: %s" % (f.rsplit("/", 1)[-1], what,
+                  re.sub("<[^>]*>", "／", m.group(0))))
+sys.exit(1 if n else 0)
+PY
+then
+	fail "the writer broke a katakana word or a date in a Word document:"
+	sed 's/^/  | /' "$T/breaks.out" >&2
+fi
+
 echo "PDFs and texts in $OUT" >&2
 finish

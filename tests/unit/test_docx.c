@@ -1516,6 +1516,51 @@ test_names_give_way(void **state)
 }
 
 /*
+ * A column as narrow as its widest aside or katakana word still holds it
+ * whole on a line of the writer's (issue 18: 対応基準提案書's 対応 broke
+ * （セグメン／ト）の遮断 and インターネッ／ト接続の遮断 for the 4 % of room
+ * the writer leaves).
+ */
+static void
+test_kept_fill(void **state)
+{
+	static const char	 why[] = "外部への不審な通信は情報の流出のおそれ"
+	    "があるため、当該セグメントの外部との通信を止める。（出典）総務省"
+	    "ガイドライン（侵害時の対応）（緊急時対応計画）";
+	static const char *const act[] = { "該当するネットワーク（セグメント）"
+	    "の遮断", "インターネット接続の遮断（全庁）", "当該端末の切り離し" };
+	struct docx		*d;
+	struct docx_table	*t;
+	char			 path[512], *xml;
+	size_t			 r;
+
+	(void)state;
+	xsnprintf(path, sizeof path, "%s/kept-fill.docx", sample_dir());
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	assert_int_equal(docx_table_new(&t, 4, NULL), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	assert_int_equal(docx_table_cell(t, 0, 0, "基準", NULL), 0);
+	assert_int_equal(docx_table_cell(t, 0, 1, "条件", NULL), 0);
+	assert_int_equal(docx_table_cell(t, 0, 2, "対応", NULL), 0);
+	assert_int_equal(docx_table_cell(t, 0, 3, "理由（出典）", NULL), 0);
+	for (r = 1; r <= 6; r++) {
+		assert_int_equal(docx_table_cell(t, r, 0, "3", NULL), 0);
+		assert_int_equal(docx_table_cell(t, r, 1, "問4が「はい」、かつ"
+		    "問5が「はい」または「わからない」", NULL), 0);
+		assert_int_equal(docx_table_cell(t, r, 2, act[r % 3], NULL), 0);
+		assert_int_equal(docx_table_cell(t, r, 3, why, NULL), 0);
+	}
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	xml = zip_part(path, "word/document.xml");
+	assert_null(strstr(xml, "セグメン</w:t><w:br/>"));
+	assert_null(strstr(xml, "インターネッ</w:t><w:br/>"));
+	free(xml);
+}
+
+/*
  * A short note right after a table (注, ※, 備考 ...) stays with the
  * table's last rows: the last row keeps with it too.  A long note, a
  * paragraph without a note's mark, or a note after a paragraph tie
@@ -2777,6 +2822,7 @@ main(void)
 		cmocka_unit_test(test_last_section_keeps),
 		cmocka_unit_test(test_small_table),
 		cmocka_unit_test(test_names_give_way),
+		cmocka_unit_test(test_kept_fill),
 		cmocka_unit_test(test_table_note_keeps),
 		cmocka_unit_test(test_blank_columns),
 		cmocka_unit_test(test_table_names),
