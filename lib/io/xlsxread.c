@@ -447,8 +447,12 @@ load_sst(struct xlsxread *x)
 				in_t = !xmlTextReaderIsEmptyElement(rd);
 		} else if (t == XML_READER_TYPE_END_ELEMENT) {
 			if (is(nm, "si") && in_si) {
-				if (too_long(x, x->sst.data + start,
-				    x->sst.len - start)) {
+				/*
+				 * <si></si> first: nothing in the buffer yet,
+				 * no data to offset (UBSan, fuzz_xlsx)
+				 */
+				if (x->sst.len > start && too_long(x,
+				    x->sst.data + start, x->sst.len - start)) {
 					r = error_set(NC_EINVALID, "'%s': %s:"
 					    " shared string %zu is longer than"
 					    " %u characters (field length)",

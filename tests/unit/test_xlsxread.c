@@ -126,6 +126,45 @@ teardown(void **state)
 	return system(cmd) == 0 ? 0 : -1;
 }
 
+/*
+ * A shared string with no text as the first one, <si></si>, read as
+ * empty: the reader offset its empty buffer's NULL (UBSan under
+ * fuzz_xlsx, 2026-12-01).
+ */
+static void
+test_empty_first_string(void **state)
+{
+	static const char	 sst0[] =
+	    "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/"
+	    "2006/main\"><si></si><si><t>実施</t></si></sst>";
+	static const char	 sh[] =
+	    "<worksheet xmlns=\"http://schemas.openxmlformats.org/"
+	    "spreadsheetml/2006/main\"><sheetData><row r=\"1\">"
+	    "<c r=\"A1\" t=\"s\"><v>0</v></c><c r=\"B1\" t=\"s\"><v>1</v>"
+	    "</c></row></sheetData></worksheet>";
+	const struct part	 parts[] = {
+		{ "xl/_rels/workbook.xml.rels", wb_rels },
+		{ "xl/workbook.xml", workbook },
+		{ "xl/sharedStrings.xml", sst0 },
+		{ "xl/worksheets/sheet1.xml", sh },
+		{ "xl/worksheets/s2.xml", sheet2 },
+		{ "xl/worksheets/sheet3.xml", sheet3 },
+	};
+	struct xlsxread			*x;
+	const struct xlsxread_sheet	*s;
+	char				 path[128];
+
+	(void)state;
+	snprintf(path, sizeof path, "%s/empty-si.xlsx", dir);
+	write_zip(path, parts, sizeof parts / sizeof parts[0]);
+	if (xlsxread_open(&x, path, "empty-si.xlsx") != 0)
+		fail_msg("%s", error_last());
+	assert_int_equal(xlsxread_sheet(&s, x, 0), 0);
+	assert_string_equal(xlsxread_cell(s, 0, 0).text, "");
+	assert_string_equal(xlsxread_cell(s, 0, 1).text, "実施");
+	xlsxread_free(x);
+}
+
 static void
 test_forms(void **state)
 {
@@ -585,6 +624,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_forms),
+		cmocka_unit_test(test_empty_first_string),
 		cmocka_unit_test(test_damaged),
 		cmocka_unit_test(test_roundtrip),
 		cmocka_unit_test(test_refs),
