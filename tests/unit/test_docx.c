@@ -1527,8 +1527,8 @@ test_kept_fill(void **state)
 	static const char	 why[] = "外部への不審な通信は情報の流出のおそれ"
 	    "があるため、当該セグメントの外部との通信を止める。（出典）総務省"
 	    "ガイドライン（侵害時の対応）（緊急時対応計画）";
-	static const char *const act[] = { "該当するネットワーク（セグメント）"
-	    "の遮断", "インターネット接続の遮断（全庁）", "当該端末の切り離し" };
+	static const char *const act[] = { ("該当するネットワーク（セグメント）"
+	    "の遮断"), "インターネット接続の遮断（全庁）", "当該端末の切り離し" };
 	struct docx		*d;
 	struct docx_table	*t;
 	char			 path[512], *xml;
