@@ -1149,13 +1149,22 @@ static const unsigned long fill_cost[] = {
 static void
 plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
     const unsigned char *raw, unsigned width, unsigned hang, int fill,
-    size_t *brk, unsigned long *cost, size_t *left)
+    size_t *brk, unsigned long *cost, size_t *left, unsigned *cw,
+    unsigned *gp)
 {
 	size_t		a, e, i, nx, first = line_start(v, n, 0);
 	unsigned	w, add, lw, run, short_by, nwid, lwid;
 	unsigned long	c, best;
 	int		any;
 
+	/*
+	 * cw[i], gp[i]: v[i]'s width and the gap before it, once: the
+	 * loops below look at each character once a line it may start
+	 */
+	for (i = 0; i < n; i++) {
+		cw[i] = cp_hundredths(v[i]);
+		gp[i] = i > 0 ? gap(v[i - 1], v[i]) : 0;
+	}
 	/* left[i]: characters other than spaces from i on */
 	left[n] = 0;
 	for (i = n; i-- > 0;)
@@ -1173,8 +1182,7 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 		nwid = width > hang + 100 ? width - hang : 100;
 		lwid = a == first ? width : nwid;
 		for (e = a, w = 0; e < n; e++) {
-			add = cp_hundredths(v[e]) + (e > a ? gap(v[e - 1],
-			    v[e]) : 0);
+			add = cw[e] + (e > a ? gp[e] : 0);
 			if (e > a && w + add > lwid && !is_space(v[e]))
 				break;
 			w += add;
@@ -1187,10 +1195,9 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 		best = ULONG_MAX;
 		any = 0;
 		/* lw: the width of v[a..i) less its spaces at the end */
-		for (i = a + 1, run = lw = cp_hundredths(v[a]); i <= e; i++) {
+		for (i = a + 1, run = lw = cw[a]; i <= e; i++) {
 			if (i > a + 1) {
-				run += cp_hundredths(v[i - 1]) +
-				    gap(v[i - 2], v[i - 1]);
+				run += cw[i - 1] + gp[i - 1];
 				if (!is_space(v[i - 1]))
 					lw = run;
 			}
@@ -1348,7 +1355,7 @@ static void
 wrap_para(struct wbuf *o, const char *s, const size_t *off,
     const uint32_t *v, size_t n, unsigned width, int fill)
 {
-	unsigned	 hang = 0;
+	unsigned	 hang = 0, *cw, *gp;
 	unsigned char	*score, *raw;
 	unsigned long	*cost;
 	size_t		*brk, *left, a, e, t;
@@ -1358,8 +1365,10 @@ wrap_para(struct wbuf *o, const char *s, const size_t *off,
 	cost = calloc(n + 1, sizeof *cost);
 	brk = calloc(n + 1, sizeof *brk);
 	left = calloc(n + 1, sizeof *left);
+	cw = calloc(n + 1, sizeof *cw);
+	gp = calloc(n + 1, sizeof *gp);
 	if (score == NULL || raw == NULL || cost == NULL || brk == NULL ||
-	    left == NULL) {
+	    left == NULL || cw == NULL || gp == NULL) {
 		o->fail = 1;
 		goto done;
 	}
@@ -1369,7 +1378,7 @@ wrap_para(struct wbuf *o, const char *s, const size_t *off,
 	if (fill == FILL_HANG)
 		hang = label_width(v, n);
 	plan_breaks(v, n, score, raw, width, hang, fill != 0, brk, cost,
-	    left);
+	    left, cw, gp);
 	for (a = line_start(v, n, 0); a < n; a = line_start(v, n, e)) {
 		e = brk[a];
 		t = e;
@@ -1385,6 +1394,8 @@ done:
 	free(cost);
 	free(brk);
 	free(left);
+	free(cw);
+	free(gp);
 }
 
 /* Byte offsets of the code points of s (n + 1 of them). */
