@@ -1489,38 +1489,20 @@ textfit_label_width(const char *s)
 	return w;
 }
 
-static unsigned
-wrap_lines(const char *s, unsigned width, int fill)
+unsigned
+textfit_wrap_lines(const char *s, unsigned width)
 {
 	char		*w;
 	const char	*p;
 	unsigned	 lines = 1;
 
-	if ((w = wrap_text(s, width, fill)) == NULL)
+	if ((w = wrap_text(s, width, 0)) == NULL)
 		return textfit_lines(s, width);
 	for (p = w; *p != '\0'; p++)
 		if (*p == '\n' || (*p == '\r' && p[1] != '\n'))
 			lines++;
 	free(w);
 	return lines;
-}
-
-unsigned
-textfit_wrap_lines(const char *s, unsigned width)
-{
-	return wrap_lines(s, width, 0);
-}
-
-unsigned
-textfit_wrap_fill_lines(const char *s, unsigned width)
-{
-	return wrap_lines(s, width, 1);
-}
-
-unsigned
-textfit_wrap_hang_lines(const char *s, unsigned width)
-{
-	return wrap_lines(s, width, FILL_HANG);
 }
 
 /* Is paragraph v[0..n) a name: no space, no 、。, few characters? */

@@ -122,7 +122,6 @@ unsigned textfit_wrap_lines(const char *s, unsigned width);
  * as a slide's text does.
  */
 char	*textfit_wrap_fill(const char *s, unsigned width);
-unsigned textfit_wrap_fill_lines(const char *s, unsigned width);
 
 /*
  * As textfit_wrap_fill(), a paragraph that is a numbered item, "(1) " or
@@ -131,7 +130,6 @@ unsigned textfit_wrap_fill_lines(const char *s, unsigned width);
  * lines at its label, (1) 稼働前に…／    結果を….
  */
 char	*textfit_wrap_hang(const char *s, unsigned width);
-unsigned textfit_wrap_hang_lines(const char *s, unsigned width);
 /* The width of the label of the first paragraph of s, or 0. */
 unsigned textfit_label_width(const char *s);
 
