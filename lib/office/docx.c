@@ -1462,7 +1462,7 @@ fill_room(const char *s, unsigned room)
 
 /*
  * The text of a cell at room (hundredths) with the writer's own line
- * breaks (textfit_wrap_fill()), where Word and LibreOffice would break it
+ * breaks (textfit_wrap_hang()), where Word and LibreOffice would break it
  * badly: they break Japanese between any two characters, inside a date
  * (令和8年6月8／日), a number with its unit (月額25,000／円), a katakana
  * word (午睡チェックセン／サー) or a short aside (（情報セキュリ／ティ）).
