@@ -249,15 +249,15 @@ qd_dquoted(const unsigned char *u, size_t at, size_t le, unsigned char *dst,
     size_t *end, size_t *n)
 {
 	unsigned char	*o = dst;
-	size_t		 i, k, digits;
+	size_t		 i, k, digits, cnt = 0;
 	uint32_t	 c;
 	int		 h;
 
 	for (i = at + 1; i < le; i++) {
 		if (u[i] == '"') {
 			*end = i + 1;
-			if (dst != NULL)
-				*n = (size_t)(o - dst);
+			if (n != NULL)
+				*n = cnt;
 			return 1;
 		}
 		if (u[i] == '\t')
@@ -265,6 +265,7 @@ qd_dquoted(const unsigned char *u, size_t at, size_t le, unsigned char *dst,
 		if (u[i] != '\\') {
 			if (dst != NULL)
 				*o++ = u[i];
+			cnt++;
 			continue;
 		}
 		if (++i == le)
@@ -316,6 +317,7 @@ qd_dquoted(const unsigned char *u, size_t at, size_t le, unsigned char *dst,
 		}
 		if (dst != NULL)
 			put_utf8(&o, c);
+		cnt += c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
 	}
 	return 0;
 }
@@ -374,9 +376,25 @@ qd_quoted(struct qd *q, size_t *end)
 	size_t		 n = 0;
 
 	scan = q->u[q->at] == '"' ? qd_dquoted : qd_squoted;
-	if (!scan(q->u, q->at, q->le, NULL, end, NULL))
+	if (!scan(q->u, q->at, q->le, NULL, end, &n))
 		return NULL;
-	/* The text is never longer than its source: decoded in place. */
+	/*
+	 * Decoded into a copy of its source, which it never outgrows but
+	 * by \L and \P (two bytes, three decoded): then into a buffer of
+	 * its own (fuzz_quickdoc: "\L\P\L\P" overran the copy).
+	 */
+	if (n > *end - q->at) {
+		unsigned char	*tmp;
+
+		if ((tmp = malloc(n + 1)) == NULL) {
+			q->nomem = 1;
+			return NULL;
+		}
+		scan(q->u, q->at, q->le, tmp, end, &n);
+		s = qd_scalar(q, tmp, n, NODE_STYLE_QUOTED, q->at);
+		free(tmp);
+		return s;
+	}
 	if ((s = qd_scalar(q, q->u + q->at, *end - q->at, NODE_STYLE_QUOTED,
 	    q->at)) == NULL)
 		return NULL;
