@@ -129,6 +129,7 @@ enum {
 	K_DEC,
 	K_DEC1,
 	K_PCT,
+	K_PCT_INTERIM,
 	K_DIFF,
 	K_DATE_ERA,
 	K_DATE_ISO,
@@ -328,6 +329,10 @@ xlsx_format(struct xlsx *x, int kind, int variant)
 		break;
 	case K_PCT:
 		format_set_num_format(f, "0.0%");
+		format_set_align(f, LXW_ALIGN_RIGHT);
+		break;
+	case K_PCT_INTERIM:
+		format_set_num_format(f, "0.0%\"※\"");
 		format_set_align(f, LXW_ALIGN_RIGHT);
 		break;
 	case K_DIFF:
@@ -1647,6 +1652,9 @@ xlsx_number_width(double v, enum xlsx_num kind)
 	case XLSX_NUM_PCT:
 		n = snprintf(tmp, sizeof tmp, "%.1f%%", v * 100);
 		return n > 0 ? (size_t)n : 0;
+	case XLSX_NUM_PCT_INTERIM:	/* ※ is two columns wide */
+		n = snprintf(tmp, sizeof tmp, "%.1f%%", v * 100);
+		return n > 0 ? (size_t)n + 2 : 0;
 	case XLSX_NUM_DIFF:
 		n = snprintf(tmp, sizeof tmp, "%+.1f", v);
 		return n > 0 ? (size_t)n : 0;
@@ -1698,6 +1706,9 @@ xlsx_write_number(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 		break;
 	case XLSX_NUM_PCT:
 		k = K_PCT;
+		break;
+	case XLSX_NUM_PCT_INTERIM:
+		k = K_PCT_INTERIM;
 		break;
 	case XLSX_NUM_DIFF:
 		k = K_DIFF;

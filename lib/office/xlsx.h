@@ -273,6 +273,8 @@ enum xlsx_num {
 	XLSX_NUM_INT,		/* 1,234 */
 	XLSX_NUM_DEC,		/* 1,234.50 */
 	XLSX_NUM_PCT,		/* 12.5% (pass 0.125) */
+	/* 91.7%※: a rate marked interim as the Word reports mark it */
+	XLSX_NUM_PCT_INTERIM,
 	/*
 	 * A difference in one decimal with its sign as the Word reports
 	 * write it: ＋4.9, ▲1.0, ±0.0 (増減 in points; pass the difference
