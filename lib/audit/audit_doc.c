@@ -771,6 +771,13 @@ one_line(struct buf *b, const char *s)
  * the item's question in its place.  A question is never a finding:
  * both print as FINDING_UNWRITTEN.
  */
+/* A text the record does not give yet, said so: （対応策未記入）. */
+static const char *
+or_unwritten(const char *s, const char *missing)
+{
+	return s != NULL && *s != '\0' ? s : missing;
+}
+
 #define FINDING_UNWRITTEN	"（指摘内容未記入）"
 
 static const char *
@@ -1740,7 +1747,7 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 	const char		*ref, *due, *st, *fu;
 	size_t			 i, j, k, used, na, unchecked = 0, late = 0;
 	size_t			 late_nofu = 0;
-	long			 worst = 1001, r, avg;
+	long			 worst = 1001, r, avg, wcnt = 0;
 	int			 ok, wi = -1;
 	char			 asof[CAL_FMT_MAX], pct[16];
 	struct buf		 nas = BUF_INIT;
@@ -1817,16 +1824,24 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 		avg = (2 * sum + cnt) / (2 * cnt);
 		if (avg < worst) {
 			worst = avg;
+			wcnt = cnt;
 			wi = (int)i;
 		}
 	}
 	if (wi >= 0 && worst < 1000) {
 		audit_tenths_text(pct, sizeof pct, worst, 1);
-		buf_printf(out, "「%s%s%s」の適合率が平均 %s と最も低い。"
-		    "次年度はこの章の監査項目を重点的に確認し、所属点検の項目に"
-		    "も反映することを提案する。\n", strcmp(y->ch.key[wi],
+		/*
+		 * Which average, so that a reader can check it against the
+		 * table: the plain mean of the audits' rates the row shows
+		 * (each audit counts once, whatever its number of items),
+		 * not a rate of the items of all audits pooled.
+		 */
+		buf_printf(out, "「%s%s%s」の適合率は、章別の適合率の表に示した"
+		    " %ld 件の監査の値（「－」を除く）の単純平均で %s と、最も"
+		    "低い。次年度はこの章の監査項目を重点的に確認し、所属点検の"
+		    "項目にも反映することを提案する。\n", strcmp(y->ch.key[wi],
 		    y->ch.title[wi]) ? y->ch.key[wi] : "", strcmp(y->ch.key[wi],
-		    y->ch.title[wi]) ? " " : "", y->ch.title[wi], pct);
+		    y->ch.title[wi]) ? " " : "", y->ch.title[wi], wcnt, pct);
 	}
 	if (nas.len > 0)
 		buf_printf(out, "監査項目 %s は、使用した全ての監査で該当なし"
@@ -1992,11 +2007,11 @@ audit_doc_results_docx(const char *path, struct store *st,
 	memset(&num, 0, sizeof num);
 	num.align = DOCX_RIGHT;
 	/*
-	 * The 実施状況 table in 9pt, its dates short (R8.10.21, as the
-	 * ward's summary tables write them): eight columns of whole words
-	 * (a 課 and its system, 文書管理システム, フォローアップ中) do not
-	 * fit the text width with 令和8年10月21日 even in 9pt and narrow
-	 * cell margins, and would break mid-word.
+	 * The 実施状況 table in 9pt, its dates on two lines (令和8年／
+	 * 10月21日): eight columns of whole words (a 課 and its system,
+	 * 文書管理システム, フォローアップ中) do not fit the text width with
+	 * 令和8年10月21日 on one line even in 9pt and narrow cell margins,
+	 * and would break mid-word.
 	 */
 	memset(&small, 0, sizeof small);
 	small.size = 18;
@@ -2053,7 +2068,12 @@ audit_doc_results_docx(const char *path, struct store *st,
 
 		root = record_root(a[i]);
 		snprintf(c, sizeof c, "%zu", i + 1);
-		era_as(day, node_get_str(root, "date"), CAL_ERA_LONG);
+		/*
+		 * 令和8年／10月21日 on two lines, as the 概要報告書 prints its
+		 * 是正期限: on one line the date took the room 監査対象 needs
+		 * for 文書管理システム, which broke mid-word.
+		 */
+		era_lines(day, node_get_str(root, "date"));
 		/* 総務課／文書管理システム, 区立図書館／（見本A）: whole words */
 		target(&o, st, root, 0);
 		buf_reset(&b);
@@ -2406,7 +2426,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	char			 lab[CAL_FMT_MAX], key[128];
 	uint32_t		 row, first;
 	uint16_t		 vals[40];
-	size_t			 i, k, nc = 0, j;
+	size_t			 i, k, nc = 0, j, nint = 0, nnone = 0;
 	long			 tr;
 	int			 rc, ok;
 
@@ -2466,21 +2486,29 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		xlsx_write_text(s1, row, 2, c[2]);
 		xlsx_write_text(s1, row, 3, c[3]);
 		write_date(s1, row, 4, node_get_str(root, "date"));
+		/*
+		 * As the report's 実施状況 table: 「－」 where there is no
+		 * figure yet, 91.7%※ for a rate with items still to check.
+		 */
 		if (y.s[i].total.items > 0)
 			xlsx_write_number(s1, row, 5, y.s[i].total.items,
 			    XLSX_NUM_INT);
 		else
-			xlsx_write_blank(s1, row, 5);
-		if (audit_tally_tenths(&tr, &y.s[i].total))
+			xlsx_write_text(s1, row, 5, "－");
+		if (audit_tally_tenths(&tr, &y.s[i].total)) {
 			xlsx_write_number(s1, row, 6, tenths_value(tr),
+			    unconfirmed(&y.s[i]) > 0 ? XLSX_NUM_PCT_INTERIM :
 			    XLSX_NUM_PCT);
-		else
-			xlsx_write_blank(s1, row, 6);
+			nint += unconfirmed(&y.s[i]) > 0;
+		} else {
+			xlsx_write_text(s1, row, 6, "－");
+			nnone++;
+		}
 		fs = audit_findings(root);
 		if (y.state[i] != EV_DONE) {
 			/* 予定, 未実施: nothing of it counted */
-			xlsx_write_blank(s1, row, 7);
-			xlsx_write_blank(s1, row, 8);
+			xlsx_write_text(s1, row, 7, "－");
+			xlsx_write_text(s1, row, 8, "－");
 		} else {
 			xlsx_write_number(s1, row, 7, fs != NULL ?
 			    (double)fs->n : 0, XLSX_NUM_INT);
@@ -2489,6 +2517,13 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		}
 		xlsx_write_text(s1, row, 9, c[9]);
 	}
+	/* the marks explained under the table, as the report does */
+	if (nint > 0)
+		xlsx_note(s1, ++row, "※ 未確認の項目がある監査の適合率は、確認を"
+		    "終えた項目による暫定の値である。");
+	if (nnone > 0)
+		xlsx_note(s1, ++row, "「－」は、実施前、または項目が全て未確認で、"
+		    "まだ数値のない欄である（0ではない）。");
 	/* 章別適合率: chapters down, audits with items across. */
 	cc[0].heading = "章";
 	cc[0].flags = 0;
@@ -2543,11 +2578,21 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			continue;
 		if (audit_tally_tenths(&tr, &y.s[i].total))
 			xlsx_write_number(s2, row, (uint16_t)j,
-			    tenths_value(tr), XLSX_NUM_PCT);
+			    tenths_value(tr), unconfirmed(&y.s[i]) > 0 ?
+			    XLSX_NUM_PCT_INTERIM : XLSX_NUM_PCT);
 		else
 			xlsx_write_blank(s2, row, (uint16_t)j);
 		j++;
 	}
+	/*
+	 * A chapter without a rate stays blank (the chart draws no bar; a
+	 * text 「－」 would be drawn as 0 %): said so under the table, with
+	 * ※ as in the report.
+	 */
+	xlsx_note(s2, ++row, nint > 0 ? "空欄は、該当する項目がない、または項目"
+	    "が全て未確認で適合率のない章である（0%ではない）。※は、未確認の項目"
+	    "がある監査の暫定の値である。" : "空欄は、該当する項目がない、または"
+	    "項目が全て未確認で適合率のない章である（0%ではない）。");
 	row++;
 	if (nc > 1) {
 		struct xlsx_chart ch;
@@ -2596,8 +2641,11 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			grid_set(&g, row, 5, label(st, "findings", "grade",
 			    node_get_str(f, "grade")));
 			grid_set(&g, row, 6, finding_text(root, f));
-			grid_set(&g, row, 7, node_get_str(f, "correction"));
-			grid_set(&g, row, 8, node_get_str(f, "due"));
+			/* not written yet: said so, as the リスク一覧 does */
+			grid_set(&g, row, 7, or_unwritten(node_get_str(f,
+			    "correction"), "（改善の方向性未記入）"));
+			grid_set(&g, row, 8, or_unwritten(node_get_str(f,
+			    "due"), "－"));
 			grid_set(&g, row, 9, label(st, "findings", "status",
 			    node_get_str(f, "status")));
 		}
@@ -2707,12 +2755,6 @@ level_score(const char *v)
 
 #define RISKS_SCALE	0.72
 #define UNRATED		"未評価"
-
-static const char *
-or_unwritten(const char *s, const char *missing)
-{
-	return s != NULL && *s != '\0' ? s : missing;
-}
 
 int
 audit_doc_risks(const char *path, struct store *st,

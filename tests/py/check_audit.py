@@ -298,6 +298,42 @@ def mode_qa(path, a):
                 check(q["answer"] in alltext, "answer missing: %s" % q["answer"])
 
 
+def table_grid(t):
+    """The column widths of a python-docx table in twips, and its left
+    plus right cell margins (Word's default 108 each)."""
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    grid = [int(g.get(ns + "w")) for g in t._tbl.iter(ns + "gridCol")]
+    mar = 0
+    for side in ("left", "right"):
+        e = t._tbl.find("%stblPr/%stblCellMar/%s%s" % (ns, ns, ns, side))
+        mar += int(e.get(ns + "w")) if e is not None else 108
+    return grid, mar
+
+
+def cell_lines(cell):
+    """A cell's lines as the writer put them: its paragraphs, each cut at
+    its line breaks (<w:br/>)."""
+    ns = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    out = []
+    for p in cell.paragraphs:
+        line = ""
+        for e in p._p.iter(ns + "t", ns + "br"):
+            if e.tag == ns + "br":
+                out.append(line)
+                line = ""
+            else:
+                line += e.text or ""
+        out.append(line)
+    return out
+
+
+def text_twips(s, full):
+    """Width of s in twips, full-width characters full, others half."""
+    import unicodedata
+    return sum(full if unicodedata.east_asian_width(c) in "WFA" else full // 2
+               for c in s)
+
+
 def mode_results_docx(path, audits):
     d, paras, tables = docx_text(path)
     check("実施結果報告書" in paras[0], "title %r" % paras[0])
@@ -311,6 +347,19 @@ def mode_results_docx(path, audits):
     for row in tables[0][1:]:
         check(row[-1] not in ("予定", "未実施") or "予定" in head + row[3],
               "%s audit dated %s under %r" % (row[-1], row[3], head))
+    # 監査対象 in whole words: a system's name a line of its own (the
+    # writer broke 文書管理／システム where the dates took the room),
+    # and its column as wide as its widest line (9pt: a full-width
+    # character 180 twips, a half-width one 90, and the cell margins)
+    grid, mar = table_grid(d.tables[0])
+    for row, a in zip(d.tables[0].rows[1:], audits):
+        lines = cell_lines(row.cells[1])
+        if a.get("target_system"):
+            check(a["target_system"] in lines,
+                  "監査対象 %r: %s not whole" % (lines, a["target_system"]))
+        need = max(text_twips(x, 180) for x in lines) + mar
+        check(grid[1] >= need, "監査対象 %r in a column of %d twips, needs %d"
+              % (lines, grid[1], need))
     for row, a in zip(tables[0][1:], audits):
         check(row[2] == kinds[a["type"]], "audit row %r" % row)
         if a.get("target_system"):
@@ -333,6 +382,28 @@ def mode_results_docx(path, audits):
         check(any(p.startswith("「－」は") and "0%ではない" in p for p in paras),
               "「－」 of the chapter rates not explained")
     text = "\n".join(paras)
+    # The weakest chapter is named with the average a reader can check
+    # against the chapter table: the plain mean of the rates its row
+    # shows, as many as said, the lowest of the rows.
+    if len(tables) > 1 and "最も低い" in text:
+        m = re.search(r"「([^」]+)」の適合率は、章別の適合率の表に示した"
+                      r" (\d+) 件の監査の値（「－」を除く）の単純平均で "
+                      r"([0-9.]+)% と、最も低い", text)
+        check(m is not None, "weakest chapter's average does not say how it is computed")
+
+        def mean(row):
+            v = [round(float(c.rstrip("%※")) * 10) for c in row[1:] if c != "－"]
+            return len(v), ((2 * sum(v) + len(v)) // (2 * len(v)) if v else None)
+        rows = {r[0]: mean(r) for r in tables[1][1:] if r[0] != "全体"}
+        if m:
+            got = rows.get(m.group(1))
+            check(got is not None and got[0] == int(m.group(2)) and
+                  got[1] == round(float(m.group(3)) * 10),
+                  "%s: average %s%% of %s audits, the table gives %r" %
+                  (m.group(1), m.group(3), m.group(2), got))
+            low = min(v[1] for v in rows.values() if v[1] is not None)
+            check(got is not None and got[1] == low,
+                  "%s is not the lowest average (%d)" % (m.group(1), low))
     for h in ("目的", "実施方法", "結果", "課題と対応", "監査の実施方法に関する改善提案"):
         check(any(p.endswith(h) for p in paras), "no heading %s" % h)
     n = sum(len(a.get("findings", [])) for a in audits if a["type"] != "followup")
@@ -348,12 +419,28 @@ def mode_results_xlsx(path, audits):
     h = find_header(rows, "No.")
     data = [r for r in rows[h + 1:] if r[1]]
     check(len(data) == len(audits), "%d audit rows" % len(data))
-    for r, a in zip(data, audits):
+    ws = wb["監査一覧"]
+    notes = [str(x[0]) for x in rows[h + 1 + len(data):] if x and x[0]]
+    for i, (r, a) in enumerate(zip(data, audits)):
         e, p = rate(a.get("items", []))
         if p:
             # the value Excel shows as the Word text shows it
             check(abs(r[6] - tenths(e, p) / 1000) < 1e-12,
                   "rate %r of %s, want %r" % (r[6], a["id"], tenths(e, p) / 1000))
+            # marked interim (※) as the report marks it, explained
+            left = sum(1 for it in a["items"]
+                       if it.get("result", "unchecked") == "unchecked")
+            fmt = ws.cell(row=h + 2 + i, column=7).number_format
+            check(("※" in fmt) == (left > 0),
+                  "rate of %s with %d items unchecked shown as %r" % (a["id"], left, fmt))
+            if left:
+                check(any(n.startswith("※") and "暫定" in n for n in notes),
+                      "※ not explained under the table: %r" % notes)
+        else:
+            # no figure yet: 「－」 as the report writes it, not a blank
+            check(r[6] == "－", "rate of %s without a figure %r" % (a["id"], r[6]))
+            check(any(n.startswith("「－」は") for n in notes),
+                  "「－」 not explained under the table: %r" % notes)
     # 予定, 未実施 audits on their planned day, under a heading saying so
     date_head = next((str(x) for x in rows[h] if x and str(x).startswith("実施日")), "")
     for r in data:
@@ -366,7 +453,8 @@ def mode_results_xlsx(path, audits):
     if "是正確認未了" in hd:
         col = hd.index("是正確認未了")
         for r, a in zip(data, audits):
-            if r[col] is None:
+            check(r[col] is not None, "是正確認未了 of %s blank" % a["id"])
+            if r[col] in (None, "－"):
                 continue
             want = sum(1 for f in a.get("findings", [])
                        if f.get("status") != "accepted")
