@@ -432,6 +432,13 @@ grid_get(const struct grid *g, size_t r, size_t c)
 	return g->cell[r * g->ncols + c];
 }
 
+/* A text the record does not give yet, said so: （対応策未記入）. */
+static const char *
+or_unwritten(const char *s, const char *missing)
+{
+	return s != NULL && *s != '\0' ? s : missing;
+}
+
 #define BRK	XLSX_COL_BREAK
 
 static const struct xlsx_fit_col paper_cols[] = {
@@ -558,8 +565,11 @@ static const struct xlsx_fit_col items_cols[] = {
 	{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
 	{ { "項目番号", 0, 11 }, XLSX_FIT_CODE },
 	{ { "対策基準の条項", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
-	/* a label broken at its phrases: 情報システム全体の / 強靭性の向上 */
-	{ { "分類", XLSX_COL_PHRASE, 16 }, XLSX_FIT_TEXT },
+	/*
+	 * a label broken at its phrases: 情報システム全体の / 強靭性の向上,
+	 * never inside a run of kanji (特定個人情報保 / 護評価)
+	 */
+	{ { "分類", XLSX_COL_NAME | XLSX_COL_PHRASE, 16 }, XLSX_FIT_TEXT },
 	{ { "監査項目", XLSX_COL_BREAK, 44 }, XLSX_FIT_TEXT },
 	{ { "監査資料の例", XLSX_COL_BREAK, 26 }, XLSX_FIT_TEXT },
 	{ { "監査実施の例", XLSX_COL_BREAK, 36 }, XLSX_FIT_TEXT },
@@ -568,6 +578,7 @@ static const struct xlsx_fit_col items_cols[] = {
 };
 
 #define ITEMS_COLS	(sizeof items_cols / sizeof items_cols[0])
+#define ITEMS_CLAUSE	2	/* 対策基準の条項 */
 
 static void
 items_grid(struct grid *g, struct store *st, const struct schema *ckind,
@@ -605,13 +616,14 @@ audit_doc_items(const char *path, struct store *st,
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*sh;
 	struct xlsx_column	 cols[ITEMS_COLS];
+	struct xlsx_fit_col	 ic[ITEMS_COLS];
 	struct buf		 note = BUF_INIT;
 	struct grid		 g;
 	const struct schema	*ckind;
 	const char		*k, *s, *latest = NULL;
 	char			 day[CAL_FMT_MAX];
 	uint32_t		 row;
-	size_t			 i, j, c;
+	size_t			 i, j, c, nc, clauses;
 	int			 rc;
 
 	if ((rc = store_kind(&ckind, st, "catalog")) != 0)
@@ -643,25 +655,45 @@ audit_doc_items(const char *path, struct store *st,
 		g.ncols = ITEMS_COLS;
 		items_grid(&g, st, ckind, node_get(record_root(cats[i]),
 		    "items"));
+		/*
+		 * A catalog none of whose items has a clause (マイナンバー:
+		 * its items follow the 評価書, not the 対策基準) has no
+		 * column of them: an empty column under a heading reads as
+		 * left to fill in.
+		 */
+		for (j = 0, clauses = 0; j < g.nrows; j++)
+			clauses += grid_get(&g, j, ITEMS_CLAUSE) != NULL;
+		for (c = 0, nc = 0; c < ITEMS_COLS; c++)
+			if (c != ITEMS_CLAUSE || clauses > 0)
+				ic[nc++] = items_cols[c];
+		/* the grid's rows closed up over the column (all empty) */
+		for (j = 0; nc < ITEMS_COLS && j < g.nrows; j++) {
+			memmove(g.cell + j * nc, g.cell + j * ITEMS_COLS,
+			    ITEMS_CLAUSE * sizeof *g.cell);
+			memmove(g.cell + j * nc + ITEMS_CLAUSE, g.cell +
+			    j * ITEMS_COLS + ITEMS_CLAUSE + 1, (ITEMS_COLS -
+			    ITEMS_CLAUSE - 1) * sizeof *g.cell);
+		}
+		g.ncols = nc;
 		if (g.nomem)
 			rc = error_set(NC_ENOMEM, "out of memory");
 		else
-			rc = xlsx_fit_table(cols, items_cols, ITEMS_COLS,
+			rc = xlsx_fit_table(cols, ic, nc,
 			    (const char *const *)g.cell, g.nrows,
 			    XLSX_FIT_LANDSCAPE);
 		if (rc != 0) {
 			grid_free(&g);
 			goto done;
 		}
-		xlsx_table(&row, sh, cols, ITEMS_COLS);
+		xlsx_table(&row, sh, cols, nc);
 		for (j = 0; j < g.nrows; j++, row++) {
 			xlsx_write_number(sh, row, 0, (double)(j + 1),
 			    XLSX_NUM_INT);
-			for (c = 1; c < ITEMS_COLS - 1; c++)
+			for (c = 1; c < nc - 1; c++)
 				xlsx_write_text(sh, row, (uint16_t)c,
 				    grid_get(&g, j, c));
-			xlsx_write_number(sh, row, ITEMS_COLS - 1,
-			    strtod(grid_get(&g, j, ITEMS_COLS - 1), NULL),
+			xlsx_write_number(sh, row, (uint16_t)(nc - 1),
+			    strtod(grid_get(&g, j, nc - 1), NULL),
 			    XLSX_NUM_INT);
 		}
 		grid_free(&g);
@@ -692,7 +724,9 @@ paper_items(struct grid *g, struct store *st, const struct node *root)
 		}
 		row = grid_row(g);
 		grid_set(g, row, 1, node_get_str(it, "ref"));
-		grid_set(g, row, 2, node_get_str(it, "clause"));
+		/* マイナンバー's items have none: 「－」, not a blank to fill */
+		grid_set(g, row, 2, or_unwritten(node_get_str(it, "clause"),
+		    "－"));
 		grid_set(g, row, 3, node_get_str(it, "text"));
 		join(&b, node_get(it, "methods"), "\n", st, "methods");
 		grid_set(g, row, 4, b.data);
@@ -771,13 +805,6 @@ one_line(struct buf *b, const char *s)
  * the item's question in its place.  A question is never a finding:
  * both print as FINDING_UNWRITTEN.
  */
-/* A text the record does not give yet, said so: （対応策未記入）. */
-static const char *
-or_unwritten(const char *s, const char *missing)
-{
-	return s != NULL && *s != '\0' ? s : missing;
-}
-
 #define FINDING_UNWRITTEN	"（指摘内容未記入）"
 
 static const char *

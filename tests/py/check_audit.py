@@ -173,9 +173,25 @@ def mode_items(path, cats):
         data = [r for r in rows[h + 1:] if r[1]]
         check(len(data) == len(c["items"]),
               "%s: %d rows, %d items" % (name, len(data), len(c["items"])))
+        head = [unbroken_heading(x) for x in rows[h]]
+        q = head.index("監査項目") if "監査項目" in head else 4
         for r, it in zip(data, c["items"]):
-            check(r[1] == it["ref"] and unbroken(r[4], it["text"]),
+            check(r[1] == it["ref"] and unbroken(r[q], it["text"]),
                   "%s: row %r is not item %s" % (name, r[:2], it["ref"]))
+        # 分類 broken at its phrases, never inside a run of kanji
+        # (特定個人情報保 / 護評価)
+        if "分類" in head:
+            k = head.index("分類")
+            for r in data:
+                v = r[k] or ""
+                check(not re.search(r"[\u4e00-\u9fff]\n[\u4e00-\u9fff]", v),
+                      "%s %s: 分類 %r broken inside a word" % (name, r[1], v))
+        # no column left empty under its heading (マイナンバー's items
+        # have no clause: no 対策基準の条項 column)
+        for i, x in enumerate(head):
+            if x:
+                check(any(r[i] not in (None, "") for r in data),
+                      "%s: column %s empty" % (name, x))
 
 
 def mode_paper(path, audits):
@@ -206,6 +222,9 @@ def mode_paper(path, audits):
         for r, it in zip(data, a["items"]):
             want = LABEL.get(it.get("result"), None)
             check(r[1] == it["ref"], "%s: row ref %r, want %s" % (ws.title, r[1], it["ref"]))
+            # a clause, or 「－」 for an item without one (マイナンバー)
+            check(r[2] == (it.get("clause") or "－"),
+                  "%s %s: clause %r" % (ws.title, it["ref"], r[2]))
             check(r[6] == want, "%s %s: result %r, want %r" % (ws.title, it["ref"], r[6], want))
             check(unbroken(r[7], it.get("note")),
                   "%s %s: note %r" % (ws.title, it["ref"], r[7]))
