@@ -1353,9 +1353,15 @@ audit_doc_summary(const char *path, struct store *st,
 		if (pl >= sizeof role - 1 && strcmp(pos + pl - (sizeof role -
 		    1), role) == 0)
 			pl -= sizeof role - 1;
+		/*
+		 * The person right after the date, on the paragraph's first
+		 * line: at the end of the line their name broke mid-name
+		 * (戸籍住民課長 例／示 和夫), a line break no character of
+		 * the text can forbid in Word or LibreOffice.
+		 */
 		era(d1, node_get_str(ag, "date"));
-		buf_printf(&b, "%s、監査対象組織の情報セキュリティ責任者である"
-		    "%.*s%s%sと、監査結果の内容について合意した。", d1,
+		buf_printf(&b, "%s、%.*s%s%s（情報セキュリティ責任者）と、"
+		    "監査結果の内容について合意した。", d1,
 		    (int)pl, pos != NULL ? pos : "", pl > 0 ? " " : "",
 		    node_get_str(ag, "by"));
 	} else

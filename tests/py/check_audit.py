@@ -290,6 +290,13 @@ def mode_summary(path, a):
     text = "\n".join(paras)
     if ag:
         check(ag["by"] in text and "合意した" in text, "no agreement sentence")
+        # the person on the sentence's first line (37 columns of 10.5pt
+        # in the text width less the body's indent), where a line end
+        # cannot break the name (例／示 和夫)
+        p = next((p for p in paras if ag["by"] in p and "合意した" in p), "")
+        end = p.find(ag["by"]) + len(ag["by"])
+        check(p and text_twips(p[:end], 2) / 2 <= 37,
+              "agreement names %s past the first line: %r" % (ag["by"], p))
     check(d.sections[0].footer is not None, "no footer")
 
 
