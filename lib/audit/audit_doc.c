@@ -2803,7 +2803,13 @@ audit_doc_risks(const char *path, struct store *st,
 		{ { "対策基準の条項", XLSX_COL_CENTER | XLSX_COL_BREAK, 8 },
 		    XLSX_FIT_TEXT },
 		{ { "リスク", XLSX_COL_BREAK, 36 }, XLSX_FIT_TEXT },
-		{ { "分析", XLSX_COL_BREAK, 40 }, XLSX_FIT_TEXT },
+		/*
+		 * broken at phrases and never inside a run of kanji: a
+		 * finding's 指摘区分：改善提案 stays a line (it broke 改 /
+		 * 善提案 where the column was seven characters wide)
+		 */
+		{ { "分析", XLSX_COL_NAME | XLSX_COL_PHRASE, 40 },
+		    XLSX_FIT_TEXT },
 		{ { "発生可能性", XLSX_COL_CENTER, 10 }, XLSX_FIT_CODE },
 		{ { "影響度", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
 		/* centred: right-aligned, it touched 対応策's text */

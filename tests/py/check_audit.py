@@ -527,6 +527,14 @@ def mode_risks(path, audits):
             check(row[9] == "未評価", "row %s: リスク値 %r without a rating" % (row[0], row[9]))
     if any(r[7] == "未評価" for r in data):
         check(any("未評価" in (r[0] or "") for r in rows[:h]), "subtitle does not explain 未評価")
+    # a finding's 分析: its grade and status a whole line each
+    # (never 指摘区分：改 / 善提案)
+    for row in data:
+        if str(row[3] or "").startswith("指摘"):
+            lines = str(row[6] or "").split("\n")
+            check(len(lines) == 2 and all(re.fullmatch(
+                "(指摘区分：(%s)|是正状況：.+)" % "|".join(GRADE.values()), x)
+                for x in lines), "row %s: 分析 %r" % (row[0], row[6]))
     questions = {it.get("text") for a in audits for it in a.get("items", [])}
     for row in data:
         check((row[5] or "").replace("\n", "") not in questions,
