@@ -495,6 +495,9 @@ def mode_results_xlsx(path, audits):
             for f in a.get("findings", [])]
     for r, w in zip(frows, want):
         check((r[6] or "").replace("\n", "") == w, "指摘内容 %r, want %r" % (r[6], w))
+        # 章 broken at its phrases, never inside a run of kanji
+        check(not re.search(r"[\u4e00-\u9fff]\n[\u4e00-\u9fff]", str(r[4] or "")),
+              "章 %r broken inside a word" % r[4])
     with zipfile.ZipFile(path) as z:
         charts = [x for x in z.namelist() if x.startswith("xl/charts/chart")]
     check(len(charts) >= 2, "native charts: %r" % charts)
