@@ -1765,6 +1765,28 @@ short_column(const struct pptx_table *t, size_t c)
 	return n > 0;
 }
 
+/* A note's size: the least a slide's text is set in. */
+#define NOTE_SZ	1200
+
+/* A text box of a note (NOTE_SZ) at x, y, cx wide and cy high. */
+static void
+put_note(struct buf *b, const char *text, long x, long y, long cx, long cy)
+{
+	char	rpr[32];
+
+	snprintf(rpr, sizeof rpr, " sz=\"%u\"", NOTE_SZ);
+	buf_printf(b, "<p:sp><p:nvSpPr><p:cNvPr id=\"5\" name=\"Note 4\"/>"
+	    "<p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>"
+	    "<a:off x=\"%ld\" y=\"%ld\"/><a:ext cx=\"%ld\" cy=\"%ld\"/>"
+	    "</a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
+	    "<a:noFill/></p:spPr><p:txBody><a:bodyPr wrap=\"square\" "
+	    "lIns=\"%d\" tIns=\"%d\" rIns=\"%d\" bIns=\"%d\"><a:noAutofit/>"
+	    "</a:bodyPr><a:lstStyle/><a:p>", x, y, cx, cy, INSET_X, INSET_Y,
+	    INSET_X, INSET_Y);
+	put_wrapped(b, text, room_across(cx - 2 * INSET_X, NOTE_SZ), rpr);
+	buf_puts(b, "</a:p></p:txBody></p:sp>");
+}
+
 static int
 table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 {
@@ -1779,7 +1801,7 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 	struct buf		 b = BUF_INIT, paras = BUF_INIT, tt = BUF_INIT;
 	unsigned		*grid = NULL, *alt = NULL, sz = 0, widows;
 	unsigned		 best = UINT_MAX;
-	double			*rh = NULL, hh, used;
+	double			*rh = NULL, hh, used, nh = 0;
 	size_t			 i, r, c, first, k = 0;
 	long			 total;
 	int			 rc = 0;
@@ -1796,6 +1818,8 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 	for (r = 0; r < t->nrows * t->ncols; r++)
 		if ((rc = check_text(t->cells[r], "table cell")) != 0)
 			return rc;
+	if ((rc = check_text(t->note, "table note")) != 0)
+		return rc;
 	if ((grid = calloc(t->ncols, sizeof *grid)) == NULL ||
 	    (alt = calloc(t->ncols, sizeof *alt)) == NULL ||
 	    (rh = calloc(t->nrows + 1, sizeof *rh)) == NULL) {
@@ -1833,12 +1857,21 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 	total = 0;
 	for (c = 0; c < t->ncols; c++)
 		total += (long)grid[c];
+	/* the note's lines at 12pt across the table's area, and a gap */
+	if (t->note != NULL && t->note[0] != '\0')
+		nh = (double)textfit_wrap_lines(t->note, room_across(area.cx -
+		    2 * INSET_X, NOTE_SZ)) * NOTE_SZ / 100 * EMU_PT * LINE +
+		    2 * INSET_Y + (double)NOTE_SZ / 100 * EMU_PT / 2;
 	p->group = p->nslides;
 	for (first = 0; first < t->nrows || (t->nrows == 0 && k == 0); k++) {
-		/* As many rows as fit under the header, at least one. */
+		/*
+		 * As many rows as fit under the header, at least one; the
+		 * last with the note under it.
+		 */
 		used = hh;
 		for (r = first; r < t->nrows; r++) {
-			if (r > first && used + rh[r] > (double)area.cy)
+			if (r > first && used + rh[r] + (r + 1 == t->nrows ?
+			    nh : 0) > (double)area.cy)
 				break;
 			used += rh[r];
 		}
@@ -1875,6 +1908,9 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 		}
 		buf_puts(&b, "</a:tbl></a:graphicData></a:graphic>"
 		    "</p:graphicFrame>");
+		if (nh > 0 && r == t->nrows)
+			put_note(&b, t->note, area.x, area.y + (long)used +
+			    NOTE_SZ / 100 * EMU_PT / 2, area.cx, (long)nh);
 		put_number(&b, l, p->nslides + 1);
 		slide_end(&b);
 		if ((rc = add_slide(p, &b, L_TITLEONLY, 0)) != 0)

@@ -158,7 +158,9 @@ sec_audits(struct report_sec *s, struct store *st)
 	struct audit_score	 sc;
 	struct sec_slide	*sl, *ov, *tb, *rs;
 	struct chart		*ch = NULL;
-	double			 earned[64], possible[64];
+	long			 csum[64], ccnt[64], tenths, sum_t = 0;
+	struct buf		 note = BUF_INIT;
+	size_t			 nint = 0;
 	char			 keys[64][16], titles[64][96], line[512];
 	char			 p[32], era[CAL_FMT_MAX], ong[64];
 	const char		*type, *status, *org;
@@ -166,7 +168,6 @@ sec_audits(struct report_sec *s, struct store *st)
 	size_t			 ongoing = 0, nnot = 0, nlater = 0;
 	char			 nots[64], lat[64], *counted = NULL;
 	const struct schema	*ak;
-	double			 tot_e = 0, tot_p = 0, sum_r = 0;
 	size_t			 nrated = 0, nmid = 0, nlow = 0;
 	char			 mean[32], rk_line[128];
 	struct cal_date		 d;
@@ -189,7 +190,6 @@ sec_audits(struct report_sec *s, struct store *st)
 	    (rc = table_init(s, tb, 5, head)) != 0)
 		goto done;
 	itb = s->nslides - 1;
-	(void)itb;
 	for (i = 0; i < n; i++) {
 		enum ev_state	 when;
 		const char	*title;
@@ -229,15 +229,35 @@ sec_audits(struct report_sec *s, struct store *st)
 		ongoing += strcmp(status, "in-progress") == 0;
 		p[0] = '\0';
 		if (audit_score(&sc, audit_items(rec)) == 0) {
-			if (sc.total.possible > 0) {
-				rp_rate(p, sc.total.earned, sc.total.possible);
-				sum_r += sc.total.earned / sc.total.possible;
+			/*
+			 * Each audit's rate as its report prints it; one with
+			 * items not checked yet is interim, marked ※ as the
+			 * Word reports mark it, and named under the table.
+			 */
+			if (audit_tally_tenths(&tenths, &sc.total)) {
+				unsigned unconf = sc.total.count[AUDIT_UNCHECKED]
+				    + sc.total.count[AUDIT_NONE];
+
+				audit_tenths_text(p, sizeof p, tenths, 1);
+				sum_t += tenths;
 				nrated++;
+				if (unconf > 0) {
+					snprintf(p + strlen(p), sizeof p -
+					    strlen(p), "※");
+					const char *sys = node_get_str(rec,
+					    "target_system");
+
+					/* 総務課 文書管理システム, as Word */
+					buf_printf(&note, "%s%s%s%s：%u項目",
+					    nint++ ? "、" : "", org != NULL ?
+					    rp_org(st, org) : "", org != NULL &&
+					    sys != NULL ? " " : "", sys != NULL ?
+					    sys : "", unconf);
+				}
 			}
-			tot_e += sc.total.earned;
-			tot_p += sc.total.possible;
 			for (k = 0; k < sc.nchapters; k++) {
 				size_t j;
+				long ct;
 
 				for (j = 0; j < nch; j++)
 					if (strcmp(keys[j], sc.chapters[k].key)
@@ -258,11 +278,14 @@ sec_audits(struct report_sec *s, struct store *st)
 						    sizeof titles[j], "%s %s",
 						    sc.chapters[k].key,
 						    sc.chapters[k].title);
-					earned[j] = possible[j] = 0;
+					csum[j] = ccnt[j] = 0;
 					nch++;
 				}
-				earned[j] += sc.chapters[k].earned;
-				possible[j] += sc.chapters[k].possible;
+				/* a chapter's rate: the mean of the audits' */
+				if (audit_tally_tenths(&ct, &sc.chapters[k])) {
+					csum[j] += ct;
+					ccnt[j]++;
+				}
 			}
 			audit_score_free(&sc);
 		}
@@ -295,27 +318,44 @@ sec_audits(struct report_sec *s, struct store *st)
 	s->aud_done = held - ongoing;
 	s->aud_ongoing = ongoing;
 	/*
-	 * The overall rate is the items' points of every audit summed
-	 * (each audit weighs by its items), which the table's rates do not
-	 * give by their mean: both are said, so a reader can check either.
+	 * The overall rate and each chapter's are the simple mean of the
+	 * audits' rates (each audit weighs the same), as the 実施結果報告書
+	 * averages them (「2-6 技術的セキュリティ」の適合率が平均 88.4%), each
+	 * mean rounded half up once from the rates in tenths: a reader
+	 * checks the overall one against the table.  Summing every audit's
+	 * item points instead gave 2-6 89.9% beside the Word report's 88.4%.
 	 * The risks are those the audits brought to light, each rated for
 	 * how likely it is to happen: "顕在化したリスク（うち発生可能性が
 	 * 高いもの）" read as risks that had happened and yet were unlikely.
 	 */
-	rp_pct(mean, nrated > 0 ? sum_r / (double)nrated : NAN);
 	snprintf(line, sizeof line, "内部監査 実施済 %zu件%s%s%s",
 	    held - ongoing, ongoing > 0 ? ong : "", nnot > 0 ? nots : "",
 	    nlater > 0 ? lat : "");
 	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
 		goto done;
-	snprintf(line, sizeof line, "適合率（全体）%s", rp_rate(p, tot_e,
-	    tot_p));
+	if (nrated > 0)
+		audit_tenths_text(mean, sizeof mean, (2 * sum_t +
+		    (long)nrated) / (2 * (long)nrated), 1);
+	else
+		snprintf(mean, sizeof mean, "―");
+	snprintf(line, sizeof line, "適合率（全体）%s%s", mean, nint > 0 ?
+	    "※" : "");
 	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
 		goto done;
-	snprintf(line, sizeof line, "%zu件の監査の全項目の配点を合計して算出"
-	    "（各監査の適合率の単純平均は%s）", nrated, mean);
-	if ((rc = bullet(s, &s->slides[iov], 2, line)) != 0)
+	snprintf(line, sizeof line, "%zu件の監査の適合率の単純平均（章別の適合率"
+	    "も同じ）", nrated);
+	if ((rc = bullet(s, &s->slides[iov], 2, line)) != 0 ||
+	    (nint > 0 && (rc = bullet(s, &s->slides[iov], 2, "※ 未確認の項目"
+	    "がある監査の暫定の値を含む")) != 0))
 		goto done;
+	if (nint > 0) {
+		buf_printf(&note, "が未確認）の適合率は、確認を終えた項目による"
+		    "暫定の値である。");
+		if ((rc = buf_ok(&note)) != 0)
+			goto done;
+		s->slides[itb].note = rp_fmt(s->pool, "※ 未確認の項目がある監査"
+		    "（%s", note.data);
+	}
 	snprintf(line, sizeof line, "監査で明らかになったリスク %zu件", nrisk);
 	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
 		goto done;
@@ -335,8 +375,8 @@ sec_audits(struct report_sec *s, struct store *st)
 			const char *sp = strchr(titles[k], ' ');
 
 			chart_category(ch, titles[k]);
-			vals[k] = possible[k] > 0 ? earned[k] / possible[k] :
-			    NAN;
+			vals[k] = ccnt[k] > 0 ? (double)((2 * csum[k] +
+			    ccnt[k]) / (2 * ccnt[k])) / 1000 : NAN;
 			s->ch_title[k] = rp_str(s->pool, sp != NULL ? sp + 1 :
 			    titles[k]);
 			s->ch_rate[k] = vals[k];
@@ -382,6 +422,7 @@ sec_audits(struct report_sec *s, struct store *st)
 		}
 	}
 done:
+	buf_free(&note);
 	chart_free(ch);
 	free(counted);
 	audit_free_all(v, n);
@@ -396,7 +437,7 @@ sec_checklists(struct report_sec *s, struct store *st)
 	struct chart		*ch = NULL;
 	double			*now = NULL, *prev = NULL;
 	char			 line[512], a[32], b[32], c[32];
-	size_t			 i;
+	size_t			 i, nd;
 	int			 rc;
 
 	if ((rc = ck_aggregate(&cs, st, CK_DEPARTMENT, s->fy, NULL)) != 0) {
@@ -434,7 +475,9 @@ sec_checklists(struct report_sec *s, struct store *st)
 	    (ov->section = 1) == 0 ||
 	    (rc = bullet(s, ov, 1, line)) != 0 ||
 	    (rc = bullet(s, ov, 2, "点検項目の実施率：提出した課の回答のうち"
-	    "実施済の項目の割合（一部実施は半分、該当なしは除く）")) != 0)
+	    "実施済の項目の割合（一部実施は半分、該当なしは除く）")) != 0 ||
+	    (s->final && cs->ndepts > 0 && (rc = bullet(s, ov, 2, "部別の平均"
+	    "得点：部の提出した課の得点（100点満点）の平均")) != 0))
 		goto done;
 	if (cs->ndepts == 0)
 		goto done;
@@ -443,9 +486,19 @@ sec_checklists(struct report_sec *s, struct store *st)
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
 	}
-	if ((rc = chart_new(&ch, CHART_BAR, "部別の実施率（前年度比較）")) != 0)
+	/*
+	 * By department, what the 所属点検 report charts: each 部's mean
+	 * of its divisions' scores (100点満点), not the items' rate above,
+	 * titled so; a 部 without a division in the organisation list (a
+	 * 事務局 of one office) has nothing to submit and no row, as in
+	 * the Word report: the rows are the 部 whose 課 the 93 counts.
+	 */
+	if ((rc = chart_new(&ch, CHART_BAR, "部別の平均得点（前年度比較）"))
+	    != 0)
 		goto done;
-	for (i = 0; i < cs->ndepts; i++) {
+	for (i = 0, nd = 0; i < cs->ndepts; i++) {
+		if (cs->depts[i].ndiv == 0)
+			continue;
 		/* a department without a bar says why, not an empty row */
 		if (cs->depts[i].nsubmitted == 0) {
 			snprintf(line, sizeof line, "%s（未提出）",
@@ -453,22 +506,22 @@ sec_checklists(struct report_sec *s, struct store *st)
 			chart_category(ch, line);
 		} else
 			chart_category(ch, cs->depts[i].name);
-		now[i] = isnan(cs->depts[i].score) ? NAN :
-		    cs->depts[i].score / 100;
-		prev[i] = isnan(cs->depts[i].prev) ? NAN :
-		    cs->depts[i].prev / 100;
+		now[nd] = cs->depts[i].score;
+		prev[nd] = cs->depts[i].prev;
+		nd++;
 	}
-	chart_series(ch, "今年度", now, cs->ndepts);
+	chart_series(ch, "今年度", now, nd);
 	if (cs->has_prev)
-		chart_series(ch, "前年度", prev, cs->ndepts);
-	chart_set_format(ch, CHART_PERCENT);
+		chart_series(ch, "前年度", prev, nd);
+	chart_set_format(ch, CHART_PLAIN);
+	chart_set_numfmt(ch, "0", "0.0");
 	/*
-	 * The rates as labels (one decimal): horizontal bars, as many to a
+	 * The scores as labels (one decimal): horizontal bars, as many to a
 	 * slide as have a line each, carry them legibly.
 	 */
 	chart_set_labels(ch, 1);
 	if ((rc = chart_check(ch)) != 0 ||
-	    (rc = slide_new(s, &sl, 2, "部別の実施率（前年度比較）", 0)) != 0)
+	    (rc = slide_new(s, &sl, 2, "部別の平均得点（前年度比較）", 0)) != 0)
 		goto done;
 	sl->chart = ch;
 	ch = NULL;
@@ -1506,6 +1559,7 @@ report_sec_write(const struct report_sec *s, int overview, const char *path)
 			tb.head = sl->head;
 			tb.nrows = sl->nrows;
 			tb.cells = sl->cells;
+			tb.note = sl->note;
 			pptx_table_slide(p, sl->title, &tb);
 			break;
 		default:

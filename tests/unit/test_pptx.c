@@ -249,7 +249,7 @@ fill(void)
 static struct pptx *
 make_deck(const char *template)
 {
-	struct pptx_table	 t = { 7, head, NROWS, cells, NULL };
+	struct pptx_table	 t = { 7, head, NROWS, cells, NULL, NULL };
 	struct pptx		*p;
 	struct chart		*c;
 
@@ -822,7 +822,7 @@ test_sticky(void **state)
 	pptx_free(p);
 	assert_int_equal(pptx_new(&p, &props, NULL), 0);
 	assert_int_equal(pptx_table_slide(p, "表", &(struct pptx_table){ 0,
-	    NULL, 0, NULL, NULL }), NC_EINVALID);
+	    NULL, 0, NULL, NULL, NULL }), NC_EINVALID);
 	pptx_free(p);
 	assert_int_equal(pptx_new(&p, &(struct pptx_props){ NULL, NULL,
 	    "2027-02-30" }, NULL), NC_EINVALID);
