@@ -514,7 +514,7 @@ sec_checklists(struct report_sec *s, struct store *st)
 	if (cs->has_prev)
 		chart_series(ch, "前年度", prev, nd);
 	chart_set_format(ch, CHART_PLAIN);
-	chart_set_numfmt(ch, "0", "0.0");
+	chart_set_numfmt(ch, "0", "0.0\\点");
 	/*
 	 * The scores as labels (one decimal): horizontal bars, as many to a
 	 * slide as have a line each, carry them legibly.
