@@ -962,6 +962,106 @@ sched_add(struct report_sec *s, struct sched_ent **v, size_t *n,
 	return 0;
 }
 
+/*
+ * The 詳細版's 実施計画: each training and audit of the schedule a row,
+ * by the date the plan had, with what it covers, who is responsible and
+ * what it delivers, from its record (the 概要版 has the months only).
+ * The 詳細版 had been the 概要版 with the PDCA table alone added.
+ */
+struct plan_row {
+	struct cal_date	 date;
+	const char	*cells[5];
+};
+
+static int
+plan_row_cmp(const void *a, const void *b)
+{
+	const struct plan_row	*x = a, *y = b;
+	int			 c;
+
+	if ((c = cal_cmp(x->date, y->date)) != 0)
+		return c;
+	return strcmp(x->cells[1], y->cells[1]);
+}
+
+static int
+plan_row_add(struct report_sec *s, struct plan_row **v, size_t *n,
+    struct cal_date d, const char *title, const char *what,
+    const char *who, const char *makes)
+{
+	struct plan_row	*e;
+	char		 era[CAL_FMT_MAX];
+
+	if ((e = realloc(*v, (*n + 1) * sizeof *e)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	*v = e;
+	e += (*n)++;
+	rp_era(era, d);
+	e->date = d;
+	e->cells[0] = rp_str(s->pool, era);
+	e->cells[1] = rp_str(s->pool, title);
+	e->cells[2] = rp_str(s->pool, what);
+	e->cells[3] = rp_str(s->pool, who);
+	e->cells[4] = rp_str(s->pool, makes);
+	return 0;
+}
+
+/* A training's row: its audience's number, its 主管課, what it makes. */
+static int
+plan_training(struct report_sec *s, struct store *st, struct plan_row **v,
+    size_t *n, struct cal_date d, const struct training *t)
+{
+	char	what[64], makes[128], c[32];
+
+	what[0] = makes[0] = '\0';
+	if (t->target >= 0)
+		snprintf(what, sizeof what, "対象者 %s人", rp_count(c,
+		    t->target));
+	snprintf(makes, sizeof makes, "%s%s%s%s%s%s研修実施報告書",
+	    t->makes_material ? "研修教材" : "", t->makes_material ? "、" :
+	    "", t->makes_test ? "理解度テスト" : "", t->makes_test ? "、" : "",
+	    t->makes_survey ? "アンケート" : "", t->makes_survey ? "、" : "");
+	return plan_row_add(s, v, n, d, without_fy(s, t->title), what,
+	    t->org != NULL ? rp_org(st, t->org) : "", makes);
+}
+
+/* An audit's row: its target, its 主任監査員 (the note says so), its
+ * report. */
+static int
+plan_audit(struct report_sec *s, struct store *st, struct plan_row **v,
+    size_t *n, struct cal_date d, const struct node *rec)
+{
+	const char	*org = node_get_str(rec, "target_org");
+	const char	*sys = node_get_str(rec, "target_system");
+	const char	*chief = node_get_str(rec, "chief_auditor");
+	const char	*type = node_get_str(rec, "type");
+	const char	*on = org != NULL ? rp_org(st, org) : NULL;
+	char		 what[256], who[128], title[256];
+	size_t		 tl, sl;
+
+	/*
+	 * The title without the target it ends with, which the next column
+	 * says: 情報セキュリティ監査（運用面）｜戸籍住民課, not both.
+	 */
+	snprintf(title, sizeof title, "%s", without_fy(s, node_get_str(rec,
+	    "title")));
+	tl = strlen(title);
+	if ((sys != NULL && (sl = strlen(sys)) < tl &&
+	    strcmp(title + tl - sl, sys) == 0) || (on != NULL && (sl =
+	    strlen(on)) < tl && strcmp(title + tl - sl, on) == 0)) {
+		title[tl - sl] = '\0';
+		while (tl > sl && title[strlen(title) - 1] == ' ')
+			title[strlen(title) - 1] = '\0';
+	}
+	snprintf(what, sizeof what, "%s%s%s", org != NULL ? rp_org(st, org) :
+	    "", org != NULL && sys != NULL ? " " : "", sys != NULL ? sys : "");
+	who[0] = '\0';
+	if (chief != NULL)
+		snprintf(who, sizeof who, "%s", audit_member_name(st, chief));
+	return plan_row_add(s, v, n, d, title, what, who, type != NULL && strcmp(type, "followup") ==
+	    0 ? "フォローアップ監査報告書" : "監査報告書");
+}
+
 static int
 sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 {
@@ -976,7 +1076,8 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 	const char		*ms, *auds[32];
 	char			 line[64], title[128], fig[256];
 	size_t			 n = 0, i, j, nent = 0, ntr = 0, naud = 0;
-	size_t			 nty[3] = { 0, 0, 0 };
+	size_t			 nty[3] = { 0, 0, 0 }, nrow = 0;
+	struct plan_row		*row = NULL;
 	int			 rc, m, k, any = 0, loaded = 0;
 
 	for (k = 0; k < 12; k++)
@@ -1009,6 +1110,8 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 		if (j == naud && t->audience != NULL && naud < 32)
 			auds[naud++] = t->audience;
 		d = sec_date_at(s, t->id, t->date);
+		if ((rc = plan_training(s, st, &row, &nrow, d, t)) != 0)
+			goto done;
 		k = (d.m + 8) % 12;
 		if (cell[k].len > 0 &&
 		    named_in(cell[k].data, without_fy(s, t->title))) {
@@ -1033,7 +1136,8 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 			nty[strcmp(ms, "operational") == 0 ? 0 :
 			    strcmp(ms, "system") == 0 ? 1 : 2]++;
 		d = sec_date_at(s, node_get_str(rec, "id"), d);
-		if ((rc = sched_add(s, &ent, &nent, d,
+		if ((rc = plan_audit(s, st, &row, &nrow, d, rec)) != 0 ||
+		    (rc = sched_add(s, &ent, &nent, d,
 		    without_fy(s, node_get_str(rec, "title")))) != 0)
 			goto done;
 	}
@@ -1098,7 +1202,28 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 		if ((rc = table_cell(s, tb, cell[k].data)) != 0)
 			goto done;
 	}
+	if (nrow > 0) {
+		static const char *const ph[] = { "予定日", "件名", "対象",
+		    "担当", "成果物" };
+
+		qsort(row, nrow, sizeof *row, plan_row_cmp);
+		if (s->plan_version > 0)
+			snprintf(title, sizeof title, "研修・監査の実施計画（作業"
+			    "実施計画書 第%ld版）", s->plan_version);
+		else
+			snprintf(title, sizeof title, "研修・監査の実施計画");
+		if ((rc = slide_new(s, &tb, 1, title, 0)) != 0 ||
+		    (rc = table_init(s, tb, 5, ph)) != 0)
+			goto done;
+		tb->note = "担当は、研修はその主管課、監査は主任監査員である。";
+		for (i = 0; i < nrow; i++)
+			for (j = 0; j < 5; j++)
+				if ((rc = table_cell(s, tb, row[i].cells[j]))
+				    != 0)
+					goto done;
+	}
 done:
+	free(row);
 	for (k = 0; k < 12; k++)
 		buf_free(&cell[k]);
 	if (loaded)

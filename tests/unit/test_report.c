@@ -531,6 +531,52 @@ test_rate(void **state)
 	assert_string_equal(rp_pct(buf, NAN), "―");
 }
 
+/*
+ * The 運営計画書's 詳細版 carries the plan's detail the 概要版 leaves to
+ * its months: each training and audit a row with its date as the plan
+ * had it, what it covers, who is responsible and what it delivers, from
+ * its record.  The 詳細版 had been the 概要版 and the PDCA table.
+ */
+static void
+test_sec_plan_detail(void **state)
+{
+	struct report_sec	 s;
+	const struct sec_slide	*sl;
+	size_t			 i, aud = 0, tr = 0;
+
+	(void)state;
+	assert_int_equal(report_sec_build(&s, st, 2026, 0), 0);
+	sl = sec_slide_of(&s, "研修・監査の実施計画（作業実施計画書 第1版）");
+	assert_non_null(sl);
+	assert_int_equal(sl->overview, 0);
+	assert_int_equal(sl->ncols, 5);
+	assert_string_equal(sl->head[3], "担当");
+	assert_non_null(sl->note);
+	for (i = 0; i < sl->nrows; i++) {
+		const char *const *r = sl->cells + i * sl->ncols;
+
+		assert_non_null(strstr(r[0], "令和"));
+		assert_true(r[3][0] != '\0');
+		assert_true(r[4][0] != '\0');
+		if (strstr(r[4], "監査報告書") != NULL)
+			aud++;
+		if (strstr(r[4], "研修実施報告書") != NULL)
+			tr++;
+	}
+	/* the 10 trainings and 7 audits the schedule counts */
+	assert_int_equal(tr, 10);
+	assert_int_equal(aud, 7);
+	/* 経済課 in 8月 as 第1版 had it on 5月8日 (第2版 moved it) */
+	for (i = 0; i < sl->nrows; i++)
+		if (strcmp(sl->cells[i * sl->ncols + 2], "経済課") == 0)
+			break;
+	assert_true(i < sl->nrows);
+	assert_string_equal(sl->cells[i * sl->ncols], "令和8年8月19日");
+	assert_string_equal(sl->cells[i * sl->ncols + 1],
+	    "情報セキュリティ監査（運用面）");
+	report_sec_free(&s);
+}
+
 int
 main(void)
 {
@@ -541,6 +587,7 @@ main(void)
 		cmocka_unit_test(test_whole_year),
 		cmocka_unit_test(test_sec_check),
 		cmocka_unit_test(test_sec_content),
+		cmocka_unit_test(test_sec_plan_detail),
 		cmocka_unit_test(test_state),
 		cmocka_unit_test(test_work_not_held),
 		cmocka_unit_test(test_rate),
