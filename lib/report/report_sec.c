@@ -770,64 +770,30 @@ sec_later(struct report_sec *s)
 static int
 sec_plan_at(struct report_sec *s, struct store *st)
 {
-	const struct schema	*kind;
-	struct reclist		 l = RECLIST_INIT;
-	struct record		*r = NULL;
-	const struct node	*rec, *seq, *it;
-	struct cal_date		 d;
-	struct {
-		long		 version;
-		struct record	*r;
-	}			*v = NULL, t;
+	struct plan_rec		*v = NULL;
 	struct sec_move		*mv;
-	const char		*vs, *id;
 	size_t			 i, j, k, n = 0;
 	int			 rc;
 
-	if ((rc = store_kind(&kind, st, "workplan")) != 0 ||
-	    (rc = store_scan(&l, st, kind, s->fy, NULL)) != 0)
-		goto done;
-	if ((v = calloc(l.n + 1, sizeof *v)) == NULL) {
-		rc = error_set(NC_ENOMEM, "out of memory");
-		goto done;
-	}
-	for (i = 0; i < l.n; i++) {
-		if ((rc = record_load(&r, st, &l.v[i], NULL)) != 0)
-			goto done;
-		rec = record_root(r);
-		vs = node_get_str(rec, "version");
-		if (rp_date(&d, rec, "date") != 0 || vs == NULL) {
-			record_free(r);
-			r = NULL;
-			continue;
-		}
-		v[n].version = strtol(vs, NULL, 10);
-		v[n++].r = r;
-		r = NULL;
+	/* the records as the 作業実施計画書 reads them (plan_load()) */
+	if ((rc = plan_load(&v, &n, s->pool, st, s->fy)) != 0) {
+		if (rc != NC_ENOTFOUND)
+			return rc;
+		error_clear();
+		return 0;
 	}
 	/* by version: the first later version's move is the one undone */
-	for (i = 1; i < n; i++)
-		for (j = i; j > 0 && v[j - 1].version > v[j].version; j--) {
-			t = v[j];
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
 	for (i = 0; i < n; i++) {
-		rec = record_root(v[i].r);
-		rp_date(&d, rec, "date");
-		if (cal_cmp(d, s->as_of) <= 0) {
+		if (v[i].date.y == 0)
+			continue;
+		if (cal_cmp(v[i].date, s->as_of) <= 0) {
 			s->plan_version = v[i].version;
 			continue;
 		}
-		seq = node_get(rec, "moves");
-		for (j = 0; seq != NULL && seq->kind == NODE_SEQ &&
-		    j < seq->n; j++) {
-			it = seq->u.items[j];
-			if ((id = node_get_str(it, "record")) == NULL ||
-			    rp_date(&d, it, "from") != 0)
-				continue;
+		for (j = 0; j < v[i].nmoves; j++) {
 			for (k = 0; k < s->nmoves; k++)
-				if (strcmp(s->moves[k].id, id) == 0)
+				if (strcmp(s->moves[k].id, v[i].moves[j].id) ==
+				    0)
 					break;
 			if (k < s->nmoves)
 				continue;
@@ -837,16 +803,12 @@ sec_plan_at(struct report_sec *s, struct store *st)
 				goto done;
 			}
 			s->moves = mv;
-			mv[s->nmoves].id = rp_str(s->pool, id);
-			mv[s->nmoves++].date = d;
+			mv[s->nmoves].id = v[i].moves[j].id;
+			mv[s->nmoves++].date = v[i].moves[j].from;
 		}
 	}
 done:
-	for (i = 0; i < n; i++)
-		record_free(v[i].r);
-	free(v);
-	record_free(r);
-	reclist_free(&l);
+	plan_free(v, n);
 	return rc;
 }
 

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <setjmp.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -577,6 +578,42 @@ test_sec_plan_detail(void **state)
 	report_sec_free(&s);
 }
 
+/*
+ * The 運営計画書 reads the work plan records as the 作業実施計画書 does
+ * (plan_load()): two records of one version are an error in both, where
+ * the deck took whichever sorted first.
+ */
+static void
+test_sec_plan_records(void **state)
+{
+	char		 dir[] = "/tmp/test_report.XXXXXX", cmd[1024];
+	char		 path[512];
+	struct store	*s2;
+	struct report_sec s;
+	FILE		*f;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(cmd, sizeof cmd, "cp -r '%s/data/sample' '%s/'",
+	    NCIO_SOURCE_DIR, dir);
+	assert_int_equal(system(cmd), 0);
+	snprintf(path, sizeof path, "%s/sample/workplans/2026/wp-9z9z9z9z.yaml",
+	    dir);
+	assert_non_null(f = fopen(path, "w"));
+	fputs("id: wp-9z9z9z9z\nfy: 2026\ntitle: 令和8年度 作業実施計画書（第2版）\n"
+	    "version: 2\ndate: 2026-07-01\nsubmitted: 2026-07-01\n"
+	    "policy: 方針\nchanges: 日程を変更した。\n", f);
+	fclose(f);
+	snprintf(path, sizeof path, "%s/sample", dir);
+	assert_int_equal(store_open(&s2, path), 0);
+	assert_int_equal(report_sec_build(&s, s2, 2026, 0), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "two work plans of version 2"));
+	error_clear();
+	store_free(s2);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
 int
 main(void)
 {
@@ -588,6 +625,7 @@ main(void)
 		cmocka_unit_test(test_sec_check),
 		cmocka_unit_test(test_sec_content),
 		cmocka_unit_test(test_sec_plan_detail),
+		cmocka_unit_test(test_sec_plan_records),
 		cmocka_unit_test(test_state),
 		cmocka_unit_test(test_work_not_held),
 		cmocka_unit_test(test_rate),
