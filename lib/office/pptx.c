@@ -1223,6 +1223,234 @@ put_wrapped(struct buf *b, const char *s, unsigned room, const char *rpr)
 }
 
 /*
+ * Running text of a slide (bullets, a table's note) wrapped to fill its
+ * box, as a reader expects a line to run to the box's edge before it
+ * breaks: textfit_wrap() sets the fewest lines and then the best breaks
+ * among them, and where those were three lines it broke the first after
+ * its first 、 at 40 % of the width ("運営計画書に基づき、内部監査、所属
+ * 点検、／研修および…").  Here each line runs to the last phrase boundary
+ * that fits: after 、。 or a closing bracket, at a space, before an
+ * opening bracket (strong), or where a run of hiragana ends (a particle,
+ * 監査と／研修), not before a figure but after 、。, nor between a closing
+ * bracket and a particle, nor before an aside that qualifies the word
+ * before it (適合率（全体）); a strong one unless a weaker one fills the line further
+ * by more than PHRASE_SLACK %; the line textfit_wrap_fill() makes when
+ * no boundary fills PHRASE_LEAST % of it.  A boundary is taken only
+ * where textfit_wrap_fill() breaks a line ending there, so nothing
+ * textfit keeps whole (a date, a number with its unit, a katakana word,
+ * a short aside) breaks, and no last line is of one or two characters.
+ */
+#define PHRASE_SLACK	15
+#define PHRASE_LEAST	60
+
+static int
+is_hira(uint32_t c)
+{
+	return c >= 0x3041 && c <= 0x309F;
+}
+
+/* 、。，．：closing brackets: a line may end after them */
+static int
+ends_phrase(uint32_t c)
+{
+	return c == 0x3001 || c == 0x3002 || c == 0xFF0C || c == 0xFF0E ||
+	    c == 0xFF1A || c == 0xFF09 || c == 0x300D || c == 0x300F ||
+	    c == 0x3011 || c == 0x3015 || c == ')' || c == ' ' ||
+	    c == 0x3000;
+}
+
+/* opening brackets: a line may start with them */
+static int
+starts_phrase(uint32_t c)
+{
+	return c == 0xFF08 || c == 0x300C || c == 0x300E || c == 0x3010 ||
+	    c == 0x3014 || c == '(' || c == ' ' || c == 0x3000;
+}
+
+/* Width of the first n bytes of s (textfit_width()); UINT_MAX: no memory */
+static unsigned
+prefix_width(const char *s, size_t n)
+{
+	char		*t;
+	unsigned	 w;
+
+	if ((t = malloc(n + 1)) == NULL)
+		return UINT_MAX;
+	memcpy(t, s, n);
+	t[n] = '\0';
+	w = textfit_width(t);
+	free(t);
+	return w;
+}
+
+/* Bytes of the first line textfit_wrap_fill() makes of s at width, spaces
+ * at its end left out; (size_t)-1 when out of memory. */
+static size_t
+fill_first(const char *s, unsigned width)
+{
+	char	*w;
+	size_t	 n;
+
+	if ((w = textfit_wrap_fill(s, width)) == NULL)
+		return (size_t)-1;
+	n = strcspn(w, "\n");
+	while (n > 0 && w[n - 1] == ' ')
+		n--;
+	free(w);
+	return n;
+}
+
+/* One paragraph (no line end) s wrapped into out. */
+static int
+phrase_para(struct buf *out, const char *s, unsigned room)
+{
+	const char	*rest = s;
+	size_t		 len, j, n, fit, strong, weak, pick, f;
+	unsigned	 w, ws, ww, wp;
+	uint32_t	 a, c;
+
+	for (;;) {
+		while (*rest == ' ')
+			rest++;
+		len = strlen(rest);
+		if ((w = textfit_width(rest)) == UINT_MAX)
+			return -1;
+		if (w <= room) {
+			buf_puts(out, rest);
+			return 0;
+		}
+		strong = weak = 0;
+		ws = ww = 0;
+		a = 0;
+		for (j = 0; j < len; j += n) {
+			n = text_utf8_decode(&c, rest + j, len - j);
+			if (n == 0)
+				break;
+			/*
+			 * （…）を: the particle stays with its bracket, and a
+			 * figure with its label (適合率（全体）94.5%) unless
+			 * a 、 parts them.
+			 */
+			if (j > 0 && !(c >= '0' && c <= '9' && a != 0x3001 &&
+			    a != 0x3002 && a != 0xFF0C) && ((ends_phrase(a) && !(is_hira(c) &&
+			    (a == 0xFF09 || a == 0x300D || a == 0x300F ||
+			    a == 0x3011 || a == 0x3015 || a == ')'))) ||
+			    (starts_phrase(c) && (is_hira(a) ||
+			    ends_phrase(a))) || (is_hira(a) && !is_hira(c) &&
+			    !ends_phrase(c) && c != 0x30FC))) {
+				if ((w = prefix_width(rest, j)) == UINT_MAX)
+					return -1;
+				if (w > room)
+					break;
+				/* where fill would break a line ending here */
+				fit = j;
+				while (fit > 0 && rest[fit - 1] == ' ')
+					fit--;
+				if ((f = fill_first(rest, w)) == (size_t)-1)
+					return -1;
+				if (f == fit && fit > 0) {
+					if (ends_phrase(a) ||
+					    starts_phrase(c)) {
+						strong = fit;
+						ws = w;
+					} else {
+						weak = fit;
+						ww = w;
+					}
+				}
+			}
+			a = c;
+		}
+		pick = strong;
+		wp = ws;
+		if (weak > strong && (ws == 0 || (unsigned long)(ww - ws) *
+		    100 > (unsigned long)room * PHRASE_SLACK)) {
+			pick = weak;
+			wp = ww;
+		}
+		if (pick == 0 || (unsigned long)wp * 100 <
+		    (unsigned long)room * PHRASE_LEAST) {
+			if ((pick = fill_first(rest, room)) == (size_t)-1)
+				return -1;
+			if (pick == 0 || pick >= len) {
+				buf_puts(out, rest);
+				return 0;
+			}
+		}
+		buf_add(out, rest, pick);
+		buf_puts(out, "\n");
+		rest += pick;
+	}
+}
+
+/* s (lines ending at LF) wrapped as above; NULL when out of memory. */
+static char *
+phrase_wrap(const char *s, unsigned room)
+{
+	struct buf	 out = BUF_INIT;
+	char		*para;
+	size_t		 n;
+
+	for (;;) {
+		n = strcspn(s, "\r\n");
+		if ((para = malloc(n + 1)) == NULL) {
+			buf_free(&out);
+			return NULL;
+		}
+		memcpy(para, s, n);
+		para[n] = '\0';
+		if (phrase_para(&out, para, room) != 0) {
+			free(para);
+			buf_free(&out);
+			return NULL;
+		}
+		free(para);
+		s += n;
+		if (*s == '\0')
+			break;
+		s += s[0] == '\r' && s[1] == '\n' ? 2 : 1;
+		buf_puts(&out, "\n");
+	}
+	if (buf_ok(&out) != 0) {
+		buf_free(&out);
+		return NULL;
+	}
+	if (out.data == NULL)
+		return strdup("");
+	return out.data;
+}
+
+/* Lines phrase_wrap() makes of s (at least one); 1 when out of memory. */
+static unsigned
+phrase_lines(const char *s, unsigned room)
+{
+	char		*w = phrase_wrap(s, room);
+	const char	*q;
+	unsigned	 n = 1;
+
+	if (w == NULL)
+		return 1;
+	for (q = w; (q = strchr(q, '\n')) != NULL; q++)
+		n++;
+	free(w);
+	return n;
+}
+
+/* As put_wrapped(), running text wrapped by phrase_wrap(). */
+static void
+put_phrased(struct buf *b, const char *s, unsigned room, const char *rpr)
+{
+	char	*w;
+
+	if ((w = phrase_wrap(s, room)) == NULL) {
+		b->failed = 1;
+		return;
+	}
+	put_runs(b, w, rpr);
+	free(w);
+}
+
+/*
  * The title paragraph, set smaller when it would not fit its box: the
  * master's size, then 24, 20 and 18 points, on at most as many lines as
  * the box holds.
@@ -1338,13 +1566,56 @@ group_title(struct buf *b, const char *title, size_t k)
 		buf_puts(b, "（続き）");
 }
 
-/* The room of a line of a bullet of level lv + 1 (room_across()). */
+/*
+ * The room of a line of a bullet of level lv + 1 (room_across()), its
+ * text at scale % of the master's size.
+ */
 static unsigned
-bullet_room(const struct pptx *p, const struct layout *l, int lv)
+bullet_room(const struct pptx *p, const struct layout *l, int lv,
+    unsigned scale)
 {
 	return room_across(l->body.cx - 2 * INSET_X - p->body_marl[lv],
-	    p->body_sz[lv]);
+	    p->body_sz[lv] * scale / 100);
 }
+
+/*
+ * The height bullets take at scale % of the master's sizes, EMU; HUGE_VAL
+ * when a bullet takes more lines than at the master's sizes.
+ */
+static double
+bullets_height(const struct pptx *p, const struct layout *l,
+    const struct pptx_bullet *it, size_t n, unsigned scale)
+{
+	double		 h = 0;
+	size_t		 i;
+	unsigned	 lines;
+	const char	*t;
+	int		 lv;
+
+	for (i = 0; i < n; i++) {
+		lv = it[i].level - 1;
+		t = it[i].text != NULL ? it[i].text : "";
+		lines = phrase_lines(t, bullet_room(p, l, lv, scale));
+		if (scale != 100 && lines > phrase_lines(t, bullet_room(p, l,
+		    lv, 100)))
+			return HUGE_VAL;
+		h += (double)lines * (p->body_sz[lv] * scale / 100) / 100 *
+		    EMU_PT * LINE + (double)p->body_spc[lv] / 100 * EMU_PT;
+	}
+	return h;
+}
+
+/*
+ * A slide of a few bullets sets them larger, all levels alike, in steps
+ * of a tenth up to BULLET_SCALE_MAX % (the master's 20pt first level at
+ * 24pt, below the title's 28pt and still clear of its ■), the largest
+ * whose lines take at most BULLET_FILL % of the body's height and none
+ * a line more than at the master's size (改善する。 alone on a line):
+ * three short bullets in 20pt left four fifths of the box empty.
+ * Bullets that need more than a slide keep the master's sizes.
+ */
+#define BULLET_SCALE_MAX	120
+#define BULLET_FILL		75
 
 static int
 bullet_impl(struct pptx *p, const char *title, const struct pptx_bullet *it,
@@ -1354,7 +1625,8 @@ bullet_impl(struct pptx *p, const char *title, const struct pptx_bullet *it,
 	struct buf		 b = BUF_INIT, paras = BUF_INIT, t = BUF_INIT;
 	double			 avail, used = 0, h;
 	size_t			 i, k = 0, on = 0;
-	unsigned		 sz, lines;
+	unsigned		 sz, lines, scale = 100;
+	char			 rpr[32];
 	int			 lv, rc;
 
 	if ((rc = check_text(title, "slide title")) != 0)
@@ -1369,16 +1641,21 @@ bullet_impl(struct pptx *p, const char *title, const struct pptx_bullet *it,
 			return rc;
 	}
 	avail = (double)(l->body.cy - 2 * INSET_Y);
+	if (n > 0 && bullets_height(p, l, it, n, 100) <= avail)
+		for (scale = BULLET_SCALE_MAX; scale > 100; scale -= 10)
+			if (bullets_height(p, l, it, n, scale) <= avail *
+			    BULLET_FILL / 100)
+				break;
 	p->group = p->nslides;
 	for (i = 0; i <= n; i++) {
 		h = 0;
 		if (i < n) {
 			lv = it[i].level - 1;
 			sz = p->body_sz[lv];
-			lines = textfit_wrap_lines(it[i].text != NULL ?
-			    it[i].text : "", bullet_room(p, l, lv));
-			h = (double)lines * sz / 100 * EMU_PT * LINE +
-			    (double)p->body_spc[lv] / 100 * EMU_PT;
+			lines = phrase_lines(it[i].text != NULL ?
+			    it[i].text : "", bullet_room(p, l, lv, scale));
+			h = (double)lines * (sz * scale / 100) / 100 * EMU_PT *
+			    LINE + (double)p->body_spc[lv] / 100 * EMU_PT;
 		}
 		/* The slide so far is full, or this was the last bullet. */
 		if (i == n || (on > 0 && used + h > avail)) {
@@ -1393,11 +1670,16 @@ bullet_impl(struct pptx *p, const char *title, const struct pptx_bullet *it,
 			for (; on > 0; on--) {
 				size_t j = i - on;
 
+				rpr[0] = '\0';
+				if (scale != 100)
+					snprintf(rpr, sizeof rpr, " sz=\"%u\"",
+					    p->body_sz[it[j].level - 1] *
+					    scale / 100);
 				buf_printf(&paras, "<a:p><a:pPr lvl=\"%d\"/>",
 				    it[j].level - 1);
-				put_wrapped(&paras, it[j].text != NULL ?
+				put_phrased(&paras, it[j].text != NULL ?
 				    it[j].text : "", bullet_room(p, l,
-				    it[j].level - 1), "");
+				    it[j].level - 1, scale), rpr);
 				buf_puts(&paras, "</a:p>");
 			}
 			if (paras.len == 0)
@@ -1765,6 +2047,28 @@ short_column(const struct pptx_table *t, size_t c)
 	return n > 0;
 }
 
+/* A note's size: the least a slide's text is set in. */
+#define NOTE_SZ	1200
+
+/* A text box of a note (NOTE_SZ) at x, y, cx wide and cy high. */
+static void
+put_note(struct buf *b, const char *text, long x, long y, long cx, long cy)
+{
+	char	rpr[32];
+
+	snprintf(rpr, sizeof rpr, " sz=\"%u\"", NOTE_SZ);
+	buf_printf(b, "<p:sp><p:nvSpPr><p:cNvPr id=\"5\" name=\"Note 4\"/>"
+	    "<p:cNvSpPr txBox=\"1\"/><p:nvPr/></p:nvSpPr><p:spPr><a:xfrm>"
+	    "<a:off x=\"%ld\" y=\"%ld\"/><a:ext cx=\"%ld\" cy=\"%ld\"/>"
+	    "</a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom>"
+	    "<a:noFill/></p:spPr><p:txBody><a:bodyPr wrap=\"square\" "
+	    "lIns=\"%d\" tIns=\"%d\" rIns=\"%d\" bIns=\"%d\"><a:noAutofit/>"
+	    "</a:bodyPr><a:lstStyle/><a:p>", x, y, cx, cy, INSET_X, INSET_Y,
+	    INSET_X, INSET_Y);
+	put_phrased(b, text, room_across(cx - 2 * INSET_X, NOTE_SZ), rpr);
+	buf_puts(b, "</a:p></p:txBody></p:sp>");
+}
+
 static int
 table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 {
@@ -1779,7 +2083,7 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 	struct buf		 b = BUF_INIT, paras = BUF_INIT, tt = BUF_INIT;
 	unsigned		*grid = NULL, *alt = NULL, sz = 0, widows;
 	unsigned		 best = UINT_MAX;
-	double			*rh = NULL, hh, used;
+	double			*rh = NULL, hh, used, nh = 0;
 	size_t			 i, r, c, first, k = 0;
 	long			 total;
 	int			 rc = 0;
@@ -1796,6 +2100,8 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 	for (r = 0; r < t->nrows * t->ncols; r++)
 		if ((rc = check_text(t->cells[r], "table cell")) != 0)
 			return rc;
+	if ((rc = check_text(t->note, "table note")) != 0)
+		return rc;
 	if ((grid = calloc(t->ncols, sizeof *grid)) == NULL ||
 	    (alt = calloc(t->ncols, sizeof *alt)) == NULL ||
 	    (rh = calloc(t->nrows + 1, sizeof *rh)) == NULL) {
@@ -1833,12 +2139,21 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 	total = 0;
 	for (c = 0; c < t->ncols; c++)
 		total += (long)grid[c];
+	/* the note's lines at 12pt across the table's area, and a gap */
+	if (t->note != NULL && t->note[0] != '\0')
+		nh = (double)phrase_lines(t->note, room_across(area.cx -
+		    2 * INSET_X, NOTE_SZ)) * NOTE_SZ / 100 * EMU_PT * LINE +
+		    2 * INSET_Y + (double)NOTE_SZ / 100 * EMU_PT / 2;
 	p->group = p->nslides;
 	for (first = 0; first < t->nrows || (t->nrows == 0 && k == 0); k++) {
-		/* As many rows as fit under the header, at least one. */
+		/*
+		 * As many rows as fit under the header, at least one; the
+		 * last with the note under it.
+		 */
 		used = hh;
 		for (r = first; r < t->nrows; r++) {
-			if (r > first && used + rh[r] > (double)area.cy)
+			if (r > first && used + rh[r] + (r + 1 == t->nrows ?
+			    nh : 0) > (double)area.cy)
 				break;
 			used += rh[r];
 		}
@@ -1875,6 +2190,9 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 		}
 		buf_puts(&b, "</a:tbl></a:graphicData></a:graphic>"
 		    "</p:graphicFrame>");
+		if (nh > 0 && r == t->nrows)
+			put_note(&b, t->note, area.x, area.y + (long)used +
+			    NOTE_SZ / 100 * EMU_PT / 2, area.cx, (long)nh);
 		put_number(&b, l, p->nslides + 1);
 		slide_end(&b);
 		if ((rc = add_slide(p, &b, L_TITLEONLY, 0)) != 0)

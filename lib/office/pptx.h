@@ -119,6 +119,11 @@ struct pptx_table {
 	const char *const	*cells;		/* nrows * ncols, by row; NULL
 						   is an empty cell */
 	const enum pptx_align	*align;		/* per column, or NULL */
+	/*
+	 * A note under the table (※ …), 12pt, on the slide with its
+	 * last row; or NULL.
+	 */
+	const char		*note;
 };
 
 int	pptx_table_slide(struct pptx *, const char *title,

@@ -179,6 +179,7 @@ struct sec_slide {
 	const char		**head;
 	const char		**cells;
 	size_t			 ncols, nrows, ncell;
+	const char		*note;		/* under a table, or NULL */
 	struct chart		*chart;
 };
 

@@ -672,12 +672,6 @@ done:
 
 /* --- 作業実施計画書 ------------------------------------------------------ */
 
-struct plan_rec {
-	long		 version;
-	struct cal_date	 date, submitted;
-	const char	*title, *policy, *changes, *reason, *no;
-};
-
 static int
 plan_rec_cmp(const void *a, const void *b)
 {
@@ -686,18 +680,22 @@ plan_rec_cmp(const void *a, const void *b)
 	return (x->version > y->version) - (x->version < y->version);
 }
 
-/* The year's plan records, by version; each later version says what changed. */
-static int
-plan_load(struct plan_rec **out, size_t *nout, struct strpool *pool,
+/*
+ * The year's plan records, by version; each later version says what
+ * changed.  The 作業実施計画書 and the 運営計画書's schedule (sec_plan_at())
+ * read them here, one reading of what a plan record says.
+ */
+int
+plan_load(struct plan_rec **out, size_t *nout, void *pool,
     struct store *st, int fy)
 {
 	const struct schema	*kind;
 	struct reclist		 l = RECLIST_INIT;
 	struct record		*r = NULL;
 	struct plan_rec		*v = NULL;
-	const struct node	*rec;
-	const char		*s;
-	size_t			 i;
+	const struct node	*rec, *seq, *it;
+	const char		*s, *id;
+	size_t			 i, j;
 	int			 rc;
 
 	*out = NULL;
@@ -728,6 +726,23 @@ plan_load(struct plan_rec **out, size_t *nout, struct strpool *pool,
 		v[i].changes = rp_str(pool, node_get_str(rec, "changes"));
 		v[i].reason = rp_str(pool, node_get_str(rec, "reason"));
 		v[i].no = rp_str(pool, node_get_str(rec, "ref_no"));
+		/* the records this version moved, each from its date */
+		seq = node_get(rec, "moves");
+		if (seq != NULL && seq->kind == NODE_SEQ && seq->n > 0 &&
+		    (v[i].moves = calloc(seq->n, sizeof *v[i].moves)) ==
+		    NULL) {
+			rc = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
+		for (j = 0; seq != NULL && seq->kind == NODE_SEQ &&
+		    j < seq->n; j++) {
+			it = seq->u.items[j];
+			if ((id = node_get_str(it, "record")) == NULL ||
+			    rp_date(&v[i].moves[v[i].nmoves].from, it,
+			    "from") != 0)
+				continue;
+			v[i].moves[v[i].nmoves++].id = rp_str(pool, id);
+		}
 		record_free(r);
 		r = NULL;
 	}
@@ -752,9 +767,19 @@ plan_load(struct plan_rec **out, size_t *nout, struct strpool *pool,
 	v = NULL;
 done:
 	record_free(r);
-	free(v);
+	plan_free(v, l.n);
 	reclist_free(&l);
 	return rc;
+}
+
+void
+plan_free(struct plan_rec *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; v != NULL && i < n; i++)
+		free(v[i].moves);
+	free(v);
 }
 
 static int
@@ -1280,6 +1305,6 @@ done:
 	free(s.v);
 	strpool_free(&s.pool);
 	strpool_free(&pool);
-	free(v);
+	plan_free(v, n);
 	return rc;
 }

@@ -40,4 +40,27 @@ const char	*rp_rate(char out[32], double num, double den);
  * same way (audit_rate_tenths()); "―" for NaN. */
 const char	*rp_pct(char out[32], double r);
 
+/*
+ * A work plan record (作業実施計画書), kind workplan: its version, dates,
+ * texts and the records it moved (record id, the date it had before).
+ */
+struct plan_rec {
+	long		 version;
+	struct cal_date	 date, submitted;
+	const char	*title, *policy, *changes, *reason, *no;
+	struct plan_move {
+		const char	*id;
+		struct cal_date	 from;
+	}		*moves;
+	size_t		 nmoves;
+};
+/*
+ * The year's plan records by version, strings in pool (a strpool);
+ * NC_ENOTFOUND when the year has none, NC_EINVALID for two of one
+ * version or a later version that does not say what changed.
+ */
+int		 plan_load(struct plan_rec **out, size_t *nout, void *pool,
+		    struct store *, int fy);
+void		 plan_free(struct plan_rec *, size_t n);
+
 #endif

@@ -158,7 +158,9 @@ sec_audits(struct report_sec *s, struct store *st)
 	struct audit_score	 sc;
 	struct sec_slide	*sl, *ov, *tb, *rs;
 	struct chart		*ch = NULL;
-	double			 earned[64], possible[64];
+	long			 csum[64], ccnt[64], tenths, sum_t = 0;
+	struct buf		 note = BUF_INIT;
+	size_t			 nint = 0;
 	char			 keys[64][16], titles[64][96], line[512];
 	char			 p[32], era[CAL_FMT_MAX], ong[64];
 	const char		*type, *status, *org;
@@ -166,7 +168,6 @@ sec_audits(struct report_sec *s, struct store *st)
 	size_t			 ongoing = 0, nnot = 0, nlater = 0;
 	char			 nots[64], lat[64], *counted = NULL;
 	const struct schema	*ak;
-	double			 tot_e = 0, tot_p = 0, sum_r = 0;
 	size_t			 nrated = 0, nmid = 0, nlow = 0;
 	char			 mean[32], rk_line[128];
 	struct cal_date		 d;
@@ -189,7 +190,6 @@ sec_audits(struct report_sec *s, struct store *st)
 	    (rc = table_init(s, tb, 5, head)) != 0)
 		goto done;
 	itb = s->nslides - 1;
-	(void)itb;
 	for (i = 0; i < n; i++) {
 		enum ev_state	 when;
 		const char	*title;
@@ -229,15 +229,35 @@ sec_audits(struct report_sec *s, struct store *st)
 		ongoing += strcmp(status, "in-progress") == 0;
 		p[0] = '\0';
 		if (audit_score(&sc, audit_items(rec)) == 0) {
-			if (sc.total.possible > 0) {
-				rp_rate(p, sc.total.earned, sc.total.possible);
-				sum_r += sc.total.earned / sc.total.possible;
+			/*
+			 * Each audit's rate as its report prints it; one with
+			 * items not checked yet is interim, marked ※ as the
+			 * Word reports mark it, and named under the table.
+			 */
+			if (audit_tally_tenths(&tenths, &sc.total)) {
+				unsigned unconf = sc.total.count[AUDIT_UNCHECKED]
+				    + sc.total.count[AUDIT_NONE];
+
+				audit_tenths_text(p, sizeof p, tenths, 1);
+				sum_t += tenths;
 				nrated++;
+				if (unconf > 0) {
+					snprintf(p + strlen(p), sizeof p -
+					    strlen(p), "※");
+					const char *sys = node_get_str(rec,
+					    "target_system");
+
+					/* 総務課 文書管理システム, as Word */
+					buf_printf(&note, "%s%s%s%s：%u項目",
+					    nint++ ? "、" : "", org != NULL ?
+					    rp_org(st, org) : "", org != NULL &&
+					    sys != NULL ? " " : "", sys != NULL ?
+					    sys : "", unconf);
+				}
 			}
-			tot_e += sc.total.earned;
-			tot_p += sc.total.possible;
 			for (k = 0; k < sc.nchapters; k++) {
 				size_t j;
+				long ct;
 
 				for (j = 0; j < nch; j++)
 					if (strcmp(keys[j], sc.chapters[k].key)
@@ -258,11 +278,14 @@ sec_audits(struct report_sec *s, struct store *st)
 						    sizeof titles[j], "%s %s",
 						    sc.chapters[k].key,
 						    sc.chapters[k].title);
-					earned[j] = possible[j] = 0;
+					csum[j] = ccnt[j] = 0;
 					nch++;
 				}
-				earned[j] += sc.chapters[k].earned;
-				possible[j] += sc.chapters[k].possible;
+				/* a chapter's rate: the mean of the audits' */
+				if (audit_tally_tenths(&ct, &sc.chapters[k])) {
+					csum[j] += ct;
+					ccnt[j]++;
+				}
 			}
 			audit_score_free(&sc);
 		}
@@ -295,27 +318,44 @@ sec_audits(struct report_sec *s, struct store *st)
 	s->aud_done = held - ongoing;
 	s->aud_ongoing = ongoing;
 	/*
-	 * The overall rate is the items' points of every audit summed
-	 * (each audit weighs by its items), which the table's rates do not
-	 * give by their mean: both are said, so a reader can check either.
+	 * The overall rate and each chapter's are the simple mean of the
+	 * audits' rates (each audit weighs the same), as the 実施結果報告書
+	 * averages them (「2-6 技術的セキュリティ」の適合率が平均 88.4%), each
+	 * mean rounded half up once from the rates in tenths: a reader
+	 * checks the overall one against the table.  Summing every audit's
+	 * item points instead gave 2-6 89.9% beside the Word report's 88.4%.
 	 * The risks are those the audits brought to light, each rated for
 	 * how likely it is to happen: "顕在化したリスク（うち発生可能性が
 	 * 高いもの）" read as risks that had happened and yet were unlikely.
 	 */
-	rp_pct(mean, nrated > 0 ? sum_r / (double)nrated : NAN);
 	snprintf(line, sizeof line, "内部監査 実施済 %zu件%s%s%s",
 	    held - ongoing, ongoing > 0 ? ong : "", nnot > 0 ? nots : "",
 	    nlater > 0 ? lat : "");
 	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
 		goto done;
-	snprintf(line, sizeof line, "適合率（全体）%s", rp_rate(p, tot_e,
-	    tot_p));
+	if (nrated > 0)
+		audit_tenths_text(mean, sizeof mean, (2 * sum_t +
+		    (long)nrated) / (2 * (long)nrated), 1);
+	else
+		snprintf(mean, sizeof mean, "―");
+	snprintf(line, sizeof line, "適合率（全体）%s%s", mean, nint > 0 ?
+	    "※" : "");
 	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
 		goto done;
-	snprintf(line, sizeof line, "%zu件の監査の全項目の配点を合計して算出"
-	    "（各監査の適合率の単純平均は%s）", nrated, mean);
-	if ((rc = bullet(s, &s->slides[iov], 2, line)) != 0)
+	snprintf(line, sizeof line, "%zu件の監査の適合率の単純平均（章別の適合率"
+	    "も同じ）", nrated);
+	if ((rc = bullet(s, &s->slides[iov], 2, line)) != 0 ||
+	    (nint > 0 && (rc = bullet(s, &s->slides[iov], 2, "※ 未確認の項目"
+	    "がある監査の暫定の値を含む")) != 0))
 		goto done;
+	if (nint > 0) {
+		buf_printf(&note, "が未確認）の適合率は、確認を終えた項目による"
+		    "暫定の値である。");
+		if ((rc = buf_ok(&note)) != 0)
+			goto done;
+		s->slides[itb].note = rp_fmt(s->pool, "※ 未確認の項目がある監査"
+		    "（%s", note.data);
+	}
 	snprintf(line, sizeof line, "監査で明らかになったリスク %zu件", nrisk);
 	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
 		goto done;
@@ -335,8 +375,8 @@ sec_audits(struct report_sec *s, struct store *st)
 			const char *sp = strchr(titles[k], ' ');
 
 			chart_category(ch, titles[k]);
-			vals[k] = possible[k] > 0 ? earned[k] / possible[k] :
-			    NAN;
+			vals[k] = ccnt[k] > 0 ? (double)((2 * csum[k] +
+			    ccnt[k]) / (2 * ccnt[k])) / 1000 : NAN;
 			s->ch_title[k] = rp_str(s->pool, sp != NULL ? sp + 1 :
 			    titles[k]);
 			s->ch_rate[k] = vals[k];
@@ -382,6 +422,7 @@ sec_audits(struct report_sec *s, struct store *st)
 		}
 	}
 done:
+	buf_free(&note);
 	chart_free(ch);
 	free(counted);
 	audit_free_all(v, n);
@@ -396,7 +437,7 @@ sec_checklists(struct report_sec *s, struct store *st)
 	struct chart		*ch = NULL;
 	double			*now = NULL, *prev = NULL;
 	char			 line[512], a[32], b[32], c[32];
-	size_t			 i;
+	size_t			 i, nd;
 	int			 rc;
 
 	if ((rc = ck_aggregate(&cs, st, CK_DEPARTMENT, s->fy, NULL)) != 0) {
@@ -434,7 +475,9 @@ sec_checklists(struct report_sec *s, struct store *st)
 	    (ov->section = 1) == 0 ||
 	    (rc = bullet(s, ov, 1, line)) != 0 ||
 	    (rc = bullet(s, ov, 2, "点検項目の実施率：提出した課の回答のうち"
-	    "実施済の項目の割合（一部実施は半分、該当なしは除く）")) != 0)
+	    "実施済の項目の割合（一部実施は半分、該当なしは除く）")) != 0 ||
+	    (s->final && cs->ndepts > 0 && (rc = bullet(s, ov, 2, "部別の平均"
+	    "得点：部の提出した課の得点（100点満点）の平均")) != 0))
 		goto done;
 	if (cs->ndepts == 0)
 		goto done;
@@ -443,9 +486,19 @@ sec_checklists(struct report_sec *s, struct store *st)
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
 	}
-	if ((rc = chart_new(&ch, CHART_BAR, "部別の実施率（前年度比較）")) != 0)
+	/*
+	 * By department, what the 所属点検 report charts: each 部's mean
+	 * of its divisions' scores (100点満点), not the items' rate above,
+	 * titled so; a 部 without a division in the organisation list (a
+	 * 事務局 of one office) has nothing to submit and no row, as in
+	 * the Word report: the rows are the 部 whose 課 the 93 counts.
+	 */
+	if ((rc = chart_new(&ch, CHART_BAR, "部別の平均得点（前年度比較）"))
+	    != 0)
 		goto done;
-	for (i = 0; i < cs->ndepts; i++) {
+	for (i = 0, nd = 0; i < cs->ndepts; i++) {
+		if (cs->depts[i].ndiv == 0)
+			continue;
 		/* a department without a bar says why, not an empty row */
 		if (cs->depts[i].nsubmitted == 0) {
 			snprintf(line, sizeof line, "%s（未提出）",
@@ -453,22 +506,22 @@ sec_checklists(struct report_sec *s, struct store *st)
 			chart_category(ch, line);
 		} else
 			chart_category(ch, cs->depts[i].name);
-		now[i] = isnan(cs->depts[i].score) ? NAN :
-		    cs->depts[i].score / 100;
-		prev[i] = isnan(cs->depts[i].prev) ? NAN :
-		    cs->depts[i].prev / 100;
+		now[nd] = cs->depts[i].score;
+		prev[nd] = cs->depts[i].prev;
+		nd++;
 	}
-	chart_series(ch, "今年度", now, cs->ndepts);
+	chart_series(ch, "今年度", now, nd);
 	if (cs->has_prev)
-		chart_series(ch, "前年度", prev, cs->ndepts);
-	chart_set_format(ch, CHART_PERCENT);
+		chart_series(ch, "前年度", prev, nd);
+	chart_set_format(ch, CHART_PLAIN);
+	chart_set_numfmt(ch, "0", "0.0\\点");
 	/*
-	 * The rates as labels (one decimal): horizontal bars, as many to a
+	 * The scores as labels (one decimal): horizontal bars, as many to a
 	 * slide as have a line each, carry them legibly.
 	 */
 	chart_set_labels(ch, 1);
 	if ((rc = chart_check(ch)) != 0 ||
-	    (rc = slide_new(s, &sl, 2, "部別の実施率（前年度比較）", 0)) != 0)
+	    (rc = slide_new(s, &sl, 2, "部別の平均得点（前年度比較）", 0)) != 0)
 		goto done;
 	sl->chart = ch;
 	ch = NULL;
@@ -717,64 +770,30 @@ sec_later(struct report_sec *s)
 static int
 sec_plan_at(struct report_sec *s, struct store *st)
 {
-	const struct schema	*kind;
-	struct reclist		 l = RECLIST_INIT;
-	struct record		*r = NULL;
-	const struct node	*rec, *seq, *it;
-	struct cal_date		 d;
-	struct {
-		long		 version;
-		struct record	*r;
-	}			*v = NULL, t;
+	struct plan_rec		*v = NULL;
 	struct sec_move		*mv;
-	const char		*vs, *id;
 	size_t			 i, j, k, n = 0;
 	int			 rc;
 
-	if ((rc = store_kind(&kind, st, "workplan")) != 0 ||
-	    (rc = store_scan(&l, st, kind, s->fy, NULL)) != 0)
-		goto done;
-	if ((v = calloc(l.n + 1, sizeof *v)) == NULL) {
-		rc = error_set(NC_ENOMEM, "out of memory");
-		goto done;
-	}
-	for (i = 0; i < l.n; i++) {
-		if ((rc = record_load(&r, st, &l.v[i], NULL)) != 0)
-			goto done;
-		rec = record_root(r);
-		vs = node_get_str(rec, "version");
-		if (rp_date(&d, rec, "date") != 0 || vs == NULL) {
-			record_free(r);
-			r = NULL;
-			continue;
-		}
-		v[n].version = strtol(vs, NULL, 10);
-		v[n++].r = r;
-		r = NULL;
+	/* the records as the 作業実施計画書 reads them (plan_load()) */
+	if ((rc = plan_load(&v, &n, s->pool, st, s->fy)) != 0) {
+		if (rc != NC_ENOTFOUND)
+			return rc;
+		error_clear();
+		return 0;
 	}
 	/* by version: the first later version's move is the one undone */
-	for (i = 1; i < n; i++)
-		for (j = i; j > 0 && v[j - 1].version > v[j].version; j--) {
-			t = v[j];
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
 	for (i = 0; i < n; i++) {
-		rec = record_root(v[i].r);
-		rp_date(&d, rec, "date");
-		if (cal_cmp(d, s->as_of) <= 0) {
+		if (v[i].date.y == 0)
+			continue;
+		if (cal_cmp(v[i].date, s->as_of) <= 0) {
 			s->plan_version = v[i].version;
 			continue;
 		}
-		seq = node_get(rec, "moves");
-		for (j = 0; seq != NULL && seq->kind == NODE_SEQ &&
-		    j < seq->n; j++) {
-			it = seq->u.items[j];
-			if ((id = node_get_str(it, "record")) == NULL ||
-			    rp_date(&d, it, "from") != 0)
-				continue;
+		for (j = 0; j < v[i].nmoves; j++) {
 			for (k = 0; k < s->nmoves; k++)
-				if (strcmp(s->moves[k].id, id) == 0)
+				if (strcmp(s->moves[k].id, v[i].moves[j].id) ==
+				    0)
 					break;
 			if (k < s->nmoves)
 				continue;
@@ -784,16 +803,12 @@ sec_plan_at(struct report_sec *s, struct store *st)
 				goto done;
 			}
 			s->moves = mv;
-			mv[s->nmoves].id = rp_str(s->pool, id);
-			mv[s->nmoves++].date = d;
+			mv[s->nmoves].id = v[i].moves[j].id;
+			mv[s->nmoves++].date = v[i].moves[j].from;
 		}
 	}
 done:
-	for (i = 0; i < n; i++)
-		record_free(v[i].r);
-	free(v);
-	record_free(r);
-	reclist_free(&l);
+	plan_free(v, n);
 	return rc;
 }
 
@@ -909,6 +924,106 @@ sched_add(struct report_sec *s, struct sched_ent **v, size_t *n,
 	return 0;
 }
 
+/*
+ * The 詳細版's 実施計画: each training and audit of the schedule a row,
+ * by the date the plan had, with what it covers, who is responsible and
+ * what it delivers, from its record (the 概要版 has the months only).
+ * The 詳細版 had been the 概要版 with the PDCA table alone added.
+ */
+struct plan_row {
+	struct cal_date	 date;
+	const char	*cells[5];
+};
+
+static int
+plan_row_cmp(const void *a, const void *b)
+{
+	const struct plan_row	*x = a, *y = b;
+	int			 c;
+
+	if ((c = cal_cmp(x->date, y->date)) != 0)
+		return c;
+	return strcmp(x->cells[1], y->cells[1]);
+}
+
+static int
+plan_row_add(struct report_sec *s, struct plan_row **v, size_t *n,
+    struct cal_date d, const char *title, const char *what,
+    const char *who, const char *makes)
+{
+	struct plan_row	*e;
+	char		 era[CAL_FMT_MAX];
+
+	if ((e = realloc(*v, (*n + 1) * sizeof *e)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	*v = e;
+	e += (*n)++;
+	rp_era(era, d);
+	e->date = d;
+	e->cells[0] = rp_str(s->pool, era);
+	e->cells[1] = rp_str(s->pool, title);
+	e->cells[2] = rp_str(s->pool, what);
+	e->cells[3] = rp_str(s->pool, who);
+	e->cells[4] = rp_str(s->pool, makes);
+	return 0;
+}
+
+/* A training's row: its audience's number, its 主管課, what it makes. */
+static int
+plan_training(struct report_sec *s, struct store *st, struct plan_row **v,
+    size_t *n, struct cal_date d, const struct training *t)
+{
+	char	what[64], makes[128], c[32];
+
+	what[0] = makes[0] = '\0';
+	if (t->target >= 0)
+		snprintf(what, sizeof what, "対象者 %s人", rp_count(c,
+		    t->target));
+	snprintf(makes, sizeof makes, "%s%s%s%s%s%s研修実施報告書",
+	    t->makes_material ? "研修教材" : "", t->makes_material ? "、" :
+	    "", t->makes_test ? "理解度テスト" : "", t->makes_test ? "、" : "",
+	    t->makes_survey ? "アンケート" : "", t->makes_survey ? "、" : "");
+	return plan_row_add(s, v, n, d, without_fy(s, t->title), what,
+	    t->org != NULL ? rp_org(st, t->org) : "", makes);
+}
+
+/* An audit's row: its target, its 主任監査員 (the note says so), its
+ * report. */
+static int
+plan_audit(struct report_sec *s, struct store *st, struct plan_row **v,
+    size_t *n, struct cal_date d, const struct node *rec)
+{
+	const char	*org = node_get_str(rec, "target_org");
+	const char	*sys = node_get_str(rec, "target_system");
+	const char	*chief = node_get_str(rec, "chief_auditor");
+	const char	*type = node_get_str(rec, "type");
+	const char	*on = org != NULL ? rp_org(st, org) : NULL;
+	char		 what[256], who[128], title[256];
+	size_t		 tl, sl;
+
+	/*
+	 * The title without the target it ends with, which the next column
+	 * says: 情報セキュリティ監査（運用面）｜戸籍住民課, not both.
+	 */
+	snprintf(title, sizeof title, "%s", without_fy(s, node_get_str(rec,
+	    "title")));
+	tl = strlen(title);
+	if ((sys != NULL && (sl = strlen(sys)) < tl &&
+	    strcmp(title + tl - sl, sys) == 0) || (on != NULL && (sl =
+	    strlen(on)) < tl && strcmp(title + tl - sl, on) == 0)) {
+		title[tl - sl] = '\0';
+		while (tl > sl && title[strlen(title) - 1] == ' ')
+			title[strlen(title) - 1] = '\0';
+	}
+	snprintf(what, sizeof what, "%s%s%s", org != NULL ? rp_org(st, org) :
+	    "", org != NULL && sys != NULL ? " " : "", sys != NULL ? sys : "");
+	who[0] = '\0';
+	if (chief != NULL)
+		snprintf(who, sizeof who, "%s", audit_member_name(st, chief));
+	return plan_row_add(s, v, n, d, title, what, who, type != NULL && strcmp(type, "followup") ==
+	    0 ? "フォローアップ監査報告書" : "監査報告書");
+}
+
 static int
 sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 {
@@ -923,7 +1038,8 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 	const char		*ms, *auds[32];
 	char			 line[64], title[128], fig[256];
 	size_t			 n = 0, i, j, nent = 0, ntr = 0, naud = 0;
-	size_t			 nty[3] = { 0, 0, 0 };
+	size_t			 nty[3] = { 0, 0, 0 }, nrow = 0;
+	struct plan_row		*row = NULL;
 	int			 rc, m, k, any = 0, loaded = 0;
 
 	for (k = 0; k < 12; k++)
@@ -956,6 +1072,8 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 		if (j == naud && t->audience != NULL && naud < 32)
 			auds[naud++] = t->audience;
 		d = sec_date_at(s, t->id, t->date);
+		if ((rc = plan_training(s, st, &row, &nrow, d, t)) != 0)
+			goto done;
 		k = (d.m + 8) % 12;
 		if (cell[k].len > 0 &&
 		    named_in(cell[k].data, without_fy(s, t->title))) {
@@ -980,7 +1098,8 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 			nty[strcmp(ms, "operational") == 0 ? 0 :
 			    strcmp(ms, "system") == 0 ? 1 : 2]++;
 		d = sec_date_at(s, node_get_str(rec, "id"), d);
-		if ((rc = sched_add(s, &ent, &nent, d,
+		if ((rc = plan_audit(s, st, &row, &nrow, d, rec)) != 0 ||
+		    (rc = sched_add(s, &ent, &nent, d,
 		    without_fy(s, node_get_str(rec, "title")))) != 0)
 			goto done;
 	}
@@ -1045,7 +1164,28 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 		if ((rc = table_cell(s, tb, cell[k].data)) != 0)
 			goto done;
 	}
+	if (nrow > 0) {
+		static const char *const ph[] = { "予定日", "件名", "対象",
+		    "担当", "成果物" };
+
+		qsort(row, nrow, sizeof *row, plan_row_cmp);
+		if (s->plan_version > 0)
+			snprintf(title, sizeof title, "研修・監査の実施計画（作業"
+			    "実施計画書 第%ld版）", s->plan_version);
+		else
+			snprintf(title, sizeof title, "研修・監査の実施計画");
+		if ((rc = slide_new(s, &tb, 1, title, 0)) != 0 ||
+		    (rc = table_init(s, tb, 5, ph)) != 0)
+			goto done;
+		tb->note = "担当は、研修はその主管課、監査は主任監査員である。";
+		for (i = 0; i < nrow; i++)
+			for (j = 0; j < 5; j++)
+				if ((rc = table_cell(s, tb, row[i].cells[j]))
+				    != 0)
+					goto done;
+	}
 done:
+	free(row);
 	for (k = 0; k < 12; k++)
 		buf_free(&cell[k]);
 	if (loaded)
@@ -1506,6 +1646,7 @@ report_sec_write(const struct report_sec *s, int overview, const char *path)
 			tb.head = sl->head;
 			tb.nrows = sl->nrows;
 			tb.cells = sl->cells;
+			tb.note = sl->note;
 			pptx_table_slide(p, sl->title, &tb);
 			break;
 		default:

@@ -471,7 +471,7 @@ done <<<"$DOCS"
 # slide count within the bounds given.
 # tag | sub-verb | arguments | slides of the 詳細版 | slides of the 概要版
 DECKS='
-rp-secplan|security-plan|--fy 2026|3-6|3-5
+rp-secplan|security-plan|--fy 2026|4-8|3-5
 rp-secfinal|security-final|--fy 2026|12-20|5-9
 '
 mkdir -p "$OUT/decks" "$OUT/deckpdf"

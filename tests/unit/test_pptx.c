@@ -249,7 +249,7 @@ fill(void)
 static struct pptx *
 make_deck(const char *template)
 {
-	struct pptx_table	 t = { 7, head, NROWS, cells, NULL };
+	struct pptx_table	 t = { 7, head, NROWS, cells, NULL, NULL };
 	struct pptx		*p;
 	struct chart		*c;
 
@@ -822,7 +822,7 @@ test_sticky(void **state)
 	pptx_free(p);
 	assert_int_equal(pptx_new(&p, &props, NULL), 0);
 	assert_int_equal(pptx_table_slide(p, "表", &(struct pptx_table){ 0,
-	    NULL, 0, NULL, NULL }), NC_EINVALID);
+	    NULL, 0, NULL, NULL, NULL }), NC_EINVALID);
 	pptx_free(p);
 	assert_int_equal(pptx_new(&p, &(struct pptx_props){ NULL, NULL,
 	    "2027-02-30" }, NULL), NC_EINVALID);
@@ -854,8 +854,10 @@ test_fit(void **state)
 	xml = part_of(path, "ppt/slides/slide1.xml");
 	assert_non_null(strstr(xml, "sz=\"2000\" dirty=\"0\"/><a:t>令和8年度"));
 	free(xml);
+	/* the short title at the master's size (its bullet is larger) */
 	xml = part_of(path, "ppt/slides/slide2.xml");
-	assert_null(strstr(xml, "sz=\"2"));
+	assert_non_null(strstr(xml, "altLang=\"en-US\" dirty=\"0\"/><a:t>"
+	    "短い題"));
 	free(xml);
 }
 
@@ -1135,6 +1137,104 @@ test_bullet_breaks(void **state)
 	free(xml);
 }
 
+/*
+ * A bullet's lines run to the box's edge before they break, at a phrase
+ * boundary: the 最終報告書's 概要 broke its first line after 所属点検、 at
+ * 40 % of the width (the fewest lines, then the best breaks among them);
+ * now after 進めている, before the aside, and the aside at a phrase.  A
+ * date and a number with its unit stay whole; a particle stays with the
+ * bracket before it (（…）／を).
+ */
+static void
+test_bullet_fill(void **state)
+{
+	static const struct pptx_bullet b[] = {
+		{ 1, "運営計画書に基づき、内部監査、所属点検、研修および事故等への"
+		    "対応を進めている（作成日現在、内部監査の一部は実施中であり、"
+		    "残る監査と研修は年度内に実施する予定である）。" },
+		{ 2, "所属点検 提出 86課／93課（提出率 92.5%）、点検項目の実施率 "
+		    "80.2%（前年度 75.3%）、令和8年11月27日現在の集計による" },
+		{ 1, "適合率の低かった章（技術的セキュリティ、特定個人情報の取扱い）"
+		    "を重点とした研修教材の改訂" },
+	};
+	struct pptx	*p;
+	char		 path[512], *xml;
+
+	(void)state;
+	path_in(path, sizeof path, "fill.pptx");
+	assert_int_equal(pptx_new(&p, NULL, NULL), 0);
+	assert_int_equal(pptx_bullet_slide(p, "概要", b, 3), 0);
+	assert_int_equal(pptx_save(p, path), 0);
+	pptx_free(p);
+	xml = part_of(path, "ppt/slides/slide1.xml");
+	assert_null(strstr(xml, "所属点検、</a:t></a:r><a:br>"));
+	assert_non_null(strstr(xml, "<a:t>運営計画書に基づき、内部監査、所属点検"
+	    "、研修および事故等への対応を進めている</a:t></a:r><a:br>"));
+	assert_null(strstr(xml, "令和8年11</a:t>"));
+	assert_null(strstr(xml, "80.</a:t>"));
+	assert_null(strstr(xml, "<a:t>を"));
+	free(xml);
+}
+
+/*
+ * A slide of a few short bullets sets them larger, all levels alike
+ * (24pt for the master's 20pt, 21.6pt for its 18pt), where the
+ * 最終報告書's 次年度の取組 had three lines of 20pt in an empty box; a
+ * full slide keeps the master's sizes.
+ */
+static void
+test_bullet_scale(void **state)
+{
+	static const struct pptx_bullet few[] = {
+		{ 1, "所属点検の実施率が低い部への個別説明会の開催" },
+		{ 2, "事故等5件の原因を踏まえた再発防止策" },
+		{ 1, "事故等5件の原因を踏まえた再発防止策の全庁展開" },
+	};
+	struct pptx	*p;
+	char		 path[512], *xml;
+
+	(void)state;
+	path_in(path, sizeof path, "scale.pptx");
+	assert_int_equal(pptx_new(&p, NULL, NULL), 0);
+	assert_int_equal(pptx_bullet_slide(p, "次年度の取組", few, 3), 0);
+	assert_int_equal(pptx_bullet_slide(p, "行動", actions, NACTIONS), 0);
+	assert_int_equal(pptx_save(p, path), 0);
+	pptx_free(p);
+	xml = part_of(path, "ppt/slides/slide1.xml");
+	assert_int_equal(occurrences(xml, "sz=\"2400\" dirty"), 2);
+	assert_int_equal(occurrences(xml, "sz=\"2160\" dirty"), 1);
+	free(xml);
+	xml = part_of(path, "ppt/slides/slide2.xml");
+	assert_null(strstr(xml, " sz=\""));
+	free(xml);
+}
+
+/* A table's note goes under it, on the slide of its last row. */
+static void
+test_table_note(void **state)
+{
+	static const char *const h[] = { "監査", "適合率" };
+	static const char *const c[] = { "文書管理システム", "91.7%※",
+	    "経済課", "94.4%" };
+	struct pptx_table	 t = { 2, h, 2, c, NULL,
+	    "※ 未確認の項目がある監査（総務課 文書管理システム：16項目が未確認）"
+	    "の適合率は、確認を終えた項目による暫定の値である。" };
+	struct pptx		*p;
+	char			 path[512], *xml;
+
+	(void)state;
+	path_in(path, sizeof path, "note.pptx");
+	assert_int_equal(pptx_new(&p, NULL, NULL), 0);
+	assert_int_equal(pptx_table_slide(p, "内部監査の実施結果", &t), 0);
+	assert_int_equal(pptx_save(p, path), 0);
+	pptx_free(p);
+	xml = part_of(path, "ppt/slides/slide1.xml");
+	assert_non_null(strstr(xml, "txBox=\"1\""));
+	assert_non_null(strstr(xml, "<a:t>※ 未確認の項目がある監査"));
+	assert_true(strstr(xml, "※ 未確認") > strstr(xml, "</a:tbl>"));
+	free(xml);
+}
+
 int
 main(void)
 {
@@ -1150,6 +1250,9 @@ main(void)
 		cmocka_unit_test(test_widows),
 		cmocka_unit_test(test_kept_whole),
 		cmocka_unit_test(test_bullet_breaks),
+		cmocka_unit_test(test_bullet_fill),
+		cmocka_unit_test(test_bullet_scale),
+		cmocka_unit_test(test_table_note),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
