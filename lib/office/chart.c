@@ -655,6 +655,18 @@ put_number(struct buf *b, double v)
 	buf_puts(b, tmp);
 }
 
+/*
+ * A number format as the attribute of <c:numFmt>: escaped, since a
+ * format may quote its text (0.0"点").
+ */
+static void
+put_numfmt(struct buf *b, const char *fmt)
+{
+	buf_puts(b, "<c:numFmt formatCode=\"");
+	opc_put_text(b, fmt, strlen(fmt));
+	buf_puts(b, "\" sourceLinked=\"0\"/>");
+}
+
 static void
 put_str_cache(struct buf *b, const char *f, char *const *v, size_t n)
 {
@@ -740,8 +752,7 @@ put_series(struct buf *b, const struct chart *c, enum chart_kind drawn,
 	if (drawn == CHART_PIE || c->labels) {
 		buf_puts(b, "<c:dLbls>");
 		if (drawn != CHART_PIE)
-			buf_printf(b, "<c:numFmt formatCode=\"%s\" "
-			    "sourceLinked=\"0\"/>", ax->label_numfmt);
+			put_numfmt(b, ax->label_numfmt);
 		buf_puts(b, "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln>"
 		    "</c:spPr>");
 		put_txpr(b, z->label, 0, 0);
@@ -763,9 +774,10 @@ put_series(struct buf *b, const struct chart *c, enum chart_kind drawn,
 	buf_puts(b, "</c:cat>");
 	snprintf(f, sizeof f, CHART_DATA_SHEET "!$%s$2:$%s$%zu", col, col,
 	    c->ncats + 1);
-	buf_printf(b, "<c:val><c:numRef><c:f>%s</c:f><c:numCache><c:formatCode>"
-	    "%s</c:formatCode><c:ptCount val=\"%zu\"/>", f, ax->label_numfmt,
-	    c->ncats);
+	buf_printf(b, "<c:val><c:numRef><c:f>%s</c:f><c:numCache><c:formatCode>",
+	    f);
+	opc_put_text(b, ax->label_numfmt, strlen(ax->label_numfmt));
+	buf_printf(b, "</c:formatCode><c:ptCount val=\"%zu\"/>", c->ncats);
 	for (k = 0; k < c->ncats; k++) {
 		if (isnan(s->values[k]))
 			continue;
@@ -825,9 +837,9 @@ put_axes(struct buf *b, const struct chart *c, enum chart_kind drawn,
 	    "</c:spPr></c:majorGridlines>", horiz ? "b" : "l");
 	if (c->val_title != NULL)
 		put_rich_title(b, c->val_title, z->text, 0, horiz ? 0 : -5400000);
-	buf_printf(b, "<c:numFmt formatCode=\"%s\" sourceLinked=\"0\"/>"
-	    "<c:majorTickMark val=\"none\"/><c:minorTickMark val=\"none\"/>"
-	    "<c:tickLblPos val=\"nextTo\"/>", ax->numfmt);
+	put_numfmt(b, ax->numfmt);
+	buf_puts(b, "<c:majorTickMark val=\"none\"/><c:minorTickMark "
+	    "val=\"none\"/><c:tickLblPos val=\"nextTo\"/>");
 	buf_puts(b, "<c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>");
 	put_txpr(b, z->text, 0, 0);
 	/* With the categories reversed, the value axis stays at the bottom. */

@@ -505,6 +505,7 @@ test_numfmt(void **state)
 	struct chart		*c, *s;
 	struct chart_axis	 ax;
 	struct buf		 x = BUF_INIT;
+	xmlDoc			*doc;
 
 	(void)state;
 	c = make(CHART_COLUMN, CHART_PLAIN, 1, a, NULL, 3);
@@ -521,6 +522,22 @@ test_numfmt(void **state)
 	chart_value_axis(&ax, s);
 	assert_string_equal(ax.label_numfmt, "0.0");
 	chart_free(s);
+	buf_free(&x);
+
+	/*
+	 * A format quoting its text is escaped where it is written: an
+	 * attribute cut at its '"' made the chart unreadable (LibreOffice
+	 * drew an empty slide).
+	 */
+	assert_int_equal(chart_set_numfmt(c, "0\"点\"", "0.0\"点\""), 0);
+	assert_int_equal(chart_drawingml(&x, c, CHART_COLUMN, NULL, 0), 0);
+	assert_non_null(doc = xmlReadMemory(x.data, (int)x.len, NULL, NULL,
+	    XML_PARSE_NONET));
+	xmlFreeDoc(doc);
+	assert_non_null(strstr(x.data,
+	    "formatCode=\"0.0&quot;点&quot;\" sourceLinked"));
+	assert_non_null(strstr(x.data,
+	    "<c:formatCode>0.0&quot;点&quot;</c:formatCode>"));
 	buf_free(&x);
 	chart_free(c);
 }
