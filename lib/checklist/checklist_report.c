@@ -1049,8 +1049,10 @@ score_cell(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double v)
 /*
  * The items' table, widths for the fewest pages at the largest scale
  * (xlsx_fit_sheet()): the item's text broken by the writer, the figures
- * at their widths.  A contractor's clause has no 分類 and no 点検段階
- * column: the stage columns show the stages it is checked at.
+ * at their widths.  A contractor's clause has no 分類 but the stages it
+ * is checked at (点検段階, "締結当初・履行中・終了時"), as in the report's
+ * table: a column per stage was empty but for one clause in sixteen and
+ * left the clause's text twelve characters a line.
  */
 static int
 sheet_items(struct xlsx *x, struct ctx *c, const char *note)
@@ -1062,10 +1064,12 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	struct xlsx_chart	 ch;
 	enum ck_value		 vals[4];
 	const char		**cells = NULL;
+	char			**stv = NULL;
+	struct buf		 b = BUF_INIT;
 	uint16_t		 rc;
 	uint32_t		 row, first;
 	size_t			 nv, i, k, nc = 0, ntext;
-	int			 r;
+	int			 r = 0;
 
 	if (s->kind == CK_DEPARTMENT) {
 		vals[0] = CK_DONE;
@@ -1080,10 +1084,9 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	}
 	fc[nc++] = (struct xlsx_fit_col){ { "No.", XLSX_COL_CENTER, 5 },
 	    XLSX_FIT_FIXED };
-	if (s->kind != CK_VENDOR)
-		/* 物理的 / セキュリティ, never セキュリテ / ィ */
-		fc[nc++] = (struct xlsx_fit_col){ { "分類",
-		    XLSX_COL_BREAK | XLSX_COL_PHRASE, 16 }, XLSX_FIT_TEXT };
+	/* 物理的 / セキュリティ, never セキュリテ / ィ; 契約等の締結前・ / 履行中 */
+	fc[nc++] = (struct xlsx_fit_col){ { s->kind == CK_VENDOR ? "点検段階" :
+	    "分類", XLSX_COL_BREAK | XLSX_COL_PHRASE, 16 }, XLSX_FIT_TEXT };
 	ntext = nc;
 	fc[nc++] = (struct xlsx_fit_col){ { "点検項目", XLSX_COL_BREAK, 50 },
 	    XLSX_FIT_TEXT };
@@ -1102,36 +1105,39 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	/* 増減 / （ポイント）: two lines, the item's text the room */
 	fc[nc++] = (struct xlsx_fit_col){ { "増減（ポイント）",
 	    XLSX_COL_BREAK | XLSX_COL_PHRASE, 13 }, XLSX_FIT_FIXED };
-	/* a clause checked at several stages: its rate at each */
-	if (s->kind == CK_VENDOR) {
-		for (k = 0; k < CK_NSTAGES; k++)
-			/* 契約等の / 締結前, never 契約等の締 / 結前 */
-			fc[nc++] = (struct xlsx_fit_col){ { ck_stage_label(k),
-			    XLSX_COL_BREAK | XLSX_COL_PHRASE, 10 },
-			    XLSX_FIT_FIXED };
-	}
-	/* the texts measured: the item's code, 分類 and text */
-	if (s->set->nitems > 0 && (cells = calloc(s->set->nitems * nc,
-	    sizeof *cells)) == NULL)
+	/* the texts measured: the item's 分類 or stages, and its text */
+	if (s->set->nitems > 0 && ((cells = calloc(s->set->nitems * nc,
+	    sizeof *cells)) == NULL || (stv = calloc(s->set->nitems,
+	    sizeof *stv)) == NULL)) {
+		free(cells);
 		return error_set(NC_ENOMEM, "out of memory");
+	}
 	for (i = 0; i < s->set->nitems; i++) {
 		const struct ck_item	*it = s->items[i].item;
 		const char		**cl = cells + i * nc;
 
-		k = 1;
-		if (s->kind != CK_VENDOR)
-			cl[k++] = it->category;
+		if (s->kind == CK_VENDOR) {
+			buf_reset(&b);
+			for (k = 0; k < CK_NSTAGES; k++)
+				if (it->stages & (1u << k))
+					buf_printf(&b, "%s%s", b.len ?
+					    "・" : "", ck_stage_label(k));
+			if (buf_ok(&b) != 0 ||
+			    (stv[i] = buf_detach(&b, NULL)) == NULL) {
+				r = error_set(NC_ENOMEM, "out of memory");
+				goto done;
+			}
+			cl[1] = stv[i];
+		} else
+			cl[1] = it->category;
 		cl[ntext] = it->text;
 	}
 	if ((r = xlsx_add_sheet(&sh, x, "項目別", XLSX_LANDSCAPE)) != 0 ||
 	    (r = xlsx_title(sh, "項目別の実施率", note)) != 0 ||
 	    (r = xlsx_fit_sheet(sh, cols, fc, nc, cells, s->set->nitems, 0,
 	    0, NULL)) != 0 ||
-	    (r = xlsx_table(&row, sh, cols, nc)) != 0) {
-		free(cells);
-		return r;
-	}
-	free(cells);
+	    (r = xlsx_table(&row, sh, cols, nc)) != 0)
+		goto done;
 	first = row;
 	for (i = 0; i < s->set->nitems; i++, row++) {
 		const struct ck_item_stat	*is = &s->items[i];
@@ -1140,8 +1146,7 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 
 		snprintf(no, sizeof no, "%zu", i + 1);
 		xlsx_write_text(sh, row, col++, no);
-		if (s->kind != CK_VENDOR)
-			xlsx_write_text(sh, row, col++, is->item->category);
+		xlsx_write_text(sh, row, col++, cells[i * nc + 1]);
 		xlsx_write_text(sh, row, col++, is->item->text);
 		xlsx_write_number(sh, row, col++, (double)is->n, XLSX_NUM_INT);
 		for (k = 0; k < nv; k++)
@@ -1153,12 +1158,6 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 		rate_cell(sh, row, col++, is->rate);
 		num_cell_x(sh, row, col++, isnan(is->rate) || isnan(is->prev) ?
 		    NAN : diffpt(is->rate, is->prev), XLSX_NUM_DIFF);
-		for (k = 0; s->kind == CK_VENDOR && k < CK_NSTAGES; k++) {
-			const struct ck_stage_stat	*ss = &s->stages[k];
-
-			rate_cell(sh, row, col++, ss->answered[i] > 0 ?
-			    (double)ss->yes[i] / (double)ss->answered[i] : NAN);
-		}
 	}
 	/*
 	 * A chart of the items only for the few clauses of the vendor
@@ -1167,7 +1166,7 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	 * the table each item's rate.
 	 */
 	if (s->kind != CK_VENDOR)
-		return 0;
+		goto done;
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_BAR;
 	ch.title = "項目別の実施率";
@@ -1179,7 +1178,14 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	ch.nval = 1;
 	ch.first_row = first;
 	ch.last_row = row - 1;
-	return xlsx_add_chart(sh, &ch);
+	r = xlsx_add_chart(sh, &ch);
+done:
+	for (i = 0; stv != NULL && i < s->set->nitems; i++)
+		free(stv[i]);
+	free(stv);
+	free(cells);
+	buf_free(&b);
+	return r;
 }
 
 static int
