@@ -1257,8 +1257,13 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 static int
 sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 {
+	/*
+	 * 建築・開発担当部 of eight characters on one line: a wrapped cell
+	 * keeps a character's room (xlsx_usable()), so in 18 its rows were
+	 * two lines high and printed one
+	 */
 	struct xlsx_column	 cols[] = {
-		{ "部", 0, 18 }, { "課", 0, 28 }, { "状況", XLSX_COL_CENTER, 10 },
+		{ "部", 0, 20 }, { "課", 0, 28 }, { "状況", XLSX_COL_CENTER, 10 },
 		{ "提出日", 0, 12 }, { "得点", 0, 8 }, { "偏差値", 0, 8 },
 		{ "順位", 0, 6 }, { "前年度", 0, 8 }, { "回答者数", 0, 9 },
 		/* on one line: in 10, LibreOffice broke it 自己点検の実 / 施率 */
