@@ -20,8 +20,8 @@ In the columns of names (部, 課, 発生課, 契約名, 委託事業者等), a 
 never broken inside a run of kanji (区立見本保 / 育園), and each of its
 lines fits the column's width.
 Every row of the table is as high as the lines the writer broke its
-text into (rows with a cell to fill in, or an empty one with room to
-write in, and merged cells aside).
+text into (rows with an empty cell, room to write in, and merged
+cells aside).
 In any cell, no line break the writer set falls inside a date (令和 /
 8年4月28日, 令和8年6月8 / 日, R8.4 / .23) or a katakana word (情報セキュ /
 リティポリシー): the writer breaks every wrapped text cell itself and keeps
@@ -209,8 +209,8 @@ def check(path, problems):
         # text into: a row higher than its text left LibreOffice to wrap
         # it where the writer counted a wrap, and it printed one line in
         # a row of two beside rows of one (the forms' 記入方法); rows with
-        # a cell to fill in or an empty one keep their room to write in
-        # (精査記録's 所管課回答), a merged cell its own count
+        # an empty cell keep their room to write in (精査記録's 所管課回答,
+        # a form's 回答), a merged cell its own count
         merged = set()
         for m in ws.merged_cells.ranges:
             merged.update(range(m.min_row, m.max_row + 1))
@@ -223,8 +223,8 @@ def check(path, problems):
             texts = [c for c in ws[r] if isinstance(c.value, str) and
                      c.border.bottom.style is not None]
             if not h or not texts or r in merged or \
-                    any(c.protection.locked is False or
-                        (c.value is None and c.border.bottom.style)
+                    any(c.value is None and (c.border.bottom.style or
+                                             c.protection.locked is False)
                         for c in ws[r]):
                 continue
             lines = max(c.value.count("\n") + 1 for c in texts)
