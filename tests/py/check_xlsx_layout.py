@@ -19,6 +19,7 @@ portrait as set.
 In the columns of names (部, 課, 発生課, 契約名, 委託事業者等), a name is
 never broken inside a run of kanji (区立見本保 / 育園), and each of its
 lines fits the column's width.
+No chart's category label is in lines the writer broke.
 Every row of the table is as high as the lines the writer broke its
 text into (rows with an empty cell, room to write in, and merged
 cells aside).
@@ -260,12 +261,33 @@ def check(path, problems):
                                                            line, w))
 
 
+def check_charts(path, problems):
+    """No chart's category label holds a line break the writer set in
+    the table's cell: the 研修 names of the training summary came to the
+    bar chart in two lines each, whose second lines stood beside the
+    next category's bars."""
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        for n in z.namelist():
+            if not re.match(r"xl/charts/chart\d+\.xml$", n):
+                continue
+            xml = z.read(n).decode()
+            for cat in re.findall(r"<c:cat>(.*?)</c:cat>", xml, re.S):
+                for v in re.findall(r"<c:v>([^<]*)</c:v>", cat):
+                    if "\n" in v:
+                        problems.append("%s: %s: category label %r in "
+                                        "lines" % (path.rsplit("/", 1)[-1],
+                                                   n, v))
+                        break
+
+
 def main():
     problems = []
     for arg in sys.argv[1:]:
         path, _, sheet = arg.partition(".xlsx:")
         path = path + ".xlsx" if sheet else arg
         check(path, problems)
+        check_charts(path, problems)
         # FILE.xlsx:SHEET:PERCENT asks for another scale than 85 %
         sheet, _, pct = sheet.partition(":")
         pct = float(pct) if pct else 85.0
