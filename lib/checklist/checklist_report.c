@@ -1069,8 +1069,11 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	uint16_t		 rc;
 	uint32_t		 row, first;
 	size_t			 nv, i, k, nc = 0, ntext;
-	int			 r = 0;
+	int			 r = 0, prev = 0;
 
+	/* some item has last year's rate (has_prev: last year's set) */
+	for (i = 0; i < s->set->nitems; i++)
+		prev |= !isnan(s->items[i].prev);
 	if (s->kind == CK_DEPARTMENT) {
 		vals[0] = CK_DONE;
 		vals[1] = CK_PARTIAL;
@@ -1098,13 +1101,19 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 		    XLSX_FIT_FIXED };
 	fc[nc++] = (struct xlsx_fit_col){ { "該当なし", 0, 9 },
 	    XLSX_FIT_FIXED };
-	/* 前年度, 今年度, 増減: the order of every comparison */
-	fc[nc++] = (struct xlsx_fit_col){ { "前年度", 0, 9 }, XLSX_FIT_FIXED };
+	/*
+	 * 前年度, 今年度, 増減: the order of every comparison; without last
+	 * year's results neither 前年度 nor 増減, empty in every row
+	 */
+	if (prev)
+		fc[nc++] = (struct xlsx_fit_col){ { "前年度", 0, 9 },
+		    XLSX_FIT_FIXED };
 	fc[nc++] = (struct xlsx_fit_col){ { "実施率", 0, 9 }, XLSX_FIT_FIXED };
 	rc = (uint16_t)(nc - 1);
 	/* 増減 / （ポイント）: two lines, the item's text the room */
-	fc[nc++] = (struct xlsx_fit_col){ { "増減（ポイント）",
-	    XLSX_COL_BREAK | XLSX_COL_PHRASE, 13 }, XLSX_FIT_FIXED };
+	if (prev)
+		fc[nc++] = (struct xlsx_fit_col){ { "増減（ポイント）",
+		    XLSX_COL_BREAK | XLSX_COL_PHRASE, 13 }, XLSX_FIT_FIXED };
 	/* the texts measured: the item's 分類 or stages, and its text */
 	if (s->set->nitems > 0 && ((cells = calloc(s->set->nitems * nc,
 	    sizeof *cells)) == NULL || (stv = calloc(s->set->nitems,
@@ -1154,10 +1163,13 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 			    (double)is->counts[vals[k]], XLSX_NUM_INT);
 		xlsx_write_number(sh, row, col++, (double)is->counts[CK_NA],
 		    XLSX_NUM_INT);
-		rate_cell(sh, row, col++, is->prev);
+		if (prev)
+			rate_cell(sh, row, col++, is->prev);
 		rate_cell(sh, row, col++, is->rate);
-		num_cell_x(sh, row, col++, isnan(is->rate) || isnan(is->prev) ?
-		    NAN : diffpt(is->rate, is->prev), XLSX_NUM_DIFF);
+		if (prev)
+			num_cell_x(sh, row, col++, isnan(is->rate) ||
+			    isnan(is->prev) ? NAN : diffpt(is->rate, is->prev),
+			    XLSX_NUM_DIFF);
 	}
 	/*
 	 * A chart of the items only for the few clauses of the vendor

@@ -12,6 +12,8 @@ usage: check_review.py docx FILE TEXT...   every TEXT is in the document
                                            has a 計 row adding up its rows,
                                            the plans' sheets add up to the
                                            plans of 種別, no "21.0日"
+       check_review.py nocolumns FILE      (xlsx) no column of record text
+                                           empty in every row of a table
        check_review.py noid FILE           no record id (rv-xxxxxxxx) in the
                                            text, headers or sheet names
        check_review.py merged FILE LABEL...  (xlsx) the row of each LABEL
@@ -224,7 +226,8 @@ def main(argv):
         missing = [w for w in want if w not in joined]
         if missing:
             print(joined, file=sys.stderr)
-        missing += empty_columns(path)
+    elif mode == "nocolumns":
+        missing = empty_columns(path)
     elif mode == "order":
         text = docx_text(path)
         pos = 0
