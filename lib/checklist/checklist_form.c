@@ -57,7 +57,7 @@ write_instructions(struct xlsx *x, const struct ck_set *set,
 {
 	static const struct xlsx_column	 cols[] = {
 		{ "番号", XLSX_COL_CENTER, 6 },
-		{ "記入方法", 0, 100 },
+		{ "記入方法", XLSX_COL_BREAK, 100 },
 	};
 	struct xlsx_sheet	*sh;
 	const char *const	*steps, *const *p;

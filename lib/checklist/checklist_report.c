@@ -1049,9 +1049,18 @@ score_cell(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double v)
 /*
  * The items' table, widths for the fewest pages at the largest scale
  * (xlsx_fit_sheet()): the item's text broken by the writer, the figures
- * at their widths.  A contractor's clause has no 分類 and no 点検段階
- * column: the stage columns show the stages it is checked at.
+ * at their widths.  A contractor's clause has no 分類 but the stages it
+ * is checked at (点検段階, "締結当初・履行中・終了時"), as in the report's
+ * table: a column per stage was empty but for one clause in sixteen and
+ * left the clause's text twelve characters a line.
  */
+/*
+ * The contractors' items read at the desk print at 82 % or more: fitted
+ * for the fewest pages, their one page printed at 80 % (the 50 items of
+ * the department check take pages at any scale: the fewest for them).
+ */
+#define VENDOR_LEAST	0.82
+
 static int
 sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 {
@@ -1062,11 +1071,16 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	struct xlsx_chart	 ch;
 	enum ck_value		 vals[4];
 	const char		**cells = NULL;
+	char			**stv = NULL;
+	struct buf		 b = BUF_INIT;
 	uint16_t		 rc;
 	uint32_t		 row, first;
 	size_t			 nv, i, k, nc = 0, ntext;
-	int			 r;
+	int			 r = 0, prev = 0;
 
+	/* some item has last year's rate (has_prev: last year's set) */
+	for (i = 0; i < s->set->nitems; i++)
+		prev |= !isnan(s->items[i].prev);
 	if (s->kind == CK_DEPARTMENT) {
 		vals[0] = CK_DONE;
 		vals[1] = CK_PARTIAL;
@@ -1080,10 +1094,9 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	}
 	fc[nc++] = (struct xlsx_fit_col){ { "No.", XLSX_COL_CENTER, 5 },
 	    XLSX_FIT_FIXED };
-	if (s->kind != CK_VENDOR)
-		/* 物理的 / セキュリティ, never セキュリテ / ィ */
-		fc[nc++] = (struct xlsx_fit_col){ { "分類",
-		    XLSX_COL_BREAK | XLSX_COL_PHRASE, 16 }, XLSX_FIT_TEXT };
+	/* 物理的 / セキュリティ, never セキュリテ / ィ; 契約等の締結前・ / 履行中 */
+	fc[nc++] = (struct xlsx_fit_col){ { s->kind == CK_VENDOR ? "点検段階" :
+	    "分類", XLSX_COL_BREAK | XLSX_COL_PHRASE, 16 }, XLSX_FIT_TEXT };
 	ntext = nc;
 	fc[nc++] = (struct xlsx_fit_col){ { "点検項目", XLSX_COL_BREAK, 50 },
 	    XLSX_FIT_TEXT };
@@ -1095,43 +1108,53 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 		    XLSX_FIT_FIXED };
 	fc[nc++] = (struct xlsx_fit_col){ { "該当なし", 0, 9 },
 	    XLSX_FIT_FIXED };
-	/* 前年度, 今年度, 増減: the order of every comparison */
-	fc[nc++] = (struct xlsx_fit_col){ { "前年度", 0, 9 }, XLSX_FIT_FIXED };
+	/*
+	 * 前年度, 今年度, 増減: the order of every comparison; without last
+	 * year's results neither 前年度 nor 増減, empty in every row
+	 */
+	if (prev)
+		fc[nc++] = (struct xlsx_fit_col){ { "前年度", 0, 9 },
+		    XLSX_FIT_FIXED };
 	fc[nc++] = (struct xlsx_fit_col){ { "実施率", 0, 9 }, XLSX_FIT_FIXED };
 	rc = (uint16_t)(nc - 1);
 	/* 増減 / （ポイント）: two lines, the item's text the room */
-	fc[nc++] = (struct xlsx_fit_col){ { "増減（ポイント）",
-	    XLSX_COL_BREAK | XLSX_COL_PHRASE, 13 }, XLSX_FIT_FIXED };
-	/* a clause checked at several stages: its rate at each */
-	if (s->kind == CK_VENDOR) {
-		for (k = 0; k < CK_NSTAGES; k++)
-			/* 契約等の / 締結前, never 契約等の締 / 結前 */
-			fc[nc++] = (struct xlsx_fit_col){ { ck_stage_label(k),
-			    XLSX_COL_BREAK | XLSX_COL_PHRASE, 10 },
-			    XLSX_FIT_FIXED };
-	}
-	/* the texts measured: the item's code, 分類 and text */
-	if (s->set->nitems > 0 && (cells = calloc(s->set->nitems * nc,
-	    sizeof *cells)) == NULL)
+	if (prev)
+		fc[nc++] = (struct xlsx_fit_col){ { "増減（ポイント）",
+		    XLSX_COL_BREAK | XLSX_COL_PHRASE, 13 }, XLSX_FIT_FIXED };
+	/* the texts measured: the item's 分類 or stages, and its text */
+	if (s->set->nitems > 0 && ((cells = calloc(s->set->nitems * nc,
+	    sizeof *cells)) == NULL || (stv = calloc(s->set->nitems,
+	    sizeof *stv)) == NULL)) {
+		free(cells);
 		return error_set(NC_ENOMEM, "out of memory");
+	}
 	for (i = 0; i < s->set->nitems; i++) {
 		const struct ck_item	*it = s->items[i].item;
 		const char		**cl = cells + i * nc;
 
-		k = 1;
-		if (s->kind != CK_VENDOR)
-			cl[k++] = it->category;
+		if (s->kind == CK_VENDOR) {
+			buf_reset(&b);
+			for (k = 0; k < CK_NSTAGES; k++)
+				if (it->stages & (1u << k))
+					buf_printf(&b, "%s%s", b.len ?
+					    "・" : "", ck_stage_label(k));
+			if (buf_ok(&b) != 0 ||
+			    (stv[i] = buf_detach(&b, NULL)) == NULL) {
+				r = error_set(NC_ENOMEM, "out of memory");
+				goto done;
+			}
+			cl[1] = stv[i];
+		} else
+			cl[1] = it->category;
 		cl[ntext] = it->text;
 	}
 	if ((r = xlsx_add_sheet(&sh, x, "項目別", XLSX_LANDSCAPE)) != 0 ||
 	    (r = xlsx_title(sh, "項目別の実施率", note)) != 0 ||
-	    (r = xlsx_fit_sheet(sh, cols, fc, nc, cells, s->set->nitems, 0,
+	    (r = xlsx_fit_sheet(sh, cols, fc, nc, cells, s->set->nitems,
+	    s->kind == CK_VENDOR ? VENDOR_LEAST : 0,
 	    0, NULL)) != 0 ||
-	    (r = xlsx_table(&row, sh, cols, nc)) != 0) {
-		free(cells);
-		return r;
-	}
-	free(cells);
+	    (r = xlsx_table(&row, sh, cols, nc)) != 0)
+		goto done;
 	first = row;
 	for (i = 0; i < s->set->nitems; i++, row++) {
 		const struct ck_item_stat	*is = &s->items[i];
@@ -1140,8 +1163,7 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 
 		snprintf(no, sizeof no, "%zu", i + 1);
 		xlsx_write_text(sh, row, col++, no);
-		if (s->kind != CK_VENDOR)
-			xlsx_write_text(sh, row, col++, is->item->category);
+		xlsx_write_text(sh, row, col++, cells[i * nc + 1]);
 		xlsx_write_text(sh, row, col++, is->item->text);
 		xlsx_write_number(sh, row, col++, (double)is->n, XLSX_NUM_INT);
 		for (k = 0; k < nv; k++)
@@ -1149,16 +1171,13 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 			    (double)is->counts[vals[k]], XLSX_NUM_INT);
 		xlsx_write_number(sh, row, col++, (double)is->counts[CK_NA],
 		    XLSX_NUM_INT);
-		rate_cell(sh, row, col++, is->prev);
+		if (prev)
+			rate_cell(sh, row, col++, is->prev);
 		rate_cell(sh, row, col++, is->rate);
-		num_cell_x(sh, row, col++, isnan(is->rate) || isnan(is->prev) ?
-		    NAN : diffpt(is->rate, is->prev), XLSX_NUM_DIFF);
-		for (k = 0; s->kind == CK_VENDOR && k < CK_NSTAGES; k++) {
-			const struct ck_stage_stat	*ss = &s->stages[k];
-
-			rate_cell(sh, row, col++, ss->answered[i] > 0 ?
-			    (double)ss->yes[i] / (double)ss->answered[i] : NAN);
-		}
+		if (prev)
+			num_cell_x(sh, row, col++, isnan(is->rate) ||
+			    isnan(is->prev) ? NAN : diffpt(is->rate, is->prev),
+			    XLSX_NUM_DIFF);
 	}
 	/*
 	 * A chart of the items only for the few clauses of the vendor
@@ -1167,7 +1186,7 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	 * the table each item's rate.
 	 */
 	if (s->kind != CK_VENDOR)
-		return 0;
+		goto done;
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_BAR;
 	ch.title = "項目別の実施率";
@@ -1179,7 +1198,14 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	ch.nval = 1;
 	ch.first_row = first;
 	ch.last_row = row - 1;
-	return xlsx_add_chart(sh, &ch);
+	r = xlsx_add_chart(sh, &ch);
+done:
+	for (i = 0; stv != NULL && i < s->set->nitems; i++)
+		free(stv[i]);
+	free(stv);
+	free(cells);
+	buf_free(&b);
+	return r;
 }
 
 static int
@@ -1251,8 +1277,13 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 static int
 sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 {
+	/*
+	 * 建築・開発担当部 of eight characters on one line: a wrapped cell
+	 * keeps a character's room (xlsx_usable()), so in 18 its rows were
+	 * two lines high and printed one
+	 */
 	struct xlsx_column	 cols[] = {
-		{ "部", 0, 18 }, { "課", 0, 28 }, { "状況", XLSX_COL_CENTER, 10 },
+		{ "部", 0, 20 }, { "課", 0, 28 }, { "状況", XLSX_COL_CENTER, 10 },
 		{ "提出日", 0, 12 }, { "得点", 0, 8 }, { "偏差値", 0, 8 },
 		{ "順位", 0, 6 }, { "前年度", 0, 8 }, { "回答者数", 0, 9 },
 		/* on one line: in 10, LibreOffice broke it 自己点検の実 / 施率 */

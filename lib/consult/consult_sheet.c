@@ -73,8 +73,14 @@ consult_sheet_write(struct store *st, const char *org, const char *path,
 {
 	static const struct xlsx_column	 cols[] = {
 		{ "項目", 0, 20 },
-		{ "記入欄", XLSX_COL_INPUT, 60 },
-		{ "記入例・説明", 0, 40 },
+		{ "記入欄", XLSX_COL_INPUT, 56 },
+		/*
+		 * broken by the writer: a row of two lines printed its
+		 * example on one (例：庶務係長。氏名は記入しないでください。);
+		 * in 44 every line of the examples is one (in 40 the writer
+		 * broke the question's list after its ・)
+		 */
+		{ "記入例・説明", XLSX_COL_BREAK, 44 },
 	};
 	const struct schema	*kind;
 	struct xlsx		*x = NULL;

@@ -516,10 +516,13 @@ sheet_times(struct xlsx *x, const struct s_view *v)
 	static const struct xlsx_column cols[] = {
 		/*
 		 * 件名 on one line where it fits 29 characters (the chart's
-		 * labels come from here, so the writer does not break them);
+		 * labels come from here, so the writer does not break them):
+		 * 60, as a cell wrapped by the reader keeps a character's room
+		 * (xlsx_usable()); in 58 a name of 29 got a row of two lines
+		 * that LibreOffice printed on one;
 		 * 封じ込めまで / （時間）, never （時間 / ）
 		 */
-		{ "件名", 0, 58 },
+		{ "件名", 0, 60 },
 		{ "封じ込めまで（時間）", XLSX_COL_BREAK, 16 },
 		{ "復旧まで（時間）", XLSX_COL_BREAK, 14 },
 	};

@@ -1048,18 +1048,44 @@ in_list(const char *const *l, const char *v)
 	return 0;
 }
 
+/* A row of the evaluation sheet: at[] is each column's place, or none. */
+static void
+syseval_row(struct xlsx_sheet *sh, uint32_t row, const uint16_t *at,
+    const char *viewpoint, const struct node *f, const struct schema *rts)
+{
+	xlsx_write_text(sh, row, at[0], viewpoint);
+	if (at[1] != UINT16_MAX)
+		xlsx_write_text(sh, row, at[1], node_get_str(f, "check"));
+	if (at[2] != UINT16_MAX)
+		xlsx_write_text(sh, row, at[2], node_get_str(f, "answer"));
+	xlsx_write_text(sh, row, at[3], label(rts, node_get_str(f,
+	    "rating")));
+	xlsx_write_text(sh, row, at[4], node_get_str(f, "comment"));
+}
+
 int
 review_write_syseval_xlsx(struct review_ctx *c, const struct node *rec,
     const char *path)
 {
-	static const struct xlsx_column cols[] = {
-		{ "評価の観点", 0, 18 },
-		{ "確認事項", 0, 30 },
-		{ "所管課回答", 0, 30 },
-		{ "評価", XLSX_COL_CENTER | XLSX_COL_INPUT, 12 },
+	static const struct xlsx_column all[] = {
+		/*
+		 * 目的・目標の達成度 on one line: in 18 a wrapped cell's
+		 * room (xlsx_usable()) made its row two lines high
+		 */
+		{ "評価の観点", XLSX_COL_BREAK | XLSX_COL_PHRASE, 20 },
+		{ "確認事項", XLSX_COL_BREAK, 30 },
+		{ "所管課回答", XLSX_COL_BREAK, 30 },
+		/* △（要確認） on one line (12 made its row two high) */
+		{ "評価", XLSX_COL_CENTER | XLSX_COL_INPUT, 15 },
 		/* broken by the writer: 負荷試 / 験, 目標 / を上回って */
 		{ "所見", XLSX_COL_BREAK, 40 },
 	};
+	static const char *const keys[] = { NULL, "check", "answer", NULL,
+	    "comment" };
+	struct xlsx_column	 cols[5];
+	uint16_t		 at[5];
+	size_t			 nc = 0, k;
+	int			 any = 0;
 	struct strs		 s = { NULL, 0, 0, 0 };
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*sh = NULL;
@@ -1082,6 +1108,39 @@ review_write_syseval_xlsx(struct review_ctx *c, const struct node *rec,
 		    " evaluation sheet");
 	vps = sub(c->kind, "findings", "viewpoint");
 	rts = schema_resolve(sub(c->kind, "findings", "rating"));
+	/*
+	 * 確認事項 and 所管課回答 only where a finding has them: an
+	 * evaluation made from the department's report without a written
+	 * hearing printed both empty beside the findings; a sheet with no
+	 * finding yet keeps them, room to write in.  所見 gets their room.
+	 */
+	fs = node_get(rec, "findings");
+	for (k = 0; k < 5; k++) {
+		int	has = keys[k] == NULL;
+
+		for (i = 0; !has && fs != NULL && fs->kind == NODE_SEQ &&
+		    i < fs->n; i++) {
+			const char	*v = node_get_str(fs->u.items[i],
+			    keys[k]);
+
+			has = v != NULL && *v != '\0';
+		}
+		any |= keys[k] != NULL && has;
+		at[k] = (uint16_t)nc;
+		cols[nc] = all[k];
+		if (has || (k != 1 && k != 2))
+			nc++;
+		else
+			at[k] = UINT16_MAX;
+	}
+	if (!any) {
+		for (k = 0; k < 5; k++) {
+			cols[k] = all[k];
+			at[k] = (uint16_t)k;
+		}
+		nc = 5;
+	}
+	cols[at[4]].width += all[1].width * (double)(5 - nc);
 	memset(&props, 0, sizeof props);
 	props.title = fmt(&s, "システム評価確認シート %s", str(rec,
 	    "system_name"));
@@ -1096,35 +1155,22 @@ review_write_syseval_xlsx(struct review_ctx *c, const struct node *rec,
 	    era(&s, date), str(rec, "system_name"), org_full(&s, c,
 	    node_get_str(rec, "org")), era(&s, node_get_str(rec,
 	    "operation_start"))));
-	xlsx_table(&row, sh, cols, sizeof cols / sizeof cols[0]);
+	xlsx_table(&row, sh, cols, nc);
 	first = row;
 	/* The kind's viewpoints first, filled or not; then any others. */
-	for (i = 0; want[i] != NULL; i++, row++) {
-		f = finding(rec, want[i]);
-		xlsx_write_text(sh, row, 0, label(vps, want[i]));
-		xlsx_write_text(sh, row, 1, node_get_str(f, "check"));
-		xlsx_write_text(sh, row, 2, node_get_str(f, "answer"));
-		xlsx_write_text(sh, row, 3, label(rts, node_get_str(f,
-		    "rating")));
-		xlsx_write_text(sh, row, 4, node_get_str(f, "comment"));
-	}
-	fs = node_get(rec, "findings");
+	for (i = 0; want[i] != NULL; i++, row++)
+		syseval_row(sh, row, at, label(vps, want[i]),
+		    finding(rec, want[i]), rts);
 	for (i = 0; fs != NULL && fs->kind == NODE_SEQ && i < fs->n; i++) {
 		f = fs->u.items[i];
 		if (in_list(want, node_get_str(f, "viewpoint")))
 			continue;
-		xlsx_write_text(sh, row, 0, label(vps, node_get_str(f,
-		    "viewpoint")));
-		xlsx_write_text(sh, row, 1, node_get_str(f, "check"));
-		xlsx_write_text(sh, row, 2, node_get_str(f, "answer"));
-		xlsx_write_text(sh, row, 3, label(rts, node_get_str(f,
-		    "rating")));
-		xlsx_write_text(sh, row, 4, node_get_str(f, "comment"));
-		row++;
+		syseval_row(sh, row++, at, label(vps, node_get_str(f,
+		    "viewpoint")), f, rts);
 	}
 	for (nr = 0; nr < schema_nenum(rts) && nr < 8; nr++)
 		ratings[nr] = label(rts, schema_enum_at(rts, nr));
-	xlsx_validation_list(sh, first, 3, row - 1, 3, ratings, nr);
+	xlsx_validation_list(sh, first, at[3], row - 1, at[3], ratings, nr);
 	row++;
 	xlsx_note(sh, row++, fmt(&s, "%s：%s", title_of(c, "overall", NULL),
 	    str(rec, "overall")));

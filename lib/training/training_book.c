@@ -662,7 +662,13 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 		ch.type = XLSX_CHART_BAR;
 		ch.title = "研修別の受講率と満足度";
 		ch.src = sh;
-		ch.cat_col = 1;
+		/*
+		 * the trainings by the No. of 研修一覧, as the 項目別 chart of
+		 * the checklist workbook: their names, broken in two lines by
+		 * the writer, each stood half beside the next one's bars
+		 */
+		ch.cat_col = 0;
+		ch.x_title = "研修（No.）";
 		ch.val_cols = vals;
 		ch.nval = 2;
 		ch.first_row = first;

@@ -283,6 +283,9 @@ checks=$((checks + 1))
 $PY "$CHECK" xlsx "$O/システム評価確認シート_$ST.xlsx" "システム評価確認シート（事後評価（稼働後1年））" \
     目的・目標の達成度 運用上の問題 "◎（優良）" 公共施設予約システム || fail "evaluation sheet"
 checks=$((checks + 1))
+$PY "$CHECK" nocolumns "$O/システム評価確認シート_$ST.xlsx" ||
+    fail "evaluation sheet: an empty column"
+checks=$((checks + 1))
 $PY "$CHECK" docx "$O/システム評価結果通知書_$ST.docx" "システム評価の結果について（通知）" \
     地域文化部地域振興課長 令和8年8月20日 "事後評価（稼働後1年）" 令和7年4月1日 \
     "目的・目標の達成度　◎（優良）" 繁忙期の負荷試験を実施すること。 || fail "evaluation notice"

@@ -143,9 +143,9 @@ def xlsx(path, kind, nitems):
     ws = wb["項目別"]
     head = None
     # every checklist's items by the No. its form prints, never by the
-    # catalog's ref; a contractor checklist's without a 点検段階 column
-    # (its stage columns show the stages a clause is checked at)
-    second = "点検項目" if kind == "vendor" else "分類"
+    # catalog's ref; a contractor checklist's with the stages a clause is
+    # checked at in one 点検段階 column, as the report's table has them
+    second = "点検段階" if kind == "vendor" else "分類"
     for r in range(1, 10):
         if ws.cell(r, 1).value == "No." and ws.cell(r, 2).value == second:
             head = r
@@ -153,9 +153,6 @@ def xlsx(path, kind, nitems):
     if head is None:
         return
     col = [c for c in range(1, ws.max_column + 1) if ws.cell(head, c).value == "実施率"][0]
-    if kind == "vendor":
-        heads = [ws.cell(head, c).value for c in range(1, ws.max_column + 1)]
-        check("点検段階" not in heads, "a 点検段階 column on 項目別: %s" % heads)
     n = 0
     r = head + 1
     while ws.cell(r, 2).value:
@@ -164,6 +161,15 @@ def xlsx(path, kind, nitems):
         n += 1
         r += 1
     check(n == nitems, "%d item rows, want %d" % (n, nitems))
+    # no column of the items' table empty in every row (前年度 and 増減
+    # without last year's results)
+    for c in range(1, ws.max_column + 1):
+        if ws.cell(head, c).value is None or n == 0:
+            continue
+        filled = sum(ws.cell(k, c).value not in (None, "")
+                     for k in range(head + 1, head + 1 + n))
+        check(filled > 0, "項目別: column %r empty in every row" %
+              ws.cell(head, c).value)
     with zipfile.ZipFile(path) as z:
         charts = [n for n in z.namelist() if n.startswith("xl/charts/chart")]
         xml = "".join(z.read(n).decode() for n in z.namelist()

@@ -12,6 +12,8 @@ usage: check_review.py docx FILE TEXT...   every TEXT is in the document
                                            has a 計 row adding up its rows,
                                            the plans' sheets add up to the
                                            plans of 種別, no "21.0日"
+       check_review.py nocolumns FILE      (xlsx) no column of record text
+                                           empty in every row of a table
        check_review.py noid FILE           no record id (rv-xxxxxxxx) in the
                                            text, headers or sheet names
        check_review.py merged FILE LABEL...  (xlsx) the row of each LABEL
@@ -65,6 +67,44 @@ def xlsx_cells(path):
                     # the writer's line breaks are not the text's
                     out.append(str(v).replace("\n", ""))
     return out
+
+
+def empty_columns(path):
+    """A column of a table of record text (not one to fill in) with
+    nothing in any row: the system evaluation sheet printed 確認事項 and
+    所管課回答 empty beside an evaluation that had neither.  A sheet
+    whose table is all empty is a blank form and passes."""
+    import openpyxl
+    bad = []
+    for ws in openpyxl.load_workbook(path).worksheets:
+        if ws.sheet_state != "visible":
+            continue
+        head = next((r for r in range(1, min(ws.max_row, 15) + 1)
+                     if sum(c.value is not None for c in ws[r]) >= 2 and
+                     all(c.font.b for c in ws[r] if c.value is not None)),
+                    None)
+        if head is None:
+            continue
+        rows = []
+        for r in range(head + 1, ws.max_row + 1):
+            if ws.cell(r, 1).border.bottom.style is None:
+                break
+            rows.append(r)
+        if not rows:
+            continue
+        cols = [c.column for c in ws[head] if c.value is not None]
+        filled = {c: sum(ws.cell(r, c).value not in (None, "")
+                         for r in rows) for c in cols}
+        if not any(filled[c] for c in cols[1:]):
+            continue
+        for c in cols:
+            if filled[c] == 0 and \
+                    ws.cell(rows[0], c).protection.locked is not False and \
+                    ws.cell(rows[0], c).fill.fgColor.rgb in (None,
+                                                             "00000000"):
+                bad.append("%s: column %r empty in every row" %
+                           (ws.title, ws.cell(head, c).value))
+    return bad
 
 
 def check_rated(path):
@@ -186,6 +226,8 @@ def main(argv):
         missing = [w for w in want if w not in joined]
         if missing:
             print(joined, file=sys.stderr)
+    elif mode == "nocolumns":
+        missing = empty_columns(path)
     elif mode == "order":
         text = docx_text(path)
         pos = 0

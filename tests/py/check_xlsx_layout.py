@@ -19,6 +19,10 @@ portrait as set.
 In the columns of names (部, 課, 発生課, 契約名, 委託事業者等), a name is
 never broken inside a run of kanji (区立見本保 / 育園), and each of its
 lines fits the column's width.
+No chart's category label is in lines the writer broke.
+Every row of the table is as high as the lines the writer broke its
+text into (rows with an empty cell, room to write in, and merged
+cells aside).
 In any cell, no line break the writer set falls inside a date (令和 /
 8年4月28日, 令和8年6月8 / 日, R8.4 / .23) or a katakana word (情報セキュ /
 リティポリシー): the writer breaks every wrapped text cell itself and keeps
@@ -202,6 +206,35 @@ def check(path, problems):
                     era_ok = False
                     problems.append("%s: date %s shown as %r, not in 令和" %
                                     (where, c.coordinate, c.number_format))
+        # a row of the table as high as the lines the writer broke its
+        # text into: a row higher than its text left LibreOffice to wrap
+        # it where the writer counted a wrap, and it printed one line in
+        # a row of two beside rows of one (the forms' 記入方法); rows with
+        # an empty cell keep their room to write in (精査記録's 所管課回答,
+        # a form's 回答), a merged cell its own count
+        merged = set()
+        for m in ws.merged_cells.ranges:
+            merged.update(range(m.min_row, m.max_row + 1))
+        # a form's rows all at least three lines high (精査記録) are room
+        # to write in: only a row higher than the table's lowest counts
+        low = min((ws.row_dimensions[r].height or 0
+                   for r in range(head + 1, ws.max_row + 1)), default=0)
+        for r in range(head + 1, ws.max_row + 1):
+            h = ws.row_dimensions[r].height
+            texts = [c for c in ws[r] if isinstance(c.value, str) and
+                     c.border.bottom.style is not None]
+            if not h or not texts or r in merged or \
+                    any(c.value is None and (c.border.bottom.style or
+                                             c.protection.locked is False)
+                        for c in ws[r]):
+                continue
+            lines = max(c.value.count("\n") + 1 for c in texts)
+            if h > 18.75 * lines + 0.5 and h > low + 0.5:
+                problems.append("%s: row %d is %.2f pt high, its text %d "
+                                "line(s) (%r): the reader's font decides "
+                                "its wrap" % (where, r, h, lines,
+                                              max(texts, key=lambda c:
+                                                  len(c.value)).value))
         for c in ws[head]:
             if c.value not in NAME_HEADINGS:
                 continue
@@ -228,12 +261,33 @@ def check(path, problems):
                                                            line, w))
 
 
+def check_charts(path, problems):
+    """No chart's category label holds a line break the writer set in
+    the table's cell: the 研修 names of the training summary came to the
+    bar chart in two lines each, whose second lines stood beside the
+    next category's bars."""
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        for n in z.namelist():
+            if not re.match(r"xl/charts/chart\d+\.xml$", n):
+                continue
+            xml = z.read(n).decode()
+            for cat in re.findall(r"<c:cat>(.*?)</c:cat>", xml, re.S):
+                for v in re.findall(r"<c:v>([^<]*)</c:v>", cat):
+                    if "\n" in v:
+                        problems.append("%s: %s: category label %r in "
+                                        "lines" % (path.rsplit("/", 1)[-1],
+                                                   n, v))
+                        break
+
+
 def main():
     problems = []
     for arg in sys.argv[1:]:
         path, _, sheet = arg.partition(".xlsx:")
         path = path + ".xlsx" if sheet else arg
         check(path, problems)
+        check_charts(path, problems)
         # FILE.xlsx:SHEET:PERCENT asks for another scale than 85 %
         sheet, _, pct = sheet.partition(":")
         pct = float(pct) if pct else 85.0
