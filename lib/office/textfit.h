@@ -149,6 +149,13 @@ unsigned textfit_min_kept(const char *s);
  */
 unsigned textfit_min_piece(const char *s);
 
+/*
+ * The widest piece as textfit_min_kept() (names 1) or textfit_min_piece()
+ * (names 0) but among those at most limit wide: a date beside an aside
+ * too wide to keep a column for.
+ */
+unsigned textfit_min_kept_within(const char *s, int names, unsigned limit);
+
 struct textfit_col {
 	unsigned	natural;	/* widest content, 0 if none */
 	/*
