@@ -2244,20 +2244,28 @@ even_cost(const struct share *s, size_t i, const unsigned *li, size_t j,
 /*
  * Does a name too wide for room break well onto two lines there
  * (textfit_name_break(), three characters or more on the second: not
- * ヒアリング／中), not inside a piece it keeps whole?
+ * ヒアリング／中), not inside a piece it keeps whole nor a run of kana?
  */
 static int
 name_breaks_well(const char *text, unsigned room)
 {
+	const char	*p;
 	size_t		 at;
 	unsigned	 n;
-	uint32_t	 cp;
+	uint32_t	 cp, prev;
 
 	if (textfit_width(text) <= room)
 		return 1;
 	/* nor inside what it keeps whole: （情報セキュ／リティ責任者） */
 	if (textfit_min_piece(text) > room ||
 	    (at = textfit_name_break(text, room)) == 0)
+		return 0;
+	/* not inside a run of kana: 情報政策課か／らの個別相談 */
+	for (p = text, prev = 0; p < text + at; )
+		p += text_utf8_decode(&prev, p, strlen(p));
+	text_utf8_decode(&cp, text + at, strlen(text + at));
+	if ((is_hiragana(prev) && is_hiragana(cp)) ||
+	    (is_katakana(prev) && is_katakana(cp)))
 		return 0;
 	for (n = 0, text += at; *text != '\0' && n < TEXTFIT_WIDOW; n++)
 		text += text_utf8_decode(&cp, text, strlen(text));
@@ -2287,6 +2295,124 @@ names_break_well(struct share *s, size_t k, unsigned w, unsigned was)
 			return 0;
 	}
 	return 1;
+}
+
+/* Most lines of a cell of column k at width w. */
+static unsigned
+cap_lines(struct share *s, size_t k, unsigned w)
+{
+	unsigned	n, most = 0;
+	size_t		r;
+
+	for (r = 0; r < s->t->nrows; r++)
+		if ((n = share_lines(s, r, k, w)) > most)
+			most = n;
+	return most;
+}
+
+/*
+ * The least width from cols[k].min on (in steps of SHARE_STEP, up to its
+ * natural width) at which no cell of column k takes more than cap
+ * lines, or its natural width.
+ */
+static unsigned
+cap_width(struct share *s, size_t k, unsigned cap)
+{
+	const struct textfit_col *c = &s->cols[k];
+	unsigned	lo = 0, hi, mid, top;
+
+	top = c->natural > c->min ? (c->natural - c->min + SHARE_STEP - 1) /
+	    SHARE_STEP : 0;
+	if (cap_lines(s, k, c->min) <= cap)
+		return c->min;
+	hi = top;
+	if (cap_lines(s, k, c->min + hi * SHARE_STEP) > cap)
+		return c->min + hi * SHARE_STEP;
+	/* lines fall as the width grows: the least step that holds */
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (cap_lines(s, k, c->min + mid * SHARE_STEP) <= cap)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return c->min + hi * SHARE_STEP;
+}
+
+/*
+ * Widths (grid) with the fewest lines a cell may take capped: the least
+ * cap at which every column of content, at the least width that holds
+ * its cells to the cap, fits total; the room left to the columns that
+ * still wrap, by what they lack.  0 when none (the minimums alone fill
+ * total, or no memory).
+ */
+static int
+share_cap(unsigned *grid, const struct textfit_col *cols,
+    const struct docx_table *t, unsigned total, unsigned margin)
+{
+	struct share	 s;
+	unsigned	 lo = 1, hi = 1, mid, n, avail, d, used;
+	unsigned long	 sum, lack;
+	size_t		 k, nc = t->ncols;
+	int		 ok = 0;
+
+	memset(&s, 0, sizeof s);
+	s.t = t;
+	s.cols = cols;
+	s.f.t = t;
+	s.f.margin = margin;
+	s.grid = grid;
+	for (s.nmemo = 64; s.nmemo < t->nrows * nc * 32 &&
+	    s.nmemo < (size_t)1 << 22; s.nmemo <<= 1)
+		;
+	if ((s.memo = calloc(s.nmemo, sizeof *s.memo)) == NULL)
+		return 0;
+	for (k = 0, sum = 0; k < nc; k++) {
+		if (cols[k].empty)
+			goto done;
+		sum += cols[k].min;
+		if (!cols[k].blank && (n = cap_lines(&s, k, cols[k].min)) > hi)
+			hi = n;
+	}
+	if (sum >= total)
+		goto done;
+	/* the least cap whose widths fit */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		for (k = 0, sum = 0; k < nc; k++)
+			sum += cols[k].blank ? cols[k].min :
+			    cap_width(&s, k, mid);
+		if (sum <= total)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	for (k = 0, sum = 0, lack = 0; k < nc; k++) {
+		grid[k] = cols[k].blank ? cols[k].min : cap_width(&s, k, hi);
+		sum += grid[k];
+		if (!cols[k].blank && grid[k] < cols[k].natural)
+			lack += cols[k].natural - grid[k];
+	}
+	if (sum > total)
+		goto done;
+	avail = total - (unsigned)sum;
+	for (k = 0, used = 0; k < nc && lack > 0; k++) {
+		if (cols[k].blank || grid[k] >= cols[k].natural)
+			continue;
+		d = (unsigned)((unsigned long long)avail *
+		    (cols[k].natural - grid[k]) / lack);
+		grid[k] += d;
+		used += d;
+	}
+	/* rounding, and all of it where nothing lacks: the widest */
+	for (k = 1, n = 0; k < nc; k++)
+		if (grid[k] > grid[n])
+			n = (unsigned)k;
+	grid[n] += avail - used;
+	ok = 1;
+done:
+	free(s.memo);
+	return ok;
 }
 
 static void
@@ -2480,15 +2606,25 @@ table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
 	    (alt = calloc(t->ncols, sizeof *alt)) != NULL) {
 		measure_cols(hard, hfit, t, *margin);
 		/*
-		 * from the widths shared by lines saved, and from those
-		 * shared by weight (five like columns, which the first gave
-		 * 2480 2478 1182 1182 1182 twips, even): the lower table
+		 * from the widths shared by lines saved, from those shared
+		 * by weight (five like columns, which the first gave 2480
+		 * 2478 1182 1182 1182 twips, even) and from those capping
+		 * a cell's lines (share_cap()): the lower table
 		 */
 		textfit_columns(alt, cols, t->ncols, total);
 		share_even(grid, cols, hard, t, *margin, &h1, &q1);
 		share_even(alt, cols, hard, t, *margin, &h2, &q2);
-		if (h2 < h1 || (h2 == h1 && q2 < q1))
+		if (h2 < h1 || (h2 == h1 && q2 < q1)) {
 			memcpy(grid, alt, t->ncols * sizeof *grid);
+			h1 = h2;
+			q1 = q2;
+		}
+		/* and from the widths that cap a cell's lines lowest */
+		if (share_cap(alt, cols, t, total, *margin)) {
+			share_even(alt, cols, hard, t, *margin, &h2, &q2);
+			if (h2 < h1 || (h2 == h1 && q2 < q1))
+				memcpy(grid, alt, t->ncols * sizeof *grid);
+		}
 	}
 	/*
 	 * No cell's last line one or two characters alone (確認す／る。):

@@ -474,6 +474,8 @@ is_kana_run(uint32_t c)
 	return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC;
 }
 
+static int	is_hira(uint32_t);
+
 size_t
 textfit_name_break(const char *s, unsigned width)
 {
@@ -527,7 +529,7 @@ textfit_name_break(const char *s, unsigned width)
 		    v[p - 1] == 0x3000)
 			score = 3;
 		else if (!(is_kana_run(v[p - 1]) && is_kana_run(v[p])) &&
-		    n - p >= 3)
+		    !(is_hira(v[p - 1]) && is_hira(v[p])) && n - p >= 3)
 			score = 2;
 		else if (!(is_kana_run(v[p - 1]) && is_kana_run(v[p])))
 			score = 1;

@@ -2896,6 +2896,8 @@ test_name_break(void **state)
 		{ "総合福祉事務所（見本B）", 1000, "（見本B）" },
 		{ "フォローアップ中", 900, NULL },
 		{ "個人情報保護委員会", 800, "委員会" },
+		/* not between two hiragana (情報政策課か／らの個別相談) */
+		{ "情報政策課からの個別相談", 700, "からの個別相談" },
 		/* a value, not a name: left to the application */
 		{ "園当たり月額25,000円", 1000, NULL },
 		{ "管理簿にないUSBメモリがある。", 1000, NULL },
