@@ -475,6 +475,8 @@ is_kana_run(uint32_t c)
 }
 
 static int	is_hira(uint32_t);
+static int	is_kata(uint32_t);
+static int	is_kanji(uint32_t);
 
 size_t
 textfit_name_break(const char *s, unsigned width)
@@ -527,6 +529,11 @@ textfit_name_break(const char *s, unsigned width)
 		score = 0;
 		if (v[p - 1] == 0x30FB || v[p] == 0xFF08 || v[p] == '(' || v[p - 1] == ' ' ||
 		    v[p - 1] == 0x3000)
+			score = 4;
+		/* where a word changes script: 地域振興台帳／データ入力業務委託 */
+		else if (n - p >= 3 && ((is_kanji(v[p - 1]) && is_kata(v[p])) ||
+		    (is_kata(v[p - 1]) && is_kanji(v[p])) ||
+		    (is_hira(v[p - 1]) && is_kanji(v[p]))))
 			score = 3;
 		else if (!(is_kana_run(v[p - 1]) && is_kana_run(v[p])) &&
 		    !(is_hira(v[p - 1]) && is_hira(v[p])) && n - p >= 3)
@@ -1353,8 +1360,20 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 			 * name too wide for its line, 地域／文化部 rather than
 			 * 地域文化／部
 			 */
+			/* a break where the script changes in reach? */
+			for (i = a + 1, any = 0; run < 4 && i <= e; i++)
+				any |= raw[i] >= 4;
+			/*
+			 * then not between two kanji: 株式会社架空／ソリューシ
+			 * ョンズ, not 株式／会社架空ソリューションズ
+			 */
+			if (any && brk[a] > a && brk[a] < n &&
+			    is_kanji(v[brk[a] - 1]) && is_kanji(v[brk[a]]))
+				best += WRAP_LINE;
 			for (i = a + 1; run < 4 && i <= e; i++) {
 				if (raw[i] < 3)
+					continue;
+				if (any && is_kanji(v[i - 1]) && is_kanji(v[i]))
 					continue;
 				nx = line_start(v, n, i);
 				c = WRAP_LINE + WRAP_FORCED + break_cost[raw[i]] +

@@ -84,7 +84,8 @@ unsigned textfit_widows(const char *s, unsigned width);
  * Where a name too wide for width (hundredths) breaks onto a second line,
  * as a byte offset into s, or 0 to leave it whole or to the application
  * (it fits, it needs more than two lines, or it holds a figure or is a
- * sentence: 。、？！「).  After ・ or before （ first; else not inside
+ * sentence: 。、？！「).  After ・ or before （ first, then where a
+ * word changes script (地域振興台帳データ／入力業務委託); else not inside
  * a katakana word or between two hiragana, leaving three characters or
  * more for the second line (建築指導／担当課, 文書管理／システム,
  * 情報政策課からの／個別相談, not 建築指導担当／課, 文書管理システ／ム and

@@ -2898,6 +2898,8 @@ test_name_break(void **state)
 		{ "個人情報保護委員会", 800, "委員会" },
 		/* not between two hiragana (情報政策課か／らの個別相談) */
 		{ "情報政策課からの個別相談", 700, "からの個別相談" },
+		/* where a word changes script (データ入／力業務委託 before) */
+		{ "地域振興台帳データ入力業務委託", 1000, "入力業務委託" },
 		/* a value, not a name: left to the application */
 		{ "園当たり月額25,000円", 1000, NULL },
 		{ "管理簿にないUSBメモリがある。", 1000, NULL },

@@ -449,6 +449,16 @@ test_wrap_bodies(void **state)
 					    fill ? " fill" : "", w);
 				free(w);
 			}
+	/*
+	 * too wide for the line: where the script changes, not between two
+	 * kanji (株式／会社架空ソリューションズ in the 作業実施報告書's 同席)
+	 */
+	for (width = 1000; width <= 1250; width += 50) {
+		assert_non_null(w = textfit_wrap_fill("株式会社架空ソリューションズ"
+		    "（端末管理サービス事業者）", width));
+		assert_non_null(strstr(w, "株式会社架空\n"));
+		free(w);
+	}
 	/* a column never narrower than them (up to twelve characters) */
 	assert_int_equal(textfit_min_kept("報告は情報セキュリティ委員会で審議す"
 	    "る。"), textfit_width("情報セキュリティ委員会"));
