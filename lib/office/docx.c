@@ -1454,7 +1454,17 @@ static unsigned
 fill_room(const char *s, unsigned room)
 {
 	unsigned	fill = FILL_ROOM(room), kept;
+	const char	*p;
 
+	/*
+	 * Japanese only: its characters as wide as counted, the whole
+	 * room (統括情報／セキュリティ責任者 in nine, not 統括情報セキュリ／ティ)
+	 */
+	for (p = s; *p != '\0' && ((unsigned char)*p >= 0x80 || *p == '\n');
+	    p++)
+		;
+	if (*p == '\0')
+		return room;
 	if ((kept = textfit_min_piece(s)) > fill && kept <= room)
 		fill = kept;
 	return fill;
@@ -1470,14 +1480,136 @@ fill_room(const char *s, unsigned room)
  * (WIDOW_FIT), text that may not break at all, a list (list_break()),
  * text with a CR, and on failure.
  */
+/* Lines of s, at its line feeds. */
+static unsigned
+count_lines(const char *s)
+{
+	unsigned	n = 1;
+
+	for (; (s = strchr(s, '\n')) != NULL; s++)
+		n++;
+	return n;
+}
+
+/*
+ * Does every line of s wider than fill hold only Japanese (measured as
+ * wide as it prints)?
+ */
+static int
+wide_lines_japanese(const char *s, unsigned fill)
+{
+	const char	*p, *e;
+	char		 line[1024];
+	size_t		 n;
+
+	for (p = s; ; p = e + 1) {
+		if ((e = strchr(p, '\n')) == NULL)
+			e = p + strlen(p);
+		n = (size_t)(e - p);
+		if (n >= sizeof line)
+			return 0;
+		memcpy(line, p, n);
+		line[n] = '\0';
+		if (textfit_width(line) > fill)
+			for (n = 0; line[n] != '\0'; n++)
+				if ((unsigned char)line[n] < 0x80)
+					return 0;
+		if (*e == '\0')
+			return 1;
+	}
+}
+
+/*
+ * s wrapped for a cell of room (textfit_wrap_hang() at fill_room()), or
+ * at the whole room where that takes no more lines and its lines wider
+ * than the fill are Japanese only, which prints as wide as measured
+ * (最高情報／セキュリティ責任者／（CISO） in nine characters, not
+ * 最高情報セキュリ／ティ責任者).
+ */
+static char *
+fill_wrap(const char *s, unsigned room)
+{
+	unsigned	 fill = fill_room(s, room);
+	char		*out, *full;
+
+	if ((out = textfit_wrap_hang(s, fill)) == NULL || fill >= room)
+		return out;
+	if ((full = textfit_wrap_hang(s, room)) != NULL &&
+	    count_lines(full) <= count_lines(out) &&
+	    wide_lines_japanese(full, fill)) {
+		free(out);
+		return full;
+	}
+	free(full);
+	return out;
+}
+
+/* Is s running text: a sentence or a clause (。 or 、)? */
+static int
+is_sentence(const char *s)
+{
+	return strstr(s, "。") != NULL || strstr(s, "、") != NULL;
+}
+
+/* Lines of s (at its line feeds) of one or two characters. */
+static unsigned
+short_lines(const char *s)
+{
+	const char	*p, *e;
+	unsigned	 n = 0, k;
+	uint32_t	 cp;
+
+	for (p = s; ; p = e + 1) {
+		e = strchr(p, '\n');
+		if (e == NULL)
+			e = p + strlen(p);
+		for (k = 0; p < e && k < TEXTFIT_WIDOW; k++)
+			p += text_utf8_decode(&cp, p, (size_t)(e - p));
+		n += k > 0 && k < TEXTFIT_WIDOW;
+		if (*e == '\0')
+			break;
+	}
+	return n;
+}
+
 static char *
 text_break(const char *s, unsigned room)
 {
+	unsigned	w;
+	char		*out;
+
 	if (s == NULL || *s == '\0' || strchr(s, '\r') != NULL ||
 	    textfit_is_unbreakable(s) || list_item_width(s) > 0 ||
-	    textfit_width(s) <= room + WIDOW_FIT)
+	    (w = textfit_width(s)) <= room)
 		return NULL;
-	return textfit_wrap_hang(s, fill_room(s, room));
+	/*
+	 * that may fit: left to the application unless it is a sentence
+	 * whose last line, where it does not fit, would be one or two
+	 * characters: LibreOffice hangs no 。 past the line's end and takes
+	 * the character before it along (…報告先を知ってい／る。 in a room
+	 * of 28.5 characters), as textfit would at a character less.  Then
+	 * broken at a phrase (…報告先を／知っている。), where no piece it
+	 * keeps whole is wider than the room (a date that may just fit
+	 * stays whole); a name (対象者区分) stays as it is.
+	 */
+	if (w <= room + WIDOW_FIT && (!is_sentence(s) ||
+	    textfit_widows(s, room > 100 ? room - 100 : room) == 0 ||
+	    textfit_min_piece(s) > room))
+		return NULL;
+	out = fill_wrap(s, room);
+	if (out != NULL && w <= room + WIDOW_FIT &&
+	    short_lines(out) > short_lines(s)) {
+		/* nor where the writer's lines would be no better (回答／数) */
+		free(out);
+		return NULL;
+	}
+	return out;
+}
+
+char *
+docx_cell_break(const char *s, unsigned room)
+{
+	return text_break(s, room);
 }
 
 /* Short lines (one or two characters) cost this many lines more. */
@@ -1539,8 +1671,12 @@ text_lines(const char *s, unsigned room)
 /*
  * What of running text may not break, in hundredths: its widest date,
  * number with its unit, katakana word or short aside (textfit_min_kept()),
- * up to TEXT_ROOM; 0 for a name (no space, no 、。, up to NAME_MAX), which
- * the names' own rule keeps whole or lets wrap.
+ * the widest up to TEXT_ROOM (a date beside a wider aside: 令和8年4月28日
+ * ／株式会社見本システムズ（国保システム運用事業者）).  For a name (no
+ * space, no 、。, up to NAME_MAX), which the names' own rule keeps whole
+ * or lets wrap, only the pieces it keeps whole wherever it wraps
+ * (textfit_min_piece()): a column of 報告済／令和8年7月17日 was narrower
+ * than its date.
  */
 static unsigned
 kept_width(const char *s)
@@ -1550,9 +1686,10 @@ kept_width(const char *s)
 	if (strchr(s, ' ') == NULL && strstr(s, "　") == NULL &&
 	    strstr(s, "、") == NULL &&
 	    strstr(s, "。") == NULL && textfit_width(s) <= NAME_MAX)
-		return 0;
-	w = textfit_min_kept(s);
-	return w <= TEXT_ROOM ? w : 0;
+		w = textfit_min_kept_within(s, 0, TEXT_ROOM);
+	else
+		w = textfit_min_kept_within(s, 1, TEXT_ROOM);
+	return w;
 }
 
 struct colfit {
@@ -2065,6 +2202,321 @@ done:
 }
 
 /*
+ * Evening out a table's columns (share_even()): moves of width between
+ * two columns of content in steps of SHARE_STEP, at most EVEN_STEPS at
+ * a time and EVEN_ROUNDS moves in all.
+ */
+#define EVEN_STEPS	32
+#define EVEN_ROUNDS	24
+
+/* The table's height (sum over rows of its tallest cell) and its evenness. */
+static void
+even_cost(const struct share *s, size_t i, const unsigned *li, size_t j,
+    const unsigned *lj, unsigned long *h, unsigned long *q)
+{
+	unsigned	 n, most;
+	size_t		 r, k, nc = s->t->ncols;
+
+	*h = *q = 0;
+	for (r = 0; r < s->t->nrows; r++) {
+		for (k = 0, most = 0; k < nc; k++) {
+			n = k == i ? li[r] : k == j ? lj[r] :
+			    s->lines[r * nc + k];
+			*q += (unsigned long)n * n;
+			most = n > most ? n : most;
+		}
+		*h += most;
+	}
+}
+
+/*
+ * grid changed, where that makes the table lower, so that no column of
+ * text runs six or eight lines a row beside columns of one to three
+ * that have room to give (精査記録's 所管課回答 and 所見 beside 観点 and
+ * 確認事項): width moves from a column to one that still wraps while
+ * that lowers the table (the sum over rows of the most lines of a
+ * cell, as share_lines() counts them), and among moves that keep it as
+ * low, while that evens the cells' lines out (the sum of their
+ * squares).  No column goes below its least width hard[] (what it
+ * keeps whole: a date, a number, a katakana word), nor below cols[]'s
+ * (its names whole) unless that lowers the table.
+ */
+/*
+ * Does a name too wide for room break well onto two lines there
+ * (textfit_name_break(), three characters or more on the second: not
+ * ヒアリング／中), not inside a piece it keeps whole nor a run of kana?
+ */
+static int
+name_breaks_well(const char *text, unsigned room)
+{
+	const char	*p;
+	size_t		 at;
+	unsigned	 n;
+	uint32_t	 cp, prev;
+
+	if (textfit_width(text) <= room)
+		return 1;
+	/* nor inside what it keeps whole: （情報セキュ／リティ責任者） */
+	if (textfit_min_piece(text) > room ||
+	    (at = textfit_name_break(text, room)) == 0)
+		return 0;
+	/* not inside a run of kana: 情報政策課か／らの個別相談 */
+	for (p = text, prev = 0; p < text + at; )
+		p += text_utf8_decode(&prev, p, strlen(p));
+	text_utf8_decode(&cp, text + at, strlen(text + at));
+	if ((is_hiragana(prev) && is_hiragana(cp)) ||
+	    (is_katakana(prev) && is_katakana(cp)))
+		return 0;
+	for (n = 0, text += at; *text != '\0' && n < TEXTFIT_WIDOW; n++)
+		text += text_utf8_decode(&cp, text, strlen(text));
+	return n >= TEXTFIT_WIDOW;
+}
+
+/*
+ * Does every name of column k break well at width w (name_breaks_well())
+ * where it did at width was?
+ */
+static int
+names_break_well(struct share *s, size_t k, unsigned w, unsigned was)
+{
+	const char	*text;
+	size_t		 r;
+
+	for (r = s->t->header_rows; r < s->t->nrows; r++) {
+		text = fit_cell(&s->f, r, k);
+		if (text == NULL || *text == '\0' ||
+		    strpbrk(text, "\r\n ") != NULL ||
+		    strstr(text, "　") != NULL || strstr(text, "、") != NULL ||
+		    strstr(text, "。") != NULL || list_item_width(text) > 0 ||
+		    textfit_width(text) > NAME_MAX)
+			continue;
+		if (!name_breaks_well(text, fit_room(&s->f, r, k, w)) &&
+		    name_breaks_well(text, fit_room(&s->f, r, k, was)))
+			return 0;
+	}
+	return 1;
+}
+
+/* Most lines of a cell of column k at width w. */
+static unsigned
+cap_lines(struct share *s, size_t k, unsigned w)
+{
+	unsigned	n, most = 0;
+	size_t		r;
+
+	for (r = 0; r < s->t->nrows; r++)
+		if ((n = share_lines(s, r, k, w)) > most)
+			most = n;
+	return most;
+}
+
+/*
+ * The least width from cols[k].min on (in steps of SHARE_STEP, up to its
+ * natural width) at which no cell of column k takes more than cap
+ * lines, or its natural width.
+ */
+static unsigned
+cap_width(struct share *s, size_t k, unsigned cap)
+{
+	const struct textfit_col *c = &s->cols[k];
+	unsigned	lo = 0, hi, mid, top;
+
+	top = c->natural > c->min ? (c->natural - c->min + SHARE_STEP - 1) /
+	    SHARE_STEP : 0;
+	if (cap_lines(s, k, c->min) <= cap)
+		return c->min;
+	hi = top;
+	if (cap_lines(s, k, c->min + hi * SHARE_STEP) > cap)
+		return c->min + hi * SHARE_STEP;
+	/* lines fall as the width grows: the least step that holds */
+	while (hi - lo > 1) {
+		mid = lo + (hi - lo) / 2;
+		if (cap_lines(s, k, c->min + mid * SHARE_STEP) <= cap)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return c->min + hi * SHARE_STEP;
+}
+
+/*
+ * Widths (grid) with the fewest lines a cell may take capped: the least
+ * cap at which every column of content, at the least width that holds
+ * its cells to the cap, fits total; the room left to the columns that
+ * still wrap, by what they lack.  0 when none (the minimums alone fill
+ * total, or no memory).
+ */
+static int
+share_cap(unsigned *grid, const struct textfit_col *cols,
+    const struct docx_table *t, unsigned total, unsigned margin)
+{
+	struct share	 s;
+	unsigned	 lo = 1, hi = 1, mid, n, avail, d, used;
+	unsigned long	 sum, lack;
+	size_t		 k, nc = t->ncols;
+	int		 ok = 0;
+
+	memset(&s, 0, sizeof s);
+	s.t = t;
+	s.cols = cols;
+	s.f.t = t;
+	s.f.margin = margin;
+	s.grid = grid;
+	for (s.nmemo = 64; s.nmemo < t->nrows * nc * 32 &&
+	    s.nmemo < (size_t)1 << 22; s.nmemo <<= 1)
+		;
+	if ((s.memo = calloc(s.nmemo, sizeof *s.memo)) == NULL)
+		return 0;
+	for (k = 0, sum = 0; k < nc; k++) {
+		if (cols[k].empty)
+			goto done;
+		sum += cols[k].min;
+		if (!cols[k].blank && (n = cap_lines(&s, k, cols[k].min)) > hi)
+			hi = n;
+	}
+	if (sum >= total)
+		goto done;
+	/* the least cap whose widths fit */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		for (k = 0, sum = 0; k < nc; k++)
+			sum += cols[k].blank ? cols[k].min :
+			    cap_width(&s, k, mid);
+		if (sum <= total)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	for (k = 0, sum = 0, lack = 0; k < nc; k++) {
+		grid[k] = cols[k].blank ? cols[k].min : cap_width(&s, k, hi);
+		sum += grid[k];
+		if (!cols[k].blank && grid[k] < cols[k].natural)
+			lack += cols[k].natural - grid[k];
+	}
+	if (sum > total)
+		goto done;
+	avail = total - (unsigned)sum;
+	for (k = 0, used = 0; k < nc && lack > 0; k++) {
+		if (cols[k].blank || grid[k] >= cols[k].natural)
+			continue;
+		d = (unsigned)((unsigned long long)avail *
+		    (cols[k].natural - grid[k]) / lack);
+		grid[k] += d;
+		used += d;
+	}
+	/* rounding, and all of it where nothing lacks: the widest */
+	for (k = 1, n = 0; k < nc; k++)
+		if (grid[k] > grid[n])
+			n = (unsigned)k;
+	grid[n] += avail - used;
+	ok = 1;
+done:
+	free(s.memo);
+	return ok;
+}
+
+static void
+share_even(unsigned *grid, const struct textfit_col *cols,
+    const struct textfit_col *hard, const struct docx_table *t,
+    unsigned margin, unsigned long *hp, unsigned long *qp)
+{
+	struct share	 s;
+	unsigned	*li, *lj, d, n, low;
+	unsigned long	 h, q, h2, q2, bh, bq;
+	size_t		 r, i, j, k, bi, bj, round, nc = t->ncols;
+	size_t		 nr = t->nrows;
+	unsigned	 bd;
+
+	memset(&s, 0, sizeof s);
+	*hp = *qp = (unsigned long)-1;
+	s.t = t;
+	s.cols = cols;
+	s.f.t = t;
+	s.f.margin = margin;
+	s.grid = grid;
+	s.lines = calloc(nr * nc + 1, sizeof *s.lines);
+	li = calloc(nr + 1, sizeof *li);
+	lj = calloc(nr + 1, sizeof *lj);
+	for (s.nmemo = 64; s.nmemo < nr * nc * 32 &&
+	    s.nmemo < (size_t)1 << 22; s.nmemo <<= 1)
+		;
+	if ((s.memo = calloc(s.nmemo, sizeof *s.memo)) == NULL)
+		s.nmemo = 0;
+	if (s.lines == NULL || li == NULL || lj == NULL || nc < 2)
+		goto done;
+	for (r = 0; r < nr; r++)
+		for (k = 0; k < nc; k++)
+			s.lines[r * nc + k] = share_lines(&s, r, k, grid[k]);
+	even_cost(&s, nc, NULL, nc, NULL, &h, &q);
+	for (round = 0; round < EVEN_ROUNDS; round++) {
+		bh = h;
+		bq = q;
+		bd = 0;
+		bi = bj = nc;
+		/* from i to j */
+		for (i = 0; i < nc; i++) {
+			if (cols[i].empty || cols[i].blank)
+				continue;
+			low = hard[i].min;
+			for (j = 0; j < nc; j++) {
+				if (j == i || cols[j].empty || cols[j].blank ||
+				    grid[j] >= cols[j].natural)
+					continue;
+				for (n = 1; n <= EVEN_STEPS; n++) {
+					d = n * SHARE_STEP;
+					if (grid[i] < low + d ||
+					    grid[j] + d > cols[j].natural +
+					    SHARE_STEP)
+						break;
+					for (r = 0; r < nr; r++) {
+						li[r] = share_lines(&s, r, i,
+						    grid[i] - d);
+						lj[r] = share_lines(&s, r, j,
+						    grid[j] + d);
+					}
+					even_cost(&s, i, li, j, lj, &h2, &q2);
+					/*
+					 * its names whole unless lower, and
+					 * then broken well
+					 */
+					if ((grid[i] - d < cols[i].min &&
+					    h2 >= h) || !names_break_well(&s,
+					    i, grid[i] - d, grid[i]))
+						continue;
+					if (h2 < bh || (h2 == bh && (q2 < bq ||
+					    (q2 == bq && bd > 0 && d < bd)))) {
+						bh = h2;
+						bq = q2;
+						bd = d;
+						bi = i;
+						bj = j;
+					}
+				}
+			}
+		}
+		if (bi == nc || (bh == h && bq >= q))
+			break;
+		grid[bi] -= bd;
+		grid[bj] += bd;
+		for (r = 0; r < nr; r++) {
+			s.lines[r * nc + bi] = share_lines(&s, r, bi,
+			    grid[bi]);
+			s.lines[r * nc + bj] = share_lines(&s, r, bj,
+			    grid[bj]);
+		}
+		h = bh;
+		q = bq;
+	}
+	*hp = h;
+	*qp = q;
+done:
+	free(s.lines);
+	free(li);
+	free(lj);
+	free(s.memo);
+}
+
+/*
  * Column widths in twips from the content (issue 18 "Tables in Word"):
  * each column's natural width is its widest line, its minimum what may
  * not break — a number, a date, a short word, a heading of up to eight
@@ -2084,8 +2536,10 @@ static void
 table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
     int *fits, unsigned *margin, int names)
 {
-	struct textfit_col	*cols;
-	struct colfit		*fit;
+	struct textfit_col	*cols, *hard = NULL;
+	struct colfit		*fit, *hfit = NULL;
+	unsigned		*alt = NULL;
+	unsigned long		 h1, q1, h2, q2;
 	size_t			 k, widest;
 	unsigned		 wmax;
 	int			 named;
@@ -2144,6 +2598,35 @@ table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
 			    fit[widest].kept - 1 : 0;
 	}
 	/*
+	 * The table as low as its widths make it, its columns even
+	 * (share_even()), the least widths those without names.
+	 */
+	if (!t->form && (hard = calloc(t->ncols, sizeof *hard)) != NULL &&
+	    (hfit = calloc(t->ncols, sizeof *hfit)) != NULL &&
+	    (alt = calloc(t->ncols, sizeof *alt)) != NULL) {
+		measure_cols(hard, hfit, t, *margin);
+		/*
+		 * from the widths shared by lines saved, from those shared
+		 * by weight (five like columns, which the first gave 2480
+		 * 2478 1182 1182 1182 twips, even) and from those capping
+		 * a cell's lines (share_cap()): the lower table
+		 */
+		textfit_columns(alt, cols, t->ncols, total);
+		share_even(grid, cols, hard, t, *margin, &h1, &q1);
+		share_even(alt, cols, hard, t, *margin, &h2, &q2);
+		if (h2 < h1 || (h2 == h1 && q2 < q1)) {
+			memcpy(grid, alt, t->ncols * sizeof *grid);
+			h1 = h2;
+			q1 = q2;
+		}
+		/* and from the widths that cap a cell's lines lowest */
+		if (share_cap(alt, cols, t, total, *margin)) {
+			share_even(alt, cols, hard, t, *margin, &h2, &q2);
+			if (h2 < h1 || (h2 == h1 && q2 < q1))
+				memcpy(grid, alt, t->ncols * sizeof *grid);
+		}
+	}
+	/*
 	 * No cell's last line one or two characters alone (確認す／る。):
 	 * the columns of text trade a little room, a form's as they are.
 	 */
@@ -2155,12 +2638,17 @@ table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
 
 		textfit_balance(grid, cols, &tt, (unsigned)twips(25),
 		    (unsigned)twips(800));
+		/* a name share_even() let wrap: its column fits the rest */
 		for (k = 0; k < t->ncols; k++)
-			fits[k] = grid[k] >= cols[k].min;
+			fits[k] = grid[k] >= (alt != NULL ? hard[k].min :
+			    cols[k].min);
 	}
 done:
 	free(cols);
 	free(fit);
+	free(hard);
+	free(hfit);
+	free(alt);
 }
 
 /* Does a paragraph of s start with a label, (1) or （1）? */

@@ -23,4 +23,12 @@ int	docx_keep(struct docx *, int rc);
  */
 char	*docx_widow_break(const char *s, unsigned room);
 
+/*
+ * The text of a table cell s with the writer's own line breaks at room
+ * (hundredths), as a cell is written; NULL where the application
+ * breaks it (it fits, or may fit and would not leave one or two
+ * characters alone, ...).  The caller frees it.
+ */
+char	*docx_cell_break(const char *s, unsigned room);
+
 #endif

@@ -474,6 +474,10 @@ is_kana_run(uint32_t c)
 	return (c >= 0x30A1 && c <= 0x30FA) || c == 0x30FC;
 }
 
+static int	is_hira(uint32_t);
+static int	is_kata(uint32_t);
+static int	is_kanji(uint32_t);
+
 size_t
 textfit_name_break(const char *s, unsigned width)
 {
@@ -525,9 +529,14 @@ textfit_name_break(const char *s, unsigned width)
 		score = 0;
 		if (v[p - 1] == 0x30FB || v[p] == 0xFF08 || v[p] == '(' || v[p - 1] == ' ' ||
 		    v[p - 1] == 0x3000)
+			score = 4;
+		/* where a word changes script: 地域振興台帳／データ入力業務委託 */
+		else if (n - p >= 3 && ((is_kanji(v[p - 1]) && is_kata(v[p])) ||
+		    (is_kata(v[p - 1]) && is_kanji(v[p])) ||
+		    (is_hira(v[p - 1]) && is_kanji(v[p]))))
 			score = 3;
 		else if (!(is_kana_run(v[p - 1]) && is_kana_run(v[p])) &&
-		    n - p >= 3)
+		    !(is_hira(v[p - 1]) && is_hira(v[p])) && n - p >= 3)
 			score = 2;
 		else if (!(is_kana_run(v[p - 1]) && is_kana_run(v[p])))
 			score = 1;
@@ -909,6 +918,13 @@ number_end(const uint32_t *v, size_t n, size_t i)
 
 /* The longest name of a division or office break_scores() keeps whole. */
 #define ORG_MAX	8
+/*
+ * The longest name of a body or a post (情報セキュリティ委員会,
+ * 最高情報セキュリティ責任者: ending in 会 or 者, or holding a katakana
+ * word) and of a company (株式会社架空情報コンサルティング) kept whole:
+ * where it does not fit a line it breaks as any piece too wide.
+ */
+#define ORG_LONG	16
 
 /* Does a division's or an office's name end in c (課, 部, 館 ...)? */
 static int
@@ -926,11 +942,78 @@ is_org_end(uint32_t c)
 	return 0;
 }
 
+/* Does v[i..) start with the code points of the UTF-8 string u? */
+static int
+cp_match(const uint32_t *v, size_t n, size_t i, const char *u)
+{
+	uint32_t	cp;
+	size_t		len = strlen(u);
+
+	while (*u != '\0') {
+		if (i >= n)
+			return 0;
+		u += text_utf8_decode(&cp, u, len);
+		len = strlen(u);
+		if (v[i++] != cp)
+			return 0;
+	}
+	return 1;
+}
+
 /* A character of a Japanese name: kanji, hiragana, katakana but ・. */
 static int
 is_name_char(uint32_t c)
 {
 	return is_kanji(c) || is_hira(c) || (is_kata(c) && c != 0x30FB);
+}
+
+/*
+ * Is the run of kanji and katakana v[i..e) a name kept whole: a
+ * division's or an office's (戸籍住民課, up to ORG_MAX characters), a
+ * body's or a post's (情報セキュリティ委員会, 最高情報セキュリティ責任者:
+ * ending in 会 or 者, or with a katakana word, up to ORG_LONG), or a
+ * company's (株式会社見本システム, 試作ビルメンテナンス株式会社, or with
+ * （株） beside it, up to ORG_LONG).
+ */
+static int
+org_name(const uint32_t *v, size_t n, size_t i, size_t e)
+{
+	size_t	k;
+	int	kata = 0;
+
+	if (e - i < 3)
+		return 0;
+	for (k = i; k < e; k++)
+		kata |= is_kata(v[k]);
+	if (e - i <= ORG_LONG && (cp_match(v, n, i, "株式会社") ||
+	    (e - i >= 4 && cp_match(v, n, e - 4, "株式会社")) ||
+	    (i >= 3 && cp_match(v, n, i - 3, "（株）")) ||
+	    cp_match(v, n, e, "（株）")))
+		return 1;
+	if (!is_org_end(v[e - 1]) && v[e - 1] != 0x8005 /* 者 */)
+		return 0;
+	if (e - i <= ORG_MAX && v[e - 1] != 0x8005)
+		return 1;
+	return e - i <= ORG_LONG && (kata || v[e - 1] == 0x4F1A /* 会 */ ||
+	    v[e - 1] == 0x8005);
+}
+
+/* Where a name from v[i] starts: before a （株） first. */
+static size_t
+org_start(const uint32_t *v, size_t i)
+{
+	static const uint32_t	kabu[] = { 0xFF08, 0x682A, 0xFF09 };
+
+	return i >= 3 && v[i - 3] == kabu[0] && v[i - 2] == kabu[1] &&
+	    v[i - 1] == kabu[2] ? i - 3 : i;
+}
+
+/* Where a name up to v[e) ends: after a （株） next. */
+static size_t
+org_stop(const uint32_t *v, size_t n, size_t e)
+{
+	return e + 3 <= n && v[e] == 0xFF08 && v[e + 1] == 0x682A &&
+	    v[e + 2] == 0xFF09 ? e + 3 : e;
 }
 
 /* No break inside v[s..e): boundaries s+1 .. e-1. */
@@ -1011,6 +1094,15 @@ break_scores(unsigned char *score, const uint32_t *v, size_t n)
 			else if (j >= 1 && (v[j - 1] == 0x7B2C ||
 			    is_sign(v[j - 1])))
 				j--;
+			/*
+			 * an amount with the word naming it: 月額25,000円,
+			 * 約120件 (月／額25,000円 read as a mistake)
+			 */
+			else if (j >= 2 && v[j - 1] == 0x984D /* 額 */ &&
+			    is_kanji(v[j - 2]))
+				j -= 2;
+			else if (j >= 1 && v[j - 1] == 0x7D04 /* 約 */)
+				j--;
 			e = number_end(v, n, i);
 			keep(score, j, e);
 			/*
@@ -1061,8 +1153,8 @@ break_scores(unsigned char *score, const uint32_t *v, size_t n)
 			e = i + 1;
 			continue;
 		}
-		if (e - i >= 3 && e - i <= ORG_MAX && is_org_end(v[e - 1]))
-			keep(score, i, e);
+		if (org_name(v, n, i, e))
+			keep(score, org_start(v, i), org_stop(v, n, e));
 	}
 	/* asides: a short one whole, a long one not at its edges */
 	for (i = 0; i < n; i++) {
@@ -1251,6 +1343,16 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 			if (nx < n && left[nx] < TEXTFIT_WIDOW &&
 			    span_width(v, nx, n) <= nwid)
 				best += WRAP_WIDOW;
+			/*
+			 * inside a katakana word: only to spare a line
+			 * (（情報セキュリ／ティ）の条項), not where breaking
+			 * between words takes as many (最高情報／セキュリティ
+			 * 責任者／（CISO）, not 最高情報セキュリ／ティ責任者)
+			 */
+			if (i > a && i < n && is_kata(v[i - 1]) &&
+			    is_kata(v[i]) && v[i - 1] != 0x30FB &&
+			    v[i] != 0x30FB)
+				best += WRAP_LINE / 2;
 			brk[a] = i;
 			/*
 			 * or at any break a piece of words has (raw, 3 and
@@ -1258,8 +1360,20 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 			 * name too wide for its line, 地域／文化部 rather than
 			 * 地域文化／部
 			 */
+			/* a break where the script changes in reach? */
+			for (i = a + 1, any = 0; run < 4 && i <= e; i++)
+				any |= raw[i] >= 4;
+			/*
+			 * then not between two kanji: 株式会社架空／ソリューシ
+			 * ョンズ, not 株式／会社架空ソリューションズ
+			 */
+			if (any && brk[a] > a && brk[a] < n &&
+			    is_kanji(v[brk[a] - 1]) && is_kanji(v[brk[a]]))
+				best += WRAP_LINE;
 			for (i = a + 1; run < 4 && i <= e; i++) {
 				if (raw[i] < 3)
+					continue;
+				if (any && is_kanji(v[i - 1]) && is_kanji(v[i]))
 					continue;
 				nx = line_start(v, n, i);
 				c = WRAP_LINE + WRAP_FORCED + break_cost[raw[i]] +
@@ -1525,7 +1639,7 @@ is_name(const uint32_t *v, size_t n)
  * names, the widest line that is a name (is_name()).
  */
 static unsigned
-min_piece(const char *s, int names)
+min_piece(const char *s, int names, unsigned limit)
 {
 	uint32_t	*v;
 	unsigned char	*score;
@@ -1545,7 +1659,7 @@ min_piece(const char *s, int names)
 			continue;
 		if (names && is_name(v + a, e - a)) {
 			w = span_width(v, a, e);
-			max = w > max ? w : max;
+			max = w > max && w <= limit ? w : max;
 			continue;
 		}
 		break_scores(score + a, v + a, e - a);
@@ -1554,7 +1668,8 @@ min_piece(const char *s, int names)
 				i++;
 			for (j = i + 1; j < e && score[j] == 0; j++)
 				;
-			if (i < e && (w = span_width(v, i, j)) > max)
+			if (i < e && (w = span_width(v, i, j)) > max &&
+			    w <= limit)
 				max = w;
 		}
 	}
@@ -1566,11 +1681,17 @@ min_piece(const char *s, int names)
 unsigned
 textfit_min_kept(const char *s)
 {
-	return min_piece(s, 1);
+	return min_piece(s, 1, UINT_MAX);
 }
 
 unsigned
 textfit_min_piece(const char *s)
 {
-	return min_piece(s, 0);
+	return min_piece(s, 0, UINT_MAX);
+}
+
+unsigned
+textfit_min_kept_within(const char *s, int names, unsigned limit)
+{
+	return min_piece(s, names, limit);
 }

@@ -84,11 +84,12 @@ unsigned textfit_widows(const char *s, unsigned width);
  * Where a name too wide for width (hundredths) breaks onto a second line,
  * as a byte offset into s, or 0 to leave it whole or to the application
  * (it fits, it needs more than two lines, or it holds a figure or is a
- * sentence: 。、？！「).  After ・ or before
- * （ first; else not inside a katakana word, leaving three characters or
- * more for the second line (建築指導／担当課, 文書管理／システム, not
- * 建築指導担当／課 and 文書管理システ／ム); the first line as long as
- * these allow.
+ * sentence: 。、？！「).  After ・ or before （ first, then where a
+ * word changes script (地域振興台帳データ／入力業務委託); else not inside
+ * a katakana word or between two hiragana, leaving three characters or
+ * more for the second line (建築指導／担当課, 文書管理／システム,
+ * 情報政策課からの／個別相談, not 建築指導担当／課, 文書管理システ／ム and
+ * 情報政策課か／らの個別相談); the first line as long as these allow.
  */
 size_t	textfit_name_break(const char *s, unsigned width);
 
@@ -148,6 +149,13 @@ unsigned textfit_min_kept(const char *s);
  * page too narrow to hold every name on a line: the workbooks).
  */
 unsigned textfit_min_piece(const char *s);
+
+/*
+ * The widest piece as textfit_min_kept() (names 1) or textfit_min_piece()
+ * (names 0) but among those at most limit wide: a date beside an aside
+ * too wide to keep a column for.
+ */
+unsigned textfit_min_kept_within(const char *s, int names, unsigned limit);
 
 struct textfit_col {
 	unsigned	natural;	/* widest content, 0 if none */

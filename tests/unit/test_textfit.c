@@ -209,7 +209,8 @@ test_wrap_forced(void **state)
 	(void)state;
 	assert_wrap("（情報セキュリティ）の条項", 900,
 	    "（情報セキュリ|ティ）の条項");
-	assert_wrap("（情報セキュリティ）", 900, "（情報セキュリ|ティ）");
+	/* between words where that takes no more lines, not in a word */
+	assert_wrap("（情報セキュリティ）", 900, "（情報|セキュリティ）");
 }
 
 /*
@@ -406,6 +407,63 @@ test_wrap(void **state)
 	assert_int_equal(textfit_wrap_lines(NULL, 4000), 1);
 }
 
+/*
+ * The names of bodies, posts and companies stay whole where they fit a
+ * line (the final review: 情報／セキュリティ委員会 in the 作業実施計画書,
+ * 最高情報／セキュリティ責任／者 in the 対応基準提案書, a company split in
+ * the 相談業務実施報告書's 同席), and an amount keeps the word naming it
+ * (月／額25,000円 in the 精査記録).
+ */
+static void
+test_wrap_bodies(void **state)
+{
+	static const struct {
+		const char	*s;
+		const char	*name;
+	} cases[] = {
+		{ "報告は情報セキュリティ委員会で審議する。",
+		    "情報セキュリティ委員会" },
+		{ "本件は最高情報セキュリティ責任者に報告した。",
+		    "最高情報セキュリティ責任者" },
+		{ "同席者は株式会社架空情報コンサルティングの担当者",
+		    "株式会社架空情報コンサルティング" },
+		{ "清掃は試作ビルメンテナンス株式会社に委託した。",
+		    "試作ビルメンテナンス株式会社" },
+		{ "保守は（株）見本システムが行う。", "（株）見本システム" },
+		{ "単価は園当たり月額25,000円です。", "月額25,000円" },
+	};
+	char		*w;
+	size_t		 i;
+	unsigned	 width, fill;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		for (width = textfit_width(cases[i].name); width <= 2400;
+		    width += 50)
+			for (fill = 0; fill < 2; fill++) {
+				w = fill ? textfit_wrap_fill(cases[i].s,
+				    width) : textfit_wrap(cases[i].s, width);
+				assert_non_null(w);
+				if (strstr(w, cases[i].name) == NULL)
+					fail_msg("%u%s: %s", width,
+					    fill ? " fill" : "", w);
+				free(w);
+			}
+	/*
+	 * too wide for the line: where the script changes, not between two
+	 * kanji (株式／会社架空ソリューションズ in the 作業実施報告書's 同席)
+	 */
+	for (width = 1000; width <= 1250; width += 50) {
+		assert_non_null(w = textfit_wrap_fill("株式会社架空ソリューションズ"
+		    "（端末管理サービス事業者）", width));
+		assert_non_null(strstr(w, "株式会社架空\n"));
+		free(w);
+	}
+	/* a column never narrower than them (up to twelve characters) */
+	assert_int_equal(textfit_min_kept("報告は情報セキュリティ委員会で審議す"
+	    "る。"), textfit_width("情報セキュリティ委員会"));
+}
+
 /* A long text (a 32,767-character comment) wraps in linear time. */
 static void
 test_wrap_long(void **state)
@@ -470,6 +528,7 @@ main(void)
 		cmocka_unit_test(test_wrap_forced),
 		cmocka_unit_test(test_wrap_fill),
 		cmocka_unit_test(test_wrap_names),
+		cmocka_unit_test(test_wrap_bodies),
 		cmocka_unit_test(test_wrap_hang),
 		cmocka_unit_test(test_wrap_long),
 		cmocka_unit_test(test_min_kept),
