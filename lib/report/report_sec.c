@@ -935,6 +935,17 @@ struct plan_row {
 	const char	*cells[5];
 };
 
+/* A schedule's title, naming the plan's version when there is one. */
+static void
+plan_title(char *title, size_t size, const char *what, long version)
+{
+	if (version > 0)
+		snprintf(title, size, "%s（作業実施計画書 第%ld版）", what,
+		    version);
+	else
+		snprintf(title, size, "%s", what);
+}
+
 static int
 plan_row_cmp(const void *a, const void *b)
 {
@@ -1148,11 +1159,7 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 		if (n > 0 && (rc = bullet(s, sum, 2, fig)) != 0)
 			goto done;
 	}
-	if (s->plan_version > 0)
-		snprintf(title, sizeof title, "年間スケジュール（作業実施計画書"
-		    " 第%ld版）", s->plan_version);
-	else
-		snprintf(title, sizeof title, "年間スケジュール");
+	plan_title(title, sizeof title, "年間スケジュール", s->plan_version);
 	if ((rc = slide_new(s, &tb, 1, title, 1)) != 0 ||
 	    (rc = table_init(s, tb, 2, sh)) != 0)
 		goto done;
@@ -1169,11 +1176,8 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 		    "担当", "成果物" };
 
 		qsort(row, nrow, sizeof *row, plan_row_cmp);
-		if (s->plan_version > 0)
-			snprintf(title, sizeof title, "研修・監査の実施計画（作業"
-			    "実施計画書 第%ld版）", s->plan_version);
-		else
-			snprintf(title, sizeof title, "研修・監査の実施計画");
+		plan_title(title, sizeof title, "研修・監査の実施計画",
+		    s->plan_version);
 		if ((rc = slide_new(s, &tb, 1, title, 0)) != 0 ||
 		    (rc = table_init(s, tb, 5, ph)) != 0)
 			goto done;
