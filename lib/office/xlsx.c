@@ -1126,17 +1126,123 @@ xlsx_wrap_room(size_t usable)
 	return (unsigned)usable;
 }
 
+static int
+xlsx_kanji(uint32_t cp)
+{
+	return (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3005 ||
+	    (cp >= 0x3400 && cp <= 0x4DBF);
+}
+
+static int
+xlsx_hira(uint32_t cp)
+{
+	return cp >= 0x3041 && cp <= 0x309F;
+}
+
+/* Code points of s[0..len) into a new array, *n of them; NULL: no memory. */
+static uint32_t *
+xlsx_decode(const char *s, size_t len, size_t *n)
+{
+	uint32_t	*cp;
+	size_t		 i, k;
+
+	if ((cp = calloc(len + 1, sizeof *cp)) == NULL)
+		return NULL;
+	for (i = 0, *n = 0; i < len; i += k)
+		if ((k = text_utf8_decode(&cp[(*n)++], s + i, len - i)) == 0)
+			k = 1;
+	return cp;
+}
+
+/*
+ * How badly w, s wrapped at room hundredths, breaks a word that fits a
+ * line: 2 inside a run of kanji or katakana no wider than room leaving
+ * one or two of its characters on a side (システム標／準化, 再委／託,
+ * 演習問／題), or between a kanji or katakana and the hiragana after it
+ * (持ち帰／り時, ヒアリング／し: okurigana and particles go with their
+ * word; not after a number's unit: 令和8年4月28日／に); 1 inside such a
+ * run between longer parts (特定個人情／報保護評価書); 0 neither.
+ * *hira: the breaks between two hiragana (もら／い), the last resort.
+ * Line feeds of s are not breaks.  -1: no memory.
+ */
+static int
+xlsx_bad_break(const char *s, size_t slen, const char *w, unsigned room,
+    unsigned *hira)
+{
+	uint32_t	*t, *v;
+	size_t		 n, m, i, j, a, b;
+	int		 bad = 0;
+
+	*hira = 0;
+	if ((t = xlsx_decode(s, slen, &n)) == NULL)
+		return -1;
+	if ((v = xlsx_decode(w, strlen(w), &m)) == NULL) {
+		free(t);
+		return -1;
+	}
+	for (i = 0, j = 0; i < m && j <= n && bad < 2; i++) {
+		if (v[i] != '\n' || (j < n && t[j] == '\n')) {
+			/* a space the wrap dropped at a break */
+			while (j < n && t[j] != v[i] &&
+			    (t[j] == ' ' || t[j] == 0x3000))
+				j++;
+			j++;
+			continue;
+		}
+		/* a break the wrap set between t[j - 1] and t[j] */
+		while (j < n && (t[j] == ' ' || t[j] == 0x3000))
+			j++;
+		if (j == 0 || j >= n)
+			continue;
+		if (xlsx_hira(t[j - 1]) && xlsx_hira(t[j]))
+			(*hira)++;
+		else if ((xlsx_kanji(t[j - 1]) || xlsx_kata(t[j - 1])) &&
+		    xlsx_hira(t[j]) && (j < 2 || t[j - 2] < '0' ||
+		    t[j - 2] > '9'))
+			bad = 2;
+		else if ((xlsx_kanji(t[j - 1]) && xlsx_kanji(t[j])) ||
+		    (xlsx_kata(t[j - 1]) && xlsx_kata(t[j]))) {
+			int	 k = xlsx_kanji(t[j]);
+
+			for (a = j; a > 0 && (k ? xlsx_kanji(t[a - 1]) :
+			    xlsx_kata(t[a - 1])); a--)
+				;
+			for (b = j; b < n && (k ? xlsx_kanji(t[b]) :
+			    xlsx_kata(t[b])); b++)
+				;
+			/*
+			 * 1 or 2 characters of the word on a side (再委／託,
+			 * 取扱状／況): 2; a longer compound cut between
+			 * longer parts (特定個人情／報保護評価書): 1
+			 */
+			if ((b - a) * 100 <= room && bad < 2)
+				bad = j - a <= 2 || b - j <= 2 ? 2 : 1;
+		}
+	}
+	free(t);
+	free(v);
+	return bad;
+}
+
 /*
  * Running text (neither XLSX_COL_PHRASE nor XLSX_COL_NAME): broken by
  * textfit_wrap(), the rules the Word writer follows, never inside a
  * date, a number with its unit, a katakana word, a run of half-width
  * characters or a short aside in brackets, no last line of one or two
- * characters, no line starting with closing punctuation.
+ * characters, no line starting with closing punctuation.  Where that
+ * breaks a word that fits a line (xlsx_bad_break(): a kanji compound,
+ * 再委／託), the text is wrapped narrower, a quarter of a character at a
+ * time down to two thirds of the line, until it breaks none and no
+ * more between two hiragana: a line
+ * more (the fitter then widens the column if that saves it), as the
+ * Word writer breaks at phrase boundaries.
  */
 static void
 xlsx_wrap_text(struct buf *out, const char *s, size_t len, size_t usable)
 {
-	char	*t, *w;
+	char		*t, *w, *w2;
+	unsigned	 room = xlsx_wrap_room(usable), r, h, h2, extra;
+	int		 bad;
 
 	if ((t = malloc(len + 1)) == NULL) {
 		buf_add(out, s, len);
@@ -1144,8 +1250,27 @@ xlsx_wrap_text(struct buf *out, const char *s, size_t len, size_t usable)
 	}
 	memcpy(t, s, len);
 	t[len] = '\0';
+	w = textfit_wrap(t, room);
+	for (r = room; w != NULL && r >= 225 && r >= room * 2 / 3 + 25 &&
+	    (bad = xlsx_bad_break(t, len, w, room, &h)) > 0; ) {
+		extra = 0;
+		r -= 25;
+		if ((w2 = textfit_wrap(t, r)) == NULL)
+			break;
+		if (xlsx_count_lines(w2, strlen(w2)) > xlsx_count_lines(w,
+		    strlen(w)) + extra) {
+			free(w2);
+			break;
+		}
+		if (xlsx_bad_break(t, len, w2, room, &h2) == 0 && h2 <= h) {
+			free(w);
+			w = w2;
+			break;
+		}
+		free(w2);
+	}
 	/* no line broken: the text as it is (its spaces, a tab first) */
-	if ((w = textfit_wrap(t, xlsx_wrap_room(usable))) == NULL ||
+	if (w == NULL ||
 	    xlsx_count_lines(w, strlen(w)) == xlsx_count_lines(s, len))
 		buf_add(out, s, len);
 	else
@@ -2015,6 +2140,13 @@ xlsx_table(uint32_t *out, struct xlsx_sheet *sh,
  */
 #define XLSX_FIT_LINES_CAP	6
 #define XLSX_FIT_OVER		24UL
+/*
+ * A cell that breaks a word where it fits a line (再委／託, xlsx_bad_break())
+ * costs as much as this many lines of cells, less than a line of a row:
+ * the width that spares it is taken where the rows are no higher.
+ */
+#define XLSX_FIT_BADCOST	8
+#define XLSX_FIT_BAD		0x80	/* the flag of it in memo, lastn */
 
 struct xlsx_fitter {
 	const struct xlsx_fit_col *fc;
@@ -2063,24 +2195,29 @@ xlsx_fit_flags(const struct xlsx_fit_col *fc)
  * as xlsx_text_lines() counts a wrapped cell.
  */
 static unsigned
-xlsx_fit_cell(struct xlsx_fitter *f, size_t k, double w)
+xlsx_fit_cell_bad(struct xlsx_fitter *f, size_t k, double w, unsigned *bad)
 {
 	const struct xlsx_fit_col *fc = &f->fc[k % f->ncols];
 	const char	*s = f->cells[k];
 	const unsigned	*lw = f->lw + k * XLSX_FIT_LINES_MAX;
 	double		 usable = xlsx_wrap_cols(w);
 	size_t		 n, i, wi = (size_t)w;
-	unsigned	 lines = 0;
+	unsigned	 lines = 0, hira;
 
+	*bad = 0;
 	if (f->cnt[k] == 0)
 		return 1;
 	if (xlsx_breaks(xlsx_fit_flags(fc))) {
 		if ((double)wi == w && wi <= f->maxw &&
-		    f->memo[k * (f->maxw + 1) + wi] != 0)
-			return f->memo[k * (f->maxw + 1) + wi];
+		    (n = f->memo[k * (f->maxw + 1) + wi]) != 0) {
+			*bad = (n & XLSX_FIT_BAD) != 0;
+			return (unsigned)(n & ~XLSX_FIT_BAD);
+		}
 		/* a width not whole (a fixed 4.5): the last one measured */
-		if (f->lastn[k] != 0 && f->lastw[k] == w)
-			return f->lastn[k];
+		if (f->lastn[k] != 0 && f->lastw[k] == w) {
+			*bad = (f->lastn[k] & XLSX_FIT_BAD) != 0;
+			return f->lastn[k] & ~XLSX_FIT_BAD;
+		}
 		xlsx_break_text(&f->b, s, strlen(s), xlsx_line_room(w),
 		    fc->col.flags & (XLSX_COL_PHRASE | XLSX_COL_NAME));
 		if (buf_ok(&f->b) != 0) {
@@ -2088,13 +2225,19 @@ xlsx_fit_cell(struct xlsx_fitter *f, size_t k, double w)
 			return 1;
 		}
 		n = xlsx_count_lines(f->b.data, f->b.len);
-		if (n > UINT8_MAX)
-			n = UINT8_MAX;
+		if (n > XLSX_FIT_BAD - 1)
+			n = XLSX_FIT_BAD - 1;
+		/* a word broken where it fits a line (再委／託, 介護保／険) */
+		buf_putc(&f->b, '\0');
+		if (buf_ok(&f->b) == 0 && xlsx_bad_break(s, strlen(s),
+		    f->b.data, (unsigned)xlsx_line_room(w), &hira) > 1)
+			*bad = 1;
 		if ((double)wi == w && wi <= f->maxw)
-			f->memo[k * (f->maxw + 1) + wi] = (uint8_t)n;
+			f->memo[k * (f->maxw + 1) + wi] = (uint8_t)(n |
+			    (*bad ? XLSX_FIT_BAD : 0));
 		else {
 			f->lastw[k] = w;
-			f->lastn[k] = (uint8_t)n;
+			f->lastn[k] = (uint8_t)(n | (*bad ? XLSX_FIT_BAD : 0));
 		}
 		return (unsigned)n;
 	}
@@ -2103,6 +2246,14 @@ xlsx_fit_cell(struct xlsx_fitter *f, size_t k, double w)
 	for (i = 0; i < f->cnt[k]; i++)
 		lines += lw[i] == 0 ? 1 : (unsigned)ceil(lw[i] / usable);
 	return lines;
+}
+
+static unsigned
+xlsx_fit_cell(struct xlsx_fitter *f, size_t k, double w)
+{
+	unsigned	 bad;
+
+	return xlsx_fit_cell_bad(f, k, w, &bad);
 }
 
 /*
@@ -2114,14 +2265,14 @@ static unsigned long
 xlsx_fit_cost(struct xlsx_fitter *f, const double *w)
 {
 	unsigned long	 cost = 0;
-	unsigned	 l, max;
+	unsigned	 l, max, bad;
 	size_t		 r, c;
 
 	for (r = 0; r < f->nrows; r++) {
 		max = 0;
 		for (c = 0; c < f->ncols; c++) {
-			l = xlsx_fit_cell(f, r * f->ncols + c, w[c]);
-			cost += l;
+			l = xlsx_fit_cell_bad(f, r * f->ncols + c, w[c], &bad);
+			cost += l + XLSX_FIT_BADCOST * bad;
 			if (l > max)
 				max = l;
 		}
@@ -2414,7 +2565,7 @@ static void
 xlsx_fit_share(struct xlsx_fitter *f, double *w, double page)
 {
 	size_t		 nc = f->ncols, nr = f->nrows, r, c, a, best;
-	unsigned	*lines, *top, *second, l, other;
+	unsigned	*lines, *top, *second, l, other, b0, b1;
 	size_t		*topc;
 	unsigned long	 sum;
 	double		 total = 0, avail, d, bestd, left;
@@ -2462,11 +2613,14 @@ xlsx_fit_share(struct xlsx_fitter *f, double *w, double page)
 				for (r = 0; r < nr; r++) {
 					other = topc[r] == a ? second[r] :
 					    top[r];
-					l = xlsx_fit_cell(f, r * nc + a,
-					    w[a] + d);
+					l = xlsx_fit_cell_bad(f, r * nc + a,
+					    w[a] + d, &b1);
+					(void)xlsx_fit_cell_bad(f, r * nc + a,
+					    w[a], &b0);
 					delta += xlsx_row_cost(l, other) -
 					    xlsx_row_cost(lines[r * nc + a],
-					    other);
+					    other) + XLSX_FIT_BADCOST *
+					    ((long)b1 - (long)b0);
 				}
 				if (delta < 0)
 					break;

@@ -1103,6 +1103,54 @@ test_fit_table(void **state)
 	assert_true(out[3].width >= 33);
 }
 
+/*
+ * Running text is not broken inside a word that fits a line (目的外の
+ * 利用や複 / 製, 再委 / 託): among the widths that make no row higher,
+ * the fitter takes those that spare such a break (the 項目別 sheet of
+ * the vendor checklist report).
+ */
+static void
+test_fit_word(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "確認項目", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+		{ { "備考", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+	};
+	static const char *const cells[] = {
+		"再委託の有無を確認し、再委託がある場合は事前に承諾した。",
+		"契約書の写しを確認した。",
+		"目的外の利用や複製をしていないことを確認した。",
+		"作業報告書により確認した。",
+		("個人情報の取扱状況について、定期的な報告を受け、必要に応じて"
+		"実地で確認した。"),
+		"報告書あり。",
+	};
+	struct xlsx_column	 out[2];
+	char			 path[512], *xml;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+	size_t			 i;
+
+	(void)state;
+	assert_int_equal(xlsx_fit_table(out, fc, 2, cells, 3, 48), 0);
+	path_in(path, sizeof path, "fit_word.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "項目別", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, out, 2), 0);
+	for (i = 0; i < 6; i++)
+		assert_int_equal(xlsx_write_text(sh, r + (uint32_t)(i / 2),
+		    (uint16_t)(i % 2), cells[i]), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	assert_null(strstr(xml, "複\n製"));
+	assert_null(strstr(xml, "取扱状\n況"));
+	/* the rows no higher: two lines each, three for the long one */
+	assert_non_null(strstr(xml, "<t>目的外の利用や\n複製をしていないことを"
+	    "確認した。</t>"));
+	free(xml);
+}
 
 /*
  * A date and a number with its unit are never broken ("令和8年4月 /
@@ -1794,6 +1842,7 @@ main(void)
 		cmocka_unit_test(test_fit_sheet_whole),
 		cmocka_unit_test(test_fit_kept),
 		cmocka_unit_test(test_fit_share),
+		cmocka_unit_test(test_fit_word),
 		cmocka_unit_test(test_date_era_short),
 	};
 
