@@ -25,6 +25,16 @@
 #include "text.h"
 #include "xlsx.h"
 
+/*
+ * How a rate is computed, in the words of the documents that print one
+ * in a sentence (the 概要報告書 and the 実施結果報告書), so that a reader
+ * can recompute it from the items: audit_item_weight() and
+ * audit_result_credit().
+ */
+static const char RATE_RULE[] = "適合率は、該当なしを除いた項目について、"
+    "適合を1、一部不適合を0.5、不適合を0とし、必須項目の重みを2倍として"
+    "加重平均したものである。";
+
 /* --- small helpers ---------------------------------------------------- */
 
 static void
@@ -1280,10 +1290,10 @@ audit_doc_summary(const char *path, struct store *st,
 	rate_text(rate, sizeof rate, &s.total);
 	buf_reset(&b);
 	buf_printf(&b, "監査項目 %u 項目のうち、適合 %u、一部不適合 %u、"
-	    "不適合 %u、該当なし %u であり、適合率（該当なしを除く。重要度で"
-	    "重み付け）は %s であった。", s.total.items,
-	    s.total.count[AUDIT_CONFORM], s.total.count[AUDIT_PARTIAL],
-	    s.total.count[AUDIT_NONCONFORM], s.total.count[AUDIT_NA], rate);
+	    "不適合 %u、該当なし %u であり、適合率は %s であった。%s",
+	    s.total.items, s.total.count[AUDIT_CONFORM],
+	    s.total.count[AUDIT_PARTIAL], s.total.count[AUDIT_NONCONFORM],
+	    s.total.count[AUDIT_NA], rate, RATE_RULE);
 	if (s.total.count[AUDIT_UNCHECKED] + s.total.count[AUDIT_NONE] > 0)
 		buf_printf(&b, "なお、%u 項目は未確認である。",
 		    s.total.count[AUDIT_UNCHECKED] + s.total.count[AUDIT_NONE]);
@@ -1425,6 +1435,97 @@ source_item_text(const struct record *src, const struct node *root,
 	return NULL;
 }
 
+/*
+ * A finding by the number it was made under (指摘事項1, 3, 4, 5 of the
+ * audit followed up, as its 概要報告書 numbers them), not the follow-up's
+ * own renumbering (1-4) a reader cannot match.
+ */
+static const char *
+qa_number(const struct node *f)
+{
+	const char	*s = node_get_str(f, "from_finding");
+
+	return s != NULL && node_get_str(f, "from_audit") != NULL ? s :
+	    node_get_str(f, "number");
+}
+
+/*
+ * Overdue as at the document's date: a 是正期限 before it and a 是正状況
+ * not yet corrected (未是正, 是正中), as `nerima-cio due` tells a
+ * finding done once 是正済 or 是正確認済.
+ */
+static int
+finding_overdue(const struct node *f, const char *asof)
+{
+	const char	*due = node_get_str(f, "due");
+	const char	*s = node_get_str(f, "status");
+
+	return due != NULL && asof != NULL && strcmp(due, asof) < 0 &&
+	    (s == NULL || (strcmp(s, "corrected") != 0 &&
+	    strcmp(s, "accepted") != 0));
+}
+
+/*
+ * The note under the heading table: whose numbers the findings carry
+ * and which findings of the audit followed up are not in the document
+ * (audit_followup() carries the findings not yet 是正確認済, whatever
+ * their grade).  Empty when no finding was carried from an audit.
+ */
+static void
+qa_note(struct buf *b, struct store *st, const struct node *root,
+    const struct record *sr)
+{
+	const struct node	*fs = audit_findings(root), *sf, *f;
+	const char		*from = NULL, *s, *of;
+	struct buf		 src = BUF_INIT, left = BUF_INIT;
+	size_t			 i, k;
+	int			 one = 1;
+
+	buf_reset(b);
+	for (i = 0; fs != NULL && i < fs->n; i++) {
+		s = node_get_str(fs->u.items[i], "from_audit");
+		if (s == NULL || node_get_str(fs->u.items[i],
+		    "from_finding") == NULL)
+			return;
+		if (from != NULL && strcmp(from, s) != 0)
+			one = 0;
+		from = s;
+	}
+	if (from == NULL)
+		return;
+	of = node_get_str(root, "followup_of");
+	if (one && of != NULL && strcmp(of, from) == 0)
+		buf_puts(b, "指摘事項の番号は、指摘を行った監査（フォローアップ"
+		    "元）での番号であり、その監査結果概要報告書の番号と同じで"
+		    "ある。");
+	else if (one)
+		buf_printf(b, "指摘事項の番号は、指摘を行った監査（%s）での"
+		    "番号である。", audit_source_name(&src, st, from, 0));
+	else
+		buf_puts(b, "指摘事項の番号は、指摘を行った監査での番号で"
+		    "ある。");
+	/* those of the audit followed up not carried into this one */
+	sf = sr != NULL ? audit_findings(record_root(sr)) : NULL;
+	for (i = 0; one && of != NULL && strcmp(of, from) == 0 &&
+	    sf != NULL && i < sf->n; i++) {
+		s = node_get_str(sf->u.items[i], "number");
+		for (k = 0; s != NULL && k < fs->n; k++) {
+			f = fs->u.items[k];
+			if (node_scalar_eq(node_get(f, "from_finding"), s))
+				break;
+		}
+		if (s != NULL && k == fs->n)
+			buf_printf(&left, "%s指摘事項%s", left.len ? "、" : "",
+			    s);
+	}
+	if (left.len > 0)
+		buf_printf(b, "フォローアップ監査は、その時点で是正確認済でない"
+		    "指摘事項を対象とし、是正確認済であった%sは含まない。",
+		    left.data);
+	buf_free(&src);
+	buf_free(&left);
+}
+
 int
 audit_doc_qa(const char *path, struct store *st, const struct record *r)
 {
@@ -1434,7 +1535,7 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	struct docx		*d = NULL;
 	struct docx_table	*t = NULL;
 	struct buf		 tg = BUF_INIT, b = BUF_INIT, au = BUF_INIT;
-	struct buf		 src = BUF_INIT;
+	struct buf		 src = BUF_INIT, stat = BUF_INIT;
 	char			 d1[CAL_FMT_MAX], d2[CAL_FMT_MAX], num[24];
 	const char		*kv[16];
 	const struct schema	*kind;
@@ -1471,6 +1572,11 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	kv[10] = "監査員";		kv[11] = au.data;
 	if ((rc = add_kv(d, kv, 6)) != 0)
 		goto done;
+	qa_note(&b, st, root, sr);
+	if ((rc = buf_ok(&b)) != 0 || (b.len > 0 &&
+	    ((rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_add_outline_body(d, b.data)) != 0)))
+		goto done;
 	fs = audit_findings(root);
 	for (i = 0; fs != NULL && i < fs->n; i++) {
 		f = fs->u.items[i];
@@ -1480,8 +1586,13 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		 * workbook, the 監査調書 and the 概要報告書 number it) in a
 		 * row of its own with its question, not bare in the heading.
 		 */
-		buf_printf(&b, "指摘事項%s（%s）", node_get_str(f, "number"),
+		buf_printf(&b, "指摘事項%s（%s）", qa_number(f),
 		    label(st, "findings", "grade", node_get_str(f, "grade")));
+		/* 是正中（期限超過）: past its 是正期限 as at the document */
+		buf_reset(&stat);
+		buf_printf(&stat, "%s%s", label(st, "findings", "status",
+		    node_get_str(f, "status")), finding_overdue(f,
+		    doc_date(root)) ? "（期限超過）" : "");
 		era(d2, node_get_str(f, "due"));
 		kv[0] = "項目番号";	kv[1] = node_get_str(f, "item");
 		kv[2] = "監査項目";	kv[3] = source_item_text(sr, root,
@@ -1489,10 +1600,9 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		kv[4] = "指摘内容";	kv[5] = finding_text(root, f);
 		kv[6] = "改善の方向性";	kv[7] = node_get_str(f, "correction");
 		kv[8] = "是正期限";	kv[9] = d2;
-		kv[10] = "是正状況";	kv[11] = label(st, "findings", "status",
-		    node_get_str(f, "status"));
+		kv[10] = "是正状況";	kv[11] = stat.data;
 		kv[12] = "被監査部署の回答"; kv[13] = node_get_str(f, "response");
-		if ((rc = buf_ok(&b)) != 0 ||
+		if ((rc = buf_ok(&b)) != 0 || (rc = buf_ok(&stat)) != 0 ||
 		    (rc = docx_add_blank(d)) != 0 ||
 		    (rc = docx_add_outline_heading(d, 1, b.data)) != 0 ||
 		    (rc = add_kv(d, kv, 7)) != 0)
@@ -1544,6 +1654,7 @@ done:
 	buf_free(&b);
 	buf_free(&au);
 	buf_free(&src);
+	buf_free(&stat);
 	record_free(sr);
 	reclist_free(&m);
 	free(ref.id);
@@ -1634,6 +1745,7 @@ struct year {
 	enum ev_state		*state;	/* per audit, as of the date */
 	char			 latest[16];	/* the report's date */
 	size_t			 nfindings, nops, nsys, nfu, nsched, nnot;
+	size_t			 nprog;	/* of those held, still 実施中 */
 };
 
 /* 令和8年12月1日: the day after iso */
@@ -1693,6 +1805,9 @@ year_new(struct year *y, const struct record *const *a, size_t n,
 		if (audit_score(&y->s[i], audit_items(root)) != 0)
 			return NC_ENOMEM;
 		chapters_add(&y->ch, &y->s[i]);
+		/* held but not finished: 実施中 in the 状況 column */
+		y->nprog += node_scalar_eq(node_get(root, "status"),
+		    "in-progress");
 		if (node_scalar_eq(node_get(root, "type"), "followup"))
 			y->nfu++;
 		else if (node_scalar_eq(node_get(root, "type"), "system"))
@@ -2059,10 +2174,21 @@ audit_doc_results_docx(const char *path, struct store *st,
 	    (rc = new_report(&d, st, title.data, y.latest)) != 0)
 		goto done;
 	era(day, y.latest);
-	buf_printf(&b, "%s（%sまで）に実施した情報セキュリティ監査（運用面の"
-	    "監査 %zu 件、システム面の監査 %zu 件、フォローアップ監査 %zu 件）"
-	    "の結果を集計・分析し、報告する。", lab, day, y.nops, y.nsys,
+	/*
+	 * Those held as the 状況 column tells them: an audit still 実施中
+	 * is not said to be done (実施した) without saying how many are.
+	 */
+	buf_printf(&b, "%s（%sまで）に実施した情報セキュリティ監査 %zu 件"
+	    "（運用面の監査 %zu 件、システム面の監査 %zu 件、フォローアップ"
+	    "監査 %zu 件", lab, day, y.nops + y.nsys + y.nfu, y.nops, y.nsys,
 	    y.nfu);
+	if (y.nprog > 0)
+		buf_printf(&b, "。うち実施済 %zu 件、実施中 %zu 件",
+		    y.nops + y.nsys + y.nfu - y.nprog, y.nprog);
+	buf_puts(&b, "）の結果を集計・分析し、報告する。");
+	if (y.nprog > 0)
+		buf_printf(&b, "実施中の監査は、%sまでに確認した結果による。",
+		    day);
 	if (y.nnot > 0)
 		buf_printf(&b, "このほか、予定日を過ぎて実施を記録していない監査"
 		    "（未実施）%zu 件は含まない。", y.nnot);
@@ -2239,9 +2365,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	 * would part the heading from the table at a page's foot.
 	 */
 	if ((rc = docx_add_table(d, t)) != 0 ||
-	    (rc = docx_add_outline_body(d, "適合率は、該当なしを除いた項目に"
-	    "ついて、適合を1、一部不適合を0.5、不適合を0とし、必須項目の重み"
-	    "を2倍として加重平均したものである。")) != 0 ||
+	    (rc = docx_add_outline_body(d, RATE_RULE)) != 0 ||
 	    (nplain > 0 && (rc = chart_rates(d, st, a, n, &y)) != 0))
 		goto done;
 	/*

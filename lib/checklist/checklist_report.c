@@ -363,10 +363,15 @@ doc_response(struct docx *dx, struct ctx *c)
 	if ((r = buf_ok(&miss)) == 0 && nmiss > 0)
 		r = body(dx, c, "未提出の課（%zu課）：%s。", nmiss, miss.data);
 	buf_free(&miss);
-	/* 所属点検 reports on the staff's self check too (spec note 8) */
+	/*
+	 * 所属点検 reports on the staff's self check too (spec note 8): said
+	 * so with なお, and the 集計表 named as this report's own (its 課別
+	 * sheet has the column 自己点検の実施率), not the self check's.
+	 */
 	if (r == 0 && c->self != NULL)
-		r = body(dx, c, "自己点検は、%zu課（延べ%s人）から回答があり、"
-		    "実施率は%sであった。課ごとの結果は集計表の「課別」に示す。",
+		r = body(dx, c, "なお、職員の自己点検は、%zu課（延べ%s人）から"
+		    "回答があり、実施率は%sであった。課ごとの自己点検の実施率は、"
+		    "本報告書の集計表の「課別」に示す。",
 		    c->self->nsubmitted, cnt(n, c->self->nrespondents),
 		    pct(a, sizeof a, c->self->rate));
 	return r;
@@ -952,23 +957,43 @@ doc_recommendations(struct docx *dx, struct ctx *c)
 		return 0;
 	if ((r = docx_add_outline_heading(dx, 1, "今後の取組")) != 0)
 		return r;
-	/* numbered (1), (2) ... with the text hanging under its number */
+	/* a single item is not numbered */
+	if (set->nrecommendations == 1)
+		return docx_add_outline_body(dx, set->recommendations[0]);
+	/*
+	 * numbered (1), (2) ... with the text hanging under its number; the
+	 * hang as wide as the label, so the label and the text share a line
+	 */
 	memset(&ps, 0, sizeof ps);
-	ps.indent_left = 350;
-	ps.indent_first = -250;
-	ps.space_after = 4;
 	for (i = 0; i < set->nrecommendations; i++) {
+		char	 label[32];
 		char	*t;
 
+		snprintf(label, sizeof label, "(%zu)\u3000", i + 1);
+		ps.indent_left = 100 + (int)docx_measure(label);
+		ps.indent_first = -(int)docx_measure(label);
+		ps.space_after = 4;
 		if ((t = malloc(strlen(set->recommendations[i]) + 32)) == NULL)
 			return error_set(NC_ENOMEM, "out of memory");
-		sprintf(t, "(%zu)\u3000%s", i + 1, set->recommendations[i]);
+		sprintf(t, "%s%s", label, set->recommendations[i]);
 		r = docx_add_para(dx, t, &ps);
 		free(t);
 		if (r != 0)
 			return r;
 	}
 	return 0;
+}
+
+/* 以上 at the end, right, a little below the last line (as the other reports) */
+static int
+doc_closing(struct docx *dx)
+{
+	struct docx_para_style	right;
+
+	memset(&right, 0, sizeof right);
+	right.align = DOCX_RIGHT;
+	right.space_before = 10;
+	return docx_add_para(dx, "以上", &right);
 }
 
 static int
@@ -1001,7 +1026,7 @@ write_docx(const char *path, struct ctx *c, const char *iso)
 	    (r = doc_depts(dx, c)) != 0 || (r = doc_attention(dx, c)) != 0)
 		goto done;
 	if ((r = doc_recommendations(dx, c)) != 0 ||
-	    (r = docx_save(dx, path)) != 0)
+	    (r = doc_closing(dx)) != 0 || (r = docx_save(dx, path)) != 0)
 		goto done;
 done:
 	docx_free(dx);

@@ -902,9 +902,9 @@ review_write_notice_docx(struct review_ctx *c, const struct node *rec,
 		items[n].label = "所要経費";
 		items[n++].value = cost_lines(&s, rec);
 	}
+	/* the schema's title (条件付可), the term the 精査記録 uses too */
 	items[n].label = "決定";
-	items[n++].value = res != NULL && strcmp(res, "conditional") == 0 ?
-	    "可（条件付）" : result_label(c, res);
+	items[n++].value = result_label(c, res);
 	if ((conds = scalar_list(node_get(dec, "conditions"))) != NULL) {
 		items[n].label = "条件";
 		items[n++].subs = conds;

@@ -433,12 +433,14 @@ expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.
 # depend on the real date), the 4 operational audits held by then (経済課
 # of 10月21日 and 清掃事務所 of 11月18日 in progress) and the system one;
 # the audit of 12月9日 and the follow-up of 令和9年1月20日 (in progress
-# in the records, but dated after the report) are 予定.
+# in the records, but dated after the report) are 予定; of the 5 held,
+# the 3 the table shows 実施中 are told apart, not all said 実施した.
 NERIMA_CIO_TODAY=2026-11-30 expect_status 0 SM audit export results \
     --fy 2026 -o "$T/r-sample.docx"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-sample.docx" \
-    "令和8年度（令和8年11月30日まで）に実施した" \
+    "令和8年度（令和8年11月30日まで）に実施した情報セキュリティ監査 5 件" \
     "運用面の監査 4 件、システム面の監査 1 件、フォローアップ監査 0 件" \
+    "うち実施済 2 件、実施中 3 件" \
     "このほか、令和8年12月1日以降に 2 件の監査を予定しており" \
     "令和8年11月30日"
 # (the follow-up's row is dated 令和9年1月20日 like every date of the

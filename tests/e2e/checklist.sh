@@ -369,7 +369,8 @@ xlsx=$T/report/令和8年度_所属点検実施結果報告書_集計表.xlsx
 [ -f "$docx" ] && [ -f "$xlsx" ] || fail "report files"
 $PY "$CHECK" docx "$docx" department '93課中8課から回答があった' '今後の取組' \
     '実施率の低い項目' '前年度との比較' '未提出の課（85課）' \
-    '次年度の点検項目は' '自己点検は、2課（延べ10人）から回答があり' \
+    '次年度の点検項目は' 'なお、職員の自己点検は、2課（延べ10人）から回答があり' \
+    '課ごとの自己点検の実施率は、本報告書の集計表の「課別」に示す。' \
     '令和8年10月30日' \
     >&2 || fail "report docx"
 $PY "$CHECK" xlsx "$xlsx" department 50 >&2 || fail "report xlsx"
@@ -398,6 +399,8 @@ $PY "$CHECK" docx "$T/report/令和8年度_特記事項チェックシート集�
 $PY "$CHECK" xlsx "$T/report/令和8年度_特記事項チェックシート集計結果報告書_集計表.xlsx" \
     vendor 16 >&2 || fail "vendor xlsx"
 run 0 export report --kind self --fy 2026 -o "$T/report"
+$PY "$CHECK" docx "$T/report/令和8年度_自己点検実施結果報告書.docx" self >&2 ||
+    fail "self docx"
 $PY "$CHECK" xlsx "$T/report/令和8年度_自己点検実施結果報告書_集計表.xlsx" self 10 >&2 ||
     fail "self xlsx"
 mkdir "$T/cwd2"

@@ -59,6 +59,13 @@ def rate(items):
     return earned, possible
 
 
+# The definition rate() computes, as the documents must state it where
+# they give a rate in a sentence, for a reader to recompute it.
+RATE_RULE = ("適合率は、該当なしを除いた項目について、適合を1、一部不適合を"
+             "0.5、不適合を0とし、必須項目の重みを2倍として加重平均したもの"
+             "である。")
+
+
 def tenths(e, p):
     """The rate in tenths of a percent, rounded half up on the decimal
     value (13/16 = 81.25 % -> 813), from the whole numbers of halves."""
@@ -264,6 +271,13 @@ def mode_summary(path, a):
     kv = {r[0]: r[1] for r in tables[0]}
     check(kv.get("監査名") == a["title"], "監査名 %r" % kv.get("監査名"))
     check(str(len(a["items"])) + "項目" in kv.get("監査項目", ""), "監査項目 %r" % kv.get("監査項目"))
+    # the sentence giving the rate states how it is computed (not only
+    # 「重要度で重み付け」)
+    rt = rate_text(a["items"]).replace("-", "－")
+    p = next((p for p in paras if "適合率は %s であった" % rt in p), None)
+    check(p is not None, "no sentence giving the rate %s" % rt)
+    check(p is None or RATE_RULE in p,
+          "the rate %s without its rule: %r" % (rt, p))
     total = tables[1][-1]
     # The rate column's heading carries the unit: 適合率（%）, 93.6.
     check(total[0] == "合計" and total[-1] == rate_text(a["items"]).replace("-", "－").rstrip("%"),
@@ -316,6 +330,31 @@ def mode_qa(path, a):
         i = rows.index(["項目番号", f["item"]]) if ["項目番号", f["item"]] in rows else -1
         check(i >= 0 and i + 1 < len(rows) and rows[i + 1][0] == "監査項目",
               "no 監査項目 row of %s" % f["item"])
+    # each finding headed by the number it was made under (that of the
+    # audit followed up, which its 概要報告書 prints), and said to be past
+    # its 是正期限 where it is, as at the document's date: due before it,
+    # 是正状況 not yet 是正済 nor 是正確認済
+    day = era_iso(paras[1])
+    check(day is not None, "no date under the title: %r" % paras[1])
+    # (a heading's text carries its outline number: 1　指摘事項1（軽微）)
+    heads = [re.sub(r"^\d+　", "", p) for p in paras
+             if re.match(r"(\d+　)?指摘事項\d+（", p)]
+    check(len(heads) == len(a["findings"]),
+          "%d finding headings for %d findings" % (len(heads), len(a["findings"])))
+    states = [r[1] for r in rows if r[0] == "是正状況"]
+    check(len(states) == len(a["findings"]),
+          "%d 是正状況 rows for %d findings" % (len(states), len(a["findings"])))
+    for f, h, st in zip(a["findings"], heads, states):
+        n = f.get("from_finding", f["number"]) if f.get("from_audit") else f["number"]
+        check(h.startswith("指摘事項%s（" % n), "finding %s headed %r, want 指摘事項%s"
+              % (f["number"], h, n))
+        late = (day is not None and f.get("due") is not None and str(f["due"]) < day
+                and f.get("status") not in ("corrected", "accepted"))
+        check(("期限超過" in st) == late, "finding %s (due %s, %s) as at %s: 是正状況 %r"
+              % (n, f.get("due"), f.get("status"), day, st))
+    if any(f.get("from_audit") for f in a["findings"]):
+        check(any(p.startswith("指摘事項の番号は、指摘を行った監査") for p in paras),
+              "no note saying whose numbers the findings carry")
     for f in a["findings"]:
         check(finding_text(a, f) in alltext, "finding %d missing" % f["number"])
         for q in f.get("qa", []):
@@ -402,6 +441,20 @@ def mode_results_docx(path, audits):
                 check(any(p.startswith("※") and re.search(
                     "番号%s [^：]*：%d 項目" % (row[0], left), p) for p in paras),
                       "no note of %s's %d items unchecked" % (a["id"], left))
+    # §1 counts the audits held as the 状況 column shows them: those
+    # still 実施中 apart from those done, never all said 実施した alone
+    held = [r[-1] for r in tables[0][1:] if r[-1] not in ("予定", "未実施")]
+    prog = held.count("実施中")
+    p = next((p for p in paras if "の結果を集計・分析し、報告する" in p), "")
+    check("に実施した情報セキュリティ監査 %d 件（" % len(held) in p,
+          "§1 does not count the %d audits held: %r" % (len(held), p))
+    if prog:
+        check("うち実施済 %d 件、実施中 %d 件" % (len(held) - prog, prog) in p,
+              "§1 does not tell the %d audits 実施中 of %d: %r" % (prog, len(held), p))
+    else:
+        check("実施中" not in p, "§1 tells of audits 実施中, the table none: %r" % p)
+    # the rate's rule stated under the table, as in the 概要報告書
+    check(RATE_RULE in paras, "the rate's rule not stated")
     # 「－」 in the chapter table (and a missing bar in its chart) is
     # said not to be 0 %
     if len(tables) > 1 and any("－" in c for r in tables[1][1:] for c in r[1:]):

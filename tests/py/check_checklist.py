@@ -130,6 +130,31 @@ def docx(path, kind, phrases):
             v = cell_text(row.cells[k])
             check(re.fullmatch(r"[＋▲]\d+\.\d|±0\.0|－", v),
                   "増減 %r, not ＋4.9, ▲1.0 or ±0.0" % v)
+    # ends with 以上, right-aligned, as every report of the tool
+    last = [p for p in doc.paragraphs if p.text.strip()][-1]
+    check(last.text.strip() == "以上" and last.alignment == 2,
+          "the report does not end with 以上 on the right: %r" % last.text[-20:])
+    # 今後の取組: one item unnumbered; two or more (1), (2)..., each label
+    # within the hang so the label and its text share a line
+    paras = doc.paragraphs
+    heads = [i for i, p in enumerate(paras) if p.text.strip() == "今後の取組"
+             or re.fullmatch(r"\S+\s*今後の取組", p.text.strip())]
+    if heads:
+        items = [p for p in paras[heads[-1] + 1:]
+                 if p.text.strip() and p.text.strip() != "以上"]
+        numbered = [p for p in items if re.match(r"\(\d+\)", p.text)]
+        if len(items) == 1:
+            check(not numbered, "a single item of 今後の取組 numbered: %r"
+                  % items[0].text[:20])
+        for p in numbered:
+            f = p.paragraph_format
+            label = re.match(r"\(\d+\)\u3000?", p.text).group(0)
+            # half-width characters ~ 105 twips, full-width ~ 210
+            need = sum(210 if ord(ch) > 0xff else 105 for ch in label)
+            hang = -f.first_line_indent.twips if f.first_line_indent else 0
+            check(hang >= need - 20,
+                  "(n) of 今後の取組 wider (%d) than its hang (%d): the text "
+                  "starts on the next line" % (need, hang))
     for p in phrases:
         check(p in text or p in cells, "no %r in the report" % p)
 
