@@ -847,7 +847,8 @@ unit_at(const uint32_t *v, size_t n, size_t i)
 {
 	static const char *const units[] = {
 		"年度", "か月", "ヶ月", "カ月", "か所", "箇所", "千円", "万円",
-		"億円", "時間", "組織", "区分", "週間",
+		"億円", "時間", "組織", "区分", "週間", "開庁日", "営業日",
+		"日間",
 	};
 	size_t		k, m;
 	uint32_t	cp;
