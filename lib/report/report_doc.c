@@ -284,6 +284,7 @@ report_work_write_docx(const struct report_work *w,
 
 struct sched_row {
 	struct cal_date	 date;
+	struct cal_date	 end;		/* of a period; y == 0: one day */
 	const char	*spec;
 	const char	*what;		/* 区分 */
 	const char	*title;
@@ -317,6 +318,7 @@ sched_add(struct sched *s, struct cal_date d, const char *spec,
 	}
 	v = &s->v[s->n++];
 	v->date = d;
+	v->end.y = 0;
 	v->spec = spec;
 	v->what = rp_str(&s->pool, what);
 	v->title = rp_str(&s->pool, title);
@@ -420,6 +422,10 @@ sched_trainings(struct sched *s, struct store *st, int fy,
 		    (strcmp(t->status, "held") == 0 ||
 		    strcmp(t->status, "reported") == 0), t->status != NULL &&
 		    strcmp(t->status, "cancelled") == 0, as_of));
+		/* a training held over a period (e-learning): its last day */
+		if (!s->bad && t->end_date.y != 0 &&
+		    cal_cmp(t->end_date, t->date) > 0)
+			s->v[s->n - 1].end = t->end_date;
 	}
 	tr_list_free(&l);
 	return 0;
@@ -903,8 +909,16 @@ plan_schedule(struct docx *d, const struct sched *s, int fy)
 				continue;
 			/* a cancelled one stays, so the numbering adds up */
 			k = strncmp(r->spec, "3(3)", 4) == 0 ? 0 : 1;
-			buf_printf(&col[k], "%s%d日　%s%s", col[k].len > 0 ?
-			    "\n" : "", r->date.d, r->title,
+			buf_printf(&col[k], "%s%d日", col[k].len > 0 ? "\n" :
+			    "", r->date.d);
+			/* a period: 3日～28日, or 3日～9月4日 */
+			if (r->end.y != 0 && r->end.m == r->date.m &&
+			    r->end.y == r->date.y)
+				buf_printf(&col[k], "～%d日", r->end.d);
+			else if (r->end.y != 0)
+				buf_printf(&col[k], "～%d月%d日", r->end.m,
+				    r->end.d);
+			buf_printf(&col[k], "　%s%s", r->title,
 			    r->state == EV_CANCELLED ? "（中止）" : "");
 		}
 		snprintf(buf, sizeof buf, "%d月", mm);

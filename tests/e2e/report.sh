@@ -185,6 +185,10 @@ assert "第1版（令和8年4月14日）" in text and "第2版（令和8年6月3
 cover = re.search(r"令和\d+年\d+月\d+日", text).group(0)
 assert "第2版（%s）" % cover in text, cover
 assert "経済課の運用面の監査を令和8年8月から同年10月に変更した。" in text
+# a training held over a period is in the schedule with its period, as
+# the deliverables list says (…、令和8年8月28日まで実施)
+assert "令和8年8月28日まで実施" in cells
+assert re.search(r"3日～28日\s*令和8年度\s*区立保育園職員向け", cells), cells
 # what the change history says moved is in the schedule where it moved to
 # (a cell's text without the line breaks the writer puts in: layout)
 W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
@@ -203,8 +207,11 @@ for org, frm, to in moves:
     assert not re.search(at, sched[frm + "月"]), (org, frm)
 # a training the history says is held on a day is in that day's schedule
 for m, dd in re.findall(r"令和\d+年(\d+)月(\d+)日に実施する", text):
-    assert re.search(r"(^|\n|　)%s日　令和" % dd, sched[m + "月"]) or \
-        ("%s日　" % dd) in sched[m + "月"], (m, dd, sched[m + "月"])
+    # (a training held over a period: 17日～9月11日)
+    assert re.search(r"(^|\n|　)%s日(～(\d+月)?\d+日)?　令和" % dd,
+                     sched[m + "月"]) or \
+        re.search(r"%s日(～(\d+月)?\d+日)?　" % dd, sched[m + "月"]), \
+        (m, dd, sched[m + "月"])
 # every meeting of the year in its month, a cancelled one said so: the
 # numbering of the 定例会 (第1回 to 第24回) has no gap a reader cannot
 # explain (第4回 of 5月28日 was dropped, issue 18)
