@@ -1890,6 +1890,27 @@ struct share {
 	size_t			 nmemo;
 };
 
+/*
+ * A share of t's columns at grid, for cells at margin, with its memory of
+ * lines: about 32 widths a cell; without the memory, no memo (nmemo 0).
+ */
+static void
+share_init(struct share *s, const struct docx_table *t,
+    const struct textfit_col *cols, unsigned *grid, unsigned margin)
+{
+	memset(s, 0, sizeof *s);
+	s->t = t;
+	s->cols = cols;
+	s->f.t = t;
+	s->f.margin = margin;
+	s->grid = grid;
+	for (s->nmemo = 64; s->nmemo < t->nrows * t->ncols * 32 &&
+	    s->nmemo < (size_t)1 << 22; s->nmemo <<= 1)
+		;
+	if ((s->memo = calloc(s->nmemo, sizeof *s->memo)) == NULL)
+		s->nmemo = 0;
+}
+
 /* Lines of cell (r, k) at width w twips; 0 for one that sizes nothing. */
 static unsigned
 share_lines(struct share *s, size_t r, size_t k, unsigned w)
@@ -2079,26 +2100,15 @@ share_cols(unsigned *grid, const struct textfit_col *cols,
 
 	for (k = 0; k < nc; k++)
 		sum += cols[k].min;
-	memset(&s, 0, sizeof s);
+	share_init(&s, t, cols, grid, margin);
 	spare = calloc(nc, sizeof *spare);
 	s.lines = calloc(t->nrows * nc + 1, sizeof *s.lines);
 	s.try = calloc(t->nrows + 1, sizeof *s.try);
-	/* about 32 widths a cell; without the memory, no memo */
-	for (s.nmemo = 64; s.nmemo < t->nrows * nc * 32 &&
-	    s.nmemo < (size_t)1 << 22; s.nmemo <<= 1)
-		;
-	if ((s.memo = calloc(s.nmemo, sizeof *s.memo)) == NULL)
-		s.nmemo = 0;
 	if (sum >= total || spare == NULL || s.lines == NULL ||
 	    s.try == NULL) {
 		textfit_columns(grid, cols, nc, total);
 		goto done;
 	}
-	s.t = t;
-	s.cols = cols;
-	s.f.t = t;
-	s.f.margin = margin;
-	s.grid = grid;
 	for (k = 0; k < nc; k++)
 		grid[k] = cols[k].min;
 	avail = total - (unsigned)sum;
@@ -2356,16 +2366,8 @@ share_cap(unsigned *grid, const struct textfit_col *cols,
 	size_t		 k, nc = t->ncols;
 	int		 ok = 0;
 
-	memset(&s, 0, sizeof s);
-	s.t = t;
-	s.cols = cols;
-	s.f.t = t;
-	s.f.margin = margin;
-	s.grid = grid;
-	for (s.nmemo = 64; s.nmemo < t->nrows * nc * 32 &&
-	    s.nmemo < (size_t)1 << 22; s.nmemo <<= 1)
-		;
-	if ((s.memo = calloc(s.nmemo, sizeof *s.memo)) == NULL)
+	share_init(&s, t, cols, grid, margin);
+	if (s.memo == NULL)
 		return 0;
 	for (k = 0, sum = 0; k < nc; k++) {
 		if (cols[k].empty)
@@ -2427,21 +2429,11 @@ share_even(unsigned *grid, const struct textfit_col *cols,
 	size_t		 nr = t->nrows;
 	unsigned	 bd;
 
-	memset(&s, 0, sizeof s);
 	*hp = *qp = (unsigned long)-1;
-	s.t = t;
-	s.cols = cols;
-	s.f.t = t;
-	s.f.margin = margin;
-	s.grid = grid;
+	share_init(&s, t, cols, grid, margin);
 	s.lines = calloc(nr * nc + 1, sizeof *s.lines);
 	li = calloc(nr + 1, sizeof *li);
 	lj = calloc(nr + 1, sizeof *lj);
-	for (s.nmemo = 64; s.nmemo < nr * nc * 32 &&
-	    s.nmemo < (size_t)1 << 22; s.nmemo <<= 1)
-		;
-	if ((s.memo = calloc(s.nmemo, sizeof *s.memo)) == NULL)
-		s.nmemo = 0;
 	if (s.lines == NULL || li == NULL || lj == NULL || nc < 2)
 		goto done;
 	for (r = 0; r < nr; r++)
