@@ -1232,17 +1232,17 @@ xlsx_bad_break(const char *s, size_t slen, const char *w, unsigned room,
  * characters, no line starting with closing punctuation.  Where that
  * breaks a word that fits a line (xlsx_bad_break(): a kanji compound,
  * 再委／託), the text is wrapped narrower, a quarter of a character at a
- * time down to two thirds of the line, until it breaks none and no
- * more between two hiragana: a line
- * more (the fitter then widens the column if that saves it), as the
- * Word writer breaks at phrase boundaries.
+ * time down to two thirds of the line, until it breaks none and no more
+ * between two hiragana, on no more lines (the fitter then widens the
+ * column where that spares the break), as the Word writer breaks at
+ * phrase boundaries.
  */
 static void
 xlsx_wrap_text(struct buf *out, const char *s, size_t len, size_t usable)
 {
 	char		*t, *w, *w2;
-	unsigned	 room = xlsx_wrap_room(usable), r, h, h2, extra;
-	int		 bad;
+	unsigned	 room = xlsx_wrap_room(usable), r, h, h2;
+	size_t		 lines;
 
 	if ((t = malloc(len + 1)) == NULL) {
 		buf_add(out, s, len);
@@ -1251,23 +1251,24 @@ xlsx_wrap_text(struct buf *out, const char *s, size_t len, size_t usable)
 	memcpy(t, s, len);
 	t[len] = '\0';
 	w = textfit_wrap(t, room);
-	for (r = room; w != NULL && r >= 225 && r >= room * 2 / 3 + 25 &&
-	    (bad = xlsx_bad_break(t, len, w, room, &h)) > 0; ) {
-		extra = 0;
-		r -= 25;
-		if ((w2 = textfit_wrap(t, r)) == NULL)
-			break;
-		if (xlsx_count_lines(w2, strlen(w2)) > xlsx_count_lines(w,
-		    strlen(w)) + extra) {
+	if (w != NULL && room >= 225 &&
+	    xlsx_bad_break(t, len, w, room, &h) > 0) {
+		lines = xlsx_count_lines(w, strlen(w));
+		for (r = room - 25; r >= 200 && r >= room * 2 / 3; r -= 25) {
+			if ((w2 = textfit_wrap(t, r)) == NULL)
+				break;
+			if (xlsx_count_lines(w2, strlen(w2)) > lines) {
+				free(w2);
+				break;
+			}
+			if (xlsx_bad_break(t, len, w2, room, &h2) == 0 &&
+			    h2 <= h) {
+				free(w);
+				w = w2;
+				break;
+			}
 			free(w2);
-			break;
 		}
-		if (xlsx_bad_break(t, len, w2, room, &h2) == 0 && h2 <= h) {
-			free(w);
-			w = w2;
-			break;
-		}
-		free(w2);
 	}
 	/* no line broken: the text as it is (its spaces, a tab first) */
 	if (w == NULL ||
