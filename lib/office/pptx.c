@@ -1204,17 +1204,19 @@ room_across(long w, unsigned sz)
 }
 
 /*
- * Paragraph runs of s wrapped at room (room_across()): the writer sets
- * the line breaks, as <a:br/>, so that no line breaks inside a date, a
- * number with its unit, a katakana word or a short aside, nor leaves a
- * word's last character or two alone (textfit_wrap()).
+ * Paragraph runs of s wrapped at room (room_across()) by wrap: the writer
+ * sets the line breaks, as <a:br/>, so that no line breaks inside a date,
+ * a number with its unit, a katakana word or a short aside, nor leaves a
+ * word's last character or two alone (textfit_wrap(), or phrase_wrap()
+ * for running text).
  */
 static void
-put_wrapped(struct buf *b, const char *s, unsigned room, const char *rpr)
+put_wrapped(struct buf *b, const char *s, unsigned room, const char *rpr,
+    char *(*wrap)(const char *, unsigned))
 {
 	char	*w;
 
-	if ((w = textfit_wrap(s, room)) == NULL) {
+	if ((w = wrap(s, room)) == NULL) {
 		b->failed = 1;
 		return;
 	}
@@ -1436,20 +1438,6 @@ phrase_lines(const char *s, unsigned room)
 	return n;
 }
 
-/* As put_wrapped(), running text wrapped by phrase_wrap(). */
-static void
-put_phrased(struct buf *b, const char *s, unsigned room, const char *rpr)
-{
-	char	*w;
-
-	if ((w = phrase_wrap(s, room)) == NULL) {
-		b->failed = 1;
-		return;
-	}
-	put_runs(b, w, rpr);
-	free(w);
-}
-
 /*
  * The title paragraph, set smaller when it would not fit its box: the
  * master's size, then 24, 20 and 18 points, on at most as many lines as
@@ -1478,7 +1466,8 @@ put_title_para(struct buf *b, const struct pptx *p, const struct layout *l,
 	if (sz != p->title_sz)
 		snprintf(rpr, sizeof rpr, " sz=\"%u\"", sz);
 	buf_puts(b, "<a:p>");
-	put_wrapped(b, title, room_across(l->title.cx - 2 * INSET_X, sz), rpr);
+	put_wrapped(b, title, room_across(l->title.cx - 2 * INSET_X, sz), rpr,
+	    textfit_wrap);
 	buf_puts(b, "</a:p>");
 }
 
@@ -1677,9 +1666,9 @@ bullet_impl(struct pptx *p, const char *title, const struct pptx_bullet *it,
 					    scale / 100);
 				buf_printf(&paras, "<a:p><a:pPr lvl=\"%d\"/>",
 				    it[j].level - 1);
-				put_phrased(&paras, it[j].text != NULL ?
+				put_wrapped(&paras, it[j].text != NULL ?
 				    it[j].text : "", bullet_room(p, l,
-				    it[j].level - 1, scale), rpr);
+				    it[j].level - 1, scale), rpr, phrase_wrap);
 				buf_puts(&paras, "</a:p>");
 			}
 			if (paras.len == 0)
@@ -2008,7 +1997,7 @@ put_tc(struct buf *b, const char *text, unsigned sz, long width, int header,
 	snprintf(rpr, sizeof rpr, " sz=\"%u\"%s", sz, header ? " b=\"1\"" : "");
 	buf_printf(b, "<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr "
 	    "algn=\"%s\"/>", algn);
-	put_wrapped(b, text, cell_room(width, sz), rpr);
+	put_wrapped(b, text, cell_room(width, sz), rpr, textfit_wrap);
 	buf_printf(b, "<a:endParaRPr lang=\"ja-JP\" altLang=\"en-US\" "
 	    "sz=\"%u\"/></a:p></a:txBody><a:tcPr marL=\"%d\" marR=\"%d\" "
 	    "marT=\"%d\" marB=\"%d\" anchor=\"ctr\">", sz, CELL_MAR_X,
@@ -2065,7 +2054,8 @@ put_note(struct buf *b, const char *text, long x, long y, long cx, long cy)
 	    "lIns=\"%d\" tIns=\"%d\" rIns=\"%d\" bIns=\"%d\"><a:noAutofit/>"
 	    "</a:bodyPr><a:lstStyle/><a:p>", x, y, cx, cy, INSET_X, INSET_Y,
 	    INSET_X, INSET_Y);
-	put_phrased(b, text, room_across(cx - 2 * INSET_X, NOTE_SZ), rpr);
+	put_wrapped(b, text, room_across(cx - 2 * INSET_X, NOTE_SZ), rpr,
+	    phrase_wrap);
 	buf_puts(b, "</a:p></p:txBody></p:sp>");
 }
 
