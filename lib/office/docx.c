@@ -1796,8 +1796,10 @@ measure_cols(struct textfit_col *cols, struct colfit *fit,
 	return sum;
 }
 
+struct linememo;
 static void	share_cols(unsigned *, const struct textfit_col *,
-		    const struct docx_table *, unsigned, unsigned);
+		    const struct docx_table *, unsigned, unsigned,
+		    struct linememo *);
 
 /*
  * Widths for the columns as fit[] marks them, with the given margins: 1
@@ -1806,7 +1808,7 @@ static void	share_cols(unsigned *, const struct textfit_col *,
 static int
 try_grid(unsigned *grid, int *fits, struct textfit_col *cols,
     struct colfit *fit, const struct docx_table *t, unsigned total,
-    unsigned margin, int last)
+    unsigned margin, int last, struct linememo *lm)
 {
 	size_t	k;
 	int	ok, named = 0;
@@ -1814,7 +1816,7 @@ try_grid(unsigned *grid, int *fits, struct textfit_col *cols,
 	ok = measure_cols(cols, fit, t, margin) <= total;
 	if (!ok && !last)
 		return 0;
-	share_cols(grid, cols, t, total, margin);
+	share_cols(grid, cols, t, total, margin, lm);
 	for (k = 0; k < t->ncols; k++) {
 		fits[k] = grid[k] >= cols[k].min;
 		named |= fit[k].cap > 0 || fit[k].hname;
@@ -1866,10 +1868,13 @@ fit_room(void *arg, size_t r, size_t k, unsigned w)
 
 /*
  * The lines of a cell at a room, remembered: share_cols() tries the same
- * widths of a column step after step, and breaking a cell's text is the
- * most of its cost (a 所属点検 report of 93 課 spent 55 % of its time
- * there).  Open addressing, MEMO_PROBE slots looked at; full, it only
- * computes.
+ * widths of a column step after step, share_even() and share_cap() again,
+ * each grid table_grid() makes (names kept or not) again, and breaking a
+ * cell's text is the most of its cost (a 所属点検 report of 93 課 spent
+ * 55 % of its time there).  One memory a table, for all of its grids:
+ * a cell's lines at a room are the same whichever asked.  Open
+ * addressing, MEMO_PROBE slots looked at; full, or without memory, it
+ * only computes.
  */
 #define MEMO_PROBE	8
 
@@ -1878,6 +1883,22 @@ struct memo {
 	uint32_t	 room;
 	unsigned	 lines;
 };
+
+struct linememo {
+	struct memo	*v;		/* n, a power of two; NULL: none */
+	size_t		 n;
+};
+
+/* A memory of lines for t: about 128 widths a cell. */
+static void
+linememo_init(struct linememo *lm, const struct docx_table *t)
+{
+	for (lm->n = 64; lm->n < t->nrows * t->ncols * 128 &&
+	    lm->n < (size_t)1 << 22; lm->n <<= 1)
+		;
+	if ((lm->v = calloc(lm->n, sizeof *lm->v)) == NULL)
+		lm->n = 0;
+}
 
 struct share {
 	const struct docx_table	*t;
@@ -1890,13 +1911,11 @@ struct share {
 	size_t			 nmemo;
 };
 
-/*
- * A share of t's columns at grid, for cells at margin, with its memory of
- * lines: about 32 widths a cell; without the memory, no memo (nmemo 0).
- */
+/* A share of t's columns at grid, for cells at margin, with t's memory. */
 static void
 share_init(struct share *s, const struct docx_table *t,
-    const struct textfit_col *cols, unsigned *grid, unsigned margin)
+    const struct textfit_col *cols, unsigned *grid, unsigned margin,
+    struct linememo *lm)
 {
 	memset(s, 0, sizeof *s);
 	s->t = t;
@@ -1904,11 +1923,8 @@ share_init(struct share *s, const struct docx_table *t,
 	s->f.t = t;
 	s->f.margin = margin;
 	s->grid = grid;
-	for (s->nmemo = 64; s->nmemo < t->nrows * t->ncols * 32 &&
-	    s->nmemo < (size_t)1 << 22; s->nmemo <<= 1)
-		;
-	if ((s->memo = calloc(s->nmemo, sizeof *s->memo)) == NULL)
-		s->nmemo = 0;
+	s->memo = lm->v;
+	s->nmemo = lm->n;
 }
 
 /* Lines of cell (r, k) at width w twips; 0 for one that sizes nothing. */
@@ -2088,7 +2104,8 @@ share_empty(unsigned *grid, unsigned *fixed, const struct textfit_col *cols,
  */
 static void
 share_cols(unsigned *grid, const struct textfit_col *cols,
-    const struct docx_table *t, unsigned total, unsigned margin)
+    const struct docx_table *t, unsigned total, unsigned margin,
+    struct linememo *lm)
 {
 	struct share		 s;
 	unsigned		*spare;
@@ -2100,7 +2117,7 @@ share_cols(unsigned *grid, const struct textfit_col *cols,
 
 	for (k = 0; k < nc; k++)
 		sum += cols[k].min;
-	share_init(&s, t, cols, grid, margin);
+	share_init(&s, t, cols, grid, margin, lm);
 	spare = calloc(nc, sizeof *spare);
 	s.lines = calloc(t->nrows * nc + 1, sizeof *s.lines);
 	s.try = calloc(t->nrows + 1, sizeof *s.try);
@@ -2208,7 +2225,6 @@ done:
 	free(spare);
 	free(s.lines);
 	free(s.try);
-	free(s.memo);
 }
 
 /*
@@ -2358,7 +2374,8 @@ cap_width(struct share *s, size_t k, unsigned cap)
  */
 static int
 share_cap(unsigned *grid, const struct textfit_col *cols,
-    const struct docx_table *t, unsigned total, unsigned margin)
+    const struct docx_table *t, unsigned total, unsigned margin,
+    struct linememo *lm)
 {
 	struct share	 s;
 	unsigned	 lo = 1, hi = 1, mid, n, avail, d, used;
@@ -2366,7 +2383,7 @@ share_cap(unsigned *grid, const struct textfit_col *cols,
 	size_t		 k, nc = t->ncols;
 	int		 ok = 0;
 
-	share_init(&s, t, cols, grid, margin);
+	share_init(&s, t, cols, grid, margin, lm);
 	if (s.memo == NULL)
 		return 0;
 	for (k = 0, sum = 0; k < nc; k++) {
@@ -2413,14 +2430,14 @@ share_cap(unsigned *grid, const struct textfit_col *cols,
 	grid[n] += avail - used;
 	ok = 1;
 done:
-	free(s.memo);
 	return ok;
 }
 
 static void
 share_even(unsigned *grid, const struct textfit_col *cols,
     const struct textfit_col *hard, const struct docx_table *t,
-    unsigned margin, unsigned long *hp, unsigned long *qp)
+    unsigned margin, struct linememo *lm, unsigned long *hp,
+    unsigned long *qp)
 {
 	struct share	 s;
 	unsigned	*li, *lj, d, n, low;
@@ -2430,7 +2447,7 @@ share_even(unsigned *grid, const struct textfit_col *cols,
 	unsigned	 bd;
 
 	*hp = *qp = (unsigned long)-1;
-	share_init(&s, t, cols, grid, margin);
+	share_init(&s, t, cols, grid, margin, lm);
 	s.lines = calloc(nr * nc + 1, sizeof *s.lines);
 	li = calloc(nr + 1, sizeof *li);
 	lj = calloc(nr + 1, sizeof *lj);
@@ -2505,7 +2522,6 @@ done:
 	free(s.lines);
 	free(li);
 	free(lj);
-	free(s.memo);
 }
 
 /*
@@ -2526,7 +2542,7 @@ done:
  */
 static void
 table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
-    int *fits, unsigned *margin, int names)
+    int *fits, unsigned *margin, int names, struct linememo *lm)
 {
 	struct textfit_col	*cols, *hard = NULL;
 	struct colfit		*fit, *hfit = NULL;
@@ -2553,7 +2569,7 @@ table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
 	    CELL_MARGIN : CELL_MARGIN_NARROW;
 	if (*margin != CELL_MARGIN)
 		measure_cols(cols, fit, t, *margin);
-	share_cols(grid, cols, t, total, *margin);
+	share_cols(grid, cols, t, total, *margin, lm);
 	for (k = 0; k < t->ncols; k++) {
 		fit[k].base = grid[k] / 100 * 85;
 		fit[k].cap = cols[k].empty || cols[k].blank || !names ? 0 :
@@ -2565,10 +2581,11 @@ table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
 		for (k = named = 0; k < t->ncols; k++)
 			named |= fit[k].cap > 0 || fit[k].hname;
 		*margin = CELL_MARGIN;
-		if (try_grid(grid, fits, cols, fit, t, total, *margin, 0))
+		if (try_grid(grid, fits, cols, fit, t, total, *margin, 0, lm))
 			break;
 		*margin = CELL_MARGIN_NARROW;
-		if (try_grid(grid, fits, cols, fit, t, total, *margin, !named))
+		if (try_grid(grid, fits, cols, fit, t, total, *margin, !named,
+		    lm))
 			break;
 		/* the widest names wrap; the others are tried again */
 		for (k = 0, widest = t->ncols, wmax = 0; k < t->ncols; k++) {
@@ -2604,16 +2621,17 @@ table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
 		 * a cell's lines (share_cap()): the lower table
 		 */
 		textfit_columns(alt, cols, t->ncols, total);
-		share_even(grid, cols, hard, t, *margin, &h1, &q1);
-		share_even(alt, cols, hard, t, *margin, &h2, &q2);
+		share_even(grid, cols, hard, t, *margin, lm, &h1, &q1);
+		share_even(alt, cols, hard, t, *margin, lm, &h2, &q2);
 		if (h2 < h1 || (h2 == h1 && q2 < q1)) {
 			memcpy(grid, alt, t->ncols * sizeof *grid);
 			h1 = h2;
 			q1 = q2;
 		}
 		/* and from the widths that cap a cell's lines lowest */
-		if (share_cap(alt, cols, t, total, *margin)) {
-			share_even(alt, cols, hard, t, *margin, &h2, &q2);
+		if (share_cap(alt, cols, t, total, *margin, lm)) {
+			share_even(alt, cols, hard, t, *margin, lm, &h2,
+			    &q2);
 			if (h2 < h1 || (h2 == h1 && q2 < q1))
 				memcpy(grid, alt, t->ncols * sizeof *grid);
 		}
@@ -3022,16 +3040,18 @@ static void
 table_names(const struct docx_table *t, unsigned total, unsigned *grid,
     int *fits, unsigned *margin)
 {
-	unsigned	*g2, m2;
-	int		*f2;
+	struct linememo	 lm;
+	unsigned	*g2 = NULL, m2;
+	int		*f2 = NULL;
 
-	table_grid(grid, t, total, fits, margin, 1);
+	linememo_init(&lm, t);
+	table_grid(grid, t, total, fits, margin, 1, &lm);
 	if (t->ncols < 3 || t->form)
-		return;
+		goto done;
 	g2 = calloc(t->ncols, sizeof *g2);
 	f2 = calloc(t->ncols, sizeof *f2);
 	if (g2 != NULL && f2 != NULL) {
-		table_grid(g2, t, total, f2, &m2, 0);
+		table_grid(g2, t, total, f2, &m2, 0, &lm);
 		if (table_height(t, g2, m2) * 100 <= table_height(t, grid,
 		    *margin) * NAMES_SAVE) {
 			memcpy(grid, g2, t->ncols * sizeof *grid);
@@ -3039,8 +3059,10 @@ table_names(const struct docx_table *t, unsigned total, unsigned *grid,
 			*margin = m2;
 		}
 	}
+done:
 	free(g2);
 	free(f2);
+	free(lm.v);
 }
 
 /* A form with a column to write in: nothing but line ends in its body. */
