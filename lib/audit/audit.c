@@ -835,6 +835,15 @@ audit_finding(const struct node *root, long number)
 	return NULL;
 }
 
+int
+audit_finding_corrected(const struct node *f)
+{
+	const char	*s = node_get_str(f, "status");
+
+	return s != NULL && (strcmp(s, "corrected") == 0 ||
+	    strcmp(s, "accepted") == 0);
+}
+
 static int
 finding_open(const struct node *f)
 {

@@ -226,6 +226,12 @@ struct audit_finding_edit {
 };
 
 /*
+ * Is finding f's correction done (是正済 or 是正確認済)?  Its 是正期限 is
+ * then met, for `nerima-cio due` and for the documents (期限超過).
+ */
+int		 audit_finding_corrected(const struct node *f);
+
+/*
  * Change finding number of root; a follow-up audit still planned is
  * under way (実施中) from then on.
  */

@@ -1458,11 +1458,9 @@ static int
 finding_overdue(const struct node *f, const char *asof)
 {
 	const char	*due = node_get_str(f, "due");
-	const char	*s = node_get_str(f, "status");
 
 	return due != NULL && asof != NULL && strcmp(due, asof) < 0 &&
-	    (s == NULL || (strcmp(s, "corrected") != 0 &&
-	    strcmp(s, "accepted") != 0));
+	    !audit_finding_corrected(f);
 }
 
 /*

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "audit_due.h"
 #include "cal.h"
 #include "error.h"
@@ -44,7 +45,7 @@ audit_dues(struct duelist *l, struct store *st, struct cal_date from,
 	struct record		*r;
 	const struct node	*root, *fs, *f;
 	struct cal_date		 d;
-	const char		*who, *fst, *grade, *status;
+	const char		*who, *grade, *status;
 	char			 what[160];
 	size_t			 i, k;
 	int			 rc;
@@ -73,7 +74,6 @@ audit_dues(struct duelist *l, struct store *st, struct cal_date from,
 			    node_scalar_eq(node_get(root, "status"),
 			    "following-up"))
 				continue;
-			fst = node_get_str(f, "status");
 			grade = node_get_str(f, "grade");
 			snprintf(what, sizeof what, "指摘事項%s（%s）の是正期限",
 			    node_get_str(f, "number") != NULL ?
@@ -82,9 +82,7 @@ audit_dues(struct duelist *l, struct store *st, struct cal_date from,
 			    "findings.grade", grade) : "");
 			rc = duelist_add(l, d, -1, 0, "audit", record_id(r),
 			    node_get_str(root, "title"), what, who,
-			    "仕様書3(2)エ", fst != NULL &&
-			    (strcmp(fst, "corrected") == 0 ||
-			    strcmp(fst, "accepted") == 0));
+			    "仕様書3(2)エ", audit_finding_corrected(f));
 		}
 		if (rc == 0 && node_scalar_eq(node_get(root, "type"),
 		    "followup") && date_of(&d, root, "date") == 0 &&
