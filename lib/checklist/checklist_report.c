@@ -822,6 +822,19 @@ gap_items(struct buf *b, const struct ck_stats *s, const struct ck_gap *g)
 		    g->items[k]->text);
 }
 
+/* The stages a contractor's clause is checked at: 締結当初・履行中. */
+static void
+item_stages(struct buf *b, const struct ck_item *it)
+{
+	size_t	k;
+
+	buf_reset(b);
+	for (k = 0; k < CK_NSTAGES; k++)
+		if (it->stages & (1u << k))
+			buf_printf(b, "%s%s", b->len ? "・" : "",
+			    ck_stage_label(k));
+}
+
 static int
 doc_vendor(struct docx *dx, struct ctx *c)
 {
@@ -881,12 +894,7 @@ doc_vendor(struct docx *dx, struct ctx *c)
 	for (i = 0, row = 1; i < s->set->nitems; i++) {
 		const struct ck_item	*it = &s->set->items[i];
 
-		buf_reset(&b);
-		for (k = 0; k < CK_NSTAGES; k++) {
-			if (it->stages & (1u << k))
-				buf_printf(&b, "%s%s", b.len ? "・" : "",
-				    ck_stage_label(k));
-		}
+		item_stages(&b, it);
 		if ((r = buf_ok(&b)) != 0) {
 			docx_table_free(t);
 			return r;
@@ -1158,11 +1166,7 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 		const char		**cl = cells + i * nc;
 
 		if (s->kind == CK_VENDOR) {
-			buf_reset(&b);
-			for (k = 0; k < CK_NSTAGES; k++)
-				if (it->stages & (1u << k))
-					buf_printf(&b, "%s%s", b.len ?
-					    "・" : "", ck_stage_label(k));
+			item_stages(&b, it);
 			if (buf_ok(&b) != 0 ||
 			    (stv[i] = buf_detach(&b, NULL)) == NULL) {
 				r = error_set(NC_ENOMEM, "out of memory");
