@@ -1028,11 +1028,14 @@ keep(unsigned char *score, size_t s, size_t e)
 }
 
 #define ASIDE_SCAN	400
+/* The longest symbol before 第 of a document number kept whole. */
+#define DOCNO_SYMBOL	5
 
 /*
  * score[i] (i in 1..n-1): how good a break before v[i] is, 0 where
- * there may be none, else 1 (the last hiragana of a word: 化し|た) to 7
- * (after 、。 or a space).  See textfit_wrap().
+ * there may be none, else 1 (the last hiragana of a word: 化し|た), 2 (a
+ * kanji word cut a character from its edge: 確|認) to 8 (after 、。 or a
+ * space).  See textfit_wrap().
  */
 /*
  * score[i] as break_scores() has it before the pieces that must not
@@ -1054,22 +1057,40 @@ base_scores(unsigned char *score, const uint32_t *v, size_t n)
 			score[i] = 0;
 		else if (is_space(p) || p == 0x3001 || p == 0x3002 ||
 		    p == 0xFF0C || p == 0xFF0E || p == 0xFF01 || p == 0xFF1F)
-			score[i] = 7;
+			score[i] = 8;
 		else if (is_opening(q) || is_close_bracket(p))
-			score[i] = 6;
+			score[i] = 7;
 		else if (p == 0x30FB || p == 0xFF0F || p == '/')
-			score[i] = 5;
+			score[i] = 6;
 		else if ((is_hira(p) && !is_hira(q)) ||
 		    (is_kata(p) && is_kanji(q)) || (is_kanji(p) && is_kata(q)))
-			score[i] = 4;
+			score[i] = 5;
 		else if (!is_hira(q))
-			score[i] = 3;
+			score[i] = 4;
 		else {
 			/* 化|した, リスク|が; the last one or two: 化し|た */
 			for (e = i; e < n && e - i < 3 && is_hira(v[e]); e++)
 				;
-			score[i] = e - i <= 2 ? 1 : 2;
+			score[i] = e - i <= 2 ? 1 : 3;
 		}
+	}
+	/*
+	 * a kanji word cut one character from its edge (確／認, 閲覧範／囲,
+	 * 合格／率, 処／理日数): nearly as bad as okurigana cut off; a run
+	 * of kanji may be two words (閲覧／範囲), but seldom one of them a
+	 * single character
+	 */
+	for (i = 0; i < n; i = e) {
+		for (e = i; e < n && is_kanji(v[e]); e++)
+			;
+		if (e == i) {
+			e = i + 1;
+			continue;
+		}
+		if (e - i >= 2 && score[i + 1] == 4)
+			score[i + 1] = 2;
+		if (e - i >= 2 && score[e - 1] == 4)
+			score[e - 1] = 2;
 	}
 }
 
@@ -1105,6 +1126,15 @@ break_scores(unsigned char *score, const uint32_t *v, size_t n)
 			else if (j >= 1 && v[j - 1] == 0x7D04 /* 約 */)
 				j--;
 			e = number_end(v, n, i);
+			/*
+			 * a document number with its symbol: 情政受第15号,
+			 * 練企情発第27号 (情政受／第15号 reads as two things)
+			 */
+			if (j + 1 == i && v[j] == 0x7B2C && e > i &&
+			    v[e - 1] == 0x53F7)
+				while (j > 0 && i - j <= DOCNO_SYMBOL &&
+				    is_kanji(v[j - 1]))
+					j--;
 			keep(score, j, e);
 			/*
 			 * and a break from the kanji before it only as a last
@@ -1226,16 +1256,17 @@ line_start(const uint32_t *v, size_t n, size_t i)
  * starting at a ends; cost[a] what the lines from a on cost.
  */
 static const unsigned long break_cost[] = {
-	0, 400, 100, 40, 20, 10, 5, 0,
+	0, 400, 150, 100, 40, 20, 10, 5, 0,
 };
 /*
  * Filled lines (textfit_wrap_fill()): running text in a table cell
  * reads as Japanese is set, each line to the cell's edge.  A character
- * left on a line of ten costs as much as the worst break (200), so a
- * line ends short only to spare one of those or a line of one or two.
+ * left on a line of ten (200) costs less than the worst breaks (化し|た,
+ * 確|認), so a line ends short to spare one of those or a line of one or
+ * two.
  */
 static const unsigned long fill_cost[] = {
-	0, 200, 60, 30, 0, 0, 0, 0,
+	0, 250, 240, 60, 30, 0, 0, 0, 0,
 };
 #define FILL_RAGGED	2000UL
 
@@ -1329,7 +1360,7 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 					run = raw[i];
 					nx = i;
 				}
-			if (run >= 4)
+			if (run >= 5)
 				i = nx;
 			else {
 				for (i = e; i > a + 1 && (no_line_start(v[i]) ||
@@ -1356,14 +1387,14 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 				best += WRAP_LINE / 2;
 			brk[a] = i;
 			/*
-			 * or at any break a piece of words has (raw, 3 and
+			 * or at any break a piece of words has (raw 2, 4 and
 			 * more) where that costs less with what follows: a
 			 * name too wide for its line, 地域／文化部 rather than
 			 * 地域文化／部
 			 */
 			/* a break where the script changes in reach? */
-			for (i = a + 1, any = 0; run < 4 && i <= e; i++)
-				any |= raw[i] >= 4;
+			for (i = a + 1, any = 0; run < 5 && i <= e; i++)
+				any |= raw[i] >= 5;
 			/*
 			 * then not between two kanji: 株式会社架空／ソリューシ
 			 * ョンズ, not 株式／会社架空ソリューションズ
@@ -1371,8 +1402,8 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 			if (any && brk[a] > a && brk[a] < n &&
 			    is_kanji(v[brk[a] - 1]) && is_kanji(v[brk[a]]))
 				best += WRAP_LINE;
-			for (i = a + 1; run < 4 && i <= e; i++) {
-				if (raw[i] < 3)
+			for (i = a + 1; run < 5 && i <= e; i++) {
+				if (raw[i] != 2 && raw[i] < 4)
 					continue;
 				if (any && is_kanji(v[i - 1]) && is_kanji(v[i]))
 					continue;

@@ -1147,8 +1147,8 @@ test_fit_word(void **state)
 	assert_null(strstr(xml, "複\n製"));
 	assert_null(strstr(xml, "取扱状\n況"));
 	/* the rows no higher: two lines each, three for the long one */
-	assert_non_null(strstr(xml, "<t>目的外の利用や\n複製をしていないことを"
-	    "確認した。</t>"));
+	assert_non_null(strstr(xml, "<t>目的外の利用や複製をしていない\n"
+	    "ことを確認した。</t>"));
 	free(xml);
 }
 
