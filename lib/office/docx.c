@@ -2829,11 +2829,12 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	if (nowrap)
 		buf_puts(b, "<w:noWrap/>");
 	/*
-	 * Centred text (a heading, a No., a mark) is centred both ways: a
-	 * No. at the top of a row of three lines looked misplaced.
+	 * Every cell is centred vertically, as the ward's tables are: a No.
+	 * at the top of a row of three lines looked misplaced, and a short
+	 * left-aligned cell at the top beside a centred one (番号 above 日付)
+	 * looked uneven.
 	 */
-	if (header || origin->rspan > 1 || ps.align == DOCX_CENTER)
-		buf_puts(b, "<w:vAlign w:val=\"center\"/>");
+	buf_puts(b, "<w:vAlign w:val=\"center\"/>");
 	buf_puts(b, "</w:tcPr>");
 	/* No indentation or spacing from the body style in a cell. */
 	ps.indent_left = ps.indent_right = ps.indent_first = 0;

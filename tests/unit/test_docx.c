@@ -1057,6 +1057,9 @@ grid_of(const char *xml, int nth, unsigned *w, size_t ncols)
 }
 
 /* The cell margin of the n-th table: 108 (Word's), or its own. */
+/* A table's own cell margin. */
+#define TABLE_MARGIN	"<w:tblCellMar><w:left w:w=\""
+
 static unsigned
 margin_of(const char *xml, int nth)
 {
@@ -1065,10 +1068,9 @@ margin_of(const char *xml, int nth)
 	for (; nth >= 0; nth--)
 		assert_non_null(p = strstr(p + 1, "<w:tbl><w:tblPr>"));
 	assert_non_null(end = strstr(p, "</w:tblPr>"));
-	if ((m = strstr(p, "<w:tblCellMar><w:left w:w=\"")) == NULL || m > end)
+	if ((m = strstr(p, TABLE_MARGIN)) == NULL || m > end)
 		return 108;
-	return (unsigned)strtoul(m + strlen("<w:tblCellMar><w:left w:w=\""),
-	    NULL, 10);
+	return (unsigned)strtoul(m + strlen(TABLE_MARGIN), NULL, 10);
 }
 
 /*
@@ -1718,11 +1720,12 @@ test_tables(void **state)
 				nboth++;
 	}
 	assert_int_equal(nboth, 0);
-	assert_non_null(strstr(xml, "<w:noWrap/></w:tcPr><w:p><w:pPr><w:jc "
-	    "w:val=\"right\"/></w:pPr><w:r><w:t xml:space=\"preserve\">100.0%"));
-	assert_non_null(strstr(xml, "<w:noWrap/></w:tcPr><w:p><w:pPr><w:jc "
-	    "w:val=\"left\"/></w:pPr><w:r><w:t xml:space=\"preserve\">"
-	    "令和8年11月30日"));
+	assert_non_null(strstr(xml, "<w:noWrap/><w:vAlign w:val=\"center\"/>"
+	    "</w:tcPr><w:p><w:pPr><w:jc w:val=\"right\"/></w:pPr><w:r><w:t "
+	    "xml:space=\"preserve\">100.0%"));
+	assert_non_null(strstr(xml, "<w:noWrap/><w:vAlign w:val=\"center\"/>"
+	    "</w:tcPr><w:p><w:pPr><w:jc w:val=\"left\"/></w:pPr><w:r><w:t "
+	    "xml:space=\"preserve\">令和8年11月30日"));
 	assert_non_null(strstr(xml, "<w:jc w:val=\"left\"/></w:pPr><w:r><w:t "
 	    "xml:space=\"preserve\">作成されていない"));
 	/* Header rows repeat; short headings do not wrap. */
@@ -2128,7 +2131,8 @@ test_note_before_chart(void **state)
 
 /*
  * A centred body cell (a No., a mark) is centred vertically too, next to
- * a cell of several lines; a left-aligned one stays at the top.
+ * a cell of several lines, and so is a left-aligned one: the row reads
+ * level across.
  */
 static void
 test_cell_align(void **state)
@@ -2167,7 +2171,8 @@ test_cell_align(void **state)
 	assert_non_null(end = strstr(q, "</w:tc>"));
 	*end = '\0';
 	assert_non_null(strstr(q, "締結当初"));
-	assert_null(strstr(q, "<w:vAlign"));
+	/* and a left-aligned one beside it too (issue 18: 番号 at the top) */
+	assert_non_null(strstr(q, "<w:vAlign w:val=\"center\"/>"));
 	free(xml);
 }
 
@@ -2499,9 +2504,8 @@ test_text_break(void **state)
 	cell = para_text(p);
 	/* the table's own cell margin, where it has one */
 	margin = 108;
-	if ((m = strstr(xml, "<w:tblCellMar><w:left w:w=\"")) != NULL)
-		margin = strtol(m + strlen("<w:tblCellMar><w:left w:w=\""),
-		    NULL, 10);
+	if ((m = strstr(xml, TABLE_MARGIN)) != NULL)
+		margin = strtol(m + strlen(TABLE_MARGIN), NULL, 10);
 	room = (unsigned)((w[0] - 2 * margin - 40) * 100 / 210);
 	/* a dense table is set at 9 pt: more characters a line */
 	if (strstr(p, "<w:sz w:val=\"18\"/>") != NULL)
