@@ -1727,3 +1727,64 @@ textfit_min_kept_within(const char *s, int names, unsigned limit)
 {
 	return min_piece(s, names, limit);
 }
+
+/*
+ * How badly w, s wrapped at room hundredths, breaks a word that fits a
+ * line (see textfit.h).
+ */
+int
+textfit_bad_break(const char *s, const char *w, unsigned room,
+    unsigned *hira)
+{
+	uint32_t	*t, *v;
+	size_t		 n, m, i, j, a, b;
+	int		 bad = 0;
+
+	*hira = 0;
+	if ((t = decode(s, &n)) == NULL)
+		return -1;
+	if ((v = decode(w, &m)) == NULL) {
+		free(t);
+		return -1;
+	}
+	for (i = 0, j = 0; i < m && j <= n && bad < 2; i++) {
+		if (v[i] != '\n' || (j < n && t[j] == '\n')) {
+			/* a space the wrap dropped at a break */
+			while (j < n && t[j] != v[i] && is_space(t[j]))
+				j++;
+			j++;
+			continue;
+		}
+		/* a break the wrap set between t[j - 1] and t[j] */
+		while (j < n && is_space(t[j]))
+			j++;
+		if (j == 0 || j >= n)
+			continue;
+		if (is_hira(t[j - 1]) && is_hira(t[j]))
+			(*hira)++;
+		else if ((is_kanji(t[j - 1]) || is_kana_run(t[j - 1])) &&
+		    is_hira(t[j]) && (j < 2 || !is_digit(t[j - 2])))
+			bad = 2;
+		else if ((is_kanji(t[j - 1]) && is_kanji(t[j])) ||
+		    (is_kana_run(t[j - 1]) && is_kana_run(t[j]))) {
+			int	 k = is_kanji(t[j]);
+
+			for (a = j; a > 0 && (k ? is_kanji(t[a - 1]) :
+			    is_kana_run(t[a - 1])); a--)
+				;
+			for (b = j; b < n && (k ? is_kanji(t[b]) :
+			    is_kana_run(t[b])); b++)
+				;
+			/*
+			 * 1 or 2 characters of the word on a side (再委／託,
+			 * 取扱状／況): 2; a longer compound cut between
+			 * longer parts (特定個人情／報保護評価書): 1
+			 */
+			if ((b - a) * 100 <= room && bad < 2)
+				bad = j - a <= 2 || b - j <= 2 ? 2 : 1;
+		}
+	}
+	free(t);
+	free(v);
+	return bad;
+}

@@ -221,4 +221,19 @@ struct textfit_table {
 unsigned textfit_balance(unsigned *grid, const struct textfit_col *cols,
 	    const struct textfit_table *t, unsigned step, unsigned max_move);
 
+/*
+ * How badly w, s wrapped at room hundredths (textfit_wrap() and the
+ * like), breaks a word that fits a line: 2 inside a run of kanji or
+ * katakana no wider than room leaving one or two of its characters on
+ * a side (システム標／準化, 再委／託, 演習問／題), or between a kanji or
+ * katakana and the hiragana after it (持ち帰／り時, ヒアリング／し:
+ * okurigana and particles go with their word; not after a number's
+ * unit: 令和8年4月28日／に); 1 inside such a run between longer parts
+ * (特定個人情／報保護評価書); 0 neither.  *hira: the breaks between two
+ * hiragana (もら／い), the last resort.  Line feeds of s are not breaks.
+ * -1: no memory.
+ */
+int	textfit_bad_break(const char *s, const char *w, unsigned room,
+	    unsigned *hira);
+
 #endif

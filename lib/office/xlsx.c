@@ -1126,111 +1126,13 @@ xlsx_wrap_room(size_t usable)
 	return (unsigned)usable;
 }
 
-static int
-xlsx_kanji(uint32_t cp)
-{
-	return (cp >= 0x4E00 && cp <= 0x9FFF) || cp == 0x3005 ||
-	    (cp >= 0x3400 && cp <= 0x4DBF);
-}
-
-static int
-xlsx_hira(uint32_t cp)
-{
-	return cp >= 0x3041 && cp <= 0x309F;
-}
-
-/* Code points of s[0..len) into a new array, *n of them; NULL: no memory. */
-static uint32_t *
-xlsx_decode(const char *s, size_t len, size_t *n)
-{
-	uint32_t	*cp;
-	size_t		 i, k;
-
-	if ((cp = calloc(len + 1, sizeof *cp)) == NULL)
-		return NULL;
-	for (i = 0, *n = 0; i < len; i += k)
-		if ((k = text_utf8_decode(&cp[(*n)++], s + i, len - i)) == 0)
-			k = 1;
-	return cp;
-}
-
-/*
- * How badly w, s wrapped at room hundredths, breaks a word that fits a
- * line: 2 inside a run of kanji or katakana no wider than room leaving
- * one or two of its characters on a side (システム標／準化, 再委／託,
- * 演習問／題), or between a kanji or katakana and the hiragana after it
- * (持ち帰／り時, ヒアリング／し: okurigana and particles go with their
- * word; not after a number's unit: 令和8年4月28日／に); 1 inside such a
- * run between longer parts (特定個人情／報保護評価書); 0 neither.
- * *hira: the breaks between two hiragana (もら／い), the last resort.
- * Line feeds of s are not breaks.  -1: no memory.
- */
-static int
-xlsx_bad_break(const char *s, size_t slen, const char *w, unsigned room,
-    unsigned *hira)
-{
-	uint32_t	*t, *v;
-	size_t		 n, m, i, j, a, b;
-	int		 bad = 0;
-
-	*hira = 0;
-	if ((t = xlsx_decode(s, slen, &n)) == NULL)
-		return -1;
-	if ((v = xlsx_decode(w, strlen(w), &m)) == NULL) {
-		free(t);
-		return -1;
-	}
-	for (i = 0, j = 0; i < m && j <= n && bad < 2; i++) {
-		if (v[i] != '\n' || (j < n && t[j] == '\n')) {
-			/* a space the wrap dropped at a break */
-			while (j < n && t[j] != v[i] &&
-			    (t[j] == ' ' || t[j] == 0x3000))
-				j++;
-			j++;
-			continue;
-		}
-		/* a break the wrap set between t[j - 1] and t[j] */
-		while (j < n && (t[j] == ' ' || t[j] == 0x3000))
-			j++;
-		if (j == 0 || j >= n)
-			continue;
-		if (xlsx_hira(t[j - 1]) && xlsx_hira(t[j]))
-			(*hira)++;
-		else if ((xlsx_kanji(t[j - 1]) || xlsx_kata(t[j - 1])) &&
-		    xlsx_hira(t[j]) && (j < 2 || t[j - 2] < '0' ||
-		    t[j - 2] > '9'))
-			bad = 2;
-		else if ((xlsx_kanji(t[j - 1]) && xlsx_kanji(t[j])) ||
-		    (xlsx_kata(t[j - 1]) && xlsx_kata(t[j]))) {
-			int	 k = xlsx_kanji(t[j]);
-
-			for (a = j; a > 0 && (k ? xlsx_kanji(t[a - 1]) :
-			    xlsx_kata(t[a - 1])); a--)
-				;
-			for (b = j; b < n && (k ? xlsx_kanji(t[b]) :
-			    xlsx_kata(t[b])); b++)
-				;
-			/*
-			 * 1 or 2 characters of the word on a side (再委／託,
-			 * 取扱状／況): 2; a longer compound cut between
-			 * longer parts (特定個人情／報保護評価書): 1
-			 */
-			if ((b - a) * 100 <= room && bad < 2)
-				bad = j - a <= 2 || b - j <= 2 ? 2 : 1;
-		}
-	}
-	free(t);
-	free(v);
-	return bad;
-}
-
 /*
  * Running text (neither XLSX_COL_PHRASE nor XLSX_COL_NAME): broken by
  * textfit_wrap(), the rules the Word writer follows, never inside a
  * date, a number with its unit, a katakana word, a run of half-width
  * characters or a short aside in brackets, no last line of one or two
  * characters, no line starting with closing punctuation.  Where that
- * breaks a word that fits a line (xlsx_bad_break(): a kanji compound,
+ * breaks a word that fits a line (textfit_bad_break(): a kanji compound,
  * 再委／託), the text is wrapped narrower, a quarter of a character at a
  * time down to two thirds of the line, until it breaks none and no more
  * between two hiragana, on no more lines (the fitter then widens the
@@ -1252,7 +1154,7 @@ xlsx_wrap_text(struct buf *out, const char *s, size_t len, size_t usable)
 	t[len] = '\0';
 	w = textfit_wrap(t, room);
 	if (w != NULL && room >= 225 &&
-	    xlsx_bad_break(t, len, w, room, &h) > 0) {
+	    textfit_bad_break(t, w, room, &h) > 0) {
 		lines = xlsx_count_lines(w, strlen(w));
 		for (r = room - 25; r >= 200 && r >= room * 2 / 3; r -= 25) {
 			if ((w2 = textfit_wrap(t, r)) == NULL)
@@ -1261,7 +1163,7 @@ xlsx_wrap_text(struct buf *out, const char *s, size_t len, size_t usable)
 				free(w2);
 				break;
 			}
-			if (xlsx_bad_break(t, len, w2, room, &h2) == 0 &&
+			if (textfit_bad_break(t, w2, room, &h2) == 0 &&
 			    h2 <= h) {
 				free(w);
 				w = w2;
@@ -2142,7 +2044,7 @@ xlsx_table(uint32_t *out, struct xlsx_sheet *sh,
 #define XLSX_FIT_LINES_CAP	6
 #define XLSX_FIT_OVER		24UL
 /*
- * A cell that breaks a word where it fits a line (再委／託, xlsx_bad_break())
+ * A cell that breaks a word where it fits a line (再委／託, textfit_bad_break())
  * costs as much as this many lines of cells, less than a line of a row:
  * the width that spares it is taken where the rows are no higher.
  */
@@ -2230,8 +2132,8 @@ xlsx_fit_cell_bad(struct xlsx_fitter *f, size_t k, double w, unsigned *bad)
 			n = XLSX_FIT_BAD - 1;
 		/* a word broken where it fits a line (再委／託, 介護保／険) */
 		buf_putc(&f->b, '\0');
-		if (buf_ok(&f->b) == 0 && xlsx_bad_break(s, strlen(s),
-		    f->b.data, (unsigned)xlsx_line_room(w), &hira) > 1)
+		if (buf_ok(&f->b) == 0 && textfit_bad_break(s, f->b.data,
+		    (unsigned)xlsx_line_room(w), &hira) > 1)
 			*bad = 1;
 		if ((double)wi == w && wi <= f->maxw)
 			f->memo[k * (f->maxw + 1) + wi] = (uint8_t)(n |
