@@ -2725,6 +2725,52 @@ put_items(struct buf *b, const struct cell *origin,
 	}
 }
 
+/*
+ * The writer's lines w of a cell's text s at room, or, where they break
+ * a word (textfit_bad_break(): 誤送／信, 持ち帰／り) and the row is
+ * taller than they are, s broken at a narrower room, a quarter of a
+ * character at a time down to two thirds, that breaks none and takes
+ * no more of the row's lines: a line the row has anyway spares the
+ * word.  w is freed when replaced.
+ */
+static char *
+roomy_break(const char *s, char *w, unsigned room, unsigned rowlines)
+{
+	char		*w2;
+	unsigned	 r, h, h2;
+
+	if (count_lines(w) >= rowlines || room < 225 ||
+	    textfit_bad_break(s, w, room, &h) <= 0)
+		return w;
+	for (r = room - 25; r >= 200 && r >= room * 2 / 3; r -= 25) {
+		if ((w2 = fill_wrap(s, r)) == NULL)
+			break;
+		if (count_lines(w2) > rowlines) {
+			free(w2);
+			break;
+		}
+		if (textfit_bad_break(s, w2, room, &h2) == 0 && h2 <= h) {
+			free(w);
+			return w2;
+		}
+		free(w2);
+	}
+	return w;
+}
+
+char *
+docx_cell_break_row(const char *s, unsigned room, unsigned rowlines)
+{
+	char	*w;
+
+	if ((w = text_break(s, room)) == NULL)
+		return NULL;
+	return roomy_break(s, w, room, rowlines);
+}
+
+static unsigned	row_height(const struct docx_table *, const unsigned *,
+		    unsigned, size_t, int);
+
 static void
 put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
     const int *fits, unsigned margin, size_t row, size_t col,
@@ -2807,6 +2853,21 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 			broken = docx_widow_break(text, room);
 		if (broken != NULL)
 			text = broken;
+	}
+	/* a word broken where the row has a line to spare for it */
+	if (broken != NULL && !header && origin->rspan <= 1 &&
+	    w > 2 * margin + CELL_SLACK) {
+		unsigned	 size = origin->styled &&
+				    origin->style.size != 0 ?
+				    origin->style.size : BODY_SIZE, h;
+		unsigned	 room = (w - 2 * margin - CELL_SLACK) * 100 /
+				    CHAR_TWIPS * BODY_SIZE / size;
+
+		/* the row's height only for a cell that breaks a word */
+		if (textfit_bad_break(origin->text, broken, room, &h) > 0)
+			broken = roomy_break(origin->text, broken, room,
+			    row_height(t, grid, margin, row, 1) / size);
+		text = broken;
 	}
 	/* Numbers, dates and short headings on one line, where they fit. */
 	if (text != NULL && *text != '\0' && strpbrk(text, "\r\n") == NULL &&

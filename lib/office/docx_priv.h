@@ -30,5 +30,10 @@ char	*docx_widow_break(const char *s, unsigned room);
  * characters alone, ...).  The caller frees it.
  */
 char	*docx_cell_break(const char *s, unsigned room);
+/*
+ * As docx_cell_break(), in a row rowlines lines high: a word the lines
+ * would break is spared where the row has a line for it.
+ */
+char	*docx_cell_break_row(const char *s, unsigned room, unsigned rowlines);
 
 #endif

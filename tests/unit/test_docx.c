@@ -2444,6 +2444,22 @@ test_kept_columns(void **state)
 	    913));
 	assert_string_equal(cell, "最高情報\nセキュリティ責任者\n（CISO）");
 	free(cell);
+	/*
+	 * a word the lines break (誤送／信) is spared where the row has a
+	 * line to spare (issue 18: the 作業実施報告書's 状況・備考 beside a
+	 * 件名 of three lines); not where it has none
+	 */
+	assert_non_null(cell = docx_cell_break("誤送付・誤送信、重大度 高", 700));
+	assert_non_null(strstr(cell, "送\n信"));
+	free(cell);
+	assert_non_null(cell = docx_cell_break_row("誤送付・誤送信、重大度 高",
+	    700, 2));
+	assert_non_null(strstr(cell, "送\n信"));
+	free(cell);
+	assert_non_null(cell = docx_cell_break_row("誤送付・誤送信、重大度 高",
+	    700, 3));
+	assert_string_equal(cell, "誤送付・\n誤送信、\n重大度 高");
+	free(cell);
 	room = 0;
 	(void)room;
 }

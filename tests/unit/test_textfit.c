@@ -317,6 +317,8 @@ test_wrap_names(void **state)
 	free(w);
 	/* but not at the cost of a line: 受講者は計／4,313人だった */
 	assert_wrap("受講者は計4,313人だった", 800, "受講者は計|4,313人だった");
+	/* a document number with its symbol (issue 18: 情政受／第15号) */
+	assert_wrap("文書番号は練企情発第27号", 1000, "文書番号は|練企情発第27号");
 }
 
 /*
@@ -508,6 +510,12 @@ test_min_kept(void **state)
 	assert_int_equal(textfit_min_kept("区立図書館（見本A）"),
 	    textfit_width("区立図書館（見本A）"));
 	assert_int_equal(textfit_min_kept("フォローアップ中"), 800);
+	/*
+	 * a document number with its symbol: its column no narrower
+	 * (issue 18: 情政受／第15号 in the 作業実施報告書)
+	 */
+	assert_int_equal(textfit_min_piece("情政受第15号"),
+	    textfit_width("情政受第15号"));
 	/* a date, whole */
 	assert_int_equal(textfit_min_kept("令和8年11月18日"),
 	    textfit_width("令和8年11月18日"));
