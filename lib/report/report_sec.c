@@ -849,10 +849,10 @@ named_in(const char *cell, const char *title)
  * 6月 情報セキュリティ担当者研修 for two sessions, and no day.
  */
 static int
-day_after(struct buf *cell, const char *title, int d)
+day_after(struct buf *cell, const char *title, const char *day)
 {
 	struct buf	 out = BUF_INIT;
-	char		 base[256], day[16];
+	char		 base[256];
 	const char	*p, *q;
 	size_t		 at;
 	int		 rc;
@@ -863,7 +863,6 @@ day_after(struct buf *cell, const char *title, int d)
 	if ((p = strstr(cell->data, base)) == NULL)
 		return 0;
 	at = (size_t)(p - cell->data) + strlen(base);
-	snprintf(day, sizeof day, "%d日", d);
 	buf_add(&out, cell->data, at);
 	q = cell->data + at;
 	if (strncmp(q, "（", strlen("（")) == 0 &&
@@ -884,6 +883,38 @@ day_after(struct buf *cell, const char *title, int d)
 	}
 	buf_free(&out);
 	return rc;
+}
+
+/*
+ * A day or a period as the 作業実施計画書's 実施スケジュール writes it
+ * (plan_schedule()): 3日, 3日～28日, 3日～9月2日.  The deck gave a
+ * training held over a period (e-learning) its first day alone.
+ */
+static void
+period_days(char *out, size_t size, struct cal_date d, struct cal_date end)
+{
+	if (end.y == 0 || cal_cmp(end, d) <= 0)
+		snprintf(out, size, "%d日", d.d);
+	else if (end.y == d.y && end.m == d.m)
+		snprintf(out, size, "%d日～%d日", d.d, end.d);
+	else
+		snprintf(out, size, "%d日～%d月%d日", d.d, end.m, end.d);
+}
+
+/*
+ * The last day of a training held over a period, on the plan's date d
+ * for it (sec_date_at()): a plan that moved its first day moved the
+ * whole period, which keeps its length.  y == 0: a single day.
+ */
+static struct cal_date
+period_end(const struct training *t, struct cal_date d)
+{
+	struct cal_date	none = { 0, 0, 0 };
+
+	if (t->end_date.y == 0 || t->date.y == 0 ||
+	    cal_cmp(t->end_date, t->date) <= 0)
+		return none;
+	return cal_add_days(d, cal_days(t->end_date) - cal_days(t->date));
 }
 
 /*
@@ -910,15 +941,16 @@ sched_cmp(const void *a, const void *b)
 
 static int
 sched_add(struct report_sec *s, struct sched_ent **v, size_t *n,
-    struct cal_date d, const char *title)
+    struct cal_date d, struct cal_date end, const char *title)
 {
 	struct sched_ent	*e;
-	char			 text[256];
+	char			 text[256], day[32];
 
 	if ((e = realloc(*v, (*n + 1) * sizeof *e)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	*v = e;
-	snprintf(text, sizeof text, "%s（%d日）", title, d.d);
+	period_days(day, sizeof day, d, end);
+	snprintf(text, sizeof text, "%s（%s）", title, day);
 	e[*n].date = d;
 	e[(*n)++].text = rp_str(s->pool, text);
 	return 0;
@@ -959,17 +991,26 @@ plan_row_cmp(const void *a, const void *b)
 
 static int
 plan_row_add(struct report_sec *s, struct plan_row **v, size_t *n,
-    struct cal_date d, const char *title, const char *what,
-    const char *who, const char *makes)
+    struct cal_date d, struct cal_date end, const char *title,
+    const char *what, const char *who, const char *makes)
 {
 	struct plan_row	*e;
-	char		 era[CAL_FMT_MAX];
+	char		 era[CAL_FMT_MAX + 32];
+	size_t		 at;
 
 	if ((e = realloc(*v, (*n + 1) * sizeof *e)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	*v = e;
 	e += (*n)++;
 	rp_era(era, d);
+	/* a period: 令和8年8月3日～28日, 令和8年8月3日～9月2日 */
+	at = strlen(era);
+	if (end.y != 0 && cal_cmp(end, d) > 0 && end.y == d.y &&
+	    end.m == d.m)
+		snprintf(era + at, sizeof era - at, "～%d日", end.d);
+	else if (end.y != 0 && cal_cmp(end, d) > 0)
+		snprintf(era + at, sizeof era - at, "～%d月%d日", end.m,
+		    end.d);
 	e->date = d;
 	e->cells[0] = rp_str(s->pool, era);
 	e->cells[1] = rp_str(s->pool, title);
@@ -994,8 +1035,9 @@ plan_training(struct report_sec *s, struct store *st, struct plan_row **v,
 	    t->makes_material ? "研修教材" : "", t->makes_material ? "、" :
 	    "", t->makes_test ? "理解度テスト" : "", t->makes_test ? "、" : "",
 	    t->makes_survey ? "アンケート" : "", t->makes_survey ? "、" : "");
-	return plan_row_add(s, v, n, d, without_fy(s, t->title), what,
-	    t->org != NULL ? rp_org(st, t->org) : "", makes);
+	return plan_row_add(s, v, n, d, period_end(t, d),
+	    without_fy(s, t->title), what, t->org != NULL ? rp_org(st,
+	    t->org) : "", makes);
 }
 
 /* An audit's row: its target, its 主任監査員 (the note says so), its
@@ -1031,8 +1073,9 @@ plan_audit(struct report_sec *s, struct store *st, struct plan_row **v,
 	who[0] = '\0';
 	if (chief != NULL)
 		snprintf(who, sizeof who, "%s", audit_member_name(st, chief));
-	return plan_row_add(s, v, n, d, title, what, who, type != NULL && strcmp(type, "followup") ==
-	    0 ? "フォローアップ監査報告書" : "監査報告書");
+	return plan_row_add(s, v, n, d, (struct cal_date){ 0, 0, 0 }, title,
+	    what, who, type != NULL && strcmp(type, "followup") == 0 ?
+	    "フォローアップ監査報告書" : "監査報告書");
 }
 
 static int
@@ -1047,7 +1090,7 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 	struct cal_date		 d;
 	const struct node	*it;
 	const char		*ms, *auds[32];
-	char			 line[64], title[128], fig[256];
+	char			 line[64], title[128], fig[256], day[32];
 	size_t			 n = 0, i, j, nent = 0, ntr = 0, naud = 0;
 	size_t			 nty[3] = { 0, 0, 0 }, nrow = 0;
 	struct plan_row		*row = NULL;
@@ -1086,15 +1129,16 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 		if ((rc = plan_training(s, st, &row, &nrow, d, t)) != 0)
 			goto done;
 		k = (d.m + 8) % 12;
+		period_days(day, sizeof day, d, period_end(t, d));
 		if (cell[k].len > 0 &&
 		    named_in(cell[k].data, without_fy(s, t->title))) {
 			/* the authored item gets the training's day */
 			if ((rc = day_after(&cell[k], without_fy(s, t->title),
-			    d.d)) != 0)
+			    day)) != 0)
 				goto done;
 			continue;
 		}
-		if ((rc = sched_add(s, &ent, &nent, d,
+		if ((rc = sched_add(s, &ent, &nent, d, period_end(t, d),
 		    without_fy(s, t->title))) != 0)
 			goto done;
 	}
@@ -1110,8 +1154,8 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 			    strcmp(ms, "system") == 0 ? 1 : 2]++;
 		d = sec_date_at(s, node_get_str(rec, "id"), d);
 		if ((rc = plan_audit(s, st, &row, &nrow, d, rec)) != 0 ||
-		    (rc = sched_add(s, &ent, &nent, d,
-		    without_fy(s, node_get_str(rec, "title")))) != 0)
+		    (rc = sched_add(s, &ent, &nent, d, (struct cal_date){ 0,
+		    0, 0 }, without_fy(s, node_get_str(rec, "title")))) != 0)
 			goto done;
 	}
 	/* by day within the month, after the authored items */
