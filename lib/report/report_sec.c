@@ -525,6 +525,7 @@ sec_checklists(struct report_sec *s, struct store *st)
 		goto done;
 	sl->chart = ch;
 	ch = NULL;
+	s->dept_score = nd > 0;
 done:
 	chart_free(ch);
 	free(now);
@@ -1274,6 +1275,30 @@ claim_holds(const char *line, const char *const *labels, const double *v,
 	return named == 0 || named < n;
 }
 
+/*
+ * Whether a line ranks departments by their 実施率 (実施率が低い部, 部別の
+ * 実施率): the deck ranks them by the 平均得点.  Not 部分 (a part).
+ */
+static int
+dept_rate(const char *line)
+{
+	static const char *const rank[] = { "低い部", "低かった部", "高い部",
+	    "高かった部", NULL };
+	const char	*p;
+	size_t		 i;
+
+	if ((p = strstr(line, "実施率")) == NULL)
+		return 0;
+	if (strstr(line, "部別の実施率") != NULL)
+		return 1;
+	for (i = 0; rank[i] != NULL; i++)
+		for (p = strstr(line, rank[i]); p != NULL;
+		    p = strstr(p + 1, rank[i]))
+			if (strncmp(p + strlen(rank[i]), "分", strlen("分")) != 0)
+				return 1;
+	return 0;
+}
+
 static void
 claim_check(struct report_sec *s, const char *field, const char *line)
 {
@@ -1292,6 +1317,16 @@ claim_check(struct report_sec *s, const char *field, const char *line)
 			    "chapter whose rate in the chart 章別の適合率 is not "
 			    "below the others'", field, line);
 	}
+	/*
+	 * 所属点検の実施率が低い部: the deck gives each 部 its 平均得点 (点),
+	 * the 実施率 (%) of the ward as a whole only; the words name a
+	 * figure a reader does not find.
+	 */
+	if (s->dept_score && dept_rate(line))
+		diags_add(&s->warns, NULL, 0, 0, "%s: '%s' ranks departments "
+		    "by their 実施率, while the figure the deck gives by "
+		    "department is the 平均得点 (the chart 部別の平均得点)",
+		    field, line);
 	if (strstr(line, "実施した") != NULL &&
 	    (s->aud_ongoing > 0 || s->nlater > 0))
 		diags_add(&s->warns, NULL, 0, 0, "%s: '%s' says 実施した while "
