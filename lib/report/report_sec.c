@@ -58,6 +58,26 @@ bullet(struct report_sec *s, struct sec_slide *sl, int level,
 	return 0;
 }
 
+/*
+ * A date, or a period from it to end (y 0: none), in full: 令和8年8月3日,
+ * 令和8年8月3日～28日, 令和8年8月3日～9月2日.
+ */
+static void
+era_period(char out[CAL_FMT_MAX + 32], struct cal_date d, struct cal_date end)
+{
+	size_t	at;
+
+	rp_era(out, d);
+	at = strlen(out);
+	if (end.y == 0 || cal_cmp(end, d) <= 0)
+		return;
+	if (end.y == d.y && end.m == d.m)
+		snprintf(out + at, CAL_FMT_MAX + 32 - at, "～%d日", end.d);
+	else
+		snprintf(out + at, CAL_FMT_MAX + 32 - at, "～%d月%d日", end.m,
+		    end.d);
+}
+
 /* A table slide: ncols headings, then cells row by row (table_cell). */
 static int
 table_init(struct report_sec *s, struct sec_slide *sl, size_t ncols,
@@ -543,7 +563,7 @@ sec_trainings(struct report_sec *s, struct store *st)
 	struct sec_slide	*ov, *tb, *sl;
 	struct chart		*ch = NULL;
 	double			*vals = NULL;
-	char			 line[512], buf[64], era[CAL_FMT_MAX];
+	char			 line[512], buf[64], era[CAL_FMT_MAX + 32];
 	size_t			 i, held = 0, nnot = 0, nlater = 0;
 	long			 att = 0;
 	int			 rc;
@@ -584,7 +604,8 @@ sec_trainings(struct report_sec *s, struct store *st)
 			nlater++;
 			continue;
 		}
-		rp_era(era, t->date);
+		/* held over a period: the period, as the plan gave it */
+		era_period(era, t->date, t->end_date);
 		if (when == EV_NOT_HELD) {
 			ev_warn_not_held(&s->warns, "training", t->title,
 			    t->date, s->as_of);
@@ -997,21 +1018,13 @@ plan_row_add(struct report_sec *s, struct plan_row **v, size_t *n,
 {
 	struct plan_row	*e;
 	char		 era[CAL_FMT_MAX + 32];
-	size_t		 at;
 
 	if ((e = realloc(*v, (*n + 1) * sizeof *e)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	*v = e;
 	e += (*n)++;
-	rp_era(era, d);
 	/* a period: 令和8年8月3日～28日, 令和8年8月3日～9月2日 */
-	at = strlen(era);
-	if (end.y != 0 && cal_cmp(end, d) > 0 && end.y == d.y &&
-	    end.m == d.m)
-		snprintf(era + at, sizeof era - at, "～%d日", end.d);
-	else if (end.y != 0 && cal_cmp(end, d) > 0)
-		snprintf(era + at, sizeof era - at, "～%d月%d日", end.m,
-		    end.d);
+	era_period(era, d, end);
 	e->date = d;
 	e->cells[0] = rp_str(s->pool, era);
 	e->cells[1] = rp_str(s->pool, title);

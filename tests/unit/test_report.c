@@ -341,6 +341,13 @@ test_sec_content(void **state)
 	assert_non_null(strstr(det.data, "\n実施中\n"));
 	assert_non_null(strstr(ov.data, "受講者 計4,313人"));
 	assert_non_null(strstr(det.data, "\n3,650\n3,412\n"));
+	/*
+	 * 実施日 of a training held over a period (e-learning) is the
+	 * period, as the 作業実施計画書 gives it, not its first day alone
+	 */
+	assert_non_null(strstr(det.data, "\n令和8年度 常勤職員向け情報セキュリ"
+	    "ティ研修\n令和8年8月3日～9月2日\n3,650\n"));
+	assert_non_null(strstr(det.data, "\n令和8年8月3日～28日\n240\n"));
 	assert_int_equal(report_sec_check(ov.data, det.data), 0);
 	/*
 	 * By department the chart shows each 部's mean score (points of
