@@ -35,12 +35,15 @@ struct s_count {
 	const char	*label;
 	char		*owned;		/* label when allocated */
 	long		 n, pi, people;
+	int		 ahead;		/* a month still to come: no figure */
 };
 
 struct s_view {
 	int		 fy;
 	char		 fylabel[CAL_FMT_MAX];
 	char		 note[128];
+	char		 asof[CAL_FMT_MAX];	/* ISO, or "" */
+	size_t		 nmonths;	/* months begun by the as-of date */
 	struct s_row	*rows;
 	size_t		 n;
 	struct s_count	*cat, *sev, *month, *dept;
@@ -105,6 +108,34 @@ tally(struct s_count *c, const struct s_row *r)
 		c->people += r->people;
 }
 
+/*
+ * The date the counts run to.  Once the year is over, the latest date in
+ * the records (asof), as before.  Counted before it ends, today (or the
+ * latest record, were it later): the months after that month have not
+ * come yet, and a 0 for them read as "no incidents" in the table and as
+ * a bar of 0 in the chart.  They get no figure (nmonths).
+ */
+static void
+as_of(struct s_view *v, int fy, const char *asof)
+{
+	struct cal_date	start, end, d = cal_today(), latest;
+
+	v->nmonths = 12;
+	snprintf(v->asof, sizeof v->asof, "%s", asof != NULL ? asof : "");
+	cal_fy_bounds(&start, &end, fy);
+	if (cal_cmp(d, start) < 0 || cal_cmp(d, end) >= 0)
+		return;
+	if (asof != NULL && cal_parse_iso(&latest, asof) == 0 &&
+	    cal_cmp(latest, d) > 0)
+		d = latest;
+	error_clear();
+	if (cal_cmp(d, end) >= 0)
+		return;
+	cal_format_iso(v->asof, sizeof v->asof, d);
+	/* April is the first month of the fiscal year. */
+	v->nmonths = (size_t)(d.m + 8) % 12 + 1;
+}
+
 static int
 view_build(struct s_view *v, struct incident_ctx *c, int fy,
     const struct node *const *recs, size_t n, const char *asof)
@@ -120,7 +151,8 @@ view_build(struct s_view *v, struct incident_ctx *c, int fy,
 	memset(v, 0, sizeof *v);
 	v->fy = fy;
 	cal_fy_label(v->fylabel, sizeof v->fylabel, fy);
-	inc_era(day, asof);
+	as_of(v, fy, asof);
+	inc_era(day, v->asof[0] != '\0' ? v->asof : NULL);
 	snprintf(v->note, sizeof v->note, "%s%s　出典：事故等の記録", day,
 	    day[0] != '\0' ? "現在" : "");
 	if ((v->rows = calloc(n + 1, sizeof *v->rows)) == NULL ||
@@ -184,6 +216,10 @@ view_build(struct s_view *v, struct incident_ctx *c, int fy,
 		if (r->people > 0)
 			v->total_people += r->people;
 	}
+	/* never a month with an incident left without its figure */
+	for (i = v->nmonths; i < 12; i++)
+		if (v->month[i].n > 0)
+			v->nmonths = i + 1;
 	return 0;
 }
 
@@ -383,7 +419,7 @@ static int
 sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
     const char *title, const char *group, const struct s_count *c,
     size_t n, const struct schema *k, const char *field,
-    enum xlsx_chart_type type, int with_pi)
+    enum xlsx_chart_type type, int with_pi, const char *after)
 {
 	struct xlsx_column	 cols[3];
 	static const uint16_t	 vals1[] = { 1 };
@@ -412,6 +448,17 @@ sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
 	for (i = 0; i < n; i++, row++) {
 		xlsx_write_text(sh, row, 0, field != NULL ? inc_label(k, field,
 		    c[i].label) : c[i].label);
+		/*
+		 * No figure yet: blank, as the audits' 集計表 leave a
+		 * chapter without a rate, so that the chart draws no bar
+		 * (a text 「－」 would be drawn as 0).
+		 */
+		if (c[i].ahead) {
+			xlsx_write_blank(sh, row, 1);
+			if (with_pi)
+				xlsx_write_blank(sh, row, 2);
+			continue;
+		}
 		xlsx_write_number(sh, row, 1, (double)c[i].n, XLSX_NUM_INT);
 		if (with_pi)
 			xlsx_write_number(sh, row, 2, (double)c[i].pi,
@@ -419,6 +466,9 @@ sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
 	}
 	if (n == 0)
 		return xlsx_note(sh, row + 1, "この年度の事故等の記録はない。");
+	/* under the table, the chart a row lower */
+	if (after != NULL && (rc = xlsx_note(sh, row++ + 1, after)) != 0)
+		return rc;
 	memset(&ch, 0, sizeof ch);
 	ch.type = type;
 	ch.title = full;
@@ -427,7 +477,7 @@ sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
 	ch.nval = with_pi && type != XLSX_CHART_PIE ? 2 : 1;
 	ch.y_title = type == XLSX_CHART_PIE ? NULL : "件数";
 	ch.first_row = first;
-	ch.last_row = row - 1;
+	ch.last_row = first + (uint32_t)n - 1;
 	/* Counts step by whole numbers: the chart model sees whole values. */
 	ch.at_row = row + 2;
 	ch.at_col = 0;
@@ -444,14 +494,28 @@ sheet_months(struct xlsx *x, const struct s_view *v)
 	static const char *const mon[12] = { "4月", "5月", "6月", "7月", "8月",
 	    "9月", "10月", "11月", "12月", "1月", "2月", "3月" };
 	struct s_count	c[12];
+	char		note[256], day[CAL_FMT_MAX], span[32];
 	size_t		i;
 
 	for (i = 0; i < 12; i++) {
 		c[i] = v->month[i];
 		c[i].label = mon[i];
+		c[i].ahead = i >= v->nmonths;
 	}
+	if (v->nmonths >= 12)
+		return sheet_counts(x, v, "月別", "月別の事故等の件数", "発生月",
+		    c, 12, NULL, NULL, XLSX_CHART_COLUMN, 1, NULL);
+	/* 令和8年11月30日現在: 12月～3月 (or 3月 alone) */
+	if (v->nmonths == 11)
+		snprintf(span, sizeof span, "%s", mon[11]);
+	else
+		snprintf(span, sizeof span, "%s～%s", mon[v->nmonths], mon[11]);
+	inc_era(day, v->asof);
+	snprintf(note, sizeof note, "件数は%s現在。空欄の%sはまだ到来していない"
+	    "月であり、グラフには棒を表示していない（0件ではない）。", day,
+	    span);
 	return sheet_counts(x, v, "月別", "月別の事故等の件数", "発生月", c, 12,
-	    NULL, NULL, XLSX_CHART_COLUMN, 1);
+	    NULL, NULL, XLSX_CHART_COLUMN, 1, note);
 }
 
 static int
@@ -611,20 +675,20 @@ incident_write_stats_xlsx(struct incident_ctx *c, int fy,
 	    v.fylabel);
 	memset(&props, 0, sizeof props);
 	props.title = title;
-	/* A fixed time, so the same data gives the same file. */
-	props.created = asof != NULL && cal_parse_iso(&d, asof) == 0 ?
+	/* A fixed time, the as-of date: the same data gives the same file. */
+	props.created = cal_parse_iso(&d, v.asof) == 0 ?
 	    (time_t)cal_days(d) * 86400 : 86400;
 	error_clear();
 	if ((rc = xlsx_new(&x, path, &props)) != 0)
 		goto done;
 	sheet_list(x, &v, k);
 	sheet_counts(x, &v, "分類別", "分類別の事故等の件数", "分類", v.cat,
-	    v.ncat, k, "category", XLSX_CHART_BAR, 1);
+	    v.ncat, k, "category", XLSX_CHART_BAR, 1, NULL);
 	sheet_months(x, &v);
 	sheet_counts(x, &v, "重大度別", "重大度別の事故等の件数", "重大度",
-	    v.sev, v.nsev, k, "severity", XLSX_CHART_PIE, 0);
+	    v.sev, v.nsev, k, "severity", XLSX_CHART_PIE, 0, NULL);
 	sheet_counts(x, &v, "組織別", "部別の事故等の件数", "部", v.dept,
-	    v.ndept, NULL, NULL, XLSX_CHART_BAR, 1);
+	    v.ndept, NULL, NULL, XLSX_CHART_BAR, 1, NULL);
 	sheet_privacy(x, &v, k);
 	sheet_times(x, &v);
 	/* Errors are sticky: the save reports the first. */

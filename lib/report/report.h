@@ -216,6 +216,12 @@ struct report_sec {
 	size_t			 ninc;
 	size_t			 aud_done, aud_ongoing;
 	/*
+	 * The figure by department is the 平均得点 (the chart 部別の平均
+	 * 得点, 100点満点), not the items' 実施率, which the deck gives for
+	 * the whole ward only.
+	 */
+	int			 dept_score;
+	/*
 	 * The work plan (作業実施計画書) as it stood at as_of: its version
 	 * (0 when the year has none dated by then), and what the later
 	 * versions moved (record id, its date at as_of): the plan's

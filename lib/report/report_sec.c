@@ -58,6 +58,26 @@ bullet(struct report_sec *s, struct sec_slide *sl, int level,
 	return 0;
 }
 
+/*
+ * A date, or a period from it to end (y 0: none), in full: 令和8年8月3日,
+ * 令和8年8月3日～28日, 令和8年8月3日～9月2日.
+ */
+static void
+era_period(char out[CAL_FMT_MAX + 32], struct cal_date d, struct cal_date end)
+{
+	size_t	at;
+
+	rp_era(out, d);
+	at = strlen(out);
+	if (end.y == 0 || cal_cmp(end, d) <= 0)
+		return;
+	if (end.y == d.y && end.m == d.m)
+		snprintf(out + at, CAL_FMT_MAX + 32 - at, "～%d日", end.d);
+	else
+		snprintf(out + at, CAL_FMT_MAX + 32 - at, "～%d月%d日", end.m,
+		    end.d);
+}
+
 /* A table slide: ncols headings, then cells row by row (table_cell). */
 static int
 table_init(struct report_sec *s, struct sec_slide *sl, size_t ncols,
@@ -525,6 +545,7 @@ sec_checklists(struct report_sec *s, struct store *st)
 		goto done;
 	sl->chart = ch;
 	ch = NULL;
+	s->dept_score = nd > 0;
 done:
 	chart_free(ch);
 	free(now);
@@ -542,7 +563,7 @@ sec_trainings(struct report_sec *s, struct store *st)
 	struct sec_slide	*ov, *tb, *sl;
 	struct chart		*ch = NULL;
 	double			*vals = NULL;
-	char			 line[512], buf[64], era[CAL_FMT_MAX];
+	char			 line[512], buf[64], era[CAL_FMT_MAX + 32];
 	size_t			 i, held = 0, nnot = 0, nlater = 0;
 	long			 att = 0;
 	int			 rc;
@@ -583,7 +604,8 @@ sec_trainings(struct report_sec *s, struct store *st)
 			nlater++;
 			continue;
 		}
-		rp_era(era, t->date);
+		/* held over a period: the period, as the plan gave it */
+		era_period(era, t->date, t->end_date);
 		if (when == EV_NOT_HELD) {
 			ev_warn_not_held(&s->warns, "training", t->title,
 			    t->date, s->as_of);
@@ -849,10 +871,10 @@ named_in(const char *cell, const char *title)
  * 6月 情報セキュリティ担当者研修 for two sessions, and no day.
  */
 static int
-day_after(struct buf *cell, const char *title, int d)
+day_after(struct buf *cell, const char *title, const char *day)
 {
 	struct buf	 out = BUF_INIT;
-	char		 base[256], day[16];
+	char		 base[256];
 	const char	*p, *q;
 	size_t		 at;
 	int		 rc;
@@ -863,7 +885,6 @@ day_after(struct buf *cell, const char *title, int d)
 	if ((p = strstr(cell->data, base)) == NULL)
 		return 0;
 	at = (size_t)(p - cell->data) + strlen(base);
-	snprintf(day, sizeof day, "%d日", d);
 	buf_add(&out, cell->data, at);
 	q = cell->data + at;
 	if (strncmp(q, "（", strlen("（")) == 0 &&
@@ -884,6 +905,38 @@ day_after(struct buf *cell, const char *title, int d)
 	}
 	buf_free(&out);
 	return rc;
+}
+
+/*
+ * A day or a period as the 作業実施計画書's 実施スケジュール writes it
+ * (plan_schedule()): 3日, 3日～28日, 3日～9月2日.  The deck gave a
+ * training held over a period (e-learning) its first day alone.
+ */
+static void
+period_days(char *out, size_t size, struct cal_date d, struct cal_date end)
+{
+	if (end.y == 0 || cal_cmp(end, d) <= 0)
+		snprintf(out, size, "%d日", d.d);
+	else if (end.y == d.y && end.m == d.m)
+		snprintf(out, size, "%d日～%d日", d.d, end.d);
+	else
+		snprintf(out, size, "%d日～%d月%d日", d.d, end.m, end.d);
+}
+
+/*
+ * The last day of a training held over a period, on the plan's date d
+ * for it (sec_date_at()): a plan that moved its first day moved the
+ * whole period, which keeps its length.  y == 0: a single day.
+ */
+static struct cal_date
+period_end(const struct training *t, struct cal_date d)
+{
+	struct cal_date	none = { 0, 0, 0 };
+
+	if (t->end_date.y == 0 || t->date.y == 0 ||
+	    cal_cmp(t->end_date, t->date) <= 0)
+		return none;
+	return cal_add_days(d, cal_days(t->end_date) - cal_days(t->date));
 }
 
 /*
@@ -910,15 +963,16 @@ sched_cmp(const void *a, const void *b)
 
 static int
 sched_add(struct report_sec *s, struct sched_ent **v, size_t *n,
-    struct cal_date d, const char *title)
+    struct cal_date d, struct cal_date end, const char *title)
 {
 	struct sched_ent	*e;
-	char			 text[256];
+	char			 text[256], day[32];
 
 	if ((e = realloc(*v, (*n + 1) * sizeof *e)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	*v = e;
-	snprintf(text, sizeof text, "%s（%d日）", title, d.d);
+	period_days(day, sizeof day, d, end);
+	snprintf(text, sizeof text, "%s（%s）", title, day);
 	e[*n].date = d;
 	e[(*n)++].text = rp_str(s->pool, text);
 	return 0;
@@ -959,17 +1013,18 @@ plan_row_cmp(const void *a, const void *b)
 
 static int
 plan_row_add(struct report_sec *s, struct plan_row **v, size_t *n,
-    struct cal_date d, const char *title, const char *what,
-    const char *who, const char *makes)
+    struct cal_date d, struct cal_date end, const char *title,
+    const char *what, const char *who, const char *makes)
 {
 	struct plan_row	*e;
-	char		 era[CAL_FMT_MAX];
+	char		 era[CAL_FMT_MAX + 32];
 
 	if ((e = realloc(*v, (*n + 1) * sizeof *e)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	*v = e;
 	e += (*n)++;
-	rp_era(era, d);
+	/* a period: 令和8年8月3日～28日, 令和8年8月3日～9月2日 */
+	era_period(era, d, end);
 	e->date = d;
 	e->cells[0] = rp_str(s->pool, era);
 	e->cells[1] = rp_str(s->pool, title);
@@ -994,8 +1049,9 @@ plan_training(struct report_sec *s, struct store *st, struct plan_row **v,
 	    t->makes_material ? "研修教材" : "", t->makes_material ? "、" :
 	    "", t->makes_test ? "理解度テスト" : "", t->makes_test ? "、" : "",
 	    t->makes_survey ? "アンケート" : "", t->makes_survey ? "、" : "");
-	return plan_row_add(s, v, n, d, without_fy(s, t->title), what,
-	    t->org != NULL ? rp_org(st, t->org) : "", makes);
+	return plan_row_add(s, v, n, d, period_end(t, d),
+	    without_fy(s, t->title), what, t->org != NULL ? rp_org(st,
+	    t->org) : "", makes);
 }
 
 /* An audit's row: its target, its 主任監査員 (the note says so), its
@@ -1031,8 +1087,9 @@ plan_audit(struct report_sec *s, struct store *st, struct plan_row **v,
 	who[0] = '\0';
 	if (chief != NULL)
 		snprintf(who, sizeof who, "%s", audit_member_name(st, chief));
-	return plan_row_add(s, v, n, d, title, what, who, type != NULL && strcmp(type, "followup") ==
-	    0 ? "フォローアップ監査報告書" : "監査報告書");
+	return plan_row_add(s, v, n, d, (struct cal_date){ 0, 0, 0 }, title,
+	    what, who, type != NULL && strcmp(type, "followup") == 0 ?
+	    "フォローアップ監査報告書" : "監査報告書");
 }
 
 static int
@@ -1047,7 +1104,7 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 	struct cal_date		 d;
 	const struct node	*it;
 	const char		*ms, *auds[32];
-	char			 line[64], title[128], fig[256];
+	char			 line[64], title[128], fig[256], day[32];
 	size_t			 n = 0, i, j, nent = 0, ntr = 0, naud = 0;
 	size_t			 nty[3] = { 0, 0, 0 }, nrow = 0;
 	struct plan_row		*row = NULL;
@@ -1086,15 +1143,16 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 		if ((rc = plan_training(s, st, &row, &nrow, d, t)) != 0)
 			goto done;
 		k = (d.m + 8) % 12;
+		period_days(day, sizeof day, d, period_end(t, d));
 		if (cell[k].len > 0 &&
 		    named_in(cell[k].data, without_fy(s, t->title))) {
 			/* the authored item gets the training's day */
 			if ((rc = day_after(&cell[k], without_fy(s, t->title),
-			    d.d)) != 0)
+			    day)) != 0)
 				goto done;
 			continue;
 		}
-		if ((rc = sched_add(s, &ent, &nent, d,
+		if ((rc = sched_add(s, &ent, &nent, d, period_end(t, d),
 		    without_fy(s, t->title))) != 0)
 			goto done;
 	}
@@ -1110,8 +1168,8 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 			    strcmp(ms, "system") == 0 ? 1 : 2]++;
 		d = sec_date_at(s, node_get_str(rec, "id"), d);
 		if ((rc = plan_audit(s, st, &row, &nrow, d, rec)) != 0 ||
-		    (rc = sched_add(s, &ent, &nent, d,
-		    without_fy(s, node_get_str(rec, "title")))) != 0)
+		    (rc = sched_add(s, &ent, &nent, d, (struct cal_date){ 0,
+		    0, 0 }, without_fy(s, node_get_str(rec, "title")))) != 0)
 			goto done;
 	}
 	/* by day within the month, after the authored items */
@@ -1230,6 +1288,30 @@ claim_holds(const char *line, const char *const *labels, const double *v,
 	return named == 0 || named < n;
 }
 
+/*
+ * Whether a line ranks departments by their 実施率 (実施率が低い部, 部別の
+ * 実施率): the deck ranks them by the 平均得点.  Not 部分 (a part).
+ */
+static int
+dept_rate(const char *line)
+{
+	static const char *const rank[] = { "低い部", "低かった部", "高い部",
+	    "高かった部", NULL };
+	const char	*p;
+	size_t		 i;
+
+	if ((p = strstr(line, "実施率")) == NULL)
+		return 0;
+	if (strstr(line, "部別の実施率") != NULL)
+		return 1;
+	for (i = 0; rank[i] != NULL; i++)
+		for (p = strstr(line, rank[i]); p != NULL;
+		    p = strstr(p + 1, rank[i]))
+			if (strncmp(p + strlen(rank[i]), "分", strlen("分")) != 0)
+				return 1;
+	return 0;
+}
+
 static void
 claim_check(struct report_sec *s, const char *field, const char *line)
 {
@@ -1248,6 +1330,16 @@ claim_check(struct report_sec *s, const char *field, const char *line)
 			    "chapter whose rate in the chart 章別の適合率 is not "
 			    "below the others'", field, line);
 	}
+	/*
+	 * 所属点検の実施率が低い部: the deck gives each 部 its 平均得点 (点),
+	 * the 実施率 (%) of the ward as a whole only; the words name a
+	 * figure a reader does not find.
+	 */
+	if (s->dept_score && dept_rate(line))
+		diags_add(&s->warns, NULL, 0, 0, "%s: '%s' ranks departments "
+		    "by their 実施率, while the figure the deck gives by "
+		    "department is the 平均得点 (the chart 部別の平均得点)",
+		    field, line);
 	if (strstr(line, "実施した") != NULL &&
 	    (s->aud_ongoing > 0 || s->nlater > 0))
 		diags_add(&s->warns, NULL, 0, 0, "%s: '%s' says 実施した while "

@@ -739,5 +739,15 @@ training_doc_date(const struct training *t, int report, struct cal_date today)
 {
 	if (report)
 		return t->report_submitted.y != 0 ? t->report_submitted : today;
+	/*
+	 * The アンケート and テスト（案） are drafts the ward approves before
+	 * the training, sent with the material: dated the day they were
+	 * (material_submitted), else the day they are due; dated the
+	 * training's own day, they read as made on the day of use.
+	 */
+	if (t->material_submitted.y != 0)
+		return t->material_submitted;
+	if (t->material_due.y != 0)
+		return t->material_due;
 	return t->date.y != 0 ? t->date : today;
 }

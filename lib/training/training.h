@@ -215,8 +215,9 @@ struct cal_date	 training_last_day(const struct training *);
 /*
  * The date a document about the training carries when none is asked
  * for: the 研修実施報告書 the day it was submitted, the アンケート and
- * テスト（案） the training's first day (the day they are handed out);
- * today only when the record has no such date.
+ * テスト（案） (drafts for the ward to approve) the day they went to it
+ * with the material (material_submitted, else material_due, else the
+ * training's first day); today only when the record has no such date.
  */
 struct cal_date	 training_doc_date(const struct training *, int report,
 		    struct cal_date today);

@@ -413,6 +413,15 @@ for f in glob.glob(sys.argv[1] + "/*.pptx"):
     assert "うち発生可能性が高いもの" not in allt and "顕在化したリスク" not in allt
     assert "監査で明らかになったリスク 2件" in ov and \
         "発生可能性の評価：高 0件、中 2件、低 0件" in ov, ov
+    # 次年度の取組 in the words of the figures shown: each 部 has its
+    # 平均得点 (点, the 詳細版's chart 部別の平均得点), the 実施率 (%) is
+    # the ward's whole; the 概要 says what the 平均得点 is
+    nx = [t for t in text if t and t[0] == "次年度の取組"]
+    assert nx and "所属点検の平均得点が低い部への個別説明会の開催" in nx[0], nx
+    assert "実施率が低い部" not in allt, f
+    assert "部別の平均得点：部の提出した課の得点（100点満点）の平均" in allt, f
+    if "詳細版" in f:
+        assert "部別の平均得点（前年度比較）" in allt, f
 PY
 checks=$((checks + 1))
 # dated in 3月: the final report, no 案
@@ -431,11 +440,13 @@ PY
 checks=$((checks + 1))
 sed -i -e 's/^summary: .*/summary: 運営計画書に基づき、内部監査、所属点検、研修および事故等への対応を実施した。/' \
     -e 's/^  - 適合率の低かった章.*/  - 指摘の多かった章（物理的セキュリティ）を重点とした研修教材の改訂/' \
-    -e 's/^  - 事故等5件.*/  - 事故等の分類で多かった誤送付・誤送信の再発防止策の全庁展開/' "$sr"
+    -e 's/^  - 事故等5件.*/  - 事故等の分類で多かった誤送付・誤送信の再発防止策の全庁展開/' \
+    -e 's/^  - 所属点検の平均得点が低い部/  - 所属点検の実施率が低い部/' "$sr"
 expect_status 0 "$NCIO" -C "$D3" report security-final --fy 2026 -o "$T/sec6/"
 expect_grep "$T/err" "warning: summary: .* says 実施した while on 2026-11-27 3 audits are in progress and 4 audits and trainings are still to come"
 expect_grep "$T/err" "warning: next_actions: '指摘の多かった章（物理的セキュリティ）.*' names a chapter whose rate in the chart 章別の適合率 is not below the others'"
 expect_grep "$T/err" "warning: next_actions: '事故等の分類で多かった誤送付・誤送信.*' names an incident category that has no more incidents than the others"
+expect_grep "$T/err" "warning: next_actions: '所属点検の実施率が低い部への個別説明会の開催' ranks departments by their 実施率, while the figure the deck gives by department is the 平均得点"
 # a final report dated before the last department checks came in: the
 # year's aggregate still counts them, and the warning says so
 sed -i 's/^date: 2026-11-27$/date: 2026-10-20/' "$D2"/secreports/2026/sr-8v3n6t2w.yaml

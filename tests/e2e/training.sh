@@ -259,14 +259,15 @@ run 0 export test "$NURSERY" -o "$O/docs/test.docx"
 py questions "$O/docs/test.docx" "$D/trainings/2026/$NURSERY.yaml" test
 run 0 export test tr-0b2qgn8c -o "$O/docs/test-mn.docx"
 py questions "$O/docs/test-mn.docx" "$D/trainings/2026/tr-0b2qgn8c.yaml" test
-# each dated its own day, not today's (2026-11-30): the survey and test
-# the training's (2026-08-03), the report the day it was submitted
-# (2026-09-17)
+# each dated its own day, not today's (2026-11-30): the survey and test,
+# drafts for the ward to approve before the training, the day they went
+# with the material (material_submitted 2026-07-15), not the training's
+# (2026-08-03); the report the day it was submitted (2026-09-17)
 for f in survey test 研修実施報告書_令和8年度_区立保育園職員向け情報セキュリティ研修; do
 	$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
 	    "$O/docs/$f.docx" >"$T/dated.txt"
 	case $f in
-	survey|test) want=令和8年8月3日 ;;
+	survey|test) want=令和8年7月15日 ;;
 	*) want=令和8年9月17日 ;;
 	esac
 	expect_grep "$T/dated.txt" "^$want\$"
@@ -274,6 +275,7 @@ for f in survey test 研修実施報告書_令和8年度_区立保育園職員�
 	# that none asks
 	expect_no_grep "$T/dated.txt" "無記名|任意で尋ねる"
 	expect_no_grep "$T/dated.txt" "^令和8年11月30日\$"
+	expect_no_grep "$T/dated.txt" "^令和8年8月3日\$"
 done
 # a question answered そう思う…そう思わない is a statement (…説明できる。),
 # not a question (…説明できますか。) — in the banks and the trainings

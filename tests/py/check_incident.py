@@ -16,6 +16,11 @@ usage: check_incident.py timeline RECORD SEQ...
            the statistics workbook: its sheets, a native chart on each of
            the six count sheets, N incidents listed with real dates, the
            category counts adding up to N
+       check_incident.py months FILE N DATE
+           the sheet 月別 gives figures for its first N months only: the
+           months still to come are blank in the table (the chart draws
+           no bar for them), and a note under the table says the
+           counts run to DATE (令和8年11月30日); N 12: no such note
 
 PyYAML, python-docx and openpyxl, not the C engine.  Non-breaking hyphens
 (U+2011) in documents are read as hyphens.  Exits 1 naming what is wrong.
@@ -171,12 +176,55 @@ def check_stats(path, n):
                 if r[0] and isinstance(r[1], (int, float)))
     if total != n:
         bad.append("分類別 adds up to %r, want %d" % (total, n))
-    ws = wb["月別"]
-    months = [r[0] for r in ws.iter_rows(min_row=4, values_only=True)
-              if isinstance(r[1], (int, float))]
-    if months[:1] != ["4月"] or len(months) != 12:
+    # the months in fiscal order; figures up to the as-of month, blank
+    # after it when the year is counted before its end (check_months)
+    months, figures = month_rows(wb)
+    if months != MONTHS:
         bad.append("月別 months %r" % months)
+    if figures != sorted(figures, reverse=True) or not any(figures):
+        bad.append("月別: figures %r, want a run from 4月" % figures)
     bad += check_stats_form(path, wb)
+    return bad
+
+
+MONTHS = ["%d月" % m for m in list(range(4, 13)) + [1, 2, 3]]
+
+
+def month_rows(wb):
+    ws = wb["月別"]
+    rows = [r for r in ws.iter_rows(min_row=4, values_only=True)
+            if isinstance(r[0], str) and re.match(r"[0-9]+月$", r[0])]
+    return [r[0] for r in rows], [isinstance(r[1], (int, float))
+                                  for r in rows]
+
+
+def check_months(path, n, day):
+    import openpyxl
+    wb = openpyxl.load_workbook(path)
+    bad = []
+    ws = wb["月別"]
+    rows = [r for r in ws.iter_rows(min_row=4, values_only=True)
+            if isinstance(r[0], str) and re.match(r"[0-9]+月$", r[0])]
+    for i, r in enumerate(rows):
+        want = "figures" if i < n else "blank"
+        got = ("figures" if all(isinstance(v, (int, float)) for v in r[1:3])
+               else "blank" if all(v is None for v in r[1:3]) else repr(r))
+        if got != want:
+            bad.append("月別 %s: %s, want %s" % (r[0], got, want))
+    notes = [r[0] for r in ws.iter_rows(values_only=True)
+             if isinstance(r[0], str) and "空欄" in r[0]]
+    if n < 12:
+        span = MONTHS[n] + ("" if n == 11 else "～3月")
+        want = "件数は%s現在。空欄の%sはまだ到来していない月" % (day, span)
+        if not any(want in t for t in notes):
+            bad.append("月別: no note %r under the table (%r)" %
+                       (want, notes))
+    elif notes:
+        bad.append("月別: a note on blank months %r in a year counted "
+                   "whole" % notes)
+    # The chart reads these cells: LibreOffice and Excel draw no bar for
+    # a blank one (dispBlanksAs gap).  Its cache is not checked here:
+    # libxlsxwriter caches a formatted blank cell as 0.
     return bad
 
 
@@ -281,6 +329,8 @@ def main(argv):
         bad += check_docx(path, rest)
     elif mode == "stats":
         bad += check_stats(path, int(rest[0]))
+    elif mode == "months":
+        bad += check_months(path, int(rest[0]), rest[1])
     else:
         sys.stderr.write(__doc__)
         return 2

@@ -390,7 +390,9 @@ def secplan(data, fy, path):
     deck's date: the work plan version dated on or before it (named in
     the slide's title), every security training and audit of the year in
     the month of the date it had then (a later version's moves undone),
-    with its day."""
+    with its day -- a training held over a period with the period, as
+    the 作業実施計画書 writes it (3日～28日, 3日～9月2日), a moved one's
+    period keeping its length."""
     fy = int(fy)
     plan = max((r for r in records(data, "secreports", fy)
                 if r.get("type") == "plan"), key=lambda r: str(r["date"]))
@@ -424,22 +426,30 @@ def secplan(data, fy, path):
     n = 0
     for r, what in want:
         day = moved.get(r["id"], d(r["date"]))
+        # an audit by its first day, as the 作業実施計画書
+        end = d(r.get("end_date")) if what == "研修" else None
+        span = "%d日" % day.day
+        if end is not None and end > d(r["date"]):
+            end = day + (end - d(r["date"]))
+            span += ("～%d日" % end.day if (end.year, end.month) ==
+                     (day.year, day.month) else
+                     "～%d月%d日" % (end.month, end.day))
         title = r["title"].replace(fyl, "").strip()
         base = re.sub(r"（[^（）]*）$", "", title)
         items = lambda m: rows.get(m, "").replace(" ", "").split("、")
         t = title.replace(" ", "")
-        if t + "（%d日）" % day.day in items(day.month):
+        if t + "（%s）" % span in items(day.month):
             n += 1
         elif what == "研修" and re.search(
-                re.escape(base.replace(" ", "")) + r"（(\d+日・)*%d日(・\d+日)*）"
-                % day.day, rows.get(day.month, "").replace(" ", "")):
+                re.escape(base.replace(" ", "")) + r"（(\d+日・)*%s(・\d+日)*）"
+                % re.escape(span), rows.get(day.month, "").replace(" ", "")):
             n += 1      # named by the authored items, with its day
         else:
             fail("%s %s (%s as of %s) is not in %d月 of the schedule: %r"
                  % (what, title, day, on, day.month, rows.get(day.month)))
         for m in rows:
             if m != day.month and any(re.fullmatch(re.escape(t) +
-                                                   r"（\d+日）", x)
+                                                   r"（\d+日[^）]*）", x)
                                       for x in items(m)):
                 fail("%s is in %d月 of the schedule, the plan of %s had it "
                      "in %d月" % (title, m, on, day.month))

@@ -341,6 +341,13 @@ test_sec_content(void **state)
 	assert_non_null(strstr(det.data, "\n実施中\n"));
 	assert_non_null(strstr(ov.data, "受講者 計4,313人"));
 	assert_non_null(strstr(det.data, "\n3,650\n3,412\n"));
+	/*
+	 * 実施日 of a training held over a period (e-learning) is the
+	 * period, as the 作業実施計画書 gives it, not its first day alone
+	 */
+	assert_non_null(strstr(det.data, "\n令和8年度 常勤職員向け情報セキュリ"
+	    "ティ研修\n令和8年8月3日～9月2日\n3,650\n"));
+	assert_non_null(strstr(det.data, "\n令和8年8月3日～28日\n240\n"));
 	assert_int_equal(report_sec_check(ov.data, det.data), 0);
 	/*
 	 * By department the chart shows each 部's mean score (points of
@@ -399,8 +406,19 @@ test_sec_content(void **state)
 			break;
 	assert_true(i < sl->nrows);
 	assert_non_null(strstr(sl->cells[i * 2 + 1], "経済課（19日）"));
+	/*
+	 * A training held over a period with the period, as the 作業実施
+	 * 計画書 writes it (3日～28日, 3日～9月2日), not its first day
+	 * alone; the appointees' moved to 8月17日～9月11日 by 第2版 keeps
+	 * its length from 8月3日.
+	 */
 	assert_non_null(strstr(sl->cells[i * 2 + 1], "区立保育園会計年度任用"
-	    "職員向け情報セキュリティ研修（3日）"));
+	    "職員向け情報セキュリティ研修（3日～28日）"));
+	assert_non_null(strstr(sl->cells[i * 2 + 1], "区立保育園職員向け情報"
+	    "セキュリティ研修（3日～28日）"));
+	assert_non_null(strstr(sl->cells[i * 2 + 1], "常勤職員向け情報セキュ"
+	    "リティ研修（3日～9月2日）"));
+	assert_null(strstr(sl->cells[i * 2 + 1], "研修（3日）"));
 	for (i = 0; i < sl->nrows; i++) {
 		assert_string_not_equal(sl->cells[i * 2], "10月");
 		if (strcmp(sl->cells[i * 2], "7月") == 0)
@@ -413,6 +431,29 @@ test_sec_content(void **state)
 	assert_true(i < sl->nrows);
 	assert_non_null(strstr(sl->cells[i * 2 + 1], "（システム面） 文書管理"
 	    "システム（10日）"));
+	for (i = 0; i < sl->nrows; i++)
+		if (strcmp(sl->cells[i * 2], "1月") == 0)
+			break;
+	assert_true(i < sl->nrows);
+	assert_non_null(strstr(sl->cells[i * 2 + 1], "システム担当者向け情報"
+	    "セキュリティ研修（18日～2月26日）"));
+	/* the 詳細版's 実施計画: the period in 予定日 too */
+	{
+		const struct sec_slide	*pl;
+		int			 found = 0;
+
+		pl = sec_slide_of(&s, "研修・監査の実施計画（作業実施計画書 "
+		    "第1版）");
+		assert_non_null(pl);
+		for (i = 0; i < pl->nrows; i++)
+			if (strcmp(pl->cells[i * 5 + 1], "常勤職員向け情報"
+			    "セキュリティ研修") == 0) {
+				assert_string_equal(pl->cells[i * 5],
+				    "令和8年8月3日～9月2日");
+				found = 1;
+			}
+		assert_true(found);
+	}
 	assert_string_equal(sl->cells[0], "4月");
 	assert_string_equal(sl->cells[(sl->nrows - 1) * 2], "3月");
 	/* the 概要 carries the year's volume, not two lines alone */
