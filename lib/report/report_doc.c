@@ -572,36 +572,61 @@ done:
 
 /* --- the year's totals --------------------------------------------------- */
 
+#define ANNUAL_NCOLS	7
+
+/* A copy of s in pool; *bad set when out of memory. */
+static const char *
+pool_dup(struct strpool *pool, const char *s, int *bad)
+{
+	const char	*p;
+
+	if ((p = strpool_add(pool, s, strlen(s))) == NULL)
+		*bad = 1;
+	return p;
+}
+
+/*
+ * The 業務項目別実績 workbook: the totals per specification item, then
+ * what each total counts.  Widths from the content (xlsx_fit_sheet()):
+ * with widths the writer did not know, LibreOffice set a 備考 on one
+ * line in a row counted two lines high.
+ */
 int
 report_annual_write_xlsx(const struct report_work *w, const char *path)
 {
-	static const struct xlsx_column cols[] = {
-		{ "仕様書", 0, 0 },
-		{ "業務", 0, 0 },
-		{ "単位", XLSX_COL_CENTER, 0 },
-		{ "実績", 0, 0 },
-		{ "年間想定", 0, 0 },
-		{ "達成率", 0, 0 },
-		{ "備考", 0, 0 },
+	static const struct xlsx_fit_col fc[ANNUAL_NCOLS] = {
+		{ { "仕様書", 0, 0 }, XLSX_FIT_CODE },
+		{ { "業務", XLSX_COL_NAME, 0 }, XLSX_FIT_TEXT },
+		{ { "単位", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
+		{ { "実績", 0, 0 }, XLSX_FIT_CODE },
+		{ { "年間想定", 0, 0 }, XLSX_FIT_CODE },
+		{ { "達成率", 0, 0 }, XLSX_FIT_CODE },
+		{ { "備考", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
 	};
-	static const struct xlsx_column rcols[] = {
-		{ "仕様書", 0, 0 },
-		{ "業務", 0, 0 },
-		{ "日付", 0, 0 },
-		{ "番号", 0, 0 },
-		{ "件名", 0, 0 },
-		{ "所管課等", 0, 0 },
-		{ "状況・備考", 0, 0 },
+	/* the 業務 repeat down the rows: broken at phrases, for the 件名 */
+	static const struct xlsx_fit_col rfc[ANNUAL_NCOLS] = {
+		{ { "仕様書", 0, 0 }, XLSX_FIT_CODE },
+		{ { "業務", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "日付", 0, 0 }, XLSX_FIT_CODE },
+		{ { "番号", 0, 0 }, XLSX_FIT_CODE },
+		{ { "件名", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+		{ { "所管課等", XLSX_COL_NAME, 0 }, XLSX_FIT_TEXT },
+		{ { "状況・備考", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
 	};
+	struct xlsx_column	 cols[ANNUAL_NCOLS];
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*sh = NULL, *rs = NULL;
 	struct xlsx_props	 props;
+	struct strpool		 pool;
 	char			 title[128], note[512], fyl[CAL_FMT_MAX];
-	char			 a[CAL_FMT_MAX], rem[512];
+	char			 a[CAL_FMT_MAX], buf[64];
+	const char		**cells = NULL, **c;
 	uint32_t		 row;
-	size_t			 i, k;
-	int			 rc;
+	size_t			 i, k, n, nrefs = 0;
+	int			 rc, bad = 0;
 
+	strpool_init(&pool);
 	cal_fy_label(fyl, sizeof fyl, w->fy);
 	rp_era(a, w->as_of);
 	snprintf(title, sizeof title, "%s 業務項目別実績", fyl);
@@ -611,18 +636,66 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 	props.title = title;
 	props.author = w->author;
 	props.created = (time_t)cal_days(w->as_of) * 86400;
+	for (i = 0; i < w->nitems; i++)
+		nrefs += w->items[i].nrefs;
+	n = w->nitems > nrefs ? w->nitems : nrefs;
+	if ((cells = calloc(n * ANNUAL_NCOLS + 1, sizeof *cells)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
 	if ((rc = xlsx_new(&x, path, &props)) != 0)
-		return rc;
-	xlsx_add_sheet(&sh, x, "業務項目別実績", XLSX_LANDSCAPE);
-	xlsx_title(sh, title, note);
-	if ((rc = xlsx_table(&row, sh, cols, 7)) != 0)
+		goto done;
+
+	/* the totals: the texts as they print, for the widths */
+	for (i = 0; i < w->nitems; i++) {
+		const struct report_item *it = &w->items[i];
+
+		c = cells + i * ANNUAL_NCOLS;
+		c[0] = it->spec;
+		c[1] = it->label;
+		c[2] = it->unit;
+		snprintf(buf, sizeof buf, "%ld", it->ytd);
+		c[3] = pool_dup(&pool, buf, &bad);
+		if (it->expected >= 0) {
+			snprintf(buf, sizeof buf, "%ld", it->expected);
+			c[4] = pool_dup(&pool, buf, &bad);
+			if (it->expected > 0) {
+				snprintf(buf, sizeof buf, "%.1f%%", 100.0 *
+				    (double)it->ytd / (double)it->expected);
+				c[5] = pool_dup(&pool, buf, &bad);
+			}
+		} else
+			c[4] = c[5] = "―";
+		if (it->nunheld > 0) {
+			snprintf(note, sizeof note, "%s%s未実施 %ld件（予定日を"
+			    "過ぎて実施の記録がないもの）", it->is_short ?
+			    "年間想定を下回る（仕様書6(1)ウにより他の業務に振替）" :
+			    it->detail != NULL ? it->detail : "",
+			    it->is_short || it->detail != NULL ? "。" : "",
+			    it->nunheld);
+			c[6] = pool_dup(&pool, note, &bad);
+		} else
+			c[6] = it->is_short ?
+			    "年間想定を下回る（仕様書6(1)ウにより他の業務に振替）" :
+			    it->detail;
+	}
+	if (bad) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	snprintf(note, sizeof note, "%s現在　対象期間：%s（出典：各業務の記録）",
+	    a, w->period);
+	if ((rc = xlsx_add_sheet(&sh, x, "業務項目別実績",
+	    XLSX_LANDSCAPE)) != 0 || (rc = xlsx_title(sh, title, note)) != 0 ||
+	    (rc = xlsx_fit_sheet(sh, cols, fc, ANNUAL_NCOLS, cells,
+	    w->nitems, 0, 0, NULL)) != 0 ||
+	    (rc = xlsx_table(&row, sh, cols, ANNUAL_NCOLS)) != 0)
 		goto done;
 	for (i = 0; i < w->nitems; i++, row++) {
 		const struct report_item *it = &w->items[i];
 
-		xlsx_write_text(sh, row, 0, it->spec);
-		xlsx_write_text(sh, row, 1, it->label);
-		xlsx_write_text(sh, row, 2, it->unit);
+		c = cells + i * ANNUAL_NCOLS;
+		xlsx_write_text(sh, row, 0, c[0]);
+		xlsx_write_text(sh, row, 1, c[1]);
+		xlsx_write_text(sh, row, 2, c[2]);
 		xlsx_write_number(sh, row, 3, (double)it->ytd, XLSX_NUM_INT);
 		if (it->expected >= 0) {
 			xlsx_write_number(sh, row, 4, (double)it->expected,
@@ -636,23 +709,38 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 			xlsx_write_text(sh, row, 4, "―");
 			xlsx_write_text(sh, row, 5, "―");
 		}
-		if (it->nunheld > 0) {
-			snprintf(rem, sizeof rem, "%s%s未実施 %ld件（予定日を"
-			    "過ぎて実施の記録がないもの）", it->is_short ?
-			    "年間想定を下回る（仕様書6(1)ウにより他の業務に振替）" :
-			    it->detail != NULL ? it->detail : "",
-			    it->is_short || it->detail != NULL ? "。" : "",
-			    it->nunheld);
-			xlsx_write_text(sh, row, 6, rem);
-		} else
-			xlsx_write_text(sh, row, 6, it->is_short ?
-			    "年間想定を下回る（仕様書6(1)ウにより他の業務に振替）" :
-			    it->detail);
+		xlsx_write_text(sh, row, 6, c[6]);
 	}
-	xlsx_add_sheet(&rs, x, "実績の内訳", XLSX_LANDSCAPE);
+
+	/* what each total counts */
+	memset(cells, 0, (n * ANNUAL_NCOLS + 1) * sizeof *cells);
+	for (i = 0, n = 0; i < w->nitems; i++) {
+		const struct report_item *it = &w->items[i];
+
+		for (k = 0; k < it->nrefs; k++, n++) {
+			const struct report_ref *r = &it->refs[k];
+
+			c = cells + n * ANNUAL_NCOLS;
+			c[0] = it->spec;
+			c[1] = it->label;
+			cal_format_era(buf, sizeof buf, r->date, CAL_ERA_LONG);
+			c[2] = pool_dup(&pool, buf, &bad);
+			c[3] = r->no;
+			c[4] = r->title;
+			c[5] = r->org;
+			c[6] = r->note;
+		}
+	}
+	if (bad) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
 	snprintf(title, sizeof title, "%s 実績の内訳", fyl);
-	xlsx_title(rs, title, note);
-	if ((rc = xlsx_table(&row, rs, rcols, 7)) != 0)
+	if ((rc = xlsx_add_sheet(&rs, x, "実績の内訳", XLSX_LANDSCAPE)) != 0 ||
+	    (rc = xlsx_title(rs, title, note)) != 0 ||
+	    (rc = xlsx_fit_sheet(rs, cols, rfc, ANNUAL_NCOLS, cells, nrefs, 0,
+	    0, NULL)) != 0 ||
+	    (rc = xlsx_table(&row, rs, cols, ANNUAL_NCOLS)) != 0)
 		goto done;
 	for (i = 0; i < w->nitems; i++) {
 		const struct report_item *it = &w->items[i];
@@ -673,6 +761,8 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 	rc = xlsx_save(x);
 done:
 	xlsx_free(x);
+	free(cells);
+	strpool_free(&pool);
 	return rc;
 }
 

@@ -102,6 +102,7 @@ cs-report|consult|report|--meeting mt-fn7nkb9x|1-3|1-3
 cs-sheet|consult|sheet|--org hoiku|-|1-2
 rp-bimonthly|report|bimonthly|--meeting mt-njcdzkk7|1-5|1-6
 rp-plan|report|plan|--fy 2026|1-4|-
+rp-annual|report|annual|--fy 2026|-|2-9
 mt-agenda|meeting|agenda|mt-fn7nkb9x|1-2|-
 mt-minutes|meeting|minutes|mt-fn7nkb9x|1-3|-
 is-table|issue|table|--fy 2026|-|2-6
