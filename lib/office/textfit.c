@@ -999,14 +999,32 @@ org_name(const uint32_t *v, size_t n, size_t i, size_t e)
 	    v[e - 1] == 0x8005);
 }
 
-/* Where a name from v[i] starts: before a （株） first. */
+/* The most Latin capitals a name starts with: IT推進本部, ICT推進課. */
+#define ORG_LATIN	4
+
+/*
+ * Where a name from v[i] starts: before a （株） first, or before the
+ * Latin capitals it starts with (IT／推進本部 read as two words).
+ */
 static size_t
 org_start(const uint32_t *v, size_t i)
 {
 	static const uint32_t	kabu[] = { 0xFF08, 0x682A, 0xFF09 };
+	size_t			j;
 
-	return i >= 3 && v[i - 3] == kabu[0] && v[i - 2] == kabu[1] &&
-	    v[i - 1] == kabu[2] ? i - 3 : i;
+	if (i >= 3 && v[i - 3] == kabu[0] && v[i - 2] == kabu[1] &&
+	    v[i - 1] == kabu[2])
+		return i - 3;
+	for (j = i; j > 0 && i - j < ORG_LATIN && ((v[j - 1] >= 'A' &&
+	    v[j - 1] <= 'Z') || (v[j - 1] >= 0xFF21 && v[j - 1] <= 0xFF3A));
+	    j--)
+		;
+	/* capitals only, not the end of a longer word: ABCDE推進課 */
+	if (j > 0 && ((v[j - 1] >= 'A' && v[j - 1] <= 'Z') ||
+	    (v[j - 1] >= 'a' && v[j - 1] <= 'z') ||
+	    (v[j - 1] >= 0xFF21 && v[j - 1] <= 0xFF5A)))
+		return i;
+	return j;
 }
 
 /* Where a name up to v[e) ends: after a （株） next. */

@@ -516,6 +516,11 @@ test_min_kept(void **state)
 	 */
 	assert_int_equal(textfit_min_piece("情政受第15号"),
 	    textfit_width("情政受第15号"));
+	/* a name with the Latin capitals it starts with: IT／推進本部 never */
+	assert_int_equal(textfit_min_kept("第1回 IT推進本部"),
+	    textfit_width("IT推進本部"));
+	assert_true(textfit_min_kept("第1回 ABCDE推進課") <
+	    textfit_width("ABCDE推進課"));
 	/* a date, whole */
 	assert_int_equal(textfit_min_kept("令和8年11月18日"),
 	    textfit_width("令和8年11月18日"));
