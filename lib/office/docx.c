@@ -369,6 +369,13 @@ put_ppr(struct buf *b, const char *pstyle, const struct docx_para_style *ps)
 	}
 	if (ps->align != DOCX_JUSTIFY)
 		buf_printf(b, "<w:jc w:val=\"%s\"/>", align_name(ps->align));
+	/*
+	 * The paragraph mark at the text's size: an empty cell of a table
+	 * set at 9 pt was a line of 10.5 pt, its row taller than the rest.
+	 */
+	if (ps->size != 0 && ps->size != BODY_SIZE)
+		buf_printf(b, "<w:rPr><w:sz w:val=\"%u\"/><w:szCs "
+		    "w:val=\"%u\"/></w:rPr>", ps->size, ps->size);
 	/* Nothing to say: no element at all, so plain paragraphs are <w:p>. */
 	if (!b->failed && b->len == mark + strlen("<w:pPr>")) {
 		b->len = mark;

@@ -2138,6 +2138,7 @@ static void
 test_cell_align(void **state)
 {
 	static const struct docx_para_style centre = { .align = DOCX_CENTER };
+	static const struct docx_para_style small = { .size = 18 };
 	struct docx		*d;
 	struct docx_table	*t;
 	char			 path[512], *xml, *p, *q, *end;
@@ -2173,6 +2174,23 @@ test_cell_align(void **state)
 	assert_non_null(strstr(q, "締結当初"));
 	/* and a left-aligned one beside it too (issue 18: 番号 at the top) */
 	assert_non_null(strstr(q, "<w:vAlign w:val=\"center\"/>"));
+	free(xml);
+
+	/*
+	 * An empty cell of a table at 9 pt is a line of 9 pt: its paragraph
+	 * mark says so (issue 18: rows with an empty 6(1)ウ were taller)
+	 */
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	assert_int_equal(docx_table_new(&t, 2, NULL), 0);
+	assert_int_equal(docx_table_cell(t, 0, 0, "3(2)エ", &small), 0);
+	assert_int_equal(docx_table_cell(t, 0, 1, "", &small), 0);
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	xml = zip_part(path, "word/document.xml");
+	assert_non_null(strstr(xml, "<w:rPr><w:sz w:val=\"18\"/><w:szCs "
+	    "w:val=\"18\"/></w:rPr></w:pPr></w:p></w:tc>"));
 	free(xml);
 }
 
