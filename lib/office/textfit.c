@@ -1062,7 +1062,7 @@ keep(unsigned char *score, size_t s, size_t e)
 static void
 base_scores(unsigned char *score, const uint32_t *v, size_t n)
 {
-	size_t		i, e;
+	size_t		i, e, k;
 	uint32_t	p, q;
 
 	if (n == 0)
@@ -1109,6 +1109,14 @@ base_scores(unsigned char *score, const uint32_t *v, size_t n)
 			score[i + 1] = 2;
 		if (e - i >= 2 && score[e - 1] == 4)
 			score[e - 1] = 2;
+		/*
+		 * a run of an even number of kanji reads as words of two
+		 * (入力／業務／委託): not inside one of them (入力業／務委託)
+		 */
+		if ((e - i) % 2 == 0)
+			for (k = i + 3; k + 1 < e; k += 2)
+				if (score[k] == 4)
+					score[k] = 2;
 	}
 }
 

@@ -317,6 +317,18 @@ test_wrap_names(void **state)
 	free(w);
 	/* but not at the cost of a line: 受講者は計／4,313人だった */
 	assert_wrap("受講者は計4,313人だった", 800, "受講者は計|4,313人だった");
+	/*
+	 * an even run of kanji as words of two: 入力／業務委託, not
+	 * 入力業／務委託 (issue 18: the 作業実施報告書's 件名)
+	 */
+	{
+		char	*f;
+
+		assert_non_null(f = textfit_wrap_fill("多文化共生担当台帳データ"
+		    "入力業務委託", 1500));
+		assert_null(strstr(f, "業\n務"));
+		free(f);
+	}
 	/* a document number with its symbol (issue 18: 情政受／第15号) */
 	assert_wrap("文書番号は練企情発第27号", 1000, "文書番号は|練企情発第27号");
 }
