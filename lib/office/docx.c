@@ -1172,6 +1172,13 @@ merge_impl(struct docx_table *t, size_t row, size_t col, size_t nrows,
  * room a cell keeps beyond its text for borders and rounding.
  */
 #define CELL_MARGIN		108
+/*
+ * Above and below a cell's text, twips: at none, LibreOffice set a
+ * cell's first and last lines against its rules, the last of a cell at
+ * 9 pt across its bottom rule.
+ */
+#define CELL_PAD		20
+#define CELL_PAD_S		"20"
 #define CELL_MARGIN_NARROW	57
 #define CELL_SLACK		40
 
@@ -3240,9 +3247,11 @@ table_impl(struct docx *d, const struct docx_table *t)
 	    "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
 	    "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>");
 	if (margin != CELL_MARGIN)
-		buf_printf(&b, "<w:tblCellMar><w:left w:w=\"%u\" "
-		    "w:type=\"dxa\"/><w:right w:w=\"%u\" w:type=\"dxa\"/>"
-		    "</w:tblCellMar>", margin, margin);
+		buf_printf(&b, "<w:tblCellMar><w:top w:w=\"%u\" "
+		    "w:type=\"dxa\"/><w:left w:w=\"%u\" w:type=\"dxa\"/>"
+		    "<w:bottom w:w=\"%u\" w:type=\"dxa\"/><w:right w:w=\"%u\" "
+		    "w:type=\"dxa\"/></w:tblCellMar>", CELL_PAD, margin,
+		    CELL_PAD, margin);
 	buf_puts(&b, "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" "
 	    "w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" "
 	    "w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");
@@ -3615,8 +3624,8 @@ static const char styles_xml[] =
     "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\">"
     "<w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/>"
     "<w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/>"
-    "<w:tblCellMar><w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
-    "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
+    "<w:tblCellMar><w:top w:w=\"" CELL_PAD_S "\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
+    "<w:bottom w:w=\"" CELL_PAD_S "\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
     "</w:tblCellMar></w:tblPr></w:style>"
     "<w:style w:type=\"paragraph\" w:styleId=\"Title\">"
     "<w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>"

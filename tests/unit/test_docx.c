@@ -1057,8 +1057,9 @@ grid_of(const char *xml, int nth, unsigned *w, size_t ncols)
 }
 
 /* The cell margin of the n-th table: 108 (Word's), or its own. */
-/* A table's own cell margin. */
-#define TABLE_MARGIN	"<w:tblCellMar><w:left w:w=\""
+/* A table's own cell margins: the pad above, then the side's. */
+#define TABLE_MARGIN	("<w:tblCellMar><w:top w:w=\"20\" w:type=\"dxa\"/>" \
+	"<w:left w:w=\"")
 
 static unsigned
 margin_of(const char *xml, int nth)
@@ -1744,6 +1745,12 @@ test_tables(void **state)
 	assert_non_null(strstr(xml, "<w:name w:val=\"heading 1\"/><w:basedOn "
 	    "w:val=\"Normal\"/><w:next w:val=\"Normal\"/><w:uiPriority "
 	    "w:val=\"9\"/><w:qFormat/><w:pPr><w:keepNext/>"));
+	/*
+	 * A cell's text stands off its rules (issue 18: LibreOffice set a
+	 * line of 9 pt across the bottom rule)
+	 */
+	assert_non_null(strstr(xml, "<w:tblCellMar><w:top w:w=\"20\" "));
+	assert_non_null(strstr(xml, "<w:bottom w:w=\"20\" "));
 	free(xml);
 	assert_int_equal(docx_measure("令和8年11月30日"), 750);
 }
