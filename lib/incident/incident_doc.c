@@ -898,7 +898,7 @@ layout_report(struct docx *d, const struct inc_view *v)
 {
 	struct buf	 b = BUF_INIT;
 	char		 label[32];
-	size_t		 i;
+	size_t		 i, k, nprop;
 	int		 rc;
 
 	if ((rc = docx_add_outline_heading(d, 1, "事故等の概要")) != 0 ||
@@ -959,6 +959,14 @@ layout_report(struct docx *d, const struct inc_view *v)
 		if (v->cause != NULL &&
 		    (rc = body(d, v->cause)) != 0)
 			goto done;
+		/*
+		 * the measures the review proposed to change, said to be
+		 * changed: a measure rated 不十分 stood as a measure taken
+		 */
+		for (i = 0, nprop = 0; i < v->nm; i++)
+			nprop += v->m[i].proposal != NULL;
+		if (v->reviewed[0] == '\0')
+			nprop = 0;
 		for (i = 0; i < v->nm; i++) {
 			snprintf(label, sizeof label, "(%zu)", i + 1);
 			buf_reset(&b);
@@ -967,7 +975,20 @@ layout_report(struct docx *d, const struct inc_view *v)
 			    "未確認");
 			if ((rc = buf_ok(&b)) != 0 ||
 			    (rc = add_item(d, 1, label, b.data,
-			    i + 1 == v->nm)) != 0)
+			    i + 1 == v->nm && nprop == 0)) != 0)
+				goto done;
+		}
+		if (nprop > 0) {
+			buf_reset(&b);
+			buf_puts(&b, "このうち");
+			for (i = 0, k = 0; i < v->nm; i++)
+				if (v->m[i].proposal != NULL)
+					buf_printf(&b, "%s(%zu)", k++ > 0 ?
+					    "、" : "", i + 1);
+			buf_printf(&b, "は、%sに提出した再発防止策の提案書で改善"
+			    "を提案した。", v->reviewed);
+			if ((rc = buf_ok(&b)) != 0 ||
+			    (rc = body(d, b.data)) != 0)
 				goto done;
 		}
 	}

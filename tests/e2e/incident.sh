@@ -375,7 +375,8 @@ expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export report \
 check $CHECK docx "$O/sample/事故等報告書_障害福祉サービス利用者一覧の電子メール誤送信.docx" \
     "再発防止策の確認済み（令和8年8月7日に提案書を提出）" \
     "!再発防止策の確認中" "検知・発見から封じ込めまで25分であった。" \
-    "!封じ込め・遮断"
+    "!封じ込め・遮断" \
+    "このうち(1)、(2)は、令和8年8月7日に提出した再発防止策の提案書で改善を提案した。"
 # the sample's other reports: dates with their year, rules as 基準N
 expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export report \
     in-s75gpgrw in-47gn7d6k -o "$O/sample/"
