@@ -32,8 +32,8 @@
  * audit_result_credit().
  */
 static const char RATE_RULE[] = "適合率は、該当なしを除いた項目について、"
-    "適合を1、一部不適合を0.5、不適合を0とし、必須項目の重みを2倍として"
-    "加重平均したものである。";
+    "適合を1、一部不適合を0.5、不適合を0とし、監査項目ごとの重み（必須項目"
+    "はその2倍）により加重平均したものである。";
 
 /* --- small helpers ---------------------------------------------------- */
 
@@ -2626,8 +2626,8 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		    node_get_str(root, "status")) : ev_state_label(y.state[i]);
 	}
 	xlsx_add_sheet(&s1, x, "監査一覧", XLSX_LANDSCAPE);
-	xlsx_title(s1, b.data, "出典：監査記録（適合率は該当なしを除き、必須"
-	    "項目の重みを2倍とした加重平均）");
+	xlsx_title(s1, b.data, "出典：監査記録（適合率は該当なしを除き、監査"
+	    "項目ごとの重み（必須項目はその2倍）による加重平均）");
 	if ((rc = xlsx_fit_sheet(s1, lcols, lc, LIST_NCOLS, lcells, n, 0, 0,
 	    NULL)) != 0)
 		goto done;

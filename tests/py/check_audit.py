@@ -62,8 +62,8 @@ def rate(items):
 # The definition rate() computes, as the documents must state it where
 # they give a rate in a sentence, for a reader to recompute it.
 RATE_RULE = ("適合率は、該当なしを除いた項目について、適合を1、一部不適合を"
-             "0.5、不適合を0とし、必須項目の重みを2倍として加重平均したもの"
-             "である。")
+             "0.5、不適合を0とし、監査項目ごとの重み（必須項目はその2倍）により"
+             "加重平均したものである。")
 
 
 def tenths(e, p):
