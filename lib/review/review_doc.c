@@ -297,6 +297,29 @@ approver_title(struct review_ctx *c, const char *code)
 	return label(sub(c->kind, "decision", "approver"), code);
 }
 
+/*
+ * The 決裁区分 the record shows: the decision's, or before the decision
+ * the one its cost calls for (review_approver()), marked as such: a new
+ * record's 精査記録 left it blank though the cost decides it.
+ */
+static const char *
+approver_shown(struct review_ctx *c, struct strs *s,
+    const struct node *rec)
+{
+	struct review_approval	 ap;
+	const char		*code = node_get_str(node_get(rec, "decision"),
+				    "approver");
+
+	if (code != NULL)
+		return approver_title(c, code);
+	if (review_approver(&ap, c->config, rec) != 0) {
+		error_clear();
+		return "";
+	}
+	return fmt(s, "%s　※所要経費による", ap.title != NULL ? ap.title :
+	    approver_title(c, ap.code));
+}
+
 static const char *
 result_label(struct review_ctx *c, const char *v)
 {
@@ -449,7 +472,7 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	head[6].label = "所要経費";
 	head[6].value = cost_line(&s, rec);	/* a field is one line */
 	head[7].label = "決裁区分";
-	head[7].value = approver_title(c, node_get_str(dec, "approver"));
+	head[7].value = approver_shown(c, &s, rec);
 	xlsx_fields(sh, head, sizeof head / sizeof head[0]);
 	xlsx_table(&row, sh, cols, sizeof cols / sizeof cols[0]);
 
@@ -680,7 +703,7 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	kv[n++].v = cost_lines(&s, rec);
 	dec = node_get(rec, "decision");
 	kv[n].k = "決裁区分";
-	kv[n++].v = approver_title(c, node_get_str(dec, "approver"));
+	kv[n++].v = approver_shown(c, &s, rec);
 	if ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = add_kv_table(d, kv, n)) != 0)
 		goto done;

@@ -31,6 +31,10 @@ for bf in "$T/blank"/*.docx "$T/blank"/*.xlsx; do
 	    fail "blank record rows: $bf"
 	checks=$((checks + 1))
 	! $PY "$CHECK" "${bf##*.}" "$bf" 未記入 2>/dev/null || fail "（未記入） in $bf"
+	# the 決裁区分 its cost calls for, marked as not yet decided
+	checks=$((checks + 1))
+	$PY "$CHECK" "${bf##*.}" "$bf" "※所要経費による" ||
+	    fail "blank record 決裁区分: $bf"
 done
 expect_grep "$f" "^type: plan$"
 expect_grep "$f" "^org: hoiku$"
