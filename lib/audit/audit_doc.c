@@ -1477,7 +1477,7 @@ qa_note(struct buf *b, struct store *st, const struct node *root,
 	const char		*from = NULL, *s, *of;
 	struct buf		 src = BUF_INIT, left = BUF_INIT;
 	size_t			 i, k;
-	int			 one = 1;
+	int			 one = 1, confirmed;
 
 	buf_reset(b);
 	for (i = 0; fs != NULL && i < fs->n; i++) {
@@ -1516,9 +1516,17 @@ qa_note(struct buf *b, struct store *st, const struct node *root,
 			buf_printf(&left, "%s指摘事項%s", left.len ? "、" : "",
 			    s);
 	}
+	/*
+	 * what this audit found corrected is listed 是正確認済: "not yet
+	 * confirmed" was read as the findings' state now
+	 */
+	for (k = 0, confirmed = 0; fs != NULL && k < fs->n; k++)
+		confirmed |= node_scalar_eq(node_get(fs->u.items[k], "status"),
+		    "accepted");
 	if (left.len > 0)
-		buf_printf(b, "フォローアップ監査は、その時点で是正確認済でない"
-		    "指摘事項を対象とし、是正確認済であった%sは含まない。",
+		buf_printf(b, "フォローアップ監査は、その実施前に是正確認済でな"
+		    "かった指摘事項を対象とし%s、是正確認済であった%sは含まない。",
+		    confirmed ? "（本監査で是正を確認したものを含む）" : "",
 		    left.data);
 	buf_free(&src);
 	buf_free(&left);

@@ -355,6 +355,12 @@ def mode_qa(path, a):
     if any(f.get("from_audit") for f in a["findings"]):
         check(any(p.startswith("指摘事項の番号は、指摘を行った監査") for p in paras),
               "no note saying whose numbers the findings carry")
+        # a finding this audit confirmed is listed 是正確認済: the note
+        # says the audit covers it (it read as one it left out)
+        if "是正確認済であった" in alltext and \
+                any(f.get("status") == "accepted" for f in a["findings"]):
+            check("（本監査で是正を確認したものを含む）" in alltext,
+                  "findings confirmed by this audit not said to be covered")
     for f in a["findings"]:
         check(finding_text(a, f) in alltext, "finding %d missing" % f["number"])
         for q in f.get("qa", []):
