@@ -581,7 +581,7 @@ static int
 counts_table(struct docx *d, const struct consult_report *rp)
 {
 	static const unsigned	 w[] = { 40, 12, 12, 12, 12 };
-	static const char *const head[] = { "区分", "今期", "年度累計",
+	static const char *const head[] = { "区分", "当期", "年度累計",
 	    "年間想定", "進捗率" };
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 c, l, r;
@@ -794,7 +794,7 @@ consult_report_write_xlsx(const struct consult_report *rp, const char *path)
 	};
 	static const struct xlsx_column	 count_cols[] = {
 		{ "区分", 0, 0 },
-		{ "今期", 0, 8 },
+		{ "当期", 0, 8 },
 		{ "年度累計", 0, 10 },
 		{ "年間想定", 0, 10 },
 		{ "進捗率", 0, 8 },

@@ -169,11 +169,12 @@ pycheck order "$rd" 相談業務実施報告書 令和8年5月20日 株式会社
 # dates in the ward's one style, in the table as in the text
 pycheck eradates "$rd"
 pycheck eradates "$ans"
-pycheck docx "$rd" クラウドサービス利用時のログ保存期間 回答作成中 \
+# 当期, the word of the 作業実施報告書 it goes with (it said 今期)
+pycheck docx "$rd" クラウドサービス利用時のログ保存期間 回答作成中 当期 \
     "年度累計が年間想定の経過月数分を下回っている区分：所管課からの相談、"
 pycheck noid "$rd"
 pycheck xlsx "$rx" 実施件数 相談一覧 "相談業務実施報告書（令和8年4月1日から令和8年5月31日まで）" \
-    所管課からの相談 保護者向け連絡アプリでの写真共有の可否 保育課 回答済
+    当期 所管課からの相談 保護者向け連絡アプリでの写真共有の可否 保育課 回答済
 pycheck noid "$rx"
 # a progress meeting's period: 1 April to the day before it
 expect_status 0 "$NCIO" -C "$D" meeting add --type progress --date 2026-05-28
