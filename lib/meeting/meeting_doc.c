@@ -435,8 +435,13 @@ topic_schedule(struct meeting_item *it, struct store *st, int fy,
 	return rc;
 }
 
+/*
+ * The reports a progress meeting is given; the 課題管理表 among them only
+ * where no item of its own (topic issues) presents it: the 次第 listed
+ * it twice.
+ */
 static int
-topic_reports(struct meeting_item *it, const char *period)
+topic_reports(struct meeting_item *it, const char *period, int issues)
 {
 	char	line[256];
 	int	rc;
@@ -445,7 +450,7 @@ topic_reports(struct meeting_item *it, const char *period)
 	if ((rc = item_line(it, line, 0)) != 0)
 		return rc;
 	snprintf(line, sizeof line, "相談業務実施報告書（報告期間 %s）", period);
-	if ((rc = item_line(it, line, 0)) != 0)
+	if ((rc = item_line(it, line, 0)) != 0 || issues)
 		return rc;
 	return item_line(it, "課題管理表（スケジュールを含む進捗の状況）", 0);
 }
@@ -458,6 +463,23 @@ struct ctx {
 	char		*period;
 };
 
+/* Has the meeting an item of the topic, its own or one it is given? */
+static int
+has_topic(const struct node *rec, const char *topic)
+{
+	const struct node	*ag = node_get(rec, "agenda");
+	const char *const	*t;
+	size_t			 i;
+
+	for (t = topics_of(rec); *t != NULL; t++)
+		if (strcmp(*t, topic) == 0)
+			return 1;
+	for (i = 0; ag != NULL && ag->kind == NODE_SEQ && i < ag->n; i++)
+		if (node_scalar_eq(node_get(ag->u.items[i], "topic"), topic))
+			return 1;
+	return 0;
+}
+
 static int
 fill_topic(struct meeting_item *it, struct ctx *c, const char *topic)
 {
@@ -469,7 +491,8 @@ fill_topic(struct meeting_item *it, struct ctx *c, const char *topic)
 	if (strcmp(topic, "schedule") == 0)
 		return topic_schedule(it, c->st, c->fy, c->date, c->until);
 	if (strcmp(topic, "reports") == 0)
-		return topic_reports(it, c->period != NULL ? c->period : "");
+		return topic_reports(it, c->period != NULL ? c->period : "",
+		    has_topic(c->rec, "issues"));
 	return 0;
 }
 
