@@ -1063,9 +1063,9 @@ tr_questions_docx(const char *path, const struct training *t,
 	struct buf		 b = BUF_INIT;
 	const char		*what = part == TR_SURVEY ? "アンケート（案）" :
 				    "テスト（案）";
-	char			 x[64];
+	char			 x[64], x2[512];
 	size_t			 i, k;
-	int			 rc;
+	int			 rc, online;
 
 	if (t->nitems[part] == 0 && part == TR_SURVEY)
 		return error_set(NC_EINVALID, "'%s' has no survey questions",
@@ -1086,20 +1086,23 @@ tr_questions_docx(const char *path, const struct training *t,
 	    (rc = cover(dx, what, t->title, st, o)) != 0)
 		goto done;
 	tr_when(&b, t);
-	if ((rc = buf_ok(&b)) != 0 ||
-	    (rc = docx_add_para(dx, part == TR_SURVEY ?
+	/*
+	 * the words follow the forms: no question asks the 所属; on paper
+	 * the answers come back on each division's sheet, online or by
+	 * e-learning with the attendance record, and the results are
+	 * reported by division, so not "無記名" nor "任意で尋ねる"
+	 */
+	online = t->method != NULL && (strcmp(t->method, "e-learning") == 0 ||
+	    strcmp(t->method, "online") == 0);
+	snprintf(x2, sizeof x2, "%s%s%s", part == TR_SURVEY ?
 	    "研修の効果を測り、次年度の研修の改善に役立てるため、受講者に次の"
-	    /*
-	     * the words follow the forms: no question asks the 所属, the
-	     * answers come back on each division's sheet, and the results
-	     * are reported by division, so not "無記名" nor "任意で尋ねる"
-	     */
-	    "アンケートを行う。氏名は記入せず、所属は課ごとの回答用紙で把握"
-	    "する。" :
+	    "アンケートを行う。氏名は記入せず、所属は" :
 	    "研修内容の理解度を確認するため、受講者に次のテストを行う。氏名は"
-	    "記入せず、所属は課ごとの回答用紙で把握する。結果は研修実施報告書"
-	    "で問題ごとの正答率として報告する。",
-	    NULL)) != 0 ||
+	    "記入せず、所属は", online ? "受講記録で把握する。" :
+	    "課ごとの回答用紙で把握する。", part == TR_SURVEY ? "" :
+	    "結果は研修実施報告書で問題ごとの正答率として報告する。");
+	if ((rc = buf_ok(&b)) != 0 ||
+	    (rc = docx_add_para(dx, x2, NULL)) != 0 ||
 	    (rc = docx_add_para(dx, "", NULL)) != 0)
 		goto done;
 	{

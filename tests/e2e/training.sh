@@ -277,6 +277,13 @@ for f in survey test 研修実施報告書_令和8年度_区立保育園職員�
 	expect_no_grep "$T/dated.txt" "^令和8年11月30日\$"
 	expect_no_grep "$T/dated.txt" "^令和8年8月3日\$"
 done
+# an e-learning's 所属 comes with its attendance record, not on a
+# division's sheet of paper (the sample's system staff training)
+run 0 export survey tr-jt5j7nh3 -o "$O/docs/survey-el.docx"
+$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+    "$O/docs/survey-el.docx" >"$T/el.txt"
+expect_grep "$T/el.txt" "所属は受講記録で把握する。"
+expect_no_grep "$T/el.txt" "回答用紙"
 # a question answered そう思う…そう思わない is a statement (…説明できる。),
 # not a question (…説明できますか。) — in the banks and the trainings
 $PY - "$D" <<'PYEOF' || fail "agree-scale questions worded as questions"
