@@ -1223,6 +1223,33 @@ xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable,
 	buf_free(&t);
 }
 
+/*
+ * Where a name's line from u[start] ends instead of at b, which leaves
+ * too little for the last line: the latest end before b after which the
+ * rest, u[j..n), fits a line, an end of the name's or, as a last resort,
+ * where kanji give way to a word in hiragana (西部地域 / まちづくり課);
+ * b where there is none.
+ */
+static size_t
+xlsx_name_widow(const struct xlsx_unit *u, size_t start, size_t b, size_t n,
+    size_t usable, int phrase)
+{
+	size_t	j, k, w;
+
+	for (j = b - 1; j > start; j--) {
+		if (!xlsx_name_end(&u[j - 1], &u[j], phrase) &&
+		    !(xlsx_script(u[j - 1].last) == XS_KANJI &&
+		    xlsx_script(u[j].first) == XS_HIRA))
+			continue;
+		for (k = j, w = 0; k < n; k++)
+			w += u[k].width;
+		if (w <= usable)
+			return j;
+		break;
+	}
+	return b;
+}
+
 static void
 xlsx_break_units(struct buf *out, const char *s, size_t len, size_t usable,
     int mode)
@@ -1278,6 +1305,16 @@ xlsx_break_units(struct buf *out, const char *s, size_t len, size_t usable,
 					    !xlsx_name_end(&u[b - 1], &u[b],
 					    phrase); b++)
 						;
+				/*
+				 * not to leave one or two characters on the
+				 * last line (西部地域まちづくり / 課): at an
+				 * earlier end whose rest fits a line
+				 */
+				if (b > start && b < n &&
+				    text_chars(s + u[b].off, seg - u[b].off) <
+				    TEXTFIT_WIDOW)
+					b = xlsx_name_widow(u, start, b, n,
+					    usable, phrase);
 			}
 			/* a label: at a phrase's end if the line has one */
 			else if (phrase && b < n) {

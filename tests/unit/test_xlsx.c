@@ -1331,6 +1331,9 @@ test_break_name(void **state)
 		{ "部", XLSX_COL_NAME | XLSX_COL_PHRASE, 8 },
 		{ "文", XLSX_COL_BREAK, 10 },
 	};
+	static const struct xlsx_column ncol[] = {
+		{ "所", XLSX_COL_NAME | XLSX_COL_PHRASE, 14 },
+	};
 	char			 path[512], *xml;
 	struct xlsx		*x;
 	struct xlsx_sheet	*sh;
@@ -1372,6 +1375,20 @@ test_break_name(void **state)
 	    "width=\"14.7109375\""));
 	assert_non_null(strstr(xml, "<col min=\"3\" max=\"3\" "
 	    "width=\"10.7109375\""));
+	free(xml);
+	/*
+	 * no last line of one or two characters: 西部地域 / まちづくり課,
+	 * never 西部地域まちづくり / 課 (issue 18: the 特記事項 集計表)
+	 */
+	path_in(path, sizeof path, "name2.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "所", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, ncol, 1), 0);
+	assert_int_equal(xlsx_write_text(sh, r, 0, "西部地域まちづくり課"), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	assert_non_null(strstr(xml, "<t>西部地域\nまちづくり課</t>"));
 	free(xml);
 }
 
