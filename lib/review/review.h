@@ -288,6 +288,8 @@ struct review_count {
 	char		*label;		/* Japanese label */
 	size_t		 n;
 	long long	 cost;		/* total cost of the plans counted */
+	/* A department's place in orgs.yaml; SIZE_MAX when not there. */
+	size_t		 order;
 };
 
 struct review_counts {

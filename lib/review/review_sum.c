@@ -3,6 +3,7 @@
  * expectations (3(1)ア(イ): 60 / 5 / 1), by decision, category and
  * department; cost reviewed; median days from receipt to decision.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,9 +16,10 @@
 /* The 判定 row of the plans not decided yet (審査中 or 保留). */
 #define UNDECIDED	"未決定（審査中）"
 
+/* One more for key; a new key takes label and its place order. */
 static int
 count_add(struct review_counts *c, const char *key, const char *label,
-    long long cost)
+    size_t order, long long cost)
 {
 	struct review_count	*nv;
 	size_t			 i;
@@ -30,6 +32,7 @@ count_add(struct review_counts *c, const char *key, const char *label,
 			return error_set(NC_ENOMEM, "out of memory");
 		c->v = nv;
 		memset(&c->v[i], 0, sizeof c->v[i]);
+		c->v[i].order = order;
 		if ((c->v[i].key = strdup(key)) == NULL ||
 		    (c->v[i].label = strdup(label != NULL ? label : key)) ==
 		    NULL)
@@ -52,7 +55,7 @@ count_enum(struct review_counts *c, const struct schema *s)
 	s = schema_resolve(s);
 	for (i = 0; i < schema_nenum(s); i++) {
 		v = schema_enum_at(s, i);
-		if ((rc = count_add(c, v, schema_enum_title(s, v), 0)) != 0)
+		if ((rc = count_add(c, v, schema_enum_title(s, v), i, 0)) != 0)
 			return rc;
 		c->v[c->n - 1].n = 0;
 	}
@@ -80,6 +83,13 @@ cmp_long(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+/*
+ * The 部別 table ranks the departments by plans; those with as many
+ * plans come in the ward's organisation order (orgs.yaml, how the ward
+ * lists its 部 everywhere), not in character-code order, which put
+ * こども家庭部 before 区長室 and 総務部 last.  A department orgs.yaml
+ * does not know comes after the known ones.
+ */
 static int
 cmp_count(const void *a, const void *b)
 {
@@ -87,6 +97,8 @@ cmp_count(const void *a, const void *b)
 
 	if (x->n != y->n)
 		return x->n < y->n ? 1 : -1;
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
 	return strcmp(x->key, y->key);
 }
 
@@ -104,7 +116,9 @@ review_summarise(struct review_summary *out, struct review_ctx *c, int fy,
 {
 	const struct schema	*k = c->kind;
 	const struct node	*r, *dec;
-	const char		*type, *v, *name, *dept;
+	const struct refdata_org *o;
+	const char		*type, *v, *dept;
+	size_t			 order;
 	struct cal_date		 rcv, end, start;
 	long			*days = NULL;
 	long long		 cost;
@@ -124,7 +138,8 @@ review_summarise(struct review_summary *out, struct review_ctx *c, int fy,
 	    "decision"), "result"))) != 0 ||
 	    (rc = count_enum(&out->by_category, schema_prop(k,
 	    "category"))) != 0 ||
-	    (rc = count_add(&out->by_result, "undecided", UNDECIDED, 0)) != 0)
+	    (rc = count_add(&out->by_result, "undecided", UNDECIDED,
+	    SIZE_MAX, 0)) != 0)
 		goto fail;
 	/* Every plan has a row under 判定: the undecided ones too. */
 	out->by_result.v[out->by_result.n - 1].n = 0;
@@ -146,28 +161,36 @@ review_summarise(struct review_summary *out, struct review_ctx *c, int fy,
 		if (type != NULL && strcmp(type, "plan") == 0)
 			review_cost(&cost, r, "total");
 		if (type != NULL &&
-		    (rc = count_add(&out->by_type, type, NULL, cost)) != 0)
+		    (rc = count_add(&out->by_type, type, NULL, SIZE_MAX,
+		    cost)) != 0)
 			goto fail;
 		if (type == NULL || strcmp(type, "plan") != 0)
 			continue;
 		out->cost_total += cost;
 		out->nplans++;
 		if ((v = node_get_str(r, "category")) != NULL &&
-		    (rc = count_add(&out->by_category, v, NULL, cost)) != 0)
+		    (rc = count_add(&out->by_category, v, NULL,
+		    SIZE_MAX, cost)) != 0)
 			goto fail;
-		name = dept = NULL;
+		order = SIZE_MAX;
 		if ((v = node_get_str(r, "org")) != NULL &&
-		    store_org(&name, &dept, c->st, v) == 0) {
-			if (dept == NULL)
-				dept = name;
-		} else
+		    refdata_org(&o, c->ref, v) == 0) {
+			if (o->dept != NULL)
+				o = o->dept;
+			dept = o->name;
+			order = o->index;
+		} else {
+			error_clear();
 			dept = v != NULL ? v : "不明";
-		if ((rc = count_add(&out->by_dept, dept, dept, cost)) != 0)
+		}
+		if ((rc = count_add(&out->by_dept, dept, dept, order,
+		    cost)) != 0)
 			goto fail;
 		dec = node_get(r, "decision");
 		if ((v = node_get_str(dec, "result")) == NULL)
 			v = "undecided";
-		if ((rc = count_add(&out->by_result, v, NULL, cost)) != 0)
+		if ((rc = count_add(&out->by_result, v, NULL, SIZE_MAX,
+		    cost)) != 0)
 			goto fail;
 		if (node_get_str(dec, "date") != NULL &&
 		    cal_parse_iso(&end, node_get_str(dec, "date")) == 0 &&

@@ -554,6 +554,9 @@ struct tr_org_stat {
 	const char	*dept;		/* its 部 name, or NULL */
 	long		 target;	/* -1 */
 	long		 attended;
+	/* Place in orgs.yaml: its 部's, then its own (0 for the 部 itself);
+	   SIZE_MAX for an organisation orgs.yaml does not know. */
+	size_t		 dorder, order;
 };
 
 struct tr_results {
@@ -580,7 +583,8 @@ struct tr_results {
 	size_t			 nitems;
 	size_t			 nflagged;
 	/* participation */
-	struct tr_org_stat	*orgs;		/* 課, by attended */
+	/* in the ward's organisation order (orgs.yaml) */
+	struct tr_org_stat	*orgs;		/* 課 */
 	size_t			 norgs;
 	struct tr_org_stat	*depts;		/* 部 */
 	size_t			 ndepts;

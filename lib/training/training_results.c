@@ -13,12 +13,14 @@
  * thumb); such items are flagged for next year.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "error.h"
 #include "i18n.h"
 #include "json.h"
+#include "refdata.h"
 #include "store.h"
 #include "strmap.h"
 #include "training.h"
@@ -308,14 +310,52 @@ survey_stats(struct tr_results *r, const struct training *t)
 	return 0;
 }
 
+/*
+ * The 所属別 tables (the results workbook's sheet, the report's table)
+ * list the 課 grouped under their 部, in the order orgs.yaml gives them:
+ * the order in which the ward lists its organisation everywhere, and so
+ * where an official looks for a 課.  They are not a ranking of who sent
+ * the most staff (no rank column, no 上位 in the title); ranked by
+ * attendance with ties in code order, one 部 was scattered over the sheet
+ * (教育振興部 on three rows apart).  Organisations orgs.yaml does not
+ * know come last, by code.
+ */
 static int
-by_attended(const void *a, const void *b)
+by_org_order(const void *a, const void *b)
 {
 	const struct tr_org_stat *x = a, *y = b;
 
-	if (x->attended != y->attended)
-		return x->attended > y->attended ? -1 : 1;
+	if (x->dorder != y->dorder)
+		return x->dorder < y->dorder ? -1 : 1;
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
 	return strcmp(x->code, y->code);
+}
+
+/* Name o, and place it in orgs.yaml's order. */
+static void
+org_place(struct tr_org_stat *o, struct store *st)
+{
+	const struct refdata		*rd;
+	const struct refdata_org	*g;
+
+	o->name = o->code;
+	o->dept = NULL;
+	o->dorder = o->order = SIZE_MAX;
+	if (st == NULL || store_refdata(&rd, st) != 0 ||
+	    refdata_org(&g, rd, o->code) != 0) {
+		error_clear();
+		return;
+	}
+	o->name = g->name;
+	if (g->dept != NULL) {
+		o->dept = g->dept->name;
+		o->dorder = g->dept->index;
+		o->order = g->index + 1;
+	} else {
+		o->dorder = g->index;
+		o->order = 0;
+	}
 }
 
 /* Participation by 課 and 部. */
@@ -324,7 +364,6 @@ org_stats(struct tr_results *r, const struct training *t, struct store *st)
 {
 	struct strmap	*seen = NULL, *byorg = NULL, *bydept = NULL;
 	struct tr_org_stat *o;
-	const char	*name, *dept;
 	long		*cnt = NULL;
 	size_t		 p, i, n = 0, distinct = 0, cap;
 	int		 rc = 0;
@@ -387,20 +426,15 @@ org_stats(struct tr_results *r, const struct training *t, struct store *st)
 		if (r->orgs[i].attended < 0)
 			r->orgs[i].attended = cnt[i];
 	r->norgs = n;
-	qsort(r->orgs, n, sizeof *r->orgs, by_attended);
+	for (i = 0; i < n; i++)
+		org_place(&r->orgs[i], st);
+	qsort(r->orgs, n, sizeof *r->orgs, by_org_order);
+	/* The 部 in the order of their 課 above: orgs.yaml's again. */
 	for (i = 0; i < n; i++) {
 		struct tr_org_stat	*dp;
 		const char		*key;
 
 		o = &r->orgs[i];
-		name = dept = NULL;
-		if (st != NULL && store_org(&name, &dept, st, o->code) == 0) {
-			o->name = name;
-			o->dept = dept;
-		} else {
-			error_clear();
-			o->name = o->code;
-		}
 		key = o->dept != NULL ? o->dept : o->name;
 		if ((dp = strmap_get(bydept, key)) == NULL) {
 			dp = &r->depts[r->ndepts++];
@@ -408,6 +442,8 @@ org_stats(struct tr_results *r, const struct training *t, struct store *st)
 			dp->name = key;
 			dp->target = 0;
 			dp->attended = 0;
+			dp->dorder = o->dorder;
+			dp->order = 0;
 			if ((rc = strmap_put(bydept, key, dp)) != 0)
 				goto done;
 		}
@@ -416,7 +452,6 @@ org_stats(struct tr_results *r, const struct training *t, struct store *st)
 			    -1;
 		dp->attended += o->attended;
 	}
-	qsort(r->depts, r->ndepts, sizeof *r->depts, by_attended);
 	r->attended = t->attended >= 0 ? t->attended : distinct > 0 ?
 	    (long)distinct : -1;
 done:

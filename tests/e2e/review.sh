@@ -387,6 +387,13 @@ $PY "$CHECK" summary "$T/sum/情報化企画審査等実施状況_令和8年度.
 checks=$((checks + 1))
 $PY "$CHECK" xlsx "$T/sum/情報化企画審査等実施状況_令和8年度.xlsx" "21日（決定済み 5件）" \
     "未決定（審査中）" || fail "sample summary: median, undecided"
+# 部別 ranks the 部 by plans; those with as many come in the ward's
+# organisation order (orgs.yaml: 区長室, 総務部, ... こども家庭部), not in
+# character-code order (こども家庭部 first, 総務部 last)
+checks=$((checks + 1))
+$PY "$NCIO_SOURCE_DIR/tests/py/check_org_order.py" "$NCIO_SAMPLE_DIR/orgs.yaml" \
+    "$T/sum/情報化企画審査等実施状況_令和8年度.xlsx" 部別 ranked 件数 ||
+    fail "sample summary: 部別 ties in organisation order"
 # the command line writes the median as the workbook does: 21, not 21.0
 NERIMA_CIO_TODAY=2027-05-01 expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" review summary --fy 2026
 expect_grep "$T/out" "median days from receipt to decision 21 \(5 decided\)"

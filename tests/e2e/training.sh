@@ -253,6 +253,21 @@ if "所属別" in wb.sheetnames:
     assert body[-1][a] == sum(r[a] for r in body[:-1]), body[-1]
 PYEOF
 done
+# 所属別 lists the 部 in the ward's organisation order (orgs.yaml) and
+# the 課 under their 部, in the workbook and in the report (by 課 for the
+# nursery training, by 部 for the 23 課 of tr-0b2qgn8c): ranked by
+# attendance with ties in code order, 教育振興部 came on rows 4, 8 and 15
+ORDER="$NCIO_SOURCE_DIR/tests/py/check_org_order.py"
+for f in "$O/docs/nursery.xlsx" "$O/docs/mn.xlsx"; do
+	$PY "$ORDER" "$D/orgs.yaml" "$f" 所属別 org >&2 ||
+	    fail "所属別 of $(basename "$f") in organisation order"
+done
+run 0 export report tr-0b2qgn8c -o "$O/docs/report-mn.docx"
+for f in "$O/docs/report-mn.docx" \
+    "$O/docs/研修実施報告書_令和8年度_区立保育園職員向け情報セキュリティ研修.docx"; do
+	$PY "$ORDER" "$D/orgs.yaml" "$f" - org >&2 ||
+	    fail "所属別 of $(basename "$f") in organisation order"
+done
 run 0 export survey "$NURSERY" -o "$O/docs/survey.docx"
 py questions "$O/docs/survey.docx" "$D/trainings/2026/$NURSERY.yaml" survey
 run 0 export test "$NURSERY" -o "$O/docs/test.docx"
