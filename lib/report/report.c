@@ -151,6 +151,20 @@ rp_era(char out[CAL_FMT_MAX], struct cal_date d)
 		error_clear();
 }
 
+int
+rp_training_reports(const struct training *t)
+{
+	/*
+	 * 3(2)イ: the report is of the training's survey and test, so a
+	 * training with neither has none, whatever else the record says; a
+	 * survey run by another 課 (survey_org: 人材育成課 for the new
+	 * hires) is one, its results given to us to report.
+	 */
+	if (t->status != NULL && strcmp(t->status, "cancelled") == 0)
+		return 0;
+	return training_needs_report(t);
+}
+
 static struct report_ref *
 add_ref(struct bld *b, size_t i, const char *no, const char *title,
     const char *org, struct cal_date date, const char *note)

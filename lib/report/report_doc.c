@@ -1192,10 +1192,20 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 	for (i = 0; i < tl.n && rc == 0; i++) {
 		const struct training *tr = tl.v[i];
 
-		if (tr->report_due.y == 0 || (tr->status != NULL &&
-		    strcmp(tr->status, "cancelled") == 0))
+		if (!rp_training_reports(tr))
 			continue;
-		rp_era(buf, tr->report_due);
+		/*
+		 * A training that makes a report without its deadline in the
+		 * record is still a deliverable: the deadline is the ward's.
+		 */
+		due = tr->report_due;
+		if (due.y != 0)
+			rp_era(buf, due);
+		else {
+			snprintf(buf, sizeof buf, "区と定める期限まで");
+			if ((due = training_last_day(tr)).y == 0)
+				due = fy1;
+		}
 		if (tr->end_date.y != 0 && cal_cmp(tr->end_date,
 		    tr->date) > 0) {
 			/* the deadline counts from the period's last day */
@@ -1207,16 +1217,14 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 		} else
 			snprintf(what, sizeof what, "研修実施報告書（%s）",
 			    tr->title);
-		rc = deliv_add(&v, &n, &pool, tr->report_due, what, buf,
-		    "4(2)");
+		rc = deliv_add(&v, &n, &pool, due, what, buf, "4(2)");
 	}
 	/* the trainings without a survey or a test: no report (3(2)イ) */
 	for (i = 0; i < tl.n; i++) {
 		const struct training *tr = tl.v[i];
 
-		if (tr->report_due.y != 0 || tr->makes_survey ||
-		    tr->makes_test || tr->survey_org != NULL ||
-		    tr->date.y == 0 || (tr->status != NULL &&
+		if (rp_training_reports(tr) || tr->date.y == 0 ||
+		    (tr->status != NULL &&
 		    strcmp(tr->status, "cancelled") == 0))
 			continue;
 		rp_era(buf, tr->date);
