@@ -55,6 +55,13 @@ struct report_item {
 	 */
 	long			 nunheld;
 	const char		*unheld;	/* or NULL */
+	/*
+	 * Reviews withdrawn (取下げ) by the period's end, received in the
+	 * year to date: not counted, as the 情報化企画審査等実施状況 counts
+	 * them (no 可否決定通知 is made for them); named here.
+	 */
+	long			 nwithdrawn;
+	const char		*withdrawn;	/* or NULL */
 	/* cancelled in the year to date, with the reason: not counted */
 	long			 ncancelled;
 	const char		*cancelled;	/* or NULL */

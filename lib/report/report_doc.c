@@ -236,6 +236,11 @@ report_work_write_docx(const struct report_work *w,
 			    "含めていません）：%s", it->cancelled);
 			docx_add_outline_body(d, line);
 		}
+		if (it->withdrawn != NULL) {
+			snprintf(line, sizeof line, "年度内に取り下げられたもの"
+			    "（件数に含めていません）：%s", it->withdrawn);
+			docx_add_outline_body(d, line);
+		}
 		if (it->is_short)
 			nshort++;
 	}
@@ -591,6 +596,37 @@ pool_dup(struct strpool *pool, const char *s, int *bad)
  * with widths the writer did not know, LibreOffice set a 備考 on one
  * line in a row counted two lines high.
  */
+/*
+ * An item's 備考: below its expectation (6(1)ウ) or its second figure,
+ * its 未実施, then the withdrawn reviews the 実績 leaves out.  NULL
+ * when there is nothing to say.
+ */
+static const char *
+annual_note(char *note, size_t size, const struct report_item *it)
+{
+	size_t	l;
+
+	note[0] = '\0';
+	if (it->nunheld > 0)
+		snprintf(note, size, "%s%s未実施 %ld件（予定日を過ぎて実施の記録"
+		    "がないもの）", it->is_short ?
+		    "年間想定を下回る（仕様書6(1)ウにより他の業務に振替）" :
+		    it->detail != NULL ? it->detail : "",
+		    it->is_short || it->detail != NULL ? "。" : "",
+		    it->nunheld);
+	else if (it->is_short)
+		snprintf(note, size,
+		    "年間想定を下回る（仕様書6(1)ウにより他の業務に振替）");
+	else if (it->detail != NULL)
+		snprintf(note, size, "%s", it->detail);
+	if (it->nwithdrawn > 0) {
+		l = strlen(note);
+		snprintf(note + l, size - l, "%s取下げ %ld件は実績に含めない",
+		    l > 0 ? "。" : "", it->nwithdrawn);
+	}
+	return note[0] != '\0' ? note : NULL;
+}
+
 int
 report_annual_write_xlsx(const struct report_work *w, const char *path)
 {
@@ -664,18 +700,8 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 			}
 		} else
 			c[4] = c[5] = "―";
-		if (it->nunheld > 0) {
-			snprintf(note, sizeof note, "%s%s未実施 %ld件（予定日を"
-			    "過ぎて実施の記録がないもの）", it->is_short ?
-			    "年間想定を下回る（仕様書6(1)ウにより他の業務に振替）" :
-			    it->detail != NULL ? it->detail : "",
-			    it->is_short || it->detail != NULL ? "。" : "",
-			    it->nunheld);
+		if ((c[6] = annual_note(note, sizeof note, it)) != NULL)
 			c[6] = pool_dup(&pool, note, &bad);
-		} else
-			c[6] = it->is_short ?
-			    "年間想定を下回る（仕様書6(1)ウにより他の業務に振替）" :
-			    it->detail;
 	}
 	if (bad) {
 		rc = error_set(NC_ENOMEM, "out of memory");

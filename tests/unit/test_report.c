@@ -91,8 +91,9 @@ test_second_period(void **state)
 	assert_true(nshort > 0 && nshort < w.nitems);
 	it = report_work_item(&w, "plan_reviews");
 	assert_non_null(it);
+	/* the withdrawn case of 5月8日 is not counted (test_withdrawn_review) */
 	assert_int_equal(it->period, 2);
-	assert_int_equal(it->ytd, 6);
+	assert_int_equal(it->ytd, 5);
 	assert_int_equal(it->expected, 60);
 	assert_true(it->is_short);
 	assert_string_equal(it->label, "情報化企画審査");
@@ -540,6 +541,32 @@ test_work_not_held(void **state)
 }
 
 /*
+ * The withdrawn 情報化企画 (道路占用許可システム, received 令和8年5月8日)
+ * is not counted: 12 at the year's end, as the 情報化企画審査等実施状況
+ * counts 「（取下げを除く）」, not 13; it is named under the item.
+ */
+static void
+test_withdrawn_review(void **state)
+{
+	struct report_work		 w;
+	const struct report_item	*it;
+
+	(void)state;
+	setenv("NERIMA_CIO_TODAY", "2027-03-31", 1);
+	assert_int_equal(report_work_build(&w, st, day(2026, 4, 1),
+	    day(2027, 3, 31), day(2027, 3, 31), NULL), 0);
+	setenv("NERIMA_CIO_TODAY", "2026-11-30", 1);
+	it = report_work_item(&w, "plan_reviews");
+	assert_int_equal(it->ytd, 12);
+	assert_int_equal(it->nwithdrawn, 1);
+	assert_non_null(strstr(it->withdrawn, "道路占用許可システムのサーバ更新"
+	    "（道路公園課、令和8年5月8日受付）"));
+	for (size_t i = 0; i < it->nrefs; i++)
+		assert_null(strstr(it->refs[i].title, "道路占用許可"));
+	report_work_free(&w);
+}
+
+/*
  * Rates as the audit documents print them (audit_tally_tenths()): half
  * up once on the decimal value, so a tie at .x5 is the same in the
  * deck, the work report and the audit's own documents.
@@ -687,6 +714,7 @@ main(void)
 		cmocka_unit_test(test_sec_plan_records),
 		cmocka_unit_test(test_state),
 		cmocka_unit_test(test_work_not_held),
+		cmocka_unit_test(test_withdrawn_review),
 		cmocka_unit_test(test_rate),
 	};
 
