@@ -257,6 +257,7 @@ not_held(struct bld *b, size_t i, const char *kind, const char *title,
 	if (!rp_between(d, b->fy0, b->w->to))
 		return;
 	ev_warn_not_held(&b->w->warns, kind, title, d, b->w->to);
+	it->nunheld_ytd++;
 	if (!rp_between(d, b->w->from, b->w->to))
 		return;
 	rp_era(era, d);
@@ -843,6 +844,21 @@ setup_items(struct bld *b)
 	return 0;
 }
 
+enum report_unheld
+report_item_unheld(const struct report_work *w, const struct report_item *it)
+{
+	if (!it->is_short || it->nunheld_ytd == 0)
+		return REPORT_UNHELD_NONE;
+	/*
+	 * is_short's test with the 未実施 counted as held (an item counted
+	 * once per audience may count one fewer, if the 未実施 is of an
+	 * audience already counted: a part is then said to be all)
+	 */
+	if ((it->ytd + it->nunheld_ytd) * 12 >= it->expected * w->months)
+		return REPORT_UNHELD_ALL;
+	return REPORT_UNHELD_PART;
+}
+
 static void
 judge(struct report_work *w)
 {
@@ -972,7 +988,7 @@ propose_notes(struct bld *b)
 {
 	struct report_work	*w = b->w;
 	const char		*dest = destinations(b);
-	char			 p[32], c1[32], c2[32];
+	char			 p[32], c1[32], c2[32], c3[32];
 	size_t			 i;
 
 	for (i = 0; i < w->nitems; i++) {
@@ -981,6 +997,37 @@ propose_notes(struct bld *b)
 		if (!it->is_short)
 			continue;
 		rp_num(p, it->prorated);
+		/*
+		 * Sessions due but with no record of being held are not
+		 * effort moved elsewhere: where they make the whole
+		 * shortfall, the note says only that; where a part, that
+		 * part apart from what 6(1)ウ moves.  The 業務項目別実績
+		 * words its 備考 by the same test (report_item_unheld()).
+		 */
+		switch (report_item_unheld(w, it)) {
+		case REPORT_UNHELD_ALL:
+			it->note = rp_fmt(b->pool, "年度累計%s%sは、年間想定%s%s"
+			    "の経過%dか月分（%s%s）を下回っています。下回る分は、"
+			    "年度内に予定日を過ぎて実施の記録がないもの（未実施）"
+			    "%s件によるものです。", rp_count(c1, it->ytd), it->unit,
+			    rp_count(c2, it->expected), it->unit, w->months, p,
+			    it->unit, rp_count(c3, it->nunheld_ytd));
+			continue;
+		case REPORT_UNHELD_PART:
+			it->note = rp_fmt(b->pool, "年度累計%s%sは、年間想定%s%s"
+			    "の経過%dか月分（%s%s）を下回っています。うち%s件は、"
+			    "年度内に予定日を過ぎて実施の記録がないもの（未実施）"
+			    "です。それ以外の分については、%s", rp_count(c1,
+			    it->ytd), it->unit, rp_count(c2, it->expected),
+			    it->unit, w->months, p, it->unit, rp_count(c3,
+			    it->nunheld_ytd), dest[0] != '\0' ?
+			    "本項目に見込んでいた作業量を上記の振替先に振り替えて"
+			    "います。" : "仕様書6(1)ウに基づき、本項目に見込んで"
+			    "いた作業量を他の委託内容に振り替えます。");
+			continue;
+		case REPORT_UNHELD_NONE:
+			break;
+		}
 		/* the destinations are named once, above the notes */
 		if (dest[0] != '\0')
 			it->note = rp_fmt(b->pool, "年度累計%s%sは、年間想定%s%s"

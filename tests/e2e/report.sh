@@ -170,9 +170,11 @@ pycheck annual "$D" 2026 "$NERIMA_CIO_TODAY" "$T"/annual/業務項目別実績_�
 expect_status 1 "$NCIO" -C "$D" report annual --fy 2027 -o "$T/annual/"
 expect_grep "$T/err" "has not begun"
 
-# --- at the year's end: a withdrawn review ---------------------------------
-# The withdrawn case is not counted, as the 情報化企画審査等実施状況
-# counts.
+# --- at the year's end: shortfalls made of 未実施, a withdrawn review ------
+# The workbook's 備考 and the 6(1)ウ notes of the last 作業実施報告書 say
+# what the records say: a shortfall the sessions due but not recorded
+# held (未実施) explain is not effort moved to other work; the withdrawn
+# case is not counted, as the 情報化企画審査等実施状況 counts.
 export NERIMA_CIO_TODAY=2027-03-31
 m6=$(meeting '第6回 進捗報告会')
 expect_status 0 "$NCIO" -C "$D" report annual --fy 2026 -o "$T/annual-end/"

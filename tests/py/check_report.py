@@ -168,6 +168,14 @@ def compute(data, fy, frm, to, extra=None):
     return per, ytd
 
 
+def shortfall(ytd, unheld, e, months):
+    """What the 未実施 make of a short item's shortfall: "none", "part"
+    or "all" (counted as held, they reach the share of the year)."""
+    if unheld == 0:
+        return "none"
+    return "all" if (ytd + unheld) * 12 >= e * months else "part"
+
+
 def config(data):
     with open(os.path.join(data, "nerima-cio.yaml"), encoding="utf-8") as f:
         return yaml.safe_load(f)
@@ -253,6 +261,27 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
         fail("6(1)ウ notes for %r, want %r" % (got, short))
     if not short and "下回る項目はありません" not in sec4:
         fail("no short item and no statement saying so")
+    # each note says what the records say of the shortfall: sessions due
+    # and not recorded held (未実施) are not effort moved to other work
+    lines = sec4.split("\n")
+    for k, row in zip(ITEMS, rows):
+        if row[1] not in short or note_item is not None:
+            continue
+        at = [i for i, ln in enumerate(lines)
+              if re.fullmatch(r"\(\d+\)\u3000%s（仕様書[^）]*）" %
+                              re.escape(row[1]), ln)]
+        note = lines[at[0] + 1] if at and at[0] + 1 < len(lines) else ""
+        u = extra["unheld"][k]
+        how = shortfall(ytd[k], u, exp[k], months)
+        moved = "振り替え" in note
+        if how == "all" and (moved or "（未実施）%d件" % u not in note):
+            fail("%s: its shortfall is the %d 未実施, the note says %r" %
+                 (k, u, note))
+        if how == "part" and (not moved or "うち%d件" % u not in note):
+            fail("%s: %d 未実施 are part of its shortfall, the note says %r"
+                 % (k, u, note))
+        if how == "none" and (not moved or "未実施" in note):
+            fail("%s: no 未実施, the note says %r" % (k, note))
     # the withdrawn reviews the counts leave out, each named
     want = sum(extra["withdrawn"].values())
     named = sum(ln.count("受付）") for ln in text.split("\n")
@@ -367,6 +396,8 @@ def annual(data, fy, today, path):
     to = min(d(today), dt.date(fy + 1, 3, 31))
     extra = {}
     _, ytd = compute(data, fy, dt.date(fy, 4, 1), to, extra)
+    months = min(12, max(1, (to.year - fy) * 12 + to.month - 3))
+    exp = config(data).get("expectations", {})
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     rows = [r for r in ws.iter_rows(values_only=True)]
@@ -377,7 +408,22 @@ def annual(data, fy, today, path):
     for k, r in zip(ITEMS, data_rows):
         if int(r[3]) != ytd[k]:
             fail("%s: the workbook says %s, the records %d" % (k, r[3], ytd[k]))
-        note = r[6] or ""
+        # the 備考 as the 作業実施報告書 words the same shortfall (the
+        # writer breaks long text with line feeds)
+        note = (r[6] or "").replace("\n", "")
+        e, u = exp.get(k), extra["unheld"][k]
+        if e is not None and ytd[k] * 12 < e * months:
+            how = shortfall(ytd[k], u, e, months)
+            moved = "他の業務に振替" in note
+            un = "未実施 %d件" % u
+            if how == "all" and (moved or not note.startswith(un)):
+                fail("%s: its shortfall is the %d 未実施, the 備考 says %r"
+                     % (k, u, note))
+            if how == "part" and (not moved or "うち" + un not in note):
+                fail("%s: %d 未実施 are part of its shortfall, the 備考 "
+                     "says %r" % (k, u, note))
+            if how == "none" and (not moved or "未実施" in note):
+                fail("%s: no 未実施, the 備考 says %r" % (k, note))
         n = extra["withdrawn"][k]
         if (n > 0) != ("取下げ %d件は実績に含めない" % n in note):
             fail("%s: %d withdrawn, the 備考 says %r" % (k, n, note))

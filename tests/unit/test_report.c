@@ -567,6 +567,50 @@ test_withdrawn_review(void **state)
 }
 
 /*
+ * At the year's end, a shortfall is worded by what the records say of
+ * it: the 第2回 マイナンバー研修 (令和9年2月10日) is still 準備中, so
+ * the item's 1 of 2 is that 未実施, not effort moved elsewhere; 定例会
+ * 15 of 24 has 8 未実施 and 1 moved; an item without 未実施 is moved
+ * whole.  Every under-target line had said 他の業務に振替.
+ */
+static void
+test_unheld_shortfall(void **state)
+{
+	struct report_work		 w;
+	const struct report_item	*it;
+
+	(void)state;
+	setenv("NERIMA_CIO_TODAY", "2027-03-31", 1);
+	assert_int_equal(report_work_build(&w, st, day(2026, 4, 1),
+	    day(2027, 3, 31), day(2027, 3, 31), NULL), 0);
+	setenv("NERIMA_CIO_TODAY", "2026-11-30", 1);
+	assert_int_equal(w.months, 12);
+	it = report_work_item(&w, "mynumber_trainings");
+	assert_int_equal(it->ytd, 1);
+	assert_int_equal(it->nunheld_ytd, 1);
+	assert_int_equal(report_item_unheld(&w, it), REPORT_UNHELD_ALL);
+	assert_non_null(strstr(it->note, "下回る分は、年度内に予定日を過ぎて"
+	    "実施の記録がないもの（未実施）1件によるものです。"));
+	assert_null(strstr(it->note, "振り替え"));
+	it = report_work_item(&w, "regular_meetings");
+	assert_int_equal(it->ytd, 15);
+	assert_int_equal(it->nunheld_ytd, 8);
+	assert_int_equal(report_item_unheld(&w, it), REPORT_UNHELD_PART);
+	assert_non_null(strstr(it->note, "うち8件は、年度内に予定日を過ぎて"
+	    "実施の記録がないもの（未実施）です。それ以外の分については、"));
+	assert_non_null(strstr(it->note, "上記の振替先に振り替えています。"));
+	it = report_work_item(&w, "dx_support");
+	assert_true(it->is_short);
+	assert_int_equal(report_item_unheld(&w, it), REPORT_UNHELD_NONE);
+	assert_null(strstr(it->note, "未実施"));
+	/* not short: nothing to explain, whatever its 未実施 */
+	it = report_work_item(&w, "system_audits");
+	assert_false(it->is_short);
+	assert_int_equal(report_item_unheld(&w, it), REPORT_UNHELD_NONE);
+	report_work_free(&w);
+}
+
+/*
  * Rates as the audit documents print them (audit_tally_tenths()): half
  * up once on the decimal value, so a tie at .x5 is the same in the
  * deck, the work report and the audit's own documents.
@@ -715,6 +759,7 @@ main(void)
 		cmocka_unit_test(test_state),
 		cmocka_unit_test(test_work_not_held),
 		cmocka_unit_test(test_withdrawn_review),
+		cmocka_unit_test(test_unheld_shortfall),
 		cmocka_unit_test(test_rate),
 	};
 
