@@ -151,6 +151,20 @@ rp_era(char out[CAL_FMT_MAX], struct cal_date d)
 		error_clear();
 }
 
+int
+rp_training_reports(const struct training *t)
+{
+	/*
+	 * 3(2)イ: the report is of the training's survey and test, so a
+	 * training with neither has none, whatever else the record says; a
+	 * survey run by another 課 (survey_org: 人材育成課 for the new
+	 * hires) is one, its results given to us to report.
+	 */
+	if (t->status != NULL && strcmp(t->status, "cancelled") == 0)
+		return 0;
+	return training_needs_report(t);
+}
+
 static struct report_ref *
 add_ref(struct bld *b, size_t i, const char *no, const char *title,
     const char *org, struct cal_date date, const char *note)
@@ -243,6 +257,7 @@ not_held(struct bld *b, size_t i, const char *kind, const char *title,
 	if (!rp_between(d, b->fy0, b->w->to))
 		return;
 	ev_warn_not_held(&b->w->warns, kind, title, d, b->w->to);
+	it->nunheld_ytd++;
 	if (!rp_between(d, b->w->from, b->w->to))
 		return;
 	rp_era(era, d);
@@ -307,6 +322,33 @@ done:
 
 /* --- reviews: received; decided or submitted; opinions on time -------- */
 
+/*
+ * A review of item i received in the year to date and withdrawn (取下げ)
+ * by the period's end: not counted.  The specification counts cases
+ * scrutinised to a 可否決定通知 (3(1)ア(イ)a, 60 a year), which a
+ * withdrawn case never gets, and the 情報化企画審査等実施状況 (review
+ * export summary) sets its totals against the same expectation
+ * 「（取下げを除く）」: counted here, the two disagreed by the withdrawn
+ * cases.  Named under the item, so that the count is explained.
+ */
+static void
+withdrawn(struct bld *b, size_t i, const char *title, const char *org,
+    struct cal_date rcv)
+{
+	struct report_item	*it = &b->w->items[i];
+	char			 era[CAL_FMT_MAX];
+
+	if (!rp_between(rcv, b->fy0, b->w->to))
+		return;
+	rp_era(era, rcv);
+	it->withdrawn = rp_fmt(b->pool, "%s%s%s（%s%s%s受付）",
+	    it->withdrawn != NULL ? it->withdrawn : "",
+	    it->withdrawn != NULL ? "、" : "", title != NULL ? title : "",
+	    org != NULL && org[0] != '\0' ? org : "",
+	    org != NULL && org[0] != '\0' ? "、" : "", era);
+	it->nwithdrawn++;
+}
+
 struct review_acc {
 	struct review_ctx	*ctx;
 	long			 closed[3];	/* in the period */
@@ -345,6 +387,11 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 			else
 				acc->late++;
 		}
+	}
+	if (status != NULL && strcmp(status, "withdrawn") == 0) {
+		withdrawn(b, items[t], node_get_str(rec, "title"),
+		    rp_org(b->st, node_get_str(rec, "org")), rcv);
+		return 0;
 	}
 	if (!count(b, items[t], rcv, NULL))
 		return 0;
@@ -797,6 +844,21 @@ setup_items(struct bld *b)
 	return 0;
 }
 
+enum report_unheld
+report_item_unheld(const struct report_work *w, const struct report_item *it)
+{
+	if (!it->is_short || it->nunheld_ytd == 0)
+		return REPORT_UNHELD_NONE;
+	/*
+	 * is_short's test with the 未実施 counted as held (an item counted
+	 * once per audience may count one fewer, if the 未実施 is of an
+	 * audience already counted: a part is then said to be all)
+	 */
+	if ((it->ytd + it->nunheld_ytd) * 12 >= it->expected * w->months)
+		return REPORT_UNHELD_ALL;
+	return REPORT_UNHELD_PART;
+}
+
 static void
 judge(struct report_work *w)
 {
@@ -926,7 +988,7 @@ propose_notes(struct bld *b)
 {
 	struct report_work	*w = b->w;
 	const char		*dest = destinations(b);
-	char			 p[32], c1[32], c2[32];
+	char			 p[32], c1[32], c2[32], c3[32];
 	size_t			 i;
 
 	for (i = 0; i < w->nitems; i++) {
@@ -935,6 +997,37 @@ propose_notes(struct bld *b)
 		if (!it->is_short)
 			continue;
 		rp_num(p, it->prorated);
+		/*
+		 * Sessions due but with no record of being held are not
+		 * effort moved elsewhere: where they make the whole
+		 * shortfall, the note says only that; where a part, that
+		 * part apart from what 6(1)ウ moves.  The 業務項目別実績
+		 * words its 備考 by the same test (report_item_unheld()).
+		 */
+		switch (report_item_unheld(w, it)) {
+		case REPORT_UNHELD_ALL:
+			it->note = rp_fmt(b->pool, "年度累計%s%sは、年間想定%s%s"
+			    "の経過%dか月分（%s%s）を下回っています。下回る分は、"
+			    "年度内に予定日を過ぎて実施の記録がないもの（未実施）"
+			    "%s件によるものです。", rp_count(c1, it->ytd), it->unit,
+			    rp_count(c2, it->expected), it->unit, w->months, p,
+			    it->unit, rp_count(c3, it->nunheld_ytd));
+			continue;
+		case REPORT_UNHELD_PART:
+			it->note = rp_fmt(b->pool, "年度累計%s%sは、年間想定%s%s"
+			    "の経過%dか月分（%s%s）を下回っています。うち%s件は、"
+			    "年度内に予定日を過ぎて実施の記録がないもの（未実施）"
+			    "です。それ以外の分については、%s", rp_count(c1,
+			    it->ytd), it->unit, rp_count(c2, it->expected),
+			    it->unit, w->months, p, it->unit, rp_count(c3,
+			    it->nunheld_ytd), dest[0] != '\0' ?
+			    "本項目に見込んでいた作業量を上記の振替先に振り替えて"
+			    "います。" : "仕様書6(1)ウに基づき、本項目に見込んで"
+			    "いた作業量を他の委託内容に振り替えます。");
+			continue;
+		case REPORT_UNHELD_NONE:
+			break;
+		}
 		/* the destinations are named once, above the notes */
 		if (dest[0] != '\0')
 			it->note = rp_fmt(b->pool, "年度累計%s%sは、年間想定%s%s"

@@ -55,6 +55,15 @@ struct report_item {
 	 */
 	long			 nunheld;
 	const char		*unheld;	/* or NULL */
+	/* those of the whole year to date (the shortfall's share) */
+	long			 nunheld_ytd;
+	/*
+	 * Reviews withdrawn (取下げ) by the period's end, received in the
+	 * year to date: not counted, as the 情報化企画審査等実施状況 counts
+	 * them (no 可否決定通知 is made for them); named here.
+	 */
+	long			 nwithdrawn;
+	const char		*withdrawn;	/* or NULL */
 	/* cancelled in the year to date, with the reason: not counted */
 	long			 ncancelled;
 	const char		*cancelled;	/* or NULL */
@@ -91,6 +100,22 @@ int		 report_work_build(struct report_work *out, struct store *,
 		    struct cal_date from, struct cal_date to,
 		    struct cal_date as_of, const char *meeting);
 void		 report_work_free(struct report_work *);
+
+/*
+ * How much of a short item's shortfall its events of the year to date
+ * still planned after their day (未実施, nunheld_ytd) account for:
+ * none, a part (the rest is the effort 6(1)ウ moves to other items) or
+ * all of it (held, they would have reached the share: nothing moved).
+ * The 作業実施報告書's note and the 業務項目別実績's 備考 both word
+ * the item by it.
+ */
+enum report_unheld {
+	REPORT_UNHELD_NONE,
+	REPORT_UNHELD_PART,
+	REPORT_UNHELD_ALL
+};
+enum report_unheld report_item_unheld(const struct report_work *,
+		    const struct report_item *);
 
 /*
  * The user's wording of an item's 6(1)ウ note.  item is the item's key

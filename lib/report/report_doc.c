@@ -147,7 +147,7 @@ report_work_write_docx(const struct report_work *w,
 	struct docx_para_style	 right, left;
 	char			 date[CAL_FMT_MAX], iso[CAL_FMT_MAX];
 	char			 line[1024], heading[256];
-	size_t			 i, nshort = 0;
+	size_t			 i, nshort = 0, nunheld = 0, nmoved = 0;
 	int			 rc;
 
 	rp_era(date, w->as_of);
@@ -236,8 +236,26 @@ report_work_write_docx(const struct report_work *w,
 			    "含めていません）：%s", it->cancelled);
 			docx_add_outline_body(d, line);
 		}
-		if (it->is_short)
+		if (it->withdrawn != NULL) {
+			snprintf(line, sizeof line, "年度内に取り下げられたもの"
+			    "（件数に含めていません）：%s", it->withdrawn);
+			docx_add_outline_body(d, line);
+		}
+		if (it->is_short) {
 			nshort++;
+			switch (report_item_unheld(w, it)) {
+			case REPORT_UNHELD_ALL:
+				nunheld++;
+				break;
+			case REPORT_UNHELD_PART:
+				nunheld++;
+				nmoved++;
+				break;
+			case REPORT_UNHELD_NONE:
+				nmoved++;
+				break;
+			}
+		}
 	}
 
 	docx_add_outline_heading(d, 1, "年間想定件数を下回る項目の作業量の振替"
@@ -246,10 +264,24 @@ report_work_write_docx(const struct report_work *w,
 		docx_add_outline_body(d, "当期末現在、年度累計が年間想定件数の按分"
 		    "を下回る項目はありません。");
 	} else {
-		docx_add_outline_body(d, "年度累計が年間想定件数の按分を下回る項目"
-		    "の作業量は、仕様書6(1)ウに基づき、次のとおり他の委託内容に"
-		    "振り替えています。");
-		if (w->effort != NULL) {
+		/*
+		 * Not all of a shortfall is effort moved: the 未実施 are
+		 * sessions due and not recorded held (report_item_unheld()).
+		 */
+		if (nmoved == 0)
+			docx_add_outline_body(d, "年度累計が年間想定件数の按分を"
+			    "下回る項目は次のとおりです。下回る分は、いずれも予定日"
+			    "を過ぎて実施の記録がないもの（未実施）によるものです。");
+		else if (nunheld == 0)
+			docx_add_outline_body(d, "年度累計が年間想定件数の按分を"
+			    "下回る項目の作業量は、仕様書6(1)ウに基づき、次のとおり"
+			    "他の委託内容に振り替えています。");
+		else
+			docx_add_outline_body(d, "年度累計が年間想定件数の按分を"
+			    "下回る項目は次のとおりです。予定日を過ぎて実施の記録が"
+			    "ないもの（未実施）による分を除き、その作業量は、仕様書"
+			    "6(1)ウに基づき、他の委託内容に振り替えています。");
+		if (w->effort != NULL && nmoved > 0) {
 			snprintf(line, sizeof line, "振替先（年度累計が按分を上回る"
 			    "項目および年間想定のない業務）：%s", w->effort);
 			docx_add_outline_body(d, line);
@@ -591,6 +623,50 @@ pool_dup(struct strpool *pool, const char *s, int *bad)
  * with widths the writer did not know, LibreOffice set a 備考 on one
  * line in a row counted two lines high.
  */
+#define ANNUAL_UNHELD	"未実施 %ld件（予定日を過ぎて実施の記録がないもの）"
+#define ANNUAL_MOVED	"年間想定を下回る（仕様書6(1)ウにより他の業務に振替）"
+
+/*
+ * An item's 備考, as the 作業実施報告書 words the same item (its 6(1)ウ
+ * note, report_item_unheld()): a shortfall the 未実施 explain whole is
+ * only those 未実施, not effort moved to other work; one they explain
+ * in part is both; then the withdrawn reviews the 実績 leaves out.
+ * NULL when there is nothing to say.
+ */
+static const char *
+annual_note(char *note, size_t size, const struct report_work *w,
+    const struct report_item *it)
+{
+	size_t	l;
+
+	note[0] = '\0';
+	if (it->is_short) {
+		switch (report_item_unheld(w, it)) {
+		case REPORT_UNHELD_ALL:
+			snprintf(note, size, ANNUAL_UNHELD, it->nunheld_ytd);
+			break;
+		case REPORT_UNHELD_PART:
+			snprintf(note, size, ANNUAL_MOVED "。うち" ANNUAL_UNHELD,
+			    it->nunheld_ytd);
+			break;
+		case REPORT_UNHELD_NONE:
+			snprintf(note, size, ANNUAL_MOVED);
+			break;
+		}
+	} else if (it->nunheld > 0)
+		snprintf(note, size, "%s%s" ANNUAL_UNHELD, it->detail != NULL ?
+		    it->detail : "", it->detail != NULL ? "。" : "",
+		    it->nunheld);
+	else if (it->detail != NULL)
+		snprintf(note, size, "%s", it->detail);
+	if (it->nwithdrawn > 0) {
+		l = strlen(note);
+		snprintf(note + l, size - l, "%s取下げ %ld件は実績に含めない",
+		    l > 0 ? "。" : "", it->nwithdrawn);
+	}
+	return note[0] != '\0' ? note : NULL;
+}
+
 int
 report_annual_write_xlsx(const struct report_work *w, const char *path)
 {
@@ -664,18 +740,8 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 			}
 		} else
 			c[4] = c[5] = "―";
-		if (it->nunheld > 0) {
-			snprintf(note, sizeof note, "%s%s未実施 %ld件（予定日を"
-			    "過ぎて実施の記録がないもの）", it->is_short ?
-			    "年間想定を下回る（仕様書6(1)ウにより他の業務に振替）" :
-			    it->detail != NULL ? it->detail : "",
-			    it->is_short || it->detail != NULL ? "。" : "",
-			    it->nunheld);
+		if ((c[6] = annual_note(note, sizeof note, w, it)) != NULL)
 			c[6] = pool_dup(&pool, note, &bad);
-		} else
-			c[6] = it->is_short ?
-			    "年間想定を下回る（仕様書6(1)ウにより他の業務に振替）" :
-			    it->detail;
 	}
 	if (bad) {
 		rc = error_set(NC_ENOMEM, "out of memory");
@@ -1192,10 +1258,20 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 	for (i = 0; i < tl.n && rc == 0; i++) {
 		const struct training *tr = tl.v[i];
 
-		if (tr->report_due.y == 0 || (tr->status != NULL &&
-		    strcmp(tr->status, "cancelled") == 0))
+		if (!rp_training_reports(tr))
 			continue;
-		rp_era(buf, tr->report_due);
+		/*
+		 * A training that makes a report without its deadline in the
+		 * record is still a deliverable: the deadline is the ward's.
+		 */
+		due = tr->report_due;
+		if (due.y != 0)
+			rp_era(buf, due);
+		else {
+			snprintf(buf, sizeof buf, "区と定める期限まで");
+			if ((due = training_last_day(tr)).y == 0)
+				due = fy1;
+		}
 		if (tr->end_date.y != 0 && cal_cmp(tr->end_date,
 		    tr->date) > 0) {
 			/* the deadline counts from the period's last day */
@@ -1207,16 +1283,14 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 		} else
 			snprintf(what, sizeof what, "研修実施報告書（%s）",
 			    tr->title);
-		rc = deliv_add(&v, &n, &pool, tr->report_due, what, buf,
-		    "4(2)");
+		rc = deliv_add(&v, &n, &pool, due, what, buf, "4(2)");
 	}
 	/* the trainings without a survey or a test: no report (3(2)イ) */
 	for (i = 0; i < tl.n; i++) {
 		const struct training *tr = tl.v[i];
 
-		if (tr->report_due.y != 0 || tr->makes_survey ||
-		    tr->makes_test || tr->survey_org != NULL ||
-		    tr->date.y == 0 || (tr->status != NULL &&
+		if (rp_training_reports(tr) || tr->date.y == 0 ||
+		    (tr->status != NULL &&
 		    strcmp(tr->status, "cancelled") == 0))
 			continue;
 		rp_era(buf, tr->date);

@@ -40,6 +40,16 @@ const char	*rp_rate(char out[32], double num, double den);
  * same way (audit_rate_tenths()); "―" for NaN. */
 const char	*rp_pct(char out[32], double r);
 
+struct training;
+/*
+ * Whether the 作業実施計画書 gives the training a 研修実施報告書: one
+ * that is not cancelled and has a survey or a test (3(2)イ), its own or
+ * one run by another 課 (training_needs_report()).  Every document that
+ * names the year's 研修実施報告書 asks this, so none lists a report
+ * another says is not made.
+ */
+int		 rp_training_reports(const struct training *);
+
 /*
  * A work plan record (作業実施計画書), kind workplan: its version, dates,
  * texts and the records it moved (record id, the date it had before).

@@ -1040,15 +1040,27 @@ plan_training(struct report_sec *s, struct store *st, struct plan_row **v,
     size_t *n, struct cal_date d, const struct training *t)
 {
 	char	what[64], makes[128], c[32];
+	int	reports;
 
 	what[0] = makes[0] = '\0';
 	if (t->target >= 0)
 		snprintf(what, sizeof what, "対象者 %s人", rp_count(c,
 		    t->target));
-	snprintf(makes, sizeof makes, "%s%s%s%s%s%s研修実施報告書",
-	    t->makes_material ? "研修教材" : "", t->makes_material ? "、" :
-	    "", t->makes_test ? "理解度テスト" : "", t->makes_test ? "、" : "",
-	    t->makes_survey ? "アンケート" : "", t->makes_survey ? "、" : "");
+	/*
+	 * The 研修実施報告書 only where the 作業実施計画書 gives one, by its
+	 * rule (rp_training_reports()): a training without a survey or a
+	 * test makes none (3(2)イ), and the deck had listed one for all.
+	 */
+	reports = rp_training_reports(t);
+	snprintf(makes, sizeof makes, "%s%s%s%s%s%s%s",
+	    t->makes_material ? "研修教材" : "", t->makes_material &&
+	    (t->makes_test || t->makes_survey || reports) ? "、" : "",
+	    t->makes_test ? "理解度テスト" : "", t->makes_test &&
+	    (t->makes_survey || reports) ? "、" : "",
+	    t->makes_survey ? "アンケート" : "", t->makes_survey && reports ?
+	    "、" : "", reports ? "研修実施報告書" : "");
+	if (makes[0] == '\0')
+		snprintf(makes, sizeof makes, "―");
 	return plan_row_add(s, v, n, d, period_end(t, d),
 	    without_fy(s, t->title), what, t->org != NULL ? rp_org(st,
 	    t->org) : "", makes);

@@ -64,13 +64,23 @@ ITEMS = [
 ]
 
 
-def compute(data, fy, frm, to):
-    """{key: (period, ytd)} by the documented rules."""
+def compute(data, fy, frm, to, extra=None):
+    """{key: (period, ytd)} by the documented rules; extra (a dict) gets
+    per item the year's 未実施 ("unheld": dated by the end, or today
+    when earlier, still planned) and withdrawn reviews ("withdrawn")."""
     fy0 = dt.date(fy, 4, 1)
     per = {k: 0 for k in ITEMS}
     ytd = {k: 0 for k in ITEMS}
     sets_p = {k: set() for k in ITEMS}
     sets_y = {k: set() for k in ITEMS}
+    unheld = {k: 0 for k in ITEMS}
+    withdrawn = {k: 0 for k in ITEMS}
+    today = d(os.environ.get("NERIMA_CIO_TODAY")) or dt.date.today()
+    last = min(to, today)
+
+    def not_held(k, day):
+        if day is not None and fy0 <= day <= last:
+            unheld[k] += 1
 
     def add(k, day, distinct=None):
         if day is None or not (fy0 <= day <= to):
@@ -87,12 +97,25 @@ def compute(data, fy, frm, to):
     rtype = {"plan": "plan_reviews", "procurement": "procurement_support",
              "system-evaluation": "system_evaluations"}
     for r in records(data, "reviews", fy):
-        if r.get("type") in rtype:
-            add(rtype[r["type"]], d(r.get("received")))
+        if r.get("type") not in rtype:
+            continue
+        # a withdrawn case is not counted: no 可否決定通知 is made for it,
+        # and the 情報化企画審査等実施状況 counts without them
+        if r.get("status") == "withdrawn":
+            day = d(r.get("received"))
+            if day is not None and fy0 <= day <= to:
+                withdrawn[rtype[r["type"]]] += 1
+            continue
+        add(rtype[r["type"]], d(r.get("received")))
     for r in records(data, "pias", fy):
         add("pia_support", d(r.get("received")))
+    tkind = {"digital": "digital_trainings",
+             "security": "security_trainings",
+             "mynumber": "mynumber_trainings"}
     for r in records(data, "trainings", fy):
         if r.get("status") not in ("held", "reported"):
+            if r.get("status") != "cancelled" and r.get("kind") in tkind:
+                not_held(tkind[r["kind"]], d(r.get("date")))
             continue
         k = r.get("kind")
         if k == "digital":
@@ -108,6 +131,8 @@ def compute(data, fy, frm, to):
     for r in records(data, "audits", fy):
         if r.get("status") != "planned" and r.get("type") in atype:
             add(atype[r["type"]], d(r.get("date")))
+        elif r.get("type") in atype:
+            not_held(atype[r["type"]], d(r.get("date")))
     for r in records(data, "checklists", fy):
         k = "vendor_checklists" if r.get("kind") == "vendor" else "checklists"
         add(k, d(r.get("submitted")))
@@ -131,11 +156,24 @@ def compute(data, fy, frm, to):
         if r.get("status") in ("held", "minutes-done") and \
                 r.get("type") in mtype:
             add(mtype[r["type"]], d(r.get("date")))
+        elif r.get("status") != "cancelled" and r.get("type") in mtype:
+            not_held(mtype[r["type"]], d(r.get("date")))
     for k in ITEMS:
         if k in ("digital_trainings", "security_trainings"):
             per[k] = len(sets_p[k])
             ytd[k] = len(sets_y[k])
+    if extra is not None:
+        extra["unheld"] = unheld
+        extra["withdrawn"] = withdrawn
     return per, ytd
+
+
+def shortfall(ytd, unheld, e, months):
+    """What the 未実施 make of a short item's shortfall: "none", "part"
+    or "all" (counted as held, they reach the share of the year)."""
+    if unheld == 0:
+        return "none"
+    return "all" if (ytd + unheld) * 12 >= e * months else "part"
 
 
 def config(data):
@@ -174,7 +212,8 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
     frm = max(prev) if prev else dt.date(fy, 4, 1)
     to = day - dt.timedelta(days=1)
     months = min(12, max(1, (to.year - fy) * 12 + to.month - 3))
-    per, ytd = compute(data, fy, frm, to)
+    extra = {}
+    per, ytd = compute(data, fy, frm, to, extra)
     exp = config(data).get("expectations", {})
     lab = labels(src)
     _, paras, tables = docx_text(path)
@@ -222,6 +261,35 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
         fail("6(1)ウ notes for %r, want %r" % (got, short))
     if not short and "下回る項目はありません" not in sec4:
         fail("no short item and no statement saying so")
+    # each note says what the records say of the shortfall: sessions due
+    # and not recorded held (未実施) are not effort moved to other work
+    lines = sec4.split("\n")
+    for k, row in zip(ITEMS, rows):
+        if row[1] not in short or note_item is not None:
+            continue
+        at = [i for i, ln in enumerate(lines)
+              if re.fullmatch(r"\(\d+\)\u3000%s（仕様書[^）]*）" %
+                              re.escape(row[1]), ln)]
+        note = lines[at[0] + 1] if at and at[0] + 1 < len(lines) else ""
+        u = extra["unheld"][k]
+        how = shortfall(ytd[k], u, exp[k], months)
+        moved = "振り替え" in note
+        if how == "all" and (moved or "（未実施）%d件" % u not in note):
+            fail("%s: its shortfall is the %d 未実施, the note says %r" %
+                 (k, u, note))
+        if how == "part" and (not moved or "うち%d件" % u not in note):
+            fail("%s: %d 未実施 are part of its shortfall, the note says %r"
+                 % (k, u, note))
+        if how == "none" and (not moved or "未実施" in note):
+            fail("%s: no 未実施, the note says %r" % (k, note))
+    # the withdrawn reviews the counts leave out, each named
+    want = sum(extra["withdrawn"].values())
+    named = sum(ln.count("受付）") for ln in text.split("\n")
+                if ln.startswith("年度内に取り下げられたもの（件数に含めて"
+                                 "いません）："))
+    if named != want:
+        fail("%d withdrawn reviews named, the records have %d" %
+             (named, want))
     # where the effort went is said once, not in every note
     m = re.search(r"^振替先（[^）]*）：(.*)$", sec4, re.M)
     # the destinations are exactly the items the rule in its brackets
@@ -326,7 +394,10 @@ def annual(data, fy, today, path):
     import openpyxl
     fy = int(fy)
     to = min(d(today), dt.date(fy + 1, 3, 31))
-    _, ytd = compute(data, fy, dt.date(fy, 4, 1), to)
+    extra = {}
+    _, ytd = compute(data, fy, dt.date(fy, 4, 1), to, extra)
+    months = min(12, max(1, (to.year - fy) * 12 + to.month - 3))
+    exp = config(data).get("expectations", {})
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]
     rows = [r for r in ws.iter_rows(values_only=True)]
@@ -337,6 +408,25 @@ def annual(data, fy, today, path):
     for k, r in zip(ITEMS, data_rows):
         if int(r[3]) != ytd[k]:
             fail("%s: the workbook says %s, the records %d" % (k, r[3], ytd[k]))
+        # the 備考 as the 作業実施報告書 words the same shortfall (the
+        # writer breaks long text with line feeds)
+        note = (r[6] or "").replace("\n", "")
+        e, u = exp.get(k), extra["unheld"][k]
+        if e is not None and ytd[k] * 12 < e * months:
+            how = shortfall(ytd[k], u, e, months)
+            moved = "他の業務に振替" in note
+            un = "未実施 %d件" % u
+            if how == "all" and (moved or not note.startswith(un)):
+                fail("%s: its shortfall is the %d 未実施, the 備考 says %r"
+                     % (k, u, note))
+            if how == "part" and (not moved or "うち" + un not in note):
+                fail("%s: %d 未実施 are part of its shortfall, the 備考 "
+                     "says %r" % (k, u, note))
+            if how == "none" and (not moved or "未実施" in note):
+                fail("%s: no 未実施, the 備考 says %r" % (k, note))
+        n = extra["withdrawn"][k]
+        if (n > 0) != ("取下げ %d件は実績に含めない" % n in note):
+            fail("%s: %d withdrawn, the 備考 says %r" % (k, n, note))
     for ws in wb.worksheets:
         for r in ws.iter_rows(values_only=True):
             for c in r:
