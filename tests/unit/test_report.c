@@ -541,6 +541,19 @@ test_work_not_held(void **state)
 }
 
 /*
+ * The sample's year built at its end (令和9年3月31日), with today then:
+ * what a year-end report counts.
+ */
+static void
+year_end(struct report_work *w)
+{
+	setenv("NERIMA_CIO_TODAY", "2027-03-31", 1);
+	assert_int_equal(report_work_build(w, st, day(2026, 4, 1),
+	    day(2027, 3, 31), day(2027, 3, 31), NULL), 0);
+	setenv("NERIMA_CIO_TODAY", "2026-11-30", 1);
+}
+
+/*
  * The withdrawn 情報化企画 (道路占用許可システム, received 令和8年5月8日)
  * is not counted: 12 at the year's end, as the 情報化企画審査等実施状況
  * counts 「（取下げを除く）」, not 13; it is named under the item.
@@ -552,10 +565,7 @@ test_withdrawn_review(void **state)
 	const struct report_item	*it;
 
 	(void)state;
-	setenv("NERIMA_CIO_TODAY", "2027-03-31", 1);
-	assert_int_equal(report_work_build(&w, st, day(2026, 4, 1),
-	    day(2027, 3, 31), day(2027, 3, 31), NULL), 0);
-	setenv("NERIMA_CIO_TODAY", "2026-11-30", 1);
+	year_end(&w);
 	it = report_work_item(&w, "plan_reviews");
 	assert_int_equal(it->ytd, 12);
 	assert_int_equal(it->nwithdrawn, 1);
@@ -580,10 +590,7 @@ test_unheld_shortfall(void **state)
 	const struct report_item	*it;
 
 	(void)state;
-	setenv("NERIMA_CIO_TODAY", "2027-03-31", 1);
-	assert_int_equal(report_work_build(&w, st, day(2026, 4, 1),
-	    day(2027, 3, 31), day(2027, 3, 31), NULL), 0);
-	setenv("NERIMA_CIO_TODAY", "2026-11-30", 1);
+	year_end(&w);
 	assert_int_equal(w.months, 12);
 	it = report_work_item(&w, "mynumber_trainings");
 	assert_int_equal(it->ytd, 1);
