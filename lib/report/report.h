@@ -26,6 +26,11 @@ struct report_ref {
 	const char	*title;
 	const char	*org;		/* 課 name, or "" */
 	struct cal_date	 date;		/* the date that counted it */
+	/*
+	 * The last day of one held over a period (a training by
+	 * e-learning, 令和8年7月6日～8月14日); y == 0: a single day.
+	 */
+	struct cal_date	 end;
 	const char	*note;		/* 状況, due date met, ... or "" */
 };
 

@@ -92,6 +92,34 @@ t = "\n".join(p.text for p in
 assert "令和8年5月28日から令和8年7月22日まで" in t
 PY
 checks=$((checks + 1))
+# the legend under the title defines every state the last column shows:
+# a cancelled meeting's 中止 too (and 中止 only where there is one)
+$PY - "$O" <<'PY' || fail "the 予定と実績 legend misses a state it shows"
+import glob, sys, openpyxl
+ws = openpyxl.load_workbook(glob.glob(sys.argv[1] + "/予定と実績_*.xlsx")[0]).worksheets[0]
+legend = " ".join(str(ws.cell(r, c).value or "") for r in range(1, 4)
+                  for c in range(1, 8))
+vals = [r[6] for r in ws.iter_rows(min_row=5, values_only=True)]
+assert "中止" in vals, vals
+for v in set(vals) - {None, "予定／実績"}:
+    assert v + "：" in legend, (v, legend)
+PY
+checks=$((checks + 1))
+# a training held over a period (7月6日～8月14日) has its period in the
+# 日付 column, each date whole on its line, and, running at the period's
+# end (7月22日), says so: its count of 2,973 came in on 8月17日
+$PY - "$O" <<'PY' || fail "a training held over a period is dated by its first day"
+import glob, sys, docx
+d = docx.Document(glob.glob(sys.argv[1] + "/作業実施報告書_*.docx")[0])
+rows = [[c.text for c in r.cells] for t in d.tables for r in t.rows
+        if len(r.cells) == 6]
+my = [r for r in rows if "マイナンバー利用事務等従事職員研修" in
+      r[3].replace("\n", "")]
+assert len(my) == 1, my
+assert my[0][2] == "令和8年7月6日\n～8月14日", my[0]
+assert my[0][5] == "実施中（8月14日まで）", my[0]
+PY
+checks=$((checks + 1))
 # every attendance the 相談業務実施報告書 counts in its period is in its
 # list, with its date and party (the 作業実施報告書 refers to it for them)
 $PY - "$O" <<'PY' || fail "the 同席 column leaves out an attendance counted"
