@@ -1049,7 +1049,9 @@ plan_items(struct docx *d, const struct report_work *w)
 		else
 			snprintf(buf, sizeof buf, "随時");
 		docx_table_cell(t, i + 1, 2, buf, it->expected >= 0 ? &r : &c);
-		docx_table_cell(t, i + 1, 3, it->unit, &c);
+		/* 随時 has no number for a unit to follow (随時 件) */
+		docx_table_cell(t, i + 1, 3, it->expected >= 0 ? it->unit :
+		    "－", &c);
 	}
 	rc = docx_add_table(d, t);
 	docx_table_free(t);

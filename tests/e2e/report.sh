@@ -249,6 +249,15 @@ assert "経済課の運用面の監査を令和8年8月から同年10月に変�
 # the deliverables list says (…、令和8年8月28日まで実施)
 assert "令和8年8月28日まで実施" in cells
 assert re.search(r"3日～28日\s*令和8年度\s*区立保育園職員向け", cells), cells
+# the yearly volumes: 随時 has no unit after it (随時 件)
+vol = [[c.text for c in r.cells] for t in doc.tables for r in t.rows
+       if len(r.cells) == 4]
+assert any(r[2] == "随時" for r in vol), vol
+for r in vol:
+    if r[2] == "随時":
+        assert r[3] == "－", r
+    elif r[2] != "年間想定":
+        assert r[3] != "－", r
 # what the change history says moved is in the schedule where it moved to
 # (a cell's text without the line breaks the writer puts in: layout)
 W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
