@@ -187,6 +187,7 @@ add_ref(struct bld *b, size_t i, const char *no, const char *title,
 	r->title = rp_str(b->pool, title);
 	r->org = rp_str(b->pool, org);
 	r->date = date;
+	memset(&r->end, 0, sizeof r->end);
 	r->note = rp_str(b->pool, note);
 	return r;
 }
@@ -470,13 +471,61 @@ on_pia(struct bld *b, const struct schema *kind, const struct node *rec)
 
 /* --- trainings: held -------------------------------------------------- */
 
+/*
+ * The 状況・備考 of a training: its attendance.  A training held over a
+ * period and still running at the period's end (e-learning, 7月6日～
+ * 8月14日, a period ending 7月22日) is said to be running, and its
+ * count is given only as it stood then: the count of its imports all
+ * dated by the period's end, with that date (受講者 1,204人（7月20日
+ * 現在）).  The record keeps the latest count only, so one imported
+ * after the period's end (the whole training's 2,973人, imported 8月17日)
+ * is not the count at that end and is left to a later report.
+ */
+static void
+training_note(char *out, size_t size, const struct training *t,
+    struct cal_date to)
+{
+	const struct node	*seq, *it;
+	struct cal_date		 last, on = { 0, 0, 0 }, d;
+	char			 num[32];
+	size_t			 i;
+	int			 known;
+
+	out[0] = '\0';
+	last = training_last_day(t);
+	if (cal_cmp(last, to) <= 0) {
+		if (t->attended >= 0)
+			snprintf(out, size, "受講者 %s人", rp_count(num,
+			    t->attended));
+		return;
+	}
+	/* the count's date: its latest import's, all by the period's end */
+	known = t->attended >= 0 && t->root != NULL &&
+	    (seq = node_get(t->root, "imports")) != NULL &&
+	    seq->kind == NODE_SEQ && seq->n > 0;
+	for (i = 0; known && i < seq->n; i++) {
+		it = seq->u.items[i];
+		if (rp_date(&d, it, "imported") != 0 || cal_cmp(d, to) > 0)
+			known = 0;
+		else if (cal_cmp(d, on) > 0)
+			on = d;
+	}
+	if (known)
+		snprintf(out, size, "実施中（%d月%d日まで）、受講者 %s人（%d月"
+		    "%d日現在）", last.m, last.d, rp_count(num, t->attended),
+		    on.m, on.d);
+	else
+		snprintf(out, size, "実施中（%d月%d日まで）", last.m, last.d);
+}
+
 static int
 count_trainings(struct bld *b)
 {
 	struct tr_list		 l;
 	const struct training	*t;
+	struct report_ref	*r;
 	const char		*key;
-	char			 note[128], num[32];
+	char			 note[128];
 	size_t			 i, item;
 	int			 rc;
 
@@ -519,13 +568,11 @@ count_trainings(struct bld *b)
 			continue;
 		}
 		count(b, item, t->date, key);
-		if (t->attended >= 0)
-			snprintf(note, sizeof note, "受講者 %s人", rp_count(num,
-			    t->attended));
-		else
-			note[0] = '\0';
-		add_ref(b, item, "", t->title,
-		    rp_org(b->st, t->org), t->date, note);
+		training_note(note, sizeof note, t, b->w->to);
+		if ((r = add_ref(b, item, "", t->title, rp_org(b->st, t->org),
+		    t->date, note)) != NULL && t->end_date.y != 0 &&
+		    cal_cmp(t->end_date, t->date) > 0)
+			r->end = t->end_date;
 	}
 	tr_list_free(&l);
 	return 0;

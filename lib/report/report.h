@@ -26,6 +26,11 @@ struct report_ref {
 	const char	*title;
 	const char	*org;		/* 課 name, or "" */
 	struct cal_date	 date;		/* the date that counted it */
+	/*
+	 * The last day of one held over a period (a training by
+	 * e-learning, 令和8年7月6日～8月14日); y == 0: a single day.
+	 */
+	struct cal_date	 end;
 	const char	*note;		/* 状況, due date met, ... or "" */
 };
 
@@ -189,8 +194,15 @@ struct sec_later {
 	const char		*what;		/* 監査, 研修 */
 	const char		*title;
 	struct cal_date		 date;
+	struct cal_date		 end;		/* of a period; y == 0: none */
 };
 #define SEC_OVERVIEW_ONLY	2	/* in the 概要版, not the 詳細版 */
+/*
+ * A bullet's level with SEC_DETAIL_ONLY added is shown in the 詳細版
+ * only: the definition of a figure only the 詳細版 charts (部別の平均
+ * 得点), on a slide both decks show.
+ */
+#define SEC_DETAIL_ONLY		0x100
 
 struct sec_slide {
 	int			 kind;		/* 0 bullets, 1 table, 2 chart */

@@ -104,7 +104,7 @@ refs_table(struct docx *d, const struct report_item *it)
 	    "所管課等", "状況・備考" };
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 c, l;
-	char			 buf[CAL_FMT_MAX];
+	char			 buf[CAL_FMT_MAX + 32];
 	size_t			 i;
 	int			 rc;
 
@@ -122,8 +122,23 @@ refs_table(struct docx *d, const struct report_item *it)
 		if ((rc = docx_table_cell(t, i + 1, 0, buf, &c)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 1, r->no, &l)) != 0)
 			break;
-		/* 令和8年6月1日 as in the text and the notes beside it */
+		/*
+		 * 令和8年6月1日 as in the text and the notes beside it; one
+		 * held over a period gives it as the 作業実施計画書 does,
+		 * its end on a line of its own so that neither date breaks
+		 * (令和8年7月6日／～8月14日).
+		 */
 		cal_format_era(buf, sizeof buf, r->date, CAL_ERA_LONG);
+		if (r->end.y != 0 && cal_cmp(r->end, r->date) > 0) {
+			size_t	at = strlen(buf);
+
+			if (r->end.y == r->date.y && r->end.m == r->date.m)
+				snprintf(buf + at, sizeof buf - at, "\n～%d日",
+				    r->end.d);
+			else
+				snprintf(buf + at, sizeof buf - at,
+				    "\n～%d月%d日", r->end.m, r->end.d);
+		}
 		if ((rc = docx_table_cell(t, i + 1, 2, buf, &c)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 3, r->title, &l)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 4, r->org, &l)) != 0 ||
@@ -528,7 +543,7 @@ report_schedule_write_xlsx(struct store *st, int fy, struct cal_date as_of,
 	char			 title[128], note[384], era[CAL_FMT_MAX];
 	char			 fyl[CAL_FMT_MAX];
 	uint32_t		 row;
-	size_t			 i;
+	size_t			 i, ncut;
 	int			 rc;
 
 	memset(&s, 0, sizeof s);
@@ -546,9 +561,17 @@ report_schedule_write_xlsx(struct store *st, int fy, struct cal_date as_of,
 	cal_fy_label(fyl, sizeof fyl, fy);
 	rp_era(era, as_of);
 	snprintf(title, sizeof title, "%s 予定と実績", fyl);
+	/*
+	 * The legend defines every state the last column shows: 中止 only
+	 * where a row is cancelled (a legend of a state the sheet does not
+	 * show would send the reader looking for it; the three others are
+	 * the sheet's own, there in every year).
+	 */
+	for (i = 0, ncut = 0; i < s.n; i++)
+		ncut += s.v[i].state == EV_CANCELLED;
 	snprintf(note, sizeof note, "%s現在　実績：実施済み、予定：これから、"
-	    "未実施：予定日を過ぎて実施の記録がないもの（出典：会議・研修・監査"
-	    "の記録）", era);
+	    "未実施：予定日を過ぎて実施の記録がないもの%s（出典：会議・研修・"
+	    "監査の記録）", era, ncut > 0 ? "、中止：取りやめたもの" : "");
 	memset(&props, 0, sizeof props);
 	props.title = title;
 	props.created = (time_t)cal_days(as_of) * 86400;
@@ -1026,7 +1049,9 @@ plan_items(struct docx *d, const struct report_work *w)
 		else
 			snprintf(buf, sizeof buf, "随時");
 		docx_table_cell(t, i + 1, 2, buf, it->expected >= 0 ? &r : &c);
-		docx_table_cell(t, i + 1, 3, it->unit, &c);
+		/* 随時 has no number for a unit to follow (随時 件) */
+		docx_table_cell(t, i + 1, 3, it->expected >= 0 ? it->unit :
+		    "－", &c);
 	}
 	rc = docx_add_table(d, t);
 	docx_table_free(t);

@@ -150,10 +150,13 @@ without_fy(const struct report_sec *s, const char *title)
 
 /* --- the final report's sections ----------------------------------------- */
 
-/* An event dated after the report: listed as 予定, not counted. */
+/*
+ * An event dated after the report: listed as 予定, not counted; one held
+ * over a period (a training by e-learning) from d to end (y 0: none).
+ */
 static int
 later_add(struct report_sec *s, const char *what, const char *title,
-    struct cal_date d)
+    struct cal_date d, struct cal_date end)
 {
 	struct sec_later	*v;
 
@@ -163,6 +166,7 @@ later_add(struct report_sec *s, const char *what, const char *title,
 	v[s->nlater].what = what;
 	v[s->nlater].title = rp_str(s->pool, title);
 	v[s->nlater].date = d;
+	v[s->nlater].end = end;
 	s->nlater++;
 	return 0;
 }
@@ -190,7 +194,7 @@ sec_audits(struct report_sec *s, struct store *st)
 	const struct schema	*ak;
 	size_t			 nrated = 0, nmid = 0, nlow = 0;
 	char			 mean[32], rk_line[128];
-	struct cal_date		 d;
+	struct cal_date		 d, none = { 0, 0, 0 };
 	int			 rc;
 
 	size_t			 iov, itb;
@@ -225,7 +229,8 @@ sec_audits(struct report_sec *s, struct store *st)
 		rp_era(era, d);
 		when = ev_state(d, strcmp(status, "planned") != 0, 0, s->as_of);
 		if (when == EV_SCHEDULED) {
-			if ((rc = later_add(s, "監査", title, d)) != 0)
+			if ((rc = later_add(s, "監査", title, d,
+			    none)) != 0)
 				goto done;
 			nlater++;
 			continue;
@@ -496,8 +501,10 @@ sec_checklists(struct report_sec *s, struct store *st)
 	    (rc = bullet(s, ov, 1, line)) != 0 ||
 	    (rc = bullet(s, ov, 2, "点検項目の実施率：提出した課の回答のうち"
 	    "実施済の項目の割合（一部実施は半分、該当なしは除く）")) != 0 ||
-	    (s->final && cs->ndepts > 0 && (rc = bullet(s, ov, 2, "部別の平均"
-	    "得点：部の提出した課の得点（100点満点）の平均")) != 0))
+	    /* defined where it is charted: the 詳細版 alone */
+	    (s->final && cs->ndepts > 0 && (rc = bullet(s, ov, 2 +
+	    SEC_DETAIL_ONLY, "部別の平均得点：部の提出した課の得点（100点満点）"
+	    "の平均")) != 0))
 		goto done;
 	if (cs->ndepts == 0)
 		goto done;
@@ -598,8 +605,9 @@ sec_trainings(struct report_sec *s, struct store *st)
 		if (when == EV_CANCELLED)
 			continue;
 		if (when == EV_SCHEDULED) {
+			/* a period as the table of those held gives it */
 			if ((rc = later_add(s, "研修", without_fy(s, t->title),
-			    t->date)) != 0)
+			    t->date, t->end_date)) != 0)
 				goto done;
 			nlater++;
 			continue;
@@ -759,7 +767,7 @@ sec_later(struct report_sec *s)
 	static const char *const head[] = { "区分", "件名", "予定日" };
 	struct sec_slide	*sl;
 	struct cal_date		 next;
-	char			 era[CAL_FMT_MAX], title[128];
+	char			 era[CAL_FMT_MAX + 32], title[128];
 	size_t			 i;
 	int			 rc;
 
@@ -773,7 +781,7 @@ sec_later(struct report_sec *s)
 	    (rc = table_init(s, sl, 3, head)) != 0)
 		return rc;
 	for (i = 0; i < s->nlater; i++) {
-		rp_era(era, s->later[i].date);
+		era_period(era, s->later[i].date, s->later[i].end);
 		table_cell(s, sl, s->later[i].what);
 		table_cell(s, sl, s->later[i].title);
 		if ((rc = table_cell(s, sl, era)) != 0)
@@ -1701,9 +1709,33 @@ strrchr_str(const char *s, const char *needle)
 	return last;
 }
 
+/*
+ * A slide's bullets as one deck shows them (*out malloc'd): the 概要版
+ * without those marked SEC_DETAIL_ONLY, the 詳細版 with them unmarked.
+ */
+static int
+deck_bullets(struct pptx_bullet **out, size_t *nout,
+    const struct sec_slide *sl, int overview)
+{
+	size_t	i;
+
+	*nout = 0;
+	if ((*out = calloc(sl->nbullets + 1, sizeof **out)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (i = 0; i < sl->nbullets; i++) {
+		if (overview && (sl->bullets[i].level & SEC_DETAIL_ONLY))
+			continue;
+		(*out)[*nout] = sl->bullets[i];
+		(*out)[(*nout)++].level &= ~SEC_DETAIL_ONLY;
+	}
+	return 0;
+}
+
 int
 report_sec_write(const struct report_sec *s, int overview, const char *path)
 {
+	struct pptx_bullet	*bl;
+	size_t			 nbl;
 	struct pptx		*p = NULL;
 	struct pptx_props	 props;
 	struct pptx_title	 t;
@@ -1737,7 +1769,7 @@ report_sec_write(const struct report_sec *s, int overview, const char *path)
 	t.author = s->author;
 	pptx_title_slide(p, &t);
 	pptx_notes(p, s->notes);
-	for (i = 0; i < s->nslides; i++) {
+	for (i = 0; i < s->nslides && rc == 0; i++) {
 		const struct sec_slide *sl = &s->slides[i];
 		struct pptx_table tb;
 
@@ -1745,8 +1777,10 @@ report_sec_write(const struct report_sec *s, int overview, const char *path)
 			continue;
 		switch (sl->kind) {
 		case 0:
-			pptx_bullet_slide(p, sl->title, sl->bullets,
-			    sl->nbullets);
+			if ((rc = deck_bullets(&bl, &nbl, sl, overview)) != 0)
+				break;
+			pptx_bullet_slide(p, sl->title, bl, nbl);
+			free(bl);
 			break;
 		case 1:
 			memset(&tb, 0, sizeof tb);
@@ -1762,7 +1796,8 @@ report_sec_write(const struct report_sec *s, int overview, const char *path)
 			break;
 		}
 	}
-	rc = pptx_save(p, path);
+	if (rc == 0)
+		rc = pptx_save(p, path);
 	pptx_free(p);
 	return rc;
 }
@@ -1788,13 +1823,14 @@ numbers(struct buf *out, const char *t)
 }
 
 static void
-slide_text(struct buf *out, const struct sec_slide *sl)
+slide_text(struct buf *out, const struct sec_slide *sl, int overview)
 {
 	size_t	i;
 
 	buf_printf(out, "%s\n", sl->title);
 	for (i = 0; i < sl->nbullets; i++)
-		buf_printf(out, "%s\n", sl->bullets[i].text);
+		if (!overview || !(sl->bullets[i].level & SEC_DETAIL_ONLY))
+			buf_printf(out, "%s\n", sl->bullets[i].text);
 	for (i = 0; i < sl->ncols; i++)
 		buf_printf(out, "%s\n", sl->head[i]);
 	for (i = 0; i < sl->nrows * sl->ncols; i++)
@@ -1811,7 +1847,7 @@ report_sec_text(struct buf *out, const struct report_sec *s, int overview)
 	for (i = 0; i < s->nslides; i++)
 		if (overview ? s->slides[i].overview != 0 :
 		    s->slides[i].overview != SEC_OVERVIEW_ONLY)
-			slide_text(out, &s->slides[i]);
+			slide_text(out, &s->slides[i], overview);
 	return buf_ok(out);
 }
 

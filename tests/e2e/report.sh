@@ -92,6 +92,34 @@ t = "\n".join(p.text for p in
 assert "令和8年5月28日から令和8年7月22日まで" in t
 PY
 checks=$((checks + 1))
+# the legend under the title defines every state the last column shows:
+# a cancelled meeting's 中止 too (and 中止 only where there is one)
+$PY - "$O" <<'PY' || fail "the 予定と実績 legend misses a state it shows"
+import glob, sys, openpyxl
+ws = openpyxl.load_workbook(glob.glob(sys.argv[1] + "/予定と実績_*.xlsx")[0]).worksheets[0]
+legend = " ".join(str(ws.cell(r, c).value or "") for r in range(1, 4)
+                  for c in range(1, 8))
+vals = [r[6] for r in ws.iter_rows(min_row=5, values_only=True)]
+assert "中止" in vals, vals
+for v in set(vals) - {None, "予定／実績"}:
+    assert v + "：" in legend, (v, legend)
+PY
+checks=$((checks + 1))
+# a training held over a period (7月6日～8月14日) has its period in the
+# 日付 column, each date whole on its line, and, running at the period's
+# end (7月22日), says so: its count of 2,973 came in on 8月17日
+$PY - "$O" <<'PY' || fail "a training held over a period is dated by its first day"
+import glob, sys, docx
+d = docx.Document(glob.glob(sys.argv[1] + "/作業実施報告書_*.docx")[0])
+rows = [[c.text for c in r.cells] for t in d.tables for r in t.rows
+        if len(r.cells) == 6]
+my = [r for r in rows if "マイナンバー利用事務等従事職員研修" in
+      r[3].replace("\n", "")]
+assert len(my) == 1, my
+assert my[0][2] == "令和8年7月6日\n～8月14日", my[0]
+assert my[0][5] == "実施中（8月14日まで）", my[0]
+PY
+checks=$((checks + 1))
 # every attendance the 相談業務実施報告書 counts in its period is in its
 # list, with its date and party (the 作業実施報告書 refers to it for them)
 $PY - "$O" <<'PY' || fail "the 同席 column leaves out an attendance counted"
@@ -221,6 +249,15 @@ assert "経済課の運用面の監査を令和8年8月から同年10月に変�
 # the deliverables list says (…、令和8年8月28日まで実施)
 assert "令和8年8月28日まで実施" in cells
 assert re.search(r"3日～28日\s*令和8年度\s*区立保育園職員向け", cells), cells
+# the yearly volumes: 随時 has no unit after it (随時 件)
+vol = [[c.text for c in r.cells] for t in doc.tables for r in t.rows
+       if len(r.cells) == 4]
+assert any(r[2] == "随時" for r in vol), vol
+for r in vol:
+    if r[2] == "随時":
+        assert r[3] == "－", r
+    elif r[2] != "年間想定":
+        assert r[3] != "－", r
 # what the change history says moved is in the schedule where it moved to
 # (a cell's text without the line breaks the writer puts in: layout)
 W_T = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
@@ -447,13 +484,16 @@ for f in glob.glob(sys.argv[1] + "/*.pptx"):
         "発生可能性の評価：高 0件、中 2件、低 0件" in ov, ov
     # 次年度の取組 in the words of the figures shown: each 部 has its
     # 平均得点 (点, the 詳細版's chart 部別の平均得点), the 実施率 (%) is
-    # the ward's whole; the 概要 says what the 平均得点 is
+    # the ward's whole; the 概要 of the deck with the chart says what
+    # the 平均得点 is, the 概要版 (no such chart) does not define it
     nx = [t for t in text if t and t[0] == "次年度の取組"]
     assert nx and "所属点検の平均得点が低い部への個別説明会の開催" in nx[0], nx
     assert "実施率が低い部" not in allt, f
-    assert "部別の平均得点：部の提出した課の得点（100点満点）の平均" in allt, f
+    defn = "部別の平均得点：部の提出した課の得点（100点満点）の平均"
     if "詳細版" in f:
-        assert "部別の平均得点（前年度比較）" in allt, f
+        assert defn in allt and "部別の平均得点（前年度比較）" in allt, f
+    else:
+        assert defn not in allt and "部別の平均得点（" not in allt, f
 PY
 checks=$((checks + 1))
 # dated in 3月: the final report, no 案
