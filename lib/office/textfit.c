@@ -1499,12 +1499,29 @@ wbuf_add(struct wbuf *o, const char *s, size_t n)
  * The width of the label a numbered item of v[0..n) starts with, "(1) "
  * or "（1）", or 0: the item's lines after the first start after it.
  */
+/* The longest day label label_width() hangs at: 12日～12月28日. */
+#define DAY_LABEL	10
+
 static unsigned
 label_width(const uint32_t *v, size_t n)
 {
 	size_t		i = 0, d;
 	uint32_t	close;
 
+	/*
+	 * a day or days before a full-width space (11日　第5回 定例会,
+	 * 3日～9月2日　研修): a schedule's entry, its lines hanging at
+	 * the text as an item's at its number
+	 */
+	if (n >= 3 && is_digit(v[0])) {
+		for (i = 1; i < n && i <= DAY_LABEL && (is_digit(v[i]) ||
+		    v[i] == 0x6708 /* 月 */ || v[i] == 0x65E5 /* 日 */ ||
+		    v[i] == 0xFF5E /* ～ */ || v[i] == 0x301C /* 〜 */); i++)
+			;
+		if (i + 1 < n && v[i] == 0x3000 && v[i - 1] == 0x65E5)
+			return span_width(v, 0, i) + cp_hundredths(v[i]);
+		return 0;
+	}
 	if (n < 3 || (v[0] != '(' && v[0] != 0xFF08))
 		return 0;
 	close = v[0] == '(' ? ')' : 0xFF09;

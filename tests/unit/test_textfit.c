@@ -353,6 +353,17 @@ test_wrap_hang(void **state)
 	    textfit_width("（2）"));
 	assert_int_equal(textfit_label_width("2) 調達"), 0);
 	assert_int_equal(textfit_label_width("(2)"), 0);
+	/*
+	 * a schedule's day or days before a full-width space (issue 18:
+	 * the 作業実施計画書's 19日　令和8年度 第1回／IT推進本部 wrapped
+	 * back under the days); not a number in a sentence
+	 */
+	assert_int_equal(textfit_label_width("19日　令和8年度 第1回 IT推進本部"),
+	    textfit_width("19日　"));
+	assert_int_equal(textfit_label_width("3日～9月2日　常勤職員向け研修"),
+	    textfit_width("3日～9月2日　"));
+	assert_int_equal(textfit_label_width("19日に開催した"), 0);
+	assert_int_equal(textfit_label_width("2026年　計画"), 0);
 	assert_non_null(w = textfit_wrap_hang(s, 1200));
 	for (line = w, n = 0; line != NULL; line = nl, n++) {
 		if ((nl = strchr(line, '\n')) != NULL)
