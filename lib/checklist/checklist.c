@@ -488,15 +488,15 @@ static const struct ck_field fields_vendor[] = {
 	    CK_FIELD_CHOICE, 1,
 	    { "契約等の締結前", "締結当初", "履行中", "終了時", NULL },
 	    { "before", "start", "during", "end", NULL } },
-	{ "contract_from", "契約期間（開始）", "例：2026/4/1", CK_FIELD_DATE,
-	    0, { NULL }, { NULL } },
-	{ "contract_to", "契約期間（終了）", "例：2027/3/31", CK_FIELD_DATE, 0,
-	    { NULL }, { NULL } },
+	{ "contract_from", "契約期間（開始）", "例：2026/4/1（令和8年4月1日）",
+	    CK_FIELD_DATE, 0, { NULL }, { NULL } },
+	{ "contract_to", "契約期間（終了）", "例：2027/3/31（令和9年3月31日）",
+	    CK_FIELD_DATE, 0, { NULL }, { NULL } },
 	{ "personal_info", "個人情報の取扱い", "あり または なし",
 	    CK_FIELD_BOOL, 0, { "あり", "なし", NULL },
 	    { "true", "false", NULL } },
-	{ "submitted", "提出日", "例：2026/11/20", CK_FIELD_DATE, 0, { NULL },
-	    { NULL } },
+	{ "submitted", "提出日", "例：2026/11/20（令和8年11月20日）",
+	    CK_FIELD_DATE, 0, { NULL }, { NULL } },
 };
 
 const struct ck_field *

@@ -61,6 +61,17 @@ $PY "$CHECK" form "$F/自己点検_令和8年度_こども家庭部_保育課.xl
 run 0 export form --kind vendor --fy 2026 --org hoiku -o "$F"
 $PY "$CHECK" form "$F/特記事項チェックシート_令和8年度_こども家庭部_保育課.xlsx" vendor hoiku 16 >&2 ||
     fail "vendor form"
+# every date's example in the ward's 令和 too, as the other forms give it
+$PY - "$F/特記事項チェックシート_令和8年度_こども家庭部_保育課.xlsx" <<'PYEOF' ||
+import re, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ex = [c.value for ws in wb for r in ws.iter_rows() for c in r
+      if isinstance(c.value, str) and re.match(r"例：\d{4}/", c.value)]
+assert ex, "no date example"
+bad = [e for e in ex if "令和" not in e]
+assert not bad, bad
+PYEOF
+    fail "vendor form: a date example without its 令和 form"
 # Without -o: into the current directory, under the same names.
 mkdir "$T/cwd"
 (cd "$T/cwd" && run 0 export form --kind department --fy 2026 --org hoiku)
