@@ -1177,8 +1177,8 @@ merge_impl(struct docx_table *t, size_t row, size_t col, size_t nrows,
  * cell's first and last lines against its rules, the last of a cell at
  * 9 pt across its bottom rule.
  */
-#define CELL_PAD		20
-#define CELL_PAD_S		"20"
+#define CELL_PAD		12
+#define CELL_PAD_S		"12"
 #define CELL_MARGIN_NARROW	57
 #define CELL_SLACK		40
 
@@ -3246,12 +3246,14 @@ table_impl(struct docx *d, const struct docx_table *t)
 	    "<w:insideH w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
 	    "<w:insideV w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>"
 	    "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>");
-	if (margin != CELL_MARGIN)
-		buf_printf(&b, "<w:tblCellMar><w:top w:w=\"%u\" "
-		    "w:type=\"dxa\"/><w:left w:w=\"%u\" w:type=\"dxa\"/>"
-		    "<w:bottom w:w=\"%u\" w:type=\"dxa\"/><w:right w:w=\"%u\" "
-		    "w:type=\"dxa\"/></w:tblCellMar>", CELL_PAD, margin,
-		    CELL_PAD, margin);
+	/*
+	 * Every table says its margins: LibreOffice left the default
+	 * table style's top and bottom ones out, the text on the rules.
+	 */
+	buf_printf(&b, "<w:tblCellMar><w:top w:w=\"%u\" w:type=\"dxa\"/>"
+	    "<w:left w:w=\"%u\" w:type=\"dxa\"/><w:bottom w:w=\"%u\" "
+	    "w:type=\"dxa\"/><w:right w:w=\"%u\" w:type=\"dxa\"/>"
+	    "</w:tblCellMar>", CELL_PAD, margin, CELL_PAD, margin);
 	buf_puts(&b, "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\" "
 	    "w:firstColumn=\"1\" w:lastColumn=\"0\" w:noHBand=\"0\" "
 	    "w:noVBand=\"1\"/></w:tblPr><w:tblGrid>");

@@ -79,7 +79,7 @@ rv-summary|review|summary|--fy 2026|-|1-10
 au-paper|audit|paper|au-02zk1v64|-|1-10
 au-summary|audit|summary|au-02zk1v64|1-3|-
 au-qa|audit|qa|au-dhe0m1pn|1-3|-
-au-results|audit|results|--fy 2026|1-5|1-10
+au-results|audit|results|--fy 2026|1-4|1-10
 au-risks|audit|risks|--fy 2026|-|1-3
 au-items|audit|items|--fy 2026|-|1-10
 ck-self|checklist|report|--kind self --fy 2026|2-5|8-10

@@ -1058,7 +1058,7 @@ grid_of(const char *xml, int nth, unsigned *w, size_t ncols)
 
 /* The cell margin of the n-th table: 108 (Word's), or its own. */
 /* A table's own cell margins: the pad above, then the side's. */
-#define TABLE_MARGIN	("<w:tblCellMar><w:top w:w=\"20\" w:type=\"dxa\"/>" \
+#define TABLE_MARGIN	("<w:tblCellMar><w:top w:w=\"12\" w:type=\"dxa\"/>" \
 	"<w:left w:w=\"")
 
 static unsigned
@@ -1749,8 +1749,8 @@ test_tables(void **state)
 	 * A cell's text stands off its rules (issue 18: LibreOffice set a
 	 * line of 9 pt across the bottom rule)
 	 */
-	assert_non_null(strstr(xml, "<w:tblCellMar><w:top w:w=\"20\" "));
-	assert_non_null(strstr(xml, "<w:bottom w:w=\"20\" "));
+	assert_non_null(strstr(xml, "<w:tblCellMar><w:top w:w=\"12\" "));
+	assert_non_null(strstr(xml, "<w:bottom w:w=\"12\" "));
 	free(xml);
 	assert_int_equal(docx_measure("令和8年11月30日"), 750);
 }
@@ -2181,6 +2181,13 @@ test_cell_align(void **state)
 	assert_non_null(strstr(q, "締結当初"));
 	/* and a left-aligned one beside it too (issue 18: 番号 at the top) */
 	assert_non_null(strstr(q, "<w:vAlign w:val=\"center\"/>"));
+	free(xml);
+	/*
+	 * the table says its own margins, the pad above and below too:
+	 * LibreOffice left the default table style's out
+	 */
+	xml = zip_part(path, "word/document.xml");
+	assert_non_null(strstr(xml, TABLE_MARGIN));
 	free(xml);
 
 	/*
