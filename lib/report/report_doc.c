@@ -95,7 +95,18 @@ summary_table(struct docx *d, const struct report_work *w)
 	return rc;
 }
 
-/* The records behind an item's count in the period. */
+/* Is the text empty, NULL or ""? */
+static int
+blank(const char *s)
+{
+	return s == NULL || *s == '\0';
+}
+
+/*
+ * The records behind an item's count in the period.  A column no record
+ * fills (番号 of trainings, 所管課等 of meetings) is left out: eight
+ * tables of the 作業実施報告書 carried an empty 番号 column.
+ */
 static int
 refs_table(struct docx *d, const struct report_item *it)
 {
@@ -105,23 +116,33 @@ refs_table(struct docx *d, const struct report_item *it)
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 c, l;
 	char			 buf[CAL_FMT_MAX + 32];
-	size_t			 i;
+	const char		*cell[6];
+	unsigned		 w[6];
+	int			 used[6] = { 1, 0, 1, 1, 0, 0 };
+	size_t			 i, k, n;
 	int			 rc;
 
+	for (i = 0; i < it->nrefs; i++) {
+		used[1] |= !blank(it->refs[i].no);
+		used[4] |= !blank(it->refs[i].org);
+		used[5] |= !blank(it->refs[i].note);
+	}
+	for (k = 0, n = 0; k < 6; k++)
+		if (used[k])
+			w[n++] = wd[k];
 	style(&c, DOCX_CENTER, 18);
 	style(&l, DOCX_LEFT, 18);
-	if ((rc = docx_table_new(&t, 6, wd)) != 0)
+	if ((rc = docx_table_new(&t, n, w)) != 0)
 		return rc;
 	rc = docx_table_header_rows(t, 1);
-	for (i = 0; i < 6 && rc == 0; i++)
-		rc = docx_table_cell(t, 0, i, h[i], &c);
+	for (k = 0, n = 0; k < 6 && rc == 0; k++)
+		if (used[k])
+			rc = docx_table_cell(t, 0, n++, h[k], &c);
 	for (i = 0; i < it->nrefs && rc == 0; i++) {
 		const struct report_ref *r = &it->refs[i];
+		char	 no[32];
 
-		snprintf(buf, sizeof buf, "%zu", i + 1);
-		if ((rc = docx_table_cell(t, i + 1, 0, buf, &c)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 1, r->no, &l)) != 0)
-			break;
+		snprintf(no, sizeof no, "%zu", i + 1);
 		/*
 		 * 令和8年6月1日 as in the text and the notes beside it; one
 		 * held over a period gives it as the 作業実施計画書 does,
@@ -139,11 +160,16 @@ refs_table(struct docx *d, const struct report_item *it)
 				snprintf(buf + at, sizeof buf - at,
 				    "\n～%d月%d日", r->end.m, r->end.d);
 		}
-		if ((rc = docx_table_cell(t, i + 1, 2, buf, &c)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 3, r->title, &l)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 4, r->org, &l)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 5, r->note, &l)) != 0)
-			break;
+		cell[0] = no;
+		cell[1] = r->no;
+		cell[2] = buf;
+		cell[3] = r->title;
+		cell[4] = r->org;
+		cell[5] = r->note;
+		for (k = 0, n = 0; k < 6 && rc == 0; k++)
+			if (used[k])
+				rc = docx_table_cell(t, i + 1, n++, cell[k],
+				    k == 0 || k == 2 ? &c : &l);
 	}
 	if (rc == 0)
 		rc = docx_add_table(d, t);

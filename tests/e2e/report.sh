@@ -111,13 +111,20 @@ checks=$((checks + 1))
 $PY - "$O" <<'PY' || fail "a training held over a period is dated by its first day"
 import glob, sys, docx
 d = docx.Document(glob.glob(sys.argv[1] + "/作業実施報告書_*.docx")[0])
-rows = [[c.text for c in r.cells] for t in d.tables for r in t.rows
-        if len(r.cells) == 6]
+# the records' tables by their headings (a column no record fills is
+# left out: a training has no 番号)
+rows = []
+for t in d.tables:
+    head = [c.text for c in t.rows[0].cells]
+    if "件名" in head and "日付" in head:
+        rows += [dict(zip(head, [c.text for c in r.cells])) for r in t.rows[1:]]
+        if all(not r.get("番号") for r in rows[-len(t.rows) + 1:]):
+            assert "番号" not in head, head
 my = [r for r in rows if "マイナンバー利用事務等従事職員研修" in
-      r[3].replace("\n", "")]
+      r["件名"].replace("\n", "")]
 assert len(my) == 1, my
-assert my[0][2] == "令和8年7月6日\n～8月14日", my[0]
-assert my[0][5] == "実施中（8月14日まで）", my[0]
+assert my[0]["日付"] == "令和8年7月6日\n～8月14日", my[0]
+assert my[0]["状況・備考"] == "実施中（8月14日まで）", my[0]
 PY
 checks=$((checks + 1))
 # every attendance the 相談業務実施報告書 counts in its period is in its
