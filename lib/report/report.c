@@ -151,6 +151,27 @@ rp_era(char out[CAL_FMT_MAX], struct cal_date d)
 		error_clear();
 }
 
+/*
+ * A date, or a period from it to end (y 0: none), in full: 令和8年8月3日,
+ * 令和8年8月3日～28日, 令和8年8月3日～9月2日.
+ */
+void
+rp_era_period(char out[CAL_FMT_MAX + 32], struct cal_date d,
+    struct cal_date end)
+{
+	size_t	at;
+
+	rp_era(out, d);
+	at = strlen(out);
+	if (end.y == 0 || cal_cmp(end, d) <= 0)
+		return;
+	if (end.y == d.y && end.m == d.m)
+		snprintf(out + at, CAL_FMT_MAX + 32 - at, "～%d日", end.d);
+	else
+		snprintf(out + at, CAL_FMT_MAX + 32 - at, "～%d月%d日", end.m,
+		    end.d);
+}
+
 int
 rp_training_reports(const struct training *t)
 {

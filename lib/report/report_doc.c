@@ -1257,6 +1257,7 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 	struct strpool		 pool;
 	struct deliv		*v = NULL;
 	char			 buf[CAL_FMT_MAX], what[256], when[96];
+	char			 per[CAL_FMT_MAX + 32];
 	char			 line[2048], *path = NULL;
 	struct buf		 none = BUF_INIT;
 	struct tr_plan		*tp = NULL;
@@ -1344,9 +1345,10 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 		    (tr->status != NULL &&
 		    strcmp(tr->status, "cancelled") == 0))
 			continue;
-		rp_era(buf, tr->date);
+		/* with its period, as the schedule gives it */
+		rp_era_period(per, tr->date, tr->end_date);
 		buf_printf(&none, "%s%s（%s）", none.len > 0 ? "、" : "",
-		    tr->title, buf);
+		    tr->title, per);
 	}
 	if ((rc = buf_ok(&none)) != 0)
 		goto done;

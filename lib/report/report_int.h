@@ -25,6 +25,12 @@ int		 rp_date(struct cal_date *out, const struct node *rec,
 const char	*rp_org(struct store *, const char *code);
 /* 令和8年4月1日; "" for a zero date. */
 void		 rp_era(char out[CAL_FMT_MAX], struct cal_date);
+/*
+ * A date, or a period from it to end (y 0: none), in full: 令和8年8月3日,
+ * 令和8年8月3日～28日, 令和8年8月3日～9月2日.
+ */
+void		 rp_era_period(char out[CAL_FMT_MAX + 32], struct cal_date,
+		    struct cal_date end);
 /* 20.0 or 1.7: one decimal always */
 const char	*rp_num(char out[32], double v);
 /* A count as the ward's documents write it: 2,973 */

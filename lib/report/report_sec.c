@@ -58,26 +58,6 @@ bullet(struct report_sec *s, struct sec_slide *sl, int level,
 	return 0;
 }
 
-/*
- * A date, or a period from it to end (y 0: none), in full: 令和8年8月3日,
- * 令和8年8月3日～28日, 令和8年8月3日～9月2日.
- */
-static void
-era_period(char out[CAL_FMT_MAX + 32], struct cal_date d, struct cal_date end)
-{
-	size_t	at;
-
-	rp_era(out, d);
-	at = strlen(out);
-	if (end.y == 0 || cal_cmp(end, d) <= 0)
-		return;
-	if (end.y == d.y && end.m == d.m)
-		snprintf(out + at, CAL_FMT_MAX + 32 - at, "～%d日", end.d);
-	else
-		snprintf(out + at, CAL_FMT_MAX + 32 - at, "～%d月%d日", end.m,
-		    end.d);
-}
-
 /* A table slide: ncols headings, then cells row by row (table_cell). */
 static int
 table_init(struct report_sec *s, struct sec_slide *sl, size_t ncols,
@@ -613,7 +593,7 @@ sec_trainings(struct report_sec *s, struct store *st)
 			continue;
 		}
 		/* held over a period: the period, as the plan gave it */
-		era_period(era, t->date, t->end_date);
+		rp_era_period(era, t->date, t->end_date);
 		if (when == EV_NOT_HELD) {
 			ev_warn_not_held(&s->warns, "training", t->title,
 			    t->date, s->as_of);
@@ -781,7 +761,7 @@ sec_later(struct report_sec *s)
 	    (rc = table_init(s, sl, 3, head)) != 0)
 		return rc;
 	for (i = 0; i < s->nlater; i++) {
-		era_period(era, s->later[i].date, s->later[i].end);
+		rp_era_period(era, s->later[i].date, s->later[i].end);
 		table_cell(s, sl, s->later[i].what);
 		table_cell(s, sl, s->later[i].title);
 		if ((rc = table_cell(s, sl, era)) != 0)
@@ -1032,7 +1012,7 @@ plan_row_add(struct report_sec *s, struct plan_row **v, size_t *n,
 	*v = e;
 	e += (*n)++;
 	/* a period: 令和8年8月3日～28日, 令和8年8月3日～9月2日 */
-	era_period(era, d, end);
+	rp_era_period(era, d, end);
 	e->date = d;
 	e->cells[0] = rp_str(s->pool, era);
 	e->cells[1] = rp_str(s->pool, title);

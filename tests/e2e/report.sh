@@ -334,8 +334,15 @@ for f in _g.glob(sys.argv[2] + "/trainings/2026/*.yaml"):
     elif not (tr.get("makes_survey") or tr.get("makes_test") or
               tr.get("survey_org")):
         no = [p for p in text.split("\n") if "研修実施報告書の対象外" in p]
-        assert no and "%s（%s）" % (tr["title"], era(tr["date"])) in no[0], \
-            tr["title"]
+        # named with its period, as the schedule gives it
+        when = era(tr["date"])
+        end = tr.get("end_date")
+        if end and end != tr["date"]:
+            when += "～" + (("%d日" % end.day) if (end.year, end.month) ==
+                           (tr["date"].year, tr["date"].month) else
+                           "%d月%d日" % (end.month, end.day))
+        assert no and "%s（%s）" % (tr["title"], when) in no[0], \
+            (tr["title"], when)
 assert "15開庁日以内に提出" in text
 for m in conf["members"]:
     assert m["name"] in cells, m["name"]
