@@ -156,20 +156,26 @@ rp_era(char out[CAL_FMT_MAX], struct cal_date d)
  * 令和8年8月3日～28日, 令和8年8月3日～9月2日.
  */
 void
+rp_period_end(char out[RP_PERIOD_END], struct cal_date d, struct cal_date end)
+{
+	if (end.y == 0 || cal_cmp(end, d) <= 0)
+		out[0] = '\0';
+	else if (end.y == d.y && end.m == d.m)
+		snprintf(out, RP_PERIOD_END, "～%d日", end.d);
+	else
+		snprintf(out, RP_PERIOD_END, "～%d月%d日", end.m, end.d);
+}
+
+void
 rp_era_period(char out[CAL_FMT_MAX + 32], struct cal_date d,
     struct cal_date end)
 {
-	size_t	at;
+	char	tail[RP_PERIOD_END];
 
 	rp_era(out, d);
-	at = strlen(out);
-	if (end.y == 0 || cal_cmp(end, d) <= 0)
-		return;
-	if (end.y == d.y && end.m == d.m)
-		snprintf(out + at, CAL_FMT_MAX + 32 - at, "～%d日", end.d);
-	else
-		snprintf(out + at, CAL_FMT_MAX + 32 - at, "～%d月%d日", end.m,
-		    end.d);
+	rp_period_end(tail, d, end);
+	snprintf(out + strlen(out), CAL_FMT_MAX + 32 - strlen(out), "%s",
+	    tail);
 }
 
 int

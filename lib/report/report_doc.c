@@ -140,7 +140,7 @@ refs_table(struct docx *d, const struct report_item *it)
 			rc = docx_table_cell(t, 0, n++, h[k], &c);
 	for (i = 0; i < it->nrefs && rc == 0; i++) {
 		const struct report_ref *r = &it->refs[i];
-		char	 no[32];
+		char	 no[32], tail[RP_PERIOD_END];
 
 		snprintf(no, sizeof no, "%zu", i + 1);
 		/*
@@ -150,16 +150,10 @@ refs_table(struct docx *d, const struct report_item *it)
 		 * (令和8年7月6日／～8月14日).
 		 */
 		cal_format_era(buf, sizeof buf, r->date, CAL_ERA_LONG);
-		if (r->end.y != 0 && cal_cmp(r->end, r->date) > 0) {
-			size_t	at = strlen(buf);
-
-			if (r->end.y == r->date.y && r->end.m == r->date.m)
-				snprintf(buf + at, sizeof buf - at, "\n～%d日",
-				    r->end.d);
-			else
-				snprintf(buf + at, sizeof buf - at,
-				    "\n～%d月%d日", r->end.m, r->end.d);
-		}
+		rp_period_end(tail, r->date, r->end);
+		if (tail[0] != '\0')
+			snprintf(buf + strlen(buf), sizeof buf - strlen(buf),
+			    "\n%s", tail);
 		cell[0] = no;
 		cell[1] = r->no;
 		cell[2] = buf;
@@ -1092,7 +1086,7 @@ plan_schedule(struct docx *d, const struct sched *s, int fy)
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 c, l;
 	struct buf		 col[2];
-	char			 buf[64];
+	char			 buf[64], tail[RP_PERIOD_END];
 	size_t			 i, k;
 	int			 m, rc = 0, y, mm;
 
@@ -1116,15 +1110,10 @@ plan_schedule(struct docx *d, const struct sched *s, int fy)
 				continue;
 			/* a cancelled one stays, so the numbering adds up */
 			k = strncmp(r->spec, "3(3)", 4) == 0 ? 0 : 1;
-			buf_printf(&col[k], "%s%d日", col[k].len > 0 ? "\n" :
-			    "", r->date.d);
 			/* a period: 3日～28日, or 3日～9月4日 */
-			if (r->end.y != 0 && r->end.m == r->date.m &&
-			    r->end.y == r->date.y)
-				buf_printf(&col[k], "～%d日", r->end.d);
-			else if (r->end.y != 0)
-				buf_printf(&col[k], "～%d月%d日", r->end.m,
-				    r->end.d);
+			rp_period_end(tail, r->date, r->end);
+			buf_printf(&col[k], "%s%d日%s", col[k].len > 0 ? "\n" :
+			    "", r->date.d, tail);
 			buf_printf(&col[k], "　%s%s", r->title,
 			    r->state == EV_CANCELLED ? "（中止）" : "");
 		}

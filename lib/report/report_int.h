@@ -26,6 +26,14 @@ const char	*rp_org(struct store *, const char *code);
 /* 令和8年4月1日; "" for a zero date. */
 void		 rp_era(char out[CAL_FMT_MAX], struct cal_date);
 /*
+ * The end of a period from d, as the ward writes it after the first day:
+ * ～28日 in the same month, ～9月2日 in another; "" where end is none
+ * (y 0) or not after d.
+ */
+#define RP_PERIOD_END	32
+void		 rp_period_end(char out[RP_PERIOD_END], struct cal_date d,
+		    struct cal_date end);
+/*
  * A date, or a period from it to end (y 0: none), in full: 令和8年8月3日,
  * 令和8年8月3日～28日, 令和8年8月3日～9月2日.
  */

@@ -903,12 +903,10 @@ day_after(struct buf *cell, const char *title, const char *day)
 static void
 period_days(char *out, size_t size, struct cal_date d, struct cal_date end)
 {
-	if (end.y == 0 || cal_cmp(end, d) <= 0)
-		snprintf(out, size, "%d日", d.d);
-	else if (end.y == d.y && end.m == d.m)
-		snprintf(out, size, "%d日～%d日", d.d, end.d);
-	else
-		snprintf(out, size, "%d日～%d月%d日", d.d, end.m, end.d);
+	char	tail[RP_PERIOD_END];
+
+	rp_period_end(tail, d, end);
+	snprintf(out, size, "%d日%s", d.d, tail);
 }
 
 /*
@@ -954,7 +952,7 @@ sched_add(struct report_sec *s, struct sched_ent **v, size_t *n,
     struct cal_date d, struct cal_date end, const char *title)
 {
 	struct sched_ent	*e;
-	char			 text[256], day[32];
+	char			 text[256], day[64];
 
 	if ((e = realloc(*v, (*n + 1) * sizeof *e)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
@@ -1104,7 +1102,7 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 	struct cal_date		 d;
 	const struct node	*it;
 	const char		*ms, *auds[32];
-	char			 line[64], title[128], fig[256], day[32];
+	char			 line[64], title[128], fig[256], day[64];
 	size_t			 n = 0, i, j, nent = 0, ntr = 0, naud = 0;
 	size_t			 nty[3] = { 0, 0, 0 }, nrow = 0;
 	struct plan_row		*row = NULL;

@@ -766,6 +766,30 @@ test_sec_plan_records(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/*
+ * A period's end as the ward writes it after the first day, the one
+ * rule of the 作業実施報告書, the 作業実施計画書 and the decks: in the
+ * same month its day, in another its month too; nothing where the end
+ * is none or the first day itself (the schedule wrote 3日～3日).
+ */
+static void
+test_period_end(void **state)
+{
+	char	out[RP_PERIOD_END], era[CAL_FMT_MAX + 32];
+
+	(void)state;
+	rp_period_end(out, day(2026, 8, 3), day(2026, 8, 28));
+	assert_string_equal(out, "～28日");
+	rp_period_end(out, day(2026, 8, 3), day(2026, 9, 2));
+	assert_string_equal(out, "～9月2日");
+	rp_period_end(out, day(2026, 8, 3), day(2026, 8, 3));
+	assert_string_equal(out, "");
+	rp_period_end(out, day(2026, 8, 3), (struct cal_date){ 0, 0, 0 });
+	assert_string_equal(out, "");
+	rp_era_period(era, day(2027, 1, 18), day(2027, 2, 26));
+	assert_string_equal(era, "令和9年1月18日～2月26日");
+}
+
 int
 main(void)
 {
@@ -780,6 +804,7 @@ main(void)
 		cmocka_unit_test(test_sec_plan_records),
 		cmocka_unit_test(test_state),
 		cmocka_unit_test(test_work_not_held),
+		cmocka_unit_test(test_period_end),
 		cmocka_unit_test(test_withdrawn_review),
 		cmocka_unit_test(test_unheld_shortfall),
 		cmocka_unit_test(test_rate),
