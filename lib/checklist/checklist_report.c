@@ -992,18 +992,6 @@ doc_recommendations(struct docx *dx, struct ctx *c)
 	return 0;
 }
 
-/* 以上 at the end, right, a little below the last line (as the other reports) */
-static int
-doc_closing(struct docx *dx)
-{
-	struct docx_para_style	right;
-
-	memset(&right, 0, sizeof right);
-	right.align = DOCX_RIGHT;
-	right.space_before = 10;
-	return docx_add_para(dx, "以上", &right);
-}
-
 static int
 write_docx(const char *path, struct ctx *c, const char *iso)
 {
@@ -1034,7 +1022,7 @@ write_docx(const char *path, struct ctx *c, const char *iso)
 	    (r = doc_depts(dx, c)) != 0 || (r = doc_attention(dx, c)) != 0)
 		goto done;
 	if ((r = doc_recommendations(dx, c)) != 0 ||
-	    (r = doc_closing(dx)) != 0 || (r = docx_save(dx, path)) != 0)
+	    (r = docx_add_closing(dx)) != 0 || (r = docx_save(dx, path)) != 0)
 		goto done;
 done:
 	docx_free(dx);

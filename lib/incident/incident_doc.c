@@ -151,18 +151,6 @@ add_item(struct docx *d, int depth, const char *label, const char *text,
 	return rc;
 }
 
-/* 以上, a little below the last line rather than after a blank line. */
-static int
-add_closing(struct docx *d)
-{
-	struct docx_para_style	right;
-
-	memset(&right, 0, sizeof right);
-	right.align = DOCX_RIGHT;
-	right.space_before = 10;
-	return docx_add_para(d, "以上", &right);
-}
-
 /* A two-column table of labels and values; empty values are left out. */
 static int
 add_kv(struct docx *d, const char *const *kv, size_t n)
@@ -860,7 +848,7 @@ layout_prevention(struct docx *d, const struct inc_view *v)
 	if (k == 0 && (rc = body(d, "所管課の再発防止策は"
 	    "いずれも有効であり、確実な実施と定着の確認を求める。")) != 0)
 		goto done;
-	rc = add_closing(d);
+	rc = docx_add_closing(d);
 done:
 	buf_free(&b);
 	return rc;
@@ -992,7 +980,7 @@ layout_report(struct docx *d, const struct inc_view *v)
 				goto done;
 		}
 	}
-	rc = add_closing(d);
+	rc = docx_add_closing(d);
 done:
 	buf_free(&b);
 	return rc;
@@ -1644,7 +1632,7 @@ layout_criteria(struct docx *d, const struct crit_view *v)
 				goto done;
 		}
 	}
-	rc = add_closing(d);
+	rc = docx_add_closing(d);
 done:
 	buf_free(&b);
 	return rc;

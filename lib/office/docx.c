@@ -883,6 +883,17 @@ docx_add_blank(struct docx *d)
 	DOCX_CALL(d, add_para(d, NULL, NULL, NULL));
 }
 
+int
+docx_add_closing(struct docx *d)
+{
+	struct docx_para_style	right;
+
+	memset(&right, 0, sizeof right);
+	right.align = DOCX_RIGHT;
+	right.space_before = 10;
+	DOCX_CALL(d, add_para(d, "以上", &right, NULL));
+}
+
 static int
 page_break_impl(struct docx *d)
 {
@@ -1178,7 +1189,8 @@ merge_impl(struct docx_table *t, size_t row, size_t col, size_t nrows,
  * 9 pt across its bottom rule.
  */
 #define CELL_PAD		12
-#define CELL_PAD_S		"12"
+#define STR_(x)			#x
+#define STR(x)			STR_(x)
 #define CELL_MARGIN_NARROW	57
 #define CELL_SLACK		40
 
@@ -1484,16 +1496,6 @@ fill_room(const char *s, unsigned room)
 	return fill;
 }
 
-/*
- * The text of a cell at room (hundredths) with the writer's own line
- * breaks (textfit_wrap_hang()), where Word and LibreOffice would break it
- * badly: they break Japanese between any two characters, inside a date
- * (令和8年6月8／日), a number with its unit (月額25,000／円), a katakana
- * word (午睡チェックセン／サー) or a short aside (（情報セキュリ／ティ）).
- * NULL where the application's breaks do: text that fits a line, or may
- * (WIDOW_FIT), text that may not break at all, a list (list_break()),
- * text with a CR, and on failure.
- */
 /* Lines of s, at its line feeds. */
 static unsigned
 count_lines(const char *s)
@@ -1586,6 +1588,16 @@ short_lines(const char *s)
 	return n;
 }
 
+/*
+ * The text of a cell at room (hundredths) with the writer's own line
+ * breaks (textfit_wrap_hang()), where Word and LibreOffice would break it
+ * badly: they break Japanese between any two characters, inside a date
+ * (令和8年6月8／日), a number with its unit (月額25,000／円), a katakana
+ * word (午睡チェックセン／サー) or a short aside (（情報セキュリ／ティ）).
+ * NULL where the application's breaks do: text that fits a line, or may
+ * (WIDOW_FIT), text that may not break at all, a list (list_break()),
+ * text with a CR, and on failure.
+ */
 static char *
 text_break(const char *s, unsigned room)
 {
@@ -2395,20 +2407,19 @@ share_cap(unsigned *grid, const struct textfit_col *cols,
 	unsigned	 lo = 1, hi = 1, mid, n, avail, d, used;
 	unsigned long	 sum, lack;
 	size_t		 k, nc = t->ncols;
-	int		 ok = 0;
 
 	share_init(&s, t, cols, grid, margin, lm);
 	if (s.memo == NULL)
 		return 0;
 	for (k = 0, sum = 0; k < nc; k++) {
 		if (cols[k].empty)
-			goto done;
+			return 0;
 		sum += cols[k].min;
 		if (!cols[k].blank && (n = cap_lines(&s, k, cols[k].min)) > hi)
 			hi = n;
 	}
 	if (sum >= total)
-		goto done;
+		return 0;
 	/* the least cap whose widths fit */
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
@@ -2427,7 +2438,7 @@ share_cap(unsigned *grid, const struct textfit_col *cols,
 			lack += cols[k].natural - grid[k];
 	}
 	if (sum > total)
-		goto done;
+		return 0;
 	avail = total - (unsigned)sum;
 	for (k = 0, used = 0; k < nc && lack > 0; k++) {
 		if (cols[k].blank || grid[k] >= cols[k].natural)
@@ -2442,9 +2453,7 @@ share_cap(unsigned *grid, const struct textfit_col *cols,
 		if (grid[k] > grid[n])
 			n = (unsigned)k;
 	grid[n] += avail - used;
-	ok = 1;
-done:
-	return ok;
+	return 1;
 }
 
 static void
@@ -2741,35 +2750,17 @@ put_items(struct buf *b, const struct cell *origin,
 
 /*
  * The writer's lines w of a cell's text s at room, or, where they break
- * a word (textfit_bad_break(): 誤送／信, 持ち帰／り) and the row is
- * taller than they are, s broken at a narrower room, a quarter of a
- * character at a time down to two thirds, that breaks none and takes
- * no more of the row's lines: a line the row has anyway spares the
+ * a word (誤送／信, 持ち帰／り) and the row is taller than they are, s
+ * broken narrower where that breaks none and takes no more of the row's
+ * lines (textfit_spare_word()): a line the row has anyway spares the
  * word.  w is freed when replaced.
  */
 static char *
 roomy_break(const char *s, char *w, unsigned room, unsigned rowlines)
 {
-	char		*w2;
-	unsigned	 r, h, h2;
-
-	if (count_lines(w) >= rowlines || room < 225 ||
-	    textfit_bad_break(s, w, room, &h) <= 0)
+	if (count_lines(w) >= rowlines)
 		return w;
-	for (r = room - 25; r >= 200 && r >= room * 2 / 3; r -= 25) {
-		if ((w2 = fill_wrap(s, r)) == NULL)
-			break;
-		if (count_lines(w2) > rowlines) {
-			free(w2);
-			break;
-		}
-		if (textfit_bad_break(s, w2, room, &h2) == 0 && h2 <= h) {
-			free(w);
-			return w2;
-		}
-		free(w2);
-	}
-	return w;
+	return textfit_spare_word(s, w, room, rowlines, fill_wrap);
 }
 
 char *
@@ -3626,8 +3617,8 @@ static const char styles_xml[] =
     "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\">"
     "<w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/>"
     "<w:semiHidden/><w:unhideWhenUsed/><w:tblPr><w:tblInd w:w=\"0\" w:type=\"dxa\"/>"
-    "<w:tblCellMar><w:top w:w=\"" CELL_PAD_S "\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
-    "<w:bottom w:w=\"" CELL_PAD_S "\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
+    "<w:tblCellMar><w:top w:w=\"" STR(CELL_PAD) "\" w:type=\"dxa\"/><w:left w:w=\"" STR(CELL_MARGIN) "\" w:type=\"dxa\"/>"
+    "<w:bottom w:w=\"" STR(CELL_PAD) "\" w:type=\"dxa\"/><w:right w:w=\"" STR(CELL_MARGIN) "\" w:type=\"dxa\"/>"
     "</w:tblCellMar></w:tblPr></w:style>"
     "<w:style w:type=\"paragraph\" w:styleId=\"Title\">"
     "<w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/><w:next w:val=\"Normal\"/>"

@@ -157,6 +157,11 @@ int	docx_add_para(struct docx *, const char *text,
 	    const struct docx_para_style *);
 /* An empty paragraph, the blank line of Japanese layouts. */
 int	docx_add_blank(struct docx *);
+/*
+ * 以上, closing a document: right-aligned, a little below the last line
+ * rather than after a blank one, never alone at the top of a page.
+ */
+int	docx_add_closing(struct docx *);
 /* A page break (in a paragraph of its own). */
 int	docx_add_page_break(struct docx *);
 /* A heading in style "heading N", level 1 to 4, text as given. */

@@ -1831,3 +1831,39 @@ textfit_bad_break(const char *s, const char *w, unsigned room,
 	free(v);
 	return bad;
 }
+
+/* Lines of s, at its line feeds. */
+static unsigned
+count_lines(const char *s)
+{
+	unsigned	n = 1;
+
+	for (; (s = strchr(s, '\n')) != NULL; s++)
+		n++;
+	return n;
+}
+
+char *
+textfit_spare_word(const char *s, char *w, unsigned room, unsigned lines,
+    char *(*wrap)(const char *, unsigned))
+{
+	char		*w2;
+	unsigned	 r, h, h2;
+
+	if (w == NULL || room < 225 || textfit_bad_break(s, w, room, &h) <= 0)
+		return w;
+	for (r = room - 25; r >= 200 && r >= room * 2 / 3; r -= 25) {
+		if ((w2 = wrap(s, r)) == NULL)
+			break;
+		if (count_lines(w2) > lines) {
+			free(w2);
+			break;
+		}
+		if (textfit_bad_break(s, w2, room, &h2) == 0 && h2 <= h) {
+			free(w);
+			return w2;
+		}
+		free(w2);
+	}
+	return w;
+}

@@ -236,4 +236,15 @@ unsigned textfit_balance(unsigned *grid, const struct textfit_col *cols,
 int	textfit_bad_break(const char *s, const char *w, unsigned room,
 	    unsigned *hira);
 
+/*
+ * w, s wrapped at room (hundredths) by wrap; or, where w breaks a word
+ * that fits a line (textfit_bad_break(): 再委／託, 誤送／信), s wrapped
+ * narrower by wrap, a quarter of a character at a time down to two
+ * thirds of room, the first wrap that breaks none, no more between two
+ * hiragana, on at most lines lines.  w is freed when replaced; NULL
+ * stays NULL.
+ */
+char	*textfit_spare_word(const char *s, char *w, unsigned room,
+	    unsigned lines, char *(*wrap)(const char *, unsigned));
+
 #endif

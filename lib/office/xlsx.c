@@ -1142,9 +1142,8 @@ xlsx_wrap_room(size_t usable)
 static void
 xlsx_wrap_text(struct buf *out, const char *s, size_t len, size_t usable)
 {
-	char		*t, *w, *w2;
-	unsigned	 room = xlsx_wrap_room(usable), r, h, h2;
-	size_t		 lines;
+	char		*t, *w;
+	unsigned	 room = xlsx_wrap_room(usable);
 
 	if ((t = malloc(len + 1)) == NULL) {
 		buf_add(out, s, len);
@@ -1153,25 +1152,9 @@ xlsx_wrap_text(struct buf *out, const char *s, size_t len, size_t usable)
 	memcpy(t, s, len);
 	t[len] = '\0';
 	w = textfit_wrap(t, room);
-	if (w != NULL && room >= 225 &&
-	    textfit_bad_break(t, w, room, &h) > 0) {
-		lines = xlsx_count_lines(w, strlen(w));
-		for (r = room - 25; r >= 200 && r >= room * 2 / 3; r -= 25) {
-			if ((w2 = textfit_wrap(t, r)) == NULL)
-				break;
-			if (xlsx_count_lines(w2, strlen(w2)) > lines) {
-				free(w2);
-				break;
-			}
-			if (textfit_bad_break(t, w2, room, &h2) == 0 &&
-			    h2 <= h) {
-				free(w);
-				w = w2;
-				break;
-			}
-			free(w2);
-		}
-	}
+	if (w != NULL)
+		w = textfit_spare_word(t, w, room, (unsigned)xlsx_count_lines(w,
+		    strlen(w)), textfit_wrap);
 	/* no line broken: the text as it is (its spaces, a tab first) */
 	if (w == NULL ||
 	    xlsx_count_lines(w, strlen(w)) == xlsx_count_lines(s, len))

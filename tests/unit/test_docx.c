@@ -1319,7 +1319,7 @@ test_table_keeps(void **state)
 	assert_int_equal(docx_add_table(d, t), 0);
 	docx_table_free(t);
 	assert_int_equal(docx_add_para(d, "是正状況は後に確認する。", NULL), 0);
-	assert_int_equal(docx_add_para(d, "以上", NULL), 0);
+	assert_int_equal(docx_add_closing(d), 0);
 	assert_int_equal(docx_save(d, path), 0);
 	docx_free(d);
 	xml = zip_part(path, "word/document.xml");
@@ -1354,6 +1354,10 @@ test_table_keeps(void **state)
 	/* 以上 never alone at the top of a page */
 	assert_true(para_keeps(xml, "是正状況は後に確認する。"));
 	assert_false(para_keeps(xml, ">以上<"));
+	/* docx_add_closing(): right, a little below the last line */
+	assert_non_null(strstr(xml, "<w:pPr><w:spacing w:before=\"200\" "
+	    "w:after=\"0\"/><w:jc w:val=\"right\"/></w:pPr><w:r><w:t "
+	    "xml:space=\"preserve\">以上</w:t>"));
 	free(xml);
 }
 
