@@ -151,10 +151,6 @@ rp_era(char out[CAL_FMT_MAX], struct cal_date d)
 		error_clear();
 }
 
-/*
- * A date, or a period from it to end (y 0: none), in full: 令和8年8月3日,
- * 令和8年8月3日～28日, 令和8年8月3日～9月2日.
- */
 void
 rp_period_end(char out[RP_PERIOD_END], struct cal_date d, struct cal_date end)
 {

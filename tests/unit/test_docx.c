@@ -146,6 +146,20 @@ zip_part(const char *path, const char *name)
 	return p;
 }
 
+/*
+ * The document d with table t added (both freed), saved to path: its
+ * document.xml.
+ */
+static char *
+table_xml(struct docx *d, struct docx_table *t, const char *path)
+{
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	return zip_part(path, "word/document.xml");
+}
+
 /* Entries of the temporary directory other than the given names. */
 static int
 dir_extra(const char *dir, const char *keep)
@@ -1508,11 +1522,7 @@ test_names_give_way(void **state)
 		assert_int_equal(docx_table_cell(t, r, 3, r % 2 ? text :
 		    text2, NULL), 0);
 	}
-	assert_int_equal(docx_add_table(d, t), 0);
-	docx_table_free(t);
-	assert_int_equal(docx_save(d, path), 0);
-	docx_free(d);
-	xml = zip_part(path, "word/document.xml");
+	xml = table_xml(d, t, path);
 	grid_of(xml, 0, w, 4);
 	/* the text takes the most room: more than 課 and 契約名 together */
 	assert_true(w[3] > w[0] + w[1]);
@@ -1558,11 +1568,7 @@ test_kept_fill(void **state)
 		assert_int_equal(docx_table_cell(t, r, 2, act[r % 3], NULL), 0);
 		assert_int_equal(docx_table_cell(t, r, 3, why, NULL), 0);
 	}
-	assert_int_equal(docx_add_table(d, t), 0);
-	docx_table_free(t);
-	assert_int_equal(docx_save(d, path), 0);
-	docx_free(d);
-	xml = zip_part(path, "word/document.xml");
+	xml = table_xml(d, t, path);
 	assert_null(strstr(xml, "セグメン</w:t><w:br/>"));
 	assert_null(strstr(xml, "インターネッ</w:t><w:br/>"));
 	free(xml);
@@ -1678,11 +1684,7 @@ test_tables(void **state)
 	docx_table_free(t);
 	assert_int_equal(docx_add_para(d, "表3　重みなし", NULL), 0);
 	t = make_tab(NULL);
-	assert_int_equal(docx_add_table(d, t), 0);
-	docx_table_free(t);
-	assert_int_equal(docx_save(d, path), 0);
-	docx_free(d);
-	xml = zip_part(path, "word/document.xml");
+	xml = table_xml(d, t, path);
 
 	total = 0;
 	for (i = 0; i < 3; i++) {
@@ -2167,11 +2169,7 @@ test_cell_align(void **state)
 	assert_int_equal(docx_table_cell(t, 1, 2, "作業場所と、個人情報の管理"
 	    "体制（施錠、持出し制限など）を確認した。委託先の従業者への教育"
 	    "の実施状況を記録で確認した。", NULL), 0);
-	assert_int_equal(docx_add_table(d, t), 0);
-	docx_table_free(t);
-	assert_int_equal(docx_save(d, path), 0);
-	docx_free(d);
-	xml = zip_part(path, "word/document.xml");
+	xml = table_xml(d, t, path);
 	/* the body row's cells */
 	assert_non_null(p = strstr(xml, "<w:tr><w:trPr><w:cantSplit/>"
 	    "</w:trPr>"));
@@ -2202,11 +2200,7 @@ test_cell_align(void **state)
 	assert_int_equal(docx_table_new(&t, 2, NULL), 0);
 	assert_int_equal(docx_table_cell(t, 0, 0, "3(2)エ", &small), 0);
 	assert_int_equal(docx_table_cell(t, 0, 1, "", &small), 0);
-	assert_int_equal(docx_add_table(d, t), 0);
-	docx_table_free(t);
-	assert_int_equal(docx_save(d, path), 0);
-	docx_free(d);
-	xml = zip_part(path, "word/document.xml");
+	xml = table_xml(d, t, path);
 	assert_non_null(strstr(xml, "<w:rPr><w:sz w:val=\"18\"/><w:szCs "
 	    "w:val=\"18\"/></w:rPr></w:pPr></w:p></w:tc>"));
 	free(xml);
@@ -2249,11 +2243,7 @@ test_list_break(void **state)
 		    "など）を確認した。事故等の発生の有無を確認し、発生した場合"
 		    "は区に報告させた。", NULL), 0);
 	}
-	assert_int_equal(docx_add_table(d, t), 0);
-	docx_table_free(t);
-	assert_int_equal(docx_save(d, path), 0);
-	docx_free(d);
-	xml = zip_part(path, "word/document.xml");
+	xml = table_xml(d, t, path);
 	for (p = xml, k = 0; k < 3; k++) {
 		assert_non_null(p = strstr(p, "<w:gridCol w:w=\""));
 		p += 16;
@@ -2405,11 +2395,7 @@ test_even_columns(void **state)
 		for (k = 0; k < 5; k++)
 			assert_int_equal(docx_table_cell(t, r, k, rows[r][k],
 			    NULL), 0);
-	assert_int_equal(docx_add_table(d, t), 0);
-	docx_table_free(t);
-	assert_int_equal(docx_save(d, path), 0);
-	docx_free(d);
-	xml = zip_part(path, "word/document.xml");
+	xml = table_xml(d, t, path);
 	h = table_lines(xml, 0, 5, &most);
 	/* before: 43 lines, a cell of 7 (所管課回答 beside 観点 on one) */
 	assert_true(h <= 40);
@@ -2454,11 +2440,7 @@ test_kept_columns(void **state)
 		assert_int_equal(docx_table_cell(t, r, 3,
 		    "報告済\n令和8年12月17日", NULL), 0);
 	}
-	assert_int_equal(docx_add_table(d, t), 0);
-	docx_table_free(t);
-	assert_int_equal(docx_save(d, path), 0);
-	docx_free(d);
-	xml = zip_part(path, "word/document.xml");
+	xml = table_xml(d, t, path);
 	grid_of(xml, 0, w, 4);
 	margin = margin_of(xml, 0);
 	assert_true(w[3] >= need_at("令和8年12月17日", small_of(xml, 0)));
@@ -2537,11 +2519,7 @@ test_text_break(void **state)
 		for (k = 0; k < 3; k++)
 			assert_int_equal(docx_table_cell(t, r, k, text, NULL),
 			    0);
-	assert_int_equal(docx_add_table(d, t), 0);
-	docx_table_free(t);
-	assert_int_equal(docx_save(d, path), 0);
-	docx_free(d);
-	xml = zip_part(path, "word/document.xml");
+	xml = table_xml(d, t, path);
 	for (p = xml, k = 0; k < 3; k++) {
 		assert_non_null(p = strstr(p, "<w:gridCol w:w=\""));
 		p += 16;
@@ -2638,11 +2616,7 @@ test_share_room(void **state)
 		    "所管課に限られ、回答期限も定められており、仕様書の記載と"
 		    "整合している。特段の問題は認められない。", NULL), 0);
 	}
-	assert_int_equal(docx_add_table(d, t), 0);
-	docx_table_free(t);
-	assert_int_equal(docx_save(d, path), 0);
-	docx_free(d);
-	xml = zip_part(path, "word/document.xml");
+	xml = table_xml(d, t, path);
 	for (p = xml, k = 0; k < 3; k++) {
 		assert_non_null(p = strstr(p, "<w:gridCol w:w=\""));
 		p += 16;
@@ -2674,11 +2648,7 @@ test_share_room(void **state)
 		    "標準化・他システム連携", NULL), 0);
 		assert_int_equal(docx_table_cell(t, r, 4, "\n\n", NULL), 0);
 	}
-	assert_int_equal(docx_add_table(d, t), 0);
-	docx_table_free(t);
-	assert_int_equal(docx_save(d, path), 0);
-	docx_free(d);
-	xml = zip_part(path, "word/document.xml");
+	xml = table_xml(d, t, path);
 	for (p = xml, k = 0; k < 5; k++) {
 		assert_non_null(p = strstr(p, "<w:gridCol w:w=\""));
 		p += 16;
@@ -2705,11 +2675,7 @@ test_share_room(void **state)
 	    NULL), 0);
 	assert_int_equal(docx_table_cell(t, 1, 1, "40", NULL), 0);
 	assert_int_equal(docx_table_cell(t, 1, 2, "件", NULL), 0);
-	assert_int_equal(docx_add_table(d, t), 0);
-	docx_table_free(t);
-	assert_int_equal(docx_save(d, path), 0);
-	docx_free(d);
-	xml = zip_part(path, "word/document.xml");
+	xml = table_xml(d, t, path);
 	for (p = xml, k = 0; k < 3; k++) {
 		assert_non_null(p = strstr(p, "<w:gridCol w:w=\""));
 		p += 16;

@@ -676,6 +676,32 @@ zip_part(const char *path, const char *name)
 	return p;
 }
 
+/*
+ * A sheet of one table of two columns written with cells (n of them, row
+ * by row) into name; its shared strings, as the writer broke them.
+ */
+static char *
+two_columns(const char *name, const char *sheet,
+    const struct xlsx_column *cols, const char *const *cells, size_t n)
+{
+	char			 path[512];
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+	size_t			 i;
+
+	path_in(path, sizeof path, name);
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, sheet, 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, cols, 2), 0);
+	for (i = 0; i < n; i++)
+		assert_int_equal(xlsx_write_text(sh, r + (uint32_t)(i / 2),
+		    (uint16_t)(i % 2), cells[i]), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	return zip_part(path, "xl/sharedStrings.xml");
+}
+
 static int
 has_part(const char *path, const char *name)
 {
@@ -1126,24 +1152,11 @@ test_fit_word(void **state)
 		"報告書あり。",
 	};
 	struct xlsx_column	 out[2];
-	char			 path[512], *xml;
-	struct xlsx		*x;
-	struct xlsx_sheet	*sh;
-	uint32_t		 r;
-	size_t			 i;
+	char			*xml;
 
 	(void)state;
 	assert_int_equal(xlsx_fit_table(out, fc, 2, cells, 3, 48), 0);
-	path_in(path, sizeof path, "fit_word.xlsx");
-	assert_int_equal(xlsx_new(&x, path, NULL), 0);
-	assert_int_equal(xlsx_add_sheet(&sh, x, "項目別", 0), 0);
-	assert_int_equal(xlsx_table(&r, sh, out, 2), 0);
-	for (i = 0; i < 6; i++)
-		assert_int_equal(xlsx_write_text(sh, r + (uint32_t)(i / 2),
-		    (uint16_t)(i % 2), cells[i]), 0);
-	assert_int_equal(xlsx_save(x), 0);
-	xlsx_free(x);
-	xml = zip_part(path, "xl/sharedStrings.xml");
+	xml = two_columns("fit_word.xlsx", "項目別", out, cells, 6);
 	assert_null(strstr(xml, "複\n製"));
 	assert_null(strstr(xml, "取扱状\n況"));
 	/* the rows no higher: two lines each, three for the long one */
@@ -1416,10 +1429,7 @@ test_fit_kept(void **state)
 		"た。復旧までの対応を事業者と協議し、再発防止策の報告を求めた。"),
 	};
 	struct xlsx_column	 out[2];
-	char			 path[512], *xml, *p, *e;
-	struct xlsx		*x;
-	struct xlsx_sheet	*sh;
-	uint32_t		 r;
+	char			*xml, *p, *e;
 	size_t			 i;
 
 	(void)state;
@@ -1429,16 +1439,7 @@ test_fit_kept(void **state)
 	assert_true(out[0].width + out[1].width <= 40);
 	assert_true(out[0].flags & XLSX_COL_BREAK);
 
-	path_in(path, sizeof path, "kept.xlsx");
-	assert_int_equal(xlsx_new(&x, path, NULL), 0);
-	assert_int_equal(xlsx_add_sheet(&sh, x, "一覧", 0), 0);
-	assert_int_equal(xlsx_table(&r, sh, out, 2), 0);
-	for (i = 0; i < 4; i++)
-		assert_int_equal(xlsx_write_text(sh, r + (uint32_t)(i / 2),
-		    (uint16_t)(i % 2), cells[i]), 0);
-	assert_int_equal(xlsx_save(x), 0);
-	xlsx_free(x);
-	xml = zip_part(path, "xl/sharedStrings.xml");
+	xml = two_columns("kept.xlsx", "一覧", out, cells, 4);
 	/* the long text broken by the writer, the date and words whole */
 	assert_non_null(strstr(xml, "令和8年4月28日"));
 	assert_null(strstr(xml, "セ\nキ"));
