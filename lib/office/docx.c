@@ -1496,17 +1496,6 @@ fill_room(const char *s, unsigned room)
 	return fill;
 }
 
-/* Lines of s, at its line feeds. */
-static unsigned
-count_lines(const char *s)
-{
-	unsigned	n = 1;
-
-	for (; (s = strchr(s, '\n')) != NULL; s++)
-		n++;
-	return n;
-}
-
 /*
  * Does every line of s wider than fill hold only Japanese (measured as
  * wide as it prints)?
@@ -1551,7 +1540,7 @@ fill_wrap(const char *s, unsigned room)
 	if ((out = textfit_wrap_hang(s, fill)) == NULL || fill >= room)
 		return out;
 	if ((full = textfit_wrap_hang(s, room)) != NULL &&
-	    count_lines(full) <= count_lines(out) &&
+	    textfit_count_lines(full) <= textfit_count_lines(out) &&
 	    wide_lines_japanese(full, fill)) {
 		free(out);
 		return full;
@@ -1671,13 +1660,11 @@ static unsigned
 text_lines(const char *s, unsigned room)
 {
 	char		*w;
-	const char	*p;
-	unsigned	 n = 1;
+	unsigned	 n;
 
 	if ((w = text_break(s, room)) == NULL)
 		return textfit_lines(s, room);
-	for (p = w; (p = strchr(p, '\n')) != NULL; p++)
-		n++;
+	n = textfit_count_lines(w);
 	free(w);
 	return n;
 }
@@ -2758,7 +2745,7 @@ put_items(struct buf *b, const struct cell *origin,
 static char *
 roomy_break(const char *s, char *w, unsigned room, unsigned rowlines)
 {
-	if (count_lines(w) >= rowlines)
+	if (textfit_count_lines(w) >= rowlines)
 		return w;
 	return textfit_spare_word(s, w, room, rowlines, fill_wrap);
 }

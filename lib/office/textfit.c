@@ -1832,9 +1832,8 @@ textfit_bad_break(const char *s, const char *w, unsigned room,
 	return bad;
 }
 
-/* Lines of s, at its line feeds. */
-static unsigned
-count_lines(const char *s)
+unsigned
+textfit_count_lines(const char *s)
 {
 	unsigned	n = 1;
 
@@ -1855,7 +1854,7 @@ textfit_spare_word(const char *s, char *w, unsigned room, unsigned lines,
 	for (r = room - 25; r >= 200 && r >= room * 2 / 3; r -= 25) {
 		if ((w2 = wrap(s, r)) == NULL)
 			break;
-		if (count_lines(w2) > lines) {
+		if (textfit_count_lines(w2) > lines) {
 			free(w2);
 			break;
 		}

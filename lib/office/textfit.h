@@ -236,6 +236,9 @@ unsigned textfit_balance(unsigned *grid, const struct textfit_col *cols,
 int	textfit_bad_break(const char *s, const char *w, unsigned room,
 	    unsigned *hira);
 
+/* Lines of s, at its line feeds (at least one). */
+unsigned textfit_count_lines(const char *s);
+
 /*
  * w, s wrapped at room (hundredths) by wrap; or, where w breaks a word
  * that fits a line (textfit_bad_break(): 再委／託, 誤送／信), s wrapped
