@@ -2770,7 +2770,9 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 {
 	struct docx_para_style	 ps;
 	size_t			 span, k;
-	unsigned		 w = 0, need;
+	unsigned		 w = 0, need, room = 0, h;
+	unsigned		 size = origin->styled && origin->style.size !=
+				    0 ? origin->style.size : BODY_SIZE;
 	int			 header = row < t->header_rows, nowrap = 0;
 	const char		*text = cont ? NULL : origin->text;
 	char			*broken = NULL;
@@ -2778,6 +2780,10 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	span = origin->cspan > 1 ? origin->cspan : 1;
 	for (k = col; k < col + span; k++)
 		w += grid[k];
+	/* the room of its text, hundredths of the body's characters */
+	if (w > 2 * margin + CELL_SLACK)
+		room = (w - 2 * margin - CELL_SLACK) * 100 / CHAR_TWIPS *
+		    BODY_SIZE / size;
 	memset(&ps, 0, sizeof ps);
 	if (origin->styled)
 		ps = origin->style;
@@ -2798,26 +2804,16 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	 * character: 標準化・／他システム連携, 建築指導／担当課.
 	 */
 	if (text != NULL && !header && list_item_width(text) > 0 &&
-	    w > 2 * margin + CELL_SLACK) {
-		unsigned	 size = origin->styled &&
-				    origin->style.size != 0 ?
-				    origin->style.size : BODY_SIZE;
-
-		broken = list_break(text, (w - 2 * margin - CELL_SLACK) * 100 /
-		    CHAR_TWIPS * BODY_SIZE / size);
+	    room > 0) {
+		broken = list_break(text, room);
 		if (broken != NULL)
 			text = broken;
 	} else if (text != NULL && *text != '\0' && !header &&
 	    strpbrk(text, "\r\n") == NULL &&
 	    textfit_width(text) <= NAME_MAX &&
 	    cell_twips(textfit_width(text), origin, margin) > w &&
-	    w > 2 * margin + CELL_SLACK) {
+	    room > 0) {
 		size_t		 at;
-		unsigned	 size = origin->styled &&
-				    origin->style.size != 0 ?
-				    origin->style.size : BODY_SIZE;
-		unsigned	 room = (w - 2 * margin - CELL_SLACK) * 100 /
-				    CHAR_TWIPS * BODY_SIZE / size;
 
 		if ((at = textfit_name_break(text, room)) > 0 &&
 		    (broken = malloc(strlen(text) + 2)) != NULL) {
@@ -2834,27 +2830,14 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	 * two characters.
 	 */
 	if (text != NULL && *text != '\0' && broken == NULL &&
-	    !textfit_is_unbreakable(text) && w > 2 * margin + CELL_SLACK) {
-		unsigned	 size = origin->styled &&
-				    origin->style.size != 0 ?
-				    origin->style.size : BODY_SIZE;
-		unsigned	 room = (w - 2 * margin - CELL_SLACK) * 100 /
-				    CHAR_TWIPS * BODY_SIZE / size;
-
+	    !textfit_is_unbreakable(text) && room > 0) {
 		if ((broken = text_break(text, room)) == NULL && !header)
 			broken = docx_widow_break(text, room);
 		if (broken != NULL)
 			text = broken;
 	}
 	/* a word broken where the row has a line to spare for it */
-	if (broken != NULL && !header && origin->rspan <= 1 &&
-	    w > 2 * margin + CELL_SLACK) {
-		unsigned	 size = origin->styled &&
-				    origin->style.size != 0 ?
-				    origin->style.size : BODY_SIZE, h;
-		unsigned	 room = (w - 2 * margin - CELL_SLACK) * 100 /
-				    CHAR_TWIPS * BODY_SIZE / size;
-
+	if (broken != NULL && !header && origin->rspan <= 1 && room > 0) {
 		/* the row's height only for a cell that breaks a word */
 		if (textfit_bad_break(origin->text, broken, room, &h) > 0)
 			broken = roomy_break(origin->text, broken, room,
@@ -2893,11 +2876,8 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	ps.indent_left = ps.indent_right = ps.indent_first = 0;
 	ps.tabs[0] = 0;
 	ps.keep_next = keep;
-	if (!header && !cont && has_items(origin->text) &&
-	    w > 2 * margin + CELL_SLACK) {
-		put_items(b, origin, &ps, (w - 2 * margin - CELL_SLACK) * 100 /
-		    CHAR_TWIPS * BODY_SIZE / (ps.size != 0 ? ps.size :
-		    BODY_SIZE));
+	if (!header && !cont && has_items(origin->text) && room > 0) {
+		put_items(b, origin, &ps, room);
 		buf_puts(b, "</w:tc>");
 		free(broken);
 		return;
