@@ -1477,7 +1477,7 @@ qa_note(struct buf *b, struct store *st, const struct node *root,
 	const char		*from = NULL, *s, *of;
 	struct buf		 src = BUF_INIT, left = BUF_INIT;
 	size_t			 i, k;
-	int			 one = 1, confirmed;
+	int			 one = 1, same, confirmed;
 
 	buf_reset(b);
 	for (i = 0; fs != NULL && i < fs->n; i++) {
@@ -1492,7 +1492,9 @@ qa_note(struct buf *b, struct store *st, const struct node *root,
 	if (from == NULL)
 		return;
 	of = node_get_str(root, "followup_of");
-	if (one && of != NULL && strcmp(of, from) == 0)
+	/* all of the audit this one follows up */
+	same = one && of != NULL && strcmp(of, from) == 0;
+	if (same)
 		buf_puts(b, "指摘事項の番号は、指摘を行った監査（フォローアップ"
 		    "元）での番号であり、その監査結果概要報告書の番号と同じで"
 		    "ある。");
@@ -1504,8 +1506,7 @@ qa_note(struct buf *b, struct store *st, const struct node *root,
 		    "ある。");
 	/* those of the audit followed up not carried into this one */
 	sf = sr != NULL ? audit_findings(record_root(sr)) : NULL;
-	for (i = 0; one && of != NULL && strcmp(of, from) == 0 &&
-	    sf != NULL && i < sf->n; i++) {
+	for (i = 0; same && sf != NULL && i < sf->n; i++) {
 		s = node_get_str(sf->u.items[i], "number");
 		for (k = 0; s != NULL && k < fs->n; k++) {
 			f = fs->u.items[k];
