@@ -288,7 +288,7 @@ static char *
 privacy_of(const struct schema *kind, const struct node *root)
 {
 	static const char *const flags[] = { "sensitive", "ordinance",
-	    "financial", "wrongful", "exposed", NULL };
+	    "financial", "wrongful", "exposed", "number_system", NULL };
 	const struct node	*pv = node_get(root, "privacy");
 	const char		*s;
 	struct buf		 b = BUF_INIT;
@@ -1425,8 +1425,10 @@ fact_text(struct buf *b, const struct node *f, const struct schema *kind)
 
 	if (title == NULL)
 		title = field != NULL ? field : "?";
+	/* a count with its unit: 本人の数が100人を超える, not 100を超える */
 	if (over != NULL)
-		buf_printf(b, "%sが%sを超える", title, over);
+		buf_printf(b, "%sが%s%sを超える", title, over, field != NULL &&
+		    strcmp(field, "privacy.people") == 0 ? "人" : "");
 	else if (is != NULL && strcmp(is, "true") == 0)
 		buf_puts(b, title);
 	else if (is != NULL && strcmp(is, "false") == 0)

@@ -263,6 +263,25 @@ expect_grep "$T/out" "^2026-09-14 +59 days +$id2 .*ppc-final-wrongful"
 expect_grep "$T/out" "^2026-06-22 +25 days overdue +$id .*ward-ciso"
 expect_grep "$T/out" "^2026-07-17 +0 days +$id2 .*ward-first"
 expect_no_grep "$T/out" "$id .*ward-first"
+# My Number data of two people: reportable to the commission only when a
+# My Number system holds it (規則第2条第1号), whatever the number; known
+# Fri 07-17, 速報 capped at the fifth day, Wed 07-22; 確報 day 30 = Sat
+# 08-15, so Mon 08-17.
+expect_status 0 N incident add --no-input --title 住民記録システムの操作誤りによる個人番号の誤表示 \
+    --org bunka-shogai --occurred 2026-07-17 --category leak \
+    --personal-info yes --my-number yes --number-system yes --people 2
+id3=$(cat "$T/out")
+expect_status 0 N incident add --no-input --title 個人番号を記載した申請書の誤送付 \
+    --org bunka-shogai --occurred 2026-07-17 --category misdelivery \
+    --personal-info yes --my-number yes --number-system no --people 2
+id4=$(cat "$T/out")
+expect_status 0 N incident list --due
+expect_grep "$T/out" "^2026-07-22 +5 days +$id3 .*mn-prompt"
+expect_grep "$T/out" "^2026-08-17 +31 days +$id3 .*mn-final"
+expect_no_grep "$T/out" "$id4 .*mn-"
+expect_status 0 N incident show "$id3"
+expect_grep "$T/out" "Held in a My Number system"
+rm "$D"/incidents/*/"$id3".yaml "$D"/incidents/*/"$id4".yaml
 # Meeting an obligation takes it off the list.
 expect_status 0 N incident log "$id2" --type report --report ppc-prompt \
     --text 個人情報保護委員会へ速報（電子申請）
@@ -347,7 +366,8 @@ check $CHECK docx "$C" 対応基準提案書 目的 適用範囲 ネットワー
     "切り離しの状態を維持" "（基準2）" "該当する系統の遮断" "（基準5）" \
     "期限は、事故等を知った日（所管課が発見した日）から算定し" "!自動的に" \
     "総務省ガイドライン" "IPA手引き" "個人情報保護委員会FAQ" \
-    インターネット接続の遮断（全庁） 条件を付けて復旧する "知った日を1日目として30日以内"
+    インターネット接続の遮断（全庁） 条件を付けて復旧する "知った日を1日目として30日以内" \
+    本人の数が100人を超える "!100を超える" 個人番号を扱う情報システムで管理される
 expect_status 0 N incident export stats --fy 2026 -o "$O/stats.xlsx"
 check $CHECK stats "$O/stats.xlsx" 2
 # The sample's five, with times to containment and recovery.
