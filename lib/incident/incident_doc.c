@@ -639,11 +639,17 @@ done:
 
 /* --- layout: pieces shared by the two incident documents ------------------ */
 
+/*
+ * The summary table; text, if not NULL, its last row, headed label
+ * (where it would be the one numbered item of its section, a (1)
+ * without a (2)).
+ */
 static int
-add_summary_table(struct docx *d, const struct inc_view *v, int prevention)
+add_summary_table(struct docx *d, const struct inc_view *v, int prevention,
+    const char *label, const char *text)
 {
 	struct buf	 occ = BUF_INIT;
-	const char	*kv[26];
+	const char	*kv[28];
 	size_t		 n = 0;
 	int		 rc;
 
@@ -672,6 +678,8 @@ add_summary_table(struct docx *d, const struct inc_view *v, int prevention)
 		KV("委託事業者等", v->contractor);
 	}
 	KV("影響の範囲", v->affected);
+	if (text != NULL)
+		KV(label, text);
 #undef KV
 	rc = add_kv(d, kv, n);
 	buf_free(&occ);
@@ -786,13 +794,16 @@ layout_prevention(struct docx *d, const struct inc_view *v)
 	if ((rc = buf_ok(&b)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "事故等の概要")) != 0 ||
 	    (rc = body(d, b.data)) != 0 ||
-	    (rc = add_summary_table(d, v, 1)) != 0)
+	    (rc = add_summary_table(d, v, 1, v->privacy == NULL ?
+	    "事故等の内容" : "個人情報の取扱い", v->privacy == NULL ?
+	    v->description : v->description == NULL ? v->privacy : NULL)) != 0)
 		goto done;
-	if (v->description != NULL &&
+	/* (1) and (2) where there are both; one is a row of the table */
+	if (v->description != NULL && v->privacy != NULL &&
 	    ((rc = docx_add_outline_heading(d, 2, "事故等の内容")) != 0 ||
 	    (rc = body(d, v->description)) != 0))
 		goto done;
-	if (v->privacy != NULL &&
+	if (v->privacy != NULL && v->description != NULL &&
 	    ((rc = docx_add_outline_heading(d, 2, "個人情報の取扱い")) != 0 ||
 	    (rc = body(d, v->privacy)) != 0))
 		goto done;
@@ -887,14 +898,12 @@ layout_report(struct docx *d, const struct inc_view *v)
 	struct buf	 b = BUF_INIT;
 	char		 label[32];
 	size_t		 i, k, nprop;
-	int		 rc;
+	int		 rc, nsub;
 
+	/* the one item of its section: a row of the table, not a lone (1) */
 	if ((rc = docx_add_outline_heading(d, 1, "事故等の概要")) != 0 ||
-	    (rc = add_summary_table(d, v, 0)) != 0)
-		goto done;
-	if (v->description != NULL &&
-	    ((rc = docx_add_outline_heading(d, 2, "事故等の内容")) != 0 ||
-	    (rc = body(d, v->description)) != 0))
+	    (rc = add_summary_table(d, v, 0, "事故等の内容", v->description)) !=
+	    0)
 		goto done;
 
 	if ((rc = docx_add_blank(d)) != 0 ||
@@ -908,16 +917,19 @@ layout_report(struct docx *d, const struct inc_view *v)
 	if ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "対応")) != 0)
 		goto done;
-	if (v->response != NULL &&
-	    ((rc = docx_add_outline_heading(d, 2, "初動対応")) != 0 ||
+	/* items numbered (1), (2) only where there are two: no lone (1) */
+	nsub = (v->response != NULL) + (v->isolation != NULL) +
+	    (v->advice != NULL);
+	if (v->response != NULL && ((nsub > 1 &&
+	    (rc = docx_add_outline_heading(d, 2, "初動対応")) != 0) ||
 	    (rc = body(d, v->response)) != 0))
 		goto done;
-	if (v->isolation != NULL &&
-	    ((rc = docx_add_outline_heading(d, 2, "ネットワーク遮断と復旧の判断"))
-	    != 0 || (rc = body(d, v->isolation)) != 0))
+	if (v->isolation != NULL && ((nsub > 1 &&
+	    (rc = docx_add_outline_heading(d, 2, "ネットワーク遮断と復旧の判断"))
+	    != 0) || (rc = body(d, v->isolation)) != 0))
 		goto done;
-	if (v->advice != NULL &&
-	    ((rc = docx_add_outline_heading(d, 2, "助言・提案")) != 0 ||
+	if (v->advice != NULL && ((nsub > 1 &&
+	    (rc = docx_add_outline_heading(d, 2, "助言・提案")) != 0) ||
 	    (rc = body(d, v->advice)) != 0))
 		goto done;
 	if (v->response == NULL && v->isolation == NULL && v->advice == NULL &&

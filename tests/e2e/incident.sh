@@ -356,6 +356,18 @@ check $CHECK docx "$R" 情報セキュリティ事故等報告書 事故等の�
     個人情報の取扱いと報告 漏えい等の速報 漏えい等の確報 令和8年7月21日 令和8年6月24日 \
     "報告済" 部分遮断 "送信記録で確認した" 遮断の判断（基準による確認） \
     "本人の数は150人"
+# no (1) without a (2): the report's one item of section 1 is a row of its
+# table; the proposal keeps (1) 事故等の内容 and (2) 個人情報の取扱い
+$PY - "$R" "$P" <<'PYEOF' || fail "a section with a lone (1)"
+import sys, re, docx
+for f in sys.argv[1:]:
+    d = docx.Document(f)
+    heads = [p.text for p in d.paragraphs if re.match(r"^(\d+|\(\d+\))\s", p.text)]
+    for i, h in enumerate(heads):
+        if h.startswith("(1)"):
+            nxt = heads[i + 1] if i + 1 < len(heads) else ""
+            assert nxt.startswith("(2)"), (f, h, nxt, heads)
+PYEOF
 check $CHECK docx "$O/事故等報告書_管理者アカウントへの不正ログイン.docx" \
     "漏えい等の確報（不正の目的によるおそれ）" 令和8年9月14日 令和8年7月22日
 expect_status 0 N incident export criteria -o "$O/"
@@ -397,6 +409,13 @@ check $CHECK docx "$O/sample/事故等報告書_障害福祉サービス利用�
     "!再発防止策の確認中" "検知・発見から封じ込めまで25分であった。" \
     "!封じ込め・遮断" \
     "このうち(1)、(2)は、令和8年8月7日に提出した再発防止策の提案書で改善を提案した。"
+$PY - "$O/sample/事故等報告書_障害福祉サービス利用者一覧の電子メール誤送信.docx" <<'PYEOF' ||
+import sys, docx
+d = docx.Document(sys.argv[1])
+assert any(r.cells[0].text == "事故等の内容" for r in d.tables[0].rows)
+assert not any(p.text.endswith("事故等の内容") for p in d.paragraphs)
+PYEOF
+    fail "the report's description is not a row of its summary"
 # the sample's other reports: dates with their year, rules as 基準N
 expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export report \
     in-s75gpgrw in-47gn7d6k -o "$O/sample/"
