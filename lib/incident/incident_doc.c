@@ -1564,10 +1564,15 @@ layout_criteria(struct docx *d, const struct crit_view *v)
 	size_t			 p, i;
 	int			 rc;
 
+	/*
+	 * What the criteria are for, as the subject of the proposal: bold
+	 * and larger than the body, not a small line under the sender
+	 */
 	buf_printf(&b, "%s", v->title);
 	if ((rc = buf_ok(&b)) != 0 ||
 	    (rc = docx_add_para(d, b.data, &(struct docx_para_style){
-	    .align = DOCX_CENTER, .gothic = 1 })) != 0 ||
+	    .align = DOCX_CENTER, .gothic = 1, .bold = 1, .size = 24,
+	    .space_before = 6 })) != 0 ||
 	    (rc = docx_add_blank(d)) != 0)
 		goto done;
 	if ((rc = docx_add_outline_heading(d, 1, "目的")) != 0 ||

@@ -380,6 +380,13 @@ check $CHECK docx "$C" 対応基準提案書 目的 適用範囲 ネットワー
     "総務省ガイドライン" "IPA手引き" "個人情報保護委員会FAQ" \
     インターネット接続の遮断（全庁） 条件を付けて復旧する "知った日を1日目として30日以内" \
     本人の数が100人を超える "!100を超える" 個人番号を扱う情報システムで管理される
+# the subject stands out under the sender: bold, 12pt (a small body line)
+$PY - "$C" <<'PYEOF' || fail "the criteria's subject is a small line"
+import sys, docx
+d = docx.Document(sys.argv[1])
+p = [p for p in d.paragraphs if p.text.endswith("判断基準")][0]
+assert all(r.bold for r in p.runs) and p.runs[0].font.size.pt == 12, p.text
+PYEOF
 expect_status 0 N incident export stats --fy 2026 -o "$O/stats.xlsx"
 check $CHECK stats "$O/stats.xlsx" 2
 # The sample's five, with times to containment and recovery.
