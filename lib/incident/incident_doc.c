@@ -785,7 +785,7 @@ layout_prevention(struct docx *d, const struct inc_view *v)
 {
 	struct buf	 b = BUF_INIT;
 	char		 label[32];
-	size_t		 i, k, last;
+	size_t		 i, k, last, n;
 	int		 rc;
 
 	buf_printf(&b, "%sで発生した事故等について、所管課から提出された報告書"
@@ -836,9 +836,13 @@ layout_prevention(struct docx *d, const struct inc_view *v)
 	if ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "提案")) != 0)
 		goto done;
-	for (i = 0, last = (size_t)-1; i < v->nm; i++)
-		if (v->m[i].proposal != NULL)
+	for (i = 0, last = (size_t)-1, n = 0; i < v->nm; i++)
+		if (v->m[i].proposal != NULL) {
 			last = i;
+			n++;
+		}
+	n += v->comment != NULL;
+	/* numbered where there are two or more: no (1) without a (2) */
 	for (i = 0, k = 0; i < v->nm; i++) {
 		if (v->m[i].proposal == NULL)
 			continue;
@@ -846,14 +850,15 @@ layout_prevention(struct docx *d, const struct inc_view *v)
 		buf_reset(&b);
 		buf_printf(&b, "%s（再発防止策%zuについて）", v->m[i].proposal,
 		    i + 1);
-		if ((rc = buf_ok(&b)) != 0 ||
-		    (rc = add_item(d, 1, label, b.data, i == last &&
+		if ((rc = buf_ok(&b)) != 0 || (rc = n == 1 ? body(d, b.data) :
+		    add_item(d, 1, label, b.data, i == last &&
 		    v->comment == NULL)) != 0)
 			goto done;
 	}
 	if (v->comment != NULL) {
 		snprintf(label, sizeof label, "(%zu)", ++k);
-		if ((rc = add_item(d, 1, label, v->comment, 1)) != 0)
+		if ((rc = n == 1 ? body(d, v->comment) :
+		    add_item(d, 1, label, v->comment, 1)) != 0)
 			goto done;
 	}
 	if (k == 0 && (rc = body(d, "所管課の再発防止策は"

@@ -438,6 +438,13 @@ check $CHECK docx "$O/sample/再発防止策の提案書_障害福祉サービ�
     "検知・発見から封じ込めまで25分であった。" "!封じ込め・遮断"
 check $CHECK docx "$O/sample/再発防止策の提案書_職員端末でのマルウェア検知.docx" \
     "検知・発見から封じ込め・遮断まで6分"
+# one proposal is not numbered (1) without a (2)
+cp -R "$NCIO_SAMPLE_DIR" "$T/one"
+sed -i '/^  comment: 同じ設定の除外が/d' "$T"/one/incidents/2026/in-47gn7d6k.yaml
+expect_status 0 "$NCIO" -C "$T/one" incident export prevention in-47gn7d6k \
+    -o "$T/one-out/"
+check $CHECK docx "$T"/one-out/*.docx "全庁の標的型メール訓練" "!(1)　全庁の" \
+    "!同じ設定の除外が"
 # the list prints at 85 % or more on A4 landscape (it printed at 64 %)
 check $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" "$O/stats.xlsx:一覧"
 # Several files into a file name: refused, nothing written.
