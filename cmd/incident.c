@@ -150,6 +150,7 @@ static const struct {
 	{ "financial", "privacy.financial" },
 	{ "wrongful", "privacy.wrongful" },
 	{ "exposed", "privacy.exposed" },
+	{ "number-system", "privacy.number_system" },
 };
 
 static const struct opt add_opts[] = {
@@ -191,6 +192,8 @@ static const struct opt add_opts[] = {
 	  "done for a wrongful purpose, possibly" },
 	{ "exposed", 0, OPT_CHOICE, 0, "yes|no", "yes|no", 0, 0,
 	  "open to anyone to see, possibly" },
+	{ "number-system", 0, OPT_CHOICE, 0, "yes|no", "yes|no", 0, 0,
+	  "held in a My Number system (reportable whatever the number)" },
 	{ "member", 0, OPT_MEMBER, OPT_REPEAT, NULL, NULL, 0, 0,
 	  "a team member handling it" },
 	{ "no-input", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
@@ -220,9 +223,9 @@ ask_field(struct inc *c, struct ydoc *doc, const char *field,
 static int
 ask_add(struct inc *c, struct ydoc *doc)
 {
-	static const char *const privacy[] = { "my_number", "privacy.people",
-	    "privacy.sensitive", "privacy.financial", "privacy.wrongful",
-	    NULL };
+	static const char *const privacy[] = { "my_number",
+	    "privacy.number_system", "privacy.people", "privacy.sensitive",
+	    "privacy.financial", "privacy.wrongful", NULL };
 	const char	*occ;
 	char		 today[CAL_FMT_MAX];
 	size_t		 i;
@@ -241,9 +244,15 @@ ask_add(struct inc *c, struct ydoc *doc)
 		return PROMPT_CANCEL;
 	if (!node_scalar_eq(node_get(ydoc_root(doc), "personal_info"), "true"))
 		return 0;
-	for (i = 0; privacy[i] != NULL; i++)
+	for (i = 0; privacy[i] != NULL; i++) {
+		/* a My Number system only where My Number data is */
+		if (strcmp(privacy[i], "privacy.number_system") == 0 &&
+		    !node_scalar_eq(node_get(ydoc_root(doc), "my_number"),
+		    "true"))
+			continue;
 		if (ask_field(c, doc, privacy[i], NULL, 0))
 			return PROMPT_CANCEL;
+	}
 	return 0;
 }
 
@@ -487,7 +496,7 @@ print_facts(struct inc *c, const struct node *root)
 {
 	const struct node	*pv = node_get(root, "privacy");
 	static const char *const flags[] = { "sensitive", "ordinance",
-	    "financial", "wrongful", "exposed", NULL };
+	    "financial", "wrongful", "exposed", "number_system", NULL };
 	const char		*v;
 	char			 path[64];
 	size_t			 i;

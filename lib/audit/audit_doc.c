@@ -2210,7 +2210,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	    (rc = docx_add_outline_body(d, b.data)) != 0 ||
 	    (rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "実施方法")) != 0 ||
-	    (rc = docx_add_outline_heading(d, 2, "監査の位置づけ")) != 0 ||
+	    (rc = docx_add_outline_heading(d, 2, "監査の位置付け")) != 0 ||
 	    (rc = docx_add_outline_body(d, "内部監査")) != 0 ||
 	    (rc = docx_add_outline_heading(d, 2, "監査の方法")) != 0 ||
 	    (rc = docx_add_outline_body(d, "対象組織等を訪問し、監査項目に沿っ"

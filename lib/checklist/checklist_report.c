@@ -643,9 +643,9 @@ doc_attention(struct docx *dx, struct ctx *c)
 	static const unsigned	 fw[] = { 30, 36, 14, 14 };
 	const struct ck_stats	*s = c->s;
 	struct docx_table	*t;
-	size_t			*low, *mv = NULL, i, k, n, row;
+	size_t			*low, *mv = NULL, i, k, n, row, rank;
 	size_t			 nfall, nrise;
-	char			 a[32], b[32], p[32];
+	char			 a[32], b[32], p[32], prevp[32];
 	int			 r;
 
 	if ((r = docx_add_outline_heading(dx, 1, "課題と対応")) != 0 ||
@@ -663,12 +663,21 @@ doc_attention(struct docx *dx, struct ctx *c)
 		    "項目は、課への周知や研修の重点とする必要がある。", n);
 	if (r != 0 || (r = new_table(&t, 4, lw, lh)) != 0)
 		goto done;
-	for (i = 0, row = 1; i < s->set->nitems && i < LOWEST; i++) {
+	for (i = 0, row = 1, rank = 0; i < s->set->nitems && i < LOWEST;
+	    i++) {
 		const struct ck_item_stat	*is = &s->items[low[i]];
 
 		if (isnan(is->rate))
 			break;
-		snprintf(a, sizeof a, "%zu", i + 1);
+		/*
+		 * Items of the same rate as shown share a rank (8, 8, 10):
+		 * two rows of 73.8% ranked 8 and 9 read as an error.
+		 */
+		pct(b, sizeof b, is->rate);
+		if (i == 0 || strcmp(b, prevp) != 0)
+			rank = i + 1;
+		snprintf(prevp, sizeof prevp, "%s", b);
+		snprintf(a, sizeof a, "%zu", rank);
 		docx_table_cell(t, row, 0, a, &mid_cell);
 		docx_table_cell(t, row, 1, item_no(p, sizeof p, low[i]),
 		    &mid_cell);
@@ -911,8 +920,8 @@ doc_vendor(struct docx *dx, struct ctx *c)
 	}
 	if ((r = add_table(dx, t)) != 0)
 		goto done;
-	if ((r = docx_add_outline_heading(dx, 1, "課題と対応")) != 0 ||
-	    (r = docx_add_outline_heading(dx, 2, "対策に不足のある契約")) != 0)
+	/* the section's one item is the section: no (1) without a (2) */
+	if ((r = docx_add_outline_heading(dx, 1, "対策に不足のある契約")) != 0)
 		goto done;
 	if (s->ngaps == 0) {
 		r = body(dx, c, "「いいえ」の回答のある契約はなかった。");

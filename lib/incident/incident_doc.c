@@ -288,7 +288,7 @@ static char *
 privacy_of(const struct schema *kind, const struct node *root)
 {
 	static const char *const flags[] = { "sensitive", "ordinance",
-	    "financial", "wrongful", "exposed", NULL };
+	    "financial", "wrongful", "exposed", "number_system", NULL };
 	const struct node	*pv = node_get(root, "privacy");
 	const char		*s;
 	struct buf		 b = BUF_INIT;
@@ -639,11 +639,17 @@ done:
 
 /* --- layout: pieces shared by the two incident documents ------------------ */
 
+/*
+ * The summary table; text, if not NULL, its last row, headed label
+ * (where it would be the one numbered item of its section, a (1)
+ * without a (2)).
+ */
 static int
-add_summary_table(struct docx *d, const struct inc_view *v, int prevention)
+add_summary_table(struct docx *d, const struct inc_view *v, int prevention,
+    const char *label, const char *text)
 {
 	struct buf	 occ = BUF_INIT;
-	const char	*kv[26];
+	const char	*kv[28];
 	size_t		 n = 0;
 	int		 rc;
 
@@ -672,6 +678,8 @@ add_summary_table(struct docx *d, const struct inc_view *v, int prevention)
 		KV("委託事業者等", v->contractor);
 	}
 	KV("影響の範囲", v->affected);
+	if (text != NULL)
+		KV(label, text);
 #undef KV
 	rc = add_kv(d, kv, n);
 	buf_free(&occ);
@@ -777,7 +785,7 @@ layout_prevention(struct docx *d, const struct inc_view *v)
 {
 	struct buf	 b = BUF_INIT;
 	char		 label[32];
-	size_t		 i, k, last;
+	size_t		 i, k, last, n;
 	int		 rc;
 
 	buf_printf(&b, "%sで発生した事故等について、所管課から提出された報告書"
@@ -786,13 +794,16 @@ layout_prevention(struct docx *d, const struct inc_view *v)
 	if ((rc = buf_ok(&b)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "事故等の概要")) != 0 ||
 	    (rc = body(d, b.data)) != 0 ||
-	    (rc = add_summary_table(d, v, 1)) != 0)
+	    (rc = add_summary_table(d, v, 1, v->privacy == NULL ?
+	    "事故等の内容" : "個人情報の取扱い", v->privacy == NULL ?
+	    v->description : v->description == NULL ? v->privacy : NULL)) != 0)
 		goto done;
-	if (v->description != NULL &&
+	/* (1) and (2) where there are both; one is a row of the table */
+	if (v->description != NULL && v->privacy != NULL &&
 	    ((rc = docx_add_outline_heading(d, 2, "事故等の内容")) != 0 ||
 	    (rc = body(d, v->description)) != 0))
 		goto done;
-	if (v->privacy != NULL &&
+	if (v->privacy != NULL && v->description != NULL &&
 	    ((rc = docx_add_outline_heading(d, 2, "個人情報の取扱い")) != 0 ||
 	    (rc = body(d, v->privacy)) != 0))
 		goto done;
@@ -825,9 +836,13 @@ layout_prevention(struct docx *d, const struct inc_view *v)
 	if ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "提案")) != 0)
 		goto done;
-	for (i = 0, last = (size_t)-1; i < v->nm; i++)
-		if (v->m[i].proposal != NULL)
+	for (i = 0, last = (size_t)-1, n = 0; i < v->nm; i++)
+		if (v->m[i].proposal != NULL) {
 			last = i;
+			n++;
+		}
+	n += v->comment != NULL;
+	/* numbered where there are two or more: no (1) without a (2) */
 	for (i = 0, k = 0; i < v->nm; i++) {
 		if (v->m[i].proposal == NULL)
 			continue;
@@ -835,14 +850,15 @@ layout_prevention(struct docx *d, const struct inc_view *v)
 		buf_reset(&b);
 		buf_printf(&b, "%s（再発防止策%zuについて）", v->m[i].proposal,
 		    i + 1);
-		if ((rc = buf_ok(&b)) != 0 ||
-		    (rc = add_item(d, 1, label, b.data, i == last &&
+		if ((rc = buf_ok(&b)) != 0 || (rc = n == 1 ? body(d, b.data) :
+		    add_item(d, 1, label, b.data, i == last &&
 		    v->comment == NULL)) != 0)
 			goto done;
 	}
 	if (v->comment != NULL) {
 		snprintf(label, sizeof label, "(%zu)", ++k);
-		if ((rc = add_item(d, 1, label, v->comment, 1)) != 0)
+		if ((rc = n == 1 ? body(d, v->comment) :
+		    add_item(d, 1, label, v->comment, 1)) != 0)
 			goto done;
 	}
 	if (k == 0 && (rc = body(d, "所管課の再発防止策は"
@@ -887,14 +903,12 @@ layout_report(struct docx *d, const struct inc_view *v)
 	struct buf	 b = BUF_INIT;
 	char		 label[32];
 	size_t		 i, k, nprop;
-	int		 rc;
+	int		 rc, nsub;
 
+	/* the one item of its section: a row of the table, not a lone (1) */
 	if ((rc = docx_add_outline_heading(d, 1, "事故等の概要")) != 0 ||
-	    (rc = add_summary_table(d, v, 0)) != 0)
-		goto done;
-	if (v->description != NULL &&
-	    ((rc = docx_add_outline_heading(d, 2, "事故等の内容")) != 0 ||
-	    (rc = body(d, v->description)) != 0))
+	    (rc = add_summary_table(d, v, 0, "事故等の内容", v->description)) !=
+	    0)
 		goto done;
 
 	if ((rc = docx_add_blank(d)) != 0 ||
@@ -908,16 +922,19 @@ layout_report(struct docx *d, const struct inc_view *v)
 	if ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "対応")) != 0)
 		goto done;
-	if (v->response != NULL &&
-	    ((rc = docx_add_outline_heading(d, 2, "初動対応")) != 0 ||
+	/* items numbered (1), (2) only where there are two: no lone (1) */
+	nsub = (v->response != NULL) + (v->isolation != NULL) +
+	    (v->advice != NULL);
+	if (v->response != NULL && ((nsub > 1 &&
+	    (rc = docx_add_outline_heading(d, 2, "初動対応")) != 0) ||
 	    (rc = body(d, v->response)) != 0))
 		goto done;
-	if (v->isolation != NULL &&
-	    ((rc = docx_add_outline_heading(d, 2, "ネットワーク遮断と復旧の判断"))
-	    != 0 || (rc = body(d, v->isolation)) != 0))
+	if (v->isolation != NULL && ((nsub > 1 &&
+	    (rc = docx_add_outline_heading(d, 2, "ネットワーク遮断と復旧の判断"))
+	    != 0) || (rc = body(d, v->isolation)) != 0))
 		goto done;
-	if (v->advice != NULL &&
-	    ((rc = docx_add_outline_heading(d, 2, "助言・提案")) != 0 ||
+	if (v->advice != NULL && ((nsub > 1 &&
+	    (rc = docx_add_outline_heading(d, 2, "助言・提案")) != 0) ||
 	    (rc = body(d, v->advice)) != 0))
 		goto done;
 	if (v->response == NULL && v->isolation == NULL && v->advice == NULL &&
@@ -1425,8 +1442,10 @@ fact_text(struct buf *b, const struct node *f, const struct schema *kind)
 
 	if (title == NULL)
 		title = field != NULL ? field : "?";
+	/* a count with its unit: 本人の数が100人を超える, not 100を超える */
 	if (over != NULL)
-		buf_printf(b, "%sが%sを超える", title, over);
+		buf_printf(b, "%sが%s%sを超える", title, over, field != NULL &&
+		    strcmp(field, "privacy.people") == 0 ? "人" : "");
 	else if (is != NULL && strcmp(is, "true") == 0)
 		buf_puts(b, title);
 	else if (is != NULL && strcmp(is, "false") == 0)
@@ -1550,10 +1569,15 @@ layout_criteria(struct docx *d, const struct crit_view *v)
 	size_t			 p, i;
 	int			 rc;
 
+	/*
+	 * What the criteria are for, as the subject of the proposal: bold
+	 * and larger than the body, not a small line under the sender
+	 */
 	buf_printf(&b, "%s", v->title);
 	if ((rc = buf_ok(&b)) != 0 ||
 	    (rc = docx_add_para(d, b.data, &(struct docx_para_style){
-	    .align = DOCX_CENTER, .gothic = 1 })) != 0 ||
+	    .align = DOCX_CENTER, .gothic = 1, .bold = 1, .size = 24,
+	    .space_before = 6 })) != 0 ||
 	    (rc = docx_add_blank(d)) != 0)
 		goto done;
 	if ((rc = docx_add_outline_heading(d, 1, "目的")) != 0 ||

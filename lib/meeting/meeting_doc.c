@@ -992,6 +992,9 @@ sub_list(struct docx *d, char *const *v, size_t n)
 	size_t	i;
 	int	rc = 0;
 
+	/* one item is not numbered: no (1) without a (2) */
+	if (n == 1)
+		return indented(d, 1, v[0], 100);
 	for (i = 0; i < n && rc == 0; i++)
 		rc = numbered(d, 2, (unsigned)i + 1, v[i], 100);
 	return rc;

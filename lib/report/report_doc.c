@@ -1394,6 +1394,75 @@ done:
 	return rc;
 }
 
+/*
+ * The change history as a table, a version's changes a row each under
+ * its 版 and 日付, with the one reason the record gives beside them all:
+ * as paragraphs, a version's second change began at the margin and read
+ * as an entry of its own, and the reason seemed to cover the last change
+ * only.
+ */
+static int
+plan_history(struct docx *d, const struct plan_rec *v, size_t n)
+{
+	static const unsigned	 wd[] = { 10, 18, 50, 30 };
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 c, l;
+	char			 a[CAL_FMT_MAX], ver[32], *ch = NULL, *ln, *nl;
+	size_t			 i, row = 1, first, k;
+	int			 rc, initial;
+
+	style(&c, DOCX_CENTER, 0);
+	style(&l, DOCX_LEFT, 0);
+	if ((rc = docx_table_new(&t, 4, wd)) != 0)
+		return rc;
+	docx_table_header_rows(t, 1);
+	docx_table_cell(t, 0, 0, "版", &c);
+	docx_table_cell(t, 0, 1, "日付", &c);
+	docx_table_cell(t, 0, 2, "変更内容", &c);
+	docx_table_cell(t, 0, 3, "変更理由", &c);
+	for (i = 0; i < n; i++) {
+		/* the date each version's document carries, as on the cover */
+		rp_era(a, v[i].submitted.y != 0 ? v[i].submitted : v[i].date);
+		snprintf(ver, sizeof ver, "第%ld版", v[i].version);
+		first = row;
+		initial = v[i].version == 1 || v[i].changes == NULL ||
+		    v[i].changes[0] == '\0';
+		if (initial)
+			docx_table_cell(t, row++, 2, "当初の計画", &l);
+		else {
+			free(ch);
+			if ((ch = strdup(v[i].changes)) == NULL) {
+				rc = error_set(NC_ENOMEM, "out of memory");
+				break;
+			}
+			for (ln = ch; ln != NULL; ln = nl) {
+				if ((nl = strchr(ln, '\n')) != NULL)
+					*nl++ = '\0';
+				if (*ln != '\0')
+					docx_table_cell(t, row++, 2, ln, &l);
+			}
+			if (row == first)
+				row++;
+		}
+		docx_table_cell(t, first, 0, ver, &c);
+		docx_table_cell(t, first, 1, a, &c);
+		if (initial || v[i].reason == NULL || v[i].reason[0] == '\0')
+			docx_table_cell(t, first, 3, "－", &c);
+		else
+			docx_table_cell(t, first, 3, v[i].reason, &l);
+		k = row - first;
+		if (k > 1 && ((rc = docx_table_merge(t, first, 0, k, 1)) != 0 ||
+		    (rc = docx_table_merge(t, first, 1, k, 1)) != 0 ||
+		    (rc = docx_table_merge(t, first, 3, k, 1)) != 0))
+			break;
+	}
+	if (rc == 0)
+		rc = docx_add_table(d, t);
+	free(ch);
+	docx_table_free(t);
+	return rc;
+}
+
 int
 report_plan_write_docx(struct store *st, int fy, const char *path)
 {
@@ -1409,8 +1478,8 @@ report_plan_write_docx(struct store *st, int fy, const char *path)
 	struct cal_date		 fy0, fy1;
 	const struct plan_rec	*p;
 	char			 date[CAL_FMT_MAX], iso[CAL_FMT_MAX], a[CAL_FMT_MAX];
-	char			 line[1024], title[256], *ln, *nl;
-	size_t			 n = 0, i;
+	char			 line[1024], title[256];
+	size_t			 n = 0;
 	int			 rc;
 
 	memset(&w, 0, sizeof w);
@@ -1495,27 +1564,8 @@ report_plan_write_docx(struct store *st, int fy, const char *path)
 	if ((rc = plan_deliverables(d, st, fy)) != 0)
 		goto done;
 	docx_add_outline_heading(d, 1, "変更履歴");
-	for (i = 0; i < n; i++) {
-		/* the date each version's document carries, as on the cover */
-		rp_era(a, v[i].submitted.y != 0 ? v[i].submitted : v[i].date);
-		if (v[i].version == 1)
-			snprintf(line, sizeof line, "第1版（%s）　当初の計画", a);
-		else
-			snprintf(line, sizeof line, "第%ld版（%s）　%s%s%s",
-			    v[i].version, a, v[i].changes,
-			    v[i].reason[0] != '\0' ? "\n変更理由：" : "",
-			    v[i].reason);
-		/*
-		 * A paragraph a line, each with its 字下げ: a line break in
-		 * one paragraph started the changes' second line and the
-		 * reason at the margin.
-		 */
-		for (ln = line; ln != NULL; ln = nl) {
-			if ((nl = strchr(ln, '\n')) != NULL)
-				*nl++ = '\0';
-			docx_add_outline_body(d, ln);
-		}
-	}
+	if ((rc = plan_history(d, v, n)) != 0)
+		goto done;
 	docx_add_blank(d);
 	docx_add_para(d, "以上", &right);
 	rc = docx_save(d, path);

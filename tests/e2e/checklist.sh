@@ -385,6 +385,24 @@ $PY "$CHECK" docx "$docx" department '93課中8課から回答があった' '今
     '令和8年10月30日' \
     >&2 || fail "report docx"
 $PY "$CHECK" xlsx "$xlsx" department 50 >&2 || fail "report xlsx"
+# the sample's two items at 73.8% share rank 8 (they were ranked 8 and 9)
+cp -R "$NCIO_SOURCE_DIR/data/sample" "$T/sample"
+expect_status 0 "$NCIO" -C "$T/sample" checklist export report --kind department \
+    --fy 2026 -o "$T/sreport/"
+for f in "$docx" "$T"/sreport/*.docx; do
+$PY - "$f" <<'PYEOF' || fail "items of the same rate ranked apart"
+import sys, docx
+d = docx.Document(sys.argv[1])
+t = [t for t in d.tables if [c.text for c in t.rows[0].cells] ==
+     ["順位", "No.", "点検項目", "実施率"]][0]
+rows = [[c.text for c in r.cells] for r in t.rows[1:]]
+rates = [r[3] for r in rows]
+# competition ranking on the rate as shown: 1 + the rows of a lower rate
+for r in rows:
+    assert int(r[0]) == 1 + sum(x < float(r[3].rstrip("%"))
+                                for x in (float(y.rstrip("%")) for y in rates)), rows
+PYEOF
+done
 $PY - "$xlsx" <<'PYEOF' || fail "課別 without the self check"
 import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["課別"]

@@ -263,6 +263,25 @@ expect_grep "$T/out" "^2026-09-14 +59 days +$id2 .*ppc-final-wrongful"
 expect_grep "$T/out" "^2026-06-22 +25 days overdue +$id .*ward-ciso"
 expect_grep "$T/out" "^2026-07-17 +0 days +$id2 .*ward-first"
 expect_no_grep "$T/out" "$id .*ward-first"
+# My Number data of two people: reportable to the commission only when a
+# My Number system holds it (規則第2条第1号), whatever the number; known
+# Fri 07-17, 速報 capped at the fifth day, Wed 07-22; 確報 day 30 = Sat
+# 08-15, so Mon 08-17.
+expect_status 0 N incident add --no-input --title 住民記録システムの操作誤りによる個人番号の誤表示 \
+    --org bunka-shogai --occurred 2026-07-17 --category leak \
+    --personal-info yes --my-number yes --number-system yes --people 2
+id3=$(cat "$T/out")
+expect_status 0 N incident add --no-input --title 個人番号を記載した申請書の誤送付 \
+    --org bunka-shogai --occurred 2026-07-17 --category misdelivery \
+    --personal-info yes --my-number yes --number-system no --people 2
+id4=$(cat "$T/out")
+expect_status 0 N incident list --due
+expect_grep "$T/out" "^2026-07-22 +5 days +$id3 .*mn-prompt"
+expect_grep "$T/out" "^2026-08-17 +31 days +$id3 .*mn-final"
+expect_no_grep "$T/out" "$id4 .*mn-"
+expect_status 0 N incident show "$id3"
+expect_grep "$T/out" "Held in a My Number system"
+rm "$D"/incidents/*/"$id3".yaml "$D"/incidents/*/"$id4".yaml
 # Meeting an obligation takes it off the list.
 expect_status 0 N incident log "$id2" --type report --report ppc-prompt \
     --text 個人情報保護委員会へ速報（電子申請）
@@ -337,6 +356,18 @@ check $CHECK docx "$R" 情報セキュリティ事故等報告書 事故等の�
     個人情報の取扱いと報告 漏えい等の速報 漏えい等の確報 令和8年7月21日 令和8年6月24日 \
     "報告済" 部分遮断 "送信記録で確認した" 遮断の判断（基準による確認） \
     "本人の数は150人"
+# no (1) without a (2): the report's one item of section 1 is a row of its
+# table; the proposal keeps (1) 事故等の内容 and (2) 個人情報の取扱い
+$PY - "$R" "$P" <<'PYEOF' || fail "a section with a lone (1)"
+import sys, re, docx
+for f in sys.argv[1:]:
+    d = docx.Document(f)
+    heads = [p.text for p in d.paragraphs if re.match(r"^(\d+|\(\d+\))\s", p.text)]
+    for i, h in enumerate(heads):
+        if h.startswith("(1)"):
+            nxt = heads[i + 1] if i + 1 < len(heads) else ""
+            assert nxt.startswith("(2)"), (f, h, nxt, heads)
+PYEOF
 check $CHECK docx "$O/事故等報告書_管理者アカウントへの不正ログイン.docx" \
     "漏えい等の確報（不正の目的によるおそれ）" 令和8年9月14日 令和8年7月22日
 expect_status 0 N incident export criteria -o "$O/"
@@ -347,7 +378,15 @@ check $CHECK docx "$C" 対応基準提案書 目的 適用範囲 ネットワー
     "切り離しの状態を維持" "（基準2）" "該当する系統の遮断" "（基準5）" \
     "期限は、事故等を知った日（所管課が発見した日）から算定し" "!自動的に" \
     "総務省ガイドライン" "IPA手引き" "個人情報保護委員会FAQ" \
-    インターネット接続の遮断（全庁） 条件を付けて復旧する "知った日を1日目として30日以内"
+    インターネット接続の遮断（全庁） 条件を付けて復旧する "知った日を1日目として30日以内" \
+    本人の数が100人を超える "!100を超える" 個人番号を扱う情報システムで管理される
+# the subject stands out under the sender: bold, 12pt (a small body line)
+$PY - "$C" <<'PYEOF' || fail "the criteria's subject is a small line"
+import sys, docx
+d = docx.Document(sys.argv[1])
+p = [p for p in d.paragraphs if p.text.endswith("判断基準")][0]
+assert all(r.bold for r in p.runs) and p.runs[0].font.size.pt == 12, p.text
+PYEOF
 expect_status 0 N incident export stats --fy 2026 -o "$O/stats.xlsx"
 check $CHECK stats "$O/stats.xlsx" 2
 # The sample's five, with times to containment and recovery.
@@ -377,6 +416,13 @@ check $CHECK docx "$O/sample/事故等報告書_障害福祉サービス利用�
     "!再発防止策の確認中" "検知・発見から封じ込めまで25分であった。" \
     "!封じ込め・遮断" \
     "このうち(1)、(2)は、令和8年8月7日に提出した再発防止策の提案書で改善を提案した。"
+$PY - "$O/sample/事故等報告書_障害福祉サービス利用者一覧の電子メール誤送信.docx" <<'PYEOF' ||
+import sys, docx
+d = docx.Document(sys.argv[1])
+assert any(r.cells[0].text == "事故等の内容" for r in d.tables[0].rows)
+assert not any(p.text.endswith("事故等の内容") for p in d.paragraphs)
+PYEOF
+    fail "the report's description is not a row of its summary"
 # the sample's other reports: dates with their year, rules as 基準N
 expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export report \
     in-s75gpgrw in-47gn7d6k -o "$O/sample/"
@@ -392,6 +438,13 @@ check $CHECK docx "$O/sample/再発防止策の提案書_障害福祉サービ�
     "検知・発見から封じ込めまで25分であった。" "!封じ込め・遮断"
 check $CHECK docx "$O/sample/再発防止策の提案書_職員端末でのマルウェア検知.docx" \
     "検知・発見から封じ込め・遮断まで6分"
+# one proposal is not numbered (1) without a (2)
+cp -R "$NCIO_SAMPLE_DIR" "$T/one"
+sed -i '/^  comment: 同じ設定の除外が/d' "$T"/one/incidents/2026/in-47gn7d6k.yaml
+expect_status 0 "$NCIO" -C "$T/one" incident export prevention in-47gn7d6k \
+    -o "$T/one-out/"
+check $CHECK docx "$T"/one-out/*.docx "全庁の標的型メール訓練" "!(1)　全庁の" \
+    "!同じ設定の除外が"
 # the list prints at 85 % or more on A4 landscape (it printed at 64 %)
 check $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" "$O/stats.xlsx:一覧"
 # Several files into a file name: refused, nothing written.

@@ -353,6 +353,39 @@ for tbl in re.findall(r'<w:tbl>.*?</w:tbl>', xml, re.S):
 print('; '.join(found[:5]))
 PY
 
+cat >"$T/lone.py" <<'PY'
+# A numbered item alone: a (1) with no (2), an ア with no イ, before the
+# next item of a higher level (1, 2 ... or (1), (2) ...).  Japanese
+# reports number sub-items only where there are two or more.  Prints the
+# problems.
+import docx, re, sys
+
+LEVELS = [(1, r'\d+'), (2, r'\(\d+\)'), (3, r'[ア-ン]'), (4, r'\([ア-ン]\)')]
+def level(t):
+    for n, pat in LEVELS:
+        m = re.match(r'^(%s)[\s\u3000]' % pat, t)
+        if m:
+            return n, m.group(1)
+    return None, None
+heads = [level(p.text) + (p.text[:20],) for p in docx.Document(sys.argv[1]).paragraphs]
+heads = [h for h in heads if h[0] is not None]
+second = {'(1)': '(2)', 'ア': 'イ', '(ア)': '(イ)'}
+found = []
+for i, (n, lab, t) in enumerate(heads):
+    if lab not in second:
+        continue
+    ok = False
+    for m, lab2, _ in heads[i + 1:]:
+        if m < n:
+            break
+        if m == n and lab2 == second[lab]:
+            ok = True
+            break
+    if not ok:
+        found.append('%s alone: %s' % (lab, t))
+print('; '.join(found[:5]))
+PY
+
 pages() { pdfinfo "$1" 2>/dev/null | sed -n 's/^Pages: *//p'; }
 
 # check_book TAG VERB NAME PDF XLSX: page numbers and line starts of a
@@ -398,6 +431,9 @@ check_words() {
 	[ -z "$bad" ] || docfail "$verb" "$name: a word broken: $bad"
 	checks=$((checks + 1))
 	bad=$($PY "$T/orphans.py" "${pdf%.pdf}.txt" "$docx")
+	[ -z "$bad" ] || docfail "$verb" "$name: $bad"
+	checks=$((checks + 1))
+	bad=$($PY "$T/lone.py" "$docx")
 	[ -z "$bad" ] || docfail "$verb" "$name: $bad"
 }
 

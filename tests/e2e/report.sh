@@ -246,19 +246,39 @@ text = "\n".join(p.text for p in doc.paragraphs)
 cells = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
 conf = yaml.safe_load(open(sys.argv[2] + "/nerima-cio.yaml", encoding="utf-8"))
 assert "作業実施計画書（第2版）" in text, text[:200]
-# each version in the history with the date its document carries (the
-# date submitted), so the current one's equals the cover's
-assert "第1版（令和8年4月14日）" in text and "第2版（令和8年6月30日）" in text
+# the change history is a table: each version with the date its document
+# carries (the date submitted), so the current one's equals the cover's;
+# a version's changes a row each, its one reason beside them all (as
+# paragraphs, the second change read as an unlabelled entry)
+W_T0 = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}t"
+def ct(c):
+    return "".join(x.text or "" for x in c._tc.iter(W_T0))
+hist = [t for t in doc.tables if [ct(c) for c in t.rows[0].cells] ==
+        ["版", "日付", "変更内容", "変更理由"]]
+assert len(hist) == 1, [[ct(c) for c in t.rows[0].cells] for t in doc.tables]
+rows = [[ct(c) for c in r.cells] for r in hist[0].rows[1:]]
+assert rows[0][:3] == ["第1版", "令和8年4月14日", "当初の計画"], rows
 cover = re.search(r"令和\d+年\d+月\d+日", text).group(0)
-assert "第2版（%s）" % cover in text, cover
-assert "経済課の運用面の監査を令和8年8月から同年10月に変更した。" in text
+# (python-docx gives a merged cell's continuation rows its first's text)
+v2 = [r for r in rows if r[0] == "第2版"]
+assert len(v2) == 2 and all(r[1] == cover == "令和8年6月30日" for r in v2), v2
+assert v2[0][2] == "経済課の運用面の監査を令和8年8月から同年10月に変更した。"
+assert v2[1][2].startswith("区立保育園の会計年度任用職員向け"), v2
+assert v2[0][3] == v2[1][3] and "監査は" in v2[0][3] and "研修は" in \
+    v2[0][3] and "第6回定例会で合意" in v2[0][3], v2
+# the merged cells are one: 版, 日付 and 変更理由 span the version's rows
+W_VM = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}vMerge"
+merged = [len(list(c._tc.iter(W_VM))) for r in hist[0].rows[2:4]
+          for c in r.cells[:2]]
+assert all(merged), merged
+text = text + "\n" + "\n".join(r[2] for r in rows)
 # a training held over a period is in the schedule with its period, as
 # the deliverables list says (…、令和8年8月28日まで実施)
 assert "令和8年8月28日まで実施" in cells
 assert re.search(r"3日～28日\s*令和8年度\s*区立保育園職員向け", cells), cells
 # the yearly volumes: 随時 has no unit after it (随時 件)
 vol = [[c.text for c in r.cells] for t in doc.tables for r in t.rows
-       if len(r.cells) == 4]
+       if len(r.cells) == 4 and t._tbl is not hist[0]._tbl]
 assert any(r[2] == "随時" for r in vol), vol
 for r in vol:
     if r[2] == "随時":
@@ -282,7 +302,8 @@ for org, frm, to in moves:
     assert re.search(at, sched[to + "月"]), (org, to, sched[to + "月"])
     assert not re.search(at, sched[frm + "月"]), (org, frm)
 # a training the history says is held on a day is in that day's schedule
-for m, dd in re.findall(r"令和\d+年(\d+)月(\d+)日に実施する", text):
+for m, dd in re.findall(r"令和\d+年(\d+)月(\d+)日(?:から[^。]*?まで)?に"
+                       r"実施する", text):
     # (a training held over a period: 17日～9月11日)
     assert re.search(r"(^|\n|　)%s日(～(\d+月)?\d+日)?　令和" % dd,
                      sched[m + "月"]) or \

@@ -489,7 +489,8 @@ def mode_results_docx(path, audits):
             low = min(v[1] for v in rows.values() if v[1] is not None)
             check(got is not None and got[1] == low,
                   "%s is not the lowest average (%d)" % (m.group(1), low))
-    for h in ("目的", "実施方法", "結果", "課題と対応", "監査の実施方法に関する改善提案"):
+    for h in ("目的", "実施方法", "結果", "課題と対応", "監査の実施方法に関する改善提案",
+              "監査の位置付け"):
         check(any(p.endswith(h) for p in paras), "no heading %s" % h)
     n = sum(len(a.get("findings", [])) for a in audits if a["type"] != "followup")
     check("指摘事項は %d 件" % n in text, "findings count %d not stated" % n)

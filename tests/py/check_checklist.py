@@ -101,7 +101,8 @@ def docx(path, kind, phrases):
     doc = d.Document(path)
     text = "\n".join(p.text for p in doc.paragraphs)
     cells = "\n".join(cell_text(c) for t in doc.tables for row in t.rows for c in row.cells)
-    for h in ("目的", "実施方法", "結果", "課題と対応"):
+    for h in ("目的", "実施方法", "結果",
+              "対策に不足のある契約" if kind == "vendor" else "課題と対応"):
         check(h in text, "no section %s" % h)
     check(len(doc.tables) >= 3, "only %d tables" % len(doc.tables))
     title = {"department": "所属点検実施結果報告書", "self": "自己点検実施結果報告書",
