@@ -39,6 +39,33 @@ chart_color_rgb(size_t i)
 	return strtoul(chart_color(i), NULL, 16);
 }
 
+/*
+ * Levels of severity, the most severe first: dark red, red, orange,
+ * yellow, grey, lighter each (a greyscale print keeps their order).
+ * Three levels (高, 中, 低) start at red.
+ */
+static const char *const severity_palette[] = {
+	"8B0000", "E03C31", "F4A300", "FFD966", "BFBFBF",
+};
+
+const char *
+chart_point_color(const struct chart *c, size_t k)
+{
+	size_t	n = sizeof severity_palette / sizeof severity_palette[0];
+	size_t	i;
+
+	if (!c->severity)
+		return chart_color(k);
+	i = (c->ncats >= 4 ? 0 : 1) + k;
+	return severity_palette[i < n ? i : n - 1];
+}
+
+unsigned long
+chart_point_color_rgb(const struct chart *c, size_t k)
+{
+	return strtoul(chart_point_color(c, k), NULL, 16);
+}
+
 static int
 chart_fail(struct chart *c, int rc)
 {
@@ -257,6 +284,17 @@ chart_set_legend(struct chart *c, enum chart_legend l)
 }
 
 int
+chart_set_severity(struct chart *c, int on)
+{
+	int	rc;
+
+	if ((rc = chart_sticky(c)) != 0)
+		return rc;
+	c->severity = on != 0;
+	return 0;
+}
+
+int
 chart_check(const struct chart *c)
 {
 	int	rc;
@@ -344,14 +382,11 @@ chart_value_axis(struct chart_axis *out, const struct chart *c)
 			hi = 1;
 		break;
 	case CHART_COUNT:
-		step = nice_step(hi - lo, 1);
-		out->numfmt = "#,##0";
-		out->label_numfmt = "#,##0";
-		break;
 	case CHART_YEN:
 		step = nice_step(hi - lo, 1);
 		out->numfmt = "#,##0";
-		out->label_numfmt = "#,##0";
+		/* no label for a 0: the empty third section */
+		out->label_numfmt = "#,##0;-#,##0;";
 		break;
 	default:
 		step = nice_step(hi - lo, 0);
@@ -444,23 +479,61 @@ chart_drawn_kind(const struct chart *c, double width_chars)
 	return c->kind == CHART_COLUMN ? CHART_BAR : CHART_BAR_STACKED;
 }
 
-/* Title, value axis and legend of a bar chart, cm. */
-#define BAR_FRAME_CM	3.0
+/*
+ * Title, value axis and legend of a bar chart, cm: what
+ * put_bar_layout() gives them on a page (1.1 + 0.8 + 0.6) and a little.
+ */
+#define BAR_FRAME_CM	2.6
 
 /*
  * A bar of a clustered bar chart, cm: 0.3, or 0.2 from three series on,
  * which keeps a chart of 12 categories of 5 series (a report's chapters
- * by audit) at 16.8 cm, whole on a page.
+ * by audit) at 16.4 cm, whole on a page.
  */
 #define BAR_CM(n)	((n) >= 3 ? 0.2 : 0.3)
+
+/*
+ * A data label at the end of a bar takes most of a line of 9pt text
+ * (0.32 cm, its digits 0.22 cm high), cm.  The bars of a category lie next to
+ * each other, their labels too: a bar thinner than that line put each
+ * label on its neighbour's ("73.9%" over "77.3%").
+ */
+#define LABEL_LINE_CM	0.38
+
+int
+chart_gap_width(const struct chart *c, enum chart_kind drawn)
+{
+	if (stacked(drawn))
+		return 60;
+	/* Labelled horizontal bars: the room goes to the bars' labels. */
+	if (drawn == CHART_BAR && c->labels)
+		return 40;
+	return 80;
+}
+
+/* Thickness of a bar of a clustered bar chart, cm. */
+static double
+bar_cm(const struct chart *c)
+{
+	double	bar = BAR_CM(c->nseries);
+
+	return c->labels && bar < LABEL_LINE_CM ? LABEL_LINE_CM : bar;
+}
 
 /* Height of a category's bars and label, cm: a 9-10pt label, a gap. */
 static double
 per_category_cm(const struct chart *c, enum chart_kind drawn)
 {
-	double	per = drawn == CHART_BAR ? BAR_CM(c->nseries) *
-		    (double)c->nseries + 0.15 : 0.45;
+	double	per;
 
+	if (drawn != CHART_BAR)
+		per = 0.45;
+	else if (c->labels)
+		/* the gap is a share of a bar: the bars get what they need */
+		per = bar_cm(c) * ((double)c->nseries +
+		    chart_gap_width(c, drawn) / 100.0);
+	else
+		per = BAR_CM(c->nseries) * (double)c->nseries + 0.15;
 	return per < 0.45 ? 0.45 : per;
 }
 
@@ -527,6 +600,7 @@ chart_slice(struct chart **out, const struct chart *c, size_t first,
 	s->format = c->format;
 	s->legend = c->legend;
 	s->labels = c->labels;
+	s->severity = c->severity;
 	s->label_width = c->label_width;
 	for (i = 0; i < c->ncats; i++)
 		if (textfit_width(c->cats[i]) > s->label_width)
@@ -583,6 +657,7 @@ chart_dml_model(struct chart **out, const struct chart *c,
 	r->format = c->format;
 	r->legend = c->legend;
 	r->labels = c->labels;
+	r->severity = c->severity;
 	r->label_width = c->label_width;
 	if ((rc = chart_set_numfmt(r, c->numfmt, c->label_numfmt)) != 0) {
 		chart_free(r);
@@ -738,7 +813,7 @@ put_series(struct buf *b, const struct chart *c, enum chart_kind drawn,
 			    "val=\"%s\"/></a:solidFill><a:ln w=\"12700\">"
 			    "<a:solidFill><a:srgbClr val=\"FFFFFF\"/>"
 			    "</a:solidFill></a:ln></c:spPr></c:dPt>", k,
-			    chart_color(k));
+			    chart_point_color(c, k));
 	} else {
 		buf_printf(b, "<c:spPr><a:solidFill><a:srgbClr val=\"%s\"/>"
 		    "</a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>"
@@ -881,15 +956,16 @@ put_bar_layout(struct buf *b, const struct chart *c, int title,
 	if (c->cat_title != NULL)
 		left += 0.8 * f;
 	right = c->labels ? 1.6 * z->label / 900 : 0.5;
-	top = title ? 1.3 * z->title / 1200 : 0.4;
+	top = title ? 1.1 * z->title / 1200 : 0.4;
 	bottom = (0.8 + (c->val_title != NULL ? 0.7 : 0)) * f;
 	if (legend == CHART_LEGEND_AUTO)
 		legend = c->nseries == 1 ? CHART_LEGEND_NONE :
 		    CHART_LEGEND_BOTTOM;
+	/* a line of legend: more left a blank line above it */
 	if (legend == CHART_LEGEND_BOTTOM)
-		bottom += 1.0 * f;
+		bottom += 0.6 * f;
 	else if (legend == CHART_LEGEND_TOP)
-		top += 1.0 * f;
+		top += 0.6 * f;
 	else if (legend == CHART_LEGEND_RIGHT)
 		right += 3.5 * f;
 	if (left > width_cm / 2)
@@ -971,8 +1047,8 @@ chart_drawingml_sized(struct buf *b, const struct chart *c,
 		    "col", stacked(drawn) ? "stacked" : "clustered");
 		for (i = 0; i < c->nseries; i++)
 			put_series(b, c, drawn, i, &ax, &z);
-		buf_printf(b, "<c:gapWidth val=\"%d\"/>", stacked(drawn) ? 60 :
-		    80);
+		buf_printf(b, "<c:gapWidth val=\"%d\"/>",
+		    chart_gap_width(c, drawn));
 		if (stacked(drawn))
 			buf_puts(b, "<c:overlap val=\"100\"/>");
 		buf_puts(b, "<c:axId val=\"" AX_CAT "\"/><c:axId val=\"" AX_VAL
