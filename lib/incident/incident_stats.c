@@ -476,6 +476,8 @@ sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
 	ch.val_cols = with_pi && type != XLSX_CHART_PIE ? vals2 : vals1;
 	ch.nval = with_pi && type != XLSX_CHART_PIE ? 2 : 1;
 	ch.y_title = type == XLSX_CHART_PIE ? NULL : "件数";
+	/* 重大, 高, 中, 低: red for the higher, down to yellow */
+	ch.severity = field != NULL && strcmp(field, "severity") == 0;
 	ch.first_row = first;
 	ch.last_row = first + (uint32_t)n - 1;
 	/* Counts step by whole numbers: the chart model sees whole values. */
