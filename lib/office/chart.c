@@ -41,29 +41,49 @@ chart_color_rgb(size_t i)
 
 /*
  * Levels of severity, the most severe first: dark red, red, orange,
- * yellow, grey, lighter each (a greyscale print keeps their order).
- * Three levels (高, 中, 低) start at red.
+ * yellow, lighter each (grey levels 42, 108, 169, 215: a greyscale print
+ * keeps their order), and a grey (191) for the least, which a lighter
+ * grey left hard to see on white.
  */
 static const char *const severity_palette[] = {
 	"8B0000", "E03C31", "F4A300", "FFD966", "BFBFBF",
 };
 
-const char *
-chart_point_color(const struct chart *c, size_t k)
+/* Level k of a chart with levels of severity. */
+static const char *
+level_color(const struct chart *c, size_t k)
 {
 	size_t	n = sizeof severity_palette / sizeof severity_palette[0];
 	size_t	i;
 
-	if (!c->severity)
-		return chart_color(k);
-	i = (c->ncats >= 4 ? 0 : 1) + k;
+	/* the red one is 1; those before it 0 */
+	i = k + 1 > c->severity_red ? k + 1 - c->severity_red : 0;
 	return severity_palette[i < n ? i : n - 1];
+}
+
+const char *
+chart_point_color(const struct chart *c, size_t k)
+{
+	return c->severity ? level_color(c, k) : chart_color(k);
 }
 
 unsigned long
 chart_point_color_rgb(const struct chart *c, size_t k)
 {
 	return strtoul(chart_point_color(c, k), NULL, 16);
+}
+
+const char *
+chart_series_color(const struct chart *c, size_t i)
+{
+	return c->severity && c->kind != CHART_PIE ? level_color(c, i) :
+	    chart_color(i);
+}
+
+unsigned long
+chart_series_color_rgb(const struct chart *c, size_t i)
+{
+	return strtoul(chart_series_color(c, i), NULL, 16);
 }
 
 static int
@@ -284,13 +304,14 @@ chart_set_legend(struct chart *c, enum chart_legend l)
 }
 
 int
-chart_set_severity(struct chart *c, int on)
+chart_set_severity(struct chart *c, int on, size_t red)
 {
 	int	rc;
 
 	if ((rc = chart_sticky(c)) != 0)
 		return rc;
 	c->severity = on != 0;
+	c->severity_red = red;
 	return 0;
 }
 
@@ -601,6 +622,7 @@ chart_slice(struct chart **out, const struct chart *c, size_t first,
 	s->legend = c->legend;
 	s->labels = c->labels;
 	s->severity = c->severity;
+	s->severity_red = c->severity_red;
 	s->label_width = c->label_width;
 	for (i = 0; i < c->ncats; i++)
 		if (textfit_width(c->cats[i]) > s->label_width)
@@ -658,6 +680,7 @@ chart_dml_model(struct chart **out, const struct chart *c,
 	r->legend = c->legend;
 	r->labels = c->labels;
 	r->severity = c->severity;
+	r->severity_red = c->severity_red;
 	r->label_width = c->label_width;
 	if ((rc = chart_set_numfmt(r, c->numfmt, c->label_numfmt)) != 0) {
 		chart_free(r);
@@ -789,7 +812,7 @@ put_series(struct buf *b, const struct chart *c, enum chart_kind drawn,
 	size_t				 k;
 
 	/* A series keeps its colour when drawn in reverse (bottom_up). */
-	color = chart_color(c->bottom_up ? c->nseries - 1 - si : si);
+	color = chart_series_color(c, c->bottom_up ? c->nseries - 1 - si : si);
 	col_name(col, si + 1);
 	buf_printf(b, "<c:ser><c:idx val=\"%zu\"/><c:order val=\"%zu\"/>",
 	    si, si);

@@ -74,9 +74,9 @@ struct chart {
 	size_t			 ncats;
 	struct chart_series	*series;
 	size_t			 nseries;
-	int			 severity;	/* categories are levels, the
-						   most severe first: see
-						   chart_point_color() */
+	int			 severity;	/* levels, the most severe
+						   first: chart_set_severity() */
+	size_t			 severity_red;	/* the level drawn red */
 	int			 fixed_axis;	/* a slice keeps its whole's axis */
 	int			 bottom_up;	/* stored in reverse: see
 						   chart_dml_model() */
@@ -114,12 +114,14 @@ int	chart_set_numfmt(struct chart *, const char *ticks,
 	    const char *labels);
 int	chart_set_legend(struct chart *, enum chart_legend);
 /*
- * The categories are levels of severity, the most severe first (重大,
- * 高, 中, 低): a pie's slices are coloured from dark red through red and
- * orange to yellow and grey, as a reader expects them, not by the series
- * palette (which made 高 orange and 中 red).
+ * The levels of a chart are levels of severity, the most severe first: a
+ * pie's categories (重大, 高, 中, 低 of the incidents), or the series of
+ * another kind (重大, 軽微, 観察, 改善提案 of the audit findings).  They
+ * are coloured as a reader expects, level red the red one, those before
+ * it dark red, those after it orange, yellow and grey; not
+ * by the series palette, which made 高 orange and 中 red, 重大 blue.
  */
-int	chart_set_severity(struct chart *, int on);
+int	chart_set_severity(struct chart *, int on, size_t red);
 
 /*
  * 0 if the chart can be drawn; else its first error (with the message
@@ -212,6 +214,10 @@ unsigned long chart_color_rgb(size_t i);
 /* The colour of a pie's slice k: by severity where set, else the palette. */
 const char *chart_point_color(const struct chart *, size_t k);
 unsigned long chart_point_color_rgb(const struct chart *, size_t k);
+/* The colour of series i: by severity where set (not a pie), else the
+   palette. */
+const char *chart_series_color(const struct chart *, size_t i);
+unsigned long chart_series_color_rgb(const struct chart *, size_t i);
 
 /*
  * The DrawingML chart part (c:chartSpace) of a .docx or .pptx, with the

@@ -3400,7 +3400,7 @@ xlsx_draw_one(struct xlsx *x, const struct chart *m, enum chart_kind drawn,
 		else
 			chart_series_set_name(series, m->series[i].name);
 		memset(&fill, 0, sizeof fill);
-		fill.color = (lxw_color_t)chart_color_rgb(i);
+		fill.color = (lxw_color_t)chart_series_color_rgb(m, i);
 		memset(&line, 0, sizeof line);
 		line.color = fill.color;
 		if (drawn == CHART_LINE) {
@@ -3896,7 +3896,7 @@ xlsx_add_chart(struct xlsx_sheet *sh, const struct xlsx_chart *c)
 	if (rc == 0 && c->label_numfmt != NULL)
 		rc = chart_set_numfmt(m, NULL, c->label_numfmt);
 	if (rc == 0)
-		rc = chart_set_severity(m, c->severity);
+		rc = chart_set_severity(m, c->severity, c->severity_red);
 	if (rc != 0) {
 		xlsx_fail(sh->x, rc);
 		goto done;

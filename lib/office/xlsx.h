@@ -440,10 +440,12 @@ struct xlsx_chart {
 	 */
 	const char *const	*cat_labels;
 	/*
-	 * The categories are levels of severity, the most severe first: a
-	 * pie's slices run from red to yellow (chart_set_severity()).
+	 * Levels of severity, the most severe first, severity_red the red
+	 * one: a pie's categories, another kind's series
+	 * (chart_set_severity()).
 	 */
 	int			 severity;
+	size_t			 severity_red;
 };
 
 /*

@@ -569,14 +569,18 @@ test_zero_labels(void **state)
 }
 
 /*
- * Levels of severity, the most severe first: a pie's slices run dark
- * red, red, orange, yellow (高 was orange and 中 red); three levels start
- * at red; lighter each, in grey too.  Other charts keep the palette.
+ * Levels of severity, the most severe first, coloured from the one named
+ * red: a pie of 重大, 高, 中, 低 (高 red) runs dark red, red, orange,
+ * yellow (高 was orange and 中 red); of 高, 中, 低, from red.  The series
+ * of stacked bars of 重大, 軽微, 観察, 改善提案 (重大 red) run red, orange,
+ * yellow, grey (重大 was blue).  Lighter each down to yellow, in grey
+ * too; a chart without levels keeps the palette.
  */
 static void
 test_severity(void **state)
 {
 	static const char *const lv[] = { "重大", "高", "中", "低" };
+	static const char *const gr[] = { "重大", "軽微", "観察", "改善提案" };
 	static const double	 v[4] = { 0, 2, 2, 1 };
 	struct chart		*c;
 	struct buf		 x = BUF_INIT;
@@ -590,7 +594,7 @@ test_severity(void **state)
 			assert_int_equal(chart_category(c, lv[k]), 0);
 		assert_int_equal(chart_series(c, "件数", v + 4 - i, i), 0);
 		assert_string_equal(chart_point_color(c, 0), chart_color(0));
-		assert_int_equal(chart_set_severity(c, 1), 0);
+		assert_int_equal(chart_set_severity(c, 1, i - 3), 0);
 		/* 高 is red, 中 orange, 低 yellow */
 		assert_string_equal(chart_point_color(c, i - 3), "E03C31");
 		assert_string_equal(chart_point_color(c, i - 2), "F4A300");
@@ -600,6 +604,8 @@ test_severity(void **state)
 		for (k = 0; k + 1 < i; k++)
 			assert_true(grey(chart_point_color_rgb(c, k)) <
 			    grey(chart_point_color_rgb(c, k + 1)));
+		/* a pie's one series keeps the palette */
+		assert_string_equal(chart_series_color(c, 0), chart_color(0));
 		buf_reset(&x);
 		assert_int_equal(chart_drawingml(&x, c, CHART_PIE, NULL, 0),
 		    0);
@@ -610,6 +616,29 @@ test_severity(void **state)
 		    "E03C31" : "F4A300", 6);
 		chart_free(c);
 	}
+
+	assert_int_equal(chart_new(&c, CHART_BAR_STACKED, "区分別"), 0);
+	assert_int_equal(chart_category(c, "2-1 組織体制"), 0);
+	assert_int_equal(chart_category(c, "2-2 情報資産の管理"), 0);
+	for (k = 0; k < 4; k++)
+		assert_int_equal(chart_series(c, gr[k], v + 2, 2), 0);
+	assert_string_equal(chart_series_color(c, 0), chart_color(0));
+	assert_int_equal(chart_set_severity(c, 1, 0), 0);
+	assert_string_equal(chart_series_color(c, 0), "E03C31");
+	assert_string_equal(chart_series_color(c, 1), "F4A300");
+	assert_string_equal(chart_series_color(c, 2), "FFD966");
+	assert_string_equal(chart_series_color(c, 3), "BFBFBF");
+	for (k = 0; k + 1 < 3; k++)
+		assert_true(grey(chart_series_color_rgb(c, k)) <
+		    grey(chart_series_color_rgb(c, k + 1)));
+	assert_true(fabs(grey(chart_series_color_rgb(c, 3)) -
+	    grey(chart_series_color_rgb(c, 2))) >= 20);
+	buf_reset(&x);
+	assert_int_equal(chart_drawingml(&x, c, CHART_BAR_STACKED, NULL, 0), 0);
+	assert_non_null(p = strstr(x.data, "<c:v>重大</c:v>"));
+	assert_non_null(q = strstr(p, "<a:srgbClr val=\""));
+	assert_memory_equal(q + strlen("<a:srgbClr val=\""), "E03C31", 6);
+	chart_free(c);
 	buf_free(&x);
 }
 

@@ -947,6 +947,7 @@ test_chart_severity(void **state)
 	ch.first_row = r0;
 	ch.last_row = r0 + 2;
 	ch.severity = 1;
+	ch.severity_red = 0;
 	assert_int_equal(xlsx_add_chart(sh, &ch), 0);
 	assert_int_equal(xlsx_save(x), 0);
 	xlsx_free(x);
