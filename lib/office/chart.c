@@ -558,6 +558,51 @@ per_category_cm(const struct chart *c, enum chart_kind drawn)
 	return per < 0.45 ? 0.45 : per;
 }
 
+/*
+ * The lines a legend above or below a chart width_cm wide takes, its text
+ * f times 10pt: LibreOffice sets the entries row by row in as many
+ * columns as fit, each as wide as its widest entry (the name, its key and
+ * a gap: two characters more).  Five audits' names took two lines, which
+ * the room of one ran into the value axis' labels.
+ */
+static size_t
+legend_lines(const struct chart *c, double width_cm, double f)
+{
+	double	avail = width_cm * 0.9, sum, w, max;
+	size_t	cols, j, i;
+
+	if (c->nseries <= 1 || width_cm <= 0)
+		return 1;
+	for (cols = c->nseries; cols > 1; cols--) {
+		for (j = 0, sum = 0; j < cols; j++) {
+			for (i = j, max = 0; i < c->nseries; i += cols) {
+				w = (double)text_width(c->series[i].name,
+				    strlen(c->series[i].name)) / 2;
+				if (w > max)
+					max = w;
+			}
+			sum += (max + 2) * 0.3528 * f;
+		}
+		if (sum <= avail)
+			break;
+	}
+	return (c->nseries + cols - 1) / cols;
+}
+
+/* The room a legend's lines after the first take, cm. */
+static double
+legend_extra_cm(const struct chart *c, double width_cm, double f)
+{
+	enum chart_legend	legend = c->legend;
+
+	if (legend == CHART_LEGEND_AUTO)
+		legend = c->nseries == 1 ? CHART_LEGEND_NONE :
+		    CHART_LEGEND_BOTTOM;
+	if (legend != CHART_LEGEND_BOTTOM && legend != CHART_LEGEND_TOP)
+		return 0;
+	return (double)(legend_lines(c, width_cm, f) - 1) * 0.45 * f;
+}
+
 double
 chart_height_cm(const struct chart *c, enum chart_kind drawn,
     double width_cm)
@@ -566,8 +611,8 @@ chart_height_cm(const struct chart *c, enum chart_kind drawn,
 
 	h = width_cm * 0.5;
 	if (drawn == CHART_BAR || drawn == CHART_BAR_STACKED)
-		h = BAR_FRAME_CM + per_category_cm(c, drawn) *
-		    (double)c->ncats;
+		h = BAR_FRAME_CM + legend_extra_cm(c, width_cm, 1) +
+		    per_category_cm(c, drawn) * (double)c->ncats;
 	if (h < 6)
 		h = 6;
 	return h;
@@ -984,11 +1029,11 @@ put_bar_layout(struct buf *b, const struct chart *c, int title,
 	if (legend == CHART_LEGEND_AUTO)
 		legend = c->nseries == 1 ? CHART_LEGEND_NONE :
 		    CHART_LEGEND_BOTTOM;
-	/* a line of legend: more left a blank line above it */
+	/* a line of legend (more left a blank line above it), and its others */
 	if (legend == CHART_LEGEND_BOTTOM)
-		bottom += 0.6 * f;
+		bottom += 0.6 * f + legend_extra_cm(c, width_cm, f);
 	else if (legend == CHART_LEGEND_TOP)
-		top += 0.6 * f;
+		top += 0.6 * f + legend_extra_cm(c, width_cm, f);
 	else if (legend == CHART_LEGEND_RIGHT)
 		right += 3.5 * f;
 	if (left > width_cm / 2)

@@ -538,6 +538,57 @@ test_label_room(void **state)
 }
 
 /*
+ * A legend of two lines below bars gets the room of two: five audits'
+ * names (区立図書館（見本Ａ）, 総務課　文書管理システム ...) take two
+ * lines of 16 cm, and their second ran into the value axis' labels.
+ */
+static void
+test_legend_lines(void **state)
+{
+	static const char *const longn[] = {
+		"戸籍住民課", "区立図書館（見本Ａ）", "総務課　文書管理システム",
+		"経済課", "清掃事務所（見本Ａ）",
+	};
+	static const char *const shortn[] = {
+		"戸籍住民課", "区立図書館", "総務課", "経済課", "清掃事務所",
+	};
+	static const double	 v[8] = { .5, .9, .5, .9, .5, .9, .5, .9 };
+	struct chart		*a, *b;
+	struct buf		 x = BUF_INIT, y = BUF_INIT;
+	const char		*p, *q;
+	char			 cat[32];
+	size_t			 i;
+
+	(void)state;
+	assert_int_equal(chart_new(&a, CHART_BAR, "章別の適合率"), 0);
+	assert_int_equal(chart_new(&b, CHART_BAR, "章別の適合率"), 0);
+	for (i = 0; i < 8; i++) {
+		snprintf(cat, sizeof cat, "2-%zu 組織体制", i + 1);
+		assert_int_equal(chart_category(a, cat), 0);
+		assert_int_equal(chart_category(b, cat), 0);
+	}
+	for (i = 0; i < 5; i++) {
+		assert_int_equal(chart_series(a, longn[i], v, 8), 0);
+		assert_int_equal(chart_series(b, shortn[i], v, 8), 0);
+	}
+	assert_true(fabs(chart_height_cm(a, CHART_BAR, 16) -
+	    chart_height_cm(b, CHART_BAR, 16) - 0.45) < 1e-9);
+	/* the plot area ends higher by as much, the bars as thick */
+	assert_int_equal(chart_drawingml_sized(&x, a, CHART_BAR, NULL, 0, 16,
+	    chart_height_cm(a, CHART_BAR, 16)), 0);
+	assert_int_equal(chart_drawingml_sized(&y, b, CHART_BAR, NULL, 0, 16,
+	    chart_height_cm(b, CHART_BAR, 16)), 0);
+	assert_non_null(p = strstr(x.data, "<c:h val=\""));
+	assert_non_null(q = strstr(y.data, "<c:h val=\""));
+	assert_true(fabs(atof(p + 8) * chart_height_cm(a, CHART_BAR, 16) -
+	    atof(q + 8) * chart_height_cm(b, CHART_BAR, 16)) < 0.01);
+	buf_free(&x);
+	buf_free(&y);
+	chart_free(a);
+	chart_free(b);
+}
+
+/*
  * Counts label no 0 (a month without one has no bar; 「0 0」 under every
  * empty month cluttered the chart); a rate of 0% keeps its label.
  */
@@ -811,6 +862,7 @@ main(void)
 		cmocka_unit_test(test_bar_order),
 		cmocka_unit_test(test_palette),
 		cmocka_unit_test(test_label_room),
+		cmocka_unit_test(test_legend_lines),
 		cmocka_unit_test(test_zero_labels),
 		cmocka_unit_test(test_severity),
 		cmocka_unit_test(test_numfmt),
