@@ -2122,8 +2122,10 @@ chart_grades(struct docx *d, const struct year *y)
 			v[row] = y->grades[rows[row]][k];
 		rc = chart_series(c, gn[k], v, m);
 	}
+	/* the grades by severity: 重大 red down to 改善提案 grey */
 	if (rc == 0 && (rc = chart_set_format(c, CHART_COUNT)) == 0 &&
 	    (rc = chart_set_axis_titles(c, NULL, "件")) == 0 &&
+	    (rc = chart_set_severity(c, 1, 0)) == 0 &&
 	    (rc = chart_check(c)) == 0)
 		/* A bar a chapter, with room for its name. */
 		rc = docx_chart(d, c, 0, 4.0 + 1.0 * (double)m);
@@ -2882,6 +2884,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		ch.cat_col = 0;
 		ch.val_cols = v;
 		ch.nval = 4;
+		/* 重大, 軽微, 観察, 改善提案: red down to grey */
+		ch.severity = 1;
+		ch.severity_red = 0;
 		ch.at_row = row + 1;
 		ch.at_col = 0;
 		ch.height = 480;

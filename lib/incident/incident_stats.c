@@ -476,6 +476,11 @@ sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
 	ch.val_cols = with_pi && type != XLSX_CHART_PIE ? vals2 : vals1;
 	ch.nval = with_pi && type != XLSX_CHART_PIE ? 2 : 1;
 	ch.y_title = type == XLSX_CHART_PIE ? NULL : "件数";
+	/* 重大, 高, 中, 低: 高 red, 重大 darker, 中 orange, 低 yellow */
+	ch.severity = field != NULL && strcmp(field, "severity") == 0;
+	for (i = 0; ch.severity && i < n; i++)
+		if (strcmp(c[i].label, "high") == 0)
+			ch.severity_red = i;
 	ch.first_row = first;
 	ch.last_row = first + (uint32_t)n - 1;
 	/* Counts step by whole numbers: the chart model sees whole values. */

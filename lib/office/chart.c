@@ -39,6 +39,53 @@ chart_color_rgb(size_t i)
 	return strtoul(chart_color(i), NULL, 16);
 }
 
+/*
+ * Levels of severity, the most severe first: dark red, red, orange,
+ * yellow, lighter each (grey levels 42, 108, 169, 215: a greyscale print
+ * keeps their order), and a grey (191) for the least, which a lighter
+ * grey left hard to see on white.
+ */
+static const char *const severity_palette[] = {
+	"8B0000", "E03C31", "F4A300", "FFD966", "BFBFBF",
+};
+
+/* Level k of a chart with levels of severity. */
+static const char *
+level_color(const struct chart *c, size_t k)
+{
+	size_t	n = sizeof severity_palette / sizeof severity_palette[0];
+	size_t	i;
+
+	/* the red one is 1; those before it 0 */
+	i = k + 1 > c->severity_red ? k + 1 - c->severity_red : 0;
+	return severity_palette[i < n ? i : n - 1];
+}
+
+const char *
+chart_point_color(const struct chart *c, size_t k)
+{
+	return c->severity ? level_color(c, k) : chart_color(k);
+}
+
+unsigned long
+chart_point_color_rgb(const struct chart *c, size_t k)
+{
+	return strtoul(chart_point_color(c, k), NULL, 16);
+}
+
+const char *
+chart_series_color(const struct chart *c, size_t i)
+{
+	return c->severity && c->kind != CHART_PIE ? level_color(c, i) :
+	    chart_color(i);
+}
+
+unsigned long
+chart_series_color_rgb(const struct chart *c, size_t i)
+{
+	return strtoul(chart_series_color(c, i), NULL, 16);
+}
+
 static int
 chart_fail(struct chart *c, int rc)
 {
@@ -257,6 +304,18 @@ chart_set_legend(struct chart *c, enum chart_legend l)
 }
 
 int
+chart_set_severity(struct chart *c, int on, size_t red)
+{
+	int	rc;
+
+	if ((rc = chart_sticky(c)) != 0)
+		return rc;
+	c->severity = on != 0;
+	c->severity_red = red;
+	return 0;
+}
+
+int
 chart_check(const struct chart *c)
 {
 	int	rc;
@@ -344,14 +403,11 @@ chart_value_axis(struct chart_axis *out, const struct chart *c)
 			hi = 1;
 		break;
 	case CHART_COUNT:
-		step = nice_step(hi - lo, 1);
-		out->numfmt = "#,##0";
-		out->label_numfmt = "#,##0";
-		break;
 	case CHART_YEN:
 		step = nice_step(hi - lo, 1);
 		out->numfmt = "#,##0";
-		out->label_numfmt = "#,##0";
+		/* no label for a 0: the empty third section */
+		out->label_numfmt = "#,##0;-#,##0;";
 		break;
 	default:
 		step = nice_step(hi - lo, 0);
@@ -444,24 +500,107 @@ chart_drawn_kind(const struct chart *c, double width_chars)
 	return c->kind == CHART_COLUMN ? CHART_BAR : CHART_BAR_STACKED;
 }
 
-/* Title, value axis and legend of a bar chart, cm. */
-#define BAR_FRAME_CM	3.0
+/*
+ * Title, value axis and legend of a bar chart, cm: what
+ * put_bar_layout() gives them on a page (1.1 + 0.8 + 0.6) and a little.
+ */
+#define BAR_FRAME_CM	2.6
 
 /*
  * A bar of a clustered bar chart, cm: 0.3, or 0.2 from three series on,
  * which keeps a chart of 12 categories of 5 series (a report's chapters
- * by audit) at 16.8 cm, whole on a page.
+ * by audit) at 16.4 cm, whole on a page.
  */
 #define BAR_CM(n)	((n) >= 3 ? 0.2 : 0.3)
+
+/*
+ * A data label at the end of a bar takes most of a line of 9pt text
+ * (0.32 cm, its digits 0.22 cm high), cm.  The bars of a category lie next to
+ * each other, their labels too: a bar thinner than that line put each
+ * label on its neighbour's ("73.9%" over "77.3%").
+ */
+#define LABEL_LINE_CM	0.38
+
+int
+chart_gap_width(const struct chart *c, enum chart_kind drawn)
+{
+	if (stacked(drawn))
+		return 60;
+	/* Labelled horizontal bars: the room goes to the bars' labels. */
+	if (drawn == CHART_BAR && c->labels)
+		return 40;
+	return 80;
+}
+
+/* Thickness of a bar of a clustered bar chart, cm. */
+static double
+bar_cm(const struct chart *c)
+{
+	double	bar = BAR_CM(c->nseries);
+
+	return c->labels && bar < LABEL_LINE_CM ? LABEL_LINE_CM : bar;
+}
 
 /* Height of a category's bars and label, cm: a 9-10pt label, a gap. */
 static double
 per_category_cm(const struct chart *c, enum chart_kind drawn)
 {
-	double	per = drawn == CHART_BAR ? BAR_CM(c->nseries) *
-		    (double)c->nseries + 0.15 : 0.45;
+	double	per;
 
+	if (drawn != CHART_BAR)
+		per = 0.45;
+	else if (c->labels)
+		/* the gap is a share of a bar: the bars get what they need */
+		per = bar_cm(c) * ((double)c->nseries +
+		    chart_gap_width(c, drawn) / 100.0);
+	else
+		per = BAR_CM(c->nseries) * (double)c->nseries + 0.15;
 	return per < 0.45 ? 0.45 : per;
+}
+
+/*
+ * The lines a legend above or below a chart width_cm wide takes, its text
+ * f times 10pt: LibreOffice sets the entries row by row in as many
+ * columns as fit, each as wide as its widest entry (the name, its key and
+ * a gap: two characters more).  Five audits' names took two lines, which
+ * the room of one ran into the value axis' labels.
+ */
+static size_t
+legend_lines(const struct chart *c, double width_cm, double f)
+{
+	double	avail = width_cm * 0.9, sum, w, max;
+	size_t	cols, j, i;
+
+	if (c->nseries <= 1 || width_cm <= 0)
+		return 1;
+	for (cols = c->nseries; cols > 1; cols--) {
+		for (j = 0, sum = 0; j < cols; j++) {
+			for (i = j, max = 0; i < c->nseries; i += cols) {
+				w = (double)text_width(c->series[i].name,
+				    strlen(c->series[i].name)) / 2;
+				if (w > max)
+					max = w;
+			}
+			sum += (max + 2) * 0.3528 * f;
+		}
+		if (sum <= avail)
+			break;
+	}
+	return (c->nseries + cols - 1) / cols;
+}
+
+/* The room a legend's lines after the first take, cm. */
+static double
+legend_extra_cm(const struct chart *c, double width_cm, double f)
+{
+	enum chart_legend	legend = c->legend;
+
+	if (legend == CHART_LEGEND_AUTO)
+		legend = c->nseries == 1 ? CHART_LEGEND_NONE :
+		    CHART_LEGEND_BOTTOM;
+	if (legend != CHART_LEGEND_BOTTOM && legend != CHART_LEGEND_TOP)
+		return 0;
+	return (double)(legend_lines(c, width_cm, f) - 1) * 0.45 * f;
 }
 
 double
@@ -472,8 +611,8 @@ chart_height_cm(const struct chart *c, enum chart_kind drawn,
 
 	h = width_cm * 0.5;
 	if (drawn == CHART_BAR || drawn == CHART_BAR_STACKED)
-		h = BAR_FRAME_CM + per_category_cm(c, drawn) *
-		    (double)c->ncats;
+		h = BAR_FRAME_CM + legend_extra_cm(c, width_cm, 1) +
+		    per_category_cm(c, drawn) * (double)c->ncats;
 	if (h < 6)
 		h = 6;
 	return h;
@@ -527,6 +666,8 @@ chart_slice(struct chart **out, const struct chart *c, size_t first,
 	s->format = c->format;
 	s->legend = c->legend;
 	s->labels = c->labels;
+	s->severity = c->severity;
+	s->severity_red = c->severity_red;
 	s->label_width = c->label_width;
 	for (i = 0; i < c->ncats; i++)
 		if (textfit_width(c->cats[i]) > s->label_width)
@@ -583,6 +724,8 @@ chart_dml_model(struct chart **out, const struct chart *c,
 	r->format = c->format;
 	r->legend = c->legend;
 	r->labels = c->labels;
+	r->severity = c->severity;
+	r->severity_red = c->severity_red;
 	r->label_width = c->label_width;
 	if ((rc = chart_set_numfmt(r, c->numfmt, c->label_numfmt)) != 0) {
 		chart_free(r);
@@ -714,7 +857,7 @@ put_series(struct buf *b, const struct chart *c, enum chart_kind drawn,
 	size_t				 k;
 
 	/* A series keeps its colour when drawn in reverse (bottom_up). */
-	color = chart_color(c->bottom_up ? c->nseries - 1 - si : si);
+	color = chart_series_color(c, c->bottom_up ? c->nseries - 1 - si : si);
 	col_name(col, si + 1);
 	buf_printf(b, "<c:ser><c:idx val=\"%zu\"/><c:order val=\"%zu\"/>",
 	    si, si);
@@ -738,7 +881,7 @@ put_series(struct buf *b, const struct chart *c, enum chart_kind drawn,
 			    "val=\"%s\"/></a:solidFill><a:ln w=\"12700\">"
 			    "<a:solidFill><a:srgbClr val=\"FFFFFF\"/>"
 			    "</a:solidFill></a:ln></c:spPr></c:dPt>", k,
-			    chart_color(k));
+			    chart_point_color(c, k));
 	} else {
 		buf_printf(b, "<c:spPr><a:solidFill><a:srgbClr val=\"%s\"/>"
 		    "</a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>"
@@ -881,15 +1024,16 @@ put_bar_layout(struct buf *b, const struct chart *c, int title,
 	if (c->cat_title != NULL)
 		left += 0.8 * f;
 	right = c->labels ? 1.6 * z->label / 900 : 0.5;
-	top = title ? 1.3 * z->title / 1200 : 0.4;
+	top = title ? 1.1 * z->title / 1200 : 0.4;
 	bottom = (0.8 + (c->val_title != NULL ? 0.7 : 0)) * f;
 	if (legend == CHART_LEGEND_AUTO)
 		legend = c->nseries == 1 ? CHART_LEGEND_NONE :
 		    CHART_LEGEND_BOTTOM;
+	/* a line of legend (more left a blank line above it), and its others */
 	if (legend == CHART_LEGEND_BOTTOM)
-		bottom += 1.0 * f;
+		bottom += 0.6 * f + legend_extra_cm(c, width_cm, f);
 	else if (legend == CHART_LEGEND_TOP)
-		top += 1.0 * f;
+		top += 0.6 * f + legend_extra_cm(c, width_cm, f);
 	else if (legend == CHART_LEGEND_RIGHT)
 		right += 3.5 * f;
 	if (left > width_cm / 2)
@@ -971,8 +1115,8 @@ chart_drawingml_sized(struct buf *b, const struct chart *c,
 		    "col", stacked(drawn) ? "stacked" : "clustered");
 		for (i = 0; i < c->nseries; i++)
 			put_series(b, c, drawn, i, &ax, &z);
-		buf_printf(b, "<c:gapWidth val=\"%d\"/>", stacked(drawn) ? 60 :
-		    80);
+		buf_printf(b, "<c:gapWidth val=\"%d\"/>",
+		    chart_gap_width(c, drawn));
 		if (stacked(drawn))
 			buf_puts(b, "<c:overlap val=\"100\"/>");
 		buf_puts(b, "<c:axId val=\"" AX_CAT "\"/><c:axId val=\"" AX_VAL

@@ -74,6 +74,9 @@ struct chart {
 	size_t			 ncats;
 	struct chart_series	*series;
 	size_t			 nseries;
+	int			 severity;	/* levels, the most severe
+						   first: chart_set_severity() */
+	size_t			 severity_red;	/* the level drawn red */
 	int			 fixed_axis;	/* a slice keeps its whole's axis */
 	int			 bottom_up;	/* stored in reverse: see
 						   chart_dml_model() */
@@ -110,6 +113,15 @@ int	chart_set_labels(struct chart *, int on);
 int	chart_set_numfmt(struct chart *, const char *ticks,
 	    const char *labels);
 int	chart_set_legend(struct chart *, enum chart_legend);
+/*
+ * The levels of a chart are levels of severity, the most severe first: a
+ * pie's categories (重大, 高, 中, 低 of the incidents), or the series of
+ * another kind (重大, 軽微, 観察, 改善提案 of the audit findings).  They
+ * are coloured as a reader expects, level red the red one, those before
+ * it dark red, those after it orange, yellow and grey; not
+ * by the series palette, which made 高 orange and 中 red, 重大 blue.
+ */
+int	chart_set_severity(struct chart *, int on, size_t red);
 
 /*
  * 0 if the chart can be drawn; else its first error (with the message
@@ -124,7 +136,10 @@ int	chart_check(const struct chart *);
  * a 0.5; rates run 0% to 100% in steps of 20% (further only if a rate is
  * above 100%); amounts and plain numbers get 1-2-5 ticks, at most eight
  * intervals.  Stacked kinds scale to the largest stack.  With data labels
- * there is room above the tallest bar for its label.  A slice
+ * there is room above the tallest bar for its label.  The labels of
+ * counts and amounts leave a 0 blank ("#,##0;-#,##0;"): a month or a
+ * category without one has no bar, and a row of 「0 0」 under the empty
+ * ones only cluttered the chart; a rate of 0% keeps its label.  A slice
  * (chart_slice()) has the axis of the whole chart.
  */
 void	chart_value_axis(struct chart_axis *out, const struct chart *);
@@ -144,12 +159,22 @@ double	chart_label_chars(const struct chart *);
 
 /*
  * A height in centimetres for a chart width_cm wide: half the width
- * (at least 6 cm; 8 cm at 16 cm, which fits a third of an A4 page), and for horizontal bars enough for every category's
- * bars and label: bars of 0.3 cm, of 0.2 cm from three series on (12
- * categories of 5 series: 16.8 cm).
+ * (at least 6 cm; 8 cm at 16 cm, which fits a third of an A4 page), and
+ * for horizontal bars enough for every category's bars and label: bars
+ * of 0.3 cm, of 0.2 cm from three series on (12 categories of 5 series:
+ * 16.4 cm); bars with data labels are about a 9pt line (0.38 cm) thick at
+ * least, so that the labels of neighbouring bars do not overlap.
  */
 double	chart_height_cm(const struct chart *, enum chart_kind drawn,
 	    double width_cm);
+
+/*
+ * The gap between categories, in percent of a bar (c:gapWidth), of c
+ * drawn as drawn: narrower for labelled horizontal bars, whose labels
+ * need bars at least a line of text thick (chart_height_cm() gives them
+ * that).
+ */
+int	chart_gap_width(const struct chart *, enum chart_kind drawn);
 
 /*
  * Horizontal bars need a line for each category: how many fit a chart
@@ -186,6 +211,13 @@ int	chart_dml_model(struct chart **out, const struct chart *c,
 /* Series colours, RRGGBB, shared by every drawer (and pie slices). */
 const char *chart_color(size_t i);
 unsigned long chart_color_rgb(size_t i);
+/* The colour of a pie's slice k: by severity where set, else the palette. */
+const char *chart_point_color(const struct chart *, size_t k);
+unsigned long chart_point_color_rgb(const struct chart *, size_t k);
+/* The colour of series i: by severity where set (not a pie), else the
+   palette. */
+const char *chart_series_color(const struct chart *, size_t i);
+unsigned long chart_series_color_rgb(const struct chart *, size_t i);
 
 /*
  * The DrawingML chart part (c:chartSpace) of a .docx or .pptx, with the

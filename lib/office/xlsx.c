@@ -82,6 +82,7 @@ __lsan_default_suppressions(void)
 #define XLSX_MAX_CHARS		32767	/* characters in a cell */
 #define XLSX_MAX_LIST		255	/* characters in a validation list */
 #define XLSX_LIST_SHEET		"選択肢"
+#define XLSX_CHART_DATA_SHEET	"グラフ用データ"
 #define XLSX_PAPER_A4		9
 
 /*
@@ -180,6 +181,17 @@ struct xlsx_sheet {
 						   Excel units */
 };
 
+/*
+ * A cell of the hidden sheet of chart data (xlsx_chart_copy()), written
+ * when the workbook is saved, after every other sheet.
+ */
+struct xlsx_cdata {
+	uint32_t		 row;
+	uint16_t		 col;
+	char			*text;		/* or NULL: num */
+	double			 num;
+};
+
 /* A chart waiting for its chart sheet, made when the workbook is saved. */
 struct xlsx_pending {
 	lxw_chart		*chart;
@@ -205,6 +217,10 @@ struct xlsx {
 	char			*chart_page;	/* charts two to a page: the
 						   sheet's name; NULL: chart
 						   sheets */
+	struct xlsx_cdata	*cdata;		/* cells of the hidden sheet
+						   of chart data */
+	size_t			 ncdata;
+	uint16_t		 cdata_cols;	/* its columns used */
 	int			 multi;		/* more than one printed sheet */
 };
 
@@ -442,6 +458,11 @@ xlsx_pending_free(struct xlsx *x)
 	free(x->pending);
 	x->pending = NULL;
 	x->npending = 0;
+	for (i = 0; i < x->ncdata; i++)
+		free(x->cdata[i].text);
+	free(x->cdata);
+	x->cdata = NULL;
+	x->ncdata = 0;
 }
 
 void
@@ -3110,13 +3131,156 @@ xlsx_lxw_type(enum chart_kind k)
  */
 struct xlsx_chart_src {
 	const struct xlsx_sheet	*sheet;
+	const char		*sheet_name;	/* of sheet, or the hidden
+						   sheet's when sheet is NULL */
 	uint32_t		 r1;
 	uint32_t		 r2;
 	uint16_t		 cat_col;
 	const uint16_t		*val_cols;
 	int			 has_name_row;
 	uint32_t		 name_row;
+	int			 own_cats;	/* the model's categories are
+						   not the cells' text */
 };
+
+/* One cell of the hidden sheet of chart data: text, or num if NULL. */
+static int
+xlsx_cdata_add(struct xlsx *x, uint32_t row, uint16_t col, const char *text,
+    double num)
+{
+	struct xlsx_cdata	*v;
+
+	if ((v = realloc(x->cdata, (x->ncdata + 1) * sizeof *v)) == NULL)
+		return xlsx_nomem(x);
+	x->cdata = v;
+	v = &x->cdata[x->ncdata];
+	v->row = row;
+	v->col = col;
+	v->num = num;
+	v->text = NULL;
+	if (text != NULL && (v->text = strdup(text)) == NULL)
+		return xlsx_nomem(x);
+	x->ncdata++;
+	return 0;
+}
+
+/*
+ * The data of horizontal bars m, from src, bottom up on the hidden sheet
+ * of chart data: the categories and the values in reverse, as the table
+ * has them.  A bar chart drawn top-down in the table's order on a
+ * reversed (maxMin) category axis had its legend against the bars in
+ * LibreOffice, which lists a bar chart's series in reverse whatever the
+ * axis; Excel lists them as the bars are.  Stored bottom up and drawn on
+ * a natural axis with the series in reverse, like chart_dml_model()'s
+ * charts of a .docx or .pptx, both read top-down in the table's order,
+ * legend and bars alike.  Values, not formulas of the table's cells:
+ * libxlsxwriter caches a formula's value in the chart as 0 and its text
+ * as a number.  Not reversed, the copy of a chart whose categories are
+ * not the cells' text (xlsx_chart.cat_labels).  The sheet is written
+ * last (xlsx_cdata_write()), after the sheets a reader knows.  out gets
+ * the hidden range; cols the columns of its series, in m's order.
+ */
+static int
+xlsx_chart_copy(struct xlsx *x, const struct chart *m,
+    const struct xlsx_chart_src *src, int reverse,
+    struct xlsx_chart_src *out, uint16_t *cols)
+{
+	struct buf		 b = BUF_INIT;
+	uint32_t		 row;
+	uint16_t		 c0;
+	size_t			 i, k, from, w, widest = 0;
+	double			 v;
+	int			 rc = 0;
+
+	for (k = 0; k < m->ncats; k++)
+		if ((w = text_width(m->cats[k], strlen(m->cats[k]))) > widest)
+			widest = w;
+	if ((size_t)x->cdata_cols + m->nseries + 1 > XLSX_MAX_COL) {
+		error_set(NC_EINVALID, "cell row %lu column %lu of sheet '%s' "
+		    "is outside Excel's grid", 1UL, (unsigned long)
+		    x->cdata_cols + m->nseries + 1, XLSX_CHART_DATA_SHEET);
+		return xlsx_fail(x, NC_EINVALID);
+	}
+	c0 = x->cdata_cols;
+	x->cdata_cols = (uint16_t)(x->cdata_cols + m->nseries + 1);
+	for (k = 0; k < m->ncats && rc == 0; k++) {
+		row = (uint32_t)k;
+		from = reverse ? m->ncats - 1 - k : k;
+		/*
+		 * LibreOffice sizes the room of a bar chart's category
+		 * labels by the first one, the bottom one here, and broke
+		 * the longer ones in it ("サイバー攻撃・不正ア / クセス"):
+		 * the first is led by ideographic spaces to the width of the
+		 * widest, which the labels' right alignment leaves unseen.
+		 */
+		buf_reset(&b);
+		if (reverse && k == 0)
+			for (w = text_width(m->cats[from],
+			    strlen(m->cats[from])); w + 1 < widest; w += 2)
+				buf_puts(&b, "\u3000");
+		buf_puts(&b, m->cats[from]);
+		if ((rc = buf_ok(&b)) != 0) {
+			rc = xlsx_fail(x, rc);
+			break;
+		}
+		rc = xlsx_cdata_add(x, row, c0, b.data, 0);
+		for (i = 0; i < m->nseries && rc == 0; i++) {
+			/* no value stays a blank: a gap, not a bar of 0 */
+			if (isnan(v = m->series[i].values[from]))
+				continue;
+			rc = xlsx_cdata_add(x, row, (uint16_t)(c0 + 1 + i),
+			    NULL, v);
+		}
+	}
+	buf_free(&b);
+	if (rc != 0)
+		return rc;
+	for (i = 0; i < m->nseries; i++)
+		cols[i] = (uint16_t)(c0 + 1 + i);
+	*out = *src;
+	out->sheet = NULL;
+	out->sheet_name = XLSX_CHART_DATA_SHEET;
+	out->r1 = 0;
+	out->r2 = (uint32_t)m->ncats - 1;
+	out->cat_col = c0;
+	out->val_cols = cols;
+	return 0;
+}
+
+/* The hidden sheet of chart data, after every other sheet. */
+static int
+xlsx_cdata_write(struct xlsx *x)
+{
+	lxw_worksheet		*ws;
+	const struct xlsx_cdata	*c = NULL;
+	lxw_error		 e = LXW_NO_ERROR;
+	char			 cell[LXW_MAX_CELL_NAME_LENGTH];
+	size_t			 i;
+
+	if (x->ncdata == 0)
+		return 0;
+	if ((ws = workbook_add_worksheet(x->wb, XLSX_CHART_DATA_SHEET)) ==
+	    NULL) {
+		error_set(NC_EINVALID, "cannot add sheet '%s'",
+		    XLSX_CHART_DATA_SHEET);
+		return xlsx_fail(x, NC_EINVALID);
+	}
+	for (i = 0; i < x->ncdata && e == LXW_NO_ERROR; i++) {
+		c = &x->cdata[i];
+		e = c->text != NULL ? worksheet_write_string(ws, c->row,
+		    c->col, c->text, NULL) : worksheet_write_number(ws, c->row,
+		    c->col, c->num, NULL);
+	}
+	if (e != LXW_NO_ERROR) {
+		lxw_rowcol_to_cell(cell, c->row, c->col);
+		error_set(e == LXW_ERROR_MEMORY_MALLOC_FAILED ? NC_ENOMEM :
+		    NC_EINVALID, "cannot write cell %s of sheet '%s': %s",
+		    cell, XLSX_CHART_DATA_SHEET, lxw_strerror(e));
+		return xlsx_fail(x, error_code());
+	}
+	worksheet_hide(ws);
+	return 0;
+}
 
 /*
  * Draw model m from the cells of src on a chart sheet of its own (made by
@@ -3137,27 +3301,52 @@ xlsx_draw_one(struct xlsx *x, const struct chart *m, enum chart_kind drawn,
 	lxw_chart_point		*points = NULL, **pp = NULL;
 	lxw_chart_axis		*cat, *val;
 	enum chart_legend	 legend;
-	size_t			 i, k;
-	int			 rc, horiz;
+	struct xlsx_chart_src	 up;
+	const struct xlsx_chart_src *names = src;
+	const char		*sname;
+	uint16_t		*upcols = NULL;
+	size_t			 i, k, si;
+	int			 rc, horiz, bottom_up;
 
 	if ((rc = chart_check(m)) != 0)
 		return xlsx_fail(x, rc);
 	horiz = drawn == CHART_BAR || drawn == CHART_BAR_STACKED;
 	chart_value_axis(&ax, m);
-	if ((p = realloc(x->pending, (x->npending + 1) * sizeof *p)) == NULL)
+	legend = m->legend;
+	if (legend == CHART_LEGEND_AUTO)
+		legend = m->nseries == 1 && drawn != CHART_PIE ?
+		    CHART_LEGEND_NONE : CHART_LEGEND_BOTTOM;
+	/* Clustered bars with a legend: drawn from their data bottom up. */
+	bottom_up = drawn == CHART_BAR && legend != CHART_LEGEND_NONE;
+	if (bottom_up || src->own_cats) {
+		if ((upcols = calloc(m->nseries, sizeof *upcols)) == NULL)
+			return xlsx_nomem(x);
+		if ((rc = xlsx_chart_copy(x, m, src, bottom_up, &up,
+		    upcols)) != 0) {
+			free(upcols);
+			return rc;
+		}
+		src = &up;
+	}
+	sname = src->sheet != NULL ? src->sheet->name : src->sheet_name;
+	if ((p = realloc(x->pending, (x->npending + 1) * sizeof *p)) == NULL) {
+		free(upcols);
 		return xlsx_nomem(x);
+	}
 	x->pending = p;
 	p = &x->pending[x->npending];
 	memset(p, 0, sizeof *p);
 	if ((p->title = strdup(m->title != NULL ? m->title : "")) == NULL ||
-	    (p->sheet = strdup(src->sheet->name)) == NULL) {
+	    (p->sheet = strdup(names->sheet->name)) == NULL) {
 		free(p->title);
+		free(upcols);
 		return xlsx_nomem(x);
 	}
 	if ((chart = workbook_add_chart(x->wb, xlsx_lxw_type(drawn))) ==
 	    NULL) {
 		free(p->title);
 		free(p->sheet);
+		free(upcols);
 		return xlsx_nomem(x);
 	}
 	p->chart = chart;
@@ -3189,25 +3378,29 @@ xlsx_draw_one(struct xlsx *x, const struct chart *m, enum chart_kind drawn,
 	    ((points = calloc(m->ncats, sizeof *points)) == NULL ||
 	    (pp = calloc(m->ncats + 1, sizeof *pp)) == NULL)) {
 		free(points);
+		free(upcols);
 		return xlsx_nomem(x);
 	}
-	for (i = 0; i < m->nseries; i++) {
+	for (si = 0; si < m->nseries; si++) {
+		/* bottom up: the last series first; each keeps its colour */
+		i = bottom_up ? m->nseries - 1 - si : si;
 		if ((series = chart_add_series(chart, NULL, NULL)) == NULL) {
 			free(points);
 			free(pp);
+			free(upcols);
 			return xlsx_nomem(x);
 		}
-		chart_series_set_categories(series, src->sheet->name, src->r1,
+		chart_series_set_categories(series, sname, src->r1,
 		    src->cat_col, src->r2, src->cat_col);
-		chart_series_set_values(series, src->sheet->name, src->r1,
+		chart_series_set_values(series, sname, src->r1,
 		    src->val_cols[i], src->r2, src->val_cols[i]);
-		if (src->has_name_row)
-			chart_series_set_name_range(series, src->sheet->name,
-			    src->name_row, src->val_cols[i]);
+		if (names->has_name_row)
+			chart_series_set_name_range(series, names->sheet->name,
+			    names->name_row, names->val_cols[i]);
 		else
 			chart_series_set_name(series, m->series[i].name);
 		memset(&fill, 0, sizeof fill);
-		fill.color = (lxw_color_t)chart_color_rgb(i);
+		fill.color = (lxw_color_t)chart_series_color_rgb(m, i);
 		memset(&line, 0, sizeof line);
 		line.color = fill.color;
 		if (drawn == CHART_LINE) {
@@ -3224,8 +3417,8 @@ xlsx_draw_one(struct xlsx *x, const struct chart *m, enum chart_kind drawn,
 				memset(&points[k], 0, sizeof points[k]);
 				points[k].fill = calloc(1, sizeof(lxw_chart_fill));
 				if (points[k].fill != NULL)
-					points[k].fill->color =
-					    (lxw_color_t)chart_color_rgb(k);
+					points[k].fill->color = (lxw_color_t)
+					    chart_point_color_rgb(m, k);
 				points[k].line = &white;
 				pp[k] = &points[k];
 			}
@@ -3265,6 +3458,7 @@ xlsx_draw_one(struct xlsx *x, const struct chart *m, enum chart_kind drawn,
 	}
 	free(points);
 	free(pp);
+	free(upcols);
 	if (m->title != NULL && *m->title != '\0') {
 		chart_title_set_name(chart, m->title);
 		chart_title_set_name_font(chart, &tfont);
@@ -3290,9 +3484,10 @@ xlsx_draw_one(struct xlsx *x, const struct chart *m, enum chart_kind drawn,
 		chart_axis_set_major_tick_mark(cat, LXW_CHART_AXIS_TICK_MARK_NONE);
 		/*
 		 * Horizontal bars read top-down in the table's order, with the
-		 * value axis kept at the bottom.
+		 * value axis kept at the bottom; bottom_up data reads so on a
+		 * natural axis.
 		 */
-		if (horiz) {
+		if (horiz && !bottom_up) {
 			chart_axis_set_reverse(cat);
 			chart_axis_set_crossing_max(cat);
 		}
@@ -3303,13 +3498,9 @@ xlsx_draw_one(struct xlsx *x, const struct chart *m, enum chart_kind drawn,
 		if (drawn == CHART_COLUMN_STACKED || drawn == CHART_BAR_STACKED)
 			chart_set_series_overlap(chart, 100);
 		if (drawn != CHART_LINE)
-			chart_set_series_gap(chart, drawn == CHART_COLUMN ||
-			    drawn == CHART_BAR ? 80 : 60);
+			chart_set_series_gap(chart, (uint16_t)chart_gap_width(m,
+			    drawn));
 	}
-	legend = m->legend;
-	if (legend == CHART_LEGEND_AUTO)
-		legend = m->nseries == 1 && drawn != CHART_PIE ?
-		    CHART_LEGEND_NONE : CHART_LEGEND_BOTTOM;
 	chart_legend_set_font(chart, &font);
 	chart_legend_set_position(chart, legend == CHART_LEGEND_NONE ?
 	    LXW_CHART_LEGEND_NONE : legend == CHART_LEGEND_RIGHT ?
@@ -3487,6 +3678,8 @@ xlsx_chart_sheets(struct xlsx *x)
 		free(taken[i]);
 	free(taken);
 	buf_free(&name);
+	if (rc == 0)
+		rc = xlsx_cdata_write(x);
 	return rc;
 }
 
@@ -3577,7 +3770,7 @@ xlsx_chart_page_write(struct xlsx *x)
 	}
 	if (x->multi)
 		worksheet_set_start_page(ws, 1);
-	return 0;
+	return xlsx_cdata_write(x);
 }
 
 int
@@ -3671,7 +3864,12 @@ xlsx_add_chart(struct xlsx_sheet *sh, const struct xlsx_chart *c)
 		goto done;
 	}
 	for (r = r1; r <= r2; r++) {
-		xlsx_cell_text(&b, src, r, c->cat_col);
+		if (c->cat_labels != NULL) {
+			buf_reset(&b);
+			buf_puts(&b, c->cat_labels[r - r1] != NULL ?
+			    c->cat_labels[r - r1] : "");
+		} else
+			xlsx_cell_text(&b, src, r, c->cat_col);
 		if ((rc = buf_ok(&b)) != 0 ||
 		    (rc = chart_category(m, b.data)) != 0)
 			break;
@@ -3697,6 +3895,8 @@ xlsx_add_chart(struct xlsx_sheet *sh, const struct xlsx_chart *c)
 		rc = chart_set_labels(m, n * c->nval <= XLSX_CHART_LABELS_MAX);
 	if (rc == 0 && c->label_numfmt != NULL)
 		rc = chart_set_numfmt(m, NULL, c->label_numfmt);
+	if (rc == 0)
+		rc = chart_set_severity(m, c->severity, c->severity_red);
 	if (rc != 0) {
 		xlsx_fail(sh->x, rc);
 		goto done;
@@ -3709,6 +3909,7 @@ xlsx_add_chart(struct xlsx_sheet *sh, const struct xlsx_chart *c)
 	where.val_cols = c->val_cols;
 	where.has_name_row = c->names == NULL;
 	where.name_row = src->header_row;
+	where.own_cats = c->cat_labels != NULL;
 	rc = xlsx_draw(sh->x, m, &where);
 done:
 	chart_free(m);
@@ -3862,8 +4063,9 @@ xlsx_chart_data(char **out, size_t *outlen, const struct chart *m,
 		struct chart_axis	ax;
 
 		chart_value_axis(&ax, m);
-		format_set_num_format(num, strcmp(ax.label_numfmt, "General") ?
-		    ax.label_numfmt : "General");
+		/* a count of 0 shows in the cell, if not on the chart */
+		format_set_num_format(num, m->format == CHART_COUNT ||
+		    m->format == CHART_YEN ? ax.numfmt : ax.label_numfmt);
 	}
 	/* Row 1: series names from B; column A: categories from row 2. */
 	e = LXW_NO_ERROR;

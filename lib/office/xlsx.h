@@ -433,6 +433,19 @@ struct xlsx_chart {
 	 * the sheet shows to one decimal); NULL: by the values.
 	 */
 	const char		*label_numfmt;
+	/*
+	 * Category labels drawn instead of cat_col's text, one per data
+	 * row (a training's name for the No. its table has); the chart
+	 * reads them from a hidden sheet of chart data.  NULL: cat_col's.
+	 */
+	const char *const	*cat_labels;
+	/*
+	 * Levels of severity, the most severe first, severity_red the red
+	 * one: a pie's categories, another kind's series
+	 * (chart_set_severity()).
+	 */
+	int			 severity;
+	size_t			 severity_red;
 };
 
 /*

@@ -19,6 +19,7 @@
 #include "store.h"
 #include "strmap.h"
 #include "training.h"
+#include "text.h"
 #include "training_int.h"
 #include "xlsx.h"
 
@@ -101,6 +102,32 @@ short_title(const char *title, const char *fyl)
 			break;
 	}
 	return s != title + n && *s != '\0' ? s : title;
+}
+
+/*
+ * A training's name as a chart's category label: its short title, cut
+ * with "…" after CHART_NAME_MAX characters (the labels of a chart sheet
+ * get up to half its 73 characters; the sample's longest name has 25).
+ */
+#define CHART_NAME_MAX	28
+
+static char *
+chart_name(const char *title, const char *fyl)
+{
+	const char	*s = short_title(title, fyl);
+	size_t		 len = strlen(s), i, n;
+	uint32_t	 cp;
+	char		*out;
+
+	if (text_chars(s, len) <= CHART_NAME_MAX)
+		return strdup(s);
+	for (i = 0, n = 0; n < CHART_NAME_MAX - 1; n++)
+		i += text_utf8_decode(&cp, s + i, len - i);
+	if ((out = malloc(i + sizeof "…")) == NULL)
+		return NULL;
+	memcpy(out, s, i);
+	memcpy(out + i, "…", sizeof "…");
+	return out;
 }
 
 /* ---- results ------------------------------------------------------- */
@@ -560,6 +587,7 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	struct xlsx_sheet	*sh, *ks;
 	struct xlsx_chart	 ch;
 	const struct node	*conf, *exp;
+	char			**names = NULL;
 	char			 note[256], title[256], fyl[CAL_FMT_MAX], no[32];
 	uint16_t		 vals[2] = { 9, 10 };
 	uint32_t		 row, first;
@@ -663,12 +691,24 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 		ch.title = "研修別の受講率と満足度";
 		ch.src = sh;
 		/*
-		 * the trainings by the No. of 研修一覧, as the 項目別 chart of
-		 * the checklist workbook: their names, broken in two lines by
-		 * the writer, each stood half beside the next one's bars
+		 * the trainings by name, not by the No. a reader had to look
+		 * up in 研修一覧: the names whole on one line, not the cells'
+		 * text, broken in two lines by the writer, which stood each
+		 * half beside the next one's bars
 		 */
+		if ((names = calloc(l.n, sizeof *names)) == NULL) {
+			rc = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
+		for (i = 0; i < l.n; i++)
+			if ((names[i] = chart_name(l.v[i]->title, fyl)) ==
+			    NULL) {
+				rc = error_set(NC_ENOMEM, "out of memory");
+				goto done;
+			}
 		ch.cat_col = 0;
-		ch.x_title = "研修（No.）";
+		ch.cat_labels = (const char *const *)names;
+		ch.x_title = "研修";
 		ch.val_cols = vals;
 		ch.nval = 2;
 		ch.first_row = first;
@@ -679,6 +719,10 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	}
 	rc = xlsx_save(x);
 done:
+	if (names != NULL)
+		for (i = 0; i < l.n; i++)
+			free(names[i]);
+	free(names);
 	tr_results_free(r);
 	xlsx_free(x);
 	free(cells);

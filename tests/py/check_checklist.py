@@ -215,6 +215,11 @@ def xlsx(path, kind, nitems):
             names = [m.group(1) if m else None for m in names]
             if len(names) < 2:
                 continue
+            # horizontal bars on a natural axis are stored bottom up,
+            # their series in reverse (xlsx_chart_copy()): read top-down
+            if ('<c:barDir val="bar"/>' in cx and
+                    '<c:orientation val="maxMin"/>' not in cx):
+                names.reverse()
             yrs = [re.fullmatch(r"令和(\d+)年度", x or "") for x in names]
             check(all(yrs) and [int(y.group(1)) for y in yrs] ==
                   sorted(int(y.group(1)) for y in yrs) and

@@ -149,15 +149,15 @@ test_drawn_kind(void **state)
 	/* A whole slide has room for them. */
 	assert_int_equal(chart_drawn_kind(c, 80), CHART_COLUMN);
 	assert_true(fabs(chart_label_chars(c) - 5) < 1e-9);
-	assert_true(chart_height_cm(c, CHART_BAR, 16) >= 3 + 10 * 0.45);
+	assert_true(chart_height_cm(c, CHART_BAR, 16) >= 2.6 + 10 * 0.45);
 	/* half the width: a column chart of 16 cm fits a third of a page */
 	assert_true(fabs(chart_height_cm(c, CHART_COLUMN, 16) - 8.0) < 1e-9);
 	chart_free(c);
 
 	/*
 	 * Clustered bars: 0.3 cm a bar up to two series, 0.2 cm from three
-	 * on, 0.15 cm between categories, 3 cm of title, axis and legend:
-	 * 12 chapters of 5 audits are 16.8 cm, whole on a page.
+	 * on, 0.15 cm between categories, 2.6 cm of title, axis and legend:
+	 * 12 chapters of 5 audits are 16.4 cm, whole on a page.
 	 */
 	assert_int_equal(chart_new(&c, CHART_BAR, "章別の適合率"), 0);
 	for (i = 0; i < 10; i++)
@@ -166,13 +166,13 @@ test_drawn_kind(void **state)
 	assert_int_equal(chart_category(c, "運用"), 0);
 	assert_int_equal(chart_series(c, "戸籍住民課", r, 12), 0);
 	assert_int_equal(chart_series(c, "区立図書館", r, 12), 0);
-	assert_true(fabs(chart_height_cm(c, CHART_BAR, 16) - 12.0) < 1e-9);
+	assert_true(fabs(chart_height_cm(c, CHART_BAR, 16) - 11.6) < 1e-9);
 	assert_int_equal(chart_series(c, "総務課", r, 12), 0);
 	assert_int_equal(chart_series(c, "経済課", r, 12), 0);
 	assert_int_equal(chart_series(c, "清掃事務所", r, 12), 0);
-	assert_true(fabs(chart_height_cm(c, CHART_BAR, 16) - 16.8) < 1e-9);
-	assert_int_equal(chart_fit_categories(c, CHART_BAR, 16.8), 12);
-	assert_int_equal(chart_fit_categories(c, CHART_BAR, 16.7), 11);
+	assert_true(fabs(chart_height_cm(c, CHART_BAR, 16) - 16.4) < 1e-9);
+	assert_int_equal(chart_fit_categories(c, CHART_BAR, 16.4), 12);
+	assert_int_equal(chart_fit_categories(c, CHART_BAR, 16.3), 11);
 	chart_free(c);
 
 	/* Item codes that Excel broke into "dp- / 2- / 1-": bars too. */
@@ -497,6 +497,202 @@ test_palette(void **state)
 		    grey(chart_color_rgb(i))) >= 40);
 }
 
+/*
+ * Labelled horizontal bars: each bar at least 0.38 cm thick, so that the
+ * 9pt labels of a category's two bars do not overlap ("73.9%" over
+ * "77.3%": bars of 0.27 cm did), with a narrower gap between the
+ * categories; the chart grows by what the bars need, not more.
+ */
+static void
+test_label_room(void **state)
+{
+	static const double	 a[9] = { .74, .70, .75, .78, .76, .75, .75,
+				    .77, .80 };
+	static const double	 b[9] = { .77, .80, .80, .83, .81, .81, .80,
+				    .79, .78 };
+	struct chart		*c;
+	struct buf		 x = BUF_INIT;
+	const char		*p;
+	double			 h, bar;
+	int			 gap;
+
+	(void)state;
+	c = make(CHART_BAR, CHART_PERCENT, 1, a, b, 9);
+	gap = chart_gap_width(c, CHART_BAR);
+	h = chart_height_cm(c, CHART_BAR, 16);
+	/* the plot's height is the chart's less 2.6 cm of frame */
+	bar = (h - 2.6) / 9 / (2 + gap / 100.0);
+	assert_true(bar >= 0.38 - 1e-9);
+	assert_true(h <= 2.6 + 9 * 0.38 * 2.5);
+	assert_int_equal(chart_drawingml_sized(&x, c, CHART_BAR, "rId1", 0,
+	    16, h), 0);
+	assert_non_null(p = strstr(x.data, "<c:gapWidth val=\""));
+	assert_int_equal(atoi(p + strlen("<c:gapWidth val=\"")), gap);
+	buf_free(&x);
+	/* without labels, as they were: 0.3 cm bars, 0.15 cm between */
+	assert_int_equal(chart_set_labels(c, 0), 0);
+	assert_int_equal(chart_gap_width(c, CHART_BAR), 80);
+	assert_true(fabs(chart_height_cm(c, CHART_BAR, 16) - (2.6 + 9 *
+	    0.75)) < 1e-9);
+	chart_free(c);
+}
+
+/*
+ * A legend of two lines below bars gets the room of two: five audits'
+ * names (区立図書館（見本Ａ）, 総務課　文書管理システム ...) take two
+ * lines of 16 cm, and their second ran into the value axis' labels.
+ */
+static void
+test_legend_lines(void **state)
+{
+	static const char *const longn[] = {
+		"戸籍住民課", "区立図書館（見本Ａ）", "総務課　文書管理システム",
+		"経済課", "清掃事務所（見本Ａ）",
+	};
+	static const char *const shortn[] = {
+		"戸籍住民課", "区立図書館", "総務課", "経済課", "清掃事務所",
+	};
+	static const double	 v[8] = { .5, .9, .5, .9, .5, .9, .5, .9 };
+	struct chart		*a, *b;
+	struct buf		 x = BUF_INIT, y = BUF_INIT;
+	const char		*p, *q;
+	char			 cat[32];
+	size_t			 i;
+
+	(void)state;
+	assert_int_equal(chart_new(&a, CHART_BAR, "章別の適合率"), 0);
+	assert_int_equal(chart_new(&b, CHART_BAR, "章別の適合率"), 0);
+	for (i = 0; i < 8; i++) {
+		snprintf(cat, sizeof cat, "2-%zu 組織体制", i + 1);
+		assert_int_equal(chart_category(a, cat), 0);
+		assert_int_equal(chart_category(b, cat), 0);
+	}
+	for (i = 0; i < 5; i++) {
+		assert_int_equal(chart_series(a, longn[i], v, 8), 0);
+		assert_int_equal(chart_series(b, shortn[i], v, 8), 0);
+	}
+	assert_true(fabs(chart_height_cm(a, CHART_BAR, 16) -
+	    chart_height_cm(b, CHART_BAR, 16) - 0.45) < 1e-9);
+	/* the plot area ends higher by as much, the bars as thick */
+	assert_int_equal(chart_drawingml_sized(&x, a, CHART_BAR, NULL, 0, 16,
+	    chart_height_cm(a, CHART_BAR, 16)), 0);
+	assert_int_equal(chart_drawingml_sized(&y, b, CHART_BAR, NULL, 0, 16,
+	    chart_height_cm(b, CHART_BAR, 16)), 0);
+	assert_non_null(p = strstr(x.data, "<c:h val=\""));
+	assert_non_null(q = strstr(y.data, "<c:h val=\""));
+	assert_true(fabs(atof(p + 8) * chart_height_cm(a, CHART_BAR, 16) -
+	    atof(q + 8) * chart_height_cm(b, CHART_BAR, 16)) < 0.01);
+	buf_free(&x);
+	buf_free(&y);
+	chart_free(a);
+	chart_free(b);
+}
+
+/*
+ * Counts label no 0 (a month without one has no bar; 「0 0」 under every
+ * empty month cluttered the chart); a rate of 0% keeps its label.
+ */
+static void
+test_zero_labels(void **state)
+{
+	static const double	 a[4] = { 0, 1, 0, 2 };
+	struct chart		*c;
+	struct chart_axis	 ax;
+	struct buf		 x = BUF_INIT;
+	const char		*p;
+
+	(void)state;
+	c = make(CHART_COLUMN, CHART_COUNT, 1, a, a, 4);
+	chart_value_axis(&ax, c);
+	assert_string_equal(ax.label_numfmt, "#,##0;-#,##0;");
+	assert_string_equal(ax.numfmt, "#,##0");
+	assert_int_equal(chart_drawingml(&x, c, CHART_COLUMN, NULL, 0), 0);
+	assert_non_null(p = strstr(x.data, "<c:dLbls>"));
+	assert_non_null(strstr(p, "formatCode=\"#,##0;-#,##0;\""));
+	/* the cached values are the values, 0 among them */
+	assert_non_null(strstr(x.data, "<c:pt idx=\"0\"><c:v>0</c:v>"));
+	buf_free(&x);
+	chart_free(c);
+	c = make(CHART_COLUMN, CHART_PERCENT, 1, a, NULL, 4);
+	chart_value_axis(&ax, c);
+	assert_string_equal(ax.label_numfmt, "0.0%");
+	chart_free(c);
+}
+
+/*
+ * Levels of severity, the most severe first, coloured from the one named
+ * red: a pie of 重大, 高, 中, 低 (高 red) runs dark red, red, orange,
+ * yellow (高 was orange and 中 red); of 高, 中, 低, from red.  The series
+ * of stacked bars of 重大, 軽微, 観察, 改善提案 (重大 red) run red, orange,
+ * yellow, grey (重大 was blue).  Lighter each down to yellow, in grey
+ * too; a chart without levels keeps the palette.
+ */
+static void
+test_severity(void **state)
+{
+	static const char *const lv[] = { "重大", "高", "中", "低" };
+	static const char *const gr[] = { "重大", "軽微", "観察", "改善提案" };
+	static const double	 v[4] = { 0, 2, 2, 1 };
+	struct chart		*c;
+	struct buf		 x = BUF_INIT;
+	const char		*p, *q;
+	size_t			 i, k;
+
+	(void)state;
+	for (i = 4; i >= 3; i--) {
+		assert_int_equal(chart_new(&c, CHART_PIE, "重大度別"), 0);
+		for (k = 4 - i; k < 4; k++)
+			assert_int_equal(chart_category(c, lv[k]), 0);
+		assert_int_equal(chart_series(c, "件数", v + 4 - i, i), 0);
+		assert_string_equal(chart_point_color(c, 0), chart_color(0));
+		assert_int_equal(chart_set_severity(c, 1, i - 3), 0);
+		/* 高 is red, 中 orange, 低 yellow */
+		assert_string_equal(chart_point_color(c, i - 3), "E03C31");
+		assert_string_equal(chart_point_color(c, i - 2), "F4A300");
+		assert_string_equal(chart_point_color(c, i - 1), "FFD966");
+		if (i == 4)
+			assert_string_equal(chart_point_color(c, 0), "8B0000");
+		for (k = 0; k + 1 < i; k++)
+			assert_true(grey(chart_point_color_rgb(c, k)) <
+			    grey(chart_point_color_rgb(c, k + 1)));
+		/* a pie's one series keeps the palette */
+		assert_string_equal(chart_series_color(c, 0), chart_color(0));
+		buf_reset(&x);
+		assert_int_equal(chart_drawingml(&x, c, CHART_PIE, NULL, 0),
+		    0);
+		/* the slice of 高 drawn red */
+		assert_non_null(p = strstr(x.data, "<c:dPt><c:idx val=\"1\"/>"));
+		assert_non_null(q = strstr(p, "<a:srgbClr val=\""));
+		assert_memory_equal(q + strlen("<a:srgbClr val=\""), i == 4 ?
+		    "E03C31" : "F4A300", 6);
+		chart_free(c);
+	}
+
+	assert_int_equal(chart_new(&c, CHART_BAR_STACKED, "区分別"), 0);
+	assert_int_equal(chart_category(c, "2-1 組織体制"), 0);
+	assert_int_equal(chart_category(c, "2-2 情報資産の管理"), 0);
+	for (k = 0; k < 4; k++)
+		assert_int_equal(chart_series(c, gr[k], v + 2, 2), 0);
+	assert_string_equal(chart_series_color(c, 0), chart_color(0));
+	assert_int_equal(chart_set_severity(c, 1, 0), 0);
+	assert_string_equal(chart_series_color(c, 0), "E03C31");
+	assert_string_equal(chart_series_color(c, 1), "F4A300");
+	assert_string_equal(chart_series_color(c, 2), "FFD966");
+	assert_string_equal(chart_series_color(c, 3), "BFBFBF");
+	for (k = 0; k + 1 < 3; k++)
+		assert_true(grey(chart_series_color_rgb(c, k)) <
+		    grey(chart_series_color_rgb(c, k + 1)));
+	assert_true(fabs(grey(chart_series_color_rgb(c, 3)) -
+	    grey(chart_series_color_rgb(c, 2))) >= 20);
+	buf_reset(&x);
+	assert_int_equal(chart_drawingml(&x, c, CHART_BAR_STACKED, NULL, 0), 0);
+	assert_non_null(p = strstr(x.data, "<c:v>重大</c:v>"));
+	assert_non_null(q = strstr(p, "<a:srgbClr val=\""));
+	assert_memory_equal(q + strlen("<a:srgbClr val=\""), "E03C31", 6);
+	chart_free(c);
+	buf_free(&x);
+}
+
 /* The builder's number format wins over the format's default. */
 static void
 test_numfmt(void **state)
@@ -665,6 +861,10 @@ main(void)
 		cmocka_unit_test(test_drawingml),
 		cmocka_unit_test(test_bar_order),
 		cmocka_unit_test(test_palette),
+		cmocka_unit_test(test_label_room),
+		cmocka_unit_test(test_legend_lines),
+		cmocka_unit_test(test_zero_labels),
+		cmocka_unit_test(test_severity),
 		cmocka_unit_test(test_numfmt),
 		cmocka_unit_test(test_slice_layout),
 		cmocka_unit_test(test_workbook),

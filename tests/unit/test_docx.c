@@ -2031,7 +2031,7 @@ chapter_chart(void)
 /*
  * A chart is split only when taller than a page, and then into parts of
  * at most half a page: 12 chapters of 5 audits in bars of 0.2 cm are one
- * chart of 16.8 cm (it was two of a page each, the page before the
+ * chart of 16.4 cm (it was two of a page each, the page before the
  * second left a fifth empty); sixty bars are four parts of 15.
  */
 static void
@@ -2054,7 +2054,7 @@ test_chart_split(void **state)
 	xml = zip_part(path, "word/document.xml");
 	assert_int_equal(count_of(xml, "<c:chart "), 1);
 	assert_int_equal(chart_heights(xml, cy, 8), 1);
-	assert_int_equal(cy[0], lround(16.8 * 360000));
+	assert_int_equal(cy[0], lround(16.4 * 360000));
 	free(xml);
 	xml = zip_part(path, "word/charts/chart1.xml");
 	assert_non_null(strstr(xml, "<a:t>章別の適合率</a:t>"));

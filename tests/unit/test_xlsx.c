@@ -836,6 +836,132 @@ test_chart_label_format(void **state)
 }
 
 /*
+ * Horizontal bars of two series with a legend: their data bottom up on a
+ * hidden sheet written after the others (グラフ用データ), drawn on a
+ * natural axis with the series in reverse, so that LibreOffice, which
+ * lists a bar chart's legend in reverse, and Excel both read 今年度 then
+ * 前年度, bars and legend alike (a reversed axis on the table's cells
+ * put LibreOffice's legend against the bars).  The caches hold the
+ * values; the bottom category is led by spaces to the widest's width;
+ * the labels given (cat_labels) stand for the table's No.
+ */
+static void
+test_chart_bottom_up(void **state)
+{
+	static const struct xlsx_column cols[] = {
+		{ "No.", 0, 5 }, { "今年度", 0, 8 }, { "前年度", 0, 8 },
+	};
+	static const uint16_t	 vals[] = { 1, 2 };
+	static const char *const names[] = {
+		"サイバー攻撃・不正アクセス", "紛失", "その他",
+	};
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	struct xlsx_chart	 ch;
+	char			 path[512], no[8], *xml, *p, *q;
+	uint32_t		 r0, i;
+
+	(void)state;
+	path_in(path, sizeof path, "chart-bottom-up.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "分類別", 0), 0);
+	assert_int_equal(xlsx_table(&r0, sh, cols, 3), 0);
+	for (i = 0; i < 3; i++) {
+		snprintf(no, sizeof no, "%u", i + 1);
+		xlsx_write_text(sh, r0 + i, 0, no);
+		xlsx_write_number(sh, r0 + i, 1, (double)(i + 1), XLSX_NUM_INT);
+		xlsx_write_number(sh, r0 + i, 2, (double)(i + 4), XLSX_NUM_INT);
+	}
+	memset(&ch, 0, sizeof ch);
+	ch.type = XLSX_CHART_BAR;
+	ch.title = "分類別の件数";
+	ch.val_cols = vals;
+	ch.nval = 2;
+	ch.first_row = r0;
+	ch.last_row = r0 + 2;
+	ch.cat_labels = names;
+	assert_int_equal(xlsx_add_chart(sh, &ch), 0);
+	/* a sheet added after the chart still comes before the hidden one */
+	assert_int_equal(xlsx_add_sheet(&sh, x, "部別", 0), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+
+	xml = zip_part(path, "xl/workbook.xml");
+	assert_non_null(p = strstr(xml, "<sheet name=\"部別\""));
+	assert_non_null(q = strstr(xml, "<sheet name=\"グラフ用データ\""));
+	assert_true(p < q);
+	assert_non_null(strstr(q, "state=\"hidden\""));
+	free(xml);
+
+	xml = zip_part(path, "xl/charts/chart1.xml");
+	assert_non_null(strstr(xml, "<c:orientation val=\"minMax\"/>"));
+	assert_null(strstr(xml, "maxMin"));
+	/* 前年度 first, in its own colour, its values bottom up */
+	assert_non_null(p = strstr(xml, "<c:v>前年度</c:v>"));
+	assert_non_null(q = strstr(xml, "<c:v>今年度</c:v>"));
+	assert_true(p < q);
+	assert_non_null(strstr(p, chart_color(1)));
+	assert_true(strstr(p, chart_color(1)) < q);
+	assert_non_null(p = strstr(xml, "<c:f>'グラフ用データ'!$C$1:$C$3</c:f>"));
+	assert_non_null(strstr(p, "<c:pt idx=\"0\"><c:v>6</c:v></c:pt>"
+	    "<c:pt idx=\"1\"><c:v>5</c:v></c:pt>"));
+	/* the names, the bottom one led by ideographic spaces */
+	assert_non_null(p = strstr(xml, "<c:f>'グラフ用データ'!$A$1:$A$3</c:f>"));
+	assert_non_null(strstr(p, "<c:v>　　　　　　　　　　その他</c:v>"));
+	assert_non_null(strstr(p, "<c:v>紛失</c:v>"));
+	assert_non_null(strstr(p, "<c:v>サイバー攻撃・不正アクセス</c:v>"));
+	/* the series names read from the table's heading row */
+	assert_non_null(strstr(xml, "<c:f>'分類別'!$C$"));
+	free(xml);
+}
+
+/* A pie of levels of severity: 高 red, 中 orange, 低 yellow. */
+static void
+test_chart_severity(void **state)
+{
+	static const struct xlsx_column cols[] = {
+		{ "重大度", 0, 8 }, { "件数", 0, 8 },
+	};
+	static const uint16_t	 vals[] = { 1 };
+	static const char *const lv[] = { "高", "中", "低" };
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	struct xlsx_chart	 ch;
+	char			 path[512], *xml, *p;
+	uint32_t		 r0, i;
+
+	(void)state;
+	path_in(path, sizeof path, "chart-severity.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "重大度別", 0), 0);
+	assert_int_equal(xlsx_table(&r0, sh, cols, 2), 0);
+	for (i = 0; i < 3; i++) {
+		xlsx_write_text(sh, r0 + i, 0, lv[i]);
+		xlsx_write_number(sh, r0 + i, 1, (double)(i + 1), XLSX_NUM_INT);
+	}
+	memset(&ch, 0, sizeof ch);
+	ch.type = XLSX_CHART_PIE;
+	ch.title = "重大度別の件数";
+	ch.val_cols = vals;
+	ch.nval = 1;
+	ch.first_row = r0;
+	ch.last_row = r0 + 2;
+	ch.severity = 1;
+	ch.severity_red = 0;
+	assert_int_equal(xlsx_add_chart(sh, &ch), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/charts/chart1.xml");
+	assert_non_null(p = strstr(xml, "<c:dPt><c:idx val=\"0\"/>"));
+	assert_non_null(p = strstr(p, "E03C31"));
+	assert_non_null(p = strstr(p, "<c:idx val=\"1\"/>"));
+	assert_non_null(p = strstr(p, "F4A300"));
+	assert_non_null(p = strstr(p, "<c:idx val=\"2\"/>"));
+	assert_non_null(strstr(p, "FFD966"));
+	free(xml);
+}
+
+/*
  * The charts of a workbook on one worksheet, two to a page: no chart
  * sheets, a page break after every second half-page chart, a chart too
  * long for half a page on a page of its own.
@@ -1845,6 +1971,8 @@ main(void)
 		cmocka_unit_test(test_page_numbers),
 		cmocka_unit_test(test_chart_label_format),
 		cmocka_unit_test(test_chart_page),
+		cmocka_unit_test(test_chart_bottom_up),
+		cmocka_unit_test(test_chart_severity),
 		cmocka_unit_test(test_break),
 		cmocka_unit_test(test_break_groups),
 		cmocka_unit_test(test_fit_table),
