@@ -128,6 +128,41 @@ without_fy(const struct report_sec *s, const char *title)
 	return *p != '\0' && p != title + n ? p : title;
 }
 
+/*
+ * An audit's columns of the table 内部監査の実施結果: its kind (the title
+ * without the target it ends with, "情報セキュリティ監査（運用面）") and
+ * its target (the division, with the system audited: "総務課 文書管理
+ * システム"); the title in the first column said the target the second
+ * said again (…（運用面） 戸籍住民課 | 戸籍住民課).
+ */
+static void
+audit_cols(struct report_sec *s, const char *title, const char *org,
+    const char *sys, const char **kind, const char **target)
+{
+	const char	*tails[2] = { org, sys }, *t;
+	size_t		 i, n, tl;
+
+	*kind = title;
+	for (i = 0; i < 2 && title != NULL; i++) {
+		if ((t = tails[i]) == NULL || (tl = strlen(t)) == 0 ||
+		    (n = strlen(title)) <= tl || strcmp(title + n - tl, t) != 0)
+			continue;
+		n -= tl;
+		if (n >= 1 && title[n - 1] == ' ')
+			n--;
+		else if (n >= 3 && strncmp(title + n - 3, "　", 3) == 0)
+			n -= 3;
+		else
+			continue;
+		*kind = rp_fmt(s->pool, "%.*s", (int)n, title);
+		break;
+	}
+	if (org != NULL && sys != NULL)
+		*target = rp_fmt(s->pool, "%s %s", org, sys);
+	else
+		*target = org != NULL ? org : sys != NULL ? sys : "";
+}
+
 /* --- the final report's sections ----------------------------------------- */
 
 /*
@@ -196,7 +231,7 @@ sec_audits(struct report_sec *s, struct store *st)
 	itb = s->nslides - 1;
 	for (i = 0; i < n; i++) {
 		enum ev_state	 when;
-		const char	*title;
+		const char	*title, *akind, *atarget;
 
 		rec = record_root(v[i]);
 		type = node_get_str(rec, "type");
@@ -206,6 +241,8 @@ sec_audits(struct report_sec *s, struct store *st)
 			continue;
 		title = without_fy(s, node_get_str(rec, "title"));
 		org = node_get_str(rec, "target_org");
+		audit_cols(s, title, org != NULL ? rp_org(st, org) : NULL,
+		    node_get_str(rec, "target_system"), &akind, &atarget);
 		rp_era(era, d);
 		when = ev_state(d, strcmp(status, "planned") != 0, 0, s->as_of);
 		if (when == EV_SCHEDULED) {
@@ -219,10 +256,9 @@ sec_audits(struct report_sec *s, struct store *st)
 			/* dated before the report, still planned: said so */
 			ev_warn_not_held(&s->warns, "audit",
 			    node_get_str(rec, "title"), d, s->as_of);
-			table_cell(s, tb, title);
+			table_cell(s, tb, akind);
 			table_cell(s, tb, era);
-			table_cell(s, tb, org != NULL ? rp_org(st, org) :
-			    node_get_str(rec, "target_system"));
+			table_cell(s, tb, atarget);
 			table_cell(s, tb, ev_state_label(when));
 			if ((rc = table_cell(s, tb, "―")) != 0)
 				goto done;
@@ -295,10 +331,9 @@ sec_audits(struct report_sec *s, struct store *st)
 			audit_score_free(&sc);
 		}
 		error_clear();
-		table_cell(s, tb, title);
+		table_cell(s, tb, akind);
 		table_cell(s, tb, era);
-		table_cell(s, tb, org != NULL ? rp_org(st, org) :
-		    node_get_str(rec, "target_system"));
+		table_cell(s, tb, atarget);
 		table_cell(s, tb, schema_label(ak, "status", status));
 		if ((rc = table_cell(s, tb, p[0] ? p : "―")) != 0)
 			goto done;
@@ -706,7 +741,7 @@ sec_incidents(struct report_sec *s, struct store *st)
 		goto done;
 	if (total == 0)
 		goto done;
-	if ((rc = chart_new(&ch, CHART_BAR, "分類別の件数")) != 0)
+	if ((rc = chart_new(&ch, CHART_BAR, "事故等の分類別件数")) != 0)
 		goto done;
 	for (k = 0; k < ncat; k++) {
 		v = schema_enum_at(cat, k);
@@ -716,7 +751,7 @@ sec_incidents(struct report_sec *s, struct store *st)
 	chart_set_format(ch, CHART_COUNT);
 	chart_set_labels(ch, 1);
 	if ((rc = chart_check(ch)) != 0 ||
-	    (rc = slide_new(s, &sl, 2, "分類別の件数", 1)) != 0)
+	    (rc = slide_new(s, &sl, 2, "事故等の分類別件数", 1)) != 0)
 		goto done;
 	sl->chart = ch;
 	ch = NULL;
@@ -1322,7 +1357,7 @@ claim_check(struct report_sec *s, const char *field, const char *line)
 		if (strstr(line, "事故") != NULL && !claim_holds(line, s->inc_label, s->inc_n, s->ninc, 1))
 			diags_add(&s->warns, NULL, 0, 0, "%s: '%s' names an "
 			    "incident category that has no more incidents than "
-			    "the others in the chart 分類別の件数", field, line);
+			    "the others in the chart 事故等の分類別件数", field, line);
 		if (strstr(line, "章") != NULL && !claim_holds(line, s->ch_title, s->ch_rate, s->nch, 0))
 			diags_add(&s->warns, NULL, 0, 0, "%s: '%s' names a "
 			    "chapter whose rate in the chart 章別の適合率 is not "

@@ -463,7 +463,7 @@ z = zipfile.ZipFile(glob.glob(sys.argv[1] + "/*詳細版.pptx")[0])
 t = "|".join(e.text or "" for n in z.namelist() if re.match(r"ppt/slides/slide\d+\.xml$", n)
              for e in ET.fromstring(z.read(n)).iter(A))
 assert "内部監査 実施済 2件、実施中 3件、未実施 1件、今後の予定 1件" in t, t
-assert "保健給食課|令和8年10月2日|保健給食課|未実施|―" in t, t
+assert "情報セキュリティ監査（運用面）|令和8年10月2日|保健給食課|未実施|―" in t, t
 PY
 checks=$((checks + 1))
 # the authored text against the figures the deck shows: "実施した" while

@@ -289,11 +289,27 @@ test_sec_content(void **state)
 	assert_non_null(strstr(ov.data, "適合率（全体）94.4%※\n5件の監査の"
 	    "適合率の単純平均（章別の適合率も同じ）\n※ 未確認の項目がある監査"
 	    "の暫定の値を含む\n"));
+	/*
+	 * The kind of audit in the first column, its target (with the
+	 * system audited) in the third: the title there said the target
+	 * again (…（運用面） 戸籍住民課 | 戸籍住民課).
+	 */
 	sl = sec_slide_of(&s, "内部監査の実施結果");
+	for (i = 0; i < sl->nrows; i++) {
+		const char	*k = sl->cells[i * sl->ncols];
+		const char	*t = sl->cells[i * sl->ncols + 2];
+
+		assert_true(strlen(k) < strlen("情報セキュリティ監査（システム"
+		    "面）") + 1);
+		assert_null(strstr(k, t));
+	}
 	for (i = 0; i < sl->nrows; i++)
-		if (strcmp(sl->cells[i * sl->ncols + 2], "総務課") == 0)
+		if (strcmp(sl->cells[i * sl->ncols + 2],
+		    "総務課 文書管理システム") == 0)
 			break;
 	assert_true(i < sl->nrows);
+	assert_string_equal(sl->cells[i * sl->ncols],
+	    "情報セキュリティ監査（システム面）");
 	assert_string_equal(sl->cells[i * sl->ncols + 4], "91.7%※");
 	assert_non_null(sl->note);
 	assert_non_null(strstr(sl->note, "総務課 文書管理システム：16項目"));
