@@ -3065,9 +3065,10 @@ audit_doc_risks(const char *path, struct store *st,
 		goto done;
 	xlsx_add_sheet(&sh, x, "リスク一覧", XLSX_LANDSCAPE);
 	/* no wider than the table: the subtitle widens the print area */
-	xlsx_title(sh, b.data, "出典：監査記録のリスク分析と指摘事項（リスク値 "
-	    "= 発生可能性 × 影響度、高3・中2・低1。指摘の影響度は区分から、"
-	    "発生可能性は未評価）");
+	/* why fewer findings than the audits have: the ones corrected */
+	xlsx_title(sh, b.data, "出典：監査記録のリスク分析と指摘事項（是正確認済み"
+	    "の指摘を除く。リスク値 = 発生可能性 × 影響度、高3・中2・低1。指摘の"
+	    "影響度は区分から、発生可能性は未評価）");
 	/*
 	 * Eleven columns of long texts: widths for the fewest pages at the
 	 * largest scale (xlsx_fit_sheet()), a page below RISKS_SCALE weighing

@@ -428,10 +428,11 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 			size_t	l = strlen(note);
 
 			rp_era(e, closed);
-			snprintf(note + l, sizeof note - l, "、提出 %s（%s）", e,
+			/* a line each: 「…、提／出 …」 broke in a narrow cell */
+			snprintf(note + l, sizeof note - l, "\n提出 %s（%s）", e,
 			    cal_cmp(closed, due) <= 0 ? "期限内" : "期限超過");
 		} else
-			strncat(note, "、未提出", sizeof note - strlen(note) - 1);
+			strncat(note, "\n未提出", sizeof note - strlen(note) - 1);
 	}
 	add_ref(b, items[t], node_get_str(rec, "ref_no"),
 	    node_get_str(rec, "title"), rp_org(b->st, node_get_str(rec, "org")),

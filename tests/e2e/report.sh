@@ -62,6 +62,26 @@ assert "年度内に中止したもの（件数に含めていません）：第
     "進捗報告会と同日のため、協議のうえ省略した）" in sec, sec
 PY
 checks=$((checks + 1))
+# an opinion's deadline and its submission a line each: 「…、提／出 …」
+# broke in the narrow 状況・備考 cell (issue 18)
+$PY - "$O" <<'PY' || fail "a deadline and its submission share a line"
+import glob, sys, docx
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+d = docx.Document(glob.glob(sys.argv[1] + "/作業実施報告書_*.docx")[0])
+notes = []
+for t in d.tables:
+    for r in t.rows:
+        for c in r.cells:
+            # the cell's lines as written: paragraphs and breaks
+            x = "".join(e.text or "" if e.tag == W + "t" else "\n"
+                        for e in c._tc.iter(W + "t", W + "br", W + "p"))
+            if "提出期限" in x:
+                notes.append(x)
+assert notes, "no 提出期限 in the tables"
+for x in notes:
+    assert "、提出" not in x and "、未提出" not in x, x
+PY
+checks=$((checks + 1))
 # 添付資料 lists the documents by their titles as the ward would
 # (課題管理表（令和8年7月22日現在）), never a file name (issue 18)
 $PY - "$O" <<'PY' || fail "添付資料 does not list the documents by title"

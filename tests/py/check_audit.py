@@ -590,6 +590,12 @@ def mode_risks(path, audits):
             check(row[9] == "未評価", "row %s: リスク値 %r without a rating" % (row[0], row[9]))
     if any(r[7] == "未評価" for r in data):
         check(any("未評価" in (r[0] or "") for r in rows[:h]), "subtitle does not explain 未評価")
+    # findings corrected and confirmed are left out, and the subtitle says
+    # so: a reader counting the audits' findings got more
+    if any(f.get("status") == "accepted" for a in audits
+           for f in a.get("findings", [])):
+        check(any("是正確認済みの指摘を除く" in (r[0] or "") for r in rows[:h]),
+              "subtitle does not say the confirmed findings are left out")
     # a finding's 分析: its grade and status a whole line each
     # (never 指摘区分：改 / 善提案)
     for row in data:
