@@ -3281,7 +3281,7 @@ small_free(struct docx_table *s)
 /*
  * What the words t's cells break cost at grid (textfit_break_cost()), and
  * their short tails (short_tail()), as put_cell() breaks them, roughly:
- * running text as text_break() does.
+ * running text as text_break() and roomy_break() do.
  */
 static unsigned long
 table_bad(const struct docx_table *t, const unsigned *grid, unsigned margin)
@@ -3289,18 +3289,28 @@ table_bad(const struct docx_table *t, const unsigned *grid, unsigned margin)
 	const struct cell	*c;
 	struct fitarg		 f = { t, margin };
 	unsigned long		 bad = 0;
+	unsigned		 room, h, size;
 	char			*w;
 	size_t			 r, k;
 
 	for (r = t->header_rows; r < t->nrows; r++)
 		for (k = 0; k < t->ncols; k++) {
 			c = cell_at(t, r, k);
+			room = fit_room(&f, r, k, grid[k]);
 			if (c->covered || c->cspan > 1 || c->text == NULL ||
-			    (w = text_break(c->text, fit_room(&f, r, k,
-			    grid[k]))) == NULL)
+			    (w = text_break(c->text, room)) == NULL)
 				continue;
-			bad += textfit_break_cost(c->text, w, fit_room(&f, r,
-			    k, grid[k])) + short_tail(w);
+			size = c->styled && c->style.size != 0 ?
+			    c->style.size : BODY_SIZE;
+			if (c->rspan <= 1 && (textfit_bad_break(c->text, w,
+			    room, &h) > 0 || (is_sentence(c->text) &&
+			    short_tail(w))))
+				w = roomy_break(c->text, w, room,
+				    row_height(t, grid, margin, r, 1) / size);
+			if (w == NULL)
+				continue;
+			bad += textfit_break_cost(c->text, w, room) +
+			    short_tail(w);
 			free(w);
 		}
 	return bad;
@@ -3331,18 +3341,19 @@ table_names(const struct docx_table *t, unsigned total, unsigned *grid,
 	}
 	/*
 	 * A table of many columns at Word's margins: with narrow ones where
-	 * that makes it no taller and breaks fewer words (the 概要報告書's
-	 * 番号, 項目番号, 区分 and 是正期限 gave the 指摘内容 beside them
-	 * ten characters a line).
+	 * that breaks no more words and makes it lower or breaks fewer, no
+	 * taller (the 概要報告書's 番号, 項目番号, 区分 and 是正期限 gave
+	 * the 指摘内容 beside them ten characters a line).
 	 */
 	if (g2 != NULL && f2 != NULL && t->ncols >= NARROW_COLS &&
 	    *margin == CELL_MARGIN) {
-		unsigned long	h = table_height(t, grid, *margin), h2;
+		unsigned long	h = table_height(t, grid, *margin), h2, b, b2;
 
 		table_grid(g2, t, total, f2, &m2, 1, 1, &lm);
 		h2 = table_height(t, g2, m2);
-		if (h2 < h || (h2 == h && table_bad(t, g2, m2) <
-		    table_bad(t, grid, *margin))) {
+		b = table_bad(t, grid, *margin);
+		b2 = table_bad(t, g2, m2);
+		if (h2 <= h && b2 <= b && (h2 < h || b2 < b)) {
 			memcpy(grid, g2, t->ncols * sizeof *grid);
 			memcpy(fits, f2, t->ncols * sizeof *fits);
 			*margin = m2;
