@@ -1309,6 +1309,21 @@ list_break(const char *s, unsigned room)
  * the CELL_SLACK a cell keeps) may print on one line: it is not broken.
  */
 #define WIDOW_FIT	50
+/*
+ * As much for a heading of Japanese alone, which prints as wide as
+ * measured: about the cell's slack (CELL_SLACK), hundredths.
+ */
+#define JAPANESE_FIT	15
+/* Every byte of UTF-8 other than ASCII: text of Japanese alone. */
+#define JAPANESE_BYTES	"\x80\x81\x82\x83\x84\x85\x86\x87\x88\x89\x8a" \
+	"\x8b\x8c\x8d\x8e\x8f\x90\x91\x92\x93\x94\x95\x96\x97\x98\x99" \
+	"\x9a\x9b\x9c\x9d\x9e\x9f\xa0\xa1\xa2\xa3\xa4\xa5\xa6\xa7\xa8" \
+	"\xa9\xaa\xab\xac\xad\xae\xaf\xb0\xb1\xb2\xb3\xb4\xb5\xb6\xb7" \
+	"\xb8\xb9\xba\xbb\xbc\xbd\xbe\xbf\xc0\xc1\xc2\xc3\xc4\xc5\xc6" \
+	"\xc7\xc8\xc9\xca\xcb\xcc\xcd\xce\xcf\xd0\xd1\xd2\xd3\xd4\xd5" \
+	"\xd6\xd7\xd8\xd9\xda\xdb\xdc\xdd\xde\xdf\xe0\xe1\xe2\xe3\xe4" \
+	"\xe5\xe6\xe7\xe8\xe9\xea\xeb\xec\xed\xee\xef\xf0\xf1\xf2\xf3" \
+	"\xf4"
 
 /* A line may not start with it (行頭禁則): closing marks, small kana. */
 static int
@@ -2519,6 +2534,28 @@ share_cap(unsigned *grid, const struct textfit_col *cols,
 	return 1;
 }
 
+/*
+ * What column k's heading needs on a line, where it is kept whole (up
+ * to NAME_MAX: 所管課の再発防止策, not 所管課の再発防止／策), in twips.
+ */
+static unsigned
+head_need(struct share *s, size_t k)
+{
+	const char	*text;
+	unsigned	 w, need = 0, n;
+	size_t		 r;
+
+	for (r = 0; r < s->t->header_rows; r++) {
+		if ((text = fit_cell(&s->f, r, k)) == NULL ||
+		    (w = textfit_width(text)) == 0 || w > NAME_MAX)
+			continue;
+		if ((n = cell_twips(w, cell_at(s->t, r, k), s->f.margin)) >
+		    need)
+			need = n;
+	}
+	return need;
+}
+
 static void
 share_even(unsigned *grid, const struct textfit_col *cols,
     const struct textfit_col *hard, const struct docx_table *t,
@@ -2582,11 +2619,13 @@ share_even(unsigned *grid, const struct textfit_col *cols,
 					 * the table lower or spares a word
 					 * broken beside (a 観点 of names
 					 * wide enough for 経費見積りの妥当性
-					 * beside 業／務改善), and then broken
+					 * beside 業／務改善) and keeps its
+					 * heading whole, and then broken
 					 * well
 					 */
 					if ((grid[i] - d < cols[i].min &&
-					    h2 >= h && (h2 > h || b2 >= b)) ||
+					    h2 >= h && (h2 > h || b2 >= b ||
+					    grid[i] - d < head_need(&s, i))) ||
 					    !names_break_well(&s, i, grid[i] -
 					    d, grid[i]))
 						continue;
@@ -3018,6 +3057,26 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	    textfit_width(text) <= NAME_MAX &&
 	    cell_twips(textfit_width(text), origin, margin) > w &&
 	    room > 0) {
+		size_t		 at;
+
+		if ((at = textfit_name_break(text, room)) > 0 &&
+		    (broken = malloc(strlen(text) + 2)) != NULL) {
+			memcpy(broken, text, at);
+			broken[at] = '\n';
+			strcpy(broken + at + 1, text + at);
+			text = broken;
+		}
+	}
+	/*
+	 * A heading of Japanese alone too wide for its cell, which prints
+	 * as wide as measured and may fit only in the cell's slack: broken
+	 * as a name (所管課の再発／防止策), not left to the application
+	 * within WIDOW_FIT (LibreOffice broke 所管課の再発防止／策).
+	 */
+	if (text != NULL && header && room > 0 &&
+	    text[strspn(text, JAPANESE_BYTES)] == '\0' &&
+	    textfit_width(text) <= NAME_MAX &&
+	    textfit_width(text) > room + JAPANESE_FIT) {
 		size_t		 at;
 
 		if ((at = textfit_name_break(text, room)) > 0 &&
