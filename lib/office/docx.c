@@ -2968,7 +2968,7 @@ static char *
 roomy_break(const char *s, char *w, unsigned room, unsigned rowlines)
 {
 	char		*w2;
-	unsigned	 h;
+	unsigned	 h, c;
 	int		 tail;
 
 	if (textfit_count_lines(w) > rowlines)
@@ -2987,9 +2987,18 @@ roomy_break(const char *s, char *w, unsigned room, unsigned rowlines)
 	 */
 	if ((textfit_bad_break(s, w, room, &h) > 0 || tail) &&
 	    (w2 = textfit_wrap_within(s, fill_room(s, room), room,
-	    rowlines, tail)) != NULL) {
-		free(w);
-		w = w2;
+	    rowlines, tail, &c)) != NULL) {
+		/*
+		 * one that breaks words still where they cost less (同法施行
+		 * 規則／第44条, not 同法施行規／則第44条), or as much for a
+		 * short tail
+		 */
+		h = c > 0 ? textfit_break_cost(s, w, room) : 0;
+		if (c == 0 || c < h || (tail && c <= h)) {
+			free(w);
+			w = w2;
+		} else
+			free(w2);
 	}
 	return w;
 }

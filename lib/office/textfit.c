@@ -1581,6 +1581,13 @@ label_width(const uint32_t *v, size_t n)
  */
 #define WITHIN_RAGGED	400UL
 
+/* Does v[i] start an ordinal, 第 before a digit (規則／第44条)? */
+static int
+ordinal_at(const uint32_t *v, size_t n, size_t i)
+{
+	return v[i] == 0x7B2C && i + 1 < n && is_digit(v[i + 1]);
+}
+
 /*
  * The paragraph v[0..n), at s + off[0], wrapped into o, a line costing
  * line (WRAP_LINE; less to take a line more for a better break).
@@ -1618,7 +1625,8 @@ wrap_para(struct wbuf *o, const char *s, const size_t *off,
 	 */
 	within = fill == HANG_ONLY || fill == HANG_LOOSE;
 	for (a = 1; within && a < n; a++)
-		if (score[a] > 1 && is_kanji(v[a - 1]) && is_kanji(v[a]))
+		if (score[a] > 1 && is_kanji(v[a - 1]) && is_kanji(v[a]) &&
+		    !ordinal_at(v, n, a))
 			score[a] = 1;
 	/* nor a code alone on its line: 2-8／業務委託と外部サービスの利用 */
 	for (a = 0; within && a < n && v[a] < 0x80 && !is_space(v[a]); a++)
@@ -1951,29 +1959,46 @@ last_line_chars(const char *w, unsigned max)
 
 char *
 textfit_wrap_within(const char *s, unsigned width, unsigned room,
-    unsigned lines, int tail)
+    unsigned lines, int tail, unsigned *costp)
 {
-	char		*w;
+	char		*w, *best = NULL;
 	size_t		 i, k;
-	unsigned	 h;
+	unsigned	 h, c, bc = 0;
+	int		 ok;
 
 	for (i = 0; i < sizeof within_line / sizeof within_line[0]; i++) {
 		/* lines as full as they may be, then as they fall */
 		for (k = 0; k < 2; k++) {
 			if ((w = wrap_text(s, width, k == 0 ? HANG_ONLY :
 			    HANG_LOOSE, within_line[i])) == NULL)
-				return NULL;
-			if (textfit_count_lines(w) > lines) {
+				goto fail;
+			ok = !tail || textfit_count_lines(w) < 2 ||
+			    last_line_chars(w, TEXTFIT_TAIL) > TEXTFIT_TAIL;
+			if (textfit_count_lines(w) > lines || !ok) {
 				free(w);
 				continue;
 			}
-			if (textfit_bad_break(s, w, room, &h) == 0 &&
-			    (!tail || textfit_count_lines(w) < 2 ||
-			    last_line_chars(w, TEXTFIT_TAIL) > TEXTFIT_TAIL))
+			if (textfit_bad_break(s, w, room, &h) == 0) {
+				free(best);
+				if (costp != NULL)
+					*costp = 0;
 				return w;
-			free(w);
+			}
+			/* else the one that costs least, the fullest first */
+			c = textfit_break_cost(s, w, room);
+			if (best == NULL || c < bc) {
+				free(best);
+				best = w;
+				bc = c;
+			} else
+				free(w);
 		}
 	}
+	if (costp != NULL)
+		*costp = bc;
+	return best;
+fail:
+	free(best);
 	return NULL;
 }
 
@@ -2009,15 +2034,17 @@ textfit_break_cost(const char *s, const char *w, unsigned room)
 			cost += 1;
 			continue;
 		}
-		if (!(is_kanji(t[j - 1]) && is_kanji(t[j])) &&
-		    !(is_kana_run(t[j - 1]) && is_kana_run(t[j])))
+		if ((!(is_kanji(t[j - 1]) && is_kanji(t[j])) &&
+		    !(is_kana_run(t[j - 1]) && is_kana_run(t[j]))) ||
+		    ordinal_at(t, n, j))
 			continue;
+		/* a word ends before an ordinal: 規則第44条 */
 		k = is_kanji(t[j]);
-		for (a = j; a > 0 && (k ? is_kanji(t[a - 1]) :
-		    is_kana_run(t[a - 1])); a--)
+		for (a = j; a > 0 && (k ? is_kanji(t[a - 1]) &&
+		    !ordinal_at(t, n, a) : is_kana_run(t[a - 1])); a--)
 			;
-		for (b = j; b < n && (k ? is_kanji(t[b]) :
-		    is_kana_run(t[b])); b++)
+		for (b = j; b < n && (k ? is_kanji(t[b]) &&
+		    !(b > j && ordinal_at(t, n, b)) : is_kana_run(t[b])); b++)
 			;
 		/* a word that must break to fit costs nothing */
 		if ((b - a) * 100 > room)

@@ -257,15 +257,16 @@ char	*textfit_spare_word(const char *s, char *w, unsigned room,
 	    unsigned lines, char *(*wrap)(const char *, unsigned));
 
 /*
- * s wrapped at width in at most lines lines, where taking more lines
- * than the fewest spares every word that fits a line of room
- * (textfit_bad_break() 0), and with tail, leaves more than TEXTFIT_TAIL
- * characters on a last line: the best breaks, hanging at a numbered
- * item's label, the fullest such lines.  NULL when there are none (or
- * out of memory); free the result.
+ * s wrapped at width in at most lines lines at the best breaks, hanging
+ * at a numbered item's label: lines cost less and less, the fullest
+ * first, and the first wrap that breaks no word that fits a line of
+ * room (textfit_bad_break() 0) is taken, else the one whose breaks cost
+ * least (textfit_break_cost(), in *cost).  With tail, no wrap that
+ * leaves TEXTFIT_TAIL characters or fewer on a last line.  NULL when
+ * none is in the lines (or out of memory); free the result.
  */
 char	*textfit_wrap_within(const char *s, unsigned width, unsigned room,
-	    unsigned lines, int tail);
+	    unsigned lines, int tail, unsigned *cost);
 
 /*
  * What the breaks w, s wrapped at room hundredths, sets inside words
@@ -274,7 +275,8 @@ char	*textfit_wrap_within(const char *s, unsigned width, unsigned room,
  * its edge (使／用, 翌／開庁日), 2 for a katakana word, one of up to four
  * kanji or an even run cut inside a pair (延長／保守, 入力業／務委託),
  * 1 for a longer compound cut between its parts and for okurigana or
- * a particle off its word (持ち帰／り, 閉庁日／の); 0 for the rest.
+ * a particle off its word (持ち帰／り, 閉庁日／の); 0 for the rest, and
+ * before an ordinal (規則／第44条).
  */
 unsigned textfit_break_cost(const char *s, const char *w, unsigned room);
 

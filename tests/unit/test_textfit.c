@@ -345,9 +345,11 @@ test_wrap_within(void **state)
 	static const char	 s[] = "現行システムの保守期限と延長保守の費用、"
 	    "業務改善の要望";
 	char			*w;
-	unsigned		 h;
+	unsigned		 h, c;
 
 	(void)state;
+	assert_int_equal(textfit_break_cost("同法施行規則第44条",
+	    "同法施行規則\n第44条", 900), 0);
 	assert_int_equal(textfit_break_cost("使用・返却", "使\n用・返却", 900),
 	    4);
 	assert_int_equal(textfit_break_cost("翌開庁日", "翌\n開庁日", 900), 4);
@@ -367,21 +369,25 @@ test_wrap_within(void **state)
 	assert_true(textfit_bad_break(s, w, 721, &h) > 0);
 	assert_int_equal(textfit_count_lines(w), 4);
 	free(w);
-	assert_null(textfit_wrap_within(s, 721, 721, 4, 0));
+	assert_non_null(w = textfit_wrap_within(s, 721, 721, 4, 0, &c));
+	assert_true(c > 0);
+	free(w);
+	assert_null(textfit_wrap_within(s, 721, 721, 3, 0, &c));
 	/* five or six lines do */
-	assert_non_null(w = textfit_wrap_within(s, 721, 721, 6, 0));
+	assert_non_null(w = textfit_wrap_within(s, 721, 721, 6, 0, &c));
+	assert_int_equal(c, 0);
 	assert_string_equal(w, "現行システムの\n保守期限と\n延長保守の\n"
 	    "費用、\n業務改善の要望");
 	free(w);
 	/* a short tail after full lines (…周知し／ている。) spared */
 	assert_non_null(w = textfit_wrap_within("課の情報セキュリティ担当者を"
-	    "指定し、課内に周知している。", 2500, 2500, 2, 1));
+	    "指定し、課内に周知している。", 2500, 2500, 2, 1, NULL));
 	assert_string_equal(w, "課の情報セキュリティ担当者を指定し、課内に\n"
 	    "周知している。");
 	free(w);
 	/* no code alone on its line */
 	assert_non_null(w = textfit_wrap_within("2-8 業務委託と外部サービスの"
-	    "利用", 1200, 1200, 2, 0));
+	    "利用", 1200, 1200, 2, 0, NULL));
 	assert_true(strncmp(w, "2-8\n", 4) != 0);
 	free(w);
 }
