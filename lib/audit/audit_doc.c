@@ -1533,23 +1533,59 @@ qa_note(struct buf *b, struct store *st, const struct node *root,
 	buf_free(&left);
 }
 
-int
-audit_doc_qa(const char *path, struct store *st, const struct record *r)
+/* The 質疑応答 table of finding f, or *out NULL when it has none. */
+static int
+qa_table(struct docx_table **out, const struct node *f)
 {
 	static const char *const qh[] = { "番号", "日付", "質問", "回答" };
 	static const unsigned qw[] = { 5, 11, 42, 42 };
-	const struct node	*root = record_root(r), *fs, *f, *qa, *q;
-	struct docx		*d = NULL;
+	const struct node	*qa = node_get(f, "qa"), *q;
 	struct docx_table	*t = NULL;
+	char			 d2[CAL_FMT_MAX], num[24];
+	size_t			 k;
+	int			 rc;
+
+	*out = NULL;
+	if (qa == NULL || qa->kind != NODE_SEQ || qa->n == 0)
+		return 0;
+	if ((rc = docx_table_new(&t, 4, qw)) != 0 ||
+	    (rc = add_header_row(t, qh, 4)) != 0)
+		goto fail;
+	for (k = 0; k < qa->n; k++) {
+		q = qa->u.items[k];
+		snprintf(num, sizeof num, "%zu", k + 1);
+		era(d2, node_get_str(q, "date"));
+		if ((rc = docx_table_cell(t, k + 1, 0, num, NULL)) != 0 ||
+		    (rc = docx_table_cell(t, k + 1, 1, d2, NULL)) != 0 ||
+		    (rc = docx_table_cell(t, k + 1, 2, node_get_str(q,
+		    "question"), NULL)) != 0 ||
+		    (rc = docx_table_cell(t, k + 1, 3, node_get_str(q,
+		    "answer") ? node_get_str(q, "answer") : "（未回答）",
+		    NULL)) != 0)
+			goto fail;
+	}
+	*out = t;
+	return 0;
+fail:
+	docx_table_free(t);
+	return rc;
+}
+
+int
+audit_doc_qa(const char *path, struct store *st, const struct record *r)
+{
+	const struct node	*root = record_root(r), *fs, *f;
+	struct docx		*d = NULL;
+	struct docx_table	**qt = NULL;
 	struct buf		 tg = BUF_INIT, b = BUF_INIT, au = BUF_INIT;
 	struct buf		 src = BUF_INIT, stat = BUF_INIT;
-	char			 d1[CAL_FMT_MAX], d2[CAL_FMT_MAX], num[24];
+	char			 d1[CAL_FMT_MAX], d2[CAL_FMT_MAX];
 	const char		*kv[16];
 	const struct schema	*kind;
 	struct recref		 ref = { NULL, NULL, NULL, 0 };
 	struct reclist		 m = RECLIST_INIT;
 	struct record		*sr = NULL;
-	size_t			 i, k;
+	size_t			 i, k, nqt = 0;
 	int			 rc;
 
 	if (!node_scalar_eq(node_get(root, "type"), "followup"))
@@ -1585,6 +1621,25 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	    (rc = docx_add_outline_body(d, b.data)) != 0)))
 		goto done;
 	fs = audit_findings(root);
+	/*
+	 * The 質疑応答 tables first, each sized with the others: tables of
+	 * the same four columns one after another read as one list, and
+	 * each laid out alone gave 質問 and 回答 different widths.
+	 */
+	if (fs != NULL && fs->n > 0 &&
+	    (qt = calloc(fs->n, sizeof *qt)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	nqt = qt != NULL ? fs->n : 0;
+	for (i = 0; i < nqt; i++)
+		if ((rc = qa_table(&qt[i], fs->u.items[i])) != 0)
+			goto done;
+	for (i = 0; i < nqt; i++)
+		for (k = 0; qt[i] != NULL && k < nqt; k++)
+			if (k != i && qt[k] != NULL &&
+			    (rc = docx_table_size_with(qt[i], qt[k])) != 0)
+				goto done;
 	for (i = 0; fs != NULL && i < fs->n; i++) {
 		f = fs->u.items[i];
 		buf_reset(&b);
@@ -1614,35 +1669,15 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		    (rc = docx_add_outline_heading(d, 1, b.data)) != 0 ||
 		    (rc = add_kv(d, kv, 7)) != 0)
 			goto done;
-		qa = node_get(f, "qa");
-		if (qa == NULL || qa->kind != NODE_SEQ || qa->n == 0) {
+		if (qt[i] == NULL) {
 			if ((rc = docx_add_outline_body(d, "質疑応答なし。")) !=
 			    0)
 				goto done;
 			continue;
 		}
 		if ((rc = docx_add_blank(d)) != 0 ||
-		    (rc = docx_table_new(&t, 4, qw)) != 0 ||
-		    (rc = add_header_row(t, qh, 4)) != 0)
+		    (rc = docx_add_table(d, qt[i])) != 0)
 			goto done;
-		for (k = 0; k < qa->n; k++) {
-			q = qa->u.items[k];
-			snprintf(num, sizeof num, "%zu", k + 1);
-			era(d2, node_get_str(q, "date"));
-			if ((rc = docx_table_cell(t, k + 1, 0, num, NULL)) !=
-			    0 || (rc = docx_table_cell(t, k + 1, 1, d2,
-			    NULL)) != 0 ||
-			    (rc = docx_table_cell(t, k + 1, 2, node_get_str(q,
-			    "question"), NULL)) != 0 ||
-			    (rc = docx_table_cell(t, k + 1, 3, node_get_str(q,
-			    "answer") ? node_get_str(q, "answer") : "（未回答）",
-			    NULL)) != 0)
-				goto done;
-		}
-		if ((rc = docx_add_table(d, t)) != 0)
-			goto done;
-		docx_table_free(t);
-		t = NULL;
 	}
 	{
 		struct docx_para_style right;
@@ -1655,7 +1690,9 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	}
 	rc = docx_save(d, path);
 done:
-	docx_table_free(t);
+	for (i = 0; i < nqt; i++)
+		docx_table_free(qt[i]);
+	free(qt);
 	docx_free(d);
 	buf_free(&tg);
 	buf_free(&b);

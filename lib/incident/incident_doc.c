@@ -1293,8 +1293,9 @@ crit_build(struct crit_view *v, struct incident_ctx *c, const struct node *cat,
 	return 0;
 }
 
+/* The 確認項目 table of a phase. */
 static int
-add_questions(struct docx *d, const struct c_phase *ph)
+questions_table(struct docx_table **out, const struct c_phase *ph)
 {
 	static const char *const h[] = { "番号", "確認項目", "回答" };
 	static const unsigned	 w[] = { 8, 56, 36 };
@@ -1303,20 +1304,44 @@ add_questions(struct docx *d, const struct c_phase *ph)
 	size_t			 i;
 	int			 rc;
 
+	*out = NULL;
 	memset(&ctr, 0, sizeof ctr);
 	ctr.align = DOCX_CENTER;
 	if ((rc = table_start(&t, h, w, 3)) != 0)
-		goto done;
+		goto fail;
 	for (i = 0; i < ph->nq; i++)
 		if ((rc = cell(t, i + 1, 0, ph->q[i].no, &ctr)) != 0 ||
 		    (rc = cell(t, i + 1, 1, ph->q[i].text,
 		    &LEFT)) != 0 ||
 		    (rc = cell(t, i + 1, 2, ph->q[i].answers,
 		    &LEFT)) != 0)
-			goto done;
+			goto fail;
+	*out = t;
+	return 0;
+fail:
+	docx_table_free(t);
+	return rc;
+}
+
+/*
+ * The 確認項目 of phase ph, sized with those of the other phase: the two
+ * tables read side by side, their 回答 columns as wide.
+ */
+static int
+add_questions(struct docx *d, const struct c_phase *ph,
+    const struct c_phase *other)
+{
+	struct docx_table	*t = NULL, *o = NULL;
+	int			 rc;
+
+	if ((rc = questions_table(&t, ph)) != 0 ||
+	    (rc = questions_table(&o, other)) != 0 ||
+	    (rc = docx_table_size_with(t, o)) != 0)
+		goto done;
 	rc = docx_add_table(d, t);
 done:
 	docx_table_free(t);
+	docx_table_free(o);
 	return rc;
 }
 
@@ -1598,7 +1623,7 @@ layout_criteria(struct docx *d, const struct crit_view *v)
 		    (rc = docx_add_outline_heading(d, 2, "判断の流れ")) != 0 ||
 		    (rc = add_flow(d, &v->ph[p], ph_what[p])) != 0 ||
 		    (rc = docx_add_outline_heading(d, 2, ph_what[p])) != 0 ||
-		    (rc = add_questions(d, &v->ph[p])) != 0 ||
+		    (rc = add_questions(d, &v->ph[p], &v->ph[1 - p])) != 0 ||
 		    (rc = docx_add_outline_heading(d, 2, "判断基準")) != 0 ||
 		    (rc = add_rules(d, &v->ph[p])) != 0)
 			goto done;

@@ -59,6 +59,12 @@ struct docx_table {
 	size_t		 nrows;
 	size_t		 header_rows;
 	struct cell	*cells;		/* nrows * ncols */
+	/*
+	 * Body rows of other tables of its shape (docx_table_size_with()):
+	 * they size its columns with its own and are not written.
+	 */
+	struct cell	*sizing;	/* nsizing * ncols */
+	size_t		 nsizing;
 	int		 err;		/* first error, sticky */
 	char		*errmsg;
 };
@@ -1056,7 +1062,10 @@ docx_table_free(struct docx_table *t)
 		return;
 	for (i = 0; i < t->nrows * t->ncols; i++)
 		free(t->cells[i].text);
+	for (i = 0; i < t->nsizing * t->ncols; i++)
+		free(t->sizing[i].text);
 	free(t->cells);
+	free(t->sizing);
 	free(t->weights);
 	free(t->errmsg);
 	free(t);
@@ -1300,6 +1309,21 @@ list_break(const char *s, unsigned room)
  * the CELL_SLACK a cell keeps) may print on one line: it is not broken.
  */
 #define WIDOW_FIT	50
+/*
+ * As much for a heading of Japanese alone, which prints as wide as
+ * measured: about the cell's slack (CELL_SLACK), hundredths.
+ */
+#define JAPANESE_FIT	15
+/* Every byte of UTF-8 other than ASCII: text of Japanese alone. */
+#define JAPANESE_BYTES	"\x80\x81\x82\x83\x84\x85\x86\x87\x88\x89\x8a" \
+	"\x8b\x8c\x8d\x8e\x8f\x90\x91\x92\x93\x94\x95\x96\x97\x98\x99" \
+	"\x9a\x9b\x9c\x9d\x9e\x9f\xa0\xa1\xa2\xa3\xa4\xa5\xa6\xa7\xa8" \
+	"\xa9\xaa\xab\xac\xad\xae\xaf\xb0\xb1\xb2\xb3\xb4\xb5\xb6\xb7" \
+	"\xb8\xb9\xba\xbb\xbc\xbd\xbe\xbf\xc0\xc1\xc2\xc3\xc4\xc5\xc6" \
+	"\xc7\xc8\xc9\xca\xcb\xcc\xcd\xce\xcf\xd0\xd1\xd2\xd3\xd4\xd5" \
+	"\xd6\xd7\xd8\xd9\xda\xdb\xdc\xdd\xde\xdf\xe0\xe1\xe2\xe3\xe4" \
+	"\xe5\xe6\xe7\xe8\xe9\xea\xeb\xec\xed\xee\xef\xf0\xf1\xf2\xf3" \
+	"\xf4"
 
 /* A line may not start with it (行頭禁則): closing marks, small kana. */
 static int
@@ -1327,6 +1351,12 @@ static int
 is_hiragana(uint32_t c)
 {
 	return c >= 0x3041 && c <= 0x309F;
+}
+
+static int
+is_kanji(uint32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || c == 0x3005;
 }
 
 static int
@@ -1405,10 +1435,11 @@ widow_at(const char *p, size_t len, unsigned room, unsigned base)
 		else if (is_hiragana(cp[i - 1]) && !is_hiragana(cp[i]))
 			score = 2;	/* after a word's kana: を／削除した。 */
 		else if (!(is_katakana(cp[i - 1]) && is_katakana(cp[i])) &&
-		    !(is_hiragana(cp[i - 1]) && is_hiragana(cp[i])))
+		    !(is_hiragana(cp[i - 1]) && is_hiragana(cp[i])) &&
+		    !(is_kanji(cp[i - 1]) && is_kanji(cp[i])))
 			score = 1;
 		else
-			score = 0;	/* inside フィルタリング, 封かん */
+			score = 0;	/* inside フィルタリング, 封かん, 一覧 */
 		if (score >= top) {
 			top = score;
 			best = off[i];
@@ -1637,13 +1668,16 @@ docx_cell_break(const char *s, unsigned room)
  * room (令和8年度か／ら／令和12年度).
  */
 static unsigned
-share_text_cost(const char *s, unsigned room)
+share_text_cost(const char *s, unsigned room, unsigned *bad)
 {
 	char		*w, *line, *nl;
 	unsigned	 cost = 0;
 
+	*bad = 0;
 	if ((w = text_break(s, room)) == NULL)
 		return textfit_lines(s, room);
+	/* words broken where they fit a line (業／務改善, 台／帳) */
+	*bad = textfit_break_cost(s, w, room);
 	for (line = w; line != NULL; line = nl) {
 		if ((nl = strchr(line, '\n')) != NULL)
 			*nl++ = '\0';
@@ -1810,6 +1844,7 @@ measure_cols(struct textfit_col *cols, struct colfit *fit,
 }
 
 struct linememo;
+static int	form_to_fill(const struct docx_table *);
 static void	share_cols(unsigned *, const struct textfit_col *,
 		    const struct docx_table *, unsigned, unsigned,
 		    struct linememo *);
@@ -1895,6 +1930,7 @@ struct memo {
 	uint32_t	 cell;		/* r * ncols + k, + 1: 0 is empty */
 	uint32_t	 room;
 	unsigned	 lines;
+	unsigned	 bad;		/* share_text_cost()'s */
 };
 
 struct linememo {
@@ -1919,6 +1955,7 @@ struct share {
 	struct fitarg		 f;
 	unsigned		*grid;
 	unsigned		*lines;		/* nrows x ncols at grid */
+	unsigned		*bad;		/* and their words broken */
 	unsigned		*try;		/* nrows, column k wider */
 	struct memo		*memo;		/* nmemo, a power of two */
 	size_t			 nmemo;
@@ -1940,9 +1977,37 @@ share_init(struct share *s, const struct docx_table *t,
 	s->nmemo = lm->n;
 }
 
-/* Lines of cell (r, k) at width w twips; 0 for one that sizes nothing. */
+/*
+ * How badly a name too wide for its cell breaks there, as put_cell()
+ * breaks it (textfit_name_break()), or -1 for text that is no such name.
+ */
+static int
+name_bad(const struct cell *c, const char *text, unsigned room, unsigned w,
+    unsigned margin)
+{
+	char		*broken;
+	size_t		 at;
+	int		 bad;
+
+	if (strpbrk(text, "\r\n") != NULL || textfit_width(text) > NAME_MAX ||
+	    cell_twips(textfit_width(text), c, margin) <= w ||
+	    (at = textfit_name_break(text, room)) == 0 ||
+	    (broken = malloc(strlen(text) + 2)) == NULL)
+		return -1;
+	memcpy(broken, text, at);
+	broken[at] = '\n';
+	strcpy(broken + at + 1, text + at);
+	bad = (int)textfit_break_cost(text, broken, room);
+	free(broken);
+	return bad;
+}
+
+/*
+ * Lines of cell (r, k) at width w twips, 0 for one that sizes nothing,
+ * and in *bad what the words it breaks cost (textfit_break_cost()).
+ */
 static unsigned
-share_lines(struct share *s, size_t r, size_t k, unsigned w)
+share_cell(struct share *s, size_t r, size_t k, unsigned w, unsigned *bad)
 {
 	const char	*text = fit_cell(&s->f, r, k), *p;
 	char		*broken;
@@ -1950,37 +2015,53 @@ share_lines(struct share *s, size_t r, size_t k, unsigned w)
 	unsigned	 room, n = 1;
 	uint32_t	 cell;
 	size_t		 h, i;
+	int		 nb;
 
+	*bad = 0;
 	if (text == NULL || *text == '\0')
 		return 0;
 	room = fit_room(&s->f, r, k, w);
-	/* a list breaks after its ・ (put_cell()) */
-	if (r >= s->t->header_rows && list_item_width(text) > 0) {
-		if ((broken = list_break(text, room)) == NULL)
-			return 1;
-		for (p = broken; (p = strchr(p, '\n')) != NULL; p++)
-			n++;
-		free(broken);
-		return n;
-	}
-	if (s->nmemo == 0)
-		return share_text_cost(text, room);
 	cell = (uint32_t)(r * s->t->ncols + k + 1);
 	h = (size_t)(cell * 2654435761u ^ room * 40503u);
-	for (i = 0; i < MEMO_PROBE; i++) {
+	for (i = 0; i < MEMO_PROBE && s->nmemo > 0; i++) {
 		m = &s->memo[(h + i) & (s->nmemo - 1)];
-		if (m->cell == cell && m->room == room)
+		if (m->cell == cell && m->room == room) {
+			*bad = m->bad;
 			return m->lines;
+		}
 		if (m->cell == 0)
 			break;
 	}
-	n = share_text_cost(text, room);
-	if (i < MEMO_PROBE) {
+	/* a list breaks after its ・ (put_cell()) */
+	if (r >= s->t->header_rows && list_item_width(text) > 0) {
+		if ((broken = list_break(text, room)) != NULL) {
+			for (p = broken; (p = strchr(p, '\n')) != NULL; p++)
+				n++;
+			free(broken);
+		}
+	} else {
+		n = share_text_cost(text, room, bad);
+		/* a name put_cell() breaks as a name */
+		if (r >= s->t->header_rows && (nb = name_bad(cell_at(s->t, r,
+		    k), text, room, w, s->f.margin)) >= 0)
+			*bad = (unsigned)nb;
+	}
+	if (s->nmemo > 0 && i < MEMO_PROBE) {
 		m->cell = cell;
 		m->room = room;
 		m->lines = n;
+		m->bad = *bad;
 	}
 	return n;
+}
+
+/* Lines of cell (r, k) at width w twips; 0 for one that sizes nothing. */
+static unsigned
+share_lines(struct share *s, size_t r, size_t k, unsigned w)
+{
+	unsigned	bad;
+
+	return share_cell(s, r, k, w, &bad);
 }
 
 /* The table's cost with column k's lines in s->try (k < ncols) or not. */
@@ -2248,19 +2329,25 @@ done:
 #define EVEN_STEPS	32
 #define EVEN_ROUNDS	24
 
-/* The table's height (sum over rows of its tallest cell) and its evenness. */
+/*
+ * The table's height (sum over rows of its tallest cell), the words its
+ * cells break (textfit_break_cost(), summed) and its evenness.
+ */
 static void
-even_cost(const struct share *s, size_t i, const unsigned *li, size_t j,
-    const unsigned *lj, unsigned long *h, unsigned long *q)
+even_cost(const struct share *s, size_t i, const unsigned *li,
+    const unsigned *bi, size_t j, const unsigned *lj, const unsigned *bj,
+    unsigned long *h, unsigned long *b, unsigned long *q)
 {
 	unsigned	 n, most;
 	size_t		 r, k, nc = s->t->ncols;
 
-	*h = *q = 0;
+	*h = *b = *q = 0;
 	for (r = 0; r < s->t->nrows; r++) {
 		for (k = 0, most = 0; k < nc; k++) {
 			n = k == i ? li[r] : k == j ? lj[r] :
 			    s->lines[r * nc + k];
+			*b += k == i ? bi[r] : k == j ? bj[r] :
+			    s->bad[r * nc + k];
 			*q += (unsigned long)n * n;
 			most = n > most ? n : most;
 		}
@@ -2275,10 +2362,14 @@ even_cost(const struct share *s, size_t i, const unsigned *li, size_t j,
  * 確認事項): width moves from a column to one that still wraps while
  * that lowers the table (the sum over rows of the most lines of a
  * cell, as share_lines() counts them), and among moves that keep it as
- * low, while that evens the cells' lines out (the sum of their
- * squares).  No column goes below its least width hard[] (what it
- * keeps whole: a date, a number, a katakana word), nor below cols[]'s
- * (its names whole) unless that lowers the table.
+ * low, while that breaks fewer words where they fit a line (the sum of
+ * textfit_break_cost(): 業／務改善, 第三者認／証 in a 確認事項 of seven
+ * characters beside a 観点 of nine, which the table's height alone did
+ * not see), then while that evens the cells' lines out (the sum of
+ * their squares).  No column goes below its least width hard[] (what
+ * it keeps whole: a date, a number, a katakana word), nor below
+ * cols[]'s (its names whole) unless that lowers the table or breaks
+ * fewer words.
  */
 /*
  * Does a name too wide for room break well onto two lines there
@@ -2443,32 +2534,60 @@ share_cap(unsigned *grid, const struct textfit_col *cols,
 	return 1;
 }
 
+/*
+ * What column k's heading needs on a line, where it is kept whole (up
+ * to NAME_MAX: 所管課の再発防止策, not 所管課の再発防止／策), in twips.
+ */
+static unsigned
+head_need(struct share *s, size_t k)
+{
+	const char	*text;
+	unsigned	 w, need = 0, n;
+	size_t		 r;
+
+	for (r = 0; r < s->t->header_rows; r++) {
+		if ((text = fit_cell(&s->f, r, k)) == NULL ||
+		    (w = textfit_width(text)) == 0 || w > NAME_MAX)
+			continue;
+		if ((n = cell_twips(w, cell_at(s->t, r, k), s->f.margin)) >
+		    need)
+			need = n;
+	}
+	return need;
+}
+
 static void
 share_even(unsigned *grid, const struct textfit_col *cols,
     const struct textfit_col *hard, const struct docx_table *t,
     unsigned margin, struct linememo *lm, unsigned long *hp,
-    unsigned long *qp)
+    unsigned long *bp, unsigned long *qp)
 {
 	struct share	 s;
-	unsigned	*li, *lj, d, n, low;
-	unsigned long	 h, q, h2, q2, bh, bq;
+	unsigned	*li, *lj, *bi_, *bj_, d, n, low;
+	unsigned long	 h, b, q, h2, b2, q2, bh, bb, bq;
 	size_t		 r, i, j, k, bi, bj, round, nc = t->ncols;
 	size_t		 nr = t->nrows;
 	unsigned	 bd;
 
-	*hp = *qp = (unsigned long)-1;
+	*hp = *bp = *qp = (unsigned long)-1;
 	share_init(&s, t, cols, grid, margin, lm);
 	s.lines = calloc(nr * nc + 1, sizeof *s.lines);
+	s.bad = calloc(nr * nc + 1, sizeof *s.bad);
 	li = calloc(nr + 1, sizeof *li);
 	lj = calloc(nr + 1, sizeof *lj);
-	if (s.lines == NULL || li == NULL || lj == NULL || nc < 2)
+	bi_ = calloc(nr + 1, sizeof *bi_);
+	bj_ = calloc(nr + 1, sizeof *bj_);
+	if (s.lines == NULL || s.bad == NULL || li == NULL || lj == NULL ||
+	    bi_ == NULL || bj_ == NULL || nc < 2)
 		goto done;
 	for (r = 0; r < nr; r++)
 		for (k = 0; k < nc; k++)
-			s.lines[r * nc + k] = share_lines(&s, r, k, grid[k]);
-	even_cost(&s, nc, NULL, nc, NULL, &h, &q);
+			s.lines[r * nc + k] = share_cell(&s, r, k, grid[k],
+			    &s.bad[r * nc + k]);
+	even_cost(&s, nc, NULL, NULL, nc, NULL, NULL, &h, &b, &q);
 	for (round = 0; round < EVEN_ROUNDS; round++) {
 		bh = h;
+		bb = b;
 		bq = q;
 		bd = 0;
 		bi = bj = nc;
@@ -2488,23 +2607,35 @@ share_even(unsigned *grid, const struct textfit_col *cols,
 					    SHARE_STEP)
 						break;
 					for (r = 0; r < nr; r++) {
-						li[r] = share_lines(&s, r, i,
-						    grid[i] - d);
-						lj[r] = share_lines(&s, r, j,
-						    grid[j] + d);
+						li[r] = share_cell(&s, r, i,
+						    grid[i] - d, &bi_[r]);
+						lj[r] = share_cell(&s, r, j,
+						    grid[j] + d, &bj_[r]);
 					}
-					even_cost(&s, i, li, j, lj, &h2, &q2);
+					even_cost(&s, i, li, bi_, j, lj, bj_,
+					    &h2, &b2, &q2);
 					/*
-					 * its names whole unless lower, and
-					 * then broken well
+					 * its names whole unless that makes
+					 * the table lower or spares a word
+					 * broken beside (a 観点 of names
+					 * wide enough for 経費見積りの妥当性
+					 * beside 業／務改善) and keeps its
+					 * heading whole, and then broken
+					 * well
 					 */
 					if ((grid[i] - d < cols[i].min &&
-					    h2 >= h) || !names_break_well(&s,
-					    i, grid[i] - d, grid[i]))
+					    h2 >= h && (h2 > h || b2 >= b ||
+					    grid[i] - d < head_need(&s, i))) ||
+					    !names_break_well(&s, i, grid[i] -
+					    d, grid[i]))
 						continue;
-					if (h2 < bh || (h2 == bh && (q2 < bq ||
-					    (q2 == bq && bd > 0 && d < bd)))) {
+					/* lower, then fewer words broken */
+					if (h2 < bh || (h2 == bh && (b2 < bb ||
+					    (b2 == bb && (q2 < bq ||
+					    (q2 == bq && bd > 0 &&
+					    d < bd)))))) {
 						bh = h2;
+						bb = b2;
 						bq = q2;
 						bd = d;
 						bi = i;
@@ -2513,25 +2644,90 @@ share_even(unsigned *grid, const struct textfit_col *cols,
 				}
 			}
 		}
-		if (bi == nc || (bh == h && bq >= q))
+		if (bi == nc || (bh == h && bb == b && bq >= q))
 			break;
 		grid[bi] -= bd;
 		grid[bj] += bd;
 		for (r = 0; r < nr; r++) {
-			s.lines[r * nc + bi] = share_lines(&s, r, bi,
-			    grid[bi]);
-			s.lines[r * nc + bj] = share_lines(&s, r, bj,
-			    grid[bj]);
+			s.lines[r * nc + bi] = share_cell(&s, r, bi,
+			    grid[bi], &s.bad[r * nc + bi]);
+			s.lines[r * nc + bj] = share_cell(&s, r, bj,
+			    grid[bj], &s.bad[r * nc + bj]);
 		}
 		h = bh;
+		b = bb;
 		q = bq;
 	}
 	*hp = h;
+	*bp = b;
 	*qp = q;
 done:
 	free(s.lines);
+	free(s.bad);
 	free(li);
 	free(lj);
+	free(bi_);
+	free(bj_);
+}
+
+/*
+ * A form to fill in: a column of names (its 観点) wider than its share
+ * by weight takes only what its names need to break well there
+ * (経費見積りの／妥当性, 標準化・／他システム連携), never less than what
+ * it keeps whole, and the columns to write in the rest (a 精査記録 not
+ * begun left 確認事項 and 所管課回答 six characters each beside a 観点
+ * of twelve).
+ */
+static void
+form_names(unsigned *grid, struct textfit_col *cols,
+    const struct docx_table *t, unsigned total, unsigned margin,
+    struct linememo *lm)
+{
+	struct textfit_col	*hard;
+	struct colfit		*hfit;
+	struct share		 s;
+	unsigned long long	 wsum = 0;
+	unsigned		 share, w;
+	size_t			 k;
+	int			 changed = 0;
+
+	hard = calloc(t->ncols, sizeof *hard);
+	hfit = calloc(t->ncols, sizeof *hfit);
+	if (hard == NULL || hfit == NULL)
+		goto done;
+	measure_cols(hard, hfit, t, margin);
+	share_init(&s, t, cols, grid, margin, lm);
+	for (k = 0; k < t->ncols; k++)
+		wsum += cols[k].weight > 0 ? cols[k].weight : 1;
+	for (k = 0; k < t->ncols; k++) {
+		if (cols[k].empty || cols[k].blank)
+			continue;
+		share = (unsigned)(total * (unsigned long long)(cols[k].weight >
+		    0 ? cols[k].weight : 1) / wsum);
+		if (grid[k] <= share || cols[k].min <= share)
+			continue;
+		w = hard[k].min > share ? hard[k].min : share;
+		while (w < cols[k].min && !names_break_well(&s, k, w,
+		    cols[k].natural))
+			w += SHARE_STEP;
+		if (w < cols[k].min) {
+			cols[k].min = w;
+			changed = 1;
+		}
+	}
+	if (changed)
+		share_cols(grid, cols, t, total, margin, lm);
+done:
+	free(hard);
+	free(hfit);
+}
+
+/* Lower, then fewer words broken, then more even. */
+static int
+even_better(unsigned long h, unsigned long b, unsigned long q,
+    unsigned long h1, unsigned long b1, unsigned long q1)
+{
+	return h < h1 || (h == h1 && (b < b1 || (b == b1 && q < q1)));
 }
 
 /*
@@ -2552,12 +2748,12 @@ done:
  */
 static void
 table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
-    int *fits, unsigned *margin, int names, struct linememo *lm)
+    int *fits, unsigned *margin, int names, int narrow, struct linememo *lm)
 {
 	struct textfit_col	*cols, *hard = NULL;
 	struct colfit		*fit, *hfit = NULL;
 	unsigned		*alt = NULL;
-	unsigned long		 h1, q1, h2, q2;
+	unsigned long		 h1, b1, q1, h2, b2, q2;
 	size_t			 k, widest;
 	unsigned		 wmax;
 	int			 named;
@@ -2575,8 +2771,8 @@ table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
 		goto done;
 	}
 	/* without names first: what the running text gets then */
-	*margin = measure_cols(cols, fit, t, CELL_MARGIN) <= total ?
-	    CELL_MARGIN : CELL_MARGIN_NARROW;
+	*margin = !narrow && measure_cols(cols, fit, t, CELL_MARGIN) <=
+	    total ? CELL_MARGIN : CELL_MARGIN_NARROW;
 	if (*margin != CELL_MARGIN)
 		measure_cols(cols, fit, t, *margin);
 	share_cols(grid, cols, t, total, *margin, lm);
@@ -2591,7 +2787,8 @@ table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
 		for (k = named = 0; k < t->ncols; k++)
 			named |= fit[k].cap > 0 || fit[k].hname;
 		*margin = CELL_MARGIN;
-		if (try_grid(grid, fits, cols, fit, t, total, *margin, 0, lm))
+		if (!narrow && try_grid(grid, fits, cols, fit, t, total,
+		    *margin, 0, lm))
 			break;
 		*margin = CELL_MARGIN_NARROW;
 		if (try_grid(grid, fits, cols, fit, t, total, *margin, !named,
@@ -2616,11 +2813,14 @@ table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
 			fit[widest].cap = fit[widest].kept > 500 ?
 			    fit[widest].kept - 1 : 0;
 	}
+	if (form_to_fill(t))
+		form_names(grid, cols, t, total, *margin, lm);
 	/*
 	 * The table as low as its widths make it, its columns even
 	 * (share_even()), the least widths those without names.
 	 */
-	if (!t->form && (hard = calloc(t->ncols, sizeof *hard)) != NULL &&
+	if (!form_to_fill(t) &&
+	    (hard = calloc(t->ncols, sizeof *hard)) != NULL &&
 	    (hfit = calloc(t->ncols, sizeof *hfit)) != NULL &&
 	    (alt = calloc(t->ncols, sizeof *alt)) != NULL) {
 		measure_cols(hard, hfit, t, *margin);
@@ -2631,26 +2831,28 @@ table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
 		 * a cell's lines (share_cap()): the lower table
 		 */
 		textfit_columns(alt, cols, t->ncols, total);
-		share_even(grid, cols, hard, t, *margin, lm, &h1, &q1);
-		share_even(alt, cols, hard, t, *margin, lm, &h2, &q2);
-		if (h2 < h1 || (h2 == h1 && q2 < q1)) {
+		share_even(grid, cols, hard, t, *margin, lm, &h1, &b1, &q1);
+		share_even(alt, cols, hard, t, *margin, lm, &h2, &b2, &q2);
+		if (even_better(h2, b2, q2, h1, b1, q1)) {
 			memcpy(grid, alt, t->ncols * sizeof *grid);
 			h1 = h2;
+			b1 = b2;
 			q1 = q2;
 		}
 		/* and from the widths that cap a cell's lines lowest */
 		if (share_cap(alt, cols, t, total, *margin, lm)) {
 			share_even(alt, cols, hard, t, *margin, lm, &h2,
-			    &q2);
-			if (h2 < h1 || (h2 == h1 && q2 < q1))
+			    &b2, &q2);
+			if (even_better(h2, b2, q2, h1, b1, q1))
 				memcpy(grid, alt, t->ncols * sizeof *grid);
 		}
 	}
 	/*
 	 * No cell's last line one or two characters alone (確認す／る。):
-	 * the columns of text trade a little room, a form's as they are.
+	 * the columns of text trade a little room, those of a form to
+	 * fill in as they are (a form filled in is a table like others).
 	 */
-	if (!t->form) {
+	if (!form_to_fill(t)) {
 		struct fitarg		 f = { t, *margin };
 		struct textfit_table	 tt = {
 			t->nrows, t->ncols, fit_cell, fit_room, &f,
@@ -2740,14 +2942,65 @@ put_items(struct buf *b, const struct cell *origin,
  * a word (誤送／信, 持ち帰／り) and the row is taller than they are, s
  * broken narrower where that breaks none and takes no more of the row's
  * lines (textfit_spare_word()): a line the row has anyway spares the
- * word.  w is freed when replaced.
+ * word; else, where the row has no fewer lines than they, s broken at
+ * the best breaks in the row's lines (textfit_wrap_within()).  w is
+ * freed when replaced.
  */
+/*
+ * 1 for lines s whose last line is a short tail of up to TEXTFIT_TAIL
+ * characters (…周知し／ている。), which reads as left over.
+ */
+static unsigned
+short_tail(const char *s)
+{
+	const char	*p = strrchr(s, '\n');
+	unsigned	 n = 0;
+	uint32_t	 cp;
+
+	if (p == NULL)
+		return 0;
+	for (p++; *p != '\0' && n <= TEXTFIT_TAIL; n++)
+		p += text_utf8_decode(&cp, p, strlen(p));
+	return n <= TEXTFIT_TAIL;
+}
+
 static char *
 roomy_break(const char *s, char *w, unsigned room, unsigned rowlines)
 {
-	if (textfit_count_lines(w) >= rowlines)
+	char		*w2;
+	unsigned	 h, c;
+	int		 tail;
+
+	if (textfit_count_lines(w) > rowlines)
 		return w;
-	return textfit_spare_word(s, w, room, rowlines, fill_wrap);
+	if (textfit_count_lines(w) < rowlines)
+		w = textfit_spare_word(s, w, room, rowlines, fill_wrap);
+	if (w == NULL)
+		return NULL;
+	tail = is_sentence(s) && short_tail(w);
+	/*
+	 * else a line of the row taken for a break between words, not
+	 * only the lines made narrower (写真の閲覧範囲、／第三者認証、／
+	 * 利用者認証, not 写真の閲覧／範囲、第三者認／証、利用者認証), or
+	 * the row's lines broken between words where the filled ones
+	 * broke one (人事異動の都度、／非常時連絡網を…, not 非常時連／絡網)
+	 */
+	if ((textfit_bad_break(s, w, room, &h) > 0 || tail) &&
+	    (w2 = textfit_wrap_within(s, fill_room(s, room), room,
+	    rowlines, tail, &c)) != NULL) {
+		/*
+		 * one that breaks words still where they cost less (同法施行
+		 * 規則／第44条, not 同法施行規／則第44条), or as much for a
+		 * short tail
+		 */
+		h = c > 0 ? textfit_break_cost(s, w, room) : 0;
+		if (c == 0 || c < h || (tail && c <= h)) {
+			free(w);
+			w = w2;
+		} else
+			free(w2);
+	}
+	return w;
 }
 
 char *
@@ -2824,6 +3077,26 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 		}
 	}
 	/*
+	 * A heading of Japanese alone too wide for its cell, which prints
+	 * as wide as measured and may fit only in the cell's slack: broken
+	 * as a name (所管課の再発／防止策), not left to the application
+	 * within WIDOW_FIT (LibreOffice broke 所管課の再発防止／策).
+	 */
+	if (text != NULL && header && room > 0 &&
+	    text[strspn(text, JAPANESE_BYTES)] == '\0' &&
+	    textfit_width(text) <= NAME_MAX &&
+	    textfit_width(text) > room + JAPANESE_FIT) {
+		size_t		 at;
+
+		if ((at = textfit_name_break(text, room)) > 0 &&
+		    (broken = malloc(strlen(text) + 2)) != NULL) {
+			memcpy(broken, text, at);
+			broken[at] = '\n';
+			strcpy(broken + at + 1, text + at);
+			text = broken;
+		}
+	}
+	/*
 	 * Running text (and a long heading): the writer's own line breaks,
 	 * never inside a date, a number with its unit, a katakana word or a
 	 * short aside; else, where it may fit a line, no last line of one or
@@ -2839,7 +3112,8 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	/* a word broken where the row has a line to spare for it */
 	if (broken != NULL && !header && origin->rspan <= 1 && room > 0) {
 		/* the row's height only for a cell that breaks a word */
-		if (textfit_bad_break(origin->text, broken, room, &h) > 0)
+		if (textfit_bad_break(origin->text, broken, room, &h) > 0 ||
+		    (is_sentence(origin->text) && short_tail(broken)))
 			broken = roomy_break(origin->text, broken, room,
 			    row_height(t, grid, margin, row, 1) / size);
 		text = broken;
@@ -3069,6 +3343,46 @@ small_free(struct docx_table *s)
  * の項目 eleven lines a row beside 課 and 契約名 on one).
  */
 #define NAMES_SAVE	85
+/* Tables of this many columns or more may take narrow cell margins. */
+#define NARROW_COLS	4
+
+/*
+ * What the words t's cells break cost at grid (textfit_break_cost()), and
+ * their short tails (short_tail()), as put_cell() breaks them, roughly:
+ * running text as text_break() and roomy_break() do.
+ */
+static unsigned long
+table_bad(const struct docx_table *t, const unsigned *grid, unsigned margin)
+{
+	const struct cell	*c;
+	struct fitarg		 f = { t, margin };
+	unsigned long		 bad = 0;
+	unsigned		 room, h, size;
+	char			*w;
+	size_t			 r, k;
+
+	for (r = t->header_rows; r < t->nrows; r++)
+		for (k = 0; k < t->ncols; k++) {
+			c = cell_at(t, r, k);
+			room = fit_room(&f, r, k, grid[k]);
+			if (c->covered || c->cspan > 1 || c->text == NULL ||
+			    (w = text_break(c->text, room)) == NULL)
+				continue;
+			size = c->styled && c->style.size != 0 ?
+			    c->style.size : BODY_SIZE;
+			if (c->rspan <= 1 && (textfit_bad_break(c->text, w,
+			    room, &h) > 0 || (is_sentence(c->text) &&
+			    short_tail(w))))
+				w = roomy_break(c->text, w, room,
+				    row_height(t, grid, margin, r, 1) / size);
+			if (w == NULL)
+				continue;
+			bad += textfit_break_cost(c->text, w, room) +
+			    short_tail(w);
+			free(w);
+		}
+	return bad;
+}
 
 static void
 table_names(const struct docx_table *t, unsigned total, unsigned *grid,
@@ -3079,15 +3393,35 @@ table_names(const struct docx_table *t, unsigned total, unsigned *grid,
 	int		*f2 = NULL;
 
 	linememo_init(&lm, t);
-	table_grid(grid, t, total, fits, margin, 1, &lm);
+	table_grid(grid, t, total, fits, margin, 1, 0, &lm);
 	if (t->ncols < 3 || t->form)
 		goto done;
 	g2 = calloc(t->ncols, sizeof *g2);
 	f2 = calloc(t->ncols, sizeof *f2);
 	if (g2 != NULL && f2 != NULL) {
-		table_grid(g2, t, total, f2, &m2, 0, &lm);
+		table_grid(g2, t, total, f2, &m2, 0, 0, &lm);
 		if (table_height(t, g2, m2) * 100 <= table_height(t, grid,
 		    *margin) * NAMES_SAVE) {
+			memcpy(grid, g2, t->ncols * sizeof *grid);
+			memcpy(fits, f2, t->ncols * sizeof *fits);
+			*margin = m2;
+		}
+	}
+	/*
+	 * A table of many columns at Word's margins: with narrow ones where
+	 * that breaks no more words and makes it lower or breaks fewer, no
+	 * taller (the 概要報告書's 番号, 項目番号, 区分 and 是正期限 gave
+	 * the 指摘内容 beside them ten characters a line).
+	 */
+	if (g2 != NULL && f2 != NULL && t->ncols >= NARROW_COLS &&
+	    *margin == CELL_MARGIN) {
+		unsigned long	h = table_height(t, grid, *margin), h2, b, b2;
+
+		table_grid(g2, t, total, f2, &m2, 1, 1, &lm);
+		h2 = table_height(t, g2, m2);
+		b = table_bad(t, grid, *margin);
+		b2 = table_bad(t, g2, m2);
+		if (h2 <= h && b2 <= b && (h2 < h || b2 < b)) {
 			memcpy(grid, g2, t->ncols * sizeof *grid);
 			memcpy(fits, f2, t->ncols * sizeof *fits);
 			*margin = m2;
@@ -3161,6 +3495,42 @@ done:
 	free(f2);
 }
 
+/*
+ * table_layout() of t with the rows that size it too (nsizing), so that
+ * tables of one shape get the same widths and the same size of text.
+ */
+static int
+sized_layout(const struct docx_table *t, unsigned total, unsigned *grid,
+    int *fits, unsigned *margin, struct docx_table **small)
+{
+	struct docx_table	 all, *s = NULL;
+	size_t			 n = t->nrows * t->ncols;
+
+	if (t->nsizing == 0) {
+		table_layout(t, total, grid, fits, margin, small);
+		return 0;
+	}
+	all = *t;
+	all.nrows += t->nsizing;
+	all.nsizing = 0;
+	all.sizing = NULL;
+	if ((all.cells = calloc(all.nrows * t->ncols, sizeof *all.cells)) ==
+	    NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	memcpy(all.cells, t->cells, n * sizeof *all.cells);
+	memcpy(all.cells + n, t->sizing, t->nsizing * t->ncols *
+	    sizeof *all.cells);
+	table_layout(&all, total, grid, fits, margin, &s);
+	free(all.cells);
+	*small = NULL;
+	if (s != NULL) {
+		small_free(s);
+		if ((*small = small_copy(t)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+	}
+	return 0;
+}
+
 static int
 table_impl(struct docx *d, const struct docx_table *t)
 {
@@ -3186,7 +3556,8 @@ table_impl(struct docx *d, const struct docx_table *t)
 		return error_set(NC_ENOMEM, "out of memory");
 	}
 	total = page_text_twips(&d->page);
-	table_layout(t, total, grid, fits, &margin, &small);
+	if ((rc = sized_layout(t, total, grid, fits, &margin, &small)) != 0)
+		goto done;
 	if (small != NULL)
 		t = small;
 	if ((rc = table_keeps(keep, t, grid, margin)) != 0)
@@ -3544,6 +3915,58 @@ int
 docx_table_form(struct docx_table *t)
 {
 	TABLE_CALL(t, form_impl(t));
+}
+
+/* The body rows of other size t too. */
+static int
+size_with_impl(struct docx_table *t, const struct docx_table *other)
+{
+	struct cell		*v, *c;
+	const struct cell	*o;
+	size_t			 n, add, i, r, k;
+	int			 rc;
+
+	if ((rc = table_sticky(other)) != 0)
+		return rc;
+	if (other->ncols != t->ncols)
+		return error_set(NC_EINVALID, "a table of %zu columns sized "
+		    "with one of %zu", t->ncols, other->ncols);
+	n = other->nrows > other->header_rows ? other->nrows -
+	    other->header_rows : 0;
+	add = n;
+	if (add == 0)
+		return 0;
+	if (t->nsizing + add > 100000)
+		return error_set(NC_EINVALID, "too many rows to size a table");
+	if ((v = realloc(t->sizing, (t->nsizing + add) * t->ncols *
+	    sizeof *v)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	t->sizing = v;
+	c = v + t->nsizing * t->ncols;
+	memset(c, 0, add * t->ncols * sizeof *c);
+	for (i = 0; i < add * t->ncols; i++) {
+		r = i / t->ncols;
+		k = i % t->ncols;
+		o = cell_at(other, other->header_rows + r, k);
+		/* a merged cell sizes nothing, as in its own table */
+		if (o->covered || o->cspan > 1 || o->rspan > 1 ||
+		    o->text == NULL)
+			continue;
+		c[i].style = o->style;
+		c[i].styled = o->styled;
+		if ((c[i].text = strdup(o->text)) == NULL) {
+			t->nsizing += r + 1;
+			return error_set(NC_ENOMEM, "out of memory");
+		}
+	}
+	t->nsizing += add;
+	return 0;
+}
+
+int
+docx_table_size_with(struct docx_table *t, const struct docx_table *other)
+{
+	TABLE_CALL(t, size_with_impl(t, other));
 }
 
 int

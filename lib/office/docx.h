@@ -210,6 +210,16 @@ int	docx_table_header_rows(struct docx_table *, size_t nrows);
  * draft's column not filled yet) takes its heading's width alone.
  */
 int	docx_table_form(struct docx_table *);
+/*
+ * t is sized with other's body rows as if they were its own (they are
+ * not written; not the rows that size other): tables of one shape in a
+ * document that a reader compares (the 質疑応答 of each 指摘事項) get
+ * the same widths and the same size of text when each is sized with
+ * each of the others.  other must have t's columns; it may be freed
+ * after the call, and later cells of other are not seen.
+ */
+int	docx_table_size_with(struct docx_table *t,
+	    const struct docx_table *other);
 /* Cell text; the style's align, bold, gothic and size are used. */
 int	docx_table_cell(struct docx_table *, size_t row, size_t col,
 	    const char *text, const struct docx_para_style *);

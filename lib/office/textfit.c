@@ -1299,8 +1299,8 @@ static const unsigned long fill_cost[] = {
 static void
 plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
     const unsigned char *raw, unsigned width, unsigned hang, int fill,
-    size_t *brk, unsigned long *cost, size_t *left, unsigned *cw,
-    unsigned *gp)
+    unsigned long line, unsigned long ragged, size_t *brk,
+    unsigned long *cost, size_t *left, unsigned *cw, unsigned *gp)
 {
 	size_t		a, e, i, nx, first = line_start(v, n, 0);
 	unsigned	w, add, lw, run, short_by, nwid, lwid;
@@ -1338,7 +1338,7 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 			w += add;
 		}
 		if (e >= n) {
-			cost[a] = WRAP_LINE;
+			cost[a] = line;
 			brk[a] = n;
 			continue;
 		}
@@ -1356,9 +1356,9 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 			any = 1;
 			nx = line_start(v, n, i);
 			short_by = lwid - (lw < lwid ? lw : lwid);
-			c = WRAP_LINE + cost[nx] + (fill ?
+			c = line + cost[nx] + (fill ?
 			    fill_cost[score[i]] + FILL_RAGGED * short_by /
-			    lwid : break_cost[score[i]] + WRAP_RAGGED *
+			    lwid : break_cost[score[i]] + ragged *
 			    short_by / lwid);
 			if (nx < n && left[nx] < TEXTFIT_WIDOW &&
 			    span_width(v, nx, n) <= nwid)
@@ -1397,7 +1397,7 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 					i = e;
 			}
 			nx = line_start(v, n, i);
-			best = WRAP_LINE + WRAP_FORCED + cost[nx];
+			best = line + WRAP_FORCED + cost[nx];
 			if (nx < n && left[nx] < TEXTFIT_WIDOW &&
 			    span_width(v, nx, n) <= nwid)
 				best += WRAP_WIDOW;
@@ -1434,7 +1434,7 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 				if (any && is_kanji(v[i - 1]) && is_kanji(v[i]))
 					continue;
 				nx = line_start(v, n, i);
-				c = WRAP_LINE + WRAP_FORCED + break_cost[raw[i]] +
+				c = line + WRAP_FORCED + break_cost[raw[i]] +
 				    cost[nx];
 				if (nx < n && left[nx] < TEXTFIT_WIDOW &&
 				    span_width(v, nx, n) <= nwid)
@@ -1502,6 +1502,36 @@ wbuf_add(struct wbuf *o, const char *s, size_t n)
 /* The longest day label label_width() hangs at: 12日～12月28日. */
 #define DAY_LABEL	10
 
+/*
+ * The label v[0..n) of a numbered item as wide as it prints, which is
+ * where its lines hang: "(1) " is about 1.4 characters in Century
+ * (brackets a third, a digit a half, a space a quarter), not the 2.4
+ * that measuring it as text makes (the items of a 精査記録's ヒアリング
+ * hung a character deeper than their label).
+ */
+static unsigned
+item_label_width(const uint32_t *v, size_t n)
+{
+	size_t		i;
+	unsigned	w = 0;
+
+	for (i = 0; i < n; i++) {
+		if (v[i] == '(' || v[i] == ')')
+			w += 33;
+		else if (v[i] == ' ')
+			w += 25;
+		else if (v[i] < 0x80)
+			w += 50;
+		else
+			w += cp_hundredths(v[i]);
+		/* a half-width digit between full-width brackets: （1） */
+		if (i > 0 && is_digit(v[i]) != is_digit(v[i - 1]) &&
+		    (v[i] >= 0x80 || v[i - 1] >= 0x80))
+			w += TEXTFIT_GAP;
+	}
+	return w;
+}
+
 static unsigned
 label_width(const uint32_t *v, size_t n)
 {
@@ -1535,17 +1565,40 @@ label_width(const uint32_t *v, size_t n)
 		i++;
 	if (i >= n)
 		return 0;
-	return span_width(v, 0, i) + (is_space(v[i - 1]) ?
-	    cp_hundredths(v[i - 1]) : 0);
+	return item_label_width(v, i);
 }
 
-/* The paragraph v[0..n), at s + off[0], wrapped into o. */
+/*
+ * wrap_text()'s fill: 0 the best breaks, 1 filled lines, FILL_HANG filled
+ * and hanging at a numbered item's label, HANG_ONLY the best breaks so.
+ */
+#define HANG_ONLY	3
+/* and HANG_LOOSE so, lines short of the width costing as in textfit_wrap() */
+#define HANG_LOOSE	4
+/*
+ * Lines short of the width cost more there: a line taken for a better
+ * break, not lines left ragged (異なる種類の要素を組み／合わせることで…).
+ */
+#define WITHIN_RAGGED	400UL
+
+/* Does v[i] start an ordinal, 第 before a digit (規則／第44条)? */
+static int
+ordinal_at(const uint32_t *v, size_t n, size_t i)
+{
+	return v[i] == 0x7B2C && i + 1 < n && is_digit(v[i + 1]);
+}
+
+/*
+ * The paragraph v[0..n), at s + off[0], wrapped into o, a line costing
+ * line (WRAP_LINE; less to take a line more for a better break).
+ */
 static void
 wrap_para(struct wbuf *o, const char *s, const size_t *off,
-    const uint32_t *v, size_t n, unsigned width, int fill)
+    const uint32_t *v, size_t n, unsigned width, int fill, unsigned long line)
 {
 	unsigned	 hang = 0, *cw, *gp;
 	unsigned char	*score, *raw;
+	int		 within;
 	unsigned long	*cost;
 	size_t		*brk, *left, a, e, t;
 
@@ -1564,10 +1617,26 @@ wrap_para(struct wbuf *o, const char *s, const size_t *off,
 	break_scores(score, v, n);
 	base_scores(raw, v, n);
 	/* a numbered item hangs at its label: (1) 稼働前に… */
-	if (fill == FILL_HANG)
+	if (fill == FILL_HANG || fill == HANG_ONLY || fill == HANG_LOOSE)
 		hang = label_width(v, n);
-	plan_breaks(v, n, score, raw, width, hang, fill != 0, brk, cost,
-	    left, cw, gp);
+	/*
+	 * with lines to spare, a kanji word is broken only as a last
+	 * resort, as textfit_bad_break() counts it (延長／保守, 業務／改善)
+	 */
+	within = fill == HANG_ONLY || fill == HANG_LOOSE;
+	for (a = 1; within && a < n; a++)
+		if (score[a] > 1 && is_kanji(v[a - 1]) && is_kanji(v[a]) &&
+		    !ordinal_at(v, n, a))
+			score[a] = 1;
+	/* nor a code alone on its line: 2-8／業務委託と外部サービスの利用 */
+	for (a = 0; within && a < n && v[a] < 0x80 && !is_space(v[a]); a++)
+		;
+	if (within && a > 0 && a + 1 < n && is_space(v[a]) &&
+	    score[a + 1] > 1)
+		score[a + 1] = 1;
+	plan_breaks(v, n, score, raw, width, hang, fill == 1 ||
+	    fill == FILL_HANG, line, fill == HANG_ONLY ? WITHIN_RAGGED :
+	    WRAP_RAGGED, brk, cost, left, cw, gp);
 	for (a = line_start(v, n, 0); a < n; a = line_start(v, n, e)) {
 		e = brk[a];
 		t = e;
@@ -1605,7 +1674,7 @@ offsets(const char *s, size_t n)
 }
 
 static char *
-wrap_text(const char *s, unsigned width, int fill)
+wrap_text(const char *s, unsigned width, int fill, unsigned long line)
 {
 	struct wbuf	 o = { NULL, 0, 0, 0 };
 	uint32_t	*v;
@@ -1625,7 +1694,7 @@ wrap_text(const char *s, unsigned width, int fill)
 	for (a = 0; a <= n; a = e + 1) {
 		for (e = a; e < n && !is_newline(v[e]); e++)
 			;
-		wrap_para(&o, s, off + a, v + a, e - a, width, fill);
+		wrap_para(&o, s, off + a, v + a, e - a, width, fill, line);
 		if (e >= n)
 			break;
 		/* the line ends as written (CR LF as one) */
@@ -1647,19 +1716,19 @@ wrap_text(const char *s, unsigned width, int fill)
 char *
 textfit_wrap(const char *s, unsigned width)
 {
-	return wrap_text(s, width, 0);
+	return wrap_text(s, width, 0, WRAP_LINE);
 }
 
 char *
 textfit_wrap_fill(const char *s, unsigned width)
 {
-	return wrap_text(s, width, 1);
+	return wrap_text(s, width, 1, WRAP_LINE);
 }
 
 char *
 textfit_wrap_hang(const char *s, unsigned width)
 {
-	return wrap_text(s, width, FILL_HANG);
+	return wrap_text(s, width, FILL_HANG, WRAP_LINE);
 }
 
 unsigned
@@ -1685,7 +1754,7 @@ textfit_wrap_lines(const char *s, unsigned width)
 	const char	*p;
 	unsigned	 lines = 1;
 
-	if ((w = wrap_text(s, width, 0)) == NULL)
+	if ((w = wrap_text(s, width, 0, WRAP_LINE)) == NULL)
 		return textfit_lines(s, width);
 	for (p = w; *p != '\0'; p++)
 		if (*p == '\n' || (*p == '\r' && p[1] != '\n'))
@@ -1865,4 +1934,132 @@ textfit_spare_word(const char *s, char *w, unsigned room, unsigned lines,
 		free(w2);
 	}
 	return w;
+}
+
+/*
+ * Lines cost less and less than the worst breaks, the fullest lines
+ * first: a line of the row spared for 写真の閲覧範囲、／第三者認証、／
+ * 利用者認証 rather than 第三者認／証.
+ */
+static const unsigned long within_line[] = { 600, 300, 150, 60, 20, 5 };
+
+/* Characters on the last line of w, up to max + 1. */
+static unsigned
+last_line_chars(const char *w, unsigned max)
+{
+	const char	*p = strrchr(w, '\n');
+	unsigned	 n = 0;
+	uint32_t	 cp;
+
+	p = p != NULL ? p + 1 : w;
+	for (; *p != '\0' && n <= max; n++)
+		p += text_utf8_decode(&cp, p, strlen(p));
+	return n;
+}
+
+char *
+textfit_wrap_within(const char *s, unsigned width, unsigned room,
+    unsigned lines, int tail, unsigned *costp)
+{
+	char		*w, *best = NULL;
+	size_t		 i, k;
+	unsigned	 h, c, bc = 0;
+	int		 ok;
+
+	for (i = 0; i < sizeof within_line / sizeof within_line[0]; i++) {
+		/* lines as full as they may be, then as they fall */
+		for (k = 0; k < 2; k++) {
+			if ((w = wrap_text(s, width, k == 0 ? HANG_ONLY :
+			    HANG_LOOSE, within_line[i])) == NULL)
+				goto fail;
+			ok = !tail || textfit_count_lines(w) < 2 ||
+			    last_line_chars(w, TEXTFIT_TAIL) > TEXTFIT_TAIL;
+			if (textfit_count_lines(w) > lines || !ok) {
+				free(w);
+				continue;
+			}
+			if (textfit_bad_break(s, w, room, &h) == 0) {
+				free(best);
+				if (costp != NULL)
+					*costp = 0;
+				return w;
+			}
+			/* else the one that costs least, the fullest first */
+			c = textfit_break_cost(s, w, room);
+			if (best == NULL || c < bc) {
+				free(best);
+				best = w;
+				bc = c;
+			} else
+				free(w);
+		}
+	}
+	if (costp != NULL)
+		*costp = bc;
+	return best;
+fail:
+	free(best);
+	return NULL;
+}
+
+unsigned
+textfit_break_cost(const char *s, const char *w, unsigned room)
+{
+	uint32_t	*t, *v;
+	size_t		 n, m, i, j, a, b;
+	unsigned	 cost = 0;
+	int		 k;
+
+	if ((t = decode(s, &n)) == NULL)
+		return 0;
+	if ((v = decode(w, &m)) == NULL) {
+		free(t);
+		return 0;
+	}
+	for (i = 0, j = 0; i < m && j <= n; i++) {
+		if (v[i] != '\n' || (j < n && t[j] == '\n')) {
+			/* a space the wrap dropped at a break */
+			while (j < n && t[j] != v[i] && is_space(t[j]))
+				j++;
+			j++;
+			continue;
+		}
+		while (j < n && is_space(t[j]))
+			j++;
+		if (j == 0 || j >= n)
+			continue;
+		/* okurigana or a particle off its word: 持ち帰／り, 日／の */
+		if ((is_kanji(t[j - 1]) || is_kana_run(t[j - 1])) &&
+		    is_hira(t[j]) && (j < 2 || !is_digit(t[j - 2]))) {
+			cost += 1;
+			continue;
+		}
+		if ((!(is_kanji(t[j - 1]) && is_kanji(t[j])) &&
+		    !(is_kana_run(t[j - 1]) && is_kana_run(t[j]))) ||
+		    ordinal_at(t, n, j))
+			continue;
+		/* a word ends before an ordinal: 規則第44条 */
+		k = is_kanji(t[j]);
+		for (a = j; a > 0 && (k ? is_kanji(t[a - 1]) &&
+		    !ordinal_at(t, n, a) : is_kana_run(t[a - 1])); a--)
+			;
+		for (b = j; b < n && (k ? is_kanji(t[b]) &&
+		    !(b > j && ordinal_at(t, n, b)) : is_kana_run(t[b])); b++)
+			;
+		/* a word that must break to fit costs nothing */
+		if ((b - a) * 100 > room)
+			continue;
+		/* one character off (使／用, 翌／開庁日) */
+		if (j - a <= 1 || b - j <= 1)
+			cost += 4;
+		/* a word of two, or a pair of them cut (入力業／務委託) */
+		else if (!k || b - a <= 4 || ((b - a) % 2 == 0 &&
+		    (j - a) % 2 == 1))
+			cost += 2;
+		else
+			cost += 1;
+	}
+	free(t);
+	free(v);
+	return cost;
 }

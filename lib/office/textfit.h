@@ -23,6 +23,12 @@
  * a line of one or two (確認す／る。, 持出し・／紛失) reads as a mistake.
  */
 #define TEXTFIT_WIDOW	3
+/*
+ * A last line of at most this many characters after a full one reads as
+ * left over (…課内に周知し／ている。) where the lines before it could
+ * break at a clause: a short tail.
+ */
+#define TEXTFIT_TAIL	4
 /* A bracketed aside of at most this many characters breaks nowhere. */
 #define TEXTFIT_ASIDE	12
 /* A name (no space, no 、。) of at most this many characters neither. */
@@ -249,5 +255,29 @@ unsigned textfit_count_lines(const char *s);
  */
 char	*textfit_spare_word(const char *s, char *w, unsigned room,
 	    unsigned lines, char *(*wrap)(const char *, unsigned));
+
+/*
+ * s wrapped at width in at most lines lines at the best breaks, hanging
+ * at a numbered item's label: lines cost less and less, the fullest
+ * first, and the first wrap that breaks no word that fits a line of
+ * room (textfit_bad_break() 0) is taken, else the one whose breaks cost
+ * least (textfit_break_cost(), in *cost).  With tail, no wrap that
+ * leaves TEXTFIT_TAIL characters or fewer on a last line.  NULL when
+ * none is in the lines (or out of memory); free the result.
+ */
+char	*textfit_wrap_within(const char *s, unsigned width, unsigned room,
+	    unsigned lines, int tail, unsigned *cost);
+
+/*
+ * What the breaks w, s wrapped at room hundredths, sets inside words
+ * cost a reader, summed over them, for choosing between widths: 4 for
+ * a kanji or katakana word that fits a line cut one character from
+ * its edge (使／用, 翌／開庁日), 2 for a katakana word, one of up to four
+ * kanji or an even run cut inside a pair (延長／保守, 入力業／務委託),
+ * 1 for a longer compound cut between its parts and for okurigana or
+ * a particle off its word (持ち帰／り, 閉庁日／の); 0 for the rest, and
+ * before an ordinal (規則／第44条).
+ */
+unsigned textfit_break_cost(const char *s, const char *w, unsigned room);
 
 #endif

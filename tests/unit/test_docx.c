@@ -2585,6 +2585,251 @@ test_text_break(void **state)
  * heading needs, the running text beside takes the rest; a date inside
  * running text keeps its column wide enough to stay whole.
  */
+/*
+ * The text of document.xml with its tags left out, a line break as '/'
+ * and a paragraph's end as '|'.
+ */
+static char *
+plain_text(const char *xml)
+{
+	char		*out, *o;
+	const char	*p;
+
+	assert_non_null(out = malloc(strlen(xml) + 1));
+	for (p = xml, o = out; *p != '\0'; ) {
+		if (strncmp(p, "<w:br/>", 7) == 0) {
+			*o++ = '/';
+			p += 7;
+		} else if (strncmp(p, "</w:p>", 6) == 0) {
+			*o++ = '|';
+			p += 6;
+		} else if (*p == '<') {
+			while (*p != '\0' && *p != '>')
+				p++;
+			if (*p == '>')
+				p++;
+		} else
+			*o++ = *p++;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* The 精査記録's 観点別の精査結果 (issue 18, rev4). */
+static const char *const record_rows[][5] = {
+	{ "企画内容・目的", "更新の目的と、業務改善の範囲",
+	  "保守期限への対応と、記録・連絡業務の効率化を目的とする。", "○",
+	  "目的は明確であり、園長会の要望とも整合している。" },
+	{ "必要性", "現行システムの保守期限と延長保守の費用、業務改善の要望",
+	  "サーバの保守期限は令和9年3月31日であり、延長保守の見積りは更新"
+	  "費用を上回る。園長会からも記録業務の改善要望がある。", "○",
+	  "保守期限が迫っており、延長保守より更新が経済的であるため、更新の"
+	  "必要性は認められる。" },
+	{ "経費見積りの妥当性", "運用経費の単価と園数の根拠",
+	  "区立12園、園当たり月額25,000円で見積もった。", "△",
+	  "単価は同種サービスの公表価格の範囲内。ただし見積りは1社のみであり"
+	  "、調達時に複数者の比較を行う必要がある。" },
+	{ "費用対効果", "令和8年度から令和12年度までの5年度の総経費と現行継続"
+	  "の比較", "初期経費と4年度分の運用経費の合計は27,200,000円。現行"
+	  "システムを継続した場合の推計は31,000,000円。", "○",
+	  "5年度の総経費（27,200,000円）は現行継続より少なく、業務時間の削減"
+	  "効果も見込めるため妥当。" },
+	{ "情報セキュリティ", "写真の閲覧範囲、第三者認証、利用者認証",
+	  "閲覧は自分の子が写る写真のみ。IaaSはISMAP登録済み。", "△",
+	  "園児の写真は要保護性が高い。稼働前に脆弱性診断を実施し、結果を情報"
+	  "政策課に報告することを条件とすべき。" },
+	{ "調達方法", "調達方法と見積りの徴取", "クラウドサービスの利用契約と"
+	  "し、見積りは現行事業者の1社から徴した。", "△",
+	  "見積りが1社のみであるため、調達に当たっては複数者から見積りを徴し"
+	  "、運用経費の妥当性を確認することを条件とすべき。" },
+	{ "スケジュール", "契約から本稼働までの工程", "令和8年7月に契約し、"
+	  "令和9年2月までにデータ移行と職員研修を終え、4月1日に本稼働する。",
+	  "○", "データ移行と研修の期間が確保されている。" },
+	{ "標準化・他システム連携", "他システムとの連携、データの移行と出力",
+	  "子ども・子育て支援システムとは園児情報をCSVで連携する。契約終了時"
+	  "のデータ出力を仕様に定める。", "○", "連携は既存の方式により、"
+	  "契約終了時のデータ出力も仕様に定める予定であるため妥当である。" },
+};
+
+/*
+ * Running text beside a column of labels (issue 18, rev4 and rev5): a
+ * filled-in form is laid out as any table, its label column wrapping
+ * where that spares the words of 確認事項 (業／務改善, 第三者認／証); a
+ * cell takes a line of its row for a break between words (写真の閲覧範囲、
+ * ／第三者認証…); a blank form's label column takes what its labels need
+ * to break well, not all of them whole beside columns to write in.
+ */
+static void
+test_word_columns(void **state)
+{
+	static const unsigned	 fw[] = { 15, 21, 21, 11, 32 };
+	static const char *const fh[] = { "観点", "確認事項", "所管課回答",
+	    "評価", "所見" };
+	struct docx		*d;
+	struct docx_table	*t;
+	char			 path[512], *xml, *txt;
+	unsigned		 w[5];
+	size_t			 r, k;
+
+	(void)state;
+	xsnprintf(path, sizeof path, "%s/word-columns.docx", sample_dir());
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	assert_int_equal(docx_table_new(&t, 5, fw), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	assert_int_equal(docx_table_form(t), 0);
+	for (k = 0; k < 5; k++)
+		assert_int_equal(docx_table_cell(t, 0, k, fh[k], NULL), 0);
+	for (r = 0; r < sizeof record_rows / sizeof record_rows[0]; r++)
+		for (k = 0; k < 5; k++)
+			assert_int_equal(docx_table_cell(t, r + 1, k,
+			    record_rows[r][k], NULL), 0);
+	xml = table_xml(d, t, path);
+	txt = plain_text(xml);
+	assert_null(strstr(txt, "業/務改善"));
+	assert_null(strstr(txt, "第三者認/証"));
+	assert_null(strstr(txt, "延長/保守"));
+	assert_non_null(strstr(txt, "閲覧範囲、/第三者認証、/利用者認証"));
+	/* the labels broken well where they wrap */
+	assert_non_null(strstr(txt, "経費見積りの/妥当性"));
+	free(txt);
+	free(xml);
+
+	/* the blank form: 確認事項 and 所管課回答 to write in */
+	xsnprintf(path, sizeof path, "%s/word-form.docx", sample_dir());
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	assert_int_equal(docx_table_new(&t, 5, fw), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	assert_int_equal(docx_table_form(t), 0);
+	for (k = 0; k < 5; k++)
+		assert_int_equal(docx_table_cell(t, 0, k, fh[k], NULL), 0);
+	for (r = 0; r < sizeof record_rows / sizeof record_rows[0]; r++) {
+		assert_int_equal(docx_table_cell(t, r + 1, 0,
+		    record_rows[r][0], NULL), 0);
+		assert_int_equal(docx_table_cell(t, r + 1, 4, "\n\n", NULL),
+		    0);
+	}
+	xml = table_xml(d, t, path);
+	grid_of(xml, 0, w, 5);
+	/* 観点 no longer the widest but for 所見; 確認事項 seven or more */
+	assert_true(w[0] < 9 * 210 + 2 * 108 + 40);
+	assert_true(w[1] >= 7 * 210);
+	assert_true(w[2] >= 7 * 210);
+	txt = plain_text(xml);
+	assert_non_null(strstr(txt, "標準化・/他システム連携"));
+	free(txt);
+	free(xml);
+}
+
+/* The 質疑応答 tables of three 指摘事項 (issue 18, rev4: au-qa). */
+static const char *const qa_rows[][4] = {
+	{ "1", "令和8年12月7日", "台帳の見直しの進捗と、完了の見込みを示して"
+	  "ください。", "窓口端末の記載を追加済み。共有フォルダの棚卸しを"
+	  "12月中に完了する予定です。" },
+	{ "1", "令和8年12月7日", "是正後の管理簿について、9月以降の使用・返却"
+	  "の記録を示してください。", "9月から11月までの記録（計14件）を"
+	  "提出します。" },
+	{ "1", "令和8年12月7日", "月1回のアクセス記録の確認票を、9月分から"
+	  "示してください。", "（未回答）" },
+};
+
+static struct docx_table *
+qa_one(size_t i)
+{
+	static const char *const qh[] = { "番号", "日付", "質問", "回答" };
+	static const unsigned	 qw[] = { 5, 11, 42, 42 };
+	struct docx_table	*t;
+	size_t			 k;
+
+	assert_int_equal(docx_table_new(&t, 4, qw), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	for (k = 0; k < 4; k++) {
+		assert_int_equal(docx_table_cell(t, 0, k, qh[k], NULL), 0);
+		assert_int_equal(docx_table_cell(t, 1, k, qa_rows[i][k], NULL),
+		    0);
+	}
+	return t;
+}
+
+/*
+ * Tables of one shape sized with each other (docx_table_size_with())
+ * get the same widths and size of text; alone, each its own.
+ */
+static void
+test_size_with(void **state)
+{
+	struct docx		*d;
+	struct docx_table	*t[3], *o;
+	char			 path[512], *xml;
+	unsigned		 w[3][4];
+	size_t			 i, j;
+	int			 same, with;
+
+	(void)state;
+	for (with = 0; with < 2; with++) {
+		xsnprintf(path, sizeof path, "%s/size-with-%d.docx",
+		    sample_dir(), with);
+		assert_int_equal(docx_new(&d, &report_props), 0);
+		for (i = 0; i < 3; i++)
+			t[i] = qa_one(i);
+		for (i = 0; with && i < 3; i++)
+			for (j = 0; j < 3; j++)
+				if (j != i)
+					assert_int_equal(docx_table_size_with(
+					    t[i], t[j]), 0);
+		for (i = 0; i < 3; i++) {
+			assert_int_equal(docx_add_table(d, t[i]), 0);
+			assert_int_equal(docx_add_para(d, "以上", NULL), 0);
+		}
+		for (i = 0; i < 3; i++)
+			docx_table_free(t[i]);
+		assert_int_equal(docx_save(d, path), 0);
+		docx_free(d);
+		xml = zip_part(path, "word/document.xml");
+		for (i = 0; i < 3; i++)
+			grid_of(xml, (int)i, w[i], 4);
+		same = memcmp(w[0], w[1], sizeof w[0]) == 0 &&
+		    memcmp(w[0], w[2], sizeof w[0]) == 0 &&
+		    small_of(xml, 0) == small_of(xml, 1) &&
+		    small_of(xml, 0) == small_of(xml, 2);
+		assert_int_equal(same, with);
+		free(xml);
+	}
+	/* other columns: refused, and t keeps the error */
+	assert_int_equal(docx_table_new(&o, 3, NULL), 0);
+	t[0] = qa_one(0);
+	assert_int_equal(docx_table_size_with(t[0], o), NC_EINVALID);
+	assert_int_equal(docx_table_size_with(t[0], t[0]), NC_EINVALID);
+	docx_table_free(t[0]);
+	docx_table_free(o);
+}
+
+/*
+ * A numbered item in a cell hangs at its label as wide as "(1) " prints
+ * (1.41 characters), not a character deeper (issue 18, rev4: the
+ * 精査記録's ヒアリング).
+ */
+static void
+test_item_hang(void **state)
+{
+	struct docx		*d;
+	struct docx_table	*t;
+	char			 path[512], *xml;
+
+	(void)state;
+	xsnprintf(path, sizeof path, "%s/item-hang.docx", sample_dir());
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	assert_int_equal(docx_table_new(&t, 2, NULL), 0);
+	assert_int_equal(docx_table_cell(t, 0, 0, "条件", NULL), 0);
+	assert_int_equal(docx_table_cell(t, 0, 1, "(1) 稼働前に脆弱性診断を"
+	    "実施し、結果を情報政策課に報告すること。\n(2) 調達に当たっては"
+	    "複数者から見積りを徴し、運用経費の妥当性を確認すること。", NULL),
+	    0);
+	xml = table_xml(d, t, path);
+	assert_non_null(strstr(xml, "w:hangingChars=\"141\""));
+	assert_non_null(strstr(xml, "w:leftChars=\"141\""));
+	free(xml);
+}
+
 static void
 test_share_room(void **state)
 {
@@ -3045,6 +3290,9 @@ main(void)
 		cmocka_unit_test(test_kept_columns),
 		cmocka_unit_test(test_widow_break),
 		cmocka_unit_test(test_share_room),
+		cmocka_unit_test(test_word_columns),
+		cmocka_unit_test(test_size_with),
+		cmocka_unit_test(test_item_hang),
 		cmocka_unit_test(test_outline_labels),
 		cmocka_unit_test(test_measure),
 		cmocka_unit_test(test_atomic_save),

@@ -334,6 +334,65 @@ test_wrap_names(void **state)
 }
 
 /*
+ * What breaks inside words cost (textfit_break_cost()), and a cell's text
+ * broken at the best breaks in the lines its row has (textfit_wrap_within()):
+ * 延長保守の／費用、／業務改善の要望, not 延長／保守の費用、業／務改善の要望
+ * (issue 18, rev4: the 精査記録's 確認事項).
+ */
+static void
+test_wrap_within(void **state)
+{
+	static const char	 s[] = "現行システムの保守期限と延長保守の費用、"
+	    "業務改善の要望";
+	char			*w;
+	unsigned		 h, c;
+
+	(void)state;
+	assert_int_equal(textfit_break_cost("同法施行規則第44条",
+	    "同法施行規則\n第44条", 900), 0);
+	assert_int_equal(textfit_break_cost("使用・返却", "使\n用・返却", 900),
+	    4);
+	assert_int_equal(textfit_break_cost("翌開庁日", "翌\n開庁日", 900), 4);
+	assert_int_equal(textfit_break_cost("延長保守", "延長\n保守", 900), 2);
+	assert_int_equal(textfit_break_cost("入力業務委託", "入力業\n務委託",
+	    900), 2);
+	assert_int_equal(textfit_break_cost("特定個人情報保護評価書",
+	    "特定個人情\n報保護評価書", 1200), 1);
+	assert_int_equal(textfit_break_cost("閉庁日のとき", "閉庁日\nのとき",
+	    900), 1);
+	assert_int_equal(textfit_break_cost("費用、業務", "費用、\n業務", 900),
+	    0);
+	/* a word too wide for the line must break: no cost */
+	assert_int_equal(textfit_break_cost("延長保守", "延長\n保守", 300), 0);
+	/* the filled lines break words; four lines may not do better */
+	assert_non_null(w = textfit_wrap_hang(s, 721));
+	assert_true(textfit_bad_break(s, w, 721, &h) > 0);
+	assert_int_equal(textfit_count_lines(w), 4);
+	free(w);
+	assert_non_null(w = textfit_wrap_within(s, 721, 721, 4, 0, &c));
+	assert_true(c > 0);
+	free(w);
+	assert_null(textfit_wrap_within(s, 721, 721, 3, 0, &c));
+	/* five or six lines do */
+	assert_non_null(w = textfit_wrap_within(s, 721, 721, 6, 0, &c));
+	assert_int_equal(c, 0);
+	assert_string_equal(w, "現行システムの\n保守期限と\n延長保守の\n"
+	    "費用、\n業務改善の要望");
+	free(w);
+	/* a short tail after full lines (…周知し／ている。) spared */
+	assert_non_null(w = textfit_wrap_within("課の情報セキュリティ担当者を"
+	    "指定し、課内に周知している。", 2500, 2500, 2, 1, NULL));
+	assert_string_equal(w, "課の情報セキュリティ担当者を指定し、課内に\n"
+	    "周知している。");
+	free(w);
+	/* no code alone on its line */
+	assert_non_null(w = textfit_wrap_within("2-8 業務委託と外部サービスの"
+	    "利用", 1200, 1200, 2, 0, NULL));
+	assert_true(strncmp(w, "2-8\n", 4) != 0);
+	free(w);
+}
+
+/*
  * A numbered item hangs at its label (textfit_wrap_hang()): its lines
  * after the first are as much narrower as "(2) " is wide, for a writer
  * that indents them under the text, not under the label.
@@ -347,10 +406,16 @@ test_wrap_hang(void **state)
 	unsigned		 lab, n;
 
 	(void)state;
+	/*
+	 * as wide as the label prints, brackets a third of a character,
+	 * a digit a half, a space a quarter: the lines hung a character
+	 * deeper than "(1) " (issue 18, the 精査記録's ヒアリング)
+	 */
 	lab = textfit_label_width(s);
-	assert_int_equal(lab, textfit_width("(2) "));
+	assert_int_equal(lab, 33 + 50 + 33 + 25);
+	assert_true(lab < textfit_width("(2) "));
 	assert_int_equal(textfit_label_width("（2）調達"),
-	    textfit_width("（2）"));
+	    100 + TEXTFIT_GAP + 50 + TEXTFIT_GAP + 100);
 	assert_int_equal(textfit_label_width("2) 調達"), 0);
 	assert_int_equal(textfit_label_width("(2)"), 0);
 	/*
@@ -575,6 +640,7 @@ main(void)
 		cmocka_unit_test(test_wrap_names),
 		cmocka_unit_test(test_wrap_bodies),
 		cmocka_unit_test(test_wrap_hang),
+		cmocka_unit_test(test_wrap_within),
 		cmocka_unit_test(test_wrap_long),
 		cmocka_unit_test(test_min_kept),
 	};
