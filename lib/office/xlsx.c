@@ -1283,10 +1283,18 @@ xlsx_break_units(struct buf *out, const char *s, size_t len, size_t usable,
 				    !xlsx_name_end(&u[b - 1], &u[b], phrase);
 				    b--)
 					;
+				/*
+				 * a line with none: at a phrase's end
+				 * (文書管理 / システム) rather than wider
+				 * than the column
+				 */
+				for (b = b == start ? i : b; b > start &&
+				    !xlsx_name_end(&u[b - 1], &u[b], 1); b--)
+					;
 				if (b == start)
 					for (b = i + 1; b < n &&
 					    !xlsx_name_end(&u[b - 1], &u[b],
-					    phrase); b++)
+					    1); b++)
 						;
 				/*
 				 * not to leave one or two characters on the

@@ -127,10 +127,13 @@ int	 xlsx_title(struct xlsx_sheet *, const char *title, const char *note);
  * A name (a school, a 課, a company): broken by the writer as
  * XLSX_COL_BREAK does, but only after ・、／ or a space and before an
  * opening bracket (区立見本保育園 / （分園）), with XLSX_COL_PHRASE also at
- * a phrase's end; never inside a run of kanji (区立見本保 / 育園), a
- * word or a number.  A piece longer than a line stays whole: the column
- * is as wide as its widest piece (xlsx_fit_table() makes it so; a width
- * given that is narrower grows).
+ * a phrase's end, without it at a phrase's end only where a line has
+ * none of those (総務課 / 文書管理 / システム); never inside a run of
+ * kanji (区立見本保 / 育園), a word or a number.  A piece longer than a
+ * line stays whole: the column is as wide as its widest piece
+ * (xlsx_fit_table() makes it so; a width given that is narrower grows),
+ * not as its widest name between two breaks of the first kind: a column
+ * of names took the room of the running text beside it.
  */
 #define XLSX_COL_NAME	0x10
 /*

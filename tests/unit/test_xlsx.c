@@ -1516,6 +1516,71 @@ test_fit_name(void **state)
 }
 
 /*
+ * A sheet of one table of ncols columns written with cells (n of them,
+ * row by row) into name; its shared strings, as the writer broke them.
+ */
+static char *
+n_columns(const char *name, const struct xlsx_column *cols, size_t ncols,
+    const char *const *cells, size_t n)
+{
+	char			 path[512];
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+	size_t			 i;
+
+	path_in(path, sizeof path, name);
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "一覧", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, cols, ncols), 0);
+	for (i = 0; i < n; i++)
+		if (cells[i] != NULL)
+			assert_int_equal(xlsx_write_text(sh,
+			    r + (uint32_t)(i / ncols), (uint16_t)(i % ncols),
+			    cells[i]), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	return zip_part(path, "xl/sharedStrings.xml");
+}
+
+/*
+ * A column of names takes the width of its widest piece broken at a
+ * phrase's end where a line has no other end (総務課 / 文書管理 /
+ * システム), not of 文書管理システム whole: the running text beside it
+ * gets the room and breaks no word (the 対象 of the リスク一覧 took 17
+ * units, its 対応策 broke 二要／素認証).
+ */
+static void
+test_fit_name_phrase(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "対象", XLSX_COL_NAME, 12 }, XLSX_FIT_TEXT },
+		{ { "対応策", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+	};
+	static const char *const cells[] = {
+		"総務課\n文書管理システム",
+		("SNSアカウントに二要素認証を設定し、管理者を指定して"
+		"パスワードの共有をやめること。"),
+		"経済課",
+		"台帳を見直し、年1回の見直し時期を課内の年間予定に組み込むこと。",
+	};
+	struct xlsx_column	 out[2];
+	char			*xml;
+
+	(void)state;
+	assert_int_equal(xlsx_fit_table(out, fc, 2, cells, 2, 36), 0);
+	/* 文書管理 and 総務課: 4 characters, (4 x 15.5 + 5) / 8 */
+	assert_true(out[0].width <= 11);
+	assert_true(out[0].width + out[1].width <= 36);
+	xml = n_columns("fit_name_phrase.xlsx", out, 2, cells, 4);
+	assert_non_null(strstr(xml, "文書管理\nシステム"));
+	assert_null(strstr(xml, "二要\n"));
+	assert_null(strstr(xml, "\n素"));
+	assert_null(strstr(xml, "年\n間"));
+	free(xml);
+}
+
+/*
  * Every row written gets its height: LibreOffice prints a row without
  * one at 15 pt, Excel with 游ゴシック 11pt shows 18.75.  The title's row
  * is 24 pt (14pt), a wrapped row a multiple of 18.75; and a date is
@@ -1861,6 +1926,7 @@ main(void)
 		cmocka_unit_test(test_fit_kept),
 		cmocka_unit_test(test_fit_share),
 		cmocka_unit_test(test_fit_word),
+		cmocka_unit_test(test_fit_name_phrase),
 		cmocka_unit_test(test_date_era_short),
 	};
 
