@@ -2063,6 +2063,15 @@ xlsx_table(uint32_t *out, struct xlsx_sheet *sh,
 
 #define XLSX_FIT_LINES_MAX	32	/* lines of a cell measured */
 #define XLSX_FIT_TEXT_MIN	14.0	/* 7 characters a line */
+/*
+ * A column of running text holding text in fewer than one of this many
+ * rows (面談・交渉への同席, one entry) keeps room for its widest piece kept
+ * whole only up to XLSX_FIT_SPARSE_KEPT hundredths (a date, 令和8年12月28日,
+ * never broken), not for an aside of thirteen characters: it gets what
+ * saves lines, the columns of text beside it the rest.
+ */
+#define XLSX_FIT_SPARSE		4
+#define XLSX_FIT_SPARSE_KEPT	900
 #define XLSX_FIT_HEADING_ONE	16	/* display columns on one line */
 /*
  * A row of more lines than this costs the more, as the square of the
@@ -2101,6 +2110,7 @@ struct xlsx_fitter {
 	double			*lastw;	/* the last width not whole measured */
 	uint8_t			*lastn;	/* and its lines, per cell */
 	int			*prose;	/* running text, not names or values */
+	size_t			*filled; /* cells of each column not empty */
 };
 
 /*
@@ -2330,6 +2340,15 @@ xlsx_kept_width(const char *s)
 	return k > 0 ? xlsx_room_width((double)k + 1) : 0;
 }
 
+/* As xlsx_kept_width(), of the pieces at most limit hundredths wide. */
+static double
+xlsx_kept_within(const char *s, unsigned limit)
+{
+	unsigned	 k = textfit_min_kept_within(s, 0, limit);
+
+	return k > 0 ? xlsx_room_width((double)k + 1) : 0;
+}
+
 /*
  * Measure the cells: the display width of each line of each cell, and
  * the base widths of the columns (headings, codes, names, fixed and
@@ -2366,7 +2385,8 @@ xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
 	    (f->whole = calloc(ncols, sizeof *f->whole)) == NULL ||
 	    (f->lastw = calloc(nrows * ncols + 1, sizeof *f->lastw)) == NULL ||
 	    (f->lastn = calloc(nrows * ncols + 1, 1)) == NULL ||
-	    (f->prose = calloc(ncols, sizeof *f->prose)) == NULL)
+	    (f->prose = calloc(ncols, sizeof *f->prose)) == NULL ||
+	    (f->filled = calloc(ncols, sizeof *f->filled)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	/* the display width of each line of each cell */
 	for (k = 0; k < nrows * ncols; k++) {
@@ -2405,6 +2425,7 @@ xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
 			k = r * ncols + c;
 			lw = f->lw + k * XLSX_FIT_LINES_MAX;
 			filled |= f->cnt[k] > 0;
+			f->filled[c] += f->cnt[k] > 0;
 			for (n = 0; n < f->cnt[k]; n++) {
 				f->sum[c] += lw[n];
 				if (fc[c].fit == XLSX_FIT_CODE &&
@@ -2458,6 +2479,8 @@ xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
 			f->prose[c] |= xlsx_prose(s, strlen(s));
 			uw = (fc[c].col.flags & XLSX_COL_PHRASE) &&
 			    !xlsx_prose(s, strlen(s)) ? xlsx_unit_width(s) :
+			    f->filled[c] * XLSX_FIT_SPARSE < nrows ?
+			    xlsx_kept_within(s, XLSX_FIT_SPARSE_KEPT) :
 			    xlsx_kept_width(s);
 			if (uw > f->whole[c])
 				f->whole[c] = uw;
@@ -2652,6 +2675,7 @@ xlsx_fit_free(struct xlsx_fitter *f)
 	free(f->lastw);
 	free(f->lastn);
 	free(f->prose);
+	free(f->filled);
 	buf_free(&f->b);
 }
 

@@ -176,7 +176,9 @@ int	 xlsx_table(uint32_t *out, struct xlsx_sheet *,
  *    XLSX_COL_BREAK unless XLSX_COL_INPUT); at least 7 characters and
  *    as wide as the widest piece textfit_wrap() keeps whole (a date, a
  *    number with its unit, a katakana word, a short aside) where the page
- *    has the room; these columns share what is left of the page width in
+ *    has the room, of a column with text in fewer than a quarter of its
+ *    rows only a piece up to 9 characters (a date, not an aside of
+ *    thirteen); these columns share what is left of the page width in
  *    small steps, each to the column where it saves the most lines (a
  *    tall row costs more than its lines, one of more than six lines much
  *    more, so one long finding does not squeeze a column of a word), and

@@ -1581,6 +1581,52 @@ test_fit_name_phrase(void **state)
 }
 
 /*
+ * A column of running text with one entry in ten rows (面談・交渉への
+ * 同席 of the 相談一覧) keeps no room for its aside of thirteen
+ * characters kept whole, only for its date: the 件名 beside it gets the
+ * rest and breaks no word (情報／セキュリティポリシーの／改定).
+ */
+static void
+test_fit_sparse(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "件名", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+		{ { "同席", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+	};
+	static const char *const cells[] = {
+		"情報セキュリティポリシーの改定スケジュールについて", NULL,
+		"標準準拠システム移行後のバックアップ方式", NULL,
+		"介護保険システムの帳票の取扱いについて",
+		("令和8年4月28日 株式会社見本システムズ（国保システム運用"
+		"事業者）"),
+		"庁内掲示板への様式の掲載について", NULL,
+		"調査報告書の提出について", NULL,
+		"電子申請システムの利用者認証について", NULL,
+		"共有フォルダのアクセス権の見直しについて", NULL,
+		"会計年度任用職員の誓約書の提出状況の確認について", NULL,
+		"特定個人情報保護評価書の記載内容の見直しについて", NULL,
+		"指定管理施設の利用者向け端末の管理手順について", NULL,
+	};
+	struct xlsx_column	 out[2];
+	char			*xml;
+
+	(void)state;
+	assert_int_equal(xlsx_fit_table(out, fc, 2, cells, 10, 47), 0);
+	/* the aside's 26 units not kept: the 件名 gets them */
+	assert_true(out[1].width < 26);
+	assert_true(out[0].width > 26);
+	assert_true(out[0].width + out[1].width <= 47);
+	xml = n_columns("fit_sparse.xlsx", out, 2, cells, 20);
+	/* the date whole, the titles' words too */
+	assert_non_null(strstr(xml, "令和8年4月28日"));
+	assert_null(strstr(xml, "移行\n後"));
+	assert_null(strstr(xml, "介護保\n険"));
+	assert_null(strstr(xml, "掲\n示"));
+	free(xml);
+}
+
+
+/*
  * Every row written gets its height: LibreOffice prints a row without
  * one at 15 pt, Excel with 游ゴシック 11pt shows 18.75.  The title's row
  * is 24 pt (14pt), a wrapped row a multiple of 18.75; and a date is
@@ -1927,6 +1973,7 @@ main(void)
 		cmocka_unit_test(test_fit_share),
 		cmocka_unit_test(test_fit_word),
 		cmocka_unit_test(test_fit_name_phrase),
+		cmocka_unit_test(test_fit_sparse),
 		cmocka_unit_test(test_date_era_short),
 	};
 
