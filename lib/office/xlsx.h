@@ -181,9 +181,11 @@ int	 xlsx_table(uint32_t *out, struct xlsx_sheet *,
  *    thirteen); these columns share what is left of the page width in
  *    small steps, each to the column where it saves the most lines (a
  *    tall row costs more than its lines, one of more than six lines much
- *    more, so one long finding does not squeeze a column of a word), and
- *    what saves no line goes to the columns of running text, not to
- *    names or short values.
+ *    more, so one long finding does not squeeze a column of a word; a
+ *    word broken where it fits a line, 二要／素認証, less than a row's
+ *    line, more than a cell's, where no row gets higher), and what saves
+ *    no line goes to the columns of running text, not to names or short
+ *    values.
  *
  * A heading takes one line up to 8 full-width characters, two beyond.  A
  * column with no content keeps the width given, room to write in.  The
@@ -226,7 +228,11 @@ int	 xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
  * where keeping it whole costs a page.  A choice at least least that
  * leaves no column of running text narrower than a piece kept whole (a
  * date, a number with its unit, a katakana word, a short aside: see
- * textfit_wrap()) wins over one that does.
+ * textfit_wrap()) wins over one that does.  Then, on as many pages and
+ * at most 2 points smaller, the widths that break the fewest words
+ * (textfit_bad_break(): 二要／素認証, 介護保／険), a word also weighing
+ * as a row's line: the room of the larger scale goes to the running
+ * text.
  * The widths go into out[] as from xlsx_fit_table(); res, if not NULL,
  * gets what was chosen.  Errors are sticky as for the sheet's other
  * calls.
@@ -240,6 +246,8 @@ struct xlsx_fit_result {
 	int		 whole;		/* units kept whole */
 	unsigned	 broken;	/* text columns narrower than a
 					   piece textfit_wrap() keeps whole */
+	unsigned	 bad;		/* what the words broken cost
+					   (textfit_bad_break()) */
 };
 
 int	 xlsx_fit_sheet(struct xlsx_sheet *, struct xlsx_column *out,

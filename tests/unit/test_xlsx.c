@@ -1627,6 +1627,81 @@ test_fit_sparse(void **state)
 
 
 /*
+ * Among the widths of as many pages at a scale as good, xlsx_fit_sheet()
+ * takes those that break fewer words: the 対応内容 of the 課題管理表
+ * beside its long 経過 broke 調査報／告書, 庁内掲／示板 and 演習／問題 to
+ * give the 経過 lines it did not need.
+ */
+static void
+test_fit_sheet_words(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+		{ { "期限", 0, 38 }, XLSX_FIT_FIXED },
+		{ { "課題", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "担当", 0, 0 }, XLSX_FIT_CODE },
+		{ { "対応内容", XLSX_COL_BREAK | XLSX_COL_PHRASE, 9 },
+		    XLSX_FIT_TEXT },
+		{ { "経過", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+	};
+	static const char *const cells[] = {
+		"6", NULL, "書かない窓口の事例調査報告書の作成", "仮名 次郎",
+		"【結果】調査報告書を提出した（相談第6号）。",
+		("R8.4.23【未着手】第2回定例会で起票。（仮名 次郎）"
+		"\nR8.5.27【完了】調査報告書を提出した（相談第6号）。"
+		"（仮名 次郎）"),
+		"3", NULL, "相談シートの様式の周知", "例題 さくら",
+		"【結果】庁内掲示板に様式と記入例を掲載した。",
+		("R8.4.9【未着手】第1回定例会で起票。（例題 さくら）"
+		"\nR8.4.27【完了】庁内掲示板に様式と記入例を掲載した。"
+		"（例題 さくら）"),
+		"4", NULL, "新任管理職研修の教材の確定", "見本 花子",
+		"【結果】演習問題を追加した教材を確定した。",
+		("R8.4.23【未着手】第2回定例会で起票。（見本 花子）"
+		"\nR8.5.12【完了】演習問題を追加した教材を確定した。"
+		"（見本 花子）"),
+		"10", NULL, "情報化企画審査の処理日数の短縮策の検討",
+		"架空 太郎\n（地域振興課）", NULL,
+		("R8.5.28【未着手】第1回進捗報告会で起票。（架空 太郎）"
+		"\nR8.6.4【未着手】審査記録から処理日数の内訳を集計した。"
+		"（架空 太郎）"),
+	};
+	struct xlsx_column	 out[6];
+	struct xlsx_fit_result	 res;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	char			 path[512], *xml;
+	uint32_t		 r;
+	size_t			 i;
+
+	(void)state;
+	path_in(path, sizeof path, "fit_words.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "課題管理表", XLSX_LANDSCAPE |
+	    XLSX_NARROW), 0);
+	assert_int_equal(xlsx_fit_sheet(sh, out, fc, 6, cells, 4, 0.83, 0.83,
+	    &res), 0);
+	/* a page at 100 %, as without the words spared */
+	assert_int_equal(res.pages, 1);
+	assert_true(res.scale == 1);
+	assert_int_equal(xlsx_table(&r, sh, out, 6), 0);
+	for (i = 0; i < sizeof cells / sizeof cells[0]; i++)
+		if (cells[i] != NULL)
+			assert_int_equal(xlsx_write_text(sh,
+			    r + (uint32_t)(i / 6), (uint16_t)(i % 6),
+			    cells[i]), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	assert_null(strstr(xml, "調査報\n"));
+	assert_null(strstr(xml, "掲\n示"));
+	assert_null(strstr(xml, "演習\n"));
+	free(xml);
+}
+
+/*
  * Every row written gets its height: LibreOffice prints a row without
  * one at 15 pt, Excel with 游ゴシック 11pt shows 18.75.  The title's row
  * is 24 pt (14pt), a wrapped row a multiple of 18.75; and a date is
@@ -1974,6 +2049,7 @@ main(void)
 		cmocka_unit_test(test_fit_word),
 		cmocka_unit_test(test_fit_name_phrase),
 		cmocka_unit_test(test_fit_sparse),
+		cmocka_unit_test(test_fit_sheet_words),
 		cmocka_unit_test(test_date_era_short),
 	};
 
