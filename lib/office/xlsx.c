@@ -1304,10 +1304,18 @@ xlsx_break_units(struct buf *out, const char *s, size_t len, size_t usable,
 				    !xlsx_name_end(&u[b - 1], &u[b], phrase);
 				    b--)
 					;
+				/*
+				 * a line with none: at a phrase's end
+				 * (文書管理 / システム) rather than wider
+				 * than the column
+				 */
+				for (b = b == start ? i : b; b > start &&
+				    !xlsx_name_end(&u[b - 1], &u[b], 1); b--)
+					;
 				if (b == start)
 					for (b = i + 1; b < n &&
 					    !xlsx_name_end(&u[b - 1], &u[b],
-					    phrase); b++)
+					    1); b++)
 						;
 				/*
 				 * not to leave one or two characters on the
@@ -2076,6 +2084,15 @@ xlsx_table(uint32_t *out, struct xlsx_sheet *sh,
 
 #define XLSX_FIT_LINES_MAX	32	/* lines of a cell measured */
 #define XLSX_FIT_TEXT_MIN	14.0	/* 7 characters a line */
+/*
+ * A column of running text holding text in fewer than one of this many
+ * rows (面談・交渉への同席, one entry) keeps room for its widest piece kept
+ * whole only up to XLSX_FIT_SPARSE_KEPT hundredths (a date, 令和8年12月28日,
+ * never broken), not for an aside of thirteen characters: it gets what
+ * saves lines, the columns of text beside it the rest.
+ */
+#define XLSX_FIT_SPARSE		4
+#define XLSX_FIT_SPARSE_KEPT	900
 #define XLSX_FIT_HEADING_ONE	16	/* display columns on one line */
 /*
  * A row of more lines than this costs the more, as the square of the
@@ -2085,12 +2102,31 @@ xlsx_table(uint32_t *out, struct xlsx_sheet *sh,
 #define XLSX_FIT_LINES_CAP	6
 #define XLSX_FIT_OVER		24UL
 /*
- * A cell that breaks a word where it fits a line (再委／託, textfit_bad_break())
- * costs as much as this many lines of cells, less than a line of a row:
- * the width that spares it is taken where the rows are no higher.
+ * A cell that breaks a word where it fits a line (textfit_bad_break())
+ * costs as much as this many lines of cells: one or two characters cut
+ * from their word (二要／素, 介護保／険) XLSX_FIT_BADCOST, a longer
+ * compound cut between longer parts (従事職／員研修) XLSX_FIT_BADCOST1
+ * (it cost nothing).  Both less than a line of a row: the width that
+ * spares them is taken from columns where it costs cells a line, not
+ * rows (at 8 a word a column of short values kept the room; at 48 the
+ * 監査項目 took a page more); and xlsx_fit_sheet() counts them among
+ * its choices.
  */
-#define XLSX_FIT_BADCOST	8
-#define XLSX_FIT_BAD		0x80	/* the flag of it in memo, lastn */
+#define XLSX_FIT_BADCOST	24
+#define XLSX_FIT_BADCOST1	8
+/*
+ * The times they weigh more where xlsx_fit_sheet() tries the widths that
+ * break fewer words on as many pages: a word as a row's line.
+ */
+#define XLSX_FIT_BADHEAVY	20
+/*
+ * What one cut from its word weighed, and weighs where xlsx_fit_table(),
+ * which counts no pages, keeps the rows as high as they were.
+ */
+#define XLSX_FIT_BADLIGHT	8
+#define XLSX_FIT_BAD		0x80	/* the flags of it in memo, lastn */
+#define XLSX_FIT_BAD1		0x40
+#define XLSX_FIT_NMASK		0x3F	/* and the lines */
 
 struct xlsx_fitter {
 	const struct xlsx_fit_col *fc;
@@ -2114,6 +2150,9 @@ struct xlsx_fitter {
 	double			*lastw;	/* the last width not whole measured */
 	uint8_t			*lastn;	/* and its lines, per cell */
 	int			*prose;	/* running text, not names or values */
+	size_t			*filled; /* cells of each column not empty */
+	int			 heavy;	/* words broken weigh as rows' lines
+					   (1), less (-1) */
 };
 
 /*
@@ -2134,9 +2173,26 @@ xlsx_fit_flags(const struct xlsx_fit_col *fc)
 }
 
 /*
+ * What a cell's flags in memo and lastn cost (XLSX_FIT_BADCOST): as much
+ * as a row's line if f->heavy > 0 (XLSX_FIT_BADHEAVY), as little as
+ * XLSX_FIT_BADLIGHT if below.
+ */
+static unsigned
+xlsx_fit_badcost(const struct xlsx_fitter *f, unsigned n)
+{
+	unsigned	 k = f->heavy > 0 ? XLSX_FIT_BADHEAVY : 1;
+
+	if (f->heavy < 0)
+		return (n & XLSX_FIT_BAD) ? XLSX_FIT_BADLIGHT : 0;
+	return (n & XLSX_FIT_BAD) ? k * XLSX_FIT_BADCOST :
+	    (n & XLSX_FIT_BAD1) ? k * XLSX_FIT_BADCOST1 : 0;
+}
+
+/*
  * Lines of cell k at width w: an XLSX_COL_BREAK text as
  * xlsx_break_text() breaks it (remembered per whole width), other text
- * as xlsx_text_lines() counts a wrapped cell.
+ * as xlsx_text_lines() counts a wrapped cell; *bad gets what the word
+ * it breaks costs (XLSX_FIT_BADCOST).
  */
 static unsigned
 xlsx_fit_cell_bad(struct xlsx_fitter *f, size_t k, double w, unsigned *bad)
@@ -2147,6 +2203,7 @@ xlsx_fit_cell_bad(struct xlsx_fitter *f, size_t k, double w, unsigned *bad)
 	double		 usable = xlsx_wrap_cols(w);
 	size_t		 n, i, wi = (size_t)w;
 	unsigned	 lines = 0, hira;
+	int		 level;
 
 	*bad = 0;
 	if (f->cnt[k] == 0)
@@ -2154,13 +2211,13 @@ xlsx_fit_cell_bad(struct xlsx_fitter *f, size_t k, double w, unsigned *bad)
 	if (xlsx_breaks(xlsx_fit_flags(fc))) {
 		if ((double)wi == w && wi <= f->maxw &&
 		    (n = f->memo[k * (f->maxw + 1) + wi]) != 0) {
-			*bad = (n & XLSX_FIT_BAD) != 0;
-			return (unsigned)(n & ~XLSX_FIT_BAD);
+			*bad = xlsx_fit_badcost(f, (unsigned)n);
+			return (unsigned)(n & XLSX_FIT_NMASK);
 		}
 		/* a width not whole (a fixed 4.5): the last one measured */
 		if (f->lastn[k] != 0 && f->lastw[k] == w) {
-			*bad = (f->lastn[k] & XLSX_FIT_BAD) != 0;
-			return f->lastn[k] & ~XLSX_FIT_BAD;
+			*bad = xlsx_fit_badcost(f, f->lastn[k]);
+			return f->lastn[k] & XLSX_FIT_NMASK;
 		}
 		xlsx_break_text(&f->b, s, strlen(s), xlsx_line_room(w),
 		    fc->col.flags & (XLSX_COL_PHRASE | XLSX_COL_NAME));
@@ -2169,21 +2226,24 @@ xlsx_fit_cell_bad(struct xlsx_fitter *f, size_t k, double w, unsigned *bad)
 			return 1;
 		}
 		n = xlsx_count_lines(f->b.data, f->b.len);
-		if (n > XLSX_FIT_BAD - 1)
-			n = XLSX_FIT_BAD - 1;
+		if (n > XLSX_FIT_NMASK)
+			n = XLSX_FIT_NMASK;
 		/* a word broken where it fits a line (再委／託, 介護保／険) */
 		buf_putc(&f->b, '\0');
-		if (buf_ok(&f->b) == 0 && textfit_bad_break(s, f->b.data,
-		    (unsigned)xlsx_line_room(w), &hira) > 1)
-			*bad = 1;
+		level = buf_ok(&f->b) == 0 ? textfit_bad_break(s, f->b.data,
+		    (unsigned)xlsx_line_room(w), &hira) : 0;
+		if (level > 1)
+			n |= XLSX_FIT_BAD;
+		else if (level == 1)
+			n |= XLSX_FIT_BAD1;
+		*bad = xlsx_fit_badcost(f, (unsigned)n);
 		if ((double)wi == w && wi <= f->maxw)
-			f->memo[k * (f->maxw + 1) + wi] = (uint8_t)(n |
-			    (*bad ? XLSX_FIT_BAD : 0));
+			f->memo[k * (f->maxw + 1) + wi] = (uint8_t)n;
 		else {
 			f->lastw[k] = w;
-			f->lastn[k] = (uint8_t)(n | (*bad ? XLSX_FIT_BAD : 0));
+			f->lastn[k] = (uint8_t)n;
 		}
-		return (unsigned)n;
+		return (unsigned)(n & XLSX_FIT_NMASK);
 	}
 	if (usable < 1)
 		usable = 1;
@@ -2216,7 +2276,7 @@ xlsx_fit_cost(struct xlsx_fitter *f, const double *w)
 		max = 0;
 		for (c = 0; c < f->ncols; c++) {
 			l = xlsx_fit_cell_bad(f, r * f->ncols + c, w[c], &bad);
-			cost += l + XLSX_FIT_BADCOST * bad;
+			cost += l + bad;
 			if (l > max)
 				max = l;
 		}
@@ -2226,6 +2286,41 @@ xlsx_fit_cost(struct xlsx_fitter *f, const double *w)
 			    (max - XLSX_FIT_LINES_CAP);
 	}
 	return cost;
+}
+
+/*
+ * What the words broken by widths w cost (XLSX_FIT_BADCOST), of every
+ * cell of the table.
+ */
+static unsigned
+xlsx_fit_bad(struct xlsx_fitter *f, const double *w)
+{
+	unsigned	 sum = 0, bad;
+	size_t		 r, c;
+	int		 heavy = f->heavy;
+
+	f->heavy = 0;
+	for (r = 0; r < f->nrows; r++)
+		for (c = 0; c < f->ncols; c++) {
+			(void)xlsx_fit_cell_bad(f, r * f->ncols + c, w[c],
+			    &bad);
+			sum += bad;
+		}
+	f->heavy = heavy;
+	return sum;
+}
+
+/* Lines of row r with widths w: its cell of most lines. */
+static unsigned
+xlsx_fit_row(struct xlsx_fitter *f, size_t r, const double *w)
+{
+	unsigned	 l, max = 1;
+	size_t		 c;
+
+	for (c = 0; c < f->ncols; c++)
+		if ((l = xlsx_fit_cell(f, r * f->ncols + c, w[c])) > max)
+			max = l;
+	return max;
 }
 
 /*
@@ -2343,6 +2438,15 @@ xlsx_kept_width(const char *s)
 	return k > 0 ? xlsx_room_width((double)k + 1) : 0;
 }
 
+/* As xlsx_kept_width(), of the pieces at most limit hundredths wide. */
+static double
+xlsx_kept_within(const char *s, unsigned limit)
+{
+	unsigned	 k = textfit_min_kept_within(s, 0, limit);
+
+	return k > 0 ? xlsx_room_width((double)k + 1) : 0;
+}
+
 /*
  * Measure the cells: the display width of each line of each cell, and
  * the base widths of the columns (headings, codes, names, fixed and
@@ -2379,7 +2483,8 @@ xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
 	    (f->whole = calloc(ncols, sizeof *f->whole)) == NULL ||
 	    (f->lastw = calloc(nrows * ncols + 1, sizeof *f->lastw)) == NULL ||
 	    (f->lastn = calloc(nrows * ncols + 1, 1)) == NULL ||
-	    (f->prose = calloc(ncols, sizeof *f->prose)) == NULL)
+	    (f->prose = calloc(ncols, sizeof *f->prose)) == NULL ||
+	    (f->filled = calloc(ncols, sizeof *f->filled)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	/* the display width of each line of each cell */
 	for (k = 0; k < nrows * ncols; k++) {
@@ -2418,13 +2523,19 @@ xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
 			k = r * ncols + c;
 			lw = f->lw + k * XLSX_FIT_LINES_MAX;
 			filled |= f->cnt[k] > 0;
+			f->filled[c] += f->cnt[k] > 0;
 			for (n = 0; n < f->cnt[k]; n++) {
 				f->sum[c] += lw[n];
 				if (fc[c].fit == XLSX_FIT_CODE &&
 				    lw[n] + XLSX_PAD + 1 > cw)
 					cw = lw[n] + XLSX_PAD + 1;
 			}
-
+			/* running text, not names or labels */
+			if (fc[c].fit == XLSX_FIT_TEXT &&
+			    !(fc[c].col.flags & XLSX_COL_NAME) &&
+			    xlsx_breaks(xlsx_fit_flags(&fc[c])) &&
+			    (s = cells[k]) != NULL && *s != '\0')
+				f->prose[c] |= xlsx_prose(s, strlen(s));
 		}
 		if (fc[c].fit == XLSX_FIT_CODE)
 			*w = xlsx_code_width(&f->b, &fc[c], *w, cw);
@@ -2468,9 +2579,10 @@ xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
 
 			if ((s = cells[r * ncols + c]) == NULL || *s == '\0')
 				continue;
-			f->prose[c] |= xlsx_prose(s, strlen(s));
 			uw = (fc[c].col.flags & XLSX_COL_PHRASE) &&
 			    !xlsx_prose(s, strlen(s)) ? xlsx_unit_width(s) :
+			    f->filled[c] * XLSX_FIT_SPARSE < nrows ?
+			    xlsx_kept_within(s, XLSX_FIT_SPARSE_KEPT) :
 			    xlsx_kept_width(s);
 			if (uw > f->whole[c])
 				f->whole[c] = uw;
@@ -2563,8 +2675,7 @@ xlsx_fit_share(struct xlsx_fitter *f, double *w, double page)
 					    w[a], &b0);
 					delta += xlsx_row_cost(l, other) -
 					    xlsx_row_cost(lines[r * nc + a],
-					    other) + XLSX_FIT_BADCOST *
-					    ((long)b1 - (long)b0);
+					    other) + (long)b1 - (long)b0;
 				}
 				if (delta < 0)
 					break;
@@ -2665,6 +2776,7 @@ xlsx_fit_free(struct xlsx_fitter *f)
 	free(f->lastw);
 	free(f->lastn);
 	free(f->prose);
+	free(f->filled);
 	buf_free(&f->b);
 }
 
@@ -2673,18 +2785,34 @@ xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
     size_t ncols, const char *const *cells, size_t nrows, double page)
 {
 	struct xlsx_fitter	 f;
-	double			*w = NULL;
-	size_t			 c;
+	double			*w = NULL, *lw = NULL;
+	size_t			 c, r;
 	int			 rc;
 
 	if ((rc = xlsx_fit_init(&f, fc, ncols, cells, nrows, page)) != 0)
 		goto done;
 	if ((w = calloc(ncols, sizeof *w)) == NULL ||
+	    (lw = calloc(ncols, sizeof *lw)) == NULL ||
 	    (f.min = calloc(ncols, sizeof *f.min)) == NULL) {
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
 	}
 	xlsx_fit_run(&f, w, page, 1);
+	/*
+	 * No row higher than with words weighing as little as they did
+	 * (XLSX_FIT_BADLIGHT): the table takes no more pages (the 監査項目's
+	 * rows, as high in all but some higher, took a page more).
+	 */
+	if (!f.nomem && xlsx_fit_bad(&f, w) > 0) {
+		f.heavy = -1;
+		xlsx_fit_run(&f, lw, page, 1);
+		f.heavy = 0;
+		for (r = 0; r < nrows; r++)
+			if (xlsx_fit_row(&f, r, w) > xlsx_fit_row(&f, r, lw))
+				break;
+		if (r < nrows)
+			memcpy(w, lw, ncols * sizeof *w);
+	}
 	if (f.nomem) {
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
@@ -2697,6 +2825,7 @@ xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
 done:
 	xlsx_fit_free(&f);
 	free(w);
+	free(lw);
 	return rc;
 }
 
@@ -2856,6 +2985,12 @@ xlsx_fit_better(const struct xlsx_fit_result *a,
 
 /* The scales tried, largest first: 100 % to 50 % by 2. */
 #define XLSX_FIT_SCALES		26
+/*
+ * The scale given up at most for fewer words broken (二要／素認証), on as
+ * many pages: 2 points, the room of a larger scale given to the running
+ * text instead.
+ */
+#define XLSX_FIT_BAD_SCALE	0.02
 
 static double
 xlsx_fit_scale(size_t i)
@@ -2870,10 +3005,10 @@ xlsx_fit_sheet(struct xlsx_sheet *sh, struct xlsx_column *out,
     struct xlsx_fit_result *res)
 {
 	struct xlsx_fitter	 f;
-	struct xlsx_fit_result	 best, bestw, cur;
+	struct xlsx_fit_result	 best, bestw, cur, *all = NULL;
 	double			*w = NULL, *bw = NULL, *bww = NULL, above = 0;
-	double			 page, units, maxpage;
-	size_t			 c, i, whole, ns;
+	double			*allw = NULL, page, units, maxpage;
+	size_t			 c, i, k, whole, ns;
 	uint32_t		 r;
 	int			 flags, rc;
 
@@ -2897,6 +3032,8 @@ xlsx_fit_sheet(struct xlsx_sheet *sh, struct xlsx_column *out,
 	if ((w = calloc(ncols, sizeof *w)) == NULL ||
 	    (bw = calloc(ncols, sizeof *bw)) == NULL ||
 	    (bww = calloc(ncols, sizeof *bww)) == NULL ||
+	    (all = calloc(2 * ns, sizeof *all)) == NULL ||
+	    (allw = calloc(2 * ns * ncols, sizeof *allw)) == NULL ||
 	    (f.min = calloc(ncols, sizeof *f.min)) == NULL) {
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
@@ -2927,6 +3064,10 @@ xlsx_fit_sheet(struct xlsx_sheet *sh, struct xlsx_column *out,
 			    cur.scale);
 			cur.whole = (int)whole;
 			cur.broken = f.broken;
+			cur.bad = xlsx_fit_bad(&f, w);
+			all[whole * ns + i] = cur;
+			memcpy(allw + (whole * ns + i) * ncols, w,
+			    ncols * sizeof *w);
 			if (whole == 0 && (best.pages == 0 ||
 			    xlsx_fit_better(&cur, &best, least,
 			    target))) {
@@ -2950,6 +3091,62 @@ xlsx_fit_sheet(struct xlsx_sheet *sh, struct xlsx_column *out,
 		best = bestw;
 		memcpy(bw, bww, ncols * sizeof *w);
 	}
+	/*
+	 * On as many pages, at most XLSX_FIT_BAD_SCALE smaller: the widths
+	 * that break the fewest words (二要／素認証), the room of the larger
+	 * scale given to the running text; at those scales the widths are
+	 * tried again with a word weighing as a row's line, taken where
+	 * they cost no page.
+	 */
+	cur = best;
+	for (k = 0; k < 2 * ns; k++) {
+		struct xlsx_fit_result	 h;
+
+		if (all[k].whole != best.whole || all[k].pages != best.pages ||
+		    (all[k].broken == 0) != (best.broken == 0) ||
+		    all[k].scale > best.scale + 1e-9 ||
+		    all[k].scale < best.scale - XLSX_FIT_BAD_SCALE - 1e-9 ||
+		    (best.scale >= least && all[k].scale < least))
+			continue;
+		if (all[k].bad < cur.bad || (all[k].bad == cur.bad &&
+		    all[k].scale > cur.scale)) {
+			cur = all[k];
+			memcpy(bw, allw + k * ncols, ncols * sizeof *w);
+		}
+		if (all[k].bad == 0)
+			continue;
+		f.heavy = 1;
+		page = xlsx_scale_units(flags, xlsx_fit_scale(k % ns)) -
+		    floor((double)ncols * 5 / 7 + 0.5);
+		xlsx_fit_run(&f, w, page, all[k].whole == 1);
+		f.heavy = 0;
+		if (f.nomem)
+			break;
+		for (c = 0, units = 0; c < ncols; c++)
+			units += xlsx_stored_width(w[c]);
+		h.units = units;
+		if (units < sh->plain_w)
+			units = sh->plain_w;
+		h.scale = xlsx_print_scale(flags, units);
+		h.pages = xlsx_fit_pages(&f, w, flags, above, h.scale);
+		h.whole = all[k].whole;
+		h.broken = f.broken;
+		h.bad = xlsx_fit_bad(&f, w);
+		if (h.pages != best.pages ||
+		    (h.broken == 0) != (best.broken == 0) ||
+		    h.scale < best.scale - XLSX_FIT_BAD_SCALE - 1e-9 ||
+		    (best.scale >= least && h.scale < least) ||
+		    h.bad > cur.bad || (h.bad == cur.bad &&
+		    h.scale <= cur.scale))
+			continue;
+		cur = h;
+		memcpy(bw, w, ncols * sizeof *w);
+	}
+	if (f.nomem) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	best = cur;
 	for (c = 0; c < ncols; c++) {
 		out[c] = fc[c].col;
 		out[c].flags = xlsx_fit_flags(&fc[c]);
@@ -2962,6 +3159,8 @@ done:
 	free(w);
 	free(bw);
 	free(bww);
+	free(all);
+	free(allw);
 	if (rc != 0)
 		return xlsx_fail(sh->x, rc);
 	return 0;

@@ -127,10 +127,13 @@ int	 xlsx_title(struct xlsx_sheet *, const char *title, const char *note);
  * A name (a school, a 課, a company): broken by the writer as
  * XLSX_COL_BREAK does, but only after ・、／ or a space and before an
  * opening bracket (区立見本保育園 / （分園）), with XLSX_COL_PHRASE also at
- * a phrase's end; never inside a run of kanji (区立見本保 / 育園), a
- * word or a number.  A piece longer than a line stays whole: the column
- * is as wide as its widest piece (xlsx_fit_table() makes it so; a width
- * given that is narrower grows).
+ * a phrase's end, without it at a phrase's end only where a line has
+ * none of those (総務課 / 文書管理 / システム); never inside a run of
+ * kanji (区立見本保 / 育園), a word or a number.  A piece longer than a
+ * line stays whole: the column is as wide as its widest piece
+ * (xlsx_fit_table() makes it so; a width given that is narrower grows),
+ * not as its widest name between two breaks of the first kind: a column
+ * of names took the room of the running text beside it.
  */
 #define XLSX_COL_NAME	0x10
 /*
@@ -173,12 +176,16 @@ int	 xlsx_table(uint32_t *out, struct xlsx_sheet *,
  *    XLSX_COL_BREAK unless XLSX_COL_INPUT); at least 7 characters and
  *    as wide as the widest piece textfit_wrap() keeps whole (a date, a
  *    number with its unit, a katakana word, a short aside) where the page
- *    has the room; these columns share what is left of the page width in
+ *    has the room, of a column with text in fewer than a quarter of its
+ *    rows only a piece up to 9 characters (a date, not an aside of
+ *    thirteen); these columns share what is left of the page width in
  *    small steps, each to the column where it saves the most lines (a
  *    tall row costs more than its lines, one of more than six lines much
- *    more, so one long finding does not squeeze a column of a word), and
- *    what saves no line goes to the columns of running text, not to
- *    names or short values.
+ *    more, so one long finding does not squeeze a column of a word; a
+ *    word broken where it fits a line, 二要／素認証, less than a row's
+ *    line, more than a cell's, where no row gets higher), and what saves
+ *    no line goes to the columns of running text, not to names or short
+ *    values.
  *
  * A heading takes one line up to 8 full-width characters, two beyond.  A
  * column with no content keeps the width given, room to write in.  The
@@ -221,7 +228,11 @@ int	 xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
  * where keeping it whole costs a page.  A choice at least least that
  * leaves no column of running text narrower than a piece kept whole (a
  * date, a number with its unit, a katakana word, a short aside: see
- * textfit_wrap()) wins over one that does.
+ * textfit_wrap()) wins over one that does.  Then, on as many pages and
+ * at most 2 points smaller, the widths that break the fewest words
+ * (textfit_bad_break(): 二要／素認証, 介護保／険), a word also weighing
+ * as a row's line: the room of the larger scale goes to the running
+ * text.
  * The widths go into out[] as from xlsx_fit_table(); res, if not NULL,
  * gets what was chosen.  Errors are sticky as for the sheet's other
  * calls.
@@ -235,6 +246,8 @@ struct xlsx_fit_result {
 	int		 whole;		/* units kept whole */
 	unsigned	 broken;	/* text columns narrower than a
 					   piece textfit_wrap() keeps whole */
+	unsigned	 bad;		/* what the words broken cost
+					   (textfit_bad_break()) */
 };
 
 int	 xlsx_fit_sheet(struct xlsx_sheet *, struct xlsx_column *out,

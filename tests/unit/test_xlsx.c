@@ -1642,6 +1642,192 @@ test_fit_name(void **state)
 }
 
 /*
+ * A sheet of one table of ncols columns written with cells (n of them,
+ * row by row) into name; its shared strings, as the writer broke them.
+ */
+static char *
+n_columns(const char *name, const struct xlsx_column *cols, size_t ncols,
+    const char *const *cells, size_t n)
+{
+	char			 path[512];
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+	size_t			 i;
+
+	path_in(path, sizeof path, name);
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "一覧", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, cols, ncols), 0);
+	for (i = 0; i < n; i++)
+		if (cells[i] != NULL)
+			assert_int_equal(xlsx_write_text(sh,
+			    r + (uint32_t)(i / ncols), (uint16_t)(i % ncols),
+			    cells[i]), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	return zip_part(path, "xl/sharedStrings.xml");
+}
+
+/*
+ * A column of names takes the width of its widest piece broken at a
+ * phrase's end where a line has no other end (総務課 / 文書管理 /
+ * システム), not of 文書管理システム whole: the running text beside it
+ * gets the room and breaks no word (the 対象 of the リスク一覧 took 17
+ * units, its 対応策 broke 二要／素認証).
+ */
+static void
+test_fit_name_phrase(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "対象", XLSX_COL_NAME, 12 }, XLSX_FIT_TEXT },
+		{ { "対応策", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+	};
+	static const char *const cells[] = {
+		"総務課\n文書管理システム",
+		("SNSアカウントに二要素認証を設定し、管理者を指定して"
+		"パスワードの共有をやめること。"),
+		"経済課",
+		"台帳を見直し、年1回の見直し時期を課内の年間予定に組み込むこと。",
+	};
+	struct xlsx_column	 out[2];
+	char			*xml;
+
+	(void)state;
+	assert_int_equal(xlsx_fit_table(out, fc, 2, cells, 2, 36), 0);
+	/* 文書管理 and 総務課: 4 characters, (4 x 15.5 + 5) / 8 */
+	assert_true(out[0].width <= 11);
+	assert_true(out[0].width + out[1].width <= 36);
+	xml = n_columns("fit_name_phrase.xlsx", out, 2, cells, 4);
+	assert_non_null(strstr(xml, "文書管理\nシステム"));
+	assert_null(strstr(xml, "二要\n"));
+	assert_null(strstr(xml, "\n素"));
+	assert_null(strstr(xml, "年\n間"));
+	free(xml);
+}
+
+/*
+ * A column of running text with one entry in ten rows (面談・交渉への
+ * 同席 of the 相談一覧) keeps no room for its aside of thirteen
+ * characters kept whole, only for its date: the 件名 beside it gets the
+ * rest and breaks no word (情報／セキュリティポリシーの／改定).
+ */
+static void
+test_fit_sparse(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "件名", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+		{ { "同席", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+	};
+	static const char *const cells[] = {
+		"情報セキュリティポリシーの改定スケジュールについて", NULL,
+		"標準準拠システム移行後のバックアップ方式", NULL,
+		"介護保険システムの帳票の取扱いについて",
+		("令和8年4月28日 株式会社見本システムズ（国保システム運用"
+		"事業者）"),
+		"庁内掲示板への様式の掲載について", NULL,
+		"調査報告書の提出について", NULL,
+		"電子申請システムの利用者認証について", NULL,
+		"共有フォルダのアクセス権の見直しについて", NULL,
+		"会計年度任用職員の誓約書の提出状況の確認について", NULL,
+		"特定個人情報保護評価書の記載内容の見直しについて", NULL,
+		"指定管理施設の利用者向け端末の管理手順について", NULL,
+	};
+	struct xlsx_column	 out[2];
+	char			*xml;
+
+	(void)state;
+	assert_int_equal(xlsx_fit_table(out, fc, 2, cells, 10, 47), 0);
+	/* the aside's 26 units not kept: the 件名 gets them */
+	assert_true(out[1].width < 26);
+	assert_true(out[0].width > 26);
+	assert_true(out[0].width + out[1].width <= 47);
+	xml = n_columns("fit_sparse.xlsx", out, 2, cells, 20);
+	/* the date whole, the titles' words too */
+	assert_non_null(strstr(xml, "令和8年4月28日"));
+	assert_null(strstr(xml, "移行\n後"));
+	assert_null(strstr(xml, "介護保\n険"));
+	assert_null(strstr(xml, "掲\n示"));
+	free(xml);
+}
+
+
+/*
+ * Among the widths of as many pages at a scale as good, xlsx_fit_sheet()
+ * takes those that break fewer words: the 対応内容 of the 課題管理表
+ * beside its long 経過 broke 調査報／告書, 庁内掲／示板 and 演習／問題 to
+ * give the 経過 lines it did not need.
+ */
+static void
+test_fit_sheet_words(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+		{ { "期限", 0, 38 }, XLSX_FIT_FIXED },
+		{ { "課題", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "担当", 0, 0 }, XLSX_FIT_CODE },
+		{ { "対応内容", XLSX_COL_BREAK | XLSX_COL_PHRASE, 9 },
+		    XLSX_FIT_TEXT },
+		{ { "経過", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+	};
+	static const char *const cells[] = {
+		"6", NULL, "書かない窓口の事例調査報告書の作成", "仮名 次郎",
+		"【結果】調査報告書を提出した（相談第6号）。",
+		("R8.4.23【未着手】第2回定例会で起票。（仮名 次郎）"
+		"\nR8.5.27【完了】調査報告書を提出した（相談第6号）。"
+		"（仮名 次郎）"),
+		"3", NULL, "相談シートの様式の周知", "例題 さくら",
+		"【結果】庁内掲示板に様式と記入例を掲載した。",
+		("R8.4.9【未着手】第1回定例会で起票。（例題 さくら）"
+		"\nR8.4.27【完了】庁内掲示板に様式と記入例を掲載した。"
+		"（例題 さくら）"),
+		"4", NULL, "新任管理職研修の教材の確定", "見本 花子",
+		"【結果】演習問題を追加した教材を確定した。",
+		("R8.4.23【未着手】第2回定例会で起票。（見本 花子）"
+		"\nR8.5.12【完了】演習問題を追加した教材を確定した。"
+		"（見本 花子）"),
+		"10", NULL, "情報化企画審査の処理日数の短縮策の検討",
+		"架空 太郎\n（地域振興課）", NULL,
+		("R8.5.28【未着手】第1回進捗報告会で起票。（架空 太郎）"
+		"\nR8.6.4【未着手】審査記録から処理日数の内訳を集計した。"
+		"（架空 太郎）"),
+	};
+	struct xlsx_column	 out[6];
+	struct xlsx_fit_result	 res;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	char			 path[512], *xml;
+	uint32_t		 r;
+	size_t			 i;
+
+	(void)state;
+	path_in(path, sizeof path, "fit_words.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "課題管理表", XLSX_LANDSCAPE |
+	    XLSX_NARROW), 0);
+	assert_int_equal(xlsx_fit_sheet(sh, out, fc, 6, cells, 4, 0.83, 0.83,
+	    &res), 0);
+	/* a page at 100 %, as without the words spared */
+	assert_int_equal(res.pages, 1);
+	assert_true(res.scale == 1);
+	assert_int_equal(xlsx_table(&r, sh, out, 6), 0);
+	for (i = 0; i < sizeof cells / sizeof cells[0]; i++)
+		if (cells[i] != NULL)
+			assert_int_equal(xlsx_write_text(sh,
+			    r + (uint32_t)(i / 6), (uint16_t)(i % 6),
+			    cells[i]), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	assert_null(strstr(xml, "調査報\n"));
+	assert_null(strstr(xml, "掲\n示"));
+	assert_null(strstr(xml, "演習\n"));
+	free(xml);
+}
+
+/*
  * Every row written gets its height: LibreOffice prints a row without
  * one at 15 pt, Excel with 游ゴシック 11pt shows 18.75.  The title's row
  * is 24 pt (14pt), a wrapped row a multiple of 18.75; and a date is
@@ -1989,6 +2175,9 @@ main(void)
 		cmocka_unit_test(test_fit_kept),
 		cmocka_unit_test(test_fit_share),
 		cmocka_unit_test(test_fit_word),
+		cmocka_unit_test(test_fit_name_phrase),
+		cmocka_unit_test(test_fit_sparse),
+		cmocka_unit_test(test_fit_sheet_words),
 		cmocka_unit_test(test_date_era_short),
 	};
 
