@@ -2236,8 +2236,10 @@ audit_doc_results_docx(const char *path, struct store *st,
 		buf_printf(&b, "実施中の監査は、%sまでに確認した結果による。",
 		    day);
 	if (y.nnot > 0)
+		/* listed in (4) as 未実施, not counted: said so */
 		buf_printf(&b, "このほか、予定日を過ぎて実施を記録していない監査"
-		    "（未実施）%zu 件は含まない。", y.nnot);
+		    "（未実施）%zu 件は、(4)に状況を示すが、集計には含まない。",
+		    y.nnot);
 	if (y.nsched > 0) {
 		next_day(day, y.latest);
 		buf_printf(&b, "%s%s以降に %zu 件の監査を予定しており、その結果"
