@@ -255,6 +255,18 @@ report_work_write_docx(const struct report_work *w,
 
 			snprintf(line + l, sizeof line - l, "%s。", it->detail);
 		}
+		/*
+		 * Rows a session each, counted by 対象者区分: 当期2対象者区分
+		 * over three rows read as a miscount.
+		 */
+		if (it->period > 0 && it->nrefs > (size_t)it->period &&
+		    strcmp(it->unit, "対象者区分") == 0) {
+			size_t l = strlen(line);
+
+			snprintf(line + l, sizeof line - l, "表の%zu回のうち、同じ"
+			    "対象者区分の研修（第1回・第2回など）は1区分として数え"
+			    "ています。", it->nrefs);
+		}
 		docx_add_outline_body(d, line);
 		if (it->nrefs > 0)
 			refs_table(d, it);
