@@ -969,11 +969,11 @@ review_write_opinion_docx(struct review_ctx *c, const struct node *rec,
 	struct docx_notice	 no;
 	struct docx_notice_item	 items[8];
 	const struct node	*ops = node_get(rec, "opinions"), *o;
-	const char		**subs = NULL, **docs = NULL, *date, *who;
+	const char		**subs = NULL, **docs = NULL, *date, *who, *t;
 	struct buf		 b = BUF_INIT;
 	struct cal_date		 due;
 	char			 iso[CAL_FMT_MAX];
-	size_t			 n = 0, i;
+	size_t			 n = 0, i, tl;
 	int			 rc;
 
 	if (ops == NULL || ops->kind != NODE_SEQ || ops->n == 0)
@@ -1001,9 +1001,21 @@ review_write_opinion_docx(struct review_ctx *c, const struct node *rec,
 	no.sender = who != NULL ? fmt(&s, "%s\n総合情報化顧問（CIO補佐官）",
 	    who) : "総合情報化顧問（CIO補佐官）";
 	no.title = "調達関係資料に対する意見書";
-	no.body = fmt(&s, "%s付で依頼のあった「%s」について、下記のとおり意見を"
-	    "提出します。", era(&s, node_get_str(rec, "received")),
-	    str(rec, "title"));
+	/*
+	 * A request titled as what it asks (…（案）への意見): the body
+	 * names the document, not 「…への意見」について…意見を.
+	 */
+	t = str(rec, "title");
+	tl = strlen(t);
+	if (tl > strlen("への意見") && strcmp(t + tl - strlen("への意見"),
+	    "への意見") == 0)
+		no.body = fmt(&s, "%s付で依頼のあった「%.*s」への意見を、下記の"
+		    "とおり提出します。", era(&s, node_get_str(rec,
+		    "received")), (int)(tl - strlen("への意見")), t);
+	else
+		no.body = fmt(&s, "%s付で依頼のあった「%s」について、下記のとおり"
+		    "意見を提出します。", era(&s, node_get_str(rec,
+		    "received")), t);
 	items[n].label = "件名";
 	items[n++].value = str(rec, "title");
 	items[n].label = "所管課";

@@ -280,7 +280,9 @@ expect_status 0 "$NCIO" -C "$D" review export opinion "${proc:3:5}" -o "$O/"
 checks=$((checks + 1))
 $PY "$CHECK" docx "$O/意見書_$QT.docx" 調達関係資料に対する意見書 保育計画調整課長 \
     令和8年6月5日 提出期限 令和8年6月8日 "【提案依頼書（案） 3 業務要件】選考の点数計算" \
-    評価基準に運用保守体制 "提案依頼・仕様書（プロポーザル）" || fail "opinion"
+    評価基準に運用保守体制 "提案依頼・仕様書（プロポーザル）" \
+    "依頼のあった「保育所入所選考システム再構築に係る提案依頼書（案）」への意見を、下記のとおり提出します。" \
+    || fail "opinion"
 expect_status 0 "$NCIO" -C "$D" review export evaluation "$sys" -o "$O/"
 expect_status 0 "$NCIO" -C "$D" review export notice "$sys" -o "$O"
 checks=$((checks + 1))
