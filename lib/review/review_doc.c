@@ -225,9 +225,10 @@ stamp(const char *iso)
 
 /*
  * 初期 12,800,000円（税込）
- * 運用 年額3,600,000円×4年度（計14,400,000円）（税込）
+ * 運用 年額3,600,000円×4年度、計14,400,000円（税込）
  * The running cost says what it is: a yearly amount times the years and
- * their total, the one year's amount, or the total of unequal years.
+ * their total, the one year's amount, or the total of unequal years; one
+ * pair of brackets, not （計…）（税込） back to back.
  */
 static const char *
 cost_line_sep(struct strs *s, const struct node *rec, const char *sep);
@@ -240,7 +241,7 @@ cost_line(struct strs *s, const struct node *rec)
 
 /*
  * In a narrow table cell the running cost goes on a line of its own, so
- * that "（計14,400,000円）（税込）" never leaves "込）" alone on a line.
+ * that "計14,400,000円（税込）" never leaves "込）" alone on a line.
  */
 static const char *
 cost_lines(struct strs *s, const struct node *rec)
@@ -271,11 +272,11 @@ cost_line_sep(struct strs *s, const struct node *rec, const char *sep)
 	if (run == 0)
 		return fmt(s, "初期 %s（税込）", yen(s, ini));
 	if (nrun == 1)
-		return fmt(s, "初期 %s（税込）%s運用 %s（1年度分）（税込）",
+		return fmt(s, "初期 %s（税込）%s運用 %s（1年度分、税込）",
 		    yen(s, ini), sep, yen(s, run));
 	if (same)
-		return fmt(s, "初期 %s（税込）%s運用 年額%s×%zu年度"
-		    "（計%s）（税込）", yen(s, ini), sep, yen(s, yearly), nrun,
+		return fmt(s, "初期 %s（税込）%s運用 年額%s×%zu年度、"
+		    "計%s（税込）", yen(s, ini), sep, yen(s, yearly), nrun,
 		    yen(s, run));
 	return fmt(s, "初期 %s（税込）%s運用 %zu年度計%s（税込）",
 	    yen(s, ini), sep, nrun, yen(s, run));
