@@ -694,15 +694,24 @@ annual_note(char *note, size_t size, const struct report_work *w,
 {
 	size_t	l;
 
+	char	out[128];
+
 	note[0] = '\0';
+	/* 未実施 8件, 中止 1件: with the 実績 they make the year's plan */
+	if (it->nunheld_ytd > 0 && it->ncancelled > 0)
+		snprintf(out, sizeof out, ANNUAL_UNHELD "、中止 %ld件",
+		    it->nunheld_ytd, it->ncancelled);
+	else if (it->ncancelled > 0)
+		snprintf(out, sizeof out, "中止 %ld件", it->ncancelled);
+	else
+		snprintf(out, sizeof out, ANNUAL_UNHELD, it->nunheld_ytd);
 	if (it->is_short) {
 		switch (report_item_unheld(w, it)) {
 		case REPORT_UNHELD_ALL:
-			snprintf(note, size, ANNUAL_UNHELD, it->nunheld_ytd);
+			snprintf(note, size, "%s", out);
 			break;
 		case REPORT_UNHELD_PART:
-			snprintf(note, size, ANNUAL_MOVED "。うち" ANNUAL_UNHELD,
-			    it->nunheld_ytd);
+			snprintf(note, size, ANNUAL_MOVED "。うち%s", out);
 			break;
 		case REPORT_UNHELD_NONE:
 			snprintf(note, size, ANNUAL_MOVED);
