@@ -2236,8 +2236,10 @@ audit_doc_results_docx(const char *path, struct store *st,
 		buf_printf(&b, "実施中の監査は、%sまでに確認した結果による。",
 		    day);
 	if (y.nnot > 0)
+		/* listed in (4) as 未実施, not counted: said so */
 		buf_printf(&b, "このほか、予定日を過ぎて実施を記録していない監査"
-		    "（未実施）%zu 件は含まない。", y.nnot);
+		    "（未実施）%zu 件は、(4)に状況を示すが、集計には含まない。",
+		    y.nnot);
 	if (y.nsched > 0) {
 		next_day(day, y.latest);
 		buf_printf(&b, "%s%s以降に %zu 件の監査を予定しており、その結果"
@@ -2630,7 +2632,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	char			 lab[CAL_FMT_MAX], key[128];
 	uint32_t		 row, first;
 	uint16_t		 vals[40];
-	size_t			 i, k, nc = 0, j, nint = 0, nnone = 0;
+	size_t			 i, k, nc = 0, j, nint = 0, nnone = 0, nfu;
 	long			 tr;
 	int			 rc, ok;
 
@@ -2728,6 +2730,17 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	if (nnone > 0)
 		xlsx_note(s1, ++row, "「－」は、実施前、または項目が全て未確認で、"
 		    "まだ数値のない欄である（0ではない）。");
+	/*
+	 * A follow-up's 指摘 are those it took over, not its original's
+	 * all: 4 of 5 beside the original's row read as a miscount.
+	 */
+	for (i = 0, nfu = 0; i < n; i++)
+		nfu += y.state[i] == EV_DONE && node_scalar_eq(node_get(
+		    record_root(a[i]), "type"), "followup");
+	if (nfu > 0)
+		xlsx_note(s1, ++row, "フォローアップ監査の指摘数は、元の監査の"
+		    "指摘のうち、フォローアップ監査の対象としたもの（それまでに"
+		    "是正確認が済んでいなかったもの）の数である。");
 	/* 章別適合率: chapters down, audits with items across. */
 	cc[0].heading = "章";
 	cc[0].flags = 0;

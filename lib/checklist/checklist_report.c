@@ -466,7 +466,7 @@ prev_base(struct docx *dx, struct ctx *c)
 	const struct ck_set	*ps = s->prev_set;
 	struct buf		 b = BUF_INIT;
 	char			 a[32];
-	size_t			 i, ngone = 0, shown = 0;
+	size_t			 i, ngone = 0, shown = 0, nnew;
 	int			 r;
 
 	if (!s->has_prev || ps == NULL || isnan(s->prev_rate))
@@ -490,7 +490,25 @@ prev_base(struct docx *dx, struct ctx *c)
 		}
 		buf_printf(&b, "%sを含む。", shown ? "）" : "");
 	}
-	buf_puts(&b, "分類の前年度の実施率は、今年度と同じ項目による。");
+	/*
+	 * This year's new items are in this year's rate of their 分類 and
+	 * in no rate of last year: named, so that a fall or a rise a new
+	 * item makes is not read as a change of the same items.
+	 */
+	for (i = 0, nnew = 0; i < s->set->nitems; i++)
+		if (isnan(s->items[i].prev) && !isnan(s->items[i].rate))
+			nnew++;
+	if (nnew == 0)
+		buf_puts(&b, "分類の前年度の実施率は、今年度と同じ項目による。");
+	else {
+		buf_puts(&b, "分類の前年度の実施率は、今年度の項目のうち前年度にも"
+		    "あった項目によるもので、今年度新たに加えた項目（No.");
+		for (i = 0, shown = 0; i < s->set->nitems; i++)
+			if (isnan(s->items[i].prev) && !isnan(s->items[i].rate))
+				buf_printf(&b, "%s%s", shown++ ? "、" : "",
+				    item_no(a, sizeof a, i));
+		buf_puts(&b, "）は今年度の実施率にのみ含む。");
+	}
 	if ((r = buf_ok(&b)) == 0)
 		r = body(dx, c, "%s", b.data);
 	buf_free(&b);

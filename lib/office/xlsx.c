@@ -280,15 +280,17 @@ xlsx_nomem(struct xlsx *x)
 /*
  * The page footer.  A workbook of one printed sheet says "2 / 3".  In a
  * workbook of several every sheet numbers its own pages from 1 (its first
- * page number is set) and the footer is "- 2 -": LibreOffice restarts &P
- * at a sheet's first page number but counts &N over every sheet printed,
- * so printing or converting the whole book would read "1 / 37" on a sheet
- * of 3 pages.  See README.md.
+ * page number is set) and the footer is "一覧　- 2 -", the sheet's name
+ * before the number: LibreOffice restarts &P at a sheet's first page
+ * number but counts &N over every sheet printed, so printing or
+ * converting the whole book would read "1 / 37" on a sheet of 3 pages;
+ * and a bundle of sheets each "- 1 -" could not be cited or put back in
+ * order.  See README.md.
  */
 static const char *
 xlsx_footer(const struct xlsx *x)
 {
-	return x->multi ? "&C- &P -" : "&C&P / &N";
+	return x->multi ? "&C&A\u3000- &P -" : "&C&P / &N";
 }
 
 static lxw_format *

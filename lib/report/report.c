@@ -918,14 +918,18 @@ setup_items(struct bld *b)
 enum report_unheld
 report_item_unheld(const struct report_work *w, const struct report_item *it)
 {
-	if (!it->is_short || it->nunheld_ytd == 0)
+	long	out = it->nunheld_ytd + it->ncancelled;
+
+	if (!it->is_short || out == 0)
 		return REPORT_UNHELD_NONE;
 	/*
-	 * is_short's test with the 未実施 counted as held (an item counted
-	 * once per audience may count one fewer, if the 未実施 is of an
-	 * audience already counted: a part is then said to be all)
+	 * is_short's test with the 未実施 and the 中止 counted as held (an
+	 * item counted once per audience may count one fewer, if the 未実施
+	 * is of an audience already counted: a part is then said to be all).
+	 * A meeting cancelled is not effort moved either: 15 held, 8 未実施
+	 * and 第4回 中止 are the 24 planned.
 	 */
-	if ((it->ytd + it->nunheld_ytd) * 12 >= it->expected * w->months)
+	if ((it->ytd + out) * 12 >= it->expected * w->months)
 		return REPORT_UNHELD_ALL;
 	return REPORT_UNHELD_PART;
 }
@@ -1058,7 +1062,7 @@ static void
 propose_notes(struct bld *b)
 {
 	struct report_work	*w = b->w;
-	const char		*dest = destinations(b);
+	const char		*dest = destinations(b), *out;
 	char			 p[32], c1[32], c2[32], c3[32];
 	size_t			 i;
 
@@ -1075,23 +1079,33 @@ propose_notes(struct bld *b)
 		 * part apart from what 6(1)ウ moves.  The 業務項目別実績
 		 * words its 備考 by the same test (report_item_unheld()).
 		 */
+		/* 未実施 8件, 中止 1件, or both */
+		if (it->nunheld_ytd > 0 && it->ncancelled > 0)
+			out = rp_fmt(b->pool, "年度内に予定日を過ぎて実施の記録が"
+			    "ないもの（未実施）%s件と中止したもの%ld件",
+			    rp_count(c3, it->nunheld_ytd), it->ncancelled);
+		else if (it->ncancelled > 0)
+			out = rp_fmt(b->pool, "年度内に中止したもの%ld件",
+			    it->ncancelled);
+		else
+			out = rp_fmt(b->pool, "年度内に予定日を過ぎて実施の記録が"
+			    "ないもの（未実施）%s件", rp_count(c3,
+			    it->nunheld_ytd));
 		switch (report_item_unheld(w, it)) {
 		case REPORT_UNHELD_ALL:
 			it->note = rp_fmt(b->pool, "年度累計%s%sは、年間想定%s%s"
 			    "の経過%dか月分（%s%s）を下回っています。下回る分は、"
-			    "年度内に予定日を過ぎて実施の記録がないもの（未実施）"
-			    "%s件によるものです。", rp_count(c1, it->ytd), it->unit,
+			    "%sによるものです。", rp_count(c1, it->ytd), it->unit,
 			    rp_count(c2, it->expected), it->unit, w->months, p,
-			    it->unit, rp_count(c3, it->nunheld_ytd));
+			    it->unit, out);
 			continue;
 		case REPORT_UNHELD_PART:
 			it->note = rp_fmt(b->pool, "年度累計%s%sは、年間想定%s%s"
-			    "の経過%dか月分（%s%s）を下回っています。うち%s件は、"
-			    "年度内に予定日を過ぎて実施の記録がないもの（未実施）"
-			    "です。それ以外の分については、%s", rp_count(c1,
+			    "の経過%dか月分（%s%s）を下回っています。うち%ld件は、"
+			    "%sです。それ以外の分については、%s", rp_count(c1,
 			    it->ytd), it->unit, rp_count(c2, it->expected),
-			    it->unit, w->months, p, it->unit, rp_count(c3,
-			    it->nunheld_ytd), dest[0] != '\0' ?
+			    it->unit, w->months, p, it->unit, it->nunheld_ytd +
+			    it->ncancelled, out, dest[0] != '\0' ?
 			    "本項目に見込んでいた作業量を上記の振替先に振り替えて"
 			    "います。" : "仕様書6(1)ウに基づき、本項目に見込んで"
 			    "いた作業量を他の委託内容に振り替えます。");

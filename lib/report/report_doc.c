@@ -255,6 +255,18 @@ report_work_write_docx(const struct report_work *w,
 
 			snprintf(line + l, sizeof line - l, "%s。", it->detail);
 		}
+		/*
+		 * Rows a session each, counted by 対象者区分: 当期2対象者区分
+		 * over three rows read as a miscount.
+		 */
+		if (it->period > 0 && it->nrefs > (size_t)it->period &&
+		    strcmp(it->unit, "対象者区分") == 0) {
+			size_t l = strlen(line);
+
+			snprintf(line + l, sizeof line - l, "表の%zu回のうち、同じ"
+			    "対象者区分の研修（第1回・第2回など）は1区分として数え"
+			    "ています。", it->nrefs);
+		}
 		docx_add_outline_body(d, line);
 		if (it->nrefs > 0)
 			refs_table(d, it);
@@ -682,15 +694,24 @@ annual_note(char *note, size_t size, const struct report_work *w,
 {
 	size_t	l;
 
+	char	out[128];
+
 	note[0] = '\0';
+	/* 未実施 8件, 中止 1件: with the 実績 they make the year's plan */
+	if (it->nunheld_ytd > 0 && it->ncancelled > 0)
+		snprintf(out, sizeof out, ANNUAL_UNHELD "、中止 %ld件",
+		    it->nunheld_ytd, it->ncancelled);
+	else if (it->ncancelled > 0)
+		snprintf(out, sizeof out, "中止 %ld件", it->ncancelled);
+	else
+		snprintf(out, sizeof out, ANNUAL_UNHELD, it->nunheld_ytd);
 	if (it->is_short) {
 		switch (report_item_unheld(w, it)) {
 		case REPORT_UNHELD_ALL:
-			snprintf(note, size, ANNUAL_UNHELD, it->nunheld_ytd);
+			snprintf(note, size, "%s", out);
 			break;
 		case REPORT_UNHELD_PART:
-			snprintf(note, size, ANNUAL_MOVED "。うち" ANNUAL_UNHELD,
-			    it->nunheld_ytd);
+			snprintf(note, size, ANNUAL_MOVED "。うち%s", out);
 			break;
 		case REPORT_UNHELD_NONE:
 			snprintf(note, size, ANNUAL_MOVED);

@@ -225,9 +225,10 @@ stamp(const char *iso)
 
 /*
  * 初期 12,800,000円（税込）
- * 運用 年額3,600,000円×4年度（計14,400,000円）（税込）
+ * 運用 年額3,600,000円×4年度、計14,400,000円（税込）
  * The running cost says what it is: a yearly amount times the years and
- * their total, the one year's amount, or the total of unequal years.
+ * their total, the one year's amount, or the total of unequal years; one
+ * pair of brackets, not （計…）（税込） back to back.
  */
 static const char *
 cost_line_sep(struct strs *s, const struct node *rec, const char *sep);
@@ -240,7 +241,7 @@ cost_line(struct strs *s, const struct node *rec)
 
 /*
  * In a narrow table cell the running cost goes on a line of its own, so
- * that "（計14,400,000円）（税込）" never leaves "込）" alone on a line.
+ * that "計14,400,000円（税込）" never leaves "込）" alone on a line.
  */
 static const char *
 cost_lines(struct strs *s, const struct node *rec)
@@ -271,11 +272,11 @@ cost_line_sep(struct strs *s, const struct node *rec, const char *sep)
 	if (run == 0)
 		return fmt(s, "初期 %s（税込）", yen(s, ini));
 	if (nrun == 1)
-		return fmt(s, "初期 %s（税込）%s運用 %s（1年度分）（税込）",
+		return fmt(s, "初期 %s（税込）%s運用 %s（1年度分、税込）",
 		    yen(s, ini), sep, yen(s, run));
 	if (same)
-		return fmt(s, "初期 %s（税込）%s運用 年額%s×%zu年度"
-		    "（計%s）（税込）", yen(s, ini), sep, yen(s, yearly), nrun,
+		return fmt(s, "初期 %s（税込）%s運用 年額%s×%zu年度、"
+		    "計%s（税込）", yen(s, ini), sep, yen(s, yearly), nrun,
 		    yen(s, run));
 	return fmt(s, "初期 %s（税込）%s運用 %zu年度計%s（税込）",
 	    yen(s, ini), sep, nrun, yen(s, run));
@@ -420,14 +421,22 @@ int
 review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
     const char *path)
 {
-	static const struct xlsx_column cols[] = {
-		{ "項目", 0, 21 },	/* 経費見積りの妥当性 on one line */
-		/* broken by the writer: never 4月1 / 日 */
-		{ "確認事項・内容", XLSX_COL_BREAK, 32 },
-		{ "所管課回答", XLSX_COL_BREAK, 28 },
-		{ "評価", XLSX_COL_CENTER, 13 },
-		{ "所見", XLSX_COL_BREAK, 33 },
+	/*
+	 * Widths from the content (xlsx_fit_sheet()), the texts broken by
+	 * the writer (never 4月1 / 日); a blank form's columns keep the
+	 * widths given, room to write in.  Fixed widths broke 連 / 絡 and
+	 * 経 / 費 in a 確認事項 beside a 所見 with room to spare.
+	 */
+	static const struct xlsx_fit_col fc[] = {
+		/* 経費見積りの妥当性 on one line */
+		{ { "項目", 0, 21 }, XLSX_FIT_CODE },
+		{ { "確認事項・内容", 0, 32 }, XLSX_FIT_TEXT },
+		{ { "所管課回答", 0, 28 }, XLSX_FIT_TEXT },
+		{ { "評価", XLSX_COL_CENTER, 13 }, XLSX_FIT_CODE },
+		{ { "所見", 0, 33 }, XLSX_FIT_TEXT },
 	};
+	struct xlsx_column	 cols[sizeof fc / sizeof fc[0]];
+	const char		**cells = NULL;
 	struct strs		 s = { NULL, 0, 0, 0 };
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*sh = NULL;
@@ -474,9 +483,27 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	head[7].label = "決裁区分";
 	head[7].value = approver_shown(c, &s, rec);
 	xlsx_fields(sh, head, sizeof head / sizeof head[0]);
-	xlsx_table(&row, sh, cols, sizeof cols / sizeof cols[0]);
 
 	/* The table's own rows: findings, then the conclusion. */
+	nr = record_rows(&vr, rec);
+	if ((cells = calloc(nr * 5 + 1, sizeof *cells)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < nr; i++) {
+		f = vr[i].f;
+		cells[i * 5] = label(sub(c->kind, "findings", "viewpoint"),
+		    vr[i].vp);
+		cells[i * 5 + 1] = node_get_str(f, "check");
+		cells[i * 5 + 2] = node_get_str(f, "answer");
+		cells[i * 5 + 3] = f != NULL ? label(sub(c->kind, "findings",
+		    "rating"), node_get_str(f, "rating")) : NULL;
+		cells[i * 5 + 4] = node_get_str(f, "comment");
+	}
+	if ((rc = xlsx_fit_sheet(sh, cols, fc, 5, cells, nr, 0, 0, NULL)) !=
+	    0)
+		goto done;
+	xlsx_table(&row, sh, cols, 5);
 	/*
 	 * The rows under the viewpoints (総合所見, 審査結果案, 条件, 決定):
 	 * the text over the table's width, not wrapped in 確認事項's column.
@@ -486,20 +513,8 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 		xlsx_merge_text(sh, row, 1, 4, (v));			\
 		xlsx_row_min_lines(sh, row++, RECORD_LINES);		\
 	} while (0)
-	nr = record_rows(&vr, rec);
-	for (i = 0; i < nr; i++) {
-		const char	*v[4];
-
-		f = vr[i].f;
-		v[0] = node_get_str(f, "check");
-		v[1] = node_get_str(f, "answer");
-		v[2] = f != NULL ? label(sub(c->kind, "findings", "rating"),
-		    node_get_str(f, "rating")) : NULL;
-		v[3] = node_get_str(f, "comment");
-		record_row(sh, row++, label(sub(c->kind, "findings",
-		    "viewpoint"), vr[i].vp), v);
-	}
-	free(vr);
+	for (i = 0; i < nr; i++)
+		record_row(sh, row++, cells[i * 5], cells + i * 5 + 1);
 	HEAD(title_of(c, "overall", NULL), str(rec, "overall"));
 	HEAD(title_of(c, "proposed_result", NULL), result_label(c,
 	    node_get_str(rec, "proposed_result")));
@@ -521,6 +536,8 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	rc = xlsx_save(x);
 done:
 	xlsx_free(x);
+	free(cells);
+	free(vr);
 	buf_free(&b);
 	strs_free(&s);
 	return rc;
@@ -953,11 +970,11 @@ review_write_opinion_docx(struct review_ctx *c, const struct node *rec,
 	struct docx_notice	 no;
 	struct docx_notice_item	 items[8];
 	const struct node	*ops = node_get(rec, "opinions"), *o;
-	const char		**subs = NULL, **docs = NULL, *date, *who;
+	const char		**subs = NULL, **docs = NULL, *date, *who, *t;
 	struct buf		 b = BUF_INIT;
 	struct cal_date		 due;
 	char			 iso[CAL_FMT_MAX];
-	size_t			 n = 0, i;
+	size_t			 n = 0, i, tl;
 	int			 rc;
 
 	if (ops == NULL || ops->kind != NODE_SEQ || ops->n == 0)
@@ -985,9 +1002,21 @@ review_write_opinion_docx(struct review_ctx *c, const struct node *rec,
 	no.sender = who != NULL ? fmt(&s, "%s\n総合情報化顧問（CIO補佐官）",
 	    who) : "総合情報化顧問（CIO補佐官）";
 	no.title = "調達関係資料に対する意見書";
-	no.body = fmt(&s, "%s付で依頼のあった「%s」について、下記のとおり意見を"
-	    "提出します。", era(&s, node_get_str(rec, "received")),
-	    str(rec, "title"));
+	/*
+	 * A request titled as what it asks (…（案）への意見): the body
+	 * names the document, not 「…への意見」について…意見を.
+	 */
+	t = str(rec, "title");
+	tl = strlen(t);
+	if (tl > strlen("への意見") && strcmp(t + tl - strlen("への意見"),
+	    "への意見") == 0)
+		no.body = fmt(&s, "%s付で依頼のあった「%.*s」への意見を、下記の"
+		    "とおり提出します。", era(&s, node_get_str(rec,
+		    "received")), (int)(tl - strlen("への意見")), t);
+	else
+		no.body = fmt(&s, "%s付で依頼のあった「%s」について、下記のとおり"
+		    "意見を提出します。", era(&s, node_get_str(rec,
+		    "received")), t);
 	items[n].label = "件名";
 	items[n++].value = str(rec, "title");
 	items[n].label = "所管課";

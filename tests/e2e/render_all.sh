@@ -26,7 +26,7 @@
 #     of kanji and no wider than their column;
 #   - workbooks: a footer "2 / 3" only in a workbook of one printed sheet
 #     (its total is then the file's page count), else "- 2 -" with every
-#     sheet's pages numbered from 1, "- 1 -" once per printed sheet
+#     sheet's pages numbered from 1, "一覧　- 1 -" once per printed sheet
 #     (LibreOffice counts "&N" over the whole book); and in the workbooks
 #     named in KINSOKU ("all": every one) no line starts with 、。）」 (the
 #     writer breaks their long text itself).
@@ -404,7 +404,7 @@ print(len(wb.chartsheets) + sum(ws.sheet_state == "visible"
 	# may drop the spaces: "-2-")
 	totals=$(grep -E '^ *[0-9]+ ?/ ?[0-9]+ *$' "$lay" |
 	    sed -E 's/^ *[0-9]+ ?\/ ?([0-9]+) *$/\1/' | sort -u | tr '\n' ' ')
-	ones=$(grep -cE '^ *- ?1 ?- *$' "$lay") || true
+	ones=$(grep -cE '^ *(.+ +)?- ?1 ?- *$' "$lay") || true
 	if [ "$sheets" = 1 ]; then
 		[ "$totals" = "$n " ] || docfail "$verb" "$name: one sheet of \
 $n pages, footers 'k / N' with N = '$totals'"

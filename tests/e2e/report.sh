@@ -62,6 +62,18 @@ assert "年度内に中止したもの（件数に含めていません）：第
     "進捗報告会と同日のため、協議のうえ省略した）" in sec, sec
 PY
 checks=$((checks + 1))
+# trainings counted by 対象者区分 over a row a session: the count says why
+# three rows make 当期2対象者区分 (issue 18)
+$PY - "$O" <<'PY' || fail "the sessions beside a count of 対象者区分 are not explained"
+import glob, re, sys, docx
+d = docx.Document(glob.glob(sys.argv[1] + "/作業実施報告書_*.docx")[0])
+t = [p.text for p in d.paragraphs if p.text.startswith("当期") and "対象者区分" in p.text]
+assert t, "no 対象者区分 count"
+# the sample's 7月22日 report: three sessions, 担当者研修 twice
+assert t[0].startswith("当期2対象者区分"), t[0]
+assert "表の3回のうち、同じ対象者区分の研修" in t[0], t[0]
+PY
+checks=$((checks + 1))
 # an opinion's deadline and its submission a line each: 「…、提／出 …」
 # broke in the narrow 状況・備考 cell (issue 18)
 $PY - "$O" <<'PY' || fail "a deadline and its submission share a line"

@@ -221,7 +221,7 @@ $PY "$CHECK" docx "$O/可否決定通知_$PT.docx" 練企情発第12号 令和8�
     こども家庭部保育課長 企画部情報政策課長 "情報化企画の可否決定について（通知）" \
     令和8年4月10日付 保育園業務支援システムの更新 更新 条件付可 \
     稼働前に脆弱性診断を実施し 複数者から見積りを徴すること 12,800,000円 以上 \
-    "運用 年額3,600,000円×2年度（計7,200,000円）（税込）" ||
+    "運用 年額3,600,000円×2年度、計7,200,000円（税込）" ||
     fail "decision notice"
 checks=$((checks + 1))
 $PY "$CHECK" order "$O/可否決定通知_$PT.docx" 令和8年4月20日 こども家庭部保育課長 \
@@ -280,7 +280,9 @@ expect_status 0 "$NCIO" -C "$D" review export opinion "${proc:3:5}" -o "$O/"
 checks=$((checks + 1))
 $PY "$CHECK" docx "$O/意見書_$QT.docx" 調達関係資料に対する意見書 保育計画調整課長 \
     令和8年6月5日 提出期限 令和8年6月8日 "【提案依頼書（案） 3 業務要件】選考の点数計算" \
-    評価基準に運用保守体制 "提案依頼・仕様書（プロポーザル）" || fail "opinion"
+    評価基準に運用保守体制 "提案依頼・仕様書（プロポーザル）" \
+    "依頼のあった「保育所入所選考システム再構築に係る提案依頼書（案）」への意見を、下記のとおり提出します。" \
+    || fail "opinion"
 expect_status 0 "$NCIO" -C "$D" review export evaluation "$sys" -o "$O/"
 expect_status 0 "$NCIO" -C "$D" review export notice "$sys" -o "$O"
 checks=$((checks + 1))
@@ -426,12 +428,12 @@ expect_status 0 "$NCIO" -C "$S" review export record rv-jh97kw1t rv-tas7g6ng \
     rv-3n7r5t9w -o "$T/cost/"
 checks=$((checks + 1))
 $PY "$CHECK" docx "$T/sample/可否決定通知_保育園業務支援システムの更新.docx" \
-    "運用 年額3,600,000円×4年度（計14,400,000円）（税込）" || fail "cost: yearly"
+    "運用 年額3,600,000円×4年度、計14,400,000円（税込）" || fail "cost: yearly"
 expect_status 1 $PY "$CHECK" xlsx "$T/cost/精査記録_就学援助システムの改修（オンライン申請対応）.xlsx" \
     "（税込）　運用"
 checks=$((checks + 1))
 $PY "$CHECK" xlsx "$T/cost/精査記録_生成AIを活用した文章作成支援サービスの試行導入.xlsx" \
-    "運用 1,980,000円（1年度分）（税込）" || fail "cost: one year"
+    "運用 1,980,000円（1年度分、税込）" || fail "cost: one year"
 checks=$((checks + 1))
 $PY "$CHECK" xlsx "$T/cost/精査記録_窓口キャッシュレス決済端末の導入.xlsx" \
     "運用 3年度計2,970,000円（税込）" || fail "cost: unequal years"

@@ -74,6 +74,7 @@ def compute(data, fy, frm, to, extra=None):
     sets_p = {k: set() for k in ITEMS}
     sets_y = {k: set() for k in ITEMS}
     unheld = {k: 0 for k in ITEMS}
+    cancelled = {k: 0 for k in ITEMS}
     withdrawn = {k: 0 for k in ITEMS}
     today = d(os.environ.get("NERIMA_CIO_TODAY")) or dt.date.today()
     last = min(to, today)
@@ -158,12 +159,17 @@ def compute(data, fy, frm, to, extra=None):
             add(mtype[r["type"]], d(r.get("date")))
         elif r.get("status") != "cancelled" and r.get("type") in mtype:
             not_held(mtype[r["type"]], d(r.get("date")))
+        elif r.get("type") in mtype and d(r.get("date")) is not None and \
+                fy0 <= d(r.get("date")) <= to:
+            # cancelled in the year to date: not effort moved either
+            cancelled[mtype[r["type"]]] += 1
     for k in ITEMS:
         if k in ("digital_trainings", "security_trainings"):
             per[k] = len(sets_p[k])
             ytd[k] = len(sets_y[k])
     if extra is not None:
         extra["unheld"] = unheld
+        extra["cancelled"] = cancelled
         extra["withdrawn"] = withdrawn
     return per, ytd
 
@@ -271,15 +277,18 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
               if re.fullmatch(r"\(\d+\)\u3000%s（仕様書[^）]*）" %
                               re.escape(row[1]), ln)]
         note = lines[at[0] + 1] if at and at[0] + 1 < len(lines) else ""
-        u = extra["unheld"][k]
-        how = shortfall(ytd[k], u, exp[k], months)
+        u, c = extra["unheld"][k], extra["cancelled"][k]
+        how = shortfall(ytd[k], u + c, exp[k], months)
         moved = "振り替え" in note
-        if how == "all" and (moved or "（未実施）%d件" % u not in note):
-            fail("%s: its shortfall is the %d 未実施, the note says %r" %
-                 (k, u, note))
-        if how == "part" and (not moved or "うち%d件" % u not in note):
-            fail("%s: %d 未実施 are part of its shortfall, the note says %r"
-                 % (k, u, note))
+        said = (u == 0 or "（未実施）%d件" % u in note) and \
+            (c == 0 or "中止したもの%d件" % c in note)
+        if how == "all" and (moved or not said):
+            fail("%s: its shortfall is the %d 未実施 and %d 中止, the note "
+                 "says %r" % (k, u, c, note))
+        if how == "part" and (not moved or not said or
+                              "うち%d件" % (u + c) not in note):
+            fail("%s: %d 未実施 and %d 中止 are part of its shortfall, the "
+                 "note says %r" % (k, u, c, note))
         if how == "none" and (not moved or "未実施" in note):
             fail("%s: no 未実施, the note says %r" % (k, note))
     # the withdrawn reviews the counts leave out, each named
@@ -412,16 +421,20 @@ def annual(data, fy, today, path):
         # writer breaks long text with line feeds)
         note = (r[6] or "").replace("\n", "")
         e, u = exp.get(k), extra["unheld"][k]
+        c = extra["cancelled"][k]
         if e is not None and ytd[k] * 12 < e * months:
-            how = shortfall(ytd[k], u, e, months)
+            how = shortfall(ytd[k], u + c, e, months)
             moved = "他の業務に振替" in note
-            un = "未実施 %d件" % u
-            if how == "all" and (moved or not note.startswith(un)):
-                fail("%s: its shortfall is the %d 未実施, the 備考 says %r"
-                     % (k, u, note))
-            if how == "part" and (not moved or "うち" + un not in note):
-                fail("%s: %d 未実施 are part of its shortfall, the 備考 "
-                     "says %r" % (k, u, note))
+            un = "未実施 %d件" % u if u > 0 else "中止 %d件" % c
+            said = c == 0 or "中止 %d件" % c in note
+            if how == "all" and (moved or not note.startswith(un) or
+                                 not said):
+                fail("%s: its shortfall is the %d 未実施 and %d 中止, the "
+                     "備考 says %r" % (k, u, c, note))
+            if how == "part" and (not moved or "うち" + un not in note or
+                                  not said):
+                fail("%s: %d 未実施 and %d 中止 are part of its shortfall, "
+                     "the 備考 says %r" % (k, u, c, note))
             if how == "none" and (not moved or "未実施" in note):
                 fail("%s: no 未実施, the 備考 says %r" % (k, note))
         n = extra["withdrawn"][k]

@@ -611,8 +611,9 @@ test_withdrawn_review(void **state)
  * At the year's end, a shortfall is worded by what the records say of
  * it: the 第2回 マイナンバー研修 (令和9年2月10日) is still 準備中, so
  * the item's 1 of 2 is that 未実施, not effort moved elsewhere; 定例会
- * 15 of 24 has 8 未実施 and 1 moved; an item without 未実施 is moved
- * whole.  Every under-target line had said 他の業務に振替.
+ * 15 of 24 has 8 未実施 and 第4回 中止, none moved (it had said 1
+ * moved); an item without 未実施 is moved whole.  Every under-target
+ * line had said 他の業務に振替.
  */
 static void
 test_unheld_shortfall(void **state)
@@ -633,10 +634,12 @@ test_unheld_shortfall(void **state)
 	it = report_work_item(&w, "regular_meetings");
 	assert_int_equal(it->ytd, 15);
 	assert_int_equal(it->nunheld_ytd, 8);
-	assert_int_equal(report_item_unheld(&w, it), REPORT_UNHELD_PART);
-	assert_non_null(strstr(it->note, "うち8件は、年度内に予定日を過ぎて"
-	    "実施の記録がないもの（未実施）です。それ以外の分については、"));
-	assert_non_null(strstr(it->note, "上記の振替先に振り替えています。"));
+	assert_int_equal(it->ncancelled, 1);
+	assert_int_equal(report_item_unheld(&w, it), REPORT_UNHELD_ALL);
+	assert_non_null(strstr(it->note, "下回る分は、年度内に予定日を過ぎて"
+	    "実施の記録がないもの（未実施）8件と中止したもの1件によるもの"
+	    "です。"));
+	assert_null(strstr(it->note, "振り替え"));
 	it = report_work_item(&w, "dx_support");
 	assert_true(it->is_short);
 	assert_int_equal(report_item_unheld(&w, it), REPORT_UNHELD_NONE);

@@ -775,16 +775,19 @@ test_page_numbers(void **state)
 	assert_int_equal(xlsx_save(x), 0);
 	xlsx_free(x);
 	xml = zip_part(path, "xl/worksheets/sheet1.xml");
-	assert_non_null(strstr(xml, "<oddFooter>&amp;C- &amp;P -</oddFooter>"));
+	assert_non_null(strstr(xml, "<oddFooter>&amp;C&amp;A\u3000- "
+	    "&amp;P -</oddFooter>"));
 	assert_null(strstr(xml, "&amp;N"));
 	assert_non_null(strstr(xml, "useFirstPageNumber=\"1\""));
 	free(xml);
 	xml = zip_part(path, "xl/worksheets/sheet2.xml");
-	assert_non_null(strstr(xml, "<oddFooter>&amp;C- &amp;P -</oddFooter>"));
+	assert_non_null(strstr(xml, "<oddFooter>&amp;C&amp;A\u3000- "
+	    "&amp;P -</oddFooter>"));
 	assert_non_null(strstr(xml, "useFirstPageNumber=\"1\""));
 	free(xml);
 	xml = zip_part(path, "xl/chartsheets/sheet1.xml");
-	assert_non_null(strstr(xml, "<oddFooter>&amp;C- &amp;P -</oddFooter>"));
+	assert_non_null(strstr(xml, "<oddFooter>&amp;C&amp;A\u3000- "
+	    "&amp;P -</oddFooter>"));
 	assert_non_null(strstr(xml, "useFirstPageNumber=\"1\""));
 	free(xml);
 }
@@ -1032,7 +1035,8 @@ test_chart_page(void **state)
 	assert_non_null(strstr(xml, "<pageSetup paperSize=\"9\" "
 	    "orientation=\"portrait\""));
 	assert_null(strstr(xml, "fitToPage"));
-	assert_non_null(strstr(xml, "<oddFooter>&amp;C- &amp;P -</oddFooter>"));
+	assert_non_null(strstr(xml, "<oddFooter>&amp;C&amp;A\u3000- "
+	    "&amp;P -</oddFooter>"));
 	/*
 	 * every row of the three pages stored 18.75 pt high, as Excel shows
 	 * a line of 游ゴシック: a row without a height is 15 pt in
