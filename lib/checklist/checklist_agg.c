@@ -1022,13 +1022,18 @@ aggregate(struct ck_stats *s, struct store *st, int prev, struct diags *d)
 
 			ds = &s->depts[s->divs[i].org->dept_index];
 			ds->ndiv++;
+			if (!s->divs[i].submitted || isnan(s->divs[i].score))
+				continue;
+			/*
+			 * Last year's mean of the same divisions: with those
+			 * that did not submit this year, 議会事務局 seemed to
+			 * fall 67.4 -> 62.9 where its one division rose.
+			 */
 			if (!isnan(s->divs[i].prev)) {
 				psum[s->divs[i].org->dept_index] +=
 				    s->divs[i].prev;
 				pn[s->divs[i].org->dept_index]++;
 			}
-			if (!s->divs[i].submitted || isnan(s->divs[i].score))
-				continue;
 			ds->nsubmitted++;
 			sum[s->divs[i].org->dept_index] += s->divs[i].score;
 			if (isnan(ds->min) || s->divs[i].score < ds->min)

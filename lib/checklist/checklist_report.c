@@ -623,7 +623,8 @@ doc_depts(struct docx *dx, struct ctx *c)
 
 	if ((r = docx_add_outline_heading(dx, 2, "部別の結果")) != 0 ||
 	    (r = body(dx, c, "部ごとの得点は、提出のあった課の得点の平均で"
-	    "ある。")) != 0 || (r = new_table(&t, 6, w, heads)) != 0)
+	    "ある。前年度は、同じ課の前年度の得点の平均である。")) != 0 ||
+	    (r = new_table(&t, 6, w, heads)) != 0)
 		return r;
 	for (i = 0; i < s->ndepts; i++) {
 		const struct ck_dept_stat	*ds = &s->depts[i];
@@ -1297,6 +1298,9 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 		score_cell(sh, row, 7, ds->prev);
 		row++;
 	}
+	/* what the two years' means are over, as the report says */
+	xlsx_note(sh, row + 1, "平均得点は提出のあった課の得点の平均、前年度は"
+	    "同じ課の前年度の得点の平均。");
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_COLUMN;
 	ch.title = "部別の平均得点";

@@ -285,7 +285,7 @@ xlsx_nomem(struct xlsx *x)
  * number but counts &N over every sheet printed, so printing or
  * converting the whole book would read "1 / 37" on a sheet of 3 pages;
  * and a bundle of sheets each "- 1 -" could not be cited or put back in
- * order.  See README.md.
+ * order.
  */
 static const char *
 xlsx_footer(const struct xlsx *x)

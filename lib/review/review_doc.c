@@ -403,6 +403,8 @@ record_rows(struct vrow **out, const struct node *rec)
  * write in: at least RECORD_LINES lines high, whatever it holds.
  */
 #define RECORD_LINES	3
+/* The width the record's columns share, Excel units (A4 landscape) */
+#define RECORD_WIDTH	127.0
 
 /* A row of the record's table: the label in column 0, then v[0..3]. */
 static void
@@ -422,7 +424,7 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
     const char *path)
 {
 	/*
-	 * Widths from the content (xlsx_fit_sheet()), the texts broken by
+	 * Widths from the content (xlsx_fit_table()), the texts broken by
 	 * the writer (never 4月1 / 日); a blank form's columns keep the
 	 * widths given, room to write in.  Fixed widths broke 連 / 絡 and
 	 * 経 / 費 in a 確認事項 beside a 所見 with room to spare.
@@ -500,8 +502,13 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 		    "rating"), node_get_str(f, "rating")) : NULL;
 		cells[i * 5 + 4] = node_get_str(f, "comment");
 	}
-	if ((rc = xlsx_fit_sheet(sh, cols, fc, 5, cells, nr, 0, 0, NULL)) !=
-	    0)
+	/*
+	 * Within the width the fixed widths had (xlsx_fit_table()): the
+	 * page count xlsx_fit_sheet() weighs knows neither the rows'
+	 * RECORD_LINES nor the 総合所見 rows below, and it chose a wide
+	 * table printed small.
+	 */
+	if ((rc = xlsx_fit_table(cols, fc, 5, cells, nr, RECORD_WIDTH)) != 0)
 		goto done;
 	xlsx_table(&row, sh, cols, 5);
 	/*
