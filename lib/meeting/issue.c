@@ -388,8 +388,12 @@ issue_table_build(struct issue_table *out, struct store *st, int fy,
 		    mt_dup(node_get_str(rec, "raised_by"), &bad);
 		buf_reset(&b);
 		buf_puts(&b, mt_member_name(st, node_get_str(rec, "owner")));
+		/*
+		 * The ward's division in charge, labelled: 架空 太郎 /
+		 * （危機管理課） read as the member's own division.
+		 */
 		if (node_get_str(rec, "ward_owner") != NULL)
-			buf_printf(&b, "%s（%s）", b.len > 0 ? "\n" : "",
+			buf_printf(&b, "%s区担当：%s", b.len > 0 ? "\n" : "",
 			    mt_org_name(st, node_get_str(rec, "ward_owner")));
 		if (buf_ok(&b) != 0)
 			bad = 1;
