@@ -531,10 +531,10 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 		buf_printf(&b, "%s(%zu) %s", i ? "\n" : "", i + 1,
 		    conds->u.items[i]->u.s.str);
 	HEAD("条件", b.data != NULL ? b.data : "");
-	if (dec != NULL)
-		HEAD("決定", fmt(&s, "%s（%s）", result_label(c,
-		    node_get_str(dec, "result")), era(&s, node_get_str(dec,
-		    "date"))));
+	/* the form's row for the decision, blank until there is one */
+	HEAD("決定", dec != NULL ? fmt(&s, "%s（%s）", result_label(c,
+	    node_get_str(dec, "result")), era(&s, node_get_str(dec,
+	    "date"))) : "");
 #undef HEAD
 	if (s.failed) {
 		rc = error_set(NC_ENOMEM, "out of memory");
@@ -839,12 +839,11 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 		kv[n++].v = b.data != NULL ? keep(&s, buf_detach(&b, NULL)) :
 		    "";
 	}
-	if (dec != NULL) {
-		kv[n].k = "決定";
-		kv[n++].v = fmt(&s, "%s（%s）", result_label(c,
-		    node_get_str(dec, "result")), era(&s, node_get_str(dec,
-		    "date")));
-	}
+	/* the form's row for the decision, blank until there is one */
+	kv[n].k = "決定";
+	kv[n++].v = dec != NULL ? fmt(&s, "%s（%s）", result_label(c,
+	    node_get_str(dec, "result")), era(&s, node_get_str(dec,
+	    "date"))) : "";
 	if ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = add_kv_table(d, kv, n)) != 0)
 		goto done;
