@@ -531,10 +531,10 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 		buf_printf(&b, "%s(%zu) %s", i ? "\n" : "", i + 1,
 		    conds->u.items[i]->u.s.str);
 	HEAD("条件", b.data != NULL ? b.data : "");
-	if (dec != NULL)
-		HEAD("決定", fmt(&s, "%s（%s）", result_label(c,
-		    node_get_str(dec, "result")), era(&s, node_get_str(dec,
-		    "date"))));
+	/* the form's row for the decision, blank until there is one */
+	HEAD("決定", dec != NULL ? fmt(&s, "%s（%s）", result_label(c,
+	    node_get_str(dec, "result")), era(&s, node_get_str(dec,
+	    "date"))) : "");
 #undef HEAD
 	if (s.failed) {
 		rc = error_set(NC_ENOMEM, "out of memory");
@@ -839,12 +839,11 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 		kv[n++].v = b.data != NULL ? keep(&s, buf_detach(&b, NULL)) :
 		    "";
 	}
-	if (dec != NULL) {
-		kv[n].k = "決定";
-		kv[n++].v = fmt(&s, "%s（%s）", result_label(c,
-		    node_get_str(dec, "result")), era(&s, node_get_str(dec,
-		    "date")));
-	}
+	/* the form's row for the decision, blank until there is one */
+	kv[n].k = "決定";
+	kv[n++].v = dec != NULL ? fmt(&s, "%s（%s）", result_label(c,
+	    node_get_str(dec, "result")), era(&s, node_get_str(dec,
+	    "date"))) : "";
 	if ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = add_kv_table(d, kv, n)) != 0)
 		goto done;
@@ -1122,6 +1121,24 @@ syseval_row(struct xlsx_sheet *sh, uint32_t row, const uint16_t *at,
 	xlsx_write_text(sh, row, at[4], node_get_str(f, "comment"));
 }
 
+/*
+ * A label put in brackets without brackets of its own: 事後評価（稼働後
+ * 1年） as 事後評価・稼働後1年, so that the title does not end in ））.
+ */
+static const char *
+unnest(struct strs *s, const char *label)
+{
+	const char	*o, *e;
+	size_t		 n;
+
+	if (label == NULL || (o = strstr(label, "（")) == NULL || o == label ||
+	    (n = strlen(label)) < 3 || strcmp(label + n - 3, "）") != 0 ||
+	    (e = strstr(o + 3, "（")) != NULL)
+		return label;
+	return fmt(s, "%.*s・%.*s", (int)(o - label), label,
+	    (int)(label + n - 3 - (o + 3)), o + 3);
+}
+
 int
 review_write_syseval_xlsx(struct review_ctx *c, const struct node *rec,
     const char *path)
@@ -1208,8 +1225,8 @@ review_write_syseval_xlsx(struct review_ctx *c, const struct node *rec,
 	if ((rc = xlsx_new(&x, path, &props)) != 0)
 		goto done;
 	xlsx_add_sheet(&sh, x, "システム評価確認シート", XLSX_LANDSCAPE);
-	xlsx_title(sh, fmt(&s, "システム評価確認シート（%s）", label(sub(c->kind,
-	    "evaluation_kind", NULL), kind)),
+	xlsx_title(sh, fmt(&s, "システム評価確認シート（%s）", unnest(&s,
+	    label(sub(c->kind, "evaluation_kind", NULL), kind))),
 	    fmt(&s, "%s現在　システム名 %s　所管課 %s　稼働開始日 %s",
 	    era(&s, date), str(rec, "system_name"), org_full(&s, c,
 	    node_get_str(rec, "org")), era(&s, node_get_str(rec,

@@ -41,6 +41,11 @@ for f in "$O"/精査記録_*.xlsx; do
 	expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" \
 	    heights "$f" 56
 done
+# a new review's record has the form's 決定 row too, blank (issue 18)
+checks=$((checks + 1))
+$PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" merged \
+    "$O/精査記録_プレミアム付商品券の電子化.xlsx" 総合所見 判定案 条件 決定 ||
+    fail "a new review's record has no 決定 row"
 # a follow-up's 指摘 are those it took over (4 of its original's 5): the
 # list says so under the table (issue 18)
 checks=$((checks + 1))

@@ -286,7 +286,7 @@ $PY "$CHECK" docx "$O/意見書_$QT.docx" 調達関係資料に対する意見�
 expect_status 0 "$NCIO" -C "$D" review export evaluation "$sys" -o "$O/"
 expect_status 0 "$NCIO" -C "$D" review export notice "$sys" -o "$O"
 checks=$((checks + 1))
-$PY "$CHECK" xlsx "$O/システム評価確認シート_$ST.xlsx" "システム評価確認シート（事後評価（稼働後1年））" \
+$PY "$CHECK" xlsx "$O/システム評価確認シート_$ST.xlsx" "システム評価確認シート（事後評価・稼働後1年）" \
     目的・目標の達成度 運用上の問題 "◎（優良）" 公共施設予約システム || fail "evaluation sheet"
 checks=$((checks + 1))
 $PY "$CHECK" nocolumns "$O/システム評価確認シート_$ST.xlsx" ||
@@ -491,7 +491,7 @@ mkdir "$T/op"
 expect_status 0 "$NCIO" -C "$T/dup" review export evaluation "$op" -o "$T/op/"
 checks=$((checks + 1))
 $PY "$CHECK" xlsx "$T/op/システム評価確認シート_文書管理システムの運用評価.xlsx" \
-    "システム評価確認シート（運用評価（稼働後5年））" 有効性 効率性 信頼性 安全性 ||
+    "システム評価確認シート（運用評価・稼働後5年）" 有効性 効率性 信頼性 安全性 ||
     fail "operation evaluation sheet: its four viewpoints"
 
 finish
