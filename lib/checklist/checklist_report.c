@@ -455,6 +455,25 @@ done:
 }
 
 /*
+ * The items new this year (no rate last year), as "No.47、50" in b, or
+ * nothing; 0 or an error.
+ */
+static int
+new_items(struct buf *b, const struct ck_stats *s)
+{
+	char	a[24];
+	size_t	i, n = 0;
+
+	if (!s->has_prev)
+		return 0;
+	for (i = 0; i < s->set->nitems; i++)
+		if (isnan(s->items[i].prev) && !isnan(s->items[i].rate))
+			buf_printf(b, "%s%s", n++ ? "、" : "No.", item_no(a,
+			    sizeof a, i));
+	return buf_ok(b);
+}
+
+/*
  * What last year's overall rate is over: last year's items, all of them,
  * as last year's report stated it; the items this year dropped are in it
  * and in no table of this report, so they are named with their rates.
@@ -1216,7 +1235,10 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 			    (double)is->counts[vals[k]], XLSX_NUM_INT);
 		xlsx_write_number(sh, row, col++, (double)is->counts[CK_NA],
 		    XLSX_NUM_INT);
-		if (prev)
+		/* an item new this year says so, not a blank */
+		if (prev && isnan(is->prev) && !isnan(is->rate))
+			xlsx_write_text(sh, row, col++, "新規");
+		else if (prev)
 			rate_cell(sh, row, col++, is->prev);
 		rate_cell(sh, row, col++, is->rate);
 		if (prev)
@@ -1407,7 +1429,8 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 	uint32_t		 row, first;
 	size_t			 i, n = 0;
 	int			 r;
-	char			 t[256];
+	char			 t[512];
+	struct buf		 nb = BUF_INIT;
 
 	if ((r = cal_fy_label(prev, sizeof prev, s->fy - 1)) != 0)
 		return r;
@@ -1450,7 +1473,14 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 	/* the categories' chart compares the years */
 	if (row == first)
 		r = xlsx_note(sh, row + 1, "前年度と共通の項目はない。");
+	/* left out, and said so: an item counted nowhere else by No. */
+	else if ((r = new_items(&nb, s)) == 0 && nb.len > 0) {
+		snprintf(t, sizeof t, "今年度新たに加えた項目（%s）は前年度の実施率"
+		    "がないため、この表に含まない。", nb.data);
+		r = xlsx_note(sh, row + 1, t);
+	}
 done:
+	buf_free(&nb);
 	free(cells);
 	free(nos);
 	return r;
