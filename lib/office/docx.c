@@ -1325,6 +1325,19 @@ list_break(const char *s, unsigned room)
 	"\xe5\xe6\xe7\xe8\xe9\xea\xeb\xec\xed\xee\xef\xf0\xf1\xf2\xf3" \
 	"\xf4"
 
+/*
+ * How much wider than the room a text may be and still print on one
+ * line: WIDOW_FIT, but only JAPANESE_FIT for Japanese alone, which
+ * prints as wide as measured.  A name of 24 characters in a room of
+ * 23.8 was left to LibreOffice as one that may fit, and it put 託 of
+ * …封入封かん業務委託 alone on a line.
+ */
+static unsigned
+fit_slack(const char *s)
+{
+	return s[strspn(s, JAPANESE_BYTES)] == '\0' ? JAPANESE_FIT : WIDOW_FIT;
+}
+
 /* A line may not start with it (行頭禁則): closing marks, small kana. */
 static int
 no_line_start(uint32_t c)
@@ -1638,11 +1651,21 @@ text_break(const char *s, unsigned room)
 	 * keeps whole is wider than the room (a date that may just fit
 	 * stays whole); a name (対象者区分) stays as it is.
 	 */
-	if (w <= room + WIDOW_FIT && (!is_sentence(s) ||
+	if (w <= room + fit_slack(s) && (!is_sentence(s) ||
 	    textfit_widows(s, room > 100 ? room - 100 : room) == 0 ||
 	    textfit_min_piece(s) > room))
 		return NULL;
-	out = fill_wrap(s, room);
+	/*
+	 * A name of Japanese alone just too wide to print on a line (a
+	 * WIDOW_FIT over but not a JAPANESE_FIT) breaks where it reads
+	 * best, between its words (…通知書印刷・／封入封かん業務委託,
+	 * 情報セキュリティ／事故等報告先一覧): filled, its last word went
+	 * (…事故等報／告先一覧).
+	 */
+	if (w <= room + WIDOW_FIT && !is_sentence(s))
+		out = textfit_wrap(s, room);
+	else
+		out = fill_wrap(s, room);
 	if (out != NULL && w <= room + WIDOW_FIT &&
 	    short_lines(out) > short_lines(s)) {
 		/* nor where the writer's lines would be no better (回答／数) */
