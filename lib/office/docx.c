@@ -117,6 +117,7 @@ struct docx {
 	int			 last_para_short;
 	unsigned		 para_width;	/* of the open paragraph's runs */
 	int			 para_breaks;
+	int			 para_tab;	/* the last run put is a tab */
 	int			 para_heading;	/* the open one is a heading */
 	/*
 	 * The paragraphs since the last heading, the heading first (where
@@ -589,6 +590,7 @@ para_begin(struct docx *d, const struct docx_para_style *ps,
 	d->open = 1;
 	d->para_width = 0;
 	d->para_breaks = 0;
+	d->para_tab = 0;
 	d->para_heading = pstyle != NULL && strncmp(pstyle, "Heading", 7) == 0;
 	return 0;
 }
@@ -648,10 +650,47 @@ put_spread_run(struct buf *b, const char *text,
 	buf_puts(b, "</w:r>");
 }
 
+static char	*fill_wrap(const char *, unsigned);
+
+/*
+ * The text of a hanging item (a label, a tab, then the text: (2)→調達に…,
+ * 6 意見 (1)→【提案依頼書（案）…】…) with the writer's own line breaks at
+ * the room its lines have, from the indent to the right margin, or NULL
+ * for the text as it is: not after a tab, not hanging, a line or less,
+ * or failure.  LibreOffice broke the conditions of a 可否決定通知 and the
+ * opinions of an 意見書 between any two characters: 妥当性を確／認する
+ * こと, 調整指／数, 技術／点.
+ */
+static char *
+hang_break(struct docx *d, const char *text,
+    const struct docx_run_style *rs)
+{
+	const struct docx_para_style	*ps = &d->pstyle;
+	unsigned			 room, size, in;
+	char				*w;
+
+	if (!d->para_tab || ps->indent_first >= 0 ||
+	    strpbrk(text, "\r\n\t") != NULL)
+		return NULL;
+	in = (unsigned)abs(ps->indent_left) + (unsigned)abs(ps->indent_right);
+	if ((room = docx_text_width(d)) <= in + 500)
+		return NULL;
+	size = rs->size != 0 ? rs->size : BODY_SIZE;
+	room = (room - in) * BODY_SIZE / size;
+	if (textfit_width(text) <= room || (w = fill_wrap(text, room)) == NULL)
+		return NULL;
+	if (strchr(w, '\n') == NULL) {
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
 static int
 run_impl(struct docx *d, const char *text, const struct docx_run_style *rs)
 {
 	struct docx_run_style	 def;
+	char			*lines;
 	size_t			 mark;
 	unsigned		 w;
 	int			 rc;
@@ -672,8 +711,12 @@ run_impl(struct docx *d, const char *text, const struct docx_run_style *rs)
 	mark = d->para.len;
 	if (rs->spread != 0)
 		put_spread_run(&d->para, text, rs);
-	else
+	else if ((lines = hang_break(d, text, rs)) != NULL) {
+		put_run(&d->para, lines, rs);
+		free(lines);
+	} else
 		put_run(&d->para, text, rs);
+	d->para_tab = 0;
 	if ((rc = buf_ok(&d->para)) != 0) {
 		d->para.len = mark;
 		return rc;
@@ -692,6 +735,7 @@ run_tab_impl(struct docx *d)
 	if (!d->open)
 		return error_set(NC_EINVALID, "no open paragraph for a tab");
 	buf_puts(&d->para, "<w:r><w:tab/></w:r>");
+	d->para_tab = 1;
 	return buf_ok(&d->para);
 }
 

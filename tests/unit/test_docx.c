@@ -3275,6 +3275,50 @@ test_atomic_save(void **state)
 	docx_free(d);
 }
 
+/*
+ * A hanging item, a label, a tab and its text (記 6 条件 (2) of a
+ * 可否決定通知), has the writer's own line breaks where its text is
+ * wider than its lines: LibreOffice broke it between any two characters
+ * (妥当性を確／認すること, review2 of issue 18).  Not a text that fits,
+ * and not one that follows no tab.
+ */
+static void
+test_hang_break(void **state)
+{
+	static const char	 text[] = "調達に当たっては複数者から見積りを徴し、"
+	    "運用経費の妥当性を確認すること。";
+	struct docx_para_style	 ps = { .indent_left = 950,
+	    .indent_first = -200, .tabs = { 950 } };
+	struct docx		*d;
+	char			 path[PATH_MAX], *out, *p, *q;
+
+	(void)state;
+	assert_int_equal(docx_new(&d, NULL), 0);
+	assert_int_equal(docx_para_begin(d, &ps), 0);
+	assert_int_equal(docx_run(d, "(2)", NULL), 0);
+	assert_int_equal(docx_run_tab(d), 0);
+	assert_int_equal(docx_run(d, text, NULL), 0);
+	assert_int_equal(docx_para_end(d), 0);
+	assert_int_equal(docx_para_begin(d, &ps), 0);
+	assert_int_equal(docx_run(d, "(1)", NULL), 0);
+	assert_int_equal(docx_run_tab(d), 0);
+	assert_int_equal(docx_run(d, "稼働前に脆弱性診断を実施すること。", NULL),
+	    0);
+	assert_int_equal(docx_para_end(d), 0);
+	assert_int_equal(docx_add_para(d, text, NULL), 0);
+	path_in(path, sizeof path, "hang.docx");
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	out = zip_part(path, "word/document.xml");
+	assert_non_null(p = strstr(out, "妥当性を"));
+	assert_non_null(q = strstr(p, "確認すること"));
+	assert_non_null(strstr(p, "<w:br/>"));
+	assert_true(strstr(p, "<w:br/>") < q);
+	/* one break, and none in the short item nor the plain paragraph */
+	assert_int_equal(count_of(out, "<w:br/>"), 1);
+	free(out);
+}
+
 int
 main(void)
 {
@@ -3282,6 +3326,7 @@ main(void)
 		cmocka_unit_test(test_samples),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_hang_break),
 		cmocka_unit_test(test_sticky_mid_document),
 		cmocka_unit_test(test_api_errors),
 		cmocka_unit_test(test_tables),
