@@ -2955,23 +2955,91 @@ has_items(const char *s)
 	return 0;
 }
 
+static char	*roomy_break(const char *, char *, unsigned, unsigned);
+static unsigned	 short_tail(const char *);
+
+/* Lines of the items of s broken at room as put_items() breaks them. */
+static unsigned
+items_lines(const char *s, unsigned room)
+{
+	const char	*p, *nl;
+	char		*para, *broken;
+	unsigned	 n = 0;
+	size_t		 len;
+
+	for (p = s; p != NULL; p = nl != NULL ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		if ((para = strndup(p, len)) == NULL)
+			return 0;
+		broken = text_break(para, room);
+		n += broken != NULL ? textfit_count_lines(broken) : 1;
+		free(broken);
+		free(para);
+	}
+	return n;
+}
+
+/*
+ * An item para of a cell broken at room (text_break()), or, where that
+ * breaks a word, by roomy_break() in the lines it takes and *spare
+ * more, of which *spare keeps what it does not take; with rowlines 0
+ * (a cell over rows) as text_break() breaks it.
+ */
+static char *
+item_break(const char *para, unsigned room, unsigned rowlines,
+    unsigned *spare)
+{
+	char		*broken;
+	unsigned	 h, had;
+
+	if ((broken = text_break(para, room)) == NULL || rowlines == 0 ||
+	    (textfit_bad_break(para, broken, room, &h) <= 0 &&
+	    !(is_sentence(para) && short_tail(broken))))
+		return broken;
+	had = textfit_count_lines(broken);
+	broken = roomy_break(para, broken, room, had + *spare);
+	if (broken != NULL && textfit_count_lines(broken) > had)
+		*spare -= textfit_count_lines(broken) - had;
+	return broken;
+}
+
+char *
+docx_item_break(const char *para, unsigned room, unsigned rowlines)
+{
+	unsigned	 spare = 0, had;
+	char		*w;
+
+	if ((w = text_break(para, room)) != NULL) {
+		had = textfit_count_lines(w);
+		spare = rowlines > had ? rowlines - had : 0;
+		free(w);
+	}
+	return item_break(para, room, rowlines, &spare);
+}
+
 /*
  * A cell's text of numbered items (条件: (1) 稼働前に…), a paragraph
  * each, an item's lines hanging at its label, broken by the writer at
  * room (hundredths of the body's characters, at the cell's size) as
- * text_lines() counts them.
+ * text_lines() counts them; an item that breaks a word (示してく／ださい)
+ * takes a line the row has to spare (rowlines, 0 for none) as a cell of
+ * one paragraph does (roomy_break()).
  */
 static void
 put_items(struct buf *b, const struct cell *origin,
-    const struct docx_para_style *base, unsigned room)
+    const struct docx_para_style *base, unsigned room, unsigned rowlines)
 {
 	struct docx_para_style	 ps;
 	const char		*p, *nl;
 	char			*para, *broken;
 	unsigned		 size = base->size != 0 ? base->size : BODY_SIZE;
-	unsigned		 lab;
+	unsigned		 lab, had, spare = 0;
 	size_t			 len;
 
+	if (rowlines > 0 && (had = items_lines(origin->text, room)) > 0 &&
+	    had < rowlines)
+		spare = rowlines - had;
 	for (p = origin->text; p != NULL; p = nl != NULL ? nl + 1 : NULL) {
 		nl = strchr(p, '\n');
 		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
@@ -2988,7 +3056,7 @@ put_items(struct buf *b, const struct cell *origin,
 			ps.indent_left = (int)(lab * size / BODY_SIZE);
 			ps.indent_first = -ps.indent_left;
 		}
-		broken = text_break(para, room);
+		broken = item_break(para, room, rowlines, &spare);
 		buf_puts(b, "<w:p>");
 		put_ppr(b, NULL, &ps);
 		if (*para != '\0') {
@@ -3218,7 +3286,8 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	ps.tabs[0] = 0;
 	ps.keep_next = keep;
 	if (!header && !cont && has_items(origin->text) && room > 0) {
-		put_items(b, origin, &ps, room);
+		put_items(b, origin, &ps, room, origin->rspan <= 1 ?
+		    row_height(t, grid, margin, row, 1) / size : 0);
 		buf_puts(b, "</w:tc>");
 		free(broken);
 		return;

@@ -2492,6 +2492,19 @@ test_kept_columns(void **state)
 	    700, 3));
 	assert_string_equal(cell, "誤送付・\n誤送信、\n重大度 高");
 	free(cell);
+	/*
+	 * a numbered item of a cell as well (review2 of issue 18: the
+	 * 精査記録's ヒアリング (1) …示してく／ださい), not where the row
+	 * has no line to spare
+	 */
+	assert_non_null(cell = docx_item_break("(1) 誤送付・誤送信、重大度 高",
+	    900, 4));
+	assert_string_equal(cell, "(1) 誤送付・\n誤送信、\n重大度 高");
+	free(cell);
+	assert_non_null(cell = docx_item_break("(1) 誤送付・誤送信、重大度 高",
+	    900, 2));
+	assert_non_null(strstr(cell, "送\n信"));
+	free(cell);
 	room = 0;
 	(void)room;
 }
