@@ -3162,8 +3162,9 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	unsigned		 size = origin->styled && origin->style.size !=
 				    0 ? origin->style.size : BODY_SIZE;
 	int			 header = row < t->header_rows, nowrap = 0;
+	int			 named = 0;
 	const char		*text = cont ? NULL : origin->text;
-	char			*broken = NULL;
+	char			*broken = NULL, *kept = NULL;
 
 	span = origin->cspan > 1 ? origin->cspan : 1;
 	for (k = col; k < col + span; k++)
@@ -3209,6 +3210,7 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 			broken[at] = '\n';
 			strcpy(broken + at + 1, text + at);
 			text = broken;
+			named = 1;
 		}
 	}
 	/*
@@ -3248,9 +3250,24 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	if (broken != NULL && !header && origin->rspan <= 1 && room > 0) {
 		/* the row's height only for a cell that breaks a word */
 		if (textfit_bad_break(origin->text, broken, room, &h) > 0 ||
-		    (is_sentence(origin->text) && short_tail(broken)))
+		    (is_sentence(origin->text) && short_tail(broken))) {
+			/*
+			 * a name's break kept rather than one between two
+			 * of its hiragana (西部地域／まちづくり課, not
+			 * 西部地域まち／づくり課: review2 of issue 18)
+			 */
+			named = named && (kept = strdup(broken)) != NULL;
 			broken = roomy_break(origin->text, broken, room,
 			    row_height(t, grid, margin, row, 1) / size);
+			if (named && broken != NULL &&
+			    textfit_bad_break(origin->text, broken, room,
+			    &h) >= 0 && h > 0) {
+				free(broken);
+				broken = kept;
+				kept = NULL;
+			}
+			free(kept);
+		}
 		text = broken;
 	}
 	/* Numbers, dates and short headings on one line, where they fit. */

@@ -3332,6 +3332,56 @@ test_hang_break(void **state)
 	free(out);
 }
 
+/*
+ * A name the writer breaks where a reader would (西部地域／まちづくり課)
+ * keeps that break in a row with lines to spare, rather than one
+ * between two of its hiragana (西部地域まち／づくり課: review2 of issue
+ * 18, the 特記事項チェックシート集計結果報告書's 課 column).
+ */
+static void
+test_name_kept(void **state)
+{
+	static const struct docx_para_style small = { .size = 18 };
+	static const char *const rows[][4] = {
+		{ "課", "契約名", "点検段階", "「いいえ」の項目" },
+		{ "建築指導担当課", "建築指導担当台帳データ入力業務委託",
+		    "契約等の締結前", "No.2　契約書・協定書に「情報の保護および"
+		    "管理に関する特記事項」を添付した。" },
+		{ "西部地域まちづくり課", "西部地域まちづくり台帳データ入力業務委託",
+		    "終了時", "No.15　契約終了後も守秘義務が続くことを、"
+		    "委託事業者等に確認した。\nNo.16　事故等の発生の有無を確認"
+		    "し、発生した場合は区に報告させた。" },
+		{ "高齢社会対策課", "高齢社会対策台帳データ入力業務委託",
+		    "締結当初", "No.5　作業従事者の名簿と、情報セキュリティの"
+		    "責任者の届出を受けた。" },
+		{ "情報公開課", "情報公開関係通知書印刷・封入封かん業務委託",
+		    "履行中", "No.9　再委託の有無を確認し、再委託がある場合は"
+		    "事前に承諾した。\nNo.10　個人情報の取扱状況について、定期"
+		    "的な報告を受け、必要に応じて実地で確認した。" },
+		{ "区立例題保育園", "区立例題保育園関係通知書印刷・封入封かん"
+		    "業務委託", "終了時", "No.14　委託事業者等の作業従事者の"
+		    "アカウントを削除した。" },
+	};
+	struct docx		*d;
+	struct docx_table	*t;
+	char			 path[512], *xml;
+	size_t			 r, k;
+
+	(void)state;
+	xsnprintf(path, sizeof path, "%s/name-kept.docx", sample_dir());
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	assert_int_equal(docx_table_new(&t, 4, NULL), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	for (r = 0; r < NELEM(rows); r++)
+		for (k = 0; k < 4; k++)
+			assert_int_equal(docx_table_cell(t, r, k, rows[r][k],
+			    r > 0 ? &small : NULL), 0);
+	xml = table_xml(d, t, path);
+	assert_non_null(strstr(xml, "西部地域まちづくり"));
+	assert_null(strstr(xml, "西部地域まち</w:t><w:br/>"));
+	free(xml);
+}
+
 int
 main(void)
 {
@@ -3340,6 +3390,7 @@ main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_hang_break),
+		cmocka_unit_test(test_name_kept),
 		cmocka_unit_test(test_sticky_mid_document),
 		cmocka_unit_test(test_api_errors),
 		cmocka_unit_test(test_tables),
