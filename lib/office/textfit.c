@@ -1745,17 +1745,67 @@ kana_split(const uint32_t *v, size_t n, size_t j)
 }
 
 /*
+ * The words of a run of kanji v[a..e) scored as base_scores() scores a
+ * run: a break a character from its edge 2, inside a word of two of a
+ * run of an even number 2, else 4; breaks kept (0) or a last resort (1)
+ * stay.
+ */
+static void
+kanji_words(unsigned char *score, size_t a, size_t e)
+{
+	size_t	k;
+
+	for (k = a + 1; k < e; k++)
+		if (score[k] == 2 || score[k] == 4)
+			score[k] = 4;
+	if (e - a >= 2 && score[a + 1] == 4)
+		score[a + 1] = 2;
+	if (e - a >= 2 && score[e - 1] == 4)
+		score[e - 1] = 2;
+	if ((e - a) % 2 == 0)
+		for (k = a + 3; k + 1 < e; k += 2)
+			if (score[k] == 4)
+				score[k] = 2;
+}
+
+/*
  * score[] of a table cell's running text (wrap_text()'s fill) with the
- * breaks that split a word (kana_split()) a last resort.
+ * breaks that split a word (kana_split()) a last resort, and a run of
+ * kanji that holds the name of a body of three or more (保育園, 情報政策課)
+ * before a word of two or more taken as two runs: 区立例題保育園／関係
+ * 通知書印刷, not 区立例題保育園関／係通知書 (its words of two counted
+ * from its start, 園関 was one).
  */
 static void
 kana_scores(unsigned char *score, const uint32_t *v, size_t n)
 {
-	size_t	j;
+	size_t	j, i, e, a;
 
 	for (j = 1; j < n; j++)
 		if (score[j] > 1 && kana_split(v, n, j))
 			score[j] = 1;
+	for (i = 0; i < n; i = e) {
+		for (e = i; e < n && is_kanji(v[e]); e++)
+			;
+		if (e == i) {
+			e = i + 1;
+			continue;
+		}
+		for (a = i, j = i + 3; j + 2 <= e; j++) {
+			if (j - a < 3 || !is_org_end(v[j - 1]) ||
+			    score[j] == 0)
+				continue;
+			kanji_words(score, a, j);
+			a = j;
+			if (score[j] == 2)
+				score[j] = 4;
+		}
+		if (a > i) {
+			kanji_words(score, a, e);
+			if (score[a] == 2)
+				score[a] = 4;
+		}
+	}
 }
 
 /* Byte offsets of the code points of s (n + 1 of them). */

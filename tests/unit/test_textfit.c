@@ -304,6 +304,9 @@ test_wrap_kana_words(void **state)
 		    "組み込\nむ" },
 		{ "令和8年度から令和12年度までの5年度の総経費と現行継続の比較",
 		    600, "総経\n費" },
+		/* the words of a run after the name of a body in it */
+		{ "区立例題保育園関係通知書印刷・封入封かん業務委託", 900,
+		    "関\n係" },
 	};
 	char	*w;
 	size_t	 i;
