@@ -1679,6 +1679,16 @@ static const char *const kana_words[] = {
 	"させ", "れて",
 };
 
+/* The first code point of a word of kana_words[] (three bytes each). */
+static uint32_t
+kana_first(const char *w)
+{
+	const unsigned char	*u = (const unsigned char *)w;
+
+	return ((uint32_t)(u[0] & 0x0F) << 12) |
+	    ((uint32_t)(u[1] & 0x3F) << 6) | (uint32_t)(u[2] & 0x3F);
+}
+
 /* Is c a particle that may begin a line after a kanji: 市／の? */
 static int
 is_particle(uint32_t c)
@@ -1738,7 +1748,8 @@ kana_split(const uint32_t *v, size_t n, size_t j)
 	for (i = j; i-- > 0 && j - i < 5 && is_hira(v[i]);)
 		for (w = 0; w < sizeof kana_words / sizeof kana_words[0];
 		    w++)
-			if (i + strlen(kana_words[w]) / 3 > j &&
+			if (kana_first(kana_words[w]) == v[i] &&
+			    i + strlen(kana_words[w]) / 3 > j &&
 			    cp_match(v, n, i, kana_words[w]))
 				return 1;
 	return 0;
