@@ -117,6 +117,7 @@ struct docx {
 	int			 last_para_short;
 	unsigned		 para_width;	/* of the open paragraph's runs */
 	int			 para_breaks;
+	int			 para_tab;	/* the last run put is a tab */
 	int			 para_heading;	/* the open one is a heading */
 	/*
 	 * The paragraphs since the last heading, the heading first (where
@@ -589,6 +590,7 @@ para_begin(struct docx *d, const struct docx_para_style *ps,
 	d->open = 1;
 	d->para_width = 0;
 	d->para_breaks = 0;
+	d->para_tab = 0;
 	d->para_heading = pstyle != NULL && strncmp(pstyle, "Heading", 7) == 0;
 	return 0;
 }
@@ -648,10 +650,47 @@ put_spread_run(struct buf *b, const char *text,
 	buf_puts(b, "</w:r>");
 }
 
+static char	*fill_wrap(const char *, unsigned);
+
+/*
+ * The text of a hanging item (a label, a tab, then the text: (2)→調達に…,
+ * 6 意見 (1)→【提案依頼書（案）…】…) with the writer's own line breaks at
+ * the room its lines have, from the indent to the right margin, or NULL
+ * for the text as it is: not after a tab, not hanging, a line or less,
+ * or failure.  LibreOffice broke the conditions of a 可否決定通知 and the
+ * opinions of an 意見書 between any two characters: 妥当性を確／認する
+ * こと, 調整指／数, 技術／点.
+ */
+static char *
+hang_break(struct docx *d, const char *text,
+    const struct docx_run_style *rs)
+{
+	const struct docx_para_style	*ps = &d->pstyle;
+	unsigned			 room, size, in;
+	char				*w;
+
+	if (!d->para_tab || ps->indent_first >= 0 ||
+	    strpbrk(text, "\r\n\t") != NULL)
+		return NULL;
+	in = (unsigned)abs(ps->indent_left) + (unsigned)abs(ps->indent_right);
+	if ((room = docx_text_width(d)) <= in + 500)
+		return NULL;
+	size = rs->size != 0 ? rs->size : BODY_SIZE;
+	room = (room - in) * BODY_SIZE / size;
+	if (textfit_width(text) <= room || (w = fill_wrap(text, room)) == NULL)
+		return NULL;
+	if (strchr(w, '\n') == NULL) {
+		free(w);
+		return NULL;
+	}
+	return w;
+}
+
 static int
 run_impl(struct docx *d, const char *text, const struct docx_run_style *rs)
 {
 	struct docx_run_style	 def;
+	char			*lines;
 	size_t			 mark;
 	unsigned		 w;
 	int			 rc;
@@ -672,8 +711,12 @@ run_impl(struct docx *d, const char *text, const struct docx_run_style *rs)
 	mark = d->para.len;
 	if (rs->spread != 0)
 		put_spread_run(&d->para, text, rs);
-	else
+	else if ((lines = hang_break(d, text, rs)) != NULL) {
+		put_run(&d->para, lines, rs);
+		free(lines);
+	} else
 		put_run(&d->para, text, rs);
+	d->para_tab = 0;
 	if ((rc = buf_ok(&d->para)) != 0) {
 		d->para.len = mark;
 		return rc;
@@ -692,6 +735,7 @@ run_tab_impl(struct docx *d)
 	if (!d->open)
 		return error_set(NC_EINVALID, "no open paragraph for a tab");
 	buf_puts(&d->para, "<w:r><w:tab/></w:r>");
+	d->para_tab = 1;
 	return buf_ok(&d->para);
 }
 
@@ -1325,6 +1369,19 @@ list_break(const char *s, unsigned room)
 	"\xe5\xe6\xe7\xe8\xe9\xea\xeb\xec\xed\xee\xef\xf0\xf1\xf2\xf3" \
 	"\xf4"
 
+/*
+ * How much wider than the room a text may be and still print on one
+ * line: WIDOW_FIT, but only JAPANESE_FIT for Japanese alone, which
+ * prints as wide as measured.  A name of 24 characters in a room of
+ * 23.8 was left to LibreOffice as one that may fit, and it put 託 of
+ * …封入封かん業務委託 alone on a line.
+ */
+static unsigned
+fit_slack(const char *s)
+{
+	return s[strspn(s, JAPANESE_BYTES)] == '\0' ? JAPANESE_FIT : WIDOW_FIT;
+}
+
 /* A line may not start with it (行頭禁則): closing marks, small kana. */
 static int
 no_line_start(uint32_t c)
@@ -1638,11 +1695,21 @@ text_break(const char *s, unsigned room)
 	 * keeps whole is wider than the room (a date that may just fit
 	 * stays whole); a name (対象者区分) stays as it is.
 	 */
-	if (w <= room + WIDOW_FIT && (!is_sentence(s) ||
+	if (w <= room + fit_slack(s) && (!is_sentence(s) ||
 	    textfit_widows(s, room > 100 ? room - 100 : room) == 0 ||
 	    textfit_min_piece(s) > room))
 		return NULL;
-	out = fill_wrap(s, room);
+	/*
+	 * A name of Japanese alone just too wide to print on a line (a
+	 * WIDOW_FIT over but not a JAPANESE_FIT) breaks where it reads
+	 * best, between its words (…通知書印刷・／封入封かん業務委託,
+	 * 情報セキュリティ／事故等報告先一覧): filled, its last word went
+	 * (…事故等報／告先一覧).
+	 */
+	if (w <= room + WIDOW_FIT && !is_sentence(s))
+		out = textfit_wrap(s, room);
+	else
+		out = fill_wrap(s, room);
 	if (out != NULL && w <= room + WIDOW_FIT &&
 	    short_lines(out) > short_lines(s)) {
 		/* nor where the writer's lines would be no better (回答／数) */
@@ -2888,23 +2955,91 @@ has_items(const char *s)
 	return 0;
 }
 
+static char	*roomy_break(const char *, char *, unsigned, unsigned);
+static unsigned	 short_tail(const char *);
+
+/* Lines of the items of s broken at room as put_items() breaks them. */
+static unsigned
+items_lines(const char *s, unsigned room)
+{
+	const char	*p, *nl;
+	char		*para, *broken;
+	unsigned	 n = 0;
+	size_t		 len;
+
+	for (p = s; p != NULL; p = nl != NULL ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		if ((para = strndup(p, len)) == NULL)
+			return 0;
+		broken = text_break(para, room);
+		n += broken != NULL ? textfit_count_lines(broken) : 1;
+		free(broken);
+		free(para);
+	}
+	return n;
+}
+
+/*
+ * An item para of a cell broken at room (text_break()), or, where that
+ * breaks a word, by roomy_break() in the lines it takes and *spare
+ * more, of which *spare keeps what it does not take; with rowlines 0
+ * (a cell over rows) as text_break() breaks it.
+ */
+static char *
+item_break(const char *para, unsigned room, unsigned rowlines,
+    unsigned *spare)
+{
+	char		*broken;
+	unsigned	 h, had;
+
+	if ((broken = text_break(para, room)) == NULL || rowlines == 0 ||
+	    (textfit_bad_break(para, broken, room, &h) <= 0 &&
+	    !(is_sentence(para) && short_tail(broken))))
+		return broken;
+	had = textfit_count_lines(broken);
+	broken = roomy_break(para, broken, room, had + *spare);
+	if (broken != NULL && textfit_count_lines(broken) > had)
+		*spare -= textfit_count_lines(broken) - had;
+	return broken;
+}
+
+char *
+docx_item_break(const char *para, unsigned room, unsigned rowlines)
+{
+	unsigned	 spare = 0, had;
+	char		*w;
+
+	if ((w = text_break(para, room)) != NULL) {
+		had = textfit_count_lines(w);
+		spare = rowlines > had ? rowlines - had : 0;
+		free(w);
+	}
+	return item_break(para, room, rowlines, &spare);
+}
+
 /*
  * A cell's text of numbered items (条件: (1) 稼働前に…), a paragraph
  * each, an item's lines hanging at its label, broken by the writer at
  * room (hundredths of the body's characters, at the cell's size) as
- * text_lines() counts them.
+ * text_lines() counts them; an item that breaks a word (示してく／ださい)
+ * takes a line the row has to spare (rowlines, 0 for none) as a cell of
+ * one paragraph does (roomy_break()).
  */
 static void
 put_items(struct buf *b, const struct cell *origin,
-    const struct docx_para_style *base, unsigned room)
+    const struct docx_para_style *base, unsigned room, unsigned rowlines)
 {
 	struct docx_para_style	 ps;
 	const char		*p, *nl;
 	char			*para, *broken;
 	unsigned		 size = base->size != 0 ? base->size : BODY_SIZE;
-	unsigned		 lab;
+	unsigned		 lab, had, spare = 0;
 	size_t			 len;
 
+	if (rowlines > 0 && (had = items_lines(origin->text, room)) > 0 &&
+	    had < rowlines)
+		spare = rowlines - had;
 	for (p = origin->text; p != NULL; p = nl != NULL ? nl + 1 : NULL) {
 		nl = strchr(p, '\n');
 		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
@@ -2921,7 +3056,7 @@ put_items(struct buf *b, const struct cell *origin,
 			ps.indent_left = (int)(lab * size / BODY_SIZE);
 			ps.indent_first = -ps.indent_left;
 		}
-		broken = text_break(para, room);
+		broken = item_break(para, room, rowlines, &spare);
 		buf_puts(b, "<w:p>");
 		put_ppr(b, NULL, &ps);
 		if (*para != '\0') {
@@ -3027,8 +3162,9 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	unsigned		 size = origin->styled && origin->style.size !=
 				    0 ? origin->style.size : BODY_SIZE;
 	int			 header = row < t->header_rows, nowrap = 0;
+	int			 named = 0;
 	const char		*text = cont ? NULL : origin->text;
-	char			*broken = NULL;
+	char			*broken = NULL, *kept = NULL;
 
 	span = origin->cspan > 1 ? origin->cspan : 1;
 	for (k = col; k < col + span; k++)
@@ -3074,6 +3210,7 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 			broken[at] = '\n';
 			strcpy(broken + at + 1, text + at);
 			text = broken;
+			named = 1;
 		}
 	}
 	/*
@@ -3113,9 +3250,24 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	if (broken != NULL && !header && origin->rspan <= 1 && room > 0) {
 		/* the row's height only for a cell that breaks a word */
 		if (textfit_bad_break(origin->text, broken, room, &h) > 0 ||
-		    (is_sentence(origin->text) && short_tail(broken)))
+		    (is_sentence(origin->text) && short_tail(broken))) {
+			/*
+			 * a name's break kept rather than one between two
+			 * of its hiragana (西部地域／まちづくり課, not
+			 * 西部地域まち／づくり課: review2 of issue 18)
+			 */
+			named = named && (kept = strdup(broken)) != NULL;
 			broken = roomy_break(origin->text, broken, room,
 			    row_height(t, grid, margin, row, 1) / size);
+			if (named && broken != NULL &&
+			    textfit_bad_break(origin->text, broken, room,
+			    &h) >= 0 && h > 0) {
+				free(broken);
+				broken = kept;
+				kept = NULL;
+			}
+			free(kept);
+		}
 		text = broken;
 	}
 	/* Numbers, dates and short headings on one line, where they fit. */
@@ -3151,7 +3303,8 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	ps.tabs[0] = 0;
 	ps.keep_next = keep;
 	if (!header && !cont && has_items(origin->text) && room > 0) {
-		put_items(b, origin, &ps, room);
+		put_items(b, origin, &ps, room, origin->rspan <= 1 ?
+		    row_height(t, grid, margin, row, 1) / size : 0);
 		buf_puts(b, "</w:tc>");
 		free(broken);
 		return;

@@ -35,5 +35,10 @@ char	*docx_cell_break(const char *s, unsigned room);
  * would break is spared where the row has a line for it.
  */
 char	*docx_cell_break_row(const char *s, unsigned room, unsigned rowlines);
+/*
+ * As docx_cell_break_row(), a numbered item of a cell (one paragraph,
+ * (1) 運用経費の…), its lines hanging at its label.
+ */
+char	*docx_item_break(const char *para, unsigned room, unsigned rowlines);
 
 #endif

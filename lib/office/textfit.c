@@ -477,6 +477,8 @@ is_kana_run(uint32_t c)
 static int	is_hira(uint32_t);
 static int	is_kata(uint32_t);
 static int	is_kanji(uint32_t);
+static void	kana_scores(unsigned char *, const uint32_t *, size_t);
+static int	kana_split(const uint32_t *, size_t, size_t);
 
 size_t
 textfit_name_break(const char *s, unsigned width)
@@ -1292,7 +1294,7 @@ static const unsigned long break_cost[] = {
  * two.
  */
 static const unsigned long fill_cost[] = {
-	0, 250, 240, 60, 30, 0, 0, 0, 0,
+	0, 800, 800, 60, 30, 0, 0, 0, 0,
 };
 #define FILL_RAGGED	2000UL
 
@@ -1624,6 +1626,8 @@ wrap_para(struct wbuf *o, const char *s, const size_t *off,
 	 * resort, as textfit_bad_break() counts it (延長／保守, 業務／改善)
 	 */
 	within = fill == HANG_ONLY || fill == HANG_LOOSE;
+	if (fill != 0)
+		kana_scores(score, v, n);
 	for (a = 1; within && a < n; a++)
 		if (score[a] > 1 && is_kanji(v[a - 1]) && is_kanji(v[a]) &&
 		    !ordinal_at(v, n, a))
@@ -1654,6 +1658,165 @@ done:
 	free(left);
 	free(cw);
 	free(gp);
+}
+
+/*
+ * Words of kana that running text in a table cell keeps whole: the
+ * endings, auxiliaries and particles of several characters a reader
+ * takes as one (であ／り, 令和8年度か／ら, 示してく／ださい, 確認す／る,
+ * あらかじ／め, 調整中であるた／め); a hiragana that may end a word
+ * inside one of them is not told from one that may not.
+ */
+static const char *const kana_words[] = {
+	"あらかじめ", "ください", "について", "とどまり", "とどまる",
+	"おそれ",
+	"ならびに", "もしくは", "および", "または", "ただし",
+	"おらず", "おいて", "ついて", "ところ", "すべて", "でき",
+	"から", "まで", "ため", "こと", "もの", "とき", "など", "より",
+	"ます", "です", "ある", "あり", "あっ", "いる", "いた", "いな",
+	"おり", "する", "すれ", "られ", "れる", "れた", "たり", "ずつ",
+	"のみ", "よう", "べき", "やす", "なく", "ない", "われ", "され",
+	"させ", "れて",
+};
+
+/* The first code point of a word of kana_words[] (three bytes each). */
+static uint32_t
+kana_first(const char *w)
+{
+	const unsigned char	*u = (const unsigned char *)w;
+
+	return ((uint32_t)(u[0] & 0x0F) << 12) |
+	    ((uint32_t)(u[1] & 0x3F) << 6) | (uint32_t)(u[2] & 0x3F);
+}
+
+/* Is c a particle that may begin a line after a kanji: 市／の? */
+static int
+is_particle(uint32_t c)
+{
+	static const char	 marks[] = "をにがはのとでもへやか";
+	const char		*p;
+	uint32_t		 cp;
+	size_t			 k;
+
+	for (p = marks; *p != '\0'; p += k) {
+		k = text_utf8_decode(&cp, p, strlen(p));
+		if (cp == c)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * Does a break before v[j] split a word a reader takes as one, though
+ * textfit_wrap() scores it a break between words: inside one of
+ * kana_words[]; after a small っ (貼っ／たり, 当たっ／ては); between a
+ * kanji alone and its kana but a particle (行／われた, 示／して, not
+ * 市／の); inside a verb of two kanji joined by the kana ending the
+ * first (組み／込む, 取り／扱い, 持ち／出し: a kanji, one of
+ * いきしちみりけえびじ, a kanji and kana)?
+ */
+static int
+kana_split(const uint32_t *v, size_t n, size_t j)
+{
+	static const char	 stems[] = "いきしちみりけえびじ";
+	size_t			 i, w, k;
+	uint32_t		 cp;
+	const char		*p;
+
+	if (j == 0 || j >= n)
+		return 0;
+	if (v[j - 1] == 0x3063 && is_hira(v[j]))
+		return 1;
+	if (is_kanji(v[j - 1]) && is_hira(v[j]) && (j < 2 ||
+	    !is_kanji(v[j - 2])) && !is_particle(v[j]) &&
+	    (j < 2 || !is_digit(v[j - 2])))
+		return 1;
+	if (j >= 2 && j + 1 < n && is_hira(v[j - 1]) && is_kanji(v[j - 2]) &&
+	    is_kanji(v[j]) && is_hira(v[j + 1]))
+		for (p = stems; *p != '\0'; p += k) {
+			k = text_utf8_decode(&cp, p, strlen(p));
+			if (cp == v[j - 1])
+				return 1;
+		}
+	/* a suffix off its word inside a run of kanji: 脆弱／性診断 */
+	if (is_kanji(v[j - 1]) && j + 1 < n && is_kanji(v[j + 1]) &&
+	    (v[j] == 0x6027 /* 性 */ || v[j] == 0x7684 /* 的 */ ||
+	    v[j] == 0x5316 /* 化 */ || v[j] == 0x7387 /* 率 */))
+		return 1;
+	if (!is_hira(v[j]))
+		return 0;
+	for (i = j; i-- > 0 && j - i < 5 && is_hira(v[i]);)
+		for (w = 0; w < sizeof kana_words / sizeof kana_words[0];
+		    w++)
+			if (kana_first(kana_words[w]) == v[i] &&
+			    i + strlen(kana_words[w]) / 3 > j &&
+			    cp_match(v, n, i, kana_words[w]))
+				return 1;
+	return 0;
+}
+
+/*
+ * The words of a run of kanji v[a..e) scored as base_scores() scores a
+ * run: a break a character from its edge 2, inside a word of two of a
+ * run of an even number 2, else 4; breaks kept (0) or a last resort (1)
+ * stay.
+ */
+static void
+kanji_words(unsigned char *score, size_t a, size_t e)
+{
+	size_t	k;
+
+	for (k = a + 1; k < e; k++)
+		if (score[k] == 2 || score[k] == 4)
+			score[k] = 4;
+	if (e - a >= 2 && score[a + 1] == 4)
+		score[a + 1] = 2;
+	if (e - a >= 2 && score[e - 1] == 4)
+		score[e - 1] = 2;
+	if ((e - a) % 2 == 0)
+		for (k = a + 3; k + 1 < e; k += 2)
+			if (score[k] == 4)
+				score[k] = 2;
+}
+
+/*
+ * score[] of a table cell's running text (wrap_text()'s fill) with the
+ * breaks that split a word (kana_split()) a last resort, and a run of
+ * kanji that holds the name of a body of three or more (保育園, 情報政策課)
+ * before a word of two or more taken as two runs: 区立例題保育園／関係
+ * 通知書印刷, not 区立例題保育園関／係通知書 (its words of two counted
+ * from its start, 園関 was one).
+ */
+static void
+kana_scores(unsigned char *score, const uint32_t *v, size_t n)
+{
+	size_t	j, i, e, a;
+
+	for (j = 1; j < n; j++)
+		if (score[j] > 1 && kana_split(v, n, j))
+			score[j] = 1;
+	for (i = 0; i < n; i = e) {
+		for (e = i; e < n && is_kanji(v[e]); e++)
+			;
+		if (e == i) {
+			e = i + 1;
+			continue;
+		}
+		for (a = i, j = i + 3; j + 2 <= e; j++) {
+			if (j - a < 3 || !is_org_end(v[j - 1]) ||
+			    score[j] == 0)
+				continue;
+			kanji_words(score, a, j);
+			a = j;
+			if (score[j] == 2)
+				score[j] = 4;
+		}
+		if (a > i) {
+			kanji_words(score, a, e);
+			if (score[a] == 2)
+				score[a] = 4;
+		}
+	}
 }
 
 /* Byte offsets of the code points of s (n + 1 of them). */
@@ -2028,6 +2191,11 @@ textfit_break_cost(const char *s, const char *w, unsigned room)
 			j++;
 		if (j == 0 || j >= n)
 			continue;
+		/* a word of kana split: であ／り, 示してく／ださい, 組み／込む */
+		if (kana_split(t, n, j)) {
+			cost += 2;
+			continue;
+		}
 		/* okurigana or a particle off its word: 持ち帰／り, 日／の */
 		if ((is_kanji(t[j - 1]) || is_kana_run(t[j - 1])) &&
 		    is_hira(t[j]) && (j < 2 || !is_digit(t[j - 2]))) {

@@ -2455,7 +2455,21 @@ test_kept_columns(void **state)
 	/* where it fits, is a name, or keeps a piece whole: the application's */
 	assert_null(docx_cell_break(fits, 2900));
 	assert_null(docx_cell_break("回答数", 270));
-	assert_null(docx_cell_break("情報セキュリティ事故等報告先一覧", 1570));
+	assert_null(docx_cell_break("情報セキュリティ事故等報告先一覧", 1590));
+	/*
+	 * Japanese alone prints as wide as measured: a name 0.3 of a
+	 * character over breaks between its words, not left to LibreOffice
+	 * (…封入封かん業務委／託, one character alone: review2 of issue 18)
+	 */
+	assert_non_null(cell = docx_cell_break(
+	    "情報セキュリティ事故等報告先一覧", 1570));
+	assert_string_equal(cell, "情報セキュリティ\n事故等報告先一覧");
+	free(cell);
+	assert_non_null(cell = docx_cell_break(
+	    "清掃リサイクル関係通知書印刷・封入封かん業務委託", 2359));
+	assert_string_equal(cell,
+	    "清掃リサイクル関係通知書印刷・\n封入封かん業務委託");
+	free(cell);
 	assert_null(docx_cell_break("令和8年7月17日", 880));
 	/* Japanese lines the whole room: no katakana word split for 4 % */
 	assert_non_null(cell = docx_cell_break("最高情報セキュリティ責任者（CISO）",
@@ -2477,6 +2491,19 @@ test_kept_columns(void **state)
 	assert_non_null(cell = docx_cell_break_row("誤送付・誤送信、重大度 高",
 	    700, 3));
 	assert_string_equal(cell, "誤送付・\n誤送信、\n重大度 高");
+	free(cell);
+	/*
+	 * a numbered item of a cell as well (review2 of issue 18: the
+	 * 精査記録's ヒアリング (1) …示してく／ださい), not where the row
+	 * has no line to spare
+	 */
+	assert_non_null(cell = docx_item_break("(1) 誤送付・誤送信、重大度 高",
+	    900, 4));
+	assert_string_equal(cell, "(1) 誤送付・\n誤送信、\n重大度 高");
+	free(cell);
+	assert_non_null(cell = docx_item_break("(1) 誤送付・誤送信、重大度 高",
+	    900, 2));
+	assert_non_null(strstr(cell, "送\n信"));
 	free(cell);
 	room = 0;
 	(void)room;
@@ -3261,6 +3288,100 @@ test_atomic_save(void **state)
 	docx_free(d);
 }
 
+/*
+ * A hanging item, a label, a tab and its text (記 6 条件 (2) of a
+ * 可否決定通知), has the writer's own line breaks where its text is
+ * wider than its lines: LibreOffice broke it between any two characters
+ * (妥当性を確／認すること, review2 of issue 18).  Not a text that fits,
+ * and not one that follows no tab.
+ */
+static void
+test_hang_break(void **state)
+{
+	static const char	 text[] = "調達に当たっては複数者から見積りを徴し、"
+	    "運用経費の妥当性を確認すること。";
+	struct docx_para_style	 ps = { .indent_left = 950,
+	    .indent_first = -200, .tabs = { 950 } };
+	struct docx		*d;
+	char			 path[PATH_MAX], *out, *p, *q;
+
+	(void)state;
+	assert_int_equal(docx_new(&d, NULL), 0);
+	assert_int_equal(docx_para_begin(d, &ps), 0);
+	assert_int_equal(docx_run(d, "(2)", NULL), 0);
+	assert_int_equal(docx_run_tab(d), 0);
+	assert_int_equal(docx_run(d, text, NULL), 0);
+	assert_int_equal(docx_para_end(d), 0);
+	assert_int_equal(docx_para_begin(d, &ps), 0);
+	assert_int_equal(docx_run(d, "(1)", NULL), 0);
+	assert_int_equal(docx_run_tab(d), 0);
+	assert_int_equal(docx_run(d, "稼働前に脆弱性診断を実施すること。", NULL),
+	    0);
+	assert_int_equal(docx_para_end(d), 0);
+	assert_int_equal(docx_add_para(d, text, NULL), 0);
+	path_in(path, sizeof path, "hang.docx");
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	out = zip_part(path, "word/document.xml");
+	assert_non_null(p = strstr(out, "妥当性を"));
+	assert_non_null(q = strstr(p, "確認すること"));
+	assert_non_null(strstr(p, "<w:br/>"));
+	assert_true(strstr(p, "<w:br/>") < q);
+	/* one break, and none in the short item nor the plain paragraph */
+	assert_int_equal(count_of(out, "<w:br/>"), 1);
+	free(out);
+}
+
+/*
+ * A name the writer breaks where a reader would (西部地域／まちづくり課)
+ * keeps that break in a row with lines to spare, rather than one
+ * between two of its hiragana (西部地域まち／づくり課: review2 of issue
+ * 18, the 特記事項チェックシート集計結果報告書's 課 column).
+ */
+static void
+test_name_kept(void **state)
+{
+	static const struct docx_para_style small = { .size = 18 };
+	static const char *const rows[][4] = {
+		{ "課", "契約名", "点検段階", "「いいえ」の項目" },
+		{ "建築指導担当課", "建築指導担当台帳データ入力業務委託",
+		    "契約等の締結前", "No.2　契約書・協定書に「情報の保護および"
+		    "管理に関する特記事項」を添付した。" },
+		{ "西部地域まちづくり課", "西部地域まちづくり台帳データ入力業務委託",
+		    "終了時", "No.15　契約終了後も守秘義務が続くことを、"
+		    "委託事業者等に確認した。\nNo.16　事故等の発生の有無を確認"
+		    "し、発生した場合は区に報告させた。" },
+		{ "高齢社会対策課", "高齢社会対策台帳データ入力業務委託",
+		    "締結当初", "No.5　作業従事者の名簿と、情報セキュリティの"
+		    "責任者の届出を受けた。" },
+		{ "情報公開課", "情報公開関係通知書印刷・封入封かん業務委託",
+		    "履行中", "No.9　再委託の有無を確認し、再委託がある場合は"
+		    "事前に承諾した。\nNo.10　個人情報の取扱状況について、定期"
+		    "的な報告を受け、必要に応じて実地で確認した。" },
+		{ "区立例題保育園", "区立例題保育園関係通知書印刷・封入封かん"
+		    "業務委託", "終了時", "No.14　委託事業者等の作業従事者の"
+		    "アカウントを削除した。" },
+	};
+	struct docx		*d;
+	struct docx_table	*t;
+	char			 path[512], *xml;
+	size_t			 r, k;
+
+	(void)state;
+	xsnprintf(path, sizeof path, "%s/name-kept.docx", sample_dir());
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	assert_int_equal(docx_table_new(&t, 4, NULL), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	for (r = 0; r < NELEM(rows); r++)
+		for (k = 0; k < 4; k++)
+			assert_int_equal(docx_table_cell(t, r, k, rows[r][k],
+			    r > 0 ? &small : NULL), 0);
+	xml = table_xml(d, t, path);
+	assert_non_null(strstr(xml, "西部地域まちづくり"));
+	assert_null(strstr(xml, "西部地域まち</w:t><w:br/>"));
+	free(xml);
+}
+
 int
 main(void)
 {
@@ -3268,6 +3389,8 @@ main(void)
 		cmocka_unit_test(test_samples),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_hang_break),
+		cmocka_unit_test(test_name_kept),
 		cmocka_unit_test(test_sticky_mid_document),
 		cmocka_unit_test(test_api_errors),
 		cmocka_unit_test(test_tables),

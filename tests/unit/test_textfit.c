@@ -263,11 +263,72 @@ test_wrap_fill(void **state)
 		free(w);
 		free(f);
 	}
-	assert_true(fuller >= 2);
+	/*
+	 * fuller at a width at least: it ends a line short to keep a word
+	 * of kana whole (であ／るため, 確認す／ること) where the best
+	 * breaks of textfit_wrap() may not
+	 */
+	assert_true(fuller >= 1);
 	assert_wrap("調達方法と見積りの徴取", 570, "調達|方法と見|積りの徴取");
 	assert_non_null(f = textfit_wrap_fill("調達方法と見積りの徴取", 570));
 	assert_null(strstr(f, "\n見\n"));
 	free(f);
+}
+
+/*
+ * Running text in a cell keeps a word of kana whole where a line fewer
+ * is not at stake (review2 of issue 18: 示してく／ださい, 1社のみであ／り,
+ * あらかじ／め, 組み／込む in the 精査記録, the 再発防止策の提案書 and
+ * the 監査結果概要報告書), and textfit_break_cost() counts such a split.
+ */
+static void
+test_wrap_kana_words(void **state)
+{
+	static const struct {
+		const char	*text;
+		unsigned	 width;
+		const char	*split;
+	} cases[] = {
+		{ "根拠となる園数・園児数と、単価の内訳を示してください。",
+		    800, "く\nださい" },
+		{ "根拠となる園数・園児数と、単価の内訳を示してください。",
+		    600, "く\nださい" },
+		{ "単価は同種サービスの公表価格の範囲内。ただし見積りは1社のみ"
+		    "であり、調達時に複数者の比較を行う必要がある。", 600,
+		    "であ\nり" },
+		{ "受信者には7‑Zip等の解凍ソフトが必要な旨をあらかじめ案内する。",
+		    600, "じ\nめ" },
+		{ "年1回の見直し時期を課内の年間予定に組み込むこと。", 1100,
+		    "組み\n込" },
+		{ "年1回の見直し時期を課内の年間予定に組み込むこと。", 1100,
+		    "組み込\nむ" },
+		{ "令和8年度から令和12年度までの5年度の総経費と現行継続の比較",
+		    600, "総経\n費" },
+		/* the words of a run after the name of a body in it */
+		{ "区立例題保育園関係通知書印刷・封入封かん業務委託", 900,
+		    "関\n係" },
+	};
+	char	*w;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_non_null(w = textfit_wrap_fill(cases[i].text,
+		    cases[i].width));
+		if (strstr(w, cases[i].split) != NULL)
+			print_error("%s at %u: %s\n", cases[i].text,
+			    cases[i].width, w);
+		assert_null(strstr(w, cases[i].split));
+		free(w);
+	}
+	assert_int_equal(textfit_break_cost("1社のみであり、調達時に",
+	    "1社のみであ\nり、調達時に", 1200), 2);
+	assert_int_equal(textfit_break_cost("示してください。",
+	    "示してく\nださい。", 1200), 2);
+	assert_int_equal(textfit_break_cost("組み込むこと",
+	    "組み\n込むこと", 1200), 2);
+	assert_int_equal(textfit_break_cost("1社のみであり、",
+	    "1社のみ\nであり、", 1200), 0);
 }
 
 /*
@@ -637,6 +698,7 @@ main(void)
 		cmocka_unit_test(test_wrap),
 		cmocka_unit_test(test_wrap_forced),
 		cmocka_unit_test(test_wrap_fill),
+		cmocka_unit_test(test_wrap_kana_words),
 		cmocka_unit_test(test_wrap_names),
 		cmocka_unit_test(test_wrap_bodies),
 		cmocka_unit_test(test_wrap_hang),
