@@ -1543,23 +1543,28 @@ add_reports(struct docx *d, const struct node *reports,
 		due = node_get(r, "due");
 		unit = node_get_str(due, "unit");
 		days = node_get_str(due, "days");
+		/*
+		 * A phrase a line: in the column the table could give it,
+		 * broken where a line filled, it read 知った／日 and 5日を／
+		 * 超えない.
+		 */
 		buf_reset(&b);
 		if (days != NULL && strcmp(days, "0") == 0)
 			buf_puts(&b, "知った日のうちに");
 		else if (unit != NULL && strcmp(unit, "business") == 0 &&
 		    days != NULL && strcmp(days, "1") == 0)
-			buf_puts(&b, "知った日の翌開庁日まで");
+			buf_puts(&b, "知った日の\n翌開庁日まで");
 		else if (unit != NULL && strcmp(unit, "business") == 0)
-			buf_printf(&b, "知った日の翌日から%s開庁日以内", days);
+			buf_printf(&b, "知った日の翌日から\n%s開庁日以内", days);
 		else if (node_scalar_eq(node_get(due, "first_day"), "true"))
-			buf_printf(&b, "知った日を1日目として%s日以内", days);
+			buf_printf(&b, "知った日を1日目として\n%s日以内", days);
 		else
-			buf_printf(&b, "知った日の翌日から%s日以内", days);
+			buf_printf(&b, "知った日の翌日から\n%s日以内", days);
 		if (node_get_str(due, "cap") != NULL)
-			buf_printf(&b, "（知った日から%s日を超えない）",
+			buf_printf(&b, "\n（知った日から\n%s日を超えない）",
 			    node_get_str(due, "cap"));
 		if (node_scalar_eq(node_get(due, "closed"), "next"))
-			buf_puts(&b, "。期限が閉庁日のときは翌開庁日");
+			buf_puts(&b, "\n期限が閉庁日のときは\n翌開庁日");
 		buf_reset(&what);
 		buf_printf(&what, "%s\n（対象）", node_get_str(r, "title"));
 		when_text(&what, r, kind);
