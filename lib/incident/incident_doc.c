@@ -1387,10 +1387,18 @@ add_flow(struct docx *d, const struct c_phase *ph, const char *what)
 	struct buf	 b = BUF_INIT;
 	char		 label[32];
 	size_t		 i;
-	int		 rc;
+	int		 rc, unk;
 
-	buf_printf(&b, "%s（問1～問%zu）に回答する。わからない事項は、わからない"
-	    "と回答し、判明した時点で改めて判断する。", what, ph->nq);
+	/*
+	 * わからない only where a question offers it: 問1 (はい／いいえ)
+	 * and 問3 (the 系統) do not, and the instruction read as if all did.
+	 */
+	for (i = 0, unk = 0; i < ph->nq; i++)
+		unk |= ph->q[i].answers != NULL &&
+		    strstr(ph->q[i].answers, "わからない") != NULL;
+	buf_printf(&b, "%s（問1～問%zu）に回答する。%s", what, ph->nq, unk ?
+	    "「わからない」を選べる問は、わからない事項をわからないと回答し、"
+	    "判明した時点で改めて判断する。" : "");
 	if ((rc = buf_ok(&b)) != 0 ||
 	    (rc = add_item(d, 2, "ア", b.data, 0)) != 0 ||
 	    (rc = add_item(d, 2, "イ", "回答を(3)の判断基準に照らし、該当する"
