@@ -876,6 +876,13 @@ fail:
 	return r;
 }
 
+/* A score as the documents show it, to the tenth (half up). */
+static double
+shown(double x)
+{
+	return floor(x * 10 + 0.5) / 10;
+}
+
 /* The statistics of s's year, loaded; with the previous year's if prev. */
 static int
 aggregate(struct ck_stats *s, struct store *st, int prev, struct diags *d)
@@ -966,7 +973,10 @@ aggregate(struct ck_stats *s, struct store *st, int prev, struct diags *d)
 	ck_deviation(dev, score, s->ndiv, &s->mean, &s->sd);
 	for (i = 0; i < s->ndiv; i++)
 		s->divs[i].deviation = dev[i];
-	/* rank: 1 + the number of divisions with a higher score */
+	/*
+	 * rank: 1 + the number of divisions with a higher score, as shown
+	 * (to the tenth): two 91.8 had been ranked 9 and 10
+	 */
 	{
 		double	*v = calloc(s->ndiv + 1, sizeof *v);
 		size_t	 n = 0, lo, hi, mid;
@@ -977,7 +987,7 @@ aggregate(struct ck_stats *s, struct store *st, int prev, struct diags *d)
 		}
 		for (i = 0; i < s->ndiv; i++) {
 			if (!isnan(score[i]))
-				v[n++] = score[i];
+				v[n++] = shown(score[i]);
 		}
 		qsort(v, n, sizeof *v, ck_cmp_desc);
 		for (i = 0; i < s->ndiv; i++) {
@@ -988,7 +998,7 @@ aggregate(struct ck_stats *s, struct store *st, int prev, struct diags *d)
 			hi = n;
 			while (lo < hi) {
 				mid = (lo + hi) / 2;
-				if (v[mid] > score[i])
+				if (v[mid] > shown(score[i]))
 					lo = mid + 1;
 				else
 					hi = mid;
@@ -1031,11 +1041,13 @@ aggregate(struct ck_stats *s, struct store *st, int prev, struct diags *d)
 			 */
 			if (!isnan(s->divs[i].prev)) {
 				psum[s->divs[i].org->dept_index] +=
-				    s->divs[i].prev;
+				    shown(s->divs[i].prev);
 				pn[s->divs[i].org->dept_index]++;
 			}
 			ds->nsubmitted++;
-			sum[s->divs[i].org->dept_index] += s->divs[i].score;
+			/* the mean of the scores as shown, as a reader checks it */
+			sum[s->divs[i].org->dept_index] +=
+			    shown(s->divs[i].score);
 			if (isnan(ds->min) || s->divs[i].score < ds->min)
 				ds->min = s->divs[i].score;
 			if (isnan(ds->max) || s->divs[i].score > ds->max)

@@ -1235,10 +1235,7 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 			    (double)is->counts[vals[k]], XLSX_NUM_INT);
 		xlsx_write_number(sh, row, col++, (double)is->counts[CK_NA],
 		    XLSX_NUM_INT);
-		/* an item new this year says so, not a blank */
-		if (prev && isnan(is->prev) && !isnan(is->rate))
-			xlsx_write_text(sh, row, col++, "新規");
-		else if (prev)
+		if (prev)
 			rate_cell(sh, row, col++, is->prev);
 		rate_cell(sh, row, col++, is->rate);
 		if (prev)
@@ -1246,6 +1243,17 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 			    isnan(is->prev) ? NAN : diffpt(is->rate, is->prev),
 			    XLSX_NUM_DIFF);
 	}
+	/* a blank 前年度 explained: the items new this year */
+	buf_reset(&b);
+	if (prev && (r = new_items(&b, s)) == 0 && b.len > 0) {
+		char	t[512];
+
+		snprintf(t, sizeof t, "前年度・増減の空欄は、今年度新たに加えた"
+		    "項目（%s）である。", b.data);
+		r = xlsx_note(sh, row + 1, t);
+	}
+	if (r != 0)
+		goto done;
 	/*
 	 * A chart of the items only for the few clauses of the vendor
 	 * sheet; 50 items of a department's check would take pages, where

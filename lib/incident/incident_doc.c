@@ -1387,10 +1387,18 @@ add_flow(struct docx *d, const struct c_phase *ph, const char *what)
 	struct buf	 b = BUF_INIT;
 	char		 label[32];
 	size_t		 i;
-	int		 rc;
+	int		 rc, unk;
 
-	buf_printf(&b, "%s（問1～問%zu）に回答する。わからない事項は、わからない"
-	    "と回答し、判明した時点で改めて判断する。", what, ph->nq);
+	/*
+	 * わからない only where a question offers it: 問1 (はい／いいえ)
+	 * and 問3 (the 系統) do not, and the instruction read as if all did.
+	 */
+	for (i = 0, unk = 0; i < ph->nq; i++)
+		unk |= ph->q[i].answers != NULL &&
+		    strstr(ph->q[i].answers, "わからない") != NULL;
+	buf_printf(&b, "%s（問1～問%zu）に回答する。%s", what, ph->nq, unk ?
+	    "「わからない」を選べる問は、わからない事項をわからないと回答し、"
+	    "判明した時点で改めて判断する。" : "");
 	if ((rc = buf_ok(&b)) != 0 ||
 	    (rc = add_item(d, 2, "ア", b.data, 0)) != 0 ||
 	    (rc = add_item(d, 2, "イ", "回答を(3)の判断基準に照らし、該当する"
@@ -1543,23 +1551,28 @@ add_reports(struct docx *d, const struct node *reports,
 		due = node_get(r, "due");
 		unit = node_get_str(due, "unit");
 		days = node_get_str(due, "days");
+		/*
+		 * A phrase a line: in the column the table could give it,
+		 * broken where a line filled, it read 知った／日 and 5日を／
+		 * 超えない.
+		 */
 		buf_reset(&b);
 		if (days != NULL && strcmp(days, "0") == 0)
 			buf_puts(&b, "知った日のうちに");
 		else if (unit != NULL && strcmp(unit, "business") == 0 &&
 		    days != NULL && strcmp(days, "1") == 0)
-			buf_puts(&b, "知った日の翌開庁日まで");
+			buf_puts(&b, "知った日の\n翌開庁日まで");
 		else if (unit != NULL && strcmp(unit, "business") == 0)
-			buf_printf(&b, "知った日の翌日から%s開庁日以内", days);
+			buf_printf(&b, "知った日の翌日から\n%s開庁日以内", days);
 		else if (node_scalar_eq(node_get(due, "first_day"), "true"))
-			buf_printf(&b, "知った日を1日目として%s日以内", days);
+			buf_printf(&b, "知った日を1日目として\n%s日以内", days);
 		else
-			buf_printf(&b, "知った日の翌日から%s日以内", days);
+			buf_printf(&b, "知った日の翌日から\n%s日以内", days);
 		if (node_get_str(due, "cap") != NULL)
-			buf_printf(&b, "（知った日から%s日を超えない）",
+			buf_printf(&b, "\n（知った日から\n%s日を超えない）",
 			    node_get_str(due, "cap"));
 		if (node_scalar_eq(node_get(due, "closed"), "next"))
-			buf_puts(&b, "。期限が閉庁日のときは翌開庁日");
+			buf_puts(&b, "\n期限が閉庁日のときは\n翌開庁日");
 		buf_reset(&what);
 		buf_printf(&what, "%s\n（対象）", node_get_str(r, "title"));
 		when_text(&what, r, kind);

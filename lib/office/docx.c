@@ -3151,6 +3151,20 @@ docx_cell_break_row(const char *s, unsigned room, unsigned rowlines)
 static unsigned	row_height(const struct docx_table *, const unsigned *,
 		    unsigned, size_t, int);
 
+/* text with a line feed at byte at, allocated; NULL if out of memory */
+static char *
+break_at(const char *text, size_t at)
+{
+	char	*b;
+
+	if ((b = malloc(strlen(text) + 2)) == NULL)
+		return NULL;
+	memcpy(b, text, at);
+	b[at] = '\n';
+	strcpy(b + at + 1, text + at);
+	return b;
+}
+
 static void
 put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
     const int *fits, unsigned margin, size_t row, size_t col,
@@ -3205,10 +3219,7 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 		size_t		 at;
 
 		if ((at = textfit_name_break(text, room)) > 0 &&
-		    (broken = malloc(strlen(text) + 2)) != NULL) {
-			memcpy(broken, text, at);
-			broken[at] = '\n';
-			strcpy(broken + at + 1, text + at);
+		    (broken = break_at(text, at)) != NULL) {
 			text = broken;
 			named = 1;
 		}
@@ -3226,12 +3237,8 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 		size_t		 at;
 
 		if ((at = textfit_name_break(text, room)) > 0 &&
-		    (broken = malloc(strlen(text) + 2)) != NULL) {
-			memcpy(broken, text, at);
-			broken[at] = '\n';
-			strcpy(broken + at + 1, text + at);
+		    (broken = break_at(text, at)) != NULL)
 			text = broken;
-		}
 	}
 	/*
 	 * Running text (and a long heading): the writer's own line breaks,

@@ -1079,18 +1079,19 @@ propose_notes(struct bld *b)
 		 * part apart from what 6(1)ウ moves.  The 業務項目別実績
 		 * words its 備考 by the same test (report_item_unheld()).
 		 */
-		/* 未実施 8件, 中止 1件, or both */
+		/* 未実施 8回, 中止 1回, or both, in the item's unit */
 		if (it->nunheld_ytd > 0 && it->ncancelled > 0)
 			out = rp_fmt(b->pool, "年度内に予定日を過ぎて実施の記録が"
-			    "ないもの（未実施）%s件と中止したもの%ld件",
-			    rp_count(c3, it->nunheld_ytd), it->ncancelled);
+			    "ないもの（未実施）%s%sと中止したもの%ld%s",
+			    rp_count(c3, it->nunheld_ytd), it->unit,
+			    it->ncancelled, it->unit);
 		else if (it->ncancelled > 0)
-			out = rp_fmt(b->pool, "年度内に中止したもの%ld件",
-			    it->ncancelled);
+			out = rp_fmt(b->pool, "年度内に中止したもの%ld%s",
+			    it->ncancelled, it->unit);
 		else
 			out = rp_fmt(b->pool, "年度内に予定日を過ぎて実施の記録が"
-			    "ないもの（未実施）%s件", rp_count(c3,
-			    it->nunheld_ytd));
+			    "ないもの（未実施）%s%s", rp_count(c3,
+			    it->nunheld_ytd), it->unit);
 		switch (report_item_unheld(w, it)) {
 		case REPORT_UNHELD_ALL:
 			it->note = rp_fmt(b->pool, "年度累計%s%sは、年間想定%s%s"
@@ -1101,11 +1102,11 @@ propose_notes(struct bld *b)
 			continue;
 		case REPORT_UNHELD_PART:
 			it->note = rp_fmt(b->pool, "年度累計%s%sは、年間想定%s%s"
-			    "の経過%dか月分（%s%s）を下回っています。うち%ld件は、"
-			    "%sです。それ以外の分については、%s", rp_count(c1,
+			    "の経過%dか月分（%s%s）を下回っています。下回る分の"
+			    "うち、%sを除く分については、%s", rp_count(c1,
 			    it->ytd), it->unit, rp_count(c2, it->expected),
-			    it->unit, w->months, p, it->unit, it->nunheld_ytd +
-			    it->ncancelled, out, dest[0] != '\0' ?
+			    it->unit, w->months, p, it->unit, out,
+			    dest[0] != '\0' ?
 			    "本項目に見込んでいた作業量を上記の振替先に振り替えて"
 			    "います。" : "仕様書6(1)ウに基づき、本項目に見込んで"
 			    "いた作業量を他の委託内容に振り替えます。");

@@ -379,7 +379,8 @@ check $CHECK docx "$C" 対応基準提案書 目的 適用範囲 ネットワー
     "期限は、事故等を知った日（所管課が発見した日）から算定し" "!自動的に" \
     "総務省ガイドライン" "IPA手引き" "個人情報保護委員会FAQ" \
     インターネット接続の遮断（全庁） 条件を付けて復旧する "知った日を1日目として30日以内" \
-    本人の数が100人を超える "!100を超える" 個人番号を扱う情報システムで管理される
+    本人の数が100人を超える "!100を超える" 個人番号を扱う情報システムで管理される \
+    "「わからない」を選べる問は、わからない事項をわからないと回答し"
 # the subject stands out under the sender: bold, 12pt (a small body line)
 $PY - "$C" <<'PYEOF' || fail "the criteria's subject is a small line"
 import sys, docx

@@ -629,7 +629,7 @@ test_unheld_shortfall(void **state)
 	assert_int_equal(it->nunheld_ytd, 1);
 	assert_int_equal(report_item_unheld(&w, it), REPORT_UNHELD_ALL);
 	assert_non_null(strstr(it->note, "下回る分は、年度内に予定日を過ぎて"
-	    "実施の記録がないもの（未実施）1件によるものです。"));
+	    "実施の記録がないもの（未実施）1回によるものです。"));
 	assert_null(strstr(it->note, "振り替え"));
 	it = report_work_item(&w, "regular_meetings");
 	assert_int_equal(it->ytd, 15);
@@ -637,7 +637,7 @@ test_unheld_shortfall(void **state)
 	assert_int_equal(it->ncancelled, 1);
 	assert_int_equal(report_item_unheld(&w, it), REPORT_UNHELD_ALL);
 	assert_non_null(strstr(it->note, "下回る分は、年度内に予定日を過ぎて"
-	    "実施の記録がないもの（未実施）8件と中止したもの1件によるもの"
+	    "実施の記録がないもの（未実施）8回と中止したもの1回によるもの"
 	    "です。"));
 	assert_null(strstr(it->note, "振り替え"));
 	it = report_work_item(&w, "dx_support");
