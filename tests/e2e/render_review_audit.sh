@@ -57,6 +57,11 @@ for i in at:
     assert kids[i - 1].tag == qn("w:p") and text(kids[i - 1]) == "", i
 PYEOF
     fail "質疑応答なし。 against the table"
+# Latin letters and their katakana word are one word: the summary's
+# finding keeps USBメモリ on a line (it broke USB／メモリ; issue 18)
+checks=$((checks + 1))
+unzip -p "$O"/情報セキュリティ監査結果概要報告書_*戸籍住民課.docx word/document.xml |
+    grep -q 'USBメモリ' || fail "USB／メモリ broken in the audit summary"
 # a new review's record has the form's 決定 row too, blank (issue 18)
 checks=$((checks + 1))
 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" merged \
