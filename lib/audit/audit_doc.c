@@ -1669,8 +1669,10 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		    (rc = docx_add_outline_heading(d, 1, b.data)) != 0 ||
 		    (rc = add_kv(d, kv, 7)) != 0)
 			goto done;
+		/* where a Q&A table would be, after a blank as it is */
 		if (qt[i] == NULL) {
-			if ((rc = docx_add_outline_body(d, "質疑応答なし。")) !=
+			if ((rc = docx_add_blank(d)) != 0 ||
+			    (rc = docx_add_outline_body(d, "質疑応答なし。")) !=
 			    0)
 				goto done;
 			continue;

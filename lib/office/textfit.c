@@ -1178,6 +1178,15 @@ break_scores(unsigned char *score, const uint32_t *v, size_t n)
 		} else if (cp_width(v[i]) == 1 && !is_space(v[i])) {
 			while (e < n && cp_width(v[e]) == 1 && !is_space(v[e]))
 				e++;
+			/*
+			 * Latin letters and the katakana word they start are
+			 * one word: USBメモリ, ICカード (USB／メモリ)
+			 */
+			if (e < n && ((v[e - 1] >= 'A' && v[e - 1] <= 'Z') ||
+			    (v[e - 1] >= 'a' && v[e - 1] <= 'z')) &&
+			    is_kata(v[e]) && v[e] != 0x30FB)
+				while (e < n && is_kata(v[e]) && v[e] != 0x30FB)
+					e++;
 			keep(score, i, e);
 		}
 	}

@@ -41,6 +41,27 @@ for f in "$O"/精査記録_*.xlsx; do
 	expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" \
 	    heights "$f" 56
 done
+# 「質疑応答なし。」 stands where a Q&A table would, after a blank line,
+# not against the finding's table (issue 18)
+checks=$((checks + 1))
+$PY - "$O"/フォローアップ監査に係る質疑応答書_*.docx <<'PYEOF' ||
+import sys, docx
+from docx.oxml.ns import qn
+body = docx.Document(sys.argv[1]).element.body
+kids = [k for k in body if k.tag in (qn("w:p"), qn("w:tbl"))]
+text = lambda k: "".join(t.text or "" for t in k.iter(qn("w:t")))
+at = [i for i, k in enumerate(kids) if k.tag == qn("w:p") and
+      text(k).strip() == "質疑応答なし。"]
+assert at, "no 質疑応答なし。"
+for i in at:
+    assert kids[i - 1].tag == qn("w:p") and text(kids[i - 1]) == "", i
+PYEOF
+    fail "質疑応答なし。 against the table"
+# Latin letters and their katakana word are one word: the summary's
+# finding keeps USBメモリ on a line (it broke USB／メモリ; issue 18)
+checks=$((checks + 1))
+unzip -p "$O"/情報セキュリティ監査結果概要報告書_*戸籍住民課.docx word/document.xml |
+    grep -q 'USBメモリ' || fail "USB／メモリ broken in the audit summary"
 # a new review's record has the form's 決定 row too, blank (issue 18)
 checks=$((checks + 1))
 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" merged \
