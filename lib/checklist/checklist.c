@@ -465,14 +465,14 @@ ck_orgs_ambiguous(const struct ck_orgs *o, const char *s)
 static const struct ck_field fields_department[] = {
 	{ "respondent", "回答者の職名", "例：庶務係長（情報セキュリティ担当者）",
 	    CK_FIELD_TEXT, 0, { NULL }, { NULL } },
-	{ "submitted", "提出日", "例：2026/10/9（令和8年10月9日）",
+	{ "submitted", "提出日", "例：令和8年10月9日（2026/10/9と入力）",
 	    CK_FIELD_DATE, 0, { NULL }, { NULL } },
 };
 
 static const struct ck_field fields_self[] = {
 	{ "staff_total", "対象職員数", "課の職員数（会計年度任用職員を含む）",
 	    CK_FIELD_COUNT, 0, { NULL }, { NULL } },
-	{ "submitted", "提出日", "例：2026/10/9（令和8年10月9日）",
+	{ "submitted", "提出日", "例：令和8年10月9日（2026/10/9と入力）",
 	    CK_FIELD_DATE, 0, { NULL }, { NULL } },
 };
 
@@ -488,14 +488,14 @@ static const struct ck_field fields_vendor[] = {
 	    CK_FIELD_CHOICE, 1,
 	    { "契約等の締結前", "締結当初", "履行中", "終了時", NULL },
 	    { "before", "start", "during", "end", NULL } },
-	{ "contract_from", "契約期間（開始）", "例：2026/4/1（令和8年4月1日）",
+	{ "contract_from", "契約期間（開始）", "例：令和8年4月1日（2026/4/1と入力）",
 	    CK_FIELD_DATE, 0, { NULL }, { NULL } },
-	{ "contract_to", "契約期間（終了）", "例：2027/3/31（令和9年3月31日）",
+	{ "contract_to", "契約期間（終了）", "例：令和9年3月31日（2027/3/31と入力）",
 	    CK_FIELD_DATE, 0, { NULL }, { NULL } },
 	{ "personal_info", "個人情報の取扱い", "あり または なし",
 	    CK_FIELD_BOOL, 0, { "あり", "なし", NULL },
 	    { "true", "false", NULL } },
-	{ "submitted", "提出日", "例：2026/11/20（令和8年11月20日）",
+	{ "submitted", "提出日", "例：令和8年11月20日（2026/11/20と入力）",
 	    CK_FIELD_DATE, 0, { NULL }, { NULL } },
 };
 

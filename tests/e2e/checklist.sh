@@ -61,14 +61,16 @@ $PY "$CHECK" form "$F/自己点検_令和8年度_こども家庭部_保育課.xl
 run 0 export form --kind vendor --fy 2026 --org hoiku -o "$F"
 $PY "$CHECK" form "$F/特記事項チェックシート_令和8年度_こども家庭部_保育課.xlsx" vendor hoiku 16 >&2 ||
     fail "vendor form"
-# every date's example in the ward's 令和 too, as the other forms give it
+# every date's example in the ward's 令和 first, then how to type it, as
+# the other forms give it (例：令和8年4月1日（2026/4/1と入力）)
 $PY - "$F/特記事項チェックシート_令和8年度_こども家庭部_保育課.xlsx" <<'PYEOF' ||
 import re, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 ex = [c.value for ws in wb for r in ws.iter_rows() for c in r
-      if isinstance(c.value, str) and re.match(r"例：\d{4}/", c.value)]
-assert ex, "no date example"
-bad = [e for e in ex if "令和" not in e]
+      if isinstance(c.value, str) and "例：" in c.value and
+      re.search(r"\d{4}/\d", c.value)]
+assert len(ex) == 3, ex
+bad = [e for e in ex if not re.match(r"例：令和\d+年\d+月\d+日（\d{4}/\d+/\d+と入力）$", e)]
 assert not bad, bad
 PYEOF
     fail "vendor form: a date example without its 令和 form"

@@ -196,7 +196,7 @@ expect_status 0 "$NCIO" -C "$D" consult export sheet -o "$T/form/"
 sheet=$T/form/相談シート.xlsx
 pycheck sheet "$sheet"
 pycheck xlsx "$sheet" 相談シート 相談の種別 相談課（部・課） 記入者の職名 件名 相談内容 提出日 回答希望日 \
-    "任意。例：2026/5/22（令和8年5月22日）"
+    "任意。例：令和8年5月22日（2026/5/22と入力）"
 expect_status 0 "$NCIO" -C "$D" consult export sheet --org hoiku -o "$T/form/"
 pycheck xlsx "$T/form/相談シート_保育課.xlsx" "こども家庭部 保育課"
 pycheck fill "$sheet" B6=こども家庭部保育課 B7=庶務係長 \
