@@ -302,6 +302,9 @@ count_sheet(struct xlsx *x, const char *name, const char *title,
 	memset(&ch, 0, sizeof ch);
 	ch.type = c->n > 6 ? XLSX_CHART_BAR : XLSX_CHART_COLUMN;
 	ch.title = chart_title;
+	/* the axes named: what is counted, and by what */
+	ch.x_title = head;
+	ch.y_title = "件数";
 	ch.cat_col = 0;
 	ch.val_cols = vals;
 	ch.nval = expect != NULL ? 2 : 1;
@@ -331,7 +334,7 @@ review_write_summary_xlsx(struct review_ctx *c,
 	struct cal_date		 end, start;
 	char			 fyl[CAL_FMT_MAX], title[128], note[256];
 	char			 median[128], pnote[256], day[CAL_FMT_MAX];
-	char			 med[32];
+	char			 med[32], t1[160], t2[160];
 	const char		*after[3] = { NULL, NULL, NULL };
 	int			 rc;
 
@@ -359,14 +362,22 @@ review_write_summary_xlsx(struct review_ctx *c,
 	}
 	if ((rc = xlsx_new(&x, path, &props)) != 0)
 		return rc;
+	/*
+	 * Every sheet and chart titled with its year, as the first: a
+	 * sheet printed alone, or its chart pasted in a report, said 判定別
+	 * の件数 of no year.
+	 */
+#define YT(buf, what) (snprintf((buf), sizeof (buf), "%s %s", fyl, (what)), \
+	    (buf))
 	count_sheet(x, "種別", title, note, "種別", &s->by_type, s->expect,
-	    "種別ごとの件数と年間想定件数", after);
-	count_sheet(x, "判定", "情報化企画の判定", pnote, "判定",
-	    &s->by_result, NULL, "判定別の件数", NULL);
-	count_sheet(x, "区分", "情報化企画の区分", pnote, "区分",
-	    &s->by_category, NULL, "区分別の件数", NULL);
-	count_sheet(x, "部別", "情報化企画の部別件数", pnote, "部",
-	    &s->by_dept, NULL, "部別の件数", NULL);
+	    YT(t2, "種別ごとの件数と年間想定件数"), after);
+	count_sheet(x, "判定", YT(t1, "情報化企画の判定"), pnote, "判定",
+	    &s->by_result, NULL, YT(t2, "判定別の件数"), NULL);
+	count_sheet(x, "区分", YT(t1, "情報化企画の区分"), pnote, "区分",
+	    &s->by_category, NULL, YT(t2, "区分別の件数"), NULL);
+	count_sheet(x, "部別", YT(t1, "情報化企画の部別件数"), pnote, "部",
+	    &s->by_dept, NULL, YT(t2, "部別の件数"), NULL);
+#undef YT
 	rc = xlsx_save(x);
 	xlsx_free(x);
 	return rc;

@@ -419,7 +419,8 @@ sheet_items(struct xlsx *x, const struct tr_results *r, const char *note,
 		{ "正答率", 0, 9 },
 		{ "識別力", 0, 9 },
 		{ "無回答", 0, 9 },
-		{ "判定", XLSX_COL_BREAK, 20 },
+		/* centred: left, it read 0易しすぎ after 無回答's digit */
+		{ "判定", XLSX_COL_CENTER | XLSX_COL_BREAK, 20 },
 	};
 	struct xlsx_sheet	*sh;
 	uint32_t		 row;

@@ -378,6 +378,20 @@ $PY "$CHECK" summary "$O/情報化企画審査等実施状況_令和8年度.xlsx
 checks=$((checks + 1))
 $PY "$CHECK" xlsx "$O/情報化企画審査等実施状況_令和8年度.xlsx" "9.5日（決定済み 2件）" ||
     fail "summary: median of two"
+# every sheet and chart titled with its year, the charts' axes named
+checks=$((checks + 1))
+$PY - "$O/情報化企画審査等実施状況_令和8年度.xlsx" <<'PYEOF' || fail "summary: titles without their year"
+import re, sys, zipfile, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for ws in wb.worksheets:
+    if ws.sheet_state == "visible":
+        assert str(ws["A1"].value).startswith("令和8年度 "), ws["A1"].value
+z = zipfile.ZipFile(sys.argv[1])
+for n in z.namelist():
+    if re.match(r"xl/charts/chart\d+\.xml$", n):
+        t = re.findall(r"<a:t>([^<]*)</a:t>", z.read(n).decode())
+        assert t and t[0].startswith("令和8年度 ") and "件数" in t[1:], (n, t)
+PYEOF
 # After the year's end the counts are final: as of its last day.  The
 # sample's median of five is whole days: 21日, not 21.0日.
 mkdir "$T/sum"

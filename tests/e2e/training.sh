@@ -236,6 +236,19 @@ py results-xlsx "$O/docs/nursery.xlsx" "$T/$NURSERY.json"
 # 所属別: no column of "－" (対象者数 and 受講率 only when the records hold
 # them), and a 計 row that adds up the 受講者数
 run 0 export results tr-0b2qgn8c -o "$O/docs/mn.xlsx"
+# 設問分析's 判定 centred: left-aligned after 無回答's right-aligned digit
+# it read 0易しすぎ (issue 18)
+$PY - "$O/docs/mn.xlsx" <<'PYEOF' || fail "設問分析's 判定 against 無回答"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["設問分析"]
+rows = list(ws.iter_rows())
+h = [i for i, r in enumerate(rows) if r[0].value == "問"][0]
+j = [c.value for c in rows[h]].index("判定")
+cells = [r[j] for r in rows[h + 1:] if r[j].value]
+assert cells, "no 判定"
+assert all(c.alignment.horizontal == "center" for c in cells), \
+    [c.alignment.horizontal for c in cells]
+PYEOF
 for f in "$O/docs/nursery.xlsx" "$O/docs/mn.xlsx"; do
 	$PY - "$f" <<'PYEOF' || fail "所属別 of $(basename "$f")"
 import sys, openpyxl
