@@ -1052,6 +1052,30 @@ keep(unsigned char *score, size_t s, size_t e)
 #define DOCNO_SYMBOL	5
 
 /*
+ * The words of a run of kanji v[a..e): a break a character from its edge
+ * 2, inside a word of two of a run of an even number 2 (入力／業務／委託
+ * reads as words of two, not 入力業／務委託), else 4; breaks kept (0) or
+ * a last resort (1) stay.
+ */
+static void
+kanji_words(unsigned char *score, size_t a, size_t e)
+{
+	size_t	k;
+
+	for (k = a + 1; k < e; k++)
+		if (score[k] == 2 || score[k] == 4)
+			score[k] = 4;
+	if (e - a >= 2 && score[a + 1] == 4)
+		score[a + 1] = 2;
+	if (e - a >= 2 && score[e - 1] == 4)
+		score[e - 1] = 2;
+	if ((e - a) % 2 == 0)
+		for (k = a + 3; k + 1 < e; k += 2)
+			if (score[k] == 4)
+				score[k] = 2;
+}
+
+/*
  * score[i] (i in 1..n-1): how good a break before v[i] is, 0 where
  * there may be none, else 1 (the last hiragana of a word: 化し|た), 2 (a
  * kanji word cut a character from its edge: 確|認) to 8 (after 、。 or a
@@ -1064,7 +1088,7 @@ keep(unsigned char *score, size_t s, size_t e)
 static void
 base_scores(unsigned char *score, const uint32_t *v, size_t n)
 {
-	size_t		i, e, k;
+	size_t		i, e;
 	uint32_t	p, q;
 
 	if (n == 0)
@@ -1107,18 +1131,7 @@ base_scores(unsigned char *score, const uint32_t *v, size_t n)
 			e = i + 1;
 			continue;
 		}
-		if (e - i >= 2 && score[i + 1] == 4)
-			score[i + 1] = 2;
-		if (e - i >= 2 && score[e - 1] == 4)
-			score[e - 1] = 2;
-		/*
-		 * a run of an even number of kanji reads as words of two
-		 * (入力／業務／委託): not inside one of them (入力業／務委託)
-		 */
-		if ((e - i) % 2 == 0)
-			for (k = i + 3; k + 1 < e; k += 2)
-				if (score[k] == 4)
-					score[k] = 2;
+		kanji_words(score, i, e);
 	}
 }
 
@@ -1762,30 +1775,6 @@ kana_split(const uint32_t *v, size_t n, size_t j)
 			    cp_match(v, n, i, kana_words[w]))
 				return 1;
 	return 0;
-}
-
-/*
- * The words of a run of kanji v[a..e) scored as base_scores() scores a
- * run: a break a character from its edge 2, inside a word of two of a
- * run of an even number 2, else 4; breaks kept (0) or a last resort (1)
- * stay.
- */
-static void
-kanji_words(unsigned char *score, size_t a, size_t e)
-{
-	size_t	k;
-
-	for (k = a + 1; k < e; k++)
-		if (score[k] == 2 || score[k] == 4)
-			score[k] = 4;
-	if (e - a >= 2 && score[a + 1] == 4)
-		score[a + 1] = 2;
-	if (e - a >= 2 && score[e - 1] == 4)
-		score[e - 1] = 2;
-	if ((e - a) % 2 == 0)
-		for (k = a + 3; k + 1 < e; k += 2)
-			if (score[k] == 4)
-				score[k] = 2;
 }
 
 /*
