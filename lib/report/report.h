@@ -108,9 +108,10 @@ void		 report_work_free(struct report_work *);
 
 /*
  * How much of a short item's shortfall its events of the year to date
- * still planned after their day (未実施, nunheld_ytd) account for:
- * none, a part (the rest is the effort 6(1)ウ moves to other items) or
- * all of it (held, they would have reached the share: nothing moved).
+ * still planned after their day (未実施, nunheld_ytd) and cancelled (中止,
+ * ncancelled) account for: none, a part (the rest is the effort 6(1)ウ
+ * moves to other items) or all of it (held, they would have reached the
+ * share: nothing moved).
  * The 作業実施報告書's note and the 業務項目別実績's 備考 both word
  * the item by it.
  */
