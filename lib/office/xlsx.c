@@ -179,6 +179,25 @@ struct xlsx_sheet {
 	uint16_t		 nlists;	/* columns used in the lists sheet */
 	double			 plain_w;	/* widest title or note line,
 						   Excel units */
+	struct xlsx_rewrap	*rewrap;	/* cells breaking a word */
+	size_t			 nrewrap;
+};
+
+/*
+ * A cell whose lines break a word (textfit_break_cost() cost), written
+ * when the sheet is finished (xlsx_rewrap()), broken again in the row's
+ * lines if that spares the word: its row may be taller than it when a
+ * later column's text is written.
+ */
+struct xlsx_rewrap {
+	uint32_t		 row;
+	uint16_t		 col;
+	char			*text;		/* as given */
+	char			*broken;	/* as the writer broke it */
+	lxw_format		*format;
+	unsigned		 room;
+	unsigned		 lines;
+	unsigned		 cost;
 };
 
 /*
@@ -444,6 +463,11 @@ xlsx_sheet_free(struct xlsx_sheet *sh)
 	for (i = 0; sh->headings != NULL && i < sh->ncols; i++)
 		free(sh->headings[i]);
 	free(sh->headings);
+	for (i = 0; i < sh->nrewrap; i++) {
+		free(sh->rewrap[i].text);
+		free(sh->rewrap[i].broken);
+	}
+	free(sh->rewrap);
 	free(sh);
 }
 
@@ -1202,6 +1226,55 @@ xlsx_last_line(const char *s, size_t len)
 	return text_chars(s + i, len - i);
 }
 
+/*
+ * Where the lines out of s[0..len) break a word that fits a line
+ * (介護保／険, 調査報／告書, 範囲／内): s broken at the best breaks in
+ * lines lines (textfit_wrap_within()) if that costs less
+ * (textfit_break_cost()).  A name's lines (XLSX_COL_NAME) stay as they
+ * are: it breaks only at its own ends.  Out of memory, out stays.
+ */
+#define XLSX_CUT_EDGE	4	/* textfit_break_cost() of 使／用 */
+
+static void
+xlsx_spare_within(struct buf *out, const char *s, size_t len, size_t usable,
+    size_t lines)
+{
+	char		*t, *w, *v;
+	unsigned	 room = xlsx_wrap_room(usable), h, cost, c;
+
+	if (lines > UINT8_MAX || xlsx_count_lines(out->data, out->len) < 2)
+		return;
+	if ((t = strndup(s, len)) == NULL ||
+	    (w = strndup(out->data, out->len)) == NULL) {
+		free(t);
+		return;
+	}
+	if (textfit_bad_break(t, w, room, &h) > 0 &&
+	    (cost = textfit_break_cost(t, w, room)) > 0) {
+		if ((v = textfit_wrap_within(t, room, room, (unsigned)lines, 0,
+		    &c)) != NULL && c < cost) {
+			buf_reset(out);
+			buf_add(out, v, strlen(v));
+			cost = c;
+		}
+		free(v);
+		v = NULL;
+		/*
+		 * a word still cut a character from its edge (介護保／険):
+		 * a line more that spares every word (the fitter weighs
+		 * the line against the width that would spare it)
+		 */
+		if (cost >= XLSX_CUT_EDGE && (v = textfit_wrap_within(t, room,
+		    room, (unsigned)lines + 1, 0, &c)) != NULL && c == 0) {
+			buf_reset(out);
+			buf_add(out, v, strlen(v));
+		}
+		free(v);
+	}
+	free(w);
+	free(t);
+}
+
 static void
 xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable,
     int mode)
@@ -1210,6 +1283,9 @@ xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable,
 	size_t		 n;
 
 	xlsx_break_units(out, s, len, usable, mode);
+	if (!(mode & XLSX_COL_NAME) && buf_ok(out) == 0)
+		xlsx_spare_within(out, s, len, usable,
+		    xlsx_count_lines(out->data, out->len));
 	/*
 	 * A label left with one or two characters on its last line
 	 * (情報システム / 全体の強靭性の / 向上): as running text if that
@@ -1610,6 +1686,79 @@ xlsx_print_rows(struct xlsx_sheet *sh, uint32_t n)
 	return 0;
 }
 
+/*
+ * Does the cell at row, col, whose text s the writer broke into lines w
+ * at room, break a word where it fits a line (介護保／険, 調査報／告書):
+ * then it is kept, to be written by xlsx_rewrap(), and *kept is 1.
+ */
+static int
+xlsx_rewrap_add(int *kept, struct xlsx_sheet *sh, uint32_t row, uint16_t col,
+    const char *s, const char *w, unsigned room, lxw_format *f)
+{
+	struct xlsx_rewrap	*v, *r;
+	unsigned		 h, cost, lines = textfit_count_lines(w);
+
+	*kept = 0;
+	if (lines < 2 || textfit_bad_break(s, w, room, &h) <= 0 ||
+	    (cost = textfit_break_cost(s, w, room)) == 0)
+		return 0;
+	if ((v = realloc(sh->rewrap, (sh->nrewrap + 1) * sizeof *v)) == NULL)
+		return xlsx_nomem(sh->x);
+	sh->rewrap = v;
+	r = &v[sh->nrewrap];
+	if ((r->text = strdup(s)) == NULL)
+		return xlsx_nomem(sh->x);
+	if ((r->broken = strdup(w)) == NULL) {
+		free(r->text);
+		return xlsx_nomem(sh->x);
+	}
+	sh->nrewrap++;
+	*kept = 1;
+	r->row = row;
+	r->col = col;
+	r->format = f;
+	r->room = room;
+	r->lines = lines;
+	r->cost = cost;
+	return 0;
+}
+
+/*
+ * The cells kept by xlsx_rewrap_add(), written: where the row has more
+ * lines than a cell's, broken again at the best breaks in the row's
+ * lines (textfit_wrap_within()) if that costs less, else as the writer
+ * broke them.  A line the row has anyway spares the word, and the row
+ * keeps its height.
+ */
+static int
+xlsx_rewrap(struct xlsx_sheet *sh)
+{
+	struct xlsx_rewrap	*r;
+	char			*w;
+	size_t			 i;
+	unsigned		 lines, c;
+	int			 rc;
+
+	for (i = 0; i < sh->nrewrap; i++) {
+		r = &sh->rewrap[i];
+		lines = r->row < sh->nlines ? sh->lines[r->row] : 1;
+		w = NULL;
+		if (lines > r->lines && (w = textfit_wrap_within(r->text,
+		    r->room, r->room, lines, 0, &c)) != NULL &&
+		    (c >= r->cost || textfit_count_lines(w) > lines)) {
+			free(w);
+			w = NULL;
+		}
+		rc = xlsx_lxw(sh, r->row, r->col, worksheet_write_string(
+		    sh->ws, r->row, r->col, w != NULL ? w : r->broken,
+		    r->format));
+		free(w);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
 int
 xlsx_write_blank(struct xlsx_sheet *sh, uint32_t row, uint16_t col)
 {
@@ -1636,7 +1785,7 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	lxw_format	*f;
 	const char	*orig = s;
 	size_t		 len, w;
-	int		 rc, broken;
+	int		 rc, broken, kept = 0;
 
 	XLSX_SHEET_CHECK(sh);
 	if (s == NULL || *s == '\0')
@@ -1674,8 +1823,15 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	    xlsx_count_lines(s, len) > xlsx_count_lines(orig, strlen(orig)) &&
 	    w < (size_t)XLSX_WIDTH_MAX)
 		w = (size_t)XLSX_WIDTH_MAX;
-	if ((rc = xlsx_lxw(sh, row, col,
-	    worksheet_write_string(sh->ws, row, col, s, f))) == 0 &&
+	/* lines that break a word: written when the row is known */
+	if (broken && !(sh->col_flags[col] & XLSX_COL_NAME) &&
+	    (rc = xlsx_rewrap_add(&kept, sh, row, col, orig, s,
+	    xlsx_wrap_room(xlsx_line_room(xlsx_col_final(sh, col))), f)) != 0) {
+		buf_free(&b);
+		return rc;
+	}
+	if ((kept || (rc = xlsx_lxw(sh, row, col,
+	    worksheet_write_string(sh->ws, row, col, s, f))) == 0) &&
 	    (rc = broken ? xlsx_row_set_lines(sh, row, xlsx_count_lines(s,
 	    len)) : xlsx_row_lines(sh, row, col, s, len)) == 0)
 		rc = xlsx_extent(sh, row, col, w);
@@ -1687,8 +1843,11 @@ int
 xlsx_merge_text(struct xlsx_sheet *sh, uint32_t row, uint16_t first,
     uint16_t last, const char *s)
 {
+	struct buf	 b = BUF_INIT;
 	lxw_format	*f;
 	double		 px = 0;
+	size_t		 room;
+	int		 kept = 0;
 	size_t		 len;
 	uint16_t	 c;
 	int		 rc;
@@ -1710,13 +1869,27 @@ xlsx_merge_text(struct xlsx_sheet *sh, uint32_t row, uint16_t first,
 	/* the merged cell's pixels: each column's, margins and all */
 	for (c = first; c <= last; c++)
 		px += xlsx_col_final(sh, c) * XLSX_MDW_PX + 5;
-	if ((rc = xlsx_lxw(sh, row, first, worksheet_merge_range(sh->ws, row,
-	    first, row, last, s, f))) != 0 ||
-	    (rc = xlsx_row_set_lines(sh, row, xlsx_text_lines(s, len,
-	    xlsx_wrap_cols((px - 5) / XLSX_MDW_PX)))) != 0 ||
-	    (rc = xlsx_extent(sh, row, first, 0)) != 0)
+	/*
+	 * Running text broken by the writer, as a table's text is: left to
+	 * the applications, the 精査記録's 総合所見 broke 範囲／内 and 調／達.
+	 */
+	room = xlsx_line_room((px - 5) / XLSX_MDW_PX);
+	xlsx_break_text(&b, s, len, room, 0);
+	if (buf_ok(&b) != 0)
+		return xlsx_nomem(sh->x);
+	if (b.len > 0 && (rc = xlsx_rewrap_add(&kept, sh, row, first, s,
+	    b.data, xlsx_wrap_room(room), f)) != 0) {
+		buf_free(&b);
 		return rc;
-	return xlsx_extent(sh, row, last, 0);
+	}
+	if ((rc = xlsx_lxw(sh, row, first, worksheet_merge_range(sh->ws, row,
+	    first, row, last, b.len > 0 && !kept ? b.data : "", f))) == 0 &&
+	    (rc = xlsx_row_set_lines(sh, row, xlsx_count_lines(b.data,
+	    b.len))) == 0 &&
+	    (rc = xlsx_extent(sh, row, first, 0)) == 0)
+		rc = xlsx_extent(sh, row, last, 0);
+	buf_free(&b);
+	return rc;
 }
 
 /* Display columns of v shown with a thousands separator. */
@@ -2789,6 +2962,7 @@ xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
 	struct xlsx_fitter	 f;
 	double			*w = NULL, *lw = NULL;
 	size_t			 c, r;
+	unsigned		 bad, lbad;
 	int			 rc;
 
 	if ((rc = xlsx_fit_init(&f, fc, ncols, cells, nrows, page)) != 0)
@@ -2813,6 +2987,32 @@ xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
 			if (xlsx_fit_row(&f, r, w) > xlsx_fit_row(&f, r, lw))
 				break;
 		if (r < nrows)
+			memcpy(w, lw, ncols * sizeof *w);
+	}
+	/*
+	 * A word cut still a character from its edge (範囲／内, 調／達):
+	 * the widths where a word weighs as a row's line, if they make no
+	 * row more than a line higher and add no more lines than such
+	 * words they spare.
+	 */
+	if (!f.nomem && (bad = xlsx_fit_bad(&f, w)) > 0) {
+		unsigned long	 more = 0, was = 0;
+		unsigned	 a, b;
+
+		f.heavy = 1;
+		xlsx_fit_run(&f, lw, page, 1);
+		f.heavy = 0;
+		for (r = 0; r < nrows; r++) {
+			a = xlsx_fit_row(&f, r, w);
+			b = xlsx_fit_row(&f, r, lw);
+			if (b > a + 1)
+				break;
+			more += b;
+			was += a;
+		}
+		if (r == nrows && (lbad = xlsx_fit_bad(&f, lw)) < bad &&
+		    bad - lbad >= XLSX_FIT_BADCOST &&
+		    more - was <= (bad - lbad) / XLSX_FIT_BADCOST)
 			memcpy(w, lw, ncols * sizeof *w);
 	}
 	if (f.nomem) {
@@ -4445,6 +4645,8 @@ xlsx_finish(struct xlsx_sheet *sh)
 		    ws, sh->header_row, sh->header_row))) != 0)
 			return rc;
 	}
+	if ((rc = xlsx_rewrap(sh)) != 0)
+		return rc;
 	/*
 	 * Every row as high as Excel shows it: LibreOffice prints a row
 	 * whose height is not set at 15 pt where Excel, measuring 游ゴシック,

@@ -1757,6 +1757,76 @@ test_fit_sparse(void **state)
 
 
 /*
+ * A cell breaking a word in a row its neighbour makes taller is broken
+ * again in the row's lines (【結果】調査報／告書を… in three lines of a
+ * row of six), and a label too wide for its column breaks after a body's
+ * name (区立保育園／会計年度任用職員, not 会計年／度).
+ */
+static void
+test_rewrap_row(void **state)
+{
+	static const struct xlsx_column cols[] = {
+		{ "対応内容", XLSX_COL_BREAK, 18 },
+		{ "経過", XLSX_COL_BREAK, 30 },
+		{ "対象者", XLSX_COL_BREAK | XLSX_COL_PHRASE, 17 },
+	};
+	static const char *const cells[] = {
+		"【結果】調査報告書を提出した（相談第6号）。",
+		("R8.4.23【未着手】第2回定例会で起票。（仮名 次郎）"
+		"R8.5.27【完了】調査報告書を提出した（相談第6号）。"
+		"（仮名 次郎）R8.5.28 確認済み。"),
+		"区立保育園会計年度任用職員",
+	};
+	char	*xml;
+
+	(void)state;
+	xml = n_columns("rewrap_row.xlsx", cols, 3, cells, 3);
+	assert_non_null(strstr(xml, "調査報告書"));
+	assert_null(strstr(xml, "報\n告"));
+	assert_non_null(strstr(xml, "区立保育園\n会計年度任用職員"));
+	free(xml);
+}
+
+/*
+ * Text merged over columns (the 精査記録's 総合所見) is broken by the
+ * writer as a table's text is, not left to the applications to break
+ * inside a word, and on the row's lines (at least three there).
+ */
+static void
+test_merge_break(void **state)
+{
+	static const struct xlsx_column cols[] = {
+		{ "項目", 0, 12 },
+		{ "確認事項", 0, 10 },
+		{ "所見", 0, 10 },
+	};
+	char			 path[512];
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+	char			*xml;
+
+	(void)state;
+	path_in(path, sizeof path, "merge_break.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "精査記録", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, cols, 3), 0);
+	assert_int_equal(xlsx_write_text(sh, r, 0, "総合所見"), 0);
+	assert_int_equal(xlsx_merge_text(sh, r, 1, 2, ("単価は同種サービスの"
+	    "公表価格の範囲内。ただし見積りは1社のみであり、調達時に複数者の"
+	    "比較を行う必要がある。")), 0);
+	assert_int_equal(xlsx_row_min_lines(sh, r, 5), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	assert_non_null(strstr(xml, "\n"));
+	assert_null(strstr(xml, "範囲\n内"));
+	assert_null(strstr(xml, "調\n達"));
+	assert_null(strstr(xml, "見\n積"));
+	free(xml);
+}
+
+/*
  * Among the widths of as many pages at a scale as good, xlsx_fit_sheet()
  * takes those that break fewer words: the 対応内容 of the 課題管理表
  * beside its long 経過 broke 調査報／告書, 庁内掲／示板 and 演習／問題 to
@@ -2182,6 +2252,8 @@ main(void)
 		cmocka_unit_test(test_fit_name_phrase),
 		cmocka_unit_test(test_fit_sparse),
 		cmocka_unit_test(test_fit_sheet_words),
+		cmocka_unit_test(test_rewrap_row),
+		cmocka_unit_test(test_merge_break),
 		cmocka_unit_test(test_date_era_short),
 	};
 
