@@ -1240,7 +1240,7 @@ xlsx_spare_within(struct buf *out, const char *s, size_t len, size_t usable,
     size_t lines)
 {
 	char		*t, *w, *v;
-	unsigned	 room = xlsx_wrap_room(usable), h, cost, c;
+	unsigned	 room = xlsx_wrap_room(usable), cost, c;
 
 	if (lines > UINT8_MAX || xlsx_count_lines(out->data, out->len) < 2)
 		return;
@@ -1249,8 +1249,7 @@ xlsx_spare_within(struct buf *out, const char *s, size_t len, size_t usable,
 		free(t);
 		return;
 	}
-	if (textfit_bad_break(t, w, room, &h) > 0 &&
-	    (cost = textfit_break_cost(t, w, room)) > 0) {
+	if ((cost = textfit_break_cost(t, w, room)) > 0) {
 		if ((v = textfit_wrap_within(t, room, room, (unsigned)lines, 0,
 		    &c)) != NULL && c < cost) {
 			buf_reset(out);
@@ -1696,11 +1695,10 @@ xlsx_rewrap_add(int *kept, struct xlsx_sheet *sh, uint32_t row, uint16_t col,
     const char *s, const char *w, unsigned room, lxw_format *f)
 {
 	struct xlsx_rewrap	*v, *r;
-	unsigned		 h, cost, lines = textfit_count_lines(w);
+	unsigned		 cost, lines = textfit_count_lines(w);
 
 	*kept = 0;
-	if (lines < 2 || textfit_bad_break(s, w, room, &h) <= 0 ||
-	    (cost = textfit_break_cost(s, w, room)) == 0)
+	if (lines < 2 || (cost = textfit_break_cost(s, w, room)) == 0)
 		return 0;
 	if ((v = realloc(sh->rewrap, (sh->nrewrap + 1) * sizeof *v)) == NULL)
 		return xlsx_nomem(sh->x);

@@ -1788,6 +1788,29 @@ test_rewrap_row(void **state)
 }
 
 /*
+ * A word of kanji and kana is not split where the same lines may keep
+ * it (持ち／出す, 書き／込まない in the 研修結果 and the 監査項目).
+ */
+static void
+test_kana_word(void **state)
+{
+	static const struct xlsx_column cols[] = {
+		{ "問題", XLSX_COL_BREAK, 50 },
+	};
+	static const char *const cells[] = {
+		("個人情報を含むデータを外部記録媒体で庁外に持ち出すときに"
+		"必要なものをすべて選べ。"),
+	};
+	char	*xml;
+
+	(void)state;
+	xml = n_columns("kana_word.xlsx", cols, 1, cells, 1);
+	assert_non_null(strstr(xml, "持ち出す"));
+	assert_non_null(strstr(xml, "\n"));
+	free(xml);
+}
+
+/*
  * Text merged over columns (the 精査記録's 総合所見) is broken by the
  * writer as a table's text is, not left to the applications to break
  * inside a word, and on the row's lines (at least three there).
@@ -2254,6 +2277,7 @@ main(void)
 		cmocka_unit_test(test_fit_sheet_words),
 		cmocka_unit_test(test_rewrap_row),
 		cmocka_unit_test(test_merge_break),
+		cmocka_unit_test(test_kana_word),
 		cmocka_unit_test(test_date_era_short),
 	};
 
