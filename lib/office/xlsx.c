@@ -202,13 +202,17 @@ struct xlsx_rewrap {
 
 /*
  * A cell of the hidden sheet of chart data (xlsx_chart_copy()), written
- * when the workbook is saved, after every other sheet.
+ * when the workbook is saved, after every other sheet: a formula reading
+ * the table's cell, with its value (text, or num if NULL) for the
+ * applications that do not compute it, so that a figure edited in the
+ * table is the chart's too; the value alone where there is no cell.
  */
 struct xlsx_cdata {
 	uint32_t		 row;
 	uint16_t		 col;
 	char			*text;		/* or NULL: num */
 	double			 num;
+	char			*formula;	/* or NULL */
 };
 
 /* A chart waiting for its chart sheet, made when the workbook is saved. */
@@ -484,8 +488,10 @@ xlsx_pending_free(struct xlsx *x)
 	free(x->pending);
 	x->pending = NULL;
 	x->npending = 0;
-	for (i = 0; i < x->ncdata; i++)
+	for (i = 0; i < x->ncdata; i++) {
 		free(x->cdata[i].text);
+		free(x->cdata[i].formula);
+	}
 	free(x->cdata);
 	x->cdata = NULL;
 	x->ncdata = 0;
@@ -3492,8 +3498,15 @@ xlsx_cell_text(struct buf *b, const struct xlsx_sheet *sh, uint32_t row,
     uint16_t col)
 {
 	const lxw_cell	*c = xlsx_cell_at(sh, row, col);
+	size_t		 i;
 
 	buf_reset(b);
+	/* a cell kept to be written when the sheet is finished */
+	for (i = 0; c == NULL && i < sh->nrewrap; i++)
+		if (sh->rewrap[i].row == row && sh->rewrap[i].col == col) {
+			buf_puts(b, sh->rewrap[i].broken);
+			return;
+		}
 	if (c == NULL)
 		buf_puts(b, "");
 	else if (c->type == STRING_CELL && c->sst_string != NULL)
@@ -3545,7 +3558,7 @@ struct xlsx_chart_src {
 /* One cell of the hidden sheet of chart data: text, or num if NULL. */
 static int
 xlsx_cdata_add(struct xlsx *x, uint32_t row, uint16_t col, const char *text,
-    double num)
+    double num, const char *formula)
 {
 	struct xlsx_cdata	*v;
 
@@ -3557,10 +3570,39 @@ xlsx_cdata_add(struct xlsx *x, uint32_t row, uint16_t col, const char *text,
 	v->col = col;
 	v->num = num;
 	v->text = NULL;
-	if (text != NULL && (v->text = strdup(text)) == NULL)
+	v->formula = NULL;
+	if ((text != NULL && (v->text = strdup(text)) == NULL) ||
+	    (formula != NULL && (v->formula = strdup(formula)) == NULL)) {
+		free(v->text);
 		return xlsx_nomem(x);
+	}
 	x->ncdata++;
 	return 0;
+}
+
+/*
+ * In b, a formula reading cell row, col of sheet (='分類別'!$B$5), led by
+ * the text lead in quotes if not NULL (="　　"&'分類別'!$A$5).
+ */
+static void
+xlsx_cell_ref(struct buf *b, const char *sheet, uint32_t row, uint16_t col,
+    const char *lead)
+{
+	char		 cell[LXW_MAX_CELL_NAME_LENGTH];
+	const char	*p;
+
+	buf_reset(b);
+	buf_putc(b, '=');
+	if (lead != NULL && *lead != '\0')
+		buf_printf(b, "\"%s\"&", lead);
+	buf_putc(b, '\'');
+	for (p = sheet; *p != '\0'; p++) {
+		if (*p == '\'')
+			buf_putc(b, '\'');
+		buf_putc(b, *p);
+	}
+	lxw_rowcol_to_cell_abs(cell, row, col, 1, 1);
+	buf_printf(b, "'!%s", cell);
 }
 
 /*
@@ -3584,12 +3626,14 @@ xlsx_chart_copy(struct xlsx *x, const struct chart *m,
     const struct xlsx_chart_src *src, int reverse,
     struct xlsx_chart_src *out, uint16_t *cols)
 {
-	struct buf		 b = BUF_INIT;
-	uint32_t		 row;
+	struct buf		 b = BUF_INIT, f = BUF_INIT, pad = BUF_INIT;
+	uint32_t		 row, at;
 	uint16_t		 c0;
-	size_t			 i, k, from, w, widest = 0;
+	size_t			 i, k, from, w, lead, widest = 0;
 	double			 v;
 	int			 rc = 0;
+	const char		*sheet = src->sheet != NULL ?
+				    src->sheet->name : NULL;
 
 	for (k = 0; k < m->ncats; k++)
 		if ((w = text_width(m->cats[k], strlen(m->cats[k]))) > widest)
@@ -3617,21 +3661,42 @@ xlsx_chart_copy(struct xlsx *x, const struct chart *m,
 			for (w = text_width(m->cats[from],
 			    strlen(m->cats[from])); w + 1 < widest; w += 2)
 				buf_puts(&b, "\u3000");
+		lead = b.len;
 		buf_puts(&b, m->cats[from]);
-		if ((rc = buf_ok(&b)) != 0) {
+		/* the table's row of the category (xlsx_add_chart()) */
+		at = src->r1 + (uint32_t)from;
+		if (sheet != NULL && !src->own_cats && buf_ok(&b) == 0) {
+			buf_reset(&pad);
+			buf_add(&pad, b.data, lead);
+			xlsx_cell_ref(&f, sheet, at, src->cat_col,
+			    lead > 0 ? pad.data : NULL);
+		}
+		if ((rc = buf_ok(&b)) != 0 || (rc = buf_ok(&f)) != 0 ||
+		    (rc = buf_ok(&pad)) != 0) {
 			rc = xlsx_fail(x, rc);
 			break;
 		}
-		rc = xlsx_cdata_add(x, row, c0, b.data, 0);
+		rc = xlsx_cdata_add(x, row, c0, b.data, 0, sheet != NULL &&
+		    !src->own_cats ? f.data : NULL);
 		for (i = 0; i < m->nseries && rc == 0; i++) {
 			/* no value stays a blank: a gap, not a bar of 0 */
 			if (isnan(v = m->series[i].values[from]))
 				continue;
+			if (sheet != NULL) {
+				xlsx_cell_ref(&f, sheet, at, src->val_cols[i],
+				    NULL);
+				if ((rc = buf_ok(&f)) != 0) {
+					rc = xlsx_fail(x, rc);
+					break;
+				}
+			}
 			rc = xlsx_cdata_add(x, row, (uint16_t)(c0 + 1 + i),
-			    NULL, v);
+			    NULL, v, sheet != NULL ? f.data : NULL);
 		}
 	}
 	buf_free(&b);
+	buf_free(&f);
+	buf_free(&pad);
 	if (rc != 0)
 		return rc;
 	for (i = 0; i < m->nseries; i++)
@@ -3666,9 +3731,16 @@ xlsx_cdata_write(struct xlsx *x)
 	}
 	for (i = 0; i < x->ncdata && e == LXW_NO_ERROR; i++) {
 		c = &x->cdata[i];
-		e = c->text != NULL ? worksheet_write_string(ws, c->row,
-		    c->col, c->text, NULL) : worksheet_write_number(ws, c->row,
-		    c->col, c->num, NULL);
+		if (c->formula != NULL)
+			e = c->text != NULL ? worksheet_write_formula_str(ws,
+			    c->row, c->col, c->formula, NULL, c->text) :
+			    worksheet_write_formula_num(ws, c->row, c->col,
+			    c->formula, NULL, c->num);
+		else
+			e = c->text != NULL ? worksheet_write_string(ws,
+			    c->row, c->col, c->text, NULL) :
+			    worksheet_write_number(ws, c->row, c->col, c->num,
+			    NULL);
 	}
 	if (e != LXW_NO_ERROR) {
 		lxw_rowcol_to_cell(cell, c->row, c->col);

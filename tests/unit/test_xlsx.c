@@ -844,9 +844,11 @@ test_chart_label_format(void **state)
  * natural axis with the series in reverse, so that LibreOffice, which
  * lists a bar chart's legend in reverse, and Excel both read 今年度 then
  * 前年度, bars and legend alike (a reversed axis on the table's cells
- * put LibreOffice's legend against the bars).  The caches hold the
- * values; the bottom category is led by spaces to the widest's width;
- * the labels given (cat_labels) stand for the table's No.
+ * put LibreOffice's legend against the bars).  The hidden cells read
+ * the table's (libxlsxwriter's chart caches of formula cells are 0: the
+ * applications draw from the cells); the bottom category is led by
+ * spaces to the widest's width; the labels given (cat_labels) stand for
+ * the table's No.
  */
 static void
 test_chart_bottom_up(void **state)
@@ -905,9 +907,7 @@ test_chart_bottom_up(void **state)
 	assert_true(p < q);
 	assert_non_null(strstr(p, chart_color(1)));
 	assert_true(strstr(p, chart_color(1)) < q);
-	assert_non_null(p = strstr(xml, "<c:f>'グラフ用データ'!$C$1:$C$3</c:f>"));
-	assert_non_null(strstr(p, "<c:pt idx=\"0\"><c:v>6</c:v></c:pt>"
-	    "<c:pt idx=\"1\"><c:v>5</c:v></c:pt>"));
+	assert_non_null(strstr(xml, "<c:f>'グラフ用データ'!$C$1:$C$3</c:f>"));
 	/* the names, the bottom one led by ideographic spaces */
 	assert_non_null(p = strstr(xml, "<c:f>'グラフ用データ'!$A$1:$A$3</c:f>"));
 	assert_non_null(strstr(p, "<c:v>　　　　　　　　　　その他</c:v>"));
@@ -915,6 +915,19 @@ test_chart_bottom_up(void **state)
 	assert_non_null(strstr(p, "<c:v>サイバー攻撃・不正アクセス</c:v>"));
 	/* the series names read from the table's heading row */
 	assert_non_null(strstr(xml, "<c:f>'分類別'!$C$"));
+	free(xml);
+
+	/*
+	 * The hidden sheet reads the table's cells, bottom up, with their
+	 * values: a figure edited in the table is the chart's too.  The
+	 * names given for the No. stay values.
+	 */
+	xml = zip_part(path, "xl/worksheets/sheet3.xml");
+	assert_non_null(p = strstr(xml, "<c r=\"C1\"><f>'分類別'!$C$4</f>"
+	    "<v>6</v></c>"));
+	assert_non_null(strstr(xml, "<c r=\"B2\"><f>'分類別'!$B$3</f>"
+	    "<v>2</v></c>"));
+	assert_null(strstr(xml, "!$A$"));
 	free(xml);
 }
 
