@@ -259,6 +259,10 @@ struct report_sec {
 	 * the whole ward only.
 	 */
 	int			 dept_score;
+	/* the 部 of that chart with their 平均得点 this year */
+	const char		*dept_name[64];
+	double			 dept_mean[64];
+	size_t			 ndept;
 	/*
 	 * The work plan (作業実施計画書) as it stood at as_of: its version
 	 * (0 when the year has none dated by then), and what the later
