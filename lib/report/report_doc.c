@@ -54,11 +54,18 @@ summary_table(struct docx *d, const struct report_work *w)
 	style(&r, DOCX_RIGHT, 18);
 	if ((rc = docx_table_new(&t, 8, wd)) != 0)
 		return rc;
-	snprintf(head, sizeof head, "按分（%dか月）", w->months);
+	snprintf(head, sizeof head, "按分\n（%dか月）", w->months);
 	rc = docx_table_header_rows(t, 1);
 	if (rc == 0) {
+		/*
+		 * The last column says what it compares, not the clause
+		 * ("6(1)ウ" meant nothing to a reader; the text before the
+		 * table gives it), on two lines as the 按分 beside it:
+		 * each on one line, they took the room of the 業務 and
+		 * broke their names (情報セキュリティ／事故等への対応).
+		 */
 		const char *const h[] = { "仕様書", "業務", "単位", "当期",
-		    "年度累計", "年間想定", head, "6(1)ウ" };
+		    "年度累計", "年間想定", head, "按分との\n比較" };
 
 		for (i = 0; i < 8 && rc == 0; i++)
 			rc = docx_table_cell(t, 0, i, h[i], &c);
@@ -228,7 +235,8 @@ report_work_write_docx(const struct report_work *w,
 	docx_add_outline_heading(d, 1, "作業実施状況");
 	snprintf(line, sizeof line, "仕様書の業務項目ごとの当期の実施件数、年度"
 	    "累計、年間想定件数および年間想定の経過%dか月分（按分）は次のとおりで"
-	    "す。件数は記録から集計しています。「下回る」の項目は4に記載します。",
+	    "す。件数は記録から集計しています。「按分との比較」欄の「下回る」は"
+	    "年度累計が按分を下回る項目で、仕様書6(1)ウに基づき4に記載します。",
 	    w->months);
 	docx_add_outline_body(d, line);
 	summary_table(d, w);

@@ -227,6 +227,13 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
     if summary[0][:6] != ["仕様書", "業務", "単位", "当期", "年度累計",
                           "年間想定"]:
         fail("the first table is not the summary: %r" % summary[0])
+    # the last column named for what it compares, the clause (a bare
+    # "6(1)ウ" meant nothing to a reader) in the text introducing it
+    if summary[0][6:] != ["按分（%dか月）" % months, "按分との比較"]:
+        fail("summary headings %r" % summary[0][6:])
+    intro = [p for p in paras if "「按分との比較」欄の「下回る」" in p]
+    if not intro or "仕様書6(1)ウ" not in intro[0]:
+        fail("no text saying what 按分との比較 marks, by 仕様書6(1)ウ")
     rows = summary[1:]
     if len(rows) != len(ITEMS):
         fail("%d summary rows, want %d" % (len(rows), len(ITEMS)))
@@ -453,16 +460,19 @@ def annual(data, fy, today, path):
 def pdftext(txt, path):
     """Every count of the summary table is in LibreOffice's text: on the
     line of the item's label, its period, year-to-date and expected
-    figures in that order after the unit."""
+    figures in that order after the unit.  The label whole on that line:
+    the columns of the figures leave the 業務 the room of its longest
+    name (a heading of the last column set on one line broke
+    情報セキュリティ／事故等への対応)."""
     _, _, tables = docx_text(path)
     with open(txt, encoding="utf-8") as f:
         lines = f.read().splitlines()
     for row in tables[0][1:]:
         label, unit = row[1], row[2]
-        found = [x for x in lines if label[:5] in x.replace(" ", "")
+        found = [x for x in lines if label in x.replace(" ", "")
                  and unit in re.split(r"\s{2,}", x.strip())]
         if not found:
-            fail("no line for %s in the PDF text" % label)
+            fail("no line for %s whole in the PDF text" % label)
         x = found[0]
         cols = re.split(r"\s{2,}", x.strip())
         if unit not in cols:
