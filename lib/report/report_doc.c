@@ -739,6 +739,41 @@ annual_note(char *note, size_t size, const struct report_work *w,
 	return note[0] != '\0' ? note : NULL;
 }
 
+/*
+ * An item's 業務 as the workbook gives it: the attendances are a part of
+ * the consultations above them (the 相談業務実施報告書 counts a
+ * consultation once, and its attendances among them), and say so,
+ * indented as that report has them: a row of their own with the same
+ * 仕様書 read as work in addition to the consultations.
+ */
+static const char *
+annual_label(const struct report_item *it)
+{
+	if (strcmp(it->key, "consultation_attendances") == 0)
+		return "　うち面談・交渉への同席";
+	return it->label;
+}
+
+/*
+ * The kth row of an item (k < nrefs + ncancels): its records and its
+ * cancelled ones by date; *cancelled says which.
+ */
+static const struct report_ref *
+annual_ref(const struct report_item *it, size_t k, int *cancelled)
+{
+	size_t	i = 0, j = 0, n;
+
+	for (n = 0;; n++) {
+		const struct report_ref *r;
+
+		*cancelled = !(j == it->ncancels || (i < it->nrefs &&
+		    cal_cmp(it->refs[i].date, it->cancels[j].date) <= 0));
+		r = *cancelled ? &it->cancels[j++] : &it->refs[i++];
+		if (n == k)
+			return r;
+	}
+}
+
 int
 report_annual_write_xlsx(const struct report_work *w, const char *path)
 {
@@ -785,7 +820,7 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 	props.author = w->author;
 	props.created = (time_t)cal_days(w->as_of) * 86400;
 	for (i = 0; i < w->nitems; i++)
-		nrefs += w->items[i].nrefs;
+		nrefs += w->items[i].nrefs + w->items[i].ncancels;
 	n = w->nitems > nrefs ? w->nitems : nrefs;
 	if ((cells = calloc(n * ANNUAL_NCOLS + 1, sizeof *cells)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
@@ -798,7 +833,7 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 
 		c = cells + i * ANNUAL_NCOLS;
 		c[0] = it->spec;
-		c[1] = it->label;
+		c[1] = annual_label(it);
 		c[2] = it->unit;
 		snprintf(buf, sizeof buf, "%ld", it->ytd);
 		c[3] = pool_dup(&pool, buf, &bad);
@@ -850,23 +885,36 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 		xlsx_write_text(sh, row, 6, c[6]);
 	}
 
-	/* what each total counts */
+	/*
+	 * What each total counts, and by date among them what was
+	 * cancelled (中止, not counted): the list of 定例会 went from 第3回
+	 * to 第5回 while the 備考 above said 中止 1件.
+	 */
 	memset(cells, 0, (n * ANNUAL_NCOLS + 1) * sizeof *cells);
 	for (i = 0, n = 0; i < w->nitems; i++) {
 		const struct report_item *it = &w->items[i];
 
-		for (k = 0; k < it->nrefs; k++, n++) {
-			const struct report_ref *r = &it->refs[k];
+		for (k = 0; k < it->nrefs + it->ncancels; k++, n++) {
+			int cancelled;
+			const struct report_ref *r = annual_ref(it, k,
+			    &cancelled);
 
 			c = cells + n * ANNUAL_NCOLS;
 			c[0] = it->spec;
-			c[1] = it->label;
+			c[1] = annual_label(it);
 			cal_format_era(buf, sizeof buf, r->date, CAL_ERA_LONG);
 			c[2] = pool_dup(&pool, buf, &bad);
 			c[3] = r->no;
 			c[4] = r->title;
 			c[5] = r->org;
 			c[6] = r->note;
+			/*
+			 * The reason is the 作業実施報告書's; here, beside
+			 * 開催済 and 議事録提出済, it took four lines of the
+			 * narrow column.
+			 */
+			if (cancelled)
+				c[6] = "中止（実績に含めない）";
 		}
 	}
 	if (bad) {
@@ -880,20 +928,23 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 	    0, NULL)) != 0 ||
 	    (rc = xlsx_table(&row, rs, cols, ANNUAL_NCOLS)) != 0)
 		goto done;
-	for (i = 0; i < w->nitems; i++) {
+	for (i = 0, n = 0; i < w->nitems; i++) {
 		const struct report_item *it = &w->items[i];
 
-		for (k = 0; k < it->nrefs; k++, row++) {
-			const struct report_ref *r = &it->refs[k];
+		for (k = 0; k < it->nrefs + it->ncancels; k++, row++, n++) {
+			int cancelled;
+			const struct report_ref *r = annual_ref(it, k,
+			    &cancelled);
 
+			c = cells + n * ANNUAL_NCOLS;
 			xlsx_write_text(rs, row, 0, it->spec);
-			xlsx_write_text(rs, row, 1, it->label);
+			xlsx_write_text(rs, row, 1, c[1]);
 			xlsx_write_date(rs, row, 2, r->date.y, r->date.m,
 			    r->date.d, XLSX_DATE_ERA);
 			xlsx_write_text(rs, row, 3, r->no);
 			xlsx_write_text(rs, row, 4, r->title);
 			xlsx_write_text(rs, row, 5, r->org);
-			xlsx_write_text(rs, row, 6, r->note);
+			xlsx_write_text(rs, row, 6, c[6]);
 		}
 	}
 	rc = xlsx_save(x);

@@ -423,6 +423,34 @@ def annual(data, fy, today, path):
     if not hdr:
         fail("no header row")
     data_rows = rows[hdr[0] + 1:hdr[0] + 1 + len(ITEMS)]
+    # the attendances are a part of the consultations above them, said
+    # and indented as the 相談業務実施報告書 has them: a row of their own
+    # under the same 仕様書 read as work in addition
+    lab = labels(os.environ["NCIO_SOURCE_DIR"])
+    at = ITEMS.index("consultation_attendances")
+    if data_rows[at][1] != "\u3000うち" + lab["consultation_attendances"] or \
+            ITEMS[at - 1] != "department_consultations":
+        fail("the attendances' row reads %r" % (data_rows[at][1],))
+    # 実績の内訳: what a total counts, and by date among it what was
+    # cancelled, as 中止, so that 第3回, 第4回（中止）, 第5回 reconcile
+    # with the 中止 in the 備考
+    rs = wb.worksheets[1]
+    det = [r for r in rs.iter_rows(values_only=True) if r and r[0] and
+           r[0] != "仕様書" and r[1]]
+    for k in ITEMS:
+        if k not in lab:
+            continue
+        mine = [r for r in det if r[1].replace("\n", "") == lab[k]]
+        stop = [r for r in mine if r[6] == "中止（実績に含めない）"]
+        if len(stop) != extra["cancelled"][k]:
+            fail("%s: %d rows 中止, the records %d cancelled" %
+                 (k, len(stop), extra["cancelled"][k]))
+        if k.endswith("_meetings") and len(mine) - len(stop) != ytd[k]:
+            fail("%s: %d rows held, the total %d" %
+                 (k, len(mine) - len(stop), ytd[k]))
+        days = [r[2] for r in mine]
+        if days != sorted(days):
+            fail("%s: the rows are not by date" % k)
     for k, r in zip(ITEMS, data_rows):
         if int(r[3]) != ytd[k]:
             fail("%s: the workbook says %s, the records %d" % (k, r[3], ytd[k]))
