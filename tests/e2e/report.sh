@@ -266,6 +266,23 @@ print("実施状況 %s, 業務項目別実績 %s" % (summ[1], ann[2]))
 assert int(summ[1]) == int(ann[2]), (summ, ann)
 PY
 	fail "the 情報化企画審査 of the year differs from the 実施状況's"
+# the trainings of the year: the 研修実施状況 counts each kind in the
+# unit of its yearly volume, as 業務項目別実績 does (情報セキュリティ研修
+# by 対象者区分: 7, not the 8 sessions)
+expect_status 0 "$NCIO" -C "$D" training export summary --fy 2026 \
+    -o "$T/trsum.xlsx"
+$PY - "$T"/trsum.xlsx "$T"/annual-end/業務項目別実績_令和8年度.xlsx <<'PY' ||
+import sys, openpyxl
+ks = openpyxl.load_workbook(sys.argv[1])["年間実績"]
+tr = {r[0]: r for r in ks.iter_rows(values_only=True) if r and r[0]}
+ws = openpyxl.load_workbook(sys.argv[2]).worksheets[0]
+ann = {r[1]: r for r in ws.iter_rows(values_only=True) if r and r[1]}
+for k in ("情報セキュリティ研修", "デジタル人材育成研修", "マイナンバー研修"):
+    # 単位, 年間の想定, 実施済 against 単位, 実績, 年間想定
+    assert (tr[k][1], tr[k][2], tr[k][4]) == (ann[k][2], ann[k][4], ann[k][3]), \
+        (tr[k], ann[k])
+PY
+	fail "the trainings of the year differ between 研修実施状況 and 業務項目別実績"
 export NERIMA_CIO_TODAY=2026-11-30
 
 # --- the work plan: the highest version, its change history ---------------
