@@ -806,7 +806,7 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 	char			 a[CAL_FMT_MAX], buf[64];
 	const char		**cells = NULL, **c;
 	uint32_t		 row;
-	size_t			 i, k, n, nrefs = 0;
+	size_t			 i, k, n, nrefs = 0, ncancels = 0;
 	int			 rc, bad = 0;
 
 	strpool_init(&pool);
@@ -909,12 +909,16 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 			c[5] = r->org;
 			c[6] = r->note;
 			/*
-			 * The reason is the 作業実施報告書's; here, beside
-			 * 開催済 and 議事録提出済, it took four lines of the
-			 * narrow column.
+			 * 中止 alone, said under the title not to count:
+			 * with its reason, or 中止（実績に含めない）, the
+			 * widest 状況 of the sheet moved every column and
+			 * broke the 業務 in three lines; the reason is the
+			 * 作業実施報告書's.
 			 */
-			if (cancelled)
-				c[6] = "中止（実績に含めない）";
+			if (cancelled) {
+				c[6] = "中止";
+				ncancels++;
+			}
 		}
 	}
 	if (bad) {
@@ -922,6 +926,9 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 		goto done;
 	}
 	snprintf(title, sizeof title, "%s 実績の内訳", fyl);
+	if (ncancels > 0)
+		snprintf(note, sizeof note, "%s現在　対象期間：%s（出典：各業務の"
+		    "記録。状況が中止のものは実績に含めない）", a, w->period);
 	if ((rc = xlsx_add_sheet(&rs, x, "実績の内訳", XLSX_LANDSCAPE)) != 0 ||
 	    (rc = xlsx_title(rs, title, note)) != 0 ||
 	    (rc = xlsx_fit_sheet(rs, cols, rfc, ANNUAL_NCOLS, cells, nrefs, 0,

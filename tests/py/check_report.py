@@ -433,15 +433,19 @@ def annual(data, fy, today, path):
         fail("the attendances' row reads %r" % (data_rows[at][1],))
     # 実績の内訳: what a total counts, and by date among it what was
     # cancelled, as 中止, so that 第3回, 第4回（中止）, 第5回 reconcile
-    # with the 中止 in the 備考
+    # with the 中止 in the 備考; the sheet says 中止 is not counted
     rs = wb.worksheets[1]
+    if sum(extra["cancelled"].values()) > 0 and not any(
+            isinstance(r[0], str) and "状況が中止のものは実績に含めない" in r[0]
+            for r in rs.iter_rows(values_only=True, max_row=4) if r):
+        fail("実績の内訳 does not say 中止 is not counted")
     det = [r for r in rs.iter_rows(values_only=True) if r and r[0] and
            r[0] != "仕様書" and r[1]]
     for k in ITEMS:
         if k not in lab:
             continue
         mine = [r for r in det if r[1].replace("\n", "") == lab[k]]
-        stop = [r for r in mine if r[6] == "中止（実績に含めない）"]
+        stop = [r for r in mine if r[6] == "中止"]
         if len(stop) != extra["cancelled"][k]:
             fail("%s: %d rows 中止, the records %d cancelled" %
                  (k, len(stop), extra["cancelled"][k]))
