@@ -648,7 +648,7 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 		    0, 0, 0 },
 	};
 	struct buf		 multi = BUF_INIT;
-	char			 unit[64], line[512], ctitle[128];
+	char			 unit[64], line[512], ctitle[128], ktitle[128];
 	struct tr_list		 l = { NULL, 0 };
 	struct tr_results	*r = NULL;
 	struct xlsx		*x = NULL;
@@ -750,9 +750,13 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	}
 	if (l.n == 0)
 		xlsx_note(sh, row + 1, "この年度の研修はまだない。");
-	/* planned vs held, against the specification's yearly volumes */
+	/*
+	 * planned vs held, against the specification's yearly volumes;
+	 * the year in the title, as 研修一覧 and the chart have it
+	 */
+	snprintf(ktitle, sizeof ktitle, "%s 研修の種類別の計画と実施", fyl);
 	if ((rc = xlsx_add_sheet(&ks, x, "年間実績", 0)) != 0 ||
-	    (rc = xlsx_title(ks, "研修の種類別の計画と実施", note)) != 0 ||
+	    (rc = xlsx_title(ks, ktitle, note)) != 0 ||
 	    (rc = xlsx_table(&row, ks, kcols, 7)) != 0)
 		goto done;
 	exp = NULL;

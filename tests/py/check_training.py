@@ -508,6 +508,9 @@ def cmd_summary_xlsx(path, n, data=None, fy=None):
         if not any(fyl + " 研修別の受講率と満足度" in c for c in charts):
             problem("%s: no chart titled %s 研修別の受講率と満足度" %
                     (path, fyl))
+        ks = sheet_rows(wb["年間実績"])
+        if ks[0][0] != fyl + " 研修の種類別の計画と実施":
+            problem("%s: 年間実績 titled %r" % (path, ks[0][0]))
 
 
 def cmd_bank_xlsx(path, ntest, nsurvey):
