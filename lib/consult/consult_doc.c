@@ -792,7 +792,9 @@ consult_report_write_xlsx(const struct consult_report *rp, const char *path)
 		    XLSX_FIT_TEXT },
 		{ { "受付日", 0, 0 }, XLSX_FIT_CODE },
 		{ { "相談課", XLSX_COL_NAME, 0 }, XLSX_FIT_TEXT },
-		{ { "件名", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+		/* a title: a line more rather than a word cut */
+		{ { "件名", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
 		{ { "状況", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
 		{ { "回答日", 0, 0 }, XLSX_FIT_CODE },
 		{ { "回答までの日数", 0, 0 }, XLSX_FIT_CODE },

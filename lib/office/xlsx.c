@@ -1237,13 +1237,18 @@ xlsx_last_line(const char *s, size_t len)
  * (介護保／険, 調査報／告書, 範囲／内): s broken at the best breaks in
  * lines lines (textfit_wrap_within()) if that costs less
  * (textfit_break_cost()).  A name's lines (XLSX_COL_NAME) stay as they
- * are: it breaks only at its own ends.  Out of memory, out stays.
+ * are: it breaks only at its own ends.  A label's (XLSX_COL_PHRASE in
+ * mode: a 件名, a 対象者) take a line more where a word is still cut
+ * (介護保／険システム, 会計年度任／用職員) and that line spares it: read as
+ * a name, it reads wrong cut.  Running text leaves that trade to
+ * the fitter's widths: a line more in every such cell of the 所属点検's
+ * 項目 cost its workbook a page.  Out of memory, out stays.
  */
-#define XLSX_CUT_EDGE	4	/* textfit_break_cost() of 使／用 */
+#define XLSX_CUT_LABEL	2	/* textfit_break_cost() of 任用 cut */
 
 static void
 xlsx_spare_within(struct buf *out, const char *s, size_t len, size_t usable,
-    size_t lines)
+    size_t lines, int mode)
 {
 	char		*t, *w, *v;
 	unsigned	 room = xlsx_wrap_room(usable), cost, c;
@@ -1265,12 +1270,13 @@ xlsx_spare_within(struct buf *out, const char *s, size_t len, size_t usable,
 		free(v);
 		v = NULL;
 		/*
-		 * a word still cut a character from its edge (介護保／険):
-		 * a line more that spares every word (the fitter weighs
-		 * the line against the width that would spare it)
+		 * a label's word still cut: a line more that spares every
+		 * word (the fitter weighs the line against the width that
+		 * would spare it)
 		 */
-		if (cost >= XLSX_CUT_EDGE && (v = textfit_wrap_within(t, room,
-		    room, (unsigned)lines + 1, 0, &c)) != NULL && c == 0) {
+		if ((mode & XLSX_COL_PHRASE) && cost >= XLSX_CUT_LABEL &&
+		    (v = textfit_wrap_within(t, room, room, (unsigned)lines + 1,
+		    0, &c)) != NULL && c == 0) {
 			buf_reset(out);
 			buf_add(out, v, strlen(v));
 		}
@@ -1290,7 +1296,7 @@ xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable,
 	xlsx_break_units(out, s, len, usable, mode);
 	if (!(mode & XLSX_COL_NAME) && buf_ok(out) == 0)
 		xlsx_spare_within(out, s, len, usable,
-		    xlsx_count_lines(out->data, out->len));
+		    xlsx_count_lines(out->data, out->len), mode);
 	/*
 	 * A label left with one or two characters on its last line
 	 * (情報システム / 全体の強靭性の / 向上): as running text if that

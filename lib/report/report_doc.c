@@ -569,7 +569,9 @@ report_schedule_write_xlsx(struct store *st, int fy, struct cal_date as_of,
 		{ { "仕様書", 0, 0 }, XLSX_FIT_CODE },
 		{ { "区分", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
 		    XLSX_FIT_TEXT },
-		{ { "件名", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+		/* a title: a line more rather than a word cut */
+		{ { "件名", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
 		{ { "対象・主催", XLSX_COL_NAME, 0 }, XLSX_FIT_TEXT },
 		{ { "予定／実績", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
 	};
@@ -793,7 +795,9 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 		    XLSX_FIT_TEXT },
 		{ { "日付", 0, 0 }, XLSX_FIT_CODE },
 		{ { "番号", 0, 0 }, XLSX_FIT_CODE },
-		{ { "件名", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+		/* a title: a line more rather than a word cut */
+		{ { "件名", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
 		{ { "所管課等", XLSX_COL_NAME, 0 }, XLSX_FIT_TEXT },
 		{ { "状況・備考", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
 	};

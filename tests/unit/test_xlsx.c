@@ -1801,6 +1801,35 @@ test_rewrap_row(void **state)
 }
 
 /*
+ * A label (XLSX_COL_PHRASE) takes a line more rather than cut a word
+ * (項／目); running text keeps its lines, the trade left to the fitter's
+ * widths: a line more in every such cell cost the 所属点検 集計表 a page.
+ */
+static void
+test_label_line(void **state)
+{
+	static const struct xlsx_column cols[] = {
+		{ "確認方法", XLSX_COL_BREAK, 36 },
+		{ "件名", XLSX_COL_BREAK | XLSX_COL_PHRASE, 36 },
+	};
+	static const char *const cells[] = {
+		"前年度の所属点検で「未実施」とした項目について、その後の対応を確認する。",
+		NULL,
+		NULL,
+		"前年度の所属点検で「未実施」とした項目について、その後の対応を確認する。",
+	};
+	char	*xml;
+
+	(void)state;
+	xml = n_columns("label_line.xlsx", cols, 2, cells, 4);
+	assert_non_null(strstr(xml, "<t>前年度の所属点検で「未実施」とした項\n"
+	    "目について、その後の対応を確認する。</t>"));
+	assert_non_null(strstr(xml, "<t>前年度の所属点検で「未実施」\n"
+	    "とした項目について、\nその後の対応を確認する。</t>"));
+	free(xml);
+}
+
+/*
  * A word of kanji and kana is not split where the same lines may keep
  * it (持ち／出す, 書き／込まない in the 研修結果 and the 監査項目).
  */
@@ -2291,6 +2320,7 @@ main(void)
 		cmocka_unit_test(test_rewrap_row),
 		cmocka_unit_test(test_merge_break),
 		cmocka_unit_test(test_kana_word),
+		cmocka_unit_test(test_label_line),
 		cmocka_unit_test(test_date_era_short),
 	};
 
