@@ -463,11 +463,21 @@ $PY - "$xlsx" <<'PYEOF' || fail "課別 without the self check"
 import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["課別"]
 head = [c.value for c in ws[4]]
-assert "自己点検の実施率" in head, head
+# the staff's columns say they are the self check's: 回答者数 7, 対象職員数
+# 10 and 実施率 78.5% side by side read as 7 / 10 (and the blanks unsaid)
+assert head[-3:] == ["自己点検の\n回答者数", "自己点検の\n対象職員数",
+                     "自己点検の\n実施率"], head
 rows = {r[1].value: r for r in ws.iter_rows(min_row=5)}
 hoiku = rows["保育課"]
-assert hoiku[head.index("回答者数")].value == 6, hoiku
-assert 0 < hoiku[head.index("自己点検の実施率")].value <= 1
+assert hoiku[head.index("自己点検の\n回答者数")].value == 6, hoiku
+assert 0 < hoiku[head.index("自己点検の\n実施率")].value <= 1
+notes = [r[0] for r in ws.iter_rows(min_row=5, values_only=True)
+         if r[0] and r[1] is None]
+assert notes == [
+    "自己点検の実施率は、職員の回答（該当なしを除く）のうち「はい」の割合"
+    "であり、回答者数÷対象職員数ではない。",
+    "自己点検の欄の空欄は、自己点検の提出のない課（対象職員数は、職員数の"
+    "分かる課は示す）。"], notes
 PYEOF
 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx.py" "$xlsx" >&2 || fail "report conventions"
 # the same data give the same bytes
@@ -488,6 +498,18 @@ $PY "$CHECK" docx "$T/report/令和8年度_自己点検実施結果報告書.doc
     fail "self docx"
 $PY "$CHECK" xlsx "$T/report/令和8年度_自己点検実施結果報告書_集計表.xlsx" self 10 >&2 ||
     fail "self xlsx"
+# its 課別 says what 得点 is beside 回答者数 and 対象職員数, and the blanks
+$PY - "$T/report/令和8年度_自己点検実施結果報告書_集計表.xlsx" <<'PYEOF' || fail "self 課別 notes"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["課別"]
+notes = [r[0] for r in ws.iter_rows(min_row=5, values_only=True)
+         if r[0] and r[1] is None]
+assert notes == [
+    "得点は、職員の回答（該当なしを除く）のうち「はい」の割合を100点満点"
+    "で示したもの。",
+    "空欄は、自己点検の提出のない課（対象職員数は、職員数の分かる課は"
+    "示す）。"], notes
+PYEOF
 mkdir "$T/cwd2"
 (cd "$T/cwd2" && run 0 export report --kind department --fy 2026)
 cmp -s "$docx" "$T/cwd2/令和8年度_所属点検実施結果報告書.docx" ||
