@@ -279,8 +279,14 @@ struct ck_stage_stat {
 	size_t		*answered;
 };
 
+/*
+ * A contract with items answered 「いいえ」.  The gaps are in the ward's
+ * organisation order (orgs.yaml's, as the 課別 sheets), then by
+ * contract, stage and the first item's No.; the items by No.
+ */
 struct ck_gap {
 	const char		*org;
+	size_t			 org_index;	/* in orgs.yaml, or SIZE_MAX */
 	const char		*org_name;
 	const char		*contract;
 	const char		*vendor;

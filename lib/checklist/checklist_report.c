@@ -864,7 +864,7 @@ gap_items(struct buf *b, const struct ck_stats *s, const struct ck_gap *g)
 	size_t	k;
 
 	for (k = 0; k < g->nitems; k++)
-		buf_printf(b, "%sNo.%zu　%s", k ? "\n" : "",
+		buf_printf(b, "%sNo.%zu：%s", k ? "\n" : "",
 		    (size_t)(g->items[k] - s->set->items) + 1,
 		    g->items[k]->text);
 }
@@ -1569,20 +1569,25 @@ static int
 sheet_gaps(struct xlsx *x, struct ctx *c, const char *note)
 {
 	/*
-	 * Widths from the content: the names of 部, 課, contract and
-	 * company kept whole (never 西部地域まちづくり課 against the next
-	 * column, 総合福祉事務所（見本 / B）, 業務委 / 託: XLSX_COL_NAME,
-	 * broken after ・ or before （ or at a phrase's end), the items
-	 * broken by the writer.
+	 * Widths from the content: the 部 whole on its line (a department's
+	 * name is short: 建築・ / 開発担当部 and こども / 家庭部 wrapped beside
+	 * a wide 契約名 where the rows had lines to spare), the names of 課,
+	 * contract, company and stage kept whole (never 西部地域まちづくり課
+	 * against the next column, 総合福祉事務所（見本 / B）, 業務委 / 託:
+	 * XLSX_COL_NAME, broken after ・ or before （ or at a phrase's end:
+	 * 契約等の / 締結前), the items broken by the writer, each "No.2：…"
+	 * (with "No.2　…" the writer broke No.2's at the space, 「No.2」 alone
+	 * on its line above the text, where the others read on).
 	 */
 	static const struct xlsx_fit_col fc[GAP_NCOLS] = {
-		{ { "部", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 }, XLSX_FIT_TEXT },
+		{ { "部", 0, 0 }, XLSX_FIT_CODE },
 		{ { "課", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 }, XLSX_FIT_TEXT },
 		{ { "契約名", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },
 		    XLSX_FIT_TEXT },
 		{ { "委託事業者等", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },
 		    XLSX_FIT_TEXT },
-		{ { "点検段階", 0, 0 }, XLSX_FIT_CODE },
+		{ { "点検段階", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
 		{ { "「いいえ」の項目", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
 	};
 	const struct ck_stats	*s = c->s;
@@ -1636,6 +1641,8 @@ sheet_gaps(struct xlsx *x, struct ctx *c, const char *note)
 		for (k = 0; k < GAP_NCOLS; k++)
 			xlsx_write_text(sh, row, (uint16_t)k,
 			    cells[i * GAP_NCOLS + k]);
+	if (s->ngaps == 0)
+		r = xlsx_note(sh, row + 1, "「いいえ」の回答のある契約はない。");
 done:
 	for (i = 0; items != NULL && i < s->ngaps; i++)
 		free(items[i]);
