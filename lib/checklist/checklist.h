@@ -173,8 +173,13 @@ int		 ck_orgs_ambiguous(const struct ck_orgs *, const char *);
 #define CK_FORM_FORMAT		"nerima-cio checklist form 1"
 /* Answer rows for staff in a self-check form. */
 #define CK_FORM_STAFF_ROWS	200
-/* Of them, the rows printed: one landscape page. */
+/* Of them, the rows printed where orgs.yaml has no headcount: a page. */
 #define CK_FORM_STAFF_PRINT	30
+/*
+ * A 課 whose orgs.yaml headcount is larger gets that many rows, up to
+ * this (the import's limits of a form hold them).
+ */
+#define CK_FORM_STAFF_MAX	1000
 
 /* The form's file name: <kind title>_<令和N年度>_<部>_<課>.xlsx. */
 int		 ck_form_name(char **out, const struct ck_set *,
@@ -279,8 +284,14 @@ struct ck_stage_stat {
 	size_t		*answered;
 };
 
+/*
+ * A contract with items answered 「いいえ」.  The gaps are in the ward's
+ * organisation order (orgs.yaml's, as the 課別 sheets), then by
+ * contract, stage and the first item's No.; the items by No.
+ */
 struct ck_gap {
 	const char		*org;
+	size_t			 org_index;	/* in orgs.yaml, or SIZE_MAX */
 	const char		*org_name;
 	const char		*contract;
 	const char		*vendor;

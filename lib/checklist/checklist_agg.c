@@ -723,6 +723,45 @@ ck_stats_lowest(const struct ck_stats *s)
 }
 
 static int
+cmp_gap_item(const void *a, const void *b)
+{
+	const struct ck_item	*x = *(const struct ck_item *const *)a;
+	const struct ck_item	*y = *(const struct ck_item *const *)b;
+
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int
+cmp_str(const char *a, const char *b)
+{
+	return strcmp(a != NULL ? a : "", b != NULL ? b : "");
+}
+
+/*
+ * The 「いいえ」 list as a reader looks a 課 up: in the organisation
+ * order of the 課別 sheets (it was the records' order, 建築・開発担当部
+ * before 区長室), then by contract, stage and item No.; the record id
+ * last, so that the order never depends on how the files were read.
+ */
+static int
+cmp_gap(const void *a, const void *b)
+{
+	const struct ck_gap	*x = a, *y = b;
+	int			 c;
+
+	if (x->org_index != y->org_index)
+		return x->org_index < y->org_index ? -1 : 1;
+	if ((c = cmp_str(x->org_name, y->org_name)) != 0 ||
+	    (c = cmp_str(x->contract, y->contract)) != 0)
+		return c;
+	if (x->stage != y->stage)
+		return x->stage < y->stage ? -1 : 1;
+	if (x->items[0]->index != y->items[0]->index)
+		return x->items[0]->index < y->items[0]->index ? -1 : 1;
+	return cmp_str(x->id, y->id);
+}
+
+static int
 vendor_stats(struct ck_stats *s, struct year *y, const struct ck_orgs *orgs)
 {
 	const struct node	*root, *ans, *a;
@@ -775,14 +814,18 @@ vendor_stats(struct ck_stats *s, struct year *y, const struct ck_orgs *orgs)
 		if (g->nitems > 0) {
 			g->org = node_get_str(root, "org");
 			org = g->org ? strmap_get(orgs->bycode, g->org) : NULL;
+			g->org_index = org != NULL ? org->index : SIZE_MAX;
 			g->org_name = org != NULL ? org->name : g->org;
 			g->contract = node_get_str(root, "contract");
 			g->vendor = node_get_str(root, "vendor");
 			g->stage = sg;
 			g->id = record_id(y->recs[i]);
+			qsort(g->items, g->nitems, sizeof *g->items,
+			    cmp_gap_item);
 			s->ngaps++;
 		}
 	}
+	qsort(s->gaps, s->ngaps, sizeof *s->gaps, cmp_gap);
 	for (k = 0; k < CK_NSTAGES; k++)
 		s->stages[k].rate = s->stages[k].n > 0 ? sum[k] /
 		    (double)s->stages[k].n : NAN;

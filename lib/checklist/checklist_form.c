@@ -28,8 +28,10 @@ static const char *const steps_department[] = {
 	NULL
 };
 
+/* The second step says how many rows 回答 has: staff_step(). */
 static const char *const steps_self[] = {
 	"課の職員一人ひとりが自己点検を行い、「回答」シートに一人一行で記入してください。回答者番号は課内の通し番号です。氏名は記入しません。",
+	"",
 	"各項目（項目の内容は「点検項目」シート）について、「はい」「いいえ」「該当なし」のいずれかを一覧から選んでください。",
 	"「提出情報」シートに、課の対象職員数と提出日を記入してください。",
 	"回答のない行は集計しません。一人の回答は全項目を記入してください。",
@@ -51,6 +53,45 @@ static const char *const steps_common[] = {
 	NULL
 };
 
+/*
+ * The rows of 回答: CK_FORM_STAFF_ROWS, or the 課's staff where orgs.yaml
+ * gives more; printed, the 課's staff where known, else a page.  Sheets
+ * are protected and 記入方法 forbids adding rows: with only the page of
+ * 30 rows in sight and nothing said, a 課 of more staff (a 窓口課, a
+ * 区民事務所) could not see where its 31st member of staff was to answer.
+ */
+static uint32_t
+staff_rows(const struct ck_org *org)
+{
+	return org->headcount > CK_FORM_STAFF_ROWS && org->headcount <=
+	    CK_FORM_STAFF_MAX ? (uint32_t)org->headcount : CK_FORM_STAFF_ROWS;
+}
+
+static uint32_t
+staff_print(const struct ck_org *org)
+{
+	uint32_t	n = staff_rows(org);
+
+	if (org->headcount <= 0)
+		return CK_FORM_STAFF_PRINT;
+	return org->headcount < (long)n ? (uint32_t)org->headcount : n;
+}
+
+/* The self check's step on the rows the form has. */
+static void
+staff_step(char *out, size_t size, const struct ck_org *org)
+{
+	uint32_t	n = staff_rows(org), pr = staff_print(org);
+	int		len;
+
+	len = snprintf(out, size, "「回答」シートには回答者番号1～%uの%u行が"
+	    "あり、行を追加せずに記入できます。", n, n);
+	if (len < 0 || (size_t)len >= size || pr >= n)
+		return;
+	snprintf(out + len, size - (size_t)len, "印刷されるのは%s%u行です。",
+	    org->headcount > 0 ? "対象職員数の" : "最初の", pr);
+}
+
 static int
 write_instructions(struct xlsx *x, const struct ck_set *set,
     const struct ck_org *org, const char *fylabel)
@@ -61,7 +102,7 @@ write_instructions(struct xlsx *x, const struct ck_set *set,
 	};
 	struct xlsx_sheet	*sh;
 	const char *const	*steps, *const *p;
-	char			 title[256], note[256], num[16];
+	char			 title[256], note[256], num[16], first[1024];
 	uint32_t		 row;
 	int			 n = 1, r;
 
@@ -78,7 +119,11 @@ write_instructions(struct xlsx *x, const struct ck_set *set,
 	for (p = steps; *p != NULL; p++, row++) {
 		snprintf(num, sizeof num, "%d", n++);
 		xlsx_write_text(sh, row, 0, num);
-		xlsx_write_text(sh, row, 1, *p);
+		if (steps == steps_self && p == steps + 1) {
+			staff_step(first, sizeof first, org);
+			xlsx_write_text(sh, row, 1, first);
+		} else
+			xlsx_write_text(sh, row, 1, *p);
 	}
 	for (p = steps_common; *p != NULL; p++, row++) {
 		snprintf(num, sizeof num, "%d", n++);
@@ -127,6 +172,33 @@ write_particulars(struct xlsx *x, const struct ck_set *set,
 	return r;
 }
 
+/*
+ * A self check's 分類 as its 回答 column and its 点検項目 row both name
+ * it: two items of one category are told apart by ① ② (the columns were
+ * 電子メール① ②, the items' rows 電子メール twice).  The department
+ * check's categories hold many items each: their names alone.
+ */
+static void
+item_category(char *out, size_t size, const struct ck_set *set,
+    const struct ck_item *it)
+{
+	static const char *const circled[] = { "①", "②", "③", "④",
+	    "⑤", "⑥", "⑦", "⑧", "⑨", "⑩" };
+	const char	*cat = it->category != NULL ? it->category : "";
+	size_t		 same = 0, nth = 0, j;
+
+	for (j = 0; set->kind == CK_SELF && j < set->nitems; j++) {
+		if (strcmp(set->items[j].category != NULL ?
+		    set->items[j].category : "", cat) != 0)
+			continue;
+		same++;
+		if (&set->items[j] <= it)
+			nth = same;
+	}
+	snprintf(out, size, "%s%s", cat, same > 1 && nth >= 1 && nth <= 10 ?
+	    circled[nth - 1] : "");
+}
+
 /* The 分類 of an item, or a vendor item's stages: "契約前・履行中". */
 static const char *
 item_stages(char *out, size_t size, const struct ck_set *set,
@@ -135,8 +207,7 @@ item_stages(char *out, size_t size, const struct ck_set *set,
 	size_t	 k, len = 0;
 
 	if (set->kind != CK_VENDOR) {
-		snprintf(out, size, "%s", it->category != NULL ?
-		    it->category : "");
+		item_category(out, size, set, it);
 		return out;
 	}
 	out[0] = '\0';
@@ -259,7 +330,7 @@ write_staff_sheet(struct xlsx *x, const struct ck_set *set,
 	const enum ck_value	*vals;
 	struct xlsx_sheet	*sh;
 	char			**heads, num[16], title[512];
-	uint32_t		 row;
+	uint32_t		 row, nrows = staff_rows(org);
 	size_t			 i, k, nv;
 	double			 w;
 	int			 r;
@@ -272,22 +343,12 @@ write_staff_sheet(struct xlsx *x, const struct ck_set *set,
 	}
 	cols[0] = (struct xlsx_column){ "回答者番号", XLSX_COL_CENTER, 10 };
 	for (i = 0; i < set->nitems; i++) {
-		static const char *const circled[] = { "①", "②", "③", "④",
-		    "⑤", "⑥", "⑦", "⑧", "⑨", "⑩" };
-		size_t	same = 0, nth = 0, j;
+		char	cat[256];
 
 		/* two items of one category: ① ② tell their columns apart */
-		for (j = 0; j < set->nitems; j++) {
-			if (strcmp(set->items[j].category,
-			    set->items[i].category) != 0)
-				continue;
-			same++;
-			if (j <= i)
-				nth = same;
-		}
+		item_category(cat, sizeof cat, set, &set->items[i]);
 		/* the item's No. and 分類: the import reads the No. */
-		if ((heads[i] = malloc(strlen(set->items[i].category) +
-		    strlen(set->items[i].ref) + 32)) == NULL) {
+		if ((heads[i] = malloc(strlen(cat) + 32)) == NULL) {
 			r = error_set(NC_ENOMEM, "out of memory");
 			goto done;
 		}
@@ -295,9 +356,7 @@ write_staff_sheet(struct xlsx *x, const struct ck_set *set,
 		 * a line each, the column as wide as the longest: never
 		 * "10 事故等の報 / 告"
 		 */
-		sprintf(heads[i], "%zu\n%s%s", i + 1,
-		    set->items[i].category, same > 1 && nth <= 10 ?
-		    circled[nth - 1] : "");
+		sprintf(heads[i], "%zu\n%s", i + 1, cat);
 		w = (double)text_width(heads[i] + strcspn(heads[i], "\n") + 1,
 		    strcspn(heads[i] + strcspn(heads[i], "\n") + 1, "\n")) + 3;
 		cols[i + 1] = (struct xlsx_column){ heads[i],
@@ -308,13 +367,13 @@ write_staff_sheet(struct xlsx *x, const struct ck_set *set,
 	if ((r = xlsx_add_sheet(&sh, x, "回答", XLSX_PROTECT |
 	    XLSX_LANDSCAPE)) != 0 ||
 	    /* a page of rows printed, not pages of empty grid */
-	    (r = xlsx_print_rows(sh, CK_FORM_STAFF_PRINT)) != 0 ||
+	    (r = xlsx_print_rows(sh, staff_print(org))) != 0 ||
 	    (r = xlsx_title(sh, title, "項目の内容は"
 	    "「点検項目」シートを見てください。")) != 0 ||
 	    (r = xlsx_table(&row, sh, cols, set->nitems + 1)) != 0)
 		goto done;
 	*first_row = row;
-	for (k = 0; k < CK_FORM_STAFF_ROWS; k++) {
+	for (k = 0; k < nrows; k++) {
 		/* 1, 2 ...: the number a member of staff is known by here */
 		snprintf(num, sizeof num, "%zu", k + 1);
 		xlsx_write_text(sh, row + (uint32_t)k, 0, num);
@@ -327,7 +386,7 @@ write_staff_sheet(struct xlsx *x, const struct ck_set *set,
 		for (k = 0; k < nv; k++)
 			labels[k] = ck_value_label(vals[k]);
 		if ((r = xlsx_validation_list(sh, row, (uint16_t)(i + 1),
-		    row + CK_FORM_STAFF_ROWS - 1, (uint16_t)(i + 1), labels,
+		    row + nrows - 1, (uint16_t)(i + 1), labels,
 		    nv)) != 0)
 			goto done;
 	}

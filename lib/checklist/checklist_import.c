@@ -53,8 +53,8 @@
 /*
  * A returned form is small -- 提出情報 about ten rows, 点検項目 about
  * fifty-five rows of six columns, a self check's 回答 sheet
- * CK_FORM_STAFF_ROWS rows of a dozen columns -- so a workbook far beyond
- * that is not one of our forms, whatever its name.
+ * CK_FORM_STAFF_ROWS to CK_FORM_STAFF_MAX rows of a dozen columns -- so a
+ * workbook far beyond that is not one of our forms, whatever its name.
  */
 static const struct io_limits form_limits = {
 	0,			/* file: the default, 32 MB */

@@ -864,7 +864,7 @@ gap_items(struct buf *b, const struct ck_stats *s, const struct ck_gap *g)
 	size_t	k;
 
 	for (k = 0; k < g->nitems; k++)
-		buf_printf(b, "%sNo.%zu　%s", k ? "\n" : "",
+		buf_printf(b, "%sNo.%zu：%s", k ? "\n" : "",
 		    (size_t)(g->items[k] - s->set->items) + 1,
 		    g->items[k]->text);
 }
@@ -1364,8 +1364,18 @@ sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 		{ "部", 0, 20 }, { "課", 0, 28 }, { "状況", XLSX_COL_CENTER, 10 },
 		{ "提出日", 0, 12 }, { "得点", 0, 8 }, { "偏差値", 0, 8 },
 		{ "順位", 0, 6 }, { "前年度", 0, 8 }, { "回答者数", 0, 9 },
-		/* on one line: in 10, LibreOffice broke it 自己点検の実 / 施率 */
 		{ "対象職員数", 0, 10 }, { "自己点検の実施率", 0, 14 },
+	};
+	/*
+	 * Beside the 所属点検's columns the last three are the staff's
+	 * self check, said in each heading: 回答者数, 対象職員数 and
+	 * 実施率 side by side read as 7 / 10 = 78.5 % (a line each, as
+	 * wide as the longest: never 自己点検の実 / 施率).
+	 */
+	static const struct xlsx_column	 selfcols[] = {
+		{ "自己点検の\n回答者数", 0, 11 },
+		{ "自己点検の\n対象職員数", 0, 11 },
+		{ "自己点検の\n実施率", 0, 11 },
 	};
 	const struct ck_stats	*s = c->s, *self = c->self;
 	struct xlsx_sheet	*sh;
@@ -1374,6 +1384,8 @@ sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 	size_t			 i;
 	int			 r;
 
+	if (s->kind != CK_SELF && self != NULL)
+		memcpy(cols + 8, selfcols, sizeof selfcols);
 	if ((r = xlsx_add_sheet(&sh, x, "課別", XLSX_LANDSCAPE)) != 0 ||
 	    (r = xlsx_title(sh, "課別の結果", note)) != 0 ||
 	    (r = xlsx_table(&row, sh, cols, s->kind == CK_SELF ? 10 :
@@ -1408,7 +1420,20 @@ sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 		if (self != NULL)
 			rate_cell(sh, row, 10, ds->score / 100);
 	}
-	return 0;
+	/* what the staff's columns are, and what their blanks mean */
+	if (s->kind == CK_SELF) {
+		xlsx_note(sh, row + 1, "得点は、職員の回答（該当なしを除く）の"
+		    "うち「はい」の割合を100点満点で示したもの。");
+		r = xlsx_note(sh, row + 2, "空欄は、自己点検の提出のない課"
+		    "（対象職員数は、職員数の分かる課は示す）。");
+	} else if (self != NULL) {
+		xlsx_note(sh, row + 1, "自己点検の実施率は、職員の回答（該当なし"
+		    "を除く）のうち「はい」の割合であり、回答者数÷対象職員数"
+		    "ではない。");
+		r = xlsx_note(sh, row + 2, "自己点検の欄の空欄は、自己点検の"
+		    "提出のない課（対象職員数は、職員数の分かる課は示す）。");
+	}
+	return r;
 }
 
 /*
@@ -1544,20 +1569,25 @@ static int
 sheet_gaps(struct xlsx *x, struct ctx *c, const char *note)
 {
 	/*
-	 * Widths from the content: the names of 部, 課, contract and
-	 * company kept whole (never 西部地域まちづくり課 against the next
-	 * column, 総合福祉事務所（見本 / B）, 業務委 / 託: XLSX_COL_NAME,
-	 * broken after ・ or before （ or at a phrase's end), the items
-	 * broken by the writer.
+	 * Widths from the content: the 部 whole on its line (a department's
+	 * name is short: 建築・ / 開発担当部 and こども / 家庭部 wrapped beside
+	 * a wide 契約名 where the rows had lines to spare), the names of 課,
+	 * contract, company and stage kept whole (never 西部地域まちづくり課
+	 * against the next column, 総合福祉事務所（見本 / B）, 業務委 / 託:
+	 * XLSX_COL_NAME, broken after ・ or before （ or at a phrase's end:
+	 * 契約等の / 締結前), the items broken by the writer, each "No.2：…"
+	 * (with "No.2　…" the writer broke No.2's at the space, 「No.2」 alone
+	 * on its line above the text, where the others read on).
 	 */
 	static const struct xlsx_fit_col fc[GAP_NCOLS] = {
-		{ { "部", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 }, XLSX_FIT_TEXT },
+		{ { "部", 0, 0 }, XLSX_FIT_CODE },
 		{ { "課", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 }, XLSX_FIT_TEXT },
 		{ { "契約名", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },
 		    XLSX_FIT_TEXT },
 		{ { "委託事業者等", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },
 		    XLSX_FIT_TEXT },
-		{ { "点検段階", 0, 0 }, XLSX_FIT_CODE },
+		{ { "点検段階", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
 		{ { "「いいえ」の項目", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
 	};
 	const struct ck_stats	*s = c->s;
@@ -1611,6 +1641,8 @@ sheet_gaps(struct xlsx *x, struct ctx *c, const char *note)
 		for (k = 0; k < GAP_NCOLS; k++)
 			xlsx_write_text(sh, row, (uint16_t)k,
 			    cells[i * GAP_NCOLS + k]);
+	if (s->ngaps == 0)
+		r = xlsx_note(sh, row + 1, "「いいえ」の回答のある契約はない。");
 done:
 	for (i = 0; items != NULL && i < s->ngaps; i++)
 		free(items[i]);

@@ -58,6 +58,35 @@ run 0 export form --kind department --fy 2026 --org 保育課 -o "$T/again/"
 cmp -s "$dept_form" "$T/again/所属点検_令和8年度_こども家庭部_保育課.xlsx" || fail "form not deterministic"
 run 0 export form --kind self --fy 2026 --org hoiku -o "$F/"
 $PY "$CHECK" form "$F/自己点検_令和8年度_こども家庭部_保育課.xlsx" self hoiku 10 >&2 || fail "self form"
+# 回答 has the rows 記入方法 No.2 promises (No.6 forbids adding rows: 30
+# printed rows and nothing said left a 課 of 31 stuck), and names the
+# items as 点検項目 does: 電子メール① ② on both sheets
+staff_form() {
+	$PY - "$@" <<'PYEOF'
+import sys, openpyxl
+f, rows, printed, says = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
+wb = openpyxl.load_workbook(f)
+steps = "".join(str(c.value) for c in wb["記入方法"]["B"] if c.value)
+steps = steps.replace("\n", "")
+want = "「回答」シートには回答者番号1～%dの%d行があり" % (rows, rows)
+# the rows printed said only where fewer than the rows
+assert ("印刷される" in steps) == (printed < rows), steps
+assert want in steps, steps
+assert says in steps, (says, steps)
+ws = wb["回答"]
+head = [c.value for c in ws[4]]
+nums = [r[0] for r in ws.iter_rows(min_row=5, values_only=True) if r[0]]
+assert nums == [str(i) for i in range(1, rows + 1)], nums[-3:]
+assert str(ws.print_area).rstrip("']").endswith("$%d" % (4 + printed)), \
+    ws.print_area
+items = [(r[0], r[1]) for r in wb["点検項目"].iter_rows(min_row=5,
+         values_only=True) if r[0]]
+assert [h for h in head[1:]] == ["%s\n%s" % i for i in items], (head, items)
+assert ("3", "電子メール①") in items and ("4", "電子メール②") in items, items
+PYEOF
+}
+staff_form "$F/自己点検_令和8年度_こども家庭部_保育課.xlsx" 200 30 \
+    '記入できます。印刷されるのは最初の30行です。' || fail "self form rows"
 run 0 export form --kind vendor --fy 2026 --org hoiku -o "$F"
 $PY "$CHECK" form "$F/特記事項チェックシート_令和8年度_こども家庭部_保育課.xlsx" vendor hoiku 16 >&2 ||
     fail "vendor form"
@@ -299,6 +328,27 @@ run 0 import "$R/self-hoiku.xlsx"
 expect_grep "$T/out" '^updated .*保育課'
 expect_grep "$T/out" '回答者 6 人を追加'
 expect_grep "$T/out" '回答者 4 人を削除'
+# a 課 of more staff than the form's 200 rows (orgs.yaml's headcount):
+# its form has a row for each, all printed, and the import reads them all
+D2=$T/data-big
+cp -r "$D" "$D2"
+sed -i 's/^      - code: hoiku$/&\n        headcount: 230/' "$D2/orgs.yaml"
+grep -q '^        headcount: 230$' "$D2/orgs.yaml" || fail "headcount not set"
+expect_status 0 "$NCIO" -C "$D2" checklist export form --kind self --fy 2026 \
+    --org hoiku -o "$T/forms-big/"
+staff_form "$T/forms-big/自己点検_令和8年度_こども家庭部_保育課.xlsx" 230 230 \
+    '行を追加せずに記入できます。' || fail "self form of 230 rows"
+fill "$T/forms-big/自己点検_令和8年度_こども家庭部_保育課.xlsx" \
+    "$R/self-hoiku-big.xlsx" --staff 230 --seed 4
+expect_status 0 "$NCIO" -C "$D2" checklist import "$R/self-hoiku-big.xlsx"
+big=$(grep -l '^kind: self$' $(grep -l '^org: hoiku$' "$D2"/checklists/2026/*.yaml))
+[ "$(grep -c '^  - respondent:' "$big")" = 230 ] || fail "230 staff not imported"
+# 45 staff: the 200 rows, 45 of them printed
+sed -i 's/^        headcount: 230$/        headcount: 45/' "$D2/orgs.yaml"
+expect_status 0 "$NCIO" -C "$D2" checklist export form --kind self --fy 2026 \
+    --org hoiku -o "$T/forms-45/"
+staff_form "$T/forms-45/自己点検_令和8年度_こども家庭部_保育課.xlsx" 200 45 \
+    '記入できます。印刷されるのは対象職員数の45行です。' || fail "self form of 45 staff"
 
 # --- last year, for comparison ----------------------------------------------
 {
@@ -463,11 +513,21 @@ $PY - "$xlsx" <<'PYEOF' || fail "課別 without the self check"
 import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["課別"]
 head = [c.value for c in ws[4]]
-assert "自己点検の実施率" in head, head
+# the staff's columns say they are the self check's: 回答者数 7, 対象職員数
+# 10 and 実施率 78.5% side by side read as 7 / 10 (and the blanks unsaid)
+assert head[-3:] == ["自己点検の\n回答者数", "自己点検の\n対象職員数",
+                     "自己点検の\n実施率"], head
 rows = {r[1].value: r for r in ws.iter_rows(min_row=5)}
 hoiku = rows["保育課"]
-assert hoiku[head.index("回答者数")].value == 6, hoiku
-assert 0 < hoiku[head.index("自己点検の実施率")].value <= 1
+assert hoiku[head.index("自己点検の\n回答者数")].value == 6, hoiku
+assert 0 < hoiku[head.index("自己点検の\n実施率")].value <= 1
+notes = [r[0] for r in ws.iter_rows(min_row=5, values_only=True)
+         if r[0] and r[1] is None]
+assert notes == [
+    "自己点検の実施率は、職員の回答（該当なしを除く）のうち「はい」の割合"
+    "であり、回答者数÷対象職員数ではない。",
+    "自己点検の欄の空欄は、自己点検の提出のない課（対象職員数は、職員数の"
+    "分かる課は示す）。"], notes
 PYEOF
 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx.py" "$xlsx" >&2 || fail "report conventions"
 # the same data give the same bytes
@@ -488,6 +548,18 @@ $PY "$CHECK" docx "$T/report/令和8年度_自己点検実施結果報告書.doc
     fail "self docx"
 $PY "$CHECK" xlsx "$T/report/令和8年度_自己点検実施結果報告書_集計表.xlsx" self 10 >&2 ||
     fail "self xlsx"
+# its 課別 says what 得点 is beside 回答者数 and 対象職員数, and the blanks
+$PY - "$T/report/令和8年度_自己点検実施結果報告書_集計表.xlsx" <<'PYEOF' || fail "self 課別 notes"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["課別"]
+notes = [r[0] for r in ws.iter_rows(min_row=5, values_only=True)
+         if r[0] and r[1] is None]
+assert notes == [
+    "得点は、職員の回答（該当なしを除く）のうち「はい」の割合を100点満点"
+    "で示したもの。",
+    "空欄は、自己点検の提出のない課（対象職員数は、職員数の分かる課は"
+    "示す）。"], notes
+PYEOF
 mkdir "$T/cwd2"
 (cd "$T/cwd2" && run 0 export report --kind department --fy 2026)
 cmp -s "$docx" "$T/cwd2/令和8年度_所属点検実施結果報告書.docx" ||

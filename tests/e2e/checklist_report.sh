@@ -52,4 +52,57 @@ if gone:
     assert "今年度の項目にない%d項目" % len(gone) in text, "count of dropped"
 PYEOF
 done
+
+# The 「いいえ」 list (要対応契約) in the organisation order of the 課別
+# sheets, then by contract, stage and item No. (it was the records'
+# order: 建築・開発担当部 first, 区長室 on the next page); every item's
+# first line "No.2：契約書…" (with "No.2　…" the writer broke at the space,
+# No.2 alone on its line); the 部 on one line (建築・ / 開発担当部 beside a
+# wide 契約名).  The workbook's rows against the records.
+expect_status 0 "$NCIO" -C "$D" checklist export report --kind vendor \
+    --fy 2026 -o "$T/vendor/"
+$PY - "$T"/vendor/*_集計表.xlsx "$D/orgs.yaml" "$D"/checklists/2026/*.yaml \
+    <<'PYEOF' || fail "the 「いいえ」 list"
+import re, sys, openpyxl, yaml
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["要対応契約"]
+head = [c.value for c in ws[4]]
+assert head == ["部", "課", "契約名", "委託事業者等", "点検段階",
+                "「いいえ」の項目"], head
+raw = [r for r in ws.iter_rows(min_row=5, values_only=True) if r[1]]
+for r in raw:
+    assert "\n" not in r[0], r
+    lines = r[5].split("\n")
+    # an item's No. never alone on its line
+    for ln in lines:
+        if ln.startswith("No."):
+            assert re.match(r"No\.[0-9]+：.{4,}", ln), r[5]
+# the cells as broken by the writer: 総合福祉事務所 / （見本B）
+rows = [tuple(c.replace("\n", "") for c in r) for r in raw]
+orgs = yaml.safe_load(open(sys.argv[2]))
+place, dept = {}, {}
+for d in orgs["departments"]:
+    for v in d.get("divisions", []):
+        place[v["name"]] = len(place)
+        dept[v["name"]] = d["name"]
+stages = ["契約等の締結前", "締結当初", "履行中", "終了時"]
+nos = [[int(n) for n in re.findall(r"No\.([0-9]+)：", r[5])] for r in rows]
+key = [(place[r[1]], r[2], stages.index(r[4]), n[0])
+       for r, n in zip(rows, nos)]
+assert key == sorted(key), key
+for r, n in zip(rows, nos):
+    assert r[0] == dept[r[1]], r
+    assert n == sorted(n), r
+# every 「いいえ」 of the records, once
+want = []
+for f in sys.argv[3:]:
+    rec = yaml.safe_load(open(f))
+    if rec.get("kind") != "vendor":
+        continue
+    no = [a["ref"] for a in rec.get("answers", []) if a.get("value") == "no"]
+    if no:
+        want.append(len(no))
+assert len(rows) == len(want), (len(rows), len(want))
+assert sorted(len(n) for n in nos) == sorted(want), (nos, want)
+PYEOF
 finish
