@@ -3335,7 +3335,11 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
  * row whole, tblHeader repeats the header, neither keeps rows together):
  * a short table (up to KEEP_ROWS rows and about KEEP_LINES lines) is
  * kept whole; a longer one keeps its header with its first KEEP_HEAD
- * body rows and its last KEEP_TAIL rows together -- but a row of
+ * body rows (with two or three, a table of a dozen rows still started
+ * at a page foot and went on over the page: the 実施結果報告書's 章別
+ * table, the 点検 reports' 部別 ones; the rows after the first while
+ * they take at most KEEP_TAIL_LINES together) and its last KEEP_TAIL
+ * rows together -- but a row of
  * TALL_ROW lines or more stands on its own: the first body row keeps
  * with the second, and the last but one with the last, only when the
  * row they would stand without is shorter (tying tall rows moved half
@@ -3350,7 +3354,7 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
  */
 #define KEEP_ROWS	8
 #define KEEP_LINES	24
-#define KEEP_HEAD	2
+#define KEEP_HEAD	4
 #define KEEP_TAIL	2
 #define TALL_ROW	4
 #define KEEP_TAIL_LINES	14
@@ -3400,6 +3404,17 @@ row_lines(const struct docx_table *t, const unsigned *grid, unsigned margin,
 	return row_height(t, grid, margin, r, 0);
 }
 
+/* Lines of rows a to b of rl, both included. */
+static unsigned
+head_lines(const unsigned *rl, size_t a, size_t b)
+{
+	unsigned	n = 0;
+
+	for (; a <= b; a++)
+		n += rl[a];
+	return n;
+}
+
 static int
 table_keeps(int *keep, const struct docx_table *t, const unsigned *grid,
     unsigned margin)
@@ -3418,8 +3433,12 @@ table_keeps(int *keep, const struct docx_table *t, const unsigned *grid,
 		/* the header with the first row, whatever its height */
 		else if (r < h)
 			keep[r] = 1;
-		else if (r < h + KEEP_HEAD - 1 && (rl[h] < TALL_ROW ||
+		else if (r == h && (rl[h] < TALL_ROW ||
 		    (h + 1 < n && rl[h] + rl[h + 1] <= KEEP_TAIL_LINES)))
+			keep[r] = 1;
+		/* and the next ones while they are short together */
+		else if (r > h && r < h + KEEP_HEAD - 1 &&
+		    head_lines(rl, h, r + 1) <= KEEP_TAIL_LINES)
 			keep[r] = 1;
 		else if (r + KEEP_TAIL >= n && (rl[n - 1] < TALL_ROW ||
 		    rl[n - 2] + rl[n - 1] <= KEEP_TAIL_LINES))
