@@ -1696,6 +1696,7 @@ static const char *const kana_words[] = {
 	"おらず", "おいて", "ついて", "ところ", "すべて", "でき",
 	"から", "まで", "ため", "こと", "もの", "とき", "など", "より",
 	"ます", "です", "ある", "あり", "あっ", "いる", "いた", "いな",
+	"だが",
 	"おり", "する", "すれ", "られ", "れる", "れた", "たり", "ずつ",
 	"のみ", "よう", "べき", "やす", "なく", "ない", "われ", "され",
 	"させ", "れて",
@@ -1760,6 +1761,37 @@ kana_split(const uint32_t *v, size_t n, size_t j)
 			if (cp == v[j - 1])
 				return 1;
 		}
+	/*
+	 * a verb's て or た off its stem of a kanji and a kana (付け／て,
+	 * 定め／ている, 確認し／たため): the break goes before the verb
+	 */
+	if (j >= 2 && is_kanji(v[j - 2]) && is_hira(v[j - 1]) &&
+	    (v[j] == 0x3066 /* て */ || v[j] == 0x3067 /* で */ ||
+	    v[j] == 0x305F /* た */ || v[j] == 0x3060 /* だ */) &&
+	    !is_particle(v[j - 1]))
+		return 1;
+	/*
+	 * a word of two kanji alone before a katakana word, a term of the
+	 * two (、情報／セキュリティ, の電子／メール); not the end of a
+	 * longer word (障害福祉／サービス, 子育て支援／システム, ISMAP登録／
+	 * サービス)
+	 */
+	if (j >= 2 && is_kata(v[j]) && is_kanji(v[j - 1]) &&
+	    is_kanji(v[j - 2]) && (j < 3 || is_particle(v[j - 3]) ||
+	    (!is_kanji(v[j - 3]) && !is_hira(v[j - 3]) &&
+	    !is_kata(v[j - 3]) && !is_alnum(v[j - 3]))))
+		return 1;
+	/* an article's branch number: 第29条／の4, 第29条の／4 */
+	if (v[j - 1] == 0x6761 /* 条 */ && v[j] == 0x306E /* の */ &&
+	    j + 1 < n && is_digit(v[j + 1]))
+		return 1;
+	if (j >= 2 && v[j - 2] == 0x6761 && v[j - 1] == 0x306E &&
+	    is_digit(v[j]))
+		return 1;
+	/* 等 off the word it follows: 事故／等管理要領, 漏えい／等に */
+	if (v[j] == 0x7B49 /* 等 */ && (is_kanji(v[j - 1]) ||
+	    is_hira(v[j - 1]) || is_kata(v[j - 1])))
+		return 1;
 	/* a suffix off its word inside a run of kanji: 脆弱／性診断 */
 	if (is_kanji(v[j - 1]) && j + 1 < n && is_kanji(v[j + 1]) &&
 	    (v[j] == 0x6027 /* 性 */ || v[j] == 0x7684 /* 的 */ ||
@@ -2124,7 +2156,7 @@ textfit_wrap_within(const char *s, unsigned width, unsigned room,
 {
 	char		*w, *best = NULL;
 	size_t		 i, k;
-	unsigned	 h, c, bc = 0;
+	unsigned	 c, bc = 0;
 	int		 ok;
 
 	for (i = 0; i < sizeof within_line / sizeof within_line[0]; i++) {
@@ -2139,14 +2171,17 @@ textfit_wrap_within(const char *s, unsigned width, unsigned room,
 				free(w);
 				continue;
 			}
-			if (textfit_bad_break(s, w, room, &h) == 0) {
+			/*
+			 * one that breaks no word (nor a word of kana,
+			 * 定め／ている, which textfit_bad_break() lets be),
+			 * else the one that costs least, the fullest first
+			 */
+			if ((c = textfit_break_cost(s, w, room)) == 0) {
 				free(best);
 				if (costp != NULL)
 					*costp = 0;
 				return w;
 			}
-			/* else the one that costs least, the fullest first */
-			c = textfit_break_cost(s, w, room);
 			if (best == NULL || c < bc) {
 				free(best);
 				best = w;
