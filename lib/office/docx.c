@@ -2957,6 +2957,7 @@ has_items(const char *s)
 
 static char	*roomy_break(const char *, char *, unsigned, unsigned);
 static unsigned	 short_tail(const char *);
+static int	 breaks_badly(const char *, const char *, unsigned);
 
 /* Lines of the items of s broken at room as put_items() breaks them. */
 static unsigned
@@ -2991,11 +2992,10 @@ item_break(const char *para, unsigned room, unsigned rowlines,
     unsigned *spare)
 {
 	char		*broken;
-	unsigned	 h, had;
+	unsigned	 had;
 
 	if ((broken = text_break(para, room)) == NULL || rowlines == 0 ||
-	    (textfit_bad_break(para, broken, room, &h) <= 0 &&
-	    !(is_sentence(para) && short_tail(broken))))
+	    !breaks_badly(para, broken, room))
 		return broken;
 	had = textfit_count_lines(broken);
 	broken = roomy_break(para, broken, room, had + *spare);
@@ -3120,7 +3120,8 @@ roomy_break(const char *s, char *w, unsigned room, unsigned rowlines)
 	 * the row's lines broken between words where the filled ones
 	 * broke one (人事異動の都度、／非常時連絡網を…, not 非常時連／絡網)
 	 */
-	if ((textfit_bad_break(s, w, room, &h) > 0 || tail) &&
+	if ((textfit_bad_break(s, w, room, &h) > 0 || tail ||
+	    textfit_break_cost(s, w, room) > 0) &&
 	    (w2 = textfit_wrap_within(s, fill_room(s, room), room,
 	    rowlines, tail, &c)) != NULL) {
 		/*
@@ -3165,42 +3166,39 @@ break_at(const char *text, size_t at)
 	return b;
 }
 
-static void
-put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
-    const int *fits, unsigned margin, size_t row, size_t col,
-    const struct cell *origin, int cont, int keep)
+/*
+ * Does w, s broken at room, break a word (textfit_break_cost(): a word
+ * of kana too, 定め／ている, which textfit_bad_break() lets be) or leave
+ * a sentence a short tail?
+ */
+static int
+breaks_badly(const char *s, const char *w, unsigned room)
 {
-	struct docx_para_style	 ps;
-	size_t			 span, k;
-	unsigned		 w = 0, need, room = 0, h;
-	unsigned		 size = origin->styled && origin->style.size !=
-				    0 ? origin->style.size : BODY_SIZE;
-	int			 header = row < t->header_rows, nowrap = 0;
-	int			 named = 0;
-	const char		*text = cont ? NULL : origin->text;
-	char			*broken = NULL, *kept = NULL;
+	unsigned	h;
 
-	span = origin->cspan > 1 ? origin->cspan : 1;
-	for (k = col; k < col + span; k++)
-		w += grid[k];
-	/* the room of its text, hundredths of the body's characters */
-	if (w > 2 * margin + CELL_SLACK)
-		room = (w - 2 * margin - CELL_SLACK) * 100 / CHAR_TWIPS *
-		    BODY_SIZE / size;
-	memset(&ps, 0, sizeof ps);
-	if (origin->styled)
-		ps = origin->style;
-	if (header) {
-		ps.bold = 1;
-		ps.align = DOCX_CENTER;
-	} else if (ps.align == DOCX_JUSTIFY) {
-		/*
-		 * Never justified in a cell: a narrow cell would spread its
-		 * characters apart ("作 成 さ れ て い な い").  Numbers go
-		 * right, everything else left.
-		 */
-		ps.align = textfit_is_number(text) ? DOCX_RIGHT : DOCX_LEFT;
-	}
+	return textfit_bad_break(s, w, room, &h) > 0 ||
+	    textfit_break_cost(s, w, room) > 0 ||
+	    (is_sentence(s) && short_tail(w));
+}
+
+/*
+ * The text of cell origin (row's, not below a merge) as put_cell()
+ * writes it, w twips wide with room hundredths of its text at its size,
+ * with the line breaks it sets (allocated), or NULL for its text as it
+ * is; a word it breaks may take the row's lines and extra more.
+ */
+static char *
+cell_break(const struct docx_table *t, const unsigned *grid, unsigned margin,
+    size_t row, const struct cell *origin, unsigned w, unsigned room,
+    unsigned extra)
+{
+	unsigned	 size = origin->styled && origin->style.size != 0 ?
+			    origin->style.size : BODY_SIZE;
+	int		 header = row < t->header_rows, named = 0;
+	const char	*text = origin->text;
+	char		*broken = NULL, *kept = NULL;
+	unsigned	 h;
+
 	/*
 	 * A name too wide for its cell (its column's names did not all fit)
 	 * breaks where a reader would break it, not before its last
@@ -3256,8 +3254,7 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	/* a word broken where the row has a line to spare for it */
 	if (broken != NULL && !header && origin->rspan <= 1 && room > 0) {
 		/* the row's height only for a cell that breaks a word */
-		if (textfit_bad_break(origin->text, broken, room, &h) > 0 ||
-		    (is_sentence(origin->text) && short_tail(broken))) {
+		if (breaks_badly(origin->text, broken, room)) {
 			/*
 			 * a name's break kept rather than one between two
 			 * of its hiragana (西部地域／まちづくり課, not
@@ -3265,7 +3262,8 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 			 */
 			named = named && (kept = strdup(broken)) != NULL;
 			broken = roomy_break(origin->text, broken, room,
-			    row_height(t, grid, margin, row, 1) / size);
+			    row_height(t, grid, margin, row, 1) / size +
+			    extra);
 			if (named && broken != NULL &&
 			    textfit_bad_break(origin->text, broken, room,
 			    &h) >= 0 && h > 0) {
@@ -3275,7 +3273,50 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 			}
 			free(kept);
 		}
-		text = broken;
+	}
+	return broken;
+}
+
+static void
+put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
+    const int *fits, unsigned margin, size_t row, size_t col,
+    const struct cell *origin, int cont, int keep, unsigned extra)
+{
+	struct docx_para_style	 ps;
+	size_t			 span, k;
+	unsigned		 w = 0, need, room = 0;
+	unsigned		 size = origin->styled && origin->style.size !=
+				    0 ? origin->style.size : BODY_SIZE;
+	int			 header = row < t->header_rows, nowrap = 0;
+	const char		*text = cont ? NULL : origin->text;
+	char			*broken = NULL;
+
+	span = origin->cspan > 1 ? origin->cspan : 1;
+	for (k = col; k < col + span; k++)
+		w += grid[k];
+	/* the room of its text, hundredths of the body's characters */
+	if (w > 2 * margin + CELL_SLACK)
+		room = (w - 2 * margin - CELL_SLACK) * 100 / CHAR_TWIPS *
+		    BODY_SIZE / size;
+	memset(&ps, 0, sizeof ps);
+	if (origin->styled)
+		ps = origin->style;
+	if (header) {
+		ps.bold = 1;
+		ps.align = DOCX_CENTER;
+	} else if (ps.align == DOCX_JUSTIFY) {
+		/*
+		 * Never justified in a cell: a narrow cell would spread its
+		 * characters apart ("作 成 さ れ て い な い").  Numbers go
+		 * right, everything else left.
+		 */
+		ps.align = textfit_is_number(text) ? DOCX_RIGHT : DOCX_LEFT;
+	}
+	if (text != NULL) {
+		broken = cell_break(t, grid, margin, row, origin, w, room,
+		    extra);
+		if (broken != NULL)
+			text = broken;
 	}
 	/* Numbers, dates and short headings on one line, where they fit. */
 	if (text != NULL && *text != '\0' && strpbrk(text, "\r\n") == NULL &&
@@ -3311,7 +3352,7 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	ps.keep_next = keep;
 	if (!header && !cont && has_items(origin->text) && room > 0) {
 		put_items(b, origin, &ps, room, origin->rspan <= 1 ?
-		    row_height(t, grid, margin, row, 1) / size : 0);
+		    row_height(t, grid, margin, row, 1) / size + extra : 0);
 		buf_puts(b, "</w:tc>");
 		free(broken);
 		return;
@@ -3536,7 +3577,7 @@ table_bad(const struct docx_table *t, const unsigned *grid, unsigned margin)
 	const struct cell	*c;
 	struct fitarg		 f = { t, margin };
 	unsigned long		 bad = 0;
-	unsigned		 room, h, size;
+	unsigned		 room, size;
 	char			*w;
 	size_t			 r, k;
 
@@ -3549,9 +3590,7 @@ table_bad(const struct docx_table *t, const unsigned *grid, unsigned margin)
 				continue;
 			size = c->styled && c->style.size != 0 ?
 			    c->style.size : BODY_SIZE;
-			if (c->rspan <= 1 && (textfit_bad_break(c->text, w,
-			    room, &h) > 0 || (is_sentence(c->text) &&
-			    short_tail(w))))
+			if (c->rspan <= 1 && breaks_badly(c->text, w, room))
 				w = roomy_break(c->text, w, room,
 				    row_height(t, grid, margin, r, 1) / size);
 			if (w == NULL)
@@ -3710,6 +3749,80 @@ sized_layout(const struct docx_table *t, unsigned total, unsigned *grid,
 	return 0;
 }
 
+/*
+ * A row may take a line more where that spares a word one of its cells
+ * breaks at a cost of EXTRA_COST or more (textfit_break_cost(): a word
+ * cut a character from its edge, a pair cut, a word of kana: とどま／り,
+ * 事故／等管理要領, 条件を付け／て): a line of a table costs the page
+ * little, a word cut costs every reader.  At most one row in EXTRA_ROWS
+ * of the body (and one) does, those that spare the most first, so that
+ * a long table does not grow by much.
+ */
+#define EXTRA_COST	2
+#define EXTRA_ROWS	4
+
+/*
+ * What the words cell (r, k) breaks cost as put_cell() writes it with
+ * extra lines more than its row's, 0 for one that is not plain text.
+ */
+static unsigned
+cell_cost(const struct docx_table *t, const unsigned *grid, unsigned margin,
+    size_t r, size_t k, unsigned extra)
+{
+	const struct cell	*c = cell_at(t, r, k);
+	struct fitarg		 f = { t, margin };
+	unsigned		 w = 0, room, cost = 0;
+	size_t			 j, span;
+	char			*broken;
+
+	if (c->covered || c->rspan > 1 || c->text == NULL ||
+	    *c->text == '\0' || has_items(c->text) ||
+	    list_item_width(c->text) > 0)
+		return 0;
+	span = c->cspan > 1 ? c->cspan : 1;
+	for (j = k; j < k + span && j < t->ncols; j++)
+		w += grid[j];
+	room = fit_room(&f, r, k, w);
+	if ((broken = cell_break(t, grid, margin, r, c, w, room, extra)) ==
+	    NULL)
+		return 0;
+	cost = textfit_break_cost(c->text, broken, room);
+	free(broken);
+	return cost;
+}
+
+static int
+row_extra(unsigned *extra, const struct docx_table *t, const unsigned *grid,
+    unsigned margin)
+{
+	unsigned	*gain, c0, c1, n, most;
+	size_t		 r, k, best, body = t->nrows - t->header_rows;
+
+	if ((gain = calloc(t->nrows + 1, sizeof *gain)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (r = t->header_rows; r < t->nrows; r++)
+		for (k = 0; k < t->ncols; k++) {
+			if ((c0 = cell_cost(t, grid, margin, r, k, 0)) <
+			    EXTRA_COST)
+				continue;
+			if ((c1 = cell_cost(t, grid, margin, r, k, 1)) < c0)
+				gain[r] += c0 - c1;
+		}
+	for (n = 0; n < 1 + body / EXTRA_ROWS; n++) {
+		for (r = 0, best = t->nrows, most = 0; r < t->nrows; r++)
+			if (gain[r] > most) {
+				best = r;
+				most = gain[r];
+			}
+		if (best == t->nrows)
+			break;
+		extra[best] = 1;
+		gain[best] = 0;
+	}
+	free(gain);
+	return 0;
+}
+
 static int
 table_impl(struct docx *d, const struct docx_table *t)
 {
@@ -3717,6 +3830,7 @@ table_impl(struct docx *d, const struct docx_table *t)
 	struct docx_table *small = NULL;
 	unsigned	*grid = NULL, total, margin;
 	int		*fits = NULL, *keep = NULL;
+	unsigned	*extra = NULL;
 	const struct cell *c;
 	size_t		 r, k, last_row = 0;
 	int		 rc;
@@ -3729,9 +3843,11 @@ table_impl(struct docx *d, const struct docx_table *t)
 		return error_set(NC_EINVALID, "the table has no rows");
 	if ((grid = calloc(t->ncols, sizeof *grid)) == NULL ||
 	    (fits = calloc(t->ncols, sizeof *fits)) == NULL ||
-	    (keep = calloc(t->nrows, sizeof *keep)) == NULL) {
+	    (keep = calloc(t->nrows, sizeof *keep)) == NULL ||
+	    (extra = calloc(t->nrows, sizeof *extra)) == NULL) {
 		free(grid);
 		free(fits);
+		free(keep);
 		return error_set(NC_ENOMEM, "out of memory");
 	}
 	total = page_text_twips(&d->page);
@@ -3739,7 +3855,8 @@ table_impl(struct docx *d, const struct docx_table *t)
 		goto done;
 	if (small != NULL)
 		t = small;
-	if ((rc = table_keeps(keep, t, grid, margin)) != 0)
+	if ((rc = table_keeps(keep, t, grid, margin)) != 0 ||
+	    (rc = row_extra(extra, t, grid, margin)) != 0)
 		goto done;
 	/* Two tables in a row would be joined into one by Word. */
 	if (d->last_table)
@@ -3779,13 +3896,13 @@ table_impl(struct docx *d, const struct docx_table *t)
 			c = cell_at(t, r, k);
 			if (!c->covered) {
 				put_cell(&b, t, grid, fits, margin, r, k, c, 0,
-				    keep[r]);
+				    keep[r], extra[r]);
 				k += c->cspan > 1 ? c->cspan : 1;
 			} else if (c->ocol == k) {
 				/* Below the origin of a vertical merge. */
 				c = cell_at(t, c->orow, c->ocol);
 				put_cell(&b, t, grid, fits, margin, r, k, c, 1,
-				    keep[r]);
+				    keep[r], extra[r]);
 				k += c->cspan > 1 ? c->cspan : 1;
 			} else
 				k++;	/* cannot happen: spans are skipped */
@@ -3808,6 +3925,7 @@ done:
 	free(grid);
 	free(fits);
 	free(keep);
+	free(extra);
 	small_free(small);
 	return rc;
 }
