@@ -3376,11 +3376,14 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
  * row whole, tblHeader repeats the header, neither keeps rows together):
  * a short table (up to KEEP_ROWS rows and about KEEP_LINES lines) is
  * kept whole; a longer one keeps its header with its first KEEP_HEAD
- * body rows (with two or three, a table of a dozen rows still started
- * at a page foot and went on over the page: the 実施結果報告書's 章別
- * table, the 点検 reports' 部別 ones; the rows after the first while
- * they take at most KEEP_TAIL_LINES together) and its last KEEP_TAIL
- * rows together -- but a row of
+ * body rows (with two, a table of a dozen rows started at a page foot
+ * and went on over the page: the 実施結果報告書's 章別 table) -- the
+ * rows after the second only while those kept take at most
+ * KEEP_HEAD_LINES, and in a table of at most KEEP_SPAN rows: a taller
+ * start moved left as much of the page empty, and a table of more rows
+ * moved whole pushed the chart after it a page on (the 点検 reports'
+ * 部別 tables of 17 rows: a page 57 % empty, one page more) -- and its
+ * last KEEP_TAIL rows together; a row of
  * TALL_ROW lines or more stands on its own: the first body row keeps
  * with the second, and the last but one with the last, only when the
  * row they would stand without is shorter (tying tall rows moved half
@@ -3396,6 +3399,8 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 #define KEEP_ROWS	8
 #define KEEP_LINES	24
 #define KEEP_HEAD	4
+#define KEEP_HEAD_LINES	5
+#define KEEP_SPAN	16
 #define KEEP_TAIL	2
 #define TALL_ROW	4
 #define KEEP_TAIL_LINES	14
@@ -3479,7 +3484,8 @@ table_keeps(int *keep, const struct docx_table *t, const unsigned *grid,
 			keep[r] = 1;
 		/* and the next ones while they are short together */
 		else if (r > h && r < h + KEEP_HEAD - 1 &&
-		    head_lines(rl, h, r + 1) <= KEEP_TAIL_LINES)
+		    n - h <= KEEP_SPAN &&
+		    head_lines(rl, h, r + 1) <= KEEP_HEAD_LINES)
 			keep[r] = 1;
 		else if (r + KEEP_TAIL >= n && (rl[n - 1] < TALL_ROW ||
 		    rl[n - 2] + rl[n - 1] <= KEEP_TAIL_LINES))

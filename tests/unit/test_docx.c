@@ -1333,10 +1333,51 @@ test_table_keeps(void **state)
 	assert_int_equal(docx_add_table(d, t), 0);
 	docx_table_free(t);
 	assert_int_equal(docx_add_para(d, "是正状況は後に確認する。", NULL), 0);
+	/* a dozen rows of a line */
+	assert_int_equal(docx_table_new(&t, 2, NULL), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	docx_table_cell(t, 0, 0, "章", NULL);
+	docx_table_cell(t, 0, 1, "適合率", NULL);
+	for (r = 1; r <= 12; r++) {
+		snprintf(cell, sizeof cell, "2-%zu 組織体制", r);
+		docx_table_cell(t, r, 0, cell, NULL);
+		docx_table_cell(t, r, 1, "100.0%", NULL);
+	}
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
+	/* and of two lines a row: no more than KEEP_HEAD_LINES moved */
+	assert_int_equal(docx_table_new(&t, 2, NULL), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	docx_table_cell(t, 0, 0, "章", NULL);
+	docx_table_cell(t, 0, 1, "適合率", NULL);
+	for (r = 1; r <= 10; r++) {
+		docx_table_cell(t, r, 0, "情報システム全体の強靭性の向上と業務委託"
+		    "と外部サービスの利用と特定個人情報の安全管理措置の状況",
+		    NULL);
+		docx_table_cell(t, r, 1, "100.0%", NULL);
+	}
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
 	assert_int_equal(docx_add_closing(d), 0);
 	assert_int_equal(docx_save(d, path), 0);
 	docx_free(d);
 	xml = zip_part(path, "word/document.xml");
+
+	/*
+	 * a dozen rows: the header with four, up to five lines (a table
+	 * began at a page foot with three: the 実施結果報告書's 章別)
+	 */
+	n = keeps_of(xml, 3, keep, 64);
+	assert_int_equal(n, 13);
+	for (r = 0; r < n; r++)
+		if (keep[r] != (r < 4 || r + 2 == n))
+			fail_msg("dozen rows, row %zu: keep %d", r, keep[r]);
+	n = keeps_of(xml, 4, keep, 64);
+	assert_int_equal(n, 11);
+	for (r = 0; r < n; r++)
+		if (keep[r] != (r < 2 || r + 2 == n))
+			fail_msg("rows of two lines, row %zu: keep %d", r,
+			    keep[r]);
 
 	n = keeps_of(xml, 0, keep, 64);
 	assert_int_equal(n, 5);
@@ -1346,11 +1387,8 @@ test_table_keeps(void **state)
 	n = keeps_of(xml, 1, keep, 64);
 	assert_int_equal(n, 21);
 	for (r = 0; r < n; r++) {
-		/*
-		 * the header with four rows (a table of a dozen rows began
-		 * at a page foot with three: the 実施結果報告書)
-		 */
-		int	want = r < 4 || (r >= 10 && r <= 11) || r == 19;
+		/* over KEEP_SPAN rows: the header with two */
+		int	want = r < 2 || (r >= 10 && r <= 11) || r == 19;
 
 		if (keep[r] != want)
 			fail_msg("long table, row %zu: keep %d", r, keep[r]);
@@ -1689,7 +1727,8 @@ test_table_note_keeps(void **state)
 		n = keeps_of(xml, (int)i, keep, 64);
 		/* the rows before the last as the keep rule has them */
 		for (r = 0; r + 1 < n; r++)
-			assert_int_equal(keep[r], r < 4 || r + 2 >= n);
+			assert_int_equal(keep[r], r < (i == 0 ? 2 : 4) ||
+			    r + 2 >= n);
 		if (keep[n - 1] != last)
 			fail_msg("table %zu: last row keep %d", i, keep[n - 1]);
 	}
