@@ -420,6 +420,10 @@ test_break_kinds(void **state)
 	    900), 2);
 	assert_int_equal(textfit_break_cost("有効だが、", "有効だ\nが、", 900),
 	    2);
+	assert_int_equal(textfit_break_cost("保護にならず、", "保護になら\nず、",
+	    900), 2);
+	assert_int_equal(textfit_break_cost("パスワード付きZIP",
+	    "パスワード\n付きZIP", 900), 2);
 	assert_int_equal(textfit_break_cost("年1回にとどまり、",
 	    "年1回にとどま\nり、", 900), 2);
 	assert_int_equal(textfit_break_cost("事故等管理要領", "事故\n等管理要領",
