@@ -3760,9 +3760,10 @@ sized_layout(const struct docx_table *t, unsigned total, unsigned *grid,
  * breaks at a cost of EXTRA_COST or more (textfit_break_cost(): a word
  * cut a character from its edge, a pair cut, a word of kana: とどま／り,
  * 事故／等管理要領, 条件を付け／て): a line of a table costs the page
- * little, a word cut costs every reader.  At most one row in EXTRA_ROWS
- * of the body (and one) does, those that spare the most first, so that
- * a long table does not grow by much.
+ * little, a word cut costs every reader.  Any row of a table of up to
+ * KEEP_ROWS rows may, and of a longer one one row in EXTRA_ROWS of the
+ * body (and one), those that spare the most first, so that a long table
+ * does not grow by much.
  */
 #define EXTRA_COST	2
 #define EXTRA_ROWS	4
@@ -3801,8 +3802,8 @@ static int
 row_extra(unsigned *extra, const struct docx_table *t, const unsigned *grid,
     unsigned margin)
 {
-	unsigned	*gain, c0, c1, n, most;
-	size_t		 r, k, best, body = t->nrows - t->header_rows;
+	unsigned	*gain, c0, c1, most;
+	size_t		 r, k, best, n, body = t->nrows - t->header_rows;
 
 	if ((gain = calloc(t->nrows + 1, sizeof *gain)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
@@ -3814,7 +3815,8 @@ row_extra(unsigned *extra, const struct docx_table *t, const unsigned *grid,
 			if ((c1 = cell_cost(t, grid, margin, r, k, 1)) < c0)
 				gain[r] += c0 - c1;
 		}
-	for (n = 0; n < 1 + body / EXTRA_ROWS; n++) {
+	for (n = 0; n < (body <= KEEP_ROWS ? body : 1 + body / EXTRA_ROWS);
+	    n++) {
 		for (r = 0, best = t->nrows, most = 0; r < t->nrows; r++)
 			if (gain[r] > most) {
 				best = r;
