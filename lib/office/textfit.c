@@ -1762,22 +1762,26 @@ kana_split(const uint32_t *v, size_t n, size_t j)
 				return 1;
 		}
 	/*
-	 * a verb's て or た off its stem of a kanji and a kana (付け／て,
-	 * 定め／ている, 確認し／たため): the break goes before the verb
+	 * a verb's て, た or る off its stem of a kanji and a kana (付け／て,
+	 * 定め／ている, 確認し／たため, 伝え／る): the break goes before
+	 * the verb
 	 */
 	if (j >= 2 && is_kanji(v[j - 2]) && is_hira(v[j - 1]) &&
 	    (v[j] == 0x3066 /* て */ || v[j] == 0x3067 /* で */ ||
-	    v[j] == 0x305F /* た */ || v[j] == 0x3060 /* だ */) &&
+	    v[j] == 0x305F /* た */ || v[j] == 0x3060 /* だ */ ||
+	    v[j] == 0x308B /* る */) &&
 	    !is_particle(v[j - 1]))
 		return 1;
 	/*
-	 * a word of two kanji alone before a katakana word, a term of the
-	 * two (、情報／セキュリティ, の電子／メール); not the end of a
-	 * longer word (障害福祉／サービス, 子育て支援／システム, ISMAP登録／
-	 * サービス)
+	 * 情報 or 電子 alone before a katakana word, a term of the two
+	 * (、情報／セキュリティ, の電子／メール); not the end of a longer
+	 * word (練馬区情報／セキュリティ), nor another word of two, which
+	 * reads as well apart (当該／サーバ, 台帳／データ)
 	 */
-	if (j >= 2 && is_kata(v[j]) && is_kanji(v[j - 1]) &&
-	    is_kanji(v[j - 2]) && (j < 3 || is_particle(v[j - 3]) ||
+	if (j >= 2 && is_kata(v[j]) &&
+	    ((v[j - 2] == 0x60C5 /* 情 */ && v[j - 1] == 0x5831 /* 報 */) ||
+	    (v[j - 2] == 0x96FB /* 電 */ && v[j - 1] == 0x5B50 /* 子 */)) &&
+	    (j < 3 || is_particle(v[j - 3]) ||
 	    (!is_kanji(v[j - 3]) && !is_hira(v[j - 3]) &&
 	    !is_kata(v[j - 3]) && !is_alnum(v[j - 3]))))
 		return 1;

@@ -447,6 +447,10 @@ test_break_kinds(void **state)
 	    "ISMAP登録\nサービス", 1200), 0);
 	assert_int_equal(textfit_break_cost("障害福祉サービス",
 	    "障害福祉\nサービス", 1200), 0);
+	assert_int_equal(textfit_break_cost("、当該サーバを", "、当該\nサーバを",
+	    1200), 0);
+	assert_int_equal(textfit_break_cost("経路で伝える。", "経路で伝え\nる。",
+	    1200), 2);
 	/* before the verb: no more than kana after a kanji */
 	assert_int_equal(textfit_break_cost("確認して", "確認\nして", 900), 1);
 	/* two lines that keep 定めている whole */
