@@ -3119,6 +3119,8 @@ roomy_break(const char *s, char *w, unsigned room, unsigned rowlines)
 	 * 利用者認証, not 写真の閲覧／範囲、第三者認／証、利用者認証), or
 	 * the row's lines broken between words where the filled ones
 	 * broke one (人事異動の都度、／非常時連絡網を…, not 非常時連／絡網)
+	 * or a word of kana (定め／ている, which textfit_bad_break() lets
+	 * be and textfit_break_cost() counts)
 	 */
 	if ((textfit_bad_break(s, w, room, &h) > 0 || tail ||
 	    textfit_break_cost(s, w, room) > 0) &&
