@@ -1783,6 +1783,50 @@ text_lines(const char *s, unsigned room)
 #define TEXT_ROOM	1200
 
 /*
+ * A name of more than eight characters that textfit keeps whole (the
+ * name of a division or a body, 障害者サービス調整担当課) but which holds
+ * a katakana word: the wider of its two lines where it breaks between
+ * its words, at the katakana word's end or start (障害者サービス／調整
+ * 担当課), three characters or more on each; 0 for any other text.  Its
+ * column may take that much, not the whole name, where the running text
+ * beside it wraps the more for it (the 作業実施報告書's 件名 障害福祉
+ * サービス／利用者一覧の／電子メール誤送信 beside it whole).
+ */
+static unsigned
+name_split(const char *s)
+{
+	const char	*p;
+	char		*left;
+	size_t		 at;
+	unsigned	 n, a, b;
+	uint32_t	 cp, prev = 0;
+	int		 kata = 0;
+
+	if (textfit_width(s) <= 800 || textfit_width(s) > NAME_MAX ||
+	    strpbrk(s, "\r\n") != NULL)
+		return 0;
+	for (p = s; *p != '\0'; kata |= is_katakana(cp))
+		p += text_utf8_decode(&cp, p, strlen(p));
+	if (!kata || (at = textfit_name_break(s, textfit_width(s) - 1)) == 0)
+		return 0;
+	/* three characters or more before, the kinds changing there */
+	for (p = s, n = 0; p < s + at; n++)
+		p += text_utf8_decode(&prev, p, strlen(p));
+	text_utf8_decode(&cp, s + at, strlen(s + at));
+	if (n < 3 || !((is_katakana(prev) && is_kanji(cp)) ||
+	    (is_kanji(prev) && is_katakana(cp))))
+		return 0;
+	for (p = s + at, n = 0; *p != '\0'; n++)
+		p += text_utf8_decode(&cp, p, strlen(p));
+	if (n < 3 || (left = strndup(s, at)) == NULL)
+		return 0;
+	a = textfit_width(left);
+	free(left);
+	b = textfit_width(s + at);
+	return a > b ? a : b;
+}
+
+/*
  * What of running text may not break, in hundredths: its widest date,
  * number with its unit, katakana word or short aside (textfit_min_kept()),
  * the widest up to TEXT_ROOM (a date beside a wider aside: 令和8年4月28日
@@ -1795,13 +1839,15 @@ text_lines(const char *s, unsigned room)
 static unsigned
 kept_width(const char *s)
 {
-	unsigned	w;
+	unsigned	w, split;
 
 	if (strchr(s, ' ') == NULL && strstr(s, "　") == NULL &&
 	    strstr(s, "、") == NULL &&
-	    strstr(s, "。") == NULL && textfit_width(s) <= NAME_MAX)
+	    strstr(s, "。") == NULL && textfit_width(s) <= NAME_MAX) {
 		w = textfit_min_kept_within(s, 0, TEXT_ROOM);
-	else
+		if ((split = name_split(s)) > 0 && split < w)
+			w = split;
+	} else
 		w = textfit_min_kept_within(s, 1, TEXT_ROOM);
 	return w;
 }
@@ -2453,8 +2499,12 @@ name_breaks_well(const char *text, unsigned room)
 
 	if (textfit_width(text) <= room)
 		return 1;
-	/* nor inside what it keeps whole: （情報セキュ／リティ責任者） */
-	if (textfit_min_piece(text) > room ||
+	/*
+	 * nor inside what it keeps whole: （情報セキュ／リティ責任者）, a
+	 * name of a body at its katakana word's end (name_split())
+	 */
+	if ((textfit_min_piece(text) > room && (name_split(text) == 0 ||
+	    name_split(text) > room)) ||
 	    (at = textfit_name_break(text, room)) == 0)
 		return 0;
 	/* not inside a run of kana: 情報政策課か／らの個別相談 */

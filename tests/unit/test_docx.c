@@ -1617,6 +1617,57 @@ test_kept_fill(void **state)
 }
 
 /*
+ * A long name of a body holding a katakana word wraps between its words
+ * where the running text beside it would take a line more for it (issue
+ * 18, review3: the 作業実施報告書's 事故等 table, 件名 障害福祉サービス／
+ * 利用者一覧の電子／メール誤送信 in three lines beside 障害者サービス調整
+ * 担当課 whole).
+ */
+static void
+test_name_split(void **state)
+{
+	static const unsigned	 wd[] = { 5, 12, 12, 34, 16, 24 };
+	static const char *const rows[][6] = {
+		{ "No.", "番号", "日付", "件名", "所管課等", "状況・備考" },
+		{ "1", "練情セ第26-004号", "令和8年6月16日",
+		    "職員端末でのマルウェア検知", "生活衛生課",
+		    "ウイルス感染、重大度 中" },
+		{ "2", "練情セ第26-007号", "令和8年7月17日",
+		    "障害福祉サービス利用者一覧の電子メール誤送信",
+		    "障害者サービス調整担当課", "誤送付・誤送信、重大度 高" },
+	};
+	struct docx_page	 pg = { 0, 25, 20, 20, 20 };
+	struct docx_para_style	 small;
+	struct docx		*d;
+	struct docx_table	*t;
+	char			 path[512], *xml;
+	size_t			 r, k;
+
+	(void)state;
+	memset(&small, 0, sizeof small);
+	small.size = 18;
+	xsnprintf(path, sizeof path, "%s/namesplit.docx", sample_dir());
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	assert_int_equal(docx_page(d, &pg), 0);
+	assert_int_equal(docx_table_new(&t, 6, wd), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	for (r = 0; r < 3; r++)
+		for (k = 0; k < 6; k++)
+			assert_int_equal(docx_table_cell(t, r, k, rows[r][k],
+			    &small), 0);
+	assert_int_equal(docx_add_table(d, t), 0);
+	docx_table_free(t);
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	xml = zip_part(path, "word/document.xml");
+	assert_non_null(strstr(xml, "障害者サービス</w:t><w:br/><w:t "
+	    "xml:space=\"preserve\">調整担当課<"));
+	assert_non_null(strstr(xml, "一覧の電子メール誤送信<"));
+	assert_null(strstr(xml, "電子</w:t><w:br/>"));
+	free(xml);
+}
+
+/*
  * A row takes a line more where that spares a word its cell would cut
  * at a cost of two or more (issue 18, review3: the 質疑応答書's 指摘内容
  * 「…年1回にとどま／り、…」 in two lines, kept whole in three).
@@ -3490,6 +3541,7 @@ main(void)
 		cmocka_unit_test(test_kept_fill),
 		cmocka_unit_test(test_table_note_keeps),
 		cmocka_unit_test(test_row_extra),
+		cmocka_unit_test(test_name_split),
 		cmocka_unit_test(test_blank_columns),
 		cmocka_unit_test(test_table_names),
 		cmocka_unit_test(test_name_break),
