@@ -711,13 +711,19 @@ done:
 	return rc;
 }
 
+/*
+ * A date of the list: R8.4.28, the ward's short 令和 as in its other
+ * lists (課題管理表, 事故等の一覧).  令和8年4月28日 took 14 units twice,
+ * and the 面談・交渉への同席 beside them ran to five lines.
+ */
 static int
 write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
     struct cal_date d)
 {
 	if (d.y == 0)
 		return xlsx_write_blank(sh, row, col);
-	return xlsx_write_date(sh, row, col, d.y, d.m, d.d, XLSX_DATE_ERA);
+	return xlsx_write_date(sh, row, col, d.y, d.m, d.d,
+	    XLSX_DATE_ERA_SHORT);
 }
 
 #define LIST_NCOLS	10
@@ -746,10 +752,10 @@ list_widths(struct xlsx_sheet *sh, struct xlsx_column *cols,
 		snprintf(txt[i][0], sizeof txt[i][0], "%zu", i + 1);
 		if (r->received.y != 0)
 			cal_format_era(txt[i][1], sizeof txt[i][1],
-			    r->received, CAL_ERA_LONG);
+			    r->received, CAL_ERA_SHORT);
 		if (r->days >= 0) {
 			cal_format_era(txt[i][2], sizeof txt[i][2],
-			    r->answered, CAL_ERA_LONG);
+			    r->answered, CAL_ERA_SHORT);
 			snprintf(txt[i][3], sizeof txt[i][3], "%ld", r->days);
 		}
 		c[0] = txt[i][0];

@@ -1472,13 +1472,18 @@ fact_text(struct buf *b, const struct node *f, const struct schema *kind)
 	const struct schema	*fs = field != NULL && kind != NULL ?
 				    schema_at(kind, field) : NULL;
 	const char		*title = fs != NULL ? schema_title(fs) : NULL;
+	const char		*unit = fs != NULL ?
+				    schema_annotation(fs, "x-unit") : NULL;
 
 	if (title == NULL)
 		title = field != NULL ? field : "?";
-	/* a count with its unit: 本人の数が100人を超える, not 100を超える */
+	/*
+	 * a count with its unit, the field's x-unit: 本人の数が100人を
+	 * 超える, not 100を超える
+	 */
 	if (over != NULL)
-		buf_printf(b, "%sが%s%sを超える", title, over, field != NULL &&
-		    strcmp(field, "privacy.people") == 0 ? "人" : "");
+		buf_printf(b, "%sが%s%sを超える", title, over,
+		    unit != NULL ? unit : "");
 	else if (is != NULL && strcmp(is, "true") == 0)
 		buf_puts(b, title);
 	else if (is != NULL && strcmp(is, "false") == 0)

@@ -1613,6 +1613,50 @@ ordinal_at(const uint32_t *v, size_t n, size_t i)
 }
 
 /*
+ * Does a body's name of three or more kanji end before v[i] inside a run
+ * of kanji, a word of two or more after it (区立保育園／会計年度任用職員,
+ * 事故等／管理要領), as kana_scores() takes such a run as two: a break
+ * there splits no word, and the words either side are counted apart.
+ * Not 関係, which ends in 係 and names no body (住民関係通知書), nor
+ * before a word that starts with the name's last kanji (保育園会計).
+ */
+static int
+name_end_at(const uint32_t *v, size_t n, size_t i)
+{
+	/* words that start with such a kanji: 会計, 課題, 所管, 部門, 係長 */
+	static const char	 starts[] = "会計会議会場会社会員会館会合会話"
+	    "課題課長課税部門部分部署部長部局所管所属所見所長所在所有所定"
+	    "所要室長局長館長館内園長校長係長係員";
+	uint32_t		 cp[2];
+	size_t			 k;
+
+	if (i < 3 || i + 2 > n || !(is_org_end(v[i - 1]) ||
+	    v[i - 1] == 0x7B49 /* 等 */) ||
+	    (v[i - 2] == 0x95A2 && v[i - 1] == 0x4FC2) /* 関係 */)
+		return 0;
+	for (k = 0; k + 6 <= sizeof starts - 1; k += 6) {
+		(void)text_utf8_decode(&cp[0], starts + k, 3);
+		(void)text_utf8_decode(&cp[1], starts + k + 3, 3);
+		if (cp[0] == v[i - 1] && cp[1] == v[i])
+			return 0;
+	}
+	return is_kanji(v[i - 1]) &&
+	    is_kanji(v[i - 2]) && is_kanji(v[i - 3]) && is_kanji(v[i]) &&
+	    is_kanji(v[i + 1]);
+}
+
+/*
+ * Does v[i] start a word of its own after the kanji before it: 向け
+ * (職員向け), whose kanji is not the end of 会計年度任用職員.
+ */
+static int
+word_after(const uint32_t *v, size_t n, size_t i)
+{
+	return i >= 1 && i + 1 < n && v[i] == 0x5411 /* 向 */ &&
+	    (v[i + 1] == 0x3051 /* け */ || v[i + 1] == 0x304D /* き */);
+}
+
+/*
  * The paragraph v[0..n), at s + off[0], wrapped into o, a line costing
  * line (WRAP_LINE; less to take a line more for a better break).
  */
@@ -1652,7 +1696,7 @@ wrap_para(struct wbuf *o, const char *s, const size_t *off,
 		kana_scores(score, v, n);
 	for (a = 1; within && a < n; a++)
 		if (score[a] > 1 && is_kanji(v[a - 1]) && is_kanji(v[a]) &&
-		    !ordinal_at(v, n, a))
+		    !ordinal_at(v, n, a) && !name_end_at(v, n, a))
 			score[a] = 1;
 	/* nor a code alone on its line: 2-8／業務委託と外部サービスの利用 */
 	for (a = 0; within && a < n && v[a] < 0x80 && !is_space(v[a]); a++)
@@ -2050,7 +2094,7 @@ textfit_bad_break(const char *s, const char *w, unsigned room,
     unsigned *hira)
 {
 	uint32_t	*t, *v;
-	size_t		 n, m, i, j, a, b;
+	size_t		 n, m, i, j, a, b, a0, b0;
 	int		 bad = 0;
 
 	*hira = 0;
@@ -2078,23 +2122,37 @@ textfit_bad_break(const char *s, const char *w, unsigned room,
 		else if ((is_kanji(t[j - 1]) || is_kana_run(t[j - 1])) &&
 		    is_hira(t[j]) && (j < 2 || !is_digit(t[j - 2])))
 			bad = 2;
-		else if ((is_kanji(t[j - 1]) && is_kanji(t[j])) ||
-		    (is_kana_run(t[j - 1]) && is_kana_run(t[j]))) {
+		else if (((is_kanji(t[j - 1]) && is_kanji(t[j])) ||
+		    (is_kana_run(t[j - 1]) && is_kana_run(t[j]))) &&
+		    !name_end_at(t, n, j)) {
 			int	 k = is_kanji(t[j]);
 
-			for (a = j; a > 0 && (k ? is_kanji(t[a - 1]) :
-			    is_kana_run(t[a - 1])); a--)
+			for (a = j; a > 0 && (k ? is_kanji(t[a - 1]) &&
+			    !name_end_at(t, n, a) : is_kana_run(t[a - 1])); a--)
 				;
-			for (b = j; b < n && (k ? is_kanji(t[b]) :
-			    is_kana_run(t[b])); b++)
+			for (b = j; b < n && (k ? is_kanji(t[b]) &&
+			    !(b > j && (name_end_at(t, n, b) ||
+			    word_after(t, n, b))) : is_kana_run(t[b])); b++)
+				;
+			/* the run a body's name does not end */
+			for (a0 = a; a0 > 0 && (k ? is_kanji(t[a0 - 1]) :
+			    is_kana_run(t[a0 - 1])); a0--)
+				;
+			for (b0 = b; b0 < n && (k ? is_kanji(t[b0]) :
+			    is_kana_run(t[b0])); b0++)
 				;
 			/*
 			 * 1 or 2 characters of the word on a side (再委／託,
 			 * 取扱状／況): 2; a longer compound cut between
-			 * longer parts (特定個人情／報保護評価書): 1
+			 * longer parts (特定個人情／報保護評価書): 1, and two
+			 * characters off the words after a name in a run
+			 * too long for a line, most often a word of two
+			 * (戸籍住民課戸籍住民関係通知書／印刷)
 			 */
 			if ((b - a) * 100 <= room && bad < 2)
-				bad = j - a <= 2 || b - j <= 2 ? 2 : 1;
+				bad = j - a <= 1 || b - j <= 1 ||
+				    ((j - a == 2 || b - j == 2) &&
+				    (b0 - a0) * 100 <= room) ? 2 : 1;
 		}
 	}
 	free(t);
@@ -2245,15 +2303,20 @@ textfit_break_cost(const char *s, const char *w, unsigned room)
 		}
 		if ((!(is_kanji(t[j - 1]) && is_kanji(t[j])) &&
 		    !(is_kana_run(t[j - 1]) && is_kana_run(t[j]))) ||
-		    ordinal_at(t, n, j))
+		    ordinal_at(t, n, j) || name_end_at(t, n, j))
 			continue;
-		/* a word ends before an ordinal: 規則第44条 */
+		/*
+		 * a word ends before an ordinal (規則第44条) and after a
+		 * body's name (区立保育園会計年度任用職員)
+		 */
 		k = is_kanji(t[j]);
 		for (a = j; a > 0 && (k ? is_kanji(t[a - 1]) &&
-		    !ordinal_at(t, n, a) : is_kana_run(t[a - 1])); a--)
+		    !ordinal_at(t, n, a) && !name_end_at(t, n, a) :
+		    is_kana_run(t[a - 1])); a--)
 			;
 		for (b = j; b < n && (k ? is_kanji(t[b]) &&
-		    !(b > j && ordinal_at(t, n, b)) : is_kana_run(t[b])); b++)
+		    !(b > j && (ordinal_at(t, n, b) || name_end_at(t, n, b) ||
+		    word_after(t, n, b))) : is_kana_run(t[b])); b++)
 			;
 		/* a word that must break to fit costs nothing */
 		if ((b - a) * 100 > room)

@@ -179,17 +179,40 @@ struct xlsx_sheet {
 	uint16_t		 nlists;	/* columns used in the lists sheet */
 	double			 plain_w;	/* widest title or note line,
 						   Excel units */
+	struct xlsx_rewrap	*rewrap;	/* cells breaking a word */
+	size_t			 nrewrap;
+};
+
+/*
+ * A cell whose lines break a word (textfit_break_cost() cost), written
+ * when the sheet is finished (xlsx_rewrap()), broken again in the row's
+ * lines if that spares the word: its row may be taller than it when a
+ * later column's text is written.
+ */
+struct xlsx_rewrap {
+	uint32_t		 row;
+	uint16_t		 col;
+	char			*text;		/* as given */
+	char			*broken;	/* as the writer broke it */
+	lxw_format		*format;
+	unsigned		 room;
+	unsigned		 lines;
+	unsigned		 cost;
 };
 
 /*
  * A cell of the hidden sheet of chart data (xlsx_chart_copy()), written
- * when the workbook is saved, after every other sheet.
+ * when the workbook is saved, after every other sheet: a formula reading
+ * the table's cell, with its value (text, or num if NULL) for the
+ * applications that do not compute it, so that a figure edited in the
+ * table is the chart's too; the value alone where there is no cell.
  */
 struct xlsx_cdata {
 	uint32_t		 row;
 	uint16_t		 col;
 	char			*text;		/* or NULL: num */
 	double			 num;
+	char			*formula;	/* or NULL */
 };
 
 /* A chart waiting for its chart sheet, made when the workbook is saved. */
@@ -444,6 +467,11 @@ xlsx_sheet_free(struct xlsx_sheet *sh)
 	for (i = 0; sh->headings != NULL && i < sh->ncols; i++)
 		free(sh->headings[i]);
 	free(sh->headings);
+	for (i = 0; i < sh->nrewrap; i++) {
+		free(sh->rewrap[i].text);
+		free(sh->rewrap[i].broken);
+	}
+	free(sh->rewrap);
 	free(sh);
 }
 
@@ -460,8 +488,10 @@ xlsx_pending_free(struct xlsx *x)
 	free(x->pending);
 	x->pending = NULL;
 	x->npending = 0;
-	for (i = 0; i < x->ncdata; i++)
+	for (i = 0; i < x->ncdata; i++) {
 		free(x->cdata[i].text);
+		free(x->cdata[i].formula);
+	}
 	free(x->cdata);
 	x->cdata = NULL;
 	x->ncdata = 0;
@@ -1202,6 +1232,54 @@ xlsx_last_line(const char *s, size_t len)
 	return text_chars(s + i, len - i);
 }
 
+/*
+ * Where the lines out of s[0..len) break a word that fits a line
+ * (介護保／険, 調査報／告書, 範囲／内): s broken at the best breaks in
+ * lines lines (textfit_wrap_within()) if that costs less
+ * (textfit_break_cost()).  A name's lines (XLSX_COL_NAME) stay as they
+ * are: it breaks only at its own ends.  Out of memory, out stays.
+ */
+#define XLSX_CUT_EDGE	4	/* textfit_break_cost() of 使／用 */
+
+static void
+xlsx_spare_within(struct buf *out, const char *s, size_t len, size_t usable,
+    size_t lines)
+{
+	char		*t, *w, *v;
+	unsigned	 room = xlsx_wrap_room(usable), cost, c;
+
+	if (lines > UINT8_MAX || xlsx_count_lines(out->data, out->len) < 2)
+		return;
+	if ((t = strndup(s, len)) == NULL ||
+	    (w = strndup(out->data, out->len)) == NULL) {
+		free(t);
+		return;
+	}
+	if ((cost = textfit_break_cost(t, w, room)) > 0) {
+		if ((v = textfit_wrap_within(t, room, room, (unsigned)lines, 0,
+		    &c)) != NULL && c < cost) {
+			buf_reset(out);
+			buf_add(out, v, strlen(v));
+			cost = c;
+		}
+		free(v);
+		v = NULL;
+		/*
+		 * a word still cut a character from its edge (介護保／険):
+		 * a line more that spares every word (the fitter weighs
+		 * the line against the width that would spare it)
+		 */
+		if (cost >= XLSX_CUT_EDGE && (v = textfit_wrap_within(t, room,
+		    room, (unsigned)lines + 1, 0, &c)) != NULL && c == 0) {
+			buf_reset(out);
+			buf_add(out, v, strlen(v));
+		}
+		free(v);
+	}
+	free(w);
+	free(t);
+}
+
 static void
 xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable,
     int mode)
@@ -1210,6 +1288,9 @@ xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable,
 	size_t		 n;
 
 	xlsx_break_units(out, s, len, usable, mode);
+	if (!(mode & XLSX_COL_NAME) && buf_ok(out) == 0)
+		xlsx_spare_within(out, s, len, usable,
+		    xlsx_count_lines(out->data, out->len));
 	/*
 	 * A label left with one or two characters on its last line
 	 * (情報システム / 全体の強靭性の / 向上): as running text if that
@@ -1610,6 +1691,78 @@ xlsx_print_rows(struct xlsx_sheet *sh, uint32_t n)
 	return 0;
 }
 
+/*
+ * Does the cell at row, col, whose text s the writer broke into lines w
+ * at room, break a word where it fits a line (介護保／険, 調査報／告書):
+ * then it is kept, to be written by xlsx_rewrap(), and *kept is 1.
+ */
+static int
+xlsx_rewrap_add(int *kept, struct xlsx_sheet *sh, uint32_t row, uint16_t col,
+    const char *s, const char *w, unsigned room, lxw_format *f)
+{
+	struct xlsx_rewrap	*v, *r;
+	unsigned		 cost, lines = textfit_count_lines(w);
+
+	*kept = 0;
+	if (lines < 2 || (cost = textfit_break_cost(s, w, room)) == 0)
+		return 0;
+	if ((v = realloc(sh->rewrap, (sh->nrewrap + 1) * sizeof *v)) == NULL)
+		return xlsx_nomem(sh->x);
+	sh->rewrap = v;
+	r = &v[sh->nrewrap];
+	if ((r->text = strdup(s)) == NULL)
+		return xlsx_nomem(sh->x);
+	if ((r->broken = strdup(w)) == NULL) {
+		free(r->text);
+		return xlsx_nomem(sh->x);
+	}
+	sh->nrewrap++;
+	*kept = 1;
+	r->row = row;
+	r->col = col;
+	r->format = f;
+	r->room = room;
+	r->lines = lines;
+	r->cost = cost;
+	return 0;
+}
+
+/*
+ * The cells kept by xlsx_rewrap_add(), written: where the row has more
+ * lines than a cell's, broken again at the best breaks in the row's
+ * lines (textfit_wrap_within()) if that costs less, else as the writer
+ * broke them.  A line the row has anyway spares the word, and the row
+ * keeps its height.
+ */
+static int
+xlsx_rewrap(struct xlsx_sheet *sh)
+{
+	struct xlsx_rewrap	*r;
+	char			*w;
+	size_t			 i;
+	unsigned		 lines, c;
+	int			 rc;
+
+	for (i = 0; i < sh->nrewrap; i++) {
+		r = &sh->rewrap[i];
+		lines = r->row < sh->nlines ? sh->lines[r->row] : 1;
+		w = NULL;
+		if (lines > r->lines && (w = textfit_wrap_within(r->text,
+		    r->room, r->room, lines, 0, &c)) != NULL &&
+		    (c >= r->cost || textfit_count_lines(w) > lines)) {
+			free(w);
+			w = NULL;
+		}
+		rc = xlsx_lxw(sh, r->row, r->col, worksheet_write_string(
+		    sh->ws, r->row, r->col, w != NULL ? w : r->broken,
+		    r->format));
+		free(w);
+		if (rc != 0)
+			return rc;
+	}
+	return 0;
+}
+
 int
 xlsx_write_blank(struct xlsx_sheet *sh, uint32_t row, uint16_t col)
 {
@@ -1636,7 +1789,7 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	lxw_format	*f;
 	const char	*orig = s;
 	size_t		 len, w;
-	int		 rc, broken;
+	int		 rc, broken, kept = 0;
 
 	XLSX_SHEET_CHECK(sh);
 	if (s == NULL || *s == '\0')
@@ -1674,8 +1827,15 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	    xlsx_count_lines(s, len) > xlsx_count_lines(orig, strlen(orig)) &&
 	    w < (size_t)XLSX_WIDTH_MAX)
 		w = (size_t)XLSX_WIDTH_MAX;
-	if ((rc = xlsx_lxw(sh, row, col,
-	    worksheet_write_string(sh->ws, row, col, s, f))) == 0 &&
+	/* lines that break a word: written when the row is known */
+	if (broken && !(sh->col_flags[col] & XLSX_COL_NAME) &&
+	    (rc = xlsx_rewrap_add(&kept, sh, row, col, orig, s,
+	    xlsx_wrap_room(xlsx_line_room(xlsx_col_final(sh, col))), f)) != 0) {
+		buf_free(&b);
+		return rc;
+	}
+	if ((kept || (rc = xlsx_lxw(sh, row, col,
+	    worksheet_write_string(sh->ws, row, col, s, f))) == 0) &&
 	    (rc = broken ? xlsx_row_set_lines(sh, row, xlsx_count_lines(s,
 	    len)) : xlsx_row_lines(sh, row, col, s, len)) == 0)
 		rc = xlsx_extent(sh, row, col, w);
@@ -1687,8 +1847,11 @@ int
 xlsx_merge_text(struct xlsx_sheet *sh, uint32_t row, uint16_t first,
     uint16_t last, const char *s)
 {
+	struct buf	 b = BUF_INIT;
 	lxw_format	*f;
 	double		 px = 0;
+	size_t		 room;
+	int		 kept = 0;
 	size_t		 len;
 	uint16_t	 c;
 	int		 rc;
@@ -1710,13 +1873,27 @@ xlsx_merge_text(struct xlsx_sheet *sh, uint32_t row, uint16_t first,
 	/* the merged cell's pixels: each column's, margins and all */
 	for (c = first; c <= last; c++)
 		px += xlsx_col_final(sh, c) * XLSX_MDW_PX + 5;
-	if ((rc = xlsx_lxw(sh, row, first, worksheet_merge_range(sh->ws, row,
-	    first, row, last, s, f))) != 0 ||
-	    (rc = xlsx_row_set_lines(sh, row, xlsx_text_lines(s, len,
-	    xlsx_wrap_cols((px - 5) / XLSX_MDW_PX)))) != 0 ||
-	    (rc = xlsx_extent(sh, row, first, 0)) != 0)
+	/*
+	 * Running text broken by the writer, as a table's text is: left to
+	 * the applications, the 精査記録's 総合所見 broke 範囲／内 and 調／達.
+	 */
+	room = xlsx_line_room((px - 5) / XLSX_MDW_PX);
+	xlsx_break_text(&b, s, len, room, 0);
+	if (buf_ok(&b) != 0)
+		return xlsx_nomem(sh->x);
+	if (b.len > 0 && (rc = xlsx_rewrap_add(&kept, sh, row, first, s,
+	    b.data, xlsx_wrap_room(room), f)) != 0) {
+		buf_free(&b);
 		return rc;
-	return xlsx_extent(sh, row, last, 0);
+	}
+	if ((rc = xlsx_lxw(sh, row, first, worksheet_merge_range(sh->ws, row,
+	    first, row, last, b.len > 0 && !kept ? b.data : "", f))) == 0 &&
+	    (rc = xlsx_row_set_lines(sh, row, xlsx_count_lines(b.data,
+	    b.len))) == 0 &&
+	    (rc = xlsx_extent(sh, row, first, 0)) == 0)
+		rc = xlsx_extent(sh, row, last, 0);
+	buf_free(&b);
+	return rc;
 }
 
 /* Display columns of v shown with a thousands separator. */
@@ -2789,6 +2966,7 @@ xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
 	struct xlsx_fitter	 f;
 	double			*w = NULL, *lw = NULL;
 	size_t			 c, r;
+	unsigned		 bad, lbad;
 	int			 rc;
 
 	if ((rc = xlsx_fit_init(&f, fc, ncols, cells, nrows, page)) != 0)
@@ -2813,6 +2991,32 @@ xlsx_fit_table(struct xlsx_column *out, const struct xlsx_fit_col *fc,
 			if (xlsx_fit_row(&f, r, w) > xlsx_fit_row(&f, r, lw))
 				break;
 		if (r < nrows)
+			memcpy(w, lw, ncols * sizeof *w);
+	}
+	/*
+	 * A word cut still a character from its edge (範囲／内, 調／達):
+	 * the widths where a word weighs as a row's line, if they make no
+	 * row more than a line higher and add no more lines than such
+	 * words they spare.
+	 */
+	if (!f.nomem && (bad = xlsx_fit_bad(&f, w)) > 0) {
+		unsigned long	 more = 0, was = 0;
+		unsigned	 a, b;
+
+		f.heavy = 1;
+		xlsx_fit_run(&f, lw, page, 1);
+		f.heavy = 0;
+		for (r = 0; r < nrows; r++) {
+			a = xlsx_fit_row(&f, r, w);
+			b = xlsx_fit_row(&f, r, lw);
+			if (b > a + 1)
+				break;
+			more += b;
+			was += a;
+		}
+		if (r == nrows && (lbad = xlsx_fit_bad(&f, lw)) < bad &&
+		    bad - lbad >= XLSX_FIT_BADCOST &&
+		    more - was <= (bad - lbad) / XLSX_FIT_BADCOST)
 			memcpy(w, lw, ncols * sizeof *w);
 	}
 	if (f.nomem) {
@@ -3294,8 +3498,15 @@ xlsx_cell_text(struct buf *b, const struct xlsx_sheet *sh, uint32_t row,
     uint16_t col)
 {
 	const lxw_cell	*c = xlsx_cell_at(sh, row, col);
+	size_t		 i;
 
 	buf_reset(b);
+	/* a cell kept to be written when the sheet is finished */
+	for (i = 0; c == NULL && i < sh->nrewrap; i++)
+		if (sh->rewrap[i].row == row && sh->rewrap[i].col == col) {
+			buf_puts(b, sh->rewrap[i].broken);
+			return;
+		}
 	if (c == NULL)
 		buf_puts(b, "");
 	else if (c->type == STRING_CELL && c->sst_string != NULL)
@@ -3347,7 +3558,7 @@ struct xlsx_chart_src {
 /* One cell of the hidden sheet of chart data: text, or num if NULL. */
 static int
 xlsx_cdata_add(struct xlsx *x, uint32_t row, uint16_t col, const char *text,
-    double num)
+    double num, const char *formula)
 {
 	struct xlsx_cdata	*v;
 
@@ -3359,10 +3570,39 @@ xlsx_cdata_add(struct xlsx *x, uint32_t row, uint16_t col, const char *text,
 	v->col = col;
 	v->num = num;
 	v->text = NULL;
-	if (text != NULL && (v->text = strdup(text)) == NULL)
+	v->formula = NULL;
+	if ((text != NULL && (v->text = strdup(text)) == NULL) ||
+	    (formula != NULL && (v->formula = strdup(formula)) == NULL)) {
+		free(v->text);
 		return xlsx_nomem(x);
+	}
 	x->ncdata++;
 	return 0;
+}
+
+/*
+ * In b, a formula reading cell row, col of sheet (='分類別'!$B$5), led by
+ * the text lead in quotes if not NULL (="　　"&'分類別'!$A$5).
+ */
+static void
+xlsx_cell_ref(struct buf *b, const char *sheet, uint32_t row, uint16_t col,
+    const char *lead)
+{
+	char		 cell[LXW_MAX_CELL_NAME_LENGTH];
+	const char	*p;
+
+	buf_reset(b);
+	buf_putc(b, '=');
+	if (lead != NULL && *lead != '\0')
+		buf_printf(b, "\"%s\"&", lead);
+	buf_putc(b, '\'');
+	for (p = sheet; *p != '\0'; p++) {
+		if (*p == '\'')
+			buf_putc(b, '\'');
+		buf_putc(b, *p);
+	}
+	lxw_rowcol_to_cell_abs(cell, row, col, 1, 1);
+	buf_printf(b, "'!%s", cell);
 }
 
 /*
@@ -3386,12 +3626,14 @@ xlsx_chart_copy(struct xlsx *x, const struct chart *m,
     const struct xlsx_chart_src *src, int reverse,
     struct xlsx_chart_src *out, uint16_t *cols)
 {
-	struct buf		 b = BUF_INIT;
-	uint32_t		 row;
+	struct buf		 b = BUF_INIT, f = BUF_INIT, pad = BUF_INIT;
+	uint32_t		 row, at;
 	uint16_t		 c0;
-	size_t			 i, k, from, w, widest = 0;
+	size_t			 i, k, from, w, lead, widest = 0;
 	double			 v;
 	int			 rc = 0;
+	const char		*sheet = src->sheet != NULL ?
+				    src->sheet->name : NULL;
 
 	for (k = 0; k < m->ncats; k++)
 		if ((w = text_width(m->cats[k], strlen(m->cats[k]))) > widest)
@@ -3419,21 +3661,42 @@ xlsx_chart_copy(struct xlsx *x, const struct chart *m,
 			for (w = text_width(m->cats[from],
 			    strlen(m->cats[from])); w + 1 < widest; w += 2)
 				buf_puts(&b, "\u3000");
+		lead = b.len;
 		buf_puts(&b, m->cats[from]);
-		if ((rc = buf_ok(&b)) != 0) {
+		/* the table's row of the category (xlsx_add_chart()) */
+		at = src->r1 + (uint32_t)from;
+		if (sheet != NULL && !src->own_cats && buf_ok(&b) == 0) {
+			buf_reset(&pad);
+			buf_add(&pad, b.data, lead);
+			xlsx_cell_ref(&f, sheet, at, src->cat_col,
+			    lead > 0 ? pad.data : NULL);
+		}
+		if ((rc = buf_ok(&b)) != 0 || (rc = buf_ok(&f)) != 0 ||
+		    (rc = buf_ok(&pad)) != 0) {
 			rc = xlsx_fail(x, rc);
 			break;
 		}
-		rc = xlsx_cdata_add(x, row, c0, b.data, 0);
+		rc = xlsx_cdata_add(x, row, c0, b.data, 0, sheet != NULL &&
+		    !src->own_cats ? f.data : NULL);
 		for (i = 0; i < m->nseries && rc == 0; i++) {
 			/* no value stays a blank: a gap, not a bar of 0 */
 			if (isnan(v = m->series[i].values[from]))
 				continue;
+			if (sheet != NULL) {
+				xlsx_cell_ref(&f, sheet, at, src->val_cols[i],
+				    NULL);
+				if ((rc = buf_ok(&f)) != 0) {
+					rc = xlsx_fail(x, rc);
+					break;
+				}
+			}
 			rc = xlsx_cdata_add(x, row, (uint16_t)(c0 + 1 + i),
-			    NULL, v);
+			    NULL, v, sheet != NULL ? f.data : NULL);
 		}
 	}
 	buf_free(&b);
+	buf_free(&f);
+	buf_free(&pad);
 	if (rc != 0)
 		return rc;
 	for (i = 0; i < m->nseries; i++)
@@ -3468,9 +3731,16 @@ xlsx_cdata_write(struct xlsx *x)
 	}
 	for (i = 0; i < x->ncdata && e == LXW_NO_ERROR; i++) {
 		c = &x->cdata[i];
-		e = c->text != NULL ? worksheet_write_string(ws, c->row,
-		    c->col, c->text, NULL) : worksheet_write_number(ws, c->row,
-		    c->col, c->num, NULL);
+		if (c->formula != NULL)
+			e = c->text != NULL ? worksheet_write_formula_str(ws,
+			    c->row, c->col, c->formula, NULL, c->text) :
+			    worksheet_write_formula_num(ws, c->row, c->col,
+			    c->formula, NULL, c->num);
+		else
+			e = c->text != NULL ? worksheet_write_string(ws,
+			    c->row, c->col, c->text, NULL) :
+			    worksheet_write_number(ws, c->row, c->col, c->num,
+			    NULL);
 	}
 	if (e != LXW_NO_ERROR) {
 		lxw_rowcol_to_cell(cell, c->row, c->col);
@@ -4445,6 +4715,8 @@ xlsx_finish(struct xlsx_sheet *sh)
 		    ws, sh->header_row, sh->header_row))) != 0)
 			return rc;
 	}
+	if ((rc = xlsx_rewrap(sh)) != 0)
+		return rc;
 	/*
 	 * Every row as high as Excel shows it: LibreOffice prints a row
 	 * whose height is not set at 15 pt where Excel, measuring 游ゴシック,

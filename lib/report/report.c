@@ -301,11 +301,31 @@ cancelled(struct bld *b, size_t i, const char *title, struct cal_date d,
     const char *why)
 {
 	struct report_item	*it = &b->w->items[i];
+	struct report_ref	*r;
 	char			 era[CAL_FMT_MAX];
 	size_t			 n = why != NULL ? strlen(why) : 0;
 
 	if (n >= 3 && strcmp(why + n - 3, "。") == 0)
 		n -= 3;
+	/* in date order: the records come by file, not by date */
+	if ((r = realloc(it->cancels, (it->ncancels + 1) * sizeof *r)) ==
+	    NULL) {
+		b->bad = 1;
+		return;
+	}
+	it->cancels = r;
+	r = &it->cancels[it->ncancels];
+	while (r > it->cancels && cal_cmp(r[-1].date, d) > 0) {
+		r[0] = r[-1];
+		r--;
+	}
+	memset(r, 0, sizeof *r);
+	r->no = "";
+	r->title = rp_str(b->pool, title);
+	r->org = "";
+	r->date = d;
+	r->note = rp_fmt(b->pool, "%.*s", (int)n, n > 0 ? why : "");
+	it->ncancels++;
 	rp_era(era, d);
 	it->cancelled = rp_fmt(b->pool, "%s%s%s（%s%s%.*s）",
 	    it->cancelled != NULL ? it->cancelled : "",
@@ -1242,8 +1262,10 @@ report_work_free(struct report_work *w)
 
 	if (w == NULL)
 		return;
-	for (i = 0; i < w->nitems; i++)
+	for (i = 0; i < w->nitems; i++) {
 		free(w->items[i].refs);
+		free(w->items[i].cancels);
+	}
 	free(w->items);
 	diags_free(&w->warns);
 	if (w->pool != NULL) {

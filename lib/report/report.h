@@ -72,6 +72,13 @@ struct report_item {
 	/* cancelled in the year to date, with the reason: not counted */
 	long			 ncancelled;
 	const char		*cancelled;	/* or NULL */
+	/*
+	 * The same, a record each (note: the reason), by date: the
+	 * 業務項目別実績 lists them among the rows as 中止, so that its
+	 * 第3回, 第5回 reconcile with the 中止 1件 beside the total.
+	 */
+	struct report_ref	*cancels;
+	size_t			 ncancels;
 };
 
 struct report_work {
@@ -259,6 +266,10 @@ struct report_sec {
 	 * the whole ward only.
 	 */
 	int			 dept_score;
+	/* the 部 of that chart with their 平均得点 this year */
+	const char		*dept_name[64];
+	double			 dept_mean[64];
+	size_t			 ndept;
 	/*
 	 * The work plan (作業実施計画書) as it stood at as_of: its version
 	 * (0 when the year has none dated by then), and what the later

@@ -54,11 +54,18 @@ summary_table(struct docx *d, const struct report_work *w)
 	style(&r, DOCX_RIGHT, 18);
 	if ((rc = docx_table_new(&t, 8, wd)) != 0)
 		return rc;
-	snprintf(head, sizeof head, "按分（%dか月）", w->months);
+	snprintf(head, sizeof head, "按分\n（%dか月）", w->months);
 	rc = docx_table_header_rows(t, 1);
 	if (rc == 0) {
+		/*
+		 * The last column says what it compares, not the clause
+		 * ("6(1)ウ" meant nothing to a reader; the text before the
+		 * table gives it), on two lines as the 按分 beside it:
+		 * each on one line, they took the room of the 業務 and
+		 * broke their names (情報セキュリティ／事故等への対応).
+		 */
 		const char *const h[] = { "仕様書", "業務", "単位", "当期",
-		    "年度累計", "年間想定", head, "6(1)ウ" };
+		    "年度累計", "年間想定", head, "按分との\n比較" };
 
 		for (i = 0; i < 8 && rc == 0; i++)
 			rc = docx_table_cell(t, 0, i, h[i], &c);
@@ -228,7 +235,8 @@ report_work_write_docx(const struct report_work *w,
 	docx_add_outline_heading(d, 1, "作業実施状況");
 	snprintf(line, sizeof line, "仕様書の業務項目ごとの当期の実施件数、年度"
 	    "累計、年間想定件数および年間想定の経過%dか月分（按分）は次のとおりで"
-	    "す。件数は記録から集計しています。「下回る」の項目は4に記載します。",
+	    "す。件数は記録から集計しています。「按分との比較」欄の「下回る」は"
+	    "年度累計が按分を下回る項目で、仕様書6(1)ウに基づき4に記載します。",
 	    w->months);
 	docx_add_outline_body(d, line);
 	summary_table(d, w);
@@ -731,6 +739,41 @@ annual_note(char *note, size_t size, const struct report_work *w,
 	return note[0] != '\0' ? note : NULL;
 }
 
+/*
+ * An item's 業務 as the workbook gives it: the attendances are a part of
+ * the consultations above them (the 相談業務実施報告書 counts a
+ * consultation once, and its attendances among them), and say so,
+ * indented as that report has them: a row of their own with the same
+ * 仕様書 read as work in addition to the consultations.
+ */
+static const char *
+annual_label(const struct report_item *it)
+{
+	if (strcmp(it->key, "consultation_attendances") == 0)
+		return "　うち面談・交渉への同席";
+	return it->label;
+}
+
+/*
+ * The kth row of an item (k < nrefs + ncancels): its records and its
+ * cancelled ones by date; *cancelled says which.
+ */
+static const struct report_ref *
+annual_ref(const struct report_item *it, size_t k, int *cancelled)
+{
+	size_t	i = 0, j = 0, n;
+
+	for (n = 0;; n++) {
+		const struct report_ref *r;
+
+		*cancelled = !(j == it->ncancels || (i < it->nrefs &&
+		    cal_cmp(it->refs[i].date, it->cancels[j].date) <= 0));
+		r = *cancelled ? &it->cancels[j++] : &it->refs[i++];
+		if (n == k)
+			return r;
+	}
+}
+
 int
 report_annual_write_xlsx(const struct report_work *w, const char *path)
 {
@@ -763,7 +806,7 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 	char			 a[CAL_FMT_MAX], buf[64];
 	const char		**cells = NULL, **c;
 	uint32_t		 row;
-	size_t			 i, k, n, nrefs = 0;
+	size_t			 i, k, n, nrefs = 0, ncancels = 0;
 	int			 rc, bad = 0;
 
 	strpool_init(&pool);
@@ -777,7 +820,7 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 	props.author = w->author;
 	props.created = (time_t)cal_days(w->as_of) * 86400;
 	for (i = 0; i < w->nitems; i++)
-		nrefs += w->items[i].nrefs;
+		nrefs += w->items[i].nrefs + w->items[i].ncancels;
 	n = w->nitems > nrefs ? w->nitems : nrefs;
 	if ((cells = calloc(n * ANNUAL_NCOLS + 1, sizeof *cells)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
@@ -790,7 +833,7 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 
 		c = cells + i * ANNUAL_NCOLS;
 		c[0] = it->spec;
-		c[1] = it->label;
+		c[1] = annual_label(it);
 		c[2] = it->unit;
 		snprintf(buf, sizeof buf, "%ld", it->ytd);
 		c[3] = pool_dup(&pool, buf, &bad);
@@ -842,23 +885,40 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 		xlsx_write_text(sh, row, 6, c[6]);
 	}
 
-	/* what each total counts */
+	/*
+	 * What each total counts, and by date among them what was
+	 * cancelled (中止, not counted): the list of 定例会 went from 第3回
+	 * to 第5回 while the 備考 above said 中止 1件.
+	 */
 	memset(cells, 0, (n * ANNUAL_NCOLS + 1) * sizeof *cells);
 	for (i = 0, n = 0; i < w->nitems; i++) {
 		const struct report_item *it = &w->items[i];
 
-		for (k = 0; k < it->nrefs; k++, n++) {
-			const struct report_ref *r = &it->refs[k];
+		for (k = 0; k < it->nrefs + it->ncancels; k++, n++) {
+			int cancelled;
+			const struct report_ref *r = annual_ref(it, k,
+			    &cancelled);
 
 			c = cells + n * ANNUAL_NCOLS;
 			c[0] = it->spec;
-			c[1] = it->label;
+			c[1] = annual_label(it);
 			cal_format_era(buf, sizeof buf, r->date, CAL_ERA_LONG);
 			c[2] = pool_dup(&pool, buf, &bad);
 			c[3] = r->no;
 			c[4] = r->title;
 			c[5] = r->org;
 			c[6] = r->note;
+			/*
+			 * 中止 alone, said under the title not to count:
+			 * with its reason, or 中止（実績に含めない）, the
+			 * widest 状況 of the sheet moved every column and
+			 * broke the 業務 in three lines; the reason is the
+			 * 作業実施報告書's.
+			 */
+			if (cancelled) {
+				c[6] = "中止";
+				ncancels++;
+			}
 		}
 	}
 	if (bad) {
@@ -866,26 +926,32 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 		goto done;
 	}
 	snprintf(title, sizeof title, "%s 実績の内訳", fyl);
+	if (ncancels > 0)
+		snprintf(note, sizeof note, "%s現在　対象期間：%s（出典：各業務の"
+		    "記録。状況が中止のものは実績に含めない）", a, w->period);
 	if ((rc = xlsx_add_sheet(&rs, x, "実績の内訳", XLSX_LANDSCAPE)) != 0 ||
 	    (rc = xlsx_title(rs, title, note)) != 0 ||
 	    (rc = xlsx_fit_sheet(rs, cols, rfc, ANNUAL_NCOLS, cells, nrefs, 0,
 	    0, NULL)) != 0 ||
 	    (rc = xlsx_table(&row, rs, cols, ANNUAL_NCOLS)) != 0)
 		goto done;
-	for (i = 0; i < w->nitems; i++) {
+	for (i = 0, n = 0; i < w->nitems; i++) {
 		const struct report_item *it = &w->items[i];
 
-		for (k = 0; k < it->nrefs; k++, row++) {
-			const struct report_ref *r = &it->refs[k];
+		for (k = 0; k < it->nrefs + it->ncancels; k++, row++, n++) {
+			int cancelled;
+			const struct report_ref *r = annual_ref(it, k,
+			    &cancelled);
 
+			c = cells + n * ANNUAL_NCOLS;
 			xlsx_write_text(rs, row, 0, it->spec);
-			xlsx_write_text(rs, row, 1, it->label);
+			xlsx_write_text(rs, row, 1, c[1]);
 			xlsx_write_date(rs, row, 2, r->date.y, r->date.m,
 			    r->date.d, XLSX_DATE_ERA);
 			xlsx_write_text(rs, row, 3, r->no);
 			xlsx_write_text(rs, row, 4, r->title);
 			xlsx_write_text(rs, row, 5, r->org);
-			xlsx_write_text(rs, row, 6, r->note);
+			xlsx_write_text(rs, row, 6, c[6]);
 		}
 	}
 	rc = xlsx_save(x);

@@ -198,8 +198,9 @@ sec_audits(struct report_sec *s, struct store *st)
 	struct sec_slide	*sl, *ov, *tb, *rs;
 	struct chart		*ch = NULL;
 	long			 csum[64], ccnt[64], tenths, sum_t = 0;
-	struct buf		 note = BUF_INIT;
+	struct buf		 note = BUF_INIT, named = BUF_INIT;
 	size_t			 nint = 0;
+	const char		*last = NULL;
 	char			 keys[64][16], titles[64][96], line[512];
 	char			 p[32], era[CAL_FMT_MAX], ong[64];
 	const char		*type, *status, *org;
@@ -232,6 +233,7 @@ sec_audits(struct report_sec *s, struct store *st)
 	for (i = 0; i < n; i++) {
 		enum ev_state	 when;
 		const char	*title, *akind, *atarget;
+		int		 interim;
 
 		rec = record_root(v[i]);
 		type = node_get_str(rec, "type");
@@ -269,11 +271,18 @@ sec_audits(struct report_sec *s, struct store *st)
 		/* held but not finished: the table and the summary say so */
 		ongoing += strcmp(status, "in-progress") == 0;
 		p[0] = '\0';
+		interim = 0;
 		if (audit_score(&sc, audit_items(rec)) == 0) {
 			/*
 			 * Each audit's rate as its report prints it; one with
-			 * items not checked yet is interim, marked ※ as the
-			 * Word reports mark it, and named under the table.
+			 * items not checked yet is interim, its 状況 marked ※
+			 * and the audit named under the table.  The mark is
+			 * not beside the figure (91.7%※, as the Word reports
+			 * have it): in the slide's right-aligned column it
+			 * pushed that rate a character left of the others.
+			 * 状況 is text, set left, where a mark moves nothing,
+			 * and it is what makes the rate interim (実施中, items
+			 * left to check).
 			 */
 			if (audit_tally_tenths(&tenths, &sc.total)) {
 				unsigned unconf = sc.total.count[AUDIT_UNCHECKED]
@@ -283,17 +292,25 @@ sec_audits(struct report_sec *s, struct store *st)
 				sum_t += tenths;
 				nrated++;
 				if (unconf > 0) {
-					snprintf(p + strlen(p), sizeof p -
-					    strlen(p), "※");
 					const char *sys = node_get_str(rec,
 					    "target_system");
 
+					interim = 1;
 					/* 総務課 文書管理システム, as Word */
 					buf_printf(&note, "%s%s%s%s：%u項目",
-					    nint++ ? "、" : "", org != NULL ?
+					    nint ? "、" : "", org != NULL ?
 					    rp_org(st, org) : "", org != NULL &&
 					    sys != NULL ? " " : "", sys != NULL ?
 					    sys : "", unconf);
+					/* the 概要版's note names them too */
+					if (last != NULL)
+						buf_printf(&named, "%s%s",
+						    nint > 1 ? "、" : "", last);
+					last = rp_fmt(s->pool, "%s%s%s",
+					    org != NULL ? rp_org(st, org) : "",
+					    org != NULL && sys != NULL ? " " :
+					    "", sys != NULL ? sys : "");
+					nint++;
 				}
 			}
 			for (k = 0; k < sc.nchapters; k++) {
@@ -334,7 +351,9 @@ sec_audits(struct report_sec *s, struct store *st)
 		table_cell(s, tb, akind);
 		table_cell(s, tb, era);
 		table_cell(s, tb, atarget);
-		table_cell(s, tb, schema_label(ak, "status", status));
+		table_cell(s, tb, interim ? rp_fmt(s->pool, "%s※",
+		    schema_label(ak, "status", status)) : schema_label(ak,
+		    "status", status));
 		if ((rc = table_cell(s, tb, p[0] ? p : "―")) != 0)
 			goto done;
 		counted[i] = 1;
@@ -384,10 +403,23 @@ sec_audits(struct report_sec *s, struct store *st)
 		goto done;
 	snprintf(line, sizeof line, "%zu件の監査の適合率の単純平均（章別の適合率"
 	    "も同じ）", nrated);
-	if ((rc = bullet(s, &s->slides[iov], 2, line)) != 0 ||
-	    (nint > 0 && (rc = bullet(s, &s->slides[iov], 2, "※ 未確認の項目"
-	    "がある監査の暫定の値を含む")) != 0))
+	if ((rc = bullet(s, &s->slides[iov], 2, line)) != 0)
 		goto done;
+	/*
+	 * The audits named: the 概要版 has no table of them for the mark
+	 * to refer to (総務課 文書管理システムおよび清掃事務所（見本Ａ）).
+	 */
+	if (nint > 0) {
+		if (nint > 1)
+			buf_printf(&named, "および");
+		buf_printf(&named, "%s", last);
+		if ((rc = buf_ok(&named)) != 0)
+			goto done;
+		snprintf(line, sizeof line, "※ %sの監査は未確認の項目があり、"
+		    "その暫定の適合率を含む", named.data);
+		if ((rc = bullet(s, &s->slides[iov], 2, line)) != 0)
+			goto done;
+	}
 	if (nint > 0) {
 		buf_printf(&note, "が未確認）の適合率は、確認を終えた項目による"
 		    "暫定の値である。");
@@ -463,6 +495,7 @@ sec_audits(struct report_sec *s, struct store *st)
 	}
 done:
 	buf_free(&note);
+	buf_free(&named);
 	chart_free(ch);
 	free(counted);
 	audit_free_all(v, n);
@@ -477,6 +510,7 @@ sec_checklists(struct report_sec *s, struct store *st)
 	struct chart		*ch = NULL;
 	double			*now = NULL, *prev = NULL;
 	char			 line[512], a[32], b[32], c[32];
+	char			 fyl[CAL_FMT_MAX], pfyl[CAL_FMT_MAX];
 	size_t			 i, nd;
 	int			 rc;
 
@@ -550,11 +584,22 @@ sec_checklists(struct report_sec *s, struct store *st)
 			chart_category(ch, cs->depts[i].name);
 		now[nd] = cs->depts[i].score;
 		prev[nd] = cs->depts[i].prev;
+		if (s->ndept < 64 && cs->depts[i].nsubmitted > 0) {
+			s->dept_name[s->ndept] = rp_str(s->pool,
+			    cs->depts[i].name);
+			s->dept_mean[s->ndept++] = now[nd];
+		}
 		nd++;
 	}
-	chart_series(ch, "今年度", now, nd);
+	/* the years by name, as the ward's documents label them */
+	if (cal_fy_label(fyl, sizeof fyl, s->fy) != 0 ||
+	    cal_fy_label(pfyl, sizeof pfyl, s->fy - 1) != 0) {
+		rc = error_code();
+		goto done;
+	}
+	chart_series(ch, fyl, now, nd);
 	if (cs->has_prev)
-		chart_series(ch, "前年度", prev, nd);
+		chart_series(ch, pfyl, prev, nd);
 	chart_set_format(ch, CHART_PLAIN);
 	chart_set_numfmt(ch, "0", "0.0\\点");
 	/*
@@ -1345,6 +1390,75 @@ dept_rate(const char *line)
 	return 0;
 }
 
+/*
+ * Whether a line ranks departments (平均得点が低い部, 高かった部): -1 no,
+ * 0 by the lowest, 1 by the highest.  Not 部分 (a part).
+ */
+static int
+dept_rank(const char *line)
+{
+	static const struct {
+		const char	*w;
+		int		 more;
+	} rank[] = { { "低い部", 0 }, { "低かった部", 0 }, { "高い部", 1 },
+	    { "高かった部", 1 } };
+	const char	*p;
+	size_t		 i;
+
+	for (i = 0; i < sizeof rank / sizeof rank[0]; i++)
+		for (p = strstr(line, rank[i].w); p != NULL;
+		    p = strstr(p + 1, rank[i].w))
+			if (strncmp(p + strlen(rank[i].w), "分",
+			    strlen("分")) != 0)
+				return rank[i].more;
+	return -1;
+}
+
+/*
+ * 平均得点が低い部への個別説明会: which 部?  A reader of the 概要版 has
+ * no chart to find them in.  The line names them, and they are the
+ * lowest (highest) of the chart 部別の平均得点.
+ */
+static void
+dept_claim(struct report_sec *s, const char *field, const char *line)
+{
+	char	 lo[160], sc[32];
+	size_t	 i, k = 0, named = 0;
+	int	 more;
+
+	if (!s->dept_score || s->ndept == 0 || dept_rate(line) ||
+	    (more = dept_rank(line)) < 0)
+		return;
+	for (i = 0; i < s->ndept; i++) {
+		named += strstr(line, s->dept_name[i]) != NULL;
+		if (more ? s->dept_mean[i] > s->dept_mean[k] :
+		    s->dept_mean[i] < s->dept_mean[k])
+			k = i;
+	}
+	snprintf(lo, sizeof lo, "%s %s点", s->dept_name[k],
+	    rp_num(sc, s->dept_mean[k]));
+	/* one message each way, each translated whole */
+	if (named == 0 && !more)
+		diags_add(&s->warns, NULL, 0, 0, "%s: '%s' does not name the "
+		    "departments it means: name them (the lowest in the chart "
+		    "部別の平均得点 is %s)", field, line, lo);
+	else if (named == 0)
+		diags_add(&s->warns, NULL, 0, 0, "%s: '%s' does not name the "
+		    "departments it means: name them (the highest in the chart "
+		    "部別の平均得点 is %s)", field, line, lo);
+	else if (claim_holds(line, s->dept_name, s->dept_mean, s->ndept,
+	    more))
+		return;
+	else if (!more)
+		diags_add(&s->warns, NULL, 0, 0, "%s: '%s' names a department "
+		    "whose 平均得点 in the chart 部別の平均得点 is not below the "
+		    "others' (the lowest is %s)", field, line, lo);
+	else
+		diags_add(&s->warns, NULL, 0, 0, "%s: '%s' names a department "
+		    "whose 平均得点 in the chart 部別の平均得点 is not above the "
+		    "others' (the highest is %s)", field, line, lo);
+}
+
 static void
 claim_check(struct report_sec *s, const char *field, const char *line)
 {
@@ -1373,6 +1487,7 @@ claim_check(struct report_sec *s, const char *field, const char *line)
 		    "by their 実施率, while the figure the deck gives by "
 		    "department is the 平均得点 (the chart 部別の平均得点)",
 		    field, line);
+	dept_claim(s, field, line);
 	if (strstr(line, "実施した") != NULL &&
 	    (s->aud_ongoing > 0 || s->nlater > 0))
 		diags_add(&s->warns, NULL, 0, 0, "%s: '%s' says 実施した while "

@@ -106,6 +106,8 @@
 	VOID(format_set_unlocked, (lxw_format *a0), (a0)) \
 	VOID(lxw_rowcol_to_cell, (char *a0, lxw_row_t a1, lxw_col_t a2), \
 	    (a0, a1, a2)) \
+	VOID(lxw_rowcol_to_cell_abs, (char *a0, lxw_row_t a1, lxw_col_t a2, \
+	    uint8_t a3, uint8_t a4), (a0, a1, a2, a3, a4)) \
 	VOID(lxw_rowcol_to_range_abs, (char *a0, lxw_row_t a1, lxw_col_t a2, \
 	    lxw_row_t a3, lxw_col_t a4), (a0, a1, a2, a3, a4)) \
 	FN(char *, lxw_strerror, (lxw_error a0), (a0)) \
@@ -174,6 +176,12 @@
 	FN(lxw_error, worksheet_write_datetime, (lxw_worksheet *a0, \
 	    lxw_row_t a1, lxw_col_t a2, lxw_datetime *a3, lxw_format *a4), \
 	    (a0, a1, a2, a3, a4)) \
+	FN(lxw_error, worksheet_write_formula_num, (lxw_worksheet *a0, \
+	    lxw_row_t a1, lxw_col_t a2, const char *a3, lxw_format *a4, \
+	    double a5), (a0, a1, a2, a3, a4, a5)) \
+	FN(lxw_error, worksheet_write_formula_str, (lxw_worksheet *a0, \
+	    lxw_row_t a1, lxw_col_t a2, const char *a3, lxw_format *a4, \
+	    const char *a5), (a0, a1, a2, a3, a4, a5)) \
 	FN(lxw_error, worksheet_write_number, (lxw_worksheet *a0, lxw_row_t \
 	    a1, lxw_col_t a2, double a3, lxw_format *a4), (a0, a1, a2, a3, \
 	    a4)) \

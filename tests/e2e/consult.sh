@@ -176,6 +176,16 @@ pycheck noid "$rd"
 pycheck xlsx "$rx" 実施件数 相談一覧 "相談業務実施報告書（令和8年4月1日から令和8年5月31日まで）" \
     当期 所管課からの相談 保護者向け連絡アプリでの写真共有の可否 保育課 回答済
 pycheck noid "$rx"
+# the list's dates in the ward's short 令和 (R8.5.19), as its other lists:
+# 令和8年5月19日 twice squeezed 種別 into 情報政策課から／の個別相談
+checks=$((checks + 1))
+$PY - "$rx" <<'PY' || fail "report: the list's dates are not R8.5.19"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["相談一覧"]
+fmts = {c.number_format for row in ws.iter_rows() for c in row
+        if c.is_date}
+sys.exit(0 if fmts and all("ge.m.d" in f for f in fmts) else 1)
+PY
 # a progress meeting's period: 1 April to the day before it
 expect_status 0 "$NCIO" -C "$D" meeting add --type progress --date 2026-05-28
 pm=$(cat "$T/out")

@@ -266,6 +266,23 @@ print("実施状況 %s, 業務項目別実績 %s" % (summ[1], ann[2]))
 assert int(summ[1]) == int(ann[2]), (summ, ann)
 PY
 	fail "the 情報化企画審査 of the year differs from the 実施状況's"
+# the trainings of the year: the 研修実施状況 counts each kind in the
+# unit of its yearly volume, as 業務項目別実績 does (情報セキュリティ研修
+# by 対象者区分: 7, not the 8 sessions)
+expect_status 0 "$NCIO" -C "$D" training export summary --fy 2026 \
+    -o "$T/trsum.xlsx"
+$PY - "$T"/trsum.xlsx "$T"/annual-end/業務項目別実績_令和8年度.xlsx <<'PY' ||
+import sys, openpyxl
+ks = openpyxl.load_workbook(sys.argv[1])["年間実績"]
+tr = {r[0]: r for r in ks.iter_rows(values_only=True) if r and r[0]}
+ws = openpyxl.load_workbook(sys.argv[2]).worksheets[0]
+ann = {r[1]: r for r in ws.iter_rows(values_only=True) if r and r[1]}
+for k in ("情報セキュリティ研修", "デジタル人材育成研修", "マイナンバー研修"):
+    # 単位, 年間の想定, 実施済 against 単位, 実績, 年間想定
+    assert (tr[k][1], tr[k][2], tr[k][4]) == (ann[k][2], ann[k][4], ann[k][3]), \
+        (tr[k], ann[k])
+PY
+	fail "the trainings of the year differ between 研修実施状況 and 業務項目別実績"
 export NERIMA_CIO_TODAY=2026-11-30
 
 # --- the work plan: the highest version, its change history ---------------
@@ -531,18 +548,31 @@ for f in glob.glob(sys.argv[1] + "/*.pptx"):
     # the overall rate: the simple mean of the rates the table shows
     # (the reader can check it), the method the Word report averages
     # by, said so; an interim rate (items not checked yet) marked ※
-    # in the table and on the overall rate, with the note under the table
+    # on the overall rate and in the table, where the mark is on the
+    # 状況 (実施中※), the rates bare so that they stay aligned (91.7%※
+    # stood a character left of the others), with the note under the
+    # table; the overall rate's note names the audits, for the 概要版
+    # has no table to look them up in
     m = re.search(r"適合率（全体）(\d+\.\d)%(※?)", "\n".join(ov))
     assert m, ov
     n = re.search(r"(\d+)件の監査の適合率の単純平均（章別の適合率も同じ）", allt)
     assert n, ov
+    if m.group(2):
+        note = [p for p in ov if p.startswith("※ ")]
+        assert note and re.fullmatch(r"※ \S.*の監査は未確認の項目があり、"
+                                     r"その暫定の適合率を含む", note[0]), ov
+        assert "総務課 文書管理システムおよび清掃事務所（見本A）の監査" \
+            in note[0], note
     if tb:
-        cells = [c for c in tb[0] if re.fullmatch(r"\d+\.\d%※?", c)]
-        rates = [float(c.rstrip("※")[:-1]) for c in cells]
+        assert all(not re.fullmatch(r"\d+\.\d%.+", c) for c in tb[0]), tb[0]
+        cells = [c for c in tb[0] if re.fullmatch(r"\d+\.\d%", c)]
+        rates = [float(c[:-1]) for c in cells]
         assert len(rates) == int(n.group(1)), (rates, n.group(0))
         assert abs(sum(rates) / len(rates) - float(m.group(1))) < 0.051, rates
-        interim = [c for c in cells if c.endswith("※")]
-        assert bool(interim) == bool(m.group(2)), (cells, m.group(0))
+        interim = [c for c in tb[0] if c.endswith("※")]
+        assert bool(interim) == bool(m.group(2)), (tb[0], m.group(0))
+        assert set(interim) <= {"実施中※", "合意済※", "フォローアップ中※"}, \
+            interim
         if interim:
             assert any(p.startswith("※ 未確認の項目がある監査（") and
                        "暫定の値" in p for p in tb[-1]), tb[-1]
@@ -553,12 +583,24 @@ for f in glob.glob(sys.argv[1] + "/*.pptx"):
     # 平均得点 (点, the 詳細版's chart 部別の平均得点), the 実施率 (%) is
     # the ward's whole; the 概要 of the deck with the chart says what
     # the 平均得点 is, the 概要版 (no such chart) does not define it
+    # which 部: the two lowest of the chart (62.9点, 71.8点), named
     nx = [t for t in text if t and t[0] == "次年度の取組"]
-    assert nx and "所属点検の平均得点が低い部への個別説明会の開催" in nx[0], nx
+    assert nx and "所属点検の平均得点が低い部（議会事務局、企画部）への" \
+        "個別説明会の開催" in nx[0], nx
     assert "実施率が低い部" not in allt, f
     defn = "部別の平均得点：部の提出した課の得点（100点満点）の平均"
     if "詳細版" in f:
         assert defn in allt and "部別の平均得点（前年度比較）" in allt, f
+        # the chart's series are the years, as the ward labels them
+        # (the charts of two series: this year's against last year's)
+        legend = set()
+        C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+        for c in [x for x in z.namelist() if re.match(r"ppt/charts/chart\d+\.xml$", x)]:
+            sers = list(ET.fromstring(z.read(c)).iter(C + "ser"))
+            if len(sers) == 2:
+                for ser in sers:
+                    legend |= {v.text for v in ser.find(C + "tx").iter(C + "v")}
+        assert legend == {"令和8年度", "令和7年度"}, legend
     else:
         assert defn not in allt and "部別の平均得点（" not in allt, f
 PY
@@ -580,12 +622,20 @@ checks=$((checks + 1))
 sed -i -e 's/^summary: .*/summary: 運営計画書に基づき、内部監査、所属点検、研修および事故等への対応を実施した。/' \
     -e 's/^  - 適合率の低かった章.*/  - 指摘の多かった章（物理的セキュリティ）を重点とした研修教材の改訂/' \
     -e 's/^  - 事故等5件.*/  - 事故等の分類で多かった誤送付・誤送信の再発防止策の全庁展開/' \
-    -e 's/^  - 所属点検の平均得点が低い部/  - 所属点検の実施率が低い部/' "$sr"
+    -e 's/^  - 所属点検の平均得点が低い部（議会事務局、企画部）/  - 所属点検の実施率が低い部/' "$sr"
 expect_status 0 "$NCIO" -C "$D3" report security-final --fy 2026 -o "$T/sec6/"
 expect_grep "$T/err" "warning: summary: .* says 実施した while on 2026-11-27 3 audits are in progress and 4 audits and trainings are still to come"
 expect_grep "$T/err" "warning: next_actions: '指摘の多かった章（物理的セキュリティ）.*' names a chapter whose rate in the chart 章別の適合率 is not below the others'"
 expect_grep "$T/err" "warning: next_actions: '事故等の分類で多かった誤送付・誤送信.*' names an incident category that has no more incidents than the others"
 expect_grep "$T/err" "warning: next_actions: '所属点検の実施率が低い部への個別説明会の開催' ranks departments by their 実施率, while the figure the deck gives by department is the 平均得点"
+# 平均得点が低い部 without the 部: the reader of the 概要版 has no chart
+# to find them in; and a 部 named that is not among the lowest
+sed -i 's/^  - 所属点検の実施率が低い部.*/  - 所属点検の平均得点が低い部への個別説明会の開催/' "$sr"
+expect_status 0 "$NCIO" -C "$D3" report security-final --fy 2026 -o "$T/sec6b/"
+expect_grep "$T/err" "warning: next_actions: '所属点検の平均得点が低い部への個別説明会の開催' does not name the departments it means: name them \(the lowest in the chart 部別の平均得点 is 議会事務局 62\.9点\)"
+sed -i 's/^  - 所属点検の平均得点が低い部.*/  - 所属点検の平均得点が低い部（議会事務局、区長室）への個別説明会の開催/' "$sr"
+expect_status 0 "$NCIO" -C "$D3" report security-final --fy 2026 -o "$T/sec6c/"
+expect_grep "$T/err" "warning: next_actions: '所属点検の平均得点が低い部（議会事務局、区長室）への個別説明会の開催' names a department whose 平均得点 in the chart 部別の平均得点 is not below the others' \(the lowest is 議会事務局 62\.9点\)"
 # a final report dated before the last department checks came in: the
 # year's aggregate still counts them, and the warning says so
 sed -i 's/^date: 2026-11-27$/date: 2026-10-20/' "$D2"/secreports/2026/sr-8v3n6t2w.yaml

@@ -350,11 +350,12 @@ $PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv
     "$O/docs/r-tie.docx" >"$T/tie.txt"
 expect_grep "$T/tie.txt" "回答者は130名（受講者に対する回答率 81\.3%）であった。"
 run 0 export summary --fy 2026 -o "$O/docs/summary.xlsx"
-py summary-xlsx "$O/docs/summary.xlsx" 14
+py summary-xlsx "$O/docs/summary.xlsx" 14 "$D" 2026
 # a summary is as of today (2026-11-30) while its year runs, as of the
 # year's last day once it is over; the list and the chart name the
 # trainings without the year the title already says
 run 0 export summary --fy 2025 -o "$O/docs/summary25.xlsx"
+py summary-xlsx "$O/docs/summary25.xlsx" 14 "$D" 2025
 for y in 2025:令和8年3月31日現在 2026:令和8年11月30日現在; do
 	f=$O/docs/summary.xlsx
 	[ "${y%%:*}" = 2025 ] && f=$O/docs/summary25.xlsx

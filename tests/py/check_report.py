@@ -227,6 +227,13 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
     if summary[0][:6] != ["仕様書", "業務", "単位", "当期", "年度累計",
                           "年間想定"]:
         fail("the first table is not the summary: %r" % summary[0])
+    # the last column named for what it compares, the clause (a bare
+    # "6(1)ウ" meant nothing to a reader) in the text introducing it
+    if summary[0][6:] != ["按分（%dか月）" % months, "按分との比較"]:
+        fail("summary headings %r" % summary[0][6:])
+    intro = [p for p in paras if "「按分との比較」欄の「下回る」" in p]
+    if not intro or "仕様書6(1)ウ" not in intro[0]:
+        fail("no text saying what 按分との比較 marks, by 仕様書6(1)ウ")
     rows = summary[1:]
     if len(rows) != len(ITEMS):
         fail("%d summary rows, want %d" % (len(rows), len(ITEMS)))
@@ -416,6 +423,38 @@ def annual(data, fy, today, path):
     if not hdr:
         fail("no header row")
     data_rows = rows[hdr[0] + 1:hdr[0] + 1 + len(ITEMS)]
+    # the attendances are a part of the consultations above them, said
+    # and indented as the 相談業務実施報告書 has them: a row of their own
+    # under the same 仕様書 read as work in addition
+    lab = labels(os.environ["NCIO_SOURCE_DIR"])
+    at = ITEMS.index("consultation_attendances")
+    if data_rows[at][1] != "\u3000うち" + lab["consultation_attendances"] or \
+            ITEMS[at - 1] != "department_consultations":
+        fail("the attendances' row reads %r" % (data_rows[at][1],))
+    # 実績の内訳: what a total counts, and by date among it what was
+    # cancelled, as 中止, so that 第3回, 第4回（中止）, 第5回 reconcile
+    # with the 中止 in the 備考; the sheet says 中止 is not counted
+    rs = wb.worksheets[1]
+    if sum(extra["cancelled"].values()) > 0 and not any(
+            isinstance(r[0], str) and "状況が中止のものは実績に含めない" in r[0]
+            for r in rs.iter_rows(values_only=True, max_row=4) if r):
+        fail("実績の内訳 does not say 中止 is not counted")
+    det = [r for r in rs.iter_rows(values_only=True) if r and r[0] and
+           r[0] != "仕様書" and r[1]]
+    for k in ITEMS:
+        if k not in lab:
+            continue
+        mine = [r for r in det if r[1].replace("\n", "") == lab[k]]
+        stop = [r for r in mine if r[6] == "中止"]
+        if len(stop) != extra["cancelled"][k]:
+            fail("%s: %d rows 中止, the records %d cancelled" %
+                 (k, len(stop), extra["cancelled"][k]))
+        if k.endswith("_meetings") and len(mine) - len(stop) != ytd[k]:
+            fail("%s: %d rows held, the total %d" %
+                 (k, len(mine) - len(stop), ytd[k]))
+        days = [r[2] for r in mine]
+        if days != sorted(days):
+            fail("%s: the rows are not by date" % k)
     for k, r in zip(ITEMS, data_rows):
         if int(r[3]) != ytd[k]:
             fail("%s: the workbook says %s, the records %d" % (k, r[3], ytd[k]))
@@ -453,16 +492,19 @@ def annual(data, fy, today, path):
 def pdftext(txt, path):
     """Every count of the summary table is in LibreOffice's text: on the
     line of the item's label, its period, year-to-date and expected
-    figures in that order after the unit."""
+    figures in that order after the unit.  The label whole on that line:
+    the columns of the figures leave the 業務 the room of its longest
+    name (a heading of the last column set on one line broke
+    情報セキュリティ／事故等への対応)."""
     _, _, tables = docx_text(path)
     with open(txt, encoding="utf-8") as f:
         lines = f.read().splitlines()
     for row in tables[0][1:]:
         label, unit = row[1], row[2]
-        found = [x for x in lines if label[:5] in x.replace(" ", "")
+        found = [x for x in lines if label in x.replace(" ", "")
                  and unit in re.split(r"\s{2,}", x.strip())]
         if not found:
-            fail("no line for %s in the PDF text" % label)
+            fail("no line for %s whole in the PDF text" % label)
         x = found[0]
         cols = re.split(r"\s{2,}", x.strip())
         if unit not in cols:

@@ -43,7 +43,7 @@ SUBSET = {"$schema", "$id", "$ref", "$defs", "type", "properties",
           "minItems", "maxItems", "title", "description", "default",
           "x-kind", "x-dir", "x-id-prefix", "x-fy-field", "x-title-field",
           "x-columns", "x-ref", "x-enum-titles", "x-option", "x-add",
-          "x-title-en"}
+          "x-title-en", "x-unit"}
 
 problems = []
 
@@ -292,6 +292,9 @@ def check_schema_conventions(S):
                             "POSIX does not have" % (where, pat))
             if "x-add" in sub and sub["x-add"] is not False:
                 problem(path, "%s: x-add can only be false" % where)
+            if "x-unit" in sub and (not isinstance(sub["x-unit"], str) or
+                                    not sub["x-unit"]):
+                problem(path, "%s: x-unit must be a unit's text" % where)
             if "x-option" in sub and not (isinstance(sub["x-option"], str)
                                           and re.fullmatch(r"[a-z][a-z0-9-]*",
                                                            sub["x-option"])):

@@ -9,7 +9,7 @@
         record ids, and its figures equal to the results
     check_training.py questions DOC.docx RECORD.yaml survey|test
     check_training.py results-xlsx BOOK.xlsx RESULTS.json
-    check_training.py summary-xlsx BOOK.xlsx N
+    check_training.py summary-xlsx BOOK.xlsx N [DATA FY]
     check_training.py bank-xlsx BOOK.xlsx NTEST NSURVEY
     check_training.py form FORM.xlsx RECORD.yaml
         the answer sheet read back by openpyxl: hidden identity sheet,
@@ -20,6 +20,7 @@
 
 Exit status 0 when everything agrees; every difference is printed.
 """
+import glob
 import json
 import math
 import os
@@ -454,8 +455,14 @@ def cmd_results_xlsx(path, jsonpath):
                     problem("%s: formula in %s!%s" % (path, n, c.coordinate))
 
 
-def cmd_summary_xlsx(path, n):
+def cmd_summary_xlsx(path, n, data=None, fy=None):
+    """The list has the year's n trainings; by kind, 計画, 実施済, 中止
+    and 未実施 are counted in the unit of 年間の想定, as 業務項目別実績
+    counts them (情報セキュリティ研修 by 対象者区分: 年間の想定 9 beside
+    計画 10 sessions read as one more planned), with the trainings of
+    DATA/trainings/FY; the chart's title gives the year."""
     import openpyxl
+    import zipfile
     wb = openpyxl.load_workbook(path)
     if wb.sheetnames[:2] != ["研修一覧", "年間実績"]:
         problem("%s: sheets %s" % (path, wb.sheetnames))
@@ -463,12 +470,47 @@ def cmd_summary_xlsx(path, n):
             isinstance(r[0], str) and r[0].isdigit()]
     if len(rows) != int(n):
         problem("%s: %d trainings, want %s" % (path, len(rows), n))
-    kinds = [r for r in sheet_rows(wb["年間実績"]) if r and r[0] in (
-        "情報セキュリティ研修", "デジタル人材育成研修", "マイナンバー研修")]
-    if len(kinds) != 3 or sum(k[2] for k in kinds) != int(n):
-        problem("%s: planned by kind %s" % (path, kinds))
+    kinds = {r[0]: r for r in sheet_rows(wb["年間実績"]) if r and r[0] in (
+        "情報セキュリティ研修", "デジタル人材育成研修", "マイナンバー研修")}
+    units = {"情報セキュリティ研修": ("security", "対象者区分", "audience"),
+             "デジタル人材育成研修": ("digital", "種類", "plan_key"),
+             "マイナンバー研修": ("mynumber", "回", "id")}
+    if len(kinds) != 3:
+        problem("%s: by kind %s" % (path, kinds))
+    recs = []
+    if data is not None:
+        recs = [load(f) for f in glob.glob(os.path.join(
+            data, "trainings", str(fy), "*.yaml"))]
+    for name, (kind, unit, by) in units.items():
+        r = kinds.get(name)
+        if r is None:
+            continue
+        if r[1] != unit:
+            problem("%s: %s counted in %r, want %s" % (path, name, r[1],
+                                                       unit))
+        if data is None:
+            continue
+        mine = [t for t in recs if t.get("kind") == kind]
+        planned = {t[by] for t in mine if t["status"] != "cancelled"}
+        held = {t[by] for t in mine if t["status"] in ("held", "reported")}
+        stop = {t[by] for t in mine if t["status"] == "cancelled"} - planned
+        want = [len(planned), len(held), len(stop), len(planned - held)]
+        if list(r[3:7]) != want:
+            problem("%s: %s 計画/実施済/中止/未実施 %s, want %s" %
+                    (path, name, list(r[3:7]), want))
     if sum(len(c._charts) for c in wb.chartsheets) < 1:
         problem("%s: no chart" % path)
+    if fy is not None:
+        fyl = "令和%d年度" % (int(fy) - 2018)
+        z = zipfile.ZipFile(path)
+        charts = [z.read(x).decode() for x in z.namelist()
+                  if re.match(r"xl/charts/chart\d+\.xml$", x)]
+        if not any(fyl + " 研修別の受講率と満足度" in c for c in charts):
+            problem("%s: no chart titled %s 研修別の受講率と満足度" %
+                    (path, fyl))
+        ks = sheet_rows(wb["年間実績"])
+        if ks[0][0] != fyl + " 研修の種類別の計画と実施":
+            problem("%s: 年間実績 titled %r" % (path, ks[0][0]))
 
 
 def cmd_bank_xlsx(path, ntest, nsurvey):

@@ -4,7 +4,8 @@
 usage: check_xlsx.py [--sample] FILE
 
 Without --sample, checks the conventions every workbook from lib/xlsx.c
-follows, whatever its content: no formula cells at all, 游ゴシック as the
+follows, whatever its content: no formula cells (but the hidden chart
+data's references to a table's cells), 游ゴシック as the
 Normal font, and on every visible sheet A4, fit to one page wide, a page
 header, the page number in the footer and a print area; on a sheet with a
 table (an autofilter) the panes frozen below its header row and that row
@@ -27,6 +28,10 @@ import sys
 import zipfile
 
 import openpyxl
+
+# A formula of the hidden sheet of chart data: a cell of another sheet,
+# led by ideographic spaces at most (="　　"&'分類別'!$A$13).
+CELL_REF = re.compile(r"""^=(?:"\u3000*"&)?'(?:[^']|'')+'!\$[A-Z]+\$[0-9]+$""")
 
 problems = []
 
@@ -75,6 +80,11 @@ def conventions(wb):
     for ws in wb.worksheets:
         for row in ws.iter_rows():
             for c in row:
+                # the hidden chart data reads a table's cell, nothing else
+                if (c.data_type == "f" and ws.title == "グラフ用データ" and
+                        ws.sheet_state == "hidden" and
+                        CELL_REF.match(str(c.value))):
+                    continue
                 check(c.data_type != "f",
                       "%s!%s: formula %r" % (ws.title, c.coordinate, c.value))
         if ws.sheet_state != "visible":

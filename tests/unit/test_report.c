@@ -283,12 +283,14 @@ test_sec_content(void **state)
 	 * One method for every audit rate of the deck, the Word report's:
 	 * the simple mean of the five rates in the table (93.6, 94.5, 91.7,
 	 * 94.4, 97.8: 94.4), said so; two of them interim (items not
-	 * checked yet), marked ※ as the Word reports mark them; the risks
-	 * the audits brought to light by their likelihood.
+	 * checked yet), marked ※ and named, for the 概要版 has no table
+	 * to look them up in; the risks the audits brought to light by
+	 * their likelihood.
 	 */
 	assert_non_null(strstr(ov.data, "適合率（全体）94.4%※\n5件の監査の"
-	    "適合率の単純平均（章別の適合率も同じ）\n※ 未確認の項目がある監査"
-	    "の暫定の値を含む\n"));
+	    "適合率の単純平均（章別の適合率も同じ）\n※ 総務課 文書管理システム"
+	    "および清掃事務所（見本A）の監査は未確認の項目があり、その暫定の"
+	    "適合率を含む\n"));
 	/*
 	 * The kind of audit in the first column, its target (with the
 	 * system audited) in the third: the title there said the target
@@ -310,7 +312,14 @@ test_sec_content(void **state)
 	assert_true(i < sl->nrows);
 	assert_string_equal(sl->cells[i * sl->ncols],
 	    "情報セキュリティ監査（システム面）");
-	assert_string_equal(sl->cells[i * sl->ncols + 4], "91.7%※");
+	/*
+	 * The mark on the 状況, the rate bare: in the right-aligned column
+	 * 91.7%※ stood a character left of the other rates.
+	 */
+	assert_string_equal(sl->cells[i * sl->ncols + 3], "実施中※");
+	assert_string_equal(sl->cells[i * sl->ncols + 4], "91.7%");
+	for (i = 0; i < sl->nrows; i++)
+		assert_null(strstr(sl->cells[i * sl->ncols + 4], "※"));
 	assert_non_null(sl->note);
 	assert_non_null(strstr(sl->note, "総務課 文書管理システム：16項目"));
 	assert_non_null(strstr(sl->note, "暫定の値"));
@@ -395,6 +404,10 @@ test_sec_content(void **state)
 		if (!isnan(sl->chart->series[0].values[i]))
 			assert_true(sl->chart->series[0].values[i] > 1);
 	}
+	/* the years by name in the legend, not 今年度／前年度 */
+	assert_int_equal(sl->chart->nseries, 2);
+	assert_string_equal(sl->chart->series[0].name, "令和8年度");
+	assert_string_equal(sl->chart->series[1].name, "令和7年度");
 	/* defined in the deck that charts it, not in the 概要版 */
 	assert_non_null(strstr(det.data, "部別の平均得点：部の提出した課の得点"));
 	assert_null(strstr(ov.data, "部別の平均得点：部の提出した課の得点"));

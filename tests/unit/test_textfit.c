@@ -691,6 +691,46 @@ test_wrap_bodies(void **state)
 	    "る。"), textfit_width("情報セキュリティ委員会"));
 }
 
+/*
+ * A run of kanji holding a body's name is two runs of words: a break
+ * after the name splits none (区立保育園／会計年度任用職員), one inside
+ * the words after it does, though the whole run is wider than the line
+ * (区立保育園会計年／度任用職員 was free); 関係 names no body.
+ */
+static void
+test_name_end(void **state)
+{
+	unsigned	 h;
+
+	(void)state;
+	assert_int_equal(textfit_bad_break("区立保育園会計年度任用職員",
+	    "区立保育園\n会計年度任用職員", 850, &h), 0);
+	assert_int_equal(textfit_break_cost("区立保育園会計年度任用職員",
+	    "区立保育園\n会計年度任用職員", 850), 0);
+	assert_true(textfit_bad_break("区立保育園会計年度任用職員",
+	    "区立保育園会計年\n度任用職員", 850, &h) > 0);
+	assert_true(textfit_break_cost("区立保育園会計年度任用職員",
+	    "区立保育園会計年\n度任用職員", 850) > 0);
+	/* 向け starts a word of its own: 任用職員 is cut, not 任用職員向 */
+	assert_int_equal(textfit_break_cost("保育園会計年度任用職員向け",
+	    "保育園会計年度任\n用職員向け", 1000), 2);
+	/* 事故等 ends a name too */
+	assert_int_equal(textfit_break_cost("事故等管理要領", "事故等\n管理要領",
+	    900), 0);
+	assert_true(textfit_break_cost("事故等管理要領", "事故\n等管理要領",
+	    900) > 0);
+	/*
+	 * 関係 does not: 戸籍住民関係通知書印刷 stays one run, and in a
+	 * run too long for a line the word of two off it is a mild break
+	 */
+	assert_int_equal(textfit_bad_break("戸籍住民課戸籍住民関係通知書印刷",
+	    "戸籍住民課戸籍住民関係通知書\n印刷", 1400, &h), 1);
+	assert_int_equal(textfit_bad_break("戸籍住民関係通知書印刷",
+	    "戸籍住民関係通知書\n印刷", 1400, &h), 2);
+	assert_int_equal(textfit_bad_break("通知書印刷", "通知書\n印刷", 1400,
+	    &h), 2);
+}
+
 /* A long text (a 32,767-character comment) wraps in linear time. */
 static void
 test_wrap_long(void **state)
@@ -771,6 +811,7 @@ main(void)
 		cmocka_unit_test(test_wrap_hang),
 		cmocka_unit_test(test_wrap_within),
 		cmocka_unit_test(test_break_kinds),
+		cmocka_unit_test(test_name_end),
 		cmocka_unit_test(test_wrap_long),
 		cmocka_unit_test(test_min_kept),
 	};

@@ -844,9 +844,11 @@ test_chart_label_format(void **state)
  * natural axis with the series in reverse, so that LibreOffice, which
  * lists a bar chart's legend in reverse, and Excel both read 今年度 then
  * 前年度, bars and legend alike (a reversed axis on the table's cells
- * put LibreOffice's legend against the bars).  The caches hold the
- * values; the bottom category is led by spaces to the widest's width;
- * the labels given (cat_labels) stand for the table's No.
+ * put LibreOffice's legend against the bars).  The hidden cells read
+ * the table's (libxlsxwriter's chart caches of formula cells are 0: the
+ * applications draw from the cells); the bottom category is led by
+ * spaces to the widest's width; the labels given (cat_labels) stand for
+ * the table's No.
  */
 static void
 test_chart_bottom_up(void **state)
@@ -905,9 +907,7 @@ test_chart_bottom_up(void **state)
 	assert_true(p < q);
 	assert_non_null(strstr(p, chart_color(1)));
 	assert_true(strstr(p, chart_color(1)) < q);
-	assert_non_null(p = strstr(xml, "<c:f>'グラフ用データ'!$C$1:$C$3</c:f>"));
-	assert_non_null(strstr(p, "<c:pt idx=\"0\"><c:v>6</c:v></c:pt>"
-	    "<c:pt idx=\"1\"><c:v>5</c:v></c:pt>"));
+	assert_non_null(strstr(xml, "<c:f>'グラフ用データ'!$C$1:$C$3</c:f>"));
 	/* the names, the bottom one led by ideographic spaces */
 	assert_non_null(p = strstr(xml, "<c:f>'グラフ用データ'!$A$1:$A$3</c:f>"));
 	assert_non_null(strstr(p, "<c:v>　　　　　　　　　　その他</c:v>"));
@@ -915,6 +915,19 @@ test_chart_bottom_up(void **state)
 	assert_non_null(strstr(p, "<c:v>サイバー攻撃・不正アクセス</c:v>"));
 	/* the series names read from the table's heading row */
 	assert_non_null(strstr(xml, "<c:f>'分類別'!$C$"));
+	free(xml);
+
+	/*
+	 * The hidden sheet reads the table's cells, bottom up, with their
+	 * values: a figure edited in the table is the chart's too.  The
+	 * names given for the No. stay values.
+	 */
+	xml = zip_part(path, "xl/worksheets/sheet3.xml");
+	assert_non_null(p = strstr(xml, "<c r=\"C1\"><f>'分類別'!$C$4</f>"
+	    "<v>6</v></c>"));
+	assert_non_null(strstr(xml, "<c r=\"B2\"><f>'分類別'!$B$3</f>"
+	    "<v>2</v></c>"));
+	assert_null(strstr(xml, "!$A$"));
 	free(xml);
 }
 
@@ -1757,6 +1770,99 @@ test_fit_sparse(void **state)
 
 
 /*
+ * A cell breaking a word in a row its neighbour makes taller is broken
+ * again in the row's lines (【結果】調査報／告書を… in three lines of a
+ * row of six), and a label too wide for its column breaks after a body's
+ * name (区立保育園／会計年度任用職員, not 会計年／度).
+ */
+static void
+test_rewrap_row(void **state)
+{
+	static const struct xlsx_column cols[] = {
+		{ "対応内容", XLSX_COL_BREAK, 18 },
+		{ "経過", XLSX_COL_BREAK, 30 },
+		{ "対象者", XLSX_COL_BREAK | XLSX_COL_PHRASE, 17 },
+	};
+	static const char *const cells[] = {
+		"【結果】調査報告書を提出した（相談第6号）。",
+		("R8.4.23【未着手】第2回定例会で起票。（仮名 次郎）"
+		"R8.5.27【完了】調査報告書を提出した（相談第6号）。"
+		"（仮名 次郎）R8.5.28 確認済み。"),
+		"区立保育園会計年度任用職員",
+	};
+	char	*xml;
+
+	(void)state;
+	xml = n_columns("rewrap_row.xlsx", cols, 3, cells, 3);
+	assert_non_null(strstr(xml, "調査報告書"));
+	assert_null(strstr(xml, "報\n告"));
+	assert_non_null(strstr(xml, "区立保育園\n会計年度任用職員"));
+	free(xml);
+}
+
+/*
+ * A word of kanji and kana is not split where the same lines may keep
+ * it (持ち／出す, 書き／込まない in the 研修結果 and the 監査項目).
+ */
+static void
+test_kana_word(void **state)
+{
+	static const struct xlsx_column cols[] = {
+		{ "問題", XLSX_COL_BREAK, 50 },
+	};
+	static const char *const cells[] = {
+		("個人情報を含むデータを外部記録媒体で庁外に持ち出すときに"
+		"必要なものをすべて選べ。"),
+	};
+	char	*xml;
+
+	(void)state;
+	xml = n_columns("kana_word.xlsx", cols, 1, cells, 1);
+	assert_non_null(strstr(xml, "持ち出す"));
+	assert_non_null(strstr(xml, "\n"));
+	free(xml);
+}
+
+/*
+ * Text merged over columns (the 精査記録's 総合所見) is broken by the
+ * writer as a table's text is, not left to the applications to break
+ * inside a word, and on the row's lines (at least three there).
+ */
+static void
+test_merge_break(void **state)
+{
+	static const struct xlsx_column cols[] = {
+		{ "項目", 0, 12 },
+		{ "確認事項", 0, 10 },
+		{ "所見", 0, 10 },
+	};
+	char			 path[512];
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+	char			*xml;
+
+	(void)state;
+	path_in(path, sizeof path, "merge_break.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "精査記録", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, cols, 3), 0);
+	assert_int_equal(xlsx_write_text(sh, r, 0, "総合所見"), 0);
+	assert_int_equal(xlsx_merge_text(sh, r, 1, 2, ("単価は同種サービスの"
+	    "公表価格の範囲内。ただし見積りは1社のみであり、調達時に複数者の"
+	    "比較を行う必要がある。")), 0);
+	assert_int_equal(xlsx_row_min_lines(sh, r, 5), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	assert_non_null(strstr(xml, "\n"));
+	assert_null(strstr(xml, "範囲\n内"));
+	assert_null(strstr(xml, "調\n達"));
+	assert_null(strstr(xml, "見\n積"));
+	free(xml);
+}
+
+/*
  * Among the widths of as many pages at a scale as good, xlsx_fit_sheet()
  * takes those that break fewer words: the 対応内容 of the 課題管理表
  * beside its long 経過 broke 調査報／告書, 庁内掲／示板 and 演習／問題 to
@@ -2182,6 +2288,9 @@ main(void)
 		cmocka_unit_test(test_fit_name_phrase),
 		cmocka_unit_test(test_fit_sparse),
 		cmocka_unit_test(test_fit_sheet_words),
+		cmocka_unit_test(test_rewrap_row),
+		cmocka_unit_test(test_merge_break),
+		cmocka_unit_test(test_kana_word),
 		cmocka_unit_test(test_date_era_short),
 	};
 
