@@ -2203,11 +2203,10 @@ audit_doc_results_docx(const char *path, struct store *st,
 	memset(&num, 0, sizeof num);
 	num.align = DOCX_RIGHT;
 	/*
-	 * The 実施状況 table in 9pt, its dates on two lines (令和8年／
-	 * 10月21日): eight columns of whole words (a 課 and its system,
-	 * 文書管理システム, フォローアップ中) do not fit the text width with
-	 * 令和8年10月21日 on one line even in 9pt and narrow cell margins,
-	 * and would break mid-word.
+	 * The 実施状況 table in 9pt, its dates on one line (令和8年10月21日):
+	 * eight columns of whole words (a 課 and its system, フォローアップ中)
+	 * fit the text width in 9pt and narrow cell margins, 総務課／文書管理／
+	 * システム broken between words.
 	 */
 	memset(&small, 0, sizeof small);
 	small.size = 18;
@@ -2278,11 +2277,11 @@ audit_doc_results_docx(const char *path, struct store *st,
 		root = record_root(a[i]);
 		snprintf(c, sizeof c, "%zu", i + 1);
 		/*
-		 * 令和8年／10月21日 on two lines, as the 概要報告書 prints its
-		 * 是正期限: on one line the date took the room 監査対象 needs
-		 * for 文書管理システム, which broke mid-word.
+		 * 令和8年10月21日 on one line: on two (令和8年／10月21日),
+		 * every row took two lines; the widths give 監査対象 what
+		 * is left, 総務課／文書管理／システム broken between words.
 		 */
-		era_lines(day, node_get_str(root, "date"));
+		era(day, node_get_str(root, "date"));
 		/* 総務課／文書管理システム, 区立図書館／（見本A）: whole words */
 		target(&o, st, root, 0);
 		buf_reset(&b);

@@ -1783,6 +1783,50 @@ text_lines(const char *s, unsigned room)
 #define TEXT_ROOM	1200
 
 /*
+ * A name of more than eight characters that textfit keeps whole (the
+ * name of a division or a body, 障害者サービス調整担当課) but which holds
+ * a katakana word: the wider of its two lines where it breaks between
+ * its words, at the katakana word's end or start (障害者サービス／調整
+ * 担当課), three characters or more on each; 0 for any other text.  Its
+ * column may take that much, not the whole name, where the running text
+ * beside it wraps the more for it (the 作業実施報告書's 件名 障害福祉
+ * サービス／利用者一覧の／電子メール誤送信 beside it whole).
+ */
+static unsigned
+name_split(const char *s)
+{
+	const char	*p;
+	char		*left;
+	size_t		 at;
+	unsigned	 n, a, b;
+	uint32_t	 cp, prev = 0;
+	int		 kata = 0;
+
+	if (textfit_width(s) <= 800 || textfit_width(s) > NAME_MAX ||
+	    strpbrk(s, "\r\n") != NULL)
+		return 0;
+	for (p = s; *p != '\0'; kata |= is_katakana(cp))
+		p += text_utf8_decode(&cp, p, strlen(p));
+	if (!kata || (at = textfit_name_break(s, textfit_width(s) - 1)) == 0)
+		return 0;
+	/* three characters or more before, the kinds changing there */
+	for (p = s, n = 0; p < s + at; n++)
+		p += text_utf8_decode(&prev, p, strlen(p));
+	text_utf8_decode(&cp, s + at, strlen(s + at));
+	if (n < 3 || !((is_katakana(prev) && is_kanji(cp)) ||
+	    (is_kanji(prev) && is_katakana(cp))))
+		return 0;
+	for (p = s + at, n = 0; *p != '\0'; n++)
+		p += text_utf8_decode(&cp, p, strlen(p));
+	if (n < 3 || (left = strndup(s, at)) == NULL)
+		return 0;
+	a = textfit_width(left);
+	free(left);
+	b = textfit_width(s + at);
+	return a > b ? a : b;
+}
+
+/*
  * What of running text may not break, in hundredths: its widest date,
  * number with its unit, katakana word or short aside (textfit_min_kept()),
  * the widest up to TEXT_ROOM (a date beside a wider aside: 令和8年4月28日
@@ -1795,13 +1839,15 @@ text_lines(const char *s, unsigned room)
 static unsigned
 kept_width(const char *s)
 {
-	unsigned	w;
+	unsigned	w, split;
 
 	if (strchr(s, ' ') == NULL && strstr(s, "　") == NULL &&
 	    strstr(s, "、") == NULL &&
-	    strstr(s, "。") == NULL && textfit_width(s) <= NAME_MAX)
+	    strstr(s, "。") == NULL && textfit_width(s) <= NAME_MAX) {
 		w = textfit_min_kept_within(s, 0, TEXT_ROOM);
-	else
+		if ((split = name_split(s)) > 0 && split < w)
+			w = split;
+	} else
 		w = textfit_min_kept_within(s, 1, TEXT_ROOM);
 	return w;
 }
@@ -2453,8 +2499,12 @@ name_breaks_well(const char *text, unsigned room)
 
 	if (textfit_width(text) <= room)
 		return 1;
-	/* nor inside what it keeps whole: （情報セキュ／リティ責任者） */
-	if (textfit_min_piece(text) > room ||
+	/*
+	 * nor inside what it keeps whole: （情報セキュ／リティ責任者）, a
+	 * name of a body at its katakana word's end (name_split())
+	 */
+	if ((textfit_min_piece(text) > room && (name_split(text) == 0 ||
+	    name_split(text) > room)) ||
 	    (at = textfit_name_break(text, room)) == 0)
 		return 0;
 	/* not inside a run of kana: 情報政策課か／らの個別相談 */
@@ -2957,6 +3007,7 @@ has_items(const char *s)
 
 static char	*roomy_break(const char *, char *, unsigned, unsigned);
 static unsigned	 short_tail(const char *);
+static int	 breaks_badly(const char *, const char *, unsigned);
 
 /* Lines of the items of s broken at room as put_items() breaks them. */
 static unsigned
@@ -2991,11 +3042,10 @@ item_break(const char *para, unsigned room, unsigned rowlines,
     unsigned *spare)
 {
 	char		*broken;
-	unsigned	 h, had;
+	unsigned	 had;
 
 	if ((broken = text_break(para, room)) == NULL || rowlines == 0 ||
-	    (textfit_bad_break(para, broken, room, &h) <= 0 &&
-	    !(is_sentence(para) && short_tail(broken))))
+	    !breaks_badly(para, broken, room))
 		return broken;
 	had = textfit_count_lines(broken);
 	broken = roomy_break(para, broken, room, had + *spare);
@@ -3119,8 +3169,11 @@ roomy_break(const char *s, char *w, unsigned room, unsigned rowlines)
 	 * 利用者認証, not 写真の閲覧／範囲、第三者認／証、利用者認証), or
 	 * the row's lines broken between words where the filled ones
 	 * broke one (人事異動の都度、／非常時連絡網を…, not 非常時連／絡網)
+	 * or a word of kana (定め／ている, which textfit_bad_break() lets
+	 * be and textfit_break_cost() counts)
 	 */
-	if ((textfit_bad_break(s, w, room, &h) > 0 || tail) &&
+	if ((textfit_bad_break(s, w, room, &h) > 0 || tail ||
+	    textfit_break_cost(s, w, room) > 0) &&
 	    (w2 = textfit_wrap_within(s, fill_room(s, room), room,
 	    rowlines, tail, &c)) != NULL) {
 		/*
@@ -3165,42 +3218,39 @@ break_at(const char *text, size_t at)
 	return b;
 }
 
-static void
-put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
-    const int *fits, unsigned margin, size_t row, size_t col,
-    const struct cell *origin, int cont, int keep)
+/*
+ * Does w, s broken at room, break a word (textfit_break_cost(): a word
+ * of kana too, 定め／ている, which textfit_bad_break() lets be) or leave
+ * a sentence a short tail?
+ */
+static int
+breaks_badly(const char *s, const char *w, unsigned room)
 {
-	struct docx_para_style	 ps;
-	size_t			 span, k;
-	unsigned		 w = 0, need, room = 0, h;
-	unsigned		 size = origin->styled && origin->style.size !=
-				    0 ? origin->style.size : BODY_SIZE;
-	int			 header = row < t->header_rows, nowrap = 0;
-	int			 named = 0;
-	const char		*text = cont ? NULL : origin->text;
-	char			*broken = NULL, *kept = NULL;
+	unsigned	h;
 
-	span = origin->cspan > 1 ? origin->cspan : 1;
-	for (k = col; k < col + span; k++)
-		w += grid[k];
-	/* the room of its text, hundredths of the body's characters */
-	if (w > 2 * margin + CELL_SLACK)
-		room = (w - 2 * margin - CELL_SLACK) * 100 / CHAR_TWIPS *
-		    BODY_SIZE / size;
-	memset(&ps, 0, sizeof ps);
-	if (origin->styled)
-		ps = origin->style;
-	if (header) {
-		ps.bold = 1;
-		ps.align = DOCX_CENTER;
-	} else if (ps.align == DOCX_JUSTIFY) {
-		/*
-		 * Never justified in a cell: a narrow cell would spread its
-		 * characters apart ("作 成 さ れ て い な い").  Numbers go
-		 * right, everything else left.
-		 */
-		ps.align = textfit_is_number(text) ? DOCX_RIGHT : DOCX_LEFT;
-	}
+	return textfit_bad_break(s, w, room, &h) > 0 ||
+	    textfit_break_cost(s, w, room) > 0 ||
+	    (is_sentence(s) && short_tail(w));
+}
+
+/*
+ * The text of cell origin (row's, not below a merge) as put_cell()
+ * writes it, w twips wide with room hundredths of its text at its size,
+ * with the line breaks it sets (allocated), or NULL for its text as it
+ * is; a word it breaks may take the row's lines and extra more.
+ */
+static char *
+cell_break(const struct docx_table *t, const unsigned *grid, unsigned margin,
+    size_t row, const struct cell *origin, unsigned w, unsigned room,
+    unsigned extra)
+{
+	unsigned	 size = origin->styled && origin->style.size != 0 ?
+			    origin->style.size : BODY_SIZE;
+	int		 header = row < t->header_rows, named = 0;
+	const char	*text = origin->text;
+	char		*broken = NULL, *kept = NULL;
+	unsigned	 h;
+
 	/*
 	 * A name too wide for its cell (its column's names did not all fit)
 	 * breaks where a reader would break it, not before its last
@@ -3256,8 +3306,7 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	/* a word broken where the row has a line to spare for it */
 	if (broken != NULL && !header && origin->rspan <= 1 && room > 0) {
 		/* the row's height only for a cell that breaks a word */
-		if (textfit_bad_break(origin->text, broken, room, &h) > 0 ||
-		    (is_sentence(origin->text) && short_tail(broken))) {
+		if (breaks_badly(origin->text, broken, room)) {
 			/*
 			 * a name's break kept rather than one between two
 			 * of its hiragana (西部地域／まちづくり課, not
@@ -3265,7 +3314,8 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 			 */
 			named = named && (kept = strdup(broken)) != NULL;
 			broken = roomy_break(origin->text, broken, room,
-			    row_height(t, grid, margin, row, 1) / size);
+			    row_height(t, grid, margin, row, 1) / size +
+			    extra);
 			if (named && broken != NULL &&
 			    textfit_bad_break(origin->text, broken, room,
 			    &h) >= 0 && h > 0) {
@@ -3275,7 +3325,50 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 			}
 			free(kept);
 		}
-		text = broken;
+	}
+	return broken;
+}
+
+static void
+put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
+    const int *fits, unsigned margin, size_t row, size_t col,
+    const struct cell *origin, int cont, int keep, unsigned extra)
+{
+	struct docx_para_style	 ps;
+	size_t			 span, k;
+	unsigned		 w = 0, need, room = 0;
+	unsigned		 size = origin->styled && origin->style.size !=
+				    0 ? origin->style.size : BODY_SIZE;
+	int			 header = row < t->header_rows, nowrap = 0;
+	const char		*text = cont ? NULL : origin->text;
+	char			*broken = NULL;
+
+	span = origin->cspan > 1 ? origin->cspan : 1;
+	for (k = col; k < col + span; k++)
+		w += grid[k];
+	/* the room of its text, hundredths of the body's characters */
+	if (w > 2 * margin + CELL_SLACK)
+		room = (w - 2 * margin - CELL_SLACK) * 100 / CHAR_TWIPS *
+		    BODY_SIZE / size;
+	memset(&ps, 0, sizeof ps);
+	if (origin->styled)
+		ps = origin->style;
+	if (header) {
+		ps.bold = 1;
+		ps.align = DOCX_CENTER;
+	} else if (ps.align == DOCX_JUSTIFY) {
+		/*
+		 * Never justified in a cell: a narrow cell would spread its
+		 * characters apart ("作 成 さ れ て い な い").  Numbers go
+		 * right, everything else left.
+		 */
+		ps.align = textfit_is_number(text) ? DOCX_RIGHT : DOCX_LEFT;
+	}
+	if (text != NULL) {
+		broken = cell_break(t, grid, margin, row, origin, w, room,
+		    extra);
+		if (broken != NULL)
+			text = broken;
 	}
 	/* Numbers, dates and short headings on one line, where they fit. */
 	if (text != NULL && *text != '\0' && strpbrk(text, "\r\n") == NULL &&
@@ -3311,7 +3404,7 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	ps.keep_next = keep;
 	if (!header && !cont && has_items(origin->text) && room > 0) {
 		put_items(b, origin, &ps, room, origin->rspan <= 1 ?
-		    row_height(t, grid, margin, row, 1) / size : 0);
+		    row_height(t, grid, margin, row, 1) / size + extra : 0);
 		buf_puts(b, "</w:tc>");
 		free(broken);
 		return;
@@ -3335,7 +3428,14 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
  * row whole, tblHeader repeats the header, neither keeps rows together):
  * a short table (up to KEEP_ROWS rows and about KEEP_LINES lines) is
  * kept whole; a longer one keeps its header with its first KEEP_HEAD
- * body rows and its last KEEP_TAIL rows together -- but a row of
+ * body rows (with two, a table of a dozen rows started at a page foot
+ * and went on over the page: the 実施結果報告書's 章別 table) -- the
+ * rows after the second only while those kept take at most
+ * KEEP_HEAD_LINES, and in a table of at most KEEP_SPAN rows: a taller
+ * start moved left as much of the page empty, and a table of more rows
+ * moved whole pushed the chart after it a page on (the 点検 reports'
+ * 部別 tables of 17 rows: a page 57 % empty, one page more) -- and its
+ * last KEEP_TAIL rows together; a row of
  * TALL_ROW lines or more stands on its own: the first body row keeps
  * with the second, and the last but one with the last, only when the
  * row they would stand without is shorter (tying tall rows moved half
@@ -3350,7 +3450,9 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
  */
 #define KEEP_ROWS	8
 #define KEEP_LINES	24
-#define KEEP_HEAD	2
+#define KEEP_HEAD	4
+#define KEEP_HEAD_LINES	5
+#define KEEP_SPAN	16
 #define KEEP_TAIL	2
 #define TALL_ROW	4
 #define KEEP_TAIL_LINES	14
@@ -3400,6 +3502,17 @@ row_lines(const struct docx_table *t, const unsigned *grid, unsigned margin,
 	return row_height(t, grid, margin, r, 0);
 }
 
+/* Lines of rows a to b of rl, both included. */
+static unsigned
+head_lines(const unsigned *rl, size_t a, size_t b)
+{
+	unsigned	n = 0;
+
+	for (; a <= b; a++)
+		n += rl[a];
+	return n;
+}
+
 static int
 table_keeps(int *keep, const struct docx_table *t, const unsigned *grid,
     unsigned margin)
@@ -3418,8 +3531,13 @@ table_keeps(int *keep, const struct docx_table *t, const unsigned *grid,
 		/* the header with the first row, whatever its height */
 		else if (r < h)
 			keep[r] = 1;
-		else if (r < h + KEEP_HEAD - 1 && (rl[h] < TALL_ROW ||
+		else if (r == h && (rl[h] < TALL_ROW ||
 		    (h + 1 < n && rl[h] + rl[h + 1] <= KEEP_TAIL_LINES)))
+			keep[r] = 1;
+		/* and the next ones while they are short together */
+		else if (r > h && r < h + KEEP_HEAD - 1 &&
+		    n - h <= KEEP_SPAN &&
+		    head_lines(rl, h, r + 1) <= KEEP_HEAD_LINES)
 			keep[r] = 1;
 		else if (r + KEEP_TAIL >= n && (rl[n - 1] < TALL_ROW ||
 		    rl[n - 2] + rl[n - 1] <= KEEP_TAIL_LINES))
@@ -3517,7 +3635,7 @@ table_bad(const struct docx_table *t, const unsigned *grid, unsigned margin)
 	const struct cell	*c;
 	struct fitarg		 f = { t, margin };
 	unsigned long		 bad = 0;
-	unsigned		 room, h, size;
+	unsigned		 room, size;
 	char			*w;
 	size_t			 r, k;
 
@@ -3530,9 +3648,7 @@ table_bad(const struct docx_table *t, const unsigned *grid, unsigned margin)
 				continue;
 			size = c->styled && c->style.size != 0 ?
 			    c->style.size : BODY_SIZE;
-			if (c->rspan <= 1 && (textfit_bad_break(c->text, w,
-			    room, &h) > 0 || (is_sentence(c->text) &&
-			    short_tail(w))))
+			if (c->rspan <= 1 && breaks_badly(c->text, w, room))
 				w = roomy_break(c->text, w, room,
 				    row_height(t, grid, margin, r, 1) / size);
 			if (w == NULL)
@@ -3691,6 +3807,82 @@ sized_layout(const struct docx_table *t, unsigned total, unsigned *grid,
 	return 0;
 }
 
+/*
+ * A row may take a line more where that spares a word one of its cells
+ * breaks at a cost of EXTRA_COST or more (textfit_break_cost(): a word
+ * cut a character from its edge, a pair cut, a word of kana: とどま／り,
+ * 事故／等管理要領, 条件を付け／て): a line of a table costs the page
+ * little, a word cut costs every reader.  Any row of a table of up to
+ * KEEP_ROWS rows may, and of a longer one one row in EXTRA_ROWS of the
+ * body (and one), those that spare the most first, so that a long table
+ * does not grow by much.
+ */
+#define EXTRA_COST	2
+#define EXTRA_ROWS	4
+
+/*
+ * What the words cell (r, k) breaks cost as put_cell() writes it with
+ * extra lines more than its row's, 0 for one that is not plain text.
+ */
+static unsigned
+cell_cost(const struct docx_table *t, const unsigned *grid, unsigned margin,
+    size_t r, size_t k, unsigned extra)
+{
+	const struct cell	*c = cell_at(t, r, k);
+	struct fitarg		 f = { t, margin };
+	unsigned		 w = 0, room, cost = 0;
+	size_t			 j, span;
+	char			*broken;
+
+	if (c->covered || c->rspan > 1 || c->text == NULL ||
+	    *c->text == '\0' || has_items(c->text) ||
+	    list_item_width(c->text) > 0)
+		return 0;
+	span = c->cspan > 1 ? c->cspan : 1;
+	for (j = k; j < k + span && j < t->ncols; j++)
+		w += grid[j];
+	room = fit_room(&f, r, k, w);
+	if ((broken = cell_break(t, grid, margin, r, c, w, room, extra)) ==
+	    NULL)
+		return 0;
+	cost = textfit_break_cost(c->text, broken, room);
+	free(broken);
+	return cost;
+}
+
+static int
+row_extra(unsigned *extra, const struct docx_table *t, const unsigned *grid,
+    unsigned margin)
+{
+	unsigned	*gain, c0, c1, most;
+	size_t		 r, k, best, n, body = t->nrows - t->header_rows;
+
+	if ((gain = calloc(t->nrows + 1, sizeof *gain)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (r = t->header_rows; r < t->nrows; r++)
+		for (k = 0; k < t->ncols; k++) {
+			if ((c0 = cell_cost(t, grid, margin, r, k, 0)) <
+			    EXTRA_COST)
+				continue;
+			if ((c1 = cell_cost(t, grid, margin, r, k, 1)) < c0)
+				gain[r] += c0 - c1;
+		}
+	for (n = 0; n < (body <= KEEP_ROWS ? body : 1 + body / EXTRA_ROWS);
+	    n++) {
+		for (r = 0, best = t->nrows, most = 0; r < t->nrows; r++)
+			if (gain[r] > most) {
+				best = r;
+				most = gain[r];
+			}
+		if (best == t->nrows)
+			break;
+		extra[best] = 1;
+		gain[best] = 0;
+	}
+	free(gain);
+	return 0;
+}
+
 static int
 table_impl(struct docx *d, const struct docx_table *t)
 {
@@ -3698,6 +3890,7 @@ table_impl(struct docx *d, const struct docx_table *t)
 	struct docx_table *small = NULL;
 	unsigned	*grid = NULL, total, margin;
 	int		*fits = NULL, *keep = NULL;
+	unsigned	*extra = NULL;
 	const struct cell *c;
 	size_t		 r, k, last_row = 0;
 	int		 rc;
@@ -3710,9 +3903,11 @@ table_impl(struct docx *d, const struct docx_table *t)
 		return error_set(NC_EINVALID, "the table has no rows");
 	if ((grid = calloc(t->ncols, sizeof *grid)) == NULL ||
 	    (fits = calloc(t->ncols, sizeof *fits)) == NULL ||
-	    (keep = calloc(t->nrows, sizeof *keep)) == NULL) {
+	    (keep = calloc(t->nrows, sizeof *keep)) == NULL ||
+	    (extra = calloc(t->nrows, sizeof *extra)) == NULL) {
 		free(grid);
 		free(fits);
+		free(keep);
 		return error_set(NC_ENOMEM, "out of memory");
 	}
 	total = page_text_twips(&d->page);
@@ -3720,7 +3915,8 @@ table_impl(struct docx *d, const struct docx_table *t)
 		goto done;
 	if (small != NULL)
 		t = small;
-	if ((rc = table_keeps(keep, t, grid, margin)) != 0)
+	if ((rc = table_keeps(keep, t, grid, margin)) != 0 ||
+	    (rc = row_extra(extra, t, grid, margin)) != 0)
 		goto done;
 	/* Two tables in a row would be joined into one by Word. */
 	if (d->last_table)
@@ -3760,13 +3956,13 @@ table_impl(struct docx *d, const struct docx_table *t)
 			c = cell_at(t, r, k);
 			if (!c->covered) {
 				put_cell(&b, t, grid, fits, margin, r, k, c, 0,
-				    keep[r]);
+				    keep[r], extra[r]);
 				k += c->cspan > 1 ? c->cspan : 1;
 			} else if (c->ocol == k) {
 				/* Below the origin of a vertical merge. */
 				c = cell_at(t, c->orow, c->ocol);
 				put_cell(&b, t, grid, fits, margin, r, k, c, 1,
-				    keep[r]);
+				    keep[r], extra[r]);
 				k += c->cspan > 1 ? c->cspan : 1;
 			} else
 				k++;	/* cannot happen: spans are skipped */
@@ -3789,6 +3985,7 @@ done:
 	free(grid);
 	free(fits);
 	free(keep);
+	free(extra);
 	small_free(small);
 	return rc;
 }

@@ -1737,9 +1737,10 @@ static const char *const kana_words[] = {
 	"あらかじめ", "ください", "について", "とどまり", "とどまる",
 	"おそれ",
 	"ならびに", "もしくは", "および", "または", "ただし",
-	"おらず", "おいて", "ついて", "ところ", "すべて", "でき",
+	"おらず", "ならず", "おいて", "ついて", "ところ", "すべて", "でき",
 	"から", "まで", "ため", "こと", "もの", "とき", "など", "より",
 	"ます", "です", "ある", "あり", "あっ", "いる", "いた", "いな",
+	"だが",
 	"おり", "する", "すれ", "られ", "れる", "れた", "たり", "ずつ",
 	"のみ", "よう", "べき", "やす", "なく", "ない", "われ", "され",
 	"させ", "れて",
@@ -1804,6 +1805,45 @@ kana_split(const uint32_t *v, size_t n, size_t j)
 			if (cp == v[j - 1])
 				return 1;
 		}
+	/*
+	 * a verb's て, た or る off its stem of a kanji and a kana (付け／て,
+	 * 定め／ている, 確認し／たため, 伝え／る): the break goes before
+	 * the verb
+	 */
+	if (j >= 2 && is_kanji(v[j - 2]) && is_hira(v[j - 1]) &&
+	    (v[j] == 0x3066 /* て */ || v[j] == 0x3067 /* で */ ||
+	    v[j] == 0x305F /* た */ || v[j] == 0x3060 /* だ */ ||
+	    v[j] == 0x308B /* る */) &&
+	    !is_particle(v[j - 1]))
+		return 1;
+	/*
+	 * 情報 or 電子 alone before a katakana word, a term of the two
+	 * (、情報／セキュリティ, の電子／メール); not the end of a longer
+	 * word (練馬区情報／セキュリティ), nor another word of two, which
+	 * reads as well apart (当該／サーバ, 台帳／データ)
+	 */
+	if (j >= 2 && is_kata(v[j]) &&
+	    ((v[j - 2] == 0x60C5 /* 情 */ && v[j - 1] == 0x5831 /* 報 */) ||
+	    (v[j - 2] == 0x96FB /* 電 */ && v[j - 1] == 0x5B50 /* 子 */)) &&
+	    (j < 3 || is_particle(v[j - 3]) ||
+	    (!is_kanji(v[j - 3]) && !is_hira(v[j - 3]) &&
+	    !is_kata(v[j - 3]) && !is_alnum(v[j - 3]))))
+		return 1;
+	/* an article's branch number: 第29条／の4, 第29条の／4 */
+	if (v[j - 1] == 0x6761 /* 条 */ && v[j] == 0x306E /* の */ &&
+	    j + 1 < n && is_digit(v[j + 1]))
+		return 1;
+	if (j >= 2 && v[j - 2] == 0x6761 && v[j - 1] == 0x306E &&
+	    is_digit(v[j]))
+		return 1;
+	/* 付き off its noun: パスワード／付き, 条件／付き */
+	if (v[j] == 0x4ED8 /* 付 */ && j + 1 < n && v[j + 1] == 0x304D &&
+	    (is_kanji(v[j - 1]) || is_kata(v[j - 1])))
+		return 1;
+	/* 等 off the word it follows: 事故／等管理要領, 漏えい／等に */
+	if (v[j] == 0x7B49 /* 等 */ && (is_kanji(v[j - 1]) ||
+	    is_hira(v[j - 1]) || is_kata(v[j - 1])))
+		return 1;
 	/* a suffix off its word inside a run of kanji: 脆弱／性診断 */
 	if (is_kanji(v[j - 1]) && j + 1 < n && is_kanji(v[j + 1]) &&
 	    (v[j] == 0x6027 /* 性 */ || v[j] == 0x7684 /* 的 */ ||
@@ -2182,7 +2222,7 @@ textfit_wrap_within(const char *s, unsigned width, unsigned room,
 {
 	char		*w, *best = NULL;
 	size_t		 i, k;
-	unsigned	 h, c, bc = 0;
+	unsigned	 c, bc = 0;
 	int		 ok;
 
 	for (i = 0; i < sizeof within_line / sizeof within_line[0]; i++) {
@@ -2197,14 +2237,17 @@ textfit_wrap_within(const char *s, unsigned width, unsigned room,
 				free(w);
 				continue;
 			}
-			if (textfit_bad_break(s, w, room, &h) == 0) {
+			/*
+			 * one that breaks no word (nor a word of kana,
+			 * 定め／ている, which textfit_bad_break() lets be),
+			 * else the one that costs least, the fullest first
+			 */
+			if ((c = textfit_break_cost(s, w, room)) == 0) {
 				free(best);
 				if (costp != NULL)
 					*costp = 0;
 				return w;
 			}
-			/* else the one that costs least, the fullest first */
-			c = textfit_break_cost(s, w, room);
 			if (best == NULL || c < bc) {
 				free(best);
 				best = w;

@@ -259,9 +259,10 @@ char	*textfit_spare_word(const char *s, char *w, unsigned room,
 /*
  * s wrapped at width in at most lines lines at the best breaks, hanging
  * at a numbered item's label: lines cost less and less, the fullest
- * first, and the first wrap that breaks no word that fits a line of
- * room (textfit_bad_break() 0) is taken, else the one whose breaks cost
- * least (textfit_break_cost(), in *cost).  With tail, no wrap that
+ * first, and the first wrap whose breaks cost nothing
+ * (textfit_break_cost() 0: no word that fits a line of room broken, nor
+ * a word of kana, 定め／ている) is taken, else the one whose breaks cost
+ * least (in *cost).  With tail, no wrap that
  * leaves TEXTFIT_TAIL characters or fewer on a last line.  NULL when
  * none is in the lines (or out of memory); free the result.
  */
@@ -275,7 +276,10 @@ char	*textfit_wrap_within(const char *s, unsigned width, unsigned room,
  * its edge (使／用, 翌／開庁日), 2 for a katakana word, one of up to four
  * kanji or an even run cut inside a pair (延長／保守, 入力業／務委託),
  * 1 for a longer compound cut between its parts and for okurigana or
- * a particle off its word (持ち帰／り, 閉庁日／の); 0 for the rest, and
+ * a particle off its word (持ち帰／り, 閉庁日／の), 2 for a word a
+ * reader takes as one though its characters' kinds change inside it
+ * (であ／り, 付け／て, 情報／セキュリティ, 第29条／の4: kana_split());
+ * 0 for the rest, and
  * before an ordinal (規則／第44条).
  */
 unsigned textfit_break_cost(const char *s, const char *w, unsigned room);

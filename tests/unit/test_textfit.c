@@ -395,6 +395,73 @@ test_wrap_names(void **state)
 }
 
 /*
+ * Words a reader takes as one though their characters' kinds change
+ * inside them cost a break (issue 18, review3): a verb's て or た off
+ * its stem, 等 off its word, a word of two kanji alone before a
+ * katakana word, an article's branch number; not a katakana word after
+ * a longer one, which breaks there as well as anywhere.  A wrap within
+ * lines takes one that spares them (定め／ている is no break
+ * textfit_bad_break() sees).
+ */
+static void
+test_break_kinds(void **state)
+{
+	static const char	 s[] = "課で管理する情報システムの障害時の連絡体制を"
+	    "定めている（該当しない課は該当なし）。";
+	char			*w;
+	unsigned		 c;
+
+	(void)state;
+	assert_int_equal(textfit_break_cost("条件を付けて復旧する",
+	    "条件を付け\nて復旧する", 600), 2);
+	assert_int_equal(textfit_break_cost("体制を定めている",
+	    "体制を定め\nている", 900), 2);
+	assert_int_equal(textfit_break_cost("確認したため", "確認し\nたため",
+	    900), 2);
+	assert_int_equal(textfit_break_cost("有効だが、", "有効だ\nが、", 900),
+	    2);
+	assert_int_equal(textfit_break_cost("保護にならず、", "保護になら\nず、",
+	    900), 2);
+	assert_int_equal(textfit_break_cost("パスワード付きZIP",
+	    "パスワード\n付きZIP", 900), 2);
+	assert_int_equal(textfit_break_cost("年1回にとどまり、",
+	    "年1回にとどま\nり、", 900), 2);
+	assert_int_equal(textfit_break_cost("事故等管理要領", "事故\n等管理要領",
+	    900), 2);
+	assert_int_equal(textfit_break_cost("漏えい等に", "漏えい\n等に", 900),
+	    2);
+	assert_int_equal(textfit_break_cost("選定に当たり、情報セキュリティ対策",
+	    "選定に当たり、情報\nセキュリティ対策", 1200), 2);
+	assert_int_equal(textfit_break_cost("一覧の電子メール誤送信",
+	    "一覧の電子\nメール誤送信", 1200), 2);
+	assert_int_equal(textfit_break_cost("番号法第29条の4第1項",
+	    "番号法第29条\nの4第1項", 900), 2);
+	assert_int_equal(textfit_break_cost("番号法第29条の4第1項",
+	    "番号法第29条の\n4第1項", 900), 2);
+	assert_int_equal(textfit_break_cost("番号法第29条の4第1項",
+	    "番号法\n第29条の4第1項", 900), 0);
+	/* the end of a longer word: the break between words */
+	assert_int_equal(textfit_break_cost("子ども・子育て支援システム",
+	    "子ども・子育て支援\nシステム", 1200), 0);
+	assert_int_equal(textfit_break_cost("ISMAP登録サービス",
+	    "ISMAP登録\nサービス", 1200), 0);
+	assert_int_equal(textfit_break_cost("障害福祉サービス",
+	    "障害福祉\nサービス", 1200), 0);
+	assert_int_equal(textfit_break_cost("、当該サーバを", "、当該\nサーバを",
+	    1200), 0);
+	assert_int_equal(textfit_break_cost("経路で伝える。", "経路で伝え\nる。",
+	    1200), 2);
+	/* before the verb: no more than kana after a kanji */
+	assert_int_equal(textfit_break_cost("確認して", "確認\nして", 900), 1);
+	/* two lines that keep 定めている whole */
+	assert_non_null(w = textfit_wrap_within(s, 2440, 2440, 2, 0, &c));
+	assert_int_equal(c, 0);
+	assert_null(strstr(w, "定め\n"));
+	assert_non_null(strstr(w, "定めている"));
+	free(w);
+}
+
+/*
  * What breaks inside words cost (textfit_break_cost()), and a cell's text
  * broken at the best breaks in the lines its row has (textfit_wrap_within()):
  * 延長保守の／費用、／業務改善の要望, not 延長／保守の費用、業／務改善の要望
@@ -743,6 +810,7 @@ main(void)
 		cmocka_unit_test(test_wrap_bodies),
 		cmocka_unit_test(test_wrap_hang),
 		cmocka_unit_test(test_wrap_within),
+		cmocka_unit_test(test_break_kinds),
 		cmocka_unit_test(test_name_end),
 		cmocka_unit_test(test_wrap_long),
 		cmocka_unit_test(test_min_kept),
