@@ -919,11 +919,16 @@ fail:
 	return r;
 }
 
-/* A score as the documents show it, to the tenth (half up). */
+/*
+ * A score as the documents show it, to the tenth (half up, as the ward
+ * rounds): 76.65, the mean of 76.6 and 76.7, is 76.6499... in binary, so
+ * a little is added before the floor (a mean of tenths is never that
+ * close to a half otherwise).
+ */
 static double
 shown(double x)
 {
-	return floor(x * 10 + 0.5) / 10;
+	return floor(x * 10 + 0.5 + 1e-9) / 10;
 }
 
 /* The statistics of s's year, loaded; with the previous year's if prev. */
@@ -1096,12 +1101,18 @@ aggregate(struct ck_stats *s, struct store *st, int prev, struct diags *d)
 			if (isnan(ds->max) || s->divs[i].score > ds->max)
 				ds->max = s->divs[i].score;
 		}
+		/*
+		 * and held as shown: the workbook's cell, the report's text
+		 * and the decks' labels each rounded 76.65 their own way
+		 * (76.6 in the 集計表, 76.7 in the 最終報告書)
+		 */
 		for (j = 0; j < s->ndepts; j++) {
 			if (s->depts[j].nsubmitted > 0)
-				s->depts[j].score = sum[j] /
-				    (double)s->depts[j].nsubmitted;
+				s->depts[j].score = shown(sum[j] /
+				    (double)s->depts[j].nsubmitted);
 			if (pn[j] > 0)
-				s->depts[j].prev = psum[j] / (double)pn[j];
+				s->depts[j].prev = shown(psum[j] /
+				    (double)pn[j]);
 		}
 		free(sum);
 		free(psum);

@@ -1939,6 +1939,38 @@ xlsx_number_width(double v, enum xlsx_num kind)
 	return (size_t)n + (digits > 0 ? (digits - 1) / 3 : 0);
 }
 
+/*
+ * v as its format shows it, rounded half up (away from zero) as the ward
+ * rounds and as the documents' text is: left to the applications, 71.25
+ * (57 of 80) showed 71.3 in one workbook and 71.2 (71.2499... in binary)
+ * in another, and a 部's 76.65 differed from the deck's label.  A reader
+ * adding the cells gets the figures shown.
+ */
+static double
+xlsx_shown(double v, int k)
+{
+	double	 scale;
+
+	switch (k) {
+	case K_DEC:
+		scale = 100;
+		break;
+	case K_DEC1:
+	case K_DIFF:
+		scale = 10;
+		break;
+	case K_PCT:
+	case K_PCT_INTERIM:
+		scale = 1000;
+		break;
+	default:
+		return v;
+	}
+	if (v < 0)
+		return -floor(-v * scale + 0.5 + 1e-9) / scale;
+	return floor(v * scale + 0.5 + 1e-9) / scale;
+}
+
 int
 xlsx_write_number(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
     double v, enum xlsx_num kind)
@@ -1979,6 +2011,7 @@ xlsx_write_number(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 		error_set(NC_EINVALID, "unknown number format %d", (int)kind);
 		return xlsx_fail(sh->x, NC_EINVALID);
 	}
+	v = xlsx_shown(v, k);
 	if ((f = xlsx_format(sh->x, k, xlsx_variant(sh, row, col))) == NULL)
 		return xlsx_nomem(sh->x);
 	if ((rc = xlsx_lxw(sh, row, col,

@@ -1801,6 +1801,45 @@ test_rewrap_row(void **state)
 }
 
 /*
+ * A number is stored as its format shows it, half up: 57 of 80 (71.25,
+ * 71.2499... computed) reads 71.3 wherever it is shown, and the mean
+ * 76.65 (76.6499... in binary) 76.7, as the documents' text has them.
+ */
+static void
+test_number_shown(void **state)
+{
+	static const struct xlsx_column cols[] = {
+		{ "得点", 0, 10 }, { "実施率", 0, 10 }, { "増減", 0, 10 },
+	};
+	char			 path[512], *xml;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+
+	(void)state;
+	path_in(path, sizeof path, "number_shown.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "課別", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, cols, 3), 0);
+	assert_int_equal(xlsx_write_number(sh, r, 0, 100.0 * 57 / 80,
+	    XLSX_NUM_DEC1), 0);
+	assert_int_equal(xlsx_write_number(sh, r, 1, 57.0 / 80,
+	    XLSX_NUM_PCT), 0);
+	assert_int_equal(xlsx_write_number(sh, r, 2, -(76.6 + 76.7) / 2,
+	    XLSX_NUM_DIFF), 0);
+	assert_int_equal(xlsx_write_number(sh, r + 1, 0, (76.6 + 76.7) / 2,
+	    XLSX_NUM_DEC1), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/worksheets/sheet1.xml");
+	assert_non_null(strstr(xml, "<v>71.3</v>"));
+	assert_non_null(strstr(xml, "<v>0.713</v>"));
+	assert_non_null(strstr(xml, "<v>-76.7</v>"));
+	assert_non_null(strstr(xml, "<v>76.7</v>"));
+	free(xml);
+}
+
+/*
  * A label (XLSX_COL_PHRASE) takes a line more rather than cut a word
  * (項／目); running text keeps its lines, the trade left to the fitter's
  * widths: a line more in every such cell cost the 所属点検 集計表 a page.
@@ -2321,6 +2360,7 @@ main(void)
 		cmocka_unit_test(test_merge_break),
 		cmocka_unit_test(test_kana_word),
 		cmocka_unit_test(test_label_line),
+		cmocka_unit_test(test_number_shown),
 		cmocka_unit_test(test_date_era_short),
 	};
 
