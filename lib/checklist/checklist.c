@@ -120,15 +120,20 @@ ck_stage_parse(enum ck_stage *out, const char *s)
 }
 
 static const enum ck_value yesno[] = { CK_YES, CK_NO, CK_NA };
+/*
+ * The four steps and 該当なし: an item may not apply to a 課 (「該当しない
+ * 課は該当なし」, a 課 without a system of its own), and the records and
+ * the 集計表 had it where the form and its import did not.
+ */
 static const enum ck_value scale4[] = {
-	CK_DONE, CK_PARTIAL, CK_NOTDONE, CK_UNKNOWN
+	CK_DONE, CK_PARTIAL, CK_NOTDONE, CK_UNKNOWN, CK_NA
 };
 
 const enum ck_value *
 ck_item_values(const struct ck_item *it, size_t *n)
 {
 	if (it->scale4) {
-		*n = 4;
+		*n = sizeof scale4 / sizeof scale4[0];
 		return scale4;
 	}
 	*n = 3;
@@ -150,9 +155,9 @@ ck_item_value_parse(enum ck_value *out, const struct ck_item *it,
 			return 0;
 		}
 	}
-	if (n == 4)
+	if (it->scale4)
 		return error_set(NC_EINVALID, "answer '%s' is not one of"
-		    " 実施, 一部実施, 未実施, わからない", text);
+		    " 実施, 一部実施, 未実施, わからない, 該当なし", text);
 	return error_set(NC_EINVALID, "answer '%s' is not one of はい, いいえ,"
 	    " 該当なし", text);
 }

@@ -284,7 +284,8 @@ doc_intro(struct docx *dx, struct ctx *c)
 	else if (s->kind == CK_DEPARTMENT)
 		r = body(dx, c, "%s（%zu項目）について、各課の情報セキュリティ"
 		    "担当者が課の実施状況を「実施」「一部実施」「未実施」"
-		    "「わからない」の4段階で回答した。", s->set->title,
+		    "「わからない」の4段階で回答した（課に該当しない項目は"
+		    "「該当なし」）。", s->set->title,
 		    s->set->nitems);
 	else if (s->kind == CK_SELF)
 		r = body(dx, c, "%s（%zu項目）について、職員一人ひとりが「はい」"

@@ -92,7 +92,7 @@ def form(path, kind, org, nitems):
               "row %d prints a ref: %r" % (r, cells))
     check(ws.cell(first + nitems, 1).value is None, "more than %d items" % nitems)
     lists = [dv.formula1 for dv in ws.data_validations.dataValidation]
-    want = '"実施,一部実施,未実施,わからない"' if kind == "department" else '"はい,いいえ,該当なし"'
+    want = '"実施,一部実施,未実施,わからない,該当なし"' if kind == "department" else '"はい,いいえ,該当なし"'
     check(want in lists, "no list %s in %s" % (want, lists[:3]))
 
 

@@ -112,6 +112,8 @@ static const struct vcase vcases[] = {
 	{ "未実施", 1, 1, CK_NOTDONE, 0 },
 	{ "わからない", 1, 1, CK_UNKNOWN, 0 },
 	{ "partial", 1, 1, CK_PARTIAL, 0.5 },
+	/* an item a 課 has nothing for (該当しない課は該当なし) */
+	{ "該当なし", 1, 1, CK_NA, -1 },
 	{ "はい", 1, 0, 0, 0 },
 	{ "はい", 0, 1, CK_YES, 1 },
 	{ "いいえ", 0, 1, CK_NO, 0 },
