@@ -387,6 +387,12 @@ struct cat_rates {
 	const char	**name;		/* in the item set's order */
 	double		 *rate;		/* NAN: no item answered */
 	double		 *prev;		/* NAN: none last year */
+	/*
+	 * this year's over the items last year had too, where the
+	 * category has new items (NAN where it has none): the like for
+	 * like beside prev
+	 */
+	double		 *same;
 	size_t		 *nitems;
 	size_t		  n;
 	int		  has_prev;	/* some category has last year's */
@@ -398,6 +404,7 @@ cat_rates_free(struct cat_rates *cr)
 	free(cr->name);
 	free(cr->rate);
 	free(cr->prev);
+	free(cr->same);
 	free(cr->nitems);
 	memset(cr, 0, sizeof *cr);
 }
@@ -405,18 +412,22 @@ cat_rates_free(struct cat_rates *cr)
 static int
 cat_rates(struct cat_rates *cr, const struct ck_stats *s)
 {
-	size_t	*n = NULL, *pn = NULL, m = s->set->nitems + 1, i, k;
-	int	 r = 0;
+	size_t	*n = NULL, *pn = NULL, *sn = NULL, m = s->set->nitems + 1, i, k;
+	int	*fresh = NULL, r = 0;
 
 	memset(cr, 0, sizeof *cr);
 	cr->name = calloc(m, sizeof *cr->name);
 	cr->rate = calloc(m, sizeof *cr->rate);
 	cr->prev = calloc(m, sizeof *cr->prev);
+	cr->same = calloc(m, sizeof *cr->same);
 	cr->nitems = calloc(m, sizeof *cr->nitems);
 	n = calloc(m, sizeof *n);
 	pn = calloc(m, sizeof *pn);
+	sn = calloc(m, sizeof *sn);
+	fresh = calloc(m, sizeof *fresh);
 	if (cr->name == NULL || cr->rate == NULL || cr->prev == NULL ||
-	    cr->nitems == NULL || n == NULL || pn == NULL) {
+	    cr->same == NULL || cr->nitems == NULL || n == NULL ||
+	    pn == NULL || sn == NULL || fresh == NULL) {
 		r = error_set(NC_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -440,16 +451,25 @@ cat_rates(struct cat_rates *cr, const struct ck_stats *s)
 		if (!isnan(is->prev)) {
 			cr->prev[k] += is->prev;
 			pn[k]++;
-		}
+			if (!isnan(is->rate)) {
+				cr->same[k] += is->rate;
+				sn[k]++;
+			}
+		} else if (!isnan(is->rate))
+			fresh[k] = 1;
 	}
 	for (k = 0; k < cr->n; k++) {
 		cr->rate[k] = n[k] ? cr->rate[k] / (double)n[k] : NAN;
 		cr->prev[k] = pn[k] ? cr->prev[k] / (double)pn[k] : NAN;
+		cr->same[k] = sn[k] && fresh[k] ? cr->same[k] / (double)sn[k] :
+		    NAN;
 		cr->has_prev |= pn[k] > 0;
 	}
 done:
 	free(n);
 	free(pn);
+	free(sn);
+	free(fresh);
 	if (r != 0)
 		cat_rates_free(cr);
 	return r;
@@ -471,6 +491,57 @@ new_items(struct buf *b, const struct ck_stats *s)
 		if (isnan(s->items[i].prev) && !isnan(s->items[i].rate))
 			buf_printf(b, "%s%s", n++ ? "、" : "No.", item_no(a,
 			    sizeof a, i));
+	return buf_ok(b);
+}
+
+/*
+ * For each category with items new this year, in b: its rate without
+ * them beside last year's, so that the comparison reads like for like
+ * (評価・見直し 77.7% against 79.7% read as a fall; without No.47 and 50
+ * it is 79.7%).  Nothing when no category has new items.
+ */
+/*
+ * With lines, a line a category for the workbook's sheet, short (a long
+ * note widened the sheet's print and shrank it): "業務委託と外部サービス
+ * 84.0%（No.47を除く。令和7年度 77.3%）".
+ */
+static int
+cat_same_note(struct buf *b, const struct cat_rates *cr,
+    const struct ck_stats *s, const char *pfy, int lines)
+{
+	char	a[32], p[32], no[24];
+	size_t	i, k, n;
+
+	for (k = 0; k < cr->n; k++) {
+		if (isnan(cr->same[k]) || isnan(cr->prev[k]))
+			continue;
+		if (lines)
+			buf_printf(b, "%s　%s　%s（", b->len > 0 ? "\n" :
+			    "前年度と同じ項目で比べた今年度の実施率：\n",
+			    cr->name[k], pct(a, sizeof a, cr->same[k]));
+		else
+			buf_printf(b, "「%s」は今年度新たに加えた項目（",
+			    cr->name[k]);
+		for (i = 0, n = 0; i < s->set->nitems; i++) {
+			const char *cat = s->items[i].item->category;
+
+			if (cat == NULL || *cat == '\0')
+				cat = "（分類なし）";
+			if (strcmp(cat, cr->name[k]) != 0 ||
+			    !isnan(s->items[i].prev) ||
+			    isnan(s->items[i].rate))
+				continue;
+			buf_printf(b, "%s%s", n++ ? "、" : "No.", item_no(no,
+			    sizeof no, i));
+		}
+		if (lines)
+			buf_printf(b, "を除く。%s %s）", pfy, pct(p, sizeof p,
+			    cr->prev[k]));
+		else
+			buf_printf(b, "）を含み、前年度と同じ項目で比べた今年度の"
+			    "実施率は%s（%s %s）である。", pct(a, sizeof a,
+			    cr->same[k]), pfy, pct(p, sizeof p, cr->prev[k]));
+	}
 	return buf_ok(b);
 }
 
@@ -585,6 +656,16 @@ doc_overall(struct docx *dx, struct ctx *c)
 		    "である。");
 	if (r == 0)
 		r = prev_base(dx, c);
+	if (r == 0 && cr.has_prev) {
+		struct buf	 sb = BUF_INIT;
+		char		 pfy[CAL_FMT_MAX];
+
+		if ((r = cal_fy_label(pfy, sizeof pfy, s->fy - 1)) == 0 &&
+		    (r = cat_same_note(&sb, &cr, s, pfy, 0)) == 0 &&
+		    sb.len > 0)
+			r = body(dx, c, "%s", sb.data);
+		buf_free(&sb);
+	}
 	if (r == 0 && cr.n > 1)
 		r = add_chart(dx, c, "分類別の実施率", CHART_PERCENT, cr.name,
 		    cr.has_prev ? cr.prev : NULL, cr.rate, cr.n);
@@ -1691,8 +1772,25 @@ sheet_categories(struct xlsx *x, struct ctx *c, const char *note)
 	    (r = xlsx_title(sh, "分類別の実施率", note)) != 0 ||
 	    (r = xlsx_chart_table(sh, m)) != 0)
 		goto done;
-	r = xlsx_note(sh, sh != NULL ? (uint32_t)(5 + cr.n) : 0,
-	    "分類の実施率は、分類に属する項目の実施率の平均である。");
+	if ((r = xlsx_note(sh, sh != NULL ? (uint32_t)(5 + cr.n) : 0,
+	    "分類の実施率は、分類に属する項目の実施率の平均である。")) != 0)
+		goto done;
+	/* a category with new items, like for like (as the report has it) */
+	if (cr.has_prev) {
+		struct buf	 sb = BUF_INIT;
+		char		*line, *next;
+		uint32_t	 row = (uint32_t)(6 + cr.n);
+
+		if ((r = cat_same_note(&sb, &cr, s, py, 1)) == 0 &&
+		    sb.len > 0)
+			for (line = sb.data; r == 0 && line != NULL;
+			    line = next) {
+				if ((next = strchr(line, '\n')) != NULL)
+					*next++ = '\0';
+				r = xlsx_note(sh, row++, line);
+			}
+		buf_free(&sb);
+	}
 done:
 	chart_free(m);
 	cat_rates_free(&cr);
