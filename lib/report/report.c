@@ -671,11 +671,17 @@ count_audits(struct bld *b)
 		snprintf(note, sizeof note, "%s", schema_label(kind, "status",
 		    audit_status_on(rec, b->w->to)));
 		if (audit_score(&sc, audit_items(rec)) == 0) {
-			/* the rate the audit's own documents print */
+			/*
+			 * the rate the audit's own documents print, interim
+			 * where items are left to check, as they mark it
+			 */
 			if (sc.total.possible > 0)
 				snprintf(note + strlen(note), sizeof note -
-				    strlen(note), "、適合率 %s", rp_rate(p,
-				    sc.total.earned, sc.total.possible));
+				    strlen(note), "、適合率 %s%s", rp_rate(p,
+				    sc.total.earned, sc.total.possible),
+				    sc.total.count[AUDIT_UNCHECKED] +
+				    sc.total.count[AUDIT_NONE] > 0 ?
+				    "（暫定）" : "");
 			audit_score_free(&sc);
 		}
 		error_clear();

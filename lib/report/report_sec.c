@@ -401,8 +401,13 @@ sec_audits(struct report_sec *s, struct store *st)
 	    "※" : "");
 	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
 		goto done;
+	/*
+	 * a chapter's rate is the mean over the audits that have items of
+	 * it (3 or 4 of 5 for some, 1 for 特定個人情報): "the same" read as
+	 * all five
+	 */
 	snprintf(line, sizeof line, "%zu件の監査の適合率の単純平均（章別の適合率"
-	    "も同じ）", nrated);
+	    "は、その章の項目がある監査の平均）", nrated);
 	if ((rc = bullet(s, &s->slides[iov], 2, line)) != 0)
 		goto done;
 	/*
