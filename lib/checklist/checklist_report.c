@@ -284,8 +284,7 @@ doc_intro(struct docx *dx, struct ctx *c)
 	else if (s->kind == CK_DEPARTMENT)
 		r = body(dx, c, "%s（%zu項目）について、各課の情報セキュリティ"
 		    "担当者が課の実施状況を「実施」「一部実施」「未実施」"
-		    "「わからない」の4段階で回答した（課に該当しない項目は"
-		    "「該当なし」）。", s->set->title,
+		    "「わからない」の4段階で回答した。", s->set->title,
 		    s->set->nitems);
 	else if (s->kind == CK_SELF)
 		r = body(dx, c, "%s（%zu項目）について、職員一人ひとりが「はい」"
@@ -515,13 +514,14 @@ cat_same_note(struct buf *b, const struct cat_rates *cr,
 	for (k = 0; k < cr->n; k++) {
 		if (isnan(cr->same[k]) || isnan(cr->prev[k]))
 			continue;
-		if (lines)
-			buf_printf(b, "%s　%s　%s（", b->len > 0 ? "\n" :
-			    "前年度と同じ項目で比べた今年度の実施率：\n",
+		if (!lines) {
+			buf_printf(b, "%s「%s」%s", b->len > 0 ? "、" : "",
 			    cr->name[k], pct(a, sizeof a, cr->same[k]));
-		else
-			buf_printf(b, "「%s」は今年度新たに加えた項目（",
-			    cr->name[k]);
+			continue;
+		}
+		buf_printf(b, "%s　%s　%s（", b->len > 0 ? "\n" :
+		    "前年度と同じ項目で比べた今年度の実施率：\n", cr->name[k],
+		    pct(a, sizeof a, cr->same[k]));
 		for (i = 0, n = 0; i < s->set->nitems; i++) {
 			const char *cat = s->items[i].item->category;
 
@@ -534,13 +534,8 @@ cat_same_note(struct buf *b, const struct cat_rates *cr,
 			buf_printf(b, "%s%s", n++ ? "、" : "No.", item_no(no,
 			    sizeof no, i));
 		}
-		if (lines)
-			buf_printf(b, "を除く。%s %s）", pfy, pct(p, sizeof p,
-			    cr->prev[k]));
-		else
-			buf_printf(b, "）を含み、前年度と同じ項目で比べた今年度の"
-			    "実施率は%s（%s %s）である。", pct(a, sizeof a,
-			    cr->same[k]), pfy, pct(p, sizeof p, cr->prev[k]));
+		buf_printf(b, "を除く。%s %s）", pfy, pct(p, sizeof p,
+		    cr->prev[k]));
 	}
 	return buf_ok(b);
 }
@@ -551,7 +546,7 @@ cat_same_note(struct buf *b, const struct cat_rates *cr,
  * and in no table of this report, so they are named with their rates.
  */
 static int
-prev_base(struct docx *dx, struct ctx *c)
+prev_base(struct docx *dx, struct ctx *c, const char *same)
 {
 	const struct ck_stats	*s = c->s;
 	const struct ck_set	*ps = s->prev_set;
@@ -592,13 +587,25 @@ prev_base(struct docx *dx, struct ctx *c)
 	if (nnew == 0)
 		buf_puts(&b, "分類の前年度の実施率は、今年度と同じ項目による。");
 	else {
-		buf_puts(&b, "分類の前年度の実施率は、今年度の項目のうち前年度にも"
+		/*
+		 * and where a category holds them, its rate without them,
+		 * like for like (same, "「評価・見直し」79.7%"), in as few
+		 * words: a line more pushed the 部別 table and its chart a
+		 * page on
+		 */
+		buf_puts(&b, same != NULL ? "分類の前年度の実施率は、前年度にも"
+		    "あった項目による。今年度新たに加えた項目（No." :
+		    "分類の前年度の実施率は、今年度の項目のうち前年度にも"
 		    "あった項目によるもので、今年度新たに加えた項目（No.");
 		for (i = 0, shown = 0; i < s->set->nitems; i++)
 			if (isnan(s->items[i].prev) && !isnan(s->items[i].rate))
 				buf_printf(&b, "%s%s", shown++ ? "、" : "",
 				    item_no(a, sizeof a, i));
-		buf_puts(&b, "）は今年度の実施率にのみ含む。");
+		if (same != NULL)
+			buf_printf(&b, "）を除いた今年度の実施率は、%sである。",
+			    same);
+		else
+			buf_puts(&b, "）は今年度の実施率にのみ含む。");
 	}
 	if ((r = buf_ok(&b)) == 0)
 		r = body(dx, c, "%s", b.data);
@@ -654,16 +661,14 @@ doc_overall(struct docx *dx, struct ctx *c)
 	if ((r = add_table(dx, t)) == 0)
 		r = body(dx, c, "分類の実施率は、分類に属する項目の実施率の平均"
 		    "である。");
-	if (r == 0)
-		r = prev_base(dx, c);
-	if (r == 0 && cr.has_prev) {
+	if (r == 0) {
 		struct buf	 sb = BUF_INIT;
-		char		 pfy[CAL_FMT_MAX];
 
-		if ((r = cal_fy_label(pfy, sizeof pfy, s->fy - 1)) == 0 &&
-		    (r = cat_same_note(&sb, &cr, s, pfy, 0)) == 0 &&
-		    sb.len > 0)
-			r = body(dx, c, "%s", sb.data);
+		/* the like for like where new items are: in the same words */
+		if (cr.has_prev)
+			r = cat_same_note(&sb, &cr, s, NULL, 0);
+		if (r == 0)
+			r = prev_base(dx, c, sb.len > 0 ? sb.data : NULL);
 		buf_free(&sb);
 	}
 	if (r == 0 && cr.n > 1)

@@ -505,9 +505,10 @@ text = "\n".join(str(c) for r in wb["前年度比較"].iter_rows(values_only=Tru
 assert "今年度新たに加えた項目（No.47、50）は前年度の実施率がないため" in text
 PYEOF
 # the sample's new items (No.47, 50) are in this year's rates of their
-# 分類 only, and the report says so: 評価・見直し fell by its new item
+# 分類 only, and the report says so, with the rates without them:
+# 評価・見直し fell by its new item
 $PY "$CHECK" docx "$T"/sreport/*.docx department \
-    '今年度新たに加えた項目（No.47、50）は今年度の実施率にのみ含む。' >&2 ||
+    '今年度新たに加えた項目（No.47、50）を除いた今年度の実施率は、' >&2 ||
     fail "the new items in the 分類 rates are not named"
 $PY - "$xlsx" <<'PYEOF' || fail "課別 without the self check"
 import sys, openpyxl
