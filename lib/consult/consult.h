@@ -109,6 +109,8 @@ struct consult_report_row {
 	struct cal_date	 answered;	/* zero when not by the end */
 	long		 days;		/* to answer; -1 when not answered */
 	char		*attended;	/* 同席 dates and counterparts, or "" */
+	char		*attended_short; /* the same with R8.4.28 dates, for
+					   the workbook's list */
 };
 
 enum consult_count_key {

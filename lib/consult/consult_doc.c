@@ -257,6 +257,7 @@ row_free(struct consult_report_row *r)
 	free(r->title);
 	free(r->status);
 	free(r->attended);
+	free(r->attended_short);
 }
 
 void
@@ -278,9 +279,25 @@ between(struct cal_date d, struct cal_date from, struct cal_date to)
 	return cal_cmp(d, from) >= 0 && cal_cmp(d, to) <= 0;
 }
 
-/* The attendances of a record as "令和8年6月3日 株式会社…", "、"-joined. */
+/*
+ * The attendances of a record as "令和8年6月3日 株式会社…", "、"-joined;
+ * with short, "R8.6.3 株式会社…", as the workbook's list writes dates.
+ */
+static void
+att_date(char era[CAL_FMT_MAX], const char *iso, int short_form)
+{
+	struct cal_date	 d;
+
+	if (short_form && iso != NULL && cal_parse_iso(&d, iso) == 0 &&
+	    cal_format_era(era, CAL_FMT_MAX, d, CAL_ERA_SHORT) == 0)
+		return;
+	error_clear();
+	cs_era(era, iso);
+}
+
 static char *
-attendance_text(const struct node *rec, struct cal_date to, int *bad)
+attendance_text(const struct node *rec, struct cal_date to, int short_form,
+    int *bad)
 {
 	const struct node	*as = node_get(rec, "attendances"), *a;
 	struct buf		 b = BUF_INIT;
@@ -292,14 +309,14 @@ attendance_text(const struct node *rec, struct cal_date to, int *bad)
 		a = as->u.items[i];
 		if (cs_date(&d, a, "date") != 0 || cal_cmp(d, to) > 0)
 			continue;
-		cs_era(era, node_get_str(a, "date"));
+		att_date(era, node_get_str(a, "date"), short_form);
 		/* the date, then whom: a long name wraps on a line of its own */
 		buf_printf(&b, "%s%s\n%s", b.len > 0 ? "\n" : "", era,
 		    str(a, "counterpart"));
 	}
 	if ((as == NULL || as->n == 0) &&
 	    cs_date(&d, rec, "attended_date") == 0 && cal_cmp(d, to) <= 0) {
-		cs_era(era, node_get_str(rec, "attended_date"));
+		att_date(era, node_get_str(rec, "attended_date"), short_form);
 		buf_printf(&b, "%s\n%s", era, str(rec, "counterpart"));
 	}
 	error_clear();
@@ -462,7 +479,8 @@ consult_report_build(struct consult_report *out, struct store *st,
 				sum += row->days;
 			}
 		}
-		row->attended = attendance_text(rec, to, &bad);
+		row->attended = attendance_text(rec, to, 0, &bad);
+		row->attended_short = attendance_text(rec, to, 1, &bad);
 		if (bad)
 			break;
 	}
@@ -767,7 +785,7 @@ list_widths(struct xlsx_sheet *sh, struct xlsx_column *cols,
 		c[6] = r->status;
 		c[7] = txt[i][2];
 		c[8] = txt[i][3];
-		c[9] = r->attended;
+		c[9] = r->attended_short;
 	}
 	rc = xlsx_fit_sheet(sh, cols, fc, LIST_NCOLS, cells, rp->nrows,
 	    LIST_SCALE, LIST_SCALE, NULL);
@@ -877,7 +895,7 @@ consult_report_write_xlsx(const struct consult_report *rp, const char *path)
 			    XLSX_NUM_INT);
 		else
 			xlsx_write_blank(sh, row, 8);
-		xlsx_write_text(sh, row, 9, r->attended);
+		xlsx_write_text(sh, row, 9, r->attended_short);
 	}
 	if (rp->nrows == 0)
 		xlsx_note(sh, row, "報告期間中に対応した相談はありません。");

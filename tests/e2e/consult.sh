@@ -184,7 +184,11 @@ import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["相談一覧"]
 fmts = {c.number_format for row in ws.iter_rows() for c in row
         if c.is_date}
-sys.exit(0 if fmts and all("ge.m.d" in f for f in fmts) else 1)
+# and the 同席's dates too (R8.5.25, not 令和8年5月25日 among them)
+att = [str(c.value) for row in ws.iter_rows(min_row=5) for c in row[9:10]
+       if c.value]
+sys.exit(0 if fmts and all("ge.m.d" in f for f in fmts) and att and
+         all(a.startswith("R8.") and "令和" not in a for a in att) else 1)
 PY
 # a progress meeting's period: 1 April to the day before it
 expect_status 0 "$NCIO" -C "$D" meeting add --type progress --date 2026-05-28
