@@ -985,8 +985,9 @@ audit_doc_paper(const char *path, struct store *st,
 		if (audit_score(&s, audit_items(root)) == 0) {
 			rate_text(rate, sizeof rate, &s.total);
 			buf_reset(&b);
-			buf_printf(&b, "適合率 %s（該当なしを除く。必須項目は重み"
-			    "2倍、一部不適合は0.5として計算）　適合 %u　一部不適合"
+			buf_printf(&b, "適合率 %s（該当なしを除く。重みの欄の値"
+			    "（必須項目はその2倍）による加重平均、一部不適合は0.5）"
+			    "　適合 %u　一部不適合"
 			    " %u　不適合 %u　該当なし %u　未確認・未回答 %u", rate,
 			    s.total.count[AUDIT_CONFORM],
 			    s.total.count[AUDIT_PARTIAL],

@@ -282,6 +282,16 @@ expect_grep "$T/err" "no open findings"
 # --- documents, read back and regenerated identically --------------------
 expect_status 0 N audit export paper "$A" "$S" -o "$T/paper.xlsx"
 expect_status 0 $CHECK paper "$T/paper.xlsx" "$AF" "$D/audits/2026/$S.yaml"
+# the rate's line says what the weights are: the 重み column's value,
+# doubled for a 必須 item ("必須項目は重み2倍" read as 必須 = 2)
+checks=$((checks + 1))
+/usr/bin/python3 - "$T/paper.xlsx" <<'PY' || fail "paper: the weights unexplained"
+import sys, openpyxl
+cells = [str(c) for ws in openpyxl.load_workbook(sys.argv[1]).worksheets
+         for r in ws.iter_rows(values_only=True) for c in r if c]
+assert any("重みの欄の値（必須項目はその2倍）による加重平均" in c
+           for c in cells), cells[:20]
+PY
 expect_status 0 N audit export summary "$A" -o "$T/summary.docx"
 expect_status 0 $CHECK summary "$T/summary.docx" "$AF"
 cp "$T/summary.docx" "$T/summary1.docx"
