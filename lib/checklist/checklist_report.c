@@ -1330,14 +1330,17 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 			    isnan(is->prev) ? NAN : diffpt(is->rate, is->prev),
 			    XLSX_NUM_DIFF);
 	}
+	/* what 回答数 counts (not the 該当なし beside it) */
+	r = xlsx_note(sh, row + 1, "回答数は、該当なしを除く回答の数であり、"
+	    "実施率はこれに対する割合である。");
 	/* a blank 前年度 explained: the items new this year */
 	buf_reset(&b);
-	if (prev && (r = new_items(&b, s)) == 0 && b.len > 0) {
+	if (r == 0 && prev && (r = new_items(&b, s)) == 0 && b.len > 0) {
 		char	t[512];
 
 		snprintf(t, sizeof t, "前年度・増減の空欄は、今年度新たに加えた"
 		    "項目（%s）である。", b.data);
-		r = xlsx_note(sh, row + 1, t);
+		r = xlsx_note(sh, row + 2, t);
 	}
 	if (r != 0)
 		goto done;

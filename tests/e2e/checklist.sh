@@ -500,6 +500,7 @@ wb = openpyxl.load_workbook(sys.argv[1])
 rows = list(wb["項目別"].iter_rows(values_only=True))
 text = "\n".join(str(c) for r in rows for c in r if c)
 assert "前年度・増減の空欄は、今年度新たに加えた項目（No.47、50）である。" in text
+assert "回答数は、該当なしを除く回答の数であり、実施率はこれに対する割合である。" in text
 text = "\n".join(str(c) for r in wb["前年度比較"].iter_rows(values_only=True)
                  for c in r if c)
 assert "今年度新たに加えた項目（No.47、50）は前年度の実施率がないため" in text
