@@ -46,7 +46,8 @@ date_cell(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 {
 	if (d.y == 0)
 		return xlsx_write_blank(sh, row, col);
-	return xlsx_write_date(sh, row, col, d.y, d.m, d.d, XLSX_DATE_ERA);
+	return xlsx_write_date(sh, row, col, d.y, d.m, d.d,
+	    XLSX_DATE_ERA_SHORT);
 }
 
 /* "令和8年10月1日現在" for the as-of line. */
@@ -607,8 +608,9 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	 * (xlsx_fit_sheet()), the names and labels broken by the writer at
 	 * their phrases (情報セキュリティ / 研修), on A4 landscape with
 	 * narrow margins: the sample's 14 trainings at 66 %, where the widths
-	 * of the content printed them at 51 %.  A date 令和7年12月10日 takes
-	 * 16, three of them and the figures most of the page.
+	 * of the content printed them at 51 %.  A date 令和7年12月10日 took
+	 * 16, three of them and the figures most of the page: the dates
+	 * are R7.12.10, the ward's short 令和 of its lists.
 	 */
 	static const struct xlsx_fit_col fc[LIST_NCOLS] = {
 		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
@@ -618,15 +620,15 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 		{ { "対象者", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
 		    XLSX_FIT_TEXT },
 		{ { "実施方法", 0, 0 }, XLSX_FIT_CODE },
-		{ { "実施日", 0, 16 }, XLSX_FIT_FIXED },
+		{ { "実施日", XLSX_COL_CENTER, 10 }, XLSX_FIT_FIXED },
 		{ { "状況", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
 		{ { "対象者数", 0, 9 }, XLSX_FIT_FIXED },
 		{ { "受講者数", 0, 9 }, XLSX_FIT_FIXED },
 		{ { "受講率", 0, 9 }, XLSX_FIT_FIXED },
 		{ { "満足度", 0, 9 }, XLSX_FIT_FIXED },
 		{ { "平均正答率", 0, 10 }, XLSX_FIT_FIXED },
-		{ { "報告書の期限", 0, 16 }, XLSX_FIT_FIXED },
-		{ { "報告書の提出日", 0, 16 }, XLSX_FIT_FIXED },
+		{ { "報告書の\n期限", XLSX_COL_CENTER, 10 }, XLSX_FIT_FIXED },
+		{ { "報告書の\n提出日", XLSX_COL_CENTER, 10 }, XLSX_FIT_FIXED },
 	};
 	struct xlsx_column	 cols[LIST_NCOLS];
 	const char		**cells = NULL;

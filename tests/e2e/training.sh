@@ -356,6 +356,14 @@ py summary-xlsx "$O/docs/summary.xlsx" 14 "$D" 2026
 # trainings without the year the title already says
 run 0 export summary --fy 2025 -o "$O/docs/summary25.xlsx"
 py summary-xlsx "$O/docs/summary25.xlsx" 14 "$D" 2025
+# the list's dates in the ward's short 令和 (R7.4.3), as its other lists:
+# three 令和7年12月10日 columns printed it at 66 %
+$PY -c '
+import openpyxl, sys
+ws = openpyxl.load_workbook(sys.argv[1])["研修一覧"]
+fmts = {c.number_format for r in ws.iter_rows() for c in r if c.is_date}
+sys.exit(0 if fmts and all("ge.m.d" in f for f in fmts) else "dates %s" % fmts)
+' "$O/docs/summary25.xlsx" || fail "summary: the list dates are not R7.4.3"
 for y in 2025:令和8年3月31日現在 2026:令和8年11月30日現在; do
 	f=$O/docs/summary.xlsx
 	[ "${y%%:*}" = 2025 ] && f=$O/docs/summary25.xlsx
