@@ -283,8 +283,8 @@ doc_intro(struct docx *dx, struct ctx *c)
 		r = body(dx, c, "%s", s->set->method);
 	else if (s->kind == CK_DEPARTMENT)
 		r = body(dx, c, "%s（%zu項目）について、各課の情報セキュリティ"
-		    "担当者が課の実施状況を「実施」「一部実施」「未実施」"
-		    "「わからない」の4段階で回答した。", s->set->title,
+		    "担当者が実施状況を「実施」「一部実施」「未実施」"
+		    "「わからない」「該当なし」で回答した。", s->set->title,
 		    s->set->nitems);
 	else if (s->kind == CK_SELF)
 		r = body(dx, c, "%s（%zu項目）について、職員一人ひとりが「はい」"
