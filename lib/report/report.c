@@ -78,6 +78,9 @@ struct bld {
 	const char		**seen_p[NITEMS], **seen_y[NITEMS];
 	size_t			 nseen_p[NITEMS], nseen_y[NITEMS];
 	size_t			 capseen_p[NITEMS], capseen_y[NITEMS];
+	/* and those of the whole year, held or scheduled */
+	const char		**seen_f[NITEMS];
+	size_t			 nseen_f[NITEMS], capseen_f[NITEMS];
 	void			*arg;		/* the counter's own state */
 	int			 bad;
 };
@@ -260,10 +263,44 @@ count(struct bld *b, size_t i, struct cal_date d, const char *distinct)
 	}
 	it->ytd += seen(&b->seen_y[i], &b->nseen_y[i], &b->capseen_y[i],
 	    distinct, &b->bad);
+	(void)seen(&b->seen_f[i], &b->nseen_f[i], &b->capseen_f[i], distinct,
+	    &b->bad);
 	if (in_p)
 		it->period += seen(&b->seen_p[i], &b->nseen_p[i],
 		    &b->capseen_p[i], distinct, &b->bad);
 	return in_p;
+}
+
+/*
+ * An event of item i scheduled after the period's end, in the year: the
+ * plan's remainder (report_item_scheduled()).  With a distinct key, the
+ * year's keys held or scheduled are counted once (scheduled_done()).
+ */
+static void
+scheduled(struct bld *b, size_t i, struct cal_date d, const char *distinct)
+{
+	struct report_work	*w = b->w;
+	struct cal_date		 end = { b->fy0.y + 1, 3, 31 };
+
+	if (cal_cmp(d, w->to) <= 0 || cal_cmp(d, end) > 0)
+		return;
+	if (distinct == NULL)
+		w->items[i].nscheduled++;
+	else
+		(void)seen(&b->seen_f[i], &b->nseen_f[i], &b->capseen_f[i],
+		    rp_str(b->pool, distinct), &b->bad);
+}
+
+/* The scheduled keys: those of the year not held by the period's end. */
+static void
+scheduled_done(struct bld *b)
+{
+	size_t	i;
+
+	for (i = 0; i < NITEMS && i < b->w->nitems; i++)
+		if (b->nseen_f[i] > b->nseen_y[i])
+			b->w->items[i].nscheduled += (long)(b->nseen_f[i] -
+			    b->nseen_y[i]);
 }
 
 /*
@@ -584,7 +621,8 @@ count_trainings(struct bld *b)
 		when = ev_state(t->date, strcmp(t->status, "held") == 0 ||
 		    strcmp(t->status, "reported") == 0,
 		    strcmp(t->status, "cancelled") == 0, b->w->to);
-		if (when != EV_DONE && when != EV_NOT_HELD)
+		if (when != EV_DONE && when != EV_NOT_HELD &&
+		    when != EV_SCHEDULED)
 			continue;
 		/*
 		 * 3(1)イ counts kinds of training, 3(2)イ audiences,
@@ -603,6 +641,10 @@ count_trainings(struct bld *b)
 			continue;
 		if (when == EV_NOT_HELD) {
 			not_held(b, item, "training", t->title, t->date);
+			continue;
+		}
+		if (when == EV_SCHEDULED) {
+			scheduled(b, item, t->date, key);
 			continue;
 		}
 		if (key != NULL)
@@ -661,6 +703,9 @@ count_audits(struct bld *b)
 			break;
 		case EV_NOT_HELD:
 			not_held(b, item, "audit", node_get_str(rec, "title"), d);
+			continue;
+		case EV_SCHEDULED:
+			scheduled(b, item, d, NULL);
 			continue;
 		default:
 			continue;
@@ -810,6 +855,8 @@ on_meeting(struct bld *b, const struct schema *kind, const struct node *rec)
 	if (when == EV_CANCELLED && rp_between(d, b->fy0, b->w->to))
 		cancelled(b, map[i].item, node_get_str(rec, "title"), d,
 		    node_get_str(rec, "note"));
+	if (when == EV_SCHEDULED)
+		scheduled(b, map[i].item, d, NULL);
 	if (when != EV_DONE)
 		return 0;
 	/* the state at the period's end: minutes sent after it were not
@@ -939,6 +986,16 @@ setup_items(struct bld *b)
 		it->expected = expected_of(b->st, cs, it->key);
 	}
 	return 0;
+}
+
+int
+report_item_scheduled(const struct report_work *w,
+    const struct report_item *it)
+{
+	(void)w;
+	return it->is_short && it->nscheduled > 0 && it->expected > 0 &&
+	    it->ytd + it->nunheld_ytd + it->ncancelled + it->nscheduled >=
+	    it->expected;
 }
 
 enum report_unheld
@@ -1118,6 +1175,24 @@ propose_notes(struct bld *b)
 			out = rp_fmt(b->pool, "年度内に予定日を過ぎて実施の記録が"
 			    "ないもの（未実施）%s%s", rp_count(c3,
 			    it->nunheld_ytd), it->unit);
+		/*
+		 * The plan's timing: the rest of the year's sessions are
+		 * scheduled (第8回 定例会 the day after the report); no
+		 * effort is moved, whatever was cancelled or not held.
+		 */
+		if (report_item_scheduled(w, it)) {
+			it->note = rp_fmt(b->pool, "年度累計%s%sは、年間想定%s%s"
+			    "の経過%dか月分（%s%s）を下回っていますが、年度内に"
+			    "あと%s%sを予定しており（作業実施計画書）、実施時期に"
+			    "よるものです。%s%s作業量の振替はありません。",
+			    rp_count(c1, it->ytd), it->unit, rp_count(c2,
+			    it->expected), it->unit, w->months, p, it->unit,
+			    rp_count(c3, it->nscheduled), it->unit,
+			    it->nunheld_ytd + it->ncancelled > 0 ? out : "",
+			    it->nunheld_ytd + it->ncancelled > 0 ? "は件数に"
+			    "含めていません。" : "");
+			continue;
+		}
 		switch (report_item_unheld(w, it)) {
 		case REPORT_UNHELD_ALL:
 			it->note = rp_fmt(b->pool, "年度累計%s%sは、年間想定%s%s"
@@ -1247,6 +1322,7 @@ report_work_build(struct report_work *out, struct store *st,
 		if (out->items[i].nrefs > 1)
 			qsort(out->items[i].refs, out->items[i].nrefs,
 			    sizeof *out->items[i].refs, ref_cmp);
+	scheduled_done(&b);
 	judge(out);
 	propose_notes(&b);
 	if (b.bad)
@@ -1255,6 +1331,7 @@ done:
 	for (i = 0; i < NITEMS; i++) {
 		free(b.seen_p[i]);
 		free(b.seen_y[i]);
+		free(b.seen_f[i]);
 	}
 	if (rc != 0)
 		report_work_free(out);

@@ -79,6 +79,12 @@ struct report_item {
 	 */
 	struct report_ref	*cancels;
 	size_t			 ncancels;
+	/*
+	 * Scheduled later in the year (a meeting, an audit, a training
+	 * dated after the period's end, in the unit the item counts): a
+	 * shortfall they make up is the plan's timing, not effort moved.
+	 */
+	long			 nscheduled;
 };
 
 struct report_work {
@@ -128,6 +134,16 @@ enum report_unheld {
 	REPORT_UNHELD_ALL
 };
 enum report_unheld report_item_unheld(const struct report_work *,
+		    const struct report_item *);
+
+/*
+ * Is a short item's shortfall all the plan's timing: what was held, with
+ * the 未実施 and 中止 and what is scheduled later in the year, makes the
+ * year's volume (定例会: 第8回 is the day after the report; the
+ * 情報セキュリティ委員会 meets in November and February).  Then no effort
+ * is moved for it (6(1)ウ): the note and the section's text say so.
+ */
+int		 report_item_scheduled(const struct report_work *,
 		    const struct report_item *);
 
 /*

@@ -189,8 +189,8 @@ report_work_write_docx(const struct report_work *w,
 	struct docx_para_style	 right, left;
 	char			 date[CAL_FMT_MAX], iso[CAL_FMT_MAX];
 	char			 line[1024], heading[256];
-	size_t			 i, nshort = 0, nunheld = 0, nmoved = 0;
-	int			 rc;
+	size_t			 i, nshort = 0, nmoved = 0, nsched = 0;
+	int			 rc, anyunheld = 0, anycancel = 0;
 
 	rp_era(date, w->as_of);
 	cal_format_iso(iso, sizeof iso, w->as_of);
@@ -298,14 +298,16 @@ report_work_write_docx(const struct report_work *w,
 		}
 		if (it->is_short) {
 			nshort++;
+			anyunheld |= it->nunheld_ytd > 0;
+			anycancel |= it->ncancelled > 0;
+			if (report_item_scheduled(w, it)) {
+				nsched++;
+				continue;
+			}
 			switch (report_item_unheld(w, it)) {
 			case REPORT_UNHELD_ALL:
-				nunheld++;
 				break;
 			case REPORT_UNHELD_PART:
-				nunheld++;
-				nmoved++;
-				break;
 			case REPORT_UNHELD_NONE:
 				nmoved++;
 				break;
@@ -321,24 +323,45 @@ report_work_write_docx(const struct report_work *w,
 	} else {
 		/*
 		 * Not all of a shortfall is effort moved: the 未実施 are
-		 * sessions due and not recorded held (report_item_unheld()).
+		 * sessions due and not recorded held, the 中止 cancelled
+		 * (report_item_unheld()), and a meeting or an audit the plan
+		 * has later in the year is its timing (report_item_scheduled():
+		 * 第2回 進捗報告会 the day after the report read as moved).
 		 */
+		struct buf	 why = BUF_INIT;
+		const char	*part[3];
+		size_t		 np = 0, k;
+
+		if (anyunheld)
+			part[np++] = "予定日を過ぎて実施の記録がないもの（未実施）";
+		if (anycancel)
+			part[np++] = "年度内に中止したもの";
+		if (nsched > 0)
+			part[np++] = "作業実施計画書の予定による実施時期の差";
+		/* A、B および C */
+		for (k = 0; k < np; k++)
+			buf_printf(&why, "%s%s", k == 0 ? "" : k + 1 == np ?
+			    "および" : "、", part[k]);
+		if (buf_ok(&why) != 0)
+			return error_set(NC_ENOMEM, "out of memory");
 		if (nmoved == 0)
-			docx_add_outline_body(d, "年度累計が年間想定件数の按分を"
-			    "下回る項目は次のとおりです。下回る分は、いずれも予定日"
-			    "を過ぎて実施の記録がないもの（未実施）によるものです。");
-		else if (nunheld == 0)
-			docx_add_outline_body(d, "年度累計が年間想定件数の按分を"
+			snprintf(line, sizeof line, "年度累計が年間想定件数の按分を"
+			    "下回る項目は次のとおりです。下回る分は、いずれも%sに"
+			    "よるもので、作業量の振替はありません。", why.data);
+		else if (why.len == 0)
+			snprintf(line, sizeof line, "年度累計が年間想定件数の按分を"
 			    "下回る項目の作業量は、仕様書6(1)ウに基づき、次のとおり"
 			    "他の委託内容に振り替えています。");
 		else
-			docx_add_outline_body(d, "年度累計が年間想定件数の按分を"
-			    "下回る項目は次のとおりです。予定日を過ぎて実施の記録が"
-			    "ないもの（未実施）による分を除き、その作業量は、仕様書"
-			    "6(1)ウに基づき、他の委託内容に振り替えています。");
+			snprintf(line, sizeof line, "年度累計が年間想定件数の按分を"
+			    "下回る項目は次のとおりです。%sによる分を除き、その"
+			    "作業量は、仕様書6(1)ウに基づき、他の委託内容に振り替えて"
+			    "います。", why.data);
+		buf_free(&why);
+		docx_add_outline_body(d, line);
 		if (w->effort != NULL && nmoved > 0) {
 			snprintf(line, sizeof line, "振替先（年度累計が按分を上回る"
-			    "項目および年間想定のない業務）：%s", w->effort);
+			    "項目および年間想定のない業務）：%s。", w->effort);
 			docx_add_outline_body(d, line);
 		}
 		for (i = 0; i < w->nitems; i++) {
