@@ -269,7 +269,8 @@ count_sheet(struct xlsx *x, const char *name, const char *title,
 	memset(cols, 0, sizeof cols);
 	cols[0].heading = head;
 	cols[1].heading = "件数";
-	cols[2].heading = "経費（税込・円）";
+	/* the cost of a plan's whole term, as its 精査記録 gives it */
+	cols[2].heading = "経費（総額・税込・円）";
 	if (expect != NULL) {
 		cols[3].heading = "年間想定件数";
 		nc = 4;
@@ -281,13 +282,13 @@ count_sheet(struct xlsx *x, const char *name, const char *title,
 	for (i = 0; i < c->n; i++, row++) {
 		xlsx_write_text(sh, row, 0, c->v[i].label);
 		xlsx_write_number(sh, row, 1, (double)c->v[i].n, XLSX_NUM_INT);
-		/* Only plans carry costs; a blank is not a zero. */
+		/* Only plans carry costs; none is not a zero: －. */
 		if (c->v[i].cost != 0 || strcmp(c->v[i].key, "plan") == 0 ||
 		    expect == NULL)
 			xlsx_write_number(sh, row, 2, (double)c->v[i].cost,
 			    XLSX_NUM_INT);
 		else
-			xlsx_write_blank(sh, row, 2);
+			xlsx_write_text(sh, row, 2, "－");
 		if (expect != NULL)
 			xlsx_write_number(sh, row, 3, i < 3 ?
 			    (double)expect[i] : 0, XLSX_NUM_INT);
@@ -297,6 +298,8 @@ count_sheet(struct xlsx *x, const char *name, const char *title,
 	   and is cut at the print area's edge. */
 	for (i = 0; after != NULL && after[i] != NULL; i++)
 		xlsx_note(sh, row + 2 + (uint32_t)i, after[i]);
+	xlsx_note(sh, row + 2 + (uint32_t)i, "経費は、初期経費と運用経費"
+	    "（全年度分）の合計（税込）。");
 	if (c->n == 0)
 		return 0;
 	memset(&ch, 0, sizeof ch);

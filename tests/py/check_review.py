@@ -149,7 +149,11 @@ def check_summary(path, asof):
         for col in (1, 2, 3):
             if col >= len(rows[tot]) or rows[tot][col] is None:
                 continue
-            want = sum(r[col] or 0 for r in body)
+            # a cost the kind has none of is －, not a zero
+            want = sum(r[col] if isinstance(r[col], (int, float)) else 0
+                       for r in body)
+            if any(r[col] is None for r in body):
+                bad.append("%s: column %d has a blank cell" % (ws.title, col))
             if rows[tot][col] != want:
                 bad.append("%s: 計 column %d is %s, rows add up to %s"
                            % (ws.title, col, rows[tot][col], want))
