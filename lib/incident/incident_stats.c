@@ -429,6 +429,7 @@ sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
 	char			 full[128];
 	uint32_t		 row, first;
 	size_t			 i, nc = 0;
+	long			 tn, tpi;
 	int			 rc;
 
 	/*
@@ -466,6 +467,18 @@ sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
 	}
 	if (n == 0)
 		return xlsx_note(sh, row + 1, "この年度の事故等の記録はない。");
+	/* the total a reader checks the rows against (not charted) */
+	for (i = 0, tn = 0, tpi = 0; i < n; i++)
+		if (!c[i].ahead) {
+			tn += c[i].n;
+			tpi += c[i].pi;
+		}
+	if ((rc = xlsx_write_text(sh, row, 0, "計")) != 0 ||
+	    (rc = xlsx_write_number(sh, row, 1, (double)tn,
+	    XLSX_NUM_INT)) != 0 || (with_pi && (rc = xlsx_write_number(sh,
+	    row, 2, (double)tpi, XLSX_NUM_INT)) != 0))
+		return rc;
+	row++;
 	/* under the table, the chart a row lower */
 	if (after != NULL && (rc = xlsx_note(sh, row++ + 1, after)) != 0)
 		return rc;

@@ -171,11 +171,20 @@ def check_stats(path, n):
             bad.append("一覧: 発生日 %r is not a date" % (r[2],))
         if ID_RE.search(" ".join(str(x) for x in r if x is not None)):
             bad.append("一覧 shows a record id: %r" % (r,))
-    ws = wb["分類別"]
-    total = sum(r[1] for r in ws.iter_rows(min_row=4, values_only=True)
-                if r[0] and isinstance(r[1], (int, float)))
-    if total != n:
-        bad.append("分類別 adds up to %r, want %d" % (total, n))
+    # every tally ends with its 計, which its rows add up to
+    for name in ("分類別", "重大度別", "組織別", "月別"):
+        if name not in wb.sheetnames:
+            continue
+        body = [r for r in wb[name].iter_rows(min_row=4, values_only=True)
+                if r[0] and isinstance(r[1], (int, float))]
+        if not body or body[-1][0] != "計":
+            bad.append("%s has no 計 row" % name)
+            continue
+        # (an incident not yet graded has no 重大度)
+        total = sum(r[1] for r in body[:-1])
+        if body[-1][1] != total or (name == "分類別" and total != n):
+            bad.append("%s adds up to %r, its 計 %r, want %d" %
+                       (name, total, body[-1][1], n))
     # the months in fiscal order; figures up to the as-of month, blank
     # after it when the year is counted before its end (check_months)
     months, figures = month_rows(wb)
