@@ -249,7 +249,7 @@ write_item_list(struct xlsx *x, const struct ck_set *set,
 		{ { "補足・改善予定", XLSX_COL_INPUT, 40 }, XLSX_FIT_FIXED },
 	};
 	struct xlsx_column	 cols[5];
-	const char		*labels[4];
+	const char		*labels[CK_NVALUES];
 	const char		**cells = NULL;
 	char			*stv = NULL;
 	const enum ck_value	*vals;
@@ -326,7 +326,7 @@ write_staff_sheet(struct xlsx *x, const struct ck_set *set,
     const struct ck_org *org, uint32_t *first_row)
 {
 	struct xlsx_column	*cols;
-	const char		*labels[4];
+	const char		*labels[CK_NVALUES];
 	const enum ck_value	*vals;
 	struct xlsx_sheet	*sh;
 	char			**heads, num[16], title[512];
