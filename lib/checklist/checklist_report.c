@@ -377,6 +377,14 @@ doc_response(struct docx *dx, struct ctx *c)
 	return r;
 }
 
+/* An item's 分類, as cat_rates() groups the items. */
+static const char *
+item_cat(const struct ck_item *it)
+{
+	return it->category != NULL && *it->category != '\0' ?
+	    it->category : "（分類なし）";
+}
+
 /*
  * 分類別の実施率: a category's rate is the mean of its items' rates (this
  * year's and last year's), the same in the report's table and chart
@@ -432,10 +440,8 @@ cat_rates(struct cat_rates *cr, const struct ck_stats *s)
 	}
 	for (i = 0; i < s->set->nitems; i++) {
 		const struct ck_item_stat	*is = &s->items[i];
-		const char			*cat = is->item->category;
+		const char			*cat = item_cat(is->item);
 
-		if (cat == NULL || *cat == '\0')
-			cat = "（分類なし）";
 		/* categories are few: a linear look-up stays small */
 		for (k = 0; k < cr->n; k++)
 			if (strcmp(cr->name[k], cat) == 0)
@@ -475,11 +481,11 @@ done:
 }
 
 /*
- * The items new this year (no rate last year), as "No.47、50" in b, or
- * nothing; 0 or an error.
+ * The items new this year (no rate last year), of category cat or of
+ * all when NULL, appended to b as "No.47、50", or nothing; 0 or an error.
  */
 static int
-new_items(struct buf *b, const struct ck_stats *s)
+new_items(struct buf *b, const struct ck_stats *s, const char *cat)
 {
 	char	a[24];
 	size_t	i, n = 0;
@@ -487,7 +493,9 @@ new_items(struct buf *b, const struct ck_stats *s)
 	if (!s->has_prev)
 		return 0;
 	for (i = 0; i < s->set->nitems; i++)
-		if (isnan(s->items[i].prev) && !isnan(s->items[i].rate))
+		if (isnan(s->items[i].prev) && !isnan(s->items[i].rate) &&
+		    (cat == NULL || strcmp(item_cat(s->items[i].item),
+		    cat) == 0))
 			buf_printf(b, "%s%s", n++ ? "、" : "No.", item_no(a,
 			    sizeof a, i));
 	return buf_ok(b);
@@ -495,21 +503,20 @@ new_items(struct buf *b, const struct ck_stats *s)
 
 /*
  * For each category with items new this year, in b: its rate without
- * them beside last year's, so that the comparison reads like for like
- * (評価・見直し 77.7% against 79.7% read as a fall; without No.47 and 50
- * it is 79.7%).  Nothing when no category has new items.
- */
-/*
- * With lines, a line a category for the workbook's sheet, short (a long
- * note widened the sheet's print and shrank it): "業務委託と外部サービス
- * 84.0%（No.47を除く。令和7年度 77.3%）".
+ * them, so that the comparison with last year's reads like for like
+ * (評価・見直し 77.7% against 79.7% read as a fall; without No.50 it is
+ * 79.7%): for the report's text "「評価・見直し」79.7%" joined by 、, or
+ * with lines a line a category for the workbook's sheet, short (a long
+ * note widened the sheet's print and shrank it), "業務委託と外部サービス
+ * 84.0%（No.47を除く。令和7年度 77.3%）".  Nothing when no category has
+ * new items.
  */
 static int
 cat_same_note(struct buf *b, const struct cat_rates *cr,
     const struct ck_stats *s, const char *pfy, int lines)
 {
-	char	a[32], p[32], no[24];
-	size_t	i, k, n;
+	char	a[32], p[32];
+	size_t	k;
 
 	for (k = 0; k < cr->n; k++) {
 		if (isnan(cr->same[k]) || isnan(cr->prev[k]))
@@ -522,18 +529,8 @@ cat_same_note(struct buf *b, const struct cat_rates *cr,
 		buf_printf(b, "%s　%s　%s（", b->len > 0 ? "\n" :
 		    "前年度と同じ項目で比べた今年度の実施率：\n", cr->name[k],
 		    pct(a, sizeof a, cr->same[k]));
-		for (i = 0, n = 0; i < s->set->nitems; i++) {
-			const char *cat = s->items[i].item->category;
-
-			if (cat == NULL || *cat == '\0')
-				cat = "（分類なし）";
-			if (strcmp(cat, cr->name[k]) != 0 ||
-			    !isnan(s->items[i].prev) ||
-			    isnan(s->items[i].rate))
-				continue;
-			buf_printf(b, "%s%s", n++ ? "、" : "No.", item_no(no,
-			    sizeof no, i));
-		}
+		if (new_items(b, s, cr->name[k]) != 0)
+			break;
 		buf_printf(b, "を除く。%s %s）", pfy, pct(p, sizeof p,
 		    cr->prev[k]));
 	}
@@ -550,9 +547,9 @@ prev_base(struct docx *dx, struct ctx *c, const char *same)
 {
 	const struct ck_stats	*s = c->s;
 	const struct ck_set	*ps = s->prev_set;
-	struct buf		 b = BUF_INIT;
+	struct buf		 b = BUF_INIT, nb = BUF_INIT;
 	char			 a[32];
-	size_t			 i, ngone = 0, shown = 0, nnew;
+	size_t			 i, ngone = 0, shown = 0;
 	int			 r;
 
 	if (!s->has_prev || ps == NULL || isnan(s->prev_rate))
@@ -581,10 +578,9 @@ prev_base(struct docx *dx, struct ctx *c, const char *same)
 	 * in no rate of last year: named, so that a fall or a rise a new
 	 * item makes is not read as a change of the same items.
 	 */
-	for (i = 0, nnew = 0; i < s->set->nitems; i++)
-		if (isnan(s->items[i].prev) && !isnan(s->items[i].rate))
-			nnew++;
-	if (nnew == 0)
+	if ((r = new_items(&nb, s, NULL)) != 0)
+		goto done;
+	if (nb.len == 0)
 		buf_puts(&b, "分類の前年度の実施率は、今年度と同じ項目による。");
 	else {
 		/*
@@ -593,14 +589,10 @@ prev_base(struct docx *dx, struct ctx *c, const char *same)
 		 * words: a line more pushed the 部別 table and its chart a
 		 * page on
 		 */
-		buf_puts(&b, same != NULL ? "分類の前年度の実施率は、前年度にも"
-		    "あった項目による。今年度新たに加えた項目（No." :
+		buf_printf(&b, "%s今年度新たに加えた項目（%s", same != NULL ?
+		    "分類の前年度の実施率は、前年度にもあった項目による。" :
 		    "分類の前年度の実施率は、今年度の項目のうち前年度にも"
-		    "あった項目によるもので、今年度新たに加えた項目（No.");
-		for (i = 0, shown = 0; i < s->set->nitems; i++)
-			if (isnan(s->items[i].prev) && !isnan(s->items[i].rate))
-				buf_printf(&b, "%s%s", shown++ ? "、" : "",
-				    item_no(a, sizeof a, i));
+		    "あった項目によるもので、", nb.data);
 		if (same != NULL)
 			buf_printf(&b, "）を除いた今年度の実施率は、%sである。",
 			    same);
@@ -609,6 +601,8 @@ prev_base(struct docx *dx, struct ctx *c, const char *same)
 	}
 	if ((r = buf_ok(&b)) == 0)
 		r = body(dx, c, "%s", b.data);
+done:
+	buf_free(&nb);
 	buf_free(&b);
 	return r;
 }
@@ -1335,7 +1329,8 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	    "実施率はこれに対する割合である。");
 	/* a blank 前年度 explained: the items new this year */
 	buf_reset(&b);
-	if (r == 0 && prev && (r = new_items(&b, s)) == 0 && b.len > 0) {
+	if (r == 0 && prev && (r = new_items(&b, s, NULL)) == 0 &&
+	    b.len > 0) {
 		char	t[512];
 
 		snprintf(t, sizeof t, "前年度・増減の空欄は、今年度新たに加えた"
@@ -1597,7 +1592,7 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 	if (row == first)
 		r = xlsx_note(sh, row + 1, "前年度と共通の項目はない。");
 	/* left out, and said so: an item counted nowhere else by No. */
-	else if ((r = new_items(&nb, s)) == 0 && nb.len > 0) {
+	else if ((r = new_items(&nb, s, NULL)) == 0 && nb.len > 0) {
 		snprintf(t, sizeof t, "今年度新たに加えた項目（%s）は前年度の実施率"
 		    "がないため、この表に含まない。", nb.data);
 		r = xlsx_note(sh, row + 1, t);
