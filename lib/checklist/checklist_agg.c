@@ -19,6 +19,7 @@
 #include "record.h"
 #include "store.h"
 #include "strmap.h"
+#include "text.h"
 
 struct year {
 	struct ck_set	*set;
@@ -919,16 +920,11 @@ fail:
 	return r;
 }
 
-/*
- * A score as the documents show it, to the tenth (half up, as the ward
- * rounds): 76.65, the mean of 76.6 and 76.7, is 76.6499... in binary, so
- * a little is added before the floor (a mean of tenths is never that
- * close to a half otherwise).
- */
+/* A score as the documents show it, to the tenth, half up (76.65: 76.7). */
 static double
 shown(double x)
 {
-	return floor(x * 10 + 0.5 + 1e-9) / 10;
+	return text_round_half(x, 10);
 }
 
 /* The statistics of s's year, loaded; with the previous year's if prev. */

@@ -1966,9 +1966,7 @@ xlsx_shown(double v, int k)
 	default:
 		return v;
 	}
-	if (v < 0)
-		return -floor(-v * scale + 0.5 + 1e-9) / scale;
-	return floor(v * scale + 0.5 + 1e-9) / scale;
+	return text_round_half(v, scale);
 }
 
 int

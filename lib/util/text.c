@@ -497,6 +497,15 @@ text_printf(const char *fmt, ...)
 	return s;
 }
 
+double
+text_round_half(double x, double scale)
+{
+	/* the tolerance absorbs the binary error of 81.25-like values */
+	if (x < 0)
+		return -floor(-x * scale + 0.5 + 1e-9) / scale;
+	return floor(x * scale + 0.5 + 1e-9) / scale;
+}
+
 void
 text_pct1(char *out, size_t size, double pct, int sign, const char *nan_text)
 {
@@ -506,8 +515,7 @@ text_pct1(char *out, size_t size, double pct, int sign, const char *nan_text)
 		snprintf(out, size, "%s", nan_text);
 		return;
 	}
-	/* the tolerance absorbs the binary error of 81.25-like values */
-	t = (long)floor(fabs(pct) * 10.0 + 0.5 + 1e-9);
+	t = lround(text_round_half(fabs(pct), 10.0) * 10.0);
 	snprintf(out, size, "%s%ld.%ld%s", pct < 0 && t > 0 ? "-" : "",
 	    t / 10, t % 10, sign ? "%" : "");
 }

@@ -85,6 +85,13 @@ char	*text_printf(const char *fmt, ...) NC_PRINTF(1, 2);
 char	*text_vprintf(const char *fmt, va_list ap) NC_PRINTF(1, 0);
 
 /*
+ * x rounded half up (away from zero) to 1 / scale, as the ward rounds
+ * (scale 10: 76.65 is 76.7), with a tolerance for a half that binary
+ * holds a little under it (76.6499... for the mean of 76.6 and 76.7).
+ */
+double	 text_round_half(double x, double scale);
+
+/*
  * A percentage in one decimal, rounded half up once, as every document
  * prints a rate (81.25 is 81.3, which printf's "%.1f" prints as 81.2 on
  * the binary value): pct the percentage (81.25, not 0.8125), out at

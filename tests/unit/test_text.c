@@ -299,6 +299,11 @@ test_pct1(void **state)
 	assert_string_equal(out, "0.0");
 	text_pct1(out, sizeof out, NAN, 1, "－");
 	assert_string_equal(out, "－");
+	/* the number itself, as a workbook stores it and a mean is held */
+	assert_true(text_round_half((76.6 + 76.7) / 2, 10) == 76.7);
+	assert_true(text_round_half(-(76.6 + 76.7) / 2, 10) == -76.7);
+	assert_true(text_round_half(57.0 / 80, 1000) == 0.713);
+	assert_true(text_round_half(81.24, 10) == 81.2);
 }
 
 int
