@@ -738,7 +738,12 @@ annual_note(char *note, size_t size, const struct report_work *w,
 		snprintf(out, sizeof out, "中止 %ld件", it->ncancelled);
 	else
 		snprintf(out, sizeof out, ANNUAL_UNHELD, it->nunheld_ytd);
-	if (it->is_short) {
+	/* the rest scheduled: the plan's timing, as the 作業実施報告書 says */
+	if (report_item_scheduled(w, it))
+		snprintf(note, size, "年度内にあと%ld件を予定（作業実施計画書）%s%s",
+		    it->nscheduled, it->nunheld_ytd + it->ncancelled > 0 ?
+		    "。" : "", it->nunheld_ytd + it->ncancelled > 0 ? out : "");
+	else if (it->is_short) {
 		switch (report_item_unheld(w, it)) {
 		case REPORT_UNHELD_ALL:
 			snprintf(note, size, "%s", out);
