@@ -181,6 +181,20 @@ struct xlsx_sheet {
 						   Excel units */
 	struct xlsx_rewrap	*rewrap;	/* cells breaking a word */
 	size_t			 nrewrap;
+	struct xlsx_spare	*spares;	/* running text that may take a
+						   line to spare a word */
+	size_t			 nspares;
+};
+
+/*
+ * A cell of the table's running text that xlsx_fit_sheet() found may
+ * take a line more to spare a word without a page more: its row after
+ * the header, its column and its text.
+ */
+struct xlsx_spare {
+	uint32_t		 r;
+	uint16_t		 c;
+	char			*text;
 };
 
 /*
@@ -472,6 +486,9 @@ xlsx_sheet_free(struct xlsx_sheet *sh)
 		free(sh->rewrap[i].broken);
 	}
 	free(sh->rewrap);
+	for (i = 0; i < sh->nspares; i++)
+		free(sh->spares[i].text);
+	free(sh->spares);
 	free(sh);
 }
 
@@ -1242,9 +1259,16 @@ xlsx_last_line(const char *s, size_t len)
  * (介護保／険システム, 会計年度任／用職員) and that line spares it: read as
  * a name, it reads wrong cut.  Running text leaves that trade to
  * the fitter's widths: a line more in every such cell of the 所属点検's
- * 項目 cost its workbook a page.  Out of memory, out stays.
+ * 項目 cost its workbook a page; it takes one only where the fitter found
+ * that costs no page (XLSX_BRK_SPARE in mode).  Out of memory, out
+ * stays.
  */
 #define XLSX_CUT_LABEL	2	/* textfit_break_cost() of 任用 cut */
+/*
+ * In mode, beside the column's flags: running text may take that line
+ * too (xlsx_fit_spares() found it costs the sheet no page).
+ */
+#define XLSX_BRK_SPARE	0x10000
 
 static void
 xlsx_spare_within(struct buf *out, const char *s, size_t len, size_t usable,
@@ -1272,11 +1296,14 @@ xlsx_spare_within(struct buf *out, const char *s, size_t len, size_t usable,
 		/*
 		 * a label's word still cut: a line more that spares every
 		 * word (the fitter weighs the line against the width that
-		 * would spare it)
+		 * would spare it); running text's, one that leaves none cut
+		 * at a cost (証明書交付の補助業／務の…特記事／項が…締結当／初の)
 		 */
-		if ((mode & XLSX_COL_PHRASE) && cost >= XLSX_CUT_LABEL &&
+		if ((mode & (XLSX_COL_PHRASE | XLSX_BRK_SPARE)) &&
+		    cost >= XLSX_CUT_LABEL &&
 		    (v = textfit_wrap_within(t, room, room, (unsigned)lines + 1,
-		    0, &c)) != NULL && c == 0) {
+		    0, &c)) != NULL && (c == 0 || (!(mode & XLSX_COL_PHRASE) &&
+		    c < XLSX_CUT_LABEL))) {
 			buf_reset(out);
 			buf_add(out, v, strlen(v));
 		}
@@ -1769,6 +1796,25 @@ xlsx_rewrap(struct xlsx_sheet *sh)
 	return 0;
 }
 
+/*
+ * Whether the text s of the cell at row, col is running text that may
+ * take a line more to spare a word (xlsx_fit_spares()).
+ */
+static int
+xlsx_spared(const struct xlsx_sheet *sh, uint32_t row, uint16_t col,
+    const char *s)
+{
+	size_t	 i;
+
+	if (sh->nspares == 0 || row <= sh->header_row)
+		return 0;
+	for (i = 0; i < sh->nspares; i++)
+		if (sh->spares[i].r == row - sh->header_row - 1 &&
+		    sh->spares[i].c == col && strcmp(sh->spares[i].text, s) == 0)
+			return 1;
+	return 0;
+}
+
 int
 xlsx_write_blank(struct xlsx_sheet *sh, uint32_t row, uint16_t col)
 {
@@ -1813,8 +1859,9 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	    !(sh->flags & XLSX_HIDDEN) && xlsx_breaks(sh->col_flags[col]);
 	if (broken) {
 		xlsx_break_text(&b, s, len, xlsx_line_room(xlsx_col_final(sh,
-		    col)), sh->col_flags[col] & (XLSX_COL_PHRASE |
-		    XLSX_COL_NAME));
+		    col)), (sh->col_flags[col] & (XLSX_COL_PHRASE |
+		    XLSX_COL_NAME)) | (xlsx_spared(sh, row, col, s) ?
+		    XLSX_BRK_SPARE : 0));
 		if (buf_ok(&b) != 0)
 			return xlsx_nomem(sh->x);
 		s = b.data;
@@ -3156,26 +3203,22 @@ xlsx_heading_lines(struct buf *b, const struct xlsx_fit_col *fc, double w)
  * page's height is counted in the sheet's points, the page's own over the
  * scale.
  */
+/*
+ * Pages of a table whose rows have lines[r] lines, printed at scale
+ * below above points of title and fields, its header of head points
+ * repeated on each page.
+ */
 static unsigned
-xlsx_fit_pages(struct xlsx_fitter *f, const double *w, int flags,
-    double above, double scale)
+xlsx_pages_of(const unsigned *lines, size_t nrows, int flags, double above,
+    double head, double scale)
 {
-	double		 body = xlsx_print_height(flags) / scale, head, y, h;
-	size_t		 r, c, n, max = 1;
-	unsigned	 l, lines, pages = 1;
+	double		 body = xlsx_print_height(flags) / scale, y, h;
+	size_t		 r;
+	unsigned	 pages = 1;
 
-	for (c = 0; c < f->ncols; c++)
-		if ((n = xlsx_heading_lines(&f->b, &f->fc[c], w[c])) > max)
-			max = n;
-	head = XLSX_LINE_PT * (double)max;
 	y = above + head;
-	for (r = 0; r < f->nrows; r++) {
-		lines = 1;
-		for (c = 0; c < f->ncols; c++)
-			if ((l = xlsx_fit_cell(f, r * f->ncols + c, w[c])) >
-			    lines)
-				lines = l;
-		h = XLSX_LINE_PT * lines;
+	for (r = 0; r < nrows; r++) {
+		h = XLSX_LINE_PT * lines[r];
 		if (y + h > body && y > head + 0.01) {
 			pages++;
 			y = head;
@@ -3186,6 +3229,156 @@ xlsx_fit_pages(struct xlsx_fitter *f, const double *w, int flags,
 	if (y + 2 * XLSX_LINE_PT > body)
 		pages++;
 	return pages;
+}
+
+/* The header's height at widths w, in points. */
+static double
+xlsx_fit_head(struct xlsx_fitter *f, const double *w)
+{
+	size_t		 c, n, max = 1;
+
+	for (c = 0; c < f->ncols; c++)
+		if ((n = xlsx_heading_lines(&f->b, &f->fc[c], w[c])) > max)
+			max = n;
+	return XLSX_LINE_PT * (double)max;
+}
+
+static unsigned
+xlsx_fit_pages(struct xlsx_fitter *f, const double *w, int flags,
+    double above, double scale)
+{
+	unsigned	*lines, pages;
+	size_t		 r;
+
+	if ((lines = calloc(f->nrows + 1, sizeof *lines)) == NULL) {
+		f->nomem = 1;
+		return 1;
+	}
+	for (r = 0; r < f->nrows; r++)
+		lines[r] = xlsx_fit_row(f, r, w);
+	pages = xlsx_pages_of(lines, f->nrows, flags, above,
+	    xlsx_fit_head(f, w), scale);
+	free(lines);
+	return pages;
+}
+
+struct xlsx_spare_cand {
+	unsigned	 cost;		/* of the word it cuts */
+	size_t		 k;		/* the cell */
+	unsigned	 lines;		/* with the line more */
+};
+
+/* The dearest cut first, then from the top. */
+static int
+xlsx_spare_cmp(const void *a, const void *b)
+{
+	const struct xlsx_spare_cand *x = a, *y = b;
+
+	if (x->cost != y->cost)
+		return x->cost > y->cost ? -1 : 1;
+	return x->k < y->k ? -1 : x->k > y->k;
+}
+
+/*
+ * The cells of running text that take a line more to spare a word they
+ * cut where it fits a line (権／限, 接／続: their row's lines filled to
+ * the edge), as a label's do (xlsx_spare_within()): chosen, the dearest
+ * cut first, while the table keeps the pages the widths w were chosen
+ * for (best).  Their text is kept for the writer (xlsx_spared()).
+ */
+static int
+xlsx_fit_spares(struct xlsx_sheet *sh, struct xlsx_fitter *f,
+    const double *w, int flags, double above,
+    const struct xlsx_fit_result *best)
+{
+	const struct xlsx_fit_col *fc;
+	struct xlsx_spare_cand	*cand = NULL;
+	struct xlsx_spare	*v;
+	struct buf		 b = BUF_INIT;
+	const char		*s;
+	size_t			 nr = f->nrows, nc = f->ncols, r, c, k, n = 0, i;
+	unsigned		*rows = NULL, l, old, room;
+	double			 head;
+	int			 rc = 0;
+
+	for (i = 0; i < sh->nspares; i++)
+		free(sh->spares[i].text);
+	sh->nspares = 0;
+	if ((rows = calloc(nr + 1, sizeof *rows)) == NULL ||
+	    (cand = calloc(nr * nc + 1, sizeof *cand)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (r = 0; r < nr; r++) {
+		rows[r] = 1;
+		for (c = 0; c < nc; c++) {
+			k = r * nc + c;
+			fc = &f->fc[c];
+			if ((l = xlsx_fit_cell(f, k, w[c])) > rows[r])
+				rows[r] = l;
+			if (f->cnt[k] == 0 || !xlsx_breaks(xlsx_fit_flags(fc)) ||
+			    (fc->col.flags & (XLSX_COL_PHRASE | XLSX_COL_NAME)))
+				continue;
+			s = f->cells[k];
+			room = (unsigned)xlsx_line_room(w[c]);
+			xlsx_break_text(&b, s, strlen(s), room, XLSX_BRK_SPARE);
+			if (buf_ok(&b) != 0) {
+				rc = error_set(NC_ENOMEM, "out of memory");
+				goto done;
+			}
+			if (xlsx_count_lines(b.data, b.len) <= l)
+				continue;
+			cand[n].k = k;
+			cand[n].lines = (unsigned)xlsx_count_lines(b.data,
+			    b.len);
+			xlsx_break_text(&b, s, strlen(s), room, 0);
+			buf_putc(&b, '\0');
+			if (buf_ok(&b) != 0) {
+				rc = error_set(NC_ENOMEM, "out of memory");
+				goto done;
+			}
+			cand[n].cost = textfit_break_cost(s, b.data,
+			    xlsx_wrap_room(room));
+			n++;
+		}
+	}
+	if (n == 0 || f->nomem)
+		goto done;
+	qsort(cand, n, sizeof *cand, xlsx_spare_cmp);
+	head = xlsx_fit_head(f, w);
+	for (i = 0; i < n; i++) {
+		r = cand[i].k / nc;
+		old = rows[r];
+		if (cand[i].lines > rows[r]) {
+			rows[r] = cand[i].lines;
+			if (xlsx_pages_of(rows, nr, flags, above, head,
+			    best->scale) > best->pages) {
+				rows[r] = old;
+				continue;
+			}
+		}
+		if ((v = realloc(sh->spares, (sh->nspares + 1) *
+		    sizeof *v)) == NULL) {
+			rc = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
+		sh->spares = v;
+		v += sh->nspares;
+		v->r = (uint32_t)r;
+		v->c = (uint16_t)(cand[i].k % nc);
+		if ((v->text = strdup(f->cells[cand[i].k])) == NULL) {
+			rc = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
+		sh->nspares++;
+	}
+done:
+	if (rc == 0 && f->nomem)
+		rc = error_set(NC_ENOMEM, "out of memory");
+	buf_free(&b);
+	free(rows);
+	free(cand);
+	return rc;
 }
 
 /*
@@ -3390,6 +3583,8 @@ xlsx_fit_sheet(struct xlsx_sheet *sh, struct xlsx_column *out,
 		goto done;
 	}
 	best = cur;
+	if ((rc = xlsx_fit_spares(sh, &f, bw, flags, above, &best)) != 0)
+		goto done;
 	for (c = 0; c < ncols; c++) {
 		out[c] = fc[c].col;
 		out[c].flags = xlsx_fit_flags(&fc[c]);

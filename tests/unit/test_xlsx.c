@@ -2181,6 +2181,61 @@ test_fit_sheet_rows(void **state)
 }
 
 /*
+ * Running text that cuts a word where its row's lines are filled to the
+ * edge (媒体の接／続) takes a line more that spares it, as a label
+ * does, where xlsx_fit_sheet() finds that costs the table no page: with
+ * 40 rows on 2 pages (the cell's row of three lines), not with 41, where
+ * the line would take a third (test_fit_sheet_rows()).
+ */
+static void
+test_fit_sheet_spare(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+		{ { "課", 0, 0 }, XLSX_FIT_CODE },
+		{ { "所見", XLSX_COL_BREAK, 21 }, XLSX_FIT_FIXED },
+	};
+	static const char	 text[] = "住民記録端末は窓口奥に設置され、"
+	    "媒体の接続は制御されている。";
+	const char		*cells[41 * 3];
+	struct xlsx_column	 out[3];
+	struct xlsx_fit_result	 res;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	char			 path[512];
+	char			*xml;
+	size_t			 r, n;
+	uint32_t		 row;
+
+	(void)state;
+	for (n = 40; n <= 41; n++) {
+		for (r = 0; r < n; r++) {
+			cells[r * 3] = "1";
+			cells[r * 3 + 1] = "情報政策課";
+			cells[r * 3 + 2] = r == 0 ? text : "提出済み";
+		}
+		sh = fit_sheet_new(&x, "spare.xlsx", XLSX_LANDSCAPE);
+		assert_int_equal(xlsx_fit_sheet(sh, out, fc, 3, cells, n, 1, 1,
+		    &res), 0);
+		assert_int_equal(res.pages, 2);
+		assert_int_equal(xlsx_table(&row, sh, out, 3), 0);
+		for (r = 0; r < n; r++)
+			assert_int_equal(xlsx_write_text(sh, row + (uint32_t)r,
+			    2, cells[r * 3 + 2]), 0);
+		assert_int_equal(xlsx_save(x), 0);
+		xlsx_free(x);
+		path_in(path, sizeof path, "spare.xlsx");
+		xml = zip_part(path, "xl/sharedStrings.xml");
+		if (n == 40) {
+			assert_non_null(strstr(xml, "接続"));
+			assert_null(strstr(xml, "接\n続"));
+		} else
+			assert_non_null(strstr(xml, "接\n続"));
+		free(xml);
+	}
+}
+
+/*
  * Long text: the widths trade pages for scale.  The scale chosen is the
  * one the widths print at; asked for 90 % at least it gets it, on as
  * many pages or more; asked for few pages (a target of 50 %) it gets as
@@ -2348,6 +2403,7 @@ main(void)
 		cmocka_unit_test(test_row_heights),
 		cmocka_unit_test(test_print_scale),
 		cmocka_unit_test(test_fit_sheet_rows),
+		cmocka_unit_test(test_fit_sheet_spare),
 		cmocka_unit_test(test_fit_sheet_scale),
 		cmocka_unit_test(test_fit_sheet_whole),
 		cmocka_unit_test(test_fit_kept),
