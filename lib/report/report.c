@@ -985,6 +985,20 @@ setup_items(struct bld *b)
 		split_title(b, it, schema_title(ps));
 		it->expected = expected_of(b->st, cs, it->key);
 	}
+	for (i = 0; i < NITEMS; i++) {
+		struct report_item *it = &w->items[i];
+		const char *of = NULL;
+
+		it->row_label = it->label;
+		snprintf(path, sizeof path, "expectations.%s", it->key);
+		if (cs != NULL && (ps = schema_at(cs, path)) != NULL)
+			of = schema_annotation(ps, "x-part-of");
+		error_clear();
+		/* listed under the item it is a part of, the one above */
+		if (of != NULL && i > 0 && strcmp(w->items[i - 1].key,
+		    of) == 0)
+			it->row_label = rp_fmt(b->pool, "　うち%s", it->label);
+	}
 	return 0;
 }
 

@@ -43,6 +43,13 @@ struct report_item {
 	const char		*key;	/* expectations key, or the item's own */
 	const char		*spec;	/* 3(1)ア(イ)a */
 	const char		*label;	/* 情報化企画審査 */
+	/*
+	 * Its 業務 as the tables list it: 「　うち面談・交渉への同席」 for a
+	 * part of the item above it (the config schema's x-part-of), as
+	 * the 相談業務実施報告書 counts a consultation once and its
+	 * attendances among them; else the label.
+	 */
+	const char		*row_label;
 	const char		*unit;	/* 件, 回, 種類 ... */
 	long			 period;
 	long			 ytd;

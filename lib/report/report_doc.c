@@ -75,7 +75,7 @@ summary_table(struct docx *d, const struct report_work *w)
 
 		row = i + 1;
 		if ((rc = docx_table_cell(t, row, 0, it->spec, &l)) != 0 ||
-		    (rc = docx_table_cell(t, row, 1, it->label, &l)) != 0 ||
+		    (rc = docx_table_cell(t, row, 1, it->row_label, &l)) != 0 ||
 		    (rc = docx_table_cell(t, row, 2, it->unit, &c)) != 0)
 			break;
 		if ((rc = docx_table_cell(t, row, 3, rp_count(buf,
@@ -770,21 +770,6 @@ annual_note(char *note, size_t size, const struct report_work *w,
 }
 
 /*
- * An item's 業務 as the workbook gives it: the attendances are a part of
- * the consultations above them (the 相談業務実施報告書 counts a
- * consultation once, and its attendances among them), and say so,
- * indented as that report has them: a row of their own with the same
- * 仕様書 read as work in addition to the consultations.
- */
-static const char *
-annual_label(const struct report_item *it)
-{
-	if (strcmp(it->key, "consultation_attendances") == 0)
-		return "　うち面談・交渉への同席";
-	return it->label;
-}
-
-/*
  * The kth row of an item (k < nrefs + ncancels): its records and its
  * cancelled ones by date; *cancelled says which.
  */
@@ -865,7 +850,7 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 
 		c = cells + i * ANNUAL_NCOLS;
 		c[0] = it->spec;
-		c[1] = annual_label(it);
+		c[1] = it->row_label;
 		c[2] = it->unit;
 		snprintf(buf, sizeof buf, "%ld", it->ytd);
 		c[3] = pool_dup(&pool, buf, &bad);
@@ -933,7 +918,7 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 
 			c = cells + n * ANNUAL_NCOLS;
 			c[0] = it->spec;
-			c[1] = annual_label(it);
+			c[1] = it->row_label;
 			cal_format_era(buf, sizeof buf, r->date, CAL_ERA_LONG);
 			c[2] = pool_dup(&pool, buf, &bad);
 			c[3] = r->no;
@@ -1182,7 +1167,7 @@ plan_items(struct docx *d, const struct report_work *w)
 		const struct report_item *it = &w->items[i];
 
 		docx_table_cell(t, i + 1, 0, it->spec, &l);
-		docx_table_cell(t, i + 1, 1, it->label, &l);
+		docx_table_cell(t, i + 1, 1, it->row_label, &l);
 		if (it->expected >= 0)
 			rp_count(buf, it->expected);
 		else

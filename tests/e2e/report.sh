@@ -49,6 +49,17 @@ grep -q 'short 1[0-9]*:' "$T/pyout" || grep -q 'short [1-9]:' "$T/pyout" ||
 grep -q 'plan_reviews=2/5' "$T/pyout" || fail "unexpected review counts:
 $(cat "$T/pyout")"
 expect_grep "$T/pyout" 'period 2026-05-28\.\.2026-07-22 months 4'
+# the attendances are listed as a part of the consultations above them
+# (the config schema's x-part-of), in the 作業実施状況 as in 業務項目別実績
+# and the 相談業務実施報告書: a row of their own read as more work
+$PY - "$O" <<'PY' || fail "the attendances are not listed under the consultations"
+import glob, sys, docx
+d = docx.Document(glob.glob(sys.argv[1] + "/作業実施報告書_*.docx")[0])
+t = d.tables[0]
+work = [r.cells[1].text for r in t.rows]
+i = work.index("所管課からの相談")
+assert work[i + 1] == "\u3000うち面談・交渉への同席", work
+PY
 # the year's cancelled 定例会 is named under the item, so 第5回・第6回・
 # 第7回 beside 年度累計6回 adds up (issue 18)
 $PY - "$O" <<'PY' || fail "the cancelled meeting is not named under 定例会"
@@ -325,6 +336,13 @@ assert len(hist) == 1, [[ct(c) for c in t.rows[0].cells] for t in doc.tables]
 rows = [[ct(c) for c in r.cells] for r in hist[0].rows[1:]]
 assert rows[0][:3] == ["第1版", "令和8年4月14日", "当初の計画"], rows
 cover = re.search(r"令和\d+年\d+月\d+日", text).group(0)
+# its expectations table lists the attendances under the consultations
+exp = [t for t in doc.tables if [ct(c) for c in t.rows[0].cells] ==
+       ["仕様書", "業務", "年間想定", "単位"]]
+assert len(exp) == 1
+work = [ct(r.cells[1]) for r in exp[0].rows]
+assert work[work.index("所管課からの相談") + 1] == \
+    "\u3000うち面談・交渉への同席", work
 # (python-docx gives a merged cell's continuation rows its first's text)
 v2 = [r for r in rows if r[0] == "第2版"]
 assert len(v2) == 2 and all(r[1] == cover == "令和8年6月30日" for r in v2), v2

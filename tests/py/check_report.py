@@ -227,6 +227,23 @@ def labels(src):
     return {k: re.sub(r"（[^（]*）$", "", v["title"]) for k, v in props.items()}
 
 
+def plain(label):
+    """A row's label as the text names its item (without うち)."""
+    return label[3:] if label.startswith("\u3000うち") else label
+
+
+def row_labels(src):
+    """The labels as the tables list them: a part of the count above it
+    (the schema's x-part-of) under it, as うち…"""
+    with open(os.path.join(src, "schemas", "config.yaml"),
+              encoding="utf-8") as f:
+        s = yaml.safe_load(f)
+    props = s["properties"]["expectations"]["properties"]
+    lab = labels(src)
+    return {k: ("\u3000うち" if "x-part-of" in v else "") + lab[k]
+            for k, v in props.items()}
+
+
 def docx_text(path):
     import docx
     doc = docx.Document(path)
@@ -270,9 +287,10 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
     if len(rows) != len(ITEMS):
         fail("%d summary rows, want %d" % (len(rows), len(ITEMS)))
     short = []
+    rlab = row_labels(src)
     for k, row in zip(ITEMS, rows):
-        if k in lab and row[1] != lab[k]:
-            fail("row %s: label %r, want %r" % (k, row[1], lab[k]))
+        if k in rlab and row[1] != rlab[k]:
+            fail("row %s: label %r, want %r" % (k, row[1], rlab[k]))
         for c in (row[3], row[4], row[5]):
             if c != "―" and not COUNT_RE.fullmatch(c):
                 fail("%s: count %r not written as 1,234" % (k, c))
@@ -296,7 +314,7 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
             fail("%s: 6(1)ウ mark %r, short=%s (ytd %d, expected %s, %d "
                  "months)" % (k, row[7], is_short, ytd[k], e, months))
         if is_short:
-            short.append(row[1])
+            short.append(plain(row[1]))
     # section 4 lists exactly the short items, each with its note
     text = "\n".join(paras)
     i4 = text.index("年間想定件数を下回る項目の作業量の振替")
@@ -310,11 +328,11 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
     # and not recorded held (未実施) are not effort moved to other work
     lines = sec4.split("\n")
     for k, row in zip(ITEMS, rows):
-        if row[1] not in short or note_item is not None:
+        if plain(row[1]) not in short or note_item is not None:
             continue
         at = [i for i, ln in enumerate(lines)
               if re.fullmatch(r"\(\d+\)\u3000%s（仕様書[^）]*）" %
-                              re.escape(row[1]), ln)]
+                              re.escape(plain(row[1])), ln)]
         note = lines[at[0] + 1] if at and at[0] + 1 < len(lines) else ""
         u, c = extra["unheld"][k], extra["cancelled"][k]
         sc = extra["scheduled"][k]
@@ -357,9 +375,9 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
     for k, row in zip(ITEMS, rows):
         c = [x.replace(",", "") for x in row]
         if c[5] != "―" and c[7] != "下回る" and int(c[4]) > float(c[6]):
-            want.append(row[1])
+            want.append(plain(row[1]))
         elif c[5] == "―" and int(c[4]) > 0:
-            want.append(row[1])
+            want.append(plain(row[1]))
     if short and want:
         if m is None:
             fail("no 振替先 line, want %r" % want)
@@ -548,7 +566,7 @@ def pdftext(txt, path):
     with open(txt, encoding="utf-8") as f:
         lines = f.read().splitlines()
     for row in tables[0][1:]:
-        label, unit = row[1], row[2]
+        label, unit = row[1].lstrip("\u3000"), row[2]
         found = [x for x in lines if label in x.replace(" ", "")
                  and unit in re.split(r"\s{2,}", x.strip())]
         if not found:

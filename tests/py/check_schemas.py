@@ -43,7 +43,7 @@ SUBSET = {"$schema", "$id", "$ref", "$defs", "type", "properties",
           "minItems", "maxItems", "title", "description", "default",
           "x-kind", "x-dir", "x-id-prefix", "x-fy-field", "x-title-field",
           "x-columns", "x-ref", "x-enum-titles", "x-option", "x-add",
-          "x-title-en", "x-unit"}
+          "x-title-en", "x-unit", "x-part-of"}
 
 problems = []
 
@@ -268,6 +268,12 @@ def check_schema_conventions(S):
                 if not isinstance(p, dict) or not p.get("title"):
                     problem(path, "%s/properties/%s: no title"
                             % (where, pname))
+                # a part of a sibling's count, listed under it (うち…)
+                if isinstance(p, dict) and "x-part-of" in p and (
+                        p["x-part-of"] == pname or p["x-part-of"] not in
+                        (sub.get("properties") or {})):
+                    problem(path, "%s/properties/%s: x-part-of must name "
+                            "another property beside it" % (where, pname))
             if isinstance(sub.get("items"), dict) and \
                     not sub["items"].get("title"):
                 problem(path, "%s/items: no title" % where)
