@@ -2630,6 +2630,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	struct xlsx_sheet	*s1, *s2, *s3, *s4;
 	struct year		 y;
 	struct buf		 b = BUF_INIT, b2 = BUF_INIT, names[40];
+	struct buf		 snames_b[40];
+	const char		*snames[40];
+	unsigned		 tot[4];
 	const struct node	*root, *fs, *f;
 	char			 lab[CAL_FMT_MAX], key[128];
 	uint32_t		 row, first;
@@ -2639,6 +2642,8 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	int			 rc, ok;
 
 	memset(names, 0, sizeof names);
+	memset(snames_b, 0, sizeof snames_b);
+	memset(snames, 0, sizeof snames);
 	if ((rc = year_new(&y, a, n, as_of, warn)) != 0) {
 		year_free(&y, n);
 		return rc;
@@ -2759,6 +2764,12 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			    0));
 			buf_free(&o);
 			cc[nc].heading = names[nc].data;
+			/* the legend's name, marked ※ if provisional */
+			buf_init(&snames_b[nc - 1]);
+			buf_puts(&snames_b[nc - 1], names[nc].data);
+			if (unconfirmed(&y.s[i]) > 0)
+				buf_puts(&snames_b[nc - 1], "※");
+			snames[nc - 1] = snames_b[nc - 1].data;
 			cc[nc].flags = 0;
 			cc[nc].width = 14;
 			if (widest_line(names[nc].data) + 5 > cc[nc].width)
@@ -2819,6 +2830,18 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		memset(&ch, 0, sizeof ch);
 		ch.type = XLSX_CHART_COLUMN;
 		ch.title = "章別の適合率";
+		/*
+		 * The chart prints on pages of its own, away from the
+		 * table's note: a missing bar read as 0 %, a provisional
+		 * rate as final.  The value axis' title (under the
+		 * horizontal bars the chapters' names make them) says both,
+		 * and the legend marks the provisional audits with ※.
+		 */
+		ch.y_title = nint > 0 ? "適合率（棒のない章は、該当する項目がなく"
+		    "適合率のない章で、0%ではない。※の監査は未確認の項目があり、"
+		    "適合率は暫定）" : "適合率（棒のない章は、該当する項目がなく"
+		    "適合率のない章で、0%ではない）";
+		ch.names = (const char *const *)snames;
 		ch.y_pct = 1;
 		ch.cat_col = 0;
 		ch.val_cols = vals;
@@ -2903,6 +2926,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	    "指摘は重ねて数えない");
 	xlsx_table(&first, s4, gc, 6);
 	row = first;
+	memset(tot, 0, sizeof tot);
 	for (k = 0; k <= y.ch.n; k++) {
 		unsigned sum = 0;
 
@@ -2924,15 +2948,33 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			xlsx_write_number(s4, row, (uint16_t)(j + 1),
 			    y.grades[k][j], XLSX_NUM_INT);
 		xlsx_write_number(s4, row, 5, sum, XLSX_NUM_INT);
+		for (j = 0; j < 4; j++)
+			tot[j] += y.grades[k][j];
 		row++;
 	}
 	if (row > first) {
 		static const uint16_t v[] = { 1, 2, 3, 4 };
 		struct xlsx_chart ch;
+		unsigned all = 0;
+
+		/*
+		 * The year's total under the chapters (14 = 重大3, 軽微8, ...),
+		 * as an official expects of a table with a 計 column; the
+		 * chart keeps to the chapters' rows.
+		 */
+		xlsx_write_text(s4, row, 0, "合計");
+		for (j = 0; j < 4; j++) {
+			xlsx_write_number(s4, row, (uint16_t)(j + 1), tot[j],
+			    XLSX_NUM_INT);
+			all += tot[j];
+		}
+		xlsx_write_number(s4, row, 5, all, XLSX_NUM_INT);
 
 		memset(&ch, 0, sizeof ch);
 		ch.type = XLSX_CHART_COLUMN_STACKED;
 		ch.title = "章別・区分別の指摘件数";
+		ch.first_row = first;
+		ch.last_row = row - 1;
 		ch.cat_col = 0;
 		ch.val_cols = v;
 		ch.nval = 4;
@@ -2952,8 +2994,10 @@ done:
 	free(tg);
 	free(lcells);
 	year_free(&y, n);
-	for (i = 0; i < 40; i++)
+	for (i = 0; i < 40; i++) {
 		buf_free(&names[i]);
+		buf_free(&snames_b[i]);
+	}
 	buf_free(&b);
 	buf_free(&b2);
 	return rc;

@@ -578,9 +578,37 @@ def mode_results_xlsx(path, audits):
         # 章 broken at its phrases, never inside a run of kanji
         check(not re.search(r"[\u4e00-\u9fff]\n[\u4e00-\u9fff]", str(r[4] or "")),
               "章 %r broken inside a word" % r[4])
+    # 区分別集計: the chapters' rows and a 合計 row of their sums (the
+    # year's 14 = 重大3, 軽微8, ...), which the table lacked
+    rows = cells(wb["区分別集計"])
+    h = find_header(rows, "章")
+    grows = [r for r in rows[h + 1:] if r[0]]
+    check(grows and grows[-1][0] == "合計", "区分別集計: no 合計 row: %r" % grows[-1:])
+    if grows and grows[-1][0] == "合計":
+        body = grows[:-1]
+        for c in range(1, 6):
+            check(grows[-1][c] == sum(r[c] for r in body),
+                  "区分別集計 合計 column %d: %r" % (c, grows[-1][c]))
+        check(grows[-1][5] == n, "区分別集計 合計 %r, want %d findings" % (grows[-1][5], n))
     with zipfile.ZipFile(path) as z:
         charts = [x for x in z.namelist() if x.startswith("xl/charts/chart")]
+        xml = {x: z.read(x).decode() for x in charts}
     check(len(charts) >= 2, "native charts: %r" % charts)
+    # the stacked chart draws the chapters, not the 合計
+    for x, t in xml.items():
+        if "章別・区分別" in t and grows and grows[-1][0] == "合計":
+            check("$A$%d" % (h + 1 + len(grows)) not in t,
+                  "%s: the 合計 row drawn" % x)
+    # the 章別 chart prints on pages of its own: it says there that a
+    # missing bar is no rate (not 0%), and marks provisional audits ※
+    rate_x = [t for t in xml.values() if "章別の適合率" in t]
+    check(rate_x and all("0%ではない" in t for t in rate_x),
+          "章別の適合率 chart: no note on the missing bars")
+    interim = any(it.get("result", "unchecked") == "unchecked"
+                  for a in audits for it in a.get("items", []) if rate(a["items"])[1])
+    if interim:
+        check(rate_x and all("暫定" in t and "※" in t for t in rate_x),
+              "章別の適合率 chart: provisional rates unmarked")
 
 
 def mode_risks(path, audits):
