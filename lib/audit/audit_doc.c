@@ -3043,7 +3043,11 @@ audit_doc_risks(const char *path, struct store *st,
 		 */
 		{ { "分析", XLSX_COL_NAME | XLSX_COL_PHRASE, 40 },
 		    XLSX_FIT_TEXT },
-		{ { "発生可能性", XLSX_COL_CENTER, 10 }, XLSX_FIT_CODE },
+		/*
+		 * as wide as 未評価, the heading over two lines: on one, it
+		 * took the room of a column of 高, 中 and 未評価 twice
+		 */
+		{ { "発生\n可能性", XLSX_COL_CENTER, 9 }, XLSX_FIT_FIXED },
 		{ { "影響度", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
 		/* centred: right-aligned, it touched 対応策's text */
 		{ { "リスク値", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
@@ -3087,7 +3091,8 @@ audit_doc_risks(const char *path, struct store *st,
 			r = grid_row(&g);
 			grid_set(&g, r, 1, on.data);
 			grid_set(&g, r, 2, o.data);
-			grid_set(&g, r, 3, "リスク分析");
+			/* two lines in a row of several: the room to リスク */
+			grid_set(&g, r, 3, "リスク\n分析");
 			grid_set(&g, r, 4, node_get_str(it, "clause"));
 			grid_set(&g, r, 5, node_get_str(it, "risk"));
 			grid_set(&g, r, 6, node_get_str(it, "analysis"));

@@ -652,6 +652,18 @@ def mode_risks(path, audits):
             check(len(lines) == 2 and all(re.fullmatch(
                 "(指摘区分：(%s)|是正状況：.+)" % "|".join(GRADE.values()), x)
                 for x in lines), "row %s: 分析 %r" % (row[0], row[6]))
+    # the code and level columns as wide as their values (2-5, 中,
+    # 未評価), not their headings on one line; the room to リスク, whose
+    # lines cut 特定個／人情報 and 二要／素 where it was 11 characters
+    ws = wb["リスク一覧"]
+    for col, most in (("D", 10), ("H", 10)):
+        w = ws.column_dimensions[col].width
+        check(w <= most, "column %s %r wide for its codes" % (col, w))
+    for row in data:
+        t = str(row[5] or "")
+        for word in ("特定個人情報", "個人情報", "二要素", "認証", "パスワード"):
+            if word in t.replace("\n", "") and word not in t:
+                check(False, "row %s: リスク breaks %s: %r" % (row[0], word, t))
     questions = {it.get("text") for a in audits for it in a.get("items", [])}
     for row in data:
         check((row[5] or "").replace("\n", "") not in questions,
