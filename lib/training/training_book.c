@@ -723,15 +723,16 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	struct tr_results	*r = NULL;
 	struct xlsx		*x = NULL;
 	struct xlsx_props	 props;
-	struct xlsx_sheet	*sh, *ks;
-	struct xlsx_chart	 ch;
+	struct xlsx_sheet	*sh, *ks, *gs;
+	struct chart		*m = NULL;
 	const struct node	*conf, *exp;
 	char			**names = NULL;
 	char			 note[256], title[256], fyl[CAL_FMT_MAX], no[32];
-	uint16_t		 vals[2] = { 9, 10 };
-	uint32_t		 row, first;
+	char			 vtitle[256];
+	double			*att = NULL, *sat = NULL;
+	uint32_t		 row;
 	size_t			 i, k;
-	int			 rc;
+	int			 rc, notheld = 0, nosurvey = 0;
 
 	if ((rc = tr_list_load(&l, st, fy, TR_LOAD_FULL, NULL)) != 0)
 		return rc;
@@ -743,8 +744,9 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	props.created = o->created;
 	if ((rc = xlsx_new(&x, path, &props)) != 0)
 		goto done;
-	if (l.n > 0 && (cells = calloc(l.n * LIST_NCOLS, sizeof *cells)) ==
-	    NULL) {
+	if (l.n > 0 && ((cells = calloc(l.n * LIST_NCOLS, sizeof *cells)) ==
+	    NULL || (att = calloc(l.n, sizeof *att)) == NULL ||
+	    (sat = calloc(l.n, sizeof *sat)) == NULL)) {
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -772,7 +774,6 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	    NULL)) != 0 ||
 	    (rc = xlsx_table(&row, sh, cols, LIST_NCOLS)) != 0)
 		goto done;
-	first = row;
 	for (i = 0; i < l.n; i++, row++) {
 		const struct training *t = l.v[i];
 		int held = strcmp(t->status, "held") == 0 ||
@@ -793,6 +794,13 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 		count(sh, row, 8, held ? r->attended : -1);
 		rate(sh, row, 9, held ? r->attend_rate : NAN);
 		rate(sh, row, 10, r->satisfaction);
+		/* the chart's figures, as the cells show them */
+		att[i] = held && !isnan(r->attend_rate) ? r->attend_rate /
+		    100.0 : NAN;
+		sat[i] = isnan(r->satisfaction) ? NAN : r->satisfaction /
+		    100.0;
+		notheld |= isnan(att[i]) && isnan(sat[i]);
+		nosurvey |= !isnan(att[i]) && isnan(sat[i]);
 		rate(sh, row, 11, r->mean);
 		date_cell(sh, row, 12, t->report_due);
 		date_cell(sh, row, 13, t->report_submitted);
@@ -884,13 +892,9 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	    "", multi.len > 0 ? "）" : "");
 	xlsx_note(ks, row + 3, line);
 	if (l.n > 0) {
-		memset(&ch, 0, sizeof ch);
-		ch.type = XLSX_CHART_BAR;
 		/* the year, as the sheets' titles give it */
 		snprintf(ctitle, sizeof ctitle, "%s 研修別の受講率と満足度",
 		    fyl);
-		ch.title = ctitle;
-		ch.src = sh;
 		/*
 		 * the trainings by name, not by the No. a reader had to look
 		 * up in 研修一覧: the names whole on one line, not the cells'
@@ -907,15 +911,39 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 				rc = error_set(NC_ENOMEM, "out of memory");
 				goto done;
 			}
-		ch.cat_col = 0;
-		ch.cat_labels = (const char *const *)names;
-		ch.x_title = "研修";
-		ch.val_cols = vals;
-		ch.nval = 2;
-		ch.first_row = first;
-		ch.last_row = first + (uint32_t)l.n - 1;
-		ch.y_pct = 1;
-		if ((rc = xlsx_add_chart(sh, &ch)) != 0)
+		/*
+		 * The value axis' title, under the horizontal bars, says why
+		 * a bar is missing (a 満足度 without a bar read as 0 %); no
+		 * category axis title: the names say 研修, and it stood on
+		 * its side.
+		 */
+		snprintf(vtitle, sizeof vtitle, "受講率・満足度%s%s%s%s%s",
+		    notheld || nosurvey ? "（" : "", notheld ? "棒のない研修は"
+		    "未実施" : "", notheld && nosurvey ? "、" : "", nosurvey ?
+		    "満足度のない研修はアンケート未実施" : "", notheld || nosurvey ?
+		    "）" : "");
+		/*
+		 * Drawn from the model, with its values on the bars as every
+		 * other chart of the set has them (the table's chart labels
+		 * up to 24 bars, these are 28), from a hidden sheet of its
+		 * figures: there a training without a 満足度 is a blank cell,
+		 * no bar, where 研修一覧's 「－」 would be drawn as 0.
+		 */
+		rc = chart_new(&m, CHART_BAR, ctitle);
+		for (i = 0; i < l.n && rc == 0; i++)
+			rc = chart_category(m, names[i]);
+		if (rc == 0)
+			rc = chart_series(m, "受講率", att, l.n);
+		if (rc == 0)
+			rc = chart_series(m, "満足度", sat, l.n);
+		if (rc == 0)
+			rc = chart_set_format(m, CHART_PERCENT);
+		if (rc == 0)
+			rc = chart_set_labels(m, 1);
+		if (rc == 0)
+			rc = chart_set_axis_titles(m, NULL, vtitle);
+		if (rc != 0 || (rc = xlsx_add_sheet(&gs, x, "受講率と満足度",
+		    XLSX_HIDDEN)) != 0 || (rc = xlsx_chart_table(gs, m)) != 0)
 			goto done;
 	}
 	rc = xlsx_save(x);
@@ -930,6 +958,9 @@ done:
 		for (i = 0; i < l.n; i++)
 			free(names[i]);
 	free(names);
+	free(att);
+	free(sat);
+	chart_free(m);
 	tr_results_free(r);
 	xlsx_free(x);
 	free(cells);
