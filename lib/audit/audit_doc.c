@@ -779,6 +779,36 @@ lines_of(struct buf *b, const char *s)
 	buf_puts(b, "");
 }
 
+/*
+ * Mark an audit whose rates are interim (items still to check) with ※
+ * after the first line of its name: 総務課※／文書管理システム, the longer
+ * line left as wide as it was.
+ */
+static void
+mark_first_line(struct buf *b)
+{
+	struct buf	 o = BUF_INIT;
+	const char	*nl;
+
+	if (b->data == NULL)
+		return;
+	buf_puts(&o, b->data);
+	if (buf_ok(&o) != 0) {
+		buf_free(&o);
+		return;
+	}
+	buf_reset(b);
+	if ((nl = strchr(o.data, '\n')) != NULL) {
+		buf_add(b, o.data, (size_t)(nl - o.data));
+		buf_puts(b, "※");
+		buf_puts(b, nl);
+	} else {
+		buf_puts(b, o.data);
+		buf_puts(b, "※");
+	}
+	buf_free(&o);
+}
+
 /* Display width of the widest line of s. */
 static double
 widest_line(const char *s)
@@ -1216,7 +1246,7 @@ catalog_line(struct buf *b, const struct node *root)
 	buf_printf(b, "%u項目（該当なし %u 項目）", s.total.items,
 	    s.total.count[AUDIT_NA]);
 	if (node_scalar_eq(node_get(root, "my_number"), "true"))
-		buf_puts(b, "。マイナンバーの監査項目を含む");
+		buf_puts(b, "。マイナンバーの監査項目を含む。");
 	audit_score_free(&s);
 }
 
@@ -2057,7 +2087,7 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 		else if (late_nofu > 0)
 			buf_printf(out, "。うち %zu 件はフォローアップ監査が"
 			    "計画されていない", late_nofu);
-		buf_puts(out, late_nofu > 0 ? "。期限後速やかにフォローアップ"
+		buf_puts(out, late_nofu > 0 ? "。速やかにフォローアップ"
 		    "監査を計画することを提案する。\n" : "。フォローアップ監査"
 		    "で是正を確認することを提案する。\n");
 	}
@@ -2198,7 +2228,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	char			 lab[CAL_FMT_MAX], c[32], day[CAL_FMT_MAX];
 	unsigned		*w = NULL;
 	size_t			 i, k, row, nplain = 0, line, nint = 0;
-	int			 rc, ok;
+	int			 rc, ok, interim;
 	long			 r;
 
 	memset(&num, 0, sizeof num);
@@ -2301,20 +2331,26 @@ audit_doc_results_docx(const char *path, struct store *st,
 		if ((rc = docx_table_cell(t, i + 1, 4, y.s[i].total.items ?
 		    c : "－", &snum)) != 0)
 			goto done;
+		/*
+		 * A rate with items still to check is marked ※ in 状況, set
+		 * left, not beside the figure: 91.7※ stood a character left
+		 * of the other rates (as the 最終報告書 deck marks it).
+		 */
 		rate_cell(c, sizeof c, &y.s[i].total);
-		if (scored(&y.s[i]) && unconfirmed(&y.s[i]) > 0) {
-			snprintf(c + strlen(c), sizeof c - strlen(c), "※");
-			nint++;
-		}
+		interim = scored(&y.s[i]) && unconfirmed(&y.s[i]) > 0;
+		nint += interim;
 		if ((rc = docx_table_cell(t, i + 1, 5, c, &snum)) != 0)
 			goto done;
 		fs = audit_findings(root);
 		snprintf(c, sizeof c, "%zu", fs != NULL ? fs->n : 0);
-		if ((rc = docx_table_cell(t, i + 1, 6, y.state[i] == EV_DONE ?
+		buf_reset(&b);
+		buf_printf(&b, "%s%s", y.state[i] == EV_DONE ? label(st,
+		    "status", NULL, node_get_str(root, "status")) :
+		    ev_state_label(y.state[i]), interim ? "※" : "");
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 6, y.state[i] == EV_DONE ?
 		    c : "－", &snum)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 7, y.state[i] == EV_DONE ?
-		    label(st, "status", NULL, node_get_str(root, "status")) :
-		    ev_state_label(y.state[i]), &small)) != 0)
+		    (rc = docx_table_cell(t, i + 1, 7, b.data, &small)) != 0)
 			goto done;
 	}
 	if ((rc = docx_add_table(d, t)) != 0)
@@ -2387,7 +2423,13 @@ audit_doc_results_docx(const char *path, struct store *st,
 			    strcmp(y.ch.key[row], y.ch.title[row]) ? " " : "",
 			    y.ch.title[row]);
 		else
-			buf_puts(&b, "全体");
+			/*
+			 * 全体※, the audits named under the table: beside
+			 * the figure (91.7%※) the mark stood it a character
+			 * left of the others, and in a heading
+			 * (清掃事務所※) it took a line of its own
+			 */
+			buf_puts(&b, nint > 0 ? "全体※" : "全体");
 		if ((rc = buf_ok(&b)) != 0 ||
 		    (rc = docx_table_cell(t, row + 1, 0, b.data, NULL)) != 0)
 			goto done;
@@ -2400,11 +2442,8 @@ audit_doc_results_docx(const char *path, struct store *st,
 					audit_tenths_text(c, sizeof c, r, 1);
 				else
 					snprintf(c, sizeof c, "－");
-			} else {
+			} else
 				rate_text(c, sizeof c, &y.s[i].total);
-				if (unconfirmed(&y.s[i]) > 0)
-					snprintf(c + strlen(c), sizeof c - strlen(c), "※");
-			}
 			if ((rc = docx_table_cell(t, row + 1, k++, c,
 			    &num)) != 0)
 				goto done;
@@ -2422,12 +2461,22 @@ audit_doc_results_docx(const char *path, struct store *st,
 	 * 「－」 in the table is a chapter without a rate, a missing bar in
 	 * the chart a reader cannot tell from 0 %: say which it is.
 	 */
-	if (nplain > 0 && (rc = docx_add_outline_body(d, nint > 0 ?
-	    "「－」は、該当する項目がない、または項目が全て未確認で適合率の"
-	    "ない章であり、グラフには棒を表示していない（0%ではない）。※は、"
-	    "未確認の項目がある監査の暫定の値である。" :
-	    "「－」は、該当する項目がない、または項目が全て未確認で適合率の"
-	    "ない章であり、グラフには棒を表示していない（0%ではない）。")) != 0)
+	buf_reset(&b);
+	buf_puts(&b, "「－」は、該当する項目がない、または項目が全て未確認で"
+	    "適合率のない章であり、グラフには棒を表示していない（0%ではない）。");
+	for (i = 0, k = 0; nint > 0 && i < n; i++) {
+		struct buf o = BUF_INIT;
+
+		if (!scored(&y.s[i]) || unconfirmed(&y.s[i]) == 0)
+			continue;
+		target(&o, st, record_root(a[i]), 0);
+		buf_printf(&b, "%s%s", k++ ? "、" : "全体※のうち、", o.data);
+		buf_free(&o);
+	}
+	if (nint > 0)
+		buf_puts(&b, "の値は、未確認の項目がある監査の暫定の値である。");
+	if (nplain > 0 && ((rc = buf_ok(&b)) != 0 ||
+	    (rc = docx_add_outline_body(d, b.data)) != 0))
 		goto done;
 	docx_table_free(t);
 	t = NULL;
@@ -2768,7 +2817,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			buf_init(&snames_b[nc - 1]);
 			buf_puts(&snames_b[nc - 1], names[nc].data);
 			if (unconfirmed(&y.s[i]) > 0)
-				buf_puts(&snames_b[nc - 1], "※");
+				mark_first_line(&snames_b[nc - 1]);
 			snames[nc - 1] = snames_b[nc - 1].data;
 			cc[nc].flags = 0;
 			cc[nc].width = 14;

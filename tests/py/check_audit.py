@@ -271,6 +271,9 @@ def mode_summary(path, a):
     kv = {r[0]: r[1] for r in tables[0]}
     check(kv.get("監査名") == a["title"], "監査名 %r" % kv.get("監査名"))
     check(str(len(a["items"])) + "項目" in kv.get("監査項目", ""), "監査項目 %r" % kv.get("監査項目"))
+    # two sentences end as sentences: …。マイナンバーの監査項目を含む。
+    v = kv.get("監査項目", "")
+    check("。" not in v or v.endswith("。"), "監査項目 %r without its last 。" % v)
     # the sentence giving the rate states how it is computed (not only
     # 「重要度で重み付け」)
     rt = rate_text(a["items"]).replace("-", "－")
@@ -418,6 +421,18 @@ def mode_results_docx(path, audits):
     for row in tables[0][1:]:
         check(row[-1] not in ("予定", "未実施") or "予定" in head + row[3],
               "%s audit dated %s under %r" % (row[-1], row[3], head))
+    # the rates right-aligned and aligned: an interim one's ※ in 状況,
+    # not beside its figure (91.7※ stood a character left), nor in the
+    # 章別 table's figures (91.7%※): its 全体※ row is named under it
+    for row in tables[0][1:]:
+        check("※" not in row[5], "適合率 %r marked beside the figure" % row[5])
+    for t in tables[1:]:
+        if t and t[0] and t[0][0] == "章":
+            for row in t[1:]:
+                check(all("※" not in c for c in row[1:]),
+                      "章別 %r marked beside a figure" % row)
+    text = "\n".join(paras)
+    check("期限後速やかに" not in text, "「期限後速やかに」 for findings past their deadline")
     # 監査対象 in whole words: a system's name a line of its own, or
     # broken only where its kind of character changes (文書管理／システム:
     # the dates on one line take the room, review3 of issue 18; never
@@ -456,20 +471,21 @@ def mode_results_docx(path, audits):
         if a.get("target_system"):
             check(a["target_system"] in row[1], "target %r" % row[1])
         if any("result" in it for it in a.get("items", [])):
-            check(row[5].rstrip("※") == rate_text(a["items"]).rstrip("%"), "rate %r, want %s" % (row[5], rate_text(a["items"])))
-            # a rate with items still to check is marked interim (※),
-            # with how many are left, as the audit's own summary says
+            check(row[5] == rate_text(a["items"]).rstrip("%"), "rate %r, want %s" % (row[5], rate_text(a["items"])))
+            # a rate with items still to check is marked interim (※ in
+            # 状況, where it moves no figure), with how many are left,
+            # as the audit's own summary says
             left = sum(1 for it in a["items"]
                        if it.get("result", "unchecked") == "unchecked")
-            check(row[5].endswith("※") == (left > 0),
-                  "rate %r of %s with %d items unchecked" % (row[5], a["id"], left))
+            check(row[-1].endswith("※") == (left > 0),
+                  "状況 %r of %s with %d items unchecked" % (row[-1], a["id"], left))
             if left:
                 check(any(p.startswith("※") and re.search(
                     "番号%s [^：]*：%d 項目" % (row[0], left), p) for p in paras),
                       "no note of %s's %d items unchecked" % (a["id"], left))
     # §1 counts the audits held as the 状況 column shows them: those
     # still 実施中 apart from those done, never all said 実施した alone
-    held = [r[-1] for r in tables[0][1:] if r[-1] not in ("予定", "未実施")]
+    held = [r[-1].rstrip("※") for r in tables[0][1:] if r[-1] not in ("予定", "未実施")]
     prog = held.count("実施中")
     p = next((p for p in paras if "の結果を集計・分析し、報告する" in p), "")
     check("に実施した情報セキュリティ監査 %d 件（" % len(held) in p,
@@ -499,7 +515,7 @@ def mode_results_docx(path, audits):
         def mean(row):
             v = [round(float(c.rstrip("%※")) * 10) for c in row[1:] if c != "－"]
             return len(v), ((2 * sum(v) + len(v)) // (2 * len(v)) if v else None)
-        rows = {r[0]: mean(r) for r in tables[1][1:] if r[0] != "全体"}
+        rows = {r[0]: mean(r) for r in tables[1][1:] if r[0].rstrip("※") != "全体"}
         if m:
             got = rows.get(m.group(1))
             check(got is not None and got[0] == int(m.group(2)) and
