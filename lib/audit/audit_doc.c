@@ -779,6 +779,36 @@ lines_of(struct buf *b, const char *s)
 	buf_puts(b, "");
 }
 
+/*
+ * Mark an audit whose rates are interim (items still to check) with ※
+ * after the first line of its name: 総務課※／文書管理システム, the longer
+ * line left as wide as it was.
+ */
+static void
+mark_first_line(struct buf *b)
+{
+	struct buf	 o = BUF_INIT;
+	const char	*nl;
+
+	if (b->data == NULL)
+		return;
+	buf_puts(&o, b->data);
+	if (buf_ok(&o) != 0) {
+		buf_free(&o);
+		return;
+	}
+	buf_reset(b);
+	if ((nl = strchr(o.data, '\n')) != NULL) {
+		buf_add(b, o.data, (size_t)(nl - o.data));
+		buf_puts(b, "※");
+		buf_puts(b, nl);
+	} else {
+		buf_puts(b, o.data);
+		buf_puts(b, "※");
+	}
+	buf_free(&o);
+}
+
 /* Display width of the widest line of s. */
 static double
 widest_line(const char *s)
@@ -1216,7 +1246,7 @@ catalog_line(struct buf *b, const struct node *root)
 	buf_printf(b, "%u項目（該当なし %u 項目）", s.total.items,
 	    s.total.count[AUDIT_NA]);
 	if (node_scalar_eq(node_get(root, "my_number"), "true"))
-		buf_puts(b, "。マイナンバーの監査項目を含む");
+		buf_puts(b, "。マイナンバーの監査項目を含む。");
 	audit_score_free(&s);
 }
 
@@ -2057,7 +2087,7 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 		else if (late_nofu > 0)
 			buf_printf(out, "。うち %zu 件はフォローアップ監査が"
 			    "計画されていない", late_nofu);
-		buf_puts(out, late_nofu > 0 ? "。期限後速やかにフォローアップ"
+		buf_puts(out, late_nofu > 0 ? "。速やかにフォローアップ"
 		    "監査を計画することを提案する。\n" : "。フォローアップ監査"
 		    "で是正を確認することを提案する。\n");
 	}
@@ -2198,7 +2228,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	char			 lab[CAL_FMT_MAX], c[32], day[CAL_FMT_MAX];
 	unsigned		*w = NULL;
 	size_t			 i, k, row, nplain = 0, line, nint = 0;
-	int			 rc, ok;
+	int			 rc, ok, interim;
 	long			 r;
 
 	memset(&num, 0, sizeof num);
@@ -2301,20 +2331,26 @@ audit_doc_results_docx(const char *path, struct store *st,
 		if ((rc = docx_table_cell(t, i + 1, 4, y.s[i].total.items ?
 		    c : "－", &snum)) != 0)
 			goto done;
+		/*
+		 * A rate with items still to check is marked ※ in 状況, set
+		 * left, not beside the figure: 91.7※ stood a character left
+		 * of the other rates (as the 最終報告書 deck marks it).
+		 */
 		rate_cell(c, sizeof c, &y.s[i].total);
-		if (scored(&y.s[i]) && unconfirmed(&y.s[i]) > 0) {
-			snprintf(c + strlen(c), sizeof c - strlen(c), "※");
-			nint++;
-		}
+		interim = scored(&y.s[i]) && unconfirmed(&y.s[i]) > 0;
+		nint += interim;
 		if ((rc = docx_table_cell(t, i + 1, 5, c, &snum)) != 0)
 			goto done;
 		fs = audit_findings(root);
 		snprintf(c, sizeof c, "%zu", fs != NULL ? fs->n : 0);
-		if ((rc = docx_table_cell(t, i + 1, 6, y.state[i] == EV_DONE ?
+		buf_reset(&b);
+		buf_printf(&b, "%s%s", y.state[i] == EV_DONE ? label(st,
+		    "status", NULL, node_get_str(root, "status")) :
+		    ev_state_label(y.state[i]), interim ? "※" : "");
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 6, y.state[i] == EV_DONE ?
 		    c : "－", &snum)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 7, y.state[i] == EV_DONE ?
-		    label(st, "status", NULL, node_get_str(root, "status")) :
-		    ev_state_label(y.state[i]), &small)) != 0)
+		    (rc = docx_table_cell(t, i + 1, 7, b.data, &small)) != 0)
 			goto done;
 	}
 	if ((rc = docx_add_table(d, t)) != 0)
@@ -2387,7 +2423,13 @@ audit_doc_results_docx(const char *path, struct store *st,
 			    strcmp(y.ch.key[row], y.ch.title[row]) ? " " : "",
 			    y.ch.title[row]);
 		else
-			buf_puts(&b, "全体");
+			/*
+			 * 全体※, the audits named under the table: beside
+			 * the figure (91.7%※) the mark stood it a character
+			 * left of the others, and in a heading
+			 * (清掃事務所※) it took a line of its own
+			 */
+			buf_puts(&b, nint > 0 ? "全体※" : "全体");
 		if ((rc = buf_ok(&b)) != 0 ||
 		    (rc = docx_table_cell(t, row + 1, 0, b.data, NULL)) != 0)
 			goto done;
@@ -2400,11 +2442,8 @@ audit_doc_results_docx(const char *path, struct store *st,
 					audit_tenths_text(c, sizeof c, r, 1);
 				else
 					snprintf(c, sizeof c, "－");
-			} else {
+			} else
 				rate_text(c, sizeof c, &y.s[i].total);
-				if (unconfirmed(&y.s[i]) > 0)
-					snprintf(c + strlen(c), sizeof c - strlen(c), "※");
-			}
 			if ((rc = docx_table_cell(t, row + 1, k++, c,
 			    &num)) != 0)
 				goto done;
@@ -2422,12 +2461,22 @@ audit_doc_results_docx(const char *path, struct store *st,
 	 * 「－」 in the table is a chapter without a rate, a missing bar in
 	 * the chart a reader cannot tell from 0 %: say which it is.
 	 */
-	if (nplain > 0 && (rc = docx_add_outline_body(d, nint > 0 ?
-	    "「－」は、該当する項目がない、または項目が全て未確認で適合率の"
-	    "ない章であり、グラフには棒を表示していない（0%ではない）。※は、"
-	    "未確認の項目がある監査の暫定の値である。" :
-	    "「－」は、該当する項目がない、または項目が全て未確認で適合率の"
-	    "ない章であり、グラフには棒を表示していない（0%ではない）。")) != 0)
+	buf_reset(&b);
+	buf_puts(&b, "「－」は、該当する項目がない、または項目が全て未確認で"
+	    "適合率のない章であり、グラフには棒を表示していない（0%ではない）。");
+	for (i = 0, k = 0; nint > 0 && i < n; i++) {
+		struct buf o = BUF_INIT;
+
+		if (!scored(&y.s[i]) || unconfirmed(&y.s[i]) == 0)
+			continue;
+		target(&o, st, record_root(a[i]), 0);
+		buf_printf(&b, "%s%s", k++ ? "、" : "全体※のうち、", o.data);
+		buf_free(&o);
+	}
+	if (nint > 0)
+		buf_puts(&b, "の値は、未確認の項目がある監査の暫定の値である。");
+	if (nplain > 0 && ((rc = buf_ok(&b)) != 0 ||
+	    (rc = docx_add_outline_body(d, b.data)) != 0))
 		goto done;
 	docx_table_free(t);
 	t = NULL;
@@ -2630,6 +2679,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	struct xlsx_sheet	*s1, *s2, *s3, *s4;
 	struct year		 y;
 	struct buf		 b = BUF_INIT, b2 = BUF_INIT, names[40];
+	struct buf		 snames_b[40];
+	const char		*snames[40];
+	unsigned		 tot[4];
 	const struct node	*root, *fs, *f;
 	char			 lab[CAL_FMT_MAX], key[128];
 	uint32_t		 row, first;
@@ -2639,6 +2691,8 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	int			 rc, ok;
 
 	memset(names, 0, sizeof names);
+	memset(snames_b, 0, sizeof snames_b);
+	memset(snames, 0, sizeof snames);
 	if ((rc = year_new(&y, a, n, as_of, warn)) != 0) {
 		year_free(&y, n);
 		return rc;
@@ -2759,6 +2813,12 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			    0));
 			buf_free(&o);
 			cc[nc].heading = names[nc].data;
+			/* the legend's name, marked ※ if provisional */
+			buf_init(&snames_b[nc - 1]);
+			buf_puts(&snames_b[nc - 1], names[nc].data);
+			if (unconfirmed(&y.s[i]) > 0)
+				mark_first_line(&snames_b[nc - 1]);
+			snames[nc - 1] = snames_b[nc - 1].data;
 			cc[nc].flags = 0;
 			cc[nc].width = 14;
 			if (widest_line(names[nc].data) + 5 > cc[nc].width)
@@ -2819,6 +2879,18 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		memset(&ch, 0, sizeof ch);
 		ch.type = XLSX_CHART_COLUMN;
 		ch.title = "章別の適合率";
+		/*
+		 * The chart prints on pages of its own, away from the
+		 * table's note: a missing bar read as 0 %, a provisional
+		 * rate as final.  The value axis' title (under the
+		 * horizontal bars the chapters' names make them) says both,
+		 * and the legend marks the provisional audits with ※.
+		 */
+		ch.y_title = nint > 0 ? "適合率（棒のない章は、該当する項目がなく"
+		    "適合率のない章で、0%ではない。※の監査は未確認の項目があり、"
+		    "適合率は暫定）" : "適合率（棒のない章は、該当する項目がなく"
+		    "適合率のない章で、0%ではない）";
+		ch.names = (const char *const *)snames;
 		ch.y_pct = 1;
 		ch.cat_col = 0;
 		ch.val_cols = vals;
@@ -2903,6 +2975,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	    "指摘は重ねて数えない");
 	xlsx_table(&first, s4, gc, 6);
 	row = first;
+	memset(tot, 0, sizeof tot);
 	for (k = 0; k <= y.ch.n; k++) {
 		unsigned sum = 0;
 
@@ -2924,15 +2997,33 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			xlsx_write_number(s4, row, (uint16_t)(j + 1),
 			    y.grades[k][j], XLSX_NUM_INT);
 		xlsx_write_number(s4, row, 5, sum, XLSX_NUM_INT);
+		for (j = 0; j < 4; j++)
+			tot[j] += y.grades[k][j];
 		row++;
 	}
 	if (row > first) {
 		static const uint16_t v[] = { 1, 2, 3, 4 };
 		struct xlsx_chart ch;
+		unsigned all = 0;
+
+		/*
+		 * The year's total under the chapters (14 = 重大3, 軽微8, ...),
+		 * as an official expects of a table with a 計 column; the
+		 * chart keeps to the chapters' rows.
+		 */
+		xlsx_write_text(s4, row, 0, "合計");
+		for (j = 0; j < 4; j++) {
+			xlsx_write_number(s4, row, (uint16_t)(j + 1), tot[j],
+			    XLSX_NUM_INT);
+			all += tot[j];
+		}
+		xlsx_write_number(s4, row, 5, all, XLSX_NUM_INT);
 
 		memset(&ch, 0, sizeof ch);
 		ch.type = XLSX_CHART_COLUMN_STACKED;
 		ch.title = "章別・区分別の指摘件数";
+		ch.first_row = first;
+		ch.last_row = row - 1;
 		ch.cat_col = 0;
 		ch.val_cols = v;
 		ch.nval = 4;
@@ -2952,8 +3043,10 @@ done:
 	free(tg);
 	free(lcells);
 	year_free(&y, n);
-	for (i = 0; i < 40; i++)
+	for (i = 0; i < 40; i++) {
 		buf_free(&names[i]);
+		buf_free(&snames_b[i]);
+	}
 	buf_free(&b);
 	buf_free(&b2);
 	return rc;
@@ -2999,7 +3092,11 @@ audit_doc_risks(const char *path, struct store *st,
 		 */
 		{ { "分析", XLSX_COL_NAME | XLSX_COL_PHRASE, 40 },
 		    XLSX_FIT_TEXT },
-		{ { "発生可能性", XLSX_COL_CENTER, 10 }, XLSX_FIT_CODE },
+		/*
+		 * as wide as 未評価, the heading over two lines: on one, it
+		 * took the room of a column of 高, 中 and 未評価 twice
+		 */
+		{ { "発生\n可能性", XLSX_COL_CENTER, 9 }, XLSX_FIT_FIXED },
 		{ { "影響度", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
 		/* centred: right-aligned, it touched 対応策's text */
 		{ { "リスク値", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
@@ -3043,7 +3140,8 @@ audit_doc_risks(const char *path, struct store *st,
 			r = grid_row(&g);
 			grid_set(&g, r, 1, on.data);
 			grid_set(&g, r, 2, o.data);
-			grid_set(&g, r, 3, "リスク分析");
+			/* two lines in a row of several: the room to リスク */
+			grid_set(&g, r, 3, "リスク\n分析");
 			grid_set(&g, r, 4, node_get_str(it, "clause"));
 			grid_set(&g, r, 5, node_get_str(it, "risk"));
 			grid_set(&g, r, 6, node_get_str(it, "analysis"));

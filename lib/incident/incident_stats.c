@@ -279,10 +279,11 @@ write_hours(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double h)
  * The width the columns share, in Excel units: LibreOffice prints one
  * page wide at 100 % about 121 units of A4 landscape (0.7 in margins);
  * 180 printed at 64 % and the 161 of XLSX_FIT_LANDSCAPE at 72 %, which
- * the ward's staff found small.  Within 131 (and the 12 columns' pixel
- * rounding) the list prints at 85 % or more.
+ * the ward's staff found small.  Within 133 (and the 12 columns' pixel
+ * rounding) the list prints at 85 % or more; the two more than 131 go to
+ * the 件名, of five lines in a column of eight characters.
  */
-#define LIST_PAGE	131.0
+#define LIST_PAGE	133.0
 
 static int
 sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
@@ -302,9 +303,9 @@ sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 	static const struct xlsx_fit_col fc[LIST_NCOLS] = {
 		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
 		{ { "受付番号", 0, 0 }, XLSX_FIT_CODE },
-		/* 2026/10/21 centred, a little room either side */
-		{ { "発生日", 0, 10.5 }, XLSX_FIT_FIXED },
-		{ { "発見日", 0, 10.5 }, XLSX_FIT_FIXED },
+		/* R8.10.21 centred, a little room either side */
+		{ { "発生日", 0, 10 }, XLSX_FIT_FIXED },
+		{ { "発見日", 0, 10 }, XLSX_FIT_FIXED },
 		{ { "部", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 }, XLSX_FIT_TEXT },
 		{ { "発生課", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },
 		    XLSX_FIT_TEXT },
@@ -330,7 +331,7 @@ sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 	char			 title[128], **cells = NULL;
 	uint32_t		 row;
 	size_t			 i, c, ncells = 0;
-	int			 rc;
+	int			 rc, mn;
 
 	/* the text of every cell as shown, to measure */
 	if (v->n > 0 && (cells = calloc(v->n * LIST_NCOLS,
@@ -402,17 +403,32 @@ sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 		xlsx_write_text(sh, row, 11, inc_label(k, "status",
 		    r->status));
 	}
-	/* two lines: a note as wide as the page widened the print area */
-	if ((rc = xlsx_note(sh, row + 1, "個人情報：「特定」は特定個人情報"
-	    "（マイナンバーを含む個人情報）を含むもの。")) == 0)
-		rc = xlsx_note(sh, row + 2, "検知・発見から封じ込め・遮断、復旧"
-		    "までの時間は「対応時間」に示す。");
+	/*
+	 * two lines: a note as wide as the page widened the print area;
+	 * 「特定」 explained where the list shows it, not in a list of
+	 * あり and なし
+	 */
+	for (i = 0, mn = 0; i < v->n; i++)
+		mn |= v->rows[i].mn;
+	row++;
+	if (mn && (rc = xlsx_note(sh, row++, "個人情報：「特定」は特定個人情報"
+	    "（マイナンバーを含む個人情報）を含むもの。")) != 0)
+		goto done;
+	rc = xlsx_note(sh, row, "検知・発見から封じ込め・遮断、復旧"
+	    "までの時間は「対応時間」に示す。");
 done:
 	for (i = 0; i < ncells; i++)
 		free(cells[i]);
 	free(cells);
 	return rc;
 }
+
+/*
+ * The count of those with personal information, one name on every
+ * sheet, over two lines at a phrase's end: LibreOffice broke it as うち個人
+ * 情報を / 含む.
+ */
+#define PI_HEADING	"うち個人情報\nを含む"
 
 /* A sheet of counts by one grouping with one chart. */
 static int
@@ -424,6 +440,7 @@ sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
 	struct xlsx_column	 cols[3];
 	static const uint16_t	 vals1[] = { 1 };
 	static const uint16_t	 vals2[] = { 1, 2 };
+	static const char *const names[] = { "件数", "うち個人情報を含む" };
 	struct xlsx_sheet	*sh;
 	struct xlsx_chart	 ch;
 	char			 full[128];
@@ -439,7 +456,8 @@ sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
 	cols[nc++] = (struct xlsx_column){ group, 0, 0 };
 	cols[nc++] = (struct xlsx_column){ "件数", 0, 8 };
 	if (with_pi)
-		cols[nc++] = (struct xlsx_column){ "うち個人情報を含む", 0, 12 };
+		/* うち個人情報 / を含む, never a line of 含む alone */
+		cols[nc++] = (struct xlsx_column){ PI_HEADING, 0, 12 };
 	snprintf(full, sizeof full, "%s %s", v->fylabel, title);
 	if ((rc = xlsx_add_sheet(&sh, x, name, 0)) != 0 ||
 	    (rc = xlsx_title(sh, full, v->note)) != 0 ||
@@ -487,6 +505,8 @@ sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
 	ch.title = full;
 	ch.cat_col = 0;
 	ch.val_cols = with_pi && type != XLSX_CHART_PIE ? vals2 : vals1;
+	/* the legend's names on a line each, not the headings' two */
+	ch.names = names;
 	ch.nval = with_pi && type != XLSX_CHART_PIE ? 2 : 1;
 	ch.y_title = type == XLSX_CHART_PIE ? NULL : "件数";
 	/* 重大, 高, 中, 低: 高 red, 重大 darker, 中 orange, 低 yellow */
@@ -542,7 +562,8 @@ sheet_privacy(struct xlsx *x, const struct s_view *v, const struct schema *k)
 	static const struct xlsx_column cols[] = {
 		/* 分類 on one line; 本人の数 / （合計）, never （合計 / ） */
 		{ "分類", 0, 0 }, { "件数", 0, 8 },
-		{ "個人情報を含む件数", 0, 14 },
+		/* the name the other tallies give the column */
+		{ PI_HEADING, 0, 12 },
 		{ "本人の数（合計）", XLSX_COL_BREAK, 14 },
 	};
 	static const uint16_t	 vals[] = { 3 };
@@ -550,6 +571,7 @@ sheet_privacy(struct xlsx *x, const struct s_view *v, const struct schema *k)
 	struct xlsx_chart	 ch;
 	char			 title[128], line[256], people[32];
 	char			 ctitle[128];
+	long			 sn = 0, spi = 0, sp = 0;
 	uint32_t		 row, first;
 	size_t			 i;
 	int			 rc;
@@ -569,12 +591,22 @@ sheet_privacy(struct xlsx *x, const struct s_view *v, const struct schema *k)
 		    XLSX_NUM_INT);
 		xlsx_write_number(sh, row, 3, (double)v->cat[i].people,
 		    XLSX_NUM_INT);
+		sn += v->cat[i].n;
+		spi += v->cat[i].pi;
+		sp += v->cat[i].people;
 	}
+	/* the 計 row of the other tallies, the sums of the rows shown */
+	if (v->ncat > 0 && ((rc = xlsx_write_text(sh, row, 0, "計")) != 0 ||
+	    (rc = xlsx_write_number(sh, row, 1, (double)sn,
+	    XLSX_NUM_INT)) != 0 || (rc = xlsx_write_number(sh, row, 2,
+	    (double)spi, XLSX_NUM_INT)) != 0 || (rc = xlsx_write_number(sh,
+	    row, 3, (double)sp, XLSX_NUM_INT)) != 0))
+		return rc;
 	group3(people, sizeof people, v->total_people);
 	snprintf(line, sizeof line, "個人情報を含む事故等は%zu件中%ld件、本人の"
 	    "数は合計%s人（記録のあるものに限る）。", v->n, v->total_pi,
 	    people);
-	if ((rc = xlsx_note(sh, row + 1, line)) != 0)
+	if ((rc = xlsx_note(sh, row + (v->ncat > 0) + 1, line)) != 0)
 		return rc;
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_BAR;
@@ -586,7 +618,7 @@ sheet_privacy(struct xlsx *x, const struct s_view *v, const struct schema *k)
 	ch.nval = 1;
 	ch.first_row = first;
 	ch.last_row = row - 1;
-	ch.at_row = row + 3;
+	ch.at_row = row + 4;
 	ch.width = 640;
 	ch.height = 120 + 28 * (int)v->ncat;
 	return xlsx_add_chart(sh, &ch);
@@ -705,7 +737,8 @@ incident_write_stats_xlsx(struct incident_ctx *c, int fy,
 	sheet_months(x, &v);
 	sheet_counts(x, &v, "重大度別", "重大度別の事故等の件数", "重大度",
 	    v.sev, v.nsev, k, "severity", XLSX_CHART_PIE, 0, NULL);
-	sheet_counts(x, &v, "組織別", "部別の事故等の件数", "部", v.dept,
+	/* named as its title and column: 部別, not 組織別 */
+	sheet_counts(x, &v, "部別", "部別の事故等の件数", "部", v.dept,
 	    v.ndept, NULL, NULL, XLSX_CHART_BAR, 1, NULL);
 	sheet_privacy(x, &v, k);
 	sheet_times(x, &v);

@@ -305,9 +305,15 @@ count_sheet(struct xlsx *x, const char *name, const char *title,
 	memset(&ch, 0, sizeof ch);
 	ch.type = c->n > 6 ? XLSX_CHART_BAR : XLSX_CHART_COLUMN;
 	ch.title = chart_title;
-	/* the axes named: what is counted, and by what */
-	ch.x_title = head;
-	ch.y_title = "件数";
+	/*
+	 * The axes named, what is counted and by what, where the title
+	 * reads across: the vertical axis' title stood on its side (件数
+	 * beside the columns, 部 beside the bars), and the chart's title
+	 * and the category names say it already.  (The writer has no
+	 * stacked, horizontal axis title.)
+	 */
+	ch.x_title = ch.type == XLSX_CHART_BAR ? NULL : head;
+	ch.y_title = ch.type == XLSX_CHART_BAR ? "件数" : NULL;
 	ch.cat_col = 0;
 	ch.val_cols = vals;
 	ch.nval = expect != NULL ? 2 : 1;

@@ -134,6 +134,45 @@ chart_name(const char *title, const char *fyl)
 
 /* ---- results ------------------------------------------------------- */
 
+/*
+ * A sheet's or chart's title with the training's name before it: the
+ * title is also the page header, and a page printed alone (所属別, 得点分布,
+ * a chart) read the same for every training.
+ */
+static const char *
+named(char *buf, size_t size, const struct tr_results *r, const char *s)
+{
+	snprintf(buf, size, "%s %s", r->t->title, s);
+	return buf;
+}
+
+/*
+ * The same for a chart, whose sheet (and footer) is named after its first
+ * 27 characters: the name without its 令和8年度 (新任管理職研修（情報
+ * セキュリティ） 問題別の正答率, 25), or after the chart's title where the
+ * two are longer, so that a name cut short is the training's, not the
+ * chart's.
+ */
+static const char *
+chart_named(char *buf, size_t size, const struct tr_results *r,
+    const char *s)
+{
+	const char	*t = r->t->title, *y;
+
+	if (strncmp(t, "令和", strlen("令和")) == 0 &&
+	    (y = strstr(t, "年度")) != NULL && y - t <= 16) {
+		t = y + strlen("年度");
+		if (*t == ' ')
+			t++;
+		else if (strncmp(t, "　", strlen("　")) == 0)
+			t += strlen("　");
+	}
+	snprintf(buf, size, "%s %s", t, s);
+	if (text_chars(buf, strlen(buf)) > 27)
+		snprintf(buf, size, "%s：%s", s, t);
+	return buf;
+}
+
 static int
 sheet_overview(struct xlsx *x, const struct tr_results *r, struct store *st,
     const char *note)
@@ -200,6 +239,7 @@ sheet_overview(struct xlsx *x, const struct tr_results *r, struct store *st,
 static int
 sheet_orgs(struct xlsx *x, const struct tr_results *r, const char *note)
 {
+	char			 tb[512];
 	static const struct xlsx_column cols[] = {
 		{ "部", 0, 0 },
 		{ "課", 0, 0 },
@@ -223,7 +263,8 @@ sheet_orgs(struct xlsx *x, const struct tr_results *r, const char *note)
 	for (i = 0; i < r->norgs; i++)
 		known |= r->orgs[i].target >= 0;
 	if ((rc = xlsx_add_sheet(&sh, x, "所属別", 0)) != 0 ||
-	    (rc = xlsx_title(sh, "所属別の受講状況", note)) != 0 ||
+	    (rc = xlsx_title(sh, named(tb, sizeof tb, r, "所属別の受講状況"),
+	    note)) != 0 ||
 	    (rc = xlsx_table(&row, sh, known ? cols : ncols, known ? 5 : 3))
 	    != 0)
 		return rc;
@@ -259,6 +300,7 @@ static int
 sheet_survey(struct xlsx *x, const struct tr_results *r, struct store *st,
     const char *note)
 {
+	char			 tb[512];
 	static const struct xlsx_column cols[] = {
 		{ "No.", XLSX_COL_CENTER, 5 },
 		{ "設問", XLSX_COL_BREAK, 52 },
@@ -283,10 +325,12 @@ sheet_survey(struct xlsx *x, const struct tr_results *r, struct store *st,
 	if (r->nsurvey == 0)
 		return 0;
 	if ((rc = xlsx_add_sheet(&sh, x, "アンケート", XLSX_LANDSCAPE)) != 0 ||
-	    (rc = xlsx_title(sh, "アンケートの設問別集計", note)) != 0 ||
+	    (rc = xlsx_title(sh, named(tb, sizeof tb, r,
+	    "アンケートの設問別集計"), note)) != 0 ||
 	    (rc = xlsx_table(&row, sh, cols, 6)) != 0 ||
 	    (rc = xlsx_add_sheet(&dt, x, "アンケート内訳", XLSX_LANDSCAPE)) !=
-	    0 || (rc = xlsx_title(dt, "アンケートの回答の内訳", note)) != 0 ||
+	    0 || (rc = xlsx_title(dt, named(tb, sizeof tb, r,
+	    "アンケートの回答の内訳"), note)) != 0 ||
 	    (rc = xlsx_table(&drow, dt, dcols, 5)) != 0)
 		return rc;
 	for (i = 0; i < r->nsurvey; i++, row++) {
@@ -327,6 +371,7 @@ sheet_survey(struct xlsx *x, const struct tr_results *r, struct store *st,
 static int
 chart_survey(struct xlsx *x, const struct tr_results *r)
 {
+	char			 tb[512];
 	struct xlsx_sheet	*sh;
 	struct chart		*m = NULL;
 	int			 rc;
@@ -334,7 +379,8 @@ chart_survey(struct xlsx *x, const struct tr_results *r)
 	if ((rc = tr_chart_survey(&m, r)) != 0 || m == NULL)
 		return rc;
 	if ((rc = xlsx_add_sheet(&sh, x, "肯定的回答", 0)) == 0 &&
-	    (rc = xlsx_title(sh, "アンケート：設問別の肯定的回答の割合",
+	    (rc = xlsx_title(sh, named(tb, sizeof tb, r,
+	    "アンケート：設問別の肯定的回答の割合"),
 	    "肯定的回答：5段階評価の上位2段階の割合")) == 0)
 		rc = xlsx_chart_table(sh, m);
 	chart_free(m);
@@ -344,6 +390,7 @@ chart_survey(struct xlsx *x, const struct tr_results *r)
 static int
 sheet_texts(struct xlsx *x, const struct tr_results *r, const char *note)
 {
+	char			 tb[512];
 	static const struct xlsx_column cols[] = {
 		{ "設問", XLSX_COL_CENTER, 6 },
 		{ "No.", XLSX_COL_CENTER, 6 },
@@ -361,7 +408,8 @@ sheet_texts(struct xlsx *x, const struct tr_results *r, const char *note)
 	if (n == 0)
 		return 0;
 	if ((rc = xlsx_add_sheet(&sh, x, "自由記述", 0)) != 0 ||
-	    (rc = xlsx_title(sh, "アンケートの自由記述", note)) != 0 ||
+	    (rc = xlsx_title(sh, named(tb, sizeof tb, r,
+	    "アンケートの自由記述"), note)) != 0 ||
 	    (rc = xlsx_table(&row, sh, cols, 3)) != 0)
 		return rc;
 	for (i = 0; i < r->nsurvey; i++) {
@@ -378,8 +426,10 @@ sheet_texts(struct xlsx *x, const struct tr_results *r, const char *note)
 
 static int
 sheet_scores(struct xlsx *x, const struct tr_results *r, const char *note,
-    struct xlsx_sheet **out)
+    struct xlsx_sheet **out, uint32_t *first, uint32_t *last)
 {
+	char			 tb[512];
+	size_t			 sum = 0;
 	static const struct xlsx_column cols[] = {
 		{ "正答数", XLSX_COL_CENTER, 10 },
 		{ "人数", 0, 10 },
@@ -395,16 +445,25 @@ sheet_scores(struct xlsx *x, const struct tr_results *r, const char *note,
 	if (r->hist == NULL)
 		return 0;
 	if ((rc = xlsx_add_sheet(&sh, x, "得点分布", 0)) != 0 ||
-	    (rc = xlsx_title(sh, "テストの得点分布", note)) != 0 ||
+	    (rc = xlsx_title(sh, named(tb, sizeof tb, r, "テストの得点分布"),
+	    note)) != 0 ||
 	    (rc = xlsx_table(&row, sh, cols, 3)) != 0)
 		return rc;
+	*first = row;
 	for (i = 0; i <= r->nq; i++, row++) {
 		snprintf(a, sizeof a, "%zu問", i);
 		xlsx_write_text(sh, row, 0, a);
 		count(sh, row, 1, (long)r->hist[i]);
 		rate(sh, row, 2, r->examinees > 0 ? 100.0 *
 		    (double)r->hist[i] / (double)r->examinees : NAN);
+		sum += r->hist[i];
 	}
+	/* the 計 of the ward's tables (41 / 100.0%), not charted */
+	*last = row - 1;
+	xlsx_write_text(sh, row, 0, "計");
+	count(sh, row, 1, (long)sum);
+	rate(sh, row, 2, r->examinees > 0 ? 100.0 * (double)sum /
+	    (double)r->examinees : NAN);
 	*out = sh;
 	return 0;
 }
@@ -413,6 +472,7 @@ static int
 sheet_items(struct xlsx *x, const struct tr_results *r, const char *note,
     struct xlsx_sheet **out)
 {
+	char			 tb[512];
 	static const struct xlsx_column cols[] = {
 		{ "問", XLSX_COL_CENTER, 6 },
 		/* マイナンバーの / 取扱い, not against 問題's text */
@@ -434,7 +494,8 @@ sheet_items(struct xlsx *x, const struct tr_results *r, const char *note,
 	if (r->nitems == 0)
 		return 0;
 	if ((rc = xlsx_add_sheet(&sh, x, "設問分析", XLSX_LANDSCAPE)) != 0 ||
-	    (rc = xlsx_title(sh, "テストの問題別正答率と識別力", note)) != 0 ||
+	    (rc = xlsx_title(sh, named(tb, sizeof tb, r,
+	    "テストの問題別正答率と識別力"), note)) != 0 ||
 	    (rc = xlsx_table(&row, sh, cols, 7)) != 0)
 		return rc;
 	for (i = 0; i < r->nitems; i++, row++) {
@@ -470,12 +531,14 @@ int
 tr_results_xlsx(const char *path, const struct tr_results *r,
     struct store *st, const struct tr_doc_opts *o)
 {
+	char			 tb[512];
 	struct xlsx		*x = NULL;
 	struct xlsx_props	 props;
 	struct xlsx_sheet	*sc = NULL, *it = NULL;
 	struct xlsx_chart	 ch;
 	char			 note[256], title[512];
 	uint16_t		 col;
+	uint32_t		 sc_first = 0, sc_last = 0;
 	int			 rc;
 
 	if (tr_report_missing(r) != NULL)
@@ -492,7 +555,7 @@ tr_results_xlsx(const char *path, const struct tr_results *r,
 	    (rc = sheet_orgs(x, r, note)) != 0 ||
 	    (rc = sheet_survey(x, r, st, note)) != 0 ||
 	    (rc = sheet_texts(x, r, note)) != 0 ||
-	    (rc = sheet_scores(x, r, note, &sc)) != 0 ||
+	    (rc = sheet_scores(x, r, note, &sc, &sc_first, &sc_last)) != 0 ||
 	    (rc = sheet_items(x, r, note, &it)) != 0)
 		goto done;
 	if ((rc = chart_survey(x, r)) != 0)
@@ -501,7 +564,9 @@ tr_results_xlsx(const char *path, const struct tr_results *r,
 		memset(&ch, 0, sizeof ch);
 		col = 1;
 		ch.type = XLSX_CHART_COLUMN;
-		ch.title = "テストの得点分布";
+		ch.title = chart_named(tb, sizeof tb, r, "テストの得点分布");
+		ch.first_row = sc_first;
+		ch.last_row = sc_last;
 		ch.x_title = "正答数";
 		ch.y_title = "人数";
 		ch.cat_col = 0;
@@ -514,7 +579,10 @@ tr_results_xlsx(const char *path, const struct tr_results *r,
 		memset(&ch, 0, sizeof ch);
 		col = 3;
 		ch.type = XLSX_CHART_COLUMN;
-		ch.title = "問題別の正答率";
+		ch.title = chart_named(tb, sizeof tb, r, "問題別の正答率");
+		/* as the 得点分布's chart has them */
+		ch.x_title = "問題";
+		ch.y_title = "正答率";
 		ch.cat_col = 0;
 		ch.val_cols = &col;
 		ch.nval = 1;
@@ -655,15 +723,16 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	struct tr_results	*r = NULL;
 	struct xlsx		*x = NULL;
 	struct xlsx_props	 props;
-	struct xlsx_sheet	*sh, *ks;
-	struct xlsx_chart	 ch;
+	struct xlsx_sheet	*sh, *ks, *gs;
+	struct chart		*m = NULL;
 	const struct node	*conf, *exp;
 	char			**names = NULL;
 	char			 note[256], title[256], fyl[CAL_FMT_MAX], no[32];
-	uint16_t		 vals[2] = { 9, 10 };
-	uint32_t		 row, first;
+	char			 vtitle[256];
+	double			*att = NULL, *sat = NULL;
+	uint32_t		 row;
 	size_t			 i, k;
-	int			 rc;
+	int			 rc, notheld = 0, nosurvey = 0;
 
 	if ((rc = tr_list_load(&l, st, fy, TR_LOAD_FULL, NULL)) != 0)
 		return rc;
@@ -675,8 +744,9 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	props.created = o->created;
 	if ((rc = xlsx_new(&x, path, &props)) != 0)
 		goto done;
-	if (l.n > 0 && (cells = calloc(l.n * LIST_NCOLS, sizeof *cells)) ==
-	    NULL) {
+	if (l.n > 0 && ((cells = calloc(l.n * LIST_NCOLS, sizeof *cells)) ==
+	    NULL || (att = calloc(l.n, sizeof *att)) == NULL ||
+	    (sat = calloc(l.n, sizeof *sat)) == NULL)) {
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -704,7 +774,6 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	    NULL)) != 0 ||
 	    (rc = xlsx_table(&row, sh, cols, LIST_NCOLS)) != 0)
 		goto done;
-	first = row;
 	for (i = 0; i < l.n; i++, row++) {
 		const struct training *t = l.v[i];
 		int held = strcmp(t->status, "held") == 0 ||
@@ -725,6 +794,13 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 		count(sh, row, 8, held ? r->attended : -1);
 		rate(sh, row, 9, held ? r->attend_rate : NAN);
 		rate(sh, row, 10, r->satisfaction);
+		/* the chart's figures, as the cells show them */
+		att[i] = held && !isnan(r->attend_rate) ? r->attend_rate /
+		    100.0 : NAN;
+		sat[i] = isnan(r->satisfaction) ? NAN : r->satisfaction /
+		    100.0;
+		notheld |= isnan(att[i]) && isnan(sat[i]);
+		nosurvey |= !isnan(att[i]) && isnan(sat[i]);
 		rate(sh, row, 11, r->mean);
 		date_cell(sh, row, 12, t->report_due);
 		date_cell(sh, row, 13, t->report_submitted);
@@ -816,13 +892,9 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	    "", multi.len > 0 ? "）" : "");
 	xlsx_note(ks, row + 3, line);
 	if (l.n > 0) {
-		memset(&ch, 0, sizeof ch);
-		ch.type = XLSX_CHART_BAR;
 		/* the year, as the sheets' titles give it */
 		snprintf(ctitle, sizeof ctitle, "%s 研修別の受講率と満足度",
 		    fyl);
-		ch.title = ctitle;
-		ch.src = sh;
 		/*
 		 * the trainings by name, not by the No. a reader had to look
 		 * up in 研修一覧: the names whole on one line, not the cells'
@@ -839,15 +911,39 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 				rc = error_set(NC_ENOMEM, "out of memory");
 				goto done;
 			}
-		ch.cat_col = 0;
-		ch.cat_labels = (const char *const *)names;
-		ch.x_title = "研修";
-		ch.val_cols = vals;
-		ch.nval = 2;
-		ch.first_row = first;
-		ch.last_row = first + (uint32_t)l.n - 1;
-		ch.y_pct = 1;
-		if ((rc = xlsx_add_chart(sh, &ch)) != 0)
+		/*
+		 * The value axis' title, under the horizontal bars, says why
+		 * a bar is missing (a 満足度 without a bar read as 0 %); no
+		 * category axis title: the names say 研修, and it stood on
+		 * its side.
+		 */
+		snprintf(vtitle, sizeof vtitle, "受講率・満足度%s%s%s%s%s",
+		    notheld || nosurvey ? "（" : "", notheld ? "棒のない研修は"
+		    "未実施" : "", notheld && nosurvey ? "、" : "", nosurvey ?
+		    "満足度のない研修はアンケート未実施" : "", notheld || nosurvey ?
+		    "）" : "");
+		/*
+		 * Drawn from the model, with its values on the bars as every
+		 * other chart of the set has them (the table's chart labels
+		 * up to 24 bars, these are 28), from a hidden sheet of its
+		 * figures: there a training without a 満足度 is a blank cell,
+		 * no bar, where 研修一覧's 「－」 would be drawn as 0.
+		 */
+		rc = chart_new(&m, CHART_BAR, ctitle);
+		for (i = 0; i < l.n && rc == 0; i++)
+			rc = chart_category(m, names[i]);
+		if (rc == 0)
+			rc = chart_series(m, "受講率", att, l.n);
+		if (rc == 0)
+			rc = chart_series(m, "満足度", sat, l.n);
+		if (rc == 0)
+			rc = chart_set_format(m, CHART_PERCENT);
+		if (rc == 0)
+			rc = chart_set_labels(m, 1);
+		if (rc == 0)
+			rc = chart_set_axis_titles(m, NULL, vtitle);
+		if (rc != 0 || (rc = xlsx_add_sheet(&gs, x, "受講率と満足度",
+		    XLSX_HIDDEN)) != 0 || (rc = xlsx_chart_table(gs, m)) != 0)
 			goto done;
 	}
 	rc = xlsx_save(x);
@@ -862,6 +958,9 @@ done:
 		for (i = 0; i < l.n; i++)
 			free(names[i]);
 	free(names);
+	free(att);
+	free(sat);
+	chart_free(m);
 	tr_results_free(r);
 	xlsx_free(x);
 	free(cells);

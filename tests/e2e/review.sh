@@ -379,6 +379,8 @@ checks=$((checks + 1))
 $PY "$CHECK" xlsx "$O/情報化企画審査等実施状況_令和8年度.xlsx" "9.5日（決定済み 2件）" ||
     fail "summary: median of two"
 # every sheet and chart titled with its year, the charts' axes named
+# where the name reads across: 種別 under the columns, 件数 under the
+# bars; never the vertical axis' title, which stood on its side
 checks=$((checks + 1))
 $PY - "$O/情報化企画審査等実施状況_令和8年度.xlsx" <<'PYEOF' || fail "summary: titles without their year"
 import re, sys, zipfile, openpyxl
@@ -389,8 +391,11 @@ for ws in wb.worksheets:
 z = zipfile.ZipFile(sys.argv[1])
 for n in z.namelist():
     if re.match(r"xl/charts/chart\d+\.xml$", n):
-        t = re.findall(r"<a:t>([^<]*)</a:t>", z.read(n).decode())
-        assert t and t[0].startswith("令和8年度 ") and "件数" in t[1:], (n, t)
+        x = z.read(n).decode()
+        t = re.findall(r"<a:t>([^<]*)</a:t>", x)
+        assert t and t[0].startswith("令和8年度 "), (n, t)
+        bars = '<c:barDir val="bar"/>' in x
+        assert len(t) == 2 and (t[1] == "件数") == bars, (n, bars, t)
 PYEOF
 # After the year's end the counts are final: as of its last day.  The
 # sample's median of five is whole days: 21日, not 21.0日.

@@ -271,6 +271,9 @@ def mode_summary(path, a):
     kv = {r[0]: r[1] for r in tables[0]}
     check(kv.get("監査名") == a["title"], "監査名 %r" % kv.get("監査名"))
     check(str(len(a["items"])) + "項目" in kv.get("監査項目", ""), "監査項目 %r" % kv.get("監査項目"))
+    # two sentences end as sentences: …。マイナンバーの監査項目を含む。
+    v = kv.get("監査項目", "")
+    check("。" not in v or v.endswith("。"), "監査項目 %r without its last 。" % v)
     # the sentence giving the rate states how it is computed (not only
     # 「重要度で重み付け」)
     rt = rate_text(a["items"]).replace("-", "－")
@@ -418,6 +421,18 @@ def mode_results_docx(path, audits):
     for row in tables[0][1:]:
         check(row[-1] not in ("予定", "未実施") or "予定" in head + row[3],
               "%s audit dated %s under %r" % (row[-1], row[3], head))
+    # the rates right-aligned and aligned: an interim one's ※ in 状況,
+    # not beside its figure (91.7※ stood a character left), nor in the
+    # 章別 table's figures (91.7%※): its 全体※ row is named under it
+    for row in tables[0][1:]:
+        check("※" not in row[5], "適合率 %r marked beside the figure" % row[5])
+    for t in tables[1:]:
+        if t and t[0] and t[0][0] == "章":
+            for row in t[1:]:
+                check(all("※" not in c for c in row[1:]),
+                      "章別 %r marked beside a figure" % row)
+    text = "\n".join(paras)
+    check("期限後速やかに" not in text, "「期限後速やかに」 for findings past their deadline")
     # 監査対象 in whole words: a system's name a line of its own, or
     # broken only where its kind of character changes (文書管理／システム:
     # the dates on one line take the room, review3 of issue 18; never
@@ -456,20 +471,21 @@ def mode_results_docx(path, audits):
         if a.get("target_system"):
             check(a["target_system"] in row[1], "target %r" % row[1])
         if any("result" in it for it in a.get("items", [])):
-            check(row[5].rstrip("※") == rate_text(a["items"]).rstrip("%"), "rate %r, want %s" % (row[5], rate_text(a["items"])))
-            # a rate with items still to check is marked interim (※),
-            # with how many are left, as the audit's own summary says
+            check(row[5] == rate_text(a["items"]).rstrip("%"), "rate %r, want %s" % (row[5], rate_text(a["items"])))
+            # a rate with items still to check is marked interim (※ in
+            # 状況, where it moves no figure), with how many are left,
+            # as the audit's own summary says
             left = sum(1 for it in a["items"]
                        if it.get("result", "unchecked") == "unchecked")
-            check(row[5].endswith("※") == (left > 0),
-                  "rate %r of %s with %d items unchecked" % (row[5], a["id"], left))
+            check(row[-1].endswith("※") == (left > 0),
+                  "状況 %r of %s with %d items unchecked" % (row[-1], a["id"], left))
             if left:
                 check(any(p.startswith("※") and re.search(
                     "番号%s [^：]*：%d 項目" % (row[0], left), p) for p in paras),
                       "no note of %s's %d items unchecked" % (a["id"], left))
     # §1 counts the audits held as the 状況 column shows them: those
     # still 実施中 apart from those done, never all said 実施した alone
-    held = [r[-1] for r in tables[0][1:] if r[-1] not in ("予定", "未実施")]
+    held = [r[-1].rstrip("※") for r in tables[0][1:] if r[-1] not in ("予定", "未実施")]
     prog = held.count("実施中")
     p = next((p for p in paras if "の結果を集計・分析し、報告する" in p), "")
     check("に実施した情報セキュリティ監査 %d 件（" % len(held) in p,
@@ -499,7 +515,7 @@ def mode_results_docx(path, audits):
         def mean(row):
             v = [round(float(c.rstrip("%※")) * 10) for c in row[1:] if c != "－"]
             return len(v), ((2 * sum(v) + len(v)) // (2 * len(v)) if v else None)
-        rows = {r[0]: mean(r) for r in tables[1][1:] if r[0] != "全体"}
+        rows = {r[0]: mean(r) for r in tables[1][1:] if r[0].rstrip("※") != "全体"}
         if m:
             got = rows.get(m.group(1))
             check(got is not None and got[0] == int(m.group(2)) and
@@ -578,9 +594,37 @@ def mode_results_xlsx(path, audits):
         # 章 broken at its phrases, never inside a run of kanji
         check(not re.search(r"[\u4e00-\u9fff]\n[\u4e00-\u9fff]", str(r[4] or "")),
               "章 %r broken inside a word" % r[4])
+    # 区分別集計: the chapters' rows and a 合計 row of their sums (the
+    # year's 14 = 重大3, 軽微8, ...), which the table lacked
+    rows = cells(wb["区分別集計"])
+    h = find_header(rows, "章")
+    grows = [r for r in rows[h + 1:] if r[0]]
+    check(grows and grows[-1][0] == "合計", "区分別集計: no 合計 row: %r" % grows[-1:])
+    if grows and grows[-1][0] == "合計":
+        body = grows[:-1]
+        for c in range(1, 6):
+            check(grows[-1][c] == sum(r[c] for r in body),
+                  "区分別集計 合計 column %d: %r" % (c, grows[-1][c]))
+        check(grows[-1][5] == n, "区分別集計 合計 %r, want %d findings" % (grows[-1][5], n))
     with zipfile.ZipFile(path) as z:
         charts = [x for x in z.namelist() if x.startswith("xl/charts/chart")]
+        xml = {x: z.read(x).decode() for x in charts}
     check(len(charts) >= 2, "native charts: %r" % charts)
+    # the stacked chart draws the chapters, not the 合計
+    for x, t in xml.items():
+        if "章別・区分別" in t and grows and grows[-1][0] == "合計":
+            check("$A$%d" % (h + 1 + len(grows)) not in t,
+                  "%s: the 合計 row drawn" % x)
+    # the 章別 chart prints on pages of its own: it says there that a
+    # missing bar is no rate (not 0%), and marks provisional audits ※
+    rate_x = [t for t in xml.values() if "章別の適合率" in t]
+    check(rate_x and all("0%ではない" in t for t in rate_x),
+          "章別の適合率 chart: no note on the missing bars")
+    interim = any(it.get("result", "unchecked") == "unchecked"
+                  for a in audits for it in a.get("items", []) if rate(a["items"])[1])
+    if interim:
+        check(rate_x and all("暫定" in t and "※" in t for t in rate_x),
+              "章別の適合率 chart: provisional rates unmarked")
 
 
 def mode_risks(path, audits):
@@ -624,6 +668,18 @@ def mode_risks(path, audits):
             check(len(lines) == 2 and all(re.fullmatch(
                 "(指摘区分：(%s)|是正状況：.+)" % "|".join(GRADE.values()), x)
                 for x in lines), "row %s: 分析 %r" % (row[0], row[6]))
+    # the code and level columns as wide as their values (2-5, 中,
+    # 未評価), not their headings on one line; the room to リスク, whose
+    # lines cut 特定個／人情報 and 二要／素 where it was 11 characters
+    ws = wb["リスク一覧"]
+    for col, most in (("D", 10), ("H", 10)):
+        w = ws.column_dimensions[col].width
+        check(w <= most, "column %s %r wide for its codes" % (col, w))
+    for row in data:
+        t = str(row[5] or "")
+        for word in ("特定個人情報", "個人情報", "二要素", "認証", "パスワード"):
+            if word in t.replace("\n", "") and word not in t:
+                check(False, "row %s: リスク breaks %s: %r" % (row[0], word, t))
     questions = {it.get("text") for a in audits for it in a.get("items", [])}
     for row in data:
         check((row[5] or "").replace("\n", "") not in questions,

@@ -140,7 +140,8 @@ def check_docx(path, want):
     return bad
 
 
-SHEETS = ["一覧", "分類別", "月別", "重大度別", "組織別", "個人情報", "対応時間"]
+# 部別 as its title and column say (its footer read 組織別)
+SHEETS = ["一覧", "分類別", "月別", "重大度別", "部別", "個人情報", "対応時間"]
 
 
 def check_stats(path, n):
@@ -172,7 +173,7 @@ def check_stats(path, n):
         if ID_RE.search(" ".join(str(x) for x in r if x is not None)):
             bad.append("一覧 shows a record id: %r" % (r,))
     # every tally ends with its 計, which its rows add up to
-    for name in ("分類別", "重大度別", "組織別", "月別"):
+    for name in ("分類別", "重大度別", "部別", "月別", "個人情報"):
         if name not in wb.sheetnames:
             continue
         body = [r for r in wb[name].iter_rows(min_row=4, values_only=True)
@@ -185,6 +186,25 @@ def check_stats(path, n):
         if body[-1][1] != total or (name == "分類別" and total != n):
             bad.append("%s adds up to %r, its 計 %r, want %d" %
                        (name, total, body[-1][1], n))
+        for c in range(2, len(body[-1])):
+            if isinstance(body[-1][c], (int, float)) and \
+                    body[-1][c] != sum(r[c] or 0 for r in body[:-1]):
+                bad.append("%s column %d: 計 %r" % (name, c + 1, body[-1][c]))
+    # the count with personal information has one name on every sheet,
+    # broken at a phrase's end (うち個人情報 / を含む, never 含む alone)
+    for name in ("分類別", "月別", "部別", "個人情報"):
+        if name not in wb.sheetnames:
+            continue
+        head = [c for r in wb[name].iter_rows(max_row=6, values_only=True)
+                for c in r if isinstance(c, str) and "個人情報" in c and
+                "含む" in c and "事故等" not in c]
+        if head != ["うち個人情報\nを含む"]:
+            bad.append("%s: heading %r" % (name, head))
+    # 「特定」 explained under the list only where the list shows it
+    notes = [r[0] for r in ws.iter_rows(values_only=True)
+             if isinstance(r[0], str) and "「特定」" in r[0]]
+    if bool(notes) != any(r[9] == "特定" for r in rows):
+        bad.append("一覧: note on 「特定」 %r" % notes)
     # the months in fiscal order; figures up to the as-of month, blank
     # after it when the year is counted before its end (check_months)
     months, figures = month_rows(wb)
