@@ -488,6 +488,31 @@ checks=$((checks + 1))
 # training (9区分) and audit in its month with its day (issue 18)
 pycheck secplan "$D" 2026 "$T"/sec/*運営計画書*詳細版.pptx
 expect_grep "$T/pyout" 'secplan 2026-05-08 version 1: 17 trainings and audits, 2 moved'
+# the schedule's cells break between their items, not before a date nor
+# inside 情報セキュリティ (…研修／（3日～9月2日）, 情報セキュリティ／監査,
+# …向け情報／セキュリティ研修), and the year stays on one slide (issue 18)
+$PY - "$T/sec" <<'PY' || fail "the 運営計画書's schedule breaks its cells badly"
+import glob, re, sys, zipfile
+for f in glob.glob(sys.argv[1] + "/*運営計画書*.pptx"):
+    z = zipfile.ZipFile(f)
+    titles, cells = [], []
+    for n in z.namelist():
+        if not re.match(r"ppt/slides/slide\d+\.xml$", n):
+            continue
+        x = z.read(n).decode()
+        titles += re.findall(r"<a:t>(年間スケジュール[^<]*)</a:t>", x)
+        for tc in re.findall(r"<a:tc>.*?</a:tc>", x):
+            tc = re.sub(r"<a:br>.*?</a:br>|<a:br/>", "<a:t>\n</a:t>", tc)
+            cells.append("".join(re.findall(r"<a:t>([^<]*)</a:t>", tc)))
+    assert len(titles) == 1, (f, titles)
+    for c in cells:
+        assert not re.search(r"\n（[0-9]", c) and \
+            "セキュリティ\n" not in c and "情報\nセキュリティ" not in c, (f, c)
+    aug = [c for c in cells if "経済課（19日）" in c]
+    assert aug and "\n" in aug[0], (f, aug)
+    assert "経済課（19日）、区立図書館（見本A）（26日）" in aug[0], (f, aug)
+PY
+checks=$((checks + 1))
 expect_status 1 "$NCIO" -C "$D" report security-final --fy 2027 -o "$T/sec2/"
 expect_grep "$T/err" "FY2027 has no final security report"
 [ ! -e "$T/sec2" ] || [ -z "$(find "$T/sec2" -type f)" ] ||
