@@ -2105,7 +2105,9 @@ cell_break(const char *s, unsigned room, unsigned rowlines, unsigned extra,
 	/* textfit_wrap()'s breaks, where the spaces at them went */
 	for (i = 0, q = 0; w[q] != '\0' && i < len; q++) {
 		if (w[q] == '\n') {
-			if (cost[i] == CUT_NO)
+			/* at a character's start only, were the two to part */
+			if (cost[i] == CUT_NO && i > 0 &&
+			    ((unsigned char)s[i] & 0xC0) != 0x80)
 				cost[i] = CUT_OTHER;
 			while (i < len && s[i] == ' ' && w[q + 1] != ' ')
 				i++;
