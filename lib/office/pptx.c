@@ -1943,21 +1943,341 @@ table_grid(unsigned *grid, const struct pptx_table *t, unsigned sz,
 	return summin <= (unsigned long)width;
 }
 
-/* Height of a row at size sz in the grid, EMU. */
+/*
+ * A table cell's lines.  textfit_wrap() sets the fewest lines and the
+ * best breaks among them by its own measure, which takes the end of a
+ * katakana word and an opening bracket for good places: the 運営計画書's
+ * schedule broke 常勤職員向け情報セキュリティ研修／（3日～9月2日）、 and
+ * 情報セキュリティ／監査（運用面）, its 件名 column 区立保育園長向け情報／
+ * セキュリティ研修, and LibreOffice or PowerPoint set such a cell as the
+ * writer breaks it.  Here a cell breaks where a reader takes a phrase to
+ * end, each place at a cost: after 、。 or at a space nothing; where a
+ * run of hiragana ends (向け／情報) or after a closing bracket
+ * CUT_PHRASE; before an opening bracket CUT_BRACKET, or CUT_ASIDE in a
+ * list (a cell with 、) or before a figure's aside, which then stands
+ * orphaned at a line's start; textfit_wrap()'s own breaks elsewhere
+ * CUT_OTHER, so that its lines are always among the choices; a last line
+ * of one or two characters CUT_WIDOW.  A line more than textfit_wrap()
+ * sets costs CUT_LINE, so a cell takes one where that spares a bad break
+ * (the schedule's 8月 on four lines, each item whole); a line its row
+ * has anyway costs nothing.  Among wraps of equal cost the first lines
+ * are the fullest, as Japanese is set.
+ */
+#define CUT_PHRASE	1
+#define CUT_BRACKET	1
+#define CUT_ASIDE	3
+#define CUT_OTHER	4
+#define CUT_WIDOW	6
+#define CUT_LINE	2
+#define CUT_NO		UINT_MAX
+
+static int
+is_space(uint32_t c)
+{
+	return c == ' ' || c == 0x3000;
+}
+
+/* kanji (々 too) or katakana (not ー nor ・) */
+static int
+is_word_char(uint32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 &&
+	    c <= 0x4DBF) || c == 0x3005 || (c >= 0x30A1 && c <= 0x30FA);
+}
+
+/* 、。，．: an item or a sentence ends */
+static int
+is_comma(uint32_t c)
+{
+	return c == 0x3001 || c == 0x3002 || c == 0xFF0C || c == 0xFF0E;
+}
+
+static int
+is_open(uint32_t c)
+{
+	return c == 0xFF08 || c == 0x300C || c == 0x300E || c == 0x3010 ||
+	    c == 0x3014 || c == '(';
+}
+
+static int
+is_close(uint32_t c)
+{
+	return c == 0xFF09 || c == 0x300D || c == 0x300F || c == 0x3011 ||
+	    c == 0x3015 || c == ')';
+}
+
+/*
+ * The cost of a break between a and c (next: the text from c on) in a
+ * cell that is a list or not; CUT_NO where the writer does not break.
+ */
+static unsigned
+cut_cost(uint32_t a, uint32_t c, const char *next, int list)
+{
+	uint32_t	d = 0;
+	size_t		n;
+
+	if (is_open(a))
+		return CUT_NO;
+	if (is_space(a) || is_space(c))
+		return 0;
+	/* a line starts with none of 、。）」 ー ・ nor a small kana */
+	if (is_comma(c) || is_close(c) || c == 0x30FC || c == 0x30FB ||
+	    c == 0xFF1A || c == 0xFF1B)
+		return CUT_NO;
+	if (is_comma(a))
+		return 0;
+	if (is_open(c)) {
+		n = text_utf8_decode(&c, next, strlen(next));
+		if (n > 0)
+			text_utf8_decode(&d, next + n, strlen(next + n));
+		return list || (d >= '0' && d <= '9') || (d >= 0xFF10 &&
+		    d <= 0xFF19) ? CUT_ASIDE : CUT_BRACKET;
+	}
+	if (is_close(a))
+		return is_hira(c) ? CUT_NO : CUT_PHRASE;
+	if (is_hira(a) && is_word_char(c))
+		return CUT_PHRASE;
+	return CUT_NO;
+}
+
+/* Characters of s's n bytes. */
+static unsigned
+char_count(const char *s, size_t n)
+{
+	unsigned	k = 0;
+	size_t		i, m;
+	uint32_t	c;
+
+	for (i = 0; i < n; i += m, k++)
+		if ((m = text_utf8_decode(&c, s + i, n - i)) == 0)
+			break;
+	return k;
+}
+
+/* s[from, to) without the spaces at its ends, as *at and *n */
+static void
+trim(const char *s, size_t from, size_t to, size_t *at, size_t *n)
+{
+	while (from < to && s[from] == ' ')
+		from++;
+	while (to > from && s[to - 1] == ' ')
+		to--;
+	*at = from;
+	*n = to - from;
+}
+
+#define CUT_INF	(UINT_MAX / 4)
+
+/*
+ * s broken into lines at room as above, on at most rowlines lines that
+ * cost nothing more (0: a cell on its own, up to extra lines more than
+ * textfit_wrap() at CUT_LINE each), into *lines; NULL when out of
+ * memory.
+ */
+static char *
+cell_break(const char *s, unsigned room, unsigned rowlines, unsigned extra,
+    unsigned *lines)
+{
+	char		*w;
+	unsigned	*cost = NULL, *f = NULL, *wid = NULL, tf, maxk, base;
+	unsigned	 best, c, v, k, kk;
+	size_t		*pos = NULL, *nx = NULL, len = strlen(s), m = 0, i, j;
+	size_t		 at, n, q;
+	uint32_t	 a = 0, ch;
+	int		 list = strstr(s, "、") != NULL, wide;
+	struct buf	 b = BUF_INIT;
+
+	if ((w = textfit_wrap(s, room)) == NULL)
+		return NULL;
+	*lines = tf = textfit_count_lines(w);
+	if (tf <= 1 || strpbrk(s, "\r\n") != NULL)
+		return w;
+	if ((cost = malloc((len + 1) * sizeof *cost)) == NULL)
+		goto fail;
+	for (i = 0; i <= len; i++)
+		cost[i] = CUT_NO;
+	for (i = 0; i < len; i += n, a = ch) {
+		if ((n = text_utf8_decode(&ch, s + i, len - i)) == 0)
+			break;
+		if (i > 0)
+			cost[i] = cut_cost(a, ch, s + i, list);
+	}
+	/* textfit_wrap()'s breaks, where the spaces at them went */
+	for (i = 0, q = 0; w[q] != '\0' && i < len; q++) {
+		if (w[q] == '\n') {
+			/* at a character's start only, were the two to part */
+			if (cost[i] == CUT_NO && i > 0 &&
+			    ((unsigned char)s[i] & 0xC0) != 0x80)
+				cost[i] = CUT_OTHER;
+			while (i < len && s[i] == ' ' && w[q + 1] != ' ')
+				i++;
+			continue;
+		}
+		while (i < len && s[i] == ' ' && w[q] != ' ')
+			i++;
+		i++;
+	}
+	maxk = rowlines > 0 ? rowlines : tf + extra;
+	base = rowlines > 0 ? rowlines : tf;
+	if ((pos = malloc((len + 2) * sizeof *pos)) == NULL)
+		goto fail;
+	pos[m++] = 0;
+	for (i = 1; i < len; i++)
+		if (cost[i] != CUT_NO)
+			pos[m++] = i;
+	pos[m++] = len;
+	/*
+	 * f[k * m + i]: the least cost of the text from pos[i] on in k
+	 * lines, nx[] the next line's start; wid[] the widths of the
+	 * lines from pos[i] to pos[j] (CUT_INF wider than room).
+	 */
+	f = calloc((maxk + 1) * m, sizeof *f);
+	nx = calloc((maxk + 1) * m, sizeof *nx);
+	wid = calloc(m * m, sizeof *wid);
+	if (f == NULL || nx == NULL || wid == NULL)
+		goto fail;
+	for (i = 0; i < m; i++)
+		for (j = i + 1, wide = 0; j < m; j++) {
+			/* a line only grows */
+			trim(s, pos[i], pos[j], &at, &n);
+			if (wide || n == 0) {
+				wid[i * m + j] = CUT_INF;
+				continue;
+			}
+			if ((v = prefix_width(s + at, n)) == UINT_MAX)
+				goto fail;
+			wide = v > room;
+			wid[i * m + j] = wide ? CUT_INF : v;
+		}
+	for (k = 1; k <= maxk; k++)
+		for (i = 0; i + 1 < m; i++) {
+			f[k * m + i] = CUT_INF;
+			if (k == 1) {
+				if (wid[i * m + m - 1] == CUT_INF)
+					continue;
+				trim(s, pos[i], len, &at, &n);
+				f[k * m + i] = i > 0 && char_count(s + at, n) <
+				    TEXTFIT_WIDOW ? CUT_WIDOW : 0;
+				nx[k * m + i] = m - 1;
+				continue;
+			}
+			/* the fullest first line among the cheapest */
+			for (j = m - 2; j > i; j--) {
+				if (wid[i * m + j] == CUT_INF ||
+				    f[(k - 1) * m + j] == CUT_INF)
+					continue;
+				v = cost[pos[j]] + f[(k - 1) * m + j];
+				if (v < f[k * m + i]) {
+					f[k * m + i] = v;
+					nx[k * m + i] = j;
+				}
+			}
+		}
+	best = CUT_INF;
+	kk = 0;
+	for (k = 1; k <= maxk; k++) {
+		if (f[k * m] == CUT_INF)
+			continue;
+		c = f[k * m] + (k > base ? CUT_LINE * (k - base) : 0);
+		if (c < best) {
+			best = c;
+			kk = k;
+		}
+	}
+	if (kk == 0)
+		goto done;	/* textfit_wrap()'s lines, wider than measured */
+	for (i = 0, k = kk; k > 0; k--) {
+		j = nx[k * m + i];
+		trim(s, pos[i], pos[j], &at, &n);
+		buf_add(&b, s + at, n);
+		if (k > 1)
+			buf_puts(&b, "\n");
+		i = j;
+	}
+	if (buf_ok(&b) != 0)
+		goto fail;
+	free(w);
+	w = b.data;
+	b.data = NULL;
+	*lines = kk;
+done:
+	buf_free(&b);
+	free(cost);
+	free(pos);
+	free(f);
+	free(nx);
+	free(wid);
+	return w;
+fail:
+	free(w);
+	w = NULL;
+	goto done;
+}
+
+/*
+ * Height of a row at size sz in the grid, EMU, with the lines its cells
+ * take (cell_break() on their own, extra lines more at most) in *lines.
+ */
 static double
 row_height(const struct pptx_table *t, const char *const *cells,
-    const unsigned *grid, unsigned sz)
+    const unsigned *grid, unsigned sz, unsigned extra, unsigned *lines)
 {
-	unsigned	lines, max = 1;
+	unsigned	n, max = 1;
 	size_t		c;
+	char		*w;
 
 	for (c = 0; c < t->ncols; c++) {
-		lines = textfit_wrap_lines(cells[c] != NULL ? cells[c] : "",
-		    cell_room((long)grid[c], sz));
-		if (lines > max)
-			max = lines;
+		n = 1;
+		w = cell_break(cells[c] != NULL ? cells[c] : "",
+		    cell_room((long)grid[c], sz), 0, extra, &n);
+		free(w);
+		if (n > max)
+			max = n;
 	}
+	*lines = max;
 	return (double)max * sz / 100 * EMU_PT * LINE + 2 * CELL_MAR_Y;
+}
+
+/*
+ * The heights of t's rows at sz in grid, EMU, into rh[] and their lines
+ * into rl[] (row_height() with extra), the heading's returned and its
+ * lines in *hl.
+ */
+static double
+table_rows(const struct pptx_table *t, const unsigned *grid, unsigned sz,
+    unsigned extra, double *rh, unsigned *rl, unsigned *hl)
+{
+	size_t	r;
+
+	for (r = 0; r < t->nrows; r++)
+		rh[r] = row_height(t, t->cells + r * t->ncols, grid, sz, extra,
+		    &rl[r]);
+	return row_height(t, t->head, grid, sz, extra, hl);
+}
+
+/*
+ * The slides rows of heights rh[] take under a heading hh high, the last
+ * with a note nh high, in an area cy high, as table_impl() splits them.
+ */
+static size_t
+table_slides(const double *rh, size_t nrows, double hh, double nh,
+    double cy)
+{
+	size_t	first = 0, r, k = 0;
+	double	used;
+
+	do {
+		used = hh;
+		for (r = first; r < nrows; r++) {
+			if (r > first && used + rh[r] + (r + 1 == nrows ?
+			    nh : 0) > cy)
+				break;
+			used += rh[r];
+		}
+		k++;
+		first = r;
+	} while (first < nrows);
+	return k;
 }
 
 static void
@@ -1976,12 +2296,14 @@ is_dash(const char *s)
 	    strcmp(s, "–") == 0;
 }
 
+/* A cell of a row of rowlines lines (row_height()). */
 static void
 put_tc(struct buf *b, const char *text, unsigned sz, long width, int header,
-    enum pptx_align align)
+    enum pptx_align align, unsigned rowlines)
 {
 	const char	*algn;
-	char		 rpr[48];
+	char		 rpr[48], *w;
+	unsigned	 n;
 
 	if (header)
 		algn = "ctr";
@@ -1997,7 +2319,12 @@ put_tc(struct buf *b, const char *text, unsigned sz, long width, int header,
 	snprintf(rpr, sizeof rpr, " sz=\"%u\"%s", sz, header ? " b=\"1\"" : "");
 	buf_printf(b, "<a:tc><a:txBody><a:bodyPr/><a:lstStyle/><a:p><a:pPr "
 	    "algn=\"%s\"/>", algn);
-	put_wrapped(b, text, cell_room(width, sz), rpr, textfit_wrap);
+	if ((w = cell_break(text, cell_room(width, sz), rowlines, 0, &n)) ==
+	    NULL)
+		b->failed = 1;
+	else
+		put_runs(b, w, rpr);
+	free(w);
 	buf_printf(b, "<a:endParaRPr lang=\"ja-JP\" altLang=\"en-US\" "
 	    "sz=\"%u\"/></a:p></a:txBody><a:tcPr marL=\"%d\" marR=\"%d\" "
 	    "marT=\"%d\" marB=\"%d\" anchor=\"ctr\">", sz, CELL_MAR_X,
@@ -2071,10 +2398,11 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 	const struct layout	*l = &p->lay[L_TITLEONLY];
 	struct rect		 area = content_rect(p);
 	struct buf		 b = BUF_INIT, paras = BUF_INIT, tt = BUF_INIT;
-	unsigned		*grid = NULL, *alt = NULL, sz = 0, widows;
+	unsigned		*grid = NULL, *alt = NULL, *rl = NULL, sz = 0;
+	unsigned		 widows, hl;
 	unsigned		 best = UINT_MAX;
 	double			*rh = NULL, hh, used, nh = 0;
-	size_t			 i, r, c, first, k = 0;
+	size_t			 i, r, c, first, n, k = 0;
 	long			 total;
 	int			 rc = 0;
 
@@ -2094,9 +2422,11 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 		return rc;
 	if ((grid = calloc(t->ncols, sizeof *grid)) == NULL ||
 	    (alt = calloc(t->ncols, sizeof *alt)) == NULL ||
-	    (rh = calloc(t->nrows + 1, sizeof *rh)) == NULL) {
+	    (rh = calloc(t->nrows + 1, sizeof *rh)) == NULL ||
+	    (rl = calloc(t->nrows + 1, sizeof *rl)) == NULL) {
 		free(grid);
 		free(alt);
+		free(rh);
 		return nomem();
 	}
 	/*
@@ -2123,9 +2453,6 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 			break;
 	}
 	rc = 0;
-	hh = row_height(t, t->head, grid, sz);
-	for (r = 0; r < t->nrows; r++)
-		rh[r] = row_height(t, t->cells + r * t->ncols, grid, sz);
 	total = 0;
 	for (c = 0; c < t->ncols; c++)
 		total += (long)grid[c];
@@ -2134,6 +2461,16 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 		nh = (double)phrase_lines(t->note, room_across(area.cx -
 		    2 * INSET_X, NOTE_SZ)) * NOTE_SZ / 100 * EMU_PT * LINE +
 		    2 * INSET_Y + (double)NOTE_SZ / 100 * EMU_PT / 2;
+	/*
+	 * A cell takes a line more to spare a bad break (cell_break())
+	 * only where the table keeps to its slides for it: the schedule's
+	 * 8月 on four lines pushed its 3月 onto a slide of its own.
+	 */
+	hh = table_rows(t, grid, sz, 0, rh, rl, &hl);
+	n = table_slides(rh, t->nrows, hh, nh, (double)area.cy);
+	hh = table_rows(t, grid, sz, 1, rh, rl, &hl);
+	if (table_slides(rh, t->nrows, hh, nh, (double)area.cy) > n)
+		hh = table_rows(t, grid, sz, 0, rh, rl, &hl);
 	p->group = p->nslides;
 	for (first = 0; first < t->nrows || (t->nrows == 0 && k == 0); k++) {
 		/*
@@ -2167,7 +2504,7 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 		buf_printf(&b, "</a:tblGrid><a:tr h=\"%ld\">", lround(hh));
 		for (c = 0; c < t->ncols; c++)
 			put_tc(&b, t->head[c] != NULL ? t->head[c] : "", sz,
-			    (long)grid[c], 1, PPTX_CENTER);
+			    (long)grid[c], 1, PPTX_CENTER, hl);
 		buf_puts(&b, "</a:tr>");
 		for (i = first; i < r; i++) {
 			buf_printf(&b, "<a:tr h=\"%ld\">", lround(rh[i]));
@@ -2175,7 +2512,7 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 				put_tc(&b, cell_of(t, i, c), sz,
 				    (long)grid[c], 0, t->align != NULL ?
 				    t->align[c] : short_column(t, c) ?
-				    PPTX_CENTER : PPTX_AUTO);
+				    PPTX_CENTER : PPTX_AUTO, rl[i]);
 			buf_puts(&b, "</a:tr>");
 		}
 		buf_puts(&b, "</a:tbl></a:graphicData></a:graphic>"
@@ -2195,6 +2532,7 @@ done:
 	free(grid);
 	free(alt);
 	free(rh);
+	free(rl);
 	buf_free(&b);
 	buf_free(&paras);
 	buf_free(&tt);

@@ -46,6 +46,12 @@
  * since the applications set the text wider than estimated.  A table
  * column is never narrower than the widest piece of its cells that does
  * not break, names of up to 16 characters whole (textfit_min_kept()).
+ * A table cell breaks where a phrase ends, best after 、 (between the
+ * items of a list), at a space or where a run of hiragana ends (…向け／
+ * 情報セキュリティ研修), rather than before a bracketed date or inside a
+ * word (情報／セキュリティ): among textfit_wrap()'s lines and these, the
+ * cheapest, taking the lines its row has anyway and one more where that
+ * spares a bad break and the table keeps its slides.
  *
  * Output is deterministic (opc.h).  Errors are sticky as in docx.h: the
  * first is kept, later calls return it and pptx_save() writes nothing.

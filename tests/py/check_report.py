@@ -649,7 +649,17 @@ def secplan(data, fy, path):
                      "～%d月%d日" % (end.month, end.day))
         title = r["title"].replace(fyl, "").strip()
         base = re.sub(r"（[^（）]*）$", "", title)
-        items = lambda m: rows.get(m, "").replace(" ", "").split("、")
+        def items(m):
+            # audits of one kind in a month share its name: 情報セキュリ
+            # ティ監査（運用面） 経済課（19日）、区立図書館（見本A）（26日）
+            out, head = [], None
+            for x in rows.get(m, "").split("、"):
+                if " " in x:
+                    head = x.rsplit(" ", 1)[0]
+                elif head is not None:
+                    out.append((head + x).replace(" ", ""))
+                out.append(x.replace(" ", ""))
+            return out
         t = title.replace(" ", "")
         if t + "（%s）" % span in items(day.month):
             n += 1

@@ -1235,6 +1235,94 @@ test_table_note(void **state)
 	free(xml);
 }
 
+/*
+ * A table cell breaks where a reader takes a phrase to end (issue 18):
+ * the 運営計画書's 8月 broke 常勤職員向け情報セキュリティ研修／（3日～9月2日）
+ * and 情報セキュリティ／監査, its 件名 column 区立保育園長向け情報／
+ * セキュリティ研修.  A cell on its own takes a line more to keep its
+ * items whole; in the 件名 column the name breaks after 向け.
+ */
+static void
+test_cell_breaks(void **state)
+{
+	static const char *const h1[] = { "月", "内容" };
+	static const char *const c1[] = {
+		"8月", ("区立保育園職員向け情報セキュリティ研修（3日～28日）、"
+		"常勤職員向け情報セキュリティ研修（3日～9月2日）、区立保育園会計"
+		"年度任用職員向け情報セキュリティ研修（3日～28日）、情報セキュリ"
+		"ティ監査（運用面） 経済課（19日）、情報セキュリティ監査（運用面） "
+		"区立図書館（見本A）（26日）"),
+	};
+	static const char *const h2[] = {
+		"予定日", "件名", "対象", "担当", "成果物",
+	};
+	static const char *const c2[] = {
+		"令和8年4月3日", "新規採用職員研修（情報セキュリティ）",
+		"対象者 186人", "人材育成課", "研修教材、研修実施報告書",
+		"令和8年4月16日", "新任管理職研修（情報セキュリティ）",
+		"対象者 42人", "人材育成課",
+		"研修教材、理解度テスト、研修実施報告書",
+		"令和8年6月10日", "情報セキュリティ担当者研修（第1回）",
+		"対象者 56人", "情報政策課",
+		"研修教材、理解度テスト、アンケート、研修実施報告書",
+		"令和8年6月24日", "情報セキュリティ担当者研修（第2回）",
+		"対象者 56人", "情報政策課",
+		"研修教材、理解度テスト、アンケート、研修実施報告書",
+		"令和8年7月8日", "区立保育園長向け情報セキュリティ研修",
+		"対象者 60人", "保育課", "研修教材",
+		"令和8年7月15日", "情報セキュリティ監査（運用面）", "戸籍住民課",
+		"見本 花子", "監査報告書",
+		"令和8年8月3日～28日",
+		"区立保育園会計年度任用職員向け情報セキュリティ研修",
+		"対象者 310人", "保育課", "研修教材",
+		"令和8年8月3日～28日", "区立保育園職員向け情報セキュリティ研修",
+		"対象者 240人", "保育課",
+		"研修教材、理解度テスト、アンケート、研修実施報告書",
+	};
+	struct pptx_table	 t1 = { 2, h1, 1, c1, NULL, NULL };
+	struct pptx_table	 t2 = { 5, h2, 8, c2, NULL, NULL };
+	struct pptx		*p;
+	char			 path[512], *xml, *text;
+	const char		*s;
+	size_t			 c, names = 0;
+
+	(void)state;
+	path_in(path, sizeof path, "cells.pptx");
+	assert_int_equal(pptx_new(&p, NULL, NULL), 0);
+	assert_int_equal(pptx_table_slide(p, "年間スケジュール", &t1), 0);
+	assert_int_equal(pptx_table_slide(p, "研修・監査の実施計画", &t2), 0);
+	assert_int_equal(pptx_save(p, path), 0);
+	assert_int_equal(pptx_slide_count(p), 2);
+	pptx_free(p);
+	xml = part_of(path, "ppt/slides/slide1.xml");
+	s = xml;
+	free(next_cell(&s));
+	free(next_cell(&s));
+	free(next_cell(&s));
+	assert_non_null(text = next_cell(&s));
+	/* every line ends after 、 or at the space before the 組織 */
+	assert_non_null(strchr(text, '\n'));
+	assert_null(strstr(text, "\n（"));
+	assert_null(strstr(text, "セキュリティ\n"));
+	assert_null(strstr(text, "\n情報セキュリティ研修"));
+	for (s = text; (s = strchr(s, '\n')) != NULL; s++)
+		assert_true(strncmp(s - strlen("、"), "、",
+		    strlen("、")) == 0 || strncmp(s - strlen("）"), "）",
+		    strlen("）")) == 0);
+	free(text);
+	free(xml);
+	xml = part_of(path, "ppt/slides/slide2.xml");
+	for (c = 0, s = xml; (text = next_cell(&s)) != NULL; c++) {
+		assert_null(strstr(text, "情報\nセキュリティ"));
+		if (strstr(text, "向け\n情報セキュリティ研修") != NULL)
+			names++;
+		free(text);
+	}
+	assert_int_equal(c, 45);
+	assert_true(names >= 1);
+	free(xml);
+}
+
 int
 main(void)
 {
@@ -1253,6 +1341,7 @@ main(void)
 		cmocka_unit_test(test_bullet_fill),
 		cmocka_unit_test(test_bullet_scale),
 		cmocka_unit_test(test_table_note),
+		cmocka_unit_test(test_cell_breaks),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
