@@ -2067,6 +2067,12 @@ trim(const char *s, size_t from, size_t to, size_t *at, size_t *n)
 }
 
 #define CUT_INF	(UINT_MAX / 4)
+/*
+ * The places to break a cell weighed at most: its widths' table grows as
+ * their square.  A longer text (a slide holds some hundred characters a
+ * cell) keeps textfit_wrap()'s lines.
+ */
+#define CUT_PLACES_MAX	400
 
 /*
  * s broken into lines at room as above, on at most rowlines lines that
@@ -2126,6 +2132,8 @@ cell_break(const char *s, unsigned room, unsigned rowlines, unsigned extra,
 		if (cost[i] != CUT_NO)
 			pos[m++] = i;
 	pos[m++] = len;
+	if (m > CUT_PLACES_MAX)
+		goto done;
 	/*
 	 * f[k * m + i]: the least cost of the text from pos[i] on in k
 	 * lines, nx[] the next line's start; wid[] the widths of the

@@ -19,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -1323,6 +1324,38 @@ test_cell_breaks(void **state)
 	free(xml);
 }
 
+/*
+ * A cell's breaks are weighed in a table as large as the square of its
+ * places to break: a text longer than a slide holds keeps
+ * textfit_wrap()'s lines, and takes no more time than they do (4,000
+ * places took minutes and hundreds of megabytes).
+ */
+static void
+test_cell_long(void **state)
+{
+	static const char *const h[] = { "月", "内容" };
+	const char		*c[2];
+	struct pptx_table	 t = { 2, h, 1, c, NULL, NULL };
+	struct pptx		*p;
+	char			*text;
+	size_t			 i;
+	clock_t			 t0;
+
+	(void)state;
+	assert_non_null(text = malloc(4000 * strlen("研修、") + 1));
+	text[0] = '\0';
+	for (i = 0; i < 4000; i++)
+		strcat(text, "研修、");
+	c[0] = "8月";
+	c[1] = text;
+	t0 = clock();
+	assert_int_equal(pptx_new(&p, NULL, NULL), 0);
+	assert_int_equal(pptx_table_slide(p, "年間スケジュール", &t), 0);
+	pptx_free(p);
+	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 2.0);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -1342,6 +1375,7 @@ main(void)
 		cmocka_unit_test(test_bullet_scale),
 		cmocka_unit_test(test_table_note),
 		cmocka_unit_test(test_cell_breaks),
+		cmocka_unit_test(test_cell_long),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
