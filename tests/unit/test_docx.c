@@ -3429,6 +3429,49 @@ test_atomic_save(void **state)
 }
 
 /*
+ * A test's choice, a number, a full-width space and its text hanging
+ * under it (1　外部宛てメールの…): the space goes as a tab, to the
+ * hanging indent where the lines under it start (the number printed
+ * narrower than counted and the text began 0.4 of a character left of
+ * them).  Not in a paragraph that does not hang, nor after a label
+ * that is not a number (問3　), nor where the caller set tab stops.
+ */
+static void
+test_hang_label_tab(void **state)
+{
+	struct docx_para_style	 ch = { .indent_left = 500,
+	    .indent_first = -200 };
+	struct docx_para_style	 q = { .indent_left = 300,
+	    .indent_first = -300 };
+	struct docx_para_style	 tabs = ch;
+	struct docx		*d;
+	char			 path[PATH_MAX], *out;
+
+	(void)state;
+	tabs.tabs[0] = 900;
+	assert_int_equal(docx_new(&d, NULL), 0);
+	assert_int_equal(docx_add_para(d, "問3　誤送信を防ぐ対策はどれか。", &q),
+	    0);
+	assert_int_equal(docx_add_para(d, "1　外部宛てメールの送信保留", &ch),
+	    0);
+	assert_int_equal(docx_add_para(d, "12　十二番目の選択肢", &ch), 0);
+	assert_int_equal(docx_add_para(d, "2　段落の字下げなし", NULL), 0);
+	assert_int_equal(docx_add_para(d, "3　タブ位置あり", &tabs), 0);
+	path_in(path, sizeof path, "choice.docx");
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	out = zip_part(path, "word/document.xml");
+	assert_non_null(strstr(out, ">1</w:t><w:tab/><w:t"));
+	assert_non_null(strstr(out, ">12</w:t><w:tab/><w:t"));
+	assert_null(strstr(out, "1　外部"));
+	assert_non_null(strstr(out, "問3　誤送信"));
+	assert_non_null(strstr(out, "2　段落"));
+	assert_non_null(strstr(out, "3　タブ"));
+	assert_int_equal(count_of(out, "<w:tab/>"), 2);
+	free(out);
+}
+
+/*
  * A hanging item, a label, a tab and its text (記 6 条件 (2) of a
  * 可否決定通知), has the writer's own line breaks where its text is
  * wider than its lines: LibreOffice broke it between any two characters
@@ -3530,6 +3573,7 @@ main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_hang_break),
+		cmocka_unit_test(test_hang_label_tab),
 		cmocka_unit_test(test_name_kept),
 		cmocka_unit_test(test_sticky_mid_document),
 		cmocka_unit_test(test_api_errors),
