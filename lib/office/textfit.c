@@ -1817,16 +1817,25 @@ kana_split(const uint32_t *v, size_t n, size_t j)
 	    !is_particle(v[j - 1]))
 		return 1;
 	/*
+	 * and its やすい, やすく off it (形骸化し／やすく): one word to a
+	 * reader, as 付けて is
+	 */
+	if (j >= 2 && j + 1 < n && is_kanji(v[j - 2]) && is_hira(v[j - 1]) &&
+	    v[j] == 0x3084 /* や */ && v[j + 1] == 0x3059 /* す */ &&
+	    !is_particle(v[j - 1]))
+		return 1;
+	/*
 	 * 情報 or 電子 alone before a katakana word, a term of the two
-	 * (、情報／セキュリティ, の電子／メール); not the end of a longer
-	 * word (練馬区情報／セキュリティ), nor another word of two, which
-	 * reads as well apart (当該／サーバ, 台帳／データ)
+	 * (、情報／セキュリティ, の電子／メール, after a word's kana too:
+	 * 担当者向け情報／セキュリティ研修, review5); not the end of a
+	 * longer word (練馬区情報／セキュリティ), nor another word of two,
+	 * which reads as well apart (当該／サーバ, 台帳／データ)
 	 */
 	if (j >= 2 && is_kata(v[j]) &&
 	    ((v[j - 2] == 0x60C5 /* 情 */ && v[j - 1] == 0x5831 /* 報 */) ||
 	    (v[j - 2] == 0x96FB /* 電 */ && v[j - 1] == 0x5B50 /* 子 */)) &&
-	    (j < 3 || is_particle(v[j - 3]) ||
-	    (!is_kanji(v[j - 3]) && !is_hira(v[j - 3]) &&
+	    (j < 3 || is_hira(v[j - 3]) ||
+	    (!is_kanji(v[j - 3]) &&
 	    !is_kata(v[j - 3]) && !is_alnum(v[j - 3]))))
 		return 1;
 	/* an article's branch number: 第29条／の4, 第29条の／4 */

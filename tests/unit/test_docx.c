@@ -2617,6 +2617,40 @@ test_kept_columns(void **state)
 	assert_string_equal(cell, "最高情報\nセキュリティ責任者\n（CISO）");
 	free(cell);
 	/*
+	 * figures print narrower than counted: Japanese with figures alone
+	 * fills the whole room, a line counted 3010 (2997 as printed) in
+	 * one of 3005, not broken early at 96 % (特定個人情報ファイルの
+	 * アクセス／記録の確認が…, the 質疑応答書: review5), nor in a
+	 * column of 12.75 characters at its first six (特定個人情報／
+	 * ファイルのアクセス記録の／…, the 概要報告書)
+	 */
+	{
+		static const char t[] = "特定個人情報ファイルのアクセス記録の"
+		    "確認が年1回にとどまり、特定個人情報保護評価書の記載"
+		    "（月1回）と異なる。";
+
+		assert_non_null(cell = docx_cell_break_row(t, 3005, 3));
+		assert_string_equal(cell, "特定個人情報ファイルのアクセス記録の"
+		    "確認が年1回にとどまり、\n特定個人情報保護評価書の記載"
+		    "（月1回）と異なる。");
+		free(cell);
+		assert_non_null(cell = docx_cell_break_row(t, 1275, 5));
+		assert_string_equal(cell, "特定個人情報ファイルの\n"
+		    "アクセス記録の確認が\n年1回にとどまり、\n"
+		    "特定個人情報保護評価書の\n記載（月1回）と異なる。");
+		free(cell);
+	}
+	/*
+	 * a schedule's entry hanging at its days breaks before 情報, not
+	 * inside 情報セキュリティ, in the same two lines (作業実施計画書:
+	 * review5)
+	 */
+	assert_non_null(cell = docx_item_break("18日～2月26日　令和8年度 "
+	    "システム担当者向け情報セキュリティ研修", 3226, 2));
+	assert_string_equal(cell, "18日～2月26日　令和8年度 システム担当者向け"
+	    "\n情報セキュリティ研修");
+	free(cell);
+	/*
 	 * a word the lines break (誤送／信) is spared where the row has a
 	 * line to spare (issue 18: the 作業実施報告書's 状況・備考 beside a
 	 * 件名 of three lines); not where it has none
