@@ -1825,15 +1825,17 @@ kana_split(const uint32_t *v, size_t n, size_t j)
 	    !is_particle(v[j - 1]))
 		return 1;
 	/*
-	 * 情報 or 電子 alone before a katakana word, a term of the two
-	 * (、情報／セキュリティ, の電子／メール, after a word's kana too:
-	 * 担当者向け情報／セキュリティ研修, review5); not the end of a
+	 * 情報, 電子 or 不正 alone before a katakana word, a term of the two
+	 * (、情報／セキュリティ, の電子／メール, （不正／アクセス; after a
+	 * word's kana too, 担当者向け情報／セキュリティ研修: review5);
+	 * not the end of a
 	 * longer word (練馬区情報／セキュリティ), nor another word of two,
 	 * which reads as well apart (当該／サーバ, 台帳／データ)
 	 */
 	if (j >= 2 && is_kata(v[j]) &&
 	    ((v[j - 2] == 0x60C5 /* 情 */ && v[j - 1] == 0x5831 /* 報 */) ||
-	    (v[j - 2] == 0x96FB /* 電 */ && v[j - 1] == 0x5B50 /* 子 */)) &&
+	    (v[j - 2] == 0x96FB /* 電 */ && v[j - 1] == 0x5B50 /* 子 */) ||
+	    (v[j - 2] == 0x4E0D /* 不 */ && v[j - 1] == 0x6B63 /* 正 */)) &&
 	    (j < 3 || is_hira(v[j - 3]) ||
 	    (!is_kanji(v[j - 3]) &&
 	    !is_kata(v[j - 3]) && !is_alnum(v[j - 3]))))

@@ -437,6 +437,9 @@ test_break_kinds(void **state)
 	/* a verb's やすく off its stem (再発防止策の提案書: review of wtouch2) */
 	assert_int_equal(textfit_break_cost("繁忙期に形骸化しやすく、",
 	    "繁忙期に形骸化し\nやすく、", 1200), 2);
+	/* 不正アクセス as 情報セキュリティ (対応基準提案書: review5) */
+	assert_int_equal(textfit_break_cost("FAQ（不正アクセス・マルウェア",
+	    "FAQ（不正\nアクセス・マルウェア", 1200), 2);
 	/* after a word's kana too (作業実施計画書's 研修: review5) */
 	assert_int_equal(textfit_break_cost("システム担当者向け情報セキュリティ研修",
 	    "システム担当者向け情報\nセキュリティ研修", 1200), 2);
