@@ -3442,10 +3442,21 @@ cell_break(const struct docx_table *t, const unsigned *grid, unsigned margin,
 		if (broken != NULL)
 			text = broken;
 	}
-	/* a word broken where the row has a line to spare for it */
-	if (broken != NULL && !header && origin->rspan <= 1 && room > 0) {
+	/*
+	 * a word broken where the row has a line to spare for it, or the
+	 * rows a merged cell spans (会計年度任用／職員 in the 作業実施計画書's
+	 * 変更理由 beside two 変更内容 of seven lines)
+	 */
+	if (broken != NULL && !header && room > 0) {
 		/* the row's height only for a cell that breaks a word */
 		if (breaks_badly(origin->text, broken, room)) {
+			unsigned	lines = 0;
+			size_t		r;
+
+			for (r = row; r < row + (origin->rspan > 1 ?
+			    (size_t)origin->rspan : 1) && r < t->nrows; r++)
+				lines += row_height(t, grid, margin, r, 1) /
+				    size;
 			/*
 			 * a name's break kept rather than one between two
 			 * of its hiragana (西部地域／まちづくり課, not
@@ -3453,8 +3464,7 @@ cell_break(const struct docx_table *t, const unsigned *grid, unsigned margin,
 			 */
 			named = named && (kept = strdup(broken)) != NULL;
 			broken = roomy_break(origin->text, broken, room,
-			    row_height(t, grid, margin, row, 1) / size +
-			    extra);
+			    lines + extra);
 			if (named && broken != NULL &&
 			    textfit_bad_break(origin->text, broken, room,
 			    &h) >= 0 && h > 0) {

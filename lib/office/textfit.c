@@ -2275,6 +2275,37 @@ fail:
 	return NULL;
 }
 
+/*
+ * Is v[j] where a name set apart by a space changes between kanji and
+ * katakana (令和8年度 情報セキュリティ監査（システム面） 文書管理／システム):
+ * a run of kanji and katakana alone after a space, up to a space, a
+ * mark, a closing bracket or the end, of at most TEXTFIT_NAME
+ * characters and no wider than room.  A reader takes it as one, and a
+ * break at the space before it takes no more lines where the line has
+ * room for it.  Not a run at the start of the text, which may be the
+ * end of a longer word (障害福祉／サービス).
+ */
+static int
+name_cut(const uint32_t *v, size_t n, size_t j, unsigned room)
+{
+	size_t	a, b;
+
+	if (j == 0 || j >= n || !((is_kanji(v[j - 1]) && is_kata(v[j])) ||
+	    (is_kata(v[j - 1]) && is_kanji(v[j]))))
+		return 0;
+	for (a = j; a > 0 && (is_kanji(v[a - 1]) || (is_kata(v[a - 1]) &&
+	    v[a - 1] != 0x30FB)); a--)
+		;
+	for (b = j; b < n && (is_kanji(v[b]) || (is_kata(v[b]) &&
+	    v[b] != 0x30FB)); b++)
+		;
+	if (a == 0 || !is_space(v[a - 1]) || b - a > TEXTFIT_NAME ||
+	    (b - a) * 100 > room)
+		return 0;
+	return b == n || is_space(v[b]) || is_newline(v[b]) ||
+	    is_close_bracket(v[b]) || v[b] == 0x3001 || v[b] == 0x3002;
+}
+
 unsigned
 textfit_break_cost(const char *s, const char *w, unsigned room)
 {
@@ -2304,6 +2335,11 @@ textfit_break_cost(const char *s, const char *w, unsigned room)
 		/* a word of kana split: であ／り, 示してく／ださい, 組み／込む */
 		if (kana_split(t, n, j)) {
 			cost += 2;
+			continue;
+		}
+		/* a name set apart cut: 文書管理／システム */
+		if (name_cut(t, n, j, room)) {
+			cost += 1;
 			continue;
 		}
 		/* okurigana or a particle off its word: 持ち帰／り, 日／の */

@@ -451,6 +451,14 @@ test_break_kinds(void **state)
 	    "番号法第29条の\n4第1項", 900), 2);
 	assert_int_equal(textfit_break_cost("番号法第29条の4第1項",
 	    "番号法\n第29条の4第1項", 900), 0);
+	/*
+	 * a name set apart by a space, cut where kanji turns to katakana
+	 * (作業実施計画書's 9月: review5); not one that ends a longer word
+	 */
+	assert_int_equal(textfit_break_cost("監査（システム面） 文書管理システム",
+	    "監査（システム面） 文書管理\nシステム", 3000), 1);
+	assert_int_equal(textfit_break_cost("監査（システム面） 文書管理システム",
+	    "監査（システム面）\n文書管理システム", 3000), 0);
 	/* the end of a longer word: the break between words */
 	assert_int_equal(textfit_break_cost("子ども・子育て支援システム",
 	    "子ども・子育て支援\nシステム", 1200), 0);
