@@ -1703,8 +1703,9 @@ fill_room(const char *s, unsigned room)
 	const char	*p;
 
 	/*
-	 * Japanese only: its characters as wide as counted, the whole
-	 * room (統括情報／セキュリティ責任者 in nine, not 統括情報セキュリ／ティ)
+	 * Japanese only, or with figures (is_figure()): its characters as
+	 * wide as counted or narrower, the whole room (統括情報／セキュリティ
+	 * 責任者 in nine, not 統括情報セキュリ／ティ)
 	 */
 	for (p = s; *p != '\0' && ((unsigned char)*p >= 0x80 || *p == '\n' ||
 	    is_figure(*p)); p++)
@@ -1749,7 +1750,8 @@ wide_lines_japanese(const char *s, unsigned fill)
  * at the whole room where that takes no more lines and its lines wider
  * than the fill are Japanese only, which prints as wide as measured
  * (最高情報／セキュリティ責任者／（CISO） in nine characters, not
- * 最高情報セキュリ／ティ責任者).
+ * 最高情報セキュリ／ティ責任者); Japanese with figures as they print
+ * (figure_wrap()).
  */
 static char *
 fill_wrap(const char *s, unsigned room)
