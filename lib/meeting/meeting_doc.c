@@ -680,10 +680,11 @@ done:
 }
 
 /*
- * 情報政策課　主任　見本 直子; the division is written once for a run of
- * attendees of one division (prev: the attendee before), the next ones
- * indented under the first: a ward's minutes list a division's people
- * under its name, not the name again on every line.
+ * 情報政策課<TAB>主任<TAB>見本 直子: the division, the position and the
+ * name, for the writer to set in columns (ward_lines()).  The division
+ * is written once for a run of attendees of one division (prev: the
+ * attendee before), empty on the next ones: a ward's minutes list a
+ * division's people under its name, not the name again on every line.
  */
 static char *
 person_line(struct store *st, const struct node *p, const struct node *prev,
@@ -692,20 +693,12 @@ person_line(struct store *st, const struct node *p, const struct node *prev,
 	struct buf	 b = BUF_INIT;
 	const char	*org = node_get_str(p, "org");
 	const char	*pos = node_get_str(p, "position");
-	const char	*name, *prevorg, *s;
+	const char	*prevorg;
 
 	prevorg = prev != NULL ? node_get_str(prev, "org") : NULL;
-	if (org != NULL && prevorg != NULL && strcmp(org, prevorg) == 0) {
-		/* as wide as the name and its space: full-width text */
-		name = mt_org_name(st, org);
-		for (s = name; *s != '\0'; s++)
-			if (((unsigned char)*s & 0xc0) != 0x80)
-				buf_puts(&b, "　");
-		buf_puts(&b, "　");
-	} else if (org != NULL)
-		buf_printf(&b, "%s　", mt_org_name(st, org));
-	if (pos != NULL)
-		buf_printf(&b, "%s　", pos);
+	if (org != NULL && (prevorg == NULL || strcmp(org, prevorg) != 0))
+		buf_puts(&b, mt_org_name(st, org));
+	buf_printf(&b, "\t%s\t", pos != NULL ? pos : "");
 	buf_puts(&b, node_get_str(p, "name") != NULL ?
 	    node_get_str(p, "name") : "");
 	if (buf_ok(&b) != 0 || b.data == NULL) {
@@ -1040,6 +1033,99 @@ actions_table(struct docx *d, const struct meeting_view *v)
 	return rc;
 }
 
+/* Characters (code points) of p[0..len). */
+static unsigned
+chars(const char *p, size_t len)
+{
+	unsigned	n = 0;
+	size_t		i;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)p[i] & 0xc0) != 0x80;
+	return n;
+}
+
+/* The label before the first of each side's attendees: 5 characters. */
+#define ATTENDEE_LABEL	500
+
+/*
+ * The ward's attendees (person_line(): division, position and name
+ * between tabs) after （区）, in three columns at tab stops as wide as
+ * the widest of each and a character apart, so that the names line up
+ * under each other whatever their positions' lengths (例示 正人 after
+ * 情報政策課長 and 架空 浩二 after 情報化企画・セキュリティ係長 at one
+ * stop).  Where the columns would not fit the line, each line is set
+ * as it reads, a full-width space between its parts, the division
+ * blanked by as many full-width spaces.
+ */
+static int
+ward_lines(struct docx *d, char *const *v, size_t n)
+{
+	struct docx_para_style	 ps;
+	struct buf		 b = BUF_INIT;
+	unsigned		 w[3] = { 0, 0, 0 }, m, above = 0;
+	const char		*p, *e;
+	size_t			 i, k, len;
+	int			 rc = 0, cols;
+
+	for (i = 0; i < n; i++)
+		for (p = v[i], k = 0; k < 3; k++, p = e + 1) {
+			if ((e = strchr(p, '\t')) == NULL || k == 2)
+				e = p + strlen(p);
+			buf_reset(&b);
+			buf_add(&b, p, (size_t)(e - p));
+			if ((rc = buf_ok(&b)) != 0)
+				goto done;
+			if ((m = docx_measure(b.data != NULL ? b.data : "")) >
+			    w[k])
+				w[k] = m;
+			if (*e == '\0')
+				break;
+		}
+	memset(&ps, 0, sizeof ps);
+	ps.indent_left = 100;
+	ps.tabs[0] = 100 + ATTENDEE_LABEL;
+	ps.tabs[1] = ps.tabs[0] + w[0] + 100;
+	ps.tabs[2] = ps.tabs[1] + w[1] + 100;
+	cols = ps.tabs[2] + w[2] <= docx_text_width(d);
+	for (i = 0; i < n; i++) {
+		buf_reset(&b);
+		buf_puts(&b, i == 0 ? "（区）" : "");
+		if (cols)
+			buf_printf(&b, "\t%s", v[i]);
+		else {
+			/* as before columns: 情報政策課　主任　見本 直子 */
+			buf_puts(&b, i == 0 ? "　　" : "　　　　　");
+			for (p = v[i], k = 0; k < 3; k++, p = e + 1) {
+				if ((e = strchr(p, '\t')) == NULL || k == 2)
+					e = p + strlen(p);
+				len = (size_t)(e - p);
+				if (k == 0 && len == 0 && i > 0)
+					/* the division above, blanked */
+					for (m = 0; m <= above; m++)
+						buf_puts(&b, "　");
+				else if (len > 0) {
+					if (k == 0)
+						above = chars(p, len);
+					buf_add(&b, p, len);
+					if (k < 2)
+						buf_puts(&b, "　");
+				}
+				if (*e == '\0')
+					break;
+			}
+		}
+		if (!cols)
+			ps.tabs[0] = 0;
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = docx_add_para(d, b.data, &ps)) != 0)
+			goto done;
+	}
+done:
+	buf_free(&b);
+	return rc;
+}
+
 int
 meeting_write_minutes_docx(const struct meeting_view *v, const char *path)
 {
@@ -1075,14 +1161,8 @@ meeting_write_minutes_docx(const struct meeting_view *v, const char *path)
 	if (v->nward > 0 || v->nteam > 0) {
 		if ((rc = numbered(d, 1, ++top, "出席者", 0)) != 0)
 			goto done;
-		for (i = 0; i < v->nward; i++) {
-			buf_reset(&b);
-			buf_printf(&b, "%s%s", i == 0 ? "（区）　　" :
-			    "　　　　　", v->ward[i]);
-			if ((rc = buf_ok(&b)) != 0 ||
-			    (rc = indented(d, 1, b.data, 0)) != 0)
-				goto done;
-		}
+		if ((rc = ward_lines(d, v->ward, v->nward)) != 0)
+			goto done;
 		for (i = 0; i < v->nteam; i++) {
 			buf_reset(&b);
 			buf_printf(&b, "%s%s", i == 0 ? "（受託者）" :

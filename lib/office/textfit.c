@@ -1817,16 +1817,27 @@ kana_split(const uint32_t *v, size_t n, size_t j)
 	    !is_particle(v[j - 1]))
 		return 1;
 	/*
-	 * 情報 or 電子 alone before a katakana word, a term of the two
-	 * (、情報／セキュリティ, の電子／メール); not the end of a longer
-	 * word (練馬区情報／セキュリティ), nor another word of two, which
-	 * reads as well apart (当該／サーバ, 台帳／データ)
+	 * and its やすい, やすく off it (形骸化し／やすく): one word to a
+	 * reader, as 付けて is
+	 */
+	if (j >= 2 && j + 1 < n && is_kanji(v[j - 2]) && is_hira(v[j - 1]) &&
+	    v[j] == 0x3084 /* や */ && v[j + 1] == 0x3059 /* す */ &&
+	    !is_particle(v[j - 1]))
+		return 1;
+	/*
+	 * 情報, 電子 or 不正 alone before a katakana word, a term of the two
+	 * (、情報／セキュリティ, の電子／メール, （不正／アクセス; after a
+	 * word's kana too, 担当者向け情報／セキュリティ研修: review5);
+	 * not the end of a
+	 * longer word (練馬区情報／セキュリティ), nor another word of two,
+	 * which reads as well apart (当該／サーバ, 台帳／データ)
 	 */
 	if (j >= 2 && is_kata(v[j]) &&
 	    ((v[j - 2] == 0x60C5 /* 情 */ && v[j - 1] == 0x5831 /* 報 */) ||
-	    (v[j - 2] == 0x96FB /* 電 */ && v[j - 1] == 0x5B50 /* 子 */)) &&
-	    (j < 3 || is_particle(v[j - 3]) ||
-	    (!is_kanji(v[j - 3]) && !is_hira(v[j - 3]) &&
+	    (v[j - 2] == 0x96FB /* 電 */ && v[j - 1] == 0x5B50 /* 子 */) ||
+	    (v[j - 2] == 0x4E0D /* 不 */ && v[j - 1] == 0x6B63 /* 正 */)) &&
+	    (j < 3 || is_hira(v[j - 3]) ||
+	    (!is_kanji(v[j - 3]) &&
 	    !is_kata(v[j - 3]) && !is_alnum(v[j - 3]))))
 		return 1;
 	/* an article's branch number: 第29条／の4, 第29条の／4 */
@@ -2264,6 +2275,37 @@ fail:
 	return NULL;
 }
 
+/*
+ * Is v[j] where a name set apart by a space changes between kanji and
+ * katakana (令和8年度 情報セキュリティ監査（システム面） 文書管理／システム):
+ * a run of kanji and katakana alone after a space, up to a space, a
+ * mark, a closing bracket or the end, of at most TEXTFIT_NAME
+ * characters and no wider than room.  A reader takes it as one, and a
+ * break at the space before it takes no more lines where the line has
+ * room for it.  Not a run at the start of the text, which may be the
+ * end of a longer word (障害福祉／サービス).
+ */
+static int
+name_cut(const uint32_t *v, size_t n, size_t j, unsigned room)
+{
+	size_t	a, b;
+
+	if (j == 0 || j >= n || !((is_kanji(v[j - 1]) && is_kata(v[j])) ||
+	    (is_kata(v[j - 1]) && is_kanji(v[j]))))
+		return 0;
+	for (a = j; a > 0 && (is_kanji(v[a - 1]) || (is_kata(v[a - 1]) &&
+	    v[a - 1] != 0x30FB)); a--)
+		;
+	for (b = j; b < n && (is_kanji(v[b]) || (is_kata(v[b]) &&
+	    v[b] != 0x30FB)); b++)
+		;
+	if (a == 0 || !is_space(v[a - 1]) || b - a > TEXTFIT_NAME ||
+	    (b - a) * 100 > room)
+		return 0;
+	return b == n || is_space(v[b]) || is_newline(v[b]) ||
+	    is_close_bracket(v[b]) || v[b] == 0x3001 || v[b] == 0x3002;
+}
+
 unsigned
 textfit_break_cost(const char *s, const char *w, unsigned room)
 {
@@ -2293,6 +2335,11 @@ textfit_break_cost(const char *s, const char *w, unsigned room)
 		/* a word of kana split: であ／り, 示してく／ださい, 組み／込む */
 		if (kana_split(t, n, j)) {
 			cost += 2;
+			continue;
+		}
+		/* a name set apart cut: 文書管理／システム */
+		if (name_cut(t, n, j, room)) {
+			cost += 1;
 			continue;
 		}
 		/* okurigana or a particle off its word: 持ち帰／り, 日／の */

@@ -236,8 +236,8 @@ expect_same "$T/before" "$M/$m3.yaml"
 expect_status 0 "$NCIO" -C "$D" meeting export minutes "$m3" -o "$T/doc/"
 mn="$T/doc/議事録_第3回 定例会.docx"
 pycheck order "$mn" "第3回 定例会　議事録" "日時　令和8年5月7日（木）" 出席者 \
-    "（区）　　情報政策課　情報政策課長　例示 正人" \
-    "　　　　　　　　　　　主任　見本 直子" "試験 一郎（業務責任者）" \
+    $'（区）\t情報政策課\t情報政策課長\t例示 正人' \
+    $'\t\t主任\t見本 直子' "試験 一郎（業務責任者）" \
     議題および協議の概要 監査対象組織の候補 候補8組織・3システムを提示した。 \
     "課題の状況（課題管理表）" 決定事項 監査対象は6月の定例会で確定する。 \
     今後の対応 監査対象組織・システムの確定 見本 花子 令和8年6月25日 課題5 \
@@ -246,6 +246,14 @@ pycheck order "$mn" "第3回 定例会　議事録" "日時　令和8年5月7日
 pycheck noid "$mn"
 # the division once for its attendees, not on every line
 pycheck nodocx "$mn" "情報政策課　主任"
+# and in columns at tab stops: the names line up whatever the positions'
+# lengths (例示 正人 sat left of 架空 浩二 when spaces set them apart)
+checks=$((checks + 1))
+$PY -c 'import re,sys,zipfile
+x = zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode()
+t = re.findall(r"<w:tabs>.*?</w:tabs>", x)
+assert len(t) >= 2 and len(set(t)) == 1, t' "$mn" ||
+    fail "the ward's attendees not at one set of tab stops"
 
 # --- list ----------------------------------------------------------------------------------
 expect_status 0 "$NCIO" -C "$D" meeting list --type progress --format json

@@ -2617,6 +2617,46 @@ test_kept_columns(void **state)
 	assert_string_equal(cell, "最高情報\nセキュリティ責任者\n（CISO）");
 	free(cell);
 	/*
+	 * figures print narrower than counted: Japanese with figures alone
+	 * fills the whole room, a line counted 3010 (2997 as printed) in
+	 * one of 3005, not broken early at 96 % (特定個人情報ファイルの
+	 * アクセス／記録の確認が…, the 質疑応答書: review5), nor in a
+	 * column of 12.75 characters at its first six (特定個人情報／
+	 * ファイルのアクセス記録の／…, the 概要報告書)
+	 */
+	{
+		static const char t[] = "特定個人情報ファイルのアクセス記録の"
+		    "確認が年1回にとどまり、特定個人情報保護評価書の記載"
+		    "（月1回）と異なる。";
+
+		assert_non_null(cell = docx_cell_break_row(t, 3005, 3));
+		assert_string_equal(cell, "特定個人情報ファイルのアクセス記録の"
+		    "確認が年1回にとどまり、\n特定個人情報保護評価書の記載"
+		    "（月1回）と異なる。");
+		free(cell);
+		assert_non_null(cell = docx_cell_break_row(t, 1275, 5));
+		assert_string_equal(cell, "特定個人情報ファイルの\n"
+		    "アクセス記録の確認が\n年1回にとどまり、\n"
+		    "特定個人情報保護評価書の\n記載（月1回）と異なる。");
+		free(cell);
+	}
+	/*
+	 * a schedule's entry hanging at its days breaks before 情報, not
+	 * inside 情報セキュリティ, in the same two lines (作業実施計画書:
+	 * review5)
+	 */
+	assert_non_null(cell = docx_item_break("18日～2月26日　令和8年度 "
+	    "システム担当者向け情報セキュリティ研修", 3226, 2));
+	assert_string_equal(cell, "18日～2月26日　令和8年度 システム担当者向け"
+	    "\n情報セキュリティ研修");
+	free(cell);
+	/* and a system's name set apart whole, before its space */
+	assert_non_null(cell = docx_item_break("10日　令和8年度 情報セキュリティ"
+	    "監査（システム面） 文書管理システム", 3226, 2));
+	assert_string_equal(cell, "10日　令和8年度 情報セキュリティ監査"
+	    "（システム面）\n文書管理システム");
+	free(cell);
+	/*
 	 * a word the lines break (誤送／信) is spared where the row has a
 	 * line to spare (issue 18: the 作業実施報告書's 状況・備考 beside a
 	 * 件名 of three lines); not where it has none
@@ -3429,6 +3469,103 @@ test_atomic_save(void **state)
 }
 
 /*
+ * A merged cell that breaks a word takes the lines of the rows it spans
+ * as a cell of one row takes its row's: the 作業実施計画書's 変更理由
+ * beside two 変更内容 broke 会計年度任用／職員 in four lines of seven.
+ */
+static void
+test_merged_spare(void **state)
+{
+	static const unsigned	 wd[] = { 10, 18, 50, 30 };
+	struct docx_para_style	 c = { .align = DOCX_CENTER };
+	struct docx_para_style	 l = { .align = DOCX_LEFT };
+	struct docx_page	 pg = { .margin_top = 25, .margin_right = 20,
+	    .margin_bottom = 20, .margin_left = 20 };
+	struct docx_table	*t;
+	struct docx		*d;
+	char			 path[PATH_MAX], *xml, *p, *e;
+
+	(void)state;
+	assert_int_equal(docx_new(&d, NULL), 0);
+	assert_int_equal(docx_page(d, &pg), 0);
+	assert_int_equal(docx_table_new(&t, 4, wd), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	assert_int_equal(docx_table_cell(t, 0, 0, "版", &c), 0);
+	assert_int_equal(docx_table_cell(t, 0, 1, "日付", &c), 0);
+	assert_int_equal(docx_table_cell(t, 0, 2, "変更内容", &c), 0);
+	assert_int_equal(docx_table_cell(t, 0, 3, "変更理由", &c), 0);
+	assert_int_equal(docx_table_cell(t, 1, 0, "第1版", &c), 0);
+	assert_int_equal(docx_table_cell(t, 1, 1, "令和8年4月14日", &c), 0);
+	assert_int_equal(docx_table_cell(t, 1, 2, "当初の計画", &l), 0);
+	assert_int_equal(docx_table_cell(t, 1, 3, "－", &c), 0);
+	assert_int_equal(docx_table_cell(t, 2, 0, "第2版", &c), 0);
+	assert_int_equal(docx_table_cell(t, 2, 1, "令和8年6月30日", &c), 0);
+	assert_int_equal(docx_table_cell(t, 2, 2, "経済課の運用面の監査を"
+	    "令和8年8月から同年10月に変更した。", &l), 0);
+	assert_int_equal(docx_table_cell(t, 3, 2, "区立保育園の会計年度任用"
+	    "職員向け情報セキュリティ研修を、区立保育園職員向け（令和8年8月"
+	    "3日から同月28日まで）と分け、令和8年8月17日から同年9月11日ま"
+	    "でに実施することとした。", &l), 0);
+	assert_int_equal(docx_table_cell(t, 2, 3, "監査は監査対象組織の業務繁"
+	    "忙期を避けるため、研修は会計年度任用職員の勤務日程に合わせるため"
+	    "（いずれも第6回定例会で合意）。", &l), 0);
+	assert_int_equal(docx_table_merge(t, 2, 0, 2, 1), 0);
+	assert_int_equal(docx_table_merge(t, 2, 1, 2, 1), 0);
+	assert_int_equal(docx_table_merge(t, 2, 3, 2, 1), 0);
+	path_in(path, sizeof path, "merged.docx");
+	xml = table_xml(d, t, path);
+	/* the 変更理由: 会計年度任用職員 on one line */
+	assert_non_null(p = strstr(xml, "監査は監査対象組織"));
+	assert_non_null(e = strstr(p, "</w:tc>"));
+	*e = '\0';
+	assert_non_null(strstr(p, "会計年度任用職員"));
+	free(xml);
+}
+
+/*
+ * A test's choice, a number, a full-width space and its text hanging
+ * under it (1　外部宛てメールの…): the space goes as a tab, to the
+ * hanging indent where the lines under it start (the number printed
+ * narrower than counted and the text began 0.4 of a character left of
+ * them).  Not in a paragraph that does not hang, nor after a label
+ * that is not a number (問3　), nor where the caller set tab stops.
+ */
+static void
+test_hang_label_tab(void **state)
+{
+	struct docx_para_style	 ch = { .indent_left = 500,
+	    .indent_first = -200 };
+	struct docx_para_style	 q = { .indent_left = 300,
+	    .indent_first = -300 };
+	struct docx_para_style	 tabs = ch;
+	struct docx		*d;
+	char			 path[PATH_MAX], *out;
+
+	(void)state;
+	tabs.tabs[0] = 900;
+	assert_int_equal(docx_new(&d, NULL), 0);
+	assert_int_equal(docx_add_para(d, "問3　誤送信を防ぐ対策はどれか。", &q),
+	    0);
+	assert_int_equal(docx_add_para(d, "1　外部宛てメールの送信保留", &ch),
+	    0);
+	assert_int_equal(docx_add_para(d, "12　十二番目の選択肢", &ch), 0);
+	assert_int_equal(docx_add_para(d, "2　段落の字下げなし", NULL), 0);
+	assert_int_equal(docx_add_para(d, "3　タブ位置あり", &tabs), 0);
+	path_in(path, sizeof path, "choice.docx");
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	out = zip_part(path, "word/document.xml");
+	assert_non_null(strstr(out, ">1</w:t><w:tab/><w:t"));
+	assert_non_null(strstr(out, ">12</w:t><w:tab/><w:t"));
+	assert_null(strstr(out, "1　外部"));
+	assert_non_null(strstr(out, "問3　誤送信"));
+	assert_non_null(strstr(out, "2　段落"));
+	assert_non_null(strstr(out, "3　タブ"));
+	assert_int_equal(count_of(out, "<w:tab/>"), 2);
+	free(out);
+}
+
+/*
  * A hanging item, a label, a tab and its text (記 6 条件 (2) of a
  * 可否決定通知), has the writer's own line breaks where its text is
  * wider than its lines: LibreOffice broke it between any two characters
@@ -3530,6 +3667,8 @@ main(void)
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_invalid_utf8),
 		cmocka_unit_test(test_hang_break),
+		cmocka_unit_test(test_hang_label_tab),
+		cmocka_unit_test(test_merged_spare),
 		cmocka_unit_test(test_name_kept),
 		cmocka_unit_test(test_sticky_mid_document),
 		cmocka_unit_test(test_api_errors),

@@ -434,12 +434,31 @@ test_break_kinds(void **state)
 	    "選定に当たり、情報\nセキュリティ対策", 1200), 2);
 	assert_int_equal(textfit_break_cost("一覧の電子メール誤送信",
 	    "一覧の電子\nメール誤送信", 1200), 2);
+	/* a verb's やすく off its stem (再発防止策の提案書: review of wtouch2) */
+	assert_int_equal(textfit_break_cost("繁忙期に形骸化しやすく、",
+	    "繁忙期に形骸化し\nやすく、", 1200), 2);
+	/* 不正アクセス as 情報セキュリティ (対応基準提案書: review5) */
+	assert_int_equal(textfit_break_cost("FAQ（不正アクセス・マルウェア",
+	    "FAQ（不正\nアクセス・マルウェア", 1200), 2);
+	/* after a word's kana too (作業実施計画書's 研修: review5) */
+	assert_int_equal(textfit_break_cost("システム担当者向け情報セキュリティ研修",
+	    "システム担当者向け情報\nセキュリティ研修", 1200), 2);
+	assert_int_equal(textfit_break_cost("練馬区情報セキュリティ",
+	    "練馬区情報\nセキュリティ", 1200), 0);
 	assert_int_equal(textfit_break_cost("番号法第29条の4第1項",
 	    "番号法第29条\nの4第1項", 900), 2);
 	assert_int_equal(textfit_break_cost("番号法第29条の4第1項",
 	    "番号法第29条の\n4第1項", 900), 2);
 	assert_int_equal(textfit_break_cost("番号法第29条の4第1項",
 	    "番号法\n第29条の4第1項", 900), 0);
+	/*
+	 * a name set apart by a space, cut where kanji turns to katakana
+	 * (作業実施計画書's 9月: review5); not one that ends a longer word
+	 */
+	assert_int_equal(textfit_break_cost("監査（システム面） 文書管理システム",
+	    "監査（システム面） 文書管理\nシステム", 3000), 1);
+	assert_int_equal(textfit_break_cost("監査（システム面） 文書管理システム",
+	    "監査（システム面）\n文書管理システム", 3000), 0);
 	/* the end of a longer word: the break between words */
 	assert_int_equal(textfit_break_cost("子ども・子育て支援システム",
 	    "子ども・子育て支援\nシステム", 1200), 0);
