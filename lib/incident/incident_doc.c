@@ -1563,7 +1563,7 @@ add_reports(struct docx *d, const struct node *reports,
 		 */
 		buf_reset(&b);
 		if (days != NULL && strcmp(days, "0") == 0)
-			buf_puts(&b, "知った日のうちに");
+			buf_puts(&b, "知った日の\nうちに");
 		else if (unit != NULL && strcmp(unit, "business") == 0 &&
 		    days != NULL && strcmp(days, "1") == 0)
 			buf_puts(&b, "知った日の\n翌開庁日まで");

@@ -381,6 +381,14 @@ check $CHECK docx "$C" 対応基準提案書 目的 適用範囲 ネットワー
     インターネット接続の遮断（全庁） 条件を付けて復旧する "知った日を1日目として30日以内" \
     本人の数が100人を超える "!100を超える" 個人番号を扱う情報システムで管理される \
     "「わからない」を選べる問は、わからない事項をわからないと回答し"
+# a deadline a phrase a line: 知った日の / うちに, never 知った / 日のうちに
+$PY - "$C" <<'PYEOF' || fail "a deadline is broken inside a phrase"
+import sys, docx
+d = docx.Document(sys.argv[1])
+cells = [c.text for t in d.tables for r in t.rows for c in r.cells]
+same = [c for c in cells if c.startswith("知った日の") and "うちに" in c]
+assert same and all(c == "知った日の\nうちに" for c in same), same
+PYEOF
 # the subject stands out under the sender: bold, 12pt (a small body line)
 $PY - "$C" <<'PYEOF' || fail "the criteria's subject is a small line"
 import sys, docx
