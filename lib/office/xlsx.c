@@ -2495,6 +2495,15 @@ xlsx_fit_cell_bad(struct xlsx_fitter *f, size_t k, double w, unsigned *bad)
 		buf_putc(&f->b, '\0');
 		level = buf_ok(&f->b) == 0 ? textfit_bad_break(s, f->b.data,
 		    (unsigned)xlsx_line_room(w), &hira) : 0;
+		/*
+		 * a word a reader takes as one though its kinds of
+		 * characters change (情報／セキュリティ, であ／り), which the
+		 * writer counts a cut (textfit_break_cost()): a longer cut
+		 */
+		if (level == 0 && n > 1 && buf_ok(&f->b) == 0 &&
+		    textfit_break_cost(s, f->b.data, xlsx_wrap_room(
+		    xlsx_line_room(w))) >= XLSX_CUT_LABEL)
+			level = 1;
 		if (level > 1)
 			n |= XLSX_FIT_BAD;
 		else if (level == 1)
