@@ -1270,6 +1270,31 @@ xlsx_last_line(const char *s, size_t len)
  */
 #define XLSX_BRK_SPARE	0x10000
 
+/*
+ * Is the first of lines w (of at most room hundredths) a stub: under a
+ * third of the room, before a line of more than two thirds?
+ */
+static int
+xlsx_stub(const char *w, unsigned room)
+{
+	const char	*nl = strchr(w, '\n'), *nl2;
+	char		*a, *b;
+	int		 stub = 0;
+
+	if (nl == NULL)
+		return 0;
+	if ((nl2 = strchr(nl + 1, '\n')) == NULL)
+		nl2 = nl + strlen(nl);
+	if ((a = strndup(w, (size_t)(nl - w))) != NULL &&
+	    (b = strndup(nl + 1, (size_t)(nl2 - nl - 1))) != NULL) {
+		stub = textfit_width(a) * 3 < room &&
+		    textfit_width(b) * 3 > room * 2;
+		free(b);
+	}
+	free(a);
+	return stub;
+}
+
 static void
 xlsx_spare_within(struct buf *out, const char *s, size_t len, size_t usable,
     size_t lines, int mode)
@@ -1304,6 +1329,19 @@ xlsx_spare_within(struct buf *out, const char *s, size_t len, size_t usable,
 		    (v = textfit_wrap_within(t, room, room, (unsigned)lines + 1,
 		    0, &c)) != NULL && (c == 0 || (!(mode & XLSX_COL_PHRASE) &&
 		    c < XLSX_CUT_LABEL))) {
+			buf_reset(out);
+			buf_add(out, v, strlen(v));
+		}
+		free(v);
+	} else if (!(mode & XLSX_COL_PHRASE) && xlsx_stub(w, room) &&
+	    (v = textfit_wrap_within(t, room, room, (unsigned)lines, 0,
+	    &c)) != NULL) {
+		/*
+		 * running text whose first line is a stub before a full one
+		 * (異動・／退職者の業務システムの…削除している。): the fullest
+		 * lines in as many that cut no word
+		 */
+		if (c == 0) {
 			buf_reset(out);
 			buf_add(out, v, strlen(v));
 		}

@@ -1869,6 +1869,30 @@ test_label_line(void **state)
 }
 
 /*
+ * Running text is not left with a stub of a first line before a full
+ * one (異動・／退職者の業務システムのアカウントを速やかに削除している。
+ * in the 所属点検 集計表's 前年度比較): the fullest lines in as many that
+ * cut no word.
+ */
+static void
+test_stub_line(void **state)
+{
+	static const struct xlsx_column cols[] = {
+		{ "点検項目", XLSX_COL_BREAK, 57 },
+	};
+	static const char *const cells[] = {
+		"異動・退職者の業務システムのアカウントを速やかに削除している。",
+	};
+	char	*xml;
+
+	(void)state;
+	xml = n_columns("stub_line.xlsx", cols, 1, cells, 1);
+	assert_non_null(strstr(xml, "\n"));
+	assert_null(strstr(xml, "異動・\n"));
+	free(xml);
+}
+
+/*
  * A word of kanji and kana is not split where the same lines may keep
  * it (持ち／出す, 書き／込まない in the 研修結果 and the 監査項目).
  */
@@ -2416,6 +2440,7 @@ main(void)
 		cmocka_unit_test(test_merge_break),
 		cmocka_unit_test(test_kana_word),
 		cmocka_unit_test(test_label_line),
+		cmocka_unit_test(test_stub_line),
 		cmocka_unit_test(test_number_shown),
 		cmocka_unit_test(test_date_era_short),
 	};
