@@ -1015,7 +1015,8 @@ audit_doc_paper(const char *path, struct store *st,
 		if (audit_score(&s, audit_items(root)) == 0) {
 			rate_text(rate, sizeof rate, &s.total);
 			buf_reset(&b);
-			buf_printf(&b, "適合率 %s（該当なしを除く。重みの欄の値"
+			/* the weights are the 監査項目 workbook's, not a column here */
+			buf_printf(&b, "適合率 %s（該当なしを除く。監査項目の重み"
 			    "（必須項目はその2倍）による加重平均、一部不適合は0.5）"
 			    "　適合 %u　一部不適合"
 			    " %u　不適合 %u　該当なし %u　未確認・未回答 %u", rate,
@@ -2270,7 +2271,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	if (y.nnot > 0)
 		/* listed in (4) as 未実施, not counted: said so */
 		buf_printf(&b, "このほか、予定日を過ぎて実施を記録していない監査"
-		    "（未実施）%zu 件は、(4)に状況を示すが、集計には含まない。",
+		    "（未実施）%zu 件は、2(4)に状況を示すが、集計には含まない。",
 		    y.nnot);
 	if (y.nsched > 0) {
 		next_day(day, y.latest);
@@ -2886,10 +2887,11 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		 * horizontal bars the chapters' names make them) says both,
 		 * and the legend marks the provisional audits with ※.
 		 */
-		ch.y_title = nint > 0 ? "適合率（棒のない章は、該当する項目がなく"
-		    "適合率のない章で、0%ではない。※の監査は未確認の項目があり、"
-		    "適合率は暫定）" : "適合率（棒のない章は、該当する項目がなく"
-		    "適合率のない章で、0%ではない）";
+		/* as the table's note: no items, or all still to check */
+		ch.y_title = nint > 0 ? "適合率（棒のない章は、該当する項目が"
+		    "ないか全て未確認の章で、0%ではない。※の監査の値は暫定）" :
+		    "適合率（棒のない章は、該当する項目がないか全て未確認の章で、"
+		    "0%ではない）";
 		ch.names = (const char *const *)snames;
 		ch.y_pct = 1;
 		ch.cat_col = 0;

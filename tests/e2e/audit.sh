@@ -289,7 +289,7 @@ checks=$((checks + 1))
 import sys, openpyxl
 cells = [str(c) for ws in openpyxl.load_workbook(sys.argv[1]).worksheets
          for r in ws.iter_rows(values_only=True) for c in r if c]
-assert any("重みの欄の値（必須項目はその2倍）による加重平均" in c
+assert any("監査項目の重み（必須項目はその2倍）による加重平均" in c
            for c in cells), cells[:20]
 PY
 expect_status 0 N audit export summary "$A" -o "$T/summary.docx"
@@ -519,7 +519,7 @@ NERIMA_CIO_TODAY=2026-11-30 expect_status 0 "$NCIO" -C "$T/sample2" \
 expect_grep "$T/err" "warning: audit '令和8年度 情報セキュリティ監査（運用面） 保健給食課' dated 2026-10-02 is still planned on 2026-11-30"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-late.docx" \
     "運用面の監査 4 件、システム面の監査 1 件、フォローアップ監査 0 件" \
-    "（未実施）1 件は、(4)に状況を示すが、集計には含まない" "また、令和8年12月1日以降に 1 件の監査を予定"
+    "（未実施）1 件は、2(4)に状況を示すが、集計には含まない" "また、令和8年12月1日以降に 1 件の監査を予定"
 # A second audit of one unit on one day: planned with a warning, and lint
 # warns (it is not an error: two teams may share a day).
 NERIMA_CIO_TODAY=2026-10-01 expect_status 0 SM audit plan --type operational \

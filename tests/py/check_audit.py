@@ -620,6 +620,10 @@ def mode_results_xlsx(path, audits):
     rate_x = [t for t in xml.values() if "章別の適合率" in t]
     check(rate_x and all("0%ではない" in t for t in rate_x),
           "章別の適合率 chart: no note on the missing bars")
+    # and, as the table's note, both reasons a chapter has no rate
+    check(all("該当する項目がないか全て未確認" in t
+              for t in rate_x),
+          "章別の適合率 chart: a missing bar said to be no items only")
     interim = any(it.get("result", "unchecked") == "unchecked"
                   for a in audits for it in a.get("items", []) if rate(a["items"])[1])
     if interim:
