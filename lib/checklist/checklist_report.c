@@ -1518,6 +1518,15 @@ sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 		r = xlsx_note(sh, row + 2, "自己点検の欄の空欄は、自己点検の"
 		    "提出のない課（対象職員数は、職員数の分かる課は示す）。");
 	}
+	/* a 課 that submitted with no score of the year before, said so */
+	for (i = 0; r == 0 && s->has_prev && i < s->ndiv; i++)
+		if (s->divs[i].submitted && isnan(s->divs[i].prev)) {
+			r = xlsx_note(sh, row + (s->kind == CK_SELF ||
+			    self != NULL ? 3 : 1), "前年度の空欄は、前年度の"
+			    "得点のない課（前年度に提出がない、または前年度に"
+			    "なかった課）。");
+			break;
+		}
 	return r;
 }
 

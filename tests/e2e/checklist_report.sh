@@ -19,6 +19,9 @@ for kind in self department; do
 	docx=$(ls "$T/$kind"/*.docx)
 	$PY "$CHECK" docx "$docx" $kind '全項目の回答を合わせて' >&2 ||
 	    fail "$kind report"
+	# the workbook too: blanks explained (a 課 with no 前年度 score)
+	[ $kind != department ] || $PY "$CHECK" xlsx "$(ls "$T/$kind"/*.xlsx)" \
+	    $kind 50 >&2 || fail "$kind report workbook"
 	# last year's rate and items, and this year's items
 	expect_status 0 "$NCIO" -C "$D" checklist aggregate --kind $kind \
 	    --fy 2025 --format json
