@@ -97,9 +97,10 @@ static struct cal_date	period_end(const struct training *, struct cal_date);
 /*
  * A note under a table, after the one it has (each its line): an event
  * held on another date than the 運営計画書 planned it (sec_plan_moves()),
- * 「※ 経済課の監査は、運営計画書の予定（令和8年8月19日）から日程を変更
+ * 「注 経済課の監査は、運営計画書の予定（令和8年8月19日）から日程を変更
  * した。」: a reader comparing the two documents asked why 8月19日 became
- * 10月21日 (issue 18).
+ * 10月21日 (issue 18).  注, not ※: the table's ※ marks an interim rate,
+ * and nothing in it referred to a second ※.
  */
 static int
 moved_note(struct buf *b, const char *what, struct cal_date plan,
@@ -108,7 +109,7 @@ moved_note(struct buf *b, const char *what, struct cal_date plan,
 	char	era[CAL_FMT_MAX + 32];
 
 	rp_era_period(era, plan, plan_end);
-	buf_printf(b, "%s※ %sは、運営計画書の予定（%s）から日程を変更した。",
+	buf_printf(b, "%s注 %sは、運営計画書の予定（%s）から日程を変更した。",
 	    b->len > 0 ? "\n" : "", what, era);
 	return buf_ok(b);
 }
@@ -232,7 +233,12 @@ sec_audits(struct report_sec *s, struct store *st)
 	char			 nots[64], lat[64], *counted = NULL;
 	const struct schema	*ak;
 	size_t			 nrated = 0, nmid = 0, nlow = 0;
-	char			 mean[32], rk_line[128];
+	/* the findings of the audits held (重大, 軽微, 観察, 改善提案) */
+	static const char *const grades[] = { "major", "minor", "observation",
+	    "suggestion" };
+	size_t			 ngrade[4] = { 0 }, nfind = 0, nlate = 0;
+	char			 asof[CAL_FMT_MAX];
+	char			 mean[32];
 	struct cal_date		 d, pd, none = { 0, 0, 0 };
 	int			 rc;
 
@@ -296,6 +302,29 @@ sec_audits(struct report_sec *s, struct store *st)
 			continue;
 		}
 		held++;
+		/*
+		 * Its findings, as the 実施結果報告書 counts them: those of
+		 * the audits proper (a follow-up carries them again), late
+		 * where the 是正期限 is past and not 是正確認済.
+		 */
+		if (strcmp(type, "followup") != 0) {
+			const struct node *fs = audit_findings(rec);
+			size_t j, g;
+
+			cal_format_iso(asof, sizeof asof, s->as_of);
+			for (j = 0; fs != NULL && j < fs->n; j++) {
+				const struct node *f = fs->u.items[j];
+				const char *gr = node_get_str(f, "grade");
+				const char *due = node_get_str(f, "due");
+
+				nfind++;
+				for (g = 0; gr != NULL && g < 4; g++)
+					ngrade[g] += strcmp(gr, grades[g]) == 0;
+				nlate += due != NULL && strcmp(due, asof) < 0 &&
+				    !node_scalar_eq(node_get(f, "status"),
+				    "accepted");
+			}
+		}
 		/* held but not finished: the table and the summary say so */
 		ongoing += strcmp(status, "in-progress") == 0;
 		p[0] = '\0';
@@ -465,15 +494,41 @@ sec_audits(struct report_sec *s, struct store *st)
 		s->slides[itb].note = s->slides[itb].note != NULL ?
 		    rp_fmt(s->pool, "%s\n%s", s->slides[itb].note,
 		    moved.data) : rp_str(s->pool, moved.data);
-	snprintf(line, sizeof line, "監査で明らかになったリスク %zu件", nrisk);
-	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
-		goto done;
-	if (nrisk > 0) {
-		snprintf(rk_line, sizeof rk_line, "発生可能性の評価：高 %zu件、"
-		    "中 %zu件、低 %zu件", nhigh, nmid, nlow);
-		if ((rc = bullet(s, &s->slides[iov], 2, rk_line)) != 0)
+	/*
+	 * The findings and those past their 是正期限, as the 実施結果報告書
+	 * gives them: the risks alone (2件, 高 0件) read as an audit year
+	 * with nothing to correct.
+	 */
+	if (nfind > 0) {
+		struct buf	 gb = BUF_INIT;
+		size_t		 g;
+
+		for (g = 0; g < 4; g++)
+			if (ngrade[g] > 0)
+				buf_printf(&gb, "%s%s %zu件", gb.len ? "、" : "",
+				    schema_label(ak, "findings.grade", grades[g]),
+				    ngrade[g]);
+		if ((rc = buf_ok(&gb)) != 0) {
+			buf_free(&gb);
 			goto done;
+		}
+		snprintf(line, sizeof line, "指摘事項 %zu件（%s）", nfind,
+		    gb.data);
+		buf_free(&gb);
+		if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
+			goto done;
+		if (nlate > 0) {
+			snprintf(line, sizeof line, "うち是正期限を過ぎて是正の"
+			    "確認を終えていないもの %zu件", nlate);
+			if ((rc = bullet(s, &s->slides[iov], 2, line)) != 0)
+				goto done;
+		}
 	}
+	/*
+	 * The risks the audits' analyses rated are the 詳細版's slide of
+	 * them, under a title that counts them: on the 概要 beside the
+	 * findings they pushed a line onto a slide of its own.
+	 */
 	/* compliance by chapter */
 	if (nch > 0) {
 		double vals[64];
@@ -529,6 +584,10 @@ sec_audits(struct report_sec *s, struct store *st)
 					goto done;
 			}
 		}
+		/* counted under the table, as the 概要 counted them */
+		rs->note = rp_fmt(s->pool, "監査のリスク分析で評価したリスク %zu件"
+		    "（発生可能性 高 %zu件、中 %zu件、低 %zu件）。指摘事項は"
+		    "概要に示す。", nrisk, nhigh, nmid, nlow);
 	}
 done:
 	buf_free(&note);

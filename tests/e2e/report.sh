@@ -543,9 +543,9 @@ for n in z.namelist():
     if re.match(r"ppt/slides/slide\d+\.xml$", n):
         x = re.sub(r"<a:br>.*?</a:br>|<a:br/>", "", z.read(n).decode())
         allt += "|" + "".join(re.findall(r"<a:t>([^<]*)</a:t>", x))
-assert "※ 経済課の監査は、運営計画書の予定（令和8年8月19日）から日程を変更" \
+assert "注 経済課の監査は、運営計画書の予定（令和8年8月19日）から日程を変更" \
     "した。" in allt, allt
-assert "※ 区立保育園会計年度任用職員向け情報セキュリティ研修は、運営計画書" \
+assert "注 区立保育園会計年度任用職員向け情報セキュリティ研修は、運営計画書" \
     "の予定（令和8年8月3日～28日）から日程を変更した。" in allt, allt
 assert allt.count("日程を変更") == 2, allt
 PY
@@ -656,8 +656,14 @@ for f in glob.glob(sys.argv[1] + "/*.pptx"):
             assert any(p.startswith("※ 未確認の項目がある監査（") and
                        "暫定の値" in p for p in tb[-1]), tb[-1]
     assert "うち発生可能性が高いもの" not in allt and "顕在化したリスク" not in allt
-    assert "監査で明らかになったリスク 2件" in ov and \
-        "発生可能性の評価：高 0件、中 2件、低 0件" in ov, ov
+    # the findings on the 概要, as the 実施結果報告書 counts them (the
+    # rated risks alone read as a year with nothing to correct); the
+    # risks counted under their own slide (the 詳細版's)
+    assert "指摘事項 14件（重大 3件、軽微 8件、観察 2件、改善提案 1件）" in ov \
+        and "うち是正期限を過ぎて是正の確認を終えていないもの 7件" in ov, ov
+    if "詳細版" in f:
+        assert "監査のリスク分析で評価したリスク 2件（発生可能性 高 0件、" \
+            "中 2件、低 0件）" in allt, f
     # 次年度の取組 in the words of the figures shown: each 部 has its
     # 平均得点 (点, the 詳細版's chart 部別の平均得点), the 実施率 (%) is
     # the ward's whole; both decks say what the 平均得点 is, and the

@@ -336,8 +336,19 @@ test_sec_content(void **state)
 			break;
 	assert_true(i < sl->chart->ncats);
 	assert_true(fabs(sl->chart->series[0].values[i] - 0.884) < 1e-9);
-	assert_non_null(strstr(ov.data, "監査で明らかになったリスク 2件\n"
-	    "発生可能性の評価：高 0件、中 2件、低 0件\n"));
+	/* the risks rated: counted on their slide, not on the 概要 */
+	sl = sec_slide_of(&s, "監査で明らかになったリスク");
+	assert_non_null(sl);
+	assert_non_null(sl->note);
+	assert_non_null(strstr(sl->note, "リスク 2件（発生可能性 高 0件、"
+	    "中 2件、低 0件）"));
+	/*
+	 * and the findings, as the 実施結果報告書 counts them: the risks
+	 * alone read as a year with nothing to correct
+	 */
+	assert_non_null(strstr(ov.data, "指摘事項 14件（重大 3件、軽微 8件、"
+	    "観察 2件、改善提案 1件）\nうち是正期限を過ぎて是正の確認を終えて"
+	    "いないもの 7件\n"));
 	assert_null(strstr(det.data, "顕在化"));
 	/* made before 3月, when the plan schedules it: a draft */
 	assert_int_equal(s.draft, 1);
