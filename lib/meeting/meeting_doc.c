@@ -1045,8 +1045,8 @@ chars(const char *p, size_t len)
 	return n;
 }
 
-/* The label before the first of each side's attendees: 5 characters. */
-#define ATTENDEE_LABEL	500
+/* Room for the label before each side's attendees: （受託者） and one more. */
+#define ATTENDEE_LABEL	600
 
 /*
  * The ward's attendees (person_line(): division, position and name
@@ -1056,10 +1056,13 @@ chars(const char *p, size_t len)
  * 情報政策課長 and 架空 浩二 after 情報化企画・セキュリティ係長 at one
  * stop).  Where the columns would not fit the line, each line is set
  * as it reads, a full-width space between its parts, the division
- * blanked by as many full-width spaces.
+ * blanked by as many full-width spaces.  The contractor's after
+ * （受託者）, at the same first stop (試験 一郎（業務責任者）): set
+ * right after the label they read as another layout.
  */
 static int
-ward_lines(struct docx *d, char *const *v, size_t n)
+ward_lines(struct docx *d, char *const *v, size_t n, char *const *team,
+    size_t nteam)
 {
 	struct docx_para_style	 ps;
 	struct buf		 b = BUF_INIT;
@@ -1121,6 +1124,19 @@ ward_lines(struct docx *d, char *const *v, size_t n)
 		    (rc = docx_add_para(d, b.data, &ps)) != 0)
 			goto done;
 	}
+	for (i = 0; i < nteam; i++) {
+		buf_reset(&b);
+		if (cols && n > 0)
+			buf_printf(&b, "%s\t%s", i == 0 ? "（受託者）" : "",
+			    team[i]);
+		else
+			buf_printf(&b, "%s%s", i == 0 ? "（受託者）" :
+			    "　　　　　", team[i]);
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = (cols && n > 0 ? docx_add_para(d, b.data, &ps) :
+		    indented(d, 1, b.data, 0))) != 0)
+			goto done;
+	}
 done:
 	buf_free(&b);
 	return rc;
@@ -1161,16 +1177,9 @@ meeting_write_minutes_docx(const struct meeting_view *v, const char *path)
 	if (v->nward > 0 || v->nteam > 0) {
 		if ((rc = numbered(d, 1, ++top, "出席者", 0)) != 0)
 			goto done;
-		if ((rc = ward_lines(d, v->ward, v->nward)) != 0)
+		if ((rc = ward_lines(d, v->ward, v->nward, v->team,
+		    v->nteam)) != 0)
 			goto done;
-		for (i = 0; i < v->nteam; i++) {
-			buf_reset(&b);
-			buf_printf(&b, "%s%s", i == 0 ? "（受託者）" :
-			    "　　　　　", v->team[i]);
-			if ((rc = buf_ok(&b)) != 0 ||
-			    (rc = indented(d, 1, b.data, 0)) != 0)
-				goto done;
-		}
 	}
 	if ((rc = numbered(d, 1, ++top, "議題および協議の概要", 0)) != 0)
 		goto done;

@@ -252,7 +252,10 @@ checks=$((checks + 1))
 $PY -c 'import re,sys,zipfile
 x = zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode()
 t = re.findall(r"<w:tabs>.*?</w:tabs>", x)
-assert len(t) >= 2 and len(set(t)) == 1, t' "$mn" ||
+assert len(t) >= 2 and len(set(t)) == 1, t
+# the contractor at the same first stop, after its label (set right
+# after （受託者） they read as another layout)
+assert re.search(r"（受託者）</w:t>.{0,200}?<w:tab/>", x), "contractor"' "$mn" ||
     fail "the ward's attendees not at one set of tab stops"
 
 # --- list ----------------------------------------------------------------------------------
