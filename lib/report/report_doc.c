@@ -1646,8 +1646,27 @@ report_plan_write_docx(struct store *st, int fy, const char *path)
 	snprintf(line, sizeof line, "履行期間：%sから%sまで", a, date);
 	docx_add_outline_body(d, line);
 	if (p->policy[0] != '\0') {
+		const char	*q, *nl;
+
 		docx_add_outline_heading(d, 1, "業務の実施方針");
-		docx_add_outline_body(d, p->policy);
+		/*
+		 * a paragraph a line of the record, each indented: a line
+		 * break in one paragraph set the second flush left
+		 */
+		for (q = p->policy; *q != '\0'; q = *nl != '\0' ? nl + 1 : nl) {
+			struct buf	 pb = BUF_INIT;
+
+			if ((nl = strchr(q, '\n')) == NULL)
+				nl = q + strlen(q);
+			if (nl == q)
+				continue;
+			buf_add(&pb, q, (size_t)(nl - q));
+			if ((rc = buf_ok(&pb)) == 0)
+				docx_add_outline_body(d, pb.data);
+			buf_free(&pb);
+			if (rc != 0)
+				goto done;
+		}
 	}
 	docx_add_outline_heading(d, 1, "実施体制");
 	if ((rc = plan_team(d, st, fy0)) != 0)

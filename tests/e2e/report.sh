@@ -323,6 +323,10 @@ text = "\n".join(p.text for p in doc.paragraphs)
 cells = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
 conf = yaml.safe_load(open(sys.argv[2] + "/nerima-cio.yaml", encoding="utf-8"))
 assert "作業実施計画書（第2版）" in text, text[:200]
+# the policy a paragraph a line of the record, each indented as the
+# others (a line break in one set the second flush left)
+assert any(p.text.startswith("定例会（月2回）と進捗報告会") for p in
+           doc.paragraphs), [p.text for p in doc.paragraphs][:20]
 # the change history is a table: each version with the date its document
 # carries (the date submitted), so the current one's equals the cover's;
 # a version's changes a row each, its one reason beside them all (as
