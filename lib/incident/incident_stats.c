@@ -275,6 +275,24 @@ write_hours(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double h)
 }
 
 #define LIST_NCOLS	12
+
+/*
+ * A 受付番号 in the list: the office's prefix on a line of its own
+ * (練情セ / 第26-004号), so that the column is as wide as the number, not
+ * as 練情セ第26-004号, half of it empty beside the 件名 of four lines.
+ * Every row of the list takes two lines or more.
+ */
+static char *
+list_ref(const char *s)
+{
+	const char	*p;
+
+	if (s == NULL)
+		return text_printf("%s", "");
+	if ((p = strstr(s, "第")) != NULL && p > s)
+		return text_printf("%.*s\n%s", (int)(p - s), s, p);
+	return text_printf("%s", s);
+}
 /*
  * The width the columns share, in Excel units: LibreOffice prints one
  * page wide at 100 % about 121 units of A4 landscape (0.7 in margins);
@@ -304,13 +322,26 @@ sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
 		{ { "受付番号", 0, 0 }, XLSX_FIT_CODE },
 		/* R8.10.21 centred, a little room either side */
-		{ { "発生日", 0, 10 }, XLSX_FIT_FIXED },
-		{ { "発見日", 0, 10 }, XLSX_FIT_FIXED },
-		{ { "部", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 }, XLSX_FIT_TEXT },
-		{ { "発生課", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },
-		    XLSX_FIT_TEXT },
-		/* ウイルス / 感染, 紛失・ / 盗難: five characters a line */
-		{ { "分類", XLSX_COL_BREAK | XLSX_COL_PHRASE, 11 },
+		{ { "発生日", 0, 9 }, XLSX_FIT_FIXED },
+		{ { "発見日", 0, 9 }, XLSX_FIT_FIXED },
+		/*
+		 * a 部 whole, six characters a line: こども家庭部, never
+		 * こども / 家庭部 (a longer one breaks at its phrases)
+		 */
+		{ { "部", XLSX_COL_NAME | XLSX_COL_PHRASE, 13 },
+		    XLSX_FIT_FIXED },
+		/*
+		 * seven characters a line, 障害者サービス / 調整担当課: the
+		 * room the fitter gave a 課 on one line more was the 件名's
+		 */
+		{ { "発生課", XLSX_COL_NAME | XLSX_COL_PHRASE, 15 },
+		    XLSX_FIT_FIXED },
+		/*
+		 * seven characters a line: ウイルス感染, 誤送付・誤送信 on
+		 * one, サイバー攻撃・ / 不正アクセス on two (never 不正 /
+		 * アクセス in three)
+		 */
+		{ { "分類", XLSX_COL_BREAK | XLSX_COL_PHRASE, 15 },
 		    XLSX_FIT_FIXED },
 		{ { "重大度", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
 		{ { "件名", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
@@ -343,8 +374,7 @@ sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 
 		r = &v->rows[i];
 		c0[0] = text_printf("%zu", i + 1);
-		c0[1] = text_printf("%s", node_get_str(r->root, "ref_no") !=
-		    NULL ? node_get_str(r->root, "ref_no") : "");
+		c0[1] = list_ref(node_get_str(r->root, "ref_no"));
 		c0[2] = text_printf("%d/%d/%d", r->occurred.y, r->occurred.m,
 		    r->occurred.d);
 		c0[3] = r->has_discovered ? text_printf("%d/%d/%d",
@@ -380,7 +410,7 @@ sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 	for (i = 0; i < v->n; i++, row++) {
 		r = &v->rows[i];
 		xlsx_write_number(sh, row, 0, (double)(i + 1), XLSX_NUM_INT);
-		xlsx_write_text(sh, row, 1, node_get_str(r->root, "ref_no"));
+		xlsx_write_text(sh, row, 1, cells[i * LIST_NCOLS + 1]);
 		write_date(sh, row, 2, r->occurred);
 		if (r->has_discovered)
 			write_date(sh, row, 3, r->discovered);

@@ -390,10 +390,14 @@ issue_table_build(struct issue_table *out, struct store *st, int fy,
 		buf_puts(&b, mt_member_name(st, node_get_str(rec, "owner")));
 		/*
 		 * The ward's division in charge, labelled: 架空 太郎 /
-		 * （危機管理課） read as the member's own division.
+		 * （危機管理課） read as the member's own division.  The label
+		 * on a line of its own: 区担当：子育て支援課 kept on one line
+		 * made the column ten characters wide for names of five or
+		 * six, and squeezed the 課題 and 対応内容 into rows of up to
+		 * ten lines.
 		 */
 		if (node_get_str(rec, "ward_owner") != NULL)
-			buf_printf(&b, "%s区担当：%s", b.len > 0 ? "\n" : "",
+			buf_printf(&b, "%s区担当：\n%s", b.len > 0 ? "\n" : "",
 			    mt_org_name(st, node_get_str(rec, "ward_owner")));
 		if (buf_ok(&b) != 0)
 			bad = 1;
@@ -449,37 +453,50 @@ write_date(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 }
 
 #define ISSUE_NCOLS	10
-#define ISSUE_SCALE	0.82	/* a list read at the desk */
+/*
+ * The width the columns share, in Excel units (less the padding stored
+ * with each column): 160 printed, which LibreOffice prints at 82 % on A4
+ * landscape with narrow margins, the scale the ward's staff read at the
+ * desk (150 printed at 77 % and 180 at 62 % were found small).  Fixed,
+ * not chosen for pages by xlsx_fit_sheet(): that one counts a page more
+ * than LibreOffice prints for the sample year and, on four pages either
+ * way, took the room a narrower 担当 left for a larger scale, which
+ * printed a fourth page while the rows stayed as tall.
+ */
+#define ISSUE_PAGE	153.0
 
 int
 issue_table_write_xlsx(const struct issue_table *t, const char *path)
 {
 	/*
-	 * Widths from the content for the fewest pages at the largest
-	 * scale (xlsx_fit_sheet()) on A4 landscape with narrow margins, at
-	 * ISSUE_SCALE or more: 83 % on 3 pages for the sample year, where 150
-	 * units shared printed at 77 % and 180 at 62 %, which the ward's
-	 * staff found small.  The dates R8.5.28, the short 令和 of the
-	 * ward's lists (three 令和8年5月28日 took 51 units, 33 now), centred
-	 * with room either side, so that they never run into the next column's
-	 * text; 担当 as wide as a name and its 課; the text broken by the
-	 * writer (XLSX_COL_BREAK), never 未提 / 出課 nor a line that starts
-	 * with ）, in more lines where the columns are narrower.
+	 * Widths from the content (xlsx_fit_table()) on A4 landscape with
+	 * narrow margins.  The dates R8.5.28, the short 令和 of the ward's
+	 * lists (three 令和8年5月28日 took 51 units, 30 now), centred with
+	 * room either side, so that they never run into the next column's
+	 * text; 担当 as wide as a name or a 課 (the label 区担当： on a line
+	 * of its own); the 課題 of twelve characters a line, so that
+	 * 情報セキュリティポリシー and the like stay on one, the 起票元 of
+	 * nine, so that a meeting, a 課 or a 相談's title breaks at its
+	 * phrases (ネットワーク構成, never ネットワーク / 構成); the rest to
+	 * the 対応内容 and the 経過, whose entries made rows of up to ten
+	 * lines.  The text broken by the writer (XLSX_COL_BREAK), never
+	 * 未提 / 出課 nor a line that starts with ）.
 	 */
 	static const struct xlsx_fit_col fc[ISSUE_NCOLS] = {
 		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
-		{ { "課題", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
-		    XLSX_FIT_TEXT },
-		{ { "起票日", 0, 11 }, XLSX_FIT_FIXED },
-		{ { "起票元", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
-		    XLSX_FIT_TEXT },
+		{ { "課題", XLSX_COL_BREAK | XLSX_COL_PHRASE, 25 },
+		    XLSX_FIT_FIXED },
+		{ { "起票日", 0, 10 }, XLSX_FIT_FIXED },
+		{ { "起票元", XLSX_COL_BREAK | XLSX_COL_PHRASE, 19 },
+		    XLSX_FIT_FIXED },
+		/* as wide as a name or a 課, never 子育て / 支援課 */
 		{ { "担当", 0, 0 }, XLSX_FIT_CODE },
-		{ { "期限", 0, 11 }, XLSX_FIT_FIXED },
+		{ { "期限", 0, 10 }, XLSX_FIT_FIXED },
 		{ { "状況", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
 		/* until an issue has one, narrow: the 経過 gets the room */
 		{ { "対応内容", XLSX_COL_BREAK | XLSX_COL_PHRASE, 9 },
 		    XLSX_FIT_TEXT },
-		{ { "完了日", 0, 11 }, XLSX_FIT_FIXED },
+		{ { "完了日", 0, 10 }, XLSX_FIT_FIXED },
 		{ { "経過", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
 		    XLSX_FIT_TEXT },
 	};
@@ -538,8 +555,8 @@ issue_table_write_xlsx(const struct issue_table *t, const char *path)
 		goto done;
 	xlsx_add_sheet(&sh, x, "課題管理表", XLSX_LANDSCAPE | XLSX_NARROW);
 	xlsx_title(sh, title, note);
-	if ((rc = xlsx_fit_sheet(sh, cols, fc, ISSUE_NCOLS, cells, t->nrows,
-	    ISSUE_SCALE, ISSUE_SCALE, NULL)) != 0)
+	if ((rc = xlsx_fit_table(cols, fc, ISSUE_NCOLS, cells, t->nrows,
+	    ISSUE_PAGE)) != 0)
 		goto done;
 	xlsx_table(&row, sh, cols, ISSUE_NCOLS);
 	for (i = 0; i < t->nrows; i++, row++) {

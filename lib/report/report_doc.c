@@ -18,6 +18,7 @@
 #include "report_int.h"
 #include "schema.h"
 #include "strpool.h"
+#include "text.h"
 #include "training.h"
 #include "xlsx.h"
 
@@ -770,6 +771,25 @@ annual_note(char *note, size_t size, const struct report_work *w,
 }
 
 /*
+ * A 番号 of the 内訳 wider than six characters with its office's prefix
+ * on a line of its own (練情セ / 第26-012号): the five numbers of the
+ * 事故 made the column as wide as 練情セ第26-012号, empty on most rows
+ * beside a 件名 of two lines.
+ */
+static const char *
+annual_no(struct strpool *pool, const char *s, int *bad)
+{
+	const char	*p;
+	char		 b[256];
+
+	if (s == NULL || text_width(s, strlen(s)) <= 12 ||
+	    (p = strstr(s, "第")) == NULL || p == s)
+		return s;
+	snprintf(b, sizeof b, "%.*s\n%s", (int)(p - s), s, p);
+	return pool_dup(pool, b, bad);
+}
+
+/*
  * The kth row of an item (k < nrefs + ncancels): its records and its
  * cancelled ones by date; *cancelled says which.
  */
@@ -806,13 +826,19 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 		{ { "仕様書", 0, 0 }, XLSX_FIT_CODE },
 		{ { "業務", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
 		    XLSX_FIT_TEXT },
-		{ { "日付", 0, 0 }, XLSX_FIT_CODE },
+		/* R8.10.21, the ward's short 令和 as in its lists, centred */
+		{ { "日付", 0, 10 }, XLSX_FIT_FIXED },
 		{ { "番号", 0, 0 }, XLSX_FIT_CODE },
 		/* a title: a line more rather than a word cut */
 		{ { "件名", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
 		    XLSX_FIT_TEXT },
 		{ { "所管課等", XLSX_COL_NAME, 0 }, XLSX_FIT_TEXT },
-		{ { "状況・備考", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+		/*
+		 * nine characters a line, フォローアップ中、 whole: from the
+		 * content it took eight (フォローアップ / 中), and thirteen
+		 * made 34 more lines of 件名 to spare two
+		 */
+		{ { "状況・備考", XLSX_COL_BREAK, 20 }, XLSX_FIT_FIXED },
 	};
 	struct xlsx_column	 cols[ANNUAL_NCOLS];
 	struct xlsx		*x = NULL;
@@ -919,9 +945,9 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 			c = cells + n * ANNUAL_NCOLS;
 			c[0] = it->spec;
 			c[1] = it->row_label;
-			cal_format_era(buf, sizeof buf, r->date, CAL_ERA_LONG);
+			cal_format_era(buf, sizeof buf, r->date, CAL_ERA_SHORT);
 			c[2] = pool_dup(&pool, buf, &bad);
-			c[3] = r->no;
+			c[3] = annual_no(&pool, r->no, &bad);
 			c[4] = r->title;
 			c[5] = r->org;
 			c[6] = r->note;
@@ -964,8 +990,8 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 			xlsx_write_text(rs, row, 0, it->spec);
 			xlsx_write_text(rs, row, 1, c[1]);
 			xlsx_write_date(rs, row, 2, r->date.y, r->date.m,
-			    r->date.d, XLSX_DATE_ERA);
-			xlsx_write_text(rs, row, 3, r->no);
+			    r->date.d, XLSX_DATE_ERA_SHORT);
+			xlsx_write_text(rs, row, 3, c[3]);
 			xlsx_write_text(rs, row, 4, r->title);
 			xlsx_write_text(rs, row, 5, r->org);
 			xlsx_write_text(rs, row, 6, c[6]);

@@ -402,6 +402,26 @@ check $CHECK stats "$O/stats.xlsx" 2
 expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export stats --fy 2026 \
     -o "$O/sample-stats.xlsx"
 check $CHECK stats "$O/sample-stats.xlsx" 5
+# issue 18: the 一覧's columns balanced: a 部 whole (こども / 家庭部 was
+# cut), a 分類 in two lines at most (サイバー / 攻撃・不正 / アクセス), the
+# 受付番号 as wide as 第26-004号 with its prefix on a line of its own (half
+# of 練情セ第26-004号's column was empty) and the dates of 9 units
+checks=$((checks + 1))
+$PY - "$O/sample-stats.xlsx" <<'PYEOF' || fail "the 一覧's column widths"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["一覧"]
+head = [c.value for c in ws[4]]
+w = {h: ws.column_dimensions[chr(65 + i)].width for i, h in enumerate(head)}
+rows = [[c.value for c in r] for r in ws.iter_rows(min_row=5)
+        if isinstance(r[0].value, (int, float))]
+col = {h: [r[i] for r in rows] for i, h in enumerate(head)}
+assert "こども家庭部" in col["部"], col["部"]
+assert all("\n" not in v for v in col["部"]), col["部"]
+assert all(v.count("\n") <= 1 for v in col["分類"]), col["分類"]
+assert all(v.split("\n")[-1].startswith("第") for v in col["受付番号"]), \
+    col["受付番号"]
+assert w["受付番号"] < 15 and w["発生日"] < 10.5, w
+PYEOF
 # Counted before the year ends (the sample's last record is of 11月27日):
 # the months to come are blank, not 0 incidents, and a note under the
 # table says so and up to which day the counts run; a year counted after

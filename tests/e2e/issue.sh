@@ -123,6 +123,21 @@ pycheck xlsx "$x" "課題管理表（令和8年度）" "令和8年5月8日現在
     "R8.5.7【対応中】候補8組織・3システムを提示した。（見本 花子）" \
     "R8.5.8【対応中】期限を2026-06-25から2026-07-09に変更"
 pycheck noid "$x"
+# issue 18: 担当 as wide as a name or a 課, the label 区担当： on a line
+# of its own (区担当：子育て支援課 on one line made the column ten
+# characters wide and squeezed the 課題 into rows of up to ten lines); the
+# 課題 of twelve characters a line, 情報セキュリティポリシー on one
+$PY - "$x" <<'PY' || fail "the 課題管理表's 担当 and 課題 widths"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+w = {ws.cell(4, c).value: ws.column_dimensions[chr(64 + c)].width
+     for c in range(1, 11)}
+owners = [ws.cell(r, 5).value for r in range(5, ws.max_row + 1)
+          if ws.cell(r, 5).value]
+assert any("区担当：\n" in o for o in owners), owners
+assert all(len(l) <= 6 for o in owners for l in o.split("\n")), owners
+assert w["担当"] < 17 and w["課題"] >= 25, w
+PY
 $PY - "$x" <<'PY' || fail "the order of the table"
 import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]

@@ -275,6 +275,30 @@ assert any("97.8%（暫定）" in c for c in rates), rates
 assert not any("91.7%" in c and "暫定" not in c for c in rates), rates
 PY
     fail "annual: an interim audit rate is not marked"
+# issue 18: the 実績の内訳 balanced: dates R8.6.5 as the ward's lists
+# (令和8年6月5日 took twice the width), a 番号 wider than six characters
+# with its prefix on a line (練情セ / 第26-012号: the column was as wide
+# on 119 rows for five), 特記事項チェックシート（提出） on one line (it
+# doubled 31 rows) and フォローアップ中、 whole
+checks=$((checks + 1))
+$PY - "$T"/annual-sample/業務項目別実績_令和8年度.xlsx <<'PY' >&2 ||
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["実績の内訳"]
+head = [c.value for c in ws[4]]
+w = {h: ws.column_dimensions[chr(65 + i)].width for i, h in enumerate(head)}
+rows = [[c for c in r] for r in ws.iter_rows(min_row=5) if r[0].value]
+dates = {r[2].number_format for r in rows}
+assert all("ge.m.d" in f for f in dates), dates
+nos = [r[3].value for r in rows if r[3].value]
+assert "練情セ\n第26-012号" in nos, nos
+assert all(max(len(l) for l in n.split("\n")) <= 8 for n in nos), nos
+work = [r[1].value for r in rows if "特記事項" in r[1].value]
+assert len(work) == 31 and all("\n" not in v for v in work), work
+notes = [r[6].value for r in rows if r[6].value and "フォローアップ中" in r[6].value]
+assert notes and all("フォローアップ中、\n" in v for v in notes), notes
+assert w["日付"] < 12 and w["番号"] < 17, w
+PY
+    fail "annual: the 実績の内訳's columns"
 expect_status 0 "$NCIO" -C "$D" report bimonthly --meeting "$m6" \
     -o "$T/out-end/"
 pycheck bimonthly "$D" "$m6" "$T"/out-end/作業実施報告書_令和*.docx
