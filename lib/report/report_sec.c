@@ -729,7 +729,8 @@ sec_trainings(struct report_sec *s, struct store *st)
 	double			*vals = NULL;
 	char			 line[512], buf[64], era[CAL_FMT_MAX + 32];
 	size_t			 i, held = 0, nnot = 0, nlater = 0;
-	long			 att = 0;
+	long			 att = 0, tgt = 0;
+	int			 partial = 0;
 	struct buf		 moved = BUF_INIT;
 	struct cal_date		 pd;
 	int			 rc;
@@ -780,7 +781,7 @@ sec_trainings(struct report_sec *s, struct store *st)
 		if (when == EV_NOT_HELD) {
 			ev_warn_not_held(&s->warns, "training", t->title,
 			    t->date, s->as_of);
-			table_cell(s, tb, t->title);
+			table_cell(s, tb, without_fy(s, t->title));
 			table_cell(s, tb, era);
 			table_cell(s, tb, t->target >= 0 ? count(buf,
 			    t->target) : "―");
@@ -790,7 +791,7 @@ sec_trainings(struct report_sec *s, struct store *st)
 			nnot++;
 			continue;
 		}
-		table_cell(s, tb, t->title);
+		table_cell(s, tb, without_fy(s, t->title));
 		table_cell(s, tb, era);
 		table_cell(s, tb, t->target >= 0 ? count(buf, t->target) : "―");
 		table_cell(s, tb, t->attended >= 0 ? count(buf, t->attended) :
@@ -805,8 +806,29 @@ sec_trainings(struct report_sec *s, struct store *st)
 		vals[held++] = t->attended >= 0 ? (double)t->attended : NAN;
 		if (t->attended > 0)
 			att += t->attended;
+		if (t->target > 0 && t->attended >= 0)
+			tgt += t->target;
+		else
+			partial = 1;
 	}
-	snprintf(line, sizeof line, "情報セキュリティ研修 %zu回、受講者 計%s人",
+	/*
+	 * The table's 計, the figure the 概要 gives: a reader checks 4,313
+	 * against the rows.  A person in two sessions (担当者研修 第1回 and
+	 * 第2回) is counted in each, so the 計 is 延べ and says so.
+	 */
+	if (held > 1) {
+		table_cell(s, tb, "計（延べ人数）");
+		table_cell(s, tb, "");
+		table_cell(s, tb, partial ? "―" : count(buf, tgt));
+		table_cell(s, tb, count(buf, att));
+		if (!partial && tgt > 0)
+			rp_rate(buf, (double)att, (double)tgt);
+		else
+			snprintf(buf, sizeof buf, "―");
+		if ((rc = table_cell(s, tb, buf)) != 0)
+			goto done;
+	}
+	snprintf(line, sizeof line, "情報セキュリティ研修 %zu回、受講者 延べ%s人",
 	    held, count(buf, att));
 	if (nnot > 0)
 		snprintf(line + strlen(line), sizeof line - strlen(line),

@@ -388,16 +388,30 @@ test_sec_content(void **state)
 	assert_int_equal(s.warns.n, 1);
 	assert_non_null(strstr(s.warns.v[0].msg, "before 2027-03 when the "
 	    "security-management plan schedules it"));
-	assert_non_null(strstr(ov.data, "研修 8回、受講者 計4,313人、今後の予定 2回"));
+	assert_non_null(strstr(ov.data, "研修 8回、受講者 延べ4,313人、今後の予定 2回"));
 	assert_non_null(strstr(det.data, "\n実施中\n"));
-	assert_non_null(strstr(ov.data, "受講者 計4,313人"));
+	assert_non_null(strstr(ov.data, "受講者 延べ4,313人"));
 	assert_non_null(strstr(det.data, "\n3,650\n3,412\n"));
 	/*
 	 * 実施日 of a training held over a period (e-learning) is the
 	 * period, as the 作業実施計画書 gives it, not its first day alone
 	 */
-	assert_non_null(strstr(det.data, "\n令和8年度 常勤職員向け情報セキュリ"
+	assert_non_null(strstr(det.data, "\n常勤職員向け情報セキュリ"
 	    "ティ研修\n令和8年8月3日～9月2日\n3,650\n"));
+	/*
+	 * The table of trainings: no 令和8年度 before each name in a
+	 * 令和8年度 report (the last row wrapped on it), and a 計 the
+	 * 概要's 4,313 is checked against, 延べ: 担当者研修 第1回 and
+	 * 第2回 count a person twice.
+	 */
+	sl = sec_slide_of(&s, "研修の実施状況");
+	assert_non_null(sl);
+	for (i = 0; i < sl->nrows * sl->ncols; i++)
+		assert_null(strstr(sl->cells[i], "令和8年度"));
+	assert_string_equal(sl->cells[(sl->nrows - 1) * 5], "計（延べ人数）");
+	assert_string_equal(sl->cells[(sl->nrows - 1) * 5 + 2], "4,600");
+	assert_string_equal(sl->cells[(sl->nrows - 1) * 5 + 3], "4,313");
+	assert_string_equal(sl->cells[(sl->nrows - 1) * 5 + 4], "93.8%");
 	assert_non_null(strstr(det.data, "\n令和8年8月3日～28日\n240\n"));
 	assert_int_equal(report_sec_check(ov.data, det.data), 0);
 	/*
