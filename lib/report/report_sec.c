@@ -93,6 +93,7 @@ table_cell(struct report_sec *s, struct sec_slide *sl, const char *text)
 static struct cal_date	sec_date_at(const struct report_sec *, const char *,
 			    struct cal_date);
 static struct cal_date	period_end(const struct training *, struct cal_date);
+static const char	*strrchr_str(const char *, const char *);
 
 /*
  * A note under a table, after the one it has (each its line): an event
@@ -1163,6 +1164,13 @@ sched_cmp(const void *a, const void *b)
 	if ((c = cal_cmp(x->date, y->date)) != 0 ||
 	    (c = cal_cmp(x->end, y->end)) != 0)
 		return c;
+	/*
+	 * Items of one day and period by name, as the 詳細版's 実施計画
+	 * orders its rows (plan_row_cmp()): 8月 listed the two 保育園
+	 * trainings one way on one slide and the other way on the next.
+	 */
+	if ((c = strcmp(x->text, y->text)) != 0)
+		return c;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
@@ -1314,8 +1322,44 @@ plan_audit(struct report_sec *s, struct store *st, struct plan_row **v,
 	    "フォローアップ監査報告書" : "監査報告書");
 }
 
+/*
+ * Whether an authored item of month m names an audit a record of the
+ * year holds in that month on the plan's date: 「内部監査（運用面）の
+ * 開始」 in 7月, where the record's 「情報セキュリティ監査（運用面） 戸籍
+ * 住民課（15日）」 follows it; the row named the one audit twice, by two
+ * names.  The item's kind in parentheses (（運用面）) picks the audits.
+ */
 static int
-sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
+audit_named(const struct report_sec *s, const char *item,
+    struct record **v, size_t n, int m)
+{
+	const char	*o, *c, *t;
+	struct cal_date	 d;
+	char		 kind[64];
+	size_t		 i;
+
+	if (item == NULL || strstr(item, "監査") == NULL ||
+	    (o = strstr(item, "（")) == NULL || (c = strstr(o, "）")) == NULL ||
+	    (size_t)(c - o) + strlen("）") >= sizeof kind)
+		return 0;
+	snprintf(kind, sizeof kind, "%.*s", (int)(c - o + strlen("）")), o);
+	for (i = 0; i < n; i++) {
+		const struct node *rec = record_root(v[i]);
+
+		if (rp_date(&d, rec, "date") != 0 ||
+		    (t = node_get_str(rec, "title")) == NULL)
+			continue;
+		d = sec_date_at(s, node_get_str(rec, "id"), d);
+		if (d.m == m && strstr(t, "監査") != NULL &&
+		    strstr(t, kind) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
+    const struct node *goals)
 {
 	static const char *const sh[] = { "月", "内容" };
 	struct record		**v = NULL;
@@ -1334,14 +1378,42 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 
 	for (k = 0; k < 12; k++)
 		buf_init(&cell[k]);
+	if ((rc = audit_load_year(&v, &n, st, s->fy, NULL)) != 0)
+		goto done;
 	for (i = 0; seq != NULL && seq->kind == NODE_SEQ && i < seq->n; i++) {
 		it = seq->u.items[i];
 		if ((ms = node_get_str(it, "month")) == NULL ||
 		    (m = atoi(ms)) < 1 || m > 12)
 			continue;
+		/* the record's entry names it, with its day */
+		if (audit_named(s, node_get_str(it, "item"), v, n, m))
+			continue;
 		k = (m + 8) % 12;
 		buf_printf(&cell[k], "%s%s", cell[k].len > 0 ? "、" : "",
 		    node_get_str(it, "item"));
+		any = 1;
+	}
+	/*
+	 * A goal measured by a month's milestone, 「運営計画書の承認（5月）」,
+	 * is in that month's row: the PDCA table named 5月 and the schedule
+	 * went from 4月 to 6月.
+	 */
+	for (i = 0; goals != NULL && goals->kind == NODE_SEQ &&
+	    i < goals->n; i++) {
+		const char *me = node_get_str(goals->u.items[i], "measure");
+		const char *o;
+		size_t ml;
+
+		if (me == NULL || (ml = strlen(me)) < strlen("月）") ||
+		    strcmp(me + ml - strlen("月）"), "月）") != 0 ||
+		    (o = strrchr_str(me, "（")) == NULL || o == me ||
+		    (m = atoi(o + strlen("（"))) < 1 || m > 12)
+			continue;
+		k = (m + 8) % 12;
+		snprintf(fig, sizeof fig, "%.*s", (int)(o - me), me);
+		if (cell[k].len > 0 && strstr(cell[k].data, fig) != NULL)
+			continue;
+		buf_printf(&cell[k], "%s%s", cell[k].len > 0 ? "、" : "", fig);
 		any = 1;
 	}
 	if ((rc = tr_list_load(&tl, st, s->fy, TR_LOAD_HEADS, NULL)) != 0)
@@ -1378,8 +1450,6 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 		    without_fy(s, t->title), 0)) != 0)
 			goto done;
 	}
-	if ((rc = audit_load_year(&v, &n, st, s->fy, NULL)) != 0)
-		goto done;
 	for (i = 0; i < n; i++) {
 		const struct node *rec = record_root(v[i]);
 
@@ -2012,8 +2082,8 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 				goto done;
 		}
 		if ((rc = sec_plan_at(out, st)) != 0 ||
-		    (rc = sec_schedule(out, st, node_get(rec, "schedule")))
-		    != 0)
+		    (rc = sec_schedule(out, st, node_get(rec, "schedule"),
+		    node_get(rec, "goals"))) != 0)
 			goto done;
 	} else if ((rc = sec_plan_moves(out, st)) != 0 ||
 	    (rc = sec_audits(out, st)) != 0 ||

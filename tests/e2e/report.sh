@@ -529,6 +529,17 @@ for f in glob.glob(sys.argv[1] + "/*運営計画書*.pptx"):
     aug = [c for c in cells if "経済課（19日）" in c]
     assert aug and "\n" in aug[0], (f, aug)
     assert "経済課（19日）、区立図書館（見本A）（26日）" in aug[0], (f, aug)
+    # the PDCA's 運営計画書の承認（5月） has its month; 7月 names its
+    # audit once (not 内部監査（運用面）の開始 beside it); 8月's two
+    # 保育園 trainings in the order of the 詳細版's 実施計画 (issue 18)
+    months = {cells[i]: cells[i + 1] for i in range(len(cells) - 1)
+              if re.fullmatch(r"\d+月", cells[i])}
+    assert months.get("5月") == "運営計画書の承認", (f, months)
+    assert "の開始" not in months["7月"] and \
+        months["7月"].count("（運用面）") == 1, (f, months["7月"])
+    a8 = aug[0].replace("\n", "")
+    assert a8.index("区立保育園会計年度任用職員向け") < \
+        a8.index("区立保育園職員向け"), a8
 PY
 checks=$((checks + 1))
 # the final report notes an event held on another date than the 運営計画書

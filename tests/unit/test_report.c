@@ -482,6 +482,18 @@ test_sec_content(void **state)
 	assert_true(i < sl->nrows);
 	assert_non_null(strstr(sl->cells[i * 2 + 1], "経済課（19日）"));
 	/*
+	 * 8月's trainings of one period by name, as the 実施計画 orders
+	 * them; the PDCA's 運営計画書の承認（5月） in a 5月 row; 7月's
+	 * first 運用面 audit named once, by its record (issue 18)
+	 */
+	assert_true(strstr(sl->cells[i * 2 + 1], "区立保育園会計年度任用職員"
+	    "向け") < strstr(sl->cells[i * 2 + 1], "区立保育園職員向け"));
+	assert_string_equal(sl->cells[1 * 2], "5月");
+	assert_string_equal(sl->cells[1 * 2 + 1], "運営計画書の承認");
+	assert_string_equal(sl->cells[3 * 2], "7月");
+	assert_string_equal(sl->cells[3 * 2 + 1], "区立保育園長向け情報セキュリ"
+	    "ティ研修（8日）、情報セキュリティ監査（運用面） 戸籍住民課（15日）");
+	/*
 	 * A training held over a period with the period, as the 作業実施
 	 * 計画書 writes it (3日～28日, 3日～9月2日), not its first day
 	 * alone; the appointees' moved to 8月17日～9月11日 by 第2版 keeps
