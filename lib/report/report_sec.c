@@ -211,6 +211,58 @@ later_add(struct report_sec *s, const char *what, const char *title,
 }
 
 
+/*
+ * The note of the chart 章別の適合率, as its value axis's title (the
+ * line under the bars): 「※ 暫定の適合率を含む。特定個人情報の3章は
+ * 戸籍住民課の監査1件による。」.  The chapters of one audit are named by
+ * what their titles share (特定個人情報), or counted.
+ */
+static int
+chapter_note(struct report_sec *s, struct chart *ch, int interim,
+    char titles[][96], const long *ccnt, const char *const *csrc, size_t nch)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*src = NULL, *first = NULL;
+	size_t		 k, n1 = 0, pre = 0, j;
+	int		 same = 1, rc;
+
+	for (k = 0; k < nch; k++) {
+		if (ccnt[k] != 1)
+			continue;
+		if (n1++ == 0) {
+			src = csrc[k];
+			first = titles[k];
+			pre = strlen(first);
+			continue;
+		}
+		same &= src != NULL && csrc[k] != NULL &&
+		    strcmp(src, csrc[k]) == 0;
+		for (j = 0; j < pre && titles[k][j] == first[j]; j++)
+			;
+		pre = j;
+	}
+	/* whole characters, without a trailing の */
+	while (pre > 0 && ((unsigned char)first[pre] & 0xc0) == 0x80)
+		pre--;
+	if (pre >= 3 && strncmp(first + pre - 3, "の", 3) == 0)
+		pre -= 3;
+	if (interim)
+		buf_printf(&b, "※ 暫定の適合率を含む。");
+	if (n1 == 1 && src != NULL)
+		buf_printf(&b, "「%s」は%sの監査1件による。", first, src);
+	else if (n1 > 1 && same && pre >= 6)
+		buf_printf(&b, "%.*sの%zu章は%sの監査1件による。", (int)pre,
+		    first, n1, src);
+	else if (n1 > 1 && same)
+		buf_printf(&b, "%zu章は%sの監査1件による。", n1, src);
+	else if (n1 > 1)
+		buf_printf(&b, "%zu章は監査1件ずつによる。", n1);
+	if ((rc = buf_ok(&b)) == 0 && b.len > 0)
+		rc = chart_set_axis_titles(ch, NULL, rp_str(s->pool, b.data));
+	buf_free(&b);
+	return rc;
+}
+
 static int
 sec_audits(struct report_sec *s, struct store *st)
 {
@@ -222,6 +274,7 @@ sec_audits(struct report_sec *s, struct store *st)
 	struct sec_slide	*sl, *ov, *tb, *rs;
 	struct chart		*ch = NULL;
 	long			 csum[64], ccnt[64], tenths, sum_t = 0;
+	const char		*csrc[64];	/* a chapter's first audit */
 	struct buf		 note = BUF_INIT, named = BUF_INIT;
 	struct buf		 moved = BUF_INIT;
 	size_t			 nint = 0;
@@ -400,7 +453,8 @@ sec_audits(struct report_sec *s, struct store *st)
 				/* a chapter's rate: the mean of the audits' */
 				if (audit_tally_tenths(&ct, &sc.chapters[k])) {
 					csum[j] += ct;
-					ccnt[j]++;
+					if (ccnt[j]++ == 0)
+						csrc[j] = atarget;
 				}
 			}
 			audit_score_free(&sc);
@@ -550,6 +604,14 @@ sec_audits(struct report_sec *s, struct store *st)
 		chart_series(ch, "適合率", vals, nch);
 		chart_set_format(ch, CHART_PERCENT);
 		chart_set_labels(ch, 1);
+		/*
+		 * What the bars rest on, under them (where a table has its
+		 * note): the chart stood alone with interim rates in it and
+		 * three 特定個人情報 chapters from one audit (戸籍住民課).
+		 */
+		if ((rc = chapter_note(s, ch, nint > 0, titles, ccnt, csrc,
+		    nch)) != 0)
+			goto done;
 		if ((rc = chart_check(ch)) != 0 ||
 		    (rc = slide_new(s, &sl, 2, "章別の適合率", 1)) != 0)
 			goto done;

@@ -336,6 +336,13 @@ test_sec_content(void **state)
 			break;
 	assert_true(i < sl->chart->ncats);
 	assert_true(fabs(sl->chart->series[0].values[i] - 0.884) < 1e-9);
+	/*
+	 * and says under the bars what they rest on: interim rates, and
+	 * the three 特定個人情報 chapters one audit's (issue 18)
+	 */
+	assert_non_null(sl->chart->val_title);
+	assert_string_equal(sl->chart->val_title, "※ 暫定の適合率を含む。"
+	    "特定個人情報の3章は戸籍住民課の監査1件による。");
 	/* the risks rated: counted on their slide, not on the 概要 */
 	sl = sec_slide_of(&s, "監査で明らかになったリスク");
 	assert_non_null(sl);
