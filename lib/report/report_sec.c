@@ -747,6 +747,8 @@ sec_checklists(struct report_sec *s, struct store *st)
 		if (s->ndept < 64 && cs->depts[i].nsubmitted > 0) {
 			s->dept_name[s->ndept] = rp_str(s->pool,
 			    cs->depts[i].name);
+			s->dept_nsub[s->ndept] = cs->depts[i].nsubmitted;
+			s->dept_ndiv[s->ndept] = cs->depts[i].ndiv;
 			s->dept_mean[s->ndept++] = now[nd];
 		}
 		nd++;
@@ -1842,6 +1844,14 @@ dept_scored(struct report_sec *s, const char *line)
 		}
 		buf_printf(&b, "%s %s点", s->dept_name[k],
 		    rp_num(sc, s->dept_mean[k]));
+		/*
+		 * A 部 some of whose 課 did not submit: its score is theirs
+		 * alone, said so (議会事務局 62.9点 was 議事課's, 議会総務課
+		 * 未提出), as the deck singles it out on that score.
+		 */
+		if (s->dept_nsub[k] < s->dept_ndiv[k])
+			buf_printf(&b, "（提出%zu課／%zu課）", s->dept_nsub[k],
+			    s->dept_ndiv[k]);
 		named++;
 	}
 	if (buf_ok(&b) != 0 || named == 0) {
