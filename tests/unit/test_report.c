@@ -453,6 +453,15 @@ test_sec_content(void **state)
 	 */
 	assert_non_null(strstr(ov.data, "（議会事務局 62.9点（提出1課／2課）、"
 	    "企画部 71.8点）"));
+	/*
+	 * the incidents' chart says under its bars how grave and how open
+	 * they are, as the 事故等 statistics do (issue 18)
+	 */
+	sl = sec_slide_of(&s, "事故等の分類別件数");
+	assert_non_null(sl);
+	assert_non_null(sl->chart->val_title);
+	assert_string_equal(sl->chart->val_title, "5件のうち 重大度 高 2件、"
+	    "再発防止策の確認中 2件、個人情報を含む 3件");
 	sl = sec_slide_of(&s, "研修別の受講者数");
 	assert_non_null(sl);
 	assert_non_null(sl->chart);
