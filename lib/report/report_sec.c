@@ -740,6 +740,15 @@ sec_checklists(struct report_sec *s, struct store *st)
 			snprintf(line, sizeof line, "%s（未提出）",
 			    cs->depts[i].name);
 			chart_category(ch, line);
+		} else if (cs->depts[i].nsubmitted < cs->depts[i].ndiv) {
+			/*
+			 * a bar of some of the 部's 課 says so: 議会事務局's
+			 * 62.9点 is 議事課's alone (議会総務課 未提出)
+			 */
+			snprintf(line, sizeof line, "%s（提出%zu課／%zu課）",
+			    cs->depts[i].name, cs->depts[i].nsubmitted,
+			    cs->depts[i].ndiv);
+			chart_category(ch, line);
 		} else
 			chart_category(ch, cs->depts[i].name);
 		now[nd] = cs->depts[i].score;
