@@ -292,6 +292,8 @@ struct report_sec {
 	/* the 部 of that chart with their 平均得点 this year */
 	const char		*dept_name[64];
 	double			 dept_mean[64];
+	/* its 課 that submitted, of its 課 (議会事務局: 1 of 2) */
+	size_t			 dept_nsub[64], dept_ndiv[64];
 	size_t			 ndept;
 	/*
 	 * The work plan (作業実施計画書) as it stood at as_of: its version

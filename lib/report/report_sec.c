@@ -93,6 +93,7 @@ table_cell(struct report_sec *s, struct sec_slide *sl, const char *text)
 static struct cal_date	sec_date_at(const struct report_sec *, const char *,
 			    struct cal_date);
 static struct cal_date	period_end(const struct training *, struct cal_date);
+static const char	*strrchr_str(const char *, const char *);
 
 /*
  * A note under a table, after the one it has (each its line): an event
@@ -210,6 +211,58 @@ later_add(struct report_sec *s, const char *what, const char *title,
 }
 
 
+/*
+ * The note of the chart 章別の適合率, as its value axis's title (the
+ * line under the bars): 「※ 暫定の適合率を含む。特定個人情報の3章は
+ * 戸籍住民課の監査1件による。」.  The chapters of one audit are named by
+ * what their titles share (特定個人情報), or counted.
+ */
+static int
+chapter_note(struct report_sec *s, struct chart *ch, int interim,
+    char titles[][96], const long *ccnt, const char *const *csrc, size_t nch)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*src = NULL, *first = NULL;
+	size_t		 k, n1 = 0, pre = 0, j;
+	int		 same = 1, rc;
+
+	for (k = 0; k < nch; k++) {
+		if (ccnt[k] != 1)
+			continue;
+		if (n1++ == 0) {
+			src = csrc[k];
+			first = titles[k];
+			pre = strlen(first);
+			continue;
+		}
+		same &= src != NULL && csrc[k] != NULL &&
+		    strcmp(src, csrc[k]) == 0;
+		for (j = 0; j < pre && titles[k][j] == first[j]; j++)
+			;
+		pre = j;
+	}
+	/* whole characters, without a trailing の */
+	while (pre > 0 && ((unsigned char)first[pre] & 0xc0) == 0x80)
+		pre--;
+	if (pre >= 3 && strncmp(first + pre - 3, "の", 3) == 0)
+		pre -= 3;
+	if (interim)
+		buf_printf(&b, "※ 暫定の適合率を含む。");
+	if (n1 == 1 && src != NULL)
+		buf_printf(&b, "「%s」は%sの監査1件による。", first, src);
+	else if (n1 > 1 && same && pre >= 6)
+		buf_printf(&b, "%.*sの%zu章は%sの監査1件による。", (int)pre,
+		    first, n1, src);
+	else if (n1 > 1 && same)
+		buf_printf(&b, "%zu章は%sの監査1件による。", n1, src);
+	else if (n1 > 1)
+		buf_printf(&b, "%zu章は監査1件ずつによる。", n1);
+	if ((rc = buf_ok(&b)) == 0 && b.len > 0)
+		rc = chart_set_axis_titles(ch, NULL, rp_str(s->pool, b.data));
+	buf_free(&b);
+	return rc;
+}
+
 static int
 sec_audits(struct report_sec *s, struct store *st)
 {
@@ -221,6 +274,7 @@ sec_audits(struct report_sec *s, struct store *st)
 	struct sec_slide	*sl, *ov, *tb, *rs;
 	struct chart		*ch = NULL;
 	long			 csum[64], ccnt[64], tenths, sum_t = 0;
+	const char		*csrc[64];	/* a chapter's first audit */
 	struct buf		 note = BUF_INIT, named = BUF_INIT;
 	struct buf		 moved = BUF_INIT;
 	size_t			 nint = 0;
@@ -399,7 +453,8 @@ sec_audits(struct report_sec *s, struct store *st)
 				/* a chapter's rate: the mean of the audits' */
 				if (audit_tally_tenths(&ct, &sc.chapters[k])) {
 					csum[j] += ct;
-					ccnt[j]++;
+					if (ccnt[j]++ == 0)
+						csrc[j] = atarget;
 				}
 			}
 			audit_score_free(&sc);
@@ -549,6 +604,14 @@ sec_audits(struct report_sec *s, struct store *st)
 		chart_series(ch, "適合率", vals, nch);
 		chart_set_format(ch, CHART_PERCENT);
 		chart_set_labels(ch, 1);
+		/*
+		 * What the bars rest on, under them (where a table has its
+		 * note): the chart stood alone with interim rates in it and
+		 * three 特定個人情報 chapters from one audit (戸籍住民課).
+		 */
+		if ((rc = chapter_note(s, ch, nint > 0, titles, ccnt, csrc,
+		    nch)) != 0)
+			goto done;
 		if ((rc = chart_check(ch)) != 0 ||
 		    (rc = slide_new(s, &sl, 2, "章別の適合率", 1)) != 0)
 			goto done;
@@ -677,6 +740,15 @@ sec_checklists(struct report_sec *s, struct store *st)
 			snprintf(line, sizeof line, "%s（未提出）",
 			    cs->depts[i].name);
 			chart_category(ch, line);
+		} else if (cs->depts[i].nsubmitted < cs->depts[i].ndiv) {
+			/*
+			 * a bar of some of the 部's 課 says so: 議会事務局's
+			 * 62.9点 is 議事課's alone (議会総務課 未提出)
+			 */
+			snprintf(line, sizeof line, "%s（提出%zu課／%zu課）",
+			    cs->depts[i].name, cs->depts[i].nsubmitted,
+			    cs->depts[i].ndiv);
+			chart_category(ch, line);
 		} else
 			chart_category(ch, cs->depts[i].name);
 		now[nd] = cs->depts[i].score;
@@ -684,6 +756,8 @@ sec_checklists(struct report_sec *s, struct store *st)
 		if (s->ndept < 64 && cs->depts[i].nsubmitted > 0) {
 			s->dept_name[s->ndept] = rp_str(s->pool,
 			    cs->depts[i].name);
+			s->dept_nsub[s->ndept] = cs->depts[i].nsubmitted;
+			s->dept_ndiv[s->ndept] = cs->depts[i].ndiv;
 			s->dept_mean[s->ndept++] = now[nd];
 		}
 		nd++;
@@ -729,7 +803,8 @@ sec_trainings(struct report_sec *s, struct store *st)
 	double			*vals = NULL;
 	char			 line[512], buf[64], era[CAL_FMT_MAX + 32];
 	size_t			 i, held = 0, nnot = 0, nlater = 0;
-	long			 att = 0;
+	long			 att = 0, tgt = 0;
+	int			 partial = 0;
 	struct buf		 moved = BUF_INIT;
 	struct cal_date		 pd;
 	int			 rc;
@@ -780,7 +855,7 @@ sec_trainings(struct report_sec *s, struct store *st)
 		if (when == EV_NOT_HELD) {
 			ev_warn_not_held(&s->warns, "training", t->title,
 			    t->date, s->as_of);
-			table_cell(s, tb, t->title);
+			table_cell(s, tb, without_fy(s, t->title));
 			table_cell(s, tb, era);
 			table_cell(s, tb, t->target >= 0 ? count(buf,
 			    t->target) : "―");
@@ -790,7 +865,7 @@ sec_trainings(struct report_sec *s, struct store *st)
 			nnot++;
 			continue;
 		}
-		table_cell(s, tb, t->title);
+		table_cell(s, tb, without_fy(s, t->title));
 		table_cell(s, tb, era);
 		table_cell(s, tb, t->target >= 0 ? count(buf, t->target) : "―");
 		table_cell(s, tb, t->attended >= 0 ? count(buf, t->attended) :
@@ -805,8 +880,29 @@ sec_trainings(struct report_sec *s, struct store *st)
 		vals[held++] = t->attended >= 0 ? (double)t->attended : NAN;
 		if (t->attended > 0)
 			att += t->attended;
+		if (t->target > 0 && t->attended >= 0)
+			tgt += t->target;
+		else
+			partial = 1;
 	}
-	snprintf(line, sizeof line, "情報セキュリティ研修 %zu回、受講者 計%s人",
+	/*
+	 * The table's 計, the figure the 概要 gives: a reader checks 4,313
+	 * against the rows.  A person in two sessions (担当者研修 第1回 and
+	 * 第2回) is counted in each, so the 計 is 延べ and says so.
+	 */
+	if (held > 1) {
+		table_cell(s, tb, "計（延べ人数）");
+		table_cell(s, tb, "");
+		table_cell(s, tb, partial ? "―" : count(buf, tgt));
+		table_cell(s, tb, count(buf, att));
+		if (!partial && tgt > 0)
+			rp_rate(buf, (double)att, (double)tgt);
+		else
+			snprintf(buf, sizeof buf, "―");
+		if ((rc = table_cell(s, tb, buf)) != 0)
+			goto done;
+	}
+	snprintf(line, sizeof line, "情報セキュリティ研修 %zu回、受講者 延べ%s人",
 	    held, count(buf, att));
 	if (nnot > 0)
 		snprintf(line + strlen(line), sizeof line - strlen(line),
@@ -845,7 +941,13 @@ sec_incidents(struct report_sec *s, struct store *st)
 	struct sec_slide	*ov, *sl;
 	struct chart		*ch = NULL;
 	static const char *const want[] = { "category", "reported",
-	    "discovered", "occurred" };
+	    "discovered", "occurred", "severity", "status", "personal_info" };
+	/* the severities that weigh, the states not 終結 (counted) */
+	static const char *const sev[] = { "critical", "high" };
+	static const char *const sts[] = { "reported", "responding",
+	    "recovering", "prevention" };
+	size_t			 nsev[2] = { 0 }, nsts[4] = { 0 }, npi = 0;
+	struct buf		 sub = BUF_INIT;
 	struct cal_date		 d;
 	double			 n[32];
 	const char		*c, *v;
@@ -861,7 +963,7 @@ sec_incidents(struct report_sec *s, struct store *st)
 	while (cat != NULL && ncat < 32 && schema_enum_at(cat, ncat) != NULL)
 		ncat++;
 	for (i = 0; i < l.n; i++) {
-		if ((rc = record_load_fields(&r, st, &l.v[i], NULL, want, 4))
+		if ((rc = record_load_fields(&r, st, &l.v[i], NULL, want, 7))
 		    != 0)
 			goto done;
 		/* known to the team by the report's date */
@@ -876,6 +978,14 @@ sec_incidents(struct report_sec *s, struct store *st)
 		for (k = 0; c != NULL && k < ncat; k++)
 			if (strcmp(schema_enum_at(cat, k), c) == 0)
 				n[k]++;
+		v = node_get_str(record_root(r), "severity");
+		for (k = 0; v != NULL && k < 2; k++)
+			nsev[k] += strcmp(v, sev[k]) == 0;
+		v = node_get_str(record_root(r), "status");
+		for (k = 0; v != NULL && k < 4; k++)
+			nsts[k] += strcmp(v, sts[k]) == 0;
+		npi += node_scalar_eq(node_get(record_root(r),
+		    "personal_info"), "true");
 		total++;
 		record_free(r);
 	}
@@ -901,12 +1011,34 @@ sec_incidents(struct report_sec *s, struct store *st)
 	chart_series(ch, "件数", n, ncat);
 	chart_set_format(ch, CHART_COUNT);
 	chart_set_labels(ch, 1);
+	/*
+	 * Under the bars (the value axis's title, as 章別の適合率 has its
+	 * note), what the categories do not say: how grave, how many still
+	 * open, how many with personal data, as the 事故等 statistics give
+	 * them (高 2件, 再発防止策の確認中 2件, 個人情報を含む 3件).
+	 */
+	for (k = 0; k < 2; k++)
+		if (nsev[k] > 0)
+			buf_printf(&sub, "%s%s %zu件", sub.len ? "、" : "重大度 ",
+			    schema_label(kind, "severity", sev[k]), nsev[k]);
+	for (k = 0; k < 4; k++)
+		if (nsts[k] > 0)
+			buf_printf(&sub, "%s%s %zu件", sub.len ? "、" : "",
+			    schema_label(kind, "status", sts[k]), nsts[k]);
+	if (npi > 0)
+		buf_printf(&sub, "%s個人情報を含む %zu件", sub.len ? "、" : "",
+		    npi);
+	if ((rc = buf_ok(&sub)) != 0 || (sub.len > 0 &&
+	    (rc = chart_set_axis_titles(ch, NULL, rp_fmt(s->pool,
+	    "%zu件のうち %s", total, sub.data))) != 0))
+		goto done;
 	if ((rc = chart_check(ch)) != 0 ||
 	    (rc = slide_new(s, &sl, 2, "事故等の分類別件数", 1)) != 0)
 		goto done;
 	sl->chart = ch;
 	ch = NULL;
 done:
+	buf_free(&sub);
 	chart_free(ch);
 	reclist_free(&l);
 	return rc;
@@ -1141,6 +1273,13 @@ sched_cmp(const void *a, const void *b)
 	if ((c = cal_cmp(x->date, y->date)) != 0 ||
 	    (c = cal_cmp(x->end, y->end)) != 0)
 		return c;
+	/*
+	 * Items of one day and period by name, as the 詳細版's 実施計画
+	 * orders its rows (plan_row_cmp()): 8月 listed the two 保育園
+	 * trainings one way on one slide and the other way on the next.
+	 */
+	if ((c = strcmp(x->text, y->text)) != 0)
+		return c;
 	return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
@@ -1292,8 +1431,44 @@ plan_audit(struct report_sec *s, struct store *st, struct plan_row **v,
 	    "フォローアップ監査報告書" : "監査報告書");
 }
 
+/*
+ * Whether an authored item of month m names an audit a record of the
+ * year holds in that month on the plan's date: 「内部監査（運用面）の
+ * 開始」 in 7月, where the record's 「情報セキュリティ監査（運用面） 戸籍
+ * 住民課（15日）」 follows it; the row named the one audit twice, by two
+ * names.  The item's kind in parentheses (（運用面）) picks the audits.
+ */
 static int
-sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
+audit_named(const struct report_sec *s, const char *item,
+    struct record **v, size_t n, int m)
+{
+	const char	*o, *c, *t;
+	struct cal_date	 d;
+	char		 kind[64];
+	size_t		 i;
+
+	if (item == NULL || strstr(item, "監査") == NULL ||
+	    (o = strstr(item, "（")) == NULL || (c = strstr(o, "）")) == NULL ||
+	    (size_t)(c - o) + strlen("）") >= sizeof kind)
+		return 0;
+	snprintf(kind, sizeof kind, "%.*s", (int)(c - o + strlen("）")), o);
+	for (i = 0; i < n; i++) {
+		const struct node *rec = record_root(v[i]);
+
+		if (rp_date(&d, rec, "date") != 0 ||
+		    (t = node_get_str(rec, "title")) == NULL)
+			continue;
+		d = sec_date_at(s, node_get_str(rec, "id"), d);
+		if (d.m == m && strstr(t, "監査") != NULL &&
+		    strstr(t, kind) != NULL)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
+    const struct node *goals)
 {
 	static const char *const sh[] = { "月", "内容" };
 	struct record		**v = NULL;
@@ -1312,14 +1487,42 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 
 	for (k = 0; k < 12; k++)
 		buf_init(&cell[k]);
+	if ((rc = audit_load_year(&v, &n, st, s->fy, NULL)) != 0)
+		goto done;
 	for (i = 0; seq != NULL && seq->kind == NODE_SEQ && i < seq->n; i++) {
 		it = seq->u.items[i];
 		if ((ms = node_get_str(it, "month")) == NULL ||
 		    (m = atoi(ms)) < 1 || m > 12)
 			continue;
+		/* the record's entry names it, with its day */
+		if (audit_named(s, node_get_str(it, "item"), v, n, m))
+			continue;
 		k = (m + 8) % 12;
 		buf_printf(&cell[k], "%s%s", cell[k].len > 0 ? "、" : "",
 		    node_get_str(it, "item"));
+		any = 1;
+	}
+	/*
+	 * A goal measured by a month's milestone, 「運営計画書の承認（5月）」,
+	 * is in that month's row: the PDCA table named 5月 and the schedule
+	 * went from 4月 to 6月.
+	 */
+	for (i = 0; goals != NULL && goals->kind == NODE_SEQ &&
+	    i < goals->n; i++) {
+		const char *me = node_get_str(goals->u.items[i], "measure");
+		const char *o;
+		size_t ml;
+
+		if (me == NULL || (ml = strlen(me)) < strlen("月）") ||
+		    strcmp(me + ml - strlen("月）"), "月）") != 0 ||
+		    (o = strrchr_str(me, "（")) == NULL || o == me ||
+		    (m = atoi(o + strlen("（"))) < 1 || m > 12)
+			continue;
+		k = (m + 8) % 12;
+		snprintf(fig, sizeof fig, "%.*s", (int)(o - me), me);
+		if (cell[k].len > 0 && strstr(cell[k].data, fig) != NULL)
+			continue;
+		buf_printf(&cell[k], "%s%s", cell[k].len > 0 ? "、" : "", fig);
 		any = 1;
 	}
 	if ((rc = tr_list_load(&tl, st, s->fy, TR_LOAD_HEADS, NULL)) != 0)
@@ -1356,8 +1559,6 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq)
 		    without_fy(s, t->title), 0)) != 0)
 			goto done;
 	}
-	if ((rc = audit_load_year(&v, &n, st, s->fy, NULL)) != 0)
-		goto done;
 	for (i = 0; i < n; i++) {
 		const struct node *rec = record_root(v[i]);
 
@@ -1688,6 +1889,14 @@ dept_scored(struct report_sec *s, const char *line)
 		}
 		buf_printf(&b, "%s %s点", s->dept_name[k],
 		    rp_num(sc, s->dept_mean[k]));
+		/*
+		 * A 部 some of whose 課 did not submit: its score is theirs
+		 * alone, said so (議会事務局 62.9点 was 議事課's, 議会総務課
+		 * 未提出), as the deck singles it out on that score.
+		 */
+		if (s->dept_nsub[k] < s->dept_ndiv[k])
+			buf_printf(&b, "（提出%zu課／%zu課）", s->dept_nsub[k],
+			    s->dept_ndiv[k]);
 		named++;
 	}
 	if (buf_ok(&b) != 0 || named == 0) {
@@ -1990,8 +2199,8 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 				goto done;
 		}
 		if ((rc = sec_plan_at(out, st)) != 0 ||
-		    (rc = sec_schedule(out, st, node_get(rec, "schedule")))
-		    != 0)
+		    (rc = sec_schedule(out, st, node_get(rec, "schedule"),
+		    node_get(rec, "goals"))) != 0)
 			goto done;
 	} else if ((rc = sec_plan_moves(out, st)) != 0 ||
 	    (rc = sec_audits(out, st)) != 0 ||

@@ -557,6 +557,17 @@ for f in glob.glob(sys.argv[1] + "/*運営計画書*.pptx"):
     aug = [c for c in cells if "経済課（19日）" in c]
     assert aug and "\n" in aug[0], (f, aug)
     assert "経済課（19日）、区立図書館（見本A）（26日）" in aug[0], (f, aug)
+    # the PDCA's 運営計画書の承認（5月） has its month; 7月 names its
+    # audit once (not 内部監査（運用面）の開始 beside it); 8月's two
+    # 保育園 trainings in the order of the 詳細版's 実施計画 (issue 18)
+    months = {cells[i]: cells[i + 1] for i in range(len(cells) - 1)
+              if re.fullmatch(r"\d+月", cells[i])}
+    assert months.get("5月") == "運営計画書の承認", (f, months)
+    assert "の開始" not in months["7月"] and \
+        months["7月"].count("（運用面）") == 1, (f, months["7月"])
+    a8 = aug[0].replace("\n", "")
+    assert a8.index("区立保育園会計年度任用職員向け") < \
+        a8.index("区立保育園職員向け"), a8
 PY
 checks=$((checks + 1))
 # the final report notes an event held on another date than the 運営計画書
@@ -697,10 +708,18 @@ for f in glob.glob(sys.argv[1] + "/*.pptx"):
     # the ward's whole; both decks say what the 平均得点 is, and the
     # line ranking 部 by it gives their scores: the 概要版 has no chart
     # to find them in (issue 18)
-    # which 部: the two lowest of the chart (62.9点, 71.8点), named
+    # which 部: the two lowest of the chart (62.9点, 71.8点), named;
+    # 議会事務局's score is one 課's of two (議会総務課 未提出), said so
     nx = [t for t in text if t and t[0] == "次年度の取組"]
-    assert nx and "所属点検の平均得点が低い部（議会事務局 62.9点、企画部 " \
-        "71.8点）への個別説明会の開催" in nx[0], nx
+    assert nx and "所属点検の平均得点が低い部（議会事務局 62.9点（提出1課" \
+        "／2課）、企画部 71.8点）への個別説明会の開催" in nx[0], nx
+    # the chart 章別の適合率 says what its bars rest on, under them:
+    # interim rates, the 特定個人情報 chapters one audit's
+    chx = "".join(t.text or "" for c in z.namelist()
+                  if re.match(r"ppt/charts/chart\d+\.xml$", c)
+                  for t in ET.fromstring(z.read(c)).iter(A + "t"))
+    assert "※ 暫定の適合率を含む。特定個人情報の3章は戸籍住民課の監査1件" \
+        "による。" in chx, chx
     assert "実施率が低い部" not in allt, f
     defn = "部別の平均得点：部の提出した課の得点（100点満点）の平均"
     if "詳細版" in f:
