@@ -1806,6 +1806,91 @@ short_lines(const char *s)
 	return n;
 }
 
+/* Does s start with a date or a number (令和8年4月16日, 10開庁日)? */
+static int
+is_value(const char *s)
+{
+	return (*s >= '0' && *s <= '9') ||
+	    strncmp(s, "令和", strlen("令和")) == 0;
+}
+
+/*
+ * A label at a line's end with its value on the next (書面 令和8年4月13日
+ * 送付　回答期限／令和8年4月16日), or cut there (…送付　回答／期限 令和8年
+ * 4月16日): the label goes down to its value, the line broken at the
+ * space before it instead, where the value's line still fits room.  The
+ * label: two to four characters, no figures, after a space; the value:
+ * a date or a number.  out is changed in place (it only loses bytes).
+ */
+static void
+label_down(char *out, unsigned room)
+{
+	char		*ls, *nl, *e, *sep, *lab, *next, *head, *val, *end;
+	char		*tmp, *p;
+	size_t		 m, labn;
+	unsigned	 k;
+	uint32_t	 cp;
+
+	for (ls = out; (nl = strchr(ls, '\n')) != NULL; ls = nl + 1) {
+		for (e = nl; e > ls && e[-1] == ' '; e--)
+			;
+		/* the separator before the label: a space, half or full */
+		for (sep = e, lab = NULL; sep > ls; sep--) {
+			if (sep[-1] == ' ') {
+				lab = sep;
+				sep--;
+				break;
+			}
+			if (sep - ls >= 3 && memcmp(sep - 3, "\xe3\x80\x80",
+			    3) == 0) {
+				lab = sep;
+				sep -= 3;
+				break;
+			}
+		}
+		if (lab == NULL || sep == ls)
+			continue;
+		/* the value: the next line's, or after the label's end */
+		next = nl + 1;
+		end = strchr(next, '\n');
+		if (end == NULL)
+			end = next + strlen(next);
+		if (is_value(next))
+			head = val = next;
+		else if ((p = memchr(next, ' ', (size_t)(end - next))) !=
+		    NULL && p - next <= 12 && is_value(p + 1)) {
+			head = p;
+			val = p + 1;
+		} else
+			continue;
+		labn = (size_t)(e - lab) + (size_t)(head - next);
+		m = (size_t)(end - val);
+		if ((tmp = malloc(labn + 1 + m + 1)) == NULL)
+			return;
+		memcpy(tmp, lab, (size_t)(e - lab));
+		memcpy(tmp + (e - lab), next, (size_t)(head - next));
+		tmp[labn] = '\0';
+		for (k = 0, p = tmp; *p != '\0'; k++) {
+			p += text_utf8_decode(&cp, p, strlen(p));
+			if (cp < 0x80 || (cp >= 0xff10 && cp <= 0xff19))
+				k = 9;
+		}
+		tmp[labn] = ' ';
+		memcpy(tmp + labn + 1, val, m);
+		tmp[labn + 1 + m] = '\0';
+		if (k < 2 || k > 4 || textfit_width(tmp) > room) {
+			free(tmp);
+			continue;
+		}
+		/* the line, its separator dropped; the label and value below */
+		*sep = '\n';
+		memmove(sep + 1, tmp, labn + 1 + m);
+		memmove(sep + 1 + labn + 1 + m, end, strlen(end) + 1);
+		free(tmp);
+		nl = sep;
+	}
+}
+
 /*
  * The text of a cell at room (hundredths) with the writer's own line
  * breaks (textfit_wrap_hang()), where Word and LibreOffice would break it
@@ -1857,6 +1942,8 @@ text_break(const char *s, unsigned room)
 		free(out);
 		return NULL;
 	}
+	if (out != NULL)
+		label_down(out, room);
 	return out;
 }
 

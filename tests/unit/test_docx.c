@@ -2544,6 +2544,35 @@ test_even_columns(void **state)
 }
 
 /*
+ * A label at a line's end goes down to the date it labels (review 6: the
+ * 精査記録's ヒアリング 「書面 令和8年4月13日送付　回答期限／令和8年4月16日」).
+ */
+static void
+test_label_down(void **state)
+{
+	static const char	 s[] = "書面 令和8年4月13日送付　回答期限 "
+	    "令和8年4月16日";
+	char			*w;
+	unsigned		 room;
+
+	(void)state;
+	for (room = 1500; room <= 2300; room += 100) {
+		if ((w = docx_cell_break(s, room)) == NULL)
+			continue;
+		assert_null(strstr(w, "回答期限\n"));
+		assert_null(strstr(w, "回答期限 \n"));
+		assert_null(strstr(w, "回答\n"));
+		free(w);
+	}
+	assert_non_null(w = docx_cell_break(s, 2000));
+	assert_non_null(strstr(w, "送付\n回答期限 令和8年4月16日"));
+	free(w);
+	/* not where the label and its date do not fit a line */
+	assert_non_null(w = docx_cell_break(s, 900));
+	free(w);
+}
+
+/*
  * A column is never narrower than what its cells keep whole, a name's
  * lines too (the final review: the 事故等報告書's 状況, 報告済／令和8年
  * 7月17日, narrower than its date); and a cell's text that may just
@@ -3691,6 +3720,7 @@ main(void)
 		cmocka_unit_test(test_list_break),
 		cmocka_unit_test(test_text_break),
 		cmocka_unit_test(test_even_columns),
+		cmocka_unit_test(test_label_down),
 		cmocka_unit_test(test_kept_columns),
 		cmocka_unit_test(test_widow_break),
 		cmocka_unit_test(test_share_room),
