@@ -1272,7 +1272,9 @@ xlsx_last_line(const char *s, size_t len)
 
 /*
  * Is the first of lines w (of at most room hundredths) a stub: under a
- * third of the room, before a line of more than two thirds?
+ * third of the room, before a line of more than two thirds, and not a
+ * clause that ends at its 、 or 。 (契約・協定ごと、点検の段階ごとに、 /
+ * このファイルを…, which the fullest lines broke inside an aside)?
  */
 static int
 xlsx_stub(const char *w, unsigned room)
@@ -1281,7 +1283,8 @@ xlsx_stub(const char *w, unsigned room)
 	char		*a, *b;
 	int		 stub = 0;
 
-	if (nl == NULL)
+	if (nl == NULL || (nl - w >= 3 && (memcmp(nl - 3, "、", 3) == 0 ||
+	    memcmp(nl - 3, "。", 3) == 0)))
 		return 0;
 	if ((nl2 = strchr(nl + 1, '\n')) == NULL)
 		nl2 = nl + strlen(nl);

@@ -1883,12 +1883,23 @@ test_stub_line(void **state)
 	static const char *const cells[] = {
 		"異動・退職者の業務システムのアカウントを速やかに削除している。",
 	};
+	static const struct xlsx_column clause_cols[] = {
+		{ "記入方法", XLSX_COL_BREAK, 76 },
+	};
+	static const char *const clause[] = {
+		("契約・協定ごと、点検の段階ごとに、このファイルを一部ずつ作成"
+		"してください（ファイルを複製して使えます）。"),
+	};
 	char	*xml;
 
 	(void)state;
 	xml = n_columns("stub_line.xlsx", cols, 1, cells, 1);
 	assert_non_null(strstr(xml, "\n"));
 	assert_null(strstr(xml, "異動・\n"));
+	free(xml);
+	/* a clause ending at its 、 is no stub: the aside stays whole */
+	xml = n_columns("stub_clause.xlsx", clause_cols, 1, clause, 1);
+	assert_non_null(strstr(xml, "段階ごとに、\nこのファイル"));
 	free(xml);
 }
 
