@@ -618,11 +618,16 @@ sec_audits(struct report_sec *s, struct store *st)
 		sl->chart = ch;
 		ch = NULL;
 	}
-	/* risks found */
+	/*
+	 * The risks the audits' analyses rated, named so: 監査で明らかに
+	 * なったリスク 2件 read beside the ward's 監査により顕在化したリスク
+	 * workbook, which lists the findings too (14).
+	 */
 	if (nrisk > 0) {
 		static const char *const rh[] = { "リスク", "発生可能性",
 		    "影響", "対策" };
-		if ((rc = slide_new(s, &rs, 1, "監査で明らかになったリスク", 0))
+		if ((rc = slide_new(s, &rs, 1, "監査のリスク分析で評価したリスク",
+		    0))
 		    != 0 ||
 		    (rc = table_init(s, rs, 4, rh)) != 0)
 			goto done;
@@ -648,7 +653,7 @@ sec_audits(struct report_sec *s, struct store *st)
 			}
 		}
 		/* counted under the table, as the 概要 counted them */
-		rs->note = rp_fmt(s->pool, "監査のリスク分析で評価したリスク %zu件"
+		rs->note = rp_fmt(s->pool, "評価したリスク %zu件"
 		    "（発生可能性 高 %zu件、中 %zu件、低 %zu件）。指摘事項は"
 		    "概要に示す。", nrisk, nhigh, nmid, nlow);
 	}

@@ -701,7 +701,8 @@ for f in glob.glob(sys.argv[1] + "/*.pptx"):
     assert "指摘事項 14件（重大 3件、軽微 8件、観察 2件、改善提案 1件）" in ov \
         and "うち是正期限を過ぎて是正の確認を終えていないもの 7件" in ov, ov
     if "詳細版" in f:
-        assert "監査のリスク分析で評価したリスク 2件（発生可能性 高 0件、" \
+        assert "監査のリスク分析で評価したリスク" in allt and \
+            "評価したリスク 2件（発生可能性 高 0件、" \
             "中 2件、低 0件）" in allt, f
     # 次年度の取組 in the words of the figures shown: each 部 has its
     # 平均得点 (点, the 詳細版's chart 部別の平均得点), the 実施率 (%) is

@@ -344,7 +344,7 @@ test_sec_content(void **state)
 	assert_string_equal(sl->chart->val_title, "※ 暫定の適合率を含む。"
 	    "特定個人情報の3章は戸籍住民課の監査1件による。");
 	/* the risks rated: counted on their slide, not on the 概要 */
-	sl = sec_slide_of(&s, "監査で明らかになったリスク");
+	sl = sec_slide_of(&s, "監査のリスク分析で評価したリスク");
 	assert_non_null(sl);
 	assert_non_null(sl->note);
 	assert_non_null(strstr(sl->note, "リスク 2件（発生可能性 高 0件、"
