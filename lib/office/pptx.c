@@ -2040,20 +2040,6 @@ cut_cost(uint32_t a, uint32_t c, const char *next, int list)
 	return CUT_NO;
 }
 
-/* Characters of s's n bytes. */
-static unsigned
-char_count(const char *s, size_t n)
-{
-	unsigned	k = 0;
-	size_t		i, m;
-	uint32_t	c;
-
-	for (i = 0; i < n; i += m, k++)
-		if ((m = text_utf8_decode(&c, s + i, n - i)) == 0)
-			break;
-	return k;
-}
-
 /* s[from, to) without the spaces at its ends, as *at and *n */
 static void
 trim(const char *s, size_t from, size_t to, size_t *at, size_t *n)
@@ -2164,7 +2150,7 @@ cell_break(const char *s, unsigned room, unsigned rowlines, unsigned extra,
 				if (wid[i * m + m - 1] == CUT_INF)
 					continue;
 				trim(s, pos[i], len, &at, &n);
-				f[k * m + i] = i > 0 && char_count(s + at, n) <
+				f[k * m + i] = i > 0 && text_chars(s + at, n) <
 				    TEXTFIT_WIDOW ? CUT_WIDOW : 0;
 				nx[k * m + i] = m - 1;
 				continue;
