@@ -1969,8 +1969,8 @@ static void
 proposals(struct buf *out, const struct record *const *a, size_t n,
     const struct year *y)
 {
-	const struct node	*items, *it, *fs, *f;
-	const char		*ref, *due, *st, *fu;
+	const struct node	*items, *it, *fs;
+	const char		*ref, *fu;
 	size_t			 i, j, k, used, na, unchecked = 0, late = 0;
 	size_t			 late_nofu = 0;
 	long			 worst = 1001, r, avg, wcnt = 0;
@@ -2022,17 +2022,11 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 			continue;
 		fs = audit_findings(record_root(a[i]));
 		fu = node_get_str(record_root(a[i]), "followup");
-		for (j = 0; fs != NULL && j < fs->n; j++) {
-			f = fs->u.items[j];
-			due = node_get_str(f, "due");
-			st = node_get_str(f, "status");
-			if (due != NULL && y->latest[0] != '\0' &&
-			    strcmp(due, y->latest) < 0 && (st == NULL ||
-			    strcmp(st, "accepted") != 0)) {
+		for (j = 0; fs != NULL && j < fs->n; j++)
+			if (audit_finding_late(fs->u.items[j], y->latest)) {
 				late++;
 				late_nofu += fu == NULL;
 			}
-		}
 	}
 	/* The average of the rates the table shows, rounded half up. */
 	for (i = 0; i < y->ch.n; i++) {

@@ -369,14 +369,11 @@ sec_audits(struct report_sec *s, struct store *st)
 			for (j = 0; fs != NULL && j < fs->n; j++) {
 				const struct node *f = fs->u.items[j];
 				const char *gr = node_get_str(f, "grade");
-				const char *due = node_get_str(f, "due");
 
 				nfind++;
 				for (g = 0; gr != NULL && g < 4; g++)
 					ngrade[g] += strcmp(gr, grades[g]) == 0;
-				nlate += due != NULL && strcmp(due, asof) < 0 &&
-				    !node_scalar_eq(node_get(f, "status"),
-				    "accepted");
+				nlate += audit_finding_late(f, asof);
 			}
 		}
 		/* held but not finished: the table and the summary say so */
