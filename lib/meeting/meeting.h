@@ -158,7 +158,8 @@ struct meeting_view {
 	char			*next;		/* 次回 ..., or NULL */
 	char			**ward;		/* 出席者（区） */
 	size_t			 nward;
-	char			**team;		/* 出席者（受託者） */
+	char			*contractor;	/* the contractor's name, or "" */
+	char			**team;		/* 出席者（受託者）: role\tname */
 	size_t			 nteam;
 	char			**decisions;
 	size_t			 ndecisions;

@@ -84,6 +84,7 @@ meeting_view_free(struct meeting_view *v)
 	mt_strv_free(v->handouts, v->nhandouts);
 	free(v->next);
 	mt_strv_free(v->ward, v->nward);
+	free(v->contractor);
 	mt_strv_free(v->team, v->nteam);
 	mt_strv_free(v->decisions, v->ndecisions);
 	for (i = 0; i < v->nactions; i++) {
@@ -549,6 +550,7 @@ base_view(struct meeting_view *v, struct ctx *c, struct store *st,
 	v->author = mt_dup(mt_config(st, "documents", "author") != NULL ?
 	    mt_config(st, "documents", "author") : mt_config(st,
 	    "contractor", NULL), &bad);
+	v->contractor = mt_dup(mt_config(st, "contractor", NULL), &bad);
 	if ((rc = cal_due_meeting(&due, cal, v->date)) != 0)
 		return rc;
 	v->doc_date = due.date;
@@ -748,10 +750,10 @@ meeting_minutes_view(struct meeting_view *v, struct store *st,
 	    i++) {
 		if (l->u.items[i]->kind != NODE_SCALAR)
 			continue;
+		/* role and name, as the ward's position and name */
 		role = mt_member_role(st, l->u.items[i]->u.s.str);
-		snprintf(buf, sizeof buf, "%s%s%s%s", mt_member_name(st,
-		    l->u.items[i]->u.s.str), role != NULL ? "（" : "",
-		    role != NULL ? role : "", role != NULL ? "）" : "");
+		snprintf(buf, sizeof buf, "%s\t%s", role != NULL ? role : "",
+		    mt_member_name(st, l->u.items[i]->u.s.str));
 		rc = mt_push(&v->team, &v->nteam, buf);
 	}
 	l = node_get(rec, "decisions");
@@ -1057,12 +1059,15 @@ chars(const char *p, size_t len)
  * stop).  Where the columns would not fit the line, each line is set
  * as it reads, a full-width space between its parts, the division
  * blanked by as many full-width spaces.  The contractor's after
- * （受託者）, at the same first stop (試験 一郎（業務責任者）): set
- * right after the label they read as another layout.
+ * （受託者） as the ward's: the company where the ward has its division
+ * (a line of its own: it is longer than a division), then each member's
+ * role and name in the position and name columns.  Set as
+ * 「試験 一郎（業務責任者）」 right after the label, without the company,
+ * they read as another layout.
  */
 static int
-ward_lines(struct docx *d, char *const *v, size_t n, char *const *team,
-    size_t nteam)
+ward_lines(struct docx *d, char *const *v, size_t n, const char *company,
+    char *const *team, size_t nteam)
 {
 	struct docx_para_style	 ps;
 	struct buf		 b = BUF_INIT;
@@ -1071,8 +1076,9 @@ ward_lines(struct docx *d, char *const *v, size_t n, char *const *team,
 	size_t			 i, k, len;
 	int			 rc = 0, cols;
 
-	for (i = 0; i < n; i++)
-		for (p = v[i], k = 0; k < 3; k++, p = e + 1) {
+	for (i = 0; i < n + nteam; i++)
+		for (p = i < n ? v[i] : team[i - n], k = i < n ? 0 : 1; k < 3;
+		    k++, p = e + 1) {
 			if ((e = strchr(p, '\t')) == NULL || k == 2)
 				e = p + strlen(p);
 			buf_reset(&b);
@@ -1124,17 +1130,29 @@ ward_lines(struct docx *d, char *const *v, size_t n, char *const *team,
 		    (rc = docx_add_para(d, b.data, &ps)) != 0)
 			goto done;
 	}
-	for (i = 0; i < nteam; i++) {
+	for (i = 0; i <= nteam && nteam > 0; i++) {
 		buf_reset(&b);
-		if (cols && n > 0)
-			buf_printf(&b, "%s\t%s", i == 0 ? "（受託者）" : "",
-			    team[i]);
-		else
-			buf_printf(&b, "%s%s", i == 0 ? "（受託者）" :
-			    "　　　　　", team[i]);
+		if (i == 0 && *company == '\0')
+			continue;
+		if (i == 0)
+			buf_printf(&b, "（受託者）%s%s", cols ? "\t" : "　",
+			    company);
+		else if (cols)
+			buf_printf(&b, "%s\t\t%s", i == 1 && *company == '\0' ?
+			    "（受託者）" : "", team[i - 1]);
+		else {
+			/* 業務責任者　試験 一郎, under the company */
+			buf_puts(&b, i == 1 && *company == '\0' ?
+			    "（受託者）" : "　　　　　　");
+			for (p = team[i - 1]; *p != '\0'; p++)
+				if (*p == '\t') {
+					if (p > team[i - 1])
+						buf_puts(&b, "　");
+				} else
+					buf_add(&b, p, 1);
+		}
 		if ((rc = buf_ok(&b)) != 0 ||
-		    (rc = (cols && n > 0 ? docx_add_para(d, b.data, &ps) :
-		    indented(d, 1, b.data, 0))) != 0)
+		    (rc = docx_add_para(d, b.data, &ps)) != 0)
 			goto done;
 	}
 done:
@@ -1177,8 +1195,8 @@ meeting_write_minutes_docx(const struct meeting_view *v, const char *path)
 	if (v->nward > 0 || v->nteam > 0) {
 		if ((rc = numbered(d, 1, ++top, "出席者", 0)) != 0)
 			goto done;
-		if ((rc = ward_lines(d, v->ward, v->nward, v->team,
-		    v->nteam)) != 0)
+		if ((rc = ward_lines(d, v->ward, v->nward, v->contractor,
+		    v->team, v->nteam)) != 0)
 			goto done;
 	}
 	if ((rc = numbered(d, 1, ++top, "議題および協議の概要", 0)) != 0)
