@@ -1737,7 +1737,8 @@ static const char *const kana_words[] = {
 	"あらかじめ", "ください", "について", "とどまり", "とどまる",
 	"おそれ",
 	"ならびに", "もしくは", "および", "または", "ただし",
-	"おらず", "ならず", "おいて", "ついて", "ところ", "すべて", "でき",
+	"おらず", "ならず", "おいて", "ついて", "ところ", "すべて", "できる",
+	"できず", "できな", "もらい", "もらう", "でき",
 	"から", "まで", "ため", "こと", "もの", "とき", "など", "より",
 	"ます", "です", "ある", "あり", "あっ", "いる", "いた", "いな",
 	"だが",
@@ -1815,6 +1816,14 @@ kana_split(const uint32_t *v, size_t n, size_t j)
 	    v[j] == 0x305F /* た */ || v[j] == 0x3060 /* だ */ ||
 	    v[j] == 0x308B /* る */) &&
 	    !is_particle(v[j - 1]))
+		return 1;
+	/*
+	 * a verb of a compound and する off it, its し alone before 、
+	 * (取得／し、復元を): the line would start with a lone し; before
+	 * the whole verb's kana it is a break like another (確認／して)
+	 */
+	if (j + 1 < n && is_kanji(v[j - 1]) && v[j] == 0x3057 /* し */ &&
+	    v[j + 1] == 0x3001 /* 、 */)
 		return 1;
 	/*
 	 * and its やすい, やすく off it (形骸化し／やすく): one word to a

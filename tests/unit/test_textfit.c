@@ -329,6 +329,18 @@ test_wrap_kana_words(void **state)
 	    "組み\n込むこと", 1200), 2);
 	assert_int_equal(textfit_break_cost("1社のみであり、",
 	    "1社のみ\nであり、", 1200), 0);
+	/*
+	 * a line that starts with a verb's ending torn off (review7, the
+	 * 所属点検 form: 施錠でき／るラック, 取得／し、復元, 実演してもら／い、)
+	 */
+	assert_int_equal(textfit_break_cost("施錠できるラック等に",
+	    "施錠でき\nるラック等に", 1200), 2);
+	assert_int_equal(textfit_break_cost("定期的に取得し、復元を",
+	    "定期的に取得\nし、復元を", 1200), 2);
+	assert_int_equal(textfit_break_cost("実演してもらい、手順と",
+	    "実演してもら\nい、手順と", 1200), 2);
+	assert_int_equal(textfit_break_cost("施錠できるラック等に",
+	    "施錠できる\nラック等に", 1200), 0);
 }
 
 /*
