@@ -238,12 +238,15 @@ write_item_list(struct xlsx *x, const struct ck_set *set,
 	/*
 	 * Widths from the content within the page these widths make: the
 	 * 分類 on one line, never "業務委託と外部サービ / ス"; the items broken
-	 * by the writer (the import reads the No., never the text).
+	 * by the writer (the import reads the No., never the text), a line
+	 * more where that spares a word (施錠でき／るラック: a form keeps
+	 * no pages, and goes to every 課).
 	 */
 	struct xlsx_fit_col	 fc[5] = {
 		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
 		{ { "分類", 0, 16 }, XLSX_FIT_CODE },
-		{ { "点検項目", XLSX_COL_BREAK, 60 }, XLSX_FIT_TEXT },
+		{ { "点検項目", XLSX_COL_BREAK | XLSX_COL_SPARE, 60 },
+		    XLSX_FIT_TEXT },
 		{ { "回答", XLSX_COL_INPUT | XLSX_COL_CENTER, 12 },
 		    XLSX_FIT_FIXED },
 		{ { "補足・改善予定", XLSX_COL_INPUT, 40 }, XLSX_FIT_FIXED },

@@ -1901,8 +1901,9 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	if (broken) {
 		xlsx_break_text(&b, s, len, xlsx_line_room(xlsx_col_final(sh,
 		    col)), (sh->col_flags[col] & (XLSX_COL_PHRASE |
-		    XLSX_COL_NAME)) | (xlsx_spared(sh, row, col, s) ?
-		    XLSX_BRK_SPARE : 0));
+		    XLSX_COL_NAME)) | (xlsx_spared(sh, row, col, s) ||
+		    (sh->col_flags[col] & XLSX_COL_SPARE) ? XLSX_BRK_SPARE :
+		    0));
 		if (buf_ok(&b) != 0)
 			return xlsx_nomem(sh->x);
 		s = b.data;
@@ -2524,7 +2525,8 @@ xlsx_fit_cell_bad(struct xlsx_fitter *f, size_t k, double w, unsigned *bad)
 			return f->lastn[k] & XLSX_FIT_NMASK;
 		}
 		xlsx_break_text(&f->b, s, strlen(s), xlsx_line_room(w),
-		    fc->col.flags & (XLSX_COL_PHRASE | XLSX_COL_NAME));
+		    (fc->col.flags & (XLSX_COL_PHRASE | XLSX_COL_NAME)) |
+		    (fc->col.flags & XLSX_COL_SPARE ? XLSX_BRK_SPARE : 0));
 		if (buf_ok(&f->b) != 0) {
 			f->nomem = 1;
 			return 1;

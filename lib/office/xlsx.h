@@ -146,6 +146,12 @@ int	 xlsx_title(struct xlsx_sheet *, const char *title, const char *note);
  * 8年4月28日.
  */
 #define XLSX_COL_WHOLE	0x20
+/*
+ * With XLSX_COL_BREAK, running text of a form (rows to be filled in, no
+ * pages to keep): a cell takes a line more where that spares a word its
+ * lines cut (施錠でき／る, 取得／し、), as a 件名 does.
+ */
+#define XLSX_COL_SPARE	0x40
 
 struct xlsx_column {
 	const char	*heading;

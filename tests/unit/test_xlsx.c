@@ -2271,6 +2271,47 @@ test_fit_sheet_spare(void **state)
 }
 
 /*
+ * A form's running text (XLSX_COL_SPARE) takes a line more where that
+ * spares a word its lines cut (review7, the 所属点検 form: 施錠でき／る);
+ * without the flag the cut stays, the table keeping its rows' lines.
+ */
+static void
+test_col_spare(void **state)
+{
+	static const char	 text[] = "サーバ・ネットワーク機器を課内に置く"
+	    "場合は、施錠できるラック等に設置している（該当しない課は該当"
+	    "なし）。";
+	struct xlsx_column	 cols[2] = {
+		{ "No.", XLSX_COL_CENTER, 5 },
+		{ "点検項目", XLSX_COL_BREAK, 51 },
+	};
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	char			 path[512];
+	char			*xml;
+	uint32_t		 row;
+	int			 spare;
+
+	(void)state;
+	for (spare = 0; spare < 2; spare++) {
+		cols[1].flags = XLSX_COL_BREAK | (spare ? XLSX_COL_SPARE : 0);
+		sh = fit_sheet_new(&x, "colspare.xlsx", XLSX_LANDSCAPE);
+		assert_int_equal(xlsx_table(&row, sh, cols, 2), 0);
+		assert_int_equal(xlsx_write_text(sh, row, 1, text), 0);
+		assert_int_equal(xlsx_save(x), 0);
+		xlsx_free(x);
+		path_in(path, sizeof path, "colspare.xlsx");
+		xml = zip_part(path, "xl/sharedStrings.xml");
+		if (spare) {
+			assert_null(strstr(xml, "でき\nる"));
+			assert_non_null(strstr(xml, "施錠できる"));
+		} else
+			assert_non_null(strstr(xml, "でき\nる"));
+		free(xml);
+	}
+}
+
+/*
  * Long text: the widths trade pages for scale.  The scale chosen is the
  * one the widths print at; asked for 90 % at least it gets it, on as
  * many pages or more; asked for few pages (a target of 50 %) it gets as
@@ -2439,6 +2480,7 @@ main(void)
 		cmocka_unit_test(test_print_scale),
 		cmocka_unit_test(test_fit_sheet_rows),
 		cmocka_unit_test(test_fit_sheet_spare),
+		cmocka_unit_test(test_col_spare),
 		cmocka_unit_test(test_fit_sheet_scale),
 		cmocka_unit_test(test_fit_sheet_whole),
 		cmocka_unit_test(test_fit_kept),
