@@ -424,6 +424,19 @@ expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.
 # 13/16 = 81.25 %, 81.3 in the report as in Excel's "0.0%" of the
 # workbook (the binary 0.8125 rounded down printed 81.2).
 expect_status 0 $CHECK summary "$T/s-done.docx" "$T/sample/audits/2026/au-02zk1v64.yaml"
+# The sample's working paper: no word of a 所見 cut at a line's end
+# (証明書交付の補助業／務, 確認／票 at 70 %: two points smaller on as many
+# pages, review7)
+expect_status 0 SM audit export paper au-02zk -o "$T/paper-sample.xlsx"
+checks=$((checks + 1))
+$PY -c 'import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+head = [c.value for c in next(r for r in ws.iter_rows() if any(c.value == "確認結果・所見" for c in r))]
+col = head.index("確認結果・所見")
+cut = [c for r in ws.iter_rows() for c in [r[col].value] if isinstance(c, str) and
+    any(w in c for w in ("補助業\n務", "確認\n票", "特記事\n項", "締結当\n初", "会計\n年度"))]
+assert not cut, cut' "$T/paper-sample.xlsx" ||
+    fail "a 所見 of the sample's working paper cuts a word"
 # The 質疑応答書 of the sample's follow-up: each finding's item by its
 # 項目番号 in a row of its own, with the question of the audit followed
 # up, not bare in the heading (指摘事項1（op-2-2-01、軽微）).
