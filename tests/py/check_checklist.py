@@ -94,6 +94,12 @@ def form(path, kind, org, nitems):
     lists = [dv.formula1 for dv in ws.data_validations.dataValidation]
     want = '"実施,一部実施,未実施,わからない,該当なし"' if kind == "department" else '"はい,いいえ,該当なし"'
     check(want in lists, "no list %s in %s" % (want, lists[:3]))
+    # 記入方法 names the columns by their headings (補足欄 for a column
+    # headed 補足・改善予定: review7)
+    note = ws.cell(first - 1, 5 + off).value
+    how = "".join(str(c.value) for c in wb["記入方法"]["B"] if c.value)
+    check("「%s」欄" % note in how and "補足欄" not in how,
+          "記入方法 does not name the column %r" % note)
 
 
 def docx(path, kind, phrases):
