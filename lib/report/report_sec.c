@@ -284,7 +284,7 @@ sec_audits(struct report_sec *s, struct store *st)
 	const char		*type, *status, *org;
 	size_t			 n = 0, i, k, nch = 0, held = 0, nrisk = 0, nhigh = 0;
 	size_t			 ongoing = 0, nnot = 0, nlater = 0;
-	char			 nots[64], lat[64], *counted = NULL;
+	char			 nots[64], lat[128], *counted = NULL;
 	const struct schema	*ak;
 	size_t			 nrated = 0, nmid = 0, nlow = 0;
 	/* the findings of the audits held (重大, 軽微, 観察, 改善提案) */
@@ -482,7 +482,14 @@ sec_audits(struct report_sec *s, struct store *st)
 	/* held and finished, held and in progress: each its count */
 	snprintf(ong, sizeof ong, "、実施中 %zu件", ongoing);
 	snprintf(nots, sizeof nots, "、未実施 %zu件", nnot);
-	snprintf(lat, sizeof lat, "、今後の予定 %zu件", nlater);
+	/*
+	 * 予定 and why: an audit dated after the deck is, whatever its
+	 * record says now (ev_state(), the rule of the 実施結果報告書 too).
+	 * The 実施結果報告書 of 3月31日 gives the follow-up of 1月20日 as
+	 * 実施中, and the deck of 11月27日 counted it 予定 with no word of
+	 * why.
+	 */
+	snprintf(lat, sizeof lat, "、今後の予定 %zu件（作成日より後）", nlater);
 	s->aud_done = held - ongoing;
 	s->aud_ongoing = ongoing;
 	/*
@@ -496,7 +503,11 @@ sec_audits(struct report_sec *s, struct store *st)
 	 * how likely it is to happen: "顕在化したリスク（うち発生可能性が
 	 * 高いもの）" read as risks that had happened and yet were unlikely.
 	 */
-	snprintf(line, sizeof line, "内部監査 実施済 %zu件%s%s%s",
+	/*
+	 * Under the heading 内部監査（3(2)エ）, not after it again (■内部
+	 * 監査・内部監査 実施済 …)
+	 */
+	snprintf(line, sizeof line, "実施済 %zu件%s%s%s",
 	    held - ongoing, ongoing > 0 ? ong : "", nnot > 0 ? nots : "",
 	    nlater > 0 ? lat : "");
 	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
@@ -515,8 +526,14 @@ sec_audits(struct report_sec *s, struct store *st)
 	 * it (3 or 4 of 5 for some, 1 for 特定個人情報): "the same" read as
 	 * all five
 	 */
-	snprintf(line, sizeof line, "%zu件の監査の適合率の単純平均（章別の適合率"
-	    "は、その章の項目がある監査の平均）", nrated);
+	/*
+	 * the audits counted above, said so: the 概要版 has no table of
+	 * them, and "5件の監査" named five it never listed
+	 */
+	snprintf(line, sizeof line, "%s%zu件の%s適合率の単純平均（章別は、その章"
+	    "の項目がある監査の平均）", nrated != held ? "" : ongoing == 0 ?
+	    "実施済の" : held == ongoing ? "実施中の" : "実施済・実施中の",
+	    nrated, nrated != held ? "監査の" : "");
 	if ((rc = bullet(s, &s->slides[iov], 2, line)) != 0)
 		goto done;
 	/*
@@ -703,10 +720,28 @@ sec_checklists(struct report_sec *s, struct store *st)
 	 * and the items their answers say are implemented (the figure of
 	 * the 部別 chart), said what it is measured over.
 	 */
-	snprintf(line, sizeof line, "所属点検 提出 %zu課／%zu課（提出率 %s）、"
-	    "点検項目の実施率 %s（前年度 %s）", cs->nsubmitted, cs->ndiv,
+	snprintf(line, sizeof line, "提出 %zu課／%zu課（提出率 %s）、"
+	    "点検項目の実施率 %s（前年度 %s", cs->nsubmitted, cs->ndiv,
 	    rp_rate(c, (double)cs->nsubmitted, (double)cs->ndiv),
 	    rp_pct(a, cs->rate), rp_pct(b, cs->prev_rate));
+	/*
+	 * A year with new items (No.47, 50) rates more items than the last:
+	 * its rate over the items both years have (ck_same_rate(), those
+	 * the Word report compares, 前年度と同じ項目（48項目）) beside last
+	 * year's, for 80.2% against 75.3% was not like for like.
+	 */
+	{
+		size_t	nsame, nrated = 0;
+		double	same = ck_same_rate(cs, &nsame);
+
+		for (i = 0; i < cs->set->nitems; i++)
+			nrated += !isnan(cs->items[i].rate);
+		if (!isnan(same) && !isnan(cs->prev_rate) && nsame < nrated)
+			snprintf(line + strlen(line), sizeof line -
+			    strlen(line), "、前年度と同じ%zu項目では %s", nsame,
+			    rp_pct(a, same));
+	}
+	snprintf(line + strlen(line), sizeof line - strlen(line), "）");
 	if ((rc = slide_new(s, &ov, 0, "所属点検（3(2)ウ）", 1)) != 0 ||
 	    (ov->section = 1) == 0 ||
 	    (rc = bullet(s, ov, 1, line)) != 0 ||
@@ -997,7 +1032,8 @@ sec_incidents(struct report_sec *s, struct store *st)
 		s->inc_n[k] = n[k];
 	}
 	s->ninc = ncat;
-	snprintf(line, sizeof line, "事故等への対応 %zu件", total);
+	/* under the heading 事故等への対応, not after it again */
+	snprintf(line, sizeof line, "事故等 %zu件", total);
 	if ((rc = slide_new(s, &ov, 0, "事故等への対応（3(2)オ）", 1)) != 0 ||
 	    (ov->section = 1) == 0 ||
 	    (rc = bullet(s, ov, 1, line)) != 0)
@@ -1080,6 +1116,13 @@ sec_later(struct report_sec *s)
 	if ((rc = slide_new(s, &sl, 1, title, 0)) != 0 ||
 	    (rc = table_init(s, sl, 3, head)) != 0)
 		return rc;
+	/*
+	 * why a follow-up the 実施結果報告書 of 3月31日 gives as 実施中 is
+	 * here: the deck counts as of its date (ev_state())
+	 */
+	rp_era(era, s->as_of);
+	sl->note = rp_fmt(s->pool, "予定日が作成日（%s）より後のもので、概要の"
+	    "件数・適合率に含まない。", era);
 	for (i = 0; i < s->nlater; i++) {
 		rp_era_period(era, s->later[i].date, s->later[i].end);
 		table_cell(s, sl, s->later[i].what);
