@@ -22,6 +22,7 @@
 #include "report_int.h"
 #include "schema.h"
 #include "strpool.h"
+#include "textfit.h"
 #include "training.h"
 
 static int
@@ -1330,7 +1331,7 @@ sched_cmp(const void *a, const void *b)
 
 static int
 sched_add(struct report_sec *s, struct sched_ent **v, size_t *n,
-    struct cal_date d, struct cal_date end, const char *title, int kind)
+    struct cal_date d, struct cal_date end, const char *title, size_t head)
 {
 	struct sched_ent	*e;
 	char			 text[256], day[64];
@@ -1343,9 +1344,8 @@ sched_add(struct report_sec *s, struct sched_ent **v, size_t *n,
 	e[*n].date = d;
 	e[*n].end = end.y != 0 ? end : d;
 	e[*n].seq = *n;
-	/* an audit's kind: its title up to the space before the 組織 */
-	e[*n].head = kind && title != NULL ? (size_t)(strrchr(title, ' ') != NULL ?
-	    strrchr(title, ' ') - title : 0) : 0;
+	/* an audit's kind, the bytes of title before the space and 組織 */
+	e[*n].head = head;
 	e[(*n)++].text = rp_str(s->pool, text);
 	return 0;
 }
@@ -1511,6 +1511,86 @@ audit_named(const struct report_sec *s, const char *item,
 	return 0;
 }
 
+/*
+ * What a line of the 年間スケジュール's 内容 holds, as textfit_width()
+ * measures it: the room the slide gives the column at 14pt (pptx.c's
+ * cell_room(), 5,326 across the 10,257,203 EMU the 月 column leaves), to
+ * the last character, for 8月 has three lines there and no more (a
+ * fourth pushed 3月 onto a slide of its own).
+ */
+#define SCHED_ROOM	5320
+/*
+ * The 、 between the audits of one item (情報セキュリティ監査（運用面）
+ * 経済課（19日）、区立図書館（見本A）（26日）), which sched_lines() keeps
+ * on one line: a byte no text has, made 、 there.
+ */
+#define SCHED_GLUE	"\x1f"
+
+/* b's SCHED_GLUE made 、 (b->data, or "" out of memory) */
+static const char *
+unglue(struct buf *b)
+{
+	struct buf	 t = BUF_INIT;
+	const char	*p;
+
+	for (p = b->data; p != NULL && *p != '\0'; p++)
+		if (*p == SCHED_GLUE[0])
+			buf_puts(&t, "、");
+		else
+			buf_putc(&t, *p);
+	if (buf_ok(&t) == 0 && t.len > 0) {
+		buf_reset(b);
+		buf_puts(b, t.data);
+	}
+	buf_free(&t);
+	return buf_ok(b) == 0 && b->data != NULL ? b->data : "";
+}
+
+/*
+ * A month's items on a line as far as they go: a line ends before an
+ * item it has no room for, and the line break parts the two instead of
+ * a 、 (the row's items as lines, a 、 at a line's end taking the room
+ * that kept 8月 to three lines), so that no name is broken.  The slide
+ * broke 8月 where its room ran out, 「…、区立保育園職員向け／情報
+ * セキュリティ研修（3日～28日）、…」, splitting a training's name.
+ */
+static int
+sched_lines(struct buf *cell)
+{
+	struct buf	 out = BUF_INIT, cand = BUF_INIT;
+	const char	*p, *e;
+	size_t		 start = 0;	/* of out's last line */
+	int		 rc;
+
+	for (p = cell->data; p != NULL && *p != '\0'; p = *e != '\0' ?
+	    e + strlen("、") : e) {
+		if ((e = strstr(p, "、")) == NULL)
+			e = p + strlen(p);
+		if (out.len > 0) {
+			buf_reset(&cand);
+			buf_add(&cand, out.data + start, out.len - start);
+			buf_puts(&cand, "、");
+			buf_add(&cand, p, (size_t)(e - p));
+			if (buf_ok(&cand) == 0 &&
+			    textfit_width(unglue(&cand)) > SCHED_ROOM) {
+				buf_puts(&out, "\n");
+				start = out.len;
+			} else
+				buf_puts(&out, "、");
+		}
+		buf_add(&out, p, (size_t)(e - p));
+	}
+	if ((rc = buf_ok(&out)) == 0 && (rc = buf_ok(&cand)) == 0 &&
+	    out.len > 0) {
+		buf_reset(cell);
+		buf_puts(cell, unglue(&out));
+		rc = buf_ok(cell);
+	}
+	buf_free(&out);
+	buf_free(&cand);
+	return rc;
+}
+
 static int
 sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
     const struct node *goals)
@@ -1606,6 +1686,8 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 	}
 	for (i = 0; i < n; i++) {
 		const struct node *rec = record_root(v[i]);
+		const char *org = node_get_str(rec, "target_org");
+		const char *akind, *atarget, *name;
 
 		if (rp_date(&d, rec, "date") != 0)
 			continue;
@@ -1613,9 +1695,20 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 			nty[strcmp(ms, "operational") == 0 ? 0 :
 			    strcmp(ms, "system") == 0 ? 1 : 2]++;
 		d = sec_date_at(s, node_get_str(rec, "id"), d);
+		/*
+		 * Its kind and target as the 実施計画 and the final report
+		 * name them (audit_cols()): 情報セキュリティ監査（システム面）
+		 * 総務課 文書管理システム, where the title said 文書管理
+		 * システム alone and the next slide 総務課 文書管理システム.
+		 */
+		audit_cols(s, without_fy(s, node_get_str(rec, "title")),
+		    org != NULL ? rp_org(st, org) : NULL, node_get_str(rec,
+		    "target_system"), &akind, &atarget);
+		name = *atarget != '\0' && strstr(akind, atarget) == NULL ?
+		    rp_fmt(s->pool, "%s %s", akind, atarget) : akind;
 		if ((rc = plan_audit(s, st, &row, &nrow, d, rec)) != 0 ||
 		    (rc = sched_add(s, &ent, &nent, d, (struct cal_date){ 0,
-		    0, 0 }, without_fy(s, node_get_str(rec, "title")), 1)) != 0)
+		    0, 0 }, name, name != akind ? strlen(akind) : 0)) != 0)
 			goto done;
 	}
 	/* by day within the month, after the authored items */
@@ -1626,8 +1719,11 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 		if (i > 0 && ent[i].head > 0 && ent[i - 1].head ==
 		    ent[i].head && (ent[i - 1].date.m + 8) % 12 == k &&
 		    strncmp(ent[i - 1].text, ent[i].text, ent[i].head) == 0)
-			/* the kind said once: …経済課（19日）、区立図書館… */
-			buf_printf(&cell[k], "、%s", ent[i].text +
+			/*
+			 * the kind said once: …経済課（19日）、区立図書館…,
+			 * one item to sched_lines() (SCHED_GLUE)
+			 */
+			buf_printf(&cell[k], SCHED_GLUE "%s", ent[i].text +
 			    ent[i].head + 1);
 		else
 			buf_printf(&cell[k], "%s%s", cell[k].len > 0 ? "、" :
@@ -1639,7 +1735,8 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 		if (buf_ok(&cell[k]) != 0) {
 			rc = error_code();
 			goto done;
-		}
+		} else if (cell[k].len > 0 && (rc = sched_lines(&cell[k])) != 0)
+			goto done;
 	if (!any)
 		goto done;
 	/*

@@ -556,6 +556,11 @@ for f in glob.glob(sys.argv[1] + "/*運営計画書*.pptx"):
             "セキュリティ\n" not in c and "情報\nセキュリティ" not in c, (f, c)
     aug = [c for c in cells if "経済課（19日）" in c]
     assert aug and "\n" in aug[0], (f, aug)
+    # 8月's items whole on its three lines: each line ends an item, where
+    # 「…、区立保育園職員向け／情報セキュリティ研修（3日～28日）」 split a
+    # training's name (issue 18)
+    assert aug[0].count("\n") == 2 and \
+        all(l.endswith("）") for l in aug[0].split("\n")), (f, aug)
     assert "経済課（19日）、区立図書館（見本A）（26日）" in aug[0], (f, aug)
     # the PDCA's 運営計画書の承認（5月） has its month; 7月 names its
     # audit once (not 内部監査（運用面）の開始 beside it); 8月's two
@@ -563,6 +568,9 @@ for f in glob.glob(sys.argv[1] + "/*運営計画書*.pptx"):
     months = {cells[i]: cells[i + 1] for i in range(len(cells) - 1)
               if re.fullmatch(r"\d+月", cells[i])}
     assert months.get("5月") == "運営計画書の承認", (f, months)
+    # the system audit's target as the 実施計画 names it, 総務課 with it
+    assert "情報セキュリティ監査（システム面） 総務課 文書管理システム（10日）" \
+        in months["9月"], (f, months["9月"])
     assert "の開始" not in months["7月"] and \
         months["7月"].count("（運用面）") == 1, (f, months["7月"])
     a8 = aug[0].replace("\n", "")
