@@ -1406,6 +1406,21 @@ plan_row_add(struct report_sec *s, struct plan_row **v, size_t *n,
 	return 0;
 }
 
+/*
+ * The 課 that runs the survey of a training whose row lists a 研修実施
+ * 報告書 and neither a test nor a survey of ours (人材育成課 for the new
+ * hires), or NULL: the report is of that survey (rp_training_reports()),
+ * and the row said 研修教材、研修実施報告書 beside a 作業実施計画書 that
+ * makes one only of a training with a test or a survey.
+ */
+static const char *
+plan_survey_by(const struct training *t)
+{
+	if (!rp_training_reports(t) || t->makes_test || t->makes_survey)
+		return NULL;
+	return t->survey_org;
+}
+
 /* A training's row: its audience's number, its 主管課, what it makes. */
 static int
 plan_training(struct report_sec *s, struct store *st, struct plan_row **v,
@@ -1430,7 +1445,8 @@ plan_training(struct report_sec *s, struct store *st, struct plan_row **v,
 	    t->makes_test ? "理解度テスト" : "", t->makes_test &&
 	    (t->makes_survey || reports) ? "、" : "",
 	    t->makes_survey ? "アンケート" : "", t->makes_survey && reports ?
-	    "、" : "", reports ? "研修実施報告書" : "");
+	    "、" : "", reports ? plan_survey_by(t) != NULL ?
+	    "研修実施報告書※" : "研修実施報告書" : "");
 	if (makes[0] == '\0')
 		snprintf(makes, sizeof makes, "―");
 	return plan_row_add(s, v, n, d, period_end(t, d),
@@ -1608,6 +1624,7 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 	size_t			 n = 0, i, j, nent = 0, ntr = 0, naud = 0;
 	size_t			 nty[3] = { 0, 0, 0 }, nrow = 0;
 	struct plan_row		*row = NULL;
+	struct buf		 others = BUF_INIT;	/* surveys of others */
 	int			 rc, m, k, any = 0, loaded = 0;
 
 	for (k = 0; k < 12; k++)
@@ -1670,6 +1687,21 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 		d = sec_date_at(s, t->id, t->date);
 		if ((rc = plan_training(s, st, &row, &nrow, d, t)) != 0)
 			goto done;
+		/*
+		 * the training named, its ※ may be a slide before the note,
+		 * as the schedule's 4月 names it (新規採用職員研修, without
+		 * its （情報セキュリティ）: the note on two lines pushed the
+		 * table's last row onto a slide of its own)
+		 */
+		if (plan_survey_by(t) != NULL) {
+			const char	*tt = without_fy(s, t->title);
+			const char	*o = strstr(tt, "（");
+
+			buf_printf(&others, "%s%.*sのアンケートは%s",
+			    others.len > 0 ? "、" : "", o != NULL && o != tt ?
+			    (int)(o - tt) : (int)strlen(tt), tt, rp_org(st,
+			    plan_survey_by(t)));
+		}
 		k = (d.m + 8) % 12;
 		period_days(day, sizeof day, d, period_end(t, d));
 		if (cell[k].len > 0 &&
@@ -1790,6 +1822,12 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 		    (rc = table_init(s, tb, 5, ph)) != 0)
 			goto done;
 		tb->note = "担当は、研修はその主管課、監査は主任監査員である。";
+		if ((rc = buf_ok(&others)) != 0)
+			goto done;
+		if (others.len > 0)
+			tb->note = rp_fmt(s->pool, "%s\n※ %sが実施する（研修"
+			    "実施報告書は、アンケートまたはテストを実施した研修"
+			    "について作成する）。", tb->note, others.data);
 		for (i = 0; i < nrow; i++)
 			for (j = 0; j < 5; j++)
 				if ((rc = table_cell(s, tb, row[i].cells[j]))
@@ -1798,6 +1836,7 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 	}
 done:
 	free(row);
+	buf_free(&others);
 	for (k = 0; k < 12; k++)
 		buf_free(&cell[k]);
 	if (loaded)
