@@ -343,6 +343,15 @@ int		 ck_aggregate_with_self(struct ck_stats **out,
 		    struct ck_stats **self, struct store *, int fy,
 		    struct diags *d);
 void		 ck_stats_free(struct ck_stats *);
+/*
+ * This year's overall rate over the items last year had too (an item
+ * with a rate both years), pooled as rate is, the answers of those items
+ * together: the like for like beside prev_rate, which a year with new
+ * items does not give (80.2% against 75.3% counted No.47 and 50, new).
+ * *nitems (may be NULL) is the number of those items; NAN without last
+ * year's results or without such an item answered.
+ */
+double		 ck_same_rate(const struct ck_stats *, size_t *nitems);
 /* Item indexes sorted by rate, lowest first (items without answers last). */
 size_t		*ck_stats_lowest(const struct ck_stats *);
 /*

@@ -679,6 +679,32 @@ item_rate(const size_t *c, size_t *nout)
 	return n > 0 ? sum / (double)n : NAN;
 }
 
+double
+ck_same_rate(const struct ck_stats *s, size_t *nitems)
+{
+	double		sum = 0;
+	size_t		i, n = 0, k = 0;
+	enum ck_value	v;
+
+	for (i = 0; s != NULL && s->has_prev && i < s->set->nitems; i++) {
+		const struct ck_item_stat *is = &s->items[i];
+
+		if (isnan(is->prev) || isnan(is->rate))
+			continue;
+		k++;
+		/* the answers themselves, as rate sums them */
+		for (v = 0; v < CK_NVALUES; v++) {
+			if (ck_value_score(v) < 0)
+				continue;
+			sum += ck_value_score(v) * (double)is->counts[v];
+			n += is->counts[v];
+		}
+	}
+	if (nitems != NULL)
+		*nitems = k;
+	return n > 0 ? sum / (double)n : NAN;
+}
+
 static int
 ck_cmp_desc(const void *a, const void *b)
 {

@@ -22,6 +22,7 @@
 #include "report_int.h"
 #include "schema.h"
 #include "strpool.h"
+#include "textfit.h"
 #include "training.h"
 
 static int
@@ -284,7 +285,7 @@ sec_audits(struct report_sec *s, struct store *st)
 	const char		*type, *status, *org;
 	size_t			 n = 0, i, k, nch = 0, held = 0, nrisk = 0, nhigh = 0;
 	size_t			 ongoing = 0, nnot = 0, nlater = 0;
-	char			 nots[64], lat[64], *counted = NULL;
+	char			 nots[64], lat[128], *counted = NULL;
 	const struct schema	*ak;
 	size_t			 nrated = 0, nmid = 0, nlow = 0;
 	/* the findings of the audits held (重大, 軽微, 観察, 改善提案) */
@@ -482,7 +483,14 @@ sec_audits(struct report_sec *s, struct store *st)
 	/* held and finished, held and in progress: each its count */
 	snprintf(ong, sizeof ong, "、実施中 %zu件", ongoing);
 	snprintf(nots, sizeof nots, "、未実施 %zu件", nnot);
-	snprintf(lat, sizeof lat, "、今後の予定 %zu件", nlater);
+	/*
+	 * 予定 and why: an audit dated after the deck is, whatever its
+	 * record says now (ev_state(), the rule of the 実施結果報告書 too).
+	 * The 実施結果報告書 of 3月31日 gives the follow-up of 1月20日 as
+	 * 実施中, and the deck of 11月27日 counted it 予定 with no word of
+	 * why.
+	 */
+	snprintf(lat, sizeof lat, "、今後の予定 %zu件（作成日より後）", nlater);
 	s->aud_done = held - ongoing;
 	s->aud_ongoing = ongoing;
 	/*
@@ -496,7 +504,11 @@ sec_audits(struct report_sec *s, struct store *st)
 	 * how likely it is to happen: "顕在化したリスク（うち発生可能性が
 	 * 高いもの）" read as risks that had happened and yet were unlikely.
 	 */
-	snprintf(line, sizeof line, "内部監査 実施済 %zu件%s%s%s",
+	/*
+	 * Under the heading 内部監査（3(2)エ）, not after it again (■内部
+	 * 監査・内部監査 実施済 …)
+	 */
+	snprintf(line, sizeof line, "実施済 %zu件%s%s%s",
 	    held - ongoing, ongoing > 0 ? ong : "", nnot > 0 ? nots : "",
 	    nlater > 0 ? lat : "");
 	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
@@ -515,8 +527,14 @@ sec_audits(struct report_sec *s, struct store *st)
 	 * it (3 or 4 of 5 for some, 1 for 特定個人情報): "the same" read as
 	 * all five
 	 */
-	snprintf(line, sizeof line, "%zu件の監査の適合率の単純平均（章別の適合率"
-	    "は、その章の項目がある監査の平均）", nrated);
+	/*
+	 * the audits counted above, said so: the 概要版 has no table of
+	 * them, and "5件の監査" named five it never listed
+	 */
+	snprintf(line, sizeof line, "%s%zu件の%s適合率の単純平均（章別は、その章"
+	    "の項目がある監査の平均）", nrated != held ? "" : ongoing == 0 ?
+	    "実施済の" : held == ongoing ? "実施中の" : "実施済・実施中の",
+	    nrated, nrated != held ? "監査の" : "");
 	if ((rc = bullet(s, &s->slides[iov], 2, line)) != 0)
 		goto done;
 	/*
@@ -703,10 +721,28 @@ sec_checklists(struct report_sec *s, struct store *st)
 	 * and the items their answers say are implemented (the figure of
 	 * the 部別 chart), said what it is measured over.
 	 */
-	snprintf(line, sizeof line, "所属点検 提出 %zu課／%zu課（提出率 %s）、"
-	    "点検項目の実施率 %s（前年度 %s）", cs->nsubmitted, cs->ndiv,
+	snprintf(line, sizeof line, "提出 %zu課／%zu課（提出率 %s）、"
+	    "点検項目の実施率 %s（前年度 %s", cs->nsubmitted, cs->ndiv,
 	    rp_rate(c, (double)cs->nsubmitted, (double)cs->ndiv),
 	    rp_pct(a, cs->rate), rp_pct(b, cs->prev_rate));
+	/*
+	 * A year with new items (No.47, 50) rates more items than the last:
+	 * its rate over the items both years have (ck_same_rate(), those
+	 * the Word report compares, 前年度と同じ項目（48項目）) beside last
+	 * year's, for 80.2% against 75.3% was not like for like.
+	 */
+	{
+		size_t	nsame, nrated = 0;
+		double	same = ck_same_rate(cs, &nsame);
+
+		for (i = 0; i < cs->set->nitems; i++)
+			nrated += !isnan(cs->items[i].rate);
+		if (!isnan(same) && !isnan(cs->prev_rate) && nsame < nrated)
+			snprintf(line + strlen(line), sizeof line -
+			    strlen(line), "、前年度と同じ%zu項目では %s", nsame,
+			    rp_pct(a, same));
+	}
+	snprintf(line + strlen(line), sizeof line - strlen(line), "）");
 	if ((rc = slide_new(s, &ov, 0, "所属点検（3(2)ウ）", 1)) != 0 ||
 	    (ov->section = 1) == 0 ||
 	    (rc = bullet(s, ov, 1, line)) != 0 ||
@@ -997,7 +1033,8 @@ sec_incidents(struct report_sec *s, struct store *st)
 		s->inc_n[k] = n[k];
 	}
 	s->ninc = ncat;
-	snprintf(line, sizeof line, "事故等への対応 %zu件", total);
+	/* under the heading 事故等への対応, not after it again */
+	snprintf(line, sizeof line, "事故等 %zu件", total);
 	if ((rc = slide_new(s, &ov, 0, "事故等への対応（3(2)オ）", 1)) != 0 ||
 	    (ov->section = 1) == 0 ||
 	    (rc = bullet(s, ov, 1, line)) != 0)
@@ -1080,6 +1117,13 @@ sec_later(struct report_sec *s)
 	if ((rc = slide_new(s, &sl, 1, title, 0)) != 0 ||
 	    (rc = table_init(s, sl, 3, head)) != 0)
 		return rc;
+	/*
+	 * why a follow-up the 実施結果報告書 of 3月31日 gives as 実施中 is
+	 * here: the deck counts as of its date (ev_state())
+	 */
+	rp_era(era, s->as_of);
+	sl->note = rp_fmt(s->pool, "予定日が作成日（%s）より後のもので、概要の"
+	    "件数・適合率に含まない。", era);
 	for (i = 0; i < s->nlater; i++) {
 		rp_era_period(era, s->later[i].date, s->later[i].end);
 		table_cell(s, sl, s->later[i].what);
@@ -1287,7 +1331,7 @@ sched_cmp(const void *a, const void *b)
 
 static int
 sched_add(struct report_sec *s, struct sched_ent **v, size_t *n,
-    struct cal_date d, struct cal_date end, const char *title, int kind)
+    struct cal_date d, struct cal_date end, const char *title, size_t head)
 {
 	struct sched_ent	*e;
 	char			 text[256], day[64];
@@ -1300,9 +1344,8 @@ sched_add(struct report_sec *s, struct sched_ent **v, size_t *n,
 	e[*n].date = d;
 	e[*n].end = end.y != 0 ? end : d;
 	e[*n].seq = *n;
-	/* an audit's kind: its title up to the space before the 組織 */
-	e[*n].head = kind && title != NULL ? (size_t)(strrchr(title, ' ') != NULL ?
-	    strrchr(title, ' ') - title : 0) : 0;
+	/* an audit's kind, the bytes of title before the space and 組織 */
+	e[*n].head = head;
 	e[(*n)++].text = rp_str(s->pool, text);
 	return 0;
 }
@@ -1363,6 +1406,21 @@ plan_row_add(struct report_sec *s, struct plan_row **v, size_t *n,
 	return 0;
 }
 
+/*
+ * The 課 that runs the survey of a training whose row lists a 研修実施
+ * 報告書 and neither a test nor a survey of ours (人材育成課 for the new
+ * hires), or NULL: the report is of that survey (rp_training_reports()),
+ * and the row said 研修教材、研修実施報告書 beside a 作業実施計画書 that
+ * makes one only of a training with a test or a survey.
+ */
+static const char *
+plan_survey_by(const struct training *t)
+{
+	if (!rp_training_reports(t) || t->makes_test || t->makes_survey)
+		return NULL;
+	return t->survey_org;
+}
+
 /* A training's row: its audience's number, its 主管課, what it makes. */
 static int
 plan_training(struct report_sec *s, struct store *st, struct plan_row **v,
@@ -1387,7 +1445,8 @@ plan_training(struct report_sec *s, struct store *st, struct plan_row **v,
 	    t->makes_test ? "理解度テスト" : "", t->makes_test &&
 	    (t->makes_survey || reports) ? "、" : "",
 	    t->makes_survey ? "アンケート" : "", t->makes_survey && reports ?
-	    "、" : "", reports ? "研修実施報告書" : "");
+	    "、" : "", reports ? plan_survey_by(t) != NULL ?
+	    "研修実施報告書※" : "研修実施報告書" : "");
 	if (makes[0] == '\0')
 		snprintf(makes, sizeof makes, "―");
 	return plan_row_add(s, v, n, d, period_end(t, d),
@@ -1468,6 +1527,86 @@ audit_named(const struct report_sec *s, const char *item,
 	return 0;
 }
 
+/*
+ * What a line of the 年間スケジュール's 内容 holds, as textfit_width()
+ * measures it: the room the slide gives the column at 14pt (pptx.c's
+ * cell_room(), 5,326 across the 10,257,203 EMU the 月 column leaves), to
+ * the last character, for 8月 has three lines there and no more (a
+ * fourth pushed 3月 onto a slide of its own).
+ */
+#define SCHED_ROOM	5320
+/*
+ * The 、 between the audits of one item (情報セキュリティ監査（運用面）
+ * 経済課（19日）、区立図書館（見本A）（26日）), which sched_lines() keeps
+ * on one line: a byte no text has, made 、 there.
+ */
+#define SCHED_GLUE	"\x1f"
+
+/* b's SCHED_GLUE made 、 (b->data, or "" out of memory) */
+static const char *
+unglue(struct buf *b)
+{
+	struct buf	 t = BUF_INIT;
+	const char	*p;
+
+	for (p = b->data; p != NULL && *p != '\0'; p++)
+		if (*p == SCHED_GLUE[0])
+			buf_puts(&t, "、");
+		else
+			buf_putc(&t, *p);
+	if (buf_ok(&t) == 0 && t.len > 0) {
+		buf_reset(b);
+		buf_puts(b, t.data);
+	}
+	buf_free(&t);
+	return buf_ok(b) == 0 && b->data != NULL ? b->data : "";
+}
+
+/*
+ * A month's items on a line as far as they go: a line ends before an
+ * item it has no room for, and the line break parts the two instead of
+ * a 、 (the row's items as lines, a 、 at a line's end taking the room
+ * that kept 8月 to three lines), so that no name is broken.  The slide
+ * broke 8月 where its room ran out, 「…、区立保育園職員向け／情報
+ * セキュリティ研修（3日～28日）、…」, splitting a training's name.
+ */
+static int
+sched_lines(struct buf *cell)
+{
+	struct buf	 out = BUF_INIT, cand = BUF_INIT;
+	const char	*p, *e;
+	size_t		 start = 0;	/* of out's last line */
+	int		 rc;
+
+	for (p = cell->data; p != NULL && *p != '\0'; p = *e != '\0' ?
+	    e + strlen("、") : e) {
+		if ((e = strstr(p, "、")) == NULL)
+			e = p + strlen(p);
+		if (out.len > 0) {
+			buf_reset(&cand);
+			buf_add(&cand, out.data + start, out.len - start);
+			buf_puts(&cand, "、");
+			buf_add(&cand, p, (size_t)(e - p));
+			if (buf_ok(&cand) == 0 &&
+			    textfit_width(unglue(&cand)) > SCHED_ROOM) {
+				buf_puts(&out, "\n");
+				start = out.len;
+			} else
+				buf_puts(&out, "、");
+		}
+		buf_add(&out, p, (size_t)(e - p));
+	}
+	if ((rc = buf_ok(&out)) == 0 && (rc = buf_ok(&cand)) == 0 &&
+	    out.len > 0) {
+		buf_reset(cell);
+		buf_puts(cell, unglue(&out));
+		rc = buf_ok(cell);
+	}
+	buf_free(&out);
+	buf_free(&cand);
+	return rc;
+}
+
 static int
 sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
     const struct node *goals)
@@ -1485,6 +1624,7 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 	size_t			 n = 0, i, j, nent = 0, ntr = 0, naud = 0;
 	size_t			 nty[3] = { 0, 0, 0 }, nrow = 0;
 	struct plan_row		*row = NULL;
+	struct buf		 others = BUF_INIT;	/* surveys of others */
 	int			 rc, m, k, any = 0, loaded = 0;
 
 	for (k = 0; k < 12; k++)
@@ -1547,6 +1687,21 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 		d = sec_date_at(s, t->id, t->date);
 		if ((rc = plan_training(s, st, &row, &nrow, d, t)) != 0)
 			goto done;
+		/*
+		 * the training named, its ※ may be a slide before the note,
+		 * as the schedule's 4月 names it (新規採用職員研修, without
+		 * its （情報セキュリティ）: the note on two lines pushed the
+		 * table's last row onto a slide of its own)
+		 */
+		if (plan_survey_by(t) != NULL) {
+			const char	*tt = without_fy(s, t->title);
+			const char	*o = strstr(tt, "（");
+
+			buf_printf(&others, "%s%.*sのアンケートは%s",
+			    others.len > 0 ? "、" : "", o != NULL && o != tt ?
+			    (int)(o - tt) : (int)strlen(tt), tt, rp_org(st,
+			    plan_survey_by(t)));
+		}
 		k = (d.m + 8) % 12;
 		period_days(day, sizeof day, d, period_end(t, d));
 		if (cell[k].len > 0 &&
@@ -1563,6 +1718,8 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 	}
 	for (i = 0; i < n; i++) {
 		const struct node *rec = record_root(v[i]);
+		const char *org = node_get_str(rec, "target_org");
+		const char *akind, *atarget, *name;
 
 		if (rp_date(&d, rec, "date") != 0)
 			continue;
@@ -1570,9 +1727,20 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 			nty[strcmp(ms, "operational") == 0 ? 0 :
 			    strcmp(ms, "system") == 0 ? 1 : 2]++;
 		d = sec_date_at(s, node_get_str(rec, "id"), d);
+		/*
+		 * Its kind and target as the 実施計画 and the final report
+		 * name them (audit_cols()): 情報セキュリティ監査（システム面）
+		 * 総務課 文書管理システム, where the title said 文書管理
+		 * システム alone and the next slide 総務課 文書管理システム.
+		 */
+		audit_cols(s, without_fy(s, node_get_str(rec, "title")),
+		    org != NULL ? rp_org(st, org) : NULL, node_get_str(rec,
+		    "target_system"), &akind, &atarget);
+		name = *atarget != '\0' && strstr(akind, atarget) == NULL ?
+		    rp_fmt(s->pool, "%s %s", akind, atarget) : akind;
 		if ((rc = plan_audit(s, st, &row, &nrow, d, rec)) != 0 ||
 		    (rc = sched_add(s, &ent, &nent, d, (struct cal_date){ 0,
-		    0, 0 }, without_fy(s, node_get_str(rec, "title")), 1)) != 0)
+		    0, 0 }, name, name != akind ? strlen(akind) : 0)) != 0)
 			goto done;
 	}
 	/* by day within the month, after the authored items */
@@ -1583,8 +1751,11 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 		if (i > 0 && ent[i].head > 0 && ent[i - 1].head ==
 		    ent[i].head && (ent[i - 1].date.m + 8) % 12 == k &&
 		    strncmp(ent[i - 1].text, ent[i].text, ent[i].head) == 0)
-			/* the kind said once: …経済課（19日）、区立図書館… */
-			buf_printf(&cell[k], "、%s", ent[i].text +
+			/*
+			 * the kind said once: …経済課（19日）、区立図書館…,
+			 * one item to sched_lines() (SCHED_GLUE)
+			 */
+			buf_printf(&cell[k], SCHED_GLUE "%s", ent[i].text +
 			    ent[i].head + 1);
 		else
 			buf_printf(&cell[k], "%s%s", cell[k].len > 0 ? "、" :
@@ -1596,7 +1767,8 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 		if (buf_ok(&cell[k]) != 0) {
 			rc = error_code();
 			goto done;
-		}
+		} else if (cell[k].len > 0 && (rc = sched_lines(&cell[k])) != 0)
+			goto done;
 	if (!any)
 		goto done;
 	/*
@@ -1650,6 +1822,12 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 		    (rc = table_init(s, tb, 5, ph)) != 0)
 			goto done;
 		tb->note = "担当は、研修はその主管課、監査は主任監査員である。";
+		if ((rc = buf_ok(&others)) != 0)
+			goto done;
+		if (others.len > 0)
+			tb->note = rp_fmt(s->pool, "%s\n※ %sが実施する（研修"
+			    "実施報告書は、アンケートまたはテストを実施した研修"
+			    "について作成する）。", tb->note, others.data);
 		for (i = 0; i < nrow; i++)
 			for (j = 0; j < 5; j++)
 				if ((rc = table_cell(s, tb, row[i].cells[j]))
@@ -1658,6 +1836,7 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 	}
 done:
 	free(row);
+	buf_free(&others);
 	for (k = 0; k < 12; k++)
 		buf_free(&cell[k]);
 	if (loaded)

@@ -581,8 +581,9 @@ def pdftext(txt, path):
             fail("%s: %r in the PDF text, want %r" % (label, got, want))
 
 
-def pptx_slides(path):
-    """Each slide's paragraphs (the text of its runs), in order."""
+def pptx_slides(path, br=""):
+    """Each slide's paragraphs (the text of its runs, a line break as
+    br), in order."""
     import zipfile
     from xml.etree import ElementTree as ET
     A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
@@ -593,7 +594,8 @@ def pptx_slides(path):
     out = []
     for n in names:
         root = ET.fromstring(z.read(n))
-        out.append(["".join(t.text or "" for t in p.iter(A + "t"))
+        out.append(["".join((t.text or "") if t.tag == A + "t" else br
+                            for t in p.iter() if t.tag in (A + "t", A + "br"))
                     for p in root.iter(A + "p")])
     return out
 
@@ -605,8 +607,15 @@ def secplan(data, fy, path):
     the month of the date it had then (a later version's moves undone),
     with its day -- a training held over a period with the period, as
     the 作業実施計画書 writes it (3日～28日, 3日～9月2日), a moved one's
-    period keeping its length."""
+    period keeping its length.  An audit is named by its kind and its
+    target, the 課 with the system audited (情報セキュリティ監査（システム
+    面） 総務課 文書管理システム), as the 実施計画 names it.  A month's
+    items part at 、 or at a line break, and no line breaks inside one:
+    「区立保育園職員向け／情報セキュリティ研修」 split a name."""
     fy = int(fy)
+    with open(os.path.join(data, "orgs.yaml"), encoding="utf-8") as f:
+        orgs = {v["code"]: v["name"] for dep in yaml.safe_load(f)["departments"]
+                for v in dep.get("divisions") or []}
     plan = max((r for r in records(data, "secreports", fy)
                 if r.get("type") == "plan"), key=lambda r: str(r["date"]))
     on = d(plan["date"])
@@ -617,7 +626,7 @@ def secplan(data, fy, path):
         if d(w["date"]) > on:
             for m in w.get("moves") or []:
                 moved.setdefault(m["record"], d(m["from"]))
-    slides = pptx_slides(path)
+    slides = pptx_slides(path, "\n")
     sched = [s for s in slides if s and s[0].startswith("年間スケジュール")]
     if not sched:
         fail("no 年間スケジュール slide")
@@ -648,12 +657,16 @@ def secplan(data, fy, path):
                      (day.year, day.month) else
                      "～%d月%d日" % (end.month, end.day))
         title = r["title"].replace(fyl, "").strip()
+        sys_ = r.get("target_system")
+        if what == "監査" and sys_ and r.get("target_org") in orgs and \
+                title.endswith(" " + sys_):
+            title = title[:-len(sys_)] + orgs[r["target_org"]] + " " + sys_
         base = re.sub(r"（[^（）]*）$", "", title)
         def items(m):
             # audits of one kind in a month share its name: 情報セキュリ
             # ティ監査（運用面） 経済課（19日）、区立図書館（見本A）（26日）
             out, head = [], None
-            for x in rows.get(m, "").split("、"):
+            for x in re.split(r"[、\n]", rows.get(m, "")):
                 if " " in x:
                     head = x.rsplit(" ", 1)[0]
                 elif head is not None:
