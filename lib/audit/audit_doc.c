@@ -1945,6 +1945,12 @@ unconfirmed(const struct audit_score *s)
 	return s->total.count[AUDIT_UNCHECKED] + s->total.count[AUDIT_NONE];
 }
 
+int
+audit_score_interim(const struct audit_score *s)
+{
+	return scored(s) && unconfirmed(s) > 0;
+}
+
 /* The rate of a chapter in tenths of a percent (audit_tally_tenths()). */
 static long
 chapter_rate(const struct audit_score *s, const char *key, int *ok)
@@ -2332,7 +2338,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 		 * of the other rates (as the 最終報告書 deck marks it).
 		 */
 		rate_cell(c, sizeof c, &y.s[i].total);
-		interim = scored(&y.s[i]) && unconfirmed(&y.s[i]) > 0;
+		interim = audit_score_interim(&y.s[i]);
 		nint += interim;
 		if ((rc = docx_table_cell(t, i + 1, 5, c, &snum)) != 0)
 			goto done;
