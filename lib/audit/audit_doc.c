@@ -1952,6 +1952,12 @@ unconfirmed(const struct audit_score *s)
 	return s->total.count[AUDIT_UNCHECKED] + s->total.count[AUDIT_NONE];
 }
 
+int
+audit_score_interim(const struct audit_score *s)
+{
+	return scored(s) && unconfirmed(s) > 0;
+}
+
 /* The rate of a chapter in tenths of a percent (audit_tally_tenths()). */
 static long
 chapter_rate(const struct audit_score *s, const char *key, int *ok)
@@ -2339,7 +2345,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 		 * of the other rates (as the 最終報告書 deck marks it).
 		 */
 		rate_cell(c, sizeof c, &y.s[i].total);
-		interim = scored(&y.s[i]) && unconfirmed(&y.s[i]) > 0;
+		interim = audit_score_interim(&y.s[i]);
 		nint += interim;
 		if ((rc = docx_table_cell(t, i + 1, 5, c, &snum)) != 0)
 			goto done;
@@ -2641,8 +2647,15 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	 */
 	static const struct xlsx_fit_col lc[LIST_NCOLS] = {
 		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
-		{ { "監査名", XLSX_COL_NAME, 0 }, XLSX_FIT_TEXT },
-		{ { "種類", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
+		/*
+		 * 令和8年度 情報セキュリティ監査 / （運用面） 戸籍住民課:
+		 * two lines, not three or four beside a 是正確認未了 of
+		 * one digit; the room from that heading on two lines and
+		 * the 種類 at its phrase (フォローアップ / 監査)
+		 */
+		{ { "監査名", XLSX_COL_NAME, 32 }, XLSX_FIT_FIXED },
+		{ { "種類", XLSX_COL_CENTER | XLSX_COL_NAME | XLSX_COL_PHRASE,
+		    15 }, XLSX_FIT_FIXED },
 		/* 総務課／文書管理システム: a line each, not broken */
 		{ { "対象", 0, 0 }, XLSX_FIT_CODE },
 		/* as the report's table: 予定, 未実施 on their planned day */
@@ -2653,12 +2666,12 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		{ { "指摘", 0, 7 }, XLSX_FIT_FIXED },
 		/* what audit_open_findings() counts: every finding not
 		 * 是正確認済 (未是正, 是正中 and 是正済 of the 指摘事項 sheet) */
-		{ { "是正確認未了", 0, 14 }, XLSX_FIT_FIXED },
+		{ { "是正確認\n未了", 0, 10 }, XLSX_FIT_FIXED },
 		{ { "状況", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
 	};
 	struct xlsx_column	 lcols[LIST_NCOLS];
 	const char		**lcells = NULL;
-	char			**tg = NULL;
+	char			**tg = NULL, (*kinds)[96] = NULL;
 	/* 指摘事項: widths from the content, the texts broken */
 	static const struct xlsx_fit_col fc[] = {
 		{ { "監査", 0, 34 }, XLSX_FIT_CODE },
@@ -2688,7 +2701,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	char			 lab[CAL_FMT_MAX], key[128];
 	uint32_t		 row, first;
 	uint16_t		 vals[40];
-	size_t			 i, k, nc = 0, j, nint = 0, nnone = 0, nfu;
+	size_t			 i, k, nc = 0, j, nint = 0, nnone = 0, nfu, l;
 	long			 tr;
 	int			 rc, ok;
 
@@ -2711,7 +2724,8 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 
 	/* 監査一覧 with a chart of the rates: the texts measured first */
 	if (n > 0 && ((lcells = calloc(n * LIST_NCOLS, sizeof *lcells)) ==
-	    NULL || (tg = calloc(n, sizeof *tg)) == NULL)) {
+	    NULL || (tg = calloc(n, sizeof *tg)) == NULL ||
+	    (kinds = calloc(n, sizeof *kinds)) == NULL)) {
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -2729,6 +2743,19 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		}
 		c[1] = node_get_str(root, "title");
 		c[2] = label(st, "type", NULL, node_get_str(root, "type"));
+		/*
+		 * システム面の / 監査, フォローアップ / 監査: the 種類 of
+		 * seven characters a line (運用面の監査 whole) broken before
+		 * its 監査 here, where the column's breaks gave システム面 /
+		 * の監査
+		 */
+		l = strlen(c[2]);
+		if (text_width(c[2], l) > 14 && l > strlen("監査") &&
+		    strcmp(c[2] + l - strlen("監査"), "監査") == 0) {
+			snprintf(kinds[i], sizeof kinds[i], "%.*s\n監査",
+			    (int)(l - strlen("監査")), c[2]);
+			c[2] = kinds[i];
+		}
 		c[3] = tg[i];
 		c[9] = y.state[i] == EV_DONE ? label(st, "status", NULL,
 		    node_get_str(root, "status")) : ev_state_label(y.state[i]);
@@ -3025,6 +3052,8 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		memset(&ch, 0, sizeof ch);
 		ch.type = XLSX_CHART_COLUMN_STACKED;
 		ch.title = "章別・区分別の指摘件数";
+		/* the unit, as the report's chart of the same counts */
+		ch.y_title = "件";
 		ch.first_row = first;
 		ch.last_row = row - 1;
 		ch.cat_col = 0;
@@ -3044,6 +3073,7 @@ done:
 	for (i = 0; tg != NULL && i < n; i++)
 		free(tg[i]);
 	free(tg);
+	free(kinds);
 	free(lcells);
 	year_free(&y, n);
 	for (i = 0; i < 40; i++) {

@@ -46,4 +46,14 @@ int	audit_doc_results_xlsx(const char *path, struct store *,
 int	audit_doc_risks(const char *path, struct store *,
 	    const struct record *const *audits, size_t n, int fy);
 
+/*
+ * Whether an audit's rates are interim (暫定): it has a rate, and items
+ * are left to check (未確認, or no result yet).  The 実施結果報告書 marks
+ * them ※; other documents that give an audit's rate (業務項目別実績) ask
+ * here, so that an audit in progress whose items are all judged reads
+ * as final there as it does in the 集計表.
+ */
+struct audit_score;
+int	audit_score_interim(const struct audit_score *);
+
 #endif

@@ -304,13 +304,19 @@ history_text(struct store *st, const struct schema *kind,
 		if (node_get_str(e, "status") != NULL)
 			buf_printf(&b, "【%s】", schema_label(kind, "status",
 			    node_get_str(e, "status")));
-		else
-			buf_puts(&b, " ");
-		buf_puts(&b, node_get_str(e, "note") != NULL ?
-		    node_get_str(e, "note") : "");
+		/*
+		 * Who, then what from the start of a line: after the date
+		 * and the state the note's first line had six or seven
+		 * characters and broke its first name (第1回／進捗報告会,
+		 * 子育て／支援課, 電子申請／システム).  The name without
+		 * brackets: R8.5.28【未着手】（例題 さくら） took a line
+		 * more than the column has, and 【】 sets it apart.
+		 */
 		if (node_get_str(e, "by") != NULL)
-			buf_printf(&b, "（%s）", mt_member_name(st,
+			buf_printf(&b, "%s", mt_member_name(st,
 			    node_get_str(e, "by")));
+		if (node_get_str(e, "note") != NULL)
+			buf_printf(&b, "\n%s", node_get_str(e, "note"));
 	}
 	error_clear();
 	if (buf_ok(&b) != 0) {
@@ -497,8 +503,8 @@ issue_table_write_xlsx(const struct issue_table *t, const char *path)
 		{ { "対応内容", XLSX_COL_BREAK | XLSX_COL_PHRASE, 9 },
 		    XLSX_FIT_TEXT },
 		{ { "完了日", 0, 10 }, XLSX_FIT_FIXED },
-		{ { "経過", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
-		    XLSX_FIT_TEXT },
+		{ { "経過", XLSX_COL_BREAK | XLSX_COL_PHRASE, 31 },
+		    XLSX_FIT_FIXED },
 	};
 	struct xlsx_column	 cols[ISSUE_NCOLS];
 	struct xlsx		*x = NULL;

@@ -10,6 +10,7 @@
 
 #include "amount.h"
 #include "audit.h"
+#include "audit_doc.h"
 #include "buf.h"
 #include "consult.h"
 #include "error.h"
@@ -215,6 +216,7 @@ add_ref(struct bld *b, size_t i, const char *no, const char *title,
 	r->date = date;
 	memset(&r->end, 0, sizeof r->end);
 	r->note = rp_str(b->pool, note);
+	r->list_note = NULL;
 	return r;
 }
 
@@ -447,7 +449,9 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 	const char	*type = node_get_str(rec, "type");
 	/* the state at the period's end, not today's */
 	const char	*status = review_status_on(rec, b->w->to);
-	char		 note[256], e[CAL_FMT_MAX];
+	struct report_ref *r;
+	char		 note[256], lnote[128], e[CAL_FMT_MAX];
+	char		 sd[CAL_FMT_MAX], sc[CAL_FMT_MAX];
 	int		 t, has_closed, has_due;
 
 	for (t = 0; t < 3; t++)
@@ -478,9 +482,15 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 		return 0;
 	snprintf(note, sizeof note, "%s", status != NULL ?
 	    schema_label(kind, "status", status) : "");
+	lnote[0] = '\0';
 	if (t == 1 && has_due) {
 		rp_era(e, due);
 		snprintf(note, sizeof note, "提出期限 %s", e);
+		/*
+		 * The list's dates are R8.6.5: 提出期限／令和8年6月8日／
+		 * 提出／令和8年6月5日／（期限内） took five lines there.
+		 */
+		cal_format_era(sd, sizeof sd, due, CAL_ERA_SHORT);
 		if (has_closed) {
 			size_t	l = strlen(note);
 
@@ -488,12 +498,19 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 			/* a line each: 「…、提／出 …」 broke in a narrow cell */
 			snprintf(note + l, sizeof note - l, "\n提出 %s（%s）", e,
 			    cal_cmp(closed, due) <= 0 ? "期限内" : "期限超過");
-		} else
+			cal_format_era(sc, sizeof sc, closed, CAL_ERA_SHORT);
+			snprintf(lnote, sizeof lnote, "%s提出\n（期限%s%s）",
+			    sc, sd, cal_cmp(closed, due) <= 0 ? "" : "を超過");
+		} else {
 			strncat(note, "\n未提出", sizeof note - strlen(note) - 1);
+			snprintf(lnote, sizeof lnote, "未提出\n（期限%s）", sd);
+		}
 	}
-	add_ref(b, items[t], node_get_str(rec, "ref_no"),
+	r = add_ref(b, items[t], node_get_str(rec, "ref_no"),
 	    node_get_str(rec, "title"), rp_org(b->st, node_get_str(rec, "org")),
 	    rcv, note);
+	if (r != NULL && lnote[0] != '\0')
+		r->list_note = rp_str(b->pool, lnote);
 	return 0;
 }
 
@@ -674,10 +691,11 @@ count_audits(struct bld *b)
 	const struct node	*rec;
 	struct audit_score	 sc;
 	struct cal_date		 d;
+	struct report_ref	*r;
 	const char		*type, *status, *org;
-	char			 note[128], p[32];
+	char			 note[128], lnote[192], p[32];
 	size_t			 n = 0, i, item;
-	int			 rc;
+	int			 rc, interim;
 
 	if ((rc = store_kind(&kind, b->st, "audit")) != 0 ||
 	    (rc = audit_load_year(&v, &n, b->st, b->w->fy, NULL)) != 0)
@@ -715,25 +733,35 @@ count_audits(struct bld *b)
 		/* the state at the period's end, not today's */
 		snprintf(note, sizeof note, "%s", schema_label(kind, "status",
 		    audit_status_on(rec, b->w->to)));
+		lnote[0] = '\0';
 		if (audit_score(&sc, audit_items(rec)) == 0) {
 			/*
-			 * the rate the audit's own documents print, interim
-			 * where items are left to check, as they mark it
+			 * The rate the audit's own documents print, interim
+			 * by their rule (audit_score_interim()): items left
+			 * to check.  An audit 実施中 with every item judged
+			 * (経済課) is final, as its 集計表 prints it.  The
+			 * list's narrow column gives the rate a line of its
+			 * own (実施中、適合率／94.4% cut it from its label)
+			 * and marks it ※ as the 集計表 does, with a note.
 			 */
-			if (sc.total.possible > 0)
+			interim = audit_score_interim(&sc);
+			if (sc.total.possible > 0) {
+				rp_rate(p, sc.total.earned, sc.total.possible);
+				snprintf(lnote, sizeof lnote, "%s、\n適合率 %s%s",
+				    note, p, interim ? "※" : "");
 				snprintf(note + strlen(note), sizeof note -
-				    strlen(note), "、適合率 %s%s", rp_rate(p,
-				    sc.total.earned, sc.total.possible),
-				    sc.total.count[AUDIT_UNCHECKED] +
-				    sc.total.count[AUDIT_NONE] > 0 ?
+				    strlen(note), "、適合率 %s%s", p, interim ?
 				    "（暫定）" : "");
+			}
 			audit_score_free(&sc);
 		}
 		error_clear();
 		org = node_get_str(rec, "target_org");
-		add_ref(b, item, node_get_str(rec, "ref_no"),
+		r = add_ref(b, item, node_get_str(rec, "ref_no"),
 		    node_get_str(rec, "title"), org != NULL ? rp_org(b->st,
 		    org) : node_get_str(rec, "target_system"), d, note);
+		if (r != NULL && lnote[0] != '\0')
+			r->list_note = rp_str(b->pool, lnote);
 	}
 	audit_free_all(v, n);
 	return b->bad ? error_set(NC_ENOMEM, "out of memory") : 0;

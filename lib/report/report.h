@@ -32,6 +32,12 @@ struct report_ref {
 	 */
 	struct cal_date	 end;
 	const char	*note;		/* 状況, due date met, ... or "" */
+	/*
+	 * The note as the workbook's list (業務項目別実績) gives it, or
+	 * NULL for note: dates as the list's other dates (R8.6.5), a line
+	 * each where the narrow column would cut a rate from its label.
+	 */
+	const char	*list_note;
 };
 
 /*

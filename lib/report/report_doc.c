@@ -726,11 +726,19 @@ static const char *
 annual_note(char *note, size_t size, const struct report_work *w,
     const struct report_item *it)
 {
-	size_t	l;
-
-	char	out[128];
+	size_t		 l;
+	const char	*detail = it->detail;
+	char		 out[128];
 
 	note[0] = '\0';
+	/*
+	 * A period of the whole year to date says no 当期 (当期の結果通知
+	 * 1件 in a table of the year): the 作業実施報告書's wording, whose
+	 * period is two months.
+	 */
+	if (detail != NULL && w->from.m == 4 && w->from.d == 1 &&
+	    strncmp(detail, "当期の", strlen("当期の")) == 0)
+		detail = detail + strlen("当期の");
 	/* 未実施 8件, 中止 1件: with the 実績 they make the year's plan */
 	if (it->nunheld_ytd > 0 && it->ncancelled > 0)
 		snprintf(out, sizeof out, ANNUAL_UNHELD "、中止 %ld件",
@@ -757,16 +765,23 @@ annual_note(char *note, size_t size, const struct report_work *w,
 			break;
 		}
 	} else if (it->nunheld > 0)
-		snprintf(note, size, "%s%s" ANNUAL_UNHELD, it->detail != NULL ?
-		    it->detail : "", it->detail != NULL ? "。" : "",
-		    it->nunheld);
-	else if (it->detail != NULL)
-		snprintf(note, size, "%s", it->detail);
+		snprintf(note, size, "%s%s" ANNUAL_UNHELD, detail != NULL ?
+		    detail : "", detail != NULL ? "。" : "", it->nunheld);
+	else if (detail != NULL)
+		snprintf(note, size, "%s", detail);
 	if (it->nwithdrawn > 0) {
 		l = strlen(note);
 		snprintf(note + l, size - l, "%s取下げ %ld件は実績に含めない",
 		    l > 0 ? "。" : "", it->nwithdrawn);
 	}
+	/*
+	 * Of two sentences each ends in 。 (…振替）。取下げ 1件は実績に
+	 * 含めない had the first only); a phrase alone, as the other
+	 * 備考, none.
+	 */
+	if (strstr(note, "。") != NULL && (l = strlen(note)) >= 3 &&
+	    strcmp(note + l - 3, "。") != 0)
+		snprintf(note + l, size - l, "。");
 	return note[0] != '\0' ? note : NULL;
 }
 
@@ -849,7 +864,7 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 	char			 a[CAL_FMT_MAX], buf[64];
 	const char		**cells = NULL, **c;
 	uint32_t		 row;
-	size_t			 i, k, n, nrefs = 0, ncancels = 0;
+	size_t			 i, k, n, nrefs = 0, ncancels = 0, ninterim = 0;
 	int			 rc, bad = 0;
 
 	strpool_init(&pool);
@@ -950,7 +965,10 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 			c[3] = annual_no(&pool, r->no, &bad);
 			c[4] = r->title;
 			c[5] = r->org;
-			c[6] = r->note;
+			c[6] = r->list_note != NULL ? r->list_note : r->note;
+			if (r->list_note != NULL &&
+			    strstr(r->list_note, "※") != NULL)
+				ninterim++;
 			/*
 			 * 中止 alone, said under the title not to count:
 			 * with its reason, or 中止（実績に含めない）, the
@@ -997,6 +1015,10 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 			xlsx_write_text(rs, row, 6, c[6]);
 		}
 	}
+	/* the mark explained under the table, as the audit's 集計表 does */
+	if (ninterim > 0)
+		xlsx_note(rs, ++row, "※ 未確認の項目がある監査の適合率は、確認を"
+		    "終えた項目による暫定の値である。");
 	rc = xlsx_save(x);
 done:
 	xlsx_free(x);

@@ -429,7 +429,7 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	 * widths given, room to write in.  Fixed widths broke 連 / 絡 and
 	 * 経 / 費 in a 確認事項 beside a 所見 with room to spare.
 	 */
-	static const struct xlsx_fit_col fc[] = {
+	static const struct xlsx_fit_col blank[] = {
 		/* 経費見積りの妥当性 on one line */
 		{ { "項目", 0, 21 }, XLSX_FIT_CODE },
 		{ { "確認事項・内容", 0, 32 }, XLSX_FIT_TEXT },
@@ -437,7 +437,24 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 		{ { "評価", XLSX_COL_CENTER, 13 }, XLSX_FIT_CODE },
 		{ { "所見", 0, 33 }, XLSX_FIT_TEXT },
 	};
-	struct xlsx_column	 cols[sizeof fc / sizeof fc[0]];
+	/*
+	 * A record filled in: 項目 of nine characters a line, a longer
+	 * label at its ・ (標準化・ / 他システム連携), whose one line made
+	 * the column 26 units wide for short labels while the 所管課回答
+	 * beside it took five lines (必要性); the two columns of sentences
+	 * nineteen characters a line, 確認事項 and 評価 from the content.
+	 * The fitter, left to share, gave the 所見 the room and broke
+	 * 当たっ / ては and 園児 / 情報.
+	 */
+	static const struct xlsx_fit_col filled[] = {
+		{ { "項目", XLSX_COL_NAME, 19 }, XLSX_FIT_FIXED },
+		{ { "確認事項・内容", 0, 32 }, XLSX_FIT_TEXT },
+		{ { "所管課回答", XLSX_COL_BREAK, 38 }, XLSX_FIT_FIXED },
+		{ { "評価", XLSX_COL_CENTER, 13 }, XLSX_FIT_CODE },
+		{ { "所見", XLSX_COL_BREAK, 38 }, XLSX_FIT_FIXED },
+	};
+	const struct xlsx_fit_col *fc = blank;
+	struct xlsx_column	 cols[sizeof blank / sizeof blank[0]];
 	const char		**cells = NULL;
 	struct strs		 s = { NULL, 0, 0, 0 };
 	struct xlsx		*x = NULL;
@@ -501,6 +518,8 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 		cells[i * 5 + 3] = f != NULL ? label(sub(c->kind, "findings",
 		    "rating"), node_get_str(f, "rating")) : NULL;
 		cells[i * 5 + 4] = node_get_str(f, "comment");
+		if (cells[i * 5 + 2] != NULL || cells[i * 5 + 4] != NULL)
+			fc = filled;
 	}
 	/*
 	 * Within the width the fixed widths had (xlsx_fit_table()): the

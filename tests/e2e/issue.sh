@@ -120,7 +120,7 @@ $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" "$x:課題管理表:75" >"$
     { fail "課題管理表 layout"; sed 's/^/  | /' "$T/layout" >&2; }
 pycheck xlsx "$x" "課題管理表（令和8年度）" "令和8年5月8日現在" "第1回 定例会" \
     "（R8.4.9）" 情報政策課 "見本 花子" "区担当：情報政策課" "【結果】庁内掲示板に様式と記入例を掲載した。" \
-    "R8.5.7【対応中】候補8組織・3システムを提示した。（見本 花子）" \
+    "R8.5.7【対応中】見本 花子" "候補8組織・3システムを提示した。" \
     "R8.5.8【対応中】期限を2026-06-25から2026-07-09に変更"
 pycheck noid "$x"
 # issue 18: 担当 as wide as a name or a 課, the label 区担当： on a line
@@ -137,6 +137,28 @@ owners = [ws.cell(r, 5).value for r in range(5, ws.max_row + 1)
 assert any("区担当：\n" in o for o in owners), owners
 assert all(len(l) <= 6 for o in owners for l in o.split("\n")), owners
 assert w["担当"] < 17 and w["課題"] >= 25, w
+PY
+# issue 18: each entry of 経過 its date, state and who on a line, the
+# note from the start of the next: behind them the note's first line had
+# six or seven characters and broke its first name (第1回／進捗報告会,
+# 子育て／支援課); the sample year's table, whose 経過 has the room
+expect_status 0 "$NCIO" -C "$D" issue export table --fy 2026 \
+    -o "$T/doc/year.xlsx"
+checks=$((checks + 1))
+$PY - "$T/doc/year.xlsx" <<'PY' || fail "the 課題管理表's 経過 entries"
+import re, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+hist = [ws.cell(r, 10).value for r in range(5, ws.max_row + 1)
+        if ws.cell(r, 2).value and ws.cell(r, 10).value]
+assert hist
+head = re.compile(r"^R\d+\.\d+\.\d+【[^】]+】(\S+ \S+)?$")
+for h in hist:
+    lines = h.split("\n")
+    assert head.match(lines[0]), h
+    # a note follows each head, on lines of its own
+    for a, b in zip(lines, lines[1:] + ["R"]):
+        if head.match(a):
+            assert not head.match(b) and b != "R", h
 PY
 $PY - "$x" <<'PY' || fail "the order of the table"
 import sys, openpyxl

@@ -276,6 +276,25 @@ $PY "$CHECK" merged "$O/精査記録_$PT.xlsx" 総合所見 判定案 条件 決
 checks=$((checks + 1))
 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx.py" "$O/精査記録_$PT.xlsx" >/dev/null ||
     fail "check_xlsx: scrutiny record"
+# issue 18: the sample's record balanced: 項目 of nine characters a line,
+# 標準化・ / 他システム連携 at its ・ (on one line it made the column 26
+# units wide for short labels), the room to the 所管課回答 beside it (必要性
+# took five lines)
+cp -r "$NCIO_SAMPLE_DIR" "$T/sample-rv"
+expect_status 0 "$NCIO" -C "$T/sample-rv" review export record rv-mhx55124 \
+    -o "$T/sample-rv-out/"
+checks=$((checks + 1))
+$PY - "$T"/sample-rv-out/精査記録_*.xlsx <<'PY' || fail "scrutiny record: column balance"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+h = next(i for i, r in enumerate(rows) if r[0] == "項目")
+w = {rows[h][i]: ws.column_dimensions[chr(65 + i)].width for i in range(5)}
+body = {r[0]: r for r in rows[h + 1:] if r[0] and r[2]}
+assert w["項目"] < 22 and w["所管課回答"] >= w["所見"] - 1, w
+assert "標準化・\n他システム連携" in body, list(body)
+assert body["必要性"][2].count("\n") <= 3, body["必要性"][2]
+PY
 expect_status 0 "$NCIO" -C "$D" review export opinion "${proc:3:5}" -o "$O/"
 checks=$((checks + 1))
 $PY "$CHECK" docx "$O/意見書_$QT.docx" 調達関係資料に対する意見書 保育計画調整課長 \

@@ -570,8 +570,14 @@ def mode_results_xlsx(path, audits):
               "%s audit dated under %r" % (r[-1], date_head))
     # The column of findings still open is headed by what it counts:
     # every finding not 是正確認済 (未是正, 是正中, 是正済).
-    hd = rows[h]
+    # (on two lines, 是正確認 / 未了: a column of one digit)
+    hd = [str(x).replace("\n", "") if x else x for x in rows[h]]
     check("未是正" not in hd and "是正確認未了" in hd, "headings %r" % (hd,))
+    # issue 18: 監査名 on two lines at most (令和8年度 情報セキュリティ監査
+    # / （運用面） 戸籍住民課), not three or four beside that column
+    for r in data:
+        check(str(r[1]).count("\n") <= 1, "監査名 %r in more than two lines"
+              % (r[1],))
     if "是正確認未了" in hd:
         col = hd.index("是正確認未了")
         for r, a in zip(data, audits):
@@ -617,6 +623,11 @@ def mode_results_xlsx(path, audits):
                   "%s: the 合計 row drawn" % x)
     # the 章別 chart prints on pages of its own: it says there that a
     # missing bar is no rate (not 0%), and marks provisional audits ※
+    # issue 18: the counts' value axis says its unit, as the report's
+    count_x = [t for t in xml.values() if "章別・区分別の指摘件数" in t]
+    check(count_x and all(re.search(r"<c:valAx>.*<c:title>.*>件<", t, re.S)
+                          for t in count_x),
+          "章別・区分別の指摘件数 chart: no unit on the value axis")
     rate_x = [t for t in xml.values() if "章別の適合率" in t]
     check(rate_x and all("0%ではない" in t for t in rate_x),
           "章別の適合率 chart: no note on the missing bars")

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "audit.h"
+#include "audit_doc.h"
 #include "error.h"
 #include "node.h"
 
@@ -220,6 +221,46 @@ test_score_table(void **state)
 	assert_string_equal(s.chapters[3].key, "特定個人情報");
 	audit_score_free(&s);
 	ydoc_free(doc);
+}
+
+/*
+ * A rate is interim (暫定) where items are left to check, whatever the
+ * audit's state: one in progress with every item judged (経済課, 94.4%)
+ * is final in the 集計表 and in the 業務項目別実績 alike, which both ask
+ * audit_score_interim().
+ */
+static void
+test_score_interim(void **state)
+{
+	static const struct {
+		const char	*items;
+		int		 interim;
+	} cases[] = {
+		/* every item judged: final */
+		{ "- {ref: a, clause: '2-1', result: conform}\n"
+		  "- {ref: b, clause: '2-1', result: na}\n", 0 },
+		/* one 未確認: interim */
+		{ "- {ref: a, clause: '2-1', result: conform}\n"
+		  "- {ref: b, clause: '2-1', result: unchecked}\n", 1 },
+		/* one not answered yet: interim */
+		{ "- {ref: a, clause: '2-1', result: partial}\n"
+		  "- {ref: b, clause: '2-1'}\n", 1 },
+		/* nothing answered: no rate, so nothing interim */
+		{ "- {ref: a, clause: '2-1'}\n", 0 },
+	};
+	struct audit_score	 s;
+	struct ydoc		*doc;
+	size_t			 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		doc = parse(cases[i].items);
+		assert_int_equal(audit_score(&s, ydoc_root(doc)), 0);
+		assert_int_equal(audit_score_interim(&s) != 0,
+		    cases[i].interim);
+		audit_score_free(&s);
+		ydoc_free(doc);
+	}
 }
 
 static const char audit_yaml[] =
@@ -499,6 +540,7 @@ main(void)
 		cmocka_unit_test(test_chapter_of),
 		cmocka_unit_test(test_tenths),
 		cmocka_unit_test(test_score_table),
+		cmocka_unit_test(test_score_interim),
 		cmocka_unit_test(test_answer_and_findings),
 		cmocka_unit_test(test_weight),
 		cmocka_unit_test(test_finding_moves_followup),
