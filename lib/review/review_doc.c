@@ -269,8 +269,18 @@ cost_line_sep(struct strs *s, const struct node *rec, const char *sep)
 		yearly = r;
 		nrun++;
 	}
-	if (run == 0)
-		return fmt(s, "初期 %s（税込）", yen(s, ini));
+	/*
+	 * no running cost: なし where the record says 0, 未記入 where it
+	 * gives none, for the 決裁区分 beside it rests on the whole cost
+	 * (初期 alone read as an estimate half made)
+	 */
+	if (run == 0) {
+		for (i = 0; i < costs->n; i++)
+			if (node_get(costs->u.items[i], "running") != NULL)
+				break;
+		return fmt(s, "初期 %s（税込）%s運用 %s", yen(s, ini), sep,
+		    i < costs->n ? "なし" : "未記入");
+	}
 	if (nrun == 1)
 		return fmt(s, "初期 %s（税込）%s運用 %s（1年度分、税込）",
 		    yen(s, ini), sep, yen(s, run));

@@ -295,6 +295,18 @@ assert w["項目"] < 22 and w["所管課回答"] >= w["所見"] - 1, w
 assert "標準化・\n他システム連携" in body, list(body)
 assert body["必要性"][2].count("\n") <= 3, body["必要性"][2]
 PY
+# 所要経費 without a running cost says which: なし where the record gives
+# 0 (the sample's 商品券 case), 未記入 where it gives none (初期 alone read
+# as half an estimate beside a 決裁区分 that rests on the whole: review6)
+expect_status 0 "$NCIO" -C "$T/sample-rv" review export record rv-9t6v4w2x \
+    -o "$T/sample-rv-new/"
+expect_status 0 $PY "$CHECK" docx "$T"/sample-rv-new/精査記録_*.docx \
+    "初期 16,500,000円（税込）" "運用 なし"
+sed -i '/^    running: 0$/d' "$T/sample-rv/reviews/2026/rv-9t6v4w2x.yaml"
+rm -rf "$T/sample-rv-new"
+expect_status 0 "$NCIO" -C "$T/sample-rv" review export record rv-9t6v4w2x \
+    -o "$T/sample-rv-new/"
+expect_status 0 $PY "$CHECK" docx "$T"/sample-rv-new/精査記録_*.docx "運用 未記入"
 expect_status 0 "$NCIO" -C "$D" review export opinion "${proc:3:5}" -o "$O/"
 checks=$((checks + 1))
 $PY "$CHECK" docx "$O/意見書_$QT.docx" 調達関係資料に対する意見書 保育計画調整課長 \
@@ -467,8 +479,8 @@ expect_status 0 "$NCIO" -C "$S" review export record rv-jh97kw1t rv-tas7g6ng \
 checks=$((checks + 1))
 $PY "$CHECK" docx "$T/sample/可否決定通知_保育園業務支援システムの更新.docx" \
     "運用 年額3,600,000円×4年度、計14,400,000円（税込）" || fail "cost: yearly"
-expect_status 1 $PY "$CHECK" xlsx "$T/cost/精査記録_就学援助システムの改修（オンライン申請対応）.xlsx" \
-    "（税込）　運用"
+expect_status 0 $PY "$CHECK" xlsx "$T/cost/精査記録_就学援助システムの改修（オンライン申請対応）.xlsx" \
+    "初期 6,600,000円（税込）" "運用 なし"
 checks=$((checks + 1))
 $PY "$CHECK" xlsx "$T/cost/精査記録_生成AIを活用した文章作成支援サービスの試行導入.xlsx" \
     "運用 1,980,000円（1年度分、税込）" || fail "cost: one year"
