@@ -2672,7 +2672,10 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	struct xlsx_column	 lcols[LIST_NCOLS];
 	const char		**lcells = NULL;
 	char			**tg = NULL, (*kinds)[96] = NULL;
-	/* 指摘事項: widths from the content, the texts broken */
+	/*
+	 * 指摘事項: widths from the content, the texts broken, a line more
+	 * where that spares a word (令和6年度以／降, 台／数)
+	 */
 	static const struct xlsx_fit_col fc[] = {
 		{ { "監査", 0, 34 }, XLSX_FIT_CODE },
 		{ { "対象", XLSX_COL_NAME, 12 }, XLSX_FIT_TEXT },
@@ -2682,8 +2685,8 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		{ { "章", XLSX_COL_CENTER | XLSX_COL_NAME | XLSX_COL_PHRASE,
 		    8 }, XLSX_FIT_TEXT },
 		{ { "指摘区分", XLSX_COL_CENTER, 9 }, XLSX_FIT_CODE },
-		{ { "指摘内容", XLSX_COL_BREAK, 40 }, XLSX_FIT_TEXT },
-		{ { "改善の方向性", XLSX_COL_BREAK, 36 }, XLSX_FIT_TEXT },
+		{ { "指摘内容", XLSX_COL_BREAK | XLSX_COL_SPARE, 40 }, XLSX_FIT_TEXT },
+		{ { "改善の方向性", XLSX_COL_BREAK | XLSX_COL_SPARE, 36 }, XLSX_FIT_TEXT },
 		{ { "是正期限", XLSX_COL_CENTER, 16 }, XLSX_FIT_FIXED },
 		{ { "是正状況", XLSX_COL_CENTER, 11 }, XLSX_FIT_CODE },
 	};

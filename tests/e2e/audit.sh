@@ -437,6 +437,16 @@ cut = [c for r in ws.iter_rows() for c in [r[col].value] if isinstance(c, str) a
     any(w in c for w in ("補助業\n務", "確認\n票", "特記事\n項", "締結当\n初", "会計\n年度"))]
 assert not cut, cut' "$T/paper-sample.xlsx" ||
     fail "a 所見 of the sample's working paper cuts a word"
+# and the year's 指摘事項 list: a finding's texts take a line more where
+# that spares a word (令和6年度以／降, 台／数 in a sheet that keeps no pages)
+expect_status 0 SM audit export results --fy 2026 -o "$T/results-sample/"
+checks=$((checks + 1))
+$PY -c 'import sys, glob, openpyxl
+ws = openpyxl.load_workbook(glob.glob(sys.argv[1] + "/*.xlsx")[0])["指摘事項"]
+cells = [c.value for r in ws.iter_rows() for c in r if isinstance(c.value, str)]
+cut = [c for c in cells if "以\n降" in c or "台\n数" in c]
+assert not cut and any("以降" in c for c in cells), cut' "$T/results-sample" ||
+    fail "a finding of the sample's 指摘事項 list cuts a word"
 # The 質疑応答書 of the sample's follow-up: each finding's item by its
 # 項目番号 in a row of its own, with the question of the audit followed
 # up, not bare in the heading (指摘事項1（op-2-2-01、軽微）).
