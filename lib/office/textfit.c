@@ -1646,6 +1646,25 @@ name_end_at(const uint32_t *v, size_t n, size_t i)
 }
 
 /*
+ * Does a word of three end before v[i]: a negation and two kanji that
+ * start their run (前年度の未実施／項目, 不適合／事項), so that 未実／施
+ * is a word cut one character from its edge, not a compound cut between
+ * its parts.
+ */
+static int
+negation_end(const uint32_t *v, size_t n, size_t i)
+{
+	uint32_t	c;
+
+	if (i < 3 || i >= n || !is_kanji(v[i]) || !is_kanji(v[i - 1]) ||
+	    !is_kanji(v[i - 2]) || (i >= 4 && is_kanji(v[i - 4])))
+		return 0;
+	c = v[i - 3];
+	return c == 0x672A /* 未 */ || c == 0x4E0D /* 不 */ ||
+	    c == 0x975E /* 非 */ || c == 0x7121 /* 無 */;
+}
+
+/*
  * Does v[i] start a word of its own after the kanji before it: 向け
  * (職員向け), whose kanji is not the end of 会計年度任用職員.
  */
@@ -2359,7 +2378,8 @@ textfit_break_cost(const char *s, const char *w, unsigned room)
 		}
 		if ((!(is_kanji(t[j - 1]) && is_kanji(t[j])) &&
 		    !(is_kana_run(t[j - 1]) && is_kana_run(t[j]))) ||
-		    ordinal_at(t, n, j) || name_end_at(t, n, j))
+		    ordinal_at(t, n, j) || name_end_at(t, n, j) ||
+		    negation_end(t, n, j))
 			continue;
 		/*
 		 * a word ends before an ordinal (規則第44条) and after a
@@ -2367,12 +2387,14 @@ textfit_break_cost(const char *s, const char *w, unsigned room)
 		 */
 		k = is_kanji(t[j]);
 		for (a = j; a > 0 && (k ? is_kanji(t[a - 1]) &&
-		    !ordinal_at(t, n, a) && !name_end_at(t, n, a) :
+		    !ordinal_at(t, n, a) && !name_end_at(t, n, a) &&
+		    !(a < j && negation_end(t, n, a)) :
 		    is_kana_run(t[a - 1])); a--)
 			;
 		for (b = j; b < n && (k ? is_kanji(t[b]) &&
 		    !(b > j && (ordinal_at(t, n, b) || name_end_at(t, n, b) ||
-		    word_after(t, n, b))) : is_kana_run(t[b])); b++)
+		    word_after(t, n, b) || negation_end(t, n, b))) :
+		    is_kana_run(t[b])); b++)
 			;
 		/* a word that must break to fit costs nothing */
 		if ((b - a) * 100 > room)

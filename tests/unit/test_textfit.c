@@ -341,6 +341,13 @@ test_wrap_kana_words(void **state)
 	    "実演してもら\nい、手順と", 1200), 2);
 	assert_int_equal(textfit_break_cost("施錠できるラック等に",
 	    "施錠できる\nラック等に", 1200), 0);
+	/* a negation's word of three in a longer run (review8: 未実／施項目) */
+	assert_int_equal(textfit_break_cost("前年度の未実施項目は",
+	    "前年度の未実\n施項目は", 1200), 4);
+	assert_int_equal(textfit_break_cost("前年度の未実施項目は",
+	    "前年度の未実施\n項目は", 1200), 0);
+	assert_int_equal(textfit_break_cost("一部不適合項目",
+	    "一部不適\n合項目", 1200), 1);
 }
 
 /*
