@@ -3688,6 +3688,43 @@ test_name_kept(void **state)
 	free(xml);
 }
 
+/*
+ * A cell's line never starts with one hiragana cut off a run of them
+ * (…利用契約と／し、, …該当すると／き：: the 精査記録 and the 対応基準
+ * 提案書, review7), nor with a particle or an auxiliary off the kana
+ * before it (…行われたおそれ／があるとき), where the row's lines allow.
+ */
+static void
+test_cell_kana_cuts(void **state)
+{
+	static const char contract[] = "クラウドサービスの利用契約とし、"
+	    "見積りは現行事業者の1社から徴した。";
+	static const char fraud[] = "漏えい等の確報（不正の目的によるおそれ）\n"
+	    "（対象）個人情報を含む、かつ不正の目的をもって行われたおそれが"
+	    "あるとき";
+	static const unsigned rooms[] = { 1163, 1211, 1300, 1400 };
+	char	*cell;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof rooms / sizeof rooms[0]; i++) {
+		assert_non_null(cell = docx_cell_break_row(contract, rooms[i],
+		    5));
+		assert_null(strstr(cell, "と\nし"));
+		assert_true(strchr(cell, '\n') != NULL);
+		free(cell);
+	}
+	/* where the row has no line more: as before */
+	assert_non_null(cell = docx_cell_break_row(fraud, 1618, 5));
+	assert_null(strstr(cell, "おそれ\nが"));
+	free(cell);
+	/* a break between particles stays: の／ため, に／ついて */
+	assert_non_null(cell = docx_cell_break_row("見積りが1社のみである"
+	    "ため、調達に当たっては複数者から見積りを徴する。", 1150, 3));
+	assert_null(strstr(cell, "\nが"));
+	free(cell);
+}
+
 int
 main(void)
 {
@@ -3730,6 +3767,7 @@ main(void)
 		cmocka_unit_test(test_outline_labels),
 		cmocka_unit_test(test_measure),
 		cmocka_unit_test(test_atomic_save),
+		cmocka_unit_test(test_cell_kana_cuts),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
