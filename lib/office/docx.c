@@ -891,10 +891,84 @@ para_end_impl(struct docx *d)
 static size_t	hang_label_end(const char *, const struct docx_para_style *,
 		    const char *);
 
+/*
+ * A justified paragraph spreads the characters of a line that ends short
+ * across the whole line: 業 務 シ ス テ ム の … 確 認 where （No.15）, a
+ * half-width word in brackets, which no line may break (a Latin word
+ * whole, no line ending with （), did not fit the end of the first line
+ * of the 特記事項 report's 今後の取組 and went to the next.  Does text,
+ * wrapped as the applications wrap Japanese (between any two characters
+ * but inside a run of half-width ones, before closing marks or small
+ * kana, after opening brackets) at room hundredths, first less first,
+ * leave a line but the last LOOSE_GAP or more short of room?  Such a
+ * paragraph is set flush left: its lines as they fall.
+ */
+#define LOOSE_GAP	200
+
+static int	no_line_start(uint32_t);
+
+static int
+no_line_end(uint32_t c)
+{
+	return c == '(' || c == '[' || c == 0xFF08 /* （ */ ||
+	    c == 0x300C /* 「 */ || c == 0x300E /* 『 */ ||
+	    c == 0x3010 /* 【 */ || c == 0x3014 /* 〔 */ || c == 0xFF3B;
+}
+
+static int
+half_word(uint32_t c)
+{
+	return c > ' ' && c < 0x80;
+}
+
+static int
+loose_line(const char *text, unsigned room, unsigned first)
+{
+	const char	*p = text, *end = text + strlen(text);
+	char		 one[8];
+	unsigned	 used = 0, at_break = 0, line_room, w;
+	uint32_t	 c, prev = 0;
+	size_t		 n;
+	int		 lines = 0, can;
+
+	line_room = room > first ? room - first : room;
+	while (*p != '\0') {
+		n = text_utf8_decode(&c, p, (size_t)(end - p));
+		if (n == 0 || n >= sizeof one || c == '\n' || c == '\r' ||
+		    c == '\t')
+			return 0;
+		memcpy(one, p, n);
+		one[n] = '\0';
+		w = textfit_width(one);
+		/* may a line end before c? */
+		can = used > 0 && !no_line_start(c) && !no_line_end(prev) &&
+		    !(half_word(prev) && half_word(c));
+		if (can)
+			at_break = used;
+		if (used + w > line_room && used > 0) {
+			/* the line ends at its last break, what follows on */
+			if (at_break == 0)
+				return 0;
+			if (line_room - at_break >= LOOSE_GAP)
+				return 1;
+			used -= at_break;
+			at_break = 0;
+			line_room = room;
+			if (++lines > 64)
+				return 0;
+		}
+		used += w;
+		prev = c;
+		p += n;
+	}
+	return 0;
+}
+
 static int
 add_para(struct docx *d, const char *text, const struct docx_para_style *ps,
     const char *pstyle)
 {
+	struct docx_para_style	 flush;
 	char	*tabbed = NULL;
 	size_t	 at;
 	int	 rc;
@@ -923,6 +997,23 @@ add_para(struct docx *d, const char *text, const struct docx_para_style *ps,
 		tabbed[at] = '\t';
 		strcpy(tabbed + at + 1, text + at + 3);
 		text = tabbed;
+	}
+	/* a line that ends short spread across its line: flush left */
+	memset(&flush, 0, sizeof flush);
+	if (ps != NULL)
+		flush = *ps;
+	if (text != NULL && pstyle == NULL && flush.align == DOCX_JUSTIFY &&
+	    flush.indent_first >= 0 && (flush.size == 0 ||
+	    flush.size == BODY_SIZE)) {
+		unsigned	room = docx_text_width(d), in;
+
+		in = (unsigned)abs(flush.indent_left) +
+		    (unsigned)abs(flush.indent_right);
+		if (room > in + 1000 && loose_line(text, room - in,
+		    (unsigned)flush.indent_first)) {
+			flush.align = DOCX_LEFT;
+			ps = &flush;
+		}
 	}
 	if ((rc = para_begin(d, ps, pstyle)) != 0) {
 		free(tabbed);

@@ -3725,6 +3725,40 @@ test_cell_kana_cuts(void **state)
 	free(cell);
 }
 
+/*
+ * A justified paragraph whose line ends short before a piece no line
+ * breaks (（No.15）) is set flush left: LibreOffice spread the first line
+ * of the 特記事項 report's 今後の取組 (業 務 シ ス テ ム の …, review6).
+ * One that fills its lines stays justified.
+ */
+static void
+test_para_loose_line(void **state)
+{
+	struct docx	*d;
+	char		 path[PATH_MAX], *xml, *p;
+
+	(void)state;
+	path_in(path, sizeof path, "loose.docx");
+	assert_int_equal(docx_new(&d, NULL), 0);
+	assert_int_equal(docx_add_outline_heading(d, 1, "今後の取組"), 0);
+	assert_int_equal(docx_add_outline_body(d, "業務システムのアクセス権限の"
+	    "確認（No.12）と契約終了後の守秘義務の確認（No.15）の実施率が低い"
+	    "ため、点検手順書に確認の時期と方法の例を加える。"), 0);
+	assert_int_equal(docx_add_outline_body(d, "業務システムのアクセス権限の"
+	    "確認と契約終了後の守秘義務の確認の実施率が低いため、点検手順書に"
+	    "確認の時期と方法の例を加える。"), 0);
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	xml = zip_part(path, "word/document.xml");
+	assert_non_null(p = strstr(xml, "（No.12）"));
+	/* the first flush left, the second justified (the style's) */
+	p = strstr(xml, "<w:jc w:val=\"left\"/>");
+	assert_non_null(p);
+	assert_true(p < strstr(xml, "（No.12）"));
+	assert_null(strstr(strstr(xml, "（No.12）"), "<w:jc w:val=\"left\"/>"));
+	free(xml);
+}
+
 int
 main(void)
 {
@@ -3768,6 +3802,7 @@ main(void)
 		cmocka_unit_test(test_measure),
 		cmocka_unit_test(test_atomic_save),
 		cmocka_unit_test(test_cell_kana_cuts),
+		cmocka_unit_test(test_para_loose_line),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
