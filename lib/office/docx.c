@@ -2410,7 +2410,7 @@ fit_cell(void *arg, size_t r, size_t k)
 	return c->covered || c->cspan > 1 ? NULL : c->text;
 }
 
-/* A line's room in a cell w twips wide, as row_lines() counts it. */
+/* A line's room in a cell w twips wide, as row_height() counts it. */
 static unsigned
 fit_room(void *arg, size_t r, size_t k, unsigned w)
 {
@@ -3949,11 +3949,53 @@ row_height(const struct docx_table *t, const unsigned *grid, unsigned margin,
 	return exact && most == 1 ? BODY_SIZE : most;
 }
 
+static char	*cell_break(const struct docx_table *, const unsigned *,
+		    unsigned, size_t, const struct cell *, unsigned, unsigned,
+		    unsigned);
+
+/*
+ * The height of row r as the writer sets it, in half-points (lines times
+ * their size): row_height()'s, or where row_extra() gave it extra lines
+ * (to spare a word cut), its cells' lines as cell_break() breaks them
+ * with those.  The choices between layouts (table_height(): names kept
+ * or not, margins, the size of the text) and the keeps (table_keeps())
+ * count this height, not the one without the line the writer adds: the
+ * 対応基準提案書's 判断基準 was measured a line a row lower than it was
+ * written where the writer spared a cut word.
+ */
 static unsigned
-row_lines(const struct docx_table *t, const unsigned *grid, unsigned margin,
-    size_t r)
+row_real(const struct docx_table *t, const unsigned *grid, unsigned margin,
+    size_t r, unsigned extra)
 {
-	return row_height(t, grid, margin, r, 0);
+	const struct cell	*c;
+	char			*w;
+	unsigned		 h = row_height(t, grid, margin, r, 1), n, size;
+	unsigned		 cw, room;
+	size_t			 k, j, span;
+
+	if (extra == 0)
+		return h;
+	for (k = 0; k < t->ncols; k++) {
+		c = cell_at(t, r, k);
+		if (c->covered || c->rspan > 1 || c->text == NULL ||
+		    *c->text == '\0' || has_items(c->text))
+			continue;
+		span = c->cspan > 1 ? c->cspan : 1;
+		for (j = k, cw = 0; j < k + span && j < t->ncols; j++)
+			cw += grid[j];
+		size = c->styled && c->style.size != 0 ? c->style.size :
+		    BODY_SIZE;
+		room = cw > 2 * margin + CELL_SLACK ? (cw - 2 * margin -
+		    CELL_SLACK) * 100 / CHAR_TWIPS * BODY_SIZE / size : 0;
+		if (room == 0 || (w = cell_break(t, grid, margin, r, c, cw,
+		    room, extra)) == NULL)
+			continue;
+		n = textfit_count_lines(w) * size;
+		free(w);
+		if (n > h)
+			h = n;
+	}
+	return h;
 }
 
 /* Lines of rows a to b of rl, both included. */
@@ -3969,7 +4011,7 @@ head_lines(const unsigned *rl, size_t a, size_t b)
 
 static int
 table_keeps(int *keep, const struct docx_table *t, const unsigned *grid,
-    unsigned margin)
+    unsigned margin, const unsigned *extra)
 {
 	size_t		 r, k, n = t->nrows, h = t->header_rows;
 	unsigned	 lines = 0, *rl;
@@ -3977,8 +4019,12 @@ table_keeps(int *keep, const struct docx_table *t, const unsigned *grid,
 
 	if ((rl = calloc(n, sizeof *rl)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
-	for (r = 0; r < n; r++)
-		lines += rl[r] = row_lines(t, grid, margin, r);
+	for (r = 0; r < n; r++) {
+		/* in lines of the body's size, rounded up */
+		rl[r] = row_real(t, grid, margin, r, extra[r]);
+		rl[r] = rl[r] / BODY_SIZE + (rl[r] % BODY_SIZE != 0);
+		lines += rl[r];
+	}
 	for (r = 0; r + 1 < n; r++) {
 		if (n <= KEEP_ROWS && lines <= KEEP_LINES)
 			keep[r] = 1;
@@ -4016,16 +4062,28 @@ table_keeps(int *keep, const struct docx_table *t, const unsigned *grid,
 #define SMALL_SIZE	18		/* half-points: 9 pt */
 #define SMALL_SAVES	80
 
-/* Height of t in half-points of line, with widths grid. */
+static int	row_extra(unsigned *, const struct docx_table *,
+		    const unsigned *, unsigned);
+
+/*
+ * Height of t in half-points of line, with widths grid: its rows as the
+ * writer sets them (row_real()), with the lines row_extra() gives them.
+ */
 static unsigned long
 table_height(const struct docx_table *t, const unsigned *grid,
     unsigned margin)
 {
-	unsigned long	h = 0;
-	size_t		r;
+	unsigned long	 h = 0;
+	unsigned	*extra;
+	size_t		 r;
 
+	if ((extra = calloc(t->nrows + 1, sizeof *extra)) != NULL &&
+	    row_extra(extra, t, grid, margin) != 0)
+		memset(extra, 0, (t->nrows + 1) * sizeof *extra);
 	for (r = 0; r < t->nrows; r++)
-		h += row_height(t, grid, margin, r, 1);
+		h += row_real(t, grid, margin, r, extra != NULL ? extra[r] :
+		    0);
+	free(extra);
 	return h;
 }
 
@@ -4369,8 +4427,8 @@ table_impl(struct docx *d, const struct docx_table *t)
 		goto done;
 	if (small != NULL)
 		t = small;
-	if ((rc = table_keeps(keep, t, grid, margin)) != 0 ||
-	    (rc = row_extra(extra, t, grid, margin)) != 0)
+	if ((rc = row_extra(extra, t, grid, margin)) != 0 ||
+	    (rc = table_keeps(keep, t, grid, margin, extra)) != 0)
 		goto done;
 	/* Two tables in a row would be joined into one by Word. */
 	if (d->last_table)
