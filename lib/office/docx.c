@@ -1561,19 +1561,20 @@ is_katakana(uint32_t c)
 
 /*
  * What the breaks of w (s with line feeds put in, a space at a break
- * dropped) that start a line with one hiragana cut off a run of them,
- * a character of kana alone before a mark or a kanji: …利用契約と／し、
- * and …該当すると／き：, which read as とし and とき cut a character from
- * their edge.  textfit_break_cost() lets a break between two hiragana
- * be (a particle's: の／ため, に／ついて); a line that starts with one
- * costs as much as a word cut a character from its edge.
+ * perhaps dropped) cost that textfit_break_cost() lets be, as it lets
+ * any break between two hiragana be (a particle's: の／ため, に／ついて).
+ * A line that starts with one hiragana cut off a run of them, a kana
+ * alone before a mark or a kanji (…利用契約と／し、, …該当すると／き：,
+ * read as とし and とき cut a character from their edge), costs as much
+ * as a word cut a character from its edge.
  */
 #define KANA_CUT_COST	4
 /*
- * and a line that starts, after a hiragana, with one that belongs to
- * the word before it (a particle or an auxiliary: …おそれ／がある,
- * 行わ／れた), as much as a word of kana split (textfit_break_cost()'s
- * であ／り)
+ * A line that starts, after a hiragana, with one that belongs to the
+ * word before it (a particle or an auxiliary: …おそれ／がある, 行わ／
+ * れた), or after の with a noun of one kanji and its particle (本人の／
+ * 数が, 多数の／者に), as much as a word of kana split
+ * (textfit_break_cost()'s であ／り).
  */
 #define KANA_TAIL_COST	2
 
@@ -1614,6 +1615,10 @@ kana_cuts(const char *s, const char *w)
 				n += KANA_CUT_COST;
 			else if (is_hiragana(prev) && is_hiragana(a) &&
 			    kana_tail(a))
+				n += KANA_TAIL_COST;
+			/* a noun of one kanji off its の: 多数の／者に */
+			else if (prev == 0x306E /* の */ && is_kanji(a) &&
+			    is_hiragana(b) && kana_tail(b))
 				n += KANA_TAIL_COST;
 			continue;
 		}

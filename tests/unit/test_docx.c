@@ -3692,7 +3692,8 @@ test_name_kept(void **state)
  * A cell's line never starts with one hiragana cut off a run of them
  * (…利用契約と／し、, …該当すると／き：: the 精査記録 and the 対応基準
  * 提案書, review7), nor with a particle or an auxiliary off the kana
- * before it (…行われたおそれ／があるとき), where the row's lines allow.
+ * before it (…行われたおそれ／があるとき), nor with a noun of one kanji
+ * off its の (本人の／数が), where the row's lines allow.
  */
 static void
 test_cell_kana_cuts(void **state)
@@ -3717,6 +3718,15 @@ test_cell_kana_cuts(void **state)
 	/* where the row has no line more: as before */
 	assert_non_null(cell = docx_cell_break_row(fraud, 1618, 5));
 	assert_null(strstr(cell, "おそれ\nが"));
+	free(cell);
+	/* nor a noun of one kanji off its の (本人の／数が, 多数の／者に) */
+	assert_non_null(cell = docx_cell_break_row("特定個人情報の漏えい等の確報"
+	    "\n（対象）特定個人情報を含む場合で、次のいずれかに該当するとき："
+	    "個人番号を扱う情報システムで管理されるものである、不特定多数の者"
+	    "に閲覧されたおそれがある、本人の数が100人を超える（不正の目的を"
+	    "もって行われたおそれがあるものを除く）", 1618, 10));
+	assert_null(strstr(cell, "の\n数"));
+	assert_null(strstr(cell, "の\n者"));
 	free(cell);
 	/* a break between particles stays: の／ため, に／ついて */
 	assert_non_null(cell = docx_cell_break_row("見積りが1社のみである"
