@@ -2705,6 +2705,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	uint32_t		 row, first;
 	uint16_t		 vals[40];
 	size_t			 i, k, nc = 0, j, nint = 0, nnone = 0, nfu, l;
+	size_t			 nfunone = 0;
 	long			 tr;
 	int			 rc, ok;
 
@@ -2797,6 +2798,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		} else {
 			xlsx_write_text(s1, row, 6, "－");
 			nnone++;
+			nfunone += node_get_str(root, "followup_of") != NULL;
 		}
 		fs = audit_findings(root);
 		if (y.state[i] != EV_DONE) {
@@ -2815,9 +2817,13 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	if (nint > 0)
 		xlsx_note(s1, ++row, "※ 未確認の項目がある監査の適合率は、確認を"
 		    "終えた項目による暫定の値である。");
-	if (nnone > 0)
+	if (nnone > nfunone)
 		xlsx_note(s1, ++row, "「－」は、実施前、または項目が全て未確認で、"
 		    "まだ数値のない欄である（0ではない）。");
+	/* a follow-up's 「－」 is not one still to come (review8) */
+	if (nfunone > 0)
+		xlsx_note(s1, ++row, "フォローアップ監査は元の監査の指摘の是正を"
+		    "確認するもので、監査項目と適合率はない（「－」）。");
 	/*
 	 * A follow-up's 指摘 are those it took over, not its original's
 	 * all: 4 of 5 beside the original's row read as a miscount.
@@ -3254,7 +3260,7 @@ audit_doc_risks(const char *path, struct store *st,
 	/* why fewer findings than the audits have: the ones corrected */
 	xlsx_title(sh, b.data, "出典：監査記録のリスク分析と指摘事項（是正確認済み"
 	    "の指摘を除く。リスク値 = 発生可能性 × 影響度、高3・中2・低1。指摘の"
-	    "影響度は区分から、発生可能性は未評価）");
+	    "影響度は指摘区分による（重大は高、その他は中）。発生可能性は未評価）");
 	/*
 	 * Eleven columns of long texts: widths for the fewest pages at the
 	 * largest scale (xlsx_fit_sheet()), a page below RISKS_SCALE weighing

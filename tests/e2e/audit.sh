@@ -448,6 +448,21 @@ cells = [c.value for r in ws.iter_rows() for c in r if isinstance(c.value, str)]
 cut = [c for c in cells if "以\n降" in c or "台\n数" in c]
 assert not cut and any("以降" in c for c in cells), cut' "$T/results-sample" ||
     fail "a finding of the sample's 指摘事項 list cuts a word"
+# a follow-up's 「－」 said for what it is, not as a figure still to come
+checks=$((checks + 1))
+$PY -c 'import sys, glob, openpyxl
+ws = openpyxl.load_workbook(glob.glob(sys.argv[1] + "/*.xlsx")[0])["監査一覧"]
+cells = [c.value for r in ws.iter_rows() for c in r if isinstance(c.value, str)]
+assert any(c.startswith("フォローアップ監査は元の監査の指摘の是正を確認する") for c in cells), cells[-3:]' \
+    "$T/results-sample" || fail "the 監査一覧 does not say why a follow-up has no rate"
+# the risk list says how a finding's 区分 gives its 影響度
+expect_status 0 SM audit export risks --fy 2026 -o "$T/risks-sample.xlsx"
+checks=$((checks + 1))
+$PY -c 'import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+cells = [c.value for r in ws.iter_rows(max_row=4) for c in r if isinstance(c.value, str)]
+assert any("影響度は指摘区分による（重大は高、その他は中）" in c for c in cells), cells' \
+    "$T/risks-sample.xlsx" || fail "the risk list does not give the 影響度 of a finding"
 # The 質疑応答書 of the sample's follow-up: each finding's item by its
 # 項目番号 in a row of its own, with the question of the audit followed
 # up, not bare in the heading (指摘事項1（op-2-2-01、軽微）).
