@@ -1059,9 +1059,12 @@ chars(const char *p, size_t len)
  * stop).  Where the columns would not fit the line, each line is set
  * as it reads, a full-width space between its parts, the division
  * blanked by as many full-width spaces.  The contractor's after
- * （受託者） as the ward's: the company where the ward has its division
- * (a line of its own: it is longer than a division), then each member's
- * role and name in the position and name columns.  Set as
+ * （受託者） as the ward's: the company where the ward has its division,
+ * the column as wide as it, or where the line has not the room for
+ * that, on a line of its own at the positions' stop (set at the
+ * divisions' stop past its column, 株式会社架空／情報コンサルティング read
+ * as two), then each member's role and name in the position and name
+ * columns.  Set as
  * 「試験 一郎（業務責任者）」 right after the label, without the company,
  * they read as another layout.
  */
@@ -1074,7 +1077,7 @@ ward_lines(struct docx *d, char *const *v, size_t n, const char *company,
 	unsigned		 w[3] = { 0, 0, 0 }, m, above = 0;
 	const char		*p, *e;
 	size_t			 i, k, len;
-	int			 rc = 0, cols;
+	int			 rc = 0, cols, wide, own;
 
 	for (i = 0; i < n + nteam; i++)
 		for (p = i < n ? v[i] : team[i - n], k = i < n ? 0 : 1; k < 3;
@@ -1094,9 +1097,20 @@ ward_lines(struct docx *d, char *const *v, size_t n, const char *company,
 	memset(&ps, 0, sizeof ps);
 	ps.indent_left = 100;
 	ps.tabs[0] = 100 + ATTENDEE_LABEL;
+	/*
+	 * the company in the division's column, as wide as it needs where
+	 * the line has the room; else on a line of its own at the
+	 * position's stop, heading its members' roles
+	 */
+	m = nteam > 0 ? docx_measure(company) : 0;
+	wide = m > w[0] && ps.tabs[0] + m + w[1] + w[2] + 200 <=
+	    docx_text_width(d);
+	if (wide)
+		w[0] = m;
 	ps.tabs[1] = ps.tabs[0] + w[0] + 100;
 	ps.tabs[2] = ps.tabs[1] + w[1] + 100;
 	cols = ps.tabs[2] + w[2] <= docx_text_width(d);
+	own = cols && m > w[0];
 	for (i = 0; i < n; i++) {
 		buf_reset(&b);
 		buf_puts(&b, i == 0 ? "（区）" : "");
@@ -1132,14 +1146,17 @@ ward_lines(struct docx *d, char *const *v, size_t n, const char *company,
 	}
 	for (i = 0; i <= nteam && nteam > 0; i++) {
 		buf_reset(&b);
-		if (i == 0 && *company == '\0')
+		if (i == 0 && (*company == '\0' || (cols && !own)))
 			continue;
-		if (i == 0)
-			buf_printf(&b, "（受託者）%s%s", cols ? "\t" : "　",
-			    company);
+		if (i == 0 && own)
+			buf_printf(&b, "（受託者）\t\t%s", company);
+		else if (i == 0)
+			buf_printf(&b, "（受託者）　%s", company);
 		else if (cols)
-			buf_printf(&b, "%s\t\t%s", i == 1 && *company == '\0' ?
-			    "（受託者）" : "", team[i - 1]);
+			/* 株式会社…　業務責任者　試験 一郎, as （区）'s lines */
+			buf_printf(&b, "%s\t%s\t%s", i == 1 && !own ?
+			    "（受託者）" : "", i == 1 && !own ? company : "",
+			    team[i - 1]);
 		else {
 			/* 業務責任者　試験 一郎, under the company */
 			buf_puts(&b, i == 1 && *company == '\0' ?

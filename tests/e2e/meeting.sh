@@ -237,8 +237,7 @@ expect_status 0 "$NCIO" -C "$D" meeting export minutes "$m3" -o "$T/doc/"
 mn="$T/doc/議事録_第3回 定例会.docx"
 pycheck order "$mn" "第3回 定例会　議事録" "日時　令和8年5月7日（木）" 出席者 \
     $'（区）\t情報政策課\t情報政策課長\t例示 正人' \
-    $'\t\t主任\t見本 直子' $'（受託者）\t株式会社架空情報コンサルティング' \
-    $'\t\t業務責任者\t試験 一郎' \
+    $'\t\t主任\t見本 直子' $'（受託者）\t\t株式会社架空情報コンサルティング' $'\t\t業務責任者\t試験 一郎' \
     議題および協議の概要 監査対象組織の候補 候補8組織・3システムを提示した。 \
     "課題の状況（課題管理表）" 決定事項 監査対象は6月の定例会で確定する。 \
     今後の対応 監査対象組織・システムの確定 見本 花子 令和8年6月25日 課題5 \
@@ -255,8 +254,10 @@ x = zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode()
 t = re.findall(r"<w:tabs>.*?</w:tabs>", x)
 assert len(t) >= 2 and len(set(t)) == 1, t
 # the contractor at the same stops, its company where the ward has its
-# division (set right after （受託者）, without the company, they read
-# as another layout)
+# division where the line has the room, else heading its members' roles
+# (set right after （受託者）, without the company, they read as another
+# layout; at the divisions' stop past its column, 株式会社架空／情報
+# コンサルティング read as two)
 assert re.search(r"（受託者）</w:t>.{0,200}?<w:tab/>", x), "contractor"' "$mn" ||
     fail "the ward's attendees not at one set of tab stops"
 
