@@ -254,9 +254,9 @@ x = zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode()
 t = re.findall(r"<w:tabs>.*?</w:tabs>", x)
 assert len(t) >= 2 and len(set(t)) == 1, t
 # the contractor at the same stops, its company where the ward has its
-# division where the line has the room, else heading its members' roles
+# division where the line has the room, else heading the members roles
 # (set right after （受託者）, without the company, they read as another
-# layout; at the divisions' stop past its column, 株式会社架空／情報
+# layout; at the divisions stop past its column, 株式会社架空／情報
 # コンサルティング read as two)
 assert re.search(r"（受託者）</w:t>.{0,200}?<w:tab/>", x), "contractor"' "$mn" ||
     fail "the ward's attendees not at one set of tab stops"
