@@ -1169,28 +1169,45 @@ done:
 
 /*
  * The findings' state as at the report's date: the responses received by
- * then (a response dated after it is not known to the report).
+ * then (a response dated after it is not known to the report), the
+ * findings named by their 番号 in the table below (「1 件について」 left
+ * the reader to guess which).
  */
 static void
 responses_as_of(struct buf *b, const struct node *fs, const char *date)
 {
-	const char	*rd;
+	struct buf	 nums = BUF_INIT;
+	const char	*rd, *no;
 	char		 day[CAL_FMT_MAX];
 	size_t		 i, n = 0;
+	int		 named = 1;
 
 	if (date == NULL)
 		return;
 	for (i = 0; fs != NULL && i < fs->n; i++) {
 		rd = node_get_str(fs->u.items[i], "response_date");
-		n += rd != NULL && strcmp(rd, date) <= 0;
+		if (rd == NULL || strcmp(rd, date) > 0)
+			continue;
+		if ((no = node_get_str(fs->u.items[i], "number")) == NULL)
+			named = 0;
+		else
+			buf_printf(&nums, "%s%s", n > 0 ? "、" : "", no);
+		n++;
 	}
 	era(day, date);
 	if (n == 0)
 		buf_printf(b, "%s時点で、被監査部署から是正の報告を受けた指摘は"
 		    "ない。", day);
+	else if (named && buf_ok(&nums) == 0 && n == 1)
+		buf_printf(b, "%s時点で、番号%sの指摘について被監査部署から"
+		    "回答を受けている。", day, nums.data);
+	else if (named && buf_ok(&nums) == 0)
+		buf_printf(b, "%s時点で、番号%sの指摘（%zu 件）について被監査"
+		    "部署から回答を受けている。", day, nums.data, n);
 	else
 		buf_printf(b, "%s時点で、%zu 件について被監査部署から回答を受け"
 		    "ている。", day, n);
+	buf_free(&nums);
 }
 
 static int

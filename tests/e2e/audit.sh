@@ -474,7 +474,7 @@ expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/qa-samp
 # response of 8月5日 (No.2) is known to it, those of 9月4日 are not, nor
 # is the 総括 to tell of a remediation reported later.
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.docx" \
-    "令和8年8月20日時点で、1 件について被監査部署から回答を受けている。是正期限までの是正を求める。"
+    "令和8年8月20日時点で、番号2の指摘について被監査部署から回答を受けている。是正期限までの是正を求める。"
 expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/s-done.docx" \
     "是正の報告を受けた。"
 # The report counts what had happened by its own date (issue 18, as the
