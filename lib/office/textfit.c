@@ -1875,6 +1875,15 @@ kana_split(const uint32_t *v, size_t n, size_t j)
 	if (j >= 2 && v[j - 2] == 0x6761 && v[j - 1] == 0x306E &&
 	    is_digit(v[j]))
 		return 1;
+	/* a frequency: 年／1回, 月／2回 (review9, the 監査調書's 改善) */
+	if ((v[j - 1] == 0x5E74 /* 年 */ || v[j - 1] == 0x6708 /* 月 */ ||
+	    v[j - 1] == 0x9031 /* 週 */ || v[j - 1] == 0x65E5 /* 日 */) &&
+	    is_digit(v[j])) {
+		for (i = j; i < n && is_digit(v[i]); i++)
+			;
+		if (i < n && v[i] == 0x56DE /* 回 */)
+			return 1;
+	}
 	/* 付き off its noun: パスワード／付き, 条件／付き */
 	if (v[j] == 0x4ED8 /* 付 */ && j + 1 < n && v[j + 1] == 0x304D &&
 	    (is_kanji(v[j - 1]) || is_kata(v[j - 1])))

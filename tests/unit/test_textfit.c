@@ -341,6 +341,11 @@ test_wrap_kana_words(void **state)
 	    "実演してもら\nい、手順と", 1200), 2);
 	assert_int_equal(textfit_break_cost("施錠できるラック等に",
 	    "施錠できる\nラック等に", 1200), 0);
+	/* a frequency (review9: 年／1回の見直し) */
+	assert_int_equal(textfit_break_cost("年1回の見直し時期を",
+	    "年\n1回の見直し時期を", 1200), 2);
+	assert_int_equal(textfit_break_cost("令和8年1月に", "令和8年\n1月に",
+	    1200), 0);
 	/* a negation's word of three in a longer run (review8: 未実／施項目) */
 	assert_int_equal(textfit_break_cost("前年度の未実施項目は",
 	    "前年度の未実\n施項目は", 1200), 4);
