@@ -3276,8 +3276,7 @@ audit_doc_risks(const char *path, struct store *st,
 	/* no wider than the table: the subtitle widens the print area */
 	/* why fewer findings than the audits have: the ones corrected */
 	xlsx_title(sh, b.data, "出典：監査記録のリスク分析と指摘事項（是正確認済み"
-	    "の指摘を除く。リスク値 = 発生可能性 × 影響度、高3・中2・低1。指摘の"
-	    "影響度は指摘区分による（重大は高、その他は中）。発生可能性は未評価）");
+	    "の指摘を除く。リスク値 = 発生可能性 × 影響度、高3・中2・低1）");
 	/*
 	 * Eleven columns of long texts: widths for the fewest pages at the
 	 * largest scale (xlsx_fit_sheet()), a page below RISKS_SCALE weighing
@@ -3300,6 +3299,12 @@ audit_doc_risks(const char *path, struct store *st,
 				    grid_get(&g, r, c));
 		}
 	}
+	/*
+	 * how a finding's 影響度 comes from its 区分, under the table (in
+	 * the subtitle it widened the print area: 61 %, review8)
+	 */
+	xlsx_note(sh, row + 1, "指摘の影響度は指摘区分による（重大は高、軽微・"
+	    "観察・改善提案は中）。指摘の発生可能性は未評価。");
 	rc = xlsx_save(x);
 done:
 	xlsx_free(x);

@@ -647,7 +647,9 @@ def mode_risks(path, audits):
     wb = openpyxl.load_workbook(path)
     rows = cells(wb["リスク一覧"])
     h = find_header(rows, "No.")
-    data = [r for r in rows[h + 1:] if r[0]]
+    # the table's rows by their No.; the notes under it are not rows
+    data = [r for r in rows[h + 1:] if r[0] and str(r[0]).isdigit()]
+    notes = [r for r in rows[h + 1:] if r[0] and not str(r[0]).isdigit()]
     want = sum(len(a.get("risks", [])) for a in audits)
     want += sum(1 for a in audits if a["type"] != "followup"
                 for f in a.get("findings", []) if f.get("status") != "accepted")
@@ -668,7 +670,13 @@ def mode_risks(path, audits):
         else:
             check(row[9] == "未評価", "row %s: リスク値 %r without a rating" % (row[0], row[9]))
     if any(r[7] == "未評価" for r in data):
-        check(any("未評価" in (r[0] or "") for r in rows[:h]), "subtitle does not explain 未評価")
+        check(any("未評価" in (r[0] or "") for r in rows[:h] + notes),
+              "neither subtitle nor note explains 未評価")
+    # how a finding's 影響度 comes from its 区分, said (review8: 改善提案
+    # at 中 with nothing a reader could check)
+    if any(str(r[3] or "").startswith("指摘") for r in data):
+        check(any("影響度は指摘区分による" in (r[0] or "") for r in notes),
+              "no note gives a finding's 影響度")
     # findings corrected and confirmed are left out, and the subtitle says
     # so: a reader counting the audits' findings got more
     if any(f.get("status") == "accepted" for a in audits
