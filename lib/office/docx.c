@@ -340,6 +340,8 @@ put_ppr(struct buf *b, const char *pstyle, const struct docx_para_style *ps)
 		buf_printf(b, "<w:pStyle w:val=\"%s\"/>", pstyle);
 	if (ps->keep_next)
 		buf_puts(b, "<w:keepNext/>");
+	if (ps->keep_lines)
+		buf_puts(b, "<w:keepLines/>");
 	if (ps->page_break_before)
 		buf_puts(b, "<w:pageBreakBefore/>");
 	for (ntabs = 0; ntabs < DOCX_MAXTABS && ps->tabs[ntabs] != 0; ntabs++)
@@ -1195,13 +1197,14 @@ done:
 }
 
 static int
-outline_body_impl(struct docx *d, const char *text)
+outline_body_impl(struct docx *d, const char *text, int whole)
 {
 	struct docx_para_style	ps;
 
 	memset(&ps, 0, sizeof ps);
 	ps.indent_left = d->depth * 100;
 	ps.indent_first = 100;
+	ps.keep_lines = whole;
 	return add_para(d, text, &ps, NULL);
 }
 
@@ -4744,7 +4747,13 @@ docx_add_outline_heading(struct docx *d, int level, const char *text)
 int
 docx_add_outline_body(struct docx *d, const char *text)
 {
-	DOCX_CALL(d, outline_body_impl(d, text));
+	DOCX_CALL(d, outline_body_impl(d, text, 0));
+}
+
+int
+docx_add_outline_body_whole(struct docx *d, const char *text)
+{
+	DOCX_CALL(d, outline_body_impl(d, text, 1));
 }
 
 int

@@ -96,6 +96,7 @@ struct docx_para_style {
 	unsigned	 space_before;	/* points */
 	unsigned	 space_after;
 	int		 keep_next;	/* keep with the next paragraph */
+	int		 keep_lines;	/* its lines on one page */
 	int		 page_break_before;
 	/* Left tab stops from the margin, hundredths of a character; 0 ends. */
 	unsigned	 tabs[DOCX_MAXTABS];
@@ -185,6 +186,13 @@ int	docx_para_end(struct docx *);
  */
 int	docx_add_outline_heading(struct docx *, int level, const char *text);
 int	docx_add_outline_body(struct docx *, const char *text);
+/*
+ * A body paragraph whose lines stay on one page (keepLines): a short
+ * item under its heading, say an analysis and its 対応策 on lines of
+ * their own, which the Japanese default of no widow control would split
+ * a line from the rest.
+ */
+int	docx_add_outline_body_whole(struct docx *, const char *text);
 /* The label docx_add_outline_heading() uses: "3", "(3)", "ウ", "(ウ)". */
 int	docx_outline_label(char *out, size_t outsz, int level, unsigned n);
 

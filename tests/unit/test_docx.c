@@ -3274,6 +3274,39 @@ test_outline_labels(void **state)
 	assert_int_equal(docx_outline_label(out, 3, 2, 10), NC_EINVALID);
 }
 
+/*
+ * A body paragraph kept whole (keepLines), its line break a <w:br/>: an
+ * analysis and its 対応策 under their heading (review9: the 対応策 alone
+ * at the top of a page); the plain body keeps no lines.
+ */
+static void
+test_outline_body_whole(void **state)
+{
+	struct docx	*d;
+	char		 path[512];
+	char		*xml, *p;
+
+	(void)state;
+	path_in(path, sizeof path, "whole.docx");
+	assert_int_equal(docx_new(&d, NULL), 0);
+	assert_int_equal(docx_add_outline_heading(d, 1, "課題と対応"), 0);
+	assert_int_equal(docx_add_outline_body(d, "前置き。"), 0);
+	assert_int_equal(docx_add_outline_heading(d, 2, "端末の紛失"), 0);
+	assert_int_equal(docx_add_outline_body_whole(d, "手順が異なる。\n"
+	    "　対応策：手順例を示す。"), 0);
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	xml = zip_part(path, "word/document.xml");
+	assert_non_null(p = strstr(xml, "手順が異なる。"));
+	/* one keepLines, in the pPr of the 対応策's paragraph */
+	assert_non_null(strstr(xml, "<w:keepLines/>"));
+	assert_null(strstr(strstr(xml, "<w:keepLines/>") + 1, "<w:keepLines/>"));
+	assert_true(strstr(xml, "前置き。") < strstr(xml, "<w:keepLines/>"));
+	assert_true(strstr(xml, "<w:keepLines/>") < p);
+	assert_non_null(strstr(p, "<w:br/>"));
+	free(xml);
+}
+
 /* A table of a 課, a contract, a stage and the items (ncols 3: no contract). */
 static void
 add_gaps(struct docx *d, size_t ncols)
@@ -3876,6 +3909,7 @@ main(void)
 		cmocka_unit_test(test_size_with),
 		cmocka_unit_test(test_item_hang),
 		cmocka_unit_test(test_outline_labels),
+		cmocka_unit_test(test_outline_body_whole),
 		cmocka_unit_test(test_measure),
 		cmocka_unit_test(test_atomic_save),
 		cmocka_unit_test(test_cell_kana_cuts),
