@@ -2589,19 +2589,25 @@ audit_doc_results_docx(const char *path, struct store *st,
 			if ((rc = buf_ok(&b)) != 0 ||
 			    (rc = docx_add_outline_heading(d, 2, b.data)) != 0)
 				break;
-			if (node_get_str(rk->u.items[k], "analysis") != NULL &&
-			    (rc = docx_add_outline_body(d, node_get_str(
-			    rk->u.items[k], "analysis"))) != 0)
+			/*
+			 * the analysis and its 対応策 one paragraph kept on a
+			 * page with its heading, the 対応策 on a line of its
+			 * own indented as a paragraph: as two, LibreOffice
+			 * left the 対応策 alone at the top of a page and the
+			 * heading's keep-with-next did not carry the chain
+			 * (review9, 4(2) of the sample)
+			 */
+			buf_reset(&b);
+			if (node_get_str(rk->u.items[k], "analysis") != NULL)
+				buf_puts(&b, node_get_str(rk->u.items[k],
+				    "analysis"));
+			if (node_get_str(rk->u.items[k], "measure") != NULL)
+				buf_printf(&b, "%s対応策：%s", b.len > 0 ?
+				    "\n　" : "", node_get_str(rk->u.items[k],
+				    "measure"));
+			if ((rc = buf_ok(&b)) != 0 || (b.len > 0 &&
+			    (rc = docx_add_outline_body_whole(d, b.data)) != 0))
 				break;
-			if (node_get_str(rk->u.items[k], "measure") != NULL) {
-				buf_reset(&b);
-				buf_printf(&b, "対応策：%s", node_get_str(
-				    rk->u.items[k], "measure"));
-				if ((rc = buf_ok(&b)) != 0 ||
-				    (rc = docx_add_outline_body(d, b.data)) !=
-				    0)
-					break;
-			}
 			line++;
 		}
 		buf_free(&o);

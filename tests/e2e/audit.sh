@@ -448,6 +448,14 @@ cells = [c.value for r in ws.iter_rows() for c in r if isinstance(c.value, str)]
 cut = [c for c in cells if "以\n降" in c or "台\n数" in c]
 assert not cut and any("以降" in c for c in cells), cut' "$T/results-sample" ||
     fail "a finding of the sample's 指摘事項 list cuts a word"
+# 4 課題と対応: a risk's analysis and 対応策 one paragraph kept on one page
+# with its heading (as two, the 対応策 went alone to the top of page 4)
+checks=$((checks + 1))
+$PY -c 'import sys, glob, re, zipfile
+x = zipfile.ZipFile(glob.glob(sys.argv[1] + "/*.docx")[0]).read("word/document.xml").decode()
+ps = [p for p in re.findall(r"<w:p>.*?</w:p>", x) if "対応策：" in p]
+assert ps and all("<w:keepLines/>" in p and "<w:br/>" in p for p in ps), len(ps)' \
+    "$T/results-sample" || fail "a risk's 対応策 not kept with its analysis"
 # a follow-up's 「－」 said for what it is, not as a figure still to come
 checks=$((checks + 1))
 $PY -c 'import sys, glob, openpyxl
