@@ -2418,17 +2418,43 @@ fit_cell(void *arg, size_t r, size_t k)
 	return c->covered || c->cspan > 1 ? NULL : c->text;
 }
 
+/* The width of cell c, at column k, in twips: its columns' widths. */
+static unsigned
+cell_span_twips(const struct docx_table *t, const unsigned *grid, size_t k,
+    const struct cell *c)
+{
+	size_t		 j, span = c->cspan > 1 ? c->cspan : 1;
+	unsigned	 w = 0;
+
+	for (j = k; j < k + span && j < t->ncols; j++)
+		w += grid[j];
+	return w;
+}
+
+/*
+ * The room of a line of cell c's text in a width of w twips, margins
+ * margin each side, in hundredths of the body's characters (a smaller
+ * text has more); 0 where the margins take it all.
+ */
+static unsigned
+text_room(const struct cell *c, unsigned w, unsigned margin)
+{
+	unsigned	 size = c->styled && c->style.size != 0 ?
+			    c->style.size : BODY_SIZE;
+
+	return w > 2 * margin + CELL_SLACK ? (w - 2 * margin - CELL_SLACK) *
+	    100 / CHAR_TWIPS * BODY_SIZE / size : 0;
+}
+
 /* A line's room in a cell w twips wide, as row_height() counts it. */
 static unsigned
 fit_room(void *arg, size_t r, size_t k, unsigned w)
 {
 	const struct fitarg	*f = arg;
-	const struct cell	*c = cell_at(f->t, r, k);
-	unsigned		 size = c->styled && c->style.size != 0 ?
-				    c->style.size : BODY_SIZE;
+	unsigned		 room = text_room(cell_at(f->t, r, k), w,
+				    f->margin);
 
-	return w > 2 * f->margin + CELL_SLACK ? (w - 2 * f->margin -
-	    CELL_SLACK) * 100 / CHAR_TWIPS * BODY_SIZE / size : 100;
+	return room > 0 ? room : 100;
 }
 
 /*
@@ -3809,9 +3835,7 @@ put_cell(struct buf *b, const struct docx_table *t, const unsigned *grid,
 	for (k = col; k < col + span; k++)
 		w += grid[k];
 	/* the room of its text, hundredths of the body's characters */
-	if (w > 2 * margin + CELL_SLACK)
-		room = (w - 2 * margin - CELL_SLACK) * 100 / CHAR_TWIPS *
-		    BODY_SIZE / size;
+	room = text_room(origin, w, margin);
 	memset(&ps, 0, sizeof ps);
 	if (origin->styled)
 		ps = origin->style;
@@ -3928,20 +3952,17 @@ row_height(const struct docx_table *t, const unsigned *grid, unsigned margin,
     size_t r, int exact)
 {
 	const struct cell	*c;
-	size_t			 k, j, span;
+	size_t			 k;
 	unsigned		 w, size, room, n, most = 1;
 
 	for (k = 0; k < t->ncols; k++) {
 		c = cell_at(t, r, k);
 		if (c->covered || c->text == NULL || *c->text == '\0')
 			continue;
-		span = c->cspan > 1 ? c->cspan : 1;
-		for (j = k, w = 0; j < k + span && j < t->ncols; j++)
-			w += grid[j];
+		w = cell_span_twips(t, grid, k, c);
 		size = c->styled && c->style.size != 0 ? c->style.size :
 		    BODY_SIZE;
-		room = w > 2 * margin + CELL_SLACK ? (w - 2 * margin -
-		    CELL_SLACK) * 100 / CHAR_TWIPS * BODY_SIZE / size : 100;
+		room = text_room(c, w, margin);
 		n = text_lines(c->text, room > 0 ? room : 100);
 		/* a merged cell's lines are shared by its rows */
 		if (c->rspan > 1)
@@ -3979,7 +4000,7 @@ row_real(const struct docx_table *t, const unsigned *grid, unsigned margin,
 	char			*w;
 	unsigned		 h = row_height(t, grid, margin, r, 1), n, size;
 	unsigned		 cw, room;
-	size_t			 k, j, span;
+	size_t			 k;
 
 	if (extra == 0)
 		return h;
@@ -3988,13 +4009,10 @@ row_real(const struct docx_table *t, const unsigned *grid, unsigned margin,
 		if (c->covered || c->rspan > 1 || c->text == NULL ||
 		    *c->text == '\0' || has_items(c->text))
 			continue;
-		span = c->cspan > 1 ? c->cspan : 1;
-		for (j = k, cw = 0; j < k + span && j < t->ncols; j++)
-			cw += grid[j];
+		cw = cell_span_twips(t, grid, k, c);
 		size = c->styled && c->style.size != 0 ? c->style.size :
 		    BODY_SIZE;
-		room = cw > 2 * margin + CELL_SLACK ? (cw - 2 * margin -
-		    CELL_SLACK) * 100 / CHAR_TWIPS * BODY_SIZE / size : 0;
+		room = text_room(c, cw, margin);
 		if (room == 0 || (w = cell_break(t, grid, margin, r, c, cw,
 		    room, extra)) == NULL)
 			continue;
