@@ -1645,6 +1645,14 @@ name_end_at(const uint32_t *v, size_t n, size_t i)
 	    is_kanji(v[i + 1]);
 }
 
+/* Does c end a document's name: 提案書, 管理表, 確認票, 管理簿? */
+static int
+doc_suffix(uint32_t c)
+{
+	return c == 0x66F8 /* 書 */ || c == 0x8868 /* 表 */ ||
+	    c == 0x7968 /* 票 */ || c == 0x7C3F /* 簿 */;
+}
+
 /*
  * Does a word of three end before v[i]: a negation and two kanji that
  * start their run (前年度の未実施／項目, 不適合／事項), so that 未実／施
@@ -1884,6 +1892,15 @@ kana_split(const uint32_t *v, size_t n, size_t j)
 		if (i < n && v[i] == 0x56DE /* 回 */)
 			return 1;
 	}
+	/*
+	 * a compound verb's ending off its stem of 込 or 扱 (見込／める,
+	 * 申込／み, 取扱／う): dearer than a particle off an aside, which
+	 * would otherwise take its place (（27,200,000円）は／…見込／める)
+	 */
+	if ((v[j - 1] == 0x8FBC /* 込 */ || v[j - 1] == 0x6271 /* 扱 */) &&
+	    j >= 2 && is_kanji(v[j - 2]) && is_hira(v[j]) &&
+	    !is_particle(v[j]))
+		return 1;
 	/* 付き off its noun: パスワード／付き, 条件／付き */
 	if (v[j] == 0x4ED8 /* 付 */ && j + 1 < n && v[j + 1] == 0x304D &&
 	    (is_kanji(v[j - 1]) || is_kata(v[j - 1])))
@@ -2385,6 +2402,15 @@ textfit_break_cost(const char *s, const char *w, unsigned room)
 			cost += 1;
 			continue;
 		}
+		/*
+		 * and off the aside or quotation it follows: 責任者（課長）／の
+		 * 役割, 「…しれない」／と報告 (review8, the 研修結果's 問題)
+		 */
+		if ((t[j - 1] == 0xFF09 /* ） */ || t[j - 1] == 0x300D /* 」 */) &&
+		    is_particle(t[j])) {
+			cost += 1;
+			continue;
+		}
 		if ((!(is_kanji(t[j - 1]) && is_kanji(t[j])) &&
 		    !(is_kana_run(t[j - 1]) && is_kana_run(t[j]))) ||
 		    ordinal_at(t, n, j) || name_end_at(t, n, j) ||
@@ -2411,9 +2437,12 @@ textfit_break_cost(const char *s, const char *w, unsigned room)
 		/* one character off (使／用, 翌／開庁日) */
 		if (j - a <= 1 || b - j <= 1)
 			cost += 4;
-		/* a word of two, or a pair of them cut (入力業／務委託) */
-		else if (!k || b - a <= 4 || ((b - a) % 2 == 0 &&
-		    (j - a) % 2 == 1))
+		/*
+		 * a word of two, or a pair of them cut (入力業／務委託), also
+		 * in a document's name of pairs and its 書 (対応基準提／案書)
+		 */
+		else if (!k || b - a <= 4 || ((j - a) % 2 == 1 &&
+		    ((b - a) % 2 == 0 || (b - j >= 2 && doc_suffix(t[b - 1])))))
 			cost += 2;
 		else
 			cost += 1;

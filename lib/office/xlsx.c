@@ -1322,16 +1322,16 @@ xlsx_spare_within(struct buf *out, const char *s, size_t len, size_t usable,
 		free(v);
 		v = NULL;
 		/*
-		 * a label's word still cut: a line more that spares every
-		 * word (the fitter weighs the line against the width that
-		 * would spare it); running text's, one that leaves none cut
-		 * at a cost (証明書交付の補助業／務の…特記事／項が…締結当／初の)
+		 * a word still cut, a label's or running text's where the
+		 * fitter found the room: a line more that leaves none cut at
+		 * a cost, only light breaks (a particle off its aside:
+		 * 「未実施」／とした項目; 証明書交付の補助業／務の…特記事／項が
+		 * …締結当／初の)
 		 */
 		if ((mode & (XLSX_COL_PHRASE | XLSX_BRK_SPARE)) &&
 		    cost >= XLSX_CUT_LABEL &&
 		    (v = textfit_wrap_within(t, room, room, (unsigned)lines + 1,
-		    0, &c)) != NULL && (c == 0 || (!(mode & XLSX_COL_PHRASE) &&
-		    c < XLSX_CUT_LABEL))) {
+		    0, &c)) != NULL && c < XLSX_CUT_LABEL) {
 			buf_reset(out);
 			buf_add(out, v, strlen(v));
 		}

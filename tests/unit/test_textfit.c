@@ -527,8 +527,18 @@ test_wrap_within(void **state)
 	assert_int_equal(textfit_break_cost("延長保守", "延長\n保守", 900), 2);
 	assert_int_equal(textfit_break_cost("入力業務委託", "入力業\n務委託",
 	    900), 2);
+	/* a document's name of pairs and its 書, cut inside a pair */
 	assert_int_equal(textfit_break_cost("特定個人情報保護評価書",
-	    "特定個人情\n報保護評価書", 1200), 1);
+	    "特定個人情\n報保護評価書", 1200), 2);
+	assert_int_equal(textfit_break_cost("特定個人情報保護評価書",
+	    "特定個人情報\n保護評価書", 1200), 1);
+	assert_int_equal(textfit_break_cost("【結果】対応基準提案書を提出",
+	    "【結果】対応基準提\n案書を提出", 1800), 2);
+	/* a particle off an aside; a compound verb's ending off 込 */
+	assert_int_equal(textfit_break_cost("責任者（課長）の役割",
+	    "責任者（課長）\nの役割", 1200), 1);
+	assert_int_equal(textfit_break_cost("効果も見込めるため",
+	    "効果も見込\nめるため", 1200), 2);
 	assert_int_equal(textfit_break_cost("閉庁日のとき", "閉庁日\nのとき",
 	    900), 1);
 	assert_int_equal(textfit_break_cost("費用、業務", "費用、\n業務", 900),
