@@ -1387,12 +1387,18 @@ merge_impl(struct docx_table *t, size_t row, size_t col, size_t nrows,
 #define CELL_MARGIN_NARROW	57
 #define CELL_SLACK		40
 
+/* The size of a cell's text, half-points: its style's, or the body's. */
+static unsigned
+cell_size(const struct cell *c)
+{
+	return c->styled && c->style.size != 0 ? c->style.size : BODY_SIZE;
+}
+
 /* What a cell's width must hold, in twips: text at its size, margins. */
 static unsigned
 cell_twips(unsigned hundredths, const struct cell *c, unsigned margin)
 {
-	unsigned	size = c->styled && c->style.size != 0 ? c->style.size :
-			    BODY_SIZE;
+	unsigned	size = cell_size(c);
 
 	if (hundredths == 0)
 		return 0;
@@ -2439,8 +2445,7 @@ cell_span_twips(const struct docx_table *t, const unsigned *grid, size_t k,
 static unsigned
 text_room(const struct cell *c, unsigned w, unsigned margin)
 {
-	unsigned	 size = c->styled && c->style.size != 0 ?
-			    c->style.size : BODY_SIZE;
+	unsigned	 size = cell_size(c);
 
 	return w > 2 * margin + CELL_SLACK ? (w - 2 * margin - CELL_SLACK) *
 	    100 / CHAR_TWIPS * BODY_SIZE / size : 0;
@@ -3722,8 +3727,7 @@ cell_break(const struct docx_table *t, const unsigned *grid, unsigned margin,
     size_t row, const struct cell *origin, unsigned w, unsigned room,
     unsigned extra)
 {
-	unsigned	 size = origin->styled && origin->style.size != 0 ?
-			    origin->style.size : BODY_SIZE;
+	unsigned	 size = cell_size(origin);
 	int		 header = row < t->header_rows, named = 0;
 	const char	*text = origin->text;
 	char		*broken = NULL, *kept = NULL;
@@ -3960,8 +3964,7 @@ row_height(const struct docx_table *t, const unsigned *grid, unsigned margin,
 		if (c->covered || c->text == NULL || *c->text == '\0')
 			continue;
 		w = cell_span_twips(t, grid, k, c);
-		size = c->styled && c->style.size != 0 ? c->style.size :
-		    BODY_SIZE;
+		size = cell_size(c);
 		room = text_room(c, w, margin);
 		n = text_lines(c->text, room > 0 ? room : 100);
 		/* a merged cell's lines are shared by its rows */
@@ -4010,8 +4013,7 @@ row_real(const struct docx_table *t, const unsigned *grid, unsigned margin,
 		    *c->text == '\0' || has_items(c->text))
 			continue;
 		cw = cell_span_twips(t, grid, k, c);
-		size = c->styled && c->style.size != 0 ? c->style.size :
-		    BODY_SIZE;
+		size = cell_size(c);
 		room = text_room(c, cw, margin);
 		if (room == 0 || (w = cell_break(t, grid, margin, r, c, cw,
 		    room, extra)) == NULL)
@@ -4184,8 +4186,7 @@ table_bad(const struct docx_table *t, const unsigned *grid, unsigned margin)
 			if (c->covered || c->cspan > 1 || c->text == NULL ||
 			    (w = text_break(c->text, room)) == NULL)
 				continue;
-			size = c->styled && c->style.size != 0 ?
-			    c->style.size : BODY_SIZE;
+			size = cell_size(c);
 			if (c->rspan <= 1 && breaks_badly(c->text, w, room))
 				w = roomy_break(c->text, w, room,
 				    row_height(t, grid, margin, r, 1) / size);
