@@ -682,27 +682,23 @@ item_rate(const size_t *c, size_t *nout)
 double
 ck_same_rate(const struct ck_stats *s, size_t *nitems)
 {
-	double		sum = 0;
-	size_t		i, n = 0, k = 0;
+	size_t		c[CK_NVALUES], i, k = 0;
 	enum ck_value	v;
 
+	memset(c, 0, sizeof c);
 	for (i = 0; s != NULL && s->has_prev && i < s->set->nitems; i++) {
 		const struct ck_item_stat *is = &s->items[i];
 
 		if (isnan(is->prev) || isnan(is->rate))
 			continue;
 		k++;
-		/* the answers themselves, as rate sums them */
-		for (v = 0; v < CK_NVALUES; v++) {
-			if (ck_value_score(v) < 0)
-				continue;
-			sum += ck_value_score(v) * (double)is->counts[v];
-			n += is->counts[v];
-		}
+		/* the answers themselves, pooled as an item's are */
+		for (v = 0; v < CK_NVALUES; v++)
+			c[v] += is->counts[v];
 	}
 	if (nitems != NULL)
 		*nitems = k;
-	return n > 0 ? sum / (double)n : NAN;
+	return item_rate(c, NULL);
 }
 
 static int
