@@ -2838,8 +2838,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	}
 	/* the marks explained under the table, as the report does */
 	if (nint > 0)
-		xlsx_note(s1, ++row, "※ 未確認の項目がある監査の適合率は、確認を"
-		    "終えた項目による暫定の値である。");
+		xlsx_note(s1, ++row, AUDIT_INTERIM_NOTE);
 	if (nnone > nfunone)
 		xlsx_note(s1, ++row, "「－」は、実施前、または項目が全て未確認で、"
 		    "まだ数値のない欄である（0ではない）。");

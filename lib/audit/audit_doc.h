@@ -55,5 +55,8 @@ int	audit_doc_risks(const char *path, struct store *,
  */
 struct audit_score;
 int	audit_score_interim(const struct audit_score *);
+/* The note under a list of audits' rates that marks the interim ones ※. */
+#define AUDIT_INTERIM_NOTE	("※ 未確認の項目がある監査の適合率は、確認を" \
+	"終えた項目による暫定の値である。")
 
 #endif

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "audit.h"
+#include "audit_doc.h"
 #include "buf.h"
 #include "docx.h"
 #include "error.h"
@@ -1017,8 +1018,7 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 	}
 	/* the mark explained under the table, as the audit's 集計表 does */
 	if (ninterim > 0)
-		xlsx_note(rs, ++row, "※ 未確認の項目がある監査の適合率は、確認を"
-		    "終えた項目による暫定の値である。");
+		xlsx_note(rs, ++row, AUDIT_INTERIM_NOTE);
 	rc = xlsx_save(x);
 done:
 	xlsx_free(x);
