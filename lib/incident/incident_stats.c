@@ -285,13 +285,7 @@ write_hours(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double h)
 static char *
 list_ref(const char *s)
 {
-	const char	*p;
-
-	if (s == NULL)
-		return text_printf("%s", "");
-	if ((p = strstr(s, "第")) != NULL && p > s)
-		return text_printf("%.*s\n%s", (int)(p - s), s, p);
-	return text_printf("%s", s);
+	return text_split_before(s, "第");
 }
 /*
  * The width the columns share, in Excel units: LibreOffice prints one

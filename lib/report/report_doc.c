@@ -795,14 +795,18 @@ annual_note(char *note, size_t size, const struct report_work *w,
 static const char *
 annual_no(struct strpool *pool, const char *s, int *bad)
 {
-	const char	*p;
-	char		 b[256];
+	const char	*r;
+	char		*b;
 
-	if (s == NULL || text_width(s, strlen(s)) <= 12 ||
-	    (p = strstr(s, "第")) == NULL || p == s)
+	if (s == NULL || text_width(s, strlen(s)) <= 12)
 		return s;
-	snprintf(b, sizeof b, "%.*s\n%s", (int)(p - s), s, p);
-	return pool_dup(pool, b, bad);
+	if ((b = text_split_before(s, "第")) == NULL) {
+		*bad = 1;
+		return s;
+	}
+	r = pool_dup(pool, b, bad);
+	free(b);
+	return r;
 }
 
 /*

@@ -497,6 +497,18 @@ text_printf(const char *fmt, ...)
 	return s;
 }
 
+char *
+text_split_before(const char *s, const char *mark)
+{
+	const char	*p;
+
+	if (s == NULL)
+		s = "";
+	if ((p = strstr(s, mark)) != NULL && p > s)
+		return text_printf("%.*s\n%s", (int)(p - s), s, p);
+	return text_printf("%s", s);
+}
+
 double
 text_round_half(double x, double scale)
 {

@@ -85,6 +85,13 @@ char	*text_printf(const char *fmt, ...) NC_PRINTF(1, 2);
 char	*text_vprintf(const char *fmt, va_list ap) NC_PRINTF(1, 0);
 
 /*
+ * A new string: s (NULL: "") with a line feed before the first mark
+ * after its start, a document number's office prefix on a line of its
+ * own (練情セ / 第26-004号), or s as it is; NULL when out of memory.
+ */
+char	*text_split_before(const char *s, const char *mark);
+
+/*
  * x rounded half up (away from zero) to 1 / scale, as the ward rounds
  * (scale 10: 76.65 is 76.7), with a tolerance for a half that binary
  * holds a little under it (76.6499... for the mean of 76.6 and 76.7).

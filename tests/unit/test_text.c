@@ -249,6 +249,41 @@ test_csv(void **state)
 	buf_free(&b);
 }
 
+/*
+ * A document number's office prefix on a line of its own (練情セ /
+ * 第26-004号); a number that starts with 第, none or NULL as it is; a
+ * long one whole (annual_no() cut one at 256 bytes).
+ */
+static void
+test_split_before(void **state)
+{
+	static const struct {
+		const char	*in, *want;
+	} cases[] = {
+		{ "練情セ第26-004号", "練情セ\n第26-004号" },
+		{ "第3号", "第3号" },
+		{ "相談12", "相談12" },
+		{ NULL, "" },
+	};
+	char	 big[600];
+	char	*s;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		assert_non_null(s = text_split_before(cases[i].in, "第"));
+		assert_string_equal(s, cases[i].want);
+		free(s);
+	}
+	memset(big, 'x', sizeof big - 1);
+	big[sizeof big - 1] = '\0';
+	memcpy(big + 400, "第", strlen("第"));
+	assert_non_null(s = text_split_before(big, "第"));
+	assert_int_equal(strlen(s), strlen(big) + 1);
+	assert_int_equal(s[400], '\n');
+	free(s);
+}
+
 static void
 test_printf(void **state)
 {
@@ -317,6 +352,7 @@ main(void)
 		cmocka_unit_test(test_decode),
 		cmocka_unit_test(test_csv),
 		cmocka_unit_test(test_printf),
+		cmocka_unit_test(test_split_before),
 		cmocka_unit_test(test_pct1),
 	};
 
