@@ -442,6 +442,36 @@ grid_get(const struct grid *g, size_t r, size_t c)
 	return g->cell[r * g->ncols + c];
 }
 
+/*
+ * How a finding's 影響度 comes from its 指摘区分, in b, from the schema's
+ * grades as the risk list maps them (major 高, the others 中): 指摘の
+ * 影響度は指摘区分による（重大は高、軽微・観察・改善提案は中）.
+ */
+static void
+impact_note(struct buf *b, struct store *st)
+{
+	const struct schema	*k, *g = NULL;
+	const char		*v;
+	size_t			 i, nmid = 0;
+	struct buf		 mid = BUF_INIT;
+
+	if (store_kind(&k, st, "audit") == 0)
+		g = schema_at(k, "findings.grade");
+	error_clear();
+	for (i = 0; g != NULL && i < schema_nenum(g); i++)
+		if ((v = schema_enum_at(g, i)) != NULL &&
+		    strcmp(v, "major") != 0)
+			buf_printf(&mid, "%s%s", nmid++ > 0 ? "・" : "",
+			    label(st, "findings", "grade", v));
+	buf_reset(b);
+	buf_printf(b, "指摘の影響度は指摘区分による（%sは高、%sは中）。"
+	    "指摘の発生可能性は未評価。", label(st, "findings", "grade",
+	    "major"), mid.len > 0 ? mid.data : "その他");
+	if (buf_ok(&mid) != 0)
+		b->failed = 1;
+	buf_free(&mid);
+}
+
 /* A text the record does not give yet, said so: （対応策未記入）. */
 static const char *
 or_unwritten(const char *s, const char *missing)
@@ -2708,8 +2738,10 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		{ { "章", XLSX_COL_CENTER | XLSX_COL_NAME | XLSX_COL_PHRASE,
 		    8 }, XLSX_FIT_TEXT },
 		{ { "指摘区分", XLSX_COL_CENTER, 9 }, XLSX_FIT_CODE },
-		{ { "指摘内容", XLSX_COL_BREAK | XLSX_COL_SPARE, 40 }, XLSX_FIT_TEXT },
-		{ { "改善の方向性", XLSX_COL_BREAK | XLSX_COL_SPARE, 36 }, XLSX_FIT_TEXT },
+		{ { "指摘内容", XLSX_COL_BREAK | XLSX_COL_SPARE, 40 },
+		    XLSX_FIT_TEXT },
+		{ { "改善の方向性", XLSX_COL_BREAK | XLSX_COL_SPARE, 36 },
+		    XLSX_FIT_TEXT },
 		{ { "是正期限", XLSX_COL_CENTER, 16 }, XLSX_FIT_FIXED },
 		{ { "是正状況", XLSX_COL_CENTER, 11 }, XLSX_FIT_CODE },
 	};
@@ -3308,8 +3340,10 @@ audit_doc_risks(const char *path, struct store *st,
 	 * how a finding's 影響度 comes from its 区分, under the table (in
 	 * the subtitle it widened the print area: 61 %, review8)
 	 */
-	xlsx_note(sh, row + 1, "指摘の影響度は指摘区分による（重大は高、軽微・"
-	    "観察・改善提案は中）。指摘の発生可能性は未評価。");
+	impact_note(&b, st);
+	if ((rc = buf_ok(&b)) != 0)
+		goto done;
+	xlsx_note(sh, row + 1, b.data);
 	rc = xlsx_save(x);
 done:
 	xlsx_free(x);
