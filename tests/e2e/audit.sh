@@ -438,6 +438,23 @@ cut = [c for r in ws.iter_rows() for c in [r[col].value] if isinstance(c, str) a
     "未実\n施"))]
 assert not cut, cut' "$T/paper-sample.xlsx" ||
     fail "a 所見 of the sample's working paper cuts a word"
+# and its findings' columns wide enough to read: no 改善の方向性 of more
+# than five lines (seven and eight, at eight characters a line, beside
+# a 監査項目 of two: review8), no word of the 監査項目 cut (執務／エリア,
+# のぞ／き見)
+checks=$((checks + 1))
+$PY -c 'import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+rows = list(ws.iter_rows(values_only=True))
+h = next(i for i, r in enumerate(rows) if "改善の方向性" in r)
+fix, item = rows[h].index("改善の方向性"), rows[h].index("監査項目")
+tall = [r[0] for r in rows[h + 1:] if isinstance(r[fix], str) and
+    r[fix].count("\n") >= 5]
+assert not tall, ("tall 改善の方向性", tall)
+cut = [r[item] for r in rows[h + 1:] if isinstance(r[item], str) and
+    any(w in r[item] for w in ("執務\nエリア", "のぞ\nき見"))]
+assert not cut, cut' "$T/paper-sample.xlsx" ||
+    fail "the sample's working paper squeezes its findings' columns"
 # and the year's 指摘事項 list: a finding's texts take a line more where
 # that spares a word (令和6年度以／降, 台／数 in a sheet that keeps no pages)
 expect_status 0 SM audit export results --fy 2026 -o "$T/results-sample/"
