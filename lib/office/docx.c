@@ -1568,98 +1568,6 @@ is_katakana(uint32_t c)
 	return c >= 0x30A1 && c <= 0x30FC && c != 0x30FB;
 }
 
-/*
- * What the breaks of w (s with line feeds put in, a space at a break
- * perhaps dropped) cost that textfit_break_cost() lets be, as it lets
- * any break between two hiragana be (a particle's: の／ため, に／ついて).
- * A line that starts with one hiragana cut off a run of them, a kana
- * alone before a mark or a kanji (…利用契約と／し、, …該当すると／き：,
- * read as とし and とき cut a character from their edge), costs as much
- * as a word cut a character from its edge.
- */
-#define KANA_CUT_COST	4
-/*
- * A line that starts, after a hiragana, with one that belongs to the
- * word before it (a particle or an auxiliary: …おそれ／がある, 行わ／
- * れた), or after の with a noun of one kanji and its particle (本人の／
- * 数が, 多数の／者に), as much as a word of kana split
- * (textfit_break_cost()'s であ／り).
- */
-#define KANA_TAIL_COST	2
-
-static int
-kana_tail(uint32_t c)
-{
-	static const char	tails[] = "がはをにのへやれらせるずん";
-	const char		*p;
-	uint32_t		 t;
-
-	for (p = tails; *p != '\0'; )
-		if (p += text_utf8_decode(&t, p, strlen(p)), t == c)
-			return 1;
-	return 0;
-}
-
-static unsigned
-kana_cuts(const char *s, const char *w)
-{
-	const char	*p = s, *q = w, *se = s + strlen(s);
-	uint32_t	 prev = 0, a, b;
-	unsigned	 n = 0;
-	size_t		 k;
-
-	while (*p != '\0' && *q != '\0') {
-		if (*q == '\n' && *p != '\n') {
-			while (*p == ' ')
-				p++;
-			q++;
-			if (*p == '\0')
-				break;
-			k = text_utf8_decode(&a, p, (size_t)(se - p));
-			b = 0;
-			if (p[k] != '\0')
-				text_utf8_decode(&b, p + k, (size_t)(se - p - k));
-			if (is_hiragana(prev) && is_hiragana(a) &&
-			    !is_hiragana(b) && b != 0x30FC)
-				n += KANA_CUT_COST;
-			else if (is_hiragana(prev) && is_hiragana(a) &&
-			    kana_tail(a))
-				n += KANA_TAIL_COST;
-			/* a noun of one kanji off its の: 多数の／者に */
-			else if (prev == 0x306E /* の */ && is_kanji(a) &&
-			    is_hiragana(b) && kana_tail(b))
-				n += KANA_TAIL_COST;
-			continue;
-		}
-		if (*p != *q) {
-			/* a space the wrap dropped */
-			p++;
-			continue;
-		}
-		/* bytes alike up to the next character or line feed */
-		if ((unsigned char)*p < 0x80) {
-			prev = (unsigned char)*p;
-			p++;
-			q++;
-			continue;
-		}
-		k = text_utf8_decode(&prev, p, (size_t)(se - p));
-		p += k;
-		q += k;
-	}
-	return n;
-}
-
-/*
- * What the breaks of w, s broken at room, cost a reader: those
- * textfit_break_cost() counts and the starts of lines kana_cuts() counts.
- */
-static unsigned
-break_cost(const char *s, const char *w, unsigned room)
-{
-	return textfit_break_cost(s, w, room) + kana_cuts(s, w);
-}
-
 /* Lines and widows of s[0, n) at room. */
 static unsigned
 prefix_lines(const char *s, size_t n, unsigned room, unsigned *widows)
@@ -2164,7 +2072,7 @@ share_text_cost(const char *s, unsigned room, unsigned *bad)
 	if ((w = text_break(s, room)) == NULL)
 		return textfit_lines(s, room);
 	/* words broken where they fit a line (業／務改善, 台／帳) */
-	*bad = break_cost(s, w, room);
+	*bad = textfit_break_cost(s, w, room);
 	for (line = w; line != NULL; line = nl) {
 		if ((nl = strchr(line, '\n')) != NULL)
 			*nl++ = '\0';
@@ -2555,7 +2463,7 @@ name_bad(const struct cell *c, const char *text, unsigned room, unsigned w,
 	memcpy(broken, text, at);
 	broken[at] = '\n';
 	strcpy(broken + at + 1, text + at);
-	bad = (int)break_cost(text, broken, room);
+	bad = (int)textfit_break_cost(text, broken, room);
 	free(broken);
 	return bad;
 }
@@ -3596,11 +3504,11 @@ short_tail(const char *s)
 
 /*
  * w, s broken at room in at most lines lines, or where it starts a line
- * as kana_cuts() counts (…利用契約と／し、), which textfit_wrap_within()
- * does not see, s wrapped as textfit_wrap_within() wraps it, narrower a
- * quarter of a character at a time down to two thirds of room: the
- * first wrap that costs nothing (break_cost()), else the one that costs
- * least if less than w.  w is freed when replaced.
+ * with kana of the word before (textfit_kana_cost(): …利用契約と／し、),
+ * s wrapped as textfit_wrap_within() wraps it, narrower a quarter of a
+ * character at a time down to two thirds of room: the first wrap that
+ * costs nothing (textfit_break_cost()), else the one that costs least
+ * if less than w.  w is freed when replaced.
  */
 static char *
 spare_kana(const char *s, char *w, unsigned room, unsigned lines, int tail)
@@ -3608,15 +3516,15 @@ spare_kana(const char *s, char *w, unsigned room, unsigned lines, int tail)
 	char		*w2, *best = NULL;
 	unsigned	 r, c, bc;
 
-	if (w == NULL || kana_cuts(s, w) == 0 || room < 225)
+	if (w == NULL || textfit_kana_cost(s, w) == 0 || room < 225)
 		return w;
-	bc = break_cost(s, w, room);
+	bc = textfit_break_cost(s, w, room);
 	for (r = fill_room(s, room); r >= 225 && r >= room * 2 / 3;
 	    r -= 25) {
 		if ((w2 = textfit_wrap_within(s, r, room, lines, tail,
 		    NULL)) == NULL)
 			continue;
-		if ((c = break_cost(s, w2, room)) < bc) {
+		if ((c = textfit_break_cost(s, w2, room)) < bc) {
 			free(best);
 			best = w2;
 			bc = c;
@@ -3655,7 +3563,7 @@ roomy_break(const char *s, char *w, unsigned room, unsigned rowlines)
 	 * be and textfit_break_cost() counts)
 	 */
 	if ((textfit_bad_break(s, w, room, &h) > 0 || tail ||
-	    break_cost(s, w, room) > 0) &&
+	    textfit_break_cost(s, w, room) > 0) &&
 	    (w2 = textfit_wrap_within(s, fill_room(s, room), room,
 	    rowlines, tail, &c)) != NULL) {
 		/*
@@ -3663,8 +3571,8 @@ roomy_break(const char *s, char *w, unsigned room, unsigned rowlines)
 		 * 規則／第44条, not 同法施行規／則第44条), or as much for a
 		 * short tail
 		 */
-		c = break_cost(s, w2, room);
-		h = c > 0 ? break_cost(s, w, room) : 0;
+		c = textfit_break_cost(s, w2, room);
+		h = c > 0 ? textfit_break_cost(s, w, room) : 0;
 		if (c == 0 || c < h || (tail && c <= h)) {
 			free(w);
 			w = w2;
@@ -3712,7 +3620,7 @@ breaks_badly(const char *s, const char *w, unsigned room)
 	unsigned	h;
 
 	return textfit_bad_break(s, w, room, &h) > 0 ||
-	    break_cost(s, w, room) > 0 ||
+	    textfit_break_cost(s, w, room) > 0 ||
 	    (is_sentence(s) && short_tail(w));
 }
 
@@ -4192,7 +4100,7 @@ table_bad(const struct docx_table *t, const unsigned *grid, unsigned margin)
 				    row_height(t, grid, margin, r, 1) / size);
 			if (w == NULL)
 				continue;
-			bad += break_cost(c->text, w, room) +
+			bad += textfit_break_cost(c->text, w, room) +
 			    short_tail(w);
 			free(w);
 		}
@@ -4384,7 +4292,7 @@ cell_cost(const struct docx_table *t, const unsigned *grid, unsigned margin,
 	if ((broken = cell_break(t, grid, margin, r, c, w, room, extra)) ==
 	    NULL)
 		return 0;
-	cost = break_cost(c->text, broken, room);
+	cost = textfit_break_cost(c->text, broken, room);
 	free(broken);
 	return cost;
 }

@@ -1654,16 +1654,38 @@ doc_suffix(uint32_t c)
 }
 
 /*
+ * Does a word of three kanji that the pairs of a run misread start at
+ * v[i]: 要配慮 (条例要配慮個人情報 read as 条例／要配／慮個／人情／報
+ * let 要配／慮 pass as a compound cut between its parts).
+ */
+static int
+term_at(const uint32_t *v, size_t n, size_t i)
+{
+	static const uint32_t	 terms[][3] = {
+		{ 0x8981, 0x914D, 0x616E },	/* 要配慮 */
+	};
+	size_t			 k;
+
+	for (k = 0; k < sizeof terms / sizeof terms[0]; k++)
+		if (i + 3 <= n && v[i] == terms[k][0] &&
+		    v[i + 1] == terms[k][1] && v[i + 2] == terms[k][2])
+			return 1;
+	return 0;
+}
+
+/*
  * Does a word of three end before v[i]: a negation and two kanji that
  * start their run (前年度の未実施／項目, 不適合／事項), so that 未実／施
  * is a word cut one character from its edge, not a compound cut between
- * its parts.
+ * its parts; or a term_at() end or start there (条例／要配慮／個人情報).
  */
 static int
 negation_end(const uint32_t *v, size_t n, size_t i)
 {
 	uint32_t	c;
 
+	if (i < n && (term_at(v, n, i) || (i >= 3 && term_at(v, n, i - 3))))
+		return 1;
 	if (i < 3 || i >= n || !is_kanji(v[i]) || !is_kanji(v[i - 1]) ||
 	    !is_kanji(v[i - 2]) || (i >= 4 && is_kanji(v[i - 4])))
 		return 0;
@@ -2330,6 +2352,54 @@ fail:
 }
 
 /*
+ * Kana that end the word before them (a particle or an auxiliary:
+ * おそれ／がある, 行わ／れた, 定め／られた).
+ */
+static int
+kana_tail(uint32_t c)
+{
+	static const char	tails[] = "がはをにのへやれらせるずん";
+	const char		*p;
+	uint32_t		 t;
+	size_t			 k;
+
+	for (p = tails; *p != '\0'; p += k) {
+		k = text_utf8_decode(&t, p, strlen(p));
+		if (t == c)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * What a line starting at v[j] with kana of the word before it costs,
+ * where a break between two hiragana otherwise costs nothing (a
+ * particle's: の／ため, に／ついて): one hiragana cut off a run of them
+ * or off its kanji but a particle, alone before a mark or a kanji
+ * (…利用契約と／し、, …該当すると／き：, read as とし and とき cut a
+ * character from their edge; 直接防／ぐ対策), 4, as a word
+ * cut a character from its edge; one that belongs to the word before
+ * (…おそれ／がある, 行わ／れた), or after の a noun of one kanji with its
+ * particle (本人の／数が, 多数の／者に), 2, as a word of kana split
+ * (であ／り).
+ */
+static unsigned
+kana_start(const uint32_t *v, size_t n, size_t j)
+{
+	uint32_t	 b = j + 1 < n ? v[j + 1] : 0;
+
+	if ((is_hira(v[j - 1]) || (is_kanji(v[j - 1]) && !is_particle(v[j]))) &&
+	    is_hira(v[j]) && !is_hira(b) && b != 0x30FC /* ー */)
+		return 4;
+	if (is_hira(v[j - 1]) && is_hira(v[j]) && kana_tail(v[j]))
+		return 2;
+	if (v[j - 1] == 0x306E /* の */ && is_kanji(v[j]) && is_hira(b) &&
+	    kana_tail(b))
+		return 2;
+	return 0;
+}
+
+/*
  * Is v[j] where a name set apart by a space changes between kanji and
  * katakana (令和8年度 情報セキュリティ監査（システム面） 文書管理／システム):
  * a run of kanji and katakana alone after a space, up to a space, a
@@ -2360,12 +2430,13 @@ name_cut(const uint32_t *v, size_t n, size_t j, unsigned room)
 	    is_close_bracket(v[b]) || v[b] == 0x3001 || v[b] == 0x3002;
 }
 
-unsigned
-textfit_break_cost(const char *s, const char *w, unsigned room)
+/* The breaks' cost (textfit_break_cost()), or only kana_start()'s. */
+static unsigned
+cost_of(const char *s, const char *w, unsigned room, int kana_only)
 {
 	uint32_t	*t, *v;
 	size_t		 n, m, i, j, a, b;
-	unsigned	 cost = 0;
+	unsigned	 cost = 0, c;
 	int		 k;
 
 	if ((t = decode(s, &n)) == NULL)
@@ -2386,9 +2457,20 @@ textfit_break_cost(const char *s, const char *w, unsigned room)
 			j++;
 		if (j == 0 || j >= n)
 			continue;
-		/* a word of kana split: であ／り, 示してく／ださい, 組み／込む */
-		if (kana_split(t, n, j)) {
-			cost += 2;
+		if (kana_only) {
+			cost += kana_start(t, n, j);
+			continue;
+		}
+		/*
+		 * kana of the word before (と／し、, おそれ／がある, の／者に),
+		 * or a word of kana split (であ／り, 示してく／ださい,
+		 * 組み／込む), the dearer where both (該当すると／き：)
+		 */
+		c = kana_start(t, n, j);
+		if (c < 2 && kana_split(t, n, j))
+			c = 2;
+		if (c > 0) {
+			cost += c;
 			continue;
 		}
 		/* a name set apart cut: 文書管理／システム */
@@ -2450,4 +2532,16 @@ textfit_break_cost(const char *s, const char *w, unsigned room)
 	free(t);
 	free(v);
 	return cost;
+}
+
+unsigned
+textfit_break_cost(const char *s, const char *w, unsigned room)
+{
+	return cost_of(s, w, room, 0);
+}
+
+unsigned
+textfit_kana_cost(const char *s, const char *w)
+{
+	return cost_of(s, w, UINT_MAX, 1);
 }

@@ -279,9 +279,14 @@ char	*textfit_wrap_within(const char *s, unsigned width, unsigned room,
  * a particle off its word (持ち帰／り, 閉庁日／の), 2 for a word a
  * reader takes as one though its characters' kinds change inside it
  * (であ／り, 付け／て, 情報／セキュリティ, 第29条／の4: kana_split());
- * 0 for the rest, and
- * before an ordinal (規則／第44条).
+ * for a line that starts with kana of the word before, 4 for one
+ * hiragana alone before a mark or a kanji (利用契約と／し、, 直接防／ぐ
+ * 対策) and 2 for a particle or an auxiliary after kana (おそれ／がある,
+ * 行わ／れた) or a noun of one kanji after の (多数の／者に); 0 for the
+ * rest, and before an ordinal (規則／第44条).
  */
 unsigned textfit_break_cost(const char *s, const char *w, unsigned room);
+/* Of those, what lines starting with kana of the word before cost. */
+unsigned textfit_kana_cost(const char *s, const char *w);
 
 #endif

@@ -321,8 +321,9 @@ test_wrap_kana_words(void **state)
 		assert_null(strstr(w, cases[i].split));
 		free(w);
 	}
+	/* its り alone before 、 too: as dear as a character off its word */
 	assert_int_equal(textfit_break_cost("1社のみであり、調達時に",
-	    "1社のみであ\nり、調達時に", 1200), 2);
+	    "1社のみであ\nり、調達時に", 1200), 4);
 	assert_int_equal(textfit_break_cost("示してください。",
 	    "示してく\nださい。", 1200), 2);
 	assert_int_equal(textfit_break_cost("組み込むこと",
@@ -331,16 +332,54 @@ test_wrap_kana_words(void **state)
 	    "1社のみ\nであり、", 1200), 0);
 	/*
 	 * a line that starts with a verb's ending torn off (review7, the
-	 * 所属点検 form: 施錠でき／るラック, 取得／し、復元, 実演してもら／い、)
+	 * 所属点検 form: 施錠でき／るラック, 取得／し、復元, 実演してもら／い、),
+	 * one kana alone before a mark or another kind: 4 (kana_start())
 	 */
 	assert_int_equal(textfit_break_cost("施錠できるラック等に",
-	    "施錠でき\nるラック等に", 1200), 2);
+	    "施錠でき\nるラック等に", 1200), 4);
 	assert_int_equal(textfit_break_cost("定期的に取得し、復元を",
-	    "定期的に取得\nし、復元を", 1200), 2);
+	    "定期的に取得\nし、復元を", 1200), 4);
 	assert_int_equal(textfit_break_cost("実演してもらい、手順と",
-	    "実演してもら\nい、手順と", 1200), 2);
+	    "実演してもら\nい、手順と", 1200), 4);
 	assert_int_equal(textfit_break_cost("施錠できるラック等に",
 	    "施錠できる\nラック等に", 1200), 0);
+	/*
+	 * a line that starts with kana of the word before (the Word
+	 * tables' rules, now every writer's): one hiragana alone, off its
+	 * run or its kanji (該当すると／き：, 直接防／ぐ対策), a particle or
+	 * an auxiliary after kana (おそれ／がある, 行わ／れた), a noun of
+	 * one kanji after の (多数の／者に); a particle off its kanji stays
+	 * a light break (市／の施設), and a particle's own break free
+	 * (目的の／ために)
+	 */
+	assert_int_equal(textfit_break_cost("該当するとき：個人番号",
+	    "該当すると\nき：個人番号", 1200), 4);
+	assert_int_equal(textfit_break_cost("直接防ぐ対策であり",
+	    "直接防\nぐ対策であり", 1200), 4);
+	assert_int_equal(textfit_break_cost("行われたおそれがある",
+	    "行われたおそれ\nがある", 1200), 2);
+	assert_int_equal(textfit_break_cost("もって行われたおそれ",
+	    "もって行わ\nれたおそれ", 1200), 2);
+	assert_int_equal(textfit_break_cost("不特定多数の者に閲覧",
+	    "不特定多数の\n者に閲覧", 1200), 2);
+	assert_int_equal(textfit_break_cost("区の市の施設を",
+	    "区の市\nの施設を", 1200), 1);
+	assert_int_equal(textfit_break_cost("目的のために確認",
+	    "目的の\nために確認", 1200), 0);
+	assert_int_equal(textfit_kana_cost("行われたおそれがある",
+	    "行われたおそれ\nがある"), 2);
+	assert_int_equal(textfit_kana_cost("業務改善の方法",
+	    "業務改\n善の方法"), 0);
+	/*
+	 * 要配慮 a word of three in a run read as pairs (条例要配／慮個人
+	 * 情報 passed as a compound cut between its parts)
+	 */
+	assert_int_equal(textfit_break_cost("条例要配慮個人情報を含む",
+	    "条例要配\n慮個人情報を含む", 1200), 4);
+	assert_int_equal(textfit_break_cost("条例要配慮個人情報を含む",
+	    "条例\n要配慮個人情報を含む", 1200), 0);
+	assert_int_equal(textfit_break_cost("条例要配慮個人情報を含む",
+	    "条例要配慮\n個人情報を含む", 1200), 0);
 	/* a frequency (review9: 年／1回の見直し) */
 	assert_int_equal(textfit_break_cost("年1回の見直し時期を",
 	    "年\n1回の見直し時期を", 1200), 2);
@@ -436,20 +475,21 @@ test_break_kinds(void **state)
 	unsigned		 c;
 
 	(void)state;
+	/* its て alone before a kanji (kana_start()) */
 	assert_int_equal(textfit_break_cost("条件を付けて復旧する",
-	    "条件を付け\nて復旧する", 600), 2);
+	    "条件を付け\nて復旧する", 600), 4);
 	assert_int_equal(textfit_break_cost("体制を定めている",
 	    "体制を定め\nている", 900), 2);
 	assert_int_equal(textfit_break_cost("確認したため", "確認し\nたため",
 	    900), 2);
 	assert_int_equal(textfit_break_cost("有効だが、", "有効だ\nが、", 900),
-	    2);
+	    4);
 	assert_int_equal(textfit_break_cost("保護にならず、", "保護になら\nず、",
-	    900), 2);
+	    900), 4);
 	assert_int_equal(textfit_break_cost("パスワード付きZIP",
 	    "パスワード\n付きZIP", 900), 2);
 	assert_int_equal(textfit_break_cost("年1回にとどまり、",
-	    "年1回にとどま\nり、", 900), 2);
+	    "年1回にとどま\nり、", 900), 4);
 	assert_int_equal(textfit_break_cost("事故等管理要領", "事故\n等管理要領",
 	    900), 2);
 	assert_int_equal(textfit_break_cost("漏えい等に", "漏えい\n等に", 900),
@@ -493,7 +533,7 @@ test_break_kinds(void **state)
 	assert_int_equal(textfit_break_cost("、当該サーバを", "、当該\nサーバを",
 	    1200), 0);
 	assert_int_equal(textfit_break_cost("経路で伝える。", "経路で伝え\nる。",
-	    1200), 2);
+	    1200), 4);
 	/* before the verb: no more than kana after a kanji */
 	assert_int_equal(textfit_break_cost("確認して", "確認\nして", 900), 1);
 	/* two lines that keep 定めている whole */
