@@ -479,6 +479,8 @@ static int	is_kata(uint32_t);
 static int	is_kanji(uint32_t);
 static void	kana_scores(unsigned char *, const uint32_t *, size_t);
 static int	kana_split(const uint32_t *, size_t, size_t);
+static int	legal_end(const uint32_t *, size_t, size_t);
+static int	name_cut(const uint32_t *, size_t, size_t, unsigned);
 
 size_t
 textfit_name_break(const char *s, unsigned width)
@@ -1082,6 +1084,24 @@ kanji_words(unsigned char *score, size_t a, size_t e)
  * space).  See textfit_wrap().
  */
 /*
+ * A legal form a word of its own, and the name after it one where it
+ * fits a line of width: 株式会社／見本システムズ, not 株式会社見本／
+ * システムズ nor 株式会／社…
+ */
+static void
+legal_scores(unsigned char *score, const uint32_t *v, size_t n,
+    unsigned width)
+{
+	size_t	 i;
+
+	for (i = 1; i < n; i++)
+		if (score[i] > 1 && is_kanji(v[i - 1]) && legal_end(v, n, i))
+			score[i] = 5;
+		else if (score[i] > 1 && name_cut(v, n, i, width) == 2)
+			score[i] = 1;
+}
+
+/*
  * score[i] as break_scores() has it before the pieces that must not
  * break are kept: how good a break is, wherever it is.
  */
@@ -1446,16 +1466,19 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 			for (i = a + 1, any = 0; run < 5 && i <= e; i++)
 				any |= raw[i] >= 5;
 			/*
-			 * then not between two kanji: 株式会社架空／ソリューシ
+			 * then not between two kanji: 株式会社／架空ソリューシ
 			 * ョンズ, not 株式／会社架空ソリューションズ
 			 */
 			if (any && brk[a] > a && brk[a] < n &&
-			    is_kanji(v[brk[a] - 1]) && is_kanji(v[brk[a]]))
+			    is_kanji(v[brk[a] - 1]) && is_kanji(v[brk[a]]) &&
+			    !legal_end(v, n, brk[a]))
 				best += WRAP_LINE;
 			for (i = a + 1; run < 5 && i <= e; i++) {
 				if (raw[i] != 2 && raw[i] < 4)
 					continue;
-				if (any && is_kanji(v[i - 1]) && is_kanji(v[i]))
+				/* but after a legal form: 株式会社／架空… */
+				if (any && is_kanji(v[i - 1]) &&
+				    is_kanji(v[i]) && !legal_end(v, n, i))
 					continue;
 				nx = line_start(v, n, i);
 				c = line + WRAP_FORCED + break_cost[raw[i]] +
@@ -1654,22 +1677,79 @@ doc_suffix(uint32_t c)
 }
 
 /*
- * Does a word of three kanji that the pairs of a run misread start at
- * v[i]: 要配慮 (条例要配慮個人情報 read as 条例／要配／慮個／人情／報
- * let 要配／慮 pass as a compound cut between its parts).
+ * Words a run of kanji holds that its pairs misread: 要配慮 (条例要配慮
+ * 個人情報 read as 条例／要配／慮個／人情／報 let 要配／慮 pass as a
+ * compound cut between its parts), and a company's or a body's legal
+ * form (textfit_legal_forms[]: 株式会社見本／システム, where 株式会社／
+ * 見本システム keeps the name whole).
  */
-static int
-term_at(const uint32_t *v, size_t n, size_t i)
-{
-	static const uint32_t	 terms[][3] = {
-		{ 0x8981, 0x914D, 0x616E },	/* 要配慮 */
-	};
-	size_t			 k;
+static const char *const terms[] = { "要配慮" };
+static const char *const legal_forms[] = {
+	"株式会社", "有限会社", "合同会社", "合資会社", "合名会社",
+	"一般社団法人", "一般財団法人", "公益社団法人", "公益財団法人",
+	"特定非営利活動法人", "社会福祉法人", "独立行政法人"
+};
 
-	for (k = 0; k < sizeof terms / sizeof terms[0]; k++)
-		if (i + 3 <= n && v[i] == terms[k][0] &&
-		    v[i + 1] == terms[k][1] && v[i + 2] == terms[k][2])
+/* Characters of t if v[i] starts it, else 0. */
+static size_t
+term_match(const uint32_t *v, size_t n, size_t i, const char *t)
+{
+	size_t		 k, c = 0, len = strlen(t);
+	uint32_t	 cp;
+
+	for (k = 0; k < len; c++) {
+		k += text_utf8_decode(&cp, t + k, len - k);
+		if (i + c >= n || v[i + c] != cp)
+			return 0;
+	}
+	return c;
+}
+
+/* Is v[i] where one of terms[] or legal_forms[] starts or ends? */
+static int
+term_edge(const uint32_t *v, size_t n, size_t i)
+{
+	const char *const	*t;
+	size_t			 k, c;
+
+	for (k = 0; k < sizeof terms / sizeof terms[0] +
+	    sizeof legal_forms / sizeof legal_forms[0]; k++) {
+		t = k < sizeof terms / sizeof terms[0] ? &terms[k] :
+		    &legal_forms[k - sizeof terms / sizeof terms[0]];
+		if (term_match(v, n, i, *t) > 0)
 			return 1;
+		/* or one ending there */
+		c = text_chars(*t, strlen(*t));
+		if (i >= c && term_match(v, n, i - c, *t) == c)
+			return 1;
+	}
+	return 0;
+}
+
+/* Does a legal form end before v[i] (株式会社／見本システムズ)? */
+static int
+legal_end(const uint32_t *v, size_t n, size_t i)
+{
+	size_t	 k, c;
+
+	for (k = 0; k < sizeof legal_forms / sizeof legal_forms[0]; k++) {
+		c = text_chars(legal_forms[k], strlen(legal_forms[k]));
+		if (i >= c && term_match(v, n, i - c, legal_forms[k]) == c)
+			return 1;
+	}
+	return 0;
+}
+
+size_t
+textfit_legal_form(const char *s, size_t len)
+{
+	size_t	 k, m;
+
+	for (k = 0; k < sizeof legal_forms / sizeof legal_forms[0]; k++) {
+		m = strlen(legal_forms[k]);
+		if (m <= len && memcmp(s, legal_forms[k], m) == 0)
+			return m;
+	}
 	return 0;
 }
 
@@ -1677,14 +1757,14 @@ term_at(const uint32_t *v, size_t n, size_t i)
  * Does a word of three end before v[i]: a negation and two kanji that
  * start their run (前年度の未実施／項目, 不適合／事項), so that 未実／施
  * is a word cut one character from its edge, not a compound cut between
- * its parts; or a term_at() end or start there (条例／要配慮／個人情報).
+ * its parts; or a term_edge() there (条例／要配慮／個人情報).
  */
 static int
 negation_end(const uint32_t *v, size_t n, size_t i)
 {
 	uint32_t	c;
 
-	if (i < n && (term_at(v, n, i) || (i >= 3 && term_at(v, n, i - 3))))
+	if (i < n && term_edge(v, n, i))
 		return 1;
 	if (i < 3 || i >= n || !is_kanji(v[i]) || !is_kanji(v[i - 1]) ||
 	    !is_kanji(v[i - 2]) || (i >= 4 && is_kanji(v[i - 4])))
@@ -1743,9 +1823,12 @@ wrap_para(struct wbuf *o, const char *s, const size_t *off,
 	within = fill == HANG_ONLY || fill == HANG_LOOSE;
 	if (fill != 0)
 		kana_scores(score, v, n);
+	legal_scores(score, v, n, width);
+	legal_scores(raw, v, n, width);
 	for (a = 1; within && a < n; a++)
 		if (score[a] > 1 && is_kanji(v[a - 1]) && is_kanji(v[a]) &&
-		    !ordinal_at(v, n, a) && !name_end_at(v, n, a))
+		    !ordinal_at(v, n, a) && !name_end_at(v, n, a) &&
+		    !legal_end(v, n, a))
 			score[a] = 1;
 	/* nor a code alone on its line: 2-8／業務委託と外部サービスの利用 */
 	for (a = 0; within && a < n && v[a] < 0x80 && !is_space(v[a]); a++)
@@ -2402,17 +2485,19 @@ kana_start(const uint32_t *v, size_t n, size_t j)
 /*
  * Is v[j] where a name set apart by a space changes between kanji and
  * katakana (令和8年度 情報セキュリティ監査（システム面） 文書管理／システム):
- * a run of kanji and katakana alone after a space, up to a space, a
- * mark, a closing bracket or the end, of at most TEXTFIT_NAME
+ * a run of kanji and katakana alone after a space or a legal form
+ * (株式会社見本／システムズ（…）), up to a space, a mark, a bracket or
+ * the end, of at most TEXTFIT_NAME
  * characters and no wider than room.  A reader takes it as one, and a
  * break at the space before it takes no more lines where the line has
  * room for it.  Not a run at the start of the text, which may be the
- * end of a longer word (障害福祉／サービス).
+ * end of a longer word (障害福祉／サービス).  1 after a space, 2 after
+ * a legal form.
  */
 static int
 name_cut(const uint32_t *v, size_t n, size_t j, unsigned room)
 {
-	size_t	a, b;
+	size_t	a, b, k;
 
 	if (j == 0 || j >= n || !((is_kanji(v[j - 1]) && is_kata(v[j])) ||
 	    (is_kata(v[j - 1]) && is_kanji(v[j]))))
@@ -2423,11 +2508,20 @@ name_cut(const uint32_t *v, size_t n, size_t j, unsigned room)
 	for (b = j; b < n && (is_kanji(v[b]) || (is_kata(v[b]) &&
 	    v[b] != 0x30FB)); b++)
 		;
-	if (a == 0 || !is_space(v[a - 1]) || b - a > TEXTFIT_NAME ||
-	    (b - a) * 100 > room)
+	/* or after a legal form: 株式会社見本／システムズ */
+	for (k = j - 1; (a == 0 || !is_space(v[a - 1])) && k > a; k--)
+		if (legal_end(v, n, k)) {
+			a = k;
+			break;
+		}
+	if (a == 0 || !(is_space(v[a - 1]) || legal_end(v, n, a)) ||
+	    b - a > TEXTFIT_NAME || (b - a) * 100 > room)
 		return 0;
-	return b == n || is_space(v[b]) || is_newline(v[b]) ||
-	    is_close_bracket(v[b]) || v[b] == 0x3001 || v[b] == 0x3002;
+	if (!(b == n || is_space(v[b]) || is_newline(v[b]) ||
+	    is_close_bracket(v[b]) || is_opening(v[b]) || v[b] == 0x3001 ||
+	    v[b] == 0x3002))
+		return 0;
+	return is_space(v[a - 1]) ? 1 : 2;
 }
 
 /* The breaks' cost (textfit_break_cost()), or only kana_start()'s. */

@@ -289,4 +289,10 @@ unsigned textfit_break_cost(const char *s, const char *w, unsigned room);
 /* Of those, what lines starting with kana of the word before cost. */
 unsigned textfit_kana_cost(const char *s, const char *w);
 
+/*
+ * Bytes of a company's or a body's legal form at s (株式会社, 一般社団
+ * 法人), which a name may break after or before; 0 if none.
+ */
+size_t	textfit_legal_form(const char *s, size_t len);
+
 #endif

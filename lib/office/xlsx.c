@@ -815,6 +815,7 @@ struct xlsx_unit {
 	uint32_t	 first;		/* its first and last code points */
 	uint32_t	 last;
 	int		 space;
+	int		 edge;		/* a legal form starts or ends here */
 };
 
 /* The longest a bracketed group or a katakana word kept whole may be. */
@@ -1075,6 +1076,17 @@ xlsx_units(struct xlsx_unit *u, const char *s, size_t len, size_t usable)
 		}
 		i += k;
 	}
+	/* a company's legal form a word of its own: 株式会社 / 見本システム */
+	for (i = 0; i < n; i++)
+		u[i].edge = 0;
+	for (i = 0; i < n; i++)
+		if ((g = textfit_legal_form(s + u[i].off, len - u[i].off)) > 0) {
+			u[i].edge = 1;
+			for (k = i + 1; k < n && u[k].off < u[i].off + g; k++)
+				;
+			if (k < n && u[k].off == u[i].off + g)
+				u[k].edge = 1;
+		}
 	return n;
 }
 
@@ -1130,6 +1142,7 @@ xlsx_phrase_end(const struct xlsx_unit *a, const struct xlsx_unit *b)
 /*
  * A line of a name (XLSX_COL_NAME) may end between units a and b: after
  * ・、／ or a space, before an opening bracket (区立見本保育園 / （分園）),
+ * before or after a legal form (株式会社 / 見本システム),
  * and with XLSX_COL_PHRASE at a phrase's end; never inside a run of
  * kanji, a word or a number.
  */
@@ -1137,7 +1150,7 @@ static int
 xlsx_name_end(const struct xlsx_unit *a, const struct xlsx_unit *b,
     int phrase)
 {
-	if (a->space || b->space || a->last == 0x30FB ||
+	if (a->space || b->space || b->edge || a->last == 0x30FB ||
 	    a->last == 0x3001 || a->last == 0xFF0F || a->last == '/' ||
 	    b->first == 0xFF08 || b->first == '(')
 		return !xlsx_no_start(b->first) && !xlsx_no_end(a->last);
@@ -1417,7 +1430,7 @@ xlsx_break_units(struct buf *out, const char *s, size_t len, size_t usable,
 {
 	struct xlsx_unit	*u;
 	const char		*nl;
-	size_t			 seg, n, i, start, w, b;
+	size_t			 seg, n, i, start, w, b, k;
 	int			 phrase = mode & XLSX_COL_PHRASE;
 	int			 name = mode & XLSX_COL_NAME;
 
@@ -1461,6 +1474,18 @@ xlsx_break_units(struct buf *out, const char *s, size_t len, size_t usable,
 				    !xlsx_name_end(&u[b - 1], &u[b], phrase);
 				    b--)
 					;
+				/*
+				 * at a legal form's edge where the line has
+				 * one and no space: 株式会社 / 見本システム,
+				 * not 株式会社見本 / システム
+				 */
+				for (k = b; b > start && !u[b - 1].space &&
+				    !u[b].space && k > start; k--)
+					if (u[k].edge && xlsx_name_end(&u[k - 1],
+					    &u[k], 0)) {
+						b = k;
+						break;
+					}
 				/*
 				 * a line with none: at a phrase's end
 				 * (文書管理 / システム) rather than wider

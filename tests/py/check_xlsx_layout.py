@@ -34,6 +34,11 @@ import sys
 
 import openpyxl
 
+# legal forms a name breaks after or before (textfit.c, legal_forms[])
+LEGAL_FORMS = ("株式会社", "有限会社", "合同会社", "合資会社", "合名会社",
+               "一般社団法人", "一般財団法人", "公益社団法人",
+               "公益財団法人", "特定非営利活動法人", "社会福祉法人",
+               "独立行政法人")
 NAME_HEADINGS = {"部", "課", "発生課", "契約名", "委託事業者等"}
 
 
@@ -250,8 +255,11 @@ def check(path, problems):
                 if not isinstance(v, str) or cell.border.bottom.style is None:
                     continue
                 for i, ch in enumerate(v):
+                    # a legal form is a word of its own (株式会社／見本)
                     if ch == "\n" and 0 < i < len(v) - 1 and \
-                            kanji(v[i - 1]) and kanji(v[i + 1]):
+                            kanji(v[i - 1]) and kanji(v[i + 1]) and \
+                            not v[:i].endswith(LEGAL_FORMS) and \
+                            not v[i + 1:].startswith(LEGAL_FORMS):
                         problems.append("%s: %s%d: name %r broken inside "
                                         "a word" % (where, letter, r, v))
                 for line in v.split("\n"):

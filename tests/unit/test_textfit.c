@@ -770,15 +770,26 @@ test_wrap_bodies(void **state)
 				free(w);
 			}
 	/*
-	 * too wide for the line: where the script changes, not between two
-	 * kanji (株式／会社架空ソリューションズ in the 作業実施報告書's 同席)
+	 * too wide for the line: after its legal form, the name whole, not
+	 * between two kanji (株式／会社架空ソリューションズ in the 作業実施
+	 * 報告書's 同席) nor where the script changes inside the name
+	 * (株式会社架空／ソリューションズ)
 	 */
 	for (width = 1000; width <= 1250; width += 50) {
 		assert_non_null(w = textfit_wrap_fill("株式会社架空ソリューションズ"
 		    "（端末管理サービス事業者）", width));
-		assert_non_null(strstr(w, "株式会社架空\n"));
+		assert_non_null(strstr(w, "株式会社\n架空ソリューションズ"));
 		free(w);
 	}
+	assert_non_null(w = textfit_wrap("株式会社見本システムズ（国保システム"
+	    "運用事業者）", 700));
+	assert_string_equal(w, "株式会社\n見本システムズ\n（国保システム\n"
+	    "運用事業者）");
+	free(w);
+	assert_int_equal(textfit_break_cost("株式会社見本システムズ（国保）",
+	    "株式会社見本\nシステムズ（国保）", 700), 1);
+	assert_int_equal(textfit_break_cost("株式会社見本システムズ（国保）",
+	    "株式会社\n見本システムズ（国保）", 700), 0);
 	/* a column never narrower than them (up to twelve characters) */
 	assert_int_equal(textfit_min_kept("報告は情報セキュリティ委員会で審議す"
 	    "る。"), textfit_width("情報セキュリティ委員会"));

@@ -1541,10 +1541,17 @@ test_break_name(void **state)
 	assert_int_equal(xlsx_add_sheet(&sh, x, "所", 0), 0);
 	assert_int_equal(xlsx_table(&r, sh, ncol, 1), 0);
 	assert_int_equal(xlsx_write_text(sh, r, 0, "西部地域まちづくり課"), 0);
+	/*
+	 * a company after its legal form (the 特記事項 集計表's 委託事業者等:
+	 * 株式会社見本 / システム read as two names)
+	 */
+	assert_int_equal(xlsx_write_text(sh, r + 1, 0, "株式会社見本システム"),
+	    0);
 	assert_int_equal(xlsx_save(x), 0);
 	xlsx_free(x);
 	xml = zip_part(path, "xl/sharedStrings.xml");
 	assert_non_null(strstr(xml, "<t>西部地域\nまちづくり課</t>"));
+	assert_non_null(strstr(xml, "<t>株式会社\n見本システム</t>"));
 	free(xml);
 }
 
