@@ -1705,22 +1705,37 @@ term_match(const uint32_t *v, size_t n, size_t i, const char *t)
 	return c;
 }
 
+/*
+ * Does t end before v[i]?  Its last character is looked at first: the
+ * terms are of kanji, three bytes each.
+ */
+static int
+term_ends(const uint32_t *v, size_t n, size_t i, const char *t)
+{
+	size_t		 len = strlen(t), c;
+	uint32_t	 last;
+
+	if (i == 0 || len < 3)
+		return 0;
+	(void)text_utf8_decode(&last, t + len - 3, 3);
+	if (v[i - 1] != last)
+		return 0;
+	c = text_chars(t, len);
+	return i >= c && term_match(v, n, i - c, t) == c;
+}
+
 /* Is v[i] where one of terms[] or legal_forms[] starts or ends? */
 static int
 term_edge(const uint32_t *v, size_t n, size_t i)
 {
 	const char *const	*t;
-	size_t			 k, c;
+	size_t			 k;
 
 	for (k = 0; k < sizeof terms / sizeof terms[0] +
 	    sizeof legal_forms / sizeof legal_forms[0]; k++) {
 		t = k < sizeof terms / sizeof terms[0] ? &terms[k] :
 		    &legal_forms[k - sizeof terms / sizeof terms[0]];
-		if (term_match(v, n, i, *t) > 0)
-			return 1;
-		/* or one ending there */
-		c = text_chars(*t, strlen(*t));
-		if (i >= c && term_match(v, n, i - c, *t) == c)
+		if (term_match(v, n, i, *t) > 0 || term_ends(v, n, i, *t))
 			return 1;
 	}
 	return 0;
@@ -1730,13 +1745,11 @@ term_edge(const uint32_t *v, size_t n, size_t i)
 static int
 legal_end(const uint32_t *v, size_t n, size_t i)
 {
-	size_t	 k, c;
+	size_t	 k;
 
-	for (k = 0; k < sizeof legal_forms / sizeof legal_forms[0]; k++) {
-		c = text_chars(legal_forms[k], strlen(legal_forms[k]));
-		if (i >= c && term_match(v, n, i - c, legal_forms[k]) == c)
+	for (k = 0; k < sizeof legal_forms / sizeof legal_forms[0]; k++)
+		if (term_ends(v, n, i, legal_forms[k]))
 			return 1;
-	}
 	return 0;
 }
 
@@ -2502,11 +2515,15 @@ name_cut(const uint32_t *v, size_t n, size_t j, unsigned room)
 	if (j == 0 || j >= n || !((is_kanji(v[j - 1]) && is_kata(v[j])) ||
 	    (is_kata(v[j - 1]) && is_kanji(v[j]))))
 		return 0;
-	for (a = j; a > 0 && (is_kanji(v[a - 1]) || (is_kata(v[a - 1]) &&
-	    v[a - 1] != 0x30FB)); a--)
+	/*
+	 * no further than a name may be long (a run that goes on fails
+	 * below): legal_scores() asks at every break of a paragraph
+	 */
+	for (a = j; a > 0 && j - a <= TEXTFIT_NAME && (is_kanji(v[a - 1]) ||
+	    (is_kata(v[a - 1]) && v[a - 1] != 0x30FB)); a--)
 		;
-	for (b = j; b < n && (is_kanji(v[b]) || (is_kata(v[b]) &&
-	    v[b] != 0x30FB)); b++)
+	for (b = j; b < n && b - j <= TEXTFIT_NAME && (is_kanji(v[b]) ||
+	    (is_kata(v[b]) && v[b] != 0x30FB)); b++)
 		;
 	/* or after a legal form: 株式会社見本／システムズ */
 	for (k = j - 1; (a == 0 || !is_space(v[a - 1])) && k > a; k--)
