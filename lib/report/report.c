@@ -103,12 +103,12 @@ rp_fmt(void *pool, const char *fmt, ...)
 	struct buf	b = BUF_INIT;
 	const char	*p;
 	va_list		ap;
-	char		tmp[1024];
 
+	/* whole, however long (a list of 課 cut at 1,024 bytes mid-character) */
 	va_start(ap, fmt);
-	vsnprintf(tmp, sizeof tmp, fmt, ap);
+	buf_vprintf(&b, fmt, ap);
 	va_end(ap);
-	p = rp_str(pool, tmp);
+	p = rp_str(pool, buf_ok(&b) == 0 && b.data != NULL ? b.data : "");
 	buf_free(&b);
 	return p;
 }

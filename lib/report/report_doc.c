@@ -191,6 +191,7 @@ report_work_write_docx(const struct report_work *w,
 	struct docx_para_style	 right, left;
 	char			 date[CAL_FMT_MAX], iso[CAL_FMT_MAX];
 	char			 line[1024], heading[256];
+	struct buf		 para = BUF_INIT;
 	size_t			 i, nshort = 0, nmoved = 0, nsched = 0;
 	int			 rc, anyunheld = 0, anycancel = 0;
 
@@ -251,33 +252,33 @@ report_work_write_docx(const struct report_work *w,
 		snprintf(heading, sizeof heading, "%s（仕様書%s）", it->label,
 		    it->spec);
 		docx_add_outline_heading(d, 2, heading);
+		/* whole, however long the detail (a list of 課) */
+		buf_reset(&para);
 		if (it->expected >= 0)
-			snprintf(line, sizeof line, "当期%s、年度累計%s（年間想定"
-			    "%s）。", count_text(a, it->period, it->unit),
+			buf_printf(&para, "当期%s、年度累計%s（年間想定%s）。",
+			    count_text(a, it->period, it->unit),
 			    count_text(b, it->ytd, it->unit),
 			    count_text(c, it->expected, it->unit));
 		else
-			snprintf(line, sizeof line, "当期%s、年度累計%s。",
+			buf_printf(&para, "当期%s、年度累計%s。",
 			    count_text(a, it->period, it->unit),
 			    count_text(b, it->ytd, it->unit));
-		if (it->detail != NULL) {
-			size_t l = strlen(line);
-
-			snprintf(line + l, sizeof line - l, "%s。", it->detail);
-		}
+		if (it->detail != NULL)
+			buf_printf(&para, "%s。", it->detail);
 		/*
 		 * Rows a session each, counted by 対象者区分: 当期2対象者区分
 		 * over three rows read as a miscount.
 		 */
 		if (it->period > 0 && it->nrefs > (size_t)it->period &&
-		    strcmp(it->unit, "対象者区分") == 0) {
-			size_t l = strlen(line);
-
-			snprintf(line + l, sizeof line - l, "表の%zu回のうち、同じ"
-			    "対象者区分の研修（第1回・第2回など）は1区分として数え"
-			    "ています。", it->nrefs);
+		    strcmp(it->unit, "対象者区分") == 0)
+			buf_printf(&para, "表の%zu回のうち、同じ対象者区分の研修"
+			    "（第1回・第2回など）は1区分として数えています。",
+			    it->nrefs);
+		if ((rc = buf_ok(&para)) != 0) {
+			docx_free(d);
+			return rc;
 		}
-		docx_add_outline_body(d, line);
+		docx_add_outline_body(d, para.data);
 		if (it->nrefs > 0)
 			refs_table(d, it);
 		else if (it->period == 0)
@@ -362,9 +363,14 @@ report_work_write_docx(const struct report_work *w,
 		buf_free(&why);
 		docx_add_outline_body(d, line);
 		if (w->effort != NULL && nmoved > 0) {
-			snprintf(line, sizeof line, "振替先（年度累計が按分を上回る"
-			    "項目および年間想定のない業務）：%s。", w->effort);
-			docx_add_outline_body(d, line);
+			buf_reset(&para);
+			buf_printf(&para, "振替先（年度累計が按分を上回る項目"
+			    "および年間想定のない業務）：%s。", w->effort);
+			if ((rc = buf_ok(&para)) != 0) {
+				docx_free(d);
+				return rc;
+			}
+			docx_add_outline_body(d, para.data);
 		}
 		for (i = 0; i < w->nitems; i++) {
 			const struct report_item *it = &w->items[i];
@@ -387,6 +393,7 @@ report_work_write_docx(const struct report_work *w,
 	}
 	docx_add_blank(d);
 	docx_add_para(d, "以上", &right);
+	buf_free(&para);
 	rc = docx_save(d, path);
 	docx_free(d);
 	return rc;

@@ -304,7 +304,7 @@ sheet_survey(struct xlsx *x, const struct tr_results *r, struct store *st,
 	static const struct xlsx_column cols[] = {
 		{ "No.", XLSX_COL_CENTER, 5 },
 		{ "設問", XLSX_COL_BREAK, 52 },
-		{ "形式", XLSX_COL_CENTER, 11 },
+		{ "形式", XLSX_COL_CENTER, 13 },
 		{ "回答数", 0, 9 },
 		{ "肯定的回答", 0, 11 },
 		{ "平均（5段階）", 0, 13 },

@@ -6,6 +6,7 @@
 #ifndef NCIO_BUF_H
 #define NCIO_BUF_H
 
+#include <stdarg.h>
 #include <stddef.h>
 
 #include "error.h"
@@ -27,6 +28,7 @@ void	 buf_add(struct buf *, const void *, size_t);
 void	 buf_puts(struct buf *, const char *);
 void	 buf_putc(struct buf *, int);
 void	 buf_printf(struct buf *, const char *, ...) NC_PRINTF(2, 3);
+void	 buf_vprintf(struct buf *, const char *, va_list) NC_PRINTF(2, 0);
 /* 0, or NC_ENOMEM with the message set. */
 int	 buf_ok(const struct buf *);
 /*

@@ -1,0 +1,83 @@
+#!/bin/bash
+# The documents from data other than the sample: a year of the benchmark
+# generator's records (a few hundred, more 課 and contracts than the
+# sample), every year-level document and those of a few records of each
+# kind.  Each export succeeds or refuses with its documented reason, and
+# the workbooks pass the layout checks render_all applies to the sample's.
+# The sample is what the layouts were tuned on; this catches what breaks
+# beside it: a paragraph of 1,054 bytes cut mid-character by a 1,024-byte
+# buffer (作業実施報告書's 振替先, so no document at all), a row twice as
+# high as its text (研修結果's アンケート, a sheet the sample never fills).
+. "$(dirname "$0")/lib/common.bash"
+
+PY=/usr/bin/python3
+if ! $PY -c 'import openpyxl' 2>/dev/null; then
+	echo "SKIP: python3-openpyxl is not installed" >&2
+	exit 77
+fi
+export NCIO_BENCH_BIN=$T/bin
+mkdir -p "$T/bin"
+D=$T/gen
+"$NCIO_SOURCE_DIR/tests/bench/gen" --years 1 --first-fy 2026 -o "$D" \
+    >/dev/null 2>&1 || { fail "the generator failed"; exit 1; }
+export NERIMA_CIO_TODAY=2027-03-31
+O=$T/out.d
+mkdir -p "$O"
+
+# export TAG CMD...: the command writes its files into $O/TAG
+export_ok() {
+	local tag=$1
+	shift
+	mkdir -p "$O/$tag"
+	expect_status 0 "$NCIO" -C "$D" "$@" -o "$O/$tag/"
+	if ! ls "$O/$tag" | grep -q .; then
+		fail "$tag: nothing written"
+	fi
+}
+
+export_ok rv-summary review export summary --fy 2026
+export_ok au-results audit export results --fy 2026
+export_ok au-risks audit export risks --fy 2026
+export_ok au-items audit export items --fy 2026
+for k in self department vendor; do
+	export_ok ck-$k checklist export report --kind $k --fy 2026
+done
+export_ok in-stats incident export stats --fy 2026
+export_ok rp-annual report annual --fy 2026
+export_ok is-table issue export table --fy 2026
+export_ok tr-summary training export summary --fy 2026
+for f in $(ls "$D/audits/2026" | head -3); do
+	export_ok "paper-${f%.yaml}" audit export paper "${f%.yaml}"
+	export_ok "summary-${f%.yaml}" audit export summary "${f%.yaml}"
+done
+for f in $(ls "$D/reviews/2026" | head -3); do
+	export_ok "record-${f%.yaml}" review export record "${f%.yaml}"
+done
+for f in $(ls "$D/incidents/2026" | head -2); do
+	export_ok "incident-${f%.yaml}" incident export report "${f%.yaml}"
+done
+for f in $(ls "$D/trainings/2026" | head -2); do
+	export_ok "training-${f%.yaml}" training export report "${f%.yaml}"
+	export_ok "results-${f%.yaml}" training export results "${f%.yaml}"
+done
+m=$(grep -l 進捗報告会 "$D"/meetings/2026/*.yaml | head -1)
+m=$(basename "$m" .yaml)
+export_ok bimonthly report bimonthly --meeting "$m"
+export_ok consult consult export report --meeting "$m"
+export_ok minutes meeting export minutes "$m"
+
+# the generator writes no work plan: a clear refusal, nothing written
+expect_status 1 "$NCIO" -C "$D" report plan --fy 2026 -o "$T/plan/"
+grep -q "no work plan record" "$T/err" ||
+    fail "report plan: no reason given for refusing: $(cat "$T/err")"
+[ ! -e "$T/plan" ] || [ -z "$(ls "$T/plan")" ] ||
+    fail "report plan: wrote files though it refused"
+
+checks=$((checks + 1))
+find "$O" -name '*.xlsx' -print0 |
+    xargs -0 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" \
+    >"$T/layout.out" 2>&1 ||
+    { fail "workbook layout"; sed 's/^/  | /' "$T/layout.out" >&2; }
+
+echo "$checks checks, $failures failed"
+[ "$failures" -eq 0 ]
