@@ -1311,6 +1311,43 @@ xlsx_stub(const char *w, unsigned room)
 	return stub;
 }
 
+/*
+ * A sentence of running text whose last line is a short tail of up to
+ * TEXTFIT_TAIL characters (…是正の結果が記録されて／いるか。, the 監査調書's
+ * 監査項目): the lines textfit_wrap_within() sets in as many that leave
+ * none, narrower a little at a time, where they cut no more (Word's
+ * cells do the same: docx.c, short_tail(), spare_kana()).
+ */
+static void
+xlsx_spare_tail(struct buf *out, const char *t, unsigned room)
+{
+	char		*v;
+	size_t		 n, len = strlen(t);
+	unsigned	 c, r, cost;
+
+	if (buf_ok(out) != 0 || out->len == 0 || len < 3 ||
+	    memcmp(t + len - 3, "。", 3) != 0 ||
+	    (n = xlsx_count_lines(out->data, out->len)) < 2 ||
+	    n > UINT8_MAX || xlsx_last_line(out->data, out->len) >
+	    TEXTFIT_TAIL)
+		return;
+	cost = textfit_break_cost(t, out->data, room);
+	/* narrower a quarter of a character at a time, to two thirds */
+	for (r = room; r >= 200 && r >= room * 2 / 3; r -= 25) {
+		if ((v = textfit_wrap_within(t, r, room, (unsigned)n, 1,
+		    &c)) == NULL)
+			continue;
+		/* nor a stub for a first line (業務継続計画／（ICT-BCP）…) */
+		if (c <= cost && !xlsx_stub(v, room)) {
+			buf_reset(out);
+			buf_add(out, v, strlen(v));
+			free(v);
+			return;
+		}
+		free(v);
+	}
+}
+
 static void
 xlsx_spare_within(struct buf *out, const char *s, size_t len, size_t usable,
     size_t lines, int mode)
@@ -1363,6 +1400,7 @@ xlsx_spare_within(struct buf *out, const char *s, size_t len, size_t usable,
 		}
 		free(v);
 	}
+	xlsx_spare_tail(out, t, room);
 	free(w);
 	free(t);
 }

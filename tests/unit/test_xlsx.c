@@ -1474,6 +1474,56 @@ test_break_phrase(void **state)
 }
 
 /*
+ * A sentence of running text leaves no short tail on its last line where
+ * as many lines leave none (the 監査調書's 監査項目: …是正の結果が記録されて
+ * ／いるか。), nor a stub for a first line instead (業務継続計画／…).
+ */
+static void
+test_break_tail(void **state)
+{
+	static const struct xlsx_column tcols[] = {
+		{ "監査項目", XLSX_COL_BREAK, 36 },
+	};
+	static const char *const texts[] = {
+		"前回の監査・点検で受けた指摘事項が是正され、是正の結果が記録されて"
+		    "いるか。",
+		"業務継続計画（ICT-BCP）で課が担う役割と、非常時の連絡網が確認さ"
+		    "れているか。",
+	};
+	char			 path[512], *xml, *p, *e;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+	size_t			 i;
+
+	(void)state;
+	path_in(path, sizeof path, "tail.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "a", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, tcols, 1), 0);
+	for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
+		assert_int_equal(xlsx_write_text(sh, r + (uint32_t)i, 0,
+		    texts[i]), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	assert_null(strstr(xml, "\nいるか。"));
+	assert_non_null(strstr(xml, "記録されているか。</t>"));
+	/* each first line more than a third of the second */
+	for (p = xml; (p = strstr(p, "<t>")) != NULL; p = e) {
+		p += 3;
+		e = strstr(p, "</t>");
+		assert_non_null(e);
+		if (strncmp(p, "監査項目", strlen("監査項目")) == 0 ||
+		    memchr(p, '\n', (size_t)(e - p)) == NULL)
+			continue;
+		assert_true((size_t)(strchr(p, '\n') - p) * 3 >
+		    (size_t)(e - p) - (size_t)(strchr(p, '\n') - p));
+	}
+	free(xml);
+}
+
+/*
  * XLSX_COL_NAME: a name is never broken inside a run of kanji (区立見本保育園
  * in a column of 4.9 characters a line stays whole and widens the
  * column), only after ・ or before （, and with XLSX_COL_PHRASE at a
@@ -2482,6 +2532,7 @@ main(void)
 		cmocka_unit_test(test_break_phrase),
 		cmocka_unit_test(test_break_units),
 		cmocka_unit_test(test_break_name),
+		cmocka_unit_test(test_break_tail),
 		cmocka_unit_test(test_fit_name),
 		cmocka_unit_test(test_row_heights),
 		cmocka_unit_test(test_print_scale),
