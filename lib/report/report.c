@@ -217,6 +217,7 @@ add_ref(struct bld *b, size_t i, const char *no, const char *title,
 	memset(&r->end, 0, sizeof r->end);
 	r->note = rp_str(b->pool, note);
 	r->list_note = NULL;
+	r->interim = 0;
 	return r;
 }
 
@@ -695,7 +696,7 @@ count_audits(struct bld *b)
 	const char		*type, *status, *org;
 	char			 note[128], lnote[192], p[32];
 	size_t			 n = 0, i, item;
-	int			 rc, interim;
+	int			 rc, interim, marked;
 
 	if ((rc = store_kind(&kind, b->st, "audit")) != 0 ||
 	    (rc = audit_load_year(&v, &n, b->st, b->w->fy, NULL)) != 0)
@@ -734,6 +735,7 @@ count_audits(struct bld *b)
 		snprintf(note, sizeof note, "%s", schema_label(kind, "status",
 		    audit_status_on(rec, b->w->to)));
 		lnote[0] = '\0';
+		marked = 0;
 		if (audit_score(&sc, audit_items(rec)) == 0) {
 			/*
 			 * The rate the audit's own documents print, interim
@@ -752,6 +754,7 @@ count_audits(struct bld *b)
 				snprintf(note + strlen(note), sizeof note -
 				    strlen(note), "、適合率 %s%s", p, interim ?
 				    "（暫定）" : "");
+				marked = interim;
 			}
 			audit_score_free(&sc);
 		}
@@ -760,8 +763,10 @@ count_audits(struct bld *b)
 		r = add_ref(b, item, node_get_str(rec, "ref_no"),
 		    node_get_str(rec, "title"), org != NULL ? rp_org(b->st,
 		    org) : node_get_str(rec, "target_system"), d, note);
-		if (r != NULL && lnote[0] != '\0')
+		if (r != NULL && lnote[0] != '\0') {
 			r->list_note = rp_str(b->pool, lnote);
+			r->interim = marked;
+		}
 	}
 	audit_free_all(v, n);
 	return b->bad ? error_set(NC_ENOMEM, "out of memory") : 0;

@@ -38,6 +38,12 @@ struct report_ref {
 	 * each where the narrow column would cut a rate from its label.
 	 */
 	const char	*list_note;
+	/*
+	 * Its rate is interim (an audit with items still to check,
+	 * audit_score_interim()): list_note marks it ※, and the list
+	 * says under it what ※ means.
+	 */
+	int		 interim;
 };
 
 /*

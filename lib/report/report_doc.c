@@ -971,8 +971,8 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 			c[4] = r->title;
 			c[5] = r->org;
 			c[6] = r->list_note != NULL ? r->list_note : r->note;
-			if (r->list_note != NULL &&
-			    strstr(r->list_note, "※") != NULL)
+			/* the ※ under the list, said once for them all */
+			if (r->interim)
 				ninterim++;
 			/*
 			 * 中止 alone, said under the title not to count:

@@ -10,8 +10,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
+#include <minizip/unzip.h>
 
+#include "audit_doc.h"
 #include "buf.h"
 #include "cal.h"
 #include "chart.h"
@@ -927,6 +930,82 @@ test_sec_plan_records(void **state)
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	assert_int_equal(system(cmd), 0);
 }
+/* One part of a saved document, NUL-terminated. */
+static char *
+zip_part(const char *path, const char *name)
+{
+	unzFile		 uf;
+	unz_file_info64	 fi;
+	char		*p;
+	int		 n;
+
+	assert_non_null(uf = unzOpen64(path));
+	assert_int_equal(unzLocateFile(uf, name, 1), UNZ_OK);
+	assert_int_equal(unzGetCurrentFileInfo64(uf, &fi, NULL, 0, NULL, 0,
+	    NULL, 0), UNZ_OK);
+	assert_non_null(p = malloc(fi.uncompressed_size + 1));
+	assert_int_equal(unzOpenCurrentFile(uf), UNZ_OK);
+	n = unzReadCurrentFile(uf, p, (unsigned)fi.uncompressed_size);
+	assert_int_equal(n, (int)fi.uncompressed_size);
+	p[n] = '\0';
+	unzCloseCurrentFile(uf);
+	unzClose(uf);
+	return p;
+}
+
+/* The 業務項目別実績 of w, written to a scratch file: its shared strings. */
+static char *
+annual_strings(const struct report_work *w)
+{
+	char	 dir[] = "/tmp/test_report.XXXXXX", path[64], *xml;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof path, "%s/annual.xlsx", dir);
+	if (report_annual_write_xlsx(w, path) != 0)
+		fail_msg("%s", error_last());
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	unlink(path);
+	rmdir(dir);
+	return xml;
+}
+
+/*
+ * An audit rate left interim (items still to check) is flagged where
+ * the list's ※ is written, and the 業務項目別実績 explains ※ under its
+ * list by that flag: it counted the ※ in the text it had composed.
+ */
+static void
+test_interim_flag(void **state)
+{
+	struct report_work	 w;
+	const char		*ln;
+	char			*xml;
+	size_t			 i, k, ninterim = 0;
+
+	(void)state;
+	assert_int_equal(report_work_build(&w, st, day(2026, 4, 1),
+	    day(2026, 11, 30), day(2026, 11, 30), NULL), 0);
+	for (i = 0; i < w.nitems; i++)
+		for (k = 0; k < w.items[i].nrefs; k++) {
+			ln = w.items[i].refs[k].list_note;
+			assert_int_equal(w.items[i].refs[k].interim,
+			    ln != NULL && strstr(ln, "※") != NULL);
+			ninterim += w.items[i].refs[k].interim;
+		}
+	assert_true(ninterim > 0);
+	xml = annual_strings(&w);
+	assert_non_null(strstr(xml, AUDIT_INTERIM_NOTE));
+	free(xml);
+	/* the flag, not the ※ still in the text, says the note is due */
+	for (i = 0; i < w.nitems; i++)
+		for (k = 0; k < w.items[i].nrefs; k++)
+			w.items[i].refs[k].interim = 0;
+	xml = annual_strings(&w);
+	assert_null(strstr(xml, AUDIT_INTERIM_NOTE));
+	assert_non_null(strstr(xml, "※"));
+	free(xml);
+	report_work_free(&w);
+}
 
 /*
  * A period's end as the ward writes it after the first day, the one
@@ -970,6 +1049,7 @@ main(void)
 		cmocka_unit_test(test_withdrawn_review),
 		cmocka_unit_test(test_unheld_shortfall),
 		cmocka_unit_test(test_rate),
+		cmocka_unit_test(test_interim_flag),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
