@@ -1008,6 +1008,70 @@ test_interim_flag(void **state)
 }
 
 /*
+ * The 業務項目別実績 of the year to date (from 1 April) says its figures
+ * without 当期 (結果通知 1件), as report.c words them; the 作業実施報告書
+ * keeps 当期 (its period is two months, April's too), and a table of a
+ * period that starts later keeps it too: its figure is not the year's.
+ * report_doc.c cut 当期の from the text it was given.
+ */
+static void
+test_ytd_detail(void **state)
+{
+	static const char *const keys[] = { "plan_reviews",
+	    "procurement_support", "system_evaluations", "checklists" };
+	const size_t		 nkeys = sizeof keys / sizeof keys[0];
+	const size_t		 tl = strlen("当期の");
+	struct report_work	 w;
+	const struct report_item *it;
+	struct report_item	*ck;
+	char			*xml;
+	size_t			 i, n = 0;
+
+	(void)state;
+	assert_int_equal(report_work_build(&w, st, day(2026, 4, 1),
+	    day(2026, 11, 30), day(2026, 11, 30), NULL), 0);
+	for (i = 0; i < w.nitems; i++) {
+		it = &w.items[i];
+		if (it->detail == NULL ||
+		    strncmp(it->detail, "当期の", tl) != 0) {
+			assert_null(it->ytd_detail);
+			continue;
+		}
+		assert_non_null(it->ytd_detail);
+		assert_string_equal(it->ytd_detail, it->detail + tl);
+		assert_null(strstr(it->ytd_detail, "当期"));
+		n++;
+	}
+	assert_int_equal(n, nkeys);
+	for (i = 0; i < nkeys; i++)
+		assert_non_null(report_work_item(&w, keys[i])->ytd_detail);
+	xml = annual_strings(&w);
+	assert_null(strstr(xml, "当期"));
+	assert_non_null(strstr(xml, "<t>提出：所属点検 "));
+	free(xml);
+	/* the workbook takes the wording it is given, no 当期 cut */
+	ck = (struct report_item *)report_work_item(&w, "checklists");
+	ck->ytd_detail = NULL;
+	xml = annual_strings(&w);
+	assert_non_null(strstr(xml, "<t>当期の提出：所属点検 "));
+	free(xml);
+	report_work_free(&w);
+
+	/* a period from October: 当期 is October's, not the year's */
+	assert_int_equal(report_work_build(&w, st, day(2026, 10, 1),
+	    day(2026, 11, 30), day(2026, 11, 30), NULL), 0);
+	for (i = 0; i < w.nitems; i++)
+		assert_null(w.items[i].ytd_detail);
+	for (i = 0; i < nkeys; i++)
+		assert_true(strncmp(report_work_item(&w, keys[i])->detail,
+		    "当期の", tl) == 0);
+	xml = annual_strings(&w);
+	assert_non_null(strstr(xml, "<t>当期の提出：所属点検 "));
+	free(xml);
+	report_work_free(&w);
+}
+
+/*
  * A period's end as the ward writes it after the first day, the one
  * rule of the 作業実施報告書, the 作業実施計画書 and the decks: in the
  * same month its day, in another its month too; nothing where the end
@@ -1050,6 +1114,7 @@ main(void)
 		cmocka_unit_test(test_unheld_shortfall),
 		cmocka_unit_test(test_rate),
 		cmocka_unit_test(test_interim_flag),
+		cmocka_unit_test(test_ytd_detail),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
