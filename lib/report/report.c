@@ -217,6 +217,7 @@ add_ref(struct bld *b, size_t i, const char *no, const char *title,
 	memset(&r->end, 0, sizeof r->end);
 	r->note = rp_str(b->pool, note);
 	r->list_note = NULL;
+	r->interim = 0;
 	return r;
 }
 
@@ -514,6 +515,23 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 	return 0;
 }
 
+/*
+ * An item's second figure, counted in the period (fig: 決定 1件): the
+ * 作業実施報告書 gives it of 当期, its period two months even when it
+ * starts on 1 April; a table of the year (the 業務項目別実績) gives it
+ * bare, which it may where the period starts on the year's first day,
+ * the figure then the year's to date.
+ */
+static void
+period_detail(struct bld *b, size_t i, const char *fig)
+{
+	struct report_item	*it = &b->w->items[i];
+
+	it->detail = rp_fmt(b->pool, "当期の%s", fig);
+	it->ytd_detail = cal_cmp(b->w->from, b->fy0) == 0 ?
+	    rp_str(b->pool, fig) : NULL;
+}
+
 static int
 on_review_cb(struct bld *b, const struct schema *k, const struct node *rec)
 {
@@ -527,7 +545,7 @@ count_reviews(struct bld *b)
 	    "status", "received", "due", "submitted", "decision",
 	    "hearings" };
 	struct review_acc	acc;
-	char			n1[32], n2[32], n3[32];
+	char			n1[32], n2[32], n3[32], fig[256];
 	int			rc;
 
 	memset(&acc, 0, sizeof acc);
@@ -540,13 +558,14 @@ count_reviews(struct bld *b)
 	review_ctx_free(acc.ctx);
 	if (rc != 0)
 		return rc;
-	b->w->items[I_PLAN].detail = rp_fmt(b->pool, "当期の決定 %s件",
-	    rp_count(n1, acc.closed[0]));
-	b->w->items[I_PROC].detail = rp_fmt(b->pool, "当期の意見書提出 %s件"
-	    "（うち提出期限内 %s件、期限超過 %s件）", rp_count(n1,
-	    acc.closed[1]), rp_count(n2, acc.ontime), rp_count(n3, acc.late));
-	b->w->items[I_SYSEVAL].detail = rp_fmt(b->pool, "当期の結果通知 %s件",
-	    rp_count(n1, acc.closed[2]));
+	snprintf(fig, sizeof fig, "決定 %s件", rp_count(n1, acc.closed[0]));
+	period_detail(b, I_PLAN, fig);
+	snprintf(fig, sizeof fig, "意見書提出 %s件（うち提出期限内 %s件、"
+	    "期限超過 %s件）", rp_count(n1, acc.closed[1]),
+	    rp_count(n2, acc.ontime), rp_count(n3, acc.late));
+	period_detail(b, I_PROC, fig);
+	snprintf(fig, sizeof fig, "結果通知 %s件", rp_count(n1, acc.closed[2]));
+	period_detail(b, I_SYSEVAL, fig);
 	return 0;
 }
 
@@ -695,7 +714,7 @@ count_audits(struct bld *b)
 	const char		*type, *status, *org;
 	char			 note[128], lnote[192], p[32];
 	size_t			 n = 0, i, item;
-	int			 rc, interim;
+	int			 rc, interim, marked;
 
 	if ((rc = store_kind(&kind, b->st, "audit")) != 0 ||
 	    (rc = audit_load_year(&v, &n, b->st, b->w->fy, NULL)) != 0)
@@ -734,6 +753,7 @@ count_audits(struct bld *b)
 		snprintf(note, sizeof note, "%s", schema_label(kind, "status",
 		    audit_status_on(rec, b->w->to)));
 		lnote[0] = '\0';
+		marked = 0;
 		if (audit_score(&sc, audit_items(rec)) == 0) {
 			/*
 			 * The rate the audit's own documents print, interim
@@ -752,6 +772,7 @@ count_audits(struct bld *b)
 				snprintf(note + strlen(note), sizeof note -
 				    strlen(note), "、適合率 %s%s", p, interim ?
 				    "（暫定）" : "");
+				marked = interim;
 			}
 			audit_score_free(&sc);
 		}
@@ -760,8 +781,10 @@ count_audits(struct bld *b)
 		r = add_ref(b, item, node_get_str(rec, "ref_no"),
 		    node_get_str(rec, "title"), org != NULL ? rp_org(b->st,
 		    org) : node_get_str(rec, "target_system"), d, note);
-		if (r != NULL && lnote[0] != '\0')
+		if (r != NULL && lnote[0] != '\0') {
 			r->list_note = rp_str(b->pool, lnote);
+			r->interim = marked;
+		}
 	}
 	audit_free_all(v, n);
 	return b->bad ? error_set(NC_ENOMEM, "out of memory") : 0;
@@ -809,17 +832,18 @@ count_checklists(struct bld *b)
 	static const char *const want[] = { "ref_no", "kind", "org", "title",
 	    "submitted", "contract", "stage" };
 	struct ck_acc	acc = { 0, 0 };
-	char		n1[32], n2[32];
+	char		n1[32], n2[32], fig[128];
 	int		rc;
 
 	b->arg = &acc;
 	rc = each_record(b, "checklist", want, sizeof want / sizeof want[0],
 	    on_checklist);
 	b->arg = NULL;
-	if (rc == 0)
-		b->w->items[I_CHECKLIST].detail = rp_fmt(b->pool, "当期の提出："
-		    "所属点検 %s件、自己点検 %s件", rp_count(n1, acc.dept),
-		    rp_count(n2, acc.self));
+	if (rc == 0) {
+		snprintf(fig, sizeof fig, "提出：所属点検 %s件、自己点検 %s件",
+		    rp_count(n1, acc.dept), rp_count(n2, acc.self));
+		period_detail(b, I_CHECKLIST, fig);
+	}
 	return rc;
 }
 

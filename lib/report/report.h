@@ -38,6 +38,12 @@ struct report_ref {
 	 * each where the narrow column would cut a rate from its label.
 	 */
 	const char	*list_note;
+	/*
+	 * Its rate is interim (an audit with items still to check,
+	 * audit_score_interim()): list_note marks it ※, and the list
+	 * says under it what ※ means.
+	 */
+	int		 interim;
 };
 
 /*
@@ -63,6 +69,14 @@ struct report_item {
 	double			 prorated;	/* expected x months / 12 */
 	int			 is_short;	/* ytd below prorated (6(1)ウ) */
 	const char		*detail;	/* a second figure, or NULL */
+	/*
+	 * detail as a table of the year words it (決定 1件, not 当期の
+	 * 決定 1件) where the period is the whole year to date, from 1
+	 * April; NULL otherwise, or when detail says no 当期.  The
+	 * 作業実施報告書 keeps detail: its period is two months, April's
+	 * too.
+	 */
+	const char		*ytd_detail;
 	struct report_ref	*refs;		/* in the period, by date */
 	size_t			 nrefs;
 	const char		*note;		/* 6(1)ウ, when short */

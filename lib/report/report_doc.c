@@ -735,18 +735,16 @@ annual_note(char *note, size_t size, const struct report_work *w,
     const struct report_item *it)
 {
 	size_t		 l;
-	const char	*detail = it->detail;
+	const char	*detail;
 	char		 out[128];
 
 	note[0] = '\0';
 	/*
 	 * A period of the whole year to date says no 当期 (当期の結果通知
-	 * 1件 in a table of the year): the 作業実施報告書's wording, whose
-	 * period is two months.
+	 * 1件 in a table of the year): that is the 作業実施報告書's
+	 * wording, whose period is two months (report.c words both).
 	 */
-	if (detail != NULL && w->from.m == 4 && w->from.d == 1 &&
-	    strncmp(detail, "当期の", strlen("当期の")) == 0)
-		detail = detail + strlen("当期の");
+	detail = it->ytd_detail != NULL ? it->ytd_detail : it->detail;
 	/* 未実施 8件, 中止 1件: with the 実績 they make the year's plan */
 	if (it->nunheld_ytd > 0 && it->ncancelled > 0)
 		snprintf(out, sizeof out, ANNUAL_UNHELD "、中止 %ld件",
@@ -978,8 +976,8 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 			c[4] = r->title;
 			c[5] = r->org;
 			c[6] = r->list_note != NULL ? r->list_note : r->note;
-			if (r->list_note != NULL &&
-			    strstr(r->list_note, "※") != NULL)
+			/* the ※ under the list, said once for them all */
+			if (r->interim)
 				ninterim++;
 			/*
 			 * 中止 alone, said under the title not to count:
