@@ -2380,25 +2380,12 @@ put_note(struct buf *b, const char *text, long x, long y, long cx, long cy)
 	buf_puts(b, "</a:p></p:txBody></p:sp>");
 }
 
+/* t's shape and text as a table slide takes them; title for the error. */
 static int
-table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
+table_check(const struct pptx_table *t, const char *title)
 {
-	/*
-	 * 14pt, or 12pt where a column's minimum does not fit: never less,
-	 * a slide is read from across a room.  Rows that then wrap more
-	 * continue on further slides.
-	 */
-	static const unsigned	 sizes[] = { 1400, 1200 };
-	const struct layout	*l = &p->lay[L_TITLEONLY];
-	struct rect		 area = content_rect(p);
-	struct buf		 b = BUF_INIT, paras = BUF_INIT, tt = BUF_INIT;
-	unsigned		*grid = NULL, *alt = NULL, *rl = NULL, sz = 0;
-	unsigned		 widows, hl;
-	unsigned		 best = UINT_MAX;
-	double			*rh = NULL, hh, used, nh = 0;
-	size_t			 i, r, c, first, n, k = 0;
-	long			 total;
-	int			 rc = 0;
+	size_t	c, r;
+	int	rc;
 
 	if ((rc = check_text(title, "slide title")) != 0)
 		return rc;
@@ -2412,17 +2399,33 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 	for (r = 0; r < t->nrows * t->ncols; r++)
 		if ((rc = check_text(t->cells[r], "table cell")) != 0)
 			return rc;
-	if ((rc = check_text(t->note, "table note")) != 0)
-		return rc;
-	if ((grid = calloc(t->ncols, sizeof *grid)) == NULL ||
-	    (alt = calloc(t->ncols, sizeof *alt)) == NULL ||
-	    (rh = calloc(t->nrows + 1, sizeof *rh)) == NULL ||
-	    (rl = calloc(t->nrows + 1, sizeof *rl)) == NULL) {
-		free(grid);
-		free(alt);
-		free(rh);
+	return check_text(t->note, "table note");
+}
+
+/*
+ * The size a table slide sets t in, into *sz, and its column widths at
+ * it, into grid[] (t->ncols): the one layout of table_impl() and
+ * pptx_table_room(), so that a caller fitting its text to a column's
+ * room measures what the slide gives it.
+ */
+static int
+table_layout(unsigned *grid, unsigned *sz, const struct pptx *p,
+    const struct pptx_table *t)
+{
+	/*
+	 * 14pt, or 12pt where a column's minimum does not fit: never less,
+	 * a slide is read from across a room.  Rows that then wrap more
+	 * continue on further slides.
+	 */
+	static const unsigned	 sizes[] = { 1400, 1200 };
+	struct rect		 area = content_rect(p);
+	unsigned		*alt, widows, best = UINT_MAX;
+	size_t			 i;
+	int			 rc;
+
+	*sz = 0;
+	if ((alt = calloc(t->ncols, sizeof *alt)) == NULL)
 		return nomem();
-	}
 	/*
 	 * The largest size at which every column holds its minimum, and
 	 * the smaller one where that leaves a cell's last line one or two
@@ -2430,23 +2433,50 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 	 */
 	for (i = 0; i < sizeof sizes / sizeof sizes[0]; i++) {
 		if ((rc = table_grid(alt, t, sizes[i], area.cx, &widows)) < 0) {
-			rc = nomem();
-			goto done;
+			free(alt);
+			return nomem();
 		}
-		if (sz == 0 && (rc == 1 || i + 1 == sizeof sizes /
+		if (*sz == 0 && (rc == 1 || i + 1 == sizeof sizes /
 		    sizeof sizes[0])) {
-			sz = sizes[i];
+			*sz = sizes[i];
 			memcpy(grid, alt, t->ncols * sizeof *grid);
 			best = rc == 1 ? widows : UINT_MAX;
 		} else if (rc == 1 && widows == 0 && best > 0) {
-			sz = sizes[i];
+			*sz = sizes[i];
 			memcpy(grid, alt, t->ncols * sizeof *grid);
 			best = 0;
 		}
 		if (best == 0)
 			break;
 	}
-	rc = 0;
+	free(alt);
+	return 0;
+}
+
+static int
+table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
+{
+	const struct layout	*l = &p->lay[L_TITLEONLY];
+	struct rect		 area = content_rect(p);
+	struct buf		 b = BUF_INIT, paras = BUF_INIT, tt = BUF_INIT;
+	unsigned		*grid = NULL, *rl = NULL, sz = 0;
+	unsigned		 hl;
+	double			*rh = NULL, hh, used, nh = 0;
+	size_t			 i, r, c, first, n, k = 0;
+	long			 total;
+	int			 rc = 0;
+
+	if ((rc = table_check(t, title)) != 0)
+		return rc;
+	if ((grid = calloc(t->ncols, sizeof *grid)) == NULL ||
+	    (rh = calloc(t->nrows + 1, sizeof *rh)) == NULL ||
+	    (rl = calloc(t->nrows + 1, sizeof *rl)) == NULL) {
+		free(grid);
+		free(rh);
+		return nomem();
+	}
+	if ((rc = table_layout(grid, &sz, p, t)) != 0)
+		goto done;
 	total = 0;
 	for (c = 0; c < t->ncols; c++)
 		total += (long)grid[c];
@@ -2524,7 +2554,6 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 	}
 done:
 	free(grid);
-	free(alt);
 	free(rh);
 	free(rl);
 	buf_free(&b);
@@ -2538,6 +2567,32 @@ pptx_table_slide(struct pptx *p, const char *title,
     const struct pptx_table *t)
 {
 	PPTX_CALL(p, table_impl(p, title, t));
+}
+
+int
+pptx_table_room(const struct pptx *p, const struct pptx_table *t,
+    size_t col, unsigned *room, unsigned *sz)
+{
+	unsigned	*grid, size;
+	int		 rc;
+
+	*room = 0;
+	if (sz != NULL)
+		*sz = 0;
+	if ((rc = pptx_sticky(p)) != 0 || (rc = table_check(t, NULL)) != 0)
+		return rc;
+	if (col >= t->ncols)
+		return error_set(NC_EINVALID, "no column %zu: the table has "
+		    "%zu", col + 1, t->ncols);
+	if ((grid = calloc(t->ncols, sizeof *grid)) == NULL)
+		return nomem();
+	if ((rc = table_layout(grid, &size, p, t)) == 0) {
+		*room = cell_room((long)grid[col], size);
+		if (sz != NULL)
+			*sz = size;
+	}
+	free(grid);
+	return rc;
 }
 
 /* One chart slide; flags for chart_drawingml(). */

@@ -135,6 +135,24 @@ struct pptx_table {
 int	pptx_table_slide(struct pptx *, const char *title,
 	    const struct pptx_table *);
 
+/*
+ * The room of a line of column col (from 0) of t as pptx_table_slide()
+ * would set t in this presentation, into *room: hundredths of a
+ * character of the size the slide chooses (1400 or 1200, into *sz
+ * unless NULL) as textfit_width() measures them, the column's width
+ * less its margins at TEXTFIT_ROOM %.  A line of a cell no wider stays
+ * one line there; one character more breaks.  For a caller that packs
+ * a cell's items into lines itself (the 運営計画書's schedule, each
+ * month's items whole).  The widths and the size come from every cell
+ * of t (a wider cell, a last line of one or two characters that sends
+ * the table to 12pt), so measure the table as it will be set, or
+ * measure it again after changing a cell.  Nothing is added to the
+ * presentation and no error is kept by it; NC_EINVALID for a table
+ * pptx_table_slide() would refuse or a column it does not have.
+ */
+int	pptx_table_room(const struct pptx *, const struct pptx_table *t,
+	    size_t col, unsigned *room, unsigned *sz);
+
 int	pptx_chart_slide(struct pptx *, const char *title,
 	    const struct chart *);
 

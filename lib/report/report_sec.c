@@ -91,6 +91,16 @@ table_cell(struct report_sec *s, struct sec_slide *sl, const char *text)
 	return 0;
 }
 
+/*
+ * A deck, on the built-in template: every deck is written on it, and
+ * the schedule's lines are packed to the room it gives (sched_pack()).
+ */
+static int
+sec_deck_new(struct pptx **p, const struct pptx_props *props)
+{
+	return pptx_new(p, props, NULL);
+}
+
 static struct cal_date	sec_date_at(const struct report_sec *, const char *,
 			    struct cal_date);
 static struct cal_date	period_end(const struct training *, struct cal_date);
@@ -1528,14 +1538,6 @@ audit_named(const struct report_sec *s, const char *item,
 }
 
 /*
- * What a line of the 年間スケジュール's 内容 holds, as textfit_width()
- * measures it: the room the slide gives the column at 14pt (pptx.c's
- * cell_room(), 5,326 across the 10,257,203 EMU the 月 column leaves), to
- * the last character, for 8月 has three lines there and no more (a
- * fourth pushed 3月 onto a slide of its own).
- */
-#define SCHED_ROOM	5320
-/*
  * The 、 between the audits of one item (情報セキュリティ監査（運用面）
  * 経済課（19日）、区立図書館（見本A）（26日）), which sched_lines() keeps
  * on one line: a byte no text has, made 、 there.
@@ -1571,7 +1573,7 @@ unglue(struct buf *b)
  * セキュリティ研修（3日～28日）、…」, splitting a training's name.
  */
 static int
-sched_lines(struct buf *cell)
+sched_lines(struct buf *cell, unsigned room)
 {
 	struct buf	 out = BUF_INIT, cand = BUF_INIT;
 	const char	*p, *e;
@@ -1588,7 +1590,7 @@ sched_lines(struct buf *cell)
 			buf_puts(&cand, "、");
 			buf_add(&cand, p, (size_t)(e - p));
 			if (buf_ok(&cand) == 0 &&
-			    textfit_width(unglue(&cand)) > SCHED_ROOM) {
+			    textfit_width(unglue(&cand)) > room) {
 				buf_puts(&out, "\n");
 				start = out.len;
 			} else
@@ -1607,11 +1609,109 @@ sched_lines(struct buf *cell)
 	return rc;
 }
 
+/* The 年間スケジュール's headings, its 内容 column the second. */
+static const char *const sched_head[] = { "月", "内容" };
+
+/*
+ * The 年間スケジュール's table of the months with items in cell[] (12,
+ * from 4月), 月 and 内容, as sec_schedule() sets it, into *t; its cells
+ * (2 a row) in v[], their text unglued (glued[] keeps cell[] as it was),
+ * the months' names in mon[].
+ */
+static int
+sched_table(struct pptx_table *t, const char **v, char mon[][8],
+    struct buf *cell, struct buf *glued)
+{
+	int	k, rc;
+
+	memset(t, 0, sizeof *t);
+	t->ncols = 2;
+	t->head = sched_head;
+	t->cells = v;
+	for (k = 0; k < 12; k++) {
+		if (cell[k].len == 0)
+			continue;
+		buf_reset(&glued[k]);
+		buf_add(&glued[k], cell[k].data, cell[k].len);
+		if ((rc = buf_ok(&glued[k])) != 0)
+			return rc;
+		snprintf(mon[k], sizeof mon[k], "%d月", (k + 3) % 12 + 1);
+		v[2 * t->nrows] = mon[k];
+		v[2 * t->nrows + 1] = unglue(&glued[k]);
+		t->nrows++;
+	}
+	return 0;
+}
+
+/*
+ * The months' items packed into lines (sched_lines()) of the room the
+ * slide gives the 内容 column, as the pptx writer lays the table out
+ * (pptx_table_room()), on the template every deck is written on
+ * (sec_deck_new()): 8月 has three lines there, to the last character,
+ * and no more (a fourth pushed 3月 onto a slide of its own).  The room
+ * comes from the table as its cells are, so it is measured with the
+ * items on one line each, and again once packed: the table set from
+ * the packed lines must give the room they were packed to, or they are
+ * packed again at what it gives.
+ */
+static int
+sched_pack(struct buf *cell)
+{
+	struct pptx_table	 t;
+	struct pptx		*p = NULL;
+	struct buf		 raw[12], glued[12];
+	const char		*v[24];
+	char			 mon[12][8];
+	unsigned		 room = 0, was = 0;
+	int			 k, round, rc;
+
+	for (k = 0; k < 12; k++) {
+		buf_init(&raw[k]);
+		buf_init(&glued[k]);
+		buf_add(&raw[k], cell[k].data, cell[k].len);
+	}
+	for (k = 0, rc = 0; k < 12 && rc == 0; k++)
+		rc = buf_ok(&raw[k]);
+	if (rc != 0 || (rc = sec_deck_new(&p, NULL)) != 0)
+		goto done;
+	/*
+	 * Round 0 measures the items unpacked; each later one the table
+	 * packed at the room before, done when it gives that room again
+	 * (the sample's: 5348 unpacked, 5347 packed at that, 5347 packed
+	 * at 5347).  Should the room swing between two, the cells stay
+	 * packed at the last and the slide breaks a line that runs over
+	 * its room itself.
+	 */
+	for (round = 0; round < 4; round++) {
+		if ((rc = sched_table(&t, v, mon, cell, glued)) != 0 ||
+		    (rc = pptx_table_room(p, &t, 1, &room, NULL)) != 0)
+			goto done;
+		if (round > 0 && room == was)
+			break;
+		for (k = 0; k < 12; k++) {
+			if (raw[k].len == 0)
+				continue;
+			buf_reset(&cell[k]);
+			buf_add(&cell[k], raw[k].data, raw[k].len);
+			if ((rc = buf_ok(&cell[k])) != 0 ||
+			    (rc = sched_lines(&cell[k], room)) != 0)
+				goto done;
+		}
+		was = room;
+	}
+done:
+	pptx_free(p);
+	for (k = 0; k < 12; k++) {
+		buf_free(&raw[k]);
+		buf_free(&glued[k]);
+	}
+	return rc;
+}
+
 static int
 sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
     const struct node *goals)
 {
-	static const char *const sh[] = { "月", "内容" };
 	struct record		**v = NULL;
 	struct sec_slide	*tb;
 	struct buf		 cell[12];
@@ -1767,9 +1867,10 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 		if (buf_ok(&cell[k]) != 0) {
 			rc = error_code();
 			goto done;
-		} else if (cell[k].len > 0 && (rc = sched_lines(&cell[k])) != 0)
-			goto done;
+		}
 	if (!any)
+		goto done;
+	if ((rc = sched_pack(cell)) != 0)
 		goto done;
 	/*
 	 * The year's volume on the 概要 slide, which held the summary's
@@ -1801,7 +1902,7 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 	}
 	plan_title(title, sizeof title, "年間スケジュール", s->plan_version);
 	if ((rc = slide_new(s, &tb, 1, title, 1)) != 0 ||
-	    (rc = table_init(s, tb, 2, sh)) != 0)
+	    (rc = table_init(s, tb, 2, sched_head)) != 0)
 		goto done;
 	for (k = 0; k < 12; k++) {
 		if (cell[k].len == 0)
@@ -2485,7 +2586,7 @@ report_sec_write(const struct report_sec *s, int overview, const char *path)
 	memset(&props, 0, sizeof props);
 	props.title = s->title;
 	props.author = s->author;
-	if ((rc = pptx_new(&p, &props, NULL)) != 0)
+	if ((rc = sec_deck_new(&p, &props)) != 0)
 		return rc;
 	memset(&t, 0, sizeof t);
 	/*

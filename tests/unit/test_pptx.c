@@ -1356,6 +1356,108 @@ test_cell_long(void **state)
 	free(text);
 }
 
+/*
+ * The room pptx_table_room() reports for a column is the room the slide
+ * gives it: the 運営計画書 packs its schedule's months into lines of the
+ * 内容 column's room (report_sec.c's sched_lines()), which it held as a
+ * copy of this layout's figure.  In a two-column table whose list sets
+ * the width, a line no wider than the room stays one line in that
+ * column and one 研 more breaks; the table keeps its room and its size
+ * with either line; the room is the cell_room() of the width written in
+ * <a:gridCol> at the size of the cells' text; and nothing is added to
+ * the deck.  The line ends in a word of half-width letters, which does
+ * not break, so that the wider one breaks before it and leaves no widow
+ * (a 研 alone on a line): a widow at 14pt sets the table at 12pt, where
+ * the room is another.
+ */
+static void
+test_table_room(void **state)
+{
+	static const char *const h[] = { "月", "内容" };
+	static const char	 word[] = "ABCDEFG";
+	const char		*c[4];
+	struct pptx_table	 t = { 2, h, 2, c, NULL, NULL };
+	struct pptx		*p;
+	struct buf		 list = BUF_INIT, line = BUF_INIT;
+	char			 path[512], name[32], *xml, *text;
+	const char		*s;
+	unsigned		 room, again, sz, wword, n, i, k;
+	long			 w, fsz;
+	double			 across;
+
+	(void)state;
+	for (i = 0; i < 12; i++)
+		buf_printf(&list, "%s区立保育園職員向け情報セキュリティ研修（%u日）",
+		    i > 0 ? "、" : "", i + 1);
+	assert_int_equal(buf_ok(&list), 0);
+	c[0] = "4月";
+	c[1] = list.data;
+	c[2] = "8月";
+	c[3] = "研修";
+	assert_int_equal(pptx_new(&p, NULL, NULL), 0);
+	assert_int_equal(pptx_table_room(p, &t, 1, &room, &sz), 0);
+	assert_int_equal(sz, 1400);
+	assert_true(room > 4000 && room < 6000);
+	assert_int_equal(pptx_slide_count(p), 0);
+	/* no third column; the error not kept by the deck */
+	assert_int_equal(pptx_table_room(p, &t, 2, &again, NULL),
+	    NC_EINVALID);
+	assert_int_equal(pptx_error(p), 0);
+	/* 研 100 wide, the word and the gap before it wword */
+	wword = textfit_width("研ABCDEFG") - 100;
+	n = (room - wword) / 100;
+	for (k = 0; k < 2; k++) {
+		buf_reset(&line);
+		for (i = 0; i < n + k; i++)
+			buf_puts(&line, "研");
+		buf_puts(&line, word);
+		assert_int_equal(buf_ok(&line), 0);
+		assert_int_equal(textfit_width(line.data), (n + k) * 100 +
+		    wword);
+		assert_true(k == 0 ? textfit_width(line.data) <= room :
+		    textfit_width(line.data) > room);
+		c[3] = line.data;
+		assert_int_equal(pptx_table_room(p, &t, 1, &again, &sz), 0);
+		assert_int_equal(again, room);
+		assert_int_equal(sz, 1400);
+		assert_int_equal(pptx_table_slide(p, "年間スケジュール", &t), 0);
+	}
+	assert_int_equal(pptx_slide_count(p), 2);
+	path_in(path, sizeof path, "room.pptx");
+	assert_int_equal(pptx_save(p, path), 0);
+	pptx_free(p);
+	for (k = 0; k < 2; k++) {
+		snprintf(name, sizeof name, "ppt/slides/slide%u.xml", k + 1);
+		assert_non_null(xml = part_of(path, name));
+		/* the 内容 column's width and the cells' size as written */
+		assert_non_null(s = strstr(xml, "<a:gridCol w=\""));
+		assert_non_null(s = strstr(s + 1, "<a:gridCol w=\""));
+		w = strtol(s + strlen("<a:gridCol w=\""), NULL, 10);
+		assert_non_null(s = strstr(xml, "<a:tc>"));
+		assert_non_null(s = strstr(s, " sz=\""));
+		fsz = strtol(s + strlen(" sz=\""), NULL, 10);
+		assert_int_equal(fsz, 1400);
+		/* cell_room(): less the margins, at TEXTFIT_ROOM % */
+		across = (double)(w - 2 * 91440) * 100 / ((double)fsz / 100 *
+		    12700);
+		assert_int_equal((unsigned)across * TEXTFIT_ROOM / 100, room);
+		s = xml;
+		for (i = 0; i < 5; i++)
+			free(next_cell(&s));
+		assert_non_null(text = next_cell(&s));
+		assert_int_equal(strlen(text), (n + k) * strlen("研") +
+		    strlen(word) + k);
+		if (k == 0)
+			assert_null(strchr(text, '\n'));
+		else
+			assert_non_null(strstr(text, "研\nABCDEFG"));
+		free(text);
+		free(xml);
+	}
+	buf_free(&list);
+	buf_free(&line);
+}
+
 int
 main(void)
 {
@@ -1376,6 +1478,7 @@ main(void)
 		cmocka_unit_test(test_table_note),
 		cmocka_unit_test(test_cell_breaks),
 		cmocka_unit_test(test_cell_long),
+		cmocka_unit_test(test_table_room),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
