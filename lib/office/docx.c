@@ -4262,10 +4262,15 @@ sized_layout(const struct docx_table *t, unsigned total, unsigned *grid,
  * little, a word cut costs every reader.  Any row of a table of up to
  * KEEP_ROWS rows may, and of a longer one one row in EXTRA_ROWS of the
  * body (and one), those that spare the most first, so that a long table
- * does not grow by much.
+ * does not grow by much.  A row may take a second line where the first
+ * still leaves such a word and the second spares it, not counted as
+ * another row's (the 対応基準提案書's 報告の期限: …行わ／れたおそれがある、
+ * 不特定多数の／者に, left by one line more, spared by two; counted, it
+ * took the line that spared the row below 場合／で、).
  */
 #define EXTRA_COST	2
 #define EXTRA_ROWS	4
+#define EXTRA_MAX	2
 
 /*
  * What the words cell (r, k) breaks cost as put_cell() writes it with
@@ -4297,25 +4302,37 @@ cell_cost(const struct docx_table *t, const unsigned *grid, unsigned margin,
 	return cost;
 }
 
+/* What row r's cells spare with a line more than extra lines. */
+static unsigned
+extra_gain(const struct docx_table *t, const unsigned *grid, unsigned margin,
+    size_t r, unsigned extra)
+{
+	unsigned	 c0, c1, gain = 0;
+	size_t		 k;
+
+	for (k = 0; k < t->ncols; k++) {
+		if ((c0 = cell_cost(t, grid, margin, r, k, extra)) <
+		    EXTRA_COST)
+			continue;
+		if ((c1 = cell_cost(t, grid, margin, r, k, extra + 1)) < c0)
+			gain += c0 - c1;
+	}
+	return gain;
+}
+
 static int
 row_extra(unsigned *extra, const struct docx_table *t, const unsigned *grid,
     unsigned margin)
 {
-	unsigned	*gain, c0, c1, most;
-	size_t		 r, k, best, n, body = t->nrows - t->header_rows;
+	unsigned	*gain, most;
+	size_t		 r, best, n, body = t->nrows - t->header_rows;
 
 	if ((gain = calloc(t->nrows + 1, sizeof *gain)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	for (r = t->header_rows; r < t->nrows; r++)
-		for (k = 0; k < t->ncols; k++) {
-			if ((c0 = cell_cost(t, grid, margin, r, k, 0)) <
-			    EXTRA_COST)
-				continue;
-			if ((c1 = cell_cost(t, grid, margin, r, k, 1)) < c0)
-				gain[r] += c0 - c1;
-		}
+		gain[r] = extra_gain(t, grid, margin, r, 0);
 	for (n = 0; n < (body <= KEEP_ROWS ? body : 1 + body / EXTRA_ROWS);
-	    n++) {
+	    ) {
 		for (r = 0, best = t->nrows, most = 0; r < t->nrows; r++)
 			if (gain[r] > most) {
 				best = r;
@@ -4323,8 +4340,11 @@ row_extra(unsigned *extra, const struct docx_table *t, const unsigned *grid,
 			}
 		if (best == t->nrows)
 			break;
-		extra[best] = 1;
-		gain[best] = 0;
+		/* a row's second line is not another row's */
+		if (extra[best]++ == 0)
+			n++;
+		gain[best] = extra[best] < EXTRA_MAX ? extra_gain(t, grid,
+		    margin, best, extra[best]) : 0;
 	}
 	free(gain);
 	return 0;

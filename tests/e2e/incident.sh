@@ -389,6 +389,15 @@ cells = [c.text for t in d.tables for r in t.rows for c in r.cells]
 same = [c for c in cells if c.startswith("知った日の") and "うちに" in c]
 assert same and all(c == "知った日の\nうちに" for c in same), same
 PYEOF
+# the 報告の期限 cut no word of kana (行わ／れた, 多数の／者に): a row takes
+# two lines more where one leaves such a cut (review11)
+$PY - "$C" <<'PYEOF' || fail "a 報告の期限 cell cuts a word"
+import sys, docx
+d = docx.Document(sys.argv[1])
+cells = [c.text for t in d.tables for r in t.rows for c in r.cells]
+bad = [c for c in cells if any(w in c for w in ("行わ\nれた", "多数の\n者に"))]
+assert not bad, bad
+PYEOF
 # the subject stands out under the sender: bold, 12pt (a small body line)
 $PY - "$C" <<'PYEOF' || fail "the criteria's subject is a small line"
 import sys, docx
