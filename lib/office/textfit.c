@@ -480,6 +480,7 @@ static int	is_kanji(uint32_t);
 static void	kana_scores(unsigned char *, const uint32_t *, size_t);
 static int	kana_split(const uint32_t *, size_t, size_t);
 static int	legal_end(const uint32_t *, size_t, size_t);
+static int	legal_tail(const uint32_t *, size_t);
 static int	name_cut(const uint32_t *, size_t, size_t, unsigned);
 
 size_t
@@ -1094,6 +1095,11 @@ legal_scores(unsigned char *score, const uint32_t *v, size_t n,
 {
 	size_t	 i;
 
+	/* most paragraphs name no company: nothing to do (legal_end()) */
+	for (i = 2; i <= n && !legal_tail(v, i); i++)
+		;
+	if (i > n)
+		return;
 	for (i = 1; i < n; i++)
 		if (score[i] > 1 && is_kanji(v[i - 1]) && legal_end(v, n, i))
 			score[i] = 5;
@@ -1741,12 +1747,26 @@ term_edge(const uint32_t *v, size_t n, size_t i)
 	return 0;
 }
 
+/*
+ * Does v[i - 2..i) end a legal form as each does, in 会社 or 法人?  Asked
+ * at every break of a paragraph, the forms are looked at only after one.
+ */
+static int
+legal_tail(const uint32_t *v, size_t i)
+{
+	return i >= 2 && ((v[i - 2] == 0x4F1A /* 会 */ &&
+	    v[i - 1] == 0x793E /* 社 */) || (v[i - 2] == 0x6CD5 /* 法 */ &&
+	    v[i - 1] == 0x4EBA /* 人 */));
+}
+
 /* Does a legal form end before v[i] (株式会社／見本システムズ)? */
 static int
 legal_end(const uint32_t *v, size_t n, size_t i)
 {
 	size_t	 k;
 
+	if (i > n || !legal_tail(v, i))
+		return 0;
 	for (k = 0; k < sizeof legal_forms / sizeof legal_forms[0]; k++)
 		if (term_ends(v, n, i, legal_forms[k]))
 			return 1;
