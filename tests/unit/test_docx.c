@@ -27,6 +27,8 @@
 #include <cmocka.h>
 #include <minizip/unzip.h>
 
+#include "zippart.h"
+
 #include "buf.h"
 #include "chart.h"
 #include "docx.h"
@@ -121,29 +123,6 @@ spew(const char *path, const char *data, size_t len)
 	assert_non_null(f);
 	assert_int_equal(fwrite(data, 1, len, f), len);
 	assert_int_equal(fclose(f), 0);
-}
-
-/* One part of a saved package, NUL-terminated. */
-static char *
-zip_part(const char *path, const char *name)
-{
-	unzFile		 uf;
-	unz_file_info64	 fi;
-	char		*p;
-	int		 n;
-
-	assert_non_null(uf = unzOpen64(path));
-	assert_int_equal(unzLocateFile(uf, name, 1), UNZ_OK);
-	assert_int_equal(unzGetCurrentFileInfo64(uf, &fi, NULL, 0, NULL, 0,
-	    NULL, 0), UNZ_OK);
-	assert_non_null(p = malloc(fi.uncompressed_size + 1));
-	assert_int_equal(unzOpenCurrentFile(uf), UNZ_OK);
-	n = unzReadCurrentFile(uf, p, (unsigned)fi.uncompressed_size);
-	assert_int_equal(n, (int)fi.uncompressed_size);
-	p[n] = '\0';
-	unzCloseCurrentFile(uf);
-	unzClose(uf);
-	return p;
 }
 
 /*

@@ -28,6 +28,8 @@
 #include <minizip/unzip.h>
 #include <minizip/zip.h>
 
+#include "zippart.h"
+
 #include "buf.h"
 #include "chart.h"
 #include "error.h"
@@ -75,32 +77,6 @@ path_in(char *out, size_t size, const char *name)
 	int	n = snprintf(out, size, "%s/%s", tmpdir, name);
 
 	assert_true(n > 0 && (size_t)n < size);
-}
-
-/* One part of a saved package, NUL-terminated; NULL if absent. */
-static char *
-part_of(const char *path, const char *name)
-{
-	unzFile		 uf;
-	unz_file_info64	 fi;
-	char		*p;
-	int		 n;
-
-	assert_non_null(uf = unzOpen64(path));
-	if (unzLocateFile(uf, name, 1) != UNZ_OK) {
-		unzClose(uf);
-		return NULL;
-	}
-	assert_int_equal(unzGetCurrentFileInfo64(uf, &fi, NULL, 0, NULL, 0,
-	    NULL, 0), UNZ_OK);
-	assert_non_null(p = malloc(fi.uncompressed_size + 1));
-	assert_int_equal(unzOpenCurrentFile(uf), UNZ_OK);
-	n = unzReadCurrentFile(uf, p, (unsigned)fi.uncompressed_size);
-	assert_int_equal(n, (int)fi.uncompressed_size);
-	p[n] = '\0';
-	unzCloseCurrentFile(uf);
-	unzClose(uf);
-	return p;
 }
 
 static size_t

@@ -14,6 +14,8 @@
 #include <cmocka.h>
 #include <minizip/unzip.h>
 
+#include "zippart.h"
+
 #include "audit_doc.h"
 #include "buf.h"
 #include "cal.h"
@@ -930,29 +932,6 @@ test_sec_plan_records(void **state)
 	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
 	assert_int_equal(system(cmd), 0);
 }
-/* One part of a saved document, NUL-terminated. */
-static char *
-zip_part(const char *path, const char *name)
-{
-	unzFile		 uf;
-	unz_file_info64	 fi;
-	char		*p;
-	int		 n;
-
-	assert_non_null(uf = unzOpen64(path));
-	assert_int_equal(unzLocateFile(uf, name, 1), UNZ_OK);
-	assert_int_equal(unzGetCurrentFileInfo64(uf, &fi, NULL, 0, NULL, 0,
-	    NULL, 0), UNZ_OK);
-	assert_non_null(p = malloc(fi.uncompressed_size + 1));
-	assert_int_equal(unzOpenCurrentFile(uf), UNZ_OK);
-	n = unzReadCurrentFile(uf, p, (unsigned)fi.uncompressed_size);
-	assert_int_equal(n, (int)fi.uncompressed_size);
-	p[n] = '\0';
-	unzCloseCurrentFile(uf);
-	unzClose(uf);
-	return p;
-}
-
 /* The 業務項目別実績 of w, written to a scratch file: its shared strings. */
 static char *
 annual_strings(const struct report_work *w)
