@@ -660,8 +660,9 @@ test_deferred(void **state)
  * by row) into name; its shared strings, as the writer broke them.
  */
 static char *
-two_columns(const char *name, const char *sheet,
-    const struct xlsx_column *cols, const char *const *cells, size_t n)
+table_strings(const char *name, const char *sheet,
+    const struct xlsx_column *cols, size_t ncols, const char *const *cells,
+    size_t n)
 {
 	char			 path[512];
 	struct xlsx		*x;
@@ -672,13 +673,20 @@ two_columns(const char *name, const char *sheet,
 	path_in(path, sizeof path, name);
 	assert_int_equal(xlsx_new(&x, path, NULL), 0);
 	assert_int_equal(xlsx_add_sheet(&sh, x, sheet, 0), 0);
-	assert_int_equal(xlsx_table(&r, sh, cols, 2), 0);
+	assert_int_equal(xlsx_table(&r, sh, cols, ncols), 0);
 	for (i = 0; i < n; i++)
-		assert_int_equal(xlsx_write_text(sh, r + (uint32_t)(i / 2),
-		    (uint16_t)(i % 2), cells[i]), 0);
+		assert_int_equal(xlsx_write_text(sh, r + (uint32_t)(i / ncols),
+		    (uint16_t)(i % ncols), cells[i]), 0);
 	assert_int_equal(xlsx_save(x), 0);
 	xlsx_free(x);
 	return zip_part(path, "xl/sharedStrings.xml");
+}
+
+static char *
+two_columns(const char *name, const char *sheet,
+    const struct xlsx_column *cols, const char *const *cells, size_t n)
+{
+	return table_strings(name, sheet, cols, 2, cells, n);
 }
 
 static int
@@ -1167,23 +1175,11 @@ test_break_groups(void **state)
 		"郵送時は2名で宛名と内容物を照合し、押印している。",
 		"窓口奥の複合機に出力紙が放置（12件）。",
 	};
-	char			 path[512], *xml;
-	struct xlsx		*x;
-	struct xlsx_sheet	*sh;
-	uint32_t		 r;
-	size_t			 i;
+	char	*xml;
 
 	(void)state;
-	path_in(path, sizeof path, "groups.xlsx");
-	assert_int_equal(xlsx_new(&x, path, NULL), 0);
-	assert_int_equal(xlsx_add_sheet(&sh, x, "所見", 0), 0);
-	assert_int_equal(xlsx_table(&r, sh, bcols, 1), 0);
-	for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
-		assert_int_equal(xlsx_write_text(sh, r + (uint32_t)i, 0,
-		    texts[i]), 0);
-	assert_int_equal(xlsx_save(x), 0);
-	xlsx_free(x);
-	xml = zip_part(path, "xl/sharedStrings.xml");
+	xml = table_strings("groups.xlsx", "所見", bcols, 1, texts,
+	    sizeof texts / sizeof texts[0]);
 	/* broken, but not inside （1件） nor between 2 and 名 */
 	assert_non_null(strstr(xml, "\n"));
 	assert_non_null(strstr(xml, "（1件）"));
@@ -1469,23 +1465,11 @@ test_break_tail(void **state)
 		"業務継続計画（ICT-BCP）で課が担う役割と、非常時の連絡網が確認さ"
 		    "れているか。",
 	};
-	char			 path[512], *xml, *p, *e;
-	struct xlsx		*x;
-	struct xlsx_sheet	*sh;
-	uint32_t		 r;
-	size_t			 i;
+	char	*xml, *p, *e;
 
 	(void)state;
-	path_in(path, sizeof path, "tail.xlsx");
-	assert_int_equal(xlsx_new(&x, path, NULL), 0);
-	assert_int_equal(xlsx_add_sheet(&sh, x, "a", 0), 0);
-	assert_int_equal(xlsx_table(&r, sh, tcols, 1), 0);
-	for (i = 0; i < sizeof texts / sizeof texts[0]; i++)
-		assert_int_equal(xlsx_write_text(sh, r + (uint32_t)i, 0,
-		    texts[i]), 0);
-	assert_int_equal(xlsx_save(x), 0);
-	xlsx_free(x);
-	xml = zip_part(path, "xl/sharedStrings.xml");
+	xml = table_strings("tail.xlsx", "a", tcols, 1, texts,
+	    sizeof texts / sizeof texts[0]);
 	assert_null(strstr(xml, "\nいるか。"));
 	assert_non_null(strstr(xml, "記録されているか。</t>"));
 	/* each first line more than a third of the second */
