@@ -344,19 +344,43 @@ make_dirs(const char *dir)
 	return rc;
 }
 
-/* A file name Windows and Teams accept: \ / : * ? " < > | replaced. */
+/*
+ * The most bytes a default file name takes: NAME_MAX (255) less the
+ * suffixes the export and fileio put on it while writing (".tmp<pid>-<n>",
+ * then ".tmpbakXXXXXX": a record's 200-character title made a name of
+ * 247 bytes that could not be written), and about 66 Japanese characters,
+ * which Explorer shows.
+ */
+#define CMD_NAME_MAX	200
+
+/*
+ * A file name Windows and Teams accept: \ / : * ? " < > | replaced; a
+ * name longer than CMD_NAME_MAX cut at a character before its extension,
+ * marked with …
+ */
 static void
 safe_name(struct buf *b, const char *name)
 {
-	const char	*p;
+	const char	*p, *dot = strrchr(name, '.'), *end;
+	size_t		 len = strlen(name), ext;
 
-	for (p = name; *p != '\0'; p++) {
+	ext = dot != NULL && strlen(dot) <= 8 ? strlen(dot) : 0;
+	end = name + len - ext;
+	if (len > CMD_NAME_MAX) {
+		end = name + CMD_NAME_MAX - ext - strlen("…");
+		while (end > name && ((unsigned char)*end & 0xC0) == 0x80)
+			end--;
+	}
+	for (p = name; p < end; p++) {
 		if (strchr("\\/:*?\"<>|", *p) != NULL ||
 		    (unsigned char)*p < 0x20)
 			buf_putc(b, '_');
 		else
 			buf_putc(b, *p);
 	}
+	if (len > CMD_NAME_MAX)
+		buf_puts(b, "…");
+	buf_puts(b, name + len - ext);
 }
 
 /* The private folder of the zip being made (cmd_zip_exec()). */

@@ -102,7 +102,7 @@ write_instructions(struct xlsx *x, const struct ck_set *set,
 	};
 	struct xlsx_sheet	*sh;
 	const char *const	*steps, *const *p;
-	char			 title[256], note[256], num[16], first[1024];
+	char			 title[2048], note[2048], num[16], first[1024];
 	uint32_t		 row;
 	int			 n = 1, r;
 
@@ -257,7 +257,7 @@ write_item_list(struct xlsx *x, const struct ck_set *set,
 	char			*stv = NULL;
 	const enum ck_value	*vals;
 	struct xlsx_sheet	*sh;
-	char			 num[24], stages[128], title[512];
+	char			 num[24], stages[128], title[2048];
 	uint32_t		 row;
 	size_t			 i, nv, k, nc = answers ? 5 : 3;
 	/* columns: No., 分類 (点検段階), 点検項目, [回答, 補足] */
@@ -332,7 +332,7 @@ write_staff_sheet(struct xlsx *x, const struct ck_set *set,
 	const char		*labels[CK_NVALUES];
 	const enum ck_value	*vals;
 	struct xlsx_sheet	*sh;
-	char			**heads, num[16], title[512];
+	char			**heads, num[16], title[2048];
 	uint32_t		 row, nrows = staff_rows(org);
 	size_t			 i, k, nv;
 	double			 w;
@@ -486,7 +486,7 @@ ck_form_write_path(const char *path, const struct ck_set *set,
 {
 	struct xlsx		*x = NULL;
 	struct xlsx_props	 props;
-	char			 fylabel[CAL_FMT_MAX], title[256];
+	char			 fylabel[CAL_FMT_MAX], title[2048];
 	const char		*sheet;
 	uint32_t		 items_row = 0, fields_row = 0, dummy;
 	int			 r;

@@ -4,6 +4,7 @@
  */
 #include <sys/stat.h>
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -180,6 +181,25 @@ refs_table(struct docx *d, const struct report_item *it)
 	return rc;
 }
 
+/*
+ * An outline paragraph of text formatted into b, whole however long what
+ * it names (a list of records' titles); 0 or NC_ENOMEM.
+ */
+static int
+body_fmt(struct docx *d, struct buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+	int	 rc;
+
+	buf_reset(b);
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+	if ((rc = buf_ok(b)) == 0)
+		docx_add_outline_body(d, b->data);
+	return rc;
+}
+
 int
 report_work_write_docx(const struct report_work *w,
     const char *const *att, size_t natt, const char *path)
@@ -230,10 +250,9 @@ report_work_write_docx(const struct report_work *w,
 
 	docx_add_outline_heading(d, 1, "報告期間");
 	if (w->meeting != NULL)
-		snprintf(line, sizeof line, "%s（%s）", w->period, w->meeting);
+		body_fmt(d, &para, "%s（%s）", w->period, w->meeting);
 	else
-		snprintf(line, sizeof line, "%s", w->period);
-	docx_add_outline_body(d, line);
+		body_fmt(d, &para, "%s", w->period);
 
 	docx_add_outline_heading(d, 1, "作業実施状況");
 	snprintf(line, sizeof line, "仕様書の業務項目ごとの当期の実施件数、年度"
@@ -284,20 +303,17 @@ report_work_write_docx(const struct report_work *w,
 		else if (it->period == 0)
 			docx_add_outline_body(d, "当期の実績はありません。");
 		if (it->unheld != NULL) {
-			snprintf(line, sizeof line, "当期中の日付で予定され、実施"
-			    "の記録がないもの（未実施、件数に含めていません）：%s",
+			body_fmt(d, &para, "当期中の日付で予定され、実施の記録"
+			    "がないもの（未実施、件数に含めていません）：%s",
 			    it->unheld);
-			docx_add_outline_body(d, line);
 		}
 		if (it->cancelled != NULL) {
-			snprintf(line, sizeof line, "年度内に中止したもの（件数に"
-			    "含めていません）：%s", it->cancelled);
-			docx_add_outline_body(d, line);
+			body_fmt(d, &para, "年度内に中止したもの（件数に含めて"
+			    "いません）：%s", it->cancelled);
 		}
 		if (it->withdrawn != NULL) {
-			snprintf(line, sizeof line, "年度内に取り下げられたもの"
-			    "（件数に含めていません）：%s", it->withdrawn);
-			docx_add_outline_body(d, line);
+			body_fmt(d, &para, "年度内に取り下げられたもの（件数に"
+			    "含めていません）：%s", it->withdrawn);
 		}
 		if (it->is_short) {
 			nshort++;
@@ -387,14 +403,15 @@ report_work_write_docx(const struct report_work *w,
 	if (natt > 0) {
 		docx_add_outline_heading(d, 1, "添付資料");
 		for (i = 0; i < natt; i++) {
-			snprintf(line, sizeof line, "資料%zu　%s", i + 1, att[i]);
-			docx_add_outline_body(d, line);
+			body_fmt(d, &para, "資料%zu　%s", i + 1, att[i]);
 		}
 	}
 	docx_add_blank(d);
 	docx_add_para(d, "以上", &right);
+	/* a paragraph body_fmt() could not make: none written (sticky) */
+	if ((rc = buf_ok(&para)) == 0)
+		rc = docx_save(d, path);
 	buf_free(&para);
-	rc = docx_save(d, path);
 	docx_free(d);
 	return rc;
 }
@@ -1406,7 +1423,8 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 	struct tr_list		 tl;
 	struct strpool		 pool;
 	struct deliv		*v = NULL;
-	char			 buf[CAL_FMT_MAX], what[256], when[96];
+	char			 buf[CAL_FMT_MAX], when[96];
+	const char		*what;
 	char			 per[CAL_FMT_MAX + 32];
 	char			 line[2048], *path = NULL;
 	struct buf		 none = BUF_INIT;
@@ -1445,10 +1463,11 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 		    meeting_date(&md, record_root(r)) == 0 &&
 		    cal_due_meeting(&mdue, cal, md) == 0) {
 			rp_era(buf, mdue.date);
-			snprintf(what, sizeof what, "作業実施報告書・相談業務実施"
-			    "報告書（%s）", node_get_str(record_root(r), "title"));
 			snprintf(when, sizeof when, "%s 10時", buf);
-			rc = deliv_add(&v, &n, &pool, mdue.date, what, when,
+			/* whole, however long the meeting's title */
+			rc = deliv_add(&v, &n, &pool, mdue.date, rp_fmt(&pool,
+			    "作業実施報告書・相談業務実施報告書（%s）",
+			    node_get_str(record_root(r), "title")), when,
 			    "4(3)ア(オ)");
 		}
 		error_clear();
@@ -1480,11 +1499,10 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 			char	end[CAL_FMT_MAX];
 
 			rp_era(end, tr->end_date);
-			snprintf(what, sizeof what, "研修実施報告書（%s、%sまで"
-			    "実施）", tr->title, end);
+			what = rp_fmt(&pool, "研修実施報告書（%s、%sまで実施）",
+			    tr->title, end);
 		} else
-			snprintf(what, sizeof what, "研修実施報告書（%s）",
-			    tr->title);
+			what = rp_fmt(&pool, "研修実施報告書（%s）", tr->title);
 		rc = deliv_add(&v, &n, &pool, due, what, buf, "4(2)");
 	}
 	/* the trainings without a survey or a test: no report (3(2)イ) */
@@ -1538,9 +1556,14 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 	    "期限は仕様書4により区と定めたもの）。", when);
 	docx_add_outline_body(d, line);
 	if (none.len > 0) {
-		snprintf(line, sizeof line, "アンケートおよびテストを実施しない"
-		    "次の研修は、研修実施報告書の対象外です：%s", none.data);
-		docx_add_outline_body(d, line);
+		/* whole, however many the trainings and long their titles */
+		struct buf	 msg = BUF_INIT;
+
+		buf_printf(&msg, "アンケートおよびテストを実施しない次の研修は、"
+		    "研修実施報告書の対象外です：%s", none.data);
+		if ((rc = buf_ok(&msg)) == 0)
+			docx_add_outline_body(d, msg.data);
+		buf_free(&msg);
 	}
 done:
 	free(path);

@@ -239,7 +239,7 @@ sheet_overview(struct xlsx *x, const struct tr_results *r, struct store *st,
 static int
 sheet_orgs(struct xlsx *x, const struct tr_results *r, const char *note)
 {
-	char			 tb[512];
+	char			 tb[2048];
 	static const struct xlsx_column cols[] = {
 		{ "部", 0, 0 },
 		{ "課", 0, 0 },
@@ -300,7 +300,7 @@ static int
 sheet_survey(struct xlsx *x, const struct tr_results *r, struct store *st,
     const char *note)
 {
-	char			 tb[512];
+	char			 tb[2048];
 	static const struct xlsx_column cols[] = {
 		{ "No.", XLSX_COL_CENTER, 5 },
 		{ "設問", XLSX_COL_BREAK, 52 },
@@ -371,7 +371,7 @@ sheet_survey(struct xlsx *x, const struct tr_results *r, struct store *st,
 static int
 chart_survey(struct xlsx *x, const struct tr_results *r)
 {
-	char			 tb[512];
+	char			 tb[2048];
 	struct xlsx_sheet	*sh;
 	struct chart		*m = NULL;
 	int			 rc;
@@ -390,7 +390,7 @@ chart_survey(struct xlsx *x, const struct tr_results *r)
 static int
 sheet_texts(struct xlsx *x, const struct tr_results *r, const char *note)
 {
-	char			 tb[512];
+	char			 tb[2048];
 	static const struct xlsx_column cols[] = {
 		{ "設問", XLSX_COL_CENTER, 6 },
 		{ "No.", XLSX_COL_CENTER, 6 },
@@ -428,7 +428,7 @@ static int
 sheet_scores(struct xlsx *x, const struct tr_results *r, const char *note,
     struct xlsx_sheet **out, uint32_t *first, uint32_t *last)
 {
-	char			 tb[512];
+	char			 tb[2048];
 	size_t			 sum = 0;
 	static const struct xlsx_column cols[] = {
 		{ "正答数", XLSX_COL_CENTER, 10 },
@@ -472,7 +472,7 @@ static int
 sheet_items(struct xlsx *x, const struct tr_results *r, const char *note,
     struct xlsx_sheet **out)
 {
-	char			 tb[512];
+	char			 tb[2048];
 	static const struct xlsx_column cols[] = {
 		{ "問", XLSX_COL_CENTER, 6 },
 		/* マイナンバーの / 取扱い, not against 問題's text */
@@ -531,7 +531,7 @@ int
 tr_results_xlsx(const char *path, const struct tr_results *r,
     struct store *st, const struct tr_doc_opts *o)
 {
-	char			 tb[512];
+	char			 tb[2048];
 	struct xlsx		*x = NULL;
 	struct xlsx_props	 props;
 	struct xlsx_sheet	*sc = NULL, *it = NULL;
