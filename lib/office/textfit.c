@@ -1696,21 +1696,6 @@ static const char *const legal_forms[] = {
 	"特定非営利活動法人", "社会福祉法人", "独立行政法人"
 };
 
-/* Characters of t if v[i] starts it, else 0. */
-static size_t
-term_match(const uint32_t *v, size_t n, size_t i, const char *t)
-{
-	size_t		 k, c = 0, len = strlen(t);
-	uint32_t	 cp;
-
-	for (k = 0; k < len; c++) {
-		k += text_utf8_decode(&cp, t + k, len - k);
-		if (i + c >= n || v[i + c] != cp)
-			return 0;
-	}
-	return c;
-}
-
 /*
  * Does t end before v[i]?  Its last character is looked at first: the
  * terms are of kanji, three bytes each.
@@ -1727,7 +1712,7 @@ term_ends(const uint32_t *v, size_t n, size_t i, const char *t)
 	if (v[i - 1] != last)
 		return 0;
 	c = text_chars(t, len);
-	return i >= c && term_match(v, n, i - c, t) == c;
+	return i >= c && cp_match(v, n, i - c, t);
 }
 
 /* Is v[i] where one of terms[] or legal_forms[] starts or ends? */
@@ -1741,7 +1726,7 @@ term_edge(const uint32_t *v, size_t n, size_t i)
 	    sizeof legal_forms / sizeof legal_forms[0]; k++) {
 		t = k < sizeof terms / sizeof terms[0] ? &terms[k] :
 		    &legal_forms[k - sizeof terms / sizeof terms[0]];
-		if (term_match(v, n, i, *t) > 0 || term_ends(v, n, i, *t))
+		if (cp_match(v, n, i, *t) || term_ends(v, n, i, *t))
 			return 1;
 	}
 	return 0;
@@ -1922,21 +1907,25 @@ kana_first(const char *w)
 	    ((uint32_t)(u[1] & 0x3F) << 6) | (uint32_t)(u[2] & 0x3F);
 }
 
-/* Is c a particle that may begin a line after a kanji: 市／の? */
+/* Is c one of the code points of the UTF-8 string set? */
 static int
-is_particle(uint32_t c)
+cp_in(uint32_t c, const char *set)
 {
-	static const char	 marks[] = "をにがはのとでもへやか";
-	const char		*p;
-	uint32_t		 cp;
-	size_t			 k;
+	uint32_t	 cp;
 
-	for (p = marks; *p != '\0'; p += k) {
-		k = text_utf8_decode(&cp, p, strlen(p));
+	while (*set != '\0') {
+		set += text_utf8_decode(&cp, set, strlen(set));
 		if (cp == c)
 			return 1;
 	}
 	return 0;
+}
+
+/* Is c a particle that may begin a line after a kanji: 市／の? */
+static int
+is_particle(uint32_t c)
+{
+	return cp_in(c, "をにがはのとでもへやか");
 }
 
 /*
@@ -1952,9 +1941,7 @@ static int
 kana_split(const uint32_t *v, size_t n, size_t j)
 {
 	static const char	 stems[] = "いきしちみりけえびじ";
-	size_t			 i, w, k;
-	uint32_t		 cp;
-	const char		*p;
+	size_t			 i, w;
 
 	if (j == 0 || j >= n)
 		return 0;
@@ -1965,12 +1952,8 @@ kana_split(const uint32_t *v, size_t n, size_t j)
 	    (j < 2 || !is_digit(v[j - 2])))
 		return 1;
 	if (j >= 2 && j + 1 < n && is_hira(v[j - 1]) && is_kanji(v[j - 2]) &&
-	    is_kanji(v[j]) && is_hira(v[j + 1]))
-		for (p = stems; *p != '\0'; p += k) {
-			k = text_utf8_decode(&cp, p, strlen(p));
-			if (cp == v[j - 1])
-				return 1;
-		}
+	    is_kanji(v[j]) && is_hira(v[j + 1]) && cp_in(v[j - 1], stems))
+		return 1;
 	/*
 	 * a verb's て, た or る off its stem of a kanji and a kana (付け／て,
 	 * 定め／ている, 確認し／たため, 伝え／る): the break goes before
@@ -2474,17 +2457,7 @@ fail:
 static int
 kana_tail(uint32_t c)
 {
-	static const char	tails[] = "がはをにのへやれらせるずん";
-	const char		*p;
-	uint32_t		 t;
-	size_t			 k;
-
-	for (p = tails; *p != '\0'; p += k) {
-		k = text_utf8_decode(&t, p, strlen(p));
-		if (t == c)
-			return 1;
-	}
-	return 0;
+	return cp_in(c, "がはをにのへやれらせるずん");
 }
 
 /*
