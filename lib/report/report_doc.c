@@ -183,21 +183,23 @@ refs_table(struct docx *d, const struct report_item *it)
 
 /*
  * An outline paragraph of text formatted into b, whole however long what
- * it names (a list of records' titles); 0 or NC_ENOMEM.
+ * it names (a list of records' titles).  Out of memory it adds none and
+ * b stays failed (buf_ok()), which the caller checks before saving.
  */
-static int
+static void	body_fmt(struct docx *, struct buf *, const char *, ...)
+		    NC_PRINTF(3, 4);
+
+static void
 body_fmt(struct docx *d, struct buf *b, const char *fmt, ...)
 {
 	va_list	 ap;
-	int	 rc;
 
 	buf_reset(b);
 	va_start(ap, fmt);
 	buf_vprintf(b, fmt, ap);
 	va_end(ap);
-	if ((rc = buf_ok(b)) == 0)
+	if (buf_ok(b) == 0)
 		docx_add_outline_body(d, b->data);
-	return rc;
 }
 
 int
@@ -293,11 +295,9 @@ report_work_write_docx(const struct report_work *w,
 			buf_printf(&para, "表の%zu回のうち、同じ対象者区分の研修"
 			    "（第1回・第2回など）は1区分として数えています。",
 			    it->nrefs);
-		if ((rc = buf_ok(&para)) != 0) {
-			docx_free(d);
-			return rc;
-		}
-		docx_add_outline_body(d, para.data);
+		/* out of memory: nothing written (para is sticky, below) */
+		if (buf_ok(&para) == 0)
+			docx_add_outline_body(d, para.data);
 		if (it->nrefs > 0)
 			refs_table(d, it);
 		else if (it->period == 0)
@@ -361,8 +361,12 @@ report_work_write_docx(const struct report_work *w,
 		for (k = 0; k < np; k++)
 			buf_printf(&why, "%s%s", k == 0 ? "" : k + 1 == np ?
 			    "および" : "、", part[k]);
-		if (buf_ok(&why) != 0)
-			return error_set(NC_ENOMEM, "out of memory");
+		if ((rc = buf_ok(&why)) != 0) {
+			buf_free(&why);
+			buf_free(&para);
+			docx_free(d);
+			return rc;
+		}
 		if (nmoved == 0)
 			snprintf(line, sizeof line, "年度累計が年間想定件数の按分を"
 			    "下回る項目は次のとおりです。下回る分は、いずれも%sに"
@@ -379,14 +383,8 @@ report_work_write_docx(const struct report_work *w,
 		buf_free(&why);
 		docx_add_outline_body(d, line);
 		if (w->effort != NULL && nmoved > 0) {
-			buf_reset(&para);
-			buf_printf(&para, "振替先（年度累計が按分を上回る項目"
+			body_fmt(d, &para, "振替先（年度累計が按分を上回る項目"
 			    "および年間想定のない業務）：%s。", w->effort);
-			if ((rc = buf_ok(&para)) != 0) {
-				docx_free(d);
-				return rc;
-			}
-			docx_add_outline_body(d, para.data);
 		}
 		for (i = 0; i < w->nitems; i++) {
 			const struct report_item *it = &w->items[i];
