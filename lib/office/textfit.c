@@ -953,13 +953,14 @@ static int
 cp_match(const uint32_t *v, size_t n, size_t i, const char *u)
 {
 	uint32_t	cp;
-	size_t		len = strlen(u);
+	size_t		len = strlen(u), k;
 
-	while (*u != '\0') {
+	while (len > 0) {
 		if (i >= n)
 			return 0;
-		u += text_utf8_decode(&cp, u, len);
-		len = strlen(u);
+		k = text_utf8_decode(&cp, u, len);
+		u += k;
+		len -= k;
 		if (v[i++] != cp)
 			return 0;
 	}
@@ -1807,6 +1808,65 @@ word_after(const uint32_t *v, size_t n, size_t i)
  * The paragraph v[0..n), at s + off[0], wrapped into o, a line costing
  * line (WRAP_LINE; less to take a line more for a better break).
  */
+/*
+ * The scores of a paragraph that do not depend on the width: its breaks
+ * (break_scores(), with kana_scores() where it fills) and the raw ones
+ * (base_scores()).  A table tries a cell at many widths, and each try
+ * wraps it again: scoring it again each time was a third of a long
+ * 作業実施計画書's time.  Entries are found by a hash of the paragraph
+ * and checked whole; a miss scores it and takes the slot.
+ */
+#define SCORE_MEMO	256
+
+struct score_memo {
+	uint32_t	*v;
+	unsigned char	*score, *raw;
+	size_t		 n;
+	int		 kana;
+};
+
+static struct score_memo	score_memo[SCORE_MEMO];
+
+static void
+para_scores(unsigned char *score, unsigned char *raw, const uint32_t *v,
+    size_t n, int kana)
+{
+	struct score_memo	*m;
+	size_t			 i, h = n * 31 + (size_t)kana;
+	uint32_t		*mv;
+	unsigned char		*ms;
+
+	for (i = 0; i < n; i++)
+		h = h * 16777619u ^ v[i];
+	m = &score_memo[h % SCORE_MEMO];
+	if (m->v != NULL && m->n == n && m->kana == kana &&
+	    memcmp(m->v, v, n * sizeof *v) == 0) {
+		memcpy(score, m->score, n + 1);
+		memcpy(raw, m->raw, n + 1);
+		return;
+	}
+	break_scores(score, v, n);
+	base_scores(raw, v, n);
+	if (kana)
+		kana_scores(score, v, n);
+	/* kept where there is memory for it; scored again where not */
+	if ((mv = malloc((n + 1) * sizeof *v)) == NULL ||
+	    (ms = malloc(2 * (n + 1))) == NULL) {
+		free(mv);
+		return;
+	}
+	free(m->v);
+	free(m->score);
+	memcpy(mv, v, n * sizeof *v);
+	memcpy(ms, score, n + 1);
+	memcpy(ms + n + 1, raw, n + 1);
+	m->v = mv;
+	m->score = ms;
+	m->raw = ms + n + 1;
+	m->n = n;
+	m->kana = kana;
+}
+
 static void
 wrap_para(struct wbuf *o, const char *s, const size_t *off,
     const uint32_t *v, size_t n, unsigned width, int fill, unsigned long line)
@@ -1829,8 +1889,7 @@ wrap_para(struct wbuf *o, const char *s, const size_t *off,
 		o->fail = 1;
 		goto done;
 	}
-	break_scores(score, v, n);
-	base_scores(raw, v, n);
+	para_scores(score, raw, v, n, fill != 0);
 	/* a numbered item hangs at its label: (1) 稼働前に… */
 	if (fill == FILL_HANG || fill == HANG_ONLY || fill == HANG_LOOSE)
 		hang = label_width(v, n);
@@ -1839,8 +1898,6 @@ wrap_para(struct wbuf *o, const char *s, const size_t *off,
 	 * resort, as textfit_bad_break() counts it (延長／保守, 業務／改善)
 	 */
 	within = fill == HANG_ONLY || fill == HANG_LOOSE;
-	if (fill != 0)
-		kana_scores(score, v, n);
 	legal_scores(score, v, n, width);
 	legal_scores(raw, v, n, width);
 	for (a = 1; within && a < n; a++)
@@ -1897,14 +1954,37 @@ static const char *const kana_words[] = {
 	"させ", "れて",
 };
 
-/* The first code point of a word of kana_words[] (three bytes each). */
-static uint32_t
-kana_first(const char *w)
-{
-	const unsigned char	*u = (const unsigned char *)w;
+#define KANA_WORDS	(sizeof kana_words / sizeof kana_words[0])
 
-	return ((uint32_t)(u[0] & 0x0F) << 12) |
-	    ((uint32_t)(u[1] & 0x3F) << 6) | (uint32_t)(u[2] & 0x3F);
+/*
+ * kana_words[] by their first hiragana: kana_head[c - 0x3040] is the
+ * first word (its index plus one) that starts with c, kana_next[] the
+ * next; kana_len[] their lengths in code points.  kana_split() looks a
+ * break up in it at every hiragana of every wrap of a cell at every
+ * width a table tries: a search through the whole list there was half
+ * of a long 作業実施計画書's time.
+ */
+static unsigned char	kana_head[0x60], kana_next[KANA_WORDS];
+static unsigned char	kana_len[KANA_WORDS];
+
+static void
+kana_index(void)
+{
+	const unsigned char	*u;
+	uint32_t		 c;
+	size_t			 w;
+
+	if (kana_len[0] != 0)
+		return;
+	for (w = KANA_WORDS; w-- > 0;) {
+		/* three bytes each, all in U+3041..U+309F */
+		u = (const unsigned char *)kana_words[w];
+		c = ((uint32_t)(u[0] & 0x0F) << 12) |
+		    ((uint32_t)(u[1] & 0x3F) << 6) | (uint32_t)(u[2] & 0x3F);
+		kana_next[w] = kana_head[c - 0x3040];
+		kana_head[c - 0x3040] = (unsigned char)(w + 1);
+		kana_len[w] = (unsigned char)(strlen(kana_words[w]) / 3);
+	}
 }
 
 /* Is c one of the code points of the UTF-8 string set? */
@@ -1912,9 +1992,12 @@ static int
 cp_in(uint32_t c, const char *set)
 {
 	uint32_t	 cp;
+	size_t		 len = strlen(set), k;
 
-	while (*set != '\0') {
-		set += text_utf8_decode(&cp, set, strlen(set));
+	while (len > 0) {
+		k = text_utf8_decode(&cp, set, len);
+		set += k;
+		len -= k;
 		if (cp == c)
 			return 1;
 	}
@@ -2037,12 +2120,12 @@ kana_split(const uint32_t *v, size_t n, size_t j)
 		return 1;
 	if (!is_hira(v[j]))
 		return 0;
+	kana_index();
 	for (i = j; i-- > 0 && j - i < 5 && is_hira(v[i]);)
-		for (w = 0; w < sizeof kana_words / sizeof kana_words[0];
-		    w++)
-			if (kana_first(kana_words[w]) == v[i] &&
-			    i + strlen(kana_words[w]) / 3 > j &&
-			    cp_match(v, n, i, kana_words[w]))
+		for (w = kana_head[v[i] - 0x3040]; w > 0;
+		    w = kana_next[w - 1])
+			if (i + kana_len[w - 1] > j &&
+			    cp_match(v, n, i, kana_words[w - 1]))
 				return 1;
 	return 0;
 }
@@ -2223,7 +2306,8 @@ min_piece(const char *s, int names, unsigned limit)
 
 	if (s == NULL || (v = decode(s, &n)) == NULL)
 		return 0;
-	if ((score = calloc(n + 1, 1)) == NULL) {
+	/* its breaks and, for para_scores(), the raw ones after them */
+	if ((score = calloc(2 * (n + 1), 1)) == NULL) {
 		free(v);
 		return textfit_width(s);
 	}
@@ -2237,7 +2321,7 @@ min_piece(const char *s, int names, unsigned limit)
 			max = w > max && w <= limit ? w : max;
 			continue;
 		}
-		break_scores(score + a, v + a, e - a);
+		para_scores(score + a, score + n + 1, v + a, e - a, 0);
 		for (i = a; i < e; i = j) {
 			while (i < e && is_space(v[i]))
 				i++;

@@ -7,6 +7,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -861,6 +862,59 @@ test_wrap_long(void **state)
 	free(s);
 }
 
+/*
+ * A paragraph's scores are kept between wraps (a table tries a cell at
+ * many widths): a wrap is the same whether they were kept or not, with
+ * fill or without (kana_scores() only with), however many other texts
+ * came between, and for a text that differs from a kept one by one
+ * character.
+ */
+/* Wraps of a thousand other texts, to push the kept scores out. */
+static void
+churn(void)
+{
+	char	*w, buf[128];
+	size_t	 i;
+
+	for (i = 0; i < 1000; i++) {
+		snprintf(buf, sizeof buf, "第%zu項の内訳を示してください。", i);
+		assert_non_null(w = textfit_wrap_fill(buf, 600));
+		free(w);
+	}
+}
+
+static void
+test_wrap_memo(void **state)
+{
+	static const char	*t = "根拠となる園数・園児数と、単価の内訳を示して"
+	    "ください。";
+	static const char	*u = "根拠となる園数・園児数と、単価の内訳を示して"
+	    "くださる。";
+	char	*fill, *plain, *other, *w;
+
+	(void)state;
+	/* none of them kept from the tests before */
+	churn();
+	assert_non_null(plain = textfit_wrap(t, 500));
+	assert_non_null(fill = textfit_wrap_fill(t, 500));
+	assert_non_null(other = textfit_wrap_fill(u, 500));
+	/* the fill keeps ください whole, after a plain wrap of it too */
+	assert_null(strstr(fill, "く\nださい"));
+	churn();
+	assert_non_null(w = textfit_wrap_fill(t, 500));
+	assert_string_equal(w, fill);
+	free(w);
+	assert_non_null(w = textfit_wrap(t, 500));
+	assert_string_equal(w, plain);
+	free(w);
+	assert_non_null(w = textfit_wrap_fill(u, 500));
+	assert_string_equal(w, other);
+	free(w);
+	free(fill);
+	free(plain);
+	free(other);
+}
+
 /* The widest piece that does not break: a column's least width. */
 static void
 test_min_kept(void **state)
@@ -917,6 +971,7 @@ main(void)
 		cmocka_unit_test(test_break_kinds),
 		cmocka_unit_test(test_name_end),
 		cmocka_unit_test(test_wrap_long),
+		cmocka_unit_test(test_wrap_memo),
 		cmocka_unit_test(test_min_kept),
 	};
 
