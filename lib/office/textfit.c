@@ -2131,6 +2131,55 @@ kana_split(const uint32_t *v, size_t n, size_t j)
 }
 
 /*
+ * The longest compound of a word of kanji and one of katakana that
+ * compound_seam() keeps: マイナンバー利用事務系 is eleven.
+ */
+#define COMPOUND_MAX	12
+#define COMPOUND_KANJI	4
+
+/*
+ * Is v[j] the seam of a compound noun of a word of kanji and one of
+ * katakana, or the other way round (添付／ファイル, 送信／ボタン,
+ * データ／連携, アクセス／記録), inside a sentence: both words of two
+ * characters or more, the whole of at most COMPOUND_MAX characters
+ * after kana or an opening bracket and before kana (メールと添付
+ * ファイルの, （送信ボタンを)?  A reader takes it as one word; a break
+ * there reads as one inside a word of kanji (閲覧／範囲), not as one
+ * between words (メールと／添付), as the change of script had it.  Not
+ * a name alone or at the end of the text, where the seam is the break
+ * between its words (障害福祉／サービス, 子育て支援／システム), nor
+ * after 、 (当該／サーバ reads as well apart), nor where the kanji are
+ * more than COMPOUND_KANJI, words of their own (練馬区情報／セキュリティ).
+ */
+static int
+compound_seam(const uint32_t *v, size_t n, size_t j)
+{
+	size_t	a, b;
+	int	k;
+
+	if (j < 2 || j + 2 > n)
+		return 0;
+	if (!((is_kanji(v[j - 1]) && is_kata(v[j])) ||
+	    (is_kata(v[j - 1]) && is_kanji(v[j]))))
+		return 0;
+	if (v[j - 1] == 0x30FB || v[j] == 0x30FB)
+		return 0;
+	k = is_kanji(v[j - 1]);
+	for (a = j; a > 0 && j - a <= COMPOUND_MAX && (k ?
+	    is_kanji(v[a - 1]) : is_kata(v[a - 1]) && v[a - 1] != 0x30FB);
+	    a--)
+		;
+	for (b = j; b < n && b - j <= COMPOUND_MAX && (k ?
+	    is_kata(v[b]) && v[b] != 0x30FB : is_kanji(v[b])); b++)
+		;
+	if (j - a < 2 || b - j < 2 || b - a > COMPOUND_MAX ||
+	    (k ? j - a : b - j) > COMPOUND_KANJI)
+		return 0;
+	return a > 0 && (is_hira(v[a - 1]) || is_opening(v[a - 1])) &&
+	    b < n && is_hira(v[b]);
+}
+
+/*
  * score[] of a table cell's running text (wrap_text()'s fill) with the
  * breaks that split a word (kana_split()) a last resort, and a run of
  * kanji that holds the name of a body of three or more (保育園, 情報政策課)
@@ -2146,6 +2195,8 @@ kana_scores(unsigned char *score, const uint32_t *v, size_t n)
 	for (j = 1; j < n; j++)
 		if (score[j] > 1 && kana_split(v, n, j))
 			score[j] = 1;
+		else if (score[j] > 2 && compound_seam(v, n, j))
+			score[j] = 2;
 	for (i = 0; i < n; i = e) {
 		for (e = i; e < n && is_kanji(v[e]); e++)
 			;
@@ -2663,6 +2714,11 @@ cost_of(const char *s, const char *w, unsigned room, int kana_only)
 		}
 		/* a name set apart cut: 文書管理／システム */
 		if (name_cut(t, n, j, room)) {
+			cost += 1;
+			continue;
+		}
+		/* a compound cut at its change of script: 添付／ファイル */
+		if (compound_seam(t, n, j)) {
 			cost += 1;
 			continue;
 		}

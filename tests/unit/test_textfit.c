@@ -533,6 +533,23 @@ test_break_kinds(void **state)
 	    "障害福祉\nサービス", 1200), 0);
 	assert_int_equal(textfit_break_cost("、当該サーバを", "、当該\nサーバを",
 	    1200), 0);
+	/*
+	 * a compound of kanji and katakana inside a sentence, cut at its
+	 * change of script (再発防止策の提案書, 業務項目別実績: review12)
+	 */
+	assert_int_equal(textfit_break_cost("メールと添付ファイルの削除",
+	    "メールと添付\nファイルの削除", 1200), 1);
+	assert_int_equal(textfit_break_cost("メールと添付ファイルの削除",
+	    "メールと\n添付ファイルの削除", 1200), 0);
+	assert_int_equal(textfit_break_cost("に係るデータ連携の改修",
+	    "に係るデータ\n連携の改修", 1200), 1);
+	assert_int_equal(textfit_break_cost("（送信ボタンを押して",
+	    "（送信\nボタンを押して", 1200), 1);
+	assert_non_null(w = textfit_wrap_fill("誤送信先の事業者に、メールと添付"
+	    "ファイルの削除と、閲覧・転送していないことの確認を依頼した。",
+	    1700));
+	assert_null(strstr(w, "添付\nファイル"));
+	free(w);
 	assert_int_equal(textfit_break_cost("経路で伝える。", "経路で伝え\nる。",
 	    1200), 4);
 	/* before the verb: no more than kana after a kanji */
