@@ -792,7 +792,7 @@ decide_apply(struct record *r, void *arg)
 	struct review_decision_in	 in;
 	const struct node		*root = record_root(r);
 	const char			*id = record_id(r), *was;
-	const char			**conds;
+	const char			**conds, **reasons = NULL;
 	size_t				 i;
 	int				 rc = CMD_FAIL;
 
@@ -808,6 +808,14 @@ decide_apply(struct record *r, void *arg)
 	for (i = 0; i < in.nconditions; i++)
 		conds[i] = opt_at(ov, "condition", i);
 	in.conditions = conds;
+	in.nreasons = opt_count(ov, "reason");
+	if ((reasons = calloc(in.nreasons + 1, sizeof *reasons)) == NULL) {
+		cmd_error(_("out of memory"));
+		goto done;
+	}
+	for (i = 0; i < in.nreasons; i++)
+		reasons[i] = opt_at(ov, "reason", i);
+	in.reasons = reasons;
 	in.notice_no = opt_get(ov, "notice-no");
 	in.force = opt_has(ov, "force");
 	if (strcmp(in.result, "conditional") == 0 && in.nconditions == 0) {
@@ -818,6 +826,17 @@ decide_apply(struct record *r, void *arg)
 	if (strcmp(in.result, "conditional") != 0 && in.nconditions > 0) {
 		cmd_error(_("--condition goes with --result conditional, not "
 		    "'%s'"), in.result);
+		goto done;
+	}
+	/* the notice of a 否 says why: the division cannot act on less */
+	if (strcmp(in.result, "reject") == 0 && in.nreasons == 0) {
+		cmd_error(_("a rejection needs its reasons (--reason TEXT): "
+		    "the decision notice states them"));
+		goto done;
+	}
+	if (strcmp(in.result, "reject") != 0 && in.nreasons > 0) {
+		cmd_error(_("--reason goes with --result reject, not '%s'"),
+		    in.result);
 		goto done;
 	}
 	if (!review_has_findings(root)) {
@@ -845,6 +864,7 @@ decide_apply(struct record *r, void *arg)
 	rc = 0;
 done:
 	free(conds);
+	free(reasons);
 	return rc;
 }
 
@@ -1509,6 +1529,8 @@ static const struct opt decide_opts[] = {
 	  0, 0, "approve, conditional or reject (可, 条件付可, 否)" },
 	{ "condition", 0, OPT_TEXT, OPT_REPEAT, NULL, NULL, 0, 0,
 	  "a condition of a conditional decision" },
+	{ "reason", 0, OPT_TEXT, OPT_REPEAT, NULL, NULL, 0, 0,
+	  "a reason for a rejection (理由, stated in the notice)" },
 	{ "date", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
 	  "the day of the decision (default today)" },
 	{ "notice-no", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,

@@ -219,6 +219,8 @@ struct review_decision_in {
 	const char		*result;	/* approve, conditional, reject */
 	const char *const	*conditions;
 	size_t			 nconditions;
+	const char *const	*reasons;	/* of a rejection */
+	size_t			 nreasons;
 	struct cal_date		 date;
 	const char		*notice_no;	/* or NULL */
 	int			 force;		/* decide without findings */
@@ -227,7 +229,8 @@ struct review_decision_in {
 /*
  * Decide a plan or a system evaluation (a procurement opinion is
  * submitted, not decided): a conditional decision needs conditions and
- * only it takes them; without findings only by force.  A plan's 決裁区分
+ * only it takes them, a rejection its reasons (the notice states them)
+ * and only it takes them; without findings only by force.  A plan's 決裁区分
  * comes from the config's rules (review_approver()), into *approval when
  * not NULL.  An earlier decision is replaced.  The status moves to
  * decided.

@@ -65,6 +65,24 @@ review_check(const struct node *config, const struct node *rec,
 				    dd);
 		}
 	}
+	/*
+	 * The notice states a rejection's grounds and a conditional
+	 * decision's conditions (review decide asks for them; a record
+	 * edited by hand may lack them).
+	 */
+	if (node_scalar_eq(node_get(dec, "result"), "reject") &&
+	    node_get(dec, "reasons") == NULL)
+		diags_add(d, path, 0, 0, "the decision is a rejection without "
+		    "its reasons (decision.reasons): the notice states them");
+	if (node_scalar_eq(node_get(dec, "result"), "conditional") &&
+	    node_get(dec, "conditions") == NULL)
+		diags_add(d, path, 0, 0, "the decision is conditional without "
+		    "its conditions (decision.conditions)");
+	if (node_get(dec, "reasons") != NULL &&
+	    !node_scalar_eq(node_get(dec, "result"), "reject"))
+		diags_add(d, path, 0, 0, "decision.reasons go with a "
+		    "rejection, not '%s'", node_get_str(dec, "result") !=
+		    NULL ? node_get_str(dec, "result") : "");
 	/* The 決裁区分 of a plan comes from its cost. */
 	costs = node_get(rec, "costs");
 	if (dec != NULL && node_scalar_eq(node_get(rec, "type"), "plan") &&

@@ -66,6 +66,25 @@ fmt(struct strs *s, const char *f, ...)
 	return keep(s, p);
 }
 
+/* The texts of a sequence as (1) …, (2) … a line each; "" for none. */
+static const char *
+numbered(struct strs *s, const struct node *seq)
+{
+	struct buf	 b = BUF_INIT;
+	size_t		 i;
+
+	for (i = 0; seq != NULL && seq->kind == NODE_SEQ && i < seq->n; i++)
+		if (seq->u.items[i]->kind == NODE_SCALAR)
+			buf_printf(&b, "%s(%zu) %s", b.len > 0 ? "\n" : "",
+			    i + 1, seq->u.items[i]->u.s.str);
+	if (b.failed) {
+		buf_free(&b);
+		s->failed = 1;
+		return "";
+	}
+	return b.data != NULL ? keep(s, buf_detach(&b, NULL)) : "";
+}
+
 static void
 strs_free(struct strs *s)
 {
@@ -470,12 +489,11 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*sh = NULL;
 	struct xlsx_props	 props;
-	const struct node	*f, *dec, *conds;
+	const struct node	*f, *dec;
 	const char		*date = doc_date(rec);
 	struct xlsx_field	 head[8];
 	struct vrow		*vr = NULL;
 	size_t			 nr;
-	struct buf		 b = BUF_INIT;
 	uint32_t		 row;
 	size_t			 i;
 	int			 rc;
@@ -554,12 +572,10 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	HEAD(title_of(c, "overall", NULL), str(rec, "overall"));
 	HEAD(title_of(c, "proposed_result", NULL), result_label(c,
 	    node_get_str(rec, "proposed_result")));
-	conds = node_get(dec, "conditions");
-	for (i = 0; conds != NULL && conds->kind == NODE_SEQ &&
-	    i < conds->n; i++)
-		buf_printf(&b, "%s(%zu) %s", i ? "\n" : "", i + 1,
-		    conds->u.items[i]->u.s.str);
-	HEAD("条件", b.data != NULL ? b.data : "");
+	HEAD("条件", numbered(&s, node_get(dec, "conditions")));
+	/* a rejection's grounds, where there is one (the form has no row) */
+	if (node_get(dec, "reasons") != NULL)
+		HEAD("理由", numbered(&s, node_get(dec, "reasons")));
 	/* the form's row for the decision, blank until there is one */
 	HEAD("決定", dec != NULL ? fmt(&s, "%s（%s）", result_label(c,
 	    node_get_str(dec, "result")), era(&s, node_get_str(dec,
@@ -574,7 +590,6 @@ done:
 	xlsx_free(x);
 	free(cells);
 	free(vr);
-	buf_free(&b);
 	strs_free(&s);
 	return rc;
 }
@@ -703,7 +718,7 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 ts, rs, cs, ls;
 	struct kv		 kv[16];
-	const struct node	*f, *hs, *h, *items, *it, *dec, *conds;
+	const struct node	*f, *hs, *h, *items, *it, *dec;
 	const char		*date = doc_date(rec);
 	const struct schema	*fsch;
 	struct vrow		*vr = NULL;
@@ -856,17 +871,12 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	kv[n++].v = str(rec, "overall");
 	kv[n].k = title_of(c, "proposed_result", NULL);
 	kv[n++].v = result_label(c, node_get_str(rec, "proposed_result"));
-	conds = node_get(dec, "conditions");
-	{
-		struct buf b = BUF_INIT;
-
-		for (i = 0; conds != NULL && conds->kind == NODE_SEQ &&
-		    i < conds->n; i++)
-			buf_printf(&b, "%s(%zu) %s", i ? "\n" : "", i + 1,
-			    conds->u.items[i]->u.s.str);
-		kv[n].k = "条件";
-		kv[n++].v = b.data != NULL ? keep(&s, buf_detach(&b, NULL)) :
-		    "";
+	kv[n].k = "条件";
+	kv[n++].v = numbered(&s, node_get(dec, "conditions"));
+	/* a rejection's grounds, where there is one (the form has no row) */
+	if (node_get(dec, "reasons") != NULL) {
+		kv[n].k = "理由";
+		kv[n++].v = numbered(&s, node_get(dec, "reasons"));
 	}
 	/* the form's row for the decision, blank until there is one */
 	kv[n].k = "決定";
@@ -943,7 +953,7 @@ review_write_notice_docx(struct review_ctx *c, const struct node *rec,
 	struct docx_notice	 no;
 	struct docx_notice_item	 items[8];
 	const struct node	*dec = node_get(rec, "decision");
-	const char		*res, **conds = NULL, *date;
+	const char		*res, **conds = NULL, **why = NULL, *date;
 	size_t			 n = 0;
 	int			 rc;
 
@@ -952,6 +962,12 @@ review_write_notice_docx(struct review_ctx *c, const struct node *rec,
 	if (node_get_str(dec, "date") == NULL)
 		return error_set(NC_EINVALID, "the decision has no date"
 		    " (decision.date): cannot write the decision notice");
+	/* a 否 without its grounds is no notice the division can act on */
+	if (node_scalar_eq(node_get(dec, "result"), "reject") &&
+	    node_get(dec, "reasons") == NULL)
+		return error_set(NC_EINVALID, "the plan is rejected without "
+		    "its reasons (decision.reasons): cannot write the "
+		    "decision notice");
 	date = node_get_str(dec, "notified") != NULL ?
 	    node_get_str(dec, "notified") : node_get_str(dec, "date");
 	memset(&no, 0, sizeof no);
@@ -984,11 +1000,16 @@ review_write_notice_docx(struct review_ctx *c, const struct node *rec,
 		items[n].label = "条件";
 		items[n++].subs = conds;
 	}
+	if ((why = scalar_list(node_get(dec, "reasons"))) != NULL) {
+		items[n].label = "理由";
+		items[n++].subs = why;
+	}
 	no.items = items;
 	no.nitems = n;
 	no.contact = contact_line(&s, c);
 	rc = save_notice(c, &s, &no, date, path);
 	free(conds);
+	free(why);
 	strs_free(&s);
 	return rc;
 }
@@ -1304,6 +1325,7 @@ review_write_syseval_docx(struct review_ctx *c, const struct node *rec,
 	const struct node	*dec = node_get(rec, "decision"), *f, *fs, *ops;
 	const struct schema	*vps, *rts;
 	const char		**views = NULL, **opv = NULL, **conds = NULL;
+	const char		**why = NULL;
 	const char		*date, *kind;
 	size_t			 n = 0, i, nv = 0;
 	int			 rc;
@@ -1375,6 +1397,10 @@ review_write_syseval_docx(struct review_ctx *c, const struct node *rec,
 		items[n].label = "条件";
 		items[n++].subs = conds;
 	}
+	if ((why = scalar_list(node_get(dec, "reasons"))) != NULL) {
+		items[n].label = "理由";
+		items[n++].subs = why;
+	}
 	no.items = items;
 	no.nitems = n;
 	no.contact = contact_line(&s, c);
@@ -1383,6 +1409,7 @@ done:
 	free(views);
 	free(opv);
 	free(conds);
+	free(why);
 	strs_free(&s);
 	return rc;
 }

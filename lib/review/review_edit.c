@@ -396,15 +396,35 @@ review_assess(struct ydoc *doc, struct node *rec,
  * Decision.
  */
 
+/* map[key]: the n texts v as a sequence, where there are any. */
+static int
+set_texts(struct ydoc *doc, struct node *map, const char *key,
+    const char *const *v, size_t n)
+{
+	struct node	*seq, *s;
+	size_t		 i;
+	int		 rc;
+
+	if (n == 0)
+		return 0;
+	if ((seq = node_seq(doc)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (i = 0; i < n; i++)
+		if ((s = node_str(doc, v[i])) == NULL ||
+		    (rc = node_seq_push(doc, seq, s)) != 0)
+			return s == NULL ? error_set(NC_ENOMEM,
+			    "out of memory") : rc;
+	return node_map_set(doc, map, key, seq);
+}
+
 int
 review_decide(struct ydoc *doc, struct node *rec, const struct node *config,
     const struct review_decision_in *in, struct review_approval *approval)
 {
 	struct review_approval	 a;
-	struct node		*dec, *conds, *n;
+	struct node		*dec;
 	char			 iso[CAL_FMT_MAX];
-	size_t			 i;
-	int			 conditional, plan, rc;
+	int			 conditional, reject, plan, rc;
 
 	if (node_scalar_eq(node_get(rec, "type"), "procurement"))
 		return error_set(NC_EINVALID, "a procurement opinion is "
@@ -416,6 +436,13 @@ review_decide(struct ydoc *doc, struct node *rec, const struct node *config,
 	if (!conditional && in->nconditions > 0)
 		return error_set(NC_EINVALID, "conditions go with a "
 		    "conditional decision, not '%s'", in->result);
+	reject = strcmp(in->result, "reject") == 0;
+	if (reject && in->nreasons == 0)
+		return error_set(NC_EINVALID, "a rejection needs its reasons: "
+		    "the decision notice states them");
+	if (!reject && in->nreasons > 0)
+		return error_set(NC_EINVALID, "reasons go with a rejection, "
+		    "not '%s'", in->result);
 	if (!review_has_findings(rec) && !in->force)
 		return error_set(NC_EINVALID, "the review has no findings");
 	plan = node_scalar_eq(node_get(rec, "type"), "plan");
@@ -425,17 +452,10 @@ review_decide(struct ydoc *doc, struct node *rec, const struct node *config,
 		return error_set(NC_ENOMEM, "out of memory");
 	if ((rc = node_map_set_str(doc, dec, "result", in->result)) != 0)
 		return rc;
-	if (in->nconditions > 0) {
-		if ((conds = node_seq(doc)) == NULL)
-			return error_set(NC_ENOMEM, "out of memory");
-		for (i = 0; i < in->nconditions; i++)
-			if ((n = node_str(doc, in->conditions[i])) == NULL ||
-			    (rc = node_seq_push(doc, conds, n)) != 0)
-				return n == NULL ?
-				    error_set(NC_ENOMEM, "out of memory") : rc;
-		if ((rc = node_map_set(doc, dec, "conditions", conds)) != 0)
-			return rc;
-	}
+	if ((rc = set_texts(doc, dec, "conditions", in->conditions,
+	    in->nconditions)) != 0 || (rc = set_texts(doc, dec, "reasons",
+	    in->reasons, in->nreasons)) != 0)
+		return rc;
 	if (plan && (rc = node_map_set_str(doc, dec, "approver", a.code)) != 0)
 		return rc;
 	cal_format_iso(iso, sizeof iso, in->date);

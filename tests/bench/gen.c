@@ -2043,6 +2043,12 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 				for (i = 0; i < k; i++)
 					seq_s(w, 4, conditions_s[i]);
 			}
+			/* a rejection states its grounds (review decide) */
+			if (strcmp(res, "reject") == 0) {
+				kv_open(w, 2, "reasons");
+				seq_s(w, 4, "現行システムの改修で対応でき、"
+				    "新たな整備の必要性が認められないため。");
+			}
 			kv_s(w, 2, "approver", PICK(r, approvers));
 			d = workday(g->fy, day_add(g->fy, recv, 35));
 			kv_date(w, 2, "date", d);

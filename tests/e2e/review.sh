@@ -140,6 +140,13 @@ expect_status 1 "$NCIO" -C "$D" review decide "$plan" --result approve --date 20
 expect_grep "$T/err" "before the review was received \(2026-04-10\)"
 expect_same "$T/before" "$T/before"
 expect_status 2 "$NCIO" -C "$D" review decide "$plan"
+# a rejection states its grounds in the notice; only it has them
+expect_status 1 "$NCIO" -C "$D" review decide "$plan" --result reject --date 2026-04-20
+expect_grep "$T/err" "a rejection needs its reasons \(--reason TEXT\)"
+expect_status 1 "$NCIO" -C "$D" review decide "$plan" --result approve \
+    --reason 不要 --date 2026-04-20
+expect_grep "$T/err" "--reason goes with --result reject, not 'approve'"
+expect_same "$T/before" "$T/before"
 # 12,800,000 + 2 x 3,600,000 = 20,000,000: an update of 10M..50M is the
 # department head's (example rules of the sample config).
 expect_status 0 "$NCIO" -C "$D" review decide "$plan" --result conditional \
@@ -461,7 +468,22 @@ checks=$((checks + 1))
 [ "$(ls "$T/sample" | wc -l)" = 9 ] || fail "sample export: $(ls "$T/sample")"
 checks=$((checks + 1))
 $PY "$CHECK" docx "$T/sample/可否決定通知_就学援助システムの改修（オンライン申請対応）.docx" \
-    否 学務課長 練企情発第38号 || fail "reject notice"
+    否 学務課長 練企情発第38号 理由 "標準準拠システムへの移行後に" || fail "reject notice"
+# a rejection edited by hand without its reasons: lint names it, and no
+# notice is written without them
+mkdir "$T/noreason"
+cp -r "$S" "$T/noreason/d"
+sed -i '/^  reasons:$/,/^  approver:/{/^  approver:/!d}' \
+    "$T/noreason/d/reviews/2026/rv-3n7r5t9w.yaml"
+expect_no_grep "$T/noreason/d/reviews/2026/rv-3n7r5t9w.yaml" "^  reasons:"
+expect_status 1 "$NCIO" -C "$T/noreason/d" lint
+expect_grep "$T/out" "rejection without its reasons \(decision.reasons\)"
+expect_status 1 "$NCIO" -C "$T/noreason/d" review export notice rv-3n7r5t9w \
+    -o "$T/noreason/out/"
+expect_grep "$T/err" "rejected without its reasons"
+checks=$((checks + 1))
+[ ! -e "$T/noreason/out" ] || [ -z "$(ls "$T/noreason/out")" ] ||
+    fail "a notice without the rejection's reasons was written"
 # The decided sample plan: every viewpoint its overall finding rests on
 # was assessed, and its cost-effectiveness speaks of the years its costs
 # cover (5年度: the initial year and 4 years of running cost).

@@ -538,32 +538,39 @@ static void
 test_decide(void **state)
 {
 	static const char *const conds[] = { "診断を実施すること" };
+	static const char *const why[] = { "既存の仕組みで足りるため。" };
 	static const struct {
 		const char	*rec;
 		const char	*result;
 		size_t		 nconds;
+		size_t		 nwhy;
 		int		 force;
 		int		 rc;
 		const char	*msg;		/* error, or the approver */
 	} cases[] = {
-		{ "type: procurement\n", "approve", 0, 1, NC_EINVALID,
+		{ "type: procurement\n", "approve", 0, 0, 1, NC_EINVALID,
 		  "submitted, not decided" },
-		{ "type: plan\ncategory: new\n", "conditional", 0, 1,
+		{ "type: plan\ncategory: new\n", "conditional", 0, 0, 1,
 		  NC_EINVALID, "needs its conditions" },
-		{ "type: plan\ncategory: new\n", "approve", 1, 1,
+		{ "type: plan\ncategory: new\n", "approve", 1, 0, 1,
 		  NC_EINVALID, "not 'approve'" },
-		{ "type: plan\ncategory: new\n", "approve", 0, 0,
+		{ "type: plan\ncategory: new\n", "approve", 0, 0, 0,
 		  NC_EINVALID, "no findings" },
-		{ "type: plan\n", "approve", 0, 1, NC_EINVALID,
+		{ "type: plan\n", "approve", 0, 0, 1, NC_EINVALID,
 		  "no category" },
 		{ "type: plan\ncategory: update\ncosts:\n"
 		  "  - {fy: 2026, initial: 12800000}\n"
-		  "  - {fy: 2027, running: 7200000}\n", "conditional", 1, 1,
-		  0, "department-head" },
+		  "  - {fy: 2027, running: 7200000}\n", "conditional", 1, 0,
+		  1, 0, "department-head" },
 		{ "type: plan\ncategory: new\nfindings:\n"
-		  "  - {viewpoint: cost}\n", "approve", 0, 0, 0,
+		  "  - {viewpoint: cost}\n", "approve", 0, 0, 0, 0,
 		  "department-head" },
-		{ "type: system-evaluation\n", "reject", 0, 1, 0, NULL },
+		{ "type: system-evaluation\n", "reject", 0, 1, 1, 0, NULL },
+		/* a rejection states its grounds, and only it has them */
+		{ "type: system-evaluation\n", "reject", 0, 0, 1,
+		  NC_EINVALID, "needs its reasons" },
+		{ "type: system-evaluation\n", "conditional", 1, 1, 1,
+		  NC_EINVALID, "not 'conditional'" },
 	};
 	struct review_decision_in	 in;
 	struct review_approval		 a;
@@ -579,6 +586,8 @@ test_decide(void **state)
 		in.result = cases[i].result;
 		in.conditions = conds;
 		in.nconditions = cases[i].nconds;
+		in.reasons = why;
+		in.nreasons = cases[i].nwhy;
 		in.date = day("2026-04-20");
 		in.force = cases[i].force;
 		in.notice_no = "練企情発第12号";
@@ -609,6 +618,8 @@ test_decide(void **state)
 		}
 		assert_int_equal(node_get(dec, "conditions") != NULL,
 		    cases[i].nconds > 0);
+		assert_int_equal(node_get(dec, "reasons") != NULL,
+		    cases[i].nwhy > 0);
 		ydoc_free(doc);
 	}
 	ydoc_free(conf);
