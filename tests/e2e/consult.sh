@@ -170,11 +170,17 @@ pycheck order "$rd" 相談業務実施報告書 令和8年5月20日 株式会社
 pycheck eradates "$rd"
 pycheck eradates "$ans"
 # 当期, the word of the 作業実施報告書 it goes with (it said 今期)
+# with the months the share is of, and what 当期 and the list count: the
+# list holds consultations received before the period, a 同席 is counted
+# by its own date (review13: 14 rows against 12 counted, unexplained)
 pycheck docx "$rd" クラウドサービス利用時のログ保存期間 回答作成中 当期 \
-    "年度累計が年間想定の経過月数分を下回っている区分：所管課からの相談、"
+    "年度累計が年間想定の経過月数分（5月までの2か月分）を下回っている区分：所管課からの相談、" \
+    "当期の件数は報告期間中に受け付けた相談の数、面談・交渉への同席は報告期間中に同席した回数です。"
 pycheck noid "$rd"
 pycheck xlsx "$rx" 実施件数 相談一覧 "相談業務実施報告書（令和8年4月1日から令和8年5月31日まで）" \
-    当期 所管課からの相談 保護者向け連絡アプリでの写真共有の可否 保育課 回答済
+    当期 所管課からの相談 保護者向け連絡アプリでの写真共有の可否 保育課 回答済 \
+    "当期の件数は報告期間中に受け付けた相談の数、面談・交渉への同席は報告期間中に同席した回数です。" \
+    "期間の初めに対応中であったもの、および期間中に面談・交渉に同席したもの）の一覧です。"
 pycheck noid "$rx"
 # the list's dates in the ward's short 令和 (R8.5.19), as its other lists:
 # 令和8年5月19日 twice squeezed 種別 into 情報政策課から／の個別相談
