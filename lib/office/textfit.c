@@ -2113,10 +2113,14 @@ kana_split(const uint32_t *v, size_t n, size_t j)
 	if (v[j] == 0x7B49 /* 等 */ && (is_kanji(v[j - 1]) ||
 	    is_hira(v[j - 1]) || is_kata(v[j - 1])))
 		return 1;
-	/* a suffix off its word inside a run of kanji: 脆弱／性診断 */
+	/*
+	 * a suffix off its word inside a run of kanji: 脆弱／性診断,
+	 * 担当／者研修 (review13, the 課題管理表)
+	 */
 	if (is_kanji(v[j - 1]) && j + 1 < n && is_kanji(v[j + 1]) &&
 	    (v[j] == 0x6027 /* 性 */ || v[j] == 0x7684 /* 的 */ ||
-	    v[j] == 0x5316 /* 化 */ || v[j] == 0x7387 /* 率 */))
+	    v[j] == 0x5316 /* 化 */ || v[j] == 0x7387 /* 率 */ ||
+	    v[j] == 0x8005 /* 者 */))
 		return 1;
 	if (!is_hira(v[j]))
 		return 0;

@@ -533,6 +533,9 @@ test_break_kinds(void **state)
 	    "障害福祉\nサービス", 1200), 0);
 	assert_int_equal(textfit_break_cost("、当該サーバを", "、当該\nサーバを",
 	    1200), 0);
+	/* 者 off its word (課題管理表: review13) */
+	assert_int_equal(textfit_break_cost("情報セキュリティ担当者研修で",
+	    "情報セキュリティ担当\n者研修で", 1200), 2);
 	/*
 	 * a compound of kanji and katakana inside a sentence, cut at its
 	 * change of script (再発防止策の提案書, 業務項目別実績: review12)
