@@ -10,6 +10,7 @@
 #include "docx.h"
 #include "docx_priv.h"
 #include "error.h"
+#include "textfit.h"
 
 /* Up to the next newline; *next is after it, or NULL at the end. */
 static char *
@@ -106,6 +107,30 @@ add_lines(struct docx *d, const char *s, const struct docx_para_style *ps)
 		rc = docx_add_para(d, line, ps);
 		free(line);
 	}
+	return rc;
+}
+
+/*
+ * A notice's title, centred at 14 points: where it is wider than the
+ * line, broken where it reads best (before its （情報提供）), each line
+ * centred, not left to the application, which cut （情報提／供） and
+ * left 供） alone (review13, a 回答書 of a long subject).
+ */
+static int
+add_title(struct docx *d, const char *s, const struct docx_para_style *ps)
+{
+	unsigned	 room;
+	char		*w;
+	int		 rc;
+
+	/* the line in characters of the title's size, not the body's */
+	room = docx_text_width(d) * 21 / (unsigned)ps->size;
+	if (textfit_width(s) <= room)
+		return docx_add_para(d, s, ps);
+	if ((w = textfit_wrap(s, room)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	rc = add_lines(d, w, ps);
+	free(w);
 	return rc;
 }
 
@@ -237,7 +262,7 @@ notice_impl(struct docx *d, const struct docx_notice *n)
 	if (n->title != NULL &&
 	    ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_blank(d)) != 0 ||
-	    (rc = docx_add_para(d, n->title, &title)) != 0 ||
+	    (rc = add_title(d, n->title, &title)) != 0 ||
 	    (rc = docx_add_blank(d)) != 0))
 		goto done;
 	if ((rc = add_lines(d, n->body, &body)) != 0)

@@ -3613,6 +3613,39 @@ test_hang_label_tab(void **state)
  * (妥当性を確／認すること, review2 of issue 18).  Not a text that fits,
  * and not one that follows no tab.
  */
+/*
+ * A notice's title wider than the line breaks before its （情報提供）,
+ * each line a centred paragraph; a title that fits stays one.
+ */
+static void
+test_notice_title(void **state)
+{
+	struct docx_notice	 n = sample_notice;
+	struct docx		*d;
+	char			 path[PATH_MAX], *out;
+
+	(void)state;
+	n.title = "仮想デスクトップ基盤で扱う個人情報の保存期間について（情報提供）";
+	assert_int_equal(docx_new(&d, NULL), 0);
+	assert_int_equal(docx_add_notice(d, &n), 0);
+	path_in(path, sizeof path, "title.docx");
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	out = zip_part(path, "word/document.xml");
+	assert_non_null(strstr(out, ">仮想デスクトップ基盤で扱う個人情報の保存期間"
+	    "について</w:t>"));
+	assert_non_null(strstr(out, ">（情報提供）</w:t>"));
+	free(out);
+	/* the sample's fits */
+	assert_int_equal(docx_new(&d, NULL), 0);
+	assert_int_equal(docx_add_notice(d, &sample_notice), 0);
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	out = zip_part(path, "word/document.xml");
+	assert_non_null(strstr(out, ">情報化企画の可否決定について（通知）</w:t>"));
+	free(out);
+}
+
 static void
 test_hang_break(void **state)
 {
@@ -3855,6 +3888,7 @@ main(void)
 		cmocka_unit_test(test_samples),
 		cmocka_unit_test(test_deterministic),
 		cmocka_unit_test(test_invalid_utf8),
+		cmocka_unit_test(test_notice_title),
 		cmocka_unit_test(test_hang_break),
 		cmocka_unit_test(test_hang_label_tab),
 		cmocka_unit_test(test_merged_spare),
