@@ -907,6 +907,107 @@ reuse(struct docx *dx, struct rctx *c)
 	return rc;
 }
 
+/*
+ * The survey's scale question with the fewest positive answers, as
+ * sec_discussion() names it, or (size_t)-1 when there is none.
+ */
+static size_t
+weakest(const struct tr_results *r)
+{
+	size_t	i, lo = (size_t)-1;
+
+	for (i = 0; i < r->nsurvey; i++) {
+		const struct tr_survey_stat *s = &r->survey[i];
+
+		if (s->q->type != TR_Q_SCALE || isnan(s->top2))
+			continue;
+		if (lo == (size_t)-1 || s->top2 < r->survey[lo].top2)
+			lo = i;
+	}
+	return lo;
+}
+
+/* What the survey says to improve first: its weakest question. */
+static int
+weakest_next(struct docx *dx, const struct tr_results *r)
+{
+	char	q[512], x[32];
+	size_t	lo = weakest(r);
+
+	if (lo == (size_t)-1)
+		return 0;
+	return body(dx, "アンケートで肯定的回答が最も少なかった設問%zu「%s」"
+	    "（%s）に関わる内容・方法は、次年度に重点的に見直す。", lo + 1,
+	    quoted(q, sizeof q, r->survey[lo].q->text), p1(x, sizeof x,
+	    100 * r->survey[lo].top2));
+}
+
+/*
+ * Audiences of 3(2)イ's table that are the same people year after year,
+ * whose training must bring new content rather than repeat the last
+ * (the new hires and new managers change every year: theirs is drafted
+ * for the next year instead).
+ */
+static const char *const same_every_year[] = {
+	"security-officer", "system-staff", "regular-staff",
+	"fiscal-appointee", "nursery-head", "nursery-staff",
+	"nursery-appointee", NULL
+};
+
+/*
+ * What the specification asks of next year's training, by its kind:
+ * 3(2)イ for the security trainings -- new content where the audience
+ * stays the same, the role trainings without what the general training
+ * covers, next April's new-hire and new-manager material drafted within
+ * the year; 3(1)イ for the digital ones (practical content following
+ * the technology); none for the My Number training, whose clause
+ * (3(1)ウ(イ)) says nothing of the next year.  A テスト only where this
+ * one had one.
+ */
+static int
+next_content(struct docx *dx, struct rctx *c)
+{
+	const struct training	*t = c->t;
+	const struct tr_results	*r = c->r;
+	const char		*aud = t->audience != NULL ? t->audience : "";
+	char			 fy[CAL_FMT_MAX], fy1[CAL_FMT_MAX];
+	size_t			 i;
+	int			 rc, test = r->test_rows || !isnan(r->mean);
+
+	if (t->kind != NULL && strcmp(t->kind, "digital") == 0)
+		return body(dx, "次年度は、今年度の結果に加え、デジタル化の流れや"
+		    "技術の進展を背景に、研修後に職員が自主的に取り組める実務的な"
+		    "研修内容を提案する（仕様書3(1)イ）。");
+	if (t->kind != NULL && strcmp(t->kind, "mynumber") == 0)
+		return body(dx, "次年度は、今年度のアンケート%sの結果を踏まえ、"
+		    "マイナンバーの利用に係る注意事項をまとめた教材を見直す。",
+		    test ? "およびテスト" : "");
+	if (strcmp(aud, "new-hire") == 0 || strcmp(aud, "new-manager") == 0) {
+		cal_fy_label(fy, sizeof fy, t->fy);
+		cal_fy_label(fy1, sizeof fy1, t->fy + 1);
+		rc = body(dx, "%sの%s向け研修（4月実施）の教材案は、今年度の"
+		    "結果を踏まえ、%s中に作成する（仕様書3(2)イ）。", fy1,
+		    tr_label(c->st, "audience", aud), fy);
+	} else {
+		for (i = 0; same_every_year[i] != NULL; i++)
+			if (strcmp(aud, same_every_year[i]) == 0)
+				break;
+		if (same_every_year[i] != NULL)
+			rc = body(dx, "対象者が例年同じ研修であるため、次年度は前例"
+			    "踏襲ではなく、今年度の結果を踏まえた新たな内容の教材"
+			    "%sを提案する（仕様書3(2)イ）。", test ? "・テスト" :
+			    "");
+		else
+			rc = body(dx, "次年度は、今年度の結果を踏まえ、教材%sを"
+			    "見直す。", test ? "・テスト" : "");
+	}
+	if (rc == 0 && t->ngeneral > 0)
+		rc = body(dx, "役割に応じた研修であるため、一般職員向け研修で"
+		    "既知の内容は省略し、役割に特化した内容とする（仕様書"
+		    "3(2)イ）。");
+	return rc;
+}
+
 static int
 sec_next(struct docx *dx, struct rctx *c)
 {
@@ -937,11 +1038,9 @@ sec_next(struct docx *dx, struct rctx *c)
 		    "理解度を区別できるよう選択肢を見直す。", b.data)) != 0)
 			goto done;
 	}
-	if ((rc = reuse(dx, c)) != 0)
+	if ((rc = reuse(dx, c)) != 0 || (rc = weakest_next(dx, r)) != 0)
 		goto done;
-	rc = body(dx, "対象者が例年同じ研修であるため、次年度は前例踏襲ではなく、"
-	    "今年度の結果を踏まえた新たな内容の教材・テストを提案する（仕様書"
-	    "3(2)イ）。");
+	rc = next_content(dx, c);
 done:
 	buf_free(&b);
 	return rc;

@@ -401,6 +401,40 @@ run 1 export report "$NURSERY" "$MYNUM1" -o "$O/one.docx"
 expect_grep "$T/err" 'this export writes several files; give a folder'
 [ ! -e "$O/one.docx" ] || fail "two reports written into one file"
 
+# --- review13: what the documents say where the sample did not show it --
+paras() {
+	$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' "$1"
+}
+next_of() { sed -n '/^6　次年度に向けて$/,/^以上$/p' "$1"; }
+R13=$T/r13
+cp -r "$D" "$R13"
+r13() { expect_status "$1" "$NCIO" -C "$R13" training "${@:2}"; }
+# 6 次年度に向けて follows the training's kind and what it held: a digital
+# training (3(1)イ) without a test proposed a テスト under the security
+# trainings' clause 3(2)イ for an audience 例年同じ
+DIGITAL=$(id_of 2026 digital-data)
+r13 0 export report "$DIGITAL" -o "$O/r13/digital.docx"
+paras "$O/r13/digital.docx" | next_of /dev/stdin >"$T/next.txt"
+expect_grep "$T/next.txt" '（仕様書3\(1\)イ）。$'
+expect_grep "$T/next.txt" '^アンケートで肯定的回答が最も少なかった設問[0-9]+「.*」（[0-9.]+%）に関わる'
+expect_no_grep "$T/next.txt" '3\(2\)イ|テスト|例年同じ'
+# new managers change every year: next April's material drafted this year
+r13 0 export report tr-0b2qgn8c -o "$O/r13/mgr.docx"
+paras "$O/r13/mgr.docx" | next_of /dev/stdin >"$T/next.txt"
+expect_grep "$T/next.txt" '^令和9年度の新任管理職向け研修（4月実施）の教材案は、.*令和8年度中に作成する（仕様書3\(2\)イ）。$'
+expect_grep "$T/next.txt" '^役割に応じた研修であるため'
+expect_no_grep "$T/next.txt" '例年同じ'
+# the nursery staff, the same every year, with a test
+r13 0 export report "$NURSERY" -o "$O/r13/nursery.docx"
+paras "$O/r13/nursery.docx" | next_of /dev/stdin >"$T/next.txt"
+expect_grep "$T/next.txt" '^対象者が例年同じ研修であるため、.*新たな内容の教材・テストを提案する（仕様書3\(2\)イ）。$'
+expect_no_grep "$T/next.txt" '役割に応じた'
+# My Number: its clause says nothing of next year, so none is cited
+r13 0 export report "$MYNUM1" -o "$O/r13/mn.docx"
+paras "$O/r13/mn.docx" | next_of /dev/stdin >"$T/next.txt"
+expect_grep "$T/next.txt" 'マイナンバーの利用に係る注意事項をまとめた教材を見直す。$'
+expect_no_grep "$T/next.txt" '仕様書|例年同じ'
+
 # --- the list and what is overdue ---------------------------------------
 run 0 list --fy 2026
 expect_grep "$T/out" "^$(id_of 2026 security-officer | head -1)"
