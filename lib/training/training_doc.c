@@ -405,6 +405,7 @@ sec_outline(struct docx *dx, struct rctx *c)
 	const struct training	*t = c->t;
 	const struct tr_results	*r = c->r;
 	struct buf		 b = BUF_INIT;
+	const char		*method;
 	char			 x[64], cnt1[32], cnt2[32];
 	size_t			 i;
 	int			 rc;
@@ -425,10 +426,24 @@ sec_outline(struct docx *dx, struct rctx *c)
 	buf_reset(&b);
 	if ((rc = docx_add_outline_heading(dx, 2, "実施方法")) != 0)
 		goto done;
-	buf_puts(&b, tr_label(c->st, "method", t->method != NULL ?
-	    t->method : "classroom"));
-	if (t->place != NULL)
-		buf_printf(&b, "（会場：%s）", t->place);
+	/*
+	 * An online training's "place" is its medium, often written with
+	 * the method already (オンライン（Teams）): said once, and not as a
+	 * 会場, which a room is
+	 */
+	method = tr_label(c->st, "method", t->method != NULL ? t->method :
+	    "classroom");
+	if (t->place != NULL && strncmp(t->place, method,
+	    strlen(method)) == 0)
+		buf_puts(&b, t->place);
+	else if (t->place != NULL && t->method != NULL &&
+	    (strcmp(t->method, "online") == 0 ||
+	    strcmp(t->method, "e-learning") == 0))
+		buf_printf(&b, "%s（%s）", method, t->place);
+	else if (t->place != NULL)
+		buf_printf(&b, "%s（会場：%s）", method, t->place);
+	else
+		buf_puts(&b, method);
 	if (t->ninstructors > 0) {
 		buf_puts(&b, "　講師：");
 		for (i = 0; i < t->ninstructors; i++)

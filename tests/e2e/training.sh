@@ -434,6 +434,19 @@ r13 0 export report "$MYNUM1" -o "$O/r13/mn.docx"
 paras "$O/r13/mn.docx" | next_of /dev/stdin >"$T/next.txt"
 expect_grep "$T/next.txt" 'マイナンバーの利用に係る注意事項をまとめた教材を見直す。$'
 expect_no_grep "$T/next.txt" '仕様書|例年同じ'
+# an online training's medium said once, not as a 会場
+ONLINE=$(grep -l '^method: online$' "$R13"/trainings/2026/*.yaml | head -1)
+sed -i 's/^place: .*/place: オンライン（Teams）/' "$ONLINE"
+r13 0 export report "$(basename "$ONLINE" .yaml)" -o "$O/r13/online.docx"
+paras "$O/r13/online.docx" >"$T/online.txt"
+expect_grep "$T/online.txt" '^オンライン（Teams）'
+expect_no_grep "$T/online.txt" '会場'
+sed -i 's/^place: .*/place: Teams/' "$ONLINE"
+r13 0 export report "$(basename "$ONLINE" .yaml)" -o "$O/r13/online.docx"
+paras "$O/r13/online.docx" >"$T/online.txt"
+expect_grep "$T/online.txt" '^オンライン（Teams）'
+paras "$O/r13/mgr.docx" >"$T/mgr.txt"
+expect_grep "$T/mgr.txt" '^集合研修（会場：'
 
 # --- the list and what is overdue ---------------------------------------
 run 0 list --fy 2026
