@@ -1167,6 +1167,22 @@ done:
 
 /* ---- survey and test for approval --------------------------------- */
 
+/* An empty box the width of the text, room for a few lines by hand. */
+static int
+write_in(struct docx *dx)
+{
+	struct docx_table	*t = NULL;
+	int			 rc;
+
+	if ((rc = docx_table_new(&t, 1, NULL)) != 0)
+		return rc;
+	if ((rc = docx_table_form(t)) == 0 &&
+	    (rc = docx_table_cell(t, 0, 0, "\n\n\n", NULL)) == 0)
+		rc = docx_add_table(dx, t);
+	docx_table_free(t);
+	return rc;
+}
+
 int
 tr_questions_docx(const char *path, const struct training *t,
     enum tr_part part, struct store *st, const struct tr_doc_opts *o)
@@ -1244,10 +1260,12 @@ tr_questions_docx(const char *path, const struct training *t,
 		    (rc = docx_add_para(dx, b.data, &q)) != 0)
 			goto done;
 		if (it->type == TR_Q_TEXT) {
-			ch.keep_next = 0;
-			rc = docx_add_para(dx, "（自由記述）", &ch);
-			ch.keep_next = 1;
-			if (rc != 0)
+			/*
+			 * a box of four lines to write in: the printed form
+			 * is answered by hand
+			 */
+			if ((rc = docx_add_para(dx, "（自由記述）", &ch)) != 0 ||
+			    (rc = write_in(dx)) != 0)
 				goto done;
 			continue;
 		}

@@ -447,6 +447,19 @@ paras "$O/r13/online.docx" >"$T/online.txt"
 expect_grep "$T/online.txt" '^オンライン（Teams）'
 paras "$O/r13/mgr.docx" >"$T/mgr.txt"
 expect_grep "$T/mgr.txt" '^集合研修（会場：'
+# a free-text question has a box to write in on the printed survey
+$PY - "$O/docs/survey.docx" <<'PYEOF' || fail "survey: 自由記述 without room to write in"
+import sys, docx
+from docx.text.paragraph import Paragraph
+body = docx.Document(sys.argv[1]).element.body
+kids = list(body.iterchildren())
+n = 0
+for i, e in enumerate(kids):
+    if e.tag.endswith("}p") and Paragraph(e, None).text == "（自由記述）":
+        n += 1
+        assert kids[i + 1].tag.endswith("}tbl"), "no box after question %d" % n
+assert n > 0, "no free-text question"
+PYEOF
 
 # --- the list and what is overdue ---------------------------------------
 run 0 list --fy 2026
