@@ -98,6 +98,28 @@ grid_row(struct grid *g, ...)
 	g->nrows++;
 }
 
+/* A row from an array of ncols cells (NULL: empty). */
+static void
+grid_rowv(struct grid *g, const char *const *v)
+{
+	char	**nv;
+	size_t	  i;
+
+	if (g->failed)
+		return;
+	if ((nv = realloc(g->cells, (g->nrows + 1) * g->ncols *
+	    sizeof *nv)) == NULL) {
+		g->failed = 1;
+		return;
+	}
+	g->cells = nv;
+	for (i = 0; i < g->ncols; i++)
+		if ((nv[g->nrows * g->ncols + i] = strdup(v[i] != NULL ?
+		    v[i] : "")) == NULL)
+			g->failed = 1;
+	g->nrows++;
+}
+
 /* The width of the widest line of a cell's text. */
 static unsigned
 measure_lines(const char *s)
@@ -1283,14 +1305,44 @@ tr_questions_docx(const char *path, const struct training *t,
 		ch.keep_next = 1;
 	}
 	if (part == TR_TEST) {
-		if ((rc = docx_add_para(dx, "正答と解説（受講者には配付しない）",
+		/*
+		 * 解説, 主題 and 対策基準 only where an item has one: bank
+		 * items without them made three empty columns beside a
+		 * heading that promised 解説
+		 */
+		const char	*v[5];
+		int		 has[3] = { 0, 0, 0 };
+		size_t		 n;
+
+		for (i = 0; i < t->nitems[part]; i++) {
+			const struct tr_question *it = &t->items[part][i];
+
+			has[0] |= it->explanation != NULL &&
+			    *it->explanation != '\0';
+			has[1] |= it->topic != NULL && *it->topic != '\0';
+			has[2] |= it->clause != NULL && *it->clause != '\0';
+		}
+		if ((rc = docx_add_para(dx, has[0] ?
+		    "正答と解説（受講者には配付しない）" :
+		    "正答（受講者には配付しない）",
 		    &(struct docx_para_style){ .gothic = 1, .bold = 1,
 		    .page_break_before = 1, .space_after = 6,
-		    .keep_next = 1 })) != 0 || (rc = grid_new(&g, 5)) != 0)
+		    .keep_next = 1 })) != 0 || (rc = grid_new(&g, 2 +
+		    (size_t)(has[0] + has[1] + has[2]))) != 0)
 			goto done;
 		g.align[0] = g.align[1] = DOCX_CENTER;
-		g.cap[2] = 1;
-		grid_row(&g, "問", "正答", "解説", "主題", "対策基準");
+		if (has[0])
+			g.cap[2] = 1;
+		n = 0;
+		v[n++] = "問";
+		v[n++] = "正答";
+		if (has[0])
+			v[n++] = "解説";
+		if (has[1])
+			v[n++] = "主題";
+		if (has[2])
+			v[n++] = "対策基準";
+		grid_rowv(&g, v);
 		for (i = 0; i < t->nitems[part]; i++) {
 			const struct tr_question *it = &t->items[part][i];
 
@@ -1300,9 +1352,16 @@ tr_questions_docx(const char *path, const struct training *t,
 					buf_printf(&b, "%s%zu", b.len > 0 ?
 					    "・" : "", k + 1);
 			snprintf(x, sizeof x, "%zu", i + 1);
-			grid_row(&g, x, buf_ok(&b) == 0 ? b.data : "",
-			    it->explanation, it->topic, it->clause != NULL ?
-			    it->clause : "");
+			n = 0;
+			v[n++] = x;
+			v[n++] = buf_ok(&b) == 0 ? b.data : "";
+			if (has[0])
+				v[n++] = it->explanation;
+			if (has[1])
+				v[n++] = it->topic;
+			if (has[2])
+				v[n++] = it->clause;
+			grid_rowv(&g, v);
 		}
 		rc = grid_add(dx, &g);
 		grid_free(&g);

@@ -460,6 +460,26 @@ for i, e in enumerate(kids):
         assert kids[i + 1].tag.endswith("}tbl"), "no box after question %d" % n
 assert n > 0, "no free-text question"
 PYEOF
+# the test's answer key: a column only where an item fills it, and no
+# 解説 in the heading when there is none
+f=$R13/trainings/2026/tr-0b2qgn8c.yaml
+sed -i '/^    explanation: /d; /^    clause: /d' "$f"
+r13 0 export test tr-0b2qgn8c -o "$O/r13/test-topic.docx"
+sed -i '/^    topic: /d' "$f"
+r13 0 export test tr-0b2qgn8c -o "$O/r13/test-bare.docx"
+$PY - "$O/docs/test-mn.docx" "$O/r13/test-topic.docx" "$O/r13/test-bare.docx" <<'PYEOF' ||
+import sys, docx
+want = [("正答と解説（受講者には配付しない）", ["問", "正答", "解説", "主題", "対策基準"]),
+        ("正答（受講者には配付しない）", ["問", "正答", "主題"]),
+        ("正答（受講者には配付しない）", ["問", "正答"])]
+for path, (head, cols) in zip(sys.argv[1:], want):
+    d = docx.Document(path)
+    heads = [p.text for p in d.paragraphs if p.text.startswith("正答")]
+    assert heads == [head], (path, heads)
+    got = [c.text for c in d.tables[-1].rows[0].cells]
+    assert got == cols, (path, got)
+PYEOF
+    fail "test: the answer key's columns"
 
 # --- the list and what is overdue ---------------------------------------
 run 0 list --fy 2026
