@@ -378,7 +378,18 @@ chart_survey(struct xlsx *x, const struct tr_results *r)
 
 	if ((rc = tr_chart_survey(&m, r)) != 0 || m == NULL)
 		return rc;
-	if ((rc = xlsx_add_sheet(&sh, x, "肯定的回答", 0)) == 0 &&
+	/*
+	 * titled with the training's name as the test's charts are, so
+	 * that two trainings' chart pages printed together can be told
+	 * apart; the values on the bars as they have them too
+	 */
+	free(m->title);
+	if ((m->title = strdup(chart_named(tb, sizeof tb, r,
+	    "アンケートの肯定的回答の割合"))) == NULL)
+		rc = error_set(NC_ENOMEM, "out of memory");
+	if (rc == 0)
+		rc = chart_set_labels(m, 1);
+	if (rc == 0 && (rc = xlsx_add_sheet(&sh, x, "肯定的回答", 0)) == 0 &&
 	    (rc = xlsx_title(sh, named(tb, sizeof tb, r,
 	    "アンケート：設問別の肯定的回答の割合"),
 	    "肯定的回答：5段階評価の上位2段階の割合")) == 0)

@@ -480,6 +480,17 @@ for path, (head, cols) in zip(sys.argv[1:], want):
     assert got == cols, (path, got)
 PYEOF
     fail "test: the answer key's columns"
+# the survey's chart says whose it is, as the test's charts do
+$PY - "$O/docs/nursery.xlsx" <<'PYEOF' || fail "results: the survey chart's title"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+charts = [z.read(x).decode() for x in z.namelist()
+          if re.match(r"xl/charts/chart\d+\.xml$", x)]
+c = [c for c in charts if "アンケートの肯定的回答の割合" in c]
+assert c, "no survey chart"
+assert "区立保育園職員向け情報セキュリティ研修" in c[0], "untitled"
+assert '<c:showVal val="1"/>' in c[0], "no data labels"
+PYEOF
 
 # --- the list and what is overdue ---------------------------------------
 run 0 list --fy 2026
