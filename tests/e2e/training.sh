@@ -491,6 +491,31 @@ assert c, "no survey chart"
 assert "区立保育園職員向け情報セキュリティ研修" in c[0], "untitled"
 assert '<c:showVal val="1"/>' in c[0], "no data labels"
 PYEOF
+# 報告書の期限: a record without one gets the plan table's rule (15 business
+# days after the last day, the 2026-09-18 `training plan` wrote), and
+# without the table 「－」 and a note, not a blank
+due_of() {
+	$PY - "$1" "$2" <<'PYEOF'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["研修一覧"]
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+h = [r for r in rows if r[0] == "No."][0]
+j = h.index("報告書の\n期限")
+v = [r[j] for r in rows if r[1] and sys.argv[2] in str(r[1])][0]
+print(v.strftime("%Y-%m-%d") if hasattr(v, "strftime") else v)
+notes = [r[0] for r in rows if r[0] and str(r[0]).startswith("報告書の期限")]
+print("\n".join(notes))
+PYEOF
+}
+sed -i '/^report_due: /d' "$R13/trainings/2026/$NURSERY.yaml"
+r13 0 export summary --fy 2026 -o "$O/r13/sum1.xlsx"
+due_of "$O/r13/sum1.xlsx" 区立保育園職員向け >"$T/due.txt"
+expect_grep "$T/due.txt" '^2026-09-18$'
+rm "$R13/training-plan.yaml"
+r13 0 export summary --fy 2026 -o "$O/r13/sum2.xlsx"
+due_of "$O/r13/sum2.xlsx" 区立保育園職員向け >"$T/due.txt"
+expect_grep "$T/due.txt" '^－$'
+expect_grep "$T/due.txt" '^報告書の期限の「－」は、提出期限が記録にないもの'
 
 # --- the list and what is overdue ---------------------------------------
 run 0 list --fy 2026
