@@ -6,6 +6,8 @@
  * Charts go on sheets of their own, drawn from the tables' sheets, so
  * that each prints whole on one page.
  */
+#include <sys/stat.h>
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -378,7 +380,18 @@ chart_survey(struct xlsx *x, const struct tr_results *r)
 
 	if ((rc = tr_chart_survey(&m, r)) != 0 || m == NULL)
 		return rc;
-	if ((rc = xlsx_add_sheet(&sh, x, "肯定的回答", 0)) == 0 &&
+	/*
+	 * titled with the training's name as the test's charts are, so
+	 * that two trainings' chart pages printed together can be told
+	 * apart; the values on the bars as they have them too
+	 */
+	free(m->title);
+	if ((m->title = strdup(chart_named(tb, sizeof tb, r,
+	    "アンケートの肯定的回答の割合"))) == NULL)
+		rc = error_set(NC_ENOMEM, "out of memory");
+	if (rc == 0)
+		rc = chart_set_labels(m, 1);
+	if (rc == 0 && (rc = xlsx_add_sheet(&sh, x, "肯定的回答", 0)) == 0 &&
 	    (rc = xlsx_title(sh, named(tb, sizeof tb, r,
 	    "アンケート：設問別の肯定的回答の割合"),
 	    "肯定的回答：5段階評価の上位2段階の割合")) == 0)
@@ -665,6 +678,49 @@ expect_unit(char *out, size_t size, struct store *st, const char *key,
 	return out;
 }
 
+/*
+ * The plan table's rule for the 研修実施報告書's deadline, when the data
+ * directory has the table: report_due_days business days after the
+ * training's last day (what `training plan` writes into the records it
+ * makes).  Without the table the deadline is whatever the ward agreed
+ * (4), which only a record's report_due can say.
+ */
+static void
+report_rule(struct tr_plan **plan, struct cal **cal, struct store *st)
+{
+	struct stat	 sb;
+	char		*path;
+
+	*plan = NULL;
+	*cal = NULL;
+	if ((path = store_path(st, TR_PLAN_FILE)) != NULL &&
+	    stat(path, &sb) == 0 &&
+	    tr_plan_load(plan, st, path, TR_PLAN_FILE, NULL) == 0 &&
+	    tr_cal_load(cal, st) != 0) {
+		tr_plan_free(*plan);
+		*plan = NULL;
+	}
+	free(path);
+	/* the list stands without the rule; lint reports a broken table */
+	error_clear();
+}
+
+/* A training's report deadline: the record's, else by the plan's rule. */
+static struct cal_date
+report_due(const struct training *t, const struct tr_plan *plan,
+    const struct cal *cal)
+{
+	struct cal_date	due = t->report_due, last = training_last_day(t);
+
+	if (due.y == 0 && plan != NULL && last.y != 0 &&
+	    training_needs_report(t) && cal_add_business_days(&due, cal,
+	    last, plan->report_due_days) != 0) {
+		error_clear();
+		due.y = 0;
+	}
+	return due;
+}
+
 #define LIST_NCOLS	14
 
 int
@@ -732,10 +788,14 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	double			*att = NULL, *sat = NULL;
 	uint32_t		 row;
 	size_t			 i, k;
-	int			 rc, notheld = 0, nosurvey = 0;
+	struct tr_plan		*plan = NULL;
+	struct cal		*cal = NULL;
+	struct cal_date		 due;
+	int			 rc, notheld = 0, nosurvey = 0, nodue = 0;
 
 	if ((rc = tr_list_load(&l, st, fy, TR_LOAD_FULL, NULL)) != 0)
 		return rc;
+	report_rule(&plan, &cal, st);
 	cal_fy_label(fyl, sizeof fyl, fy);
 	snprintf(title, sizeof title, "%s 研修実施状況", fyl);
 	summary_as_of(note, sizeof note, o, fy);
@@ -802,7 +862,17 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 		notheld |= isnan(att[i]) && isnan(sat[i]);
 		nosurvey |= !isnan(att[i]) && isnan(sat[i]);
 		rate(sh, row, 11, r->mean);
-		date_cell(sh, row, 12, t->report_due);
+		/*
+		 * a report due with no deadline in the records nor by the
+		 * plan's rule: 「－」 and a note, not a blank that reads as
+		 * no report (the trainings without a survey or a test)
+		 */
+		due = report_due(t, plan, cal);
+		if (due.y == 0 && training_needs_report(t)) {
+			xlsx_write_text(sh, row, 12, "－");
+			nodue = 1;
+		} else
+			date_cell(sh, row, 12, due);
 		date_cell(sh, row, 13, t->report_submitted);
 		for (k = 0; k < 3; k++) {
 			const char *key;
@@ -828,6 +898,9 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	}
 	if (l.n == 0)
 		xlsx_note(sh, row + 1, "この年度の研修はまだない。");
+	else if (nodue)
+		xlsx_note(sh, row + 1, "報告書の期限の「－」は、提出期限が記録に"
+		    "ないもの（期限は仕様書4により区と定める）。");
 	/*
 	 * planned vs held, against the specification's yearly volumes;
 	 * the year in the title, as 研修一覧 and the chart have it
@@ -965,6 +1038,8 @@ done:
 	xlsx_free(x);
 	free(cells);
 	tr_list_free(&l);
+	tr_plan_free(plan);
+	cal_free(cal);
 	return rc;
 }
 

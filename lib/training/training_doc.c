@@ -98,6 +98,28 @@ grid_row(struct grid *g, ...)
 	g->nrows++;
 }
 
+/* A row from an array of ncols cells (NULL: empty). */
+static void
+grid_rowv(struct grid *g, const char *const *v)
+{
+	char	**nv;
+	size_t	  i;
+
+	if (g->failed)
+		return;
+	if ((nv = realloc(g->cells, (g->nrows + 1) * g->ncols *
+	    sizeof *nv)) == NULL) {
+		g->failed = 1;
+		return;
+	}
+	g->cells = nv;
+	for (i = 0; i < g->ncols; i++)
+		if ((nv[g->nrows * g->ncols + i] = strdup(v[i] != NULL ?
+		    v[i] : "")) == NULL)
+			g->failed = 1;
+	g->nrows++;
+}
+
 /* The width of the widest line of a cell's text. */
 static unsigned
 measure_lines(const char *s)
@@ -405,6 +427,7 @@ sec_outline(struct docx *dx, struct rctx *c)
 	const struct training	*t = c->t;
 	const struct tr_results	*r = c->r;
 	struct buf		 b = BUF_INIT;
+	const char		*method;
 	char			 x[64], cnt1[32], cnt2[32];
 	size_t			 i;
 	int			 rc;
@@ -425,10 +448,24 @@ sec_outline(struct docx *dx, struct rctx *c)
 	buf_reset(&b);
 	if ((rc = docx_add_outline_heading(dx, 2, "実施方法")) != 0)
 		goto done;
-	buf_puts(&b, tr_label(c->st, "method", t->method != NULL ?
-	    t->method : "classroom"));
-	if (t->place != NULL)
-		buf_printf(&b, "（会場：%s）", t->place);
+	/*
+	 * An online training's "place" is its medium, often written with
+	 * the method already (オンライン（Teams）): said once, and not as a
+	 * 会場, which a room is
+	 */
+	method = tr_label(c->st, "method", t->method != NULL ? t->method :
+	    "classroom");
+	if (t->place != NULL && strncmp(t->place, method,
+	    strlen(method)) == 0)
+		buf_puts(&b, t->place);
+	else if (t->place != NULL && t->method != NULL &&
+	    (strcmp(t->method, "online") == 0 ||
+	    strcmp(t->method, "e-learning") == 0))
+		buf_printf(&b, "%s（%s）", method, t->place);
+	else if (t->place != NULL)
+		buf_printf(&b, "%s（会場：%s）", method, t->place);
+	else
+		buf_puts(&b, method);
 	if (t->ninstructors > 0) {
 		buf_puts(&b, "　講師：");
 		for (i = 0; i < t->ninstructors; i++)
@@ -907,6 +944,107 @@ reuse(struct docx *dx, struct rctx *c)
 	return rc;
 }
 
+/*
+ * The survey's scale question with the fewest positive answers, as
+ * sec_discussion() names it, or (size_t)-1 when there is none.
+ */
+static size_t
+weakest(const struct tr_results *r)
+{
+	size_t	i, lo = (size_t)-1;
+
+	for (i = 0; i < r->nsurvey; i++) {
+		const struct tr_survey_stat *s = &r->survey[i];
+
+		if (s->q->type != TR_Q_SCALE || isnan(s->top2))
+			continue;
+		if (lo == (size_t)-1 || s->top2 < r->survey[lo].top2)
+			lo = i;
+	}
+	return lo;
+}
+
+/* What the survey says to improve first: its weakest question. */
+static int
+weakest_next(struct docx *dx, const struct tr_results *r)
+{
+	char	q[512], x[32];
+	size_t	lo = weakest(r);
+
+	if (lo == (size_t)-1)
+		return 0;
+	return body(dx, "アンケートで肯定的回答が最も少なかった設問%zu「%s」"
+	    "（%s）に関わる内容・方法は、次年度に重点的に見直す。", lo + 1,
+	    quoted(q, sizeof q, r->survey[lo].q->text), p1(x, sizeof x,
+	    100 * r->survey[lo].top2));
+}
+
+/*
+ * Audiences of 3(2)イ's table that are the same people year after year,
+ * whose training must bring new content rather than repeat the last
+ * (the new hires and new managers change every year: theirs is drafted
+ * for the next year instead).
+ */
+static const char *const same_every_year[] = {
+	"security-officer", "system-staff", "regular-staff",
+	"fiscal-appointee", "nursery-head", "nursery-staff",
+	"nursery-appointee", NULL
+};
+
+/*
+ * What the specification asks of next year's training, by its kind:
+ * 3(2)イ for the security trainings -- new content where the audience
+ * stays the same, the role trainings without what the general training
+ * covers, next April's new-hire and new-manager material drafted within
+ * the year; 3(1)イ for the digital ones (practical content following
+ * the technology); none for the My Number training, whose clause
+ * (3(1)ウ(イ)) says nothing of the next year.  A テスト only where this
+ * one had one.
+ */
+static int
+next_content(struct docx *dx, struct rctx *c)
+{
+	const struct training	*t = c->t;
+	const struct tr_results	*r = c->r;
+	const char		*aud = t->audience != NULL ? t->audience : "";
+	char			 fy[CAL_FMT_MAX], fy1[CAL_FMT_MAX];
+	size_t			 i;
+	int			 rc, test = r->test_rows || !isnan(r->mean);
+
+	if (t->kind != NULL && strcmp(t->kind, "digital") == 0)
+		return body(dx, "次年度は、今年度の結果に加え、デジタル化の流れや"
+		    "技術の進展を背景に、研修後に職員が自主的に取り組める実務的な"
+		    "研修内容を提案する（仕様書3(1)イ）。");
+	if (t->kind != NULL && strcmp(t->kind, "mynumber") == 0)
+		return body(dx, "次年度は、今年度のアンケート%sの結果を踏まえ、"
+		    "マイナンバーの利用に係る注意事項をまとめた教材を見直す。",
+		    test ? "およびテスト" : "");
+	if (strcmp(aud, "new-hire") == 0 || strcmp(aud, "new-manager") == 0) {
+		cal_fy_label(fy, sizeof fy, t->fy);
+		cal_fy_label(fy1, sizeof fy1, t->fy + 1);
+		rc = body(dx, "%sの%s向け研修（4月実施）の教材案は、今年度の"
+		    "結果を踏まえ、%s中に作成する（仕様書3(2)イ）。", fy1,
+		    tr_label(c->st, "audience", aud), fy);
+	} else {
+		for (i = 0; same_every_year[i] != NULL; i++)
+			if (strcmp(aud, same_every_year[i]) == 0)
+				break;
+		if (same_every_year[i] != NULL)
+			rc = body(dx, "対象者が例年同じ研修であるため、次年度は前例"
+			    "踏襲ではなく、今年度の結果を踏まえた新たな内容の教材"
+			    "%sを提案する（仕様書3(2)イ）。", test ? "・テスト" :
+			    "");
+		else
+			rc = body(dx, "次年度は、今年度の結果を踏まえ、教材%sを"
+			    "見直す。", test ? "・テスト" : "");
+	}
+	if (rc == 0 && t->ngeneral > 0)
+		rc = body(dx, "役割に応じた研修であるため、一般職員向け研修で"
+		    "既知の内容は省略し、役割に特化した内容とする（仕様書"
+		    "3(2)イ）。");
+	return rc;
+}
+
 static int
 sec_next(struct docx *dx, struct rctx *c)
 {
@@ -937,11 +1075,9 @@ sec_next(struct docx *dx, struct rctx *c)
 		    "理解度を区別できるよう選択肢を見直す。", b.data)) != 0)
 			goto done;
 	}
-	if ((rc = reuse(dx, c)) != 0)
+	if ((rc = reuse(dx, c)) != 0 || (rc = weakest_next(dx, r)) != 0)
 		goto done;
-	rc = body(dx, "対象者が例年同じ研修であるため、次年度は前例踏襲ではなく、"
-	    "今年度の結果を踏まえた新たな内容の教材・テストを提案する（仕様書"
-	    "3(2)イ）。");
+	rc = next_content(dx, c);
 done:
 	buf_free(&b);
 	return rc;
@@ -1053,6 +1189,22 @@ done:
 
 /* ---- survey and test for approval --------------------------------- */
 
+/* An empty box the width of the text, room for a few lines by hand. */
+static int
+write_in(struct docx *dx)
+{
+	struct docx_table	*t = NULL;
+	int			 rc;
+
+	if ((rc = docx_table_new(&t, 1, NULL)) != 0)
+		return rc;
+	if ((rc = docx_table_form(t)) == 0 &&
+	    (rc = docx_table_cell(t, 0, 0, "\n\n\n", NULL)) == 0)
+		rc = docx_add_table(dx, t);
+	docx_table_free(t);
+	return rc;
+}
+
 int
 tr_questions_docx(const char *path, const struct training *t,
     enum tr_part part, struct store *st, const struct tr_doc_opts *o)
@@ -1130,10 +1282,12 @@ tr_questions_docx(const char *path, const struct training *t,
 		    (rc = docx_add_para(dx, b.data, &q)) != 0)
 			goto done;
 		if (it->type == TR_Q_TEXT) {
-			ch.keep_next = 0;
-			rc = docx_add_para(dx, "（自由記述）", &ch);
-			ch.keep_next = 1;
-			if (rc != 0)
+			/*
+			 * a box of four lines to write in: the printed form
+			 * is answered by hand
+			 */
+			if ((rc = docx_add_para(dx, "（自由記述）", &ch)) != 0 ||
+			    (rc = write_in(dx)) != 0)
 				goto done;
 			continue;
 		}
@@ -1151,14 +1305,44 @@ tr_questions_docx(const char *path, const struct training *t,
 		ch.keep_next = 1;
 	}
 	if (part == TR_TEST) {
-		if ((rc = docx_add_para(dx, "正答と解説（受講者には配付しない）",
+		/*
+		 * 解説, 主題 and 対策基準 only where an item has one: bank
+		 * items without them made three empty columns beside a
+		 * heading that promised 解説
+		 */
+		const char	*v[5];
+		int		 has[3] = { 0, 0, 0 };
+		size_t		 n;
+
+		for (i = 0; i < t->nitems[part]; i++) {
+			const struct tr_question *it = &t->items[part][i];
+
+			has[0] |= it->explanation != NULL &&
+			    *it->explanation != '\0';
+			has[1] |= it->topic != NULL && *it->topic != '\0';
+			has[2] |= it->clause != NULL && *it->clause != '\0';
+		}
+		if ((rc = docx_add_para(dx, has[0] ?
+		    "正答と解説（受講者には配付しない）" :
+		    "正答（受講者には配付しない）",
 		    &(struct docx_para_style){ .gothic = 1, .bold = 1,
 		    .page_break_before = 1, .space_after = 6,
-		    .keep_next = 1 })) != 0 || (rc = grid_new(&g, 5)) != 0)
+		    .keep_next = 1 })) != 0 || (rc = grid_new(&g, 2 +
+		    (size_t)(has[0] + has[1] + has[2]))) != 0)
 			goto done;
 		g.align[0] = g.align[1] = DOCX_CENTER;
-		g.cap[2] = 1;
-		grid_row(&g, "問", "正答", "解説", "主題", "対策基準");
+		if (has[0])
+			g.cap[2] = 1;
+		n = 0;
+		v[n++] = "問";
+		v[n++] = "正答";
+		if (has[0])
+			v[n++] = "解説";
+		if (has[1])
+			v[n++] = "主題";
+		if (has[2])
+			v[n++] = "対策基準";
+		grid_rowv(&g, v);
 		for (i = 0; i < t->nitems[part]; i++) {
 			const struct tr_question *it = &t->items[part][i];
 
@@ -1168,9 +1352,16 @@ tr_questions_docx(const char *path, const struct training *t,
 					buf_printf(&b, "%s%zu", b.len > 0 ?
 					    "・" : "", k + 1);
 			snprintf(x, sizeof x, "%zu", i + 1);
-			grid_row(&g, x, buf_ok(&b) == 0 ? b.data : "",
-			    it->explanation, it->topic, it->clause != NULL ?
-			    it->clause : "");
+			n = 0;
+			v[n++] = x;
+			v[n++] = buf_ok(&b) == 0 ? b.data : "";
+			if (has[0])
+				v[n++] = it->explanation;
+			if (has[1])
+				v[n++] = it->topic;
+			if (has[2])
+				v[n++] = it->clause;
+			grid_rowv(&g, v);
 		}
 		rc = grid_add(dx, &g);
 		grid_free(&g);

@@ -401,6 +401,122 @@ run 1 export report "$NURSERY" "$MYNUM1" -o "$O/one.docx"
 expect_grep "$T/err" 'this export writes several files; give a folder'
 [ ! -e "$O/one.docx" ] || fail "two reports written into one file"
 
+# --- review13: what the documents say where the sample did not show it --
+paras() {
+	$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' "$1"
+}
+next_of() { sed -n '/^6　次年度に向けて$/,/^以上$/p' "$1"; }
+R13=$T/r13
+cp -r "$D" "$R13"
+r13() { expect_status "$1" "$NCIO" -C "$R13" training "${@:2}"; }
+# 6 次年度に向けて follows the training's kind and what it held: a digital
+# training (3(1)イ) without a test proposed a テスト under the security
+# trainings' clause 3(2)イ for an audience 例年同じ
+DIGITAL=$(id_of 2026 digital-data)
+r13 0 export report "$DIGITAL" -o "$O/r13/digital.docx"
+paras "$O/r13/digital.docx" | next_of /dev/stdin >"$T/next.txt"
+expect_grep "$T/next.txt" '（仕様書3\(1\)イ）。$'
+expect_grep "$T/next.txt" '^アンケートで肯定的回答が最も少なかった設問[0-9]+「.*」（[0-9.]+%）に関わる'
+expect_no_grep "$T/next.txt" '3\(2\)イ|テスト|例年同じ'
+# new managers change every year: next April's material drafted this year
+r13 0 export report tr-0b2qgn8c -o "$O/r13/mgr.docx"
+paras "$O/r13/mgr.docx" | next_of /dev/stdin >"$T/next.txt"
+expect_grep "$T/next.txt" '^令和9年度の新任管理職向け研修（4月実施）の教材案は、.*令和8年度中に作成する（仕様書3\(2\)イ）。$'
+expect_grep "$T/next.txt" '^役割に応じた研修であるため'
+expect_no_grep "$T/next.txt" '例年同じ'
+# the nursery staff, the same every year, with a test
+r13 0 export report "$NURSERY" -o "$O/r13/nursery.docx"
+paras "$O/r13/nursery.docx" | next_of /dev/stdin >"$T/next.txt"
+expect_grep "$T/next.txt" '^対象者が例年同じ研修であるため、.*新たな内容の教材・テストを提案する（仕様書3\(2\)イ）。$'
+expect_no_grep "$T/next.txt" '役割に応じた'
+# My Number: its clause says nothing of next year, so none is cited
+r13 0 export report "$MYNUM1" -o "$O/r13/mn.docx"
+paras "$O/r13/mn.docx" | next_of /dev/stdin >"$T/next.txt"
+expect_grep "$T/next.txt" 'マイナンバーの利用に係る注意事項をまとめた教材を見直す。$'
+expect_no_grep "$T/next.txt" '仕様書|例年同じ'
+# an online training's medium said once, not as a 会場
+ONLINE=$(grep -l '^method: online$' "$R13"/trainings/2026/*.yaml | head -1)
+sed -i 's/^place: .*/place: オンライン（Teams）/' "$ONLINE"
+r13 0 export report "$(basename "$ONLINE" .yaml)" -o "$O/r13/online.docx"
+paras "$O/r13/online.docx" >"$T/online.txt"
+expect_grep "$T/online.txt" '^オンライン（Teams）'
+expect_no_grep "$T/online.txt" '会場'
+sed -i 's/^place: .*/place: Teams/' "$ONLINE"
+r13 0 export report "$(basename "$ONLINE" .yaml)" -o "$O/r13/online.docx"
+paras "$O/r13/online.docx" >"$T/online.txt"
+expect_grep "$T/online.txt" '^オンライン（Teams）'
+paras "$O/r13/mgr.docx" >"$T/mgr.txt"
+expect_grep "$T/mgr.txt" '^集合研修（会場：'
+# a free-text question has a box to write in on the printed survey
+$PY - "$O/docs/survey.docx" <<'PYEOF' || fail "survey: 自由記述 without room to write in"
+import sys, docx
+from docx.text.paragraph import Paragraph
+body = docx.Document(sys.argv[1]).element.body
+kids = list(body.iterchildren())
+n = 0
+for i, e in enumerate(kids):
+    if e.tag.endswith("}p") and Paragraph(e, None).text == "（自由記述）":
+        n += 1
+        assert kids[i + 1].tag.endswith("}tbl"), "no box after question %d" % n
+assert n > 0, "no free-text question"
+PYEOF
+# the test's answer key: a column only where an item fills it, and no
+# 解説 in the heading when there is none
+f=$R13/trainings/2026/tr-0b2qgn8c.yaml
+sed -i '/^    explanation: /d; /^    clause: /d' "$f"
+r13 0 export test tr-0b2qgn8c -o "$O/r13/test-topic.docx"
+sed -i '/^    topic: /d' "$f"
+r13 0 export test tr-0b2qgn8c -o "$O/r13/test-bare.docx"
+$PY - "$O/docs/test-mn.docx" "$O/r13/test-topic.docx" "$O/r13/test-bare.docx" <<'PYEOF' ||
+import sys, docx
+want = [("正答と解説（受講者には配付しない）", ["問", "正答", "解説", "主題", "対策基準"]),
+        ("正答（受講者には配付しない）", ["問", "正答", "主題"]),
+        ("正答（受講者には配付しない）", ["問", "正答"])]
+for path, (head, cols) in zip(sys.argv[1:], want):
+    d = docx.Document(path)
+    heads = [p.text for p in d.paragraphs if p.text.startswith("正答")]
+    assert heads == [head], (path, heads)
+    got = [c.text for c in d.tables[-1].rows[0].cells]
+    assert got == cols, (path, got)
+PYEOF
+    fail "test: the answer key's columns"
+# the survey's chart says whose it is, as the test's charts do
+$PY - "$O/docs/nursery.xlsx" <<'PYEOF' || fail "results: the survey chart's title"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+charts = [z.read(x).decode() for x in z.namelist()
+          if re.match(r"xl/charts/chart\d+\.xml$", x)]
+c = [c for c in charts if "アンケートの肯定的回答の割合" in c]
+assert c, "no survey chart"
+assert "区立保育園職員向け情報セキュリティ研修" in c[0], "untitled"
+assert '<c:showVal val="1"/>' in c[0], "no data labels"
+PYEOF
+# 報告書の期限: a record without one gets the plan table's rule (15 business
+# days after the last day, the 2026-09-18 `training plan` wrote), and
+# without the table 「－」 and a note, not a blank
+due_of() {
+	$PY - "$1" "$2" <<'PYEOF'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["研修一覧"]
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+h = [r for r in rows if r[0] == "No."][0]
+j = h.index("報告書の\n期限")
+v = [r[j] for r in rows if r[1] and sys.argv[2] in str(r[1])][0]
+print(v.strftime("%Y-%m-%d") if hasattr(v, "strftime") else v)
+notes = [r[0] for r in rows if r[0] and str(r[0]).startswith("報告書の期限")]
+print("\n".join(notes))
+PYEOF
+}
+sed -i '/^report_due: /d' "$R13/trainings/2026/$NURSERY.yaml"
+r13 0 export summary --fy 2026 -o "$O/r13/sum1.xlsx"
+due_of "$O/r13/sum1.xlsx" 区立保育園職員向け >"$T/due.txt"
+expect_grep "$T/due.txt" '^2026-09-18$'
+rm "$R13/training-plan.yaml"
+r13 0 export summary --fy 2026 -o "$O/r13/sum2.xlsx"
+due_of "$O/r13/sum2.xlsx" 区立保育園職員向け >"$T/due.txt"
+expect_grep "$T/due.txt" '^－$'
+expect_grep "$T/due.txt" '^報告書の期限の「－」は、提出期限が記録にないもの'
+
 # --- the list and what is overdue ---------------------------------------
 run 0 list --fy 2026
 expect_grep "$T/out" "^$(id_of 2026 security-officer | head -1)"

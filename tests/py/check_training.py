@@ -432,17 +432,16 @@ def cmd_results_xlsx(path, jsonpath):
     want = ["テストの得点分布", "問題別の正答率"]
     if any(q["type"] == "scale" for q in got["survey"]["questions"]):
         want.append("アンケートの肯定的回答の割合")
-    # the test's charts name the training (a page printed alone read the
-    # same for every training), as the sheets' titles do
-    base = [re.sub(r"^(.* )?(テストの得点分布|問題別の正答率)(：.*)?$", r"\2", c)
+    # the charts name the training (a page printed alone read the same
+    # for every training), as the sheets' titles do
+    base = [re.sub(r"^(.* )?(テストの得点分布|問題別の正答率|"
+                   r"アンケートの肯定的回答の割合)(：.*)?$", r"\2", c)
             for c in charts]
     if sorted(base) != sorted(want):
         problem("%s: chart sheets %s, want %s" % (path, charts, want))
     title = wb["概要"]["A1"].value or ""
     name = re.sub(r"^令和[0-9元]+年度[ 　]", "", title)
     for c in charts:
-        if c.startswith("アンケート"):
-            continue
         if name[:8] not in c:
             problem("%s: chart %s does not name the training %s" % (path, c, name))
     for n in ("所属別", "得点分布", "設問分析"):
