@@ -576,6 +576,42 @@ base_view(struct meeting_view *v, struct ctx *c, struct store *st,
 	return 0;
 }
 
+/*
+ * The automatic topic of the meeting's type that a stored item without
+ * one names by its title (課題管理表, 課題の状況, 課題の状況（課題管理表）),
+ * or NULL.  An item 課題管理表 was followed by the topic 課題の状況
+ * （課題管理表） at the end of the 次第: the table presented twice.
+ */
+static const char *
+titled_topic(struct store *st, const struct node *rec, const char *title)
+{
+	const struct schema	*kind = mt_kind(st, "meeting");
+	const char *const	*t;
+	const char		*l, *p, *q;
+	size_t			 n;
+
+	error_clear();
+	if (kind == NULL || title == NULL)
+		return NULL;
+	n = strlen(title);
+	for (t = topics_of(rec); *t != NULL; t++) {
+		if ((l = schema_label(kind, "agenda.topic", *t)) == NULL)
+			continue;
+		if (strcmp(l, title) == 0)
+			return *t;
+		/* the label's name or its part in brackets, either alone */
+		if ((p = strstr(l, "（")) == NULL)
+			continue;
+		if ((size_t)(p - l) == n && strncmp(l, title, n) == 0)
+			return *t;
+		p += strlen("（");
+		if ((q = strstr(p, "）")) != NULL && (size_t)(q - p) == n &&
+		    strncmp(p, title, n) == 0)
+			return *t;
+	}
+	return NULL;
+}
+
 /* The stored items, then the topics not stored yet. */
 static int
 agenda_items(struct meeting_view *v, struct ctx *c, int with_topics)
@@ -605,7 +641,15 @@ agenda_items(struct meeting_view *v, struct ctx *c, int with_topics)
 				    ms->u.items[k]->u.s.str);
 		if (rc != 0)
 			return rc;
-		topic = node_get_str(a, "topic");
+		/* by its title: once, and not beside an item given it */
+		if ((topic = node_get_str(a, "topic")) == NULL &&
+		    (topic = titled_topic(c->st, c->rec, it->title)) != NULL)
+			for (k = 0; k < ag->n && topic != NULL; k++)
+				if ((k < i && titled_topic(c->st, c->rec,
+				    node_get_str(ag->u.items[k], "title")) ==
+				    topic) || node_scalar_eq(node_get(
+				    ag->u.items[k], "topic"), topic))
+					topic = NULL;
 		for (k = 0; topic != NULL && topic_order[k] != NULL; k++) {
 			if (strcmp(topic, topic_order[k]) != 0)
 				continue;
