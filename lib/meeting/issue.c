@@ -285,9 +285,124 @@ row_cmp(const void *a, const void *b)
 	return strcmp(x->no, y->no);
 }
 
+/*
+ * An issue as it stood on a date, for a 課題管理表 as of that date (the
+ * one attached to a report of 2/3 printed completions of 2/11 and 2/18).
+ * The record holds the state of today; the history, an entry with the
+ * status after each change, is what tells an earlier one.
+ */
+struct issue_state {
+	const char	*status;	/* NULL: not known on the day */
+	int		 open;
+	struct cal_date	 closed;	/* zero when open on the day */
+	const char	*resolution;
+};
+
+/* Entry a before entry b: by date, then as written. */
+static int
+entry_before(struct cal_date da, size_t ia, struct cal_date db, size_t ib)
+{
+	int	c = cal_cmp(da, db);
+
+	return c != 0 ? c < 0 : ia < ib;
+}
+
+static void
+issue_state_on(struct issue_state *s, const struct node *rec,
+    struct cal_date as_of)
+{
+	const struct node	*h = node_get(rec, "history"), *e;
+	const struct node	*last = NULL, *reopen = NULL, *closing = NULL;
+	struct cal_date		 d, dlast = { 0, 0, 0 }, dreopen = { 0, 0, 0 };
+	struct cal_date		 dclosing = { 0, 0, 0 };
+	const char		*st;
+	size_t			 i, ilast = 0, ireopen = 0, iclosing = 0;
+	int			 later = 0;
+
+	s->status = node_get_str(rec, "status");
+	s->open = issue_is_open(rec);
+	s->resolution = node_get_str(rec, "resolution");
+	if (issue_is_open(rec) || mt_date(&s->closed, rec, "closed") != 0)
+		s->closed = (struct cal_date){ 0, 0, 0 };
+	error_clear();
+	if (s->closed.y != 0 && cal_cmp(s->closed, as_of) > 0)
+		later = 1;
+	/* the last change by the day, and the last one that left it open */
+	for (i = 0; h != NULL && h->kind == NODE_SEQ && i < h->n; i++) {
+		e = h->u.items[i];
+		if (mt_date(&d, e, "date") != 0)
+			continue;
+		if (cal_cmp(d, as_of) > 0) {
+			later = 1;
+			continue;
+		}
+		if ((st = node_get_str(e, "status")) == NULL)
+			continue;
+		if (last == NULL || entry_before(dlast, ilast, d, i)) {
+			last = e;
+			dlast = d;
+			ilast = i;
+		}
+		if (strcmp(st, "closed") != 0 && (reopen == NULL ||
+		    entry_before(dreopen, ireopen, d, i))) {
+			reopen = e;
+			dreopen = d;
+			ireopen = i;
+		}
+	}
+	error_clear();
+	/*
+	 * Nothing after the day: the record as it stands, which may have
+	 * been edited by hand without an entry (a status the history does
+	 * not show is still the issue's).
+	 */
+	if (!later)
+		return;
+	if (last == NULL) {
+		/*
+		 * No status recorded by the day, only after it: whether the
+		 * issue was 未着手 or 対応中 then is not known, only that it
+		 * was not completed (unless the record's completion is
+		 * earlier).
+		 */
+		if (s->closed.y != 0 && cal_cmp(s->closed, as_of) <= 0)
+			return;
+		s->status = NULL;
+		s->open = 1;
+		s->closed = (struct cal_date){ 0, 0, 0 };
+		s->resolution = NULL;
+		return;
+	}
+	s->status = node_get_str(last, "status");
+	if ((s->open = strcmp(s->status, "closed") != 0)) {
+		s->closed = (struct cal_date){ 0, 0, 0 };
+		s->resolution = NULL;
+		return;
+	}
+	/* closed on the day: since the first completion after a reopening */
+	for (i = 0; i < h->n; i++) {
+		e = h->u.items[i];
+		if (mt_date(&d, e, "date") != 0 || cal_cmp(d, as_of) > 0 ||
+		    !node_scalar_eq(node_get(e, "status"), "closed"))
+			continue;
+		if (reopen != NULL && !entry_before(dreopen, ireopen, d, i))
+			continue;
+		if (closing == NULL || entry_before(d, i, dclosing, iclosing)) {
+			closing = e;
+			dclosing = d;
+			iclosing = i;
+		}
+	}
+	error_clear();
+	/* the completion note is the resolution (issue_update()) */
+	if (s->closed.y == 0 || cal_cmp(s->closed, dclosing) != 0)
+		s->resolution = node_get_str(closing, "note");
+	s->closed = dclosing;
+}
+
 static char *
 history_text(struct store *st, const struct schema *kind,
-    const struct node *rec, int *bad)
+    const struct node *rec, struct cal_date as_of, int *bad)
 {
 	const struct node	*h = node_get(rec, "history"), *e;
 	struct cal_date		 d;
@@ -298,8 +413,12 @@ history_text(struct store *st, const struct schema *kind,
 	for (i = 0; h != NULL && h->kind == NODE_SEQ && i < h->n; i++) {
 		e = h->u.items[i];
 		era[0] = '\0';
-		if (mt_date(&d, e, "date") == 0)
+		if (mt_date(&d, e, "date") == 0) {
+			/* the table as of a date: what was written by then */
+			if (cal_cmp(d, as_of) > 0)
+				continue;
 			mt_era(era, d, CAL_ERA_SHORT);
+		}
 		buf_printf(&b, "%s%s", b.len > 0 ? "\n" : "", era);
 		if (node_get_str(e, "status") != NULL)
 			buf_printf(&b, "【%s】", schema_label(kind, "status",
@@ -335,6 +454,7 @@ issue_table_build(struct issue_table *out, struct store *st, int fy,
 	struct issue_row	*r;
 	const struct node	*rec;
 	struct buf		 b = BUF_INIT;
+	struct issue_state	 is;
 	struct cal_date		 raised;
 	const char		*v;
 	char			*label;
@@ -363,13 +483,14 @@ issue_table_build(struct issue_table *out, struct store *st, int fy,
 			error_clear();
 			continue;
 		}
-		/* the year's issues, and those of earlier years still open */
-		rfy = cal_fy(raised);
-		if (fy != 0 && rfy != fy && !(rfy < fy && issue_is_open(rec)))
-			continue;
 		if (cal_cmp(raised, as_of) > 0)
 			continue;
-		if (open_only && !issue_is_open(rec))
+		issue_state_on(&is, rec, as_of);
+		/* the year's issues, and those of earlier years still open */
+		rfy = cal_fy(raised);
+		if (fy != 0 && rfy != fy && !(rfy < fy && is.open))
+			continue;
+		if (open_only && !is.open)
 			continue;
 		r = &out->rows[out->nrows++];
 		r->raised = raised;
@@ -410,22 +531,27 @@ issue_table_build(struct issue_table *out, struct store *st, int fy,
 		r->owner = mt_dup(b.data, &bad);
 		if (mt_date(&r->due, rec, "due") != 0)
 			r->due = (struct cal_date){ 0, 0, 0 };
-		if (mt_date(&r->closed, rec, "closed") != 0 ||
-		    issue_is_open(rec))
-			r->closed = (struct cal_date){ 0, 0, 0 };
-		r->overdue = issue_overdue(rec, as_of);
-		r->status = mt_dup(schema_label(kind, "status",
-		    node_get_str(rec, "status")), &bad);
+		r->closed = is.closed;
+		/* the due date as it stands: a change leaves no date to undo */
+		r->overdue = is.open && r->due.y != 0 &&
+		    cal_cmp(as_of, r->due) > 0;
+		/*
+		 * Not known on the day (no status in the history by then):
+		 * 未完了, which the records do say, rather than 未着手 or
+		 * 対応中, which they do not.
+		 */
+		r->status = mt_dup(is.status != NULL ? schema_label(kind,
+		    "status", is.status) : "未完了", &bad);
 		buf_reset(&b);
 		buf_puts(&b, node_get_str(rec, "action") != NULL ?
 		    node_get_str(rec, "action") : "");
-		if (node_get_str(rec, "resolution") != NULL)
+		if (!is.open && is.resolution != NULL)
 			buf_printf(&b, "%s【結果】%s", b.len > 0 ? "\n" : "",
-			    node_get_str(rec, "resolution"));
+			    is.resolution);
 		if (buf_ok(&b) != 0)
 			bad = 1;
 		r->action = mt_dup(b.data, &bad);
-		r->history = history_text(st, kind, rec, &bad);
+		r->history = history_text(st, kind, rec, as_of, &bad);
 		if (r->closed.y == 0)
 			out->nopen++;
 		if (r->overdue)

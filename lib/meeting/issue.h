@@ -69,7 +69,8 @@ int		 issue_update(struct ydoc *, struct node *root,
  * The 課題管理表 as a view: every issue of fy (or of every year when 0,
  * open ones of earlier years included when fy is given), open first by
  * due date, then closed ones by completion; 起票元 as the source
- * record's title and date, never its id.
+ * record's title and date, never its id.  Each issue as it stood on
+ * as_of: its history by then, the status and completion from it.
  */
 struct issue_row {
 	char		*no;		/* 3 (from 課題3), or the ref_no */

@@ -119,8 +119,8 @@ int		 meeting_add_item(struct ydoc *, struct node *root,
  * submitted, consultations answered, audits and trainings held since the
  * previous meeting of the type, by kind) and 今後の予定 (audits and
  * trainings until the next one); a 進捗報告会 the reports to submit with
- * their period, then 課題の状況.  A stored item with a topic gets that
- * topic's lines too.  Everything is as of the meeting's day, so the
+ * their period, then 課題の状況.  A stored item with a topic, or titled
+ * as one (課題管理表, 課題の状況), gets that topic's lines too.  Everything is as of the meeting's day, so the
  * 次第 of a past meeting comes out the same later.
  */
 struct meeting_item {

@@ -576,6 +576,42 @@ base_view(struct meeting_view *v, struct ctx *c, struct store *st,
 	return 0;
 }
 
+/*
+ * The automatic topic of the meeting's type that a stored item without
+ * one names by its title (課題管理表, 課題の状況, 課題の状況（課題管理表）),
+ * or NULL.  An item 課題管理表 was followed by the topic 課題の状況
+ * （課題管理表） at the end of the 次第: the table presented twice.
+ */
+static const char *
+titled_topic(struct store *st, const struct node *rec, const char *title)
+{
+	const struct schema	*kind = mt_kind(st, "meeting");
+	const char *const	*t;
+	const char		*l, *p, *q;
+	size_t			 n;
+
+	error_clear();
+	if (kind == NULL || title == NULL)
+		return NULL;
+	n = strlen(title);
+	for (t = topics_of(rec); *t != NULL; t++) {
+		if ((l = schema_label(kind, "agenda.topic", *t)) == NULL)
+			continue;
+		if (strcmp(l, title) == 0)
+			return *t;
+		/* the label's name or its part in brackets, either alone */
+		if ((p = strstr(l, "（")) == NULL)
+			continue;
+		if ((size_t)(p - l) == n && strncmp(l, title, n) == 0)
+			return *t;
+		p += strlen("（");
+		if ((q = strstr(p, "）")) != NULL && (size_t)(q - p) == n &&
+		    strncmp(p, title, n) == 0)
+			return *t;
+	}
+	return NULL;
+}
+
 /* The stored items, then the topics not stored yet. */
 static int
 agenda_items(struct meeting_view *v, struct ctx *c, int with_topics)
@@ -605,7 +641,15 @@ agenda_items(struct meeting_view *v, struct ctx *c, int with_topics)
 				    ms->u.items[k]->u.s.str);
 		if (rc != 0)
 			return rc;
-		topic = node_get_str(a, "topic");
+		/* by its title: once, and not beside an item given it */
+		if ((topic = node_get_str(a, "topic")) == NULL &&
+		    (topic = titled_topic(c->st, c->rec, it->title)) != NULL)
+			for (k = 0; k < ag->n && topic != NULL; k++)
+				if ((k < i && titled_topic(c->st, c->rec,
+				    node_get_str(ag->u.items[k], "title")) ==
+				    topic) || node_scalar_eq(node_get(
+				    ag->u.items[k], "topic"), topic))
+					topic = NULL;
 		for (k = 0; topic != NULL && topic_order[k] != NULL; k++) {
 			if (strcmp(topic, topic_order[k]) != 0)
 				continue;
@@ -711,6 +755,94 @@ person_line(struct store *st, const struct node *p, const struct node *prev,
 	return buf_detach(&b, NULL);
 }
 
+/*
+ * The rank of a ward's position, highest first, by how its title ends
+ * (情報政策課長 is a 課長, 情報化企画・セキュリティ係長 a 係長); 8 for
+ * one not known.  Minutes list a division's attendees by rank: they came
+ * as they were recorded (統括課長, 主任, 課長).
+ */
+static int
+position_rank(const char *pos)
+{
+	static const struct {
+		const char	*end;
+		int		 rank;
+	} ranks[] = {
+		{ "副区長", 0 }, { "区長", 0 }, { "教育長", 0 },
+		{ "部長", 1 }, { "統括課長", 2 }, { "参事", 2 },
+		{ "課長", 3 }, { "所長", 3 }, { "館長", 3 }, { "室長", 3 },
+		{ "園長", 3 }, { "係長", 4 }, { "主査", 5 }, { "主任", 6 },
+		{ "主事補", 7 }, { "主事", 7 }, { "技師", 7 },
+	};
+	size_t	i, n, len;
+
+	if (pos == NULL)
+		return 8;
+	len = strlen(pos);
+	/* 庶務係長（情報セキュリティ担当者）: the post before the role */
+	if (len > strlen("）") && strcmp(pos + len - strlen("）"), "）") == 0)
+		for (i = len - strlen("）"); i > 0; i--)
+			if (strncmp(pos + i, "（", strlen("（")) == 0) {
+				len = i;
+				break;
+			}
+	/* 副参事 (a 課長's rank) before 参事 */
+	if (len >= strlen("副参事") && strncmp(pos + len - strlen("副参事"),
+	    "副参事", strlen("副参事")) == 0)
+		return 3;
+	for (i = 0; i < sizeof ranks / sizeof ranks[0]; i++) {
+		n = strlen(ranks[i].end);
+		if (len >= n && strncmp(pos + len - n, ranks[i].end, n) == 0)
+			return ranks[i].rank;
+	}
+	return 8;
+}
+
+/*
+ * The attendees' order: divisions as they first come, in each by rank,
+ * as recorded among equals.
+ */
+static void
+attendee_order(size_t *ord, const struct node *l)
+{
+	const struct node	*p, *q;
+	size_t			 i, k, t, *div;
+	int			 rp;
+
+	if ((div = calloc(l->n, sizeof *div)) == NULL) {
+		/* out of memory: as recorded, the order a reader still gets */
+		for (i = 0; i < l->n; i++)
+			ord[i] = i;
+		return;
+	}
+	for (i = 0; i < l->n; i++) {
+		p = l->u.items[i];
+		div[i] = i;
+		for (k = 0; node_get_str(p, "org") != NULL && k < i; k++)
+			if (node_scalar_eq(node_get(l->u.items[k], "org"),
+			    node_get_str(p, "org"))) {
+				div[i] = k;
+				break;
+			}
+	}
+	/* an insertion sort: a handful, and stable */
+	for (i = 0; i < l->n; i++) {
+		p = l->u.items[i];
+		rp = position_rank(node_get_str(p, "position"));
+		for (k = i; k > 0; k--) {
+			q = l->u.items[ord[k - 1]];
+			if (div[ord[k - 1]] < div[i] || (div[ord[k - 1]] ==
+			    div[i] && position_rank(node_get_str(q,
+			    "position")) <= rp))
+				break;
+		}
+		for (t = i; t > k; t--)
+			ord[t] = ord[t - 1];
+		ord[k] = i;
+	}
+	free(div);
+}
+
 int
 meeting_minutes_view(struct meeting_view *v, struct store *st,
     const struct cal *cal, const struct node *rec)
@@ -725,7 +857,7 @@ meeting_minutes_view(struct meeting_view *v, struct store *st,
 	const struct schema	*ik;
 	char			 era[CAL_FMT_MAX], buf[300], *s;
 	const char		*role, *no;
-	size_t			 i;
+	size_t			 i, *ord = NULL;
 	int			 rc, bad = 0;
 
 	if ((rc = base_view(v, &c, st, cal, rec)) != 0 ||
@@ -737,14 +869,21 @@ meeting_minutes_view(struct meeting_view *v, struct store *st,
 		v->doc_date = v->date;
 	error_clear();
 	l = node_get(rec, "attendees");
-	for (i = 0; l != NULL && l->kind == NODE_SEQ && i < l->n && rc == 0;
-	    i++) {
-		if ((s = person_line(st, l->u.items[i], i > 0 ?
-		    l->u.items[i - 1] : NULL, &bad)) == NULL)
+	if (l != NULL && l->kind == NODE_SEQ && l->n > 0) {
+		if ((ord = calloc(l->n, sizeof *ord)) == NULL) {
+			rc = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
+		attendee_order(ord, l);
+	}
+	for (i = 0; ord != NULL && i < l->n && rc == 0; i++) {
+		if ((s = person_line(st, l->u.items[ord[i]], i > 0 ?
+		    l->u.items[ord[i - 1]] : NULL, &bad)) == NULL)
 			break;
 		rc = mt_push(&v->ward, &v->nward, s);
 		free(s);
 	}
+	free(ord);
 	l = node_get(rec, "members");
 	for (i = 0; l != NULL && l->kind == NODE_SEQ && i < l->n && rc == 0;
 	    i++) {
@@ -849,6 +988,114 @@ indented(struct docx *d, int chars, const char *text, int first)
 	ps.indent_left = chars * 100;
 	ps.indent_first = first;
 	return docx_add_para(d, text, &ps);
+}
+
+/*
+ * A line of the minutes' notes that heads a part of them, as the notes
+ * of a whole meeting do (1 情報化企画審査の状況): a number, a space and a
+ * title, not a sentence.  *n its number, *title where the title starts.
+ */
+static int
+notes_heading(const char *line, size_t len, unsigned *n, size_t *title)
+{
+	const unsigned char	*p = (const unsigned char *)line;
+	size_t			 i = 0, k, nd = 0, chars = 0;
+
+	*n = 0;
+	for (;;) {
+		if (i < len && p[i] >= '0' && p[i] <= '9')
+			*n = *n * 10 + (p[i++] - '0');
+		else if (i + 2 < len && p[i] == 0xef && p[i + 1] == 0xbc &&
+		    p[i + 2] >= 0x90 && p[i + 2] <= 0x99) {
+			/* ０ to ９ */
+			*n = *n * 10 + (p[i + 2] - 0x90);
+			i += 3;
+		} else
+			break;
+		if (++nd > 2)
+			return 0;
+	}
+	if (nd == 0 || *n == 0)
+		return 0;
+	for (k = i; k < len;)
+		if (p[k] == ' ' || p[k] == '.')
+			k++;
+		else if (k + 2 < len && (memcmp(p + k, "　", 3) == 0 ||
+		    memcmp(p + k, "．", 3) == 0))
+			k += 3;
+		else
+			break;
+	if (k == i || k == len)
+		return 0;
+	*title = k;
+	for (i = k; i < len; i++)
+		chars += (p[i] & 0xc0) != 0x80;
+	/* a title, not a sentence of the notes that starts with a figure */
+	return chars <= 30 && !(len - k >= 3 && memcmp(p + len - 3, "。",
+	    3) == 0);
+}
+
+/* Has the text a line notes_heading() takes, at the start of a part? */
+static int
+notes_parts(const char *text)
+{
+	const char	*p, *e;
+	unsigned	 n;
+	size_t		 t;
+	int		 start = 1;
+
+	for (p = text; *p != '\0'; p = *e != '\0' ? e + 1 : e) {
+		e = p + strcspn(p, "\n");
+		if (e == p)
+			start = 1;
+		else if (start && notes_heading(p, (size_t)(e - p), &n, &t))
+			return 1;
+		else
+			start = 0;
+	}
+	return 0;
+}
+
+/*
+ * The minutes' notes, a paragraph a line (lines run into one paragraph
+ * broke back to the margin under the first line's indent), blank lines
+ * only separating them.  A part's heading numbered as the agenda items
+ * above it, (1) for 1, and its text under it as their summaries.
+ */
+static int
+notes_paras(struct docx *d, const char *text)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p, *e;
+	unsigned	 n;
+	size_t		 t, len;
+	int		 rc = 0, start = 1, under = 0;
+
+	for (p = text; *p != '\0' && rc == 0; p = *e != '\0' ? e + 1 : e) {
+		e = p + strcspn(p, "\n");
+		len = (size_t)(e - p);
+		while (len > 0 && (p[len - 1] == ' ' || p[len - 1] == '\r' ||
+		    p[len - 1] == '\t'))
+			len--;
+		if (len == 0) {
+			start = 1;
+			continue;
+		}
+		buf_reset(&b);
+		if (start && notes_heading(p, len, &n, &t)) {
+			buf_add(&b, p + t, len - t);
+			if ((rc = buf_ok(&b)) == 0)
+				rc = numbered_keep(d, 2, n, b.data, 100, 1);
+			under = 1;
+		} else {
+			buf_add(&b, p, len);
+			if ((rc = buf_ok(&b)) == 0)
+				rc = indented(d, under ? 3 : 1, b.data, 100);
+		}
+		start = 0;
+	}
+	buf_free(&b);
+	return rc;
 }
 
 static int
@@ -1187,7 +1434,7 @@ meeting_write_minutes_docx(const struct meeting_view *v, const char *path)
 	char			 era[CAL_FMT_MAX];
 	unsigned		 top = 0;
 	size_t			 i;
-	int			 rc;
+	int			 rc, notes, parts;
 
 	buf_printf(&b, "%s　議事録", v->title);
 	if ((rc = buf_ok(&b)) != 0 || (rc = new_doc(&d, v, b.data)) != 0)
@@ -1229,6 +1476,17 @@ meeting_write_minutes_docx(const struct meeting_view *v, const char *path)
 	if (v->nitems == 0 &&
 	    (rc = indented(d, 1, "（議題の記録なし）", 0)) != 0)
 		goto done;
+	/*
+	 * Notes in parts of their own (1 情報化企画審査の状況, 2 …) are the
+	 * course of the discussion, not その他: after the items, as
+	 * 議事の経過, before what was decided.
+	 */
+	notes = v->minutes != NULL && v->minutes[strspn(v->minutes,
+	    " \t\r\n")] != '\0';
+	parts = notes && notes_parts(v->minutes);
+	if (parts && ((rc = numbered(d, 1, ++top, "議事の経過", 0)) != 0 ||
+	    (rc = notes_paras(d, v->minutes)) != 0))
+		goto done;
 	if (v->ndecisions > 0 &&
 	    ((rc = numbered(d, 1, ++top, "決定事項", 0)) != 0 ||
 	    (rc = sub_list(d, v->decisions, v->ndecisions)) != 0))
@@ -1237,9 +1495,9 @@ meeting_write_minutes_docx(const struct meeting_view *v, const char *path)
 	    ((rc = numbered(d, 1, ++top, "今後の対応（課題管理表に登録）",
 	    0)) != 0 || (rc = actions_table(d, v)) != 0))
 		goto done;
-	if (v->minutes != NULL &&
+	if (notes && !parts &&
 	    ((rc = numbered(d, 1, ++top, "その他", 0)) != 0 ||
-	    (rc = indented(d, 1, v->minutes, 100)) != 0))
+	    (rc = notes_paras(d, v->minutes)) != 0))
 		goto done;
 	mt_era(era, v->doc_date, CAL_ERA_LONG);
 	buf_reset(&b);

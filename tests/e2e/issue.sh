@@ -173,5 +173,93 @@ checks=$((checks + 1))
 expect_status 0 "$NCIO" -C "$D" issue export table --open -o "$T/doc/open.xlsx"
 pycheck issues "$T/doc/open.xlsx" 3 1
 
+# --- the table as of a date: the state on that day -------------------------------------
+# review13: the 課題管理表 of a report of 令和9年2月3日 printed completions
+# of 2/11 and 2/18 and an entry of 2/9, and counted those issues as
+# closed; only the 起票日 was compared with the date.  f: overdue on
+# 4/26, 対応中 since 4/20, closed on 5/1; g: closed on 4/12, reopened on
+# 4/28, closed again on 5/2; h: written by hand without a history.
+f=$("$NCIO" -C "$D" issue add --title 研修資料の改訂 --owner kakuu-taro \
+    --raised 2026-04-10 --due 2026-04-15 2>/dev/null)
+g=$("$NCIO" -C "$D" issue add --title 相談記録の様式の統一 --owner kakuu-taro \
+    --raised 2026-04-10 --due 2026-06-30 2>/dev/null)
+expect_status 0 "$NCIO" -C "$D" issue update "$f" --status 対応中 \
+    --note 改訂案を作成した。 --date 2026-04-20
+expect_status 0 "$NCIO" -C "$D" issue close "$f" --note 改訂版を配布した。 \
+    --date 2026-05-01
+expect_status 0 "$NCIO" -C "$D" issue close "$g" --note 様式を定めた。 \
+    --date 2026-04-12
+expect_status 0 "$NCIO" -C "$D" issue update "$g" --status 対応中 \
+    --note 記入例が要るとの意見があった。 --date 2026-04-28
+expect_status 0 "$NCIO" -C "$D" issue close "$g" --note 記入例を添えて周知した。 \
+    --date 2026-05-02
+h=is-hhhhhhhh
+cat >"$I/$h.yaml" <<YAML
+id: $h
+fy: 2026
+ref_no: 課題9
+title: 手書きの課題
+status: closed
+raised: 2026-04-11
+owner: kakuu-taro
+closed: 2026-05-03
+resolution: 対応した。
+YAML
+expect_status 0 "$NCIO" -C "$D" issue export table --fy 2026 --as-of 2026-04-26 \
+    -o "$T/doc/asof.xlsx"
+# a, b, c, d, f, g, h raised by then; only g closed on the day; f overdue
+pycheck issues "$T/doc/asof.xlsx" 7 1
+$PY - "$T/doc/asof.xlsx" <<'PY' || fail "the 課題管理表 as of a date"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+assert "令和8年4月26日現在　未完了 6 件（うち期限超過 1 件" in ws.cell(2, 1).value, \
+    ws.cell(2, 1).value
+rows = {ws.cell(r, 2).value.replace("\n", ""):
+        [ws.cell(r, c).value for c in range(1, 11)]
+        for r in range(5, ws.max_row + 1) if ws.cell(r, 2).value}
+def row(t):
+    r = rows[t]
+    return (r[6], (r[7] or "").replace("\n", ""), r[8],
+            (r[9] or "").replace("\n", ""))
+st, act, closed, hist = row("相談シートの様式の周知")
+assert (st, closed) == ("未着手", None), row("相談シートの様式の周知")
+assert "【結果】" not in act and "4.27" not in hist and "【完了】" not in hist, hist
+st, act, closed, hist = row("監査対象組織・システムの選定")
+assert st == "未着手" and "R8.5.7" not in hist and "R8.5.8" not in hist, hist
+st, act, closed, hist = row("研修資料の改訂")
+assert (st, closed) == ("対応中", None) and "【結果】" not in act, row("研修資料の改訂")
+assert hist.endswith("R8.4.20【対応中】改訂案を作成した。"), hist
+# closed on 4/12, its completion note the result, the reopening unseen
+st, act, closed, hist = row("相談記録の様式の統一")
+assert st == "完了" and closed.day == 12, row("相談記録の様式の統一")
+assert act.endswith("【結果】様式を定めた。") and "R8.4.28" not in hist, act
+# no history: not completed on the day, whether begun is not recorded
+st, act, closed, hist = row("手書きの課題")
+assert (st, closed, act) == ("未完了", None, ""), row("手書きの課題")
+PY
+checks=$((checks + 1))
+# a day later than every entry: the records as they stand
+expect_status 0 "$NCIO" -C "$D" issue export table --fy 2026 --as-of 2026-05-08 \
+    -o "$T/doc/later.xlsx"
+$PY - "$T/doc/later.xlsx" <<'PY' || fail "the 課題管理表 after every entry"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+rows = {ws.cell(r, 2).value.replace("\n", ""):
+        [ws.cell(r, c).value for c in range(1, 11)]
+        for r in range(5, ws.max_row + 1) if ws.cell(r, 2).value}
+r = rows["相談記録の様式の統一"]
+assert r[6] == "完了" and r[8].day == 2, r
+assert r[7].replace("\n", "").endswith("【結果】記入例を添えて周知した。"), r
+assert "R8.4.28【対応中】" in r[9], r
+r = rows["手書きの課題"]
+assert r[6] == "完了" and r[8].day == 3, r
+assert r[7].replace("\n", "").endswith("【結果】対応した。"), r
+PY
+checks=$((checks + 1))
+# the open ones as of the day: g was closed then, f and h were not
+expect_status 0 "$NCIO" -C "$D" issue export table --open --as-of 2026-04-26 \
+    -o "$T/doc/asof-open.xlsx"
+pycheck issues "$T/doc/asof-open.xlsx" 6 1
+
 expect_status 0 "$NCIO" -C "$D" lint
 finish

@@ -159,6 +159,22 @@ cp "$ag" "$T/ag1"
 NERIMA_CIO_TODAY=2026-12-01 expect_status 0 "$NCIO" -C "$D" meeting export agenda "$m3" -o "$T/doc/"
 checks=$((checks + 1))
 cmp -s "$T/ag1" "$ag" || fail "the agenda of a past meeting changed with today"
+# review13: a stored item 課題管理表 is the topic 課題の状況 (its issues
+# under it); the topic was added again at the end, the table twice
+expect_status 0 "$NCIO" -C "$D" meeting item "$m5" --title 課題管理表 \
+    --presenter "見本 花子" --material 資料1_課題管理表.xlsx
+expect_status 0 "$NCIO" -C "$D" meeting item "$m5" --title 課題の状況 \
+    --presenter "架空 太郎"
+expect_status 0 "$NCIO" -C "$D" meeting export agenda "$m5" -o "$T/doc/"
+pycheck order "$T/doc/次第_第5回 定例会.docx" 議題 \
+    "(1)　課題管理表（説明：見本 花子）" "課題1　期限を過ぎた課題" \
+    "(2)　課題の状況（説明：架空 太郎）" "(3)　前回以降の実施状況" 今後の予定 その他
+pycheck nodocx "$T/doc/次第_第5回 定例会.docx" "課題の状況（課題管理表）"
+checks=$((checks + 1))
+$PY -c 'import docx, sys
+t = "\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs)
+assert t.count("期限を過ぎた課題") == 1, t' "$T/doc/次第_第5回 定例会.docx" ||
+    fail "the issues listed twice in the 次第 of 第5回 定例会"
 
 # --- minutes --------------------------------------------------------------------------------
 expect_status 1 "$NCIO" -C "$D" meeting export minutes "$m3" -o "$T/doc/"
@@ -260,6 +276,74 @@ assert len(t) >= 2 and len(set(t)) == 1, t
 # コンサルティング read as two)
 assert re.search(r"（受託者）</w:t>.{0,200}?<w:tab/>", x), "contractor"' "$mn" ||
     fail "the ward's attendees not at one set of tab stops"
+
+# review13 (議事録_第6回 進捗報告会): the ward's attendees by rank in their
+# division, not as recorded (統括課長, 主任, 課長); a post with its role
+# in brackets by the post
+cat >"$T/min4.yaml" <<'Y'
+attendees:
+  - 想定 聡（統括課長）
+  - 仮名 三郎（主任）
+  - 例示 正人（参事）
+  - 仮設 直子（課長）
+discussion:
+  - item: 1
+    text: 期限を過ぎた課題を確認した。
+Y
+NERIMA_CIO_TODAY=2026-06-01 expect_status 0 "$NCIO" -C "$D" meeting minutes "$m4" \
+    --from "$T/min4.yaml" --text $'1 情報化企画審査の状況\n受付済みの案件の進め方を確認した。\n今後の予定を確認した。\n\n2 監査の実施状況\n課題の対応状況を確認した。\n'
+NERIMA_CIO_TODAY=2026-06-01 expect_status 0 "$NCIO" -C "$D" meeting minutes "$m4" \
+    --attendee "見本 太郎（主事）" --attendee "見本 次郎（庶務係長（情報セキュリティ担当者））" \
+    --attendee-org kokuho-nenkin
+expect_status 0 "$NCIO" -C "$D" meeting export minutes "$m4" -o "$T/doc/"
+mn4="$T/doc/議事録_第4回 定例会.docx"
+pycheck order "$mn4" 出席者 $'（区）\t情報政策課\t統括課長\t想定 聡' \
+    $'\t\t参事\t例示 正人' $'\t\t課長\t仮設 直子' $'\t\t主任\t仮名 三郎' \
+    $'\t国保年金課\t庶務係長（情報セキュリティ担当者）\t見本 次郎' \
+    $'\t\t主事\t見本 太郎' 議題および協議の概要
+# the notes of a whole meeting in parts of their own (1 …, 2 …) are the
+# course of the discussion, laid out as the items' summaries: they were
+# one paragraph under その他, its lines back at the margin, the headings
+# plain text and a blank line at the end
+pycheck order "$mn4" 議題および協議の概要 期限を過ぎた課題を確認した。 議事の経過 \
+    "(1)　情報化企画審査の状況" 受付済みの案件の進め方を確認した。 \
+    今後の予定を確認した。 "(2)　監査の実施状況" 課題の対応状況を確認した。 以上
+pycheck nodocx "$mn4" その他 "1 情報化企画審査の状況"
+checks=$((checks + 1))
+$PY - "$mn4" <<'PY' || fail "the minutes' notes laid out as the summaries"
+import sys, docx
+ps = docx.Document(sys.argv[1]).paragraphs
+t = [p.text for p in ps]
+def ind(s):
+    f = ps[t.index(s)].paragraph_format
+    return f.left_indent, f.first_line_indent
+summary = ind("期限を過ぎた課題を確認した。")
+for s in ("受付済みの案件の進め方を確認した。", "今後の予定を確認した。",
+          "課題の対応状況を確認した。"):
+    assert ind(s) == summary, (s, ind(s), summary)
+assert ind("(1)　情報化企画審査の状況") == ind("(1)　" + t[t.index(
+    "期限を過ぎた課題を確認した。") - 1].split("　", 1)[1]), "heading"
+# no blank paragraph between the notes and 以上 other than the one before it
+i = t.index("以上")
+assert t[i - 2] == "課題の対応状況を確認した。" and t[i - 1] == "", t[i - 3:i + 1]
+PY
+# notes without parts stay その他, a paragraph a line, each indented
+NERIMA_CIO_TODAY=2026-06-01 expect_status 0 "$NCIO" -C "$D" meeting minutes "$m4" \
+    --text $'次回は資料を前日までに送付する。\n会場は別館とする。'
+expect_status 0 "$NCIO" -C "$D" meeting export minutes "$m4" -o "$T/doc/"
+pycheck order "$mn4" 議題および協議の概要 その他 次回は資料を前日までに送付する。 \
+    会場は別館とする。 以上
+pycheck nodocx "$mn4" 議事の経過
+checks=$((checks + 1))
+$PY - "$mn4" <<'PY' || fail "the minutes' その他 a paragraph a line"
+import sys, docx
+ps = docx.Document(sys.argv[1]).paragraphs
+t = [p.text for p in ps]
+a = ps[t.index("次回は資料を前日までに送付する。")].paragraph_format
+b = ps[t.index("会場は別館とする。")].paragraph_format
+assert (a.left_indent, a.first_line_indent) == (b.left_indent,
+    b.first_line_indent), "indents"
+PY
 
 # --- list ----------------------------------------------------------------------------------
 expect_status 0 "$NCIO" -C "$D" meeting list --type progress --format json
