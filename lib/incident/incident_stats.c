@@ -15,6 +15,7 @@
 #include "error.h"
 #include "incident.h"
 #include "incident_int.h"
+#include "refdata.h"
 #include "text.h"
 #include "xlsx.h"
 
@@ -37,6 +38,7 @@ struct s_count {
 	char		*owned;		/* label when allocated */
 	long		 n, pi, people;
 	int		 ahead;		/* a month still to come: no figure */
+	size_t		 order;		/* a 部's place in orgs.yaml */
 };
 
 struct s_view {
@@ -116,11 +118,15 @@ tally(struct s_count *c, const struct s_row *r)
 }
 
 /*
- * The date the counts run to.  Once the year is over, the latest date in
- * the records (asof), as before.  Counted before it ends, today (or the
- * latest record, were it later): the months after that month have not
- * come yet, and a 0 for them read as "no incidents" in the table and as
- * a bar of 0 in the chart.  They get no figure (nmonths).
+ * The date the counts run to.  Once the year is over (on its last day
+ * too), that last day, as the year's other workbooks (情報化企画の集計,
+ * 研修の実施状況, 業務項目別実績) say 令和9年3月31日現在: the latest
+ * record's date (令和9年3月13日現在) read as a workbook made a fortnight
+ * before the others.  Counted before it ends, today (or the latest
+ * record, were it later): the months after that month have not come yet,
+ * and a 0 for them read as "no incidents" in the table and as a bar of 0
+ * in the chart.  They get no figure (nmonths).  Before the year begins,
+ * the latest record's date (asof).
  */
 static void
 as_of(struct s_view *v, int fy, const char *asof)
@@ -130,7 +136,11 @@ as_of(struct s_view *v, int fy, const char *asof)
 	v->nmonths = 12;
 	snprintf(v->asof, sizeof v->asof, "%s", asof != NULL ? asof : "");
 	cal_fy_bounds(&start, &end, fy);
-	if (cal_cmp(d, start) < 0 || cal_cmp(d, end) >= 0)
+	if (cal_cmp(d, end) >= 0) {
+		cal_format_iso(v->asof, sizeof v->asof, end);
+		return;
+	}
+	if (cal_cmp(d, start) < 0)
 		return;
 	if (asof != NULL && cal_parse_iso(&latest, asof) == 0 &&
 	    cal_cmp(latest, d) > 0)
@@ -141,6 +151,41 @@ as_of(struct s_view *v, int fy, const char *asof)
 	cal_format_iso(v->asof, sizeof v->asof, d);
 	/* April is the first month of the fiscal year. */
 	v->nmonths = (size_t)(d.m + 8) % 12 + 1;
+}
+
+/*
+ * The place of the 部 of org (a code) in orgs.yaml; SIZE_MAX when
+ * orgs.yaml does not know it.
+ */
+static size_t
+dept_order(struct store *st, const char *org)
+{
+	const struct refdata		*rd;
+	const struct refdata_org	*o;
+
+	if (org == NULL || store_refdata(&rd, st) != 0 ||
+	    refdata_org(&o, rd, org) != 0) {
+		error_clear();
+		return SIZE_MAX;
+	}
+	return o->dept != NULL ? o->dept->index : o->index;
+}
+
+/*
+ * 部別 as the year's 情報化企画の集計 ranks its 部: by count, those with as
+ * many in the ward's order (orgs.yaml), a 部 it does not know after them.
+ * They came in the order of their first incident, which was neither.
+ */
+static int
+cmp_dept(const void *a, const void *b)
+{
+	const struct s_count	*x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n < y->n ? 1 : -1;
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return strcmp(x->label, y->label);
 }
 
 static int
@@ -217,6 +262,8 @@ view_build(struct s_view *v, struct incident_ctx *c, int fy,
 			if ((slot->owned = strdup(r->dept)) == NULL)
 				return error_set(NC_ENOMEM, "out of memory");
 			slot->label = slot->owned;
+			slot->order = dept_order(incident_ctx_store(c),
+			    node_get_str(recs[i], "org"));
 		}
 		tally(slot, r);
 		v->total_pi += r->pi;
@@ -231,6 +278,8 @@ view_build(struct s_view *v, struct incident_ctx *c, int fy,
 		if (r->contain >= 0 || r->recover >= 0)
 			v->ntimes++;
 	}
+	if (v->ndept > 1)
+		qsort(v->dept, v->ndept, sizeof *v->dept, cmp_dept);
 	/* never a month with an incident left without its figure */
 	for (i = v->nmonths; i < 12; i++)
 		if (v->month[i].n > 0)

@@ -596,6 +596,13 @@ assert not any("本人の数" in ws.title for ws in wb.chartsheets)
 # the hours: the sentence alone, no header of no rows
 t = cells("対応時間")
 assert "件名" not in t and t[-1] == "経過の記録から時間を計算できる事故等はない。", t
+# 部別 by count, then the ward's order
+rows = [r[0] for r in wb["部別"].iter_rows(min_row=5, values_only=True) if r[0]]
+assert rows == ["総務部", "企画部", "危機管理室", "計"], rows
+# as of the year's last day, as the other annual workbooks
+assert all(ws["A2"].value.startswith("令和9年3月31日現在")
+           for ws in wb.worksheets if ws.title != "グラフ用データ"), \
+    [ws["A2"].value for ws in wb.worksheets]
 PYEOF
 # Some give them: the columns stay, 「－」 where a row lacks it (a
 # personal-information row without 本人の数 said to be so), and the total
