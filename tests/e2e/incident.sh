@@ -604,6 +604,39 @@ assert all(ws["A2"].value.startswith("令和9年3月31日現在")
            for ws in wb.worksheets if ws.title != "グラフ用データ"), \
     [ws["A2"].value for ws in wb.worksheets]
 PYEOF
+# the report: the record's dates as the course of events, and whether a
+# report is due said (no reporting catalog: not decided)
+NERIMA_CIO_TODAY=2027-03-31 expect_status 0 "$NCIO" -C "$G" \
+    incident export report in-fx000001 \
+    -o "$O/gaps/"
+check $CHECK docx "$O/gaps/事故等報告書_誤送付の事故等（1）.docx" \
+    "日時ごとの経過の記録はないため、事故等の記録にある日付を次に示す。" \
+    "事故等が発生した。" "所管課からの報告を受理した。" "事故等の対応を終結した。" \
+    "!経過の記録はない。" \
+    "この年度の事故等の報告基準の記録がないため、報告の要否は判定していない。"
+$PY - "$O/gaps/事故等報告書_誤送付の事故等（1）.docx" <<'PYEOF' ||
+import sys, docx
+d = docx.Document(sys.argv[1])
+t = [t for t in d.tables if t.rows[0].cells[0].text == "日時"][0]
+got = [(r.cells[0].text, r.cells[1].text) for r in t.rows[1:]]
+assert got == [("令和8年5月10日", "発生"), ("令和8年5月10日", "発見"),
+               ("令和8年5月10日", "報告受理"), ("令和8年9月30日", "終結")], got
+PYEOF
+    fail "the report's dates in time order"
+# a reporting catalog none of whose reports applies: said so
+$PY - "$NCIO_SAMPLE_DIR/catalogs/2026/ca-7pet4dvh.yaml" \
+    "$G/catalogs/2026/ca-7pet4dvh.yaml" <<'PYEOF'
+import sys, yaml
+c = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+c["reports"] = [r for r in c["reports"] if r["ref"].startswith("ppc-")]
+yaml.safe_dump(c, open(sys.argv[2], "w", encoding="utf-8"),
+               allow_unicode=True, sort_keys=False)
+PYEOF
+NERIMA_CIO_TODAY=2027-03-31 expect_status 0 "$NCIO" -C "$G" \
+    incident export report in-fx000002 \
+    -o "$O/gaps/"
+check $CHECK docx "$O/gaps/事故等報告書_誤送付の事故等（2）.docx" \
+    "個人情報は含まれない。" "事故等の報告基準により報告を要するものはない。"
 # Some give them: the columns stay, 「－」 where a row lacks it (a
 # personal-information row without 本人の数 said to be so), and the total
 # said over the incidents it covers
