@@ -235,6 +235,7 @@ struct inc_view {
 	char			*durations;
 	struct v_entry		*tl;
 	size_t			 ntl;
+	int			 dated;		/* tl: the record's dates */
 	struct incident_obligations ob;
 	struct v_oblig		*obl;
 	size_t			 nobl;
@@ -431,6 +432,93 @@ status_asof(char *out, size_t size, const struct schema *k,
 }
 
 /*
+ * Where the timeline has no entry to show, the course of events as the
+ * record's dates give it: a 事故等報告書 of a closed incident of 重大度 高
+ * said only 「経過の記録はない。」 beside its 発生日, 発見日, 報告受理日 and
+ * 終結日.  In this order on the same day.
+ */
+static const struct {
+	const char	*path;		/* a date or time of the record */
+	const char	*type;		/* 区分 */
+	const char	*text;		/* 内容 */
+} record_dates[] = {
+	{ "occurred", "発生", "事故等が発生した。" },
+	{ "discovered", "発見", "所管課が事故等を発見した。" },
+	{ "privacy.known", "個人情報", "個人情報の漏えい等の事態を知った。" },
+	{ "reported", "報告受理", "所管課からの報告を受理した。" },
+	{ "isolation.decided", "遮断の判断", NULL },
+	{ "isolation.restored", "接続の再開", "ネットワークへの接続を再開し"
+	    "た。" },
+	{ "prevention.received", "報告書の受領", "所管課の報告書を受領した。" },
+	{ "prevention.reviewed", "再発防止策の確認", "再発防止策の有効性を確認"
+	    "した。" },
+	{ "closed", "終結", "事故等の対応を終結した。" },
+};
+#define NRECORD_DATES	(sizeof record_dates / sizeof record_dates[0])
+
+/*
+ * The record's dates up to asof (or all) into v->tl, in time order;
+ * v->dated says so.  The timeline showed nothing (v->ntl is 0).
+ */
+static int
+dates_build(struct inc_view *v, const struct schema *k,
+    const struct node *root, const char *asof)
+{
+	const char	*at[NRECORD_DATES], *s;
+	size_t		 i, j, ord[NRECORD_DATES], n = 0, tmp;
+	char		*sp;
+
+	for (i = 0; i < NRECORD_DATES; i++) {
+		s = inc_path_str(root, record_dates[i].path);
+		if (s == NULL || strlen(s) < 10 ||
+		    (asof != NULL && strncmp(s, asof, 10) > 0))
+			continue;
+		at[i] = s;
+		/* by day, the table's order within a day (a stable insert) */
+		for (j = n; j > 0 && strncmp(at[ord[j - 1]], s, 10) > 0; j--)
+			ord[j] = ord[j - 1];
+		ord[j] = i;
+		n++;
+	}
+	if (n == 0)
+		return 0;
+	free(v->tl);
+	if ((v->tl = calloc(n, sizeof *v->tl)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (j = 0; j < n; j++) {
+		struct v_entry	*e = &v->tl[v->ntl];
+
+		tmp = ord[j];
+		s = at[tmp];
+		if (strlen(s) > 10) {
+			/* a time: the date and the time on two lines */
+			if (incident_time_era(e->when, sizeof e->when, s,
+			    CAL_ERA_LONG) != 0) {
+				error_clear();
+				continue;
+			}
+			if ((sp = strchr(e->when, ' ')) != NULL)
+				*sp = '\n';
+		} else {
+			inc_era(e->when, s);
+			if (e->when[0] == '\0')
+				continue;
+		}
+		e->type = record_dates[tmp].type;
+		e->text = record_dates[tmp].text != NULL ?
+		    strdup(record_dates[tmp].text) :
+		    text_printf("ネットワーク遮断の判断は「%s」。",
+		    inc_label(k, "isolation.decision", inc_path_str(root,
+		    "isolation.decision")));
+		if (e->text == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		v->ntl++;
+	}
+	v->dated = v->ntl > 0;
+	return 0;
+}
+
+/*
  * The view of one incident; detail adds the answers of each criteria run
  * to the timeline (the report has them, the prevention proposal not).
  * asof (YYYY-MM-DD, or NULL) is the document's date: a document tells
@@ -517,6 +605,8 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 			return error_set(NC_ENOMEM, "out of memory");
 		v->ntl++;
 	}
+	if (v->ntl == 0 && (rc = dates_build(v, k, root, asof)) != 0)
+		goto done;
 	if ((iso = node_get(root, "isolation")) != NULL) {
 		/* a network cut, decided by the document's date */
 		if ((node_scalar_eq(node_get(iso, "decision"), "isolate") ||
@@ -697,6 +787,9 @@ add_timeline_table(struct docx *d, const struct inc_view *v)
 
 	if (v->ntl == 0)
 		return body(d, "経過の記録はない。");
+	if (v->dated && (rc = body(d, "日時ごとの経過の記録はないため、事故等"
+	    "の記録にある日付を次に示す。")) != 0)
+		return rc;
 	if ((rc = table_start(&t, h, w, 3)) != 0)
 		goto done;
 	for (i = 0; i < v->ntl; i++)
@@ -954,7 +1047,15 @@ layout_report(struct docx *d, const struct inc_view *v)
 		    (rc = body(d, b.data)) != 0 ||
 		    (rc = add_obligations_table(d, v)) != 0)
 			goto done;
-	}
+	} else if ((rc = body(d, v->ob.catalog != NULL ?
+	    /*
+	     * The heading promises 報告: said either way, never a claim
+	     * that no report is due where no rule was there to apply.
+	     */
+	    "事故等の報告基準により報告を要するものはない。" :
+	    "この年度の事故等の報告基準の記録がないため、報告の要否は判定して"
+	    "いない。")) != 0)
+		goto done;
 
 	if (v->nm > 0 || v->cause != NULL) {
 		if ((rc = docx_add_blank(d)) != 0 ||

@@ -6,6 +6,7 @@
  * workbook only lays it out.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include "error.h"
 #include "incident.h"
 #include "incident_int.h"
+#include "refdata.h"
 #include "text.h"
 #include "xlsx.h"
 
@@ -36,6 +38,7 @@ struct s_count {
 	char		*owned;		/* label when allocated */
 	long		 n, pi, people;
 	int		 ahead;		/* a month still to come: no figure */
+	size_t		 order;		/* a 部's place in orgs.yaml */
 };
 
 struct s_view {
@@ -49,6 +52,12 @@ struct s_view {
 	struct s_count	*cat, *sev, *month, *dept;
 	size_t		 ncat, nsev, ndept;
 	long		 total_pi, total_people;
+	/*
+	 * What the records give, for the columns and sheets that show it:
+	 * the incidents with a 受付番号, with a 本人の数, those with personal
+	 * information but no 本人の数, and those with hours to show.
+	 */
+	size_t		 nref, npeople, nunknown, ntimes;
 };
 
 static void
@@ -109,11 +118,15 @@ tally(struct s_count *c, const struct s_row *r)
 }
 
 /*
- * The date the counts run to.  Once the year is over, the latest date in
- * the records (asof), as before.  Counted before it ends, today (or the
- * latest record, were it later): the months after that month have not
- * come yet, and a 0 for them read as "no incidents" in the table and as
- * a bar of 0 in the chart.  They get no figure (nmonths).
+ * The date the counts run to.  Once the year is over (on its last day
+ * too), that last day, as the year's other workbooks (情報化企画の集計,
+ * 研修の実施状況, 業務項目別実績) say 令和9年3月31日現在: the latest
+ * record's date (令和9年3月13日現在) read as a workbook made a fortnight
+ * before the others.  Counted before it ends, today (or the latest
+ * record, were it later): the months after that month have not come yet,
+ * and a 0 for them read as "no incidents" in the table and as a bar of 0
+ * in the chart.  They get no figure (nmonths).  Before the year begins,
+ * the latest record's date (asof).
  */
 static void
 as_of(struct s_view *v, int fy, const char *asof)
@@ -123,7 +136,11 @@ as_of(struct s_view *v, int fy, const char *asof)
 	v->nmonths = 12;
 	snprintf(v->asof, sizeof v->asof, "%s", asof != NULL ? asof : "");
 	cal_fy_bounds(&start, &end, fy);
-	if (cal_cmp(d, start) < 0 || cal_cmp(d, end) >= 0)
+	if (cal_cmp(d, end) >= 0) {
+		cal_format_iso(v->asof, sizeof v->asof, end);
+		return;
+	}
+	if (cal_cmp(d, start) < 0)
 		return;
 	if (asof != NULL && cal_parse_iso(&latest, asof) == 0 &&
 	    cal_cmp(latest, d) > 0)
@@ -134,6 +151,41 @@ as_of(struct s_view *v, int fy, const char *asof)
 	cal_format_iso(v->asof, sizeof v->asof, d);
 	/* April is the first month of the fiscal year. */
 	v->nmonths = (size_t)(d.m + 8) % 12 + 1;
+}
+
+/*
+ * The place of the 部 of org (a code) in orgs.yaml; SIZE_MAX when
+ * orgs.yaml does not know it.
+ */
+static size_t
+dept_order(struct store *st, const char *org)
+{
+	const struct refdata		*rd;
+	const struct refdata_org	*o;
+
+	if (org == NULL || store_refdata(&rd, st) != 0 ||
+	    refdata_org(&o, rd, org) != 0) {
+		error_clear();
+		return SIZE_MAX;
+	}
+	return o->dept != NULL ? o->dept->index : o->index;
+}
+
+/*
+ * 部別 as the year's 情報化企画の集計 ranks its 部: by count, those with as
+ * many in the ward's order (orgs.yaml), a 部 it does not know after them.
+ * They came in the order of their first incident, which was neither.
+ */
+static int
+cmp_dept(const void *a, const void *b)
+{
+	const struct s_count	*x = a, *y = b;
+
+	if (x->n != y->n)
+		return x->n < y->n ? 1 : -1;
+	if (x->order != y->order)
+		return x->order < y->order ? -1 : 1;
+	return strcmp(x->label, y->label);
 }
 
 static int
@@ -210,12 +262,24 @@ view_build(struct s_view *v, struct incident_ctx *c, int fy,
 			if ((slot->owned = strdup(r->dept)) == NULL)
 				return error_set(NC_ENOMEM, "out of memory");
 			slot->label = slot->owned;
+			slot->order = dept_order(incident_ctx_store(c),
+			    node_get_str(recs[i], "org"));
 		}
 		tally(slot, r);
 		v->total_pi += r->pi;
 		if (r->people > 0)
 			v->total_people += r->people;
+		if (node_get_str(recs[i], "ref_no") != NULL)
+			v->nref++;
+		if (r->people >= 0)
+			v->npeople++;
+		else if (r->pi)
+			v->nunknown++;
+		if (r->contain >= 0 || r->recover >= 0)
+			v->ntimes++;
 	}
+	if (v->ndept > 1)
+		qsort(v->dept, v->ndept, sizeof *v->dept, cmp_dept);
 	/* never a month with an incident left without its figure */
 	for (i = v->nmonths; i < 12; i++)
 		if (v->month[i].n > 0)
@@ -351,12 +415,31 @@ sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 		    XLSX_COL_PHRASE, 11 }, XLSX_FIT_FIXED },
 	};
 	struct xlsx_column	 cols[LIST_NCOLS];
+	struct xlsx_fit_col	 kfc[LIST_NCOLS];
 	struct xlsx_sheet	*sh;
 	const struct s_row	*r;
+	const char		**kept = NULL;
 	char			 title[128], **cells = NULL;
 	uint32_t		 row;
+	uint16_t		 at[LIST_NCOLS], nk;
 	size_t			 i, c, ncells = 0;
-	int			 rc, mn;
+	int			 rc, mn, unknown;
+
+	/*
+	 * A column the records leave empty in every row is left out: 受付番号
+	 * where no incident was given one, 本人の数 where none gives it (30
+	 * rows of blanks read as figures missing from the list).  Where some
+	 * rows have a value, the others show 「－」: no number given, or
+	 * personal information whose 本人の数 is not recorded (a note says
+	 * so).  at[] is the sheet's column of each of fc[]'s.
+	 */
+	for (c = 0, nk = 0; c < LIST_NCOLS; c++) {
+		at[c] = UINT16_MAX;
+		if ((c == 1 && v->nref == 0) || (c == 10 && v->npeople == 0))
+			continue;
+		kfc[nk] = fc[c];
+		at[c] = nk++;
+	}
 
 	/* the text of every cell as shown, to measure */
 	if (v->n > 0 && (cells = calloc(v->n * LIST_NCOLS,
@@ -368,7 +451,9 @@ sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 
 		r = &v->rows[i];
 		c0[0] = text_printf("%zu", i + 1);
-		c0[1] = list_ref(node_get_str(r->root, "ref_no"));
+		c0[1] = node_get_str(r->root, "ref_no") != NULL ?
+		    list_ref(node_get_str(r->root, "ref_no")) :
+		    text_printf("%s", "－");
 		c0[2] = text_printf("%d/%d/%d", r->occurred.y, r->occurred.m,
 		    r->occurred.d);
 		c0[3] = r->has_discovered ? text_printf("%d/%d/%d",
@@ -383,7 +468,7 @@ sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 		c0[9] = text_printf("%s", r->mn ? "特定" : r->pi ? "あり" :
 		    "なし");
 		c0[10] = r->people >= 0 ? text_printf("%ld", r->people) :
-		    text_printf("%s", "");
+		    text_printf("%s", r->pi ? "－" : "");
 		c0[11] = text_printf("%s", inc_label(k, "status", r->status));
 		for (c = 0; c < LIST_NCOLS; c++)
 			if (c0[c] == NULL) {
@@ -391,40 +476,54 @@ sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 				goto done;
 			}
 	}
-	if ((rc = xlsx_fit_table(cols, fc, LIST_NCOLS,
-	    (const char *const *)cells, v->n, LIST_PAGE)) != 0)
+	if (v->n > 0 && (kept = calloc(v->n * nk, sizeof *kept)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < v->n; i++)
+		for (c = 0; c < LIST_NCOLS; c++)
+			if (at[c] != UINT16_MAX)
+				kept[i * nk + at[c]] = cells[i * LIST_NCOLS + c];
+	if ((rc = xlsx_fit_table(cols, kfc, nk, kept, v->n, LIST_PAGE)) != 0)
 		goto done;
 
 	snprintf(title, sizeof title, "%s 情報セキュリティ事故等の一覧",
 	    v->fylabel);
 	if ((rc = xlsx_add_sheet(&sh, x, "一覧", XLSX_LANDSCAPE)) != 0 ||
 	    (rc = xlsx_title(sh, title, v->note)) != 0 ||
-	    (rc = xlsx_table(&row, sh, cols, LIST_NCOLS)) != 0)
+	    (rc = xlsx_table(&row, sh, cols, nk)) != 0)
 		goto done;
-	for (i = 0; i < v->n; i++, row++) {
+	for (i = 0, unknown = 0; i < v->n; i++, row++) {
 		r = &v->rows[i];
-		xlsx_write_number(sh, row, 0, (double)(i + 1), XLSX_NUM_INT);
-		xlsx_write_text(sh, row, 1, cells[i * LIST_NCOLS + 1]);
-		write_date(sh, row, 2, r->occurred);
+		xlsx_write_number(sh, row, at[0], (double)(i + 1),
+		    XLSX_NUM_INT);
+		if (at[1] != UINT16_MAX)
+			xlsx_write_text(sh, row, at[1],
+			    cells[i * LIST_NCOLS + 1]);
+		write_date(sh, row, at[2], r->occurred);
 		if (r->has_discovered)
-			write_date(sh, row, 3, r->discovered);
+			write_date(sh, row, at[3], r->discovered);
 		else
-			xlsx_write_blank(sh, row, 3);
-		xlsx_write_text(sh, row, 4, r->dept);
-		xlsx_write_text(sh, row, 5, r->div);
-		xlsx_write_text(sh, row, 6, inc_label(k, "category",
+			xlsx_write_blank(sh, row, at[3]);
+		xlsx_write_text(sh, row, at[4], r->dept);
+		xlsx_write_text(sh, row, at[5], r->div);
+		xlsx_write_text(sh, row, at[6], inc_label(k, "category",
 		    r->category));
-		xlsx_write_text(sh, row, 7, inc_label(k, "severity",
+		xlsx_write_text(sh, row, at[7], inc_label(k, "severity",
 		    r->severity));
-		xlsx_write_text(sh, row, 8, node_get_str(r->root, "title"));
-		xlsx_write_text(sh, row, 9, r->mn ? "特定" : r->pi ? "あり" :
-		    "なし");
-		if (r->people >= 0)
-			xlsx_write_number(sh, row, 10, (double)r->people,
+		xlsx_write_text(sh, row, at[8], node_get_str(r->root,
+		    "title"));
+		xlsx_write_text(sh, row, at[9], r->mn ? "特定" : r->pi ?
+		    "あり" : "なし");
+		if (at[10] != UINT16_MAX && r->people >= 0)
+			xlsx_write_number(sh, row, at[10], (double)r->people,
 			    XLSX_NUM_INT);
-		else
-			xlsx_write_blank(sh, row, 10);
-		xlsx_write_text(sh, row, 11, inc_label(k, "status",
+		else if (at[10] != UINT16_MAX && r->pi) {
+			xlsx_write_text(sh, row, at[10], "－");
+			unknown = 1;
+		} else if (at[10] != UINT16_MAX)
+			xlsx_write_blank(sh, row, at[10]);
+		xlsx_write_text(sh, row, at[11], inc_label(k, "status",
 		    r->status));
 	}
 	/*
@@ -438,12 +537,17 @@ sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 	if (mn && (rc = xlsx_note(sh, row++, "個人情報：「特定」は特定個人情報"
 	    "（マイナンバーを含む個人情報）を含むもの。")) != 0)
 		goto done;
-	rc = xlsx_note(sh, row, "検知・発見から封じ込め・遮断、復旧"
-	    "までの時間は「対応時間」に示す。");
+	if (unknown && (rc = xlsx_note(sh, row++, "本人の数：「－」は本人の数"
+	    "の記録がないもの。")) != 0)
+		goto done;
+	/* never sent to a sheet that has no times to show */
+	rc = v->ntimes == 0 ? 0 : xlsx_note(sh, row, "検知・発見から封じ込め"
+	    "・遮断、復旧までの時間は「対応時間」に示す。");
 done:
 	for (i = 0; i < ncells; i++)
 		free(cells[i]);
 	free(cells);
+	free(kept);
 	return rc;
 }
 
@@ -593,17 +697,23 @@ sheet_privacy(struct xlsx *x, const struct s_view *v, const struct schema *k)
 	static const uint16_t	 vals[] = { 3 };
 	struct xlsx_sheet	*sh;
 	struct xlsx_chart	 ch;
-	char			 title[128], line[256], people[32];
+	char			 title[128], line[256], total[32];
 	char			 ctitle[128];
 	long			 sn = 0, spi = 0, sp = 0;
 	uint32_t		 row, first;
 	size_t			 i;
 	int			 rc;
+	/*
+	 * Where no incident gives its 本人の数, neither the column nor its
+	 * chart: a 0 in every row and 「合計0人」 stated a figure the records
+	 * do not have, beside 14 incidents with personal information.
+	 */
+	int			 people = v->npeople > 0;
 
 	snprintf(title, sizeof title, "%s 個人情報を含む事故等", v->fylabel);
 	if ((rc = xlsx_add_sheet(&sh, x, "個人情報", 0)) != 0 ||
 	    (rc = xlsx_title(sh, title, v->note)) != 0 ||
-	    (rc = xlsx_table(&row, sh, cols, 4)) != 0)
+	    (rc = xlsx_table(&row, sh, cols, people ? 4 : 3)) != 0)
 		return rc;
 	first = row;
 	for (i = 0; i < v->ncat; i++, row++) {
@@ -613,8 +723,9 @@ sheet_privacy(struct xlsx *x, const struct s_view *v, const struct schema *k)
 		    XLSX_NUM_INT);
 		xlsx_write_number(sh, row, 2, (double)v->cat[i].pi,
 		    XLSX_NUM_INT);
-		xlsx_write_number(sh, row, 3, (double)v->cat[i].people,
-		    XLSX_NUM_INT);
+		if (people)
+			xlsx_write_number(sh, row, 3,
+			    (double)v->cat[i].people, XLSX_NUM_INT);
 		sn += v->cat[i].n;
 		spi += v->cat[i].pi;
 		sp += v->cat[i].people;
@@ -623,14 +734,34 @@ sheet_privacy(struct xlsx *x, const struct s_view *v, const struct schema *k)
 	if (v->ncat > 0 && ((rc = xlsx_write_text(sh, row, 0, "計")) != 0 ||
 	    (rc = xlsx_write_number(sh, row, 1, (double)sn,
 	    XLSX_NUM_INT)) != 0 || (rc = xlsx_write_number(sh, row, 2,
-	    (double)spi, XLSX_NUM_INT)) != 0 || (rc = xlsx_write_number(sh,
-	    row, 3, (double)sp, XLSX_NUM_INT)) != 0))
+	    (double)spi, XLSX_NUM_INT)) != 0 || (people &&
+	    (rc = xlsx_write_number(sh, row, 3, (double)sp,
+	    XLSX_NUM_INT)) != 0)))
 		return rc;
-	group3(people, sizeof people, v->total_people);
-	snprintf(line, sizeof line, "個人情報を含む事故等は%zu件中%ld件、本人の"
-	    "数は合計%s人（記録のあるものに限る）。", v->n, v->total_pi,
-	    people);
-	if ((rc = xlsx_note(sh, row + (v->ncat > 0) + 1, line)) != 0)
+	group3(total, sizeof total, v->total_people);
+	/*
+	 * The total said over the incidents it covers: all of those with
+	 * personal information, or the ones that give their 本人の数.
+	 */
+	if (v->n == 0)
+		snprintf(line, sizeof line, "この年度の事故等の記録はない。");
+	else if (v->total_pi == 0 && !people)
+		snprintf(line, sizeof line, "個人情報を含む事故等は%zu件中0件。",
+		    v->n);
+	else if (!people)
+		snprintf(line, sizeof line, "個人情報を含む事故等は%zu件中%ld件。"
+		    "本人の数の記録はない。", v->n, v->total_pi);
+	else if (v->nunknown == 0)
+		snprintf(line, sizeof line, "個人情報を含む事故等は%zu件中%ld件、"
+		    "本人の数は合計%s人（記録のあるものに限る）。", v->n,
+		    v->total_pi, total);
+	else
+		snprintf(line, sizeof line, "個人情報を含む事故等は%zu件中%ld件、"
+		    "本人の数は記録のある%zu件の合計%s人（%zu件は本人の数の記録"
+		    "がない）。", v->n, v->total_pi, v->npeople, total,
+		    v->nunknown);
+	if ((rc = xlsx_note(sh, row + (v->ncat > 0) + 1, line)) != 0 ||
+	    !people)
 		return rc;
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_BAR;
@@ -677,8 +808,17 @@ sheet_times(struct xlsx *x, const struct s_view *v)
 	snprintf(title, sizeof title, "%s 検知から封じ込め・復旧までの時間",
 	    v->fylabel);
 	if ((rc = xlsx_add_sheet(&sh, x, "対応時間", 0)) != 0 ||
-	    (rc = xlsx_title(sh, title, v->note)) != 0 ||
-	    (rc = xlsx_table(&row, sh, cols, 3)) != 0)
+	    (rc = xlsx_title(sh, title, v->note)) != 0)
+		return rc;
+	/*
+	 * Nothing to show: the sentence that says so where the table
+	 * would start, not under a header of no rows (and the 一覧 does not
+	 * send the reader here).
+	 */
+	if (v->ntimes == 0)
+		return xlsx_note(sh, 3, "経過の記録から時間を計算できる事故等は"
+		    "ない。");
+	if ((rc = xlsx_table(&row, sh, cols, 3)) != 0)
 		return rc;
 	first = row;
 	for (i = 0; i < v->n; i++) {

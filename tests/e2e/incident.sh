@@ -540,6 +540,133 @@ if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; t
 	[ -s "$T/pdf/stats.pdf" ] || fail "LibreOffice cannot render the statistics"
 fi
 
+# --- what the records do not give (review13) ---------------------------------
+# Four incidents with no 受付番号, no 本人の数 (one with personal
+# information) and no timeline, as a year of records kept without them;
+# no reporting catalog.
+G=$T/gaps
+cp -R "$NCIO_SAMPLE_DIR" "$G"
+rm -rf "$G/incidents" "$G/catalogs/2026/ca-7pet4dvh.yaml"
+mkdir -p "$G/incidents/2026"
+# gap ID ORG DAY PI: an incident of 2026 as far as the schema needs
+gap() {
+	cat >"$G/incidents/2026/$1.yaml" <<EOF
+id: $1
+fy: 2026
+title: 誤送付の事故等（${1#in-fx00000}）
+org: $2
+occurred: $3
+discovered: $3
+reported: $3
+category: misdelivery
+severity: high
+status: closed
+personal_info: $4
+my_number: false
+closed: 2026-09-30
+EOF
+}
+# in the order of their first incident 危機管理室, 総務部, 企画部; by count
+# and the ward's order 総務部 (2), 企画部, 危機管理室
+gap in-fx000001 kikikanri 2026-05-10 true
+gap in-fx000002 somu 2026-06-01 false
+gap in-fx000003 shokuin 2026-07-01 false
+gap in-fx000004 kikaku 2026-08-01 false
+NERIMA_CIO_TODAY=2027-03-31 expect_status 0 "$NCIO" -C "$G" \
+    incident export stats --fy 2026 \
+    -o "$O/gaps/stats.xlsx"
+check $CHECK stats "$O/gaps/stats.xlsx" 4
+checks=$((checks + 1))
+$PY - "$O/gaps/stats.xlsx" <<'PYEOF' || fail "the statistics state what the records lack"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+def cells(name):
+    return [c for r in wb[name].iter_rows(values_only=True) for c in r
+            if c is not None]
+# no column empty in every row, no note sending the reader to no times
+head = [r for r in wb["一覧"].iter_rows(values_only=True) if r[0] == "No."][0]
+assert "受付番号" not in head and "本人\nの数" not in head, head
+assert not any("「対応時間」に示す" in str(c) for c in cells("一覧"))
+# no 本人の数 of 0 where none is recorded: no column, no chart
+pi = cells("個人情報")
+assert not any(str(c).startswith("本人の数") for c in pi), pi
+assert "個人情報を含む事故等は4件中1件。本人の数の記録はない。" in pi, pi
+assert not any("合計0人" in str(c) for c in pi), pi
+assert not any("本人の数" in ws.title for ws in wb.chartsheets)
+# the hours: the sentence alone, no header of no rows
+t = cells("対応時間")
+assert "件名" not in t and t[-1] == "経過の記録から時間を計算できる事故等はない。", t
+# 部別 by count, then the ward's order
+rows = [r[0] for r in wb["部別"].iter_rows(min_row=5, values_only=True) if r[0]]
+assert rows == ["総務部", "企画部", "危機管理室", "計"], rows
+# as of the year's last day, as the other annual workbooks
+assert all(ws["A2"].value.startswith("令和9年3月31日現在")
+           for ws in wb.worksheets if ws.title != "グラフ用データ"), \
+    [ws["A2"].value for ws in wb.worksheets]
+PYEOF
+# the report: the record's dates as the course of events, and whether a
+# report is due said (no reporting catalog: not decided)
+NERIMA_CIO_TODAY=2027-03-31 expect_status 0 "$NCIO" -C "$G" \
+    incident export report in-fx000001 \
+    -o "$O/gaps/"
+check $CHECK docx "$O/gaps/事故等報告書_誤送付の事故等（1）.docx" \
+    "日時ごとの経過の記録はないため、事故等の記録にある日付を次に示す。" \
+    "事故等が発生した。" "所管課からの報告を受理した。" "事故等の対応を終結した。" \
+    "!経過の記録はない。" \
+    "この年度の事故等の報告基準の記録がないため、報告の要否は判定していない。"
+$PY - "$O/gaps/事故等報告書_誤送付の事故等（1）.docx" <<'PYEOF' ||
+import sys, docx
+d = docx.Document(sys.argv[1])
+t = [t for t in d.tables if t.rows[0].cells[0].text == "日時"][0]
+got = [(r.cells[0].text, r.cells[1].text) for r in t.rows[1:]]
+assert got == [("令和8年5月10日", "発生"), ("令和8年5月10日", "発見"),
+               ("令和8年5月10日", "報告受理"), ("令和8年9月30日", "終結")], got
+PYEOF
+    fail "the report's dates in time order"
+# a reporting catalog none of whose reports applies: said so
+$PY - "$NCIO_SAMPLE_DIR/catalogs/2026/ca-7pet4dvh.yaml" \
+    "$G/catalogs/2026/ca-7pet4dvh.yaml" <<'PYEOF'
+import sys, yaml
+c = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+c["reports"] = [r for r in c["reports"] if r["ref"].startswith("ppc-")]
+yaml.safe_dump(c, open(sys.argv[2], "w", encoding="utf-8"),
+               allow_unicode=True, sort_keys=False)
+PYEOF
+NERIMA_CIO_TODAY=2027-03-31 expect_status 0 "$NCIO" -C "$G" \
+    incident export report in-fx000002 \
+    -o "$O/gaps/"
+check $CHECK docx "$O/gaps/事故等報告書_誤送付の事故等（2）.docx" \
+    "個人情報は含まれない。" "事故等の報告基準により報告を要するものはない。"
+# Some give them: the columns stay, 「－」 where a row lacks it (a
+# personal-information row without 本人の数 said to be so), and the total
+# said over the incidents it covers
+sed -i 's/^title: .*/&\nref_no: 練情セ第26-101号/' "$G/incidents/2026/in-fx000002.yaml"
+gap in-fx000005 kikaku 2026-08-02 true
+printf 'privacy:\n  people: 1200\n' >>"$G/incidents/2026/in-fx000005.yaml"
+NERIMA_CIO_TODAY=2027-03-31 expect_status 0 "$NCIO" -C "$G" \
+    incident export stats --fy 2026 \
+    -o "$O/gaps/some.xlsx"
+check $CHECK stats "$O/gaps/some.xlsx" 5
+checks=$((checks + 1))
+$PY - "$O/gaps/some.xlsx" <<'PYEOF' || fail "the statistics with some 本人の数"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["一覧"]
+head = [r for r in ws.iter_rows(values_only=True) if r[0] == "No."][0]
+rows = [r for r in ws.iter_rows(values_only=True) if isinstance(r[0], int)]
+ref, ppl = head.index("受付番号"), head.index("本人\nの数")
+assert [r[ref] for r in rows] == ["－", "練情セ\n第26-101号", "－", "－",
+                                  "－"], [r[ref] for r in rows]
+# by date: 危機管理室 (personal, no count), 総務部 ×2, 企画部, 企画部 (1,200)
+assert [r[ppl] for r in rows] == ["－", None, None, None, 1200], \
+    [r[ppl] for r in rows]
+notes = [r[0] for r in ws.iter_rows(values_only=True) if isinstance(r[0], str)]
+assert "本人の数：「－」は本人の数の記録がないもの。" in notes, notes
+pi = [c for r in wb["個人情報"].iter_rows(values_only=True) for c in r if c]
+assert ("個人情報を含む事故等は5件中2件、本人の数は記録のある1件の合計1,200人"
+        "（1件は本人の数の記録がない）。") in pi, pi
+PYEOF
+
 # --- lint: the shipped data, then a rule on a missing question -------------------
 expect_status 0 N lint
 CAT=$D/catalogs/2026/ca-gjq8w8d1.yaml

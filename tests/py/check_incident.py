@@ -155,9 +155,19 @@ def check_stats(path, n):
         bad.append("sheets %r, want %r first" % (wb.sheetnames, SHEETS))
         return bad
     charts = [ws for ws in wb.chartsheets]
-    if len(charts) != len(SHEETS) - 1:
-        bad.append("%d chart sheets, want %d" % (len(charts),
-                                                 len(SHEETS) - 1))
+    # no chart of what the records do not give: 本人の数 where no
+    # incident gives it (the sheet has no such column), the hours where
+    # none can be computed (the sheet has no table)
+    want = len(SHEETS) - 1
+    if not any(isinstance(c, str) and c.startswith("本人の数")
+               for r in wb["個人情報"].iter_rows(max_row=6, values_only=True)
+               for c in r):
+        want -= 1
+    if not any(c == "件名" for r in wb["対応時間"].iter_rows(
+            max_row=6, values_only=True) for c in r):
+        want -= 1
+    if len(charts) != want:
+        bad.append("%d chart sheets, want %d" % (len(charts), want))
     for cs in charts:
         if len(cs._charts) != 1:
             bad.append("chart sheet %s has %d charts, want 1" %
@@ -167,9 +177,11 @@ def check_stats(path, n):
             if isinstance(r[0], (int, float))]
     if len(rows) != n:
         bad.append("一覧 lists %d incidents, want %d" % (len(rows), n))
+    # by heading: a column empty in every row is left out
+    col = list_columns(ws)
     for r in rows:
-        if not isinstance(r[2], (datetime.date, datetime.datetime)):
-            bad.append("一覧: 発生日 %r is not a date" % (r[2],))
+        if not isinstance(r[col["発生日"]], (datetime.date, datetime.datetime)):
+            bad.append("一覧: 発生日 %r is not a date" % (r[col["発生日"]],))
         if ID_RE.search(" ".join(str(x) for x in r if x is not None)):
             bad.append("一覧 shows a record id: %r" % (r,))
     # every tally ends with its 計, which its rows add up to
@@ -203,7 +215,7 @@ def check_stats(path, n):
     # 「特定」 explained under the list only where the list shows it
     notes = [r[0] for r in ws.iter_rows(values_only=True)
              if isinstance(r[0], str) and "「特定」" in r[0]]
-    if bool(notes) != any(r[9] == "特定" for r in rows):
+    if bool(notes) != any(r[col["個人\n情報"]] == "特定" for r in rows):
         bad.append("一覧: note on 「特定」 %r" % notes)
     # the months in fiscal order; figures up to the as-of month, blank
     # after it when the year is counted before its end (check_months)
@@ -217,6 +229,14 @@ def check_stats(path, n):
 
 
 MONTHS = ["%d月" % m for m in list(range(4, 13)) + [1, 2, 3]]
+
+
+def list_columns(ws):
+    """The 一覧's columns by heading: {heading: 0-based index}."""
+    for r in ws.iter_rows(max_row=8, values_only=True):
+        if r and r[0] == "No.":
+            return {h: i for i, h in enumerate(r) if h is not None}
+    return {}
 
 
 def month_rows(wb):
@@ -270,8 +290,9 @@ def check_stats_form(path, wb):
     import zipfile
     bad = []
     ws = wb["一覧"]
+    col = list_columns(ws)
     for row in ws.iter_rows(min_row=4):
-        for c in row[2:4]:
+        for c in row[col["発生日"]:col["発見日"] + 1]:
             if isinstance(c.value, (datetime.date, datetime.datetime)) \
                     and "ge" not in c.number_format:
                 bad.append("一覧 %s: date format %r, want 令和 (ge.m.d)" %
