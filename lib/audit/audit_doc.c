@@ -2021,6 +2021,42 @@ chapter_rate(const struct audit_score *s, const char *key, int *ok)
 }
 
 /*
+ * Whether a scored audit of the year has a chapter without a rate (「－」
+ * in the report's table, a blank in the workbook's, no bar): the notes
+ * that say what that means are written only then.
+ */
+static int
+some_chapter_unrated(const struct year *y, size_t n)
+{
+	size_t	i, k;
+	int	ok;
+
+	for (i = 0; i < n; i++) {
+		if (!scored(&y->s[i]))
+			continue;
+		for (k = 0; k < y->ch.n; k++) {
+			(void)chapter_rate(&y->s[i], y->ch.key[k], &ok);
+			if (!ok)
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Whether the year has a follow-up audit, which the notes on it need. */
+static int
+some_followup(const struct record *const *a, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; i < n; i++)
+		if (node_scalar_eq(node_get(record_root(a[i]), "type"),
+		    "followup"))
+			return 1;
+	return 0;
+}
+
+/*
  * Proposals on the audit method, from what the year's audits show: items
  * that never applied, items left unchecked, the weakest chapter, findings
  * past their due date without a follow-up.
@@ -2033,7 +2069,7 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 	const char		*ref, *fu;
 	size_t			 i, j, k, used, na, unchecked = 0, late = 0;
 	size_t			 late_nofu = 0;
-	long			 worst = 1001, r, avg, wcnt = 0;
+	long			 worst = 1001, r, avg, wcnt = 0, nscored = 0;
 	int			 ok, wi = -1;
 	char			 asof[CAL_FMT_MAX], pct[16];
 	struct buf		 nas = BUF_INIT;
@@ -2089,6 +2125,8 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 			}
 	}
 	/* The average of the rates the table shows, rounded half up. */
+	for (k = 0; k < n; k++)
+		nscored += scored(&y->s[k]);
 	for (i = 0; i < y->ch.n; i++) {
 		long sum = 0, cnt = 0;
 
@@ -2117,11 +2155,12 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 		 * not a rate of the items of all audits pooled.
 		 */
 		buf_printf(out, "「%s%s%s」の適合率は、章別の適合率の表に示した"
-		    " %ld 件の監査の値（「－」を除く）の単純平均で %s と、最も"
+		    " %ld 件の監査の値%sの単純平均で %s と、最も"
 		    "低い。次年度はこの章の監査項目を重点的に確認し、所属点検の"
 		    "項目にも反映することを提案する。\n", strcmp(y->ch.key[wi],
 		    y->ch.title[wi]) ? y->ch.key[wi] : "", strcmp(y->ch.key[wi],
-		    y->ch.title[wi]) ? " " : "", y->ch.title[wi], wcnt, pct);
+		    y->ch.title[wi]) ? " " : "", y->ch.title[wi], wcnt,
+		    wcnt < nscored ? "（「－」を除く）" : "", pct);
 	}
 	if (nas.len > 0)
 		buf_printf(out, "監査項目 %s は、使用した全ての監査で該当なし"
@@ -2312,9 +2351,11 @@ audit_doc_results_docx(const char *path, struct store *st,
 	 * is not said to be done (実施した) without saying how many are.
 	 */
 	buf_printf(&b, "%s（%sまで）に実施した情報セキュリティ監査 %zu 件"
-	    "（運用面の監査 %zu 件、システム面の監査 %zu 件、フォローアップ"
-	    "監査 %zu 件", lab, day, y.nops + y.nsys + y.nfu, y.nops, y.nsys,
-	    y.nfu);
+	    "（運用面の監査 %zu 件、システム面の監査 %zu 件", lab, day,
+	    y.nops + y.nsys + y.nfu, y.nops, y.nsys);
+	/* a year without a follow-up does not list one of none */
+	if (y.nfu > 0)
+		buf_printf(&b, "、フォローアップ監査 %zu 件", y.nfu);
 	if (y.nprog > 0)
 		buf_printf(&b, "。うち実施済 %zu 件、実施中 %zu 件",
 		    y.nops + y.nsys + y.nfu - y.nprog, y.nprog);
@@ -2517,8 +2558,10 @@ audit_doc_results_docx(const char *path, struct store *st,
 	 * the chart a reader cannot tell from 0 %: say which it is.
 	 */
 	buf_reset(&b);
-	buf_puts(&b, "「－」は、該当する項目がない、または項目が全て未確認で"
-	    "適合率のない章であり、グラフには棒を表示していない（0%ではない）。");
+	if (some_chapter_unrated(&y, n))
+		buf_puts(&b, "「－」は、該当する項目がない、または項目が全て未確"
+		    "認で適合率のない章であり、グラフには棒を表示していない（0%で"
+		    "はない）。");
 	for (i = 0, k = 0; nint > 0 && i < n; i++) {
 		struct buf o = BUF_INIT;
 
@@ -2530,7 +2573,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	}
 	if (nint > 0)
 		buf_puts(&b, "の値は、未確認の項目がある監査の暫定の値である。");
-	if (nplain > 0 && ((rc = buf_ok(&b)) != 0 ||
+	if (nplain > 0 && b.len > 0 && ((rc = buf_ok(&b)) != 0 ||
 	    (rc = docx_add_outline_body(d, b.data)) != 0))
 		goto done;
 	docx_table_free(t);
@@ -2545,8 +2588,8 @@ audit_doc_results_docx(const char *path, struct store *st,
 
 		buf_reset(&b);
 		buf_printf(&b, "運用面・システム面の監査による指摘事項は %zu 件で"
-		    "ある（フォローアップ監査で引き継いだ指摘は重ねて数えない）。",
-		    y.nfindings);
+		    "ある%s。", y.nfindings, some_followup(a, n) ?
+		    "（フォローアップ監査で引き継いだ指摘は重ねて数えない）" : "");
 		if ((rc = buf_ok(&b)) != 0 ||
 		    (rc = docx_add_blank(d)) != 0 ||
 		    (rc = docx_add_outline_heading(d, 2, "章別・区分別の指摘"
@@ -2762,7 +2805,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	size_t			 i, k, nc = 0, j, nint = 0, nnone = 0, nfu, l;
 	size_t			 nfunone = 0;
 	long			 tr;
-	int			 rc, ok;
+	int			 rc, ok, blanks;
 
 	memset(names, 0, sizeof names);
 	memset(snames_b, 0, sizeof snames_b);
@@ -2960,10 +3003,14 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	 * text 「－」 would be drawn as 0 %): said so under the table, with
 	 * ※ as in the report.
 	 */
-	xlsx_note(s2, ++row, nint > 0 ? "空欄は、該当する項目がない、または項目"
-	    "が全て未確認で適合率のない章である（0%ではない）。※は、未確認の項目"
-	    "がある監査の暫定の値である。" : "空欄は、該当する項目がない、または"
-	    "項目が全て未確認で適合率のない章である（0%ではない）。");
+	blanks = some_chapter_unrated(&y, n);
+	if (blanks || nint > 0)
+		xlsx_note(s2, ++row, blanks && nint > 0 ? "空欄は、該当する項目が"
+		    "ない、または項目が全て未確認で適合率のない章である（0%ではな"
+		    "い）。※は、未確認の項目がある監査の暫定の値である。" : blanks ?
+		    "空欄は、該当する項目がない、または項目が全て未確認で適合率のない"
+		    "章である（0%ではない）。" : "※は、未確認の項目がある監査の暫定"
+		    "の値である。");
 	row++;
 	if (nc > 1) {
 		struct xlsx_chart ch;
@@ -2979,10 +3026,11 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		 * and the legend marks the provisional audits with ※.
 		 */
 		/* as the table's note: no items, or all still to check */
-		ch.y_title = nint > 0 ? "適合率（棒のない章は、該当する項目が"
-		    "ないか全て未確認の章で、0%ではない。※の監査の値は暫定）" :
-		    "適合率（棒のない章は、該当する項目がないか全て未確認の章で、"
-		    "0%ではない）";
+		ch.y_title = blanks && nint > 0 ? "適合率（棒のない章は、該当する"
+		    "項目がないか全て未確認の章で、0%ではない。※の監査の値は暫定）" :
+		    blanks ? "適合率（棒のない章は、該当する項目がないか全て未確認"
+		    "の章で、0%ではない）" : nint > 0 ? "適合率（※の監査の値は暫定）"
+		    : "適合率";
 		ch.names = (const char *const *)snames;
 		ch.y_pct = 1;
 		ch.cat_col = 0;
@@ -2997,8 +3045,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 
 	/* 指摘事項: every finding of the year's audits. */
 	xlsx_add_sheet(&s3, x, "指摘事項", XLSX_LANDSCAPE);
-	xlsx_title(s3, "指摘事項一覧", "運用面・システム面の監査の指摘（是正状況"
-	    "はフォローアップ監査の結果を含む）");
+	xlsx_title(s3, "指摘事項一覧", some_followup(a, n) ? "運用面・システム面"
+	    "の監査の指摘（是正状況はフォローアップ監査の結果を含む）" :
+	    "運用面・システム面の監査の指摘");
 	memset(&g, 0, sizeof g);
 	g.ncols = sizeof fc / sizeof fc[0];
 	for (i = 0; i < n; i++) {
@@ -3064,8 +3113,8 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	gc[4] = (struct xlsx_column){ "改善提案", 0, 12 };
 	gc[5] = (struct xlsx_column){ "計", 0, 8 };
 	xlsx_add_sheet(&s4, x, "区分別集計", 0);
-	xlsx_title(s4, "章別・区分別の指摘事項", "フォローアップ監査で引き継いだ"
-	    "指摘は重ねて数えない");
+	xlsx_title(s4, "章別・区分別の指摘事項", some_followup(a, n) ?
+	    "フォローアップ監査で引き継いだ指摘は重ねて数えない" : NULL);
 	xlsx_table(&first, s4, gc, 6);
 	row = first;
 	memset(tot, 0, sizeof tot);

@@ -513,7 +513,7 @@ NERIMA_CIO_TODAY=2026-11-30 expect_status 0 SM audit export results \
     --fy 2026 -o "$T/r-sample.docx"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-sample.docx" \
     "令和8年度（令和8年11月30日まで）に実施した情報セキュリティ監査 5 件" \
-    "運用面の監査 4 件、システム面の監査 1 件、フォローアップ監査 0 件" \
+    "運用面の監査 4 件、システム面の監査 1 件" \
     "うち実施済 2 件、実施中 3 件" \
     "このほか、令和8年12月1日以降に 2 件の監査を予定しており" \
     "令和8年11月30日"
@@ -521,6 +521,9 @@ expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-sampl
 # report, as 予定: it is not counted as held)
 expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-sample.docx" \
     "フォローアップ監査 1 件"
+# nor one of none (review13: 「フォローアップ監査 0 件」 in a year of none)
+expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-sample.docx" \
+    "フォローアップ監査 0 件"
 checks=$((checks + 1))
 grep -q "warning" "$T/err" && fail "results of the sample: no warning wanted"
 # Findings late: one definition the workbook's 指摘事項一覧 lets a reader
@@ -571,7 +574,7 @@ expect_status 0 SM audit export results --fy 2026 --date 2026-10-01 \
     -o "$T/r-oct.docx"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-oct.docx" \
     "令和8年度（令和8年10月1日まで）に実施した" \
-    "運用面の監査 2 件、システム面の監査 1 件、フォローアップ監査 0 件" \
+    "運用面の監査 2 件、システム面の監査 1 件" \
     "このほか、令和8年10月2日以降に 4 件の監査を予定しており"
 expect_status 2 SM audit export summary au-02zk --date 2026-10-01 \
     -o "$T/x.docx"
@@ -582,7 +585,7 @@ NERIMA_CIO_TODAY=2026-11-30 expect_status 0 "$NCIO" -C "$T/sample2" \
     audit export results --fy 2026 -o "$T/r-late.docx"
 expect_grep "$T/err" "warning: audit '令和8年度 情報セキュリティ監査（運用面） 保健給食課' dated 2026-10-02 is still planned on 2026-11-30"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-late.docx" \
-    "運用面の監査 4 件、システム面の監査 1 件、フォローアップ監査 0 件" \
+    "運用面の監査 4 件、システム面の監査 1 件" \
     "（未実施）1 件は、2(4)に状況を示すが、集計には含まない" "また、令和8年12月1日以降に 1 件の監査を予定"
 # A second audit of one unit on one day: planned with a warning, and lint
 # warns (it is not an error: two teams may share a day).

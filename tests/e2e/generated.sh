@@ -74,6 +74,28 @@ grep -q "no work plan record" "$T/err" ||
 [ ! -e "$T/plan" ] || [ -z "$(ls "$T/plan")" ] ||
     fail "report plan: wrote files though it refused"
 
+# The generator's year has no follow-up audit and every chapter of every
+# audit rated: the audit results say nothing of either (review13: notes
+# on 「－」 cells, missing bars and follow-ups that were not there).
+checks=$((checks + 1))
+$PY - "$O"/au-results/* <<'PYEOF' || fail "au-results: notes on what is not there"
+import re, sys, zipfile
+bad = []
+for f in sys.argv[1:]:
+    z = zipfile.ZipFile(f)
+    t = "".join(z.read(n).decode() for n in z.namelist()
+                if n.endswith(".xml"))
+    t = re.sub(r"<[^>]+>", "", t)
+    # the year's own count of follow-ups, if any were held, would say so
+    if "フォローアップ監査 0 件" in t or "重ねて数えない" in t or \
+            "結果を含む" in t:
+        bad.append(f + ": follow-up")
+    if "0%ではない" in t or "「－」を除く" in t:
+        bad.append(f + ": chapters without a rate")
+print("\n".join(bad))
+sys.exit(1 if bad else 0)
+PYEOF
+
 checks=$((checks + 1))
 find "$O" -name '*.xlsx' -print0 |
     xargs -0 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" \
