@@ -230,7 +230,8 @@ doc_intro(struct docx *dx, struct ctx *c)
 {
 	const struct ck_stats	*s = c->s;
 	char			 a[CAL_FMT_MAX], b[CAL_FMT_MAX];
-	struct cal_date		 d1, d2;
+	char			 range[2 * CAL_FMT_MAX + 32];
+	struct cal_date		 d1, d2, p1, p2;
 	size_t			 ndept = 0, i;
 	int			 r;
 
@@ -263,20 +264,38 @@ doc_intro(struct docx *dx, struct ctx *c)
 		    "。回答は課ごとに取りまとめて提出された。" : "");
 	if (r != 0 || (r = docx_add_outline_heading(dx, 2, "期間")) != 0)
 		return r;
-	if (s->set->period != NULL)
-		r = body(dx, c, "%s", s->set->period);
-	else if (s->first_submitted != NULL &&
+	/* the submissions' range, 令和8年6月8日から同年12月11日まで */
+	if (s->first_submitted != NULL &&
 	    cal_parse_iso(&d1, s->first_submitted) == 0 &&
 	    cal_parse_iso(&d2, s->last_submitted) == 0 &&
 	    cal_format_era(a, sizeof a, d1, CAL_ERA_LONG) == 0 &&
 	    cal_format_era(b, sizeof b, d2, CAL_ERA_LONG) == 0)
-		/* 令和8年6月8日から同年12月11日まで, as the catalogs write it */
-		r = body(dx, c, "%sから%s%sまで（提出日）", a,
+		snprintf(range, sizeof range, "%sから%s%sまで", a,
 		    d1.y == d2.y && strstr(b, "年") != NULL ? "同年" : "",
 		    d1.y == d2.y && strstr(b, "年") != NULL ?
 		    strstr(b, "年") + strlen("年") : b);
 	else
+		range[0] = '\0';
+	/*
+	 * The catalog's period as the ward set it; where sheets counted
+	 * were submitted outside it (a contractor's sheet comes with its
+	 * contract's stage, any month), the dates they were submitted
+	 * too: the period alone read as if they all fell in it.
+	 */
+	if (s->set->period != NULL && range[0] != '\0' &&
+	    ck_period_start(&p1, s->set->period) == 0 &&
+	    ck_period_end(&p2, s->set->period) == 0 &&
+	    (cal_cmp(d1, p1) < 0 || cal_cmp(d2, p2) > 0))
+		r = body(dx, c, "%s（提出日は%s）", s->set->period, range);
+	else if (s->set->period != NULL)
+		r = body(dx, c, "%s", s->set->period);
+	else if (range[0] != '\0')
+		r = body(dx, c, "%s（提出日）", range);
+	else
 		r = body(dx, c, "%s", c->fylabel);
+	/* a period not in dates is printed as it is: no error of it kept */
+	if (r == 0)
+		error_clear();
 	if (r != 0 || (r = docx_add_outline_heading(dx, 2, "方法")) != 0)
 		return r;
 	if (s->set->method != NULL)
@@ -1933,6 +1952,21 @@ ck_period_end(struct cal_date *out, const char *period)
 			    period);
 		snprintf(buf, sizeof buf, "%.*s", (int)n, to);
 	}
+	return cal_parse(out, buf);
+}
+
+int
+ck_period_start(struct cal_date *out, const char *period)
+{
+	const char	*from;
+	char		 buf[128];
+
+	if (period == NULL || (from = strstr(period, "から")) == NULL)
+		return error_set(NC_EINVALID, "no period start in '%s'",
+		    period != NULL ? period : "");
+	if ((size_t)(from - period) >= sizeof buf)
+		return error_set(NC_EINVALID, "'%s' is too long", period);
+	snprintf(buf, sizeof buf, "%.*s", (int)(from - period), period);
 	return cal_parse(out, buf);
 }
 

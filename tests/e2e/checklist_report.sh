@@ -128,4 +128,35 @@ assert ("分類の前年度の実施率は、前年度にもあった項目に�
         "加えた項目（No.47、50）を除いた今年度の実施率は、「業務委託と外部"
         "サービス」84.0%、「評価・見直し」79.7%である。" in text), text
 PYEOF
+# 期間: the catalog's period, and where sheets were submitted outside it
+# the dates they were (review13: a contractor's sheets of the whole year
+# under 9/1 to 10/31); the dates are of every sheet, not of each 課's
+# last (seiso-recycle's first sheet before any other 課's).
+P=$T/period
+cp -r "$NCIO_SAMPLE_DIR" "$P"
+sed -i 's/^  period: .*/  period: 令和8年10月1日から同年10月30日まで/' \
+    "$P"/catalogs/2026/ca-akp7w8zy.yaml
+sed -i 's/^submitted: 2026-06-11$/submitted: 2026-05-01/' \
+    "$P"/checklists/2026/*.yaml
+grep -q '^submitted: 2026-05-01$' "$P"/checklists/2026/*.yaml ||
+    fail "fixture: no vendor sheet of 2026-06-11"
+for kind in self department vendor; do
+	expect_status 0 "$NCIO" -C "$P" checklist export report --kind $kind \
+	    --fy 2026 -o "$T/pd-$kind/"
+done
+checks=$((checks + 1))
+$PY - "$T" <<'PYEOF' >&2 || fail "period and submissions"
+import glob, sys
+import docx
+def text(kind):
+    d = docx.Document(glob.glob(sys.argv[1] + "/pd-%s/*.docx" % kind)[0])
+    return "\n".join(p.text for p in d.paragraphs)
+t = text("self")
+assert ("令和8年10月1日から同年10月30日まで（提出日は令和8年9月15日から"
+        "同年10月29日まで）") in t, t
+t = text("department")
+assert "令和8年9月1日から同年10月30日まで\n" in t, t
+t = text("vendor")
+assert "令和8年5月1日から同年12月11日まで（提出日）" in t, t
+PYEOF
 finish
