@@ -659,8 +659,12 @@ doc_overall(struct docx *dx, struct ctx *c)
 		    s->rate));
 	if (r != 0)
 		return r;
+	/*
+	 * 前年度 only where a category has last year's rate: without last
+	 * year's results it was 「－」 in every row
+	 */
 	if ((r = cat_rates(&cr, s)) != 0 ||
-	    (r = new_table(&t, 4, w, heads)) != 0)
+	    (r = new_table(&t, cr.has_prev ? 4 : 3, w, heads)) != 0)
 		goto done;
 	for (k = 0; k < cr.n; k++) {
 		snprintf(a, sizeof a, "%zu", cr.nitems[k]);
@@ -668,8 +672,9 @@ doc_overall(struct docx *dx, struct ctx *c)
 		docx_table_cell(t, k + 1, 1, a, &num_cell);
 		docx_table_cell(t, k + 1, 2, pct(b, sizeof b, cr.rate[k]),
 		    &num_cell);
-		docx_table_cell(t, k + 1, 3, pct(p, sizeof p, cr.prev[k]),
-		    &num_cell);
+		if (cr.has_prev)
+			docx_table_cell(t, k + 1, 3, pct(p, sizeof p,
+			    cr.prev[k]), &num_cell);
 	}
 	if ((r = add_table(dx, t)) == 0)
 		r = body(dx, c, "分類の実施率は、分類に属する項目の実施率の平均"
@@ -690,6 +695,21 @@ doc_overall(struct docx *dx, struct ctx *c)
 done:
 	cat_rates_free(&cr);
 	return r;
+}
+
+/*
+ * Whether a 部 has last year's score (a 課 that submitted both years):
+ * without one the 部別 and 課別 tables have no 前年度 column.
+ */
+static int
+any_prev(const struct ck_stats *s)
+{
+	size_t	i;
+
+	for (i = 0; s->has_prev && i < s->ndepts; i++)
+		if (s->depts[i].ndiv > 0 && !isnan(s->depts[i].prev))
+			return 1;
+	return 0;
 }
 
 /* 部別の平均得点, with last year's where there is one */
@@ -738,12 +758,14 @@ doc_depts(struct docx *dx, struct ctx *c)
 	struct docx_table	*t;
 	char			 a[32];
 	size_t			 i, row = 1;
-	int			 r;
+	int			 r, prev = any_prev(s);
 
+	/* 前年度 and its words only where a 部 has last year's score */
 	if ((r = docx_add_outline_heading(dx, 2, "部別の結果")) != 0 ||
 	    (r = body(dx, c, "部ごとの得点は、提出のあった課の得点の平均で"
-	    "ある。前年度は、同じ課の前年度の得点の平均である。")) != 0 ||
-	    (r = new_table(&t, 6, w, heads)) != 0)
+	    "ある。%s", prev ? "前年度は、同じ課の前年度の得点の平均である。" :
+	    "")) != 0 ||
+	    (r = new_table(&t, prev ? 6 : 5, w, heads)) != 0)
 		return r;
 	for (i = 0; i < s->ndepts; i++) {
 		const struct ck_dept_stat	*ds = &s->depts[i];
@@ -759,8 +781,9 @@ doc_depts(struct docx *dx, struct ctx *c)
 		    &num_cell);
 		docx_table_cell(t, row, 4, num1(a, sizeof a, ds->min),
 		    &num_cell);
-		docx_table_cell(t, row, 5, num1(a, sizeof a, ds->prev),
-		    &num_cell);
+		if (prev)
+			docx_table_cell(t, row, 5, num1(a, sizeof a, ds->prev),
+			    &num_cell);
 		row++;
 	}
 	if ((r = add_table(dx, t)) != 0)
@@ -1408,11 +1431,12 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 	char			 py[CAL_FMT_MAX];
 	uint32_t		 row, first;
 	size_t			 i;
-	int			 r;
+	int			 r, prev = any_prev(s);
 
+	/* 前年度, the last column, only where a 部 has last year's score */
 	if ((r = xlsx_add_sheet(&sh, x, "部別", 0)) != 0 ||
 	    (r = xlsx_title(sh, "部別の結果", note)) != 0 ||
-	    (r = xlsx_table(&row, sh, cols, 8)) != 0)
+	    (r = xlsx_table(&row, sh, cols, prev ? 8 : 7)) != 0)
 		return r;
 	first = row;
 	for (i = 0; i < s->ndepts; i++) {
@@ -1429,12 +1453,14 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 		score_cell(sh, row, 4, ds->score);
 		score_cell(sh, row, 5, ds->max);
 		score_cell(sh, row, 6, ds->min);
-		score_cell(sh, row, 7, ds->prev);
+		if (prev)
+			score_cell(sh, row, 7, ds->prev);
 		row++;
 	}
 	/* what the two years' means are over, as the report says */
-	xlsx_note(sh, row + 1, "平均得点は提出のあった課の得点の平均、前年度は"
-	    "同じ課の前年度の得点の平均。");
+	xlsx_note(sh, row + 1, prev ? "平均得点は提出のあった課の得点の平均、"
+	    "前年度は同じ課の前年度の得点の平均。" : "平均得点は提出のあった"
+	    "課の得点の平均。");
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_COLUMN;
 	ch.title = "部別の平均得点";
@@ -1482,18 +1508,30 @@ sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 		{ "自己点検の\n実施率", 0, 11 },
 	};
 	const struct ck_stats	*s = c->s, *self = c->self;
+	/* the staff's self check, in the self check's or beside it */
+	const struct ck_stats	*staff = s->kind == CK_SELF ? s : self;
 	struct xlsx_sheet	*sh;
 	struct cal_date		 d;
-	uint32_t		 row;
-	size_t			 i;
-	int			 r;
+	uint32_t		 row, nrow;
+	size_t			 i, ncols;
+	uint16_t		 sc;	/* the first of the staff's columns */
+	int			 r, prev = any_prev(s), nostaff = 0, miss = 0;
 
 	if (s->kind != CK_SELF && self != NULL)
 		memcpy(cols + 8, selfcols, sizeof selfcols);
+	ncols = s->kind == CK_SELF ? 10 : self != NULL ? 11 : 8;
+	/*
+	 * 前年度 only where a 課 has last year's score: without last year's
+	 * results it was blank in every row, under a note on blanks
+	 */
+	if (!prev) {
+		memmove(cols + 7, cols + 8, (ncols - 8) * sizeof *cols);
+		ncols--;
+	}
+	sc = prev ? 8 : 7;
 	if ((r = xlsx_add_sheet(&sh, x, "課別", XLSX_LANDSCAPE)) != 0 ||
 	    (r = xlsx_title(sh, "課別の結果", note)) != 0 ||
-	    (r = xlsx_table(&row, sh, cols, s->kind == CK_SELF ? 10 :
-	    self != NULL ? 11 : 8)) != 0)
+	    (r = xlsx_table(&row, sh, cols, ncols)) != 0)
 		return r;
 	for (i = 0; i < s->ndiv; i++, row++) {
 		const struct ck_div_stat	*ds = &s->divs[i];
@@ -1511,37 +1549,50 @@ sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 		score_cell(sh, row, 5, ds->deviation);
 		num_cell_x(sh, row, 6, ds->rank ? (double)ds->rank : NAN,
 		    XLSX_NUM_INT);
-		score_cell(sh, row, 7, ds->prev);
+		if (prev)
+			score_cell(sh, row, 7, ds->prev);
 		/* the same orgs.yaml: the divisions are in the same order */
 		if (self != NULL && i < self->ndiv)
 			ds = &self->divs[i];
 		if (s->kind == CK_SELF || self != NULL) {
-			num_cell_x(sh, row, 8, ds->submitted ?
+			num_cell_x(sh, row, sc, ds->submitted ?
 			    (double)ds->respondents : NAN, XLSX_NUM_INT);
-			num_cell_x(sh, row, 9, ds->staff_total >= 0 ?
+			num_cell_x(sh, row, sc + 1, ds->staff_total >= 0 ?
 			    (double)ds->staff_total : NAN, XLSX_NUM_INT);
+			/* the blanks the notes below explain */
+			miss |= !ds->submitted;
+			nostaff |= ds->submitted && ds->staff_total < 0;
 		}
 		if (self != NULL)
-			rate_cell(sh, row, 10, ds->score / 100);
+			rate_cell(sh, row, sc + 2, ds->score / 100);
 	}
-	/* what the staff's columns are, and what their blanks mean */
-	if (s->kind == CK_SELF) {
-		xlsx_note(sh, row + 1, "得点は、職員の回答（該当なしを除く）の"
-		    "うち「はい」の割合を100点満点で示したもの。");
-		r = xlsx_note(sh, row + 2, "空欄は、自己点検の提出のない課"
-		    "（対象職員数は、職員数の分かる課は示す）。");
-	} else if (self != NULL) {
-		xlsx_note(sh, row + 1, "自己点検の実施率は、職員の回答（該当なし"
-		    "を除く）のうち「はい」の割合であり、回答者数÷対象職員数"
+	/*
+	 * What the staff's columns are, and what their blanks mean: a
+	 * note on blanks only where there are some (「空欄は、自己点検の
+	 * 提出のない課」 under a table where every 課 had submitted read as
+	 * if the blank 前年度 meant 未提出).
+	 */
+	nrow = row + 1;
+	if (s->kind == CK_SELF)
+		r = xlsx_note(sh, nrow++, "得点は、職員の回答（該当なしを除く）"
+		    "のうち「はい」の割合を100点満点で示したもの。");
+	else if (self != NULL)
+		r = xlsx_note(sh, nrow++, "自己点検の実施率は、職員の回答（該当"
+		    "なしを除く）のうち「はい」の割合であり、回答者数÷対象職員数"
 		    "ではない。");
-		r = xlsx_note(sh, row + 2, "自己点検の欄の空欄は、自己点検の"
-		    "提出のない課（対象職員数は、職員数の分かる課は示す）。");
-	}
+	if (r == 0 && staff != NULL && miss)
+		r = xlsx_note(sh, nrow++, s->kind == CK_SELF ? "空欄は、自己"
+		    "点検の提出のない課（対象職員数は、職員数の分かる課は示す）。" :
+		    "自己点検の欄の空欄は、自己点検の提出のない課（対象職員数は、"
+		    "職員数の分かる課は示す）。");
+	if (r == 0 && staff != NULL && nostaff)
+		r = xlsx_note(sh, nrow++, s->kind == CK_SELF ? "対象職員数の"
+		    "空欄は、職員数の分からない課。" : "自己点検の対象職員数の"
+		    "空欄は、職員数の分からない課。");
 	/* a 課 that submitted with no score of the year before, said so */
-	for (i = 0; r == 0 && s->has_prev && i < s->ndiv; i++)
+	for (i = 0; r == 0 && prev && i < s->ndiv; i++)
 		if (s->divs[i].submitted && isnan(s->divs[i].prev)) {
-			r = xlsx_note(sh, row + (s->kind == CK_SELF ||
-			    self != NULL ? 3 : 1), "前年度の空欄は、前年度の"
+			r = xlsx_note(sh, nrow++, "前年度の空欄は、前年度の"
 			    "得点のない課（前年度に提出がない、または前年度に"
 			    "なかった課）。");
 			break;

@@ -526,14 +526,15 @@ assert 0 < hoiku[head.index("自己点検の\n実施率")].value <= 1
 notes = [r[0] for r in ws.iter_rows(min_row=5, values_only=True)
          if r[0] and r[1] is None]
 # and a 課 that submitted with no score the year before (the data's
-# 課 new to the check this year)
+# 課 new to the check this year); 秘書課's self check has no staff count
 PREV = ("前年度の空欄は、前年度の得点のない課（前年度に提出がない、または"
         "前年度になかった課）。")
 assert notes == [
     "自己点検の実施率は、職員の回答（該当なしを除く）のうち「はい」の割合"
     "であり、回答者数÷対象職員数ではない。",
     "自己点検の欄の空欄は、自己点検の提出のない課（対象職員数は、職員数の"
-    "分かる課は示す）。", PREV], notes
+    "分かる課は示す）。",
+    "自己点検の対象職員数の空欄は、職員数の分からない課。", PREV], notes
 PYEOF
 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx.py" "$xlsx" >&2 || fail "report conventions"
 # the same data give the same bytes
@@ -560,13 +561,14 @@ import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["課別"]
 notes = [r[0] for r in ws.iter_rows(min_row=5, values_only=True)
          if r[0] and r[1] is None]
-PREV = ("前年度の空欄は、前年度の得点のない課（前年度に提出がない、または"
-        "前年度になかった課）。")
+# no 課 has last year's score: no 前年度 column, and no note on its
+# blanks; 秘書課 submitted without a staff count
+assert "前年度" not in [c.value for c in ws[4]], [c.value for c in ws[4]]
 assert notes == [
     "得点は、職員の回答（該当なしを除く）のうち「はい」の割合を100点満点"
     "で示したもの。",
     "空欄は、自己点検の提出のない課（対象職員数は、職員数の分かる課は"
-    "示す）。", PREV], notes
+    "示す）。", "対象職員数の空欄は、職員数の分からない課。"], notes
 PYEOF
 mkdir "$T/cwd2"
 (cd "$T/cwd2" && run 0 export report --kind department --fy 2026)

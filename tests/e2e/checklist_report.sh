@@ -128,6 +128,45 @@ assert ("分類の前年度の実施率は、前年度にもあった項目に�
         "加えた項目（No.47、50）を除いた今年度の実施率は、「業務委託と外部"
         "サービス」84.0%、「評価・見直し」79.7%である。" in text), text
 PYEOF
+# Without last year's results (review13): no 前年度 column of 「－」 or
+# blanks in the 分類 and 部別 tables of the report nor on 部別 and 課別
+# (as 項目別 already had none), no words on what 前年度 is; a note on
+# blank 自己点検 cells only where a 課 did not submit.
+N=$T/noprev
+cp -r "$NCIO_SAMPLE_DIR" "$N"
+rm -rf "$N/checklists/2025"
+for kind in self department; do
+	expect_status 0 "$NCIO" -C "$N" checklist export report --kind $kind \
+	    --fy 2026 -o "$T/np-$kind/"
+done
+checks=$((checks + 1))
+$PY - "$T/np-self" "$T/np-department" <<'PYEOF' >&2 || fail "no last year"
+import glob, re, sys, zipfile
+import docx, openpyxl
+for d in sys.argv[1:]:
+    x = glob.glob(d + "/*集計表.xlsx")[0]
+    wb = openpyxl.load_workbook(x)
+    for name in ("項目別", "部別", "課別"):
+        rows = list(wb[name].iter_rows(values_only=True))
+        head = [r for r in rows if r[0] in ("No.", "部")][0]
+        assert "前年度" not in head, (x, name, head)
+        notes = " ".join(str(r[0]) for r in rows if r[0] and
+                         len(str(r[0])) > 20)
+        assert "前年度" not in notes, (name, notes)
+    rows = list(wb["課別"].iter_rows(values_only=True))
+    missing = any(r[2] == "未提出" for r in rows)
+    notes = [r[0] for r in rows if r[0] and "空欄" in str(r[0])]
+    assert bool(notes) == missing, (d, missing, notes)
+    items = [r[0] for r in wb["項目別"].iter_rows(values_only=True)
+             if r[0] and len(str(r[0])) > 20]
+    doc = glob.glob(d + "/*.docx")[0]
+    dx = docx.Document(doc)
+    for t in dx.tables:
+        assert "前年度" not in [c.text for c in t.rows[0].cells], doc
+    text = "\n".join(p.text for p in dx.paragraphs)
+    assert "前年度は、同じ課" not in text, text
+PYEOF
+
 # 期間: the catalog's period, and where sheets were submitted outside it
 # the dates they were (review13: a contractor's sheets of the whole year
 # under 9/1 to 10/31); the dates are of every sheet, not of each 課's
