@@ -1265,7 +1265,7 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	char			**stv = NULL;
 	struct buf		 b = BUF_INIT;
 	uint16_t		 rc;
-	uint32_t		 row, first;
+	uint32_t		 row, first, nr;
 	size_t			 nv, i, k, nc = 0, ntext;
 	int			 r = 0, prev = 0;
 
@@ -1366,9 +1366,22 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 			    isnan(is->prev) ? NAN : diffpt(is->rate, is->prev),
 			    XLSX_NUM_DIFF);
 	}
-	/* what 回答数 counts (not the 該当なし beside it) */
-	r = xlsx_note(sh, row + 1, "回答数は、該当なしを除く回答の数であり、"
-	    "実施率はこれに対する割合である。");
+	/*
+	 * what 回答数 counts (not the 該当なし beside it), and with the
+	 * department's four answers what the rate weighs them by, in the
+	 * report's words (doc_intro()): 「実施率はこれに対する割合」 alone
+	 * read as 実施 ÷ 回答数, 69 / 93 = 74.2% beside the 77.4% shown
+	 */
+	nr = row;
+	if (s->kind == CK_DEPARTMENT) {
+		if ((r = xlsx_note(sh, ++nr, "回答数は、該当なしを除く回答の数"
+		    "である。")) == 0)
+			r = xlsx_note(sh, ++nr, "実施率は、「実施」を1、「一部"
+			    "実施」を0.5、「未実施」「わからない」を0として、"
+			    "回答数に対する割合を算出したものである。");
+	} else
+		r = xlsx_note(sh, ++nr, "回答数は、該当なしを除く回答の数で"
+		    "あり、実施率はこれに対する割合である。");
 	/* a blank 前年度 explained: the items new this year */
 	buf_reset(&b);
 	if (r == 0 && prev && (r = new_items(&b, s, NULL)) == 0 &&
@@ -1377,7 +1390,7 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 
 		snprintf(t, sizeof t, "前年度・増減の空欄は、今年度新たに加えた"
 		    "項目（%s）である。", b.data);
-		r = xlsx_note(sh, row + 2, t);
+		r = xlsx_note(sh, ++nr, t);
 	}
 	if (r != 0)
 		goto done;

@@ -500,7 +500,11 @@ wb = openpyxl.load_workbook(sys.argv[1])
 rows = list(wb["項目別"].iter_rows(values_only=True))
 text = "\n".join(str(c) for r in rows for c in r if c)
 assert "前年度・増減の空欄は、今年度新たに加えた項目（No.47、50）である。" in text
-assert "回答数は、該当なしを除く回答の数であり、実施率はこれに対する割合である。" in text
+# and what the rate weighs the answers by (一部実施 0.5): 「実施率はこれに
+# 対する割合」 alone read as 実施 ÷ 回答数
+assert "回答数は、該当なしを除く回答の数である。" in text
+assert ("実施率は、「実施」を1、「一部実施」を0.5、「未実施」「わからない」"
+        "を0として、回答数に対する割合を算出したものである。") in text
 text = "\n".join(str(c) for r in wb["前年度比較"].iter_rows(values_only=True)
                  for c in r if c)
 assert "今年度新たに加えた項目（No.47、50）は前年度の実施率がないため" in text

@@ -131,7 +131,9 @@ PYEOF
 # Without last year's results (review13): no 前年度 column of 「－」 or
 # blanks in the 分類 and 部別 tables of the report nor on 部別 and 課別
 # (as 項目別 already had none), no words on what 前年度 is; a note on
-# blank 自己点検 cells only where a 課 did not submit.
+# blank 自己点検 cells only where a 課 did not submit; the department's
+# 実施率 weighs 一部実施 0.5, said in the workbook (read as 実施 ÷ 回答数
+# it did not reconcile).
 N=$T/noprev
 cp -r "$NCIO_SAMPLE_DIR" "$N"
 rm -rf "$N/checklists/2025"
@@ -159,6 +161,11 @@ for d in sys.argv[1:]:
     assert bool(notes) == missing, (d, missing, notes)
     items = [r[0] for r in wb["項目別"].iter_rows(values_only=True)
              if r[0] and len(str(r[0])) > 20]
+    if "department" in d:
+        assert "実施率は、「実施」を1、「一部実施」を0.5、「未実施」" \
+            "「わからない」を0として、回答数に対する割合を算出したもの" \
+            "である。" in items, items
+    # the 部別 chart's labels as the table prints the scores
     doc = glob.glob(d + "/*.docx")[0]
     dx = docx.Document(doc)
     for t in dx.tables:
