@@ -172,6 +172,24 @@ add_chart(struct docx *dx, struct ctx *c, const char *title,
 		r = chart_set_format(m, fmt);
 	if (r == 0)
 		r = chart_set_labels(m, n * (prev != NULL ? 2 : 1) <= 24);
+	/*
+	 * Scores (CHART_PLAIN: 部別の平均得点) labelled to one decimal as
+	 * the table prints them (77.0 beside 75.3, never 77), on an axis
+	 * that ends at the 100 points they are out of: the room the axis
+	 * leaves above the tallest bar for its label ran it to 120.
+	 */
+	if (r == 0 && fmt == CHART_PLAIN)
+		r = chart_set_numfmt(m, NULL, "0.0");
+	if (r == 0 && fmt == CHART_PLAIN) {
+		struct chart_axis	ax;
+
+		chart_value_axis(&ax, m);
+		if (ax.max > 100 && ax.min >= 0) {
+			ax.max = 100;
+			m->axis = ax;
+			m->fixed_axis = 1;
+		}
+	}
 	if (r == 0)
 		r = docx_chart(dx, m, 0, 0);
 	chart_free(m);
@@ -1483,9 +1501,11 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 		return r;
 	names[0] = py;
 	names[1] = c->fylabel;
-	ch.val_cols = s->has_prev ? vals : vals + 1;
-	ch.names = s->has_prev ? names : names + 1;
-	ch.nval = s->has_prev ? 2 : 1;
+	ch.val_cols = prev ? vals : vals + 1;
+	ch.names = prev ? names : names + 1;
+	ch.nval = prev ? 2 : 1;
+	/* one decimal, as the table shows the scores (77.0, never 77) */
+	ch.label_numfmt = "0.0";
 	ch.first_row = first;
 	ch.last_row = row - 1;
 	ch.at_row = row + 2;

@@ -133,7 +133,8 @@ PYEOF
 # (as 項目別 already had none), no words on what 前年度 is; a note on
 # blank 自己点検 cells only where a 課 did not submit; the department's
 # 実施率 weighs 一部実施 0.5, said in the workbook (read as 実施 ÷ 回答数
-# it did not reconcile).
+# it did not reconcile); scores labelled 77.0 as the tables print them
+# (General gave 77), on an axis of at most 100 points (it ran to 120).
 N=$T/noprev
 cp -r "$NCIO_SAMPLE_DIR" "$N"
 rm -rf "$N/checklists/2025"
@@ -166,12 +167,27 @@ for d in sys.argv[1:]:
             "「わからない」を0として、回答数に対する割合を算出したもの" \
             "である。" in items, items
     # the 部別 chart's labels as the table prints the scores
+    z = zipfile.ZipFile(x)
+    charts = [z.read(n).decode() for n in z.namelist()
+              if n.startswith("xl/charts/chart")]
+    dept = [c for c in charts if "部別の平均得点" in c]
+    assert dept and 'formatCode="0.0"' in dept[0], "xlsx labels"
     doc = glob.glob(d + "/*.docx")[0]
     dx = docx.Document(doc)
     for t in dx.tables:
         assert "前年度" not in [c.text for c in t.rows[0].cells], doc
     text = "\n".join(p.text for p in dx.paragraphs)
     assert "前年度は、同じ課" not in text, text
+    z = zipfile.ZipFile(doc)
+    for n in z.namelist():
+        if not re.match(r"word/charts/chart\d+\.xml$", n):
+            continue
+        c = z.read(n).decode()
+        if "部別の平均得点" not in c:
+            continue
+        assert 'formatCode="0.0"' in c, "docx labels"
+        m = re.search(r'<c:max val="([0-9.]+)"', c)
+        assert m and float(m.group(1)) <= 100, "axis %r" % m
 PYEOF
 
 # 期間: the catalog's period, and where sheets were submitted outside it
