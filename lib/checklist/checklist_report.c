@@ -1558,6 +1558,12 @@ sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 	 * results it was blank in every row, under a note on blanks
 	 */
 	if (!prev) {
+		/*
+		 * its width to the 課: the table as wide, printed at the
+		 * same scale (narrower, it printed larger and 93 課 took a
+		 * page more for six rows)
+		 */
+		cols[1].width += cols[7].width;
 		memmove(cols + 7, cols + 8, (ncols - 8) * sizeof *cols);
 		ncols--;
 	}
