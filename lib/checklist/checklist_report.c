@@ -41,6 +41,12 @@ struct ctx {
 	const char		*author;
 	char			 title[256];
 	char			 base[256];	/* file name, no space */
+	/*
+	 * The same year's department check, its items in the 対策基準's
+	 * order: the order of the self check's 分類 where they are its
+	 * chapters (cat_order()), or NULL
+	 */
+	struct ck_set		*chapters;
 };
 
 static const char *
@@ -453,8 +459,57 @@ cat_rates_free(struct cat_rates *cr)
 	memset(cr, 0, sizeof *cr);
 }
 
+/*
+ * The categories in the 対策基準's chapter order where they are its
+ * chapters: a self check's items are in the order staff meet them (運用
+ * first), and its 分類 came out 運用, 組織体制, 物理的セキュリティ … where
+ * the department check and the audits read 組織体制 → 評価・見直し.  The
+ * chapters are the department check's categories in its items' order;
+ * where a category is not one of them (the sample's topics 画面ロック,
+ * パスワード), the item set's order is kept.
+ */
+static void
+cat_order(struct cat_rates *cr, const struct ck_set *chapters)
+{
+	size_t	rank[64], i, k, j;
+
+	if (chapters == NULL || cr->n > 64)
+		return;
+	for (k = 0; k < cr->n; k++) {
+		for (i = 0; i < chapters->nitems; i++)
+			if (strcmp(item_cat(&chapters->items[i]),
+			    cr->name[k]) == 0)
+				break;
+		if (i == chapters->nitems)
+			return;
+		rank[k] = i;
+	}
+	/* insertion sort of a few categories, the columns together */
+	for (k = 1; k < cr->n; k++)
+		for (j = k; j > 0 && rank[j - 1] > rank[j]; j--) {
+			size_t		 tr = rank[j], tn = cr->nitems[j];
+			const char	*name = cr->name[j];
+			double		 a = cr->rate[j], b = cr->prev[j];
+			double		 c = cr->same[j];
+
+			rank[j] = rank[j - 1];
+			cr->nitems[j] = cr->nitems[j - 1];
+			cr->name[j] = cr->name[j - 1];
+			cr->rate[j] = cr->rate[j - 1];
+			cr->prev[j] = cr->prev[j - 1];
+			cr->same[j] = cr->same[j - 1];
+			rank[j - 1] = tr;
+			cr->nitems[j - 1] = tn;
+			cr->name[j - 1] = name;
+			cr->rate[j - 1] = a;
+			cr->prev[j - 1] = b;
+			cr->same[j - 1] = c;
+		}
+}
+
 static int
-cat_rates(struct cat_rates *cr, const struct ck_stats *s)
+cat_rates(struct cat_rates *cr, const struct ck_stats *s,
+    const struct ck_set *chapters)
 {
 	size_t	*n = NULL, *pn = NULL, *sn = NULL, m = s->set->nitems + 1, i, k;
 	int	*fresh = NULL, r = 0;
@@ -507,6 +562,7 @@ cat_rates(struct cat_rates *cr, const struct ck_stats *s)
 		    NAN;
 		cr->has_prev |= pn[k] > 0;
 	}
+	cat_order(cr, chapters);
 done:
 	free(n);
 	free(pn);
@@ -681,7 +737,7 @@ doc_overall(struct docx *dx, struct ctx *c)
 	 * 前年度 only where a category has last year's rate: without last
 	 * year's results it was 「－」 in every row
 	 */
-	if ((r = cat_rates(&cr, s)) != 0 ||
+	if ((r = cat_rates(&cr, s, c->chapters)) != 0 ||
 	    (r = new_table(&t, cr.has_prev ? 4 : 3, w, heads)) != 0)
 		goto done;
 	for (k = 0; k < cr.n; k++) {
@@ -1870,7 +1926,7 @@ sheet_categories(struct xlsx *x, struct ctx *c, const char *note)
 	char			 py[CAL_FMT_MAX];
 	int			 r;
 
-	if ((r = cat_rates(&cr, s)) != 0)
+	if ((r = cat_rates(&cr, s, c->chapters)) != 0)
 		return r;
 	if ((r = chart_new(&m, CHART_COLUMN, "分類別の実施率")) != 0)
 		goto done;
@@ -1971,6 +2027,10 @@ report_ctx(struct ctx *c, struct cal_date *d, const struct ck_stats *s,
 	    CAL_ERA_LONG)) != 0 ||
 	    (r = cal_fy_label(c->fylabel, sizeof c->fylabel, s->fy)) != 0)
 		return r;
+	/* the chapters' order for a self check's 分類, if there is one */
+	if (st != NULL && s->kind == CK_SELF &&
+	    ck_set_load(&c->chapters, st, CK_DEPARTMENT, s->fy) != 0)
+		c->chapters = NULL;
 	/* the contractor writes the report */
 	if (st != NULL && store_refdata(&rd, st) == 0) {
 		c->author = refdata_config_str(rd, "contractor");
@@ -2089,9 +2149,12 @@ ck_report_docx(const char *path, const struct ck_stats *s,
 	int		r;
 
 	if ((r = report_ctx(&c, &d, s, self, st, date)) != 0)
-		return r;
+		goto done;
 	snprintf(iso, sizeof iso, "%sT00:00:00Z", date);
-	return write_docx(path, &c, iso);
+	r = write_docx(path, &c, iso);
+done:
+	ck_set_free(c.chapters);
+	return r;
 }
 
 int
@@ -2103,6 +2166,9 @@ ck_report_xlsx(const char *path, const struct ck_stats *s,
 	int		r;
 
 	if ((r = report_ctx(&c, &d, s, self, st, date)) != 0)
-		return r;
-	return write_xlsx(path, &c, (time_t)(cal_days(d) * 86400L));
+		goto done;
+	r = write_xlsx(path, &c, (time_t)(cal_days(d) * 86400L));
+done:
+	ck_set_free(c.chapters);
+	return r;
 }

@@ -221,4 +221,30 @@ assert "令和8年9月1日から同年10月30日まで\n" in t, t
 t = text("vendor")
 assert "令和8年5月1日から同年12月11日まで（提出日）" in t, t
 PYEOF
+# A self check's 分類 that are the 対策基準's chapters in the chapters'
+# order, as the department check has them (review13: 運用, 組織体制 …
+# in the order staff meet the items); topics (the sample's 画面ロック)
+# keep the items' order, checked by the sample's tables above.
+C=$T/chapters
+cp -r "$NCIO_SAMPLE_DIR" "$C"
+sed -i -e 's/^    category: 画面ロック$/    category: 運用/' \
+    -e 's/^    category: パスワード$/    category: 組織体制/' \
+    -e 's/^    category: [^運組].*$/    category: 人的セキュリティ/' \
+    "$C"/catalogs/2026/ca-akp7w8zy.yaml
+expect_status 0 "$NCIO" -C "$C" checklist export report --kind self \
+    --fy 2026 -o "$T/ch/"
+checks=$((checks + 1))
+$PY - "$T/ch" <<'PYEOF' >&2 || fail "chapter order"
+import glob, sys
+import docx, openpyxl
+d = sys.argv[1]
+want = ["組織体制", "人的セキュリティ", "運用"]
+ws = openpyxl.load_workbook(glob.glob(d + "/*集計表.xlsx")[0])["分類別"]
+got = [r[0] for r in ws.iter_rows(values_only=True) if r[0] in want]
+assert got == want, got
+t = [t for t in docx.Document(glob.glob(d + "/*.docx")[0]).tables
+     if t.rows[0].cells[0].text == "分類"][0]
+got = [r.cells[0].text for r in t.rows[1:]]
+assert got == want, got
+PYEOF
 finish
