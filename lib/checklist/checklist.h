@@ -393,5 +393,7 @@ void		 ck_report_date(char *out, size_t size,
  * "2026-09-01から2026-10-30まで"; NC_EINVALID when it names no end day.
  */
 int		 ck_period_end(struct cal_date *out, const char *period);
+/* Its first day, "令和8年9月1日" of the same; NC_EINVALID when none. */
+int		 ck_period_start(struct cal_date *out, const char *period);
 
 #endif

@@ -30,6 +30,8 @@ struct year {
 	double		  sum;
 	size_t		  n;
 	size_t		  nsub;
+	/* the first and last submission dates of any sheet counted */
+	const char	 *first_on, *last_on;
 };
 
 struct priv {
@@ -625,6 +627,17 @@ tally_year(struct year *y, const struct ck_orgs *orgs, enum ck_kind kind,
 		    NULL && (divs[org->index].submitted_on == NULL ||
 		    strcmp(s, divs[org->index].submitted_on) > 0))
 			divs[org->index].submitted_on = s;
+		/*
+		 * A 課 submits a contractor's sheet a contract and a stage:
+		 * its submitted_on is its last, the year's first sheet may
+		 * be an earlier one of the same 課.
+		 */
+		if ((s = node_get_str(root, "submitted")) != NULL) {
+			if (y->first_on == NULL || strcmp(s, y->first_on) < 0)
+				y->first_on = s;
+			if (y->last_on == NULL || strcmp(s, y->last_on) > 0)
+				y->last_on = s;
+		}
 	}
 }
 
@@ -1029,13 +1042,9 @@ aggregate(struct ck_stats *s, struct store *st, int prev, struct diags *d)
 		score[i] = ds->score;
 		if (kind == CK_SELF)
 			s->nrespondents += ds->respondents;
-		if (ds->submitted_on != NULL && (s->first_submitted == NULL ||
-		    strcmp(ds->submitted_on, s->first_submitted) < 0))
-			s->first_submitted = ds->submitted_on;
-		if (ds->submitted_on != NULL && (s->last_submitted == NULL ||
-		    strcmp(ds->submitted_on, s->last_submitted) > 0))
-			s->last_submitted = ds->submitted_on;
 	}
+	s->first_submitted = p->cur.first_on;
+	s->last_submitted = p->cur.last_on;
 	ck_deviation(dev, score, s->ndiv, &s->mean, &s->sd);
 	for (i = 0; i < s->ndiv; i++)
 		s->divs[i].deviation = dev[i];

@@ -41,6 +41,12 @@ struct ctx {
 	const char		*author;
 	char			 title[256];
 	char			 base[256];	/* file name, no space */
+	/*
+	 * The same year's department check, its items in the 対策基準's
+	 * order: the order of the self check's 分類 where they are its
+	 * chapters (cat_order()), or NULL
+	 */
+	struct ck_set		*chapters;
 };
 
 static const char *
@@ -172,6 +178,24 @@ add_chart(struct docx *dx, struct ctx *c, const char *title,
 		r = chart_set_format(m, fmt);
 	if (r == 0)
 		r = chart_set_labels(m, n * (prev != NULL ? 2 : 1) <= 24);
+	/*
+	 * Scores (CHART_PLAIN: 部別の平均得点) labelled to one decimal as
+	 * the table prints them (77.0 beside 75.3, never 77), on an axis
+	 * that ends at the 100 points they are out of: the room the axis
+	 * leaves above the tallest bar for its label ran it to 120.
+	 */
+	if (r == 0 && fmt == CHART_PLAIN)
+		r = chart_set_numfmt(m, NULL, "0.0");
+	if (r == 0 && fmt == CHART_PLAIN) {
+		struct chart_axis	ax;
+
+		chart_value_axis(&ax, m);
+		if (ax.max > 100 && ax.min >= 0) {
+			ax.max = 100;
+			m->axis = ax;
+			m->fixed_axis = 1;
+		}
+	}
 	if (r == 0)
 		r = docx_chart(dx, m, 0, 0);
 	chart_free(m);
@@ -230,7 +254,8 @@ doc_intro(struct docx *dx, struct ctx *c)
 {
 	const struct ck_stats	*s = c->s;
 	char			 a[CAL_FMT_MAX], b[CAL_FMT_MAX];
-	struct cal_date		 d1, d2;
+	char			 range[2 * CAL_FMT_MAX + 32];
+	struct cal_date		 d1, d2, p1, p2;
 	size_t			 ndept = 0, i;
 	int			 r;
 
@@ -263,20 +288,38 @@ doc_intro(struct docx *dx, struct ctx *c)
 		    "。回答は課ごとに取りまとめて提出された。" : "");
 	if (r != 0 || (r = docx_add_outline_heading(dx, 2, "期間")) != 0)
 		return r;
-	if (s->set->period != NULL)
-		r = body(dx, c, "%s", s->set->period);
-	else if (s->first_submitted != NULL &&
+	/* the submissions' range, 令和8年6月8日から同年12月11日まで */
+	if (s->first_submitted != NULL &&
 	    cal_parse_iso(&d1, s->first_submitted) == 0 &&
 	    cal_parse_iso(&d2, s->last_submitted) == 0 &&
 	    cal_format_era(a, sizeof a, d1, CAL_ERA_LONG) == 0 &&
 	    cal_format_era(b, sizeof b, d2, CAL_ERA_LONG) == 0)
-		/* 令和8年6月8日から同年12月11日まで, as the catalogs write it */
-		r = body(dx, c, "%sから%s%sまで（提出日）", a,
+		snprintf(range, sizeof range, "%sから%s%sまで", a,
 		    d1.y == d2.y && strstr(b, "年") != NULL ? "同年" : "",
 		    d1.y == d2.y && strstr(b, "年") != NULL ?
 		    strstr(b, "年") + strlen("年") : b);
 	else
+		range[0] = '\0';
+	/*
+	 * The catalog's period as the ward set it; where sheets counted
+	 * were submitted outside it (a contractor's sheet comes with its
+	 * contract's stage, any month), the dates they were submitted
+	 * too: the period alone read as if they all fell in it.
+	 */
+	if (s->set->period != NULL && range[0] != '\0' &&
+	    ck_period_start(&p1, s->set->period) == 0 &&
+	    ck_period_end(&p2, s->set->period) == 0 &&
+	    (cal_cmp(d1, p1) < 0 || cal_cmp(d2, p2) > 0))
+		r = body(dx, c, "%s（提出日は%s）", s->set->period, range);
+	else if (s->set->period != NULL)
+		r = body(dx, c, "%s", s->set->period);
+	else if (range[0] != '\0')
+		r = body(dx, c, "%s（提出日）", range);
+	else
 		r = body(dx, c, "%s", c->fylabel);
+	/* a period not in dates is printed as it is: no error of it kept */
+	if (r == 0)
+		error_clear();
 	if (r != 0 || (r = docx_add_outline_heading(dx, 2, "方法")) != 0)
 		return r;
 	if (s->set->method != NULL)
@@ -416,8 +459,57 @@ cat_rates_free(struct cat_rates *cr)
 	memset(cr, 0, sizeof *cr);
 }
 
+/*
+ * The categories in the 対策基準's chapter order where they are its
+ * chapters: a self check's items are in the order staff meet them (運用
+ * first), and its 分類 came out 運用, 組織体制, 物理的セキュリティ … where
+ * the department check and the audits read 組織体制 → 評価・見直し.  The
+ * chapters are the department check's categories in its items' order;
+ * where a category is not one of them (the sample's topics 画面ロック,
+ * パスワード), the item set's order is kept.
+ */
+static void
+cat_order(struct cat_rates *cr, const struct ck_set *chapters)
+{
+	size_t	rank[64], i, k, j;
+
+	if (chapters == NULL || cr->n > 64)
+		return;
+	for (k = 0; k < cr->n; k++) {
+		for (i = 0; i < chapters->nitems; i++)
+			if (strcmp(item_cat(&chapters->items[i]),
+			    cr->name[k]) == 0)
+				break;
+		if (i == chapters->nitems)
+			return;
+		rank[k] = i;
+	}
+	/* insertion sort of a few categories, the columns together */
+	for (k = 1; k < cr->n; k++)
+		for (j = k; j > 0 && rank[j - 1] > rank[j]; j--) {
+			size_t		 tr = rank[j], tn = cr->nitems[j];
+			const char	*name = cr->name[j];
+			double		 a = cr->rate[j], b = cr->prev[j];
+			double		 c = cr->same[j];
+
+			rank[j] = rank[j - 1];
+			cr->nitems[j] = cr->nitems[j - 1];
+			cr->name[j] = cr->name[j - 1];
+			cr->rate[j] = cr->rate[j - 1];
+			cr->prev[j] = cr->prev[j - 1];
+			cr->same[j] = cr->same[j - 1];
+			rank[j - 1] = tr;
+			cr->nitems[j - 1] = tn;
+			cr->name[j - 1] = name;
+			cr->rate[j - 1] = a;
+			cr->prev[j - 1] = b;
+			cr->same[j - 1] = c;
+		}
+}
+
 static int
-cat_rates(struct cat_rates *cr, const struct ck_stats *s)
+cat_rates(struct cat_rates *cr, const struct ck_stats *s,
+    const struct ck_set *chapters)
 {
 	size_t	*n = NULL, *pn = NULL, *sn = NULL, m = s->set->nitems + 1, i, k;
 	int	*fresh = NULL, r = 0;
@@ -470,6 +562,7 @@ cat_rates(struct cat_rates *cr, const struct ck_stats *s)
 		    NAN;
 		cr->has_prev |= pn[k] > 0;
 	}
+	cat_order(cr, chapters);
 done:
 	free(n);
 	free(pn);
@@ -640,8 +733,12 @@ doc_overall(struct docx *dx, struct ctx *c)
 		    s->rate));
 	if (r != 0)
 		return r;
-	if ((r = cat_rates(&cr, s)) != 0 ||
-	    (r = new_table(&t, 4, w, heads)) != 0)
+	/*
+	 * 前年度 only where a category has last year's rate: without last
+	 * year's results it was 「－」 in every row
+	 */
+	if ((r = cat_rates(&cr, s, c->chapters)) != 0 ||
+	    (r = new_table(&t, cr.has_prev ? 4 : 3, w, heads)) != 0)
 		goto done;
 	for (k = 0; k < cr.n; k++) {
 		snprintf(a, sizeof a, "%zu", cr.nitems[k]);
@@ -649,8 +746,9 @@ doc_overall(struct docx *dx, struct ctx *c)
 		docx_table_cell(t, k + 1, 1, a, &num_cell);
 		docx_table_cell(t, k + 1, 2, pct(b, sizeof b, cr.rate[k]),
 		    &num_cell);
-		docx_table_cell(t, k + 1, 3, pct(p, sizeof p, cr.prev[k]),
-		    &num_cell);
+		if (cr.has_prev)
+			docx_table_cell(t, k + 1, 3, pct(p, sizeof p,
+			    cr.prev[k]), &num_cell);
 	}
 	if ((r = add_table(dx, t)) == 0)
 		r = body(dx, c, "分類の実施率は、分類に属する項目の実施率の平均"
@@ -671,6 +769,21 @@ doc_overall(struct docx *dx, struct ctx *c)
 done:
 	cat_rates_free(&cr);
 	return r;
+}
+
+/*
+ * Whether a 部 has last year's score (a 課 that submitted both years):
+ * without one the 部別 and 課別 tables have no 前年度 column.
+ */
+static int
+any_prev(const struct ck_stats *s)
+{
+	size_t	i;
+
+	for (i = 0; s->has_prev && i < s->ndepts; i++)
+		if (s->depts[i].ndiv > 0 && !isnan(s->depts[i].prev))
+			return 1;
+	return 0;
 }
 
 /* 部別の平均得点, with last year's where there is one */
@@ -719,12 +832,14 @@ doc_depts(struct docx *dx, struct ctx *c)
 	struct docx_table	*t;
 	char			 a[32];
 	size_t			 i, row = 1;
-	int			 r;
+	int			 r, prev = any_prev(s);
 
+	/* 前年度 and its words only where a 部 has last year's score */
 	if ((r = docx_add_outline_heading(dx, 2, "部別の結果")) != 0 ||
 	    (r = body(dx, c, "部ごとの得点は、提出のあった課の得点の平均で"
-	    "ある。前年度は、同じ課の前年度の得点の平均である。")) != 0 ||
-	    (r = new_table(&t, 6, w, heads)) != 0)
+	    "ある。%s", prev ? "前年度は、同じ課の前年度の得点の平均である。" :
+	    "")) != 0 ||
+	    (r = new_table(&t, prev ? 6 : 5, w, heads)) != 0)
 		return r;
 	for (i = 0; i < s->ndepts; i++) {
 		const struct ck_dept_stat	*ds = &s->depts[i];
@@ -740,8 +855,9 @@ doc_depts(struct docx *dx, struct ctx *c)
 		    &num_cell);
 		docx_table_cell(t, row, 4, num1(a, sizeof a, ds->min),
 		    &num_cell);
-		docx_table_cell(t, row, 5, num1(a, sizeof a, ds->prev),
-		    &num_cell);
+		if (prev)
+			docx_table_cell(t, row, 5, num1(a, sizeof a, ds->prev),
+			    &num_cell);
 		row++;
 	}
 	if ((r = add_table(dx, t)) != 0)
@@ -1223,7 +1339,7 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	char			**stv = NULL;
 	struct buf		 b = BUF_INIT;
 	uint16_t		 rc;
-	uint32_t		 row, first;
+	uint32_t		 row, first, nr;
 	size_t			 nv, i, k, nc = 0, ntext;
 	int			 r = 0, prev = 0;
 
@@ -1324,9 +1440,22 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 			    isnan(is->prev) ? NAN : diffpt(is->rate, is->prev),
 			    XLSX_NUM_DIFF);
 	}
-	/* what 回答数 counts (not the 該当なし beside it) */
-	r = xlsx_note(sh, row + 1, "回答数は、該当なしを除く回答の数であり、"
-	    "実施率はこれに対する割合である。");
+	/*
+	 * what 回答数 counts (not the 該当なし beside it), and with the
+	 * department's four answers what the rate weighs them by, in the
+	 * report's words (doc_intro()): 「実施率はこれに対する割合」 alone
+	 * read as 実施 ÷ 回答数, 69 / 93 = 74.2% beside the 77.4% shown
+	 */
+	nr = row;
+	if (s->kind == CK_DEPARTMENT) {
+		if ((r = xlsx_note(sh, ++nr, "回答数は、該当なしを除く回答の数"
+		    "である。")) == 0)
+			r = xlsx_note(sh, ++nr, "実施率は、「実施」を1、「一部"
+			    "実施」を0.5、「未実施」「わからない」を0として、"
+			    "回答数に対する割合を算出したものである。");
+	} else
+		r = xlsx_note(sh, ++nr, "回答数は、該当なしを除く回答の数で"
+		    "あり、実施率はこれに対する割合である。");
 	/* a blank 前年度 explained: the items new this year */
 	buf_reset(&b);
 	if (r == 0 && prev && (r = new_items(&b, s, NULL)) == 0 &&
@@ -1335,7 +1464,7 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 
 		snprintf(t, sizeof t, "前年度・増減の空欄は、今年度新たに加えた"
 		    "項目（%s）である。", b.data);
-		r = xlsx_note(sh, row + 2, t);
+		r = xlsx_note(sh, ++nr, t);
 	}
 	if (r != 0)
 		goto done;
@@ -1389,11 +1518,12 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 	char			 py[CAL_FMT_MAX];
 	uint32_t		 row, first;
 	size_t			 i;
-	int			 r;
+	int			 r, prev = any_prev(s);
 
+	/* 前年度, the last column, only where a 部 has last year's score */
 	if ((r = xlsx_add_sheet(&sh, x, "部別", 0)) != 0 ||
 	    (r = xlsx_title(sh, "部別の結果", note)) != 0 ||
-	    (r = xlsx_table(&row, sh, cols, 8)) != 0)
+	    (r = xlsx_table(&row, sh, cols, prev ? 8 : 7)) != 0)
 		return r;
 	first = row;
 	for (i = 0; i < s->ndepts; i++) {
@@ -1410,12 +1540,14 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 		score_cell(sh, row, 4, ds->score);
 		score_cell(sh, row, 5, ds->max);
 		score_cell(sh, row, 6, ds->min);
-		score_cell(sh, row, 7, ds->prev);
+		if (prev)
+			score_cell(sh, row, 7, ds->prev);
 		row++;
 	}
 	/* what the two years' means are over, as the report says */
-	xlsx_note(sh, row + 1, "平均得点は提出のあった課の得点の平均、前年度は"
-	    "同じ課の前年度の得点の平均。");
+	xlsx_note(sh, row + 1, prev ? "平均得点は提出のあった課の得点の平均、"
+	    "前年度は同じ課の前年度の得点の平均。" : "平均得点は提出のあった"
+	    "課の得点の平均。");
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_COLUMN;
 	ch.title = "部別の平均得点";
@@ -1425,9 +1557,11 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 		return r;
 	names[0] = py;
 	names[1] = c->fylabel;
-	ch.val_cols = s->has_prev ? vals : vals + 1;
-	ch.names = s->has_prev ? names : names + 1;
-	ch.nval = s->has_prev ? 2 : 1;
+	ch.val_cols = prev ? vals : vals + 1;
+	ch.names = prev ? names : names + 1;
+	ch.nval = prev ? 2 : 1;
+	/* one decimal, as the table shows the scores (77.0, never 77) */
+	ch.label_numfmt = "0.0";
 	ch.first_row = first;
 	ch.last_row = row - 1;
 	ch.at_row = row + 2;
@@ -1463,18 +1597,36 @@ sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 		{ "自己点検の\n実施率", 0, 11 },
 	};
 	const struct ck_stats	*s = c->s, *self = c->self;
+	/* the staff's self check, in the self check's or beside it */
+	const struct ck_stats	*staff = s->kind == CK_SELF ? s : self;
 	struct xlsx_sheet	*sh;
 	struct cal_date		 d;
-	uint32_t		 row;
-	size_t			 i;
-	int			 r;
+	uint32_t		 row, nrow;
+	size_t			 i, ncols;
+	uint16_t		 sc;	/* the first of the staff's columns */
+	int			 r, prev = any_prev(s), nostaff = 0, miss = 0;
 
 	if (s->kind != CK_SELF && self != NULL)
 		memcpy(cols + 8, selfcols, sizeof selfcols);
+	ncols = s->kind == CK_SELF ? 10 : self != NULL ? 11 : 8;
+	/*
+	 * 前年度 only where a 課 has last year's score: without last year's
+	 * results it was blank in every row, under a note on blanks
+	 */
+	if (!prev) {
+		/*
+		 * its width to the 課: the table as wide, printed at the
+		 * same scale (narrower, it printed larger and 93 課 took a
+		 * page more for six rows)
+		 */
+		cols[1].width += cols[7].width;
+		memmove(cols + 7, cols + 8, (ncols - 8) * sizeof *cols);
+		ncols--;
+	}
+	sc = prev ? 8 : 7;
 	if ((r = xlsx_add_sheet(&sh, x, "課別", XLSX_LANDSCAPE)) != 0 ||
 	    (r = xlsx_title(sh, "課別の結果", note)) != 0 ||
-	    (r = xlsx_table(&row, sh, cols, s->kind == CK_SELF ? 10 :
-	    self != NULL ? 11 : 8)) != 0)
+	    (r = xlsx_table(&row, sh, cols, ncols)) != 0)
 		return r;
 	for (i = 0; i < s->ndiv; i++, row++) {
 		const struct ck_div_stat	*ds = &s->divs[i];
@@ -1492,37 +1644,50 @@ sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
 		score_cell(sh, row, 5, ds->deviation);
 		num_cell_x(sh, row, 6, ds->rank ? (double)ds->rank : NAN,
 		    XLSX_NUM_INT);
-		score_cell(sh, row, 7, ds->prev);
+		if (prev)
+			score_cell(sh, row, 7, ds->prev);
 		/* the same orgs.yaml: the divisions are in the same order */
 		if (self != NULL && i < self->ndiv)
 			ds = &self->divs[i];
 		if (s->kind == CK_SELF || self != NULL) {
-			num_cell_x(sh, row, 8, ds->submitted ?
+			num_cell_x(sh, row, sc, ds->submitted ?
 			    (double)ds->respondents : NAN, XLSX_NUM_INT);
-			num_cell_x(sh, row, 9, ds->staff_total >= 0 ?
+			num_cell_x(sh, row, sc + 1, ds->staff_total >= 0 ?
 			    (double)ds->staff_total : NAN, XLSX_NUM_INT);
+			/* the blanks the notes below explain */
+			miss |= !ds->submitted;
+			nostaff |= ds->submitted && ds->staff_total < 0;
 		}
 		if (self != NULL)
-			rate_cell(sh, row, 10, ds->score / 100);
+			rate_cell(sh, row, sc + 2, ds->score / 100);
 	}
-	/* what the staff's columns are, and what their blanks mean */
-	if (s->kind == CK_SELF) {
-		xlsx_note(sh, row + 1, "得点は、職員の回答（該当なしを除く）の"
-		    "うち「はい」の割合を100点満点で示したもの。");
-		r = xlsx_note(sh, row + 2, "空欄は、自己点検の提出のない課"
-		    "（対象職員数は、職員数の分かる課は示す）。");
-	} else if (self != NULL) {
-		xlsx_note(sh, row + 1, "自己点検の実施率は、職員の回答（該当なし"
-		    "を除く）のうち「はい」の割合であり、回答者数÷対象職員数"
+	/*
+	 * What the staff's columns are, and what their blanks mean: a
+	 * note on blanks only where there are some (「空欄は、自己点検の
+	 * 提出のない課」 under a table where every 課 had submitted read as
+	 * if the blank 前年度 meant 未提出).
+	 */
+	nrow = row + 1;
+	if (s->kind == CK_SELF)
+		r = xlsx_note(sh, nrow++, "得点は、職員の回答（該当なしを除く）"
+		    "のうち「はい」の割合を100点満点で示したもの。");
+	else if (self != NULL)
+		r = xlsx_note(sh, nrow++, "自己点検の実施率は、職員の回答（該当"
+		    "なしを除く）のうち「はい」の割合であり、回答者数÷対象職員数"
 		    "ではない。");
-		r = xlsx_note(sh, row + 2, "自己点検の欄の空欄は、自己点検の"
-		    "提出のない課（対象職員数は、職員数の分かる課は示す）。");
-	}
+	if (r == 0 && staff != NULL && miss)
+		r = xlsx_note(sh, nrow++, s->kind == CK_SELF ? "空欄は、自己"
+		    "点検の提出のない課（対象職員数は、職員数の分かる課は示す）。" :
+		    "自己点検の欄の空欄は、自己点検の提出のない課（対象職員数は、"
+		    "職員数の分かる課は示す）。");
+	if (r == 0 && staff != NULL && nostaff)
+		r = xlsx_note(sh, nrow++, s->kind == CK_SELF ? "対象職員数の"
+		    "空欄は、職員数の分からない課。" : "自己点検の対象職員数の"
+		    "空欄は、職員数の分からない課。");
 	/* a 課 that submitted with no score of the year before, said so */
-	for (i = 0; r == 0 && s->has_prev && i < s->ndiv; i++)
+	for (i = 0; r == 0 && prev && i < s->ndiv; i++)
 		if (s->divs[i].submitted && isnan(s->divs[i].prev)) {
-			r = xlsx_note(sh, row + (s->kind == CK_SELF ||
-			    self != NULL ? 3 : 1), "前年度の空欄は、前年度の"
+			r = xlsx_note(sh, nrow++, "前年度の空欄は、前年度の"
 			    "得点のない課（前年度に提出がない、または前年度に"
 			    "なかった課）。");
 			break;
@@ -1761,7 +1926,7 @@ sheet_categories(struct xlsx *x, struct ctx *c, const char *note)
 	char			 py[CAL_FMT_MAX];
 	int			 r;
 
-	if ((r = cat_rates(&cr, s)) != 0)
+	if ((r = cat_rates(&cr, s, c->chapters)) != 0)
 		return r;
 	if ((r = chart_new(&m, CHART_COLUMN, "分類別の実施率")) != 0)
 		goto done;
@@ -1862,6 +2027,10 @@ report_ctx(struct ctx *c, struct cal_date *d, const struct ck_stats *s,
 	    CAL_ERA_LONG)) != 0 ||
 	    (r = cal_fy_label(c->fylabel, sizeof c->fylabel, s->fy)) != 0)
 		return r;
+	/* the chapters' order for a self check's 分類, if there is one */
+	if (st != NULL && s->kind == CK_SELF &&
+	    ck_set_load(&c->chapters, st, CK_DEPARTMENT, s->fy) != 0)
+		c->chapters = NULL;
 	/* the contractor writes the report */
 	if (st != NULL && store_refdata(&rd, st) == 0) {
 		c->author = refdata_config_str(rd, "contractor");
@@ -1936,6 +2105,21 @@ ck_period_end(struct cal_date *out, const char *period)
 	return cal_parse(out, buf);
 }
 
+int
+ck_period_start(struct cal_date *out, const char *period)
+{
+	const char	*from;
+	char		 buf[128];
+
+	if (period == NULL || (from = strstr(period, "から")) == NULL)
+		return error_set(NC_EINVALID, "no period start in '%s'",
+		    period != NULL ? period : "");
+	if ((size_t)(from - period) >= sizeof buf)
+		return error_set(NC_EINVALID, "'%s' is too long", period);
+	snprintf(buf, sizeof buf, "%.*s", (int)(from - period), period);
+	return cal_parse(out, buf);
+}
+
 void
 ck_report_date(char *out, size_t size, const struct ck_stats *s)
 {
@@ -1965,9 +2149,12 @@ ck_report_docx(const char *path, const struct ck_stats *s,
 	int		r;
 
 	if ((r = report_ctx(&c, &d, s, self, st, date)) != 0)
-		return r;
+		goto done;
 	snprintf(iso, sizeof iso, "%sT00:00:00Z", date);
-	return write_docx(path, &c, iso);
+	r = write_docx(path, &c, iso);
+done:
+	ck_set_free(c.chapters);
+	return r;
 }
 
 int
@@ -1979,6 +2166,9 @@ ck_report_xlsx(const char *path, const struct ck_stats *s,
 	int		r;
 
 	if ((r = report_ctx(&c, &d, s, self, st, date)) != 0)
-		return r;
-	return write_xlsx(path, &c, (time_t)(cal_days(d) * 86400L));
+		goto done;
+	r = write_xlsx(path, &c, (time_t)(cal_days(d) * 86400L));
+done:
+	ck_set_free(c.chapters);
+	return r;
 }

@@ -500,7 +500,11 @@ wb = openpyxl.load_workbook(sys.argv[1])
 rows = list(wb["項目別"].iter_rows(values_only=True))
 text = "\n".join(str(c) for r in rows for c in r if c)
 assert "前年度・増減の空欄は、今年度新たに加えた項目（No.47、50）である。" in text
-assert "回答数は、該当なしを除く回答の数であり、実施率はこれに対する割合である。" in text
+# and what the rate weighs the answers by (一部実施 0.5): 「実施率はこれに
+# 対する割合」 alone read as 実施 ÷ 回答数
+assert "回答数は、該当なしを除く回答の数である。" in text
+assert ("実施率は、「実施」を1、「一部実施」を0.5、「未実施」「わからない」"
+        "を0として、回答数に対する割合を算出したものである。") in text
 text = "\n".join(str(c) for r in wb["前年度比較"].iter_rows(values_only=True)
                  for c in r if c)
 assert "今年度新たに加えた項目（No.47、50）は前年度の実施率がないため" in text
@@ -526,14 +530,15 @@ assert 0 < hoiku[head.index("自己点検の\n実施率")].value <= 1
 notes = [r[0] for r in ws.iter_rows(min_row=5, values_only=True)
          if r[0] and r[1] is None]
 # and a 課 that submitted with no score the year before (the data's
-# 課 new to the check this year)
+# 課 new to the check this year); 秘書課's self check has no staff count
 PREV = ("前年度の空欄は、前年度の得点のない課（前年度に提出がない、または"
         "前年度になかった課）。")
 assert notes == [
     "自己点検の実施率は、職員の回答（該当なしを除く）のうち「はい」の割合"
     "であり、回答者数÷対象職員数ではない。",
     "自己点検の欄の空欄は、自己点検の提出のない課（対象職員数は、職員数の"
-    "分かる課は示す）。", PREV], notes
+    "分かる課は示す）。",
+    "自己点検の対象職員数の空欄は、職員数の分からない課。", PREV], notes
 PYEOF
 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx.py" "$xlsx" >&2 || fail "report conventions"
 # the same data give the same bytes
@@ -560,13 +565,14 @@ import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1])["課別"]
 notes = [r[0] for r in ws.iter_rows(min_row=5, values_only=True)
          if r[0] and r[1] is None]
-PREV = ("前年度の空欄は、前年度の得点のない課（前年度に提出がない、または"
-        "前年度になかった課）。")
+# no 課 has last year's score: no 前年度 column, and no note on its
+# blanks; 秘書課 submitted without a staff count
+assert "前年度" not in [c.value for c in ws[4]], [c.value for c in ws[4]]
 assert notes == [
     "得点は、職員の回答（該当なしを除く）のうち「はい」の割合を100点満点"
     "で示したもの。",
     "空欄は、自己点検の提出のない課（対象職員数は、職員数の分かる課は"
-    "示す）。", PREV], notes
+    "示す）。", "対象職員数の空欄は、職員数の分からない課。"], notes
 PYEOF
 mkdir "$T/cwd2"
 (cd "$T/cwd2" && run 0 export report --kind department --fy 2026)

@@ -128,4 +128,123 @@ assert ("分類の前年度の実施率は、前年度にもあった項目に�
         "加えた項目（No.47、50）を除いた今年度の実施率は、「業務委託と外部"
         "サービス」84.0%、「評価・見直し」79.7%である。" in text), text
 PYEOF
+# Without last year's results (review13): no 前年度 column of 「－」 or
+# blanks in the 分類 and 部別 tables of the report nor on 部別 and 課別
+# (as 項目別 already had none), no words on what 前年度 is; a note on
+# blank 自己点検 cells only where a 課 did not submit; the department's
+# 実施率 weighs 一部実施 0.5, said in the workbook (read as 実施 ÷ 回答数
+# it did not reconcile); scores labelled 77.0 as the tables print them
+# (General gave 77), on an axis of at most 100 points (it ran to 120).
+N=$T/noprev
+cp -r "$NCIO_SAMPLE_DIR" "$N"
+rm -rf "$N/checklists/2025"
+for kind in self department; do
+	expect_status 0 "$NCIO" -C "$N" checklist export report --kind $kind \
+	    --fy 2026 -o "$T/np-$kind/"
+done
+checks=$((checks + 1))
+$PY - "$T/np-self" "$T/np-department" <<'PYEOF' >&2 || fail "no last year"
+import glob, re, sys, zipfile
+import docx, openpyxl
+for d in sys.argv[1:]:
+    x = glob.glob(d + "/*集計表.xlsx")[0]
+    wb = openpyxl.load_workbook(x)
+    for name in ("項目別", "部別", "課別"):
+        rows = list(wb[name].iter_rows(values_only=True))
+        head = [r for r in rows if r[0] in ("No.", "部")][0]
+        assert "前年度" not in head, (x, name, head)
+        notes = " ".join(str(r[0]) for r in rows if r[0] and
+                         len(str(r[0])) > 20)
+        assert "前年度" not in notes, (name, notes)
+    rows = list(wb["課別"].iter_rows(values_only=True))
+    missing = any(r[2] == "未提出" for r in rows)
+    notes = [r[0] for r in rows if r[0] and "空欄" in str(r[0])]
+    assert bool(notes) == missing, (d, missing, notes)
+    items = [r[0] for r in wb["項目別"].iter_rows(values_only=True)
+             if r[0] and len(str(r[0])) > 20]
+    if "department" in d:
+        assert "実施率は、「実施」を1、「一部実施」を0.5、「未実施」" \
+            "「わからない」を0として、回答数に対する割合を算出したもの" \
+            "である。" in items, items
+    # the 部別 chart's labels as the table prints the scores
+    z = zipfile.ZipFile(x)
+    charts = [z.read(n).decode() for n in z.namelist()
+              if n.startswith("xl/charts/chart")]
+    dept = [c for c in charts if "部別の平均得点" in c]
+    assert dept and 'formatCode="0.0"' in dept[0], "xlsx labels"
+    doc = glob.glob(d + "/*.docx")[0]
+    dx = docx.Document(doc)
+    for t in dx.tables:
+        assert "前年度" not in [c.text for c in t.rows[0].cells], doc
+    text = "\n".join(p.text for p in dx.paragraphs)
+    assert "前年度は、同じ課" not in text, text
+    z = zipfile.ZipFile(doc)
+    for n in z.namelist():
+        if not re.match(r"word/charts/chart\d+\.xml$", n):
+            continue
+        c = z.read(n).decode()
+        if "部別の平均得点" not in c:
+            continue
+        assert 'formatCode="0.0"' in c, "docx labels"
+        m = re.search(r'<c:max val="([0-9.]+)"', c)
+        assert m and float(m.group(1)) <= 100, "axis %r" % m
+PYEOF
+
+# 期間: the catalog's period, and where sheets were submitted outside it
+# the dates they were (review13: a contractor's sheets of the whole year
+# under 9/1 to 10/31); the dates are of every sheet, not of each 課's
+# last (seiso-recycle's first sheet before any other 課's).
+P=$T/period
+cp -r "$NCIO_SAMPLE_DIR" "$P"
+sed -i 's/^  period: .*/  period: 令和8年10月1日から同年10月30日まで/' \
+    "$P"/catalogs/2026/ca-akp7w8zy.yaml
+sed -i 's/^submitted: 2026-06-11$/submitted: 2026-05-01/' \
+    "$P"/checklists/2026/*.yaml
+grep -q '^submitted: 2026-05-01$' "$P"/checklists/2026/*.yaml ||
+    fail "fixture: no vendor sheet of 2026-06-11"
+for kind in self department vendor; do
+	expect_status 0 "$NCIO" -C "$P" checklist export report --kind $kind \
+	    --fy 2026 -o "$T/pd-$kind/"
+done
+checks=$((checks + 1))
+$PY - "$T" <<'PYEOF' >&2 || fail "period and submissions"
+import glob, sys
+import docx
+def text(kind):
+    d = docx.Document(glob.glob(sys.argv[1] + "/pd-%s/*.docx" % kind)[0])
+    return "\n".join(p.text for p in d.paragraphs)
+t = text("self")
+assert ("令和8年10月1日から同年10月30日まで（提出日は令和8年9月15日から"
+        "同年10月29日まで）") in t, t
+t = text("department")
+assert "令和8年9月1日から同年10月30日まで\n" in t, t
+t = text("vendor")
+assert "令和8年5月1日から同年12月11日まで（提出日）" in t, t
+PYEOF
+# A self check's 分類 that are the 対策基準's chapters in the chapters'
+# order, as the department check has them (review13: 運用, 組織体制 …
+# in the order staff meet the items); topics (the sample's 画面ロック)
+# keep the items' order, checked by the sample's tables above.
+C=$T/chapters
+cp -r "$NCIO_SAMPLE_DIR" "$C"
+sed -i -e 's/^    category: 画面ロック$/    category: 運用/' \
+    -e 's/^    category: パスワード$/    category: 組織体制/' \
+    -e 's/^    category: [^運組].*$/    category: 人的セキュリティ/' \
+    "$C"/catalogs/2026/ca-akp7w8zy.yaml
+expect_status 0 "$NCIO" -C "$C" checklist export report --kind self \
+    --fy 2026 -o "$T/ch/"
+checks=$((checks + 1))
+$PY - "$T/ch" <<'PYEOF' >&2 || fail "chapter order"
+import glob, sys
+import docx, openpyxl
+d = sys.argv[1]
+want = ["組織体制", "人的セキュリティ", "運用"]
+ws = openpyxl.load_workbook(glob.glob(d + "/*集計表.xlsx")[0])["分類別"]
+got = [r[0] for r in ws.iter_rows(values_only=True) if r[0] in want]
+assert got == want, got
+t = [t for t in docx.Document(glob.glob(d + "/*.docx")[0]).tables
+     if t.rows[0].cells[0].text == "分類"][0]
+got = [r.cells[0].text for r in t.rows[1:]]
+assert got == want, got
+PYEOF
 finish
