@@ -230,7 +230,8 @@ later_add(struct report_sec *s, const char *what, const char *title,
  */
 static int
 chapter_note(struct report_sec *s, struct chart *ch, int interim,
-    char titles[][96], const long *ccnt, const char *const *csrc, size_t nch)
+    const char *const *titles, const long *ccnt, const char *const *csrc,
+    size_t nch)
 {
 	struct buf	 b = BUF_INIT;
 	const char	*src = NULL, *first = NULL;
@@ -290,8 +291,13 @@ sec_audits(struct report_sec *s, struct store *st)
 	struct buf		 moved = BUF_INIT;
 	size_t			 nint = 0;
 	const char		*last = NULL;
-	char			 keys[64][16], titles[64][96], line[512];
-	char			 p[32], era[CAL_FMT_MAX], ong[64];
+	/*
+	 * A chapter's key is its category where its items have no clause:
+	 * a line of up to 200 characters, kept whole (cut to 16 bytes, two
+	 * categories sharing their first five characters were one chapter).
+	 */
+	const char		*keys[64], *titles[64];
+	char			 line[512], p[32], era[CAL_FMT_MAX], ong[64];
 	const char		*type, *status, *org;
 	size_t			 n = 0, i, k, nch = 0, held = 0, nrisk = 0, nhigh = 0;
 	size_t			 ongoing = 0, nnot = 0, nlater = 0;
@@ -443,16 +449,15 @@ sec_audits(struct report_sec *s, struct store *st)
 				if (j == nch) {
 					if (nch == 64)
 						continue;
-					snprintf(keys[j], sizeof keys[j], "%s",
+					keys[j] = rp_str(s->pool,
 					    sc.chapters[k].key);
 					if (strcmp(sc.chapters[k].key,
 					    sc.chapters[k].title) == 0)
-						snprintf(titles[j],
-						    sizeof titles[j], "%s",
+						titles[j] = rp_str(s->pool,
 						    sc.chapters[k].title);
 					else
-						snprintf(titles[j],
-						    sizeof titles[j], "%s %s",
+						titles[j] = rp_fmt(s->pool,
+						    "%s %s",
 						    sc.chapters[k].key,
 						    sc.chapters[k].title);
 					csum[j] = ccnt[j] = 0;
@@ -557,9 +562,10 @@ sec_audits(struct report_sec *s, struct store *st)
 		buf_printf(&named, "%s", last);
 		if ((rc = buf_ok(&named)) != 0)
 			goto done;
-		snprintf(line, sizeof line, "※ %sの監査は未確認の項目があり、"
-		    "その暫定の適合率を含む", named.data);
-		if ((rc = bullet(s, &s->slides[iov], 2, line)) != 0)
+		/* every audit named, however many (line[] cut the list) */
+		if ((rc = bullet(s, &s->slides[iov], 2, rp_fmt(s->pool,
+		    "※ %sの監査は未確認の項目があり、その暫定の適合率を含む",
+		    named.data))) != 0)
 			goto done;
 	}
 	if (nint > 0) {
@@ -785,18 +791,17 @@ sec_checklists(struct report_sec *s, struct store *st)
 			continue;
 		/* a department without a bar says why, not an empty row */
 		if (cs->depts[i].nsubmitted == 0) {
-			snprintf(line, sizeof line, "%s（未提出）",
-			    cs->depts[i].name);
-			chart_category(ch, line);
+			/* a 部's name is a line: up to 200 characters */
+			chart_category(ch, rp_fmt(s->pool, "%s（未提出）",
+			    cs->depts[i].name));
 		} else if (cs->depts[i].nsubmitted < cs->depts[i].ndiv) {
 			/*
 			 * a bar of some of the 部's 課 says so: 議会事務局's
 			 * 62.9点 is 議事課's alone (議会総務課 未提出)
 			 */
-			snprintf(line, sizeof line, "%s（提出%zu課／%zu課）",
-			    cs->depts[i].name, cs->depts[i].nsubmitted,
-			    cs->depts[i].ndiv);
-			chart_category(ch, line);
+			chart_category(ch, rp_fmt(s->pool,
+			    "%s（提出%zu課／%zu課）", cs->depts[i].name,
+			    cs->depts[i].nsubmitted, cs->depts[i].ndiv));
 		} else
 			chart_category(ch, cs->depts[i].name);
 		now[nd] = cs->depts[i].score;
@@ -1209,6 +1214,31 @@ sec_date_at(const struct report_sec *s, const char *id, struct cal_date d)
 }
 
 /*
+ * The bytes of title's base, before its first （ (not one it starts
+ * with).  Measured, not copied: a title is up to 200 characters, and a
+ * copy into 256 bytes cut it.
+ */
+static size_t
+base_len(const char *title)
+{
+	const char	*p;
+
+	if ((p = strstr(title, "（")) != NULL && p != title)
+		return (size_t)(p - title);
+	return strlen(title);
+}
+
+/* strstr() of the first n bytes of base: where they are in cell, or NULL. */
+static const char *
+find_base(const char *cell, const char *base, size_t n)
+{
+	for (; *cell != '\0'; cell++)
+		if (strncmp(cell, base, n) == 0)
+			return cell;
+	return n == 0 ? cell : NULL;
+}
+
+/*
  * Whether the authored items of a month already name a training: its
  * title without the year and without a trailing （…） (新規採用職員研修
  * for 新規採用職員研修（情報セキュリティ）, 情報セキュリティ担当者研修
@@ -1217,13 +1247,8 @@ sec_date_at(const struct report_sec *s, const char *id, struct cal_date d)
 static int
 named_in(const char *cell, const char *title)
 {
-	char		 base[256];
-	const char	*p;
-
-	snprintf(base, sizeof base, "%s", title);
-	if ((p = strstr(base, "（")) != NULL && p != base)
-		base[p - base] = '\0';
-	return cell != NULL && strstr(cell, base) != NULL;
+	return cell != NULL && find_base(cell, title, base_len(title)) !=
+	    NULL;
 }
 
 /*
@@ -1236,17 +1261,13 @@ static int
 day_after(struct buf *cell, const char *title, const char *day)
 {
 	struct buf	 out = BUF_INIT;
-	char		 base[256];
 	const char	*p, *q;
-	size_t		 at;
+	size_t		 at, n = base_len(title);
 	int		 rc;
 
-	snprintf(base, sizeof base, "%s", title);
-	if ((p = strstr(base, "（")) != NULL && p != base)
-		base[p - base] = '\0';
-	if ((p = strstr(cell->data, base)) == NULL)
+	if ((p = find_base(cell->data, title, n)) == NULL)
 		return 0;
-	at = (size_t)(p - cell->data) + strlen(base);
+	at = (size_t)(p - cell->data) + n;
 	buf_add(&out, cell->data, at);
 	q = cell->data + at;
 	if (strncmp(q, "（", strlen("（")) == 0 &&
@@ -1344,19 +1365,19 @@ sched_add(struct report_sec *s, struct sched_ent **v, size_t *n,
     struct cal_date d, struct cal_date end, const char *title, size_t head)
 {
 	struct sched_ent	*e;
-	char			 text[256], day[64];
+	char			 day[64];
 
 	if ((e = realloc(*v, (*n + 1) * sizeof *e)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	*v = e;
 	period_days(day, sizeof day, d, end);
-	snprintf(text, sizeof text, "%s（%s）", title, day);
 	e[*n].date = d;
 	e[*n].end = end.y != 0 ? end : d;
 	e[*n].seq = *n;
 	/* an audit's kind, the bytes of title before the space and 組織 */
 	e[*n].head = head;
-	e[(*n)++].text = rp_str(s->pool, text);
+	/* whole: a title is up to 200 characters (text[256] cut it) */
+	e[(*n)++].text = rp_fmt(s->pool, "%s（%s）", title, day);
 	return 0;
 }
 
@@ -1475,31 +1496,32 @@ plan_audit(struct report_sec *s, struct store *st, struct plan_row **v,
 	const char	*chief = node_get_str(rec, "chief_auditor");
 	const char	*type = node_get_str(rec, "type");
 	const char	*on = org != NULL ? rp_org(st, org) : NULL;
-	char		 what[256], who[128], title[256];
-	size_t		 tl, sl;
+	const char	*title, *what;
+	size_t		 tl, sl, keep;
 
 	/*
 	 * The title without the target it ends with, which the next column
-	 * says: 情報セキュリティ監査（運用面）｜戸籍住民課, not both.
+	 * says: 情報セキュリティ監査（運用面）｜戸籍住民課, not both.  Its
+	 * bytes measured, not copied: a title, 課 and system are lines of up
+	 * to 200 characters each, and title[256], what[256] cut them.
 	 */
-	snprintf(title, sizeof title, "%s", without_fy(s, node_get_str(rec,
-	    "title")));
-	tl = strlen(title);
+	if ((title = without_fy(s, node_get_str(rec, "title"))) == NULL)
+		title = "";
+	keep = tl = strlen(title);
 	if ((sys != NULL && (sl = strlen(sys)) < tl &&
 	    strcmp(title + tl - sl, sys) == 0) || (on != NULL && (sl =
 	    strlen(on)) < tl && strcmp(title + tl - sl, on) == 0)) {
-		title[tl - sl] = '\0';
-		while (tl > sl && title[strlen(title) - 1] == ' ')
-			title[strlen(title) - 1] = '\0';
+		keep = tl - sl;
+		while (keep > 0 && title[keep - 1] == ' ')
+			keep--;
 	}
-	snprintf(what, sizeof what, "%s%s%s", org != NULL ? rp_org(st, org) :
+	what = rp_fmt(s->pool, "%s%s%s", org != NULL ? rp_org(st, org) :
 	    "", org != NULL && sys != NULL ? " " : "", sys != NULL ? sys : "");
-	who[0] = '\0';
-	if (chief != NULL)
-		snprintf(who, sizeof who, "%s", audit_member_name(st, chief));
-	return plan_row_add(s, v, n, d, (struct cal_date){ 0, 0, 0 }, title,
-	    what, who, type != NULL && strcmp(type, "followup") == 0 ?
-	    "フォローアップ監査報告書" : "監査報告書");
+	return plan_row_add(s, v, n, d, (struct cal_date){ 0, 0, 0 },
+	    rp_fmt(s->pool, "%.*s", (int)keep, title), what, chief != NULL ?
+	    audit_member_name(st, chief) : "", type != NULL &&
+	    strcmp(type, "followup") == 0 ? "フォローアップ監査報告書" :
+	    "監査報告書");
 }
 
 /*
@@ -1515,14 +1537,13 @@ audit_named(const struct report_sec *s, const char *item,
 {
 	const char	*o, *c, *t;
 	struct cal_date	 d;
-	char		 kind[64];
-	size_t		 i;
+	size_t		 i, klen;
 
+	/* the kind however long (kind[64] missed one of 21 characters) */
 	if (item == NULL || strstr(item, "監査") == NULL ||
-	    (o = strstr(item, "（")) == NULL || (c = strstr(o, "）")) == NULL ||
-	    (size_t)(c - o) + strlen("）") >= sizeof kind)
+	    (o = strstr(item, "（")) == NULL || (c = strstr(o, "）")) == NULL)
 		return 0;
-	snprintf(kind, sizeof kind, "%.*s", (int)(c - o + strlen("）")), o);
+	klen = (size_t)(c - o) + strlen("）");
 	for (i = 0; i < n; i++) {
 		const struct node *rec = record_root(v[i]);
 
@@ -1531,7 +1552,7 @@ audit_named(const struct report_sec *s, const char *item,
 			continue;
 		d = sec_date_at(s, node_get_str(rec, "id"), d);
 		if (d.m == m && strstr(t, "監査") != NULL &&
-		    strstr(t, kind) != NULL)
+		    find_base(t, o, klen) != NULL)
 			return 1;
 	}
 	return 0;
@@ -1752,7 +1773,7 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 	for (i = 0; goals != NULL && goals->kind == NODE_SEQ &&
 	    i < goals->n; i++) {
 		const char *me = node_get_str(goals->u.items[i], "measure");
-		const char *o;
+		const char *o, *goal;
 		size_t ml;
 
 		if (me == NULL || (ml = strlen(me)) < strlen("月）") ||
@@ -1761,10 +1782,11 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 		    (m = atoi(o + strlen("（"))) < 1 || m > 12)
 			continue;
 		k = (m + 8) % 12;
-		snprintf(fig, sizeof fig, "%.*s", (int)(o - me), me);
-		if (cell[k].len > 0 && strstr(cell[k].data, fig) != NULL)
+		/* the measure is a line of 200 characters: fig[256] cut it */
+		goal = rp_fmt(s->pool, "%.*s", (int)(o - me), me);
+		if (cell[k].len > 0 && strstr(cell[k].data, goal) != NULL)
 			continue;
-		buf_printf(&cell[k], "%s%s", cell[k].len > 0 ? "、" : "", fig);
+		buf_printf(&cell[k], "%s%s", cell[k].len > 0 ? "、" : "", goal);
 		any = 1;
 	}
 	if ((rc = tr_list_load(&tl, st, s->fy, TR_LOAD_HEADS, NULL)) != 0)
@@ -2034,9 +2056,10 @@ dept_rank(const char *line)
 static void
 dept_claim(struct report_sec *s, const char *field, const char *line)
 {
-	char	 lo[160], sc[32];
-	size_t	 i, k = 0, named = 0;
-	int	 more;
+	const char	*lo;
+	char		 sc[32];
+	size_t		 i, k = 0, named = 0;
+	int		 more;
 
 	if (!s->dept_score || s->ndept == 0 || dept_rate(line) ||
 	    (more = dept_rank(line)) < 0)
@@ -2047,7 +2070,8 @@ dept_claim(struct report_sec *s, const char *field, const char *line)
 		    s->dept_mean[i] < s->dept_mean[k])
 			k = i;
 	}
-	snprintf(lo, sizeof lo, "%s %s点", s->dept_name[k],
+	/* a 部's name is a line of up to 200 characters: lo[160] cut it */
+	lo = rp_fmt(s->pool, "%s %s点", s->dept_name[k],
 	    rp_num(sc, s->dept_mean[k]));
 	/* one message each way, each translated whole */
 	if (named == 0 && !more)
@@ -2113,15 +2137,15 @@ claims_check(struct report_sec *s, const struct node *rec)
 {
 	const struct node	*seq = node_get(rec, "next_actions");
 	const char		*t = node_get_str(rec, "summary");
-	char			 line[1024];
 	size_t			 i;
 
+	/* each line whole: the summary is a text of up to 8,000 characters */
 	for (const char *p = t, *e; p != NULL && *p != '\0';
 	    p = *e ? e + 1 : e) {
 		if ((e = strchr(p, '\n')) == NULL)
 			e = p + strlen(p);
-		snprintf(line, sizeof line, "%.*s", (int)(e - p), p);
-		claim_check(s, "summary", line);
+		claim_check(s, "summary", rp_fmt(s->pool, "%.*s", (int)(e - p),
+		    p));
 	}
 	for (i = 0; seq != NULL && seq->kind == NODE_SEQ && i < seq->n; i++)
 		if (seq->u.items[i]->kind == NODE_SCALAR)
@@ -2388,7 +2412,7 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 	struct sec_slide	*sl;
 	struct buf		 notes = BUF_INIT;
 	struct cal_date		 d;
-	char			 era[CAL_FMT_MAX], line[1024];
+	char			 era[CAL_FMT_MAX];
 	const char		*s;
 	size_t			 i;
 	int			 rc;
@@ -2441,8 +2465,9 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 			e = strchr(p, '\n');
 			if (e == NULL)
 				e = p + strlen(p);
-			snprintf(line, sizeof line, "%.*s", (int)(e - p), p);
-			if ((rc = bullet(out, sl, 1, line)) != 0)
+			/* whole: a line of the summary (a text) */
+			if ((rc = bullet(out, sl, 1, rp_fmt(out->pool, "%.*s",
+			    (int)(e - p), p))) != 0)
 				goto done;
 		}
 	}
@@ -2700,15 +2725,17 @@ report_sec_check(const char *overview, const char *detail)
 	numbers(&on, overview);
 	numbers(&dn, detail);
 	for (p = on.len > 0 ? on.data : ""; *p != '\0'; p = e) {
-		char needle[80];
-
 		if (*p == '\n') {
 			e = p + 1;
 			continue;
 		}
 		e = strchr(p, '\n');
-		snprintf(needle, sizeof needle, "\n%.*s\n", (int)(e - p), p);
-		if (dn.data == NULL || strstr(dn.data, needle) == NULL) {
+		/*
+		 * The number with the newlines around it, where numbers() put
+		 * them: however long its run of digits (needle[80] cut one).
+		 */
+		if (dn.data == NULL || find_base(dn.data, p - 1,
+		    (size_t)(e - p) + 2) == NULL) {
 			rc = error_set(NC_EINVALID, "the 概要版 shows %.*s, "
 			    "which the 詳細版 does not", (int)(e - p), p);
 			break;
