@@ -465,17 +465,19 @@ done:
 	return rc;
 }
 
-/* The question's text without its closing 。, for quoting in 「」. */
-static const char *
-quoted(char *out, size_t size, const char *text)
+/*
+ * The bytes of the question's text without its closing 。, for quoting
+ * in 「」 with "%.*s": measured, not copied (a question of more than 170
+ * characters was cut at q[512], mid-character: no 研修実施報告書).
+ */
+static int
+quoted(const char *text)
 {
-	size_t	len;
+	size_t	len = text != NULL ? strlen(text) : 0;
 
-	snprintf(out, size, "%s", text != NULL ? text : "");
-	len = strlen(out);
-	if (len >= 3 && strcmp(out + len - 3, "。") == 0)
-		out[len - 3] = '\0';
-	return out;
+	if (len >= 3 && strcmp(text + len - 3, "。") == 0)
+		len -= 3;
+	return (int)len;
 }
 
 /* The answers of a question, one choice a line: 満足 75名（35.2%）. */
@@ -576,7 +578,7 @@ sec_survey(struct docx *dx, struct rctx *c)
 	const struct tr_results	*r = c->r;
 	struct grid		 g;
 	struct buf		 b = BUF_INIT;
-	char			 x[64], y[64], z[64], q[512], rr[16];
+	char			 x[64], y[64], z[64], rr[16];
 	size_t			 i, ntext = 0;
 	int			 rc;
 
@@ -658,8 +660,9 @@ sec_survey(struct docx *dx, struct rctx *c)
 		{
 			struct buf l = BUF_INIT;
 
-			buf_printf(&l, "%s「%s」（回答%s件）", x, quoted(q, sizeof q,
-			    s->q->text), z);
+			buf_printf(&l, "%s「%.*s」（回答%s件）", x,
+			    quoted(s->q->text), s->q->text != NULL ?
+			    s->q->text : "", z);
 			if ((rc = buf_ok(&l)) == 0)
 				rc = s->ntexts > 0 ? lead(dx, 2, l.data) :
 				    body(dx, "%s", l.data);
@@ -810,11 +813,11 @@ sec_discussion(struct docx *dx, struct rctx *c)
 			lo = i;
 	}
 	if (lo != (size_t)-1) {
-		char q[512];
+		const char *qt = r->survey[lo].q->text;
 
 		if ((rc = body(dx, "アンケートで肯定的回答が最も少なかったのは設問"
-		    "%zu「%s」（%s）であった。", lo + 1, quoted(q, sizeof q,
-		    r->survey[lo].q->text), p1(x, sizeof x,
+		    "%zu「%.*s」（%s）であった。", lo + 1, quoted(qt),
+		    qt != NULL ? qt : "", p1(x, sizeof x,
 		    100 * r->survey[lo].top2))) != 0)
 			return rc;
 	}
