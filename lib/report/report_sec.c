@@ -6,6 +6,7 @@
  */
 #include <ctype.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,46 @@
 #include "textfit.h"
 #include "training.h"
 
+/*
+ * Copies into the deck's pool, whole however long the text.  Out of
+ * memory the copy is "" and s->nomem is set: report_sec_build() fails
+ * once, at its end, rather than give a slide an empty line.
+ */
+static const char *
+sec_str(struct report_sec *s, const char *t)
+{
+	const char	*p;
+
+	if (t == NULL)
+		t = "";
+	if ((p = strpool_add(s->pool, t, strlen(t))) == NULL) {
+		s->nomem = 1;
+		return "";
+	}
+	return p;
+}
+
+static const char	*sec_fmt(struct report_sec *, const char *, ...)
+			    NC_PRINTF(2, 3);
+
+static const char *
+sec_fmt(struct report_sec *s, const char *fmt, ...)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p = "";
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	if (buf_ok(&b) != 0)
+		s->nomem = 1;
+	else
+		p = sec_str(s, b.data);
+	buf_free(&b);
+	return p;
+}
+
 static int
 slide_new(struct report_sec *s, struct sec_slide **out, int kind,
     const char *title, int overview)
@@ -38,7 +79,7 @@ slide_new(struct report_sec *s, struct sec_slide **out, int kind,
 	v = &s->slides[s->nslides++];
 	memset(v, 0, sizeof *v);
 	v->kind = kind;
-	v->title = rp_str(s->pool, title);
+	v->title = sec_str(s, title);
 	v->overview = overview;
 	*out = v;
 	return 0;
@@ -54,7 +95,7 @@ bullet(struct report_sec *s, struct sec_slide *sl, int level,
 		return error_set(NC_ENOMEM, "out of memory");
 	sl->bullets = v;
 	v[sl->nbullets].level = level;
-	v[sl->nbullets].text = rp_str(s->pool, text);
+	v[sl->nbullets].text = sec_str(s, text);
 	sl->nbullets++;
 	return 0;
 }
@@ -70,7 +111,7 @@ table_init(struct report_sec *s, struct sec_slide *sl, size_t ncols,
 	if ((sl->head = calloc(ncols, sizeof *sl->head)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	for (i = 0; i < ncols; i++)
-		sl->head[i] = rp_str(s->pool, head[i]);
+		sl->head[i] = sec_str(s, head[i]);
 	return 0;
 }
 
@@ -83,7 +124,7 @@ table_cell(struct report_sec *s, struct sec_slide *sl, const char *text)
 	if ((v = realloc(sl->cells, (n + 1) * sizeof *v)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	sl->cells = v;
-	v[n] = rp_str(s->pool, text);
+	v[n] = sec_str(s, text);
 	if (++sl->ncell == sl->ncols) {
 		sl->ncell = 0;
 		sl->nrows++;
@@ -189,11 +230,11 @@ audit_cols(struct report_sec *s, const char *title, const char *org,
 			n -= 3;
 		else
 			continue;
-		*kind = rp_fmt(s->pool, "%.*s", (int)n, title);
+		*kind = sec_fmt(s, "%.*s", (int)n, title);
 		break;
 	}
 	if (org != NULL && sys != NULL)
-		*target = rp_fmt(s->pool, "%s %s", org, sys);
+		*target = sec_fmt(s, "%s %s", org, sys);
 	else
 		*target = org != NULL ? org : sys != NULL ? sys : "";
 }
@@ -214,7 +255,7 @@ later_add(struct report_sec *s, const char *what, const char *title,
 		return error_set(NC_ENOMEM, "out of memory");
 	s->later = v;
 	v[s->nlater].what = what;
-	v[s->nlater].title = rp_str(s->pool, title);
+	v[s->nlater].title = sec_str(s, title);
 	v[s->nlater].date = d;
 	v[s->nlater].end = end;
 	s->nlater++;
@@ -270,7 +311,7 @@ chapter_note(struct report_sec *s, struct chart *ch, int interim,
 	else if (n1 > 1)
 		buf_printf(&b, "%zu章は監査1件ずつによる。", n1);
 	if ((rc = buf_ok(&b)) == 0 && b.len > 0)
-		rc = chart_set_axis_titles(ch, NULL, rp_str(s->pool, b.data));
+		rc = chart_set_axis_titles(ch, NULL, sec_str(s, b.data));
 	buf_free(&b);
 	return rc;
 }
@@ -349,7 +390,7 @@ sec_audits(struct report_sec *s, struct store *st)
 		when = ev_state(d, strcmp(status, "planned") != 0, 0, s->as_of);
 		pd = sec_date_at(s, node_get_str(rec, "id"), d);
 		if (when != EV_SCHEDULED && cal_cmp(pd, d) != 0 &&
-		    (rc = moved_note(&moved, rp_fmt(s->pool, "%sの監査",
+		    (rc = moved_note(&moved, sec_fmt(s, "%sの監査",
 		    atarget), pd, none)) != 0)
 			goto done;
 		if (when == EV_SCHEDULED) {
@@ -431,7 +472,7 @@ sec_audits(struct report_sec *s, struct store *st)
 					if (last != NULL)
 						buf_printf(&named, "%s%s",
 						    nint > 1 ? "、" : "", last);
-					last = rp_fmt(s->pool, "%s%s%s",
+					last = sec_fmt(s, "%s%s%s",
 					    org != NULL ? rp_org(st, org) : "",
 					    org != NULL && sys != NULL ? " " :
 					    "", sys != NULL ? sys : "");
@@ -449,14 +490,14 @@ sec_audits(struct report_sec *s, struct store *st)
 				if (j == nch) {
 					if (nch == 64)
 						continue;
-					keys[j] = rp_str(s->pool,
+					keys[j] = sec_str(s,
 					    sc.chapters[k].key);
 					if (strcmp(sc.chapters[k].key,
 					    sc.chapters[k].title) == 0)
-						titles[j] = rp_str(s->pool,
+						titles[j] = sec_str(s,
 						    sc.chapters[k].title);
 					else
-						titles[j] = rp_fmt(s->pool,
+						titles[j] = sec_fmt(s,
 						    "%s %s",
 						    sc.chapters[k].key,
 						    sc.chapters[k].title);
@@ -476,7 +517,7 @@ sec_audits(struct report_sec *s, struct store *st)
 		table_cell(s, tb, akind);
 		table_cell(s, tb, era);
 		table_cell(s, tb, atarget);
-		table_cell(s, tb, interim ? rp_fmt(s->pool, "%s※",
+		table_cell(s, tb, interim ? sec_fmt(s, "%s※",
 		    schema_label(ak, "status", status)) : schema_label(ak,
 		    "status", status));
 		if ((rc = table_cell(s, tb, p[0] ? p : "―")) != 0)
@@ -563,7 +604,7 @@ sec_audits(struct report_sec *s, struct store *st)
 		if ((rc = buf_ok(&named)) != 0)
 			goto done;
 		/* every audit named, however many (line[] cut the list) */
-		if ((rc = bullet(s, &s->slides[iov], 2, rp_fmt(s->pool,
+		if ((rc = bullet(s, &s->slides[iov], 2, sec_fmt(s,
 		    "※ %sの監査は未確認の項目があり、その暫定の適合率を含む",
 		    named.data))) != 0)
 			goto done;
@@ -573,13 +614,13 @@ sec_audits(struct report_sec *s, struct store *st)
 		    "暫定の値である。");
 		if ((rc = buf_ok(&note)) != 0)
 			goto done;
-		s->slides[itb].note = rp_fmt(s->pool, "※ 未確認の項目がある監査"
+		s->slides[itb].note = sec_fmt(s, "※ 未確認の項目がある監査"
 		    "（%s", note.data);
 	}
 	if (moved.len > 0)
 		s->slides[itb].note = s->slides[itb].note != NULL ?
-		    rp_fmt(s->pool, "%s\n%s", s->slides[itb].note,
-		    moved.data) : rp_str(s->pool, moved.data);
+		    sec_fmt(s, "%s\n%s", s->slides[itb].note,
+		    moved.data) : sec_str(s, moved.data);
 	/*
 	 * The findings and those past their 是正期限, as the 実施結果報告書
 	 * gives them: the risks alone (2件, 高 0件) read as an audit year
@@ -627,7 +668,7 @@ sec_audits(struct report_sec *s, struct store *st)
 			chart_category(ch, titles[k]);
 			vals[k] = ccnt[k] > 0 ? (double)((2 * csum[k] +
 			    ccnt[k]) / (2 * ccnt[k])) / 1000 : NAN;
-			s->ch_title[k] = rp_str(s->pool, sp != NULL ? sp + 1 :
+			s->ch_title[k] = sec_str(s, sp != NULL ? sp + 1 :
 			    titles[k]);
 			s->ch_rate[k] = vals[k];
 		}
@@ -684,7 +725,7 @@ sec_audits(struct report_sec *s, struct store *st)
 			}
 		}
 		/* counted under the table, as the 概要 counted them */
-		rs->note = rp_fmt(s->pool, "評価したリスク %zu件"
+		rs->note = sec_fmt(s, "評価したリスク %zu件"
 		    "（発生可能性 高 %zu件、中 %zu件、低 %zu件）。指摘事項は"
 		    "概要に示す。", nrisk, nhigh, nmid, nlow);
 	}
@@ -792,14 +833,14 @@ sec_checklists(struct report_sec *s, struct store *st)
 		/* a department without a bar says why, not an empty row */
 		if (cs->depts[i].nsubmitted == 0) {
 			/* a 部's name is a line: up to 200 characters */
-			chart_category(ch, rp_fmt(s->pool, "%s（未提出）",
+			chart_category(ch, sec_fmt(s, "%s（未提出）",
 			    cs->depts[i].name));
 		} else if (cs->depts[i].nsubmitted < cs->depts[i].ndiv) {
 			/*
 			 * a bar of some of the 部's 課 says so: 議会事務局's
 			 * 62.9点 is 議事課's alone (議会総務課 未提出)
 			 */
-			chart_category(ch, rp_fmt(s->pool,
+			chart_category(ch, sec_fmt(s,
 			    "%s（提出%zu課／%zu課）", cs->depts[i].name,
 			    cs->depts[i].nsubmitted, cs->depts[i].ndiv));
 		} else
@@ -807,7 +848,7 @@ sec_checklists(struct report_sec *s, struct store *st)
 		now[nd] = cs->depts[i].score;
 		prev[nd] = cs->depts[i].prev;
 		if (s->ndept < 64 && cs->depts[i].nsubmitted > 0) {
-			s->dept_name[s->ndept] = rp_str(s->pool,
+			s->dept_name[s->ndept] = sec_str(s,
 			    cs->depts[i].name);
 			s->dept_nsub[s->ndept] = cs->depts[i].nsubmitted;
 			s->dept_ndiv[s->ndept] = cs->depts[i].ndiv;
@@ -966,7 +1007,7 @@ sec_trainings(struct report_sec *s, struct store *st)
 	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
 		goto done;
 	if (moved.len > 0)
-		tb->note = rp_str(s->pool, moved.data);
+		tb->note = sec_str(s, moved.data);
 	if (held > 0) {
 		chart_series(ch, "受講者数", vals, held);
 		chart_set_format(ch, CHART_COUNT);
@@ -1083,7 +1124,7 @@ sec_incidents(struct report_sec *s, struct store *st)
 		buf_printf(&sub, "%s個人情報を含む %zu件", sub.len ? "、" : "",
 		    npi);
 	if ((rc = buf_ok(&sub)) != 0 || (sub.len > 0 &&
-	    (rc = chart_set_axis_titles(ch, NULL, rp_fmt(s->pool,
+	    (rc = chart_set_axis_titles(ch, NULL, sec_fmt(s,
 	    "%zu件のうち %s", total, sub.data))) != 0))
 		goto done;
 	if ((rc = chart_check(ch)) != 0 ||
@@ -1137,7 +1178,7 @@ sec_later(struct report_sec *s)
 	 * here: the deck counts as of its date (ev_state())
 	 */
 	rp_era(era, s->as_of);
-	sl->note = rp_fmt(s->pool, "予定日が作成日（%s）より後のもので、概要の"
+	sl->note = sec_fmt(s, "予定日が作成日（%s）より後のもので、概要の"
 	    "件数・適合率に含まない。", era);
 	for (i = 0; i < s->nlater; i++) {
 		rp_era_period(era, s->later[i].date, s->later[i].end);
@@ -1377,7 +1418,7 @@ sched_add(struct report_sec *s, struct sched_ent **v, size_t *n,
 	/* an audit's kind, the bytes of title before the space and 組織 */
 	e[*n].head = head;
 	/* whole: a title is up to 200 characters (text[256] cut it) */
-	e[(*n)++].text = rp_fmt(s->pool, "%s（%s）", title, day);
+	e[(*n)++].text = sec_fmt(s, "%s（%s）", title, day);
 	return 0;
 }
 
@@ -1429,11 +1470,11 @@ plan_row_add(struct report_sec *s, struct plan_row **v, size_t *n,
 	/* a period: 令和8年8月3日～28日, 令和8年8月3日～9月2日 */
 	rp_era_period(era, d, end);
 	e->date = d;
-	e->cells[0] = rp_str(s->pool, era);
-	e->cells[1] = rp_str(s->pool, title);
-	e->cells[2] = rp_str(s->pool, what);
-	e->cells[3] = rp_str(s->pool, who);
-	e->cells[4] = rp_str(s->pool, makes);
+	e->cells[0] = sec_str(s, era);
+	e->cells[1] = sec_str(s, title);
+	e->cells[2] = sec_str(s, what);
+	e->cells[3] = sec_str(s, who);
+	e->cells[4] = sec_str(s, makes);
 	return 0;
 }
 
@@ -1515,10 +1556,10 @@ plan_audit(struct report_sec *s, struct store *st, struct plan_row **v,
 		while (keep > 0 && title[keep - 1] == ' ')
 			keep--;
 	}
-	what = rp_fmt(s->pool, "%s%s%s", org != NULL ? rp_org(st, org) :
+	what = sec_fmt(s, "%s%s%s", org != NULL ? rp_org(st, org) :
 	    "", org != NULL && sys != NULL ? " " : "", sys != NULL ? sys : "");
 	return plan_row_add(s, v, n, d, (struct cal_date){ 0, 0, 0 },
-	    rp_fmt(s->pool, "%.*s", (int)keep, title), what, chief != NULL ?
+	    sec_fmt(s, "%.*s", (int)keep, title), what, chief != NULL ?
 	    audit_member_name(st, chief) : "", type != NULL &&
 	    strcmp(type, "followup") == 0 ? "フォローアップ監査報告書" :
 	    "監査報告書");
@@ -1783,7 +1824,7 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 			continue;
 		k = (m + 8) % 12;
 		/* the measure is a line of 200 characters: fig[256] cut it */
-		goal = rp_fmt(s->pool, "%.*s", (int)(o - me), me);
+		goal = sec_fmt(s, "%.*s", (int)(o - me), me);
 		if (cell[k].len > 0 && strstr(cell[k].data, goal) != NULL)
 			continue;
 		buf_printf(&cell[k], "%s%s", cell[k].len > 0 ? "、" : "", goal);
@@ -1859,7 +1900,7 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 		    org != NULL ? rp_org(st, org) : NULL, node_get_str(rec,
 		    "target_system"), &akind, &atarget);
 		name = *atarget != '\0' && strstr(akind, atarget) == NULL ?
-		    rp_fmt(s->pool, "%s %s", akind, atarget) : akind;
+		    sec_fmt(s, "%s %s", akind, atarget) : akind;
 		if ((rc = plan_audit(s, st, &row, &nrow, d, rec)) != 0 ||
 		    (rc = sched_add(s, &ent, &nent, d, (struct cal_date){ 0,
 		    0, 0 }, name, name != akind ? strlen(akind) : 0)) != 0)
@@ -1948,7 +1989,7 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 		if ((rc = buf_ok(&others)) != 0)
 			goto done;
 		if (others.len > 0)
-			tb->note = rp_fmt(s->pool, "%s\n※ %sが実施する（研修"
+			tb->note = sec_fmt(s, "%s\n※ %sが実施する（研修"
 			    "実施報告書は、アンケートまたはテストを実施した研修"
 			    "について作成する）。", tb->note, others.data);
 		for (i = 0; i < nrow; i++)
@@ -2071,7 +2112,7 @@ dept_claim(struct report_sec *s, const char *field, const char *line)
 			k = i;
 	}
 	/* a 部's name is a line of up to 200 characters: lo[160] cut it */
-	lo = rp_fmt(s->pool, "%s %s点", s->dept_name[k],
+	lo = sec_fmt(s, "%s %s点", s->dept_name[k],
 	    rp_num(sc, s->dept_mean[k]));
 	/* one message each way, each translated whole */
 	if (named == 0 && !more)
@@ -2144,7 +2185,7 @@ claims_check(struct report_sec *s, const struct node *rec)
 	    p = *e ? e + 1 : e) {
 		if ((e = strchr(p, '\n')) == NULL)
 			e = p + strlen(p);
-		claim_check(s, "summary", rp_fmt(s->pool, "%.*s", (int)(e - p),
+		claim_check(s, "summary", sec_fmt(s, "%.*s", (int)(e - p),
 		    p));
 	}
 	for (i = 0; seq != NULL && seq->kind == NODE_SEQ && i < seq->n; i++)
@@ -2209,7 +2250,7 @@ dept_scored(struct report_sec *s, const char *line)
 		buf_free(&b);
 		return line;
 	}
-	out = rp_str(s->pool, b.data);
+	out = sec_str(s, b.data);
 	buf_free(&b);
 	for (i = 0; i < s->nslides; i++)
 		for (k = 0; k < s->slides[i].nbullets; k++)
@@ -2304,7 +2345,7 @@ sec_merge(struct report_sec *s)
 		    MERGE_MAX) {
 			cur = &v[n++];
 			memset(cur, 0, sizeof *cur);
-			cur->title = rp_str(s->pool, "概要（続き）");
+			cur->title = sec_str(s, "概要（続き）");
 			cur->overview = 1;
 		}
 		if (rc == 0)
@@ -2428,18 +2469,18 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 	    (rc = store_config(&conf, st)) != 0)
 		goto done;
 	rec = record_root(r);
-	out->title = rp_str(out->pool, node_get_str(rec, "title"));
+	out->title = sec_str(out, node_get_str(rec, "title"));
 	if (rp_date(&d, rec, "date") != 0)
 		d = cal_today();
 	out->as_of = d;
 	rp_era(era, d);
-	out->date = rp_str(out->pool, era);
+	out->date = sec_str(out, era);
 	if (final && (rc = sec_early(out, st)) == 0 && out->draft)
-		out->date = rp_fmt(out->pool, "%s現在", era);
+		out->date = sec_fmt(out, "%s現在", era);
 	if (rc != 0)
 		goto done;
 	s = node_get_str(node_get(conf, "documents"), "author");
-	out->author = rp_str(out->pool, s != NULL ? s :
+	out->author = sec_str(out, s != NULL ? s :
 	    node_get_str(conf, "contractor"));
 	/* 3(2)ア: the two proofreading rounds, on the cover's notes */
 	seq = node_get(rec, "proofreads");
@@ -2456,7 +2497,7 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 		rc = error_code();
 		goto done;
 	}
-	out->notes = rp_str(out->pool, notes.len > 0 ? notes.data :
+	out->notes = sec_str(out, notes.len > 0 ? notes.data :
 	    "校正の記録はありません");
 	if ((s = node_get_str(rec, "summary")) != NULL) {
 		if ((rc = slide_new(out, &sl, 0, "概要", 1)) != 0)
@@ -2466,7 +2507,7 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 			if (e == NULL)
 				e = p + strlen(p);
 			/* whole: a line of the summary (a text) */
-			if ((rc = bullet(out, sl, 1, rp_fmt(out->pool, "%.*s",
+			if ((rc = bullet(out, sl, 1, sec_fmt(out, "%.*s",
 			    (int)(e - p), p))) != 0)
 				goto done;
 		}
@@ -2530,6 +2571,8 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 			    seq->u.items[i]->u.s.str : ""))) != 0)
 				goto done;
 	}
+	if (out->nomem)
+		rc = error_set(NC_ENOMEM, "out of memory");
 done:
 	buf_free(&notes);
 	record_free(r);
