@@ -401,7 +401,8 @@ export_sheet(struct cmd_ctx *ctx, struct optv *ov)
 {
 	struct store	*st;
 	const char	*org = opt_get(ov, "org"), *oname = NULL, *dept;
-	char		 name[256], *path = NULL;
+	/* a 課's name is up to 800 bytes: name[256] cut it and .xlsx */
+	char		 name[1024], *path = NULL;
 	int		 rc;
 
 	if ((st = cmd_store(ctx)) == NULL)

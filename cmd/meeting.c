@@ -730,7 +730,12 @@ meeting_export(struct cmd_ctx *ctx, struct optv *ov)
 	struct recref		 ref = { NULL, NULL, NULL, 0 };
 	struct meeting_view	 v;
 	const char		*what = ov->argv[0];
-	char			 name[300], *path = NULL;
+	/*
+	 * 議事録_, a title of 200 characters (800 bytes at most) and .docx:
+	 * name[300] cut a long title and its extension, and the document
+	 * was written without one (safe_name() shortens the name whole).
+	 */
+	char			 name[1024], *path = NULL;
 	int			 rc = CMD_FAIL, agenda, ok;
 
 	memset(&v, 0, sizeof v);

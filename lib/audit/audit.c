@@ -169,8 +169,8 @@ audit_score(struct audit_score *out, const struct node *items)
 {
 	const struct node	*it;
 	struct audit_tally	*t, *v;
-	const char		*clause, *cat, *w;
-	char			 key[128];
+	const char		*clause, *cat, *w, *key;
+	char			 chapter[32];	/* 2-5: a policy_clause's */
 	double			 weight;
 	size_t			 i, j, k;
 
@@ -183,11 +183,16 @@ audit_score(struct audit_score *out, const struct node *items)
 			continue;
 		clause = node_get_str(it, "clause");
 		cat = node_get_str(it, "category");
-		if (clause != NULL)
-			audit_chapter_of(key, sizeof key, clause);
-		else
-			snprintf(key, sizeof key, "%s", cat != NULL ? cat :
-			    "その他");
+		/*
+		 * A category is the key whole, a line of up to 200
+		 * characters: key[128] cut it mid-character, and the
+		 * documents that print a key beside its title wrote none.
+		 */
+		if (clause != NULL) {
+			audit_chapter_of(chapter, sizeof chapter, clause);
+			key = chapter;
+		} else
+			key = cat != NULL ? cat : "その他";
 		for (j = 0; j < out->nchapters; j++) {
 			if (strcmp(out->chapters[j].key, key) == 0)
 				break;

@@ -1833,8 +1833,13 @@ chapters_free(struct chapters *c)
 	c->n = 0;
 }
 
-/* The chapter of a finding: that of its item in the audit it was made in. */
-static void
+/*
+ * The chapter of a finding: that of its item in the audit it was made in,
+ * in out (a clause's 2-5, or その他) or the item's category itself, whole
+ * as audit_score() keys it (key[128] cut it: the finding matched no
+ * chapter, and the 指摘一覧 printed half a character).
+ */
+static const char *
 finding_chapter(char *out, size_t size, const struct node *root,
     const struct node *f)
 {
@@ -1850,9 +1855,10 @@ finding_chapter(char *out, size_t size, const struct node *root,
 			audit_chapter_of(out, size, c);
 		else if ((c = node_get_str(items->u.items[i], "category")) !=
 		    NULL)
-			snprintf(out, size, "%s", c);
-		return;
+			return c;
+		break;
 	}
+	return out;
 }
 
 static const char *const grade_codes[] = { "major", "minor",
@@ -1909,6 +1915,7 @@ year_new(struct year *y, const struct record *const *a, size_t n,
 	const struct node	*root, *fs;
 	struct cal_date		 d;
 	char			 key[128];
+	const char		*ck;
 	size_t			 i, k, c;
 
 	memset(y, 0, sizeof *y);
@@ -1957,9 +1964,10 @@ year_new(struct year *y, const struct record *const *a, size_t n,
 			continue;
 		fs = audit_findings(root);
 		for (k = 0; fs != NULL && k < fs->n; k++) {
-			finding_chapter(key, sizeof key, root, fs->u.items[k]);
+			ck = finding_chapter(key, sizeof key, root,
+			    fs->u.items[k]);
 			for (c = 0; c < y->ch.n; c++) {
-				if (strcmp(y->ch.key[c], key) == 0)
+				if (strcmp(y->ch.key[c], ck) == 0)
 					break;
 			}
 			y->grades[c][grade_index(node_get_str(fs->u.items[k],
@@ -2800,6 +2808,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	unsigned		 tot[4];
 	const struct node	*root, *fs, *f;
 	char			 lab[CAL_FMT_MAX], key[128];
+	const char		*ck;
 	uint32_t		 row, first;
 	uint16_t		 vals[40];
 	size_t			 i, k, nc = 0, j, nint = 0, nnone = 0, nfu, l;
@@ -3060,7 +3069,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		for (k = 0; fs != NULL && k < fs->n; k++) {
 			f = fs->u.items[k];
 			row = (uint32_t)grid_row(&g);
-			finding_chapter(key, sizeof key, root, f);
+			ck = finding_chapter(key, sizeof key, root, f);
 			/* the kind over its date: 運用面の監査／（令和8年…） */
 			buf_reset(&b2);
 			lines_of(&b2, audit_name(&an, st, root));
@@ -3070,7 +3079,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			grid_set(&g, row, 1, b2.data);
 			grid_set(&g, row, 2, node_get_str(f, "number"));
 			grid_set(&g, row, 3, node_get_str(f, "item"));
-			grid_set(&g, row, 4, key);
+			grid_set(&g, row, 4, ck);
 			grid_set(&g, row, 5, label(st, "findings", "grade",
 			    node_get_str(f, "grade")));
 			grid_set(&g, row, 6, finding_text(root, f));
@@ -3257,6 +3266,7 @@ audit_doc_risks(const char *path, struct store *st,
 	const struct node	*root, *rk, *it, *fs, *f;
 	const char		*latest = NULL, *dd, *l, *im;
 	char			 lab[CAL_FMT_MAX], key[128], num[16];
+	const char		*ck;
 	uint32_t		 row, first;
 	size_t			 i, k, r, c;
 	int			 rc;
@@ -3315,14 +3325,14 @@ audit_doc_risks(const char *path, struct store *st,
 			if (node_scalar_eq(node_get(f, "status"), "accepted"))
 				continue;
 			r = grid_row(&g);
-			finding_chapter(key, sizeof key, root, f);
+			ck = finding_chapter(key, sizeof key, root, f);
 			buf_reset(&b);
 			buf_printf(&b, "指摘%s", node_get_str(f, "number"));
 			buf_puts(&b, "");
 			grid_set(&g, r, 1, on.data);
 			grid_set(&g, r, 2, o.data);
 			grid_set(&g, r, 3, b.data);
-			grid_set(&g, r, 4, key);
+			grid_set(&g, r, 4, ck);
 			grid_set(&g, r, 5, finding_text(root, f));
 			buf_reset(&b);
 			/* a line each, never "是正状況：是 / 正済" */

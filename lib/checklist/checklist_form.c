@@ -20,6 +20,17 @@
 #include "text.h"
 #include "xlsx.h"
 
+/*
+ * The bytes a line of the records (a title, a name, a 分類: 200
+ * characters) can take, and the sizes built on it: the 分類 with its ①,
+ * which cat[256] and stages[128] cut; a sheet's title or note of a set's
+ * title, a 部's and a 課's name and the words between, which title[2048]
+ * and note[2048] could not hold whole.
+ */
+#define LINE_MAX_BYTES	(200 * 4)
+#define CAT_MAX		(LINE_MAX_BYTES + sizeof "⑩")
+#define FORM_TEXT_MAX	(3 * LINE_MAX_BYTES + 128)
+
 static const char *const steps_department[] = {
 	"「提出情報」シートに、回答者（課の情報セキュリティ担当者）の職名と提出日を記入してください。氏名は不要です。",
 	"「点検項目」シートの回答欄で、各項目について「実施」「一部実施」「未実施」「わからない」のいずれかを一覧から選んでください。課に該当しない項目（その項目に「該当しない課は該当なし」とあるもの）は「該当なし」を選んでください。",
@@ -102,7 +113,8 @@ write_instructions(struct xlsx *x, const struct ck_set *set,
 	};
 	struct xlsx_sheet	*sh;
 	const char *const	*steps, *const *p;
-	char			 title[2048], note[2048], num[16], first[1024];
+	char			 title[FORM_TEXT_MAX], note[FORM_TEXT_MAX];
+	char			 num[16], first[1024];
 	uint32_t		 row;
 	int			 n = 1, r;
 
@@ -257,7 +269,7 @@ write_item_list(struct xlsx *x, const struct ck_set *set,
 	char			*stv = NULL;
 	const enum ck_value	*vals;
 	struct xlsx_sheet	*sh;
-	char			 num[24], stages[128], title[2048];
+	char			 num[24], stages[CAT_MAX], title[FORM_TEXT_MAX];
 	uint32_t		 row;
 	size_t			 i, nv, k, nc = answers ? 5 : 3;
 	/* columns: No., 分類 (点検段階), 点検項目, [回答, 補足] */
@@ -332,7 +344,7 @@ write_staff_sheet(struct xlsx *x, const struct ck_set *set,
 	const char		*labels[CK_NVALUES];
 	const enum ck_value	*vals;
 	struct xlsx_sheet	*sh;
-	char			**heads, num[16], title[2048];
+	char			**heads, num[16], title[FORM_TEXT_MAX];
 	uint32_t		 row, nrows = staff_rows(org);
 	size_t			 i, k, nv;
 	double			 w;
@@ -346,7 +358,7 @@ write_staff_sheet(struct xlsx *x, const struct ck_set *set,
 	}
 	cols[0] = (struct xlsx_column){ "回答者番号", XLSX_COL_CENTER, 10 };
 	for (i = 0; i < set->nitems; i++) {
-		char	cat[256];
+		char	cat[CAT_MAX];
 
 		/* two items of one category: ① ② tell their columns apart */
 		item_category(cat, sizeof cat, set, &set->items[i]);
@@ -486,7 +498,7 @@ ck_form_write_path(const char *path, const struct ck_set *set,
 {
 	struct xlsx		*x = NULL;
 	struct xlsx_props	 props;
-	char			 fylabel[CAL_FMT_MAX], title[2048];
+	char			 fylabel[CAL_FMT_MAX], title[FORM_TEXT_MAX];
 	const char		*sheet;
 	uint32_t		 items_row = 0, fields_row = 0, dummy;
 	int			 r;

@@ -1460,11 +1460,14 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	buf_reset(&b);
 	if (r == 0 && prev && (r = new_items(&b, s, NULL)) == 0 &&
 	    b.len > 0) {
-		char	t[512];
+		/* the items whole, however many (t[512] cut the list) */
+		struct buf	 msg = BUF_INIT;
 
-		snprintf(t, sizeof t, "前年度・増減の空欄は、今年度新たに加えた"
+		buf_printf(&msg, "前年度・増減の空欄は、今年度新たに加えた"
 		    "項目（%s）である。", b.data);
-		r = xlsx_note(sh, ++nr, t);
+		if ((r = buf_ok(&msg)) == 0)
+			r = xlsx_note(sh, ++nr, msg.data);
+		buf_free(&msg);
 	}
 	if (r != 0)
 		goto done;
@@ -1767,9 +1770,14 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 		r = xlsx_note(sh, row + 1, "前年度と共通の項目はない。");
 	/* left out, and said so: an item counted nowhere else by No. */
 	else if ((r = new_items(&nb, s, NULL)) == 0 && nb.len > 0) {
-		snprintf(t, sizeof t, "今年度新たに加えた項目（%s）は前年度の実施率"
+		/* the items whole, however many (t[512] cut the list) */
+		struct buf	 msg = BUF_INIT;
+
+		buf_printf(&msg, "今年度新たに加えた項目（%s）は前年度の実施率"
 		    "がないため、この表に含まない。", nb.data);
-		r = xlsx_note(sh, row + 1, t);
+		if ((r = buf_ok(&msg)) == 0)
+			r = xlsx_note(sh, row + 1, msg.data);
+		buf_free(&msg);
 	}
 done:
 	buf_free(&nb);

@@ -713,13 +713,21 @@ consult_report_write_docx(const struct consult_report *rp, const char *path)
 	if ((rc = docx_add_outline_body(d, COUNT_BASIS)) != 0)
 		goto done;
 	if ((shortk = short_kinds(rp)) != NULL) {
-		/* the months the share is of, for a reader to check it */
-		snprintf(line, sizeof line, "年度累計が年間想定の経過月数分（%d月"
-		    "までの%dか月分）を下回っている区分：%s。仕様書6(1)ウにより、"
-		    "想定を下回る項目の工数は他の委託内容に振り替えます。",
+		/*
+		 * a list, whole however many its kinds, with the months the
+		 * share is of, for a reader to check it
+		 */
+		struct buf	 b = BUF_INIT;
+
+		buf_printf(&b, "年度累計が年間想定の経過月数分（%d月までの%dか月"
+		    "分）を下回っている区分：%s。仕様書6(1)ウにより、想定を下回る"
+		    "項目の工数は他の委託内容に振り替えます。",
 		    (3 + months_elapsed(rp->fy, rp->to) - 1) % 12 + 1,
 		    months_elapsed(rp->fy, rp->to), shortk);
-		if ((rc = docx_add_outline_body(d, line)) != 0)
+		if ((rc = buf_ok(&b)) == 0)
+			rc = docx_add_outline_body(d, b.data);
+		buf_free(&b);
+		if (rc != 0)
 			goto done;
 	}
 	if (rp->mean_days >= 0) {
@@ -848,8 +856,9 @@ consult_report_write_xlsx(const struct consult_report *rp, const char *path)
 	struct xlsx		*x = NULL;
 	struct xlsx_props	 props;
 	struct xlsx_sheet	*sh;
-	char			 title[256], note[256], date[CAL_FMT_MAX];
+	char			 title[256], date[CAL_FMT_MAX];
 	char			 num[32];
+	struct buf		 note = BUF_INIT;
 	uint32_t		 row;
 	size_t			 i, k;
 	int			 rc;
@@ -860,13 +869,17 @@ consult_report_write_xlsx(const struct consult_report *rp, const char *path)
 	props.author = rp->author;
 	props.created = (time_t)cal_days(rp->as_of) * 86400;
 	snprintf(title, sizeof title, "相談業務実施報告書（%s）", rp->period);
-	snprintf(note, sizeof note, "%s現在　出典：相談記録%s%s", date,
+	/* the author is a line of up to 200 characters: note[256] cut it */
+	buf_printf(&note, "%s現在　出典：相談記録%s%s", date,
 	    rp->author != NULL && *rp->author != '\0' ? "　作成：" : "",
 	    rp->author != NULL ? rp->author : "");
-	if ((rc = xlsx_new(&x, path, &props)) != 0)
+	if ((rc = buf_ok(&note)) != 0 ||
+	    (rc = xlsx_new(&x, path, &props)) != 0) {
+		buf_free(&note);
 		return rc;
+	}
 	xlsx_add_sheet(&sh, x, "実施件数", 0);
-	xlsx_title(sh, title, note);
+	xlsx_title(sh, title, note.data);
 	xlsx_table(&row, sh, count_cols, 5);
 	for (k = 0; k < CONSULT_NCOUNTS; k++, row++) {
 		const struct consult_count *cc = &rp->counts[k];
@@ -891,7 +904,8 @@ consult_report_write_xlsx(const struct consult_report *rp, const char *path)
 	xlsx_note(sh, row + 1, COUNT_BASIS);
 	xlsx_add_sheet(&sh, x, "相談一覧", XLSX_LANDSCAPE);
 	snprintf(title, sizeof title, "相談一覧（%s）", rp->period);
-	xlsx_title(sh, title, note);
+	xlsx_title(sh, title, note.data);
+	buf_free(&note);
 	if ((rc = list_widths(sh, cols, list_cols, rp)) != 0) {
 		xlsx_free(x);
 		return rc;

@@ -76,7 +76,8 @@ issue_create(char **out_id, char **out_relpath, struct store *st,
 	struct ydoc		*doc = NULL;
 	struct node		*root, *seq;
 	struct cal_date		 raised;
-	char			 today[CAL_FMT_MAX], no[32], note[512];
+	char			 today[CAL_FMT_MAX], no[32];
+	struct buf		 note = BUF_INIT;
 	const char		*date = in->raised;
 	long			 n, max = 0;
 	size_t			 i;
@@ -135,12 +136,15 @@ issue_create(char **out_id, char **out_relpath, struct store *st,
 			goto done;
 		}
 	}
-	snprintf(note, sizeof note, "%s%s起票。", in->raised_by != NULL ?
+	/* raised_by is a line of up to 200 characters: note[512] cut it */
+	buf_printf(&note, "%s%s起票。", in->raised_by != NULL ?
 	    in->raised_by : "", in->raised_by != NULL ? "で" : "");
-	if ((rc = history_add(doc, root, date, "open", in->by, note)) != 0)
+	if ((rc = buf_ok(&note)) != 0 ||
+	    (rc = history_add(doc, root, date, "open", in->by, note.data)) != 0)
 		goto done;
 	rc = record_create(out_id, out_relpath, st, kind, doc, d);
 done:
+	buf_free(&note);
 	store_unlock(st);
 	ydoc_free(doc);
 	recset_free(&rs);
@@ -637,8 +641,9 @@ issue_table_write_xlsx(const struct issue_table *t, const char *path)
 	struct xlsx_props	 props;
 	struct xlsx_sheet	*sh;
 	const char		**cells = NULL;
-	char			 title[128], note[256], date[CAL_FMT_MAX];
+	char			 title[128], date[CAL_FMT_MAX];
 	char			 fyl[CAL_FMT_MAX], (*dates)[3][CAL_FMT_MAX] = NULL;
+	struct buf		 note = BUF_INIT;
 	uint32_t		 row;
 	size_t			 i;
 	int			 rc;
@@ -679,14 +684,16 @@ issue_table_write_xlsx(const struct issue_table *t, const char *path)
 		snprintf(title, sizeof title, "課題管理表（%s）", fyl);
 	} else
 		snprintf(title, sizeof title, "課題管理表");
-	snprintf(note, sizeof note, "%s現在　未完了 %zu 件（うち期限超過 %zu "
-	    "件、色付きの行）　全 %zu 件%s%s", date, t->nopen, t->noverdue,
+	/* the author is a line of up to 200 characters: note[256] cut it */
+	buf_printf(&note, "%s現在　未完了 %zu 件（うち期限超過 %zu 件、"
+	    "色付きの行）　全 %zu 件%s%s", date, t->nopen, t->noverdue,
 	    t->nrows, t->author != NULL && *t->author != '\0' ? "　作成：" :
 	    "", t->author != NULL ? t->author : "");
-	if ((rc = xlsx_new(&x, path, &props)) != 0)
+	if ((rc = buf_ok(&note)) != 0 ||
+	    (rc = xlsx_new(&x, path, &props)) != 0)
 		goto done;
 	xlsx_add_sheet(&sh, x, "課題管理表", XLSX_LANDSCAPE | XLSX_NARROW);
-	xlsx_title(sh, title, note);
+	xlsx_title(sh, title, note.data);
 	if ((rc = xlsx_fit_table(cols, fc, ISSUE_NCOLS, cells, t->nrows,
 	    ISSUE_PAGE)) != 0)
 		goto done;
@@ -713,6 +720,7 @@ issue_table_write_xlsx(const struct issue_table *t, const char *path)
 	rc = xlsx_save(x);
 done:
 	xlsx_free(x);
+	buf_free(&note);
 	free(cells);
 	free(dates);
 	return rc;
@@ -731,7 +739,7 @@ issue_dues(struct duelist *l, struct store *st, struct cal_date from,
 	struct record		*r;
 	const struct node	*root;
 	struct cal_date		 due;
-	char			 title[300];
+	struct buf		 title = BUF_INIT;
 	const char		*no;
 	size_t			 i;
 	int			 rc = 0;
@@ -750,17 +758,23 @@ issue_dues(struct duelist *l, struct store *st, struct cal_date from,
 		    (from.y == 0 || cal_cmp(due, from) >= 0) &&
 		    (to.y == 0 || cal_cmp(due, to) <= 0)) {
 			no = node_get_str(root, "ref_no");
-			snprintf(title, sizeof title, "%s%s%s", no != NULL ? no :
-			    "", no != NULL ? "　" : "", node_get_str(root,
+			/* whole: a number of 64, a title of 200 characters */
+			buf_reset(&title);
+			buf_printf(&title, "%s%s%s", no != NULL ? no : "",
+			    no != NULL ? "　" : "", node_get_str(root,
 			    "title"));
-			rc = duelist_add(l, due, -1, 0, "issue", record_id(r),
-			    title, "課題の対応期限", node_get_str(root, "owner"),
-			    "課題管理表（仕様書3(3)ア(エ)）", !issue_is_open(root));
+			if ((rc = buf_ok(&title)) == 0)
+				rc = duelist_add(l, due, -1, 0, "issue",
+				    record_id(r), title.data,
+				    "課題の対応期限", node_get_str(root,
+				    "owner"), "課題管理表（仕様書3(3)ア(エ)）",
+				    !issue_is_open(root));
 		}
 		if (rc == 0)
 			error_clear();
 		record_free(r);
 	}
+	buf_free(&title);
 	reclist_free(&refs);
 	return rc;
 }

@@ -8,6 +8,7 @@
  * code: a review counts from its decision or submission, a consultation
  * from its answer, an audit or a training from its date.
  */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -497,6 +498,29 @@ fill_topic(struct meeting_item *it, struct ctx *c, const char *topic)
 	return 0;
 }
 
+/*
+ * Push the formatted line, whole: a handout's file name (up to 260
+ * characters) or a member's role and name (lines of up to 200 each) cut
+ * at buf[300] made a line end mid-character, and no document.
+ */
+static int	push_fmt(char ***, size_t *, struct buf *, const char *, ...)
+		    NC_PRINTF(4, 5);
+
+static int
+push_fmt(char ***v, size_t *n, struct buf *b, const char *fmt, ...)
+{
+	va_list	ap;
+	int	rc;
+
+	buf_reset(b);
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+	if ((rc = buf_ok(b)) != 0)
+		return rc;
+	return mt_push(v, n, b->data);
+}
+
 /* "資料1_作業実施計画書（案）.docx" is shown as 作業実施計画書（案）. */
 static char *
 handout_name(const char *file, int *bad)
@@ -688,7 +712,8 @@ meeting_agenda_view(struct meeting_view *v, struct store *st,
 {
 	const char *const *t;
 	struct ctx	 c;
-	char		 buf[300], *name;
+	struct buf	 line = BUF_INIT;
+	char		*name;
 	size_t		 i, k, n = 0;
 	int		 rc, bad = 0;
 
@@ -700,9 +725,9 @@ meeting_agenda_view(struct meeting_view *v, struct store *st,
 			if ((name = handout_name(v->items[i].materials[k],
 			    &bad)) == NULL)
 				break;
-			snprintf(buf, sizeof buf, "資料%zu　%s", ++n, name);
+			rc = push_fmt(&v->handouts, &v->nhandouts, &line,
+			    "資料%zu　%s", ++n, name);
 			free(name);
-			rc = mt_push(&v->handouts, &v->nhandouts, buf);
 		}
 	}
 	/* the documents the specification asks for, once each */
@@ -714,12 +739,13 @@ meeting_agenda_view(struct meeting_view *v, struct store *st,
 				break;
 		if (k < v->nhandouts)
 			continue;
-		snprintf(buf, sizeof buf, "資料%zu　%s", ++n, *t);
-		rc = mt_push(&v->handouts, &v->nhandouts, buf);
+		rc = push_fmt(&v->handouts, &v->nhandouts, &line, "資料%zu　%s",
+		    ++n, *t);
 	}
 	if (rc == 0 && bad)
 		rc = error_set(NC_ENOMEM, "out of memory");
 done:
+	buf_free(&line);
 	if (rc != 0)
 		meeting_view_free(v);
 	return rc;
@@ -855,7 +881,8 @@ meeting_minutes_view(struct meeting_view *v, struct store *st,
 	struct reclist		 m = RECLIST_INIT;
 	struct record		*r;
 	const struct schema	*ik;
-	char			 era[CAL_FMT_MAX], buf[300], *s;
+	struct buf		 line = BUF_INIT;
+	char			 era[CAL_FMT_MAX], *s;
 	const char		*role, *no;
 	size_t			 i, *ord = NULL;
 	int			 rc, bad = 0;
@@ -891,9 +918,9 @@ meeting_minutes_view(struct meeting_view *v, struct store *st,
 			continue;
 		/* role and name, as the ward's position and name */
 		role = mt_member_role(st, l->u.items[i]->u.s.str);
-		snprintf(buf, sizeof buf, "%s\t%s", role != NULL ? role : "",
-		    mt_member_name(st, l->u.items[i]->u.s.str));
-		rc = mt_push(&v->team, &v->nteam, buf);
+		rc = push_fmt(&v->team, &v->nteam, &line, "%s\t%s", role !=
+		    NULL ? role : "", mt_member_name(st,
+		    l->u.items[i]->u.s.str));
 	}
 	l = node_get(rec, "decisions");
 	for (i = 0; l != NULL && l->kind == NODE_SEQ && i < l->n && rc == 0;
@@ -940,6 +967,7 @@ meeting_minutes_view(struct meeting_view *v, struct store *st,
 	if (rc == 0 && bad)
 		rc = error_set(NC_ENOMEM, "out of memory");
 done:
+	buf_free(&line);
 	if (rc != 0)
 		meeting_view_free(v);
 	return rc;

@@ -332,6 +332,8 @@ struct report_sec {
 	struct sec_slide	*slides;
 	size_t			 nslides;
 	void			*pool;
+	/* a copy into pool failed: report_sec_build() fails, once, at its end */
+	int			 nomem;
 };
 
 int		 report_sec_build(struct report_sec *out, struct store *,

@@ -6,6 +6,7 @@
  */
 #include <ctype.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +26,46 @@
 #include "textfit.h"
 #include "training.h"
 
+/*
+ * Copies into the deck's pool, whole however long the text.  Out of
+ * memory the copy is "" and s->nomem is set: report_sec_build() fails
+ * once, at its end, rather than give a slide an empty line.
+ */
+static const char *
+sec_str(struct report_sec *s, const char *t)
+{
+	const char	*p;
+
+	if (t == NULL)
+		t = "";
+	if ((p = strpool_add(s->pool, t, strlen(t))) == NULL) {
+		s->nomem = 1;
+		return "";
+	}
+	return p;
+}
+
+static const char	*sec_fmt(struct report_sec *, const char *, ...)
+			    NC_PRINTF(2, 3);
+
+static const char *
+sec_fmt(struct report_sec *s, const char *fmt, ...)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p = "";
+	va_list		 ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	if (buf_ok(&b) != 0)
+		s->nomem = 1;
+	else
+		p = sec_str(s, b.data);
+	buf_free(&b);
+	return p;
+}
+
 static int
 slide_new(struct report_sec *s, struct sec_slide **out, int kind,
     const char *title, int overview)
@@ -38,7 +79,7 @@ slide_new(struct report_sec *s, struct sec_slide **out, int kind,
 	v = &s->slides[s->nslides++];
 	memset(v, 0, sizeof *v);
 	v->kind = kind;
-	v->title = rp_str(s->pool, title);
+	v->title = sec_str(s, title);
 	v->overview = overview;
 	*out = v;
 	return 0;
@@ -54,7 +95,7 @@ bullet(struct report_sec *s, struct sec_slide *sl, int level,
 		return error_set(NC_ENOMEM, "out of memory");
 	sl->bullets = v;
 	v[sl->nbullets].level = level;
-	v[sl->nbullets].text = rp_str(s->pool, text);
+	v[sl->nbullets].text = sec_str(s, text);
 	sl->nbullets++;
 	return 0;
 }
@@ -70,7 +111,7 @@ table_init(struct report_sec *s, struct sec_slide *sl, size_t ncols,
 	if ((sl->head = calloc(ncols, sizeof *sl->head)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	for (i = 0; i < ncols; i++)
-		sl->head[i] = rp_str(s->pool, head[i]);
+		sl->head[i] = sec_str(s, head[i]);
 	return 0;
 }
 
@@ -83,7 +124,7 @@ table_cell(struct report_sec *s, struct sec_slide *sl, const char *text)
 	if ((v = realloc(sl->cells, (n + 1) * sizeof *v)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	sl->cells = v;
-	v[n] = rp_str(s->pool, text);
+	v[n] = sec_str(s, text);
 	if (++sl->ncell == sl->ncols) {
 		sl->ncell = 0;
 		sl->nrows++;
@@ -189,11 +230,11 @@ audit_cols(struct report_sec *s, const char *title, const char *org,
 			n -= 3;
 		else
 			continue;
-		*kind = rp_fmt(s->pool, "%.*s", (int)n, title);
+		*kind = sec_fmt(s, "%.*s", (int)n, title);
 		break;
 	}
 	if (org != NULL && sys != NULL)
-		*target = rp_fmt(s->pool, "%s %s", org, sys);
+		*target = sec_fmt(s, "%s %s", org, sys);
 	else
 		*target = org != NULL ? org : sys != NULL ? sys : "";
 }
@@ -214,7 +255,7 @@ later_add(struct report_sec *s, const char *what, const char *title,
 		return error_set(NC_ENOMEM, "out of memory");
 	s->later = v;
 	v[s->nlater].what = what;
-	v[s->nlater].title = rp_str(s->pool, title);
+	v[s->nlater].title = sec_str(s, title);
 	v[s->nlater].date = d;
 	v[s->nlater].end = end;
 	s->nlater++;
@@ -230,7 +271,8 @@ later_add(struct report_sec *s, const char *what, const char *title,
  */
 static int
 chapter_note(struct report_sec *s, struct chart *ch, int interim,
-    char titles[][96], const long *ccnt, const char *const *csrc, size_t nch)
+    const char *const *titles, const long *ccnt, const char *const *csrc,
+    size_t nch)
 {
 	struct buf	 b = BUF_INIT;
 	const char	*src = NULL, *first = NULL;
@@ -269,7 +311,7 @@ chapter_note(struct report_sec *s, struct chart *ch, int interim,
 	else if (n1 > 1)
 		buf_printf(&b, "%zu章は監査1件ずつによる。", n1);
 	if ((rc = buf_ok(&b)) == 0 && b.len > 0)
-		rc = chart_set_axis_titles(ch, NULL, rp_str(s->pool, b.data));
+		rc = chart_set_axis_titles(ch, NULL, sec_str(s, b.data));
 	buf_free(&b);
 	return rc;
 }
@@ -290,8 +332,13 @@ sec_audits(struct report_sec *s, struct store *st)
 	struct buf		 moved = BUF_INIT;
 	size_t			 nint = 0;
 	const char		*last = NULL;
-	char			 keys[64][16], titles[64][96], line[512];
-	char			 p[32], era[CAL_FMT_MAX], ong[64];
+	/*
+	 * A chapter's key is its category where its items have no clause:
+	 * a line of up to 200 characters, kept whole (cut to 16 bytes, two
+	 * categories sharing their first five characters were one chapter).
+	 */
+	const char		*keys[64], *titles[64];
+	char			 line[512], p[32], era[CAL_FMT_MAX], ong[64];
 	const char		*type, *status, *org;
 	size_t			 n = 0, i, k, nch = 0, held = 0, nrisk = 0, nhigh = 0;
 	size_t			 ongoing = 0, nnot = 0, nlater = 0;
@@ -343,7 +390,7 @@ sec_audits(struct report_sec *s, struct store *st)
 		when = ev_state(d, strcmp(status, "planned") != 0, 0, s->as_of);
 		pd = sec_date_at(s, node_get_str(rec, "id"), d);
 		if (when != EV_SCHEDULED && cal_cmp(pd, d) != 0 &&
-		    (rc = moved_note(&moved, rp_fmt(s->pool, "%sの監査",
+		    (rc = moved_note(&moved, sec_fmt(s, "%sの監査",
 		    atarget), pd, none)) != 0)
 			goto done;
 		if (when == EV_SCHEDULED) {
@@ -425,7 +472,7 @@ sec_audits(struct report_sec *s, struct store *st)
 					if (last != NULL)
 						buf_printf(&named, "%s%s",
 						    nint > 1 ? "、" : "", last);
-					last = rp_fmt(s->pool, "%s%s%s",
+					last = sec_fmt(s, "%s%s%s",
 					    org != NULL ? rp_org(st, org) : "",
 					    org != NULL && sys != NULL ? " " :
 					    "", sys != NULL ? sys : "");
@@ -443,16 +490,15 @@ sec_audits(struct report_sec *s, struct store *st)
 				if (j == nch) {
 					if (nch == 64)
 						continue;
-					snprintf(keys[j], sizeof keys[j], "%s",
+					keys[j] = sec_str(s,
 					    sc.chapters[k].key);
 					if (strcmp(sc.chapters[k].key,
 					    sc.chapters[k].title) == 0)
-						snprintf(titles[j],
-						    sizeof titles[j], "%s",
+						titles[j] = sec_str(s,
 						    sc.chapters[k].title);
 					else
-						snprintf(titles[j],
-						    sizeof titles[j], "%s %s",
+						titles[j] = sec_fmt(s,
+						    "%s %s",
 						    sc.chapters[k].key,
 						    sc.chapters[k].title);
 					csum[j] = ccnt[j] = 0;
@@ -471,7 +517,7 @@ sec_audits(struct report_sec *s, struct store *st)
 		table_cell(s, tb, akind);
 		table_cell(s, tb, era);
 		table_cell(s, tb, atarget);
-		table_cell(s, tb, interim ? rp_fmt(s->pool, "%s※",
+		table_cell(s, tb, interim ? sec_fmt(s, "%s※",
 		    schema_label(ak, "status", status)) : schema_label(ak,
 		    "status", status));
 		if ((rc = table_cell(s, tb, p[0] ? p : "―")) != 0)
@@ -557,9 +603,10 @@ sec_audits(struct report_sec *s, struct store *st)
 		buf_printf(&named, "%s", last);
 		if ((rc = buf_ok(&named)) != 0)
 			goto done;
-		snprintf(line, sizeof line, "※ %sの監査は未確認の項目があり、"
-		    "その暫定の適合率を含む", named.data);
-		if ((rc = bullet(s, &s->slides[iov], 2, line)) != 0)
+		/* every audit named, however many (line[] cut the list) */
+		if ((rc = bullet(s, &s->slides[iov], 2, sec_fmt(s,
+		    "※ %sの監査は未確認の項目があり、その暫定の適合率を含む",
+		    named.data))) != 0)
 			goto done;
 	}
 	if (nint > 0) {
@@ -567,13 +614,13 @@ sec_audits(struct report_sec *s, struct store *st)
 		    "暫定の値である。");
 		if ((rc = buf_ok(&note)) != 0)
 			goto done;
-		s->slides[itb].note = rp_fmt(s->pool, "※ 未確認の項目がある監査"
+		s->slides[itb].note = sec_fmt(s, "※ 未確認の項目がある監査"
 		    "（%s", note.data);
 	}
 	if (moved.len > 0)
 		s->slides[itb].note = s->slides[itb].note != NULL ?
-		    rp_fmt(s->pool, "%s\n%s", s->slides[itb].note,
-		    moved.data) : rp_str(s->pool, moved.data);
+		    sec_fmt(s, "%s\n%s", s->slides[itb].note,
+		    moved.data) : sec_str(s, moved.data);
 	/*
 	 * The findings and those past their 是正期限, as the 実施結果報告書
 	 * gives them: the risks alone (2件, 高 0件) read as an audit year
@@ -621,7 +668,7 @@ sec_audits(struct report_sec *s, struct store *st)
 			chart_category(ch, titles[k]);
 			vals[k] = ccnt[k] > 0 ? (double)((2 * csum[k] +
 			    ccnt[k]) / (2 * ccnt[k])) / 1000 : NAN;
-			s->ch_title[k] = rp_str(s->pool, sp != NULL ? sp + 1 :
+			s->ch_title[k] = sec_str(s, sp != NULL ? sp + 1 :
 			    titles[k]);
 			s->ch_rate[k] = vals[k];
 		}
@@ -678,7 +725,7 @@ sec_audits(struct report_sec *s, struct store *st)
 			}
 		}
 		/* counted under the table, as the 概要 counted them */
-		rs->note = rp_fmt(s->pool, "評価したリスク %zu件"
+		rs->note = sec_fmt(s, "評価したリスク %zu件"
 		    "（発生可能性 高 %zu件、中 %zu件、低 %zu件）。指摘事項は"
 		    "概要に示す。", nrisk, nhigh, nmid, nlow);
 	}
@@ -785,24 +832,23 @@ sec_checklists(struct report_sec *s, struct store *st)
 			continue;
 		/* a department without a bar says why, not an empty row */
 		if (cs->depts[i].nsubmitted == 0) {
-			snprintf(line, sizeof line, "%s（未提出）",
-			    cs->depts[i].name);
-			chart_category(ch, line);
+			/* a 部's name is a line: up to 200 characters */
+			chart_category(ch, sec_fmt(s, "%s（未提出）",
+			    cs->depts[i].name));
 		} else if (cs->depts[i].nsubmitted < cs->depts[i].ndiv) {
 			/*
 			 * a bar of some of the 部's 課 says so: 議会事務局's
 			 * 62.9点 is 議事課's alone (議会総務課 未提出)
 			 */
-			snprintf(line, sizeof line, "%s（提出%zu課／%zu課）",
-			    cs->depts[i].name, cs->depts[i].nsubmitted,
-			    cs->depts[i].ndiv);
-			chart_category(ch, line);
+			chart_category(ch, sec_fmt(s,
+			    "%s（提出%zu課／%zu課）", cs->depts[i].name,
+			    cs->depts[i].nsubmitted, cs->depts[i].ndiv));
 		} else
 			chart_category(ch, cs->depts[i].name);
 		now[nd] = cs->depts[i].score;
 		prev[nd] = cs->depts[i].prev;
 		if (s->ndept < 64 && cs->depts[i].nsubmitted > 0) {
-			s->dept_name[s->ndept] = rp_str(s->pool,
+			s->dept_name[s->ndept] = sec_str(s,
 			    cs->depts[i].name);
 			s->dept_nsub[s->ndept] = cs->depts[i].nsubmitted;
 			s->dept_ndiv[s->ndept] = cs->depts[i].ndiv;
@@ -961,7 +1007,7 @@ sec_trainings(struct report_sec *s, struct store *st)
 	if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
 		goto done;
 	if (moved.len > 0)
-		tb->note = rp_str(s->pool, moved.data);
+		tb->note = sec_str(s, moved.data);
 	if (held > 0) {
 		chart_series(ch, "受講者数", vals, held);
 		chart_set_format(ch, CHART_COUNT);
@@ -1078,7 +1124,7 @@ sec_incidents(struct report_sec *s, struct store *st)
 		buf_printf(&sub, "%s個人情報を含む %zu件", sub.len ? "、" : "",
 		    npi);
 	if ((rc = buf_ok(&sub)) != 0 || (sub.len > 0 &&
-	    (rc = chart_set_axis_titles(ch, NULL, rp_fmt(s->pool,
+	    (rc = chart_set_axis_titles(ch, NULL, sec_fmt(s,
 	    "%zu件のうち %s", total, sub.data))) != 0))
 		goto done;
 	if ((rc = chart_check(ch)) != 0 ||
@@ -1132,7 +1178,7 @@ sec_later(struct report_sec *s)
 	 * here: the deck counts as of its date (ev_state())
 	 */
 	rp_era(era, s->as_of);
-	sl->note = rp_fmt(s->pool, "予定日が作成日（%s）より後のもので、概要の"
+	sl->note = sec_fmt(s, "予定日が作成日（%s）より後のもので、概要の"
 	    "件数・適合率に含まない。", era);
 	for (i = 0; i < s->nlater; i++) {
 		rp_era_period(era, s->later[i].date, s->later[i].end);
@@ -1209,6 +1255,31 @@ sec_date_at(const struct report_sec *s, const char *id, struct cal_date d)
 }
 
 /*
+ * The bytes of title's base, before its first （ (not one it starts
+ * with).  Measured, not copied: a title is up to 200 characters, and a
+ * copy into 256 bytes cut it.
+ */
+static size_t
+base_len(const char *title)
+{
+	const char	*p;
+
+	if ((p = strstr(title, "（")) != NULL && p != title)
+		return (size_t)(p - title);
+	return strlen(title);
+}
+
+/* strstr() of the first n bytes of base: where they are in cell, or NULL. */
+static const char *
+find_base(const char *cell, const char *base, size_t n)
+{
+	for (; *cell != '\0'; cell++)
+		if (strncmp(cell, base, n) == 0)
+			return cell;
+	return n == 0 ? cell : NULL;
+}
+
+/*
  * Whether the authored items of a month already name a training: its
  * title without the year and without a trailing （…） (新規採用職員研修
  * for 新規採用職員研修（情報セキュリティ）, 情報セキュリティ担当者研修
@@ -1217,13 +1288,8 @@ sec_date_at(const struct report_sec *s, const char *id, struct cal_date d)
 static int
 named_in(const char *cell, const char *title)
 {
-	char		 base[256];
-	const char	*p;
-
-	snprintf(base, sizeof base, "%s", title);
-	if ((p = strstr(base, "（")) != NULL && p != base)
-		base[p - base] = '\0';
-	return cell != NULL && strstr(cell, base) != NULL;
+	return cell != NULL && find_base(cell, title, base_len(title)) !=
+	    NULL;
 }
 
 /*
@@ -1236,17 +1302,13 @@ static int
 day_after(struct buf *cell, const char *title, const char *day)
 {
 	struct buf	 out = BUF_INIT;
-	char		 base[256];
 	const char	*p, *q;
-	size_t		 at;
+	size_t		 at, n = base_len(title);
 	int		 rc;
 
-	snprintf(base, sizeof base, "%s", title);
-	if ((p = strstr(base, "（")) != NULL && p != base)
-		base[p - base] = '\0';
-	if ((p = strstr(cell->data, base)) == NULL)
+	if ((p = find_base(cell->data, title, n)) == NULL)
 		return 0;
-	at = (size_t)(p - cell->data) + strlen(base);
+	at = (size_t)(p - cell->data) + n;
 	buf_add(&out, cell->data, at);
 	q = cell->data + at;
 	if (strncmp(q, "（", strlen("（")) == 0 &&
@@ -1344,19 +1406,19 @@ sched_add(struct report_sec *s, struct sched_ent **v, size_t *n,
     struct cal_date d, struct cal_date end, const char *title, size_t head)
 {
 	struct sched_ent	*e;
-	char			 text[256], day[64];
+	char			 day[64];
 
 	if ((e = realloc(*v, (*n + 1) * sizeof *e)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	*v = e;
 	period_days(day, sizeof day, d, end);
-	snprintf(text, sizeof text, "%s（%s）", title, day);
 	e[*n].date = d;
 	e[*n].end = end.y != 0 ? end : d;
 	e[*n].seq = *n;
 	/* an audit's kind, the bytes of title before the space and 組織 */
 	e[*n].head = head;
-	e[(*n)++].text = rp_str(s->pool, text);
+	/* whole: a title is up to 200 characters (text[256] cut it) */
+	e[(*n)++].text = sec_fmt(s, "%s（%s）", title, day);
 	return 0;
 }
 
@@ -1408,11 +1470,11 @@ plan_row_add(struct report_sec *s, struct plan_row **v, size_t *n,
 	/* a period: 令和8年8月3日～28日, 令和8年8月3日～9月2日 */
 	rp_era_period(era, d, end);
 	e->date = d;
-	e->cells[0] = rp_str(s->pool, era);
-	e->cells[1] = rp_str(s->pool, title);
-	e->cells[2] = rp_str(s->pool, what);
-	e->cells[3] = rp_str(s->pool, who);
-	e->cells[4] = rp_str(s->pool, makes);
+	e->cells[0] = sec_str(s, era);
+	e->cells[1] = sec_str(s, title);
+	e->cells[2] = sec_str(s, what);
+	e->cells[3] = sec_str(s, who);
+	e->cells[4] = sec_str(s, makes);
 	return 0;
 }
 
@@ -1475,31 +1537,32 @@ plan_audit(struct report_sec *s, struct store *st, struct plan_row **v,
 	const char	*chief = node_get_str(rec, "chief_auditor");
 	const char	*type = node_get_str(rec, "type");
 	const char	*on = org != NULL ? rp_org(st, org) : NULL;
-	char		 what[256], who[128], title[256];
-	size_t		 tl, sl;
+	const char	*title, *what;
+	size_t		 tl, sl, keep;
 
 	/*
 	 * The title without the target it ends with, which the next column
-	 * says: 情報セキュリティ監査（運用面）｜戸籍住民課, not both.
+	 * says: 情報セキュリティ監査（運用面）｜戸籍住民課, not both.  Its
+	 * bytes measured, not copied: a title, 課 and system are lines of up
+	 * to 200 characters each, and title[256], what[256] cut them.
 	 */
-	snprintf(title, sizeof title, "%s", without_fy(s, node_get_str(rec,
-	    "title")));
-	tl = strlen(title);
+	if ((title = without_fy(s, node_get_str(rec, "title"))) == NULL)
+		title = "";
+	keep = tl = strlen(title);
 	if ((sys != NULL && (sl = strlen(sys)) < tl &&
 	    strcmp(title + tl - sl, sys) == 0) || (on != NULL && (sl =
 	    strlen(on)) < tl && strcmp(title + tl - sl, on) == 0)) {
-		title[tl - sl] = '\0';
-		while (tl > sl && title[strlen(title) - 1] == ' ')
-			title[strlen(title) - 1] = '\0';
+		keep = tl - sl;
+		while (keep > 0 && title[keep - 1] == ' ')
+			keep--;
 	}
-	snprintf(what, sizeof what, "%s%s%s", org != NULL ? rp_org(st, org) :
+	what = sec_fmt(s, "%s%s%s", org != NULL ? rp_org(st, org) :
 	    "", org != NULL && sys != NULL ? " " : "", sys != NULL ? sys : "");
-	who[0] = '\0';
-	if (chief != NULL)
-		snprintf(who, sizeof who, "%s", audit_member_name(st, chief));
-	return plan_row_add(s, v, n, d, (struct cal_date){ 0, 0, 0 }, title,
-	    what, who, type != NULL && strcmp(type, "followup") == 0 ?
-	    "フォローアップ監査報告書" : "監査報告書");
+	return plan_row_add(s, v, n, d, (struct cal_date){ 0, 0, 0 },
+	    sec_fmt(s, "%.*s", (int)keep, title), what, chief != NULL ?
+	    audit_member_name(st, chief) : "", type != NULL &&
+	    strcmp(type, "followup") == 0 ? "フォローアップ監査報告書" :
+	    "監査報告書");
 }
 
 /*
@@ -1515,14 +1578,13 @@ audit_named(const struct report_sec *s, const char *item,
 {
 	const char	*o, *c, *t;
 	struct cal_date	 d;
-	char		 kind[64];
-	size_t		 i;
+	size_t		 i, klen;
 
+	/* the kind however long (kind[64] missed one of 21 characters) */
 	if (item == NULL || strstr(item, "監査") == NULL ||
-	    (o = strstr(item, "（")) == NULL || (c = strstr(o, "）")) == NULL ||
-	    (size_t)(c - o) + strlen("）") >= sizeof kind)
+	    (o = strstr(item, "（")) == NULL || (c = strstr(o, "）")) == NULL)
 		return 0;
-	snprintf(kind, sizeof kind, "%.*s", (int)(c - o + strlen("）")), o);
+	klen = (size_t)(c - o) + strlen("）");
 	for (i = 0; i < n; i++) {
 		const struct node *rec = record_root(v[i]);
 
@@ -1531,7 +1593,7 @@ audit_named(const struct report_sec *s, const char *item,
 			continue;
 		d = sec_date_at(s, node_get_str(rec, "id"), d);
 		if (d.m == m && strstr(t, "監査") != NULL &&
-		    strstr(t, kind) != NULL)
+		    find_base(t, o, klen) != NULL)
 			return 1;
 	}
 	return 0;
@@ -1752,7 +1814,7 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 	for (i = 0; goals != NULL && goals->kind == NODE_SEQ &&
 	    i < goals->n; i++) {
 		const char *me = node_get_str(goals->u.items[i], "measure");
-		const char *o;
+		const char *o, *goal;
 		size_t ml;
 
 		if (me == NULL || (ml = strlen(me)) < strlen("月）") ||
@@ -1761,10 +1823,11 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 		    (m = atoi(o + strlen("（"))) < 1 || m > 12)
 			continue;
 		k = (m + 8) % 12;
-		snprintf(fig, sizeof fig, "%.*s", (int)(o - me), me);
-		if (cell[k].len > 0 && strstr(cell[k].data, fig) != NULL)
+		/* the measure is a line of 200 characters: fig[256] cut it */
+		goal = sec_fmt(s, "%.*s", (int)(o - me), me);
+		if (cell[k].len > 0 && strstr(cell[k].data, goal) != NULL)
 			continue;
-		buf_printf(&cell[k], "%s%s", cell[k].len > 0 ? "、" : "", fig);
+		buf_printf(&cell[k], "%s%s", cell[k].len > 0 ? "、" : "", goal);
 		any = 1;
 	}
 	if ((rc = tr_list_load(&tl, st, s->fy, TR_LOAD_HEADS, NULL)) != 0)
@@ -1837,7 +1900,7 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 		    org != NULL ? rp_org(st, org) : NULL, node_get_str(rec,
 		    "target_system"), &akind, &atarget);
 		name = *atarget != '\0' && strstr(akind, atarget) == NULL ?
-		    rp_fmt(s->pool, "%s %s", akind, atarget) : akind;
+		    sec_fmt(s, "%s %s", akind, atarget) : akind;
 		if ((rc = plan_audit(s, st, &row, &nrow, d, rec)) != 0 ||
 		    (rc = sched_add(s, &ent, &nent, d, (struct cal_date){ 0,
 		    0, 0 }, name, name != akind ? strlen(akind) : 0)) != 0)
@@ -1926,7 +1989,7 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 		if ((rc = buf_ok(&others)) != 0)
 			goto done;
 		if (others.len > 0)
-			tb->note = rp_fmt(s->pool, "%s\n※ %sが実施する（研修"
+			tb->note = sec_fmt(s, "%s\n※ %sが実施する（研修"
 			    "実施報告書は、アンケートまたはテストを実施した研修"
 			    "について作成する）。", tb->note, others.data);
 		for (i = 0; i < nrow; i++)
@@ -2034,9 +2097,10 @@ dept_rank(const char *line)
 static void
 dept_claim(struct report_sec *s, const char *field, const char *line)
 {
-	char	 lo[160], sc[32];
-	size_t	 i, k = 0, named = 0;
-	int	 more;
+	const char	*lo;
+	char		 sc[32];
+	size_t		 i, k = 0, named = 0;
+	int		 more;
 
 	if (!s->dept_score || s->ndept == 0 || dept_rate(line) ||
 	    (more = dept_rank(line)) < 0)
@@ -2047,7 +2111,8 @@ dept_claim(struct report_sec *s, const char *field, const char *line)
 		    s->dept_mean[i] < s->dept_mean[k])
 			k = i;
 	}
-	snprintf(lo, sizeof lo, "%s %s点", s->dept_name[k],
+	/* a 部's name is a line of up to 200 characters: lo[160] cut it */
+	lo = sec_fmt(s, "%s %s点", s->dept_name[k],
 	    rp_num(sc, s->dept_mean[k]));
 	/* one message each way, each translated whole */
 	if (named == 0 && !more)
@@ -2113,15 +2178,15 @@ claims_check(struct report_sec *s, const struct node *rec)
 {
 	const struct node	*seq = node_get(rec, "next_actions");
 	const char		*t = node_get_str(rec, "summary");
-	char			 line[1024];
 	size_t			 i;
 
+	/* each line whole: the summary is a text of up to 8,000 characters */
 	for (const char *p = t, *e; p != NULL && *p != '\0';
 	    p = *e ? e + 1 : e) {
 		if ((e = strchr(p, '\n')) == NULL)
 			e = p + strlen(p);
-		snprintf(line, sizeof line, "%.*s", (int)(e - p), p);
-		claim_check(s, "summary", line);
+		claim_check(s, "summary", sec_fmt(s, "%.*s", (int)(e - p),
+		    p));
 	}
 	for (i = 0; seq != NULL && seq->kind == NODE_SEQ && i < seq->n; i++)
 		if (seq->u.items[i]->kind == NODE_SCALAR)
@@ -2185,7 +2250,7 @@ dept_scored(struct report_sec *s, const char *line)
 		buf_free(&b);
 		return line;
 	}
-	out = rp_str(s->pool, b.data);
+	out = sec_str(s, b.data);
 	buf_free(&b);
 	for (i = 0; i < s->nslides; i++)
 		for (k = 0; k < s->slides[i].nbullets; k++)
@@ -2280,7 +2345,7 @@ sec_merge(struct report_sec *s)
 		    MERGE_MAX) {
 			cur = &v[n++];
 			memset(cur, 0, sizeof *cur);
-			cur->title = rp_str(s->pool, "概要（続き）");
+			cur->title = sec_str(s, "概要（続き）");
 			cur->overview = 1;
 		}
 		if (rc == 0)
@@ -2388,7 +2453,7 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 	struct sec_slide	*sl;
 	struct buf		 notes = BUF_INIT;
 	struct cal_date		 d;
-	char			 era[CAL_FMT_MAX], line[1024];
+	char			 era[CAL_FMT_MAX];
 	const char		*s;
 	size_t			 i;
 	int			 rc;
@@ -2404,18 +2469,18 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 	    (rc = store_config(&conf, st)) != 0)
 		goto done;
 	rec = record_root(r);
-	out->title = rp_str(out->pool, node_get_str(rec, "title"));
+	out->title = sec_str(out, node_get_str(rec, "title"));
 	if (rp_date(&d, rec, "date") != 0)
 		d = cal_today();
 	out->as_of = d;
 	rp_era(era, d);
-	out->date = rp_str(out->pool, era);
+	out->date = sec_str(out, era);
 	if (final && (rc = sec_early(out, st)) == 0 && out->draft)
-		out->date = rp_fmt(out->pool, "%s現在", era);
+		out->date = sec_fmt(out, "%s現在", era);
 	if (rc != 0)
 		goto done;
 	s = node_get_str(node_get(conf, "documents"), "author");
-	out->author = rp_str(out->pool, s != NULL ? s :
+	out->author = sec_str(out, s != NULL ? s :
 	    node_get_str(conf, "contractor"));
 	/* 3(2)ア: the two proofreading rounds, on the cover's notes */
 	seq = node_get(rec, "proofreads");
@@ -2432,7 +2497,7 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 		rc = error_code();
 		goto done;
 	}
-	out->notes = rp_str(out->pool, notes.len > 0 ? notes.data :
+	out->notes = sec_str(out, notes.len > 0 ? notes.data :
 	    "校正の記録はありません");
 	if ((s = node_get_str(rec, "summary")) != NULL) {
 		if ((rc = slide_new(out, &sl, 0, "概要", 1)) != 0)
@@ -2441,8 +2506,9 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 			e = strchr(p, '\n');
 			if (e == NULL)
 				e = p + strlen(p);
-			snprintf(line, sizeof line, "%.*s", (int)(e - p), p);
-			if ((rc = bullet(out, sl, 1, line)) != 0)
+			/* whole: a line of the summary (a text) */
+			if ((rc = bullet(out, sl, 1, sec_fmt(out, "%.*s",
+			    (int)(e - p), p))) != 0)
 				goto done;
 		}
 	}
@@ -2505,6 +2571,8 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 			    seq->u.items[i]->u.s.str : ""))) != 0)
 				goto done;
 	}
+	if (out->nomem)
+		rc = error_set(NC_ENOMEM, "out of memory");
 done:
 	buf_free(&notes);
 	record_free(r);
@@ -2700,15 +2768,17 @@ report_sec_check(const char *overview, const char *detail)
 	numbers(&on, overview);
 	numbers(&dn, detail);
 	for (p = on.len > 0 ? on.data : ""; *p != '\0'; p = e) {
-		char needle[80];
-
 		if (*p == '\n') {
 			e = p + 1;
 			continue;
 		}
 		e = strchr(p, '\n');
-		snprintf(needle, sizeof needle, "\n%.*s\n", (int)(e - p), p);
-		if (dn.data == NULL || strstr(dn.data, needle) == NULL) {
+		/*
+		 * The number with the newlines around it, where numbers() put
+		 * them: however long its run of digits (needle[80] cut one).
+		 */
+		if (dn.data == NULL || find_base(dn.data, p - 1,
+		    (size_t)(e - p) + 2) == NULL) {
 			rc = error_set(NC_EINVALID, "the 概要版 shows %.*s, "
 			    "which the 詳細版 does not", (int)(e - p), p);
 			break;

@@ -549,7 +549,8 @@ tr_results_xlsx(const char *path, const struct tr_results *r,
 	struct xlsx_props	 props;
 	struct xlsx_sheet	*sc = NULL, *it = NULL;
 	struct xlsx_chart	 ch;
-	char			 note[256], title[512];
+	/* a title is 200 characters, 800 bytes at most: title[512] cut it */
+	char			 note[256], title[1024];
 	uint16_t		 col;
 	uint32_t		 sc_first = 0, sc_last = 0;
 	int			 rc;
@@ -773,8 +774,8 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 		{ "mynumber", "mynumber_trainings", "回", 0, NULL, NULL, NULL,
 		    0, 0, 0 },
 	};
-	struct buf		 multi = BUF_INIT;
-	char			 unit[64], line[512], ctitle[128], ktitle[128];
+	struct buf		 multi = BUF_INIT, kline = BUF_INIT;
+	char			 unit[64], ctitle[128], ktitle[128];
 	struct tr_list		 l = { NULL, 0 };
 	struct tr_results	*r = NULL;
 	struct xlsx		*x = NULL;
@@ -954,16 +955,17 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 			    0 ? "、" : "", tr_label(st, "audience",
 			    t->audience), ns);
 	}
-	if ((rc = buf_ok(&multi)) != 0)
+	/* the list whole, however many its 区分 (line[512] cut it) */
+	buf_printf(&kline, "計画・実施済・中止・未実施も同じ単位で数える"
+	    "%s%s%s。", multi.len > 0 ? "（" : "", multi.len > 0 ? multi.data :
+	    "", multi.len > 0 ? "）" : "");
+	if ((rc = buf_ok(&multi)) != 0 || (rc = buf_ok(&kline)) != 0)
 		goto done;
 	xlsx_note(ks, row + 1, "年間の想定：情報セキュリティ研修は仕様書3(2)イの"
 	    "対象者区分の数、");
 	xlsx_note(ks, row + 2, "デジタル人材育成研修は年間2種類程度（3(1)イ）、"
 	    "マイナンバー研修は年間2回程度（3(1)ウ(イ)）。");
-	snprintf(line, sizeof line, "計画・実施済・中止・未実施も同じ単位で数える"
-	    "%s%s%s。", multi.len > 0 ? "（" : "", multi.len > 0 ? multi.data :
-	    "", multi.len > 0 ? "）" : "");
-	xlsx_note(ks, row + 3, line);
+	xlsx_note(ks, row + 3, kline.data);
 	if (l.n > 0) {
 		/* the year, as the sheets' titles give it */
 		snprintf(ctitle, sizeof ctitle, "%s 研修別の受講率と満足度",
@@ -1027,6 +1029,7 @@ done:
 		free(kr[k].ck);
 	}
 	buf_free(&multi);
+	buf_free(&kline);
 	if (names != NULL)
 		for (i = 0; i < l.n; i++)
 			free(names[i]);

@@ -502,17 +502,19 @@ done:
 	return rc;
 }
 
-/* The question's text without its closing 。, for quoting in 「」. */
-static const char *
-quoted(char *out, size_t size, const char *text)
+/*
+ * The bytes of the question's text without its closing 。, for quoting
+ * in 「」 with "%.*s": measured, not copied (a question of more than 170
+ * characters was cut at q[512], mid-character: no 研修実施報告書).
+ */
+static int
+quoted(const char *text)
 {
-	size_t	len;
+	size_t	len = text != NULL ? strlen(text) : 0;
 
-	snprintf(out, size, "%s", text != NULL ? text : "");
-	len = strlen(out);
-	if (len >= 3 && strcmp(out + len - 3, "。") == 0)
-		out[len - 3] = '\0';
-	return out;
+	if (len >= 3 && strcmp(text + len - 3, "。") == 0)
+		len -= 3;
+	return (int)len;
 }
 
 /* The answers of a question, one choice a line: 満足 75名（35.2%）. */
@@ -613,7 +615,7 @@ sec_survey(struct docx *dx, struct rctx *c)
 	const struct tr_results	*r = c->r;
 	struct grid		 g;
 	struct buf		 b = BUF_INIT;
-	char			 x[64], y[64], z[64], q[512], rr[16];
+	char			 x[64], y[64], z[64], rr[16];
 	size_t			 i, ntext = 0;
 	int			 rc;
 
@@ -695,8 +697,9 @@ sec_survey(struct docx *dx, struct rctx *c)
 		{
 			struct buf l = BUF_INIT;
 
-			buf_printf(&l, "%s「%s」（回答%s件）", x, quoted(q, sizeof q,
-			    s->q->text), z);
+			buf_printf(&l, "%s「%.*s」（回答%s件）", x,
+			    quoted(s->q->text), s->q->text != NULL ?
+			    s->q->text : "", z);
 			if ((rc = buf_ok(&l)) == 0)
 				rc = s->ntexts > 0 ? lead(dx, 2, l.data) :
 				    body(dx, "%s", l.data);
@@ -847,11 +850,11 @@ sec_discussion(struct docx *dx, struct rctx *c)
 			lo = i;
 	}
 	if (lo != (size_t)-1) {
-		char q[512];
+		const char *qt = r->survey[lo].q->text;
 
 		if ((rc = body(dx, "アンケートで肯定的回答が最も少なかったのは設問"
-		    "%zu「%s」（%s）であった。", lo + 1, quoted(q, sizeof q,
-		    r->survey[lo].q->text), p1(x, sizeof x,
+		    "%zu「%.*s」（%s）であった。", lo + 1, quoted(qt),
+		    qt != NULL ? qt : "", p1(x, sizeof x,
 		    100 * r->survey[lo].top2))) != 0)
 			return rc;
 	}
@@ -968,14 +971,16 @@ weakest(const struct tr_results *r)
 static int
 weakest_next(struct docx *dx, const struct tr_results *r)
 {
-	char	q[512], x[32];
-	size_t	lo = weakest(r);
+	const char	*qt;
+	char		 x[32];
+	size_t		 lo = weakest(r);
 
 	if (lo == (size_t)-1)
 		return 0;
-	return body(dx, "アンケートで肯定的回答が最も少なかった設問%zu「%s」"
+	qt = r->survey[lo].q->text;
+	return body(dx, "アンケートで肯定的回答が最も少なかった設問%zu「%.*s」"
 	    "（%s）に関わる内容・方法は、次年度に重点的に見直す。", lo + 1,
-	    quoted(q, sizeof q, r->survey[lo].q->text), p1(x, sizeof x,
+	    quoted(qt), qt != NULL ? qt : "", p1(x, sizeof x,
 	    100 * r->survey[lo].top2));
 }
 

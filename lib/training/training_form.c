@@ -18,6 +18,12 @@
 
 /* Largest answer sheet: a sheet is for a classroom or a division. */
 #define FORM_ROWS_MAX	5000
+/*
+ * A sheet's title: the training's title and a 課's name, lines of 200
+ * characters (800 bytes) each at most, and the words between them.
+ * title[512] cut a title of 171 characters mid-character: no form.
+ */
+#define FORM_TITLE_MAX	(2 * 800 + 64)
 
 static const char *const steps[] = {
 	"「回答」シートに、回答者一人につき一行で記入してください。回答者番号は記入済みです（番号の変更や行の追加・削除はしないでください）。",
@@ -39,7 +45,7 @@ write_steps(struct xlsx *x, const struct training *t,
 		{ "記入方法", 0, 100 },
 	};
 	struct xlsx_sheet	*sh;
-	char			 title[512], num[32];
+	char			 title[FORM_TITLE_MAX], num[32];
 	uint32_t		 row;
 	int			 i, n, r = 0;
 
@@ -145,7 +151,7 @@ write_answers(struct xlsx *x, const struct training *t,
 {
 	struct xlsx_column	*cols;
 	struct xlsx_sheet	*sh;
-	char			**heads, code[48], title[512];
+	char			**heads, code[48], title[FORM_TITLE_MAX];
 	const char		*labels[TR_MAXCHOICES];
 	const char		*nums[TR_MAXCHOICES] = { "1", "2", "3", "4",
 				    "5", "6", "7", "8", "9" };
@@ -293,7 +299,7 @@ tr_form_xlsx(const char *path, const struct training *t,
 {
 	struct xlsx		*x = NULL;
 	struct xlsx_props	 props;
-	char			 title[512];
+	char			 title[FORM_TITLE_MAX];
 	uint32_t		 first = 0;
 	int			 r;
 

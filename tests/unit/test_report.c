@@ -223,6 +223,20 @@ test_sec_check(void **state)
 	assert_non_null(strstr(error_last(), "93.9"));
 	assert_int_equal(report_sec_check("受講者 計120人", "受講者 計12人"),
 	    NC_EINVALID);
+	/*
+	 * a number of any length, whole: a run of 100 digits was cut to 77
+	 * in needle[80] and found as the start of another number
+	 */
+	{
+		char	ov100[128], det90[128];
+
+		memset(ov100, '7', 100);
+		strcpy(ov100 + 100, "件");
+		memset(det90, '7', 90);
+		strcpy(det90 + 90, "件");
+		assert_int_equal(report_sec_check(ov100, det90), NC_EINVALID);
+		assert_int_equal(report_sec_check(ov100, ov100), 0);
+	}
 	/* the two versions of the sample's final report agree */
 	assert_int_equal(report_sec_build(&s, st, 2026, 1), 0);
 	assert_int_equal(s.nproofreads, 2);
