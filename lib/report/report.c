@@ -158,24 +158,33 @@ rp_era(char out[CAL_FMT_MAX], struct cal_date d)
 void
 rp_period_end(char out[RP_PERIOD_END], struct cal_date d, struct cal_date end)
 {
+	char	era[CAL_FMT_MAX];
+
 	if (end.y == 0 || cal_cmp(end, d) <= 0)
 		out[0] = '\0';
 	else if (end.y == d.y && end.m == d.m)
 		snprintf(out, RP_PERIOD_END, "～%d日", end.d);
-	else
+	else if (end.y == d.y)
 		snprintf(out, RP_PERIOD_END, "～%d月%d日", end.m, end.d);
+	else {
+		/*
+		 * Into the next year: 令和8年12月18日～1月12日 read as a
+		 * January before the start, so the year is written.
+		 */
+		rp_era(era, end);
+		snprintf(out, RP_PERIOD_END, "～%s", era);
+	}
 }
 
 void
-rp_era_period(char out[CAL_FMT_MAX + 32], struct cal_date d,
+rp_era_period(char out[RP_ERA_PERIOD], struct cal_date d,
     struct cal_date end)
 {
 	char	tail[RP_PERIOD_END];
 
 	rp_era(out, d);
 	rp_period_end(tail, d, end);
-	snprintf(out + strlen(out), CAL_FMT_MAX + 32 - strlen(out), "%s",
-	    tail);
+	snprintf(out + strlen(out), RP_ERA_PERIOD - strlen(out), "%s", tail);
 }
 
 int

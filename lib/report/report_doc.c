@@ -125,7 +125,7 @@ refs_table(struct docx *d, const struct report_item *it)
 	    "所管課等", "状況・備考" };
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 c, l;
-	char			 buf[CAL_FMT_MAX + 32];
+	char			 buf[RP_ERA_PERIOD + 1];
 	const char		*cell[6];
 	unsigned		 w[6];
 	int			 used[6] = { 1, 0, 1, 1, 0, 0 };
@@ -1423,7 +1423,7 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 	struct deliv		*v = NULL;
 	char			 buf[CAL_FMT_MAX], when[96];
 	const char		*what;
-	char			 per[CAL_FMT_MAX + 32];
+	char			 per[RP_ERA_PERIOD];
 	char			 line[2048], *path = NULL;
 	struct buf		 none = BUF_INIT;
 	struct tr_plan		*tp = NULL;

@@ -1072,6 +1072,13 @@ test_period_end(void **state)
 	assert_string_equal(out, "");
 	rp_era_period(era, day(2027, 1, 18), day(2027, 2, 26));
 	assert_string_equal(era, "令和9年1月18日～2月26日");
+	/* into the next year: ～1月12日 read as a January before the start */
+	rp_period_end(out, day(2026, 12, 18), day(2027, 1, 12));
+	assert_string_equal(out, "～令和9年1月12日");
+	rp_era_period(era, day(2026, 12, 18), day(2027, 1, 12));
+	assert_string_equal(era, "令和8年12月18日～令和9年1月12日");
+	rp_period_end(out, day(2026, 3, 18), day(2027, 3, 12));
+	assert_string_equal(out, "～令和9年3月12日");
 }
 
 int
