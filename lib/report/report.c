@@ -416,6 +416,69 @@ done:
 /* --- reviews: received; decided or submitted; opinions on time -------- */
 
 /*
+ * Texts named under an item, kept in date order as they come (the
+ * records come by file): the withdrawn cases read 4月15日, 10月27日,
+ * 10月2日, 6月15日.  Of equal dates the first come stays first.
+ */
+struct dated {
+	struct dated_ent {
+		struct cal_date	 d;
+		const char	*s;
+	}		*v;
+	size_t		 n;
+};
+
+static void
+dated_add(struct bld *b, struct dated *l, struct cal_date d, const char *s)
+{
+	struct dated_ent	*e;
+
+	if ((e = realloc(l->v, (l->n + 1) * sizeof *e)) == NULL) {
+		b->bad = 1;
+		return;
+	}
+	l->v = e;
+	e = &l->v[l->n++];
+	while (e > l->v && cal_cmp(e[-1].d, d) > 0) {
+		e[0] = e[-1];
+		e--;
+	}
+	e->d = d;
+	e->s = s;
+}
+
+/* The texts joined with 、 in the pool; NULL for none.  l is emptied. */
+static const char *
+dated_join(struct bld *b, struct dated *l)
+{
+	struct buf	 out = BUF_INIT;
+	const char	*p = NULL;
+	size_t		 i;
+
+	for (i = 0; i < l->n; i++)
+		buf_printf(&out, "%s%s", i > 0 ? "、" : "", l->v[i].s);
+	if (l->n > 0) {
+		if (buf_ok(&out) != 0)
+			b->bad = 1;
+		else
+			p = rp_str(b->pool, out.data);
+	}
+	buf_free(&out);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+	return p;
+}
+
+struct review_acc {
+	struct review_ctx	*ctx;
+	long			 closed[3];	/* in the period */
+	long			 ontime, late;	/* procurement opinions */
+	struct dated		 wd[3];		/* withdrawn, by type */
+	struct dated		 cl[3];		/* closed in the period */
+};
+
+/*
  * A review of item i received in the year to date and withdrawn (取下げ)
  * by the period's end: not counted.  The specification counts cases
  * scrutinised to a 可否決定通知 (3(1)ア(イ)a, 60 a year), which a
@@ -425,8 +488,8 @@ done:
  * cases.  Named under the item, so that the count is explained.
  */
 static void
-withdrawn(struct bld *b, size_t i, const char *title, const char *org,
-    struct cal_date rcv)
+withdrawn(struct bld *b, size_t i, struct dated *l, const char *title,
+    const char *org, struct cal_date rcv)
 {
 	struct report_item	*it = &b->w->items[i];
 	char			 era[CAL_FMT_MAX];
@@ -434,19 +497,37 @@ withdrawn(struct bld *b, size_t i, const char *title, const char *org,
 	if (!rp_between(rcv, b->fy0, b->w->to))
 		return;
 	rp_era(era, rcv);
-	it->withdrawn = rp_fmt(b->pool, "%s%s%s（%s%s%s受付）",
-	    it->withdrawn != NULL ? it->withdrawn : "",
-	    it->withdrawn != NULL ? "、" : "", title != NULL ? title : "",
+	dated_add(b, l, rcv, rp_fmt(b->pool, "%s（%s%s%s受付）",
+	    title != NULL ? title : "",
 	    org != NULL && org[0] != '\0' ? org : "",
-	    org != NULL && org[0] != '\0' ? "、" : "", era);
+	    org != NULL && org[0] != '\0' ? "、" : "", era));
 	it->nwithdrawn++;
 }
 
-struct review_acc {
-	struct review_ctx	*ctx;
-	long			 closed[3];	/* in the period */
-	long			 ontime, late;	/* procurement opinions */
-};
+/*
+ * A review closed in the period, named under its item whenever it was
+ * received, so that 当期の決定 2件 shows which two: 件名（番号、課、
+ * 令和8年12月14日提出、期限内）.
+ */
+static void
+closed_in_period(struct bld *b, struct dated *l, const struct node *rec,
+    int t, struct cal_date closed, int has_due, struct cal_date due)
+{
+	static const char *const what[3] = { "決定", "提出", "通知" };
+	const char	*no = node_get_str(rec, "ref_no");
+	const char	*org = rp_org(b->st, node_get_str(rec, "org"));
+	const char	*title = node_get_str(rec, "title");
+	char		 era[CAL_FMT_MAX];
+
+	rp_era(era, closed);
+	dated_add(b, l, closed, rp_fmt(b->pool, "%s（%s%s%s%s%s%s%s）",
+	    title != NULL ? title : "",
+	    no != NULL && no[0] != '\0' ? no : "",
+	    no != NULL && no[0] != '\0' ? "、" : "",
+	    org[0] != '\0' ? org : "", org[0] != '\0' ? "、" : "", era,
+	    what[t], t != 1 || !has_due ? "" : cal_cmp(closed, due) <= 0 ?
+	    "、期限内" : "、期限超過"));
+}
 
 static int
 on_review(struct bld *b, const struct schema *kind, const struct node *rec,
@@ -476,6 +557,7 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 		has_closed = 0;
 	if (has_closed && rp_between(closed, b->w->from, b->w->to)) {
 		acc->closed[t]++;
+		closed_in_period(b, &acc->cl[t], rec, t, closed, has_due, due);
 		if (t == 1 && has_due) {
 			if (cal_cmp(closed, due) <= 0)
 				acc->ontime++;
@@ -484,7 +566,7 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 		}
 	}
 	if (status != NULL && strcmp(status, "withdrawn") == 0) {
-		withdrawn(b, items[t], node_get_str(rec, "title"),
+		withdrawn(b, items[t], &acc->wd[t], node_get_str(rec, "title"),
 		    rp_org(b->st, node_get_str(rec, "org")), rcv);
 		return 0;
 	}
@@ -553,9 +635,13 @@ count_reviews(struct bld *b)
 	static const char *const want[] = { "ref_no", "type", "title", "org",
 	    "status", "received", "due", "submitted", "decision",
 	    "hearings" };
+	static const char *const heads[3] = { "当期に決定したもの",
+	    "当期に意見書を提出したもの", "当期に結果を通知したもの" };
+	static const size_t items[3] = { I_PLAN, I_PROC, I_SYSEVAL };
 	struct review_acc	acc;
+	struct report_item	*it;
 	char			n1[32], n2[32], n3[32], fig[256];
-	int			rc;
+	int			rc, t;
 
 	memset(&acc, 0, sizeof acc);
 	if ((rc = review_ctx_new(&acc.ctx, b->st)) != 0)
@@ -565,6 +651,13 @@ count_reviews(struct bld *b)
 	    on_review_cb);
 	b->arg = NULL;
 	review_ctx_free(acc.ctx);
+	for (t = 0; t < 3; t++) {
+		it = &b->w->items[items[t]];
+		it->withdrawn = dated_join(b, &acc.wd[t]);
+		it->nclosed = acc.closed[t];
+		if ((it->closed = dated_join(b, &acc.cl[t])) != NULL)
+			it->closed_head = heads[t];
+	}
 	if (rc != 0)
 		return rc;
 	snprintf(fig, sizeof fig, "決定 %s件", rp_count(n1, acc.closed[0]));

@@ -287,21 +287,44 @@ report_work_write_docx(const struct report_work *w,
 		if (it->detail != NULL)
 			buf_printf(&para, "%s。", it->detail);
 		/*
-		 * Rows a session each, counted by 対象者区分: 当期2対象者区分
-		 * over three rows read as a miscount.
+		 * Rows a session each, counted by 対象者区分 (or 種類): 当期2
+		 * 対象者区分 over three rows read as a miscount, and 当期0
+		 * over a row (a second session of an audience counted in an
+		 * earlier period) as one.
 		 */
 		if (it->period > 0 && it->nrefs > (size_t)it->period &&
 		    strcmp(it->unit, "対象者区分") == 0)
 			buf_printf(&para, "表の%zu回のうち、同じ対象者区分の研修"
 			    "（第1回・第2回など）は1区分として数えています。",
 			    it->nrefs);
+		else if (it->period > 0 && it->nrefs > (size_t)it->period &&
+		    strcmp(it->unit, "種類") == 0)
+			buf_printf(&para, "表の%zu回のうち、同じ種類の研修"
+			    "（第1回・第2回など）は1種類として数えています。",
+			    it->nrefs);
+		else if (it->period == 0 && it->nrefs > 0 &&
+		    (strcmp(it->unit, "対象者区分") == 0 ||
+		    strcmp(it->unit, "種類") == 0))
+			buf_printf(&para, "表の%zu回は、前期までに数えた%sと同じ"
+			    "%sの研修（第2回など）のため、当期の件数には含めて"
+			    "いません。", it->nrefs, it->unit, it->unit);
 		/* out of memory: nothing written (para is sticky, below) */
 		if (buf_ok(&para) == 0)
 			docx_add_outline_body(d, para.data);
+		/*
+		 * No row and nothing counted is no activity only when the
+		 * detail counts none either: a case received earlier and
+		 * decided in the period is the period's work (当期の意見書
+		 * 提出 1件 read 当期の実績はありません right after it).
+		 */
 		if (it->nrefs > 0)
 			refs_table(d, it);
+		else if (it->period == 0 && it->closed != NULL)
+			docx_add_outline_body(d, "当期に受け付けたものはありません。");
 		else if (it->period == 0)
 			docx_add_outline_body(d, "当期の実績はありません。");
+		if (it->closed != NULL)
+			body_fmt(d, &para, "%s：%s", it->closed_head, it->closed);
 		if (it->unheld != NULL) {
 			body_fmt(d, &para, "当期中の日付で予定され、実施の記録"
 			    "がないもの（未実施、件数に含めていません）：%s",

@@ -918,6 +918,74 @@ assert st["令和8年度 情報セキュリティ監査（運用面） 経済課
 PY
 checks=$((checks + 1))
 
+# --- review13: what the detail counts is listed; dates across the year end --
+D5=$T/data5
+cp -r "$NCIO_SAMPLE_DIR" "$D5"
+# an opinion received before the period and submitted in it (late): the
+# period receives none, and 当期の意見書提出 1件 was followed by 当期の
+# 実績はありません, the opinion named nowhere
+cat >"$D5"/reviews/2026/rv-fx000001.yaml <<'Y'
+id: rv-fx000001
+fy: 2026
+ref_no: 情政受第91号
+type: procurement
+title: 契約管理システムの更新に係る調達支援
+org: hoiku-keikaku
+status: submitted
+received: 2026-08-03
+due: 2026-08-10
+submitted: 2026-08-20
+Y
+# two withdrawn cases whose files come before the sample's (5月8日) in
+# an order that is not their dates'
+for x in 2:2026-07-20 3:2026-04-20; do
+	cat >"$D5"/reviews/2026/rv-fx00000${x%%:*}.yaml <<Y
+id: rv-fx00000${x%%:*}
+fy: 2026
+ref_no: 情政受第9${x%%:*}号
+type: plan
+title: 取下げ試験${x%%:*}
+org: hoiku-keikaku
+status: withdrawn
+received: ${x#*:}
+Y
+done
+# the マイナンバー研修 by e-learning moved across the year end
+sed -i 's/^date: 2026-07-06$/date: 2026-12-18/; s/^end_date: 2026-08-14$/end_date: 2027-01-12/' \
+    "$D5"/trainings/2026/tr-2a5yjssd.yaml
+expect_status 0 "$NCIO" -C "$D5" report bimonthly --from 2026-08-15 \
+    --to 2026-09-30 -o "$T/out5/"
+checks=$((checks + 1))
+$PY - "$T/out5" <<'PY' || fail "the period's submissions are not listed, or the report says there were none"
+import glob, re, sys, docx
+d = docx.Document(glob.glob(sys.argv[1] + "/作業実施報告書_*.docx")[0])
+t = [p.text for p in d.paragraphs]
+i = [k for k, p in enumerate(t) if p.startswith("(3)") and "調達実施支援" in p][0]
+sec = t[i + 1:i + 4]
+assert sec[0].startswith("当期0件") and "当期の意見書提出 1件" in sec[0], sec
+assert sec[1] == "当期に受け付けたものはありません。", sec
+assert sec[2] == ("当期に意見書を提出したもの：契約管理システムの更新に係る調達支援"
+                  "（情政受第91号、保育計画調整課、令和8年8月20日提出、期限超過）"), sec
+# no item says it did nothing after a figure of the period above 0
+for k, p in enumerate(t):
+    if p == "当期の実績はありません。":
+        assert not re.search(r"当期[^、。]*?[1-9][0-9,]*(件|回|種類|事務)", t[k - 1]), t[k - 1]
+# the withdrawn cases by the date received
+w = [p for p in t if p.startswith("年度内に取り下げられたもの")][0]
+dates = [(int(m), int(d)) for m, d in re.findall(r"令和8年(\d+)月(\d+)日受付", w)]
+assert len(dates) == 3 and dates == sorted(dates), w
+PY
+expect_status 0 "$NCIO" -C "$D5" report bimonthly --from 2026-12-10 \
+    --to 2027-02-03 -o "$T/out6/"
+checks=$((checks + 1))
+$PY - "$T/out6" <<'PY' || fail "a period across the year end drops its end's year"
+import glob, sys, docx
+d = docx.Document(glob.glob(sys.argv[1] + "/作業実施報告書_*.docx")[0])
+cells = [c.text for t in d.tables for r in t.rows for c in r.cells]
+assert "令和8年12月18日\n～令和9年1月12日" in cells, [c for c in cells if "～" in c]
+assert not any("～1月12日" in c for c in cells)
+PY
+
 # --- LibreOffice reads the same numbers (one conversion of every file) ------
 if command -v soffice >/dev/null && command -v pdftotext >/dev/null; then
 	H=$T/home
