@@ -1240,12 +1240,18 @@ rp_pct(char out[32], double r)
 
 /*
  * A prorated figure, always with one decimal: "20.0" beside "1.7" in
- * one column, not "20", so the reader sees one convention.
+ * one column, not "20", so the reader sees one convention.  Rounded
+ * half up (四捨五入) as a reader checking by hand and a workbook's 0.0
+ * format do: 9 x 11 / 12 = 8.25 is 8.3, where printf's round half to
+ * even gave 8.2.  The tolerance keeps a half that binary stores a hair
+ * below it (4.35) a half.
  */
 const char *
 rp_num(char out[32], double v)
 {
-	snprintf(out, 32, "%.1f", v);
+	double	t = floor(fabs(v) * 10.0 + 0.5 + 1e-9);
+
+	snprintf(out, 32, "%s%.1f", v < 0 && t > 0 ? "-" : "", t / 10.0);
 	return out;
 }
 

@@ -41,7 +41,7 @@ void		 rp_period_end(char out[RP_PERIOD_END], struct cal_date d,
 #define RP_ERA_PERIOD	(CAL_FMT_MAX + RP_PERIOD_END)
 void		 rp_era_period(char out[RP_ERA_PERIOD], struct cal_date,
 		    struct cal_date end);
-/* 20.0 or 1.7: one decimal always */
+/* 20.0 or 1.7: one decimal always, rounded half up (8.25: 8.3) */
 const char	*rp_num(char out[32], double v);
 /* A count as the ward's documents write it: 2,973 */
 const char	*rp_count(char out[32], long n);

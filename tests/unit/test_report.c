@@ -815,6 +815,13 @@ test_rate(void **state)
 	for (i = 0; i < sizeof tab / sizeof tab[0]; i++)
 		assert_string_equal(rp_rate(buf, tab[i].num, tab[i].den),
 		    tab[i].want);
+	/* a prorated figure too: 9 x 11 / 12 = 8.25 is 8.3, not 8.2 */
+	assert_string_equal(rp_num(buf, 9.0 * 11 / 12.0), "8.3");
+	assert_string_equal(rp_num(buf, 5.0 * 11 / 12.0), "4.6");
+	assert_string_equal(rp_num(buf, 60.0 * 11 / 12.0), "55.0");
+	assert_string_equal(rp_num(buf, 0.35), "0.4");
+	assert_string_equal(rp_num(buf, 4.35), "4.4");
+	assert_string_equal(rp_num(buf, 0.04), "0.0");
 	/* an average (the checklist's 実施率) rounds the same way */
 	assert_string_equal(rp_pct(buf, 13.0 / 16.0), "81.3%");
 	assert_string_equal(rp_pct(buf, 0.80249), "80.2%");
