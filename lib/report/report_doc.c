@@ -830,29 +830,6 @@ annual_note(char *note, size_t size, const struct report_work *w,
 }
 
 /*
- * A 番号 of the 内訳 wider than six characters with its office's prefix
- * on a line of its own (練情セ / 第26-012号): the five numbers of the
- * 事故 made the column as wide as 練情セ第26-012号, empty on most rows
- * beside a 件名 of two lines.
- */
-static const char *
-annual_no(struct strpool *pool, const char *s, int *bad)
-{
-	const char	*r;
-	char		*b;
-
-	if (s == NULL || text_width(s, strlen(s)) <= 12)
-		return s;
-	if ((b = text_split_before(s, "第")) == NULL) {
-		*bad = 1;
-		return s;
-	}
-	r = pool_dup(pool, b, bad);
-	free(b);
-	return r;
-}
-
-/*
  * The kth row of an item (k < nrefs + ncancels): its records and its
  * cancelled ones by date; *cancelled says which.
  */
@@ -1010,7 +987,14 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 			c[1] = it->row_label;
 			cal_format_era(buf, sizeof buf, r->date, CAL_ERA_SHORT);
 			c[2] = pool_dup(&pool, buf, &bad);
-			c[3] = annual_no(&pool, r->no, &bad);
+			/*
+			 * A document number whole (練企情受第40号 broke
+			 * before 第 and made every 審査 row two lines high
+			 * beside a 業務 with room to spare); 「―」 where the
+			 * record has none (the incidents without a 受付番号
+			 * left the column empty).
+			 */
+			c[3] = r->no[0] != '\0' ? r->no : "―";
 			c[4] = r->title;
 			c[5] = r->org;
 			c[6] = r->list_note != NULL ? r->list_note : r->note;

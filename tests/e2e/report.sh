@@ -324,10 +324,11 @@ for n in tot:
 PY
     fail "annual: a 状況・備考 or 備考 of the year reads as the bimonthly's"
 # issue 18: the 実績の内訳 balanced: dates R8.6.5 as the ward's lists
-# (令和8年6月5日 took twice the width), a 番号 wider than six characters
-# with its prefix on a line (練情セ / 第26-012号: the column was as wide
-# on 119 rows for five), 特記事項チェックシート（提出） on one line (it
-# doubled 31 rows) and フォローアップ中、 whole
+# (令和8年6月5日 took twice the width), 特記事項チェックシート（提出） on
+# one line (it doubled 31 rows) and フォローアップ中、 whole; review13: a
+# 番号 whole, the column as wide as the longest (練情セ / 第26-012号 and
+# 練企情受 / 第56号 made every row of their items two lines high), 「―」
+# where a record has none
 checks=$((checks + 1))
 $PY - "$T"/annual-sample/業務項目別実績_令和8年度.xlsx <<'PY' >&2 ||
 import sys, openpyxl
@@ -338,9 +339,10 @@ rows = [[c for c in r] for r in ws.iter_rows(min_row=5)
         if r[0].value and r[1].value]
 dates = {r[2].number_format for r in rows}
 assert all("ge.m.d" in f for f in dates), dates
-nos = [r[3].value for r in rows if r[3].value]
-assert "練情セ\n第26-012号" in nos, nos
-assert all(max(len(l) for l in n.split("\n")) <= 8 for n in nos), nos
+nos = [r[3].value for r in rows]
+assert "練情セ第26-012号" in nos, nos
+assert all(n and "\n" not in n for n in nos), nos
+assert "―" in nos, nos
 work = [r[1].value for r in rows if "特記事項" in r[1].value]
 assert len(work) == 31 and all("\n" not in v for v in work), work
 notes = [r[6].value for r in rows if r[6].value and "フォローアップ中" in r[6].value]
