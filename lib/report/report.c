@@ -1166,6 +1166,17 @@ report_item_scheduled(const struct report_work *w,
 	    it->expected;
 }
 
+int
+report_item_withdrawn(const struct report_work *w,
+    const struct report_item *it)
+{
+	return it->is_short && it->nwithdrawn > 0 &&
+	    !report_item_scheduled(w, it) &&
+	    report_item_unheld(w, it) != REPORT_UNHELD_ALL &&
+	    (it->ytd + it->nunheld_ytd + it->ncancelled + it->nwithdrawn) *
+	    12 >= it->expected * w->months;
+}
+
 enum report_unheld
 report_item_unheld(const struct report_work *w, const struct report_item *it)
 {
@@ -1365,6 +1376,19 @@ propose_notes(struct bld *b)
 			    it->nunheld_ytd + it->ncancelled > 0 ? out : "",
 			    it->nunheld_ytd + it->ncancelled > 0 ? "は件数に"
 			    "含めていません。" : "");
+			continue;
+		}
+		/* the withdrawn make up the rest: nothing moved either */
+		if (report_item_withdrawn(w, it)) {
+			it->note = rp_fmt(b->pool, "年度累計%s%sは、年間想定%s%s"
+			    "の経過%dか月分（%s%s）を下回っています。下回る分は、"
+			    "%s%s年度内に取り下げられたもの%s%s（件数に含めて"
+			    "いません）によるもので、作業量の振替はありません。",
+			    rp_count(c1, it->ytd), it->unit, rp_count(c2,
+			    it->expected), it->unit, w->months, p, it->unit,
+			    it->nunheld_ytd + it->ncancelled > 0 ? out : "",
+			    it->nunheld_ytd + it->ncancelled > 0 ? "および" : "",
+			    rp_count(c3, it->nwithdrawn), it->unit);
 			continue;
 		}
 		switch (report_item_unheld(w, it)) {

@@ -185,6 +185,15 @@ int		 report_item_scheduled(const struct report_work *,
 		    const struct report_item *);
 
 /*
+ * Is the rest of a short item's shortfall, past what its 未実施 and 中止
+ * explain and not the plan's timing, the reviews withdrawn (取下げ, not
+ * counted): 55 of 60 with 5 withdrawn is no effort moved to other work,
+ * and the 業務項目別実績 said 他の業務に振替.  Both documents word it so.
+ */
+int		 report_item_withdrawn(const struct report_work *,
+		    const struct report_item *);
+
+/*
  * The user's wording of an item's 6(1)ウ note.  item is the item's key
  * (plan_reviews) or label (情報化企画審査).  NC_ENOTFOUND for no such
  * item, NC_EINVALID when the item is not below its expectation (the

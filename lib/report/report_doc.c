@@ -215,7 +215,7 @@ report_work_write_docx(const struct report_work *w,
 	char			 line[1024], heading[256];
 	struct buf		 para = BUF_INIT;
 	size_t			 i, nshort = 0, nmoved = 0, nsched = 0;
-	int			 rc, anyunheld = 0, anycancel = 0;
+	int			 rc, anyunheld = 0, anycancel = 0, anywd = 0;
 
 	rp_era(date, w->as_of);
 	cal_format_iso(iso, sizeof iso, w->as_of);
@@ -346,6 +346,10 @@ report_work_write_docx(const struct report_work *w,
 				nsched++;
 				continue;
 			}
+			if (report_item_withdrawn(w, it)) {
+				anywd = 1;
+				continue;
+			}
 			switch (report_item_unheld(w, it)) {
 			case REPORT_UNHELD_ALL:
 				break;
@@ -371,13 +375,15 @@ report_work_write_docx(const struct report_work *w,
 		 * 第2回 進捗報告会 the day after the report read as moved).
 		 */
 		struct buf	 why = BUF_INIT;
-		const char	*part[3];
+		const char	*part[4];
 		size_t		 np = 0, k;
 
 		if (anyunheld)
 			part[np++] = "予定日を過ぎて実施の記録がないもの（未実施）";
 		if (anycancel)
 			part[np++] = "年度内に中止したもの";
+		if (anywd)
+			part[np++] = "年度内に取り下げられたもの";
 		if (nsched > 0)
 			part[np++] = "作業実施計画書の予定による実施時期の差";
 		/* A、B および C */
@@ -796,7 +802,14 @@ annual_note(char *note, size_t size, const struct report_work *w,
 		snprintf(note, size, "年度内にあと%ld件を予定（作業実施計画書）%s%s",
 		    it->nscheduled, it->nunheld_ytd + it->ncancelled > 0 ?
 		    "。" : "", it->nunheld_ytd + it->ncancelled > 0 ? out : "");
-	else if (it->is_short) {
+	else if (report_item_withdrawn(w, it)) {
+		/* the 取下げ are the rest of the shortfall: no 振替 */
+		snprintf(note, size, "年間想定を下回る分は%s%s取下げ %ld件による"
+		    "（取下げは実績に含めない）", it->nunheld_ytd +
+		    it->ncancelled > 0 ? out : "", it->nunheld_ytd +
+		    it->ncancelled > 0 ? "および" : "", it->nwithdrawn);
+		return note;
+	} else if (it->is_short) {
 		switch (report_item_unheld(w, it)) {
 		case REPORT_UNHELD_ALL:
 			snprintf(note, size, "%s", out);
