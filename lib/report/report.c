@@ -158,24 +158,33 @@ rp_era(char out[CAL_FMT_MAX], struct cal_date d)
 void
 rp_period_end(char out[RP_PERIOD_END], struct cal_date d, struct cal_date end)
 {
+	char	era[CAL_FMT_MAX];
+
 	if (end.y == 0 || cal_cmp(end, d) <= 0)
 		out[0] = '\0';
 	else if (end.y == d.y && end.m == d.m)
 		snprintf(out, RP_PERIOD_END, "～%d日", end.d);
-	else
+	else if (end.y == d.y)
 		snprintf(out, RP_PERIOD_END, "～%d月%d日", end.m, end.d);
+	else {
+		/*
+		 * Into the next year: 令和8年12月18日～1月12日 read as a
+		 * January before the start, so the year is written.
+		 */
+		rp_era(era, end);
+		snprintf(out, RP_PERIOD_END, "～%s", era);
+	}
 }
 
 void
-rp_era_period(char out[CAL_FMT_MAX + 32], struct cal_date d,
+rp_era_period(char out[RP_ERA_PERIOD], struct cal_date d,
     struct cal_date end)
 {
 	char	tail[RP_PERIOD_END];
 
 	rp_era(out, d);
 	rp_period_end(tail, d, end);
-	snprintf(out + strlen(out), CAL_FMT_MAX + 32 - strlen(out), "%s",
-	    tail);
+	snprintf(out + strlen(out), RP_ERA_PERIOD - strlen(out), "%s", tail);
 }
 
 int
@@ -407,6 +416,69 @@ done:
 /* --- reviews: received; decided or submitted; opinions on time -------- */
 
 /*
+ * Texts named under an item, kept in date order as they come (the
+ * records come by file): the withdrawn cases read 4月15日, 10月27日,
+ * 10月2日, 6月15日.  Of equal dates the first come stays first.
+ */
+struct dated {
+	struct dated_ent {
+		struct cal_date	 d;
+		const char	*s;
+	}		*v;
+	size_t		 n;
+};
+
+static void
+dated_add(struct bld *b, struct dated *l, struct cal_date d, const char *s)
+{
+	struct dated_ent	*e;
+
+	if ((e = realloc(l->v, (l->n + 1) * sizeof *e)) == NULL) {
+		b->bad = 1;
+		return;
+	}
+	l->v = e;
+	e = &l->v[l->n++];
+	while (e > l->v && cal_cmp(e[-1].d, d) > 0) {
+		e[0] = e[-1];
+		e--;
+	}
+	e->d = d;
+	e->s = s;
+}
+
+/* The texts joined with 、 in the pool; NULL for none.  l is emptied. */
+static const char *
+dated_join(struct bld *b, struct dated *l)
+{
+	struct buf	 out = BUF_INIT;
+	const char	*p = NULL;
+	size_t		 i;
+
+	for (i = 0; i < l->n; i++)
+		buf_printf(&out, "%s%s", i > 0 ? "、" : "", l->v[i].s);
+	if (l->n > 0) {
+		if (buf_ok(&out) != 0)
+			b->bad = 1;
+		else
+			p = rp_str(b->pool, out.data);
+	}
+	buf_free(&out);
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+	return p;
+}
+
+struct review_acc {
+	struct review_ctx	*ctx;
+	long			 closed[3];	/* in the period */
+	long			 ontime, late;	/* procurement opinions */
+	struct dated		 wd[3];		/* withdrawn, by type */
+	struct dated		 cl[3];		/* closed in the period */
+};
+
+/*
  * A review of item i received in the year to date and withdrawn (取下げ)
  * by the period's end: not counted.  The specification counts cases
  * scrutinised to a 可否決定通知 (3(1)ア(イ)a, 60 a year), which a
@@ -416,8 +488,8 @@ done:
  * cases.  Named under the item, so that the count is explained.
  */
 static void
-withdrawn(struct bld *b, size_t i, const char *title, const char *org,
-    struct cal_date rcv)
+withdrawn(struct bld *b, size_t i, struct dated *l, const char *title,
+    const char *org, struct cal_date rcv)
 {
 	struct report_item	*it = &b->w->items[i];
 	char			 era[CAL_FMT_MAX];
@@ -425,19 +497,37 @@ withdrawn(struct bld *b, size_t i, const char *title, const char *org,
 	if (!rp_between(rcv, b->fy0, b->w->to))
 		return;
 	rp_era(era, rcv);
-	it->withdrawn = rp_fmt(b->pool, "%s%s%s（%s%s%s受付）",
-	    it->withdrawn != NULL ? it->withdrawn : "",
-	    it->withdrawn != NULL ? "、" : "", title != NULL ? title : "",
+	dated_add(b, l, rcv, rp_fmt(b->pool, "%s（%s%s%s受付）",
+	    title != NULL ? title : "",
 	    org != NULL && org[0] != '\0' ? org : "",
-	    org != NULL && org[0] != '\0' ? "、" : "", era);
+	    org != NULL && org[0] != '\0' ? "、" : "", era));
 	it->nwithdrawn++;
 }
 
-struct review_acc {
-	struct review_ctx	*ctx;
-	long			 closed[3];	/* in the period */
-	long			 ontime, late;	/* procurement opinions */
-};
+/*
+ * A review closed in the period, named under its item whenever it was
+ * received, so that 当期の決定 2件 shows which two: 件名（番号、課、
+ * 令和8年12月14日提出、期限内）.
+ */
+static void
+closed_in_period(struct bld *b, struct dated *l, const struct node *rec,
+    int t, struct cal_date closed, int has_due, struct cal_date due)
+{
+	static const char *const what[3] = { "決定", "提出", "通知" };
+	const char	*no = node_get_str(rec, "ref_no");
+	const char	*org = rp_org(b->st, node_get_str(rec, "org"));
+	const char	*title = node_get_str(rec, "title");
+	char		 era[CAL_FMT_MAX];
+
+	rp_era(era, closed);
+	dated_add(b, l, closed, rp_fmt(b->pool, "%s（%s%s%s%s%s%s%s）",
+	    title != NULL ? title : "",
+	    no != NULL && no[0] != '\0' ? no : "",
+	    no != NULL && no[0] != '\0' ? "、" : "",
+	    org[0] != '\0' ? org : "", org[0] != '\0' ? "、" : "", era,
+	    what[t], t != 1 || !has_due ? "" : cal_cmp(closed, due) <= 0 ?
+	    "、期限内" : "、期限超過"));
+}
 
 static int
 on_review(struct bld *b, const struct schema *kind, const struct node *rec,
@@ -467,6 +557,7 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 		has_closed = 0;
 	if (has_closed && rp_between(closed, b->w->from, b->w->to)) {
 		acc->closed[t]++;
+		closed_in_period(b, &acc->cl[t], rec, t, closed, has_due, due);
 		if (t == 1 && has_due) {
 			if (cal_cmp(closed, due) <= 0)
 				acc->ontime++;
@@ -475,7 +566,7 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 		}
 	}
 	if (status != NULL && strcmp(status, "withdrawn") == 0) {
-		withdrawn(b, items[t], node_get_str(rec, "title"),
+		withdrawn(b, items[t], &acc->wd[t], node_get_str(rec, "title"),
 		    rp_org(b->st, node_get_str(rec, "org")), rcv);
 		return 0;
 	}
@@ -544,9 +635,13 @@ count_reviews(struct bld *b)
 	static const char *const want[] = { "ref_no", "type", "title", "org",
 	    "status", "received", "due", "submitted", "decision",
 	    "hearings" };
+	static const char *const heads[3] = { "当期に決定したもの",
+	    "当期に意見書を提出したもの", "当期に結果を通知したもの" };
+	static const size_t items[3] = { I_PLAN, I_PROC, I_SYSEVAL };
 	struct review_acc	acc;
+	struct report_item	*it;
 	char			n1[32], n2[32], n3[32], fig[256];
-	int			rc;
+	int			rc, t;
 
 	memset(&acc, 0, sizeof acc);
 	if ((rc = review_ctx_new(&acc.ctx, b->st)) != 0)
@@ -556,6 +651,13 @@ count_reviews(struct bld *b)
 	    on_review_cb);
 	b->arg = NULL;
 	review_ctx_free(acc.ctx);
+	for (t = 0; t < 3; t++) {
+		it = &b->w->items[items[t]];
+		it->withdrawn = dated_join(b, &acc.wd[t]);
+		it->nclosed = acc.closed[t];
+		if ((it->closed = dated_join(b, &acc.cl[t])) != NULL)
+			it->closed_head = heads[t];
+	}
 	if (rc != 0)
 		return rc;
 	snprintf(fig, sizeof fig, "決定 %s件", rp_count(n1, acc.closed[0]));
@@ -1064,6 +1166,17 @@ report_item_scheduled(const struct report_work *w,
 	    it->expected;
 }
 
+int
+report_item_withdrawn(const struct report_work *w,
+    const struct report_item *it)
+{
+	return it->is_short && it->nwithdrawn > 0 &&
+	    !report_item_scheduled(w, it) &&
+	    report_item_unheld(w, it) != REPORT_UNHELD_ALL &&
+	    (it->ytd + it->nunheld_ytd + it->ncancelled + it->nwithdrawn) *
+	    12 >= it->expected * w->months;
+}
+
 enum report_unheld
 report_item_unheld(const struct report_work *w, const struct report_item *it)
 {
@@ -1138,12 +1251,18 @@ rp_pct(char out[32], double r)
 
 /*
  * A prorated figure, always with one decimal: "20.0" beside "1.7" in
- * one column, not "20", so the reader sees one convention.
+ * one column, not "20", so the reader sees one convention.  Rounded
+ * half up (四捨五入) as a reader checking by hand and a workbook's 0.0
+ * format do: 9 x 11 / 12 = 8.25 is 8.3, where printf's round half to
+ * even gave 8.2.  The tolerance keeps a half that binary stores a hair
+ * below it (4.35) a half.
  */
 const char *
 rp_num(char out[32], double v)
 {
-	snprintf(out, 32, "%.1f", v);
+	double	t = floor(fabs(v) * 10.0 + 0.5 + 1e-9);
+
+	snprintf(out, 32, "%s%.1f", v < 0 && t > 0 ? "-" : "", t / 10.0);
 	return out;
 }
 
@@ -1257,6 +1376,19 @@ propose_notes(struct bld *b)
 			    it->nunheld_ytd + it->ncancelled > 0 ? out : "",
 			    it->nunheld_ytd + it->ncancelled > 0 ? "は件数に"
 			    "含めていません。" : "");
+			continue;
+		}
+		/* the withdrawn make up the rest: nothing moved either */
+		if (report_item_withdrawn(w, it)) {
+			it->note = rp_fmt(b->pool, "年度累計%s%sは、年間想定%s%s"
+			    "の経過%dか月分（%s%s）を下回っています。下回る分は、"
+			    "%s%s年度内に取り下げられたもの%s%s（件数に含めて"
+			    "いません）によるもので、作業量の振替はありません。",
+			    rp_count(c1, it->ytd), it->unit, rp_count(c2,
+			    it->expected), it->unit, w->months, p, it->unit,
+			    it->nunheld_ytd + it->ncancelled > 0 ? out : "",
+			    it->nunheld_ytd + it->ncancelled > 0 ? "および" : "",
+			    rp_count(c3, it->nwithdrawn), it->unit);
 			continue;
 		}
 		switch (report_item_unheld(w, it)) {

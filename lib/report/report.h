@@ -95,7 +95,18 @@ struct report_item {
 	 * them (no 可否決定通知 is made for them); named here.
 	 */
 	long			 nwithdrawn;
-	const char		*withdrawn;	/* or NULL */
+	const char		*withdrawn;	/* or NULL, by date received */
+	/*
+	 * The cases detail counts (当期の決定 2件): decided, submitted or
+	 * notified in the period, by that date, whenever received -- a
+	 * case received in an earlier period is not among refs, and the
+	 * 作業実施報告書 printed 当期の意見書提出 1件 over 当期の実績は
+	 * ありません.  closed_head says what they are (当期に決定した
+	 * もの); NULL both when there are none.
+	 */
+	long			 nclosed;
+	const char		*closed;
+	const char		*closed_head;
 	/* cancelled in the year to date, with the reason: not counted */
 	long			 ncancelled;
 	const char		*cancelled;	/* or NULL */
@@ -171,6 +182,15 @@ enum report_unheld report_item_unheld(const struct report_work *,
  * is moved for it (6(1)ウ): the note and the section's text say so.
  */
 int		 report_item_scheduled(const struct report_work *,
+		    const struct report_item *);
+
+/*
+ * Is the rest of a short item's shortfall, past what its 未実施 and 中止
+ * explain and not the plan's timing, the reviews withdrawn (取下げ, not
+ * counted): 55 of 60 with 5 withdrawn is no effort moved to other work,
+ * and the 業務項目別実績 said 他の業務に振替.  Both documents word it so.
+ */
+int		 report_item_withdrawn(const struct report_work *,
 		    const struct report_item *);
 
 /*

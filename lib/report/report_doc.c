@@ -125,7 +125,7 @@ refs_table(struct docx *d, const struct report_item *it)
 	    "所管課等", "状況・備考" };
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 c, l;
-	char			 buf[CAL_FMT_MAX + 32];
+	char			 buf[RP_ERA_PERIOD + 1];
 	const char		*cell[6];
 	unsigned		 w[6];
 	int			 used[6] = { 1, 0, 1, 1, 0, 0 };
@@ -215,7 +215,7 @@ report_work_write_docx(const struct report_work *w,
 	char			 line[1024], heading[256];
 	struct buf		 para = BUF_INIT;
 	size_t			 i, nshort = 0, nmoved = 0, nsched = 0;
-	int			 rc, anyunheld = 0, anycancel = 0;
+	int			 rc, anyunheld = 0, anycancel = 0, anywd = 0;
 
 	rp_era(date, w->as_of);
 	cal_format_iso(iso, sizeof iso, w->as_of);
@@ -287,21 +287,44 @@ report_work_write_docx(const struct report_work *w,
 		if (it->detail != NULL)
 			buf_printf(&para, "%s。", it->detail);
 		/*
-		 * Rows a session each, counted by 対象者区分: 当期2対象者区分
-		 * over three rows read as a miscount.
+		 * Rows a session each, counted by 対象者区分 (or 種類): 当期2
+		 * 対象者区分 over three rows read as a miscount, and 当期0
+		 * over a row (a second session of an audience counted in an
+		 * earlier period) as one.
 		 */
 		if (it->period > 0 && it->nrefs > (size_t)it->period &&
 		    strcmp(it->unit, "対象者区分") == 0)
 			buf_printf(&para, "表の%zu回のうち、同じ対象者区分の研修"
 			    "（第1回・第2回など）は1区分として数えています。",
 			    it->nrefs);
+		else if (it->period > 0 && it->nrefs > (size_t)it->period &&
+		    strcmp(it->unit, "種類") == 0)
+			buf_printf(&para, "表の%zu回のうち、同じ種類の研修"
+			    "（第1回・第2回など）は1種類として数えています。",
+			    it->nrefs);
+		else if (it->period == 0 && it->nrefs > 0 &&
+		    (strcmp(it->unit, "対象者区分") == 0 ||
+		    strcmp(it->unit, "種類") == 0))
+			buf_printf(&para, "表の%zu回は、前期までに数えた%sと同じ"
+			    "%sの研修（第2回など）のため、当期の件数には含めて"
+			    "いません。", it->nrefs, it->unit, it->unit);
 		/* out of memory: nothing written (para is sticky, below) */
 		if (buf_ok(&para) == 0)
 			docx_add_outline_body(d, para.data);
+		/*
+		 * No row and nothing counted is no activity only when the
+		 * detail counts none either: a case received earlier and
+		 * decided in the period is the period's work (当期の意見書
+		 * 提出 1件 read 当期の実績はありません right after it).
+		 */
 		if (it->nrefs > 0)
 			refs_table(d, it);
+		else if (it->period == 0 && it->closed != NULL)
+			docx_add_outline_body(d, "当期に受け付けたものはありません。");
 		else if (it->period == 0)
 			docx_add_outline_body(d, "当期の実績はありません。");
+		if (it->closed != NULL)
+			body_fmt(d, &para, "%s：%s", it->closed_head, it->closed);
 		if (it->unheld != NULL) {
 			body_fmt(d, &para, "当期中の日付で予定され、実施の記録"
 			    "がないもの（未実施、件数に含めていません）：%s",
@@ -321,6 +344,10 @@ report_work_write_docx(const struct report_work *w,
 			anycancel |= it->ncancelled > 0;
 			if (report_item_scheduled(w, it)) {
 				nsched++;
+				continue;
+			}
+			if (report_item_withdrawn(w, it)) {
+				anywd = 1;
 				continue;
 			}
 			switch (report_item_unheld(w, it)) {
@@ -348,13 +375,15 @@ report_work_write_docx(const struct report_work *w,
 		 * 第2回 進捗報告会 the day after the report read as moved).
 		 */
 		struct buf	 why = BUF_INIT;
-		const char	*part[3];
+		const char	*part[4];
 		size_t		 np = 0, k;
 
 		if (anyunheld)
 			part[np++] = "予定日を過ぎて実施の記録がないもの（未実施）";
 		if (anycancel)
 			part[np++] = "年度内に中止したもの";
+		if (anywd)
+			part[np++] = "年度内に取り下げられたもの";
 		if (nsched > 0)
 			part[np++] = "作業実施計画書の予定による実施時期の差";
 		/* A、B および C */
@@ -773,7 +802,14 @@ annual_note(char *note, size_t size, const struct report_work *w,
 		snprintf(note, size, "年度内にあと%ld件を予定（作業実施計画書）%s%s",
 		    it->nscheduled, it->nunheld_ytd + it->ncancelled > 0 ?
 		    "。" : "", it->nunheld_ytd + it->ncancelled > 0 ? out : "");
-	else if (it->is_short) {
+	else if (report_item_withdrawn(w, it)) {
+		/* the 取下げ are the rest of the shortfall: no 振替 */
+		snprintf(note, size, "年間想定を下回る分は%s%s取下げ %ld件による"
+		    "（取下げは実績に含めない）", it->nunheld_ytd +
+		    it->ncancelled > 0 ? out : "", it->nunheld_ytd +
+		    it->ncancelled > 0 ? "および" : "", it->nwithdrawn);
+		return note;
+	} else if (it->is_short) {
 		switch (report_item_unheld(w, it)) {
 		case REPORT_UNHELD_ALL:
 			snprintf(note, size, "%s", out);
@@ -804,29 +840,6 @@ annual_note(char *note, size_t size, const struct report_work *w,
 	    strcmp(note + l - 3, "。") != 0)
 		snprintf(note + l, size - l, "。");
 	return note[0] != '\0' ? note : NULL;
-}
-
-/*
- * A 番号 of the 内訳 wider than six characters with its office's prefix
- * on a line of its own (練情セ / 第26-012号): the five numbers of the
- * 事故 made the column as wide as 練情セ第26-012号, empty on most rows
- * beside a 件名 of two lines.
- */
-static const char *
-annual_no(struct strpool *pool, const char *s, int *bad)
-{
-	const char	*r;
-	char		*b;
-
-	if (s == NULL || text_width(s, strlen(s)) <= 12)
-		return s;
-	if ((b = text_split_before(s, "第")) == NULL) {
-		*bad = 1;
-		return s;
-	}
-	r = pool_dup(pool, b, bad);
-	free(b);
-	return r;
 }
 
 /*
@@ -987,7 +1000,14 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 			c[1] = it->row_label;
 			cal_format_era(buf, sizeof buf, r->date, CAL_ERA_SHORT);
 			c[2] = pool_dup(&pool, buf, &bad);
-			c[3] = annual_no(&pool, r->no, &bad);
+			/*
+			 * A document number whole (練企情受第40号 broke
+			 * before 第 and made every 審査 row two lines high
+			 * beside a 業務 with room to spare); 「―」 where the
+			 * record has none (the incidents without a 受付番号
+			 * left the column empty).
+			 */
+			c[3] = r->no[0] != '\0' ? r->no : "―";
 			c[4] = r->title;
 			c[5] = r->org;
 			c[6] = r->list_note != NULL ? r->list_note : r->note;
@@ -1423,7 +1443,7 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 	struct deliv		*v = NULL;
 	char			 buf[CAL_FMT_MAX], when[96];
 	const char		*what;
-	char			 per[CAL_FMT_MAX + 32];
+	char			 per[RP_ERA_PERIOD];
 	char			 line[2048], *path = NULL;
 	struct buf		 none = BUF_INIT;
 	struct tr_plan		*tp = NULL;

@@ -27,19 +27,21 @@ const char	*rp_org(struct store *, const char *code);
 void		 rp_era(char out[CAL_FMT_MAX], struct cal_date);
 /*
  * The end of a period from d, as the ward writes it after the first day:
- * ～28日 in the same month, ～9月2日 in another; "" where end is none
- * (y 0) or not after d.
+ * ～28日 in the same month, ～9月2日 in another, ～令和9年1月12日 in
+ * another year; "" where end is none (y 0) or not after d.
  */
-#define RP_PERIOD_END	32
+#define RP_PERIOD_END	32	/* ～令和10年12月31日: 24 bytes */
 void		 rp_period_end(char out[RP_PERIOD_END], struct cal_date d,
 		    struct cal_date end);
 /*
  * A date, or a period from it to end (y 0: none), in full: 令和8年8月3日,
- * 令和8年8月3日～28日, 令和8年8月3日～9月2日.
+ * 令和8年8月3日～28日, 令和8年8月3日～9月2日,
+ * 令和8年12月18日～令和9年1月12日.
  */
-void		 rp_era_period(char out[CAL_FMT_MAX + 32], struct cal_date,
+#define RP_ERA_PERIOD	(CAL_FMT_MAX + RP_PERIOD_END)
+void		 rp_era_period(char out[RP_ERA_PERIOD], struct cal_date,
 		    struct cal_date end);
-/* 20.0 or 1.7: one decimal always */
+/* 20.0 or 1.7: one decimal always, rounded half up (8.25: 8.3) */
 const char	*rp_num(char out[32], double v);
 /* A count as the ward's documents write it: 2,973 */
 const char	*rp_count(char out[32], long n);

@@ -324,10 +324,11 @@ for n in tot:
 PY
     fail "annual: a 状況・備考 or 備考 of the year reads as the bimonthly's"
 # issue 18: the 実績の内訳 balanced: dates R8.6.5 as the ward's lists
-# (令和8年6月5日 took twice the width), a 番号 wider than six characters
-# with its prefix on a line (練情セ / 第26-012号: the column was as wide
-# on 119 rows for five), 特記事項チェックシート（提出） on one line (it
-# doubled 31 rows) and フォローアップ中、 whole
+# (令和8年6月5日 took twice the width), 特記事項チェックシート（提出） on
+# one line (it doubled 31 rows) and フォローアップ中、 whole; review13: a
+# 番号 whole, the column as wide as the longest (練情セ / 第26-012号 and
+# 練企情受 / 第56号 made every row of their items two lines high), 「―」
+# where a record has none
 checks=$((checks + 1))
 $PY - "$T"/annual-sample/業務項目別実績_令和8年度.xlsx <<'PY' >&2 ||
 import sys, openpyxl
@@ -338,14 +339,15 @@ rows = [[c for c in r] for r in ws.iter_rows(min_row=5)
         if r[0].value and r[1].value]
 dates = {r[2].number_format for r in rows}
 assert all("ge.m.d" in f for f in dates), dates
-nos = [r[3].value for r in rows if r[3].value]
-assert "練情セ\n第26-012号" in nos, nos
-assert all(max(len(l) for l in n.split("\n")) <= 8 for n in nos), nos
+nos = [r[3].value for r in rows]
+assert "練情セ第26-012号" in nos, nos
+assert all(n and "\n" not in n for n in nos), nos
+assert "―" in nos, nos
 work = [r[1].value for r in rows if "特記事項" in r[1].value]
 assert len(work) == 31 and all("\n" not in v for v in work), work
 notes = [r[6].value for r in rows if r[6].value and "フォローアップ中" in r[6].value]
 assert notes and all("フォローアップ中、\n" in v for v in notes), notes
-assert w["日付"] < 12 and w["番号"] < 17, w
+assert w["日付"] < 12 and w["番号"] < 21, w
 PY
     fail "annual: the 実績の内訳's columns"
 expect_status 0 "$NCIO" -C "$D" report bimonthly --meeting "$m6" \
@@ -917,6 +919,117 @@ assert st["令和8年度 フォローアップ監査 戸籍住民課"] == "予�
 assert st["令和8年度 情報セキュリティ監査（運用面） 経済課"] == "実績", st
 PY
 checks=$((checks + 1))
+
+# --- review13: what the detail counts is listed; dates across the year end --
+D5=$T/data5
+cp -r "$NCIO_SAMPLE_DIR" "$D5"
+# an opinion received before the period and submitted in it (late): the
+# period receives none, and 当期の意見書提出 1件 was followed by 当期の
+# 実績はありません, the opinion named nowhere
+cat >"$D5"/reviews/2026/rv-fx000001.yaml <<'Y'
+id: rv-fx000001
+fy: 2026
+ref_no: 情政受第91号
+type: procurement
+title: 契約管理システムの更新に係る調達支援
+org: hoiku-keikaku
+status: submitted
+received: 2026-08-03
+due: 2026-08-10
+submitted: 2026-08-20
+Y
+# two withdrawn cases whose files come before the sample's (5月8日) in
+# an order that is not their dates'
+for x in 2:2026-07-20 3:2026-04-20; do
+	cat >"$D5"/reviews/2026/rv-fx00000${x%%:*}.yaml <<Y
+id: rv-fx00000${x%%:*}
+fy: 2026
+ref_no: 情政受第9${x%%:*}号
+type: plan
+title: 取下げ試験${x%%:*}
+org: hoiku-keikaku
+status: withdrawn
+received: ${x#*:}
+Y
+done
+# the マイナンバー研修 by e-learning moved across the year end
+sed -i 's/^date: 2026-07-06$/date: 2026-12-18/; s/^end_date: 2026-08-14$/end_date: 2027-01-12/' \
+    "$D5"/trainings/2026/tr-2a5yjssd.yaml
+expect_status 0 "$NCIO" -C "$D5" report bimonthly --from 2026-08-15 \
+    --to 2026-09-30 -o "$T/out5/"
+checks=$((checks + 1))
+$PY - "$T/out5" <<'PY' || fail "the period's submissions are not listed, or the report says there were none"
+import glob, re, sys, docx
+d = docx.Document(glob.glob(sys.argv[1] + "/作業実施報告書_*.docx")[0])
+t = [p.text for p in d.paragraphs]
+i = [k for k, p in enumerate(t) if p.startswith("(3)") and "調達実施支援" in p][0]
+sec = t[i + 1:i + 4]
+assert sec[0].startswith("当期0件") and "当期の意見書提出 1件" in sec[0], sec
+assert sec[1] == "当期に受け付けたものはありません。", sec
+assert sec[2] == ("当期に意見書を提出したもの：契約管理システムの更新に係る調達支援"
+                  "（情政受第91号、保育計画調整課、令和8年8月20日提出、期限超過）"), sec
+# no item says it did nothing after a figure of the period above 0
+for k, p in enumerate(t):
+    if p == "当期の実績はありません。":
+        assert not re.search(r"当期[^、。]*?[1-9][0-9,]*(件|回|種類|事務)", t[k - 1]), t[k - 1]
+# the withdrawn cases by the date received
+w = [p for p in t if p.startswith("年度内に取り下げられたもの")][0]
+dates = [(int(m), int(d)) for m, d in re.findall(r"令和8年(\d+)月(\d+)日受付", w)]
+assert len(dates) == 3 and dates == sorted(dates), w
+PY
+expect_status 0 "$NCIO" -C "$D5" report bimonthly --from 2026-12-10 \
+    --to 2027-02-03 -o "$T/out6/"
+checks=$((checks + 1))
+$PY - "$T/out6" <<'PY' || fail "a period across the year end drops its end's year"
+import glob, sys, docx
+d = docx.Document(glob.glob(sys.argv[1] + "/作業実施報告書_*.docx")[0])
+cells = [c.text for t in d.tables for r in t.rows for c in r.cells]
+assert "令和8年12月18日\n～令和9年1月12日" in cells, [c for c in cells if "～" in c]
+assert not any("～1月12日" in c for c in cells)
+PY
+
+# the year's 業務項目別実績: a shortfall that is the withdrawn cases is not
+# effort moved (it said 他の業務に振替 for 55 of 60 with 5 withdrawn); a
+# document number whole (練企情受／第56号 made every 審査 row two lines);
+# 「―」 for an incident without a 受付番号
+f=$(grep -l '^ref_no:' "$D5"/incidents/2026/*.yaml | head -1)
+sed -e '/^ref_no:/d' -e 's/^id: .*/id: in-fx000001/' "$f" \
+    >"$D5"/incidents/2026/in-fx000001.yaml
+expect_status 0 env NERIMA_CIO_TODAY=2027-03-31 "$NCIO" -C "$D5" report \
+    annual --fy 2026 -o "$T/annual5/"
+n=$($PY - "$T"/annual5/業務項目別実績_*.xlsx <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["業務項目別実績"]
+print([r[3] for r in ws.iter_rows(values_only=True) if r[1] == "情報化企画審査"][0])
+PY
+)
+# the year's volume: the decided and the three withdrawn exactly
+sed -i "s/^  plan_reviews: 60\$/  plan_reviews: $((n + 3))/" "$D5"/nerima-cio.yaml
+expect_status 0 env NERIMA_CIO_TODAY=2027-03-31 "$NCIO" -C "$D5" report \
+    annual --fy 2026 -o "$T/annual6/"
+checks=$((checks + 1))
+$PY - "$T"/annual6/業務項目別実績_*.xlsx <<'PY' || fail "業務項目別実績: the withdrawn said moved, or a number broken"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+r = [r for r in wb["業務項目別実績"].iter_rows(values_only=True) if r[1] == "情報化企画審査"][0]
+assert "振替" not in r[6] and "取下げ 3件による" in r[6].replace("\n", " "), r
+rows = list(wb["実績の内訳"].iter_rows(values_only=True))
+nos = [r[3] for r in rows if r[0] == "3(1)ア(イ)a"]
+assert nos and all(n and "\n" not in n for n in nos), nos
+assert "―" in [r[3] for r in rows if r[0] == "3(2)オ"]
+PY
+# and the 作業実施報告書 of the same day words the same shortfall alike
+expect_status 0 env NERIMA_CIO_TODAY=2027-03-31 "$NCIO" -C "$D5" report \
+    bimonthly --from 2027-02-04 --to 2027-03-31 -o "$T/out7/"
+checks=$((checks + 1))
+$PY - "$T/out7" <<'PY' || fail "作業実施報告書: the withdrawn said moved"
+import glob, sys, docx
+d = docx.Document(glob.glob(sys.argv[1] + "/作業実施報告書_*.docx")[0])
+t = [p.text for p in d.paragraphs]
+i = max(k for k, p in enumerate(t) if p.startswith("(") and "情報化企画審査" in p)
+assert "年度内に取り下げられたもの3件（件数に含めていません）によるもので、" \
+    "作業量の振替はありません。" in t[i + 1], t[i + 1]
+PY
 
 # --- LibreOffice reads the same numbers (one conversion of every file) ------
 if command -v soffice >/dev/null && command -v pdftotext >/dev/null; then

@@ -829,6 +829,13 @@ test_rate(void **state)
 	for (i = 0; i < sizeof tab / sizeof tab[0]; i++)
 		assert_string_equal(rp_rate(buf, tab[i].num, tab[i].den),
 		    tab[i].want);
+	/* a prorated figure too: 9 x 11 / 12 = 8.25 is 8.3, not 8.2 */
+	assert_string_equal(rp_num(buf, 9.0 * 11 / 12.0), "8.3");
+	assert_string_equal(rp_num(buf, 5.0 * 11 / 12.0), "4.6");
+	assert_string_equal(rp_num(buf, 60.0 * 11 / 12.0), "55.0");
+	assert_string_equal(rp_num(buf, 0.35), "0.4");
+	assert_string_equal(rp_num(buf, 4.35), "4.4");
+	assert_string_equal(rp_num(buf, 0.04), "0.0");
 	/* an average (the checklist's 実施率) rounds the same way */
 	assert_string_equal(rp_pct(buf, 13.0 / 16.0), "81.3%");
 	assert_string_equal(rp_pct(buf, 0.80249), "80.2%");
@@ -1086,6 +1093,13 @@ test_period_end(void **state)
 	assert_string_equal(out, "");
 	rp_era_period(era, day(2027, 1, 18), day(2027, 2, 26));
 	assert_string_equal(era, "令和9年1月18日～2月26日");
+	/* into the next year: ～1月12日 read as a January before the start */
+	rp_period_end(out, day(2026, 12, 18), day(2027, 1, 12));
+	assert_string_equal(out, "～令和9年1月12日");
+	rp_era_period(era, day(2026, 12, 18), day(2027, 1, 12));
+	assert_string_equal(era, "令和8年12月18日～令和9年1月12日");
+	rp_period_end(out, day(2026, 3, 18), day(2027, 3, 12));
+	assert_string_equal(out, "～令和9年3月12日");
 }
 
 int
