@@ -71,33 +71,6 @@ grid_free(struct grid *g)
 	memset(g, 0, sizeof *g);
 }
 
-static void
-grid_row(struct grid *g, ...) 
-{
-	va_list	  ap;
-	char	**nv;
-	size_t	  i;
-	const char *s;
-
-	if (g->failed)
-		return;
-	if ((nv = realloc(g->cells, (g->nrows + 1) * g->ncols *
-	    sizeof *nv)) == NULL) {
-		g->failed = 1;
-		return;
-	}
-	g->cells = nv;
-	va_start(ap, g);
-	for (i = 0; i < g->ncols; i++) {
-		s = va_arg(ap, const char *);
-		if ((nv[g->nrows * g->ncols + i] = strdup(s != NULL ? s :
-		    "")) == NULL)
-			g->failed = 1;
-	}
-	va_end(ap);
-	g->nrows++;
-}
-
 /* A row from an array of ncols cells (NULL: empty). */
 static void
 grid_rowv(struct grid *g, const char *const *v)
@@ -118,6 +91,28 @@ grid_rowv(struct grid *g, const char *const *v)
 		    v[i] : "")) == NULL)
 			g->failed = 1;
 	g->nrows++;
+}
+
+/* A row of ncols cells given as arguments (NULL: empty). */
+static void
+grid_row(struct grid *g, ...)
+{
+	va_list		  ap;
+	const char	**v;
+	size_t		  i;
+
+	if (g->failed)
+		return;
+	if ((v = calloc(g->ncols, sizeof *v)) == NULL) {
+		g->failed = 1;
+		return;
+	}
+	va_start(ap, g);
+	for (i = 0; i < g->ncols; i++)
+		v[i] = va_arg(ap, const char *);
+	va_end(ap);
+	grid_rowv(g, v);
+	free(v);
 }
 
 /* The width of the widest line of a cell's text. */
