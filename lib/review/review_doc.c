@@ -723,7 +723,7 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	const struct schema	*fsch;
 	struct vrow		*vr = NULL;
 	size_t			 n = 0, i, k, row, nr;
-	int			 rc;
+	int			 rc, written;
 
 	if ((rc = new_docx(&d, c, fmt(&s, "精査記録 %s", str(rec, "title")),
 	    date)) != 0)
@@ -835,11 +835,20 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 			items = node_get(h, "items");
 			docx_table_cell(t, row, 0, fmt(&s, "%s", str(h,
 			    "round")), &cs);
-			docx_table_cell(t, row, 1, fmt(&s, "%s %s送付%s%s",
+			/*
+			 * questions sent on paper have a day to answer by; a
+			 * hearing held face to face or online was held that
+			 * day, and answered there (review13: 「対面 …送付／
+			 * 回答期限」)
+			 */
+			written = node_get_str(h, "method") == NULL ||
+			    node_scalar_eq(node_get(h, "method"), "written");
+			docx_table_cell(t, row, 1, fmt(&s, "%s %s%s%s%s",
 			    label(sub(c->kind, "hearings", "method"),
 			    node_get_str(h, "method")), era(&s,
-			    node_get_str(h, "sent")),
-			    node_get_str(h, "due") != NULL ? "　回答期限 " : "",
+			    node_get_str(h, "sent")), written ? "送付" : "実施",
+			    written && node_get_str(h, "due") != NULL ?
+			    "　回答期限 " : "", written &&
 			    node_get_str(h, "due") != NULL ? era(&s,
 			    node_get_str(h, "due")) : ""), &ls);
 			docx_table_cell(t, row, 2, node_get_str(h, "answered")

@@ -469,6 +469,17 @@ checks=$((checks + 1))
 checks=$((checks + 1))
 $PY "$CHECK" docx "$T/sample/可否決定通知_就学援助システムの改修（オンライン申請対応）.docx" \
     否 学務課長 練企情発第38号 理由 "標準準拠システムへの移行後に" || fail "reject notice"
+# a hearing held face to face was held that day, not sent with a day to
+# answer by (review13: 「対面 …送付 回答期限 …」)
+checks=$((checks + 1))
+$PY "$CHECK" docx "$T/sample/精査記録_就学援助システムの改修（オンライン申請対応）.docx" \
+    "対面 令和8年7月16日実施" || fail "face-to-face hearing: held, not sent"
+expect_status 1 $PY "$CHECK" docx \
+    "$T/sample/精査記録_就学援助システムの改修（オンライン申請対応）.docx" "送付"
+checks=$((checks + 1))
+$PY "$CHECK" docx "$T/sample/精査記録_保育園業務支援システムの更新.docx" \
+    "書面 令和8年4月13日送付" "回答期限 令和8年4月16日" ||
+    fail "written hearing: sent, with the day to answer by"
 # a rejection edited by hand without its reasons: lint names it, and no
 # notice is written without them
 mkdir "$T/noreason"
