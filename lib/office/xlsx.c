@@ -4392,7 +4392,7 @@ xlsx_chart_sheet_name(struct buf *out, struct xlsx *x,
     const struct xlsx_pending *p, const char *const *taken, size_t ntaken)
 {
 	struct buf	 base = BUF_INIT;
-	const char	*s;
+	const char	*s, *colon;
 	uint32_t	 cp;
 	size_t		 len, n, chars = 0, i;
 	int		 k, clash;
@@ -4402,8 +4402,18 @@ xlsx_chart_sheet_name(struct buf *out, struct xlsx *x,
 		buf_printf(&base, "%sのグラフ", p->sheet);
 		s = NULL;
 	}
-	for (len = s != NULL ? strlen(s) : 0; len > 0 && chars < 27;
-	    s += n, len -= n) {
+	len = s != NULL ? strlen(s) : 0;
+	/*
+	 * a title too long for a name that says what it shows before a
+	 * colon (アンケートの肯定的回答の割合：研修の名前): that part, not
+	 * the whole cut mid-word with its bracket open (review14: the
+	 * sheet's tab and footer read …：デジタル人材育成研修（デ)
+	 */
+	if (s != NULL && text_chars(s, len) > 27 &&
+	    (colon = strstr(s, "：")) != NULL && colon > s &&
+	    text_chars(s, (size_t)(colon - s)) <= 27)
+		len = (size_t)(colon - s);
+	for (; len > 0 && chars < 27; s += n, len -= n) {
 		n = text_utf8_decode(&cp, s, len);
 		/* strchr() would match the low byte of any code point */
 		if (cp < 0x20 || (cp < 0x80 && strchr("[]:*?/\\", (int)cp) !=

@@ -427,8 +427,27 @@ def cmd_results_xlsx(path, jsonpath):
             problem("%s: no sheet %s (%s)" % (path, need, names))
     if got["survey"]["questions"] and "アンケート" not in names:
         problem("%s: no survey sheet" % path)
-    # native charts, each on a chart sheet of its own
-    charts = sorted(cs.title for cs in wb.chartsheets if cs._charts)
+    # native charts, each on a chart sheet of its own; their titles (a
+    # sheet's name is the title, or what it shows where the title is too
+    # long for a name)
+    import zipfile
+    charts = []
+    with zipfile.ZipFile(path) as z:
+        for x in sorted(z.namelist()):
+            if re.fullmatch(r"xl/charts/chart[0-9]+\.xml", x):
+                t = z.read(x).decode()
+                m = re.search(r"<c:title>(.*?)</c:title>", t, re.S)
+                if m:
+                    charts.append("".join(re.findall(
+                        r"<a:t>([^<]*)</a:t>", m.group(1))))
+    charts.sort()
+    if len(charts) != len([cs for cs in wb.chartsheets if cs._charts]):
+        problem("%s: %d chart titles for %d chart sheets" % (
+            path, len(charts), len(wb.chartsheets)))
+    for cs in wb.chartsheets:
+        if re.search(r"[（(][^）)]*$", cs.title):
+            problem("%s: chart sheet %r cut inside a bracket" % (
+                path, cs.title))
     want = ["テストの得点分布", "問題別の正答率"]
     if any(q["type"] == "scale" for q in got["survey"]["questions"]):
         want.append("アンケートの肯定的回答の割合")

@@ -511,6 +511,39 @@ test_sheet_names(void **state)
 	xlsx_free(NULL);
 }
 
+/*
+ * A chart's sheet is named by its title; a title too long for a name
+ * that says what it shows before a colon gives that part, not the whole
+ * cut mid-word with a bracket open (review14: 研修結果's survey chart).
+ */
+static void
+test_chart_sheet_name(void **state)
+{
+	static const double	 v[2] = { 0.8, 0.9 };
+	char			 path[512], *xml;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	struct chart		*m;
+
+	(void)state;
+	path_in(path, sizeof path, "chartname.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(chart_new(&m, CHART_COLUMN, "アンケートの肯定的回答の"
+	    "割合：デジタル人材育成研修（データ活用）"), 0);
+	assert_int_equal(chart_category(m, "設問1"), 0);
+	assert_int_equal(chart_category(m, "設問2"), 0);
+	assert_int_equal(chart_series(m, "肯定的回答", v, 2), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "肯定的回答", 0), 0);
+	assert_int_equal(xlsx_chart_table(sh, m), 0);
+	chart_free(m);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/workbook.xml");
+	assert_non_null(strstr(xml, "name=\"アンケートの肯定的回答の割合\""));
+	assert_null(strstr(xml, "（デ"));
+	free(xml);
+}
+
 /* A header block of fields moves the table down; empty values are left out. */
 static void
 test_fields(void **state)
@@ -2476,6 +2509,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_sheet_names),
+		cmocka_unit_test(test_chart_sheet_name),
 		cmocka_unit_test(test_misuse),
 		cmocka_unit_test(test_fields),
 		cmocka_unit_test(test_sticky_error),
