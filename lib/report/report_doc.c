@@ -843,6 +843,35 @@ annual_note(char *note, size_t size, const struct report_work *w,
 }
 
 /*
+ * A 番号 of the 内訳: a document number of up to seven characters whole
+ * (練企情受第40号: broken before 第, every 審査 row of a year was two
+ * lines high beside a 業務 with room to spare: review13); a longer one
+ * with its office's prefix on a line of its own (練情セ / 第26-012号: the
+ * five numbers of the 事故 made the column as wide as 練情セ第26-012号,
+ * empty on most rows, and took the room from the 件名: review14s);
+ * 「―」 where the record has none (the incidents without a 受付番号 left
+ * the column empty).
+ */
+static const char *
+annual_no(struct strpool *pool, const char *s, int *bad)
+{
+	const char	*r;
+	char		*b;
+
+	if (s == NULL || *s == '\0')
+		return "―";
+	if (text_width(s, strlen(s)) <= 14)
+		return s;
+	if ((b = text_split_before(s, "第")) == NULL) {
+		*bad = 1;
+		return s;
+	}
+	r = pool_dup(pool, b, bad);
+	free(b);
+	return r;
+}
+
+/*
  * The kth row of an item (k < nrefs + ncancels): its records and its
  * cancelled ones by date; *cancelled says which.
  */
@@ -1000,14 +1029,7 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 			c[1] = it->row_label;
 			cal_format_era(buf, sizeof buf, r->date, CAL_ERA_SHORT);
 			c[2] = pool_dup(&pool, buf, &bad);
-			/*
-			 * A document number whole (練企情受第40号 broke
-			 * before 第 and made every 審査 row two lines high
-			 * beside a 業務 with room to spare); 「―」 where the
-			 * record has none (the incidents without a 受付番号
-			 * left the column empty).
-			 */
-			c[3] = r->no[0] != '\0' ? r->no : "―";
+			c[3] = annual_no(&pool, r->no, &bad);
 			c[4] = r->title;
 			c[5] = r->org;
 			c[6] = r->list_note != NULL ? r->list_note : r->note;

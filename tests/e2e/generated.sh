@@ -96,6 +96,20 @@ print("\n".join(bad))
 sys.exit(1 if bad else 0)
 PYEOF
 
+# The year's review numbers (練企情受第NN号, seven characters) whole in the
+# 業務項目別実績's 内訳: broken before 第 they made every 審査 row two
+# lines high (review13)
+checks=$((checks + 1))
+$PY - "$O"/rp-annual/*.xlsx <<'PYEOF' || fail "rp-annual: review numbers broken"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["実績の内訳"]
+nos = [r[3].value for r in ws.iter_rows(min_row=5)
+       if isinstance(r[3].value, str) and r[3].value.startswith("練企情受")]
+bad = [n for n in nos if "\n" in n]
+print(len(nos), bad[:3])
+sys.exit(0 if nos and not bad else 1)
+PYEOF
+
 checks=$((checks + 1))
 find "$O" -name '*.xlsx' -print0 |
     xargs -0 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" \
