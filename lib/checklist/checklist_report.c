@@ -303,14 +303,17 @@ doc_intro(struct docx *dx, struct ctx *c)
 	/*
 	 * The catalog's period as the ward set it; where sheets counted
 	 * were submitted outside it (a contractor's sheet comes with its
-	 * contract's stage, any month), the dates they were submitted
-	 * too: the period alone read as if they all fell in it.
+	 * contract's stage, any month), the dates they were submitted,
+	 * with the period asked for after them: the period alone read as
+	 * if they all fell in it, and the period with the dates after it
+	 * as a contradiction (review14)
 	 */
 	if (s->set->period != NULL && range[0] != '\0' &&
 	    ck_period_start(&p1, s->set->period) == 0 &&
 	    ck_period_end(&p2, s->set->period) == 0 &&
 	    (cal_cmp(d1, p1) < 0 || cal_cmp(d2, p2) > 0))
-		r = body(dx, c, "%s（提出日は%s）", s->set->period, range);
+		r = body(dx, c, "%s（提出日。点検を依頼した期間は%s）", range,
+		    s->set->period);
 	else if (s->set->period != NULL)
 		r = body(dx, c, "%s", s->set->period);
 	else if (range[0] != '\0')

@@ -214,8 +214,8 @@ def text(kind):
     d = docx.Document(glob.glob(sys.argv[1] + "/pd-%s/*.docx" % kind)[0])
     return "\n".join(p.text for p in d.paragraphs)
 t = text("self")
-assert ("令和8年10月1日から同年10月30日まで（提出日は令和8年9月15日から"
-        "同年10月29日まで）") in t, t
+assert ("令和8年9月15日から同年10月29日まで（提出日。点検を依頼した期間は"
+        "令和8年10月1日から同年10月30日まで）") in t, t
 t = text("department")
 assert "令和8年9月1日から同年10月30日まで\n" in t, t
 t = text("vendor")
