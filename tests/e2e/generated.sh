@@ -8,7 +8,8 @@
 # beside it: a paragraph of 1,054 bytes cut mid-character by a 1,024-byte
 # buffer (作業実施報告書's 振替先, so no document at all), a row twice as
 # high as its text (研修結果's アンケート, a sheet the sample never fills).
-# Then the sample with every title as long as the schema allows.
+# The sample with its texts as long as the schemas allow is
+# e2e/long_text's.
 . "$(dirname "$0")/lib/common.bash"
 
 PY=/usr/bin/python3
@@ -115,50 +116,6 @@ find "$O" -name '*.xlsx' -print0 |
     xargs -0 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" \
     >"$T/layout.out" 2>&1 ||
     { fail "workbook layout"; sed 's/^/  | /' "$T/layout.out" >&2; }
-
-# Every record's title as long as the schema lets it be (200 characters):
-# every document of render_all's list is still written, whole (a title cut
-# mid-character by a fixed buffer made no 作業実施報告書, 作業実施計画書,
-# checklist form or 研修結果), and its file name fits (a name of 247
-# bytes and the writers' suffixes passed NAME_MAX: no file at all).
-L=$T/long
-cp -r "$NCIO_SAMPLE_DIR" "$L"
-$PY - "$L" <<'PYEOF' || fail "could not lengthen the titles"
-import os, re, sys
-for d, _, fs in os.walk(sys.argv[1]):
-    for f in fs:
-        if not f.endswith('.yaml') or f in ('nerima-cio.yaml', 'orgs.yaml'):
-            continue
-        p = os.path.join(d, f)
-        s = open(p, encoding='utf-8').read()
-        def longer(m):
-            t = m.group(2).strip().strip('"')
-            if not t or len(t) >= 200:
-                return m.group(0)
-            return m.group(1) + (t + '（' + 'あいうえおかきくけこ' * 20)[:199] + '）'
-        s2 = re.sub(r'^(title: )(.*)$', longer, s, flags=re.M)
-        if s2 != s:
-            open(p, 'w', encoding='utf-8').write(s2)
-PYEOF
-expect_status 0 "$NCIO" -C "$L" lint
-sed -n "/^DOCS='/,/^'/p" "$NCIO_SOURCE_DIR/tests/e2e/render_all.sh" |
-    grep '|' >"$T/docs"
-while IFS='|' read -r tag verb what args _; do
-	ex=export
-	[ "$verb" = report ] && ex=
-	mkdir -p "$T/ldocs/$tag"
-	# shellcheck disable=SC2086
-	expect_status 0 "$NCIO" -C "$L" $verb $ex $what $args \
-	    -o "$T/ldocs/$tag/"
-done <"$T/docs"
-checks=$((checks + 1))
-long=$(find "$T/ldocs" -type f | while read -r f; do
-	n=$(basename "$f" | wc -c)
-	[ "$n" -le 201 ] || echo "$f"
-done)
-[ -z "$long" ] || fail "file names longer than 200 bytes: $long"
-ls "$T"/ldocs/*/*…* >/dev/null 2>&1 ||
-    fail "no long name was shortened (…): did the titles grow?"
 
 echo "$checks checks, $failures failed"
 [ "$failures" -eq 0 ]
