@@ -1053,8 +1053,13 @@ layout_report(struct docx *d, const struct inc_view *v)
 	     * that no report is due where no rule was there to apply.
 	     */
 	    "事故等の報告基準により報告を要するものはない。" :
-	    "この年度の事故等の報告基準の記録がないため、報告の要否は判定して"
-	    "いない。")) != 0)
+	    /*
+	     * what the reader must do, then why this report cannot say
+	     * (review14: the reason alone read as a note on the tool)
+	     */
+	    "個人情報保護委員会等への報告の要否は、別途、報告基準に照らして"
+	    "判断を要する（この年度の事故等の報告基準が登録されていないため、"
+	    "本書では判定していない）。")) != 0)
 		goto done;
 
 	if (v->nm > 0 || v->cause != NULL) {
