@@ -1960,9 +1960,28 @@ sheet_categories(struct xlsx *x, struct ctx *c, const char *note)
 	    (r = xlsx_title(sh, "分類別の実施率", note)) != 0 ||
 	    (r = xlsx_chart_table(sh, m)) != 0)
 		goto done;
-	if ((r = xlsx_note(sh, sh != NULL ? (uint32_t)(5 + cr.n) : 0,
-	    "分類の実施率は、分類に属する項目の実施率の平均である。")) != 0)
-		goto done;
+	/*
+	 * and the whole's rate the report quotes, which a reader did not
+	 * find in the workbook (review13/14: 全体の実施率は75.7%)
+	 */
+	{
+		struct buf	 ob = BUF_INIT;
+		char		 a[32], b[32];
+
+		buf_printf(&ob, "分類の実施率は、分類に属する項目の実施率の平均で"
+		    "ある。全体の実施率（全項目の回答を合わせて算出）は%s",
+		    pct(a, sizeof a, s->rate));
+		if (s->has_prev && !isnan(s->prev_rate))
+			buf_printf(&ob, "（前年度%s）", pct(b, sizeof b,
+			    s->prev_rate));
+		buf_puts(&ob, "である。");
+		if ((r = buf_ok(&ob)) == 0)
+			r = xlsx_note(sh, sh != NULL ? (uint32_t)(5 + cr.n) : 0,
+			    ob.data);
+		buf_free(&ob);
+		if (r != 0)
+			goto done;
+	}
 	/* a category with new items, like for like (as the report has it) */
 	if (cr.has_prev) {
 		struct buf	 sb = BUF_INIT;
