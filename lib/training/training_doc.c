@@ -28,6 +28,8 @@
 #include "training.h"
 #include "training_int.h"
 
+static size_t	weakest(const struct tr_results *);
+
 /* Free texts listed in the report; the workbook has them all. */
 #define REPORT_TEXTS	20
 
@@ -836,14 +838,7 @@ sec_discussion(struct docx *dx, struct rctx *c)
 	    r->satisfaction >= 60 ? "一定の評価を得たが、内容・方法に改善の"
 	    "余地がある" : "内容・方法を見直す必要がある")) != 0)
 		return rc;
-	for (i = 0; i < r->nsurvey; i++) {
-		const struct tr_survey_stat *s = &r->survey[i];
-
-		if (s->q->type != TR_Q_SCALE || isnan(s->top2))
-			continue;
-		if (lo == (size_t)-1 || s->top2 < r->survey[lo].top2)
-			lo = i;
-	}
+	lo = weakest(r);
 	if (lo != (size_t)-1) {
 		const char *qt = r->survey[lo].q->text;
 
