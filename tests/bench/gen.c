@@ -527,6 +527,33 @@ workday(int fy, struct day d)
 	return d;
 }
 
+/*
+ * A business day for the kinds added later: also not a fixed-date
+ * holiday nor the year-end closure (the moving holidays are left out).
+ * The first kinds keep workday(), so that their files stay the same.
+ */
+static struct day
+bizday(int fy, struct day d)
+{
+	static const short closed[] = { 101, 102, 103, 211, 223, 429, 503,
+	    504, 505, 811, 1103, 1123, 1229, 1230, 1231 };
+	long	last = days_from_civil(fy + 1, 3, 31);
+	size_t	i;
+	int	y, m, dd, again;
+
+	do {
+		d = workday(fy, d);
+		civil_from_days(d.n, &y, &m, &dd);
+		again = 0;
+		for (i = 0; i < sizeof closed / sizeof closed[0]; i++)
+			if (closed[i] == m * 100 + dd)
+				again = 1;
+		if (again)
+			d.n = d.n < last ? d.n + 1 : d.n - 1;
+	} while (again);
+	return d;
+}
+
 static struct day
 day_add(int fy, struct day d, int n)
 {
@@ -1375,6 +1402,110 @@ static const char *const prevention_s[] = {
 	"委託先に再発防止策の報告を求め、実施状況を確認した。",
 };
 
+/*
+ * The division's report on an incident (再発防止策の提案書): its cause,
+ * per category of incident_cats, and measures the advisor reviews.
+ */
+static const struct {
+	const char	*cat;
+	const char	*cause;
+} incident_causes[] = {
+	{ "malware", "業者を装ったメールの添付ファイルを開いた。ファイルの無害化の設定に、対象から除外された形式が残っていた。" },
+	{ "attack", "管理画面がインターネットのどこからでも利用でき、推測されやすいパスワードが設定されていた。" },
+	{ "loss", "持出しの記録と返却の確認を行っておらず、紛失に気付くまで時間がかかった。媒体は暗号化されていなかった。" },
+	{ "misdelivery", "宛先の確認を担当者1人で行っており、名称の似た宛先を選んだことに気付かなかった。" },
+	{ "leak", "委託先が再委託先に区の情報を渡していたが、区は再委託の状況を把握していなかった。" },
+	{ "outage", "保守事業者の作業手順に切戻しの手順がなく、設定の変更後に障害が起きた際の復旧が遅れた。" },
+	{ "vulnerability", "製品の脆弱性情報を確認する担当と手順が定まっておらず、修正プログラムの適用が遅れた。" },
+	{ "violation", "共有フォルダのアクセス権を異動の際に見直す手順がなく、不要な権限が残っていた。" },
+};
+
+/* The divisions' document numbers: 練健生第412号. */
+static const char *const doc_prefixes[] = {
+	"健生", "福障", "地文", "区戸", "こ保", "教学", "環清", "産経",
+};
+
+static const char *const measure_s[] = {
+	"送信・送付の前に、宛先と内容を2人で確認し、確認した者を記録する。",
+	"個人情報を含むファイルは暗号化し、パスワードは別の経路で伝える。",
+	"外部記録媒体の持出しを申請制とし、持出しと返却を台帳に記録する。",
+	"課内研修で今回の事例を共有し、年2回の標的型メール訓練に参加する。",
+	"委託先に再発防止策の報告を求め、履行の状況を四半期ごとに確認する。",
+	"修正プログラムの適用状況を毎月確認し、結果を情報政策課に報告する。",
+	"異動の際に共有フォルダのアクセス権を見直す手順を定める。",
+	"管理者アカウントに多要素認証を導入し、アクセス元を区のネットワークに限定する。",
+};
+
+static const char *const measure_ok_s[] = {
+	"原因を直接取り除く対策であり、効果が見込める。",
+	"手順が具体的に定められ、確認の記録も残るため、有効である。",
+};
+
+static const char *const measure_partial_s[] = {
+	"必要な対策だが、一度の周知や研修では効果が続かない。",
+	"手順は妥当だが、繁忙期に形骸化しやすく、確認した記録が残らない。",
+};
+
+static const char *const measure_bad_s[] = {
+	"原因に対応しておらず、同種の事故等を防ぐ効果が見込めない。",
+	"パスワードを同じ経路で送る方法であり、誤送信の際に保護にならない。",
+};
+
+static const char *const measure_proposal_s[] = {
+	"実施の状況を半年後に確認し、結果を情報セキュリティ委員会に報告する。",
+	"確認した者と日時をチェック表に記録し、係長が月1回点検する。",
+	"全庁の同種の業務にも同じ対策を広げるよう、情報政策課から周知する。",
+};
+
+static const char *const privacy_items_s[] = {
+	"氏名、住所", "氏名、住所、生年月日", "氏名、電話番号",
+	"氏名、住所、障害支援区分", "氏名、被保険者番号、要介護度",
+	"園児の氏名、登降園の時刻",
+};
+
+/* A system evaluation's findings, per viewpoint (eval_* in review_doc.c). */
+static const struct {
+	const char	*viewpoint;
+	const char	*check;
+} eval_checks[] = {
+	{ "purpose", "導入の目的と、解決する業務の課題が明確か。" },
+	{ "scope", "システム化の範囲と、手作業で残る業務が整理されているか。" },
+	{ "organisation", "導入と運用の体制、役割分担が定められているか。" },
+	{ "feasibility", "経費と工程、事業者の体制から見て実現できるか。" },
+	{ "achievement", "導入時に定めた目的・目標が達成されているか。" },
+	{ "operation-problems", "稼働後の障害、問合せ、運用上の問題が解消されているか。" },
+	{ "effectiveness", "業務の効率化と区民サービスの向上に役立っているか。" },
+	{ "efficiency", "運用経費が、利用の状況に見合っているか。" },
+	{ "reliability", "障害の件数と復旧の時間が、目標の範囲内か。" },
+	{ "safety", "アクセス権の管理とログの確認が、対策基準に沿って行われているか。" },
+};
+
+static const char *const eval_answers_s[] = {
+	"稼働後の実績を、所管課の報告書で確認した。",
+	"定例の運用会議の記録と、事業者の月次報告で確認した。",
+	"所管課の説明と、利用の統計で確認した。",
+};
+
+static const char *const eval_comments_s[] = {
+	"目標を上回っており、妥当である。",
+	"概ね妥当であるが、効果の測定を継続すること。",
+	"改善の途中であり、次回の評価で状況を確認する必要がある。",
+	"利用の状況を踏まえ、次回の更改で規模を見直すことが望ましい。",
+};
+
+static const char *const eval_opinions_s[] = {
+	"効果の測定を継続し、次回の評価までに結果を情報政策課に報告すること。",
+	"障害時の業務継続の手順を見直し、年1回訓練を行うこと。",
+	"利用の少ない機能を整理し、次回の更改で運用経費を見直すこと。",
+	"アクセス権の棚卸しを年1回行い、記録を保存すること。",
+};
+
+static const char *const workplan_changes_s[] = {
+	"監査対象組織の業務繁忙期を避けるため（定例会で合意）。",
+	"監査対象組織の庁舎移転の日程に合わせるため（定例会で合意）。",
+	"監査対象組織の課長の出張日程と重なったため（定例会で合意）。",
+};
+
 static const char *const issue_titles[] = {
 	"情報化企画審査の処理日数の短縮", "監査の指摘事項の是正状況の把握",
 	"自己点検の回答率の向上", "委託事業者等の管理手順の見直し",
@@ -1563,6 +1694,7 @@ enum {
 
 struct gen {
 	const char	*out;
+	const char	*sample;	/* the sample directory (catalog texts) */
 	const struct world *w;
 	uint64_t	 seed;
 	double		 scale;
@@ -1583,6 +1715,13 @@ struct gen {
 	int		 prev_audit_findings;
 	const struct org *prev_audit_org;
 	int		 have_prev_audit;
+	/* A follow-up in the year of its audit: after this day, or 0. */
+	struct day	 followup_after;
+	/* The date of the audit write_audit() wrote last. */
+	struct day	 audit_date;
+	/* Last year's reporting criteria, which this year's are based on. */
+	struct id	 prev_reporting;
+	int		 have_prev_reporting;
 	/* The audit numbers given in audit_no_fy (unique in a year). */
 	unsigned char	 audit_no_used[100];
 	int		 audit_no_fy;
@@ -1595,7 +1734,12 @@ struct gen {
 /* Streams, one per part of a year, so counts of one do not move another. */
 enum {
 	S_CAT = 1, S_REVIEW, S_AUDIT, S_DEPT, S_SELF, S_VENDOR, S_TRAINING,
-	S_CONSULT, S_MEETING, S_ISSUE, S_INCIDENT, S_PIA, S_IDS
+	S_CONSULT, S_MEETING, S_ISSUE, S_INCIDENT, S_PIA, S_IDS,
+	/*
+	 * Kinds added later draw from streams of their own, after the
+	 * first ones, so that every file written before stays the same.
+	 */
+	S_IDS2, S_PRIVACY, S_MEASURES, S_WORKPLAN, S_FOLLOWUP, S_REPORTING
 };
 
 static void
@@ -1776,6 +1920,62 @@ catalog_make(struct gen *g, struct rng *r, int which)
 	free(t.d);
 }
 
+/*
+ * The criteria catalogs' questions, rules and reports are the ward's
+ * policy, not volume: they come from the sample's catalog of the kind
+ * (the newest year's), copied from its top-level key `from` to its end.
+ * The sample's records are in the writer's canonical form already.
+ */
+static void
+put_sample_catalog(struct gen *g, const char *kind, const char *from)
+{
+	char		 path[4096], want[64], best[4096] = "";
+	char		*text, *p;
+	DIR		*dp, *yp;
+	struct dirent	*de, *fe;
+	size_t		 klen = strlen(from);
+
+	snprintf(want, sizeof want, "\nkind: %s\n", kind);
+	snprintf(path, sizeof path, "%s/catalogs", g->sample);
+	if ((dp = opendir(path)) == NULL)
+		die("cannot open '%s': %s", path, strerror(errno));
+	/* readdir's order is the file system's: choose by name. */
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, "%s/catalogs/%s", g->sample,
+		    de->d_name);
+		if ((yp = opendir(path)) == NULL)
+			continue;
+		while ((fe = readdir(yp)) != NULL) {
+			if (fe->d_name[0] == '.')
+				continue;
+			snprintf(path, sizeof path, "%s/catalogs/%s/%s",
+			    g->sample, de->d_name, fe->d_name);
+			if (best[0] != '\0' && strcmp(path, best) <= 0)
+				continue;
+			text = read_file(path, NULL);
+			if (strstr(text, want) != NULL)
+				snprintf(best, sizeof best, "%s", path);
+			free(text);
+		}
+		closedir(yp);
+	}
+	closedir(dp);
+	if (best[0] == '\0')
+		die("%s/catalogs: no catalog of kind %s", g->sample, kind);
+	text = read_file(best, NULL);
+	for (p = text; p != NULL && *p != '\0'; p = strchr(p, '\n'),
+	    p = p != NULL ? p + 1 : NULL) {
+		if (strncmp(p, from, klen) == 0 && p[klen] == ':')
+			break;
+	}
+	if (p == NULL || *p == '\0')
+		die("%s: no %s", best, from);
+	sb_puts(&g->yw.b, p);
+	free(text);
+}
+
 static void
 write_catalog(struct gen *g, struct rng *r, int which)
 {
@@ -1857,6 +2057,13 @@ write_catalog(struct gen *g, struct rng *r, int which)
 			seq_s(w, 6, vendor_stages[it->stage]);
 		}
 	}
+	/*
+	 * The criteria's questions and rules, which incident triage and
+	 * the 対応基準提案書 need beside the items; no random draw, so the
+	 * other catalogs stay as they were.
+	 */
+	if (which == CAT_ISOLATION)
+		put_sample_catalog(g, "isolation-criteria", "purpose");
 	rec_end(g, "catalogs", &c->id);
 }
 
@@ -1894,7 +2101,9 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 	struct day	 recv, d;
 	int		 plan = strcmp(type, "plan") == 0;
 	int		 proc = strcmp(type, "procurement") == 0;
-	int		 i, j, k, nv, rounds, late, years;
+	int		 eval = !plan && !proc;
+	int		 i, j, k, nv, rounds, late, years, ev = 0, nev = 0;
+	int		 weak = 0;
 
 	/* Later in the year, earlier in the workflow. */
 	recv = workday(g->fy, fy_day(g->fy, rng_range(r, 5, 340)));
@@ -1902,6 +2111,12 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 	status = late ? statuses[rng_below(r, 3)] : PICK(r, statuses);
 	if (!plan && (strcmp(status, "decided") == 0))
 		status = "submitted";
+	/*
+	 * The year's one system evaluation is carried through to its
+	 * notice (評価確認シート, 評価結果通知), as in the sample.
+	 */
+	if (eval)
+		status = "decided";
 	snprintf(buf, sizeof buf, "練企情受第%d号", n + 1);
 	kv_s(w, 0, "ref_no", buf);
 	kv_s(w, 0, "type", type);
@@ -1976,9 +2191,18 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 			seq_s(w, 2, documents_s[i]);
 		kv_bool(w, 0, "negotiation_attended", rng_chance(r, 40));
 	}
-	if (!plan && !proc) {
-		kv_s(w, 0, "evaluation_kind", PICK(r, evals));
-		kv_date(w, 0, "operation_start", fy_day(g->fy, 0));
+	if (eval) {
+		struct day	start;
+
+		/* eval_checks holds pre 0-3, post 4-5, operation 6-9. */
+		k = (int)rng_below(r, NELEM(evals));
+		ev = k == 0 ? 0 : k == 1 ? 4 : 6;
+		nev = k == 0 ? 4 : k == 1 ? 2 : 4;
+		kv_s(w, 0, "evaluation_kind", evals[k]);
+		/* before it starts, a year after, or in its fourth year */
+		start.n = days_from_civil(k == 0 ? g->fy + 1 : k == 1 ?
+		    g->fy - 1 : g->fy - 3, 4, 1);
+		kv_date(w, 0, "operation_start", start);
 	}
 	if (strcmp(status, "received") == 0)
 		goto tail;
@@ -2008,7 +2232,21 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 		nv = plan ? (int)NELEM(viewpoints_plan) :
 		    (int)NELEM(viewpoints_eval);
 		kv_open(w, 0, "findings");
-		for (i = 0; i < nv; i++) {
+		for (i = 0; eval && i < nev; i++) {
+			const char *rt = PICK(r, ratings);
+			int bad = strcmp(rt, "needs-check") == 0 ||
+			    strcmp(rt, "inadequate") == 0;
+
+			seq_map(w, 2);
+			kv_s(w, 4, "viewpoint", eval_checks[ev + i].viewpoint);
+			kv_s(w, 4, "check", eval_checks[ev + i].check);
+			kv_s(w, 4, "answer", PICK(r, eval_answers_s));
+			kv_s(w, 4, "rating", rt);
+			kv_s(w, 4, "comment", eval_comments_s[(bad ? 2 : 0) +
+			    rng_below(r, 2)]);
+			weak |= bad;
+		}
+		for (i = 0; !eval && i < nv; i++) {
 			seq_map(w, 2);
 			kv_s(w, 4, "viewpoint", vps[i]);
 			kv_s(w, 4, "check", checks_s[i % NELEM(checks_s)]);
@@ -2027,9 +2265,43 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 		kv_date(w, 0, "submitted", workday(g->fy, day_add(g->fy, recv,
 		    6)));
 	}
-	sb_reset(&t);
-	SENT(&t, r, overall_s, rng_range(r, 2, 3), sys, rng_chance(r, 50));
-	kv_s(w, 0, "overall", t.d);
+	if (eval) {
+		kv_open(w, 0, "opinions");
+		k = rng_range(r, 1, 2);
+		j = (int)rng_below(r, NELEM(eval_opinions_s));
+		for (i = 0; i < k; i++) {
+			seq_map(w, 2);
+			kv_s(w, 4, "comment", eval_opinions_s[(size_t)(j + i) %
+			    NELEM(eval_opinions_s)]);
+		}
+		kv_s(w, 0, "overall", weak ?
+		    "概ね目的は達成されているが、確認を要する点が残るため、"
+		    "条件を付して評価を確定することが適当である。" :
+		    "当初の目的は達成されており、運用上の問題も見られない。");
+	} else {
+		sb_reset(&t);
+		SENT(&t, r, overall_s, rng_range(r, 2, 3), sys,
+		    rng_chance(r, 50));
+		kv_s(w, 0, "overall", t.d);
+	}
+	if (eval) {
+		const char *res = weak ? "conditional" : "approve";
+
+		kv_s(w, 0, "proposed_result", res);
+		kv_open(w, 0, "decision");
+		kv_s(w, 2, "result", res);
+		if (weak) {
+			kv_open(w, 2, "conditions");
+			seq_s(w, 4, "確認を要するとした点の改善の状況を、"
+			    "次年度の評価までに情報政策課に報告すること。");
+		}
+		d = workday(g->fy, day_add(g->fy, recv, 35));
+		kv_date(w, 2, "date", d);
+		snprintf(buf, sizeof buf, "練企情発第%d号", 100 + n);
+		kv_s(w, 2, "notice_no", buf);
+		kv_date(w, 2, "notified", workday(g->fy, day_add(g->fy, d,
+		    3)));
+	}
 	if (plan) {
 		const char *res = PICK(r, results);
 
@@ -2094,7 +2366,16 @@ write_audit(struct gen *g, struct rng *r, const struct id *id,
 	followup = kind == AUDIT_FOLLOWUP;
 	sys = PICK(r, systems);
 	mn = kind == AUDIT_OPERATIONAL && org->my_number;
-	date = workday(g->fy, fy_day(g->fy, rng_range(r, 75, 300)));
+	/*
+	 * A follow-up in its audit's own year comes when the corrections
+	 * are due (90 days) or soon after, within the year.
+	 */
+	if (followup && g->followup_after.n != 0)
+		date = bizday(g->fy, day_add(g->fy, g->followup_after,
+		    rng_range(r, 95, 120)));
+	else
+		date = workday(g->fy, fy_day(g->fy, rng_range(r, 75, 300)));
+	g->audit_date = date;
 	/* a document number is unique in its year (lint checks it) */
 	if (g->audit_no_fy != g->fy) {
 		memset(g->audit_no_used, 0, sizeof g->audit_no_used);
@@ -2822,8 +3103,81 @@ write_issue(struct gen *g, struct rng *r, const struct id *id, int n)
 	rec_end(g, "issues", id);
 }
 
+/*
+ * What the division's report and the advisor's review of it add to an
+ * incident (再発防止策の提案書), from a stream of its own (rm): the
+ * report's number and cause and each measure with its rating, on about
+ * two incidents in three.
+ */
 static void
-write_incident(struct gen *g, struct rng *r, const struct id *id)
+write_measures(struct gen *g, struct rng *rm, const char *cat,
+    struct day reviewed)
+{
+	static const char *const ratings[] = { "effective", "effective",
+	    "partial", "insufficient" };
+	struct yw	*w = &g->yw;
+	char		 buf[64];
+	const char	*cause = NULL, *rt;
+	size_t		 k;
+	int		 i, n, first;
+
+	if (!rng_chance(rm, 65))
+		return;
+	for (k = 0; k < NELEM(incident_causes); k++)
+		if (strcmp(incident_causes[k].cat, cat) == 0)
+			cause = incident_causes[k].cause;
+	if (cause == NULL)
+		cause = incident_causes[rng_below(rm, NELEM(incident_causes))].cause;
+	snprintf(buf, sizeof buf, "練%s第%d号", PICK(rm, doc_prefixes),
+	    rng_range(rm, 100, 899));
+	kv_s(w, 2, "report_no", buf);
+	kv_s(w, 2, "cause", cause);
+	kv_open(w, 2, "items");
+	n = rng_range(rm, 2, 3);
+	first = (int)rng_below(rm, NELEM(measure_s));
+	for (i = 0; i < n; i++) {
+		rt = PICK(rm, ratings);
+		seq_map(w, 4);
+		kv_s(w, 6, "measure", measure_s[(size_t)(first + i) %
+		    NELEM(measure_s)]);
+		kv_s(w, 6, "rating", rt);
+		kv_s(w, 6, "reason", strcmp(rt, "effective") == 0 ?
+		    PICK(rm, measure_ok_s) : strcmp(rt, "partial") == 0 ?
+		    PICK(rm, measure_partial_s) : PICK(rm, measure_bad_s));
+		if (strcmp(rt, "effective") != 0)
+			kv_s(w, 6, "proposal", PICK(rm, measure_proposal_s));
+		kv_date(w, 6, "reviewed", reviewed);
+	}
+}
+
+/*
+ * The facts of a personal-data incident the reporting criteria judge
+ * (privacy.*), from a stream of their own (rp).
+ */
+static void
+write_privacy(struct gen *g, struct rng *rp, struct day known, int mn,
+    int cyber)
+{
+	struct yw	*w = &g->yw;
+	int		 people;
+
+	/* Most incidents concern a few people, some a whole list. */
+	people = rng_chance(rp, 80) ? rng_range(rp, 1, 40) :
+	    rng_range(rp, 101, 1500);
+	kv_open(w, 0, "privacy");
+	kv_date(w, 2, "known", known);
+	kv_s(w, 2, "items", PICK(rp, privacy_items_s));
+	kv_int(w, 2, "people", people);
+	kv_bool(w, 2, "sensitive", rng_chance(rp, 20));
+	kv_bool(w, 2, "financial", rng_chance(rp, 5));
+	kv_bool(w, 2, "wrongful", cyber && rng_chance(rp, 50));
+	if (mn)
+		kv_bool(w, 2, "number_system", rng_chance(rp, 50));
+}
+
+static void
+write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
+    const struct id *id)
 {
 	static const char *const severities[] = { "low", "low", "medium",
 	    "medium", "high", "critical" };
@@ -2837,7 +3191,7 @@ write_incident(struct gen *g, struct rng *r, const struct id *id)
 	unsigned	 which = rng_below(r, NELEM(incident_titles));
 	const char	*cat = incident_cats[which];
 	struct day	 d = fy_day(g->fy, rng_range(r, 0, 350));
-	int		 closed = rng_chance(r, 75), pi, cyber;
+	int		 closed = rng_chance(r, 75), pi, cyber, mn;
 
 	cyber = strcmp(cat, "malware") == 0 || strcmp(cat, "attack") == 0;
 	pi = rng_chance(r, 50);
@@ -2850,7 +3204,10 @@ write_incident(struct gen *g, struct rng *r, const struct id *id)
 	kv_s(w, 0, "severity", PICK(r, severities));
 	kv_s(w, 0, "status", closed ? "closed" : "prevention");
 	kv_bool(w, 0, "personal_info", pi);
-	kv_bool(w, 0, "my_number", pi && rng_chance(r, 10));
+	mn = pi && rng_chance(r, 10);
+	kv_bool(w, 0, "my_number", mn);
+	if (pi)
+		write_privacy(g, rp, day_add(g->fy, d, 1), mn, cyber);
 	kv_s(w, 0, "affected", pi ? "区民の氏名・住所" : "職員端末1台");
 	kv_s(w, 0, "system", PICK(r, systems));
 	sb_reset(&t);
@@ -2876,6 +3233,7 @@ write_incident(struct gen *g, struct rng *r, const struct id *id)
 	kv_date(w, 2, "reviewed", day_add(g->fy, d, 14));
 	kv_s(w, 2, "rating", PICK(r, ratings));
 	kv_s(w, 2, "comment", PICK(r, incident_adv_s));
+	write_measures(g, rm, cat, day_add(g->fy, d, 14));
 	members_seq(w, 0, "members", g->w, r, rng_range(r, 1, 2));
 	if (closed)
 		kv_date(w, 0, "closed", day_add(g->fy, d, 20));
@@ -2939,12 +3297,112 @@ write_pia(struct gen *g, struct rng *r, const struct id *id)
  * One fiscal year.
  */
 
+/*
+ * The year's reporting criteria (catalog kind incident-reporting): to
+ * whom an incident is reported and by when, which the 事故等報告書 and
+ * the 対応基準提案書 judge by.  The rules are the sample's.
+ */
+static void
+write_reporting(struct gen *g, struct rng *r, const struct id *id)
+{
+	struct yw	*w = rec_begin(g, id);
+	char		 title[256];
+
+	kv_s(w, 0, "kind", "incident-reporting");
+	snprintf(title, sizeof title, "令和%d年度 事故等の報告基準"
+	    "（個人情報の漏えい等を含む）", reiwa(g->fy));
+	kv_s(w, 0, "title", title);
+	kv_int(w, 0, "version", 1);
+	kv_s(w, 0, "status", "final");
+	kv_date(w, 0, "issued", bizday(g->fy, fy_day(g->fy, rng_range(r, 0,
+	    20))));
+	if (g->have_prev_reporting)
+		kv_s(w, 0, "based_on", g->prev_reporting.s);
+	put_sample_catalog(g, "incident-reporting", "description");
+	rec_end(g, "catalogs", id);
+	g->prev_reporting = *id;
+	g->have_prev_reporting = 1;
+}
+
+/*
+ * The year's work plan (作業実施計画書): version 1 in April, and a
+ * version 2 when an operational audit was put off (moves), as the
+ * sample's change control does.  moved is that audit, NULL for none.
+ */
+static void
+write_workplans(struct gen *g, struct rng *r, struct rng *ri,
+    const struct id *moved, const struct org *org, struct day moved_to)
+{
+	static const char policy[] =
+	    "仕様書に定める業務を、総合情報化顧問（CIO補佐官）と最高情報"
+	    "セキュリティアドバイザーを中心とする体制で実施します。\n"
+	    "定例会（月2回）と進捗報告会（2か月に1回）で作業の状況を報告し、"
+	    "課題は課題管理表で管理します。";
+	struct id	 id;
+	struct yw	*w;
+	struct day	 date, from, date2;
+	char		 buf[256], d1[16], d2[16];
+	int		 y, m, dd, y2, m2, dd2;
+
+	id = new_id(ri, "wp");
+	w = rec_begin(g, &id);
+	snprintf(buf, sizeof buf, "令和%d年度 作業実施計画書", reiwa(g->fy));
+	kv_s(w, 0, "title", buf);
+	kv_int(w, 0, "version", 1);
+	/* due within two weeks of the contract (1 April) */
+	date = bizday(g->fy, fy_day(g->fy, rng_range(r, 5, 8)));
+	kv_date(w, 0, "date", date);
+	kv_date(w, 0, "submitted", bizday(g->fy, day_add(g->fy, date,
+	    rng_range(r, 1, 3))));
+	kv_s(w, 0, "policy", policy);
+	kv_date(w, 0, "approved", bizday(g->fy, day_add(g->fy, date,
+	    rng_range(r, 7, 12))));
+	rec_end(g, "workplans", &id);
+
+	if (moved == NULL)
+		return;
+	from = bizday(g->fy, day_add(g->fy, moved_to, -rng_range(r, 28,
+	    63)));
+	date2 = bizday(g->fy, day_add(g->fy, from, -rng_range(r, 14, 21)));
+	if (from.n >= moved_to.n || date2.n <= date.n + 30)
+		return;
+	id = new_id(ri, "wp");
+	w = rec_begin(g, &id);
+	snprintf(buf, sizeof buf, "令和%d年度 作業実施計画書（第2版）",
+	    reiwa(g->fy));
+	kv_s(w, 0, "title", buf);
+	kv_int(w, 0, "version", 2);
+	kv_date(w, 0, "date", date2);
+	kv_date(w, 0, "submitted", bizday(g->fy, day_add(g->fy, date2, 1)));
+	kv_s(w, 0, "policy", policy);
+	civil_from_days(from.n, &y, &m, &dd);
+	civil_from_days(moved_to.n, &y2, &m2, &dd2);
+	if (y2 == y)
+		snprintf(buf, sizeof buf, "%sの運用面の監査を令和%d年%d月%d日"
+		    "から同年%d月%d日に変更した。", org->name, y - 2018, m, dd,
+		    m2, dd2);
+	else
+		snprintf(buf, sizeof buf, "%sの運用面の監査を令和%d年%d月%d日"
+		    "から令和%d年%d月%d日に変更した。", org->name, y - 2018, m,
+		    dd, y2 - 2018, m2, dd2);
+	kv_s(w, 0, "changes", buf);
+	kv_s(w, 0, "reason", PICK(r, workplan_changes_s));
+	kv_open(w, 0, "moves");
+	seq_map(w, 2);
+	kv_s(w, 4, "record", moved->s);
+	kv_p(w, 4, "from", "%s", iso(from, d1, sizeof d1));
+	kv_p(w, 4, "to", "%s", iso(moved_to, d2, sizeof d2));
+	kv_date(w, 0, "approved", bizday(g->fy, day_add(g->fy, date2,
+	    rng_range(r, 3, 7))));
+	rec_end(g, "workplans", &id);
+}
+
 static void
 make_dirs(struct gen *g)
 {
 	static const char *const dirs[] = { "catalogs", "reviews", "audits",
 	    "checklists", "trainings", "consults", "meetings", "issues",
-	    "incidents", "pias" };
+	    "incidents", "pias", "workplans" };
 	char	path[4096];
 	size_t	i;
 
@@ -2980,11 +3438,13 @@ gen_year(struct gen *g)
 		{ "unei", "情報化運営委員会", 5 },
 		{ "security-committee", "情報セキュリティ委員会", 2 },
 	};
-	struct rng	 r, ri;
-	struct id	*v;
-	const struct org *org;
+	struct rng	 r, ri, rj, rp, rm;
+	struct id	*v, fu_src = { "" }, moved = { "" }, prev;
+	struct day	 fu_date = { 0 }, moved_to = { 0 }, first_date = { 0 };
+	const struct org *org, *fu_org = NULL, *moved_org = NULL;
 	double		*weight, total = 0;
 	int		 i, j, n, ndiv, staff, left, number, nconsult, nfind;
+	int		 followed, fu_findings = 0, prev_findings;
 	size_t		 k;
 
 	make_dirs(g);
@@ -3016,7 +3476,7 @@ gen_year(struct gen *g)
 	stream(g, &r, S_AUDIT);
 	n = count(g, 5);
 	v = new_ids(&ri, "au", n + 2);
-	if (g->have_prev_audit)
+	if ((followed = g->have_prev_audit))
 		write_audit(g, &r, &v[n + 1], AUDIT_FOLLOWUP,
 		    g->prev_audit_org);
 	g->have_prev_audit = 0;
@@ -3032,7 +3492,25 @@ gen_year(struct gen *g)
 			}
 		}
 		nfind = write_audit(g, &r, &v[i], AUDIT_OPERATIONAL, org);
+		/*
+		 * Without last year's audit to follow up (the first year),
+		 * the earliest other audit with findings is followed up in
+		 * its own year; the last one is the work plan's move.
+		 */
+		if (i > 0 && nfind > 0 && (fu_org == NULL ||
+		    g->audit_date.n < fu_date.n)) {
+			fu_src = v[i];
+			fu_date = g->audit_date;
+			fu_org = org;
+			fu_findings = nfind;
+		}
+		if (i == n - 1) {
+			moved = v[i];
+			moved_org = org;
+			moved_to = g->audit_date;
+		}
 		if (i == 0 && nfind > 0) {
+			first_date = g->audit_date;
 			g->prev_audit = v[i];
 			g->prev_audit_findings = nfind;
 			g->prev_audit_org = org;
@@ -3042,6 +3520,13 @@ gen_year(struct gen *g)
 	write_audit(g, &r, &v[n], AUDIT_SYSTEM, org_by_code(g->w,
 	    "johoseisaku"));
 	free(v);
+	/* With one audit a year (--scale), that one is followed up. */
+	if (fu_org == NULL && g->have_prev_audit) {
+		fu_src = g->prev_audit;
+		fu_date = first_date;
+		fu_org = g->prev_audit_org;
+		fu_findings = g->prev_audit_findings;
+	}
 
 	/* ~100 課 with ~5,000 staff between them, unevenly. */
 	ndiv = count(g, (int)g->w->ndivs);
@@ -3116,10 +3601,12 @@ gen_year(struct gen *g)
 		write_issue(g, &r, &g->issues[i], i);
 
 	stream(g, &r, S_INCIDENT);
+	stream(g, &rp, S_PRIVACY);
+	stream(g, &rm, S_MEASURES);
 	n = count(g, 30);
 	v = new_ids(&ri, "in", n);
 	for (i = 0; i < n; i++)
-		write_incident(g, &r, &v[i]);
+		write_incident(g, &r, &rp, &rm, &v[i]);
 	free(v);
 
 	stream(g, &r, S_PIA);
@@ -3128,6 +3615,29 @@ gen_year(struct gen *g)
 	for (i = 0; i < n; i++)
 		write_pia(g, &r, &v[i]);
 	free(v);
+
+	/* Kinds added later: their ids and draws from streams of their own. */
+	stream(g, &rj, S_IDS2);
+	prev = new_id(&rj, "ca");
+	stream(g, &r, S_REPORTING);
+	write_reporting(g, &r, &prev);
+	stream(g, &r, S_WORKPLAN);
+	write_workplans(g, &r, &rj, moved.s[0] != '\0' ? &moved : NULL,
+	    moved_org, moved_to);
+	if (!followed && fu_org != NULL && fu_date.n + 95 <
+	    days_from_civil(g->fy + 1, 3, 31)) {
+		stream(g, &r, S_FOLLOWUP);
+		prev = g->prev_audit;
+		prev_findings = g->prev_audit_findings;
+		g->prev_audit = fu_src;
+		g->prev_audit_findings = fu_findings;
+		g->followup_after = fu_date;
+		fu_src = new_id(&rj, "au");
+		write_audit(g, &r, &fu_src, AUDIT_FOLLOWUP, fu_org);
+		g->followup_after.n = 0;
+		g->prev_audit = prev;
+		g->prev_audit_findings = prev_findings;
+	}
 
 	for (i = 0; i < NCAT; i++)
 		g->prev_cat[i] = g->cat[i].id;
@@ -3288,6 +3798,7 @@ main(int argc, char **argv)
 	load_world(&w, sample);
 	g.w = &w;
 	g.out = out;
+	g.sample = sample;
 	mkdir_p(out);
 	write_config(&g, sample, years);
 	for (y = 0; y < years; y++) {
