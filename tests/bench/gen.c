@@ -1409,31 +1409,40 @@ static const char *const prevention_s[] = {
 static const struct {
 	const char	*cat;
 	const char	*cause;
+	const char	*measures[3];
 } incident_causes[] = {
-	{ "malware", "業者を装ったメールの添付ファイルを開いた。ファイルの無害化の設定に、対象から除外された形式が残っていた。" },
-	{ "attack", "管理画面がインターネットのどこからでも利用でき、推測されやすいパスワードが設定されていた。" },
-	{ "loss", "持出しの記録と返却の確認を行っておらず、紛失に気付くまで時間がかかった。媒体は暗号化されていなかった。" },
-	{ "misdelivery", "宛先の確認を担当者1人で行っており、名称の似た宛先を選んだことに気付かなかった。" },
-	{ "leak", "委託先が再委託先に区の情報を渡していたが、区は再委託の状況を把握していなかった。" },
-	{ "outage", "保守事業者の作業手順に切戻しの手順がなく、設定の変更後に障害が起きた際の復旧が遅れた。" },
-	{ "vulnerability", "製品の脆弱性情報を確認する担当と手順が定まっておらず、修正プログラムの適用が遅れた。" },
-	{ "violation", "共有フォルダのアクセス権を異動の際に見直す手順がなく、不要な権限が残っていた。" },
-};
-
-/* The divisions' document numbers: 練健生第412号. */
-static const char *const doc_prefixes[] = {
-	"健生", "福障", "地文", "区戸", "こ保", "教学", "環清", "産経",
-};
-
-static const char *const measure_s[] = {
-	"送信・送付の前に、宛先と内容を2人で確認し、確認した者を記録する。",
-	"個人情報を含むファイルは暗号化し、パスワードは別の経路で伝える。",
-	"外部記録媒体の持出しを申請制とし、持出しと返却を台帳に記録する。",
-	"課内研修で今回の事例を共有し、年2回の標的型メール訓練に参加する。",
-	"委託先に再発防止策の報告を求め、履行の状況を四半期ごとに確認する。",
-	"修正プログラムの適用状況を毎月確認し、結果を情報政策課に報告する。",
-	"異動の際に共有フォルダのアクセス権を見直す手順を定める。",
-	"管理者アカウントに多要素認証を導入し、アクセス元を区のネットワークに限定する。",
+	{ "malware", "業者を装ったメールの添付ファイルを開いた。ファイルの無害化の設定に、対象から除外された形式が残っていた。",
+	  { "無害化の対象から除外している形式を見直し、すべてのファイルを無害化する。",
+	    "課内研修で今回の事例を共有し、年2回の標的型メール訓練に参加する。",
+	    "EDRが検知したときの連絡手順を各端末の近くに掲示する。" } },
+	{ "attack", "管理画面がインターネットのどこからでも利用でき、推測されやすいパスワードが設定されていた。",
+	  { "管理者アカウントに多要素認証を導入する。",
+	    "管理画面へのアクセス元を区のネットワークに限定する。",
+	    "管理者のパスワードを、他のサービスと共用しない長いものに変更する。" } },
+	{ "loss", "持出しの記録と返却の確認を行っておらず、紛失に気付くまで時間がかかった。媒体は暗号化されていなかった。",
+	  { "外部記録媒体・端末の持出しを申請制とし、持出しと返却を台帳に記録する。",
+	    "持ち出す媒体と端末を暗号化し、端末は遠隔で消去できる設定とする。",
+	    "課内研修で今回の事例を共有し、持出しの手順を再確認する。" } },
+	{ "misdelivery", "宛先の確認を担当者1人で行っており、名称の似た宛先を選んだことに気付かなかった。",
+	  { "送信・送付の前に、宛先と内容を2人で確認し、確認した者を記録する。",
+	    "個人情報を含むファイルは暗号化し、パスワードは別の経路で伝える。",
+	    "メールソフトの宛先の自動補完機能を無効にする。" } },
+	{ "leak", "委託先が再委託先に区の情報を渡していたが、区は再委託の状況を把握していなかった。",
+	  { "委託先に再発防止策の報告を求め、履行の状況を四半期ごとに確認する。",
+	    "再委託の承認の手続と、再委託先の管理状況の確認を契約に定める。",
+	    "特記事項チェックシートで、再委託の状況を年1回確認する。" } },
+	{ "outage", "保守事業者の作業手順に切戻しの手順がなく、設定の変更後に障害が起きた際の復旧が遅れた。",
+	  { "保守事業者の作業手順書に切戻しの手順と判断の基準を加える。",
+	    "設定の変更は検証環境で確認してから本番環境に適用する。",
+	    "障害時の業務継続の手順を見直し、年1回訓練を行う。" } },
+	{ "vulnerability", "製品の脆弱性情報を確認する担当と手順が定まっておらず、修正プログラムの適用が遅れた。",
+	  { "修正プログラムの適用状況を毎月確認し、結果を情報政策課に報告する。",
+	    "脆弱性情報を確認する担当者と、適用までの期限を定める。",
+	    "保守契約に、脆弱性情報の通知と修正の期限を定める。" } },
+	{ "violation", "共有フォルダのアクセス権を異動の際に見直す手順がなく、不要な権限が残っていた。",
+	  { "異動の際に共有フォルダのアクセス権を見直す手順を定める。",
+	    "アクセス権の棚卸しを年2回行い、記録を保存する。",
+	    "課内研修で、共有フォルダに個人情報を置く際の手順を周知する。" } },
 };
 
 static const char *const measure_ok_s[] = {
@@ -1457,10 +1466,10 @@ static const char *const measure_proposal_s[] = {
 	"全庁の同種の業務にも同じ対策を広げるよう、情報政策課から周知する。",
 };
 
+/* The incident's affected says 区民の氏名・住所: these all hold them. */
 static const char *const privacy_items_s[] = {
-	"氏名、住所", "氏名、住所、生年月日", "氏名、電話番号",
-	"氏名、住所、障害支援区分", "氏名、被保険者番号、要介護度",
-	"園児の氏名、登降園の時刻",
+	"氏名、住所", "氏名、住所、生年月日", "氏名、住所、電話番号",
+	"氏名、住所、障害支援区分", "氏名、住所、被保険者番号、要介護度",
 };
 
 /* A system evaluation's findings, per viewpoint (eval_* in review_doc.c). */
@@ -1480,24 +1489,52 @@ static const struct {
 	{ "safety", "アクセス権の管理とログの確認が、対策基準に沿って行われているか。" },
 };
 
-static const char *const eval_answers_s[] = {
-	"稼働後の実績を、所管課の報告書で確認した。",
-	"定例の運用会議の記録と、事業者の月次報告で確認した。",
-	"所管課の説明と、利用の統計で確認した。",
+/*
+ * Its texts, [0] before the system runs (事前評価) and [1] after (事後,
+ * 運用評価); comments two good, then two for a weak rating.
+ */
+static const char *const eval_answers_s[2][3] = {
+	{ "所管課の企画書と説明で確認した。",
+	  "事業者の提案書と工程表で確認した。",
+	  "所管課の説明と、業務の件数の統計で確認した。" },
+	{ "稼働後の実績を、所管課の報告書で確認した。",
+	  "定例の運用会議の記録と、事業者の月次報告で確認した。",
+	  "所管課の説明と、利用の統計で確認した。" },
 };
 
-static const char *const eval_comments_s[] = {
-	"目標を上回っており、妥当である。",
-	"概ね妥当であるが、効果の測定を継続すること。",
-	"改善の途中であり、次回の評価で状況を確認する必要がある。",
-	"利用の状況を踏まえ、次回の更改で規模を見直すことが望ましい。",
+static const char *const eval_comments_s[2][4] = {
+	{ "妥当である。",
+	  "概ね妥当であるが、詳細を導入前に確定すること。",
+	  "記載が不十分であり、企画書の補正を求める必要がある。",
+	  "体制と役割分担を、導入前に具体化する必要がある。" },
+	{ "目標を上回っており、妥当である。",
+	  "概ね妥当であるが、効果の測定を継続すること。",
+	  "改善の途中であり、次回の評価で状況を確認する必要がある。",
+	  "利用の状況を踏まえ、次回の更改で規模を見直すことが望ましい。" },
 };
 
-static const char *const eval_opinions_s[] = {
-	"効果の測定を継続し、次回の評価までに結果を情報政策課に報告すること。",
-	"障害時の業務継続の手順を見直し、年1回訓練を行うこと。",
-	"利用の少ない機能を整理し、次回の更改で運用経費を見直すこと。",
-	"アクセス権の棚卸しを年1回行い、記録を保存すること。",
+static const char *const eval_opinions_s[2][3] = {
+	{ "稼働後の効果の測定方法と目標値を、導入前に定めること。",
+	  "導入と運用の体制を文書で定め、関係課と共有すること。",
+	  "データ移行の手順と、移行後の確認の方法を工程に含めること。" },
+	{ "効果の測定を継続し、次回の評価までに結果を情報政策課に報告すること。",
+	  "障害時の業務継続の手順を見直し、年1回訓練を行うこと。",
+	  "アクセス権の棚卸しを年1回行い、記録を保存すること。" },
+};
+
+static const char *const eval_overall_s[2][2] = {
+	{ "導入の目的と範囲は明確であり、計画は実現できるものと認められる。",
+	  ("計画は概ね妥当であるが、確認を要する点が残るため、条件を付して"
+	  "評価を確定することが適当である。") },
+	{ "当初の目的は達成されており、運用上の問題も見られない。",
+	  ("概ね目的は達成されているが、確認を要する点が残るため、条件を付して"
+	  "評価を確定することが適当である。") },
+};
+
+static const char *const eval_conditions_s[2] = {
+	"確認を要するとした点を企画書に反映し、導入前に情報政策課に報告すること。",
+	("確認を要するとした点の改善の状況を、次年度の評価までに情報政策課に"
+	"報告すること。"),
 };
 
 static const char *const workplan_changes_s[] = {
@@ -2103,7 +2140,7 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 	int		 proc = strcmp(type, "procurement") == 0;
 	int		 eval = !plan && !proc;
 	int		 i, j, k, nv, rounds, late, years, ev = 0, nev = 0;
-	int		 weak = 0;
+	int		 weak = 0, after = 0;
 
 	/* Later in the year, earlier in the workflow. */
 	recv = workday(g->fy, fy_day(g->fy, rng_range(r, 5, 340)));
@@ -2197,6 +2234,7 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 		/* eval_checks holds pre 0-3, post 4-5, operation 6-9. */
 		k = (int)rng_below(r, NELEM(evals));
 		ev = k == 0 ? 0 : k == 1 ? 4 : 6;
+		after = k != 0;
 		nev = k == 0 ? 4 : k == 1 ? 2 : 4;
 		kv_s(w, 0, "evaluation_kind", evals[k]);
 		/* before it starts, a year after, or in its fourth year */
@@ -2240,10 +2278,11 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 			seq_map(w, 2);
 			kv_s(w, 4, "viewpoint", eval_checks[ev + i].viewpoint);
 			kv_s(w, 4, "check", eval_checks[ev + i].check);
-			kv_s(w, 4, "answer", PICK(r, eval_answers_s));
+			kv_s(w, 4, "answer", eval_answers_s[after][rng_below(r,
+			    3)]);
 			kv_s(w, 4, "rating", rt);
-			kv_s(w, 4, "comment", eval_comments_s[(bad ? 2 : 0) +
-			    rng_below(r, 2)]);
+			kv_s(w, 4, "comment", eval_comments_s[after][(bad ? 2 :
+			    0) + rng_below(r, 2)]);
 			weak |= bad;
 		}
 		for (i = 0; !eval && i < nv; i++) {
@@ -2268,16 +2307,13 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 	if (eval) {
 		kv_open(w, 0, "opinions");
 		k = rng_range(r, 1, 2);
-		j = (int)rng_below(r, NELEM(eval_opinions_s));
+		j = (int)rng_below(r, 3);
 		for (i = 0; i < k; i++) {
 			seq_map(w, 2);
-			kv_s(w, 4, "comment", eval_opinions_s[(size_t)(j + i) %
-			    NELEM(eval_opinions_s)]);
+			kv_s(w, 4, "comment", eval_opinions_s[after][(j + i) %
+			    3]);
 		}
-		kv_s(w, 0, "overall", weak ?
-		    "概ね目的は達成されているが、確認を要する点が残るため、"
-		    "条件を付して評価を確定することが適当である。" :
-		    "当初の目的は達成されており、運用上の問題も見られない。");
+		kv_s(w, 0, "overall", eval_overall_s[after][weak]);
 	} else {
 		sb_reset(&t);
 		SENT(&t, r, overall_s, rng_range(r, 2, 3), sys,
@@ -2292,8 +2328,7 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 		kv_s(w, 2, "result", res);
 		if (weak) {
 			kv_open(w, 2, "conditions");
-			seq_s(w, 4, "確認を要するとした点の改善の状況を、"
-			    "次年度の評価までに情報政策課に報告すること。");
+			seq_s(w, 4, eval_conditions_s[after]);
 		}
 		d = workday(g->fy, day_add(g->fy, recv, 35));
 		kv_date(w, 2, "date", d);
@@ -3111,35 +3146,36 @@ write_issue(struct gen *g, struct rng *r, const struct id *id, int n)
  */
 static void
 write_measures(struct gen *g, struct rng *rm, const char *cat,
-    struct day reviewed)
+    const struct org *org, struct day reviewed)
 {
 	static const char *const ratings[] = { "effective", "effective",
 	    "partial", "insufficient" };
 	struct yw	*w = &g->yw;
 	char		 buf[64];
-	const char	*cause = NULL, *rt;
-	size_t		 k;
+	const char	*rt;
+	size_t		 k, c;
 	int		 i, n, first;
 
 	if (!rng_chance(rm, 65))
 		return;
+	c = rng_below(rm, NELEM(incident_causes));
 	for (k = 0; k < NELEM(incident_causes); k++)
 		if (strcmp(incident_causes[k].cat, cat) == 0)
-			cause = incident_causes[k].cause;
-	if (cause == NULL)
-		cause = incident_causes[rng_below(rm, NELEM(incident_causes))].cause;
-	snprintf(buf, sizeof buf, "練%s第%d号", PICK(rm, doc_prefixes),
+			c = k;
+	/* 練 and the division's first character: 練こ第412号 */
+	k = ((unsigned char)org->name[0] & 0xf0) == 0xe0 ? 3 : 1;
+	snprintf(buf, sizeof buf, "練%.*s第%d号", (int)k, org->name,
 	    rng_range(rm, 100, 899));
 	kv_s(w, 2, "report_no", buf);
-	kv_s(w, 2, "cause", cause);
+	kv_s(w, 2, "cause", incident_causes[c].cause);
 	kv_open(w, 2, "items");
 	n = rng_range(rm, 2, 3);
-	first = (int)rng_below(rm, NELEM(measure_s));
+	first = (int)rng_below(rm, 3);
 	for (i = 0; i < n; i++) {
 		rt = PICK(rm, ratings);
 		seq_map(w, 4);
-		kv_s(w, 6, "measure", measure_s[(size_t)(first + i) %
-		    NELEM(measure_s)]);
+		kv_s(w, 6, "measure", incident_causes[c].measures[(first + i) %
+		    3]);
 		kv_s(w, 6, "rating", rt);
 		kv_s(w, 6, "reason", strcmp(rt, "effective") == 0 ?
 		    PICK(rm, measure_ok_s) : strcmp(rt, "partial") == 0 ?
@@ -3233,7 +3269,7 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 	kv_date(w, 2, "reviewed", day_add(g->fy, d, 14));
 	kv_s(w, 2, "rating", PICK(r, ratings));
 	kv_s(w, 2, "comment", PICK(r, incident_adv_s));
-	write_measures(g, rm, cat, day_add(g->fy, d, 14));
+	write_measures(g, rm, cat, org, day_add(g->fy, d, 14));
 	members_seq(w, 0, "members", g->w, r, rng_range(r, 1, 2));
 	if (closed)
 		kv_date(w, 0, "closed", day_add(g->fy, d, 20));
