@@ -1729,6 +1729,14 @@ enum {
 	CAT_AUDIT_SYS, CAT_ISOLATION, NCAT
 };
 
+/* A finding as its audit stated it, for the audit that follows it up. */
+struct afind {
+	const char	*grade;
+	const char	*finding;
+	const char	*correction;
+	struct day	 due;
+};
+
 struct gen {
 	const char	*out;
 	const char	*sample;	/* the sample directory (catalog texts) */
@@ -1752,6 +1760,11 @@ struct gen {
 	int		 prev_audit_findings;
 	const struct org *prev_audit_org;
 	int		 have_prev_audit;
+	/* The findings of the audit written last, of prev_audit, and of
+	 * the audit a follow-up being written follows up. */
+	struct afind	 last_find[12];
+	struct afind	 prev_find[12];
+	const struct afind *fu_find;
 	/* A follow-up in the year of its audit: after this day, or 0. */
 	struct day	 followup_after;
 	/* The date of the audit write_audit() wrote last. */
@@ -2529,16 +2542,31 @@ write_audit(struct gen *g, struct rng *r, const struct id *id,
 
 				kv_s(w, 4, "item", bc->items[bad[i] % 1000].ref);
 			}
-			kv_s(w, 4, "grade", PICK(r, grades));
-			kv_s(w, 4, "finding", PICK(r, note_ng_s));
-			kv_s(w, 4, "correction", PICK(r, correction_s));
-			kv_date(w, 4, "due", day_add(g->fy, date, 90));
+			struct afind *f = &g->last_find[i];
+
+			f->grade = PICK(r, grades);
+			f->finding = PICK(r, note_ng_s);
+			f->correction = PICK(r, correction_s);
+			f->due = day_add(g->fy, date, 90);
+			/*
+			 * A follow-up states the findings as its audit did,
+			 * with their due dates (drawn all the same, so the
+			 * stream goes on as before).
+			 */
+			if (followup && g->fu_find != NULL)
+				*f = g->fu_find[i];
+			kv_s(w, 4, "grade", f->grade);
+			kv_s(w, 4, "finding", f->finding);
+			kv_s(w, 4, "correction", f->correction);
+			kv_date(w, 4, "due", f->due);
 			kv_s(w, 4, "status", followup ? "accepted" :
 			    rng_chance(r, 50) ? "corrected" : "open");
 			if (followup || rng_chance(r, 50)) {
 				kv_s(w, 4, "response", PICK(r, response_s));
-				kv_date(w, 4, "response_date", day_add(g->fy,
-				    date, 60));
+				/* answered before the follow-up asks */
+				kv_date(w, 4, "response_date", followup &&
+				    g->fu_find != NULL ? day_add(g->fy, date,
+				    -7) : day_add(g->fy, date, 60));
 			}
 			if (followup) {
 				kv_s(w, 4, "from_audit", g->prev_audit.s);
@@ -3481,6 +3509,7 @@ gen_year(struct gen *g)
 	double		*weight, total = 0;
 	int		 i, j, n, ndiv, staff, left, number, nconsult, nfind;
 	int		 followed, fu_findings = 0, prev_findings;
+	struct afind	 fu_find[12];
 	size_t		 k;
 
 	make_dirs(g);
@@ -3512,6 +3541,7 @@ gen_year(struct gen *g)
 	stream(g, &r, S_AUDIT);
 	n = count(g, 5);
 	v = new_ids(&ri, "au", n + 2);
+	g->fu_find = g->prev_find;
 	if ((followed = g->have_prev_audit))
 		write_audit(g, &r, &v[n + 1], AUDIT_FOLLOWUP,
 		    g->prev_audit_org);
@@ -3535,6 +3565,7 @@ gen_year(struct gen *g)
 		 */
 		if (i > 0 && nfind > 0 && (fu_org == NULL ||
 		    g->audit_date.n < fu_date.n)) {
+			memcpy(fu_find, g->last_find, sizeof fu_find);
 			fu_src = v[i];
 			fu_date = g->audit_date;
 			fu_org = org;
@@ -3547,6 +3578,7 @@ gen_year(struct gen *g)
 		}
 		if (i == 0 && nfind > 0) {
 			first_date = g->audit_date;
+			memcpy(g->prev_find, g->last_find, sizeof g->prev_find);
 			g->prev_audit = v[i];
 			g->prev_audit_findings = nfind;
 			g->prev_audit_org = org;
@@ -3558,6 +3590,7 @@ gen_year(struct gen *g)
 	free(v);
 	/* With one audit a year (--scale), that one is followed up. */
 	if (fu_org == NULL && g->have_prev_audit) {
+		memcpy(fu_find, g->prev_find, sizeof fu_find);
 		fu_src = g->prev_audit;
 		fu_date = first_date;
 		fu_org = g->prev_audit_org;
@@ -3668,6 +3701,7 @@ gen_year(struct gen *g)
 		g->prev_audit = fu_src;
 		g->prev_audit_findings = fu_findings;
 		g->followup_after = fu_date;
+		g->fu_find = fu_find;
 		fu_src = new_id(&rj, "au");
 		write_audit(g, &r, &fu_src, AUDIT_FOLLOWUP, fu_org);
 		g->followup_after.n = 0;
