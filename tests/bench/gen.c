@@ -1044,19 +1044,32 @@ static const char *const conditions_s[] = {
 	"データ移行の前後で件数と金額を照合し、記録を保存すること。",
 };
 
-static const char *const opinion_targets[] = {
-	"仕様書 第2章 業務要件", "仕様書 第3章 機能要件", "仕様書 第4章 非機能要件",
-	"仕様書 第5章 情報セキュリティ要件", "評価基準書", "見積依頼書",
-	"契約書（案） 特記事項",
+/*
+ * A procurement opinion: the document (documents_s, the first ones are
+ * those sent), where in it, and what; a review with fewer documents
+ * skips those on the others.  No opinion twice.
+ */
+static const struct {
+	int		 doc;
+	const char	*where;
+	const char	*comment;
+} proc_opinions[] = {
+	{ 0, "第4章 非機能要件", "障害時の復旧目標時間が示されていない。業務への影響を踏まえて目標を定めること。" },
+	{ 0, "第7章 契約終了時の要件", "データの返却と消去の方法を契約終了時の要件として明記すること。" },
+	{ 1, "", "評価項目の配点が価格に偏っており、提案内容の評価が十分に反映されない。" },
+	{ 0, "第5章 情報セキュリティ要件", "アクセスログの保存期間を、区の対策基準に合わせて5年とすること。" },
+	{ 0, "第8章 再委託", "再委託の条件と、再委託先の管理の方法を明記すること。" },
+	{ 0, "第3章 機能要件", "機能要件の一部が特定製品の仕様を前提としており、競争性を確保する観点から見直すこと。" },
+	{ 2, "", "見積りの内訳を、初期経費と5年間の運用経費に分けて示すよう求めること。" },
+	{ 1, "", "運用保守の体制を評価する項目がなく、稼働後の品質を評価できない。項目を加えること。" },
 };
 
-static const char *const opinion_s[] = {
-	"障害時の復旧目標時間が示されていない。業務への影響を踏まえて目標を定めること。",
-	"データの返却と消去の方法を契約終了時の要件として明記すること。",
-	"評価項目の配点が価格に偏っており、提案内容の評価が十分に反映されない。",
-	"アクセスログの保存期間を、区の対策基準に合わせて5年とすること。",
-	"再委託の条件と、再委託先の管理の方法を明記すること。",
-	"機能要件の一部が特定製品の仕様を前提としており、競争性を確保する観点から見直すこと。",
+/* A procurement opinion's closing words: any two or three agree. */
+static const char *const proc_overall_s[] = {
+	"調達関係資料は概ね整っているが、上記の点について修正を求める。",
+	"修正した資料を、公告の前に情報政策課に提出すること。",
+	"情報セキュリティ要件は、区の対策基準と特記事項に沿って記載すること。",
+	"事業者の選定の前に、評価の考え方を選定委員の間で共有しておくこと。",
 };
 
 static const char *const documents_s[] = {
@@ -2153,7 +2166,7 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 	int		 proc = strcmp(type, "procurement") == 0;
 	int		 eval = !plan && !proc;
 	int		 i, j, k, nv, rounds, late, years, ev = 0, nev = 0;
-	int		 weak = 0, after = 0;
+	int		 weak = 0, after = 0, ndocs = 0;
 
 	/* Later in the year, earlier in the workflow. */
 	recv = workday(g->fy, fy_day(g->fy, rng_range(r, 5, 340)));
@@ -2239,6 +2252,7 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 		k = rng_range(r, 1, 3);
 		for (i = 0; i < k; i++)
 			seq_s(w, 2, documents_s[i]);
+		ndocs = k;
 		kv_bool(w, 0, "negotiation_attended", rng_chance(r, 40));
 	}
 	if (eval) {
@@ -2307,12 +2321,29 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 			kv_s(w, 4, "comment", PICK(r, comments_s));
 		}
 	} else {
+		unsigned	used = 0, o;
+		size_t		tries;
+
 		kv_open(w, 0, "opinions");
 		k = rng_range(r, 4, 9);
 		for (i = 0; i < k; i++) {
+			/* two draws an opinion, as before the table */
+			(void)rng_next(r);
+			o = rng_below(r, NELEM(proc_opinions));
+			for (tries = 0; tries < NELEM(proc_opinions) &&
+			    ((used >> o & 1) || proc_opinions[o].doc >= ndocs);
+			    tries++)
+				o = (o + 1) % NELEM(proc_opinions);
+			if (tries == NELEM(proc_opinions))
+				continue;
+			used |= 1U << o;
 			seq_map(w, 2);
-			kv_s(w, 4, "target", PICK(r, opinion_targets));
-			kv_s(w, 4, "comment", PICK(r, opinion_s));
+			snprintf(buf, sizeof buf, "%s%s%s",
+			    documents_s[proc_opinions[o].doc],
+			    proc_opinions[o].where[0] != '\0' ? " " : "",
+			    proc_opinions[o].where);
+			kv_s(w, 4, "target", buf);
+			kv_s(w, 4, "comment", proc_opinions[o].comment);
 		}
 		kv_date(w, 0, "submitted", workday(g->fy, day_add(g->fy, recv,
 		    6)));
@@ -2328,9 +2359,14 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 		}
 		kv_s(w, 0, "overall", eval_overall_s[after][weak]);
 	} else {
+		/* the same draws for both pools: plan reviews stay as they were */
 		sb_reset(&t);
-		SENT(&t, r, overall_s, rng_range(r, 2, 3), sys,
-		    rng_chance(r, 50));
+		if (proc)
+			SENT(&t, r, proc_overall_s, rng_range(r, 2, 3), sys,
+			    rng_chance(r, 50));
+		else
+			SENT(&t, r, overall_s, rng_range(r, 2, 3), sys,
+			    rng_chance(r, 50));
 		kv_s(w, 0, "overall", t.d);
 	}
 	if (eval) {
