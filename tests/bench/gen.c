@@ -626,6 +626,7 @@ struct world {
 	size_t		*divs;		/* indices of 課-level entries */
 	size_t		 ndivs;
 	char		**members;
+	char		**mnames;	/* their names, or NULL */
 	size_t		 nmembers;
 };
 
@@ -768,11 +769,17 @@ load_world(struct world *w, const char *sample)
 				mcap = mcap ? mcap * 2 : 8;
 				w->members = realloc(w->members,
 				    mcap * sizeof *w->members);
-				if (w->members == NULL)
+				w->mnames = realloc(w->mnames,
+				    mcap * sizeof *w->mnames);
+				if (w->members == NULL || w->mnames == NULL)
 					die("out of memory");
 			}
+			w->mnames[w->nmembers] = NULL;
 			w->members[w->nmembers++] = v;
-		}
+		} else if (in_members && w->nmembers > 0 &&
+		    w->mnames[w->nmembers - 1] == NULL &&
+		    (v = line_value(line, "    name: ")) != NULL)
+			w->mnames[w->nmembers - 1] = v;
 	}
 	free(text);
 	if (w->nmembers == 0)
@@ -1802,7 +1809,8 @@ enum {
 	 * Kinds added later draw from streams of their own, after the
 	 * first ones, so that every file written before stays the same.
 	 */
-	S_IDS2, S_PRIVACY, S_MEASURES, S_WORKPLAN, S_FOLLOWUP, S_REPORTING
+	S_IDS2, S_PRIVACY, S_MEASURES, S_WORKPLAN, S_FOLLOWUP, S_REPORTING,
+	S_SECREPORT
 };
 
 static void
@@ -3497,12 +3505,120 @@ write_workplans(struct gen *g, struct rng *r, struct rng *ri,
 	rec_end(g, "workplans", &id);
 }
 
+/*
+ * The year's security-management plan (運営計画書, May) and final report
+ * (最終報告書, March): what people write; the figures come from the
+ * records when the reports are made.  Two proofreads each, by the team.
+ */
+static void
+write_secreports(struct gen *g, struct rng *r, struct rng *ri)
+{
+	static const char *const phases[4][3] = {
+		{ "plan", "年間の監査・点検・研修の計画を定める",
+		  "運営計画書の承認（5月）" },
+		{ "do", "対象者区分ごとの情報セキュリティ研修を実施する",
+		  "9区分の研修の実施と受講率" },
+		{ "check", "運用面5組織、システム面1システムの内部監査と所属点検を行う",
+		  "監査の適合率、所属点検の実施率" },
+		{ "act", "指摘事項の改善とポリシーの見直しを提案する",
+		  "フォローアップ監査、見直し提案書" },
+	};
+	static const struct {
+		int		 month;
+		const char	*item;
+	} schedule[] = {
+		{ 4, "新規採用職員研修、新任管理職研修" },
+		{ 6, "情報セキュリティ担当者研修" },
+		{ 7, "内部監査（運用面）の開始" },
+		{ 9, "所属点検・自己点検" },
+		{ 11, "特記事項チェックシートの取りまとめ" },
+		{ 3, "最終報告書の作成" },
+	};
+	static const char *const next_s[] = {
+		"適合率の低かった章を重点とした研修教材の改訂",
+		"情報セキュリティ担当者向けの所属点検の説明会の開催",
+		"事故等の原因を踏まえた再発防止策の全庁展開",
+		"委託事業者等の管理状況の確認手順の見直し",
+		"フォローアップ監査で是正が確認できなかった指摘の再確認",
+	};
+	static const char *const proof_s[2][2] = {
+		{ "目標の指標を具体化し、スケジュールに研修を追記した。",
+		  "監査結果の表記を適合率に統一した。" },
+		{ "用語を区の情報セキュリティポリシーの表記に統一した。",
+		  "次年度の取組を3項目に整理した。" },
+	};
+	struct id	 id;
+	struct yw	*w;
+	struct day	 date;
+	char		 buf[256];
+	size_t		 i, m;
+	int		 final, k, j;
+
+	for (final = 0; final < 2; final++) {
+		id = new_id(ri, "sr");
+		w = rec_begin(g, &id);
+		kv_s(w, 0, "type", final ? "final" : "plan");
+		snprintf(buf, sizeof buf, final ? "令和%d年度 情報セキュリティ"
+		    "対策の実施結果（最終報告書）" : "令和%d年度 情報セキュリティ"
+		    "運営計画書", reiwa(g->fy));
+		kv_s(w, 0, "title", buf);
+		date = bizday(g->fy, final ? day_add(g->fy, (struct day){
+		    days_from_civil(g->fy + 1, 3, 1) }, rng_range(r, 0, 12)) :
+		    fy_day(g->fy, rng_range(r, 30, 45)));
+		kv_date(w, 0, "date", date);
+		kv_s(w, 0, "summary", final ?
+		    "運営計画書に基づき、内部監査、所属点検、研修および事故等への"
+		    "対応を実施した。\n監査と点検で見つかった課題は、次年度の研修と"
+		    "規程の見直しにつなげる。" :
+		    "情報セキュリティポリシーに基づく対策をPDCAサイクルで継続的に"
+		    "改善する。\n監査・点検で見つかった課題を研修と規程の見直しに"
+		    "つなげる。");
+		if (!final) {
+			kv_open(w, 0, "goals");
+			for (i = 0; i < 4; i++) {
+				seq_map(w, 2);
+				kv_s(w, 4, "phase", phases[i][0]);
+				kv_s(w, 4, "goal", phases[i][1]);
+				kv_s(w, 4, "measure", phases[i][2]);
+			}
+			kv_open(w, 0, "schedule");
+			for (i = 0; i < NELEM(schedule); i++) {
+				seq_map(w, 2);
+				kv_int(w, 4, "month", schedule[i].month);
+				kv_s(w, 4, "item", schedule[i].item);
+			}
+		} else {
+			kv_open(w, 0, "next_actions");
+			/* the second proofread says three */
+			k = 3;
+			j = (int)rng_below(r, NELEM(next_s));
+			for (i = 0; i < (size_t)k; i++)
+				seq_s(w, 2, next_s[((size_t)j + i) %
+				    NELEM(next_s)]);
+		}
+		kv_open(w, 0, "proofreads");
+		m = rng_below(r, (unsigned)g->w->nmembers);
+		for (i = 0; i < 2; i++) {
+			size_t	who = (m + i) % g->w->nmembers;
+
+			seq_map(w, 2);
+			kv_int(w, 4, "round", (long)i + 1);
+			kv_s(w, 4, "by", g->w->mnames[who] != NULL ?
+			    g->w->mnames[who] : g->w->members[who]);
+			kv_date(w, 4, "date", bizday(g->fy, day_add(g->fy, date,
+			    i == 0 ? -8 : -1)));
+			kv_s(w, 4, "changes", proof_s[i][final]);
+		}
+		rec_end(g, "secreports", &id);
+	}
+}
+
 static void
 make_dirs(struct gen *g)
 {
 	static const char *const dirs[] = { "catalogs", "reviews", "audits",
 	    "checklists", "trainings", "consults", "meetings", "issues",
-	    "incidents", "pias", "workplans" };
+	    "incidents", "pias", "workplans", "secreports" };
 	char	path[4096];
 	size_t	i;
 
@@ -3744,6 +3860,8 @@ gen_year(struct gen *g)
 		g->prev_audit = prev;
 		g->prev_audit_findings = prev_findings;
 	}
+	stream(g, &r, S_SECREPORT);
+	write_secreports(g, &r, &rj);
 
 	for (i = 0; i < NCAT; i++)
 		g->prev_cat[i] = g->cat[i].id;

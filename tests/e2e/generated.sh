@@ -71,7 +71,8 @@ export_ok minutes meeting export minutes "$m"
 # The records the generator added for the documents the sample alone made
 # (a work plan with a changed version, reviewed prevention measures, the
 # reporting criteria, a follow-up audit in the first year, a decided
-# system evaluation): each document exports from the generated year.
+# system evaluation, the security plan and final report): each document
+# exports from the generated year.
 export_ok plan report plan --fy 2026
 export_ok criteria incident export criteria --fy 2026
 for f in $(grep -l '^  items:$' "$D"/incidents/2026/*.yaml | head -2); do
@@ -89,6 +90,12 @@ export_ok opinion review export opinion "$(basename "$f" .yaml)"
 f=$(grep -l '^type: system-evaluation' "$D"/reviews/2026/*.yaml | head -1)
 export_ok evaluation review export evaluation "$(basename "$f" .yaml)"
 export_ok eval-notice review export notice "$(basename "$f" .yaml)"
+export_ok sec-plan report security-plan --fy 2026
+export_ok sec-final report security-final --fy 2026
+# the generated next actions are ones the deck does not question
+checks=$((checks + 1))
+! grep -q warning "$T/err" ||
+    fail "security-final: warns on the generated record: $(cat "$T/err")"
 
 # The 事故等報告書 of a personal-data incident judges by the year's
 # reporting rules, not "本書では判定していない" (d09e584's fallback); the
