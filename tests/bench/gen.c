@@ -1810,7 +1810,7 @@ enum {
 	 * first ones, so that every file written before stays the same.
 	 */
 	S_IDS2, S_PRIVACY, S_MEASURES, S_WORKPLAN, S_FOLLOWUP, S_REPORTING,
-	S_SECREPORT
+	S_SECREPORT, S_TIMELINE
 };
 
 static void
@@ -3262,30 +3262,135 @@ write_measures(struct gen *g, struct rng *rm, const char *cat,
  * The facts of a personal-data incident the reporting criteria judge
  * (privacy.*), from a stream of their own (rp).
  */
+struct pfacts {
+	int		 pi, mn, people, sensitive, financial, wrongful, numsys;
+	struct day	 known;
+};
+
 static void
-write_privacy(struct gen *g, struct rng *rp, struct day known, int mn,
-    int cyber)
+write_privacy(struct gen *g, struct rng *rp, struct pfacts *f, int cyber)
 {
 	struct yw	*w = &g->yw;
-	int		 people;
 
 	/* Most incidents concern a few people, some a whole list. */
-	people = rng_chance(rp, 80) ? rng_range(rp, 1, 40) :
+	f->people = rng_chance(rp, 80) ? rng_range(rp, 1, 40) :
 	    rng_range(rp, 101, 1500);
 	kv_open(w, 0, "privacy");
-	kv_date(w, 2, "known", known);
+	kv_date(w, 2, "known", f->known);
 	kv_s(w, 2, "items", PICK(rp, privacy_items_s));
-	kv_int(w, 2, "people", people);
-	kv_bool(w, 2, "sensitive", rng_chance(rp, 20));
-	kv_bool(w, 2, "financial", rng_chance(rp, 5));
-	kv_bool(w, 2, "wrongful", cyber && rng_chance(rp, 50));
-	if (mn)
-		kv_bool(w, 2, "number_system", rng_chance(rp, 50));
+	kv_int(w, 2, "people", f->people);
+	kv_bool(w, 2, "sensitive", f->sensitive = rng_chance(rp, 20));
+	kv_bool(w, 2, "financial", f->financial = rng_chance(rp, 5));
+	kv_bool(w, 2, "wrongful", f->wrongful = cyber && rng_chance(rp, 50));
+	if (f->mn)
+		kv_bool(w, 2, "number_system", f->numsys = rng_chance(rp,
+		    50));
+}
+
+/*
+ * The timeline's reports, each one the reporting criteria make due
+ * (their refs and conditions are those of the sample's catalog, which
+ * write_reporting() copies), made in time: the 事故等報告書 then shows
+ * them done, as for an incident handled.  From a stream of its own.
+ */
+struct tlent {
+	const char	*ref, *text;
+	struct day	 at;
+	int		 hh, mm;
+};
+
+static void
+write_timeline(struct gen *g, struct rng *rt, const struct pfacts *f,
+    struct day found, struct day received)
+{
+	struct tlent	 e[12], tmp;
+	struct yw	*w = &g->yw;
+	char		 buf[16], dt[40];
+	int		 n = 0, i, j, big, prompt, final;
+
+	big = f->sensitive || f->financial || f->people > 100;
+	e[n].ref = NULL;
+	e[n].text = "所管課の職員が事故等に気付き、係長に報告した。";
+	e[n].at = found;
+	e[n].hh = rng_range(rt, 9, 11);
+	e[n++].mm = rng_range(rt, 0, 5) * 5;
+	e[n].ref = "ward-first";
+	e[n].text = "所管課から情報政策課へ第一報。";
+	e[n].at = found;
+	e[n].hh = e[0].hh + 1;
+	e[n++].mm = e[0].mm;
+	if (f->pi || f->mn) {
+		e[n].ref = "ward-ciso";
+		e[n].text = "統括情報セキュリティ責任者から最高情報セキュリティ"
+		    "責任者へ、個人情報の漏えい等のおそれを報告した。";
+		e[n].at = bizday(g->fy, f->known);
+		e[n].hh = 16;
+		e[n++].mm = 0;
+	}
+	prompt = f->pi && (big || f->wrongful);
+	final = f->pi && big && !f->wrongful;
+	for (i = 0; i < 2; i++) {
+		int mnx = i == 1;
+
+		if (mnx) {
+			prompt = f->mn && (f->numsys || f->wrongful ||
+			    f->people > 100);
+			final = f->mn && (f->numsys || f->people > 100) &&
+			    !f->wrongful;
+		}
+		if (prompt) {
+			e[n].ref = mnx ? "mn-prompt" : "ppc-prompt";
+			e[n].text = mnx ? "個人情報保護委員会へ特定個人情報の"
+			    "漏えい等の速報を提出した。" :
+			    "個人情報保護委員会へ漏えい等の速報を提出した。";
+			e[n].at = bizday(g->fy, day_add(g->fy, f->known, 1));
+			e[n].hh = 15;
+			e[n++].mm = mnx ? 30 : 0;
+		}
+		if (final || ((mnx ? f->mn : f->pi) && f->wrongful)) {
+			e[n].ref = mnx ? (final ? "mn-final" :
+			    "mn-final-wrongful") : (final ? "ppc-final" :
+			    "ppc-final-wrongful");
+			e[n].text = mnx ? "個人情報保護委員会へ特定個人情報の"
+			    "漏えい等の確報を提出した。" :
+			    "個人情報保護委員会へ漏えい等の確報を提出した。";
+			e[n].at = bizday(g->fy, day_add(g->fy, f->known,
+			    rng_range(rt, 12, 16)));
+			e[n].hh = 15;
+			e[n++].mm = mnx ? 30 : 0;
+		}
+	}
+	e[n].ref = "ward-report";
+	e[n].text = "所管課から事故等報告書（原因と再発防止策）を受領した。";
+	e[n].at = received;
+	e[n].hh = 10;
+	e[n++].mm = 0;
+	/* in time order (insertion sort: a dozen entries at most) */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && (e[j - 1].at.n > e[j].at.n ||
+		    (e[j - 1].at.n == e[j].at.n && e[j - 1].hh * 60 +
+		    e[j - 1].mm > e[j].hh * 60 + e[j].mm)); j--) {
+			tmp = e[j];
+			e[j] = e[j - 1];
+			e[j - 1] = tmp;
+		}
+	kv_open(w, 0, "timeline");
+	for (i = 0; i < n; i++) {
+		seq_map(w, 2);
+		kv_int(w, 4, "seq", i + 1);
+		snprintf(dt, sizeof dt, "%sT%02d:%02d", iso(e[i].at, buf,
+		    sizeof buf), e[i].hh, e[i].mm);
+		kv_s(w, 4, "at", dt);
+		kv_s(w, 4, "type", e[i].ref != NULL ? "report" : "detection");
+		kv_s(w, 4, "text", e[i].text);
+		if (e[i].ref != NULL)
+			kv_s(w, 4, "report", e[i].ref);
+	}
 }
 
 static void
 write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
-    const struct id *id)
+    struct rng *rt, const struct id *id)
 {
 	static const char *const severities[] = { "low", "low", "medium",
 	    "medium", "high", "critical" };
@@ -3300,13 +3405,16 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 	const char	*cat = incident_cats[which];
 	struct day	 d = fy_day(g->fy, rng_range(r, 0, 350));
 	int		 closed = rng_chance(r, 75), pi, cyber, mn;
+	struct pfacts	 f;
+	struct day	 found;
 
 	cyber = strcmp(cat, "malware") == 0 || strcmp(cat, "attack") == 0;
 	pi = rng_chance(r, 50);
 	kv_s(w, 0, "title", incident_titles[which]);
 	kv_s(w, 0, "org", org->code);
 	kv_date(w, 0, "occurred", d);
-	kv_date(w, 0, "discovered", day_add(g->fy, d, (int)rng_below(r, 2)));
+	found = day_add(g->fy, d, (int)rng_below(r, 2));
+	kv_date(w, 0, "discovered", found);
 	kv_date(w, 0, "reported", day_add(g->fy, d, 1));
 	kv_s(w, 0, "category", cat);
 	kv_s(w, 0, "severity", PICK(r, severities));
@@ -3314,8 +3422,12 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 	kv_bool(w, 0, "personal_info", pi);
 	mn = pi && rng_chance(r, 10);
 	kv_bool(w, 0, "my_number", mn);
+	memset(&f, 0, sizeof f);
+	f.pi = pi;
+	f.mn = mn;
+	f.known = day_add(g->fy, d, 1);
 	if (pi)
-		write_privacy(g, rp, day_add(g->fy, d, 1), mn, cyber);
+		write_privacy(g, rp, &f, cyber);
 	kv_s(w, 0, "affected", pi ? "区民の氏名・住所" : "職員端末1台");
 	kv_s(w, 0, "system", PICK(r, systems));
 	sb_reset(&t);
@@ -3326,6 +3438,7 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 	SENT(&t, r, incident_resp_s, rng_range(r, 1, 3), NULL, 0);
 	kv_s(w, 0, "response", t.d);
 	kv_s(w, 0, "advice", PICK(r, incident_adv_s));
+	write_timeline(g, rt, &f, found, day_add(g->fy, d, 10));
 	if (cyber) {
 		kv_open(w, 0, "isolation");
 		kv_s(w, 2, "decision", PICK(r, decisions));
@@ -3654,7 +3767,7 @@ gen_year(struct gen *g)
 		{ "unei", "情報化運営委員会", 5 },
 		{ "security-committee", "情報セキュリティ委員会", 2 },
 	};
-	struct rng	 r, ri, rj, rp, rm;
+	struct rng	 r, ri, rj, rp, rm, rt;
 	struct id	*v, fu_src = { "" }, moved = { "" }, prev;
 	struct day	 fu_date = { 0 }, moved_to = { 0 }, first_date = { 0 };
 	const struct org *org, *fu_org = NULL, *moved_org = NULL;
@@ -3824,10 +3937,11 @@ gen_year(struct gen *g)
 	stream(g, &r, S_INCIDENT);
 	stream(g, &rp, S_PRIVACY);
 	stream(g, &rm, S_MEASURES);
+	stream(g, &rt, S_TIMELINE);
 	n = count(g, 30);
 	v = new_ids(&ri, "in", n);
 	for (i = 0; i < n; i++)
-		write_incident(g, &r, &rp, &rm, &v[i]);
+		write_incident(g, &r, &rp, &rm, &rt, &v[i]);
 	free(v);
 
 	stream(g, &r, S_PIA);

@@ -98,7 +98,8 @@ checks=$((checks + 1))
     fail "security-final: warns on the generated record: $(cat "$T/err")"
 
 # The 事故等報告書 of a personal-data incident judges by the year's
-# reporting rules, not "本書では判定していない" (d09e584's fallback); the
+# reporting rules, not "本書では判定していない" (d09e584's fallback), and
+# finds every report due made (the generated timeline's); the
 # year's follow-up audit is counted in the audit results, and every
 # chapter of every audit rated says nothing of 「－」 cells (review13).
 checks=$((checks + 1))
@@ -113,6 +114,9 @@ for f in sys.argv[1:]:
     if "事故等報告書" in f:
         if "本書では判定していない" in t or "事故等の報告基準により" not in t:
             bad.append(f + ": not judged by the reporting rules")
+        # the timeline records each report due as made
+        if "未了" in t or "報告済" not in t:
+            bad.append(f + ": a report due not made")
         continue
     if f.endswith(".docx") and "フォローアップ監査 1 件" not in t:
         bad.append(f + ": the follow-up audit not counted")
