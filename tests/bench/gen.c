@@ -1780,8 +1780,10 @@ struct gen {
 	int		 prev_audit_findings;
 	const struct org *prev_audit_org;
 	int		 have_prev_audit;
-	/* The findings of the audit written last, of prev_audit, and of
-	 * the audit a follow-up being written follows up. */
+	/*
+	 * The findings of the audit written last, of prev_audit, and of
+	 * the audit the follow-up being written follows up.
+	 */
 	struct afind	 last_find[12];
 	struct afind	 prev_find[12];
 	const struct afind *fu_find;
@@ -3561,7 +3563,7 @@ write_workplans(struct gen *g, struct rng *r, struct rng *ri,
 	    "課題は課題管理表で管理します。";
 	struct id	 id;
 	struct yw	*w;
-	struct day	 date, from, date2;
+	struct day	 date, from, date2, sub;
 	char		 buf[256], d1[16], d2[16];
 	int		 y, m, dd, y2, m2, dd2;
 
@@ -3573,11 +3575,14 @@ write_workplans(struct gen *g, struct rng *r, struct rng *ri,
 	/* due within two weeks of the contract (1 April) */
 	date = bizday(g->fy, fy_day(g->fy, rng_range(r, 5, 8)));
 	kv_date(w, 0, "date", date);
-	kv_date(w, 0, "submitted", bizday(g->fy, day_add(g->fy, date,
-	    rng_range(r, 1, 3))));
+	sub = bizday(g->fy, day_add(g->fy, date, rng_range(r, 1, 3)));
+	/* the first year's is the one the config states (write_config) */
+	if (g->fy == g->first_fy)
+		sub.n = days_from_civil(g->fy, 4, 14);
+	kv_date(w, 0, "submitted", sub);
 	kv_s(w, 0, "policy", policy);
-	kv_date(w, 0, "approved", bizday(g->fy, day_add(g->fy, date,
-	    rng_range(r, 7, 12))));
+	kv_date(w, 0, "approved", bizday(g->fy, day_add(g->fy, sub,
+	    rng_range(r, 3, 8))));
 	rec_end(g, "workplans", &id);
 
 	if (moved == NULL)
@@ -4022,6 +4027,10 @@ write_config(struct gen *g, const char *sample, int years)
 			sb_printf(&out, "  start: %d-04-01\n", g->first_fy);
 		} else if (strncmp(line, "  end: ", 7) == 0) {
 			sb_printf(&out, "  end: %d-03-31\n", last + 1);
+		} else if (strncmp(line, "  workplan_submitted: ", 22) == 0) {
+			/* the first year's work plan (write_workplans()) */
+			sb_printf(&out, "  workplan_submitted: %d-04-14\n",
+			    g->first_fy);
 		} else if (strncmp(line, "  renewal_limit: ", 17) == 0) {
 			sb_printf(&out, "  renewal_limit: %d-03-31\n",
 			    last + 1 > g->first_fy + 3 ? last + 1 :
