@@ -1812,7 +1812,7 @@ enum {
 	 * first ones, so that every file written before stays the same.
 	 */
 	S_IDS2, S_PRIVACY, S_MEASURES, S_WORKPLAN, S_FOLLOWUP, S_REPORTING,
-	S_SECREPORT, S_TIMELINE
+	S_SECREPORT, S_TIMELINE, S_DELIVERABLE
 };
 
 static void
@@ -3731,12 +3731,139 @@ write_secreports(struct gen *g, struct rng *r, struct rng *ri)
 	}
 }
 
+/*
+ * SHA-256 (FIPS 180-4) for a deliverable's file, whose digest lint
+ * checks against the record's.
+ */
+static const uint32_t sha256_k[64] = {
+	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
+	0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
+	0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+	0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
+	0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+	0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+	0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+	0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
+	0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
+};
+
+#define ROR32(x, n)	(((x) >> (n)) | ((x) << (32 - (n))))
+
+static void
+sha256_block(uint32_t h[8], const unsigned char *p)
+{
+	uint32_t	w[64], a, b, c, d, e, f, g, hh, t1, t2;
+	int		i;
+
+	for (i = 0; i < 16; i++)
+		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
+		    (uint32_t)p[4 * i + 2] << 8 | (uint32_t)p[4 * i + 3];
+	for (i = 16; i < 64; i++)
+		w[i] = w[i - 16] + (ROR32(w[i - 15], 7) ^ ROR32(w[i - 15], 18) ^
+		    (w[i - 15] >> 3)) + w[i - 7] + (ROR32(w[i - 2], 17) ^
+		    ROR32(w[i - 2], 19) ^ (w[i - 2] >> 10));
+	a = h[0]; b = h[1]; c = h[2]; d = h[3];
+	e = h[4]; f = h[5]; g = h[6]; hh = h[7];
+	for (i = 0; i < 64; i++) {
+		t1 = hh + (ROR32(e, 6) ^ ROR32(e, 11) ^ ROR32(e, 25)) +
+		    ((e & f) ^ (~e & g)) + sha256_k[i] + w[i];
+		t2 = (ROR32(a, 2) ^ ROR32(a, 13) ^ ROR32(a, 22)) +
+		    ((a & b) ^ (a & c) ^ (b & c));
+		hh = g; g = f; f = e; e = d + t1;
+		d = c; c = b; b = a; a = t1 + t2;
+	}
+	h[0] += a; h[1] += b; h[2] += c; h[3] += d;
+	h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+}
+
+static void
+sha256(const unsigned char *p, size_t n, char out[65])
+{
+	uint32_t	h[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+	    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
+	unsigned char	last[128];
+	uint64_t	bits = (uint64_t)n * 8;
+	size_t		i, rest, len;
+
+	for (i = 0; i + 64 <= n; i += 64)
+		sha256_block(h, p + i);
+	rest = n - i;
+	memset(last, 0, sizeof last);
+	memcpy(last, p + i, rest);
+	last[rest] = 0x80;
+	len = rest + 1 + 8 <= 64 ? 64 : 128;
+	for (i = 0; i < 8; i++)
+		last[len - 1 - i] = (unsigned char)(bits >> (8 * i));
+	sha256_block(h, last);
+	if (len == 128)
+		sha256_block(h, last + 64);
+	for (i = 0; i < 8; i++)
+		snprintf(out + 8 * i, 9, "%08x", (unsigned)h[i]);
+}
+
+/*
+ * An authored deliverable (4(2)キ, 見直し提案書) a year: a short text file
+ * under files/FY/ and its record with the file's digest and size, so
+ * that the bundle and the work plan's list of deliverables have one.
+ */
+static void
+write_deliverable(struct gen *g, struct rng *r, struct rng *ri)
+{
+	static const char *const points_s[] = {
+		"クラウドサービスの利用に係る規定を、国のガイドラインの改定に合わせて見直す。",
+		"テレワーク端末の管理の規定に、私物端末の利用を認めない旨を明記する。",
+		"委託事業者等の管理の規定に、再委託の承認の手続を加える。",
+		"情報セキュリティ事故等の報告の規定を、報告基準の改定に合わせて見直す。",
+		"外部記録媒体の管理の規定を、持出しの申請と記録の手順に合わせて見直す。",
+	};
+	struct id	 id = new_id(ri, "dl");
+	struct yw	*w;
+	struct sb	 text = { NULL, 0, 0 };
+	char		 title[256], rel[512], path[4096], digest[65];
+	struct day	 date;
+	int		 i, k, j;
+
+	snprintf(title, sizeof title, "令和%d年度_情報セキュリティポリシー等の"
+	    "見直し提案書", reiwa(g->fy));
+	snprintf(rel, sizeof rel, "files/%d/%s.txt", g->fy, title);
+	date = bizday(g->fy, day_add(g->fy, (struct day){
+	    days_from_civil(g->fy + 1, 2, 1) }, rng_range(r, 0, 20)));
+	sb_printf(&text, "令和%d年度 情報セキュリティポリシー等の見直し提案書\n\n",
+	    reiwa(g->fy));
+	sb_puts(&text, "今年度の監査・点検の結果と国のガイドラインの改定を踏まえ、"
+	    "次の見直しを提案する。\n\n");
+	k = rng_range(r, 2, 4);
+	j = (int)rng_below(r, NELEM(points_s));
+	for (i = 0; i < k; i++)
+		sb_printf(&text, "%d. %s\n", i + 1, points_s[(size_t)(j + i) %
+		    NELEM(points_s)]);
+	snprintf(path, sizeof path, "%s/files/%d", g->out, g->fy);
+	mkdir_p(path);
+	snprintf(path, sizeof path, "%s/%s", g->out, rel);
+	write_bytes(path, text.d, text.len);
+	sha256((const unsigned char *)text.d, text.len, digest);
+
+	w = rec_begin(g, &id);
+	kv_s(w, 0, "title", title);
+	kv_s(w, 0, "kind", "proposal");
+	kv_s(w, 0, "spec", "4(2)キ");
+	kv_date(w, 0, "date", date);
+	kv_s(w, 0, "file", rel);
+	kv_s(w, 0, "sha256", digest);
+	kv_int(w, 0, "size", (long)text.len);
+	kv_s(w, 0, "author", g->w->members[1 % g->w->nmembers]);
+	rec_end(g, "deliverables", &id);
+	free(text.d);
+}
+
 static void
 make_dirs(struct gen *g)
 {
 	static const char *const dirs[] = { "catalogs", "reviews", "audits",
 	    "checklists", "trainings", "consults", "meetings", "issues",
-	    "incidents", "pias", "workplans", "secreports" };
+	    "incidents", "pias", "workplans", "secreports", "deliverables" };
 	char	path[4096];
 	size_t	i;
 
@@ -3981,6 +4108,8 @@ gen_year(struct gen *g)
 	}
 	stream(g, &r, S_SECREPORT);
 	write_secreports(g, &r, &rj);
+	stream(g, &r, S_DELIVERABLE);
+	write_deliverable(g, &r, &rj);
 
 	for (i = 0; i < NCAT; i++)
 		g->prev_cat[i] = g->cat[i].id;
