@@ -26,6 +26,15 @@ export NERIMA_CIO_TODAY=2027-03-31
 O=$T/out.d
 mkdir -p "$O"
 
+# lint clean as generated: the records the documents below need, and the
+# registered deliverable's file against its SHA-256 and size
+expect_status 0 "$NCIO" -C "$D" lint
+grep -q 'no problems' "$T/out" "$T/err" ||
+    fail "lint: $(cat "$T/out" "$T/err")"
+expect_status 0 "$NCIO" -C "$D" deliverable list --fy 2026
+grep -q 見直し提案書 "$T/out" ||
+    fail "deliverable list: the year's proposal missing: $(cat "$T/out")"
+
 # export TAG CMD...: the command writes its files into $O/TAG
 export_ok() {
 	local tag=$1
