@@ -3199,7 +3199,14 @@ write_issue(struct gen *g, struct rng *r, const struct id *id, int n)
 		seq_s(w, 2, g->reviews[rng_below(r, (unsigned)g->nreviews)].s);
 	}
 	kv_open(w, 0, "history");
+	/*
+	 * The status is the last entry's: an open issue has only the
+	 * entry that raised it, one in progress an entry saying so (the
+	 * count drawn all the same, so the stream goes on as before).
+	 */
 	k = closed ? 3 : rng_range(r, 1, 2);
+	if (!closed)
+		k = strcmp(status, "open") == 0 ? 1 : 2;
 	for (i = 0; i < k; i++) {
 		seq_map(w, 2);
 		kv_date(w, 4, "date", day_add(g->fy, d, 20 * i + (closed &&
