@@ -2454,7 +2454,7 @@ write_audit(struct gen *g, struct rng *r, const struct id *id,
 	struct day	 date;
 	char		 buf[256];
 	int		 ncats = 0, i, c, j, k, nfind = 0, hh, mm, followup;
-	int		 mn, bad[400], nbad = 0;
+	int		 mn, bad[400], nbad = 0, reported;
 	const char	*sys;
 
 	followup = kind == AUDIT_FOLLOWUP;
@@ -2491,8 +2491,14 @@ write_audit(struct gen *g, struct rng *r, const struct id *id,
 		    reiwa(g->fy), followup ? "フォローアップ" : "運用面",
 		    org->name);
 	kv_s(w, 0, "title", buf);
-	kv_s(w, 0, "status", date.n < days_from_civil(g->fy, 12, 1) ?
-	    "reported" : "agreed");
+	/*
+	 * Audited before December: reported (概要報告書 issued, the
+	 * reported date below); later: agreed with the auditee, not yet
+	 * reported, so no reported date (the status order planned,
+	 * in-progress, agreed, reported: each status has its dates).
+	 */
+	reported = date.n < days_from_civil(g->fy, 12, 1);
+	kv_s(w, 0, "status", reported ? "reported" : "agreed");
 	kv_s(w, 0, "target_org", org->code);
 	if (kind == AUDIT_SYSTEM)
 		kv_s(w, 0, "target_system", sys);
@@ -2646,7 +2652,8 @@ write_audit(struct gen *g, struct rng *r, const struct id *id,
 	kv_s(w, 2, "by", person_name(r, buf, sizeof buf));
 	kv_s(w, 2, "position", "課長");
 	kv_date(w, 2, "date", day_add(g->fy, date, 14));
-	kv_date(w, 0, "reported", day_add(g->fy, date, 30));
+	if (reported)
+		kv_date(w, 0, "reported", day_add(g->fy, date, 30));
 	free(t.d);
 	rec_end(g, "audits", id);
 	return nfind;

@@ -27,7 +27,22 @@ def check_issues():
                        (p, r.get("status"), last))
 
 
-CHECKS = [check_issues]
+def check_audits():
+    # each status has its dates: agreed ones have an agreement and no
+    # report yet, reported ones both (schema order planned, in-progress,
+    # agreed, reported, following-up, closed)
+    for p, r in records("audits"):
+        st = r.get("status")
+        if st == "agreed" and r.get("reported"):
+            bad.append("%s: agreed, with reported %s" % (p, r["reported"]))
+        if st in ("reported", "following-up", "closed") and \
+                not r.get("reported"):
+            bad.append("%s: %s without a reported date" % (p, st))
+        if st in ("agreed", "reported") and not r.get("agreement"):
+            bad.append("%s: %s without an agreement" % (p, st))
+
+
+CHECKS = [check_issues, check_audits]
 
 for c in CHECKS:
     c()
