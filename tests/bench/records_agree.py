@@ -42,7 +42,31 @@ def check_audits():
             bad.append("%s: %s without an agreement" % (p, st))
 
 
-CHECKS = [check_issues, check_audits]
+def check_reviews():
+    # a decision's approver is the tier the config's rules give the cost
+    with open(os.path.join(data, "nerima-cio.yaml"), encoding="utf-8") as f:
+        appr = yaml.safe_load(f)["approval"]
+    basis = appr.get("cost_basis", "total")
+    for p, r in records("reviews"):
+        d = r.get("decision") or {}
+        if "approver" not in d:
+            continue
+        costs = r.get("costs") or []
+        cost = sum(c.get("initial", 0) for c in costs)
+        if basis == "total":
+            cost += sum(c.get("running", 0) for c in costs)
+        elif basis != "initial":
+            bad.append("cost_basis %s: not checked" % basis)
+            return
+        want = next((x["approver"] for x in appr["rules"]
+                     if x["category"] == r.get("category") and
+                     ("below" not in x or cost < x["below"])), None)
+        if d["approver"] != want:
+            bad.append("%s: approver %s for %s %d yen, the rules give %s" %
+                       (p, d["approver"], r.get("category"), cost, want))
+
+
+CHECKS = [check_issues, check_audits, check_reviews]
 
 for c in CHECKS:
     c()
