@@ -66,7 +66,31 @@ def check_reviews():
                        (p, d["approver"], r.get("category"), cost, want))
 
 
-CHECKS = [check_issues, check_audits, check_reviews]
+# words of a comparison with an earlier year or audit, which no
+# generated free text may make (nothing computes them from the figures)
+COMPARING = ("前年度より", "前年度に比べ", "前年度と比べ", "昨年度より",
+             "前回の監査の指摘事項は")
+
+
+def free_text(node, path=""):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from free_text(v, path + "." + str(k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from free_text(v, "%s[%d]" % (path, i))
+    elif isinstance(node, str):
+        yield path, node
+
+
+def check_trainings():
+    for p, r in records("trainings"):
+        for k, v in free_text(r):
+            if any(c in v for c in COMPARING):
+                bad.append("%s: %s compares: %s" % (p, k, v))
+
+
+CHECKS = [check_issues, check_audits, check_reviews, check_trainings]
 
 for c in CHECKS:
     c()
