@@ -1248,8 +1248,13 @@ static const char *const audit_summary_s[] = {
 	"一方で、管理簿の点検と記録の保存に改善の余地がある。",
 	"指摘事項について、3か月以内に是正状況を報告することを求めた。",
 	"マイナンバーを取り扱う事務では、アクセス記録の確認が定期的に行われている。",
-	"前回の監査の指摘事項は是正されている。",
+	"監査の結果は、課内の会議で職員に共有することを求めた。",
 };
+
+/* In place of the マイナンバー sentence where the audit had none. */
+#define AUDIT_SUMMARY_MN	3
+static const char audit_summary_nomn[] =
+    "端末の画面ロックと離席時の施錠は適切に行われている。";
 
 static const char *const positions[] = {
 	"主任", "主事", "係長", "庶務係長（情報セキュリティ担当者）", "課長",
@@ -2739,8 +2744,21 @@ write_audit(struct gen *g, struct rng *r, const struct id *id,
 			kv_s(w, 4, "measure", PICK(r, correction_s));
 		}
 	}
-	sb_reset(&t);
-	SENT(&t, r, audit_summary_s, rng_range(r, 2, 4), NULL, 1);
+	/*
+	 * The summary speaks of マイナンバー only where the audit checked
+	 * it, and of no earlier audit: 「前回の監査の指摘事項は是正されて
+	 * いる。」 went to 課 never audited before (review15).  The same
+	 * number of sentences, so the stream goes on as before.
+	 */
+	{
+		const char *pool[NELEM(audit_summary_s)];
+
+		memcpy(pool, audit_summary_s, sizeof pool);
+		if (!mn)
+			pool[AUDIT_SUMMARY_MN] = audit_summary_nomn;
+		sb_reset(&t);
+		SENT(&t, r, pool, rng_range(r, 2, 4), NULL, 1);
+	}
 	kv_s(w, 0, "summary", t.d);
 	kv_open(w, 0, "agreement");
 	kv_s(w, 2, "by", person_name(r, buf, sizeof buf));

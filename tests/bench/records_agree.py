@@ -90,7 +90,18 @@ def check_trainings():
                 bad.append("%s: %s compares: %s" % (p, k, v))
 
 
-CHECKS = [check_issues, check_audits, check_reviews, check_trainings]
+def check_audit_texts():
+    # no earlier audit's result claimed; マイナンバー only where checked
+    for p, r in records("audits"):
+        for k, v in free_text(r):
+            if any(c in v for c in COMPARING):
+                bad.append("%s: %s compares: %s" % (p, k, v))
+        if not r.get("my_number") and "マイナンバー" in r.get("summary", ""):
+            bad.append("%s: summary on マイナンバー, my_number false" % p)
+
+
+CHECKS = [check_issues, check_audits, check_reviews, check_trainings,
+          check_audit_texts]
 
 for c in CHECKS:
     c()
