@@ -3530,7 +3530,7 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 	struct sb	 t = { NULL, 0, 0 };
 	const struct org *org = any_division(g->w, r);
 	unsigned	 which = rng_below(r, NELEM(incident_titles));
-	const char	*cat = incident_cats[which];
+	const char	*cat = incident_cats[which], *rating, *comment;
 	struct day	 d = fy_day(g->fy, rng_range(r, 0, 350));
 	int		 closed = rng_chance(r, 75), pi, cyber, mn;
 	struct pfacts	 f;
@@ -3579,10 +3579,30 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 	kv_open(w, 0, "prevention");
 	kv_date(w, 2, "received", day_add(g->fy, d, 10));
 	kv_s(w, 2, "measures", PICK(r, prevention_s));
-	kv_date(w, 2, "reviewed", day_add(g->fy, d, 14));
-	kv_s(w, 2, "rating", PICK(r, ratings));
-	kv_s(w, 2, "comment", PICK(r, incident_adv_s));
-	write_measures(g, rm, cat, org, day_add(g->fy, d, 14));
+	/*
+	 * Status prevention (再発防止策の確認中) is the state before the
+	 * review: an incident not closed has the division's report and not
+	 * yet the review's date, rating, comment or reviewed measures (the
+	 * 事故等報告書 showed 確認中 beside 「再発防止策の有効性を確認した」,
+	 * review15).  Their values are drawn all the same, and the reviewed
+	 * measures written into a scratch buffer, so the streams go on as
+	 * before.
+	 */
+	rating = PICK(r, ratings);
+	comment = PICK(r, incident_adv_s);
+	if (closed) {
+		kv_date(w, 2, "reviewed", day_add(g->fy, d, 14));
+		kv_s(w, 2, "rating", rating);
+		kv_s(w, 2, "comment", comment);
+		write_measures(g, rm, cat, org, day_add(g->fy, d, 14));
+	} else {
+		struct yw	 keep = g->yw;
+
+		memset(&g->yw, 0, sizeof g->yw);
+		write_measures(g, rm, cat, org, day_add(g->fy, d, 14));
+		free(g->yw.b.d);
+		g->yw = keep;
+	}
 	members_seq(w, 0, "members", g->w, r, rng_range(r, 1, 2));
 	if (closed)
 		kv_date(w, 0, "closed", day_add(g->fy, d, 20));

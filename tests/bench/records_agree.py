@@ -100,8 +100,23 @@ def check_audit_texts():
             bad.append("%s: summary on マイナンバー, my_number false" % p)
 
 
+def check_incidents():
+    # the status is the one the recorded dates give: prevention
+    # (再発防止策の確認中) has the report received, not yet reviewed;
+    # closed has its closing date
+    for p, r in records("incidents"):
+        st, pv = r.get("status"), r.get("prevention") or {}
+        if st == "prevention" and (pv.get("reviewed") or pv.get("items")):
+            bad.append("%s: prevention, but reviewed %s" %
+                       (p, pv.get("reviewed")))
+        if st == "prevention" and not pv.get("received"):
+            bad.append("%s: prevention without the report received" % p)
+        if (st == "closed") != bool(r.get("closed")):
+            bad.append("%s: status %s, closed %s" % (p, st, r.get("closed")))
+
+
 CHECKS = [check_issues, check_audits, check_reviews, check_trainings,
-          check_audit_texts]
+          check_audit_texts, check_incidents]
 
 for c in CHECKS:
     c()
