@@ -1474,38 +1474,160 @@ static const char *const incident_cats[] = {
 	"leak", "misdelivery", "attack", "vulnerability", "violation", "loss",
 };
 
-static const char *const incident_desc_s[] = {
-	"職員が業務中に気付き、直ちに係長に報告した。",
-	"区民からの問合せにより判明した。",
-	"EDRが不審な挙動を検知し、情報政策課に通知があった。",
-	"送信先の確認を一人で行っており、宛先の選択を誤った。",
-	"庁外での打合せの帰りに紛失に気付いた。",
-	"事業者からの報告により判明した。",
-	"ログを確認したところ、外部への不審な通信は確認されなかった。",
+/*
+ * What an incident's texts say, per title (incident_titles' order): how
+ * it was found and its circumstances (desc, the first two or three, in
+ * this order), what was done (resp, the first one to three), the
+ * advisor's advice and comment, the division's measures, what was
+ * affected without personal data, and whether the title says personal
+ * data was involved (1), says it was not (-1) or leaves it open (0).
+ * They were drawn from pools shared by every category: an e-mail sent
+ * to the wrong address 「EDRが不審な挙動を検知し」, an outage could be
+ * met by 「警察に遺失届を提出した」, and 「委託事業者での個人情報の紛失」
+ * had no personal data (review15).
+ */
+static const struct {
+	const char	*desc[3];
+	const char	*resp[3];
+	const char	*adv[2];
+	const char	*measures;
+	const char	*affected;
+	int		 pi;
+} incident_texts[] = {
+	/* 職員端末でのマルウェア検知 */
+	{ { "EDRが不審な挙動を検知し、情報政策課に通知があった。",
+	    "業者を装ったメールの添付ファイルを開いた直後に検知された。",
+	    "ログを確認したところ、外部への不審な通信は確認されなかった。" },
+	  { "当該端末をネットワークから切り離し、ログを保全した。",
+	    "端末を初期化し、同じメールを受信した職員に開封しないよう周知した。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "同種の手口について全庁に注意喚起することを提案した。",
+	    "添付ファイルの無害化の設定を見直すことを助言した。" },
+	  "課内研修を実施し、事例を共有した。", "職員端末1台", 0 },
+	/* 個人情報を含む書類の誤送付 */
+	{ { "区民からの問合せにより判明した。",
+	    "封入の確認を一人で行っており、別の区民あての書類を同封した。",
+	    "誤って送付したのは1件で、ほかの送付物に誤りはなかった。" },
+	  { "所管課が関係者に連絡し、回収と謝罪を行った。",
+	    "同じ日に送付した書類の封入を点検した。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "封入と発送の確認を二人で行う手順を定めることを提案した。",
+	    "送付物の突合せの記録を残すことを助言した。" },
+	  "送付の前に宛先と内容を複数の職員で確認する手順とした。",
+	  "送付した書類1件", 1 },
+	/* 電子メールの誤送信 */
+	{ { "送信の直後に職員が気付き、直ちに係長に報告した。",
+	    "送信先の確認を一人で行っており、宛先の選択を誤った。",
+	    "誤って送信したのは1通で、ほかの送信に誤りはなかった。" },
+	  { "送信先に連絡し、誤って送信したメールの削除を依頼した。",
+	    "送信先から削除した旨の回答を得た。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "送信前の確認を二人で行う手順を定めることを提案した。",
+	    "外部あての送信を一時保留する設定を検討することを助言した。" },
+	  "送信の前に宛先と内容を複数の職員で確認する手順とした。",
+	  "送信したメール1通", 0 },
+	/* USBメモリの紛失 */
+	{ { "庁外での打合せの帰りに紛失に気付いた。",
+	    "持出しの記録はあったが、返却の確認をしていなかった。",
+	    "USBメモリは暗号化機能のない製品だった。" },
+	  { "立ち寄った場所を探したが、発見に至らなかった。",
+	    "警察に遺失届を提出した。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "媒体の暗号化と、持出しの記録を徹底することを助言した。",
+	    "外部記録媒体の使用を許可制とすることを提案した。" },
+	  "外部記録媒体の使用を原則禁止とし、例外は申請制とした。",
+	  "USBメモリ1個", 0 },
+	/* 公開サーバへの不正アクセスの試み */
+	{ { "WAFが管理画面への大量のログイン試行を検知した。",
+	    "試行は海外のアドレスから3日間にわたって行われた。",
+	    "ログを確認したところ、ログインの成功は確認されなかった。" },
+	  { "攻撃元のアドレスからの通信を遮断した。",
+	    "保守事業者に原因の調査と報告を求めた。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "管理画面へのアクセス元を区のネットワークに限定することを助言した。",
+	    "管理者アカウントに多要素認証を導入することを提案した。" },
+	  "管理者アカウントに多要素認証を導入し、管理画面へのアクセス元を限定した。",
+	  "公開サーバ1台", 0 },
+	/* 業務システムの障害 */
+	{ { "職員からシステムが利用できないとの連絡があった。",
+	    "保守事業者の調査で、記憶装置の故障が原因と分かった。",
+	    "データの消失はなかった。" },
+	  { "窓口での受付を手作業に切り替えて業務を継続した。",
+	    "保守事業者が記憶装置を交換し、復旧した。",
+	    "保守事業者に原因の調査と報告を求めた。" },
+	  { "障害時の業務継続の手順を見直すことを助言した。",
+	    "保守事業者の監視の範囲を確認することを提案した。" },
+	  "保守事業者と障害時の連絡体制と切替えの手順を見直した。",
+	  "業務システム1式", -1 },
+	/* 委託事業者での個人情報の紛失 */
+	{ { "事業者からの報告により判明した。",
+	    "委託先の作業場所で、処理の途中の書類の所在が分からなくなった。",
+	    "書類の持出しの記録が作業場所に残っていなかった。" },
+	  { "事業者に原因の調査と報告を求めた。",
+	    "所管課が関係者に連絡し、謝罪を行った。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "委託先の管理状況を確認する項目をチェックシートに加えることを提案した。",
+	    "委託先の作業場所の立入検査を行うことを助言した。" },
+	  "委託先に再発防止策の報告を求め、実施状況を確認した。",
+	  "委託した書類1件", 1 },
+	/* FAXの誤送信 */
+	{ { "送信先からの連絡により判明した。",
+	    "送信先の番号の確認を一人で行っており、短縮番号の選択を誤った。",
+	    "誤って送信したのは1件だった。" },
+	  { "送信先に連絡し、受信した文書の廃棄を依頼した。",
+	    "所管課が関係者に連絡し、謝罪を行った。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "送信前の確認を二人で行う手順を定めることを提案した。",
+	    "FAXに代わる送付の方法を検討することを助言した。" },
+	  "送信の前に番号と内容を複数の職員で確認する手順とした。",
+	  "送信した文書1件", 0 },
+	/* 標的型攻撃メールの受信 */
+	{ { "職員が不審なメールに気付き、直ちに係長に報告した。",
+	    "同じ内容のメールが複数の課に届いていた。",
+	    "ログを確認したところ、添付ファイルを開いた端末はなかった。" },
+	  { "同じメールを受信した職員に開封しないよう周知した。",
+	    "送信元のアドレスからのメールを受信しないよう設定した。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "同種の手口について全庁に注意喚起することを提案した。",
+	    "標的型メール訓練への参加を促すことを助言した。" },
+	  "課内研修を実施し、事例を共有した。", "職員あてのメール", 0 },
+	/* ソフトウェアの脆弱性の公表 */
+	{ { "製品の開発元が脆弱性と修正プログラムを公表した。",
+	    "保守事業者から、利用している製品が対象であるとの連絡があった。",
+	    "ログを確認したところ、脆弱性を突いた通信は確認されなかった。" },
+	  { "適用までの間、外部からの接続を制限した。",
+	    "保守事業者が修正プログラムを適用した。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "修正プログラムの適用状況を確認することを助言した。",
+	    "利用している製品の一覧を最新にすることを提案した。" },
+	  "修正プログラムの適用状況を毎月確認する手順とした。",
+	  "業務システム1式", -1 },
+	/* 共有フォルダの権限設定の誤り */
+	{ { "他課の職員から、閲覧できないはずのフォルダが見えるとの連絡があった。",
+	    "異動に伴う設定の変更を一人で行っており、権限の範囲を誤った。",
+	    "アクセス記録を確認したところ、権限のない職員による閲覧は確認されなかった。" },
+	  { "フォルダの権限を正しく設定し直した。",
+	    "アクセス記録を保全した。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "権限の設定を変更するときは二人で確認することを助言した。",
+	    "権限の設定を定期的に点検することを提案した。" },
+	  "権限の設定と変更の記録を複数の職員で確認する手順とした。",
+	  "共有フォルダ1件", 0 },
+	/* モバイル端末の紛失 */
+	{ { "庁外での打合せの帰りに紛失に気付いた。",
+	    "端末には画面ロックを設定していた。",
+	    "端末の位置情報を確認したが、所在は分からなかった。" },
+	  { "端末を遠隔でロックし、データを消去した。",
+	    "警察に遺失届を提出した。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "端末の遠隔消去の設定を確認することを助言した。",
+	    "持出しの記録を徹底することを助言した。" },
+	  "端末の持出しを記録し、帰庁時に確認する手順とした。",
+	  "モバイル端末1台", 0 },
 };
+_Static_assert(NELEM(incident_texts) == NELEM(incident_titles),
+    "incident_texts: one entry per title");
 
-static const char *const incident_resp_s[] = {
-	"所管課が関係者に連絡し、回収と謝罪を行った。",
-	"当該端末をネットワークから切り離し、ログを保全した。",
-	"事業者に原因の調査と報告を求めた。",
-	"警察に遺失届を提出した。",
-	"影響の範囲を調査し、情報政策課に報告した。",
-};
-
-static const char *const incident_adv_s[] = {
-	"送信前の確認を二人で行う手順を定めることを提案した。",
-	"同種の手口について全庁に注意喚起することを提案した。",
-	"媒体の暗号化と、持出しの記録を徹底することを助言した。",
-	"委託先の管理状況を確認する項目をチェックシートに加えることを提案した。",
-	"修正プログラムの適用状況を確認することを助言した。",
-};
-
-static const char *const prevention_s[] = {
-	"送付の前に宛先と内容を複数の職員で確認する手順とした。",
-	"外部記録媒体の使用を原則禁止とし、例外は申請制とした。",
-	"課内研修を実施し、事例を共有した。",
-	"委託先に再発防止策の報告を求め、実施状況を確認した。",
-};
 
 /*
  * The division's report on an incident (再発防止策の提案書): its cause,
@@ -3532,12 +3654,14 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 	unsigned	 which = rng_below(r, NELEM(incident_titles));
 	const char	*cat = incident_cats[which], *rating, *comment;
 	struct day	 d = fy_day(g->fy, rng_range(r, 0, 350));
-	int		 closed = rng_chance(r, 75), pi, cyber, mn;
+	int		 closed = rng_chance(r, 75), pi, cyber, mn, i, k, lines;
 	struct pfacts	 f;
 	struct day	 found;
 
 	cyber = strcmp(cat, "malware") == 0 || strcmp(cat, "attack") == 0;
 	pi = rng_chance(r, 50);
+	if (incident_texts[which].pi != 0)
+		pi = incident_texts[which].pi > 0;
 	kv_s(w, 0, "title", incident_titles[which]);
 	kv_s(w, 0, "org", org->code);
 	kv_date(w, 0, "occurred", d);
@@ -3556,16 +3680,26 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 	f.known = day_add(g->fy, d, 1);
 	if (pi)
 		write_privacy(g, rp, &f, cyber);
-	kv_s(w, 0, "affected", pi ? "区民の氏名・住所" : "職員端末1台");
+	kv_s(w, 0, "affected", pi ? "区民の氏名・住所" :
+	    incident_texts[which].affected);
 	kv_s(w, 0, "system", PICK(r, systems));
+	/* the title's texts, the first two or three in their order */
+	k = rng_range(r, 2, 3);
+	lines = rng_chance(r, 40);
 	sb_reset(&t);
-	SENT(&t, r, incident_desc_s, rng_range(r, 2, 3), NULL, rng_chance(r,
-	    40));
+	for (i = 0; i < k; i++) {
+		if (i > 0 && lines)
+			sb_putc(&t, '\n');
+		sb_puts(&t, incident_texts[which].desc[i]);
+	}
 	kv_s(w, 0, "description", t.d);
+	k = rng_range(r, 1, 3);
 	sb_reset(&t);
-	SENT(&t, r, incident_resp_s, rng_range(r, 1, 3), NULL, 0);
+	for (i = 0; i < k; i++)
+		sb_puts(&t, incident_texts[which].resp[i]);
 	kv_s(w, 0, "response", t.d);
-	kv_s(w, 0, "advice", PICK(r, incident_adv_s));
+	i = (int)rng_below(r, 2);
+	kv_s(w, 0, "advice", incident_texts[which].adv[i]);
 	write_timeline(g, rt, &f, found, day_add(g->fy, d, 10));
 	if (cyber) {
 		kv_open(w, 0, "isolation");
@@ -3578,18 +3712,18 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 	}
 	kv_open(w, 0, "prevention");
 	kv_date(w, 2, "received", day_add(g->fy, d, 10));
-	kv_s(w, 2, "measures", PICK(r, prevention_s));
+	kv_s(w, 2, "measures", incident_texts[which].measures);
 	/*
 	 * Status prevention (再発防止策の確認中) is the state before the
 	 * review: an incident not closed has the division's report and not
 	 * yet the review's date, rating, comment or reviewed measures (the
 	 * 事故等報告書 showed 確認中 beside 「再発防止策の有効性を確認した」,
-	 * review15).  Their values are drawn all the same, and the reviewed
+	 * review15).  The rating is drawn all the same, and the reviewed
 	 * measures written into a scratch buffer, so the streams go on as
 	 * before.
 	 */
 	rating = PICK(r, ratings);
-	comment = PICK(r, incident_adv_s);
+	comment = incident_texts[which].adv[1 - i];
 	if (closed) {
 		kv_date(w, 2, "reviewed", day_add(g->fy, d, 14));
 		kv_s(w, 2, "rating", rating);

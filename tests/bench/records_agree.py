@@ -115,8 +115,34 @@ def check_incidents():
             bad.append("%s: status %s, closed %s" % (p, st, r.get("closed")))
 
 
+# words of an incident's texts and the categories they belong to
+INCIDENT_WORDS = {
+    "EDR": ("malware", "attack"),
+    "遺失届": ("loss",),
+    "回収と謝罪": ("misdelivery",),
+    "修正プログラム": ("vulnerability",),
+    "ネットワークから切り離し": ("malware", "attack"),
+    "委託先": ("leak",),
+}
+
+
+def check_incident_texts():
+    # texts that fit the category; a title naming personal data has it
+    for p, r in records("incidents"):
+        if "個人情報" in r["title"] and not r.get("personal_info"):
+            bad.append("%s: %s, personal_info false" % (p, r["title"]))
+        text = "".join(str(r.get(k, "")) for k in
+                       ("description", "response", "advice"))
+        text += str((r.get("prevention") or {}).get("measures", ""))
+        text += str((r.get("prevention") or {}).get("comment", ""))
+        for word, cats in INCIDENT_WORDS.items():
+            if word in text and r["category"] not in cats:
+                bad.append("%s: %s (%s) says %s" %
+                           (p, r["title"], r["category"], word))
+
+
 CHECKS = [check_issues, check_audits, check_reviews, check_trainings,
-          check_audit_texts, check_incidents]
+          check_audit_texts, check_incidents, check_incident_texts]
 
 for c in CHECKS:
     c()
