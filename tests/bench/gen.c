@@ -1808,13 +1808,58 @@ static const char *const agenda_titles[] = {
 	"事故等の対応状況", "所属点検・自己点検の集計結果", "次回の予定",
 };
 
-static const char *const agenda_sum_s[] = {
-	"受付済みの案件の進め方を確認した。",
-	"実施予定の監査の日程と対象を確認した。",
-	"教材の案を説明し、意見を受けた。次回までに修正する。",
-	"今期の相談の件数と、主な内容を報告した。",
-	"課題の対応状況を確認した。",
-	"今後の予定を確認した。",
+/*
+ * What was said on each agenda title (agenda_titles' order): the item's
+ * summary and the notes' part on it.  The summaries were drawn from one
+ * pool whatever the title, and the notes had three parts of their own,
+ * whatever the agenda (review15: the minutes left out agenda items).
+ */
+static const char *const agenda_said[][2] = {
+	{ "受付済みの案件の進め方を確認した。",
+	  "受付済みの案件の審査の進め方と、書面ヒアリングの期限を確認した。" },
+	{ "実施予定の監査の日程と対象を確認した。",
+	  "実施予定の監査の日程と対象を確認し、監査調書の様式に意見を受けた。" },
+	{ "教材の案を説明し、意見を受けた。次回までに修正する。",
+	  "教材の案を説明し、事例を増やすよう意見を受けた。次回までに修正する。" },
+	{ "今期の相談の件数と、主な内容を報告した。",
+	  "今期の相談の件数と主な内容を報告し、回答の期限を確認した。" },
+	{ "課題の対応状況を確認した。",
+	  "課題管理表により、各課題の対応状況と期限を確認した。" },
+	{ "今後の予定を確認した。",
+	  "次回までの作業の予定と、担当者を確認した。" },
+	{ "事故等の対応状況を報告した。",
+	  "対応中の事故等の状況と、再発防止策の確認の予定を報告した。" },
+	{ "集計結果の案を説明し、意見を受けた。",
+	  "所属点検・自己点検の集計結果の案を説明し、分析の観点に意見を受けた。" },
+	{ "次回の日程と議題を確認した。",
+	  "次回の日程と議題を確認した。" },
+};
+
+/*
+ * The items the 次第 adds for the meeting's type (lib/meeting's
+ * topics_regular and topics_progress), stored as items with their topic
+ * so the minutes record them too: the 第2回 進捗報告会's minutes left
+ * out 作業実施報告書, the 第11回 定例会's 課題の状況, 前回以降の実施状況
+ * and 今後の予定.  The titles are the schema's labels of agenda.topic.
+ */
+static const struct {
+	const char	*type, *topic, *title, *said[2];
+} agenda_topics[] = {
+	{ "progress", "reports", "作業実施報告書・相談業務実施報告書",
+	  { "作業実施報告書と相談業務実施報告書を報告し、承認を得た。",
+	    "報告期間の作業と相談の実施状況を報告書により説明し、承認を得た。" } },
+	{ "progress", "issues", "課題の状況（課題管理表）",
+	  { "期限を過ぎた課題と、次回までに期限を迎える課題の状況を確認した。",
+	    "期限を過ぎた課題について、対応の見込みと期限の見直しを協議した。" } },
+	{ "regular", "issues", "課題の状況（課題管理表）",
+	  { "期限を過ぎた課題と、次回までに期限を迎える課題の状況を確認した。",
+	    "期限を過ぎた課題について、対応の見込みと期限の見直しを協議した。" } },
+	{ "regular", "activity", "前回以降の実施状況",
+	  { "前回以降の審査・相談・監査・研修の実施状況を報告した。",
+	    "前回以降の審査・相談・監査・研修の実施状況を報告し、質問に回答した。" } },
+	{ "regular", "schedule", "今後の予定",
+	  { "今後の監査と研修の予定を確認した。",
+	    "次回までの監査と研修の予定の有無を確認した。" } },
 };
 
 static const char *const decisions_s[] = {
@@ -3340,7 +3385,9 @@ write_meeting(struct gen *g, struct rng *r, const struct id *id,
 	struct sb	 t = { NULL, 0, 0 };
 	char		 buf[256];
 	struct day	 due;
-	int		 i, j, k, regular = strcmp(type, "regular") == 0;
+	struct sb	 minutes;
+	int		 i, j, k, n, issues_item = 0;
+	int		 regular = strcmp(type, "regular") == 0;
 
 	kv_s(w, 0, "type", type);
 	snprintf(buf, sizeof buf, "第%d回 %s", number, name);
@@ -3364,9 +3411,11 @@ write_meeting(struct gen *g, struct rng *r, const struct id *id,
 		person(w, 2, r, "johoseisaku", NULL);
 	kv_open(w, 0, "agenda");
 	k = rng_range(r, 3, 6);
+	sb_reset(&t);
 	for (i = 0; i < k; i++) {
-		const char *title = agenda_titles[(i * 2 + (int)rng_below(r,
-		    2)) % NELEM(agenda_titles)];
+		const size_t ti = (size_t)(i * 2 + (int)rng_below(r, 2)) %
+		    NELEM(agenda_titles);
+		const char *title = agenda_titles[ti];
 
 		seq_map(w, 2);
 		kv_s(w, 4, "title", title);
@@ -3374,8 +3423,28 @@ write_meeting(struct gen *g, struct rng *r, const struct id *id,
 		kv_open(w, 4, "materials");
 		snprintf(buf, sizeof buf, "資料%d_%s.xlsx", i + 1, title);
 		seq_s(w, 6, buf);
-		kv_s(w, 4, "summary", PICK(r, agenda_sum_s));
+		kv_s(w, 4, "summary", agenda_said[ti][0]);
+		/* 課題管理表 is the issues topic's item (its title names it) */
+		if (strcmp(title, "課題管理表") == 0)
+			issues_item = 1;
+		sb_printf(&t, "%s%d %s\n%s\n", i ? "\n" : "", i + 1, title,
+		    agenda_said[ti][1]);
 	}
+	n = k;
+	for (i = 0; i < (int)NELEM(agenda_topics); i++) {
+		if (strcmp(agenda_topics[i].type, type) != 0 ||
+		    (issues_item && strcmp(agenda_topics[i].topic,
+		    "issues") == 0))
+			continue;
+		seq_map(w, 2);
+		kv_s(w, 4, "title", agenda_topics[i].title);
+		kv_s(w, 4, "topic", agenda_topics[i].topic);
+		kv_s(w, 4, "summary", agenda_topics[i].said[0]);
+		sb_printf(&t, "\n%d %s\n%s\n", ++n, agenda_topics[i].title,
+		    agenda_topics[i].said[1]);
+	}
+	minutes = t;
+	memset(&t, 0, sizeof t);
 	kv_open(w, 0, "decisions");
 	k = rng_range(r, 1, 3);
 	j = (int)rng_below(r, NELEM(decisions_s));
@@ -3390,15 +3459,10 @@ write_meeting(struct gen *g, struct rng *r, const struct id *id,
 			seq_s(w, 2, g->issues[(number * 3 + i) %
 			    g->nissues].s);
 	}
-	sb_reset(&t);
-	for (i = 0; i < 3; i++) {
-		sb_printf(&t, "%s%d %s\n", i ? "\n" : "", i + 1,
-		    agenda_titles[i]);
-		SENT(&t, r, agenda_sum_s, rng_range(r, 2, 3), NULL, 0);
-		sb_putc(&t, '\n');
-	}
-	kv_s(w, 0, "minutes", t.d);
+	/* the notes: a part on each item of the 次第, in its order */
+	kv_s(w, 0, "minutes", minutes.d);
 	kv_date(w, 0, "minutes_submitted", day_add(g->fy, d, 5));
+	free(minutes.d);
 	free(t.d);
 	rec_end(g, "meetings", id);
 }

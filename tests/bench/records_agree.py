@@ -141,8 +141,34 @@ def check_incident_texts():
                            (p, r["title"], r["category"], word))
 
 
+# the items the 次第 adds for a meeting's type (lib/meeting's topics)
+TOPICS = {"regular": ("issues", "activity", "schedule"),
+          "progress": ("reports", "issues")}
+
+
+def check_meetings():
+    # the minutes cover every item of the 次第: the record's items, and
+    # the topics of its type stored as items; the notes a part on each
+    for p, r in records("meetings"):
+        items = r.get("agenda") or []
+        have = {a.get("topic") for a in items}
+        if any(a.get("title") == "課題管理表" for a in items):
+            have.add("issues")
+        for t in TOPICS.get(r.get("type"), ()):
+            if t not in have:
+                bad.append("%s: no item for the topic %s" % (p, t))
+        notes = r.get("minutes")
+        if notes is None:
+            continue
+        for i, a in enumerate(items):
+            if "%d %s\n" % (i + 1, a["title"]) not in notes:
+                bad.append("%s: the notes leave out item %d %s" %
+                           (p, i + 1, a["title"]))
+
+
 CHECKS = [check_issues, check_audits, check_reviews, check_trainings,
-          check_audit_texts, check_incidents, check_incident_texts]
+          check_audit_texts, check_incidents, check_incident_texts,
+          check_meetings]
 
 for c in CHECKS:
     c()
