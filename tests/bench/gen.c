@@ -1994,6 +1994,7 @@ struct catalog {
 	const char	*kind;
 	int		 n;
 	struct catitem	*items;
+	int		 revised;	/* items revised from last year's */
 };
 
 enum {
@@ -2159,6 +2160,67 @@ catalog_free(struct catalog *c)
 	memset(c, 0, sizeof *c);
 }
 
+/*
+ * A catalog of the year before carried over: a ward keeps its items year
+ * to year and revises a few, so the 前年度 comparison compares the same
+ * questions.  The second year's 所属点検項目 had all 50 items reworded
+ * under the old codes (review15).  Kept items are last year's; on the
+ * chaptered catalogs (所属点検, 監査項目) three items (one of a small
+ * catalog) are revised each year: the freshly drawn item in its place,
+ * under a new code (the chapter's next number), since a changed question
+ * is not last year's under its code.  Which ones depends on the year
+ * only; the catalog is drawn whole all the same, so the stream goes on
+ * as before.
+ */
+static void
+catalog_carry(struct catalog *c, struct catalog *prev, int which, int fy)
+{
+	struct catitem	*it;
+	char		 stem[32], buf[64];
+	const char	*dash;
+	size_t		 sl;
+	int		 i, j, k, nrev, idx[3], seq, max;
+
+	nrev = which == CAT_DEPT || which == CAT_AUDIT_OP ||
+	    which == CAT_AUDIT_SYS ? 3 : which == CAT_AUDIT_MN ? 1 : 0;
+	for (j = 0; j < nrev; j++)
+		idx[j] = ((fy - 2000) * 13 + j * 17) % c->n;
+	c->revised = nrev;
+	/* the new codes first, while last year's items are all there */
+	for (j = 0; j < nrev; j++) {
+		/* dp-2-3-05: the stem dp-2-3-, a number after it */
+		it = &c->items[idx[j]];
+		dash = strrchr(it->ref, '-');
+		sl = (size_t)(dash - it->ref) + 1;
+		snprintf(stem, sizeof stem, "%.*s", (int)sl, it->ref);
+		max = 0;
+		for (k = 0; k < prev->n; k++)
+			if (strncmp(prev->items[k].ref, stem, sl) == 0 &&
+			    (seq = atoi(prev->items[k].ref + sl)) > max)
+				max = seq;
+		for (k = 0; k < j; k++)
+			if (strncmp(c->items[idx[k]].ref, stem, sl) == 0 &&
+			    (seq = atoi(c->items[idx[k]].ref + sl)) > max)
+				max = seq;
+		snprintf(buf, sizeof buf, "%s%02d", stem, max + 1);
+		free(it->ref);
+		it->ref = xstrdup(buf);
+	}
+	for (i = 0; i < c->n; i++) {
+		for (j = 0; j < nrev && idx[j] != i; j++)
+			continue;
+		if (j < nrev)
+			continue;
+		it = &c->items[i];
+		free(it->ref);
+		free(it->category);
+		free(it->clause);
+		free(it->text);
+		*it = prev->items[i];
+		memset(&prev->items[i], 0, sizeof prev->items[i]);
+	}
+}
+
 static void
 catalog_make(struct gen *g, struct rng *r, int which)
 {
@@ -2168,14 +2230,15 @@ catalog_make(struct gen *g, struct rng *r, int which)
 		"isolation-criteria"
 	};
 	static const int sizes[NCAT] = { 10, 50, 20, 140, 20, 150, 12 };
-	struct catalog	*c = &g->cat[which];
+	struct catalog	*c = &g->cat[which], prev;
 	struct catitem	*it;
 	struct sb	 t = { NULL, 0, 0 };
 	struct id	 id = c->id;	/* assigned with the year's ids */
 	char		 buf[64], clause[16];
 	int		 i, chap, seq[9] = { 0 }, j;
 
-	catalog_free(c);
+	prev = *c;
+	memset(c, 0, sizeof *c);
 	c->id = id;
 	c->kind = kinds[which];
 	c->n = sizes[which];
@@ -2243,6 +2306,9 @@ catalog_make(struct gen *g, struct rng *r, int which)
 		it->text = xstrdup(t.d);
 	}
 	free(t.d);
+	if (prev.items != NULL && prev.n == c->n)
+		catalog_carry(c, &prev, which, g->fy);
+	catalog_free(&prev);
 }
 
 /*
@@ -2314,7 +2380,7 @@ write_catalog(struct gen *g, struct rng *r, int which)
 	};
 	struct catalog	*c = &g->cat[which];
 	struct yw	*w = rec_begin(g, &c->id);
-	char		 title[256];
+	char		 title[256], desc[512];
 	int		 i, j;
 
 	kv_s(w, 0, "kind", c->kind);
@@ -2329,9 +2395,20 @@ write_catalog(struct gen *g, struct rng *r, int which)
 	    rng_range(r, 0, 60))));
 	if (g->have_prev)
 		kv_s(w, 0, "based_on", g->prev_cat[which].s);
-	kv_s(w, 0, "description",
-	    "練馬区情報セキュリティ対策基準の章立て（総務省ガイドラインに準拠）"
-	    "に沿った項目。\n前年度の項目を見直し、今年度の重点を反映した。");
+	/* what changed from last year's, which the 前年度 figures follow */
+	if (!g->have_prev)
+		snprintf(desc, sizeof desc, "練馬区情報セキュリティ対策基準の章立て"
+		    "（総務省ガイドラインに準拠）に沿った項目。");
+	else if (c->revised == 0)
+		snprintf(desc, sizeof desc, "練馬区情報セキュリティ対策基準の章立て"
+		    "（総務省ガイドラインに準拠）に沿った項目。\n前年度の項目を"
+		    "引き継いだ。");
+	else
+		snprintf(desc, sizeof desc, "練馬区情報セキュリティ対策基準の章立て"
+		    "（総務省ガイドラインに準拠）に沿った項目。\n前年度の項目を"
+		    "引き継ぎ、%d項目を今年度の重点に合わせて改め、新しい項目番号"
+		    "とした。", c->revised);
+	kv_s(w, 0, "description", desc);
 	if (which == CAT_SELF || which == CAT_DEPT || which == CAT_VENDOR) {
 		/* What the year's result report says beside the figures. */
 		kv_open(w, 0, "report");

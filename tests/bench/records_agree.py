@@ -166,9 +166,31 @@ def check_meetings():
                            (p, i + 1, a["title"]))
 
 
+def check_catalogs():
+    # a catalog based on last year's keeps its items: a code of both
+    # years asks the same question, and only a handful are new
+    cats = {r["id"]: (p, r) for p, r in records("catalogs")}
+    for p, r in cats.values():
+        if not r.get("based_on") or r["based_on"] not in cats:
+            continue
+        old = {i["ref"]: i for i in cats[r["based_on"]][1].get("items") or []}
+        new = 0
+        for i in r.get("items") or []:
+            o = old.get(i["ref"])
+            if o is None:
+                new += 1
+            elif o.get("text") != i.get("text") or \
+                    o.get("category") != i.get("category"):
+                bad.append("%s: %s reworded under its old code" %
+                           (p, i["ref"]))
+        if new > 5:
+            bad.append("%s: %d of %d items new" %
+                       (p, new, len(r.get("items") or [])))
+
+
 CHECKS = [check_issues, check_audits, check_reviews, check_trainings,
           check_audit_texts, check_incidents, check_incident_texts,
-          check_meetings]
+          check_meetings, check_catalogs]
 
 for c in CHECKS:
     c()
