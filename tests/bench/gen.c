@@ -1354,6 +1354,22 @@ static const char *const isolation_s[] = {
 	"外部からの不正アクセスが疑われる場合は、インターネット接続系の通信を遮断する。",
 };
 
+/*
+ * Why an incident's network was or was not cut, by decision (isolate,
+ * partial, monitor, not-needed: write_incident()'s order), for malware
+ * on a terminal and for an attack from outside.
+ */
+static const char *const isolation_reasons[4][2] = {
+	{ "EDRが検知した端末であり、判断基準により直ちにネットワークから切り離した。",
+	  "外部からの不正アクセスが疑われ、判断基準によりインターネット接続系の通信を遮断した。" },
+	{ "検知は1台のみで、同一セグメントの他の端末に検知がないため、当該端末のみを切り離した。",
+	  "攻撃の対象が公開サーバに限られるため、当該サーバのみを切り離した。" },
+	{ "駆除が完了し、検知後に不審な通信がないため、遮断せず監視を続けた。",
+	  "ログインの成功や改ざんが確認されないため、遮断せず監視を続けた。" },
+	{ "検知の時点で駆除が完了し、外部への通信が確認されなかったため、遮断は不要と判断した。",
+	  "攻撃の通信は既に遮断されており、侵入の形跡がないため、遮断は不要と判断した。" },
+};
+
 /* Trainings of one fiscal year: 3(2)イ's nine audiences, digital, My Number. */
 struct training_plan {
 	const char	*kind;
@@ -3795,7 +3811,8 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 	unsigned	 which = rng_below(r, NELEM(incident_titles));
 	const char	*cat = incident_cats[which], *rating, *comment;
 	struct day	 d = fy_day(g->fy, rng_range(r, 0, 350));
-	int		 closed = rng_chance(r, 75), pi, cyber, mn, i, k, lines;
+	int		 closed = rng_chance(r, 75), pi, cyber, mn, i, j, k;
+	int		 lines;
 	struct pfacts	 f;
 	struct day	 found;
 
@@ -3843,13 +3860,26 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 	kv_s(w, 0, "advice", incident_texts[which].adv[i]);
 	write_timeline(g, rt, &f, found, day_add(g->fy, d, 10));
 	if (cyber) {
+		/*
+		 * The reason is the decision's, for the category: it was a
+		 * rule of the criteria drawn at random (遮断せず監視 for a
+		 * terminal's malware because 「公開サーバへの攻撃により改ざん
+		 * のおそれがある場合は、当該サーバを停止する」), and a
+		 * connection not cut was 「再開」ed (review15).  The rule is
+		 * still drawn, so the stream goes on as before.
+		 */
+		j = (int)rng_below(r, NELEM(decisions));
 		kv_open(w, 0, "isolation");
-		kv_s(w, 2, "decision", PICK(r, decisions));
+		kv_s(w, 2, "decision", decisions[j]);
 		kv_datetime(w, 2, "decided", d, rng_range(r, 9, 17),
 		    rng_range(r, 0, 59));
 		kv_s(w, 2, "criteria", g->cat[CAT_ISOLATION].id.s);
-		kv_s(w, 2, "reason", PICK(r, isolation_s));
-		kv_datetime(w, 2, "restored", day_add(g->fy, d, 2), 9, 0);
+		(void)rng_below(r, NELEM(isolation_s));
+		kv_s(w, 2, "reason", isolation_reasons[j][strcmp(cat,
+		    "attack") == 0]);
+		if (j < 2)
+			kv_datetime(w, 2, "restored", day_add(g->fy, d, 2), 9,
+			    0);
 	}
 	kv_open(w, 0, "prevention");
 	kv_date(w, 2, "received", day_add(g->fy, d, 10));

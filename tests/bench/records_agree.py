@@ -111,6 +111,11 @@ def check_incidents():
                        (p, pv.get("reviewed")))
         if st == "prevention" and not pv.get("received"):
             bad.append("%s: prevention without the report received" % p)
+        iso = r.get("isolation") or {}
+        if iso.get("decision") in ("monitor", "not-needed") and \
+                iso.get("restored"):
+            bad.append("%s: %s, yet restored %s" %
+                       (p, iso["decision"], iso["restored"]))
         if (st == "closed") != bool(r.get("closed")):
             bad.append("%s: status %s, closed %s" % (p, st, r.get("closed")))
 
