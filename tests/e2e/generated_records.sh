@@ -1,8 +1,11 @@
 #!/bin/bash
 # Two years of the benchmark generator's records agree with themselves
-# (review15 read the second year's documents): an issue's status is its
-# history's last, and what tests/bench/records_agree.py checks for each
-# kind.  Lint clean as well: the lint catches some of the same records.
+# (review15 read the second year's documents): statuses with the
+# history and dates they go with (issues, audits, incidents), approvers
+# the config's rules give, no comparison with an earlier year in free
+# text, incident texts that fit their category, minutes that cover every
+# item of the 次第, a catalog that keeps last year's questions under
+# their codes.  tests/bench/records_agree.py checks each; lint as well.
 . "$(dirname "$0")/lib/common.bash"
 
 PY=/usr/bin/python3
