@@ -627,7 +627,8 @@ counts_table(struct docx *d, const struct consult_report *rp)
 	r.align = DOCX_RIGHT;
 	if ((rc = docx_table_new(&t, 5, w)) != 0)
 		return rc;
-	rc = docx_table_header_rows(t, 1);
+	if ((rc = docx_table_narrow(t)) == 0)
+		rc = docx_table_header_rows(t, 1);
 	for (k = 0; k < 5 && rc == 0; k++)
 		rc = docx_table_cell(t, 0, k, head[k], &c);
 	for (k = 0; k < CONSULT_NCOUNTS && rc == 0; k++) {
