@@ -1568,6 +1568,8 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 	ch.nval = prev ? 2 : 1;
 	/* one decimal, as the table shows the scores (77.0, never 77) */
 	ch.label_numfmt = "0.0";
+	/* scores out of 100 points: the axis ends there, as the Word one */
+	ch.y_max = 100;
 	ch.first_row = first;
 	ch.last_row = row - 1;
 	ch.at_row = row + 2;

@@ -4733,6 +4733,21 @@ xlsx_add_chart(struct xlsx_sheet *sh, const struct xlsx_chart *c)
 		xlsx_fail(sh->x, rc);
 		goto done;
 	}
+	/*
+	 * Values that cannot pass y_max (a score out of 100 points): the
+	 * axis ends there, not a step above for the tallest bar's label
+	 * (91.0 ran it to 120).  Slices keep it as the whole's axis.
+	 */
+	if (c->y_max > 0) {
+		struct chart_axis	ax;
+
+		chart_value_axis(&ax, m);
+		if (ax.max > c->y_max && ax.min >= 0) {
+			ax.max = c->y_max;
+			m->axis = ax;
+			m->fixed_axis = 1;
+		}
+	}
 	memset(&where, 0, sizeof where);
 	where.sheet = src;
 	where.r1 = r1;

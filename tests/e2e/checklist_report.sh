@@ -172,6 +172,9 @@ for d in sys.argv[1:]:
               if n.startswith("xl/charts/chart")]
     dept = [c for c in charts if "部別の平均得点" in c]
     assert dept and 'formatCode="0.0"' in dept[0], "xlsx labels"
+    # and its axis ends at the 100 points (c:max 120 before)
+    m = re.search(r'<c:max val="([0-9.]+)"', dept[0])
+    assert m and float(m.group(1)) <= 100, "xlsx axis %r" % m
     doc = glob.glob(d + "/*.docx")[0]
     dx = docx.Document(doc)
     for t in dx.tables:
