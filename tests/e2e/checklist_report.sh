@@ -274,4 +274,28 @@ for kind in ("department", "self"):
         rate, prev)
     assert any(want in n for n in notes), (kind, want, notes)
 PYEOF
+# and the vendor check's on 段階別 (review14: 92.6% was only in the report),
+# with the sheets and answers that add up to it
+expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" checklist export report \
+    --kind vendor --fy 2026 -o "$T/whole-vendor/"
+checks=$((checks + 1))
+$PY - "$T/whole-vendor" <<'PYEOF' >&2 || fail "the vendor check's whole rate"
+import glob, re, sys
+import docx, openpyxl
+d = sys.argv[1]
+t = "\n".join(p.text for p in docx.Document(
+    glob.glob(d + "/*.docx")[0]).paragraphs)
+nsh, rate = re.search(r"計([0-9,]+)件である。全体の実施率は([0-9.]+%)であった",
+                      t).groups()
+ws = openpyxl.load_workbook(glob.glob(d + "/*集計表.xlsx")[0])["段階別"]
+rows = list(ws.iter_rows(values_only=True))
+head = [i for i, r in enumerate(rows) if r[0] == "点検段階"][0]
+body = [r for r in rows[head + 1:] if isinstance(r[1], (int, float))]
+nans = sum(r[2] for r in body)
+assert sum(r[1] for r in body) == int(nsh.replace(",", "")), (nsh, body)
+notes = [c for r in rows for c in r if isinstance(c, str)]
+want = "チェックシートは計%s件、回答数は計%s。全体の実施率（全段階の回答を" \
+    "合わせて算出）は%sである。" % (nsh, "{:,}".format(nans), rate)
+assert want in notes, (want, notes)
+PYEOF
 finish
