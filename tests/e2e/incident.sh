@@ -587,8 +587,10 @@ def cells(name):
 head = [r for r in wb["一覧"].iter_rows(values_only=True) if r[0] == "No."][0]
 assert "受付番号" not in head and "本人\nの数" not in head, head
 assert not any("「対応時間」に示す" in str(c) for c in cells("一覧"))
-# no 本人の数 of 0 where none is recorded: no column, no chart
-pi = cells("個人情報")
+# no 本人の数 of 0 where none is recorded: no column, no chart, and no
+# 個人情報 sheet repeating 分類別 (review14): its line under 分類別
+assert "個人情報" not in wb.sheetnames, wb.sheetnames
+pi = cells("分類別")
 assert not any(str(c).startswith("本人の数") for c in pi), pi
 assert "個人情報を含む事故等は4件中1件。本人の数の記録はない。" in pi, pi
 assert not any("合計0人" in str(c) for c in pi), pi
