@@ -3248,7 +3248,8 @@ audit_doc_risks(const char *path, struct store *st,
 		 * units wide for 2-2 while 対象 beside it broke 税務 /
 		 * システム (review13/14)
 		 */
-		{ { "対策基準の\n条項", XLSX_COL_CENTER | XLSX_COL_BREAK, 8 },
+		{ { "対策基準の\n条項", XLSX_COL_CENTER | XLSX_COL_BREAK |
+		    XLSX_COL_PHRASE, 8 },
 		    XLSX_FIT_TEXT },
 		{ { "リスク", XLSX_COL_BREAK, 36 }, XLSX_FIT_TEXT },
 		/*
