@@ -1823,8 +1823,9 @@ sheet_stages(struct xlsx *x, struct ctx *c, const char *note)
 	/*
 	 * The whole's rate the report quotes, as the other checks'
 	 * 分類別 states it (review13/14: 92.6% was not in the workbook).
-	 * A line under the table, not a 合計 row the filter would sort
-	 * among the stages.
+	 * Lines under the table, not a 合計 row the filter would sort
+	 * among the stages; two, each no wider than the table (in one the
+	 * note widened the print area and the sheet printed at 75 %).
 	 */
 	{
 		struct buf	 ob = BUF_INIT;
@@ -1835,11 +1836,15 @@ sheet_stages(struct xlsx *x, struct ctx *c, const char *note)
 			nsh += s->stages[k].nsheets;
 			nans += s->stages[k].n;
 		}
-		buf_printf(&ob, "チェックシートは計%s件、回答数は計%s。全体の"
-		    "実施率（全段階の回答を合わせて算出）は%sである。",
-		    cnt(a, nsh), cnt(b, nans), pct(p, sizeof p, s->rate));
+		buf_printf(&ob, "チェックシートは計%s件、回答数は計%s。",
+		    cnt(a, nsh), cnt(b, nans));
 		if ((r = buf_ok(&ob)) == 0)
 			r = xlsx_note(sh, row + 1, ob.data);
+		buf_reset(&ob);
+		buf_printf(&ob, "全段階の回答を合わせた全体の実施率は%sである。",
+		    pct(p, sizeof p, s->rate));
+		if (r == 0 && (r = buf_ok(&ob)) == 0)
+			r = xlsx_note(sh, row + 2, ob.data);
 		buf_free(&ob);
 		if (r != 0)
 			return r;
