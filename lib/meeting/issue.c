@@ -611,20 +611,23 @@ issue_table_write_xlsx(const struct issue_table *t, const char *path)
 	 * room either side, so that they never run into the next column's
 	 * text; 担当 as wide as a name or a 課 (the label 区担当： on a line
 	 * of its own); the 課題 of twelve characters a line, so that
-	 * 情報セキュリティポリシー and the like stay on one, the 起票元 of
-	 * nine, so that a meeting, a 課 or a 相談's title breaks at its
-	 * phrases (ネットワーク構成, never ネットワーク / 構成); the rest to
-	 * the 対応内容 and the 経過, whose entries made rows of up to ten
-	 * lines.  The text broken by the writer (XLSX_COL_BREAK), never
-	 * 未提 / 出課 nor a line that starts with ）.
+	 * 情報セキュリティポリシー and the like stay on one; the 起票元 a
+	 * name, as wide as its widest piece and broken at its phrases (a
+	 * fixed nine characters held 「定例会」 while the sentences beside
+	 * it broke: review14); the rest shared by the fitter between it,
+	 * the 対応内容 and the 経過 (fixed at 31, its entries made rows of
+	 * up to ten lines, and 対応案を作成し、情報政策課に提示した。 took
+	 * two where 38 units hold it).  The text broken by the writer
+	 * (XLSX_COL_BREAK), never 未提 / 出課 nor a line that starts
+	 * with ）.
 	 */
 	static const struct xlsx_fit_col fc[ISSUE_NCOLS] = {
 		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
 		{ { "課題", XLSX_COL_BREAK | XLSX_COL_PHRASE, 25 },
 		    XLSX_FIT_FIXED },
 		{ { "起票日", 0, 10 }, XLSX_FIT_FIXED },
-		{ { "起票元", XLSX_COL_BREAK | XLSX_COL_PHRASE, 19 },
-		    XLSX_FIT_FIXED },
+		{ { "起票元", XLSX_COL_NAME | XLSX_COL_PHRASE, 19 },
+		    XLSX_FIT_TEXT },
 		/* as wide as a name or a 課, never 子育て / 支援課 */
 		{ { "担当", 0, 0 }, XLSX_FIT_CODE },
 		{ { "期限", 0, 10 }, XLSX_FIT_FIXED },
@@ -634,7 +637,7 @@ issue_table_write_xlsx(const struct issue_table *t, const char *path)
 		    XLSX_FIT_TEXT },
 		{ { "完了日", 0, 10 }, XLSX_FIT_FIXED },
 		{ { "経過", XLSX_COL_BREAK | XLSX_COL_PHRASE, 31 },
-		    XLSX_FIT_FIXED },
+		    XLSX_FIT_TEXT },
 	};
 	struct xlsx_column	 cols[ISSUE_NCOLS];
 	struct xlsx		*x = NULL;

@@ -470,17 +470,24 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	 * A record filled in: 項目 of nine characters a line, a longer
 	 * label at its ・ (標準化・ / 他システム連携), whose one line made
 	 * the column 26 units wide for short labels while the 所管課回答
-	 * beside it took five lines (必要性); the two columns of sentences
-	 * nineteen characters a line, 確認事項 and 評価 from the content.
-	 * The fitter, left to share, gave the 所見 the room and broke
-	 * 当たっ / ては and 園児 / 情報.
+	 * beside it took five lines (必要性); the three columns of
+	 * sentences from the content, shared by the fitter.  The two
+	 * fixed at nineteen characters a line, however short, left the
+	 * 確認事項 nine (解 / 決, 保 / 守, four lines for a
+	 * question: review14); the fitter, left to share without
+	 * XLSX_COL_SPARE, gave the 所見 the room and broke 当たっ / ては
+	 * and 園児 / 情報: a row has its three lines (RECORD_LINES) to
+	 * spare a word its cut.
 	 */
 	static const struct xlsx_fit_col filled[] = {
 		{ { "項目", XLSX_COL_NAME, 19 }, XLSX_FIT_FIXED },
-		{ { "確認事項・内容", 0, 32 }, XLSX_FIT_TEXT },
-		{ { "所管課回答", XLSX_COL_BREAK, 38 }, XLSX_FIT_FIXED },
+		{ { "確認事項・内容", XLSX_COL_BREAK | XLSX_COL_SPARE, 32 },
+		    XLSX_FIT_TEXT },
+		{ { "所管課回答", XLSX_COL_BREAK | XLSX_COL_SPARE, 38 },
+		    XLSX_FIT_TEXT },
 		{ { "評価", XLSX_COL_CENTER, 13 }, XLSX_FIT_CODE },
-		{ { "所見", XLSX_COL_BREAK, 38 }, XLSX_FIT_FIXED },
+		{ { "所見", XLSX_COL_BREAK | XLSX_COL_SPARE, 38 },
+		    XLSX_FIT_TEXT },
 	};
 	const struct xlsx_fit_col *fc = blank;
 	struct xlsx_column	 cols[sizeof blank / sizeof blank[0]];

@@ -172,6 +172,9 @@ for d in sys.argv[1:]:
               if n.startswith("xl/charts/chart")]
     dept = [c for c in charts if "部別の平均得点" in c]
     assert dept and 'formatCode="0.0"' in dept[0], "xlsx labels"
+    # and its axis ends at the 100 points (c:max 120 before)
+    m = re.search(r'<c:max val="([0-9.]+)"', dept[0])
+    assert m and float(m.group(1)) <= 100, "xlsx axis %r" % m
     doc = glob.glob(d + "/*.docx")[0]
     dx = docx.Document(doc)
     for t in dx.tables:
@@ -270,5 +273,29 @@ for kind in ("department", "self"):
     want = "全体の実施率（全項目の回答を合わせて算出）は%s（前年度%s）である。" % (
         rate, prev)
     assert any(want in n for n in notes), (kind, want, notes)
+PYEOF
+# and the vendor check's on 段階別 (review14: 92.6% was only in the report),
+# with the sheets and answers that add up to it
+expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" checklist export report \
+    --kind vendor --fy 2026 -o "$T/whole-vendor/"
+checks=$((checks + 1))
+$PY - "$T/whole-vendor" <<'PYEOF' >&2 || fail "the vendor check's whole rate"
+import glob, re, sys
+import docx, openpyxl
+d = sys.argv[1]
+t = "\n".join(p.text for p in docx.Document(
+    glob.glob(d + "/*.docx")[0]).paragraphs)
+nsh, rate = re.search(r"計([0-9,]+)件である。全体の実施率は([0-9.]+%)であった",
+                      t).groups()
+ws = openpyxl.load_workbook(glob.glob(d + "/*集計表.xlsx")[0])["段階別"]
+rows = list(ws.iter_rows(values_only=True))
+head = [i for i, r in enumerate(rows) if r[0] == "点検段階"][0]
+body = [r for r in rows[head + 1:] if isinstance(r[1], (int, float))]
+nans = sum(r[2] for r in body)
+assert sum(r[1] for r in body) == int(nsh.replace(",", "")), (nsh, body)
+notes = [c for r in rows for c in r if isinstance(c, str)]
+want = ["チェックシートは計%s件、回答数は計%s。" % (nsh, "{:,}".format(nans)),
+        "全段階の回答を合わせた全体の実施率は%sである。" % rate]
+assert all(w in notes for w in want), (want, notes)
 PYEOF
 finish

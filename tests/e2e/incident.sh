@@ -587,8 +587,10 @@ def cells(name):
 head = [r for r in wb["一覧"].iter_rows(values_only=True) if r[0] == "No."][0]
 assert "受付番号" not in head and "本人\nの数" not in head, head
 assert not any("「対応時間」に示す" in str(c) for c in cells("一覧"))
-# no 本人の数 of 0 where none is recorded: no column, no chart
-pi = cells("個人情報")
+# no 本人の数 of 0 where none is recorded: no column, no chart, and no
+# 個人情報 sheet repeating 分類別 (review14): its line under 分類別
+assert "個人情報" not in wb.sheetnames, wb.sheetnames
+pi = cells("分類別")
 assert not any(str(c).startswith("本人の数") for c in pi), pi
 assert "個人情報を含む事故等は4件中1件。本人の数の記録はない。" in pi, pi
 assert not any("合計0人" in str(c) for c in pi), pi
@@ -603,6 +605,25 @@ assert rows == ["総務部", "企画部", "危機管理室", "計"], rows
 assert all(ws["A2"].value.startswith("令和9年3月31日現在")
            for ws in wb.worksheets if ws.title != "グラフ用データ"), \
     [ws["A2"].value for ws in wb.worksheets]
+PYEOF
+# review14: the room of the columns left out (受付番号, 本人の数) went all
+# to the 件名, 20 characters for titles of 16, while 再発防止策 / の確認中
+# wrapped: the labels get it where it saves their lines
+G2=$T/gaps2
+cp -r "$G" "$G2"
+sed -i -e 's/^status: closed/status: prevention/' -e '/^closed:/d' \
+    "$G2"/incidents/2026/in-fx00000*.yaml
+NERIMA_CIO_TODAY=2027-03-31 expect_status 0 "$NCIO" -C "$G2" \
+    incident export stats --fy 2026 -o "$O/gaps2/stats.xlsx"
+checks=$((checks + 1))
+$PY - "$O/gaps2/stats.xlsx" <<'PYEOF' || fail "the 一覧's room to the labels"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["一覧"]
+head = [r for r in ws.iter_rows(values_only=True) if r[0] == "No."][0]
+st = head.index("状況")
+rows = [r for r in ws.iter_rows(values_only=True) if isinstance(r[0], int)]
+assert len(rows) >= 4 and all(r[st] == "再発防止策の確認中" for r in rows), \
+    [r[st] for r in rows]
 PYEOF
 # the report: the record's dates as the course of events, and whether a
 # report is due said (no reporting catalog: not decided)

@@ -573,6 +573,26 @@ op=$(cat "$T/out")
 mkdir "$T/op"
 expect_status 0 "$NCIO" -C "$T/dup" review export evaluation "$op" -o "$T/op/"
 checks=$((checks + 1))
+# review14: the 所管課回答 and 所見 were a fixed 38 units however short,
+# the 確認事項 beside them nine characters a line (解／決, 保／守, four
+# lines for a question): with short answers and findings, the room to the
+# questions, none over the row's three lines
+cp -r "$NCIO_SAMPLE_DIR" "$T/short-rv"
+sed -i -e 's/^    answer: .*/    answer: はい。/' \
+    -e 's/^    comment: .*/    comment: 妥当である。/' \
+    "$T/short-rv/reviews/2026/rv-mhx55124.yaml"
+expect_status 0 "$NCIO" -C "$T/short-rv" review export record rv-mhx55124 \
+    -o "$T/short-rv-out/"
+checks=$((checks + 1))
+$PY - "$T"/short-rv-out/精査記録_*.xlsx <<'PY' || fail "scrutiny record: room to 確認事項"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+h = next(i for i, r in enumerate(rows) if r[0] == "項目")
+checks = [r[1] for r in rows[h + 1:] if r[1] and r[2] == "はい。"]
+assert len(checks) >= 6, checks
+assert all(c.count("\n") < 3 for c in checks), checks
+PY
 $PY "$CHECK" xlsx "$T/op/システム評価確認シート_文書管理システムの運用評価.xlsx" \
     "システム評価確認シート（運用評価・稼働後5年）" 有効性 効率性 信頼性 安全性 ||
     fail "operation evaluation sheet: its four viewpoints"
