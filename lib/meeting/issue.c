@@ -21,15 +21,15 @@ issue_is_open(const struct node *rec)
 }
 
 int
-issue_overdue(const struct node *rec, struct cal_date today)
+issue_overdue(const struct node *rec, int open, struct cal_date day)
 {
 	struct cal_date	due;
 
-	if (!issue_is_open(rec) || mt_date(&due, rec, "due") != 0) {
+	if (!open || mt_date(&due, rec, "due") != 0) {
 		error_clear();
 		return 0;
 	}
-	return cal_cmp(today, due) > 0;
+	return cal_cmp(day, due) > 0;
 }
 
 /* N of a ref_no 課題N, or 0. */
@@ -536,9 +536,11 @@ issue_table_build(struct issue_table *out, struct store *st, int fy,
 		if (mt_date(&r->due, rec, "due") != 0)
 			r->due = (struct cal_date){ 0, 0, 0 };
 		r->closed = is.closed;
-		/* the due date as it stands: a change leaves no date to undo */
-		r->overdue = is.open && r->due.y != 0 &&
-		    cal_cmp(as_of, r->due) > 0;
+		/*
+		 * open on the day, by the history; the due date as it
+		 * stands: a change leaves no date to undo
+		 */
+		r->overdue = issue_overdue(rec, is.open, as_of);
 		/*
 		 * Not known on the day (no status in the history by then):
 		 * 未完了, which the records do say, rather than 未着手 or

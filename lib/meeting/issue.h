@@ -18,8 +18,13 @@
 
 /* Not closed. */
 int		 issue_is_open(const struct node *rec);
-/* Open and past its due date on today. */
-int		 issue_overdue(const struct node *rec, struct cal_date today);
+/*
+ * Past its due date on day and open: open as the caller knows it, now
+ * (issue_is_open()) or on the day by the history (the 課題管理表 as of a
+ * date), so the list and the table judge by the one rule.
+ */
+int		 issue_overdue(const struct node *rec, int open,
+		    struct cal_date day);
 
 /* A new issue; NULL fields are left out. */
 struct issue_new {

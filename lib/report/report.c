@@ -177,6 +177,17 @@ rp_period_end(char out[RP_PERIOD_END], struct cal_date d, struct cal_date end)
 }
 
 void
+rp_sched_end(char out[RP_PERIOD_END], struct cal_date d, struct cal_date end)
+{
+	/* within the fiscal year: the month names the day */
+	if (end.y == d.y + 1 && end.m < d.m && cal_cmp(end, d) > 0 &&
+	    cal_fy(end) == cal_fy(d))
+		snprintf(out, RP_PERIOD_END, "～%d月%d日", end.m, end.d);
+	else
+		rp_period_end(out, d, end);
+}
+
+void
 rp_era_period(char out[RP_ERA_PERIOD], struct cal_date d,
     struct cal_date end)
 {

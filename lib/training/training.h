@@ -606,14 +606,36 @@ int		 tr_results_json(struct buf *out, const struct tr_results *,
 
 /* ---- status, list and dues ---------------------------------------- */
 
-/* A training's standing on a day (for lists and the due agenda). */
+/*
+ * The plan table's rule for the 研修実施報告書's deadline, when the data
+ * directory has the table (training-plan.yaml): report_due_days business
+ * days after the training's last day (what `training plan` writes into
+ * the records it makes).  NULL without the table, or with one that does
+ * not load (lint reports it): the deadline is then whatever the ward
+ * agreed (4), which only a record's report_due can say.
+ */
+struct tr_plan	*tr_report_rule(struct store *);
+/*
+ * A training's report deadline: the record's report_due, else by the
+ * plan's rule (plan or cal NULL: none) for a training that needs a
+ * report; y 0 when neither gives one.
+ */
+struct cal_date	 tr_report_due(const struct training *,
+		    const struct tr_plan *, const struct cal *);
+
+/*
+ * A training's standing on a day (for lists and the due agenda), against
+ * the deadline tr_report_due() gives (plan NULL: the records' only).
+ */
 struct tr_standing {
+	struct cal_date	 report_due;		/* y 0: none */
 	int		 report_overdue;	/* report due and not submitted */
 	long		 report_late_days;	/* business days past due */
 	int		 material_overdue;
 };
 int		 tr_standing(struct tr_standing *out, const struct training *,
-		    const struct cal *, struct cal_date today);
+		    const struct tr_plan *, const struct cal *,
+		    struct cal_date today);
 
 /* The ward's calendar with the data directory's closures. */
 int		 tr_cal_load(struct cal **out, struct store *);

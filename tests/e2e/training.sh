@@ -531,6 +531,27 @@ expect_grep "$T/err" '^no trainings overdue$'
 run 0 list --fy 2026 --format json
 $PY -c 'import json,sys; v=json.load(open(sys.argv[1])); assert len(v) == 16; assert sum(x["report_overdue"] for x in v) == 1' "$T/out" ||
     fail "list json"
+# a record without 報告書の期限 gets the plan table's rule, as the workbook
+# (r13 above) has it: overdue in the list and on the due agenda, not "not
+# required"; without the table due on a day still to agree
+R14=$T/r14
+cp -r "$D" "$R14"
+SO2=$(grep -l '^plan_key: security-officer$' "$R14"/trainings/2026/*.yaml |
+    xargs grep -l '^session: 2$')
+sed -i '/^report_due: /d' "$SO2"
+r14() { expect_status "$1" "$NCIO" -C "$R14" "${@:2}"; }
+r14 0 training list --overdue
+expect_grep "$T/out" '令和8年度 情報セキュリティ担当者研修（第2回） .* overdue since 2026-07-15 \(90 business days\)$'
+r14 0 training list --fy 2026 --format json
+$PY -c 'import json,sys; v=json.load(open(sys.argv[1])); assert sum(x["report_overdue"] for x in v) == 1; assert "2026-07-15" in [x["report_due"] for x in v]' "$T/out" ||
+    fail "list json: the plan's deadline"
+r14 0 due --from 2026-07-01 --to 2026-07-31
+expect_grep "$T/out" '^2026-07-15 .* 研修実施報告書の提出 +令和8年度 情報セキュリティ担当者研修（第2回） '
+rm "$R14/training-plan.yaml"
+r14 0 training list --fy 2026
+expect_grep "$T/out" '令和8年度 情報セキュリティ担当者研修（第2回） .* due, no deadline set$'
+NERIMA_CIO_TODAY=2026-11-30 r14 0 training list --overdue
+expect_grep "$T/err" '^no trainings overdue$'
 
 # --- lint: answers and questions the schema cannot check ----------------
 L=$T/lint

@@ -1100,6 +1100,24 @@ test_period_end(void **state)
 	assert_string_equal(era, "令和8年12月18日～令和9年1月12日");
 	rp_period_end(out, day(2026, 3, 18), day(2027, 3, 12));
 	assert_string_equal(out, "～令和9年3月12日");
+	/*
+	 * in a schedule by month the row gives the first day's month and
+	 * 1月 follows 12月 within the fiscal year: the short label textfit
+	 * hangs the entry's lines at (18日～令和9年1月12日 it did not)
+	 */
+	rp_sched_end(out, day(2026, 12, 18), day(2027, 1, 12));
+	assert_string_equal(out, "～1月12日");
+	rp_sched_end(out, day(2026, 8, 3), day(2026, 9, 2));
+	assert_string_equal(out, "～9月2日");
+	rp_sched_end(out, day(2026, 8, 3), day(2026, 8, 28));
+	assert_string_equal(out, "～28日");
+	rp_sched_end(out, day(2026, 8, 3), (struct cal_date){ 0, 0, 0 });
+	assert_string_equal(out, "");
+	/* into another fiscal year, or a year on: the year is written */
+	rp_sched_end(out, day(2026, 3, 18), day(2027, 1, 12));
+	assert_string_equal(out, "～令和9年1月12日");
+	rp_sched_end(out, day(2026, 12, 18), day(2027, 12, 1));
+	assert_string_equal(out, "～令和9年12月1日");
 }
 
 int

@@ -669,6 +669,14 @@ test_wrap_hang(void **state)
 	    textfit_width("19日　"));
 	assert_int_equal(textfit_label_width("3日～9月2日　常勤職員向け研修"),
 	    textfit_width("3日～9月2日　"));
+	/*
+	 * across the year end the schedule's short form (rp_sched_end());
+	 * with the year written the label is past DAY_LABEL and hangs not
+	 */
+	assert_int_equal(textfit_label_width("18日～1月12日　マイナンバー研修"),
+	    textfit_width("18日～1月12日　"));
+	assert_int_equal(textfit_label_width(
+	    "18日～令和9年1月12日　マイナンバー研修"), 0);
 	assert_int_equal(textfit_label_width("19日に開催した"), 0);
 	assert_int_equal(textfit_label_width("2026年　計画"), 0);
 	assert_non_null(w = textfit_wrap_hang(s, 1200));
