@@ -92,6 +92,19 @@ review_is_open(const struct node *rec)
 	return 1;
 }
 
+int
+review_withdrawn(const struct node *rec)
+{
+	struct cal_date	 d;
+
+	if (!node_scalar_eq(node_get(rec, "status"), "withdrawn"))
+		return REVIEW_NOT_WITHDRAWN;
+	if (review_closed_on(&d, rec) == 0)
+		return REVIEW_WITHDRAWN_AFTER;
+	error_clear();
+	return REVIEW_WITHDRAWN_BEFORE;
+}
+
 /* An integer scalar; 0 when absent or not a number. */
 long long
 review_int(const struct node *map, const char *key)

@@ -35,6 +35,21 @@ struct store	*review_ctx_store(const struct review_ctx *);
 /* Statuses after which a review is no longer open work. */
 int		 review_is_open(const struct node *rec);
 
+/*
+ * Whether a review was withdrawn (取下げ), and when against its end: a
+ * decision or submission dated in the record happened (the dates are
+ * what the record says most reliably: the 意見書 went out, the notice
+ * was sent), so a review withdrawn with one was withdrawn after it and
+ * counts as done; without one the withdrawal ended the work with no
+ * conclusion.  The record has no date of the withdrawal itself.
+ */
+enum {
+	REVIEW_NOT_WITHDRAWN,
+	REVIEW_WITHDRAWN_BEFORE,	/* before any decision or submission */
+	REVIEW_WITHDRAWN_AFTER		/* after its decision or submission */
+};
+int		 review_withdrawn(const struct node *rec);
+
 /* Sums of initial and running costs over every year (0 when none). */
 void		 review_cost_sums(long long *initial, long long *running,
 		    const struct node *rec);

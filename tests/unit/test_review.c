@@ -166,6 +166,43 @@ test_approver(void **state)
 	ydoc_free(conf);
 }
 
+/*
+ * Withdrawn before or after its end: the dates say which (the record
+ * has no date of the withdrawal).
+ */
+static void
+test_withdrawn(void **state)
+{
+	static const struct {
+		const char	*rec;
+		int		 want;
+	} cases[] = {
+		{ "status: submitted\nsubmitted: 2027-05-31\n",
+		  REVIEW_NOT_WITHDRAWN },
+		{ "status: withdrawn\n", REVIEW_WITHDRAWN_BEFORE },
+		{ "status: withdrawn\nhearings: [{round: 1, sent: "
+		  "2027-09-26}]\n", REVIEW_WITHDRAWN_BEFORE },
+		{ "status: withdrawn\nsubmitted: 2027-05-31\n",
+		  REVIEW_WITHDRAWN_AFTER },
+		{ "status: withdrawn\ndecision: {result: approve, date: "
+		  "2027-07-29}\n", REVIEW_WITHDRAWN_AFTER },
+		/* a decision without its date is no dated end */
+		{ "status: withdrawn\ndecision: {result: approve}\n",
+		  REVIEW_WITHDRAWN_BEFORE },
+	};
+	struct ydoc	*rec;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		rec = parse(cases[i].rec);
+		if (review_withdrawn(ydoc_root(rec)) != cases[i].want)
+			fail_msg("case %zu: %d, want %d", i,
+			    review_withdrawn(ydoc_root(rec)), cases[i].want);
+		ydoc_free(rec);
+	}
+}
+
 static void
 test_due_and_days(void **state)
 {
@@ -729,6 +766,7 @@ main(void)
 		cmocka_unit_test(test_cost),
 		cmocka_unit_test(test_days_text),
 		cmocka_unit_test(test_approver),
+		cmocka_unit_test(test_withdrawn),
 		cmocka_unit_test(test_due_and_days),
 		cmocka_unit_test(test_check_date),
 		cmocka_unit_test(test_is_open),
