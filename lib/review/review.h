@@ -81,6 +81,18 @@ int		 review_approver(struct review_approval *out,
 		    const struct node *config, const struct node *rec);
 
 /*
+ * Whether a plan's decision was taken by an approver below the one the
+ * rules give for its cost today (review_approver() into *rule): the
+ * config's approval.approvers list them lowest first.  The decision is
+ * the record's fact (review decide takes the rules' tier; a record
+ * written by hand or costs changed after the decision may disagree), so
+ * this is told, never corrected.  0 when the plan is undecided, its tier
+ * cannot be found, or either approver is not in the list.
+ */
+int		 review_approver_below(struct review_approval *rule,
+		    const struct node *config, const struct node *rec);
+
+/*
  * The review's due date: its due field, else for a procurement opinion
  * the calendar's rule from the date received (4(1)ア(イ)b, "about one
  * week").  NC_ENOTFOUND when a review has none.
@@ -130,6 +142,13 @@ int		 review_check(const struct node *config, const struct node *rec,
 		    const char *path, struct diags *d);
 int		 review_check_date(const struct node *rec, const char *what,
 		    struct cal_date);
+/*
+ * What is told without refusing (lint's warnings, and after a change of
+ * the record): a plan decided below the 決裁区分 its cost gives
+ * (review_approver_below()).
+ */
+void		 review_warn(const struct node *config, const struct node *rec,
+		    const char *path, struct diags *w);
 
 /*
  * Changing a review: the rules of each step, applied to a record's tree

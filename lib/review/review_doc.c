@@ -340,6 +340,16 @@ approver_shown(struct review_ctx *c, struct strs *s,
 	const char		*code = node_get_str(node_get(rec, "decision"),
 				    "approver");
 
+	/*
+	 * The decision as taken, and beside it the tier the rules give when
+	 * that is higher: 27,080,000円 of an update printed 情報政策課長
+	 * while the rules call for 企画部長, and the undecided records of
+	 * the same year showed the rules' tier (review15).
+	 */
+	if (code != NULL && review_approver_below(&ap, c->config, rec))
+		return fmt(s, "%s　※所要経費による区分は%s",
+		    approver_title(c, code), ap.title != NULL ? ap.title :
+		    approver_title(c, ap.code));
 	if (code != NULL)
 		return approver_title(c, code);
 	if (review_approver(&ap, c->config, rec) != 0) {

@@ -615,7 +615,22 @@ expect_status 1 "$NCIO" -C "$W" review export all rv-1t5grk0g -o "$T/wdo/"
 expect_grep "$T/err" "withdrawn before its opinion was submitted .*no opinion is issued"
 checks=$((checks + 1))
 ! ls "$T"/wdo/意見書_* >/dev/null 2>&1 || fail "an opinion written for a case withdrawn before it"
+# a plan decided by an approver below its cost's 決裁区分 (27,200,000円 of
+# an update: 企画部長): the record keeps it, lint and a change of the
+# record name it, the 精査記録 prints the rules' tier beside it
 pl=$W/reviews/2026/rv-mhx55124.yaml
+sed -i 's/^  approver: department-head$/  approver: division-head/' "$pl"
+expect_status 0 "$NCIO" -C "$W" lint
+expect_grep "$T/err" "rv-mhx55124\.yaml: warning: decision\.approver 'division-head' is below the 決裁区分 the approval rules give for category 'update' and cost 27200000 yen \(total, approval\.rules\[4\]\): expected 'department-head'"
+expect_status 0 "$NCIO" -C "$W" review assess rv-mhx55124 --viewpoint necessity \
+    --comment 更新の必要性を確認した。
+expect_grep "$T/err" "warning: rv-mhx55124: decision\.approver 'division-head' is below .*expected 'department-head'"
+expect_status 0 "$NCIO" -C "$W" review export record rv-mhx55124 -o "$T/wdo/"
+for f in "$T"/wdo/精査記録_*; do
+	checks=$((checks + 1))
+	$PY "$CHECK" "${f##*.}" "$f" "情報政策課長　※所要経費による区分は企画部長" ||
+	    fail "決裁区分 below the rules not told: $f"
+done
 # a plan withdrawn before its decision: 取下げ, no conclusion
 sed -i 's/^status: decided$/status: withdrawn/' "$pl"
 $PY - "$pl" <<'PY'
