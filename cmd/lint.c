@@ -355,10 +355,13 @@ audits_check(const struct audits *checked, const struct audits *all,
 	}
 }
 
-/* What a review's documents would be wrong from (review_check()). */
+/*
+ * What a review's documents would be wrong from (review_check()), and
+ * what is only told (review_warn(): a decision below its 決裁区分).
+ */
 static void
 lint_review(struct store *st, const struct record *r, const char *relpath,
-    struct diags *d)
+    struct diags *d, struct diags *warns)
 {
 	const struct node	*conf = NULL;
 	const char		*kind = schema_kind(r->kind);
@@ -370,6 +373,7 @@ lint_review(struct store *st, const struct record *r, const char *relpath,
 		return;
 	}
 	review_check(conf, record_root(r), relpath, d);
+	review_warn(conf, record_root(r), relpath, warns);
 }
 
 static int
@@ -528,7 +532,7 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 				rc = cmd_lib_error();
 				goto done;
 			}
-			lint_review(st, r, recs->v[i].relpath, &d);
+			lint_review(st, r, recs->v[i].relpath, &d, &warns);
 			if (is_kind(r, "audit"))
 				audits_add(&audits, r, recs->v[i].id,
 				    recs->v[i].relpath);

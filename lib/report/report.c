@@ -518,11 +518,13 @@ withdrawn(struct bld *b, size_t i, struct dated *l, const char *title,
 /*
  * A review closed in the period, named under its item whenever it was
  * received, so that 当期の決定 2件 shows which two: 件名（番号、課、
- * 令和8年12月14日提出、期限内）.
+ * 令和8年12月14日提出、期限内）; one withdrawn after it closed says so
+ * (…、期限内、提出後に取下げ).
  */
 static void
 closed_in_period(struct bld *b, struct dated *l, const struct node *rec,
-    int t, struct cal_date closed, int has_due, struct cal_date due)
+    int t, struct cal_date closed, int has_due, struct cal_date due,
+    int wd_after)
 {
 	static const char *const what[3] = { "決定", "提出", "通知" };
 	const char	*no = node_get_str(rec, "ref_no");
@@ -531,13 +533,14 @@ closed_in_period(struct bld *b, struct dated *l, const struct node *rec,
 	char		 era[CAL_FMT_MAX];
 
 	rp_era(era, closed);
-	dated_add(b, l, closed, rp_fmt(b->pool, "%s（%s%s%s%s%s%s%s）",
+	dated_add(b, l, closed, rp_fmt(b->pool, "%s（%s%s%s%s%s%s%s%s%s%s）",
 	    title != NULL ? title : "",
 	    no != NULL && no[0] != '\0' ? no : "",
 	    no != NULL && no[0] != '\0' ? "、" : "",
 	    org[0] != '\0' ? org : "", org[0] != '\0' ? "、" : "", era,
 	    what[t], t != 1 || !has_due ? "" : cal_cmp(closed, due) <= 0 ?
-	    "、期限内" : "、期限超過"));
+	    "、期限内" : "、期限超過", wd_after ? "、" : "",
+	    wd_after ? what[t] : "", wd_after ? "後に取下げ" : ""));
 }
 
 static int
@@ -552,9 +555,9 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 	/* the state at the period's end, not today's */
 	const char	*status = review_status_on(rec, b->w->to);
 	struct report_ref *r;
-	char		 note[256], lnote[128], e[CAL_FMT_MAX];
+	char		 note[256], lnote[192], e[CAL_FMT_MAX];
 	char		 sd[CAL_FMT_MAX], sc[CAL_FMT_MAX];
-	int		 t, has_closed, has_due;
+	int		 t, has_closed, has_due, wd_after;
 
 	for (t = 0; t < 3; t++)
 		if (type != NULL && strcmp(type, types[t]) == 0)
@@ -566,9 +569,19 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 	error_clear();
 	if (has_closed && !rp_between(closed, b->fy0, b->w->to))
 		has_closed = 0;
+	/*
+	 * Withdrawn after its decision or its 意見書 (the record's dates
+	 * say the work was done and sent; its status only that the case
+	 * ended later): counted as done, the withdrawal noted.  Listed as
+	 * withdrawn and not counted, it was also 当期の意見書提出 2件's
+	 * second (練企情受第65号, review15).
+	 */
+	wd_after = status != NULL && strcmp(status, "withdrawn") == 0 &&
+	    has_closed;
 	if (has_closed && rp_between(closed, b->w->from, b->w->to)) {
 		acc->closed[t]++;
-		closed_in_period(b, &acc->cl[t], rec, t, closed, has_due, due);
+		closed_in_period(b, &acc->cl[t], rec, t, closed, has_due, due,
+		    wd_after);
 		if (t == 1 && has_due) {
 			if (cal_cmp(closed, due) <= 0)
 				acc->ontime++;
@@ -576,15 +589,15 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 				acc->late++;
 		}
 	}
-	if (status != NULL && strcmp(status, "withdrawn") == 0) {
+	if (status != NULL && strcmp(status, "withdrawn") == 0 && !wd_after) {
 		withdrawn(b, items[t], &acc->wd[t], node_get_str(rec, "title"),
 		    rp_org(b->st, node_get_str(rec, "org")), rcv);
 		return 0;
 	}
 	if (!count(b, items[t], rcv, NULL))
 		return 0;
-	snprintf(note, sizeof note, "%s", status != NULL ?
-	    schema_label(kind, "status", status) : "");
+	snprintf(note, sizeof note, "%s", wd_after ? "決定後に取下げ" :
+	    status != NULL ? schema_label(kind, "status", status) : "");
 	lnote[0] = '\0';
 	if (t == 1 && has_due) {
 		rp_era(e, due);
@@ -602,8 +615,12 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 			snprintf(note + l, sizeof note - l, "\n提出 %s（%s）", e,
 			    cal_cmp(closed, due) <= 0 ? "期限内" : "期限超過");
 			cal_format_era(sc, sizeof sc, closed, CAL_ERA_SHORT);
-			snprintf(lnote, sizeof lnote, "%s提出\n（期限%s%s）",
-			    sc, sd, cal_cmp(closed, due) <= 0 ? "" : "を超過");
+			snprintf(lnote, sizeof lnote, "%s提出\n（期限%s%s）%s",
+			    sc, sd, cal_cmp(closed, due) <= 0 ? "" : "を超過",
+			    wd_after ? "\n提出後に取下げ" : "");
+			if (wd_after)
+				strncat(note, "\n提出後に取下げ", sizeof note -
+				    strlen(note) - 1);
 		} else {
 			strncat(note, "\n未提出", sizeof note - strlen(note) - 1);
 			snprintf(lnote, sizeof lnote, "未提出\n（期限%s）", sd);

@@ -1088,4 +1088,32 @@ else
 	echo "note: LibreOffice not installed, the PDF text checks were not run" >&2
 fi
 
+# --- a case withdrawn after its 意見書 went out (review15) -----------------
+# The 意見書 of 6月5日 was submitted: the work was done and counts, its
+# withdrawal noted; it was both 当期の意見書提出 and 取り下げられたもの
+# (件数に含めていません).
+D7=$T/wd-after
+cp -r "$NCIO_SAMPLE_DIR" "$D7"
+sed -i 's/^status: submitted$/status: withdrawn/' "$D7"/reviews/2026/rv-1t5grk0g.yaml
+expect_status 0 "$NCIO" -C "$D7" report bimonthly --meeting "$m2" -o "$T/out-wd/"
+pycheck bimonthly "$D7" "$m2" "$T"/out-wd/作業実施報告書_*.docx
+checks=$((checks + 1))
+$PY - "$T/out-wd" <<'PY' || fail "a case withdrawn after its 意見書 is counted both ways"
+import glob, sys, docx
+d = docx.Document(glob.glob(sys.argv[1] + "/作業実施報告書_*.docx")[0])
+t = [p.text for p in d.paragraphs]
+title = "保育所入所選考システム再構築に係る提案依頼書（案）への意見"
+sub = [p for p in t if p.startswith("当期に意見書を提出したもの")]
+assert len(sub) == 1 and title in sub[0] and "提出後に取下げ" in sub[0], sub
+assert not any(p.startswith("年度内に取り下げられたもの") and title in p
+               for p in t), [p for p in t if "取り下げ" in p]
+PY
+# the 情報化企画審査等実施状況 counts it as the report does
+expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" review summary --fy 2026
+grep '^total' "$T/out" >"$T/sum-a"
+expect_status 0 "$NCIO" -C "$D7" review summary --fy 2026
+checks=$((checks + 1))
+grep '^total' "$T/out" | cmp -s - "$T/sum-a" ||
+    fail "review summary: a case withdrawn after its 意見書 not counted"
+
 finish
