@@ -322,7 +322,9 @@ int		 incident_prevention_ready(const struct node *incident);
 /*
  * Hours from the detection (first detection entry, else discovered at
  * 00:00) to the first containment/isolation entry and to the first
- * recovery entry; -1 when either end is missing.
+ * recovery entry (without them, isolation.decided of a cut and
+ * isolation.restored); -1 when either end is missing or the end is
+ * before the detection.
  */
 void		 incident_durations(double *to_contain, double *to_recover,
 		    const struct node *root);

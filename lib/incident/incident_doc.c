@@ -607,6 +607,16 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	}
 	if (v->ntl == 0 && (rc = dates_build(v, k, root, asof)) != 0)
 		goto done;
+	for (i = 0; v->dated && i < v->ntl; i++) {
+		/* the record's cut and 復旧 the course of events shows */
+		if (strcmp(v->tl[i].type, "遮断の判断") == 0 &&
+		    (node_scalar_eq(inc_path(root, "isolation.decision"),
+		    "isolate") || node_scalar_eq(inc_path(root,
+		    "isolation.decision"), "partial")))
+			kept_contain = kept_cut = 1;
+		if (strcmp(v->tl[i].type, "接続の再開") == 0)
+			kept_recover = 1;
+	}
 	if ((iso = node_get(root, "isolation")) != NULL) {
 		/* a network cut, decided by the document's date */
 		if ((node_scalar_eq(node_get(iso, "decision"), "isolate") ||
