@@ -147,6 +147,14 @@ int		 incident_check(const struct schema *kind,
 int		 incident_lint(struct store *, const struct schema *kind,
 		    const struct node *root, const char *relpath,
 		    struct diags *d);
+/*
+ * Warnings for lint: an incident's status behind its own dates (a 終結日
+ * and not closed; the division's report received or the measures
+ * reviewed and not yet prevention).
+ */
+void		 incident_lint_status(const struct schema *kind,
+		    const struct node *root, const char *relpath,
+		    struct diags *warns);
 
 /* --- the timeline ------------------------------------------------------ */
 
