@@ -364,6 +364,24 @@ summary_lines(struct docx *dx, const struct rctx *c, const char *text)
 	return rc;
 }
 
+/* Whether summary_lines() prints any of text: no heading over nothing. */
+static int
+summary_any(const struct rctx *c, const char *text)
+{
+	const char	*p, *q;
+	size_t		 n;
+	int		 fig;
+
+	for (p = text; p != NULL && *p != '\0'; p += n) {
+		n = tr_sentence(p);
+		for (q = p; q < p + n && (*q == ' ' || *q == '\n'); q++)
+			;
+		if (q < p + n && tr_claim_holds(p, n, &c->now, c->prev, &fig))
+			return 1;
+	}
+	return 0;
+}
+
 static const char *
 default_purpose(const struct training *t)
 {
@@ -674,7 +692,7 @@ sec_survey(struct docx *dx, struct rctx *c)
 			return rc;
 	}
 	if (!r->survey_rows) {
-		if (t->summary[TR_SURVEY] != NULL &&
+		if (summary_any(c, t->summary[TR_SURVEY]) &&
 		    ((rc = docx_add_outline_heading(dx, 2, "集計・分析の概要")) !=
 		    0 || (rc = summary_lines(dx, c, t->summary[TR_SURVEY])) !=
 		    0))

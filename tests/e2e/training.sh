@@ -566,5 +566,16 @@ expect_no_grep "$T/claim.txt" '満足度が上がった'
 expect_status 0 "$NCIO" -C "$L" lint
 expect_grep "$T/err" "trainings/2026/$NURSERY.yaml: warning: the survey's summary says 「前年度より満足度が上がった。」, but 満足度 was 81\.7% against 84\.3% in '令和7年度 区立保育園職員向け情報セキュリティ研修' \(no rise\)"
 cp "$D/trainings/2026/$NURSERY.yaml" "$f"
+# a reported survey's summary that is only such a claim: no 集計・分析の
+# 概要 heading over nothing (満足度 88.3% against 91.5% in 令和7年度)
+g=$L/trainings/2026/tr-ygh5fy2p.yaml
+sed -i 's/^  summary: アンケートは人材育成課.*/  summary: 前年度より満足度が向上した。/' "$g"
+expect_status 0 "$NCIO" -C "$L" training export report tr-ygh5fy2p \
+    -o "$O/claim2.docx"
+$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+    "$O/claim2.docx" >"$T/claim2.txt"
+expect_grep "$T/claim2.txt" '満足度は88\.3%であり、前年度（91\.5%）から3\.2ポイント低下した。'
+expect_no_grep "$T/claim2.txt" '集計・分析の概要|満足度が向上した'
+cp "$D/trainings/2026/tr-ygh5fy2p.yaml" "$g"
 
 finish
