@@ -521,6 +521,8 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			/* What only the incident module knows: criteria. */
 			incident_lint(st, r->kind, record_root(r),
 			    recs->v[i].relpath, &d);
+			incident_lint_status(r->kind, record_root(r),
+			    recs->v[i].relpath, &warns);
 			/* A registered file missing or changed. */
 			deliverable_lint(st, r->kind, record_root(r),
 			    recs->v[i].relpath, &d);

@@ -879,8 +879,8 @@ sheet_times(struct xlsx *x, const struct s_view *v)
 	text_pct1(ac, sizeof ac, nc > 0 ? sc / (double)nc : 0.0, 0, "");
 	text_pct1(ar, sizeof ar, nr > 0 ? sr / (double)nr : 0.0, 0, "");
 	snprintf(line, sizeof line, "平均：封じ込めまで%s時間（%zu件）、"
-	    "復旧まで%s時間（%zu件）。経過の記録がない事故等は含まない。",
-	    ac, nc, ar, nr);
+	    "復旧まで%s時間（%zu件）。封じ込め・復旧の時刻の記録がない事故等"
+	    "は含まない。", ac, nc, ar, nr);
 	if ((rc = xlsx_note(sh, row + 1, line)) != 0)
 		return rc;
 	memset(&ch, 0, sizeof ch);
