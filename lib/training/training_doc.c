@@ -870,16 +870,18 @@ item_list(struct buf *b, const struct tr_results *r, int flag)
 /*
  * The figures against last year's same training, each as the checklist
  * reports say a rate: 「満足度は94.0%であり、前年度（86.6%）から7.4
- * ポイント上昇した。」.  Only figures both years have.
+ * ポイント上昇した。」.  Only figures both years have; *said gets a bit
+ * (1 << TR_FIG_...) for each figure stated.
  */
 static int
-compare_last(struct docx *dx, const struct rctx *c)
+compare_last(struct docx *dx, const struct rctx *c, unsigned *said)
 {
 	struct buf	 b = BUF_INIT;
 	char		 x[32], y[32];
 	double		 d;
 	int		 k, n = 0, rc;
 
+	*said = 0;
 	if (c->prev == NULL)
 		return 0;
 	buf_printf(&b, "前年度の同じ研修（%s）と比べると、", c->prev_t->title);
@@ -897,6 +899,7 @@ compare_last(struct docx *dx, const struct rctx *c)
 			    "ポイント%sした。", tr_fig_name[k], x, y, fabs(d),
 			    d > 0 ? "上昇" : "低下");
 		n++;
+		*said |= 1u << k;
 	}
 	rc = buf_ok(&b);
 	if (rc == 0 && n > 0)
@@ -912,14 +915,26 @@ sec_discussion(struct docx *dx, struct rctx *c)
 	const struct tr_results	*r = c->r;
 	char			 x[64], y[64];
 	size_t			 i, lo = (size_t)-1, hi = (size_t)-1;
+	unsigned		 said;
 	int			 rc;
 
 	if ((rc = docx_add_outline_heading(dx, 1, "考察")) != 0 ||
-	    (rc = compare_last(dx, c)) != 0)
+	    (rc = compare_last(dx, c, &said)) != 0)
 		return rc;
 	if (t->discussion != NULL)
 		return body_lines(dx, t->discussion);
-	if (!isnan(r->satisfaction) && (rc = body(dx, "満足度は%sで、%s。",
+	/*
+	 * A figure the comparison with last year stated is not stated
+	 * again (満足度は87.2%であり、前年度… then 満足度は87.2%で、…)
+	 */
+	if (!isnan(r->satisfaction) && (said & 1u << TR_FIG_SAT) &&
+	    (rc = body(dx, "この満足度からみて、%s。", r->satisfaction >= 80 ?
+	    "研修の内容・方法はおおむね受講者に受け入れられたと考えられる" :
+	    r->satisfaction >= 60 ? "一定の評価を得たが、内容・方法に改善の"
+	    "余地がある" : "内容・方法を見直す必要がある")) != 0)
+		return rc;
+	if (!isnan(r->satisfaction) && !(said & 1u << TR_FIG_SAT) &&
+	    (rc = body(dx, "満足度は%sで、%s。",
 	    p1(x, sizeof x, r->satisfaction), r->satisfaction >= 80 ?
 	    "研修の内容・方法はおおむね受講者に受け入れられたと考えられる" :
 	    r->satisfaction >= 60 ? "一定の評価を得たが、内容・方法に改善の"
@@ -944,9 +959,14 @@ sec_discussion(struct docx *dx, struct rctx *c)
 		if (hi == (size_t)-1 || r->items[i].p > r->items[hi].p)
 			hi = i;
 	}
-	if (r->test_rows && (rc = body(dx, "テストの平均正答率は%s、合格率は%s"
-	    "であった。", p1(x, sizeof x, r->mean), p1(y, sizeof y,
-	    r->pass_rate))) != 0)
+	if (r->test_rows && !(said & 1u << TR_FIG_MEAN) &&
+	    !(said & 1u << TR_FIG_PASS) && (rc = body(dx, "テストの平均正答率は"
+	    "%s、合格率は%sであった。", p1(x, sizeof x, r->mean),
+	    p1(y, sizeof y, r->pass_rate))) != 0)
+		return rc;
+	if (r->test_rows && (said & 1u << TR_FIG_MEAN) &&
+	    !(said & 1u << TR_FIG_PASS) && (rc = body(dx, "テストの合格率は%s"
+	    "であった。", p1(y, sizeof y, r->pass_rate))) != 0)
 		return rc;
 	if (lo != (size_t)-1 && (rc = body(dx, "正答率が最も低かったのは問%zu"
 	    "%s%s%s（%s）で、この内容の理解が十分でない受講者が多い。",

@@ -596,6 +596,9 @@ expect_status 0 "$NCIO" -C "$L" training export report tr-ygh5fy2p \
 $PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
     "$O/claim2.docx" >"$T/claim2.txt"
 expect_grep "$T/claim2.txt" '満足度は88\.3%であり、前年度（91\.5%）から3\.2ポイント低下した。'
+# a figure the comparison stated is not stated again (満足度は88.3%で、…)
+expect_no_grep "$T/claim2.txt" '^満足度は88\.3%で、'
+expect_grep "$T/claim2.txt" '^この満足度からみて、'
 expect_no_grep "$T/claim2.txt" '集計・分析の概要|満足度が向上した'
 cp "$D/trainings/2026/tr-ygh5fy2p.yaml" "$g"
 
