@@ -1500,6 +1500,12 @@ score_cell(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double v)
  */
 #define VENDOR_LEAST	0.82
 
+/*
+ * A 分類's line on 項目別, in textfit's hundredths: 情報システム全体の /
+ * 強靭性の向上, 物理的セキュリティ whole.
+ */
+#define CAT_LINE	1000
+
 static int
 sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 {
@@ -1533,9 +1539,19 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	}
 	fc[nc++] = (struct xlsx_fit_col){ { "No.", XLSX_COL_CENTER, 5 },
 	    XLSX_FIT_FIXED };
-	/* 物理的 / セキュリティ, never セキュリテ / ィ; 契約等の締結前・ / 履行中 */
-	fc[nc++] = (struct xlsx_fit_col){ { s->kind == CK_VENDOR ? "点検段階" :
-	    "分類", XLSX_COL_BREAK | XLSX_COL_PHRASE, 16 }, XLSX_FIT_TEXT };
+	/*
+	 * 契約等の締結前・ / 履行中.  A 分類 is a label, broken once here
+	 * where it reads best and kept so in every row (CAT_LINE): fitted
+	 * as text it broke 情報システム全 / 体の強靭性の向上 in the rows of
+	 * two lines where a row of three read 情報システム / 全体の /
+	 * 強靭性の向上.
+	 */
+	if (s->kind == CK_VENDOR)
+		fc[nc++] = (struct xlsx_fit_col){ { "点検段階",
+		    XLSX_COL_BREAK | XLSX_COL_PHRASE, 16 }, XLSX_FIT_TEXT };
+	else
+		fc[nc++] = (struct xlsx_fit_col){ { "分類", 0, 0 },
+		    XLSX_FIT_CODE };
 	ntext = nc;
 	fc[nc++] = (struct xlsx_fit_col){ { "点検項目", XLSX_COL_BREAK, 50 },
 	    XLSX_FIT_TEXT };
@@ -1579,8 +1595,17 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 				goto done;
 			}
 			cl[1] = stv[i];
-		} else
-			cl[1] = it->category;
+		} else {
+			if (it->category == NULL || *it->category == '\0')
+				stv[i] = strdup("");
+			else
+				stv[i] = textfit_wrap(it->category, CAT_LINE);
+			if (stv[i] == NULL) {
+				r = error_set(NC_ENOMEM, "out of memory");
+				goto done;
+			}
+			cl[1] = stv[i];
+		}
 		cl[ntext] = it->text;
 	}
 	if ((r = xlsx_add_sheet(&sh, x, "項目別", XLSX_LANDSCAPE)) != 0 ||

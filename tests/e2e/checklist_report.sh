@@ -364,6 +364,26 @@ for kind in ("department", "self"):
     for n in notes:
         assert width(n) <= room, (kind, n, room)
 PYEOF
+# A 分類 on 項目別 broken once where it reads best, the same in every row
+# (review15: 情報システム全 / 体の強靭性の向上 beside 情報システム /
+# 全体の / 強靭性の向上 in the rows of a taller item).
+L=$T/label
+cp -r "$NCIO_SAMPLE_DIR" "$L"
+sed -i -e 's/^    category: 強靭性$/    category: 情報システム全体の強靭性の向上/' \
+    -e 's/^    category: 技術的セキュリティ$/    category: 情報システム全体の強靭性の向上/' \
+    "$L"/catalogs/2026/ca-xn2ban18.yaml
+expect_status 0 "$NCIO" -C "$L" checklist export report --kind department \
+    --fy 2026 -o "$T/lb/"
+checks=$((checks + 1))
+$PY - "$T/lb" <<'PYEOF' >&2 || fail "分類 broken inside a word"
+import glob, sys
+import openpyxl
+d = sys.argv[1]
+ws = openpyxl.load_workbook(glob.glob(d + "/*集計表.xlsx")[0])["項目別"]
+got = {r[1] for r in ws.iter_rows(values_only=True)
+       if isinstance(r[1], str) and "強靭" in r[1]}
+assert got == {"情報システム全体の\n強靭性の向上"}, got
+PYEOF
 # The contractors' check: the report compares the whole's rate with last
 # year's as the other reports do (its 集計表 had a 前年度比較 and the
 # report none), and the workbook counts the sheets beside the 課 (18課提出
