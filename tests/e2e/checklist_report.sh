@@ -420,7 +420,7 @@ import docx, openpyxl
 d = sys.argv[1]
 t = "\n".join(p.text for p in docx.Document(
     glob.glob(d + "/*.docx")[0]).paragraphs)
-nsh, rate = re.search(r"計([0-9,]+)件である。全体の実施率は([0-9.]+%)であった",
+nsh, rate = re.search(r"計([0-9,]+)件である。全体の実施率は([0-9.]+%)(?:であった|であり、前年度)",
                       t).groups()
 ws = openpyxl.load_workbook(glob.glob(d + "/*集計表.xlsx")[0])["段階別"]
 rows = list(ws.iter_rows(values_only=True))
