@@ -267,8 +267,7 @@ topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
 	const struct node	*root;
 	struct cal_date		 due, d;
 	struct buf		 b = BUF_INIT;
-	char			 era[CAL_FMT_MAX];
-	const char		*no;
+	char			 era[CAL_FMT_MAX], no[96];
 	size_t			 i, nopen = 0;
 	int			 rc;
 
@@ -287,14 +286,15 @@ topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
 		    cal_cmp(due, until) > 0)
 			continue;
 		mt_era(era, due, CAL_ERA_LONG);
-		no = node_get_str(root, "ref_no");
+		/* 課題R8-6 of another year than the meeting's 課題6 */
+		issue_label(no, sizeof no, root, cal_fy(date), 1);
 		/*
 		 * 期限 and 担当 on a line of their own under the title: at
 		 * the end of a long title the name broke across the lines
 		 * (担当 見／本 花子); on its own the line fits the width.
 		 */
-		buf_printf(&b, "%s%s%s\n（期限 %s%s、担当 %s）", no != NULL ? no :
-		    "", no != NULL ? "　" : "", node_get_str(root, "title"),
+		buf_printf(&b, "%s%s%s\n（期限 %s%s、担当 %s）", no,
+		    *no != '\0' ? "　" : "", node_get_str(root, "title"),
 		    era, cal_cmp(due, date) < 0 ? "・期限超過" : "",
 		    mt_member_name(st, node_get_str(root, "owner")));
 		rc = dline_add(&l, due, &b);
@@ -882,7 +882,7 @@ meeting_minutes_view(struct meeting_view *v, struct store *st,
 	struct record		*r;
 	const struct schema	*ik;
 	struct buf		 line = BUF_INIT;
-	char			 era[CAL_FMT_MAX], *s;
+	char			 era[CAL_FMT_MAX], *s, ino[96];
 	const char		*role, *no;
 	size_t			 i, *ord = NULL;
 	int			 rc, bad = 0;
@@ -950,9 +950,15 @@ meeting_minutes_view(struct meeting_view *v, struct store *st,
 			if (ik != NULL && node_get_str(a, "issue") != NULL &&
 			    store_find(&ref, &m, st, ik, node_get_str(a,
 			    "issue")) == 0) {
+				/* 課題R8-6 of another year (issue_label()) */
 				if (record_load_fields(&r, st, &ref, NULL,
-				    (const char *[]){ "ref_no" }, 1) == 0)
-					no = record_field(r, "ref_no");
+				    (const char *[]){ "ref_no", "raised",
+				    "fy" }, 3) == 0 &&
+				    record_field(r, "ref_no") != NULL) {
+					issue_label(ino, sizeof ino,
+					    record_root(r), cal_fy(v->date), 1);
+					no = ino;
+				}
 				free(ref.id);
 				free(ref.relpath);
 			}
