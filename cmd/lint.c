@@ -18,8 +18,10 @@
 #include "listing.h"
 #include "docno.h"
 #include "incident.h"
+#include "issue.h"
 #include "opt.h"
 #include "record.h"
+#include "report.h"
 #include "review.h"
 #include "store.h"
 #include "table.h"
@@ -529,6 +531,10 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 				goto done;
 			}
 			lint_review(st, r, recs->v[i].relpath, &d);
+			/* A status its history contradicts. */
+			if (is_kind(r, "issue"))
+				issue_lint(record_root(r), recs->v[i].relpath,
+				    &warns);
 			if (is_kind(r, "audit"))
 				audits_add(&audits, r, recs->v[i].id,
 				    recs->v[i].relpath);

@@ -393,10 +393,18 @@ issue_state_on(struct issue_state *s, const struct node *rec,
 	/*
 	 * Nothing after the day: the record as it stands, which may have
 	 * been edited by hand without an entry (a status the history does
-	 * not show is still the issue's).
+	 * not show is still the issue's) -- except for 未着手 and 対応中.
+	 * A row 未着手 with 【対応中】 in its 経過, or 対応中 with only
+	 * 【未着手】, contradicted itself: the dated history is what the
+	 * row shows, and lint names the status that disagrees with it.
+	 * A completion stays the record's, with its date.
 	 */
-	if (!later)
+	if (!later) {
+		if (last != NULL && s->open && s->status != NULL &&
+		    strcmp(node_get_str(last, "status"), "closed") != 0)
+			s->status = node_get_str(last, "status");
 		return;
+	}
 	if (last == NULL) {
 		/*
 		 * No status recorded by the day, only after it: whether the
@@ -883,4 +891,44 @@ issue_dues(struct duelist *l, struct store *st, struct cal_date from,
 	buf_free(&title);
 	reclist_free(&refs);
 	return rc;
+}
+
+/* --- lint ------------------------------------------------------------------ */
+
+void
+issue_lint(const struct node *rec, const char *relpath, struct diags *warns)
+{
+	const struct node	*h = node_get(rec, "history"), *e;
+	const char		*status = node_get_str(rec, "status");
+	const char		*st, *last = NULL;
+	struct cal_date		 d, dlast = { 0, 0, 0 };
+	size_t			 i, ilast = 0;
+
+	/* the last entry with a status, by date, then as written */
+	for (i = 0; h != NULL && h->kind == NODE_SEQ && i < h->n; i++) {
+		e = h->u.items[i];
+		if ((st = node_get_str(e, "status")) == NULL ||
+		    mt_date(&d, e, "date") != 0)
+			continue;
+		if (last == NULL || entry_before(dlast, ilast, d, i)) {
+			last = st;
+			dlast = d;
+			ilast = i;
+		}
+	}
+	error_clear();
+	if (status == NULL || last == NULL || strcmp(status, last) == 0)
+		return;
+	/*
+	 * A warning: the documents resolve it (issue_state_on()), the
+	 * dated history for 未着手 and 対応中, the record for a completion
+	 * with its date; the record should still say one thing.
+	 */
+	diags_add(warns, relpath, node_get(rec, "status")->line, 0,
+	    "status '%s' disagrees with "
+	    "the last entry of the history (history[%zu] of %04d-%02d-%02d: "
+	    "'%s'); the issue table shows '%s': correct the status or add "
+	    "an entry", status, ilast, dlast.y, dlast.m, dlast.d, last,
+	    strcmp(status, "closed") != 0 && strcmp(last, "closed") != 0 ?
+	    last : status);
 }

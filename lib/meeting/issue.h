@@ -113,6 +113,14 @@ void		 issue_table_free(struct issue_table *);
 int		 issue_table_write_xlsx(const struct issue_table *,
 		    const char *path);
 
+/*
+ * lint: a status that disagrees with the history's last entry, as a
+ * warning to warns (the documents show the history's, but for a
+ * completion).
+ */
+void		 issue_lint(const struct node *rec, const char *relpath,
+		    struct diags *warns);
+
 /* Dated obligations: each open issue's due date (who: its owner). */
 int		 issue_dues(struct duelist *, struct store *,
 		    struct cal_date from, struct cal_date to);

@@ -1,7 +1,9 @@
 #!/bin/bash
 # issue, meeting and report across the fiscal years of a renewed contract:
 # 課題 numbers restart each year, so that a list with another year's
-# issues gives those their year (R8-6, 課題R8-6).
+# issues gives those their year (R8-6, 課題R8-6); a row's 状況 follows the
+# dated history where the status field disagrees with it, and lint names
+# the field.
 . "$(dirname "$0")/lib/common.bash"
 
 PY=/usr/bin/python3
@@ -83,6 +85,9 @@ ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
 rows = {ws.cell(r, 1).value: [ws.cell(r, c).value for c in range(1, 11)]
         for r in range(4, ws.max_row + 1) if ws.cell(r, 2).value}
 assert set(rows) == {"No.", "R8-6", "6"}, sorted(map(str, rows))
+# the status the history shows, either way round
+assert rows["R8-6"][6] == "対応中", rows["R8-6"]
+assert rows["6"][6] == "未着手", rows["6"]
 # what R8- means, above the table (on page 1)
 assert ws.cell(3, 1).value == ("No. の「R8-」は令和8年度に起票した課題です"
                                "（課題の番号は年度ごとに付けています）。"), \
@@ -105,5 +110,11 @@ expect_status 0 "$NCIO" -C "$D" meeting export agenda "$m1" -o "$T/agenda.docx"
 pycheck docx "$T/agenda.docx" "課題R8-6　前年度の移行の進捗管理" \
     "課題6　今年度の研修教材の更新"
 pycheck nodocx "$T/agenda.docx" 課題R9 "課題6　前年度"
+
+# --- lint names the status the history contradicts ------------------------------
+expect_status 0 "$NCIO" -C "$D" lint
+expect_grep "$T/err" "is-yrs00001.yaml: warning: status 'open' disagrees with the last entry of the history \(history\[1\] of 2026-05-20: 'in-progress'\)"
+expect_grep "$T/err" "is-yrs00002.yaml: warning: status 'in-progress' disagrees"
+expect_no_grep "$T/err" "is-yrs00003"
 
 finish
