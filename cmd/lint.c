@@ -453,6 +453,7 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	struct docnos		 dn = { NULL, 0, 0 };
 	struct audits		 audits = { NULL, 0, 0 };
 	struct tr_lint		*tl = NULL;
+	const struct node	*conf;
 	struct audits		 every_audit = { NULL, 0, 0 };
 	size_t			 i, files = 0, bad_files = 0, n0;
 	int			 quiet = opt_has(ov, "quiet"), want_config = 1;
@@ -502,6 +503,10 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			    setup.v[i].col, "%s", setup.v[i].msg);
 		files += 2;
 		files += lint_closures(st, &d);
+		/* A contract title naming a year it was not let for. */
+		if (store_config(&conf, st) == 0)
+			report_config_lint(conf, STORE_MARKER, &warns);
+		error_clear();
 	}
 	/*
 	 * What the schemas cannot say: the training plan, question banks,

@@ -3,7 +3,8 @@
 # 課題 numbers restart each year, so that a list with another year's
 # issues gives those their year (R8-6, 課題R8-6); a row's 状況 follows the
 # dated history where the status field disagrees with it, and lint names
-# the field.
+# the field; the 作業実施報告書 of a renewal year names that year's
+# contract, not the title's first year.
 . "$(dirname "$0")/lib/common.bash"
 
 PY=/usr/bin/python3
@@ -117,4 +118,17 @@ expect_grep "$T/err" "is-yrs00001.yaml: warning: status 'open' disagrees with th
 expect_grep "$T/err" "is-yrs00002.yaml: warning: status 'in-progress' disagrees"
 expect_no_grep "$T/err" "is-yrs00003"
 
+# --- the 作業実施報告書 of the renewal year names its contract --------------------
+expect_status 0 "$NCIO" -C "$D" report bimonthly --from 2027-04-01 \
+    --to 2027-05-31 -o "$T/r9/"
+pycheck docx "$T"/r9/作業実施報告書_*.docx \
+    令和9年度練馬区総合情報化顧問（CIO補佐官）および最高情報セキュリティアドバイザー業務委託に基づき
+pycheck nodocx "$T"/r9/作業実施報告書_*.docx 令和8年度練馬区
+expect_status 0 "$NCIO" -C "$D" report bimonthly --from 2026-04-01 \
+    --to 2026-05-31 -o "$T/r8/"
+pycheck docx "$T"/r8/作業実施報告書_*.docx 令和8年度練馬区総合情報化顧問
+# a title naming a year the contract was not let for
+sed -i 's/^  title: 令和8年度/  title: 令和7年度/' "$D/nerima-cio.yaml"
+expect_status 0 "$NCIO" -C "$D" lint
+expect_grep "$T/err" "nerima-cio.yaml: warning: contract.title names fiscal year 2025, which contract.fiscal_years does not list"
 finish
