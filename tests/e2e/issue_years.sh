@@ -150,6 +150,12 @@ expect_grep "$T/err" "is-yrs00001.yaml: warning: status 'open' disagrees with th
 expect_grep "$T/err" "is-yrs00002.yaml: warning: status 'in-progress' disagrees"
 expect_no_grep "$T/err" "is-yrs00003"
 
+# --- the 議事録: an action item on the carried-over issue is 課題R8-6 ---------------
+expect_status 0 "$NCIO" -C "$D" meeting minutes "$m1" --member kakuu-taro \
+    --action 前年度の移行の進捗管理 --owner kakuu-taro --due 2027-06-30
+expect_status 0 "$NCIO" -C "$D" meeting export minutes "$m1" -o "$T/minutes.docx"
+pycheck docx "$T/minutes.docx" 前年度の移行の進捗管理 課題R8-6
+
 # --- the 作業実施報告書 of the renewal year names its contract --------------------
 expect_status 0 "$NCIO" -C "$D" report bimonthly --from 2027-04-01 \
     --to 2027-05-31 -o "$T/r9/"
