@@ -18,8 +18,10 @@
 #include "listing.h"
 #include "docno.h"
 #include "incident.h"
+#include "issue.h"
 #include "opt.h"
 #include "record.h"
+#include "report.h"
 #include "review.h"
 #include "store.h"
 #include "table.h"
@@ -455,6 +457,7 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	struct docnos		 dn = { NULL, 0, 0 };
 	struct audits		 audits = { NULL, 0, 0 };
 	struct tr_lint		*tl = NULL;
+	const struct node	*conf;
 	struct audits		 every_audit = { NULL, 0, 0 };
 	size_t			 i, files = 0, bad_files = 0, n0;
 	int			 quiet = opt_has(ov, "quiet"), want_config = 1;
@@ -504,6 +507,10 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			    setup.v[i].col, "%s", setup.v[i].msg);
 		files += 2;
 		files += lint_closures(st, &d);
+		/* A contract title naming a year it was not let for. */
+		if (store_config(&conf, st) == 0)
+			report_config_lint(conf, STORE_MARKER, &warns);
+		error_clear();
 	}
 	/*
 	 * What the schemas cannot say: the training plan, question banks,
@@ -535,6 +542,10 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 				goto done;
 			}
 			lint_review(st, r, recs->v[i].relpath, &d, &warns);
+			/* A status its history contradicts. */
+			if (is_kind(r, "issue"))
+				issue_lint(record_root(r), recs->v[i].relpath,
+				    &warns);
 			if (is_kind(r, "audit"))
 				audits_add(&audits, r, recs->v[i].id,
 				    recs->v[i].relpath);

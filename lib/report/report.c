@@ -1295,6 +1295,92 @@ rp_num(char out[32], double v)
 }
 
 /*
+ * The fiscal year a contract's title names in its leading 令和N年度
+ * (N in ASCII or full-width digits, or 元), 0 when it names none; *len
+ * the bytes of that prefix.
+ */
+int
+report_contract_fy(const char *title, size_t *len)
+{
+	const char	*p = title;
+	int		 n = 0, digits = 0;
+
+	if (p == NULL || strncmp(p, "令和", 6) != 0)
+		return 0;
+	p += 6;
+	if (strncmp(p, "元", 3) == 0) {
+		n = 1;
+		p += 3;
+	} else {
+		for (;;) {
+			if (*p >= '0' && *p <= '9') {
+				n = n * 10 + (*p - '0');
+				p++;
+			} else if ((unsigned char)p[0] == 0xef &&
+			    (unsigned char)p[1] == 0xbc &&
+			    (unsigned char)p[2] >= 0x90 &&
+			    (unsigned char)p[2] <= 0x99) {
+				n = n * 10 + ((unsigned char)p[2] - 0x90);
+				p += 3;
+			} else
+				break;
+			if (++digits > 3)
+				return 0;
+		}
+	}
+	if (n < 1 || strncmp(p, "年度", 6) != 0)
+		return 0;
+	if (len != NULL)
+		*len = (size_t)(p + 6 - title);
+	return 2018 + n;
+}
+
+/*
+ * The title a document of fiscal year fy gives the contract.  The config
+ * holds one title while contract.fiscal_years lists the renewals: a
+ * leading 令和N年度 is the year's, so that a report of 令和9年度 under
+ * the title 令和8年度…業務委託 names 令和9年度…業務委託, the contract
+ * renewed for that year.  A title without a year is the same every year.
+ */
+const char *
+report_contract_title(void *pool, const char *title, int fy)
+{
+	char	fyl[CAL_FMT_MAX];
+	size_t	len;
+
+	if (title == NULL)
+		return rp_str(pool, NULL);
+	if (report_contract_fy(title, &len) == 0 ||
+	    cal_fy_label(fyl, sizeof fyl, fy) != 0) {
+		error_clear();
+		return rp_str(pool, title);
+	}
+	return rp_fmt(pool, "%s%s", fyl, title + len);
+}
+
+void
+report_config_lint(const struct node *conf, const char *path,
+    struct diags *warns)
+{
+	const struct node	*c = node_get(conf, "contract");
+	const struct node	*fys = node_get(c, "fiscal_years");
+	const char		*title = node_get_str(c, "title");
+	size_t			 i;
+	int			 fy;
+
+	if ((fy = report_contract_fy(title, NULL)) == 0 || fys == NULL ||
+	    fys->kind != NODE_SEQ)
+		return;
+	for (i = 0; i < fys->n; i++)
+		if (fys->u.items[i]->kind == NODE_SCALAR &&
+		    atoi(fys->u.items[i]->u.s.str) == fy)
+			return;
+	diags_add(warns, path, node_get(c, "title")->line, 0, "contract.title "
+	    "names fiscal year %d, which contract.fiscal_years does not list; "
+	    "the documents of each listed year name that year instead", fy);
+}
+
+/*
  * Where the year's effort went: every item above its share of the year,
  * furthest (relative to its volume) first, then all the work without a
  * yearly volume done this year -- exactly what the rule printed before
@@ -1525,8 +1611,8 @@ report_work_build(struct report_work *out, struct store *st,
 	s = node_get_str(node_get(conf, "documents"), "author");
 	out->author = rp_str(b.pool, s != NULL ? s :
 	    node_get_str(conf, "contractor"));
-	out->contract = rp_str(b.pool, node_get_str(node_get(conf, "contract"),
-	    "title"));
+	out->contract = report_contract_title(b.pool, node_get_str(node_get(
+	    conf, "contract"), "title"), out->fy);
 	out->addressee = rp_str(b.pool, node_get_str(node_get(conf, "client"),
 	    "head_title"));
 	if ((rc = setup_items(&b)) != 0 ||

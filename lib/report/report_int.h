@@ -13,6 +13,8 @@
 
 /* Copies in the view's pool ("" for NULL; "" when out of memory). */
 const char	*rp_str(void *pool, const char *s);
+/* The contract's title for fiscal year fy (report.c). */
+const char	*report_contract_title(void *pool, const char *title, int fy);
 const char	*rp_fmt(void *pool, const char *fmt, ...)
 		    NC_PRINTF(2, 3);
 /* d lies in [a, b] (and is a date). */

@@ -1121,6 +1121,25 @@ test_period_end(void **state)
 	assert_string_equal(out, "～令和9年12月1日");
 }
 
+/* The year a contract title names, which a renewal year's report replaces. */
+static void
+test_contract_fy(void **state)
+{
+	size_t	len = 0;
+
+	(void)state;
+	assert_int_equal(report_contract_fy("令和8年度練馬区…業務委託", &len),
+	    2026);
+	assert_int_equal(len, strlen("令和8年度"));
+	assert_int_equal(report_contract_fy("令和１０年度…業務委託", &len), 2028);
+	assert_int_equal(len, strlen("令和１０年度"));
+	assert_int_equal(report_contract_fy("令和元年度…", NULL), 2019);
+	assert_int_equal(report_contract_fy("練馬区…業務委託", NULL), 0);
+	assert_int_equal(report_contract_fy("令和8年…業務委託", NULL), 0);
+	assert_int_equal(report_contract_fy("令和年度…", NULL), 0);
+	assert_int_equal(report_contract_fy(NULL, NULL), 0);
+}
+
 int
 main(void)
 {
@@ -1141,6 +1160,7 @@ main(void)
 		cmocka_unit_test(test_rate),
 		cmocka_unit_test(test_interim_flag),
 		cmocka_unit_test(test_ytd_detail),
+		cmocka_unit_test(test_contract_fy),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
