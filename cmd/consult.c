@@ -401,8 +401,13 @@ export_sheet(struct cmd_ctx *ctx, struct optv *ov)
 {
 	struct store	*st;
 	const char	*org = opt_get(ov, "org"), *oname = NULL, *dept;
-	/* a 課's name is up to 800 bytes: name[256] cut it and .xlsx */
-	char		 name[1024], *path = NULL;
+	/*
+	 * a 課's name of any length: name[256], then name[1024] for a name
+	 * edited by hand past the schema's 200 characters, cut it and
+	 * .xlsx (safe_name() shortens the name whole, before its extension)
+	 */
+	struct buf	 name = BUF_INIT;
+	char		*path = NULL;
 	int		 rc;
 
 	if ((st = cmd_store(ctx)) == NULL)
@@ -410,11 +415,16 @@ export_sheet(struct cmd_ctx *ctx, struct optv *ov)
 	if (org != NULL && store_org(&oname, &dept, st, org) != 0)
 		return cmd_lib_error();
 	if (oname != NULL)
-		snprintf(name, sizeof name, "相談シート_%s.xlsx", oname);
+		buf_printf(&name, "相談シート_%s.xlsx", oname);
 	else
-		snprintf(name, sizeof name, "相談シート.xlsx");
-	if ((rc = cmd_export_path(&path, opt_get(ov, "o"), name, 0)) !=
-	    CMD_OK || (rc = cmd_export_begin()) != CMD_OK) {
+		buf_puts(&name, "相談シート.xlsx");
+	if (buf_ok(&name) != 0) {
+		buf_free(&name);
+		return cmd_lib_error();
+	}
+	rc = cmd_export_path(&path, opt_get(ov, "o"), name.data, 0);
+	buf_free(&name);
+	if (rc != CMD_OK || (rc = cmd_export_begin()) != CMD_OK) {
 		free(path);
 		return rc;
 	}

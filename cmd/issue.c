@@ -159,7 +159,7 @@ issue_list(struct cmd_ctx *ctx, struct optv *ov)
 			continue;
 		}
 		root = record_root(r);
-		over = issue_overdue(root, today);
+		over = issue_overdue(root, issue_is_open(root), today);
 		owner = node_get_str(root, "owner");
 		if ((opt_has(ov, "open") && !issue_is_open(root)) ||
 		    (opt_has(ov, "overdue") && !over) ||

@@ -18,8 +18,10 @@
 #include "listing.h"
 #include "docno.h"
 #include "incident.h"
+#include "issue.h"
 #include "opt.h"
 #include "record.h"
+#include "report.h"
 #include "review.h"
 #include "store.h"
 #include "table.h"
@@ -355,10 +357,13 @@ audits_check(const struct audits *checked, const struct audits *all,
 	}
 }
 
-/* What a review's documents would be wrong from (review_check()). */
+/*
+ * What a review's documents would be wrong from (review_check()), and
+ * what is only told (review_warn(): a decision below its 決裁区分).
+ */
 static void
 lint_review(struct store *st, const struct record *r, const char *relpath,
-    struct diags *d)
+    struct diags *d, struct diags *warns)
 {
 	const struct node	*conf = NULL;
 	const char		*kind = schema_kind(r->kind);
@@ -370,6 +375,7 @@ lint_review(struct store *st, const struct record *r, const char *relpath,
 		return;
 	}
 	review_check(conf, record_root(r), relpath, d);
+	review_warn(conf, record_root(r), relpath, warns);
 }
 
 static int
@@ -451,6 +457,7 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	struct docnos		 dn = { NULL, 0, 0 };
 	struct audits		 audits = { NULL, 0, 0 };
 	struct tr_lint		*tl = NULL;
+	const struct node	*conf;
 	struct audits		 every_audit = { NULL, 0, 0 };
 	size_t			 i, files = 0, bad_files = 0, n0;
 	int			 quiet = opt_has(ov, "quiet"), want_config = 1;
@@ -500,6 +507,10 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			    setup.v[i].col, "%s", setup.v[i].msg);
 		files += 2;
 		files += lint_closures(st, &d);
+		/* A contract title naming a year it was not let for. */
+		if (store_config(&conf, st) == 0)
+			report_config_lint(conf, STORE_MARKER, &warns);
+		error_clear();
 	}
 	/*
 	 * What the schemas cannot say: the training plan, question banks,
@@ -517,6 +528,8 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			/* What only the incident module knows: criteria. */
 			incident_lint(st, r->kind, record_root(r),
 			    recs->v[i].relpath, &d);
+			incident_lint_status(r->kind, record_root(r),
+			    recs->v[i].relpath, &warns);
 			/* A registered file missing or changed. */
 			deliverable_lint(st, r->kind, record_root(r),
 			    recs->v[i].relpath, &d);
@@ -528,7 +541,11 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 				rc = cmd_lib_error();
 				goto done;
 			}
-			lint_review(st, r, recs->v[i].relpath, &d);
+			lint_review(st, r, recs->v[i].relpath, &d, &warns);
+			/* A status its history contradicts. */
+			if (is_kind(r, "issue"))
+				issue_lint(record_root(r), recs->v[i].relpath,
+				    &warns);
 			if (is_kind(r, "audit"))
 				audits_add(&audits, r, recs->v[i].id,
 				    recs->v[i].relpath);

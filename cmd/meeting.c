@@ -731,11 +731,14 @@ meeting_export(struct cmd_ctx *ctx, struct optv *ov)
 	struct meeting_view	 v;
 	const char		*what = ov->argv[0];
 	/*
-	 * 議事録_, a title of 200 characters (800 bytes at most) and .docx:
-	 * name[300] cut a long title and its extension, and the document
-	 * was written without one (safe_name() shortens the name whole).
+	 * 議事録_, the title and .docx, whatever the title's length:
+	 * name[300], then name[1024] for a title edited by hand past the
+	 * schema's 200 characters, cut the title and its extension, and
+	 * the document was written without one (safe_name() shortens the
+	 * name whole, before its extension).
 	 */
-	char			 name[1024], *path = NULL;
+	struct buf		 name = BUF_INIT;
+	char			*path = NULL;
 	int			 rc = CMD_FAIL, agenda, ok;
 
 	memset(&v, 0, sizeof v);
@@ -770,9 +773,12 @@ meeting_export(struct cmd_ctx *ctx, struct optv *ov)
 		    ref.id);
 		goto done;
 	}
-	snprintf(name, sizeof name, "%s_%s.docx", agenda ? "次第" : "議事録",
-	    v.title);
-	if ((rc = cmd_export_path(&path, opt_get(ov, "o"), name, 0)) !=
+	buf_printf(&name, "%s_%s.docx", agenda ? "次第" : "議事録", v.title);
+	if (buf_ok(&name) != 0) {
+		rc = cmd_lib_error();
+		goto done;
+	}
+	if ((rc = cmd_export_path(&path, opt_get(ov, "o"), name.data, 0)) !=
 	    CMD_OK || (rc = cmd_export_begin()) != CMD_OK)
 		goto done;
 	ok = (agenda ? meeting_write_agenda_docx(&v, path) :
@@ -784,6 +790,7 @@ meeting_export(struct cmd_ctx *ctx, struct optv *ov)
 	rc = cmd_export_end(ok);
 done:
 	meeting_view_free(&v);
+	buf_free(&name);
 	free(path);
 	record_free(r);
 	free(ref.id);

@@ -93,6 +93,11 @@ print_checks(struct store *st, const struct node *rec, const char *id)
 			cmd_error("%s: %s", d.v[i].path, d.v[i].msg);
 		rc = CMD_FAIL;
 	}
+	/* told, not refused: the record keeps the decision as taken */
+	i = d.n;
+	review_warn(conf, rec, id, &d);
+	for (; i < d.n; i++)
+		cmd_warn("%s: %s", d.v[i].path, d.v[i].msg);
 	diags_free(&d);
 	return rc;
 }

@@ -1121,6 +1121,7 @@ tr_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	struct tr_list		 l = { NULL, 0 };
 	struct tr_results	*r = NULL;
 	struct tr_standing	 s;
+	struct tr_plan		*plan = NULL;
 	struct cal		*cal = NULL;
 	struct diags		 d = DIAGS_INIT;
 	struct table		*tb = NULL;
@@ -1144,6 +1145,8 @@ tr_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		rc = cmd_lib_error();
 		goto done;
 	}
+	/* a deadline where a record has none, as the workbook has it */
+	plan = tr_report_rule(st);
 	/* csv and json: stored codes, plain numbers, true/false */
 	if ((tb = table_new(data ? 12 : 9)) == NULL)
 		goto nomem;
@@ -1164,7 +1167,7 @@ tr_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		const struct training *t = l.v[i];
 		const char *row[12];
 
-		if (tr_standing(&s, t, cal, today) != 0 ||
+		if (tr_standing(&s, t, plan, cal, today) != 0 ||
 		    tr_results_compute(&r, t, st, NAN) != 0)
 			goto fail;
 		if (overdue && !s.report_overdue && !s.material_overdue) {
@@ -1187,8 +1190,8 @@ tr_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			row[6] = r->attended >= 0 ? c : "";
 			row[7] = isnan(r->satisfaction) ? "" : f;
 			row[8] = isnan(r->mean) ? "" : g;
-			row[9] = t->report_due.y != 0 ? iso(e, sizeof e,
-			    t->report_due) : "";
+			row[9] = s.report_due.y != 0 ? iso(e, sizeof e,
+			    s.report_due) : "";
 			row[10] = s.report_overdue ? "true" : "false";
 			row[11] = s.material_overdue ? "true" : "false";
 			if (table_add_row(tb, row) != 0)
@@ -1206,11 +1209,15 @@ tr_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			    t->report_submitted));
 		else if (s.report_overdue)
 			buf_printf(&rep, _("overdue since %s (%ld business "
-			    "days)"), iso(e, sizeof e, t->report_due),
+			    "days)"), iso(e, sizeof e, s.report_due),
 			    s.report_late_days);
-		else if (t->report_due.y != 0)
+		else if (s.report_due.y != 0)
 			buf_printf(&rep, _("due %s"), iso(e, sizeof e,
-			    t->report_due));
+			    s.report_due));
+		else if (training_needs_report(t) &&
+		    strcmp(t->status, "cancelled") != 0)
+			/* the workbook's 「－」: due, on a day still to agree */
+			buf_puts(&rep, _("due, no deadline set"));
 		else
 			buf_puts(&rep, _("not required"));
 		if (s.material_overdue && !(fy != 0 && t->fy > fy))
@@ -1257,6 +1264,7 @@ done:
 	table_free(tb);
 	buf_free(&rep);
 	tr_list_free(&l);
+	tr_plan_free(plan);
 	cal_free(cal);
 	diags_free(&d);
 	return rc;

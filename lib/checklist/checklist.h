@@ -250,7 +250,13 @@ struct ck_item_stat {
 	size_t			 counts[CK_NVALUES];
 	size_t			 n;		/* answered, na excluded */
 	double			 rate;		/* 0..1; NAN when n == 0 */
-	double			 prev;		/* last year's; NAN: none */
+	/*
+	 * last year's rate, only of the same item: the same ref and the
+	 * same words (NAN: none, or reworded)
+	 */
+	double			 prev;
+	int			 reworded;	/* last year's ref, other words */
+	int			 recategorised;	/* the same item, another 分類 */
 };
 
 struct ck_div_stat {
@@ -315,6 +321,16 @@ struct ck_stats {
 	 * has_prev: prev_rate is over all of them, this year's or not */
 	const struct ck_set	*prev_set;
 	double			*prev_items;
+	/*
+	 * this year's items with last year's rate (the same ref and words),
+	 * and those under last year's ref in other words, left out of every
+	 * comparison: a question reworded under its old code is another
+	 * question (the 令和9年度 catalog reworded all 50 and 前年度 was
+	 * another item's rate).  With none the same, nothing is compared:
+	 * prev_rate and the divisions' and departments' prev are NAN too.
+	 */
+	size_t			 ncompared;
+	size_t			 nreworded;
 	double			 mean, sd;	/* of division scores */
 	const char		*first_submitted, *last_submitted;
 	struct ck_item_stat	*items;		/* set order */

@@ -1016,7 +1016,15 @@ aggregate(struct ck_stats *s, struct store *st, int prev, struct diags *d)
 			s->prev_items[i] = item_rate(p->prev.counts[i], NULL);
 	}
 
-	/* items, compared with last year's item of the same ref */
+	/*
+	 * items, compared with last year's item of the same ref and the
+	 * same words only: a catalog that rewords a question under its old
+	 * code asks another question, and pairing by the code printed
+	 * another item's rate as 前年度 (all 50 of the 令和9年度 department
+	 * check).  Any change of the words counts, as `checklist diff`
+	 * calls it 文言変更: one character turns している into していない,
+	 * and the reports say how many were left out.
+	 */
 	for (i = 0; i < s->set->nitems; i++) {
 		struct ck_item_stat	*is = &s->items[i];
 		const struct ck_item	*pi;
@@ -1025,10 +1033,27 @@ aggregate(struct ck_stats *s, struct store *st, int prev, struct diags *d)
 		memcpy(is->counts, p->cur.counts[i], sizeof is->counts);
 		is->rate = item_rate(is->counts, &is->n);
 		is->prev = NAN;
-		if (s->has_prev && (pi = ck_set_item(p->prev.set,
-		    is->item->ref)) != NULL)
-			is->prev = item_rate(p->prev.counts[pi->index], NULL);
+		if (!s->has_prev || (pi = ck_set_item(p->prev.set,
+		    is->item->ref)) == NULL)
+			continue;
+		if (strcmp(pi->text, is->item->text) != 0) {
+			is->reworded = 1;
+			s->nreworded++;
+			continue;
+		}
+		is->prev = item_rate(p->prev.counts[pi->index], NULL);
+		if (isnan(is->prev))
+			continue;
+		s->ncompared++;
+		is->recategorised = strcmp(pi->category, is->item->category)
+		    != 0;
 	}
+	/*
+	 * With no item the same, no comparison at all: last year's overall
+	 * rate and scores are over other questions.
+	 */
+	if (s->has_prev && s->ncompared == 0)
+		s->prev_rate = NAN;
 
 	/* divisions: score, 偏差値, rank */
 	for (i = 0; i < s->ndiv; i++) {
@@ -1037,7 +1062,8 @@ aggregate(struct ck_stats *s, struct store *st, int prev, struct diags *d)
 		ds->submitted = sub[i];
 		ds->score = sub[i] && p->cur.dw[i] > 0 ? 100 * p->cur.dsum[i] /
 		    p->cur.dw[i] : NAN;
-		ds->prev = s->has_prev && psub[i] && p->prev.dw[i] > 0 ?
+		ds->prev = s->has_prev && s->ncompared > 0 && psub[i] &&
+		    p->prev.dw[i] > 0 ?
 		    100 * p->prev.dsum[i] / p->prev.dw[i] : NAN;
 		score[i] = ds->score;
 		if (kind == CK_SELF)

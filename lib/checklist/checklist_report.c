@@ -23,6 +23,7 @@
 #include "refdata.h"
 #include "store.h"
 #include "text.h"
+#include "textfit.h"
 #include "xlsx.h"
 
 /* Rows of the "lowest items" table in the report. */
@@ -576,12 +577,21 @@ done:
 	return r;
 }
 
+/* Which items without last year's rate new_items() lists. */
+enum {
+	NI_ANY,		/* all of them */
+	NI_NEW,		/* new this year */
+	NI_REWORDED,	/* last year's ref in other words */
+};
+
 /*
- * The items new this year (no rate last year), of category cat or of
- * all when NULL, appended to b as "No.47、50", or nothing; 0 or an error.
+ * The items without a rate last year (new this year, or reworded: not
+ * the same question), of category cat or of all when NULL, appended to
+ * b as "No.47、50", or nothing; 0 or an error.
  */
 static int
-new_items(struct buf *b, const struct ck_stats *s, const char *cat)
+new_items(struct buf *b, const struct ck_stats *s, const char *cat,
+    int which)
 {
 	char	a[24];
 	size_t	i, n = 0;
@@ -590,11 +600,76 @@ new_items(struct buf *b, const struct ck_stats *s, const char *cat)
 		return 0;
 	for (i = 0; i < s->set->nitems; i++)
 		if (isnan(s->items[i].prev) && !isnan(s->items[i].rate) &&
+		    (which == NI_ANY || (which == NI_REWORDED) ==
+		    s->items[i].reworded) &&
 		    (cat == NULL || strcmp(item_cat(s->items[i].item),
 		    cat) == 0))
 			buf_printf(b, "%s%s", n++ ? "、" : "No.", item_no(a,
 			    sizeof a, i));
 	return buf_ok(b);
+}
+
+/*
+ * The items this year's rates have and the comparison with last year's
+ * not, as a phrase: 今年度新たに加えた項目（No.47、50）, 文言を見直した
+ * 項目（No.3）, or both joined by 及び; nothing when there are none.
+ */
+static int
+left_out(struct buf *b, const struct ck_stats *s)
+{
+	struct buf	nb = BUF_INIT, rb = BUF_INIT;
+	int		r;
+
+	if ((r = new_items(&nb, s, NULL, NI_NEW)) == 0 &&
+	    (r = new_items(&rb, s, NULL, NI_REWORDED)) == 0) {
+		if (nb.len > 0)
+			buf_printf(b, "今年度新たに加えた項目（%s）", nb.data);
+		if (rb.len > 0)
+			buf_printf(b, "%s文言を見直した項目（%s）",
+			    nb.len > 0 ? "及び" : "", rb.data);
+		r = buf_ok(b);
+	}
+	buf_free(&nb);
+	buf_free(&rb);
+	return r;
+}
+
+/*
+ * Last year has results but no item is the same (no_compare()): the
+ * reports compare nothing and say why in one line.
+ */
+static int
+no_compare(const struct ck_stats *s)
+{
+	size_t	i;
+
+	/* last year's answers, else there is nothing to compare anyway */
+	for (i = 0; s->has_prev && s->ncompared == 0 &&
+	    i < s->prev_set->nitems; i++)
+		if (!isnan(s->prev_items[i]))
+			return 1;
+	return 0;
+}
+
+static const char *
+no_same_line(const struct ck_stats *s)
+{
+	return s->nreworded > 0 ? "点検項目の文言を見直したため、前年度と同じ"
+	    "項目（番号と文言が同じ項目）がなく、前年度との比較は行っていない。" :
+	    "前年度と同じ項目（番号と文言が同じ項目）がないため、前年度との比較"
+	    "は行っていない。";
+}
+
+/* Whether some item compared with last year's sits in another 分類. */
+static int
+recategorised(const struct ck_stats *s)
+{
+	size_t	i;
+
+	for (i = 0; i < s->set->nitems; i++)
+		if (!isnan(s->items[i].prev) && s->items[i].recategorised)
+			return 1;
+	return 0;
 }
 
 /*
@@ -625,12 +700,95 @@ cat_same_note(struct buf *b, const struct cat_rates *cr,
 		buf_printf(b, "%s　%s　%s（", b->len > 0 ? "\n" :
 		    "前年度と同じ項目で比べた今年度の実施率：\n", cr->name[k],
 		    pct(a, sizeof a, cr->same[k]));
-		if (new_items(b, s, cr->name[k]) != 0)
+		if (new_items(b, s, cr->name[k], NI_ANY) != 0)
 			break;
 		buf_printf(b, "を除く。%s %s）", pfy, pct(p, sizeof p,
 		    cr->prev[k]));
 	}
 	return buf_ok(b);
+}
+
+/*
+ * What the 分類's 前年度 is over, in the report (doc_overall()) and in
+ * the workbook (sheet_categories()) in the same words.
+ */
+static int
+cat_basis(struct buf *b, const struct ck_stats *s, const char *same)
+{
+	struct buf	 lo = BUF_INIT;
+	const char	*both;
+	int		 r;
+
+	/*
+	 * This year's new items are in this year's rate of their 分類 and
+	 * in no rate of last year: named, so that a fall or a rise a new
+	 * item makes is not read as a change of the same items; so are the
+	 * reworded ones, which are not the same items.
+	 */
+	if ((r = left_out(&lo, s)) != 0)
+		goto done;
+	/* an item under last year's code is not the same if reworded */
+	both = s->nreworded > 0 ? "前年度と同じ項目" : "前年度にもあった項目";
+	if (lo.len == 0)
+		buf_puts(b, "分類の前年度の実施率は、今年度と同じ項目による。");
+	/*
+	 * and where a category holds them, its rate without them, like
+	 * for like (same, "「評価・見直し」79.7%"), in as few words: a
+	 * line more pushed the 部別 table and its chart a page on
+	 */
+	else if (same != NULL && s->nreworded == 0)
+		buf_printf(b, "分類の前年度の実施率は、%sによる。%sを除いた"
+		    "今年度の実施率は、%sである。", both, lo.data, same);
+	/*
+	 * the reworded named too, in fewer words: a line more moved the
+	 * 部別 table and its chart a page on
+	 */
+	else if (same != NULL) {
+		struct buf	nb = BUF_INIT, rb = BUF_INIT;
+
+		if ((r = new_items(&nb, s, NULL, NI_NEW)) == 0 &&
+		    (r = new_items(&rb, s, NULL, NI_REWORDED)) == 0) {
+			buf_printf(b, "分類の前年度の実施率は%sにより、", both);
+			if (nb.len > 0)
+				buf_printf(b, "新たな項目（%s）と", nb.data);
+			buf_printf(b, "文言を見直した項目（%s）を除く今年度の"
+			    "実施率は、%sである。", rb.data, same);
+		}
+		buf_free(&nb);
+		buf_free(&rb);
+		if (r != 0)
+			goto done;
+	}
+	else
+		buf_printf(b, "分類の前年度の実施率は、今年度の項目のうち%sに"
+		    "よるもので、%sは今年度の実施率にのみ含む。", both,
+		    lo.data);
+	/*
+	 * The same items regrouped: last year's rates under this year's
+	 * 分類, which last year's report did not publish (組織体制 89.7%
+	 * against its 91.1%), said so.
+	 */
+	if (recategorised(s))
+		buf_puts(b, "点検項目の分類を見直したため、前年度の実施率は前年度"
+		    "の回答を今年度の分類で集計し直したもので、前年度の報告の"
+		    "分類別の実施率とは異なる。");
+	r = buf_ok(b);
+done:
+	buf_free(&lo);
+	return r;
+}
+
+/*
+ * Whether last year's item is one of this year's: the same ref in the
+ * same words; a reworded one is a question this year does not ask.
+ */
+static int
+in_this_year(const struct ck_stats *s, const struct ck_item *pi)
+{
+	const struct ck_item	*it;
+
+	return (it = ck_set_item(s->set, pi->ref)) != NULL &&
+	    strcmp(it->text, pi->text) == 0;
 }
 
 /*
@@ -643,7 +801,7 @@ prev_base(struct docx *dx, struct ctx *c, const char *same)
 {
 	const struct ck_stats	*s = c->s;
 	const struct ck_set	*ps = s->prev_set;
-	struct buf		 b = BUF_INIT, nb = BUF_INIT;
+	struct buf		 b = BUF_INIT;
 	char			 a[32];
 	size_t			 i, ngone = 0, shown = 0;
 	int			 r;
@@ -651,8 +809,7 @@ prev_base(struct docx *dx, struct ctx *c, const char *same)
 	if (!s->has_prev || ps == NULL || isnan(s->prev_rate))
 		return 0;
 	for (i = 0; i < ps->nitems; i++)
-		if (ck_set_item(s->set, ps->items[i].ref) == NULL)
-			ngone++;
+		ngone += !in_this_year(s, &ps->items[i]);
 	buf_printf(&b, "前年度の全体の実施率（%s）は、前年度の点検項目"
 	    "（%zu項目）の回答によるもの", pct(a, sizeof a, s->prev_rate),
 	    ps->nitems);
@@ -661,7 +818,7 @@ prev_base(struct docx *dx, struct ctx *c, const char *same)
 	else {
 		buf_printf(&b, "で、今年度の項目にない%zu項目", ngone);
 		for (i = 0; i < ps->nitems && ngone <= 3; i++) {
-			if (ck_set_item(s->set, ps->items[i].ref) != NULL)
+			if (in_this_year(s, &ps->items[i]))
 				continue;
 			buf_printf(&b, "%s「%s」%s", shown++ ? "、" : "（",
 			    ps->items[i].text, pct(a, sizeof a,
@@ -669,38 +826,37 @@ prev_base(struct docx *dx, struct ctx *c, const char *same)
 		}
 		buf_printf(&b, "%sを含む。", shown ? "）" : "");
 	}
-	/*
-	 * This year's new items are in this year's rate of their 分類 and
-	 * in no rate of last year: named, so that a fall or a rise a new
-	 * item makes is not read as a change of the same items.
-	 */
-	if ((r = new_items(&nb, s, NULL)) != 0)
-		goto done;
-	if (nb.len == 0)
-		buf_puts(&b, "分類の前年度の実施率は、今年度と同じ項目による。");
-	else {
-		/*
-		 * and where a category holds them, its rate without them,
-		 * like for like (same, "「評価・見直し」79.7%"), in as few
-		 * words: a line more pushed the 部別 table and its chart a
-		 * page on
-		 */
-		buf_printf(&b, "%s今年度新たに加えた項目（%s", same != NULL ?
-		    "分類の前年度の実施率は、前年度にもあった項目による。" :
-		    "分類の前年度の実施率は、今年度の項目のうち前年度にも"
-		    "あった項目によるもので、", nb.data);
-		if (same != NULL)
-			buf_printf(&b, "）を除いた今年度の実施率は、%sである。",
-			    same);
-		else
-			buf_puts(&b, "）は今年度の実施率にのみ含む。");
-	}
-	if ((r = buf_ok(&b)) == 0)
+	if ((r = cat_basis(&b, s, same)) == 0)
 		r = body(dx, c, "%s", b.data);
-done:
-	buf_free(&nb);
 	buf_free(&b);
 	return r;
+}
+
+/*
+ * 全体の実施率 and last year's beside it, in the words of every report
+ * (the vendor check's had none, its workbook a 前年度比較 sheet); with
+ * nothing the same as last year, why there is no comparison.
+ */
+static int
+rate_words(struct buf *b, const struct ck_stats *s)
+{
+	char	x[32], y[32];
+
+	if (s->has_prev && !isnan(s->prev_rate) &&
+	    diffpt(s->rate, s->prev_rate) == 0)
+		buf_printf(b, "全体の実施率は%sであり、前年度（%s）と同じで"
+		    "あった。", pct(x, sizeof x, s->rate),
+		    pct(y, sizeof y, s->prev_rate));
+	else if (s->has_prev && !isnan(s->prev_rate))
+		buf_printf(b, "全体の実施率は%sであり、前年度（%s）から%.1f"
+		    "ポイント%sした。", pct(x, sizeof x, s->rate),
+		    pct(y, sizeof y, s->prev_rate),
+		    fabs(diffpt(s->rate, s->prev_rate)),
+		    diffpt(s->rate, s->prev_rate) > 0 ? "上昇" : "低下");
+	else
+		buf_printf(b, "全体の実施率は%sであった。%s", pct(x, sizeof x,
+		    s->rate), no_compare(s) ? no_same_line(s) : "");
+	return buf_ok(b);
 }
 
 static int
@@ -720,20 +876,13 @@ doc_overall(struct docx *dx, struct ctx *c)
 	memset(&cr, 0, sizeof cr);
 	if ((r = docx_add_outline_heading(dx, 2, "全体の結果")) != 0)
 		return r;
-	if (s->has_prev && !isnan(s->prev_rate) &&
-	    diffpt(s->rate, s->prev_rate) == 0)
-		r = body(dx, c, "全体の実施率は%sであり、前年度（%s）と同じで"
-		    "あった。", pct(a, sizeof a, s->rate),
-		    pct(b, sizeof b, s->prev_rate));
-	else if (s->has_prev && !isnan(s->prev_rate))
-		r = body(dx, c, "全体の実施率は%sであり、前年度（%s）から%.1f"
-		    "ポイント%sした。", pct(a, sizeof a, s->rate),
-		    pct(b, sizeof b, s->prev_rate),
-		    fabs(diffpt(s->rate, s->prev_rate)),
-		    diffpt(s->rate, s->prev_rate) > 0 ? "上昇" : "低下");
-	else
-		r = body(dx, c, "全体の実施率は%sであった。", pct(a, sizeof a,
-		    s->rate));
+	{
+		struct buf	rb = BUF_INIT;
+
+		if ((r = rate_words(&rb, s)) == 0)
+			r = body(dx, c, "%s", rb.data);
+		buf_free(&rb);
+	}
 	if (r != 0)
 		return r;
 	/*
@@ -884,6 +1033,7 @@ doc_attention(struct docx *dx, struct ctx *c)
 	size_t			*low, *mv = NULL, i, k, n, row, rank;
 	size_t			 nfall, nrise;
 	char			 a[32], b[32], p[32], prevp[32];
+	char			 rw[128] = "";
 	int			 r;
 
 	if ((r = docx_add_outline_heading(dx, 1, "課題と対応")) != 0 ||
@@ -931,8 +1081,16 @@ doc_attention(struct docx *dx, struct ctx *c)
 		goto done;
 	if (!s->has_prev) {
 		r = body(dx, c, "前年度の点検結果がないため、比較していない。");
-		goto done;
+		goto divisions;
 	}
+	if (no_compare(s)) {
+		r = body(dx, c, "%s", no_same_line(s));
+		goto divisions;
+	}
+	/* the reworded items left out, said so after the count */
+	if (s->nreworded > 0)
+		snprintf(rw, sizeof rw, "前年度から文言を見直した%zu項目は、"
+		    "比較に含めていない。", s->nreworded);
 	/* items in both years, by change */
 	if ((mv = calloc(s->set->nitems + 1, sizeof *mv)) == NULL) {
 		r = error_set(NC_ENOMEM, "out of memory");
@@ -962,20 +1120,22 @@ doc_attention(struct docx *dx, struct ctx *c)
 	/* the words follow the data: no "低下" over rows that all rose */
 	if (nfall == 0 && nrise == 0) {
 		r = body(dx, c, "前年度と同じ項目（%zu項目）の実施率に変化は"
-		    "なかった。", n);
-		goto done;
+		    "なかった。%s", n, rw);
+		goto divisions;
 	}
 	if (nfall > 0 && nrise > 0)
 		r = body(dx, c, "前年度と同じ項目（%zu項目）のうち、実施率が"
 		    "低下した項目は%zu項目、上昇した項目は%zu項目であった。"
-		    "%s", n, nfall, nrise, nfall > MOVERS || nrise > MOVERS ?
+		    "%s%s", n, nfall, nrise, rw, nfall > MOVERS ||
+		    nrise > MOVERS ?
 		    "低下、上昇それぞれ変化の大きい項目を示す。" :
 		    "これらの項目を変化の大きい順に示す。");
 	else
 		r = body(dx, c, "前年度と同じ項目（%zu項目）のうち、実施率が"
-		    "%sした項目は%zu項目であり、%sした項目はなかった。%s", n,
+		    "%sした項目は%zu項目であり、%sした項目はなかった。%s%s", n,
 		    nfall ? "低下" : "上昇", nfall ? nfall : nrise,
-		    nfall ? "上昇" : "低下", (nfall ? nfall : nrise) > MOVERS ?
+		    nfall ? "上昇" : "低下", rw,
+		    (nfall ? nfall : nrise) > MOVERS ?
 		    "変化の大きい項目を示す。" :
 		    "これらの項目を変化の大きい順に示す。");
 	if (r != 0 || (r = new_table(&t, 5, mw, mh)) != 0)
@@ -1017,7 +1177,12 @@ doc_attention(struct docx *dx, struct ctx *c)
 		docx_table_merge(t, 0, 0, 1, 1);
 	if ((r = add_table(dx, t)) != 0)
 		goto done;
-	if (s->kind == CK_VENDOR)
+	/*
+	 * the divisions to follow up whatever 4(2) says: without last
+	 * year's results, or with nothing to compare, the section was gone
+	 */
+divisions:
+	if (r != 0 || s->kind == CK_VENDOR)
 		goto done;
 
 	if ((r = docx_add_outline_heading(dx, 2, "得点の低い課")) != 0)
@@ -1102,15 +1267,21 @@ doc_vendor(struct docx *dx, struct ctx *c)
 	size_t			 i, k, row;
 	int			 r;
 
+	/*
+	 * with last year's rate as the other reports have it: the 集計表's
+	 * 前年度比較 compared the years and the report did not
+	 */
+	if ((r = rate_words(&b, s)) != 0)
+		goto done;
 	if ((r = docx_add_outline_heading(dx, 1, "結果")) != 0 ||
 	    (r = docx_add_outline_heading(dx, 2, "点検段階別の結果")) != 0 ||
 	    (r = body(dx, c, "提出のあったチェックシートは、%zu課から計%s件"
-	    "である。全体の実施率は%sであった。", s->nsubmitted,
+	    "である。%s", s->nsubmitted,
 	    cnt(y, s->stages[0].nsheets + s->stages[1].nsheets +
-	    s->stages[2].nsheets + s->stages[3].nsheets),
-	    pct(x, sizeof x, s->rate))) != 0 ||
+	    s->stages[2].nsheets + s->stages[3].nsheets), b.data)) != 0 ||
 	    (r = new_table(&t, 4, sw, sh)) != 0)
-		return r;
+		goto done;
+	buf_reset(&b);
 	for (k = 0; k < CK_NSTAGES; k++) {
 		docx_table_cell(t, k + 1, 0, ck_stage_label(k), NULL);
 		cnt(x, s->stages[k].nsheets);
@@ -1121,7 +1292,7 @@ doc_vendor(struct docx *dx, struct ctx *c)
 		    s->stages[k].rate), &num_cell);
 	}
 	if ((r = add_table(dx, t)) != 0)
-		return r;
+		goto done;
 	{
 		const char	*cats[CK_NSTAGES];
 		double		 v[CK_NSTAGES];
@@ -1132,19 +1303,19 @@ doc_vendor(struct docx *dx, struct ctx *c)
 		}
 		if ((r = add_chart(dx, c, "点検段階別の実施率", CHART_PERCENT,
 		    cats, NULL, v, CK_NSTAGES)) != 0)
-			return r;
+			goto done;
 	}
 	if (
 	    (r = docx_add_outline_heading(dx, 2, "項目別の結果")) != 0 ||
 	    (r = new_table(&t, 5, iw, ih)) != 0)
-		return r;
+		goto done;
 	for (i = 0, row = 1; i < s->set->nitems; i++) {
 		const struct ck_item	*it = &s->set->items[i];
 
 		item_stages(&b, it);
 		if ((r = buf_ok(&b)) != 0) {
 			docx_table_free(t);
-			return r;
+			goto done;
 		}
 		docx_table_cell(t, row, 0, item_no(x, sizeof x, i),
 		    &mid_cell);
@@ -1329,6 +1500,12 @@ score_cell(struct xlsx_sheet *sh, uint32_t row, uint16_t col, double v)
  */
 #define VENDOR_LEAST	0.82
 
+/*
+ * A 分類's line on 項目別, in textfit's hundredths: 情報システム全体の /
+ * 強靭性の向上, 物理的セキュリティ whole.
+ */
+#define CAT_LINE	1000
+
 static int
 sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 {
@@ -1362,9 +1539,19 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	}
 	fc[nc++] = (struct xlsx_fit_col){ { "No.", XLSX_COL_CENTER, 5 },
 	    XLSX_FIT_FIXED };
-	/* 物理的 / セキュリティ, never セキュリテ / ィ; 契約等の締結前・ / 履行中 */
-	fc[nc++] = (struct xlsx_fit_col){ { s->kind == CK_VENDOR ? "点検段階" :
-	    "分類", XLSX_COL_BREAK | XLSX_COL_PHRASE, 16 }, XLSX_FIT_TEXT };
+	/*
+	 * 契約等の締結前・ / 履行中.  A 分類 is a label, broken once here
+	 * where it reads best and kept so in every row (CAT_LINE): fitted
+	 * as text it broke 情報システム全 / 体の強靭性の向上 in the rows of
+	 * two lines where a row of three read 情報システム / 全体の /
+	 * 強靭性の向上.
+	 */
+	if (s->kind == CK_VENDOR)
+		fc[nc++] = (struct xlsx_fit_col){ { "点検段階",
+		    XLSX_COL_BREAK | XLSX_COL_PHRASE, 16 }, XLSX_FIT_TEXT };
+	else
+		fc[nc++] = (struct xlsx_fit_col){ { "分類", 0, 0 },
+		    XLSX_FIT_CODE };
 	ntext = nc;
 	fc[nc++] = (struct xlsx_fit_col){ { "点検項目", XLSX_COL_BREAK, 50 },
 	    XLSX_FIT_TEXT };
@@ -1408,8 +1595,17 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 				goto done;
 			}
 			cl[1] = stv[i];
-		} else
-			cl[1] = it->category;
+		} else {
+			if (it->category == NULL || *it->category == '\0')
+				stv[i] = strdup("");
+			else
+				stv[i] = textfit_wrap(it->category, CAT_LINE);
+			if (stv[i] == NULL) {
+				r = error_set(NC_ENOMEM, "out of memory");
+				goto done;
+			}
+			cl[1] = stv[i];
+		}
 		cl[ntext] = it->text;
 	}
 	if ((r = xlsx_add_sheet(&sh, x, "項目別", XLSX_LANDSCAPE)) != 0 ||
@@ -1459,15 +1655,19 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	} else
 		r = xlsx_note(sh, ++nr, "回答数は、該当なしを除く回答の数で"
 		    "あり、実施率はこれに対する割合である。");
-	/* a blank 前年度 explained: the items new this year */
+	/* a blank 前年度 explained: the items new this year, reworded */
 	buf_reset(&b);
-	if (r == 0 && prev && (r = new_items(&b, s, NULL)) == 0 &&
-	    b.len > 0) {
+	if (r == 0 && no_compare(s))
+		r = xlsx_note(sh, ++nr, no_same_line(s));
+	/* the 分類 moved, as the 分類別 sheet says */
+	if (r == 0 && prev && recategorised(s))
+		r = xlsx_note(sh, ++nr, "分類は今年度の分類による（前年度から"
+		    "分類を見直した項目がある）。");
+	if (r == 0 && prev && (r = left_out(&b, s)) == 0 && b.len > 0) {
 		/* the items whole, however many (t[512] cut the list) */
 		struct buf	 msg = BUF_INIT;
 
-		buf_printf(&msg, "前年度・増減の空欄は、今年度新たに加えた"
-		    "項目（%s）である。", b.data);
+		buf_printf(&msg, "前年度・増減の空欄は、%sである。", b.data);
 		if ((r = buf_ok(&msg)) == 0)
 			r = xlsx_note(sh, ++nr, msg.data);
 		buf_free(&msg);
@@ -1568,6 +1768,8 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 	ch.nval = prev ? 2 : 1;
 	/* one decimal, as the table shows the scores (77.0, never 77) */
 	ch.label_numfmt = "0.0";
+	/* scores out of 100 points: the axis ends there, as the Word one */
+	ch.y_max = 100;
 	ch.first_row = first;
 	ch.last_row = row - 1;
 	ch.at_row = row + 2;
@@ -1772,12 +1974,13 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 	if (row == first)
 		r = xlsx_note(sh, row + 1, "前年度と共通の項目はない。");
 	/* left out, and said so: an item counted nowhere else by No. */
-	else if ((r = new_items(&nb, s, NULL)) == 0 && nb.len > 0) {
+	else if ((r = left_out(&nb, s)) == 0 && nb.len > 0) {
 		/* the items whole, however many (t[512] cut the list) */
 		struct buf	 msg = BUF_INIT;
 
-		buf_printf(&msg, "今年度新たに加えた項目（%s）は前年度の実施率"
-		    "がないため、この表に含まない。", nb.data);
+		buf_printf(&msg, "%sは%s、この表に含まない。", nb.data,
+		    s->nreworded > 0 ? "、前年度と同じ項目でないため" :
+		    "前年度の実施率がないため");
 		if ((r = buf_ok(&msg)) == 0)
 			r = xlsx_note(sh, row + 1, msg.data);
 		buf_free(&msg);
@@ -1817,6 +2020,35 @@ sheet_stages(struct xlsx *x, struct ctx *c, const char *note)
 		xlsx_write_number(sh, row, 2, (double)s->stages[k].n,
 		    XLSX_NUM_INT);
 		rate_cell(sh, row, 3, s->stages[k].rate);
+	}
+	/*
+	 * The whole's rate the report quotes, as the other checks'
+	 * 分類別 states it (review13/14: 92.6% was not in the workbook).
+	 * Lines under the table, not a 合計 row the filter would sort
+	 * among the stages; two, each no wider than the table (in one the
+	 * note widened the print area and the sheet printed at 75 %).
+	 */
+	{
+		struct buf	 ob = BUF_INIT;
+		char		 a[32], b[32], p[32];
+		size_t		 nsh = 0, nans = 0;
+
+		for (k = 0; k < CK_NSTAGES; k++) {
+			nsh += s->stages[k].nsheets;
+			nans += s->stages[k].n;
+		}
+		buf_printf(&ob, "チェックシートは計%s件、回答数は計%s。",
+		    cnt(a, nsh), cnt(b, nans));
+		if ((r = buf_ok(&ob)) == 0)
+			r = xlsx_note(sh, row + 1, ob.data);
+		buf_reset(&ob);
+		buf_printf(&ob, "全段階の回答を合わせた全体の実施率は%sである。",
+		    pct(p, sizeof p, s->rate));
+		if (r == 0 && (r = buf_ok(&ob)) == 0)
+			r = xlsx_note(sh, row + 2, ob.data);
+		buf_free(&ob);
+		if (r != 0)
+			return r;
 	}
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_COLUMN;
@@ -1923,6 +2155,85 @@ done:
 }
 
 /*
+ * Lines of notes from row on (*row past them): each sentence of s on a
+ * line of its own, wrapped at width (textfit's hundredths; 0: s's lines
+ * as they are), a note a line, for a note does not wrap and widens the
+ * page it prints on.
+ */
+static int
+notes_wrapped(struct xlsx_sheet *sh, uint32_t *row, const char *s,
+    unsigned width)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p;
+	char		*w, *line, *next;
+	int		 r = 0;
+
+	if (width == 0)
+		w = strdup(s);
+	else {
+		/* a sentence a paragraph: 。 ends a line unless a bracket follows */
+		for (p = s; *p != '\0'; p++) {
+			buf_putc(&b, *p);
+			if (strncmp(p - 2 >= s ? p - 2 : p, "。", 3) == 0 &&
+			    p - 2 >= s && p[1] != '\0' && p[1] != '\n' &&
+			    strncmp(p + 1, "）", 3) != 0 &&
+			    strncmp(p + 1, "」", 3) != 0)
+				buf_putc(&b, '\n');
+		}
+		w = buf_ok(&b) == 0 ? textfit_wrap(b.data, width) : NULL;
+		buf_free(&b);
+	}
+	if (w == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (line = w; r == 0 && line != NULL; line = next) {
+		if ((next = strchr(line, '\n')) != NULL)
+			*next++ = '\0';
+		r = xlsx_note(sh, (*row)++, line);
+	}
+	free(w);
+	return r;
+}
+
+/* The widest line of s as displayed, 50 a half-width character. */
+static unsigned
+lines_width(const char *s)
+{
+	const char	*nl;
+	size_t		 w, max = 0;
+
+	for (;; s = nl + 1) {
+		nl = strchr(s, '\n');
+		w = text_width(s, nl != NULL ? (size_t)(nl - s) : strlen(s));
+		if (w > max)
+			max = w;
+		if (nl == NULL)
+			break;
+	}
+	return (unsigned)(50 * max);
+}
+
+/*
+ * About how wide the 分類別 table prints, in textfit's hundredths: its
+ * columns as wide as their texts (xlsx_chart_table()), two units of
+ * padding each, an Excel unit half a character; prev the 前年度
+ * column's heading, "" without one.
+ */
+static unsigned
+cat_table_width(const struct cat_rates *cr, const char *prev)
+{
+	size_t	k, a = text_width("分類", strlen("分類")), w;
+
+	for (k = 0; k < cr->n; k++)
+		if ((w = text_width(cr->name[k], strlen(cr->name[k]))) > a)
+			a = w;
+	w = a + 2 + 9 + 2;	/* 分類, 令和N年度 */
+	if (*prev != '\0')
+		w += text_width(prev, strlen(prev)) + 2;
+	return (unsigned)(w * 50);
+}
+
+/*
  * 分類別の実施率 (pooled as in the report's table, doc_overall()) with
  * last year's, as a table and the workbook's main chart.
  */
@@ -1934,7 +2245,7 @@ sheet_categories(struct xlsx *x, struct ctx *c, const char *note)
 	struct chart		*m = NULL;
 	struct cat_rates	 cr;
 	size_t			 k;
-	char			 py[CAL_FMT_MAX];
+	char			 py[CAL_FMT_MAX], pl[CAL_FMT_MAX + 32];
 	int			 r;
 
 	if ((r = cat_rates(&cr, s, c->chapters)) != 0)
@@ -1945,9 +2256,14 @@ sheet_categories(struct xlsx *x, struct ctx *c, const char *note)
 		r = chart_category(m, cr.name[k]);
 	if (r == 0)
 		r = chart_set_axis_titles(m, "分類", NULL);
+	pl[0] = '\0';
 	if (r == 0 && cr.has_prev && (r = cal_fy_label(py, sizeof py,
-	    s->fy - 1)) == 0)
-		r = chart_series(m, py, cr.prev, cr.n);
+	    s->fy - 1)) == 0) {
+		/* last year's answers under this year's 分類, not its figures */
+		snprintf(pl, sizeof pl, "%s%s", py, recategorised(s) ?
+		    "（再集計）" : "");
+		r = chart_series(m, pl, cr.prev, cr.n);
+	}
 	if (r == 0)
 		r = chart_series(m, c->fylabel, cr.rate, cr.n);
 	if (r == 0)
@@ -1962,11 +2278,18 @@ sheet_categories(struct xlsx *x, struct ctx *c, const char *note)
 		goto done;
 	/*
 	 * and the whole's rate the report quotes, which a reader did not
-	 * find in the workbook (review13/14: 全体の実施率は75.7%)
+	 * find in the workbook (review13/14: 全体の実施率は75.7%), what
+	 * the 前年度 is over in the report's words, and a category with
+	 * new items like for like (as the report has it, a short line a
+	 * category); the sentences wrapped at the width of the sheet's 出典
+	 * line or of those lines, which the page is as wide as already: a
+	 * note in one line wider than the table shrank the page to 60%.
 	 */
 	{
-		struct buf	 ob = BUF_INIT;
+		struct buf	 ob = BUF_INIT, sb = BUF_INIT;
 		char		 a[32], b[32];
+		uint32_t	 row = (uint32_t)(5 + cr.n);
+		unsigned	 w;
 
 		buf_printf(&ob, "分類の実施率は、分類に属する項目の実施率の平均で"
 		    "ある。全体の実施率（全項目の回答を合わせて算出）は%s",
@@ -1975,28 +2298,34 @@ sheet_categories(struct xlsx *x, struct ctx *c, const char *note)
 			buf_printf(&ob, "（前年度%s）", pct(b, sizeof b,
 			    s->prev_rate));
 		buf_puts(&ob, "である。");
-		if ((r = buf_ok(&ob)) == 0)
-			r = xlsx_note(sh, sh != NULL ? (uint32_t)(5 + cr.n) : 0,
-			    ob.data);
+		if (no_compare(s))
+			buf_printf(&ob, "\n%s", no_same_line(s));
+		if (cr.has_prev) {
+			buf_putc(&ob, '\n');
+			if ((r = cat_basis(&ob, s, NULL)) == 0)
+				r = cat_same_note(&sb, &cr, s, py, 1);
+		}
+		if (r == 0)
+			r = buf_ok(&sb);
+		/*
+		 * the widths as displayed, 50 a half-width character:
+		 * textfit's measure of a line with figures is wider, and a
+		 * sentence wrapped at it ran past them
+		 */
+		w = note != NULL ? 50 * (unsigned)text_width(note,
+		    strlen(note)) : 0;
+		if (r == 0 && sb.len > 0 && lines_width(sb.data) > w)
+			w = lines_width(sb.data);
+		if (cat_table_width(&cr, pl) > w)
+			w = cat_table_width(&cr, pl);
+		if (r == 0 && (r = buf_ok(&ob)) == 0)
+			r = notes_wrapped(sh, &row, ob.data, w);
+		if (r == 0 && sb.len > 0)
+			r = notes_wrapped(sh, &row, sb.data, 0);
 		buf_free(&ob);
+		buf_free(&sb);
 		if (r != 0)
 			goto done;
-	}
-	/* a category with new items, like for like (as the report has it) */
-	if (cr.has_prev) {
-		struct buf	 sb = BUF_INIT;
-		char		*line, *next;
-		uint32_t	 row = (uint32_t)(6 + cr.n);
-
-		if ((r = cat_same_note(&sb, &cr, s, py, 1)) == 0 &&
-		    sb.len > 0)
-			for (line = sb.data; r == 0 && line != NULL;
-			    line = next) {
-				if ((next = strchr(line, '\n')) != NULL)
-					*next++ = '\0';
-				r = xlsx_note(sh, row++, line);
-			}
-		buf_free(&sb);
 	}
 done:
 	chart_free(m);
@@ -2012,8 +2341,19 @@ write_xlsx(const char *path, struct ctx *c, time_t created)
 	char			 note[256];
 	int			 r;
 
-	snprintf(note, sizeof note, "%s現在　出典：%s（%zu課提出）", c->date,
-	    subject(c->s->kind), c->s->nsubmitted);
+	/*
+	 * a contractor's sheets are counted by contract and stage: the
+	 * 課 and the sheets, as the report says it (18課から計20件), for
+	 * 18課提出 read against 段階別's sheets adding up to 20
+	 */
+	if (c->s->kind == CK_VENDOR)
+		snprintf(note, sizeof note, "%s現在　出典：%s（%zu課から計%zu件"
+		    "提出）", c->date, subject(c->s->kind), c->s->nsubmitted,
+		    c->s->stages[0].nsheets + c->s->stages[1].nsheets +
+		    c->s->stages[2].nsheets + c->s->stages[3].nsheets);
+	else
+		snprintf(note, sizeof note, "%s現在　出典：%s（%zu課提出）",
+		    c->date, subject(c->s->kind), c->s->nsubmitted);
 	memset(&props, 0, sizeof props);
 	props.title = c->title;
 	props.author = c->author;
@@ -2032,7 +2372,8 @@ write_xlsx(const char *path, struct ctx *c, time_t created)
 	} else if ((r = sheet_depts(x, c, note)) != 0 ||
 	    (r = sheet_divs(x, c, note)) != 0)
 		goto done;
-	if (c->s->has_prev && (r = sheet_yoy(x, c, note)) != 0)
+	if (c->s->has_prev && !no_compare(c->s) &&
+	    (r = sheet_yoy(x, c, note)) != 0)
 		goto done;
 	if ((r = xlsx_save(x)) != 0)
 		goto done;

@@ -627,7 +627,8 @@ counts_table(struct docx *d, const struct consult_report *rp)
 	r.align = DOCX_RIGHT;
 	if ((rc = docx_table_new(&t, 5, w)) != 0)
 		return rc;
-	rc = docx_table_header_rows(t, 1);
+	if ((rc = docx_table_narrow(t)) == 0)
+		rc = docx_table_header_rows(t, 1);
 	for (k = 0; k < 5 && rc == 0; k++)
 		rc = docx_table_cell(t, 0, k, head[k], &c);
 	for (k = 0; k < CONSULT_NCOUNTS && rc == 0; k++) {
@@ -842,7 +843,12 @@ consult_report_write_xlsx(const struct consult_report *rp, const char *path)
 		    XLSX_FIT_TEXT },
 		{ { "状況", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
 		{ { "回答日", 0, 0 }, XLSX_FIT_CODE },
-		{ { "回答までの日数", 0, 0 }, XLSX_FIT_CODE },
+		/*
+		 * centred: right-aligned, a count of days stood against
+		 * the 同席 beside it (11R8.12.17, review13/14), as the
+		 * risk list's リスク値 did against its 対応策
+		 */
+		{ { "回答までの日数", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
 		{ { "面談・交渉への同席", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
 	};
 	static const struct xlsx_column	 count_cols[] = {

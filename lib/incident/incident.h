@@ -147,6 +147,14 @@ int		 incident_check(const struct schema *kind,
 int		 incident_lint(struct store *, const struct schema *kind,
 		    const struct node *root, const char *relpath,
 		    struct diags *d);
+/*
+ * Warnings for lint: an incident's status behind its own dates (a 終結日
+ * and not closed; the division's report received or the measures
+ * reviewed and not yet prevention).
+ */
+void		 incident_lint_status(const struct schema *kind,
+		    const struct node *root, const char *relpath,
+		    struct diags *warns);
 
 /* --- the timeline ------------------------------------------------------ */
 
@@ -322,7 +330,9 @@ int		 incident_prevention_ready(const struct node *incident);
 /*
  * Hours from the detection (first detection entry, else discovered at
  * 00:00) to the first containment/isolation entry and to the first
- * recovery entry; -1 when either end is missing.
+ * recovery entry (without them, isolation.decided of a cut and
+ * isolation.restored); -1 when either end is missing or the end is
+ * before the detection.
  */
 void		 incident_durations(double *to_contain, double *to_recover,
 		    const struct node *root);

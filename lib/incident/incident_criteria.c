@@ -703,3 +703,54 @@ incident_lint(struct store *st, const struct schema *kind,
 	}
 	return incident_check(kind, root, relpath, incident, d);
 }
+
+/*
+ * A status behind the record's own dates: a 終結日 and not closed, the
+ * division's report received or the measures reviewed and not yet
+ * prevention.  The documents follow the dates (a report of an incident
+ * whose measures were reviewed says so, whatever the status); lint
+ * warns so that the status is brought up to them.
+ */
+void
+incident_lint_status(const struct schema *kind, const struct node *root,
+    const char *relpath, struct diags *warns)
+{
+	static const char *const order[] = { "reported", "responding",
+	    "recovering", "prevention", "closed", NULL };
+	const struct node	*sn;
+	const char		*k = kind != NULL ? schema_kind(kind) : NULL;
+	const char		*st, *day;
+	int			 i, rank = 0;
+
+	if (k == NULL || strcmp(k, "incident") != 0 || root == NULL ||
+	    root->kind != NODE_MAP)
+		return;
+	sn = node_get(root, "status");
+	st = node_get_str(root, "status");
+	if (st == NULL)
+		st = "reported";	/* the schema's default */
+	for (i = 0; order[i] != NULL; i++)
+		if (strcmp(order[i], st) == 0)
+			rank = i;
+	if ((day = node_get_str(root, "closed")) != NULL) {
+		if (rank < 4)
+			diags_add(warns, relpath, sn != NULL ? sn->line : 0,
+			    sn != NULL ? sn->col : 0, "status is '%s' but the"
+			    " incident was closed on %s (closed); expected"
+			    " 'closed'", st, day);
+		return;
+	}
+	if ((day = inc_path_str(root, "prevention.reviewed")) != NULL &&
+	    rank < 3)
+		diags_add(warns, relpath, sn != NULL ? sn->line : 0,
+		    sn != NULL ? sn->col : 0, "status is '%s' but the"
+		    " measures were reviewed on %s (prevention.reviewed);"
+		    " expected 'prevention' or 'closed'", st, day);
+	else if ((day = inc_path_str(root, "prevention.received")) != NULL &&
+	    rank < 3)
+		diags_add(warns, relpath, sn != NULL ? sn->line : 0,
+		    sn != NULL ? sn->col : 0, "status is '%s' but the"
+		    " division's report was received on %s"
+		    " (prevention.received); expected 'prevention' or"
+		    " 'closed'", st, day);
+}

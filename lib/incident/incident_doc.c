@@ -240,6 +240,7 @@ struct inc_view {
 	struct v_oblig		*obl;
 	size_t			 nobl;
 	const char		*cause, *measures_text, *comment, *report_no;
+	const char		*rating;	/* the measures', label */
 	char			 received[CAL_FMT_MAX], reviewed[CAL_FMT_MAX];
 	struct v_measure	*m;
 	size_t			 nm;
@@ -285,6 +286,8 @@ org_of(struct store *st, const char *code)
 	return buf_detach(&b, NULL);
 }
 
+#define NO_PRIVACY	"個人情報は含まれない。"
+
 static char *
 privacy_of(const struct schema *kind, const struct node *root)
 {
@@ -300,7 +303,7 @@ privacy_of(const struct schema *kind, const struct node *root)
 	if (!node_scalar_eq(node_get(root, "personal_info"), "true") &&
 	    !node_scalar_eq(node_get(root, "my_number"), "true"))
 		return node_get(root, "personal_info") != NULL ?
-		    strdup("個人情報は含まれない。") : NULL;
+		    strdup(NO_PRIVACY) : NULL;
 	buf_puts(&b, node_scalar_eq(node_get(root, "my_number"), "true") ?
 	    "特定個人情報（マイナンバーを含む個人情報）を含む。" :
 	    "個人情報を含む。");
@@ -519,6 +522,30 @@ dates_build(struct inc_view *v, const struct schema *k,
 }
 
 /*
+ * The latest day (YYYY-MM-DD) of the record's dates and its timeline, up
+ * to asof when not NULL: what a document of the incident reports last.
+ */
+static void
+latest(char *out, size_t size, const struct node *root, const char *asof)
+{
+	const struct node	*tl = incident_timeline(root);
+	const char		*s, *best = NULL;
+	size_t			 i, n = tl != NULL ? tl->n : 0;
+
+	for (i = 0; i < NRECORD_DATES + n; i++) {
+		s = i < NRECORD_DATES ? inc_path_str(root,
+		    record_dates[i].path) : node_get_str(tl->u.items[i -
+		    NRECORD_DATES], "at");
+		if (s == NULL || strlen(s) < 10 ||
+		    (asof != NULL && strncmp(s, asof, 10) > 0))
+			continue;
+		if (best == NULL || strncmp(s, best, 10) > 0)
+			best = s;
+	}
+	snprintf(out, size, "%.10s", best != NULL ? best : "");
+}
+
+/*
  * The view of one incident; detail adds the answers of each criteria run
  * to the timeline (the report has them, the prevention proposal not).
  * asof (YYYY-MM-DD, or NULL) is the document's date: a document tells
@@ -560,15 +587,13 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	v->advice = node_get_str(root, "advice");
 	v->privacy = privacy_of(k, root);
 
-	/* The document's date: closed, else the last thing that happened. */
-	s = node_get_str(root, "closed");
-	if (s == NULL && tl != NULL && tl->n > 0)
-		s = node_get_str(tl->u.items[tl->n - 1], "at");
-	if (s == NULL)
-		s = node_get_str(root, "reported");
-	if (s == NULL)
-		s = node_get_str(root, "occurred");
-	snprintf(v->date_iso, sizeof v->date_iso, "%.10s", s != NULL ? s : "");
+	/*
+	 * The document's date: the last thing it reports, never before it
+	 * (a report of an open incident was dated its 報告受理日, 3月4日,
+	 * above the 報告書の受領 of 3月13日 and the 再発防止策の確認 of
+	 * 3月17日 in its 経過).  For a closed incident its 終結日 as a rule.
+	 */
+	latest(v->date_iso, sizeof v->date_iso, root, asof);
 	status_asof(v->status_text, sizeof v->status_text, k, root,
 	    v->date_iso);
 	v->status = v->status_text;
@@ -607,6 +632,16 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	}
 	if (v->ntl == 0 && (rc = dates_build(v, k, root, asof)) != 0)
 		goto done;
+	for (i = 0; v->dated && i < v->ntl; i++) {
+		/* the record's cut and 復旧 the course of events shows */
+		if (strcmp(v->tl[i].type, "遮断の判断") == 0 &&
+		    (node_scalar_eq(inc_path(root, "isolation.decision"),
+		    "isolate") || node_scalar_eq(inc_path(root,
+		    "isolation.decision"), "partial")))
+			kept_contain = kept_cut = 1;
+		if (strcmp(v->tl[i].type, "接続の再開") == 0)
+			kept_recover = 1;
+	}
 	if ((iso = node_get(root, "isolation")) != NULL) {
 		/* a network cut, decided by the document's date */
 		if ((node_scalar_eq(node_get(iso, "decision"), "isolate") ||
@@ -699,6 +734,8 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	v->cause = node_get_str(p, "cause");
 	v->measures_text = node_get_str(p, "measures");
 	v->comment = node_get_str(p, "comment");
+	v->rating = node_get_str(p, "rating") != NULL ? inc_label(k,
+	    "prevention.rating", node_get_str(p, "rating")) : NULL;
 	v->report_no = node_get_str(p, "report_no");
 	inc_era(v->received, node_get_str(p, "received"));
 	inc_era(v->reviewed, node_get_str(p, "reviewed"));
@@ -990,6 +1027,38 @@ done:
 
 /* --- 事故等報告書 --------------------------------------------------------- */
 
+/*
+ * 所管課の再発防止策 with the review of them as a whole: the measures,
+ * their rating and the day of the review, the advice.
+ */
+static int
+add_prevention(struct docx *d, const struct inc_view *v)
+{
+	struct buf	 r = BUF_INIT;
+	const char	*kv[8];
+	size_t		 n = 0;
+	int		 rc;
+
+	if (v->rating != NULL) {
+		buf_puts(&r, v->rating);
+		if (v->reviewed[0] != '\0')
+			buf_printf(&r, "（%s確認）", v->reviewed);
+		if ((rc = buf_ok(&r)) != 0)
+			return rc;
+	}
+	kv[2 * n] = "所管課の再発防止策";
+	kv[2 * n++ + 1] = v->measures_text != NULL ? v->measures_text :
+	    "所管課の報告書に記載がない。";
+	kv[2 * n] = "有効性の評価";
+	kv[2 * n++ + 1] = v->rating != NULL ? r.data : v->measures_text !=
+	    NULL ? "未確認" : NULL;
+	kv[2 * n] = "助言・提案";
+	kv[2 * n++ + 1] = v->comment;
+	rc = add_kv(d, kv, n);
+	buf_free(&r);
+	return rc;
+}
+
 static int
 layout_report(struct docx *d, const struct inc_view *v)
 {
@@ -1047,6 +1116,18 @@ layout_report(struct docx *d, const struct inc_view *v)
 		    (rc = body(d, b.data)) != 0 ||
 		    (rc = add_obligations_table(d, v)) != 0)
 			goto done;
+	} else if (v->ob.catalog == NULL && v->privacy != NULL &&
+	    strcmp(v->privacy, NO_PRIVACY) == 0) {
+		/*
+		 * Without the year's rules: the 委員会's reports are due for
+		 * personal information only (個人情報の保護に関する法律第68条,
+		 * and every report to it in the reporting rules has
+		 * personal_info or my_number among its conditions), so none is
+		 * due here; the ward's own reports are the rules' to say.
+		 */
+		if ((rc = body(d, "このため、個人情報保護委員会への漏えい等の"
+		    "報告は要しない。")) != 0)
+			goto done;
 	} else if ((rc = body(d, v->ob.catalog != NULL ?
 	    /*
 	     * The heading promises 報告: said either way, never a claim
@@ -1062,13 +1143,21 @@ layout_report(struct docx *d, const struct inc_view *v)
 	    "本書では判定していない）。")) != 0)
 		goto done;
 
-	if (v->nm > 0 || v->cause != NULL) {
+	if (v->nm > 0 || v->cause != NULL || v->measures_text != NULL ||
+	    v->comment != NULL) {
 		if ((rc = docx_add_blank(d)) != 0 ||
 		    (rc = docx_add_outline_heading(d, 1, "原因と再発防止策")) !=
 		    0)
 			goto done;
 		if (v->cause != NULL &&
 		    (rc = body(d, v->cause)) != 0)
+			goto done;
+		/*
+		 * The measures as the record has them where they are not
+		 * reviewed one by one: the report of a closed incident said
+		 * nothing of what was done to prevent it again.
+		 */
+		if (v->nm == 0 && (rc = add_prevention(d, v)) != 0)
 			goto done;
 		/*
 		 * the measures the review proposed to change, said to be
@@ -1100,6 +1189,22 @@ layout_report(struct docx *d, const struct inc_view *v)
 			    "を提案した。", v->reviewed);
 			if ((rc = buf_ok(&b)) != 0 ||
 			    (rc = body(d, b.data)) != 0)
+				goto done;
+		}
+		/* the advice on the measures as a whole, as the proposal has it */
+		if (v->nm > 0 && v->comment != NULL) {
+			buf_reset(&b);
+			if (nprop > 0)
+				buf_puts(&b, "同提案書では、あわせて次のことを提案"
+				    "した。");
+			else if (v->reviewed[0] != '\0')
+				buf_printf(&b, "%sに提出した再発防止策の提案書では、"
+				    "次のことを提案した。", v->reviewed);
+			else
+				buf_puts(&b, "再発防止策について、次のことを助言した。");
+			if ((rc = buf_ok(&b)) != 0 ||
+			    (rc = body(d, b.data)) != 0 ||
+			    (rc = body(d, v->comment)) != 0)
 				goto done;
 		}
 	}

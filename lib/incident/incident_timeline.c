@@ -653,7 +653,7 @@ void
 incident_durations(double *to_contain, double *to_recover,
     const struct node *root)
 {
-	const struct node	*tl = incident_timeline(root), *e, *det;
+	const struct node	*tl = incident_timeline(root), *e, *det, *iso;
 	const char		*type;
 	long			 d, t, contain = -1, recover = -1;
 	size_t			 i;
@@ -672,6 +672,23 @@ incident_durations(double *to_contain, double *to_recover,
 		if (recover < 0 && strcmp(type, "recovery") == 0)
 			recover = t;
 	}
+	/*
+	 * Without such entries, the record's network cut: a cut decided
+	 * (isolate, partial) contains the incident, its 復旧日時 recovers
+	 * it.  Records kept without a timeline but with both times gave
+	 * 対応時間 no row at all.
+	 */
+	iso = node_get(root, "isolation");
+	if (contain < 0 && (node_scalar_eq(node_get(iso, "decision"),
+	    "isolate") || node_scalar_eq(node_get(iso, "decision"),
+	    "partial")) && incident_time(&t, node_get_str(iso,
+	    "decided")) == 0)
+		contain = t;
+	error_clear();
+	if (recover < 0 && incident_time(&t, node_get_str(iso,
+	    "restored")) == 0)
+		recover = t;
+	error_clear();
 	if (contain >= d)
 		*to_contain = (double)(contain - d) / 60.0;
 	if (recover >= d)

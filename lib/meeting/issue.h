@@ -18,8 +18,23 @@
 
 /* Not closed. */
 int		 issue_is_open(const struct node *rec);
-/* Open and past its due date on today. */
-int		 issue_overdue(const struct node *rec, struct cal_date today);
+/*
+ * Past its due date on day and open: open as the caller knows it, now
+ * (issue_is_open()) or on the day by the history (the 課題管理表 as of a
+ * date), so the list and the table judge by the one rule.
+ */
+int		 issue_overdue(const struct node *rec, int open,
+		    struct cal_date day);
+
+/*
+ * The number a document prints for an issue: N of its 課題N (with word,
+ * 課題N), else its ref_no.  Numbers restart each fiscal year, so that an
+ * issue raised in another year than fy carries that year in the ward's
+ * short 令和 form: R8-23, 課題R8-23 (a 令和9年度 list with the open
+ * issues of 令和8年度 printed 課題6 twice).  fy 0: always the year.
+ */
+void		 issue_label(char *buf, size_t size, const struct node *rec,
+		    int fy, int word);
 
 /* A new issue; NULL fields are left out. */
 struct issue_new {
@@ -73,7 +88,9 @@ int		 issue_update(struct ydoc *, struct node *root,
  * as_of: its history by then, the status and completion from it.
  */
 struct issue_row {
-	char		*no;		/* 3 (from 課題3), or the ref_no */
+	char		*no;		/* 3 (from 課題3), or the ref_no;
+					   R8-3 of another year (issue_label()) */
+	int		 fy;		/* the year it was raised in */
 	char		*title;
 	struct cal_date	 raised;
 	char		*source;	/* 第3回 定例会（R8.5.14） */
@@ -100,6 +117,14 @@ int		 issue_table_build(struct issue_table *out, struct store *,
 void		 issue_table_free(struct issue_table *);
 int		 issue_table_write_xlsx(const struct issue_table *,
 		    const char *path);
+
+/*
+ * lint: a status that disagrees with the history's last entry, as a
+ * warning to warns (the documents show the history's, but for a
+ * completion).
+ */
+void		 issue_lint(const struct node *rec, const char *relpath,
+		    struct diags *warns);
 
 /* Dated obligations: each open issue's due date (who: its owner). */
 int		 issue_dues(struct duelist *, struct store *,

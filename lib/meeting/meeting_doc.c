@@ -257,7 +257,12 @@ in_window(struct cal_date d, struct cal_date after, struct cal_date upto)
 	    cal_cmp(d, upto) <= 0;
 }
 
-/* 課題の状況: open issues past due or due by the next meeting. */
+/*
+ * 課題の状況: open issues past due or due by the next meeting (of the
+ * kind), then how many open ones that leaves out: a 進捗報告会 two months
+ * ahead listed issues not yet due that a 定例会 two weeks ahead did not,
+ * and neither said why.
+ */
 static int
 topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
     struct cal_date until)
@@ -267,9 +272,8 @@ topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
 	const struct node	*root;
 	struct cal_date		 due, d;
 	struct buf		 b = BUF_INIT;
-	char			 era[CAL_FMT_MAX];
-	const char		*no;
-	size_t			 i, nopen = 0;
+	char			 era[CAL_FMT_MAX], no[96];
+	size_t			 i, nopen = 0, nlater = 0, nodue = 0;
 	int			 rc;
 
 	if ((rc = mt_recs_load(&rs, st, "issue", 0)) != 0)
@@ -283,18 +287,24 @@ topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
 		    cal_cmp(d, date) < 0)
 			continue;
 		nopen++;
-		if (mt_date(&due, root, "due") != 0 ||
-		    cal_cmp(due, until) > 0)
+		if (mt_date(&due, root, "due") != 0) {
+			nodue++;
 			continue;
+		}
+		if (cal_cmp(due, until) > 0) {
+			nlater++;
+			continue;
+		}
 		mt_era(era, due, CAL_ERA_LONG);
-		no = node_get_str(root, "ref_no");
+		/* 課題R8-6 of another year than the meeting's 課題6 */
+		issue_label(no, sizeof no, root, cal_fy(date), 1);
 		/*
 		 * 期限 and 担当 on a line of their own under the title: at
 		 * the end of a long title the name broke across the lines
 		 * (担当 見／本 花子); on its own the line fits the width.
 		 */
-		buf_printf(&b, "%s%s%s\n（期限 %s%s、担当 %s）", no != NULL ? no :
-		    "", no != NULL ? "　" : "", node_get_str(root, "title"),
+		buf_printf(&b, "%s%s%s\n（期限 %s%s、担当 %s）", no,
+		    *no != '\0' ? "　" : "", node_get_str(root, "title"),
 		    era, cal_cmp(due, date) < 0 ? "・期限超過" : "",
 		    mt_member_name(st, node_get_str(root, "owner")));
 		rc = dline_add(&l, due, &b);
@@ -302,6 +312,14 @@ topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
 	error_clear();
 	if (rc == 0)
 		rc = dlines_to_item(it, &l, 0);
+	if (rc == 0 && it->nlines > 0 && nlater + nodue > 0) {
+		/* unnumbered under the list (sub 2): not one of the issues */
+		mt_era(era, until, CAL_ERA_LONG);
+		buf_printf(&b, "このほか、期限が%sより後%s未完了の課題が%zu"
+		    "件あります（課題管理表のとおり）。", era, nodue > 0 ?
+		    "または期限を定めていない" : "の", nlater + nodue);
+		rc = buf_ok(&b) == 0 ? item_line(it, b.data, 2) : NC_ENOMEM;
+	}
 	if (rc == 0 && it->nlines == 0) {
 		buf_printf(&b, "期限を過ぎた課題、次回までに期限を迎える課題はありま"
 		    "せん（未完了の課題 %zu 件）。", nopen);
@@ -882,7 +900,7 @@ meeting_minutes_view(struct meeting_view *v, struct store *st,
 	struct record		*r;
 	const struct schema	*ik;
 	struct buf		 line = BUF_INIT;
-	char			 era[CAL_FMT_MAX], *s;
+	char			 era[CAL_FMT_MAX], *s, ino[96];
 	const char		*role, *no;
 	size_t			 i, *ord = NULL;
 	int			 rc, bad = 0;
@@ -950,9 +968,15 @@ meeting_minutes_view(struct meeting_view *v, struct store *st,
 			if (ik != NULL && node_get_str(a, "issue") != NULL &&
 			    store_find(&ref, &m, st, ik, node_get_str(a,
 			    "issue")) == 0) {
+				/* 課題R8-6 of another year (issue_label()) */
 				if (record_load_fields(&r, st, &ref, NULL,
-				    (const char *[]){ "ref_no" }, 1) == 0)
-					no = record_field(r, "ref_no");
+				    (const char *[]){ "ref_no", "raised",
+				    "fy" }, 3) == 0 &&
+				    record_field(r, "ref_no") != NULL) {
+					issue_label(ino, sizeof ino,
+					    record_root(r), cal_fy(v->date), 1);
+					no = ino;
+				}
 				free(ref.id);
 				free(ref.relpath);
 			}
@@ -1207,8 +1231,10 @@ meeting_write_agenda_docx(const struct meeting_view *v, const char *path)
 		    it->nlines > 0)) != 0)
 			goto done;
 		for (k = 0, n3 = n4 = 0; k < it->nlines; k++) {
-			/* ア under (1), (ア) under ア */
-			if (it->sub[k])
+			/* ア under (1), (ア) under ア; a note under ア..., as ア */
+			if (it->sub[k] == 2)
+				rc = indented(d, 4, it->lines[k], 0);
+			else if (it->sub[k])
 				rc = numbered(d, 4, ++n4, it->lines[k], 300);
 			else {
 				n4 = 0;

@@ -56,6 +56,7 @@ struct docx_table {
 	unsigned	*weights;
 	int		 auto_widths;	/* no weights given */
 	int		 form;		/* its empty columns are written in */
+	int		 narrow;	/* as wide as its content (docx_table_narrow()) */
 	size_t		 nrows;
 	size_t		 header_rows;
 	struct cell	*cells;		/* nrows * ncols */
@@ -2188,13 +2189,53 @@ struct colfit {
 	unsigned	base;		/* and most of what it gets without names */
 	unsigned	namemin;	/* twips its names kept whole take */
 	int		hname;		/* its header kept whole */
+	/*
+	 * Its heading may break between words (戸籍／住民課): the table
+	 * cannot hold every heading whole (relax_heads()).
+	 */
+	int		loose;
 };
+
+/*
+ * A heading that may break between its words (colfit's loose): its
+ * widest line broken once where a name breaks (textfit_name_break():
+ * 区立試作／保育園, 戸籍／住民課), a line that does not break, or of up to
+ * four characters (項目), whole.
+ */
+static unsigned
+head_min(const char *s)
+{
+	const char	*p, *nl;
+	char		*line;
+	size_t		 len, off;
+	unsigned	 w, a, min = 0;
+
+	for (p = s; p != NULL; p = nl != NULL ? nl + 1 : NULL) {
+		nl = strchr(p, '\n');
+		len = nl != NULL ? (size_t)(nl - p) : strlen(p);
+		if ((line = strndup(p, len)) == NULL)
+			return textfit_min(s, 800);
+		w = textfit_width(line);
+		if (w > 400 && (off = textfit_name_break(line, w - 1)) > 0) {
+			a = textfit_width(line + off);
+			line[off] = '\0';
+			if (textfit_width(line) > a)
+				a = textfit_width(line);
+			w = a;
+		}
+		free(line);
+		if (w > min)
+			min = w;
+	}
+	return min;
+}
 
 /*
  * The columns of t measured with the given cell margins, the sum of their
  * minimums.  A column marked name in fit[] may not be narrower than its
  * widest line; otherwise a cell's text stays whole up to four characters
- * in the body, eight in a header.
+ * in the body, eight in a header, or a header marked loose only its
+ * widest word.
  */
 static unsigned long
 measure_cols(struct textfit_col *cols, struct colfit *fit,
@@ -2223,8 +2264,9 @@ measure_cols(struct textfit_col *cols, struct colfit *fit,
 			    (w = textfit_width(c->text)) == 0)
 				continue;
 			nat = cell_twips(w, c, margin);
-			min = cell_twips(textfit_min(c->text, header ? 800 :
-			    400), c, margin);
+			min = cell_twips(header && fit[k].loose ?
+			    head_min(c->text) : textfit_min(c->text,
+			    header ? 800 : 400), c, margin);
 			if (!header && (item = kept_width(c->text)) > 0 &&
 			    cell_twips(item, c, margin) > min)
 				min = cell_twips(item, c, margin);
@@ -2234,8 +2276,8 @@ measure_cols(struct textfit_col *cols, struct colfit *fit,
 				cols[k].min = min;
 			if (header) {
 				/* 所管課の再発防止策, not 所管課の再発防止／策 */
-				if (fit[k].hname && w <= NAME_MAX &&
-				    nat > cols[k].min)
+				if (fit[k].hname && !fit[k].loose &&
+				    w <= NAME_MAX && nat > cols[k].min)
 					cols[k].min = nat;
 				if (w > fit[k].head)
 					fit[k].head = w;
@@ -2286,9 +2328,41 @@ measure_cols(struct textfit_col *cols, struct colfit *fit,
 
 struct linememo;
 static int	form_to_fill(const struct docx_table *);
+static unsigned	content_twips(const struct docx_table *, unsigned);
 static void	share_cols(unsigned *, const struct textfit_col *,
 		    const struct docx_table *, unsigned, unsigned,
 		    struct linememo *);
+
+/*
+ * A table whose headings whole (up to eight characters) are more than
+ * its width even with narrow margins — seven columns of divisions side
+ * by side (区立試作保育園, 産業振興担当課) beside the chapters of the
+ * 実施結果報告書 — shrank every column below its heading alike, so that
+ * LibreOffice broke them inside words (区立図書／館, クラウドサービ／ス of
+ * the text beside).  The widest headings give way first, one at a time,
+ * to their words (区立試作／保育園), until the minimums fit; the others
+ * stay whole.
+ */
+static void
+relax_heads(struct textfit_col *cols, struct colfit *fit,
+    const struct docx_table *t, unsigned total)
+{
+	size_t		k, widest;
+	unsigned	wmax;
+
+	if (t->header_rows == 0)
+		return;
+	while (measure_cols(cols, fit, t, CELL_MARGIN_NARROW) > total) {
+		for (k = 0, widest = t->ncols, wmax = 0; k < t->ncols; k++)
+			if (!fit[k].loose && fit[k].head > wmax) {
+				widest = k;
+				wmax = fit[k].head;
+			}
+		if (widest == t->ncols)
+			break;
+		fit[widest].loose = 1;
+	}
+}
 
 /*
  * Widths for the columns as fit[] marks them, with the given margins: 1
@@ -3240,6 +3314,7 @@ table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
 		    (unsigned)t->ncols;
 		goto done;
 	}
+	relax_heads(cols, fit, t, total);
 	/* without names first: what the running text gets then */
 	*margin = !narrow && measure_cols(cols, fit, t, CELL_MARGIN) <=
 	    total ? CELL_MARGIN : CELL_MARGIN_NARROW;
@@ -3293,6 +3368,8 @@ table_grid(unsigned *grid, const struct docx_table *t, unsigned total,
 	    (hard = calloc(t->ncols, sizeof *hard)) != NULL &&
 	    (hfit = calloc(t->ncols, sizeof *hfit)) != NULL &&
 	    (alt = calloc(t->ncols, sizeof *alt)) != NULL) {
+		for (k = 0; k < t->ncols; k++)
+			hfit[k].loose = fit[k].loose;
 		measure_cols(hard, hfit, t, *margin);
 		/*
 		 * from the widths shared by lines saved, from those shared
@@ -4377,7 +4454,7 @@ table_impl(struct docx *d, const struct docx_table *t)
 		free(keep);
 		return error_set(NC_ENOMEM, "out of memory");
 	}
-	total = page_text_twips(&d->page);
+	total = content_twips(t, page_text_twips(&d->page));
 	if ((rc = sized_layout(t, total, grid, fits, &margin, &small)) != 0)
 		goto done;
 	if (small != NULL)
@@ -4701,6 +4778,47 @@ int
 docx_add_outline_body_whole(struct docx *d, const char *text)
 {
 	DOCX_CALL(d, outline_body_impl(d, text, 1));
+}
+
+/*
+ * The width t takes of the text width total: all of it, or for a table
+ * marked narrow its content's natural width and a fifth more (the
+ * 相談業務実施報告書's counts: 区分 took three quarters of a landscape
+ * page beside four columns of figures at its right edge).
+ */
+static unsigned
+content_twips(const struct docx_table *t, unsigned total)
+{
+	struct textfit_col	*cols;
+	struct colfit		*fit;
+	unsigned long		 sum = 0;
+	size_t			 k;
+
+	if (!t->narrow)
+		return total;
+	cols = calloc(t->ncols, sizeof *cols);
+	fit = calloc(t->ncols, sizeof *fit);
+	if (cols != NULL && fit != NULL) {
+		measure_cols(cols, fit, t, CELL_MARGIN);
+		for (k = 0; k < t->ncols; k++)
+			sum += cols[k].natural > cols[k].min ?
+			    cols[k].natural : cols[k].min;
+		sum += sum / 5;
+	}
+	free(cols);
+	free(fit);
+	return sum > 0 && sum < total ? (unsigned)sum : total;
+}
+
+int
+docx_table_narrow(struct docx_table *t)
+{
+	int	rc;
+
+	if ((rc = table_sticky(t)) != 0)
+		return rc;
+	t->narrow = 1;
+	return 0;
 }
 
 int

@@ -219,6 +219,12 @@ int	docx_table_header_rows(struct docx_table *, size_t nrows);
  */
 int	docx_table_form(struct docx_table *);
 /*
+ * The table is as wide as its content needs (its columns' natural
+ * widths and a fifth more), not the text width: a short table of
+ * figures whose label column would take the rest of the page.
+ */
+int	docx_table_narrow(struct docx_table *);
+/*
  * t is sized with other's body rows as if they were its own (they are
  * not written; not the rows that size other): tables of one shape in a
  * document that a reader compares (the 質疑応答 of each 指摘事項) get

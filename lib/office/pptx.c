@@ -1606,12 +1606,105 @@ bullets_height(const struct pptx *p, const struct layout *l,
 #define BULLET_SCALE_MAX	120
 #define BULLET_FILL		75
 
+/*
+ * A bullet too tall for a slide of its own, its lines in parts that each
+ * fit one (the parts after the first marked cont, set without the mark
+ * and at the text's indent, as the bullet's lines go on): a 総括 of
+ * 1,500 characters in the final report ran past the slide's foot, its
+ * end unseen, where a list too long for a slide goes on on the next.
+ * *out the parts (for bparts_free()), *nout how many: n when no bullet
+ * needs it, each part then the bullet's own text.
+ */
+struct bpart {
+	int		 level;
+	int		 cont;
+	char		*text;		/* NULL: the bullet's own */
+	const char	*own;
+};
+
+static void
+bparts_free(struct bpart *v, size_t n)
+{
+	size_t	i;
+
+	for (i = 0; v != NULL && i < n; i++)
+		free(v[i].text);
+	free(v);
+}
+
+static int
+bullet_parts(struct bpart **out, size_t *nout, const struct pptx *p,
+    const struct layout *l, const struct pptx_bullet *it, size_t n,
+    double avail)
+{
+	struct bpart	*v = NULL, *nv;
+	size_t		 i, nv_n = 0, cap = 0, k, maxl, nl;
+	double		 lh, spc;
+	const char	*t, *q, *e;
+	char		*w;
+	int		 lv;
+
+	*out = NULL;
+	*nout = 0;
+	for (i = 0; i < n; i++) {
+		lv = it[i].level - 1;
+		t = it[i].text != NULL ? it[i].text : "";
+		lh = (double)p->body_sz[lv] / 100 * EMU_PT * LINE;
+		spc = (double)p->body_spc[lv] / 100 * EMU_PT;
+		maxl = avail > spc + lh ? (size_t)((avail - spc) / lh) : 1;
+		w = NULL;
+		nl = phrase_lines(t, bullet_room(p, l, lv, 100));
+		if (nl > maxl && (w = phrase_wrap(t, bullet_room(p, l, lv,
+		    100))) == NULL)
+			goto nomem;
+		/* the bullet whole, or its lines maxl at a time */
+		for (q = w != NULL ? w : t, k = 0; w == NULL ? k == 0 :
+		    *q != '\0'; k++) {
+			if (nv_n == cap) {
+				cap = cap > 0 ? cap * 2 : n + 8;
+				if ((nv = realloc(v, cap * sizeof *v)) == NULL) {
+					free(w);
+					goto nomem;
+				}
+				v = nv;
+			}
+			memset(&v[nv_n], 0, sizeof v[nv_n]);
+			v[nv_n].level = it[i].level;
+			v[nv_n].cont = k > 0;
+			if (w == NULL) {
+				v[nv_n++].own = t;
+				continue;
+			}
+			for (e = q, nl = 0; *e != '\0'; e++)
+				if (*e == '\n' && ++nl == maxl)
+					break;
+			if ((v[nv_n].text = strndup(q, (size_t)(e - q))) ==
+			    NULL) {
+				free(w);
+				nv_n++;
+				goto nomem;
+			}
+			v[nv_n].own = v[nv_n].text;
+			nv_n++;
+			q = *e == '\n' ? e + 1 : e;
+		}
+		free(w);
+	}
+	*out = v;
+	*nout = nv_n;
+	return 0;
+nomem:
+	bparts_free(v, nv_n);
+	return nomem();
+}
+
 static int
 bullet_impl(struct pptx *p, const char *title, const struct pptx_bullet *it,
     size_t n)
 {
 	const struct layout	*l = &p->lay[L_OBJ];
 	struct buf		 b = BUF_INIT, paras = BUF_INIT, t = BUF_INIT;
+	struct bpart		*bp = NULL;
 	double			 avail, used = 0, h;
 	size_t			 i, k = 0, on = 0;
 	unsigned		 sz, lines, scale = 100;
@@ -1635,14 +1728,16 @@ bullet_impl(struct pptx *p, const char *title, const struct pptx_bullet *it,
 			if (bullets_height(p, l, it, n, scale) <= avail *
 			    BULLET_FILL / 100)
 				break;
+	if ((rc = bullet_parts(&bp, &n, p, l, it, n, avail)) != 0)
+		return rc;
 	p->group = p->nslides;
 	for (i = 0; i <= n; i++) {
 		h = 0;
 		if (i < n) {
-			lv = it[i].level - 1;
+			lv = bp[i].level - 1;
 			sz = p->body_sz[lv];
-			lines = phrase_lines(it[i].text != NULL ?
-			    it[i].text : "", bullet_room(p, l, lv, scale));
+			lines = phrase_lines(bp[i].own, bullet_room(p, l, lv,
+			    scale));
 			h = (double)lines * (sz * scale / 100) / 100 * EMU_PT *
 			    LINE + (double)p->body_spc[lv] / 100 * EMU_PT;
 		}
@@ -1659,16 +1754,20 @@ bullet_impl(struct pptx *p, const char *title, const struct pptx_bullet *it,
 			for (; on > 0; on--) {
 				size_t j = i - on;
 
+				lv = bp[j].level - 1;
 				rpr[0] = '\0';
 				if (scale != 100)
 					snprintf(rpr, sizeof rpr, " sz=\"%u\"",
-					    p->body_sz[it[j].level - 1] *
-					    scale / 100);
-				buf_printf(&paras, "<a:p><a:pPr lvl=\"%d\"/>",
-				    it[j].level - 1);
-				put_wrapped(&paras, it[j].text != NULL ?
-				    it[j].text : "", bullet_room(p, l,
-				    it[j].level - 1, scale), rpr, phrase_wrap);
+					    p->body_sz[lv] * scale / 100);
+				if (bp[j].cont)
+					buf_printf(&paras, "<a:p><a:pPr lvl=\"%d\""
+					    " marL=\"%ld\" indent=\"0\"><a:buNone/>"
+					    "</a:pPr>", lv, p->body_marl[lv]);
+				else
+					buf_printf(&paras, "<a:p><a:pPr "
+					    "lvl=\"%d\"/>", lv);
+				put_wrapped(&paras, bp[j].own, bullet_room(p, l,
+				    lv, scale), rpr, phrase_wrap);
 				buf_puts(&paras, "</a:p>");
 			}
 			if (paras.len == 0)
@@ -1687,6 +1786,7 @@ bullet_impl(struct pptx *p, const char *title, const struct pptx_bullet *it,
 		used += h;
 		on++;
 	}
+	bparts_free(bp, n);
 	buf_free(&b);
 	buf_free(&paras);
 	buf_free(&t);

@@ -1195,6 +1195,14 @@ break_scores(unsigned char *score, const uint32_t *v, size_t n)
 				j--;
 			e = number_end(v, n, i);
 			/*
+			 * and the half-width word it starts: a chapter's 2-3,
+			 * a code's 4-1a (2／-3 on two lines); not past a
+			 * kanji that ended it (の4第／1項 is two numbers)
+			 */
+			while (cp_width(v[e - 1]) == 1 && e < n &&
+			    cp_width(v[e]) == 1 && !is_space(v[e]))
+				e++;
+			/*
 			 * a document number with its symbol: 情政受第15号,
 			 * 練企情発第27号 (情政受／第15号 reads as two things)
 			 */

@@ -2899,6 +2899,27 @@ xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
 		hw = text_width(s, strlen(s));
 		*w = hw <= XLSX_FIT_HEADING_ONE ? ceil((double)hw * 0.95 + 1) :
 		    ceil((double)hw / 2.0) + 4;
+		/*
+		 * A heading given in lines (対策基準の\n条項 over 2-2 and
+		 * 特定個人情報の取扱い) as wide as its widest: measured
+		 * whole, on one line, it took the room of both.
+		 */
+		if (strchr(s, '\n') != NULL) {
+			const char	*p = s, *nl;
+			size_t		 lw1, widest = 0;
+
+			for (;;) {
+				nl = strchr(p, '\n');
+				lw1 = text_width(p, nl != NULL ?
+				    (size_t)(nl - p) : strlen(p));
+				if (lw1 > widest)
+					widest = lw1;
+				if (nl == NULL)
+					break;
+				p = nl + 1;
+			}
+			*w = ceil((double)widest * 0.95 + 1);
+		}
 		cw = 0;
 		filled = 0;
 		for (r = 0; r < nrows; r++) {
@@ -4732,6 +4753,21 @@ xlsx_add_chart(struct xlsx_sheet *sh, const struct xlsx_chart *c)
 	if (rc != 0) {
 		xlsx_fail(sh->x, rc);
 		goto done;
+	}
+	/*
+	 * Values that cannot pass y_max (a score out of 100 points): the
+	 * axis ends there, not a step above for the tallest bar's label
+	 * (91.0 ran it to 120).  Slices keep it as the whole's axis.
+	 */
+	if (c->y_max > 0) {
+		struct chart_axis	ax;
+
+		chart_value_axis(&ax, m);
+		if (ax.max > c->y_max && ax.min >= 0) {
+			ax.max = c->y_max;
+			m->axis = ax;
+			m->fixed_axis = 1;
+		}
 	}
 	memset(&where, 0, sizeof where);
 	where.sheet = src;

@@ -448,6 +448,14 @@ struct xlsx_chart {
 	int			 height;
 	int			 y_pct;		/* values are rates: 0%..100% */
 	/*
+	 * The most the values can be (100 for a score out of 100 points):
+	 * the value axis ends there rather than a step above it, where
+	 * the room for a data label would take it.  0: by the values
+	 * (rates end at 100% without it, counts at a whole number above
+	 * the largest).
+	 */
+	double			 y_max;
+	/*
 	 * The data labels' number format (an Excel code: "0.0" for hours
 	 * the sheet shows to one decimal); NULL: by the values.
 	 */

@@ -177,6 +177,17 @@ rp_period_end(char out[RP_PERIOD_END], struct cal_date d, struct cal_date end)
 }
 
 void
+rp_sched_end(char out[RP_PERIOD_END], struct cal_date d, struct cal_date end)
+{
+	/* within the fiscal year: the month names the day */
+	if (end.y == d.y + 1 && end.m < d.m && cal_cmp(end, d) > 0 &&
+	    cal_fy(end) == cal_fy(d))
+		snprintf(out, RP_PERIOD_END, "～%d月%d日", end.m, end.d);
+	else
+		rp_period_end(out, d, end);
+}
+
+void
 rp_era_period(char out[RP_ERA_PERIOD], struct cal_date d,
     struct cal_date end)
 {
@@ -507,11 +518,13 @@ withdrawn(struct bld *b, size_t i, struct dated *l, const char *title,
 /*
  * A review closed in the period, named under its item whenever it was
  * received, so that 当期の決定 2件 shows which two: 件名（番号、課、
- * 令和8年12月14日提出、期限内）.
+ * 令和8年12月14日提出、期限内）; one withdrawn after it closed says so
+ * (…、期限内、提出後に取下げ).
  */
 static void
 closed_in_period(struct bld *b, struct dated *l, const struct node *rec,
-    int t, struct cal_date closed, int has_due, struct cal_date due)
+    int t, struct cal_date closed, int has_due, struct cal_date due,
+    int wd_after)
 {
 	static const char *const what[3] = { "決定", "提出", "通知" };
 	const char	*no = node_get_str(rec, "ref_no");
@@ -520,13 +533,14 @@ closed_in_period(struct bld *b, struct dated *l, const struct node *rec,
 	char		 era[CAL_FMT_MAX];
 
 	rp_era(era, closed);
-	dated_add(b, l, closed, rp_fmt(b->pool, "%s（%s%s%s%s%s%s%s）",
+	dated_add(b, l, closed, rp_fmt(b->pool, "%s（%s%s%s%s%s%s%s%s%s%s）",
 	    title != NULL ? title : "",
 	    no != NULL && no[0] != '\0' ? no : "",
 	    no != NULL && no[0] != '\0' ? "、" : "",
 	    org[0] != '\0' ? org : "", org[0] != '\0' ? "、" : "", era,
 	    what[t], t != 1 || !has_due ? "" : cal_cmp(closed, due) <= 0 ?
-	    "、期限内" : "、期限超過"));
+	    "、期限内" : "、期限超過", wd_after ? "、" : "",
+	    wd_after ? what[t] : "", wd_after ? "後に取下げ" : ""));
 }
 
 static int
@@ -541,9 +555,9 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 	/* the state at the period's end, not today's */
 	const char	*status = review_status_on(rec, b->w->to);
 	struct report_ref *r;
-	char		 note[256], lnote[128], e[CAL_FMT_MAX];
+	char		 note[256], lnote[192], e[CAL_FMT_MAX];
 	char		 sd[CAL_FMT_MAX], sc[CAL_FMT_MAX];
-	int		 t, has_closed, has_due;
+	int		 t, has_closed, has_due, wd_after;
 
 	for (t = 0; t < 3; t++)
 		if (type != NULL && strcmp(type, types[t]) == 0)
@@ -555,9 +569,19 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 	error_clear();
 	if (has_closed && !rp_between(closed, b->fy0, b->w->to))
 		has_closed = 0;
+	/*
+	 * Withdrawn after its decision or its 意見書 (the record's dates
+	 * say the work was done and sent; its status only that the case
+	 * ended later): counted as done, the withdrawal noted.  Listed as
+	 * withdrawn and not counted, it was also 当期の意見書提出 2件's
+	 * second (練企情受第65号, review15).
+	 */
+	wd_after = status != NULL && strcmp(status, "withdrawn") == 0 &&
+	    has_closed;
 	if (has_closed && rp_between(closed, b->w->from, b->w->to)) {
 		acc->closed[t]++;
-		closed_in_period(b, &acc->cl[t], rec, t, closed, has_due, due);
+		closed_in_period(b, &acc->cl[t], rec, t, closed, has_due, due,
+		    wd_after);
 		if (t == 1 && has_due) {
 			if (cal_cmp(closed, due) <= 0)
 				acc->ontime++;
@@ -565,15 +589,15 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 				acc->late++;
 		}
 	}
-	if (status != NULL && strcmp(status, "withdrawn") == 0) {
+	if (status != NULL && strcmp(status, "withdrawn") == 0 && !wd_after) {
 		withdrawn(b, items[t], &acc->wd[t], node_get_str(rec, "title"),
 		    rp_org(b->st, node_get_str(rec, "org")), rcv);
 		return 0;
 	}
 	if (!count(b, items[t], rcv, NULL))
 		return 0;
-	snprintf(note, sizeof note, "%s", status != NULL ?
-	    schema_label(kind, "status", status) : "");
+	snprintf(note, sizeof note, "%s", wd_after ? "決定後に取下げ" :
+	    status != NULL ? schema_label(kind, "status", status) : "");
 	lnote[0] = '\0';
 	if (t == 1 && has_due) {
 		rp_era(e, due);
@@ -591,8 +615,12 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 			snprintf(note + l, sizeof note - l, "\n提出 %s（%s）", e,
 			    cal_cmp(closed, due) <= 0 ? "期限内" : "期限超過");
 			cal_format_era(sc, sizeof sc, closed, CAL_ERA_SHORT);
-			snprintf(lnote, sizeof lnote, "%s提出\n（期限%s%s）",
-			    sc, sd, cal_cmp(closed, due) <= 0 ? "" : "を超過");
+			snprintf(lnote, sizeof lnote, "%s提出\n（期限%s%s）%s",
+			    sc, sd, cal_cmp(closed, due) <= 0 ? "" : "を超過",
+			    wd_after ? "\n提出後に取下げ" : "");
+			if (wd_after)
+				strncat(note, "\n提出後に取下げ", sizeof note -
+				    strlen(note) - 1);
 		} else {
 			strncat(note, "\n未提出", sizeof note - strlen(note) - 1);
 			snprintf(lnote, sizeof lnote, "未提出\n（期限%s）", sd);
@@ -1267,6 +1295,92 @@ rp_num(char out[32], double v)
 }
 
 /*
+ * The fiscal year a contract's title names in its leading 令和N年度
+ * (N in ASCII or full-width digits, or 元), 0 when it names none; *len
+ * the bytes of that prefix.
+ */
+int
+report_contract_fy(const char *title, size_t *len)
+{
+	const char	*p = title;
+	int		 n = 0, digits = 0;
+
+	if (p == NULL || strncmp(p, "令和", 6) != 0)
+		return 0;
+	p += 6;
+	if (strncmp(p, "元", 3) == 0) {
+		n = 1;
+		p += 3;
+	} else {
+		for (;;) {
+			if (*p >= '0' && *p <= '9') {
+				n = n * 10 + (*p - '0');
+				p++;
+			} else if ((unsigned char)p[0] == 0xef &&
+			    (unsigned char)p[1] == 0xbc &&
+			    (unsigned char)p[2] >= 0x90 &&
+			    (unsigned char)p[2] <= 0x99) {
+				n = n * 10 + ((unsigned char)p[2] - 0x90);
+				p += 3;
+			} else
+				break;
+			if (++digits > 3)
+				return 0;
+		}
+	}
+	if (n < 1 || strncmp(p, "年度", 6) != 0)
+		return 0;
+	if (len != NULL)
+		*len = (size_t)(p + 6 - title);
+	return 2018 + n;
+}
+
+/*
+ * The title a document of fiscal year fy gives the contract.  The config
+ * holds one title while contract.fiscal_years lists the renewals: a
+ * leading 令和N年度 is the year's, so that a report of 令和9年度 under
+ * the title 令和8年度…業務委託 names 令和9年度…業務委託, the contract
+ * renewed for that year.  A title without a year is the same every year.
+ */
+const char *
+report_contract_title(void *pool, const char *title, int fy)
+{
+	char	fyl[CAL_FMT_MAX];
+	size_t	len;
+
+	if (title == NULL)
+		return rp_str(pool, NULL);
+	if (report_contract_fy(title, &len) == 0 ||
+	    cal_fy_label(fyl, sizeof fyl, fy) != 0) {
+		error_clear();
+		return rp_str(pool, title);
+	}
+	return rp_fmt(pool, "%s%s", fyl, title + len);
+}
+
+void
+report_config_lint(const struct node *conf, const char *path,
+    struct diags *warns)
+{
+	const struct node	*c = node_get(conf, "contract");
+	const struct node	*fys = node_get(c, "fiscal_years");
+	const char		*title = node_get_str(c, "title");
+	size_t			 i;
+	int			 fy;
+
+	if ((fy = report_contract_fy(title, NULL)) == 0 || fys == NULL ||
+	    fys->kind != NODE_SEQ)
+		return;
+	for (i = 0; i < fys->n; i++)
+		if (fys->u.items[i]->kind == NODE_SCALAR &&
+		    atoi(fys->u.items[i]->u.s.str) == fy)
+			return;
+	diags_add(warns, path, node_get(c, "title")->line, 0, "contract.title "
+	    "names fiscal year %d, which contract.fiscal_years does not list; "
+	    "the documents of each listed year name that year instead", fy);
+}
+
+/*
  * Where the year's effort went: every item above its share of the year,
  * furthest (relative to its volume) first, then all the work without a
  * yearly volume done this year -- exactly what the rule printed before
@@ -1497,8 +1611,8 @@ report_work_build(struct report_work *out, struct store *st,
 	s = node_get_str(node_get(conf, "documents"), "author");
 	out->author = rp_str(b.pool, s != NULL ? s :
 	    node_get_str(conf, "contractor"));
-	out->contract = rp_str(b.pool, node_get_str(node_get(conf, "contract"),
-	    "title"));
+	out->contract = report_contract_title(b.pool, node_get_str(node_get(
+	    conf, "contract"), "title"), out->fy);
 	out->addressee = rp_str(b.pool, node_get_str(node_get(conf, "client"),
 	    "head_title"));
 	if ((rc = setup_items(&b)) != 0 ||

@@ -145,6 +145,16 @@ struct report_work {
 };
 
 /*
+ * The fiscal year named by a contract title's leading 令和N年度, or 0;
+ * *len (may be NULL) the bytes of it.  The documents of a year put
+ * that year in its place (contract.fiscal_years lists the renewals).
+ */
+int		 report_contract_fy(const char *title, size_t *len);
+/* lint: a contract.title naming a year contract.fiscal_years lacks. */
+void		 report_config_lint(const struct node *conf, const char *path,
+		    struct diags *warns);
+
+/*
  * Build the view of [from, to], which must lie in one fiscal year
  * (NC_EINVALID naming the fiscal year otherwise).  as_of is the
  * document's date; meeting (may be NULL) the progress meeting's title.

@@ -1328,8 +1328,8 @@ plan_schedule(struct docx *d, const struct sched *s, int fy)
 				continue;
 			/* a cancelled one stays, so the numbering adds up */
 			k = strncmp(r->spec, "3(3)", 4) == 0 ? 0 : 1;
-			/* a period: 3日～28日, or 3日～9月4日 */
-			rp_period_end(tail, r->date, r->end);
+			/* a period: 3日～28日, 3日～9月4日, 18日～1月12日 */
+			rp_sched_end(tail, r->date, r->end);
 			buf_printf(&col[k], "%s%d日%s", col[k].len > 0 ? "\n" :
 			    "", r->date.d, tail);
 			buf_printf(&col[k], "　%s%s", r->title,

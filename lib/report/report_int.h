@@ -13,6 +13,8 @@
 
 /* Copies in the view's pool ("" for NULL; "" when out of memory). */
 const char	*rp_str(void *pool, const char *s);
+/* The contract's title for fiscal year fy (report.c). */
+const char	*report_contract_title(void *pool, const char *title, int fy);
 const char	*rp_fmt(void *pool, const char *fmt, ...)
 		    NC_PRINTF(2, 3);
 /* d lies in [a, b] (and is a date). */
@@ -32,6 +34,17 @@ void		 rp_era(char out[CAL_FMT_MAX], struct cal_date);
  */
 #define RP_PERIOD_END	32	/* ～令和10年12月31日: 24 bytes */
 void		 rp_period_end(char out[RP_PERIOD_END], struct cal_date d,
+		    struct cal_date end);
+/*
+ * The same in a schedule of the fiscal year by month (the 作業実施計画書's
+ * 実施スケジュール, the 運営計画書's 年間スケジュール), whose row gives
+ * the first day's month and whose months run 4月 to 3月: a period from
+ * 12月 into the next 1月-3月 ends ～1月12日, which can only be the 1月
+ * that follows.  ～令和9年1月12日 made the day label 18日～令和9年1月12日
+ * longer than the widest textfit hangs a schedule's lines at (its
+ * DAY_LABEL), and the entry's second line went under the day.
+ */
+void		 rp_sched_end(char out[RP_PERIOD_END], struct cal_date d,
 		    struct cal_date end);
 /*
  * A date, or a period from it to end (y 0: none), in full: 令和8年8月3日,

@@ -1333,15 +1333,16 @@ day_after(struct buf *cell, const char *title, const char *day)
 
 /*
  * A day or a period as the 作業実施計画書's 実施スケジュール writes it
- * (plan_schedule()): 3日, 3日～28日, 3日～9月2日.  The deck gave a
- * training held over a period (e-learning) its first day alone.
+ * (plan_schedule()): 3日, 3日～28日, 3日～9月2日, 18日～1月12日.  The
+ * deck gave a training held over a period (e-learning) its first day
+ * alone.
  */
 static void
 period_days(char *out, size_t size, struct cal_date d, struct cal_date end)
 {
 	char	tail[RP_PERIOD_END];
 
-	rp_period_end(tail, d, end);
+	rp_sched_end(tail, d, end);
 	snprintf(out, size, "%d日%s", d.d, tail);
 }
 

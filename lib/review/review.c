@@ -92,6 +92,19 @@ review_is_open(const struct node *rec)
 	return 1;
 }
 
+int
+review_withdrawn(const struct node *rec)
+{
+	struct cal_date	 d;
+
+	if (!node_scalar_eq(node_get(rec, "status"), "withdrawn"))
+		return REVIEW_NOT_WITHDRAWN;
+	if (review_closed_on(&d, rec) == 0)
+		return REVIEW_WITHDRAWN_AFTER;
+	error_clear();
+	return REVIEW_WITHDRAWN_BEFORE;
+}
+
 /* An integer scalar; 0 when absent or not a number. */
 long long
 review_int(const struct node *map, const char *key)
@@ -207,6 +220,41 @@ review_approver(struct review_approval *out, const struct node *config,
 			out->title = title;
 	}
 	return 0;
+}
+
+/* An approver's place in the config's approvers, lowest first; -1: none. */
+static long
+approver_rank(const struct node *config, const char *code)
+{
+	const struct node	*as = node_get(node_get(config, "approval"),
+				    "approvers");
+	size_t			 i;
+
+	for (i = 0; code != NULL && as != NULL && as->kind == NODE_SEQ &&
+	    i < as->n; i++)
+		if (node_scalar_eq(node_get(as->u.items[i], "code"), code))
+			return (long)i;
+	return -1;
+}
+
+int
+review_approver_below(struct review_approval *rule,
+    const struct node *config, const struct node *rec)
+{
+	const char	*code = node_get_str(node_get(rec, "decision"),
+			    "approver");
+	long		 have, want;
+
+	memset(rule, 0, sizeof *rule);
+	if (code == NULL || !node_scalar_eq(node_get(rec, "type"), "plan"))
+		return 0;
+	if (review_approver(rule, config, rec) != 0) {
+		error_clear();
+		return 0;
+	}
+	have = approver_rank(config, code);
+	want = approver_rank(config, rule->code);
+	return have >= 0 && want >= 0 && have < want;
 }
 
 static int

@@ -35,6 +35,21 @@ struct store	*review_ctx_store(const struct review_ctx *);
 /* Statuses after which a review is no longer open work. */
 int		 review_is_open(const struct node *rec);
 
+/*
+ * Whether a review was withdrawn (取下げ), and when against its end: a
+ * decision or submission dated in the record happened (the dates are
+ * what the record says most reliably: the 意見書 went out, the notice
+ * was sent), so a review withdrawn with one was withdrawn after it and
+ * counts as done; without one the withdrawal ended the work with no
+ * conclusion.  The record has no date of the withdrawal itself.
+ */
+enum {
+	REVIEW_NOT_WITHDRAWN,
+	REVIEW_WITHDRAWN_BEFORE,	/* before any decision or submission */
+	REVIEW_WITHDRAWN_AFTER		/* after its decision or submission */
+};
+int		 review_withdrawn(const struct node *rec);
+
 /* Sums of initial and running costs over every year (0 when none). */
 void		 review_cost_sums(long long *initial, long long *running,
 		    const struct node *rec);
@@ -63,6 +78,18 @@ struct review_approval {
  * rules, NC_ENOTFOUND when no rule matches; the message says which.
  */
 int		 review_approver(struct review_approval *out,
+		    const struct node *config, const struct node *rec);
+
+/*
+ * Whether a plan's decision was taken by an approver below the one the
+ * rules give for its cost today (review_approver() into *rule): the
+ * config's approval.approvers list them lowest first.  The decision is
+ * the record's fact (review decide takes the rules' tier; a record
+ * written by hand or costs changed after the decision may disagree), so
+ * this is told, never corrected.  0 when the plan is undecided, its tier
+ * cannot be found, or either approver is not in the list.
+ */
+int		 review_approver_below(struct review_approval *rule,
 		    const struct node *config, const struct node *rec);
 
 /*
@@ -115,6 +142,13 @@ int		 review_check(const struct node *config, const struct node *rec,
 		    const char *path, struct diags *d);
 int		 review_check_date(const struct node *rec, const char *what,
 		    struct cal_date);
+/*
+ * What is told without refusing (lint's warnings, and after a change of
+ * the record): a plan decided below the 決裁区分 its cost gives
+ * (review_approver_below()).
+ */
+void		 review_warn(const struct node *config, const struct node *rec,
+		    const char *path, struct diags *w);
 
 /*
  * Changing a review: the rules of each step, applied to a record's tree

@@ -91,3 +91,25 @@ review_check(const struct node *config, const struct node *rec,
 		    "(costs): its 決裁区分 (decision.approver) depends on it");
 	return d->n > n0 ? NC_EINVALID : 0;
 }
+
+/*
+ * What lint and a change of the record tell without refusing: a plan
+ * decided by an approver below the tier its cost gives under the
+ * config's rules.  The decision was taken, and the record keeps who took
+ * it; the 精査記録 prints the rules' tier beside it.
+ */
+void
+review_warn(const struct node *config, const struct node *rec,
+    const char *path, struct diags *w)
+{
+	struct review_approval	 rule;
+
+	if (review_approver_below(&rule, config, rec))
+		diags_add(w, path, 0, 0, "decision.approver '%s' is below "
+		    "the 決裁区分 the approval rules give for category '%s' "
+		    "and cost %lld yen (%s, approval.rules[%zu]): expected "
+		    "'%s'",
+		    node_get_str(node_get(rec, "decision"), "approver"),
+		    node_get_str(rec, "category"), rule.cost, rule.basis,
+		    rule.rule, rule.code);
+}

@@ -340,6 +340,16 @@ approver_shown(struct review_ctx *c, struct strs *s,
 	const char		*code = node_get_str(node_get(rec, "decision"),
 				    "approver");
 
+	/*
+	 * The decision as taken, and beside it the tier the rules give when
+	 * that is higher: 27,080,000円 of an update printed 情報政策課長
+	 * while the rules call for 企画部長, and the undecided records of
+	 * the same year showed the rules' tier (review15).
+	 */
+	if (code != NULL && review_approver_below(&ap, c->config, rec))
+		return fmt(s, "%s　※所要経費による区分は%s",
+		    approver_title(c, code), ap.title != NULL ? ap.title :
+		    approver_title(c, ap.code));
 	if (code != NULL)
 		return approver_title(c, code);
 	if (review_approver(&ap, c->config, rec) != 0) {
@@ -354,6 +364,55 @@ static const char *
 result_label(struct review_ctx *c, const char *v)
 {
 	return label(sub(c->kind, "decision", "result"), v);
+}
+
+/*
+ * A withdrawn review's working record (精査記録, システム評価確認シート)
+ * keeps what was done, marked 取下げ: withdrawn before its decision, with
+ * no conclusion (a 総合所見 written before it is no finding of the ward's:
+ * a sheet that read 「可とすることが適当」 was an evaluation the year's
+ * figures said never ended); after it, the conclusion reached and the
+ * withdrawal noted.  The record has no date of the withdrawal to print.
+ */
+static const char *
+withdrawn_mark(const struct node *rec)
+{
+	return review_withdrawn(rec) != REVIEW_NOT_WITHDRAWN ? "　【取下げ】" :
+	    "";
+}
+
+static const char *
+overall_shown(const struct node *rec)
+{
+	if (review_withdrawn(rec) == REVIEW_WITHDRAWN_BEFORE)
+		return "";
+	return node_get_str(rec, "overall") != NULL ?
+	    node_get_str(rec, "overall") : "";
+}
+
+static const char *
+proposed_shown(struct review_ctx *c, const struct node *rec)
+{
+	if (review_withdrawn(rec) == REVIEW_WITHDRAWN_BEFORE)
+		return "";
+	return result_label(c, node_get_str(rec, "proposed_result"));
+}
+
+/* The 決定 row: the decision, or the withdrawal that ended the work. */
+static const char *
+decision_shown(struct review_ctx *c, struct strs *s, const struct node *rec,
+    const char *what)
+{
+	const struct node	*dec = node_get(rec, "decision");
+	int			 wd = review_withdrawn(rec);
+
+	if (wd == REVIEW_WITHDRAWN_BEFORE)
+		return fmt(s, "取下げ（%sを終了し、結論なし）", what);
+	if (dec == NULL)
+		return "";
+	return fmt(s, "%s（%s）%s", result_label(c, node_get_str(dec,
+	    "result")), era(s, node_get_str(dec, "date")),
+	    wd == REVIEW_WITHDRAWN_AFTER ? "　※決定後に取下げ" : "");
 }
 
 /*
@@ -470,17 +529,24 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	 * A record filled in: 項目 of nine characters a line, a longer
 	 * label at its ・ (標準化・ / 他システム連携), whose one line made
 	 * the column 26 units wide for short labels while the 所管課回答
-	 * beside it took five lines (必要性); the two columns of sentences
-	 * nineteen characters a line, 確認事項 and 評価 from the content.
-	 * The fitter, left to share, gave the 所見 the room and broke
-	 * 当たっ / ては and 園児 / 情報.
+	 * beside it took five lines (必要性); the three columns of
+	 * sentences from the content, shared by the fitter.  The two
+	 * fixed at nineteen characters a line, however short, left the
+	 * 確認事項 nine (解 / 決, 保 / 守, four lines for a
+	 * question: review14); the fitter, left to share without
+	 * XLSX_COL_SPARE, gave the 所見 the room and broke 当たっ / ては
+	 * and 園児 / 情報: a row has its three lines (RECORD_LINES) to
+	 * spare a word its cut.
 	 */
 	static const struct xlsx_fit_col filled[] = {
 		{ { "項目", XLSX_COL_NAME, 19 }, XLSX_FIT_FIXED },
-		{ { "確認事項・内容", 0, 32 }, XLSX_FIT_TEXT },
-		{ { "所管課回答", XLSX_COL_BREAK, 38 }, XLSX_FIT_FIXED },
+		{ { "確認事項・内容", XLSX_COL_BREAK | XLSX_COL_SPARE, 32 },
+		    XLSX_FIT_TEXT },
+		{ { "所管課回答", XLSX_COL_BREAK | XLSX_COL_SPARE, 38 },
+		    XLSX_FIT_TEXT },
 		{ { "評価", XLSX_COL_CENTER, 13 }, XLSX_FIT_CODE },
-		{ { "所見", XLSX_COL_BREAK, 38 }, XLSX_FIT_FIXED },
+		{ { "所見", XLSX_COL_BREAK | XLSX_COL_SPARE, 38 },
+		    XLSX_FIT_TEXT },
 	};
 	const struct xlsx_fit_col *fc = blank;
 	struct xlsx_column	 cols[sizeof blank / sizeof blank[0]];
@@ -507,9 +573,9 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	/* Five wide text columns: landscape keeps the print readable. */
 	xlsx_add_sheet(&sh, x, "精査記録", XLSX_LANDSCAPE);
 	xlsx_title(sh, fmt(&s, "情報化企画 精査記録　%s", str(rec, "title")),
-	    node_get_str(rec, "ref_no") != NULL ? fmt(&s, "%s現在　案件番号 %s",
-	    era(&s, date), str(rec, "ref_no")) : fmt(&s, "%s現在",
-	    era(&s, date)));
+	    node_get_str(rec, "ref_no") != NULL ? fmt(&s, "%s現在　案件番号 %s%s",
+	    era(&s, date), str(rec, "ref_no"), withdrawn_mark(rec)) :
+	    fmt(&s, "%s現在%s", era(&s, date), withdrawn_mark(rec)));
 	/* The header block (EXAMPLES.md 精査記録), above the table. */
 	dec = node_get(rec, "decision");
 	head[0].label = title_of(c, "title", NULL);
@@ -569,17 +635,14 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	} while (0)
 	for (i = 0; i < nr; i++)
 		record_row(sh, row++, cells[i * 5], cells + i * 5 + 1);
-	HEAD(title_of(c, "overall", NULL), str(rec, "overall"));
-	HEAD(title_of(c, "proposed_result", NULL), result_label(c,
-	    node_get_str(rec, "proposed_result")));
+	HEAD(title_of(c, "overall", NULL), overall_shown(rec));
+	HEAD(title_of(c, "proposed_result", NULL), proposed_shown(c, rec));
 	HEAD("条件", numbered(&s, node_get(dec, "conditions")));
 	/* a rejection's grounds, where there is one (the form has no row) */
 	if (node_get(dec, "reasons") != NULL)
 		HEAD("理由", numbered(&s, node_get(dec, "reasons")));
 	/* the form's row for the decision, blank until there is one */
-	HEAD("決定", dec != NULL ? fmt(&s, "%s（%s）", result_label(c,
-	    node_get_str(dec, "result")), era(&s, node_get_str(dec,
-	    "date"))) : "");
+	HEAD("決定", decision_shown(c, &s, rec, "審査"));
 #undef HEAD
 	if (s.failed) {
 		rc = error_set(NC_ENOMEM, "out of memory");
@@ -746,7 +809,8 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	    "精査記録 %s", str(rec, "title")), DOCX_RIGHT);
 	docx_footer_page_number(d, DOCX_PAGENUM_OF);
 	if ((rc = docx_add_para(d, "情報化企画 精査記録", &ts)) != 0 ||
-	    (rc = docx_add_para(d, fmt(&s, "%s", era(&s, date)), &rs)) != 0)
+	    (rc = docx_add_para(d, fmt(&s, "%s%s", era(&s, date),
+	    withdrawn_mark(rec)), &rs)) != 0)
 		goto done;
 
 	/* 案件番号 is the 受付番号; the row stays, blank, until it is given. */
@@ -877,9 +941,9 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	/* The footer block: overall view, proposed result, conditions. */
 	n = 0;
 	kv[n].k = title_of(c, "overall", NULL);
-	kv[n++].v = str(rec, "overall");
+	kv[n++].v = overall_shown(rec);
 	kv[n].k = title_of(c, "proposed_result", NULL);
-	kv[n++].v = result_label(c, node_get_str(rec, "proposed_result"));
+	kv[n++].v = proposed_shown(c, rec);
 	kv[n].k = "条件";
 	kv[n++].v = numbered(&s, node_get(dec, "conditions"));
 	/* a rejection's grounds, where there is one (the form has no row) */
@@ -889,9 +953,7 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	}
 	/* the form's row for the decision, blank until there is one */
 	kv[n].k = "決定";
-	kv[n++].v = dec != NULL ? fmt(&s, "%s（%s）", result_label(c,
-	    node_get_str(dec, "result")), era(&s, node_get_str(dec,
-	    "date"))) : "";
+	kv[n++].v = decision_shown(c, &s, rec, "審査");
 	if ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = add_kv_table(d, kv, n)) != 0)
 		goto done;
@@ -966,6 +1028,10 @@ review_write_notice_docx(struct review_ctx *c, const struct node *rec,
 	size_t			 n = 0;
 	int			 rc;
 
+	if (review_withdrawn(rec) == REVIEW_WITHDRAWN_BEFORE)
+		return error_set(NC_EINVALID, "the review was withdrawn before"
+		    " its decision (status withdrawn, no decision.date): no"
+		    " decision notice is issued");
 	if ((rc = need(rec, "decision", "decision notice")) != 0)
 		return rc;
 	if (node_get_str(dec, "date") == NULL)
@@ -1042,6 +1108,15 @@ review_write_opinion_docx(struct review_ctx *c, const struct node *rec,
 	size_t			 n = 0, i, tl;
 	int			 rc;
 
+	/*
+	 * An opinion submitted is the document as it went out, written as
+	 * it was, though the case was withdrawn after; one withdrawn before
+	 * it went out was never given.
+	 */
+	if (review_withdrawn(rec) == REVIEW_WITHDRAWN_BEFORE)
+		return error_set(NC_EINVALID, "the review was withdrawn before"
+		    " its opinion was submitted (status withdrawn, no"
+		    " submitted): no opinion is issued");
 	if (ops == NULL || ops->kind != NODE_SEQ || ops->n == 0)
 		return error_set(NC_EINVALID, "the review has no opinions"
 		    " (opinions): cannot write the opinion");
@@ -1286,10 +1361,10 @@ review_write_syseval_xlsx(struct review_ctx *c, const struct node *rec,
 	xlsx_add_sheet(&sh, x, "システム評価確認シート", XLSX_LANDSCAPE);
 	xlsx_title(sh, fmt(&s, "システム評価確認シート（%s）", unnest(&s,
 	    label(sub(c->kind, "evaluation_kind", NULL), kind))),
-	    fmt(&s, "%s現在　システム名 %s　所管課 %s　稼働開始日 %s",
+	    fmt(&s, "%s現在　システム名 %s　所管課 %s　稼働開始日 %s%s",
 	    era(&s, date), str(rec, "system_name"), org_full(&s, c,
 	    node_get_str(rec, "org")), era(&s, node_get_str(rec,
-	    "operation_start"))));
+	    "operation_start")), withdrawn_mark(rec)));
 	xlsx_table(&row, sh, cols, nc);
 	first = row;
 	/* The kind's viewpoints first, filled or not; then any others. */
@@ -1308,7 +1383,10 @@ review_write_syseval_xlsx(struct review_ctx *c, const struct node *rec,
 	xlsx_validation_list(sh, first, at[3], row - 1, at[3], ratings, nr);
 	row++;
 	xlsx_note(sh, row++, fmt(&s, "%s：%s", title_of(c, "overall", NULL),
-	    str(rec, "overall")));
+	    review_withdrawn(rec) == REVIEW_WITHDRAWN_BEFORE ?
+	    "取下げにより評価を終了し、結論なし" : str(rec, "overall")));
+	if (review_withdrawn(rec) == REVIEW_WITHDRAWN_AFTER)
+		xlsx_note(sh, row++, "※ 結果の決定後に取下げ");
 	fs = node_get(rec, "opinions");
 	for (i = 0; fs != NULL && fs->kind == NODE_SEQ && i < fs->n; i++)
 		xlsx_note(sh, row++, fmt(&s, "意見(%zu)：%s", i + 1,
@@ -1342,6 +1420,10 @@ review_write_syseval_docx(struct review_ctx *c, const struct node *rec,
 	if (!node_scalar_eq(node_get(rec, "type"), "system-evaluation"))
 		return error_set(NC_EINVALID, "the review is not a system"
 		    " evaluation: cannot write the evaluation result notice");
+	if (review_withdrawn(rec) == REVIEW_WITHDRAWN_BEFORE)
+		return error_set(NC_EINVALID, "the evaluation was withdrawn "
+		    "before its decision (status withdrawn, no decision.date):"
+		    " no evaluation result notice is issued");
 	if (dec == NULL || node_get_str(dec, "date") == NULL)
 		return error_set(NC_EINVALID, "the evaluation has no decision"
 		    " date (review decide): cannot write the evaluation result"

@@ -153,7 +153,12 @@ review_summarise(struct review_summary *out, struct review_ctx *c, int fy,
 	}
 	for (i = 0; i < n; i++) {
 		r = recs[i];
-		if (node_scalar_eq(node_get(r, "status"), "withdrawn"))
+		/*
+		 * Withdrawn before its decision or submission: not counted
+		 * (the expectation is 取下げを除く).  After it, the work was
+		 * done and counts, as in the work report (report.c).
+		 */
+		if (review_withdrawn(r) == REVIEW_WITHDRAWN_BEFORE)
 			continue;
 		out->total++;
 		type = node_get_str(r, "type");

@@ -604,16 +604,74 @@ int		 tr_results_any(const struct tr_results *);
 int		 tr_results_json(struct buf *out, const struct tr_results *,
 		    struct store *);
 
+/* ---- last year's same training ------------------------------------ */
+
+/* The figures compared year on year; NAN where the training has none. */
+enum { TR_FIG_ATTEND, TR_FIG_SAT, TR_FIG_MEAN, TR_FIG_PASS, TR_NFIG };
+extern const char *const tr_fig_name[TR_NFIG];	/* 受講率, ... */
+struct tr_figures {
+	double	v[TR_NFIG];
+};
+void		 tr_figures_of(struct tr_figures *, const struct tr_results *);
+/* now - before as the two are printed (one decimal each), in points. */
+double		 tr_points(double now, double before);
+/*
+ * Last year's same training in pool: fy - 1, the same kind and audience,
+ * not cancelled; of several such, the one of the same title but its
+ * 「令和N年度」.  NULL where there is none or no single one.
+ */
+const struct training *tr_last_year(const struct training *,
+		    const struct tr_list *pool);
+/*
+ * Whether the sentence (len bytes at s) claims a change of a figure
+ * from last year (前年度より平均正答率が上がった): the figure, *dir 1 up
+ * or -1 down; -1 when it claims none (or two figures, or both ways).
+ */
+int		 tr_claim(const char *s, size_t len, int *dir);
+/*
+ * Whether a sentence's claim holds against the figures (1; also where
+ * it claims nothing); 0 where the figures say otherwise or there is no
+ * last year's figure (before NULL or NAN) to bear it out.  *fig is the
+ * figure claimed, or -1.
+ */
+int		 tr_claim_holds(const char *s, size_t len,
+		    const struct tr_figures *now,
+		    const struct tr_figures *before, int *fig);
+/* The length of the sentence at s: up to its 。 or line end. */
+size_t		 tr_sentence(const char *s);
+
 /* ---- status, list and dues ---------------------------------------- */
 
-/* A training's standing on a day (for lists and the due agenda). */
+/*
+ * The plan table's rule for the 研修実施報告書's deadline, when the data
+ * directory has the table (training-plan.yaml): report_due_days business
+ * days after the training's last day (what `training plan` writes into
+ * the records it makes).  NULL without the table, or with one that does
+ * not load (lint reports it): the deadline is then whatever the ward
+ * agreed (4), which only a record's report_due can say.
+ */
+struct tr_plan	*tr_report_rule(struct store *);
+/*
+ * A training's report deadline: the record's report_due, else by the
+ * plan's rule (plan or cal NULL: none) for a training that needs a
+ * report; y 0 when neither gives one.
+ */
+struct cal_date	 tr_report_due(const struct training *,
+		    const struct tr_plan *, const struct cal *);
+
+/*
+ * A training's standing on a day (for lists and the due agenda), against
+ * the deadline tr_report_due() gives (plan NULL: the records' only).
+ */
 struct tr_standing {
+	struct cal_date	 report_due;		/* y 0: none */
 	int		 report_overdue;	/* report due and not submitted */
 	long		 report_late_days;	/* business days past due */
 	int		 material_overdue;
 };
 int		 tr_standing(struct tr_standing *out, const struct training *,
-		    const struct cal *, struct cal_date today);
+		    const struct tr_plan *, const struct cal *,
+		    struct cal_date today);
 
 /* The ward's calendar with the data directory's closures. */
 int		 tr_cal_load(struct cal **out, struct store *);

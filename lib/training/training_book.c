@@ -679,49 +679,6 @@ expect_unit(char *out, size_t size, struct store *st, const char *key,
 	return out;
 }
 
-/*
- * The plan table's rule for the 研修実施報告書's deadline, when the data
- * directory has the table: report_due_days business days after the
- * training's last day (what `training plan` writes into the records it
- * makes).  Without the table the deadline is whatever the ward agreed
- * (4), which only a record's report_due can say.
- */
-static void
-report_rule(struct tr_plan **plan, struct cal **cal, struct store *st)
-{
-	struct stat	 sb;
-	char		*path;
-
-	*plan = NULL;
-	*cal = NULL;
-	if ((path = store_path(st, TR_PLAN_FILE)) != NULL &&
-	    stat(path, &sb) == 0 &&
-	    tr_plan_load(plan, st, path, TR_PLAN_FILE, NULL) == 0 &&
-	    tr_cal_load(cal, st) != 0) {
-		tr_plan_free(*plan);
-		*plan = NULL;
-	}
-	free(path);
-	/* the list stands without the rule; lint reports a broken table */
-	error_clear();
-}
-
-/* A training's report deadline: the record's, else by the plan's rule. */
-static struct cal_date
-report_due(const struct training *t, const struct tr_plan *plan,
-    const struct cal *cal)
-{
-	struct cal_date	due = t->report_due, last = training_last_day(t);
-
-	if (due.y == 0 && plan != NULL && last.y != 0 &&
-	    training_needs_report(t) && cal_add_business_days(&due, cal,
-	    last, plan->report_due_days) != 0) {
-		error_clear();
-		due.y = 0;
-	}
-	return due;
-}
-
 #define LIST_NCOLS	14
 
 int
@@ -796,7 +753,12 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 
 	if ((rc = tr_list_load(&l, st, fy, TR_LOAD_FULL, NULL)) != 0)
 		return rc;
-	report_rule(&plan, &cal, st);
+	/* the rule needs the calendar; without it, the records' dates */
+	if ((plan = tr_report_rule(st)) != NULL && tr_cal_load(&cal, st) != 0) {
+		tr_plan_free(plan);
+		plan = NULL;
+		error_clear();
+	}
 	cal_fy_label(fyl, sizeof fyl, fy);
 	snprintf(title, sizeof title, "%s 研修実施状況", fyl);
 	summary_as_of(note, sizeof note, o, fy);
@@ -868,7 +830,7 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 		 * plan's rule: 「－」 and a note, not a blank that reads as
 		 * no report (the trainings without a survey or a test)
 		 */
-		due = report_due(t, plan, cal);
+		due = tr_report_due(t, plan, cal);
 		if (due.y == 0 && training_needs_report(t)) {
 			xlsx_write_text(sh, row, 12, "－");
 			nodue = 1;

@@ -333,7 +333,54 @@ struct rctx {
 	const struct training	*t;
 	struct store		*st;
 	const char		*aud;
+	/* last year's same training and its figures; NULL: none */
+	const struct training	*prev_t;
+	const struct tr_figures	*prev;
+	struct tr_figures	 now, prev_f;
 };
+
+/*
+ * The record's summary but the sentences claiming a change from last
+ * year that the figures do not bear out (a generated 「前年度より平均
+ * 正答率が上がった。」 beside a fall from 78.0% to 76.0%): 考察 states
+ * the comparison from the figures instead, and lint names the sentence.
+ */
+static int
+summary_lines(struct docx *dx, const struct rctx *c, const char *text)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p;
+	size_t		 n;
+	int		 fig, rc;
+
+	for (p = text; p != NULL && *p != '\0'; p += n) {
+		n = tr_sentence(p);
+		if (tr_claim_holds(p, n, &c->now, c->prev, &fig))
+			buf_add(&b, p, n);
+	}
+	if ((rc = buf_ok(&b)) == 0 && b.len > 0)
+		rc = body_lines(dx, b.data);
+	buf_free(&b);
+	return rc;
+}
+
+/* Whether summary_lines() prints any of text: no heading over nothing. */
+static int
+summary_any(const struct rctx *c, const char *text)
+{
+	const char	*p, *q;
+	size_t		 n;
+	int		 fig;
+
+	for (p = text; p != NULL && *p != '\0'; p += n) {
+		n = tr_sentence(p);
+		for (q = p; q < p + n && (*q == ' ' || *q == '\n'); q++)
+			;
+		if (q < p + n && tr_claim_holds(p, n, &c->now, c->prev, &fig))
+			return 1;
+	}
+	return 0;
+}
 
 static const char *
 default_purpose(const struct training *t)
@@ -645,9 +692,10 @@ sec_survey(struct docx *dx, struct rctx *c)
 			return rc;
 	}
 	if (!r->survey_rows) {
-		if (t->summary[TR_SURVEY] != NULL &&
+		if (summary_any(c, t->summary[TR_SURVEY]) &&
 		    ((rc = docx_add_outline_heading(dx, 2, "集計・分析の概要")) !=
-		    0 || (rc = body_lines(dx, t->summary[TR_SURVEY])) != 0))
+		    0 || (rc = summary_lines(dx, c, t->summary[TR_SURVEY])) !=
+		    0))
 			return rc;
 		return 0;
 	}
@@ -744,7 +792,7 @@ sec_test(struct docx *dx, struct rctx *c)
 		    comma(y, sizeof y, (long)r->examinees), p1(x, sizeof x,
 		    r->mean));
 		if (rc == 0 && t->summary[TR_TEST] != NULL)
-			rc = body_lines(dx, t->summary[TR_TEST]);
+			rc = summary_lines(dx, c, t->summary[TR_TEST]);
 		return rc;
 	}
 	if ((rc = body(dx, "受験者は%s名（%zu問）で、平均正答率は%s（中央値 %s、"
@@ -819,6 +867,47 @@ item_list(struct buf *b, const struct tr_results *r, int flag)
 			buf_printf(b, "%s問%zu", n++ > 0 ? "、" : "", i + 1);
 }
 
+/*
+ * The figures against last year's same training, each as the checklist
+ * reports say a rate: 「満足度は94.0%であり、前年度（86.6%）から7.4
+ * ポイント上昇した。」.  Only figures both years have; *said gets a bit
+ * (1 << TR_FIG_...) for each figure stated.
+ */
+static int
+compare_last(struct docx *dx, const struct rctx *c, unsigned *said)
+{
+	struct buf	 b = BUF_INIT;
+	char		 x[32], y[32];
+	double		 d;
+	int		 k, n = 0, rc;
+
+	*said = 0;
+	if (c->prev == NULL)
+		return 0;
+	buf_printf(&b, "前年度の同じ研修（%s）と比べると、", c->prev_t->title);
+	for (k = 0; k < TR_NFIG; k++) {
+		if (isnan(c->now.v[k]) || isnan(c->prev->v[k]))
+			continue;
+		p1(x, sizeof x, c->now.v[k]);
+		p1(y, sizeof y, c->prev->v[k]);
+		d = tr_points(c->now.v[k], c->prev->v[k]);
+		if (d == 0)
+			buf_printf(&b, "%sは%sであり、前年度（%s）と同じであ"
+			    "った。", tr_fig_name[k], x, y);
+		else
+			buf_printf(&b, "%sは%sであり、前年度（%s）から%.1f"
+			    "ポイント%sした。", tr_fig_name[k], x, y, fabs(d),
+			    d > 0 ? "上昇" : "低下");
+		n++;
+		*said |= 1u << k;
+	}
+	rc = buf_ok(&b);
+	if (rc == 0 && n > 0)
+		rc = body(dx, "%s", b.data);
+	buf_free(&b);
+	return rc;
+}
+
 static int
 sec_discussion(struct docx *dx, struct rctx *c)
 {
@@ -826,13 +915,26 @@ sec_discussion(struct docx *dx, struct rctx *c)
 	const struct tr_results	*r = c->r;
 	char			 x[64], y[64];
 	size_t			 i, lo = (size_t)-1, hi = (size_t)-1;
+	unsigned		 said;
 	int			 rc;
 
-	if ((rc = docx_add_outline_heading(dx, 1, "考察")) != 0)
+	if ((rc = docx_add_outline_heading(dx, 1, "考察")) != 0 ||
+	    (rc = compare_last(dx, c, &said)) != 0)
 		return rc;
 	if (t->discussion != NULL)
 		return body_lines(dx, t->discussion);
-	if (!isnan(r->satisfaction) && (rc = body(dx, "満足度は%sで、%s。",
+	/*
+	 * A figure the comparison with last year stated is not stated
+	 * again (満足度は87.2%であり、前年度… then 満足度は87.2%で、…)
+	 */
+	if (!isnan(r->satisfaction) && (said & 1u << TR_FIG_SAT) &&
+	    (rc = body(dx, "この満足度からみて、%s。", r->satisfaction >= 80 ?
+	    "研修の内容・方法はおおむね受講者に受け入れられたと考えられる" :
+	    r->satisfaction >= 60 ? "一定の評価を得たが、内容・方法に改善の"
+	    "余地がある" : "内容・方法を見直す必要がある")) != 0)
+		return rc;
+	if (!isnan(r->satisfaction) && !(said & 1u << TR_FIG_SAT) &&
+	    (rc = body(dx, "満足度は%sで、%s。",
 	    p1(x, sizeof x, r->satisfaction), r->satisfaction >= 80 ?
 	    "研修の内容・方法はおおむね受講者に受け入れられたと考えられる" :
 	    r->satisfaction >= 60 ? "一定の評価を得たが、内容・方法に改善の"
@@ -857,9 +959,14 @@ sec_discussion(struct docx *dx, struct rctx *c)
 		if (hi == (size_t)-1 || r->items[i].p > r->items[hi].p)
 			hi = i;
 	}
-	if (r->test_rows && (rc = body(dx, "テストの平均正答率は%s、合格率は%s"
-	    "であった。", p1(x, sizeof x, r->mean), p1(y, sizeof y,
-	    r->pass_rate))) != 0)
+	if (r->test_rows && !(said & 1u << TR_FIG_MEAN) &&
+	    !(said & 1u << TR_FIG_PASS) && (rc = body(dx, "テストの平均正答率は"
+	    "%s、合格率は%sであった。", p1(x, sizeof x, r->mean),
+	    p1(y, sizeof y, r->pass_rate))) != 0)
+		return rc;
+	if (r->test_rows && (said & 1u << TR_FIG_MEAN) &&
+	    !(said & 1u << TR_FIG_PASS) && (rc = body(dx, "テストの合格率は%s"
+	    "であった。", p1(y, sizeof y, r->pass_rate))) != 0)
 		return rc;
 	if (lo != (size_t)-1 && (rc = body(dx, "正答率が最も低かったのは問%zu"
 	    "%s%s%s（%s）で、この内容の理解が十分でない受講者が多い。",
@@ -878,7 +985,7 @@ sec_discussion(struct docx *dx, struct rctx *c)
 	for (i = 0; i < 2; i++)
 		if (t->summary[i] != NULL && (r->survey_rows || i == 1) &&
 		    (i == 0 || r->test_rows) &&
-		    (rc = body_lines(dx, t->summary[i])) != 0)
+		    (rc = summary_lines(dx, c, t->summary[i])) != 0)
 			return rc;
 	return 0;
 }
@@ -1144,6 +1251,36 @@ cover(struct docx *dx, const char *what, const char *title,
 	return docx_add_report_cover(dx, &rep);
 }
 
+/*
+ * Last year's same training, for 考察's comparison and to check the
+ * summary's claims: last year's trainings read whole (the figures need
+ * the answers).  Without one (none, or unreadable) the report is made
+ * without the comparison.
+ */
+static int
+last_year(struct tr_list *pool, struct tr_results **lr, struct rctx *c,
+    struct store *st)
+{
+	const struct training	*o;
+
+	if (tr_list_load(pool, st, c->t->fy - 1, TR_LOAD_FULL, NULL) != 0 ||
+	    (o = tr_last_year(c->t, pool)) == NULL ||
+	    tr_results_compute(lr, o, st, NAN) != 0) {
+		if (error_code() == NC_ENOMEM)
+			return NC_ENOMEM;
+		error_clear();
+		return 0;
+	}
+	tr_figures_of(&c->prev_f, *lr);
+	/* a pass rate against another pass mark is not the same figure */
+	if (text_round_half((*lr)->pass_mark, 10) !=
+	    text_round_half(c->r->pass_mark, 10))
+		c->prev_f.v[TR_FIG_PASS] = NAN;
+	c->prev = &c->prev_f;
+	c->prev_t = o;
+	return 0;
+}
+
 int
 tr_report_docx(const char *path, const struct tr_results *r,
     struct store *st, const struct tr_doc_opts *o)
@@ -1151,6 +1288,8 @@ tr_report_docx(const char *path, const struct tr_results *r,
 	const struct training	*t = r->t;
 	struct docx		*dx = NULL;
 	struct rctx		 c;
+	struct tr_list		 last = { NULL, 0 };
+	struct tr_results	*lr = NULL;
 	const char		*missing;
 	int			 rc;
 
@@ -1163,6 +1302,9 @@ tr_report_docx(const char *path, const struct tr_results *r,
 	c.st = st;
 	c.aud = tr_label(st, "audience", t->audience != NULL ? t->audience :
 	    "other");
+	tr_figures_of(&c.now, r);
+	if (st != NULL && (rc = last_year(&last, &lr, &c, st)) != 0)
+		goto done;
 	if ((rc = begin(&dx, "研修実施報告書", t->title, o)) != 0 ||
 	    (rc = cover(dx, "研修実施報告書", t->title, st, o)) != 0 ||
 	    (rc = docx_add_outline_heading(dx, 1, "目的")) != 0 ||
@@ -1179,6 +1321,8 @@ tr_report_docx(const char *path, const struct tr_results *r,
 	rc = docx_save(dx, path);
 done:
 	docx_free(dx);
+	tr_results_free(lr);
+	tr_list_free(&last);
 	return rc;
 }
 

@@ -1,6 +1,7 @@
 /*
  * What lint checks of the training module beyond the schemas.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -10,6 +11,7 @@
 #include "record.h"
 #include "store.h"
 #include "strmap.h"
+#include "text.h"
 #include "training.h"
 #include "training_int.h"
 
@@ -109,8 +111,36 @@ static const char *const reuse_fmt[3][2][2] = {
 		"training (%s); run 'nerima-cio training check %s'") } },
 };
 
+/*
+ * A summary's sentence claiming a change from last year the figures do
+ * not bear out: [survey or test][rose, fell, no last year's figure].
+ * The sentence, the figure, this year's and last year's values and last
+ * year's title.
+ */
+static const char *const claim_fmt[2][3] = {
+	[TR_SURVEY] = {
+	    N_("the survey's summary says 「%s」, but %s was %s against %s"
+		" in '%s' (no rise)"),
+	    N_("the survey's summary says 「%s」, but %s was %s against %s"
+		" in '%s' (no fall)"),
+	    N_("the survey's summary says 「%s」, but there is no figure of"
+		" last year's same training to compare %s with") },
+	[TR_TEST] = {
+	    N_("the test's summary says 「%s」, but %s was %s against %s"
+		" in '%s' (no rise)"),
+	    N_("the test's summary says 「%s」, but %s was %s against %s"
+		" in '%s' (no fall)"),
+	    N_("the test's summary says 「%s」, but there is no figure of"
+		" last year's same training to compare %s with") },
+};
+
 struct tr_lint {
 	struct tr_list	 pool;		/* every training read, as its head */
+	/* by pool index: the figures and the summaries (not in the head) */
+	struct tr_figures *figs;
+	char		**sums;		/* 2 a training */
+	size_t		  nsums;
+	int		 *has_figs;
 };
 
 int
@@ -175,6 +205,92 @@ head_of(struct training **out, const struct node *root, const char *relpath)
 	return 0;
 }
 
+/*
+ * The figures and summaries of the training just added to the pool, for
+ * training_lint_end() to check the summaries' claims against last year.
+ */
+static int
+keep_figures(struct tr_lint *tl, const struct training *t)
+{
+	struct tr_results	*r = NULL;
+	struct tr_figures	*nf;
+	char			**ns;
+	int			 *nh, p;
+	size_t			 i = tl->pool.n - 1;
+
+	if ((nf = realloc(tl->figs, tl->pool.n * sizeof *nf)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	tl->figs = nf;
+	if ((nh = realloc(tl->has_figs, tl->pool.n * sizeof *nh)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	tl->has_figs = nh;
+	if ((ns = realloc(tl->sums, 2 * tl->pool.n * sizeof *ns)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	tl->sums = ns;
+	tl->has_figs[i] = 0;
+	for (p = 0; p < 2; p++) {
+		tl->sums[2 * i + p] = NULL;
+		tl->nsums = 2 * i + p + 1;
+		if (t->summary[p] != NULL &&
+		    (tl->sums[2 * i + p] = strdup(t->summary[p])) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+	}
+	if (tr_results_compute(&r, t, NULL, NAN) != 0) {
+		if (error_code() == NC_ENOMEM)
+			return NC_ENOMEM;
+		error_clear();	/* no figures: nothing to check */
+		return 0;
+	}
+	tr_figures_of(&tl->figs[i], r);
+	tl->has_figs[i] = 1;
+	tr_results_free(r);
+	return 0;
+}
+
+/* The summaries' claims of a change from last year, against the figures. */
+static void
+lint_claims(struct tr_lint *tl, size_t i, struct diags *warns)
+{
+	const struct training	*t = tl->pool.v[i], *o;
+	const struct tr_figures	*before = NULL;
+	const char		*s, *p;
+	char			 x[32], y[32], *sent;
+	size_t			 k, n;
+	int			 part, fig, dir;
+
+	if (!tl->has_figs[i])
+		return;
+	if ((o = tr_last_year(t, &tl->pool)) != NULL)
+		for (k = 0; k < tl->pool.n; k++)
+			if (tl->pool.v[k] == o && tl->has_figs[k])
+				before = &tl->figs[k];
+	for (part = 0; part < 2; part++) {
+		s = tl->sums[2 * i + part];
+		for (p = s; p != NULL && *p != '\0'; p += n) {
+			n = tr_sentence(p);
+			if (tr_claim_holds(p, n, &tl->figs[i], before, &fig))
+				continue;
+			if ((sent = strndup(p, n)) == NULL)
+				return;
+			sent[strcspn(sent, "\n")] = '\0';
+			(void)tr_claim(p, n, &dir);
+			if (before == NULL || isnan(before->v[fig]) ||
+			    isnan(tl->figs[i].v[fig]))
+				diags_add(warns, t->relpath, 0, 0,
+				    claim_fmt[part][2], sent, tr_fig_name[fig]);
+			else {
+				text_pct1(x, sizeof x, tl->figs[i].v[fig], 1,
+				    "");
+				text_pct1(y, sizeof y, before->v[fig], 1, "");
+				diags_add(warns, t->relpath, 0, 0,
+				    claim_fmt[part][dir > 0 ? 0 : 1], sent,
+				    tr_fig_name[fig], x, y, o->title);
+			}
+			free(sent);
+		}
+	}
+}
+
 int
 training_lint_record(struct tr_lint *tl, const char *kind,
     const struct node *root, const char *relpath, struct diags *errs)
@@ -198,17 +314,21 @@ training_lint_record(struct tr_lint *tl, const char *kind,
 		for (j = 0; j < t->nitems[p]; j++)
 			tr_question_check(&t->items[p][j], (enum tr_part)p,
 			    relpath, errs);
-	training_free(t);
-	if ((rc = head_of(&h, root, relpath)) != 0)
+	if ((rc = head_of(&h, root, relpath)) != 0) {
+		training_free(t);
 		return rc == NC_ENOMEM ? rc : 0;
+	}
 	if ((nv = realloc(tl->pool.v, (tl->pool.n + 1) * sizeof *nv)) ==
 	    NULL) {
+		training_free(t);
 		training_free(h);
 		return error_set(NC_ENOMEM, "out of memory");
 	}
 	tl->pool.v = nv;
 	tl->pool.v[tl->pool.n++] = h;
-	return 0;
+	rc = keep_figures(tl, t);
+	training_free(t);
+	return rc;
 }
 
 int
@@ -250,14 +370,23 @@ training_lint_end(struct tr_lint *tl, struct diags *warns)
 			diags_add(warns, t->relpath, 0, 0, "%s", c->notes[k]);
 		tr_check_free(c);
 	}
+	for (i = 0; i < pool->n; i++)
+		lint_claims(tl, i, warns);
 	return 0;
 }
 
 void
 training_lint_free(struct tr_lint *tl)
 {
+	size_t	i;
+
 	if (tl == NULL)
 		return;
+	for (i = 0; i < tl->nsums; i++)
+		free(tl->sums[i]);
+	free(tl->sums);
+	free(tl->figs);
+	free(tl->has_figs);
 	tr_list_free(&tl->pool);
 	free(tl);
 }

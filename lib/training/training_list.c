@@ -2,6 +2,7 @@
  * A year's trainings, their standing (what is overdue) and their dated
  * obligations for the due agenda.
  */
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -105,21 +106,56 @@ tr_list_free(struct tr_list *l)
 	memset(l, 0, sizeof *l);
 }
 
+struct tr_plan *
+tr_report_rule(struct store *st)
+{
+	struct tr_plan	*plan = NULL;
+	struct stat	 sb;
+	char		*path;
+
+	if ((path = store_path(st, TR_PLAN_FILE)) != NULL &&
+	    stat(path, &sb) == 0 &&
+	    tr_plan_load(&plan, st, path, TR_PLAN_FILE, NULL) != 0)
+		plan = NULL;
+	free(path);
+	/* the lists stand without the rule; lint reports a broken table */
+	error_clear();
+	return plan;
+}
+
+struct cal_date
+tr_report_due(const struct training *t, const struct tr_plan *plan,
+    const struct cal *cal)
+{
+	struct cal_date	due = t->report_due, last = training_last_day(t);
+
+	if (due.y == 0 && plan != NULL && cal != NULL && last.y != 0 &&
+	    training_needs_report(t) && cal_add_business_days(&due, cal,
+	    last, plan->report_due_days) != 0) {
+		error_clear();
+		due.y = 0;
+	}
+	return due;
+}
+
 int
 tr_standing(struct tr_standing *out, const struct training *t,
-    const struct cal *cal, struct cal_date today)
+    const struct tr_plan *plan, const struct cal *cal, struct cal_date today)
 {
 	long	n;
 	int	rc;
 
 	memset(out, 0, sizeof *out);
+	out->report_due = t->report_due;
 	if (strcmp(t->status, "cancelled") == 0)
 		return 0;
-	if (t->report_due.y != 0 && t->report_submitted.y == 0 &&
+	/* the deadline the 研修実施状況 workbook shows (tr_summary_xlsx()) */
+	out->report_due = tr_report_due(t, plan, cal);
+	if (out->report_due.y != 0 && t->report_submitted.y == 0 &&
 	    strcmp(t->status, "reported") != 0 &&
-	    cal_cmp(today, t->report_due) > 0) {
+	    cal_cmp(today, out->report_due) > 0) {
 		out->report_overdue = 1;
-		if ((rc = cal_count_business_days(&n, cal, t->report_due,
+		if ((rc = cal_count_business_days(&n, cal, out->report_due,
 		    today)) != 0)
 			return rc;
 		out->report_late_days = n;
@@ -150,12 +186,21 @@ training_dues(struct duelist *l, struct store *st, struct cal_date from,
 {
 	struct tr_list		 tl;
 	const struct training	*t;
+	struct tr_plan		*plan;
+	struct cal		*cal = NULL;
+	struct cal_date		 due;
 	struct buf		 what = BUF_INIT;
 	size_t			 i;
 	int			 rc, held;
 
 	if ((rc = tr_list_load(&tl, st, 0, TR_LOAD_HEADS, NULL)) != 0)
 		return rc;
+	/* the deadline the list and the workbook give (tr_report_due()) */
+	if ((plan = tr_report_rule(st)) != NULL && tr_cal_load(&cal, st) != 0) {
+		tr_plan_free(plan);
+		plan = NULL;
+		error_clear();
+	}
 	for (i = 0; i < tl.n && rc == 0; i++) {
 		t = tl.v[i];
 		if (strcmp(t->status, "cancelled") == 0 || t->id == NULL)
@@ -186,9 +231,9 @@ training_dues(struct duelist *l, struct store *st, struct cal_date from,
 			    held)) != 0)
 				break;
 		}
-		if (training_needs_report(t) &&
-		    in_range(t->report_due, from, to) &&
-		    (rc = duelist_add(l, t->report_due, -1, -1, "training",
+		due = tr_report_due(t, plan, cal);
+		if (training_needs_report(t) && in_range(due, from, to) &&
+		    (rc = duelist_add(l, due, -1, -1, "training",
 		    t->id, t->title, "研修実施報告書の提出", NULL,
 		    "仕様書3(2)イ・4(2)イ（期限は区と協議、既定は研修後の開庁日数）",
 		    t->report_submitted.y != 0 ||
@@ -196,6 +241,8 @@ training_dues(struct duelist *l, struct store *st, struct cal_date from,
 			break;
 	}
 	buf_free(&what);
+	tr_plan_free(plan);
+	cal_free(cal);
 	tr_list_free(&tl);
 	return rc;
 }

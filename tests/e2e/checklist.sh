@@ -493,13 +493,16 @@ for r in wb["部別"].iter_rows(values_only=True):
         assert abs(r[4] - want) < 0.051, (r, now[r[0]])
 PYEOF
 # the new items are named under 項目別 (their blank 前年度) and under
-# 前年度比較, which leaves them out (blank cells and a silent drop before)
+# 前年度比較, which leaves them out (blank cells and a silent drop before);
+# so are the items reworded under last year's codes (No.4 情報資産管理台帳を
+# 作成している。 → …今年度見直した。), not the same question (review15)
 $PY - "$T"/sreport/*_集計表.xlsx <<'PYEOF' || fail "the new items are not marked"
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 rows = list(wb["項目別"].iter_rows(values_only=True))
 text = "\n".join(str(c) for r in rows for c in r if c)
-assert "前年度・増減の空欄は、今年度新たに加えた項目（No.47、50）である。" in text
+assert ("前年度・増減の空欄は、今年度新たに加えた項目（No.47、50）及び文言を"
+        "見直した項目（No.4、21、46）である。") in text, text
 # and what the rate weighs the answers by (一部実施 0.5): 「実施率はこれに
 # 対する割合」 alone read as 実施 ÷ 回答数
 assert "回答数は、該当なしを除く回答の数である。" in text
@@ -507,13 +510,14 @@ assert ("実施率は、「実施」を1、「一部実施」を0.5、「未実�
         "を0として、回答数に対する割合を算出したものである。") in text
 text = "\n".join(str(c) for r in wb["前年度比較"].iter_rows(values_only=True)
                  for c in r if c)
-assert "今年度新たに加えた項目（No.47、50）は前年度の実施率がないため" in text
+assert ("今年度新たに加えた項目（No.47、50）及び文言を見直した項目（No.4、21、"
+        "46）は、前年度と同じ項目でないため、この表に含まない。") in text, text
 PYEOF
-# the sample's new items (No.47, 50) are in this year's rates of their
-# 分類 only, and the report says so, with the rates without them:
-# 評価・見直し fell by its new item
+# the sample's new items (No.47, 50) and reworded ones (No.4, 21, 46) are
+# in this year's rates of their 分類 only, and the report says so, with
+# the rates without them: 評価・見直し fell by its new item
 $PY "$CHECK" docx "$T"/sreport/*.docx department \
-    '今年度新たに加えた項目（No.47、50）を除いた今年度の実施率は、' >&2 ||
+    '新たな項目（No.47、50）と文言を見直した項目（No.4、21、46）を除く今年度の実施率は、' >&2 ||
     fail "the new items in the 分類 rates are not named"
 $PY - "$xlsx" <<'PYEOF' || fail "課別 without the self check"
 import sys, openpyxl

@@ -196,6 +196,19 @@ att = [str(c.value) for row in ws.iter_rows(min_row=5) for c in row[9:10]
 sys.exit(0 if fmts and all("ge.m.d" in f for f in fmts) and att and
          all(a.startswith("R8.") and "令和" not in a for a in att) else 1)
 PY
+# the days centred, not right-aligned against the 同席's text beside them
+# (review13/14: 「11」 flush against 「R8.12.17」)
+checks=$((checks + 1))
+$PY - "$rx" <<'PY' || fail "report: 回答までの日数 not centred"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["相談一覧"]
+head = [r for r in ws.iter_rows() if r[0].value == "No."][0]
+col = [c.column for c in head if c.value == "回答までの日数"][0]
+days = [r[col - 1] for r in ws.iter_rows(min_row=head[0].row + 1)
+        if isinstance(r[col - 1].value, (int, float))]
+assert days and all(c.alignment.horizontal == "center" for c in days), \
+    [c.alignment.horizontal for c in days]
+PY
 # a progress meeting's period: 1 April to the day before it
 expect_status 0 "$NCIO" -C "$D" meeting add --type progress --date 2026-05-28
 pm=$(cat "$T/out")

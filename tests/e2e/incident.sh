@@ -587,8 +587,10 @@ def cells(name):
 head = [r for r in wb["一覧"].iter_rows(values_only=True) if r[0] == "No."][0]
 assert "受付番号" not in head and "本人\nの数" not in head, head
 assert not any("「対応時間」に示す" in str(c) for c in cells("一覧"))
-# no 本人の数 of 0 where none is recorded: no column, no chart
-pi = cells("個人情報")
+# no 本人の数 of 0 where none is recorded: no column, no chart, and no
+# 個人情報 sheet repeating 分類別 (review14): its line under 分類別
+assert "個人情報" not in wb.sheetnames, wb.sheetnames
+pi = cells("分類別")
 assert not any(str(c).startswith("本人の数") for c in pi), pi
 assert "個人情報を含む事故等は4件中1件。本人の数の記録はない。" in pi, pi
 assert not any("合計0人" in str(c) for c in pi), pi
@@ -603,6 +605,25 @@ assert rows == ["総務部", "企画部", "危機管理室", "計"], rows
 assert all(ws["A2"].value.startswith("令和9年3月31日現在")
            for ws in wb.worksheets if ws.title != "グラフ用データ"), \
     [ws["A2"].value for ws in wb.worksheets]
+PYEOF
+# review14: the room of the columns left out (受付番号, 本人の数) went all
+# to the 件名, 20 characters for titles of 16, while 再発防止策 / の確認中
+# wrapped: the labels get it where it saves their lines
+G2=$T/gaps2
+cp -r "$G" "$G2"
+sed -i -e 's/^status: closed/status: prevention/' -e '/^closed:/d' \
+    "$G2"/incidents/2026/in-fx00000*.yaml
+NERIMA_CIO_TODAY=2027-03-31 expect_status 0 "$NCIO" -C "$G2" \
+    incident export stats --fy 2026 -o "$O/gaps2/stats.xlsx"
+checks=$((checks + 1))
+$PY - "$O/gaps2/stats.xlsx" <<'PYEOF' || fail "the 一覧's room to the labels"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["一覧"]
+head = [r for r in ws.iter_rows(values_only=True) if r[0] == "No."][0]
+st = head.index("状況")
+rows = [r for r in ws.iter_rows(values_only=True) if isinstance(r[0], int)]
+assert len(rows) >= 4 and all(r[st] == "再発防止策の確認中" for r in rows), \
+    [r[st] for r in rows]
 PYEOF
 # the report: the record's dates as the course of events, and whether a
 # report is due said (no reporting catalog: not decided)
@@ -682,4 +703,60 @@ expect_status 1 N lint
 expect_grep "$T/out" "^catalogs/2026/ca-gjq8w8d1.yaml:[0-9]+:[0-9]+: rule 'tr-03' refers to question 'spraed', which the catalog does not have$"
 # The engine refuses to decide on a broken catalog? It still runs the
 # rules it can; lint is where the catalog is checked.
+
+# --- an open incident whose measures were reviewed (review15) ---------------
+# Dated the last thing it reports (it was its 報告受理日, before the
+# 報告書の受領 and 再発防止策の確認 in its 経過), 状況 as the dates have it,
+# the measures, their rating and the advice where they are not reviewed
+# one by one; without personal information no report to the 委員会, even
+# without the year's reporting rules.  lint: a status behind the dates.
+H=$T/open
+cp -R "$NCIO_SAMPLE_DIR" "$H"
+rm -rf "$H/incidents" "$H/catalogs/2026/ca-7pet4dvh.yaml"
+mkdir -p "$H/incidents/2026"
+cat >"$H/incidents/2026/in-fx000011.yaml" <<EOF
+id: in-fx000011
+fy: 2026
+title: 委託事業者での書類の紛失
+org: somu
+occurred: 2027-03-03
+discovered: 2027-03-04
+reported: 2027-03-04
+category: leak
+severity: medium
+status: prevention
+personal_info: false
+my_number: false
+prevention:
+  received: 2027-03-13
+  measures: 課内研修を実施し、事例を共有した。
+  reviewed: 2027-03-17
+  rating: adequate
+  comment: 持出しの記録を徹底することを提案した。
+EOF
+NERIMA_CIO_TODAY=2027-03-31 expect_status 0 "$NCIO" -C "$H" \
+    incident export report in-fx000011 -o "$O/open/"
+check $CHECK docx "$O/open/事故等報告書_委託事業者での書類の紛失.docx" \
+    "再発防止策の確認済み（令和9年3月17日に提案書を提出）" \
+    "再発防止策の有効性を確認した。" "所管課の再発防止策" \
+    "課内研修を実施し、事例を共有した。" "○（適）（令和9年3月17日確認）" \
+    "持出しの記録を徹底することを提案した。" "個人情報は含まれない。" \
+    "このため、個人情報保護委員会への漏えい等の報告は要しない。" \
+    "!再発防止策の確認中" "!登録されていない"
+$PY - "$O/open/事故等報告書_委託事業者での書類の紛失.docx" <<'PYEOF' ||
+import sys, docx
+d = docx.Document(sys.argv[1])
+dates = [p.text for p in d.paragraphs if p.text.startswith("令和")]
+assert dates[:1] == ["令和9年3月17日"], dates
+PYEOF
+    fail "the report dated before what it reports"
+expect_status 0 "$NCIO" -C "$H" lint
+expect_no_grep "$T/err" 'warning'
+sed -i 's/^status: prevention$/status: responding/' \
+    "$H/incidents/2026/in-fx000011.yaml"
+expect_status 0 "$NCIO" -C "$H" lint
+expect_grep "$T/err" "^incidents/2026/in-fx000011.yaml: warning: status is 'responding' but the measures were reviewed on 2027-03-17 \(prevention.reviewed\); expected 'prevention' or 'closed'$"
+printf 'closed: 2027-03-25\n' >>"$H/incidents/2026/in-fx000011.yaml"
+expect_status 0 "$NCIO" -C "$H" lint
+expect_grep "$T/err" "^incidents/2026/in-fx000011.yaml: warning: status is 'responding' but the incident was closed on 2027-03-25 \(closed\); expected 'closed'$"
 finish

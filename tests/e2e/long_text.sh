@@ -256,4 +256,40 @@ expect_status 0 "$NCIO" -C "$L" due --from 2027-04-01 --to 2027-04-30 \
     --format json
 expect_grep "$T/out" '件名ＩＴ末'
 
+# Default file names past any fixed buffer: a meeting's title and a 課's
+# name edited by hand to 400 characters (1,200 bytes, past the schemas'
+# 200).  name[1024] cut them before .docx and .xlsx and the files were
+# written without an extension; safe_name() alone cuts them, to 200
+# bytes before it.
+X=$T/longer
+cp -r "$L" "$X"
+mt=$(grep -l '^status: held' "$X"/meetings/*/*.yaml | head -1)
+$PY - "$mt" "$X/orgs.yaml" <<'PYEOF' || fail "could not lengthen the names"
+import re, sys
+for p, pat in ((sys.argv[1], r'^(title: )(.*)$'),
+               (sys.argv[2], r'^(        name: )(.*課ＫＡ末)$')):
+    s = open(p, encoding='utf-8').read()
+    s2 = re.sub(pat, lambda m: m.group(1) + ('長い名前' * 100), s, count=1,
+                flags=re.M)
+    assert s2 != s, p
+    open(p, 'w', encoding='utf-8').write(s2)
+PYEOF
+mkdir -p "$T/names"
+for w in agenda minutes; do
+	expect_status 0 "$NCIO" -C "$X" meeting export $w \
+	    "$(basename "$mt" .yaml)" -o "$T/names/"
+done
+expect_status 0 "$NCIO" -C "$X" consult export sheet --org johoseisaku \
+    -o "$T/names/"
+checks=$((checks + 1))
+for p in 次第_長い名前 議事録_長い名前 相談シート_長い名前; do
+	f=$(cd "$T/names" && ls -d "$p"* 2>/dev/null)
+	case $f in
+	*….docx|*….xlsx)
+		[ "$(printf %s "$f" | wc -c)" -le 200 ] ||
+		    fail "$p: a name of $(printf %s "$f" | wc -c) bytes" ;;
+	*)	fail "$p: no file cut with … before its extension: '$f'" ;;
+	esac
+done
+
 finish

@@ -989,6 +989,33 @@ cells = [c.text for t in d.tables for r in t.rows for c in r.cells]
 assert "令和8年12月18日\n～令和9年1月12日" in cells, [c for c in cells if "～" in c]
 assert not any("～1月12日" in c for c in cells)
 PY
+# ... and in the schedules by month, where the row gives the month, the
+# short label (18日～1月12日) the entry's lines hang at: with the year it
+# was past textfit's DAY_LABEL and the 作業実施計画書's second line went
+# under the day; the 運営計画書's 年間スケジュール writes it so too
+D7=$T/data7
+cp -r "$D5" "$D7"
+sed -i 's/^date: 2027-01-18$/date: 2026-12-18/; s/^end_date: 2027-02-26$/end_date: 2027-01-12/' \
+    "$(grep -l '^plan_key: system-staff$' "$D7"/trainings/2026/*.yaml)"
+expect_status 0 "$NCIO" -C "$D7" report plan --fy 2026 -o "$T/out7/"
+checks=$((checks + 1))
+$PY - "$T/out7" <<'PY' || fail "the schedule's label across the year end"
+import glob, sys, docx
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+d = docx.Document(glob.glob(sys.argv[1] + "/作業実施計画書_*.docx")[0])
+ps = [p for t in d.tables for r in t.rows for c in r.cells
+      for p in c.paragraphs if p.text.startswith("18日～")]
+assert len(ps) >= 2, [p.text for p in ps]
+for p in ps:
+    assert p.text.startswith("18日～1月12日　"), p.text
+    ind = p._p.find(W + "pPr/" + W + "ind")
+    assert ind is not None and ind.get(W + "hanging"), p.text
+PY
+expect_status 0 "$NCIO" -C "$D7" report security-plan --fy 2026 \
+    -o "$T/sec-ye/"
+checks=$((checks + 1))
+unzip -p "$T"/sec-ye/*運営計画書*詳細版.pptx 'ppt/slides/*.xml' >"$T/sec-ye.xml"
+expect_grep "$T/sec-ye.xml" 'システム担当者向け情報セキュリティ研修（18日～1月12日）'
 
 # the year's 業務項目別実績: a shortfall that is the withdrawn cases is not
 # effort moved (it said 他の業務に振替 for 55 of 60 with 5 withdrawn); a
@@ -1060,5 +1087,33 @@ PY
 else
 	echo "note: LibreOffice not installed, the PDF text checks were not run" >&2
 fi
+
+# --- a case withdrawn after its 意見書 went out (review15) -----------------
+# The 意見書 of 6月5日 was submitted: the work was done and counts, its
+# withdrawal noted; it was both 当期の意見書提出 and 取り下げられたもの
+# (件数に含めていません).
+D7=$T/wd-after
+cp -r "$NCIO_SAMPLE_DIR" "$D7"
+sed -i 's/^status: submitted$/status: withdrawn/' "$D7"/reviews/2026/rv-1t5grk0g.yaml
+expect_status 0 "$NCIO" -C "$D7" report bimonthly --meeting "$m2" -o "$T/out-wd/"
+pycheck bimonthly "$D7" "$m2" "$T"/out-wd/作業実施報告書_*.docx
+checks=$((checks + 1))
+$PY - "$T/out-wd" <<'PY' || fail "a case withdrawn after its 意見書 is counted both ways"
+import glob, sys, docx
+d = docx.Document(glob.glob(sys.argv[1] + "/作業実施報告書_*.docx")[0])
+t = [p.text for p in d.paragraphs]
+title = "保育所入所選考システム再構築に係る提案依頼書（案）への意見"
+sub = [p for p in t if p.startswith("当期に意見書を提出したもの")]
+assert len(sub) == 1 and title in sub[0] and "提出後に取下げ" in sub[0], sub
+assert not any(p.startswith("年度内に取り下げられたもの") and title in p
+               for p in t), [p for p in t if "取り下げ" in p]
+PY
+# the 情報化企画審査等実施状況 counts it as the report does
+expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" review summary --fy 2026
+grep '^total' "$T/out" >"$T/sum-a"
+expect_status 0 "$NCIO" -C "$D7" review summary --fy 2026
+checks=$((checks + 1))
+grep '^total' "$T/out" | cmp -s - "$T/sum-a" ||
+    fail "review summary: a case withdrawn after its 意見書 not counted"
 
 finish

@@ -573,8 +573,104 @@ op=$(cat "$T/out")
 mkdir "$T/op"
 expect_status 0 "$NCIO" -C "$T/dup" review export evaluation "$op" -o "$T/op/"
 checks=$((checks + 1))
+# review14: the 所管課回答 and 所見 were a fixed 38 units however short,
+# the 確認事項 beside them nine characters a line (解／決, 保／守, four
+# lines for a question): with short answers and findings, the room to the
+# questions, none over the row's three lines
+cp -r "$NCIO_SAMPLE_DIR" "$T/short-rv"
+sed -i -e 's/^    answer: .*/    answer: はい。/' \
+    -e 's/^    comment: .*/    comment: 妥当である。/' \
+    "$T/short-rv/reviews/2026/rv-mhx55124.yaml"
+expect_status 0 "$NCIO" -C "$T/short-rv" review export record rv-mhx55124 \
+    -o "$T/short-rv-out/"
+checks=$((checks + 1))
+$PY - "$T"/short-rv-out/精査記録_*.xlsx <<'PY' || fail "scrutiny record: room to 確認事項"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+h = next(i for i, r in enumerate(rows) if r[0] == "項目")
+checks = [r[1] for r in rows[h + 1:] if r[1] and r[2] == "はい。"]
+assert len(checks) >= 6, checks
+assert all(c.count("\n") < 3 for c in checks), checks
+PY
 $PY "$CHECK" xlsx "$T/op/システム評価確認シート_文書管理システムの運用評価.xlsx" \
     "システム評価確認シート（運用評価・稼働後5年）" 有効性 効率性 信頼性 安全性 ||
     fail "operation evaluation sheet: its four viewpoints"
+
+# --- withdrawn reviews; a decision below the rules' 決裁区分 (review15) -----
+W=$T/wd
+cp -R "$NCIO_SAMPLE_DIR" "$W"
+mkdir "$T/wdo"
+# an evaluation withdrawn before its decision: the sheet keeps the work,
+# marked 取下げ, with no conclusion; no result notice is issued
+$PY - "$W/reviews/2026/rv-4aswt9bc.yaml" <<'PY'
+import re, sys
+p = sys.argv[1]
+t = open(p, encoding="utf-8").read()
+t = re.sub(r"(?ms)^decision:\n(?:  .*\n)*", "", t)
+t = t.replace("status: decided\n", "status: withdrawn\n")
+open(p, "w", encoding="utf-8").write(t)
+PY
+overall=$(sed -n 's/^overall: //p' "$W/reviews/2026/rv-4aswt9bc.yaml" | cut -c1-30)
+expect_status 0 "$NCIO" -C "$W" review export all rv-4aswt9bc -o "$T/wdo/"
+ev=$(ls "$T"/wdo/システム評価確認シート_*.xlsx)
+checks=$((checks + 1))
+$PY "$CHECK" xlsx "$ev" "【取下げ】" "総合所見：取下げにより評価を終了し、結論なし" ||
+    fail "withdrawn evaluation: not marked"
+checks=$((checks + 1))
+[ -n "$overall" ] && ! $PY "$CHECK" xlsx "$ev" "$overall" 2>/dev/null ||
+    fail "withdrawn evaluation: its 総合所見 printed as a conclusion"
+checks=$((checks + 1))
+[ "$(ls "$T/wdo" | wc -l)" = 1 ] || fail "withdrawn evaluation: $(ls "$T/wdo")"
+expect_status 1 "$NCIO" -C "$W" review export notice rv-4aswt9bc -o "$T/wdo/"
+expect_grep "$T/err" "withdrawn before its decision .*no evaluation result notice is issued"
+# a procurement withdrawn before its 意見書 went out: none is issued; one
+# withdrawn after it is the 意見書 as it was submitted
+op=$W/reviews/2026/rv-1t5grk0g.yaml
+sed -i 's/^status: submitted$/status: withdrawn/' "$op"
+expect_status 0 "$NCIO" -C "$W" review export opinion rv-1t5grk0g -o "$T/wdo/"
+sed -i '/^submitted:/d' "$op"
+rm -f "$T"/wdo/意見書_*
+expect_status 1 "$NCIO" -C "$W" review export all rv-1t5grk0g -o "$T/wdo/"
+expect_grep "$T/err" "withdrawn before its opinion was submitted .*no opinion is issued"
+checks=$((checks + 1))
+! ls "$T"/wdo/意見書_* >/dev/null 2>&1 || fail "an opinion written for a case withdrawn before it"
+# a plan decided by an approver below its cost's 決裁区分 (27,200,000円 of
+# an update: 企画部長): the record keeps it, lint and a change of the
+# record name it, the 精査記録 prints the rules' tier beside it
+pl=$W/reviews/2026/rv-mhx55124.yaml
+sed -i 's/^  approver: department-head$/  approver: division-head/' "$pl"
+expect_status 0 "$NCIO" -C "$W" lint
+expect_grep "$T/err" "rv-mhx55124\.yaml: warning: decision\.approver 'division-head' is below the 決裁区分 the approval rules give for category 'update' and cost 27200000 yen \(total, approval\.rules\[4\]\): expected 'department-head'"
+expect_status 0 "$NCIO" -C "$W" review assess rv-mhx55124 --viewpoint necessity \
+    --comment 更新の必要性を確認した。
+expect_grep "$T/err" "warning: rv-mhx55124: decision\.approver 'division-head' is below .*expected 'department-head'"
+expect_status 0 "$NCIO" -C "$W" review export record rv-mhx55124 -o "$T/wdo/"
+for f in "$T"/wdo/精査記録_*; do
+	checks=$((checks + 1))
+	$PY "$CHECK" "${f##*.}" "$f" "情報政策課長　※所要経費による区分は企画部長" ||
+	    fail "決裁区分 below the rules not told: $f"
+done
+# a plan withdrawn before its decision: 取下げ, no conclusion
+sed -i 's/^status: decided$/status: withdrawn/' "$pl"
+$PY - "$pl" <<'PY'
+import re, sys
+p = sys.argv[1]
+t = open(p, encoding="utf-8").read()
+t = re.sub(r"(?ms)^decision:\n(?:  .*\n)*", "", t)
+open(p, "w", encoding="utf-8").write(t)
+PY
+rm -f "$T"/wdo/精査記録_*
+expect_status 0 "$NCIO" -C "$W" review export all rv-mhx55124 -o "$T/wdo/"
+for f in "$T"/wdo/精査記録_*; do
+	checks=$((checks + 1))
+	$PY "$CHECK" "${f##*.}" "$f" "【取下げ】" "取下げ（審査を終了し、結論なし）" ||
+	    fail "withdrawn plan: not marked: $f"
+	checks=$((checks + 1))
+	! $PY "$CHECK" "${f##*.}" "$f" 条件付可 2>/dev/null ||
+	    fail "withdrawn plan: a conclusion printed: $f"
+done
+checks=$((checks + 1))
+! ls "$T"/wdo/可否決定通知_* >/dev/null 2>&1 || fail "a notice for a plan withdrawn before its decision"
 
 finish

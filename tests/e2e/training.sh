@@ -531,6 +531,27 @@ expect_grep "$T/err" '^no trainings overdue$'
 run 0 list --fy 2026 --format json
 $PY -c 'import json,sys; v=json.load(open(sys.argv[1])); assert len(v) == 16; assert sum(x["report_overdue"] for x in v) == 1' "$T/out" ||
     fail "list json"
+# a record without 報告書の期限 gets the plan table's rule, as the workbook
+# (r13 above) has it: overdue in the list and on the due agenda, not "not
+# required"; without the table due on a day still to agree
+R14=$T/r14
+cp -r "$D" "$R14"
+SO2=$(grep -l '^plan_key: security-officer$' "$R14"/trainings/2026/*.yaml |
+    xargs grep -l '^session: 2$')
+sed -i '/^report_due: /d' "$SO2"
+r14() { expect_status "$1" "$NCIO" -C "$R14" "${@:2}"; }
+r14 0 training list --overdue
+expect_grep "$T/out" '令和8年度 情報セキュリティ担当者研修（第2回） .* overdue since 2026-07-15 \(90 business days\)$'
+r14 0 training list --fy 2026 --format json
+$PY -c 'import json,sys; v=json.load(open(sys.argv[1])); assert sum(x["report_overdue"] for x in v) == 1; assert "2026-07-15" in [x["report_due"] for x in v]' "$T/out" ||
+    fail "list json: the plan's deadline"
+r14 0 due --from 2026-07-01 --to 2026-07-31
+expect_grep "$T/out" '^2026-07-15 .* 研修実施報告書の提出 +令和8年度 情報セキュリティ担当者研修（第2回） '
+rm "$R14/training-plan.yaml"
+r14 0 training list --fy 2026
+expect_grep "$T/out" '令和8年度 情報セキュリティ担当者研修（第2回） .* due, no deadline set$'
+NERIMA_CIO_TODAY=2026-11-30 r14 0 training list --overdue
+expect_grep "$T/err" '^no trainings overdue$'
 
 # --- lint: answers and questions the schema cannot check ----------------
 L=$T/lint
@@ -548,5 +569,37 @@ bank=$(grep -l '^kind: training-test$' "$L"/catalogs/2026/*.yaml)
 sed -i '0,/^      - 2$/s//      - 2\n      - 3/' "$bank"
 expect_status 1 "$NCIO" -C "$L" lint
 expect_grep "$T/out" "^catalogs/2026/.*: test item 'ts-phish-01' is single choice but has 2 keys"
+
+# a summary's claim of a change from last year against the figures: the
+# report compares the figures with last year's same training (令和7年度)
+# and leaves the claim out; lint names it (a generated 「前年度より平均
+# 正答率が上がった。」 stood beside a fall from 78.0% to 76.0%)
+cp "$D/catalogs/2026/$(basename "$bank")" "$bank"
+cp "$D/trainings/2026/$NURSERY.yaml" "$f"
+sed -i 's/^survey:$/survey:\n  summary: 演習が好評だった。前年度より満足度が上がった。/' "$f"
+expect_status 0 "$NCIO" -C "$L" training export report "$NURSERY" \
+    -o "$O/claim.docx"
+$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+    "$O/claim.docx" >"$T/claim.txt"
+expect_grep "$T/claim.txt" '^前年度の同じ研修（令和7年度 区立保育園職員向け情報セキュリティ研修）と比べると、受講率は94\.2%であり、前年度（95\.4%）から1\.2ポイント低下した。満足度は81\.7%であり、前年度（84\.3%）から2\.6ポイント低下した。'
+expect_grep "$T/claim.txt" '^演習が好評だった。$'
+expect_no_grep "$T/claim.txt" '満足度が上がった'
+expect_status 0 "$NCIO" -C "$L" lint
+expect_grep "$T/err" "trainings/2026/$NURSERY.yaml: warning: the survey's summary says 「前年度より満足度が上がった。」, but 満足度 was 81\.7% against 84\.3% in '令和7年度 区立保育園職員向け情報セキュリティ研修' \(no rise\)"
+cp "$D/trainings/2026/$NURSERY.yaml" "$f"
+# a reported survey's summary that is only such a claim: no 集計・分析の
+# 概要 heading over nothing (満足度 88.3% against 91.5% in 令和7年度)
+g=$L/trainings/2026/tr-ygh5fy2p.yaml
+sed -i 's/^  summary: アンケートは人材育成課.*/  summary: 前年度より満足度が向上した。/' "$g"
+expect_status 0 "$NCIO" -C "$L" training export report tr-ygh5fy2p \
+    -o "$O/claim2.docx"
+$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+    "$O/claim2.docx" >"$T/claim2.txt"
+expect_grep "$T/claim2.txt" '満足度は88\.3%であり、前年度（91\.5%）から3\.2ポイント低下した。'
+# a figure the comparison stated is not stated again (満足度は88.3%で、…)
+expect_no_grep "$T/claim2.txt" '^満足度は88\.3%で、'
+expect_grep "$T/claim2.txt" '^この満足度からみて、'
+expect_no_grep "$T/claim2.txt" '集計・分析の概要|満足度が向上した'
+cp "$D/trainings/2026/tr-ygh5fy2p.yaml" "$g"
 
 finish

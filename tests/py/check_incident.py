@@ -150,19 +150,31 @@ def check_stats(path, n):
     wb = openpyxl.load_workbook(path)
     bad = []
     # The worksheets, then one chart sheet per count sheet (charts print
-    # whole on a page of their own).
-    if wb.sheetnames[:len(SHEETS)] != SHEETS:
-        bad.append("sheets %r, want %r first" % (wb.sheetnames, SHEETS))
+    # whole on a page of their own).  個人情報 only where an incident
+    # gives its 本人の数: without, it repeated 分類別 (review14).
+    sheets = SHEETS if "個人情報" in wb.sheetnames else \
+        [s for s in SHEETS if s != "個人情報"]
+    if wb.sheetnames[:len(sheets)] != sheets:
+        bad.append("sheets %r, want %r first" % (wb.sheetnames, sheets))
         return bad
     charts = [ws for ws in wb.chartsheets]
     # no chart of what the records do not give: 本人の数 where no
-    # incident gives it (the sheet has no such column), the hours where
-    # none can be computed (the sheet has no table)
-    want = len(SHEETS) - 1
-    if not any(isinstance(c, str) and c.startswith("本人の数")
-               for r in wb["個人情報"].iter_rows(max_row=6, values_only=True)
-               for c in r):
-        want -= 1
+    # incident gives it (no 個人情報 sheet), the hours where none can be
+    # computed (the sheet has no table)
+    want = len(sheets) - 1
+    if "個人情報" in wb.sheetnames:
+        pi = [c for r in wb["個人情報"].iter_rows(max_row=6,
+              values_only=True) for c in r]
+        if not any(isinstance(c, str) and c.startswith("本人の数")
+                   for c in pi):
+            bad.append("個人情報 without a 本人の数 column")
+    if "個人情報" not in wb.sheetnames:
+        notes = [c for r in wb["分類別"].iter_rows(values_only=True)
+                 for c in r if isinstance(c, str)]
+        if not any(c.startswith(("個人情報を含む事故等は",
+                                 "この年度の事故等の記録はない"))
+                   for c in notes):
+            bad.append("分類別 does not say what 個人情報 said: %r" % notes)
     if not any(c == "件名" for r in wb["対応時間"].iter_rows(
             max_row=6, values_only=True) for c in r):
         want -= 1

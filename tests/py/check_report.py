@@ -118,8 +118,13 @@ def compute(data, fy, frm, to, extra=None):
         if r.get("type") not in rtype:
             continue
         # a withdrawn case is not counted: no 可否決定通知 is made for it,
-        # and the 情報化企画審査等実施状況 counts without them
-        if r.get("status") == "withdrawn":
+        # and the 情報化企画審査等実施状況 counts without them; one
+        # withdrawn after its decision or 意見書 (dated by the period's
+        # end) was done, and counts
+        closed = d((r.get("decision") or {}).get("date")) or \
+            d(r.get("submitted"))
+        if r.get("status") == "withdrawn" and not (
+                closed is not None and fy0 <= closed <= to):
             day = d(r.get("received"))
             if day is not None and fy0 <= day <= to:
                 withdrawn[rtype[r["type"]]] += 1

@@ -3781,6 +3781,124 @@ test_cell_kana_cuts(void **state)
 }
 
 /*
+ * Seven audits side by side (the 実施結果報告書's 章別の適合率, review15):
+ * their headings whole were wider than the page, and every column was
+ * shrunk below its heading alike — 区立図書／館 and クラウドサービ／ス
+ * printed broken inside their words, 2／-3 cut from its chapter.  The
+ * widest headings break between their words instead, the others stay
+ * whole, and the chapters keep their words and numbers.
+ */
+static void
+test_dense_heads(void **state)
+{
+	static const char *heads[] = { "章", "区立図書館\n（見本B）",
+	    "戸籍住民課", "区立試作保育園", "広聴広報課",
+	    "情報政策課\n公園管理システム", "産業振興担当課" };
+	static const char *ch[] = { "2-1 組織体制", "2-2 情報資産の分類と管理",
+	    "2-3 情報システム全体の強靭性の向上", "2-4 物理的セキュリティ",
+	    "2-8 外部委託・クラウドサービス", "全体" };
+	static const unsigned wt[] = { 60, 10, 10, 10, 10, 10, 10 };
+	struct docx_para_style	 num = { .align = DOCX_RIGHT };
+	struct docx		*d;
+	struct docx_table	*t;
+	char			 path[PATH_MAX], *xml;
+	unsigned		 w[7];
+	size_t			 r, k;
+	int			 small;
+
+	(void)state;
+	path_in(path, sizeof path, "dense_heads.docx");
+	assert_int_equal(docx_new(&d, NULL), 0);
+	assert_int_equal(docx_table_new(&t, 7, wt), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	for (k = 0; k < 7; k++)
+		assert_int_equal(docx_table_cell(t, 0, k, heads[k], NULL), 0);
+	for (r = 0; r < 6; r++) {
+		assert_int_equal(docx_table_cell(t, r + 1, 0, ch[r], NULL), 0);
+		for (k = 1; k < 7; k++)
+			assert_int_equal(docx_table_cell(t, r + 1, k, "100.0%",
+			    &num), 0);
+	}
+	xml = table_xml(d, t, path);
+	grid_of(xml, 0, w, 7);
+	margin = margin_of(xml, 0);
+	small = small_of(xml, 0);
+	/* a heading of one word on a line whole: 区立図書館, 戸籍住民課 */
+	assert_true(w[1] >= need_at("区立図書館", small));
+	assert_true(w[2] >= need_at("戸籍住民課", small));
+	/* a wider one between its words: 区立試作／保育園, not 区立試作保／育園 */
+	assert_true(w[3] >= need_at("区立試作", small));
+	assert_non_null(strstr(xml, "区立試作</w:t>"));
+	/* the chapters: a katakana word and a chapter's number whole */
+	assert_true(w[0] >= need_at("クラウドサービス", small));
+	assert_null(strstr(xml, ">2</w:t>"));
+	assert_null(strstr(xml, ">-3"));
+	assert_null(strstr(xml, ">-8"));
+	free(xml);
+	margin = 108;
+}
+
+/*
+ * A short table of figures marked narrow (docx_table_narrow()) is as
+ * wide as its content and a fifth more, not the text width: the
+ * 相談業務実施報告書's 区分 took three quarters of a landscape page
+ * beside its four columns of figures (review15).  Its columns still
+ * hold their content on a line; a table not marked spans the text.
+ */
+static void
+test_table_narrow(void **state)
+{
+	static const unsigned	 wt[] = { 40, 12, 12, 12, 12 };
+	static const char *head[] = { "区分", "当期", "年度累計", "年間想定",
+	    "進捗率" };
+	struct docx		*d;
+	struct docx_table	*t;
+	char			 path[PATH_MAX], *xml, *p;
+	unsigned		 w[5], width, sum;
+	size_t			 k, narrow;
+
+	(void)state;
+	path_in(path, sizeof path, "narrow.docx");
+	assert_int_equal(docx_new(&d, NULL), 0);
+	for (narrow = 0; narrow < 2; narrow++) {
+		assert_int_equal(docx_table_new(&t, 5, wt), 0);
+		if (narrow)
+			assert_int_equal(docx_table_narrow(t), 0);
+		assert_int_equal(docx_table_header_rows(t, 1), 0);
+		for (k = 0; k < 5; k++)
+			assert_int_equal(docx_table_cell(t, 0, k, head[k],
+			    NULL), 0);
+		assert_int_equal(docx_table_cell(t, 1, 0,
+		    "所管課からの相談", NULL), 0);
+		for (k = 1; k < 5; k++)
+			assert_int_equal(docx_table_cell(t, 1, k, "40件",
+			    NULL), 0);
+		assert_int_equal(docx_add_table(d, t), 0);
+		docx_table_free(t);
+		assert_int_equal(docx_add_para(d, "以上", NULL), 0);
+	}
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	xml = zip_part(path, "word/document.xml");
+	/* the first spans the text width, the second its content */
+	assert_non_null(p = strstr(xml, "<w:tblW w:w=\""));
+	assert_int_equal(strtoul(p + strlen("<w:tblW w:w=\""), NULL, 10),
+	    8504);
+	assert_non_null(p = strstr(p + 1, "<w:tblW w:w=\""));
+	width = (unsigned)strtoul(p + strlen("<w:tblW w:w=\""), NULL, 10);
+	assert_true(width < 8504 - 1000);
+	grid_of(xml, 1, w, 5);
+	margin = margin_of(xml, 1);
+	for (k = 0, sum = 0; k < 5; k++)
+		sum += w[k];
+	assert_int_equal(sum, width);
+	assert_true(w[0] >= need("所管課からの相談"));
+	assert_true(w[2] >= need("年度累計"));
+	free(xml);
+	margin = 108;
+}
+
+/*
  * A justified paragraph whose line ends short before a piece no line
  * breaks (（No.15）) is set flush left: LibreOffice spread the first line
  * of the 特記事項 report's 今後の取組 (業 務 シ ス テ ム の …, review6).
@@ -3926,6 +4044,8 @@ main(void)
 		cmocka_unit_test(test_measure),
 		cmocka_unit_test(test_atomic_save),
 		cmocka_unit_test(test_cell_kana_cuts),
+		cmocka_unit_test(test_dense_heads),
+		cmocka_unit_test(test_table_narrow),
 		cmocka_unit_test(test_para_loose_line),
 		cmocka_unit_test(test_rows_real),
 	};

@@ -517,6 +517,33 @@ test_durations(void **state)
 	incident_durations(&c, &r, ydoc_root(doc));
 	assert_true(c < 0 && r < 0);
 	ydoc_free(doc);
+	/*
+	 * No timeline, the record's cut and 復旧日時: 対応時間 said no time
+	 * could be computed for six such records.  From the discovered day
+	 * (00:00); a cut decided before it gives no containment time.
+	 */
+	doc = parse("occurred: 2027-05-01\ndiscovered: 2027-05-02\n"
+	    "isolation:\n  decision: partial\n"
+	    "  decided: \"2027-05-02T14:00+09:00\"\n"
+	    "  restored: \"2027-05-03T09:00+09:00\"\n");
+	incident_durations(&c, &r, ydoc_root(doc));
+	assert_true(c > 13.9 && c < 14.1);
+	assert_true(r > 32.9 && r < 33.1);
+	ydoc_free(doc);
+	doc = parse("occurred: 2027-05-01\ndiscovered: 2027-05-02\n"
+	    "isolation:\n  decision: monitor\n"
+	    "  decided: \"2027-05-02T14:00+09:00\"\n"
+	    "  restored: \"2027-05-03T09:00+09:00\"\n");
+	incident_durations(&c, &r, ydoc_root(doc));
+	assert_true(c < 0);
+	assert_true(r > 32.9 && r < 33.1);
+	ydoc_free(doc);
+	doc = parse("occurred: 2027-05-01\ndiscovered: 2027-05-02\n"
+	    "isolation:\n  decision: isolate\n"
+	    "  decided: \"2027-05-01T14:00+09:00\"\n");
+	incident_durations(&c, &r, ydoc_root(doc));
+	assert_true(c < 0 && r < 0);
+	ydoc_free(doc);
 }
 
 /*

@@ -2,6 +2,7 @@
  * Meetings and issues: closed days and their nearest business days,
  * document deadlines across Golden Week and the year end, the year's
  * plan from the config, moving a meeting, issue updates and closing,
+ * 期限超過 now and in the 課題管理表 as of a date,
  * and the iCalendar writer (folding, escaping, stable UIDs).
  */
 #include <setjmp.h>
@@ -210,8 +211,8 @@ test_issue_update(void **state)
 
 	(void)state;
 	assert_true(issue_is_open(root));
-	assert_true(issue_overdue(root, day("2026-06-02")));
-	assert_false(issue_overdue(root, day("2026-06-01")));
+	assert_true(issue_overdue(root, 1, day("2026-06-02")));
+	assert_false(issue_overdue(root, 1, day("2026-06-01")));
 	memset(&c, 0, sizeof c);
 	assert_int_equal(issue_update(doc, root, &c), NC_EINVALID);
 	c.due = "2026-07-01";
@@ -247,6 +248,88 @@ test_issue_update(void **state)
 	assert_true(issue_is_open(root));
 	assert_null(node_get(root, "closed"));
 	ydoc_free(doc);
+}
+
+static void
+put(const char *rel, const char *text)
+{
+	char	 path[1024];
+	FILE	*f;
+
+	snprintf(path, sizeof path, "%s/%s", root, rel);
+	assert_non_null(f = fopen(path, "w"));
+	assert_int_equal(fputs(text, f) >= 0, 1);
+	fclose(f);
+}
+
+static const struct issue_row *
+row_of(const struct issue_table *t, const char *no)
+{
+	size_t	i;
+
+	for (i = 0; i < t->nrows; i++)
+		if (strcmp(t->rows[i].no, no) == 0)
+			return &t->rows[i];
+	fail_msg("no row %s", no);
+	return NULL;
+}
+
+/*
+ * The list (open now) and the 課題管理表 as of a date (open on the day,
+ * by the history) judge 期限超過 by issue_overdue(), each with its own
+ * openness: 課題1 was open and past due on 5/25 and is closed now; 課題2
+ * was closed on 5/25 and is open again now.
+ */
+static void
+test_issue_overdue_as_of(void **state)
+{
+	static const char *const one = "id: is-aaaaaaa1\nfy: 2026\n"
+	    "ref_no: 課題1\ntitle: 閉じた課題\nstatus: closed\n"
+	    "raised: 2026-05-01\ndue: 2026-05-20\nclosed: 2026-06-01\n"
+	    "resolution: 対応した。\nhistory:\n"
+	    "  - date: 2026-05-01\n    status: open\n    note: 起票\n"
+	    "  - date: 2026-06-01\n    status: closed\n    note: 対応した。\n";
+	static const char *const two = "id: is-aaaaaaa2\nfy: 2026\n"
+	    "ref_no: 課題2\ntitle: 再開した課題\nstatus: open\n"
+	    "raised: 2026-05-01\ndue: 2026-05-20\nhistory:\n"
+	    "  - date: 2026-05-01\n    status: open\n    note: 起票\n"
+	    "  - date: 2026-05-10\n    status: closed\n    note: 対応した。\n"
+	    "  - date: 2026-06-05\n    status: open\n    note: 再開\n";
+	struct ydoc		*d1 = parse(one), *d2 = parse(two);
+	struct issue_table	 t;
+	char			 cmd[600];
+
+	(void)state;
+	/* now (6/8): 課題1 closed, 課題2 open and past due */
+	assert_false(issue_overdue(ydoc_root(d1),
+	    issue_is_open(ydoc_root(d1)), day("2026-06-08")));
+	assert_true(issue_overdue(ydoc_root(d2),
+	    issue_is_open(ydoc_root(d2)), day("2026-06-08")));
+	/* on 5/25, as the history has it */
+	assert_true(issue_overdue(ydoc_root(d1), 1, day("2026-05-25")));
+	assert_false(issue_overdue(ydoc_root(d2), 0, day("2026-05-25")));
+	assert_false(issue_overdue(ydoc_root(d1), 1, day("2026-05-20")));
+	ydoc_free(d1);
+	ydoc_free(d2);
+
+	snprintf(cmd, sizeof cmd, "mkdir -p '%s/issues/2026'", root);
+	assert_int_equal(system(cmd), 0);
+	put("issues/2026/is-aaaaaaa1.yaml", one);
+	put("issues/2026/is-aaaaaaa2.yaml", two);
+	memset(&t, 0, sizeof t);
+	assert_int_equal(issue_table_build(&t, st, 2026, day("2026-05-25"),
+	    0), 0);
+	assert_true(row_of(&t, "1")->overdue);
+	assert_int_equal(row_of(&t, "1")->closed.y, 0);
+	assert_false(row_of(&t, "2")->overdue);
+	assert_int_not_equal(row_of(&t, "2")->closed.y, 0);
+	assert_int_equal(t.noverdue, 1);
+	issue_table_free(&t);
+	assert_int_equal(issue_table_build(&t, st, 2026, day("2026-06-08"),
+	    0), 0);
+	assert_false(row_of(&t, "1")->overdue);
+	assert_true(row_of(&t, "2")->overdue);
+	issue_table_free(&t);
 }
 
 /* Unfold RFC 5545 content lines, checking each physical line. */
@@ -354,6 +437,7 @@ main(void)
 		cmocka_unit_test(test_slots),
 		cmocka_unit_test(test_move),
 		cmocka_unit_test(test_issue_update),
+		cmocka_unit_test(test_issue_overdue_as_of),
 		cmocka_unit_test(test_ical_line),
 		cmocka_unit_test(test_ical_write),
 	};

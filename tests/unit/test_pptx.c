@@ -1186,6 +1186,65 @@ test_bullet_scale(void **state)
 	free(xml);
 }
 
+/*
+ * A bullet taller than a slide goes on on the next ones, its lines in
+ * parts that each fit (the 最終報告書's 総括 of 1,500 characters ran
+ * past the slide's foot, its end unseen): the parts after the first
+ * without the mark, at the text's indent, and the bullet after it on
+ * the last of them.
+ */
+static void
+test_bullet_long(void **state)
+{
+	struct pptx_bullet	 b[2];
+	struct buf		 t = BUF_INIT;
+	struct pptx		*p;
+	char			 path[512], name[64], *xml, *end;
+	size_t			 k, lines, most = 0, at_end = 0, at_next = 0;
+
+	(void)state;
+	while (t.len < 1500 * 3)
+		buf_puts(&t, "情報セキュリティ対策の実施状況を確認し、所管課と"
+		    "協議のうえ改善の方向性を整理した。");
+	buf_puts(&t, "総括末");
+	assert_int_equal(buf_ok(&t), 0);
+	b[0].level = 1;
+	b[0].text = t.data;
+	b[1].level = 1;
+	b[1].text = "次の項目";
+	path_in(path, sizeof path, "long.pptx");
+	assert_int_equal(pptx_new(&p, NULL, NULL), 0);
+	assert_int_equal(pptx_bullet_slide(p, "概要", b, 2), 0);
+	assert_int_equal(pptx_save(p, path), 0);
+	pptx_free(p);
+	for (k = 1; ; k++) {
+		snprintf(name, sizeof name, "ppt/slides/slide%zu.xml", k);
+		if ((xml = part_of(path, name)) == NULL)
+			break;
+		lines = occurrences(xml, "<a:br>") + occurrences(xml, "<a:p>");
+		most = lines > most ? lines : most;
+		if (k == 1)
+			assert_null(strstr(xml, "<a:buNone/>"));
+		else {
+			assert_non_null(strstr(xml, "概要（続き）"));
+			assert_non_null(strstr(xml, "indent=\"0\"><a:buNone/>"));
+		}
+		if ((end = strstr(xml, "総括末")) != NULL)
+			at_end = k;
+		if (strstr(end != NULL ? end : xml, "次の項目") != NULL)
+			at_next = k;
+		free(xml);
+	}
+	/*
+	 * the whole, on three slides at least, none of more lines than a
+	 * slide holds, and the next bullet after it
+	 */
+	assert_true(k - 1 >= 3);
+	assert_true(at_end > 1 && at_next >= at_end);
+	assert_true(most <= 20);
+	buf_free(&t);
+}
+
 /* A table's note goes under it, on the slide of its last row. */
 static void
 test_table_note(void **state)
@@ -1451,6 +1510,7 @@ main(void)
 		cmocka_unit_test(test_bullet_breaks),
 		cmocka_unit_test(test_bullet_fill),
 		cmocka_unit_test(test_bullet_scale),
+		cmocka_unit_test(test_bullet_long),
 		cmocka_unit_test(test_table_note),
 		cmocka_unit_test(test_cell_breaks),
 		cmocka_unit_test(test_cell_long),

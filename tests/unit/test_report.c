@@ -403,13 +403,14 @@ test_sec_content(void **state)
 	/*
 	 * two rates that reconcile: 86/93 submitted, items implemented,
 	 * under their heading (not 所属点検 again); with new items (No.47,
-	 * 50) the rate over the 48 items last year had too (ck_same_rate(),
-	 * the Word report's 前年度と同じ項目（48項目）): 80.2% against 75.3%
-	 * was not like for like
+	 * 50) and reworded ones (No.4, 21, 46: not the same questions) the
+	 * rate over the 45 items last year had in the same words
+	 * (ck_same_rate(), the Word report's 前年度と同じ項目（45項目）):
+	 * 80.2% against 75.3% was not like for like
 	 */
 	assert_non_null(strstr(ov.data, "\n所属点検（3(2)ウ）\n提出 86課／93課"
 	    "（提出率 92.5%）、点検項目の実施率 80.2%（前年度 75.3%、前年度と"
-	    "同じ48項目では 80.9%）\n"));
+	    "同じ45項目では 81.0%）\n"));
 	assert_non_null(strstr(ov.data, "\n事故等への対応（3(2)オ）\n事故等 "
 	    "5件\n"));
 	assert_non_null(strstr(ov.data, "点検項目の実施率：提出した課の回答"));
@@ -1100,6 +1101,43 @@ test_period_end(void **state)
 	assert_string_equal(era, "令和8年12月18日～令和9年1月12日");
 	rp_period_end(out, day(2026, 3, 18), day(2027, 3, 12));
 	assert_string_equal(out, "～令和9年3月12日");
+	/*
+	 * in a schedule by month the row gives the first day's month and
+	 * 1月 follows 12月 within the fiscal year: the short label textfit
+	 * hangs the entry's lines at (18日～令和9年1月12日 it did not)
+	 */
+	rp_sched_end(out, day(2026, 12, 18), day(2027, 1, 12));
+	assert_string_equal(out, "～1月12日");
+	rp_sched_end(out, day(2026, 8, 3), day(2026, 9, 2));
+	assert_string_equal(out, "～9月2日");
+	rp_sched_end(out, day(2026, 8, 3), day(2026, 8, 28));
+	assert_string_equal(out, "～28日");
+	rp_sched_end(out, day(2026, 8, 3), (struct cal_date){ 0, 0, 0 });
+	assert_string_equal(out, "");
+	/* into another fiscal year, or a year on: the year is written */
+	rp_sched_end(out, day(2026, 3, 18), day(2027, 1, 12));
+	assert_string_equal(out, "～令和9年1月12日");
+	rp_sched_end(out, day(2026, 12, 18), day(2027, 12, 1));
+	assert_string_equal(out, "～令和9年12月1日");
+}
+
+/* The year a contract title names, which a renewal year's report replaces. */
+static void
+test_contract_fy(void **state)
+{
+	size_t	len = 0;
+
+	(void)state;
+	assert_int_equal(report_contract_fy("令和8年度練馬区…業務委託", &len),
+	    2026);
+	assert_int_equal(len, strlen("令和8年度"));
+	assert_int_equal(report_contract_fy("令和１０年度…業務委託", &len), 2028);
+	assert_int_equal(len, strlen("令和１０年度"));
+	assert_int_equal(report_contract_fy("令和元年度…", NULL), 2019);
+	assert_int_equal(report_contract_fy("練馬区…業務委託", NULL), 0);
+	assert_int_equal(report_contract_fy("令和8年…業務委託", NULL), 0);
+	assert_int_equal(report_contract_fy("令和年度…", NULL), 0);
+	assert_int_equal(report_contract_fy(NULL, NULL), 0);
 }
 
 int
@@ -1122,6 +1160,7 @@ main(void)
 		cmocka_unit_test(test_rate),
 		cmocka_unit_test(test_interim_flag),
 		cmocka_unit_test(test_ytd_detail),
+		cmocka_unit_test(test_contract_fy),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

@@ -166,6 +166,111 @@ test_approver(void **state)
 	ydoc_free(conf);
 }
 
+/*
+ * A decision taken below the tier the rules give is told (lint, the
+ * 精査記録), never corrected: 27,080,000円 of an update decided by the
+ * 情報政策課長 where the rules give the 企画部長 (review15).
+ */
+static void
+test_approver_below(void **state)
+{
+	static const struct {
+		const char	*rec;
+		int		 below;
+		const char	*want;		/* the rules' tier */
+	} cases[] = {
+		{ "type: plan\ncategory: update\n"
+		  "costs: [{fy: 2027, initial: 24400000, running: 2680000}]\n"
+		  "decision: {result: approve, approver: division-head}\n",
+		  1, "department-head" },
+		{ "type: plan\ncategory: update\n"
+		  "costs: [{fy: 2027, initial: 68500000, running: 3310000}]\n"
+		  "decision: {result: approve, approver: department-head}\n",
+		  1, "cio" },
+		/* the rules' tier, or above it: nothing to tell */
+		{ "type: plan\ncategory: update\n"
+		  "costs: [{fy: 2027, initial: 24400000}]\n"
+		  "decision: {result: approve, approver: department-head}\n",
+		  0, NULL },
+		{ "type: plan\ncategory: update\n"
+		  "costs: [{fy: 2027, initial: 1000}]\n"
+		  "decision: {result: approve, approver: cio}\n", 0, NULL },
+		/* undecided; not a plan; an approver the config lacks */
+		{ "type: plan\ncategory: new\n"
+		  "costs: [{fy: 2027, initial: 35190000}]\n", 0, NULL },
+		{ "type: system-evaluation\n"
+		  "decision: {result: approve, approver: division-head}\n",
+		  0, NULL },
+		{ "type: plan\ncategory: new\n"
+		  "costs: [{fy: 2027, initial: 35190000}]\n"
+		  "decision: {result: approve, approver: mayor}\n", 0, NULL },
+	};
+	struct review_approval	 a;
+	struct ydoc		*conf, *rec;
+	struct diags		 d = DIAGS_INIT;
+	size_t			 i;
+
+	(void)state;
+	conf = parse(config_text);
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		rec = parse(cases[i].rec);
+		if (review_approver_below(&a, ydoc_root(conf),
+		    ydoc_root(rec)) != cases[i].below)
+			fail_msg("case %zu: below is not %d", i,
+			    cases[i].below);
+		if (cases[i].want != NULL)
+			assert_string_equal(a.code, cases[i].want);
+		review_warn(ydoc_root(conf), ydoc_root(rec), "f.yaml", &d);
+		assert_int_equal(d.n, cases[i].below ? 1 : 0);
+		if (d.n > 0) {
+			assert_string_equal(d.v[0].path, "f.yaml");
+			assert_non_null(strstr(d.v[0].msg, "decision.approver"));
+			assert_non_null(strstr(d.v[0].msg, cases[i].want));
+		}
+		diags_free(&d);
+		d.n = 0;
+		ydoc_free(rec);
+	}
+	ydoc_free(conf);
+}
+
+/*
+ * Withdrawn before or after its end: the dates say which (the record
+ * has no date of the withdrawal).
+ */
+static void
+test_withdrawn(void **state)
+{
+	static const struct {
+		const char	*rec;
+		int		 want;
+	} cases[] = {
+		{ "status: submitted\nsubmitted: 2027-05-31\n",
+		  REVIEW_NOT_WITHDRAWN },
+		{ "status: withdrawn\n", REVIEW_WITHDRAWN_BEFORE },
+		{ "status: withdrawn\nhearings: [{round: 1, sent: "
+		  "2027-09-26}]\n", REVIEW_WITHDRAWN_BEFORE },
+		{ "status: withdrawn\nsubmitted: 2027-05-31\n",
+		  REVIEW_WITHDRAWN_AFTER },
+		{ "status: withdrawn\ndecision: {result: approve, date: "
+		  "2027-07-29}\n", REVIEW_WITHDRAWN_AFTER },
+		/* a decision without its date is no dated end */
+		{ "status: withdrawn\ndecision: {result: approve}\n",
+		  REVIEW_WITHDRAWN_BEFORE },
+	};
+	struct ydoc	*rec;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		rec = parse(cases[i].rec);
+		if (review_withdrawn(ydoc_root(rec)) != cases[i].want)
+			fail_msg("case %zu: %d, want %d", i,
+			    review_withdrawn(ydoc_root(rec)), cases[i].want);
+		ydoc_free(rec);
+	}
+}
+
 static void
 test_due_and_days(void **state)
 {
@@ -729,6 +834,8 @@ main(void)
 		cmocka_unit_test(test_cost),
 		cmocka_unit_test(test_days_text),
 		cmocka_unit_test(test_approver),
+		cmocka_unit_test(test_approver_below),
+		cmocka_unit_test(test_withdrawn),
 		cmocka_unit_test(test_due_and_days),
 		cmocka_unit_test(test_check_date),
 		cmocka_unit_test(test_is_open),

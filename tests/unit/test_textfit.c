@@ -669,6 +669,14 @@ test_wrap_hang(void **state)
 	    textfit_width("19日　"));
 	assert_int_equal(textfit_label_width("3日～9月2日　常勤職員向け研修"),
 	    textfit_width("3日～9月2日　"));
+	/*
+	 * across the year end the schedule's short form (rp_sched_end());
+	 * with the year written the label is past DAY_LABEL and hangs not
+	 */
+	assert_int_equal(textfit_label_width("18日～1月12日　マイナンバー研修"),
+	    textfit_width("18日～1月12日　"));
+	assert_int_equal(textfit_label_width(
+	    "18日～令和9年1月12日　マイナンバー研修"), 0);
 	assert_int_equal(textfit_label_width("19日に開催した"), 0);
 	assert_int_equal(textfit_label_width("2026年　計画"), 0);
 	assert_non_null(w = textfit_wrap_hang(s, 1200));
@@ -856,6 +864,31 @@ test_name_end(void **state)
 	    &h), 2);
 }
 
+
+/*
+ * A half-width word a number starts is one piece: a chapter's 2-3 was
+ * cut 2／-3 where the row had lines to spare (review15); a number that
+ * ends at its kanji is two (番号法第29条の4第1項 stays as it broke).
+ */
+static void
+test_wrap_code(void **state)
+{
+	unsigned	 cost, lines;
+	char		*w;
+
+	(void)state;
+	for (lines = 3; lines <= 5; lines++) {
+		assert_non_null(w = textfit_wrap_within("2-3 情報システム全体の"
+		    "強靭性の向上", 813, 813, lines, 0, &cost));
+		assert_null(strstr(w, "2\n-"));
+		free(w);
+	}
+	assert_non_null(w = textfit_wrap_within("番号法第29条の4第1項、特定個人"
+	    "情報の漏えい等に関する報告等に関する規則", 900, 900, 5, 0, &cost));
+	assert_null(strstr(w, "1\n項"));
+	free(w);
+}
+
 /* A long text (a 32,767-character comment) wraps in linear time. */
 static void
 test_wrap_long(void **state)
@@ -991,6 +1024,7 @@ main(void)
 		cmocka_unit_test(test_break_kinds),
 		cmocka_unit_test(test_name_end),
 		cmocka_unit_test(test_wrap_long),
+		cmocka_unit_test(test_wrap_code),
 		cmocka_unit_test(test_wrap_memo),
 		cmocka_unit_test(test_min_kept),
 	};

@@ -572,6 +572,91 @@ test_dues(void **state)
 	store_free(st);
 }
 
+/*
+ * Last year's same training and the summary's claims of a change: a
+ * generated 「前年度より平均正答率が上がった。」 stood beside a fall from
+ * 78.0% to 76.0%.
+ */
+static void
+test_last_year(void **state)
+{
+	struct training		 a, b, c, d, e, *v[5];
+	struct tr_list		 pool = { v, 0 };
+	struct tr_figures	 now, before;
+	const char		*up = "前年度より平均正答率が上がった。";
+	const char		*s;
+	int			 fig, dir;
+
+	(void)state;
+	memset(&a, 0, sizeof a);
+	a.fy = 2027;
+	a.kind = "security";
+	a.audience = "nursery-head";
+	a.status = "reported";
+	a.title = "令和9年度 区立保育園長向け情報セキュリティ研修";
+	b = a;
+	b.fy = 2026;
+	b.title = "令和8年度 区立保育園長向け情報セキュリティ研修";
+	c = b;
+	c.audience = "nursery-staff";
+	v[pool.n++] = &a;
+	v[pool.n++] = &c;
+	assert_null(tr_last_year(&a, &pool));
+	v[pool.n++] = &b;
+	assert_ptr_equal(tr_last_year(&a, &pool), &b);
+	/* a cancelled one is not held; of two the one of the same title */
+	d = b;
+	d.status = "cancelled";
+	v[pool.n++] = &d;
+	assert_ptr_equal(tr_last_year(&a, &pool), &b);
+	e = b;
+	e.title = "令和8年度 区立保育園長向け情報セキュリティ研修（後期）";
+	v[pool.n++] = &e;
+	assert_ptr_equal(tr_last_year(&a, &pool), &b);
+	b.title = "令和8年度 区立保育園長向け研修（前期）";
+	assert_null(tr_last_year(&a, &pool));
+
+	assert_int_equal(tr_claim(up, strlen(up), &dir), TR_FIG_MEAN);
+	assert_int_equal(dir, 1);
+	s = "前年度と比べ満足度は低下した。";
+	assert_int_equal(tr_claim(s, strlen(s), &dir), TR_FIG_SAT);
+	assert_int_equal(dir, -1);
+	s = "標的型攻撃メールに関する設問の正答率が低い。";
+	assert_int_equal(tr_claim(s, strlen(s), &dir), -1);
+	s = "全体として正答率は高く、基本的な事項は理解されている。";
+	assert_int_equal(tr_claim(s, strlen(s), &dir), -1);
+
+	now.v[TR_FIG_ATTEND] = 91.66;
+	now.v[TR_FIG_SAT] = 88.9;
+	now.v[TR_FIG_MEAN] = 76.0;
+	now.v[TR_FIG_PASS] = 50.9;
+	before = now;
+	before.v[TR_FIG_MEAN] = 78.0;
+	before.v[TR_FIG_SAT] = NAN;
+	assert_false(tr_claim_holds(up, strlen(up), &now, &before, &fig));
+	assert_int_equal(fig, TR_FIG_MEAN);
+	before.v[TR_FIG_MEAN] = 75.0;
+	assert_true(tr_claim_holds(up, strlen(up), &now, &before, &fig));
+	/* the same figure as printed is no rise */
+	before.v[TR_FIG_MEAN] = 75.96;
+	assert_false(tr_claim_holds(up, strlen(up), &now, &before, &fig));
+	/* nothing to bear it out */
+	assert_false(tr_claim_holds(up, strlen(up), &now, NULL, &fig));
+	s = "前年度より満足度が上がった。";
+	assert_false(tr_claim_holds(s, strlen(s), &now, &before, &fig));
+	s = "演習の評価が高い。";
+	assert_true(tr_claim_holds(s, strlen(s), &now, NULL, &fig));
+	assert_int_equal(fig, -1);
+	assert_true(tr_points(76.0, 78.0) == -2.0);
+	assert_true(tr_points(94.04, 86.56) == 7.4);
+
+	s = "演習が好評だった。前年度より平均正答率が上がった。\n以上";
+	assert_int_equal(tr_sentence(s), strlen("演習が好評だった。"));
+	s += tr_sentence(s);
+	assert_int_equal(tr_sentence(s), strlen(up));
+	assert_int_equal(tr_sentence("a\nb"), 2);
+}
+
 int
 main(void)
 {
@@ -586,6 +671,7 @@ main(void)
 		cmocka_unit_test(test_cell_answer),
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_dues),
+		cmocka_unit_test(test_last_year),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
