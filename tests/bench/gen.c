@@ -527,6 +527,33 @@ workday(int fy, struct day d)
 	return d;
 }
 
+/*
+ * A business day for the kinds added later: also not a fixed-date
+ * holiday nor the year-end closure (the moving holidays are left out).
+ * The first kinds keep workday(), so that their files stay the same.
+ */
+static struct day
+bizday(int fy, struct day d)
+{
+	static const short closed[] = { 101, 102, 103, 211, 223, 429, 503,
+	    504, 505, 811, 1103, 1123, 1229, 1230, 1231 };
+	long	last = days_from_civil(fy + 1, 3, 31);
+	size_t	i;
+	int	y, m, dd, again;
+
+	do {
+		d = workday(fy, d);
+		civil_from_days(d.n, &y, &m, &dd);
+		again = 0;
+		for (i = 0; i < sizeof closed / sizeof closed[0]; i++)
+			if (closed[i] == m * 100 + dd)
+				again = 1;
+		if (again)
+			d.n = d.n < last ? d.n + 1 : d.n - 1;
+	} while (again);
+	return d;
+}
+
 static struct day
 day_add(int fy, struct day d, int n)
 {
@@ -599,7 +626,15 @@ struct world {
 	size_t		*divs;		/* indices of 課-level entries */
 	size_t		 ndivs;
 	char		**members;
+	char		**mnames;	/* their names, or NULL */
 	size_t		 nmembers;
+	struct arule {			/* the config's approval.rules */
+		char		*category;
+		long long	 below;	/* -1: no upper bound */
+		char		*approver;
+	}		*rules;
+	size_t		 nrules;
+	int		 initial_basis;	/* cost_basis: initial (else total) */
 };
 
 static char *
@@ -662,6 +697,38 @@ line_value(const char *line, const char *key)
 	return v;
 }
 
+/* One line of the config's approval: block (its writer's layout). */
+static void
+approval_line(struct world *w, const char *line)
+{
+	struct arule	*r;
+	char		*v;
+
+	if ((v = line_value(line, "  cost_basis: ")) != NULL) {
+		if (strcmp(v, "initial") == 0)
+			w->initial_basis = 1;
+		else if (strcmp(v, "total") != 0)
+			die("approval.cost_basis '%s': the generator knows "
+			    "total and initial", v);
+		free(v);
+	} else if ((v = line_value(line, "    - category: ")) != NULL) {
+		w->rules = realloc(w->rules, (w->nrules + 1) *
+		    sizeof *w->rules);
+		if (w->rules == NULL)
+			die("out of memory");
+		r = &w->rules[w->nrules++];
+		r->category = v;
+		r->below = -1;
+		r->approver = NULL;
+	} else if (w->nrules > 0 && (v = line_value(line,
+	    "      below: ")) != NULL) {
+		w->rules[w->nrules - 1].below = strtoll(v, NULL, 10);
+		free(v);
+	} else if (w->nrules > 0 && (v = line_value(line,
+	    "      approver: ")) != NULL)
+		w->rules[w->nrules - 1].approver = v;
+}
+
 static void
 load_world(struct world *w, const char *sample)
 {
@@ -669,7 +736,7 @@ load_world(struct world *w, const char *sample)
 	char		*text, *line, *next, *v;
 	size_t		 cap = 0, mcap = 0, i;
 	struct org	*o = NULL;
-	int		 in_members = 0;
+	int		 in_members = 0, in_approval = 0;
 
 	memset(w, 0, sizeof *w);
 	snprintf(path, sizeof path, "%s/orgs.yaml", sample);
@@ -733,6 +800,17 @@ load_world(struct world *w, const char *sample)
 			in_members = 1;
 			continue;
 		}
+		if (strncmp(line, "approval:", 9) == 0) {
+			in_approval = 1;
+			continue;
+		}
+		if (in_approval && line[0] != ' ' && line[0] != '#' &&
+		    line[0] != '\n')
+			in_approval = 0;
+		if (in_approval) {
+			approval_line(w, line);
+			continue;
+		}
 		if (in_members && line[0] != ' ' && line[0] != '#' &&
 		    line[0] != '\n')
 			in_members = 0;
@@ -741,15 +819,45 @@ load_world(struct world *w, const char *sample)
 				mcap = mcap ? mcap * 2 : 8;
 				w->members = realloc(w->members,
 				    mcap * sizeof *w->members);
-				if (w->members == NULL)
+				w->mnames = realloc(w->mnames,
+				    mcap * sizeof *w->mnames);
+				if (w->members == NULL || w->mnames == NULL)
 					die("out of memory");
 			}
+			w->mnames[w->nmembers] = NULL;
 			w->members[w->nmembers++] = v;
-		}
+		} else if (in_members && w->nmembers > 0 &&
+		    w->mnames[w->nmembers - 1] == NULL &&
+		    (v = line_value(line, "    name: ")) != NULL)
+			w->mnames[w->nmembers - 1] = v;
 	}
 	free(text);
 	if (w->nmembers == 0)
 		die("%s/nerima-cio.yaml: no members found", sample);
+	if (w->nrules == 0)
+		die("%s/nerima-cio.yaml: no approval rules found", sample);
+}
+
+/*
+ * The approver the config's rules give a plan review: the first rule of
+ * its category whose bound the cost is below (lib/review's
+ * review_approver(), which the generator does not link).
+ */
+static const char *
+approver_for(const struct world *w, const char *category, long long cost)
+{
+	size_t	i;
+
+	for (i = 0; i < w->nrules; i++) {
+		if (strcmp(w->rules[i].category, category) != 0)
+			continue;
+		if (w->rules[i].below >= 0 && cost >= w->rules[i].below)
+			continue;
+		return w->rules[i].approver;
+	}
+	die("no approval rule for category '%s' and cost %lld", category,
+	    cost);
+	return NULL;
 }
 
 static const struct org *
@@ -1017,19 +1125,32 @@ static const char *const conditions_s[] = {
 	"データ移行の前後で件数と金額を照合し、記録を保存すること。",
 };
 
-static const char *const opinion_targets[] = {
-	"仕様書 第2章 業務要件", "仕様書 第3章 機能要件", "仕様書 第4章 非機能要件",
-	"仕様書 第5章 情報セキュリティ要件", "評価基準書", "見積依頼書",
-	"契約書（案） 特記事項",
+/*
+ * A procurement opinion: the document (documents_s, the first ones are
+ * those sent), where in it, and what; a review with fewer documents
+ * skips those on the others.  No opinion twice.
+ */
+static const struct {
+	int		 doc;
+	const char	*where;
+	const char	*comment;
+} proc_opinions[] = {
+	{ 0, "第4章 非機能要件", "障害時の復旧目標時間が示されていない。業務への影響を踏まえて目標を定めること。" },
+	{ 0, "第7章 契約終了時の要件", "データの返却と消去の方法を契約終了時の要件として明記すること。" },
+	{ 1, "", "評価項目の配点が価格に偏っており、提案内容の評価が十分に反映されない。" },
+	{ 0, "第5章 情報セキュリティ要件", "アクセスログの保存期間を、区の対策基準に合わせて5年とすること。" },
+	{ 0, "第8章 再委託", "再委託の条件と、再委託先の管理の方法を明記すること。" },
+	{ 0, "第3章 機能要件", "機能要件の一部が特定製品の仕様を前提としており、競争性を確保する観点から見直すこと。" },
+	{ 2, "", "見積りの内訳を、初期経費と5年間の運用経費に分けて示すよう求めること。" },
+	{ 1, "", "運用保守の体制を評価する項目がなく、稼働後の品質を評価できない。項目を加えること。" },
 };
 
-static const char *const opinion_s[] = {
-	"障害時の復旧目標時間が示されていない。業務への影響を踏まえて目標を定めること。",
-	"データの返却と消去の方法を契約終了時の要件として明記すること。",
-	"評価項目の配点が価格に偏っており、提案内容の評価が十分に反映されない。",
-	"アクセスログの保存期間を、区の対策基準に合わせて5年とすること。",
-	"再委託の条件と、再委託先の管理の方法を明記すること。",
-	"機能要件の一部が特定製品の仕様を前提としており、競争性を確保する観点から見直すこと。",
+/* A procurement opinion's closing words: any two or three agree. */
+static const char *const proc_overall_s[] = {
+	"調達関係資料は概ね整っているが、上記の点について修正を求める。",
+	"修正した資料を、公告の前に情報政策課に提出すること。",
+	"情報セキュリティ要件は、区の対策基準と特記事項に沿って記載すること。",
+	"事業者の選定の前に、評価の考え方を選定委員の間で共有しておくこと。",
 };
 
 static const char *const documents_s[] = {
@@ -1127,8 +1248,13 @@ static const char *const audit_summary_s[] = {
 	"一方で、管理簿の点検と記録の保存に改善の余地がある。",
 	"指摘事項について、3か月以内に是正状況を報告することを求めた。",
 	"マイナンバーを取り扱う事務では、アクセス記録の確認が定期的に行われている。",
-	"前回の監査の指摘事項は是正されている。",
+	"監査の結果は、課内の会議で職員に共有することを求めた。",
 };
+
+/* In place of the マイナンバー sentence where the audit had none. */
+#define AUDIT_SUMMARY_MN	3
+static const char audit_summary_nomn[] =
+    "端末の画面ロックと離席時の施錠は適切に行われている。";
 
 static const char *const positions[] = {
 	"主任", "主事", "係長", "庶務係長（情報セキュリティ担当者）", "課長",
@@ -1228,6 +1354,22 @@ static const char *const isolation_s[] = {
 	"外部からの不正アクセスが疑われる場合は、インターネット接続系の通信を遮断する。",
 };
 
+/*
+ * Why an incident's network was or was not cut, by decision (isolate,
+ * partial, monitor, not-needed: write_incident()'s order), for malware
+ * on a terminal and for an attack from outside.
+ */
+static const char *const isolation_reasons[4][2] = {
+	{ "EDRが検知した端末であり、判断基準により直ちにネットワークから切り離した。",
+	  "外部からの不正アクセスが疑われ、判断基準によりインターネット接続系の通信を遮断した。" },
+	{ "検知は1台のみで、同一セグメントの他の端末に検知がないため、当該端末のみを切り離した。",
+	  "攻撃の対象が公開サーバに限られるため、当該サーバのみを切り離した。" },
+	{ "駆除が完了し、検知後に不審な通信がないため、遮断せず監視を続けた。",
+	  "ログインの成功や改ざんが確認されないため、遮断せず監視を続けた。" },
+	{ "検知の時点で駆除が完了し、外部への通信が確認されなかったため、遮断は不要と判断した。",
+	  "攻撃の通信は既に遮断されており、侵入の形跡がないため、遮断は不要と判断した。" },
+};
+
 /* Trainings of one fiscal year: 3(2)イ's nine audiences, digital, My Number. */
 struct training_plan {
 	const char	*kind;
@@ -1287,11 +1429,17 @@ static const char *const survey_sum_s[] = {
 	"内容が業務に直結しているとの評価が多かった。",
 };
 
+/*
+ * No comparison with the year before: the summary is written before the
+ * results are drawn, and 「前年度より平均正答率が上がった。」 was false
+ * as often as not (review15).  Four sentences still, so the stream goes
+ * on as before.
+ */
 static const char *const test_sum_s[] = {
 	"標的型攻撃メールに関する設問の正答率が低い。",
 	"全体として正答率は高く、基本的な事項は理解されている。",
 	"誤送信の防止に関する設問で誤答が目立った。",
-	"前年度より平均正答率が上がった。",
+	"誤答の多い設問は、次回の教材で解説を補う。",
 };
 
 static const char *const consult_titles[] = {
@@ -1342,37 +1490,300 @@ static const char *const incident_cats[] = {
 	"leak", "misdelivery", "attack", "vulnerability", "violation", "loss",
 };
 
-static const char *const incident_desc_s[] = {
-	"職員が業務中に気付き、直ちに係長に報告した。",
-	"区民からの問合せにより判明した。",
-	"EDRが不審な挙動を検知し、情報政策課に通知があった。",
-	"送信先の確認を一人で行っており、宛先の選択を誤った。",
-	"庁外での打合せの帰りに紛失に気付いた。",
-	"事業者からの報告により判明した。",
-	"ログを確認したところ、外部への不審な通信は確認されなかった。",
+/*
+ * What an incident's texts say, per title (incident_titles' order): how
+ * it was found and its circumstances (desc, the first two or three, in
+ * this order), what was done (resp, the first one to three), the
+ * advisor's advice and comment, the division's measures, what was
+ * affected without personal data, and whether the title says personal
+ * data was involved (1), says it was not (-1) or leaves it open (0).
+ * They were drawn from pools shared by every category: an e-mail sent
+ * to the wrong address 「EDRが不審な挙動を検知し」, an outage could be
+ * met by 「警察に遺失届を提出した」, and 「委託事業者での個人情報の紛失」
+ * had no personal data (review15).
+ */
+static const struct {
+	const char	*desc[3];
+	const char	*resp[3];
+	const char	*adv[2];
+	const char	*measures;
+	const char	*affected;
+	int		 pi;
+} incident_texts[] = {
+	/* 職員端末でのマルウェア検知 */
+	{ { "EDRが不審な挙動を検知し、情報政策課に通知があった。",
+	    "業者を装ったメールの添付ファイルを開いた直後に検知された。",
+	    "ログを確認したところ、外部への不審な通信は確認されなかった。" },
+	  { "当該端末をネットワークから切り離し、ログを保全した。",
+	    "端末を初期化し、同じメールを受信した職員に開封しないよう周知した。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "同種の手口について全庁に注意喚起することを提案した。",
+	    "添付ファイルの無害化の設定を見直すことを助言した。" },
+	  "課内研修を実施し、事例を共有した。", "職員端末1台", 0 },
+	/* 個人情報を含む書類の誤送付 */
+	{ { "区民からの問合せにより判明した。",
+	    "封入の確認を一人で行っており、別の区民あての書類を同封した。",
+	    "誤って送付したのは1件で、ほかの送付物に誤りはなかった。" },
+	  { "所管課が関係者に連絡し、回収と謝罪を行った。",
+	    "同じ日に送付した書類の封入を点検した。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "封入と発送の確認を二人で行う手順を定めることを提案した。",
+	    "送付物の突合せの記録を残すことを助言した。" },
+	  "送付の前に宛先と内容を複数の職員で確認する手順とした。",
+	  "送付した書類1件", 1 },
+	/* 電子メールの誤送信 */
+	{ { "送信の直後に職員が気付き、直ちに係長に報告した。",
+	    "送信先の確認を一人で行っており、宛先の選択を誤った。",
+	    "誤って送信したのは1通で、ほかの送信に誤りはなかった。" },
+	  { "送信先に連絡し、誤って送信したメールの削除を依頼した。",
+	    "送信先から削除した旨の回答を得た。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "送信前の確認を二人で行う手順を定めることを提案した。",
+	    "外部あての送信を一時保留する設定を検討することを助言した。" },
+	  "送信の前に宛先と内容を複数の職員で確認する手順とした。",
+	  "送信したメール1通", 0 },
+	/* USBメモリの紛失 */
+	{ { "庁外での打合せの帰りに紛失に気付いた。",
+	    "持出しの記録はあったが、返却の確認をしていなかった。",
+	    "USBメモリは暗号化機能のない製品だった。" },
+	  { "立ち寄った場所を探したが、発見に至らなかった。",
+	    "警察に遺失届を提出した。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "媒体の暗号化と、持出しの記録を徹底することを助言した。",
+	    "外部記録媒体の使用を許可制とすることを提案した。" },
+	  "外部記録媒体の使用を原則禁止とし、例外は申請制とした。",
+	  "USBメモリ1個", 0 },
+	/* 公開サーバへの不正アクセスの試み */
+	{ { "WAFが管理画面への大量のログイン試行を検知した。",
+	    "試行は海外のアドレスから3日間にわたって行われた。",
+	    "ログを確認したところ、ログインの成功は確認されなかった。" },
+	  { "攻撃元のアドレスからの通信を遮断した。",
+	    "保守事業者に原因の調査と報告を求めた。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "管理画面へのアクセス元を区のネットワークに限定することを助言した。",
+	    "管理者アカウントに多要素認証を導入することを提案した。" },
+	  "管理者アカウントに多要素認証を導入し、管理画面へのアクセス元を限定した。",
+	  "公開サーバ1台", 0 },
+	/* 業務システムの障害 */
+	{ { "職員からシステムが利用できないとの連絡があった。",
+	    "保守事業者の調査で、記憶装置の故障が原因と分かった。",
+	    "データの消失はなかった。" },
+	  { "窓口での受付を手作業に切り替えて業務を継続した。",
+	    "保守事業者が記憶装置を交換し、復旧した。",
+	    "保守事業者に原因の調査と報告を求めた。" },
+	  { "障害時の業務継続の手順を見直すことを助言した。",
+	    "保守事業者の監視の範囲を確認することを提案した。" },
+	  "保守事業者と障害時の連絡体制と切替えの手順を見直した。",
+	  "業務システム1式", -1 },
+	/* 委託事業者での個人情報の紛失 */
+	{ { "事業者からの報告により判明した。",
+	    "委託先の作業場所で、処理の途中の書類の所在が分からなくなった。",
+	    "書類の持出しの記録が作業場所に残っていなかった。" },
+	  { "事業者に原因の調査と報告を求めた。",
+	    "所管課が関係者に連絡し、謝罪を行った。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "委託先の管理状況を確認する項目をチェックシートに加えることを提案した。",
+	    "委託先の作業場所の立入検査を行うことを助言した。" },
+	  "委託先に再発防止策の報告を求め、実施状況を確認した。",
+	  "委託した書類1件", 1 },
+	/* FAXの誤送信 */
+	{ { "送信先からの連絡により判明した。",
+	    "送信先の番号の確認を一人で行っており、短縮番号の選択を誤った。",
+	    "誤って送信したのは1件だった。" },
+	  { "送信先に連絡し、受信した文書の廃棄を依頼した。",
+	    "所管課が関係者に連絡し、謝罪を行った。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "送信前の確認を二人で行う手順を定めることを提案した。",
+	    "FAXに代わる送付の方法を検討することを助言した。" },
+	  "送信の前に番号と内容を複数の職員で確認する手順とした。",
+	  "送信した文書1件", 0 },
+	/* 標的型攻撃メールの受信 */
+	{ { "職員が不審なメールに気付き、直ちに係長に報告した。",
+	    "同じ内容のメールが複数の課に届いていた。",
+	    "ログを確認したところ、添付ファイルを開いた端末はなかった。" },
+	  { "同じメールを受信した職員に開封しないよう周知した。",
+	    "送信元のアドレスからのメールを受信しないよう設定した。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "同種の手口について全庁に注意喚起することを提案した。",
+	    "標的型メール訓練への参加を促すことを助言した。" },
+	  "課内研修を実施し、事例を共有した。", "職員あてのメール", 0 },
+	/* ソフトウェアの脆弱性の公表 */
+	{ { "製品の開発元が脆弱性と修正プログラムを公表した。",
+	    "保守事業者から、利用している製品が対象であるとの連絡があった。",
+	    "ログを確認したところ、脆弱性を突いた通信は確認されなかった。" },
+	  { "適用までの間、外部からの接続を制限した。",
+	    "保守事業者が修正プログラムを適用した。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "修正プログラムの適用状況を確認することを助言した。",
+	    "利用している製品の一覧を最新にすることを提案した。" },
+	  "修正プログラムの適用状況を毎月確認する手順とした。",
+	  "業務システム1式", -1 },
+	/* 共有フォルダの権限設定の誤り */
+	{ { "他課の職員から、閲覧できないはずのフォルダが見えるとの連絡があった。",
+	    "異動に伴う設定の変更を一人で行っており、権限の範囲を誤った。",
+	    "アクセス記録を確認したところ、権限のない職員による閲覧は確認されなかった。" },
+	  { "フォルダの権限を正しく設定し直した。",
+	    "アクセス記録を保全した。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "権限の設定を変更するときは二人で確認することを助言した。",
+	    "権限の設定を定期的に点検することを提案した。" },
+	  "権限の設定と変更の記録を複数の職員で確認する手順とした。",
+	  "共有フォルダ1件", 0 },
+	/* モバイル端末の紛失 */
+	{ { "庁外での打合せの帰りに紛失に気付いた。",
+	    "端末には画面ロックを設定していた。",
+	    "端末の位置情報を確認したが、所在は分からなかった。" },
+	  { "端末を遠隔でロックし、データを消去した。",
+	    "警察に遺失届を提出した。",
+	    "影響の範囲を調査し、情報政策課に報告した。" },
+	  { "端末の遠隔消去の設定を確認することを助言した。",
+	    "持出しの記録を徹底することを助言した。" },
+	  "端末の持出しを記録し、帰庁時に確認する手順とした。",
+	  "モバイル端末1台", 0 },
+};
+_Static_assert(NELEM(incident_texts) == NELEM(incident_titles),
+    "incident_texts: one entry per title");
+
+
+/*
+ * The division's report on an incident (再発防止策の提案書): its cause,
+ * per category of incident_cats, and measures the advisor reviews.
+ */
+static const struct {
+	const char	*cat;
+	const char	*cause;
+	const char	*measures[3];
+} incident_causes[] = {
+	{ "malware", "業者を装ったメールの添付ファイルを開いた。ファイルの無害化の設定に、対象から除外された形式が残っていた。",
+	  { "無害化の対象から除外している形式を見直し、すべてのファイルを無害化する。",
+	    "課内研修で今回の事例を共有し、年2回の標的型メール訓練に参加する。",
+	    "EDRが検知したときの連絡手順を各端末の近くに掲示する。" } },
+	{ "attack", "管理画面がインターネットのどこからでも利用でき、推測されやすいパスワードが設定されていた。",
+	  { "管理者アカウントに多要素認証を導入する。",
+	    "管理画面へのアクセス元を区のネットワークに限定する。",
+	    "管理者のパスワードを、他のサービスと共用しない長いものに変更する。" } },
+	{ "loss", "持出しの記録と返却の確認を行っておらず、紛失に気付くまで時間がかかった。媒体は暗号化されていなかった。",
+	  { "外部記録媒体・端末の持出しを申請制とし、持出しと返却を台帳に記録する。",
+	    "持ち出す媒体と端末を暗号化し、端末は遠隔で消去できる設定とする。",
+	    "課内研修で今回の事例を共有し、持出しの手順を再確認する。" } },
+	{ "misdelivery", "宛先の確認を担当者1人で行っており、名称の似た宛先を選んだことに気付かなかった。",
+	  { "送信・送付の前に、宛先と内容を2人で確認し、確認した者を記録する。",
+	    "個人情報を含むファイルは暗号化し、パスワードは別の経路で伝える。",
+	    "メールソフトの宛先の自動補完機能を無効にする。" } },
+	{ "leak", "委託先が再委託先に区の情報を渡していたが、区は再委託の状況を把握していなかった。",
+	  { "委託先に再発防止策の報告を求め、履行の状況を四半期ごとに確認する。",
+	    "再委託の承認の手続と、再委託先の管理状況の確認を契約に定める。",
+	    "特記事項チェックシートで、再委託の状況を年1回確認する。" } },
+	{ "outage", "保守事業者の作業手順に切戻しの手順がなく、設定の変更後に障害が起きた際の復旧が遅れた。",
+	  { "保守事業者の作業手順書に切戻しの手順と判断の基準を加える。",
+	    "設定の変更は検証環境で確認してから本番環境に適用する。",
+	    "障害時の業務継続の手順を見直し、年1回訓練を行う。" } },
+	{ "vulnerability", "製品の脆弱性情報を確認する担当と手順が定まっておらず、修正プログラムの適用が遅れた。",
+	  { "修正プログラムの適用状況を毎月確認し、結果を情報政策課に報告する。",
+	    "脆弱性情報を確認する担当者と、適用までの期限を定める。",
+	    "保守契約に、脆弱性情報の通知と修正の期限を定める。" } },
+	{ "violation", "共有フォルダのアクセス権を異動の際に見直す手順がなく、不要な権限が残っていた。",
+	  { "異動の際に共有フォルダのアクセス権を見直す手順を定める。",
+	    "アクセス権の棚卸しを年2回行い、記録を保存する。",
+	    "課内研修で、共有フォルダに個人情報を置く際の手順を周知する。" } },
 };
 
-static const char *const incident_resp_s[] = {
-	"所管課が関係者に連絡し、回収と謝罪を行った。",
-	"当該端末をネットワークから切り離し、ログを保全した。",
-	"事業者に原因の調査と報告を求めた。",
-	"警察に遺失届を提出した。",
-	"影響の範囲を調査し、情報政策課に報告した。",
+static const char *const measure_ok_s[] = {
+	"原因を直接取り除く対策であり、効果が見込める。",
+	"手順が具体的に定められ、確認の記録も残るため、有効である。",
 };
 
-static const char *const incident_adv_s[] = {
-	"送信前の確認を二人で行う手順を定めることを提案した。",
-	"同種の手口について全庁に注意喚起することを提案した。",
-	"媒体の暗号化と、持出しの記録を徹底することを助言した。",
-	"委託先の管理状況を確認する項目をチェックシートに加えることを提案した。",
-	"修正プログラムの適用状況を確認することを助言した。",
+static const char *const measure_partial_s[] = {
+	"必要な対策だが、一度の周知や研修では効果が続かない。",
+	"手順は妥当だが、繁忙期に形骸化しやすく、確認した記録が残らない。",
 };
 
-static const char *const prevention_s[] = {
-	"送付の前に宛先と内容を複数の職員で確認する手順とした。",
-	"外部記録媒体の使用を原則禁止とし、例外は申請制とした。",
-	"課内研修を実施し、事例を共有した。",
-	"委託先に再発防止策の報告を求め、実施状況を確認した。",
+static const char *const measure_bad_s[] = {
+	"原因に対応しておらず、同種の事故等を防ぐ効果が見込めない。",
+	"パスワードを同じ経路で送る方法であり、誤送信の際に保護にならない。",
+};
+
+static const char *const measure_proposal_s[] = {
+	"実施の状況を半年後に確認し、結果を情報セキュリティ委員会に報告する。",
+	"確認した者と日時をチェック表に記録し、係長が月1回点検する。",
+	"全庁の同種の業務にも同じ対策を広げるよう、情報政策課から周知する。",
+};
+
+/* The incident's affected says 区民の氏名・住所: these all hold them. */
+static const char *const privacy_items_s[] = {
+	"氏名、住所", "氏名、住所、生年月日", "氏名、住所、電話番号",
+	"氏名、住所、障害支援区分", "氏名、住所、被保険者番号、要介護度",
+};
+
+/* A system evaluation's findings, per viewpoint (eval_* in review_doc.c). */
+static const struct {
+	const char	*viewpoint;
+	const char	*check;
+} eval_checks[] = {
+	{ "purpose", "導入の目的と、解決する業務の課題が明確か。" },
+	{ "scope", "システム化の範囲と、手作業で残る業務が整理されているか。" },
+	{ "organisation", "導入と運用の体制、役割分担が定められているか。" },
+	{ "feasibility", "経費と工程、事業者の体制から見て実現できるか。" },
+	{ "achievement", "導入時に定めた目的・目標が達成されているか。" },
+	{ "operation-problems", "稼働後の障害、問合せ、運用上の問題が解消されているか。" },
+	{ "effectiveness", "業務の効率化と区民サービスの向上に役立っているか。" },
+	{ "efficiency", "運用経費が、利用の状況に見合っているか。" },
+	{ "reliability", "障害の件数と復旧の時間が、目標の範囲内か。" },
+	{ "safety", "アクセス権の管理とログの確認が、対策基準に沿って行われているか。" },
+};
+
+/*
+ * Its texts, [0] before the system runs (事前評価) and [1] after (事後,
+ * 運用評価); comments two good, then two for a weak rating.
+ */
+static const char *const eval_answers_s[2][3] = {
+	{ "所管課の企画書と説明で確認した。",
+	  "事業者の提案書と工程表で確認した。",
+	  "所管課の説明と、業務の件数の統計で確認した。" },
+	{ "稼働後の実績を、所管課の報告書で確認した。",
+	  "定例の運用会議の記録と、事業者の月次報告で確認した。",
+	  "所管課の説明と、利用の統計で確認した。" },
+};
+
+static const char *const eval_comments_s[2][4] = {
+	{ "妥当である。",
+	  "概ね妥当であるが、詳細を導入前に確定すること。",
+	  "記載が不十分であり、企画書の補正を求める必要がある。",
+	  "体制と役割分担を、導入前に具体化する必要がある。" },
+	{ "目標を上回っており、妥当である。",
+	  "概ね妥当であるが、効果の測定を継続すること。",
+	  "改善の途中であり、次回の評価で状況を確認する必要がある。",
+	  "利用の状況を踏まえ、次回の更改で規模を見直すことが望ましい。" },
+};
+
+static const char *const eval_opinions_s[2][3] = {
+	{ "稼働後の効果の測定方法と目標値を、導入前に定めること。",
+	  "導入と運用の体制を文書で定め、関係課と共有すること。",
+	  "データ移行の手順と、移行後の確認の方法を工程に含めること。" },
+	{ "効果の測定を継続し、次回の評価までに結果を情報政策課に報告すること。",
+	  "障害時の業務継続の手順を見直し、年1回訓練を行うこと。",
+	  "アクセス権の棚卸しを年1回行い、記録を保存すること。" },
+};
+
+static const char *const eval_overall_s[2][2] = {
+	{ "導入の目的と範囲は明確であり、計画は実現できるものと認められる。",
+	  ("計画は概ね妥当であるが、確認を要する点が残るため、条件を付して"
+	  "評価を確定することが適当である。") },
+	{ "当初の目的は達成されており、運用上の問題も見られない。",
+	  ("概ね目的は達成されているが、確認を要する点が残るため、条件を付して"
+	  "評価を確定することが適当である。") },
+};
+
+static const char *const eval_conditions_s[2] = {
+	"確認を要するとした点を企画書に反映し、導入前に情報政策課に報告すること。",
+	("確認を要するとした点の改善の状況を、次年度の評価までに情報政策課に"
+	"報告すること。"),
+};
+
+static const char *const workplan_changes_s[] = {
+	"監査対象組織の業務繁忙期を避けるため（定例会で合意）。",
+	"監査対象組織の庁舎移転の日程に合わせるため（定例会で合意）。",
+	"監査対象組織の課長の出張日程と重なったため（定例会で合意）。",
 };
 
 static const char *const issue_titles[] = {
@@ -1413,13 +1824,58 @@ static const char *const agenda_titles[] = {
 	"事故等の対応状況", "所属点検・自己点検の集計結果", "次回の予定",
 };
 
-static const char *const agenda_sum_s[] = {
-	"受付済みの案件の進め方を確認した。",
-	"実施予定の監査の日程と対象を確認した。",
-	"教材の案を説明し、意見を受けた。次回までに修正する。",
-	"今期の相談の件数と、主な内容を報告した。",
-	"課題の対応状況を確認した。",
-	"今後の予定を確認した。",
+/*
+ * What was said on each agenda title (agenda_titles' order): the item's
+ * summary and the notes' part on it.  The summaries were drawn from one
+ * pool whatever the title, and the notes had three parts of their own,
+ * whatever the agenda (review15: the minutes left out agenda items).
+ */
+static const char *const agenda_said[][2] = {
+	{ "受付済みの案件の進め方を確認した。",
+	  "受付済みの案件の審査の進め方と、書面ヒアリングの期限を確認した。" },
+	{ "実施予定の監査の日程と対象を確認した。",
+	  "実施予定の監査の日程と対象を確認し、監査調書の様式に意見を受けた。" },
+	{ "教材の案を説明し、意見を受けた。次回までに修正する。",
+	  "教材の案を説明し、事例を増やすよう意見を受けた。次回までに修正する。" },
+	{ "今期の相談の件数と、主な内容を報告した。",
+	  "今期の相談の件数と主な内容を報告し、回答の期限を確認した。" },
+	{ "課題の対応状況を確認した。",
+	  "課題管理表により、各課題の対応状況と期限を確認した。" },
+	{ "今後の予定を確認した。",
+	  "次回までの作業の予定と、担当者を確認した。" },
+	{ "事故等の対応状況を報告した。",
+	  "対応中の事故等の状況と、再発防止策の確認の予定を報告した。" },
+	{ "集計結果の案を説明し、意見を受けた。",
+	  "所属点検・自己点検の集計結果の案を説明し、分析の観点に意見を受けた。" },
+	{ "次回の日程と議題を確認した。",
+	  "次回の日程と議題を確認した。" },
+};
+
+/*
+ * The items the 次第 adds for the meeting's type (lib/meeting's
+ * topics_regular and topics_progress), stored as items with their topic
+ * so the minutes record them too: the 第2回 進捗報告会's minutes left
+ * out 作業実施報告書, the 第11回 定例会's 課題の状況, 前回以降の実施状況
+ * and 今後の予定.  The titles are the schema's labels of agenda.topic.
+ */
+static const struct {
+	const char	*type, *topic, *title, *said[2];
+} agenda_topics[] = {
+	{ "progress", "reports", "作業実施報告書・相談業務実施報告書",
+	  { "作業実施報告書と相談業務実施報告書を報告し、承認を得た。",
+	    "報告期間の作業と相談の実施状況を報告書により説明し、承認を得た。" } },
+	{ "progress", "issues", "課題の状況（課題管理表）",
+	  { "期限を過ぎた課題と、次回までに期限を迎える課題の状況を確認した。",
+	    "期限を過ぎた課題について、対応の見込みと期限の見直しを協議した。" } },
+	{ "regular", "issues", "課題の状況（課題管理表）",
+	  { "期限を過ぎた課題と、次回までに期限を迎える課題の状況を確認した。",
+	    "期限を過ぎた課題について、対応の見込みと期限の見直しを協議した。" } },
+	{ "regular", "activity", "前回以降の実施状況",
+	  { "前回以降の審査・相談・監査・研修の実施状況を報告した。",
+	    "前回以降の審査・相談・監査・研修の実施状況を報告し、質問に回答した。" } },
+	{ "regular", "schedule", "今後の予定",
+	  { "今後の監査と研修の予定を確認した。",
+	    "次回までの監査と研修の予定の有無を確認した。" } },
 };
 
 static const char *const decisions_s[] = {
@@ -1554,6 +2010,7 @@ struct catalog {
 	const char	*kind;
 	int		 n;
 	struct catitem	*items;
+	int		 revised;	/* items revised from last year's */
 };
 
 enum {
@@ -1561,8 +2018,17 @@ enum {
 	CAT_AUDIT_SYS, CAT_ISOLATION, NCAT
 };
 
+/* A finding as its audit stated it, for the audit that follows it up. */
+struct afind {
+	const char	*grade;
+	const char	*finding;
+	const char	*correction;
+	struct day	 due;
+};
+
 struct gen {
 	const char	*out;
+	const char	*sample;	/* the sample directory (catalog texts) */
 	const struct world *w;
 	uint64_t	 seed;
 	double		 scale;
@@ -1583,6 +2049,20 @@ struct gen {
 	int		 prev_audit_findings;
 	const struct org *prev_audit_org;
 	int		 have_prev_audit;
+	/*
+	 * The findings of the audit written last, of prev_audit, and of
+	 * the audit the follow-up being written follows up.
+	 */
+	struct afind	 last_find[12];
+	struct afind	 prev_find[12];
+	const struct afind *fu_find;
+	/* A follow-up in the year of its audit: after this day, or 0. */
+	struct day	 followup_after;
+	/* The date of the audit write_audit() wrote last. */
+	struct day	 audit_date;
+	/* Last year's reporting criteria, which this year's are based on. */
+	struct id	 prev_reporting;
+	int		 have_prev_reporting;
 	/* The audit numbers given in audit_no_fy (unique in a year). */
 	unsigned char	 audit_no_used[100];
 	int		 audit_no_fy;
@@ -1595,7 +2075,13 @@ struct gen {
 /* Streams, one per part of a year, so counts of one do not move another. */
 enum {
 	S_CAT = 1, S_REVIEW, S_AUDIT, S_DEPT, S_SELF, S_VENDOR, S_TRAINING,
-	S_CONSULT, S_MEETING, S_ISSUE, S_INCIDENT, S_PIA, S_IDS
+	S_CONSULT, S_MEETING, S_ISSUE, S_INCIDENT, S_PIA, S_IDS,
+	/*
+	 * Kinds added later draw from streams of their own, after the
+	 * first ones, so that every file written before stays the same.
+	 */
+	S_IDS2, S_PRIVACY, S_MEASURES, S_WORKPLAN, S_FOLLOWUP, S_REPORTING,
+	S_SECREPORT, S_TIMELINE, S_DELIVERABLE
 };
 
 static void
@@ -1690,6 +2176,67 @@ catalog_free(struct catalog *c)
 	memset(c, 0, sizeof *c);
 }
 
+/*
+ * A catalog of the year before carried over: a ward keeps its items year
+ * to year and revises a few, so the 前年度 comparison compares the same
+ * questions.  The second year's 所属点検項目 had all 50 items reworded
+ * under the old codes (review15).  Kept items are last year's; on the
+ * chaptered catalogs (所属点検, 監査項目) three items (one of a small
+ * catalog) are revised each year: the freshly drawn item in its place,
+ * under a new code (the chapter's next number), since a changed question
+ * is not last year's under its code.  Which ones depends on the year
+ * only; the catalog is drawn whole all the same, so the stream goes on
+ * as before.
+ */
+static void
+catalog_carry(struct catalog *c, struct catalog *prev, int which, int fy)
+{
+	struct catitem	*it;
+	char		 stem[32], buf[64];
+	const char	*dash;
+	size_t		 sl;
+	int		 i, j, k, nrev, idx[3], seq, max;
+
+	nrev = which == CAT_DEPT || which == CAT_AUDIT_OP ||
+	    which == CAT_AUDIT_SYS ? 3 : which == CAT_AUDIT_MN ? 1 : 0;
+	for (j = 0; j < nrev; j++)
+		idx[j] = ((fy - 2000) * 13 + j * 17) % c->n;
+	c->revised = nrev;
+	/* the new codes first, while last year's items are all there */
+	for (j = 0; j < nrev; j++) {
+		/* dp-2-3-05: the stem dp-2-3-, a number after it */
+		it = &c->items[idx[j]];
+		dash = strrchr(it->ref, '-');
+		sl = (size_t)(dash - it->ref) + 1;
+		snprintf(stem, sizeof stem, "%.*s", (int)sl, it->ref);
+		max = 0;
+		for (k = 0; k < prev->n; k++)
+			if (strncmp(prev->items[k].ref, stem, sl) == 0 &&
+			    (seq = atoi(prev->items[k].ref + sl)) > max)
+				max = seq;
+		for (k = 0; k < j; k++)
+			if (strncmp(c->items[idx[k]].ref, stem, sl) == 0 &&
+			    (seq = atoi(c->items[idx[k]].ref + sl)) > max)
+				max = seq;
+		snprintf(buf, sizeof buf, "%s%02d", stem, max + 1);
+		free(it->ref);
+		it->ref = xstrdup(buf);
+	}
+	for (i = 0; i < c->n; i++) {
+		for (j = 0; j < nrev && idx[j] != i; j++)
+			continue;
+		if (j < nrev)
+			continue;
+		it = &c->items[i];
+		free(it->ref);
+		free(it->category);
+		free(it->clause);
+		free(it->text);
+		*it = prev->items[i];
+		memset(&prev->items[i], 0, sizeof prev->items[i]);
+	}
+}
+
 static void
 catalog_make(struct gen *g, struct rng *r, int which)
 {
@@ -1699,14 +2246,15 @@ catalog_make(struct gen *g, struct rng *r, int which)
 		"isolation-criteria"
 	};
 	static const int sizes[NCAT] = { 10, 50, 20, 140, 20, 150, 12 };
-	struct catalog	*c = &g->cat[which];
+	struct catalog	*c = &g->cat[which], prev;
 	struct catitem	*it;
 	struct sb	 t = { NULL, 0, 0 };
 	struct id	 id = c->id;	/* assigned with the year's ids */
 	char		 buf[64], clause[16];
 	int		 i, chap, seq[9] = { 0 }, j;
 
-	catalog_free(c);
+	prev = *c;
+	memset(c, 0, sizeof *c);
 	c->id = id;
 	c->kind = kinds[which];
 	c->n = sizes[which];
@@ -1774,6 +2322,65 @@ catalog_make(struct gen *g, struct rng *r, int which)
 		it->text = xstrdup(t.d);
 	}
 	free(t.d);
+	if (prev.items != NULL && prev.n == c->n)
+		catalog_carry(c, &prev, which, g->fy);
+	catalog_free(&prev);
+}
+
+/*
+ * The criteria catalogs' questions, rules and reports are the ward's
+ * policy, not volume: they come from the sample's catalog of the kind
+ * (the newest year's), copied from its top-level key `from` to its end.
+ * The sample's records are in the writer's canonical form already.
+ */
+static void
+put_sample_catalog(struct gen *g, const char *kind, const char *from)
+{
+	char		 path[4096], want[64], best[4096] = "";
+	char		*text, *p;
+	DIR		*dp, *yp;
+	struct dirent	*de, *fe;
+	size_t		 klen = strlen(from);
+
+	snprintf(want, sizeof want, "\nkind: %s\n", kind);
+	snprintf(path, sizeof path, "%s/catalogs", g->sample);
+	if ((dp = opendir(path)) == NULL)
+		die("cannot open '%s': %s", path, strerror(errno));
+	/* readdir's order is the file system's: choose by name. */
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		snprintf(path, sizeof path, "%s/catalogs/%s", g->sample,
+		    de->d_name);
+		if ((yp = opendir(path)) == NULL)
+			continue;
+		while ((fe = readdir(yp)) != NULL) {
+			if (fe->d_name[0] == '.')
+				continue;
+			snprintf(path, sizeof path, "%s/catalogs/%s/%s",
+			    g->sample, de->d_name, fe->d_name);
+			if (best[0] != '\0' && strcmp(path, best) <= 0)
+				continue;
+			text = read_file(path, NULL);
+			if (strstr(text, want) != NULL)
+				snprintf(best, sizeof best, "%s", path);
+			free(text);
+		}
+		closedir(yp);
+	}
+	closedir(dp);
+	if (best[0] == '\0')
+		die("%s/catalogs: no catalog of kind %s", g->sample, kind);
+	text = read_file(best, NULL);
+	for (p = text; p != NULL && *p != '\0'; p = strchr(p, '\n'),
+	    p = p != NULL ? p + 1 : NULL) {
+		if (strncmp(p, from, klen) == 0 && p[klen] == ':')
+			break;
+	}
+	if (p == NULL || *p == '\0')
+		die("%s: no %s", best, from);
+	sb_puts(&g->yw.b, p);
+	free(text);
 }
 
 static void
@@ -1789,7 +2396,7 @@ write_catalog(struct gen *g, struct rng *r, int which)
 	};
 	struct catalog	*c = &g->cat[which];
 	struct yw	*w = rec_begin(g, &c->id);
-	char		 title[256];
+	char		 title[256], desc[512];
 	int		 i, j;
 
 	kv_s(w, 0, "kind", c->kind);
@@ -1804,9 +2411,20 @@ write_catalog(struct gen *g, struct rng *r, int which)
 	    rng_range(r, 0, 60))));
 	if (g->have_prev)
 		kv_s(w, 0, "based_on", g->prev_cat[which].s);
-	kv_s(w, 0, "description",
-	    "練馬区情報セキュリティ対策基準の章立て（総務省ガイドラインに準拠）"
-	    "に沿った項目。\n前年度の項目を見直し、今年度の重点を反映した。");
+	/* what changed from last year's, which the 前年度 figures follow */
+	if (!g->have_prev)
+		snprintf(desc, sizeof desc, "練馬区情報セキュリティ対策基準の章立て"
+		    "（総務省ガイドラインに準拠）に沿った項目。");
+	else if (c->revised == 0)
+		snprintf(desc, sizeof desc, "練馬区情報セキュリティ対策基準の章立て"
+		    "（総務省ガイドラインに準拠）に沿った項目。\n前年度の項目を"
+		    "引き継いだ。");
+	else
+		snprintf(desc, sizeof desc, "練馬区情報セキュリティ対策基準の章立て"
+		    "（総務省ガイドラインに準拠）に沿った項目。\n前年度の項目を"
+		    "引き継ぎ、%d項目を今年度の重点に合わせて改め、新しい項目番号"
+		    "とした。", c->revised);
+	kv_s(w, 0, "description", desc);
 	if (which == CAT_SELF || which == CAT_DEPT || which == CAT_VENDOR) {
 		/* What the year's result report says beside the figures. */
 		kv_open(w, 0, "report");
@@ -1857,6 +2475,13 @@ write_catalog(struct gen *g, struct rng *r, int which)
 			seq_s(w, 6, vendor_stages[it->stage]);
 		}
 	}
+	/*
+	 * The criteria's questions and rules, which incident triage and
+	 * the 対応基準提案書 need beside the items; no random draw, so the
+	 * other catalogs stay as they were.
+	 */
+	if (which == CAT_ISOLATION)
+		put_sample_catalog(g, "isolation-criteria", "purpose");
 	rec_end(g, "catalogs", &c->id);
 }
 
@@ -1894,7 +2519,11 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 	struct day	 recv, d;
 	int		 plan = strcmp(type, "plan") == 0;
 	int		 proc = strcmp(type, "procurement") == 0;
-	int		 i, j, k, nv, rounds, late, years;
+	int		 eval = !plan && !proc;
+	int		 i, j, k, nv, rounds, late, years, ev = 0, nev = 0;
+	int		 weak = 0, after = 0, ndocs = 0;
+	const char	*category = NULL;
+	long long	 initial = 0, running = 0, cost;
 
 	/* Later in the year, earlier in the workflow. */
 	recv = workday(g->fy, fy_day(g->fy, rng_range(r, 5, 340)));
@@ -1902,6 +2531,12 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 	status = late ? statuses[rng_below(r, 3)] : PICK(r, statuses);
 	if (!plan && (strcmp(status, "decided") == 0))
 		status = "submitted";
+	/*
+	 * The year's one system evaluation is carried through to its
+	 * notice (評価確認シート, 評価結果通知), as in the sample.
+	 */
+	if (eval)
+		status = "decided";
 	snprintf(buf, sizeof buf, "練企情受第%d号", n + 1);
 	kv_s(w, 0, "ref_no", buf);
 	kv_s(w, 0, "type", type);
@@ -1919,7 +2554,7 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 	    30)));
 	members_seq(w, 0, "reviewers", g->w, r, rng_range(r, 1, 2));
 	if (plan)
-		kv_s(w, 0, "category", PICK(r, categories));
+		kv_s(w, 0, "category", category = PICK(r, categories));
 	kv_s(w, 0, "system_name", sys);
 	sb_reset(&t);
 	SENT(&t, r, purpose_s, rng_range(r, 2, 4), sys, rng_chance(r, 40));
@@ -1934,9 +2569,12 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 		for (i = 0; i < years; i++) {
 			seq_map(w, 2);
 			kv_int(w, 4, "fy", g->fy + i);
-			kv_int(w, 4, "initial", i == 0 ?
+			kv_int(w, 4, "initial", cost = i == 0 ?
 			    rng_range(r, 10, 900) * 100000L : 0);
-			kv_int(w, 4, "running", rng_range(r, 5, 300) * 10000L);
+			initial += cost;
+			kv_int(w, 4, "running", cost = rng_range(r, 5, 300) *
+			    10000L);
+			running += cost;
 			if (i == 0)
 				kv_s(w, 4, "note", "構築・データ移行を含む");
 		}
@@ -1974,11 +2612,22 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 		k = rng_range(r, 1, 3);
 		for (i = 0; i < k; i++)
 			seq_s(w, 2, documents_s[i]);
+		ndocs = k;
 		kv_bool(w, 0, "negotiation_attended", rng_chance(r, 40));
 	}
-	if (!plan && !proc) {
-		kv_s(w, 0, "evaluation_kind", PICK(r, evals));
-		kv_date(w, 0, "operation_start", fy_day(g->fy, 0));
+	if (eval) {
+		struct day	start;
+
+		/* eval_checks holds pre 0-3, post 4-5, operation 6-9. */
+		k = (int)rng_below(r, NELEM(evals));
+		ev = k == 0 ? 0 : k == 1 ? 4 : 6;
+		after = k != 0;
+		nev = k == 0 ? 4 : k == 1 ? 2 : 4;
+		kv_s(w, 0, "evaluation_kind", evals[k]);
+		/* before it starts, a year after, or in its fourth year */
+		start.n = days_from_civil(k == 0 ? g->fy + 1 : k == 1 ?
+		    g->fy - 1 : g->fy - 3, 4, 1);
+		kv_date(w, 0, "operation_start", start);
 	}
 	if (strcmp(status, "received") == 0)
 		goto tail;
@@ -2008,7 +2657,22 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 		nv = plan ? (int)NELEM(viewpoints_plan) :
 		    (int)NELEM(viewpoints_eval);
 		kv_open(w, 0, "findings");
-		for (i = 0; i < nv; i++) {
+		for (i = 0; eval && i < nev; i++) {
+			const char *rt = PICK(r, ratings);
+			int bad = strcmp(rt, "needs-check") == 0 ||
+			    strcmp(rt, "inadequate") == 0;
+
+			seq_map(w, 2);
+			kv_s(w, 4, "viewpoint", eval_checks[ev + i].viewpoint);
+			kv_s(w, 4, "check", eval_checks[ev + i].check);
+			kv_s(w, 4, "answer", eval_answers_s[after][rng_below(r,
+			    3)]);
+			kv_s(w, 4, "rating", rt);
+			kv_s(w, 4, "comment", eval_comments_s[after][(bad ? 2 :
+			    0) + rng_below(r, 2)]);
+			weak |= bad;
+		}
+		for (i = 0; !eval && i < nv; i++) {
 			seq_map(w, 2);
 			kv_s(w, 4, "viewpoint", vps[i]);
 			kv_s(w, 4, "check", checks_s[i % NELEM(checks_s)]);
@@ -2017,19 +2681,71 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 			kv_s(w, 4, "comment", PICK(r, comments_s));
 		}
 	} else {
+		unsigned	used = 0, o;
+		size_t		tries;
+
 		kv_open(w, 0, "opinions");
 		k = rng_range(r, 4, 9);
 		for (i = 0; i < k; i++) {
+			/* two draws an opinion, as before the table */
+			(void)rng_next(r);
+			o = rng_below(r, NELEM(proc_opinions));
+			for (tries = 0; tries < NELEM(proc_opinions) &&
+			    ((used >> o & 1) || proc_opinions[o].doc >= ndocs);
+			    tries++)
+				o = (o + 1) % NELEM(proc_opinions);
+			if (tries == NELEM(proc_opinions))
+				continue;
+			used |= 1U << o;
 			seq_map(w, 2);
-			kv_s(w, 4, "target", PICK(r, opinion_targets));
-			kv_s(w, 4, "comment", PICK(r, opinion_s));
+			snprintf(buf, sizeof buf, "%s%s%s",
+			    documents_s[proc_opinions[o].doc],
+			    proc_opinions[o].where[0] != '\0' ? " " : "",
+			    proc_opinions[o].where);
+			kv_s(w, 4, "target", buf);
+			kv_s(w, 4, "comment", proc_opinions[o].comment);
 		}
 		kv_date(w, 0, "submitted", workday(g->fy, day_add(g->fy, recv,
 		    6)));
 	}
-	sb_reset(&t);
-	SENT(&t, r, overall_s, rng_range(r, 2, 3), sys, rng_chance(r, 50));
-	kv_s(w, 0, "overall", t.d);
+	if (eval) {
+		kv_open(w, 0, "opinions");
+		k = rng_range(r, 1, 2);
+		j = (int)rng_below(r, 3);
+		for (i = 0; i < k; i++) {
+			seq_map(w, 2);
+			kv_s(w, 4, "comment", eval_opinions_s[after][(j + i) %
+			    3]);
+		}
+		kv_s(w, 0, "overall", eval_overall_s[after][weak]);
+	} else {
+		/* the same draws for both pools: plan reviews stay as they were */
+		sb_reset(&t);
+		if (proc)
+			SENT(&t, r, proc_overall_s, rng_range(r, 2, 3), sys,
+			    rng_chance(r, 50));
+		else
+			SENT(&t, r, overall_s, rng_range(r, 2, 3), sys,
+			    rng_chance(r, 50));
+		kv_s(w, 0, "overall", t.d);
+	}
+	if (eval) {
+		const char *res = weak ? "conditional" : "approve";
+
+		kv_s(w, 0, "proposed_result", res);
+		kv_open(w, 0, "decision");
+		kv_s(w, 2, "result", res);
+		if (weak) {
+			kv_open(w, 2, "conditions");
+			seq_s(w, 4, eval_conditions_s[after]);
+		}
+		d = workday(g->fy, day_add(g->fy, recv, 35));
+		kv_date(w, 2, "date", d);
+		snprintf(buf, sizeof buf, "練企情発第%d号", 100 + n);
+		kv_s(w, 2, "notice_no", buf);
+		kv_date(w, 2, "notified", workday(g->fy, day_add(g->fy, d,
+		    3)));
+	}
 	if (plan) {
 		const char *res = PICK(r, results);
 
@@ -2049,7 +2765,16 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 				seq_s(w, 4, "現行システムの改修で対応でき、"
 				    "新たな整備の必要性が認められないため。");
 			}
-			kv_s(w, 2, "approver", PICK(r, approvers));
+			/*
+			 * The tier the config's rules give the cost (a
+			 * 27,080,000円 更新 went to 情報政策課長 where
+			 * they give 企画部長, review15); the pick is still
+			 * drawn, so the stream goes on as before.
+			 */
+			(void)rng_below(r, NELEM(approvers));
+			kv_s(w, 2, "approver", approver_for(g->w, category,
+			    g->w->initial_basis ? initial : initial +
+			    running));
 			d = workday(g->fy, day_add(g->fy, recv, 35));
 			kv_date(w, 2, "date", d);
 			snprintf(buf, sizeof buf, "練企情発第%d号", 100 + n);
@@ -2088,13 +2813,22 @@ write_audit(struct gen *g, struct rng *r, const struct id *id,
 	struct day	 date;
 	char		 buf[256];
 	int		 ncats = 0, i, c, j, k, nfind = 0, hh, mm, followup;
-	int		 mn, bad[400], nbad = 0;
+	int		 mn, bad[400], nbad = 0, reported;
 	const char	*sys;
 
 	followup = kind == AUDIT_FOLLOWUP;
 	sys = PICK(r, systems);
 	mn = kind == AUDIT_OPERATIONAL && org->my_number;
-	date = workday(g->fy, fy_day(g->fy, rng_range(r, 75, 300)));
+	/*
+	 * A follow-up in its audit's own year comes when the corrections
+	 * are due (90 days) or soon after, within the year.
+	 */
+	if (followup && g->followup_after.n != 0)
+		date = bizday(g->fy, day_add(g->fy, g->followup_after,
+		    rng_range(r, 95, 120)));
+	else
+		date = workday(g->fy, fy_day(g->fy, rng_range(r, 75, 300)));
+	g->audit_date = date;
 	/* a document number is unique in its year (lint checks it) */
 	if (g->audit_no_fy != g->fy) {
 		memset(g->audit_no_used, 0, sizeof g->audit_no_used);
@@ -2116,8 +2850,14 @@ write_audit(struct gen *g, struct rng *r, const struct id *id,
 		    reiwa(g->fy), followup ? "フォローアップ" : "運用面",
 		    org->name);
 	kv_s(w, 0, "title", buf);
-	kv_s(w, 0, "status", date.n < days_from_civil(g->fy, 12, 1) ?
-	    "reported" : "agreed");
+	/*
+	 * Audited before December: reported (概要報告書 issued, the
+	 * reported date below); later: agreed with the auditee, not yet
+	 * reported, so no reported date (the status order planned,
+	 * in-progress, agreed, reported: each status has its dates).
+	 */
+	reported = date.n < days_from_civil(g->fy, 12, 1);
+	kv_s(w, 0, "status", reported ? "reported" : "agreed");
 	kv_s(w, 0, "target_org", org->code);
 	if (kind == AUDIT_SYSTEM)
 		kv_s(w, 0, "target_system", sys);
@@ -2213,16 +2953,31 @@ write_audit(struct gen *g, struct rng *r, const struct id *id,
 
 				kv_s(w, 4, "item", bc->items[bad[i] % 1000].ref);
 			}
-			kv_s(w, 4, "grade", PICK(r, grades));
-			kv_s(w, 4, "finding", PICK(r, note_ng_s));
-			kv_s(w, 4, "correction", PICK(r, correction_s));
-			kv_date(w, 4, "due", day_add(g->fy, date, 90));
+			struct afind *f = &g->last_find[i];
+
+			f->grade = PICK(r, grades);
+			f->finding = PICK(r, note_ng_s);
+			f->correction = PICK(r, correction_s);
+			f->due = day_add(g->fy, date, 90);
+			/*
+			 * A follow-up states the findings as its audit did,
+			 * with their due dates (drawn all the same, so the
+			 * stream goes on as before).
+			 */
+			if (followup && g->fu_find != NULL)
+				*f = g->fu_find[i];
+			kv_s(w, 4, "grade", f->grade);
+			kv_s(w, 4, "finding", f->finding);
+			kv_s(w, 4, "correction", f->correction);
+			kv_date(w, 4, "due", f->due);
 			kv_s(w, 4, "status", followup ? "accepted" :
 			    rng_chance(r, 50) ? "corrected" : "open");
 			if (followup || rng_chance(r, 50)) {
 				kv_s(w, 4, "response", PICK(r, response_s));
-				kv_date(w, 4, "response_date", day_add(g->fy,
-				    date, 60));
+				/* answered before the follow-up asks */
+				kv_date(w, 4, "response_date", followup &&
+				    g->fu_find != NULL ? day_add(g->fy, date,
+				    -7) : day_add(g->fy, date, 60));
 			}
 			if (followup) {
 				kv_s(w, 4, "from_audit", g->prev_audit.s);
@@ -2249,14 +3004,28 @@ write_audit(struct gen *g, struct rng *r, const struct id *id,
 			kv_s(w, 4, "measure", PICK(r, correction_s));
 		}
 	}
-	sb_reset(&t);
-	SENT(&t, r, audit_summary_s, rng_range(r, 2, 4), NULL, 1);
+	/*
+	 * The summary speaks of マイナンバー only where the audit checked
+	 * it, and of no earlier audit: 「前回の監査の指摘事項は是正されて
+	 * いる。」 went to 課 never audited before (review15).  The same
+	 * number of sentences, so the stream goes on as before.
+	 */
+	{
+		const char *pool[NELEM(audit_summary_s)];
+
+		memcpy(pool, audit_summary_s, sizeof pool);
+		if (!mn)
+			pool[AUDIT_SUMMARY_MN] = audit_summary_nomn;
+		sb_reset(&t);
+		SENT(&t, r, pool, rng_range(r, 2, 4), NULL, 1);
+	}
 	kv_s(w, 0, "summary", t.d);
 	kv_open(w, 0, "agreement");
 	kv_s(w, 2, "by", person_name(r, buf, sizeof buf));
 	kv_s(w, 2, "position", "課長");
 	kv_date(w, 2, "date", day_add(g->fy, date, 14));
-	kv_date(w, 0, "reported", day_add(g->fy, date, 30));
+	if (reported)
+		kv_date(w, 0, "reported", day_add(g->fy, date, 30));
 	free(t.d);
 	rec_end(g, "audits", id);
 	return nfind;
@@ -2709,7 +3478,9 @@ write_meeting(struct gen *g, struct rng *r, const struct id *id,
 	struct sb	 t = { NULL, 0, 0 };
 	char		 buf[256];
 	struct day	 due;
-	int		 i, j, k, regular = strcmp(type, "regular") == 0;
+	struct sb	 minutes;
+	int		 i, j, k, n, issues_item = 0;
+	int		 regular = strcmp(type, "regular") == 0;
 
 	kv_s(w, 0, "type", type);
 	snprintf(buf, sizeof buf, "第%d回 %s", number, name);
@@ -2733,9 +3504,11 @@ write_meeting(struct gen *g, struct rng *r, const struct id *id,
 		person(w, 2, r, "johoseisaku", NULL);
 	kv_open(w, 0, "agenda");
 	k = rng_range(r, 3, 6);
+	sb_reset(&t);
 	for (i = 0; i < k; i++) {
-		const char *title = agenda_titles[(i * 2 + (int)rng_below(r,
-		    2)) % NELEM(agenda_titles)];
+		const size_t ti = (size_t)(i * 2 + (int)rng_below(r, 2)) %
+		    NELEM(agenda_titles);
+		const char *title = agenda_titles[ti];
 
 		seq_map(w, 2);
 		kv_s(w, 4, "title", title);
@@ -2743,8 +3516,28 @@ write_meeting(struct gen *g, struct rng *r, const struct id *id,
 		kv_open(w, 4, "materials");
 		snprintf(buf, sizeof buf, "資料%d_%s.xlsx", i + 1, title);
 		seq_s(w, 6, buf);
-		kv_s(w, 4, "summary", PICK(r, agenda_sum_s));
+		kv_s(w, 4, "summary", agenda_said[ti][0]);
+		/* 課題管理表 is the issues topic's item (its title names it) */
+		if (strcmp(title, "課題管理表") == 0)
+			issues_item = 1;
+		sb_printf(&t, "%s%d %s\n%s\n", i ? "\n" : "", i + 1, title,
+		    agenda_said[ti][1]);
 	}
+	n = k;
+	for (i = 0; i < (int)NELEM(agenda_topics); i++) {
+		if (strcmp(agenda_topics[i].type, type) != 0 ||
+		    (issues_item && strcmp(agenda_topics[i].topic,
+		    "issues") == 0))
+			continue;
+		seq_map(w, 2);
+		kv_s(w, 4, "title", agenda_topics[i].title);
+		kv_s(w, 4, "topic", agenda_topics[i].topic);
+		kv_s(w, 4, "summary", agenda_topics[i].said[0]);
+		sb_printf(&t, "\n%d %s\n%s\n", ++n, agenda_topics[i].title,
+		    agenda_topics[i].said[1]);
+	}
+	minutes = t;
+	memset(&t, 0, sizeof t);
 	kv_open(w, 0, "decisions");
 	k = rng_range(r, 1, 3);
 	j = (int)rng_below(r, NELEM(decisions_s));
@@ -2759,15 +3552,10 @@ write_meeting(struct gen *g, struct rng *r, const struct id *id,
 			seq_s(w, 2, g->issues[(number * 3 + i) %
 			    g->nissues].s);
 	}
-	sb_reset(&t);
-	for (i = 0; i < 3; i++) {
-		sb_printf(&t, "%s%d %s\n", i ? "\n" : "", i + 1,
-		    agenda_titles[i]);
-		SENT(&t, r, agenda_sum_s, rng_range(r, 2, 3), NULL, 0);
-		sb_putc(&t, '\n');
-	}
-	kv_s(w, 0, "minutes", t.d);
+	/* the notes: a part on each item of the 次第, in its order */
+	kv_s(w, 0, "minutes", minutes.d);
 	kv_date(w, 0, "minutes_submitted", day_add(g->fy, d, 5));
+	free(minutes.d);
 	free(t.d);
 	rec_end(g, "meetings", id);
 }
@@ -2809,7 +3597,14 @@ write_issue(struct gen *g, struct rng *r, const struct id *id, int n)
 		seq_s(w, 2, g->reviews[rng_below(r, (unsigned)g->nreviews)].s);
 	}
 	kv_open(w, 0, "history");
+	/*
+	 * The status is the last entry's: an open issue has only the
+	 * entry that raised it, one in progress an entry saying so (the
+	 * count drawn all the same, so the stream goes on as before).
+	 */
 	k = closed ? 3 : rng_range(r, 1, 2);
+	if (!closed)
+		k = strcmp(status, "open") == 0 ? 1 : 2;
 	for (i = 0; i < k; i++) {
 		seq_map(w, 2);
 		kv_date(w, 4, "date", day_add(g->fy, d, 20 * i + (closed &&
@@ -2822,8 +3617,187 @@ write_issue(struct gen *g, struct rng *r, const struct id *id, int n)
 	rec_end(g, "issues", id);
 }
 
+/*
+ * What the division's report and the advisor's review of it add to an
+ * incident (再発防止策の提案書), from a stream of its own (rm): the
+ * report's number and cause and each measure with its rating, on about
+ * two incidents in three.
+ */
 static void
-write_incident(struct gen *g, struct rng *r, const struct id *id)
+write_measures(struct gen *g, struct rng *rm, const char *cat,
+    const struct org *org, struct day reviewed)
+{
+	static const char *const ratings[] = { "effective", "effective",
+	    "partial", "insufficient" };
+	struct yw	*w = &g->yw;
+	char		 buf[64];
+	const char	*rt;
+	size_t		 k, c;
+	int		 i, n, first;
+
+	if (!rng_chance(rm, 65))
+		return;
+	c = rng_below(rm, NELEM(incident_causes));
+	for (k = 0; k < NELEM(incident_causes); k++)
+		if (strcmp(incident_causes[k].cat, cat) == 0)
+			c = k;
+	/* 練 and the division's first character: 練こ第412号 */
+	k = ((unsigned char)org->name[0] & 0xf0) == 0xe0 ? 3 : 1;
+	snprintf(buf, sizeof buf, "練%.*s第%d号", (int)k, org->name,
+	    rng_range(rm, 100, 899));
+	kv_s(w, 2, "report_no", buf);
+	kv_s(w, 2, "cause", incident_causes[c].cause);
+	kv_open(w, 2, "items");
+	n = rng_range(rm, 2, 3);
+	first = (int)rng_below(rm, 3);
+	for (i = 0; i < n; i++) {
+		rt = PICK(rm, ratings);
+		seq_map(w, 4);
+		kv_s(w, 6, "measure", incident_causes[c].measures[(first + i) %
+		    3]);
+		kv_s(w, 6, "rating", rt);
+		kv_s(w, 6, "reason", strcmp(rt, "effective") == 0 ?
+		    PICK(rm, measure_ok_s) : strcmp(rt, "partial") == 0 ?
+		    PICK(rm, measure_partial_s) : PICK(rm, measure_bad_s));
+		if (strcmp(rt, "effective") != 0)
+			kv_s(w, 6, "proposal", PICK(rm, measure_proposal_s));
+		kv_date(w, 6, "reviewed", reviewed);
+	}
+}
+
+/*
+ * The facts of a personal-data incident the reporting criteria judge
+ * (privacy.*), from a stream of their own (rp).
+ */
+struct pfacts {
+	int		 pi, mn, people, sensitive, financial, wrongful, numsys;
+	struct day	 known;
+};
+
+static void
+write_privacy(struct gen *g, struct rng *rp, struct pfacts *f, int cyber)
+{
+	struct yw	*w = &g->yw;
+
+	/* Most incidents concern a few people, some a whole list. */
+	f->people = rng_chance(rp, 80) ? rng_range(rp, 1, 40) :
+	    rng_range(rp, 101, 1500);
+	kv_open(w, 0, "privacy");
+	kv_date(w, 2, "known", f->known);
+	kv_s(w, 2, "items", PICK(rp, privacy_items_s));
+	kv_int(w, 2, "people", f->people);
+	kv_bool(w, 2, "sensitive", f->sensitive = rng_chance(rp, 20));
+	kv_bool(w, 2, "financial", f->financial = rng_chance(rp, 5));
+	kv_bool(w, 2, "wrongful", f->wrongful = cyber && rng_chance(rp, 50));
+	if (f->mn)
+		kv_bool(w, 2, "number_system", f->numsys = rng_chance(rp,
+		    50));
+}
+
+/*
+ * The timeline's reports, each one the reporting criteria make due
+ * (their refs and conditions are those of the sample's catalog, which
+ * write_reporting() copies), made in time: the 事故等報告書 then shows
+ * them done, as for an incident handled.  From a stream of its own.
+ */
+struct tlent {
+	const char	*ref, *text;
+	struct day	 at;
+	int		 hh, mm;
+};
+
+static void
+write_timeline(struct gen *g, struct rng *rt, const struct pfacts *f,
+    struct day found, struct day received)
+{
+	struct tlent	 e[12], tmp;
+	struct yw	*w = &g->yw;
+	char		 buf[16], dt[40];
+	int		 n = 0, i, j, big, prompt, final;
+
+	big = f->sensitive || f->financial || f->people > 100;
+	e[n].ref = NULL;
+	e[n].text = "所管課の職員が事故等に気付き、係長に報告した。";
+	e[n].at = found;
+	e[n].hh = rng_range(rt, 9, 11);
+	e[n++].mm = rng_range(rt, 0, 5) * 5;
+	e[n].ref = "ward-first";
+	e[n].text = "所管課から情報政策課へ第一報。";
+	e[n].at = found;
+	e[n].hh = e[0].hh + 1;
+	e[n++].mm = e[0].mm;
+	if (f->pi || f->mn) {
+		e[n].ref = "ward-ciso";
+		e[n].text = "統括情報セキュリティ責任者から最高情報セキュリティ"
+		    "責任者へ、個人情報の漏えい等のおそれを報告した。";
+		e[n].at = bizday(g->fy, f->known);
+		e[n].hh = 16;
+		e[n++].mm = 0;
+	}
+	prompt = f->pi && (big || f->wrongful);
+	final = f->pi && big && !f->wrongful;
+	for (i = 0; i < 2; i++) {
+		int mnx = i == 1;
+
+		if (mnx) {
+			prompt = f->mn && (f->numsys || f->wrongful ||
+			    f->people > 100);
+			final = f->mn && (f->numsys || f->people > 100) &&
+			    !f->wrongful;
+		}
+		if (prompt) {
+			e[n].ref = mnx ? "mn-prompt" : "ppc-prompt";
+			e[n].text = mnx ? "個人情報保護委員会へ特定個人情報の"
+			    "漏えい等の速報を提出した。" :
+			    "個人情報保護委員会へ漏えい等の速報を提出した。";
+			e[n].at = bizday(g->fy, day_add(g->fy, f->known, 1));
+			e[n].hh = 15;
+			e[n++].mm = mnx ? 30 : 0;
+		}
+		if (final || ((mnx ? f->mn : f->pi) && f->wrongful)) {
+			e[n].ref = mnx ? (final ? "mn-final" :
+			    "mn-final-wrongful") : (final ? "ppc-final" :
+			    "ppc-final-wrongful");
+			e[n].text = mnx ? "個人情報保護委員会へ特定個人情報の"
+			    "漏えい等の確報を提出した。" :
+			    "個人情報保護委員会へ漏えい等の確報を提出した。";
+			e[n].at = bizday(g->fy, day_add(g->fy, f->known,
+			    rng_range(rt, 12, 16)));
+			e[n].hh = 15;
+			e[n++].mm = mnx ? 30 : 0;
+		}
+	}
+	e[n].ref = "ward-report";
+	e[n].text = "所管課から事故等報告書（原因と再発防止策）を受領した。";
+	e[n].at = received;
+	e[n].hh = 10;
+	e[n++].mm = 0;
+	/* in time order (insertion sort: a dozen entries at most) */
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && (e[j - 1].at.n > e[j].at.n ||
+		    (e[j - 1].at.n == e[j].at.n && e[j - 1].hh * 60 +
+		    e[j - 1].mm > e[j].hh * 60 + e[j].mm)); j--) {
+			tmp = e[j];
+			e[j] = e[j - 1];
+			e[j - 1] = tmp;
+		}
+	kv_open(w, 0, "timeline");
+	for (i = 0; i < n; i++) {
+		seq_map(w, 2);
+		kv_int(w, 4, "seq", i + 1);
+		snprintf(dt, sizeof dt, "%sT%02d:%02d", iso(e[i].at, buf,
+		    sizeof buf), e[i].hh, e[i].mm);
+		kv_s(w, 4, "at", dt);
+		kv_s(w, 4, "type", e[i].ref != NULL ? "report" : "detection");
+		kv_s(w, 4, "text", e[i].text);
+		if (e[i].ref != NULL)
+			kv_s(w, 4, "report", e[i].ref);
+	}
+}
+
+static void
+write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
+    struct rng *rt, const struct id *id)
 {
 	static const char *const severities[] = { "low", "low", "medium",
 	    "medium", "high", "critical" };
@@ -2835,47 +3809,105 @@ write_incident(struct gen *g, struct rng *r, const struct id *id)
 	struct sb	 t = { NULL, 0, 0 };
 	const struct org *org = any_division(g->w, r);
 	unsigned	 which = rng_below(r, NELEM(incident_titles));
-	const char	*cat = incident_cats[which];
+	const char	*cat = incident_cats[which], *rating, *comment;
 	struct day	 d = fy_day(g->fy, rng_range(r, 0, 350));
-	int		 closed = rng_chance(r, 75), pi, cyber;
+	int		 closed = rng_chance(r, 75), pi, cyber, mn, i, j, k;
+	int		 lines;
+	struct pfacts	 f;
+	struct day	 found;
 
 	cyber = strcmp(cat, "malware") == 0 || strcmp(cat, "attack") == 0;
 	pi = rng_chance(r, 50);
+	if (incident_texts[which].pi != 0)
+		pi = incident_texts[which].pi > 0;
 	kv_s(w, 0, "title", incident_titles[which]);
 	kv_s(w, 0, "org", org->code);
 	kv_date(w, 0, "occurred", d);
-	kv_date(w, 0, "discovered", day_add(g->fy, d, (int)rng_below(r, 2)));
+	found = day_add(g->fy, d, (int)rng_below(r, 2));
+	kv_date(w, 0, "discovered", found);
 	kv_date(w, 0, "reported", day_add(g->fy, d, 1));
 	kv_s(w, 0, "category", cat);
 	kv_s(w, 0, "severity", PICK(r, severities));
 	kv_s(w, 0, "status", closed ? "closed" : "prevention");
 	kv_bool(w, 0, "personal_info", pi);
-	kv_bool(w, 0, "my_number", pi && rng_chance(r, 10));
-	kv_s(w, 0, "affected", pi ? "区民の氏名・住所" : "職員端末1台");
+	mn = pi && rng_chance(r, 10);
+	kv_bool(w, 0, "my_number", mn);
+	memset(&f, 0, sizeof f);
+	f.pi = pi;
+	f.mn = mn;
+	f.known = day_add(g->fy, d, 1);
+	if (pi)
+		write_privacy(g, rp, &f, cyber);
+	kv_s(w, 0, "affected", pi ? "区民の氏名・住所" :
+	    incident_texts[which].affected);
 	kv_s(w, 0, "system", PICK(r, systems));
+	/* the title's texts, the first two or three in their order */
+	k = rng_range(r, 2, 3);
+	lines = rng_chance(r, 40);
 	sb_reset(&t);
-	SENT(&t, r, incident_desc_s, rng_range(r, 2, 3), NULL, rng_chance(r,
-	    40));
+	for (i = 0; i < k; i++) {
+		if (i > 0 && lines)
+			sb_putc(&t, '\n');
+		sb_puts(&t, incident_texts[which].desc[i]);
+	}
 	kv_s(w, 0, "description", t.d);
+	k = rng_range(r, 1, 3);
 	sb_reset(&t);
-	SENT(&t, r, incident_resp_s, rng_range(r, 1, 3), NULL, 0);
+	for (i = 0; i < k; i++)
+		sb_puts(&t, incident_texts[which].resp[i]);
 	kv_s(w, 0, "response", t.d);
-	kv_s(w, 0, "advice", PICK(r, incident_adv_s));
+	i = (int)rng_below(r, 2);
+	kv_s(w, 0, "advice", incident_texts[which].adv[i]);
+	write_timeline(g, rt, &f, found, day_add(g->fy, d, 10));
 	if (cyber) {
+		/*
+		 * The reason is the decision's, for the category: it was a
+		 * rule of the criteria drawn at random (遮断せず監視 for a
+		 * terminal's malware because 「公開サーバへの攻撃により改ざん
+		 * のおそれがある場合は、当該サーバを停止する」), and a
+		 * connection not cut was 「再開」ed (review15).  The rule is
+		 * still drawn, so the stream goes on as before.
+		 */
+		j = (int)rng_below(r, NELEM(decisions));
 		kv_open(w, 0, "isolation");
-		kv_s(w, 2, "decision", PICK(r, decisions));
+		kv_s(w, 2, "decision", decisions[j]);
 		kv_datetime(w, 2, "decided", d, rng_range(r, 9, 17),
 		    rng_range(r, 0, 59));
 		kv_s(w, 2, "criteria", g->cat[CAT_ISOLATION].id.s);
-		kv_s(w, 2, "reason", PICK(r, isolation_s));
-		kv_datetime(w, 2, "restored", day_add(g->fy, d, 2), 9, 0);
+		(void)rng_below(r, NELEM(isolation_s));
+		kv_s(w, 2, "reason", isolation_reasons[j][strcmp(cat,
+		    "attack") == 0]);
+		if (j < 2)
+			kv_datetime(w, 2, "restored", day_add(g->fy, d, 2), 9,
+			    0);
 	}
 	kv_open(w, 0, "prevention");
 	kv_date(w, 2, "received", day_add(g->fy, d, 10));
-	kv_s(w, 2, "measures", PICK(r, prevention_s));
-	kv_date(w, 2, "reviewed", day_add(g->fy, d, 14));
-	kv_s(w, 2, "rating", PICK(r, ratings));
-	kv_s(w, 2, "comment", PICK(r, incident_adv_s));
+	kv_s(w, 2, "measures", incident_texts[which].measures);
+	/*
+	 * Status prevention (再発防止策の確認中) is the state before the
+	 * review: an incident not closed has the division's report and not
+	 * yet the review's date, rating, comment or reviewed measures (the
+	 * 事故等報告書 showed 確認中 beside 「再発防止策の有効性を確認した」,
+	 * review15).  The rating is drawn all the same, and the reviewed
+	 * measures written into a scratch buffer, so the streams go on as
+	 * before.
+	 */
+	rating = PICK(r, ratings);
+	comment = incident_texts[which].adv[1 - i];
+	if (closed) {
+		kv_date(w, 2, "reviewed", day_add(g->fy, d, 14));
+		kv_s(w, 2, "rating", rating);
+		kv_s(w, 2, "comment", comment);
+		write_measures(g, rm, cat, org, day_add(g->fy, d, 14));
+	} else {
+		struct yw	 keep = g->yw;
+
+		memset(&g->yw, 0, sizeof g->yw);
+		write_measures(g, rm, cat, org, day_add(g->fy, d, 14));
+		free(g->yw.b.d);
+		g->yw = keep;
+	}
 	members_seq(w, 0, "members", g->w, r, rng_range(r, 1, 2));
 	if (closed)
 		kv_date(w, 0, "closed", day_add(g->fy, d, 20));
@@ -2939,12 +3971,350 @@ write_pia(struct gen *g, struct rng *r, const struct id *id)
  * One fiscal year.
  */
 
+/*
+ * The year's reporting criteria (catalog kind incident-reporting): to
+ * whom an incident is reported and by when, which the 事故等報告書 and
+ * the 対応基準提案書 judge by.  The rules are the sample's.
+ */
+static void
+write_reporting(struct gen *g, struct rng *r, const struct id *id)
+{
+	struct yw	*w = rec_begin(g, id);
+	char		 title[256];
+
+	kv_s(w, 0, "kind", "incident-reporting");
+	snprintf(title, sizeof title, "令和%d年度 事故等の報告基準"
+	    "（個人情報の漏えい等を含む）", reiwa(g->fy));
+	kv_s(w, 0, "title", title);
+	kv_int(w, 0, "version", 1);
+	kv_s(w, 0, "status", "final");
+	kv_date(w, 0, "issued", bizday(g->fy, fy_day(g->fy, rng_range(r, 0,
+	    20))));
+	if (g->have_prev_reporting)
+		kv_s(w, 0, "based_on", g->prev_reporting.s);
+	put_sample_catalog(g, "incident-reporting", "description");
+	rec_end(g, "catalogs", id);
+	g->prev_reporting = *id;
+	g->have_prev_reporting = 1;
+}
+
+/*
+ * The year's work plan (作業実施計画書): version 1 in April, and a
+ * version 2 when an operational audit was put off (moves), as the
+ * sample's change control does.  moved is that audit, NULL for none.
+ */
+static void
+write_workplans(struct gen *g, struct rng *r, struct rng *ri,
+    const struct id *moved, const struct org *org, struct day moved_to)
+{
+	static const char policy[] =
+	    "仕様書に定める業務を、総合情報化顧問（CIO補佐官）と最高情報"
+	    "セキュリティアドバイザーを中心とする体制で実施します。\n"
+	    "定例会（月2回）と進捗報告会（2か月に1回）で作業の状況を報告し、"
+	    "課題は課題管理表で管理します。";
+	struct id	 id;
+	struct yw	*w;
+	struct day	 date, from, date2, sub;
+	char		 buf[256], d1[16], d2[16];
+	int		 y, m, dd, y2, m2, dd2;
+
+	id = new_id(ri, "wp");
+	w = rec_begin(g, &id);
+	snprintf(buf, sizeof buf, "令和%d年度 作業実施計画書", reiwa(g->fy));
+	kv_s(w, 0, "title", buf);
+	kv_int(w, 0, "version", 1);
+	/* due within two weeks of the contract (1 April) */
+	date = bizday(g->fy, fy_day(g->fy, rng_range(r, 5, 8)));
+	kv_date(w, 0, "date", date);
+	sub = bizday(g->fy, day_add(g->fy, date, rng_range(r, 1, 3)));
+	/* the first year's is the one the config states (write_config) */
+	if (g->fy == g->first_fy)
+		sub.n = days_from_civil(g->fy, 4, 14);
+	kv_date(w, 0, "submitted", sub);
+	kv_s(w, 0, "policy", policy);
+	kv_date(w, 0, "approved", bizday(g->fy, day_add(g->fy, sub,
+	    rng_range(r, 3, 8))));
+	rec_end(g, "workplans", &id);
+
+	if (moved == NULL)
+		return;
+	from = bizday(g->fy, day_add(g->fy, moved_to, -rng_range(r, 28,
+	    63)));
+	date2 = bizday(g->fy, day_add(g->fy, from, -rng_range(r, 14, 21)));
+	if (from.n >= moved_to.n || date2.n <= date.n + 30)
+		return;
+	id = new_id(ri, "wp");
+	w = rec_begin(g, &id);
+	snprintf(buf, sizeof buf, "令和%d年度 作業実施計画書（第2版）",
+	    reiwa(g->fy));
+	kv_s(w, 0, "title", buf);
+	kv_int(w, 0, "version", 2);
+	kv_date(w, 0, "date", date2);
+	kv_date(w, 0, "submitted", bizday(g->fy, day_add(g->fy, date2, 1)));
+	kv_s(w, 0, "policy", policy);
+	civil_from_days(from.n, &y, &m, &dd);
+	civil_from_days(moved_to.n, &y2, &m2, &dd2);
+	if (y2 == y)
+		snprintf(buf, sizeof buf, "%sの運用面の監査を令和%d年%d月%d日"
+		    "から同年%d月%d日に変更した。", org->name, y - 2018, m, dd,
+		    m2, dd2);
+	else
+		snprintf(buf, sizeof buf, "%sの運用面の監査を令和%d年%d月%d日"
+		    "から令和%d年%d月%d日に変更した。", org->name, y - 2018, m,
+		    dd, y2 - 2018, m2, dd2);
+	kv_s(w, 0, "changes", buf);
+	kv_s(w, 0, "reason", PICK(r, workplan_changes_s));
+	kv_open(w, 0, "moves");
+	seq_map(w, 2);
+	kv_s(w, 4, "record", moved->s);
+	kv_p(w, 4, "from", "%s", iso(from, d1, sizeof d1));
+	kv_p(w, 4, "to", "%s", iso(moved_to, d2, sizeof d2));
+	kv_date(w, 0, "approved", bizday(g->fy, day_add(g->fy, date2,
+	    rng_range(r, 3, 7))));
+	rec_end(g, "workplans", &id);
+}
+
+/*
+ * The year's security-management plan (運営計画書, May) and final report
+ * (最終報告書, March): what people write; the figures come from the
+ * records when the reports are made.  Two proofreads each, by the team.
+ */
+static void
+write_secreports(struct gen *g, struct rng *r, struct rng *ri)
+{
+	static const char *const phases[4][3] = {
+		{ "plan", "年間の監査・点検・研修の計画を定める",
+		  "運営計画書の承認（5月）" },
+		{ "do", "対象者区分ごとの情報セキュリティ研修を実施する",
+		  "9区分の研修の実施と受講率" },
+		{ "check", "運用面5組織、システム面1システムの内部監査と所属点検を行う",
+		  "監査の適合率、所属点検の実施率" },
+		{ "act", "指摘事項の改善とポリシーの見直しを提案する",
+		  "フォローアップ監査、見直し提案書" },
+	};
+	static const struct {
+		int		 month;
+		const char	*item;
+	} schedule[] = {
+		{ 4, "新規採用職員研修、新任管理職研修" },
+		{ 6, "情報セキュリティ担当者研修" },
+		{ 7, "内部監査（運用面）の開始" },
+		{ 9, "所属点検・自己点検" },
+		{ 11, "特記事項チェックシートの取りまとめ" },
+		{ 3, "最終報告書の作成" },
+	};
+	static const char *const next_s[] = {
+		"適合率の低かった章を重点とした研修教材の改訂",
+		"情報セキュリティ担当者向けの所属点検の説明会の開催",
+		"事故等の原因を踏まえた再発防止策の全庁展開",
+		"委託事業者等の管理状況の確認手順の見直し",
+		"フォローアップ監査で是正が確認できなかった指摘の再確認",
+	};
+	static const char *const proof_s[2][2] = {
+		{ "目標の指標を具体化し、スケジュールに研修を追記した。",
+		  "監査結果の表記を適合率に統一した。" },
+		{ "用語を区の情報セキュリティポリシーの表記に統一した。",
+		  "次年度の取組を3項目に整理した。" },
+	};
+	struct id	 id;
+	struct yw	*w;
+	struct day	 date;
+	char		 buf[256];
+	size_t		 i, m;
+	int		 final, k, j;
+
+	for (final = 0; final < 2; final++) {
+		id = new_id(ri, "sr");
+		w = rec_begin(g, &id);
+		kv_s(w, 0, "type", final ? "final" : "plan");
+		snprintf(buf, sizeof buf, final ? "令和%d年度 情報セキュリティ"
+		    "対策の実施結果（最終報告書）" : "令和%d年度 情報セキュリティ"
+		    "運営計画書", reiwa(g->fy));
+		kv_s(w, 0, "title", buf);
+		date = bizday(g->fy, final ? day_add(g->fy, (struct day){
+		    days_from_civil(g->fy + 1, 3, 1) }, rng_range(r, 0, 12)) :
+		    fy_day(g->fy, rng_range(r, 30, 45)));
+		kv_date(w, 0, "date", date);
+		kv_s(w, 0, "summary", final ?
+		    "運営計画書に基づき、内部監査、所属点検、研修および事故等への"
+		    "対応を実施した。\n監査と点検で見つかった課題は、次年度の研修と"
+		    "規程の見直しにつなげる。" :
+		    "情報セキュリティポリシーに基づく対策をPDCAサイクルで継続的に"
+		    "改善する。\n監査・点検で見つかった課題を研修と規程の見直しに"
+		    "つなげる。");
+		if (!final) {
+			kv_open(w, 0, "goals");
+			for (i = 0; i < 4; i++) {
+				seq_map(w, 2);
+				kv_s(w, 4, "phase", phases[i][0]);
+				kv_s(w, 4, "goal", phases[i][1]);
+				kv_s(w, 4, "measure", phases[i][2]);
+			}
+			kv_open(w, 0, "schedule");
+			for (i = 0; i < NELEM(schedule); i++) {
+				seq_map(w, 2);
+				kv_int(w, 4, "month", schedule[i].month);
+				kv_s(w, 4, "item", schedule[i].item);
+			}
+		} else {
+			kv_open(w, 0, "next_actions");
+			/* the second proofread says three */
+			k = 3;
+			j = (int)rng_below(r, NELEM(next_s));
+			for (i = 0; i < (size_t)k; i++)
+				seq_s(w, 2, next_s[((size_t)j + i) %
+				    NELEM(next_s)]);
+		}
+		kv_open(w, 0, "proofreads");
+		m = rng_below(r, (unsigned)g->w->nmembers);
+		for (i = 0; i < 2; i++) {
+			size_t	who = (m + i) % g->w->nmembers;
+
+			seq_map(w, 2);
+			kv_int(w, 4, "round", (long)i + 1);
+			kv_s(w, 4, "by", g->w->mnames[who] != NULL ?
+			    g->w->mnames[who] : g->w->members[who]);
+			kv_date(w, 4, "date", bizday(g->fy, day_add(g->fy, date,
+			    i == 0 ? -8 : -1)));
+			kv_s(w, 4, "changes", proof_s[i][final]);
+		}
+		rec_end(g, "secreports", &id);
+	}
+}
+
+/*
+ * SHA-256 (FIPS 180-4) for a deliverable's file, whose digest lint
+ * checks against the record's.
+ */
+static const uint32_t sha256_k[64] = {
+	0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1,
+	0x923f82a4, 0xab1c5ed5, 0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3,
+	0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
+	0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+	0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147,
+	0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
+	0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b,
+	0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+	0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
+	0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208,
+	0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2
+};
+
+#define ROR32(x, n)	(((x) >> (n)) | ((x) << (32 - (n))))
+
+static void
+sha256_block(uint32_t h[8], const unsigned char *p)
+{
+	uint32_t	w[64], a, b, c, d, e, f, g, hh, t1, t2;
+	int		i;
+
+	for (i = 0; i < 16; i++)
+		w[i] = (uint32_t)p[4 * i] << 24 | (uint32_t)p[4 * i + 1] << 16 |
+		    (uint32_t)p[4 * i + 2] << 8 | (uint32_t)p[4 * i + 3];
+	for (i = 16; i < 64; i++)
+		w[i] = w[i - 16] + (ROR32(w[i - 15], 7) ^ ROR32(w[i - 15], 18) ^
+		    (w[i - 15] >> 3)) + w[i - 7] + (ROR32(w[i - 2], 17) ^
+		    ROR32(w[i - 2], 19) ^ (w[i - 2] >> 10));
+	a = h[0]; b = h[1]; c = h[2]; d = h[3];
+	e = h[4]; f = h[5]; g = h[6]; hh = h[7];
+	for (i = 0; i < 64; i++) {
+		t1 = hh + (ROR32(e, 6) ^ ROR32(e, 11) ^ ROR32(e, 25)) +
+		    ((e & f) ^ (~e & g)) + sha256_k[i] + w[i];
+		t2 = (ROR32(a, 2) ^ ROR32(a, 13) ^ ROR32(a, 22)) +
+		    ((a & b) ^ (a & c) ^ (b & c));
+		hh = g; g = f; f = e; e = d + t1;
+		d = c; c = b; b = a; a = t1 + t2;
+	}
+	h[0] += a; h[1] += b; h[2] += c; h[3] += d;
+	h[4] += e; h[5] += f; h[6] += g; h[7] += hh;
+}
+
+static void
+sha256(const unsigned char *p, size_t n, char out[65])
+{
+	uint32_t	h[8] = { 0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
+	    0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19 };
+	unsigned char	last[128];
+	uint64_t	bits = (uint64_t)n * 8;
+	size_t		i, rest, len;
+
+	for (i = 0; i + 64 <= n; i += 64)
+		sha256_block(h, p + i);
+	rest = n - i;
+	memset(last, 0, sizeof last);
+	memcpy(last, p + i, rest);
+	last[rest] = 0x80;
+	len = rest + 1 + 8 <= 64 ? 64 : 128;
+	for (i = 0; i < 8; i++)
+		last[len - 1 - i] = (unsigned char)(bits >> (8 * i));
+	sha256_block(h, last);
+	if (len == 128)
+		sha256_block(h, last + 64);
+	for (i = 0; i < 8; i++)
+		snprintf(out + 8 * i, 9, "%08x", (unsigned)h[i]);
+}
+
+/*
+ * An authored deliverable (4(2)キ, 見直し提案書) a year: a short text file
+ * under files/FY/ and its record with the file's digest and size, so
+ * that the bundle and the work plan's list of deliverables have one.
+ */
+static void
+write_deliverable(struct gen *g, struct rng *r, struct rng *ri)
+{
+	static const char *const points_s[] = {
+		"クラウドサービスの利用に係る規定を、国のガイドラインの改定に合わせて見直す。",
+		"テレワーク端末の管理の規定に、私物端末の利用を認めない旨を明記する。",
+		"委託事業者等の管理の規定に、再委託の承認の手続を加える。",
+		"情報セキュリティ事故等の報告の規定を、報告基準の改定に合わせて見直す。",
+		"外部記録媒体の管理の規定を、持出しの申請と記録の手順に合わせて見直す。",
+	};
+	struct id	 id = new_id(ri, "dl");
+	struct yw	*w;
+	struct sb	 text = { NULL, 0, 0 };
+	char		 title[256], rel[512], path[4096], digest[65];
+	struct day	 date;
+	int		 i, k, j;
+
+	snprintf(title, sizeof title, "令和%d年度_情報セキュリティポリシー等の"
+	    "見直し提案書", reiwa(g->fy));
+	snprintf(rel, sizeof rel, "files/%d/%s.txt", g->fy, title);
+	date = bizday(g->fy, day_add(g->fy, (struct day){
+	    days_from_civil(g->fy + 1, 2, 1) }, rng_range(r, 0, 20)));
+	sb_printf(&text, "令和%d年度 情報セキュリティポリシー等の見直し提案書\n\n",
+	    reiwa(g->fy));
+	sb_puts(&text, "今年度の監査・点検の結果と国のガイドラインの改定を踏まえ、"
+	    "次の見直しを提案する。\n\n");
+	k = rng_range(r, 2, 4);
+	j = (int)rng_below(r, NELEM(points_s));
+	for (i = 0; i < k; i++)
+		sb_printf(&text, "%d. %s\n", i + 1, points_s[(size_t)(j + i) %
+		    NELEM(points_s)]);
+	snprintf(path, sizeof path, "%s/files/%d", g->out, g->fy);
+	mkdir_p(path);
+	snprintf(path, sizeof path, "%s/%s", g->out, rel);
+	write_bytes(path, text.d, text.len);
+	sha256((const unsigned char *)text.d, text.len, digest);
+
+	w = rec_begin(g, &id);
+	kv_s(w, 0, "title", title);
+	kv_s(w, 0, "kind", "proposal");
+	kv_s(w, 0, "spec", "4(2)キ");
+	kv_date(w, 0, "date", date);
+	kv_s(w, 0, "file", rel);
+	kv_s(w, 0, "sha256", digest);
+	kv_int(w, 0, "size", (long)text.len);
+	kv_s(w, 0, "author", g->w->members[1 % g->w->nmembers]);
+	rec_end(g, "deliverables", &id);
+	free(text.d);
+}
+
 static void
 make_dirs(struct gen *g)
 {
 	static const char *const dirs[] = { "catalogs", "reviews", "audits",
 	    "checklists", "trainings", "consults", "meetings", "issues",
-	    "incidents", "pias" };
+	    "incidents", "pias", "workplans", "secreports", "deliverables" };
 	char	path[4096];
 	size_t	i;
 
@@ -2980,11 +4350,14 @@ gen_year(struct gen *g)
 		{ "unei", "情報化運営委員会", 5 },
 		{ "security-committee", "情報セキュリティ委員会", 2 },
 	};
-	struct rng	 r, ri;
-	struct id	*v;
-	const struct org *org;
+	struct rng	 r, ri, rj, rp, rm, rt;
+	struct id	*v, fu_src = { "" }, moved = { "" }, prev;
+	struct day	 fu_date = { 0 }, moved_to = { 0 }, first_date = { 0 };
+	const struct org *org, *fu_org = NULL, *moved_org = NULL;
 	double		*weight, total = 0;
 	int		 i, j, n, ndiv, staff, left, number, nconsult, nfind;
+	int		 followed, fu_findings = 0, prev_findings;
+	struct afind	 fu_find[12];
 	size_t		 k;
 
 	make_dirs(g);
@@ -3016,7 +4389,8 @@ gen_year(struct gen *g)
 	stream(g, &r, S_AUDIT);
 	n = count(g, 5);
 	v = new_ids(&ri, "au", n + 2);
-	if (g->have_prev_audit)
+	g->fu_find = g->prev_find;
+	if ((followed = g->have_prev_audit))
 		write_audit(g, &r, &v[n + 1], AUDIT_FOLLOWUP,
 		    g->prev_audit_org);
 	g->have_prev_audit = 0;
@@ -3032,7 +4406,27 @@ gen_year(struct gen *g)
 			}
 		}
 		nfind = write_audit(g, &r, &v[i], AUDIT_OPERATIONAL, org);
+		/*
+		 * Without last year's audit to follow up (the first year),
+		 * the earliest other audit with findings is followed up in
+		 * its own year; the last one is the work plan's move.
+		 */
+		if (i > 0 && nfind > 0 && (fu_org == NULL ||
+		    g->audit_date.n < fu_date.n)) {
+			memcpy(fu_find, g->last_find, sizeof fu_find);
+			fu_src = v[i];
+			fu_date = g->audit_date;
+			fu_org = org;
+			fu_findings = nfind;
+		}
+		if (i == n - 1) {
+			moved = v[i];
+			moved_org = org;
+			moved_to = g->audit_date;
+		}
 		if (i == 0 && nfind > 0) {
+			first_date = g->audit_date;
+			memcpy(g->prev_find, g->last_find, sizeof g->prev_find);
 			g->prev_audit = v[i];
 			g->prev_audit_findings = nfind;
 			g->prev_audit_org = org;
@@ -3042,6 +4436,14 @@ gen_year(struct gen *g)
 	write_audit(g, &r, &v[n], AUDIT_SYSTEM, org_by_code(g->w,
 	    "johoseisaku"));
 	free(v);
+	/* With one audit a year (--scale), that one is followed up. */
+	if (fu_org == NULL && g->have_prev_audit) {
+		memcpy(fu_find, g->prev_find, sizeof fu_find);
+		fu_src = g->prev_audit;
+		fu_date = first_date;
+		fu_org = g->prev_audit_org;
+		fu_findings = g->prev_audit_findings;
+	}
 
 	/* ~100 課 with ~5,000 staff between them, unevenly. */
 	ndiv = count(g, (int)g->w->ndivs);
@@ -3116,10 +4518,13 @@ gen_year(struct gen *g)
 		write_issue(g, &r, &g->issues[i], i);
 
 	stream(g, &r, S_INCIDENT);
+	stream(g, &rp, S_PRIVACY);
+	stream(g, &rm, S_MEASURES);
+	stream(g, &rt, S_TIMELINE);
 	n = count(g, 30);
 	v = new_ids(&ri, "in", n);
 	for (i = 0; i < n; i++)
-		write_incident(g, &r, &v[i]);
+		write_incident(g, &r, &rp, &rm, &rt, &v[i]);
 	free(v);
 
 	stream(g, &r, S_PIA);
@@ -3128,6 +4533,34 @@ gen_year(struct gen *g)
 	for (i = 0; i < n; i++)
 		write_pia(g, &r, &v[i]);
 	free(v);
+
+	/* Kinds added later: their ids and draws from streams of their own. */
+	stream(g, &rj, S_IDS2);
+	prev = new_id(&rj, "ca");
+	stream(g, &r, S_REPORTING);
+	write_reporting(g, &r, &prev);
+	stream(g, &r, S_WORKPLAN);
+	write_workplans(g, &r, &rj, moved.s[0] != '\0' ? &moved : NULL,
+	    moved_org, moved_to);
+	if (!followed && fu_org != NULL && fu_date.n + 95 <
+	    days_from_civil(g->fy + 1, 3, 31)) {
+		stream(g, &r, S_FOLLOWUP);
+		prev = g->prev_audit;
+		prev_findings = g->prev_audit_findings;
+		g->prev_audit = fu_src;
+		g->prev_audit_findings = fu_findings;
+		g->followup_after = fu_date;
+		g->fu_find = fu_find;
+		fu_src = new_id(&rj, "au");
+		write_audit(g, &r, &fu_src, AUDIT_FOLLOWUP, fu_org);
+		g->followup_after.n = 0;
+		g->prev_audit = prev;
+		g->prev_audit_findings = prev_findings;
+	}
+	stream(g, &r, S_SECREPORT);
+	write_secreports(g, &r, &rj);
+	stream(g, &r, S_DELIVERABLE);
+	write_deliverable(g, &r, &rj);
 
 	for (i = 0; i < NCAT; i++)
 		g->prev_cat[i] = g->cat[i].id;
@@ -3174,6 +4607,10 @@ write_config(struct gen *g, const char *sample, int years)
 			sb_printf(&out, "  start: %d-04-01\n", g->first_fy);
 		} else if (strncmp(line, "  end: ", 7) == 0) {
 			sb_printf(&out, "  end: %d-03-31\n", last + 1);
+		} else if (strncmp(line, "  workplan_submitted: ", 22) == 0) {
+			/* the first year's work plan (write_workplans()) */
+			sb_printf(&out, "  workplan_submitted: %d-04-14\n",
+			    g->first_fy);
 		} else if (strncmp(line, "  renewal_limit: ", 17) == 0) {
 			sb_printf(&out, "  renewal_limit: %d-03-31\n",
 			    last + 1 > g->first_fy + 3 ? last + 1 :
@@ -3288,6 +4725,7 @@ main(int argc, char **argv)
 	load_world(&w, sample);
 	g.w = &w;
 	g.out = out;
+	g.sample = sample;
 	mkdir_p(out);
 	write_config(&g, sample, years);
 	for (y = 0; y < years; y++) {

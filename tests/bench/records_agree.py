@@ -1,0 +1,204 @@
+#!/usr/bin/env python3
+"""Records the generator writes agree with themselves (review15): a
+status that says what the record's history and dates say, and the like.
+usage: records_agree.py DATA-DIR; prints each disagreement, exits 1 if
+any.  The lint catches some of these; this names what the generator
+must not write, one check per kind."""
+import glob, os, sys
+import yaml
+
+data = sys.argv[1]
+bad = []
+
+
+def records(kind):
+    for p in sorted(glob.glob(os.path.join(data, kind, "*", "*.yaml"))):
+        with open(p, encoding="utf-8") as f:
+            yield os.path.relpath(p, data), yaml.safe_load(f)
+
+
+def check_issues():
+    # the status is the last history entry's
+    for p, r in records("issues"):
+        h = r.get("history") or []
+        last = h[-1]["status"] if h else None
+        if last != r.get("status"):
+            bad.append("%s: status %s, last history entry %s" %
+                       (p, r.get("status"), last))
+
+
+def check_audits():
+    # each status has its dates: agreed ones have an agreement and no
+    # report yet, reported ones both (schema order planned, in-progress,
+    # agreed, reported, following-up, closed)
+    for p, r in records("audits"):
+        st = r.get("status")
+        if st == "agreed" and r.get("reported"):
+            bad.append("%s: agreed, with reported %s" % (p, r["reported"]))
+        if st in ("reported", "following-up", "closed") and \
+                not r.get("reported"):
+            bad.append("%s: %s without a reported date" % (p, st))
+        if st in ("agreed", "reported") and not r.get("agreement"):
+            bad.append("%s: %s without an agreement" % (p, st))
+
+
+def check_reviews():
+    # a decision's approver is the tier the config's rules give the cost
+    with open(os.path.join(data, "nerima-cio.yaml"), encoding="utf-8") as f:
+        appr = yaml.safe_load(f)["approval"]
+    basis = appr.get("cost_basis", "total")
+    for p, r in records("reviews"):
+        d = r.get("decision") or {}
+        if "approver" not in d:
+            continue
+        costs = r.get("costs") or []
+        cost = sum(c.get("initial", 0) for c in costs)
+        if basis == "total":
+            cost += sum(c.get("running", 0) for c in costs)
+        elif basis != "initial":
+            bad.append("cost_basis %s: not checked" % basis)
+            return
+        want = next((x["approver"] for x in appr["rules"]
+                     if x["category"] == r.get("category") and
+                     ("below" not in x or cost < x["below"])), None)
+        if d["approver"] != want:
+            bad.append("%s: approver %s for %s %d yen, the rules give %s" %
+                       (p, d["approver"], r.get("category"), cost, want))
+
+
+# words of a comparison with an earlier year or audit, which no
+# generated free text may make (nothing computes them from the figures)
+COMPARING = ("前年度より", "前年度に比べ", "前年度と比べ", "昨年度より",
+             "前回の監査の指摘事項は")
+
+
+def free_text(node, path=""):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            yield from free_text(v, path + "." + str(k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            yield from free_text(v, "%s[%d]" % (path, i))
+    elif isinstance(node, str):
+        yield path, node
+
+
+def check_trainings():
+    for p, r in records("trainings"):
+        for k, v in free_text(r):
+            if any(c in v for c in COMPARING):
+                bad.append("%s: %s compares: %s" % (p, k, v))
+
+
+def check_audit_texts():
+    # no earlier audit's result claimed; マイナンバー only where checked
+    for p, r in records("audits"):
+        for k, v in free_text(r):
+            if any(c in v for c in COMPARING):
+                bad.append("%s: %s compares: %s" % (p, k, v))
+        if not r.get("my_number") and "マイナンバー" in r.get("summary", ""):
+            bad.append("%s: summary on マイナンバー, my_number false" % p)
+
+
+def check_incidents():
+    # the status is the one the recorded dates give: prevention
+    # (再発防止策の確認中) has the report received, not yet reviewed;
+    # closed has its closing date
+    for p, r in records("incidents"):
+        st, pv = r.get("status"), r.get("prevention") or {}
+        if st == "prevention" and (pv.get("reviewed") or pv.get("items")):
+            bad.append("%s: prevention, but reviewed %s" %
+                       (p, pv.get("reviewed")))
+        if st == "prevention" and not pv.get("received"):
+            bad.append("%s: prevention without the report received" % p)
+        iso = r.get("isolation") or {}
+        if iso.get("decision") in ("monitor", "not-needed") and \
+                iso.get("restored"):
+            bad.append("%s: %s, yet restored %s" %
+                       (p, iso["decision"], iso["restored"]))
+        if (st == "closed") != bool(r.get("closed")):
+            bad.append("%s: status %s, closed %s" % (p, st, r.get("closed")))
+
+
+# words of an incident's texts and the categories they belong to
+INCIDENT_WORDS = {
+    "EDR": ("malware", "attack"),
+    "遺失届": ("loss",),
+    "回収と謝罪": ("misdelivery",),
+    "修正プログラム": ("vulnerability",),
+    "ネットワークから切り離し": ("malware", "attack"),
+    "委託先": ("leak",),
+}
+
+
+def check_incident_texts():
+    # texts that fit the category; a title naming personal data has it
+    for p, r in records("incidents"):
+        if "個人情報" in r["title"] and not r.get("personal_info"):
+            bad.append("%s: %s, personal_info false" % (p, r["title"]))
+        text = "".join(str(r.get(k, "")) for k in
+                       ("description", "response", "advice"))
+        text += str((r.get("prevention") or {}).get("measures", ""))
+        text += str((r.get("prevention") or {}).get("comment", ""))
+        for word, cats in INCIDENT_WORDS.items():
+            if word in text and r["category"] not in cats:
+                bad.append("%s: %s (%s) says %s" %
+                           (p, r["title"], r["category"], word))
+
+
+# the items the 次第 adds for a meeting's type (lib/meeting's topics)
+TOPICS = {"regular": ("issues", "activity", "schedule"),
+          "progress": ("reports", "issues")}
+
+
+def check_meetings():
+    # the minutes cover every item of the 次第: the record's items, and
+    # the topics of its type stored as items; the notes a part on each
+    for p, r in records("meetings"):
+        items = r.get("agenda") or []
+        have = {a.get("topic") for a in items}
+        if any(a.get("title") == "課題管理表" for a in items):
+            have.add("issues")
+        for t in TOPICS.get(r.get("type"), ()):
+            if t not in have:
+                bad.append("%s: no item for the topic %s" % (p, t))
+        notes = r.get("minutes")
+        if notes is None:
+            continue
+        for i, a in enumerate(items):
+            if "%d %s\n" % (i + 1, a["title"]) not in notes:
+                bad.append("%s: the notes leave out item %d %s" %
+                           (p, i + 1, a["title"]))
+
+
+def check_catalogs():
+    # a catalog based on last year's keeps its items: a code of both
+    # years asks the same question, and only a handful are new
+    cats = {r["id"]: (p, r) for p, r in records("catalogs")}
+    for p, r in cats.values():
+        if not r.get("based_on") or r["based_on"] not in cats:
+            continue
+        old = {i["ref"]: i for i in cats[r["based_on"]][1].get("items") or []}
+        new = 0
+        for i in r.get("items") or []:
+            o = old.get(i["ref"])
+            if o is None:
+                new += 1
+            elif o.get("text") != i.get("text") or \
+                    o.get("category") != i.get("category"):
+                bad.append("%s: %s reworded under its old code" %
+                           (p, i["ref"]))
+        if new > 5:
+            bad.append("%s: %d of %d items new" %
+                       (p, new, len(r.get("items") or [])))
+
+
+CHECKS = [check_issues, check_audits, check_reviews, check_trainings,
+          check_audit_texts, check_incidents, check_incident_texts,
+          check_meetings, check_catalogs]
+
+for c in CHECKS:
+    c()
+for b in bad:
+    print(b)
+sys.exit(1 if bad else 0)
