@@ -1583,3 +1583,41 @@ audit_status_on(const struct node *rec, struct cal_date d)
 		i = 1;
 	return order[i];
 }
+
+int
+audit_origin(struct record **out_rec, const struct node **out_f,
+    struct store *st, const struct node *f)
+{
+	const struct schema	*kind;
+	struct recref		 ref = { NULL, NULL, NULL, 0 };
+	struct reclist		 m = RECLIST_INIT;
+	const char		*id = node_get_str(f, "from_audit");
+	const char		*num = node_get_str(f, "from_finding");
+	char			*end;
+	long			 k;
+	int			 rc = -1;
+
+	*out_rec = NULL;
+	*out_f = NULL;
+	if (id == NULL || num == NULL)
+		return 0;
+	k = strtol(num, &end, 10);
+	if (*end != '\0' || store_kind(&kind, st, "audit") != 0 ||
+	    store_find(&ref, &m, st, kind, id) != 0 ||
+	    record_load(out_rec, st, &ref, NULL) != 0) {
+		error_clear();
+		*out_rec = NULL;
+		goto done;
+	}
+	if ((*out_f = audit_finding(record_root(*out_rec), k)) != NULL)
+		rc = 1;
+	else {
+		record_free(*out_rec);
+		*out_rec = NULL;
+	}
+done:
+	reclist_free(&m);
+	free(ref.id);
+	free(ref.relpath);
+	return rc;
+}

@@ -903,11 +903,47 @@ finding_text(const struct node *root, const struct node *f)
 	return s;
 }
 
+/*
+ * What a follow-up prints of a carried finding: its 項目番号, 指摘区分,
+ * 指摘内容 and 改善の方向性 as the audit that made it recorded them (the
+ * row says 元の指摘 監査第21号 指摘3, and a reader holds that audit's
+ * 概要報告書), the follow-up's copy only where the original is not in
+ * the data directory or lacks the field; `lint` names a copy that
+ * differs.  The 是正期限, 是正状況 and answers are the follow-up's own.
+ */
+struct carried {
+	struct record		*rec;	/* the original audit, or NULL */
+	const struct node	*root;	/* whose finding f is */
+	const struct node	*f;
+};
+
+static void
+carried_get(struct carried *c, struct store *st, const struct node *root,
+    const struct node *f)
+{
+	if (audit_origin(&c->rec, &c->f, st, f) == 1)
+		c->root = record_root(c->rec);
+	else {
+		c->rec = NULL;
+		c->root = root;
+		c->f = f;
+	}
+}
+
+static const char *
+carried_str(const struct carried *c, const struct node *f, const char *key)
+{
+	const char	*s = node_get_str(c->f, key);
+
+	return s != NULL ? s : node_get_str(f, key);
+}
+
 static void
 paper_followup(struct grid *g, struct store *st, const struct node *root)
 {
 	const struct node	*fs = audit_findings(root), *f, *qa, *q;
 	struct buf		 b = BUF_INIT;
+	struct carried		 c;
 	const char		*s;
 	char			 d[CAL_FMT_MAX];
 	size_t			 i, k, row;
@@ -928,11 +964,13 @@ paper_followup(struct grid *g, struct store *st, const struct node *root)
 		}
 		buf_puts(&b, "");
 		grid_set(g, row, 1, b.data);
-		grid_set(g, row, 2, node_get_str(f, "item"));
+		carried_get(&c, st, root, f);
+		grid_set(g, row, 2, carried_str(&c, f, "item"));
 		grid_set(g, row, 3, label(st, "findings", "grade",
-		    node_get_str(f, "grade")));
-		grid_set(g, row, 4, finding_text(root, f));
-		grid_set(g, row, 5, node_get_str(f, "correction"));
+		    carried_str(&c, f, "grade")));
+		grid_set(g, row, 4, finding_text(c.root, c.f));
+		grid_set(g, row, 5, carried_str(&c, f, "correction"));
+		record_free(c.rec);
 		grid_set(g, row, 6, node_get_str(f, "due"));
 		grid_set(g, row, 7, label(st, "findings", "status",
 		    node_get_str(f, "status")));
@@ -1619,6 +1657,36 @@ qa_note(struct buf *b, struct store *st, const struct node *root,
 	buf_free(&left);
 }
 
+/*
+ * The 質疑応答書's date: the follow-up's (doc_date()), or the latest
+ * date of what it reports if later -- an answer (回答日) or a 質疑 dated
+ * after the report.  It states each finding's 是正状況 as the records
+ * hold it, so it cannot be dated before the answers that status rests on
+ * (a 質疑応答書 of 12月8日 showing 是正確認済 on answers of 1月7日).
+ */
+static const char *
+qa_date(const struct node *root)
+{
+	const struct node	*fs = audit_findings(root), *f, *qa;
+	const char		*best = doc_date(root), *s;
+	size_t			 i, k;
+
+	for (i = 0; fs != NULL && i < fs->n; i++) {
+		f = fs->u.items[i];
+		s = node_get_str(f, "response_date");
+		if (s != NULL && (best == NULL || strcmp(s, best) > 0))
+			best = s;
+		qa = node_get(f, "qa");
+		for (k = 0; qa != NULL && qa->kind == NODE_SEQ && k < qa->n;
+		    k++) {
+			s = node_get_str(qa->u.items[k], "date");
+			if (s != NULL && (best == NULL || strcmp(s, best) > 0))
+				best = s;
+		}
+	}
+	return best;
+}
+
 /* The 質疑応答 table of finding f, or *out NULL when it has none. */
 static int
 qa_table(struct docx_table **out, const struct node *f)
@@ -1671,6 +1739,8 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	struct recref		 ref = { NULL, NULL, NULL, 0 };
 	struct reclist		 m = RECLIST_INIT;
 	struct record		*sr = NULL;
+	struct carried		 c;
+	const char		*date;
 	size_t			 i, k, nqt = 0;
 	int			 rc;
 
@@ -1687,8 +1757,10 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		error_clear();
 		sr = NULL;
 	}
+	c.rec = NULL;
+	date = qa_date(root);
 	if ((rc = new_report(&d, st, "フォローアップ監査に係る質疑応答書",
-	    doc_date(root))) != 0)
+	    date)) != 0)
 		goto done;
 	era(d1, node_get_str(root, "date"));
 	people(&au, node_get(root, "auditors"), 0);
@@ -1734,19 +1806,23 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		 * workbook, the 監査調書 and the 概要報告書 number it) in a
 		 * row of its own with its question, not bare in the heading.
 		 */
+		record_free(c.rec);
+		carried_get(&c, st, root, f);
 		buf_printf(&b, "指摘事項%s（%s）", qa_number(f),
-		    label(st, "findings", "grade", node_get_str(f, "grade")));
+		    label(st, "findings", "grade", carried_str(&c, f,
+		    "grade")));
 		/* 是正中（期限超過）: past its 是正期限 as at the document */
 		buf_reset(&stat);
 		buf_printf(&stat, "%s%s", label(st, "findings", "status",
-		    node_get_str(f, "status")), finding_overdue(f,
-		    doc_date(root)) ? "（期限超過）" : "");
+		    node_get_str(f, "status")), finding_overdue(f, date) ?
+		    "（期限超過）" : "");
 		era(d2, node_get_str(f, "due"));
-		kv[0] = "項目番号";	kv[1] = node_get_str(f, "item");
-		kv[2] = "監査項目";	kv[3] = source_item_text(sr, root,
-		    node_get_str(f, "item"));
-		kv[4] = "指摘内容";	kv[5] = finding_text(root, f);
-		kv[6] = "改善の方向性";	kv[7] = node_get_str(f, "correction");
+		kv[0] = "項目番号";	kv[1] = carried_str(&c, f, "item");
+		kv[2] = "監査項目";	kv[3] = source_item_text(c.rec != NULL ?
+		    c.rec : sr, c.root, carried_str(&c, f, "item"));
+		kv[4] = "指摘内容";	kv[5] = finding_text(c.root, c.f);
+		kv[6] = "改善の方向性";	kv[7] = carried_str(&c, f,
+		    "correction");
 		kv[8] = "是正期限";	kv[9] = d2;
 		kv[10] = "是正状況";	kv[11] = stat.data;
 		kv[12] = "被監査部署の回答"; kv[13] = node_get_str(f, "response");
@@ -1778,6 +1854,7 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	}
 	rc = docx_save(d, path);
 done:
+	record_free(c.rec);
 	for (i = 0; i < nqt; i++)
 		docx_table_free(qt[i]);
 	free(qt);

@@ -357,6 +357,44 @@ expect_status 0 N audit export qa "$F" -o "$T/qa.docx"
 expect_status 0 $CHECK qa "$T/qa.docx" "$FF"
 expect_status 0 N audit export paper "$F" -o "$T/fpaper.xlsx"
 expect_status 0 $CHECK paper "$T/fpaper.xlsx" "$FF"
+# A follow-up's copy of a finding that differs from the finding it
+# follows up (review15: 「元の指摘 … 指摘3」 over another grade and text):
+# the documents print the original's 区分, 内容 and 項目番号, lint names
+# the difference, and a finding whose original is gone.  The 質疑応答書
+# is dated no earlier than the answers it reports (回答日 令和9年2月10日,
+# after the follow-up's date).
+cp -r "$D" "$T/fu"
+$PY - "$T/fu/audits/2026/$F.yaml" "$AF" >"$T/orig" <<'EOF2'
+import sys, yaml
+p = sys.argv[1]
+a = yaml.safe_load(open(sys.argv[2], encoding="utf-8"))
+f = yaml.safe_load(open(p, encoding="utf-8"))
+c = f["findings"][0]
+o = [x for x in a["findings"] if x["number"] == c["from_finding"]][0]
+c["grade"] = "major" if o["grade"] != "major" else "observation"
+c["finding"] = "写しで書き換えた指摘の文。"
+c["item"] = "op-9-9-99"
+c["response_date"] = "2027-02-10"
+f["findings"][1]["from_finding"] = 99
+open(p, "w", encoding="utf-8").write(yaml.safe_dump(f, allow_unicode=True,
+    sort_keys=False))
+print(c["from_finding"], o["finding"], o["item"], sep="\t")
+EOF2
+IFS=$'\t' read -r fnum otext oitem <"$T/orig"
+expect_status 0 "$NCIO" -C "$T/fu" lint
+expect_grep "$T/err" "^audits/2026/$F\.yaml: warning: finding 1 differs from finding $fnum of $A it follows up: grade is '[a-z]+' there, '[a-z]+' here"
+expect_grep "$T/err" "^audits/2026/$F\.yaml: warning: finding 1 differs .*: item is '$oitem' there, 'op-9-9-99' here"
+expect_grep "$T/err" "^audits/2026/$F\.yaml: warning: finding 2 follows up finding 99 of $A \(from_audit, from_finding\), which is not in the data directory"
+expect_status 0 "$NCIO" -C "$T/fu" audit export qa "$F" -o "$T/fu-qa.docx"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/fu-qa.docx" \
+    "$otext" "$oitem" "令和9年2月10日"
+expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/fu-qa.docx" \
+    "写しで書き換えた指摘の文。"
+expect_status 0 "$NCIO" -C "$T/fu" audit export paper "$F" -o "$T/fu-paper.xlsx"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" xlsx "$T/fu-paper.xlsx" \
+    "$otext" "$oitem"
+expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" xlsx "$T/fu-paper.xlsx" \
+    "写しで書き換えた指摘の文。"
 
 # --- the year's report and risks ------------------------------------------
 ordered=$(for f in "$D"/audits/2026/*.yaml; do
