@@ -1562,6 +1562,20 @@ dated_after(const struct node *map, const char *key, struct cal_date d)
 	return cal_cmp(x, d) > 0;
 }
 
+/* Whether map's date key is recorded and not after d. */
+static int
+dated_by(const struct node *map, const char *key, struct cal_date d)
+{
+	const char	*s = node_get_str(map, key);
+	struct cal_date	 x;
+
+	if (s == NULL || cal_parse_iso(&x, s) != 0) {
+		error_clear();
+		return 0;
+	}
+	return cal_cmp(x, d) <= 0;
+}
+
 const char *
 audit_status_on(const struct node *rec, struct cal_date d)
 {
@@ -1577,6 +1591,15 @@ audit_status_on(const struct node *rec, struct cal_date d)
 		return status;
 	if (dated_after(rec, "date", d))
 		return order[0];
+	/*
+	 * A date recorded is history, the status field only its summary:
+	 * an audit whose report (or agreement) is dated by d was reported
+	 * (agreed) by then, whatever a status not moved on says.
+	 */
+	if (i < 3 && dated_by(rec, "reported", d))
+		i = 3;
+	if (i < 2 && dated_by(node_get(rec, "agreement"), "date", d))
+		i = 2;
 	if (i >= 3 && dated_after(rec, "reported", d))
 		i = 2;
 	if (i >= 2 && dated_after(node_get(rec, "agreement"), "date", d))

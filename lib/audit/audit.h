@@ -169,7 +169,8 @@ const char	*audit_default_chief(struct store *);
  * document about a period that ended before today: planned before its
  * date, agreed only from the agreement's date, reported (and what
  * follows) only from the report's; a status whose date is not recorded
- * is the record's.
+ * is the record's; a report or agreement dated by d makes it at least
+ * reported or agreed, the dates being the history the status sums up.
  */
 const char	*audit_status_on(const struct node *rec, struct cal_date d);
 

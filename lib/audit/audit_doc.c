@@ -2022,8 +2022,8 @@ year_new(struct year *y, const struct record *const *a, size_t n,
 			return NC_ENOMEM;
 		chapters_add(&y->ch, &y->s[i]);
 		/* held but not finished: 実施中 in the 状況 column */
-		y->nprog += node_scalar_eq(node_get(root, "status"),
-		    "in-progress");
+		y->nprog += strcmp(audit_status_on(root, as_of) != NULL ?
+		    audit_status_on(root, as_of) : "", "in-progress") == 0;
 		if (node_scalar_eq(node_get(root, "type"), "followup"))
 			y->nfu++;
 		else if (node_scalar_eq(node_get(root, "type"), "system"))
@@ -2525,8 +2525,9 @@ audit_doc_results_docx(const char *path, struct store *st,
 		fs = audit_findings(root);
 		snprintf(c, sizeof c, "%zu", fs != NULL ? fs->n : 0);
 		buf_reset(&b);
+		/* as at the report's date, by the recorded dates */
 		buf_printf(&b, "%s%s", y.state[i] == EV_DONE ? label(st,
-		    "status", NULL, node_get_str(root, "status")) :
+		    "status", NULL, audit_status_on(root, as_of)) :
 		    ev_state_label(y.state[i]), interim ? "※" : "");
 		if ((rc = buf_ok(&b)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 6, y.state[i] == EV_DONE ?
@@ -2946,7 +2947,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		}
 		c[3] = tg[i];
 		c[9] = y.state[i] == EV_DONE ? label(st, "status", NULL,
-		    node_get_str(root, "status")) : ev_state_label(y.state[i]);
+		    audit_status_on(root, as_of)) : ev_state_label(y.state[i]);
 	}
 	xlsx_add_sheet(&s1, x, "監査一覧", XLSX_LANDSCAPE);
 	xlsx_title(s1, b.data, "出典：監査記録（適合率は該当なしを除き、監査"
