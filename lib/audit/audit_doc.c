@@ -2386,6 +2386,48 @@ done:
 	return rc;
 }
 
+/*
+ * Whether risk k of audit i was listed before it: the same risk, analysis
+ * and 対応策 for the same target, which 4 課題と対応 lists once
+ * (review15: (9) and (11), (18) and (19) were one item twice).
+ */
+static int
+risk_seen(struct store *st, const struct record *const *a, size_t i,
+    size_t k)
+{
+	static const char *const keys[] = { "risk", "analysis", "measure" };
+	const struct node	*rk = node_get(record_root(a[i]), "risks");
+	const struct node	*r = rk->u.items[k], *ok, *o;
+	struct buf		 t = BUF_INIT, u = BUF_INIT;
+	const char		*tg;
+	size_t			 j, m, x, n;
+	int			 seen = 0;
+
+	tg = target(&t, st, record_root(a[i]), 0);
+	for (j = 0; j <= i && !seen; j++) {
+		ok = node_get(record_root(a[j]), "risks");
+		if (ok == NULL || ok->kind != NODE_SEQ ||
+		    strcmp(target(&u, st, record_root(a[j]), 0), tg) != 0)
+			continue;
+		n = j < i ? ok->n : k;
+		for (m = 0; m < n && !seen; m++) {
+			o = ok->u.items[m];
+			for (x = 0; x < sizeof keys / sizeof keys[0]; x++) {
+				const char *p = node_get_str(r, keys[x]);
+				const char *q = node_get_str(o, keys[x]);
+
+				if ((p == NULL) != (q == NULL) ||
+				    (p != NULL && strcmp(p, q) != 0))
+					break;
+			}
+			seen = x == sizeof keys / sizeof keys[0];
+		}
+	}
+	buf_free(&t);
+	buf_free(&u);
+	return seen;
+}
+
 int
 audit_doc_results_docx(const char *path, struct store *st,
     const struct record *const *a, size_t n, int fy, struct cal_date as_of,
@@ -2742,6 +2784,8 @@ audit_doc_results_docx(const char *path, struct store *st,
 
 		for (k = 0; rk != NULL && rk->kind == NODE_SEQ && k < rk->n;
 		    k++) {
+			if (risk_seen(st, a, i, k))
+				continue;
 			buf_reset(&b);
 			buf_printf(&b, "%s（%s）", node_get_str(rk->u.items[k],
 			    "risk"), target(&o, st, record_root(a[i]), 0));

@@ -607,6 +607,25 @@ expect_status 0 $CHECK results-xlsx "$T/r-sample3.xlsx" $sordered3
 NERIMA_CIO_TODAY=2026-11-30 expect_status 0 "$NCIO" -C "$T/sample3" audit export \
     risks --fy 2026 -o "$T/risks-sample3.xlsx"
 expect_status 0 $CHECK risks "$T/risks-sample3.xlsx" $sordered3
+# A risk recorded twice for one target (the same risk, analysis and
+# 対応策) is one item of 4 課題と対応, not two (review15: (18) = (19)).
+cp -r "$T/sample" "$T/sample5"
+$PY - "$T/sample5/audits/2026/au-02zk1v64.yaml" <<'EOF'
+import sys, yaml
+p = sys.argv[1]
+a = yaml.safe_load(open(p, encoding="utf-8"))
+a["risks"].append(dict(a["risks"][0]))
+open(p, "w", encoding="utf-8").write(yaml.safe_dump(a, allow_unicode=True, sort_keys=False))
+EOF
+NERIMA_CIO_TODAY=2027-03-31 expect_status 0 "$NCIO" -C "$T/sample5" audit export \
+    results --fy 2026 -o "$T/r-sample5.docx"
+checks=$((checks + 1))
+$PY - "$T/r-sample5.docx" 管理外の外部記録媒体による情報の持出し・紛失 <<'EOF' || fail "a risk recorded twice is listed twice"
+import sys, docx
+d = docx.Document(sys.argv[1])
+n = sum(1 for p in d.paragraphs if sys.argv[2] + "（戸籍住民課）" in p.text)
+sys.exit(0 if n == 1 else 1)
+EOF
 # --date between two audits: the one of 9月10日 counted, 10月21日 予定.
 expect_status 0 SM audit export results --fy 2026 --date 2026-10-01 \
     -o "$T/r-oct.docx"
