@@ -2142,18 +2142,151 @@ some_followup(const struct record *const *a, size_t n)
 }
 
 /*
+ * The audits of the years before fy (not follow-ups, which carry findings
+ * made elsewhere) that still have a finding not 是正確認済: in the second
+ * year, last year's open findings are no audit of this year's, and a
+ * report that counted this year's only read as if nothing was left
+ * (review15: 60 findings of 5 audits never followed up).  A finding's
+ * state is that of the latest follow-up that carried it when there is
+ * one (the later history; `audit finding` copies it back, records made
+ * otherwise may not have it), and an audit is followed up when its
+ * followup is set or a follow-up names it.  An unreadable record is left
+ * out here; `lint` reports it.
+ */
+struct earlier {
+	struct record	**all;	/* every audit, in date order */
+	size_t		  nall;
+	size_t		 *idx;	/* of all: the earlier ones still open */
+	size_t		  n;
+};
+
+/* The status of finding f of audit id, as the latest follow-up has it. */
+static const char *
+earlier_status(const struct earlier *e, const char *id,
+    const struct node *f)
+{
+	const struct node	*fs, *g;
+	const char		*st = node_get_str(f, "status");
+	size_t			 i, k;
+
+	for (i = 0; id != NULL && i < e->nall; i++) {
+		fs = audit_findings(record_root(e->all[i]));
+		for (k = 0; fs != NULL && k < fs->n; k++) {
+			g = fs->u.items[k];
+			if (node_scalar_eq(node_get(g, "from_audit"), id) &&
+			    node_scalar_eq(node_get(g, "from_finding"),
+			    node_get_str(f, "number")) &&
+			    node_get_str(g, "status") != NULL)
+				st = node_get_str(g, "status");
+		}
+	}
+	return st != NULL ? st : "open";
+}
+
+/* Whether finding f of audit id is past its due on day and not accepted. */
+static int
+earlier_late(const struct earlier *e, const char *id, const struct node *f,
+    const char *day)
+{
+	const char	*due = node_get_str(f, "due");
+
+	return due != NULL && day != NULL && strcmp(due, day) < 0 &&
+	    strcmp(earlier_status(e, id, f), "accepted") != 0;
+}
+
+/* Whether audit root has a follow-up: its own link or one naming it. */
+static int
+earlier_followed(const struct earlier *e, const struct node *root)
+{
+	const char	*id = node_get_str(root, "id");
+	size_t		 i;
+
+	if (node_get_str(root, "followup") != NULL)
+		return 1;
+	for (i = 0; id != NULL && i < e->nall; i++)
+		if (node_scalar_eq(node_get(record_root(e->all[i]),
+		    "followup_of"), id))
+			return 1;
+	return 0;
+}
+
+static void
+earlier_free(struct earlier *e)
+{
+	audit_free_all(e->all, e->nall);
+	free(e->idx);
+	memset(e, 0, sizeof *e);
+}
+
+static int
+earlier_load(struct earlier *e, struct store *st, int fy)
+{
+	struct diags		 d = DIAGS_INIT;
+	const struct node	*root, *fs;
+	const char		*s;
+	size_t			 i, k;
+	int			 rc;
+
+	memset(e, 0, sizeof *e);
+	rc = audit_load_year(&e->all, &e->nall, st, 0, &d);
+	diags_free(&d);
+	if (rc != 0)
+		return rc;
+	if ((e->idx = calloc(e->nall + 1, sizeof *e->idx)) == NULL) {
+		earlier_free(e);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	for (i = 0; i < e->nall; i++) {
+		root = record_root(e->all[i]);
+		s = node_get_str(root, "fy");
+		if (s == NULL || strtol(s, NULL, 10) >= fy ||
+		    node_scalar_eq(node_get(root, "type"), "followup"))
+			continue;
+		fs = audit_findings(root);
+		for (k = 0; fs != NULL && k < fs->n; k++)
+			if (strcmp(earlier_status(e, node_get_str(root, "id"),
+			    fs->u.items[k]), "accepted") != 0)
+				break;
+		if (fs != NULL && k < fs->n)
+			e->idx[e->n++] = i;
+	}
+	return 0;
+}
+
+/* 令和8年度 学務課: an earlier audit as the report names it. */
+static const char *
+earlier_name(struct buf *b, struct store *st, const struct node *root)
+{
+	struct buf	 t = BUF_INIT;
+	char		 lab[CAL_FMT_MAX];
+	const char	*s = node_get_str(root, "fy");
+	int		 fy = s != NULL ? (int)strtol(s, NULL, 10) : 0;
+
+	buf_reset(b);
+	if (cal_fy_label(lab, sizeof lab, fy) != 0) {
+		error_clear();
+		lab[0] = '\0';
+	}
+	buf_printf(b, "%s%s%s", lab, lab[0] ? " " : "", target(&t, st, root,
+	    0));
+	buf_free(&t);
+	return b->data != NULL ? b->data : "";
+}
+
+/*
  * Proposals on the audit method, from what the year's audits show: items
  * that never applied, items left unchecked, the weakest chapter, findings
  * past their due date without a follow-up.
  */
 static void
 proposals(struct buf *out, const struct record *const *a, size_t n,
-    const struct year *y)
+    const struct year *y, struct store *st, const struct earlier *e)
 {
 	const struct node	*items, *it, *fs;
 	const char		*ref, *fu;
 	size_t			 i, j, k, used, na, unchecked = 0, late = 0;
-	size_t			 late_nofu = 0;
+	size_t			 late_nofu = 0, late_e = 0, late_e_nofu = 0;
+	struct buf		 enames = BUF_INIT, en = BUF_INIT;
 	long			 worst = 1001, r, avg, wcnt = 0, nscored = 0;
 	int			 ok, wi = -1;
 	char			 asof[CAL_FMT_MAX], pct[16];
@@ -2255,11 +2388,29 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 		buf_printf(out, "未確認のまま終えた項目が %zu 件あった。監査"
 		    "資料の事前提出を依頼し、当日の確認時間を確保することを"
 		    "提案する。\n", unchecked);
+	/* the same of the earlier years' audits, named */
+	for (i = 0; i < e->n; i++) {
+		const struct node *er = record_root(e->all[e->idx[i]]);
+		size_t l = 0;
+
+		fs = audit_findings(er);
+		for (j = 0; fs != NULL && j < fs->n; j++)
+			l += earlier_late(e, node_get_str(er, "id"),
+			    fs->u.items[j], y->latest);
+		if (l == 0)
+			continue;
+		late_e += l;
+		late_e_nofu += earlier_followed(e, er) ? 0 : l;
+		buf_printf(&enames, "%s%s", enames.len ? "、" : "",
+		    earlier_name(&en, st, er));
+	}
 	if (late > 0) {
 		era(asof, y->latest);
+		/* whose, when earlier years' are told apart below */
 		buf_printf(out, "%s時点で、是正期限を過ぎても是正状況が「是正"
-		    "確認済」に至っていない指摘が %zu 件ある（集計表の指摘事項"
-		    "一覧による）", asof, late);
+		    "確認済」に至っていない%s指摘が %zu 件ある（集計表の指摘事項"
+		    "一覧による）", asof, late_e > 0 ? "今年度の監査の" : "",
+		    late);
 		if (late_nofu == late)
 			buf_puts(out, "。いずれもフォローアップ監査が計画されて"
 			    "いない");
@@ -2270,10 +2421,28 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 		    "監査を計画することを提案する。\n" : "。フォローアップ監査"
 		    "で是正を確認することを提案する。\n");
 	}
+	if (late_e > 0) {
+		era(asof, y->latest);
+		buf_printf(out, "%s前年度以前の監査（%s）の指摘のうち、%s時点で"
+		    "是正期限を過ぎても是正状況が「是正確認済」に至っていないもの"
+		    "が %zu 件ある（リスク一覧による）", late > 0 ? "また、" : "",
+		    enames.data, asof, late_e);
+		if (late_e_nofu == late_e)
+			buf_puts(out, "。いずれもフォローアップ監査が計画されて"
+			    "いない");
+		else if (late_e_nofu > 0)
+			buf_printf(out, "。うち %zu 件はフォローアップ監査が"
+			    "計画されていない", late_e_nofu);
+		buf_puts(out, late_e_nofu > 0 ? "。速やかにフォローアップ"
+		    "監査を計画することを提案する。\n" : "。フォローアップ監査"
+		    "で是正を確認することを提案する。\n");
+	}
 	if (out->len == 0)
 		buf_puts(out, "監査の実施方法について、特に改善を要する点は"
 		    "なかった。\n");
 	buf_free(&nas);
+	buf_free(&enames);
+	buf_free(&en);
 }
 
 /*
@@ -2449,6 +2618,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	char			 lab[CAL_FMT_MAX], c[32], day[CAL_FMT_MAX];
 	unsigned		*w = NULL;
 	size_t			 i, k, row, nplain = 0, line, nint = 0;
+	struct earlier		 prev;
 	int			 rc, ok, interim;
 	long			 r;
 
@@ -2464,6 +2634,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	small.size = 18;
 	snum = num;
 	snum.size = 18;
+	memset(&prev, 0, sizeof prev);
 	if ((rc = year_new(&y, a, n, as_of, warn)) != 0)
 		goto done;
 	if (cal_fy_label(lab, sizeof lab, fy) != 0)
@@ -2822,7 +2993,9 @@ audit_doc_results_docx(const char *path, struct store *st,
 		goto done;
 
 	/* 5 今後の取組: proposals on the audit method. */
-	proposals(&b, a, n, &y);
+	if ((rc = earlier_load(&prev, st, fy)) != 0)
+		goto done;
+	proposals(&b, a, n, &y, st, &prev);
 	if ((rc = buf_ok(&b)) != 0 ||
 	    (rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "監査の実施方法に関する改善"
@@ -2849,6 +3022,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	}
 	rc = docx_save(d, path);
 done:
+	earlier_free(&prev);
 	free(w);
 	docx_table_free(t);
 	docx_free(d);
@@ -2936,11 +3110,14 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	size_t			 i, k, nc = 0, j, nint = 0, nnone = 0, nfu, l;
 	size_t			 nfunone = 0;
 	long			 tr;
+	struct earlier		 prev;
+	size_t			 nprev = 0;
 	int			 rc, ok, blanks;
 
 	memset(names, 0, sizeof names);
 	memset(snames_b, 0, sizeof snames_b);
 	memset(snames, 0, sizeof snames);
+	memset(&prev, 0, sizeof prev);
 	if ((rc = year_new(&y, a, n, as_of, warn)) != 0) {
 		year_free(&y, n);
 		return rc;
@@ -3235,6 +3412,29 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 				    grid_get(&g, k, j));
 		}
 	grid_free(&g);
+	/*
+	 * The year's findings only: the earlier years' still open are
+	 * counted and listed in the リスク一覧, said here so that a reader
+	 * does not take this list for all that is left.
+	 */
+	if ((rc = earlier_load(&prev, st, fy)) != 0)
+		goto done;
+	for (k = 0, nprev = 0; k < prev.n; k++) {
+		const struct node *er = record_root(prev.all[prev.idx[k]]);
+
+		fs = audit_findings(er);
+		for (j = 0; fs != NULL && j < fs->n; j++)
+			nprev += strcmp(earlier_status(&prev, node_get_str(er,
+			    "id"), fs->u.items[j]), "accepted") != 0;
+	}
+	if (nprev > 0) {
+		buf_reset(&b);
+		buf_printf(&b, "このほか、前年度以前の監査の指摘で是正確認済に至っ"
+		    "ていないものが %zu 件ある（リスク一覧に記載）。", nprev);
+		if ((rc = buf_ok(&b)) != 0)
+			goto done;
+		xlsx_note(s3, row + 1, b.data);
+	}
 
 	/* 区分別集計 with a stacked chart. */
 	gc[0] = (struct xlsx_column){ "章", 0, 36 };
@@ -3312,6 +3512,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	}
 	rc = xlsx_save(x);
 done:
+	earlier_free(&prev);
 	xlsx_free(x);
 	for (i = 0; tg != NULL && i < n; i++)
 		free(tg[i]);
@@ -3386,15 +3587,19 @@ audit_doc_risks(const char *path, struct store *st,
 	struct buf		 t = BUF_INIT, on = BUF_INIT;
 	struct grid		 g;
 	const struct node	*root, *rk, *it, *fs, *f;
-	const char		*latest = NULL, *dd, *l, *im;
+	const char		*latest = NULL, *dd, *l, *im, *fst;
 	char			 lab[CAL_FMT_MAX], key[128], num[16];
 	const char		*ck;
 	uint32_t		 row, first;
-	size_t			 i, k, r, c;
+	size_t			 i, k, r, c, nthis = 0;
+	struct earlier		 e;
 	int			 rc;
 
 	memset(&g, 0, sizeof g);
 	g.ncols = sizeof cols / sizeof cols[0];
+	/* and the earlier years' audits with findings still open */
+	if ((rc = earlier_load(&e, st, fy)) != 0)
+		return rc;
 	for (i = 0; i < n; i++) {
 		dd = doc_date(record_root(a[i]));
 		if (dd != NULL && (latest == NULL || strcmp(dd, latest) > 0))
@@ -3402,15 +3607,18 @@ audit_doc_risks(const char *path, struct store *st,
 	}
 	if (cal_fy_label(lab, sizeof lab, fy) != 0)
 		snprintf(lab, sizeof lab, "%d年度", fy);
-	for (i = 0; i < n; i++) {
-		root = record_root(a[i]);
+	for (i = 0; i < n + e.n; i++) {
+		root = record_root(i < n ? a[i] : e.all[e.idx[i - n]]);
+		if (i == n)
+			nthis = g.nrows;
 		target(&t, st, root, 0);
 		buf_reset(&o);
 		lines_of(&o, t.data);
 		/* the kind over its date: 運用面の監査／（令和8年7月15日） */
 		buf_reset(&on);
 		lines_of(&on, audit_name(&an, st, root));
-		rk = node_get(root, "risks");
+		/* an earlier year's risks were listed in its year */
+		rk = i < n ? node_get(root, "risks") : NULL;
 		for (k = 0; rk != NULL && rk->kind == NODE_SEQ && k < rk->n;
 		    k++) {
 			it = rk->u.items[k];
@@ -3444,7 +3652,10 @@ audit_doc_risks(const char *path, struct store *st,
 		fs = audit_findings(root);
 		for (k = 0; fs != NULL && k < fs->n; k++) {
 			f = fs->u.items[k];
-			if (node_scalar_eq(node_get(f, "status"), "accepted"))
+			/* an earlier one's as its follow-up has it */
+			fst = i < n ? node_get_str(f, "status") :
+			    earlier_status(&e, node_get_str(root, "id"), f);
+			if (fst != NULL && strcmp(fst, "accepted") == 0)
 				continue;
 			r = grid_row(&g);
 			ck = finding_chapter(key, sizeof key, root, f);
@@ -3460,8 +3671,7 @@ audit_doc_risks(const char *path, struct store *st,
 			/* a line each, never "是正状況：是 / 正済" */
 			buf_printf(&b, "指摘区分：%s\n是正状況：%s",
 			    label(st, "findings", "grade", node_get_str(f,
-			    "grade")), label(st, "findings", "status",
-			    node_get_str(f, "status")));
+			    "grade")), label(st, "findings", "status", fst));
 			buf_puts(&b, "");
 			grid_set(&g, r, 6, b.data);
 			/*
@@ -3525,8 +3735,18 @@ audit_doc_risks(const char *path, struct store *st,
 	if ((rc = buf_ok(&b)) != 0)
 		goto done;
 	xlsx_note(sh, row + 1, b.data);
+	/* the earlier years' findings after this year's, said so */
+	if (e.n > 0 && nthis < g.nrows) {
+		buf_reset(&b);
+		buf_printf(&b, "No.%zu以降は、前年度以前の監査の指摘で、是正確認"
+		    "済に至っていないもの。", nthis + 1);
+		if ((rc = buf_ok(&b)) != 0)
+			goto done;
+		xlsx_note(sh, row + 2, b.data);
+	}
 	rc = xlsx_save(x);
 done:
+	earlier_free(&e);
 	xlsx_free(x);
 	grid_free(&g);
 	buf_free(&b);
