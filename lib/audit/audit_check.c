@@ -131,6 +131,15 @@ audit_lint(struct store *st, const struct node *root, const char *relpath,
 		for (k = 0; k < sizeof keys / sizeof keys[0]; k++)
 			carried_diff(warns, relpath, num, f, of,
 			    node_get_str(f, "from_audit"), keys[k]);
+		/* `audit finding` copies a status back; the later one counts */
+		if ((s = node_get_str(f, "status")) != NULL &&
+		    node_get_str(of, "status") != NULL &&
+		    strcmp(s, node_get_str(of, "status")) != 0)
+			diags_add(warns, relpath, 0, 0, "finding %s is '%s' but"
+			    " finding %s of %s it follows up is '%s': the"
+			    " documents take the follow-up's", num, s,
+			    node_get_str(of, "number"), node_get_str(f,
+			    "from_audit"), node_get_str(of, "status"));
 		record_free(or);
 	}
 }

@@ -375,6 +375,7 @@ c["grade"] = "major" if o["grade"] != "major" else "observation"
 c["finding"] = "写しで書き換えた指摘の文。"
 c["item"] = "op-9-9-99"
 c["response_date"] = "2027-02-10"
+c["status"] = "accepted" if o.get("status") != "accepted" else "open"
 f["findings"][1]["from_finding"] = 99
 open(p, "w", encoding="utf-8").write(yaml.safe_dump(f, allow_unicode=True,
     sort_keys=False))
@@ -384,6 +385,7 @@ IFS=$'\t' read -r fnum otext oitem <"$T/orig"
 expect_status 0 "$NCIO" -C "$T/fu" lint
 expect_grep "$T/err" "^audits/2026/$F\.yaml: warning: finding 1 differs from finding $fnum of $A it follows up: grade is '[a-z]+' there, '[a-z]+' here"
 expect_grep "$T/err" "^audits/2026/$F\.yaml: warning: finding 1 differs .*: item is '$oitem' there, 'op-9-9-99' here"
+expect_grep "$T/err" "^audits/2026/$F\.yaml: warning: finding 1 is '[a-z]+' but finding $fnum of $A it follows up is '[a-z]+': the documents take the follow-up's"
 expect_grep "$T/err" "^audits/2026/$F\.yaml: warning: finding 2 follows up finding 99 of $A \(from_audit, from_finding\), which is not in the data directory"
 expect_status 0 "$NCIO" -C "$T/fu" audit export qa "$F" -o "$T/fu-qa.docx"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/fu-qa.docx" \
