@@ -2128,17 +2128,32 @@ some_chapter_unrated(const struct year *y, size_t n)
 	return 0;
 }
 
-/* Whether the year has a follow-up audit, which the notes on it need. */
+/*
+ * Whether the year has a follow-up audit, which the notes on it need: 1
+ * when one follows an audit of the year (its findings are counted there,
+ * not again), 2 when all follow audits of earlier years (their findings
+ * are in no count of the year: review15 read 「重ねて数えない」 as if
+ * they were), 0 without one.
+ */
 static int
 some_followup(const struct record *const *a, size_t n)
 {
-	size_t	i;
+	const char	*of;
+	size_t		 i, k;
+	int		 any = 0;
 
-	for (i = 0; i < n; i++)
-		if (node_scalar_eq(node_get(record_root(a[i]), "type"),
+	for (i = 0; i < n; i++) {
+		if (!node_scalar_eq(node_get(record_root(a[i]), "type"),
 		    "followup"))
-			return 1;
-	return 0;
+			continue;
+		any = 2;
+		of = node_get_str(record_root(a[i]), "followup_of");
+		for (k = 0; of != NULL && k < n; k++)
+			if (node_scalar_eq(node_get(record_root(a[k]), "id"),
+			    of))
+				return 1;
+	}
+	return any;
 }
 
 /*
@@ -2887,8 +2902,10 @@ audit_doc_results_docx(const char *path, struct store *st,
 
 		buf_reset(&b);
 		buf_printf(&b, "運用面・システム面の監査による指摘事項は %zu 件で"
-		    "ある%s。", y.nfindings, some_followup(a, n) ?
-		    "（フォローアップ監査で引き継いだ指摘は重ねて数えない）" : "");
+		    "ある%s。", y.nfindings, some_followup(a, n) == 1 ?
+		    "（フォローアップ監査で引き継いだ指摘は重ねて数えない）" :
+		    some_followup(a, n) == 2 ? "（フォローアップ監査が引き継"
+		    "いだ前年度以前の監査の指摘は含まない）" : "");
 		if ((rc = buf_ok(&b)) != 0 ||
 		    (rc = docx_add_blank(d)) != 0 ||
 		    (rc = docx_add_outline_heading(d, 2, "章別・区分別の指摘"
@@ -3353,8 +3370,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 
 	/* 指摘事項: every finding of the year's audits. */
 	xlsx_add_sheet(&s3, x, "指摘事項", XLSX_LANDSCAPE);
-	xlsx_title(s3, "指摘事項一覧", some_followup(a, n) ? "運用面・システム面"
-	    "の監査の指摘（是正状況はフォローアップ監査の結果を含む）" :
+	xlsx_title(s3, "指摘事項一覧", some_followup(a, n) == 1 ?
+	    "運用面・システム面の監査の指摘（是正状況はフォローアップ監査の"
+	    "結果を含む）" :
 	    "運用面・システム面の監査の指摘");
 	memset(&g, 0, sizeof g);
 	g.ncols = sizeof fc / sizeof fc[0];
@@ -3444,8 +3462,10 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	gc[4] = (struct xlsx_column){ "改善提案", 0, 12 };
 	gc[5] = (struct xlsx_column){ "計", 0, 8 };
 	xlsx_add_sheet(&s4, x, "区分別集計", 0);
-	xlsx_title(s4, "章別・区分別の指摘事項", some_followup(a, n) ?
-	    "フォローアップ監査で引き継いだ指摘は重ねて数えない" : NULL);
+	xlsx_title(s4, "章別・区分別の指摘事項", some_followup(a, n) == 1 ?
+	    "フォローアップ監査で引き継いだ指摘は重ねて数えない" :
+	    some_followup(a, n) == 2 ? "フォローアップ監査が引き継いだ前年度"
+	    "以前の監査の指摘は含まない" : NULL);
 	xlsx_table(&first, s4, gc, 6);
 	row = first;
 	memset(tot, 0, sizeof tot);

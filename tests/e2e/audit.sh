@@ -646,6 +646,18 @@ NERIMA_CIO_TODAY=2028-03-31 expect_status 0 "$NCIO" -C "$T/sample6" audit export
     risks --fy 2027 -o "$T/risks-second.xlsx"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" xlsx "$T/risks-second.xlsx" \
     "No.1以降は、前年度以前の監査の指摘で、是正確認済に至っていないもの。" "区立図書館"
+# A follow-up in 令和9年度 of a 令和8年度 audit: its findings are in no
+# count of the year, said so (not 「重ねて数えない」), and the library's
+# audit is followed up now.
+cp -r "$T/sample" "$T/sample7"
+NERIMA_CIO_TODAY=2027-05-01 expect_status 0 "$NCIO" -C "$T/sample7" audit followup \
+    au-6m07cmgm --date 2027-06-10
+NERIMA_CIO_TODAY=2028-03-31 expect_status 0 "$NCIO" -C "$T/sample7" audit export \
+    results --fy 2027 -o "$T/r-fu27.docx"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-fu27.docx" \
+    "（フォローアップ監査が引き継いだ前年度以前の監査の指摘は含まない）"
+expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-fu27.docx" \
+    "重ねて数えない" "フォローアップ監査が計画されていない"
 # --date between two audits: the one of 9月10日 counted, 10月21日 予定.
 expect_status 0 SM audit export results --fy 2026 --date 2026-10-01 \
     -o "$T/r-oct.docx"
