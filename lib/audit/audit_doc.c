@@ -2612,6 +2612,131 @@ risk_seen(struct store *st, const struct record *const *a, size_t i,
 	return seen;
 }
 
+/*
+ * The figures of a year's audits proper (operational and system; a
+ * follow-up has no rate and carries findings made elsewhere) that were
+ * held: their number, their findings, and the plain mean of their rates
+ * (each audit once, as the chapter averages), in tenths; *nrated 0 when
+ * none has a rate.
+ */
+static void
+year_figures(const struct record *const *a, size_t n,
+    const struct audit_score *sc, size_t *naud, size_t *nfind, long *mean,
+    size_t *nrated)
+{
+	const struct node	*root, *fs;
+	struct audit_score	 own;
+	long			 sum = 0, r;
+	size_t			 i;
+
+	*naud = *nfind = *nrated = 0;
+	*mean = 0;
+	for (i = 0; i < n; i++) {
+		root = record_root(a[i]);
+		if (node_scalar_eq(node_get(root, "type"), "followup"))
+			continue;
+		if (sc == NULL) {
+			/* last year's: held once it left planned */
+			if (node_scalar_eq(node_get(root, "status"),
+			    "planned") || audit_score(&own,
+			    audit_items(root)) != 0)
+				continue;
+		} else if (!scored(&sc[i]))
+			continue;
+		(*naud)++;
+		fs = audit_findings(root);
+		*nfind += fs != NULL ? fs->n : 0;
+		if (audit_tally_tenths(&r, sc != NULL ? &sc[i].total :
+		    &own.total)) {
+			sum += r;
+			(*nrated)++;
+		}
+		if (sc == NULL)
+			audit_score_free(&own);
+	}
+	if (*nrated > 0)
+		*mean = (2 * sum + (long)*nrated) / (2 * (long)*nrated);
+}
+
+/*
+ * 前年度との比較: the number of audits, their findings and the mean of
+ * their rates, this year against the one before, when that year had
+ * audits (review15: in the second year an official looks for it).
+ */
+static int
+compare_prior(struct docx *d, struct store *st, const struct record *const *a,
+    size_t n, const struct year *y, int fy)
+{
+	static const char *const h[] = { "区分", "", "" };
+	static const unsigned w[] = { 40, 30, 30 };
+	struct record		**p = NULL;
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 num;
+	struct diags		 dg = DIAGS_INIT;
+	char			 l0[CAL_FMT_MAX], l1[CAL_FMT_MAX], c[32];
+	char			 h1[CAL_FMT_MAX + 16], h2[CAL_FMT_MAX + 16];
+	const char		*hh[3];
+	size_t			 np = 0, na[2], nf[2], nr[2], k;
+	long			 mean[2];
+	int			 rc;
+
+	rc = audit_load_year(&p, &np, st, fy - 1, &dg);
+	diags_free(&dg);
+	if (rc != 0)
+		return rc;
+	year_figures((const struct record *const *)p, np, NULL, &na[0],
+	    &nf[0], &mean[0], &nr[0]);
+	year_figures(a, n, y->s, &na[1], &nf[1], &mean[1], &nr[1]);
+	if (na[0] == 0) {
+		audit_free_all(p, np);
+		return 0;
+	}
+	if (cal_fy_label(l0, sizeof l0, fy - 1) != 0 ||
+	    cal_fy_label(l1, sizeof l1, fy) != 0) {
+		error_clear();
+		snprintf(l0, sizeof l0, "%d年度", fy - 1);
+		snprintf(l1, sizeof l1, "%d年度", fy);
+	}
+	snprintf(h1, sizeof h1, "前年度\n（%s）", l0);
+	snprintf(h2, sizeof h2, "今年度\n（%s）", l1);
+	hh[0] = h[0];
+	hh[1] = h1;
+	hh[2] = h2;
+	memset(&num, 0, sizeof num);
+	num.align = DOCX_RIGHT;
+	if ((rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_add_outline_heading(d, 2, "前年度との比較")) != 0 ||
+	    (rc = docx_add_outline_body(d, "運用面・システム面の監査について、"
+	    "実施件数、指摘事項の件数および適合率（各監査の適合率の単純平均）"
+	    "を前年度と比較する。")) != 0 ||
+	    (rc = docx_table_new(&t, 3, w)) != 0 ||
+	    (rc = add_header_row(t, hh, 3)) != 0)
+		goto done;
+	for (k = 0; k < 2; k++) {
+		snprintf(c, sizeof c, "%zu", na[k]);
+		if ((rc = docx_table_cell(t, 1, k + 1, c, &num)) != 0)
+			goto done;
+		snprintf(c, sizeof c, "%zu", nf[k]);
+		if ((rc = docx_table_cell(t, 2, k + 1, c, &num)) != 0)
+			goto done;
+		if (nr[k] > 0)
+			audit_tenths_text(c, sizeof c, mean[k], 1);
+		else
+			snprintf(c, sizeof c, "－");
+		if ((rc = docx_table_cell(t, 3, k + 1, c, &num)) != 0)
+			goto done;
+	}
+	if ((rc = docx_table_cell(t, 1, 0, "監査の件数", NULL)) != 0 ||
+	    (rc = docx_table_cell(t, 2, 0, "指摘事項の件数", NULL)) != 0 ||
+	    (rc = docx_table_cell(t, 3, 0, "適合率（単純平均）", NULL)) != 0 ||
+	    (rc = docx_add_table(d, t)) != 0)
+		goto done;
+done:
+	docx_table_free(t);
+	audit_free_all(p, np);
+	return rc;
+}
+
 int
 audit_doc_results_docx(const char *path, struct store *st,
     const struct record *const *a, size_t n, int fy, struct cal_date as_of,
@@ -2960,6 +3085,10 @@ audit_doc_results_docx(const char *path, struct store *st,
 		docx_table_free(t);
 		t = NULL;
 	}
+
+	/* (3) the year before, when it had audits */
+	if ((rc = compare_prior(d, st, a, n, &y, fy)) != 0)
+		goto done;
 
 	/* 4 課題と対応: the serious findings and the risks. */
 	if ((rc = docx_add_blank(d)) != 0 ||

@@ -642,6 +642,16 @@ expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$(ls "$T"/
     "前年度以前の監査（令和8年度 戸籍住民課、令和8年度 区立図書館（見本A））の指摘のうち、令和10年3月31日時点で是正期限を過ぎても是正状況が「是正確認済」に至っていないものが 7 件ある（リスク一覧による）。うち 4 件はフォローアップ監査が計画されていない。"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" xlsx "$(ls "$T"/r-second/*.xlsx)" \
     "このほか、前年度以前の監査の指摘で是正確認済に至っていないものが"
+# 前年度との比較: last year's 5 audits held (the follow-up has no rate,
+# the audit of 12月9日 still planned), none this year
+checks=$((checks + 1))
+$PY - "$(ls "$T"/r-second/*.docx)" <<'EOF' || fail "no 前年度との比較 of 5 audits against none"
+import sys, docx
+d = docx.Document(sys.argv[1])
+t = [[c.text for c in r.cells] for r in d.tables[-1].rows]
+assert t[0] == ["区分", "前年度\n（令和8年度）", "今年度\n（令和9年度）"], t
+assert t[1] == ["監査の件数", "5", "0"] and t[3][2] == "－", t
+EOF
 NERIMA_CIO_TODAY=2028-03-31 expect_status 0 "$NCIO" -C "$T/sample6" audit export \
     risks --fy 2027 -o "$T/risks-second.xlsx"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" xlsx "$T/risks-second.xlsx" \
