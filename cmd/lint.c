@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "cal.h"
 #include "cmd.h"
 #include "deliverable.h"
@@ -546,9 +547,13 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			if (is_kind(r, "issue"))
 				issue_lint(record_root(r), recs->v[i].relpath,
 				    &warns);
-			if (is_kind(r, "audit"))
+			if (is_kind(r, "audit")) {
 				audits_add(&audits, r, recs->v[i].id,
 				    recs->v[i].relpath);
+				/* status and dates, follow-up copies */
+				audit_lint(st, record_root(r),
+				    recs->v[i].relpath, &warns);
+			}
 			record_free(r);
 		} else if (d.n == n0)
 			diags_add(&d, recs->v[i].relpath, 0, 0, "%s",

@@ -1562,6 +1562,20 @@ dated_after(const struct node *map, const char *key, struct cal_date d)
 	return cal_cmp(x, d) > 0;
 }
 
+/* Whether map's date key is recorded and not after d. */
+static int
+dated_by(const struct node *map, const char *key, struct cal_date d)
+{
+	const char	*s = node_get_str(map, key);
+	struct cal_date	 x;
+
+	if (s == NULL || cal_parse_iso(&x, s) != 0) {
+		error_clear();
+		return 0;
+	}
+	return cal_cmp(x, d) <= 0;
+}
+
 const char *
 audit_status_on(const struct node *rec, struct cal_date d)
 {
@@ -1577,9 +1591,56 @@ audit_status_on(const struct node *rec, struct cal_date d)
 		return status;
 	if (dated_after(rec, "date", d))
 		return order[0];
+	/*
+	 * A date recorded is history, the status field only its summary:
+	 * an audit whose report (or agreement) is dated by d was reported
+	 * (agreed) by then, whatever a status not moved on says.
+	 */
+	if (i < 3 && dated_by(rec, "reported", d))
+		i = 3;
+	if (i < 2 && dated_by(node_get(rec, "agreement"), "date", d))
+		i = 2;
 	if (i >= 3 && dated_after(rec, "reported", d))
 		i = 2;
 	if (i >= 2 && dated_after(node_get(rec, "agreement"), "date", d))
 		i = 1;
 	return order[i];
+}
+
+int
+audit_origin(struct record **out_rec, const struct node **out_f,
+    struct store *st, const struct node *f)
+{
+	const struct schema	*kind;
+	struct recref		 ref = { NULL, NULL, NULL, 0 };
+	struct reclist		 m = RECLIST_INIT;
+	const char		*id = node_get_str(f, "from_audit");
+	const char		*num = node_get_str(f, "from_finding");
+	char			*end;
+	long			 k;
+	int			 rc = -1;
+
+	*out_rec = NULL;
+	*out_f = NULL;
+	if (id == NULL || num == NULL)
+		return 0;
+	k = strtol(num, &end, 10);
+	if (*end != '\0' || store_kind(&kind, st, "audit") != 0 ||
+	    store_find(&ref, &m, st, kind, id) != 0 ||
+	    record_load(out_rec, st, &ref, NULL) != 0) {
+		error_clear();
+		*out_rec = NULL;
+		goto done;
+	}
+	if ((*out_f = audit_finding(record_root(*out_rec), k)) != NULL)
+		rc = 1;
+	else {
+		record_free(*out_rec);
+		*out_rec = NULL;
+	}
+done:
+	reclist_free(&m);
+	free(ref.id);
+	free(ref.relpath);
+	return rc;
 }

@@ -142,6 +142,16 @@ int		 audit_same_day(char **out, struct store *,
 		    const char *date, const char *except);
 
 /*
+ * Warnings into warns on an audit record (root, at relpath) the
+ * documents would print otherwise than it says: a status behind its
+ * report or agreement date, and a follow-up's finding that differs from
+ * the finding it was carried from (grade, item, text, correction) or
+ * whose original is missing.  For `lint`.
+ */
+void		 audit_lint(struct store *, const struct node *root,
+		    const char *relpath, struct diags *warns);
+
+/*
  * A person mapping from "見本 直子" or "見本 直子（主任）", the position
  * in full-width brackets at the end; NULL when out of memory.
  */
@@ -159,7 +169,8 @@ const char	*audit_default_chief(struct store *);
  * document about a period that ended before today: planned before its
  * date, agreed only from the agreement's date, reported (and what
  * follows) only from the report's; a status whose date is not recorded
- * is the record's.
+ * is the record's; a report or agreement dated by d makes it at least
+ * reported or agreed, the dates being the history the status sums up.
  */
 const char	*audit_status_on(const struct node *rec, struct cal_date d);
 
@@ -283,6 +294,18 @@ int		 audit_followup(char **out_id, char **out_relpath,
  */
 int		 audit_propagate(struct ydoc *, struct node *src_root,
 		    long from_finding, const char *status);
+
+/*
+ * The finding a follow-up's finding f was carried from (its from_audit
+ * and from_finding): 1 with the audit's record in *out_rec (the caller
+ * frees it) and the finding in *out_f; 0 when f was not carried; -1 when
+ * the audit or its finding is not in the data directory.  The follow-up
+ * holds a copy; where the two differ, the original is the record of what
+ * was found.
+ */
+int		 audit_origin(struct record **out_rec,
+		    const struct node **out_f, struct store *,
+		    const struct node *f);
 
 /* A risk surfaced by the audit (顕在化したリスク). */
 struct audit_risk {

@@ -1,6 +1,8 @@
 /*
  * Audits a document would be wrong from: a second audit of one unit on
- * one day (a planning slip, or a record entered twice).
+ * one day (a planning slip, or a record entered twice), a status the
+ * recorded dates have moved past, a follow-up's copy of a finding that
+ * differs from the finding it follows up.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -51,4 +53,93 @@ audit_same_day(char **out, struct store *st, const char *target_org,
 	}
 	reclist_free(&l);
 	return found;
+}
+
+/* The status order of the schema, for a status behind its dates. */
+static int
+status_rank(const char *s)
+{
+	static const char *const order[] = { "planned", "in-progress",
+	    "agreed", "reported", "following-up", "closed" };
+	size_t	i;
+
+	for (i = 0; s != NULL && i < sizeof order / sizeof order[0]; i++)
+		if (strcmp(s, order[i]) == 0)
+			return (int)i;
+	return -1;
+}
+
+/*
+ * A copied field of a carried finding against the original's: the
+ * documents print the original's (audit_origin()).
+ */
+static void
+carried_diff(struct diags *warns, const char *relpath, const char *num,
+    const struct node *f, const struct node *of, const char *src,
+    const char *key)
+{
+	const char	*a = node_get_str(of, key), *b = node_get_str(f, key);
+
+	if (a == NULL || b == NULL || strcmp(a, b) == 0)
+		return;
+	diags_add(warns, relpath, 0, 0, "finding %s differs from finding %s"
+	    " of %s it follows up: %s is '%s' there, '%s' here; the documents"
+	    " print the original's", num, node_get_str(of, "number"), src,
+	    key, a, b);
+}
+
+void
+audit_lint(struct store *st, const struct node *root, const char *relpath,
+    struct diags *warns)
+{
+	static const char *const keys[] = { "grade", "item", "finding",
+	    "correction" };
+	const struct node	*fs, *f, *of;
+	struct record		*or;
+	const char		*status = node_get_str(root, "status");
+	const char		*s, *num;
+	size_t			 i, k;
+	int			 rank = status_rank(status);
+
+	/* the dates are the history; the documents follow them */
+	if (rank >= 0 && rank < 3 &&
+	    (s = node_get_str(root, "reported")) != NULL)
+		diags_add(warns, relpath, 0, 0, "status is '%s' but the report"
+		    " is dated %s (reported): 'reported' or later was expected;"
+		    " the documents follow the date", status, s);
+	else if (rank >= 0 && rank < 2 &&
+	    (s = node_get_str(node_get(root, "agreement"), "date")) != NULL)
+		diags_add(warns, relpath, 0, 0, "status is '%s' but the"
+		    " agreement is dated %s (agreement.date): 'agreed' or later"
+		    " was expected; the documents follow the date", status, s);
+	fs = audit_findings(root);
+	for (i = 0; fs != NULL && i < fs->n; i++) {
+		f = fs->u.items[i];
+		if ((num = node_get_str(f, "number")) == NULL)
+			num = "?";
+		switch (audit_origin(&or, &of, st, f)) {
+		case 0:
+			continue;
+		case -1:
+			diags_add(warns, relpath, 0, 0, "finding %s follows up"
+			    " finding %s of %s (from_audit, from_finding),"
+			    " which is not in the data directory", num,
+			    node_get_str(f, "from_finding"),
+			    node_get_str(f, "from_audit"));
+			continue;
+		}
+		for (k = 0; k < sizeof keys / sizeof keys[0]; k++)
+			carried_diff(warns, relpath, num, f, of,
+			    node_get_str(f, "from_audit"), keys[k]);
+		/* `audit finding` copies a status back; the later one counts */
+		if ((s = node_get_str(f, "status")) != NULL &&
+		    node_get_str(of, "status") != NULL &&
+		    strcmp(s, node_get_str(of, "status")) != 0)
+			diags_add(warns, relpath, 0, 0, "finding %s is '%s' but"
+			    " finding %s of %s it follows up is '%s': the"
+			    " documents take the follow-up's", num, s,
+			    node_get_str(of, "number"), node_get_str(f,
+			    "from_audit"), node_get_str(of, "status"));
+		record_free(or);
+	}
 }

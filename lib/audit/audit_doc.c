@@ -903,11 +903,47 @@ finding_text(const struct node *root, const struct node *f)
 	return s;
 }
 
+/*
+ * What a follow-up prints of a carried finding: its 項目番号, 指摘区分,
+ * 指摘内容 and 改善の方向性 as the audit that made it recorded them (the
+ * row says 元の指摘 監査第21号 指摘3, and a reader holds that audit's
+ * 概要報告書), the follow-up's copy only where the original is not in
+ * the data directory or lacks the field; `lint` names a copy that
+ * differs.  The 是正期限, 是正状況 and answers are the follow-up's own.
+ */
+struct carried {
+	struct record		*rec;	/* the original audit, or NULL */
+	const struct node	*root;	/* whose finding f is */
+	const struct node	*f;
+};
+
+static void
+carried_get(struct carried *c, struct store *st, const struct node *root,
+    const struct node *f)
+{
+	if (audit_origin(&c->rec, &c->f, st, f) == 1)
+		c->root = record_root(c->rec);
+	else {
+		c->rec = NULL;
+		c->root = root;
+		c->f = f;
+	}
+}
+
+static const char *
+carried_str(const struct carried *c, const struct node *f, const char *key)
+{
+	const char	*s = node_get_str(c->f, key);
+
+	return s != NULL ? s : node_get_str(f, key);
+}
+
 static void
 paper_followup(struct grid *g, struct store *st, const struct node *root)
 {
 	const struct node	*fs = audit_findings(root), *f, *qa, *q;
 	struct buf		 b = BUF_INIT;
+	struct carried		 c;
 	const char		*s;
 	char			 d[CAL_FMT_MAX];
 	size_t			 i, k, row;
@@ -928,11 +964,13 @@ paper_followup(struct grid *g, struct store *st, const struct node *root)
 		}
 		buf_puts(&b, "");
 		grid_set(g, row, 1, b.data);
-		grid_set(g, row, 2, node_get_str(f, "item"));
+		carried_get(&c, st, root, f);
+		grid_set(g, row, 2, carried_str(&c, f, "item"));
 		grid_set(g, row, 3, label(st, "findings", "grade",
-		    node_get_str(f, "grade")));
-		grid_set(g, row, 4, finding_text(root, f));
-		grid_set(g, row, 5, node_get_str(f, "correction"));
+		    carried_str(&c, f, "grade")));
+		grid_set(g, row, 4, finding_text(c.root, c.f));
+		grid_set(g, row, 5, carried_str(&c, f, "correction"));
+		record_free(c.rec);
 		grid_set(g, row, 6, node_get_str(f, "due"));
 		grid_set(g, row, 7, label(st, "findings", "status",
 		    node_get_str(f, "status")));
@@ -1619,6 +1657,36 @@ qa_note(struct buf *b, struct store *st, const struct node *root,
 	buf_free(&left);
 }
 
+/*
+ * The 質疑応答書's date: the follow-up's (doc_date()), or the latest
+ * date of what it reports if later -- an answer (回答日) or a 質疑 dated
+ * after the report.  It states each finding's 是正状況 as the records
+ * hold it, so it cannot be dated before the answers that status rests on
+ * (a 質疑応答書 of 12月8日 showing 是正確認済 on answers of 1月7日).
+ */
+static const char *
+qa_date(const struct node *root)
+{
+	const struct node	*fs = audit_findings(root), *f, *qa;
+	const char		*best = doc_date(root), *s;
+	size_t			 i, k;
+
+	for (i = 0; fs != NULL && i < fs->n; i++) {
+		f = fs->u.items[i];
+		s = node_get_str(f, "response_date");
+		if (s != NULL && (best == NULL || strcmp(s, best) > 0))
+			best = s;
+		qa = node_get(f, "qa");
+		for (k = 0; qa != NULL && qa->kind == NODE_SEQ && k < qa->n;
+		    k++) {
+			s = node_get_str(qa->u.items[k], "date");
+			if (s != NULL && (best == NULL || strcmp(s, best) > 0))
+				best = s;
+		}
+	}
+	return best;
+}
+
 /* The 質疑応答 table of finding f, or *out NULL when it has none. */
 static int
 qa_table(struct docx_table **out, const struct node *f)
@@ -1671,6 +1739,8 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	struct recref		 ref = { NULL, NULL, NULL, 0 };
 	struct reclist		 m = RECLIST_INIT;
 	struct record		*sr = NULL;
+	struct carried		 c;
+	const char		*date;
 	size_t			 i, k, nqt = 0;
 	int			 rc;
 
@@ -1687,8 +1757,10 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		error_clear();
 		sr = NULL;
 	}
+	c.rec = NULL;
+	date = qa_date(root);
 	if ((rc = new_report(&d, st, "フォローアップ監査に係る質疑応答書",
-	    doc_date(root))) != 0)
+	    date)) != 0)
 		goto done;
 	era(d1, node_get_str(root, "date"));
 	people(&au, node_get(root, "auditors"), 0);
@@ -1734,19 +1806,23 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		 * workbook, the 監査調書 and the 概要報告書 number it) in a
 		 * row of its own with its question, not bare in the heading.
 		 */
+		record_free(c.rec);
+		carried_get(&c, st, root, f);
 		buf_printf(&b, "指摘事項%s（%s）", qa_number(f),
-		    label(st, "findings", "grade", node_get_str(f, "grade")));
+		    label(st, "findings", "grade", carried_str(&c, f,
+		    "grade")));
 		/* 是正中（期限超過）: past its 是正期限 as at the document */
 		buf_reset(&stat);
 		buf_printf(&stat, "%s%s", label(st, "findings", "status",
-		    node_get_str(f, "status")), finding_overdue(f,
-		    doc_date(root)) ? "（期限超過）" : "");
+		    node_get_str(f, "status")), finding_overdue(f, date) ?
+		    "（期限超過）" : "");
 		era(d2, node_get_str(f, "due"));
-		kv[0] = "項目番号";	kv[1] = node_get_str(f, "item");
-		kv[2] = "監査項目";	kv[3] = source_item_text(sr, root,
-		    node_get_str(f, "item"));
-		kv[4] = "指摘内容";	kv[5] = finding_text(root, f);
-		kv[6] = "改善の方向性";	kv[7] = node_get_str(f, "correction");
+		kv[0] = "項目番号";	kv[1] = carried_str(&c, f, "item");
+		kv[2] = "監査項目";	kv[3] = source_item_text(c.rec != NULL ?
+		    c.rec : sr, c.root, carried_str(&c, f, "item"));
+		kv[4] = "指摘内容";	kv[5] = finding_text(c.root, c.f);
+		kv[6] = "改善の方向性";	kv[7] = carried_str(&c, f,
+		    "correction");
 		kv[8] = "是正期限";	kv[9] = d2;
 		kv[10] = "是正状況";	kv[11] = stat.data;
 		kv[12] = "被監査部署の回答"; kv[13] = node_get_str(f, "response");
@@ -1778,6 +1854,7 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	}
 	rc = docx_save(d, path);
 done:
+	record_free(c.rec);
 	for (i = 0; i < nqt; i++)
 		docx_table_free(qt[i]);
 	free(qt);
@@ -1945,8 +2022,8 @@ year_new(struct year *y, const struct record *const *a, size_t n,
 			return NC_ENOMEM;
 		chapters_add(&y->ch, &y->s[i]);
 		/* held but not finished: 実施中 in the 状況 column */
-		y->nprog += node_scalar_eq(node_get(root, "status"),
-		    "in-progress");
+		y->nprog += strcmp(audit_status_on(root, as_of) != NULL ?
+		    audit_status_on(root, as_of) : "", "in-progress") == 0;
 		if (node_scalar_eq(node_get(root, "type"), "followup"))
 			y->nfu++;
 		else if (node_scalar_eq(node_get(root, "type"), "system"))
@@ -2051,17 +2128,164 @@ some_chapter_unrated(const struct year *y, size_t n)
 	return 0;
 }
 
-/* Whether the year has a follow-up audit, which the notes on it need. */
+/*
+ * Whether the year has a follow-up audit, which the notes on it need: 1
+ * when one follows an audit of the year (its findings are counted there,
+ * not again), 2 when all follow audits of earlier years (their findings
+ * are in no count of the year: review15 read 「重ねて数えない」 as if
+ * they were), 0 without one.
+ */
 static int
 some_followup(const struct record *const *a, size_t n)
 {
-	size_t	i;
+	const char	*of;
+	size_t		 i, k;
+	int		 any = 0;
 
-	for (i = 0; i < n; i++)
-		if (node_scalar_eq(node_get(record_root(a[i]), "type"),
+	for (i = 0; i < n; i++) {
+		if (!node_scalar_eq(node_get(record_root(a[i]), "type"),
 		    "followup"))
+			continue;
+		any = 2;
+		of = node_get_str(record_root(a[i]), "followup_of");
+		for (k = 0; of != NULL && k < n; k++)
+			if (node_scalar_eq(node_get(record_root(a[k]), "id"),
+			    of))
+				return 1;
+	}
+	return any;
+}
+
+/*
+ * The audits of the years before fy (not follow-ups, which carry findings
+ * made elsewhere) that still have a finding not 是正確認済: in the second
+ * year, last year's open findings are no audit of this year's, and a
+ * report that counted this year's only read as if nothing was left
+ * (review15: 60 findings of 5 audits never followed up).  A finding's
+ * state is that of the latest follow-up that carried it when there is
+ * one (the later history; `audit finding` copies it back, records made
+ * otherwise may not have it), and an audit is followed up when its
+ * followup is set or a follow-up names it.  An unreadable record is left
+ * out here; `lint` reports it.
+ */
+struct earlier {
+	struct record	**all;	/* every audit, in date order */
+	size_t		  nall;
+	size_t		 *idx;	/* of all: the earlier ones still open */
+	size_t		  n;
+};
+
+/* The status of finding f of audit id, as the latest follow-up has it. */
+static const char *
+earlier_status(const struct earlier *e, const char *id,
+    const struct node *f)
+{
+	const struct node	*fs, *g;
+	const char		*st = node_get_str(f, "status");
+	size_t			 i, k;
+
+	for (i = 0; id != NULL && i < e->nall; i++) {
+		fs = audit_findings(record_root(e->all[i]));
+		for (k = 0; fs != NULL && k < fs->n; k++) {
+			g = fs->u.items[k];
+			if (node_scalar_eq(node_get(g, "from_audit"), id) &&
+			    node_scalar_eq(node_get(g, "from_finding"),
+			    node_get_str(f, "number")) &&
+			    node_get_str(g, "status") != NULL)
+				st = node_get_str(g, "status");
+		}
+	}
+	return st != NULL ? st : "open";
+}
+
+/* Whether finding f of audit id is past its due on day and not accepted. */
+static int
+earlier_late(const struct earlier *e, const char *id, const struct node *f,
+    const char *day)
+{
+	const char	*due = node_get_str(f, "due");
+
+	return due != NULL && day != NULL && strcmp(due, day) < 0 &&
+	    strcmp(earlier_status(e, id, f), "accepted") != 0;
+}
+
+/* Whether audit root has a follow-up: its own link or one naming it. */
+static int
+earlier_followed(const struct earlier *e, const struct node *root)
+{
+	const char	*id = node_get_str(root, "id");
+	size_t		 i;
+
+	if (node_get_str(root, "followup") != NULL)
+		return 1;
+	for (i = 0; id != NULL && i < e->nall; i++)
+		if (node_scalar_eq(node_get(record_root(e->all[i]),
+		    "followup_of"), id))
 			return 1;
 	return 0;
+}
+
+static void
+earlier_free(struct earlier *e)
+{
+	audit_free_all(e->all, e->nall);
+	free(e->idx);
+	memset(e, 0, sizeof *e);
+}
+
+static int
+earlier_load(struct earlier *e, struct store *st, int fy)
+{
+	struct diags		 d = DIAGS_INIT;
+	const struct node	*root, *fs;
+	const char		*s;
+	size_t			 i, k;
+	int			 rc;
+
+	memset(e, 0, sizeof *e);
+	rc = audit_load_year(&e->all, &e->nall, st, 0, &d);
+	diags_free(&d);
+	if (rc != 0)
+		return rc;
+	if ((e->idx = calloc(e->nall + 1, sizeof *e->idx)) == NULL) {
+		earlier_free(e);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	for (i = 0; i < e->nall; i++) {
+		root = record_root(e->all[i]);
+		s = node_get_str(root, "fy");
+		if (s == NULL || strtol(s, NULL, 10) >= fy ||
+		    node_scalar_eq(node_get(root, "type"), "followup"))
+			continue;
+		fs = audit_findings(root);
+		for (k = 0; fs != NULL && k < fs->n; k++)
+			if (strcmp(earlier_status(e, node_get_str(root, "id"),
+			    fs->u.items[k]), "accepted") != 0)
+				break;
+		if (fs != NULL && k < fs->n)
+			e->idx[e->n++] = i;
+	}
+	return 0;
+}
+
+/* 令和8年度 学務課: an earlier audit as the report names it. */
+static const char *
+earlier_name(struct buf *b, struct store *st, const struct node *root)
+{
+	struct buf	 t = BUF_INIT;
+	char		 lab[CAL_FMT_MAX];
+	const char	*s = node_get_str(root, "fy");
+	int		 fy = s != NULL ? (int)strtol(s, NULL, 10) : 0;
+
+	buf_reset(b);
+	if (cal_fy_label(lab, sizeof lab, fy) != 0) {
+		error_clear();
+		lab[0] = '\0';
+	}
+	buf_printf(b, "%s%s%s", lab, lab[0] ? " " : "", target(&t, st, root,
+	    0));
+	buf_free(&t);
+	return b->data != NULL ? b->data : "";
 }
 
 /*
@@ -2071,12 +2295,13 @@ some_followup(const struct record *const *a, size_t n)
  */
 static void
 proposals(struct buf *out, const struct record *const *a, size_t n,
-    const struct year *y)
+    const struct year *y, struct store *st, const struct earlier *e)
 {
 	const struct node	*items, *it, *fs;
 	const char		*ref, *fu;
 	size_t			 i, j, k, used, na, unchecked = 0, late = 0;
-	size_t			 late_nofu = 0;
+	size_t			 late_nofu = 0, late_e = 0, late_e_nofu = 0;
+	struct buf		 enames = BUF_INIT, en = BUF_INIT;
 	long			 worst = 1001, r, avg, wcnt = 0, nscored = 0;
 	int			 ok, wi = -1;
 	char			 asof[CAL_FMT_MAX], pct[16];
@@ -2178,11 +2403,29 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 		buf_printf(out, "未確認のまま終えた項目が %zu 件あった。監査"
 		    "資料の事前提出を依頼し、当日の確認時間を確保することを"
 		    "提案する。\n", unchecked);
+	/* the same of the earlier years' audits, named */
+	for (i = 0; i < e->n; i++) {
+		const struct node *er = record_root(e->all[e->idx[i]]);
+		size_t l = 0;
+
+		fs = audit_findings(er);
+		for (j = 0; fs != NULL && j < fs->n; j++)
+			l += earlier_late(e, node_get_str(er, "id"),
+			    fs->u.items[j], y->latest);
+		if (l == 0)
+			continue;
+		late_e += l;
+		late_e_nofu += earlier_followed(e, er) ? 0 : l;
+		buf_printf(&enames, "%s%s", enames.len ? "、" : "",
+		    earlier_name(&en, st, er));
+	}
 	if (late > 0) {
 		era(asof, y->latest);
+		/* whose, when earlier years' are told apart below */
 		buf_printf(out, "%s時点で、是正期限を過ぎても是正状況が「是正"
-		    "確認済」に至っていない指摘が %zu 件ある（集計表の指摘事項"
-		    "一覧による）", asof, late);
+		    "確認済」に至っていない%s指摘が %zu 件ある（集計表の指摘事項"
+		    "一覧による）", asof, late_e > 0 ? "今年度の監査の" : "",
+		    late);
 		if (late_nofu == late)
 			buf_puts(out, "。いずれもフォローアップ監査が計画されて"
 			    "いない");
@@ -2193,10 +2436,28 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 		    "監査を計画することを提案する。\n" : "。フォローアップ監査"
 		    "で是正を確認することを提案する。\n");
 	}
+	if (late_e > 0) {
+		era(asof, y->latest);
+		buf_printf(out, "%s前年度以前の監査（%s）の指摘のうち、%s時点で"
+		    "是正期限を過ぎても是正状況が「是正確認済」に至っていないもの"
+		    "が %zu 件ある（リスク一覧による）", late > 0 ? "また、" : "",
+		    enames.data, asof, late_e);
+		if (late_e_nofu == late_e)
+			buf_puts(out, "。いずれもフォローアップ監査が計画されて"
+			    "いない");
+		else if (late_e_nofu > 0)
+			buf_printf(out, "。うち %zu 件はフォローアップ監査が"
+			    "計画されていない", late_e_nofu);
+		buf_puts(out, late_e_nofu > 0 ? "。速やかにフォローアップ"
+		    "監査を計画することを提案する。\n" : "。フォローアップ監査"
+		    "で是正を確認することを提案する。\n");
+	}
 	if (out->len == 0)
 		buf_puts(out, "監査の実施方法について、特に改善を要する点は"
 		    "なかった。\n");
 	buf_free(&nas);
+	buf_free(&enames);
+	buf_free(&en);
 }
 
 /*
@@ -2309,6 +2570,173 @@ done:
 	return rc;
 }
 
+/*
+ * Whether risk k of audit i was listed before it: the same risk, analysis
+ * and 対応策 for the same target, which 4 課題と対応 lists once
+ * (review15: (9) and (11), (18) and (19) were one item twice).
+ */
+static int
+risk_seen(struct store *st, const struct record *const *a, size_t i,
+    size_t k)
+{
+	static const char *const keys[] = { "risk", "analysis", "measure" };
+	const struct node	*rk = node_get(record_root(a[i]), "risks");
+	const struct node	*r = rk->u.items[k], *ok, *o;
+	struct buf		 t = BUF_INIT, u = BUF_INIT;
+	const char		*tg;
+	size_t			 j, m, x, n;
+	int			 seen = 0;
+
+	tg = target(&t, st, record_root(a[i]), 0);
+	for (j = 0; j <= i && !seen; j++) {
+		ok = node_get(record_root(a[j]), "risks");
+		if (ok == NULL || ok->kind != NODE_SEQ ||
+		    strcmp(target(&u, st, record_root(a[j]), 0), tg) != 0)
+			continue;
+		n = j < i ? ok->n : k;
+		for (m = 0; m < n && !seen; m++) {
+			o = ok->u.items[m];
+			for (x = 0; x < sizeof keys / sizeof keys[0]; x++) {
+				const char *p = node_get_str(r, keys[x]);
+				const char *q = node_get_str(o, keys[x]);
+
+				if ((p == NULL) != (q == NULL) ||
+				    (p != NULL && strcmp(p, q) != 0))
+					break;
+			}
+			seen = x == sizeof keys / sizeof keys[0];
+		}
+	}
+	buf_free(&t);
+	buf_free(&u);
+	return seen;
+}
+
+/*
+ * The figures of a year's audits proper (operational and system; a
+ * follow-up has no rate and carries findings made elsewhere) that were
+ * held: their number, their findings, and the plain mean of their rates
+ * (each audit once, as the chapter averages), in tenths; *nrated 0 when
+ * none has a rate.
+ */
+static void
+year_figures(const struct record *const *a, size_t n,
+    const struct audit_score *sc, size_t *naud, size_t *nfind, long *mean,
+    size_t *nrated)
+{
+	const struct node	*root, *fs;
+	struct audit_score	 own;
+	long			 sum = 0, r;
+	size_t			 i;
+
+	*naud = *nfind = *nrated = 0;
+	*mean = 0;
+	for (i = 0; i < n; i++) {
+		root = record_root(a[i]);
+		if (node_scalar_eq(node_get(root, "type"), "followup"))
+			continue;
+		if (sc == NULL) {
+			/* last year's: held once it left planned */
+			if (node_scalar_eq(node_get(root, "status"),
+			    "planned") || audit_score(&own,
+			    audit_items(root)) != 0)
+				continue;
+		} else if (!scored(&sc[i]))
+			continue;
+		(*naud)++;
+		fs = audit_findings(root);
+		*nfind += fs != NULL ? fs->n : 0;
+		if (audit_tally_tenths(&r, sc != NULL ? &sc[i].total :
+		    &own.total)) {
+			sum += r;
+			(*nrated)++;
+		}
+		if (sc == NULL)
+			audit_score_free(&own);
+	}
+	if (*nrated > 0)
+		*mean = (2 * sum + (long)*nrated) / (2 * (long)*nrated);
+}
+
+/*
+ * 前年度との比較: the number of audits, their findings and the mean of
+ * their rates, this year against the one before, when that year had
+ * audits (review15: in the second year an official looks for it).
+ */
+static int
+compare_prior(struct docx *d, struct store *st, const struct record *const *a,
+    size_t n, const struct year *y, int fy)
+{
+	static const char *const h[] = { "区分", "", "" };
+	static const unsigned w[] = { 40, 30, 30 };
+	struct record		**p = NULL;
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 num;
+	struct diags		 dg = DIAGS_INIT;
+	char			 l0[CAL_FMT_MAX], l1[CAL_FMT_MAX], c[32];
+	char			 h1[CAL_FMT_MAX + 16], h2[CAL_FMT_MAX + 16];
+	const char		*hh[3];
+	size_t			 np = 0, na[2], nf[2], nr[2], k;
+	long			 mean[2];
+	int			 rc;
+
+	rc = audit_load_year(&p, &np, st, fy - 1, &dg);
+	diags_free(&dg);
+	if (rc != 0)
+		return rc;
+	year_figures((const struct record *const *)p, np, NULL, &na[0],
+	    &nf[0], &mean[0], &nr[0]);
+	year_figures(a, n, y->s, &na[1], &nf[1], &mean[1], &nr[1]);
+	if (na[0] == 0) {
+		audit_free_all(p, np);
+		return 0;
+	}
+	if (cal_fy_label(l0, sizeof l0, fy - 1) != 0 ||
+	    cal_fy_label(l1, sizeof l1, fy) != 0) {
+		error_clear();
+		snprintf(l0, sizeof l0, "%d年度", fy - 1);
+		snprintf(l1, sizeof l1, "%d年度", fy);
+	}
+	snprintf(h1, sizeof h1, "前年度\n（%s）", l0);
+	snprintf(h2, sizeof h2, "今年度\n（%s）", l1);
+	hh[0] = h[0];
+	hh[1] = h1;
+	hh[2] = h2;
+	memset(&num, 0, sizeof num);
+	num.align = DOCX_RIGHT;
+	if ((rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_add_outline_heading(d, 2, "前年度との比較")) != 0 ||
+	    (rc = docx_add_outline_body(d, "運用面・システム面の監査について、"
+	    "実施件数、指摘事項の件数および適合率（各監査の適合率の単純平均）"
+	    "を前年度と比較する。")) != 0 ||
+	    (rc = docx_table_new(&t, 3, w)) != 0 ||
+	    (rc = add_header_row(t, hh, 3)) != 0)
+		goto done;
+	for (k = 0; k < 2; k++) {
+		snprintf(c, sizeof c, "%zu", na[k]);
+		if ((rc = docx_table_cell(t, 1, k + 1, c, &num)) != 0)
+			goto done;
+		snprintf(c, sizeof c, "%zu", nf[k]);
+		if ((rc = docx_table_cell(t, 2, k + 1, c, &num)) != 0)
+			goto done;
+		if (nr[k] > 0)
+			audit_tenths_text(c, sizeof c, mean[k], 1);
+		else
+			snprintf(c, sizeof c, "－");
+		if ((rc = docx_table_cell(t, 3, k + 1, c, &num)) != 0)
+			goto done;
+	}
+	if ((rc = docx_table_cell(t, 1, 0, "監査の件数", NULL)) != 0 ||
+	    (rc = docx_table_cell(t, 2, 0, "指摘事項の件数", NULL)) != 0 ||
+	    (rc = docx_table_cell(t, 3, 0, "適合率（単純平均）", NULL)) != 0 ||
+	    (rc = docx_add_table(d, t)) != 0)
+		goto done;
+done:
+	docx_table_free(t);
+	audit_free_all(p, np);
+	return rc;
+}
+
 int
 audit_doc_results_docx(const char *path, struct store *st,
     const struct record *const *a, size_t n, int fy, struct cal_date as_of,
@@ -2330,6 +2758,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	char			 lab[CAL_FMT_MAX], c[32], day[CAL_FMT_MAX];
 	unsigned		*w = NULL;
 	size_t			 i, k, row, nplain = 0, line, nint = 0;
+	struct earlier		 prev;
 	int			 rc, ok, interim;
 	long			 r;
 
@@ -2345,6 +2774,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	small.size = 18;
 	snum = num;
 	snum.size = 18;
+	memset(&prev, 0, sizeof prev);
 	if ((rc = year_new(&y, a, n, as_of, warn)) != 0)
 		goto done;
 	if (cal_fy_label(lab, sizeof lab, fy) != 0)
@@ -2448,8 +2878,9 @@ audit_doc_results_docx(const char *path, struct store *st,
 		fs = audit_findings(root);
 		snprintf(c, sizeof c, "%zu", fs != NULL ? fs->n : 0);
 		buf_reset(&b);
+		/* as at the report's date, by the recorded dates */
 		buf_printf(&b, "%s%s", y.state[i] == EV_DONE ? label(st,
-		    "status", NULL, node_get_str(root, "status")) :
+		    "status", NULL, audit_status_on(root, as_of)) :
 		    ev_state_label(y.state[i]), interim ? "※" : "");
 		if ((rc = buf_ok(&b)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 6, y.state[i] == EV_DONE ?
@@ -2596,8 +3027,10 @@ audit_doc_results_docx(const char *path, struct store *st,
 
 		buf_reset(&b);
 		buf_printf(&b, "運用面・システム面の監査による指摘事項は %zu 件で"
-		    "ある%s。", y.nfindings, some_followup(a, n) ?
-		    "（フォローアップ監査で引き継いだ指摘は重ねて数えない）" : "");
+		    "ある%s。", y.nfindings, some_followup(a, n) == 1 ?
+		    "（フォローアップ監査で引き継いだ指摘は重ねて数えない）" :
+		    some_followup(a, n) == 2 ? "（フォローアップ監査が引き継"
+		    "いだ前年度以前の監査の指摘は含まない）" : "");
 		if ((rc = buf_ok(&b)) != 0 ||
 		    (rc = docx_add_blank(d)) != 0 ||
 		    (rc = docx_add_outline_heading(d, 2, "章別・区分別の指摘"
@@ -2653,6 +3086,10 @@ audit_doc_results_docx(const char *path, struct store *st,
 		t = NULL;
 	}
 
+	/* (3) the year before, when it had audits */
+	if ((rc = compare_prior(d, st, a, n, &y, fy)) != 0)
+		goto done;
+
 	/* 4 課題と対応: the serious findings and the risks. */
 	if ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "課題と対応")) != 0)
@@ -2664,6 +3101,8 @@ audit_doc_results_docx(const char *path, struct store *st,
 
 		for (k = 0; rk != NULL && rk->kind == NODE_SEQ && k < rk->n;
 		    k++) {
+			if (risk_seen(st, a, i, k))
+				continue;
 			buf_reset(&b);
 			buf_printf(&b, "%s（%s）", node_get_str(rk->u.items[k],
 			    "risk"), target(&o, st, record_root(a[i]), 0));
@@ -2700,7 +3139,9 @@ audit_doc_results_docx(const char *path, struct store *st,
 		goto done;
 
 	/* 5 今後の取組: proposals on the audit method. */
-	proposals(&b, a, n, &y);
+	if ((rc = earlier_load(&prev, st, fy)) != 0)
+		goto done;
+	proposals(&b, a, n, &y, st, &prev);
 	if ((rc = buf_ok(&b)) != 0 ||
 	    (rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "監査の実施方法に関する改善"
@@ -2727,6 +3168,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	}
 	rc = docx_save(d, path);
 done:
+	earlier_free(&prev);
 	free(w);
 	docx_table_free(t);
 	docx_free(d);
@@ -2814,11 +3256,14 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	size_t			 i, k, nc = 0, j, nint = 0, nnone = 0, nfu, l;
 	size_t			 nfunone = 0;
 	long			 tr;
+	struct earlier		 prev;
+	size_t			 nprev = 0;
 	int			 rc, ok, blanks;
 
 	memset(names, 0, sizeof names);
 	memset(snames_b, 0, sizeof snames_b);
 	memset(snames, 0, sizeof snames);
+	memset(&prev, 0, sizeof prev);
 	if ((rc = year_new(&y, a, n, as_of, warn)) != 0) {
 		year_free(&y, n);
 		return rc;
@@ -2869,7 +3314,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		}
 		c[3] = tg[i];
 		c[9] = y.state[i] == EV_DONE ? label(st, "status", NULL,
-		    node_get_str(root, "status")) : ev_state_label(y.state[i]);
+		    audit_status_on(root, as_of)) : ev_state_label(y.state[i]);
 	}
 	xlsx_add_sheet(&s1, x, "監査一覧", XLSX_LANDSCAPE);
 	xlsx_title(s1, b.data, "出典：監査記録（適合率は該当なしを除き、監査"
@@ -3061,8 +3506,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 
 	/* 指摘事項: every finding of the year's audits. */
 	xlsx_add_sheet(&s3, x, "指摘事項", XLSX_LANDSCAPE);
-	xlsx_title(s3, "指摘事項一覧", some_followup(a, n) ? "運用面・システム面"
-	    "の監査の指摘（是正状況はフォローアップ監査の結果を含む）" :
+	xlsx_title(s3, "指摘事項一覧", some_followup(a, n) == 1 ?
+	    "運用面・システム面の監査の指摘（是正状況はフォローアップ監査の"
+	    "結果を含む）" :
 	    "運用面・システム面の監査の指摘");
 	memset(&g, 0, sizeof g);
 	g.ncols = sizeof fc / sizeof fc[0];
@@ -3120,6 +3566,29 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 				    grid_get(&g, k, j));
 		}
 	grid_free(&g);
+	/*
+	 * The year's findings only: the earlier years' still open are
+	 * counted and listed in the リスク一覧, said here so that a reader
+	 * does not take this list for all that is left.
+	 */
+	if ((rc = earlier_load(&prev, st, fy)) != 0)
+		goto done;
+	for (k = 0, nprev = 0; k < prev.n; k++) {
+		const struct node *er = record_root(prev.all[prev.idx[k]]);
+
+		fs = audit_findings(er);
+		for (j = 0; fs != NULL && j < fs->n; j++)
+			nprev += strcmp(earlier_status(&prev, node_get_str(er,
+			    "id"), fs->u.items[j]), "accepted") != 0;
+	}
+	if (nprev > 0) {
+		buf_reset(&b);
+		buf_printf(&b, "このほか、前年度以前の監査の指摘で是正確認済に至っ"
+		    "ていないものが %zu 件ある（リスク一覧に記載）。", nprev);
+		if ((rc = buf_ok(&b)) != 0)
+			goto done;
+		xlsx_note(s3, row + 1, b.data);
+	}
 
 	/* 区分別集計 with a stacked chart. */
 	gc[0] = (struct xlsx_column){ "章", 0, 36 };
@@ -3129,8 +3598,10 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	gc[4] = (struct xlsx_column){ "改善提案", 0, 12 };
 	gc[5] = (struct xlsx_column){ "計", 0, 8 };
 	xlsx_add_sheet(&s4, x, "区分別集計", 0);
-	xlsx_title(s4, "章別・区分別の指摘事項", some_followup(a, n) ?
-	    "フォローアップ監査で引き継いだ指摘は重ねて数えない" : NULL);
+	xlsx_title(s4, "章別・区分別の指摘事項", some_followup(a, n) == 1 ?
+	    "フォローアップ監査で引き継いだ指摘は重ねて数えない" :
+	    some_followup(a, n) == 2 ? "フォローアップ監査が引き継いだ前年度"
+	    "以前の監査の指摘は含まない" : NULL);
 	xlsx_table(&first, s4, gc, 6);
 	row = first;
 	memset(tot, 0, sizeof tot);
@@ -3197,6 +3668,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	}
 	rc = xlsx_save(x);
 done:
+	earlier_free(&prev);
 	xlsx_free(x);
 	for (i = 0; tg != NULL && i < n; i++)
 		free(tg[i]);
@@ -3277,15 +3749,19 @@ audit_doc_risks(const char *path, struct store *st,
 	struct buf		 t = BUF_INIT, on = BUF_INIT;
 	struct grid		 g;
 	const struct node	*root, *rk, *it, *fs, *f;
-	const char		*latest = NULL, *dd, *l, *im;
+	const char		*latest = NULL, *dd, *l, *im, *fst;
 	char			 lab[CAL_FMT_MAX], key[128], num[16];
 	const char		*ck;
 	uint32_t		 row, first;
-	size_t			 i, k, r, c;
+	size_t			 i, k, r, c, nthis = 0;
+	struct earlier		 e;
 	int			 rc;
 
 	memset(&g, 0, sizeof g);
 	g.ncols = sizeof cols / sizeof cols[0];
+	/* and the earlier years' audits with findings still open */
+	if ((rc = earlier_load(&e, st, fy)) != 0)
+		return rc;
 	for (i = 0; i < n; i++) {
 		dd = doc_date(record_root(a[i]));
 		if (dd != NULL && (latest == NULL || strcmp(dd, latest) > 0))
@@ -3293,15 +3769,18 @@ audit_doc_risks(const char *path, struct store *st,
 	}
 	if (cal_fy_label(lab, sizeof lab, fy) != 0)
 		snprintf(lab, sizeof lab, "%d年度", fy);
-	for (i = 0; i < n; i++) {
-		root = record_root(a[i]);
+	for (i = 0; i < n + e.n; i++) {
+		root = record_root(i < n ? a[i] : e.all[e.idx[i - n]]);
+		if (i == n)
+			nthis = g.nrows;
 		target(&t, st, root, 0);
 		buf_reset(&o);
 		lines_of(&o, t.data);
 		/* the kind over its date: 運用面の監査／（令和8年7月15日） */
 		buf_reset(&on);
 		lines_of(&on, audit_name(&an, st, root));
-		rk = node_get(root, "risks");
+		/* an earlier year's risks were listed in its year */
+		rk = i < n ? node_get(root, "risks") : NULL;
 		for (k = 0; rk != NULL && rk->kind == NODE_SEQ && k < rk->n;
 		    k++) {
 			it = rk->u.items[k];
@@ -3335,7 +3814,10 @@ audit_doc_risks(const char *path, struct store *st,
 		fs = audit_findings(root);
 		for (k = 0; fs != NULL && k < fs->n; k++) {
 			f = fs->u.items[k];
-			if (node_scalar_eq(node_get(f, "status"), "accepted"))
+			/* an earlier one's as its follow-up has it */
+			fst = i < n ? node_get_str(f, "status") :
+			    earlier_status(&e, node_get_str(root, "id"), f);
+			if (fst != NULL && strcmp(fst, "accepted") == 0)
 				continue;
 			r = grid_row(&g);
 			ck = finding_chapter(key, sizeof key, root, f);
@@ -3351,8 +3833,7 @@ audit_doc_risks(const char *path, struct store *st,
 			/* a line each, never "是正状況：是 / 正済" */
 			buf_printf(&b, "指摘区分：%s\n是正状況：%s",
 			    label(st, "findings", "grade", node_get_str(f,
-			    "grade")), label(st, "findings", "status",
-			    node_get_str(f, "status")));
+			    "grade")), label(st, "findings", "status", fst));
 			buf_puts(&b, "");
 			grid_set(&g, r, 6, b.data);
 			/*
@@ -3416,8 +3897,18 @@ audit_doc_risks(const char *path, struct store *st,
 	if ((rc = buf_ok(&b)) != 0)
 		goto done;
 	xlsx_note(sh, row + 1, b.data);
+	/* the earlier years' findings after this year's, said so */
+	if (e.n > 0 && nthis < g.nrows) {
+		buf_reset(&b);
+		buf_printf(&b, "No.%zu以降は、前年度以前の監査の指摘で、是正確認"
+		    "済に至っていないもの。", nthis + 1);
+		if ((rc = buf_ok(&b)) != 0)
+			goto done;
+		xlsx_note(sh, row + 2, b.data);
+	}
 	rc = xlsx_save(x);
 done:
+	earlier_free(&e);
 	xlsx_free(x);
 	grid_free(&g);
 	buf_free(&b);

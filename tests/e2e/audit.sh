@@ -357,6 +357,46 @@ expect_status 0 N audit export qa "$F" -o "$T/qa.docx"
 expect_status 0 $CHECK qa "$T/qa.docx" "$FF"
 expect_status 0 N audit export paper "$F" -o "$T/fpaper.xlsx"
 expect_status 0 $CHECK paper "$T/fpaper.xlsx" "$FF"
+# A follow-up's copy of a finding that differs from the finding it
+# follows up (review15: 「元の指摘 … 指摘3」 over another grade and text):
+# the documents print the original's 区分, 内容 and 項目番号, lint names
+# the difference, and a finding whose original is gone.  The 質疑応答書
+# is dated no earlier than the answers it reports (回答日 令和9年2月10日,
+# after the follow-up's date).
+cp -r "$D" "$T/fu"
+$PY - "$T/fu/audits/2026/$F.yaml" "$AF" >"$T/orig" <<'EOF2'
+import sys, yaml
+p = sys.argv[1]
+a = yaml.safe_load(open(sys.argv[2], encoding="utf-8"))
+f = yaml.safe_load(open(p, encoding="utf-8"))
+c = f["findings"][0]
+o = [x for x in a["findings"] if x["number"] == c["from_finding"]][0]
+c["grade"] = "major" if o["grade"] != "major" else "observation"
+c["finding"] = "写しで書き換えた指摘の文。"
+c["item"] = "op-9-9-99"
+c["response_date"] = "2027-02-10"
+c["status"] = "accepted" if o.get("status") != "accepted" else "open"
+f["findings"][1]["from_finding"] = 99
+open(p, "w", encoding="utf-8").write(yaml.safe_dump(f, allow_unicode=True,
+    sort_keys=False))
+print(c["from_finding"], o["finding"], o["item"], sep="\t")
+EOF2
+IFS=$'\t' read -r fnum otext oitem <"$T/orig"
+expect_status 0 "$NCIO" -C "$T/fu" lint
+expect_grep "$T/err" "^audits/2026/$F\.yaml: warning: finding 1 differs from finding $fnum of $A it follows up: grade is '[a-z]+' there, '[a-z]+' here"
+expect_grep "$T/err" "^audits/2026/$F\.yaml: warning: finding 1 differs .*: item is '$oitem' there, 'op-9-9-99' here"
+expect_grep "$T/err" "^audits/2026/$F\.yaml: warning: finding 1 is '[a-z]+' but finding $fnum of $A it follows up is '[a-z]+': the documents take the follow-up's"
+expect_grep "$T/err" "^audits/2026/$F\.yaml: warning: finding 2 follows up finding 99 of $A \(from_audit, from_finding\), which is not in the data directory"
+expect_status 0 "$NCIO" -C "$T/fu" audit export qa "$F" -o "$T/fu-qa.docx"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/fu-qa.docx" \
+    "$otext" "$oitem" "令和9年2月10日"
+expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/fu-qa.docx" \
+    "写しで書き換えた指摘の文。"
+expect_status 0 "$NCIO" -C "$T/fu" audit export paper "$F" -o "$T/fu-paper.xlsx"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" xlsx "$T/fu-paper.xlsx" \
+    "$otext" "$oitem"
+expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" xlsx "$T/fu-paper.xlsx" \
+    "写しで書き換えた指摘の文。"
 
 # --- the year's report and risks ------------------------------------------
 ordered=$(for f in "$D"/audits/2026/*.yaml; do
@@ -569,6 +609,65 @@ expect_status 0 $CHECK results-xlsx "$T/r-sample3.xlsx" $sordered3
 NERIMA_CIO_TODAY=2026-11-30 expect_status 0 "$NCIO" -C "$T/sample3" audit export \
     risks --fy 2026 -o "$T/risks-sample3.xlsx"
 expect_status 0 $CHECK risks "$T/risks-sample3.xlsx" $sordered3
+# A risk recorded twice for one target (the same risk, analysis and
+# 対応策) is one item of 4 課題と対応, not two (review15: (18) = (19)).
+cp -r "$T/sample" "$T/sample5"
+$PY - "$T/sample5/audits/2026/au-02zk1v64.yaml" <<'EOF'
+import sys, yaml
+p = sys.argv[1]
+a = yaml.safe_load(open(p, encoding="utf-8"))
+a["risks"].append(dict(a["risks"][0]))
+open(p, "w", encoding="utf-8").write(yaml.safe_dump(a, allow_unicode=True, sort_keys=False))
+EOF
+NERIMA_CIO_TODAY=2027-03-31 expect_status 0 "$NCIO" -C "$T/sample5" audit export \
+    results --fy 2026 -o "$T/r-sample5.docx"
+checks=$((checks + 1))
+$PY - "$T/r-sample5.docx" 管理外の外部記録媒体による情報の持出し・紛失 <<'EOF' || fail "a risk recorded twice is listed twice"
+import sys, docx
+d = docx.Document(sys.argv[1])
+n = sum(1 for p in d.paragraphs if sys.argv[2] + "（戸籍住民課）" in p.text)
+sys.exit(0 if n == 1 else 1)
+EOF
+# In the second year, the first year's findings still not 是正確認済 are
+# no audit of this year's, yet still open: the report counts and names
+# them apart (7 late: 戸籍住民課 No.1, 4, 5, followed up; 区立図書館 No.1-4,
+# not), the risk list lists them and the 集計表 says where (review15: 60
+# findings of 5 audits of 令和8年度 were in no document of 令和9年度).
+cp -r "$T/sample" "$T/sample6"
+NERIMA_CIO_TODAY=2027-05-01 expect_status 0 "$NCIO" -C "$T/sample6" audit plan \
+    --type operational --target 戸籍住民課 --date 2027-06-01
+NERIMA_CIO_TODAY=2028-03-31 expect_status 0 "$NCIO" -C "$T/sample6" audit export \
+    results --fy 2027 -o "$T/r-second/"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$(ls "$T"/r-second/*.docx)" \
+    "前年度以前の監査（令和8年度 戸籍住民課、令和8年度 区立図書館（見本A））の指摘のうち、令和10年3月31日時点で是正期限を過ぎても是正状況が「是正確認済」に至っていないものが 7 件ある（リスク一覧による）。うち 4 件はフォローアップ監査が計画されていない。"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" xlsx "$(ls "$T"/r-second/*.xlsx)" \
+    "このほか、前年度以前の監査の指摘で是正確認済に至っていないものが"
+# 前年度との比較: last year's 5 audits held (the follow-up has no rate,
+# the audit of 12月9日 still planned), none this year
+checks=$((checks + 1))
+$PY - "$(ls "$T"/r-second/*.docx)" <<'EOF' || fail "no 前年度との比較 of 5 audits against none"
+import sys, docx
+d = docx.Document(sys.argv[1])
+t = [[c.text for c in r.cells] for r in d.tables[-1].rows]
+assert t[0] == ["区分", "前年度\n（令和8年度）", "今年度\n（令和9年度）"], t
+assert t[1] == ["監査の件数", "5", "0"] and t[3][2] == "－", t
+EOF
+NERIMA_CIO_TODAY=2028-03-31 expect_status 0 "$NCIO" -C "$T/sample6" audit export \
+    risks --fy 2027 -o "$T/risks-second.xlsx"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" xlsx "$T/risks-second.xlsx" \
+    "No.1以降は、前年度以前の監査の指摘で、是正確認済に至っていないもの。" "区立図書館"
+# A follow-up in 令和9年度 of a 令和8年度 audit: its findings are in no
+# count of the year, said so (not 「重ねて数えない」), and the library's
+# audit is followed up now.
+cp -r "$T/sample" "$T/sample7"
+NERIMA_CIO_TODAY=2027-05-01 expect_status 0 "$NCIO" -C "$T/sample7" audit followup \
+    au-6m07cmgm --date 2027-06-10
+NERIMA_CIO_TODAY=2028-03-31 expect_status 0 "$NCIO" -C "$T/sample7" audit export \
+    results --fy 2027 -o "$T/r-fu27.docx"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-fu27.docx" \
+    "（フォローアップ監査が引き継いだ前年度以前の監査の指摘は含まない）"
+expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/r-fu27.docx" \
+    "重ねて数えない" "フォローアップ監査が計画されていない"
 # --date between two audits: the one of 9月10日 counted, 10月21日 予定.
 expect_status 0 SM audit export results --fy 2026 --date 2026-10-01 \
     -o "$T/r-oct.docx"

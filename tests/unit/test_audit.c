@@ -413,6 +413,47 @@ test_weight(void **state)
 	assert_float_equal(audit_result_credit(AUDIT_NA), 0, 0);
 }
 
+/*
+ * The status on a day follows the recorded dates both ways (review15: an
+ * audit reported on 2月2日 whose status still said agreed was listed
+ * 合意済 in the year-end report): a report or agreement dated by the day
+ * moves it up, one dated after moves it back.
+ */
+static void
+test_status_on(void **state)
+{
+	static const struct {
+		const char	*status;
+		const char	*day;
+		const char	*want;
+	} cases[] = {
+		{ "agreed", "2028-03-31", "reported" },
+		{ "in-progress", "2028-03-31", "reported" },
+		{ "in-progress", "2028-01-31", "agreed" },
+		{ "agreed", "2028-01-09", "in-progress" },
+		{ "reported", "2028-01-31", "agreed" },
+		{ "closed", "2028-03-31", "closed" },
+		{ "in-progress", "2027-12-31", "planned" },
+	};
+	struct ydoc	*doc;
+	struct cal_date	 d;
+	char		 text[256];
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		snprintf(text, sizeof text, "id: au-aaaaaaaa\nstatus: %s\n"
+		    "date: 2028-01-03\nagreement:\n  by: 例示 和夫\n"
+		    "  date: 2028-01-10\nreported: 2028-02-02\n",
+		    cases[i].status);
+		doc = parse(text);
+		assert_int_equal(cal_parse_iso(&d, cases[i].day), 0);
+		assert_string_equal(audit_status_on(ydoc_root(doc), d),
+		    cases[i].want);
+		ydoc_free(doc);
+	}
+}
+
 /* Working on a follow-up's findings puts it under way; nothing else. */
 static void
 test_finding_moves_followup(void **state)
@@ -544,6 +585,7 @@ main(void)
 		cmocka_unit_test(test_answer_and_findings),
 		cmocka_unit_test(test_weight),
 		cmocka_unit_test(test_finding_moves_followup),
+		cmocka_unit_test(test_status_on),
 		cmocka_unit_test(test_followup_source),
 	};
 
