@@ -610,6 +610,13 @@ chart_height_cm(const struct chart *c, enum chart_kind drawn,
 	double	h;
 
 	h = width_cm * 0.5;
+	/*
+	 * a few columns of one series (the 特記事項 report's four 点検段階)
+	 * need no half of the width: at 0.5 the chart left a third of a page
+	 * empty before it when a sentence more came above it
+	 */
+	if (drawn == CHART_COLUMN && c->nseries == 1 && c->ncats <= 5)
+		h = width_cm * 0.4;
 	if (drawn == CHART_BAR || drawn == CHART_BAR_STACKED)
 		h = BAR_FRAME_CM + legend_extra_cm(c, width_cm, 1) +
 		    per_category_cm(c, drawn) * (double)c->ncats;

@@ -153,6 +153,13 @@ test_drawn_kind(void **state)
 	/* half the width: a column chart of 16 cm fits a third of a page */
 	assert_true(fabs(chart_height_cm(c, CHART_COLUMN, 16) - 8.0) < 1e-9);
 	chart_free(c);
+	/* four columns of one series take 0.4 of the width (点検段階別) */
+	assert_int_equal(chart_new(&c, CHART_COLUMN, "点検段階別の実施率"), 0);
+	for (i = 0; i < 4; i++)
+		assert_int_equal(chart_category(c, depts[i]), 0);
+	assert_int_equal(chart_series(c, "実施率", v, 4), 0);
+	assert_true(fabs(chart_height_cm(c, CHART_COLUMN, 16) - 6.4) < 1e-9);
+	chart_free(c);
 
 	/*
 	 * Clustered bars: 0.3 cm a bar up to two series, 0.2 cm from three
