@@ -2289,6 +2289,23 @@ earlier_name(struct buf *b, struct store *st, const struct node *root)
 }
 
 /*
+ * The end of a sentence on n findings past their due date, nofu of them
+ * without a follow-up audit planned, and what the report proposes.
+ */
+static void
+nofu_tail(struct buf *out, size_t n, size_t nofu)
+{
+	if (nofu == n)
+		buf_puts(out, "。いずれもフォローアップ監査が計画されていない");
+	else if (nofu > 0)
+		buf_printf(out, "。うち %zu 件はフォローアップ監査が計画されて"
+		    "いない", nofu);
+	buf_puts(out, nofu > 0 ? "。速やかにフォローアップ監査を計画することを"
+	    "提案する。\n" : "。フォローアップ監査で是正を確認することを提案する。"
+	    "\n");
+}
+
+/*
  * Proposals on the audit method, from what the year's audits show: items
  * that never applied, items left unchecked, the weakest chapter, findings
  * past their due date without a follow-up.
@@ -2426,15 +2443,7 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 		    "確認済」に至っていない%s指摘が %zu 件ある（集計表の指摘事項"
 		    "一覧による）", asof, late_e > 0 ? "今年度の監査の" : "",
 		    late);
-		if (late_nofu == late)
-			buf_puts(out, "。いずれもフォローアップ監査が計画されて"
-			    "いない");
-		else if (late_nofu > 0)
-			buf_printf(out, "。うち %zu 件はフォローアップ監査が"
-			    "計画されていない", late_nofu);
-		buf_puts(out, late_nofu > 0 ? "。速やかにフォローアップ"
-		    "監査を計画することを提案する。\n" : "。フォローアップ監査"
-		    "で是正を確認することを提案する。\n");
+		nofu_tail(out, late, late_nofu);
 	}
 	if (late_e > 0) {
 		era(asof, y->latest);
@@ -2442,15 +2451,7 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 		    "是正期限を過ぎても是正状況が「是正確認済」に至っていないもの"
 		    "が %zu 件ある（リスク一覧による）", late > 0 ? "また、" : "",
 		    enames.data, asof, late_e);
-		if (late_e_nofu == late_e)
-			buf_puts(out, "。いずれもフォローアップ監査が計画されて"
-			    "いない");
-		else if (late_e_nofu > 0)
-			buf_printf(out, "。うち %zu 件はフォローアップ監査が"
-			    "計画されていない", late_e_nofu);
-		buf_puts(out, late_e_nofu > 0 ? "。速やかにフォローアップ"
-		    "監査を計画することを提案する。\n" : "。フォローアップ監査"
-		    "で是正を確認することを提案する。\n");
+		nofu_tail(out, late_e, late_e_nofu);
 	}
 	if (out->len == 0)
 		buf_puts(out, "監査の実施方法について、特に改善を要する点は"
