@@ -1280,16 +1280,69 @@ find_base(const char *cell, const char *base, size_t n)
 }
 
 /*
- * Whether the authored items of a month already name a training: its
- * title without the year and without a trailing （…） (新規採用職員研修
- * for 新規採用職員研修（情報セキュリティ）, 情報セキュリティ担当者研修
- * for its 第1回).
+ * An authored item of cell (the items are split by 、) naming the
+ * training of base (its first n bytes) the short way: 新規採用職員研修
+ * for 新規採用職員向け情報セキュリティ研修 -- the item's words before its
+ * 研修, then 向け, and the base ends in 研修.  Where the item is, *len its
+ * bytes up to its 研修's end (a day already after it is kept); or NULL.
+ * The 運営計画書 listed 4月's two trainings twice, as the record's item
+ * and as the training rows.
  */
+static const char *
+find_short(const char *cell, const char *base, size_t n, size_t *len)
+{
+	const size_t	 kl = strlen("研修"), ml = strlen("向け");
+	const char	*p = cell, *e, *k;
+
+	if (n <= kl || strncmp(base + n - kl, "研修", kl) != 0)
+		return NULL;
+	for (;;) {
+		if ((e = strstr(p, "、")) == NULL)
+			e = p + strlen(p);
+		/* the item's 研修: at its end, or before its （ */
+		for (k = p; k + kl <= e; k++)
+			if (strncmp(k, "研修", kl) == 0 && (k + kl == e ||
+			    strncmp(k + kl, "（", strlen("（")) == 0))
+				break;
+		if (k + kl <= e && k > p && (size_t)(k - p) + ml + kl <= n &&
+		    strncmp(base, p, (size_t)(k - p)) == 0 &&
+		    strncmp(base + (k - p), "向け", ml) == 0) {
+			*len = (size_t)(k - p) + kl;
+			return p;
+		}
+		if (*e == '\0')
+			return NULL;
+		p = e + strlen("、");
+	}
+}
+
+/*
+ * Where the authored items of a month name a training, *len the bytes
+ * of the name: its title without the year and without a trailing （…）
+ * (新規採用職員研修 for 新規採用職員研修（情報セキュリティ）, 情報
+ * セキュリティ担当者研修 for its 第1回), or that base the short way
+ * (find_short()).
+ */
+static const char *
+find_named(const char *cell, const char *title, size_t *len)
+{
+	const char	*p;
+
+	*len = base_len(title);
+	if (cell == NULL)
+		return NULL;
+	if ((p = find_base(cell, title, *len)) != NULL)
+		return p;
+	return find_short(cell, title, *len, len);
+}
+
+/* Whether the authored items of a month already name a training. */
 static int
 named_in(const char *cell, const char *title)
 {
-	return cell != NULL && find_base(cell, title, base_len(title)) !=
-	    NULL;
+	size_t	n;
+
+	return find_named(cell, title, &n) != NULL;
 }
 
 /*
@@ -1303,10 +1356,10 @@ day_after(struct buf *cell, const char *title, const char *day)
 {
 	struct buf	 out = BUF_INIT;
 	const char	*p, *q;
-	size_t		 at, n = base_len(title);
+	size_t		 at, n;
 	int		 rc;
 
-	if ((p = find_base(cell->data, title, n)) == NULL)
+	if ((p = find_named(cell->data, title, &n)) == NULL)
 		return 0;
 	at = (size_t)(p - cell->data) + n;
 	buf_add(&out, cell->data, at);

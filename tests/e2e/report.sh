@@ -1116,4 +1116,27 @@ checks=$((checks + 1))
 grep '^total' "$T/out" | cmp -s - "$T/sum-a" ||
     fail "review summary: a case withdrawn after its 意見書 not counted"
 
+# --- the security decks (review16) ----------------------------------------
+# The 運営計画書's 4月 listed a training twice, as the record's short item
+# (新規採用職員研修) and as the training row (新規採用職員向け情報
+# セキュリティ研修（3日）).
+D8=$T/sec-asof
+cp -r "$NCIO_SAMPLE_DIR" "$D8"
+f=$(grep -l '^title: 令和8年度 新規採用職員研修（情報セキュリティ）$' "$D8"/trainings/2026/*.yaml)
+sed -i 's/^title: .*/title: 令和8年度 新規採用職員向け情報セキュリティ研修/' "$f"
+expect_status 0 "$NCIO" -C "$D8" report security-plan --fy 2026 -o "$T/sec-asof/"
+checks=$((checks + 1))
+$PY - "$T/sec-asof" <<'PY' || fail "security decks: a training listed twice"
+import glob, re, sys, zipfile
+def texts(f, part):
+    z = zipfile.ZipFile(f)
+    return [t for n in z.namelist() if re.match(part, n)
+            for t in re.findall(r"<(?:a:t|c:v)>([^<]*)<", z.read(n).decode())]
+for f in glob.glob(sys.argv[1] + "/情報セキュリティ運営計画書_*.pptx"):
+    t = texts(f, r"ppt/slides/slide\d+\.xml$")
+    i = t.index("4月")
+    assert t[i + 1].startswith("新規採用職員研修（3日）、新任管理職研修（16日）"), t[i:i + 3]
+    assert not any("新規採用職員向け" in x for x in t[i:i + 3]), t[i:i + 3]
+PY
+
 finish
