@@ -1116,4 +1116,42 @@ checks=$((checks + 1))
 grep '^total' "$T/out" | cmp -s - "$T/sum-a" ||
     fail "review summary: a case withdrawn after its 意見書 not counted"
 
+# --- the security decks as of their own dates (review16) ------------------
+# A 最終報告書 of 11月27日 gave the final attendance of a training running
+# to 12月10日 and counted it in the 延べ and the chart: it is 実施中, its
+# figures left out and said so.  The 運営計画書's 4月 listed a training
+# twice, as the record's short item (新規採用職員研修) and as the training
+# row (新規採用職員向け情報セキュリティ研修（3日）).
+D8=$T/sec-asof
+cp -r "$NCIO_SAMPLE_DIR" "$D8"
+f=$(grep -l '^title: 令和8年度 常勤職員向け情報セキュリティ研修$' "$D8"/trainings/2026/*.yaml)
+sed -i 's/^end_date: 2026-09-02$/end_date: 2026-12-10/' "$f"
+f=$(grep -l '^title: 令和8年度 新規採用職員研修（情報セキュリティ）$' "$D8"/trainings/2026/*.yaml)
+sed -i 's/^title: .*/title: 令和8年度 新規採用職員向け情報セキュリティ研修/' "$f"
+expect_status 0 "$NCIO" -C "$D8" report security-final --fy 2026 -o "$T/sec-asof/"
+expect_status 0 "$NCIO" -C "$D8" report security-plan --fy 2026 -o "$T/sec-asof/"
+checks=$((checks + 1))
+$PY - "$T/sec-asof" <<'PY' || fail "security decks: a training after the report's date, or one listed twice"
+import glob, re, sys, zipfile
+def texts(f, part):
+    z = zipfile.ZipFile(f)
+    return [t for n in z.namelist() if re.match(part, n)
+            for t in re.findall(r"<(?:a:t|c:v)>([^<]*)<", z.read(n).decode())]
+for f in glob.glob(sys.argv[1] + "/情報セキュリティ最終報告書_*.pptx"):
+    t = texts(f, r"ppt/slides/slide\d+\.xml$")
+    line = [x for x in t if x.startswith("情報セキュリティ研修 ")]
+    assert line and all("実施中 1回" in x for x in line), line
+    charts = texts(f, r"ppt/charts/chart\d+\.xml$")
+    assert "常勤職員向け情報セキュリティ研修" not in charts, f
+    if "詳細版" in f:
+        i = t.index("常勤職員向け情報セキュリティ研修")
+        assert t[i + 1] == "令和8年8月3日～12月10日" and t[i + 3] == "実施中", t[i:i + 5]
+        assert any(x.startswith("注 実施中の研修（令和8年12月10日まで）") for x in t), f
+for f in glob.glob(sys.argv[1] + "/情報セキュリティ運営計画書_*.pptx"):
+    t = texts(f, r"ppt/slides/slide\d+\.xml$")
+    i = t.index("4月")
+    assert t[i + 1].startswith("新規採用職員研修（3日）、新任管理職研修（16日）"), t[i:i + 3]
+    assert not any("新規採用職員向け" in x for x in t[i:i + 3]), t[i:i + 3]
+PY
+
 finish
