@@ -597,6 +597,13 @@ struct tr_results {
  */
 int		 tr_results_compute(struct tr_results **out,
 		    const struct training *, struct store *, double pass_mark);
+/*
+ * The same, but only the figures a year is compared by (受講率, 満足度,
+ * 平均正答率, 合格率; tr_figures_of()): no item analysis and no free
+ * texts, the most of the work — lint computes them for every training.
+ */
+int		 tr_results_figures(struct tr_results **out,
+		    const struct training *);
 void		 tr_results_free(struct tr_results *);
 /* Whether there is anything to report: survey or test figures. */
 int		 tr_results_any(const struct tr_results *);

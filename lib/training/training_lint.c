@@ -235,7 +235,7 @@ keep_figures(struct tr_lint *tl, const struct training *t)
 		    (tl->sums[2 * i + p] = strdup(t->summary[p])) == NULL)
 			return error_set(NC_ENOMEM, "out of memory");
 	}
-	if (tr_results_compute(&r, t, NULL, NAN) != 0) {
+	if (tr_results_figures(&r, t) != 0) {
 		if (error_code() == NC_ENOMEM)
 			return NC_ENOMEM;
 		error_clear();	/* no figures: nothing to check */

@@ -103,6 +103,7 @@ struct priv {
 	char		**texts;	/* guarded copies */
 	size_t		  ntexts;
 	const char	**tptr;
+	int		  lean;		/* figures only (tr_results_figures()) */
 };
 
 static int
@@ -187,7 +188,7 @@ test_stats(struct tr_results *r, const struct training *t)
 		r->pass_rate = 100.0 * (double)r->passed / (double)m;
 	}
 	/* item analysis over the examinees whose answers are held */
-	r->nitems = t->nitems[TR_TEST];
+	r->nitems = ((struct priv *)r->priv)->lean ? 0 : t->nitems[TR_TEST];
 	for (j = 0; j < r->nitems; j++) {
 		struct tr_item_stat	*it = &r->items[j];
 		size_t			 a = 0, c;
@@ -278,6 +279,8 @@ survey_stats(struct tr_results *r, const struct training *t)
 			if (v == 0)
 				continue;
 			s->n++;
+			if (v == TR_SEL_TEXT && tx != NULL && pv->lean)
+				continue;
 			if (v == TR_SEL_TEXT && tx != NULL) {
 				char *g = tr_guarded(tx);
 
@@ -462,9 +465,9 @@ done:
 	return rc;
 }
 
-int
-tr_results_compute(struct tr_results **out, const struct training *t,
-    struct store *st, double pass_mark)
+static int
+compute(struct tr_results **out, const struct training *t,
+    struct store *st, double pass_mark, int lean)
 {
 	struct tr_results	*r;
 	int			 rc;
@@ -475,6 +478,7 @@ tr_results_compute(struct tr_results **out, const struct training *t,
 		free(r);
 		return error_set(NC_ENOMEM, "out of memory");
 	}
+	((struct priv *)r->priv)->lean = lean;
 	r->t = t;
 	r->pass_mark = !isnan(pass_mark) ? pass_mark : !isnan(t->pass_mark) ?
 	    t->pass_mark : TR_PASS_MARK;
@@ -491,6 +495,19 @@ tr_results_compute(struct tr_results **out, const struct training *t,
 	    100.0 * (double)r->respondents / (double)r->attended : NAN;
 	*out = r;
 	return 0;
+}
+
+int
+tr_results_compute(struct tr_results **out, const struct training *t,
+    struct store *st, double pass_mark)
+{
+	return compute(out, t, st, pass_mark, 0);
+}
+
+int
+tr_results_figures(struct tr_results **out, const struct training *t)
+{
+	return compute(out, t, NULL, NAN, 1);
 }
 
 void
