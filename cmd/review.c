@@ -1399,6 +1399,30 @@ done:
 	return rc;
 }
 
+/*
+ * A 意見書 not yet submitted is written marked 案 (draft), dated its
+ * 提出期限 (review_opinion_draft()); the reader is told why.
+ */
+static void
+warn_opinion_draft(const struct record *r)
+{
+	const char	*status = record_field(r, "status");
+
+	switch (review_opinion_draft(record_root(r))) {
+	case REVIEW_OPINION_UNSETTLED:
+		cmd_warn(_("'%s' is still at status '%s': the 意見書 is marked "
+		    "案 (draft) until its opinions are assessed and submitted"),
+		    record_id(r), status != NULL ? status : "");
+		break;
+	case REVIEW_OPINION_UNSENT:
+		cmd_warn(_("'%s' has no submitted date: the 意見書 is marked 案 "
+		    "(draft), dated its 提出期限"), record_id(r));
+		break;
+	default:
+		break;
+	}
+}
+
 static int
 review_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
@@ -1456,6 +1480,9 @@ review_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			goto done;
 		}
 		for (k = 0; k < n; k++) {
+			/* a draft said so, as the audit's 概要報告書 is */
+			if (spec[k].write == review_write_opinion_docx)
+				warn_opinion_draft(recs[i]);
 			rd[ndocs].rctx = rctx;
 			rd[ndocs].root = record_root(recs[i]);
 			rd[ndocs].write = spec[k].write;

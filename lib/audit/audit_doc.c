@@ -37,6 +37,8 @@ static const char RATE_RULE[] = "適合率は、該当なしを除いた項目�
 
 /* --- small helpers ---------------------------------------------------- */
 
+#define ERA_HELD_MAX	(2 * CAL_FMT_MAX)
+
 static void
 era_as(char out[CAL_FMT_MAX], const char *iso, enum cal_era_style style)
 {
@@ -56,6 +58,38 @@ static void
 era(char out[CAL_FMT_MAX], const char *iso)
 {
 	era_as(out, iso, CAL_ERA_LONG);
+}
+
+/*
+ * The days an audit was held, as the 作業実施計画書 gives a period:
+ * 令和8年8月14日, 令和8年8月14日～15日, 令和8年8月31日～9月1日; an end
+ * in another year is written whole.  A two-day audit named by its first
+ * day alone read as one held on that day.
+ */
+static void
+era_held(char out[ERA_HELD_MAX], const struct node *root)
+{
+	const char	*iso = node_get_str(root, "date");
+	struct cal_date	 d, e;
+	char		 end[CAL_FMT_MAX];
+	size_t		 len;
+
+	era(out, iso);
+	if (iso == NULL || cal_parse_iso(&d, iso) != 0 ||
+	    node_get_str(root, "end_date") == NULL ||
+	    cal_parse_iso(&e, node_get_str(root, "end_date")) != 0 ||
+	    cal_cmp(e, d) <= 0) {
+		error_clear();
+		return;
+	}
+	if (e.y == d.y && e.m == d.m)
+		snprintf(end, sizeof end, "%d日", e.d);
+	else if (e.y == d.y)
+		snprintf(end, sizeof end, "%d月%d日", e.m, e.d);
+	else
+		era(end, node_get_str(root, "end_date"));
+	len = strlen(out);
+	snprintf(out + len, ERA_HELD_MAX - len, "～%s", end);
 }
 
 /*
@@ -207,7 +241,7 @@ audit_source_name(struct buf *b, struct store *st, const char *id,
 	struct reclist		 m = RECLIST_INIT;
 	struct record		*r = NULL;
 	const struct node	*root;
-	char			 day[CAL_FMT_MAX];
+	char			 day[ERA_HELD_MAX];
 
 	buf_reset(b);
 	if (id == NULL || store_kind(&kind, st, "audit") != 0 ||
@@ -225,7 +259,7 @@ audit_source_name(struct buf *b, struct store *st, const char *id,
 		buf_free(&o);
 		goto done;
 	}
-	era(day, node_get_str(root, "date"));
+	era_held(day, root);
 	if (node_get_str(root, "ref_no") != NULL)
 		buf_printf(b, "%s ", node_get_str(root, "ref_no"));
 	buf_puts(b, node_get_str(root, "title") != NULL ?
@@ -1733,7 +1767,7 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	struct docx_table	**qt = NULL;
 	struct buf		 tg = BUF_INIT, b = BUF_INIT, au = BUF_INIT;
 	struct buf		 src = BUF_INIT, stat = BUF_INIT;
-	char			 d1[CAL_FMT_MAX], d2[CAL_FMT_MAX];
+	char			 d1[ERA_HELD_MAX], d2[CAL_FMT_MAX];
 	const char		*kv[16];
 	const struct schema	*kind;
 	struct recref		 ref = { NULL, NULL, NULL, 0 };
@@ -1762,7 +1796,8 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	if ((rc = new_report(&d, st, "フォローアップ監査に係る質疑応答書",
 	    date)) != 0)
 		goto done;
-	era(d1, node_get_str(root, "date"));
+	/* its own days too, as the audit it follows up is named */
+	era_held(d1, root);
 	people(&au, node_get(root, "auditors"), 0);
 	kv[0] = "監査名";		kv[1] = node_get_str(root, "title");
 	kv[2] = "監査対象";		kv[3] = target(&tg, st, root, 1);

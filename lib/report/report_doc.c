@@ -601,7 +601,7 @@ sched_audits(struct sched *s, struct store *st, int fy,
 	const struct schema	*kind;
 	struct record		**v = NULL;
 	const struct node	*rec;
-	struct cal_date		 d;
+	struct cal_date		 d, end;
 	const char		*type, *status, *org;
 	size_t			 n = 0, i;
 	int			 rc;
@@ -622,6 +622,13 @@ sched_audits(struct sched *s, struct store *st, int fy,
 		    node_get_str(rec, "target_system"), ev_state(d,
 		    status != NULL && strcmp(status, "planned") != 0, 0,
 		    as_of));
+		/*
+		 * An audit of two days (14日～15日) is shown over its days
+		 * as a training over a period is, not as its first day.
+		 */
+		if (!s->bad && rp_date(&end, rec, "end_date") == 0 &&
+		    cal_cmp(end, d) > 0)
+			s->v[s->n - 1].end = end;
 	}
 	audit_free_all(v, n);
 	return 0;

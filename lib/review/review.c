@@ -105,6 +105,22 @@ review_withdrawn(const struct node *rec)
 	return REVIEW_WITHDRAWN_BEFORE;
 }
 
+int
+review_opinion_draft(const struct node *rec)
+{
+	/*
+	 * The opinions are settled by the assessment (assessed on); a
+	 * review still at received or hearing has a 意見書 in the making
+	 * even where a submitted date was written ahead of it.
+	 */
+	if (node_scalar_eq(node_get(rec, "status"), "received") ||
+	    node_scalar_eq(node_get(rec, "status"), "hearing"))
+		return REVIEW_OPINION_UNSETTLED;
+	if (node_get_str(rec, "submitted") == NULL)
+		return REVIEW_OPINION_UNSENT;
+	return REVIEW_OPINION_FINAL;
+}
+
 /* An integer scalar; 0 when absent or not a number. */
 long long
 review_int(const struct node *map, const char *key)

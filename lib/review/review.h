@@ -50,6 +50,20 @@ enum {
 };
 int		 review_withdrawn(const struct node *rec);
 
+/*
+ * A procurement's 意見書 not yet submitted, written as a draft (案):
+ * REVIEW_OPINION_FINAL when it went out (submitted set, the opinions
+ * settled); REVIEW_OPINION_UNSENT without a submitted date;
+ * REVIEW_OPINION_UNSETTLED while the review is still at received or
+ * hearing, whatever date it carries (its opinions are not settled).
+ */
+enum {
+	REVIEW_OPINION_FINAL,
+	REVIEW_OPINION_UNSENT,
+	REVIEW_OPINION_UNSETTLED
+};
+int		 review_opinion_draft(const struct node *rec);
+
 /* Sums of initial and running costs over every year (0 when none). */
 void		 review_cost_sums(long long *initial, long long *running,
 		    const struct node *rec);

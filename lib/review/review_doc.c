@@ -1106,7 +1106,7 @@ review_write_opinion_docx(struct review_ctx *c, const struct node *rec,
 	struct cal_date		 due;
 	char			 iso[CAL_FMT_MAX];
 	size_t			 n = 0, i, tl;
-	int			 rc;
+	int			 rc, draft;
 
 	/*
 	 * An opinion submitted is the document as it went out, written as
@@ -1124,8 +1124,13 @@ review_write_opinion_docx(struct review_ctx *c, const struct node *rec,
 		return error_set(NC_EINVALID, "the review has no due date and"
 		    " no date received: cannot write the opinion");
 	cal_format_iso(iso, sizeof iso, due);
-	date = node_get_str(rec, "submitted") != NULL ?
-	    node_get_str(rec, "submitted") : iso;
+	/*
+	 * One not yet submitted is a draft (案), as the ward marks its
+	 * own, dated its 提出期限: written as final it read as the opinion
+	 * given while the review was still at its hearing.
+	 */
+	draft = review_opinion_draft(rec) != REVIEW_OPINION_FINAL;
+	date = !draft ? node_get_str(rec, "submitted") : iso;
 	if ((subs = calloc(ops->n + 1, sizeof *subs)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	for (i = 0; i < ops->n; i++) {
@@ -1141,7 +1146,8 @@ review_write_opinion_docx(struct review_ctx *c, const struct node *rec,
 	no.addressee = addressee(&s, c, node_get_str(rec, "org"));
 	no.sender = who != NULL ? fmt(&s, "%s\n総合情報化顧問（CIO補佐官）",
 	    who) : "総合情報化顧問（CIO補佐官）";
-	no.title = "調達関係資料に対する意見書";
+	no.title = draft ? "調達関係資料に対する意見書（案）" :
+	    "調達関係資料に対する意見書";
 	/*
 	 * A request titled as what it asks (…（案）への意見): the body
 	 * names the document, not 「…への意見」について…意見を.

@@ -535,6 +535,18 @@ expect_status 0 SM audit export qa au-dhe0m1pn -o "$T/qa-sample.docx"
 expect_status 0 $CHECK qa "$T/qa-sample.docx" "$T/sample/audits/2026/au-dhe0m1pn.yaml"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/qa-sample.docx" \
     "課が保有する情報資産の管理台帳が作成され、年1回以上見直されているか。"
+# The audit followed up, held over two days, is named by both (review16:
+# 「令和8年8月14日実施」 of one held 8月14日～15日); so is the follow-up's
+# own 実施日.
+sed -i 's/^date: 2026-07-15$/&\nend_date: 2026-07-16/' \
+    "$T/sample/audits/2026/au-02zk1v64.yaml"
+sed -i 's/^date: 2027-01-20$/&\nend_date: 2027-02-01/' \
+    "$T/sample/audits/2026/au-dhe0m1pn.yaml"
+expect_status 0 SM audit export qa au-dhe0m1pn -o "$T/qa-days.docx"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/qa-days.docx" \
+    "（令和8年7月15日～16日実施）" "令和9年1月20日～2月1日"
+sed -i '/^end_date: 2026-07-16$/d' "$T/sample/audits/2026/au-02zk1v64.yaml"
+sed -i '/^end_date: 2027-02-01$/d' "$T/sample/audits/2026/au-dhe0m1pn.yaml"
 # The findings' state as at the report's date (令和8年8月20日): the
 # response of 8月5日 (No.2) is known to it, those of 9月4日 are not, nor
 # is the 総括 to tell of a remediation reported later.

@@ -538,6 +538,11 @@ assert "第3回 進捗報告会" in cells and "令和8年9月18日 10時" in cel
 assert re.search(r"\b(wp|mt|tr|au)-[0-9a-z]{8}\b", text + cells) is None
 PY
 checks=$((checks + 1))
+# an audit of two days (文書管理システム, 9月10日～11日) over its days as a
+# training over a period is (review16: 「14日」 beside 「6日～31日」)
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$P" \
+    "10日～11日　令和8年度 情報セキュリティ監査（システム面）" \
+    "15日　令和8年度 情報セキュリティ監査（運用面） 戸籍住民課"
 # a year without a plan record, a new version that does not say what changed
 expect_status 1 "$NCIO" -C "$D" report plan --fy 2027 -o "$T/plan2/"
 expect_grep "$T/err" "FY2027 has no work plan record"

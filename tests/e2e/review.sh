@@ -635,6 +635,25 @@ expect_status 1 "$NCIO" -C "$W" review export all rv-1t5grk0g -o "$T/wdo/"
 expect_grep "$T/err" "withdrawn before its opinion was submitted .*no opinion is issued"
 checks=$((checks + 1))
 ! ls "$T"/wdo/意見書_* >/dev/null 2>&1 || fail "an opinion written for a case withdrawn before it"
+# a 意見書 not yet submitted is a draft (案), dated its 提出期限, and the
+# export says why (review16: one at the hearing stage read as final):
+# the sample's assessed one without a submitted date, the submitted one
+# moved back to hearing though its date is set; the submitted one is not
+DO=$T/draft-op
+cp -r "$NCIO_SAMPLE_DIR" "$DO"
+expect_status 0 "$NCIO" -C "$DO" review export opinion rv-1t5grk0g -o "$T/dop1/"
+expect_status 1 $PY "$CHECK" docx "$T"/dop1/意見書_*.docx 意見書（案）
+expect_status 0 "$NCIO" -C "$DO" review export all rv-a2b4c6d8 -o "$T/dop2/"
+expect_grep "$T/err" "'rv-a2b4c6d8' has no submitted date: the 意見書 is marked 案"
+expect_status 0 $PY "$CHECK" docx "$T"/dop2/意見書_*.docx \
+    調達関係資料に対する意見書（案） 令和8年12月7日
+sed -i 's/^status: submitted$/status: hearing/' \
+    "$DO/reviews/2026/rv-1t5grk0g.yaml"
+expect_status 0 "$NCIO" -C "$DO" review export opinion rv-1t5grk0g -o "$T/dop3/"
+expect_grep "$T/err" "'rv-1t5grk0g' is still at status 'hearing': the 意見書 is marked 案"
+expect_status 0 $PY "$CHECK" docx "$T"/dop3/意見書_*.docx \
+    調達関係資料に対する意見書（案） 令和8年6月8日
+checks=$((checks + 3))
 # a plan decided by an approver below its cost's 決裁区分 (27,200,000円 of
 # an update: 企画部長): the record keeps it, lint and a change of the
 # record name it, the 精査記録 prints the rules' tier beside it
