@@ -198,6 +198,7 @@ table_start(struct docx_table **t, const char *const *h,
 /* --- the incident view ---------------------------------------------------- */
 
 struct v_entry {
+	long		 t;		/* incident_time(), -1 unknown */
 	char		 when[64];
 	const char	*type;
 	char		*text;		/* with corrections and checks */
@@ -522,6 +523,95 @@ dates_build(struct inc_view *v, const struct schema *k,
 }
 
 /*
+ * Whether the timeline has an entry of one of types at t: the record's
+ * decision or reconnection the timeline already tells (the sample's
+ * 「判断基準により…決定した」 at isolation.decided).
+ */
+static int
+told_at(const struct node *root, long t, const char *const *types)
+{
+	const struct node	*tl = incident_timeline(root), *e;
+	size_t			 i, j;
+	long			 u;
+
+	for (i = 0; tl != NULL && i < tl->n; i++) {
+		e = tl->u.items[i];
+		if (incident_time(&u, node_get_str(e, "at")) != 0) {
+			error_clear();
+			continue;
+		}
+		for (j = 0; u == t && types[j] != NULL; j++)
+			if (node_scalar_eq(node_get(e, "type"), types[j]))
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * The record's network cut (isolation.decided) and reconnection
+ * (isolation.restored) into the timeline's rows v->tl, in time order,
+ * where the timeline does not tell them itself: a 事故等報告書 gave
+ * 「部分遮断（令和9年10月19日 10:01）」 and the reconnection of 10月21日
+ * in its text only, beside a 経過 that began at 11:10, so that the
+ * reader saw the cut outside the course of events.  Up to asof.
+ */
+static int
+isolation_build(struct inc_view *v, const struct schema *k,
+    const struct node *root, const char *asof)
+{
+	static const char *const decided_by[] = { "decision", "isolation",
+	    "triage", NULL };
+	static const char *const restored_by[] = { "recovery", NULL };
+	static const char *const fields[] = { "decided", "restored" };
+	const struct node	*iso = node_get(root, "isolation");
+	struct v_entry		*tl, *e;
+	const char		*s;
+	char			*sp, path[32];
+	size_t			 i, j, r;
+	long			 t;
+
+	for (i = 0; iso != NULL && i < 2; i++) {
+		s = node_get_str(iso, fields[i]);
+		if (s == NULL || incident_time(&t, s) != 0 ||
+		    (asof != NULL && strncmp(s, asof, 10) > 0)) {
+			error_clear();
+			continue;
+		}
+		if (told_at(root, t, i == 0 ? decided_by : restored_by))
+			continue;
+		if ((tl = realloc(v->tl, (v->ntl + 1) * sizeof *tl)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		v->tl = tl;
+		/* after every row not later than it */
+		for (j = v->ntl; j > 0 && tl[j - 1].t > t; j--)
+			;
+		memmove(&tl[j + 1], &tl[j], (v->ntl - j) * sizeof *tl);
+		e = &tl[j];
+		memset(e, 0, sizeof *e);
+		v->ntl++;
+		e->t = t;
+		if (incident_time_era(e->when, sizeof e->when, s,
+		    CAL_ERA_LONG) != 0)
+			error_clear();
+		if ((sp = strchr(e->when, ' ')) != NULL)
+			*sp = '\n';
+		/* the rows a record without a timeline has for them */
+		snprintf(path, sizeof path, "isolation.%s", fields[i]);
+		for (r = 0; strcmp(record_dates[r].path, path) != 0; r++)
+			;
+		e->type = record_dates[r].type;
+		e->text = record_dates[r].text != NULL ?
+		    strdup(record_dates[r].text) :
+		    text_printf("ネットワーク遮断の判断は「%s」。",
+		    inc_label(k, "isolation.decision", node_get_str(iso,
+		    "decision")));
+		if (e->text == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+	}
+	return 0;
+}
+
+/*
  * The latest day (YYYY-MM-DD) of the record's dates and its timeline, up
  * to asof when not NULL: what a document of the incident reports last.
  */
@@ -624,6 +714,11 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 		/* The date and the time on two lines of the table's cell. */
 		if ((sp = strchr(v->tl[v->ntl].when, ' ')) != NULL)
 			*sp = '\n';
+		if (incident_time(&v->tl[v->ntl].t, node_get_str(e, "at"))
+		    != 0) {
+			error_clear();
+			v->tl[v->ntl].t = -1;
+		}
 		v->tl[v->ntl].type = inc_label(k, "timeline.type",
 		    node_get_str(e, "type"));
 		if ((v->tl[v->ntl].text = entry_text(e, detail)) == NULL)
@@ -632,7 +727,10 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	}
 	if (v->ntl == 0 && (rc = dates_build(v, k, root, asof)) != 0)
 		goto done;
-	for (i = 0; v->dated && i < v->ntl; i++) {
+	if (!v->dated && v->ntl > 0 && (rc = isolation_build(v, k, root,
+	    asof)) != 0)
+		goto done;
+	for (i = 0; i < v->ntl; i++) {
 		/* the record's cut and 復旧 the course of events shows */
 		if (strcmp(v->tl[i].type, "遮断の判断") == 0 &&
 		    (node_scalar_eq(inc_path(root, "isolation.decision"),
