@@ -221,6 +221,7 @@ struct v_oblig {
 };
 
 struct inc_view {
+	const struct schema	*kind;		/* incident */
 	const char		*title;
 	const char		*ref_no;
 	char			*org;
@@ -658,6 +659,7 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	int			 kept_cut = 0;
 
 	memset(v, 0, sizeof *v);
+	v->kind = k;
 	v->author = author_of(incident_ctx_store(c));
 	v->title = node_get_str(root, "title");
 	v->ref_no = node_get_str(root, "ref_no");
@@ -860,6 +862,100 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 done:
 	buf_free(&b);
 	return rc;
+}
+
+/* The day a deadline counts from, by its field: 所管課が事故等を発見した日. */
+static const char *
+base_phrase(const struct schema *k, const char *field)
+{
+	static const struct {
+		const char	*field, *text;
+	} phrases[] = {
+		{ "discovered", "所管課が事故等を発見した日" },
+		{ "privacy.known", "個人情報の漏えい等の事態を知った日" },
+		{ "occurred", "事故等が発生した日" },
+		{ "reported", "所管課からの報告を受理した日" },
+	};
+	const char	*t;
+	size_t		 i;
+
+	for (i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
+		if (strcmp(phrases[i].field, field) == 0)
+			return phrases[i].text;
+	t = schema_title(schema_at(k, field));
+	return t != NULL ? t : field;
+}
+
+/*
+ * Which day the deadlines count from, with its date: 「事故等を知った日」
+ * alone was read as the 対応基準提案書's 所管課が発見した日 (8月29日),
+ * while the reports of personal information counted from the day it was
+ * known to be at stake (8月30日): one day later without saying so.  The
+ * reports' own rule (due.from) decides.  Days that differ each name
+ * their reports, the day of most reports 「その他」; one day is said as
+ * what it is where every report counts from the same field.
+ */
+static void
+bases_text(struct buf *b, const struct inc_view *v, const struct schema *k)
+{
+	const struct incident_obligation *o, *g[16];
+	char		 day[CAL_FMT_MAX];
+	size_t		 i, j, n = 0, cnt[16], most = 0, m;
+	int		 same[16];
+
+	for (i = 0; i < v->ob.n; i++) {
+		o = &v->ob.v[i];
+		for (j = 0; j < n; j++)
+			if (cal_cmp(g[j]->base, o->base) == 0)
+				break;
+		if (j == n) {
+			if (n == sizeof g / sizeof g[0])
+				continue;
+			g[n] = o;
+			same[n] = 1;
+			cnt[n++] = 0;
+		}
+		if (strcmp(g[j]->base_field, o->base_field) != 0)
+			same[j] = 0;
+		cnt[j]++;
+	}
+	if (n == 0)
+		return;
+	for (j = 1; j < n; j++)
+		if (cnt[j] >= cnt[most])
+			most = j;
+	if (n == 1) {
+		if (cal_format_era(day, sizeof day, g[0]->base,
+		    CAL_ERA_LONG) != 0)
+			error_clear();
+		buf_printf(b, "期限は、%s（%s）から、基準の日数により計算した。",
+		    same[0] ? base_phrase(k, g[0]->base_field) :
+		    "事故等を知った日", day);
+		return;
+	}
+	buf_puts(b, "期限は、基準の日数により、");
+	for (j = 0; j < n; j++) {
+		if (j == most)
+			continue;
+		/* A、B及びC */
+		for (i = m = 0; i < v->ob.n; i++) {
+			o = &v->ob.v[i];
+			if (cal_cmp(o->base, g[j]->base) != 0)
+				continue;
+			buf_printf(b, "%s%s", m == 0 ? "" : m + 1 == cnt[j] ?
+			    "及び" : "、", o->title != NULL ? o->title : o->ref);
+			m++;
+		}
+		if (cal_format_era(day, sizeof day, g[j]->base,
+		    CAL_ERA_LONG) != 0)
+			error_clear();
+		buf_printf(b, "は%s（%s）から、", base_phrase(k,
+		    g[j]->base_field), day);
+	}
+	if (cal_format_era(day, sizeof day, g[most]->base, CAL_ERA_LONG) != 0)
+		error_clear();
+	buf_printf(b, "その他は%s（%s）から計算した。", base_phrase(k,
+	    g[most]->base_field), day);
 }
 
 /* --- layout: pieces shared by the two incident documents ------------------ */
@@ -1208,8 +1304,8 @@ layout_report(struct docx *d, const struct inc_view *v)
 		goto done;
 	if (v->nobl > 0) {
 		buf_reset(&b);
-		buf_puts(&b, "事故等の報告基準により、次の報告を要する。期限は、"
-		    "事故等を知った日から基準の日数により計算した。");
+		buf_puts(&b, "事故等の報告基準により、次の報告を要する。");
+		bases_text(&b, v, v->kind);
 		if ((rc = buf_ok(&b)) != 0 ||
 		    (rc = body(d, b.data)) != 0 ||
 		    (rc = add_obligations_table(d, v)) != 0)

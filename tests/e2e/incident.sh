@@ -817,4 +817,16 @@ PYEOF
     fail "the cut and the reconnection not in the 経過 in time order"
 check $CHECK docx "$O/cut/事故等報告書_職員端末でのマルウェア検知.docx" \
     "ネットワーク遮断の判断は「部分遮断」。" "ネットワークへの接続を再開した。"
+check $CHECK docx "$O/cut/事故等報告書_職員端末でのマルウェア検知.docx" \
+    "期限は、所管課が事故等を発見した日（令和8年10月19日）から、基準の日数により計算した。"
+# The day each deadline counts from (due.from): the 個人情報 reports from
+# privacy.known, a day after the discovery, the others from the discovery
+# (「事故等を知った日」 alone was read as the discovery, review16).
+sed -i -e 's/^personal_info: false$/personal_info: true/' \
+    -e 's/^my_number: false$/my_number: false\nprivacy:\n  known: 2026-10-20\n  people: 3/' \
+    "$H/incidents/2026/in-fx000012.yaml"
+NERIMA_CIO_TODAY=2027-03-31 expect_status 0 "$NCIO" -C "$H" \
+    incident export report in-fx000012 -o "$O/cut2/"
+check $CHECK docx "$O/cut2/事故等報告書_職員端末でのマルウェア検知.docx" \
+    "は個人情報の漏えい等の事態を知った日（令和8年10月20日）から、その他は所管課が事故等を発見した日（令和8年10月19日）から計算した。"
 finish
