@@ -711,6 +711,41 @@ incident_lint(struct store *st, const struct schema *kind,
  * whose measures were reviewed says so, whatever the status); lint
  * warns so that the status is brought up to them.
  */
+/*
+ * A network cut decided (or a connection restored) before anyone knew of
+ * the incident: a 事故等報告書 read 「部分遮断（10:01）」 beside a 経過 whose
+ * first entry, the division noticing it, was at 11:10.  Not an error
+ * (the record may be right and the detection entry late), but the
+ * chronology a report prints must be looked at.
+ */
+static void
+isolation_before_detection(const struct node *root, const char *relpath,
+    struct diags *warns)
+{
+	static const char *const fields[] = { "decided", "restored" };
+	const struct node	*iso = node_get(root, "isolation"), *n;
+	const char		*at, *field;
+	char			 path[32];
+	long			 found, t;
+	size_t			 i;
+
+	if (iso == NULL || (found = inc_detection(root, &at, &field)) < 0)
+		return;
+	for (i = 0; i < sizeof fields / sizeof fields[0]; i++) {
+		n = node_get(iso, fields[i]);
+		if (incident_time(&t, node_get_str(iso, fields[i])) != 0) {
+			error_clear();
+			continue;
+		}
+		if (t >= found)
+			continue;
+		snprintf(path, sizeof path, "isolation.%s", fields[i]);
+		diags_add(warns, relpath, n->line, n->col, "%s %s is before "
+		    "the incident was discovered, %s (%s)", path,
+		    node_get_str(iso, fields[i]), at, field);
+	}
+}
+
 void
 incident_lint_status(const struct schema *kind, const struct node *root,
     const char *relpath, struct diags *warns)
@@ -725,6 +760,7 @@ incident_lint_status(const struct schema *kind, const struct node *root,
 	if (k == NULL || strcmp(k, "incident") != 0 || root == NULL ||
 	    root->kind != NODE_MAP)
 		return;
+	isolation_before_detection(root, relpath, warns);
 	sn = node_get(root, "status");
 	st = node_get_str(root, "status");
 	if (st == NULL)

@@ -198,6 +198,7 @@ table_start(struct docx_table **t, const char *const *h,
 /* --- the incident view ---------------------------------------------------- */
 
 struct v_entry {
+	long		 t;		/* incident_time(), -1 unknown */
 	char		 when[64];
 	const char	*type;
 	char		*text;		/* with corrections and checks */
@@ -220,6 +221,7 @@ struct v_oblig {
 };
 
 struct inc_view {
+	const struct schema	*kind;		/* incident */
 	const char		*title;
 	const char		*ref_no;
 	char			*org;
@@ -522,6 +524,95 @@ dates_build(struct inc_view *v, const struct schema *k,
 }
 
 /*
+ * Whether the timeline has an entry of one of types at t: the record's
+ * decision or reconnection the timeline already tells (the sample's
+ * 「判断基準により…決定した」 at isolation.decided).
+ */
+static int
+told_at(const struct node *root, long t, const char *const *types)
+{
+	const struct node	*tl = incident_timeline(root), *e;
+	size_t			 i, j;
+	long			 u;
+
+	for (i = 0; tl != NULL && i < tl->n; i++) {
+		e = tl->u.items[i];
+		if (incident_time(&u, node_get_str(e, "at")) != 0) {
+			error_clear();
+			continue;
+		}
+		for (j = 0; u == t && types[j] != NULL; j++)
+			if (node_scalar_eq(node_get(e, "type"), types[j]))
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * The record's network cut (isolation.decided) and reconnection
+ * (isolation.restored) into the timeline's rows v->tl, in time order,
+ * where the timeline does not tell them itself: a 事故等報告書 gave
+ * 「部分遮断（令和9年10月19日 10:01）」 and the reconnection of 10月21日
+ * in its text only, beside a 経過 that began at 11:10, so that the
+ * reader saw the cut outside the course of events.  Up to asof.
+ */
+static int
+isolation_build(struct inc_view *v, const struct schema *k,
+    const struct node *root, const char *asof)
+{
+	static const char *const decided_by[] = { "decision", "isolation",
+	    "triage", NULL };
+	static const char *const restored_by[] = { "recovery", NULL };
+	static const char *const fields[] = { "decided", "restored" };
+	const struct node	*iso = node_get(root, "isolation");
+	struct v_entry		*tl, *e;
+	const char		*s;
+	char			*sp, path[32];
+	size_t			 i, j, r;
+	long			 t;
+
+	for (i = 0; iso != NULL && i < 2; i++) {
+		s = node_get_str(iso, fields[i]);
+		if (s == NULL || incident_time(&t, s) != 0 ||
+		    (asof != NULL && strncmp(s, asof, 10) > 0)) {
+			error_clear();
+			continue;
+		}
+		if (told_at(root, t, i == 0 ? decided_by : restored_by))
+			continue;
+		if ((tl = realloc(v->tl, (v->ntl + 1) * sizeof *tl)) == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+		v->tl = tl;
+		/* after every row not later than it */
+		for (j = v->ntl; j > 0 && tl[j - 1].t > t; j--)
+			;
+		memmove(&tl[j + 1], &tl[j], (v->ntl - j) * sizeof *tl);
+		e = &tl[j];
+		memset(e, 0, sizeof *e);
+		v->ntl++;
+		e->t = t;
+		if (incident_time_era(e->when, sizeof e->when, s,
+		    CAL_ERA_LONG) != 0)
+			error_clear();
+		if ((sp = strchr(e->when, ' ')) != NULL)
+			*sp = '\n';
+		/* the rows a record without a timeline has for them */
+		snprintf(path, sizeof path, "isolation.%s", fields[i]);
+		for (r = 0; strcmp(record_dates[r].path, path) != 0; r++)
+			;
+		e->type = record_dates[r].type;
+		e->text = record_dates[r].text != NULL ?
+		    strdup(record_dates[r].text) :
+		    text_printf("ネットワーク遮断の判断は「%s」。",
+		    inc_label(k, "isolation.decision", node_get_str(iso,
+		    "decision")));
+		if (e->text == NULL)
+			return error_set(NC_ENOMEM, "out of memory");
+	}
+	return 0;
+}
+
+/*
  * The latest day (YYYY-MM-DD) of the record's dates and its timeline, up
  * to asof when not NULL: what a document of the incident reports last.
  */
@@ -568,6 +659,7 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	int			 kept_cut = 0;
 
 	memset(v, 0, sizeof *v);
+	v->kind = k;
 	v->author = author_of(incident_ctx_store(c));
 	v->title = node_get_str(root, "title");
 	v->ref_no = node_get_str(root, "ref_no");
@@ -624,6 +716,11 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 		/* The date and the time on two lines of the table's cell. */
 		if ((sp = strchr(v->tl[v->ntl].when, ' ')) != NULL)
 			*sp = '\n';
+		if (incident_time(&v->tl[v->ntl].t, node_get_str(e, "at"))
+		    != 0) {
+			error_clear();
+			v->tl[v->ntl].t = -1;
+		}
 		v->tl[v->ntl].type = inc_label(k, "timeline.type",
 		    node_get_str(e, "type"));
 		if ((v->tl[v->ntl].text = entry_text(e, detail)) == NULL)
@@ -632,7 +729,10 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	}
 	if (v->ntl == 0 && (rc = dates_build(v, k, root, asof)) != 0)
 		goto done;
-	for (i = 0; v->dated && i < v->ntl; i++) {
+	if (!v->dated && v->ntl > 0 && (rc = isolation_build(v, k, root,
+	    asof)) != 0)
+		goto done;
+	for (i = 0; i < v->ntl; i++) {
 		/* the record's cut and 復旧 the course of events shows */
 		if (strcmp(v->tl[i].type, "遮断の判断") == 0 &&
 		    (node_scalar_eq(inc_path(root, "isolation.decision"),
@@ -762,6 +862,100 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 done:
 	buf_free(&b);
 	return rc;
+}
+
+/* The day a deadline counts from, by its field: 所管課が事故等を発見した日. */
+static const char *
+base_phrase(const struct schema *k, const char *field)
+{
+	static const struct {
+		const char	*field, *text;
+	} phrases[] = {
+		{ "discovered", "所管課が事故等を発見した日" },
+		{ "privacy.known", "個人情報の漏えい等の事態を知った日" },
+		{ "occurred", "事故等が発生した日" },
+		{ "reported", "所管課からの報告を受理した日" },
+	};
+	const char	*t;
+	size_t		 i;
+
+	for (i = 0; i < sizeof phrases / sizeof phrases[0]; i++)
+		if (strcmp(phrases[i].field, field) == 0)
+			return phrases[i].text;
+	t = schema_title(schema_at(k, field));
+	return t != NULL ? t : field;
+}
+
+/*
+ * Which day the deadlines count from, with its date: 「事故等を知った日」
+ * alone was read as the 対応基準提案書's 所管課が発見した日 (8月29日),
+ * while the reports of personal information counted from the day it was
+ * known to be at stake (8月30日): one day later without saying so.  The
+ * reports' own rule (due.from) decides.  Days that differ each name
+ * their reports, the day of most reports 「その他」; one day is said as
+ * what it is where every report counts from the same field.
+ */
+static void
+bases_text(struct buf *b, const struct inc_view *v, const struct schema *k)
+{
+	const struct incident_obligation *o, *g[16];
+	char		 day[CAL_FMT_MAX];
+	size_t		 i, j, n = 0, cnt[16], most = 0, m;
+	int		 same[16];
+
+	for (i = 0; i < v->ob.n; i++) {
+		o = &v->ob.v[i];
+		for (j = 0; j < n; j++)
+			if (cal_cmp(g[j]->base, o->base) == 0)
+				break;
+		if (j == n) {
+			if (n == sizeof g / sizeof g[0])
+				continue;
+			g[n] = o;
+			same[n] = 1;
+			cnt[n++] = 0;
+		}
+		if (strcmp(g[j]->base_field, o->base_field) != 0)
+			same[j] = 0;
+		cnt[j]++;
+	}
+	if (n == 0)
+		return;
+	for (j = 1; j < n; j++)
+		if (cnt[j] >= cnt[most])
+			most = j;
+	if (n == 1) {
+		if (cal_format_era(day, sizeof day, g[0]->base,
+		    CAL_ERA_LONG) != 0)
+			error_clear();
+		buf_printf(b, "期限は、%s（%s）から、基準の日数により計算した。",
+		    same[0] ? base_phrase(k, g[0]->base_field) :
+		    "事故等を知った日", day);
+		return;
+	}
+	buf_puts(b, "期限は、基準の日数により、");
+	for (j = 0; j < n; j++) {
+		if (j == most)
+			continue;
+		/* A、B及びC */
+		for (i = m = 0; i < v->ob.n; i++) {
+			o = &v->ob.v[i];
+			if (cal_cmp(o->base, g[j]->base) != 0)
+				continue;
+			buf_printf(b, "%s%s", m == 0 ? "" : m + 1 == cnt[j] ?
+			    "及び" : "、", o->title != NULL ? o->title : o->ref);
+			m++;
+		}
+		if (cal_format_era(day, sizeof day, g[j]->base,
+		    CAL_ERA_LONG) != 0)
+			error_clear();
+		buf_printf(b, "は%s（%s）から、", base_phrase(k,
+		    g[j]->base_field), day);
+	}
+	if (cal_format_era(day, sizeof day, g[most]->base, CAL_ERA_LONG) != 0)
+		error_clear();
+	buf_printf(b, "その他は%s（%s）から計算した。", base_phrase(k,
+	    g[most]->base_field), day);
 }
 
 /* --- layout: pieces shared by the two incident documents ------------------ */
@@ -1110,8 +1304,8 @@ layout_report(struct docx *d, const struct inc_view *v)
 		goto done;
 	if (v->nobl > 0) {
 		buf_reset(&b);
-		buf_puts(&b, "事故等の報告基準により、次の報告を要する。期限は、"
-		    "事故等を知った日から基準の日数により計算した。");
+		buf_puts(&b, "事故等の報告基準により、次の報告を要する。");
+		bases_text(&b, v, v->kind);
 		if ((rc = buf_ok(&b)) != 0 ||
 		    (rc = body(d, b.data)) != 0 ||
 		    (rc = add_obligations_table(d, v)) != 0)

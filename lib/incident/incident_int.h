@@ -40,5 +40,13 @@ const char	*inc_label(const struct schema *kind, const char *path,
 		    const char *value);
 /* An ISO date as 令和8年6月10日 into out (CAL_FMT_MAX), or "" */
 void		 inc_era(char *out, const char *iso);
+/*
+ * When the incident was found, in minutes (incident_time()): the first
+ * detection entry of the timeline, else the discovered day at 00:00; -1
+ * when neither.  *at is that entry's time or the discovered day, *field
+ * where it comes from ("timeline.at", "discovered").
+ */
+long		 inc_detection(const struct node *root, const char **at,
+		    const char **field);
 
 #endif

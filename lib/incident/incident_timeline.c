@@ -167,6 +167,18 @@ detection_of(const struct node *root, const struct node **which)
 	return best;
 }
 
+long
+inc_detection(const struct node *root, const char **at, const char **field)
+{
+	const struct node	*det;
+	long			 t = detection_of(root, &det);
+
+	*at = det != NULL ? node_get_str(det, "at") :
+	    node_get_str(root, "discovered");
+	*field = det != NULL ? "timeline.at" : "discovered";
+	return t;
+}
+
 static int
 after_detection(const char *type)
 {

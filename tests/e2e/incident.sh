@@ -759,4 +759,74 @@ expect_grep "$T/err" "^incidents/2026/in-fx000011.yaml: warning: status is 'resp
 printf 'closed: 2027-03-25\n' >>"$H/incidents/2026/in-fx000011.yaml"
 expect_status 0 "$NCIO" -C "$H" lint
 expect_grep "$T/err" "^incidents/2026/in-fx000011.yaml: warning: status is 'responding' but the incident was closed on 2027-03-25 \(closed\); expected 'closed'$"
+
+# --- the network cut and the reconnection in the 経過 (review16) ------------
+# The record's isolation.decided and isolation.restored were told in §3
+# only, beside a 経過 that began after the cut; they are rows of the
+# 経過 in time order, and lint warns of a cut before the detection.
+H=$T/cut
+cp -R "$NCIO_SAMPLE_DIR" "$H"
+rm -rf "$H/incidents"
+mkdir -p "$H/incidents/2026"
+cat >"$H/incidents/2026/in-fx000012.yaml" <<EOF
+id: in-fx000012
+fy: 2026
+title: 職員端末でのマルウェア検知
+org: somu
+occurred: 2026-10-19
+discovered: 2026-10-19
+reported: 2026-10-20
+category: malware
+severity: medium
+status: responding
+personal_info: false
+my_number: false
+timeline:
+  - seq: 1
+    at: "2026-10-19T11:10"
+    type: detection
+    text: 所管課の職員が事故等に気付き、係長に報告した。
+  - seq: 2
+    at: "2026-10-19T12:10"
+    type: report
+    text: 所管課から情報政策課へ第一報。
+isolation:
+  decision: partial
+  decided: "2026-10-19T10:01+09:00"
+  reason: 当該端末のみを切り離した。
+  restored: "2026-10-21T09:00+09:00"
+EOF
+expect_status 0 "$NCIO" -C "$H" lint
+expect_grep "$T/err" "^incidents/2026/in-fx000012.yaml: warning: isolation.decided 2026-10-19T10:01\+09:00 is before the incident was discovered, 2026-10-19T11:10 \(timeline.at\)$"
+expect_no_grep "$T/err" 'isolation.restored'
+sed -i 's/T10:01+09:00/T11:40+09:00/' "$H/incidents/2026/in-fx000012.yaml"
+expect_status 0 "$NCIO" -C "$H" lint
+expect_no_grep "$T/err" 'warning'
+NERIMA_CIO_TODAY=2027-03-31 expect_status 0 "$NCIO" -C "$H" \
+    incident export report in-fx000012 -o "$O/cut/"
+$PY - "$O/cut/事故等報告書_職員端末でのマルウェア検知.docx" <<'PYEOF' ||
+import sys, docx
+d = docx.Document(sys.argv[1])
+t = [t for t in d.tables if t.rows[0].cells[0].text == "日時"][0]
+got = [(r.cells[0].text, r.cells[1].text) for r in t.rows[1:]]
+assert got == [("令和8年10月19日\n11:10", "検知・発見"),
+    ("令和8年10月19日\n11:40", "遮断の判断"),
+    ("令和8年10月19日\n12:10", "報告"),
+    ("令和8年10月21日\n09:00", "接続の再開")], got
+PYEOF
+    fail "the cut and the reconnection not in the 経過 in time order"
+check $CHECK docx "$O/cut/事故等報告書_職員端末でのマルウェア検知.docx" \
+    "ネットワーク遮断の判断は「部分遮断」。" "ネットワークへの接続を再開した。"
+check $CHECK docx "$O/cut/事故等報告書_職員端末でのマルウェア検知.docx" \
+    "期限は、所管課が事故等を発見した日（令和8年10月19日）から、基準の日数により計算した。"
+# The day each deadline counts from (due.from): the 個人情報 reports from
+# privacy.known, a day after the discovery, the others from the discovery
+# (「事故等を知った日」 alone was read as the discovery, review16).
+sed -i -e 's/^personal_info: false$/personal_info: true/' \
+    -e 's/^my_number: false$/my_number: false\nprivacy:\n  known: 2026-10-20\n  people: 3/' \
+    "$H/incidents/2026/in-fx000012.yaml"
+NERIMA_CIO_TODAY=2027-03-31 expect_status 0 "$NCIO" -C "$H" \
+    incident export report in-fx000012 -o "$O/cut2/"
+check $CHECK docx "$O/cut2/事故等報告書_職員端末でのマルウェア検知.docx" \
+    "は個人情報の漏えい等の事態を知った日（令和8年10月20日）から、その他は所管課が事故等を発見した日（令和8年10月19日）から計算した。"
 finish
