@@ -2023,7 +2023,7 @@ layout_criteria(struct docx *d, const struct crit_view *v)
 	 */
 	buf_printf(&b, "%s", v->title);
 	if ((rc = buf_ok(&b)) != 0 ||
-	    (rc = docx_add_para(d, b.data, &(struct docx_para_style){
+	    (rc = docx_add_title(d, b.data, &(struct docx_para_style){
 	    .align = DOCX_CENTER, .gothic = 1, .bold = 1, .size = 24,
 	    .space_before = 6 })) != 0 ||
 	    (rc = docx_add_blank(d)) != 0)

@@ -159,6 +159,12 @@ int	docx_add_para(struct docx *, const char *text,
 /* An empty paragraph, the blank line of Japanese layouts. */
 int	docx_add_blank(struct docx *);
 /*
+ * A title (ps: centred, its size): where it is wider than the line,
+ * broken where it reads best (textfit), each line a paragraph, not left
+ * to the application (…復旧の判／断基準, 「（情報提／供）」).
+ */
+int	docx_add_title(struct docx *, const char *, const struct docx_para_style *);
+/*
  * 以上, closing a document: right-aligned, a little below the last line
  * rather than after a blank one, never alone at the top of a page.
  */

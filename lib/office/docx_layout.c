@@ -111,17 +111,18 @@ add_lines(struct docx *d, const char *s, const struct docx_para_style *ps)
 }
 
 /*
- * A notice's title, centred at 14 points: where it is wider than the
+ * A notice's title (docx.h), centred at 14 points: where it is wider than the
  * line, broken where it reads best (before its （情報提供）), each line
  * centred, not left to the application, which cut （情報提／供） and
  * left 供） alone (review13, a 回答書 of a long subject).
  */
-static int
-add_title(struct docx *d, const char *s, const struct docx_para_style *ps)
+int
+docx_add_title(struct docx *d, const char *s, const struct docx_para_style *ps)
 {
-	unsigned	 room;
-	char		*w;
-	int		 rc;
+	struct docx_para_style	 next;
+	unsigned		 room;
+	char			*w, *nl;
+	int			 rc;
 
 	/* the line in characters of the title's size, not the body's */
 	room = docx_text_width(d) * 21 / (unsigned)ps->size;
@@ -129,7 +130,15 @@ add_title(struct docx *d, const char *s, const struct docx_para_style *ps)
 		return docx_add_para(d, s, ps);
 	if ((w = textfit_wrap(s, room)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
-	rc = add_lines(d, w, ps);
+	/* the space before the title, not between its lines */
+	next = *ps;
+	if ((nl = strchr(w, '\n')) != NULL) {
+		*nl = '\0';
+		next.space_before = 0;
+	}
+	rc = docx_add_para(d, w, ps);
+	if (rc == 0 && nl != NULL)
+		rc = add_lines(d, nl + 1, &next);
 	free(w);
 	return rc;
 }
@@ -262,7 +271,7 @@ notice_impl(struct docx *d, const struct docx_notice *n)
 	if (n->title != NULL &&
 	    ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_blank(d)) != 0 ||
-	    (rc = add_title(d, n->title, &title)) != 0 ||
+	    (rc = docx_add_title(d, n->title, &title)) != 0 ||
 	    (rc = docx_add_blank(d)) != 0))
 		goto done;
 	if ((rc = add_lines(d, n->body, &body)) != 0)

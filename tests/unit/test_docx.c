@@ -3899,6 +3899,37 @@ test_table_narrow(void **state)
 }
 
 /*
+ * A title wider than its line is broken where it reads best, each line
+ * a centred paragraph, the space before the first only: the 対応基準提案書's
+ * subject at 12 pt was left to LibreOffice, which cut 判／断基準 (review16).
+ */
+static void
+test_add_title(void **state)
+{
+	struct docx_para_style	 ps = { .align = DOCX_CENTER, .bold = 1,
+	    .gothic = 1, .size = 24, .space_before = 6 };
+	struct docx		*d;
+	char			 path[PATH_MAX], *xml, *p;
+
+	(void)state;
+	path_in(path, sizeof path, "title.docx");
+	assert_int_equal(docx_new(&d, NULL), 0);
+	assert_int_equal(docx_add_title(d, "令和9年度 ウイルス感染・サイバー攻撃時"
+	    "のネットワーク遮断および復旧の判断基準", &ps), 0);
+	assert_int_equal(docx_add_title(d, "短い題名", &ps), 0);
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	xml = zip_part(path, "word/document.xml");
+	/* two lines, none cut inside 判断 */
+	assert_null(strstr(xml, "判</w:t>"));
+	assert_non_null(p = strstr(xml, ">令和9年度</w:t>"));
+	assert_non_null(strstr(p, ">ウイルス感染・サイバー攻撃時のネットワーク遮断"
+	    "および復旧の判断基準</w:t>"));
+	assert_non_null(strstr(xml, ">短い題名</w:t>"));
+	free(xml);
+}
+
+/*
  * A justified paragraph whose line ends short before a piece no line
  * breaks (（No.15）) is set flush left: LibreOffice spread the first line
  * of the 特記事項 report's 今後の取組 (業 務 シ ス テ ム の …, review6).
@@ -4046,6 +4077,7 @@ main(void)
 		cmocka_unit_test(test_cell_kana_cuts),
 		cmocka_unit_test(test_dense_heads),
 		cmocka_unit_test(test_table_narrow),
+		cmocka_unit_test(test_add_title),
 		cmocka_unit_test(test_para_loose_line),
 		cmocka_unit_test(test_rows_real),
 	};
