@@ -558,9 +558,18 @@ report_table(struct docx *d, const struct consult_report *rp)
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 c, l, r;
 	char			 buf[CAL_FMT_MAX];
-	size_t			 i, k;
+	size_t			 i, k, ncols = 9;
 	int			 rc;
 
+	/*
+	 * 面談・交渉への同席 only where a row has one: a column empty in
+	 * every row read as left unfilled (review15, review16; the counts
+	 * table above says 0件)
+	 */
+	for (i = 0; i < rp->nrows; i++)
+		if (rp->rows[i].attended != NULL &&
+		    rp->rows[i].attended[0] != '\0')
+			ncols = 10;
 	memset(&c, 0, sizeof c);
 	c.align = DOCX_CENTER;
 	c.size = 18;
@@ -568,10 +577,10 @@ report_table(struct docx *d, const struct consult_report *rp)
 	l.align = DOCX_LEFT;
 	r = c;
 	r.align = DOCX_RIGHT;
-	if ((rc = docx_table_new(&t, 10, w)) != 0)
+	if ((rc = docx_table_new(&t, ncols, w)) != 0)
 		return rc;
 	rc = docx_table_header_rows(t, 1);
-	for (k = 0; k < 10 && rc == 0; k++)
+	for (k = 0; k < ncols && rc == 0; k++)
 		rc = docx_table_cell(t, 0, k, head[k], &c);
 	for (i = 0; i < rp->nrows && rc == 0; i++) {
 		const struct consult_report_row *row = &rp->rows[i];
@@ -598,7 +607,8 @@ report_table(struct docx *d, const struct consult_report *rp)
 		if (row->days >= 0)
 			snprintf(buf, sizeof buf, "%ld", row->days);
 		if ((rc = docx_table_cell(t, rr, 8, buf, &r)) != 0 ||
-		    (rc = docx_table_cell(t, rr, 9, row->attended, &l)) != 0)
+		    (ncols > 9 && (rc = docx_table_cell(t, rr, 9, row->attended,
+		    &l)) != 0))
 			break;
 	}
 	if (rc == 0)

@@ -196,6 +196,18 @@ att = [str(c.value) for row in ws.iter_rows(min_row=5) for c in row[9:10]
 sys.exit(0 if fmts and all("ge.m.d" in f for f in fmts) and att and
          all(a.startswith("R8.") and "令和" not in a for a in att) else 1)
 PY
+# a period without any 同席: the list has no 面談・交渉への同席 column empty
+# in every row (review15/16); one with a 同席 keeps it (above)
+expect_status 0 "$NCIO" -C "$D" consult export report --from 2026-08-01 \
+    --to 2026-11-30 -o "$T/rep-noatt/"
+checks=$((checks + 1))
+$PY - "$T"/rep-noatt/*.docx "$rd" <<'PY' || fail "report: an empty 同席 column"
+import sys, docx
+heads = [[c.text for c in docx.Document(f).tables[-1].rows[0].cells]
+         for f in sys.argv[1:]]
+sys.exit(0 if "面談・交渉への同席" not in heads[0] and len(heads[0]) == 9
+         and heads[1][-1] == "面談・交渉への同席" else 1)
+PY
 # the days centred, not right-aligned against the 同席's text beside them
 # (review13/14: 「11」 flush against 「R8.12.17」)
 checks=$((checks + 1))
