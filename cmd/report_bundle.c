@@ -214,6 +214,24 @@ done:
 }
 
 /*
+ * The first line of an export's messages that is not a warning (the
+ * error that failed it), else the first line.
+ */
+static const char *
+first_error(const char *m)
+{
+	const char	*w = _("nerima-cio: warning: "), *p;
+
+	for (p = m; *p != '\0'; p = strchr(p, '\n') + 1) {
+		if (strncmp(p, w, strlen(w)) != 0)
+			return p;
+		if (strchr(p, '\n') == NULL)
+			break;
+	}
+	return m;
+}
+
+/*
  * Run one export (args: verb, "export", what, ..., NULL) into the scratch
  * folder, its messages kept; then move what it wrote into the item's
  * folder.  An export that refuses (the document does not apply to the
@@ -275,11 +293,19 @@ run_export(struct bundle *b, const struct cmd_entry *e, const char *spec,
 		goto done;
 	}
 	if (rc != CMD_OK) {
-		/* Its first line, without "nerima-cio: ". */
+		/*
+		 * Its first error, without "nerima-cio: ": a warning
+		 * before it says nothing of why the export failed.
+		 */
 		const char *m = msg.data != NULL ? msg.data : "";
 
+		m = first_error(m);
 		if (strncmp(m, "nerima-cio: ", 12) == 0)
 			m += 12;
+		/* the scratch folder's name says nothing to the reader */
+		if (strncmp(m, work.data, work.len) == 0 &&
+		    m[work.len] == '/')
+			m += work.len + 1;
 		if ((nl = strchr(m, '\n')) != NULL)
 			*nl = '\0';
 		cmd_warn(_("not in the bundle: %s %s%s%s: %s"), args[0],

@@ -1407,7 +1407,11 @@ static void
 warn_opinion_draft(const struct record *r)
 {
 	const char	*status = record_field(r, "status");
+	const struct node *ops = node_get(record_root(r), "opinions");
 
+	/* with none, the export fails and says so: no draft to speak of */
+	if (ops == NULL || ops->kind != NODE_SEQ || ops->n == 0)
+		return;
 	switch (review_opinion_draft(record_root(r))) {
 	case REVIEW_OPINION_UNSETTLED:
 		cmd_warn(_("'%s' is still at status '%s': the 意見書 is marked "

@@ -236,4 +236,20 @@ expect_status 1 nc meeting export minutes mt-nonexistent --zip "$T/y/a.zip" --pa
 [ ! -e "$T/y/a.zip" ] || fail "a refused zip export wrote the zip"
 [ -z "$(ls -A "$T/y" 2>/dev/null)" ] || fail "leftovers: $(ls -A "$T/y")"
 
+# ---- an export left out says why: its error, not a warning before it ----
+# A procurement review just received has no opinions: the bundle names
+# that, not the draft (案) warning the export gave first, and not the
+# scratch folder the export wrote in.
+D2=$T/data2
+cp -r "$NCIO_SAMPLE_DIR" "$D2"
+expect_status 0 "$NCIO" -C "$D2" review add --no-input --type procurement \
+    --title 窓口予約システムの調達支援 --org 保育課 --received 2026-12-01
+pr=$(cat "$T/out")
+expect_status 1 "$NCIO" -C "$D2" review export all "$pr" -o "$T/pr/"
+expect_no_grep "$T/err" "marked 案"
+expect_grep "$T/err" "has no opinions"
+expect_status 0 "$NCIO" -C "$D2" report bundle --fy 2026 -o "$T/Bpr/"
+expect_grep "$T/err" "not in the bundle: review all .*窓口予約システムの調達支援: 意見書_窓口予約システムの調達支援.docx: the review has no opinions"
+expect_no_grep "$T/err" "\.work/"
+
 finish
