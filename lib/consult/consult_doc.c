@@ -499,15 +499,6 @@ done:
 	return rc;
 }
 
-/* Months of the fiscal year elapsed by to (April = 1). */
-static int
-months_elapsed(int fy, struct cal_date to)
-{
-	int	m = (to.y - fy) * 12 + to.m - 3;
-
-	return m < 1 ? 1 : m > 12 ? 12 : m;
-}
-
 /*
  * What the counts and the list hold, in the Word report and under the
  * workbook's tables alike.
@@ -525,7 +516,7 @@ static char *
 short_kinds(const struct consult_report *rp)
 {
 	struct buf	b = BUF_INIT;
-	int		months = months_elapsed(rp->fy, rp->to);
+	int		months = cal_fy_months(rp->fy, rp->to);
 	size_t		k;
 
 	for (k = 0; k < CONSULT_NCOUNTS; k++) {
@@ -733,8 +724,8 @@ consult_report_write_docx(const struct consult_report *rp, const char *path)
 		buf_printf(&b, "年度累計が年間想定の経過月数分（%d月までの%dか月"
 		    "分）を下回っている区分：%s。仕様書6(1)ウにより、想定を下回る"
 		    "項目の工数は他の委託内容に振り替えます。",
-		    (3 + months_elapsed(rp->fy, rp->to) - 1) % 12 + 1,
-		    months_elapsed(rp->fy, rp->to), shortk);
+		    (3 + cal_fy_months(rp->fy, rp->to) - 1) % 12 + 1,
+		    cal_fy_months(rp->fy, rp->to), shortk);
 		if ((rc = buf_ok(&b)) == 0)
 			rc = docx_add_outline_body(d, b.data);
 		buf_free(&b);

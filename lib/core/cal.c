@@ -32,6 +32,22 @@ cal_days_in_month(int y, int m)
 	return days[m - 1] + (m == 2 && leap);
 }
 
+/*
+ * The months of fiscal year fy completed by d, its month counted when d
+ * is the month's last day: 6 on 4 October, 7 on 31 October, 0 in April
+ * before its 30th; 0 to 12.  The share of a year's expectation a work
+ * report compares with (経過6か月分).
+ */
+int
+cal_fy_months(int fy, struct cal_date d)
+{
+	int	m = (d.y - fy) * 12 + d.m - 3;
+
+	if (d.d < cal_days_in_month(d.y, d.m))
+		m--;
+	return m < 0 ? 0 : m > 12 ? 12 : m;
+}
+
 static int
 invalid_date(struct cal_date d)
 {

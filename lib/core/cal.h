@@ -36,6 +36,7 @@ struct cal_date {
 
 /* Plain date arithmetic. */
 int		 cal_days_in_month(int y, int m);
+int		 cal_fy_months(int fy, struct cal_date d);
 int		 cal_date_valid(struct cal_date);
 /* Days since 1970-01-01 and back. */
 long		 cal_days(struct cal_date);

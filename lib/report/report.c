@@ -172,7 +172,8 @@ rp_period_end(char out[RP_PERIOD_END], struct cal_date d, struct cal_date end)
 		 * January before the start, so the year is written.
 		 */
 		rp_era(era, end);
-		snprintf(out, RP_PERIOD_END, "～%s", era);
+		/* an era date is 24 bytes at most: the precision only says so */
+		snprintf(out, RP_PERIOD_END, "～%.*s", RP_PERIOD_END - 4, era);
 	}
 }
 
@@ -485,6 +486,7 @@ struct review_acc {
 	struct review_ctx	*ctx;
 	long			 closed[3];	/* in the period */
 	long			 ontime, late;	/* procurement opinions */
+	long			 overdue;	/* of those: unsent, past due */
 	struct dated		 wd[3];		/* withdrawn, by type */
 	struct dated		 cl[3];		/* closed in the period */
 };
@@ -550,7 +552,7 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 	static const char *const types[3] = { "plan", "procurement",
 	    "system-evaluation" };
 	static const size_t items[3] = { I_PLAN, I_PROC, I_SYSEVAL };
-	struct cal_date	 rcv, closed, due;
+	struct cal_date	 rcv, closed, due, notified;
 	const char	*type = node_get_str(rec, "type");
 	/* the state at the period's end, not today's */
 	const char	*status = review_status_on(rec, b->w->to);
@@ -565,6 +567,15 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 	if (t == 3 || rp_date(&rcv, rec, "received") != 0)
 		return 0;
 	has_closed = review_closed_on(&closed, rec) == 0;
+	/*
+	 * A system evaluation counts when its 結果通知 went out, the day
+	 * its 通知書 is dated (decision.notified), not the decision's: the
+	 * report said 「令和11年1月19日通知」 of a 通知書 dated 1月22日
+	 * (rev17a).  One with no such day is counted by its decision.
+	 */
+	if (has_closed && t == 2 && rp_date(&notified,
+	    node_get(rec, "decision"), "notified") == 0)
+		closed = notified;
 	has_due = review_due(&due, review_ctx_cal(acc->ctx), rec) == 0;
 	error_clear();
 	if (has_closed && !rp_between(closed, b->fy0, b->w->to))
@@ -596,6 +607,11 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 	}
 	if (!count(b, items[t], rcv, NULL))
 		return 0;
+	if (wd_after) {
+		b->w->items[items[t]].nwd_after++;
+		b->w->items[items[t]].wd_after_what = t == 1 ? "意見書提出後" :
+		    t == 2 ? "結果通知後" : "決定後";
+	}
 	snprintf(note, sizeof note, "%s", wd_after ? "決定後に取下げ" :
 	    status != NULL ? schema_label(kind, "status", status) : "");
 	lnote[0] = '\0';
@@ -622,6 +638,14 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 				strncat(note, "\n提出後に取下げ", sizeof note -
 				    strlen(note) - 1);
 		} else {
+			/*
+			 * Past its 提出期限 at the period's end and not
+			 * sent: late too, though no 期限超過 submission
+			 * counts it (練企情受第63号, 未提出（期限R11.2.27）
+			 * beside 「期限超過 0件」 on 3/31, rev17b).
+			 */
+			if (cal_cmp(due, b->w->to) < 0)
+				acc->overdue++;
 			strncat(note, "\n未提出", sizeof note - strlen(note) - 1);
 			snprintf(lnote, sizeof lnote, "未提出\n（期限%s）", sd);
 		}
@@ -693,6 +717,12 @@ count_reviews(struct bld *b)
 	snprintf(fig, sizeof fig, "意見書提出 %s件（うち提出期限内 %s件、"
 	    "期限超過 %s件）", rp_count(n1, acc.closed[1]),
 	    rp_count(n2, acc.ontime), rp_count(n3, acc.late));
+	if (acc.overdue > 0) {
+		size_t	l = strlen(fig);
+
+		snprintf(fig + l, sizeof fig - l, "、提出期限を過ぎて未提出 "
+		    "%s件", rp_count(n1, acc.overdue));
+	}
 	period_detail(b, I_PROC, fig);
 	snprintf(fig, sizeof fig, "結果通知 %s件", rp_count(n1, acc.closed[2]));
 	period_detail(b, I_SYSEVAL, fig);
@@ -1596,11 +1626,12 @@ report_work_build(struct report_work *out, struct store *st,
 	out->from = from;
 	out->to = to;
 	out->as_of = as_of;
-	out->months = (to.y - out->fy) * 12 + to.m - 3;
-	if (out->months < 1)
-		out->months = 1;
-	if (out->months > 12)
-		out->months = 12;
+	/*
+	 * Months completed, not begun: 定例会 12回, every one held, fell
+	 * short of 経過7か月分 (14.0回) on 10月4日, and twelve days into
+	 * the year every item of its 経過1か月分 (rev17a).
+	 */
+	out->months = cal_fy_months(out->fy, to);
 	cal_fy_bounds(&b.fy0, &fy1, out->fy);
 	rp_era(a, from);
 	rp_era(c, to);

@@ -97,6 +97,12 @@ struct report_item {
 	long			 nwithdrawn;
 	const char		*withdrawn;	/* or NULL, by date received */
 	/*
+	 * Withdrawn after its decision or 意見書 and counted (the work was
+	 * done): the 業務項目別実績 says so beside 取下げは実績に含めない.
+	 */
+	long			 nwd_after;
+	const char		*wd_after_what;	/* 決定後, 意見書提出後 */
+	/*
 	 * The cases detail counts (当期の決定 2件): decided, submitted or
 	 * notified in the period, by that date, whenever received -- a
 	 * case received in an earlier period is not among refs, and the

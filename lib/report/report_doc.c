@@ -57,7 +57,10 @@ summary_table(struct docx *d, const struct report_work *w)
 	style(&r, DOCX_RIGHT, 18);
 	if ((rc = docx_table_new(&t, 8, wd)) != 0)
 		return rc;
-	snprintf(head, sizeof head, "按分\n（%dか月）", w->months);
+	if (w->months > 0)
+		snprintf(head, sizeof head, "按分\n（%dか月）", w->months);
+	else
+		snprintf(head, sizeof head, "按分");
 	rc = docx_table_header_rows(t, 1);
 	if (rc == 0) {
 		/*
@@ -89,9 +92,15 @@ summary_table(struct docx *d, const struct report_work *w)
 			break;
 		if (it->expected >= 0) {
 			rp_count(buf, it->expected);
-			if ((rc = docx_table_cell(t, row, 5, buf, &r)) != 0 ||
-			    (rc = docx_table_cell(t, row, 6, rp_num(buf,
-			    it->prorated), &r)) != 0)
+			if ((rc = docx_table_cell(t, row, 5, buf, &r)) != 0)
+				break;
+			/* no month completed: no share to compare */
+			if (w->months == 0)
+				rc = docx_table_cell(t, row, 6, "―", &c);
+			else
+				rc = docx_table_cell(t, row, 6, rp_num(buf,
+				    it->prorated), &r);
+			if (rc != 0)
 				break;
 		} else if ((rc = docx_table_cell(t, row, 5, "―", &c)) != 0 ||
 		    (rc = docx_table_cell(t, row, 6, "―", &c)) != 0)
@@ -257,11 +266,18 @@ report_work_write_docx(const struct report_work *w,
 		body_fmt(d, &para, "%s", w->period);
 
 	docx_add_outline_heading(d, 1, "作業実施状況");
-	snprintf(line, sizeof line, "仕様書の業務項目ごとの当期の実施件数、年度"
-	    "累計、年間想定件数および年間想定の経過%dか月分（按分）は次のとおりで"
-	    "す。件数は記録から集計しています。「按分との比較」欄の「下回る」は"
-	    "年度累計が按分を下回る項目で、仕様書6(1)ウに基づき4に記載します。",
-	    w->months);
+	if (w->months > 0)
+		snprintf(line, sizeof line, "仕様書の業務項目ごとの当期の実施件数、"
+		    "年度累計、年間想定件数および年間想定の経過%dか月分（%d月まで"
+		    "の按分）は次のとおりです。件数は記録から集計しています。「按分"
+		    "との比較」欄の「下回る」は年度累計が按分を下回る項目で、仕様書"
+		    "6(1)ウに基づき4に記載します。", w->months,
+		    (w->months + 2) % 12 + 1);
+	else
+		snprintf(line, sizeof line, "仕様書の業務項目ごとの当期の実施件数、"
+		    "年度累計および年間想定件数は次のとおりです。件数は記録から集計"
+		    "しています。年度の最初の月が終わる前のため、年間想定の按分との"
+		    "比較（仕様書6(1)ウ）は行っていません。");
 	docx_add_outline_body(d, line);
 	summary_table(d, w);
 
@@ -837,6 +853,12 @@ annual_note(char *note, size_t size, const struct report_work *w,
 		l = strlen(note);
 		snprintf(note + l, size - l, "%s取下げ %ld件は実績に含めない",
 		    l > 0 ? "。" : "", it->nwithdrawn);
+	}
+	/* the one counted though withdrawn, or 取下げを除く read false */
+	if (it->nwd_after > 0) {
+		l = strlen(note);
+		snprintf(note + l, size - l, "%s%sの取下げ %ld件は実績に含む",
+		    l > 0 ? "。" : "", it->wd_after_what, it->nwd_after);
 	}
 	/*
 	 * Of two sentences each ends in 。 (…振替）。取下げ 1件は実績に

@@ -360,6 +360,8 @@ struct review_summary {
 	size_t			 ndecided;	/* plans with a decision date */
 	double			 median_days;	/* -1 when none decided */
 	size_t			 nplans;	/* plans counted */
+	size_t			 nwd_after;	/* of total: withdrawn after */
+	size_t			 nplans_wd_after; /* of nplans: the same */
 	struct cal_date		 asof;		/* today, at most the FY end */
 };
 

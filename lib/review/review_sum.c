@@ -123,6 +123,7 @@ review_summarise(struct review_summary *out, struct review_ctx *c, int fy,
 	long			*days = NULL;
 	long long		 cost;
 	size_t			 i, nd = 0;
+	int			 wd_after;
 	int			 rc;
 
 	memset(out, 0, sizeof *out);
@@ -161,6 +162,8 @@ review_summarise(struct review_summary *out, struct review_ctx *c, int fy,
 		if (review_withdrawn(r) == REVIEW_WITHDRAWN_BEFORE)
 			continue;
 		out->total++;
+		wd_after = review_withdrawn(r) == REVIEW_WITHDRAWN_AFTER;
+		out->nwd_after += wd_after;
 		type = node_get_str(r, "type");
 		cost = 0;
 		if (type != NULL && strcmp(type, "plan") == 0)
@@ -173,6 +176,7 @@ review_summarise(struct review_summary *out, struct review_ctx *c, int fy,
 			continue;
 		out->cost_total += cost;
 		out->nplans++;
+		out->nplans_wd_after += wd_after;
 		if ((v = node_get_str(r, "category")) != NULL &&
 		    (rc = count_add(&out->by_category, v, NULL,
 		    SIZE_MAX, cost)) != 0)
@@ -339,6 +343,17 @@ review_days_text(char *out, size_t size, double days)
 		snprintf(out, size, "%.1f", days);
 }
 
+/* 「（取下げを除く）」, or with those withdrawn after and counted named */
+static void
+wd_note(char *out, size_t size, size_t after)
+{
+	if (after == 0)
+		snprintf(out, size, "（取下げを除く）");
+	else
+		snprintf(out, size, "（取下げを除く。ただし、決定・意見書提出後"
+		    "の取下げ %zu件を含む）", after);
+}
+
 int
 review_write_summary_xlsx(struct review_ctx *c,
     const struct review_summary *s, const char *path)
@@ -348,7 +363,7 @@ review_write_summary_xlsx(struct review_ctx *c,
 	struct cal_date		 end, start;
 	char			 fyl[CAL_FMT_MAX], title[128], note[256];
 	char			 median[128], pnote[256], day[CAL_FMT_MAX];
-	char			 med[32], t1[160], t2[160];
+	char			 med[32], t1[160], t2[160], wa[96], wb[96];
 	const char		*after[3] = { NULL, NULL, NULL };
 	int			 rc;
 
@@ -363,10 +378,15 @@ review_write_summary_xlsx(struct review_ctx *c,
 	props.created = (time_t)cal_days(end) * 86400;
 	if (cal_format_era(day, sizeof day, s->asof, CAL_ERA_LONG) != 0)
 		day[0] = '\0';
-	snprintf(note, sizeof note, "%s現在　計 %zu件（取下げを除く）", day,
-	    s->total);
-	snprintf(pnote, sizeof pnote,
-	    "%s現在　情報化企画 %zu件（取下げを除く）", day, s->nplans);
+	/*
+	 * A case withdrawn after its decision or 意見書 counts (the work
+	 * was done): said so, or 「取下げを除く」 was false of it (rev17b).
+	 */
+	wd_note(wa, sizeof wa, s->nwd_after);
+	wd_note(wb, sizeof wb, s->nplans_wd_after);
+	snprintf(note, sizeof note, "%s現在　計 %zu件%s", day, s->total, wa);
+	snprintf(pnote, sizeof pnote, "%s現在　情報化企画 %zu件%s", day,
+	    s->nplans, wb);
 	if (s->median_days >= 0) {
 		review_days_text(med, sizeof med, s->median_days);
 		snprintf(median, sizeof median, "%s日（決定済み %zu件）", med,

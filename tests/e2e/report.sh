@@ -48,7 +48,7 @@ grep -q 'short 1[0-9]*:' "$T/pyout" || grep -q 'short [1-9]:' "$T/pyout" ||
 # 2/5: the case withdrawn (取下げ) on 6月5日 is not counted
 grep -q 'plan_reviews=2/5' "$T/pyout" || fail "unexpected review counts:
 $(cat "$T/pyout")"
-expect_grep "$T/pyout" 'period 2026-05-28\.\.2026-07-22 months 4'
+expect_grep "$T/pyout" 'period 2026-05-28\.\.2026-07-22 months 3'
 # the attendances are listed as a part of the consultations above them
 # (the config schema's x-part-of), in the 作業実施状況 as in 業務項目別実績
 # and the 相談業務実施報告書: a row of their own read as more work
@@ -1120,6 +1120,24 @@ expect_status 0 "$NCIO" -C "$D7" review summary --fy 2026
 checks=$((checks + 1))
 grep '^total' "$T/out" | cmp -s - "$T/sum-a" ||
     fail "review summary: a case withdrawn after its 意見書 not counted"
+# and both workbooks say it is counted: 「取下げを除く」 alone was false
+# of it (rev17b)
+expect_status 0 "$NCIO" -C "$D7" review export summary --fy 2026 -o "$T/wd-x/"
+expect_status 0 "$NCIO" -C "$D7" report annual --fy 2026 -o "$T/wd-x/"
+checks=$((checks + 1))
+$PY - "$T/wd-x" <<'PY' || fail "a case withdrawn after its 意見書: the workbooks do not say it is counted"
+import glob, sys, openpyxl
+def cells(pat):
+    wb = openpyxl.load_workbook(glob.glob(sys.argv[1] + "/" + pat)[0])
+    return [str(c).replace("\n", " ") for ws in wb for row in
+            ws.iter_rows(values_only=True) for c in row if c]
+s = cells("情報化企画審査等実施状況_*.xlsx")
+assert any("計 " in c and "決定・意見書提出後の取下げ 1件を含む" in c
+           for c in s), [c for c in s if "取下げ" in c]
+a = cells("業務項目別実績_*.xlsx")
+assert any("意見書提出後の取下げ 1件は実績に含む" in c for c in a), \
+    [c for c in a if "取下げ" in c]
+PY
 
 # --- the security decks as of their own dates (review16) ------------------
 # A 最終報告書 of 11月27日 gave the final attendance of a training running
@@ -1157,6 +1175,68 @@ for f in glob.glob(sys.argv[1] + "/情報セキュリティ運営計画書_*.ppt
     i = t.index("4月")
     assert t[i + 1].startswith("新規採用職員研修（3日）、新任管理職研修（16日）"), t[i:i + 3]
     assert not any("新規採用職員向け" in x for x in t[i:i + 3]), t[i:i + 3]
+PY
+
+# --- a 結果通知 on its 通知書's day; an 意見書 past due not sent (rev17a/b) --
+# The system evaluation decided 8月20日 whose 通知書 went out 9月25日 is
+# 当期に結果を通知 in the period of 9月 (the report said 8月20日通知, the
+# 通知書 was dated later), not in the one ending in August.  A 意見書
+# still unsent on the report's day after its 提出期限 (12月7日) is
+# counted: the figure said 期限超過 0件 beside it.
+D9=$T/notified
+cp -r "$NCIO_SAMPLE_DIR" "$D9"
+sed -i 's/^  notice_no: 練企情発第44号$/&\n  notified: 2026-09-25/' \
+    "$D9"/reviews/2026/rv-4aswt9bc.yaml
+expect_status 0 "$NCIO" -C "$D9" lint
+expect_status 0 env NERIMA_CIO_TODAY=2026-12-20 "$NCIO" -C "$D9" report \
+    bimonthly --from 2026-09-01 --to 2026-09-30 -o "$T/nt-sep/"
+expect_status 0 env NERIMA_CIO_TODAY=2026-12-20 "$NCIO" -C "$D9" report \
+    bimonthly --from 2026-08-01 --to 2026-08-31 -o "$T/nt-aug/"
+expect_status 0 env NERIMA_CIO_TODAY=2026-12-20 "$NCIO" -C "$D9" report \
+    bimonthly --from 2026-11-01 --to 2026-12-18 -o "$T/nt-dec/"
+checks=$((checks + 1))
+$PY - "$T" <<'PY' || fail "a 結果通知 by its 通知書's day, an unsent 意見書 past due"
+import glob, sys, docx
+def paras(d):
+    f = glob.glob(sys.argv[1] + "/" + d + "/作業実施報告書_*.docx")[0]
+    return [p.text for p in docx.Document(f).paragraphs]
+sep, aug, dec = paras("nt-sep"), paras("nt-aug"), paras("nt-dec")
+n = [p for p in sep if p.startswith("当期に結果を通知したもの")]
+assert len(n) == 1 and "令和8年9月25日通知" in n[0], n
+assert not any(p.startswith("当期に結果を通知したもの") for p in aug), aug
+late = [p for p in dec if "意見書提出" in p]
+assert late and all("提出期限を過ぎて未提出 1件" in p for p in late), late
+PY
+
+# --- the share of the year: months completed, not begun (rev17a) ----------
+# Twelve days into the year every item fell short of its 経過1か月分 and
+# its effort was said to be moved; on 10月4日 the 定例会, every one held,
+# fell short of 経過7か月分.  In April nothing is compared; on 10月4日
+# the share is of six months, to September.
+checks=$((checks + 1))
+expect_status 0 env NERIMA_CIO_TODAY=2026-10-05 "$NCIO" -C "$D9" report \
+    bimonthly --from 2026-04-01 --to 2026-04-12 -o "$T/mo-apr/"
+expect_status 0 env NERIMA_CIO_TODAY=2026-10-05 "$NCIO" -C "$D9" report \
+    bimonthly --from 2026-09-19 --to 2026-10-04 -o "$T/mo-oct/"
+$PY - "$T" <<'PY' || fail "the share of the year is not of the months completed"
+import glob, sys, docx
+def doc(d):
+    return docx.Document(glob.glob(sys.argv[1] + "/" + d + "/作業実施報告書_*.docx")[0])
+a = doc("mo-apr")
+t = a.tables[0]
+assert t.rows[0].cells[6].text == "按分", t.rows[0].cells[6].text
+assert all(r.cells[7].text == "" for r in t.rows[1:]), "a 下回る in April"
+assert all(r.cells[6].text in ("―",) for r in t.rows[1:]), \
+    [r.cells[6].text for r in t.rows]
+p = [x.text for x in a.paragraphs]
+assert any("年度の最初の月が終わる前のため" in x for x in p), p
+assert not any("振り替え" in x for x in p), [x for x in p if "振り替え" in x]
+o = doc("mo-oct")
+assert o.tables[0].rows[0].cells[6].text == "按分\n（6か月）", \
+    o.tables[0].rows[0].cells[6].text
+p = [x.text for x in o.paragraphs]
+assert any("経過6か月分（9月までの按分）" in x for x in p), p
+assert not any("経過7か月分" in x for x in p)
 PY
 
 finish

@@ -211,6 +211,15 @@ def compute(data, fy, frm, to, extra=None):
     return per, ytd
 
 
+def months_done(fy, to):
+    """The months of the fiscal year completed by to: its month counts on
+    its last day (6 on 4 October, 7 on 31 October, 0 in April)."""
+    m = (to.year - fy) * 12 + to.month - 3
+    if (to + dt.timedelta(days=1)).month == to.month:
+        m -= 1
+    return min(12, max(0, m))
+
+
 def shortfall(ytd, unheld, e, months):
     """What the 未実施 make of a short item's shortfall: "none", "part"
     or "all" (counted as held, they reach the share of the year)."""
@@ -271,7 +280,7 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
             and d(m["date"]) < day]
     frm = max(prev) if prev else dt.date(fy, 4, 1)
     to = day - dt.timedelta(days=1)
-    months = min(12, max(1, (to.year - fy) * 12 + to.month - 3))
+    months = months_done(fy, to)
     extra = {}
     per, ytd = compute(data, fy, frm, to, extra)
     exp = config(data).get("expectations", {})
@@ -283,7 +292,8 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
         fail("the first table is not the summary: %r" % summary[0])
     # the last column named for what it compares, the clause (a bare
     # "6(1)ウ" meant nothing to a reader) in the text introducing it
-    if summary[0][6:] != ["按分（%dか月）" % months, "按分との比較"]:
+    if summary[0][6:] != ["按分（%dか月）" % months if months else "按分",
+                          "按分との比較"]:
         fail("summary headings %r" % summary[0][6:])
     intro = [p for p in paras if "「按分との比較」欄の「下回る」" in p]
     if not intro or "仕様書6(1)ウ" not in intro[0]:
@@ -477,7 +487,7 @@ def annual(data, fy, today, path):
     to = min(d(today), dt.date(fy + 1, 3, 31))
     extra = {}
     _, ytd = compute(data, fy, dt.date(fy, 4, 1), to, extra)
-    months = min(12, max(1, (to.year - fy) * 12 + to.month - 3))
+    months = months_done(fy, to)
     exp = config(data).get("expectations", {})
     wb = openpyxl.load_workbook(path)
     ws = wb.worksheets[0]

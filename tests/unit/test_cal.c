@@ -80,6 +80,17 @@ test_day_numbers(void **state)
 	assert_int_equal(cal_days_in_month(2000, 2), 29);
 	assert_int_equal(cal_days_in_month(1900, 2), 28);
 	assert_int_equal(cal_days_in_month(2026, 13), 0);
+	/* months of the fiscal year completed: the month begun not counted */
+	assert_int_equal(cal_fy_months(2028, D("2028-04-12")), 0);
+	assert_int_equal(cal_fy_months(2028, D("2028-04-30")), 1);
+	assert_int_equal(cal_fy_months(2028, D("2028-10-04")), 6);
+	assert_int_equal(cal_fy_months(2028, D("2028-10-31")), 7);
+	assert_int_equal(cal_fy_months(2028, D("2029-02-28")), 11);
+	assert_int_equal(cal_fy_months(2027, D("2028-02-28")), 10);
+	assert_int_equal(cal_fy_months(2027, D("2028-02-29")), 11);
+	assert_int_equal(cal_fy_months(2028, D("2029-03-31")), 12);
+	assert_int_equal(cal_fy_months(2028, D("2029-05-01")), 12);
+	assert_int_equal(cal_fy_months(2028, D("2028-03-31")), 0);
 }
 
 static const struct {
