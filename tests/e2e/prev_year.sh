@@ -1,0 +1,83 @@
+#!/bin/bash
+# 前年度 where the ward expects it: the yearly workbooks that count or
+# rate what the year before also had (事故等統計, ...) show the year
+# before's figures and their 増減 beside this year's, from a generated
+# directory of two years; the first year, which has no year before it,
+# shows neither column (no column of dashes or zeros).
+. "$(dirname "$0")/lib/common.bash"
+
+PY=/usr/bin/python3
+if ! $PY -c 'import openpyxl' 2>/dev/null; then
+	echo "SKIP: python3-openpyxl is not installed" >&2
+	exit 77
+fi
+D=$T/gen
+"$NCIO_SOURCE_DIR/tests/bench/gen" --years 2 --scale 0.2 \
+    --sample "$NCIO_SAMPLE_DIR" -o "$D" >/dev/null 2>&1 ||
+    { fail "the generator failed"; exit 1; }
+export NERIMA_CIO_TODAY=2028-03-31
+O=$T/o
+mkdir -p "$O"
+
+# check NAME: the python below, its problems on stdout
+check() {
+	local name=$1 out
+	shift
+	checks=$((checks + 1))
+	out=$($PY - "$@" 2>&1) || { fail "$name: $out"; return; }
+	[ -z "$out" ] || fail "$name: $out"
+}
+
+# --- 事故等統計: 前年度 件数 増減 by category, severity and month ---------
+expect_status 0 "$NCIO" -C "$D" incident export stats --fy 2026 \
+    -o "$O/in-2026.xlsx"
+expect_status 0 "$NCIO" -C "$D" incident export stats --fy 2027 \
+    -o "$O/in-2027.xlsx"
+check incident-stats "$O/in-2026.xlsx" "$O/in-2027.xlsx" <<'PY'
+import sys
+sys.path = [p for p in sys.path if 'local' not in p]
+import openpyxl
+
+def table(ws):
+    """The header row (the one holding 件数) and the rows under it."""
+    rows = list(ws.iter_rows(values_only=True))
+    for i, r in enumerate(rows):
+        if '件数' in r:
+            head = list(r)
+            body = []
+            for x in rows[i + 1:]:
+                if x[0] is None:
+                    break
+                body.append(dict(zip(head, x)))
+            return head, body, ws
+    raise SystemExit('%s: no table' % ws.title)
+
+old = openpyxl.load_workbook(sys.argv[1])
+new = openpyxl.load_workbook(sys.argv[2])
+for sheet, key in (('分類別', '分類'), ('重大度別', '重大度'),
+                   ('月別', '発生月')):
+    h0, b0, _ = table(old[sheet])
+    if '前年度' in h0 or '増減' in h0:
+        print('%s of the first year: a 前年度 column' % sheet)
+    h1, b1, ws = table(new[sheet])
+    if h1[1:4] != ['前年度', '件数', '増減']:
+        print('%s: headings %s, not 前年度 件数 増減' % (sheet, h1))
+        continue
+    before = {r[key]: r['件数'] for r in b0}
+    for r in b1:
+        if r['前年度'] != before.get(r[key]):
+            print('%s %s: 前年度 %s, the year before counted %s' %
+                  (sheet, r[key], r['前年度'], before.get(r[key])))
+        if r['増減'] != r['件数'] - r['前年度']:
+            print('%s %s: 増減 %s, not %s - %s' % (sheet, r[key],
+                  r['増減'], r['件数'], r['前年度']))
+    fmt = ws.cell(row=5, column=4).number_format
+    if '▲' not in fmt or '＋' not in fmt:
+        print('%s: 増減 formatted %s, not ＋n / ▲n' % (sheet, fmt))
+    if not any('前年度は令和8年度' in str(c.value) for row in ws.iter_rows()
+               for c in row if c.value):
+        print('%s: no note naming 前年度 令和8年度' % sheet)
+PY
+
+[ "$failures" -eq 0 ] || exit 1
+echo "ok: $checks checks"
