@@ -79,5 +79,62 @@ for sheet, key in (('分類別', '分類'), ('重大度別', '重大度'),
         print('%s: no note naming 前年度 令和8年度' % sheet)
 PY
 
+# --- 研修実施状況: each training against last year's same one -------------
+expect_status 0 "$NCIO" -C "$D" training export summary --fy 2026 \
+    -o "$O/tr-2026.xlsx"
+expect_status 0 "$NCIO" -C "$D" training export summary --fy 2027 \
+    -o "$O/tr-2027.xlsx"
+check training-summary "$O/tr-2026.xlsx" "$O/tr-2027.xlsx" <<'PY'
+import sys
+sys.path = [p for p in sys.path if 'local' not in p]
+from decimal import Decimal, ROUND_HALF_UP
+import openpyxl
+
+def shown(v):
+    return Decimal(repr(v * 100)).quantize(Decimal('0.1'), ROUND_HALF_UP)
+
+old = openpyxl.load_workbook(sys.argv[1])
+new = openpyxl.load_workbook(sys.argv[2])
+if '前年度比較' in old.sheetnames:
+    print('the first year: a 前年度比較 sheet')
+if '前年度比較' not in new.sheetnames:
+    raise SystemExit('no 前年度比較 sheet: %s' % new.sheetnames)
+# last year's figures as last year's 研修一覧 shows them, by name
+def table(ws):
+    rows = list(ws.iter_rows(values_only=True))
+    i = [k for k, r in enumerate(rows) if r[0] == 'No.'][0]
+    return list(rows[i]), rows[i + 1:]
+
+h, rows = table(old['研修一覧'])
+before = {}
+for r in rows:
+    if r[0] is None:
+        break
+    d = dict(zip(h, r))
+    before[d['研修名'].replace('\n', '')] = d
+ws = new['前年度比較']
+h, rows = table(ws)
+if h[1:] != ['研修名', '項目', '令和8年度', '令和9年度', '増減\n（ポイント）']:
+    print('headings %s' % h)
+name, n = None, 0
+for r in rows:
+    if r[2] is None:
+        break
+    name = r[1].replace('\n', '') if r[1] else name
+    n += 1
+    was = before.get(name, {}).get(r[2])
+    if was != r[3]:
+        print('%s %s: 令和8年度 %s, last year\'s summary %s' %
+              (name, r[2], r[3], was))
+    want = shown(r[4]) - shown(r[3])
+    if Decimal(repr(r[5])) != want:
+        print('%s %s: 増減 %s, not %s' % (name, r[2], r[5], want))
+if n < 10:
+    print('only %d rows compared' % n)
+fmt = ws.cell(row=5, column=6).number_format
+if '▲' not in fmt:
+    print('増減 formatted %s' % fmt)
+PY
+
 [ "$failures" -eq 0 ] || exit 1
 echo "ok: $checks checks"
