@@ -136,5 +136,61 @@ if '▲' not in fmt:
     print('増減 formatted %s' % fmt)
 PY
 
+# --- 情報化企画審査等実施状況: 前年度 件数 増減 on every count sheet ------
+expect_status 0 "$NCIO" -C "$D" review export summary --fy 2026 \
+    -o "$O/rv-2026.xlsx"
+expect_status 0 "$NCIO" -C "$D" review export summary --fy 2027 \
+    -o "$O/rv-2027.xlsx"
+check review-summary "$O/rv-2026.xlsx" "$O/rv-2027.xlsx" <<'PY'
+import sys
+sys.path = [p for p in sys.path if 'local' not in p]
+import openpyxl
+
+def table(ws):
+    rows = list(ws.iter_rows(values_only=True))
+    i = [k for k, r in enumerate(rows) if '件数' in r][0]
+    body = {}
+    for r in rows[i + 1:]:
+        if r[0] is None:
+            break
+        body[r[0]] = dict(zip(rows[i], r))
+    return list(rows[i]), body
+
+old = openpyxl.load_workbook(sys.argv[1])
+new = openpyxl.load_workbook(sys.argv[2])
+for sheet in ('種別', '判定', '区分', '部別'):
+    h0, b0 = table(old[sheet])
+    if '前年度' in h0:
+        print('%s of the first year: a 前年度 column' % sheet)
+    h1, b1 = table(new[sheet])
+    if h1[1:4] != ['前年度', '件数', '増減']:
+        print('%s: headings %s' % (sheet, h1))
+        continue
+    # every row of last year's is here, its count as 前年度
+    for k, r in b0.items():
+        if k not in b1:
+            print('%s: %s of last year missing' % (sheet, k))
+        elif b1[k]['前年度'] != r['件数']:
+            print('%s %s: 前年度 %s, last year %s' % (sheet, k,
+                  b1[k]['前年度'], r['件数']))
+    for k, r in b1.items():
+        if k not in b0 and r['前年度'] != 0:
+            print('%s %s: 前年度 %s of none' % (sheet, k, r['前年度']))
+        if r['増減'] != r['件数'] - r['前年度']:
+            print('%s %s: 増減 %s' % (sheet, k, r['増減']))
+    ws = new[sheet]
+    text = [c.value for row in ws.iter_rows() for c in row
+            if isinstance(c.value, str)]
+    if '前年度は令和8年度の件数、増減は前年度からの増減。' not in text:
+        print('%s: no note of 前年度' % sheet)
+    fmt = ws.cell(row=5, column=4).number_format
+    if '▲' not in fmt:
+        print('%s: 増減 formatted %s' % (sheet, fmt))
+text = [c.value for row in new['種別'].iter_rows() for c in row
+        if isinstance(c.value, str)]
+if not any('、前年度 ' in t and t.endswith('件）') for t in text):
+    print('種別: no median of last year: %s' % text)
+PY
+
 [ "$failures" -eq 0 ] || exit 1
 echo "ok: $checks checks"
