@@ -192,5 +192,58 @@ if not any('、前年度 ' in t and t.endswith('件）') for t in text):
     print('種別: no median of last year: %s' % text)
 PY
 
+# --- 業務項目別実績: 前年度実績 before 実績 ----------------------------------
+expect_status 0 "$NCIO" -C "$D" report annual --fy 2026 -o "$O/rp-2026.xlsx"
+expect_status 0 "$NCIO" -C "$D" report annual --fy 2027 -o "$O/rp-2027.xlsx"
+check report-annual "$O/rp-2026.xlsx" "$O/rp-2027.xlsx" <<'PY'
+import sys
+sys.path = [p for p in sys.path if 'local' not in p]
+import openpyxl
+
+def table(ws):
+    rows = list(ws.iter_rows(values_only=True))
+    i = [k for k, r in enumerate(rows) if r[0] == '仕様書'][0]
+    body = {}
+    for r in rows[i + 1:]:
+        if r[0] is None or r[1] is None:
+            break
+        body[(r[0], r[1])] = dict(zip(rows[i], r))
+    return list(rows[i]), body, rows
+
+h0, b0, _ = table(openpyxl.load_workbook(sys.argv[1])['業務項目別実績'])
+if '前年度実績' in h0:
+    print('the first year: a 前年度実績 column')
+h1, b1, rows = table(openpyxl.load_workbook(sys.argv[2])['業務項目別実績'])
+if h1[3:5] != ['前年度実績', '実績']:
+    raise SystemExit('headings %s' % h1)
+for k, r in b1.items():
+    want = b0[k]['実績'] if k in b0 else '―'
+    if r['前年度実績'] != want:
+        print('%s: 前年度実績 %s, last year %s' % (k[1], r['前年度実績'],
+                                                    want))
+if len(b1) < 15:
+    print('only %d items' % len(b1))
+if not any(r[0] == '前年度実績は令和8年度（年度全体）の実績。' for r in rows):
+    print('no note of 前年度実績')
+PY
+
+# The year before not one of the contract's (contract.fiscal_years): its
+# records (a training's, kept to compare with) are not the work of this
+# contract, and a column of 0 against every other item said it was
+D1=$T/gen1
+cp -r "$D" "$D1"
+sed -i '/^  fiscal_years:/,/^  [a-z]/{/^    - 2026$/d}' "$D1/nerima-cio.yaml"
+grep -q '^    - 2026$' "$D1/nerima-cio.yaml" && fail "fixture: 2026 still listed"
+expect_status 0 "$NCIO" -C "$D1" report annual --fy 2027 -o "$O/rp-1.xlsx"
+check report-annual-contract "$O/rp-1.xlsx" <<'PY'
+import sys
+sys.path = [p for p in sys.path if 'local' not in p]
+import openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])['業務項目別実績']
+cells = [c.value for row in ws.iter_rows() for c in row]
+if '前年度実績' in cells:
+    print('a 前年度実績 column for a year before the contract')
+PY
+
 [ "$failures" -eq 0 ] || exit 1
 echo "ok: $checks checks"
