@@ -1682,11 +1682,11 @@ done:
 static int
 export_stats(struct inc *c, struct optv *ov, int fy)
 {
-	struct lrec		*v = NULL;
-	const struct node	**roots = NULL;
+	struct lrec		*v = NULL, *pv = NULL;
+	const struct node	**roots = NULL, **proots = NULL;
 	char			*path = NULL, fyl[CAL_FMT_MAX], name[128];
 	char			 asof[CAL_FMT_MAX];
-	size_t			 n = 0, i;
+	size_t			 n = 0, np = 0, i;
 	int			 rc;
 
 	if (ov->argc > 1)
@@ -1694,13 +1694,21 @@ export_stats(struct inc *c, struct optv *ov, int fy)
 		    " no id; choose the year with --fy"));
 	if ((rc = load_incidents(&v, &n, c, fy, 0)) != CMD_OK)
 		return rc;
+	/* the year before, for 前年度 and 増減 */
+	if ((rc = load_incidents(&pv, &np, c, fy - 1, 0)) != CMD_OK) {
+		free_incidents(v, n);
+		return rc;
+	}
 	rc = CMD_FAIL;
-	if ((roots = calloc(n + 1, sizeof *roots)) == NULL) {
+	if ((roots = calloc(n + 1, sizeof *roots)) == NULL ||
+	    (proots = calloc(np + 1, sizeof *proots)) == NULL) {
 		cmd_error(_("out of memory"));
 		goto done;
 	}
 	for (i = 0; i < n; i++)
 		roots[i] = record_root(v[i].r);
+	for (i = 0; i < np; i++)
+		proots[i] = record_root(pv[i].r);
 	latest_date(asof, roots, n);
 	cal_fy_label(fyl, sizeof fyl, fy);
 	snprintf(name, sizeof name, "事故等統計_%s.xlsx", fyl);
@@ -1708,7 +1716,7 @@ export_stats(struct inc *c, struct optv *ov, int fy)
 		goto done;
 	if (cmd_export_begin() != CMD_OK)
 		goto done;
-	if (incident_write_stats_xlsx(c->ictx, fy, roots, n,
+	if (incident_write_stats_xlsx(c->ictx, fy, roots, n, proots, np,
 	    asof[0] != '\0' ? asof : NULL, path) != 0) {
 		cmd_lib_error();
 		rc = cmd_export_end(0);
@@ -1719,7 +1727,9 @@ export_stats(struct inc *c, struct optv *ov, int fy)
 done:
 	free(path);
 	free(roots);
+	free(proots);
 	free_incidents(v, n);
+	free_incidents(pv, np);
 	return rc;
 }
 

@@ -155,10 +155,11 @@ static int
 report_annual(struct cmd_ctx *ctx, struct optv *ov)
 {
 	struct store		*st;
-	struct report_work	 w;
-	struct cal_date		 fy0, fy1, today = cal_today(), to;
+	struct report_work	 w, pw;
+	struct cal_date		 fy0, fy1, today = cal_today(), to, p0, p1;
+	const struct node	*conf;
 	char			 fyl[CAL_FMT_MAX], name[128], *path = NULL;
-	int			 fy = (int)opt_num(ov, "fy", 0), rc, ok;
+	int			 fy = (int)opt_num(ov, "fy", 0), rc, ok, prev;
 
 	if ((st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
@@ -170,19 +171,36 @@ report_annual(struct cmd_ctx *ctx, struct optv *ov)
 	to = cal_cmp(today, fy1) < 0 ? today : fy1;
 	if (report_work_build(&w, st, fy0, to, to, NULL) != 0)
 		return cmd_lib_error();
+	/*
+	 * The whole year before, for 前年度実績, where it was a year of
+	 * the contract: the records of a year before it (a training's,
+	 * kept to compare with) gave 0 against every other item.  Its
+	 * warnings are that year's report's, not said again here.
+	 */
+	memset(&pw, 0, sizeof pw);
+	if (store_config(&conf, st) != 0)
+		conf = NULL;
+	error_clear();
+	prev = conf == NULL || report_contract_year(conf, fy - 1) != 0;
+	cal_fy_bounds(&p0, &p1, fy - 1);
+	if (prev && report_work_build(&pw, st, p0, p1, p1, NULL) != 0) {
+		report_work_free(&w);
+		return cmd_lib_error();
+	}
 	print_warns(&w.warns);
 	cal_fy_label(fyl, sizeof fyl, fy);
 	snprintf(name, sizeof name, "業務項目別実績_%s.xlsx", fyl);
 	if ((rc = cmd_export_path(&path, opt_get(ov, "o"), name, 0)) !=
 	    CMD_OK || (rc = cmd_export_begin()) != CMD_OK)
 		goto done;
-	ok = report_annual_write_xlsx(&w, path) == 0 &&
+	ok = report_annual_write_xlsx(&w, prev ? &pw : NULL, path) == 0 &&
 	    cmd_export_note(path) == CMD_OK;
 	if (!ok)
 		cmd_lib_error();
 	rc = cmd_export_end(ok);
 done:
 	report_work_free(&w);
+	report_work_free(&pw);
 	free(path);
 	return rc;
 }

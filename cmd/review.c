@@ -1369,8 +1369,8 @@ write_rdoc(const char *path, void *arg)
 static int
 export_summary(struct cmd_ctx *ctx, struct optv *ov, struct store *st)
 {
-	struct review_ctx	*rctx = NULL;
-	struct review_summary	 sum;
+	struct review_ctx	*rctx = NULL, *pctx = NULL;
+	struct review_summary	 sum, prev;
 	struct cmd_export_doc	 doc;
 	struct rdoc		 rd;
 	char			 fyl[CAL_FMT_MAX], *name;
@@ -1379,6 +1379,19 @@ export_summary(struct cmd_ctx *ctx, struct optv *ov, struct store *st)
 	(void)ctx;
 	if (summarise(&sum, &rctx, st, fy) != CMD_OK)
 		return CMD_FAIL;
+	/* the year before's counts beside, where it had reviews */
+	if (summarise(&prev, &pctx, st, fy - 1) != CMD_OK) {
+		review_summary_free(&sum);
+		review_ctx_free(rctx);
+		return CMD_FAIL;
+	}
+	rc = review_summary_compare(&sum, &prev);
+	review_summary_free(&prev);
+	review_ctx_free(pctx);
+	if (rc != 0) {
+		rc = cmd_lib_error();
+		goto done;
+	}
 	cal_fy_label(fyl, sizeof fyl, fy);
 	if ((name = cmd_export_name("情報化企画審査等実施状況", fyl, ".xlsx")) ==
 	    NULL) {

@@ -152,15 +152,17 @@ body(struct docx *dx, struct ctx *c, const char *fmt, ...) NC_PRINTF(3, 4);
 /*
  * A native Word chart of up to two series over the categories cats[n]:
  * last year's (prev, or NULL) and this year's values (now).  Drawn as
- * horizontal bars when the labels are long, on one page.
+ * horizontal bars when the labels are long, on one page.  regrouped:
+ * last year's answers under this year's 分類, which the legend says as
+ * the workbook's table and chart do (令和8年度（再集計）).
  */
 static int
 add_chart(struct docx *dx, struct ctx *c, const char *title,
     enum chart_format fmt, const char *const *cats, const double *prev,
-    const double *now, size_t n)
+    const double *now, size_t n, int regrouped)
 {
 	struct chart	*m = NULL;
-	char		 py[CAL_FMT_MAX];
+	char		 py[CAL_FMT_MAX], pl[CAL_FMT_MAX + 32];
 	size_t		 i;
 	int		 r;
 
@@ -171,8 +173,11 @@ add_chart(struct docx *dx, struct ctx *c, const char *title,
 	for (i = 0; i < n && r == 0; i++)
 		r = chart_category(m, cats[i]);
 	if (r == 0 && prev != NULL &&
-	    (r = cal_fy_label(py, sizeof py, c->s->fy - 1)) == 0)
-		r = chart_series(m, py, prev, n);
+	    (r = cal_fy_label(py, sizeof py, c->s->fy - 1)) == 0) {
+		snprintf(pl, sizeof pl, "%s%s", py, regrouped ? "（再集計）" :
+		    "");
+		r = chart_series(m, pl, prev, n);
+	}
 	if (r == 0)
 		r = chart_series(m, c->fylabel, now, n);
 	if (r == 0)
@@ -917,7 +922,8 @@ doc_overall(struct docx *dx, struct ctx *c)
 	}
 	if (r == 0 && cr.n > 1)
 		r = add_chart(dx, c, "分類別の実施率", CHART_PERCENT, cr.name,
-		    cr.has_prev ? cr.prev : NULL, cr.rate, cr.n);
+		    cr.has_prev ? cr.prev : NULL, cr.rate, cr.n,
+		    recategorised(s));
 done:
 	cat_rates_free(&cr);
 	return r;
@@ -967,7 +973,7 @@ dept_chart(struct docx *dx, struct ctx *c)
 		n++;
 	}
 	r = add_chart(dx, c, "部別の平均得点", CHART_PLAIN, cats,
-	    prev ? v + s->ndepts + 1 : NULL, v, n);
+	    prev ? v + s->ndepts + 1 : NULL, v, n, 0);
 	free(cats);
 	free(v);
 	return r;
@@ -1302,7 +1308,7 @@ doc_vendor(struct docx *dx, struct ctx *c)
 			v[k] = s->stages[k].rate;
 		}
 		if ((r = add_chart(dx, c, "点検段階別の実施率", CHART_PERCENT,
-		    cats, NULL, v, CK_NSTAGES)) != 0)
+		    cats, NULL, v, CK_NSTAGES, 0)) != 0)
 			goto done;
 	}
 	if (

@@ -317,9 +317,13 @@ int		 incident_write_prevention_docx(struct incident_ctx *,
 /* 事故等報告書, with the timeline and the obligations. */
 int		 incident_write_report_docx(struct incident_ctx *,
 		    const struct node *incident, const char *path);
-/* The year's statistics with charts; recs are incidents of fiscal year fy. */
+/*
+ * The year's statistics with charts; recs are incidents of fiscal year
+ * fy, prev those of the year before (前年度 and 増減 where it has any).
+ */
 int		 incident_write_stats_xlsx(struct incident_ctx *, int fy,
 		    const struct node *const *recs, size_t n,
+		    const struct node *const *prev, size_t nprev,
 		    const char *asof, const char *path);
 
 /* Whether a prevention report can be made: 0 or NC_EINVALID naming why. */

@@ -37,6 +37,7 @@ struct s_count {
 	const char	*label;
 	char		*owned;		/* label when allocated */
 	long		 n, pi, people;
+	long		 prev;		/* the year before, the same months */
 	int		 ahead;		/* a month still to come: no figure */
 	size_t		 order;		/* a 部's place in orgs.yaml */
 };
@@ -47,6 +48,13 @@ struct s_view {
 	char		 note[128];
 	char		 asof[CAL_FMT_MAX];	/* ISO, or "" */
 	size_t		 nmonths;	/* months begun by the as-of date */
+	/*
+	 * The year before's incidents, where it had any, counted over the
+	 * same months as this year's (nmonths): 前年度 and 増減 beside the
+	 * counts by category, severity and month.
+	 */
+	size_t		 nprev;
+	char		 pylabel[CAL_FMT_MAX];
 	struct s_row	*rows;
 	size_t		 n;
 	struct s_count	*cat, *sev, *month, *dept;
@@ -188,9 +196,45 @@ cmp_dept(const void *a, const void *b)
 	return strcmp(x->label, y->label);
 }
 
+/*
+ * The year before's incidents into the counts' prev, those of the months
+ * this year's counts cover (v->nmonths): 4月～11月 against 4月～11月, not
+ * against a whole year.
+ */
+static void
+view_prev(struct s_view *v, const struct node *const *prev, size_t nprev)
+{
+	struct s_count	*slot;
+	struct cal_date	 d;
+	const char	*s;
+	size_t		 i, m;
+
+	for (i = 0; i < nprev; i++) {
+		if ((s = node_get_str(prev[i], "occurred")) == NULL ||
+		    cal_parse_iso(&d, s) != 0) {
+			error_clear();
+			continue;
+		}
+		/* April is the first month of the fiscal year. */
+		if ((m = (size_t)(d.m + 8) % 12) >= v->nmonths)
+			continue;
+		v->month[m].prev++;
+		if ((slot = enum_slot(v->cat, v->ncat,
+		    node_get_str(prev[i], "category"))) != NULL)
+			slot->prev++;
+		if ((slot = enum_slot(v->sev, v->nsev,
+		    node_get_str(prev[i], "severity"))) != NULL)
+			slot->prev++;
+		v->nprev++;
+	}
+	if (v->nprev > 0)
+		cal_fy_label(v->pylabel, sizeof v->pylabel, v->fy - 1);
+}
+
 static int
 view_build(struct s_view *v, struct incident_ctx *c, int fy,
-    const struct node *const *recs, size_t n, const char *asof)
+    const struct node *const *recs, size_t n,
+    const struct node *const *prev, size_t nprev, const char *asof)
 {
 	const struct schema	*k = incident_ctx_kind(c);
 	struct s_row		*r;
@@ -284,6 +328,7 @@ view_build(struct s_view *v, struct incident_ctx *c, int fy,
 	for (i = v->nmonths; i < 12; i++)
 		if (v->month[i].n > 0)
 			v->nmonths = i + 1;
+	view_prev(v, prev, nprev);
 	return 0;
 }
 
@@ -580,23 +625,44 @@ done:
  */
 #define PI_HEADING	"うち個人情報\nを含む"
 
+/*
+ * What 前年度 counts, under a table that has it: the year by its name,
+ * and the months when this year's are not all in yet.
+ */
+static int
+prev_note(struct xlsx_sheet *sh, uint32_t *row, const struct s_view *v)
+{
+	static const char *const mon[12] = { "4月", "5月", "6月", "7月", "8月",
+	    "9月", "10月", "11月", "12月", "1月", "2月", "3月" };
+	char	line[256];
+
+	if (v->nmonths >= 12)
+		snprintf(line, sizeof line, "前年度は%sの件数、増減は前年度から"
+		    "の増減。", v->pylabel);
+	else
+		snprintf(line, sizeof line, "前年度は%sの同じ期間（4月～%s）の"
+		    "件数、増減は前年度からの増減。", v->pylabel,
+		    mon[v->nmonths - 1]);
+	return xlsx_note(sh, ++*row, line);
+}
+
 /* A sheet of counts by one grouping with one chart. */
 static int
 sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
     const char *title, const char *group, const struct s_count *c,
     size_t n, const struct schema *k, const char *field,
-    enum xlsx_chart_type type, int with_pi, const char *after)
+    enum xlsx_chart_type type, int with_pi, int with_prev, const char *after)
 {
-	struct xlsx_column	 cols[3];
-	static const uint16_t	 vals1[] = { 1 };
-	static const uint16_t	 vals2[] = { 1, 2 };
+	struct xlsx_column	 cols[5];
 	static const char *const names[] = { "件数", "うち個人情報を含む" };
 	struct xlsx_sheet	*sh;
 	struct xlsx_chart	 ch;
 	char			 full[128];
 	uint32_t		 row, first;
+	uint16_t		 vals[2], cn, cp = 0, cd = 0, cpi = 0;
 	size_t			 i, nc = 0;
-	long			 tn, tpi;
+	uint16_t		 col;
+	long			 tn, tpi, tp;
 	int			 rc;
 
 	/*
@@ -604,10 +670,27 @@ sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
 	 * アクセス, never 不正ア / クセス): the chart reads them from here.
 	 */
 	cols[nc++] = (struct xlsx_column){ group, 0, 0 };
+	/*
+	 * 前年度, 件数, 増減: the order of every comparison (the checklist
+	 * workbooks'), where the year before had incidents; without any,
+	 * neither column (a column of 0 and one of ＋n said nothing)
+	 */
+	with_prev = with_prev && v->nprev > 0;
+	if (with_prev) {
+		cp = (uint16_t)nc;
+		cols[nc++] = (struct xlsx_column){ "前年度", 0, 8 };
+	}
+	cn = (uint16_t)nc;
 	cols[nc++] = (struct xlsx_column){ "件数", 0, 8 };
-	if (with_pi)
+	if (with_prev) {
+		cd = (uint16_t)nc;
+		cols[nc++] = (struct xlsx_column){ "増減", 0, 8 };
+	}
+	if (with_pi) {
+		cpi = (uint16_t)nc;
 		/* うち個人情報 / を含む, never a line of 含む alone */
 		cols[nc++] = (struct xlsx_column){ PI_HEADING, 0, 12 };
+	}
 	snprintf(full, sizeof full, "%s %s", v->fylabel, title);
 	if ((rc = xlsx_add_sheet(&sh, x, name, 0)) != 0 ||
 	    (rc = xlsx_title(sh, full, v->note)) != 0 ||
@@ -623,38 +706,52 @@ sheet_counts(struct xlsx *x, const struct s_view *v, const char *name,
 		 * (a text 「－」 would be drawn as 0).
 		 */
 		if (c[i].ahead) {
-			xlsx_write_blank(sh, row, 1);
-			if (with_pi)
-				xlsx_write_blank(sh, row, 2);
+			for (col = 1; col < nc; col++)
+				xlsx_write_blank(sh, row, col);
 			continue;
 		}
-		xlsx_write_number(sh, row, 1, (double)c[i].n, XLSX_NUM_INT);
+		if (with_prev) {
+			xlsx_write_number(sh, row, cp, (double)c[i].prev,
+			    XLSX_NUM_INT);
+			xlsx_write_number(sh, row, cd,
+			    (double)(c[i].n - c[i].prev), XLSX_NUM_DIFF_INT);
+		}
+		xlsx_write_number(sh, row, cn, (double)c[i].n, XLSX_NUM_INT);
 		if (with_pi)
-			xlsx_write_number(sh, row, 2, (double)c[i].pi,
+			xlsx_write_number(sh, row, cpi, (double)c[i].pi,
 			    XLSX_NUM_INT);
 	}
 	if (n == 0)
 		return xlsx_note(sh, row + 1, "この年度の事故等の記録はない。");
 	/* the total a reader checks the rows against (not charted) */
-	for (i = 0, tn = 0, tpi = 0; i < n; i++)
+	for (i = 0, tn = 0, tpi = 0, tp = 0; i < n; i++)
 		if (!c[i].ahead) {
 			tn += c[i].n;
 			tpi += c[i].pi;
+			tp += c[i].prev;
 		}
 	if ((rc = xlsx_write_text(sh, row, 0, "計")) != 0 ||
-	    (rc = xlsx_write_number(sh, row, 1, (double)tn,
+	    (rc = xlsx_write_number(sh, row, cn, (double)tn,
 	    XLSX_NUM_INT)) != 0 || (with_pi && (rc = xlsx_write_number(sh,
-	    row, 2, (double)tpi, XLSX_NUM_INT)) != 0))
+	    row, cpi, (double)tpi, XLSX_NUM_INT)) != 0))
+		return rc;
+	if (with_prev && ((rc = xlsx_write_number(sh, row, cp, (double)tp,
+	    XLSX_NUM_INT)) != 0 || (rc = xlsx_write_number(sh, row, cd,
+	    (double)(tn - tp), XLSX_NUM_DIFF_INT)) != 0))
 		return rc;
 	row++;
 	/* under the table, the chart a row lower */
 	if (after != NULL && (rc = xlsx_note(sh, row++ + 1, after)) != 0)
 		return rc;
+	if (with_prev && (rc = prev_note(sh, &row, v)) != 0)
+		return rc;
 	memset(&ch, 0, sizeof ch);
 	ch.type = type;
 	ch.title = full;
 	ch.cat_col = 0;
-	ch.val_cols = with_pi && type != XLSX_CHART_PIE ? vals2 : vals1;
+	vals[0] = cn;
+	vals[1] = cpi;
+	ch.val_cols = vals;
 	/* the legend's names on a line each, not the headings' two */
 	ch.names = names;
 	ch.nval = with_pi && type != XLSX_CHART_PIE ? 2 : 1;
@@ -692,7 +789,7 @@ sheet_months(struct xlsx *x, const struct s_view *v)
 	}
 	if (v->nmonths >= 12)
 		return sheet_counts(x, v, "月別", "月別の事故等の件数", "発生月",
-		    c, 12, NULL, NULL, XLSX_CHART_COLUMN, 1, NULL);
+		    c, 12, NULL, NULL, XLSX_CHART_COLUMN, 1, 1, NULL);
 	/* 令和8年11月30日現在: 12月～3月 (or 3月 alone) */
 	if (v->nmonths == 11)
 		snprintf(span, sizeof span, "%s", mon[11]);
@@ -703,7 +800,7 @@ sheet_months(struct xlsx *x, const struct s_view *v)
 	    "月であり、グラフには棒を表示していない（0件ではない）。", day,
 	    span);
 	return sheet_counts(x, v, "月別", "月別の事故等の件数", "発生月", c, 12,
-	    NULL, NULL, XLSX_CHART_COLUMN, 1, note);
+	    NULL, NULL, XLSX_CHART_COLUMN, 1, 1, note);
 }
 
 /*
@@ -903,7 +1000,8 @@ sheet_times(struct xlsx *x, const struct s_view *v)
 
 int
 incident_write_stats_xlsx(struct incident_ctx *c, int fy,
-    const struct node *const *recs, size_t n, const char *asof,
+    const struct node *const *recs, size_t n,
+    const struct node *const *prev, size_t nprev, const char *asof,
     const char *path)
 {
 	const struct schema	*k = incident_ctx_kind(c);
@@ -914,7 +1012,7 @@ incident_write_stats_xlsx(struct incident_ctx *c, int fy,
 	char			 title[128], pl[256];
 	int			 rc;
 
-	if ((rc = view_build(&v, c, fy, recs, n, asof)) != 0)
+	if ((rc = view_build(&v, c, fy, recs, n, prev, nprev, asof)) != 0)
 		goto done;
 	snprintf(title, sizeof title, "%s 情報セキュリティ事故等の統計",
 	    v.fylabel);
@@ -936,14 +1034,14 @@ incident_write_stats_xlsx(struct incident_ctx *c, int fy,
 	if (v.npeople == 0)
 		privacy_line(pl, sizeof pl, &v);
 	sheet_counts(x, &v, "分類別", "分類別の事故等の件数", "分類", v.cat,
-	    v.ncat, k, "category", XLSX_CHART_BAR, 1, v.npeople == 0 &&
+	    v.ncat, k, "category", XLSX_CHART_BAR, 1, 1, v.npeople == 0 &&
 	    v.n > 0 ? pl : NULL);
 	sheet_months(x, &v);
 	sheet_counts(x, &v, "重大度別", "重大度別の事故等の件数", "重大度",
-	    v.sev, v.nsev, k, "severity", XLSX_CHART_PIE, 0, NULL);
+	    v.sev, v.nsev, k, "severity", XLSX_CHART_PIE, 0, 1, NULL);
 	/* named as its title and column: 部別, not 組織別 */
 	sheet_counts(x, &v, "部別", "部別の事故等の件数", "部", v.dept,
-	    v.ndept, NULL, NULL, XLSX_CHART_BAR, 1, NULL);
+	    v.ndept, NULL, NULL, XLSX_CHART_BAR, 1, 0, NULL);
 	if (v.npeople > 0)
 		sheet_privacy(x, &v, k);
 	sheet_times(x, &v);

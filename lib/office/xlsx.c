@@ -132,6 +132,7 @@ enum {
 	K_PCT,
 	K_PCT_INTERIM,
 	K_DIFF,
+	K_DIFF_INT,
 	K_DATE_ERA,
 	K_DATE_ISO,
 	K_DATE_SLASH,
@@ -393,6 +394,11 @@ xlsx_format(struct xlsx *x, int kind, int variant)
 	case K_DIFF:
 		/* as the Word reports write a difference: ＋7.0, ▲6.9, ±0.0 */
 		format_set_num_format(f, "\"＋\"0.0;\"▲\"0.0;\"±\"0.0");
+		format_set_align(f, LXW_ALIGN_RIGHT);
+		break;
+	case K_DIFF_INT:
+		/* the counts' difference in the same signs: ＋3, ▲2, ±0 */
+		format_set_num_format(f, "\"＋\"#,##0;\"▲\"#,##0;\"±\"0");
 		format_set_align(f, LXW_ALIGN_RIGHT);
 		break;
 	case K_DATE_ERA:
@@ -2072,6 +2078,9 @@ xlsx_number_width(double v, enum xlsx_num kind)
 	case XLSX_NUM_DIFF:
 		n = snprintf(tmp, sizeof tmp, "%+.1f", v);
 		return n > 0 ? (size_t)n : 0;
+	case XLSX_NUM_DIFF_INT:		/* ＋ and ▲ are two columns wide */
+		n = snprintf(tmp, sizeof tmp, "%.0f", fabs(v));
+		return n > 0 ? (size_t)n + 2 + (size_t)(n - 1) / 3 : 0;
 	case XLSX_NUM_DEC:
 		n = snprintf(tmp, sizeof tmp, "%.2f", v);
 		break;
@@ -2156,6 +2165,9 @@ xlsx_write_number(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 		break;
 	case XLSX_NUM_DIFF:
 		k = K_DIFF;
+		break;
+	case XLSX_NUM_DIFF_INT:
+		k = K_DIFF_INT;
 		break;
 	default:
 		error_set(NC_EINVALID, "unknown number format %d", (int)kind);

@@ -301,6 +301,8 @@ enum xlsx_num {
 	 */
 	XLSX_NUM_DIFF,
 	XLSX_NUM_DEC1,		/* 1,234.5 (pass the value rounded as shown) */
+	/* a difference of counts, whole, with its sign: ＋3, ▲2, ±0 */
+	XLSX_NUM_DIFF_INT,
 };
 
 int	 xlsx_write_number(struct xlsx_sheet *, uint32_t row, uint16_t col,

@@ -1388,6 +1388,22 @@ report_contract_title(void *pool, const char *title, int fy)
 	return rp_fmt(pool, "%s%s", fyl, title + len);
 }
 
+int
+report_contract_year(const struct node *conf, int fy)
+{
+	const struct node	*fys = node_get(node_get(conf, "contract"),
+				    "fiscal_years");
+	size_t			 i;
+
+	if (fys == NULL || fys->kind != NODE_SEQ)
+		return -1;
+	for (i = 0; i < fys->n; i++)
+		if (fys->u.items[i]->kind == NODE_SCALAR &&
+		    atoi(fys->u.items[i]->u.s.str) == fy)
+			return 1;
+	return 0;
+}
+
 void
 report_config_lint(const struct node *conf, const char *path,
     struct diags *warns)

@@ -156,6 +156,11 @@ struct report_work {
  * that year in its place (contract.fiscal_years lists the renewals).
  */
 int		 report_contract_fy(const char *title, size_t *len);
+/*
+ * Whether the config's contract.fiscal_years lists fy: 1 it does, 0 it
+ * does not, -1 the config has no such list.
+ */
+int		 report_contract_year(const struct node *conf, int fy);
 /* lint: a contract.title naming a year contract.fiscal_years lacks. */
 void		 report_config_lint(const struct node *conf, const char *path,
 		    struct diags *warns);
@@ -247,10 +252,12 @@ int		 report_schedule_write_xlsx(struct store *, int fy,
 /*
  * The year's totals per specification item (.xlsx): the view of the
  * whole fiscal year, with the rate against the yearly expectation, and
- * every record behind the counts on a second sheet.
+ * every record behind the counts on a second sheet.  prev, the view of
+ * the whole fiscal year before (or NULL), gives each item's 前年度実績
+ * where that year counted any work.
  */
 int		 report_annual_write_xlsx(const struct report_work *,
-		    const char *path);
+		    const struct report_work *prev, const char *path);
 
 /*
  * 作業実施計画書 (.docx) of fy from its work plan records (kind

@@ -920,8 +920,43 @@ annual_ref(const struct report_item *it, size_t k, int *cancelled)
 	}
 }
 
+/*
+ * The same item in the year before's view (prev): by its key and its
+ * row (a part, うち面談・交渉への同席, shares the key); NULL when that
+ * year had no such item.
+ */
+static const struct report_item *
+annual_prev(const struct report_work *prev, const struct report_item *it)
+{
+	size_t	i;
+
+	for (i = 0; prev != NULL && i < prev->nitems; i++) {
+		const struct report_item *p = &prev->items[i];
+
+		if (p->key != NULL && it->key != NULL &&
+		    strcmp(p->key, it->key) == 0 && p->row_label != NULL &&
+		    it->row_label != NULL &&
+		    strcmp(p->row_label, it->row_label) == 0)
+			return p;
+	}
+	return NULL;
+}
+
+/* Whether the year before counted any work: else no 前年度実績. */
+static int
+annual_has_prev(const struct report_work *prev)
+{
+	size_t	i;
+
+	for (i = 0; prev != NULL && i < prev->nitems; i++)
+		if (prev->items[i].ytd > 0)
+			return 1;
+	return 0;
+}
+
 int
-report_annual_write_xlsx(const struct report_work *w, const char *path)
+report_annual_write_xlsx(const struct report_work *w,
+    const struct report_work *prev, const char *path)
 {
 	static const struct xlsx_fit_col fc[ANNUAL_NCOLS] = {
 		{ { "仕様書", 0, 0 }, XLSX_FIT_CODE },
@@ -951,16 +986,25 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 		 */
 		{ { "状況・備考", XLSX_COL_BREAK, 20 }, XLSX_FIT_FIXED },
 	};
-	struct xlsx_column	 cols[ANNUAL_NCOLS];
+	struct xlsx_column	 cols[ANNUAL_NCOLS + 1];
+	struct xlsx_fit_col	 tfc[ANNUAL_NCOLS + 1];
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*sh = NULL, *rs = NULL;
 	struct xlsx_props	 props;
 	struct strpool		 pool;
 	char			 title[128], note[512], fyl[CAL_FMT_MAX];
-	char			 a[CAL_FMT_MAX], buf[64];
+	char			 a[CAL_FMT_MAX], buf[64], py[CAL_FMT_MAX];
 	const char		**cells = NULL, **c;
 	uint32_t		 row;
 	size_t			 i, k, n, nrefs = 0, ncancels = 0, ninterim = 0;
+	size_t			 nnew = 0;
+	/*
+	 * The totals' columns: 前年度実績 before 実績 (the order of every
+	 * comparison) where the year before counted work; at[] the
+	 * sheet's column of each of fc[]'s, tn their number.
+	 */
+	int			 hp = annual_has_prev(prev);
+	size_t			 tn = ANNUAL_NCOLS + (size_t)hp, at[ANNUAL_NCOLS];
 	int			 rc, bad = 0;
 
 	strpool_init(&pool);
@@ -976,33 +1020,48 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 	for (i = 0; i < w->nitems; i++)
 		nrefs += w->items[i].nrefs + w->items[i].ncancels;
 	n = w->nitems > nrefs ? w->nitems : nrefs;
-	if ((cells = calloc(n * ANNUAL_NCOLS + 1, sizeof *cells)) == NULL)
+	if ((cells = calloc(n * (ANNUAL_NCOLS + 1) + 1, sizeof *cells)) ==
+	    NULL)
 		return error_set(NC_ENOMEM, "out of memory");
+	for (k = 0; k < ANNUAL_NCOLS; k++) {
+		at[k] = k < 3 ? k : k + (size_t)hp;
+		tfc[at[k]] = fc[k];
+	}
+	if (hp)
+		tfc[3] = (struct xlsx_fit_col){ { "前年度実績", 0, 0 },
+		    XLSX_FIT_CODE };
 	if ((rc = xlsx_new(&x, path, &props)) != 0)
 		goto done;
 
 	/* the totals: the texts as they print, for the widths */
 	for (i = 0; i < w->nitems; i++) {
 		const struct report_item *it = &w->items[i];
+		const struct report_item *pi = annual_prev(prev, it);
 
-		c = cells + i * ANNUAL_NCOLS;
-		c[0] = it->spec;
-		c[1] = it->row_label;
-		c[2] = it->unit;
+		c = cells + i * tn;
+		c[at[0]] = it->spec;
+		c[at[1]] = it->row_label;
+		c[at[2]] = it->unit;
+		/* an item the year before did not have: 「―」 */
+		if (hp && pi != NULL) {
+			snprintf(buf, sizeof buf, "%ld", pi->ytd);
+			c[3] = pool_dup(&pool, buf, &bad);
+		} else if (hp)
+			c[3] = "―";
 		snprintf(buf, sizeof buf, "%ld", it->ytd);
-		c[3] = pool_dup(&pool, buf, &bad);
+		c[at[3]] = pool_dup(&pool, buf, &bad);
 		if (it->expected >= 0) {
 			snprintf(buf, sizeof buf, "%ld", it->expected);
-			c[4] = pool_dup(&pool, buf, &bad);
+			c[at[4]] = pool_dup(&pool, buf, &bad);
 			if (it->expected > 0) {
 				snprintf(buf, sizeof buf, "%.1f%%", 100.0 *
 				    (double)it->ytd / (double)it->expected);
-				c[5] = pool_dup(&pool, buf, &bad);
+				c[at[5]] = pool_dup(&pool, buf, &bad);
 			}
 		} else
-			c[4] = c[5] = "―";
-		if ((c[6] = annual_note(note, sizeof note, w, it)) != NULL)
-			c[6] = pool_dup(&pool, note, &bad);
+			c[at[4]] = c[at[5]] = "―";
+		if ((c[at[6]] = annual_note(note, sizeof note, w, it)) != NULL)
+			c[at[6]] = pool_dup(&pool, note, &bad);
 	}
 	if (bad) {
 		rc = error_set(NC_ENOMEM, "out of memory");
@@ -1012,39 +1071,56 @@ report_annual_write_xlsx(const struct report_work *w, const char *path)
 	    a, w->period);
 	if ((rc = xlsx_add_sheet(&sh, x, "業務項目別実績",
 	    XLSX_LANDSCAPE)) != 0 || (rc = xlsx_title(sh, title, note)) != 0 ||
-	    (rc = xlsx_fit_sheet(sh, cols, fc, ANNUAL_NCOLS, cells,
+	    (rc = xlsx_fit_sheet(sh, cols, tfc, tn, cells,
 	    w->nitems, 0, 0, NULL)) != 0 ||
-	    (rc = xlsx_table(&row, sh, cols, ANNUAL_NCOLS)) != 0)
+	    (rc = xlsx_table(&row, sh, cols, tn)) != 0)
 		goto done;
 	for (i = 0; i < w->nitems; i++, row++) {
 		const struct report_item *it = &w->items[i];
+		const struct report_item *pi = annual_prev(prev, it);
 
-		c = cells + i * ANNUAL_NCOLS;
-		xlsx_write_text(sh, row, 0, c[0]);
-		xlsx_write_text(sh, row, 1, c[1]);
-		xlsx_write_text(sh, row, 2, c[2]);
-		xlsx_write_number(sh, row, 3, (double)it->ytd, XLSX_NUM_INT);
+		c = cells + i * tn;
+		xlsx_write_text(sh, row, at[0], c[at[0]]);
+		xlsx_write_text(sh, row, at[1], c[at[1]]);
+		xlsx_write_text(sh, row, at[2], c[at[2]]);
+		if (hp && pi != NULL)
+			xlsx_write_number(sh, row, 3, (double)pi->ytd,
+			    XLSX_NUM_INT);
+		else if (hp) {
+			xlsx_write_text(sh, row, 3, "―");
+			nnew++;
+		}
+		xlsx_write_number(sh, row, at[3], (double)it->ytd,
+		    XLSX_NUM_INT);
 		if (it->expected >= 0) {
-			xlsx_write_number(sh, row, 4, (double)it->expected,
+			xlsx_write_number(sh, row, at[4], (double)it->expected,
 			    XLSX_NUM_INT);
 			if (it->expected > 0)
-				xlsx_write_number(sh, row, 5, (double)it->ytd /
-				    (double)it->expected, XLSX_NUM_PCT);
+				xlsx_write_number(sh, row, at[5],
+				    (double)it->ytd / (double)it->expected,
+				    XLSX_NUM_PCT);
 			else
-				xlsx_write_blank(sh, row, 5);
+				xlsx_write_blank(sh, row, at[5]);
 		} else {
-			xlsx_write_text(sh, row, 4, "―");
-			xlsx_write_text(sh, row, 5, "―");
+			xlsx_write_text(sh, row, at[4], "―");
+			xlsx_write_text(sh, row, at[5], "―");
 		}
-		xlsx_write_text(sh, row, 6, c[6]);
+		xlsx_write_text(sh, row, at[6], c[at[6]]);
 	}
+	/* what 前年度実績 counts: the year by name, whole */
+	if (hp && cal_fy_label(py, sizeof py, w->fy - 1) == 0) {
+		snprintf(note, sizeof note, "前年度実績は%s（年度全体）の実績。"
+		    "%s", py, nnew > 0 ? "「―」は前年度にない業務。" : "");
+		xlsx_note(sh, row + 1, note);
+	}
+	error_clear();
 
 	/*
 	 * What each total counts, and by date among them what was
 	 * cancelled (中止, not counted): the list of 定例会 went from 第3回
 	 * to 第5回 while the 備考 above said 中止 1件.
 	 */
-	memset(cells, 0, (n * ANNUAL_NCOLS + 1) * sizeof *cells);
+	memset(cells, 0, (n * (ANNUAL_NCOLS + 1) + 1) * sizeof *cells);
 	for (i = 0, n = 0; i < w->nitems; i++) {
 		const struct report_item *it = &w->items[i];
 

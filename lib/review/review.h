@@ -341,6 +341,7 @@ struct review_count {
 	long long	 cost;		/* total cost of the plans counted */
 	/* A department's place in orgs.yaml; SIZE_MAX when not there. */
 	size_t		 order;
+	size_t		 prev;		/* the year before's n (has_prev) */
 };
 
 struct review_counts {
@@ -363,6 +364,13 @@ struct review_summary {
 	size_t			 nwd_after;	/* of total: withdrawn after */
 	size_t			 nplans_wd_after; /* of nplans: the same */
 	struct cal_date		 asof;		/* today, at most the FY end */
+	/*
+	 * The year before's counts beside (review_summary_compare()),
+	 * where it had reviews: each count's prev, and its median.
+	 */
+	int			 has_prev;
+	size_t			 prev_ndecided;
+	double			 prev_median_days;
 };
 
 /* Count the reviews in recs (roots of records of one fiscal year). */
@@ -370,6 +378,13 @@ int		 review_summarise(struct review_summary *out,
 		    struct review_ctx *, int fy, const struct node *const *recs,
 		    size_t n);
 void		 review_summary_free(struct review_summary *);
+/*
+ * The year before's counts (prev, of the fiscal year before s's) into
+ * s, for 前年度 and 増減: nothing where prev counted no review; a 部 of
+ * last year's without a plan this year gets a row of 0.
+ */
+int		 review_summary_compare(struct review_summary *s,
+		    const struct review_summary *prev);
 /*
  * The median's days as every output writes them: whole days as "21",
  * a median between two as "9.5" (the exact value, never rounded).

@@ -225,6 +225,51 @@ fail:
 	return rc;
 }
 
+/* Each count of p as the prev of c's of the same key. */
+static int
+counts_compare(struct review_counts *c, const struct review_counts *p)
+{
+	size_t	i, j;
+	int	rc;
+
+	for (j = 0; j < p->n; j++) {
+		for (i = 0; i < c->n; i++)
+			if (strcmp(c->v[i].key, p->v[j].key) == 0)
+				break;
+		/* last year's only: a row of none this year */
+		if (i == c->n) {
+			if ((rc = count_add(c, p->v[j].key, p->v[j].label,
+			    p->v[j].order, 0)) != 0)
+				return rc;
+			c->v[i].n = 0;
+		}
+		c->v[i].prev = p->v[j].n;
+	}
+	return 0;
+}
+
+int
+review_summary_compare(struct review_summary *s,
+    const struct review_summary *prev)
+{
+	int	rc;
+
+	if (prev == NULL || prev->total == 0)
+		return 0;
+	if ((rc = counts_compare(&s->by_type, &prev->by_type)) != 0 ||
+	    (rc = counts_compare(&s->by_result, &prev->by_result)) != 0 ||
+	    (rc = counts_compare(&s->by_category, &prev->by_category)) != 0 ||
+	    (rc = counts_compare(&s->by_dept, &prev->by_dept)) != 0)
+		return rc;
+	if (s->by_dept.n > 1)
+		qsort(s->by_dept.v, s->by_dept.n, sizeof *s->by_dept.v,
+		    cmp_count);
+	s->has_prev = 1;
+	s->prev_ndecided = prev->ndecided;
+	s->prev_median_days = prev->median_days;
+	return 0;
+}
+
 void
 review_summary_free(struct review_summary *s)
 {
@@ -236,17 +281,52 @@ review_summary_free(struct review_summary *s)
 	counts_free(&s->by_dept);
 }
 
+/*
+ * The columns of a count sheet: 前年度, 件数, 増減 (the order of every
+ * comparison) where the year before is there, the cost, the yearly
+ * expectation; UINT16_MAX where not shown.
+ */
+struct sum_cols {
+	uint16_t	prev, n, diff, cost, expect, ncols;
+};
+
+static void
+sum_cols(struct sum_cols *k, int has_prev, int expect)
+{
+	uint16_t	c = 1;
+
+	k->prev = has_prev ? c++ : UINT16_MAX;
+	k->n = c++;
+	k->diff = has_prev ? c++ : UINT16_MAX;
+	k->cost = c++;
+	k->expect = expect ? c++ : UINT16_MAX;
+	k->ncols = c;
+}
+
+/* 前年度 and 増減 of a row, where shown. */
+static void
+prev_cells(struct xlsx_sheet *sh, uint32_t row, const struct sum_cols *k,
+    long long n, long long prev)
+{
+	if (k->prev == UINT16_MAX)
+		return;
+	xlsx_write_number(sh, row, k->prev, (double)prev, XLSX_NUM_INT);
+	xlsx_write_number(sh, row, k->diff, (double)(n - prev),
+	    XLSX_NUM_DIFF_INT);
+}
+
 /* 計: the rows' counts, costs and expectations added up. */
 static void
 total_row(struct xlsx_sheet *sh, uint32_t row, const struct review_counts *c,
-    const long *expect)
+    const long *expect, const struct sum_cols *k)
 {
-	long long	 cost = 0, n = 0, ex = 0;
+	long long	 cost = 0, n = 0, ex = 0, prev = 0;
 	size_t		 i;
 	int		 costs = expect == NULL;
 
 	for (i = 0; i < c->n; i++) {
 		n += (long long)c->v[i].n;
+		prev += (long long)c->v[i].prev;
 		cost += c->v[i].cost;
 		if (c->v[i].cost != 0 || strcmp(c->v[i].key, "plan") == 0)
 			costs = 1;
@@ -254,63 +334,79 @@ total_row(struct xlsx_sheet *sh, uint32_t row, const struct review_counts *c,
 			ex += expect[i];
 	}
 	xlsx_write_text(sh, row, 0, "計");
-	xlsx_write_number(sh, row, 1, (double)n, XLSX_NUM_INT);
+	xlsx_write_number(sh, row, k->n, (double)n, XLSX_NUM_INT);
+	prev_cells(sh, row, k, n, prev);
 	if (costs)
-		xlsx_write_number(sh, row, 2, (double)cost, XLSX_NUM_INT);
+		xlsx_write_number(sh, row, k->cost, (double)cost,
+		    XLSX_NUM_INT);
 	else
-		xlsx_write_blank(sh, row, 2);
+		xlsx_write_blank(sh, row, k->cost);
 	if (expect != NULL)
-		xlsx_write_number(sh, row, 3, (double)ex, XLSX_NUM_INT);
+		xlsx_write_number(sh, row, k->expect, (double)ex,
+		    XLSX_NUM_INT);
 }
 
 static int
 count_sheet(struct xlsx *x, const char *name, const char *title,
     const char *note, const char *head, const struct review_counts *c,
-    const long *expect, const char *chart_title, const char *const *after)
+    const long *expect, const char *chart_title, const char *const *after,
+    const char *prev_note)
 {
-	struct xlsx_column	 cols[4];
+	struct xlsx_column	 cols[6];
 	struct xlsx_sheet	*sh = NULL;
 	struct xlsx_chart	 ch;
-	uint16_t		 vals[2] = { 1, 3 };
+	struct sum_cols		 k;
+	uint16_t		 vals[2];
 	uint32_t		 row, first;
-	size_t			 i, nc = 3;
+	size_t			 i;
 
+	sum_cols(&k, prev_note != NULL, expect != NULL);
 	memset(cols, 0, sizeof cols);
 	cols[0].heading = head;
-	cols[1].heading = "件数";
-	/* the cost of a plan's whole term, as its 精査記録 gives it */
-	cols[2].heading = "経費（総額・税込・円）";
-	if (expect != NULL) {
-		cols[3].heading = "年間想定件数";
-		nc = 4;
+	if (prev_note != NULL) {
+		cols[k.prev].heading = "前年度";
+		cols[k.diff].heading = "増減";
 	}
+	cols[k.n].heading = "件数";
+	/* the cost of a plan's whole term, as its 精査記録 gives it */
+	cols[k.cost].heading = "経費（総額・税込・円）";
+	if (expect != NULL)
+		cols[k.expect].heading = "年間想定件数";
 	xlsx_add_sheet(&sh, x, name, 0);
 	xlsx_title(sh, title, note);
-	xlsx_table(&row, sh, cols, nc);
+	xlsx_table(&row, sh, cols, k.ncols);
 	first = row;
 	for (i = 0; i < c->n; i++, row++) {
 		xlsx_write_text(sh, row, 0, c->v[i].label);
-		xlsx_write_number(sh, row, 1, (double)c->v[i].n, XLSX_NUM_INT);
+		xlsx_write_number(sh, row, k.n, (double)c->v[i].n,
+		    XLSX_NUM_INT);
+		prev_cells(sh, row, &k, (long long)c->v[i].n,
+		    (long long)c->v[i].prev);
 		/* Only plans carry costs; none is not a zero: －. */
 		if (c->v[i].cost != 0 || strcmp(c->v[i].key, "plan") == 0 ||
 		    expect == NULL)
-			xlsx_write_number(sh, row, 2, (double)c->v[i].cost,
-			    XLSX_NUM_INT);
+			xlsx_write_number(sh, row, k.cost,
+			    (double)c->v[i].cost, XLSX_NUM_INT);
 		else
-			xlsx_write_text(sh, row, 2, "－");
+			xlsx_write_text(sh, row, k.cost, "－");
 		if (expect != NULL)
-			xlsx_write_number(sh, row, 3, i < 3 ?
+			xlsx_write_number(sh, row, k.expect, i < 3 ?
 			    (double)expect[i] : 0, XLSX_NUM_INT);
 	}
-	total_row(sh, row, c, expect);
+	total_row(sh, row, c, expect, &k);
 	/* Notes under the table, a short line each: a note does not wrap
 	   and is cut at the print area's edge. */
 	for (i = 0; after != NULL && after[i] != NULL; i++)
 		xlsx_note(sh, row + 2 + (uint32_t)i, after[i]);
-	xlsx_note(sh, row + 2 + (uint32_t)i, "経費は、初期経費と運用経費"
+	xlsx_note(sh, row + 2 + (uint32_t)i++, "経費は、初期経費と運用経費"
 	    "（全年度分）の合計（税込）。");
+	if (prev_note != NULL)
+		xlsx_note(sh, row + 2 + (uint32_t)i++, prev_note);
+	row += (uint32_t)i;
 	if (c->n == 0)
 		return 0;
+	vals[0] = k.n;
+	vals[1] = k.expect;
 	memset(&ch, 0, sizeof ch);
 	ch.type = c->n > 6 ? XLSX_CHART_BAR : XLSX_CHART_COLUMN;
 	ch.title = chart_title;
@@ -327,7 +423,7 @@ count_sheet(struct xlsx *x, const char *name, const char *title,
 	ch.val_cols = vals;
 	ch.nval = expect != NULL ? 2 : 1;
 	ch.first_row = first;
-	ch.last_row = row - 1;
+	ch.last_row = first + (uint32_t)c->n - 1;
 	ch.at_row = row + 2;
 	ch.at_col = 0;
 	return xlsx_add_chart(sh, &ch);
@@ -362,8 +458,9 @@ review_write_summary_xlsx(struct review_ctx *c,
 	struct xlsx_props	 props;
 	struct cal_date		 end, start;
 	char			 fyl[CAL_FMT_MAX], title[128], note[256];
-	char			 median[128], pnote[256], day[CAL_FMT_MAX];
-	char			 med[32], t1[160], t2[160], wa[96], wb[96];
+	char			 median[192], pnote[256], day[CAL_FMT_MAX];
+	char			 med[32], t1[160], t2[160], py[CAL_FMT_MAX];
+	char			 prev[256], *pn = NULL, wa[96], wb[96];
 	const char		*after[3] = { NULL, NULL, NULL };
 	int			 rc;
 
@@ -387,10 +484,26 @@ review_write_summary_xlsx(struct review_ctx *c,
 	snprintf(note, sizeof note, "%s現在　計 %zu件%s", day, s->total, wa);
 	snprintf(pnote, sizeof pnote, "%s現在　情報化企画 %zu件%s", day,
 	    s->nplans, wb);
+	/* the year before by its name, under every table that has it */
+	if (s->has_prev && cal_fy_label(py, sizeof py, s->fy - 1) == 0) {
+		snprintf(prev, sizeof prev, "前年度は%sの件数、増減は前年度から"
+		    "の増減。", py);
+		pn = prev;
+	}
+	error_clear();
 	if (s->median_days >= 0) {
 		review_days_text(med, sizeof med, s->median_days);
 		snprintf(median, sizeof median, "%s日（決定済み %zu件）", med,
 		    s->ndecided);
+		/* and last year's, as the counts have it */
+		if (pn != NULL && s->prev_median_days >= 0) {
+			size_t	len = strlen(median);
+
+			review_days_text(med, sizeof med,
+			    s->prev_median_days);
+			snprintf(median + len, sizeof median - len, "、前年度 "
+			    "%s日（決定済み %zu件）", med, s->prev_ndecided);
+		}
 		after[0] = "情報化企画の受付から決定までの日数（中央値）";
 		after[1] = median;
 	}
@@ -404,13 +517,13 @@ review_write_summary_xlsx(struct review_ctx *c,
 #define YT(buf, what) (snprintf((buf), sizeof (buf), "%s %s", fyl, (what)), \
 	    (buf))
 	count_sheet(x, "種別", title, note, "種別", &s->by_type, s->expect,
-	    YT(t2, "種別ごとの件数と年間想定件数"), after);
+	    YT(t2, "種別ごとの件数と年間想定件数"), after, pn);
 	count_sheet(x, "判定", YT(t1, "情報化企画の判定"), pnote, "判定",
-	    &s->by_result, NULL, YT(t2, "判定別の件数"), NULL);
+	    &s->by_result, NULL, YT(t2, "判定別の件数"), NULL, pn);
 	count_sheet(x, "区分", YT(t1, "情報化企画の区分"), pnote, "区分",
-	    &s->by_category, NULL, YT(t2, "区分別の件数"), NULL);
+	    &s->by_category, NULL, YT(t2, "区分別の件数"), NULL, pn);
 	count_sheet(x, "部別", YT(t1, "情報化企画の部別件数"), pnote, "部",
-	    &s->by_dept, NULL, YT(t2, "部別の件数"), NULL);
+	    &s->by_dept, NULL, YT(t2, "部別の件数"), NULL, pn);
 #undef YT
 	rc = xlsx_save(x);
 	xlsx_free(x);

@@ -679,6 +679,148 @@ expect_unit(char *out, size_t size, struct store *st, const char *key,
 	return out;
 }
 
+/*
+ * A training's figures the summary shows (受講率 of a training held,
+ * 満足度, 平均正答率), NAN where it shows none.
+ */
+static void
+shown_figures(double v[3], const struct tr_results *r)
+{
+	const struct training	*t = r->t;
+	int			 held = strcmp(t->status, "held") == 0 ||
+	    strcmp(t->status, "reported") == 0;
+
+	v[0] = held ? r->attend_rate : NAN;
+	v[1] = r->satisfaction;
+	v[2] = r->mean;
+}
+
+#define YOY_NCOLS	6
+
+/*
+ * 前年度比較: each training of the year against last year's same
+ * training (tr_last_year(): the kind and audience, the title where
+ * several), a row for each figure of 研修一覧 both years have, in the
+ * order of every comparison (前年度, 今年度, 増減 in points, ＋4.9 /
+ * ▲1.0, the difference of the rates shown).  Without a training of
+ * last year's to compare, no sheet: a sheet of dashes said nothing.
+ */
+static int
+sheet_yoy(struct xlsx *x, struct store *st, const struct tr_list *l, int fy,
+    const char *fyl, const char *note)
+{
+	static const char *const fig[3] = { "受講率", "満足度", "平均正答率" };
+	char			 py[CAL_FMT_MAX], title[256], no[32];
+	struct xlsx_fit_col	 fc[YOY_NCOLS] = {
+		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+		{ { "研修名", XLSX_COL_BREAK, 44 }, XLSX_FIT_TEXT },
+		/* 平均正答率 on one line: a wrapped cell keeps a character's room */
+		{ { "項目", 0, 13 }, XLSX_FIT_FIXED },
+		{ { py, 0, 12 }, XLSX_FIT_FIXED },
+		{ { fyl, 0, 12 }, XLSX_FIT_FIXED },
+		/* 増減 / （ポイント） */
+		{ { "増減（ポイント）", XLSX_COL_BREAK | XLSX_COL_PHRASE, 13 },
+		    XLSX_FIT_FIXED },
+	};
+	struct xlsx_column	 cols[YOY_NCOLS];
+	struct tr_list		 pl = { NULL, 0 };
+	struct tr_results	*r = NULL, *pr = NULL;
+	struct xlsx_sheet	*sh;
+	const char		**cells = NULL;
+	double			(*now)[3] = NULL, (*was)[3] = NULL;
+	size_t			 i, k, n = 0, row0;
+	uint32_t		 row;
+	int			 rc;
+
+	if (cal_fy_label(py, sizeof py, fy - 1) != 0) {
+		error_clear();
+		return 0;
+	}
+	/* last year unreadable: the summary without the comparison */
+	if (tr_list_load(&pl, st, fy - 1, TR_LOAD_FULL, NULL) != 0) {
+		rc = error_code() == NC_ENOMEM ? NC_ENOMEM : 0;
+		if (rc == 0)
+			error_clear();
+		return rc;
+	}
+	if (pl.n == 0 || l->n == 0)
+		goto done_ok;
+	if ((now = calloc(l->n, sizeof *now)) == NULL ||
+	    (was = calloc(l->n, sizeof *was)) == NULL ||
+	    (cells = calloc(3 * l->n * YOY_NCOLS, sizeof *cells)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < l->n; i++) {
+		const struct training	*o;
+
+		for (k = 0; k < 3; k++)
+			now[i][k] = was[i][k] = NAN;
+		if (strcmp(l->v[i]->status, "cancelled") == 0 ||
+		    (o = tr_last_year(l->v[i], &pl)) == NULL)
+			continue;
+		if ((rc = tr_results_compute(&r, l->v[i], st, NAN)) != 0 ||
+		    (rc = tr_results_compute(&pr, o, st, NAN)) != 0)
+			goto done;
+		shown_figures(now[i], r);
+		shown_figures(was[i], pr);
+		tr_results_free(r);
+		tr_results_free(pr);
+		r = pr = NULL;
+		for (k = 0, row0 = n; k < 3; k++) {
+			if (isnan(now[i][k]) || isnan(was[i][k]))
+				continue;
+			/* the name on the training's first row */
+			if (n == row0)
+				cells[n * YOY_NCOLS + 1] = short_title(
+				    l->v[i]->title, fyl);
+			n++;
+		}
+	}
+	if (n == 0)
+		goto done_ok;
+	snprintf(title, sizeof title, "研修の前年度との比較（%s → %s）", py,
+	    fyl);
+	if ((rc = xlsx_add_sheet(&sh, x, "前年度比較", 0)) != 0 ||
+	    (rc = xlsx_title(sh, title, note)) != 0 ||
+	    (rc = xlsx_fit_sheet(sh, cols, fc, YOY_NCOLS, cells, n, 0, 0,
+	    NULL)) != 0 ||
+	    (rc = xlsx_table(&row, sh, cols, YOY_NCOLS)) != 0)
+		goto done;
+	for (i = 0; i < l->n; i++) {
+		int	first = 1;
+
+		for (k = 0; k < 3; k++) {
+			if (isnan(now[i][k]) || isnan(was[i][k]))
+				continue;
+			/* the No. of 研修一覧, the name once a training */
+			snprintf(no, sizeof no, "%zu", i + 1);
+			xlsx_write_text(sh, row, 0, first ? no : NULL);
+			xlsx_write_text(sh, row, 1, first ?
+			    short_title(l->v[i]->title, fyl) : NULL);
+			xlsx_write_text(sh, row, 2, fig[k]);
+			rate(sh, row, 3, was[i][k]);
+			rate(sh, row, 4, now[i][k]);
+			xlsx_write_number(sh, row, 5, tr_points(now[i][k],
+			    was[i][k]), XLSX_NUM_DIFF);
+			first = 0;
+			row++;
+		}
+	}
+	xlsx_note(sh, row + 1, "前年度は、前年度の同じ研修（種類と対象者が"
+	    "同じ研修）の値。両年度にある項目のみ示す。");
+done_ok:
+	rc = 0;
+done:
+	tr_results_free(r);
+	tr_results_free(pr);
+	free(now);
+	free(was);
+	free(cells);
+	tr_list_free(&pl);
+	return rc;
+}
+
 #define LIST_NCOLS	14
 
 int
@@ -928,6 +1070,9 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	xlsx_note(ks, row + 2, "デジタル人材育成研修は年間2種類程度（3(1)イ）、"
 	    "マイナンバー研修は年間2回程度（3(1)ウ(イ)）。");
 	xlsx_note(ks, row + 3, kline.data);
+	/* each training against last year's, beside the year's figures */
+	if ((rc = sheet_yoy(x, st, &l, fy, fyl, note)) != 0)
+		goto done;
 	if (l.n > 0) {
 		/* the year, as the sheets' titles give it */
 		snprintf(ctitle, sizeof ctitle, "%s 研修別の受講率と満足度",

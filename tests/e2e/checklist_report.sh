@@ -340,6 +340,15 @@ items = [c for r in wb["項目別"].iter_rows(values_only=True) for c in r
          if isinstance(c, str)]
 assert "分類は今年度の分類による（前年度から分類を見直した項目がある）。" \
     in items, items
+# the report's chart as the workbook's: its legend says 再集計 too
+import re, zipfile
+with zipfile.ZipFile(glob.glob(d + "/*報告書.docx")[0]) as z:
+    charts = [z.read(n).decode() for n in z.namelist()
+              if re.match(r"word/charts/chart\d+\.xml$", n)]
+cat = [x for x in charts if "分類別の実施率" in x]
+assert len(cat) == 1, len(cat)
+names = re.findall(r"<c:tx><c:strRef>.*?<c:v>([^<]*)</c:v>", cat[0])
+assert names == ["令和7年度（再集計）", "令和8年度"], names
 PYEOF
 # The 分類別 sheet's notes wrapped, none wider than the 出典 line or a
 # category's like-for-like line: the 全体 note in one line was wider than

@@ -963,7 +963,7 @@ annual_strings(const struct report_work *w)
 
 	assert_non_null(mkdtemp(dir));
 	snprintf(path, sizeof path, "%s/annual.xlsx", dir);
-	if (report_annual_write_xlsx(w, path) != 0)
+	if (report_annual_write_xlsx(w, NULL, path) != 0)
 		fail_msg("%s", error_last());
 	xml = zip_part(path, "xl/sharedStrings.xml");
 	unlink(path);
