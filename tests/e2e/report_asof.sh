@@ -90,4 +90,20 @@ expect_grep "$T/out" '^Result +可 +1 '
 expect_grep "$T/out" '^ +未決定（審査中） +8 '
 expect_grep "$T/out" '\(4 decided\)'
 
+# the final security report of 11月20日: the suspicious login was 対応中
+# then (再発防止策の確認中 from 11月27日)
+f=$(grep -l '^type: final$' "$D"/secreports/2026/*.yaml)
+sed -i 's/^date: 2026-11-27$/date: 2026-11-20/' "$f"
+expect_grep "$f" '^date: 2026-11-20$'
+expect_status 0 "$NCIO" -C "$D" report security-final --fy 2026 -o "$T/sf/"
+$PY - "$T"/sf/*詳細版.pptx >"$T/deck" <<'PY' || fail "cannot read the deck"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+for n in z.namelist():
+    if n.startswith("ppt/charts/chart") and n.endswith(".xml"):
+        for m in re.findall(r"<a:t>([^<]*件のうち[^<]*)</a:t>", z.read(n).decode()):
+            print(m)
+PY
+expect_grep "$T/deck" '件のうち 重大度 高 2件、対応中 1件、再発防止策の確認中 1件、'
+
 finish
