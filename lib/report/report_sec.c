@@ -383,6 +383,8 @@ sec_audits(struct report_sec *s, struct store *st)
 		if (type == NULL || status == NULL ||
 		    rp_date(&d, rec, "date") != 0)
 			continue;
+		/* its 状況 as of the report's date: reported later, agreed */
+		status = audit_status_on(rec, s->as_of);
 		title = without_fy(s, node_get_str(rec, "title"));
 		org = node_get_str(rec, "target_org");
 		audit_cols(s, title, org != NULL ? rp_org(st, org) : NULL,

@@ -106,4 +106,19 @@ for n in z.namelist():
 PY
 expect_grep "$T/deck" '件のうち 重大度 高 2件、対応中 1件、再発防止策の確認中 1件、'
 
+# dated 8月10日 (a draft, 案): the 戸籍住民課 audit reported on 8月20日 was
+# 合意済 then, not フォローアップ中
+sed -i 's/^date: 2026-11-20$/date: 2026-08-10/' "$f"
+expect_status 0 "$NCIO" -C "$D" report security-final --fy 2026 -o "$T/sf2/"
+$PY - "$T"/sf2/*詳細版.pptx >"$T/deck" <<'PY' || fail "cannot read the deck"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+for n in z.namelist():
+    if re.match(r"ppt/slides/slide[0-9]+\.xml$", n):
+        t = re.findall(r"<a:t>([^<]*)</a:t>", z.read(n).decode())
+        if "内部監査の実施結果" in t:
+            print("\t".join(t))
+PY
+expect_grep "$T/deck" $'\t令和8年7月15日\t戸籍住民課\t合意済\t'
+
 finish
