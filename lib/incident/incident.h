@@ -218,7 +218,8 @@ int		 incident_set(struct ydoc *, struct node *root,
  * isolation, decision ... by d), else reported.  With nothing after d,
  * the record's status.  NULL when the incident was reported after d.
  */
-const char	*incident_status_on(const struct node *root, struct cal_date d);
+const char	*incident_status_on(const struct node *root,
+		    struct cal_date d);
 /* The severity on day d, by the changes logged; NULL as above. */
 const char	*incident_severity_on(const struct node *root,
 		    struct cal_date d);
