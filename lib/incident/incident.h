@@ -208,6 +208,22 @@ int		 incident_set(struct ydoc *, struct node *root,
 		    const char *value, const char *by, const char *now,
 		    int *changed);
 /*
+ * The status (schema value) the incident had at the end of day d, for a
+ * document dated before a later change (a 作業実施報告書 of 4/14 of an
+ * incident closed on 5/6).  The changes incident_set() logged tell it:
+ * the last one by d, else the first later one's from.  Without any, and
+ * with something dated after d (closed, prevention.received), the step
+ * the record's dates show on d: closed, prevention (the division's report
+ * received or its measures reviewed), responding (a containment,
+ * isolation, decision ... by d), else reported.  With nothing after d,
+ * the record's status.  NULL when the incident was reported after d.
+ */
+const char	*incident_status_on(const struct node *root,
+		    struct cal_date d);
+/* The severity on day d, by the changes logged; NULL as above. */
+const char	*incident_severity_on(const struct node *root,
+		    struct cal_date d);
+/*
  * The order the timeline must keep: not discovered before it occurred; no
  * entry before the day the incident occurred; no containment, isolation, eradication or recovery before
  * the detection (the first detection entry, else the discovered day).

@@ -240,14 +240,17 @@ view_build(struct s_view *v, struct incident_ctx *c, int fy,
 	struct s_row		*r;
 	struct s_count		*slot;
 	const char		*name, *dept, *s;
+	struct cal_date		 asof_d;
 	char			 day[CAL_FMT_MAX];
 	size_t			 i, j;
-	int			 rc;
+	int			 rc, has_asof;
 
 	memset(v, 0, sizeof *v);
 	v->fy = fy;
 	cal_fy_label(v->fylabel, sizeof v->fylabel, fy);
 	as_of(v, fy, asof);
+	has_asof = v->asof[0] != '\0' && cal_parse_iso(&asof_d, v->asof) == 0;
+	error_clear();
 	inc_era(day, v->asof[0] != '\0' ? v->asof : NULL);
 	snprintf(v->note, sizeof v->note, "%s%s　出典：事故等の記録", day,
 	    day[0] != '\0' ? "現在" : "");
@@ -285,6 +288,15 @@ view_build(struct s_view *v, struct incident_ctx *c, int fy,
 		r->category = node_get_str(recs[i], "category");
 		r->severity = node_get_str(recs[i], "severity");
 		r->status = node_get_str(recs[i], "status");
+		/*
+		 * As of the workbook's date: one of 令和9年3月31日現在
+		 * closed in April was 対応中 then.
+		 */
+		if (has_asof && (s = incident_status_on(recs[i], asof_d)) !=
+		    NULL) {
+			r->status = s;
+			r->severity = incident_severity_on(recs[i], asof_d);
+		}
 		r->pi = node_scalar_eq(node_get(recs[i], "personal_info"),
 		    "true") || node_scalar_eq(node_get(recs[i], "my_number"),
 		    "true");

@@ -471,6 +471,147 @@ done:
 	return rc;
 }
 
+/* --- the state on a day ---------------------------------------------- */
+
+/*
+ * The changes of field the timeline logged (incident_set()): *out is the
+ * value after the last one before end (minutes), else the value before
+ * the first one from end on; *out untouched when none says.  1 when a
+ * change is logged from end on.
+ */
+static int
+changed_before(const char **out, const struct node *root, const char *field,
+    long end)
+{
+	const struct node	*tl = incident_timeline(root), *e, *ch;
+	const struct node	*before = NULL, *after = NULL;
+	long			 t, tb = 0, ta = 0;
+	size_t			 i;
+
+	for (i = 0; tl != NULL && i < tl->n; i++) {
+		e = tl->u.items[i];
+		ch = node_get(e, "change");
+		if (!node_scalar_eq(node_get(e, "type"), "status") ||
+		    !node_scalar_eq(node_get(ch, "field"), field) ||
+		    (t = entry_time(e)) < 0)
+			continue;
+		/* of one time, the later seq (logged after) */
+		if (t < end && (before == NULL || t > tb || (t == tb &&
+		    entry_seq(e) > entry_seq(before)))) {
+			before = e;
+			tb = t;
+		} else if (t >= end && (after == NULL || t < ta || (t == ta &&
+		    entry_seq(e) < entry_seq(after)))) {
+			after = e;
+			ta = t;
+		}
+	}
+	if (before != NULL)
+		*out = node_get_str(node_get(before, "change"), "to");
+	else if (after != NULL)
+		*out = node_get_str(node_get(after, "change"), "from");
+	return after != NULL;
+}
+
+/* The date under path is after d (1), by d (0), or none (-1). */
+static int
+day_after(const struct node *root, const char *path, struct cal_date d)
+{
+	struct cal_date	day;
+	const char	*s = inc_path_str(root, path);
+
+	if (s == NULL || cal_parse_iso(&day, s) != 0) {
+		error_clear();
+		return -1;
+	}
+	return cal_cmp(day, d) > 0;
+}
+
+/* Reported (else discovered, occurred) after d. */
+static int
+not_yet(const struct node *root, struct cal_date d)
+{
+	static const char *const start[] = { "reported", "discovered",
+	    "occurred" };
+	size_t	i;
+	int	a;
+
+	for (i = 0; i < sizeof start / sizeof start[0]; i++)
+		if ((a = day_after(root, start[i], d)) >= 0)
+			return a;
+	return 0;
+}
+
+/* The incident was being dealt with by end: an action of the timeline. */
+static int
+responded(const struct node *root, long end)
+{
+	static const char *const types[] = { "containment", "isolation",
+	    "eradication", "recovery", "notification", "decision", "triage",
+	    "recovery-check" };
+	const struct node	*tl = incident_timeline(root), *e;
+	long			 t;
+	size_t			 i, k;
+
+	for (i = 0; tl != NULL && i < tl->n; i++) {
+		e = tl->u.items[i];
+		for (k = 0; k < sizeof types / sizeof types[0]; k++)
+			if (node_scalar_eq(node_get(e, "type"), types[k]))
+				break;
+		if (k < sizeof types / sizeof types[0] &&
+		    (t = entry_time(e)) >= 0 && t < end)
+			return 1;
+	}
+	if (incident_time(&t, inc_path_str(root, "isolation.decided")) != 0) {
+		error_clear();
+		return 0;
+	}
+	return t < end;
+}
+
+const char *
+incident_status_on(const struct node *root, struct cal_date d)
+{
+	const char	*status = node_get_str(root, "status"), *was = NULL;
+	long		 end = (cal_days(d) + 1) * 1440L;
+	int		 later;
+
+	if (not_yet(root, d))
+		return NULL;
+	if (status == NULL)
+		status = "reported";	/* the schema's default */
+	later = changed_before(&was, root, "status", end);
+	if (day_after(root, "closed", d) == 1 ||
+	    day_after(root, "prevention.received", d) == 1 ||
+	    day_after(root, "prevention.reviewed", d) == 1)
+		later = 1;
+	if (!later)
+		return status;
+	if (was != NULL)
+		return was;
+	/* no change logged: the step the record's dates show on d */
+	if (day_after(root, "closed", d) == 0)
+		return "closed";
+	if (day_after(root, "prevention.received", d) == 0 ||
+	    day_after(root, "prevention.reviewed", d) == 0)
+		return "prevention";
+	return responded(root, end) ? "responding" : "reported";
+}
+
+const char *
+incident_severity_on(const struct node *root, struct cal_date d)
+{
+	const char	*sev = NULL;
+	long		 end = (cal_days(d) + 1) * 1440L;
+	int		 later;
+
+	if (not_yet(root, d))
+		return NULL;
+	later = changed_before(&sev, root, "severity", end);
+	/* a first change after d from none: no severity then */
+	return later ? sev : node_get_str(root, "severity");
+}
+
 /* --- runs of the criteria ------------------------------------------------ */
 
 static const char *

@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "consult.h"
 #include "error.h"
+#include "incident.h"
 #include "meeting.h"
 #include "record.h"
 #include "report.h"
@@ -1009,13 +1010,19 @@ count_checklists(struct bld *b)
 
 /* --- incidents: reported to the team ---------------------------------- */
 
+/*
+ * 状況・備考: the incident's status at the period's end (対応中 in a
+ * report of 4/14 of an incident closed on 5/6), then its category and
+ * severity as they were then.
+ */
 static int
 on_incident(struct bld *b, const struct schema *kind, const struct node *rec)
 {
 	struct cal_date	 d;
 	const char	*cat = node_get_str(rec, "category");
-	const char	*sev = node_get_str(rec, "severity");
-	char		 note[128];
+	const char	*sev = incident_severity_on(rec, b->w->to);
+	const char	*status = incident_status_on(rec, b->w->to);
+	char		 note[160];
 
 	if (rp_date(&d, rec, "reported") != 0 &&
 	    rp_date(&d, rec, "discovered") != 0 &&
@@ -1023,9 +1030,12 @@ on_incident(struct bld *b, const struct schema *kind, const struct node *rec)
 		return 0;
 	if (!count(b, I_INCIDENT, d, NULL))
 		return 0;
-	snprintf(note, sizeof note, "%s%s%s", cat != NULL ?
-	    schema_label(kind, "category", cat) : "", sev != NULL ? "、重大度 " :
-	    "", sev != NULL ? schema_label(kind, "severity", sev) : "");
+	snprintf(note, sizeof note, "%s%s%s%s%s",
+	    status != NULL ? schema_label(kind, "status", status) : "",
+	    status != NULL && (cat != NULL || sev != NULL) ? "\n" : "",
+	    cat != NULL ? schema_label(kind, "category", cat) : "",
+	    sev != NULL ? cat != NULL ? "、重大度 " : "重大度 " : "",
+	    sev != NULL ? schema_label(kind, "severity", sev) : "");
 	add_ref(b, I_INCIDENT, node_get_str(rec, "ref_no"),
 	    node_get_str(rec, "title"), rp_org(b->st, node_get_str(rec, "org")),
 	    d, note);
@@ -1610,7 +1620,8 @@ report_work_build(struct report_work *out, struct store *st,
 	static const char *const pia_want[] = { "ref_no", "title", "org",
 	    "received", "status" };
 	static const char *const inc_want[] = { "ref_no", "title", "org",
-	    "reported", "discovered", "occurred", "category", "severity" };
+	    "reported", "discovered", "occurred", "category", "severity",
+	    "status", "closed", "timeline", "prevention", "isolation" };
 	static const char *const mt_want[] = { "ref_no", "type", "title",
 	    "date", "status", "minutes_submitted", "note" };
 	struct bld		 b;
@@ -1668,7 +1679,8 @@ report_work_build(struct report_work *out, struct store *st,
 	    (rc = count_trainings(&b)) != 0 ||
 	    (rc = count_audits(&b)) != 0 ||
 	    (rc = count_checklists(&b)) != 0 ||
-	    (rc = each_record(&b, "incident", inc_want, 8, on_incident)) != 0 ||
+	    (rc = each_record(&b, "incident", inc_want,
+	    sizeof inc_want / sizeof inc_want[0], on_incident)) != 0 ||
 	    (rc = each_record(&b, "meeting", mt_want,
 	    sizeof mt_want / sizeof mt_want[0], on_meeting)) != 0 ||
 	    (rc = count_consults(&b)) != 0)

@@ -17,6 +17,7 @@
 #include "chart.h"
 #include "checklist.h"
 #include "error.h"
+#include "incident.h"
 #include "pptx.h"
 #include "record.h"
 #include "report.h"
@@ -382,6 +383,8 @@ sec_audits(struct report_sec *s, struct store *st)
 		if (type == NULL || status == NULL ||
 		    rp_date(&d, rec, "date") != 0)
 			continue;
+		/* its 状況 as of the report's date: reported later, agreed */
+		status = audit_status_on(rec, s->as_of);
 		title = without_fy(s, node_get_str(rec, "title"));
 		org = node_get_str(rec, "target_org");
 		audit_cols(s, title, org != NULL ? rp_org(st, org) : NULL,
@@ -1074,7 +1077,8 @@ sec_incidents(struct report_sec *s, struct store *st)
 	struct sec_slide	*ov, *sl;
 	struct chart		*ch = NULL;
 	static const char *const want[] = { "category", "reported",
-	    "discovered", "occurred", "severity", "status", "personal_info" };
+	    "discovered", "occurred", "severity", "status", "personal_info",
+	    "closed", "timeline", "prevention", "isolation" };
 	/* the severities that weigh, the states not 終結 (counted) */
 	static const char *const sev[] = { "critical", "high" };
 	static const char *const sts[] = { "reported", "responding",
@@ -1096,8 +1100,8 @@ sec_incidents(struct report_sec *s, struct store *st)
 	while (cat != NULL && ncat < 32 && schema_enum_at(cat, ncat) != NULL)
 		ncat++;
 	for (i = 0; i < l.n; i++) {
-		if ((rc = record_load_fields(&r, st, &l.v[i], NULL, want, 7))
-		    != 0)
+		if ((rc = record_load_fields(&r, st, &l.v[i], NULL, want,
+		    sizeof want / sizeof want[0])) != 0)
 			goto done;
 		/* known to the team by the report's date */
 		if ((rp_date(&d, record_root(r), "reported") == 0 ||
@@ -1111,10 +1115,11 @@ sec_incidents(struct report_sec *s, struct store *st)
 		for (k = 0; c != NULL && k < ncat; k++)
 			if (strcmp(schema_enum_at(cat, k), c) == 0)
 				n[k]++;
-		v = node_get_str(record_root(r), "severity");
+		/* grave and open as of the report's date, not today */
+		v = incident_severity_on(record_root(r), s->as_of);
 		for (k = 0; v != NULL && k < 2; k++)
 			nsev[k] += strcmp(v, sev[k]) == 0;
-		v = node_get_str(record_root(r), "status");
+		v = incident_status_on(record_root(r), s->as_of);
 		for (k = 0; v != NULL && k < 4; k++)
 			nsts[k] += strcmp(v, sts[k]) == 0;
 		npi += node_scalar_eq(node_get(record_root(r),

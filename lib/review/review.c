@@ -309,41 +309,70 @@ review_closed_on(struct cal_date *out, const struct node *rec)
 	return error_set(NC_ENOTFOUND, "not decided or submitted");
 }
 
-/* 1 when a hearing's questions were sent by d, 0 when none, -1 no dates */
-static int
-heard_by(const struct node *rec, struct cal_date d)
-{
-	const struct node	*h = node_get(rec, "hearings");
-	struct cal_date		 sent;
-	size_t			 i;
-	int			 dated = 0;
+/*
+ * The hearings as they stood at the end of day d: asked, one's questions
+ * sent by d; later, one sent or answered after d (the review was still
+ * at its hearing then); dated, any hearing has a date at all.
+ */
+struct heard {
+	int	asked, later, dated;
+};
 
+static void
+heard_by(struct heard *out, const struct node *rec, struct cal_date d)
+{
+	const struct node	*h = node_get(rec, "hearings"), *e;
+	struct cal_date		 sent, ans;
+	size_t			 i;
+
+	memset(out, 0, sizeof *out);
 	for (i = 0; h != NULL && h->kind == NODE_SEQ && i < h->n; i++) {
-		if (get_date(&sent, h->u.items[i], "sent") != 0)
-			continue;
-		dated = 1;
-		if (cal_cmp(sent, d) <= 0)
-			return 1;
+		e = h->u.items[i];
+		if (get_date(&sent, e, "sent") == 0) {
+			out->dated = 1;
+			if (cal_cmp(sent, d) <= 0)
+				out->asked = 1;
+			else
+				out->later = 1;
+		}
+		if (get_date(&ans, e, "answered") == 0) {
+			out->dated = 1;
+			if (cal_cmp(ans, d) > 0)
+				out->later = 1;
+		}
 	}
-	return dated ? 0 : -1;
+	error_clear();
 }
 
 const char *
 review_status_on(const struct node *rec, struct cal_date d)
 {
-	struct cal_date	 closed;
+	struct cal_date	 rcv, closed;
+	struct heard	 h;
 	const char	*status = node_get_str(rec, "status");
-	int		 heard;
+	int		 later;
 
-	heard = heard_by(rec, d);
+	if (get_date(&rcv, rec, "received") == 0 && cal_cmp(rcv, d) > 0)
+		return NULL;
+	error_clear();
+	heard_by(&h, rec, d);
+	later = h.later;
 	if (review_closed_on(&closed, rec) == 0) {
 		if (cal_cmp(closed, d) <= 0)
 			return status;
-		return heard == 1 ? "hearing" : "received";
+		later = 1;
 	}
 	error_clear();
+	/*
+	 * Decided, submitted or a hearing's questions or answers after d:
+	 * on d the review was at the step its dates show, whatever it is
+	 * now (精査済, 保留 and 取下げ have no date of their own, and come
+	 * after the last hearing).
+	 */
+	if (later)
+		return h.asked ? "hearing" : "received";
 	if (status != NULL && (strcmp(status, "hearing") == 0 ||
-	    strcmp(status, "assessed") == 0) && heard == 0)
+	    strcmp(status, "assessed") == 0) && h.dated && !h.asked)
 		return "received";
 	return status;
 }

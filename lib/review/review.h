@@ -122,11 +122,14 @@ int		 review_closed_on(struct cal_date *out, const struct node *rec);
 
 /*
  * The status (schema value) the review had at the end of day d, for a
- * document about a period that ended before today: decided or submitted
- * only if that happened by d; before it, hearing once a hearing's
- * questions were sent by d, else received.  A status with no date of its
- * own (on-hold, withdrawn, assessed) is the record's, unless the record
- * shows the review was not yet past its hearing on d.
+ * document dated before a later change: decided or submitted only if
+ * that happened by d.  Dated after d (a decision, an opinion, a hearing's
+ * questions or answers), the review was at the step its dates show on d:
+ * hearing once a hearing's questions were sent by d, else received --
+ * not 精査済 in a report of 4/14 whose hearing was answered 4/17.  With
+ * nothing dated after d, the record's status (on-hold, withdrawn and
+ * assessed have no date of their own), unless its hearings were all
+ * after d.  NULL when the review was received after d.
  */
 const char	*review_status_on(const struct node *rec, struct cal_date d);
 

@@ -119,12 +119,12 @@ review_summarise(struct review_summary *out, struct review_ctx *c, int fy,
 	const struct refdata_org *o;
 	const char		*type, *v, *dept;
 	size_t			 order;
-	struct cal_date		 rcv, end, start;
+	struct cal_date		 rcv, end, start, day;
 	long			*days = NULL;
 	long long		 cost;
 	size_t			 i, nd = 0;
 	int			 wd_after;
-	int			 rc;
+	int			 rc, dated;
 
 	memset(out, 0, sizeof *out);
 	out->fy = fy;
@@ -196,16 +196,26 @@ review_summarise(struct review_summary *out, struct review_ctx *c, int fy,
 		    cost)) != 0)
 			goto fail;
 		dec = node_get(r, "decision");
+		/*
+		 * Decided after the summary's date (a plan of March decided
+		 * in April, in the year's summary as of 3月31日): 未決定
+		 * then, and no days yet.
+		 */
+		dated = node_get_str(dec, "date") != NULL &&
+		    cal_parse_iso(&day, node_get_str(dec, "date")) == 0;
+		error_clear();
+		if (dated && cal_cmp(day, out->asof) > 0)
+			dec = NULL;
 		if ((v = node_get_str(dec, "result")) == NULL)
 			v = "undecided";
 		if ((rc = count_add(&out->by_result, v, NULL, SIZE_MAX,
 		    cost)) != 0)
 			goto fail;
-		if (node_get_str(dec, "date") != NULL &&
-		    cal_parse_iso(&end, node_get_str(dec, "date")) == 0 &&
-		    node_get_str(r, "received") != NULL &&
-		    cal_parse_iso(&rcv, node_get_str(r, "received")) == 0)
-			days[nd++] = cal_days(end) - cal_days(rcv);
+		if (dec != NULL && dated && node_get_str(r, "received") !=
+		    NULL && cal_parse_iso(&rcv, node_get_str(r, "received")) ==
+		    0)
+			days[nd++] = cal_days(day) - cal_days(rcv);
+		error_clear();
 	}
 	/* Departments with the most plans first. */
 	if (out->by_dept.n > 1)

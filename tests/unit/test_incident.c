@@ -547,6 +547,86 @@ test_durations(void **state)
 }
 
 /*
+ * The status and severity on a day: by the changes the timeline logged
+ * (the sample's malware incident, 対応中 from 6/16, 再発防止策の確認中
+ * from 6/26, 終結 on 7/10), else by the record's dates (a generated
+ * record has none logged).
+ */
+static void
+test_status_on(void **state)
+{
+	static const char dated[] = "reported: 2027-04-07\n"
+	    "status: closed\nseverity: medium\n"
+	    "timeline:\n"
+	    "  - {seq: 1, at: \"2027-04-07T11:05\", type: detection, text: a}\n"
+	    "  - {seq: 2, at: \"2027-04-07T12:05\", type: report, text: b}\n"
+	    "  - {seq: 3, at: \"2027-04-09T10:00\", type: containment,"
+	    " text: c}\n"
+	    "prevention: {received: 2027-04-20, reviewed: 2027-04-24}\n"
+	    "closed: 2027-05-06\n";
+	static const char logged[] = "reported: 2026-06-16\n"
+	    "status: prevention\nseverity: high\n"
+	    "timeline:\n"
+	    "  - {seq: 1, at: \"2026-06-16T10:30\", type: status, text: a,"
+	    " change: {field: status, from: reported, to: responding}}\n"
+	    "  - {seq: 2, at: \"2026-06-17T10:30\", type: status, text: b,"
+	    " change: {field: severity, from: medium, to: high}}\n"
+	    "  - {seq: 3, at: \"2026-06-26T11:20\", type: status, text: c,"
+	    " change: {field: status, from: responding, to: prevention}}\n"
+	    /* a completion by hand, without its entry */
+	    "closed: 2026-07-10\n";
+	static const struct {
+		const char	*rec;
+		const char	*day;
+		const char	*status;	/* NULL: not reported yet */
+		const char	*severity;
+	} cases[] = {
+		{ dated, "2027-04-06", NULL, NULL },
+		{ dated, "2027-04-07", "reported", "medium" },
+		{ dated, "2027-04-14", "responding", "medium" },
+		{ dated, "2027-04-20", "prevention", "medium" },
+		{ dated, "2027-05-05", "prevention", "medium" },
+		{ dated, "2027-05-06", "closed", "medium" },
+		{ logged, "2026-06-16", "responding", "medium" },
+		{ logged, "2026-06-17", "responding", "high" },
+		{ logged, "2026-06-26", "prevention", "high" },
+		{ logged, "2026-07-09", "prevention", "high" },
+		/* nothing after the day: the record as it stands */
+		{ logged, "2026-07-10", "prevention", "high" },
+		{ "reported: 2026-05-01\nstatus: recovering\n", "2026-05-02",
+		  "recovering", NULL },
+		/* the sample's: reported straight to closed on 11/6 */
+		{ "reported: 2026-10-21\nstatus: closed\nclosed: 2026-11-06\n"
+		  "timeline:\n  - {seq: 7, at: \"2026-11-06T15:00\", type: "
+		  "status, text: a, change: {field: status, from: reported, "
+		  "to: closed}}\n", "2026-11-05", "reported", NULL },
+	};
+	struct ydoc	*doc;
+	struct cal_date	 d;
+	const char	*st, *sev;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		doc = parse(cases[i].rec);
+		assert_int_equal(cal_parse_iso(&d, cases[i].day), 0);
+		st = incident_status_on(ydoc_root(doc), d);
+		sev = incident_severity_on(ydoc_root(doc), d);
+		if ((st == NULL) != (cases[i].status == NULL) ||
+		    (st != NULL && strcmp(st, cases[i].status) != 0) ||
+		    (sev == NULL) != (cases[i].severity == NULL) ||
+		    (sev != NULL && strcmp(sev, cases[i].severity) != 0))
+			fail_msg("case %zu (%s): %s %s, want %s %s", i,
+			    cases[i].day, st != NULL ? st : "NULL",
+			    sev != NULL ? sev : "NULL", cases[i].status !=
+			    NULL ? cases[i].status : "NULL",
+			    cases[i].severity != NULL ? cases[i].severity :
+			    "NULL");
+		ydoc_free(doc);
+	}
+}
+
+/*
  * The agenda of the shipped sample for 2026-11-01..2027-01-31: the closed
  * tablet loss's division report (met), and the suspicious login's reports,
  * the last of them the 60-day final report, whose day 60 (2027-01-11) is
@@ -610,6 +690,7 @@ main(void)
 		cmocka_unit_test(test_deadlines),
 		cmocka_unit_test(test_timeline),
 		cmocka_unit_test(test_durations),
+		cmocka_unit_test(test_status_on),
 		cmocka_unit_test(test_dues),
 	};
 

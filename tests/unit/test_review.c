@@ -271,6 +271,77 @@ test_withdrawn(void **state)
 	}
 }
 
+/*
+ * The status on a day from the record's own dates: a review 精査済 now,
+ * whose hearing was answered 4/17, was ヒアリング中 in a report of 4/14.
+ */
+static void
+test_status_on(void **state)
+{
+	static const char assessed[] = "status: assessed\n"
+	    "received: 2027-04-06\n"
+	    "hearings: [{round: 1, sent: 2027-04-11, answered: 2027-04-17}]\n";
+	static const char decided[] = "status: decided\n"
+	    "received: 2026-06-01\n"
+	    "hearings: [{round: 1, sent: 2026-06-05, answered: 2026-06-10}]\n"
+	    "decision: {result: approve, date: 2026-07-10}\n";
+	static const char held[] = "status: on-hold\n"
+	    "received: 2026-09-01\n"
+	    "hearings: [{round: 1, sent: 2026-09-05, answered: 2026-09-20}]\n";
+	static const char rounds[] = "status: hearing\n"
+	    "received: 2026-04-01\n"
+	    "hearings:\n"
+	    "  - {round: 1, sent: 2026-04-10, answered: 2026-04-15}\n"
+	    "  - {round: 2, sent: 2026-04-25}\n";
+	static const struct {
+		const char	*rec;
+		const char	*day;
+		const char	*want;	/* NULL: not received yet */
+	} cases[] = {
+		{ assessed, "2027-04-05", NULL },
+		{ assessed, "2027-04-06", "received" },
+		{ assessed, "2027-04-14", "hearing" },
+		{ assessed, "2027-04-17", "assessed" },
+		{ decided, "2026-06-03", "received" },
+		{ decided, "2026-06-20", "hearing" },
+		{ decided, "2026-07-10", "decided" },
+		{ held, "2026-09-10", "hearing" },
+		{ held, "2026-09-25", "on-hold" },
+		{ rounds, "2026-04-12", "hearing" },
+		{ rounds, "2026-04-20", "hearing" },
+		{ rounds, "2026-04-30", "hearing" },
+		{ rounds, "2026-04-05", "received" },
+		/* nothing dated after the day: the record as it stands */
+		{ "status: withdrawn\nreceived: 2026-05-08\n", "2026-05-10",
+		  "withdrawn" },
+		{ "status: assessed\nreceived: 2026-05-08\n", "2026-05-10",
+		  "assessed" },
+		/* an answer after the day: not past the hearing then */
+		{ "status: withdrawn\nreceived: 2026-05-08\nhearings: [{round:"
+		  " 1, sent: 2026-05-09, answered: 2026-05-20}]\n",
+		  "2026-05-10", "hearing" },
+		{ "status: submitted\nreceived: 2026-06-01\n"
+		  "submitted: 2026-06-05\n", "2026-06-04", "received" },
+		{ "status: submitted\nreceived: 2026-06-01\n"
+		  "submitted: 2026-06-05\n", "2026-06-05", "submitted" },
+	};
+	struct ydoc	*rec;
+	const char	*got;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		rec = parse(cases[i].rec);
+		got = review_status_on(ydoc_root(rec), day(cases[i].day));
+		if (got == NULL ? cases[i].want != NULL :
+		    cases[i].want == NULL || strcmp(got, cases[i].want) != 0)
+			fail_msg("case %zu (%s): %s, want %s", i, cases[i].day,
+			    got != NULL ? got : "NULL", cases[i].want != NULL ?
+			    cases[i].want : "NULL");
+		ydoc_free(rec);
+	}
+}
+
 static void
 test_due_and_days(void **state)
 {
@@ -836,6 +907,7 @@ main(void)
 		cmocka_unit_test(test_approver),
 		cmocka_unit_test(test_approver_below),
 		cmocka_unit_test(test_withdrawn),
+		cmocka_unit_test(test_status_on),
 		cmocka_unit_test(test_due_and_days),
 		cmocka_unit_test(test_check_date),
 		cmocka_unit_test(test_is_open),
