@@ -2709,6 +2709,8 @@ chart_one(struct pptx *p, const char *title, const struct chart *m,
 
 	memset(&ch, 0, sizeof ch);
 	if ((rc = chart_dml_model(&r, m, drawn)) != 0 ||
+	    (rc = chart_fit_names(r, drawn, flags | CHART_DML_SLIDE,
+	    (double)area.cx / EMU_CM)) != 0 ||
 	    (rc = chart_drawingml_sized(&x, r, drawn, "rId1", flags |
 	    CHART_DML_SLIDE, (double)area.cx / EMU_CM, (double)area.cy /
 	    EMU_CM)) != 0 ||

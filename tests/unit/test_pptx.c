@@ -921,6 +921,59 @@ test_readable(void **state)
 	free(xml);
 }
 
+/*
+ * A name longer than half the slide is cut to that room, head, "…" and
+ * end, on one line: a training's title of 200 characters broke over the
+ * lines of the three bars below it.
+ */
+static void
+test_long_names(void **state)
+{
+	char		 path[512], name[1024], *xml, *p, *q;
+	const char	*cut;
+	struct pptx	*pp;
+	struct chart	*c;
+	double		 v[3] = { 183, 226, 54 };
+	size_t		 i;
+
+	(void)state;
+	snprintf(name, sizeof name, "区立保育園職員向け情報セキュリティ研修（");
+	for (i = 0; i < 30; i++)
+		strcat(name, "写真の取扱い・");
+	strcat(name, "（第2回）");
+	assert_int_equal(chart_new(&c, CHART_BAR, "研修別の受講者数"), 0);
+	chart_category(c, "新規採用職員研修（情報セキュリティ）");
+	chart_category(c, name);
+	chart_category(c, "情報セキュリティ担当者研修（第1回）");
+	chart_series(c, "受講者数", v, 3);
+	chart_set_format(c, CHART_COUNT);
+	chart_set_labels(c, 1);
+	path_in(path, sizeof path, "longnames.pptx");
+	assert_int_equal(pptx_new(&pp, NULL, NULL), 0);
+	assert_int_equal(pptx_chart_slide(pp, "研修別の受講者数", c), 0);
+	assert_int_equal(pptx_save(pp, path), 0);
+	pptx_free(pp);
+	chart_free(c);
+	xml = part_of(path, "ppt/charts/chart1.xml");
+	assert_null(strstr(xml, name));
+	assert_non_null(strstr(xml, "<c:v>新規採用職員研修（情報セキュリティ）"
+	    "</c:v>"));
+	assert_non_null(strstr(xml, "<c:v>情報セキュリティ担当者研修（第1回）"
+	    "</c:v>"));
+	assert_non_null(p = strstr(xml, "<c:v>区立保育園職員向け"));
+	p += strlen("<c:v>");
+	assert_non_null(q = strstr(p, "</c:v>"));
+	*q = '\0';
+	cut = p;
+	assert_non_null(strstr(cut, "…"));
+	assert_non_null(strstr(cut, "・（第2回）"));
+	assert_ptr_equal(strstr(cut, "区立保育園職員向け情報セキュリティ研修"), cut);
+	/* half the 14pt names' room on a wide slide; not cut to nothing */
+	assert_true(textfit_width(cut) <= 3400);
+	assert_true(textfit_width(cut) >= 2000);
+	free(xml);
+}
+
 /* A column of short words is centred; names left, numbers right. */
 static void
 test_short_column(void **state)
@@ -1504,6 +1557,7 @@ main(void)
 		cmocka_unit_test(test_sticky),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_readable),
+		cmocka_unit_test(test_long_names),
 		cmocka_unit_test(test_short_column),
 		cmocka_unit_test(test_widows),
 		cmocka_unit_test(test_kept_whole),
