@@ -974,6 +974,57 @@ test_long_names(void **state)
 	free(xml);
 }
 
+/*
+ * A table one row too long for a slide is spread over two evenly, not
+ * a full slide and one of a single row (the 年間スケジュール's 3月).
+ */
+static void
+test_balanced_rows(void **state)
+{
+	static const char *const head[] = { "月", "内容" };
+	const char	*cells[2 * 60];
+	char		 mon[60][16], path[512], *xml;
+	struct pptx	*p;
+	struct pptx_table t;
+	size_t		 m, r, n1, n2;
+
+	(void)state;
+	for (r = 0; r < 60; r++) {
+		snprintf(mon[r], sizeof mon[r], "%zu月", r + 1);
+		cells[2 * r] = mon[r];
+		cells[2 * r + 1] = "情報セキュリティ研修（3日）";
+	}
+	memset(&t, 0, sizeof t);
+	t.ncols = 2;
+	t.head = head;
+	t.cells = cells;
+	/* the fewest rows that take two slides */
+	for (m = 2; m < 60; m++) {
+		t.nrows = m;
+		assert_int_equal(pptx_new(&p, NULL, NULL), 0);
+		assert_int_equal(pptx_table_slide(p, "年間スケジュール", &t), 0);
+		n1 = pptx_slide_count(p);
+		pptx_free(p);
+		if (n1 > 1)
+			break;
+	}
+	assert_true(m < 60 && m > 4);
+	path_in(path, sizeof path, "balanced.pptx");
+	assert_int_equal(pptx_new(&p, NULL, NULL), 0);
+	assert_int_equal(pptx_table_slide(p, "年間スケジュール", &t), 0);
+	assert_int_equal(pptx_slide_count(p), 2);
+	assert_int_equal(pptx_save(p, path), 0);
+	pptx_free(p);
+	xml = part_of(path, "ppt/slides/slide1.xml");
+	n1 = occurrences(xml, "<a:tr ") - 1;
+	free(xml);
+	xml = part_of(path, "ppt/slides/slide2.xml");
+	n2 = occurrences(xml, "<a:tr ") - 1;
+	free(xml);
+	assert_int_equal(n1 + n2, m);
+	assert_true(n1 >= n2 && n1 - n2 <= 1);
+}
+
 /* A column of short words is centred; names left, numbers right. */
 static void
 test_short_column(void **state)
@@ -1558,6 +1609,7 @@ main(void)
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_readable),
 		cmocka_unit_test(test_long_names),
+		cmocka_unit_test(test_balanced_rows),
 		cmocka_unit_test(test_short_column),
 		cmocka_unit_test(test_widows),
 		cmocka_unit_test(test_kept_whole),
