@@ -540,27 +540,6 @@ audit_person(struct ydoc *doc, const char *text)
 	return node_map_set_str(doc, p, "name", text) == 0 ? p : NULL;
 }
 
-static int
-set_list(struct ydoc *doc, struct node *root, const char *key,
-    const char *const *auditors, size_t n)
-{
-	struct node	*seq, *p;
-	size_t		 i;
-	int		 rc;
-
-	if (n == 0)
-		return 0;
-	if ((seq = node_seq(doc)) == NULL)
-		return error_set(NC_ENOMEM, "out of memory");
-	for (i = 0; i < n; i++) {
-		if ((p = audit_person(doc, auditors[i])) == NULL)
-			return error_set(NC_ENOMEM, "out of memory");
-		if ((rc = node_seq_push(doc, seq, p)) != 0)
-			return rc;
-	}
-	return node_map_set(doc, root, key, seq);
-}
-
 static void
 plan_title(struct buf *b, struct store *st, const struct audit_plan *p,
     int fy)
@@ -641,10 +620,10 @@ audit_plan(char **out_id, char **out_relpath, struct store *st,
 	    p->place)) != 0) ||
 	    (p->chief != NULL && (rc = node_map_set_str(doc, root,
 	    "chief_auditor", p->chief)) != 0) ||
-	    (rc = set_list(doc, root, "auditors", p->auditors,
-	    p->nauditors)) != 0 ||
-	    (rc = set_list(doc, root, "auditees", p->auditees,
-	    p->nauditees)) != 0 ||
+	    (rc = node_map_set_list(doc, root, "auditors", p->auditors,
+	    p->nauditors, audit_person)) != 0 ||
+	    (rc = node_map_set_list(doc, root, "auditees", p->auditees,
+	    p->nauditees, audit_person)) != 0 ||
 	    (rc = node_map_set(doc, root, "catalogs", node_seq(doc))) != 0 ||
 	    (rc = node_map_set(doc, root, "items", node_seq(doc))) != 0)
 		goto done;
@@ -1301,8 +1280,8 @@ audit_followup(char **out_id, char **out_relpath, struct store *st,
 	    ((v = p->chief != NULL ? p->chief : node_get_str(sroot,
 	    "chief_auditor")) != NULL && (rc = node_map_set_str(doc, root,
 	    "chief_auditor", v)) != 0) ||
-	    (rc = set_list(doc, root, "auditors", p->auditors,
-	    p->nauditors)) != 0)
+	    (rc = node_map_set_list(doc, root, "auditors", p->auditors,
+	    p->nauditors, audit_person)) != 0)
 		goto done;
 	if (p->nauditors == 0 && node_get(sroot, "auditors") != NULL &&
 	    (rc = node_map_set(doc, root, "auditors",

@@ -312,6 +312,27 @@ node_seq_push(struct ydoc *doc, struct node *seq, struct node *v)
 }
 
 int
+node_map_set_list(struct ydoc *doc, struct node *map, const char *key,
+    const char *const *v, size_t n,
+    struct node *(*make)(struct ydoc *, const char *))
+{
+	struct node	*seq;
+	size_t		 i;
+	int		 rc;
+
+	if (n == 0)
+		return 0;
+	if (make == NULL)
+		make = node_str;
+	if ((seq = node_seq(doc)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (i = 0; i < n; i++)
+		if ((rc = node_seq_push(doc, seq, make(doc, v[i]))) != 0)
+			return rc;
+	return node_map_set(doc, map, key, seq);
+}
+
+int
 node_map_push(struct ydoc *doc, struct node *map, struct node *k,
     struct node *v)
 {

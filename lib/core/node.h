@@ -154,6 +154,14 @@ int		 node_map_set_str(struct ydoc *, struct node *map,
 		    const char *key, const char *value);
 int		 node_map_remove(struct node *map, const char *key);
 int		 node_seq_push(struct ydoc *, struct node *seq, struct node *);
+/*
+ * map[key]: a sequence of the n texts v, each the node make(doc, text)
+ * makes of it (node_str() for NULL: a person's mapping for audit_person());
+ * nothing at all for none.
+ */
+int		 node_map_set_list(struct ydoc *, struct node *map,
+		    const char *key, const char *const *v, size_t n,
+		    struct node *(*make)(struct ydoc *, const char *));
 
 /* Reading. */
 struct node	*node_get(const struct node *map, const char *key);

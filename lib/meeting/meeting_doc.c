@@ -303,9 +303,10 @@ topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
 		 * the end of a long title the name broke across the lines
 		 * (担当 見／本 花子); on its own the line fits the width.
 		 */
+		/* open on the day, by the rule of the 課題管理表 */
 		buf_printf(&b, "%s%s%s\n（期限 %s%s、担当 %s）", no,
 		    *no != '\0' ? "　" : "", node_get_str(root, "title"),
-		    era, cal_cmp(due, date) < 0 ? "・期限超過" : "",
+		    era, issue_overdue(root, 1, date) ? "・期限超過" : "",
 		    mt_member_name(st, node_get_str(root, "owner")));
 		rc = dline_add(&l, due, &b);
 	}

@@ -1001,6 +1001,122 @@ put_axes(struct buf *b, const struct chart *c, enum chart_kind drawn,
 }
 
 /*
+ * The room of names width wide (textfit units) at the left of horizontal
+ * bars, f the text's size against 10pt: at 10pt a character is 0.3528
+ * cm; the tick gap and a little room; an axis title's line.
+ */
+static double
+bar_names_cm(const struct chart *c, unsigned width, double f)
+{
+	return (double)width / 100 * 0.3528 * f + 0.5 +
+	    (c->cat_title != NULL ? 0.8 * f : 0);
+}
+
+/* Bytes of the first characters of s (back: the last) at most room wide. */
+static size_t
+fit_bytes(const char *s, unsigned room, int back)
+{
+	char		*t;
+	uint32_t	 cp;
+	size_t		 len = strlen(s), n = 0, k, step;
+	int		 c;
+
+	if (back) {
+		for (k = len; k > 0; k--) {
+			if (((unsigned char)s[k - 1] & 0xc0) == 0x80)
+				continue;	/* inside a character */
+			if (textfit_width(s + k - 1) > room)
+				break;
+			n = len - (k - 1);
+		}
+		return n;
+	}
+	if ((t = strdup(s)) == NULL)
+		return 0;
+	while (n < len && (step = text_utf8_decode(&cp, s + n,
+	    len - n)) > 0) {
+		k = n + step;
+		c = t[k];
+		t[k] = '\0';
+		if (textfit_width(t) > room)
+			break;
+		t[k] = c;
+		n = k;
+	}
+	free(t);
+	return n;
+}
+
+/* One character less than n bytes at the front (back: the end) of s. */
+static size_t
+less_one(const char *s, size_t n, int back)
+{
+	size_t	len = strlen(s), k;
+
+	if (n == 0)
+		return 0;
+	if (back) {
+		for (k = len - n + 1; k < len &&
+		    ((unsigned char)s[k] & 0xc0) == 0x80; k++)
+			;
+		return len - k;
+	}
+	for (k = n - 1; k > 0 && ((unsigned char)s[k] & 0xc0) == 0x80; k--)
+		;
+	return k;
+}
+
+int
+chart_fit_names(struct chart *c, enum chart_kind drawn, int flags,
+    double width_cm)
+{
+	static const char	 dots[] = "…";
+	struct dml_sizes	 z;
+	double			 f, cm;
+	unsigned		 room, head, dw = textfit_width(dots);
+	size_t			 k, h, t, len, nd = sizeof dots - 1;
+	char			*v;
+
+	if (drawn != CHART_BAR && drawn != CHART_BAR_STACKED)
+		return 0;
+	dml_sizes(&z, flags);
+	f = (double)z.text / 1000;
+	if ((cm = width_cm / 2 - bar_names_cm(c, 0, f)) <= 0)
+		return 0;
+	room = (unsigned)(cm / (0.3528 * f) * 100);
+	if (room < 6 * 100 + dw)
+		return 0;	/* too narrow to name anything */
+	for (k = 0; k < c->ncats; k++) {
+		if (textfit_width(c->cats[k]) <= room)
+			continue;
+		/* two thirds of the room the head, the rest its end */
+		len = strlen(c->cats[k]);
+		head = (room - dw) * 2 / 3;
+		h = fit_bytes(c->cats[k], head, 0);
+		t = fit_bytes(c->cats[k], room - dw - head, 1);
+		if ((v = malloc(h + nd + t + 1)) == NULL)
+			return chart_fail(c, error_set(NC_ENOMEM,
+			    "out of memory"));
+		for (;;) {
+			memcpy(v, c->cats[k], h);
+			memcpy(v + h, dots, nd);
+			memcpy(v + h + nd, c->cats[k] + len - t, t);
+			v[h + nd + t] = '\0';
+			/* the gaps between scripts may want a character more */
+			if (textfit_width(v) <= room || h == 0)
+				break;
+			if (t > 0)
+				t = less_one(c->cats[k], t, 1);
+			else
+				h = less_one(c->cats[k], h, 0);
+		}
+		free(c->cats[k]);
+		c->cats[k] = v;
+	}
+	return 0;
+}
+
+/*
  * The plot area of a horizontal bar chart drawn width_cm x height_cm, as
  * fractions of the chart (c:manualLayout, inner): the category names at
  * the left get the room their longest one takes on one line (10pt), up
@@ -1027,9 +1143,7 @@ put_bar_layout(struct buf *b, const struct chart *c, int title,
 	 * the rest of the frame grows with the text (f = 1 on a page).
 	 */
 	f = (double)z->text / 1000;
-	left = (double)max / 100 * 0.3528 * f + 0.5;
-	if (c->cat_title != NULL)
-		left += 0.8 * f;
+	left = bar_names_cm(c, max, f);
 	right = c->labels ? 1.6 * z->label / 900 : 0.5;
 	top = title ? 1.1 * z->title / 1200 : 0.4;
 	bottom = (0.8 + (c->val_title != NULL ? 0.7 : 0)) * f;

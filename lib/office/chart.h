@@ -245,6 +245,19 @@ int	chart_drawingml_sized(struct buf *, const struct chart *,
 	    enum chart_kind drawn, const char *external_rid, int flags,
 	    double width_cm, double height_cm);
 
+/*
+ * Horizontal bars drawn width_cm wide (flags as for chart_drawingml())
+ * give their names at most half the width, on one line a bar: a longer
+ * name broke over the lines of its neighbours' bars (a training's title
+ * of 200 characters over three others).  Such a name of c, a model for
+ * the drawers (chart_dml_model()), is cut to that room as its head, "…"
+ * and its end, which tells the parts of a series (「…（第2回）」); the
+ * document shows the names in full where it lists them.  Other kinds
+ * are left as they are.
+ */
+int	chart_fit_names(struct chart *c, enum chart_kind drawn, int flags,
+	    double width_cm);
+
 /* The name of the embedded workbook's sheet, as the formulas use it. */
 #define CHART_DATA_SHEET	"Sheet1"
 

@@ -4550,7 +4550,8 @@ chart_one(struct docx *d, const struct chart *m, enum chart_kind drawn,
 	int			 rc;
 
 	memset(&ch, 0, sizeof ch);
-	if ((rc = chart_dml_model(&r, m, drawn)) != 0)
+	if ((rc = chart_dml_model(&r, m, drawn)) != 0 ||
+	    (rc = chart_fit_names(r, drawn, 0, width_cm)) != 0)
 		goto fail;
 	if ((rc = chart_drawingml_sized(&x, r, drawn, "rId1", 0, width_cm,
 	    height_cm)) != 0)

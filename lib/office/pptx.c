@@ -2374,6 +2374,36 @@ table_slides(const double *rh, size_t nrows, double hh, double nh,
 	return k;
 }
 
+/*
+ * The height, at most cy, a slide of the table's parts is filled to:
+ * the least that splits the rows into no more slides than filling each
+ * to cy does, so that the rows are spread evenly over them.  Filled to
+ * cy, the 年間スケジュール's nine months took a slide and its 3月 one
+ * of its own.
+ */
+static double
+table_balance(const double *rh, size_t nrows, double hh, double nh,
+    double cy)
+{
+	size_t	n = table_slides(rh, nrows, hh, nh, cy), r, i;
+	double	lo = 0, hi = cy, mid;
+
+	if (n < 2)
+		return cy;
+	for (r = 0; r < nrows; r++)
+		if (hh + rh[r] > lo)
+			lo = hh + rh[r];
+	/* a slide holds one row whatever its height: lo itself may split */
+	for (i = 0; i < 40 && hi - lo > 1; i++) {
+		mid = (lo + hi) / 2;
+		if (table_slides(rh, nrows, hh, nh, mid) <= n)
+			hi = mid;
+		else
+			lo = mid;
+	}
+	return hi;
+}
+
 static void
 put_border(struct buf *b, const char *tag)
 {
@@ -2561,7 +2591,7 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 	struct buf		 b = BUF_INIT, paras = BUF_INIT, tt = BUF_INIT;
 	unsigned		*grid = NULL, *rl = NULL, sz = 0;
 	unsigned		 hl;
-	double			*rh = NULL, hh, used, nh = 0;
+	double			*rh = NULL, hh, used, nh = 0, fill;
 	size_t			 i, r, c, first, n, k = 0;
 	long			 total;
 	int			 rc = 0;
@@ -2595,16 +2625,17 @@ table_impl(struct pptx *p, const char *title, const struct pptx_table *t)
 	hh = table_rows(t, grid, sz, 1, rh, rl, &hl);
 	if (table_slides(rh, t->nrows, hh, nh, (double)area.cy) > n)
 		hh = table_rows(t, grid, sz, 0, rh, rl, &hl);
+	fill = table_balance(rh, t->nrows, hh, nh, (double)area.cy);
 	p->group = p->nslides;
 	for (first = 0; first < t->nrows || (t->nrows == 0 && k == 0); k++) {
 		/*
-		 * As many rows as fit under the header, at least one; the
-		 * last with the note under it.
+		 * As many rows as fill the slide to its share, at least one;
+		 * the last with the note under it.
 		 */
 		used = hh;
 		for (r = first; r < t->nrows; r++) {
 			if (r > first && used + rh[r] + (r + 1 == t->nrows ?
-			    nh : 0) > (double)area.cy)
+			    nh : 0) > fill)
 				break;
 			used += rh[r];
 		}
@@ -2709,6 +2740,8 @@ chart_one(struct pptx *p, const char *title, const struct chart *m,
 
 	memset(&ch, 0, sizeof ch);
 	if ((rc = chart_dml_model(&r, m, drawn)) != 0 ||
+	    (rc = chart_fit_names(r, drawn, flags | CHART_DML_SLIDE,
+	    (double)area.cx / EMU_CM)) != 0 ||
 	    (rc = chart_drawingml_sized(&x, r, drawn, "rId1", flags |
 	    CHART_DML_SLIDE, (double)area.cx / EMU_CM, (double)area.cy /
 	    EMU_CM)) != 0 ||

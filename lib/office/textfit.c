@@ -1781,13 +1781,14 @@ textfit_legal_form(const char *s, size_t len)
 }
 
 /*
- * Does a word of three end before v[i]: a negation and two kanji that
- * start their run (前年度の未実施／項目, 不適合／事項), so that 未実／施
+ * Does a word end before v[i] inside a run of kanji: a term_edge() there
+ * (条例／要配慮／個人情報), or a word of three, a negation and two kanji
+ * that start their run (前年度の未実施／項目, 不適合／事項), so that 未実／施
  * is a word cut one character from its edge, not a compound cut between
- * its parts; or a term_edge() there (条例／要配慮／個人情報).
+ * its parts.
  */
 static int
-negation_end(const uint32_t *v, size_t n, size_t i)
+word_end_at(const uint32_t *v, size_t n, size_t i)
 {
 	uint32_t	c;
 
@@ -2752,7 +2753,7 @@ cost_of(const char *s, const char *w, unsigned room, int kana_only)
 		if ((!(is_kanji(t[j - 1]) && is_kanji(t[j])) &&
 		    !(is_kana_run(t[j - 1]) && is_kana_run(t[j]))) ||
 		    ordinal_at(t, n, j) || name_end_at(t, n, j) ||
-		    negation_end(t, n, j))
+		    word_end_at(t, n, j))
 			continue;
 		/*
 		 * a word ends before an ordinal (規則第44条) and after a
@@ -2761,12 +2762,12 @@ cost_of(const char *s, const char *w, unsigned room, int kana_only)
 		k = is_kanji(t[j]);
 		for (a = j; a > 0 && (k ? is_kanji(t[a - 1]) &&
 		    !ordinal_at(t, n, a) && !name_end_at(t, n, a) &&
-		    !(a < j && negation_end(t, n, a)) :
+		    !(a < j && word_end_at(t, n, a)) :
 		    is_kana_run(t[a - 1])); a--)
 			;
 		for (b = j; b < n && (k ? is_kanji(t[b]) &&
 		    !(b > j && (ordinal_at(t, n, b) || name_end_at(t, n, b) ||
-		    word_after(t, n, b) || negation_end(t, n, b))) :
+		    word_after(t, n, b) || word_end_at(t, n, b))) :
 		    is_kana_run(t[b])); b++)
 			;
 		/* a word that must break to fit costs nothing */

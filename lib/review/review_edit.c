@@ -396,27 +396,6 @@ review_assess(struct ydoc *doc, struct node *rec,
  * Decision.
  */
 
-/* map[key]: the n texts v as a sequence, where there are any. */
-static int
-set_texts(struct ydoc *doc, struct node *map, const char *key,
-    const char *const *v, size_t n)
-{
-	struct node	*seq, *s;
-	size_t		 i;
-	int		 rc;
-
-	if (n == 0)
-		return 0;
-	if ((seq = node_seq(doc)) == NULL)
-		return error_set(NC_ENOMEM, "out of memory");
-	for (i = 0; i < n; i++)
-		if ((s = node_str(doc, v[i])) == NULL ||
-		    (rc = node_seq_push(doc, seq, s)) != 0)
-			return s == NULL ? error_set(NC_ENOMEM,
-			    "out of memory") : rc;
-	return node_map_set(doc, map, key, seq);
-}
-
 int
 review_decide(struct ydoc *doc, struct node *rec, const struct node *config,
     const struct review_decision_in *in, struct review_approval *approval)
@@ -452,9 +431,9 @@ review_decide(struct ydoc *doc, struct node *rec, const struct node *config,
 		return error_set(NC_ENOMEM, "out of memory");
 	if ((rc = node_map_set_str(doc, dec, "result", in->result)) != 0)
 		return rc;
-	if ((rc = set_texts(doc, dec, "conditions", in->conditions,
-	    in->nconditions)) != 0 || (rc = set_texts(doc, dec, "reasons",
-	    in->reasons, in->nreasons)) != 0)
+	if ((rc = node_map_set_list(doc, dec, "conditions", in->conditions,
+	    in->nconditions, NULL)) != 0 || (rc = node_map_set_list(doc, dec,
+	    "reasons", in->reasons, in->nreasons, NULL)) != 0)
 		return rc;
 	if (plan && (rc = node_map_set_str(doc, dec, "approver", a.code)) != 0)
 		return rc;

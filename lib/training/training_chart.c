@@ -125,8 +125,9 @@ tr_chart_items(struct chart **out, const struct tr_results *r)
 		v[i] = r->items[i].p;
 	}
 	if (rc == 0)
-		rc = finish(out, c, "正答率", v, r->nitems, CHART_PERCENT, NULL,
-		    NULL);
+		/* titled as the workbook's chart of the 設問分析 sheet */
+		rc = finish(out, c, "正答率", v, r->nitems, CHART_PERCENT, "問題",
+		    "正答率");
 	else
 		chart_free(c);
 	free(v);

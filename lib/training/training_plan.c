@@ -284,9 +284,8 @@ build(struct ydoc **out, const struct tr_plan *p, const struct want *w,
 {
 	const struct tr_plan_row *r = w->row;
 	struct ydoc		*doc;
-	struct node		*root, *seq;
+	struct node		*root;
 	char			 num[32];
-	size_t			 i;
 	int			 rc;
 
 	*out = NULL;
@@ -323,19 +322,9 @@ build(struct ydoc **out, const struct tr_plan *p, const struct want *w,
 	    (w->report_due.y != 0 && (rc = set_date(doc, root, "report_due",
 	    w->report_due)) != 0))
 		goto fail;
-	if (r->ngeneral > 0) {
-		if ((seq = node_seq(doc)) == NULL) {
-			rc = error_set(NC_ENOMEM, "out of memory");
-			goto fail;
-		}
-		for (i = 0; i < r->ngeneral; i++)
-			if ((rc = node_seq_push(doc, seq, node_str(doc,
-			    r->general[i]))) != 0)
-				goto fail;
-		if ((rc = node_map_set(doc, root, "general_audiences",
-		    seq)) != 0)
-			goto fail;
-	}
+	if ((rc = node_map_set_list(doc, root, "general_audiences",
+	    (const char *const *)r->general, r->ngeneral, NULL)) != 0)
+		goto fail;
 	if (r->target >= 0) {
 		snprintf(num, sizeof num, "%ld", r->target);
 		if ((rc = node_map_set_str(doc, root, "target_count", num)) != 0)

@@ -591,7 +591,7 @@ checks=$((checks + 1))
 # audit in 8月, moved to 10月 by 第2版 of 6月30日), every security
 # training (9区分) and audit in its month with its day (issue 18)
 pycheck secplan "$D" 2026 "$T"/sec/*運営計画書*詳細版.pptx
-expect_grep "$T/pyout" 'secplan 2026-05-08 version 1: 17 trainings and audits, 2 moved'
+expect_grep "$T/pyout" 'secplan 2026-05-08 version 1: 17 trainings and audits, 2 moved, 1 slide$'
 # the schedule's cells break between their items, not before a date nor
 # inside 情報セキュリティ (…研修／（3日～9月2日）, 情報セキュリティ／監査,
 # …向け情報／セキュリティ研修), and the year stays on one slide (issue 18)

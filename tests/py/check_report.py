@@ -616,10 +616,11 @@ def pptx_slides(path, br=""):
 
 
 def secplan(data, fy, path):
-    """The 運営計画書's 年間スケジュール shows the plan as it stood at the
-    deck's date: the work plan version dated on or before it (named in
-    the slide's title), every security training and audit of the year in
-    the month of the date it had then (a later version's moves undone),
+    """The 運営計画書's 年間スケジュール, on its slide and continuations (a
+    month on one, not the last alone after many), shows the plan as it
+    stood at the deck's date: the work plan version dated on or before
+    it (named in each slide's title), every security training and audit
+    of the year in the month of the date it had then (a later version's moves undone),
     with its day -- a training held over a period with the period, as
     the 作業実施計画書 writes it (3日～28日, 3日～9月2日), a moved one's
     period keeping its length.  An audit is named by its kind and its
@@ -642,17 +643,27 @@ def secplan(data, fy, path):
             for m in w.get("moves") or []:
                 moved.setdefault(m["record"], d(m["from"]))
     slides = pptx_slides(path, "\n")
-    sched = [s for s in slides if s and s[0].startswith("年間スケジュール")]
-    if not sched:
+    scheds = [s for s in slides if s and s[0].startswith("年間スケジュール")]
+    if not scheds:
         fail("no 年間スケジュール slide")
-    sched = sched[0]
-    if current and "第%d版" % current[-1] not in sched[0]:
-        fail("the schedule's title %r does not name the work plan version "
-             "of %s (第%d版)" % (sched[0], on, current[-1]))
+    # the schedule and its continuation slides (（続き）), a month on one
     rows = {}
-    for i, c in enumerate(sched):
-        if re.fullmatch(r"\d+月", c) and i + 1 < len(sched):
-            rows[int(c[:-1])] = sched[i + 1]
+    per = []
+    for sched in scheds:
+        if current and "第%d版" % current[-1] not in sched[0]:
+            fail("the schedule's title %r does not name the work plan "
+                 "version of %s (第%d版)" % (sched[0], on, current[-1]))
+        per.append(0)
+        for i, c in enumerate(sched):
+            if re.fullmatch(r"\d+月", c) and i + 1 < len(sched):
+                if int(c[:-1]) in rows:
+                    fail("%s on two of the schedule's slides" % c)
+                rows[int(c[:-1])] = sched[i + 1]
+                per[-1] += 1
+    # spread over its slides: not a last slide of one month after many
+    if len(per) > 1 and per[-1] == 1 and per[-2] > 2:
+        fail("the schedule's last slide holds one month, the one before "
+             "%d" % per[-2])
     fyl = "令和%d年度" % (fy - 2018)
     want = []
     for r in records(data, "trainings", fy):
@@ -704,8 +715,10 @@ def secplan(data, fy, path):
                                       for x in items(m)):
                 fail("%s is in %d月 of the schedule, the plan of %s had it "
                      "in %d月" % (title, m, on, day.month))
-    print("secplan %s version %s: %d trainings and audits, %d moved"
-          % (on, current[-1] if current else "-", n, len(moved)))
+    print("secplan %s version %s: %d trainings and audits, %d moved, "
+          "%d slide%s" % (on, current[-1] if current else "-", n,
+                          len(moved), len(per), "" if len(per) == 1 else
+                          "s"))
 
 
 if __name__ == "__main__":

@@ -300,6 +300,19 @@ def docx_charts(path):
     return titles
 
 
+def docx_chart_texts(path):
+    """The texts of each native chart of a .docx: its title, then its
+    axes' titles."""
+    import zipfile
+    out = []
+    with zipfile.ZipFile(path) as z:
+        for n in sorted(z.namelist()):
+            if re.fullmatch(r"word/charts/chart[0-9]+\.xml", n):
+                xml = z.read(n).decode("utf-8")
+                out.append(re.findall(r"<a:t>([^<]*)</a:t>", xml))
+    return out
+
+
 def cmd_report(path, record, jsonpath):
     rec = load(record)
     with open(jsonpath, encoding="utf-8") as f:
@@ -314,6 +327,14 @@ def cmd_report(path, record, jsonpath):
         want.append("問題別の正答率")
     if charts != want:
         problem("%s: charts %s, want %s" % (path, charts, want))
+    # the axes titled as the results workbook's charts have them: a
+    # count in 人数, a rate read off its % ticks (問題別の正答率 had none)
+    axes = {"テストの得点分布": ["正答数", "人数"],
+            "問題別の正答率": ["問題", "正答率"]}
+    for title, texts in zip(charts, docx_chart_texts(path)):
+        if texts[1:] != axes.get(title, []):
+            problem("%s: %s with the axis titles %s, want %s" % (
+                path, title, texts[1:], axes.get(title, [])))
     d, paras, cells = docx_text(path)
     text = "\n".join(paras) + "\n" + "\n".join("\t".join(r) for r in cells)
     heads = ["1　目的", "2　実施概要", "3　アンケート結果", "4　テスト結果",

@@ -248,6 +248,40 @@ test_build(void **state)
 	ydoc_free(doc);
 }
 
+/* A person as a mapping, as audit_person() makes one. */
+static struct node *
+named(struct ydoc *doc, const char *text)
+{
+	struct node	*p = node_map(doc);
+
+	return p != NULL && node_map_set_str(doc, p, "name", text) == 0 ?
+	    p : NULL;
+}
+
+/* A list of texts as a sequence: of strings, or of what make makes. */
+static void
+test_set_list(void **state)
+{
+	static const char *const v[] = { "条件1", "条件2" };
+	struct ydoc	*doc = ydoc_new();
+	struct node	*m = node_map(doc);
+	struct buf	 out = BUF_INIT;
+
+	(void)state;
+	ydoc_set_root(doc, m);
+	assert_int_equal(node_map_set_list(doc, m, "none", v, 0, NULL), 0);
+	assert_null(node_get(m, "none"));
+	assert_int_equal(node_map_set_list(doc, m, "conditions", v, 2, NULL),
+	    0);
+	assert_int_equal(node_map_set_list(doc, m, "auditors", v, 1, named),
+	    0);
+	assert_int_equal(node_emit(&out, m), 0);
+	assert_string_equal(out.data, "conditions:\n  - 条件1\n  - 条件2\n"
+	    "auditors:\n  - name: 条件1\n");
+	buf_free(&out);
+	ydoc_free(doc);
+}
+
 /* Many keys and items: the arena grows and nothing is lost. */
 static void
 test_large(void **state)
@@ -542,6 +576,7 @@ main(void)
 		cmocka_unit_test(test_rejected),
 		cmocka_unit_test(test_positions),
 		cmocka_unit_test(test_build),
+		cmocka_unit_test(test_set_list),
 		cmocka_unit_test(test_large),
 		cmocka_unit_test(test_load_fields),
 		cmocka_unit_test(test_limits),

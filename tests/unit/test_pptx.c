@@ -921,6 +921,110 @@ test_readable(void **state)
 	free(xml);
 }
 
+/*
+ * A name longer than half the slide is cut to that room, head, "…" and
+ * end, on one line: a training's title of 200 characters broke over the
+ * lines of the three bars below it.
+ */
+static void
+test_long_names(void **state)
+{
+	char		 path[512], name[1024], *xml, *p, *q;
+	const char	*cut;
+	struct pptx	*pp;
+	struct chart	*c;
+	double		 v[3] = { 183, 226, 54 };
+	size_t		 i;
+
+	(void)state;
+	snprintf(name, sizeof name, "区立保育園職員向け情報セキュリティ研修（");
+	for (i = 0; i < 30; i++)
+		strcat(name, "写真の取扱い・");
+	strcat(name, "（第2回）");
+	assert_int_equal(chart_new(&c, CHART_BAR, "研修別の受講者数"), 0);
+	chart_category(c, "新規採用職員研修（情報セキュリティ）");
+	chart_category(c, name);
+	chart_category(c, "情報セキュリティ担当者研修（第1回）");
+	chart_series(c, "受講者数", v, 3);
+	chart_set_format(c, CHART_COUNT);
+	chart_set_labels(c, 1);
+	path_in(path, sizeof path, "longnames.pptx");
+	assert_int_equal(pptx_new(&pp, NULL, NULL), 0);
+	assert_int_equal(pptx_chart_slide(pp, "研修別の受講者数", c), 0);
+	assert_int_equal(pptx_save(pp, path), 0);
+	pptx_free(pp);
+	chart_free(c);
+	xml = part_of(path, "ppt/charts/chart1.xml");
+	assert_null(strstr(xml, name));
+	assert_non_null(strstr(xml, "<c:v>新規採用職員研修（情報セキュリティ）"
+	    "</c:v>"));
+	assert_non_null(strstr(xml, "<c:v>情報セキュリティ担当者研修（第1回）"
+	    "</c:v>"));
+	assert_non_null(p = strstr(xml, "<c:v>区立保育園職員向け"));
+	p += strlen("<c:v>");
+	assert_non_null(q = strstr(p, "</c:v>"));
+	*q = '\0';
+	cut = p;
+	assert_non_null(strstr(cut, "…"));
+	assert_non_null(strstr(cut, "・（第2回）"));
+	assert_ptr_equal(strstr(cut, "区立保育園職員向け情報セキュリティ研修"), cut);
+	/* half the 14pt names' room on a wide slide; not cut to nothing */
+	assert_true(textfit_width(cut) <= 3400);
+	assert_true(textfit_width(cut) >= 2000);
+	free(xml);
+}
+
+/*
+ * A table one row too long for a slide is spread over two evenly, not
+ * a full slide and one of a single row (the 年間スケジュール's 3月).
+ */
+static void
+test_balanced_rows(void **state)
+{
+	static const char *const head[] = { "月", "内容" };
+	const char	*cells[2 * 60];
+	char		 mon[60][16], path[512], *xml;
+	struct pptx	*p;
+	struct pptx_table t;
+	size_t		 m, r, n1, n2;
+
+	(void)state;
+	for (r = 0; r < 60; r++) {
+		snprintf(mon[r], sizeof mon[r], "%zu月", r + 1);
+		cells[2 * r] = mon[r];
+		cells[2 * r + 1] = "情報セキュリティ研修（3日）";
+	}
+	memset(&t, 0, sizeof t);
+	t.ncols = 2;
+	t.head = head;
+	t.cells = cells;
+	/* the fewest rows that take two slides */
+	for (m = 2; m < 60; m++) {
+		t.nrows = m;
+		assert_int_equal(pptx_new(&p, NULL, NULL), 0);
+		assert_int_equal(pptx_table_slide(p, "年間スケジュール", &t), 0);
+		n1 = pptx_slide_count(p);
+		pptx_free(p);
+		if (n1 > 1)
+			break;
+	}
+	assert_true(m < 60 && m > 4);
+	path_in(path, sizeof path, "balanced.pptx");
+	assert_int_equal(pptx_new(&p, NULL, NULL), 0);
+	assert_int_equal(pptx_table_slide(p, "年間スケジュール", &t), 0);
+	assert_int_equal(pptx_slide_count(p), 2);
+	assert_int_equal(pptx_save(p, path), 0);
+	pptx_free(p);
+	xml = part_of(path, "ppt/slides/slide1.xml");
+	n1 = occurrences(xml, "<a:tr ") - 1;
+	free(xml);
+	xml = part_of(path, "ppt/slides/slide2.xml");
+	n2 = occurrences(xml, "<a:tr ") - 1;
+	free(xml);
+	assert_int_equal(n1 + n2, m);
+	assert_true(n1 >= n2 && n1 - n2 <= 1);
+}
+
 /* A column of short words is centred; names left, numbers right. */
 static void
 test_short_column(void **state)
@@ -1504,6 +1608,8 @@ main(void)
 		cmocka_unit_test(test_sticky),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_readable),
+		cmocka_unit_test(test_long_names),
+		cmocka_unit_test(test_balanced_rows),
 		cmocka_unit_test(test_short_column),
 		cmocka_unit_test(test_widows),
 		cmocka_unit_test(test_kept_whole),
