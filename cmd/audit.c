@@ -1419,8 +1419,10 @@ audit_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		a[0].n = ncats;
 	} else if (collect(&a[0], ctx, ov) != CMD_OK)
 		goto done;
+	/* a follow-up has no 概要報告書: its refusal says so, alone */
 	if (strcmp(what, "summary") == 0 &&
-	    audit_doc_is_draft(record_root(a[0].v[0])))
+	    !node_scalar_eq(node_get(record_root(a[0].v[0]), "type"),
+	    "followup") && audit_doc_is_draft(record_root(a[0].v[0])))
 		cmd_warn(_("'%s' is in progress: the 概要報告書 is marked 案 "
 		    "(draft)"), record_id(a[0].v[0]));
 	/* The subject of the file name: the audit, or the year. */

@@ -336,6 +336,10 @@ expect_grep "$AF" '^status: following-up$'
 expect_grep "$FF" "^    from_audit: $A$"
 expect_status 1 N audit followup "$A" --date 2027-02-20
 expect_grep "$T/err" "already has a follow-up audit, $F"
+# a follow-up has no 概要報告書: refused with no draft warning before it
+expect_status 1 N audit export summary "$F" -o "$T/fu-sum/"
+expect_grep "$T/err" "is a follow-up audit"
+expect_no_grep "$T/err" "marked 案"
 expect_status 1 N audit score "$F"
 expect_grep "$T/err" "has no items"
 expect_status 0 N audit finding "$F" 3 --question '9月以降の記録を示してください。' \
