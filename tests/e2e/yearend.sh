@@ -9,8 +9,8 @@
 . "$(dirname "$0")/lib/common.bash"
 
 PY=/usr/bin/python3
-$PY -c 'import openpyxl, yaml' 2>/dev/null || {
-	echo "SKIP: python3-openpyxl and python3-yaml are needed" >&2; exit 77; }
+$PY -c 'import docx, openpyxl, yaml' 2>/dev/null || {
+	echo "SKIP: python3-docx, python3-openpyxl and python3-yaml are needed" >&2; exit 77; }
 export NCIO_BENCH_BIN=$T/bin
 D=$T/gen
 "$NCIO_SOURCE_DIR/tests/bench/gen" --years 1 --first-fy 2026 -o "$D" \
@@ -73,6 +73,50 @@ expect_status 0 "$NCIO" -C "$D" report bimonthly --year-end 2026 -o "$T/wr/"
 checks=$((checks + 1))
 [ "$(ls "$T/wr" | grep -c '_令和9年3月31日')" = 4 ] ||
     fail "report bimonthly --year-end: $(ls "$T/wr")"
+# --- the 作業実施計画書: nothing of the year due after its contract -------------
+# a 研修実施報告書 due in April (15 business days after a training of late
+# March) was listed due after the 成果物一式, after the contract's end
+S=$T/sample
+cp -r "$NCIO_SAMPLE_DIR" "$S"
+f=$(grep -l '^report_due: 2027-03-19$' "$S"/trainings/2026/*.yaml)
+sed -i 's/^report_due: 2027-03-19$/report_due: 2027-04-09/' "$f"
+expect_status 0 "$NCIO" -C "$S" lint
+expect_status 0 "$NCIO" -C "$S" report plan --fy 2026 -o "$T/plan.docx"
+checks=$((checks + 1))
+$PY - "$T/plan.docx" <<'PY' || fail "the 作業実施計画書's deliverables and their deadlines"
+import re, sys, docx
+
+d = docx.Document(sys.argv[1])
+t, = [t for t in d.tables if t.rows[0].cells[0].text == "成果物"]
+rows = [[c.text for c in r.cells] for r in t.rows][1:]
+def day(s):
+    m = re.match(r"令和(\d+)年(\d+)月(\d+)日", s)
+    return (int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+days = [day(r[1]) for r in rows if day(r[1])]
+assert all(x <= (9, 3, 31) for x in days), rows
+assert days == sorted(days), rows
+# the year's set last, as it holds the others
+assert rows[-1][0] == "当該年度の成果物一式（電子媒体）", rows[-1]
+late = [r for r in rows if "システム担当者向け" in r[0]]
+assert late and late[0][1] == "令和9年3月31日\n（契約期間の末日）", late
+# the reports of the days after the last 進捗報告会 (第6回, 3月25日)
+ye = [r for r in rows if r[0] == "作業実施報告書・相談業務実施報告書（年度末分）"]
+assert ye and ye[0][1] == "令和9年3月31日", rows
+text = "\n".join(p.text for p in d.paragraphs)
+assert "ただし、その期限が契約期間の末日より後になるものは、契約期間の末日まで" \
+    "に提出します（仕様書4(3)イ）。" in text, text
+assert "年度末分の作業実施報告書・相談業務実施報告書は、年度最後の進捗報告会の" \
+    "日から3月31日まで" in text, text
+PY
+# on time, no proviso
+expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" report plan --fy 2026 \
+    -o "$T/plan0.docx"
+checks=$((checks + 1))
+$PY -c 'import docx, sys
+t = "\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs)
+assert "契約期間の末日より後" not in t' "$T/plan0.docx" ||
+    fail "the proviso of a late deadline in a plan without one"
+
 # one period only
 expect_status 2 "$NCIO" -C "$D" consult export report --year-end 2026 \
     --from 2027-03-01 --to 2027-03-31 -o "$T/x/"
