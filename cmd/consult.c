@@ -607,6 +607,9 @@ static const struct opt export_opts[] = {
 	  "report: the first day of the period" },
 	{ "to", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
 	  "report: the last day of the period" },
+	{ "year-end", 0, OPT_FY, 0, NULL, NULL, 0, 0,
+	  "report: the year's last period, from its last progress meeting to "
+	  "31 March" },
 	{ "org", 0, OPT_ORG, 0, NULL, NULL, 0, 0,
 	  "sheet: the 課 the form is for" },
 	{ "o", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,
@@ -627,7 +630,8 @@ static const struct subcmd consult_subs[] = {
 	{ "list", consult_list, list_opts, NULL, 0, 0, NULL,
 	  "list consultations" },
 	{ "export", consult_export, export_opts, "WHAT [ID]", 1, 2,
-	  "(answer ID | report (--meeting ID | --from DATE --to DATE) |"
+	  "(answer ID | report (--meeting ID | --from DATE --to DATE |"
+	  " --year-end FY) |"
 	  " sheet [--org ORG]) [-o PATH]"
 	  " [--zip FILE] [--password-file FILE]",
 	  "write the 回答書, the 相談業務実施報告書 or the 相談シート form" },

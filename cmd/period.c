@@ -22,14 +22,21 @@ cmd_period(struct cmd_period *p, struct cmd_ctx *ctx, struct optv *ov,
 	int		 rc, given = opt_has(ov, "from") + opt_has(ov, "to");
 
 	memset(p, 0, sizeof *p);
-	if (opt_has(ov, "meeting") == (given > 0))
+	if (opt_has(ov, "meeting") + (given > 0) + opt_has(ov, "year-end") != 1)
 		return opt_bad_usage(ov->entry, ov->sub, _("the report needs "
-		    "its period: --meeting ID, or --from DATE and --to DATE"));
-	if (!opt_has(ov, "meeting") && given != 2)
+		    "its period: --meeting ID, --from DATE and --to DATE, or "
+		    "--year-end FY"));
+	if (given == 1)
 		return opt_bad_usage(ov->entry, ov->sub, _("--from and --to go"
 		    " together"));
 	if ((p->st = cmd_store(ctx)) == NULL)
 		return CMD_FAIL;
+	if (opt_has(ov, "year-end")) {
+		if (meeting_yearend_period(&p->from, &p->to, &p->as_of, p->st,
+		    (int)opt_num(ov, "year-end", 0)) != 0)
+			return cmd_lib_error();
+		return CMD_OK;
+	}
 	if (!opt_has(ov, "meeting")) {
 		opt_date(ov, "from", &p->from);
 		opt_date(ov, "to", &p->to);

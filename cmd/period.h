@@ -1,6 +1,6 @@
 /*
- * The period a report covers, from the command line: --meeting ID, or
- * --from DATE and --to DATE.
+ * The period a report covers, from the command line: --meeting ID,
+ * --from DATE and --to DATE, or --year-end FY.
  */
 #ifndef CMD_PERIOD_H
 #define CMD_PERIOD_H
@@ -20,10 +20,12 @@ struct cmd_period {
 };
 
 /*
- * Read the period from the sub-verb's options "meeting", "from" and "to".
- * With --meeting: the meeting's reporting period (meeting_report_period()),
- * dated the day its documents are due; progress: the meeting must be a
- * 進捗報告会.  With --from and --to: those days, dated today.  Any other
+ * Read the period from the sub-verb's options "meeting", "from", "to" and
+ * "year-end".  With --meeting: the meeting's reporting period
+ * (meeting_report_period()), dated the day its documents are due;
+ * progress: the meeting must be a 進捗報告会.  With --from and --to: those
+ * days, dated today.  With --year-end FY: from the year's last progress
+ * meeting to 31 March (meeting_yearend_period()).  Any other
  * combination is a usage error.  Opens the store (p->st).  Returns CMD_OK
  * or the verb's exit status, with the problem printed; free with
  * cmd_period_free() either way.

@@ -300,6 +300,8 @@ static const struct opt bimonthly_opts[] = {
 	  "the first day of the period" },
 	{ "to", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
 	  "the last day of the period" },
+	{ "year-end", 0, OPT_FY, 0, NULL, NULL, 0, 0,
+	  "the year's last period: from its last progress meeting to 31 March" },
 	{ "note", 0, OPT_TEXT, OPT_REPEAT, "ITEM=TEXT", NULL, 0, 0,
 	  "your wording of the 6(1)ウ note of an item below expectation" },
 	{ "o", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,
@@ -328,7 +330,8 @@ static const struct opt plan_opts[] = {
 
 static const struct subcmd report_subs[] = {
 	{ "bimonthly", report_bimonthly, bimonthly_opts, NULL, 0, 0,
-	  "(--meeting ID | --from DATE --to DATE) [--note ITEM=TEXT]..."
+	  "(--meeting ID | --from DATE --to DATE | --year-end FY)"
+	  " [--note ITEM=TEXT]..."
 	  " [-o PATH] [--zip FILE] [--password-file FILE]",
 	  "write the 作業実施報告書 with its attachments for a progress meeting" },
 	{ "plan", report_plan, plan_opts, NULL, 0, 0, NULL,
@@ -351,9 +354,11 @@ const struct cmd_entry cmd_report_entry = {
 	    "'bimonthly' writes four files together, or none: the\n"
 	    "作業実施報告書 (.docx), the 課題管理表 and 予定と実績 (.xlsx)\n"
 	    "attached to it, and the 相談業務実施報告書 (.docx) of the same\n"
-	    "period.  Every count comes from the records.  Where an item's\n"
-	    "year to date is below its share of the yearly expectation, the\n"
-	    "report carries the 6(1)ウ note; --note ITEM=TEXT words it.\n"
+	    "period.  --year-end FY covers the days after the year's last\n"
+	    "progress meeting, to 31 March.  Every count comes from the\n"
+	    "records.  Where an item's year to date is below its share of\n"
+	    "the yearly expectation, the report carries the 6(1)ウ note;\n"
+	    "--note ITEM=TEXT words it.\n"
 	    "'plan' prints the highest version of the year's work plan\n"
 	    "records (kind workplan); a changed plan is a new record with\n"
 	    "the next version and what changed.\n"

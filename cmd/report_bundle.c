@@ -33,6 +33,7 @@
 #include "diag.h"
 #include "fileio.h"
 #include "i18n.h"
+#include "meeting.h"
 #include "node.h"
 #include "opt.h"
 #include "record.h"
@@ -529,6 +530,28 @@ do_meeting(struct bundle *b, const struct record *r, const char *label,
 	return CMD_OK;
 }
 
+/*
+ * 4(3)ア(ア)(イ): the 作業実施報告書 and the 相談業務実施報告書 of the days
+ * after the year's last 進捗報告会, which no meeting's report covers (a
+ * consultation of 25-31 March was in none), once that meeting is held.
+ */
+static int
+do_yearend(struct bundle *b)
+{
+	struct cal_date	from, to, as_of;
+	char		iso[CAL_FMT_MAX];
+	int		rc;
+
+	if (meeting_yearend_period(&from, &to, &as_of, b->st, b->fy) != 0)
+		return cmd_lib_error();
+	if (cal_cmp(cal_today(), from) < 0)
+		return CMD_OK;
+	cal_format_iso(iso, sizeof iso, as_of);
+	RUN(cmd_report_entry, "4(3)ア(ア)", "年度末（最後の進捗報告会以降）", iso,
+	    "report", "bimonthly", "--year-end", b->fys);
+	return CMD_OK;
+}
+
 /* A registered authored file, checked and copied. */
 static int
 do_deliverable(struct bundle *b, const struct record *r, const char *label,
@@ -653,7 +676,8 @@ make_bundle(struct bundle *b)
 	    "stats", "--fy", fy);
 	if ((rc = each_record(b, "incident", do_incident)) != CMD_OK ||
 	    (rc = each_record(b, "consult", do_consult)) != CMD_OK ||
-	    (rc = each_record(b, "meeting", do_meeting)) != CMD_OK)
+	    (rc = each_record(b, "meeting", do_meeting)) != CMD_OK ||
+	    (rc = do_yearend(b)) != CMD_OK)
 		return rc;
 	RUN(cmd_issue_entry, "4(3)ア(ウ)", NULL, NULL, "issue", "export",
 	    "table", "--fy", fy);

@@ -727,37 +727,53 @@ meeting_move(struct ydoc *doc, struct node *root, const struct cal *c,
 	return 0;
 }
 
+/*
+ * The day of the last meeting of the type in fiscal year fy before the
+ * day before (not the meeting id), or { 0 } when there is none.
+ */
+static int
+last_before(struct cal_date *out, struct store *st, const char *type,
+    const char *id, int fy, struct cal_date before)
+{
+	struct recset		 rs = { NULL, 0 };
+	const struct node	*root;
+	struct cal_date		 d;
+	size_t			 i;
+	int			 rc;
+
+	*out = (struct cal_date){ 0, 0, 0 };
+	if ((rc = mt_recs_load(&rs, st, "meeting", fy)) != 0)
+		return rc;
+	for (i = 0; i < rs.n; i++) {
+		root = record_root(rs.v[i]);
+		if (!node_scalar_eq(node_get(root, "type"), type) ||
+		    (id != NULL && node_scalar_eq(node_get(root, "id"), id)) ||
+		    node_scalar_eq(node_get(root, "status"), "cancelled") ||
+		    mt_date(&d, root, "date") != 0 || cal_cmp(d, before) >= 0)
+			continue;
+		if (out->y == 0 || cal_cmp(d, *out) > 0)
+			*out = d;
+	}
+	error_clear();
+	recset_free(&rs);
+	return 0;
+}
+
 int
 meeting_report_period(struct cal_date *from, struct cal_date *to,
     struct cal_date *as_of, struct store *st, const struct node *rec)
 {
-	struct recset		 rs = { NULL, 0 };
 	struct cal		*cal = NULL;
 	struct cal_due		 due;
-	const struct node	*root;
-	const char		*type = node_get_str(rec, "type");
-	const char		*id = node_get_str(rec, "id");
-	struct cal_date		 date, d, fy0, fy1, prev = { 0, 0, 0 };
-	size_t			 i;
+	struct cal_date		 date, fy0, fy1, prev;
 	int			 rc;
 
 	if ((rc = meeting_date(&date, rec)) != 0)
 		return rc;
 	cal_fy_bounds(&fy0, &fy1, cal_fy(date));
-	if ((rc = mt_recs_load(&rs, st, "meeting", cal_fy(date))) != 0)
+	if ((rc = last_before(&prev, st, node_get_str(rec, "type"),
+	    node_get_str(rec, "id"), cal_fy(date), date)) != 0)
 		return rc;
-	for (i = 0; i < rs.n; i++) {
-		root = record_root(rs.v[i]);
-		if (!node_scalar_eq(node_get(root, "type"), type) ||
-		    node_scalar_eq(node_get(root, "id"), id) ||
-		    node_scalar_eq(node_get(root, "status"), "cancelled") ||
-		    mt_date(&d, root, "date") != 0 || cal_cmp(d, date) >= 0)
-			continue;
-		if (prev.y == 0 || cal_cmp(d, prev) > 0)
-			prev = d;
-	}
-	error_clear();
-	recset_free(&rs);
 	*from = prev.y != 0 ? prev : fy0;
 	*to = cal_add_days(date, -1);
 	if (cal_cmp(*to, *from) < 0)
@@ -769,6 +785,33 @@ meeting_report_period(struct cal_date *from, struct cal_date *to,
 		return rc;
 	if ((rc = cal_due_meeting(&due, cal, date)) == 0)
 		*as_of = due.date;
+	cal_free(cal);
+	return rc;
+}
+
+int
+meeting_yearend_period(struct cal_date *from, struct cal_date *to,
+    struct cal_date *as_of, struct store *st, int fy)
+{
+	struct cal		*cal = NULL;
+	struct cal_date		 fy0, fy1, last;
+	int			 rc;
+
+	cal_fy_bounds(&fy0, &fy1, fy);
+	if ((rc = last_before(&last, st, "progress", NULL, fy,
+	    cal_add_days(fy1, 1))) != 0)
+		return rc;
+	/* the last meeting's own report ended the day before it */
+	*from = last.y != 0 ? last : fy0;
+	*to = fy1;
+	if (as_of == NULL)
+		return 0;
+	/* 4(3)イ: by the end of the contract, its last business day */
+	if ((rc = meeting_cal(&cal, st)) != 0)
+		return rc;
+	*as_of = fy1;
+	if (!cal_is_business_day(cal, fy1))
+		rc = cal_prev_business_day(as_of, cal, fy1);
 	cal_free(cal);
 	return rc;
 }

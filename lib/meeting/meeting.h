@@ -106,6 +106,17 @@ int		 meeting_report_period(struct cal_date *from,
 		    struct cal_date *to, struct cal_date *as_of, struct store *,
 		    const struct node *rec);
 
+/*
+ * The year's last reporting period, which no progress meeting has: from
+ * the day of the fiscal year's last progress meeting (or 1 April) to 31
+ * March, so that every day of the year is in one report; as_of the last
+ * business day of the year, when the year's deliverables are due
+ * (4(3)イ).
+ */
+int		 meeting_yearend_period(struct cal_date *from,
+		    struct cal_date *to, struct cal_date *as_of, struct store *,
+		    int fy);
+
 /* Append an item the user puts on the agenda. */
 int		 meeting_add_item(struct ydoc *, struct node *root,
 		    const char *title, const char *presenter,

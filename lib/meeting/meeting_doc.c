@@ -258,14 +258,48 @@ in_window(struct cal_date d, struct cal_date after, struct cal_date upto)
 }
 
 /*
- * 課題の状況: open issues past due or due by the next meeting (of the
- * kind), then how many open ones that leaves out: a 進捗報告会 two months
- * ahead listed issues not yet due that a 定例会 two weeks ahead did not,
- * and neither said why.
+ * The line under the list that counts the open issues it leaves out:
+ * those past due at the previous meeting of the kind (that one's 次第
+ * named them: by the third year 46 of them filled three pages, and
+ * ran out of ア … ン) and those due after the next meeting or never.
+ */
+static int
+issues_rest(struct meeting_item *it, struct cal_date prev, size_t nold,
+    struct cal_date until, size_t nlater, size_t nodue)
+{
+	struct buf	 b = BUF_INIT;
+	char		 era[CAL_FMT_MAX];
+	int		 rc;
+
+	buf_puts(&b, "このほか、");
+	if (nold > 0) {
+		mt_era(era, prev, CAL_ERA_LONG);
+		buf_printf(&b, "期限が前回（%s）以前の未完了の課題が%zu件%s",
+		    era, nold, nlater + nodue > 0 ? "、" : "");
+	}
+	if (nlater + nodue > 0) {
+		mt_era(era, until, CAL_ERA_LONG);
+		buf_printf(&b, "期限が%sより後%s未完了の課題が%zu件", era,
+		    nodue > 0 ? "または期限を定めていない" : "の",
+		    nlater + nodue);
+	}
+	buf_puts(&b, "あります（課題管理表のとおり）。");
+	/* unnumbered under the list (sub 2): not one of the issues */
+	rc = buf_ok(&b) == 0 ? item_line(it, b.data, 2) : NC_ENOMEM;
+	buf_free(&b);
+	return rc;
+}
+
+/*
+ * 課題の状況: the open issues that fell due since the previous meeting
+ * of the kind (past due now) or fall due by the next one, then how many
+ * open ones that leaves out: a 進捗報告会 two months ahead listed issues
+ * not yet due that a 定例会 two weeks ahead did not, and neither said
+ * why.  Without a previous meeting every issue past due is named.
  */
 static int
 topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
-    struct cal_date until)
+    struct cal_date prev, struct cal_date until)
 {
 	struct recset		 rs = { NULL, 0 };
 	struct dlines		 l = { NULL, 0 };
@@ -273,7 +307,7 @@ topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
 	struct cal_date		 due, d;
 	struct buf		 b = BUF_INIT;
 	char			 era[CAL_FMT_MAX], no[96];
-	size_t			 i, nopen = 0, nlater = 0, nodue = 0;
+	size_t			 i, nopen = 0, nold = 0, nlater = 0, nodue = 0;
 	int			 rc;
 
 	if ((rc = mt_recs_load(&rs, st, "issue", 0)) != 0)
@@ -295,6 +329,10 @@ topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
 			nlater++;
 			continue;
 		}
+		if (prev.y != 0 && cal_cmp(due, prev) <= 0) {
+			nold++;
+			continue;
+		}
 		mt_era(era, due, CAL_ERA_LONG);
 		/* 課題R8-6 of another year than the meeting's 課題6 */
 		issue_label(no, sizeof no, root, cal_fy(date), 1);
@@ -313,19 +351,19 @@ topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
 	error_clear();
 	if (rc == 0)
 		rc = dlines_to_item(it, &l, 0);
-	if (rc == 0 && it->nlines > 0 && nlater + nodue > 0) {
-		/* unnumbered under the list (sub 2): not one of the issues */
-		mt_era(era, until, CAL_ERA_LONG);
-		buf_printf(&b, "このほか、期限が%sより後%s未完了の課題が%zu"
-		    "件あります（課題管理表のとおり）。", era, nodue > 0 ?
-		    "または期限を定めていない" : "の", nlater + nodue);
-		rc = buf_ok(&b) == 0 ? item_line(it, b.data, 2) : NC_ENOMEM;
-	}
 	if (rc == 0 && it->nlines == 0) {
-		buf_printf(&b, "期限を過ぎた課題、次回までに期限を迎える課題はありま"
-		    "せん（未完了の課題 %zu 件）。", nopen);
+		if (nold > 0)
+			buf_puts(&b, "前回以降に期限を迎えた課題、次回までに期限を"
+			    "迎える課題はありません。");
+		else
+			buf_printf(&b, "期限を過ぎた課題、次回までに期限を迎える"
+			    "課題はありません（未完了の課題 %zu 件）。", nopen);
 		rc = buf_ok(&b) == 0 ? item_line(it, b.data, 0) : NC_ENOMEM;
+		if (nold == 0)
+			nlater = nodue = 0;	/* counted in the line above */
 	}
+	if (rc == 0 && nold + nlater + nodue > 0)
+		rc = issues_rest(it, prev, nold, until, nlater, nodue);
 	buf_free(&b);
 	dlines_free(&l);
 	recset_free(&rs);
@@ -506,7 +544,8 @@ fill_topic(struct meeting_item *it, struct ctx *c, const char *topic)
 {
 	it->topic = topic;
 	if (strcmp(topic, "issues") == 0)
-		return topic_issues(it, c->st, c->date, c->until);
+		return topic_issues(it, c->st, c->date, c->prev,
+		    c->until);
 	if (strcmp(topic, "activity") == 0)
 		return topic_activity(it, c->st, c->fy, c->prev, c->date);
 	if (strcmp(topic, "schedule") == 0)
@@ -1252,13 +1291,21 @@ meeting_write_agenda_docx(const struct meeting_view *v, const char *path)
 	    (rc = numbered(d, 1, ++top, "閉会", 0)) != 0)
 		goto done;
 	if (v->nhandouts > 0) {
+		struct docx_para_style	keep;
+
+		/* the list on one page with its heading, never 【配付資料】 alone */
+		memset(&keep, 0, sizeof keep);
+		keep.keep_next = 1;
 		if ((rc = docx_add_blank(d)) != 0 ||
 		    (rc = docx_add_blank(d)) != 0 ||
-		    (rc = docx_add_para(d, "【配付資料】", NULL)) != 0)
+		    (rc = docx_add_para(d, "【配付資料】", &keep)) != 0)
 			goto done;
-		for (i = 0; i < v->nhandouts; i++)
-			if ((rc = indented(d, 1, v->handouts[i], 0)) != 0)
+		keep.indent_left = 100;
+		for (i = 0; i < v->nhandouts; i++) {
+			keep.keep_next = i + 1 < v->nhandouts;
+			if ((rc = docx_add_para(d, v->handouts[i], &keep)) != 0)
 				goto done;
+		}
 	}
 	if (v->next != NULL) {
 		struct docx_para_style	hang;

@@ -1135,27 +1135,27 @@ int
 docx_outline_label(char *out, size_t outsz, int level, unsigned n)
 {
 	size_t	nk = sizeof katakana / sizeof katakana[0];
-	int	rc, w;
+	int	rc, w, kana, paren;
 
 	if ((rc = check_level(level)) != 0)
 		return rc;
-	if (n == 0 || ((level == 3 || level == 4) && n > nk))
-		return error_set(NC_EINVALID, "item %u out of range at "
-		    "outline level %d", n, level);
-	switch (level) {
-	case 1:
-		w = snprintf(out, outsz, "%u", n);
-		break;
-	case 2:
-		w = snprintf(out, outsz, "(%u)", n);
-		break;
-	case 3:
-		w = snprintf(out, outsz, "%s", katakana[n - 1]);
-		break;
-	default:
+	if (n == 0)
+		return error_set(NC_EINVALID, "item 0 at outline level %d",
+		    level);
+	/*
+	 * After ン the count goes on in figures, ン then 47: a list of 47
+	 * at ア failed the whole document (a 次第 of the third year).
+	 */
+	kana = (level == 3 || level == 4) && n <= nk;
+	paren = level == 2 || level == 4;
+	if (kana && paren)
 		w = snprintf(out, outsz, "(%s)", katakana[n - 1]);
-		break;
-	}
+	else if (kana)
+		w = snprintf(out, outsz, "%s", katakana[n - 1]);
+	else if (paren)
+		w = snprintf(out, outsz, "(%u)", n);
+	else
+		w = snprintf(out, outsz, "%u", n);
 	if (w < 0 || (size_t)w >= outsz)
 		return error_set(NC_EINVALID, "outline label buffer too small");
 	return 0;

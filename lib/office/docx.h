@@ -199,7 +199,10 @@ int	docx_add_outline_body(struct docx *, const char *text);
  * a line from the rest.
  */
 int	docx_add_outline_body_whole(struct docx *, const char *text);
-/* The label docx_add_outline_heading() uses: "3", "(3)", "ウ", "(ウ)". */
+/*
+ * The label docx_add_outline_heading() uses: "3", "(3)", "ウ", "(ウ)"; the
+ * 47th ア or (ア) on from ン is "47" or "(47)".
+ */
 int	docx_outline_label(char *out, size_t outsz, int level, unsigned n);
 
 /*

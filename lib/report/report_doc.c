@@ -1529,6 +1529,10 @@ deliv_cmp(const void *a, const void *b)
 
 	if ((c = cal_cmp(x->due, y->due)) != 0)
 		return c;
+	/* the year's set (4(3)イ) holds the others: last of its day */
+	if ((c = (strcmp(x->spec, "4(3)イ") == 0) -
+	    (strcmp(y->spec, "4(3)イ") == 0)) != 0)
+		return c;
 	return strcmp(x->what, y->what);
 }
 
@@ -1569,14 +1573,14 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 	struct strpool		 pool;
 	struct deliv		*v = NULL;
 	char			 buf[CAL_FMT_MAX], when[96];
-	const char		*what;
+	const char		*what, *dtext;
 	char			 per[RP_ERA_PERIOD];
 	char			 line[2048], *path = NULL;
 	struct buf		 none = BUF_INIT;
 	struct tr_plan		*tp = NULL;
 	struct stat		 sb;
 	const char		*type;
-	size_t			 i, n = 0;
+	size_t			 i, n = 0, nlate = 0;
 	int			 rc;
 
 	memset(&tl, 0, sizeof tl);
@@ -1618,6 +1622,16 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 		error_clear();
 		record_free(r);
 	}
+	/*
+	 * The days after the last 進捗報告会, which no meeting's reports
+	 * cover, reported by the end of the contract (4(3)イ).
+	 */
+	if (rc == 0 && meeting_yearend_period(&md, &fy1, &due, st, fy) == 0) {
+		rp_era(buf, due);
+		rc = deliv_add(&v, &n, &pool, due, "作業実施報告書・相談業務実施"
+		    "報告書（年度末分）", buf, "4(3)ア(オ)");
+	}
+	error_clear();
 	if (rc != 0 ||
 	    (rc = tr_list_load(&tl, st, fy, TR_LOAD_HEADS, NULL)) != 0)
 		goto done;
@@ -1631,7 +1645,19 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 		 * record is still a deliverable: the deadline is the ward's.
 		 */
 		due = tr->report_due;
-		if (due.y != 0)
+		dtext = buf;
+		if (due.y != 0 && cal_cmp(due, fy1) > 0) {
+			/*
+			 * 4(3)イ: every deliverable of the year by the end
+			 * of its contract; a training late in March was
+			 * listed due in April, after the 成果物一式.
+			 */
+			due = fy1;
+			rp_era(buf, due);
+			snprintf(when, sizeof when, "%s（契約期間の末日）", buf);
+			dtext = when;
+			nlate++;
+		} else if (due.y != 0)
 			rp_era(buf, due);
 		else {
 			snprintf(buf, sizeof buf, "区と定める期限まで");
@@ -1648,7 +1674,7 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 			    tr->title, end);
 		} else
 			what = rp_fmt(&pool, "研修実施報告書（%s）", tr->title);
-		rc = deliv_add(&v, &n, &pool, due, what, buf, "4(2)");
+		rc = deliv_add(&v, &n, &pool, due, what, dtext, "4(2)");
 	}
 	/* the trainings without a survey or a test: no report (3(2)イ) */
 	for (i = 0; i < tl.n; i++) {
@@ -1683,6 +1709,9 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 	}
 	if ((rc = docx_add_table(d, t)) != 0)
 		goto done;
+	docx_add_outline_body(d, "年度末分の作業実施報告書・相談業務実施報告書は、"
+	    "年度最後の進捗報告会の日から3月31日までの作業および相談について報告"
+	    "するものです（進捗報告会の報告書の対象とならない期間）。");
 	/*
 	 * Why a deadline is where it is, and why a training has none: the
 	 * rule of the plan table (training-plan.yaml), agreed with the
@@ -1698,7 +1727,9 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 	snprintf(line, sizeof line, "研修実施報告書は、アンケートまたはテスト"
 	    "を実施した研修について作成し（仕様書3(2)イ）、研修の最終日（期間"
 	    "を定めて実施する研修はその末日）の翌日から%sに提出します（提出"
-	    "期限は仕様書4により区と定めたもの）。", when);
+	    "期限は仕様書4により区と定めたもの）。%s", when, nlate > 0 ?
+	    "ただし、その期限が契約期間の末日より後になるものは、契約期間の"
+	    "末日までに提出します（仕様書4(3)イ）。" : "");
 	docx_add_outline_body(d, line);
 	if (none.len > 0) {
 		/* whole, however many the trainings and long their titles */

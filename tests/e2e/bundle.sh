@@ -113,6 +113,14 @@ docs = {r[1] for r in rows}
 for want in ("精査記録", "可否決定通知", "監査調書", "研修実施報告書", "事故等報告書",
              "回答書", "相談業務実施報告書", "次第", "議事録", "課題管理表"):
     assert want in docs, want
+# the reports of the days after the year's last 進捗報告会 (3月25日),
+# which no meeting's reports cover, dated the year's last business day
+ye = sorted((r[1], r[5].rsplit("_", 1)[1]) for r in rows
+            if r[3] == "年度末（最後の進捗報告会以降）")
+assert ye == [("予定と実績", "令和9年3月31日.xlsx"),
+              ("作業実施報告書", "令和9年3月31日.docx"),
+              ("相談業務実施報告書", "令和9年3月31日.docx"),
+              ("課題管理表", "令和9年3月31日.xlsx")], ye
 # the registered 教材, copied byte for byte beside the generated ones
 m = [r for r in rows if r[5].endswith("研修教材_情報セキュリティ.docx")]
 assert len(m) == 1 and m[0][5].startswith("4(2)イ_教育・啓発/"), m
