@@ -2034,6 +2034,7 @@ struct gen {
 	double		 scale;
 	int		 fy;
 	int		 first_fy;
+	int		 last_fy;
 	struct catalog	 cat[NCAT];
 	struct id	 prev_cat[NCAT];
 	int		 have_prev;
@@ -2797,6 +2798,9 @@ tail:
 
 enum audit_type { AUDIT_OPERATIONAL, AUDIT_SYSTEM, AUDIT_FOLLOWUP };
 
+static void	close_original(struct gen *, int, const struct id *,
+		    const struct id *);
+
 static int
 write_audit(struct gen *g, struct rng *r, const struct id *id,
     enum audit_type kind, const struct org *org)
@@ -3028,7 +3032,76 @@ write_audit(struct gen *g, struct rng *r, const struct id *id,
 		kv_date(w, 0, "reported", day_add(g->fy, date, 30));
 	free(t.d);
 	rec_end(g, "audits", id);
+	if (followup)
+		close_original(g, g->followup_after.n != 0 ? g->fy : g->fy - 1,
+		    &g->prev_audit, id);
 	return nfind;
+}
+
+/*
+ * The original audit as the tool leaves it once its follow-up accepts
+ * every finding: `audit followup` names the follow-up in it (followup,
+ * before date in the schema's order) and `audit finding --status
+ * accepted` copies each status back, closing it when none is left
+ * open (lib/audit audit_propagate()).  An original still without a
+ * report gets the report date the others get (30 days after the
+ * audit): a closed audit was reported.  Only these lines change; the
+ * rest of the file stays as written.
+ */
+static void
+close_original(struct gen *g, int fy, const struct id *orig,
+    const struct id *fu)
+{
+	char		 path[4096], buf[16];
+	char		*text, *line, *next, *v;
+	struct sb	 out = { NULL, 0, 0 };
+	struct day	 date = { 0 };
+	size_t		 len;
+	int		 infind = 0, reported = 0, y, m, d;
+
+	snprintf(path, sizeof path, "%s/audits/%d/%s.yaml", g->out, fy,
+	    orig->s);
+	text = read_file(path, &len);
+	for (line = text; *line != '\0'; line = next) {
+		next = line + strcspn(line, "\n");
+		if (*next == '\n')
+			next++;
+		if (*line != ' ' && *line != '-')
+			infind = strncmp(line, "findings:", 9) == 0;
+		if (strncmp(line, "status: ", 8) == 0) {
+			sb_puts(&out, "status: closed\n");
+			continue;
+		}
+		if (strncmp(line, "date: ", 6) == 0) {
+			v = line_value(line, "date: ");
+			if (sscanf(v, "%d-%d-%d", &y, &m, &d) != 3)
+				die("%s: bad date '%s'", path, v);
+			free(v);
+			date.n = days_from_civil(y, m, d);
+			sb_printf(&out, "followup: %s\n", fu->s);
+		}
+		if (strncmp(line, "reported: ", 10) == 0)
+			reported = 1;
+		/* the tool refuses a second follow-up; so does this */
+		if (strncmp(line, "followup: ", 10) == 0)
+			die("%s: already followed up", path);
+		if (infind && (strncmp(line, "    status: open\n", 17) == 0 ||
+		    strncmp(line, "    status: corrected\n", 22) == 0)) {
+			sb_puts(&out, "    status: accepted\n");
+			continue;
+		}
+		sb_add(&out, line, (size_t)(next - line));
+	}
+	if (date.n == 0)
+		die("%s: no date", path);
+	if (!reported)
+		sb_printf(&out, "reported: %s\n", iso(day_add(fy, date, 30), buf,
+		    sizeof buf));
+	write_bytes(path, out.d, out.len);
+	g->bytes += out.len;
+	g->bytes -= len;
+	free(out.d);
+	free(text);
 }
 
 /*
@@ -4366,7 +4439,7 @@ gen_year(struct gen *g)
 	const struct org *org, *fu_org = NULL, *moved_org = NULL;
 	double		*weight, total = 0;
 	int		 i, j, n, ndiv, staff, left, number, nconsult, nfind;
-	int		 followed, fu_findings = 0, prev_findings;
+	int		 followed, fu_findings = 0, prev_findings, skip;
 	struct afind	 fu_find[12];
 	size_t		 k;
 
@@ -4561,8 +4634,16 @@ gen_year(struct gen *g)
 		g->prev_audit_findings = fu_findings;
 		g->followup_after = fu_date;
 		g->fu_find = fu_find;
+		/*
+		 * Not an audit next year's follow-up is of (with one audit
+		 * a year, --scale): the tool gives an audit one follow-up.
+		 * Its id drawn all the same, so the ids after it stay.
+		 */
+		skip = g->fy < g->last_fy && g->have_prev_audit &&
+		    strcmp(g->prev_audit.s, prev.s) == 0;
 		fu_src = new_id(&rj, "au");
-		write_audit(g, &r, &fu_src, AUDIT_FOLLOWUP, fu_org);
+		if (!skip)
+			write_audit(g, &r, &fu_src, AUDIT_FOLLOWUP, fu_org);
 		g->followup_after.n = 0;
 		g->prev_audit = prev;
 		g->prev_audit_findings = prev_findings;
@@ -4738,6 +4819,7 @@ main(int argc, char **argv)
 	g.sample = sample;
 	mkdir_p(out);
 	write_config(&g, sample, years);
+	g.last_fy = g.first_fy + years - 1;
 	for (y = 0; y < years; y++) {
 		g.fy = g.first_fy + y;
 		gen_year(&g);
