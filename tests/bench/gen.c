@@ -2082,7 +2082,7 @@ enum {
 	 * first ones, so that every file written before stays the same.
 	 */
 	S_IDS2, S_PRIVACY, S_MEASURES, S_WORKPLAN, S_FOLLOWUP, S_REPORTING,
-	S_SECREPORT, S_TIMELINE, S_DELIVERABLE
+	S_SECREPORT, S_TIMELINE, S_DELIVERABLE, S_CONSULT2, S_TESTSUM
 };
 
 static void
@@ -3499,11 +3499,24 @@ write_consult(struct gen *g, struct rng *r, const struct id *id,
 	    org_by_code(g->w, "johoseisaku") : any_division(g->w, r);
 	const char	*sys = PICK(r, systems);
 	char		 buf[64];
+	struct rng	 ra;
 	struct day	 recv;
-	int		 done;
+	int		 done, late;
 
 	recv = workday(g->fy, fy_day(g->fy, rng_range(r, 3, 355)));
 	done = recv.n - days_from_civil(g->fy, 4, 1) < 330 || rng_chance(r, 30);
+	/*
+	 * Open only if received in the last weeks of the last year: one
+	 * open for a year or more is not a record anyone keeps.  The
+	 * answer to one answered later comes from a stream of its own, so
+	 * the other consults stay as they were.
+	 */
+	late = !done && g->fy < g->last_fy;
+	if (late) {
+		rng_init(&ra, g->seed, (uint64_t)g->fy, (uint64_t)(S_CONSULT2 +
+		    1000 * (n + 1)));
+		done = 1;
+	}
 	snprintf(buf, sizeof buf, "相談第%d号", n + 1);
 	kv_s(w, 0, "ref_no", buf);
 	kv_s(w, 0, "type", type);
@@ -3519,12 +3532,14 @@ write_consult(struct gen *g, struct rng *r, const struct id *id,
 	SENT(&t, r, consult_q_s, rng_range(r, 1, 3), sys, rng_chance(r, 40));
 	kv_s(w, 0, "question", t.d);
 	if (done) {
+		struct rng *rr = late ? &ra : r;
+
 		sb_reset(&t);
-		SENT(&t, r, consult_a_s, rng_range(r, 2, 4), sys,
-		    rng_chance(r, 60));
+		SENT(&t, rr, consult_a_s, rng_range(rr, 2, 4), sys,
+		    rng_chance(rr, 60));
 		kv_s(w, 0, "answer", t.d);
 		kv_date(w, 0, "answered", workday(g->fy, day_add(g->fy, recv,
-		    rng_range(r, 3, 13))));
+		    rng_range(rr, 3, 13))));
 	}
 	members_seq(w, 0, "answered_by", g->w, r, rng_range(r, 1, 2));
 	kv_s(w, 0, "deliverable", strcmp(type, "dx") == 0 ? "report" :
