@@ -393,6 +393,23 @@ kv_s(struct yw *w, int ind, const char *k, const char *v)
 	yw_string(w, v, ind + 2);
 }
 
+/*
+ * key: string at pos of what is written: a text that sums up what is
+ * written after it (a training's summary of its answers).
+ */
+static void
+kv_s_at(struct yw *w, size_t pos, int ind, const char *k, const char *v)
+{
+	struct yw	tmp = { { NULL, 0, 0 }, 0 };
+	size_t		old = w->b.len;
+
+	kv_s(&tmp, ind, k, v);
+	sb_add(&w->b, tmp.b.d, tmp.b.len);
+	memmove(w->b.d + pos + tmp.b.len, w->b.d + pos, old - pos);
+	memcpy(w->b.d + pos, tmp.b.d, tmp.b.len);
+	free(tmp.b.d);
+}
+
 /* key: plain value (integers, numbers, booleans, dates). */
 static void
 kv_p(struct yw *w, int ind, const char *k, const char *fmt, ...)
@@ -1430,10 +1447,12 @@ static const char *const survey_sum_s[] = {
 };
 
 /*
- * No comparison with the year before: the summary is written before the
- * results are drawn, and 「前年度より平均正答率が上がった。」 was false
- * as often as not (review15).  Four sentences still, so the stream goes
- * on as before.
+ * The summaries' pools, no longer written: 「標的型攻撃メールに関する設問
+ * の正答率が低い。」 went over a test whose first item (that one) scored
+ * highest, 「繁忙期を避けてほしいとの意見があった。」 over comments that
+ * never said so.  The summaries are now made from the answers
+ * (survey_summary(), test_summary()); these are still drawn from, so
+ * the stream goes on as before.
  */
 static const char *const test_sum_s[] = {
 	"標的型攻撃メールに関する設問の正答率が低い。",
@@ -3332,6 +3351,92 @@ write_question(struct yw *w, int part, int q)
 		kv_bool(w, 4, "satisfaction", 1);
 }
 
+/* What each test item is about, for the summary that names it. */
+static const char *const test_topic[] = {
+	"不審なメールへの対応", "外部記録媒体の扱い",
+	"複数の区民へのメール送信", "パスワードの管理",
+	"個人番号を利用できる事務", "生成AIサービスへの入力",
+	"事故等の報告", "個人情報を含む書類の扱い",
+	"個人のSNSへの投稿", "離席時の対応",
+};
+
+/* What the free texts of write_training() say, as reported. */
+static const char *const comment_said[] = {
+	"事例の紹介が分かりやすかったとの意見があった。",
+	"演習の時間をもう少し長くしてほしいとの意見があった。",
+	"研修の内容を職場で共有したいとの意見があった。",
+	"資料を事前に配布してほしいとの意見があった。",
+};
+
+/* "問3（…）と問7（…）": the items whose count is want. */
+static void
+test_items_with(struct sb *b, const int *correct, int want)
+{
+	int	q, first = 1;
+
+	for (q = 0; q < 10; q++) {
+		if (correct[q] != want)
+			continue;
+		if (!first)
+			sb_puts(b, "と");
+		sb_printf(b, "問%d（%s）", q + 1, test_topic[q]);
+		first = 0;
+	}
+}
+
+/*
+ * The test's summary from its answers: the items answered correctly
+ * least and most often (all of them where all tie), and 「高い」 only
+ * where four answers in five or more were right (the pass mark's 80).
+ */
+static void
+test_summary(struct sb *b, const int *correct, int examinees)
+{
+	long	all = 0;
+	int	q, lo = correct[0], hi = correct[0];
+
+	for (q = 0; q < 10; q++) {
+		all += correct[q];
+		if (correct[q] < lo)
+			lo = correct[q];
+		if (correct[q] > hi)
+			hi = correct[q];
+	}
+	if (examinees > 0 && lo < hi) {
+		sb_puts(b, "正答率が最も低かったのは");
+		test_items_with(b, correct, lo);
+		sb_puts(b, "、最も高かったのは");
+		test_items_with(b, correct, hi);
+		sb_puts(b, "の設問であった。");
+	}
+	if (examinees > 0 && all * 10 >= 80L * examinees)
+		sb_puts(b, "全体として正答率は高く、基本的な事項は理解されている。");
+	sb_puts(b, "誤答の多い設問は、次回の教材で解説を補う。");
+}
+
+/*
+ * The survey's summary from its answers: satisfaction where most of
+ * the respondents chose 満足 or やや満足 (the top two, as the tool
+ * counts it), use for work likewise, the comments that were written.
+ */
+static void
+survey_summary(struct sb *b, int respondents, int sat2, int use2,
+    unsigned said)
+{
+	size_t	c;
+
+	if (respondents > 0 && sat2 * 4 >= respondents * 3)
+		sb_puts(b, "回答者の大半が、研修の内容に満足したと回答した。");
+	else if (respondents > 0 && sat2 * 2 > respondents)
+		sb_puts(b, "回答者の過半数が、研修の内容に満足したと回答した。");
+	if (respondents > 0 && use2 * 2 > respondents)
+		sb_puts(b, "内容が業務に役立つとの回答が多かった。");
+	for (c = 0; c < NELEM(comment_said); c++)
+		if (said >> c & 1)
+			sb_puts(b, comment_said[c]);
+	sb_puts(b, "来年度は職場での実践例を増やすことを検討する。");
+}
+
 static void
 write_training(struct gen *g, struct rng *r, const struct id *id,
     const struct training_plan *p)
@@ -3347,6 +3452,9 @@ write_training(struct gen *g, struct rng *r, const struct id *id,
 	    "職場で共有したい。", "資料を事前に配布してほしい。" };
 	int		 month = p->month, y = g->fy, attended, i, elearn;
 	int		 respondents, q, ability, text;
+	int		 correct[10] = { 0 }, sat2 = 0, use2 = 0;
+	unsigned	 said = 0;
+	size_t		 pos;
 	int		 survey = strcmp(p->kind, "security") != 0 ||
 	    rng_chance(r, 80);
 	int		 test = strcmp(p->kind, "digital") != 0;
@@ -3416,7 +3524,7 @@ write_training(struct gen *g, struct rng *r, const struct id *id,
 		kv_open(w, 0, "survey");
 		sb_reset(&t);
 		SENT(&t, r, survey_sum_s, rng_range(r, 2, 3), NULL, 0);
-		kv_s(w, 2, "summary", t.d);
+		pos = w->b.len;
 		kv_open(w, 2, "responses");
 		respondents = attended * rng_range(r, 80, 98) / 100;
 		for (i = 0; i < respondents; i++) {
@@ -3441,20 +3549,28 @@ write_training(struct gen *g, struct rng *r, const struct id *id,
 			text = rng_chance(r, 5);
 			sprintf(a, "%s", text ? "*" : "-");
 			kv_s(w, 6, "answers", ans);
+			/* q1 and q3 are the first and third tokens */
+			sat2 += ans[0] <= '2';
+			use2 += ans[4] <= '2';
 			if (text) {
+				unsigned c = rng_below(r, NELEM(comments));
+
+				said |= 1u << c;
 				kv_open(w, 6, "texts");
 				seq_map(w, 8);
 				kv_int(w, 10, "question", 10);
-				kv_s(w, 10, "text", comments[rng_below(r,
-				    NELEM(comments))]);
+				kv_s(w, 10, "text", comments[c]);
 			}
 		}
+		sb_reset(&t);
+		survey_summary(&t, respondents, sat2, use2, said);
+		kv_s_at(w, pos, 2, "summary", t.d);
 	}
 	if (test) {
 		kv_open(w, 0, "test");
 		sb_reset(&t);
 		SENT(&t, r, test_sum_s, rng_range(r, 1, 2), NULL, 0);
-		kv_s(w, 2, "summary", t.d);
+		pos = w->b.len;
 		kv_open(w, 2, "results");
 		for (i = 0; i < attended; i++) {
 			char	*a = ans;
@@ -3471,10 +3587,14 @@ write_training(struct gen *g, struct rng *r, const struct id *id,
 					c = key;
 				else
 					c = 1 + (key + (int)rng_below(r, 3)) % 4;
+				correct[q] += c == key;
 				a += sprintf(a, q > 0 ? " %d" : "%d", c);
 			}
 			kv_s(w, 6, "answers", ans);
 		}
+		sb_reset(&t);
+		test_summary(&t, correct, attended);
+		kv_s_at(w, pos, 2, "summary", t.d);
 	}
 	free(t.d);
 	rec_end(g, "trainings", id);

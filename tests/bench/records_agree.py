@@ -4,7 +4,7 @@ status that says what the record's history and dates say, and the like.
 usage: records_agree.py DATA-DIR; prints each disagreement, exits 1 if
 any.  The lint catches some of these; this names what the generator
 must not write, one check per kind."""
-import glob, os, sys
+import glob, os, re, sys
 import yaml
 
 data = sys.argv[1]
@@ -88,6 +88,65 @@ def check_trainings():
         for k, v in free_text(r):
             if any(c in v for c in COMPARING):
                 bad.append("%s: %s compares: %s" % (p, k, v))
+
+
+# what a survey summary may say of the free texts, and the words of a
+# text that says it
+SAID = {"演習の時間": "演習の時間", "繁忙期": "繁忙期", "事例": "事例",
+        "職場で共有": "職場で共有", "事前に配布": "事前に配布"}
+# the items the old summaries named without counting (ts-q01, ts-q03)
+NAMED = {"標的型攻撃メールに関する設問": 0, "誤送信の防止に関する設問": 2}
+
+
+def check_training_summaries():
+    # a summary says what the answers give: the items named as answered
+    # worst and best are those, 高い over 80% right, a comment reported
+    # was written, satisfaction claimed by most respondents' answers
+    for p, r in records("trainings"):
+        t = r.get("test") or {}
+        res = t.get("results") or []
+        summ = t.get("summary") or ""
+        keys = [i["key"][0] for i in r.get("test_items") or []]
+        right = [0] * len(keys)
+        for x in res:
+            for q, a in enumerate(x["answers"].split()):
+                right[q] += a == str(keys[q])
+        if res and keys:
+            lo = {q + 1 for q, c in enumerate(right) if c == min(right)}
+            hi = {q + 1 for q, c in enumerate(right) if c == max(right)}
+            for word, q in NAMED.items():
+                if word in summ and q + 1 not in lo:
+                    bad.append("%s: '%s' named, item %d not the lowest %s"
+                               % (p, word, q + 1, sorted(lo)))
+            if "最も低かったのは" in summ:
+                a, b = summ.split("最も低かったのは")[1].split(
+                    "最も高かったのは")
+                for want, part in ((lo, a), (hi, b.split("設問")[0])):
+                    got = {int(x) for x in re.findall(r"問(\d+)", part)}
+                    if got != want:
+                        bad.append("%s: summary names %s, the answers give"
+                                   " %s" % (p, sorted(got), sorted(want)))
+            if "正答率は高く" in summ and \
+                    sum(right) * 10 < 8 * len(keys) * len(res):
+                bad.append("%s: 正答率は高く at %d of %d" %
+                           (p, sum(right), len(keys) * len(res)))
+        sv = r.get("survey") or {}
+        summ = sv.get("summary") or ""
+        texts = "".join(x.get("text", "") for y in sv.get("responses") or []
+                        for x in y.get("texts") or [])
+        for sent in summ.split("。"):
+            if "との意見" not in sent:
+                continue
+            for word, need in SAID.items():
+                if word in sent and need not in texts:
+                    bad.append("%s: survey summary '%s', no text says it" %
+                               (p, sent))
+        resp = sv.get("responses") or []
+        if "満足したと回答" in summ:
+            top2 = sum(x["answers"].split()[0] in ("1", "2") for x in resp)
+            if top2 * 2 <= len(resp):
+                bad.append("%s: 満足 claimed, %d of %d" %
+                           (p, top2, len(resp)))
 
 
 def check_audit_texts():
@@ -226,6 +285,7 @@ def check_followups():
 
 
 CHECKS = [check_issues, check_audits, check_reviews, check_trainings,
+          check_training_summaries,
           check_audit_texts, check_incidents, check_incident_texts,
           check_meetings, check_catalogs, check_consults,
           check_followups]
