@@ -177,6 +177,20 @@ def check_incidents():
                        (p, iso["decision"], iso["restored"]))
         if (st == "closed") != bool(r.get("closed")):
             bad.append("%s: status %s, closed %s" % (p, st, r.get("closed")))
+        # reviewed measures are recorded (the 再発防止策の提案書 needs them)
+        if pv.get("reviewed") and not pv.get("items"):
+            bad.append("%s: reviewed %s, no measures (prevention.items)" %
+                       (p, pv["reviewed"]))
+    # not closed only within the last weeks of the data's last year
+    import datetime
+    recs = list(records("incidents"))
+    if recs:
+        end = datetime.date(max(r["fy"] for p, r in recs) + 1, 3, 31)
+        for p, r in recs:
+            if r.get("status") != "closed" and \
+                    (end - r["occurred"]).days >= 42:
+                bad.append("%s: occurred %s, still %s on %s" %
+                           (p, r["occurred"], r.get("status"), end))
 
 
 # words of an incident's texts and the categories they belong to
