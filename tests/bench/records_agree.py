@@ -118,14 +118,16 @@ def check_training_summaries():
                 if word in summ and q + 1 not in lo:
                     bad.append("%s: '%s' named, item %d not the lowest %s"
                                % (p, word, q + 1, sorted(lo)))
-            if "最も低かったのは" in summ:
-                a, b = summ.split("最も低かったのは")[1].split(
-                    "最も高かったのは")
-                for want, part in ((lo, a), (hi, b.split("設問")[0])):
-                    got = {int(x) for x in re.findall(r"問(\d+)", part)}
-                    if got != want:
-                        bad.append("%s: summary names %s, the answers give"
-                                   " %s" % (p, sorted(got), sorted(want)))
+            # the items named are those answered worst (最も低かったのは
+            # ..., or those whose 内容 the next material explains)
+            for m in re.finditer(r"最も(低|高)かったのは([^、。]*)|"
+                                 r"((?:問\d+（[^）]*）と?)+)の内容は", summ):
+                want = hi if m.group(1) == "高" else lo
+                got = {int(x) for x in re.findall(r"問(\d+)",
+                                                   m.group(2) or m.group(3))}
+                if got != want:
+                    bad.append("%s: summary names %s, the answers give %s"
+                               % (p, sorted(got), sorted(want)))
             if "正答率は高く" in summ and \
                     sum(right) * 10 < 8 * len(keys) * len(res):
                 bad.append("%s: 正答率は高く at %d of %d" %
