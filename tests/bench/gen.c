@@ -2101,7 +2101,8 @@ enum {
 	 * first ones, so that every file written before stays the same.
 	 */
 	S_IDS2, S_PRIVACY, S_MEASURES, S_WORKPLAN, S_FOLLOWUP, S_REPORTING,
-	S_SECREPORT, S_TIMELINE, S_DELIVERABLE, S_CONSULT2, S_MEASURES2
+	S_SECREPORT, S_TIMELINE, S_DELIVERABLE, S_CONSULT2, S_MEASURES2,
+	S_ISSUE2
 };
 
 static void
@@ -3762,6 +3763,24 @@ write_meeting(struct gen *g, struct rng *r, const struct id *id,
 	rec_end(g, "meetings", id);
 }
 
+/* An issue's k history entries from d, the last closing it if closed. */
+static void
+issue_history(struct yw *w, struct gen *g, struct rng *r, struct day d,
+    int k, int closed)
+{
+	int	i;
+
+	for (i = 0; i < k; i++) {
+		seq_map(w, 2);
+		kv_date(w, 4, "date", day_add(g->fy, d, 20 * i + (closed &&
+		    i == k - 1 ? 10 : 0)));
+		kv_s(w, 4, "status", i == 0 ? "open" : closed && i == k - 1 ?
+		    "closed" : "in-progress");
+		kv_s(w, 4, "by", any_member(g->w, r));
+		kv_s(w, 4, "note", history_s[closed && i == k - 1 ? 4 : i]);
+	}
+}
+
 static void
 write_issue(struct gen *g, struct rng *r, const struct id *id, int n)
 {
@@ -3772,8 +3791,20 @@ write_issue(struct gen *g, struct rng *r, const struct id *id, int n)
 	char		 buf[64];
 	struct day	 d = workday(g->fy, fy_day(g->fy, rng_range(r, 10,
 	    300)));
-	const char	*status = PICK(r, statuses);
-	int		 i, k, closed = strcmp(status, "closed") == 0;
+	const char	*status = PICK(r, statuses), *drawn = status;
+	int		 k, closed = strcmp(status, "closed") == 0, late;
+	struct rng	 rx;
+
+	/*
+	 * Open or in progress only in the last year: one left so for a
+	 * year or more (the 定例会's agenda of the third year listed 58)
+	 * is no one's record.  Closed with the history drawn all the same
+	 * (into a scratch buffer) and one of a stream of its own, so the
+	 * other issues stay as they were.
+	 */
+	late = !closed && g->fy < g->last_fy;
+	if (late)
+		status = "closed";
 
 	snprintf(buf, sizeof buf, "課題%d", n + 1);
 	kv_s(w, 0, "ref_no", buf);
@@ -3787,7 +3818,7 @@ write_issue(struct gen *g, struct rng *r, const struct id *id, int n)
 	kv_date(w, 0, "due", day_add(g->fy, d, 60));
 	kv_s(w, 0, "description", PICK(r, issue_desc_s));
 	kv_s(w, 0, "action", PICK(r, issue_action_s));
-	if (closed)
+	if (closed || late)
 		kv_date(w, 0, "closed", day_add(g->fy, d, 50));
 	if (g->nmeetings > 0) {
 		kv_open(w, 0, "meetings");
@@ -3806,16 +3837,20 @@ write_issue(struct gen *g, struct rng *r, const struct id *id, int n)
 	 */
 	k = closed ? 3 : rng_range(r, 1, 2);
 	if (!closed)
-		k = strcmp(status, "open") == 0 ? 1 : 2;
-	for (i = 0; i < k; i++) {
-		seq_map(w, 2);
-		kv_date(w, 4, "date", day_add(g->fy, d, 20 * i + (closed &&
-		    i == k - 1 ? 10 : 0)));
-		kv_s(w, 4, "status", i == 0 ? "open" : closed && i == k - 1 ?
-		    "closed" : "in-progress");
-		kv_s(w, 4, "by", any_member(g->w, r));
-		kv_s(w, 4, "note", history_s[closed && i == k - 1 ? 4 : i]);
-	}
+		k = strcmp(drawn, "open") == 0 ? 1 : 2;
+	if (late) {
+		struct yw	 keep = g->yw;
+
+		memset(&g->yw, 0, sizeof g->yw);
+		issue_history(&g->yw, g, r, d, k, 0);
+		free(g->yw.b.d);
+		g->yw = keep;
+		w = &g->yw;
+		rng_init(&rx, g->seed, (uint64_t)g->fy, (uint64_t)S_ISSUE2 +
+		    hash_str(id->s));
+		issue_history(w, g, &rx, d, 3, 1);
+	} else
+		issue_history(w, g, r, d, k, closed);
 	rec_end(g, "issues", id);
 }
 

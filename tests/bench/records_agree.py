@@ -25,6 +25,13 @@ def check_issues():
         if last != r.get("status"):
             bad.append("%s: status %s, last history entry %s" %
                        (p, r.get("status"), last))
+    # open or in progress only in the data's last year
+    recs = list(records("issues"))
+    last_fy = max((r["fy"] for p, r in recs), default=0)
+    for p, r in recs:
+        if r.get("status") != "closed" and r["fy"] < last_fy:
+            bad.append("%s: %s of %d still %s in %d" % (p, r.get("ref_no"),
+                       r["fy"], r.get("status"), last_fy))
 
 
 def check_audits():
