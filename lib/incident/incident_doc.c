@@ -1939,6 +1939,82 @@ when_text(struct buf *b, const struct node *r, const struct schema *kind)
 	}
 }
 
+/*
+ * The day a report's deadline counts from, as the table names it, and
+ * in full: the first of its due.from (incident_report.c's base_of();
+ * without one, privacy.known).  The proposal said every deadline counted
+ * from 「事故等を知った日（所管課が発見した日）」 while the reports to the
+ * 個人情報保護委員会 count from privacy.known, which the 事故等報告書
+ * then gave a later day.
+ */
+static const struct {
+	const char	*field, *word;
+} base_words[] = {
+	{ "discovered", "発見した日" },
+	{ "privacy.known", "知った日" },
+	{ "occurred", "発生した日" },
+	{ "reported", "受理した日" },
+};
+
+/*
+ * The field, its word in the table or in full (base_phrase(), as the
+ * 事故等報告書 names it); else its title.
+ */
+static const char *
+report_base(const struct schema *kind, const struct node *due, int full,
+    const char **field)
+{
+	const struct node	*from = inc_seq(due, "from");
+	const char		*f = "privacy.known", *t;
+	size_t			 i;
+
+	if (from != NULL && from->n > 0 &&
+	    from->u.items[0]->kind == NODE_SCALAR)
+		f = from->u.items[0]->u.s.str;
+	if (field != NULL)
+		*field = f;
+	if (full)
+		return base_phrase(kind, f);
+	for (i = 0; i < sizeof base_words / sizeof base_words[0]; i++)
+		if (strcmp(base_words[i].field, f) == 0)
+			return base_words[i].word;
+	t = schema_title(schema_at(kind, f));
+	return t != NULL ? t : f;
+}
+
+/*
+ * 「期限は、所管課が事故等を発見した日（表では「発見した日」）又は…から
+ * 算定し」: the days the reports' deadlines count from, each once.
+ */
+static void
+reports_bases(struct buf *b, const struct node *reports,
+    const struct schema *kind)
+{
+	const char	*f, *seen[8], *full, *word;
+	size_t		 i, j, n = 0;
+
+	buf_puts(b, "個人情報の漏えい等のおそれがある場合の報告と、区内の"
+	    "報告の期限は次のとおりとする。期限は、");
+	for (i = 0; i < reports->n; i++) {
+		full = report_base(kind, node_get(reports->u.items[i], "due"),
+		    1, &f);
+		for (j = 0; j < n && strcmp(seen[j], f) != 0; j++)
+			;
+		if (j < n || n == sizeof seen / sizeof seen[0])
+			continue;
+		seen[n++] = f;
+		word = report_base(kind, node_get(reports->u.items[i], "due"),
+		    0, NULL);
+		if (n > 1)
+			buf_puts(b, "又は");
+		if (strcmp(full, word) == 0)
+			buf_puts(b, full);
+		else
+			buf_printf(b, "%s（表では「%s」）", full, word);
+	}
+	buf_puts(b, "から算定し、報告した日時を経過に記録する。");
+}
+
 /* The reporting rules, as a reader needs them: to whom, when, basis. */
 static int
 add_reports(struct docx *d, const struct node *reports,
@@ -1950,7 +2026,7 @@ add_reports(struct docx *d, const struct node *reports,
 	struct docx_table	*t = NULL;
 	const struct node	*r, *due;
 	struct buf		 b = BUF_INIT, what = BUF_INIT;
-	const char		*unit, *days;
+	const char		*unit, *days, *on;
 	size_t			 i;
 	int			 rc;
 
@@ -1961,6 +2037,7 @@ add_reports(struct docx *d, const struct node *reports,
 		due = node_get(r, "due");
 		unit = node_get_str(due, "unit");
 		days = node_get_str(due, "days");
+		on = report_base(kind, due, 0, NULL);
 		/*
 		 * A phrase a line: in the column the table could give it,
 		 * broken where a line filled, it read 知った／日 and 5日を／
@@ -1968,18 +2045,18 @@ add_reports(struct docx *d, const struct node *reports,
 		 */
 		buf_reset(&b);
 		if (days != NULL && strcmp(days, "0") == 0)
-			buf_puts(&b, "知った日の\nうちに");
+			buf_printf(&b, "%sの\nうちに", on);
 		else if (unit != NULL && strcmp(unit, "business") == 0 &&
 		    days != NULL && strcmp(days, "1") == 0)
-			buf_puts(&b, "知った日の\n翌開庁日まで");
+			buf_printf(&b, "%sの\n翌開庁日まで", on);
 		else if (unit != NULL && strcmp(unit, "business") == 0)
-			buf_printf(&b, "知った日の翌日から\n%s開庁日以内", days);
+			buf_printf(&b, "%sの翌日から\n%s開庁日以内", on, days);
 		else if (node_scalar_eq(node_get(due, "first_day"), "true"))
-			buf_printf(&b, "知った日を1日目として\n%s日以内", days);
+			buf_printf(&b, "%sを1日目として\n%s日以内", on, days);
 		else
-			buf_printf(&b, "知った日の翌日から\n%s日以内", days);
+			buf_printf(&b, "%sの翌日から\n%s日以内", on, days);
 		if (node_get_str(due, "cap") != NULL)
-			buf_printf(&b, "\n（知った日から\n%s日を超えない）",
+			buf_printf(&b, "\n（%sから\n%s日を超えない）", on,
 			    node_get_str(due, "cap"));
 		if (node_scalar_eq(node_get(due, "closed"), "next"))
 			buf_puts(&b, "\n期限が閉庁日のときは\n翌開庁日");
@@ -2073,14 +2150,15 @@ layout_criteria(struct docx *d, const struct crit_view *v)
 				goto done;
 		}
 	}
-	if (v->reports != NULL &&
-	    ((rc = docx_add_outline_heading(d, 2, "報告の期限")) != 0 ||
-	    (rc = body(d, "個人情報の漏えい等のおそれがある"
-	    "場合の報告と、区内の報告の期限は次のとおりとする。期限は、事故等"
-	    "を知った日（所管課が発見した日）から算定し、報告した日時を経過に"
-	    "記録する。")) != 0 ||
-	    (rc = add_reports(d, v->reports, v->kind)) != 0))
-		goto done;
+	if (v->reports != NULL) {
+		buf_reset(&b);
+		reports_bases(&b, v->reports, v->kind);
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = docx_add_outline_heading(d, 2, "報告の期限")) != 0 ||
+		    (rc = body(d, b.data)) != 0 ||
+		    (rc = add_reports(d, v->reports, v->kind)) != 0)
+			goto done;
+	}
 	if (v->sources != NULL) {
 		if ((rc = docx_add_blank(d)) != 0 ||
 		    (rc = docx_add_outline_heading(d, 1, "出典")) != 0 ||

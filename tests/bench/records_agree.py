@@ -4,7 +4,7 @@ status that says what the record's history and dates say, and the like.
 usage: records_agree.py DATA-DIR; prints each disagreement, exits 1 if
 any.  The lint catches some of these; this names what the generator
 must not write, one check per kind."""
-import glob, os, sys
+import glob, os, re, sys
 import yaml
 
 data = sys.argv[1]
@@ -25,6 +25,13 @@ def check_issues():
         if last != r.get("status"):
             bad.append("%s: status %s, last history entry %s" %
                        (p, r.get("status"), last))
+    # open or in progress only in the data's last year
+    recs = list(records("issues"))
+    last_fy = max((r["fy"] for p, r in recs), default=0)
+    for p, r in recs:
+        if r.get("status") != "closed" and r["fy"] < last_fy:
+            bad.append("%s: %s of %d still %s in %d" % (p, r.get("ref_no"),
+                       r["fy"], r.get("status"), last_fy))
 
 
 def check_audits():
@@ -90,6 +97,67 @@ def check_trainings():
                 bad.append("%s: %s compares: %s" % (p, k, v))
 
 
+# what a survey summary may say of the free texts, and the words of a
+# text that says it
+SAID = {"演習の時間": "演習の時間", "繁忙期": "繁忙期", "事例": "事例",
+        "職場で共有": "職場で共有", "事前に配布": "事前に配布"}
+# the items the old summaries named without counting (ts-q01, ts-q03)
+NAMED = {"標的型攻撃メールに関する設問": 0, "誤送信の防止に関する設問": 2}
+
+
+def check_training_summaries():
+    # a summary says what the answers give: the items named as answered
+    # worst and best are those, 高い over 80% right, a comment reported
+    # was written, satisfaction claimed by most respondents' answers
+    for p, r in records("trainings"):
+        t = r.get("test") or {}
+        res = t.get("results") or []
+        summ = t.get("summary") or ""
+        keys = [i["key"][0] for i in r.get("test_items") or []]
+        right = [0] * len(keys)
+        for x in res:
+            for q, a in enumerate(x["answers"].split()):
+                right[q] += a == str(keys[q])
+        if res and keys:
+            lo = {q + 1 for q, c in enumerate(right) if c == min(right)}
+            hi = {q + 1 for q, c in enumerate(right) if c == max(right)}
+            for word, q in NAMED.items():
+                if word in summ and q + 1 not in lo:
+                    bad.append("%s: '%s' named, item %d not the lowest %s"
+                               % (p, word, q + 1, sorted(lo)))
+            # the items named are those answered worst (最も低かったのは
+            # ..., or those whose 内容 the next material explains)
+            for m in re.finditer(r"最も(低|高)かったのは([^、。]*)|"
+                                 r"((?:問\d+（[^）]*）と?)+)の内容は", summ):
+                want = hi if m.group(1) == "高" else lo
+                got = {int(x) for x in re.findall(r"問(\d+)",
+                                                   m.group(2) or m.group(3))}
+                if got != want:
+                    bad.append("%s: summary names %s, the answers give %s"
+                               % (p, sorted(got), sorted(want)))
+            if "正答率は高く" in summ and \
+                    sum(right) * 10 < 8 * len(keys) * len(res):
+                bad.append("%s: 正答率は高く at %d of %d" %
+                           (p, sum(right), len(keys) * len(res)))
+        sv = r.get("survey") or {}
+        summ = sv.get("summary") or ""
+        texts = "".join(x.get("text", "") for y in sv.get("responses") or []
+                        for x in y.get("texts") or [])
+        for sent in summ.split("。"):
+            if "との意見" not in sent:
+                continue
+            for word, need in SAID.items():
+                if word in sent and need not in texts:
+                    bad.append("%s: survey summary '%s', no text says it" %
+                               (p, sent))
+        resp = sv.get("responses") or []
+        if "満足したと回答" in summ:
+            top2 = sum(x["answers"].split()[0] in ("1", "2") for x in resp)
+            if top2 * 2 <= len(resp):
+                bad.append("%s: 満足 claimed, %d of %d" %
+                           (p, top2, len(resp)))
+
+
 def check_audit_texts():
     # no earlier audit's result claimed; マイナンバー only where checked
     for p, r in records("audits"):
@@ -118,6 +186,20 @@ def check_incidents():
                        (p, iso["decision"], iso["restored"]))
         if (st == "closed") != bool(r.get("closed")):
             bad.append("%s: status %s, closed %s" % (p, st, r.get("closed")))
+        # reviewed measures are recorded (the 再発防止策の提案書 needs them)
+        if pv.get("reviewed") and not pv.get("items"):
+            bad.append("%s: reviewed %s, no measures (prevention.items)" %
+                       (p, pv["reviewed"]))
+    # not closed only within the last weeks of the data's last year
+    import datetime
+    recs = list(records("incidents"))
+    if recs:
+        end = datetime.date(max(r["fy"] for p, r in recs) + 1, 3, 31)
+        for p, r in recs:
+            if r.get("status") != "closed" and \
+                    (end - r["occurred"]).days >= 42:
+                bad.append("%s: occurred %s, still %s on %s" %
+                           (p, r["occurred"], r.get("status"), end))
 
 
 # words of an incident's texts and the categories they belong to
@@ -193,9 +275,43 @@ def check_catalogs():
                        (p, new, len(r.get("items") or [])))
 
 
+def check_consults():
+    # answered, but for a few received in the last weeks of the data's
+    # last year (one open for a year or more is no one's record)
+    import datetime
+    recs = list(records("consults"))
+    if not recs:
+        return
+    end = datetime.date(max(r["fy"] for p, r in recs) + 1, 3, 31)
+    for p, r in recs:
+        recv = r.get("received")
+        if r.get("status") == "closed":
+            if not r.get("answer") or not r.get("answered") or \
+                    r["answered"] < recv:
+                bad.append("%s: closed, answered %s, received %s" %
+                           (p, r.get("answered"), recv))
+        elif (end - recv).days > 42:
+            bad.append("%s: %s %s, received %s, still %s on %s" %
+                       (p, r.get("ref_no"), r.get("fy"), recv,
+                        r.get("status"), end))
+
+
+def check_followups():
+    # one follow-up an audit (the tool refuses a second)
+    seen = {}
+    for p, r in records("audits"):
+        of = r.get("followup_of")
+        if of and of in seen:
+            bad.append("%s: follows up %s, as %s does" % (p, of, seen[of]))
+        elif of:
+            seen[of] = p
+
+
 CHECKS = [check_issues, check_audits, check_reviews, check_trainings,
+          check_training_summaries,
           check_audit_texts, check_incidents, check_incident_texts,
-          check_meetings, check_catalogs]
+          check_meetings, check_catalogs, check_consults,
+          check_followups]
 
 for c in CHECKS:
     c()
