@@ -464,9 +464,20 @@ do_training(struct bundle *b, const struct record *r, const char *label,
 		spec = "4(1)イ";
 	else if (kind != NULL && strcmp(kind, "mynumber") == 0)
 		spec = "4(1)ウ";
-	for (i = 0; i < sizeof what / sizeof what[0]; i++)
+	for (i = 0; i < sizeof what / sizeof what[0]; i++) {
+		/*
+		 * A survey or test the team does not make (makes_survey:
+		 * false) is no deliverable of ours: not asked for, nor
+		 * warned of as missing.
+		 */
+		if ((i == 2 && node_scalar_eq(node_get(record_root(r),
+		    "makes_survey"), "false")) || (i == 3 &&
+		    node_scalar_eq(node_get(record_root(r), "makes_test"),
+		    "false")))
+			continue;
 		RUN(cmd_training_entry, spec, label, date, "training",
 		    "export", what[i], record_id(r));
+	}
 	return CMD_OK;
 }
 

@@ -82,6 +82,10 @@ export NERIMA_CIO_TODAY=2027-03-31
 expect_status 0 nc report bundle --fy 2026 -o "$T/B/"
 expect_grep "$T/err" "files of 令和8年度 in the bundle"
 expect_grep "$T/err" "not in the bundle: training test"
+# a survey or test the team does not make (makes_survey/makes_test:
+# false) is no deliverable of ours: not warned of (genfix)
+t393=$(sed -n 's/^title: //p' "$D"/trainings/2026/tr-393sdsd0.yaml)
+expect_no_grep "$T/err" "not in the bundle: training (survey|test) $t393"
 [ -f "$T/B/SHA256SUMS.txt" ] && [ -f "$T/B/成果物一覧.xlsx" ] || fail "no manifest or list"
 ls -d "$T"/B.tmp* 2>/dev/null && fail "staging folder left"
 # an independent check of the manifest, then ours
