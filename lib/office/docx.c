@@ -66,6 +66,11 @@ struct docx_table {
 	 */
 	struct cell	*sizing;	/* nsizing * ncols */
 	size_t		 nsizing;
+	/*
+	 * Its own body rows size nothing: it is laid out from its header
+	 * and the sizing rows alone (docx_table_layout_with()).
+	 */
+	int		 layout_only;
 	int		 err;		/* first error, sticky */
 	char		*errmsg;
 };
@@ -4306,12 +4311,16 @@ sized_layout(const struct docx_table *t, unsigned total, unsigned *grid,
 	struct docx_table	 all, *s = NULL;
 	size_t			 n = t->nrows * t->ncols;
 
-	if (t->nsizing == 0) {
+	/* nothing but its own rows to lay it out from */
+	if (t->layout_only)
+		n = (t->header_rows < t->nrows ? t->header_rows : t->nrows) *
+		    t->ncols;
+	if (t->nsizing == 0 && (!t->layout_only || n == 0)) {
 		table_layout(t, total, grid, fits, margin, small);
 		return 0;
 	}
 	all = *t;
-	all.nrows += t->nsizing;
+	all.nrows = n / t->ncols + t->nsizing;
 	all.nsizing = 0;
 	all.sizing = NULL;
 	if ((all.cells = calloc(all.nrows * t->ncols, sizeof *all.cells)) ==
@@ -4915,6 +4924,23 @@ int
 docx_table_size_with(struct docx_table *t, const struct docx_table *other)
 {
 	TABLE_CALL(t, size_with_impl(t, other));
+}
+
+static int
+layout_with_impl(struct docx_table *t, const struct docx_table *model)
+{
+	int	rc;
+
+	if ((rc = size_with_impl(t, model)) != 0)
+		return rc;
+	t->layout_only = 1;
+	return 0;
+}
+
+int
+docx_table_layout_with(struct docx_table *t, const struct docx_table *model)
+{
+	TABLE_CALL(t, layout_with_impl(t, model));
 }
 
 int

@@ -240,6 +240,17 @@ int	docx_table_narrow(struct docx_table *);
  */
 int	docx_table_size_with(struct docx_table *t,
 	    const struct docx_table *other);
+/*
+ * t is laid out from its header rows and model's body rows alone, not
+ * from its own body: a table printed in a document of its own for each
+ * record (the 精査記録's 観点別の精査結果) gets one layout whatever a
+ * record holds, that of model (the blank form, the marks it may hold).
+ * model must have t's columns; it may be freed after the call.  Tables
+ * sized with docx_table_size_with() as well are laid out from those rows
+ * too, never from t's own body.
+ */
+int	docx_table_layout_with(struct docx_table *t,
+	    const struct docx_table *model);
 /* Cell text; the style's align, bold, gothic and size are used. */
 int	docx_table_cell(struct docx_table *, size_t row, size_t col,
 	    const char *text, const struct docx_para_style *);

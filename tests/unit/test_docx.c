@@ -3019,6 +3019,63 @@ test_size_with(void **state)
 }
 
 /*
+ * Tables laid out as a model (docx_table_layout_with()): each gets the
+ * model's widths, whatever its own cells hold (the 精査記録 of every
+ * case one layout, rev 18); alone (test_size_with()), each its own.
+ */
+static void
+test_layout_with(void **state)
+{
+	static const char *const qh[] = { "番号", "日付", "質問", "回答" };
+	struct docx		*d;
+	struct docx_table	*t[3], *m, *o;
+	char			 path[512], *xml;
+	unsigned		 w[4][4];
+	size_t			 i, k;
+
+	(void)state;
+	xsnprintf(path, sizeof path, "%s/layout-with.docx", sample_dir());
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	/* the blank form: its number and date, the texts to write in */
+	assert_int_equal(docx_table_new(&m, 4, (const unsigned[]){ 5, 11, 42,
+	    42 }), 0);
+	assert_int_equal(docx_table_header_rows(m, 1), 0);
+	assert_int_equal(docx_table_form(m), 0);
+	for (k = 0; k < 4; k++)
+		assert_int_equal(docx_table_cell(m, 0, k, qh[k], NULL), 0);
+	assert_int_equal(docx_table_cell(m, 1, 0, "10", NULL), 0);
+	assert_int_equal(docx_table_cell(m, 1, 1, "令和8年12月17日", NULL),
+	    0);
+	for (i = 0; i < 3; i++) {
+		t[i] = qa_one(i);
+		assert_int_equal(docx_table_form(t[i]), 0);
+		assert_int_equal(docx_table_layout_with(t[i], m), 0);
+		assert_int_equal(docx_add_table(d, t[i]), 0);
+		assert_int_equal(docx_add_para(d, "以上", NULL), 0);
+		docx_table_free(t[i]);
+	}
+	assert_int_equal(docx_add_table(d, m), 0);
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	xml = zip_part(path, "word/document.xml");
+	for (i = 0; i < 4; i++)
+		grid_of(xml, (int)i, w[i], 4);
+	for (i = 0; i < 3; i++)
+		for (k = 0; k < 4; k++)
+			assert_int_equal(w[i][k], w[3][k]);
+	/* the form's texts by their weights (to a twip), not by content */
+	assert_true(w[3][2] <= w[3][3] + 1 && w[3][3] <= w[3][2] + 1);
+	free(xml);
+	/* other columns: refused */
+	assert_int_equal(docx_table_new(&o, 3, NULL), 0);
+	t[0] = qa_one(0);
+	assert_int_equal(docx_table_layout_with(t[0], o), NC_EINVALID);
+	docx_table_free(t[0]);
+	docx_table_free(o);
+	docx_table_free(m);
+}
+
+/*
  * A numbered item in a cell hangs at its label as wide as "(1) " prints
  * (1.41 characters), not a character deeper (issue 18, rev4: the
  * 精査記録's ヒアリング).
@@ -4069,6 +4126,7 @@ main(void)
 		cmocka_unit_test(test_share_room),
 		cmocka_unit_test(test_word_columns),
 		cmocka_unit_test(test_size_with),
+		cmocka_unit_test(test_layout_with),
 		cmocka_unit_test(test_item_hang),
 		cmocka_unit_test(test_outline_labels),
 		cmocka_unit_test(test_outline_body_whole),
