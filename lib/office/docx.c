@@ -57,6 +57,7 @@ struct docx_table {
 	int		 auto_widths;	/* no weights given */
 	int		 form;		/* its empty columns are written in */
 	int		 narrow;	/* as wide as its content (docx_table_narrow()) */
+	uint64_t	 whole;		/* columns of names kept whole, bit k (docx_table_whole()) */
 	size_t		 nrows;
 	size_t		 header_rows;
 	struct cell	*cells;		/* nrows * ncols */
@@ -2186,6 +2187,30 @@ kept_width(const char *s)
 	return w;
 }
 
+/*
+ * A name kept whole (docx_table_whole()): its widest line, an aside in
+ * brackets taking a line of its own where it must (総合福祉事務所／
+ * （見本B）), as a name given up breaks first; the name itself whole.
+ */
+static unsigned
+whole_width(const char *s)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p;
+	unsigned	 w;
+
+	for (p = s; *p != '\0'; p++) {
+		if (p != s && p[-1] != '\n' &&
+		    strncmp(p, "（", strlen("（")) == 0)
+			buf_putc(&b, '\n');
+		buf_putc(&b, *p);
+	}
+	w = buf_ok(&b) == 0 && b.len > 0 ? textfit_width(b.data) :
+	    textfit_width(s);
+	buf_free(&b);
+	return w;
+}
+
 struct colfit {
 	unsigned	cap;		/* its names up to this wide kept whole */
 	unsigned	kept;		/* the widest name kept, hundredths */
@@ -2275,6 +2300,11 @@ measure_cols(struct textfit_col *cols, struct colfit *fit,
 			if (!header && (item = kept_width(c->text)) > 0 &&
 			    cell_twips(item, c, margin) > min)
 				min = cell_twips(item, c, margin);
+			/* a name the caller keeps whole: its widest line */
+			if (!header && (t->whole >> k & 1) &&
+			    (w = whole_width(c->text)) > 0 &&
+			    cell_twips(w, c, margin) > min)
+				min = cell_twips(w, c, margin);
 			if (nat > cols[k].natural)
 				cols[k].natural = nat;
 			if (min > cols[k].min)
@@ -4872,6 +4902,22 @@ int
 docx_table_form(struct docx_table *t)
 {
 	TABLE_CALL(t, form_impl(t));
+}
+
+static int
+whole_impl(struct docx_table *t, size_t col)
+{
+	if (col >= t->ncols)
+		return error_set(NC_EINVALID, "column %zu of a table of %zu "
+		    "kept whole", col + 1, t->ncols);
+	t->whole |= (uint64_t)1 << col;
+	return 0;
+}
+
+int
+docx_table_whole(struct docx_table *t, size_t col)
+{
+	TABLE_CALL(t, whole_impl(t, col));
 }
 
 /* The body rows of other size t too. */

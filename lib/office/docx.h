@@ -225,6 +225,14 @@ int	docx_table_header_rows(struct docx_table *, size_t nrows);
  */
 int	docx_table_form(struct docx_table *);
 /*
+ * Column col (from 0) holds names that print whole, each line of a cell
+ * on one line, whatever room the text beside them wants: a division
+ * (こども施策企画課, 文化・生涯学習課), which the layout would otherwise
+ * give up to a long 件名 and break between its words (こども／施策企画課
+ * reads as two).
+ */
+int	docx_table_whole(struct docx_table *, size_t col);
+/*
  * The table is as wide as its content needs (its columns' natural
  * widths and a fifth more), not the text width: a short table of
  * figures whose label column would take the rest of the page.
