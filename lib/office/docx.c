@@ -72,6 +72,12 @@ struct docx_table {
 	 * and the sizing rows alone (docx_table_layout_with()).
 	 */
 	int		 layout_only;
+	/*
+	 * What its own cells keep whole, each column's widest (hundredths
+	 * at the body's size; NULL: none): set while it is laid out from
+	 * the sizing rows alone, so that a word of its own never breaks.
+	 */
+	unsigned	*floor;
 	int		 err;		/* first error, sticky */
 	char		*errmsg;
 };
@@ -2354,6 +2360,11 @@ measure_cols(struct textfit_col *cols, struct colfit *fit,
 			cols[k].min = four;
 		if (fit[k].namemin > cols[k].min)
 			cols[k].min = fit[k].namemin;
+		if (t->floor != NULL && t->floor[k] > 0 &&
+		    (unsigned)twips((int)t->floor[k]) + 2 * margin +
+		    CELL_SLACK > cols[k].min)
+			cols[k].min = (unsigned)twips((int)t->floor[k]) +
+			    2 * margin + CELL_SLACK;
 		cols[k].weight = t->auto_widths ? (cols[k].natural > 0 ?
 		    cols[k].natural : (unsigned)twips(400)) : t->weights[k];
 		sum += cols[k].min;
@@ -4331,6 +4342,38 @@ done:
 }
 
 /*
+ * What t's own body keeps whole in each column (kept_width(), a short
+ * word), in hundredths at the body's size: the floor of a table laid out
+ * from a model (docx_table_layout_with()), whose columns of text the model
+ * leaves to its weights: a record's クラウドサービス broke in a 所管課回答
+ * seven characters wide.  NULL out of memory.
+ */
+static unsigned *
+own_floor(const struct docx_table *t)
+{
+	const struct cell	*c;
+	unsigned		*f, w, m;
+	size_t			 r, k;
+
+	if ((f = calloc(t->ncols, sizeof *f)) == NULL)
+		return NULL;
+	for (r = t->header_rows; r < t->nrows; r++)
+		for (k = 0; k < t->ncols; k++) {
+			c = cell_at(t, r, k);
+			if (c->covered || c->cspan > 1 || c->text == NULL ||
+			    textfit_width(c->text) == 0)
+				continue;
+			w = textfit_min(c->text, 400);
+			if ((m = kept_width(c->text)) > w)
+				w = m;
+			w = w * cell_size(c) / BODY_SIZE;
+			if (w > f[k])
+				f[k] = w;
+		}
+	return f;
+}
+
+/*
  * table_layout() of t with the rows that size it too (nsizing), so that
  * tables of one shape get the same widths and the same size of text.
  */
@@ -4353,14 +4396,18 @@ sized_layout(const struct docx_table *t, unsigned total, unsigned *grid,
 	all.nrows = n / t->ncols + t->nsizing;
 	all.nsizing = 0;
 	all.sizing = NULL;
+	all.floor = NULL;
 	if ((all.cells = calloc(all.nrows * t->ncols, sizeof *all.cells)) ==
-	    NULL)
+	    NULL || (t->layout_only && (all.floor = own_floor(t)) == NULL)) {
+		free(all.cells);
 		return error_set(NC_ENOMEM, "out of memory");
+	}
 	memcpy(all.cells, t->cells, n * sizeof *all.cells);
 	memcpy(all.cells + n, t->sizing, t->nsizing * t->ncols *
 	    sizeof *all.cells);
 	table_layout(&all, total, grid, fits, margin, &s);
 	free(all.cells);
+	free(all.floor);
 	*small = NULL;
 	if (s != NULL) {
 		small_free(s);

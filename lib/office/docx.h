@@ -253,9 +253,12 @@ int	docx_table_size_with(struct docx_table *t,
  * from its own body: a table printed in a document of its own for each
  * record (the 精査記録's 観点別の精査結果) gets one layout whatever a
  * record holds, that of model (the blank form, the marks it may hold).
- * model must have t's columns; it may be freed after the call.  Tables
- * sized with docx_table_size_with() as well are laid out from those rows
- * too, never from t's own body.
+ * Only what t's own cells keep whole (a katakana word, a number with its
+ * unit) still counts: a column narrower than that widens, so that a
+ * record's クラウドサービス does not break where the model's widths
+ * would.  model must have t's columns; it may be freed after the call.
+ * Tables sized with docx_table_size_with() as well are laid out from
+ * those rows too.
  */
 int	docx_table_layout_with(struct docx_table *t,
 	    const struct docx_table *model);

@@ -771,7 +771,7 @@ rating_legend(struct strs *s, const struct schema *prop)
  * most to 所見, then to 所管課回答, which runs as long (the sample's
  * 35 and 32 characters a row), least to 確認事項, a question (16).
  */
-static const unsigned	record_fw[] = { 15, 19, 23, 11, 32 };
+static const unsigned	record_fw[] = { 15, 20, 26, 11, 33 };
 
 /* The 観点別の精査結果 table with its header row. */
 static int
@@ -844,6 +844,7 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	struct docx		*d = NULL;
 	struct docx_table	*t = NULL, *m = NULL;
 	struct docx_para_style	 ts, rs, cs, ls;
+	struct docx_page	 page;
 	struct kv		 kv[16];
 	const struct node	*f, *hs, *h, *items, *it, *dec;
 	const char		*date = doc_date(rec);
@@ -854,6 +855,19 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 
 	if ((rc = new_docx(&d, c, fmt(&s, "精査記録 %s", str(rec, "title")),
 	    date)) != 0)
+		goto done;
+	/*
+	 * The margins of the reports (the 作業実施報告書's 20 mm): five
+	 * columns of one layout for every case on a portrait page, a date
+	 * and a katakana word whole in 所管課回答 and an aside in 所見,
+	 * need the width Word's Japanese default (30 mm) left to them.
+	 */
+	memset(&page, 0, sizeof page);
+	page.margin_top = 25;
+	page.margin_bottom = 20;
+	page.margin_left = 20;
+	page.margin_right = 20;
+	if ((rc = docx_page(d, &page)) != 0)
 		goto done;
 	memset(&ts, 0, sizeof ts);
 	ts.align = DOCX_CENTER;

@@ -3066,6 +3066,23 @@ test_layout_with(void **state)
 	/* the form's texts by their weights (to a twip), not by content */
 	assert_true(w[3][2] <= w[3][3] + 1 && w[3][3] <= w[3][2] + 1);
 	free(xml);
+	/*
+	 * what a table's own cell keeps whole still widens its column: a
+	 * date in the 番号 the model keeps two characters wide
+	 */
+	xsnprintf(path, sizeof path, "%s/layout-with-date.docx", sample_dir());
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	t[0] = qa_one(0);
+	assert_int_equal(docx_table_cell(t[0], 1, 0, "令和8年12月17日", NULL),
+	    0);
+	assert_int_equal(docx_table_form(t[0]), 0);
+	assert_int_equal(docx_table_layout_with(t[0], m), 0);
+	xml = table_xml(d, t[0], path);
+	grid_of(xml, 0, w[0], 4);
+	assert_true(w[3][0] < 8 * 210);
+	assert_true(w[0][0] >= (unsigned)(8.5 * 210));
+	assert_non_null(strstr(xml, "令和8年12月17日"));
+	free(xml);
 	/* other columns: refused */
 	assert_int_equal(docx_table_new(&o, 3, NULL), 0);
 	t[0] = qa_one(0);
