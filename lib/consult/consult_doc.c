@@ -510,6 +510,7 @@ done:
 			"したもの）"
 #define LIST_COLUMNS	"状況は期間の末日現在、日数は受付日から回答日までの暦日数" \
 			"です。"
+#define LIST_STATUS	"状況は期間の末日現在です。"
 
 /* The kinds whose year to date is below their share of the year. */
 static char *
@@ -548,19 +549,26 @@ report_table(struct docx *d, const struct consult_report *rp)
 	    "面談・交渉への同席" };
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 c, l, r;
-	char			 buf[CAL_FMT_MAX];
-	size_t			 i, k, ncols = 9;
+	char			 buf[10][CAL_FMT_MAX];
+	const struct docx_para_style *st[10];
+	unsigned		 wu[10];
+	int			 used[10] = { 1, 1, 1, 1, 1, 1, 1, 0, 0, 0 };
+	size_t			 i, k, n;
 	int			 rc;
 
 	/*
-	 * 面談・交渉への同席 only where a row has one: a column empty in
-	 * every row read as left unfilled (review15, review16; the counts
-	 * table above says 0件)
+	 * 面談・交渉への同席, and 回答日 and 日数, only where a row has one:
+	 * a column empty in every row read as left unfilled (review15,
+	 * review16; the counts table above says 0件, the text above says
+	 * none was answered)
 	 */
-	for (i = 0; i < rp->nrows; i++)
+	for (i = 0; i < rp->nrows; i++) {
+		if (rp->rows[i].days >= 0)
+			used[7] = used[8] = 1;
 		if (rp->rows[i].attended != NULL &&
 		    rp->rows[i].attended[0] != '\0')
-			ncols = 10;
+			used[9] = 1;
+	}
 	memset(&c, 0, sizeof c);
 	c.align = DOCX_CENTER;
 	c.size = 18;
@@ -568,44 +576,63 @@ report_table(struct docx *d, const struct consult_report *rp)
 	l.align = DOCX_LEFT;
 	r = c;
 	r.align = DOCX_RIGHT;
-	if ((rc = docx_table_new(&t, ncols, w)) != 0)
+	for (k = 0, n = 0; k < 10; k++)
+		if (used[k])
+			wu[n++] = w[k];
+	if ((rc = docx_table_new(&t, n, wu)) != 0)
 		return rc;
 	rc = docx_table_header_rows(t, 1);
-	for (k = 0; k < ncols && rc == 0; k++)
-		rc = docx_table_cell(t, 0, k, head[k], &c);
+	for (k = 0, n = 0; k < 10 && rc == 0; k++)
+		if (used[k])
+			rc = docx_table_cell(t, 0, n++, head[k], &c);
 	for (i = 0; i < rp->nrows && rc == 0; i++) {
 		const struct consult_report_row *row = &rp->rows[i];
-		size_t rr = i + 1;
+		const char *v[10];
 
-		snprintf(buf, sizeof buf, "%zu", i + 1);
-		if ((rc = docx_table_cell(t, rr, 0, buf, &c)) != 0 ||
-		    (rc = docx_table_cell(t, rr, 1, row->ref_no, &l)) != 0 ||
-		    (rc = docx_table_cell(t, rr, 2, row->type, &l)) != 0)
-			break;
-		cal_format_era(buf, sizeof buf, row->received, CAL_ERA_LONG);
-		if ((rc = docx_table_cell(t, rr, 3, buf, &c)) != 0 ||
-		    (rc = docx_table_cell(t, rr, 4, row->org, &l)) != 0 ||
-		    (rc = docx_table_cell(t, rr, 5, row->title, &l)) != 0 ||
-		    (rc = docx_table_cell(t, rr, 6, row->status, &c)) != 0)
-			break;
-		buf[0] = '\0';
-		if (row->days >= 0)
-			cal_format_era(buf, sizeof buf, row->answered,
+		for (k = 0; k < 10; k++) {
+			buf[k][0] = '\0';
+			v[k] = buf[k];
+			st[k] = &l;
+		}
+		snprintf(buf[0], sizeof buf[0], "%zu", i + 1);
+		st[0] = &c;
+		v[1] = row->ref_no;
+		v[2] = row->type;
+		cal_format_era(buf[3], sizeof buf[3], row->received,
+		    CAL_ERA_LONG);
+		st[3] = &c;
+		v[4] = row->org;
+		v[5] = row->title;
+		v[6] = row->status;
+		st[6] = &c;
+		if (row->days >= 0) {
+			cal_format_era(buf[7], sizeof buf[7], row->answered,
 			    CAL_ERA_LONG);
-		if ((rc = docx_table_cell(t, rr, 7, buf, &c)) != 0)
-			break;
-		buf[0] = '\0';
-		if (row->days >= 0)
-			snprintf(buf, sizeof buf, "%ld", row->days);
-		if ((rc = docx_table_cell(t, rr, 8, buf, &r)) != 0 ||
-		    (ncols > 9 && (rc = docx_table_cell(t, rr, 9, row->attended,
-		    &l)) != 0))
-			break;
+			snprintf(buf[8], sizeof buf[8], "%ld", row->days);
+		}
+		st[7] = &c;
+		st[8] = &r;
+		v[9] = row->attended;
+		for (k = 0, n = 0; k < 10 && rc == 0; k++)
+			if (used[k])
+				rc = docx_table_cell(t, i + 1, n++, v[k], st[k]);
 	}
 	if (rc == 0)
 		rc = docx_add_table(d, t);
 	docx_table_free(t);
 	return rc;
+}
+
+/* Is a row of the list answered (回答日, 日数)? */
+static int
+any_answered(const struct consult_report *rp)
+{
+	size_t	i;
+
+	for (i = 0; i < rp->nrows; i++)
+		if (rp->rows[i].days >= 0)
+			return 1;
+	return 0;
 }
 
 static int
@@ -741,10 +768,12 @@ consult_report_write_docx(const struct consult_report *rp, const char *path)
 		snprintf(line, sizeof line, "報告期間中に回答した相談はありません。");
 	if ((rc = docx_add_outline_body(d, line)) != 0)
 		goto done;
+	/* the list says what its 日数 is only where it has the column */
 	if ((rc = docx_add_outline_heading(d, 1, "相談の一覧")) != 0 ||
-	    (rc = docx_add_outline_body(d, rp->nrows > 0 ? LIST_SCOPE "は"
-	    "次のとおりです。" LIST_COLUMNS : "報告期間中に対応した相談はありま"
-	    "せん。")) != 0)
+	    (rc = docx_add_outline_body(d, rp->nrows == 0 ? "報告期間中に"
+	    "対応した相談はありません。" : any_answered(rp) ? LIST_SCOPE "は"
+	    "次のとおりです。" LIST_COLUMNS : LIST_SCOPE "は次のとおりです。"
+	    LIST_STATUS)) != 0)
 		goto done;
 	if (rp->nrows > 0 && (rc = report_table(d, rp)) != 0)
 		goto done;

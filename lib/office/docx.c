@@ -57,6 +57,7 @@ struct docx_table {
 	int		 auto_widths;	/* no weights given */
 	int		 form;		/* its empty columns are written in */
 	int		 narrow;	/* as wide as its content (docx_table_narrow()) */
+	uint64_t	 whole;		/* columns of names kept whole, bit k (docx_table_whole()) */
 	size_t		 nrows;
 	size_t		 header_rows;
 	struct cell	*cells;		/* nrows * ncols */
@@ -66,6 +67,17 @@ struct docx_table {
 	 */
 	struct cell	*sizing;	/* nsizing * ncols */
 	size_t		 nsizing;
+	/*
+	 * Its own body rows size nothing: it is laid out from its header
+	 * and the sizing rows alone (docx_table_layout_with()).
+	 */
+	int		 layout_only;
+	/*
+	 * What its own cells keep whole, each column's widest (hundredths
+	 * at the body's size; NULL: none): set while it is laid out from
+	 * the sizing rows alone, so that a word of its own never breaks.
+	 */
+	unsigned	*floor;
 	int		 err;		/* first error, sticky */
 	char		*errmsg;
 };
@@ -2181,6 +2193,30 @@ kept_width(const char *s)
 	return w;
 }
 
+/*
+ * A name kept whole (docx_table_whole()): its widest line, an aside in
+ * brackets taking a line of its own where it must (総合福祉事務所／
+ * （見本B）), as a name given up breaks first; the name itself whole.
+ */
+static unsigned
+whole_width(const char *s)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p;
+	unsigned	 w;
+
+	for (p = s; *p != '\0'; p++) {
+		if (p != s && p[-1] != '\n' &&
+		    strncmp(p, "（", strlen("（")) == 0)
+			buf_putc(&b, '\n');
+		buf_putc(&b, *p);
+	}
+	w = buf_ok(&b) == 0 && b.len > 0 ? textfit_width(b.data) :
+	    textfit_width(s);
+	buf_free(&b);
+	return w;
+}
+
 struct colfit {
 	unsigned	cap;		/* its names up to this wide kept whole */
 	unsigned	kept;		/* the widest name kept, hundredths */
@@ -2270,6 +2306,11 @@ measure_cols(struct textfit_col *cols, struct colfit *fit,
 			if (!header && (item = kept_width(c->text)) > 0 &&
 			    cell_twips(item, c, margin) > min)
 				min = cell_twips(item, c, margin);
+			/* a name the caller keeps whole: its widest line */
+			if (!header && (t->whole >> k & 1) &&
+			    (w = whole_width(c->text)) > 0 &&
+			    cell_twips(w, c, margin) > min)
+				min = cell_twips(w, c, margin);
 			if (nat > cols[k].natural)
 				cols[k].natural = nat;
 			if (min > cols[k].min)
@@ -2319,6 +2360,11 @@ measure_cols(struct textfit_col *cols, struct colfit *fit,
 			cols[k].min = four;
 		if (fit[k].namemin > cols[k].min)
 			cols[k].min = fit[k].namemin;
+		if (t->floor != NULL && t->floor[k] > 0 &&
+		    (unsigned)twips((int)t->floor[k]) + 2 * margin +
+		    CELL_SLACK > cols[k].min)
+			cols[k].min = (unsigned)twips((int)t->floor[k]) +
+			    2 * margin + CELL_SLACK;
 		cols[k].weight = t->auto_widths ? (cols[k].natural > 0 ?
 		    cols[k].natural : (unsigned)twips(400)) : t->weights[k];
 		sum += cols[k].min;
@@ -4296,6 +4342,38 @@ done:
 }
 
 /*
+ * What t's own body keeps whole in each column (kept_width(), a short
+ * word), in hundredths at the body's size: the floor of a table laid out
+ * from a model (docx_table_layout_with()), whose columns of text the model
+ * leaves to its weights: a record's クラウドサービス broke in a 所管課回答
+ * seven characters wide.  NULL out of memory.
+ */
+static unsigned *
+own_floor(const struct docx_table *t)
+{
+	const struct cell	*c;
+	unsigned		*f, w, m;
+	size_t			 r, k;
+
+	if ((f = calloc(t->ncols, sizeof *f)) == NULL)
+		return NULL;
+	for (r = t->header_rows; r < t->nrows; r++)
+		for (k = 0; k < t->ncols; k++) {
+			c = cell_at(t, r, k);
+			if (c->covered || c->cspan > 1 || c->text == NULL ||
+			    textfit_width(c->text) == 0)
+				continue;
+			w = textfit_min(c->text, 400);
+			if ((m = kept_width(c->text)) > w)
+				w = m;
+			w = w * cell_size(c) / BODY_SIZE;
+			if (w > f[k])
+				f[k] = w;
+		}
+	return f;
+}
+
+/*
  * table_layout() of t with the rows that size it too (nsizing), so that
  * tables of one shape get the same widths and the same size of text.
  */
@@ -4306,22 +4384,30 @@ sized_layout(const struct docx_table *t, unsigned total, unsigned *grid,
 	struct docx_table	 all, *s = NULL;
 	size_t			 n = t->nrows * t->ncols;
 
-	if (t->nsizing == 0) {
+	/* nothing but its own rows to lay it out from */
+	if (t->layout_only)
+		n = (t->header_rows < t->nrows ? t->header_rows : t->nrows) *
+		    t->ncols;
+	if (t->nsizing == 0 && (!t->layout_only || n == 0)) {
 		table_layout(t, total, grid, fits, margin, small);
 		return 0;
 	}
 	all = *t;
-	all.nrows += t->nsizing;
+	all.nrows = n / t->ncols + t->nsizing;
 	all.nsizing = 0;
 	all.sizing = NULL;
+	all.floor = NULL;
 	if ((all.cells = calloc(all.nrows * t->ncols, sizeof *all.cells)) ==
-	    NULL)
+	    NULL || (t->layout_only && (all.floor = own_floor(t)) == NULL)) {
+		free(all.cells);
 		return error_set(NC_ENOMEM, "out of memory");
+	}
 	memcpy(all.cells, t->cells, n * sizeof *all.cells);
 	memcpy(all.cells + n, t->sizing, t->nsizing * t->ncols *
 	    sizeof *all.cells);
 	table_layout(&all, total, grid, fits, margin, &s);
 	free(all.cells);
+	free(all.floor);
 	*small = NULL;
 	if (s != NULL) {
 		small_free(s);
@@ -4866,6 +4952,22 @@ docx_table_form(struct docx_table *t)
 	TABLE_CALL(t, form_impl(t));
 }
 
+static int
+whole_impl(struct docx_table *t, size_t col)
+{
+	if (col >= t->ncols)
+		return error_set(NC_EINVALID, "column %zu of a table of %zu "
+		    "kept whole", col + 1, t->ncols);
+	t->whole |= (uint64_t)1 << col;
+	return 0;
+}
+
+int
+docx_table_whole(struct docx_table *t, size_t col)
+{
+	TABLE_CALL(t, whole_impl(t, col));
+}
+
 /* The body rows of other size t too. */
 static int
 size_with_impl(struct docx_table *t, const struct docx_table *other)
@@ -4916,6 +5018,23 @@ int
 docx_table_size_with(struct docx_table *t, const struct docx_table *other)
 {
 	TABLE_CALL(t, size_with_impl(t, other));
+}
+
+static int
+layout_with_impl(struct docx_table *t, const struct docx_table *model)
+{
+	int	rc;
+
+	if ((rc = size_with_impl(t, model)) != 0)
+		return rc;
+	t->layout_only = 1;
+	return 0;
+}
+
+int
+docx_table_layout_with(struct docx_table *t, const struct docx_table *model)
+{
+	TABLE_CALL(t, layout_with_impl(t, model));
 }
 
 int

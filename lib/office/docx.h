@@ -228,6 +228,14 @@ int	docx_table_header_rows(struct docx_table *, size_t nrows);
  */
 int	docx_table_form(struct docx_table *);
 /*
+ * Column col (from 0) holds names that print whole, each line of a cell
+ * on one line, whatever room the text beside them wants: a division
+ * (こども施策企画課, 文化・生涯学習課), which the layout would otherwise
+ * give up to a long 件名 and break between its words (こども／施策企画課
+ * reads as two).
+ */
+int	docx_table_whole(struct docx_table *, size_t col);
+/*
  * The table is as wide as its content needs (its columns' natural
  * widths and a fifth more), not the text width: a short table of
  * figures whose label column would take the rest of the page.
@@ -243,6 +251,20 @@ int	docx_table_narrow(struct docx_table *);
  */
 int	docx_table_size_with(struct docx_table *t,
 	    const struct docx_table *other);
+/*
+ * t is laid out from its header rows and model's body rows alone, not
+ * from its own body: a table printed in a document of its own for each
+ * record (the 精査記録's 観点別の精査結果) gets one layout whatever a
+ * record holds, that of model (the blank form, the marks it may hold).
+ * Only what t's own cells keep whole (a katakana word, a number with its
+ * unit) still counts: a column narrower than that widens, so that a
+ * record's クラウドサービス does not break where the model's widths
+ * would.  model must have t's columns; it may be freed after the call.
+ * Tables sized with docx_table_size_with() as well are laid out from
+ * those rows too.
+ */
+int	docx_table_layout_with(struct docx_table *t,
+	    const struct docx_table *model);
 /* Cell text; the style's align, bold, gothic and size are used. */
 int	docx_table_cell(struct docx_table *, size_t row, size_t col,
 	    const char *text, const struct docx_para_style *);

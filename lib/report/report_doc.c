@@ -154,9 +154,18 @@ refs_table(struct docx *d, const struct report_item *it)
 	if ((rc = docx_table_new(&t, n, w)) != 0)
 		return rc;
 	rc = docx_table_header_rows(t, 1);
-	for (k = 0, n = 0; k < 6 && rc == 0; k++)
-		if (used[k])
+	for (k = 0, n = 0; k < 6 && rc == 0; k++) {
+		if (!used[k])
+			continue;
+		/*
+		 * a division whole, the 件名 beside it wraps: given up to
+		 * a long 件名 it broke between its words (こども／施策企画課)
+		 */
+		if (k == 4)
+			rc = docx_table_whole(t, n);
+		if (rc == 0)
 			rc = docx_table_cell(t, 0, n++, h[k], &c);
+	}
 	for (i = 0; i < it->nrefs && rc == 0; i++) {
 		const struct report_ref *r = &it->refs[i];
 		char	 no[32], tail[RP_PERIOD_END];

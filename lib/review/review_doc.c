@@ -766,20 +766,85 @@ rating_legend(struct strs *s, const struct schema *prop)
 	return out;
 }
 
+/*
+ * 評価 holds a mark (rating_mark()); the room left goes to the texts:
+ * most to 所見, then to 所管課回答, which runs as long (the sample's
+ * 35 and 32 characters a row), least to 確認事項, a question (16).
+ */
+static const unsigned	record_fw[] = { 15, 20, 26, 11, 33 };
+
+/* The 観点別の精査結果 table with its header row. */
+static int
+findings_table(struct docx_table **out, const struct schema *fsch)
+{
+	struct docx_table	*t = NULL;
+	int			 rc;
+
+	if ((rc = docx_table_new(&t, 5, record_fw)) != 0 ||
+	    (rc = docx_table_header_rows(t, 1)) != 0 ||
+	    (rc = docx_table_form(t)) != 0) {
+		docx_table_free(t);
+		*out = NULL;
+		return rc;
+	}
+	docx_table_cell(t, 0, 0, "観点", NULL);
+	docx_table_cell(t, 0, 1, schema_title(schema_prop(fsch, "check")),
+	    NULL);
+	docx_table_cell(t, 0, 2, schema_title(schema_prop(fsch, "answer")),
+	    NULL);
+	docx_table_cell(t, 0, 3, "評価", NULL);
+	docx_table_cell(t, 0, 4, schema_title(schema_prop(fsch, "comment")),
+	    NULL);
+	*out = t;
+	return 0;
+}
+
+/*
+ * The blank form the 観点別の精査結果 is laid out as: every 観点 and
+ * every mark the schema has, the texts left to write in.  Sized from each
+ * record's own texts, the columns moved record to record (所見 2.4 to 3.6
+ * cm wide, 観点 wrapped or not) and 所見 got least where there was most
+ * to say; the ward's form has one layout, whatever a case holds.
+ */
+static int
+findings_model(struct docx_table **out, struct strs *s,
+    const struct schema *fsch)
+{
+	const struct schema	*vp, *rt;
+	const char		*lab;
+	size_t			 i, nv, nr;
+	int			 rc;
+
+	if ((rc = findings_table(out, fsch)) != 0)
+		return rc;
+	vp = schema_prop(fsch, "viewpoint");
+	rt = schema_prop(fsch, "rating");
+	vp = vp != NULL ? schema_resolve(vp) : NULL;
+	rt = rt != NULL ? schema_resolve(rt) : NULL;
+	nv = vp != NULL ? schema_nenum(vp) : 0;
+	nr = rt != NULL ? schema_nenum(rt) : 0;
+	for (i = 0; i < nv || i < nr; i++) {
+		lab = i < nv ? label(vp, schema_enum_at(vp, i)) : "";
+		docx_table_cell(*out, i + 1, 0, lab, NULL);
+		docx_table_cell(*out, i + 1, 3, i < nr ? rating_mark(s,
+		    label(rt, schema_enum_at(rt, i))) : "", NULL);
+	}
+	if (nv == 0 && nr == 0)
+		docx_table_cell(*out, 1, 0, "", NULL);
+	/* a cell refused is kept, and refused by docx_table_layout_with() */
+	return 0;
+}
+
 int
 review_write_record_docx(struct review_ctx *c, const struct node *rec,
     const char *path)
 {
-	/*
-	 * 評価 holds a mark (rating_mark()); the room left goes mostly to
-	 * the texts, 所見 the longest.
-	 */
-	static const unsigned	 fw[] = { 15, 21, 21, 11, 32 };
 	static const unsigned	 hw[] = { 6, 47, 47 };
 	struct strs		 s = { NULL, 0, 0, 0 };
 	struct docx		*d = NULL;
-	struct docx_table	*t = NULL;
+	struct docx_table	*t = NULL, *m = NULL;
 	struct docx_para_style	 ts, rs, cs, ls;
+	struct docx_page	 page;
 	struct kv		 kv[16];
 	const struct node	*f, *hs, *h, *items, *it, *dec;
 	const char		*date = doc_date(rec);
@@ -790,6 +855,19 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 
 	if ((rc = new_docx(&d, c, fmt(&s, "精査記録 %s", str(rec, "title")),
 	    date)) != 0)
+		goto done;
+	/*
+	 * The margins of the reports (the 作業実施報告書's 20 mm): five
+	 * columns of one layout for every case on a portrait page, a date
+	 * and a katakana word whole in 所管課回答 and an aside in 所見,
+	 * need the width Word's Japanese default (30 mm) left to them.
+	 */
+	memset(&page, 0, sizeof page);
+	page.margin_top = 25;
+	page.margin_bottom = 20;
+	page.margin_left = 20;
+	page.margin_right = 20;
+	if ((rc = docx_page(d, &page)) != 0)
 		goto done;
 	memset(&ts, 0, sizeof ts);
 	ts.align = DOCX_CENTER;
@@ -841,21 +919,13 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 		goto done;
 
 	/* Findings per viewpoint. */
+	fsch = schema_items(schema_prop(c->kind, "findings"));
 	if ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_heading(d, 2, "観点別の精査結果")) != 0 ||
-	    (rc = docx_table_new(&t, 5, fw)) != 0 ||
-	    (rc = docx_table_header_rows(t, 1)) != 0 ||
-	    (rc = docx_table_form(t)) != 0)
+	    (rc = findings_table(&t, fsch)) != 0 ||
+	    (rc = findings_model(&m, &s, fsch)) != 0 ||
+	    (rc = docx_table_layout_with(t, m)) != 0)
 		goto done;
-	fsch = schema_items(schema_prop(c->kind, "findings"));
-	docx_table_cell(t, 0, 0, "観点", NULL);
-	docx_table_cell(t, 0, 1, schema_title(schema_prop(fsch, "check")),
-	    NULL);
-	docx_table_cell(t, 0, 2, schema_title(schema_prop(fsch, "answer")),
-	    NULL);
-	docx_table_cell(t, 0, 3, "評価", NULL);
-	docx_table_cell(t, 0, 4, schema_title(schema_prop(fsch, "comment")),
-	    NULL);
 	nr = record_rows(&vr, rec);
 	for (i = 0; i < nr; i++) {
 		f = vr[i].f;
@@ -964,6 +1034,7 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	rc = docx_save(d, path);
 done:
 	docx_table_free(t);
+	docx_table_free(m);
 	docx_free(d);
 	strs_free(&s);
 	return rc;

@@ -391,7 +391,13 @@ chart_survey(struct xlsx *x, const struct tr_results *r)
 		rc = error_set(NC_ENOMEM, "out of memory");
 	if (rc == 0)
 		rc = chart_set_labels(m, 1);
-	if (rc == 0 && (rc = xlsx_add_sheet(&sh, x, "肯定的回答", 0)) == 0 &&
+	/*
+	 * Its figures on a hidden sheet: they are the アンケート sheet's
+	 * 肯定的回答 column, and shown the sheet printed a page of seven
+	 * small lines that only carried the chart's data.
+	 */
+	if (rc == 0 && (rc = xlsx_add_sheet(&sh, x, "肯定的回答",
+	    XLSX_HIDDEN)) == 0 &&
 	    (rc = xlsx_title(sh, named(tb, sizeof tb, r,
 	    "アンケート：設問別の肯定的回答の割合"),
 	    "肯定的回答：5段階評価の上位2段階の割合")) == 0)
@@ -481,12 +487,17 @@ sheet_scores(struct xlsx *x, const struct tr_results *r, const char *note,
 	return 0;
 }
 
+/*
+ * 設問分析, and the column of its 正答率 (*rate_col) for the chart.  主題
+ * only where an item has one: a bank without topics printed a column
+ * empty in every row (as the 相談業務実施報告書 leaves out 同席).
+ */
 static int
 sheet_items(struct xlsx *x, const struct tr_results *r, const char *note,
-    struct xlsx_sheet **out)
+    struct xlsx_sheet **out, uint16_t *rate_col)
 {
 	char			 tb[2048];
-	static const struct xlsx_column cols[] = {
+	static const struct xlsx_column all[] = {
 		{ "問", XLSX_COL_CENTER, 6 },
 		/* マイナンバーの / 取扱い, not against 問題's text */
 		{ "主題", XLSX_COL_BREAK | XLSX_COL_PHRASE, 16 },
@@ -497,20 +508,29 @@ sheet_items(struct xlsx *x, const struct tr_results *r, const char *note,
 		/* centred: left, it read 0易しすぎ after 無回答's digit */
 		{ "判定", XLSX_COL_CENTER | XLSX_COL_BREAK, 20 },
 	};
+	struct xlsx_column	 cols[7];
 	struct xlsx_sheet	*sh;
 	uint32_t		 row;
-	size_t			 i;
+	uint16_t		 t, c;
+	size_t			 i, n;
 	char			 a[32], f[96];
 	int			 rc;
 
 	*out = NULL;
 	if (r->nitems == 0)
 		return 0;
+	for (i = 0, t = 0; i < r->nitems && !t; i++)
+		t = r->items[i].q->topic != NULL &&
+		    *r->items[i].q->topic != '\0';
+	for (i = 0, n = 0; i < 7; i++)
+		if (i != 1 || t)
+			cols[n++] = all[i];
 	if ((rc = xlsx_add_sheet(&sh, x, "設問分析", XLSX_LANDSCAPE)) != 0 ||
 	    (rc = xlsx_title(sh, named(tb, sizeof tb, r,
 	    "テストの問題別正答率と識別力"), note)) != 0 ||
-	    (rc = xlsx_table(&row, sh, cols, 7)) != 0)
+	    (rc = xlsx_table(&row, sh, cols, n)) != 0)
 		return rc;
+	*rate_col = 2 + t;
 	for (i = 0; i < r->nitems; i++, row++) {
 		const struct tr_item_stat *it = &r->items[i];
 
@@ -521,16 +541,18 @@ sheet_items(struct xlsx *x, const struct tr_results *r, const char *note,
 		    "、" : "", it->flags & TR_FLAG_HARD ? "難しすぎ" : "",
 		    (it->flags & TR_FLAG_HARD) && (it->flags & TR_FLAG_NODISC) ?
 		    "、" : "", it->flags & TR_FLAG_NODISC ? "識別力が低い" : "");
-		xlsx_write_text(sh, row, 0, a);
-		xlsx_write_text(sh, row, 1, it->q->topic);
-		xlsx_write_text(sh, row, 2, it->q->text);
-		rate(sh, row, 3, isnan(it->p) ? NAN : 100 * it->p);
+		c = 0;
+		xlsx_write_text(sh, row, c++, a);
+		if (t)
+			xlsx_write_text(sh, row, c++, it->q->topic);
+		xlsx_write_text(sh, row, c++, it->q->text);
+		rate(sh, row, c++, isnan(it->p) ? NAN : 100 * it->p);
 		if (isnan(it->d))
-			xlsx_write_text(sh, row, 4, "－");
+			xlsx_write_text(sh, row, c++, "－");
 		else
-			xlsx_write_number(sh, row, 4, it->d, XLSX_NUM_DEC);
-		count(sh, row, 5, (long)it->blank);
-		xlsx_write_text(sh, row, 6, f);
+			xlsx_write_number(sh, row, c++, it->d, XLSX_NUM_DEC);
+		count(sh, row, c++, (long)it->blank);
+		xlsx_write_text(sh, row, c, f);
 	}
 	xlsx_note(sh, row + 1, "識別力：他の問題の得点で上位27%の受験者の正答率－下位"
 	    "27%の正答率。"
@@ -551,7 +573,7 @@ tr_results_xlsx(const char *path, const struct tr_results *r,
 	struct xlsx_chart	 ch;
 	/* a title is 200 characters, 800 bytes at most: title[512] cut it */
 	char			 note[256], title[1024];
-	uint16_t		 col;
+	uint16_t		 col, rate_col = 0;
 	uint32_t		 sc_first = 0, sc_last = 0;
 	int			 rc;
 
@@ -570,7 +592,7 @@ tr_results_xlsx(const char *path, const struct tr_results *r,
 	    (rc = sheet_survey(x, r, st, note)) != 0 ||
 	    (rc = sheet_texts(x, r, note)) != 0 ||
 	    (rc = sheet_scores(x, r, note, &sc, &sc_first, &sc_last)) != 0 ||
-	    (rc = sheet_items(x, r, note, &it)) != 0)
+	    (rc = sheet_items(x, r, note, &it, &rate_col)) != 0)
 		goto done;
 	if ((rc = chart_survey(x, r)) != 0)
 		goto done;
@@ -591,7 +613,7 @@ tr_results_xlsx(const char *path, const struct tr_results *r,
 	}
 	if (it != NULL) {
 		memset(&ch, 0, sizeof ch);
-		col = 3;
+		col = rate_col;
 		ch.type = XLSX_CHART_COLUMN;
 		ch.title = chart_named(tb, sizeof tb, r, "問題別の正答率");
 		/* as the 得点分布's chart has them */

@@ -205,8 +205,28 @@ $PY - "$T"/rep-noatt/*.docx "$rd" <<'PY' || fail "report: an empty 同席 column
 import sys, docx
 heads = [[c.text for c in docx.Document(f).tables[-1].rows[0].cells]
          for f in sys.argv[1:]]
-sys.exit(0 if "面談・交渉への同席" not in heads[0] and len(heads[0]) == 9
-         and heads[1][-1] == "面談・交渉への同席" else 1)
+sys.exit(0 if "面談・交渉への同席" not in heads[0] and
+         heads[0] == heads[1][:len(heads[0])] and
+         heads[1][-1] == "面談・交渉への同席" else 1)
+PY
+# a period in which nothing was answered (the sample's 7/23-9/23): no
+# 回答日 and 日数 columns empty in every row, and the sentence above the
+# list no longer says what 日数 is; one with answers keeps both (above)
+cp -r "$NCIO_SAMPLE_DIR" "$T/sample-noans"
+expect_status 0 "$NCIO" -C "$T/sample-noans" consult export report \
+    --meeting mt-61ancmqc -o "$T/rep-noans/"
+checks=$((checks + 1))
+$PY - "$T"/rep-noans/*.docx "$rd" <<'PY' || fail "report: empty 回答日 and 日数 columns"
+import sys, docx
+d = docx.Document(sys.argv[1])
+head = [c.text for c in d.tables[-1].rows[0].cells]
+text = "\n".join(p.text for p in d.paragraphs)
+assert len(d.tables[-1].rows) > 1, "no rows"
+assert "回答日" not in head and "日数" not in head, head
+assert "報告期間中に回答した相談はありません。" in text, text
+assert "日数は" not in text and "状況は期間の末日現在です。" in text, text
+h2 = [c.text for c in docx.Document(sys.argv[2]).tables[-1].rows[0].cells]
+assert "回答日" in h2 and "日数" in h2, h2
 PY
 # the days centred, not right-aligned against the 同席's text beside them
 # (review13/14: 「11」 flush against 「R8.12.17」)

@@ -302,6 +302,24 @@ assert w["項目"] < 22 and w["所管課回答"] >= w["所見"] - 1, w
 assert "標準化・\n他システム連携" in body, list(body)
 assert body["必要性"][2].count("\n") <= 3, body["必要性"][2]
 PY
+# issue 18: the 精査記録's 観点別の精査結果 has one layout whatever a case
+# holds, the blank form's (sized each on its own, 所見 took 2.4 to 3.6 cm,
+# narrowest where there was most to say), 所見 the widest column
+expect_status 0 "$NCIO" -C "$T/sample-rv" review export record rv-gxzn39za \
+    rv-2k8m4p6q rv-3n7r5t9w rv-9t6v4w2x -o "$T/sample-rv-out/"
+checks=$((checks + 1))
+$PY - "$T"/sample-rv-out/精査記録_*.docx <<'PY' || fail "scrutiny record: one layout"
+import sys, docx
+grids = set()
+for f in sys.argv[1:]:
+    t = next(t for t in docx.Document(f).tables if t.cell(0, 0).text == "観点")
+    g = tuple(c.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}w")
+        for c in t._tbl.tblGrid.gridCol_lst)
+    grids.add(g)
+assert len(sys.argv) == 6 and len(grids) == 1, grids
+w = [int(x) for x in grids.pop()]
+assert w[4] == max(w), w
+PY
 # 所要経費 without a running cost says which: なし where the record gives
 # 0 (the sample's 商品券 case), 未記入 where it gives none (初期 alone read
 # as half an estimate beside a 決裁区分 that rests on the whole: review6)

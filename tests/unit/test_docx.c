@@ -3019,6 +3019,167 @@ test_size_with(void **state)
 }
 
 /*
+ * Tables laid out as a model (docx_table_layout_with()): each gets the
+ * model's widths, whatever its own cells hold (the 精査記録 of every
+ * case one layout, rev 18); alone (test_size_with()), each its own.
+ */
+static void
+test_layout_with(void **state)
+{
+	static const char *const qh[] = { "番号", "日付", "質問", "回答" };
+	struct docx		*d;
+	struct docx_table	*t[3], *m, *o;
+	char			 path[512], *xml;
+	unsigned		 w[4][4];
+	size_t			 i, k;
+
+	(void)state;
+	xsnprintf(path, sizeof path, "%s/layout-with.docx", sample_dir());
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	/* the blank form: its number and date, the texts to write in */
+	assert_int_equal(docx_table_new(&m, 4, (const unsigned[]){ 5, 11, 42,
+	    42 }), 0);
+	assert_int_equal(docx_table_header_rows(m, 1), 0);
+	assert_int_equal(docx_table_form(m), 0);
+	for (k = 0; k < 4; k++)
+		assert_int_equal(docx_table_cell(m, 0, k, qh[k], NULL), 0);
+	assert_int_equal(docx_table_cell(m, 1, 0, "10", NULL), 0);
+	assert_int_equal(docx_table_cell(m, 1, 1, "令和8年12月17日", NULL),
+	    0);
+	for (i = 0; i < 3; i++) {
+		t[i] = qa_one(i);
+		assert_int_equal(docx_table_form(t[i]), 0);
+		assert_int_equal(docx_table_layout_with(t[i], m), 0);
+		assert_int_equal(docx_add_table(d, t[i]), 0);
+		assert_int_equal(docx_add_para(d, "以上", NULL), 0);
+		docx_table_free(t[i]);
+	}
+	assert_int_equal(docx_add_table(d, m), 0);
+	assert_int_equal(docx_save(d, path), 0);
+	docx_free(d);
+	xml = zip_part(path, "word/document.xml");
+	for (i = 0; i < 4; i++)
+		grid_of(xml, (int)i, w[i], 4);
+	for (i = 0; i < 3; i++)
+		for (k = 0; k < 4; k++)
+			assert_int_equal(w[i][k], w[3][k]);
+	/* the form's texts by their weights (to a twip), not by content */
+	assert_true(w[3][2] <= w[3][3] + 1 && w[3][3] <= w[3][2] + 1);
+	free(xml);
+	/*
+	 * what a table's own cell keeps whole still widens its column: a
+	 * date in the 番号 the model keeps two characters wide
+	 */
+	xsnprintf(path, sizeof path, "%s/layout-with-date.docx", sample_dir());
+	assert_int_equal(docx_new(&d, &report_props), 0);
+	t[0] = qa_one(0);
+	assert_int_equal(docx_table_cell(t[0], 1, 0, "令和8年12月17日", NULL),
+	    0);
+	assert_int_equal(docx_table_form(t[0]), 0);
+	assert_int_equal(docx_table_layout_with(t[0], m), 0);
+	xml = table_xml(d, t[0], path);
+	grid_of(xml, 0, w[0], 4);
+	assert_true(w[3][0] < 8 * 210);
+	assert_true(w[0][0] >= (unsigned)(8.5 * 210));
+	assert_non_null(strstr(xml, "令和8年12月17日"));
+	free(xml);
+	/* other columns: refused */
+	assert_int_equal(docx_table_new(&o, 3, NULL), 0);
+	t[0] = qa_one(0);
+	assert_int_equal(docx_table_layout_with(t[0], o), NC_EINVALID);
+	docx_table_free(t[0]);
+	docx_table_free(o);
+	docx_table_free(m);
+}
+
+/*
+ * The 作業実施報告書's 情報化企画審査 (a generated year's): its 所管課等
+ * given up to the 件名 beside it broke between words (こども／施策企画課,
+ * 文化・／生涯学習課); kept whole (docx_table_whole()), every division
+ * prints on one line, an aside in brackets on its own where it must.
+ */
+static const char *const whole_rows[][6] = {
+	{ "1", "練企情受第18号", "令和9年4月26日",
+	  "就学事務システムの外部連携改修", "こども施策企画課", "精査済" },
+	{ "2", "練企情受第27号", "令和9年4月26日",
+	  "ファイルサーバの外部連携改修", "資産活用課", "決定済" },
+	{ "3", "練企情受第56号", "令和9年4月26日",
+	  "国民健康保険システムの帳票改修", "産業振興担当課", "決定済" },
+	{ "4", "練企情受第6号", "令和9年4月26日",
+	  "統合型地理情報システムの帳票改修", "工事担当課", "保留" },
+	{ "5", "練企情受第19号", "令和9年4月28日",
+	  "統合型地理情報システムの再構築", "総務課", "決定済" },
+	{ "6", "練企情受第49号", "令和9年5月3日",
+	  "介護保険システムの帳票改修", "区立見本保育園", "精査済" },
+	{ "7", "練企情受第10号", "令和9年5月7日",
+	  "障害者福祉システムのクラウド移行", "資産活用課", "保留" },
+	{ "8", "練企情受第21号", "令和9年5月13日",
+	  "庁内無線LANのサーバ更新", "地域振興課", "精査済" },
+	{ "9", "練企情受第22号", "令和9年5月17日",
+	  "グループウェアの標準準拠システムへの移行", "文化・生涯学習課",
+	  "ヒアリング中" },
+	{ "10", "練企情受第60号", "令和9年5月17日",
+	  "健診管理システムのサーバ更新", "介護保険課", "保留" },
+	{ "11", "練企情受第9号", "令和9年5月24日",
+	  "防災情報システムの端末更新", "区立見本保育園", "ヒアリング中" },
+	{ "12", "練企情受第24号", "令和9年6月7日",
+	  "文書管理システムの新規導入", "生活衛生課", "保留" },
+	{ "13", "練企情受第44号", "令和9年6月8日",
+	  "住民記録システムの外部連携改修", "総合福祉事務所（見本B）", "受付" },
+};
+
+static void
+test_table_whole(void **state)
+{
+	static const char *const h[] = { "No.", "番号", "日付", "件名",
+	    "所管課等", "状況・備考" };
+	static const unsigned	 wd[] = { 5, 12, 12, 34, 16, 24 };
+	static const char *const whole[] = { "こども施策企画課",
+	    "文化・生涯学習課", "産業振興担当課", "総合福祉事務所" };
+	struct docx_para_style	 ps;
+	struct docx_page	 page;
+	struct docx		*d;
+	struct docx_table	*t;
+	char			 path[512], *xml;
+	size_t			 r, k, i;
+	int			 with, broken;
+
+	(void)state;
+	memset(&ps, 0, sizeof ps);
+	ps.align = DOCX_LEFT;
+	ps.size = 18;
+	memset(&page, 0, sizeof page);
+	page.margin_top = 25;
+	page.margin_bottom = page.margin_left = page.margin_right = 20;
+	for (with = 0; with < 2; with++) {
+		xsnprintf(path, sizeof path, "%s/whole-%d.docx", sample_dir(),
+		    with);
+		assert_int_equal(docx_new(&d, &report_props), 0);
+		assert_int_equal(docx_page(d, &page), 0);
+		assert_int_equal(docx_table_new(&t, 6, wd), 0);
+		assert_int_equal(docx_table_header_rows(t, 1), 0);
+		if (with)
+			assert_int_equal(docx_table_whole(t, 4), 0);
+		for (k = 0; k < 6; k++)
+			assert_int_equal(docx_table_cell(t, 0, k, h[k], &ps),
+			    0);
+		for (r = 0; r < sizeof whole_rows / sizeof whole_rows[0]; r++)
+			for (k = 0; k < 6; k++)
+				assert_int_equal(docx_table_cell(t, r + 1, k,
+				    whole_rows[r][k], &ps), 0);
+		xml = table_xml(d, t, path);
+		for (i = 0, broken = 0; i < sizeof whole / sizeof whole[0]; i++)
+			broken |= strstr(xml, whole[i]) == NULL;
+		/* alone, the layout gives a division up; kept, none breaks */
+		assert_int_equal(broken, !with);
+		free(xml);
+	}
+	assert_int_equal(docx_table_new(&t, 2, NULL), 0);
+	assert_int_equal(docx_table_whole(t, 2), NC_EINVALID);
+	docx_table_free(t);
+}
+
+/*
  * A numbered item in a cell hangs at its label as wide as "(1) " prints
  * (1.41 characters), not a character deeper (issue 18, rev4: the
  * 精査記録's ヒアリング).
@@ -4071,6 +4232,8 @@ main(void)
 		cmocka_unit_test(test_share_room),
 		cmocka_unit_test(test_word_columns),
 		cmocka_unit_test(test_size_with),
+		cmocka_unit_test(test_layout_with),
+		cmocka_unit_test(test_table_whole),
 		cmocka_unit_test(test_item_hang),
 		cmocka_unit_test(test_outline_labels),
 		cmocka_unit_test(test_outline_body_whole),
