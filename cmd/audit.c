@@ -1299,7 +1299,7 @@ struct adoc {
 	size_t			 n;
 	int			 fy;
 	int			 xlsx;		/* results: the workbook */
-	struct cal_date		 as_of;		/* results: its date */
+	struct cal_date		 as_of;		/* results, risks: its date */
 	struct diags		*warn;		/* results: 未実施 audits */
 };
 
@@ -1316,7 +1316,8 @@ write_adoc(const char *path, void *arg)
 	if (strcmp(a->what, "qa") == 0)
 		return audit_doc_qa(path, a->st, v[0]);
 	if (strcmp(a->what, "risks") == 0)
-		return audit_doc_risks(path, a->st, v, a->n, a->fy);
+		return audit_doc_risks(path, a->st, v, a->n, a->fy,
+		    a->as_of);
 	if (strcmp(a->what, "items") == 0)
 		return audit_doc_items(path, a->st, v, a->n);
 	if (a->xlsx)
@@ -1439,8 +1440,11 @@ audit_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	else if (strcmp(what, "qa") == 0)
 		names[0] = cmd_export_name("フォローアップ監査に係る質疑応答書",
 		    subject, ".docx");
-	else if (strcmp(what, "risks") == 0)
+	else if (strcmp(what, "risks") == 0) {
+		/* the 是正状況 of today: 「令和11年3月31日現在」 */
+		a[0].as_of = cal_today();
 		names[0] = cmd_export_name("リスク一覧", fyl, ".xlsx");
+	}
 	else if (strcmp(what, "items") == 0)
 		names[0] = cmd_export_name("監査項目", fyl, ".xlsx");
 	else {

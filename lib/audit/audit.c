@@ -1207,6 +1207,157 @@ carry_finding(struct ydoc *doc, struct node *fs, const struct node *f,
 	return node_seq_push(doc, fs, n);
 }
 
+/* Where finding f of audit root was made: its audit's id and number. */
+static void
+finding_origin(const char **src, const char **num, const struct node *root,
+    const struct node *f)
+{
+	if ((*src = node_get_str(f, "from_audit")) != NULL)
+		*num = node_get_str(f, "from_finding");
+	else {
+		*src = node_get_str(root, "id");
+		*num = node_get_str(f, "number");
+	}
+}
+
+/* Whether follow-up g carries finding num of src (status: as accepted). */
+static const struct node *
+carries(const struct node *g, const char *src, const char *num)
+{
+	const struct node	*fs = audit_findings(g), *f;
+	const char		*a, *b;
+	size_t			 i;
+
+	for (i = 0; fs != NULL && src != NULL && num != NULL && i < fs->n;
+	    i++) {
+		f = fs->u.items[i];
+		finding_origin(&a, &b, g, f);
+		if (a != NULL && b != NULL && strcmp(a, src) == 0 &&
+		    strcmp(b, num) == 0)
+			return f;
+	}
+	return NULL;
+}
+
+/* A follow-up other than except dated before day, or NULL. */
+static const struct node *
+followup_before(const struct record *r, const char *day, const char *except)
+{
+	const struct node	*g = record_root(r);
+	const char		*d = node_get_str(g, "date");
+	const char		*id = node_get_str(g, "id");
+
+	if (!node_scalar_eq(node_get(g, "type"), "followup") || d == NULL ||
+	    day == NULL || strcmp(d, day) >= 0 ||
+	    (except != NULL && id != NULL && strcmp(id, except) == 0))
+		return NULL;
+	return g;
+}
+
+const struct node *
+audit_accepted_before(struct record *const *all, size_t nall,
+    const char *src, const char *num, const char *day, const char *except)
+{
+	const struct node	*g, *f, *by = NULL;
+	size_t			 i;
+
+	/* all is in date order: the last that qualifies is the latest */
+	for (i = 0; i < nall; i++) {
+		if ((g = followup_before(all[i], day, except)) != NULL &&
+		    (f = carries(g, src, num)) != NULL && !finding_open(f))
+			by = g;
+	}
+	return by;
+}
+
+void
+audit_prior(struct audit_prior *out, struct record *const *all, size_t nall,
+    const struct node *root)
+{
+	const struct node	*fs = audit_findings(root), *f, *g, *by;
+	const char		*day = node_get_str(root, "date");
+	const char		*id = node_get_str(root, "id");
+	const char		*of = node_get_str(root, "followup_of");
+	const char		*src, *num;
+	size_t			 i, k;
+
+	memset(out, 0, sizeof *out);
+	for (i = 0; fs != NULL && i < fs->n; i++) {
+		f = fs->u.items[i];
+		finding_origin(&src, &num, root, f);
+		out->n++;
+		if ((by = audit_accepted_before(all, nall, src, num, day,
+		    id)) != NULL) {
+			out->naccepted++;
+			if (out->accepted_by == NULL || strcmp(node_get_str(by,
+			    "date"), node_get_str(out->accepted_by, "date")) >
+			    0)
+				out->accepted_by = by;
+		} else
+			out->nopen += finding_open(f);
+	}
+	/* the one it follows up if a follow-up, else one of its findings' */
+	for (i = 0; i < nall; i++) {
+		if ((g = followup_before(all[i], day, id)) == NULL)
+			continue;
+		if (of != NULL && node_scalar_eq(node_get(g, "id"), of)) {
+			out->earlier = g;
+			continue;
+		}
+		for (k = 0; fs != NULL && k < fs->n; k++) {
+			finding_origin(&src, &num, root, fs->u.items[k]);
+			if (carries(g, src, num) != NULL) {
+				out->earlier = g;
+				break;
+			}
+		}
+	}
+}
+
+/* Whether finding f of src was accepted by a follow-up before day. */
+static const struct node *
+accepted_earlier(struct record *const *all, size_t nall,
+    const struct node *src, const struct node *f, const char *day)
+{
+	const char	*a, *num;
+
+	finding_origin(&a, &num, src, f);
+	return audit_accepted_before(all, nall, a, num, day,
+	    node_get_str(src, "id"));
+}
+
+/*
+ * A follow-up covers the findings still open at its date: one that an
+ * earlier follow-up accepted is not checked again (review17 M4: twelve
+ * findings re-checked eleven months after they were accepted).  An error
+ * naming that follow-up when nothing is left.
+ */
+static int
+left_to_follow(struct record *const *all, size_t nall,
+    const struct node *src, const char *day)
+{
+	const struct node	*sf = audit_findings(src), *by = NULL, *g;
+	const char		*ref;
+	size_t			 i;
+
+	for (i = 0; sf != NULL && i < sf->n; i++) {
+		if (!finding_open(sf->u.items[i]))
+			continue;
+		if ((g = accepted_earlier(all, nall, src, sf->u.items[i],
+		    day)) == NULL)
+			return 0;
+		by = g;
+	}
+	if (by == NULL)
+		return 0;
+	ref = node_get_str(by, "ref_no");
+	return error_set(NC_EINVALID, "'%s' has no findings left to follow "
+	    "up: follow-up %s%s%s%s of %s already accepted them",
+	    node_get_str(src, "id"), node_get_str(by, "id"),
+	    ref != NULL ? " (" : "", ref != NULL ? ref : "",
+	    ref != NULL ? ")" : "", node_get_str(by, "date"));
+}
+
 int
 audit_followup(char **out_id, char **out_relpath, struct store *st,
     struct record *src, const struct audit_followup *p, struct diags *d)
@@ -1216,8 +1367,11 @@ audit_followup(char **out_id, char **out_relpath, struct store *st,
 	struct ydoc		*doc = NULL;
 	struct cal_date		 date;
 	struct buf		 title = BUF_INIT;
+	struct diags		 skip = DIAGS_INIT;
+	struct record		**all = NULL;
 	const char		*v, *name = NULL, *dept = NULL;
 	char			 lab[CAL_FMT_MAX];
+	size_t			 nall = 0;
 	size_t			 i;
 	long			 n = 0;
 	int			 rc;
@@ -1241,12 +1395,18 @@ audit_followup(char **out_id, char **out_relpath, struct store *st,
 	    strcmp(p->date, v) <= 0)
 		return error_set(NC_EINVALID, "the follow-up date %s is not "
 		    "after the audit's, %s", p->date, v);
-	if ((rc = store_kind(&kind, st, "audit")) != 0)
+	if ((rc = store_kind(&kind, st, "audit")) != 0 ||
+	    (rc = audit_load_year(&all, &nall, st, 0, &skip)) != 0) {
+		diags_free(&skip);
 		return rc;
+	}
+	diags_free(&skip);
+	if ((rc = left_to_follow(all, nall, sroot, p->date)) != 0)
+		goto done;
 	if ((doc = ydoc_new()) == NULL || (root = node_map(doc)) == NULL ||
 	    (fs = node_seq(doc)) == NULL) {
-		ydoc_free(doc);
-		return error_set(NC_ENOMEM, "out of memory");
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
 	}
 	ydoc_set_root(doc, root);
 	if (cal_fy_label(lab, sizeof lab, cal_fy(date)) != 0)
@@ -1289,7 +1449,8 @@ audit_followup(char **out_id, char **out_relpath, struct store *st,
 		goto done;
 	sf = audit_findings(sroot);
 	for (i = 0; sf != NULL && i < sf->n; i++) {
-		if (!finding_open(sf->u.items[i]))
+		if (!finding_open(sf->u.items[i]) || accepted_earlier(all,
+		    nall, sroot, sf->u.items[i], p->date))
 			continue;
 		if ((rc = carry_finding(doc, fs, sf->u.items[i],
 		    record_id(src), ++n)) != 0)
@@ -1311,6 +1472,7 @@ audit_followup(char **out_id, char **out_relpath, struct store *st,
 done:
 	buf_free(&title);
 	ydoc_free(doc);
+	audit_free_all(all, nall);
 	return rc;
 }
 
@@ -1462,8 +1624,10 @@ audit_followup_source(char **out_id, struct store *st, const char *org)
 		if (s != NULL && strcmp(s, org) == 0 &&
 		    node_get(root, "followup") == NULL &&
 		    node_get(root, "agreement") != NULL &&
-		    audit_open_findings(root) > 0)
+		    audit_open_findings(root) > 0 &&
+		    left_to_follow(v, n, root, "9999-12-31") == 0)
 			best = v[i];
+		error_clear();
 	}
 	if (best == NULL)
 		rc = error_set(NC_ENOTFOUND, "no agreed audit of '%s' has "

@@ -307,6 +307,37 @@ int		 audit_origin(struct record **out_rec,
 		    const struct node **out_f, struct store *,
 		    const struct node *f);
 
+/*
+ * Earlier follow-ups.  A finding is known by where it was made: its
+ * from_audit and from_finding, or its audit and number.  all is every
+ * audit (audit_load_year(..., 0, ...)).
+ *
+ * audit_accepted_before(): the latest follow-up other than except (an
+ * id, or NULL), dated before day (ISO), that carries finding num of
+ * audit src as 是正確認済; NULL when none.
+ */
+const struct node *audit_accepted_before(struct record *const *all,
+		    size_t nall, const char *src, const char *num,
+		    const char *day, const char *except);
+/*
+ * What came before follow-up root: earlier is the latest follow-up
+ * before its date of the same findings (or the one it follows up, when
+ * that is a follow-up), NULL when none; naccepted of its n findings had
+ * already been accepted by an earlier follow-up at its date (accepted_by
+ * the latest of those), and nopen are neither that nor accepted since.
+ */
+struct audit_prior {
+	const struct node	*earlier;
+	const struct node	*accepted_by;
+	size_t			 n;
+	size_t			 naccepted;
+	size_t			 nopen;
+};
+
+void		 audit_prior(struct audit_prior *out,
+		    struct record *const *all, size_t nall,
+		    const struct node *root);
+
 /* A risk surfaced by the audit (顕在化したリスク). */
 struct audit_risk {
 	const char	*risk;

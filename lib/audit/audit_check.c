@@ -88,6 +88,43 @@ carried_diff(struct diags *warns, const char *relpath, const char *num,
 	    key, a, b);
 }
 
+/*
+ * A follow-up that checks again findings an earlier follow-up accepted
+ * (records made otherwise than by `audit followup`, which leaves them
+ * out): its documents would count them as open at its date.
+ */
+static void
+prior_lint(struct store *st, const struct node *root, const char *relpath,
+    struct diags *warns)
+{
+	struct diags		 skip = DIAGS_INIT;
+	struct record		**all = NULL;
+	struct audit_prior	 p;
+	const char		*ref;
+	size_t			 nall = 0;
+
+	if (!node_scalar_eq(node_get(root, "type"), "followup"))
+		return;
+	if (audit_load_year(&all, &nall, st, 0, &skip) != 0) {
+		error_clear();
+		diags_free(&skip);
+		return;
+	}
+	diags_free(&skip);
+	audit_prior(&p, all, nall, root);
+	if (p.naccepted > 0) {
+		ref = node_get_str(p.accepted_by, "ref_no");
+		diags_add(warns, relpath, 0, 0, "%zu of its %zu findings had "
+		    "been accepted already by the earlier follow-up %s%s%s%s "
+		    "of %s: a follow-up covers only the findings still open "
+		    "at its date", p.naccepted, p.n,
+		    node_get_str(p.accepted_by, "id"), ref != NULL ? " (" :
+		    "", ref != NULL ? ref : "", ref != NULL ? ")" : "",
+		    node_get_str(p.accepted_by, "date"));
+	}
+	audit_free_all(all, nall);
+}
+
 void
 audit_lint(struct store *st, const struct node *root, const char *relpath,
     struct diags *warns)
@@ -161,4 +198,5 @@ audit_lint(struct store *st, const struct node *root, const char *relpath,
 			    "from_audit"), node_get_str(of, "status"));
 	}
 	record_free(or);
+	prior_lint(st, root, relpath, warns);
 }

@@ -93,6 +93,22 @@ era_held(char out[ERA_HELD_MAX], const struct node *root)
 }
 
 /*
+ * 令和8年9月10日\n～11日: a period on two lines, broken before its ～,
+ * never inside its first day (令和10年10月 / 11日 / ～12日).
+ */
+static void
+held_lines(char out[ERA_HELD_MAX])
+{
+	char	*t = strstr(out, "～");
+	size_t	 n;
+
+	if (t == NULL || (n = strlen(out)) + 2 > ERA_HELD_MAX)
+		return;
+	memmove(t + 1, t, n + 1 - (size_t)(t - out));
+	*t = '\n';
+}
+
+/*
  * 令和8年\n10月30日: a date on two lines, broken after the year, for a
  * narrow column of a table (a date never breaks elsewhere).
  */
@@ -276,6 +292,80 @@ done:
 	return b->data != NULL ? b->data : "";
 }
 
+/*
+ * What a follow-up's papers say of an earlier follow-up of the same
+ * findings (review17 M4: a second follow-up that never named the first):
+ * 令和8年12月7日のフォローアップ監査（監査第69号）で是正を確認した指摘を
+ * 除く。, or how many of its findings that one had already accepted.
+ * "" when there is none.
+ */
+static const char *
+prior_text(struct buf *b, struct store *st, const struct node *root)
+{
+	struct diags		 skip = DIAGS_INIT;
+	struct record		**all = NULL;
+	struct audit_prior	 p;
+	const struct node	*by;
+	char			 day[CAL_FMT_MAX];
+	size_t			 nall = 0;
+
+	buf_reset(b);
+	if (node_scalar_eq(node_get(root, "type"), "followup") &&
+	    audit_load_year(&all, &nall, st, 0, &skip) == 0) {
+		audit_prior(&p, all, nall, root);
+		by = p.naccepted > 0 ? p.accepted_by : p.earlier;
+		if (by != NULL) {
+			era(day, node_get_str(by, "date"));
+			if (p.naccepted == 0)
+				buf_printf(b, "%sのフォローアップ監査%s%s%sで"
+				    "是正を確認した指摘を除く。", day,
+				    node_get_str(by, "ref_no") ? "（" : "",
+				    node_get_str(by, "ref_no") ?
+				    node_get_str(by, "ref_no") : "",
+				    node_get_str(by, "ref_no") ? "）" : "");
+			else
+				buf_printf(b, "%s%zu件%sは、%sのフォローアップ"
+				    "監査%s%s%sで是正を確認済みである。",
+				    p.naccepted == p.n ? "本監査の指摘" :
+				    "本監査の指摘のうち", p.naccepted,
+				    p.naccepted == p.n && p.n > 1 ?
+				    "（全件）" : "", day,
+				    node_get_str(by, "ref_no") ? "（" : "",
+				    node_get_str(by, "ref_no") ?
+				    node_get_str(by, "ref_no") : "",
+				    node_get_str(by, "ref_no") ? "）" : "");
+		}
+	}
+	error_clear();
+	diags_free(&skip);
+	audit_free_all(all, nall);
+	buf_puts(b, "");
+	return b->data != NULL ? b->data : "";
+}
+
+/*
+ * A position inside the brackets after a name, its own aside joined with
+ * ・: 仮設 真理（庶務係長・情報セキュリティ担当者）, not （庶務係長（情報
+ * セキュリティ担当者）） in brackets twice (review17 T8).
+ */
+static void
+flat_position(struct buf *b, const char *s)
+{
+	static const char open[] = "（", close[] = "）";
+	const char	*o = strstr(s, open);
+	size_t		 n = strlen(s);
+
+	if (o == NULL || o == s || n < sizeof close - 1 ||
+	    strcmp(s + n - (sizeof close - 1), close) != 0 ||
+	    strstr(o + sizeof open - 1, open) != NULL) {
+		buf_puts(b, s);
+		return;
+	}
+	buf_printf(b, "%.*s・%.*s", (int)(o - s), s,
+	    (int)(s + n - (sizeof close - 1) - (o + sizeof open - 1)),
+	    o + sizeof open - 1);
+}
+
 static void
 people(struct buf *b, const struct node *seq, int pos)
 {
@@ -289,8 +379,11 @@ people(struct buf *b, const struct node *seq, int pos)
 		if ((s = node_get_str(seq->u.items[i], "name")) != NULL)
 			buf_puts(b, s);
 		if (pos && (s = node_get_str(seq->u.items[i], "position")) !=
-		    NULL)
-			buf_printf(b, "（%s）", s);
+		    NULL) {
+			buf_puts(b, "（");
+			flat_position(b, s);
+			buf_puts(b, "）");
+		}
 	}
 	buf_puts(b, "");
 }
@@ -528,18 +621,22 @@ static const struct xlsx_fit_col paper_cols[] = {
 	{ { "改善の方向性", BRK, 16 }, XLSX_FIT_TEXT },
 };
 
-/* The follow-up's 是正期限 is an ISO date in the grid, shown as 令和. */
-#define FOLLOWUP_DUE	6
-
+/*
+ * A follow-up's findings (review17 T8): 元の指摘 is 指摘3 when the header
+ * names the audit; the item by its number and its text (last year's
+ * numbers, renumbered since, said nothing alone); the 是正期限 on two
+ * lines (令和10年 / 1月2日) and the room to the texts, which wrapped to
+ * five lines of six characters beside wide dates.
+ */
 static const struct xlsx_fit_col followup_cols[] = {
 	{ { "No.", XLSX_COL_CENTER, 4.5 }, XLSX_FIT_FIXED },
-	{ { "元の指摘", 0, 18 }, XLSX_FIT_CODE },
-	{ { "項目番号", 0, 10 }, XLSX_FIT_CODE },
+	{ { "元の指摘", XLSX_COL_CENTER, 18 }, XLSX_FIT_CODE },
+	{ { "監査項目", BRK, 24 }, XLSX_FIT_TEXT },
 	{ { "指摘区分", XLSX_COL_CENTER, 7 }, XLSX_FIT_CODE },
-	{ { "指摘内容", BRK, 28 }, XLSX_FIT_TEXT },
-	{ { "改善の方向性", BRK, 26 }, XLSX_FIT_TEXT },
-	{ { "是正期限", XLSX_COL_CENTER, 17 }, XLSX_FIT_FIXED },
-	{ { "是正状況", XLSX_COL_CENTER, 10 }, XLSX_FIT_CODE },
+	{ { "指摘内容", BRK, 32 }, XLSX_FIT_TEXT },
+	{ { "改善の方向性", BRK, 30 }, XLSX_FIT_TEXT },
+	{ { "是正期限", XLSX_COL_CENTER, 10 }, XLSX_FIT_FIXED },
+	{ { "是正状況", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
 	{ { "被監査部署の回答・質疑応答", BRK, 36 }, XLSX_FIT_TEXT },
 };
 
@@ -548,37 +645,81 @@ static const struct xlsx_fit_col followup_cols[] = {
 #define PAPER_COLS	(sizeof paper_cols / sizeof paper_cols[0])
 #define FOLLOWUP_COLS	(sizeof followup_cols / sizeof followup_cols[0])
 
+static void	one_line(struct buf *, const char *);
+static const char *source_item_text(const struct record *,
+    const struct node *, const char *);
+
+/* The audit every finding of a follow-up was made in, or NULL. */
+static const char *
+common_source(const struct node *root)
+{
+	const struct node	*fs = audit_findings(root);
+	const char		*from = NULL, *s;
+	size_t			 i;
+
+	for (i = 0; fs != NULL && i < fs->n; i++) {
+		if ((s = node_get_str(fs->u.items[i], "from_audit")) == NULL ||
+		    (from != NULL && strcmp(from, s) != 0))
+			return NULL;
+		from = s;
+	}
+	return from;
+}
+
 /* The working paper's header block (EXAMPLES.md 監査調書). */
 static int
 paper_header(struct xlsx_sheet *sh, struct store *st, const struct node *root)
 {
-	struct buf		 tg = BUF_INIT, dates = BUF_INIT, aud = BUF_INIT;
-	struct buf		 who = BUF_INIT;
-	struct xlsx_field	 f[5];
-	char			 d1[CAL_FMT_MAX], d2[CAL_FMT_MAX];
+	struct buf		 tg = BUF_INIT, aud = BUF_INIT;
+	struct buf		 who = BUF_INIT, src = BUF_INIT, of = BUF_INIT;
+	struct buf		 prior = BUF_INIT, o = BUF_INIT;
+	struct xlsx_field	 f[8];
+	const char		*from;
+	char			 d1[ERA_HELD_MAX];
 	int			 rc;
 
-	era(d1, node_get_str(root, "date"));
-	era(d2, node_get_str(root, "end_date"));
-	buf_printf(&dates, "%s%s%s", d1, d2[0] != '\0' ? "～" : "", d2);
+	/* 令和10年10月11日～12日, as the 作業実施計画書 */
+	era_held(d1, root);
 	target(&tg, st, root, 1);
+	/*
+	 * A follow-up's source once here, its rows 指摘3 (review17 T8: the
+	 * audit's name and date in each of 12 rows): the audit that made
+	 * the findings, and the follow-up it follows up if another.
+	 */
+	from = common_source(root);
+	if (from != NULL)
+		one_line(&src, audit_source_name(&o, st, from, 1));
+	if (node_get_str(root, "followup_of") != NULL && (from == NULL ||
+	    strcmp(from, node_get_str(root, "followup_of")) != 0))
+		one_line(&of, audit_source_name(&o, st,
+		    node_get_str(root, "followup_of"), 1));
+	prior_text(&prior, st, root);
 	people(&aud, node_get(root, "auditors"), 0);
 	people(&who, node_get(root, "auditees"), 1);
 	f[0].label = "監査対象";
 	f[0].value = tg.data;
 	f[1].label = "実施日";
-	f[1].value = dates.data;
+	f[1].value = d1;
 	f[2].label = "主任監査員";
 	f[2].value = chief(st, root);
 	f[3].label = "監査員";
 	f[3].value = aud.data;
 	f[4].label = "対応者";
 	f[4].value = who.data;
+	f[5].label = "指摘を行った監査";
+	f[5].value = src.data;
+	f[6].label = "フォローアップ元";
+	f[6].value = of.data;
+	f[7].label = "前回のフォローアップ";
+	f[7].value = prior.len > 0 ? prior.data : NULL;
 	rc = xlsx_fields(sh, f, sizeof f / sizeof f[0]);
 	buf_free(&tg);
-	buf_free(&dates);
 	buf_free(&aud);
 	buf_free(&who);
+	buf_free(&src);
+	buf_free(&of);
+	buf_free(&prior);
+	buf_free(&o);
 	return rc;
 }
 
@@ -978,7 +1119,7 @@ paper_followup(struct grid *g, struct store *st, const struct node *root)
 	const struct node	*fs = audit_findings(root), *f, *qa, *q;
 	struct buf		 b = BUF_INIT;
 	struct carried		 c;
-	const char		*s;
+	const char		*s, *from = common_source(root);
 	char			 d[CAL_FMT_MAX];
 	size_t			 i, k, row;
 
@@ -989,9 +1130,13 @@ paper_followup(struct grid *g, struct store *st, const struct node *root)
 		if ((s = node_get_str(f, "from_audit")) != NULL) {
 			struct buf	 o = BUF_INIT;
 
-			/* The original audit by its kind and date. */
-			lines_of(&b, audit_source_name(&o, st, s, 0));
-			buf_printf(&b, "\n指摘%s", node_get_str(f,
+			/* the original audit by its kind and date, unless
+			 * the header names the one of every row */
+			if (from == NULL) {
+				lines_of(&b, audit_source_name(&o, st, s, 0));
+				buf_puts(&b, "\n");
+			}
+			buf_printf(&b, "指摘%s", node_get_str(f,
 			    "from_finding") != NULL ? node_get_str(f,
 			    "from_finding") : "");
 			buf_free(&o);
@@ -999,13 +1144,21 @@ paper_followup(struct grid *g, struct store *st, const struct node *root)
 		buf_puts(&b, "");
 		grid_set(g, row, 1, b.data);
 		carried_get(&c, st, root, f);
-		grid_set(g, row, 2, carried_str(&c, f, "item"));
+		buf_reset(&b);
+		if ((s = carried_str(&c, f, "item")) != NULL) {
+			buf_puts(&b, s);
+			if ((s = source_item_text(NULL, c.root, s)) != NULL)
+				buf_printf(&b, "\n%s", s);
+		}
+		buf_puts(&b, "");
+		grid_set(g, row, 2, b.data);
 		grid_set(g, row, 3, label(st, "findings", "grade",
 		    carried_str(&c, f, "grade")));
 		grid_set(g, row, 4, finding_text(c.root, c.f));
 		grid_set(g, row, 5, carried_str(&c, f, "correction"));
 		record_free(c.rec);
-		grid_set(g, row, 6, node_get_str(f, "due"));
+		era_lines(d, node_get_str(f, "due"));
+		grid_set(g, row, 6, d);
 		grid_set(g, row, 7, label(st, "findings", "status",
 		    node_get_str(f, "status")));
 		buf_reset(&b);
@@ -1095,23 +1248,14 @@ audit_doc_paper(const char *path, struct store *st,
 		if (node_scalar_eq(node_get(root, "type"), "followup")) {
 			g.ncols = FOLLOWUP_COLS;
 			paper_followup(&g, st, root);
-			rc = grid_write(&row, sh, &g, followup_cols,
-			    FOLLOWUP_DUE);
+			rc = grid_write(&row, sh, &g, followup_cols, 0);
 			grid_free(&g);
 			if (rc != 0)
 				goto done;
+			/* the source is in the header */
 			buf_reset(&b);
-			{
-				struct buf o = BUF_INIT;
-
-				/* a note is one line */
-				buf_puts(&b, "フォローアップ元：");
-				one_line(&b, audit_source_name(&o, st,
-				    node_get_str(root, "followup_of"), 1));
-				buf_printf(&b, "　是正確認未了の指摘 %zu 件",
-				    audit_open_findings(root));
-				buf_free(&o);
-			}
+			buf_printf(&b, "是正確認未了の指摘 %zu 件",
+			    audit_open_findings(root));
 			xlsx_note(sh, row + 1, b.data);
 			continue;
 		}
@@ -1809,6 +1953,12 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	if ((rc = add_kv(d, kv, 6)) != 0)
 		goto done;
 	qa_note(&b, st, root, sr);
+	{
+		struct buf	o = BUF_INIT;
+
+		buf_puts(&b, prior_text(&o, st, root));
+		buf_free(&o);
+	}
 	if ((rc = buf_ok(&b)) != 0 || (b.len > 0 &&
 	    ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_body(d, b.data)) != 0)))
@@ -2228,6 +2378,13 @@ earlier_status(const struct earlier *e, const char *id,
 			    node_get_str(f, "number")) &&
 			    node_get_str(g, "status") != NULL)
 				st = node_get_str(g, "status");
+			/* accepted once is accepted: a later record that
+			 * checks it again does not reopen it (review17 M4) */
+			if (node_scalar_eq(node_get(g, "from_audit"), id) &&
+			    node_scalar_eq(node_get(g, "from_finding"),
+			    node_get_str(f, "number")) &&
+			    node_scalar_eq(node_get(g, "status"), "accepted"))
+				return "accepted";
 		}
 	}
 	return st != NULL ? st : "open";
@@ -2301,6 +2458,67 @@ earlier_load(struct earlier *e, struct store *st, int fy)
 			e->idx[e->n++] = i;
 	}
 	return 0;
+}
+
+/*
+ * An audit's 指摘 in the list of audits: a follow-up's are the findings
+ * it took over still open at its date, not those an earlier follow-up
+ * had accepted (review17 M4: 12 against a note saying "not yet
+ * accepted", none were).  *nopen (if not NULL): of those, the ones not
+ * accepted since.
+ */
+static size_t
+covered(const struct earlier *e, const struct node *root, size_t *nopen)
+{
+	const struct node	*fs = audit_findings(root);
+	struct audit_prior	 p;
+
+	size_t			 i;
+
+	if (!node_scalar_eq(node_get(root, "type"), "followup")) {
+		/* as the latest follow-up has them, as the リスク一覧 */
+		if (nopen != NULL)
+			*nopen = 0;
+		for (i = 0; nopen != NULL && fs != NULL && i < fs->n; i++)
+			*nopen += strcmp(earlier_status(e, node_get_str(root,
+			    "id"), fs->u.items[i]), "accepted") != 0;
+		return fs != NULL ? fs->n : 0;
+	}
+	audit_prior(&p, e->all, e->nall, root);
+	if (nopen != NULL)
+		*nopen = p.nopen;
+	return p.n - p.naccepted;
+}
+
+/*
+ * Of an audit's findings not yet 是正確認済, those past their 是正期限 on
+ * day (ISO), as the 最終報告書 counts them (audit_finding_late()); a
+ * follow-up's that an earlier follow-up accepted are not.
+ */
+static size_t
+late(const struct earlier *e, const struct node *root, const char *day)
+{
+	const struct node	*fs = audit_findings(root), *f;
+	const char		*src, *num;
+	size_t			 i, n = 0;
+	int			 fu;
+
+	fu = node_scalar_eq(node_get(root, "type"), "followup");
+	for (i = 0; fs != NULL && i < fs->n; i++) {
+		f = fs->u.items[i];
+		if (!fu && earlier_late(e, node_get_str(root, "id"), f, day))
+			n++;
+		if (!fu || !audit_finding_late(f, day))
+			continue;
+		src = node_get_str(f, "from_audit");
+		num = node_get_str(f, "from_finding");
+		if (fu && src != NULL && audit_accepted_before(e->all, e->nall,
+		    src, num, node_get_str(root, "date"),
+		    node_get_str(root, "id")) != NULL)
+			continue;
+		n++;
+	}
+	return n;
 }
 
 /* 令和8年度 学務課: an earlier audit as the report names it. */
@@ -2790,7 +3008,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 num, small, snum;
 	struct buf		 b = BUF_INIT, title = BUF_INIT;
-	const struct node	*root, *fs;
+	const struct node	*root;
 	char			 lab[CAL_FMT_MAX], c[32], day[CAL_FMT_MAX];
 	unsigned		*w = NULL;
 	size_t			 i, k, row, nplain = 0, line, nint = 0;
@@ -2811,7 +3029,8 @@ audit_doc_results_docx(const char *path, struct store *st,
 	snum = num;
 	snum.size = 18;
 	memset(&prev, 0, sizeof prev);
-	if ((rc = year_new(&y, a, n, as_of, warn)) != 0)
+	if ((rc = year_new(&y, a, n, as_of, warn)) != 0 ||
+	    (rc = earlier_load(&prev, st, fy)) != 0)
 		goto done;
 	if (cal_fy_label(lab, sizeof lab, fy) != 0)
 		snprintf(lab, sizeof lab, "%d年度", fy);
@@ -2911,8 +3130,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 		nint += interim;
 		if ((rc = docx_table_cell(t, i + 1, 5, c, &snum)) != 0)
 			goto done;
-		fs = audit_findings(root);
-		snprintf(c, sizeof c, "%zu", fs != NULL ? fs->n : 0);
+		snprintf(c, sizeof c, "%zu", covered(&prev, root, NULL));
 		buf_reset(&b);
 		/* as at the report's date, by the recorded dates */
 		buf_printf(&b, "%s%s", y.state[i] == EV_DONE ? label(st,
@@ -3175,8 +3393,6 @@ audit_doc_results_docx(const char *path, struct store *st,
 		goto done;
 
 	/* 5 今後の取組: proposals on the audit method. */
-	if ((rc = earlier_load(&prev, st, fy)) != 0)
-		goto done;
 	proposals(&b, a, n, &y, st, &prev);
 	if ((rc = buf_ok(&b)) != 0 ||
 	    (rc = docx_add_blank(d)) != 0 ||
@@ -3214,7 +3430,7 @@ done:
 	return rc;
 }
 
-#define LIST_NCOLS	10
+#define LIST_NCOLS	11
 
 int
 audit_doc_results_xlsx(const char *path, struct store *st,
@@ -3241,7 +3457,8 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		/* 総務課／文書管理システム: a line each, not broken */
 		{ { "対象", 0, 0 }, XLSX_FIT_CODE },
 		/* as the report's table: 予定, 未実施 on their planned day */
-		{ { "実施日（予定日）", XLSX_COL_CENTER | XLSX_COL_BREAK, 16 },
+		/* 令和10年10月11日 whole on a line, then ～12日 */
+		{ { "実施日（予定日）", XLSX_COL_CENTER | XLSX_COL_BREAK, 21 },
 		    XLSX_FIT_FIXED },
 		{ { "項目数", 0, 8 }, XLSX_FIT_FIXED },
 		{ { "適合率", 0, 9 }, XLSX_FIT_FIXED },
@@ -3249,6 +3466,11 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		/* what audit_open_findings() counts: every finding not
 		 * 是正確認済 (未是正, 是正中 and 是正済 of the 指摘事項 sheet) */
 		{ { "是正確認\n未了", 0, 10 }, XLSX_FIT_FIXED },
+		/*
+		 * of those, the ones past their 是正期限 as of the list's
+		 * day, as the 最終報告書 counts them (review17 T9)
+		 */
+		{ { "うち期限\n超過", 0, 10 }, XLSX_FIT_FIXED },
 		{ { "状況", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
 	};
 	struct xlsx_column	 lcols[LIST_NCOLS];
@@ -3293,7 +3515,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	size_t			 nfunone = 0;
 	long			 tr;
 	struct earlier		 prev;
-	size_t			 nprev = 0;
+	size_t			 nprev = 0, nopen, nlate, anylate = 0;
+	char			 (*held)[ERA_HELD_MAX] = NULL;
+	char			 asof_iso[CAL_FMT_MAX], asof_era[CAL_FMT_MAX];
 	int			 rc, ok, blanks;
 
 	memset(names, 0, sizeof names);
@@ -3304,6 +3528,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		year_free(&y, n);
 		return rc;
 	}
+	if ((rc = earlier_load(&prev, st, fy)) != 0)
+		goto done;
+	cal_format_iso(asof_iso, sizeof asof_iso, as_of);
 	if (cal_fy_label(lab, sizeof lab, fy) != 0)
 		snprintf(lab, sizeof lab, "%d年度", fy);
 	buf_printf(&b, "%s 情報セキュリティ監査 実施結果", lab);
@@ -3317,7 +3544,8 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	/* 監査一覧 with a chart of the rates: the texts measured first */
 	if (n > 0 && ((lcells = calloc(n * LIST_NCOLS, sizeof *lcells)) ==
 	    NULL || (tg = calloc(n, sizeof *tg)) == NULL ||
-	    (kinds = calloc(n, sizeof *kinds)) == NULL)) {
+	    (kinds = calloc(n, sizeof *kinds)) == NULL ||
+	    (held = calloc(n, sizeof *held)) == NULL)) {
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
 	}
@@ -3349,12 +3577,25 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			c[2] = kinds[i];
 		}
 		c[3] = tg[i];
-		c[9] = y.state[i] == EV_DONE ? label(st, "status", NULL,
+		c[10] = y.state[i] == EV_DONE ? label(st, "status", NULL,
 		    audit_status_on(root, as_of)) : ev_state_label(y.state[i]);
+		/*
+		 * 令和10年10月11日～12日 for two days, as the 作業実施計画書,
+		 * on two lines before its ～
+		 */
+		era_held(held[i], root);
+		held_lines(held[i]);
+		c[4] = held[i];
 	}
 	xlsx_add_sheet(&s1, x, "監査一覧", XLSX_LANDSCAPE);
-	xlsx_title(s1, b.data, "出典：監査記録（適合率は該当なしを除き、監査"
-	    "項目ごとの重み（必須項目はその2倍）による加重平均）");
+	/* 是正確認未了 change with time: as of the list (review17 T9) */
+	era(asof_era, asof_iso);
+	buf_reset(&b2);
+	buf_printf(&b2, "%s現在　出典：監査記録（適合率は該当なしを除き、監査"
+	    "項目ごとの重み（必須項目はその2倍）による加重平均）", asof_era);
+	if ((rc = buf_ok(&b2)) != 0)
+		goto done;
+	xlsx_title(s1, b.data, b2.data);
 	if ((rc = xlsx_fit_sheet(s1, lcols, lc, LIST_NCOLS, lcells, n, 0, 0,
 	    NULL)) != 0)
 		goto done;
@@ -3368,7 +3609,10 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		xlsx_write_text(s1, row, 1, c[1]);
 		xlsx_write_text(s1, row, 2, c[2]);
 		xlsx_write_text(s1, row, 3, c[3]);
-		write_date(s1, row, 4, node_get_str(root, "date"));
+		if (node_get_str(root, "end_date") != NULL)
+			xlsx_write_text(s1, row, 4, c[4]);
+		else
+			write_date(s1, row, 4, node_get_str(root, "date"));
 		/*
 		 * As the report's 実施状況 table: 「－」 where there is no
 		 * figure yet, 91.7%※ for a rate with items still to check.
@@ -3393,13 +3637,18 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			/* 予定, 未実施: nothing of it counted */
 			xlsx_write_text(s1, row, 7, "－");
 			xlsx_write_text(s1, row, 8, "－");
+			xlsx_write_text(s1, row, 9, "－");
 		} else {
-			xlsx_write_number(s1, row, 7, fs != NULL ?
-			    (double)fs->n : 0, XLSX_NUM_INT);
-			xlsx_write_number(s1, row, 8,
-			    (double)audit_open_findings(root), XLSX_NUM_INT);
+			xlsx_write_number(s1, row, 7, (double)covered(&prev,
+			    root, &nopen), XLSX_NUM_INT);
+			xlsx_write_number(s1, row, 8, (double)nopen,
+			    XLSX_NUM_INT);
+			nlate = late(&prev, root, asof_iso);
+			xlsx_write_number(s1, row, 9, (double)nlate,
+			    XLSX_NUM_INT);
+			anylate += nlate;
 		}
-		xlsx_write_text(s1, row, 9, c[9]);
+		xlsx_write_text(s1, row, 10, c[10]);
 	}
 	/* the marks explained under the table, as the report does */
 	if (nint > 0)
@@ -3418,6 +3667,14 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	for (i = 0, nfu = 0; i < n; i++)
 		nfu += y.state[i] == EV_DONE && node_scalar_eq(node_get(
 		    record_root(a[i]), "type"), "followup");
+	if (anylate > 0) {
+		buf_reset(&b2);
+		buf_printf(&b2, "うち期限超過は、是正確認未了のうち、%sまでに"
+		    "是正期限を過ぎたものの数である。", asof_era);
+		if ((rc = buf_ok(&b2)) != 0)
+			goto done;
+		xlsx_note(s1, ++row, b2.data);
+	}
 	if (nfu > 0)
 		xlsx_note(s1, ++row, "フォローアップ監査の指摘数は、元の監査の"
 		    "指摘のうち、フォローアップ監査の対象としたもの（それまでに"
@@ -3607,8 +3864,6 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	 * counted and listed in the リスク一覧, said here so that a reader
 	 * does not take this list for all that is left.
 	 */
-	if ((rc = earlier_load(&prev, st, fy)) != 0)
-		goto done;
 	for (k = 0, nprev = 0; k < prev.n; k++) {
 		const struct node *er = record_root(prev.all[prev.idx[k]]);
 
@@ -3710,6 +3965,7 @@ done:
 		free(tg[i]);
 	free(tg);
 	free(kinds);
+	free(held);
 	free(lcells);
 	year_free(&y, n);
 	for (i = 0; i < 40; i++) {
@@ -3742,7 +3998,7 @@ level_score(const char *v)
 
 int
 audit_doc_risks(const char *path, struct store *st,
-    const struct record *const *a, size_t n, int fy)
+    const struct record *const *a, size_t n, int fy, struct cal_date as_of)
 {
 	/* widths from the content; the long texts broken by the writer */
 	static const struct xlsx_fit_col cols[] = {
@@ -3787,6 +4043,7 @@ audit_doc_risks(const char *path, struct store *st,
 	const struct node	*root, *rk, *it, *fs, *f;
 	const char		*latest = NULL, *dd, *l, *im, *fst;
 	char			 lab[CAL_FMT_MAX], key[128], num[16];
+	char			 day[CAL_FMT_MAX], asof_era[CAL_FMT_MAX];
 	const char		*ck;
 	uint32_t		 row, first;
 	size_t			 i, k, r, c, nthis = 0;
@@ -3795,6 +4052,8 @@ audit_doc_risks(const char *path, struct store *st,
 
 	memset(&g, 0, sizeof g);
 	g.ncols = sizeof cols / sizeof cols[0];
+	cal_format_iso(day, sizeof day, as_of);
+	era(asof_era, day);
 	/* and the earlier years' audits with findings still open */
 	if ((rc = earlier_load(&e, st, fy)) != 0)
 		return rc;
@@ -3901,8 +4160,14 @@ audit_doc_risks(const char *path, struct store *st,
 	xlsx_add_sheet(&sh, x, "リスク一覧", XLSX_LANDSCAPE);
 	/* no wider than the table: the subtitle widens the print area */
 	/* why fewer findings than the audits have: the ones corrected */
-	xlsx_title(sh, b.data, "出典：監査記録のリスク分析と指摘事項（是正確認済み"
-	    "の指摘を除く。リスク値 = 発生可能性 × 影響度、高3・中2・低1）");
+	/* 是正状況 change with time: as of the export (review17 T9) */
+	buf_reset(&t);
+	buf_printf(&t, "%s現在　出典：監査記録のリスク分析と指摘事項（是正確認"
+	    "済みの指摘を除く。リスク値 = 発生可能性 × 影響度、高3・中2・"
+	    "低1）", asof_era);
+	if ((rc = buf_ok(&t)) != 0)
+		goto done;
+	xlsx_title(sh, b.data, t.data);
 	/*
 	 * Eleven columns of long texts: widths for the fewest pages at the
 	 * largest scale (xlsx_fit_sheet()), a page below RISKS_SCALE weighing

@@ -43,8 +43,10 @@ int	audit_doc_results_docx(const char *path, struct store *,
 int	audit_doc_results_xlsx(const char *path, struct store *,
 	    const struct record *const *audits, size_t n, int fy,
 	    struct cal_date as_of, struct diags *warn);
+/* The リスク一覧 with the 是正状況 of as_of, its 現在 day. */
 int	audit_doc_risks(const char *path, struct store *,
-	    const struct record *const *audits, size_t n, int fy);
+	    const struct record *const *audits, size_t n, int fy,
+	    struct cal_date as_of);
 
 /*
  * Whether an audit's rates are interim (暫定): it has a rate, and items
