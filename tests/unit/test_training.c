@@ -657,6 +657,45 @@ test_last_year(void **state)
 	assert_int_equal(tr_sentence("a\nb"), 2);
 }
 
+/* ---- the report's judgements -------------------------------------- */
+
+static void
+test_report_verdicts(void **state)
+{
+	/* 設問1 and 設問3 both 37/45: the lowest is both */
+	double	v[] = { 100.0 * 37 / 45, 91.1, 100.0 * 37 / 45, NAN, 95.55 };
+	double	nan1[] = { NAN, NAN };
+	double	near[] = { 82.21, 82.24, 90.0 };
+	size_t	idx[5];
+	const char *s;
+
+	(void)state;
+	assert_int_equal(tr_extremes(v, 5, 0, idx), 2);
+	assert_int_equal(idx[0], 0);
+	assert_int_equal(idx[1], 2);
+	assert_int_equal(tr_extremes(v, 5, 1, idx), 1);
+	assert_int_equal(idx[0], 4);
+	assert_int_equal(tr_extremes(nan1, 2, 0, idx), 0);
+	/* ties as printed: 82.2% and 82.2% */
+	assert_int_equal(tr_extremes(near, 3, 0, idx), 2);
+
+	/* 82.2% after 90.4%: not a plain 「おおむね受け入れられた」 */
+	s = tr_sat_verdict(82.2, 90.4);
+	assert_non_null(strstr(s, "前年度から低下"));
+	assert_null(strstr(s, "と考えられる"));
+	s = tr_sat_verdict(82.2, 84.0);
+	assert_string_equal(s, "研修の内容・方法はおおむね受講者に受け入れられた"
+	    "と考えられる");
+	assert_string_equal(tr_sat_verdict(82.2, NAN), s);
+	/* a fall of exactly 3.0 points as printed is noted */
+	assert_non_null(strstr(tr_sat_verdict(85.04, 88.0), "低下"));
+	assert_non_null(strstr(tr_sat_verdict(70.0, 75.0), "改善の余地"));
+	assert_non_null(strstr(tr_sat_verdict(70.0, 75.0), "低下"));
+	assert_null(strstr(tr_sat_verdict(70.0, 71.0), "低下"));
+	assert_non_null(strstr(tr_sat_verdict(59.9, NAN), "見直す"));
+	assert_non_null(strstr(tr_sat_verdict(79.96, NAN), "おおむね"));
+}
+
 int
 main(void)
 {
@@ -672,6 +711,7 @@ main(void)
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_dues),
 		cmocka_unit_test(test_last_year),
+		cmocka_unit_test(test_report_verdicts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
