@@ -221,6 +221,12 @@ struct cal_date	 training_last_day(const struct training *);
  */
 struct cal_date	 training_doc_date(const struct training *, int report,
 		    struct cal_date today);
+/*
+ * Whether the アンケート and テスト are final rather than drafts（案）
+ * for the ward to approve: once their material went to the ward
+ * (material_submitted) or the training was held (held, reported).
+ */
+int		 training_form_final(const struct training *);
 
 /*
  * All trainings of fy (every year when 0), in date order: the whole

@@ -1406,12 +1406,15 @@ tr_questions_docx(const char *path, const struct training *t,
 	struct docx_para_style	 q, ch;
 	struct grid		 g;
 	struct buf		 b = BUF_INIT;
-	const char		*what = part == TR_SURVEY ? "アンケート（案）" :
-				    "テスト（案）";
+	const char		*what;
 	char			 x[64], x2[512];
 	size_t			 i, k;
 	int			 rc, online;
 
+	if (training_form_final(t))
+		what = part == TR_SURVEY ? "アンケート" : "テスト";
+	else
+		what = part == TR_SURVEY ? "アンケート（案）" : "テスト（案）";
 	if (t->nitems[part] == 0 && part == TR_SURVEY)
 		return error_set(NC_EINVALID, "'%s' has no survey questions",
 		    t->title);

@@ -288,7 +288,7 @@ py questions "$O/docs/test.docx" "$D/trainings/2026/$NURSERY.yaml" test
 run 0 export test tr-0b2qgn8c -o "$O/docs/test-mn.docx"
 py questions "$O/docs/test-mn.docx" "$D/trainings/2026/tr-0b2qgn8c.yaml" test
 # each dated its own day, not today's (2026-11-30): the survey and test,
-# drafts for the ward to approve before the training, the day they went
+# approved by the ward before the training, the day they went
 # with the material (material_submitted 2026-07-15), not the training's
 # (2026-08-03); the report the day it was submitted (2026-09-17)
 for f in survey test 研修実施報告書_令和8年度_区立保育園職員向け情報セキュリティ研修; do
@@ -305,6 +305,19 @@ for f in survey test 研修実施報告書_令和8年度_区立保育園職員�
 	expect_no_grep "$T/dated.txt" "^令和8年11月30日\$"
 	expect_no_grep "$T/dated.txt" "^令和8年8月3日\$"
 done
+# the forms of a training already held are final: no （案） (the nursery
+# staff's, reported); a training still preparing its material, whose
+# forms the ward has not yet received, gets them as drafts
+for f in survey test; do
+	$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+	    "$O/docs/$f.docx" >"$T/final.txt"
+	expect_no_grep "$T/final.txt" "（案）"
+done
+expect_grep "$T/final.txt" "^テスト$"
+run 0 export survey tr-1b32t2af -o "$O/docs/survey-draft.docx"
+$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+    "$O/docs/survey-draft.docx" >"$T/draft.txt"
+expect_grep "$T/draft.txt" "^アンケート（案）$"
 # an e-learning's 所属 comes with its attendance record, not on a
 # division's sheet of paper (the sample's system staff training)
 run 0 export survey tr-jt5j7nh3 -o "$O/docs/survey-el.docx"
