@@ -504,6 +504,23 @@ assert c, "no survey chart"
 assert "区立保育園職員向け情報セキュリティ研修" in c[0], "untitled"
 assert '<c:showVal val="1"/>' in c[0], "no data labels"
 PYEOF
+# T4 (review17): every chart's title has the year the sheets' titles
+# have; the survey's bars are named by their question, not 設問1 alone;
+# the 実施日 of a period a line a date, never 令和8年8月28日 / （金）
+$PY - "$O/docs/nursery.xlsx" <<'PYEOF' || fail "results: years, survey labels, 実施日"
+import re, sys, zipfile, openpyxl
+z = zipfile.ZipFile(sys.argv[1])
+for x in z.namelist():
+    if re.match(r"xl/charts/chart\d+\.xml$", x):
+        t = re.findall(r"<a:t>([^<]*)</a:t>", z.read(x).decode())[0]
+        assert "令和8年度" in t, (x, t)
+wb = openpyxl.load_workbook(sys.argv[1])
+labs = [r[0] for r in wb["肯定的回答"].iter_rows(values_only=True)
+        if r[0] and str(r[0]).startswith("設問")]
+assert labs and all(re.match(r"設問\d+ \S", l) for l in labs), labs
+v = [r[1] for r in wb["概要"].iter_rows(values_only=True) if r[0] == "実施日"][0]
+assert v.split("\n") == ["令和8年8月3日（月）～", "令和8年8月28日（金）"], v
+PYEOF
 # 報告書の期限: a record without one gets the plan table's rule (15 business
 # days after the last day, the 2026-09-18 `training plan` wrote), and
 # without the table 「－」 and a note, not a blank

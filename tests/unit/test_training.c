@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "buf.h"
+#include "chart.h"
 #include "diag.h"
 #include "due.h"
 #include "error.h"
@@ -696,6 +697,44 @@ test_report_verdicts(void **state)
 	assert_non_null(strstr(tr_sat_verdict(79.96, NAN), "おおむね"));
 }
 
+/* The survey chart's bars named by their question where it has no topic. */
+static void
+test_survey_labels(void **state)
+{
+	struct tr_question	 q[3];
+	struct tr_survey_stat	 sv[3];
+	struct tr_results	 r;
+	struct chart		*c = NULL;
+
+	(void)state;
+	memset(q, 0, sizeof q);
+	memset(sv, 0, sizeof sv);
+	memset(&r, 0, sizeof r);
+	q[0].type = q[1].type = q[2].type = TR_Q_SCALE;
+	q[0].text = "本研修の内容に満足しましたか。";
+	q[1].text = "情報セキュリティに関する意識は、この研修を通じて高まりま"
+	    "したか。";
+	q[2].text = "理解度はどうでしたか。";
+	q[2].topic = "理解度";
+	sv[0].q = &q[0];
+	sv[1].q = &q[1];
+	sv[2].q = &q[2];
+	sv[0].top2 = 0.822;
+	sv[1].top2 = 0.9;
+	sv[2].top2 = 0.85;
+	r.survey = sv;
+	r.nsurvey = 3;
+	assert_int_equal(tr_chart_survey(&c, &r), 0);
+	assert_non_null(c);
+	assert_int_equal(c->ncats, 3);
+	assert_string_equal(c->cats[0], "設問1 本研修の内容に満足しましたか");
+	/* cut after 24 characters, the whole in the アンケート sheet */
+	assert_string_equal(c->cats[1], "設問2 情報セキュリティに関する意識は、この研修を"
+	    "通じ…");
+	assert_string_equal(c->cats[2], "設問3 理解度");
+	chart_free(c);
+}
+
 int
 main(void)
 {
@@ -712,6 +751,7 @@ main(void)
 		cmocka_unit_test(test_dues),
 		cmocka_unit_test(test_last_year),
 		cmocka_unit_test(test_report_verdicts),
+		cmocka_unit_test(test_survey_labels),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
