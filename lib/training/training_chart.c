@@ -36,9 +36,10 @@ finish(struct chart **out, struct chart *c, const char *name, double *v,
  * A survey question as a category label: 設問3 and its topic, or its
  * text without the closing 。 cut with … after SURVEY_LABEL_MAX
  * characters (「設問1…設問7」 alone said nothing; the アンケート sheet
- * and the report's table have the whole text).
+ * and the report's table have the whole text): a line of the workbook's
+ * widest column (50), which breaks no label.
  */
-#define SURVEY_LABEL_MAX	24
+#define SURVEY_LABEL_MAX	18
 
 static void
 survey_label(char *out, size_t size, size_t i, const struct tr_question *q)

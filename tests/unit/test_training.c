@@ -728,9 +728,8 @@ test_survey_labels(void **state)
 	assert_non_null(c);
 	assert_int_equal(c->ncats, 3);
 	assert_string_equal(c->cats[0], "設問1 本研修の内容に満足しましたか");
-	/* cut after 24 characters, the whole in the アンケート sheet */
-	assert_string_equal(c->cats[1], "設問2 情報セキュリティに関する意識は、この研修を"
-	    "通じ…");
+	/* cut after 18 characters, the whole in the アンケート sheet */
+	assert_string_equal(c->cats[1], "設問2 情報セキュリティに関する意識は、こ…");
 	assert_string_equal(c->cats[2], "設問3 理解度");
 	chart_free(c);
 }
