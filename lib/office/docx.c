@@ -97,7 +97,14 @@ struct docx_chart {
  * on the page before, read as a mistake.
  */
 #define SECT_MAX	12
-#define SECT_KEEP_LINES	10
+#define SECT_KEEP_LINES	16
+/*
+ * A longer one keeps a last paragraph of at most this many lines with
+ * the one before it, so that the last page holds more than one short
+ * paragraph and 以上 (review17: the 研修実施報告書's last page held its
+ * last two lines alone under a section of 11 lines).
+ */
+#define SECT_TAIL_LINES	3
 
 struct docx {
 	struct buf		 body;
@@ -141,6 +148,7 @@ struct docx {
 	size_t			 sect[SECT_MAX];
 	size_t			 nsect;
 	unsigned		 sect_lines;
+	unsigned		 sect_last;	/* lines of the last one */
 	int			 err;		/* first error, sticky */
 	char			*errmsg;
 };
@@ -887,8 +895,9 @@ para_end_impl(struct docx *d)
 		d->sect_lines = 1;
 	} else if (d->nsect > 0 && d->nsect < SECT_MAX) {
 		d->sect[d->nsect++] = d->last_para;
-		d->sect_lines += 1 + (unsigned)d->para_breaks +
+		d->sect_last = 1 + (unsigned)d->para_breaks +
 		    (room > 0 ? d->para_width / room : 0);
+		d->sect_lines += d->sect_last;
 	} else
 		d->nsect = 0;
 	/*
@@ -999,10 +1008,15 @@ add_para(struct docx *d, const char *text, const struct docx_para_style *ps,
 	    d->body.len == d->last_para_end && d->body.len > d->last_para) {
 		size_t	i;
 
+		/* the last first: an insertion moves what follows it */
 		if (d->nsect >= 2 && d->sect_lines <= SECT_KEEP_LINES)
 			for (i = d->nsect; i-- > 0;)
 				keep_with_next(&d->body, d->sect[i]);
-		keep_with_next(&d->body, d->last_para);
+		else {
+			keep_with_next(&d->body, d->last_para);
+			if (d->nsect >= 3 && d->sect_last <= SECT_TAIL_LINES)
+				keep_with_next(&d->body, d->sect[d->nsect - 2]);
+		}
 	}
 	/* 1<TAB>外部宛て…: the text where the lines under it hang */
 	if ((at = hang_label_end(text, ps, pstyle)) > 0) {

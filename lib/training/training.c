@@ -751,3 +751,12 @@ training_doc_date(const struct training *t, int report, struct cal_date today)
 		return t->material_due;
 	return t->date.y != 0 ? t->date : today;
 }
+
+int
+training_form_final(const struct training *t)
+{
+	/* the forms the training used are no longer proposals */
+	return t->material_submitted.y != 0 || (t->status != NULL &&
+	    (strcmp(t->status, "held") == 0 ||
+	    strcmp(t->status, "reported") == 0));
+}

@@ -221,6 +221,12 @@ struct cal_date	 training_last_day(const struct training *);
  */
 struct cal_date	 training_doc_date(const struct training *, int report,
 		    struct cal_date today);
+/*
+ * Whether the アンケート and テスト are final rather than drafts（案）
+ * for the ward to approve: once their material went to the ward
+ * (material_submitted) or the training was held (held, reported).
+ */
+int		 training_form_final(const struct training *);
 
 /*
  * All trainings of fy (every year when 0), in date order: the whole
@@ -646,6 +652,25 @@ int		 tr_claim_holds(const char *s, size_t len,
 		    const struct tr_figures *before, int *fig);
 /* The length of the sentence at s: up to its 。 or line end. */
 size_t		 tr_sentence(const char *s);
+
+/* ---- the 研修実施報告書's judgements ------------------------------ */
+
+/*
+ * The lowest (hi 0) or highest (hi 1) of n rates in percent, compared
+ * as printed (one decimal), NAN skipped: their indices in order into
+ * idx (room for n); returns how many there are (a tie gives several;
+ * 0 when every rate is NAN).
+ */
+size_t		 tr_extremes(const double *v, size_t n, int hi, size_t *idx);
+/*
+ * The satisfaction rate's judgement (この満足度からみて、…。), by the
+ * rate and its change from last year's (before NAN: none): see
+ * TR_SAT_GOOD, TR_SAT_FAIR and TR_SAT_FALL.
+ */
+#define TR_SAT_GOOD	80.0	/* おおむね受け入れられた from here */
+#define TR_SAT_FAIR	60.0	/* 一定の評価 from here, else 見直す */
+#define TR_SAT_FALL	3.0	/* a fall of this many points is noted */
+const char	*tr_sat_verdict(double now, double before);
 
 /* ---- status, list and dues ---------------------------------------- */
 

@@ -149,30 +149,42 @@ named(char *buf, size_t size, const struct tr_results *r, const char *s)
 }
 
 /*
- * The same for a chart, whose sheet (and footer) is named after its first
- * 27 characters: the name without its 令和8年度 (新任管理職研修（情報
- * セキュリティ） 問題別の正答率, 25), or after the chart's title where the
- * two are longer, so that a name cut short is the training's, not the
- * chart's.
+ * The same for a chart, with the year as the other sheets' titles have
+ * it (令和10年度 was left out to keep the sheet's name short): what the
+ * chart shows first where the whole is longer than a chart sheet's name
+ * (27 characters), so that the sheet is named after it, before the ：
+ * (テストの得点分布：令和10年度 常勤職員向け情報セキュリティ研修).
  */
 static const char *
 chart_named(char *buf, size_t size, const struct tr_results *r,
     const char *s)
 {
-	const char	*t = r->t->title, *y;
-
-	if (strncmp(t, "令和", strlen("令和")) == 0 &&
-	    (y = strstr(t, "年度")) != NULL && y - t <= 16) {
-		t = y + strlen("年度");
-		if (*t == ' ')
-			t++;
-		else if (strncmp(t, "　", strlen("　")) == 0)
-			t += strlen("　");
-	}
-	snprintf(buf, size, "%s %s", t, s);
+	snprintf(buf, size, "%s %s", r->t->title, s);
 	if (text_chars(buf, strlen(buf)) > 27)
-		snprintf(buf, size, "%s：%s", s, t);
+		snprintf(buf, size, "%s：%s", s, r->t->title);
 	return buf;
+}
+
+/* 令和8年4月3日（金）～令和8年4月28日（火） on two lines, after its ～. */
+static int
+period_lines(struct buf *b)
+{
+	const char	*sep = "～", *p;
+	struct buf	 o = BUF_INIT;
+	int		 rc;
+
+	/* a single day's 　10:00～12:00 is left on its line */
+	if ((p = strstr(b->data, "）～")) == NULL)
+		return 0;
+	p += strlen("）") + strlen(sep);
+	buf_printf(&o, "%.*s\n%s", (int)(p - b->data), b->data, p);
+	if ((rc = buf_ok(&o)) == 0) {
+		buf_reset(b);
+		buf_puts(b, o.data);
+		rc = buf_ok(b);
+	}
+	buf_free(&o);
+	return rc;
 }
 
 static int
@@ -196,6 +208,12 @@ sheet_overview(struct xlsx *x, const struct tr_results *r, struct store *st,
 		return rc;
 	tr_when(&b, t);
 	if ((rc = buf_ok(&b)) != 0)
+		return rc;
+	/*
+	 * a period a line a date: left to the wrapping it broke as
+	 * 令和10年9月11日 / （月）
+	 */
+	if ((rc = period_lines(&b)) != 0)
 		return rc;
 	xlsx_write_text(sh, row, 0, "対象者");
 	xlsx_write_text(sh, row++, 1, tr_label(st, "audience", t->audience));

@@ -5,10 +5,13 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "chart.h"
 #include "error.h"
+#include "text.h"
 #include "training.h"
 #include "training_int.h"
 
@@ -27,6 +30,39 @@ finish(struct chart **out, struct chart *c, const char *name, double *v,
 	}
 	*out = c;
 	return 0;
+}
+
+/*
+ * A survey question as a category label: 設問3 and its topic, or its
+ * text without the closing 。 cut with … after SURVEY_LABEL_MAX
+ * characters (「設問1…設問7」 alone said nothing; the アンケート sheet
+ * and the report's table have the whole text): a line of the workbook's
+ * widest column (50), which breaks no label.
+ */
+#define SURVEY_LABEL_MAX	18
+
+static void
+survey_label(char *out, size_t size, size_t i, const struct tr_question *q)
+{
+	const char	*s = q->topic != NULL ? q->topic : q->text;
+	size_t		 len, k, n;
+	uint32_t	 cp;
+
+	if (s == NULL) {
+		snprintf(out, size, "設問%zu", i + 1);
+		return;
+	}
+	len = strlen(s);
+	if (len >= 3 && (strcmp(s + len - 3, "。") == 0 ||
+	    strcmp(s + len - 3, "？") == 0))
+		len -= 3;
+	if (text_chars(s, len) <= SURVEY_LABEL_MAX) {
+		snprintf(out, size, "設問%zu %.*s", i + 1, (int)len, s);
+		return;
+	}
+	for (k = 0, n = 0; n < SURVEY_LABEL_MAX - 1 && k < len; n++)
+		k += text_utf8_decode(&cp, s + k, len - k);
+	snprintf(out, size, "設問%zu %.*s…", i + 1, (int)k, s);
 }
 
 int
@@ -55,8 +91,7 @@ tr_chart_survey(struct chart **out, const struct tr_results *r)
 
 		if (s->q->type != TR_Q_SCALE || isnan(s->top2))
 			continue;
-		snprintf(lab, sizeof lab, "設問%zu %s", i + 1, s->q->topic !=
-		    NULL ? s->q->topic : "");
+		survey_label(lab, sizeof lab, i, s->q);
 		rc = chart_category(c, lab);
 		v[n++] = s->top2;
 	}

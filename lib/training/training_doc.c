@@ -28,7 +28,10 @@
 #include "training.h"
 #include "training_int.h"
 
-static size_t	weakest(const struct tr_results *);
+static int	weakest(struct buf *, const struct tr_results *);
+static int	items_extreme(struct docx *, const struct tr_results *);
+static void	items_named(struct buf *, const struct tr_results *,
+		    const size_t *, size_t, const double *);
 
 /* Free texts listed in the report; the workbook has them all. */
 #define REPORT_TEXTS	20
@@ -913,8 +916,9 @@ sec_discussion(struct docx *dx, struct rctx *c)
 {
 	const struct training	*t = c->t;
 	const struct tr_results	*r = c->r;
+	struct buf		 b = BUF_INIT;
 	char			 x[64], y[64];
-	size_t			 i, lo = (size_t)-1, hi = (size_t)-1;
+	size_t			 i;
 	unsigned		 said;
 	int			 rc;
 
@@ -928,37 +932,20 @@ sec_discussion(struct docx *dx, struct rctx *c)
 	 * again (満足度は87.2%であり、前年度… then 満足度は87.2%で、…)
 	 */
 	if (!isnan(r->satisfaction) && (said & 1u << TR_FIG_SAT) &&
-	    (rc = body(dx, "この満足度からみて、%s。", r->satisfaction >= 80 ?
-	    "研修の内容・方法はおおむね受講者に受け入れられたと考えられる" :
-	    r->satisfaction >= 60 ? "一定の評価を得たが、内容・方法に改善の"
-	    "余地がある" : "内容・方法を見直す必要がある")) != 0)
+	    (rc = body(dx, "この満足度からみて、%s。",
+	    tr_sat_verdict(r->satisfaction, c->prev->v[TR_FIG_SAT]))) != 0)
 		return rc;
 	if (!isnan(r->satisfaction) && !(said & 1u << TR_FIG_SAT) &&
 	    (rc = body(dx, "満足度は%sで、%s。",
-	    p1(x, sizeof x, r->satisfaction), r->satisfaction >= 80 ?
-	    "研修の内容・方法はおおむね受講者に受け入れられたと考えられる" :
-	    r->satisfaction >= 60 ? "一定の評価を得たが、内容・方法に改善の"
-	    "余地がある" : "内容・方法を見直す必要がある")) != 0)
+	    p1(x, sizeof x, r->satisfaction),
+	    tr_sat_verdict(r->satisfaction, NAN))) != 0)
 		return rc;
-	lo = weakest(r);
-	if (lo != (size_t)-1) {
-		const char *qt = r->survey[lo].q->text;
-
-		if ((rc = body(dx, "アンケートで肯定的回答が最も少なかったのは設問"
-		    "%zu「%.*s」（%s）であった。", lo + 1, quoted(qt),
-		    qt != NULL ? qt : "", p1(x, sizeof x,
-		    100 * r->survey[lo].top2))) != 0)
-			return rc;
-	}
-	lo = (size_t)-1;
-	for (i = 0; i < r->nitems; i++) {
-		if (isnan(r->items[i].p))
-			continue;
-		if (lo == (size_t)-1 || r->items[i].p < r->items[lo].p)
-			lo = i;
-		if (hi == (size_t)-1 || r->items[i].p > r->items[hi].p)
-			hi = i;
-	}
+	if ((rc = weakest(&b, r)) == 0 && b.len > 0)
+		rc = body(dx, "アンケートで肯定的回答が最も少なかったのは%sであ"
+		    "った。", b.data);
+	buf_free(&b);
+	if (rc != 0)
+		return rc;
 	if (r->test_rows && !(said & 1u << TR_FIG_MEAN) &&
 	    !(said & 1u << TR_FIG_PASS) && (rc = body(dx, "テストの平均正答率は"
 	    "%s、合格率は%sであった。", p1(x, sizeof x, r->mean),
@@ -968,19 +955,7 @@ sec_discussion(struct docx *dx, struct rctx *c)
 	    !(said & 1u << TR_FIG_PASS) && (rc = body(dx, "テストの合格率は%s"
 	    "であった。", p1(y, sizeof y, r->pass_rate))) != 0)
 		return rc;
-	if (lo != (size_t)-1 && (rc = body(dx, "正答率が最も低かったのは問%zu"
-	    "%s%s%s（%s）で、この内容の理解が十分でない受講者が多い。",
-	    lo + 1, r->items[lo].q->topic != NULL ? "「" : "",
-	    r->items[lo].q->topic != NULL ? r->items[lo].q->topic : "",
-	    r->items[lo].q->topic != NULL ? "」" : "",
-	    p1(x, sizeof x, 100 * r->items[lo].p))) != 0)
-		return rc;
-	if (hi != (size_t)-1 && hi != lo && (rc = body(dx, "正答率が最も高かった"
-	    "のは問%zu%s%s%s（%s）であった。", hi + 1,
-	    r->items[hi].q->topic != NULL ? "「" : "",
-	    r->items[hi].q->topic != NULL ? r->items[hi].q->topic : "",
-	    r->items[hi].q->topic != NULL ? "」" : "",
-	    p1(x, sizeof x, 100 * r->items[hi].p))) != 0)
+	if ((rc = items_extreme(dx, r)) != 0)
 		return rc;
 	for (i = 0; i < 2; i++)
 		if (t->summary[i] != NULL && (r->survey_rows || i == 1) &&
@@ -988,6 +963,70 @@ sec_discussion(struct docx *dx, struct rctx *c)
 		    (rc = summary_lines(dx, c, t->summary[i])) != 0)
 			return rc;
 	return 0;
+}
+
+/*
+ * The test items of the lowest and of the highest correct rate, every
+ * one of a tie (問3「…」と問5「…」（いずれも40.0%）); the highest not
+ * when all items tie.
+ */
+static int
+items_extreme(struct docx *dx, const struct tr_results *r)
+{
+	struct buf	 lo = BUF_INIT, hi = BUF_INIT;
+	double		*v;
+	size_t		*idx, i, nlo, nhi;
+	int		 rc;
+
+	if (r->nitems == 0)
+		return 0;
+	v = calloc(r->nitems, sizeof *v);
+	idx = calloc(r->nitems, sizeof *idx);
+	if (v == NULL || idx == NULL) {
+		free(v);
+		free(idx);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	for (i = 0; i < r->nitems; i++)
+		v[i] = 100 * r->items[i].p;
+	nlo = tr_extremes(v, r->nitems, 0, idx);
+	items_named(&lo, r, idx, nlo, v);
+	nhi = tr_extremes(v, r->nitems, 1, idx);
+	items_named(&hi, r, idx, nhi, v);
+	if ((rc = buf_ok(&lo)) == 0)
+		rc = buf_ok(&hi);
+	if (rc == 0 && nlo > 0)
+		rc = body(dx, "正答率が最も低かったのは%sで、%sの理解が十分でない"
+		    "受講者が多い。", lo.data, nlo > 1 ? "これらの内容" :
+		    "この内容");
+	/* where every item ties, the lowest are the highest: said once */
+	if (rc == 0 && nhi > 0 && strcmp(lo.data, hi.data) != 0)
+		rc = body(dx, "正答率が最も高かったのは%sであった。", hi.data);
+	buf_free(&lo);
+	buf_free(&hi);
+	free(v);
+	free(idx);
+	return rc;
+}
+
+/* 問3「topic」と問5「topic」（いずれも40.0%）, or 問3「topic」（40.0%）. */
+static void
+items_named(struct buf *b, const struct tr_results *r, const size_t *idx,
+    size_t n, const double *v)
+{
+	char	x[32];
+	size_t	k;
+
+	for (k = 0; k < n; k++) {
+		const char *tp = r->items[idx[k]].q->topic;
+
+		buf_printf(b, "%s問%zu", k > 0 ? "と" : "", idx[k] + 1);
+		if (tp != NULL)
+			buf_printf(b, "「%s」", tp);
+	}
+	if (n > 0)
+		buf_printf(b, "（%s%s）", n > 1 ? "いずれも" : "",
+		    p1(x, sizeof x, v[idx[0]]));
 }
 
 /*
@@ -1048,37 +1087,52 @@ reuse(struct docx *dx, struct rctx *c)
  * The survey's scale question with the fewest positive answers, as
  * sec_discussion() names it, or (size_t)-1 when there is none.
  */
-static size_t
-weakest(const struct tr_results *r)
+static int
+weakest(struct buf *b, const struct tr_results *r)
 {
-	size_t	i, lo = (size_t)-1;
+	double	*v;
+	size_t	*idx, i, n;
+	char	 x[32];
 
-	for (i = 0; i < r->nsurvey; i++) {
-		const struct tr_survey_stat *s = &r->survey[i];
-
-		if (s->q->type != TR_Q_SCALE || isnan(s->top2))
-			continue;
-		if (lo == (size_t)-1 || s->top2 < r->survey[lo].top2)
-			lo = i;
+	if (r->nsurvey == 0)
+		return 0;
+	v = calloc(r->nsurvey, sizeof *v);
+	idx = calloc(r->nsurvey, sizeof *idx);
+	if (v == NULL || idx == NULL) {
+		free(v);
+		free(idx);
+		return error_set(NC_ENOMEM, "out of memory");
 	}
-	return lo;
+	for (i = 0; i < r->nsurvey; i++)
+		v[i] = r->survey[i].q->type == TR_Q_SCALE ?
+		    100 * r->survey[i].top2 : NAN;
+	n = tr_extremes(v, r->nsurvey, 0, idx);
+	for (i = 0; i < n; i++) {
+		const char *qt = r->survey[idx[i]].q->text;
+
+		buf_printf(b, "%s設問%zu「%.*s」", i > 0 ? "と" : "",
+		    idx[i] + 1, quoted(qt), qt != NULL ? qt : "");
+	}
+	if (n > 0)
+		buf_printf(b, "（%s%s）", n > 1 ? "いずれも" : "",
+		    p1(x, sizeof x, v[idx[0]]));
+	free(v);
+	free(idx);
+	return buf_ok(b);
 }
 
-/* What the survey says to improve first: its weakest question. */
+/* What the survey says to improve first: its weakest questions. */
 static int
 weakest_next(struct docx *dx, const struct tr_results *r)
 {
-	const char	*qt;
-	char		 x[32];
-	size_t		 lo = weakest(r);
+	struct buf	b = BUF_INIT;
+	int		rc;
 
-	if (lo == (size_t)-1)
-		return 0;
-	qt = r->survey[lo].q->text;
-	return body(dx, "アンケートで肯定的回答が最も少なかった設問%zu「%.*s」"
-	    "（%s）に関わる内容・方法は、次年度に重点的に見直す。", lo + 1,
-	    quoted(qt), qt != NULL ? qt : "", p1(x, sizeof x,
-	    100 * r->survey[lo].top2));
+	if ((rc = weakest(&b, r)) == 0 && b.len > 0)
+		rc = body(dx, "アンケートで肯定的回答が最も少なかった%sに関わる"
+		    "内容・方法は、次年度に重点的に見直す。", b.data);
+	buf_free(&b);
+	return rc;
 }
 
 /*
@@ -1352,12 +1406,15 @@ tr_questions_docx(const char *path, const struct training *t,
 	struct docx_para_style	 q, ch;
 	struct grid		 g;
 	struct buf		 b = BUF_INIT;
-	const char		*what = part == TR_SURVEY ? "アンケート（案）" :
-				    "テスト（案）";
+	const char		*what;
 	char			 x[64], x2[512];
 	size_t			 i, k;
 	int			 rc, online;
 
+	if (training_form_final(t))
+		what = part == TR_SURVEY ? "アンケート" : "テスト";
+	else
+		what = part == TR_SURVEY ? "アンケート（案）" : "テスト（案）";
 	if (t->nitems[part] == 0 && part == TR_SURVEY)
 		return error_set(NC_EINVALID, "'%s' has no survey questions",
 		    t->title);

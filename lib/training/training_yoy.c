@@ -171,3 +171,49 @@ tr_sentence(const char *s)
 		end = p + 1;
 	return (size_t)(end - s);
 }
+
+size_t
+tr_extremes(const double *v, size_t n, int hi, size_t *idx)
+{
+	double	best = NAN, x;
+	size_t	i, k = 0;
+
+	for (i = 0; i < n; i++) {
+		if (isnan(v[i]))
+			continue;
+		/* as printed: 82.2% and 82.2% tie whatever lies beyond */
+		x = text_round_half(v[i], 10);
+		if (isnan(best) || (hi ? x > best : x < best)) {
+			best = x;
+			k = 0;
+		}
+		if (x == best)
+			idx[k++] = i;
+	}
+	return k;
+}
+
+/*
+ * A rate of 80% or more after a fall of 3 points or more is still read
+ * as accepted, but the fall is not passed over: a fixed 「おおむね受け
+ * 入れられた」 followed an 8.2-point fall.
+ */
+const char *
+tr_sat_verdict(double now, double before)
+{
+	int	fell;
+
+	fell = !isnan(before) && tr_points(now, before) <= -TR_SAT_FALL;
+	if (text_round_half(now, 10) >= TR_SAT_GOOD)
+		return fell ? "研修の内容・方法はおおむね受講者に受け入れられた"
+		    "ものの、前年度から低下しており、その要因を確かめて内容"
+		    "・方法を改善する必要がある" :
+		    "研修の内容・方法はおおむね受講者に受け入れられたと考え"
+		    "られる";
+	if (text_round_half(now, 10) >= TR_SAT_FAIR)
+		return fell ? "一定の評価を得たが、前年度から低下しており、"
+		    "内容・方法に改善の余地がある" :
+		    "一定の評価を得たが、内容・方法に改善の余地がある";
+	return fell ? "前年度からも低下しており、内容・方法を見直す必要が"
+	    "ある" : "内容・方法を見直す必要がある";
+}

@@ -288,7 +288,7 @@ py questions "$O/docs/test.docx" "$D/trainings/2026/$NURSERY.yaml" test
 run 0 export test tr-0b2qgn8c -o "$O/docs/test-mn.docx"
 py questions "$O/docs/test-mn.docx" "$D/trainings/2026/tr-0b2qgn8c.yaml" test
 # each dated its own day, not today's (2026-11-30): the survey and test,
-# drafts for the ward to approve before the training, the day they went
+# approved by the ward before the training, the day they went
 # with the material (material_submitted 2026-07-15), not the training's
 # (2026-08-03); the report the day it was submitted (2026-09-17)
 for f in survey test 研修実施報告書_令和8年度_区立保育園職員向け情報セキュリティ研修; do
@@ -305,6 +305,19 @@ for f in survey test 研修実施報告書_令和8年度_区立保育園職員�
 	expect_no_grep "$T/dated.txt" "^令和8年11月30日\$"
 	expect_no_grep "$T/dated.txt" "^令和8年8月3日\$"
 done
+# the forms of a training already held are final: no （案） (the nursery
+# staff's, reported); a training still preparing its material, whose
+# forms the ward has not yet received, gets them as drafts
+for f in survey test; do
+	$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+	    "$O/docs/$f.docx" >"$T/final.txt"
+	expect_no_grep "$T/final.txt" "（案）"
+done
+expect_grep "$T/final.txt" "^テスト$"
+run 0 export survey tr-1b32t2af -o "$O/docs/survey-draft.docx"
+$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+    "$O/docs/survey-draft.docx" >"$T/draft.txt"
+expect_grep "$T/draft.txt" "^アンケート（案）$"
 # an e-learning's 所属 comes with its attendance record, not on a
 # division's sheet of paper (the sample's system staff training)
 run 0 export survey tr-jt5j7nh3 -o "$O/docs/survey-el.docx"
@@ -511,6 +524,23 @@ c = [c for c in charts if "アンケートの肯定的回答の割合" in c]
 assert c, "no survey chart"
 assert "区立保育園職員向け情報セキュリティ研修" in c[0], "untitled"
 assert '<c:showVal val="1"/>' in c[0], "no data labels"
+PYEOF
+# T4 (review17): every chart's title has the year the sheets' titles
+# have; the survey's bars are named by their question, not 設問1 alone;
+# the 実施日 of a period a line a date, never 令和8年8月28日 / （金）
+$PY - "$O/docs/nursery.xlsx" <<'PYEOF' || fail "results: years, survey labels, 実施日"
+import re, sys, zipfile, openpyxl
+z = zipfile.ZipFile(sys.argv[1])
+for x in z.namelist():
+    if re.match(r"xl/charts/chart\d+\.xml$", x):
+        t = re.findall(r"<a:t>([^<]*)</a:t>", z.read(x).decode())[0]
+        assert "令和8年度" in t, (x, t)
+wb = openpyxl.load_workbook(sys.argv[1])
+labs = [r[0] for r in wb["肯定的回答"].iter_rows(values_only=True)
+        if r[0] and str(r[0]).startswith("設問")]
+assert labs and all(re.match(r"設問\d+ \S", l) for l in labs), labs
+v = [r[1] for r in wb["概要"].iter_rows(values_only=True) if r[0] == "実施日"][0]
+assert v.split("\n") == ["令和8年8月3日（月）～", "令和8年8月28日（金）"], v
 PYEOF
 # 報告書の期限: a record without one gets the plan table's rule (15 business
 # days after the last day, the 2026-09-18 `training plan` wrote), and

@@ -1399,7 +1399,8 @@ test_table_keeps(void **state)
 /*
  * A short last section keeps together at 以上 (issue 18: the training
  * report's last page held the last two lines of its section 6 alone);
- * a long one, or one with a table, does not tie a page's worth of text.
+ * a long one, or one with a table, does not tie a page's worth of text,
+ * but its short last paragraph is not alone with 以上.
  */
 static void
 test_last_section_keeps(void **state)
@@ -1409,12 +1410,13 @@ test_last_section_keeps(void **state)
 	static const char	 longp[] = "正答率が最も低かったのは問2で、この"
 	    "内容の理解が十分でない受講者が多い。次年度は教材で重点的に扱い、"
 	    "問題文と選択肢を見直すとともに、研修の冒頭で改めて説明する。";
+	static const int	 nlong[] = { 1, 4, 8 };
 	struct docx	*d;
 	char		 path[512], *xml;
 	int		 i, big;
 
 	(void)state;
-	for (big = 0; big < 2; big++) {
+	for (big = 0; big < 3; big++) {
 		xsnprintf(path, sizeof path, "%s/last-section%d.docx",
 		    sample_dir(), big);
 		assert_int_equal(docx_new(&d, &report_props), 0);
@@ -1425,8 +1427,10 @@ test_last_section_keeps(void **state)
 		    "次年度に向けて"), 0);
 		assert_int_equal(docx_add_para(d, "正答率が90%を超えた問1は"
 		    "難易度を上げる。", NULL), 0);
-		for (i = 0; i < (big ? 8 : 1); i++)
+		for (i = 0; i < nlong[big]; i++)
 			assert_int_equal(docx_add_para(d, longp, NULL), 0);
+		assert_int_equal(docx_add_para(d, "研修内容のうち2項目は前年度と"
+		    "同じであり、事例や演習を入れ替える。", NULL), 0);
 		assert_int_equal(docx_add_para(d, "対象者が例年同じ研修である"
 		    "ため、新たな内容を提案する。", NULL), 0);
 		assert_int_equal(docx_add_para(d, "以上", NULL), 0);
@@ -1435,7 +1439,13 @@ test_last_section_keeps(void **state)
 		xml = zip_part(path, "word/document.xml");
 		/* the last paragraph with 以上, always */
 		assert_true(para_keeps(xml, "対象者が例年同じ研修"));
-		if (!big) {
+		/*
+		 * a section of up to 16 lines whole (review17: 11 lines left
+		 * its last paragraph alone); a longer one keeps a short last
+		 * paragraph with the one before it
+		 */
+		assert_true(para_keeps(xml, "研修内容のうち2項目"));
+		if (big < 2) {
 			assert_true(para_keeps(xml, "次年度に向けて"));
 			assert_true(para_keeps(xml, "正答率が90%を超えた"));
 			assert_true(para_keeps(xml, "正答率が最も低かった"));

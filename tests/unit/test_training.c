@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "buf.h"
+#include "chart.h"
 #include "diag.h"
 #include "due.h"
 #include "error.h"
@@ -657,6 +658,82 @@ test_last_year(void **state)
 	assert_int_equal(tr_sentence("a\nb"), 2);
 }
 
+/* ---- the report's judgements -------------------------------------- */
+
+static void
+test_report_verdicts(void **state)
+{
+	/* 設問1 and 設問3 both 37/45: the lowest is both */
+	double	v[] = { 100.0 * 37 / 45, 91.1, 100.0 * 37 / 45, NAN, 95.55 };
+	double	nan1[] = { NAN, NAN };
+	double	near[] = { 82.21, 82.24, 90.0 };
+	size_t	idx[5];
+	const char *s;
+
+	(void)state;
+	assert_int_equal(tr_extremes(v, 5, 0, idx), 2);
+	assert_int_equal(idx[0], 0);
+	assert_int_equal(idx[1], 2);
+	assert_int_equal(tr_extremes(v, 5, 1, idx), 1);
+	assert_int_equal(idx[0], 4);
+	assert_int_equal(tr_extremes(nan1, 2, 0, idx), 0);
+	/* ties as printed: 82.2% and 82.2% */
+	assert_int_equal(tr_extremes(near, 3, 0, idx), 2);
+
+	/* 82.2% after 90.4%: not a plain 「おおむね受け入れられた」 */
+	s = tr_sat_verdict(82.2, 90.4);
+	assert_non_null(strstr(s, "前年度から低下"));
+	assert_null(strstr(s, "と考えられる"));
+	s = tr_sat_verdict(82.2, 84.0);
+	assert_string_equal(s, "研修の内容・方法はおおむね受講者に受け入れられた"
+	    "と考えられる");
+	assert_string_equal(tr_sat_verdict(82.2, NAN), s);
+	/* a fall of exactly 3.0 points as printed is noted */
+	assert_non_null(strstr(tr_sat_verdict(85.04, 88.0), "低下"));
+	assert_non_null(strstr(tr_sat_verdict(70.0, 75.0), "改善の余地"));
+	assert_non_null(strstr(tr_sat_verdict(70.0, 75.0), "低下"));
+	assert_null(strstr(tr_sat_verdict(70.0, 71.0), "低下"));
+	assert_non_null(strstr(tr_sat_verdict(59.9, NAN), "見直す"));
+	assert_non_null(strstr(tr_sat_verdict(79.96, NAN), "おおむね"));
+}
+
+/* The survey chart's bars named by their question where it has no topic. */
+static void
+test_survey_labels(void **state)
+{
+	struct tr_question	 q[3];
+	struct tr_survey_stat	 sv[3];
+	struct tr_results	 r;
+	struct chart		*c = NULL;
+
+	(void)state;
+	memset(q, 0, sizeof q);
+	memset(sv, 0, sizeof sv);
+	memset(&r, 0, sizeof r);
+	q[0].type = q[1].type = q[2].type = TR_Q_SCALE;
+	q[0].text = "本研修の内容に満足しましたか。";
+	q[1].text = "情報セキュリティに関する意識は、この研修を通じて高まりま"
+	    "したか。";
+	q[2].text = "理解度はどうでしたか。";
+	q[2].topic = "理解度";
+	sv[0].q = &q[0];
+	sv[1].q = &q[1];
+	sv[2].q = &q[2];
+	sv[0].top2 = 0.822;
+	sv[1].top2 = 0.9;
+	sv[2].top2 = 0.85;
+	r.survey = sv;
+	r.nsurvey = 3;
+	assert_int_equal(tr_chart_survey(&c, &r), 0);
+	assert_non_null(c);
+	assert_int_equal(c->ncats, 3);
+	assert_string_equal(c->cats[0], "設問1 本研修の内容に満足しましたか");
+	/* cut after 18 characters, the whole in the アンケート sheet */
+	assert_string_equal(c->cats[1], "設問2 情報セキュリティに関する意識は、こ…");
+	assert_string_equal(c->cats[2], "設問3 理解度");
+	chart_free(c);
+}
+
 int
 main(void)
 {
@@ -672,6 +749,8 @@ main(void)
 		cmocka_unit_test(test_merge),
 		cmocka_unit_test(test_dues),
 		cmocka_unit_test(test_last_year),
+		cmocka_unit_test(test_report_verdicts),
+		cmocka_unit_test(test_survey_labels),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
