@@ -50,8 +50,9 @@ title_of(const struct schema *kind, const char *path)
 }
 
 /*
- * A date option given, else today, checked against the review: inside
- * its fiscal year and not before it was received (review_check_date()).
+ * A date option given, else today, checked against the review: not
+ * before it was received, nor more than a year after its fiscal year
+ * ended (review_check_date()).
  */
 static int
 step_date(struct cal_date *out, const struct optv *ov, const char *opt,

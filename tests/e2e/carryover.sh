@@ -2,7 +2,9 @@
 # Work that crosses the fiscal year's end (rev17a): a consultation
 # received in March and answered in April is in April's 相談業務実施報告書
 # with its year (令和8年度相談第30号, the numbers restart each year); a
-# report by dates is dated the period's last day, not the day it is made.
+# plan received in March is decided in April and named in the next
+# year's 作業実施報告書; a report by dates is dated the period's last day,
+# not the day it is made.
 . "$(dirname "$0")/lib/common.bash"
 
 PY=/usr/bin/python3
@@ -55,4 +57,40 @@ assert "令和8年度相談第30号" in nos and "令和8年度相談第31号" in
 assert "令和9年4月12日" in p, p[:3]
 PY
 
+# --- a plan received in March, decided in April --------------------------------
+cat >"$T/plan.yaml" <<'Y'
+title: 窓口キャッシュレス決済端末の導入
+org: koseki-jumin
+received: 2027-03-15
+category: new
+ref_no: 練企情受第50号
+costs:
+  - fy: 2027
+    initial: 1980000
+Y
+expect_status 0 nc review add --no-input --from "$T/plan.yaml"
+plan=$(cat "$T/out")
+f=$D/reviews/2026/$plan.yaml
+cp "$f" "$T/before"
+expect_status 1 nc review decide "$plan" --result 可 --force --date 2027-03-14
+expect_grep "$T/err" "before the review was received \(2027-03-15\)"
+expect_status 1 nc review decide "$plan" --result 可 --force --date 2028-04-01
+expect_grep "$T/err" "'2028-04-01' is more than a year after the record's fiscal year 2026 ended \(2027-03-31\); the latest is 2028-03-31"
+expect_same "$T/before" "$f"
+expect_status 0 nc review decide "$plan" --result 可 --force --date 2027-04-09
+expect_grep "$f" "^  date: 2027-04-09$"
+expect_status 0 nc report bimonthly --from 2027-04-01 --to 2027-05-31 \
+    -o "$T/wr/"
+checks=$((checks + 1))
+ls "$T/wr/"作業実施報告書_令和9年5月31日.docx >/dev/null ||
+    fail "a work report by dates not dated its last day: $(ls "$T/wr")"
+checks=$((checks + 1))
+$PY - "$T/wr" <<'PY' || fail "the plan of March decided in April, in April's report"
+import glob, sys, docx
+d = docx.Document(glob.glob(sys.argv[1] + "/作業実施報告書_*.docx")[0])
+p = [x.text for x in d.paragraphs]
+n = [x for x in p if x.startswith("当期に決定したもの")]
+assert len(n) == 1 and "窓口キャッシュレス決済端末の導入（令和8年度練企情受第50号" \
+    in n[0] and "令和9年4月9日決定" in n[0], n
+PY
 finish
