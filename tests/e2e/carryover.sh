@@ -93,4 +93,22 @@ n = [x for x in p if x.startswith("当期に決定したもの")]
 assert len(n) == 1 and "窓口キャッシュレス決済端末の導入（令和8年度練企情受第50号" \
     in n[0] and "令和9年4月9日決定" in n[0], n
 PY
+# 受付 by the year received, 決定 by the year decided: 未決定 in the
+# 令和8年度 summary (as of 3月31日), 可 in the 令和9年度 one, said so
+expect_status 0 nc review export summary --fy 2027 -o "$T/sum/"
+expect_status 0 nc review export summary --fy 2026 -o "$T/sum/"
+checks=$((checks + 1))
+$PY - "$T/sum" <<'PY' || fail "the plan decided in April, in the 判定 of its decision's year"
+import sys, openpyxl
+def sheet(fy):
+    wb = openpyxl.load_workbook(sys.argv[1] + "/情報化企画審査等実施状況_%s.xlsx" % fy)
+    rows = list(wb["判定"].iter_rows(values_only=True))
+    return rows[1][0], {r[0]: r[1:] for r in rows if r[0]}
+note, r9 = sheet("令和9年度")
+assert "前年度までに受け付けて当年度に決定した1件を含む" in note, note
+assert r9["可"][1] == 1 and r9["未決定（審査中）"][1] == 0, r9
+note, r8 = sheet("令和8年度")
+assert "前年度までに" not in note, note
+assert r8["可"][0] == 0 and r8["未決定（審査中）"][0] == 1, r8
+PY
 finish
