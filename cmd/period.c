@@ -43,7 +43,14 @@ cmd_period(struct cmd_period *p, struct cmd_ctx *ctx, struct optv *ov,
 		if (cal_cmp(p->to, p->from) < 0)
 			return opt_bad_usage(ov->entry, ov->sub, _("--to is "
 			    "before --from"));
-		p->as_of = cal_today();
+		/*
+		 * dated the period's last day, the day its figures are
+		 * of, once it is over: a report of 4/1-4/12 made in March
+		 * was dated 令和11年3月31日 (rev17a), and changed with the
+		 * day it was run.  Today while the period runs.
+		 */
+		p->as_of = cal_cmp(cal_today(), p->to) < 0 ? cal_today() :
+		    p->to;
 		return CMD_OK;
 	}
 	rc = cmd_load_record(&p->meeting, &ref, p->st, opt_get(ov, "meeting"),

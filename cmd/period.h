@@ -24,11 +24,11 @@ struct cmd_period {
  * "year-end".  With --meeting: the meeting's reporting period
  * (meeting_report_period()), dated the day its documents are due;
  * progress: the meeting must be a 進捗報告会.  With --from and --to: those
- * days, dated today.  With --year-end FY: from the year's last progress
- * meeting to 31 March (meeting_yearend_period()).  Any other
- * combination is a usage error.  Opens the store (p->st).  Returns CMD_OK
- * or the verb's exit status, with the problem printed; free with
- * cmd_period_free() either way.
+ * days, dated the last (today while the period runs).  With --year-end
+ * FY: from the year's last progress meeting to 31 March
+ * (meeting_yearend_period()).  Any other combination is a usage error.
+ * Opens the store (p->st).  Returns CMD_OK or the verb's exit status,
+ * with the problem printed; free with cmd_period_free() either way.
  */
 int	cmd_period(struct cmd_period *, struct cmd_ctx *, struct optv *,
 	    int progress);

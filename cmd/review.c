@@ -50,8 +50,9 @@ title_of(const struct schema *kind, const char *path)
 }
 
 /*
- * A date option given, else today, checked against the review: inside
- * its fiscal year and not before it was received (review_check_date()).
+ * A date option given, else today, checked against the review: not
+ * before it was received, nor more than a year after its fiscal year
+ * ended (review_check_date()).
  */
 static int
 step_date(struct cal_date *out, const struct optv *ov, const char *opt,
@@ -1247,7 +1248,11 @@ summarise(struct review_summary *sum, struct review_ctx **rctx,
 	if (store_kind(&kind, st, "review") != 0 ||
 	    review_ctx_new(rctx, st) != 0)
 		return cmd_lib_error();
-	if (load_reviews(&rows, &n, &refs, st, kind, fy, NULL, 0, NULL,
+	/*
+	 * every year's: a plan of a year before decided in this one
+	 * counts in this one's 判定 (review_summarise())
+	 */
+	if (load_reviews(&rows, &n, &refs, st, kind, 0, NULL, 0, NULL,
 	    NULL) != CMD_OK)
 		goto done;
 	if (n > 0 && (roots = calloc(n, sizeof *roots)) == NULL) {

@@ -349,6 +349,37 @@ attendances_in(const struct node *rec, struct cal_date from,
 	return n;
 }
 
+/*
+ * The 受付番号; of a year before the report's, with its year
+ * (令和9年度相談第34号): the numbers restart each year, and 相談第34号
+ * beside this year's 相談第34号 read as the same consultation.
+ */
+static char *
+ref_no(const struct node *rec, struct cal_date rcv, int fy, int *bad)
+{
+	const char	*no = node_get_str(rec, "ref_no");
+	const char	*s = node_get_str(rec, "fy");
+	char		 year[CAL_FMT_MAX];
+	struct buf	 b = BUF_INIT;
+	long		 rfy;
+
+	rfy = s != NULL ? strtol(s, NULL, 10) : 0;
+	if (rfy < 2019)
+		rfy = cal_fy(rcv);
+	if (rfy >= fy || no == NULL || *no == '\0' ||
+	    cal_fy_label(year, sizeof year, (int)rfy) != 0) {
+		error_clear();
+		return dupstr(no, bad);
+	}
+	buf_printf(&b, "%s%s", year, no);
+	if (buf_ok(&b) != 0) {
+		buf_free(&b);
+		*bad = 1;
+		return NULL;
+	}
+	return buf_detach(&b, NULL);
+}
+
 static int
 row_cmp(const void *a, const void *b)
 {
@@ -412,7 +443,14 @@ consult_report_build(struct consult_report *out, struct store *st,
 	    cs_config(st, "documents", "author") :
 	    cs_config(st, "contractor", NULL), &bad);
 
-	if ((rc = recset_load(&rs, st, kind, out->fy)) != 0)
+	/*
+	 * Every year's records, not the report's only: a consultation
+	 * received in March and answered in April is handled in April's
+	 * period, which the list says it holds (期間の初めに対応中であった
+	 * もの), and was in no report of the year before after its last
+	 * period (rev17a).  The counts take those received in the period.
+	 */
+	if ((rc = recset_load(&rs, st, kind, 0)) != 0)
 		goto done;
 	if (rs.n > 0 && (out->rows = calloc(rs.n, sizeof *out->rows)) ==
 	    NULL) {
@@ -457,7 +495,7 @@ consult_report_build(struct consult_report *out, struct store *st,
 				continue;
 		}
 		row = &out->rows[out->nrows++];
-		row->ref_no = dupstr(node_get_str(rec, "ref_no"), &bad);
+		row->ref_no = ref_no(rec, rcv, out->fy, &bad);
 		row->type = dupstr(schema_label(kind, "type", type), &bad);
 		row->received = rcv;
 		row->org = dupstr(cs_org_name(st, node_get_str(rec, "org")),

@@ -396,13 +396,16 @@ cancelled(struct bld *b, size_t i, const char *title, struct cal_date d,
 	it->ncancelled++;
 }
 
-/* Records of a kind of the fiscal year, only the fields wanted. */
+/*
+ * Records of a kind of the fiscal year (all years: every year's, for
+ * work begun in one year and done in the next), only the fields wanted.
+ */
 typedef int (*each_fn)(struct bld *, const struct schema *,
     const struct node *);
 
 static int
-each_record(struct bld *b, const char *kindname, const char *const *want,
-    size_t nwant, each_fn fn)
+each_record(struct bld *b, const char *kindname, int all_years,
+    const char *const *want, size_t nwant, each_fn fn)
 {
 	const struct schema	*kind;
 	struct reclist		 l = RECLIST_INIT;
@@ -412,7 +415,8 @@ each_record(struct bld *b, const char *kindname, const char *const *want,
 
 	if ((rc = store_kind(&kind, b->st, kindname)) != 0)
 		return rc;
-	if ((rc = store_scan(&l, b->st, kind, b->w->fy, NULL)) != 0)
+	if ((rc = store_scan(&l, b->st, kind, all_years ? 0 : b->w->fy,
+	    NULL)) != 0)
 		goto done;
 	for (i = 0; i < l.n && rc == 0 && !b->bad; i++) {
 		if ((rc = record_load_fields(&r, b->st, &l.v[i], NULL, want,
@@ -526,15 +530,23 @@ withdrawn(struct bld *b, size_t i, struct dated *l, const char *title,
  */
 static void
 closed_in_period(struct bld *b, struct dated *l, const struct node *rec,
-    int t, struct cal_date closed, int has_due, struct cal_date due,
-    int wd_after)
+    int t, struct cal_date rcv, struct cal_date closed, int has_due,
+    struct cal_date due, int wd_after)
 {
 	static const char *const what[3] = { "決定", "提出", "通知" };
 	const char	*no = node_get_str(rec, "ref_no");
 	const char	*org = rp_org(b->st, node_get_str(rec, "org"));
 	const char	*title = node_get_str(rec, "title");
-	char		 era[CAL_FMT_MAX];
+	char		 era[CAL_FMT_MAX], year[CAL_FMT_MAX];
 
+	/*
+	 * received in a year before: its number with its year, the
+	 * numbers restarting each year (令和9年度練企情受第58号)
+	 */
+	if (no != NULL && no[0] != '\0' && cal_fy(rcv) < b->w->fy &&
+	    cal_fy_label(year, sizeof year, cal_fy(rcv)) == 0)
+		no = rp_fmt(b->pool, "%s%s", year, no);
+	error_clear();
 	rp_era(era, closed);
 	dated_add(b, l, closed, rp_fmt(b->pool, "%s（%s%s%s%s%s%s%s%s%s%s）",
 	    title != NULL ? title : "",
@@ -592,8 +604,8 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 	    has_closed;
 	if (has_closed && rp_between(closed, b->w->from, b->w->to)) {
 		acc->closed[t]++;
-		closed_in_period(b, &acc->cl[t], rec, t, closed, has_due, due,
-		    wd_after);
+		closed_in_period(b, &acc->cl[t], rec, t, rcv, closed, has_due,
+		    due, wd_after);
 		if (t == 1 && has_due) {
 			if (cal_cmp(closed, due) <= 0)
 				acc->ontime++;
@@ -700,7 +712,11 @@ count_reviews(struct bld *b)
 	if ((rc = review_ctx_new(&acc.ctx, b->st)) != 0)
 		return rc;
 	b->arg = &acc;
-	rc = each_record(b, "review", want, sizeof want / sizeof want[0],
+	/*
+	 * every year's: a plan received in March and decided in April is
+	 * decided in April's period (rev17a), and was in no report
+	 */
+	rc = each_record(b, "review", 1, want, sizeof want / sizeof want[0],
 	    on_review_cb);
 	b->arg = NULL;
 	review_ctx_free(acc.ctx);
@@ -997,7 +1013,7 @@ count_checklists(struct bld *b)
 	int		rc;
 
 	b->arg = &acc;
-	rc = each_record(b, "checklist", want, sizeof want / sizeof want[0],
+	rc = each_record(b, "checklist", 0, want, sizeof want / sizeof want[0],
 	    on_checklist);
 	b->arg = NULL;
 	if (rc == 0) {
@@ -1675,13 +1691,13 @@ report_work_build(struct report_work *out, struct store *st,
 	    "head_title"));
 	if ((rc = setup_items(&b)) != 0 ||
 	    (rc = count_reviews(&b)) != 0 ||
-	    (rc = each_record(&b, "pia", pia_want, 5, on_pia)) != 0 ||
+	    (rc = each_record(&b, "pia", 0, pia_want, 5, on_pia)) != 0 ||
 	    (rc = count_trainings(&b)) != 0 ||
 	    (rc = count_audits(&b)) != 0 ||
 	    (rc = count_checklists(&b)) != 0 ||
-	    (rc = each_record(&b, "incident", inc_want,
+	    (rc = each_record(&b, "incident", 0, inc_want,
 	    sizeof inc_want / sizeof inc_want[0], on_incident)) != 0 ||
-	    (rc = each_record(&b, "meeting", mt_want,
+	    (rc = each_record(&b, "meeting", 0, mt_want,
 	    sizeof mt_want / sizeof mt_want[0], on_meeting)) != 0 ||
 	    (rc = count_consults(&b)) != 0)
 		goto done;

@@ -420,25 +420,37 @@ int
 review_check_date(const struct node *rec, const char *what,
     struct cal_date d)
 {
-	struct cal_date	 start, end, rcv;
+	struct cal_date	 start, end, last, rcv;
 	char		 a[CAL_FMT_MAX], b[CAL_FMT_MAX], s[CAL_FMT_MAX];
 	long long	 fy = review_int(rec, "fy");
 
 	cal_format_iso(s, sizeof s, d);
-	if (fy != 0) {
-		cal_fy_bounds(&start, &end, (int)fy);
-		if (cal_cmp(d, start) < 0 || cal_cmp(d, end) > 0) {
-			cal_format_iso(a, sizeof a, start);
-			cal_format_iso(b, sizeof b, end);
-			return error_set(NC_EINVALID, "%s '%s' is outside the"
-			    " record's fiscal year %lld (%s to %s)", what, s,
-			    fy, a, b);
-		}
-	}
 	if (get_date(&rcv, rec, "received") == 0 && cal_cmp(d, rcv) < 0) {
 		cal_format_iso(a, sizeof a, rcv);
 		return error_set(NC_EINVALID, "%s '%s' is before the review was"
 		    " received (%s)", what, s, a);
+	}
+	if (fy == 0)
+		return 0;
+	cal_fy_bounds(&start, &end, (int)fy);
+	if (cal_cmp(d, start) < 0) {
+		cal_format_iso(a, sizeof a, start);
+		return error_set(NC_EINVALID, "%s '%s' is before the record's "
+		    "fiscal year %lld (from %s)", what, s, fy, a);
+	}
+	/*
+	 * The steps after receipt may fall in the next year: a plan
+	 * received in March is decided in April (rev17a), and was
+	 * refused until then.  More than a year after its year's end is
+	 * taken for a typing error (2029 for 2028).
+	 */
+	cal_fy_bounds(&start, &last, (int)fy + 1);
+	if (cal_cmp(d, last) > 0) {
+		cal_format_iso(a, sizeof a, end);
+		cal_format_iso(b, sizeof b, last);
+		return error_set(NC_EINVALID, "%s '%s' is more than a year "
+		    "after the record's fiscal year %lld ended (%s); the "
+		    "latest is %s", what, s, fy, a, b);
 	}
 	return 0;
 }

@@ -366,6 +366,7 @@ struct review_summary {
 	size_t			 nplans;	/* plans counted */
 	size_t			 nwd_after;	/* of total: withdrawn after */
 	size_t			 nplans_wd_after; /* of nplans: the same */
+	size_t			 ncarried;	/* decided, of years before */
 	struct cal_date		 asof;		/* today, at most the FY end */
 	/*
 	 * The year before's counts beside (review_summary_compare()),
@@ -376,7 +377,12 @@ struct review_summary {
 	double			 prev_median_days;
 };
 
-/* Count the reviews in recs (roots of records of one fiscal year). */
+/*
+ * Count the reviews in recs: those received in fy (受付, by receipt
+ * year), and the decisions of plans of the years before made in fy up
+ * to its asof (決定, by decision date; ncarried).  Records of later
+ * years are ignored.
+ */
 int		 review_summarise(struct review_summary *out,
 		    struct review_ctx *, int fy, const struct node *const *recs,
 		    size_t n);

@@ -110,6 +110,41 @@ expectation(const struct node *config, const char *key, long def)
 	return s != NULL ? strtol(s, NULL, 10) : def;
 }
 
+/*
+ * A plan of a year before decided in this one (received in March,
+ * decided in April): its 決定 counts in the year of the decision, as the
+ * ward counts decisions, its 受付 in the year it was received.  Nothing
+ * else of it is this year's.
+ */
+static int
+carried(struct review_summary *out, const struct node *r,
+    struct cal_date start, long *days, size_t *nd)
+{
+	const struct node	*dec = node_get(r, "decision");
+	const char		*v = node_get_str(dec, "result");
+	struct cal_date		 day, rcv;
+	long long		 cost = 0;
+	int			 rc;
+
+	if (!node_scalar_eq(node_get(r, "type"), "plan") || v == NULL ||
+	    review_withdrawn(r) == REVIEW_WITHDRAWN_BEFORE ||
+	    node_get_str(dec, "date") == NULL ||
+	    cal_parse_iso(&day, node_get_str(dec, "date")) != 0 ||
+	    cal_cmp(day, start) < 0 || cal_cmp(day, out->asof) > 0) {
+		error_clear();
+		return 0;
+	}
+	review_cost(&cost, r, "total");
+	if ((rc = count_add(&out->by_result, v, NULL, SIZE_MAX, cost)) != 0)
+		return rc;
+	out->ncarried++;
+	if (node_get_str(r, "received") != NULL &&
+	    cal_parse_iso(&rcv, node_get_str(r, "received")) == 0)
+		days[(*nd)++] = cal_days(day) - cal_days(rcv);
+	error_clear();
+	return 0;
+}
+
 int
 review_summarise(struct review_summary *out, struct review_ctx *c, int fy,
     const struct node *const *recs, size_t n)
@@ -154,6 +189,13 @@ review_summarise(struct review_summary *out, struct review_ctx *c, int fy,
 	}
 	for (i = 0; i < n; i++) {
 		r = recs[i];
+		/* received in another year: at most its decision is ours */
+		if (review_int(r, "fy") != 0 && review_int(r, "fy") != fy) {
+			if (review_int(r, "fy") < fy && (rc = carried(out, r,
+			    start, days, &nd)) != 0)
+				goto fail;
+			continue;
+		}
 		/*
 		 * Withdrawn before its decision or submission: not counted
 		 * (the expectation is 取下げを除く).  After it, the work was
@@ -469,6 +511,7 @@ review_write_summary_xlsx(struct review_ctx *c,
 	struct cal_date		 end, start;
 	char			 fyl[CAL_FMT_MAX], title[128], note[256];
 	char			 median[192], pnote[256], day[CAL_FMT_MAX];
+	char			 rnote[384];
 	char			 med[32], t1[160], t2[160], py[CAL_FMT_MAX];
 	char			 prev[256], *pn = NULL, wa[96], wb[96];
 	const char		*after[3] = { NULL, NULL, NULL };
@@ -494,6 +537,12 @@ review_write_summary_xlsx(struct review_ctx *c,
 	snprintf(note, sizeof note, "%s現在　計 %zu件%s", day, s->total, wa);
 	snprintf(pnote, sizeof pnote, "%s現在　情報化企画 %zu件%s", day,
 	    s->nplans, wb);
+	/* 判定 by the decision's year: its total is more, and says why */
+	if (s->ncarried > 0)
+		snprintf(rnote, sizeof rnote, "%s　（判定には、前年度までに受け"
+		    "付けて当年度に決定した%zu件を含む）", pnote, s->ncarried);
+	else
+		snprintf(rnote, sizeof rnote, "%s", pnote);
 	/* the year before by its name, under every table that has it */
 	if (s->has_prev && cal_fy_label(py, sizeof py, s->fy - 1) == 0) {
 		snprintf(prev, sizeof prev, "前年度は%sの件数、増減は前年度から"
@@ -528,7 +577,7 @@ review_write_summary_xlsx(struct review_ctx *c,
 	    (buf))
 	count_sheet(x, "種別", title, note, "種別", &s->by_type, s->expect,
 	    YT(t2, "種別ごとの件数と年間想定件数"), after, pn);
-	count_sheet(x, "判定", YT(t1, "情報化企画の判定"), pnote, "判定",
+	count_sheet(x, "判定", YT(t1, "情報化企画の判定"), rnote, "判定",
 	    &s->by_result, NULL, YT(t2, "判定別の件数"), NULL, pn);
 	count_sheet(x, "区分", YT(t1, "情報化企画の区分"), pnote, "区分",
 	    &s->by_category, NULL, YT(t2, "区分別の件数"), NULL, pn);

@@ -239,13 +239,13 @@ n=$(find "$O" -type f | wc -l)
 # --- a period given by dates ---------------------------------------------------
 expect_status 0 "$NCIO" -C "$D" report bimonthly --from R8.4.1 --to 2026-06-30 \
     -o "$T/dates/"
-ls "$T/dates/"作業実施報告書_令和8年11月30日.docx >/dev/null ||
-    fail "a report by dates is dated today"
+ls "$T/dates/"作業実施報告書_令和8年6月30日.docx >/dev/null ||
+    fail "a report by dates is not dated its last day"
 # a period from 1 April is the year to date, but the 作業実施報告書 still
 # says its figures of 当期 (当期の決定 2件): the workbook of the year's
 # totals drops 当期 (below), the two-monthly report does not
 checks=$((checks + 1))
-$PY - "$T/dates/"作業実施報告書_令和8年11月30日.docx <<'PY' >&2 ||
+$PY - "$T/dates/"作業実施報告書_令和8年6月30日.docx <<'PY' >&2 ||
 import sys, docx
 t = [p.text for p in docx.Document(sys.argv[1]).paragraphs]
 for w in ("当期の決定 ", "当期の意見書提出 ", "当期の結果通知 ",

@@ -104,7 +104,7 @@ expect_grep "$f" "answer: 基盤のIaaSはISMAPに登録済みです。"
 expect_status 1 "$NCIO" -C "$D" review hearing "$plan" --answer "5:x"
 expect_grep "$T/err" "round 1 has no question 5"
 expect_status 1 "$NCIO" -C "$D" review hearing "$plan" --question q --sent 2025-12-01
-expect_grep "$T/err" "--sent '2025-12-01' is outside the record's fiscal year 2026"
+expect_grep "$T/err" "--sent '2025-12-01' is before the review was received \(2026-04-10\)"
 expect_status 2 "$NCIO" -C "$D" review hearing "$plan" --question q --answer a
 
 # --- decide without findings, assess ---------------------------------------
@@ -134,8 +134,8 @@ expect_status 2 "$NCIO" -C "$D" review assess "$plan" --rating adequate
 # --- decide ----------------------------------------------------------------
 expect_status 1 "$NCIO" -C "$D" review decide "$plan" --result conditional
 expect_grep "$T/err" "needs its conditions"
-expect_status 1 "$NCIO" -C "$D" review decide "$plan" --result approve --date 2027-04-01
-expect_grep "$T/err" "outside the record's fiscal year 2026 \(2026-04-01 to 2027-03-31\)"
+expect_status 1 "$NCIO" -C "$D" review decide "$plan" --result approve --date 2028-04-01
+expect_grep "$T/err" "more than a year after the record's fiscal year 2026 ended \(2027-03-31\); the latest is 2028-03-31"
 expect_status 1 "$NCIO" -C "$D" review decide "$plan" --result approve --date 2026-04-01
 expect_grep "$T/err" "before the review was received \(2026-04-10\)"
 expect_same "$T/before" "$T/before"

@@ -429,14 +429,27 @@ test_check_date(void **state)
 	    day("2026-05-20")), 0);
 	assert_int_equal(review_check_date(ydoc_root(doc), "decision date",
 	    day("2027-03-31")), 0);
+	/* the next year: a plan of March decided in April */
 	assert_int_equal(review_check_date(ydoc_root(doc), "decision date",
-	    day("2027-04-01")), NC_EINVALID);
-	assert_non_null(strstr(error_last(), "decision date '2027-04-01' is"
-	    " outside the record's fiscal year 2026"));
+	    day("2027-04-01")), 0);
+	assert_int_equal(review_check_date(ydoc_root(doc), "decision date",
+	    day("2028-03-31")), 0);
+	assert_int_equal(review_check_date(ydoc_root(doc), "decision date",
+	    day("2028-04-01")), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "decision date '2028-04-01' is"
+	    " more than a year after the record's fiscal year 2026 ended"
+	    " (2027-03-31); the latest is 2028-03-31"));
 	assert_int_equal(review_check_date(ydoc_root(doc), "sent",
 	    day("2026-05-19")), NC_EINVALID);
 	assert_non_null(strstr(error_last(), "before the review was"
 	    " received (2026-05-20)"));
+	ydoc_free(doc);
+	/* no receipt: the year's start still bounds it */
+	doc = parse("fy: 2026\n");
+	assert_int_equal(review_check_date(ydoc_root(doc), "sent",
+	    day("2026-03-31")), NC_EINVALID);
+	assert_non_null(strstr(error_last(), "sent '2026-03-31' is before"
+	    " the record's fiscal year 2026 (from 2026-04-01)"));
 	ydoc_free(doc);
 }
 
