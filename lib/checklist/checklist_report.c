@@ -944,6 +944,46 @@ any_prev(const struct ck_stats *s)
 	return 0;
 }
 
+/* 「未提出の部：産業経済部、…」, the 部 a chart leaves out, or "". */
+static int
+missing_list(struct buf *out, const struct ck_stats *s)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < s->ndepts; i++) {
+		if (s->depts[i].ndiv == 0 || s->depts[i].nsubmitted > 0)
+			continue;
+		buf_printf(out, "%s%s", n++ == 0 ? "未提出の部：" : "、",
+		    s->depts[i].name);
+	}
+	return buf_ok(out);
+}
+
+/*
+ * The 部 without a bar, under the chart, on lines of MISS_LINE
+ * characters (a body line holds 37 after its indent): each name whole,
+ * where Word broke 建築・開発担当部 after 建.
+ */
+#define MISS_LINE	3500
+
+static int
+missing_depts(struct docx *dx, struct ctx *c)
+{
+	struct buf	 b = BUF_INIT;
+	char		*w = NULL;
+	int		 r;
+
+	if ((r = missing_list(&b, c->s)) == 0 && b.len > 0) {
+		if ((w = textfit_wrap(b.data, MISS_LINE)) == NULL)
+			r = error_set(NC_ENOMEM, "out of memory");
+		else
+			r = body(dx, c, "%s。", w);
+	}
+	free(w);
+	buf_free(&b);
+	return r;
+}
+
 /* 部別の平均得点, with last year's where there is one */
 static int
 dept_chart(struct docx *dx, struct ctx *c)
@@ -961,10 +1001,14 @@ dept_chart(struct docx *dx, struct ctx *c)
 		free(v);
 		return error_set(NC_ENOMEM, "out of memory");
 	}
+	/*
+	 * The 部 with a submission: a year of 19 課 charted 12 of 17 部 as
+	 * empty rows.  The others are named under the chart.
+	 */
 	for (i = 0; i < s->ndepts; i++) {
 		const struct ck_dept_stat	*ds = &s->depts[i];
 
-		if (ds->ndiv == 0)
+		if (ds->ndiv == 0 || ds->nsubmitted == 0)
 			continue;
 		cats[n] = ds->name;
 		v[n] = ds->score;
@@ -976,6 +1020,8 @@ dept_chart(struct docx *dx, struct ctx *c)
 	    prev ? v + s->ndepts + 1 : NULL, v, n, 0);
 	free(cats);
 	free(v);
+	if (r == 0)
+		r = missing_depts(dx, c);
 	return r;
 }
 
@@ -1728,7 +1774,8 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 	struct xlsx_chart	 ch;
 	const char		*names[2];
 	char			 py[CAL_FMT_MAX];
-	uint32_t		 row, first;
+	struct buf		 miss = BUF_INIT;
+	uint32_t		 row, first, last = 0;
 	size_t			 i;
 	int			 r, prev = any_prev(s);
 
@@ -1737,12 +1784,19 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 	    (r = xlsx_title(sh, "部別の結果", note)) != 0 ||
 	    (r = xlsx_table(&row, sh, cols, prev ? 8 : 7)) != 0)
 		return r;
+	/*
+	 * The 部 with a submission first, those without after them: the
+	 * chart draws the first rows alone, where a year of 19 課 had 12 of
+	 * its 17 rows empty.
+	 */
 	first = row;
-	for (i = 0; i < s->ndepts; i++) {
-		const struct ck_dept_stat	*ds = &s->depts[i];
+	for (i = 0; i < 2 * s->ndepts; i++) {
+		const struct ck_dept_stat	*ds = &s->depts[i % s->ndepts];
 
-		if (ds->ndiv == 0)
+		if (ds->ndiv == 0 || (ds->nsubmitted > 0) != (i < s->ndepts))
 			continue;
+		if (i >= s->ndepts && last == 0)
+			last = row - 1;
 		xlsx_write_text(sh, row, 0, ds->name);
 		xlsx_write_number(sh, row, 1, (double)ds->ndiv, XLSX_NUM_INT);
 		xlsx_write_number(sh, row, 2, (double)ds->nsubmitted,
@@ -1756,10 +1810,20 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 			score_cell(sh, row, 7, ds->prev);
 		row++;
 	}
+	if (last == 0)
+		last = row - 1;
 	/* what the two years' means are over, as the report says */
 	xlsx_note(sh, row + 1, prev ? "平均得点は提出のあった課の得点の平均、"
 	    "前年度は同じ課の前年度の得点の平均。" : "平均得点は提出のあった"
 	    "課の得点の平均。");
+	if ((r = missing_list(&miss, s)) == 0 && miss.len > 0) {
+		buf_printf(&miss, "（表の末尾に示し、グラフには含めない）。");
+		if ((r = buf_ok(&miss)) == 0)
+			r = xlsx_note(sh, row + 2, miss.data);
+	}
+	buf_free(&miss);
+	if (r != 0)
+		return r;
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_COLUMN;
 	ch.title = "部別の平均得点";
@@ -1777,8 +1841,8 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 	/* scores out of 100 points: the axis ends there, as the Word one */
 	ch.y_max = 100;
 	ch.first_row = first;
-	ch.last_row = row - 1;
-	ch.at_row = row + 2;
+	ch.last_row = last;
+	ch.at_row = row + 3;
 	ch.at_col = 0;
 	ch.width = 900;
 	ch.height = 420;
