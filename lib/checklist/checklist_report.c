@@ -2224,6 +2224,91 @@ done:
 	return r;
 }
 
+/* Whether no line of w is under 2/5 the width of its widest. */
+static int
+lines_even(const char *w)
+{
+	const char	*nl;
+	size_t		 n, min = (size_t)-1, max = 0;
+
+	for (;; w = nl + 1) {
+		nl = strchr(w, '\n');
+		n = text_width(w, nl != NULL ? (size_t)(nl - w) : strlen(w));
+		if (n < min)
+			min = n;
+		if (n > max)
+			max = n;
+		if (nl == NULL)
+			break;
+	}
+	return 5 * min >= 2 * max;
+}
+
+/*
+ * A paragraph wrapped at width, or a character narrower at a time (to
+ * half of it) into as many lines none of which is a fragment: at the
+ * full width 全体の実施率…74.8%） left 「である。」 on a row of its own and
+ * the next sentence started with 「分類の前年度の実施率は、」 alone.
+ */
+static char *
+wrap_para(const char *para, unsigned width)
+{
+	unsigned	 n, cw;
+	char		*w;
+
+	if ((w = textfit_wrap(para, width)) == NULL || lines_even(w))
+		return w;
+	n = textfit_wrap_lines(para, width);
+	for (cw = width - 100; cw >= width / 2 && cw >= 100; cw -= 100) {
+		char	*t;
+
+		if (textfit_wrap_lines(para, cw) != n)
+			break;
+		if ((t = textfit_wrap(para, cw)) == NULL) {
+			free(w);
+			return NULL;
+		}
+		if (lines_even(t)) {
+			free(w);
+			return t;
+		}
+		free(t);
+	}
+	return w;
+}
+
+/*
+ * Each paragraph of s (its lines) wrapped at width by wrap_para().
+ * NULL when out of memory; free the result.
+ */
+static char *
+wrap_even(const char *s, unsigned width)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*nl;
+	char		*para, *w = NULL;
+
+	for (;; s = nl + 1) {
+		nl = strchr(s, '\n');
+		if ((para = strndup(s, nl != NULL ? (size_t)(nl - s) :
+		    strlen(s))) == NULL)
+			goto fail;
+		w = wrap_para(para, width);
+		free(para);
+		if (w == NULL)
+			goto fail;
+		buf_printf(&b, "%s%s", b.len > 0 ? "\n" : "", w);
+		free(w);
+		if (nl == NULL)
+			break;
+	}
+	if (buf_ok(&b) == 0 && b.data != NULL)
+		return buf_detach(&b, NULL);
+fail:
+	buf_free(&b);
+	return NULL;
+}
+
 /*
  * Lines of notes from row on (*row past them): each sentence of s on a
  * line of its own, wrapped at width (textfit's hundredths; 0: s's lines
@@ -2251,7 +2336,7 @@ notes_wrapped(struct xlsx_sheet *sh, uint32_t *row, const char *s,
 			    strncmp(p + 1, "」", 3) != 0)
 				buf_putc(&b, '\n');
 		}
-		w = buf_ok(&b) == 0 ? textfit_wrap(b.data, width) : NULL;
+		w = buf_ok(&b) == 0 ? wrap_even(b.data, width) : NULL;
 		buf_free(&b);
 	}
 	if (w == NULL)
