@@ -3,6 +3,11 @@
 # third year of generated records (issue 18, T5): each sentence starts a
 # row, and none is broken into a fragment of a row: 「…（前年度74.1%）」 then
 # 「である。」 alone, 「分類の前年度の実施率は、」 alone before the rest.
+# The 特記事項チェックシート workbook of the second year, few answers (T6,
+# T7): 前年度比較 says each item's 点検段階 (No.1 and No.11 have the same
+# words) and the answers of each rate (「100.0%（2/2）」); a blank is
+# explained by its own reason, not called a new item; a stage without a
+# sheet reads 「―（提出なし）」; a 課 prints whole in 要対応契約.
 . "$(dirname "$0")/lib/common.bash"
 
 PY=/usr/bin/python3
@@ -43,5 +48,35 @@ for l in notes:
         para = []
 assert not para, para
 assert not bad, bad
+PY
+expect_status 0 "$NCIO" -C "$D" checklist export report --kind vendor \
+    --fy 2027 -o "$T/v27/"
+expect_status 0 "$NCIO" -C "$D" checklist export report --kind vendor \
+    --fy 2028 -o "$T/v28/"
+checks=$((checks + 1))
+W="$T/v27/*集計表.xlsx $T/v28/*集計表.xlsx"
+# shellcheck disable=SC2086
+$PY - $W <<'PY' >&2 || fail "the vendor workbook's 前年度比較, notes, 段階別"
+import sys, re, openpyxl
+for f in sys.argv[1:]:
+    wb = openpyxl.load_workbook(f)
+    rows = [r for r in wb["前年度比較"].iter_rows(values_only=True)]
+    head = [r for r in rows if r[0] == "No."][0]
+    assert head[:3] == ("No.", "点検段階", "点検項目"), head
+    body = [r for r in rows if isinstance(r[0], str) and r[0].isdigit()]
+    assert body, rows
+    for r in body:
+        for v in r[3:5]:
+            assert re.fullmatch(r"\d+\.\d%（\d+/\d+）", v), r
+    notes = [r[0] for r in wb["項目別"].iter_rows(values_only=True)
+             if isinstance(r[0], str) and "空欄" in r[0]]
+    # an item new this year is one last year's set did not have: every
+    # item of the generated sets is in both years
+    assert not any("新たに加えた" in n for n in notes), notes
+    for r in wb["段階別"].iter_rows(values_only=True):
+        if r[1] == 0:
+            assert r[3] == "―（提出なし）", r
+    for r in wb["要対応契約"].iter_rows(values_only=True):
+        assert not (isinstance(r[1], str) and "\n" in r[1]), r
 PY
 finish
