@@ -2192,7 +2192,7 @@ sheet_stages(struct xlsx *x, struct ctx *c, const char *note)
 	static const struct xlsx_column	 cols[] = {
 		/* チェックシート数 on one line, never "チェックシート / 数" */
 		{ "点検段階", 0, 18 }, { "チェックシート数", 0, 18 },
-		{ "回答数", 0, 10 }, { "実施率", 0, 14 },
+		{ "回答数", 0, 10 }, { "実施率", 0, 17 },
 	};
 	static const uint16_t	 vals[] = { 3 };
 	const struct ck_stats	*s = c->s;
