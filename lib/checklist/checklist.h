@@ -255,6 +255,8 @@ struct ck_item_stat {
 	 * same words (NAN: none, or reworded)
 	 */
 	double			 prev;
+	size_t			 prev_n;	/* last year's answers, na excluded */
+	int			 in_prev;	/* last year had the same item */
 	int			 reworded;	/* last year's ref, other words */
 	int			 recategorised;	/* the same item, another 分類 */
 };

@@ -1041,7 +1041,8 @@ aggregate(struct ck_stats *s, struct store *st, int prev, struct diags *d)
 			s->nreworded++;
 			continue;
 		}
-		is->prev = item_rate(p->prev.counts[pi->index], NULL);
+		is->in_prev = 1;
+		is->prev = item_rate(p->prev.counts[pi->index], &is->prev_n);
 		if (isnan(is->prev))
 			continue;
 		s->ncompared++;

@@ -604,9 +604,14 @@ new_items(struct buf *b, const struct ck_stats *s, const char *cat,
 	if (!s->has_prev)
 		return 0;
 	for (i = 0; i < s->set->nitems; i++)
+		/*
+		 * new: not in last year's set (an item it had without an
+		 * answer is not new; the vendor check's No.1 was so called)
+		 */
 		if (isnan(s->items[i].prev) && !isnan(s->items[i].rate) &&
 		    (which == NI_ANY || (which == NI_REWORDED) ==
-		    s->items[i].reworded) &&
+		    s->items[i].reworded) && (which != NI_NEW ||
+		    !s->items[i].in_prev) &&
 		    (cat == NULL || strcmp(item_cat(s->items[i].item),
 		    cat) == 0))
 			buf_printf(b, "%s%s", n++ ? "、" : "No.", item_no(a,
@@ -944,6 +949,46 @@ any_prev(const struct ck_stats *s)
 	return 0;
 }
 
+/* 「未提出の部：産業経済部、…」, the 部 a chart leaves out, or "". */
+static int
+missing_list(struct buf *out, const struct ck_stats *s)
+{
+	size_t	i, n = 0;
+
+	for (i = 0; i < s->ndepts; i++) {
+		if (s->depts[i].ndiv == 0 || s->depts[i].nsubmitted > 0)
+			continue;
+		buf_printf(out, "%s%s", n++ == 0 ? "未提出の部：" : "、",
+		    s->depts[i].name);
+	}
+	return buf_ok(out);
+}
+
+/*
+ * The 部 without a bar, under the chart, on lines of MISS_LINE
+ * characters (a body line holds 37 after its indent): each name whole,
+ * where Word broke 建築・開発担当部 after 建.
+ */
+#define MISS_LINE	3500
+
+static int
+missing_depts(struct docx *dx, struct ctx *c)
+{
+	struct buf	 b = BUF_INIT;
+	char		*w = NULL;
+	int		 r;
+
+	if ((r = missing_list(&b, c->s)) == 0 && b.len > 0) {
+		if ((w = textfit_wrap(b.data, MISS_LINE)) == NULL)
+			r = error_set(NC_ENOMEM, "out of memory");
+		else
+			r = body(dx, c, "%s。", w);
+	}
+	free(w);
+	buf_free(&b);
+	return r;
+}
+
 /* 部別の平均得点, with last year's where there is one */
 static int
 dept_chart(struct docx *dx, struct ctx *c)
@@ -961,10 +1006,14 @@ dept_chart(struct docx *dx, struct ctx *c)
 		free(v);
 		return error_set(NC_ENOMEM, "out of memory");
 	}
+	/*
+	 * The 部 with a submission: a year of 19 課 charted 12 of 17 部 as
+	 * empty rows.  The others are named under the chart.
+	 */
 	for (i = 0; i < s->ndepts; i++) {
 		const struct ck_dept_stat	*ds = &s->depts[i];
 
-		if (ds->ndiv == 0)
+		if (ds->ndiv == 0 || ds->nsubmitted == 0)
 			continue;
 		cats[n] = ds->name;
 		v[n] = ds->score;
@@ -976,6 +1025,8 @@ dept_chart(struct docx *dx, struct ctx *c)
 	    prev ? v + s->ndepts + 1 : NULL, v, n, 0);
 	free(cats);
 	free(v);
+	if (r == 0)
+		r = missing_depts(dx, c);
 	return r;
 }
 
@@ -1669,14 +1720,44 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	if (r == 0 && prev && recategorised(s))
 		r = xlsx_note(sh, ++nr, "分類は今年度の分類による（前年度から"
 		    "分類を見直した項目がある）。");
-	if (r == 0 && prev && (r = left_out(&b, s)) == 0 && b.len > 0) {
-		/* the items whole, however many (t[512] cut the list) */
-		struct buf	 msg = BUF_INIT;
+	if (r == 0 && prev && (r = left_out(&b, s)) == 0) {
+		/*
+		 * the items whole, however many (t[512] cut the list), each
+		 * blank by its reason: No.9's 前年度 was blank for want of
+		 * answers last year, and the note called it a new item
+		 */
+		struct buf	 msg = BUF_INIT, pb = BUF_INIT, cb = BUF_INIT;
 
-		buf_printf(&msg, "前年度・増減の空欄は、%sである。", b.data);
-		if ((r = buf_ok(&msg)) == 0)
+		for (i = 0; i < s->set->nitems; i++) {
+			const struct ck_item_stat	*is = &s->items[i];
+			char				 no[24];
+
+			item_no(no, sizeof no, i);
+			if (isnan(is->rate))
+				buf_printf(&cb, "%s%s", cb.len > 0 ? "、" : "",
+				    no);
+			else if (is->in_prev && isnan(is->prev))
+				buf_printf(&pb, "%s%s", pb.len > 0 ? "、" : "",
+				    no);
+		}
+		if (b.len > 0 || pb.len > 0)
+			buf_printf(&msg, "前年度・増減の空欄は、%s%s%s%s%sである。",
+			    b.data != NULL ? b.data : "", b.len > 0 &&
+			    pb.len > 0 ? "、" : "", pb.len > 0 ?
+			    "前年度に回答のなかった項目（No." : "",
+			    pb.len > 0 ? pb.data : "", pb.len > 0 ? "）" : "");
+		if ((r = buf_ok(&msg)) == 0 && msg.len > 0)
 			r = xlsx_note(sh, ++nr, msg.data);
+		buf_reset(&msg);
+		if (r == 0 && cb.len > 0) {
+			buf_printf(&msg, "実施率・増減の空欄は、今年度に回答のなかった"
+			    "項目（No.%s）である。", cb.data);
+			if ((r = buf_ok(&msg)) == 0)
+				r = xlsx_note(sh, ++nr, msg.data);
+		}
 		buf_free(&msg);
+		buf_free(&pb);
+		buf_free(&cb);
 	}
 	if (r != 0)
 		goto done;
@@ -1728,7 +1809,8 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 	struct xlsx_chart	 ch;
 	const char		*names[2];
 	char			 py[CAL_FMT_MAX];
-	uint32_t		 row, first;
+	struct buf		 miss = BUF_INIT;
+	uint32_t		 row, first, last = 0;
 	size_t			 i;
 	int			 r, prev = any_prev(s);
 
@@ -1737,12 +1819,19 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 	    (r = xlsx_title(sh, "部別の結果", note)) != 0 ||
 	    (r = xlsx_table(&row, sh, cols, prev ? 8 : 7)) != 0)
 		return r;
+	/*
+	 * The 部 with a submission first, those without after them: the
+	 * chart draws the first rows alone, where a year of 19 課 had 12 of
+	 * its 17 rows empty.
+	 */
 	first = row;
-	for (i = 0; i < s->ndepts; i++) {
-		const struct ck_dept_stat	*ds = &s->depts[i];
+	for (i = 0; i < 2 * s->ndepts; i++) {
+		const struct ck_dept_stat	*ds = &s->depts[i % s->ndepts];
 
-		if (ds->ndiv == 0)
+		if (ds->ndiv == 0 || (ds->nsubmitted > 0) != (i < s->ndepts))
 			continue;
+		if (i >= s->ndepts && last == 0)
+			last = row - 1;
 		xlsx_write_text(sh, row, 0, ds->name);
 		xlsx_write_number(sh, row, 1, (double)ds->ndiv, XLSX_NUM_INT);
 		xlsx_write_number(sh, row, 2, (double)ds->nsubmitted,
@@ -1756,10 +1845,20 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 			score_cell(sh, row, 7, ds->prev);
 		row++;
 	}
+	if (last == 0)
+		last = row - 1;
 	/* what the two years' means are over, as the report says */
 	xlsx_note(sh, row + 1, prev ? "平均得点は提出のあった課の得点の平均、"
 	    "前年度は同じ課の前年度の得点の平均。" : "平均得点は提出のあった"
 	    "課の得点の平均。");
+	if ((r = missing_list(&miss, s)) == 0 && miss.len > 0) {
+		buf_printf(&miss, "（表の末尾に示し、グラフには含めない）。");
+		if ((r = buf_ok(&miss)) == 0)
+			r = xlsx_note(sh, row + 2, miss.data);
+	}
+	buf_free(&miss);
+	if (r != 0)
+		return r;
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_COLUMN;
 	ch.title = "部別の平均得点";
@@ -1777,8 +1876,8 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 	/* scores out of 100 points: the axis ends there, as the Word one */
 	ch.y_max = 100;
 	ch.first_row = first;
-	ch.last_row = row - 1;
-	ch.at_row = row + 2;
+	ch.last_row = last;
+	ch.at_row = row + 3;
 	ch.at_col = 0;
 	ch.width = 900;
 	ch.height = 420;
@@ -1914,36 +2013,107 @@ sheet_divs(struct xlsx *x, struct ctx *c, const char *note)
  * scale (xlsx_fit_sheet()): A4 portrait printed the item's text 50
  * units wide at 76 %.
  */
+/*
+ * A year's rate in the vendor check's 前年度比較, with the answers it is
+ * of: 「100.0%（2/2）」, for a rise of ＋100.0 on one answer a year read as
+ * a change of the whole ward's contracts.
+ */
+static void
+rate_of(char *out, size_t size, double rate, size_t n)
+{
+	char	p[32];
+
+	snprintf(out, size, "%s（%zu/%zu）", pct(p, sizeof p, rate),
+	    (size_t)lround(rate * (double)n), n);
+}
+
+/*
+ * The items 前年度比較 leaves out, each reason in a sentence of its own:
+ * new or reworded (left_out()), unanswered last year or this.
+ */
+static int
+yoy_left_out(struct buf *out, const struct ck_stats *s)
+{
+	struct buf	 nb = BUF_INIT, pb = BUF_INIT, cb = BUF_INIT;
+	char		 no[24];
+	size_t		 i;
+	int		 r;
+
+	if ((r = left_out(&nb, s)) != 0)
+		goto done;
+	if (nb.len > 0)
+		buf_printf(out, "%sは%s、この表に含まない。", nb.data,
+		    s->nreworded > 0 ? "、前年度と同じ項目でないため" :
+		    "前年度の実施率がないため");
+	for (i = 0; i < s->set->nitems; i++) {
+		const struct ck_item_stat	*is = &s->items[i];
+
+		item_no(no, sizeof no, i);
+		if (isnan(is->rate))
+			buf_printf(&cb, "%s%s", cb.len > 0 ? "、" : "", no);
+		else if (is->in_prev && isnan(is->prev))
+			buf_printf(&pb, "%s%s", pb.len > 0 ? "、" : "", no);
+	}
+	if (pb.len > 0)
+		buf_printf(out, "%s前年度に回答のなかった項目（No.%s）は、この表に"
+		    "含まない。", out->len > 0 ? "\n" : "", pb.data);
+	if (cb.len > 0)
+		buf_printf(out, "%s今年度に回答のなかった項目（No.%s）は、この表に"
+		    "含まない。", out->len > 0 ? "\n" : "", cb.data);
+	r = buf_ok(out);
+done:
+	buf_free(&nb);
+	buf_free(&pb);
+	buf_free(&cb);
+	return r;
+}
+
+static int	notes_wrapped(struct xlsx_sheet *, uint32_t *, const char *,
+		    unsigned);
+
 static int
 sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 {
 	char			 prev[CAL_FMT_MAX];
+	const struct ck_stats	*s = c->s;
+	int			 vendor = s->kind == CK_VENDOR;
+	/*
+	 * The vendor check's items by their stage too: No.1 and No.11
+	 * have the same words at two stages.  Its rates with their
+	 * answers, as text (rate_of()).
+	 */
 	const struct xlsx_fit_col fc[] = {
 		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+		{ { "点検段階", 0, 0 }, XLSX_FIT_CODE },
 		{ { "点検項目", XLSX_COL_BREAK, 50 }, XLSX_FIT_TEXT },
-		{ { prev, 0, 12 }, XLSX_FIT_FIXED },
-		{ { c->fylabel, 0, 12 }, XLSX_FIT_FIXED },
+		{ { prev, 0, vendor ? 16 : 12 }, XLSX_FIT_FIXED },
+		{ { c->fylabel, 0, vendor ? 16 : 12 }, XLSX_FIT_FIXED },
 		/* 増減 / （ポイント） */
 		{ { "増減（ポイント）", XLSX_COL_BREAK | XLSX_COL_PHRASE, 13 },
 		    XLSX_FIT_FIXED },
 	};
-	struct xlsx_column	 cols[5];
-	const struct ck_stats	*s = c->s;
+	struct xlsx_fit_col	 fv[6];
+	struct xlsx_column	 cols[6];
 	struct xlsx_sheet	*sh;
 	const char		**cells = NULL;
-	char			(*nos)[24] = NULL;
+	char			(*nos)[24] = NULL, (*stv)[64] = NULL;
 	uint32_t		 row, first;
-	size_t			 i, n = 0;
+	size_t			 i, k, n = 0, nc = vendor ? 6 : 5;
 	int			 r;
 	char			 t[512];
 	struct buf		 nb = BUF_INIT;
 
+	for (i = k = 0; i < 6; i++)
+		if (i != 1 || vendor)
+			fv[k++] = fc[i];
 	if ((r = cal_fy_label(prev, sizeof prev, s->fy - 1)) != 0)
 		return r;
-	if (s->set->nitems > 0 && ((cells = calloc(s->set->nitems * 5,
+	if (s->set->nitems > 0 && ((cells = calloc(s->set->nitems * nc,
 	    sizeof *cells)) == NULL || (nos = calloc(s->set->nitems,
-	    sizeof *nos)) == NULL)) {
+	    sizeof *nos)) == NULL || (stv = calloc(s->set->nitems,
+	    sizeof *stv)) == NULL)) {
 		free(cells);
+		free(nos);
 		return error_set(NC_ENOMEM, "out of memory");
 	}
 	for (i = 0; i < s->set->nitems; i++) {
@@ -1951,50 +2121,68 @@ sheet_yoy(struct xlsx *x, struct ctx *c, const char *note)
 
 		if (isnan(is->prev) || isnan(is->rate))
 			continue;
-		cells[n * 5] = item_no(nos[n], sizeof nos[n], i);
-		cells[n * 5 + 1] = is->item->text;
+		k = 0;
+		cells[n * nc + k++] = item_no(nos[n], sizeof nos[n], i);
+		if (vendor) {
+			item_stages(&nb, is->item);
+			snprintf(stv[n], sizeof stv[n], "%s", buf_ok(&nb) == 0 &&
+			    nb.data != NULL ? nb.data : "");
+			cells[n * nc + k++] = stv[n];
+		}
+		cells[n * nc + k++] = is->item->text;
 		n++;
 	}
 	snprintf(t, sizeof t, "前年度との比較（%s → %s）", prev, c->fylabel);
 	if ((r = xlsx_add_sheet(&sh, x, "前年度比較", 0)) != 0 ||
 	    (r = xlsx_title(sh, t, note)) != 0 ||
-	    (r = xlsx_fit_sheet(sh, cols, fc, 5, cells, n, 0, 0, NULL)) != 0 ||
-	    (r = xlsx_table(&row, sh, cols, 5)) != 0)
+	    (r = xlsx_fit_sheet(sh, cols, fv, nc, cells, n, 0, 0, NULL)) != 0 ||
+	    (r = xlsx_table(&row, sh, cols, nc)) != 0)
 		goto done;
 	first = row;
-	for (i = 0; i < s->set->nitems; i++) {
+	for (i = 0, n = 0; i < s->set->nitems; i++) {
 		const struct ck_item_stat	*is = &s->items[i];
-		char				 no[24];
+		uint16_t			 col = 0;
 
 		if (isnan(is->prev) || isnan(is->rate))
 			continue;
-		xlsx_write_text(sh, row, 0, item_no(no, sizeof no, i));
-		xlsx_write_text(sh, row, 1, is->item->text);
-		rate_cell(sh, row, 2, is->prev);
-		rate_cell(sh, row, 3, is->rate);
-		xlsx_write_number(sh, row, 4, diffpt(is->rate, is->prev),
+		xlsx_write_text(sh, row, col++, cells[n * nc]);
+		if (vendor)
+			xlsx_write_text(sh, row, col++, cells[n * nc + 1]);
+		xlsx_write_text(sh, row, col++, is->item->text);
+		if (vendor) {
+			rate_of(t, sizeof t, is->prev, is->prev_n);
+			xlsx_write_text(sh, row, col++, t);
+			rate_of(t, sizeof t, is->rate, is->n);
+			xlsx_write_text(sh, row, col++, t);
+		} else {
+			rate_cell(sh, row, col++, is->prev);
+			rate_cell(sh, row, col++, is->rate);
+		}
+		xlsx_write_number(sh, row, col, diffpt(is->rate, is->prev),
 		    XLSX_NUM_DIFF);
 		row++;
+		n++;
 	}
 	/* the categories' chart compares the years */
 	if (row == first)
 		r = xlsx_note(sh, row + 1, "前年度と共通の項目はない。");
-	/* left out, and said so: an item counted nowhere else by No. */
-	else if ((r = left_out(&nb, s)) == 0 && nb.len > 0) {
-		/* the items whole, however many (t[512] cut the list) */
-		struct buf	 msg = BUF_INIT;
+	else {
+		uint32_t	nr = row + 1;
 
-		buf_printf(&msg, "%sは%s、この表に含まない。", nb.data,
-		    s->nreworded > 0 ? "、前年度と同じ項目でないため" :
-		    "前年度の実施率がないため");
-		if ((r = buf_ok(&msg)) == 0)
-			r = xlsx_note(sh, row + 1, msg.data);
-		buf_free(&msg);
+		/* the answers beside the rates, said what they are */
+		if (vendor)
+			r = xlsx_note(sh, nr++, "実施率の括弧内は、「はい」の"
+			    "回答数／回答数（該当なしを除く）である。");
+		/* left out, and said so: an item counted nowhere else */
+		buf_reset(&nb);
+		if (r == 0 && (r = yoy_left_out(&nb, s)) == 0 && nb.len > 0)
+			r = notes_wrapped(sh, &nr, nb.data, 0);
 	}
 done:
 	buf_free(&nb);
 	free(cells);
 	free(nos);
+	free(stv);
 	return r;
 }
 
@@ -2004,7 +2192,7 @@ sheet_stages(struct xlsx *x, struct ctx *c, const char *note)
 	static const struct xlsx_column	 cols[] = {
 		/* チェックシート数 on one line, never "チェックシート / 数" */
 		{ "点検段階", 0, 18 }, { "チェックシート数", 0, 18 },
-		{ "回答数", 0, 10 }, { "実施率", 0, 10 },
+		{ "回答数", 0, 10 }, { "実施率", 0, 17 },
 	};
 	static const uint16_t	 vals[] = { 3 };
 	const struct ck_stats	*s = c->s;
@@ -2025,7 +2213,11 @@ sheet_stages(struct xlsx *x, struct ctx *c, const char *note)
 		    XLSX_NUM_INT);
 		xlsx_write_number(sh, row, 2, (double)s->stages[k].n,
 		    XLSX_NUM_INT);
-		rate_cell(sh, row, 3, s->stages[k].rate);
+		/* a stage without a sheet says so, not a blank */
+		if (s->stages[k].nsheets == 0)
+			xlsx_write_text(sh, row, 3, "―（提出なし）");
+		else
+			rate_cell(sh, row, 3, s->stages[k].rate);
 	}
 	/*
 	 * The whole's rate the report quotes, as the other checks'
@@ -2160,6 +2352,91 @@ done:
 	return r;
 }
 
+/* Whether no line of w is under 2/5 the width of its widest. */
+static int
+lines_even(const char *w)
+{
+	const char	*nl;
+	size_t		 n, min = (size_t)-1, max = 0;
+
+	for (;; w = nl + 1) {
+		nl = strchr(w, '\n');
+		n = text_width(w, nl != NULL ? (size_t)(nl - w) : strlen(w));
+		if (n < min)
+			min = n;
+		if (n > max)
+			max = n;
+		if (nl == NULL)
+			break;
+	}
+	return 5 * min >= 2 * max;
+}
+
+/*
+ * A paragraph wrapped at width, or a character narrower at a time (to
+ * half of it) into as many lines none of which is a fragment: at the
+ * full width 全体の実施率…74.8%） left 「である。」 on a row of its own and
+ * the next sentence started with 「分類の前年度の実施率は、」 alone.
+ */
+static char *
+wrap_para(const char *para, unsigned width)
+{
+	unsigned	 n, cw;
+	char		*w;
+
+	if ((w = textfit_wrap(para, width)) == NULL || lines_even(w))
+		return w;
+	n = textfit_wrap_lines(para, width);
+	for (cw = width - 100; cw >= width / 2 && cw >= 100; cw -= 100) {
+		char	*t;
+
+		if (textfit_wrap_lines(para, cw) != n)
+			break;
+		if ((t = textfit_wrap(para, cw)) == NULL) {
+			free(w);
+			return NULL;
+		}
+		if (lines_even(t)) {
+			free(w);
+			return t;
+		}
+		free(t);
+	}
+	return w;
+}
+
+/*
+ * Each paragraph of s (its lines) wrapped at width by wrap_para().
+ * NULL when out of memory; free the result.
+ */
+static char *
+wrap_even(const char *s, unsigned width)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*nl;
+	char		*para, *w = NULL;
+
+	for (;; s = nl + 1) {
+		nl = strchr(s, '\n');
+		if ((para = strndup(s, nl != NULL ? (size_t)(nl - s) :
+		    strlen(s))) == NULL)
+			goto fail;
+		w = wrap_para(para, width);
+		free(para);
+		if (w == NULL)
+			goto fail;
+		buf_printf(&b, "%s%s", b.len > 0 ? "\n" : "", w);
+		free(w);
+		if (nl == NULL)
+			break;
+	}
+	if (buf_ok(&b) == 0 && b.data != NULL)
+		return buf_detach(&b, NULL);
+fail:
+	buf_free(&b);
+	return NULL;
+}
+
 /*
  * Lines of notes from row on (*row past them): each sentence of s on a
  * line of its own, wrapped at width (textfit's hundredths; 0: s's lines
@@ -2187,7 +2464,7 @@ notes_wrapped(struct xlsx_sheet *sh, uint32_t *row, const char *s,
 			    strncmp(p + 1, "」", 3) != 0)
 				buf_putc(&b, '\n');
 		}
-		w = buf_ok(&b) == 0 ? textfit_wrap(b.data, width) : NULL;
+		w = buf_ok(&b) == 0 ? wrap_even(b.data, width) : NULL;
 		buf_free(&b);
 	}
 	if (w == NULL)

@@ -777,12 +777,42 @@ put_rich_title(struct buf *b, const char *text, unsigned sz, int bold,
 	buf_printf(b, "<c:title><c:tx><c:rich><a:bodyPr rot=\"%ld\" "
 	    "vert=\"horz\"/><a:lstStyle/><a:p><a:pPr>", rot);
 	put_font(b, "defRPr", sz, bold, NULL);
-	buf_puts(b, "</a:pPr><a:r>");
-	put_font(b, "rPr", sz, bold, NULL);
-	buf_puts(b, "<a:t>");
-	opc_put_text(b, text, strlen(text));
-	buf_puts(b, "</a:t></a:r></a:p></c:rich></c:tx><c:overlay val=\"0\"/>"
+	buf_puts(b, "</a:pPr>");
+	/*
+	 * A line feed starts a paragraph: a title its writer wrapped (a
+	 * list of names kept whole) keeps its lines, where the reader's
+	 * own wrapping broke 土木部 after 土木.
+	 */
+	for (;;) {
+		size_t	len = strcspn(text, "\n");
+
+		buf_puts(b, "<a:r>");
+		put_font(b, "rPr", sz, bold, NULL);
+		buf_puts(b, "<a:t>");
+		opc_put_text(b, text, len);
+		buf_puts(b, "</a:t></a:r>");
+		if (text[len] == '\0')
+			break;
+		text += len + 1;
+		buf_puts(b, "</a:p><a:p><a:pPr>");
+		put_font(b, "defRPr", sz, bold, NULL);
+		buf_puts(b, "</a:pPr>");
+	}
+	buf_puts(b, "</a:p></c:rich></c:tx><c:overlay val=\"0\"/>"
 	    "</c:title>");
+}
+
+/* The line feeds of a title: its lines after the first. */
+static size_t
+title_breaks(const char *t)
+{
+	size_t	n = 0;
+
+	while ((t = strchr(t, '\n')) != NULL) {
+		n++;
+		t++;
+	}
+	return n;
 }
 
 static void
@@ -1146,7 +1176,10 @@ put_bar_layout(struct buf *b, const struct chart *c, int title,
 	left = bar_names_cm(c, max, f);
 	right = c->labels ? 1.6 * z->label / 900 : 0.5;
 	top = title ? 1.1 * z->title / 1200 : 0.4;
-	bottom = (0.8 + (c->val_title != NULL ? 0.7 : 0)) * f;
+	bottom = 0.8 * f;
+	/* a line of title, and its others (0.45 cm at 10pt) */
+	if (c->val_title != NULL)
+		bottom += (0.7 + 0.45 * title_breaks(c->val_title)) * f;
 	if (legend == CHART_LEGEND_AUTO)
 		legend = c->nseries == 1 ? CHART_LEGEND_NONE :
 		    CHART_LEGEND_BOTTOM;

@@ -27,6 +27,9 @@
 #include "textfit.h"
 #include "training.h"
 
+/* Characters of a line of note under a slide's chart (47 wrapped there). */
+#define SEC_NOTE_CHARS	44
+
 /*
  * Copies into the deck's pool, whole however long the text.  Out of
  * memory the copy is "" and s->nomem is set: report_sec_build() fails
@@ -314,6 +317,111 @@ chapter_note(struct report_sec *s, struct chart *ch, int interim,
 	if ((rc = buf_ok(&b)) == 0 && b.len > 0)
 		rc = chart_set_axis_titles(ch, NULL, sec_str(s, b.data));
 	buf_free(&b);
+	return rc;
+}
+
+/* A risk of the final report's table, with where it was rated. */
+struct sec_risk {
+	const struct node	*rk;
+	const char		*target;
+	int			 value;		/* 発生可能性 × 影響度 */
+	size_t			 order;		/* audits', then risks' order */
+};
+
+static int
+level_score(const char *v)
+{
+	if (v == NULL)
+		return 0;
+	if (strcmp(v, "high") == 0)
+		return 3;
+	if (strcmp(v, "medium") == 0)
+		return 2;
+	return strcmp(v, "low") == 0;
+}
+
+/* By リスク値, the highest first; equal values in the audits' order. */
+static int
+risk_cmp(const void *a, const void *b)
+{
+	const struct sec_risk	*x = a, *y = b;
+
+	if (x->value != y->value)
+		return x->value > y->value ? -1 : 1;
+	return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/*
+ * The table 監査のリスク分析で評価したリスク: each risk with the audit's
+ * 対象 it was rated in, by リスク値 as the リスク一覧 workbook computes it
+ * (高3・中2・低1, 発生可能性 × 影響度) and headed as it is.  Without the
+ * 対象, 不要なアカウントの悪用 was five rows a reader could not tell apart.
+ */
+static int
+sec_risks(struct report_sec *s, struct sec_slide **out,
+    struct store *st, const struct schema *ak, struct record **v, size_t n,
+    const char *counted)
+{
+	static const char *const rh[] = { "対象", "リスク", "発生可能性",
+	    "影響度", "対策" };
+	struct sec_risk		*r = NULL, *t;
+	struct sec_slide	*rs;
+	const struct node	*rec, *risks;
+	const char		*org, *akind, *atarget, *lk, *im;
+	size_t			 i, k, m = 0, cap = 0;
+	int			 rc;
+
+	for (i = 0; i < n; i++) {
+		if (!counted[i])
+			continue;
+		rec = record_root(v[i]);
+		org = node_get_str(rec, "target_org");
+		audit_cols(s, without_fy(s, node_get_str(rec, "title")),
+		    org != NULL ? rp_org(st, org) : NULL,
+		    node_get_str(rec, "target_system"), &akind, &atarget);
+		risks = node_get(rec, "risks");
+		for (k = 0; risks != NULL && risks->kind == NODE_SEQ &&
+		    k < risks->n; k++) {
+			if (m == cap) {
+				cap = cap == 0 ? 16 : 2 * cap;
+				if ((t = reallocarray(r, cap, sizeof *r)) ==
+				    NULL) {
+					rc = error_set(NC_ENOMEM,
+					    "out of memory");
+					goto done;
+				}
+				r = t;
+			}
+			r[m].rk = risks->u.items[k];
+			r[m].target = atarget;
+			r[m].value = level_score(node_get_str(r[m].rk,
+			    "likelihood")) * level_score(node_get_str(r[m].rk,
+			    "impact"));
+			r[m].order = m;
+			m++;
+		}
+	}
+	if (m > 0)
+		qsort(r, m, sizeof *r, risk_cmp);
+	if ((rc = slide_new(s, &rs, 1, "監査のリスク分析で評価したリスク",
+	    0)) != 0 || (rc = table_init(s, rs, 5, rh)) != 0)
+		goto done;
+	for (i = 0; i < m; i++) {
+		lk = node_get_str(r[i].rk, "likelihood");
+		im = node_get_str(r[i].rk, "impact");
+		table_cell(s, rs, r[i].target);
+		table_cell(s, rs, node_get_str(r[i].rk, "risk"));
+		table_cell(s, rs, lk != NULL ? schema_label(ak,
+		    "risks.likelihood", lk) : "");
+		table_cell(s, rs, im != NULL ? schema_label(ak,
+		    "risks.impact", im) : "");
+		if ((rc = table_cell(s, rs, node_get_str(r[i].rk,
+		    "measure"))) != 0)
+			goto done;
+	}
+	*out = rs;
+done:
+	free(r);
 	return rc;
 }
 
@@ -699,37 +807,13 @@ sec_audits(struct report_sec *s, struct store *st)
 	 * workbook, which lists the findings too (14).
 	 */
 	if (nrisk > 0) {
-		static const char *const rh[] = { "リスク", "発生可能性",
-		    "影響", "対策" };
-		if ((rc = slide_new(s, &rs, 1, "監査のリスク分析で評価したリスク",
-		    0))
-		    != 0 ||
-		    (rc = table_init(s, rs, 4, rh)) != 0)
+		if ((rc = sec_risks(s, &rs, st, ak, v, n,
+		    counted)) != 0)
 			goto done;
-		for (i = 0; i < n; i++) {
-			if (!counted[i])
-				continue;
-			risks = node_get(record_root(v[i]), "risks");
-			for (k = 0; risks != NULL && risks->kind == NODE_SEQ &&
-			    k < risks->n; k++) {
-				const char *lk, *im;
-
-				rk = risks->u.items[k];
-				lk = node_get_str(rk, "likelihood");
-				im = node_get_str(rk, "impact");
-				table_cell(s, rs, node_get_str(rk, "risk"));
-				table_cell(s, rs, lk != NULL ? schema_label(ak,
-				    "risks.likelihood", lk) : "");
-				table_cell(s, rs, im != NULL ? schema_label(ak,
-				    "risks.impact", im) : "");
-				if ((rc = table_cell(s, rs, node_get_str(rk,
-				    "measure"))) != 0)
-					goto done;
-			}
-		}
 		/* counted under the table, as the 概要 counted them */
 		rs->note = sec_fmt(s, "評価したリスク %zu件"
-		    "（発生可能性 高 %zu件、中 %zu件、低 %zu件）。指摘事項は"
+		    "（発生可能性 高 %zu件、中 %zu件、低 %zu件）、リスク値"
+		    "（発生可能性 × 影響度、高3・中2・低1）の高い順。指摘事項は"
 		    "概要に示す。", nrisk, nhigh, nmid, nlow);
 	}
 done:
@@ -742,12 +826,32 @@ done:
 	return rc;
 }
 
+/*
+ * The 部 without a submission, under the chart 部別の平均得点 on lines
+ * of their own (SEC_NOTE_CHARS): each name whole, where the chart's
+ * reader wrapped 土木部 after 土木.
+ */
+static int
+missing_note(struct report_sec *s, struct chart *ch, const char *names)
+{
+	char	*w;
+	int	 rc;
+
+	if ((w = textfit_wrap(sec_fmt(s, "未提出の部：%s", names),
+	    SEC_NOTE_CHARS * 100)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	rc = chart_set_axis_titles(ch, NULL, w);
+	free(w);
+	return rc;
+}
+
 static int
 sec_checklists(struct report_sec *s, struct store *st)
 {
 	struct ck_stats		*cs = NULL;
 	struct sec_slide	*ov, *sl;
 	struct chart		*ch = NULL;
+	struct buf		 missing = BUF_INIT;
 	double			*now = NULL, *prev = NULL;
 	char			 line[512], a[32], b[32], c[32];
 	char			 fyl[CAL_FMT_MAX], pfyl[CAL_FMT_MAX];
@@ -833,12 +937,17 @@ sec_checklists(struct report_sec *s, struct store *st)
 	for (i = 0, nd = 0; i < cs->ndepts; i++) {
 		if (cs->depts[i].ndiv == 0)
 			continue;
-		/* a department without a bar says why, not an empty row */
+		/*
+		 * A department without a bar is named under the chart, not
+		 * given an empty row: with 19 of 93 課 submitting, 12 rows
+		 * of 「○○部（未提出）」 filled two slides with no bars.
+		 */
 		if (cs->depts[i].nsubmitted == 0) {
-			/* a 部's name is a line: up to 200 characters */
-			chart_category(ch, sec_fmt(s, "%s（未提出）",
-			    cs->depts[i].name));
-		} else if (cs->depts[i].nsubmitted < cs->depts[i].ndiv) {
+			buf_printf(&missing, "%s%s", missing.len > 0 ? "、" :
+			    "", cs->depts[i].name);
+			continue;
+		}
+		if (cs->depts[i].nsubmitted < cs->depts[i].ndiv) {
 			/*
 			 * a bar of some of the 部's 課 says so: 議会事務局's
 			 * 62.9点 is 議事課's alone (議会総務課 未提出)
@@ -865,16 +974,25 @@ sec_checklists(struct report_sec *s, struct store *st)
 		rc = error_code();
 		goto done;
 	}
-	chart_series(ch, fyl, now, nd);
+	/*
+	 * The earlier year first, as the 所属点検 report and its workbook
+	 * chart them: the same colour for the same year in both documents.
+	 */
 	if (cs->has_prev)
 		chart_series(ch, pfyl, prev, nd);
+	chart_series(ch, fyl, now, nd);
 	chart_set_format(ch, CHART_PLAIN);
+	if ((rc = buf_ok(&missing)) != 0 || (missing.len > 0 &&
+	    (rc = missing_note(s, ch, missing.data)) != 0))
+		goto done;
 	chart_set_numfmt(ch, "0", "0.0\\点");
 	/*
 	 * The scores as labels (one decimal): horizontal bars, as many to a
 	 * slide as have a line each, carry them legibly.
 	 */
 	chart_set_labels(ch, 1);
+	if (nd == 0)
+		goto done;
 	if ((rc = chart_check(ch)) != 0 ||
 	    (rc = slide_new(s, &sl, 2, "部別の平均得点（前年度比較）", 0)) != 0)
 		goto done;
@@ -882,6 +1000,7 @@ sec_checklists(struct report_sec *s, struct store *st)
 	ch = NULL;
 	s->dept_score = nd > 0;
 done:
+	buf_free(&missing);
 	chart_free(ch);
 	free(now);
 	free(prev);
