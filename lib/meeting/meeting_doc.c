@@ -381,7 +381,7 @@ kind_lines(struct dlines *l, struct store *st, const char *kind, int fy,
 	struct cal_date		 d;
 	struct buf		 b = BUF_INIT;
 	char			 era[CAL_FMT_MAX];
-	const char		*type, *org, *what;
+	const char		*type, *org, *what, *title;
 	size_t			 i;
 	int			 rc;
 
@@ -426,8 +426,14 @@ kind_lines(struct dlines *l, struct store *st, const char *kind, int fy,
 		/* a review says which of its three kinds it is */
 		if (strcmp(kind, "review") == 0 && type != NULL)
 			buf_printf(&b, "%s：", schema_label(ks, "type", type));
-		buf_puts(&b, node_get_str(root, "title"));
-		if (org != NULL)
+		title = node_get_str(root, "title");
+		buf_puts(&b, title);
+		/*
+		 * the division, unless the title names it (an audit's
+		 * 「…（運用面） 戸籍住民課（戸籍住民課）」, rev17a)
+		 */
+		if (org != NULL && (title == NULL ||
+		    strstr(title, mt_org_name(st, org)) == NULL))
 			buf_printf(&b, "（%s）", mt_org_name(st, org));
 		rc = dline_add(l, d, &b);
 	}

@@ -360,5 +360,25 @@ expect_grep "$T/out" "第4回 定例会"
 expect_status 0 "$NCIO" -C "$D" meeting list --type 定例会
 expect_grep "$T/out" "$m3 .*議事録提出済 .*2026-05-01 10:00  2026-05-14$"
 
+# an audit's title names its division: not again in brackets after it
+# (「…（運用面） 戸籍住民課（戸籍住民課）」 in a 次第, rev17a)
+mkdir -p "$T/all-ag"
+for m in $("$NCIO" -C "$T/sample" meeting list --fy 2026 --format csv |
+    sed -n 's/^\(mt-[0-9a-z]*\),.*/\1/p'); do
+	"$NCIO" -C "$T/sample" meeting export agenda "$m" -o "$T/all-ag/" \
+	    >/dev/null 2>&1 || true
+done
+checks=$((checks + 1))
+$PY - "$T/all-ag" <<'PY' || fail "a division named twice in a 次第"
+import glob, re, sys, docx
+seen = 0
+for f in glob.glob(sys.argv[1] + "/*.docx"):
+    for p in docx.Document(f).paragraphs:
+        seen += "監査" in p.text and "実施" in p.text
+        m = re.search(r"([^\s　（）]{2,})（\1）", p.text)
+        assert not m, (f, p.text)
+assert seen, "no audit in any 次第"
+PY
+
 expect_status 0 "$NCIO" -C "$D" lint
 finish
