@@ -929,17 +929,22 @@ sheet_times(struct xlsx *x, const struct s_view *v)
 		 * 60, as a cell wrapped by the reader keeps a character's room
 		 * (xlsx_usable()); in 58 a name of 29 got a row of two lines
 		 * that LibreOffice printed on one;
-		 * 封じ込めまで / （時間）, never （時間 / ）
+		 * 封じ込めまで / （時間）, never （時間 / ）.  No. and 発生日
+		 * as the 一覧's: three 職員端末でのマルウェア検知 could not be
+		 * told apart (rev17b T3).
 		 */
+		{ "No.", XLSX_COL_CENTER, 5 },
 		{ "件名", 0, 60 },
+		{ "発生日", 0, 9 },
 		{ "封じ込めまで（時間）", XLSX_COL_BREAK, 16 },
 		{ "復旧まで（時間）", XLSX_COL_BREAK, 14 },
 	};
-	static const uint16_t	 vals[] = { 1, 2 };
+	static const uint16_t	 vals[] = { 3, 4 };
 	static const char *const names[] = { "封じ込めまで", "復旧まで" };
 	struct xlsx_sheet	*sh;
 	struct xlsx_chart	 ch;
 	char			 title[128], line[256], ac[32], ar[32];
+	char			**labels = NULL;
 	uint32_t		 row, first;
 	double			 sc = 0, sr = 0;
 	size_t			 i, n = 0, nc = 0, nr = 0;
@@ -958,17 +963,28 @@ sheet_times(struct xlsx *x, const struct s_view *v)
 	if (v->ntimes == 0)
 		return xlsx_note(sh, 3, "経過の記録から時間を計算できる事故等は"
 		    "ない。");
-	if ((rc = xlsx_table(&row, sh, cols, 3)) != 0)
+	if ((rc = xlsx_table(&row, sh, cols, 5)) != 0)
 		return rc;
+	if ((labels = calloc(v->n, sizeof *labels)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
 	first = row;
 	for (i = 0; i < v->n; i++) {
 		const struct s_row *r = &v->rows[i];
 
 		if (r->contain < 0 && r->recover < 0)
 			continue;
-		xlsx_write_text(sh, row, 0, node_get_str(r->root, "title"));
-		write_hours(sh, row, 1, r->contain);
-		write_hours(sh, row, 2, r->recover);
+		xlsx_write_number(sh, row, 0, (double)(i + 1), XLSX_NUM_INT);
+		xlsx_write_text(sh, row, 1, node_get_str(r->root, "title"));
+		write_date(sh, row, 2, r->occurred);
+		write_hours(sh, row, 3, r->contain);
+		write_hours(sh, row, 4, r->recover);
+		/* the chart's label: the 一覧's No. with the name */
+		if ((labels[n] = text_printf("No.%zu %s", i + 1,
+		    node_get_str(r->root, "title") != NULL ?
+		    node_get_str(r->root, "title") : "")) == NULL) {
+			rc = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
 		/* the averages of the figures shown, which a reader can add */
 		if (r->contain >= 0) {
 			sc += hours_shown(r->contain);
@@ -981,9 +997,11 @@ sheet_times(struct xlsx *x, const struct s_view *v)
 		row++;
 		n++;
 	}
-	if (n == 0)
-		return xlsx_note(sh, row + 1, "経過の記録から時間を計算できる事故"
+	if (n == 0) {
+		rc = xlsx_note(sh, row + 1, "経過の記録から時間を計算できる事故"
 		    "等はない。");
+		goto done;
+	}
 	/* the averages rounded half up once, as the ward rounds */
 	text_pct1(ac, sizeof ac, nc > 0 ? sc / (double)nc : 0.0, 0, "");
 	text_pct1(ar, sizeof ar, nr > 0 ? sr / (double)nr : 0.0, 0, "");
@@ -991,7 +1009,7 @@ sheet_times(struct xlsx *x, const struct s_view *v)
 	    "復旧まで%s時間（%zu件）。封じ込め・復旧の時刻の記録がない事故等"
 	    "は含まない。", ac, nc, ar, nr);
 	if ((rc = xlsx_note(sh, row + 1, line)) != 0)
-		return rc;
+		goto done;
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_BAR;
 	ch.title = title;
@@ -1000,6 +1018,8 @@ sheet_times(struct xlsx *x, const struct s_view *v)
 	ch.names = names;
 	ch.val_cols = vals;
 	ch.nval = 2;
+	ch.cat_col = 1;
+	ch.cat_labels = (const char *const *)labels;
 	/* hours to one decimal, as the averages above */
 	ch.label_numfmt = "0.0";
 	ch.first_row = first;
@@ -1007,7 +1027,12 @@ sheet_times(struct xlsx *x, const struct s_view *v)
 	ch.at_row = row + 3;
 	ch.width = 720;
 	ch.height = 160 + 40 * (int)n;
-	return xlsx_add_chart(sh, &ch);
+	rc = xlsx_add_chart(sh, &ch);
+done:
+	for (i = 0; i < n; i++)
+		free(labels[i]);
+	free(labels);
+	return rc;
 }
 
 int

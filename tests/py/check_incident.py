@@ -311,16 +311,24 @@ def check_stats_form(path, wb):
                            (c.coordinate, c.number_format))
     ws = wb["対応時間"]
     shown, note = set(), None
+    # the hours' columns by their headings (No. and 発生日 beside them)
+    hcols = set()
     for row in ws.iter_rows():
         for c in row:
-            if isinstance(c.value, float) or isinstance(c.value, int):
+            if isinstance(c.value, str) and c.value.endswith("まで（時間）"):
+                hcols.add(c.column)
+    for row in ws.iter_rows():
+        for c in row:
+            if isinstance(c.value, str) and "平均" in c.value:
+                note = c.value
+            elif c.column not in hcols:
+                continue
+            elif isinstance(c.value, float) or isinstance(c.value, int):
                 d = decimals(c.number_format)
                 shown.add(d)
                 if round(c.value, d) != c.value:
                     bad.append("対応時間 %s: %r beyond its %d decimals" %
                                (c.coordinate, c.value, d))
-            elif isinstance(c.value, str) and "平均" in c.value:
-                note = c.value
     for m in re.finditer(r"([0-9]+(?:\.([0-9]+))?)時間", note or ""):
         shown.add(len(m.group(2) or ""))
     if len(shown) > 1:
@@ -330,9 +338,11 @@ def check_stats_form(path, wb):
     # the ward rounds (0.15 is 0.2; printf's "%.1f" printed 0.1)
     from decimal import Decimal, ROUND_HALF_UP
     cols = {"封じ込め": [], "復旧": []}
+    hc = sorted(hcols)
     for r in ws.iter_rows(min_row=5, values_only=True):
-        if isinstance(r[0], str) and "平均" not in r[0]:
-            for key, v in zip(("封じ込め", "復旧"), r[1:3]):
+        if len(hc) == 2 and isinstance(r[0], (int, float)):
+            for key, v in zip(("封じ込め", "復旧"),
+                              (r[hc[0] - 1], r[hc[1] - 1])):
                 if isinstance(v, (int, float)):
                     cols[key].append(Decimal(repr(v)))
     for key, vals in cols.items():
@@ -345,6 +355,21 @@ def check_stats_form(path, wb):
             bad.append("対応時間: 平均 %sまで%s時間（%s件）, the cells give "
                        "%s (%d件)" % (key, m.group(1), m.group(2), want,
                                      len(vals)))
+    # each row named as the 一覧 names it: its No. and 発生日 (three
+    # 職員端末でのマルウェア検知 could not be told apart, rev17b T3)
+    lst = {r[0]: r for r in wb["一覧"].iter_rows(min_row=4, values_only=True)
+           if isinstance(r[0], (int, float))}
+    for r in ws.iter_rows(min_row=4, values_only=True):
+        if r[:3] == ("No.", "件名", "発生日") or not hc:
+            continue
+        if isinstance(r[0], (int, float)):
+            if r[0] not in lst or r[1] not in lst[r[0]] or \
+                    r[2] not in lst[r[0]]:
+                bad.append("対応時間: No.%s %r (%r) is not the 一覧's" %
+                           (r[0], r[1], r[2]))
+    if hc and not any(r[:3] == ("No.", "件名", "発生日")
+                      for r in ws.iter_rows(values_only=True)):
+        bad.append("対応時間: no No., 件名, 発生日 columns")
     # one decimal, as the Word documents give times (47.1時間, not 47.13)
     if shown and shown != {1}:
         bad.append("対応時間: hours in %s decimals, want 1" % sorted(shown))
