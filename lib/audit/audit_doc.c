@@ -3451,7 +3451,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		 * one digit; the room from that heading on two lines and
 		 * the 種類 at its phrase (フォローアップ / 監査)
 		 */
-		{ { "監査名", XLSX_COL_NAME, 26 }, XLSX_FIT_FIXED },
+		{ { "監査名", XLSX_COL_NAME, 32 }, XLSX_FIT_FIXED },
 		{ { "種類", XLSX_COL_CENTER | XLSX_COL_NAME | XLSX_COL_PHRASE,
 		    15 }, XLSX_FIT_FIXED },
 		/* 総務課／文書管理システム: a line each, not broken */
