@@ -433,7 +433,7 @@ sec_audits(struct report_sec *s, struct store *st)
 	struct record		**v = NULL;
 	const struct node	*rec, *risks, *rk;
 	struct audit_score	 sc;
-	struct sec_slide	*sl, *ov, *tb, *rs;
+	struct sec_slide	*sl, *ov, *tb, *rs = NULL;
 	struct chart		*ch = NULL;
 	long			 csum[64], ccnt[64], tenths, sum_t = 0;
 	const char		*csrc[64];	/* a chapter's first audit */

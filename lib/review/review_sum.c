@@ -513,7 +513,7 @@ review_write_summary_xlsx(struct review_ctx *c,
 	char			 median[192], pnote[256], day[CAL_FMT_MAX];
 	char			 rnote[384];
 	char			 med[32], t1[160], t2[160], py[CAL_FMT_MAX];
-	char			 prev[256], *pn = NULL, wa[96], wb[96];
+	char			 prev[256], *pn = NULL, wa[160], wb[160];
 	const char		*after[3] = { NULL, NULL, NULL };
 	int			 rc;
 
