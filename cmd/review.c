@@ -1239,9 +1239,9 @@ summarise(struct review_summary *sum, struct review_ctx **rctx,
 {
 	const struct schema	*kind;
 	const struct node	**roots = NULL;
-	struct lrow		*rows = NULL;
-	struct reclist		 refs = RECLIST_INIT;
-	size_t			 i, n = 0;
+	struct lrow		*rows[2] = { NULL, NULL };
+	struct reclist		 refs[2] = { RECLIST_INIT, RECLIST_INIT };
+	size_t			 i, k, n[2] = { 0, 0 }, nr = 0;
 	int			 rc = CMD_FAIL;
 
 	*rctx = NULL;
@@ -1249,27 +1249,35 @@ summarise(struct review_summary *sum, struct review_ctx **rctx,
 	    review_ctx_new(rctx, st) != 0)
 		return cmd_lib_error();
 	/*
-	 * every year's: a plan of a year before decided in this one
-	 * counts in this one's 判定 (review_summarise())
+	 * The year's and the year before's: a plan of the year before
+	 * decided in this one counts in this one's 判定
+	 * (review_summarise()); a step is dated at most a year after its
+	 * record's year (review_check_date()).  Every year's made the
+	 * summary at 10 fiscal years 3 × its time.
 	 */
-	if (load_reviews(&rows, &n, &refs, st, kind, 0, NULL, 0, NULL,
-	    NULL) != CMD_OK)
-		goto done;
-	if (n > 0 && (roots = calloc(n, sizeof *roots)) == NULL) {
+	for (k = 0; k < 2; k++)
+		if (load_reviews(&rows[k], &n[k], &refs[k], st, kind,
+		    fy - (int)k, NULL, 0, NULL, NULL) != CMD_OK)
+			goto done;
+	if (n[0] + n[1] > 0 && (roots = calloc(n[0] + n[1],
+	    sizeof *roots)) == NULL) {
 		cmd_error(_("out of memory"));
 		goto done;
 	}
-	for (i = 0; i < n; i++)
-		roots[i] = record_root(rows[i].r);
-	if (review_summarise(sum, *rctx, fy, roots, n) != 0) {
+	for (k = 0; k < 2; k++)
+		for (i = 0; i < n[k]; i++)
+			roots[nr++] = record_root(rows[k][i].r);
+	if (review_summarise(sum, *rctx, fy, roots, nr) != 0) {
 		cmd_lib_error();
 		goto done;
 	}
 	rc = CMD_OK;
 done:
 	free(roots);
-	free_reviews(rows, n);
-	reclist_free(&refs);
+	for (k = 0; k < 2; k++) {
+		free_reviews(rows[k], n[k]);
+		reclist_free(&refs[k]);
+	}
 	if (rc != CMD_OK) {
 		review_ctx_free(*rctx);
 		*rctx = NULL;
