@@ -334,6 +334,7 @@ struct audit_prior {
 	size_t			 nopen;
 };
 
+int		 audit_level_score(const char *);
 void		 audit_prior(struct audit_prior *out,
 		    struct record *const *all, size_t nall,
 		    const struct node *root);

@@ -3979,8 +3979,9 @@ done:
 
 /* --- リスク一覧 -------------------------------------------------------- */
 
-static int
-level_score(const char *v)
+/* A risk's level as a score: high 3, medium 2, low 1, else 0 (未評価). */
+int
+audit_level_score(const char *v)
 {
 	if (v == NULL)
 		return 0;
@@ -4090,13 +4091,14 @@ audit_doc_risks(const char *path, struct store *st,
 			l = node_get_str(it, "likelihood");
 			im = node_get_str(it, "impact");
 			/* what the analysis left out says so (未評価) */
-			grid_set(&g, r, 7, level_score(l) ? label(st, "risks",
-			    "likelihood", l) : UNRATED);
-			grid_set(&g, r, 8, level_score(im) ? label(st, "risks",
-			    "impact", im) : UNRATED);
-			if (level_score(l) && level_score(im)) {
-				snprintf(num, sizeof num, "%d", level_score(l) *
-				    level_score(im));
+			grid_set(&g, r, 7, audit_level_score(l) ? label(st,
+			    "risks", "likelihood", l) : UNRATED);
+			grid_set(&g, r, 8, audit_level_score(im) ? label(st,
+			    "risks", "impact", im) : UNRATED);
+			if (audit_level_score(l) && audit_level_score(im)) {
+				snprintf(num, sizeof num, "%d",
+				    audit_level_score(l) *
+				    audit_level_score(im));
 				grid_set(&g, r, 9, num);
 			} else
 				grid_set(&g, r, 9, UNRATED);

@@ -328,18 +328,6 @@ struct sec_risk {
 	size_t			 order;		/* audits', then risks' order */
 };
 
-static int
-level_score(const char *v)
-{
-	if (v == NULL)
-		return 0;
-	if (strcmp(v, "high") == 0)
-		return 3;
-	if (strcmp(v, "medium") == 0)
-		return 2;
-	return strcmp(v, "low") == 0;
-}
-
 /* By リスク値, the highest first; equal values in the audits' order. */
 static int
 risk_cmp(const void *a, const void *b)
@@ -394,9 +382,9 @@ sec_risks(struct report_sec *s, struct sec_slide **out,
 			}
 			r[m].rk = risks->u.items[k];
 			r[m].target = atarget;
-			r[m].value = level_score(node_get_str(r[m].rk,
-			    "likelihood")) * level_score(node_get_str(r[m].rk,
-			    "impact"));
+			r[m].value = audit_level_score(node_get_str(
+			    r[m].rk, "likelihood")) *
+			    audit_level_score(node_get_str(r[m].rk, "impact"));
 			r[m].order = m;
 			m++;
 		}
