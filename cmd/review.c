@@ -1232,53 +1232,67 @@ add_counts(struct table *t, const char *group, const char *gkey,
 	return 0;
 }
 
-/* A year's counts: the caller frees *sum and rctx. */
+/*
+ * A year's counts, and with prev the year before's too, from one load:
+ * the caller frees *sum, *prev and rctx.
+ */
 static int
-summarise(struct review_summary *sum, struct review_ctx **rctx,
-    struct store *st, int fy)
+summarise(struct review_summary *sum, struct review_summary *prev,
+    struct review_ctx **rctx, struct store *st, int fy)
 {
 	const struct schema	*kind;
 	const struct node	**roots = NULL;
-	struct lrow		*rows[2] = { NULL, NULL };
-	struct reclist		 refs[2] = { RECLIST_INIT, RECLIST_INIT };
-	size_t			 i, k, n[2] = { 0, 0 }, nr = 0;
-	int			 rc = CMD_FAIL;
+	struct lrow		*rows[3] = { NULL, NULL, NULL };
+	struct reclist		 refs[3] = { RECLIST_INIT, RECLIST_INIT,
+				    RECLIST_INIT };
+	size_t			 i, k, n[3] = { 0, 0, 0 }, nr = 0;
+	size_t			 years = prev != NULL ? 3 : 2;
+	int			 rc = CMD_FAIL, have_sum = 0;
 
 	*rctx = NULL;
 	if (store_kind(&kind, st, "review") != 0 ||
 	    review_ctx_new(rctx, st) != 0)
 		return cmd_lib_error();
 	/*
-	 * The year's and the year before's: a plan of the year before
-	 * decided in this one counts in this one's 判定
-	 * (review_summarise()); a step is dated at most a year after its
-	 * record's year (review_check_date()).  Every year's made the
-	 * summary at 10 fiscal years 3 × its time.
+	 * The year's and the year before's (and the one before that, for
+	 * prev): a plan of the year before decided in this one counts in
+	 * this one's 判定 (review_summarise()); a step is dated at most a
+	 * year after its record's year (review_check_date()).  Every
+	 * year's made the summary at 10 fiscal years 3 × its time; each
+	 * year loaded once, the two summaries share the year between.
 	 */
-	for (k = 0; k < 2; k++)
+	for (k = 0; k < years; k++)
 		if (load_reviews(&rows[k], &n[k], &refs[k], st, kind,
 		    fy - (int)k, NULL, 0, NULL, NULL) != CMD_OK)
 			goto done;
-	if (n[0] + n[1] > 0 && (roots = calloc(n[0] + n[1],
+	if (n[0] + n[1] + n[2] > 0 && (roots = calloc(n[0] + n[1] + n[2],
 	    sizeof *roots)) == NULL) {
 		cmd_error(_("out of memory"));
 		goto done;
 	}
-	for (k = 0; k < 2; k++)
+	for (k = 0; k < years; k++)
 		for (i = 0; i < n[k]; i++)
 			roots[nr++] = record_root(rows[k][i].r);
 	if (review_summarise(sum, *rctx, fy, roots, nr) != 0) {
 		cmd_lib_error();
 		goto done;
 	}
+	have_sum = 1;
+	if (prev != NULL && review_summarise(prev, *rctx, fy - 1, roots,
+	    nr) != 0) {
+		cmd_lib_error();
+		goto done;
+	}
 	rc = CMD_OK;
 done:
 	free(roots);
-	for (k = 0; k < 2; k++) {
+	for (k = 0; k < years; k++) {
 		free_reviews(rows[k], n[k]);
 		reclist_free(&refs[k]);
 	}
 	if (rc != CMD_OK) {
+		if (have_sum)
+			review_summary_free(sum);
 		review_ctx_free(*rctx);
 		*rctx = NULL;
 	}
@@ -1308,7 +1322,8 @@ review_summary_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		return CMD_FAIL;
 	if (store_kind(&kind, st, "review") != 0)
 		return cmd_lib_error();
-	if (summarise(&sum, &rctx, st, (int)opt_num(ov, "fy", 0)) != CMD_OK)
+	if (summarise(&sum, NULL, &rctx, st, (int)opt_num(ov, "fy", 0)) !=
+	    CMD_OK)
 		return CMD_FAIL;
 	if ((t = table_new(data ? 6 : 5)) == NULL) {
 		cmd_lib_error();
@@ -1382,7 +1397,7 @@ write_rdoc(const char *path, void *arg)
 static int
 export_summary(struct cmd_ctx *ctx, struct optv *ov, struct store *st)
 {
-	struct review_ctx	*rctx = NULL, *pctx = NULL;
+	struct review_ctx	*rctx = NULL;
 	struct review_summary	 sum, prev;
 	struct cmd_export_doc	 doc;
 	struct rdoc		 rd;
@@ -1390,17 +1405,11 @@ export_summary(struct cmd_ctx *ctx, struct optv *ov, struct store *st)
 	int			 rc, fy = (int)opt_num(ov, "fy", 0);
 
 	(void)ctx;
-	if (summarise(&sum, &rctx, st, fy) != CMD_OK)
-		return CMD_FAIL;
 	/* the year before's counts beside, where it had reviews */
-	if (summarise(&prev, &pctx, st, fy - 1) != CMD_OK) {
-		review_summary_free(&sum);
-		review_ctx_free(rctx);
+	if (summarise(&sum, &prev, &rctx, st, fy) != CMD_OK)
 		return CMD_FAIL;
-	}
 	rc = review_summary_compare(&sum, &prev);
 	review_summary_free(&prev);
-	review_ctx_free(pctx);
 	if (rc != 0) {
 		rc = cmd_lib_error();
 		goto done;
