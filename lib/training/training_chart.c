@@ -15,6 +15,14 @@
 #include "training.h"
 #include "training_int.h"
 
+/*
+ * Bars labelled with their values as the workbook's charts are, up to
+ * as many as it labels (xlsx.c's XLSX_CHART_LABELS_MAX): a reader of the
+ * 研修実施報告書 checks a 得点分布 or a 正答率 against the tables, not
+ * against the axis.
+ */
+#define TR_CHART_LABELS_MAX	24
+
 static int
 finish(struct chart **out, struct chart *c, const char *name, double *v,
     size_t n, enum chart_format fmt, const char *cat, const char *val)
@@ -23,6 +31,7 @@ finish(struct chart **out, struct chart *c, const char *name, double *v,
 
 	if ((rc = chart_series(c, name, v, n)) != 0 ||
 	    (rc = chart_set_format(c, fmt)) != 0 ||
+	    (rc = chart_set_labels(c, n <= TR_CHART_LABELS_MAX)) != 0 ||
 	    (rc = chart_set_axis_titles(c, cat, val)) != 0 ||
 	    (rc = chart_check(c)) != 0) {
 		chart_free(c);

@@ -281,6 +281,18 @@ for f in "$O/docs/report-mn.docx" \
 	$PY "$ORDER" "$D/orgs.yaml" "$f" - org >&2 ||
 	    fail "所属別 of $(basename "$f") in organisation order"
 done
+# the report's charts carry their values as the workbook's do: a reader
+# of the 得点分布 or 問題別の正答率 should not read a bar against the axis
+$PY - "$O/docs/report-mn.docx" <<'PYEOF' || fail "report: charts without values"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+charts = [z.read(x).decode() for x in z.namelist()
+          if re.match(r"word/charts/chart\d+\.xml$", x)]
+for n in ("テストの得点分布", "問題別の正答率"):
+    c = [c for c in charts if n in c]
+    assert c, "no chart " + n
+    assert '<c:showVal val="1"/>' in c[0], "no data labels: " + n
+PYEOF
 run 0 export survey "$NURSERY" -o "$O/docs/survey.docx"
 py questions "$O/docs/survey.docx" "$D/trainings/2026/$NURSERY.yaml" survey
 run 0 export test "$NURSERY" -o "$O/docs/test.docx"
