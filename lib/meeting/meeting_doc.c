@@ -261,11 +261,14 @@ in_window(struct cal_date d, struct cal_date after, struct cal_date upto)
  * The line under the list that counts the open issues it leaves out:
  * those past due at the previous meeting of the kind (that one's 次第
  * named them: by the third year 46 of them filled three pages, and
- * ran out of ア … ン) and those due after the next meeting or never.
+ * ran out of ア … ン), how many of those an earlier fiscal year raised
+ * (two years overdue read as one more count, rev18a), and those due
+ * after the next meeting (the year's end when none is set) or never.
  */
 static int
 issues_rest(struct meeting_item *it, struct cal_date prev, size_t nold,
-    struct cal_date until, size_t nlater, size_t nodue)
+    size_t nold_earlier, struct cal_date until, int year_end, size_t nlater,
+    size_t nodue)
 {
 	struct buf	 b = BUF_INIT;
 	char		 era[CAL_FMT_MAX];
@@ -274,12 +277,18 @@ issues_rest(struct meeting_item *it, struct cal_date prev, size_t nold,
 	buf_puts(&b, "このほか、");
 	if (nold > 0) {
 		mt_era(era, prev, CAL_ERA_LONG);
-		buf_printf(&b, "期限が前回（%s）以前の未完了の課題が%zu件%s",
-		    era, nold, nlater + nodue > 0 ? "、" : "");
+		buf_printf(&b, "期限が前回（%s）以前の未完了の課題が%zu件", era,
+		    nold);
+		if (nold_earlier > 0)
+			buf_printf(&b, "（うち前年度以前に起票したもの%zu件）",
+			    nold_earlier);
+		if (nlater + nodue > 0)
+			buf_puts(&b, "、");
 	}
 	if (nlater + nodue > 0) {
 		mt_era(era, until, CAL_ERA_LONG);
-		buf_printf(&b, "期限が%sより後%s未完了の課題が%zu件", era,
+		buf_printf(&b, "期限が%s%s%sより後%s未完了の課題が%zu件",
+		    year_end ? "年度末（" : "", era, year_end ? "）" : "",
 		    nodue > 0 ? "または期限を定めていない" : "の",
 		    nlater + nodue);
 	}
@@ -295,11 +304,14 @@ issues_rest(struct meeting_item *it, struct cal_date prev, size_t nold,
  * of the kind (past due now) or fall due by the next one, then how many
  * open ones that leaves out: a 進捗報告会 two months ahead listed issues
  * not yet due that a 定例会 two weeks ahead did not, and neither said
- * why.  Without a previous meeting every issue past due is named.
+ * why.  Without a previous meeting every issue past due is named;
+ * without a next one (the year's last, or not set yet) the window runs
+ * to the fiscal year's end and says so: the last 進捗報告会 of the
+ * contract cut at 「令和12年2月21日」, a day with no meeting (rev18a).
  */
 static int
 topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
-    struct cal_date prev, struct cal_date until)
+    struct cal_date prev, struct cal_date until, int year_end)
 {
 	struct recset		 rs = { NULL, 0 };
 	struct dlines		 l = { NULL, 0 };
@@ -308,6 +320,7 @@ topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
 	struct buf		 b = BUF_INIT;
 	char			 era[CAL_FMT_MAX], no[96];
 	size_t			 i, nopen = 0, nold = 0, nlater = 0, nodue = 0;
+	size_t			 nold_earlier = 0;
 	int			 rc;
 
 	if ((rc = mt_recs_load(&rs, st, "issue", 0)) != 0)
@@ -331,6 +344,8 @@ topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
 		}
 		if (prev.y != 0 && cal_cmp(due, prev) <= 0) {
 			nold++;
+			mt_date(&d, root, "raised");
+			nold_earlier += cal_fy(d) < cal_fy(date);
 			continue;
 		}
 		mt_era(era, due, CAL_ERA_LONG);
@@ -356,14 +371,16 @@ topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
 			buf_puts(&b, "前回以降に期限を迎えた課題、次回までに期限を"
 			    "迎える課題はありません。");
 		else
-			buf_printf(&b, "期限を過ぎた課題、次回までに期限を迎える"
-			    "課題はありません（未完了の課題 %zu 件）。", nopen);
+			buf_printf(&b, "期限を過ぎた課題、%sまでに期限を迎える"
+			    "課題はありません（未完了の課題 %zu 件）。",
+			    year_end ? "年度末" : "次回", nopen);
 		rc = buf_ok(&b) == 0 ? item_line(it, b.data, 0) : NC_ENOMEM;
 		if (nold == 0)
 			nlater = nodue = 0;	/* counted in the line above */
 	}
 	if (rc == 0 && nold + nlater + nodue > 0)
-		rc = issues_rest(it, prev, nold, until, nlater, nodue);
+		rc = issues_rest(it, prev, nold, nold_earlier, until,
+		    year_end, nlater, nodue);
 	buf_free(&b);
 	dlines_free(&l);
 	recset_free(&rs);
@@ -488,15 +505,16 @@ topic_activity(struct meeting_item *it, struct store *st, int fy,
 
 static int
 topic_schedule(struct meeting_item *it, struct store *st, int fy,
-    struct cal_date date, struct cal_date until)
+    struct cal_date date, struct cal_date until, int year_end)
 {
 	static const char *const kinds[] = { "audit", "training", NULL };
 	int	rc;
 
 	rc = grouped(it, st, kinds, fy, cal_add_days(date, -1), until, 1);
 	if (rc == 0 && it->nlines == 0)
-		rc = item_line(it, "次回までに予定している監査・研修はありません。",
-		    0);
+		rc = item_line(it, year_end ? "年度末までに予定している監査・研"
+		    "修はありません。" : "次回までに予定している監査・研修はあ"
+		    "りません。", 0);
 	return rc;
 }
 
@@ -525,6 +543,7 @@ struct ctx {
 	const struct node *rec;
 	int		 fy;
 	struct cal_date	 date, prev, until;
+	int		 year_end;	/* no next meeting: until is 3/31 */
 	char		*period;
 };
 
@@ -551,11 +570,12 @@ fill_topic(struct meeting_item *it, struct ctx *c, const char *topic)
 	it->topic = topic;
 	if (strcmp(topic, "issues") == 0)
 		return topic_issues(it, c->st, c->date, c->prev,
-		    c->until);
+		    c->until, c->year_end);
 	if (strcmp(topic, "activity") == 0)
 		return topic_activity(it, c->st, c->fy, c->prev, c->date);
 	if (strcmp(topic, "schedule") == 0)
-		return topic_schedule(it, c->st, c->fy, c->date, c->until);
+		return topic_schedule(it, c->st, c->fy, c->date, c->until,
+		    c->year_end);
 	if (strcmp(topic, "reports") == 0)
 		return topic_reports(it, c->period != NULL ? c->period : "",
 		    has_topic(c->rec, "issues"));
@@ -648,8 +668,13 @@ base_view(struct meeting_view *v, struct ctx *c, struct store *st,
 	c->date = v->date;
 	if ((rc = neighbours(&c->prev, &next, &v->next, st, rec)) != 0)
 		return rc;
-	/* "near their due date": due before the next meeting of the type */
-	c->until = next.y != 0 ? next : cal_add_days(v->date, 14);
+	/*
+	 * "near their due date": due before the next meeting of the type,
+	 * or by the fiscal year's end when none is set (14 days on was a
+	 * date no meeting had, two months short for a 進捗報告会)
+	 */
+	c->year_end = next.y == 0;
+	c->until = next.y != 0 ? next : (struct cal_date){ c->fy + 1, 3, 31 };
 	if (node_scalar_eq(node_get(rec, "type"), "progress")) {
 		if ((rc = meeting_report_period(&from, &to, NULL, st, rec)) != 0)
 			return rc;
