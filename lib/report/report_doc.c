@@ -797,7 +797,15 @@ pool_dup(struct strpool *pool, const char *s, int *bad)
  * line in a row counted two lines high.
  */
 #define ANNUAL_UNHELD	"未実施 %ld件（予定日を過ぎて実施の記録がないもの）"
-#define ANNUAL_MOVED	"年間想定を下回る（仕様書6(1)ウにより他の業務に振替）"
+/*
+ * A shortfall the 未実施/中止/取下げ do not explain is effort moved
+ * (6(1)ウ) to the work the note under the table names (destinations(),
+ * as the 作業実施報告書 names them): 13 rows said 「他の業務に振替」 with
+ * nothing in the workbook to show where (rev18b); with no work to move
+ * it to the row says only that the year fell short.
+ */
+#define ANNUAL_MOVED	"年間想定を下回る（仕様書6(1)ウにより※の業務に振替）"
+#define ANNUAL_SHORT	"年間想定を下回る"
 
 /*
  * An item's 備考, as the 作業実施報告書 words the same item (its 6(1)ウ
@@ -847,10 +855,12 @@ annual_note(char *note, size_t size, const struct report_work *w,
 			snprintf(note, size, "%s", out);
 			break;
 		case REPORT_UNHELD_PART:
-			snprintf(note, size, ANNUAL_MOVED "。うち%s", out);
+			snprintf(note, size, "%s。うち%s", w->effort != NULL ?
+			    ANNUAL_MOVED : ANNUAL_SHORT, out);
 			break;
 		case REPORT_UNHELD_NONE:
-			snprintf(note, size, ANNUAL_MOVED);
+			snprintf(note, size, "%s", w->effort != NULL ?
+			    ANNUAL_MOVED : ANNUAL_SHORT);
 			break;
 		}
 	} else if (it->nunheld > 0)
@@ -878,6 +888,40 @@ annual_note(char *note, size_t size, const struct report_work *w,
 	    strcmp(note + l - 3, "。") != 0)
 		snprintf(note + l, size - l, "。");
 	return note[0] != '\0' ? note : NULL;
+}
+
+/*
+ * The ※ note of the 振替先 under the totals, a destination a line (on
+ * one line the note made the sheet twice as wide as its table and the
+ * page printed at half the size): effort is destinations()'s list,
+ * 「A（年度累計38件）、B（年度累計1件、按分0.8件）」, cut at the 、
+ * outside the brackets.
+ */
+static int
+annual_effort(struct xlsx_sheet *sh, uint32_t *row, const char *effort)
+{
+	char		 line[512];
+	const char	*p, *start;
+	int		 depth = 0, rc;
+
+	if ((rc = xlsx_note(sh, ++*row, "※ 振替先（年度累計が年間想定の按分を"
+	    "上回る業務および年間想定のない業務）")) != 0)
+		return rc;
+	for (p = start = effort; rc == 0; p++) {
+		if (strncmp(p, "（", 3) == 0)
+			depth++;
+		else if (strncmp(p, "）", 3) == 0)
+			depth--;
+		if (*p != '\0' && (depth > 0 || strncmp(p, "、", 3) != 0))
+			continue;
+		snprintf(line, sizeof line, "　%.*s", (int)(p - start), start);
+		rc = xlsx_note(sh, ++*row, line);
+		if (*p == '\0')
+			break;
+		start = p + 3;
+		p += 2;
+	}
+	return rc;
 }
 
 /*
@@ -1006,7 +1050,7 @@ report_annual_write_xlsx(const struct report_work *w,
 	const char		**cells = NULL, **c;
 	uint32_t		 row;
 	size_t			 i, k, n, nrefs = 0, ncancels = 0, ninterim = 0;
-	size_t			 nnew = 0;
+	size_t			 nnew = 0, nmoved = 0;
 	/*
 	 * The totals' columns: 前年度実績 before 実績 (the order of every
 	 * comparison) where the year before counted work; at[] the
@@ -1071,6 +1115,7 @@ report_annual_write_xlsx(const struct report_work *w,
 			c[at[4]] = c[at[5]] = "―";
 		if ((c[at[6]] = annual_note(note, sizeof note, w, it)) != NULL)
 			c[at[6]] = pool_dup(&pool, note, &bad);
+		nmoved += c[at[6]] != NULL && strstr(c[at[6]], "※") != NULL;
 	}
 	if (bad) {
 		rc = error_set(NC_ENOMEM, "out of memory");
@@ -1120,8 +1165,11 @@ report_annual_write_xlsx(const struct report_work *w,
 	if (hp && cal_fy_label(py, sizeof py, w->fy - 1) == 0) {
 		snprintf(note, sizeof note, "前年度実績は%s（年度全体）の実績。"
 		    "%s", py, nnew > 0 ? "「―」は前年度にない業務。" : "");
-		xlsx_note(sh, row + 1, note);
+		xlsx_note(sh, ++row, note);
 	}
+	/* where the 振替 of the rows above went, with the figures */
+	if (nmoved > 0 && (rc = annual_effort(sh, &row, w->effort)) != 0)
+		goto done;
 	error_clear();
 
 	/*

@@ -1052,6 +1052,37 @@ nos = [r[3] for r in rows if r[0] == "3(1)ア(イ)a"]
 assert nos and all(n and "\n" not in n for n in nos), nos
 assert "―" in [r[3] for r in rows if r[0] == "3(2)オ"]
 PY
+# a shortfall said moved (6(1)ウ) names where to: the ※ note under the
+# table lists each destination on a line, every one a row of the table
+# above its share of the year or without a yearly volume (13 rows said
+# 他の業務に振替 with nothing to show where: rev18b)
+checks=$((checks + 1))
+$PY - "$T"/annual5/業務項目別実績_*.xlsx <<'PY' || fail "業務項目別実績: 振替 without its destinations"
+import re, sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["業務項目別実績"]
+rows = list(ws.iter_rows(values_only=True))
+h = [r for r in rows if r[0] == "仕様書"][0]
+NOTE, YTD, EXP = h.index("備考"), h.index("実績"), h.index("年間想定")
+moved = [r for r in rows if isinstance(r[NOTE], str) and "振替" in r[NOTE]]
+assert moved, "no row moved in the sample year"
+assert all("※の業務に振替" in r[NOTE] for r in moved), moved
+k = [i for i, r in enumerate(rows) if r[0] and str(r[0]).startswith("※ 振替先")]
+assert len(k) == 1, k
+dest = []
+for r in rows[k[0] + 1:]:
+    if not (isinstance(r[0], str) and r[0].startswith("\u3000")):
+        break
+    m = re.match(r"\u3000(.+)（年度累計(\d+)[^、）]*(?:、按分([\d.]+)[^）]*)?）$", r[0])
+    assert m, r[0]
+    dest.append((m.group(1), int(m.group(2)), m.group(3)))
+assert dest, "no destination under the note"
+table = {r[1]: r for r in rows if r[1] and isinstance(r[YTD], int)}
+for name, ytd, share in dest:
+    t = table[name]
+    assert t[YTD] == ytd, (name, t)
+    assert t[EXP] == "―" or (share is not None and ytd > float(share)), \
+        (name, t)
+PY
 # and the 作業実施報告書 of the same day words the same shortfall alike
 expect_status 0 env NERIMA_CIO_TODAY=2027-03-31 "$NCIO" -C "$D5" report \
     bimonthly --from 2027-02-04 --to 2027-03-31 -o "$T/out7/"

@@ -540,13 +540,13 @@ def annual(data, fy, today, path):
         if e is not None and ytd[k] * 12 < e * months and sc > 0 and \
                 ytd[k] + u + c + sc >= e:
             # the rest scheduled: the plan's timing, not effort moved
-            if "他の業務に振替" in note or not note.startswith(
+            if "振替" in note or not note.startswith(
                     "年度内にあと%d件を予定（作業実施計画書）" % sc):
                 fail("%s: %d more scheduled make the year, the 備考 says "
                      "%r" % (k, sc, note))
         elif e is not None and ytd[k] * 12 < e * months:
             how = shortfall(ytd[k], u + c, e, months)
-            moved = "他の業務に振替" in note
+            moved = "※の業務に振替" in note
             un = "未実施 %d件" % u if u > 0 else "中止 %d件" % c
             said = c == 0 or "中止 %d件" % c in note
             if how == "all" and (moved or not note.startswith(un) or
