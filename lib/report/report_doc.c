@@ -1161,10 +1161,27 @@ report_annual_write_xlsx(const struct report_work *w,
 		}
 		xlsx_write_text(sh, row, at[6], c[at[6]]);
 	}
-	/* what 前年度実績 counts: the year by name, whole */
+	/*
+	 * what 前年度実績 counts: the year by name, whole, and a case
+	 * withdrawn after its 意見書 it counted, as this year's 備考 says
+	 * of this year's (a 前年度 of 5 with one withdrawn, unsaid: rev18b)
+	 */
 	if (hp && cal_fy_label(py, sizeof py, w->fy - 1) == 0) {
+		size_t	l;
+
 		snprintf(note, sizeof note, "前年度実績は%s（年度全体）の実績。"
 		    "%s", py, nnew > 0 ? "「―」は前年度にない業務。" : "");
+		for (i = 0; i < w->nitems; i++) {
+			const struct report_item *pi = annual_prev(prev,
+			    &w->items[i]);
+
+			if (pi == NULL || pi->nwd_after <= 0)
+				continue;
+			l = strlen(note);
+			snprintf(note + l, sizeof note - l, "%sの前年度実績は%s"
+			    "の取下げ %ld件を含む。", pi->row_label,
+			    pi->wd_after_what, pi->nwd_after);
+		}
 		xlsx_note(sh, ++row, note);
 	}
 	/* where the 振替 of the rows above went, with the figures */

@@ -375,6 +375,8 @@ struct review_summary {
 	int			 has_prev;
 	size_t			 prev_ndecided;
 	double			 prev_median_days;
+	size_t			 prev_nwd_after;	/* its nwd_after */
+	size_t			 prev_nplans_wd_after;
 };
 
 /*

@@ -319,6 +319,8 @@ review_summary_compare(struct review_summary *s,
 	s->has_prev = 1;
 	s->prev_ndecided = prev->ndecided;
 	s->prev_median_days = prev->median_days;
+	s->prev_nwd_after = prev->nwd_after;
+	s->prev_nplans_wd_after = prev->nplans_wd_after;
 	return 0;
 }
 
@@ -502,6 +504,19 @@ wd_note(char *out, size_t size, size_t after)
 		    "の取下げ %zu件を含む）", after);
 }
 
+/* The note of the 前年度 column: the year, and what its counts hold. */
+static void
+prev_note(char *out, size_t size, const char *py, size_t after)
+{
+	if (after == 0)
+		snprintf(out, size, "前年度は%sの件数、増減は前年度からの増減。",
+		    py);
+	else
+		snprintf(out, size, "前年度は%sの件数（取下げを除く。ただし、"
+		    "決定・意見書提出後の取下げ %zu件を含む）、増減は前年度から"
+		    "の増減。", py, after);
+}
+
 int
 review_write_summary_xlsx(struct review_ctx *c,
     const struct review_summary *s, const char *path)
@@ -513,7 +528,8 @@ review_write_summary_xlsx(struct review_ctx *c,
 	char			 median[192], pnote[256], day[CAL_FMT_MAX];
 	char			 rnote[384];
 	char			 med[32], t1[160], t2[160], py[CAL_FMT_MAX];
-	char			 prev[256], *pn = NULL, wa[160], wb[160];
+	char			 prev[384], pprev[384], wa[160], wb[160];
+	char			*pn = NULL, *ppn = NULL;
 	const char		*after[3] = { NULL, NULL, NULL };
 	int			 rc;
 
@@ -543,11 +559,17 @@ review_write_summary_xlsx(struct review_ctx *c,
 		    "付けて当年度に決定した%zu件を含む）", pnote, s->ncarried);
 	else
 		snprintf(rnote, sizeof rnote, "%s", pnote);
-	/* the year before by its name, under every table that has it */
+	/*
+	 * the year before by its name, under every table that has it, with
+	 * its cases withdrawn after and counted as its own summary says
+	 * (「計 62件（取下げを除く）」 over a 前年度 of 65 that counted one:
+	 * rev18b)
+	 */
 	if (s->has_prev && cal_fy_label(py, sizeof py, s->fy - 1) == 0) {
-		snprintf(prev, sizeof prev, "前年度は%sの件数、増減は前年度から"
-		    "の増減。", py);
+		prev_note(prev, sizeof prev, py, s->prev_nwd_after);
+		prev_note(pprev, sizeof pprev, py, s->prev_nplans_wd_after);
 		pn = prev;
+		ppn = pprev;
 	}
 	error_clear();
 	if (s->median_days >= 0) {
@@ -578,11 +600,11 @@ review_write_summary_xlsx(struct review_ctx *c,
 	count_sheet(x, "種別", title, note, "種別", &s->by_type, s->expect,
 	    YT(t2, "種別ごとの件数と年間想定件数"), after, pn);
 	count_sheet(x, "判定", YT(t1, "情報化企画の判定"), rnote, "判定",
-	    &s->by_result, NULL, YT(t2, "判定別の件数"), NULL, pn);
+	    &s->by_result, NULL, YT(t2, "判定別の件数"), NULL, ppn);
 	count_sheet(x, "区分", YT(t1, "情報化企画の区分"), pnote, "区分",
-	    &s->by_category, NULL, YT(t2, "区分別の件数"), NULL, pn);
+	    &s->by_category, NULL, YT(t2, "区分別の件数"), NULL, ppn);
 	count_sheet(x, "部別", YT(t1, "情報化企画の部別件数"), pnote, "部",
-	    &s->by_dept, NULL, YT(t2, "部別の件数"), NULL, pn);
+	    &s->by_dept, NULL, YT(t2, "部別の件数"), NULL, ppn);
 #undef YT
 	rc = xlsx_save(x);
 	xlsx_free(x);

@@ -1169,6 +1169,28 @@ a = cells("業務項目別実績_*.xlsx")
 assert any("意見書提出後の取下げ 1件は実績に含む" in c for c in a), \
     [c for c in a if "取下げ" in c]
 PY
+# the next year's workbooks say it of their 前年度 (a 前年度 of 5 under
+# 「取下げを除く」 counted one withdrawn, unsaid: rev18b)
+expect_status 0 env NERIMA_CIO_TODAY=2027-06-01 "$NCIO" -C "$D7" review \
+    export summary --fy 2027 -o "$T/wd-y/"
+expect_status 0 env NERIMA_CIO_TODAY=2027-06-01 "$NCIO" -C "$D7" report \
+    annual --fy 2027 -o "$T/wd-y/"
+checks=$((checks + 1))
+$PY - "$T/wd-y" <<'PY' || fail "a case withdrawn after its 意見書: the next year's 前年度 does not say it is counted"
+import glob, sys, openpyxl
+def cells(pat, sheet):
+    wb = openpyxl.load_workbook(glob.glob(sys.argv[1] + "/" + pat)[0])
+    return [str(c) for row in wb[sheet].iter_rows(values_only=True)
+            for c in row if c]
+s = cells("情報化企画審査等実施状況_*.xlsx", "種別")
+assert any(c.startswith("前年度は令和8年度の件数（取下げを除く。ただし、決定・"
+                        "意見書提出後の取下げ 1件を含む）") for c in s), s
+s = cells("情報化企画審査等実施状況_*.xlsx", "判定")
+assert any(c.startswith("前年度は令和8年度の件数、") for c in s), s
+a = cells("業務項目別実績_*.xlsx", "業務項目別実績")
+assert any("調達実施支援の前年度実績は意見書提出後の取下げ 1件を含む。" in c
+           for c in a), [c for c in a if "前年度" in c]
+PY
 
 # --- the security decks as of their own dates (review16) ------------------
 # A 最終報告書 of 11月27日 gave the final attendance of a training running
