@@ -43,19 +43,35 @@ finish(struct chart **out, struct chart *c, const char *name, double *v,
 
 /*
  * A survey question as a category label: 設問3 and its topic, or its
- * text without the closing 。 cut with … after SURVEY_LABEL_MAX
- * characters (「設問1…設問7」 alone said nothing; the アンケート sheet
- * and the report's table have the whole text): a line of the workbook's
- * widest column (50), which breaks no label.
+ * text without the closing 。 whole up to SURVEY_LABEL_MAX characters,
+ * a longer one cut with … where a phrase ends (after a particle or a
+ * 、, before the next word: 「本研修の内容は、日ごろの…」), else after
+ * SURVEY_LABEL_MAX - 1 characters.  「設問1…設問7」 alone said nothing
+ * (the アンケート sheet and the report's table have the whole text); cut
+ * at 18 characters the Word report's chart had its labels shortened
+ * again by the renderer in their middle (「日…業務に役立…」, rev18a).
  */
-#define SURVEY_LABEL_MAX	18
+#define SURVEY_LABEL_MAX	16
+
+static int
+is_hira(uint32_t c)
+{
+	return c >= 0x3041 && c <= 0x309F;
+}
+
+/* a word's first character after a particle: kanji or katakana */
+static int
+word_start(uint32_t c)
+{
+	return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x30A1 && c <= 0x30FA);
+}
 
 static void
 survey_label(char *out, size_t size, size_t i, const struct tr_question *q)
 {
 	const char	*s = q->topic != NULL ? q->topic : q->text;
-	size_t		 len, k, n;
-	uint32_t	 cp;
+	size_t		 len, k, n, cut = 0;
+	uint32_t	 cp, prev = 0;
 
 	if (s == NULL) {
 		snprintf(out, size, "設問%zu", i + 1);
@@ -69,9 +85,23 @@ survey_label(char *out, size_t size, size_t i, const struct tr_question *q)
 		snprintf(out, size, "設問%zu %.*s", i + 1, (int)len, s);
 		return;
 	}
-	for (k = 0, n = 0; n < SURVEY_LABEL_MAX - 1 && k < len; n++)
+	/* the last phrase end within the room, past the label's first third */
+	for (k = 0, n = 0; n < SURVEY_LABEL_MAX && k < len; n++) {
+		size_t	at = k;
+
 		k += text_utf8_decode(&cp, s + k, len - k);
-	snprintf(out, size, "設問%zu %.*s…", i + 1, (int)k, s);
+		if (n >= SURVEY_LABEL_MAX / 3 && word_start(cp) &&
+		    (is_hira(prev) || prev == 0x3001 /* 、 */))
+			cut = at;
+		prev = cp;
+	}
+	if (cut == 0)
+		for (k = 0, n = 0; n < SURVEY_LABEL_MAX - 1 && k < len; n++)
+			cut = k += text_utf8_decode(&cp, s + k, len - k);
+	/* 「…は、」 cut after its 、: the ellipsis stands for it */
+	if (cut >= 3 && strncmp(s + cut - 3, "、", 3) == 0)
+		cut -= 3;
+	snprintf(out, size, "設問%zu %.*s…", i + 1, (int)cut, s);
 }
 
 int

@@ -940,6 +940,16 @@ sec_discussion(struct docx *dx, struct rctx *c)
 	    p1(x, sizeof x, r->satisfaction),
 	    tr_sat_verdict(r->satisfaction, NAN))) != 0)
 		return rc;
+	/*
+	 * An attendance fallen as far as a 満足度 the verdict calls a fall
+	 * is not passed over either: 13.3 points down, then only 「この満足
+	 * 度からみて…受け入れられた」 (rev18a).
+	 */
+	if ((said & 1u << TR_FIG_ATTEND) && tr_points(c->now.v[TR_FIG_ATTEND],
+	    c->prev->v[TR_FIG_ATTEND]) <= -TR_SAT_FALL &&
+	    (rc = body(dx, "受講率が前年度から低下しており、未受講者の多い所属"
+	    "への受講の働きかけと、実施時期・方法の見直しを検討する。")) != 0)
+		return rc;
 	if ((rc = weakest(&b, r)) == 0 && b.len > 0)
 		rc = body(dx, "アンケートで肯定的回答が最も少なかったのは%sであ"
 		    "った。", b.data);
@@ -1029,6 +1039,44 @@ items_named(struct buf *b, const struct tr_results *r, const size_t *idx,
 		    p1(x, sizeof x, v[idx[0]]));
 }
 
+static int
+cmp_size(const void *a, const void *b)
+{
+	size_t	x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The numbers of a part's repeated questions, consecutive ones as a
+ * range: 「アンケートの設問1～10」, 「テストの問2、問5、問7～9」, and 「すべて
+ * の設問（1～10）」 where that is every one (twenty numbers one by one
+ * filled three lines: rev18a).  nums ascending, n of total.
+ */
+static void
+reuse_numbers(struct buf *b, int test, const size_t *nums, size_t n,
+    size_t total)
+{
+	const char	*q = test ? "問" : "設問";
+	size_t		 i, j;
+
+	if (n == total && n > 2) {
+		buf_printf(b, "%sすべての%s（%s1～%zu）", test ? "テストの" :
+		    "アンケートの", test ? "問題" : "設問", q, n);
+		return;
+	}
+	buf_puts(b, test ? "テストの" : "アンケートの");
+	for (i = 0; i < n; i = j) {
+		for (j = i + 1; j < n && nums[j] == nums[j - 1] + 1; j++)
+			;
+		buf_printf(b, "%s%s%zu", i > 0 ? "、" : "", q, nums[i] + 1);
+		if (j - i > 2)
+			buf_printf(b, "～%zu", nums[j - 1] + 1);
+		else if (j - i == 2)
+			buf_printf(b, "、%s%zu", q, nums[i + 1] + 1);
+	}
+}
+
 /*
  * What the new-content check found: this year's questions that repeated
  * last year's or the general training's, to replace next year.
@@ -1038,7 +1086,8 @@ reuse(struct docx *dx, struct rctx *c)
 {
 	struct tr_check	*ck = NULL;
 	struct buf	 b = BUF_INIT;
-	size_t		 i, n[3] = { 0, 0, 0 };
+	size_t		 i, n[3] = { 0, 0, 0 }, total[3] = { 0, 0, 0 };
+	size_t		*nums = NULL;
 	int		 rc, p;
 
 	if (c->st == NULL)
@@ -1047,27 +1096,32 @@ reuse(struct docx *dx, struct rctx *c)
 		error_clear();	/* the report stands without it */
 		return 0;
 	}
+	if (ck->nunits > 0 &&
+	    (nums = calloc(ck->nunits, sizeof *nums)) == NULL) {
+		tr_check_free(ck);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
 	for (p = 0; p < 3; p++) {
 		for (i = 0; i < ck->nunits; i++) {
 			const struct tr_unit *u = &ck->units[i];
 
-			if (u->part != p || (u->match != TR_VERBATIM &&
-			    u->match != TR_NEAR))
+			if (u->part != p)
 				continue;
-			if (p == TR_PART_OUTLINE) {
-				n[p]++;
+			total[p]++;
+			if (u->match != TR_VERBATIM && u->match != TR_NEAR)
 				continue;
-			}
-			if (n[p] == 0)
-				buf_printf(&b, "%s%s", b.len > 0 ? "と" : "",
-				    p == TR_TEST ? "テストの問" :
-				    "アンケートの設問");
-			else
-				buf_puts(&b, p == TR_TEST ? "、問" : "、設問");
-			buf_printf(&b, "%zu", u->index + 1);
+			if (p != TR_PART_OUTLINE)
+				nums[n[p]] = u->index;
 			n[p]++;
 		}
+		if (p == TR_PART_OUTLINE || n[p] == 0)
+			continue;
+		qsort(nums, n[p], sizeof *nums, cmp_size);
+		if (b.len > 0)
+			buf_puts(&b, "と");
+		reuse_numbers(&b, p == TR_TEST, nums, n[p], total[p]);
 	}
+	free(nums);
 	rc = buf_ok(&b);
 	if (rc == 0 && n[TR_SURVEY] + n[TR_TEST] > 0)
 		rc = body(dx, "新規性の確認の結果、%sは%sと同一または類似の内容で"

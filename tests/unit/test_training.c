@@ -701,36 +701,43 @@ test_report_verdicts(void **state)
 static void
 test_survey_labels(void **state)
 {
-	struct tr_question	 q[3];
-	struct tr_survey_stat	 sv[3];
+	struct tr_question	 q[5];
+	struct tr_survey_stat	 sv[5];
 	struct tr_results	 r;
 	struct chart		*c = NULL;
+	size_t			 i;
 
 	(void)state;
 	memset(q, 0, sizeof q);
 	memset(sv, 0, sizeof sv);
 	memset(&r, 0, sizeof r);
-	q[0].type = q[1].type = q[2].type = TR_Q_SCALE;
+	for (i = 0; i < 5; i++) {
+		q[i].type = TR_Q_SCALE;
+		sv[i].q = &q[i];
+		sv[i].top2 = 0.8;
+	}
 	q[0].text = "本研修の内容に満足しましたか。";
 	q[1].text = "情報セキュリティに関する意識は、この研修を通じて高まりま"
 	    "したか。";
 	q[2].text = "理解度はどうでしたか。";
 	q[2].topic = "理解度";
-	sv[0].q = &q[0];
-	sv[1].q = &q[1];
-	sv[2].q = &q[2];
-	sv[0].top2 = 0.822;
-	sv[1].top2 = 0.9;
-	sv[2].top2 = 0.85;
+	q[3].text = "本研修の内容は、日ごろの業務に役立つと思いますか。";
+	q[4].text = "チェックリストチェックリストチェックリスト";
 	r.survey = sv;
-	r.nsurvey = 3;
+	r.nsurvey = 5;
 	assert_int_equal(tr_chart_survey(&c, &r), 0);
 	assert_non_null(c);
-	assert_int_equal(c->ncats, 3);
+	assert_int_equal(c->ncats, 5);
 	assert_string_equal(c->cats[0], "設問1 本研修の内容に満足しましたか");
-	/* cut after 18 characters, the whole in the アンケート sheet */
-	assert_string_equal(c->cats[1], "設問2 情報セキュリティに関する意識は、こ…");
+	/*
+	 * longer than 16 characters: cut where a phrase ends within them
+	 * (the whole in the アンケート sheet), a 、 before the cut dropped;
+	 * with no phrase end, after 15
+	 */
+	assert_string_equal(c->cats[1], "設問2 情報セキュリティに関する…");
 	assert_string_equal(c->cats[2], "設問3 理解度");
+	assert_string_equal(c->cats[3], "設問4 本研修の内容は、日ごろの業務に…");
+	assert_string_equal(c->cats[4], "設問5 チェックリストチェックリストチ…");
 	chart_free(c);
 }
 
