@@ -1,7 +1,8 @@
 #!/bin/bash
 # lint warns of records a document would be wrong from (issue 18), each
 # on a copy of the sample with one defect: a date the ward acts on that
-# falls on a closed day, a 受付番号 or 文書番号 dated before a lower one.
+# falls on a closed day, a 受付番号 or 文書番号 dated before a lower one,
+# an audit's result agreed by a 課長 who is not the audited division's.
 # The sample itself warns of none.
 . "$(dirname "$0")/lib/common.bash"
 
@@ -87,5 +88,16 @@ checks=$((checks + 1))
 sed -i 's/^ref_no: 相談第7号$/ref_no: 相談第７号/' "$N/consults/2026/cs-a8x331hd.yaml"
 warns "$N"
 expect_grep "$T/err" "'相談第７号' is dated 2026-04-22 \(received\), before the lower number '相談第6号'"
+
+# --- 3. an audit agreed by another 課長 -----------------------------------
+fixture agree
+A=$T/agree/audits/2026/au-02zk1v64.yaml
+sed -i 's/^  by: 例示 和夫$/  by: 仮設 花子/' "$A"
+warns "$T/agree"
+expect_grep "$T/err" "^audits/2026/au-02zk1v64\.yaml: warning: agreement\.by '仮設 花子' \(戸籍住民課長（情報セキュリティ責任者）\) is not the audited division's 課長 among the auditees \('例示 和夫', auditees\[0\]\)"
+# the same name with a full-width space is the 課長
+sed -i 's/^  by: 仮設 花子$/  by: 例示　和夫/' "$A"
+warns "$T/agree"
+expect_no_grep "$T/err" 'warning'
 
 finish
