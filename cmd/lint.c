@@ -369,7 +369,7 @@ audits_check(const struct audits *checked, const struct audits *all,
  */
 static void
 lint_review(struct store *st, const struct record *r, const char *relpath,
-    struct diags *d, struct diags *warns)
+    struct cal_date today, struct diags *d, struct diags *warns)
 {
 	const struct node	*conf = NULL;
 	const char		*kind = schema_kind(r->kind);
@@ -382,6 +382,7 @@ lint_review(struct store *st, const struct record *r, const char *relpath,
 	}
 	review_check(conf, record_root(r), relpath, d);
 	review_warn(conf, record_root(r), relpath, warns);
+	review_lint_undecided(record_root(r), today, relpath, warns);
 }
 
 static int
@@ -467,6 +468,7 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	struct audits		 every_audit = { NULL, 0, 0 };
 	struct cal		*cal = NULL;
 	struct reclint		*rl = NULL;
+	struct cal_date		 today = cal_today();
 	size_t			 i, files = 0, bad_files = 0, n0, nclos;
 	int			 quiet = opt_has(ov, "quiet"), want_config = 1;
 	int			 rc = CMD_OK, argc = ov->argc;
@@ -560,7 +562,8 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 				rc = cmd_lib_error();
 				goto done;
 			}
-			lint_review(st, r, recs->v[i].relpath, &d, &warns);
+			lint_review(st, r, recs->v[i].relpath, today, &d,
+			    &warns);
 			if (reclint_record(rl, r->kind, record_root(r),
 			    recs->v[i].relpath, &warns) != 0) {
 				record_free(r);
@@ -570,7 +573,7 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			/* A status its history contradicts. */
 			if (is_kind(r, "issue"))
 				issue_lint(record_root(r), recs->v[i].relpath,
-				    &warns);
+				    today, &warns);
 			if (is_kind(r, "audit")) {
 				audits_add(&audits, r, recs->v[i].id,
 				    recs->v[i].relpath);

@@ -2,8 +2,9 @@
 # lint warns of records a document would be wrong from (issue 18), each
 # on a copy of the sample with one defect: a date the ward acts on that
 # falls on a closed day, a 受付番号 or 文書番号 dated before a lower one,
-# an audit's result agreed by a 課長 who is not the audited division's.
-# The sample itself warns of none.
+# an audit's result agreed by a 課長 who is not the audited division's,
+# a plan left at submitted past the ward's inspection, and an issue open
+# more than a year past its due date.  The sample itself warns of none.
 . "$(dirname "$0")/lib/common.bash"
 
 export NERIMA_CIO_TODAY=2027-03-31
@@ -100,4 +101,26 @@ sed -i 's/^  by: 仮設 花子$/  by: 例示　和夫/' "$A"
 warns "$T/agree"
 expect_no_grep "$T/err" 'warning'
 
+# --- 4. a plan left at submitted, an issue a year overdue -------------------
+fixture stale
+P=$T/stale/reviews/2026/rv-7j4k2m8n.yaml
+sed -i 's/^status: assessed$/status: submitted/' "$P"
+# received 2026-10-05, nothing submitted or due: inspected by 10-20
+NERIMA_CIO_TODAY=2026-10-20 warns "$T/stale"
+expect_no_grep "$T/err" 'warning'
+NERIMA_CIO_TODAY=2026-10-21 warns "$T/stale"
+expect_grep "$T/err" "^reviews/2026/rv-7j4k2m8n\.yaml: warning: status 'submitted' \(意見書等提出済\) without a decision 16 days after the plan was received \(2026-10-05\): the ward inspects what is submitted within 15 days \(5\(1\)\), here from 2026-10-05 \(received\) to 2026-10-20"
+# counted from the day it was submitted
+sed -i 's/^status: submitted$/status: submitted\nsubmitted: 2026-11-02/' "$P"
+NERIMA_CIO_TODAY=2026-11-17 warns "$T/stale"
+expect_no_grep "$T/err" 'warning'
+NERIMA_CIO_TODAY=2026-11-18 warns "$T/stale"
+expect_grep "$T/err" "rv-7j4k2m8n\.yaml: warning: .* here from 2026-11-02 \(submitted\) to 2026-11-17"
+# 課題14 (open) was due 2026-06-05: a year on, then more
+NERIMA_CIO_TODAY=2027-06-05 warns "$T/stale"
+expect_no_grep "$T/err" 'is-3g3bkvh5'
+NERIMA_CIO_TODAY=2027-06-06 warns "$T/stale"
+expect_grep "$T/err" "^issues/2026/is-3g3bkvh5\.yaml: warning: due 2026-06-05 is more than a year past on 2027-06-06 \(366 days\) and the issue is still 'open'"
+# a closed issue is never overdue
+expect_no_grep "$T/err" 'is-8cp6e84g'
 finish
