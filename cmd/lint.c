@@ -21,6 +21,7 @@
 #include "incident.h"
 #include "issue.h"
 #include "opt.h"
+#include "reclint.h"
 #include "record.h"
 #include "report.h"
 #include "review.h"
@@ -80,31 +81,35 @@ select_paths(struct reclist *keep, struct reclist *all, struct store *st,
 	return 0;
 }
 
-/* The calendar's extra closures, when the data directory has them. */
-static size_t
-lint_closures(struct store *st, struct diags *d)
+/*
+ * The calendar with the data directory's extra closures, which the
+ * closed-day warnings use; the closures file's problems are added to d
+ * when d is not NULL.  *files is 1 when the file exists.
+ */
+static struct cal *
+lint_cal(struct store *st, struct diags *d, size_t *files)
 {
 	struct cal	*cal;
 	struct diags	 tmp = DIAGS_INIT;
 	char		*path;
-	size_t		 i, n = 0;
+	size_t		 i;
 
-	if ((path = store_path(st, CAL_CLOSURES_FILE)) == NULL ||
-	    (cal = cal_new()) == NULL) {
-		free(path);
-		return 0;
-	}
+	*files = 0;
+	if ((cal = cal_new()) == NULL)
+		return NULL;
+	if ((path = store_path(st, CAL_CLOSURES_FILE)) == NULL)
+		return cal;
 	if (cal_load_closures(cal, path, &tmp) != NC_ENOTFOUND) {
-		n = 1;
+		*files = 1;
 		/* Name the file as the user knows it: relative. */
-		for (i = 0; i < tmp.n; i++)
+		for (i = 0; d != NULL && i < tmp.n; i++)
 			diags_add(d, CAL_CLOSURES_FILE, tmp.v[i].line,
 			    tmp.v[i].col, "%s", tmp.v[i].msg);
 	}
+	error_clear();
 	diags_free(&tmp);
-	cal_free(cal);
 	free(path);
-	return n;
+	return cal;
 }
 
 /* A document number seen: its full text, fiscal year and file. */
@@ -364,7 +369,7 @@ audits_check(const struct audits *checked, const struct audits *all,
  */
 static void
 lint_review(struct store *st, const struct record *r, const char *relpath,
-    struct diags *d, struct diags *warns)
+    struct cal_date today, struct diags *d, struct diags *warns)
 {
 	const struct node	*conf = NULL;
 	const char		*kind = schema_kind(r->kind);
@@ -377,6 +382,7 @@ lint_review(struct store *st, const struct record *r, const char *relpath,
 	}
 	review_check(conf, record_root(r), relpath, d);
 	review_warn(conf, record_root(r), relpath, warns);
+	review_lint_undecided(record_root(r), today, relpath, warns);
 }
 
 static int
@@ -460,7 +466,10 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	struct tr_lint		*tl = NULL;
 	const struct node	*conf;
 	struct audits		 every_audit = { NULL, 0, 0 };
-	size_t			 i, files = 0, bad_files = 0, n0;
+	struct cal		*cal = NULL;
+	struct reclint		*rl = NULL;
+	struct cal_date		 today = cal_today();
+	size_t			 i, files = 0, bad_files = 0, n0, nclos;
 	int			 quiet = opt_has(ov, "quiet"), want_config = 1;
 	int			 rc = CMD_OK, argc = ov->argc;
 	char			**argv = ov->argv;
@@ -507,7 +516,18 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			diags_add(&d, setup.v[i].path, setup.v[i].line,
 			    setup.v[i].col, "%s", setup.v[i].msg);
 		files += 2;
-		files += lint_closures(st, &d);
+	}
+	/* Dates on closed days, numbers out of date order. */
+	if ((cal = lint_cal(st, want_config ? &d : NULL, &nclos)) == NULL ||
+	    reclint_new(&rl, cal, store_config(&conf, st) == 0 ?
+	    node_get_str(node_get(conf, "documents"), "doc_no_format") :
+	    NULL) != 0) {
+		rc = cmd_error(_("out of memory"));
+		goto done;
+	}
+	error_clear();
+	if (want_config) {
+		files += nclos;
 		/* A contract title naming a year it was not let for. */
 		if (store_config(&conf, st) == 0)
 			report_config_lint(conf, STORE_MARKER, &warns);
@@ -542,11 +562,18 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 				rc = cmd_lib_error();
 				goto done;
 			}
-			lint_review(st, r, recs->v[i].relpath, &d, &warns);
+			lint_review(st, r, recs->v[i].relpath, today, &d,
+			    &warns);
+			if (reclint_record(rl, r->kind, record_root(r),
+			    recs->v[i].relpath, &warns) != 0) {
+				record_free(r);
+				rc = cmd_lib_error();
+				goto done;
+			}
 			/* A status its history contradicts. */
 			if (is_kind(r, "issue"))
 				issue_lint(record_root(r), recs->v[i].relpath,
-				    &warns);
+				    today, &warns);
 			if (is_kind(r, "audit")) {
 				audits_add(&audits, r, recs->v[i].id,
 				    recs->v[i].relpath);
@@ -565,6 +592,11 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			audits_scan(&every_audit, st);
 		audits_check(&audits, argc > 0 ? &every_audit : &audits,
 		    &warns);
+	}
+	/* Numbers given out of the order of their dates. */
+	if (reclint_end(rl, &warns) != 0) {
+		rc = cmd_lib_error();
+		goto done;
 	}
 	/* Reused training content is a warning. */
 	if (tl != NULL && training_lint_end(tl, &warns) != 0) {
@@ -620,6 +652,8 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 		fprintf(stderr, _("%zu file%s checked, no problems\n"), files,
 		    files == 1 ? "" : "s");
 done:
+	reclint_free(rl);
+	cal_free(cal);
 	training_lint_free(tl);
 	audits_free(&audits);
 	audits_free(&every_audit);

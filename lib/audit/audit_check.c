@@ -2,7 +2,8 @@
  * Audits a document would be wrong from: a second audit of one unit on
  * one day (a planning slip, or a record entered twice), a status the
  * recorded dates have moved past, a follow-up's copy of a finding that
- * differs from the finding it follows up.
+ * differs from the finding it follows up, a result agreed by a 課長 who
+ * is not the audited division's.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -146,6 +147,80 @@ done:
 	audit_free_all(all, nall);
 }
 
+/* A 課長's position: 課長 in it, but not 課長補佐 or 課長代理. */
+static int
+is_kacho(const char *pos)
+{
+	const char	*p;
+
+	for (p = pos; p != NULL && (p = strstr(p, "課長")) != NULL; p += 6)
+		if (strncmp(p + 6, "補佐", 6) != 0 &&
+		    strncmp(p + 6, "代理", 6) != 0)
+			return 1;
+	return 0;
+}
+
+/* Two names alike but for spaces, ASCII or full-width (例示 和夫). */
+static int
+same_name(const char *a, const char *b)
+{
+	for (;;) {
+		while (*a == ' ' || strncmp(a, "　", 3) == 0)
+			a += *a == ' ' ? 1 : 3;
+		while (*b == ' ' || strncmp(b, "　", 3) == 0)
+			b += *b == ' ' ? 1 : 3;
+		if (*a != *b)
+			return 0;
+		if (*a == '\0')
+			return 1;
+		a++;
+		b++;
+	}
+}
+
+/*
+ * 3(2)エ: the results are agreed with the audited unit's 情報セキュリティ
+ * 責任者, its 課長.  An agreement.by in a 課長's position who is not the
+ * 課長 among the auditees (of the audited organisation, when they name
+ * one) is someone else's signature on the 概要報告書's 結果の合意.
+ */
+static void
+agreement_lint(const struct node *root, const char *relpath,
+    struct diags *warns)
+{
+	const struct node	*ag = node_get(root, "agreement"), *by, *as, *a;
+	const char		*org = node_get_str(root, "target_org");
+	const char		*pos = node_get_str(ag, "position"), *p, *o, *nm;
+	const char		*head = NULL;
+	size_t			 i, ihead = 0;
+
+	if ((by = node_get(ag, "by")) == NULL || by->kind != NODE_SCALAR ||
+	    pos == NULL || !is_kacho(pos))
+		return;
+	as = node_get(root, "auditees");
+	for (i = 0; as != NULL && as->kind == NODE_SEQ && i < as->n; i++) {
+		a = as->u.items[i];
+		if ((p = node_get_str(a, "position")) == NULL ||
+		    !is_kacho(p) || (nm = node_get_str(a, "name")) == NULL)
+			continue;
+		if ((o = node_get_str(a, "org")) != NULL && org != NULL &&
+		    strcmp(o, org) != 0)
+			continue;
+		if (same_name(nm, by->u.s.str))
+			return;
+		if (head == NULL) {
+			head = nm;
+			ihead = i;
+		}
+	}
+	if (head != NULL)
+		diags_add(warns, relpath, by->line, by->col, "agreement.by "
+		    "'%s' (%s) is not the audited division's 課長 among the "
+		    "auditees ('%s', auditees[%zu]): the results are agreed "
+		    "with the auditee's 情報セキュリティ責任者, its 課長",
+		    by->u.s.str, pos, head, ihead);
+}
+
 void
 audit_lint(struct store *st, const struct node *root, const char *relpath,
     struct diags *warns)
@@ -171,6 +246,7 @@ audit_lint(struct store *st, const struct node *root, const char *relpath,
 		diags_add(warns, relpath, 0, 0, "status is '%s' but the"
 		    " agreement is dated %s (agreement.date): 'agreed' or later"
 		    " was expected; the documents follow the date", status, s);
+	agreement_lint(root, relpath, warns);
 	fs = audit_findings(root);
 	for (i = 0; fs != NULL && i < fs->n; i++) {
 		f = fs->u.items[i];

@@ -11,6 +11,7 @@
 #include "error.h"
 #include "issue.h"
 #include "meeting_int.h"
+#include "reclint.h"
 #include "schema.h"
 #include "xlsx.h"
 
@@ -900,8 +901,44 @@ issue_dues(struct duelist *l, struct store *st, struct cal_date from,
 
 /* --- lint ------------------------------------------------------------------ */
 
+/*
+ * Open more than a year past its due date: the 課題管理表 shows it overdue
+ * at every meeting of a year and more, which a record forgotten (done but
+ * not closed) or a due date never moved does.
+ */
+static void
+long_overdue(const struct node *rec, const char *relpath,
+    struct cal_date today, struct diags *warns)
+{
+	const struct node	*n = node_get(rec, "due");
+	struct cal_date		 due, year;
+	char			 a[CAL_FMT_MAX], b[CAL_FMT_MAX];
+
+	if (!issue_is_open(rec) || n == NULL || mt_date(&due, rec, "due") != 0) {
+		error_clear();
+		return;
+	}
+	/* a year on: the same day, 2/29 on 2/28 */
+	year = due;
+	year.y++;
+	if (year.d > cal_days_in_month(year.y, year.m))
+		year.d = cal_days_in_month(year.y, year.m);
+	if (cal_cmp(today, year) <= 0)
+		return;
+	reclint_day(a, due);
+	reclint_day(b, today);
+	diags_add(warns, relpath, n->line, n->col, "due %s is more than a "
+	    "year past on %s (%ld days) and the issue is still '%s': the "
+	    "課題管理表 shows it overdue at every meeting; close it (issue "
+	    "close) or set the due date it is now worked to (issue update "
+	    "--due)", a, b, cal_days(today) - cal_days(due),
+	    node_get_str(rec, "status") != NULL ? node_get_str(rec, "status") :
+	    "");
+}
+
 void
-issue_lint(const struct node *rec, const char *relpath, struct diags *warns)
+issue_lint(const struct node *rec, const char *relpath, struct cal_date today,
+    struct diags *warns)
 {
 	const struct node	*h = node_get(rec, "history"), *e;
 	const char		*status = node_get_str(rec, "status");
@@ -922,6 +959,7 @@ issue_lint(const struct node *rec, const char *relpath, struct diags *warns)
 		}
 	}
 	error_clear();
+	long_overdue(rec, relpath, today, warns);
 	if (status == NULL || last == NULL || strcmp(status, last) == 0)
 		return;
 	/*

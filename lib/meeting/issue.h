@@ -119,12 +119,13 @@ int		 issue_table_write_xlsx(const struct issue_table *,
 		    const char *path);
 
 /*
- * lint: a status that disagrees with the history's last entry, as a
- * warning to warns (the documents show the history's, but for a
- * completion).
+ * lint: a status that disagrees with the history's last entry (the
+ * documents show the history's, but for a completion), and an issue
+ * still open more than a year after its due date on today (the 課題管理表
+ * carries it overdue year after year), as warnings to warns.
  */
 void		 issue_lint(const struct node *rec, const char *relpath,
-		    struct diags *warns);
+		    struct cal_date today, struct diags *warns);
 
 /* Dated obligations: each open issue's due date (who: its owner). */
 int		 issue_dues(struct duelist *, struct store *,

@@ -166,6 +166,14 @@ int		 review_check_date(const struct node *rec, const char *what,
  */
 void		 review_warn(const struct node *config, const struct node *rec,
 		    const char *path, struct diags *w);
+/*
+ * lint, as of today: a plan at status submitted (its 精査記録 handed to
+ * the ward) with no decision once the ward's inspection of what is
+ * submitted (15 days, 5(1)) is over -- counted from its submitted date,
+ * else its due date, else the day it was received.
+ */
+void		 review_lint_undecided(const struct node *rec,
+		    struct cal_date today, const char *path, struct diags *w);
 
 /*
  * Changing a review: the rules of each step, applied to a record's tree

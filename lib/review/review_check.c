@@ -8,6 +8,7 @@
 #include "cal.h"
 #include "diag.h"
 #include "error.h"
+#include "reclint.h"
 #include "review.h"
 
 /* The last day the contract may run: its renewal limit, else its end. */
@@ -112,4 +113,50 @@ review_warn(const struct node *config, const struct node *rec,
 		    node_get_str(node_get(rec, "decision"), "approver"),
 		    node_get_str(rec, "category"), rule.cost, rule.basis,
 		    rule.rule, rule.code);
+}
+
+/*
+ * The ward decides on a plan once it has inspected the 精査記録 (within
+ * 15 days of its submission, 5(1)); a plan left at submitted after that
+ * is a decision missing from the record: the work reports count it
+ * undecided and no 可否決定通知 can be made.
+ */
+void
+review_lint_undecided(const struct node *rec, struct cal_date today,
+    const char *path, struct diags *w)
+{
+	static const char *const from[] = { "submitted", "due", "received",
+	    NULL };
+	const struct node	*st = node_get(rec, "status");
+	struct cal_date		 d, end, rcv;
+	const char		*s = NULL;
+	char			 a[CAL_FMT_MAX], b[CAL_FMT_MAX];
+	char			 c[CAL_FMT_MAX];
+	size_t			 k;
+
+	if (!node_scalar_eq(node_get(rec, "type"), "plan") ||
+	    !node_scalar_eq(st, "submitted") || node_get(rec, "decision") !=
+	    NULL)
+		return;
+	for (k = 0; from[k] != NULL; k++)
+		if ((s = node_get_str(rec, from[k])) != NULL &&
+		    cal_parse_iso(&d, s) == 0)
+			break;
+	if (from[k] == NULL || cal_due_inspection(&end, d) != 0 ||
+	    (s = node_get_str(rec, "received")) == NULL ||
+	    cal_parse_iso(&rcv, s) != 0) {
+		error_clear();
+		return;
+	}
+	if (cal_cmp(today, end) <= 0)
+		return;
+	reclint_day(a, rcv);
+	reclint_day(b, d);
+	reclint_day(c, end);
+	diags_add(w, path, st->line, st->col, "status 'submitted' "
+	    "(意見書等提出済) without a decision %ld days after the plan was "
+	    "received (%s): the ward inspects what is submitted within 15 "
+	    "days (5(1)), here from %s (%s) to %s, and then decides; "
+	    "'decided' with its decision (review decide) was expected",
+	    cal_days(today) - cal_days(rcv), a, b, from[k], c);
 }

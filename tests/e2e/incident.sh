@@ -749,7 +749,7 @@ status: prevention
 personal_info: false
 my_number: false
 prevention:
-  received: 2027-03-13
+  received: 2027-03-12
   measures: 課内研修を実施し、事例を共有した。
   reviewed: 2027-03-17
   rating: adequate

@@ -43,7 +43,8 @@ SUBSET = {"$schema", "$id", "$ref", "$defs", "type", "properties",
           "minItems", "maxItems", "title", "description", "default",
           "x-kind", "x-dir", "x-id-prefix", "x-fy-field", "x-title-field",
           "x-columns", "x-ref", "x-enum-titles", "x-option", "x-add",
-          "x-title-en", "x-unit", "x-part-of"}
+          "x-title-en", "x-unit", "x-part-of", "x-open-day",
+          "x-number-date"}
 
 problems = []
 
@@ -253,6 +254,22 @@ def walk_schema(S, name, s, where, visit):
             walk_schema(S, name, s[key], "%s/%s" % (where, key), visit)
 
 
+def is_date_schema(sub):
+    return sub.get("format") == "date" or \
+        str(sub.get("$ref", "")).endswith("/$defs/date")
+
+
+def date_path(root, path):
+    """Whether the dotted path names a date property from root."""
+    s = root
+    for part in str(path).split("."):
+        s = (s.get("properties") or {}).get(part) if isinstance(s, dict) \
+            else None
+        if s is None:
+            return False
+    return is_date_schema(s)
+
+
 def check_schema_conventions(S):
     kinds = set(S.kinds)
     dirs, prefixes = {}, {}
@@ -296,6 +313,14 @@ def check_schema_conventions(S):
                 if re.search(r"\\[dDwWsSbB]|\(\?|[*+?}]\?", pat):
                     problem(path, "%s: pattern '%s' uses ECMA-262 syntax "
                             "POSIX does not have" % (where, pat))
+            # lint's closed-day and number-order warnings (reclint.h)
+            if "x-open-day" in sub and (sub["x-open-day"] is not True or
+                                        not is_date_schema(sub)):
+                problem(path, "%s: x-open-day is 'true' on a date" % where)
+            if "x-number-date" in sub and not date_path(
+                    S.files[name], sub["x-number-date"]):
+                problem(path, "%s: x-number-date '%s' is not the path of a "
+                        "date of the record" % (where, sub["x-number-date"]))
             if "x-add" in sub and sub["x-add"] is not False:
                 problem(path, "%s: x-add can only be false" % where)
             if "x-unit" in sub and (not isinstance(sub["x-unit"], str) or

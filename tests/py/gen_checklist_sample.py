@@ -272,9 +272,20 @@ def orgs():
     return out
 
 
+# The national holidays the submissions' dates can fall on (June to
+# December of FY2025 and FY2026), as `nerima-cio cal holidays` gives
+# them: a division submits on a ward business day, and lint warns of a
+# 提出日 on a closed day.
+HOLIDAYS = {datetime.date.fromisoformat(s) for s in (
+    "2025-07-21", "2025-08-11", "2025-09-15", "2025-09-23", "2025-10-13",
+    "2025-11-03", "2025-11-23", "2025-11-24",
+    "2026-07-20", "2026-08-11", "2026-09-21", "2026-09-22", "2026-09-23",
+    "2026-10-12", "2026-11-03", "2026-11-23")}
+
+
 def day(fy, rnd, start=(9, 15), span=45):
     d = datetime.date(fy, *start) + datetime.timedelta(days=rnd.randrange(span))
-    while d.weekday() >= 5:
+    while d.weekday() >= 5 or d in HOLIDAYS:
         d += datetime.timedelta(days=1)
     return d
 

@@ -454,6 +454,19 @@ def responses(rnd, survey, test, nsurvey, ntest, orgs, with_org):
 
 # --- main ----------------------------------------------------------------
 
+def open_before(binary, day):
+    """day, or the ward business day before it when the ward is closed
+    (a document is handed over on a business day; lint warns of a
+    submission dated on a closed day)."""
+    while True:
+        out = subprocess.run([binary, "cal", "business", day.isoformat()],
+                             check=True, capture_output=True,
+                             text=True).stdout.split("\t")
+        if out[1].strip() == "open":
+            return day.isoformat()
+        day -= datetime.timedelta(days=1)
+
+
 def plan(binary):
     """Records the tool plans for FY2025 and FY2026, keyed (fy, key, session)."""
     tmp = tempfile.mkdtemp()
@@ -508,7 +521,8 @@ def main():
     mynum_orgs = [c for c, _, m in orgs if m]
     all_orgs = [c for c, k, _ in orgs if k in ("division", "office")]
     nursery_orgs = [c for c, k, _ in orgs if k == "nursery"]
-    recs = plan(sys.argv[1])
+    binary = sys.argv[1]
+    recs = plan(binary)
     for (fy, pk, sess), rec in sorted(recs.items(), key=lambda x: (
             x[0][0], x[1]["date"], x[0][1], x[0][2])):
         key = key_of(rec)
@@ -543,11 +557,11 @@ def main():
         title = rec["title"].split(" ", 1)[1]
         if fy == 2025:
             rec["status"] = "reported" if rec.get("report_due") else "held"
-            rec["material_submitted"] = (d(rec["material_due"]) -
-                                         datetime.timedelta(days=2)).isoformat()
+            rec["material_submitted"] = open_before(
+                binary, d(rec["material_due"]) - datetime.timedelta(days=2))
             if rec["status"] == "reported" and rec.get("report_due"):
-                rec["report_submitted"] = (d(rec["report_due"]) -
-                                           datetime.timedelta(days=1)).isoformat()
+                rec["report_submitted"] = open_before(
+                    binary, d(rec["report_due"]) - datetime.timedelta(days=1))
             tgt = rec.get("target_count", 50)
             rec["attended"] = int(tgt * rnd.uniform(0.88, 0.98))
             if survey or rec.get("survey_org"):
