@@ -52,6 +52,32 @@ date_cell(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	    XLSX_DATE_ERA_SHORT);
 }
 
+/*
+ * When a training was held: its day, or its period as the ward's short
+ * 令和 writes one, R11.8.1～8.26, R11.12.18～R12.1.12 (the first day
+ * alone hid that 8/1 ran to 8/26: rev18b).
+ */
+static int
+period_cell(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
+    const struct training *t)
+{
+	char	a[CAL_FMT_MAX], b[CAL_FMT_MAX], out[2 * CAL_FMT_MAX + 8];
+	const char *e;
+
+	if (t->end_date.y == 0 || cal_cmp(t->end_date, t->date) <= 0)
+		return date_cell(sh, row, col, t->date);
+	if (cal_format_era(a, sizeof a, t->date, CAL_ERA_SHORT) != 0 ||
+	    cal_format_era(b, sizeof b, t->end_date, CAL_ERA_SHORT) != 0)
+		return date_cell(sh, row, col, t->date);
+	/* within a year its number once: 8.26 after R11.8.1 */
+	if (t->date.y != t->end_date.y || (e = strchr(b, '.')) == NULL)
+		e = b;
+	else
+		e++;
+	snprintf(out, sizeof out, "%s～%s", a, e);
+	return xlsx_write_text(sh, row, col, out);
+}
+
 /* "令和8年10月1日現在" for the as-of line. */
 static void
 as_of(char *out, size_t size, const struct tr_doc_opts *o, const char *src)
@@ -885,7 +911,7 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 		{ { "対象者", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
 		    XLSX_FIT_TEXT },
 		{ { "実施方法", 0, 0 }, XLSX_FIT_CODE },
-		{ { "実施日", XLSX_COL_CENTER, 10 }, XLSX_FIT_FIXED },
+		{ { "実施日", XLSX_COL_CENTER, 14 }, XLSX_FIT_FIXED },
 		{ { "状況", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
 		{ { "対象者数", 0, 9 }, XLSX_FIT_FIXED },
 		{ { "受講者数", 0, 9 }, XLSX_FIT_FIXED },
@@ -994,7 +1020,7 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 		xlsx_write_text(sh, row, 3, tr_label(st, "audience",
 		    t->audience));
 		xlsx_write_text(sh, row, 4, tr_label(st, "method", t->method));
-		date_cell(sh, row, 5, t->date);
+		period_cell(sh, row, 5, t);
 		xlsx_write_text(sh, row, 6, tr_label(st, "status", t->status));
 		count(sh, row, 7, r->target);
 		count(sh, row, 8, held ? r->attended : -1);

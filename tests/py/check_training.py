@@ -553,6 +553,23 @@ def cmd_summary_xlsx(path, n, data=None, fy=None):
            "情報\nセキュリティ" in c]
     if cut:
         problem("%s: 情報／セキュリティ cut in %s" % (path, cut))
+    # a training of several days gives its period, R8.8.4～8.29 (its
+    # first day alone hid that it ran for weeks: rev18b)
+    if data is not None:
+        def short(d):
+            return "R%d.%d.%d" % (d.year - 2018, d.month, d.day)
+        hdr = [r for r in sheet_rows(wb["研修一覧"]) if r and r[0] == "No."][0]
+        col = hdr.index("実施日")
+        days = sorted((t["date"], t.get("end_date")) for t in (
+            load(f) for f in glob.glob(os.path.join(
+                data, "trainings", str(fy), "*.yaml"))))
+        got = sorted(r[col] for r in rows if isinstance(r[col], str))
+        want = sorted(
+            short(a) + "～" + (short(b) if b.year != a.year else
+                               "%d.%d" % (b.month, b.day))
+            for a, b in days if b is not None and b > a)
+        if [g.replace("\n", "") for g in got] != want:
+            problem("%s: 実施日 periods %s, want %s" % (path, got, want))
     kinds = {r[0]: r for r in sheet_rows(wb["年間実績"]) if r and r[0] in (
         "情報セキュリティ研修", "デジタル人材育成研修", "マイナンバー研修")}
     units = {"情報セキュリティ研修": ("security", "対象者区分", "audience"),
