@@ -1264,6 +1264,18 @@ report_annual_write_xlsx(const struct report_work *w,
 	/* the mark explained under the table, as the audit's 集計表 does */
 	if (ninterim > 0)
 		xlsx_note(rs, ++row, AUDIT_INTERIM_NOTE);
+	/*
+	 * an incident counts by the day it was reported, a day or so after
+	 * the 発生日 the 事故等統計 lists: said, or every row read as off
+	 * by one (rev18b)
+	 */
+	for (i = 0; i < w->nitems; i++)
+		if (strcmp(w->items[i].key, "incidents") == 0 &&
+		    w->items[i].nrefs > 0)
+			break;
+	if (i < w->nitems)
+		xlsx_note(rs, ++row, "事故等の日付は報告を受けた日（その記録が"
+		    "ないものは発見日または発生日）。事故等統計は発生日による。");
 	rc = xlsx_save(x);
 done:
 	xlsx_free(x);

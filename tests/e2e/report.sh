@@ -1051,6 +1051,9 @@ rows = list(wb["実績の内訳"].iter_rows(values_only=True))
 nos = [r[3] for r in rows if r[0] == "3(1)ア(イ)a"]
 assert nos and all(n and "\n" not in n for n in nos), nos
 assert "―" in [r[3] for r in rows if r[0] == "3(2)オ"]
+# the incidents' day is their report's, which 事故等統計 does not use
+assert any(r[0] and r[0].startswith("事故等の日付は報告を受けた日") for r in
+           rows), "no note on the incidents' dates"
 PY
 # a shortfall said moved (6(1)ウ) names where to: the ※ note under the
 # table lists each destination on a line, every one a row of the table
