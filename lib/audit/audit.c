@@ -1479,7 +1479,13 @@ audit_followup(char **out_id, char **out_relpath, struct store *st,
 	ydoc_set_root(doc, root);
 	if (cal_fy_label(lab, sizeof lab, cal_fy(date)) != 0)
 		snprintf(lab, sizeof lab, "%d年度", cal_fy(date));
-	buf_printf(&title, "%s フォローアップ監査", lab);
+	/*
+	 * titled as the year's other audits and the 運営計画書's schedule
+	 * name them, the kind in brackets: 令和10年度 情報セキュリティ監査
+	 * （フォローアップ） 都市農業課 (review17: 「令和10年度 フォローアップ
+	 * 監査 都市農業課」 beside the generator's form in one year's lists)
+	 */
+	buf_printf(&title, "%s 情報セキュリティ監査（フォローアップ）", lab);
 	if ((v = node_get_str(sroot, "target_system")) != NULL)
 		buf_printf(&title, " %s", v);
 	else if ((v = node_get_str(sroot, "target_org")) != NULL &&
