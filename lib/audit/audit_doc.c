@@ -980,6 +980,7 @@ paper_items(struct grid *g, struct store *st, const struct node *root)
 	const struct node	*fs = audit_findings(root);
 	enum audit_result	 r;
 	struct buf		 b = BUF_INIT;
+	const char		*own = audit_own_kind(root), *kind;
 	size_t			 i, k, row;
 
 	for (i = 0; items != NULL && i < items->n; i++) {
@@ -991,13 +992,26 @@ paper_items(struct grid *g, struct store *st, const struct node *root)
 				f = fs->u.items[k];
 		}
 		row = grid_row(g);
-		/* the number alone: paper_kinds() says the other kinds' */
+		/*
+		 * The number alone, and an item of another kind than the
+		 * audit's own marked 【マイナンバー】 before its question
+		 * (paper_kinds() says so under the table): its number may be
+		 * an item's of the audit's own catalog too (2-1-01), and the
+		 * kind in the 項目番号 column widened it by half and cut the
+		 * 改善の方向性 to eight lines.
+		 */
 		grid_set(g, row, 1, audit_item_number(node_get_str(it,
 		    "ref")));
 		/* マイナンバー's items have none: 「－」, not a blank to fill */
 		grid_set(g, row, 2, or_unwritten(node_get_str(it, "clause"),
 		    "－"));
-		grid_set(g, row, 3, node_get_str(it, "text"));
+		kind = audit_item_kind(node_get_str(it, "ref"));
+		buf_reset(&b);
+		if (kind != NULL && own != NULL && strcmp(kind, own) != 0)
+			buf_printf(&b, "【%s】", kind);
+		buf_puts(&b, node_get_str(it, "text") != NULL ?
+		    node_get_str(it, "text") : "");
+		grid_set(g, row, 3, b.data);
 		join(&b, node_get(it, "methods"), "\n", st, "methods");
 		grid_set(g, row, 4, b.data);
 		join(&b, node_get(it, "evidence"), "\n", st, NULL);
@@ -1016,37 +1030,30 @@ paper_items(struct grid *g, struct store *st, const struct node *root)
 
 /*
  * The note under a working paper of an audit with items of another kind
- * than its own: 「項目番号 01～12 は、マイナンバーの監査項目である。」.
- * The kind in the 項目番号 column (マイナンバー / 01) widened it by half
- * and cut the 改善の方向性 to eight lines; the items of a kind are one
- * run, as the catalogs were added.  b->data, "" when none.
+ * than its own (paper_items()): 「監査項目に【マイナンバー】を付した項目
+ * は、マイナンバーの監査項目であり、項目番号は監査項目の「マイナンバー」の
+ * シートの番号である。」.  b->data, "" when none.
  */
 static const char *
 paper_kinds(struct buf *b, const struct node *root)
 {
 	const struct node	*items = audit_items(root);
-	const char		*own = audit_own_kind(root), *k, *first = NULL;
-	const char		*last = NULL, *kind = NULL, *ref;
-	size_t			 i;
+	const char		*own = audit_own_kind(root), *k;
+	const char		*seen[8];
+	size_t			 i, j, n = 0;
 
 	buf_reset(b);
-	for (i = 0; items != NULL && i <= items->n; i++) {
-		ref = i < items->n ? node_get_str(items->u.items[i], "ref") :
-		    NULL;
-		k = ref != NULL ? audit_item_kind(ref) : NULL;
-		if (kind != NULL && (k == NULL || strcmp(k, kind) != 0)) {
-			buf_printf(b, "項目番号 %s%s%s は、%sの監査項目である。",
-			    first, strcmp(first, last) ? "～" : "",
-			    strcmp(first, last) ? last : "", kind);
-			kind = NULL;
-		}
-		if (k == NULL || (own != NULL && strcmp(k, own) == 0))
+	for (i = 0; own != NULL && items != NULL && i < items->n; i++) {
+		k = audit_item_kind(node_get_str(items->u.items[i], "ref"));
+		if (k == NULL || strcmp(k, own) == 0)
 			continue;
-		if (kind == NULL) {
-			kind = k;
-			first = audit_item_number(ref);
-		}
-		last = audit_item_number(ref);
+		for (j = 0; j < n && strcmp(seen[j], k) != 0; j++)
+			continue;
+		if (j < n || n == sizeof seen / sizeof seen[0])
+			continue;
+		seen[n++] = k;
+		buf_printf(b, "監査項目に【%s】を付した項目は、%sの監査項目であり、"
+		    "項目番号は監査項目の「%s」のシートの番号である。", k, k, k);
 	}
 	buf_puts(b, "");
 	return b->data != NULL ? b->data : "";

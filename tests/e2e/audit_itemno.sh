@@ -4,7 +4,7 @@
 # records keep refs apart by (2-1-04, not op-2-1-04), in the 監査項目
 # workbook too; the kind in Japanese where a table or text mixes kinds
 # (マイナンバー 02 in an operational audit's 概要報告書, 運用 2-1-01 in
-# the year's report; the 監査調書 says so in a note under the table).  The 質疑応答書 heads a finding by its number once
+# the year's report; the 監査調書 marks the item's question).  The 質疑応答書 heads a finding by its number once
 # (指摘事項3（軽微）, not 「3　指摘事項3（軽微）」).
 . "$(dirname "$0")/lib/common.bash"
 
@@ -75,12 +75,15 @@ expect_grep "$T/texts" '^監査項目_.*	2-1-01$'
 expect_grep "$T/texts" '^監査項目_.*	01$'
 expect_no_grep "$T/texts" '^監査項目_.*	(運用|システム|マイナンバー) ?[0-9]'
 # The 監査調書: every item by its number alone (the kind in the column
-# widened it and cut the 改善の方向性 to eight lines), a note under an
-# operational audit's table naming its My Number items.
+# widened it and cut the 改善の方向性 to eight lines), an operational
+# audit's My Number items marked before their question, and a note
+# under the table saying what the mark is.
 expect_grep "$T/texts" '^監査調書_.*	01$'
 expect_grep "$T/texts" '^監査調書_.*	2-1-01$'
 expect_no_grep "$T/texts" '^監査調書_.*	(運用|マイナンバー) ?[0-9]+$'
-expect_grep "$T/texts" '^監査調書_.*	項目番号 01～12 は、マイナンバーの監査項目である。$'
+expect_grep "$T/texts" '^監査調書_.*	【マイナンバー】特定個人情報'
+expect_no_grep "$T/texts" '^監査調書_.*	【運用】'
+expect_grep "$T/texts" '^監査調書_.*	監査項目に【マイナンバー】を付した項目は、マイナンバーの監査項目であり、項目番号は監査項目の「マイナンバー」のシートの番号である。$'
 # The 概要報告書 of 戸籍住民課: its finding on a My Number item.
 expect_grep "$T/texts" '^情報セキュリティ監査結果概要報告書_.*戸籍住民課.docx	マイナンバー ?02$'
 expect_grep "$T/texts" '^情報セキュリティ監査結果概要報告書_.*戸籍住民課.docx	2-[0-9]-[0-9]{2}$'
