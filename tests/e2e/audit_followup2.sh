@@ -117,7 +117,7 @@ fields = dict(str(r[0]).split("\u3000", 1) for r in rows[:12]
 text = "\n".join(str(c) for r in rows for c in r if c is not None)
 # the source once in the header, the follow-up followed up, the first
 assert fields.get("指摘を行った監査", "").startswith("令和8年度 情報セキュリティ監査（運用面） 戸籍住民課"), fields
-assert fields.get("フォローアップ元", "").startswith("令和8年度 情報セキュリティ監査（フォローアップ） 戸籍住民課"), fields
+assert fields.get("フォローアップ元", "").startswith("令和8年度 フォローアップ監査 戸籍住民課"), fields
 assert fields.get("前回のフォローアップ") == "令和9年1月20日のフォローアップ監査で是正を確認した指摘を除く。", fields
 h = next(i for i, r in enumerate(rows) if r[0] == "No.")
 head = [str(x).replace("\n", "") for x in rows[h]]

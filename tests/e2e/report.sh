@@ -690,7 +690,7 @@ assert "内部監査 実施済" not in allt, allt
 res = [t for t in text if t.startswith("内部監査の実施結果")][0]
 assert "令和9年1月20日" not in res and "令和8年12月9日" not in res, res
 later = [t for t in text if t.startswith("今後の予定（令和8年11月28日以降）")][0]
-assert "情報セキュリティ監査（フォローアップ） 戸籍住民課|令和9年1月20日" in later, later
+assert "フォローアップ監査 戸籍住民課|令和9年1月20日" in later, later
 assert "予定日が作成日（令和8年11月27日）より後のもので、概要の件数・適合率に" \
     "含まない。" in later, later
 assert "未実施" not in allt
@@ -922,7 +922,7 @@ assert [c.text for c in row.cells][3:5] == ["2", "4"], [c.text for c in row.cell
 ws = openpyxl.load_workbook(glob.glob(o + "/予定と実績_*.xlsx")[0]).worksheets[0]
 st = {r[4]: r[6] for r in ws.iter_rows(min_row=5, values_only=True) if r[4]}
 assert st["令和8年度 情報セキュリティ監査（運用面） 保健給食課"] == "未実施", st
-assert st["令和8年度 情報セキュリティ監査（フォローアップ） 戸籍住民課"] == "予定", st
+assert st["令和8年度 フォローアップ監査 戸籍住民課"] == "予定", st
 assert st["令和8年度 情報セキュリティ監査（運用面） 経済課"] == "実績", st
 PY
 checks=$((checks + 1))

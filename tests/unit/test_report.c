@@ -423,7 +423,7 @@ test_sec_content(void **state)
 	assert_int_equal(sl->nrows, 4);
 	assert_string_equal(sl->cells[1], "情報セキュリティ監査（運用面） 保健給食課");
 	assert_string_equal(sl->cells[2], "令和8年12月9日");
-	assert_string_equal(sl->cells[2 * 3 + 1], "情報セキュリティ監査（フォローアップ） 戸籍住民課");
+	assert_string_equal(sl->cells[2 * 3 + 1], "フォローアップ監査 戸籍住民課");
 	assert_non_null(sl->note);
 	assert_string_equal(sl->note, "予定日が作成日（令和8年11月27日）より後の"
 	    "もので、概要の件数・適合率に含まない。");
