@@ -19,6 +19,8 @@
 #include "record.h"
 #include "store.h"
 
+struct buf;
+
 /* 判定.  AUDIT_NONE is an item not yet answered (no result field). */
 enum audit_result {
 	AUDIT_NONE = 0,
@@ -182,6 +184,26 @@ struct node	*audit_items(const struct node *root);
 size_t		 audit_nitems(const struct node *root);
 int		 audit_item_find(size_t *out, const struct node *root,
 		    const char *ref);
+/*
+ * Item numbers as the documents print them (issue 18): one number for an
+ * item wherever a reader meets it, the 監査項目 workbook included.
+ *
+ * audit_item_number(): the ref without the prefix of its catalog's kind,
+ * 2-1-04 of op-2-1-04, 01 of mn-01 (a run of letters and a hyphen before
+ * a digit); any other ref as it is.  A pointer into ref.
+ * audit_item_kind(): that kind in Japanese, 運用, システム or マイナンバー;
+ * NULL for a ref without a known prefix.
+ * audit_own_kind(): the kind of an audit's own items (its first item's,
+ * or a follow-up's first finding's), NULL when unknown.
+ * audit_item_label(): the number into b, preceded by its kind where that
+ * is not own (運用 2-1-04 in a table or text that mixes kinds: own NULL;
+ * マイナンバー 01 in an operational audit's table: own 運用); b->data.
+ */
+const char	*audit_item_number(const char *ref);
+const char	*audit_item_kind(const char *ref);
+const char	*audit_own_kind(const struct node *root);
+const char	*audit_item_label(struct buf *b, const char *ref,
+		    const char *own);
 /*
  * The index to resume at: the first unanswered item, else the first
  * 未確認 one, else 0.

@@ -599,6 +599,26 @@ impact_note(struct buf *b, struct store *st)
 	buf_free(&mid);
 }
 
+/*
+ * An item's number in a column of codes (not wrapped): its kind, where
+ * that is not own, on a line above it (マイナンバー / 01), so that the
+ * column is no wider than the kind; b->data.
+ */
+static const char *
+item_cell(struct buf *b, const char *ref, const char *own)
+{
+	struct buf	 t = BUF_INIT;
+	const char	*p;
+
+	audit_item_label(&t, ref, own);
+	buf_reset(b);
+	for (p = t.data != NULL ? t.data : ""; *p != '\0'; p++)
+		buf_putc(b, *p == ' ' ? '\n' : *p);
+	buf_puts(b, "");
+	buf_free(&t);
+	return b->data != NULL ? b->data : "";
+}
+
 /* A text the record does not give yet, said so: （対応策未記入）. */
 static const char *
 or_unwritten(const char *s, const char *missing)
@@ -643,6 +663,30 @@ static const struct xlsx_fit_col followup_cols[] = {
 #undef BRK
 
 #define PAPER_COLS	(sizeof paper_cols / sizeof paper_cols[0])
+
+/*
+ * The working paper's columns for grid g into pc: 項目番号 as wide as its
+ * heading where every number is a short code (2-1-04, 01), as it was
+ * with op-2-1-04; fitted to the numbers (one unit narrower) the
+ * widths of the fewest pages gave the 改善の方向性 seven lines.  Any
+ * other number, a column as wide as the longest.
+ */
+static const struct xlsx_fit_col *
+paper_fit(struct xlsx_fit_col pc[PAPER_COLS], const struct grid *g)
+{
+	const char	*s;
+	size_t		 r;
+
+	memcpy(pc, paper_cols, sizeof paper_cols);
+	for (r = 0; r < g->nrows; r++) {
+		s = g->cell[r * g->ncols + 1];
+		if (s != NULL && (strlen(s) > 8 || strspn(s, "0123456789-") !=
+		    strlen(s)))
+			return pc;
+	}
+	pc[1].fit = XLSX_FIT_FIXED;
+	return pc;
+}
 #define FOLLOWUP_COLS	(sizeof followup_cols / sizeof followup_cols[0])
 
 static void	one_line(struct buf *, const char *);
@@ -814,7 +858,9 @@ items_grid(struct grid *g, struct store *st, const struct schema *ckind,
 	for (j = 0; items != NULL && j < items->n; j++) {
 		it = items->u.items[j];
 		row = grid_row(g);
-		grid_set(g, row, 1, node_get_str(it, "ref"));
+		/* the sheet is the catalog's kind: the number alone */
+		grid_set(g, row, 1, audit_item_number(node_get_str(it,
+		    "ref")));
 		grid_set(g, row, 2, node_get_str(it, "clause"));
 		grid_set(g, row, 3, node_get_str(it, "category"));
 		grid_set(g, row, 4, node_get_str(it, "text"));
@@ -934,6 +980,7 @@ paper_items(struct grid *g, struct store *st, const struct node *root)
 	const struct node	*fs = audit_findings(root);
 	enum audit_result	 r;
 	struct buf		 b = BUF_INIT;
+	const char		*own = audit_own_kind(root), *kind;
 	size_t			 i, k, row;
 
 	for (i = 0; items != NULL && i < items->n; i++) {
@@ -945,11 +992,26 @@ paper_items(struct grid *g, struct store *st, const struct node *root)
 				f = fs->u.items[k];
 		}
 		row = grid_row(g);
-		grid_set(g, row, 1, node_get_str(it, "ref"));
+		/*
+		 * The number alone, and an item of another kind than the
+		 * audit's own marked 【マイナンバー】 before its question
+		 * (paper_kinds() says so under the table): its number may be
+		 * an item's of the audit's own catalog too (2-1-01), and the
+		 * kind in the 項目番号 column widened it by half and cut the
+		 * 改善の方向性 to eight lines.
+		 */
+		grid_set(g, row, 1, audit_item_number(node_get_str(it,
+		    "ref")));
 		/* マイナンバー's items have none: 「－」, not a blank to fill */
 		grid_set(g, row, 2, or_unwritten(node_get_str(it, "clause"),
 		    "－"));
-		grid_set(g, row, 3, node_get_str(it, "text"));
+		kind = audit_item_kind(node_get_str(it, "ref"));
+		buf_reset(&b);
+		if (kind != NULL && own != NULL && strcmp(kind, own) != 0)
+			buf_printf(&b, "【%s】", kind);
+		buf_puts(&b, node_get_str(it, "text") != NULL ?
+		    node_get_str(it, "text") : "");
+		grid_set(g, row, 3, b.data);
 		join(&b, node_get(it, "methods"), "\n", st, "methods");
 		grid_set(g, row, 4, b.data);
 		join(&b, node_get(it, "evidence"), "\n", st, NULL);
@@ -964,6 +1026,37 @@ paper_items(struct grid *g, struct store *st, const struct node *root)
 		    "correction") : NULL);
 	}
 	buf_free(&b);
+}
+
+/*
+ * The note under a working paper of an audit with items of another kind
+ * than its own (paper_items()): 「監査項目に【マイナンバー】を付した項目
+ * は、マイナンバーの監査項目であり、項目番号は監査項目の「マイナンバー」の
+ * シートの番号である。」.  b->data, "" when none.
+ */
+static const char *
+paper_kinds(struct buf *b, const struct node *root)
+{
+	const struct node	*items = audit_items(root);
+	const char		*own = audit_own_kind(root), *k;
+	const char		*seen[8];
+	size_t			 i, j, n = 0;
+
+	buf_reset(b);
+	for (i = 0; own != NULL && items != NULL && i < items->n; i++) {
+		k = audit_item_kind(node_get_str(items->u.items[i], "ref"));
+		if (k == NULL || strcmp(k, own) == 0)
+			continue;
+		for (j = 0; j < n && strcmp(seen[j], k) != 0; j++)
+			continue;
+		if (j < n || n == sizeof seen / sizeof seen[0])
+			continue;
+		seen[n++] = k;
+		buf_printf(b, "監査項目に【%s】を付した項目は、%sの監査項目であり、"
+		    "項目番号は監査項目の「%s」のシートの番号である。", k, k, k);
+	}
+	buf_puts(b, "");
+	return b->data != NULL ? b->data : "";
 }
 
 /*
@@ -1146,7 +1239,11 @@ paper_followup(struct grid *g, struct store *st, const struct node *root)
 		carried_get(&c, st, root, f);
 		buf_reset(&b);
 		if ((s = carried_str(&c, f, "item")) != NULL) {
-			buf_puts(&b, s);
+			struct buf	 nb = BUF_INIT;
+
+			buf_puts(&b, audit_item_label(&nb, s,
+			    audit_own_kind(c.root)));
+			buf_free(&nb);
 			if ((s = source_item_text(NULL, c.root, s)) != NULL)
 				buf_printf(&b, "\n%s", s);
 		}
@@ -1193,6 +1290,7 @@ audit_doc_paper(const char *path, struct store *st,
 	struct grid		 g;
 	const struct node	*root;
 	const char		*latest = NULL, *dd;
+	struct xlsx_fit_col	 pc[PAPER_COLS];
 	char			 name[128], rate[16];
 	uint32_t		 row;
 	size_t			 i, k, same, kinds;
@@ -1261,7 +1359,7 @@ audit_doc_paper(const char *path, struct store *st,
 		}
 		g.ncols = PAPER_COLS;
 		paper_items(&g, st, root);
-		rc = grid_write(&row, sh, &g, paper_cols, 0);
+		rc = grid_write(&row, sh, &g, paper_fit(pc, &g), 0);
 		grid_free(&g);
 		if (rc != 0)
 			goto done;
@@ -1281,7 +1379,10 @@ audit_doc_paper(const char *path, struct store *st,
 			    s.total.count[AUDIT_NONE]);
 			xlsx_note(sh, row + 1, b.data);
 			audit_score_free(&s);
+			row++;
 		}
+		if (*paper_kinds(&b, root) != '\0')
+			xlsx_note(sh, row + 1, b.data);
 	}
 	rc = xlsx_save(x);
 done:
@@ -1466,6 +1567,8 @@ add_findings_table(struct docx *d, struct store *st, const struct node *root,
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 small;
 	const struct node	*f;
+	struct buf		 nb = BUF_INIT;
+	const char		*own = audit_own_kind(root);
 	char			 day[CAL_FMT_MAX];
 	size_t			 i;
 	int			 rc;
@@ -1489,8 +1592,8 @@ add_findings_table(struct docx *d, struct store *st, const struct node *root,
 		era_lines(day, node_get_str(f, "due"));
 		if ((rc = docx_table_cell(t, i + 1, 0, node_get_str(f,
 		    "number"), &small)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 1, node_get_str(f, "item"),
-		    &small)) != 0 ||
+		    (rc = docx_table_cell(t, i + 1, 1, audit_item_label(&nb,
+		    node_get_str(f, "item"), own), &small)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 2, label(st, "findings",
 		    "grade", node_get_str(f, "grade")), &small)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 3, finding_text(root, f),
@@ -1503,6 +1606,7 @@ add_findings_table(struct docx *d, struct store *st, const struct node *root,
 	rc = docx_add_table(d, t);
 done:
 	docx_table_free(t);
+	buf_free(&nb);
 	return rc;
 }
 
@@ -1911,6 +2015,7 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	struct docx_table	**qt = NULL;
 	struct buf		 tg = BUF_INIT, b = BUF_INIT, au = BUF_INIT;
 	struct buf		 src = BUF_INIT, stat = BUF_INIT;
+	struct buf		 nb = BUF_INIT;
 	char			 d1[ERA_HELD_MAX], d2[CAL_FMT_MAX];
 	const char		*kv[16];
 	const struct schema	*kind;
@@ -1987,9 +2092,12 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		f = fs->u.items[i];
 		buf_reset(&b);
 		/*
-		 * The item by its 項目番号 (op-2-2-01, as the 監査項目
+		 * The item by its 項目番号 (2-2-01, as the 監査項目
 		 * workbook, the 監査調書 and the 概要報告書 number it) in a
 		 * row of its own with its question, not bare in the heading.
+		 * The heading is the finding's number alone: an outline's
+		 * 「10　指摘事項10」 said one number twice, and 「2　指摘事項3」
+		 * two numbers of one finding when some were accepted before.
 		 */
 		record_free(c.rec);
 		carried_get(&c, st, root, f);
@@ -2002,7 +2110,8 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		    node_get_str(f, "status")), finding_overdue(f, date) ?
 		    "（期限超過）" : "");
 		era(d2, node_get_str(f, "due"));
-		kv[0] = "項目番号";	kv[1] = carried_str(&c, f, "item");
+		kv[0] = "項目番号";	kv[1] = audit_item_label(&nb,
+		    carried_str(&c, f, "item"), audit_own_kind(c.root));
 		kv[2] = "監査項目";	kv[3] = source_item_text(c.rec != NULL ?
 		    c.rec : sr, c.root, carried_str(&c, f, "item"));
 		kv[4] = "指摘内容";	kv[5] = finding_text(c.root, c.f);
@@ -2013,7 +2122,7 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		kv[12] = "被監査部署の回答"; kv[13] = node_get_str(f, "response");
 		if ((rc = buf_ok(&b)) != 0 || (rc = buf_ok(&stat)) != 0 ||
 		    (rc = docx_add_blank(d)) != 0 ||
-		    (rc = docx_add_outline_heading(d, 1, b.data)) != 0 ||
+		    (rc = docx_add_heading(d, 1, b.data)) != 0 ||
 		    (rc = add_kv(d, kv, 7)) != 0)
 			goto done;
 		/* where a Q&A table would be, after a blank as it is */
@@ -2049,6 +2158,7 @@ done:
 	buf_free(&au);
 	buf_free(&src);
 	buf_free(&stat);
+	buf_free(&nb);
 	record_free(sr);
 	reclist_free(&m);
 	free(ref.id);
@@ -2575,7 +2685,7 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 	long			 worst = 1001, r, avg, wcnt = 0, nscored = 0;
 	int			 ok, wi = -1;
 	char			 asof[CAL_FMT_MAX], pct[16];
-	struct buf		 nas = BUF_INIT;
+	struct buf		 nas = BUF_INIT, refs = BUF_INIT, nb = BUF_INIT;
 
 	buf_reset(out);
 	/* Items 該当なし wherever they were used (in two audits or more). */
@@ -2584,9 +2694,15 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 		for (j = 0; items != NULL && j < items->n; j++) {
 			it = items->u.items[j];
 			ref = node_get_str(it, "ref");
-			if (ref == NULL || strstr(nas.data ? nas.data : "",
-			    ref) != NULL)
+			/* refs seen, each between newlines: op-2-1-1 is
+			 * not op-2-1-10 */
+			buf_reset(&nb);
+			buf_printf(&nb, "\n%s\n", ref != NULL ? ref : "");
+			if (ref == NULL || strstr(refs.data ? refs.data : "",
+			    nb.data) != NULL)
 				continue;
+			buf_printf(&refs, "%s%s\n", refs.len ? "" : "\n",
+			    ref);
 			used = na = 0;
 			for (k = 0; k < n; k++) {
 				size_t x;
@@ -2603,9 +2719,13 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 				    AUDIT_NA;
 			}
 			error_clear();
+			/*
+			 * the year's audits are of both kinds: 運用 2-1-04,
+			 * システム 2-1-01
+			 */
 			if (used >= 2 && na == used)
 				buf_printf(&nas, "%s%s", nas.len ? "、" : "",
-				    ref);
+				    audit_item_label(&nb, ref, NULL));
 			if (audit_item_result(it) == AUDIT_UNCHECKED)
 				unchecked++;
 		}
@@ -2710,6 +2830,8 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 		buf_puts(out, "監査の実施方法について、特に改善を要する点は"
 		    "なかった。\n");
 	buf_free(&nas);
+	buf_free(&refs);
+	buf_free(&nb);
 	buf_free(&enames);
 	buf_free(&en);
 }
@@ -3344,10 +3466,33 @@ audit_doc_results_docx(const char *path, struct store *st,
 	if ((rc = compare_prior(d, st, a, n, &y, fy)) != 0)
 		goto done;
 
-	/* 4 課題と対応: the serious findings and the risks. */
+	/*
+	 * 4 課題と対応: the risks the audits surfaced, each under its target,
+	 * said so first (review17: fifteen headings of risks, nothing saying
+	 * what they were nor where their ratings are).
+	 */
 	if ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "課題と対応")) != 0)
 		goto done;
+	line = 0;
+	for (i = 0; i < n; i++) {
+		const struct node *rk = node_get(record_root(a[i]), "risks");
+
+		for (k = 0; rk != NULL && rk->kind == NODE_SEQ && k < rk->n;
+		    k++)
+			line += !risk_seen(st, a, i, k);
+	}
+	if (line > 0) {
+		buf_reset(&b);
+		buf_printf(&b, "今年度の監査で顕在化したリスク（監査対象で確認"
+		    "した状況から、情報セキュリティ上の問題が生じるおそれがある"
+		    "と判断したもの）は %zu 件である。リスクごとに、括弧内に監査"
+		    "対象を示し、確認した状況の分析と対応策を記す。発生可能性と"
+		    "影響度の評価は、リスク一覧のとおりである。", line);
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = docx_add_outline_body(d, b.data)) != 0)
+			goto done;
+	}
 	line = 0;
 	for (i = 0; i < n; i++) {
 		const struct node *rk = node_get(record_root(a[i]), "risks");
@@ -3502,7 +3647,8 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	struct xlsx		*x = NULL;
 	struct xlsx_sheet	*s1, *s2, *s3, *s4;
 	struct year		 y;
-	struct buf		 b = BUF_INIT, b2 = BUF_INIT, names[40];
+	struct buf		 b = BUF_INIT, b2 = BUF_INIT, b3 = BUF_INIT;
+	struct buf		 names[40];
 	struct buf		 snames_b[40];
 	const char		*snames[40];
 	unsigned		 tot[4];
@@ -3824,7 +3970,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			lines_of(&b2, target(&o, st, root, 0));
 			grid_set(&g, row, 1, b2.data);
 			grid_set(&g, row, 2, node_get_str(f, "number"));
-			grid_set(&g, row, 3, node_get_str(f, "item"));
+			/* the 監査名 says 運用面/システム面: the number */
+			grid_set(&g, row, 3, item_cell(&b3, node_get_str(f,
+			    "item"), audit_own_kind(root)));
 			grid_set(&g, row, 4, ck);
 			grid_set(&g, row, 5, label(st, "findings", "grade",
 			    node_get_str(f, "grade")));
@@ -3974,6 +4122,7 @@ done:
 	}
 	buf_free(&b);
 	buf_free(&b2);
+	buf_free(&b3);
 	return rc;
 }
 

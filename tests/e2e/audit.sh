@@ -393,12 +393,13 @@ expect_grep "$T/err" "^audits/2026/$F\.yaml: warning: finding 1 is '[a-z]+' but 
 expect_grep "$T/err" "^audits/2026/$F\.yaml: warning: finding 2 follows up finding 99 of $A \(from_audit, from_finding\), which is not in the data directory"
 expect_status 0 "$NCIO" -C "$T/fu" audit export qa "$F" -o "$T/fu-qa.docx"
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/fu-qa.docx" \
-    "$otext" "$oitem" "令和9年2月10日"
+    "$otext" "${oitem#op-}" "令和9年2月10日"
 expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx "$T/fu-qa.docx" \
     "写しで書き換えた指摘の文。"
 expect_status 0 "$NCIO" -C "$T/fu" audit export paper "$F" -o "$T/fu-paper.xlsx"
+# (the item by the number the documents print: 2-1-02, not op-2-1-02)
 expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" xlsx "$T/fu-paper.xlsx" \
-    "$otext" "$oitem"
+    "$otext" "${oitem#op-}"
 expect_status 1 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" xlsx "$T/fu-paper.xlsx" \
     "写しで書き換えた指摘の文。"
 

@@ -12,6 +12,8 @@
 #     前年度 | 今年度 | 増減 with 増減 in one decimal with its sign,
 #     ＋4.9 or ▲1.0 as the checklist reports write it);
 #   - no ASCII "FY" (the ward writes 令和8年度);
+#   - no item code with its kind prefix (op-2-1-04): an audit item is
+#     2-1-04 wherever a reader meets it, as the 監査項目 workbook prints it;
 #   - in a Word document, no name, heading or chart label broken before
 #     its last one or two characters ("所管課の再発防止 / 策", "2-8 業務
 #     委託と外部サービスの利 / 用", "情報セキュリ / ティ"): a block of two
@@ -459,6 +461,13 @@ check_pdf() {
 	    docfail "$verb" "$name: a unit or bracket alone on a line: $orphans"
 	if grep -q 'FY' "$raw"; then
 		docfail "$verb" "$name: ASCII FY: $(grep -m1 'FY' "$raw")"
+	fi
+	# an item by the number the 監査項目 workbook prints (2-1-04), never
+	# with the records' kind prefix (op-2-1-04, sy-2-1-01, mn-03)
+	if grep -Pq '\b[a-z]{2}-[0-9]' "$raw"; then
+		docfail "$verb" "$name: item codes: $(grep -Po \
+		    '\b[a-z]{2}-[0-9][-0-9]*' "$raw" | sort -u | head -5 |
+		    tr '\n' ' ')"
 	fi
 	bad=$($PY "$T/diff.py" "$lay")
 	[ -z "$bad" ] || docfail "$verb" "$name: $bad"

@@ -84,6 +84,28 @@ def rate_text(items):
 UNWRITTEN = "（指摘内容未記入）"
 
 
+KINDS = {"op": "運用", "sy": "システム", "mn": "マイナンバー"}
+
+
+def item_no(ref, own=None, sep="\n"):
+    """An item's number as the documents print it (issue 18): 2-1-04 of
+    op-2-1-04, with its kind before it where that is not the table's own
+    (マイナンバー / 02 in an operational audit's working paper; own "" for
+    a table of one catalog: the number alone)."""
+    m = re.match(r"([a-z]+)-(?=[0-9])", ref or "")
+    if not m:
+        return ref
+    k = KINDS.get(m.group(1))
+    no = ref[m.end():]
+    return "%s%s%s" % (k, sep, no) if k and own != "" and k != own else no
+
+
+def own_kind(a):
+    items = a.get("items") or []
+    m = re.match(r"([a-z]+)-", items[0].get("ref", "")) if items else None
+    return KINDS.get(m.group(1)) if m else None
+
+
 def finding_text(a, f):
     """A finding's text as the documents print it: the question of its
     item (as older records held) or nothing is not a finding."""
@@ -183,7 +205,7 @@ def mode_items(path, cats):
         head = [unbroken_heading(x) for x in rows[h]]
         q = head.index("監査項目") if "監査項目" in head else 4
         for r, it in zip(data, c["items"]):
-            check(r[1] == it["ref"] and unbroken(r[q], it["text"]),
+            check(r[1] == item_no(it["ref"], "") and unbroken(r[q], it["text"]),
                   "%s: row %r is not item %s" % (name, r[:2], it["ref"]))
         # 分類 broken at its phrases, never inside a run of kanji
         # (特定個人情報保 / 護評価)
@@ -228,7 +250,9 @@ def mode_paper(path, audits):
         byref = {f.get("item"): f for f in a.get("findings", [])}
         for r, it in zip(data, a["items"]):
             want = LABEL.get(it.get("result"), None)
-            check(r[1] == it["ref"], "%s: row ref %r, want %s" % (ws.title, r[1], it["ref"]))
+            # the number alone; a note names the other kinds' numbers
+            check(r[1] == item_no(it["ref"], ""),
+                  "%s: row ref %r, want %s" % (ws.title, r[1], it["ref"]))
             # a clause, or 「－」 for an item without one (マイナンバー)
             check(r[2] == (it.get("clause") or "－"),
                   "%s %s: clause %r" % (ws.title, it["ref"], r[2]))
@@ -327,10 +351,15 @@ def mode_qa(path, a):
     for f in a["findings"]:
         if not f.get("item"):
             continue
-        check(not any(f["item"] in p for p in paras),
+        # the number without the records' kind prefix (issue 18):
+        # 2-2-01, マイナンバー 02 (the writer breaks at the space)
+        no = re.sub(r"^[a-z]+-(?=[0-9])", "", f["item"])
+        check(not any(f["item"] in p or no in p for p in paras),
               "item %s named bare in a heading" % f["item"])
-        check(["項目番号", f["item"]] in rows, "no 項目番号 row of %s" % f["item"])
-        i = rows.index(["項目番号", f["item"]]) if ["項目番号", f["item"]] in rows else -1
+        i = next((k for k, r in enumerate(rows) if r[0] == "項目番号" and
+                  re.fullmatch(r"(運用|システム|マイナンバー)? ?%s" % re.escape(no),
+                               r[1])), -1)
+        check(i >= 0, "no 項目番号 row of %s (%s)" % (f["item"], no))
         check(i >= 0 and i + 1 < len(rows) and rows[i + 1][0] == "監査項目",
               "no 監査項目 row of %s" % f["item"])
     # each finding headed by the number it was made under (that of the
@@ -339,9 +368,12 @@ def mode_qa(path, a):
     # 是正状況 not yet 是正済 nor 是正確認済
     day = era_iso(paras[1])
     check(day is not None, "no date under the title: %r" % paras[1])
-    # (a heading's text carries its outline number: 1　指摘事項1（軽微）)
-    heads = [re.sub(r"^\d+　", "", p) for p in paras
-             if re.match(r"(\d+　)?指摘事項\d+（", p)]
+    # one number a heading: 指摘事項10（改善提案）, not an outline's
+    # 「10　指摘事項10（改善提案）」 (issue 18)
+    check(not any(re.match(r"\d+　指摘事項", p) for p in paras),
+          "a finding's heading numbered twice: %r" % next(
+              (p for p in paras if re.match(r"\d+　指摘事項", p)), ""))
+    heads = [p for p in paras if re.match(r"指摘事項\d+（", p)]
     check(len(heads) == len(a["findings"]),
           "%d finding headings for %d findings" % (len(heads), len(a["findings"])))
     states = [r[1] for r in rows if r[0] == "是正状況"]
