@@ -649,21 +649,30 @@ static void	one_line(struct buf *, const char *);
 static const char *source_item_text(const struct record *,
     const struct node *, const char *);
 
-/* The audit every finding of a follow-up was made in, or NULL. */
+/*
+ * The audit every finding of a follow-up was made in (audit_origin():
+ * through a follow-up named by hand), into b; NULL when none or not one.
+ */
 static const char *
-common_source(const struct node *root)
+common_source(struct buf *b, struct store *st, const struct node *root)
 {
-	const struct node	*fs = audit_findings(root);
-	const char		*from = NULL, *s;
+	const struct node	*fs = audit_findings(root), *of;
+	struct record		*r;
+	const char		*s;
 	size_t			 i;
+	int			 one = 1;
 
-	for (i = 0; fs != NULL && i < fs->n; i++) {
-		if ((s = node_get_str(fs->u.items[i], "from_audit")) == NULL ||
-		    (from != NULL && strcmp(from, s) != 0))
-			return NULL;
-		from = s;
+	buf_reset(b);
+	for (i = 0; one && fs != NULL && i < fs->n; i++) {
+		s = audit_origin(&r, &of, st, fs->u.items[i]) == 1 ?
+		    record_id(r) : node_get_str(fs->u.items[i], "from_audit");
+		if (s == NULL || (b->len > 0 && strcmp(b->data, s) != 0))
+			one = 0;
+		else if (b->len == 0)
+			buf_puts(b, s);
+		record_free(r);
 	}
-	return from;
+	return one && b->len > 0 && buf_ok(b) == 0 ? b->data : NULL;
 }
 
 /* The working paper's header block (EXAMPLES.md 監査調書). */
@@ -672,7 +681,7 @@ paper_header(struct xlsx_sheet *sh, struct store *st, const struct node *root)
 {
 	struct buf		 tg = BUF_INIT, aud = BUF_INIT;
 	struct buf		 who = BUF_INIT, src = BUF_INIT, of = BUF_INIT;
-	struct buf		 prior = BUF_INIT, o = BUF_INIT;
+	struct buf		 prior = BUF_INIT, o = BUF_INIT, cs = BUF_INIT;
 	struct xlsx_field	 f[8];
 	const char		*from;
 	char			 d1[ERA_HELD_MAX];
@@ -686,7 +695,7 @@ paper_header(struct xlsx_sheet *sh, struct store *st, const struct node *root)
 	 * audit's name and date in each of 12 rows): the audit that made
 	 * the findings, and the follow-up it follows up if another.
 	 */
-	from = common_source(root);
+	from = common_source(&cs, st, root);
 	if (from != NULL)
 		one_line(&src, audit_source_name(&o, st, from, 1));
 	if (node_get_str(root, "followup_of") != NULL && (from == NULL ||
@@ -720,6 +729,7 @@ paper_header(struct xlsx_sheet *sh, struct store *st, const struct node *root)
 	buf_free(&of);
 	buf_free(&prior);
 	buf_free(&o);
+	buf_free(&cs);
 	return rc;
 }
 
@@ -1113,13 +1123,32 @@ carried_str(const struct carried *c, const struct node *f, const char *key)
 	return s != NULL ? s : node_get_str(f, key);
 }
 
+/*
+ * The audit that made carried finding f and its number there, as
+ * carried_get() found them (through a follow-up named by hand), or as f
+ * names them where the chain breaks; NULL when f was not carried.
+ */
+static const char *
+carried_src(const struct carried *c, const struct node *f)
+{
+	return c->rec != NULL ? record_id(c->rec) :
+	    node_get_str(f, "from_audit");
+}
+
+static const char *
+carried_num(const struct carried *c, const struct node *f)
+{
+	return c->rec != NULL ? node_get_str(c->f, "number") :
+	    node_get_str(f, "from_finding");
+}
+
 static void
 paper_followup(struct grid *g, struct store *st, const struct node *root)
 {
 	const struct node	*fs = audit_findings(root), *f, *qa, *q;
-	struct buf		 b = BUF_INIT;
+	struct buf		 b = BUF_INIT, cs = BUF_INIT;
 	struct carried		 c;
-	const char		*s, *from = common_source(root);
+	const char		*s, *from = common_source(&cs, st, root);
 	char			 d[CAL_FMT_MAX];
 	size_t			 i, k, row;
 
@@ -1127,7 +1156,8 @@ paper_followup(struct grid *g, struct store *st, const struct node *root)
 		f = fs->u.items[i];
 		row = grid_row(g);
 		buf_reset(&b);
-		if ((s = node_get_str(f, "from_audit")) != NULL) {
+		carried_get(&c, st, root, f);
+		if ((s = carried_src(&c, f)) != NULL) {
 			struct buf	 o = BUF_INIT;
 
 			/* the original audit by its kind and date, unless
@@ -1136,14 +1166,12 @@ paper_followup(struct grid *g, struct store *st, const struct node *root)
 				lines_of(&b, audit_source_name(&o, st, s, 0));
 				buf_puts(&b, "\n");
 			}
-			buf_printf(&b, "指摘%s", node_get_str(f,
-			    "from_finding") != NULL ? node_get_str(f,
-			    "from_finding") : "");
+			buf_printf(&b, "指摘%s", carried_num(&c, f) != NULL ?
+			    carried_num(&c, f) : "");
 			buf_free(&o);
 		}
 		buf_puts(&b, "");
 		grid_set(g, row, 1, b.data);
-		carried_get(&c, st, root, f);
 		buf_reset(&b);
 		if ((s = carried_str(&c, f, "item")) != NULL) {
 			buf_puts(&b, s);
@@ -1179,6 +1207,7 @@ paper_followup(struct grid *g, struct store *st, const struct node *root)
 		grid_set(g, row, 8, b.data);
 	}
 	buf_free(&b);
+	buf_free(&cs);
 }
 
 int
@@ -1743,11 +1772,11 @@ source_item_text(const struct record *src, const struct node *root,
  * own renumbering (1-4) a reader cannot match.
  */
 static const char *
-qa_number(const struct node *f)
+qa_number(const struct carried *c, const struct node *f)
 {
-	const char	*s = node_get_str(f, "from_finding");
+	const char	*s = carried_num(c, f);
 
-	return s != NULL && node_get_str(f, "from_audit") != NULL ? s :
+	return s != NULL && carried_src(c, f) != NULL ? s :
 	    node_get_str(f, "number");
 }
 
@@ -1775,24 +1804,28 @@ static void
 qa_note(struct buf *b, struct store *st, const struct node *root,
     const struct record *sr)
 {
-	const struct node	*fs = audit_findings(root), *sf, *f;
+	const struct node	*fs = audit_findings(root), *sf;
 	const char		*from = NULL, *s, *of;
 	struct buf		 src = BUF_INIT, left = BUF_INIT;
-	size_t			 i, k;
+	struct carried		*c = NULL;
+	size_t			 i, k, n = fs != NULL ? fs->n : 0;
 	int			 one = 1, same, confirmed;
 
 	buf_reset(b);
-	for (i = 0; fs != NULL && i < fs->n; i++) {
-		s = node_get_str(fs->u.items[i], "from_audit");
-		if (s == NULL || node_get_str(fs->u.items[i],
-		    "from_finding") == NULL)
-			return;
+	/* where each was made, through a follow-up named by hand */
+	if (n == 0 || (c = calloc(n, sizeof *c)) == NULL)
+		goto done;
+	for (i = 0; i < n; i++) {
+		carried_get(&c[i], st, root, fs->u.items[i]);
+		s = carried_src(&c[i], fs->u.items[i]);
+		if (s == NULL || carried_num(&c[i], fs->u.items[i]) == NULL) {
+			n = i + 1;
+			goto done;
+		}
 		if (from != NULL && strcmp(from, s) != 0)
 			one = 0;
 		from = s;
 	}
-	if (from == NULL)
-		return;
 	of = node_get_str(root, "followup_of");
 	/* all of the audit this one follows up */
 	same = one && of != NULL && strcmp(of, from) == 0;
@@ -1810,12 +1843,10 @@ qa_note(struct buf *b, struct store *st, const struct node *root,
 	sf = sr != NULL ? audit_findings(record_root(sr)) : NULL;
 	for (i = 0; same && sf != NULL && i < sf->n; i++) {
 		s = node_get_str(sf->u.items[i], "number");
-		for (k = 0; s != NULL && k < fs->n; k++) {
-			f = fs->u.items[k];
-			if (node_scalar_eq(node_get(f, "from_finding"), s))
+		for (k = 0; s != NULL && k < n; k++)
+			if (strcmp(carried_num(&c[k], fs->u.items[k]), s) == 0)
 				break;
-		}
-		if (s != NULL && k == fs->n)
+		if (s != NULL && k == n)
 			buf_printf(&left, "%s指摘事項%s", left.len ? "、" : "",
 			    s);
 	}
@@ -1831,6 +1862,10 @@ qa_note(struct buf *b, struct store *st, const struct node *root,
 		    "かった指摘事項を対象とし%s、是正確認済であった%sは含まない。",
 		    confirmed ? "（本監査で是正を確認したものを含む）" : "",
 		    left.data);
+done:
+	for (i = 0; c != NULL && i < n; i++)
+		record_free(c[i].rec);
+	free(c);
 	buf_free(&src);
 	buf_free(&left);
 }
@@ -1993,7 +2028,7 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		 */
 		record_free(c.rec);
 		carried_get(&c, st, root, f);
-		buf_printf(&b, "指摘事項%s（%s）", qa_number(f),
+		buf_printf(&b, "指摘事項%s（%s）", qa_number(&c, f),
 		    label(st, "findings", "grade", carried_str(&c, f,
 		    "grade")));
 		/* 是正中（期限超過）: past its 是正期限 as at the document */
@@ -2358,6 +2393,15 @@ struct earlier {
 	size_t		  nall;
 	size_t		 *idx;	/* of all: the earlier ones still open */
 	size_t		  n;
+	struct made	 *made;	/* every carried finding, in date order */
+	size_t		  nmade;
+};
+
+/* A follow-up's finding g and where it was made (audit_finding_made()). */
+struct made {
+	const struct node	*g;
+	const char		*src;
+	const char		*num;
 };
 
 /* The status of finding f of audit id, as the latest follow-up has it. */
@@ -2365,27 +2409,23 @@ static const char *
 earlier_status(const struct earlier *e, const char *id,
     const struct node *f)
 {
-	const struct node	*fs, *g;
+	const struct node	*g;
 	const char		*st = node_get_str(f, "status");
-	size_t			 i, k;
+	const char		*num = node_get_str(f, "number");
+	size_t			 i;
 
-	for (i = 0; id != NULL && i < e->nall; i++) {
-		fs = audit_findings(record_root(e->all[i]));
-		for (k = 0; fs != NULL && k < fs->n; k++) {
-			g = fs->u.items[k];
-			if (node_scalar_eq(node_get(g, "from_audit"), id) &&
-			    node_scalar_eq(node_get(g, "from_finding"),
-			    node_get_str(f, "number")) &&
-			    node_get_str(g, "status") != NULL)
-				st = node_get_str(g, "status");
-			/* accepted once is accepted: a later record that
-			 * checks it again does not reopen it (review17 M4) */
-			if (node_scalar_eq(node_get(g, "from_audit"), id) &&
-			    node_scalar_eq(node_get(g, "from_finding"),
-			    node_get_str(f, "number")) &&
-			    node_scalar_eq(node_get(g, "status"), "accepted"))
-				return "accepted";
-		}
+	for (i = 0; id != NULL && num != NULL && i < e->nmade; i++) {
+		g = e->made[i].g;
+		if (e->made[i].src == NULL || e->made[i].num == NULL ||
+		    strcmp(e->made[i].src, id) != 0 ||
+		    strcmp(e->made[i].num, num) != 0)
+			continue;
+		if (node_get_str(g, "status") != NULL)
+			st = node_get_str(g, "status");
+		/* accepted once is accepted: a later record that checks
+		 * it again does not reopen it (review17 M4) */
+		if (node_scalar_eq(node_get(g, "status"), "accepted"))
+			return "accepted";
 	}
 	return st != NULL ? st : "open";
 }
@@ -2422,6 +2462,7 @@ earlier_free(struct earlier *e)
 {
 	audit_free_all(e->all, e->nall);
 	free(e->idx);
+	free(e->made);
 	memset(e, 0, sizeof *e);
 }
 
@@ -2442,6 +2483,27 @@ earlier_load(struct earlier *e, struct store *st, int fy)
 	if ((e->idx = calloc(e->nall + 1, sizeof *e->idx)) == NULL) {
 		earlier_free(e);
 		return error_set(NC_ENOMEM, "out of memory");
+	}
+	/* where each carried finding was made, once for every question */
+	for (i = 0; i < e->nall; i++) {
+		root = record_root(e->all[i]);
+		fs = audit_findings(root);
+		for (k = 0; fs != NULL && k < fs->n; k++) {
+			struct made	*m;
+
+			if (node_get_str(fs->u.items[k], "from_audit") == NULL)
+				continue;
+			if ((m = realloc(e->made, (e->nmade + 1) *
+			    sizeof *m)) == NULL) {
+				earlier_free(e);
+				return error_set(NC_ENOMEM, "out of memory");
+			}
+			e->made = m;
+			m += e->nmade++;
+			m->g = fs->u.items[k];
+			audit_finding_made(&m->src, &m->num, e->all, e->nall,
+			    root, m->g);
+		}
 	}
 	for (i = 0; i < e->nall; i++) {
 		root = record_root(e->all[i]);
@@ -2510,8 +2572,10 @@ late(const struct earlier *e, const struct node *root, const char *day)
 			n++;
 		if (!fu || !audit_finding_late(f, day))
 			continue;
-		src = node_get_str(f, "from_audit");
-		num = node_get_str(f, "from_finding");
+		src = NULL;
+		if (node_get_str(f, "from_audit") != NULL)
+			audit_finding_made(&src, &num, e->all, e->nall, root,
+			    f);
 		if (fu && src != NULL && audit_accepted_before(e->all, e->nall,
 		    src, num, node_get_str(root, "date"),
 		    node_get_str(root, "id")) != NULL)
