@@ -1561,7 +1561,7 @@ audit_doc_summary(const char *path, struct store *st,
 	struct audit_score	 s;
 	struct buf		 tg = BUF_INIT, au = BUF_INIT, ae = BUF_INIT;
 	struct buf		 ca = BUF_INIT, b = BUF_INIT;
-	char			 d1[CAL_FMT_MAX], d2[CAL_FMT_MAX];
+	char			 d1[CAL_FMT_MAX], held[ERA_HELD_MAX];
 	char			 rate[16];
 	const char		*kv[20];
 	unsigned		 grades[4] = { 0 };
@@ -1590,10 +1590,9 @@ audit_doc_summary(const char *path, struct store *st,
 	if ((rc = audit_score(&s, audit_items(root))) != 0)
 		goto done;
 	has_score = 1;
-	era(d1, node_get_str(root, "date"));
-	era(d2, node_get_str(root, "end_date"));
-	buf_printf(&b, "%s%s%s", d1, d2[0] ? "～" : "", d2);
-	buf_puts(&b, "");
+	/* 令和11年10月17日～18日, as the 質疑応答書 and 作業実施計画書 */
+	era_held(held, root);
+	buf_puts(&b, held);
 	people(&au, node_get(root, "auditors"), 1);
 	people(&ae, node_get(root, "auditees"), 1);
 	catalog_line(&ca, root);
@@ -3074,6 +3073,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	struct buf		 b = BUF_INIT, title = BUF_INIT;
 	const struct node	*root;
 	char			 lab[CAL_FMT_MAX], c[32], day[CAL_FMT_MAX];
+	char			 held[ERA_HELD_MAX];
 	unsigned		*w = NULL;
 	size_t			 i, k, row, nplain = 0, line, nint = 0;
 	struct earlier		 prev;
@@ -3164,8 +3164,11 @@ audit_doc_results_docx(const char *path, struct store *st,
 		 * 令和8年10月21日 on one line: on two (令和8年／10月21日),
 		 * every row took two lines; the widths give 監査対象 what
 		 * is left, 総務課／文書管理／システム broken between words.
+		 * A two-day audit's ～22日 on a line of its own: its first
+		 * day alone read as one held on that day (review18a).
 		 */
-		era(day, node_get_str(root, "date"));
+		era_held(held, root);
+		held_lines(held);
 		/* 総務課／文書管理システム, 区立図書館／（見本A）: whole words */
 		target(&o, st, root, 0);
 		buf_reset(&b);
@@ -3178,7 +3181,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 		    node_scalar_eq(node_get(root, "type"), "system") ?
 		    "システム面" : node_scalar_eq(node_get(root, "type"),
 		    "followup") ? "フォローアップ" : "運用面", &small)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 3, day, &small)) != 0)
+		    (rc = docx_table_cell(t, i + 1, 3, held, &small)) != 0)
 			goto done;
 		snprintf(c, sizeof c, "%u", y.s[i].total.items);
 		if ((rc = docx_table_cell(t, i + 1, 4, y.s[i].total.items ?
