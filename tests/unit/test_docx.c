@@ -4012,6 +4012,54 @@ test_dense_heads(void **state)
 }
 
 /*
+ * The same with a unit's aside on a line of its own (review18a):
+ * 総合福祉／事務所／（見／本B） broke the name inside its bracket.  The
+ * heading breaks between its words and before the bracket only.
+ */
+static void
+test_dense_heads_aside(void **state)
+{
+	static const char *heads[] = { "章",
+	    "情報政策課\n学校給食費管理\nシステム", "施設管理課", "戸籍住民課",
+	    "総合福祉事務所\n（見本B）", "住宅課", "区立試作保育園" };
+	static const char *ch[] = { "2-1 組織体制", "2-2 情報資産の分類と管理",
+	    "2-3 情報システム全体の強靭性の向上", "2-4 物理的セキュリティ",
+	    "2-5 人的セキュリティ", "2-6 技術的セキュリティ", "2-7 運用",
+	    "2-8 外部委託・クラウドサービス", "2-9 評価・見直し", "全体" };
+	static const unsigned wt[] = { 60, 10, 10, 10, 10, 10, 10 };
+	struct docx_para_style	 num = { .align = DOCX_RIGHT };
+	struct docx		*d;
+	struct docx_table	*t;
+	char			 path[PATH_MAX], *xml;
+	unsigned		 w[7];
+	size_t			 r, k;
+	int			 small;
+
+	(void)state;
+	path_in(path, sizeof path, "dense_aside.docx");
+	assert_int_equal(docx_new(&d, NULL), 0);
+	assert_int_equal(docx_table_new(&t, 7, wt), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	for (k = 0; k < 7; k++)
+		assert_int_equal(docx_table_cell(t, 0, k, heads[k], NULL), 0);
+	for (r = 0; r < 10; r++) {
+		assert_int_equal(docx_table_cell(t, r + 1, 0, ch[r], NULL), 0);
+		for (k = 1; k < 7; k++)
+			assert_int_equal(docx_table_cell(t, r + 1, k, "100.0%",
+			    &num), 0);
+	}
+	xml = table_xml(d, t, path);
+	grid_of(xml, 0, w, 7);
+	margin = margin_of(xml, 0);
+	small = small_of(xml, 0);
+	assert_true(w[4] >= need_at("（見本B）", small));
+	assert_non_null(strstr(xml, ">（見本B）</w:t>"));
+	assert_null(strstr(xml, "（見</w:t>"));
+	free(xml);
+	margin = 108;
+}
+
+/*
  * A short table of figures marked narrow (docx_table_narrow()) is as
  * wide as its content and a fifth more, not the text width: the
  * 相談業務実施報告書's 区分 took three quarters of a landscape page
@@ -4251,6 +4299,7 @@ main(void)
 		cmocka_unit_test(test_atomic_save),
 		cmocka_unit_test(test_cell_kana_cuts),
 		cmocka_unit_test(test_dense_heads),
+		cmocka_unit_test(test_dense_heads_aside),
 		cmocka_unit_test(test_table_narrow),
 		cmocka_unit_test(test_add_title),
 		cmocka_unit_test(test_para_loose_line),
