@@ -2048,8 +2048,13 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		if ((rc = buf_ok(&b)) != 0 || (rc = buf_ok(&stat)) != 0 ||
 		    (rc = docx_add_blank(d)) != 0 ||
 		    (rc = docx_add_outline_heading(d, 1, b.data)) != 0 ||
-		    (rc = add_kv(d, kv, 7)) != 0)
+		    (rc = add_kv(d, kv, 7)) != 0 ||
+		    (rc = docx_keep_next(d)) != 0)
 			goto done;
+		/*
+		 * the finding with its 質疑応答: its box ended on one page and
+		 * the table started on the next (review18a)
+		 */
 		/* where a Q&A table would be, after a blank as it is */
 		if (qt[i] == NULL) {
 			if ((rc = docx_add_blank(d)) != 0 ||

@@ -855,6 +855,26 @@ keep_last_row(struct docx *d)
 }
 
 static int
+keep_next_impl(struct docx *d)
+{
+	int	rc;
+
+	if ((rc = not_open(d)) != 0)
+		return rc;
+	if (d->last_table)
+		keep_last_row(d);
+	else if (d->body.len > d->last_para)
+		keep_with_next(&d->body, d->last_para);
+	return buf_ok(&d->body);
+}
+
+int
+docx_keep_next(struct docx *d)
+{
+	DOCX_CALL(d, keep_next_impl(d));
+}
+
+static int
 para_end_impl(struct docx *d)
 {
 	const struct docx_para_style	*ps = &d->pstyle;

@@ -4060,6 +4060,51 @@ test_dense_heads_aside(void **state)
 }
 
 /*
+ * docx_keep_next(): a block (a 質疑応答書's finding) keeps with the
+ * table after it -- its last row's paragraphs and the blank between --
+ * where a table's last row otherwise never keeps (review18a: the box
+ * ended on one page and its 質疑応答 started on the next).
+ */
+static void
+test_keep_next(void **state)
+{
+	static const unsigned	 w2[] = { 26, 74 };
+	struct docx		*d;
+	struct docx_table	*t;
+	char			 path[PATH_MAX], *xml, *a, *b, *row;
+	int			 keep;
+
+	(void)state;
+	for (keep = 0; keep < 2; keep++) {
+		path_in(path, sizeof path, "keep_next.docx");
+		assert_int_equal(docx_new(&d, NULL), 0);
+		assert_int_equal(docx_table_new(&t, 2, w2), 0);
+		assert_int_equal(docx_table_cell(t, 0, 0, "指摘内容", NULL), 0);
+		assert_int_equal(docx_table_cell(t, 0, 1, "台帳が古い。", NULL), 0);
+		assert_int_equal(docx_table_cell(t, 1, 0, "是正状況", NULL), 0);
+		assert_int_equal(docx_table_cell(t, 1, 1, "是正中", NULL), 0);
+		assert_int_equal(docx_add_table(d, t), 0);
+		docx_table_free(t);
+		if (keep)
+			assert_int_equal(docx_keep_next(d), 0);
+		assert_int_equal(docx_add_blank(d), 0);
+		assert_int_equal(docx_table_new(&t, 2, w2), 0);
+		assert_int_equal(docx_table_cell(t, 0, 0, "質問", NULL), 0);
+		assert_int_equal(docx_table_cell(t, 0, 1, "回答", NULL), 0);
+		xml = table_xml(d, t, path);
+		assert_non_null(a = strstr(xml, "<w:tbl>"));
+		assert_non_null(b = strstr(a, "</w:tbl>"));
+		*b = '\0';
+		assert_non_null(row = strstr(strstr(a, "<w:tr>") + 1, "<w:tr>"));
+		if (keep)
+			assert_non_null(strstr(row, "<w:keepNext/>"));
+		else
+			assert_null(strstr(row, "<w:keepNext/>"));
+		free(xml);
+	}
+}
+
+/*
  * A short table of figures marked narrow (docx_table_narrow()) is as
  * wide as its content and a fifth more, not the text width: the
  * 相談業務実施報告書's 区分 took three quarters of a landscape page
@@ -4300,6 +4345,7 @@ main(void)
 		cmocka_unit_test(test_cell_kana_cuts),
 		cmocka_unit_test(test_dense_heads),
 		cmocka_unit_test(test_dense_heads_aside),
+		cmocka_unit_test(test_keep_next),
 		cmocka_unit_test(test_table_narrow),
 		cmocka_unit_test(test_add_title),
 		cmocka_unit_test(test_para_loose_line),
