@@ -1111,7 +1111,8 @@ done:
 struct finding {
 	long				 number;
 	struct audit_finding_edit	 ed;
-	char				*from;		/* from_audit */
+	struct store			*st;
+	char				*from;		/* where it was made */
 	long				 from_finding;
 };
 
@@ -1128,10 +1129,23 @@ finding_apply(struct record *r, void *arg)
 	f = audit_finding(record_root(r), fi->number);
 	if (fi->ed.status != NULL &&
 	    (s = node_get_str(f, "from_audit")) != NULL) {
-		if ((fi->from = strdup(s)) == NULL)
+		struct record		*or;
+		const struct node	*of;
+
+		/* the audit that made it, through a follow-up named by hand */
+		if (audit_origin(&or, &of, fi->st, f) == 1) {
+			fi->from = strdup(record_id(or));
+			fi->from_finding = strtol(node_get_str(of, "number"),
+			    NULL, 10);
+		} else {
+			fi->from = strdup(s);
+			fi->from_finding = strtol(node_get_str(f,
+			    "from_finding") ? node_get_str(f, "from_finding") :
+			    "0", NULL, 10);
+		}
+		record_free(or);
+		if (fi->from == NULL)
 			return cmd_error(_("out of memory"));
-		fi->from_finding = strtol(node_get_str(f, "from_finding") ?
-		    node_get_str(f, "from_finding") : "0", NULL, 10);
 	}
 	return 0;
 }
@@ -1189,6 +1203,7 @@ audit_finding_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		return rc;
 	}
 	memset(&fi, 0, sizeof fi);
+	fi.st = st;
 	fi.number = (long)num;
 	fi.ed.grade = opt_get(ov, "grade");
 	fi.ed.finding = opt_get(ov, "finding");

@@ -95,6 +95,13 @@ tool, hand = cells(sys.argv[1]), cells(sys.argv[2])
 assert tool == hand, "the 監査一覧 differs"
 EOF
 
+# --- a status recorded in it is copied to the original finding --------
+cp -r "$T/hand" "$T/prop"
+expect_status 0 "$NCIO" -C "$T/prop" audit finding "$F3" 2 --status accepted
+expect_grep "$T/err" "^$SRC finding 4: "
+expect_status 0 "$NCIO" -C "$T/prop" audit finding $SRC 4
+expect_grep "$T/out" "^status: accepted$"
+
 # --- a follow-up of the hand-made one names the original -------------
 expect_status 0 "$NCIO" -C "$T/hand" audit agree "$F3" --by '例示 和夫' \
     --date 2027-03-05
