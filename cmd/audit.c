@@ -1111,7 +1111,8 @@ done:
 struct finding {
 	long				 number;
 	struct audit_finding_edit	 ed;
-	char				*from;		/* from_audit */
+	struct store			*st;
+	char				*from;		/* where it was made */
 	long				 from_finding;
 };
 
@@ -1128,10 +1129,23 @@ finding_apply(struct record *r, void *arg)
 	f = audit_finding(record_root(r), fi->number);
 	if (fi->ed.status != NULL &&
 	    (s = node_get_str(f, "from_audit")) != NULL) {
-		if ((fi->from = strdup(s)) == NULL)
+		struct record		*or;
+		const struct node	*of;
+
+		/* the audit that made it, through a follow-up named by hand */
+		if (audit_origin(&or, &of, fi->st, f) == 1) {
+			fi->from = strdup(record_id(or));
+			fi->from_finding = strtol(node_get_str(of, "number"),
+			    NULL, 10);
+		} else {
+			fi->from = strdup(s);
+			fi->from_finding = strtol(node_get_str(f,
+			    "from_finding") ? node_get_str(f, "from_finding") :
+			    "0", NULL, 10);
+		}
+		record_free(or);
+		if (fi->from == NULL)
 			return cmd_error(_("out of memory"));
-		fi->from_finding = strtol(node_get_str(f, "from_finding") ?
-		    node_get_str(f, "from_finding") : "0", NULL, 10);
 	}
 	return 0;
 }
@@ -1189,6 +1203,7 @@ audit_finding_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		return rc;
 	}
 	memset(&fi, 0, sizeof fi);
+	fi.st = st;
 	fi.number = (long)num;
 	fi.ed.grade = opt_get(ov, "grade");
 	fi.ed.finding = opt_get(ov, "finding");
@@ -1328,6 +1343,22 @@ write_adoc(const char *path, void *arg)
 }
 
 /* The audits an export names: by id, or every one of a fiscal year. */
+/*
+ * The day a year's report and lists are as of: today, or the year's end
+ * once today is past it.  A past year's 実施結果報告書 exported later (the
+ * 電子媒体 made again) was dated today and counted as of today
+ * 「令和10年度（令和12年3月31日まで）に実施した」 (review18a); the
+ * 所属点検 and 研修 reports keep their own dates the same way.
+ */
+static struct cal_date
+year_as_of(int fy)
+{
+	struct cal_date	start, end, today = cal_today();
+
+	cal_fy_bounds(&start, &end, fy);
+	return cal_cmp(today, end) > 0 ? end : today;
+}
+
 static int
 collect(struct adoc *a, struct cmd_ctx *ctx, const struct optv *ov)
 {
@@ -1442,18 +1473,19 @@ audit_export_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		    subject, ".docx");
 	else if (strcmp(what, "risks") == 0) {
 		/* the 是正状況 of today: 「令和11年3月31日現在」 */
-		a[0].as_of = cal_today();
+		a[0].as_of = year_as_of(a[0].fy);
 		names[0] = cmd_export_name("リスク一覧", fyl, ".xlsx");
 	}
 	else if (strcmp(what, "items") == 0)
 		names[0] = cmd_export_name("監査項目", fyl, ".xlsx");
 	else {
 		/*
-		 * The report and its tables, dated --date or today: they
-		 * count the audits held by then (warnings for the past-dated
-		 * planned ones, once); -o FILE says which one.
+		 * The report and its tables, dated --date or today (the
+		 * year's end for a past year): they count the audits held by
+		 * then (warnings for the past-dated planned ones, once); -o
+		 * FILE says which one.
 		 */
-		a[0].as_of = cal_today();
+		a[0].as_of = year_as_of(a[0].fy);
 		if (opt_has(ov, "date"))
 			opt_date(ov, "date", &a[0].as_of);
 		a[0].warn = &warn;
@@ -1638,7 +1670,7 @@ static const struct opt export_opts[] = {
 	  "items: a catalog, or the final one of a kind" },
 	{ "date", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
 	  "results: the report's date, counting the audits held by then "
-	  "(default today)" },
+	  "(default today, or the year's end for a past year)" },
 	{ "output", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,
 	  "a file, or a folder (ending in /)" },
 	OPT_ZIP_OPTS,

@@ -1238,9 +1238,14 @@ audit_mark_reported(struct ydoc *doc, struct node *root, const char *date)
 
 /* --- follow-up ------------------------------------------------------ */
 
+/*
+ * Finding f into follow-up findings fs as number, pointing at where it
+ * was made: src's finding srcnum (audit_finding_made(), a finding
+ * carried twice keeps pointing at the audit that made it).
+ */
 static int
 carry_finding(struct ydoc *doc, struct node *fs, const struct node *f,
-    const char *src_id, long number)
+    const char *src, const char *srcnum, long number)
 {
 	static const char *const keep[] = { "item", "grade", "finding",
 	    "correction", "due", "status", "response", "response_date" };
@@ -1261,36 +1266,96 @@ carry_finding(struct ydoc *doc, struct node *fs, const struct node *f,
 		    node_copy(doc, v))) != 0)
 			return rc;
 	}
-	/* A finding carried twice keeps pointing at where it was made. */
-	if ((v = node_get(f, "from_audit")) != NULL) {
-		if ((rc = node_map_set(doc, n, "from_audit",
-		    node_copy(doc, v))) != 0 ||
-		    (rc = node_map_set(doc, n, "from_finding",
-		    node_copy(doc, node_get(f, "from_finding")))) != 0)
-			return rc;
-	} else if ((rc = node_map_set_str(doc, n, "from_audit", src_id)) != 0 ||
-	    (rc = node_map_set(doc, n, "from_finding",
-	    node_copy(doc, node_get(f, "number")))) != 0)
+	if ((rc = node_map_set_str(doc, n, "from_audit", src)) != 0 ||
+	    (rc = node_map_set_str(doc, n, "from_finding", srcnum)) != 0)
 		return rc;
 	return node_seq_push(doc, fs, n);
 }
 
-/* Where finding f of audit root was made: its audit's id and number. */
-static void
-finding_origin(const char **src, const char **num, const struct node *root,
+/*
+ * Where a carried finding was made.  `audit followup` names in
+ * from_audit the audit that made the finding, also when it carries it a
+ * second time; a follow-up made by hand may name the follow-up it copied
+ * the finding from.  The chain is followed through each follow-up's copy
+ * (its own from_audit and from_finding) to the finding that was not
+ * carried: the one shared resolver of lint and the documents.  get(arg,
+ * id) is the root of audit id or NULL.  *src and *num are where the
+ * finding was made as far as the chain is known, *out_f that finding or
+ * NULL when the chain breaks; the hops made are returned (0: not
+ * carried).  AUDIT_HOPS_MAX ends a loop in hand-edited records.
+ */
+#define AUDIT_HOPS_MAX	16
+
+static int
+origin_walk(const char **src, const char **num, const struct node **out_f,
+    const struct node *(*get)(void *, const char *), void *arg,
     const struct node *f)
 {
-	if ((*src = node_get_str(f, "from_audit")) != NULL)
-		*num = node_get_str(f, "from_finding");
+	const struct node	*root, *g;
+	char			*end;
+	long			 k;
+	int			 hops = 0;
+
+	*out_f = NULL;
+	*src = node_get_str(f, "from_audit");
+	*num = node_get_str(f, "from_finding");
+	while (*src != NULL && *num != NULL && hops < AUDIT_HOPS_MAX) {
+		hops++;
+		*out_f = NULL;
+		k = strtol(*num, &end, 10);
+		if (*end != '\0' || (root = get(arg, *src)) == NULL ||
+		    (g = audit_finding(root, k)) == NULL)
+			break;
+		*out_f = g;
+		if (node_get_str(g, "from_audit") == NULL ||
+		    node_get_str(g, "from_finding") == NULL)
+			break;
+		*src = node_get_str(g, "from_audit");
+		*num = node_get_str(g, "from_finding");
+	}
+	return hops;
+}
+
+struct among {
+	struct record *const	*all;
+	size_t			 nall;
+};
+
+static const struct node *
+among_get(void *arg, const char *id)
+{
+	const struct among	*a = arg;
+	size_t			 i;
+
+	for (i = 0; i < a->nall; i++)
+		if (node_scalar_eq(node_get(record_root(a->all[i]), "id"), id))
+			return record_root(a->all[i]);
+	return NULL;
+}
+
+void
+audit_finding_made(const char **src, const char **num,
+    struct record *const *all, size_t nall, const struct node *root,
+    const struct node *f)
+{
+	struct among		 a = { all, nall };
+	const struct node	*of;
+
+	if (node_get_str(f, "from_audit") != NULL)
+		origin_walk(src, num, &of, among_get, &a, f);
 	else {
 		*src = node_get_str(root, "id");
 		*num = node_get_str(f, "number");
 	}
 }
 
-/* Whether follow-up g carries finding num of src (status: as accepted). */
+/*
+ * Whether follow-up g carries finding num of src (status: as accepted),
+ * among all (to resolve what g names).
+ */
 static const struct node *
-carries(const struct node *g, const char *src, const char *num)
+carries(struct record *const *all, size_t nall, const struct node *g,
+    const char *src, const char *num)
 {
 	const struct node	*fs = audit_findings(g), *f;
 	const char		*a, *b;
@@ -1299,7 +1364,7 @@ carries(const struct node *g, const char *src, const char *num)
 	for (i = 0; fs != NULL && src != NULL && num != NULL && i < fs->n;
 	    i++) {
 		f = fs->u.items[i];
-		finding_origin(&a, &b, g, f);
+		audit_finding_made(&a, &b, all, nall, g, f);
 		if (a != NULL && b != NULL && strcmp(a, src) == 0 &&
 		    strcmp(b, num) == 0)
 			return f;
@@ -1332,7 +1397,8 @@ audit_accepted_before(struct record *const *all, size_t nall,
 	/* all is in date order: the last that qualifies is the latest */
 	for (i = 0; i < nall; i++) {
 		if ((g = followup_before(all[i], day, except)) != NULL &&
-		    (f = carries(g, src, num)) != NULL && !finding_open(f))
+		    (f = carries(all, nall, g, src, num)) != NULL &&
+		    !finding_open(f))
 			by = g;
 	}
 	return by;
@@ -1352,7 +1418,7 @@ audit_prior(struct audit_prior *out, struct record *const *all, size_t nall,
 	memset(out, 0, sizeof *out);
 	for (i = 0; fs != NULL && i < fs->n; i++) {
 		f = fs->u.items[i];
-		finding_origin(&src, &num, root, f);
+		audit_finding_made(&src, &num, all, nall, root, f);
 		out->n++;
 		if ((by = audit_accepted_before(all, nall, src, num, day,
 		    id)) != NULL) {
@@ -1373,8 +1439,9 @@ audit_prior(struct audit_prior *out, struct record *const *all, size_t nall,
 			continue;
 		}
 		for (k = 0; fs != NULL && k < fs->n; k++) {
-			finding_origin(&src, &num, root, fs->u.items[k]);
-			if (carries(g, src, num) != NULL) {
+			audit_finding_made(&src, &num, all, nall, root,
+			    fs->u.items[k]);
+			if (carries(all, nall, g, src, num) != NULL) {
 				out->earlier = g;
 				break;
 			}
@@ -1389,7 +1456,7 @@ accepted_earlier(struct record *const *all, size_t nall,
 {
 	const char	*a, *num;
 
-	finding_origin(&a, &num, src, f);
+	audit_finding_made(&a, &num, all, nall, src, f);
 	return audit_accepted_before(all, nall, a, num, day,
 	    node_get_str(src, "id"));
 }
@@ -1437,7 +1504,7 @@ audit_followup(char **out_id, char **out_relpath, struct store *st,
 	struct buf		 title = BUF_INIT;
 	struct diags		 skip = DIAGS_INIT;
 	struct record		**all = NULL;
-	const char		*v, *name = NULL, *dept = NULL;
+	const char		*v, *name = NULL, *dept = NULL, *a, *num;
 	char			 lab[CAL_FMT_MAX];
 	size_t			 nall = 0;
 	size_t			 i;
@@ -1526,8 +1593,9 @@ audit_followup(char **out_id, char **out_relpath, struct store *st,
 		if (!finding_open(sf->u.items[i]) || accepted_earlier(all,
 		    nall, sroot, sf->u.items[i], p->date))
 			continue;
-		if ((rc = carry_finding(doc, fs, sf->u.items[i],
-		    record_id(src), ++n)) != 0)
+		audit_finding_made(&a, &num, all, nall, sroot, sf->u.items[i]);
+		if ((rc = carry_finding(doc, fs, sf->u.items[i], a, num,
+		    ++n)) != 0)
 			goto done;
 	}
 	if ((rc = node_map_set(doc, root, "findings", fs)) != 0 ||
@@ -1824,40 +1892,52 @@ audit_status_on(const struct node *rec, struct cal_date d)
 	return order[i];
 }
 
+/* Records loaded while following a chain (origin_walk() through a store). */
+struct loaded {
+	struct store	*st;
+	struct record	*rec[AUDIT_HOPS_MAX];
+	size_t		 n;
+};
+
+static const struct node *
+loaded_get(void *arg, const char *id)
+{
+	struct loaded		*l = arg;
+	const struct schema	*kind;
+	struct recref		 ref = { NULL, NULL, NULL, 0 };
+	struct reclist		 m = RECLIST_INIT;
+	struct record		*r = NULL;
+
+	if (l->n < AUDIT_HOPS_MAX && store_kind(&kind, l->st, "audit") == 0 &&
+	    store_find(&ref, &m, l->st, kind, id) == 0 &&
+	    record_load(&r, l->st, &ref, NULL) == 0)
+		l->rec[l->n++] = r;
+	else
+		r = NULL;
+	error_clear();
+	reclist_free(&m);
+	free(ref.id);
+	free(ref.relpath);
+	return r != NULL ? record_root(r) : NULL;
+}
+
 int
 audit_origin(struct record **out_rec, const struct node **out_f,
     struct store *st, const struct node *f)
 {
-	const struct schema	*kind;
-	struct recref		 ref = { NULL, NULL, NULL, 0 };
-	struct reclist		 m = RECLIST_INIT;
-	const char		*id = node_get_str(f, "from_audit");
-	const char		*num = node_get_str(f, "from_finding");
-	char			*end;
-	long			 k;
-	int			 rc = -1;
+	struct loaded	 l;
+	const char	*src, *num;
+	size_t		 i;
 
 	*out_rec = NULL;
-	*out_f = NULL;
-	if (id == NULL || num == NULL)
+	memset(&l, 0, sizeof l);
+	l.st = st;
+	if (origin_walk(&src, &num, out_f, loaded_get, &l, f) == 0)
 		return 0;
-	k = strtol(num, &end, 10);
-	if (*end != '\0' || store_kind(&kind, st, "audit") != 0 ||
-	    store_find(&ref, &m, st, kind, id) != 0 ||
-	    record_load(out_rec, st, &ref, NULL) != 0) {
-		error_clear();
-		*out_rec = NULL;
-		goto done;
-	}
-	if ((*out_f = audit_finding(record_root(*out_rec), k)) != NULL)
-		rc = 1;
-	else {
-		record_free(*out_rec);
-		*out_rec = NULL;
-	}
-done:
-	reclist_free(&m);
-	free(ref.id);
-	free(ref.relpath);
-	return rc;
+	/* the finding is in the last record loaded */
+	if (*out_f != NULL)
+		*out_rec = l.rec[--l.n];
+	for (i = 0; i < l.n; i++)
+		record_free(l.rec[i]);
+	return *out_f != NULL ? 1 : -1;
 }

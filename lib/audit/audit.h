@@ -318,16 +318,28 @@ int		 audit_propagate(struct ydoc *, struct node *src_root,
 		    long from_finding, const char *status);
 
 /*
- * The finding a follow-up's finding f was carried from (its from_audit
- * and from_finding): 1 with the audit's record in *out_rec (the caller
- * frees it) and the finding in *out_f; 0 when f was not carried; -1 when
- * the audit or its finding is not in the data directory.  The follow-up
- * holds a copy; where the two differ, the original is the record of what
- * was found.
+ * The finding a follow-up's finding f was carried from: the audit that
+ * made it, found through its from_audit and from_finding and, where
+ * those name a follow-up (records edited by hand; `audit followup` names
+ * the original), through that follow-up's copy.  1 with the audit's
+ * record in *out_rec (the caller frees it) and the finding in *out_f; 0
+ * when f was not carried; -1 when an audit or finding of the chain is
+ * not in the data directory.  The follow-up holds a copy; where the two
+ * differ, the original is the record of what was found.
  */
 int		 audit_origin(struct record **out_rec,
 		    const struct node **out_f, struct store *,
 		    const struct node *f);
+
+/*
+ * Where finding f of audit root was made, as audit_origin() resolves it
+ * but among all (loaded audits): the audit's id and the finding's number
+ * there; root's id and f's number when f was not carried.  Where the
+ * chain leaves all, the last audit and number it names.
+ */
+void		 audit_finding_made(const char **out_src, const char **out_num,
+		    struct record *const *all, size_t nall,
+		    const struct node *root, const struct node *f);
 
 /*
  * Earlier follow-ups.  A finding is known by where it was made: its

@@ -230,7 +230,7 @@ audit_lint(struct store *st, const struct node *root, const char *relpath,
 	const struct node	*fs, *f, *of;
 	struct record		*or = NULL;
 	const char		*status = node_get_str(root, "status");
-	const char		*s, *num, *orid = NULL, *id;
+	const char		*s, *num, *orid = NULL, *id, *src;
 	char			*end;
 	size_t			 i, k;
 	int			 rank = status_rank(status), found, fy0 = 0;
@@ -258,17 +258,22 @@ audit_lint(struct store *st, const struct node *root, const char *relpath,
 		 */
 		id = node_get_str(f, "from_audit");
 		of = NULL;
+		found = -2;
 		if (id != NULL && or != NULL && strcmp(id, orid) == 0) {
 			s = node_get_str(f, "from_finding");
 			found = s == NULL ? 0 : (of = audit_finding(
 			    record_root(or), strtol(s, &end, 10))) != NULL &&
 			    *end == '\0' ? 1 : -1;
-		} else {
+			/* a copy in a follow-up: the chain goes on */
+			if (found == 1 && node_get_str(of, "from_audit"))
+				found = -2;
+		}
+		if (found == -2) {
 			record_free(or);
 			or = NULL;
 			orid = NULL;
 			if ((found = audit_origin(&or, &of, st, f)) == 1) {
-				orid = id;
+				orid = record_id(or);
 				/* the earliest original's year */
 				if ((s = record_field(or, "fy")) != NULL &&
 				    (fy0 == 0 || atoi(s) < fy0))
@@ -286,9 +291,21 @@ audit_lint(struct store *st, const struct node *root, const char *relpath,
 			    node_get_str(f, "from_audit"));
 			continue;
 		}
+		src = record_id(or);
+		/* `audit followup` names the audit that made the finding */
+		if (strcmp(src, id) != 0)
+			diags_add(warns, relpath, 0, 0, "finding %s follows up"
+			    " finding %s of %s (from_audit, from_finding), a"
+			    " follow-up; the finding was made by %s%s%s%s as"
+			    " its finding %s: from_audit and from_finding name"
+			    " that audit, as `audit followup` writes them",
+			    num, node_get_str(f, "from_finding"), id, src,
+			    record_field(or, "ref_no") ? " (" : "",
+			    record_field(or, "ref_no") ? record_field(or,
+			    "ref_no") : "", record_field(or, "ref_no") ? ")" :
+			    "", node_get_str(of, "number"));
 		for (k = 0; k < sizeof keys / sizeof keys[0]; k++)
-			carried_diff(warns, relpath, num, f, of,
-			    node_get_str(f, "from_audit"), keys[k]);
+			carried_diff(warns, relpath, num, f, of, src, keys[k]);
 		/* `audit finding` copies a status back; the later one counts */
 		if ((s = node_get_str(f, "status")) != NULL &&
 		    node_get_str(of, "status") != NULL &&
@@ -296,8 +313,8 @@ audit_lint(struct store *st, const struct node *root, const char *relpath,
 			diags_add(warns, relpath, 0, 0, "finding %s is '%s' but"
 			    " finding %s of %s it follows up is '%s': the"
 			    " documents take the follow-up's", num, s,
-			    node_get_str(of, "number"), node_get_str(f,
-			    "from_audit"), node_get_str(of, "status"));
+			    node_get_str(of, "number"), src,
+			    node_get_str(of, "status"));
 	}
 	record_free(or);
 	prior_lint(st, root, relpath, warns, fy0);

@@ -693,21 +693,30 @@ static void	one_line(struct buf *, const char *);
 static const char *source_item_text(const struct record *,
     const struct node *, const char *);
 
-/* The audit every finding of a follow-up was made in, or NULL. */
+/*
+ * The audit every finding of a follow-up was made in (audit_origin():
+ * through a follow-up named by hand), into b; NULL when none or not one.
+ */
 static const char *
-common_source(const struct node *root)
+common_source(struct buf *b, struct store *st, const struct node *root)
 {
-	const struct node	*fs = audit_findings(root);
-	const char		*from = NULL, *s;
+	const struct node	*fs = audit_findings(root), *of;
+	struct record		*r;
+	const char		*s;
 	size_t			 i;
+	int			 one = 1;
 
-	for (i = 0; fs != NULL && i < fs->n; i++) {
-		if ((s = node_get_str(fs->u.items[i], "from_audit")) == NULL ||
-		    (from != NULL && strcmp(from, s) != 0))
-			return NULL;
-		from = s;
+	buf_reset(b);
+	for (i = 0; one && fs != NULL && i < fs->n; i++) {
+		s = audit_origin(&r, &of, st, fs->u.items[i]) == 1 ?
+		    record_id(r) : node_get_str(fs->u.items[i], "from_audit");
+		if (s == NULL || (b->len > 0 && strcmp(b->data, s) != 0))
+			one = 0;
+		else if (b->len == 0)
+			buf_puts(b, s);
+		record_free(r);
 	}
-	return from;
+	return one && b->len > 0 && buf_ok(b) == 0 ? b->data : NULL;
 }
 
 /* The working paper's header block (EXAMPLES.md 監査調書). */
@@ -716,7 +725,7 @@ paper_header(struct xlsx_sheet *sh, struct store *st, const struct node *root)
 {
 	struct buf		 tg = BUF_INIT, aud = BUF_INIT;
 	struct buf		 who = BUF_INIT, src = BUF_INIT, of = BUF_INIT;
-	struct buf		 prior = BUF_INIT, o = BUF_INIT;
+	struct buf		 prior = BUF_INIT, o = BUF_INIT, cs = BUF_INIT;
 	struct xlsx_field	 f[8];
 	const char		*from;
 	char			 d1[ERA_HELD_MAX];
@@ -730,7 +739,7 @@ paper_header(struct xlsx_sheet *sh, struct store *st, const struct node *root)
 	 * audit's name and date in each of 12 rows): the audit that made
 	 * the findings, and the follow-up it follows up if another.
 	 */
-	from = common_source(root);
+	from = common_source(&cs, st, root);
 	if (from != NULL)
 		one_line(&src, audit_source_name(&o, st, from, 1));
 	if (node_get_str(root, "followup_of") != NULL && (from == NULL ||
@@ -764,6 +773,7 @@ paper_header(struct xlsx_sheet *sh, struct store *st, const struct node *root)
 	buf_free(&of);
 	buf_free(&prior);
 	buf_free(&o);
+	buf_free(&cs);
 	return rc;
 }
 
@@ -1206,13 +1216,32 @@ carried_str(const struct carried *c, const struct node *f, const char *key)
 	return s != NULL ? s : node_get_str(f, key);
 }
 
+/*
+ * The audit that made carried finding f and its number there, as
+ * carried_get() found them (through a follow-up named by hand), or as f
+ * names them where the chain breaks; NULL when f was not carried.
+ */
+static const char *
+carried_src(const struct carried *c, const struct node *f)
+{
+	return c->rec != NULL ? record_id(c->rec) :
+	    node_get_str(f, "from_audit");
+}
+
+static const char *
+carried_num(const struct carried *c, const struct node *f)
+{
+	return c->rec != NULL ? node_get_str(c->f, "number") :
+	    node_get_str(f, "from_finding");
+}
+
 static void
 paper_followup(struct grid *g, struct store *st, const struct node *root)
 {
 	const struct node	*fs = audit_findings(root), *f, *qa, *q;
-	struct buf		 b = BUF_INIT;
+	struct buf		 b = BUF_INIT, cs = BUF_INIT;
 	struct carried		 c;
-	const char		*s, *from = common_source(root);
+	const char		*s, *from = common_source(&cs, st, root);
 	char			 d[CAL_FMT_MAX];
 	size_t			 i, k, row;
 
@@ -1220,7 +1249,8 @@ paper_followup(struct grid *g, struct store *st, const struct node *root)
 		f = fs->u.items[i];
 		row = grid_row(g);
 		buf_reset(&b);
-		if ((s = node_get_str(f, "from_audit")) != NULL) {
+		carried_get(&c, st, root, f);
+		if ((s = carried_src(&c, f)) != NULL) {
 			struct buf	 o = BUF_INIT;
 
 			/* the original audit by its kind and date, unless
@@ -1229,14 +1259,12 @@ paper_followup(struct grid *g, struct store *st, const struct node *root)
 				lines_of(&b, audit_source_name(&o, st, s, 0));
 				buf_puts(&b, "\n");
 			}
-			buf_printf(&b, "指摘%s", node_get_str(f,
-			    "from_finding") != NULL ? node_get_str(f,
-			    "from_finding") : "");
+			buf_printf(&b, "指摘%s", carried_num(&c, f) != NULL ?
+			    carried_num(&c, f) : "");
 			buf_free(&o);
 		}
 		buf_puts(&b, "");
 		grid_set(g, row, 1, b.data);
-		carried_get(&c, st, root, f);
 		buf_reset(&b);
 		if ((s = carried_str(&c, f, "item")) != NULL) {
 			struct buf	 nb = BUF_INIT;
@@ -1276,6 +1304,7 @@ paper_followup(struct grid *g, struct store *st, const struct node *root)
 		grid_set(g, row, 8, b.data);
 	}
 	buf_free(&b);
+	buf_free(&cs);
 }
 
 int
@@ -1636,7 +1665,7 @@ audit_doc_summary(const char *path, struct store *st,
 	struct audit_score	 s;
 	struct buf		 tg = BUF_INIT, au = BUF_INIT, ae = BUF_INIT;
 	struct buf		 ca = BUF_INIT, b = BUF_INIT;
-	char			 d1[CAL_FMT_MAX], d2[CAL_FMT_MAX];
+	char			 d1[CAL_FMT_MAX], held[ERA_HELD_MAX];
 	char			 rate[16];
 	const char		*kv[20];
 	unsigned		 grades[4] = { 0 };
@@ -1665,10 +1694,9 @@ audit_doc_summary(const char *path, struct store *st,
 	if ((rc = audit_score(&s, audit_items(root))) != 0)
 		goto done;
 	has_score = 1;
-	era(d1, node_get_str(root, "date"));
-	era(d2, node_get_str(root, "end_date"));
-	buf_printf(&b, "%s%s%s", d1, d2[0] ? "～" : "", d2);
-	buf_puts(&b, "");
+	/* 令和11年10月17日～18日, as the 質疑応答書 and 作業実施計画書 */
+	era_held(held, root);
+	buf_puts(&b, held);
 	people(&au, node_get(root, "auditors"), 1);
 	people(&ae, node_get(root, "auditees"), 1);
 	catalog_line(&ca, root);
@@ -1847,11 +1875,11 @@ source_item_text(const struct record *src, const struct node *root,
  * own renumbering (1-4) a reader cannot match.
  */
 static const char *
-qa_number(const struct node *f)
+qa_number(const struct carried *c, const struct node *f)
 {
-	const char	*s = node_get_str(f, "from_finding");
+	const char	*s = carried_num(c, f);
 
-	return s != NULL && node_get_str(f, "from_audit") != NULL ? s :
+	return s != NULL && carried_src(c, f) != NULL ? s :
 	    node_get_str(f, "number");
 }
 
@@ -1879,24 +1907,28 @@ static void
 qa_note(struct buf *b, struct store *st, const struct node *root,
     const struct record *sr)
 {
-	const struct node	*fs = audit_findings(root), *sf, *f;
+	const struct node	*fs = audit_findings(root), *sf;
 	const char		*from = NULL, *s, *of;
 	struct buf		 src = BUF_INIT, left = BUF_INIT;
-	size_t			 i, k;
+	struct carried		*c = NULL;
+	size_t			 i, k, n = fs != NULL ? fs->n : 0;
 	int			 one = 1, same, confirmed;
 
 	buf_reset(b);
-	for (i = 0; fs != NULL && i < fs->n; i++) {
-		s = node_get_str(fs->u.items[i], "from_audit");
-		if (s == NULL || node_get_str(fs->u.items[i],
-		    "from_finding") == NULL)
-			return;
+	/* where each was made, through a follow-up named by hand */
+	if (n == 0 || (c = calloc(n, sizeof *c)) == NULL)
+		goto done;
+	for (i = 0; i < n; i++) {
+		carried_get(&c[i], st, root, fs->u.items[i]);
+		s = carried_src(&c[i], fs->u.items[i]);
+		if (s == NULL || carried_num(&c[i], fs->u.items[i]) == NULL) {
+			n = i + 1;
+			goto done;
+		}
 		if (from != NULL && strcmp(from, s) != 0)
 			one = 0;
 		from = s;
 	}
-	if (from == NULL)
-		return;
 	of = node_get_str(root, "followup_of");
 	/* all of the audit this one follows up */
 	same = one && of != NULL && strcmp(of, from) == 0;
@@ -1914,12 +1946,10 @@ qa_note(struct buf *b, struct store *st, const struct node *root,
 	sf = sr != NULL ? audit_findings(record_root(sr)) : NULL;
 	for (i = 0; same && sf != NULL && i < sf->n; i++) {
 		s = node_get_str(sf->u.items[i], "number");
-		for (k = 0; s != NULL && k < fs->n; k++) {
-			f = fs->u.items[k];
-			if (node_scalar_eq(node_get(f, "from_finding"), s))
+		for (k = 0; s != NULL && k < n; k++)
+			if (strcmp(carried_num(&c[k], fs->u.items[k]), s) == 0)
 				break;
-		}
-		if (s != NULL && k == fs->n)
+		if (s != NULL && k == n)
 			buf_printf(&left, "%s指摘事項%s", left.len ? "、" : "",
 			    s);
 	}
@@ -1935,6 +1965,10 @@ qa_note(struct buf *b, struct store *st, const struct node *root,
 		    "かった指摘事項を対象とし%s、是正確認済であった%sは含まない。",
 		    confirmed ? "（本監査で是正を確認したものを含む）" : "",
 		    left.data);
+done:
+	for (i = 0; c != NULL && i < n; i++)
+		record_free(c[i].rec);
+	free(c);
 	buf_free(&src);
 	buf_free(&left);
 }
@@ -2101,7 +2135,7 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		 */
 		record_free(c.rec);
 		carried_get(&c, st, root, f);
-		buf_printf(&b, "指摘事項%s（%s）", qa_number(f),
+		buf_printf(&b, "指摘事項%s（%s）", qa_number(&c, f),
 		    label(st, "findings", "grade", carried_str(&c, f,
 		    "grade")));
 		/* 是正中（期限超過）: past its 是正期限 as at the document */
@@ -2123,8 +2157,13 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		if ((rc = buf_ok(&b)) != 0 || (rc = buf_ok(&stat)) != 0 ||
 		    (rc = docx_add_blank(d)) != 0 ||
 		    (rc = docx_add_heading(d, 1, b.data)) != 0 ||
-		    (rc = add_kv(d, kv, 7)) != 0)
+		    (rc = add_kv(d, kv, 7)) != 0 ||
+		    (rc = docx_keep_next(d)) != 0)
 			goto done;
+		/*
+		 * the finding with its 質疑応答: its box ended on one page and
+		 * the table started on the next (review18a)
+		 */
 		/* where a Q&A table would be, after a blank as it is */
 		if (qt[i] == NULL) {
 			if ((rc = docx_add_blank(d)) != 0 ||
@@ -2468,6 +2507,15 @@ struct earlier {
 	size_t		  nall;
 	size_t		 *idx;	/* of all: the earlier ones still open */
 	size_t		  n;
+	struct made	 *made;	/* every carried finding, in date order */
+	size_t		  nmade;
+};
+
+/* A follow-up's finding g and where it was made (audit_finding_made()). */
+struct made {
+	const struct node	*g;
+	const char		*src;
+	const char		*num;
 };
 
 /* The status of finding f of audit id, as the latest follow-up has it. */
@@ -2475,27 +2523,23 @@ static const char *
 earlier_status(const struct earlier *e, const char *id,
     const struct node *f)
 {
-	const struct node	*fs, *g;
+	const struct node	*g;
 	const char		*st = node_get_str(f, "status");
-	size_t			 i, k;
+	const char		*num = node_get_str(f, "number");
+	size_t			 i;
 
-	for (i = 0; id != NULL && i < e->nall; i++) {
-		fs = audit_findings(record_root(e->all[i]));
-		for (k = 0; fs != NULL && k < fs->n; k++) {
-			g = fs->u.items[k];
-			if (node_scalar_eq(node_get(g, "from_audit"), id) &&
-			    node_scalar_eq(node_get(g, "from_finding"),
-			    node_get_str(f, "number")) &&
-			    node_get_str(g, "status") != NULL)
-				st = node_get_str(g, "status");
-			/* accepted once is accepted: a later record that
-			 * checks it again does not reopen it (review17 M4) */
-			if (node_scalar_eq(node_get(g, "from_audit"), id) &&
-			    node_scalar_eq(node_get(g, "from_finding"),
-			    node_get_str(f, "number")) &&
-			    node_scalar_eq(node_get(g, "status"), "accepted"))
-				return "accepted";
-		}
+	for (i = 0; id != NULL && num != NULL && i < e->nmade; i++) {
+		g = e->made[i].g;
+		if (e->made[i].src == NULL || e->made[i].num == NULL ||
+		    strcmp(e->made[i].src, id) != 0 ||
+		    strcmp(e->made[i].num, num) != 0)
+			continue;
+		if (node_get_str(g, "status") != NULL)
+			st = node_get_str(g, "status");
+		/* accepted once is accepted: a later record that checks
+		 * it again does not reopen it (review17 M4) */
+		if (node_scalar_eq(node_get(g, "status"), "accepted"))
+			return "accepted";
 	}
 	return st != NULL ? st : "open";
 }
@@ -2532,6 +2576,7 @@ earlier_free(struct earlier *e)
 {
 	audit_free_all(e->all, e->nall);
 	free(e->idx);
+	free(e->made);
 	memset(e, 0, sizeof *e);
 }
 
@@ -2552,6 +2597,27 @@ earlier_load(struct earlier *e, struct store *st, int fy)
 	if ((e->idx = calloc(e->nall + 1, sizeof *e->idx)) == NULL) {
 		earlier_free(e);
 		return error_set(NC_ENOMEM, "out of memory");
+	}
+	/* where each carried finding was made, once for every question */
+	for (i = 0; i < e->nall; i++) {
+		root = record_root(e->all[i]);
+		fs = audit_findings(root);
+		for (k = 0; fs != NULL && k < fs->n; k++) {
+			struct made	*m;
+
+			if (node_get_str(fs->u.items[k], "from_audit") == NULL)
+				continue;
+			if ((m = realloc(e->made, (e->nmade + 1) *
+			    sizeof *m)) == NULL) {
+				earlier_free(e);
+				return error_set(NC_ENOMEM, "out of memory");
+			}
+			e->made = m;
+			m += e->nmade++;
+			m->g = fs->u.items[k];
+			audit_finding_made(&m->src, &m->num, e->all, e->nall,
+			    root, m->g);
+		}
 	}
 	for (i = 0; i < e->nall; i++) {
 		root = record_root(e->all[i]);
@@ -2620,8 +2686,10 @@ late(const struct earlier *e, const struct node *root, const char *day)
 			n++;
 		if (!fu || !audit_finding_late(f, day))
 			continue;
-		src = node_get_str(f, "from_audit");
-		num = node_get_str(f, "from_finding");
+		src = NULL;
+		if (node_get_str(f, "from_audit") != NULL)
+			audit_finding_made(&src, &num, e->all, e->nall, root,
+			    f);
 		if (fu && src != NULL && audit_accepted_before(e->all, e->nall,
 		    src, num, node_get_str(root, "date"),
 		    node_get_str(root, "id")) != NULL)
@@ -3132,6 +3200,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	struct buf		 b = BUF_INIT, title = BUF_INIT;
 	const struct node	*root;
 	char			 lab[CAL_FMT_MAX], c[32], day[CAL_FMT_MAX];
+	char			 held[ERA_HELD_MAX];
 	unsigned		*w = NULL;
 	size_t			 i, k, row, nplain = 0, line, nint = 0;
 	struct earlier		 prev;
@@ -3222,8 +3291,11 @@ audit_doc_results_docx(const char *path, struct store *st,
 		 * 令和8年10月21日 on one line: on two (令和8年／10月21日),
 		 * every row took two lines; the widths give 監査対象 what
 		 * is left, 総務課／文書管理／システム broken between words.
+		 * A two-day audit's ～22日 on a line of its own: its first
+		 * day alone read as one held on that day (review18a).
 		 */
-		era(day, node_get_str(root, "date"));
+		era_held(held, root);
+		held_lines(held);
 		/* 総務課／文書管理システム, 区立図書館／（見本A）: whole words */
 		target(&o, st, root, 0);
 		buf_reset(&b);
@@ -3236,7 +3308,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 		    node_scalar_eq(node_get(root, "type"), "system") ?
 		    "システム面" : node_scalar_eq(node_get(root, "type"),
 		    "followup") ? "フォローアップ" : "運用面", &small)) != 0 ||
-		    (rc = docx_table_cell(t, i + 1, 3, day, &small)) != 0)
+		    (rc = docx_table_cell(t, i + 1, 3, held, &small)) != 0)
 			goto done;
 		snprintf(c, sizeof c, "%u", y.s[i].total.items);
 		if ((rc = docx_table_cell(t, i + 1, 4, y.s[i].total.items ?

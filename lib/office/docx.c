@@ -855,6 +855,26 @@ keep_last_row(struct docx *d)
 }
 
 static int
+keep_next_impl(struct docx *d)
+{
+	int	rc;
+
+	if ((rc = not_open(d)) != 0)
+		return rc;
+	if (d->last_table)
+		keep_last_row(d);
+	else if (d->body.len > d->last_para)
+		keep_with_next(&d->body, d->last_para);
+	return buf_ok(&d->body);
+}
+
+int
+docx_keep_next(struct docx *d)
+{
+	DOCX_CALL(d, keep_next_impl(d));
+}
+
+static int
 para_end_impl(struct docx *d)
 {
 	const struct docx_para_style	*ps = &d->pstyle;
@@ -2250,8 +2270,20 @@ struct colfit {
  * A heading that may break between its words (colfit's loose): its
  * widest line broken once where a name breaks (textfit_name_break():
  * 区立試作／保育園, 戸籍／住民課), a line that does not break, or of up to
- * four characters (項目), whole.
+ * four characters (項目), whole; so is an aside in brackets on a line of
+ * its own up to eight (（見本B）: 総合福祉／事務所／（見／本B） broke a
+ * unit's name inside its bracket, review18a).
  */
+/* Is line (w wide) an aside in brackets of up to eight characters? */
+static int
+short_aside(const char *line, unsigned w)
+{
+	size_t	n = strlen(line), o = strlen("（"), c = strlen("）");
+
+	return w <= 800 && n > o + c && strncmp(line, "（", o) == 0 &&
+	    strcmp(line + n - c, "）") == 0;
+}
+
 static unsigned
 head_min(const char *s)
 {
@@ -2266,7 +2298,8 @@ head_min(const char *s)
 		if ((line = strndup(p, len)) == NULL)
 			return textfit_min(s, 800);
 		w = textfit_width(line);
-		if (w > 400 && (off = textfit_name_break(line, w - 1)) > 0) {
+		if (w > 400 && !short_aside(line, w) &&
+		    (off = textfit_name_break(line, w - 1)) > 0) {
 			a = textfit_width(line + off);
 			line[off] = '\0';
 			if (textfit_width(line) > a)

@@ -276,6 +276,12 @@ int	docx_table_cell(struct docx_table *, size_t row, size_t col,
 int	docx_table_merge(struct docx_table *, size_t row, size_t col,
 	    size_t nrows, size_t ncols);
 int	docx_add_table(struct docx *, const struct docx_table *);
+/*
+ * What the body ends with (a table's last row, or a paragraph) keeps
+ * with what comes next: a block and the table that belongs to it (a
+ * 質疑応答書's finding and its 質疑応答) never parted by a page break.
+ */
+int	docx_keep_next(struct docx *);
 
 /*
  * A native Word chart (chart.h) in a paragraph of its own, centred:

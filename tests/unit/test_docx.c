@@ -4012,6 +4012,99 @@ test_dense_heads(void **state)
 }
 
 /*
+ * The same with a unit's aside on a line of its own (review18a):
+ * 総合福祉／事務所／（見／本B） broke the name inside its bracket.  The
+ * heading breaks between its words and before the bracket only.
+ */
+static void
+test_dense_heads_aside(void **state)
+{
+	static const char *heads[] = { "章",
+	    "情報政策課\n学校給食費管理\nシステム", "施設管理課", "戸籍住民課",
+	    "総合福祉事務所\n（見本B）", "住宅課", "区立試作保育園" };
+	static const char *ch[] = { "2-1 組織体制", "2-2 情報資産の分類と管理",
+	    "2-3 情報システム全体の強靭性の向上", "2-4 物理的セキュリティ",
+	    "2-5 人的セキュリティ", "2-6 技術的セキュリティ", "2-7 運用",
+	    "2-8 外部委託・クラウドサービス", "2-9 評価・見直し", "全体" };
+	static const unsigned wt[] = { 60, 10, 10, 10, 10, 10, 10 };
+	struct docx_para_style	 num = { .align = DOCX_RIGHT };
+	struct docx		*d;
+	struct docx_table	*t;
+	char			 path[PATH_MAX], *xml;
+	unsigned		 w[7];
+	size_t			 r, k;
+	int			 small;
+
+	(void)state;
+	path_in(path, sizeof path, "dense_aside.docx");
+	assert_int_equal(docx_new(&d, NULL), 0);
+	assert_int_equal(docx_table_new(&t, 7, wt), 0);
+	assert_int_equal(docx_table_header_rows(t, 1), 0);
+	for (k = 0; k < 7; k++)
+		assert_int_equal(docx_table_cell(t, 0, k, heads[k], NULL), 0);
+	for (r = 0; r < 10; r++) {
+		assert_int_equal(docx_table_cell(t, r + 1, 0, ch[r], NULL), 0);
+		for (k = 1; k < 7; k++)
+			assert_int_equal(docx_table_cell(t, r + 1, k, "100.0%",
+			    &num), 0);
+	}
+	xml = table_xml(d, t, path);
+	grid_of(xml, 0, w, 7);
+	margin = margin_of(xml, 0);
+	small = small_of(xml, 0);
+	assert_true(w[4] >= need_at("（見本B）", small));
+	assert_non_null(strstr(xml, ">（見本B）</w:t>"));
+	assert_null(strstr(xml, "（見</w:t>"));
+	free(xml);
+	margin = 108;
+}
+
+/*
+ * docx_keep_next(): a block (a 質疑応答書's finding) keeps with the
+ * table after it -- its last row's paragraphs and the blank between --
+ * where a table's last row otherwise never keeps (review18a: the box
+ * ended on one page and its 質疑応答 started on the next).
+ */
+static void
+test_keep_next(void **state)
+{
+	static const unsigned	 w2[] = { 26, 74 };
+	struct docx		*d;
+	struct docx_table	*t;
+	char			 path[PATH_MAX], *xml, *a, *b, *row;
+	int			 keep;
+
+	(void)state;
+	for (keep = 0; keep < 2; keep++) {
+		path_in(path, sizeof path, "keep_next.docx");
+		assert_int_equal(docx_new(&d, NULL), 0);
+		assert_int_equal(docx_table_new(&t, 2, w2), 0);
+		assert_int_equal(docx_table_cell(t, 0, 0, "指摘内容", NULL), 0);
+		assert_int_equal(docx_table_cell(t, 0, 1, "台帳が古い。", NULL), 0);
+		assert_int_equal(docx_table_cell(t, 1, 0, "是正状況", NULL), 0);
+		assert_int_equal(docx_table_cell(t, 1, 1, "是正中", NULL), 0);
+		assert_int_equal(docx_add_table(d, t), 0);
+		docx_table_free(t);
+		if (keep)
+			assert_int_equal(docx_keep_next(d), 0);
+		assert_int_equal(docx_add_blank(d), 0);
+		assert_int_equal(docx_table_new(&t, 2, w2), 0);
+		assert_int_equal(docx_table_cell(t, 0, 0, "質問", NULL), 0);
+		assert_int_equal(docx_table_cell(t, 0, 1, "回答", NULL), 0);
+		xml = table_xml(d, t, path);
+		assert_non_null(a = strstr(xml, "<w:tbl>"));
+		assert_non_null(b = strstr(a, "</w:tbl>"));
+		*b = '\0';
+		assert_non_null(row = strstr(strstr(a, "<w:tr>") + 1, "<w:tr>"));
+		if (keep)
+			assert_non_null(strstr(row, "<w:keepNext/>"));
+		else
+			assert_null(strstr(row, "<w:keepNext/>"));
+		free(xml);
+	}
+}
+
+/*
  * A short table of figures marked narrow (docx_table_narrow()) is as
  * wide as its content and a fifth more, not the text width: the
  * 相談業務実施報告書's 区分 took three quarters of a landscape page
@@ -4251,6 +4344,8 @@ main(void)
 		cmocka_unit_test(test_atomic_save),
 		cmocka_unit_test(test_cell_kana_cuts),
 		cmocka_unit_test(test_dense_heads),
+		cmocka_unit_test(test_dense_heads_aside),
+		cmocka_unit_test(test_keep_next),
 		cmocka_unit_test(test_table_narrow),
 		cmocka_unit_test(test_add_title),
 		cmocka_unit_test(test_para_loose_line),

@@ -1,0 +1,114 @@
+#!/bin/bash
+# A follow-up of a follow-up whose findings name the follow-up in
+# from_audit (records edited by hand; `audit followup` names the audit
+# that made the finding): lint warns naming the original, and the
+# documents resolve the chain to the audit that made the findings, as
+# they do for the chain the tool makes (review18a MUST-FIX 1: the
+# 質疑応答書 lost 項目番号/監査項目, named the follow-up as the audit
+# that made the findings and said the exclusion twice).
+. "$(dirname "$0")/lib/common.bash"
+
+PY=/usr/bin/python3
+REV="$PY $NCIO_SOURCE_DIR/tests/py/check_review.py"
+SRC=au-02zk1v64 FU=au-dhe0m1pn
+export NERIMA_CIO_TODAY=2027-03-31
+
+# The tool's chain: the sample's follow-up agreed and followed up.
+cp -r "$NCIO_SAMPLE_DIR" "$T/tool"
+expect_status 0 "$NCIO" -C "$T/tool" audit agree $FU --by '例示 和夫' \
+    --date 2027-01-27
+expect_status 0 "$NCIO" -C "$T/tool" audit followup $FU --date 2027-03-01
+F3=$(cat "$T/out")
+F3F=audits/2026/$F3.yaml
+[ "$(grep -c "^ *from_audit: $SRC$" "$T/tool/$F3F")" -eq 3 ] ||
+	fail "the tool's follow-up names the original: $(grep from_ "$T/tool/$F3F" | tr '\n' ' ')"
+
+# The same chain by hand: its findings point at the follow-up's copies
+# (findings 1, 3, 4 of $FU, made as 1, 4, 5 of $SRC).
+cp -r "$T/tool" "$T/hand"
+$PY - "$T/hand/$F3F" "$FU" <<'EOF'
+import sys, re
+p, fu = sys.argv[1], sys.argv[2]
+s = open(p, encoding="utf-8").read()
+back = {"1": "1", "4": "3", "5": "4"}
+s = re.sub(r"(?m)^( *)from_audit: .*\n( *)from_finding: (\d+)$",
+           lambda m: "%sfrom_audit: %s\n%sfrom_finding: %s" % (
+               m.group(1), fu, m.group(2), back[m.group(3)]), s)
+open(p, "w", encoding="utf-8").write(s)
+EOF
+[ "$(grep -c "^ *from_audit: $FU$" "$T/hand/$F3F")" -eq 3 ] ||
+	fail "fixture: the hand-made chain"
+
+# --- lint: the tool's chain is clean, the hand-made one warned --------
+expect_status 0 "$NCIO" -C "$T/tool" lint
+expect_no_grep "$T/err" "$F3"
+expect_status 0 "$NCIO" -C "$T/hand" lint
+for n in "1 1 1" "2 3 4" "3 4 5"; do
+	set -- $n
+	expect_grep "$T/err" "^$F3F: warning: finding $1 follows up finding $2 of $FU \(from_audit, from_finding\), a follow-up; the finding was made by $SRC as its finding $3: from_audit and from_finding name that audit, as \`audit followup\` writes them$"
+done
+
+# --- the 質疑応答書 and the 監査調書: as of the tool's chain -----------
+for d in tool hand; do
+	expect_status 0 "$NCIO" -C "$T/$d" audit export qa "$F3" -o "$T/$d-qa.docx"
+	expect_status 0 "$NCIO" -C "$T/$d" audit export paper "$F3" -o "$T/$d-paper.xlsx"
+	expect_status 0 "$NCIO" -C "$T/$d" audit export results --fy 2026 -o "$T/$d-results.xlsx"
+done
+$PY - "$T/tool-qa.docx" "$T/hand-qa.docx" <<'EOF' || fail "the hand-made chain's 質疑応答書"
+import os, sys, difflib
+sys.path.insert(0, os.environ["NCIO_SOURCE_DIR"] + "/tests/py")
+import docx
+from docxtext import cell_text
+def text(p):
+    d = docx.Document(p)
+    out = [x.text for x in d.paragraphs]
+    for t in d.tables:
+        for r in t.rows:
+            out.extend(cell_text(c) for c in r.cells)
+    return "\n".join(out)
+tool, hand = text(sys.argv[1]), text(sys.argv[2])
+assert tool == hand, "\n".join(
+    difflib.unified_diff(tool.split("\n"), hand.split("\n"), lineterm=""))
+# what the review found missing or wrong in the hand-made one
+for want in ("項目番号", "op-2-2-01", "監査項目", "指摘事項1（", "指摘事項4（",
+             "指摘事項5（", "指摘を行った監査（運用面の監査（令和8年7月15日））"):
+    assert want in hand, want
+for bad in ("（フォローアップ元）での番号", "是正確認済であった"):
+    assert bad not in hand, bad
+EOF
+$PY - "$T/tool-paper.xlsx" "$T/hand-paper.xlsx" <<'EOF' || fail "the hand-made chain's 監査調書"
+import sys, openpyxl
+def cells(p):
+    ws = openpyxl.load_workbook(p).worksheets[0]
+    return [[c.value for c in r] for r in ws.iter_rows()]
+tool, hand = cells(sys.argv[1]), cells(sys.argv[2])
+assert tool == hand, [(a, b) for a, b in zip(tool, hand) if a != b]
+text = "\n".join(str(c) for r in hand for c in r if c is not None)
+assert "指摘を行った監査\u3000令和8年度 情報セキュリティ監査（運用面）" in text, text[:600]
+EOF
+$PY - "$T/tool-results.xlsx" "$T/hand-results.xlsx" <<'EOF' || fail "the hand-made chain's 監査一覧"
+import sys, openpyxl
+def cells(p):
+    wb = openpyxl.load_workbook(p)
+    return [[[c.value for c in r] for r in ws.iter_rows()] for ws in wb.worksheets]
+tool, hand = cells(sys.argv[1]), cells(sys.argv[2])
+assert tool == hand, "the 監査一覧 differs"
+EOF
+
+# --- a status recorded in it is copied to the original finding --------
+cp -r "$T/hand" "$T/prop"
+expect_status 0 "$NCIO" -C "$T/prop" audit finding "$F3" 2 --status accepted
+expect_grep "$T/err" "^$SRC finding 4: "
+expect_status 0 "$NCIO" -C "$T/prop" audit finding $SRC 4
+expect_grep "$T/out" "^status: accepted$"
+
+# --- a follow-up of the hand-made one names the original -------------
+expect_status 0 "$NCIO" -C "$T/hand" audit agree "$F3" --by '例示 和夫' \
+    --date 2027-03-05
+expect_status 0 "$NCIO" -C "$T/hand" audit followup "$F3" --date 2027-03-20
+F4F=audits/2026/$(cat "$T/out").yaml
+expect_no_grep "$T/hand/$F4F" "from_audit: $FU"
+expect_grep "$T/hand/$F4F" "^ *from_audit: $SRC$"
+expect_no_grep "$T/hand/$F4F" "from_audit: $F3"
+
+finish
