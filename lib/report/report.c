@@ -702,7 +702,7 @@ count_reviews(struct bld *b)
 {
 	static const char *const want[] = { "ref_no", "type", "title", "org",
 	    "status", "received", "due", "submitted", "decision",
-	    "hearings" };
+	    "hearings", "status_history" };
 	static const char *const heads[3] = { "当期に決定したもの",
 	    "当期に意見書を提出したもの", "当期に結果を通知したもの" };
 	static const size_t items[3] = { I_PLAN, I_PROC, I_SYSEVAL };
