@@ -21,6 +21,7 @@
 #include "report_int.h"
 #include "review.h"
 #include "schema.h"
+#include "statuslog.h"
 #include "strpool.h"
 #include "training.h"
 
@@ -821,6 +822,55 @@ count_reviews(struct bld *b)
 
 /* --- PIA: requests received ------------------------------------------ */
 
+/*
+ * A PIA's status by its dates on d, status the one it had last: the
+ * advisor's 確認・助言 (review_notes) are its only dated steps.  One
+ * noted after d was, on d, at most 確認・助言中, and still 評価書作成中
+ * when none was noted by d (a report of 8月 showed 確認・助言中 of an
+ * assessment whose first note is of 10月).
+ */
+static const char *
+pia_by_dates(const struct node *rec, struct cal_date d, const char *status)
+{
+	const struct node	*ns = node_get(rec, "review_notes");
+	struct cal_date		 day;
+	size_t			 i;
+	int			 by = 0, after = 0;
+
+	for (i = 0; ns != NULL && ns->kind == NODE_SEQ && i < ns->n; i++) {
+		if (rp_date(&day, ns->u.items[i], "date") != 0)
+			continue;
+		if (cal_cmp(day, d) <= 0)
+			by = 1;
+		else
+			after = 1;
+	}
+	/* requested and drafting come before any note */
+	if (!after || status == NULL || strcmp(status, "requested") == 0 ||
+	    strcmp(status, "drafting") == 0)
+		return status;
+	return by ? "reviewing" : "drafting";
+}
+
+/*
+ * A PIA's status on d: the change last logged by d (status_history,
+ * written by nerima-cio edit), else by its dates.
+ */
+static const char *
+pia_status_on(const struct node *rec, struct cal_date d)
+{
+	const char	*status = node_get_str(rec, "status"), *was;
+
+	switch (statuslog_on(&was, rec, d)) {
+	case STATUSLOG_LOGGED:
+		return was;
+	case STATUSLOG_BEFORE:
+		status = was != NULL ? was : "requested";
+		break;
+	}
+	return pia_by_dates(rec, d, status);
+}
+
 static int
 on_pia(struct bld *b, const struct schema *kind, const struct node *rec)
 {
@@ -828,11 +878,13 @@ on_pia(struct bld *b, const struct schema *kind, const struct node *rec)
 
 	if (rp_date(&rcv, rec, "received") != 0)
 		return 0;
+	/* the state at the period's end, not today's */
 	if (count(b, I_PIA, rcv, NULL))
 		add_ref(b, I_PIA, node_get_str(rec, "ref_no"),
 		    node_get_str(rec, "title"),
 		    rp_org(b->st, node_get_str(rec, "org")), rcv,
-		    schema_label(kind, "status", node_get_str(rec, "status")));
+		    schema_label(kind, "status", pia_status_on(rec,
+		    b->w->to)));
 	return 0;
 }
 
@@ -1707,7 +1759,7 @@ report_work_build(struct report_work *out, struct store *st,
     const char *meeting)
 {
 	static const char *const pia_want[] = { "ref_no", "title", "org",
-	    "received", "status" };
+	    "received", "status", "review_notes", "status_history" };
 	static const char *const inc_want[] = { "ref_no", "title", "org",
 	    "reported", "discovered", "occurred", "category", "severity",
 	    "status", "closed", "timeline", "prevention", "isolation" };
@@ -1764,7 +1816,8 @@ report_work_build(struct report_work *out, struct store *st,
 	    "head_title"));
 	if ((rc = setup_items(&b)) != 0 ||
 	    (rc = count_reviews(&b)) != 0 ||
-	    (rc = each_record(&b, "pia", 0, pia_want, 5, on_pia)) != 0 ||
+	    (rc = each_record(&b, "pia", 0, pia_want,
+	    sizeof pia_want / sizeof pia_want[0], on_pia)) != 0 ||
 	    (rc = count_trainings(&b)) != 0 ||
 	    (rc = count_audits(&b)) != 0 ||
 	    (rc = count_checklists(&b)) != 0 ||

@@ -2,7 +2,8 @@
 # report_carried: work carried across fiscal years and records' states on
 # a document's date.  The 作業実施報告書 counts every 意見書 past its
 # 提出期限 and unsent at the period's end, whatever year it was asked in,
-# naming those its rows do not show with their year.
+# naming those its rows do not show with their year; a PIA's 状況 is the
+# one of the period's end (its first 確認・助言 later: 評価書作成中).
 . "$(dirname "$0")/lib/common.bash"
 
 PY=/usr/bin/python3
@@ -51,5 +52,10 @@ expect_grep "$T/text" '提出期限を過ぎて未提出 3件'
 expect_grep "$T/text" '^提出期限を過ぎて未提出のもの（当期より前に受け付けたもの）：古年度調達意見（令和6年度練企情受第9号、保育課、令和7年3月2日受付、提出期限 令和7年3月7日）、前年度調達意見（令和7年度練企情受第51号、'
 expect_grep "$T/text" '、当年度前期調達意見（練企情受第2号、保育課、令和8年4月10日受付'
 expect_no_grep "$T/text" '取下げ調達意見'
+
+# the PIA received on 6月15日 and first reviewed on 10月6日: 評価書作成中 in
+# a report to 7月22日, though 確認・助言中 now
+report 2026-05-28 2026-07-22
+expect_grep "$T/rows" $'^住民基本台帳に関する事務 全項目評価書\t評価書作成中$'
 
 finish
