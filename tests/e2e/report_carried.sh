@@ -3,7 +3,9 @@
 # a document's date.  The 作業実施報告書 counts every 意見書 past its
 # 提出期限 and unsent at the period's end, whatever year it was asked in,
 # naming those its rows do not show with their year; a PIA's 状況 is the
-# one of the period's end (its first 確認・助言 later: 評価書作成中).
+# one of the period's end (its first 確認・助言 later: 評価書作成中); the
+# review summary's text says the decisions of plans of a year before, and
+# the cases counted though withdrawn after their decision.
 . "$(dirname "$0")/lib/common.bash"
 
 PY=/usr/bin/python3
@@ -57,5 +59,29 @@ expect_no_grep "$T/text" '取下げ調達意見'
 # a report to 7月22日, though 確認・助言中 now
 report 2026-05-28 2026-07-22
 expect_grep "$T/rows" $'^住民基本台帳に関する事務 全項目評価書\t評価書作成中$'
+
+# a plan received in March and decided in April: the summary of the year
+# of its decision says the decision is of a plan of the year before
+expect_status 0 "$NCIO" -C "$D" review add --no-input --title 繰越試験システム \
+    --org hoiku --received 2026-03-10 --category new --cost 1000000
+id=$(cat "$T/out")
+expect_status 0 "$NCIO" -C "$D" review decide "$id" --result approve \
+    --date 2026-04-20 --force
+# and one decided, then withdrawn: counted, and the text says so
+expect_status 0 "$NCIO" -C "$D" review add --no-input --title 決定後取下げ試験 \
+    --org hoiku --received 2026-05-01 --category new --cost 1000000
+id=$(cat "$T/out")
+expect_status 0 "$NCIO" -C "$D" review decide "$id" --result approve \
+    --date 2026-05-20 --force
+printf '#!/bin/sh\nsed -i "s/^status: decided$/status: withdrawn/" "$1"\n' \
+    >"$T/ed-wd"
+chmod +x "$T/ed-wd"
+EDITOR=$T/ed-wd expect_status 0 "$NCIO" -C "$D" edit "$id"
+expect_status 0 "$NCIO" -C "$D" review summary --fy 2026
+expect_grep "$T/out" '^of the decisions, plans received in an earlier year and decided in this one: 1$'
+expect_grep "$T/out" '^of the total, withdrawn after the decision or the opinion \(counted: the work was done\): 1$'
+LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 expect_status 0 "$NCIO" -C "$D" review \
+    summary --fy 2026
+expect_grep "$T/out" '^判定には、前年度までに受け付けて当年度に決定した 1件を含む$'
 
 finish
