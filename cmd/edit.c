@@ -19,6 +19,7 @@
 #include "i18n.h"
 #include "opt.h"
 #include "record.h"
+#include "statuslog.h"
 #include "store.h"
 
 static int
@@ -101,6 +102,41 @@ replace_record(struct record *r, void *arg)
 	return 0;
 }
 
+/*
+ * A status changed by the edit is logged with today's date in the
+ * record's status_history, where its kind keeps one (statuslog.h),
+ * unless the edit logged it itself: *change says which ("hearing ->
+ * withdrawn"), for the caller to tell the user once saved.  The record as it was may not
+ * parse (edit repairs broken files): then there is nothing to compare.
+ */
+static int
+log_status(char **change, struct ydoc *doc, const struct buf *orig,
+    const struct recref *ref)
+{
+	struct ydoc	*old = NULL;
+	struct buf	 b = BUF_INIT;
+	const char	*s;
+	int		 logged = 0, rc = 0;
+
+	free(*change);
+	*change = NULL;
+	if (ydoc_parse(&old, orig->data, orig->len, ref->relpath, NULL) != 0) {
+		error_clear();
+		return 0;
+	}
+	if ((rc = statuslog_edited(&logged, doc, ydoc_root(doc), ref->kind,
+	    ydoc_root(old), cal_today())) == 0 && logged) {
+		s = node_get_str(ydoc_root(old), "status");
+		buf_printf(&b, "%s -> %s", s != NULL ? s : "",
+		    node_get_str(ydoc_root(doc), "status"));
+		if ((rc = buf_ok(&b)) == 0)
+			*change = buf_detach(&b, NULL);
+	}
+	buf_free(&b);
+	ydoc_free(old);
+	return rc;
+}
+
 static int
 cmd_edit(struct cmd_ctx *ctx, struct optv *ov)
 {
@@ -113,7 +149,7 @@ cmd_edit(struct cmd_ctx *ctx, struct optv *ov)
 	struct buf	 tmpl = BUF_INIT;
 	struct edit_arg	 ea;
 	const char	*tmpdir;
-	char		*path = NULL;
+	char		*path = NULL, *change = NULL, day[CAL_FMT_MAX];
 	int		 fd, rc = CMD_FAIL, keep = 0;
 
 	memset(&ref, 0, sizeof ref);
@@ -165,7 +201,8 @@ cmd_edit(struct cmd_ctx *ctx, struct optv *ov)
 		checker_free(c);
 		c = NULL;
 		if (ydoc_parse(&doc, edited.data, edited.len, ref.relpath,
-		    &d) == 0 && checker_new(&c, st, NULL) == 0)
+		    &d) == 0 && log_status(&change, doc, &orig, &ref) == 0 &&
+		    checker_new(&c, st, NULL) == 0)
 			record_check(c, ref.kind, ydoc_root(doc), ref.relpath,
 			    &d);
 		else if (d.n == 0)
@@ -194,6 +231,11 @@ cmd_edit(struct cmd_ctx *ctx, struct optv *ov)
 		ydoc_free(ea.edited);
 		goto done;
 	}
+	if (change != NULL) {
+		cal_format_iso(day, sizeof day, cal_today());
+		fprintf(stderr, _("the change of status (%s) is logged in "
+		    "status_history, dated %s\n"), change, day);
+	}
 	keep = 0;
 	rc = CMD_OK;
 done:
@@ -206,6 +248,7 @@ done:
 	buf_free(&edited);
 	buf_free(&tmpl);
 	free(path);
+	free(change);
 	free(ref.id);
 	free(ref.relpath);
 	return rc;

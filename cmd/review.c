@@ -1358,6 +1358,14 @@ review_summary_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	fprintf(fp, _("\ntotal %zu (withdrawn not counted), cost of the plans "
 	    "reviewed %s yen\n"),
 	    sum.total, cost);
+	/* what the workbook says under its tables, said here too */
+	if (sum.nwd_after > 0)
+		fprintf(fp, _("of the total, withdrawn after the decision or "
+		    "the opinion (counted: the work was done): %zu\n"),
+		    sum.nwd_after);
+	if (sum.ncarried > 0)
+		fprintf(fp, _("of the decisions, plans received in an earlier "
+		    "year and decided in this one: %zu\n"), sum.ncarried);
 	if (sum.median_days >= 0) {
 		/* as the workbook writes it: 21, or 9.5 between two */
 		review_days_text(med, sizeof med, sum.median_days);

@@ -17,6 +17,7 @@
 #include "guard.h"
 #include "i18n.h"
 #include "record.h"
+#include "statuslog.h"
 #include "strmap.h"
 #include "text.h"
 
@@ -737,6 +738,7 @@ check(struct checker *c, const struct schema *kind, const struct node *root,
 	struct schema_refcheck	 refs = { check_ref, c };
 	const char		*id, *fy, *base;
 	char			 want[64];
+	size_t			 n0;
 	int			 bad = 0;
 
 	if ((parsed ? schema_validate_parsed : schema_validate)(kind, root,
@@ -746,6 +748,11 @@ check(struct checker *c, const struct schema *kind, const struct node *root,
 		bad = 1;
 	if (root == NULL || root->kind != NODE_MAP)
 		goto done;
+	if (d != NULL) {
+		n0 = d->n;
+		statuslog_check(kind, root, relpath, d);
+		bad |= d->n > n0;
+	}
 	/* The path says the id and the fiscal year; so must the record. */
 	id = node_get_str(root, "id");
 	fy = node_get_str(root, "fy");

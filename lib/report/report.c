@@ -21,6 +21,7 @@
 #include "report_int.h"
 #include "review.h"
 #include "schema.h"
+#include "statuslog.h"
 #include "strpool.h"
 #include "training.h"
 
@@ -494,7 +495,8 @@ struct review_acc {
 	struct review_ctx	*ctx;
 	long			 closed[3];	/* in the period */
 	long			 ontime, late;	/* procurement opinions */
-	long			 overdue;	/* of those: unsent, past due */
+	long			 overdue;	/* unsent at the end, past due */
+	struct dated		 od;		/* of those, not in the rows */
 	struct dated		 wd[3];		/* withdrawn, by type */
 	struct dated		 cl[3];		/* closed in the period */
 };
@@ -561,6 +563,35 @@ closed_in_period(struct bld *b, struct dated *l, const struct node *rec,
 	    wd_after ? what[t] : "", wd_after ? "後に取下げ" : ""));
 }
 
+/*
+ * A 意見書 past its 提出期限 and unsent at the period's end, not among
+ * the period's rows (received before the period, or in a year before):
+ * 件名（令和7年度練企情受第12号、保育課、令和8年3月2日受付、提出期限
+ * 令和8年3月9日）.
+ */
+static void
+overdue_named(struct bld *b, struct dated *l, const struct node *rec,
+    struct cal_date rcv, struct cal_date due)
+{
+	const char	*no = node_get_str(rec, "ref_no");
+	const char	*org = rp_org(b->st, node_get_str(rec, "org"));
+	const char	*title = node_get_str(rec, "title");
+	char		 er[CAL_FMT_MAX], ed[CAL_FMT_MAX], year[CAL_FMT_MAX];
+
+	/* the numbers restart each year: an earlier year's with its year */
+	if (no != NULL && no[0] != '\0' && cal_fy(rcv) < b->w->fy &&
+	    cal_fy_label(year, sizeof year, cal_fy(rcv)) == 0)
+		no = rp_fmt(b->pool, "%s%s", year, no);
+	error_clear();
+	rp_era(er, rcv);
+	rp_era(ed, due);
+	dated_add(b, l, due, rp_fmt(b->pool, "%s（%s%s%s%s%s受付、提出期限 %s）",
+	    title != NULL ? title : "",
+	    no != NULL && no[0] != '\0' ? no : "",
+	    no != NULL && no[0] != '\0' ? "、" : "",
+	    org[0] != '\0' ? org : "", org[0] != '\0' ? "、" : "", er, ed));
+}
+
 static int
 on_review(struct bld *b, const struct schema *kind, const struct node *rec,
     struct review_acc *acc)
@@ -594,6 +625,21 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 		closed = notified;
 	has_due = review_due(&due, review_ctx_cal(acc->ctx), rec) == 0;
 	error_clear();
+	/*
+	 * Past its 提出期限 at the period's end and not sent by it: late,
+	 * though no 期限超過 submission counts it (練企情受第63号,
+	 * 未提出（期限R11.2.27） beside 「期限超過 0件」 on 3/31, rev17b),
+	 * whatever year it was asked in -- an earlier year's, or one
+	 * received before the period, was in no count.  Named where the
+	 * period's rows do not show it.
+	 */
+	if (t == 1 && has_due && cal_cmp(due, b->w->to) < 0 &&
+	    (!has_closed || cal_cmp(closed, b->w->to) > 0) &&
+	    status != NULL && strcmp(status, "withdrawn") != 0) {
+		acc->overdue++;
+		if (!rp_between(rcv, b->w->from, b->w->to))
+			overdue_named(b, &acc->od, rec, rcv, due);
+	}
 	if (has_closed && !rp_between(closed, b->fy0, b->w->to))
 		has_closed = 0;
 	/*
@@ -654,14 +700,6 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 				strncat(note, "\n提出後に取下げ", sizeof note -
 				    strlen(note) - 1);
 		} else {
-			/*
-			 * Past its 提出期限 at the period's end and not
-			 * sent: late too, though no 期限超過 submission
-			 * counts it (練企情受第63号, 未提出（期限R11.2.27）
-			 * beside 「期限超過 0件」 on 3/31, rev17b).
-			 */
-			if (cal_cmp(due, b->w->to) < 0)
-				acc->overdue++;
 			strncat(note, "\n未提出", sizeof note - strlen(note) - 1);
 			snprintf(lnote, sizeof lnote, "未提出\n（期限%s）", sd);
 		}
@@ -697,12 +735,42 @@ on_review_cb(struct bld *b, const struct schema *k, const struct node *rec)
 	return on_review(b, k, rec, b->arg);
 }
 
+/*
+ * The 意見書 of the years before the two each_record() reads, for the
+ * ones still unsent (on_review()): only procurement reviews are read,
+ * each other file only as far as its type.
+ */
+static int
+older_opinions(struct bld *b, struct review_acc *acc)
+{
+	const struct schema	*kind;
+	struct reclist		 l = RECLIST_INIT;
+	struct record		*r;
+	size_t			 i;
+	int			 rc;
+
+	if ((rc = store_kind(&kind, b->st, "review")) != 0 ||
+	    (rc = store_scan(&l, b->st, kind, 0, NULL)) != 0)
+		return rc;
+	for (i = 0; i < l.n && rc == 0 && !b->bad; i++) {
+		if (l.v[i].fy >= b->w->fy - 1)
+			continue;
+		if ((rc = record_load_where(&r, b->st, &l.v[i], NULL, "type",
+		    "procurement")) != 0 || r == NULL)
+			continue;
+		rc = on_review(b, kind, record_root(r), acc);
+		record_free(r);
+	}
+	reclist_free(&l);
+	return rc;
+}
+
 static int
 count_reviews(struct bld *b)
 {
 	static const char *const want[] = { "ref_no", "type", "title", "org",
 	    "status", "received", "due", "submitted", "decision",
-	    "hearings" };
+	    "hearings", "status_history" };
 	static const char *const heads[3] = { "当期に決定したもの",
 	    "当期に意見書を提出したもの", "当期に結果を通知したもの" };
 	static const size_t items[3] = { I_PLAN, I_PROC, I_SYSEVAL };
@@ -721,7 +789,10 @@ count_reviews(struct bld *b)
 	 */
 	rc = each_record(b, "review", 1, want, sizeof want / sizeof want[0],
 	    on_review_cb);
+	if (rc == 0)
+		rc = older_opinions(b, &acc);
 	b->arg = NULL;
+	b->w->items[I_PROC].overdue = dated_join(b, &acc.od);
 	review_ctx_free(acc.ctx);
 	for (t = 0; t < 3; t++) {
 		it = &b->w->items[items[t]];
@@ -751,6 +822,55 @@ count_reviews(struct bld *b)
 
 /* --- PIA: requests received ------------------------------------------ */
 
+/*
+ * A PIA's status by its dates on d, status the one it had last: the
+ * advisor's 確認・助言 (review_notes) are its only dated steps.  One
+ * noted after d was, on d, at most 確認・助言中, and still 評価書作成中
+ * when none was noted by d (a report of 8月 showed 確認・助言中 of an
+ * assessment whose first note is of 10月).
+ */
+static const char *
+pia_by_dates(const struct node *rec, struct cal_date d, const char *status)
+{
+	const struct node	*ns = node_get(rec, "review_notes");
+	struct cal_date		 day;
+	size_t			 i;
+	int			 by = 0, after = 0;
+
+	for (i = 0; ns != NULL && ns->kind == NODE_SEQ && i < ns->n; i++) {
+		if (rp_date(&day, ns->u.items[i], "date") != 0)
+			continue;
+		if (cal_cmp(day, d) <= 0)
+			by = 1;
+		else
+			after = 1;
+	}
+	/* requested and drafting come before any note */
+	if (!after || status == NULL || strcmp(status, "requested") == 0 ||
+	    strcmp(status, "drafting") == 0)
+		return status;
+	return by ? "reviewing" : "drafting";
+}
+
+/*
+ * A PIA's status on d: the change last logged by d (status_history,
+ * written by nerima-cio edit), else by its dates.
+ */
+static const char *
+pia_status_on(const struct node *rec, struct cal_date d)
+{
+	const char	*status = node_get_str(rec, "status"), *was;
+
+	switch (statuslog_on(&was, rec, d)) {
+	case STATUSLOG_LOGGED:
+		return was;
+	case STATUSLOG_BEFORE:
+		status = was != NULL ? was : "requested";
+		break;
+	}
+	return pia_by_dates(rec, d, status);
+}
+
 static int
 on_pia(struct bld *b, const struct schema *kind, const struct node *rec)
 {
@@ -758,11 +878,13 @@ on_pia(struct bld *b, const struct schema *kind, const struct node *rec)
 
 	if (rp_date(&rcv, rec, "received") != 0)
 		return 0;
+	/* the state at the period's end, not today's */
 	if (count(b, I_PIA, rcv, NULL))
 		add_ref(b, I_PIA, node_get_str(rec, "ref_no"),
 		    node_get_str(rec, "title"),
 		    rp_org(b->st, node_get_str(rec, "org")), rcv,
-		    schema_label(kind, "status", node_get_str(rec, "status")));
+		    schema_label(kind, "status", pia_status_on(rec,
+		    b->w->to)));
 	return 0;
 }
 
@@ -1637,7 +1759,7 @@ report_work_build(struct report_work *out, struct store *st,
     const char *meeting)
 {
 	static const char *const pia_want[] = { "ref_no", "title", "org",
-	    "received", "status" };
+	    "received", "status", "review_notes", "status_history" };
 	static const char *const inc_want[] = { "ref_no", "title", "org",
 	    "reported", "discovered", "occurred", "category", "severity",
 	    "status", "closed", "timeline", "prevention", "isolation" };
@@ -1694,7 +1816,8 @@ report_work_build(struct report_work *out, struct store *st,
 	    "head_title"));
 	if ((rc = setup_items(&b)) != 0 ||
 	    (rc = count_reviews(&b)) != 0 ||
-	    (rc = each_record(&b, "pia", 0, pia_want, 5, on_pia)) != 0 ||
+	    (rc = each_record(&b, "pia", 0, pia_want,
+	    sizeof pia_want / sizeof pia_want[0], on_pia)) != 0 ||
 	    (rc = count_trainings(&b)) != 0 ||
 	    (rc = count_audits(&b)) != 0 ||
 	    (rc = count_checklists(&b)) != 0 ||

@@ -113,6 +113,13 @@ struct report_item {
 	long			 nclosed;
 	const char		*closed;
 	const char		*closed_head;
+	/*
+	 * 意見書 past their 提出期限 and unsent at the period's end that
+	 * the rows do not show (received before the period, or in a year
+	 * before: 令和7年度練企情受第12号), by 提出期限; or NULL.  detail
+	 * counts them with the rows' among 提出期限を過ぎて未提出.
+	 */
+	const char		*overdue;
 	/* cancelled in the year to date, with the reason: not counted */
 	long			 ncancelled;
 	const char		*cancelled;	/* or NULL */

@@ -350,6 +350,9 @@ report_work_write_docx(const struct report_work *w,
 			docx_add_outline_body(d, "当期の実績はありません。");
 		if (it->closed != NULL)
 			body_fmt(d, &para, "%s：%s", it->closed_head, it->closed);
+		if (it->overdue != NULL)
+			body_fmt(d, &para, "提出期限を過ぎて未提出のもの（当期より前"
+			    "に受け付けたもの）：%s", it->overdue);
 		if (it->unheld != NULL) {
 			body_fmt(d, &para, "当期中の日付で予定され、実施の記録"
 			    "がないもの（未実施、件数に含めていません）：%s",

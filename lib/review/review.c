@@ -10,6 +10,7 @@
 #include "error.h"
 #include "review.h"
 #include "review_int.h"
+#include "statuslog.h"
 
 int
 review_ctx_new(struct review_ctx **out, struct store *st)
@@ -100,6 +101,20 @@ review_withdrawn(const struct node *rec)
 	if (!node_scalar_eq(node_get(rec, "status"), "withdrawn"))
 		return REVIEW_NOT_WITHDRAWN;
 	if (review_closed_on(&d, rec) == 0)
+		return REVIEW_WITHDRAWN_AFTER;
+	error_clear();
+	return REVIEW_WITHDRAWN_BEFORE;
+}
+
+int
+review_withdrawn_on(const struct node *rec, struct cal_date d)
+{
+	const char	*s = review_status_on(rec, d);
+	struct cal_date	 c;
+
+	if (s == NULL || strcmp(s, "withdrawn") != 0)
+		return REVIEW_NOT_WITHDRAWN;
+	if (review_closed_on(&c, rec) == 0 && cal_cmp(c, d) <= 0)
 		return REVIEW_WITHDRAWN_AFTER;
 	error_clear();
 	return REVIEW_WITHDRAWN_BEFORE;
@@ -344,17 +359,18 @@ heard_by(struct heard *out, const struct node *rec, struct cal_date d)
 	error_clear();
 }
 
-const char *
-review_status_on(const struct node *rec, struct cal_date d)
+/*
+ * The status on d by the record's dates, status the one it had last: the
+ * rules of a record without a history, or for a day before its first
+ * change logged.
+ */
+static const char *
+status_by_dates(const struct node *rec, struct cal_date d, const char *status)
 {
-	struct cal_date	 rcv, closed;
+	struct cal_date	 closed;
 	struct heard	 h;
-	const char	*status = node_get_str(rec, "status");
 	int		 later;
 
-	if (get_date(&rcv, rec, "received") == 0 && cal_cmp(rcv, d) > 0)
-		return NULL;
-	error_clear();
 	heard_by(&h, rec, d);
 	later = h.later;
 	if (review_closed_on(&closed, rec) == 0) {
@@ -375,6 +391,26 @@ review_status_on(const struct node *rec, struct cal_date d)
 	    strcmp(status, "assessed") == 0) && h.dated && !h.asked)
 		return "received";
 	return status;
+}
+
+const char *
+review_status_on(const struct node *rec, struct cal_date d)
+{
+	struct cal_date	 rcv;
+	const char	*status = node_get_str(rec, "status"), *was;
+
+	if (get_date(&rcv, rec, "received") == 0 && cal_cmp(rcv, d) > 0)
+		return NULL;
+	error_clear();
+	/* the changes logged say it, dated (statuslog.h) */
+	switch (statuslog_on(&was, rec, d)) {
+	case STATUSLOG_LOGGED:
+		return was;
+	case STATUSLOG_BEFORE:
+		status = was != NULL ? was : "received";
+		break;
+	}
+	return status_by_dates(rec, d, status);
 }
 
 int

@@ -49,6 +49,12 @@ enum {
 	REVIEW_WITHDRAWN_AFTER		/* after its decision or submission */
 };
 int		 review_withdrawn(const struct node *rec);
+/*
+ * The same as it stood at the end of day d (review_status_on()): a
+ * review withdrawn after d was not withdrawn then, and one withdrawn
+ * by d after its decision only if that was dated by d.
+ */
+int		 review_withdrawn_on(const struct node *rec, struct cal_date d);
 
 /*
  * A procurement's 意見書 not yet submitted, written as a draft (案):
@@ -122,8 +128,11 @@ int		 review_closed_on(struct cal_date *out, const struct node *rec);
 
 /*
  * The status (schema value) the review had at the end of day d, for a
- * document dated before a later change: decided or submitted only if
- * that happened by d.  Dated after d (a decision, an opinion, a hearing's
+ * document dated before a later change: the change last logged by d in
+ * its status_history (statuslog_on()), 取下げ, 保留 and 精査済 too.  A
+ * record without a history, or a day before its first change logged
+ * (from the status that change left), by its dates: decided or
+ * submitted only if that happened by d.  Dated after d (a decision, an opinion, a hearing's
  * questions or answers), the review was at the step its dates show on d:
  * hearing once a hearing's questions were sent by d, else received --
  * not 精査済 in a report of 4/14 whose hearing was answered 4/17.  With
@@ -185,10 +194,12 @@ void		 review_lint_undecided(const struct node *rec,
 /*
  * Move the status forward along received, hearing, assessed, decided,
  * submitted; never back, and never away from on-hold or withdrawn by a
- * step (only by hand).  NC_EINVALID for a status not in that order.
+ * step (only by hand).  The change is logged in status_history dated on
+ * (the questions sent, the decision, the opinion submitted).
+ * NC_EINVALID for a status not in that order.
  */
 int		 review_advance(struct ydoc *, struct node *rec,
-		    const char *to);
+		    const char *to, struct cal_date on);
 
 /*
  * What add asks for beyond the schema, by type (they drive the work): a
@@ -259,6 +270,7 @@ struct review_assessment {
 	const char		*opinion;	/* a new opinion */
 	const char		*target;	/* the opinion's target */
 	const struct cal_date	*submitted;	/* opinion or result sent */
+	const struct cal_date	*on;		/* the day; NULL: today */
 };
 
 /*

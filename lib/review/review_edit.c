@@ -11,6 +11,7 @@
 #include "error.h"
 #include "review.h"
 #include "review_int.h"
+#include "statuslog.h"
 
 /* The order the steps move a review in. */
 static const char *const status_order[] = { "received", "hearing",
@@ -28,10 +29,11 @@ order_of(const char *s)
 }
 
 int
-review_advance(struct ydoc *doc, struct node *rec, const char *to)
+review_advance(struct ydoc *doc, struct node *rec, const char *to,
+    struct cal_date on)
 {
 	const char	*now = node_get_str(rec, "status");
-	int		 b = order_of(to);
+	int		 b = order_of(to), rc;
 
 	if (b < 0)
 		return error_set(NC_EINVALID, "'%s' is not a step of a review",
@@ -41,6 +43,9 @@ review_advance(struct ydoc *doc, struct node *rec, const char *to)
 		return 0;
 	if (now != NULL && b <= order_of(now))
 		return 0;
+	/* dated, for a document of an earlier day (statuslog.h) */
+	if ((rc = statuslog_append(doc, rec, now, to, on)) != 0)
+		return rc;
 	return node_map_set_str(doc, rec, "status", to);
 }
 
@@ -236,7 +241,7 @@ review_hearing_ask(struct ydoc *doc, struct node *rec,
 	if ((rc = node_map_set(doc, r, "items", items)) != 0 ||
 	    (rc = node_seq_push(doc, seq, r)) != 0)
 		return rc;
-	return review_advance(doc, rec, "hearing");
+	return review_advance(doc, rec, "hearing", in->sent);
 }
 
 int
@@ -344,6 +349,7 @@ review_assess(struct ydoc *doc, struct node *rec,
     const struct review_assessment *a)
 {
 	struct node	*f, *seq, *op;
+	struct cal_date	 on;
 	char		 iso[CAL_FMT_MAX];
 	int		 rc;
 
@@ -378,7 +384,14 @@ review_assess(struct ydoc *doc, struct node *rec,
 		    (rc = node_seq_push(doc, seq, op)) != 0)
 			return rc;
 	}
-	if ((rc = review_advance(doc, rec, "assessed")) != 0)
+	/*
+	 * Assessed the day it is recorded, by the day the opinion went out
+	 * at the latest.
+	 */
+	on = a->on != NULL ? *a->on : cal_today();
+	if (a->submitted != NULL && cal_cmp(*a->submitted, on) < 0)
+		on = *a->submitted;
+	if ((rc = review_advance(doc, rec, "assessed", on)) != 0)
 		return rc;
 	if (a->submitted != NULL) {
 		cal_format_iso(iso, sizeof iso, *a->submitted);
@@ -386,7 +399,8 @@ review_assess(struct ydoc *doc, struct node *rec,
 			return rc;
 		/* A plan is decided; the others end when they are sent. */
 		if (!node_scalar_eq(node_get(rec, "type"), "plan") &&
-		    (rc = review_advance(doc, rec, "submitted")) != 0)
+		    (rc = review_advance(doc, rec, "submitted",
+		    *a->submitted)) != 0)
 			return rc;
 	}
 	return 0;
@@ -448,7 +462,7 @@ review_decide(struct ydoc *doc, struct node *rec, const struct node *config,
 		else
 			memset(approval, 0, sizeof *approval);
 	}
-	return review_advance(doc, rec, "decided");
+	return review_advance(doc, rec, "decided", in->date);
 }
 
 /*

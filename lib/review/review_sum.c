@@ -127,7 +127,7 @@ carried(struct review_summary *out, const struct node *r,
 	int			 rc;
 
 	if (!node_scalar_eq(node_get(r, "type"), "plan") || v == NULL ||
-	    review_withdrawn(r) == REVIEW_WITHDRAWN_BEFORE ||
+	    review_withdrawn_on(r, out->asof) == REVIEW_WITHDRAWN_BEFORE ||
 	    node_get_str(dec, "date") == NULL ||
 	    cal_parse_iso(&day, node_get_str(dec, "date")) != 0 ||
 	    cal_cmp(day, start) < 0 || cal_cmp(day, out->asof) > 0) {
@@ -201,10 +201,12 @@ review_summarise(struct review_summary *out, struct review_ctx *c, int fy,
 		 * (the expectation is 取下げを除く).  After it, the work was
 		 * done and counts, as in the work report (report.c).
 		 */
-		if (review_withdrawn(r) == REVIEW_WITHDRAWN_BEFORE)
+		/* as it stood on the summary's day (withdrawn since: not) */
+		wd_after = review_withdrawn_on(r, out->asof);
+		if (wd_after == REVIEW_WITHDRAWN_BEFORE)
 			continue;
 		out->total++;
-		wd_after = review_withdrawn(r) == REVIEW_WITHDRAWN_AFTER;
+		wd_after = wd_after == REVIEW_WITHDRAWN_AFTER;
 		out->nwd_after += wd_after;
 		type = node_get_str(r, "type");
 		cost = 0;

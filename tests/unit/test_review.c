@@ -272,6 +272,54 @@ test_withdrawn(void **state)
 }
 
 /*
+ * Withdrawn as it stood on a day (a year's summary as of its last day):
+ * a withdrawal logged after the day was not yet, one logged by it before
+ * or after the decision as the decision's date says.
+ */
+static void
+test_withdrawn_on(void **state)
+{
+	static const char wd[] = "status: withdrawn\n"
+	    "received: 2027-02-01\n"
+	    "status_history:\n"
+	    "  - {date: 2027-04-20, from: received, to: withdrawn}\n";
+	static const char after[] = "status: withdrawn\n"
+	    "received: 2027-02-01\n"
+	    "decision: {result: approve, date: 2027-03-10}\n"
+	    "status_history:\n"
+	    "  - {date: 2027-03-10, from: received, to: decided}\n"
+	    "  - {date: 2027-05-01, from: decided, to: withdrawn}\n";
+	static const struct {
+		const char	*rec;
+		const char	*day;
+		int		 want;
+	} cases[] = {
+		{ wd, "2027-03-31", REVIEW_NOT_WITHDRAWN },
+		{ wd, "2027-04-20", REVIEW_WITHDRAWN_BEFORE },
+		{ after, "2027-03-31", REVIEW_NOT_WITHDRAWN },
+		{ after, "2027-05-01", REVIEW_WITHDRAWN_AFTER },
+		/* no history: as the record stands */
+		{ "status: withdrawn\nreceived: 2027-02-01\n", "2027-03-31",
+		  REVIEW_WITHDRAWN_BEFORE },
+		{ "status: withdrawn\nreceived: 2027-05-01\n", "2027-03-31",
+		  REVIEW_NOT_WITHDRAWN },
+	};
+	struct ydoc	*rec;
+	size_t		 i;
+	int		 got;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		rec = parse(cases[i].rec);
+		got = review_withdrawn_on(ydoc_root(rec), day(cases[i].day));
+		if (got != cases[i].want)
+			fail_msg("case %zu (%s): %d, want %d", i, cases[i].day,
+			    got, cases[i].want);
+		ydoc_free(rec);
+	}
+}
+
+/*
  * The status on a day from the record's own dates: a review 精査済 now,
  * whose hearing was answered 4/17, was ヒアリング中 in a report of 4/14.
  */
@@ -288,6 +336,39 @@ test_status_on(void **state)
 	static const char held[] = "status: on-hold\n"
 	    "received: 2026-09-01\n"
 	    "hearings: [{round: 1, sent: 2026-09-05, answered: 2026-09-20}]\n";
+	static const char wd_logged[] = "status: withdrawn\n"
+	    "received: 2026-05-08\n"
+	    "hearings: [{round: 1, sent: 2026-05-10, answered: 2026-05-30}]\n"
+	    "status_history:\n"
+	    "  - {date: 2026-05-10, from: received, to: hearing}\n"
+	    "  - {date: 2026-07-01, from: hearing, to: withdrawn}\n";
+	static const char held_logged[] = "status: decided\n"
+	    "received: 2026-06-01\n"
+	    "decision: {result: approve, date: 2026-07-20}\n"
+	    "status_history:\n"
+	    "  - {date: 2026-06-05, from: received, to: assessed}\n"
+	    "  - {date: 2026-06-12, from: assessed, to: on-hold}\n"
+	    "  - {date: 2026-06-30, from: on-hold, to: assessed}\n"
+	    "  - {date: 2026-07-20, from: assessed, to: decided}\n";
+	static const char late_logged[] = "status: decided\n"
+	    "received: 2026-06-01\n"
+	    "hearings: [{round: 1, sent: 2026-06-05}]\n"
+	    "decision: {result: approve, date: 2026-06-20}\n"
+	    "status_history:\n"
+	    "  - {date: 2026-06-05, from: received, to: hearing}\n"
+	    "  - {date: 2026-07-01, from: hearing, to: assessed}\n"
+	    "  - {date: 2026-06-20, from: assessed, to: decided}\n";
+	static const char partial[] = "status: withdrawn\n"
+	    "received: 2026-05-01\n"
+	    "hearings: [{round: 1, sent: 2026-05-10, answered: 2026-05-20}]\n"
+	    "decision: {result: approve, date: 2026-06-01}\n"
+	    "status_history:\n"
+	    "  - {date: 2026-07-01, from: decided, to: withdrawn}\n";
+	static const char stale[] = "status: on-hold\n"
+	    "received: 2026-05-01\n"
+	    "hearings: [{round: 1, sent: 2026-05-10}]\n"
+	    "status_history:\n"
+	    "  - {date: 2026-05-10, from: received, to: hearing}\n";
 	static const char rounds[] = "status: hearing\n"
 	    "received: 2026-04-01\n"
 	    "hearings:\n"
@@ -324,6 +405,30 @@ test_status_on(void **state)
 		  "submitted: 2026-06-05\n", "2026-06-04", "received" },
 		{ "status: submitted\nreceived: 2026-06-01\n"
 		  "submitted: 2026-06-05\n", "2026-06-05", "submitted" },
+		/*
+		 * The changes logged (status_history): 取下げ, 保留 and
+		 * 精査済 from their day on, not before.
+		 */
+		{ wd_logged, "2026-05-20", "hearing" },
+		{ wd_logged, "2026-06-30", "hearing" },
+		{ wd_logged, "2026-07-01", "withdrawn" },
+		{ wd_logged, "2026-05-09", "received" },
+		{ held_logged, "2026-06-10", "assessed" },
+		{ held_logged, "2026-06-15", "on-hold" },
+		{ held_logged, "2026-07-01", "assessed" },
+		{ held_logged, "2026-07-20", "decided" },
+		/* an assessment logged after a decision entered with its day */
+		{ late_logged, "2026-06-08", "hearing" },
+		{ late_logged, "2026-06-20", "decided" },
+		{ late_logged, "2026-07-05", "decided" },
+		/* a legacy record's later changes logged: its dates before */
+		{ partial, "2026-05-05", "received" },
+		{ partial, "2026-05-15", "hearing" },
+		{ partial, "2026-06-15", "decided" },
+		{ partial, "2026-07-15", "withdrawn" },
+		/* changed by hand since the last change logged: its status */
+		{ stale, "2026-05-05", "received" },
+		{ stale, "2026-06-20", "on-hold" },
 	};
 	struct ydoc	*rec;
 	const char	*got;
@@ -529,7 +634,7 @@ test_advance(void **state)
 			snprintf(text, sizeof text, "title: x\n");
 		doc = parse(text);
 		assert_int_equal(review_advance(doc, ydoc_root(doc),
-		    cases[i].to), cases[i].rc);
+		    cases[i].to, day("2026-05-01")), cases[i].rc);
 		assert_string_equal(node_get_str(ydoc_root(doc), "status"),
 		    cases[i].want);
 		ydoc_free(doc);
@@ -666,7 +771,9 @@ test_hearing_ask(void **state)
 	    "    due: 2026-04-16\n    items:\n"
 	    "      - question: 根拠は\n      - question: 認証は\n"
 	    "  - round: 2\n    method: meeting\n    sent: 2026-04-13\n"
-	    "    items:\n      - question: 根拠は\n");
+	    "    items:\n      - question: 根拠は\n"
+	    "status_history:\n"
+	    "  - date: 2026-04-13\n    from: received\n    to: hearing\n");
 	free(got);
 	ydoc_free(doc);
 }
@@ -677,6 +784,7 @@ test_assess(void **state)
 	struct review_assessment	 a;
 	struct ydoc			*doc;
 	struct cal_date			 sub = day("2026-06-05");
+	struct cal_date			 on = day("2026-06-01");
 	char				*got;
 
 	(void)state;
@@ -691,6 +799,7 @@ test_assess(void **state)
 	memset(&a, 0, sizeof a);
 	a.viewpoint = "cost";
 	a.rating = "needs-check";
+	a.on = &on;
 	assert_int_equal(review_assess(doc, ydoc_root(doc), &a), 0);
 	a.rating = "adequate";
 	a.comment = "妥当";
@@ -709,6 +818,9 @@ test_assess(void **state)
 	    "status: submitted\n"
 	    "findings:\n"
 	    "  - viewpoint: cost\n    rating: adequate\n    comment: 妥当\n"
+	    "status_history:\n"
+	    "  - date: 2026-06-01\n    from: received\n    to: assessed\n"
+	    "  - date: 2026-06-05\n    from: assessed\n    to: submitted\n"
 	    "overall: 可\n"
 	    "opinions:\n"
 	    "  - target: 3 業務要件\n    comment: 明示すること\n"
@@ -921,6 +1033,7 @@ main(void)
 		cmocka_unit_test(test_approver_below),
 		cmocka_unit_test(test_withdrawn),
 		cmocka_unit_test(test_status_on),
+		cmocka_unit_test(test_withdrawn_on),
 		cmocka_unit_test(test_due_and_days),
 		cmocka_unit_test(test_check_date),
 		cmocka_unit_test(test_is_open),

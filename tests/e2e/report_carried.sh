@@ -1,0 +1,87 @@
+#!/bin/bash
+# report_carried: work carried across fiscal years and records' states on
+# a document's date.  The 作業実施報告書 counts every 意見書 past its
+# 提出期限 and unsent at the period's end, whatever year it was asked in,
+# naming those its rows do not show with their year; a PIA's 状況 is the
+# one of the period's end (its first 確認・助言 later: 評価書作成中); the
+# review summary's text says the decisions of plans of a year before, and
+# the cases counted though withdrawn after their decision.
+. "$(dirname "$0")/lib/common.bash"
+
+PY=/usr/bin/python3
+$PY -c 'import docx' 2>/dev/null || {
+	echo "SKIP: python3-docx is needed" >&2
+	exit 77; }
+D=$T/data
+cp -r "$NCIO_SAMPLE_DIR" "$D"
+export NERIMA_CIO_TODAY=2026-07-01
+# the 作業実施報告書 of $1..$2: its paragraphs in $T/text, its rows
+# ("件名<TAB>状況・備考") in $T/rows
+report() {
+	local O=$T/out-$1
+	expect_status 0 "$NCIO" -C "$D" report bimonthly --from "$1" --to "$2" \
+	    -o "$O/"
+	$PY - "$O"/作業実施報告書_*.docx >"$T/rows" 3>"$T/text" <<'PY' ||
+import os, sys, docx
+d = docx.Document(sys.argv[1])
+with os.fdopen(3, "w") as text:
+    for p in d.paragraphs:
+        print(p.text, file=text)
+for t in d.tables:
+    if t.rows[0].cells[-1].text != "状況・備考":
+        continue
+    head = [c.text for c in t.rows[0].cells]
+    for r in t.rows[1:]:
+        c = [x.text.replace("\n", "") for x in r.cells]
+        print(c[head.index("件名")] + "\t" + c[-1])
+PY
+	    fail "cannot read the report of $1..$2"
+}
+opinion() {	# RECEIVED TITLE REF-NO: a procurement opinion, not sent
+	expect_status 0 "$NCIO" -C "$D" review add --no-input --type procurement \
+	    --title "$2" --org hoiku --received "$1" --ref-no "$3"
+}
+# two years before, the year before, this year before the period, and one
+# the requester withdrew (not late)
+opinion 2025-03-02 古年度調達意見 練企情受第9号
+opinion 2026-03-02 前年度調達意見 練企情受第51号
+opinion 2026-04-10 当年度前期調達意見 練企情受第2号
+opinion 2026-03-16 取下げ調達意見 練企情受第55号
+id=$(cat "$T/out")
+sed -i 's/^status: received$/status: withdrawn/' "$D/reviews/2025/$id.yaml"
+report 2026-05-01 2026-06-30
+expect_grep "$T/text" '提出期限を過ぎて未提出 3件'
+expect_grep "$T/text" '^提出期限を過ぎて未提出のもの（当期より前に受け付けたもの）：古年度調達意見（令和6年度練企情受第9号、保育課、令和7年3月2日受付、提出期限 令和7年3月7日）、前年度調達意見（令和7年度練企情受第51号、'
+expect_grep "$T/text" '、当年度前期調達意見（練企情受第2号、保育課、令和8年4月10日受付'
+expect_no_grep "$T/text" '取下げ調達意見'
+
+# the PIA received on 6月15日 and first reviewed on 10月6日: 評価書作成中 in
+# a report to 7月22日, though 確認・助言中 now
+report 2026-05-28 2026-07-22
+expect_grep "$T/rows" $'^住民基本台帳に関する事務 全項目評価書\t評価書作成中$'
+
+# a plan received in March and decided in April: the summary of the year
+# of its decision says the decision is of a plan of the year before
+expect_status 0 "$NCIO" -C "$D" review add --no-input --title 繰越試験システム \
+    --org hoiku --received 2026-03-10 --category new --cost 1000000
+id=$(cat "$T/out")
+expect_status 0 "$NCIO" -C "$D" review decide "$id" --result approve \
+    --date 2026-04-20 --force
+# and one decided, then withdrawn: counted, and the text says so
+expect_status 0 "$NCIO" -C "$D" review add --no-input --title 決定後取下げ試験 \
+    --org hoiku --received 2026-05-01 --category new --cost 1000000
+id=$(cat "$T/out")
+expect_status 0 "$NCIO" -C "$D" review decide "$id" --result approve \
+    --date 2026-05-20 --force
+printf '#!/bin/sh\nsed -i "s/^status: decided$/status: withdrawn/" "$1"\n' \
+    >"$T/ed-wd"
+chmod +x "$T/ed-wd"
+EDITOR=$T/ed-wd expect_status 0 "$NCIO" -C "$D" edit "$id"
+expect_status 0 "$NCIO" -C "$D" review summary --fy 2026
+expect_grep "$T/out" '^of the decisions, plans received in an earlier year and decided in this one: 1$'
+expect_grep "$T/out" '^of the total, withdrawn after the decision or the opinion \(counted: the work was done\): 1$'
+LANG=ja_JP.UTF-8 LC_ALL=ja_JP.UTF-8 expect_status 0 "$NCIO" -C "$D" review \
+    summary --fy 2026
+expect_grep "$T/out" '^判定には、前年度までに受け付けて当年度に決定した 1件を含む$'
+
+finish
