@@ -2837,6 +2837,18 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 	recv = workday(g->fy, fy_day(g->fy, rng_range(r, 5, 340)));
 	late = recv.n - days_from_civil(g->fy, 4, 1) > 250;
 	status = late ? statuses[rng_below(r, 3)] : PICK(r, statuses);
+	/*
+	 * Finished but in the last weeks of the last year (a plan still
+	 * 受付 eight months on, or one at 意見書等提出済, which only a
+	 * procurement support reaches: review17); on hold and withdrawn
+	 * stay.  The draw as before.
+	 */
+	if (strcmp(status, "on-hold") != 0 &&
+	    strcmp(status, "withdrawn") != 0 && (g->fy < g->last_fy ||
+	    recv.n - days_from_civil(g->fy, 4, 1) <= 305))
+		status = "decided";
+	else if (plan && strcmp(status, "submitted") == 0)
+		status = "assessed";
 	if (!plan && (strcmp(status, "decided") == 0))
 		status = "submitted";
 	/*

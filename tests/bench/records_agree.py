@@ -322,6 +322,25 @@ def check_followups():
             seen[of] = p
 
 
+def check_review_progress():
+    # a plan is decided (意見書等提出済 is a procurement support's), and
+    # none waits long: only those received in the last two months of the
+    # data's last year are still on the way (review17: a plan 受付 since
+    # 4月24日 on 31 March)
+    recs = list(records("reviews"))
+    if not recs:
+        return
+    end = datetime.date(max(r["fy"] for p, r in recs) + 1, 3, 31)
+    for p, r in recs:
+        st = r.get("status")
+        if r.get("type") == "plan" and st == "submitted":
+            bad.append("%s: a plan at %s" % (p, st))
+        if st in ("received", "hearing", "assessed") and \
+                (end - r["received"]).days > 62:
+            bad.append("%s: %s %s since %s on %s" %
+                       (p, r.get("ref_no"), st, r["received"], end))
+
+
 def check_audit_reports():
     # every audit reported, within its year, the last by mid-March, and
     # agreed by the auditee's 課長 (review17: those after 1 December
@@ -571,7 +590,8 @@ CHECKS = [check_issues, check_audits, check_reviews, check_trainings,
           check_meetings, check_catalogs, check_consults,
           check_followups, check_audit_reports, check_audit_texts_agree,
           check_followup_of_followup, check_issue_ages, check_numbers,
-          check_severity, check_vendor_items, check_closed_days]
+          check_severity, check_vendor_items, check_closed_days,
+          check_review_progress]
 
 for c in CHECKS:
     c()
