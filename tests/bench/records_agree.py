@@ -1,20 +1,35 @@
 #!/usr/bin/env python3
 """Records the generator writes agree with themselves (review15): a
 status that says what the record's history and dates say, and the like.
-usage: records_agree.py DATA-DIR; prints each disagreement, exits 1 if
-any.  The lint catches some of these; this names what the generator
-must not write, one check per kind."""
-import glob, os, re, sys
+usage: records_agree.py DATA-DIR [NERIMA-CIO]; prints each disagreement,
+exits 1 if any.  The lint catches some of these; this names what the
+generator must not write, one check per kind.  With the program, the
+dates the ward acts on are checked against its calendar (cal holidays)."""
+import datetime, glob, os, re, subprocess, sys
 import yaml
 
 data = sys.argv[1]
+ncio = sys.argv[2] if len(sys.argv) > 2 else None
 bad = []
 
 
+# libyaml's loader where there is one: the self-checks are large
+LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+CACHE = {}
+
+
 def records(kind):
-    for p in sorted(glob.glob(os.path.join(data, kind, "*", "*.yaml"))):
-        with open(p, encoding="utf-8") as f:
-            yield os.path.relpath(p, data), yaml.safe_load(f)
+    # each kind read once: the checks go over the same records
+    if kind not in CACHE:
+        v = []
+        for p in sorted(glob.glob(os.path.join(data, kind, "*", "*.yaml"))):
+            with open(p, encoding="utf-8") as f:
+                v.append((os.path.relpath(p, data),
+                          yaml.load(f, Loader=LOADER)))
+        CACHE[kind] = v
+    return iter(CACHE[kind])
 
 
 def check_issues():
@@ -307,11 +322,276 @@ def check_followups():
             seen[of] = p
 
 
+def check_review_progress():
+    # a plan is decided (意見書等提出済 is a procurement support's), and
+    # none waits long: only those received in the last two months of the
+    # data's last year are still on the way (review17: a plan 受付 since
+    # 4月24日 on 31 March)
+    recs = list(records("reviews"))
+    if not recs:
+        return
+    end = datetime.date(max(r["fy"] for p, r in recs) + 1, 3, 31)
+    for p, r in recs:
+        st = r.get("status")
+        if r.get("type") == "plan" and st == "submitted":
+            bad.append("%s: a plan at %s" % (p, st))
+        if st in ("received", "hearing", "assessed") and \
+                (end - r["received"]).days > 62:
+            bad.append("%s: %s %s since %s on %s" %
+                       (p, r.get("ref_no"), st, r["received"], end))
+
+
+def check_audit_reports():
+    # every audit reported, within its year, the last by mid-March, and
+    # agreed by the auditee's 課長 (review17: those after 1 December
+    # stayed agreed without a report in every year)
+    for p, r in records("audits"):
+        d, rep = r.get("date"), r.get("reported")
+        ag = (r.get("agreement") or {}).get("date")
+        if r.get("status") not in ("reported", "following-up", "closed"):
+            bad.append("%s: status %s at the year's end" % (p, r.get("status")))
+        if not rep:
+            bad.append("%s: no report" % p)
+            continue
+        if not (d <= ag <= rep <= datetime.date(r["fy"] + 1, 3, 15)):
+            bad.append("%s: date %s, agreed %s, reported %s" % (p, d, ag, rep))
+        head = [a["name"] for a in r.get("auditees") or []
+                if a.get("position", "").endswith("課長")]
+        by = (r.get("agreement") or {}).get("by")
+        if head and by not in head:
+            bad.append("%s: agreed by %s, the auditee 課長 is %s" %
+                       (p, by, head[0]))
+
+
+# what a finding's item requires, and the word its texts then share
+REQ_WORDS = (("規程に定める手順", "手順書"), ("管理簿が作成され", "管理簿"),
+             ("責任者の承認", "承認"), ("対策基準に沿った設定", "設定"),
+             ("異動・退職の際", "異動"), ("記録が保存され", "保存"),
+             ("消去・廃棄されて", "消去・廃棄"), ("年1回以上の見直し", "見直し"))
+# a risk, and the word its analysis and measure share
+RISK_WORDS = {"個人情報を含む書類の紛失": "書類", "外部記録媒体からの情報漏えい": "媒体",
+              "不要なアカウントの悪用": "アカウント", "委託先での情報漏えい": "委託先",
+              "端末のマルウェア感染": "更新", "誤送信による個人情報の漏えい": "宛先"}
+
+
+def check_audit_texts_agree():
+    # a finding, its correction, response and the follow-up's answer are
+    # about its item; a risk's analysis and measure about the risk
+    # (review17: answers about accounts to a locked cabinet finding)
+    audits = dict((r["id"], r) for p, r in records("audits"))
+    for p, r in records("audits"):
+        for f in r.get("findings") or []:
+            src = audits.get(f.get("from_audit"), r)
+            item = next((i for i in src.get("items") or []
+                         if i["ref"] == f.get("item")), None)
+            if item is None:
+                bad.append("%s: finding %s: item %s not in %s" %
+                           (p, f["number"], f.get("item"), src["id"]))
+                continue
+            word = next((w for q, w in REQ_WORDS if q in item["text"]), None)
+            texts = [f.get("finding"), f.get("correction"), f.get("response")]
+            texts += [q.get("answer") for q in f.get("qa") or []]
+            for t in texts:
+                if word and t and word not in t:
+                    bad.append("%s: finding %s (item %s, %s): '%s'" %
+                               (p, f["number"], item["ref"], word, t))
+        for k in r.get("risks") or []:
+            word = RISK_WORDS.get(k["risk"])
+            for t in (k.get("analysis"), k.get("measure")):
+                if word and t and word not in t:
+                    bad.append("%s: risk %s: '%s'" % (p, k["risk"], t))
+
+
+def check_followup_of_followup():
+    # from the fourth year, a follow-up of a follow-up that left findings
+    # open, so that the documents show one
+    recs = list(records("audits"))
+    years = {r["fy"] for p, r in recs}
+    fu = {r["id"] for p, r in recs if r.get("type") == "followup"}
+    if len(years) >= 4 and not any(r.get("followup_of") in fu
+                                   for p, r in recs):
+        bad.append("%d years, no follow-up of a follow-up" % len(years))
+
+
+def check_issue_ages():
+    # the last year's open issues are mostly recent, not overdue; the
+    # history names the meeting the issue was raised at
+    recs = list(records("issues"))
+    if not recs:
+        return
+    last = max(r["fy"] for p, r in recs)
+    end = datetime.date(last + 1, 3, 31)
+    opened = [r for p, r in recs if r["fy"] == last and
+              r.get("status") != "closed"]
+    late = [r for r in opened if r["due"] < end]
+    if len(late) > max(2, len(opened) // 2):
+        bad.append("%d of the %d issues open on %s are overdue: %s" %
+                   (len(late), len(opened), end,
+                    " ".join(r["ref_no"] for r in late)))
+    for p, r in recs:
+        h = (r.get("history") or [{}])[0]
+        if r.get("raised_by") and r["raised_by"] not in h.get("note", ""):
+            bad.append("%s: raised_by %s, history: %s" %
+                       (p, r["raised_by"], h.get("note")))
+        if h.get("date") != r.get("raised"):
+            bad.append("%s: raised %s, first history entry %s" %
+                       (p, r.get("raised"), h.get("date")))
+
+
+def number_of(s):
+    m = re.search(r"(\d+)", s or "")
+    return int(m.group(1)) if m else None
+
+
+def check_numbers():
+    # numbers rise with the date in a year: 受付番号 with the receipt,
+    # the notice number with the notice, the audit's with its day, the
+    # issue's with its raising (review17: 練企情受第40号 received 4月6日,
+    # 第1号 7月3日)
+    rules = (("reviews", lambda r: r.get("ref_no"),
+              lambda r: r.get("received")),
+             ("reviews", lambda r: (r.get("decision") or {}).get("notice_no"),
+              lambda r: (r.get("decision") or {}).get("notified")),
+             ("consults", lambda r: r.get("ref_no"), lambda r: r.get("received")),
+             ("audits", lambda r: r.get("ref_no"), lambda r: r.get("date")),
+             ("issues", lambda r: r.get("ref_no"), lambda r: r.get("raised")))
+    for kind, no, day in rules:
+        by_fy = {}
+        for p, r in records(kind):
+            n, d = number_of(no(r)), day(r)
+            if n is not None and d is not None:
+                by_fy.setdefault(r["fy"], []).append((n, d, p, no(r)))
+        for fy, v in by_fy.items():
+            v.sort()
+            for a, b in zip(v, v[1:]):
+                if b[1] < a[1]:
+                    bad.append("%s: %s of %s, before %s of %s (%s)" %
+                               (b[2], b[3], b[1], a[3], a[1], a[2]))
+
+
+def check_severity():
+    # 重大 a few per cent of a year's incidents (review17: 7 of 30)
+    by_fy = {}
+    for p, r in records("incidents"):
+        by_fy.setdefault(r["fy"], []).append(r.get("severity"))
+    for fy, v in by_fy.items():
+        crit = v.count("critical")
+        if crit > max(1, len(v) // 10):
+            bad.append("incidents %d: %d of %d 重大" % (fy, crit, len(v)))
+
+
+def check_vendor_items():
+    # the 特記事項 checklist: items of their own, each at its stage
+    # (review17: 消去証明書を受領した under 締結当初, 10 texts twice)
+    words = {"選定": ("before",), "消去": ("end",), "返還": ("end",),
+             "名簿": ("start", "during"), "特記事項": ("before",)}
+    for p, r in records("catalogs"):
+        if r.get("kind") != "checklist-vendor":
+            continue
+        seen = set()
+        for i in r.get("items") or []:
+            if i["text"] in seen:
+                bad.append("%s: %s repeats '%s'" % (p, i["ref"], i["text"]))
+            seen.add(i["text"])
+            for w, st in words.items():
+                if w in i["text"] and not set(i.get("stages") or []) <= set(st):
+                    bad.append("%s: %s at %s: '%s'" %
+                               (p, i["ref"], i.get("stages"), i["text"]))
+
+
+# the dates the ward (or the team at it) acts on: a business day each
+ACT_DATES = {
+    "reviews": ("received", "due", "submitted", "hearings[].sent",
+                "hearings[].due", "hearings[].answered", "decision.date",
+                "decision.notified"),
+    "consults": ("received", "due", "answered", "attended_date"),
+    "meetings": ("date", "minutes_submitted", "materials_due"),
+    "audits": ("date", "end_date", "agreement.date", "reported",
+               "findings[].due", "findings[].response_date",
+               "findings[].qa[].date"),
+    "issues": ("raised", "due", "closed", "history[].date"),
+    "trainings": ("date", "end_date", "report_submitted"),
+    "checklists": ("submitted", "source.imported"),
+    "incidents": ("reported", "prevention.received", "prevention.reviewed",
+                  "closed"),
+    "pias": ("received", "deadlines[].date", "deadlines[].done",
+             "review_notes[].date"),
+    "catalogs": ("issued",),
+    "workplans": ("date", "submitted", "approved"),
+    "secreports": ("date", "proofreads[].date"),
+    "deliverables": ("date",),
+}
+
+
+def values(node, path):
+    if not path:
+        yield node
+        return
+    head, rest = path[0], path[1:]
+    if head.endswith("[]"):
+        for x in (node or {}).get(head[:-2]) or []:
+            yield from values(x, rest)
+    elif isinstance(node, dict) and node.get(head) is not None:
+        yield from values(node[head], rest)
+
+
+def heads(kind):
+    # the dates of a large record without building it: its top-level
+    # lines and those of its top-level mappings (the self-checks)
+    for p in sorted(glob.glob(os.path.join(data, kind, "*", "*.yaml"))):
+        r, top = {}, None
+        with open(p, encoding="utf-8") as f:
+            for line in f:
+                m = re.match(r'^( {0,2})([a-z_]+): "?(\d{4}-\d\d-\d\d)', line)
+                if re.match(r"^[a-z_]+:", line):
+                    top = line.split(":")[0]
+                if not m:
+                    continue
+                if m.group(1):
+                    r.setdefault(top, {})[m.group(2)] = m.group(3)
+                else:
+                    r[m.group(2)] = m.group(3)
+        yield os.path.relpath(p, data), r
+
+
+def check_closed_days():
+    if ncio is None:
+        return
+    years = set()
+    for kind in ACT_DATES:
+        for p in glob.glob(os.path.join(data, kind, "*")):
+            if os.path.basename(p).isdigit():
+                years.add(int(os.path.basename(p)))
+    if not years:
+        return
+    out = subprocess.run([ncio, "cal", "holidays", "%d..%d" %
+                          (min(years), max(years) + 1), "--format", "csv"],
+                         capture_output=True, text=True, check=True).stdout
+    shut = {}
+    for line in out.splitlines()[1:]:
+        d, name = line.split(",", 1)
+        shut[datetime.date.fromisoformat(d)] = name
+    for kind, fields in ACT_DATES.items():
+        for p, r in records(kind) if kind != "checklists" else heads(kind):
+            for f in fields:
+                for v in values(r, f.split(".")):
+                    d = datetime.date.fromisoformat(str(v)[:10])
+                    why = shut.get(d) or ("年末年始" if (d.month, d.day) >=
+                                          (12, 29) or (d.month == 1 and
+                                                       d.day <= 3) else
+                                          "土日" if d.weekday() >= 5 else None)
+                    if why:
+                        bad.append("%s: %s %s (%s)" % (p, f, v, why))
+
+
 CHECKS = [check_issues, check_audits, check_reviews, check_trainings,
           check_training_summaries,
           check_audit_texts, check_incidents, check_incident_texts,
           check_meetings, check_catalogs, check_consults,
-          check_followups]
+          check_followups, check_audit_reports, check_audit_texts_agree,
+          check_followup_of_followup, check_issue_ages, check_numbers,
+          check_severity, check_vendor_items, check_closed_days,
+          check_review_progress]
 
 for c in CHECKS:
     c()

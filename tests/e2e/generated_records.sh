@@ -5,7 +5,11 @@
 # the config's rules give, no comparison with an earlier year in free
 # text, incident texts that fit their category, minutes that cover every
 # item of the 次第, a catalog that keeps last year's questions under
-# their codes.  tests/bench/records_agree.py checks each; lint as well.
+# their codes; audits reported, their texts about their items; issues of
+# plausible ages; 重大 incidents a few per cent; numbers rising with the
+# date; no date the ward acts on on a closed day; a follow-up of a
+# follow-up from the fourth year (review17).  tests/bench/records_agree.py
+# checks each (the calendar from the program); lint as well.
 . "$(dirname "$0")/lib/common.bash"
 
 PY=/usr/bin/python3
@@ -32,12 +36,18 @@ D=$T/gen
 "$NCIO_SOURCE_DIR/tests/bench/gen" --years 2 --first-fy 2026 -o "$D" \
     >/dev/null 2>&1 || { fail "the generator failed"; exit 1; }
 lint_clean "$D"
-expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/bench/records_agree.py" "$D"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/bench/records_agree.py" "$D" "$NCIO"
 # one operational audit a year: the same audit was followed up in its
 # own year and again the next
 S=$T/gen02
 "$NCIO_SOURCE_DIR/tests/bench/gen" --years 2 --scale 0.2 --first-fy 2026 \
     -o "$S" >/dev/null 2>&1 || { fail "the generator failed (0.2)"; exit 1; }
 lint_clean "$S"
-expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/bench/records_agree.py" "$S"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/bench/records_agree.py" "$S" "$NCIO"
+# four years: the third year's follow-up followed up in the fourth
+F=$T/gen4
+"$NCIO_SOURCE_DIR/tests/bench/gen" --years 4 --first-fy 2026 -o "$F" \
+    >/dev/null 2>&1 || { fail "the generator failed (4 years)"; exit 1; }
+lint_clean "$F"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/bench/records_agree.py" "$F" "$NCIO"
 finish
