@@ -259,7 +259,6 @@ struct xlsx {
 						   of chart data */
 	size_t			 ncdata;
 	uint16_t		 cdata_cols;	/* its columns used */
-	int			 multi;		/* more than one printed sheet */
 };
 
 static int
@@ -316,19 +315,19 @@ xlsx_nomem(struct xlsx *x)
 }
 
 /*
- * The page footer.  A workbook of one printed sheet says "2 / 3".  In a
- * workbook of several every sheet numbers its own pages from 1 (its first
- * page number is set) and the footer is "一覧　- 2 -", the sheet's name
- * before the number: LibreOffice restarts &P at a sheet's first page
- * number but counts &N over every sheet printed, so printing or
- * converting the whole book would read "1 / 37" on a sheet of 3 pages;
- * and a bundle of sheets each "- 1 -" could not be cited or put back in
- * order.
+ * The page footer, one style in every workbook: the sheet's name and its
+ * page, "一覧　- 2 -", each sheet numbering its own pages from 1 (its
+ * first page number is set).  "- 1 -" is the ward's own page number;
+ * the name lets a bundle of sheets be cited and put back in order.  No
+ * total: LibreOffice counts &N over every sheet printed at once (a sheet
+ * of 3 pages read "1 / 37"), and a book of one sheet saying "2 / 3"
+ * beside books saying "- 2 -" gave one year's workbooks two styles
+ * (three with an older "2/3": review 17).
  */
 static const char *
-xlsx_footer(const struct xlsx *x)
+xlsx_footer(void)
 {
-	return x->multi ? "&C&A\u3000- &P -" : "&C&P / &N";
+	return "&C&A\u3000- &P -";
 }
 
 static lxw_format *
@@ -4535,9 +4534,8 @@ xlsx_chart_sheets(struct xlsx *x)
 		    *x->pending[i].title != '\0' ? x->pending[i].title :
 		    name.data);
 		chartsheet_set_header(cs, header);
-		chartsheet_set_footer(cs, xlsx_footer(x));
-		if (x->multi)
-			worksheet_set_start_page(cs->worksheet, 1);
+		chartsheet_set_footer(cs, xlsx_footer());
+		worksheet_set_start_page(cs->worksheet, 1);
 	}
 	for (i = 0; i < x->npending; i++)
 		free(taken[i]);
@@ -4626,15 +4624,14 @@ xlsx_chart_page_write(struct xlsx *x)
 	strcpy(header, "&C");
 	xlsx_header_text(header + 2, sizeof header - 2, x->chart_page);
 	if (worksheet_set_header(ws, header) != LXW_NO_ERROR ||
-	    worksheet_set_footer(ws, xlsx_footer(x)) != LXW_NO_ERROR ||
+	    worksheet_set_footer(ws, xlsx_footer()) != LXW_NO_ERROR ||
 	    worksheet_print_area(ws, 0, 0, (lxw_row_t)nrows - 1,
 	    XLSX_HALF_COLS - 1) != LXW_NO_ERROR) {
 		error_set(NC_EINVALID, "cannot set the page of sheet '%s'",
 		    x->chart_page);
 		return xlsx_fail(x, NC_EINVALID);
 	}
-	if (x->multi)
-		worksheet_set_start_page(ws, 1);
+	worksheet_set_start_page(ws, 1);
 	return xlsx_cdata_write(x);
 }
 
@@ -5174,10 +5171,9 @@ xlsx_finish(struct xlsx_sheet *sh)
 	if ((rc = xlsx_lxw(sh, 0, 0, worksheet_set_header(ws, header))) != 0)
 		return rc;
 	if ((rc = xlsx_lxw(sh, 0, 0, worksheet_set_footer(ws,
-	    xlsx_footer(sh->x)))) != 0)
+	    xlsx_footer()))) != 0)
 		return rc;
-	if (sh->x->multi)
-		worksheet_set_start_page(ws, 1);
+	worksheet_set_start_page(ws, 1);
 
 	lastr = sh->last_row;
 	if (sh->has_table && sh->print_rows > 0 &&
@@ -5204,18 +5200,11 @@ int
 xlsx_save(struct xlsx *x)
 {
 	lxw_error	 e;
-	size_t		 i, printed;
+	size_t		 i;
 	int		 rc;
 
 	if ((rc = xlsx_check(x)) != 0)
 		goto done;
-	/* sheets that print: visible worksheets and the charts' sheets */
-	printed = x->chart_page != NULL ? x->npending > 0 : x->npending;
-	for (i = 0; i < x->nsheets; i++)
-		if (!x->sheets[i]->lists &&
-		    !(x->sheets[i]->flags & XLSX_HIDDEN))
-			printed++;
-	x->multi = printed > 1;
 	for (i = 0; i < x->nsheets; i++) {
 		if ((rc = xlsx_finish(x->sheets[i])) != 0)
 			goto done;

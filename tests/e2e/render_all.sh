@@ -24,10 +24,10 @@
 #   - workbooks (tests/py/check_xlsx_layout.py): every row's height set,
 #     dates centred, names (部, 課, 契約名 ...) never broken inside a run
 #     of kanji and no wider than their column;
-#   - workbooks: a footer "2 / 3" only in a workbook of one printed sheet
-#     (its total is then the file's page count), else "- 2 -" with every
-#     sheet's pages numbered from 1, "一覧　- 1 -" once per printed sheet
-#     (LibreOffice counts "&N" over the whole book); and in the workbooks
+#   - workbooks: one footer style, "- 2 -" with every sheet's pages
+#     numbered from 1, "一覧　- 1 -" once per printed sheet, in a book of
+#     one sheet too, never "2 / 3" (LibreOffice counts "&N" over the
+#     whole book); and in the workbooks
 #     named in KINSOKU ("all": every one) no line starts with 、。）」 (the
 #     writer breaks their long text itself).
 #
@@ -407,10 +407,7 @@ print(len(wb.chartsheets) + sum(ws.sheet_state == "visible"
 	totals=$(grep -E '^ *[0-9]+ ?/ ?[0-9]+ *$' "$lay" |
 	    sed -E 's/^ *[0-9]+ ?\/ ?([0-9]+) *$/\1/' | sort -u | tr '\n' ' ')
 	ones=$(grep -cE '^ *(.+ +)?- ?1 ?- *$' "$lay") || true
-	if [ "$sheets" = 1 ]; then
-		[ "$totals" = "$n " ] || docfail "$verb" "$name: one sheet of \
-$n pages, footers 'k / N' with N = '$totals'"
-	elif [ -n "$totals" ] || [ "$ones" != "$sheets" ]; then
+	if [ -n "$totals" ] || [ "$ones" != "$sheets" ]; then
 		docfail "$verb" "$name: $sheets sheets printed, $ones footers \
 '- 1 -' and 'k / N' with N = '$totals': pages not numbered per sheet"
 	fi

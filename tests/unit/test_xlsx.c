@@ -754,9 +754,11 @@ page_sheet(struct xlsx *x, const char *name, int flags)
 }
 
 /*
- * Page numbers: a workbook of one printed sheet says "2 / 3"; in one of
- * several each sheet (and chart sheet) numbers its pages from 1 and the
- * footer has no total, which LibreOffice would count over the whole book.
+ * Page numbers, one style in every workbook (a year's workbooks showed
+ * "- 1 -", "1/8" and "1 / 16": review 17): each sheet (and chart sheet)
+ * numbers its pages from 1, "一覧　- 1 -", with no total, which
+ * LibreOffice would count over the whole book; a workbook of one sheet
+ * as one of several.
  */
 static void
 test_page_numbers(void **state)
@@ -777,9 +779,10 @@ test_page_numbers(void **state)
 	assert_int_equal(xlsx_save(x), 0);
 	xlsx_free(x);
 	xml = zip_part(path, "xl/worksheets/sheet1.xml");
-	assert_non_null(strstr(xml,
-	    "<oddFooter>&amp;C&amp;P / &amp;N</oddFooter>"));
-	assert_null(strstr(xml, "useFirstPageNumber"));
+	assert_non_null(strstr(xml, "<oddFooter>&amp;C&amp;A\u3000- "
+	    "&amp;P -</oddFooter>"));
+	assert_null(strstr(xml, "&amp;N"));
+	assert_non_null(strstr(xml, "useFirstPageNumber=\"1\""));
 	free(xml);
 
 	path_in(path, sizeof path, "pages-many.xlsx");
