@@ -254,6 +254,8 @@ struct xlsx_fit_result {
 					   piece textfit_wrap() keeps whole */
 	unsigned	 bad;		/* what the words broken cost
 					   (textfit_bad_break()) */
+	unsigned	 lines;		/* the rows' lines, and the lines
+					   broken short (XLSX_FIT_RAGGED) */
 };
 
 int	 xlsx_fit_sheet(struct xlsx_sheet *, struct xlsx_column *out,
