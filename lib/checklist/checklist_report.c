@@ -2553,6 +2553,24 @@ sheet_categories(struct xlsx *x, struct ctx *c, const char *note)
 		r = chart_set_format(m, CHART_PERCENT);
 	if (r == 0)
 		r = chart_set_labels(m, cr.n * (cr.has_prev ? 2 : 1) <= 24);
+	/*
+	 * This year's bars hold the new items, last year's cannot: said
+	 * under the chart as on the sheet (the chart alone compared them
+	 * without a word: review 17 T5), with the rates like for like.
+	 */
+	if (r == 0 && cr.has_prev) {
+		struct buf	 nb = BUF_INIT, lb = BUF_INIT;
+
+		if ((r = cat_same_note(&lb, &cr, s, NULL, 0)) == 0 &&
+		    lb.len > 0) {
+			buf_printf(&nb, "%sの値は新たに加えた項目を含む（前年度と"
+			    "同じ項目では%s）。", c->fylabel, lb.data);
+			if ((r = buf_ok(&nb)) == 0)
+				r = chart_set_note(m, nb.data);
+		}
+		buf_free(&nb);
+		buf_free(&lb);
+	}
 	if (r != 0)
 		goto done;
 	if ((r = xlsx_add_sheet(&sh, x, "分類別", 0)) != 0 ||

@@ -237,6 +237,7 @@ struct xlsx_pending {
 	char			*sheet;		/* the data's sheet */
 	int			 whole;		/* on the charts' page: takes
 						   a page, not half */
+	char			*note;		/* under the chart, or NULL */
 };
 
 struct xlsx {
@@ -506,6 +507,7 @@ xlsx_pending_free(struct xlsx *x)
 	for (i = 0; i < x->npending; i++) {
 		free(x->pending[i].title);
 		free(x->pending[i].sheet);
+		free(x->pending[i].note);
 	}
 	free(x->pending);
 	x->pending = NULL;
@@ -4296,8 +4298,10 @@ xlsx_draw_one(struct xlsx *x, const struct chart *m, enum chart_kind drawn,
 	p = &x->pending[x->npending];
 	memset(p, 0, sizeof *p);
 	if ((p->title = strdup(m->title != NULL ? m->title : "")) == NULL ||
-	    (p->sheet = strdup(names->sheet->name)) == NULL) {
+	    (p->sheet = strdup(names->sheet->name)) == NULL ||
+	    (m->note != NULL && (p->note = strdup(m->note)) == NULL)) {
 		free(p->title);
+		free(p->sheet);
 		free(upcols);
 		return xlsx_nomem(x);
 	}
@@ -4305,6 +4309,7 @@ xlsx_draw_one(struct xlsx *x, const struct chart *m, enum chart_kind drawn,
 	    NULL) {
 		free(p->title);
 		free(p->sheet);
+		free(p->note);
 		free(upcols);
 		return xlsx_nomem(x);
 	}
@@ -4602,7 +4607,7 @@ xlsx_chart_sheets(struct xlsx *x)
 {
 	lxw_chartsheet	 *cs;
 	struct buf	  name = BUF_INIT;
-	char		**taken = NULL, header[512];
+	char		**taken = NULL, header[1024];
 	size_t		  i;
 	int		  rc = 0;
 
@@ -4638,6 +4643,14 @@ xlsx_chart_sheets(struct xlsx *x)
 		xlsx_header_text(header + 2, sizeof header - 2,
 		    *x->pending[i].title != '\0' ? x->pending[i].title :
 		    name.data);
+		/* the note on a line under the title */
+		if (x->pending[i].note != NULL &&
+		    strlen(header) + 1 < sizeof header) {
+			strcat(header, "\n");
+			xlsx_header_text(header + strlen(header),
+			    sizeof header - strlen(header),
+			    x->pending[i].note);
+		}
 		chartsheet_set_header(cs, header);
 		chartsheet_set_footer(cs, xlsx_footer());
 		worksheet_set_start_page(cs->worksheet, 1);
@@ -4655,6 +4668,58 @@ xlsx_chart_sheets(struct xlsx *x)
  * Every pending chart on one worksheet, two to an A4 portrait page, a
  * chart too long for half a page on a page of its own.
  */
+/*
+ * The note of a chart on the charts' page, at row at: broken into lines
+ * at the page's width as the writer breaks text, one a row below the
+ * chart, whose *rows lose the rows they take beyond the one the half
+ * leaves free (at most four lines).
+ */
+static int
+xlsx_chart_note(struct xlsx *x, lxw_worksheet *ws, lxw_row_t at,
+    size_t *rows, const char *note)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p, *nl;
+	size_t		 n, k, free_rows = XLSX_HALF_ROWS - XLSX_HALF_CHART_ROWS;
+	lxw_format	*f = xlsx_format(x, K_NOTE, 0);
+	lxw_error	 e = LXW_NO_ERROR;
+
+	xlsx_break_text(&b, note, strlen(note), xlsx_line_room(XLSX_HALF_COLS *
+	    XLSX_HALF_COL_WIDTH), 0);
+	if (buf_ok(&b) != 0 || f == NULL) {
+		buf_free(&b);
+		return xlsx_nomem(x);
+	}
+	buf_putc(&b, '\0');
+	n = xlsx_count_lines(b.data, strlen(b.data));
+	if (n > 4)
+		n = 4;
+	if (n > free_rows)
+		*rows -= n - free_rows;
+	for (k = 0, p = b.data; k < n && e == LXW_NO_ERROR; k++, p = nl + 1) {
+		char	*line;
+
+		nl = strchr(p, '\n');
+		if ((line = strndup(p, nl != NULL ? (size_t)(nl - p) :
+		    strlen(p))) == NULL) {
+			buf_free(&b);
+			return xlsx_nomem(x);
+		}
+		e = worksheet_write_string(ws, at + (lxw_row_t)(*rows + k), 0,
+		    line, f);
+		free(line);
+		if (nl == NULL)
+			break;
+	}
+	buf_free(&b);
+	if (e != LXW_NO_ERROR) {
+		error_set(NC_EINVALID, "cannot write the note of a chart: %s",
+		    lxw_strerror(e));
+		return xlsx_fail(x, NC_EINVALID);
+	}
+	return 0;
+}
+
 static int
 xlsx_chart_page_write(struct xlsx *x)
 {
@@ -4700,12 +4765,23 @@ xlsx_chart_page_write(struct xlsx *x)
 		e = worksheet_set_column(ws, 0, XLSX_HALF_COLS - 1,
 		    XLSX_HALF_COL_WIDTH, NULL);
 	for (i = 0; i < x->npending && e == LXW_NO_ERROR; i++) {
+		size_t	 rows = x->pending[i].whole ? XLSX_WHOLE_CHART_ROWS :
+			    XLSX_HALF_CHART_ROWS;
+
+		/* a note's lines under the chart, in its half's rows */
+		if (x->pending[i].note != NULL) {
+			if ((rc = xlsx_chart_note(x, ws, at[i], &rows,
+			    x->pending[i].note)) != 0) {
+				free(breaks);
+				free(at);
+				return rc;
+			}
+		}
 		memset(&opt, 0, sizeof opt);
 		opt.x_scale = (double)(XLSX_HALF_COLS * XLSX_HALF_COL_PX) /
 		    XLSX_LXW_CHART_W;
-		opt.y_scale = (double)((x->pending[i].whole ?
-		    XLSX_WHOLE_CHART_ROWS : XLSX_HALF_CHART_ROWS) *
-		    XLSX_HALF_ROW_PX) / XLSX_LXW_CHART_H;
+		opt.y_scale = (double)(rows * XLSX_HALF_ROW_PX) /
+		    XLSX_LXW_CHART_H;
 		opt.object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE;
 		e = worksheet_insert_chart_opt(ws, at[i], 0,
 		    x->pending[i].chart, &opt);

@@ -1177,6 +1177,62 @@ test_chart_severity(void **state)
 }
 
 /*
+ * A chart's note under it: what a year's bars compare needs saying on
+ * the chart too (the 所属点検's 分類別 compared last year's items with
+ * this year's and new ones without a word under it: review 17 T5).  On
+ * the charts' page in the rows under the chart, broken at the page's
+ * width; on a chart sheet in its header under the title.
+ */
+static void
+test_chart_note(void **state)
+{
+	static const char	 note[] = "令和10年度の値は新たに加えた項目を"
+	    "含む（前年度と同じ項目では「組織体制」75.0%、「運用」70.1%）。";
+	static const double	 v[2] = { 0.5, 0.75 };
+	char			 path[512];
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	struct chart		*m;
+	char			*xml;
+	int			 page;
+
+	(void)state;
+	for (page = 0; page < 2; page++) {
+		path_in(path, sizeof path, page ? "note-page.xlsx" :
+		    "note-sheet.xlsx");
+		assert_int_equal(xlsx_new(&x, path, NULL), 0);
+		if (page)
+			assert_int_equal(xlsx_chart_page(x, "グラフ"), 0);
+		assert_int_equal(xlsx_add_sheet(&sh, x, "分類別", 0), 0);
+		assert_int_equal(chart_new(&m, CHART_COLUMN, "分類別の実施率"),
+		    0);
+		chart_category(m, "組織体制");
+		chart_category(m, "運用");
+		chart_series(m, "令和10年度", v, 2);
+		chart_set_format(m, CHART_PERCENT);
+		assert_int_equal(chart_set_note(m, note), 0);
+		assert_int_equal(xlsx_chart_table(sh, m), 0);
+		chart_free(m);
+		assert_int_equal(xlsx_save(x), 0);
+		xlsx_free(x);
+		if (page) {
+			/* in lines under the chart, its first one whole */
+			xml = zip_part(path, "xl/sharedStrings.xml");
+			assert_non_null(strstr(xml, "<t>令和10年度の値は"));
+			assert_null(strstr(xml, note));
+			free(xml);
+			xml = zip_part(path, "xl/worksheets/sheet2.xml");
+			assert_non_null(strstr(xml, "<c r=\"A19\""));
+		} else {
+			xml = zip_part(path, "xl/chartsheets/sheet1.xml");
+			assert_non_null(strstr(xml, "分類別の実施率\n令和10年度"
+			    "の値は"));
+		}
+		free(xml);
+	}
+}
+
+/*
  * The charts of a workbook on one worksheet, two to a page: no chart
  * sheets, a page break after every second half-page chart, a chart too
  * long for half a page on a page of its own.
@@ -2724,6 +2780,7 @@ main(void)
 		cmocka_unit_test(test_fit_sparse),
 		cmocka_unit_test(test_fit_sheet_words),
 		cmocka_unit_test(test_fit_sheet_lines),
+		cmocka_unit_test(test_chart_note),
 		cmocka_unit_test(test_rewrap_row),
 		cmocka_unit_test(test_merge_break),
 		cmocka_unit_test(test_kana_word),
