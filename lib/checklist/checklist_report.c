@@ -2281,7 +2281,9 @@ sheet_gaps(struct xlsx *x, struct ctx *c, const char *note)
 	 */
 	static const struct xlsx_fit_col fc[GAP_NCOLS] = {
 		{ { "部", 0, 0 }, XLSX_FIT_CODE },
-		{ { "課", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 }, XLSX_FIT_TEXT },
+		/* never 安全・ / 安心担当課, read as two (review 17 T6) */
+		{ { "課", XLSX_COL_NAME | XLSX_COL_PHRASE | XLSX_COL_NODOT, 0 },
+		    XLSX_FIT_TEXT },
 		{ { "契約名", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },
 		    XLSX_FIT_TEXT },
 		{ { "委託事業者等", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },

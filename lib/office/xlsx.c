@@ -1148,20 +1148,21 @@ xlsx_phrase_end(const struct xlsx_unit *a, const struct xlsx_unit *b)
 
 /*
  * A line of a name (XLSX_COL_NAME) may end between units a and b: after
- * ・、／ or a space, before an opening bracket (区立見本保育園 / （分園）),
- * before or after a legal form (株式会社 / 見本システム),
- * and with XLSX_COL_PHRASE at a phrase's end; never inside a run of
- * kanji, a word or a number.
+ * ・ (not with phrase & 2: XLSX_COL_NODOT), 、／ or a space, before an
+ * opening bracket (区立見本保育園 / （分園）), before or after a legal
+ * form (株式会社 / 見本システム), and with XLSX_COL_PHRASE at a phrase's
+ * end; never inside a run of kanji, a word or a number.
  */
 static int
 xlsx_name_end(const struct xlsx_unit *a, const struct xlsx_unit *b,
     int phrase)
 {
-	if (a->space || b->space || b->edge || a->last == 0x30FB ||
-	    a->last == 0x3001 || a->last == 0xFF0F || a->last == '/' ||
-	    b->first == 0xFF08 || b->first == '(')
+	if (a->space || b->space || b->edge || (a->last == 0x30FB &&
+	    !(phrase & 2)) || a->last == 0x3001 || a->last == 0xFF0F ||
+	    a->last == '/' || b->first == 0xFF08 || b->first == '(')
 		return !xlsx_no_start(b->first) && !xlsx_no_end(a->last);
-	if (!phrase || xlsx_no_start(b->first) || xlsx_no_end(a->last))
+	if (!(phrase & 1) || xlsx_no_start(b->first) || xlsx_no_end(a->last) ||
+	    a->last == 0x30FB)
 		return 0;
 	/* digits and letters stay with their neighbours: 第2庁舎 */
 	if (xlsx_script(a->last) == XS_OTHER ||
@@ -1476,7 +1477,8 @@ xlsx_break_units(struct buf *out, const char *s, size_t len, size_t usable,
 	struct xlsx_unit	*u;
 	const char		*nl;
 	size_t			 seg, n, i, start, w, b, k;
-	int			 phrase = mode & XLSX_COL_PHRASE;
+	int			 phrase = (mode & XLSX_COL_PHRASE ? 1 : 0) |
+				    (mode & XLSX_COL_NODOT ? 2 : 0);
 	int			 name = mode & XLSX_COL_NAME;
 
 	buf_reset(out);
@@ -1527,7 +1529,7 @@ xlsx_break_units(struct buf *out, const char *s, size_t len, size_t usable,
 				for (k = b; b > start && !u[b - 1].space &&
 				    !u[b].space && k > start; k--)
 					if (u[k].edge && xlsx_name_end(&u[k - 1],
-					    &u[k], 0)) {
+					    &u[k], phrase & 2)) {
 						b = k;
 						break;
 					}
@@ -1537,12 +1539,13 @@ xlsx_break_units(struct buf *out, const char *s, size_t len, size_t usable,
 				 * than the column
 				 */
 				for (b = b == start ? i : b; b > start &&
-				    !xlsx_name_end(&u[b - 1], &u[b], 1); b--)
+				    !xlsx_name_end(&u[b - 1], &u[b],
+				    phrase | 1); b--)
 					;
 				if (b == start)
 					for (b = i + 1; b < n &&
 					    !xlsx_name_end(&u[b - 1], &u[b],
-					    1); b++)
+					    phrase | 1); b++)
 						;
 				/*
 				 * not to leave one or two characters on the
@@ -1971,7 +1974,7 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	if (broken) {
 		xlsx_break_text(&b, s, len, xlsx_line_room(xlsx_col_final(sh,
 		    col)), (sh->col_flags[col] & (XLSX_COL_PHRASE |
-		    XLSX_COL_NAME)) | (xlsx_spared(sh, row, col, s) ||
+		    XLSX_COL_NAME | XLSX_COL_NODOT)) | (xlsx_spared(sh, row, col, s) ||
 		    (sh->col_flags[col] & XLSX_COL_SPARE) ? XLSX_BRK_SPARE :
 		    0));
 		if (buf_ok(&b) != 0)
@@ -2637,7 +2640,8 @@ xlsx_fit_cell_bad(struct xlsx_fitter *f, size_t k, double w, unsigned *bad)
 			return f->lastn[k] & XLSX_FIT_NMASK;
 		}
 		xlsx_break_text(&f->b, s, strlen(s), xlsx_line_room(w),
-		    (fc->col.flags & (XLSX_COL_PHRASE | XLSX_COL_NAME)) |
+		    (fc->col.flags & (XLSX_COL_PHRASE | XLSX_COL_NAME |
+		    XLSX_COL_NODOT)) |
 		    (fc->col.flags & XLSX_COL_SPARE ? XLSX_BRK_SPARE : 0));
 		if (buf_ok(&f->b) != 0) {
 			f->nomem = 1;
@@ -3024,7 +3028,8 @@ xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
 			if ((s = cells[r * ncols + c]) == NULL || *s == '\0')
 				continue;
 			nw = xlsx_name_width(&f->b, s, strlen(s),
-			    fc[c].col.flags & XLSX_COL_PHRASE);
+			    fc[c].col.flags & (XLSX_COL_PHRASE |
+			    XLSX_COL_NODOT));
 			if (buf_ok(&f->b) != 0)
 				return error_set(NC_ENOMEM, "out of memory");
 			if (nw > *w)

@@ -1177,6 +1177,54 @@ test_chart_severity(void **state)
 }
 
 /*
+ * A 課 whole where its column allows: 安全・ / 安心担当課 read as two
+ * names (review 17 T6); the contract's name beside it may still break
+ * after its ・.
+ */
+static void
+test_fit_nodot(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "課", XLSX_COL_NAME | XLSX_COL_PHRASE | XLSX_COL_NODOT, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "契約名", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "「いいえ」の項目", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+	};
+	static const char *const cells[] = {
+		"安全・安心担当課", "安全・安心担当課データ入力業務委託",
+		"No.15：再委託の有無を確認し、再委託がある場合は事前に許諾"
+		"した。",
+		"高齢社会対策課", "高齢社会対策課運営業務委託",
+		"No.14：委託事業者等が従事者への研修を実施したことを確認した。",
+		"計画課", "計画課コールセンター業務委託",
+		"No.5：再委託の有無を確認し、再委託がある場合は事前に許諾"
+		"した。",
+	};
+	struct xlsx_column	 out[3];
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	char			 path[512], *xml;
+	uint32_t		 r;
+	size_t			 i;
+
+	(void)state;
+	path_in(path, sizeof path, "fit_nodot.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "要対応契約", 0), 0);
+	assert_int_equal(xlsx_fit_table(out, fc, 3, cells, 3, 50), 0);
+	assert_int_equal(xlsx_table(&r, sh, out, 3), 0);
+	for (i = 0; i < sizeof cells / sizeof cells[0]; i++)
+		assert_int_equal(xlsx_write_text(sh, r + (uint32_t)(i / 3),
+		    (uint16_t)(i % 3), cells[i]), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	assert_non_null(strstr(xml, "<t>安全・安心担当課</t>"));
+	free(xml);
+}
+
+/*
  * A chart's note under it: what a year's bars compare needs saying on
  * the chart too (the 所属点検's 分類別 compared last year's items with
  * this year's and new ones without a word under it: review 17 T5).  On
@@ -2781,6 +2829,7 @@ main(void)
 		cmocka_unit_test(test_fit_sheet_words),
 		cmocka_unit_test(test_fit_sheet_lines),
 		cmocka_unit_test(test_chart_note),
+		cmocka_unit_test(test_fit_nodot),
 		cmocka_unit_test(test_rewrap_row),
 		cmocka_unit_test(test_merge_break),
 		cmocka_unit_test(test_kana_word),
