@@ -2281,7 +2281,9 @@ sheet_gaps(struct xlsx *x, struct ctx *c, const char *note)
 	 */
 	static const struct xlsx_fit_col fc[GAP_NCOLS] = {
 		{ { "部", 0, 0 }, XLSX_FIT_CODE },
-		{ { "課", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 }, XLSX_FIT_TEXT },
+		/* never 安全・ / 安心担当課, read as two (review 17 T6) */
+		{ { "課", XLSX_COL_NAME | XLSX_COL_PHRASE | XLSX_COL_NODOT, 0 },
+		    XLSX_FIT_TEXT },
 		{ { "契約名", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },
 		    XLSX_FIT_TEXT },
 		{ { "委託事業者等", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },
@@ -2553,6 +2555,24 @@ sheet_categories(struct xlsx *x, struct ctx *c, const char *note)
 		r = chart_set_format(m, CHART_PERCENT);
 	if (r == 0)
 		r = chart_set_labels(m, cr.n * (cr.has_prev ? 2 : 1) <= 24);
+	/*
+	 * This year's bars hold the new items, last year's cannot: said
+	 * under the chart as on the sheet (the chart alone compared them
+	 * without a word: review 17 T5), with the rates like for like.
+	 */
+	if (r == 0 && cr.has_prev) {
+		struct buf	 nb = BUF_INIT, lb = BUF_INIT;
+
+		if ((r = cat_same_note(&lb, &cr, s, NULL, 0)) == 0 &&
+		    lb.len > 0) {
+			buf_printf(&nb, "%sの値は新たに加えた項目を含む（前年度と"
+			    "同じ項目では%s）。", c->fylabel, lb.data);
+			if ((r = buf_ok(&nb)) == 0)
+				r = chart_set_note(m, nb.data);
+		}
+		buf_free(&nb);
+		buf_free(&lb);
+	}
 	if (r != 0)
 		goto done;
 	if ((r = xlsx_add_sheet(&sh, x, "分類別", 0)) != 0 ||

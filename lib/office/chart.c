@@ -166,6 +166,7 @@ chart_free(struct chart *c)
 	free(c->val_title);
 	free(c->numfmt);
 	free(c->label_numfmt);
+	free(c->note);
 	free(c->errmsg);
 	free(c);
 }
@@ -276,6 +277,16 @@ chart_set_numfmt(struct chart *c, const char *ticks, const char *labels)
 	if ((rc = dup_text(c, &c->numfmt, ticks, "chart number format")) != 0)
 		return rc;
 	return dup_text(c, &c->label_numfmt, labels, "chart label format");
+}
+
+int
+chart_set_note(struct chart *c, const char *note)
+{
+	int	rc;
+
+	if ((rc = chart_sticky(c)) != 0)
+		return rc;
+	return dup_text(c, &c->note, note, "chart note");
 }
 
 int
@@ -679,7 +690,8 @@ chart_slice(struct chart **out, const struct chart *c, size_t first,
 	for (i = 0; i < c->ncats; i++)
 		if (textfit_width(c->cats[i]) > s->label_width)
 			s->label_width = textfit_width(c->cats[i]);
-	if ((rc = chart_set_numfmt(s, c->numfmt, c->label_numfmt)) != 0)
+	if ((rc = chart_set_numfmt(s, c->numfmt, c->label_numfmt)) != 0 ||
+	    (rc = chart_set_note(s, c->note)) != 0)
 		goto done;
 	chart_value_axis(&s->axis, c);
 	s->fixed_axis = 1;
@@ -734,7 +746,8 @@ chart_dml_model(struct chart **out, const struct chart *c,
 	r->severity = c->severity;
 	r->severity_red = c->severity_red;
 	r->label_width = c->label_width;
-	if ((rc = chart_set_numfmt(r, c->numfmt, c->label_numfmt)) != 0) {
+	if ((rc = chart_set_numfmt(r, c->numfmt, c->label_numfmt)) != 0 ||
+	    (rc = chart_set_note(r, c->note)) != 0) {
 		chart_free(r);
 		return rc;
 	}

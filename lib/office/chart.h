@@ -86,6 +86,7 @@ struct chart {
 						   plot areas align */
 	char			*numfmt;	/* ticks, or NULL: by format */
 	char			*label_numfmt;	/* labels, or NULL */
+	char			*note;		/* under the chart, or NULL */
 	struct chart_axis	 axis;
 	int			 err;
 	char			*errmsg;
@@ -113,6 +114,14 @@ int	chart_set_labels(struct chart *, int on);
 int	chart_set_numfmt(struct chart *, const char *ticks,
 	    const char *labels);
 int	chart_set_legend(struct chart *, enum chart_legend);
+/*
+ * A note printed under the chart, where what it compares needs saying
+ * beside it (last year's values over other items than this year's): in
+ * a workbook under the chart on the charts' page, or in a chart sheet's
+ * page header under its title.  A .docx or .pptx says it in its own
+ * text and does not draw it.  NULL for none.
+ */
+int	chart_set_note(struct chart *, const char *note);
 /*
  * The levels of a chart are levels of severity, the most severe first: a
  * pie's categories (重大, 高, 中, 低 of the incidents), or the series of

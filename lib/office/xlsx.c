@@ -237,6 +237,7 @@ struct xlsx_pending {
 	char			*sheet;		/* the data's sheet */
 	int			 whole;		/* on the charts' page: takes
 						   a page, not half */
+	char			*note;		/* under the chart, or NULL */
 };
 
 struct xlsx {
@@ -259,7 +260,6 @@ struct xlsx {
 						   of chart data */
 	size_t			 ncdata;
 	uint16_t		 cdata_cols;	/* its columns used */
-	int			 multi;		/* more than one printed sheet */
 };
 
 static int
@@ -316,19 +316,19 @@ xlsx_nomem(struct xlsx *x)
 }
 
 /*
- * The page footer.  A workbook of one printed sheet says "2 / 3".  In a
- * workbook of several every sheet numbers its own pages from 1 (its first
- * page number is set) and the footer is "一覧　- 2 -", the sheet's name
- * before the number: LibreOffice restarts &P at a sheet's first page
- * number but counts &N over every sheet printed, so printing or
- * converting the whole book would read "1 / 37" on a sheet of 3 pages;
- * and a bundle of sheets each "- 1 -" could not be cited or put back in
- * order.
+ * The page footer, one style in every workbook: the sheet's name and its
+ * page, "一覧　- 2 -", each sheet numbering its own pages from 1 (its
+ * first page number is set).  "- 1 -" is the ward's own page number;
+ * the name lets a bundle of sheets be cited and put back in order.  No
+ * total: LibreOffice counts &N over every sheet printed at once (a sheet
+ * of 3 pages read "1 / 37"), and a book of one sheet saying "2 / 3"
+ * beside books saying "- 2 -" gave one year's workbooks two styles
+ * (three with an older "2/3": review 17).
  */
 static const char *
-xlsx_footer(const struct xlsx *x)
+xlsx_footer(void)
 {
-	return x->multi ? "&C&A\u3000- &P -" : "&C&P / &N";
+	return "&C&A\u3000- &P -";
 }
 
 static lxw_format *
@@ -507,6 +507,7 @@ xlsx_pending_free(struct xlsx *x)
 	for (i = 0; i < x->npending; i++) {
 		free(x->pending[i].title);
 		free(x->pending[i].sheet);
+		free(x->pending[i].note);
 	}
 	free(x->pending);
 	x->pending = NULL;
@@ -1147,20 +1148,21 @@ xlsx_phrase_end(const struct xlsx_unit *a, const struct xlsx_unit *b)
 
 /*
  * A line of a name (XLSX_COL_NAME) may end between units a and b: after
- * ・、／ or a space, before an opening bracket (区立見本保育園 / （分園）),
- * before or after a legal form (株式会社 / 見本システム),
- * and with XLSX_COL_PHRASE at a phrase's end; never inside a run of
- * kanji, a word or a number.
+ * ・ (not with phrase & 2: XLSX_COL_NODOT), 、／ or a space, before an
+ * opening bracket (区立見本保育園 / （分園）), before or after a legal
+ * form (株式会社 / 見本システム), and with XLSX_COL_PHRASE at a phrase's
+ * end; never inside a run of kanji, a word or a number.
  */
 static int
 xlsx_name_end(const struct xlsx_unit *a, const struct xlsx_unit *b,
     int phrase)
 {
-	if (a->space || b->space || b->edge || a->last == 0x30FB ||
-	    a->last == 0x3001 || a->last == 0xFF0F || a->last == '/' ||
-	    b->first == 0xFF08 || b->first == '(')
+	if (a->space || b->space || b->edge || (a->last == 0x30FB &&
+	    !(phrase & 2)) || a->last == 0x3001 || a->last == 0xFF0F ||
+	    a->last == '/' || b->first == 0xFF08 || b->first == '(')
 		return !xlsx_no_start(b->first) && !xlsx_no_end(a->last);
-	if (!phrase || xlsx_no_start(b->first) || xlsx_no_end(a->last))
+	if (!(phrase & 1) || xlsx_no_start(b->first) || xlsx_no_end(a->last) ||
+	    a->last == 0x30FB)
 		return 0;
 	/* digits and letters stay with their neighbours: 第2庁舎 */
 	if (xlsx_script(a->last) == XS_OTHER ||
@@ -1475,7 +1477,8 @@ xlsx_break_units(struct buf *out, const char *s, size_t len, size_t usable,
 	struct xlsx_unit	*u;
 	const char		*nl;
 	size_t			 seg, n, i, start, w, b, k;
-	int			 phrase = mode & XLSX_COL_PHRASE;
+	int			 phrase = (mode & XLSX_COL_PHRASE ? 1 : 0) |
+				    (mode & XLSX_COL_NODOT ? 2 : 0);
 	int			 name = mode & XLSX_COL_NAME;
 
 	buf_reset(out);
@@ -1526,7 +1529,7 @@ xlsx_break_units(struct buf *out, const char *s, size_t len, size_t usable,
 				for (k = b; b > start && !u[b - 1].space &&
 				    !u[b].space && k > start; k--)
 					if (u[k].edge && xlsx_name_end(&u[k - 1],
-					    &u[k], 0)) {
+					    &u[k], phrase & 2)) {
 						b = k;
 						break;
 					}
@@ -1536,12 +1539,13 @@ xlsx_break_units(struct buf *out, const char *s, size_t len, size_t usable,
 				 * than the column
 				 */
 				for (b = b == start ? i : b; b > start &&
-				    !xlsx_name_end(&u[b - 1], &u[b], 1); b--)
+				    !xlsx_name_end(&u[b - 1], &u[b],
+				    phrase | 1); b--)
 					;
 				if (b == start)
 					for (b = i + 1; b < n &&
 					    !xlsx_name_end(&u[b - 1], &u[b],
-					    1); b++)
+					    phrase | 1); b++)
 						;
 				/*
 				 * not to leave one or two characters on the
@@ -1970,7 +1974,7 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 	if (broken) {
 		xlsx_break_text(&b, s, len, xlsx_line_room(xlsx_col_final(sh,
 		    col)), (sh->col_flags[col] & (XLSX_COL_PHRASE |
-		    XLSX_COL_NAME)) | (xlsx_spared(sh, row, col, s) ||
+		    XLSX_COL_NAME | XLSX_COL_NODOT)) | (xlsx_spared(sh, row, col, s) ||
 		    (sh->col_flags[col] & XLSX_COL_SPARE) ? XLSX_BRK_SPARE :
 		    0));
 		if (buf_ok(&b) != 0)
@@ -2499,6 +2503,16 @@ xlsx_table(uint32_t *out, struct xlsx_sheet *sh,
 #define XLSX_FIT_BADCOST	24
 #define XLSX_FIT_BADCOST1	8
 /*
+ * A line more than the cell's text would fill at the width (its lines
+ * broken short, at phrases, to keep words whole: 点検の / 手順書を作成し、
+ * / 情報セキュリティ / 担当者研修で / 説明する。 in five lines of a column
+ * whose text fills three) costs as many lines of cells: a line broken
+ * where the column is not full reads as a forced break, and it is
+ * cheaper to widen such a column than one whose lines are full.  Less
+ * than a row's line (64): rows stay as low as they were.
+ */
+#define XLSX_FIT_RAGGED		12
+/*
  * The times they weigh more where xlsx_fit_sheet() tries the widths that
  * break fewer words on as many pages: a word as a row's line.
  */
@@ -2573,6 +2587,25 @@ xlsx_fit_badcost(const struct xlsx_fitter *f, unsigned n)
 }
 
 /*
+ * What the lines of cell k broken by the writer at width w, n of them,
+ * cost beyond the lines its text fills (XLSX_FIT_RAGGED), where the
+ * fitter weighs such costs (f->heavy >= 0).
+ */
+static unsigned
+xlsx_fit_ragged(const struct xlsx_fitter *f, size_t k, double w, size_t n)
+{
+	const unsigned	*lw = f->lw + k * XLSX_FIT_LINES_MAX;
+	double		 room = xlsx_line_room(w) / 100.0 * 2;
+	size_t		 i, fill = 0;
+
+	if (f->heavy < 0 || room < 2)
+		return 0;
+	for (i = 0; i < f->cnt[k]; i++)
+		fill += lw[i] == 0 ? 1 : (size_t)ceil(lw[i] / room);
+	return n > fill ? (unsigned)(n - fill) * XLSX_FIT_RAGGED : 0;
+}
+
+/*
  * Lines of cell k at width w: an XLSX_COL_BREAK text as
  * xlsx_break_text() breaks it (remembered per whole width), other text
  * as xlsx_text_lines() counts a wrapped cell; *bad gets what the word
@@ -2595,16 +2628,20 @@ xlsx_fit_cell_bad(struct xlsx_fitter *f, size_t k, double w, unsigned *bad)
 	if (xlsx_breaks(xlsx_fit_flags(fc))) {
 		if ((double)wi == w && wi <= f->maxw &&
 		    (n = f->memo[k * (f->maxw + 1) + wi]) != 0) {
-			*bad = xlsx_fit_badcost(f, (unsigned)n);
+			*bad = xlsx_fit_badcost(f, (unsigned)n) +
+			    xlsx_fit_ragged(f, k, w, n & XLSX_FIT_NMASK);
 			return (unsigned)(n & XLSX_FIT_NMASK);
 		}
 		/* a width not whole (a fixed 4.5): the last one measured */
 		if (f->lastn[k] != 0 && f->lastw[k] == w) {
-			*bad = xlsx_fit_badcost(f, f->lastn[k]);
+			*bad = xlsx_fit_badcost(f, f->lastn[k]) +
+			    xlsx_fit_ragged(f, k, w, f->lastn[k] &
+			    XLSX_FIT_NMASK);
 			return f->lastn[k] & XLSX_FIT_NMASK;
 		}
 		xlsx_break_text(&f->b, s, strlen(s), xlsx_line_room(w),
-		    (fc->col.flags & (XLSX_COL_PHRASE | XLSX_COL_NAME)) |
+		    (fc->col.flags & (XLSX_COL_PHRASE | XLSX_COL_NAME |
+		    XLSX_COL_NODOT)) |
 		    (fc->col.flags & XLSX_COL_SPARE ? XLSX_BRK_SPARE : 0));
 		if (buf_ok(&f->b) != 0) {
 			f->nomem = 1;
@@ -2630,7 +2667,8 @@ xlsx_fit_cell_bad(struct xlsx_fitter *f, size_t k, double w, unsigned *bad)
 			n |= XLSX_FIT_BAD;
 		else if (level == 1)
 			n |= XLSX_FIT_BAD1;
-		*bad = xlsx_fit_badcost(f, (unsigned)n);
+		*bad = xlsx_fit_badcost(f, (unsigned)n) +
+		    xlsx_fit_ragged(f, k, w, n & XLSX_FIT_NMASK);
 		if ((double)wi == w && wi <= f->maxw)
 			f->memo[k * (f->maxw + 1) + wi] = (uint8_t)n;
 		else {
@@ -2715,6 +2753,34 @@ xlsx_fit_row(struct xlsx_fitter *f, size_t r, const double *w)
 		if ((l = xlsx_fit_cell(f, r * f->ncols + c, w[c])) > max)
 			max = l;
 	return max;
+}
+
+/*
+ * The lines of the table at widths w as a reader sees them: the rows'
+ * lines, and the lines of cells broken before the column is full
+ * (xlsx_fit_ragged()).
+ */
+static unsigned
+xlsx_fit_lines(struct xlsx_fitter *f, const double *w)
+{
+	unsigned	 sum = 0, l, bad;
+	size_t		 r, c;
+	int		 heavy = f->heavy;
+
+	f->heavy = 0;
+	for (r = 0; r < f->nrows; r++) {
+		sum += xlsx_fit_row(f, r, w);
+		for (c = 0; c < f->ncols; c++) {
+			if (!xlsx_breaks(xlsx_fit_flags(&f->fc[c])) ||
+			    f->cnt[r * f->ncols + c] == 0)
+				continue;
+			l = xlsx_fit_cell_bad(f, r * f->ncols + c, w[c], &bad);
+			sum += xlsx_fit_ragged(f, r * f->ncols + c, w[c], l) /
+			    XLSX_FIT_RAGGED;
+		}
+	}
+	f->heavy = heavy;
+	return sum;
 }
 
 /*
@@ -2962,7 +3028,8 @@ xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
 			if ((s = cells[r * ncols + c]) == NULL || *s == '\0')
 				continue;
 			nw = xlsx_name_width(&f->b, s, strlen(s),
-			    fc[c].col.flags & XLSX_COL_PHRASE);
+			    fc[c].col.flags & (XLSX_COL_PHRASE |
+			    XLSX_COL_NODOT));
 			if (buf_ok(&f->b) != 0)
 				return error_set(NC_ENOMEM, "out of memory");
 			if (nw > *w)
@@ -3580,6 +3647,16 @@ xlsx_fit_better(const struct xlsx_fit_result *a,
  */
 #define XLSX_FIT_BAD_SCALE	0.02
 
+/*
+ * The scale given up at most for rows of fewer lines on as many pages,
+ * and how many times the part of the lines saved must exceed the part
+ * of the scale given
+ */
+#define XLSX_FIT_LINES_SCALE	0.02
+#define XLSX_FIT_LINES_GAIN	2.0
+/* and the fewest lines worth a smaller print (a line or two are not) */
+#define XLSX_FIT_LINES_LEAST	3
+
 static double
 xlsx_fit_scale(size_t i)
 {
@@ -3596,8 +3673,9 @@ xlsx_fit_sheet(struct xlsx_sheet *sh, struct xlsx_column *out,
 	struct xlsx_fit_result	 best, bestw, cur, *all = NULL;
 	double			*w = NULL, *bw = NULL, *bww = NULL, above = 0;
 	double			*allw = NULL, page, units, maxpage;
-	size_t			 c, i, k, whole, ns;
+	size_t			 c, i, k, whole, ns, pick = 0;
 	uint32_t		 r;
+	double			 gain;
 	int			 flags, rc;
 
 	XLSX_SHEET_CHECK(sh);
@@ -3653,6 +3731,7 @@ xlsx_fit_sheet(struct xlsx_sheet *sh, struct xlsx_column *out,
 			cur.whole = (int)whole;
 			cur.broken = f.broken;
 			cur.bad = xlsx_fit_bad(&f, w);
+			cur.lines = xlsx_fit_lines(&f, w);
 			all[whole * ns + i] = cur;
 			memcpy(allw + (whole * ns + i) * ncols, w,
 			    ncols * sizeof *w);
@@ -3720,6 +3799,7 @@ xlsx_fit_sheet(struct xlsx_sheet *sh, struct xlsx_column *out,
 		h.whole = all[k].whole;
 		h.broken = f.broken;
 		h.bad = xlsx_fit_bad(&f, w);
+		h.lines = xlsx_fit_lines(&f, w);
 		if (h.pages != best.pages ||
 		    (h.broken == 0) != (best.broken == 0) ||
 		    h.scale < best.scale - XLSX_FIT_BAD_SCALE - 1e-9 ||
@@ -3733,6 +3813,37 @@ xlsx_fit_sheet(struct xlsx_sheet *sh, struct xlsx_column *out,
 	if (f.nomem) {
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
+	}
+	/*
+	 * On as many pages, breaking no more words, at most
+	 * XLSX_FIT_LINES_SCALE smaller: the widths whose rows take fewer
+	 * lines, where the lines saved are a larger part than the scale
+	 * given (XLSX_FIT_LINES_GAIN times): a title a character wider than
+	 * its column broke in two (令和10年度 / 新規採用職員向け…) in a
+	 * third of the rows beside rows of one line, for a point of scale
+	 * (review 17).
+	 */
+	for (k = 0, gain = 0; k < 2 * ns && cur.lines > 0; k++) {
+		double	 g;
+
+		if (all[k].whole != best.whole || all[k].pages != best.pages ||
+		    (all[k].broken == 0) != (best.broken == 0) ||
+		    all[k].bad > cur.bad ||
+		    all[k].lines + XLSX_FIT_LINES_LEAST > cur.lines ||
+		    all[k].scale < cur.scale - XLSX_FIT_LINES_SCALE - 1e-9 ||
+		    (best.scale >= least && all[k].scale < least))
+			continue;
+		g = (double)(cur.lines - all[k].lines) / cur.lines -
+		    XLSX_FIT_LINES_GAIN * (cur.scale - all[k].scale) /
+		    cur.scale;
+		if (g > gain) {
+			gain = g;
+			pick = k;
+		}
+	}
+	if (gain > 0) {
+		cur = all[pick];
+		memcpy(bw, allw + pick * ncols, ncols * sizeof *w);
 	}
 	best = cur;
 	if ((rc = xlsx_fit_spares(sh, &f, bw, flags, above, &best)) != 0)
@@ -4192,8 +4303,10 @@ xlsx_draw_one(struct xlsx *x, const struct chart *m, enum chart_kind drawn,
 	p = &x->pending[x->npending];
 	memset(p, 0, sizeof *p);
 	if ((p->title = strdup(m->title != NULL ? m->title : "")) == NULL ||
-	    (p->sheet = strdup(names->sheet->name)) == NULL) {
+	    (p->sheet = strdup(names->sheet->name)) == NULL ||
+	    (m->note != NULL && (p->note = strdup(m->note)) == NULL)) {
 		free(p->title);
+		free(p->sheet);
 		free(upcols);
 		return xlsx_nomem(x);
 	}
@@ -4201,6 +4314,7 @@ xlsx_draw_one(struct xlsx *x, const struct chart *m, enum chart_kind drawn,
 	    NULL) {
 		free(p->title);
 		free(p->sheet);
+		free(p->note);
 		free(upcols);
 		return xlsx_nomem(x);
 	}
@@ -4498,7 +4612,7 @@ xlsx_chart_sheets(struct xlsx *x)
 {
 	lxw_chartsheet	 *cs;
 	struct buf	  name = BUF_INIT;
-	char		**taken = NULL, header[512];
+	char		**taken = NULL, header[1024];
 	size_t		  i;
 	int		  rc = 0;
 
@@ -4534,10 +4648,17 @@ xlsx_chart_sheets(struct xlsx *x)
 		xlsx_header_text(header + 2, sizeof header - 2,
 		    *x->pending[i].title != '\0' ? x->pending[i].title :
 		    name.data);
+		/* the note on a line under the title */
+		if (x->pending[i].note != NULL &&
+		    strlen(header) + 1 < sizeof header) {
+			strcat(header, "\n");
+			xlsx_header_text(header + strlen(header),
+			    sizeof header - strlen(header),
+			    x->pending[i].note);
+		}
 		chartsheet_set_header(cs, header);
-		chartsheet_set_footer(cs, xlsx_footer(x));
-		if (x->multi)
-			worksheet_set_start_page(cs->worksheet, 1);
+		chartsheet_set_footer(cs, xlsx_footer());
+		worksheet_set_start_page(cs->worksheet, 1);
 	}
 	for (i = 0; i < x->npending; i++)
 		free(taken[i]);
@@ -4552,6 +4673,58 @@ xlsx_chart_sheets(struct xlsx *x)
  * Every pending chart on one worksheet, two to an A4 portrait page, a
  * chart too long for half a page on a page of its own.
  */
+/*
+ * The note of a chart on the charts' page, at row at: broken into lines
+ * at the page's width as the writer breaks text, one a row below the
+ * chart, whose *rows lose the rows they take beyond the one the half
+ * leaves free (at most four lines).
+ */
+static int
+xlsx_chart_note(struct xlsx *x, lxw_worksheet *ws, lxw_row_t at,
+    size_t *rows, const char *note)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*p, *nl;
+	size_t		 n, k, free_rows = XLSX_HALF_ROWS - XLSX_HALF_CHART_ROWS;
+	lxw_format	*f = xlsx_format(x, K_NOTE, 0);
+	lxw_error	 e = LXW_NO_ERROR;
+
+	xlsx_break_text(&b, note, strlen(note), xlsx_line_room(XLSX_HALF_COLS *
+	    XLSX_HALF_COL_WIDTH), 0);
+	if (buf_ok(&b) != 0 || f == NULL) {
+		buf_free(&b);
+		return xlsx_nomem(x);
+	}
+	buf_putc(&b, '\0');
+	n = xlsx_count_lines(b.data, strlen(b.data));
+	if (n > 4)
+		n = 4;
+	if (n > free_rows)
+		*rows -= n - free_rows;
+	for (k = 0, p = b.data; k < n && e == LXW_NO_ERROR; k++, p = nl + 1) {
+		char	*line;
+
+		nl = strchr(p, '\n');
+		if ((line = strndup(p, nl != NULL ? (size_t)(nl - p) :
+		    strlen(p))) == NULL) {
+			buf_free(&b);
+			return xlsx_nomem(x);
+		}
+		e = worksheet_write_string(ws, at + (lxw_row_t)(*rows + k), 0,
+		    line, f);
+		free(line);
+		if (nl == NULL)
+			break;
+	}
+	buf_free(&b);
+	if (e != LXW_NO_ERROR) {
+		error_set(NC_EINVALID, "cannot write the note of a chart: %s",
+		    lxw_strerror(e));
+		return xlsx_fail(x, NC_EINVALID);
+	}
+	return 0;
+}
+
 static int
 xlsx_chart_page_write(struct xlsx *x)
 {
@@ -4597,12 +4770,23 @@ xlsx_chart_page_write(struct xlsx *x)
 		e = worksheet_set_column(ws, 0, XLSX_HALF_COLS - 1,
 		    XLSX_HALF_COL_WIDTH, NULL);
 	for (i = 0; i < x->npending && e == LXW_NO_ERROR; i++) {
+		size_t	 rows = x->pending[i].whole ? XLSX_WHOLE_CHART_ROWS :
+			    XLSX_HALF_CHART_ROWS;
+
+		/* a note's lines under the chart, in its half's rows */
+		if (x->pending[i].note != NULL) {
+			if ((rc = xlsx_chart_note(x, ws, at[i], &rows,
+			    x->pending[i].note)) != 0) {
+				free(breaks);
+				free(at);
+				return rc;
+			}
+		}
 		memset(&opt, 0, sizeof opt);
 		opt.x_scale = (double)(XLSX_HALF_COLS * XLSX_HALF_COL_PX) /
 		    XLSX_LXW_CHART_W;
-		opt.y_scale = (double)((x->pending[i].whole ?
-		    XLSX_WHOLE_CHART_ROWS : XLSX_HALF_CHART_ROWS) *
-		    XLSX_HALF_ROW_PX) / XLSX_LXW_CHART_H;
+		opt.y_scale = (double)(rows * XLSX_HALF_ROW_PX) /
+		    XLSX_LXW_CHART_H;
 		opt.object_position = LXW_OBJECT_DONT_MOVE_DONT_SIZE;
 		e = worksheet_insert_chart_opt(ws, at[i], 0,
 		    x->pending[i].chart, &opt);
@@ -4626,15 +4810,14 @@ xlsx_chart_page_write(struct xlsx *x)
 	strcpy(header, "&C");
 	xlsx_header_text(header + 2, sizeof header - 2, x->chart_page);
 	if (worksheet_set_header(ws, header) != LXW_NO_ERROR ||
-	    worksheet_set_footer(ws, xlsx_footer(x)) != LXW_NO_ERROR ||
+	    worksheet_set_footer(ws, xlsx_footer()) != LXW_NO_ERROR ||
 	    worksheet_print_area(ws, 0, 0, (lxw_row_t)nrows - 1,
 	    XLSX_HALF_COLS - 1) != LXW_NO_ERROR) {
 		error_set(NC_EINVALID, "cannot set the page of sheet '%s'",
 		    x->chart_page);
 		return xlsx_fail(x, NC_EINVALID);
 	}
-	if (x->multi)
-		worksheet_set_start_page(ws, 1);
+	worksheet_set_start_page(ws, 1);
 	return xlsx_cdata_write(x);
 }
 
@@ -5174,10 +5357,9 @@ xlsx_finish(struct xlsx_sheet *sh)
 	if ((rc = xlsx_lxw(sh, 0, 0, worksheet_set_header(ws, header))) != 0)
 		return rc;
 	if ((rc = xlsx_lxw(sh, 0, 0, worksheet_set_footer(ws,
-	    xlsx_footer(sh->x)))) != 0)
+	    xlsx_footer()))) != 0)
 		return rc;
-	if (sh->x->multi)
-		worksheet_set_start_page(ws, 1);
+	worksheet_set_start_page(ws, 1);
 
 	lastr = sh->last_row;
 	if (sh->has_table && sh->print_rows > 0 &&
@@ -5204,18 +5386,11 @@ int
 xlsx_save(struct xlsx *x)
 {
 	lxw_error	 e;
-	size_t		 i, printed;
+	size_t		 i;
 	int		 rc;
 
 	if ((rc = xlsx_check(x)) != 0)
 		goto done;
-	/* sheets that print: visible worksheets and the charts' sheets */
-	printed = x->chart_page != NULL ? x->npending > 0 : x->npending;
-	for (i = 0; i < x->nsheets; i++)
-		if (!x->sheets[i]->lists &&
-		    !(x->sheets[i]->flags & XLSX_HIDDEN))
-			printed++;
-	x->multi = printed > 1;
 	for (i = 0; i < x->nsheets; i++) {
 		if ((rc = xlsx_finish(x->sheets[i])) != 0)
 			goto done;

@@ -137,6 +137,12 @@ int	 xlsx_title(struct xlsx_sheet *, const char *title, const char *note);
  */
 #define XLSX_COL_NAME	0x10
 /*
+ * With XLSX_COL_NAME, a name that does not break after ・: a 課
+ * (安全・安心担当課, which 安全・ / 安心担当課 read as two), where a
+ * contract's name may (…担当課データ / 入力業務委託).
+ */
+#define XLSX_COL_NODOT	0x80
+/*
  * Codes and short values, as wide as their longest line: lines left as
  * they are.  xlsx_fit_table() and xlsx_fit_sheet() set it on their
  * XLSX_FIT_CODE columns, and XLSX_COL_BREAK on their XLSX_FIT_TEXT ones
@@ -254,6 +260,8 @@ struct xlsx_fit_result {
 					   piece textfit_wrap() keeps whole */
 	unsigned	 bad;		/* what the words broken cost
 					   (textfit_bad_break()) */
+	unsigned	 lines;		/* the rows' lines, and the lines
+					   broken short (XLSX_FIT_RAGGED) */
 };
 
 int	 xlsx_fit_sheet(struct xlsx_sheet *, struct xlsx_column *out,

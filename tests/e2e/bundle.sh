@@ -133,6 +133,23 @@ assert open(os.path.join(top, m[0][5]), "rb").read() == \
     open(os.path.join(data, "files/研修教材_情報セキュリティ.docx"), "rb").read()
 print(len(rows), "files listed")
 PY
+# one page-number style in the year's workbooks, the list included: a
+# year showed "- 1 -", "1/8" and "1 / 16" (review 17)
+/usr/bin/python3 - "$T/B" <<'PY' || fail "the workbooks' page numbers"
+import glob, os, sys, warnings, openpyxl
+warnings.simplefilter("ignore")
+styles = {}
+for f in glob.glob(os.path.join(sys.argv[1], "**", "*.xlsx"), recursive=True):
+    wb = openpyxl.load_workbook(f)
+    sheets = [(ws.title, ws.oddFooter) for ws in wb.worksheets
+              if ws.sheet_state == "visible"]
+    sheets += [(cs.title, cs.headerFooter.oddFooter) for cs in wb.chartsheets]
+    for title, foot in sheets:
+        styles.setdefault(foot.center.text, []).append(
+            os.path.basename(f) + ":" + title)
+assert list(styles) == ["&A\u3000- &P -"], \
+    {k: v[:2] for k, v in styles.items()}
+PY
 # tampered, removed and added files are named; exit 1
 cp -r "$T/B" "$T/B2"
 f_changed=$(cd "$T/B2" && ls 4\(2\)エ_監査/*.xlsx | head -1)

@@ -123,10 +123,11 @@ pycheck xlsx "$x" "課題管理表（令和8年度）" "令和8年5月8日現在
     "R8.5.7【対応中】見本 花子" "候補8組織・3システムを提示した。" \
     "R8.5.8【対応中】期限を2026-06-25から2026-07-09に変更"
 pycheck noid "$x"
-# issue 18: 担当 as wide as a name or a 課, the label 区担当： on a line
-# of its own (区担当：子育て支援課 on one line made the column ten
-# characters wide and squeezed the 課題 into rows of up to ten lines); the
-# 課題 of twelve characters a line, 情報セキュリティポリシー on one
+# issue 18: 担当 as wide as a name or a 課 with its label, 区担当：情報政策課
+# on one line (the label on a line of its own, 区担当： / 情報政策課, read
+# as broken from its value: review 17 T1), the room from the columns
+# whose text has it to spare; the 課題 of twelve characters a line,
+# 情報セキュリティポリシー on one
 $PY - "$x" <<'PY' || fail "the 課題管理表's 担当 and 課題 widths"
 import sys, openpyxl
 ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
@@ -134,9 +135,10 @@ w = {ws.cell(4, c).value: ws.column_dimensions[chr(64 + c)].width
      for c in range(1, 11)}
 owners = [ws.cell(r, 5).value for r in range(5, ws.max_row + 1)
           if ws.cell(r, 5).value]
-assert any("区担当：\n" in o for o in owners), owners
-assert all(len(l) <= 6 for o in owners for l in o.split("\n")), owners
-assert w["担当"] < 17 and w["課題"] >= 25, w
+assert "見本 花子\n区担当：情報政策課" in owners, owners
+assert not any(l.endswith("：") for o in owners for l in o.split("\n")), \
+    owners
+assert w["担当"] < 21 and w["課題"] >= 25, w
 PY
 # issue 18: each entry of 経過 its date, state and who on a line, the
 # note from the start of the next: behind them the note's first line had

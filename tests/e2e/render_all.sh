@@ -26,10 +26,10 @@
 #   - workbooks (tests/py/check_xlsx_layout.py): every row's height set,
 #     dates centred, names (部, 課, 契約名 ...) never broken inside a run
 #     of kanji and no wider than their column;
-#   - workbooks: a footer "2 / 3" only in a workbook of one printed sheet
-#     (its total is then the file's page count), else "- 2 -" with every
-#     sheet's pages numbered from 1, "一覧　- 1 -" once per printed sheet
-#     (LibreOffice counts "&N" over the whole book); and in the workbooks
+#   - workbooks: one footer style, "- 2 -" with every sheet's pages
+#     numbered from 1, "一覧　- 1 -" once per printed sheet, in a book of
+#     one sheet too, never "2 / 3" (LibreOffice counts "&N" over the
+#     whole book); and in the workbooks
 #     named in KINSOKU ("all": every one) no line starts with 、。）」 (the
 #     writer breaks their long text itself).
 #
@@ -196,6 +196,8 @@ $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" \
 # 84 % on 2 pages, the workbook 7), 67 % (department, now 74 % on a page
 # more, the workbook 14), 76 % (self); the 監査一覧 74 %; the リスク一覧
 # 58 % (on 1 page, now 70 % on 2); the 要対応契約 73 %; the 研修一覧 51 %.
+# The 課題管理表 82 % until 区担当：情報政策課 went on one line (review 17
+# T1): 79 %, the page 6 units wider for it (issue.c ISSUE_PAGE).
 # The 監査一覧 82 % until it gained うち期限超過 and a two-day 実施日
 # (review17 T9): 74 %, its 監査名 kept on two lines (check_audit.py).
 # The scale is the one LibreOffice prints at with Noto Sans CJK for
@@ -203,7 +205,7 @@ $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" \
 # below, it prints about 12 % smaller.
 checks=$((checks + 1))
 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" \
-    "$(ls "$OUT"/files/is-table/*.xlsx):課題管理表:82" \
+    "$(ls "$OUT"/files/is-table/*.xlsx):課題管理表:79" \
     "$(ls "$OUT"/files/ck-vendor/*.xlsx):項目別:82" \
     "$(ls "$OUT"/files/ck-dept/*.xlsx):項目別:72" \
     "$(ls "$OUT"/files/ck-self/*.xlsx):項目別:85" \
@@ -409,10 +411,7 @@ print(len(wb.chartsheets) + sum(ws.sheet_state == "visible"
 	totals=$(grep -E '^ *[0-9]+ ?/ ?[0-9]+ *$' "$lay" |
 	    sed -E 's/^ *[0-9]+ ?\/ ?([0-9]+) *$/\1/' | sort -u | tr '\n' ' ')
 	ones=$(grep -cE '^ *(.+ +)?- ?1 ?- *$' "$lay") || true
-	if [ "$sheets" = 1 ]; then
-		[ "$totals" = "$n " ] || docfail "$verb" "$name: one sheet of \
-$n pages, footers 'k / N' with N = '$totals'"
-	elif [ -n "$totals" ] || [ "$ones" != "$sheets" ]; then
+	if [ -n "$totals" ] || [ "$ones" != "$sheets" ]; then
 		docfail "$verb" "$name: $sheets sheets printed, $ones footers \
 '- 1 -' and 'k / N' with N = '$totals': pages not numbered per sheet"
 	fi

@@ -922,6 +922,41 @@ test_readable(void **state)
 }
 
 /*
+ * A table whose rows wrap to two lines at 14pt and hold one at 12 is set
+ * at 12 where that takes fewer slides: the 最終報告書's 15 risks were
+ * three slides of five, with room for two rows more on each (review
+ * 17); they take two.
+ */
+static void
+test_table_fewer_slides(void **state)
+{
+	static const char *const head[] = { "対象", "リスク", "発生可能性",
+	    "影響度", "対策" };
+	static const char *const row[] = { "情報政策課 就学事務システム",
+	    "誤送信による個人情報の漏えい", "高", "高",
+	    "人事異動の際にアカウントを見直す手順を定めること。" };
+	const char		*cells[15 * 5];
+	struct pptx		*p;
+	struct pptx_table	 t;
+	size_t			 r;
+
+	(void)state;
+	for (r = 0; r < 15 * 5; r++)
+		cells[r] = row[r % 5];
+	memset(&t, 0, sizeof t);
+	t.ncols = 5;
+	t.head = head;
+	t.nrows = 15;
+	t.cells = cells;
+	t.note = "評価したリスク 15件、リスク値の高い順。";
+	assert_int_equal(pptx_new(&p, NULL, NULL), 0);
+	assert_int_equal(pptx_table_slide(p, "監査のリスク分析で評価したリスク",
+	    &t), 0);
+	assert_int_equal(pptx_slide_count(p), 2);
+	pptx_free(p);
+}
+
+/*
  * A name longer than half the slide is cut to that room, head, "…" and
  * end, on one line: a training's title of 200 characters broke over the
  * lines of the three bars below it.
@@ -1608,6 +1643,7 @@ main(void)
 		cmocka_unit_test(test_sticky),
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_readable),
+		cmocka_unit_test(test_table_fewer_slides),
 		cmocka_unit_test(test_long_names),
 		cmocka_unit_test(test_balanced_rows),
 		cmocka_unit_test(test_short_column),

@@ -754,9 +754,187 @@ page_sheet(struct xlsx *x, const char *name, int flags)
 }
 
 /*
- * Page numbers: a workbook of one printed sheet says "2 / 3"; in one of
- * several each sheet (and chart sheet) numbers its pages from 1 and the
- * footer has no total, which LibreOffice would count over the whole book.
+ * Rows as low as the page allows (review 17 T2): in the 予定と実績 of
+ * 40 events, a title a character wider than the 件名 column broke in two
+ * in a fifth of the rows (令和10年度 / 新規採用職員向け情報セキュリティ
+ * 研修) beside rows of one line, at 86 % where 84 % holds them on one on
+ * as many pages.
+ */
+static void
+test_fit_sheet_lines(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
+		{ { "予定日", 0, 0 }, XLSX_FIT_CODE },
+		{ { "仕様書", 0, 0 }, XLSX_FIT_CODE },
+		{ { "区分", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "件名", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "対象・主催", XLSX_COL_NAME, 0 }, XLSX_FIT_TEXT },
+		{ { "予定／実績", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
+	};
+	static const char *const cells[] = {
+		NULL, "令和10年4月3日", "3(2)イ", "情報セキュリティ研修",
+		    "令和10年度 新任管理職向け情報セキュリティ研修",
+		    "情報政策課", "実績",
+		NULL, "令和10年4月4日", "3(2)イ", "情報セキュリティ研修",
+		    "令和10年度 新規採用職員向け情報セキュリティ研修",
+		    "情報政策課", "実績",
+		NULL, "令和10年4月6日", "3(3)ア(ウ)", "IT推進本部",
+		    "第1回 IT推進本部",
+		    NULL, "実績",
+		NULL, "令和10年4月6日", "3(3)ア(エ)", "定例会",
+		    "第1回 定例会",
+		    NULL, "実績",
+		NULL, "令和10年4月13日", "3(3)ア(ウ)", "情報セキュリティ委員会",
+		    "第1回 情報セキュリティ委員会",
+		    NULL, "実績",
+		NULL, "令和10年4月13日", "3(3)ア(ウ)", "情報化運営委員会",
+		    "第1回 情報化運営委員会",
+		    NULL, "実績",
+		NULL, "令和10年4月13日", "3(3)ア(オ)", "進捗報告会",
+		    "第1回 進捗報告会",
+		    NULL, "実績",
+		NULL, "令和10年4月20日", "3(3)ア(エ)", "定例会",
+		    "第2回 定例会",
+		    NULL, "実績",
+		NULL, "令和10年5月11日", "3(3)ア(エ)", "定例会",
+		    "第3回 定例会",
+		    NULL, "実績",
+		NULL, "令和10年5月25日", "3(3)ア(エ)", "定例会",
+		    "第4回 定例会",
+		    NULL, "実績",
+		NULL, "令和10年6月2日", "3(2)イ", "情報セキュリティ研修",
+		    "令和10年度 情報セキュリティ担当者研修",
+		    "情報政策課", "実績",
+		NULL, "令和10年6月8日", "3(3)ア(エ)", "定例会",
+		    "第5回 定例会",
+		    NULL, "実績",
+		NULL, "令和10年6月15日", "3(3)ア(ウ)", "IT推進本部",
+		    "第2回 IT推進本部",
+		    NULL, "実績",
+		NULL, "令和10年6月15日", "3(3)ア(オ)", "進捗報告会",
+		    "第2回 進捗報告会",
+		    NULL, "実績",
+		NULL, "令和10年6月22日", "3(3)ア(ウ)", "情報化運営委員会",
+		    "第2回 情報化運営委員会",
+		    NULL, "実績",
+		NULL, "令和10年6月22日", "3(3)ア(エ)", "定例会",
+		    "第6回 定例会",
+		    NULL, "実績",
+		NULL, "令和10年7月3日", "3(1)ウ(イ)", "マイナンバー研修",
+		    "令和10年度 マイナンバー利用事務等従事職員研修（前期）",
+		    "情報政策課", "実績",
+		NULL, "令和10年7月6日", "3(3)ア(エ)", "定例会",
+		    "第7回 定例会",
+		    NULL, "実績",
+		NULL, "令和10年7月17日", "3(2)イ", "情報セキュリティ研修",
+		    "令和10年度 区立保育園長向け情報セキュリティ研修",
+		    "保育課", "実績",
+		NULL, "令和10年7月20日", "3(3)ア(エ)", "定例会",
+		    "第8回 定例会",
+		    NULL, "実績",
+		NULL, "令和10年8月2日", "3(2)イ", "情報セキュリティ研修",
+		    "令和10年度 区立保育園職員向け情報セキュリティ研修",
+		    "保育課", "実績",
+		NULL, "令和10年8月3日", "3(3)ア(オ)", "進捗報告会",
+		    "第3回 進捗報告会",
+		    NULL, "実績",
+		NULL, "令和10年8月10日", "3(3)ア(エ)", "定例会",
+		    "第9回 定例会",
+		    NULL, "実績",
+		NULL, "令和10年8月17日", "3(2)イ", "情報セキュリティ研修",
+		    "令和10年度 常勤職員向け情報セキュリティ研修",
+		    "情報政策課", "実績",
+		NULL, "令和10年8月21日", "3(2)イ", "情報セキュリティ研修",
+		    "令和10年度 区立保育園会計年度任用職員向け 情報セキュリティ研修",
+		    "保育課", "実績",
+		NULL, "令和10年8月24日", "3(3)ア(エ)", "定例会",
+		    "第10回 定例会",
+		    NULL, "実績",
+		NULL, "令和10年8月31日", "3(3)ア(ウ)", "IT推進本部",
+		    "第3回 IT推進本部",
+		    NULL, "実績",
+		NULL, "令和10年8月31日", "3(3)ア(ウ)", "情報化運営委員会",
+		    "第3回 情報化運営委員会",
+		    NULL, "実績",
+		NULL, "令和10年9月4日", "3(2)エ", "運用面の監査",
+		    "令和10年度 情報セキュリティ監査（運用面） 文化・生涯学習課",
+		    "文化・生涯学習課", "実績",
+		NULL, "令和10年9月7日", "3(3)ア(エ)", "定例会",
+		    "第11回 定例会",
+		    NULL, "実績",
+		NULL, "令和10年9月18日", "3(2)エ", "運用面の監査",
+		    "令和10年度 情報セキュリティ監査（運用面） 子ども家庭支援センター",
+		    "子ども家庭支援センター", "実績",
+		NULL, "令和10年9月21日", "3(3)ア(エ)", "定例会",
+		    "第12回 定例会",
+		    NULL, "実績",
+		NULL, "令和10年10月2日", "3(2)エ", "フォローアップ監査",
+		    "令和10年度 情報セキュリティ監査 （フォローアップ） 戸籍住民課",
+		    "戸籍住民課", "実績",
+		NULL, "令和10年10月5日", "3(3)ア(エ)", "定例会",
+		    "第13回 定例会",
+		    NULL, "実績",
+		NULL, "令和10年10月5日", "3(3)ア(ウ)", "情報セキュリティ委員会",
+		    "第2回 情報セキュリティ委員会",
+		    NULL, "実績",
+		NULL, "令和10年10月5日", "3(3)ア(オ)", "進捗報告会",
+		    "第4回 進捗報告会",
+		    NULL, "実績",
+		NULL, "令和10年10月11日", "3(2)エ", "運用面の監査",
+		    "令和10年度 情報セキュリティ監査（運用面） 区民生活事業担当課",
+		    "区民生活事業担当課", "実績",
+		NULL, "令和10年10月20日", "3(1)イ", "デジタル人材育成研修",
+		    "令和10年度 デジタル人材育成研修（データ活用）",
+		    "情報政策課", "実績",
+		NULL, "令和10年10月26日", "3(3)ア(エ)", "定例会",
+		    "第14回 定例会",
+		    NULL, "実績",
+		NULL, "令和10年11月3日", "3(1)イ", "デジタル人材育成研修",
+		    "令和10年度 デジタル人材育成研修（業務改善とDX）",
+		    "情報政策課", "実績",
+	};
+	struct xlsx_column	 out[7];
+	struct xlsx_fit_result	 res;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	char			 path[512], *xml;
+	uint32_t		 r;
+	size_t			 i, n = sizeof cells / sizeof cells[0] / 7;
+
+	(void)state;
+	path_in(path, sizeof path, "fit_lines.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "予定と実績", XLSX_LANDSCAPE),
+	    0);
+	assert_int_equal(xlsx_title(sh, "令和10年度 予定と実績", "令和11年1月"
+	    "31日現在"), 0);
+	assert_int_equal(xlsx_fit_sheet(sh, out, fc, 7, cells, n, 0, 0,
+	    &res), 0);
+	assert_int_equal(xlsx_table(&r, sh, out, 7), 0);
+	for (i = 0; i < n * 7; i++)
+		if (cells[i] != NULL)
+			assert_int_equal(xlsx_write_text(sh,
+			    r + (uint32_t)(i / 7), (uint16_t)(i % 7),
+			    cells[i]), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	/* at most two points of scale for it, on as many pages */
+	assert_true(res.scale >= 0.83);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	assert_null(strstr(xml, "令和10年度\n新規採用職員向け"));
+	assert_null(strstr(xml, "令和10年度\n区立保育園長向け"));
+	free(xml);
+}
+
+/*
+ * Page numbers, one style in every workbook (a year's workbooks showed
+ * "- 1 -", "1/8" and "1 / 16": review 17): each sheet (and chart sheet)
+ * numbers its pages from 1, "一覧　- 1 -", with no total, which
+ * LibreOffice would count over the whole book; a workbook of one sheet
+ * as one of several.
  */
 static void
 test_page_numbers(void **state)
@@ -777,9 +955,10 @@ test_page_numbers(void **state)
 	assert_int_equal(xlsx_save(x), 0);
 	xlsx_free(x);
 	xml = zip_part(path, "xl/worksheets/sheet1.xml");
-	assert_non_null(strstr(xml,
-	    "<oddFooter>&amp;C&amp;P / &amp;N</oddFooter>"));
-	assert_null(strstr(xml, "useFirstPageNumber"));
+	assert_non_null(strstr(xml, "<oddFooter>&amp;C&amp;A\u3000- "
+	    "&amp;P -</oddFooter>"));
+	assert_null(strstr(xml, "&amp;N"));
+	assert_non_null(strstr(xml, "useFirstPageNumber=\"1\""));
 	free(xml);
 
 	path_in(path, sizeof path, "pages-many.xlsx");
@@ -995,6 +1174,110 @@ test_chart_severity(void **state)
 	assert_non_null(p = strstr(p, "<c:idx val=\"2\"/>"));
 	assert_non_null(strstr(p, "FFD966"));
 	free(xml);
+}
+
+/*
+ * A 課 whole where its column allows: 安全・ / 安心担当課 read as two
+ * names (review 17 T6); the contract's name beside it may still break
+ * after its ・.
+ */
+static void
+test_fit_nodot(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "課", XLSX_COL_NAME | XLSX_COL_PHRASE | XLSX_COL_NODOT, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "契約名", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "「いいえ」の項目", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },
+	};
+	static const char *const cells[] = {
+		"安全・安心担当課", "安全・安心担当課データ入力業務委託",
+		"No.15：再委託の有無を確認し、再委託がある場合は事前に許諾"
+		"した。",
+		"高齢社会対策課", "高齢社会対策課運営業務委託",
+		"No.14：委託事業者等が従事者への研修を実施したことを確認した。",
+		"計画課", "計画課コールセンター業務委託",
+		"No.5：再委託の有無を確認し、再委託がある場合は事前に許諾"
+		"した。",
+	};
+	struct xlsx_column	 out[3];
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	char			 path[512], *xml;
+	uint32_t		 r;
+	size_t			 i;
+
+	(void)state;
+	path_in(path, sizeof path, "fit_nodot.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "要対応契約", 0), 0);
+	assert_int_equal(xlsx_fit_table(out, fc, 3, cells, 3, 50), 0);
+	assert_int_equal(xlsx_table(&r, sh, out, 3), 0);
+	for (i = 0; i < sizeof cells / sizeof cells[0]; i++)
+		assert_int_equal(xlsx_write_text(sh, r + (uint32_t)(i / 3),
+		    (uint16_t)(i % 3), cells[i]), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	assert_non_null(strstr(xml, "<t>安全・安心担当課</t>"));
+	free(xml);
+}
+
+/*
+ * A chart's note under it: what a year's bars compare needs saying on
+ * the chart too (the 所属点検's 分類別 compared last year's items with
+ * this year's and new ones without a word under it: review 17 T5).  On
+ * the charts' page in the rows under the chart, broken at the page's
+ * width; on a chart sheet in its header under the title.
+ */
+static void
+test_chart_note(void **state)
+{
+	static const char	 note[] = "令和10年度の値は新たに加えた項目を"
+	    "含む（前年度と同じ項目では「組織体制」75.0%、「運用」70.1%）。";
+	static const double	 v[2] = { 0.5, 0.75 };
+	char			 path[512];
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	struct chart		*m;
+	char			*xml;
+	int			 page;
+
+	(void)state;
+	for (page = 0; page < 2; page++) {
+		path_in(path, sizeof path, page ? "note-page.xlsx" :
+		    "note-sheet.xlsx");
+		assert_int_equal(xlsx_new(&x, path, NULL), 0);
+		if (page)
+			assert_int_equal(xlsx_chart_page(x, "グラフ"), 0);
+		assert_int_equal(xlsx_add_sheet(&sh, x, "分類別", 0), 0);
+		assert_int_equal(chart_new(&m, CHART_COLUMN, "分類別の実施率"),
+		    0);
+		chart_category(m, "組織体制");
+		chart_category(m, "運用");
+		chart_series(m, "令和10年度", v, 2);
+		chart_set_format(m, CHART_PERCENT);
+		assert_int_equal(chart_set_note(m, note), 0);
+		assert_int_equal(xlsx_chart_table(sh, m), 0);
+		chart_free(m);
+		assert_int_equal(xlsx_save(x), 0);
+		xlsx_free(x);
+		if (page) {
+			/* in lines under the chart, its first one whole */
+			xml = zip_part(path, "xl/sharedStrings.xml");
+			assert_non_null(strstr(xml, "<t>令和10年度の値は"));
+			assert_null(strstr(xml, note));
+			free(xml);
+			xml = zip_part(path, "xl/worksheets/sheet2.xml");
+			assert_non_null(strstr(xml, "<c r=\"A19\""));
+		} else {
+			xml = zip_part(path, "xl/chartsheets/sheet1.xml");
+			assert_non_null(strstr(xml, "分類別の実施率\n令和10年度"
+			    "の値は"));
+		}
+		free(xml);
+	}
 }
 
 /*
@@ -2544,6 +2827,9 @@ main(void)
 		cmocka_unit_test(test_fit_name_phrase),
 		cmocka_unit_test(test_fit_sparse),
 		cmocka_unit_test(test_fit_sheet_words),
+		cmocka_unit_test(test_fit_sheet_lines),
+		cmocka_unit_test(test_chart_note),
+		cmocka_unit_test(test_fit_nodot),
 		cmocka_unit_test(test_rewrap_row),
 		cmocka_unit_test(test_merge_break),
 		cmocka_unit_test(test_kana_word),
