@@ -56,6 +56,7 @@ grid_new(struct grid *g, size_t ncols)
 	if ((g->align = calloc(ncols, sizeof *g->align)) == NULL ||
 	    (g->cap = calloc(ncols, sizeof *g->cap)) == NULL) {
 		free(g->align);
+		g->align = NULL;
 		return error_set(NC_ENOMEM, "out of memory");
 	}
 	for (i = 0; i < ncols; i++)
