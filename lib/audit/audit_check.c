@@ -306,8 +306,13 @@ audit_lint(struct store *st, const struct node *root, const char *relpath,
 			    "", node_get_str(of, "number"));
 		for (k = 0; k < sizeof keys / sizeof keys[0]; k++)
 			carried_diff(warns, relpath, num, f, of, src, keys[k]);
-		/* `audit finding` copies a status back; the later one counts */
-		if ((s = node_get_str(f, "status")) != NULL &&
+		/*
+		 * `audit finding` copies a status back; the later one
+		 * counts: a follow-up followed up again keeps what it found
+		 * (the second one's accepted warned on the first: gen18)
+		 */
+		if (node_get_str(root, "followup") == NULL &&
+		    (s = node_get_str(f, "status")) != NULL &&
 		    node_get_str(of, "status") != NULL &&
 		    strcmp(s, node_get_str(of, "status")) != 0)
 			diags_add(warns, relpath, 0, 0, "finding %s is '%s' but"

@@ -42,6 +42,13 @@ EOF
 # --- lint: the tool's chain is clean, the hand-made one warned --------
 expect_status 0 "$NCIO" -C "$T/tool" lint
 expect_no_grep "$T/err" "$F3"
+# the second follow-up accepts a finding the first found in progress: the
+# status goes to the original, the first keeps what it found, and lint
+# takes the later one (it warned on the first: gen18)
+cp -r "$T/tool" "$T/later"
+expect_status 0 "$NCIO" -C "$T/later" audit finding "$F3" 1 --status accepted
+expect_status 0 "$NCIO" -C "$T/later" lint
+expect_no_grep "$T/err" "warning"
 expect_status 0 "$NCIO" -C "$T/hand" lint
 for n in "1 1 1" "2 3 4" "3 4 5"; do
 	set -- $n
@@ -70,7 +77,7 @@ tool, hand = text(sys.argv[1]), text(sys.argv[2])
 assert tool == hand, "\n".join(
     difflib.unified_diff(tool.split("\n"), hand.split("\n"), lineterm=""))
 # what the review found missing or wrong in the hand-made one
-for want in ("項目番号", "op-2-2-01", "監査項目", "指摘事項1（", "指摘事項4（",
+for want in ("項目番号", "2-2-01", "監査項目", "指摘事項1（", "指摘事項4（",
              "指摘事項5（", "指摘を行った監査（運用面の監査（令和8年7月15日））"):
     assert want in hand, want
 for bad in ("（フォローアップ元）での番号", "是正確認済であった"):
