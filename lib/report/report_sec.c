@@ -1175,6 +1175,117 @@ done:
 	return rc;
 }
 
+/*
+ * The clauses of s (cut[] their ends, n + 1 of them) packed greedily
+ * into lines of at most limit (a clause wider goes alone), into out
+ * with a line feed at each line end when out is not NULL.  Returns the
+ * number of lines.
+ */
+static size_t
+clause_lines(struct buf *out, const char *s, const char *const *cut,
+    size_t n, unsigned limit)
+{
+	struct buf	 line = BUF_INIT;
+	const char	*from = s, *start = s;
+	size_t		 i, lines = 1;
+
+	for (i = 0; i <= n; i++) {
+		buf_reset(&line);
+		buf_add(&line, start, (size_t)(cut[i] - start));
+		if (buf_ok(&line) == 0 && from != start &&
+		    textfit_width(line.data) > limit) {
+			/* the line ends before clause i */
+			if (out != NULL) {
+				buf_add(out, start, (size_t)(from - start));
+				buf_putc(out, '\n');
+			}
+			start = from;
+			lines++;
+		}
+		from = cut[i];
+	}
+	if (out != NULL)
+		buf_add(out, start, (size_t)(from - start));
+	buf_free(&line);
+	return lines;
+}
+
+/*
+ * s with its lines broken after 、 or 。 only, each line at most width
+ * (textfit's hundredths, at TEXTFIT_ROOM) where its clauses allow, on
+ * the fewest lines and those as even as they can be: a centred caption
+ * that its reader wrapped broke 個人情／報, inside a word.  NULL when out
+ * of memory; free the result.
+ */
+static char *
+clause_wrap(const char *s, unsigned width)
+{
+	struct buf	 b = BUF_INIT;
+	const char	*cut[64], *p;
+	size_t		 n = 0, lines;
+	unsigned	 room = width * TEXTFIT_ROOM / 100, limit;
+
+	/* the clauses' ends, after 、 or 。 (the text's end the last) */
+	for (p = s; *p != '\0' && n < 63; p++)
+		if ((strncmp(p, "、", 3) == 0 || strncmp(p, "。", 3) == 0) &&
+		    p[3] != '\0')
+			cut[n++] = p + 3;
+	cut[n] = s + strlen(s);
+	/* the narrowest limit that keeps the fewest lines: even lines */
+	lines = clause_lines(NULL, s, cut, n, room);
+	for (limit = room; limit > 100 &&
+	    clause_lines(NULL, s, cut, n, limit - 100) == lines; limit -= 100)
+		;
+	(void)clause_lines(&b, s, cut, n, limit);
+	if (buf_ok(&b) != 0 || b.data == NULL) {
+		buf_free(&b);
+		return NULL;
+	}
+	return buf_detach(&b, NULL);
+}
+
+/*
+ * The caption of the chart 事故等の分類別件数 into b, a sentence each:
+ * 「29件のうち 重大 4件・高 5件。終結していないもの 3件（報告受理 1件、
+ * 対応中 1件、再発防止策の確認中 1件）。個人情報を含むもの 11件。」;
+ * nothing when there is nothing to say.
+ */
+static int
+incident_caption(struct buf *b, const struct schema *kind, size_t total,
+    const size_t nsev[2], const size_t nsts[4], size_t npi)
+{
+	static const char *const sev[] = { "critical", "high" };
+	static const char *const sts[] = { "reported", "responding",
+	    "recovering", "prevention" };
+	size_t	k, nopen = 0, any = 0, head;
+	int	rc;
+
+	buf_printf(b, "%zu件のうち ", total);
+	head = b->len;
+	for (k = 0; k < 2; k++)
+		if (nsev[k] > 0)
+			buf_printf(b, "%s%s %zu件", any++ ? "・" :
+			    "", schema_label(kind, "severity", sev[k]), nsev[k]);
+	if (any > 0)
+		buf_puts(b, "。");
+	for (k = 0; k < 4; k++)
+		nopen += nsts[k];
+	if (nopen > 0) {
+		buf_printf(b, "終結していないもの %zu件（", nopen);
+		for (k = 0, any = 0; k < 4; k++)
+			if (nsts[k] > 0)
+				buf_printf(b, "%s%s %zu件", any++ ? "、" : "",
+				    schema_label(kind, "status", sts[k]),
+				    nsts[k]);
+		buf_puts(b, "）。");
+	}
+	if (npi > 0)
+		buf_printf(b, "個人情報を含むもの %zu件。", npi);
+	if ((rc = buf_ok(b)) == 0 && b->len == head)
+		buf_reset(b);
+	return rc;
+}
+
 static int
 sec_incidents(struct report_sec *s, struct store *st)
 {
@@ -1260,24 +1371,24 @@ sec_incidents(struct report_sec *s, struct store *st)
 	/*
 	 * Under the bars (the value axis's title, as 章別の適合率 has its
 	 * note), what the categories do not say: how grave, how many still
-	 * open, how many with personal data, as the 事故等 statistics give
-	 * them (高 2件, 再発防止策の確認中 2件, 個人情報を含む 3件).
+	 * open and in which state, how many with personal data, as the
+	 * 事故等 statistics give them, a sentence each: the states had
+	 * followed the severities after 「重大度」 as if they were some.
 	 */
-	for (k = 0; k < 2; k++)
-		if (nsev[k] > 0)
-			buf_printf(&sub, "%s%s %zu件", sub.len ? "、" : "重大度 ",
-			    schema_label(kind, "severity", sev[k]), nsev[k]);
-	for (k = 0; k < 4; k++)
-		if (nsts[k] > 0)
-			buf_printf(&sub, "%s%s %zu件", sub.len ? "、" : "",
-			    schema_label(kind, "status", sts[k]), nsts[k]);
-	if (npi > 0)
-		buf_printf(&sub, "%s個人情報を含む %zu件", sub.len ? "、" : "",
-		    npi);
-	if ((rc = buf_ok(&sub)) != 0 || (sub.len > 0 &&
-	    (rc = chart_set_axis_titles(ch, NULL, sec_fmt(s,
-	    "%zu件のうち %s", total, sub.data))) != 0))
+	if ((rc = incident_caption(&sub, kind, total, nsev, nsts, npi)) != 0)
 		goto done;
+	if (sub.len > 0) {
+		char	*w;
+
+		if ((w = clause_wrap(sub.data, SEC_NOTE_CHARS * 100)) == NULL) {
+			rc = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
+		rc = chart_set_axis_titles(ch, NULL, sec_str(s, w));
+		free(w);
+		if (rc != 0)
+			goto done;
+	}
 	if ((rc = chart_check(ch)) != 0 ||
 	    (rc = slide_new(s, &sl, 2, "事故等の分類別件数", 1)) != 0)
 		goto done;
