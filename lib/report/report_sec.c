@@ -881,18 +881,18 @@ sec_checklists(struct report_sec *s, struct store *st)
 	 * A year with new items (No.47, 50) rates more items than the last:
 	 * its rate over the items both years have (ck_same_rate(), those
 	 * the Word report compares, 前年度と同じ項目（48項目）) beside last
-	 * year's, for 80.2% against 75.3% was not like for like.
+	 * year's, for 80.2% against 75.3% was not like for like; said to be
+	 * this year's (「前年度と同じ47項目では75.0%」 read as last year's
+	 * figure), the figure the workbook's 分類別 note gives.
 	 */
 	{
-		size_t	nsame, nrated = 0;
-		double	same = ck_same_rate(cs, &nsame);
+		size_t	nsame;
+		double	same = ck_same_rate_shown(cs, &nsame);
 
-		for (i = 0; i < cs->set->nitems; i++)
-			nrated += !isnan(cs->items[i].rate);
-		if (!isnan(same) && !isnan(cs->prev_rate) && nsame < nrated)
+		if (!isnan(same))
 			snprintf(line + strlen(line), sizeof line -
-			    strlen(line), "、前年度と同じ%zu項目では %s", nsame,
-			    rp_pct(a, same));
+			    strlen(line), "。前年度と同じ%zu項目に限ると今年度 %s",
+			    nsame, rp_pct(a, same));
 	}
 	snprintf(line + strlen(line), sizeof line - strlen(line), "）");
 	if ((rc = slide_new(s, &ov, 0, "所属点検（3(2)ウ）", 1)) != 0 ||
@@ -935,16 +935,13 @@ sec_checklists(struct report_sec *s, struct store *st)
 			    "", cs->depts[i].name);
 			continue;
 		}
-		if (cs->depts[i].nsubmitted < cs->depts[i].ndiv) {
-			/*
-			 * a bar of some of the 部's 課 says so: 議会事務局's
-			 * 62.9点 is 議事課's alone (議会総務課 未提出)
-			 */
-			chart_category(ch, sec_fmt(s,
-			    "%s（提出%zu課／%zu課）", cs->depts[i].name,
-			    cs->depts[i].nsubmitted, cs->depts[i].ndiv));
-		} else
-			chart_category(ch, cs->depts[i].name);
+		/*
+		 * a bar of some of the 部's 課 says so: 議会事務局's 62.9点
+		 * is 議事課's alone (議会総務課 未提出), as the workbook's
+		 * chart names it
+		 */
+		chart_category(ch, sec_str(s, ck_dept_label(line, sizeof line,
+		    &cs->depts[i])));
 		now[nd] = cs->depts[i].score;
 		prev[nd] = cs->depts[i].prev;
 		if (s->ndept < 64 && cs->depts[i].nsubmitted > 0) {

@@ -111,4 +111,48 @@ for a, b in zip(notes, notes[1:]):
 PY
 expect_no_grep "$T/a1" 'broken'
 
+# A2: this year's rate over last year's items, and the workbook's
+expect_grep "$F2" '（前年度 [0-9.]+%。前年度と同じ47項目に限ると今年度 [0-9.]+%）'
+same=$(sed -n 's/.*前年度と同じ47項目に限ると今年度 \([0-9.]*%\)）.*/\1/p' "$F2" |
+    head -1)
+# the sheet's notes as one text, whatever their lines
+$PY - "$T"/g2ck/*集計表.xlsx >"$T/cat" <<'PY'
+import sys, openpyxl
+print("".join(str(r[0]) for r in openpyxl.load_workbook(sys.argv[1])[
+    "分類別"].iter_rows(values_only=True) if r and r[0] is not None))
+PY
+expect_grep "$T/cat" "である。前年度と同じ47項目に限ると、今年度の全体の実施率は${same:-none}である。"
+
+# G6: the workbook's 部別 chart names 区民部 with its 課 submitted
+$PY - "$T"/g2ck/*集計表.xlsx >"$T/g6" <<'PY'
+import sys, zipfile, re, openpyxl
+import xml.etree.ElementTree as ET
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+f = sys.argv[1]
+z = zipfile.ZipFile(f)
+wb = openpyxl.load_workbook(f)
+for n in sorted(z.namelist()):
+    if not re.search(r"charts/chart\d+\.xml$", n):
+        continue
+    r = ET.fromstring(z.read(n))
+    ref = list(r.iter(C + "ser"))[0].find(C + "cat").find(".//" + C + "f").text
+    m = re.match(r"'(.*)'!\$(\w)\$(\d+):\$\w\$(\d+)", ref)
+    ws = wb[m.group(1)]
+    col = ord(m.group(2)) - ord("A") + 1
+    print("cats", "|".join(str(ws.cell(i, col).value or "")
+        for i in range(int(m.group(3)), int(m.group(4)) + 1)))
+PY
+expect_grep "$T/g6" '^cats .*区民部（提出1課／8課）'
+$PY - "$(ls "$T"/g2/*最終報告書*詳細版.pptx)" >"$T/g6d" <<'PY'
+import sys, zipfile, re
+import xml.etree.ElementTree as ET
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+z = zipfile.ZipFile(sys.argv[1])
+for n in sorted(z.namelist()):
+    if re.search(r"charts/chart\d+\.xml$", n):
+        r = ET.fromstring(z.read(n))
+        cat = list(r.iter(C + "ser"))[0].find(C + "cat")
+        print("cats", "|".join(v.text for v in cat.iter(C + "v")))
+PY
+expect_grep "$T/g6d" '^cats .*区民部（提出1課／8課）'
 finish
