@@ -123,6 +123,9 @@ print("".join(str(r[0]) for r in openpyxl.load_workbook(sys.argv[1])[
 PY
 expect_grep "$T/cat" "である。前年度と同じ47項目に限ると、今年度の全体の実施率は${same:-none}である。"
 
+# G2: a training still running is out of the 計 with its 対象者数
+expect_grep "$F2" '^slide [0-9]+: 注 実施中の研修（令和10年3月31日まで）は、対象者数・受講者数とも計に含まない。'
+
 # G6: the workbook's 部別 chart names 区民部 with its 課 submitted
 $PY - "$T"/g2ck/*集計表.xlsx >"$T/g6" <<'PY'
 import sys, zipfile, re, openpyxl
