@@ -751,6 +751,19 @@ sec_audits(struct report_sec *s, struct store *st)
 		}
 	}
 	/*
+	 * And those of earlier years' audits still open, as the 監査実施
+	 * 結果 集計表 counts them under its list (リスク一覧 lists them):
+	 * the year's report was silent on 168, the larger open risk.
+	 */
+	s->aud_late = nlate;
+	if ((rc = audit_earlier_open(&s->aud_earlier, st, s->fy)) != 0)
+		goto done;
+	if (s->aud_earlier > 0 && (rc = bullet(s, &s->slides[iov],
+	    nfind > 0 ? 2 : 1, sec_fmt(s, "%s前年度以前の監査の指摘で是正の確認を"
+	    "終えていないもの %zu件（リスク一覧に記載）", nfind > 0 ?
+	    "このほか、" : "", s->aud_earlier))) != 0)
+		goto done;
+	/*
 	 * The risks the audits' analyses rated are the 詳細版's slide of
 	 * them, under a title that counts them: on the 概要 beside the
 	 * findings they pushed a line onto a slide of its own.
@@ -2581,6 +2594,36 @@ dept_scored(struct report_sec *s, const char *line)
 	return out;
 }
 
+/*
+ * The 次年度の取組 that earlier years' findings still open call for
+ * (with this year's past due), when the authored ones say nothing of
+ * following them up (フォローアップ, 是正): the report counted 168
+ * findings of earlier audits not confirmed and planned nothing for
+ * them.  NULL when none is open or a line says it.
+ */
+static const char *
+followup_action(struct report_sec *s, const struct node *seq)
+{
+	const char	*t;
+	size_t		 i;
+
+	if (s->aud_earlier == 0)
+		return NULL;
+	for (i = 0; seq != NULL && seq->kind == NODE_SEQ && i < seq->n; i++)
+		if (seq->u.items[i]->kind == NODE_SCALAR &&
+		    (t = seq->u.items[i]->u.s.str) != NULL &&
+		    (strstr(t, "フォローアップ") != NULL ||
+		    strstr(t, "是正") != NULL))
+			return NULL;
+	if (s->aud_late > 0)
+		return sec_fmt(s, "是正の確認を終えていない指摘（前年度以前の"
+		    "監査 %zu件、今年度の監査で是正期限を過ぎたもの %zu件）の"
+		    "フォローアップ監査による確認", s->aud_earlier,
+		    s->aud_late);
+	return sec_fmt(s, "前年度以前の監査の指摘で是正の確認を終えていない"
+	    "もの（%zu件）のフォローアップ監査による確認", s->aud_earlier);
+}
+
 /* --- the record of the plan or the final report ------------------------ */
 
 static int
@@ -2880,15 +2923,20 @@ report_sec_build(struct report_sec *out, struct store *st, int fy,
 	if (final)
 		claims_check(out, rec);
 	seq = node_get(rec, "next_actions");
-	if (seq != NULL && seq->kind == NODE_SEQ && seq->n > 0) {
+	s = final ? followup_action(out, seq) : NULL;
+	if ((seq != NULL && seq->kind == NODE_SEQ && seq->n > 0) ||
+	    s != NULL) {
 		if ((rc = slide_new(out, &sl, 0, final ? "次年度の取組" :
 		    "取組の方針", 1)) != 0)
 			goto done;
-		for (i = 0; i < seq->n; i++)
+		for (i = 0; seq != NULL && seq->kind == NODE_SEQ &&
+		    i < seq->n; i++)
 			if ((rc = bullet(out, sl, 1, dept_scored(out,
 			    seq->u.items[i]->kind == NODE_SCALAR ?
 			    seq->u.items[i]->u.s.str : ""))) != 0)
 				goto done;
+		if (s != NULL && (rc = bullet(out, sl, 1, s)) != 0)
+			goto done;
 	}
 	if (out->nomem)
 		rc = error_set(NC_ENOMEM, "out of memory");

@@ -123,6 +123,22 @@ print("".join(str(r[0]) for r in openpyxl.load_workbook(sys.argv[1])[
 PY
 expect_grep "$T/cat" "である。前年度と同じ47項目に限ると、今年度の全体の実施率は${same:-none}である。"
 
+# A14: the earlier audits' open findings, as the 集計表 counts them
+$PY - "$T"/g2au/*集計表*.xlsx >"$T/au" <<'PY'
+import sys, openpyxl
+for ws in openpyxl.load_workbook(sys.argv[1]):
+    for r in ws.iter_rows(values_only=True):
+        for v in r:
+            if v and "このほか" in str(v):
+                print(v)
+PY
+n=$(sed -n 's/.*至っていないものが \([0-9]*\) 件ある.*/\1/p' "$T/au")
+[ -n "$n" ] || fail "no count of earlier findings in the 監査実施結果 集計表"
+expect_grep "$F2" "^slide 2: このほか、前年度以前の監査の指摘で是正の確認を終えていないもの ${n:-none}件（リスク一覧に記載）"
+expect_grep "$F2" "^slide [0-9]+: 是正の確認を終えていない指摘（前年度以前の監査 ${n:-none}件、今年度の監査で是正期限を過ぎたもの [0-9]+件）のフォローアップ監査による確認"
+# the sample's first year has none
+expect_no_grep "$S" '前年度以前の監査'
+
 # G2: a training still running is out of the 計 with its 対象者数
 expect_grep "$F2" '^slide [0-9]+: 注 実施中の研修（令和10年3月31日まで）は、対象者数・受講者数とも計に含まない。'
 
