@@ -1663,6 +1663,51 @@ day_after(struct buf *cell, const char *title, const char *day)
 }
 
 /*
+ * An authored item of cell that is wholly the name of the training of
+ * title (find_named(): 新規採用職員研修 for 新規採用職員向け情報セキュ
+ * リティ研修), taken out with its 、: the training's own entry, named
+ * by its title and in the order of the days, says it.  4月 read
+ * 「新規採用職員研修（16日）、新任管理職研修（9日）」, the later day first
+ * and short names beside every other month's titles.  *out: 0 none
+ * taken out, 1 one naming the title's base, 2 one naming it the short
+ * way.
+ */
+static int
+drop_named(struct buf *cell, const char *title, int *out)
+{
+	struct buf	 t = BUF_INIT;
+	const char	*p, *e;
+	size_t		 n, sl = strlen("、");
+	int		 rc, how;
+
+	*out = 0;
+	if (cell->len == 0 || (p = find_named(cell->data, title, &n)) == NULL)
+		return 0;
+	e = p + n;
+	if ((p != cell->data && (p - cell->data < (ptrdiff_t)sl ||
+	    strncmp(p - sl, "、", sl) != 0)) ||
+	    (*e != '\0' && strncmp(e, "、", sl) != 0))
+		return 0;
+	how = strncmp(p, title, n) == 0 && n == base_len(title) ? 1 : 2;
+	/* the item and the 、 after it, or before it when it is the last */
+	if (*e != '\0')
+		e += sl;
+	else if (p != cell->data)
+		p -= sl;
+	buf_add(&t, cell->data, (size_t)(p - cell->data));
+	buf_puts(&t, e);
+	if ((rc = buf_ok(&t)) == 0) {
+		buf_reset(cell);
+		if (t.len > 0)
+			buf_add(cell, t.data, t.len);
+		rc = buf_ok(cell);
+		*out = how;
+	}
+	buf_free(&t);
+	return rc;
+}
+
+/*
  * A day or a period as the 作業実施計画書's 実施スケジュール writes it
  * (plan_schedule()): 3日, 3日～28日, 3日～9月2日, 18日～1月12日.  The
  * deck gave a training held over a period (e-learning) its first day
@@ -1712,6 +1757,14 @@ struct sched_ent {
 	size_t		 seq;		/* in the order added */
 	size_t		 head;		/* bytes of text naming the kind */
 	const char	*text;
+	/*
+	 * A training's title and its day, apart: the sessions of one
+	 * training in a month (情報セキュリティ担当者研修（第1回）, （第2回）)
+	 * are one item with their days, 情報セキュリティ担当者研修（10日・
+	 * 24日）.  NULL for an audit.
+	 */
+	const char	*title;
+	const char	*day;
 };
 
 static int
@@ -1735,7 +1788,8 @@ sched_cmp(const void *a, const void *b)
 
 static int
 sched_add(struct report_sec *s, struct sched_ent **v, size_t *n,
-    struct cal_date d, struct cal_date end, const char *title, size_t head)
+    struct cal_date d, struct cal_date end, const char *title, size_t head,
+    const char *training)
 {
 	struct sched_ent	*e;
 	char			 day[64];
@@ -1749,9 +1803,28 @@ sched_add(struct report_sec *s, struct sched_ent **v, size_t *n,
 	e[*n].seq = *n;
 	/* an audit's kind, the bytes of title before the space and 組織 */
 	e[*n].head = head;
+	e[*n].title = training != NULL ? sec_str(s, training) : NULL;
+	e[*n].day = sec_str(s, day);
 	/* whole: a title is up to 200 characters (text[256] cut it) */
 	e[(*n)++].text = sec_fmt(s, "%s（%s）", title, day);
 	return 0;
+}
+
+/*
+ * Whether entries x and y are sessions of one training in one month:
+ * titles that differ, the same base before their （ (base_len()).
+ */
+static int
+sched_sessions(const struct sched_ent *x, const struct sched_ent *y)
+{
+	size_t	n;
+
+	if (x->title == NULL || y->title == NULL || x->date.m != y->date.m ||
+	    strcmp(x->title, y->title) == 0 ||
+	    (n = base_len(x->title)) != base_len(y->title) ||
+	    n == strlen(x->title))
+		return 0;
+	return strncmp(x->title, y->title, n) == 0;
 }
 
 /*
@@ -1888,8 +1961,12 @@ plan_audit(struct report_sec *s, struct store *st, struct plan_row **v,
 		while (keep > 0 && title[keep - 1] == ' ')
 			keep--;
 	}
+	/*
+	 * 課 and system a line each, each kept whole: the narrow 対象
+	 * column broke 「情報政策課 介護／保険システム」 inside the name
+	 */
 	what = sec_fmt(s, "%s%s%s", org != NULL ? rp_org(st, org) :
-	    "", org != NULL && sys != NULL ? " " : "", sys != NULL ? sys : "");
+	    "", org != NULL && sys != NULL ? "\n" : "", sys != NULL ? sys : "");
 	return plan_row_add(s, v, n, d, (struct cal_date){ 0, 0, 0 },
 	    sec_fmt(s, "%.*s", (int)keep, title), what, chief != NULL ?
 	    audit_member_name(st, chief) : "", type != NULL &&
@@ -1959,12 +2036,13 @@ unglue(struct buf *b)
 }
 
 /*
- * A month's items on a line as far as they go: a line ends before an
- * item it has no room for, and the line break parts the two instead of
- * a 、 (the row's items as lines, a 、 at a line's end taking the room
- * that kept 8月 to three lines), so that no name is broken.  The slide
- * broke 8月 where its room ran out, 「…、区立保育園職員向け／情報
- * セキュリティ研修（3日～28日）、…」, splitting a training's name.
+ * A month's items on a line as far as they go, joined by 、 and a line
+ * ending after the 、 of the item it holds last (the 、 in its room):
+ * no name is broken, and the items of every month are joined alike.
+ * The slide broke 8月 where its room ran out, 「…、区立保育園職員向け／
+ * 情報セキュリティ研修（3日～28日）、…」, splitting a training's name;
+ * then a line break parted two items where a 、 did on the line above
+ * (7月 「…（3日）、…」, 8月 an item a line): two styles in one table.
  */
 static int
 sched_lines(struct buf *cell, unsigned room)
@@ -1979,13 +2057,16 @@ sched_lines(struct buf *cell, unsigned room)
 		if ((e = strstr(p, "、")) == NULL)
 			e = p + strlen(p);
 		if (out.len > 0) {
+			/* the line with this item, and its 、 if more follow */
 			buf_reset(&cand);
 			buf_add(&cand, out.data + start, out.len - start);
 			buf_puts(&cand, "、");
 			buf_add(&cand, p, (size_t)(e - p));
+			if (*e != '\0')
+				buf_puts(&cand, "、");
 			if (buf_ok(&cand) == 0 &&
 			    textfit_width(unglue(&cand)) > room) {
-				buf_puts(&out, "\n");
+				buf_puts(&out, "、\n");
 				start = out.len;
 			} else
 				buf_puts(&out, "、");
@@ -2119,7 +2200,8 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 	size_t			 nty[3] = { 0, 0, 0 }, nrow = 0;
 	struct plan_row		*row = NULL;
 	struct buf		 others = BUF_INIT;	/* surveys of others */
-	int			 rc, m, k, any = 0, loaded = 0;
+	int			 rc, m, k, any = 0, loaded = 0, dropped;
+	const char		*days;
 
 	for (k = 0; k < 12; k++)
 		buf_init(&cell[k]);
@@ -2199,7 +2281,10 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 		}
 		k = (d.m + 8) % 12;
 		period_days(day, sizeof day, d, period_end(t, d));
-		if (cell[k].len > 0 &&
+		if ((rc = drop_named(&cell[k], without_fy(s, t->title),
+		    &dropped)) != 0)
+			goto done;
+		if (!dropped && cell[k].len > 0 &&
 		    named_in(cell[k].data, without_fy(s, t->title))) {
 			/* the authored item gets the training's day */
 			if ((rc = day_after(&cell[k], without_fy(s, t->title),
@@ -2207,8 +2292,15 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 				goto done;
 			continue;
 		}
+		/*
+		 * named as the authored item named it when that is the
+		 * title's base (新規採用職員研修 of 新規採用職員研修（情報
+		 * セキュリティ）), else by its title
+		 */
 		if ((rc = sched_add(s, &ent, &nent, d, period_end(t, d),
-		    without_fy(s, t->title), 0)) != 0)
+		    dropped == 1 ? sec_fmt(s, "%.*s", (int)base_len(without_fy(s,
+		    t->title)), without_fy(s, t->title)) : without_fy(s,
+		    t->title), 0, without_fy(s, t->title))) != 0)
 			goto done;
 	}
 	for (i = 0; i < n; i++) {
@@ -2235,7 +2327,7 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 		    sec_fmt(s, "%s %s", akind, atarget) : akind;
 		if ((rc = plan_audit(s, st, &row, &nrow, d, rec)) != 0 ||
 		    (rc = sched_add(s, &ent, &nent, d, (struct cal_date){ 0,
-		    0, 0 }, name, name != akind ? strlen(akind) : 0)) != 0)
+		    0, 0 }, name, name != akind ? strlen(akind) : 0, NULL)) != 0)
 			goto done;
 	}
 	/* by day within the month, after the authored items */
@@ -2243,6 +2335,22 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 		qsort(ent, nent, sizeof *ent, sched_cmp);
 	for (i = 0; i < nent; i++) {
 		k = (ent[i].date.m + 8) % 12;
+		/* a later session of a training, said with the first */
+		for (j = 0; j < i && !sched_sessions(&ent[j], &ent[i]); j++)
+			;
+		if (j < i)
+			continue;
+		for (j = i + 1, days = NULL; j < nent; j++)
+			if (sched_sessions(&ent[i], &ent[j]))
+				days = sec_fmt(s, "%s・%s", days != NULL ? days :
+				    ent[i].day, ent[j].day);
+		if (days != NULL) {
+			buf_printf(&cell[k], "%s%.*s（%s）", cell[k].len > 0 ?
+			    "、" : "", (int)base_len(ent[i].title),
+			    ent[i].title, days);
+			any = 1;
+			continue;
+		}
 		if (i > 0 && ent[i].head > 0 && ent[i - 1].head ==
 		    ent[i].head && (ent[i - 1].date.m + 8) % 12 == k &&
 		    strncmp(ent[i - 1].text, ent[i].text, ent[i].head) == 0)

@@ -142,6 +142,32 @@ expect_no_grep "$S" '前年度以前の監査'
 # G2: a training still running is out of the 計 with its 対象者数
 expect_grep "$F2" '^slide [0-9]+: 注 実施中の研修（令和10年3月31日まで）は、対象者数・受講者数とも計に含まない。'
 
+# A6: the schedule's trainings by their titles, by day, a 、 at each
+# line's end
+expect_grep "$P2" '^cell [0-9]+: 新任管理職向け情報セキュリティ研修（5日）、新規採用職員向け情報セキュリティ研修（12日）$'
+expect_grep "$PS" '^cell [0-9]+: 新規採用職員研修（3日）、新任管理職研修（16日）$'
+expect_grep "$PS" '^cell [0-9]+: 情報セキュリティ担当者研修（10日・24日）$'
+for f in "$P2" "$PS"; do
+	$PY - "$f" >"$T/sched" <<'PY'
+import sys, re
+for l in open(sys.argv[1], encoding="utf-8"):
+    if not l.startswith("cell ") or "日）" not in l:
+        continue
+    t = l.split(": ", 1)[1].rstrip("\n")
+    if "令和" in t:
+        continue
+    for line in t.split(" / ")[:-1]:
+        if not line.endswith("、"):
+            print("line without 、:", t)
+    days = [int(d) for d in re.findall(r"（(\d+)日", t)]
+    if days != sorted(days):
+        print("not by day:", t)
+PY
+	expect_no_grep "$T/sched" '.'
+done
+# G5: the audit's 課 and system a line each, neither broken
+expect_grep "$P2" '^cell [0-9]+: 情報政策課 / 介護保険システム$'
+
 # G6: the workbook's 部別 chart names 区民部 with its 課 submitted
 $PY - "$T"/g2ck/*集計表.xlsx >"$T/g6" <<'PY'
 import sys, zipfile, re, openpyxl
