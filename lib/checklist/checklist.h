@@ -381,10 +381,10 @@ double		 ck_same_rate_shown(const struct ck_stats *, size_t *nitems);
 /*
  * A department as a chart of 部別の平均得点 names it: 「区民部（提出1課
  * ／8課）」 where some of its divisions did not submit, its score theirs
- * alone; its name otherwise.  Into out (size bytes, cut to fit).
+ * alone; its name otherwise (a name is a line of up to 200 characters:
+ * whole).  NULL when out of memory; free the result.
  */
-const char	*ck_dept_label(char *out, size_t size,
-		    const struct ck_dept_stat *);
+char		*ck_dept_label(const struct ck_dept_stat *);
 /* Item indexes sorted by rate, lowest first (items without answers last). */
 size_t		*ck_stats_lowest(const struct ck_stats *);
 /*

@@ -730,9 +730,14 @@ ck_same_rate_shown(const struct ck_stats *s, size_t *nitems)
 	return nsame < nrated ? same : NAN;
 }
 
-const char *
-ck_dept_label(char *out, size_t size, const struct ck_dept_stat *d)
+char *
+ck_dept_label(const struct ck_dept_stat *d)
 {
+	char	*out;
+	size_t	 size = strlen(d->name) + 64;
+
+	if ((out = malloc(size)) == NULL)
+		return NULL;
 	if (d->nsubmitted > 0 && d->nsubmitted < d->ndiv)
 		snprintf(out, size, "%s（提出%zu課／%zu課）", d->name,
 		    d->nsubmitted, d->ndiv);

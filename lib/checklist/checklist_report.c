@@ -1818,7 +1818,7 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 	 * submitted as 「区民部（提出1課／8課）」, its bar theirs alone, as
 	 * the 最終報告書's chart names it (the table has the counts).
 	 */
-	char			**labels = NULL, name[512];
+	char			**labels = NULL;
 
 	/* 前年度, the last column, only where a 部 has last year's score */
 	if ((r = xlsx_add_sheet(&sh, x, "部別", 0)) != 0 ||
@@ -1860,8 +1860,7 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 
 		if (ds->ndiv == 0 || ds->nsubmitted == 0)
 			continue;
-		if ((labels[nl++] = strdup(ck_dept_label(name, sizeof name,
-		    ds))) == NULL) {
+		if ((labels[nl++] = ck_dept_label(ds)) == NULL) {
 			r = error_set(NC_ENOMEM, "out of memory");
 			goto done;
 		}

@@ -854,7 +854,7 @@ sec_checklists(struct report_sec *s, struct store *st)
 	struct chart		*ch = NULL;
 	struct buf		 missing = BUF_INIT;
 	double			*now = NULL, *prev = NULL;
-	char			 line[512], a[32], b[32], c[32];
+	char			 line[512], a[32], b[32], c[32], *label;
 	char			 fyl[CAL_FMT_MAX], pfyl[CAL_FMT_MAX];
 	size_t			 i, nd;
 	int			 rc;
@@ -953,8 +953,12 @@ sec_checklists(struct report_sec *s, struct store *st)
 		 * is 議事課's alone (議会総務課 未提出), as the workbook's
 		 * chart names it
 		 */
-		chart_category(ch, sec_str(s, ck_dept_label(line, sizeof line,
-		    &cs->depts[i])));
+		if ((label = ck_dept_label(&cs->depts[i])) == NULL) {
+			rc = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
+		chart_category(ch, label);
+		free(label);
 		now[nd] = cs->depts[i].score;
 		prev[nd] = cs->depts[i].prev;
 		if (s->ndept < 64 && cs->depts[i].nsubmitted > 0) {
