@@ -2040,13 +2040,12 @@ unglue(struct buf *b)
 }
 
 /*
- * A month's items on a line as far as they go, joined by 、 and a line
- * ending after the 、 of the item it holds last (the 、 in its room):
- * no name is broken, and the items of every month are joined alike.
- * The slide broke 8月 where its room ran out, 「…、区立保育園職員向け／
- * 情報セキュリティ研修（3日～28日）、…」, splitting a training's name;
- * then a line break parted two items where a 、 did on the line above
- * (7月 「…（3日）、…」, 8月 an item a line): two styles in one table.
+ * A month's items on a line as far as they go: a line ends before an
+ * item it has no room for, and the line break parts the two instead of
+ * a 、 (the row's items as lines, a 、 at a line's end taking the room
+ * that kept 8月 to three lines), so that no name is broken.  The slide
+ * broke 8月 where its room ran out, 「…、区立保育園職員向け／情報
+ * セキュリティ研修（3日～28日）、…」, splitting a training's name.
  */
 static int
 sched_lines(struct buf *cell, unsigned room)
@@ -2061,16 +2060,13 @@ sched_lines(struct buf *cell, unsigned room)
 		if ((e = strstr(p, "、")) == NULL)
 			e = p + strlen(p);
 		if (out.len > 0) {
-			/* the line with this item, and its 、 if more follow */
 			buf_reset(&cand);
 			buf_add(&cand, out.data + start, out.len - start);
 			buf_puts(&cand, "、");
 			buf_add(&cand, p, (size_t)(e - p));
-			if (*e != '\0')
-				buf_puts(&cand, "、");
 			if (buf_ok(&cand) == 0 &&
 			    textfit_width(unglue(&cand)) > room) {
-				buf_puts(&out, "、\n");
+				buf_puts(&out, "\n");
 				start = out.len;
 			} else
 				buf_puts(&out, "、");
