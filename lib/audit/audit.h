@@ -395,6 +395,13 @@ int		 audit_load_year(struct record ***out, size_t *n,
 		    struct store *, int fy, struct diags *d);
 void		 audit_free_all(struct record **, size_t n);
 /*
+ * The findings of the audits of the years before fy (not follow-ups)
+ * that are not 是正確認済, each as its latest follow-up has it: the
+ * count the 監査実施結果 集計表 gives under its 指摘事項一覧 (「このほか、
+ * 前年度以前の監査の指摘で…」) and the リスク一覧 lists.
+ */
+int		 audit_earlier_open(size_t *out, struct store *, int fy);
+/*
  * The id of the audit a follow-up of org follows: the latest agreed
  * audit of org that has open findings and no follow-up yet.
  * NC_ENOTFOUND saying so when there is none.

@@ -2636,6 +2636,37 @@ earlier_load(struct earlier *e, struct store *st, int fy)
 	return 0;
 }
 
+/* The findings of e's earlier audits not 是正確認済. */
+static size_t
+earlier_open(const struct earlier *e)
+{
+	const struct node	*root, *fs;
+	size_t			 i, k, n = 0;
+
+	for (i = 0; i < e->n; i++) {
+		root = record_root(e->all[e->idx[i]]);
+		fs = audit_findings(root);
+		for (k = 0; fs != NULL && k < fs->n; k++)
+			n += strcmp(earlier_status(e, node_get_str(root, "id"),
+			    fs->u.items[k]), "accepted") != 0;
+	}
+	return n;
+}
+
+int
+audit_earlier_open(size_t *out, struct store *st, int fy)
+{
+	struct earlier	 e;
+	int		 rc;
+
+	*out = 0;
+	if ((rc = earlier_load(&e, st, fy)) != 0)
+		return rc;
+	*out = earlier_open(&e);
+	earlier_free(&e);
+	return 0;
+}
+
 /*
  * An audit's 指摘 in the list of audits: a follow-up's are the findings
  * it took over still open at its date, not those an earlier follow-up
@@ -4084,15 +4115,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	 * counted and listed in the リスク一覧, said here so that a reader
 	 * does not take this list for all that is left.
 	 */
-	for (k = 0, nprev = 0; k < prev.n; k++) {
-		const struct node *er = record_root(prev.all[prev.idx[k]]);
-
-		fs = audit_findings(er);
-		for (j = 0; fs != NULL && j < fs->n; j++)
-			nprev += strcmp(earlier_status(&prev, node_get_str(er,
-			    "id"), fs->u.items[j]), "accepted") != 0;
-	}
-	if (nprev > 0) {
+	if ((nprev = earlier_open(&prev)) > 0) {
 		buf_reset(&b);
 		buf_printf(&b, "このほか、前年度以前の監査の指摘で是正確認済に至っ"
 		    "ていないものが %zu 件ある（リスク一覧に記載）。", nprev);

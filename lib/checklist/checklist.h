@@ -370,6 +370,21 @@ void		 ck_stats_free(struct ck_stats *);
  * year's results or without such an item answered.
  */
 double		 ck_same_rate(const struct ck_stats *, size_t *nitems);
+/*
+ * ck_same_rate() where it tells a reader something beside rate and
+ * prev_rate: last year's overall rate known and this year rating items
+ * it did not have (a year of the same items compares like for like
+ * already); else NAN.  The 最終報告書 and the 集計表's 分類別 note give
+ * it in the same words, so that the one can be checked in the other.
+ */
+double		 ck_same_rate_shown(const struct ck_stats *, size_t *nitems);
+/*
+ * A department as a chart of 部別の平均得点 names it: 「区民部（提出1課
+ * ／8課）」 where some of its divisions did not submit, its score theirs
+ * alone; its name otherwise (a name is a line of up to 200 characters:
+ * whole).  NULL when out of memory; free the result.
+ */
+char		*ck_dept_label(const struct ck_dept_stat *);
 /* Item indexes sorted by rate, lowest first (items without answers last). */
 size_t		*ck_stats_lowest(const struct ck_stats *);
 /*

@@ -8,6 +8,7 @@
  */
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -712,6 +713,37 @@ ck_same_rate(const struct ck_stats *s, size_t *nitems)
 	if (nitems != NULL)
 		*nitems = k;
 	return item_rate(c, NULL);
+}
+
+double
+ck_same_rate_shown(const struct ck_stats *s, size_t *nitems)
+{
+	size_t	nsame, nrated = 0, i;
+	double	same = ck_same_rate(s, &nsame);
+
+	if (nitems != NULL)
+		*nitems = nsame;
+	if (s == NULL || isnan(same) || isnan(s->prev_rate))
+		return NAN;
+	for (i = 0; i < s->set->nitems; i++)
+		nrated += !isnan(s->items[i].rate);
+	return nsame < nrated ? same : NAN;
+}
+
+char *
+ck_dept_label(const struct ck_dept_stat *d)
+{
+	char	*out;
+	size_t	 size = strlen(d->name) + 64;
+
+	if ((out = malloc(size)) == NULL)
+		return NULL;
+	if (d->nsubmitted > 0 && d->nsubmitted < d->ndiv)
+		snprintf(out, size, "%s（提出%zu課／%zu課）", d->name,
+		    d->nsubmitted, d->ndiv);
+	else
+		snprintf(out, size, "%s", d->name);
+	return out;
 }
 
 static int

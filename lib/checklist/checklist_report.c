@@ -1811,8 +1811,14 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 	char			 py[CAL_FMT_MAX];
 	struct buf		 miss = BUF_INIT;
 	uint32_t		 row, first, last = 0;
-	size_t			 i;
+	size_t			 i, nl = 0;
 	int			 r, prev = any_prev(s);
+	/*
+	 * The chart's names of the 部 charted: a 部 of which some 課
+	 * submitted as 「区民部（提出1課／8課）」, its bar theirs alone, as
+	 * the 最終報告書's chart names it (the table has the counts).
+	 */
+	char			**labels = NULL;
 
 	/* 前年度, the last column, only where a 部 has last year's score */
 	if ((r = xlsx_add_sheet(&sh, x, "部別", 0)) != 0 ||
@@ -1847,6 +1853,18 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 	}
 	if (last == 0)
 		last = row - 1;
+	if ((labels = calloc(s->ndepts + 1, sizeof *labels)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (i = 0; i < s->ndepts; i++) {
+		const struct ck_dept_stat	*ds = &s->depts[i];
+
+		if (ds->ndiv == 0 || ds->nsubmitted == 0)
+			continue;
+		if ((labels[nl++] = ck_dept_label(ds)) == NULL) {
+			r = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
+	}
 	/* what the two years' means are over, as the report says */
 	xlsx_note(sh, row + 1, prev ? "平均得点は提出のあった課の得点の平均、"
 	    "前年度は同じ課の前年度の得点の平均。" : "平均得点は提出のあった"
@@ -1858,14 +1876,14 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 	}
 	buf_free(&miss);
 	if (r != 0)
-		return r;
+		goto done;
 	memset(&ch, 0, sizeof ch);
 	ch.type = XLSX_CHART_COLUMN;
 	ch.title = "部別の平均得点";
 	ch.y_title = "得点";
 	ch.cat_col = 0;
 	if ((r = cal_fy_label(py, sizeof py, s->fy - 1)) != 0)
-		return r;
+		goto done;
 	names[0] = py;
 	names[1] = c->fylabel;
 	ch.val_cols = prev ? vals : vals + 1;
@@ -1881,7 +1899,14 @@ sheet_depts(struct xlsx *x, struct ctx *c, const char *note)
 	ch.at_col = 0;
 	ch.width = 900;
 	ch.height = 420;
-	return xlsx_add_chart(sh, &ch);
+	if (nl > 0 && nl == last - first + 1)
+		ch.cat_labels = (const char *const *)labels;
+	r = xlsx_add_chart(sh, &ch);
+done:
+	for (i = 0; labels != NULL && i < nl; i++)
+		free(labels[i]);
+	free(labels);
+	return r;
 }
 
 static int
@@ -2593,6 +2618,8 @@ sheet_categories(struct xlsx *x, struct ctx *c, const char *note)
 		char		 a[32], b[32];
 		uint32_t	 row = (uint32_t)(5 + cr.n);
 		unsigned	 w;
+		size_t		 nsame;
+		double		 same;
 
 		buf_printf(&ob, "分類の実施率は、分類に属する項目の実施率の平均で"
 		    "ある。全体の実施率（全項目の回答を合わせて算出）は%s",
@@ -2601,6 +2628,15 @@ sheet_categories(struct xlsx *x, struct ctx *c, const char *note)
 			buf_printf(&ob, "（前年度%s）", pct(b, sizeof b,
 			    s->prev_rate));
 		buf_puts(&ob, "である。");
+		/*
+		 * this year's over last year's items, the figure the 最終
+		 * 報告書 gives beside these two and a reader looked for here
+		 */
+		if (s->has_prev && !isnan(same = ck_same_rate_shown(s,
+		    &nsame)))
+			buf_printf(&ob, "前年度と同じ%zu項目に限ると、今年度の"
+			    "全体の実施率は%sである。", nsame, pct(b, sizeof b,
+			    same));
 		if (no_compare(s))
 			buf_printf(&ob, "\n%s", no_same_line(s));
 		if (cr.has_prev) {

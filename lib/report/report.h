@@ -354,6 +354,12 @@ struct report_sec {
 	size_t			 ninc;
 	size_t			 aud_done, aud_ongoing;
 	/*
+	 * Findings not 是正確認済: this year's audits' past their 是正期限,
+	 * and those of earlier years' audits (audit_earlier_open()), which
+	 * the 次年度の取組 follows up.
+	 */
+	size_t			 aud_late, aud_earlier;
+	/*
 	 * The figure by department is the 平均得点 (the chart 部別の平均
 	 * 得点, 100点満点), not the items' 実施率, which the deck gives for
 	 * the whole ward only.

@@ -101,10 +101,10 @@ import re, sys, zipfile
 z = zipfile.ZipFile(sys.argv[1])
 for n in z.namelist():
     if n.startswith("ppt/charts/chart") and n.endswith(".xml"):
-        for m in re.findall(r"<a:t>([^<]*件のうち[^<]*)</a:t>", z.read(n).decode()):
-            print(m)
+        # the caption's lines as one text
+        print("".join(re.findall(r"<a:t>([^<]*)</a:t>", z.read(n).decode())))
 PY
-expect_grep "$T/deck" '件のうち 重大度 高 2件、対応中 1件、再発防止策の確認中 1件、'
+expect_grep "$T/deck" '件のうち 高 2件。終結していないもの 2件（対応中 1件、再発防止策の確認中 1件）。'
 
 # dated 8月10日 (a draft, 案): the 戸籍住民課 audit reported on 8月20日 was
 # 合意済 then, not フォローアップ中

@@ -410,8 +410,8 @@ test_sec_content(void **state)
 	 * 80.2% against 75.3% was not like for like
 	 */
 	assert_non_null(strstr(ov.data, "\n所属点検（3(2)ウ）\n提出 86課／93課"
-	    "（提出率 92.5%）、点検項目の実施率 80.2%（前年度 75.3%、前年度と"
-	    "同じ45項目では 81.0%）\n"));
+	    "（提出率 92.5%）、点検項目の実施率 80.2%（前年度 75.3%。前年度と"
+	    "同じ45項目に限ると今年度 81.0%）\n"));
 	assert_non_null(strstr(ov.data, "\n事故等への対応（3(2)オ）\n事故等 "
 	    "5件\n"));
 	assert_non_null(strstr(ov.data, "点検項目の実施率：提出した課の回答"));
@@ -511,8 +511,9 @@ test_sec_content(void **state)
 	sl = sec_slide_of(&s, "事故等の分類別件数");
 	assert_non_null(sl);
 	assert_non_null(sl->chart->val_title);
-	assert_string_equal(sl->chart->val_title, "5件のうち 重大度 高 2件、"
-	    "再発防止策の確認中 2件、個人情報を含む 3件");
+	assert_string_equal(sl->chart->val_title, "5件のうち 高 2件。"
+	    "終結していないもの 2件（再発防止策の確認中 2件）。\n"
+	    "個人情報を含むもの 3件。");
 	sl = sec_slide_of(&s, "研修別の受講者数");
 	assert_non_null(sl);
 	assert_non_null(sl->chart);
