@@ -140,7 +140,7 @@ docnos_add(struct docnos *ds, struct store *st, const struct record *r,
 		    (v = docno_get(record_root(r), f->path)) == NULL)
 			continue;
 		no = docno_format(node_get_str(node_get(conf, "documents"),
-		    "doc_no_format"), v);
+		    f->format), v);
 		if (no == NULL)
 			continue;
 		if (ds->n == ds->cap) {
