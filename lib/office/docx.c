@@ -896,7 +896,8 @@ para_end_impl(struct docx *d)
 	if ((rc = buf_ok(&d->para)) != 0)
 		return rc;
 	note = d->last_table && !d->para_breaks && d->para_width > 0 &&
-	    d->para_width <= NOTE_LINES * room && is_note(d->para.data);
+	    d->para_width <= NOTE_LINES * room && (ps->table_note ||
+	    is_note(d->para.data));
 	if (note)
 		keep_last_row(d);
 	d->last_para = d->body.len;

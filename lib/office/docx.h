@@ -98,6 +98,12 @@ struct docx_para_style {
 	int		 keep_next;	/* keep with the next paragraph */
 	int		 keep_lines;	/* its lines on one page */
 	int		 page_break_before;
+	/*
+	 * A note on the table right above it (a legend of its marks), kept
+	 * with its last row as a note starting ※ or 注 is: never alone at
+	 * the top of a page.
+	 */
+	int		 table_note;
 	/* Left tab stops from the margin, hundredths of a character; 0 ends. */
 	unsigned	 tabs[DOCX_MAXTABS];
 };
