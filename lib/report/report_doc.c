@@ -249,6 +249,7 @@ report_work_write_docx(const struct report_work *w,
 	memset(&cover, 0, sizeof cover);
 	cover.title = "作業実施報告書";
 	cover.date = date;
+	cover.addressee = w->addressee;
 	cover.author = w->author;
 	style(&right, DOCX_RIGHT, 0);
 	style(&left, DOCX_LEFT, 0);
@@ -256,10 +257,6 @@ report_work_write_docx(const struct report_work *w,
 		return rc;
 	docx_page(d, &page);
 	docx_footer_page_number(d, DOCX_PAGENUM_OF);
-	if (w->addressee[0] != '\0') {
-		snprintf(line, sizeof line, "%s　様", w->addressee);
-		docx_add_para(d, line, &left);
-	}
 	docx_add_report_cover(d, &cover);
 	if (w->contract[0] != '\0') {
 		snprintf(line, sizeof line, "　%sに基づき、%s作業の実施状況を次の"
@@ -1890,6 +1887,7 @@ report_plan_write_docx(struct store *st, int fy, const char *path)
 	memset(&cover, 0, sizeof cover);
 	cover.title = title;
 	cover.date = date;
+	cover.addressee = w.addressee;
 	cover.author = w.author;
 	style(&right, DOCX_RIGHT, 0);
 	style(&left, DOCX_LEFT, 0);
@@ -1897,10 +1895,6 @@ report_plan_write_docx(struct store *st, int fy, const char *path)
 		goto done;
 	docx_page(d, &page);
 	docx_footer_page_number(d, DOCX_PAGENUM_OF);
-	if (w.addressee[0] != '\0') {
-		snprintf(line, sizeof line, "%s　様", w.addressee);
-		docx_add_para(d, line, &left);
-	}
 	docx_add_report_cover(d, &cover);
 
 	docx_add_outline_heading(d, 1, "業務の概要");

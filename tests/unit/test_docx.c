@@ -840,7 +840,7 @@ test_sticky_mid_document(void **state)
 	for (i = 0; i < NELEM(bad); i++) {
 		docx_new(&d, &report_props);
 		docx_add_report_cover(d, &(struct docx_report){ "報告書",
-		    "令和8年4月20日", "CIO補佐官" });
+		    "令和8年4月20日", "CIO補佐官", NULL });
 		docx_add_outline_heading(d, 1, "目的");
 		docx_add_outline_body(d, P_PURPOSE);
 		switch (i) {
