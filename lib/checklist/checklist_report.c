@@ -1497,6 +1497,7 @@ write_docx(const char *path, struct ctx *c, const char *iso)
 	props.created = iso;
 	if ((r = docx_new(&dx, &props)) != 0)
 		goto done;
+	memset(&cover, 0, sizeof cover);
 	cover.title = c->title;
 	cover.date = c->date;
 	cover.author = c->author;

@@ -407,6 +407,10 @@ import docx, openpyxl
 d = sys.argv[1] + "/vendor"
 text = "\n".join(p.text for p in docx.Document(
     glob.glob(d + "/*.docx")[0]).paragraphs)
+# the cover: no addressee line where the report has none (a stray 様
+# under the date, the report cover's addressee left unset)
+cover = [p.text for p in docx.Document(glob.glob(d + "/*.docx")[0]).paragraphs][:4]
+assert not any("様" in p for p in cover), cover
 # rev17: the rates with the answers they are of, as the workbook has them
 import re
 m = re.search(r"提出のあったチェックシートは、23課から計31件である。全体の実施率は"
