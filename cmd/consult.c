@@ -570,7 +570,7 @@ static const struct opt answer_opts[] = {
 	{ "deliverable", 0, OPT_ENUM, 0, "KIND", "consult:deliverable", 0, 0,
 	  "answer (default), report, opinion or information" },
 	{ "no", 0, OPT_INT, 0, "N", NULL, 1, 999999,
-	  "the 回答書's number for the config's doc_no_format" },
+	  "the contractor's number of the 回答書, for the config's contractor_no_format" },
 	{ "draft", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
 	  "still being written: status answering, no date" },
 	OPT_END

@@ -145,7 +145,7 @@ docnos_add(struct docnos *ds, struct store *st, const struct record *r,
 		    (v = docno_get(record_root(r), f->path)) == NULL)
 			continue;
 		no = docno_format(node_get_str(node_get(conf, "documents"),
-		    "doc_no_format"), v);
+		    f->format), v);
 		if (no == NULL)
 			continue;
 		if (ds->n == ds->cap) {
@@ -521,7 +521,8 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	if ((cal = lint_cal(st, want_config ? &d : NULL, &nclos)) == NULL ||
 	    reclint_new(&rl, cal, store_config(&conf, st) == 0 ?
 	    node_get_str(node_get(conf, "documents"), "doc_no_format") :
-	    NULL) != 0) {
+	    NULL, store_config(&conf, st) == 0 ? node_get_str(node_get(conf,
+	    "documents"), "contractor_no_format") : NULL) != 0) {
 		rc = cmd_error(_("out of memory"));
 		goto done;
 	}

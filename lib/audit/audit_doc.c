@@ -1441,6 +1441,7 @@ new_report(struct docx **out, struct store *st, const char *title,
 	if ((rc = docx_new(out, &props)) != 0)
 		return rc;
 	era(day, date);
+	memset(&cover, 0, sizeof cover);
 	cover.title = title;
 	cover.date = day[0] != '\0' ? day : NULL;
 	cover.author = author(st);

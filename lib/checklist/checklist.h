@@ -319,6 +319,8 @@ struct ck_stats {
 	size_t			 nrespondents;	/* self: staff rows */
 	double			 rate;		/* overall, 0..1 */
 	double			 prev_rate;	/* NAN when none */
+	size_t			 nanswers;	/* rate's, na excluded */
+	size_t			 prev_nanswers;	/* prev_rate's */
 	/* last year's item set and its items' rates (set order), when
 	 * has_prev: prev_rate is over all of them, this year's or not */
 	const struct ck_set	*prev_set;

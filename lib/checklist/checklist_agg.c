@@ -1037,6 +1037,8 @@ aggregate(struct ck_stats *s, struct store *st, int prev, struct diags *d)
 	s->rate = p->cur.n > 0 ? p->cur.sum / (double)p->cur.n : NAN;
 	s->prev_rate = s->has_prev && p->prev.n > 0 ? p->prev.sum /
 	    (double)p->prev.n : NAN;
+	s->nanswers = p->cur.n;
+	s->prev_nanswers = s->has_prev ? p->prev.n : 0;
 	if (s->has_prev) {
 		s->prev_set = p->prev.set;
 		if ((s->prev_items = calloc(p->prev.set->nitems + 1,

@@ -842,6 +842,8 @@ prev_base(struct docx *dx, struct ctx *c, const char *same)
 	return r;
 }
 
+static void	rate_of(char *, size_t, double, size_t);
+
 /*
  * 全体の実施率 and last year's beside it, in the words of every report
  * (the vendor check's had none, its workbook a 前年度比較 sheet); with
@@ -850,22 +852,36 @@ prev_base(struct docx *dx, struct ctx *c, const char *same)
 static int
 rate_words(struct buf *b, const struct ck_stats *s)
 {
-	char	x[32], y[32];
+	char	x[64], y[64];
+	int	vendor = s->kind == CK_VENDOR;
 
+	/*
+	 * The vendor check's rates with the answers they are of, as its
+	 * workbook has them (rev17: 100.0% on 19 answers beside 88.9% on 9
+	 * read as a change of the whole ward's contracts)
+	 */
+	if (vendor) {
+		rate_of(x, sizeof x, s->rate, s->nanswers);
+		if (!isnan(s->prev_rate))
+			rate_of(y, sizeof y, s->prev_rate, s->prev_nanswers);
+	} else {
+		pct(x, sizeof x, s->rate);
+		pct(y, sizeof y, s->prev_rate);
+	}
 	if (s->has_prev && !isnan(s->prev_rate) &&
 	    diffpt(s->rate, s->prev_rate) == 0)
-		buf_printf(b, "全体の実施率は%sであり、前年度（%s）と同じで"
-		    "あった。", pct(x, sizeof x, s->rate),
-		    pct(y, sizeof y, s->prev_rate));
+		buf_printf(b, vendor ? "全体の実施率は%sであり、前年度の%sと同じで"
+		    "あった。" : "全体の実施率は%sであり、前年度（%s）と同じで"
+		    "あった。", x, y);
 	else if (s->has_prev && !isnan(s->prev_rate))
-		buf_printf(b, "全体の実施率は%sであり、前年度（%s）から%.1f"
-		    "ポイント%sした。", pct(x, sizeof x, s->rate),
-		    pct(y, sizeof y, s->prev_rate),
+		buf_printf(b, vendor ? "全体の実施率は%sであり、前年度の%sから"
+		    "%.1fポイント%sした。" : "全体の実施率は%sであり、前年度（%s）"
+		    "から%.1fポイント%sした。", x, y,
 		    fabs(diffpt(s->rate, s->prev_rate)),
 		    diffpt(s->rate, s->prev_rate) > 0 ? "上昇" : "低下");
 	else
-		buf_printf(b, "全体の実施率は%sであった。%s", pct(x, sizeof x,
-		    s->rate), no_compare(s) ? no_same_line(s) : "");
+		buf_printf(b, "全体の実施率は%sであった。%s", x,
+		    no_compare(s) ? no_same_line(s) : "");
 	return buf_ok(b);
 }
 
@@ -1481,6 +1497,7 @@ write_docx(const char *path, struct ctx *c, const char *iso)
 	props.created = iso;
 	if ((r = docx_new(&dx, &props)) != 0)
 		goto done;
+	memset(&cover, 0, sizeof cover);
 	cover.title = c->title;
 	cover.date = c->date;
 	cover.author = c->author;

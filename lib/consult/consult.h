@@ -83,9 +83,9 @@ int		 consult_dues(struct duelist *, struct store *,
 		    struct cal_date from, struct cal_date to);
 
 /*
- * 回答書: the notice layout of EXAMPLES.md (number from the config's
- * documents.doc_no_format and the record's answer_no, a blank number
- * for the ward to fill in otherwise; 令和 date; the requesting 課長 as
+ * 回答書: the notice layout of EXAMPLES.md (the contractor's own number,
+ * the config's documents.contractor_no_format with the record's
+ * answer_no, and no number without one: never the ward's; 令和 date; the requesting 課長 as
  * addressee; the advisor as sender; the question quoted; the answer;
  * 以上).  NC_EINVALID when the record has no answer yet.
  */

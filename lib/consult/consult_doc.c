@@ -35,22 +35,27 @@ ends_with(const char *s, const char *suffix)
 }
 
 /*
- * The document number: the config's format (練企情発第%s号) with the
- * record's number, or with a blank for the ward to fill in.  The format
- * is the user's text, so %s is replaced by hand, never given to printf.
+ * The document number: the contractor answers (specification 3(3)ア(イ))
+ * and signs the document, so it bears the contractor's own number, in
+ * the config's contractor_no_format (第%s号 without one), where the record
+ * has one, and none otherwise: never the ward's outgoing number
+ * (doc_no_format, 練企情発第　　号), which stood over the contractor's
+ * name as sender.  The format is the user's text, so %s is replaced by
+ * hand, never given to printf.
  */
 static const char *
 doc_number(struct cs_strs *s, struct store *st, const char *number)
 {
-	const char	*f = cs_config(st, "documents", "doc_no_format");
+	const char	*f = cs_config(st, "documents", "contractor_no_format");
 	const char	*p;
 
-	if (f == NULL)
+	if (number == NULL)
 		return NULL;
+	if (f == NULL)
+		f = "第%s号";
 	if ((p = strstr(f, "%s")) == NULL)
-		return f;
-	return cs_fmt(s, "%.*s%s%s", (int)(p - f), f,
-	    number != NULL ? number : "　　", p + 2);
+		return cs_fmt(s, "%s%s", f, number);
+	return cs_fmt(s, "%.*s%s%s", (int)(p - f), f, number, p + 2);
 }
 
 /* The member's role (総合情報化顧問（CIO補佐官）) from the config. */

@@ -7,10 +7,11 @@
 #include "docno.h"
 
 const struct docno_field docno_fields[] = {
-	{ "review", "decision.notice_no" },
-	{ "consult", "answer_no" },
-	{ "audit", "ref_no" },
-	{ NULL, NULL }
+	{ "review", "decision.notice_no", "doc_no_format" },
+	/* the contractor's 回答書: its own numbers, not the ward's */
+	{ "consult", "answer_no", "contractor_no_format" },
+	{ "audit", "ref_no", "doc_no_format" },
+	{ NULL, NULL, NULL }
 };
 
 static int

@@ -12,10 +12,14 @@
 
 #include "node.h"
 
-/* The fields that hold a number of the ward's format: kind and path. */
+/*
+ * The fields that hold a document number: kind, path and the config's
+ * documents key of its format (the ward's, or the contractor's own).
+ */
 struct docno_field {
 	const char	*kind;
 	const char	*path;		/* "decision.notice_no" */
+	const char	*format;	/* "doc_no_format" */
 };
 extern const struct docno_field docno_fields[];
 

@@ -21,7 +21,8 @@ struct field {
 	char		*path;		/* hearings[].sent */
 	const char	*title;		/* the schema's (Japanese) title */
 	char		*date;		/* x-number-date: the date's path */
-	int		 doc;		/* a 文書番号 of docno_fields */
+	/* a 文書番号 of docno_fields: 1 the ward's, 2 the contractor's */
+	int		 doc;
 };
 
 struct kind_fields {
@@ -48,7 +49,8 @@ struct number {
 
 struct reclint {
 	const struct cal	*cal;
-	char			*format;
+	char			*format;	/* doc_no_format */
+	char			*cformat;	/* contractor_no_format */
 	struct kind_fields	*kinds;
 	size_t			 nkinds;
 	struct number		*nums;
@@ -58,7 +60,7 @@ struct reclint {
 
 int
 reclint_new(struct reclint **out, const struct cal *cal,
-    const char *doc_no_format)
+    const char *doc_no_format, const char *contractor_no_format)
 {
 	struct reclint	*rl;
 
@@ -66,8 +68,11 @@ reclint_new(struct reclint **out, const struct cal *cal,
 	if ((rl = calloc(1, sizeof *rl)) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	rl->cal = cal;
-	if (doc_no_format != NULL &&
-	    (rl->format = strdup(doc_no_format)) == NULL) {
+	if ((doc_no_format != NULL &&
+	    (rl->format = strdup(doc_no_format)) == NULL) ||
+	    (contractor_no_format != NULL &&
+	    (rl->cformat = strdup(contractor_no_format)) == NULL)) {
+		free(rl->format);
 		free(rl);
 		return error_set(NC_ENOMEM, "out of memory");
 	}
@@ -118,6 +123,7 @@ reclint_free(struct reclint *rl)
 	free(rl->kinds);
 	numbers_free(rl);
 	free(rl->format);
+	free(rl->cformat);
 	free(rl);
 }
 
@@ -155,7 +161,10 @@ field_add(struct field **v, size_t *n, const char *path,
 	return 0;
 }
 
-/* Whether kind's field at path holds one of the ward's document numbers. */
+/*
+ * Whether kind's field at path holds a document number: 1 the ward's
+ * (doc_no_format), 2 the contractor's own (its 回答書), else 0.
+ */
 static int
 is_docno(const char *kind, const char *path)
 {
@@ -163,7 +172,8 @@ is_docno(const char *kind, const char *path)
 
 	for (f = docno_fields; f->kind != NULL; f++)
 		if (strcmp(f->kind, kind) == 0 && strcmp(f->path, path) == 0)
-			return 1;
+			return strcmp(f->format, "contractor_no_format") == 0 ?
+			    2 : 1;
 	return 0;
 }
 
@@ -382,9 +392,10 @@ number_seen(struct reclint *rl, const struct field *f,
 {
 	struct number	*nv, *e;
 	struct cal_date	 d;
-	const char	*ds, *series = f->doc ? "\1doc" : rl->cur_kind;
+	const char	*ds, *series = f->doc == 1 ? "\1doc" : f->doc == 2 ?
+			    "\1contractor" : rl->cur_kind;
 	char		*text = NULL, *pre = NULL, *post = NULL;
-	long		 n;
+	long		 n = 0;
 	int		 rc;
 
 	(void)w;
@@ -395,7 +406,8 @@ number_seen(struct reclint *rl, const struct field *f,
 		error_clear();
 		return 0;
 	}
-	text = f->doc ? docno_format(rl->format, leaf->u.s.str) :
+	text = f->doc ? docno_format(f->doc == 1 ? rl->format : rl->cformat,
+	    leaf->u.s.str) :
 	    strdup(leaf->u.s.str);
 	if (text == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
@@ -449,7 +461,7 @@ int
 reclint_record(struct reclint *rl, const struct schema *kind,
     const struct node *root, const char *relpath, struct diags *warns)
 {
-	struct kind_fields	*kf;
+	struct kind_fields	*kf = NULL;
 	char			 shown[PATH_MAX_LEN];
 	size_t			 i;
 	int			 rc;

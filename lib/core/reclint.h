@@ -29,10 +29,12 @@ struct reclint;
 
 /*
  * cal (may be NULL: national holidays and the year-end closure only) is
- * kept, not copied; doc_no_format is the config's (may be NULL).
+ * kept, not copied; doc_no_format and contractor_no_format are the
+ * config's (may be NULL): the ward's numbers and the contractor's own
+ * (its 回答書) are two series.
  */
 int	reclint_new(struct reclint **out, const struct cal *cal,
-	    const char *doc_no_format);
+	    const char *doc_no_format, const char *contractor_no_format);
 void	reclint_free(struct reclint *);
 /* A record's closed-day dates now; its numbers for reclint_end(). */
 int	reclint_record(struct reclint *, const struct schema *kind,

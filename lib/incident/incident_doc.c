@@ -230,6 +230,7 @@ struct inc_view {
 	char			 reported[CAL_FMT_MAX], closed[CAL_FMT_MAX];
 	char			 date_iso[16];	/* the document's date */
 	char			 status_text[256]; /* 状況 as at that date */
+	int			 is_closed;	/* 終結 as at that date */
 	const char		*system, *affected, *contractor;
 	const char		*description, *response, *advice;
 	char			*privacy;	/* one sentence, or NULL */
@@ -689,6 +690,8 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	status_asof(v->status_text, sizeof v->status_text, k, root,
 	    v->date_iso);
 	v->status = v->status_text;
+	v->is_closed = strcmp(v->status_text, inc_label(k, "status", "closed")) ==
+	    0;
 
 	if (tl != NULL && tl->n > 0 &&
 	    (v->tl = calloc(tl->n, sizeof *v->tl)) == NULL)
@@ -1222,14 +1225,14 @@ done:
 /* --- 事故等報告書 --------------------------------------------------------- */
 
 /*
- * 所管課の再発防止策 with the review of them as a whole: the measures,
- * their rating and the day of the review, the advice.
+ * 所管課の再発防止策 not reviewed one by one: the measures as the record
+ * has them, their rating and the day of the review.
  */
 static int
 add_prevention(struct docx *d, const struct inc_view *v)
 {
 	struct buf	 r = BUF_INIT;
-	const char	*kv[8];
+	const char	*kv[4];
 	size_t		 n = 0;
 	int		 rc;
 
@@ -1246,10 +1249,95 @@ add_prevention(struct docx *d, const struct inc_view *v)
 	kv[2 * n] = "有効性の評価";
 	kv[2 * n++ + 1] = v->rating != NULL ? r.data : v->measures_text !=
 	    NULL ? "未確認" : NULL;
-	kv[2 * n] = "助言・提案";
-	kv[2 * n++ + 1] = v->comment;
 	rc = add_kv(d, kv, n);
 	buf_free(&r);
+	return rc;
+}
+
+/*
+ * 5 原因と再発防止策: (1) 原因, (2) 再発防止策, (3) 助言・提案.  The
+ * advice given in the response and the advice on the measures in one
+ * place (rev17: 助言・提案 stood in 3 and again in 5 with other words),
+ * and a 原因 even where the record has none yet, as its state implies.
+ */
+static int
+add_cause_prevention(struct docx *d, const struct inc_view *v)
+{
+	struct buf	 b = BUF_INIT;
+	char		 label[32];
+	size_t		 i, k, nprop;
+	int		 rc;
+
+	if ((rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_add_outline_heading(d, 1, "原因と再発防止策")) != 0 ||
+	    (rc = docx_add_outline_heading(d, 2, "原因")) != 0 ||
+	    (rc = body(d, v->cause != NULL ? v->cause : v->is_closed ?
+	    "（所管課の報告では特定されていない）" : "（調査中）")) != 0 ||
+	    (rc = docx_add_outline_heading(d, 2, "再発防止策")) != 0)
+		goto done;
+	if (v->nm == 0 && v->measures_text == NULL && v->rating == NULL) {
+		if ((rc = body(d, v->is_closed ?
+		    "（所管課の報告に記載がない）" : "（検討中）")) != 0)
+			goto done;
+	} else if (v->nm == 0 && (rc = add_prevention(d, v)) != 0)
+		goto done;
+	/*
+	 * the measures the review proposed to change, said to be changed:
+	 * a measure rated 不十分 stood as a measure taken
+	 */
+	for (i = 0, nprop = 0; i < v->nm; i++)
+		nprop += v->m[i].proposal != NULL;
+	if (v->reviewed[0] == '\0')
+		nprop = 0;
+	for (i = 0; i < v->nm; i++) {
+		buf_reset(&b);
+		buf_printf(&b, "%s（有効性：%s）", v->m[i].measure,
+		    v->m[i].rating != NULL ? v->m[i].rating : "未確認");
+		if ((rc = buf_ok(&b)) != 0 ||
+		    (rc = docx_outline_label(label, sizeof label, 3,
+		    i + 1)) != 0 ||
+		    (rc = add_item(d, 2, label, b.data, 0)) != 0)
+			goto done;
+	}
+	if (nprop > 0) {
+		buf_reset(&b);
+		buf_puts(&b, nprop == v->nm ? "これら" : "このうち");
+		for (i = 0, k = 0; nprop < v->nm && i < v->nm; i++)
+			if (v->m[i].proposal != NULL &&
+			    docx_outline_label(label, sizeof label, 3,
+			    i + 1) == 0)
+				buf_printf(&b, "%s%s", k++ > 0 ? "、" : "",
+				    label);
+		buf_printf(&b, "は、%sに提出した再発防止策の提案書で改善を"
+		    "提案した。", v->reviewed);
+		if ((rc = buf_ok(&b)) != 0 || (rc = body(d, b.data)) != 0)
+			goto done;
+	}
+
+	if (v->advice == NULL && v->comment == NULL)
+		goto done;
+	if ((rc = docx_add_outline_heading(d, 2, "助言・提案")) != 0 ||
+	    (v->advice != NULL && (rc = body(d, v->advice)) != 0))
+		goto done;
+	/* the advice on the measures as a whole, as the proposal has it */
+	if (v->comment != NULL) {
+		buf_reset(&b);
+		if (v->advice != NULL)
+			buf_puts(&b, "また、");
+		if (nprop > 0 && v->advice == NULL)
+			buf_puts(&b, "同提案書では、あわせて次のことを提案した。");
+		else if (v->reviewed[0] != '\0')
+			buf_printf(&b, "%sに提出した再発防止策の提案書では、"
+			    "%s次のことを提案した。", v->reviewed,
+			    nprop > 0 ? "あわせて" : "");
+		else
+			buf_puts(&b, "再発防止策について、次のことを助言した。");
+		if ((rc = buf_ok(&b)) != 0 || (rc = body(d, b.data)) != 0 ||
+		    (rc = body(d, v->comment)) != 0)
+			goto done;
+	}
+done:
+	buf_free(&b);
 	return rc;
 }
 
@@ -1257,8 +1345,6 @@ static int
 layout_report(struct docx *d, const struct inc_view *v)
 {
 	struct buf	 b = BUF_INIT;
-	char		 label[32];
-	size_t		 i, k, nprop;
 	int		 rc, nsub;
 
 	/* the one item of its section: a row of the table, not a lone (1) */
@@ -1279,8 +1365,7 @@ layout_report(struct docx *d, const struct inc_view *v)
 	    (rc = docx_add_outline_heading(d, 1, "対応")) != 0)
 		goto done;
 	/* items numbered (1), (2) only where there are two: no lone (1) */
-	nsub = (v->response != NULL) + (v->isolation != NULL) +
-	    (v->advice != NULL);
+	nsub = (v->response != NULL) + (v->isolation != NULL);
 	if (v->response != NULL && ((nsub > 1 &&
 	    (rc = docx_add_outline_heading(d, 2, "初動対応")) != 0) ||
 	    (rc = body(d, v->response)) != 0))
@@ -1289,11 +1374,7 @@ layout_report(struct docx *d, const struct inc_view *v)
 	    (rc = docx_add_outline_heading(d, 2, "ネットワーク遮断と復旧の判断"))
 	    != 0) || (rc = body(d, v->isolation)) != 0))
 		goto done;
-	if (v->advice != NULL && ((nsub > 1 &&
-	    (rc = docx_add_outline_heading(d, 2, "助言・提案")) != 0) ||
-	    (rc = body(d, v->advice)) != 0))
-		goto done;
-	if (v->response == NULL && v->isolation == NULL && v->advice == NULL &&
+	if (v->response == NULL && v->isolation == NULL &&
 	    (rc = body(d, "経過のとおり。")) != 0)
 		goto done;
 
@@ -1337,71 +1418,8 @@ layout_report(struct docx *d, const struct inc_view *v)
 	    "本書では判定していない）。")) != 0)
 		goto done;
 
-	if (v->nm > 0 || v->cause != NULL || v->measures_text != NULL ||
-	    v->comment != NULL) {
-		if ((rc = docx_add_blank(d)) != 0 ||
-		    (rc = docx_add_outline_heading(d, 1, "原因と再発防止策")) !=
-		    0)
-			goto done;
-		if (v->cause != NULL &&
-		    (rc = body(d, v->cause)) != 0)
-			goto done;
-		/*
-		 * The measures as the record has them where they are not
-		 * reviewed one by one: the report of a closed incident said
-		 * nothing of what was done to prevent it again.
-		 */
-		if (v->nm == 0 && (rc = add_prevention(d, v)) != 0)
-			goto done;
-		/*
-		 * the measures the review proposed to change, said to be
-		 * changed: a measure rated 不十分 stood as a measure taken
-		 */
-		for (i = 0, nprop = 0; i < v->nm; i++)
-			nprop += v->m[i].proposal != NULL;
-		if (v->reviewed[0] == '\0')
-			nprop = 0;
-		for (i = 0; i < v->nm; i++) {
-			snprintf(label, sizeof label, "(%zu)", i + 1);
-			buf_reset(&b);
-			buf_printf(&b, "%s（有効性：%s）", v->m[i].measure,
-			    v->m[i].rating != NULL ? v->m[i].rating :
-			    "未確認");
-			if ((rc = buf_ok(&b)) != 0 ||
-			    (rc = add_item(d, 1, label, b.data,
-			    i + 1 == v->nm && nprop == 0)) != 0)
-				goto done;
-		}
-		if (nprop > 0) {
-			buf_reset(&b);
-			buf_puts(&b, "このうち");
-			for (i = 0, k = 0; i < v->nm; i++)
-				if (v->m[i].proposal != NULL)
-					buf_printf(&b, "%s(%zu)", k++ > 0 ?
-					    "、" : "", i + 1);
-			buf_printf(&b, "は、%sに提出した再発防止策の提案書で改善"
-			    "を提案した。", v->reviewed);
-			if ((rc = buf_ok(&b)) != 0 ||
-			    (rc = body(d, b.data)) != 0)
-				goto done;
-		}
-		/* the advice on the measures as a whole, as the proposal has it */
-		if (v->nm > 0 && v->comment != NULL) {
-			buf_reset(&b);
-			if (nprop > 0)
-				buf_puts(&b, "同提案書では、あわせて次のことを提案"
-				    "した。");
-			else if (v->reviewed[0] != '\0')
-				buf_printf(&b, "%sに提出した再発防止策の提案書では、"
-				    "次のことを提案した。", v->reviewed);
-			else
-				buf_puts(&b, "再発防止策について、次のことを助言した。");
-			if ((rc = buf_ok(&b)) != 0 ||
-			    (rc = body(d, b.data)) != 0 ||
-			    (rc = body(d, v->comment)) != 0)
-				goto done;
-		}
-	}
+	if ((rc = add_cause_prevention(d, v)) != 0)
+		goto done;
 	rc = docx_add_closing(d);
 done:
 	buf_free(&b);

@@ -98,6 +98,12 @@ struct docx_para_style {
 	int		 keep_next;	/* keep with the next paragraph */
 	int		 keep_lines;	/* its lines on one page */
 	int		 page_break_before;
+	/*
+	 * A note on the table right above it (a legend of its marks), kept
+	 * with its last row as a note starting ※ or 注 is: never alone at
+	 * the top of a page.
+	 */
+	int		 table_note;
 	/* Left tab stops from the margin, hundredths of a character; 0 ends. */
 	unsigned	 tabs[DOCX_MAXTABS];
 };
@@ -339,13 +345,17 @@ struct docx_notice {
 int	docx_add_notice(struct docx *, const struct docx_notice *);
 
 /*
- * Report cover lines: the title centred and large, then the date and the
- * author at the right.  The outline functions above write the body.
+ * Report cover lines: the title centred and large, then the date at the
+ * right, the addressee (with 様) at the left where there is one, and the
+ * author at the right (EXAMPLES.md: the cover line, then addressed as a
+ * notice is, never above the title).  The outline functions above write
+ * the body.
  */
 struct docx_report {
 	const char	*title;
 	const char	*date;
 	const char	*author;
+	const char	*addressee;	/* 情報政策課長, or NULL */
 };
 
 int	docx_add_report_cover(struct docx *, const struct docx_report *);

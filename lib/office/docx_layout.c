@@ -311,6 +311,25 @@ done:
 	return rc;
 }
 
+/* 情報政策課長　様, at the left. */
+static int
+addressee_para(struct docx *d, const char *to)
+{
+	struct docx_para_style	 left;
+	char			*line;
+	size_t			 n = strlen(to) + sizeof "　様";
+	int			 rc;
+
+	if ((line = malloc(n)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	snprintf(line, n, "%s　様", to);
+	memset(&left, 0, sizeof left);
+	left.align = DOCX_LEFT;
+	rc = docx_add_para(d, line, &left);
+	free(line);
+	return rc;
+}
+
 static int
 cover_impl(struct docx *d, const struct docx_report *r)
 {
@@ -319,6 +338,7 @@ cover_impl(struct docx *d, const struct docx_report *r)
 
 	if ((rc = docx_check_text(r->title, "title")) != 0 ||
 	    (rc = docx_check_text(r->date, "date")) != 0 ||
+	    (rc = docx_check_text(r->addressee, "addressee")) != 0 ||
 	    (rc = docx_check_text(r->author, "author")) != 0)
 		return rc;
 	memset(&title, 0, sizeof title);
@@ -332,6 +352,9 @@ cover_impl(struct docx *d, const struct docx_report *r)
 	if (r->title != NULL && (rc = docx_add_para(d, r->title, &title)) != 0)
 		return rc;
 	if (r->date != NULL && (rc = docx_add_para(d, r->date, &right)) != 0)
+		return rc;
+	if (r->addressee != NULL && r->addressee[0] != '\0' &&
+	    (rc = addressee_para(d, r->addressee)) != 0)
 		return rc;
 	if (r->author != NULL &&
 	    (rc = docx_add_para(d, r->author, &right)) != 0)

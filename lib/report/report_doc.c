@@ -249,6 +249,7 @@ report_work_write_docx(const struct report_work *w,
 	memset(&cover, 0, sizeof cover);
 	cover.title = "作業実施報告書";
 	cover.date = date;
+	cover.addressee = w->addressee;
 	cover.author = w->author;
 	style(&right, DOCX_RIGHT, 0);
 	style(&left, DOCX_LEFT, 0);
@@ -256,10 +257,6 @@ report_work_write_docx(const struct report_work *w,
 		return rc;
 	docx_page(d, &page);
 	docx_footer_page_number(d, DOCX_PAGENUM_OF);
-	if (w->addressee[0] != '\0') {
-		snprintf(line, sizeof line, "%s　様", w->addressee);
-		docx_add_para(d, line, &left);
-	}
 	docx_add_report_cover(d, &cover);
 	if (w->contract[0] != '\0') {
 		snprintf(line, sizeof line, "　%sに基づき、%s作業の実施状況を次の"
@@ -1643,6 +1640,96 @@ deliv_add(struct deliv **v, size_t *n, struct strpool *pool,
 	return 0;
 }
 
+/*
+ * A deadline the ward is closed on (令和11年3月31日, a Saturday) moves to
+ * its business day before: a document cannot be received on a day the
+ * ward is closed.
+ */
+static struct cal_date
+open_on_or_before(const struct cal *cal, struct cal_date d)
+{
+	struct cal_date	 p;
+
+	if (cal_is_business_day(cal, d) == 0 &&
+	    cal_prev_business_day(&p, cal, d) == 0)
+		return p;
+	error_clear();
+	return d;
+}
+
+/*
+ * The deliverables of 4 the specification asks for as the work arises,
+ * with the deadline it gives, or 区と定める (4: "記述のないものまたは
+ * 「程度」となっているものについては、都度、区と受託者で期限を定める"):
+ * the plan's table of dated ones listed only those.
+ */
+static const struct {
+	const char	*what, *when, *spec;
+} plan_standing[] = {
+	{ "調査報告書、意見書、情報提供等（DX実現に向けた取組支援）",
+	    "区の求めに応じて、区と定める期限まで", "4(1)ア(ア)" },
+	{ "精査記録、可否決定通知（情報化企画審査）",
+	    "案件ごとに区と定める期限まで", "4(1)ア(イ)a" },
+	{ "意見書（調達実施支援）", "依頼日から1週間程度", "4(1)ア(イ)b" },
+	{ "提案書、研修教材、アンケート（デジタル人材育成研修）",
+	    "区と定める期限まで", "4(1)イ" },
+	{ "研修教材、アンケート（マイナンバー研修）", "区と定める期限まで",
+	    "4(1)ウ" },
+	{ "情報セキュリティマネジメント運営計画書案、最終報告書案（詳細版・"
+	    "概要版）", "IT推進本部および情報セキュリティ委員会に合わせて区と"
+	    "定める期限まで", "4(2)ア" },
+	{ "研修教材、アンケート、テスト（情報セキュリティ研修）",
+	    "研修ごとに区と定める期限まで", "4(2)イ" },
+	{ "自己点検・所属点検の点検項目、所属点検の実施結果報告書",
+	    "区と定める期限まで", "4(2)ウ" },
+	{ "監査項目、監査調書、情報セキュリティ監査結果概要報告書、実施結果"
+	    "報告書、フォローアップ監査に係る質疑応答書", "監査ごとに区と定める"
+	    "期限まで", "4(2)エ" },
+	{ "対応基準提案書、再発防止策の提案書", "事故等ごとに区と定める期限"
+	    "まで", "4(2)オ" },
+	{ "委託事業者等向け研修教材、特記事項チェックシートの集計・分析の報告"
+	    "、特記事項・点検手順書の見直し提案書（必要に応じて）",
+	    "区と定める期限まで", "4(2)カ" },
+	{ "情報セキュリティポリシー等の見直しの提案書（必要に応じて）",
+	    "区と定める期限まで", "4(2)キ" },
+	{ "各相談に対する回答書", "相談ごとに区と定める期限まで",
+	    "4(3)ア(イ)" },
+	{ "定例会の次第、資料、課題管理表", "定例会の1開庁日前の10時まで",
+	    "4(3)ア(ウ)" },
+	{ "進捗報告会の次第、資料", "進捗報告会の1開庁日前の10時まで",
+	    "4(3)ア(エ)" },
+	{ "定例会・進捗報告会の議事録", "区と定める期限まで",
+	    "4(3)ア(ウ)(エ)" },
+};
+
+/* The deliverables as the work arises: what, the deadline's rule, 4's item. */
+static int
+plan_standing_table(struct docx *d)
+{
+	static const unsigned	 wd[] = { 55, 30, 15 };
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 c, lft;
+	size_t			 i;
+	int			 rc;
+
+	style(&c, DOCX_CENTER, 18);
+	style(&lft, DOCX_LEFT, 18);
+	if ((rc = docx_table_new(&t, 3, wd)) != 0)
+		return rc;
+	docx_table_header_rows(t, 1);
+	docx_table_cell(t, 0, 0, "成果物", &c);
+	docx_table_cell(t, 0, 1, "提出期限", &c);
+	docx_table_cell(t, 0, 2, "仕様書", &c);
+	for (i = 0; i < sizeof plan_standing / sizeof plan_standing[0]; i++) {
+		docx_table_cell(t, i + 1, 0, plan_standing[i].what, &lft);
+		docx_table_cell(t, i + 1, 1, plan_standing[i].when, &lft);
+		docx_table_cell(t, i + 1, 2, plan_standing[i].spec, &lft);
+	}
+	rc = docx_add_table(d, t);
+	docx_table_free(t);
+	return rc;
+}
+
 static int
 plan_deliverables(struct docx *d, struct store *st, int fy)
 {
@@ -1741,9 +1828,10 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 			 * of its contract; a training late in March was
 			 * listed due in April, after the 成果物一式.
 			 */
-			due = fy1;
+			due = open_on_or_before(cal, fy1);
 			rp_era(buf, due);
-			snprintf(when, sizeof when, "%s（契約期間の末日）", buf);
+			snprintf(when, sizeof when, "%s（契約期間の末日%s）", buf,
+			    cal_cmp(due, fy1) != 0 ? "の前の開庁日" : "");
 			dtext = when;
 			nlate++;
 		} else if (due.y != 0)
@@ -1780,9 +1868,13 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 	}
 	if ((rc = buf_ok(&none)) != 0)
 		goto done;
-	rp_era(buf, fy1);
-	if (rc != 0 || (rc = deliv_add(&v, &n, &pool, fy1, "当該年度の成果物"
-	    "一式（電子媒体）", buf, "4(3)イ")) != 0)
+	/* by the end of the contract, a day the ward is open (4(3)イ) */
+	due = open_on_or_before(cal, fy1);
+	rp_era(buf, due);
+	snprintf(when, sizeof when, "%s%s", buf, cal_cmp(due, fy1) != 0 ?
+	    "（契約期間の末日の前の開庁日）" : "");
+	if (rc != 0 || (rc = deliv_add(&v, &n, &pool, due, "当該年度の成果物"
+	    "一式（電子媒体）", when, "4(3)イ")) != 0)
 		goto done;
 	qsort(v, n, sizeof *v, deliv_cmp);
 	if ((rc = docx_table_new(&t, 3, wd)) != 0)
@@ -1830,6 +1922,13 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 			docx_add_outline_body(d, msg.data);
 		buf_free(&msg);
 	}
+	if (rc != 0)
+		goto done;
+	docx_add_outline_body(d, "このほか、業務の都度作成する次の成果物を、"
+	    "それぞれの期限までに提出します（仕様書4。期限の定めのないもの"
+	    "および「程度」とするものは、都度、区と定めます）。いずれも当該"
+	    "年度の成果物一式（電子媒体）に含めます。");
+	rc = plan_standing_table(d);
 done:
 	free(path);
 	tr_plan_free(tp);
@@ -1970,6 +2069,7 @@ report_plan_write_docx(struct store *st, int fy, const char *path)
 	memset(&cover, 0, sizeof cover);
 	cover.title = title;
 	cover.date = date;
+	cover.addressee = w.addressee;
 	cover.author = w.author;
 	style(&right, DOCX_RIGHT, 0);
 	style(&left, DOCX_LEFT, 0);
@@ -1977,10 +2077,6 @@ report_plan_write_docx(struct store *st, int fy, const char *path)
 		goto done;
 	docx_page(d, &page);
 	docx_footer_page_number(d, DOCX_PAGENUM_OF);
-	if (w.addressee[0] != '\0') {
-		snprintf(line, sizeof line, "%s　様", w.addressee);
-		docx_add_para(d, line, &left);
-	}
 	docx_add_report_cover(d, &cover);
 
 	docx_add_outline_heading(d, 1, "業務の概要");

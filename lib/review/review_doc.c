@@ -835,15 +835,72 @@ findings_model(struct docx_table **out, struct strs *s,
 	return 0;
 }
 
+/* The ヒアリングの経過 table: 回, then the questions and the answers alike. */
+static const unsigned	hearing_w[] = { 6, 47, 47 };
+
+static int
+hearing_table(struct docx_table **out)
+{
+	struct docx_table	*t = NULL;
+	int			 rc;
+
+	*out = NULL;
+	if ((rc = docx_table_new(&t, 3, hearing_w)) != 0 ||
+	    (rc = docx_table_header_rows(t, 1)) != 0) {
+		docx_table_free(t);
+		return rc;
+	}
+	docx_table_cell(t, 0, 0, "回", NULL);
+	docx_table_cell(t, 0, 1, "質問", NULL);
+	docx_table_cell(t, 0, 2, "所管課回答", NULL);
+	*out = t;
+	return 0;
+}
+
+/*
+ * The model the ヒアリングの経過 is laid out as (as the 観点別の精査結果
+ * is, findings_model()): a round's number and its widest line of
+ * dates, in the questions' column and the answers' alike (they run as
+ * long, the sample's 40 and 45 characters a question and its answer).  Sized from
+ * each record's own questions, the columns moved record to record
+ * (rev17: 質問 wide in one case, 所管課回答 in the next).
+ */
+static int
+hearing_model(struct docx_table **out, struct strs *s,
+    const struct review_ctx *c)
+{
+	const struct schema	*m = sub(c->kind, "hearings", "method");
+	const char		*t, *widest = "";
+	const char		*day = era(s, "2028-12-28"), *line;
+	size_t			 i, n;
+	int			 rc;
+
+	if ((rc = hearing_table(out)) != 0)
+		return rc;
+	m = m != NULL ? schema_resolve(m) : NULL;
+	n = m != NULL ? schema_nenum(m) : 0;
+	for (i = 0; i < n; i++)
+		if ((t = label(m, schema_enum_at(m, i))) != NULL &&
+		    docx_measure(t) > docx_measure(widest))
+			widest = t;
+	line = fmt(s, "%s %s送付\n回答期限 %s", widest, day, day);
+	if ((rc = docx_table_cell(*out, 1, 0, "10", NULL)) != 0 ||
+	    (rc = docx_table_cell(*out, 1, 1, line, NULL)) != 0 ||
+	    (rc = docx_table_cell(*out, 1, 2, line, NULL)) != 0) {
+		docx_table_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
+
 int
 review_write_record_docx(struct review_ctx *c, const struct node *rec,
     const char *path)
 {
-	static const unsigned	 hw[] = { 6, 47, 47 };
 	struct strs		 s = { NULL, 0, 0, 0 };
 	struct docx		*d = NULL;
 	struct docx_table	*t = NULL, *m = NULL;
-	struct docx_para_style	 ts, rs, cs, ls;
+	struct docx_para_style	 ts, rs, cs, ls, lg;
 	struct docx_page	 page;
 	struct kv		 kv[16];
 	const struct node	*f, *hs, *h, *items, *it, *dec;
@@ -945,24 +1002,26 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	vr = NULL;
 	if (nr == 0)
 		docx_table_cell(t, 1, 0, "", NULL);
+	/* the legend belongs to the table: never alone atop a page */
+	lg = ls;
+	lg.table_note = 1;
 	if ((rc = docx_add_table(d, t)) != 0 ||
 	    (rc = docx_add_para(d, rating_legend(&s, schema_prop(fsch,
-	    "rating")), &ls)) != 0)
+	    "rating")), &lg)) != 0)
 		goto done;
 	docx_table_free(t);
-	t = NULL;
+	docx_table_free(m);
+	t = m = NULL;
 
 	/* Hearing rounds. */
 	hs = node_get(rec, "hearings");
 	if (hs != NULL && hs->kind == NODE_SEQ && hs->n > 0) {
 		if ((rc = docx_add_blank(d)) != 0 ||
 		    (rc = docx_add_heading(d, 2, "ヒアリングの経過")) != 0 ||
-		    (rc = docx_table_new(&t, 3, hw)) != 0 ||
-		    (rc = docx_table_header_rows(t, 1)) != 0)
+		    (rc = hearing_table(&t)) != 0 ||
+		    (rc = hearing_model(&m, &s, c)) != 0 ||
+		    (rc = docx_table_layout_with(t, m)) != 0)
 			goto done;
-		docx_table_cell(t, 0, 0, "回", NULL);
-		docx_table_cell(t, 0, 1, "質問", NULL);
-		docx_table_cell(t, 0, 2, "所管課回答", NULL);
 		row = 1;
 		for (i = 0; i < hs->n; i++) {
 			h = hs->u.items[i];
@@ -982,7 +1041,7 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 			    node_get_str(h, "method")), era(&s,
 			    node_get_str(h, "sent")), written ? "送付" : "実施",
 			    written && node_get_str(h, "due") != NULL ?
-			    "　回答期限 " : "", written &&
+			    "\n回答期限 " : "", written &&
 			    node_get_str(h, "due") != NULL ? era(&s,
 			    node_get_str(h, "due")) : ""), &ls);
 			docx_table_cell(t, row, 2, node_get_str(h, "answered")

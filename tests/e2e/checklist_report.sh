@@ -407,8 +407,18 @@ import docx, openpyxl
 d = sys.argv[1] + "/vendor"
 text = "\n".join(p.text for p in docx.Document(
     glob.glob(d + "/*.docx")[0]).paragraphs)
-assert ("提出のあったチェックシートは、23課から計31件である。全体の実施率は"
-        "86.2%であり、前年度（87.7%）から1.5ポイント低下した。") in text, text
+# the cover: no addressee line where the report has none (a stray 様
+# under the date, the report cover's addressee left unset)
+cover = [p.text for p in docx.Document(glob.glob(d + "/*.docx")[0]).paragraphs][:4]
+assert not any("様" in p for p in cover), cover
+# rev17: the rates with the answers they are of, as the workbook has them
+import re
+m = re.search(r"提出のあったチェックシートは、23課から計31件である。全体の実施率は"
+              r"86\.2%（(\d+)/(\d+)）であり、前年度の87\.7%（(\d+)/(\d+)）から"
+              r"1\.5ポイント低下した。", text)
+assert m, text
+y, n, py, pn = (int(x) for x in m.groups())
+assert round(1000 * y / n) == 862 and round(1000 * py / pn) == 877, m.groups()
 wb = openpyxl.load_workbook(glob.glob(d + "/*集計表.xlsx")[0])
 n = 0
 for ws in wb.worksheets:
@@ -429,14 +439,16 @@ import docx, openpyxl
 d = sys.argv[1]
 t = "\n".join(p.text for p in docx.Document(
     glob.glob(d + "/*.docx")[0]).paragraphs)
-nsh, rate = re.search(r"計([0-9,]+)件である。全体の実施率は([0-9.]+%)(?:であった|であり、前年度)",
-                      t).groups()
+nsh, rate, nyes, nall = re.search(
+    r"計([0-9,]+)件である。全体の実施率は([0-9.]+%)（(\d+)/(\d+)）(?:であった|であり、前年度)",
+    t).groups()
 ws = openpyxl.load_workbook(glob.glob(d + "/*集計表.xlsx")[0])["段階別"]
 rows = list(ws.iter_rows(values_only=True))
 head = [i for i, r in enumerate(rows) if r[0] == "点検段階"][0]
 body = [r for r in rows[head + 1:] if isinstance(r[1], (int, float))]
 nans = sum(r[2] for r in body)
 assert sum(r[1] for r in body) == int(nsh.replace(",", "")), (nsh, body)
+assert int(nall) == nans, (nall, nans)
 notes = [c for r in rows for c in r if isinstance(c, str)]
 want = ["チェックシートは計%s件、回答数は計%s。" % (nsh, "{:,}".format(nans)),
         "全段階の回答を合わせた全体の実施率は%sである。" % rate]

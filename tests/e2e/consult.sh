@@ -124,7 +124,7 @@ expect_status 0 "$NCIO" -C "$D" consult export answer "$a" -o "$T/doc/"
 ans=$T/doc/回答書_保護者向け連絡アプリでの写真共有の可否.docx
 expect_grep "$T/err" "回答書_保護者向け連絡アプリでの写真共有の可否.docx$"
 pycheck notice "$ans"
-pycheck order "$ans" 練企情発第12号 令和8年5月19日 "こども家庭部保育課長　様" \
+pycheck order "$ans" 第12号 令和8年5月19日 "こども家庭部保育課長　様" \
     株式会社架空情報コンサルティング 総合情報化顧問（CIO補佐官） \
     保護者向け連絡アプリでの写真共有の可否について（回答） \
     令和8年5月11日付で相談のあった標記の件について 記 \
@@ -134,7 +134,18 @@ pycheck noid "$ans"
 expect_status 0 "$NCIO" -C "$D" consult export answer "$x" -o "$T/doc/dx.docx"
 pycheck docx "$T/doc/dx.docx" 区民意識意向調査（デジタル化）の集計・分析について（報告） \
     令和8年4月20日付で依頼のあった標記の件について、下記のとおり調査結果を報告します。 \
-    依頼内容 "別添「調査報告書_区民意識意向調査」のとおり" "練企情発第　　号"
+    依頼内容 "別添「調査報告書_区民意識意向調査」のとおり"
+# rev17: the contractor answers and sends (3(3)ア(イ)): no ward outgoing
+# number (練企情発第　　号) over its name, only its own where it has one
+pycheck nodocx "$ans" 練企情発
+pycheck nodocx "$T/doc/dx.docx" 練企情発 "第　　号"
+cp -R "$D" "$T/cno"
+sed -i '/^  doc_no_format:/a\  contractor_no_format: 架コ発第%s号' "$T/cno/nerima-cio.yaml"
+expect_status 0 "$NCIO" -C "$T/cno" consult export answer "$a" -o "$T/cno-doc/"
+expect_status 0 "$NCIO" -C "$T/cno" consult export answer "$x" -o "$T/cno-doc/"
+pycheck order "$T/cno-doc/回答書_保護者向け連絡アプリでの写真共有の可否.docx" \
+    架コ発第12号 令和8年5月19日 "こども家庭部保育課長　様"
+pycheck nodocx "$T/cno-doc/"*区民意識意向調査*.docx 発第 "第　　号"
 # the same record, the same bytes
 cp "$ans" "$T/ans1"
 expect_status 0 "$NCIO" -C "$D" consult export answer "$a" -o "$T/doc/"
@@ -166,6 +177,27 @@ pycheck order "$rd" 相談業務実施報告書 令和8年5月20日 株式会社
     情報政策課からの個別相談 1件 1件 40件 3% DX実現に向けた取組支援 1件 1件 5件 20% \
     "報告期間中に回答した2件" 相談の一覧 相談第7号 保育課 保護者向け連絡アプリでの写真共有の可否 \
     回答済 令和8年5月19日 8 令和8年5月25日 株式会社見本システムズ 以上
+# rev17: the note right under the counts table stands apart from its last
+# row (in LibreOffice its first line sat over the row: no space between)
+checks=$((checks + 1))
+$PY - "$rd" <<'PYEOF' || fail "a paragraph right under a table has no space above it"
+import sys, docx
+from docx.oxml.ns import qn
+body = docx.Document(sys.argv[1]).element.body
+kids = list(body.iterchildren())
+n = 0
+for a, b in zip(kids, kids[1:]):
+    if a.tag != qn("w:tbl") or b.tag != qn("w:p"):
+        continue
+    sp = b.find(qn("w:pPr") + "/" + qn("w:spacing"))
+    style = b.find(qn("w:pPr") + "/" + qn("w:pStyle"))
+    if style is not None and style.get(qn("w:val")).startswith("Heading"):
+        continue
+    before = int(sp.get(qn("w:before"), "0")) if sp is not None else 0
+    assert before >= 40, (before, "".join(t.text for t in b.iter(qn("w:t"))))
+    n += 1
+assert n > 0, "no paragraph right under a table"
+PYEOF
 # dates in the ward's one style, in the table as in the text
 pycheck eradates "$rd"
 pycheck eradates "$ans"

@@ -49,6 +49,18 @@ grep -q 'short 1[0-9]*:' "$T/pyout" || grep -q 'short [1-9]:' "$T/pyout" ||
 grep -q 'plan_reviews=2/5' "$T/pyout" || fail "unexpected review counts:
 $(cat "$T/pyout")"
 expect_grep "$T/pyout" 'period 2026-05-28\.\.2026-07-22 months 3'
+# rev17: the cover as EXAMPLES.md's report has it, the title first, then
+# the date, the addressee and the author (the addressee stood above the
+# title, the date below it)
+$PY - "$O" <<'PY' || fail "the report's cover: title, date, addressee, author"
+import glob, sys, docx
+d = docx.Document(glob.glob(sys.argv[1] + "/作業実施報告書_*.docx")[0])
+p = [x.text for x in d.paragraphs if x.text.strip()][:4]
+assert p[0] == "作業実施報告書", p
+assert p[1].startswith("令和") and p[1].endswith("日"), p
+assert p[2].endswith("　様"), p
+assert "株式会社" in p[3], p
+PY
 # the attendances are listed as a part of the consultations above them
 # (the config schema's x-part-of), in the 作業実施状況 as in 業務項目別実績
 # and the 相談業務実施報告書: a row of their own read as more work

@@ -320,6 +320,32 @@ assert len(sys.argv) == 6 and len(grids) == 1, grids
 w = [int(x) for x in grids.pop()]
 assert w[4] == max(w), w
 PY
+# rev17: the ヒアリングの経過 too has one layout (it was sized per record),
+# and the 評価 legend keeps with the table it explains (it stood alone at
+# the top of a page): the table's last row keeps with the next
+expect_status 0 "$NCIO" -C "$T/sample-rv" review export record rv-2k8m4p6q \
+    rv-3n7r5t9w rv-mhx55124 rv-5x2b8c4d rv-c1rfrdxc -o "$T/sample-rv-out/"
+checks=$((checks + 1))
+$PY - "$T"/sample-rv-out/精査記録_*.docx <<'PY' || fail "scrutiny record: hearing layout, legend"
+import sys, docx
+from docx.oxml.ns import qn
+grids = set()
+n = 0
+for f in sys.argv[1:]:
+    d = docx.Document(f)
+    for t in d.tables:
+        if t.cell(0, 0).text == "回":
+            grids.add(tuple(c.get(qn("w:w"))
+                            for c in t._tbl.tblGrid.gridCol_lst))
+            n += 1
+    t = next(t for t in d.tables if t.cell(0, 0).text == "観点")
+    last = t._tbl.findall(qn("w:tr"))[-1]
+    for p in last.iter(qn("w:p")):
+        assert p.find(qn("w:pPr") + "/" + qn("w:keepNext")) is not None, f
+    nxt = t._tbl.getnext()
+    assert "".join(x.text for x in nxt.iter(qn("w:t"))).startswith("評価"), f
+assert n >= 4 and len(grids) == 1, (n, grids)
+PY
 # 所要経費 without a running cost says which: なし where the record gives
 # 0 (the sample's 商品券 case), 未記入 where it gives none (初期 alone read
 # as half an estimate beside a 決裁区分 that rests on the whole: review6)

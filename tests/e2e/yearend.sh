@@ -87,7 +87,8 @@ $PY - "$T/plan.docx" <<'PY' || fail "the 作業実施計画書's deliverables an
 import re, sys, docx
 
 d = docx.Document(sys.argv[1])
-t, = [t for t in d.tables if t.rows[0].cells[0].text == "成果物"]
+# the dated deliverables; those made as the work arises follow
+t = [t for t in d.tables if t.rows[0].cells[0].text == "成果物"][0]
 rows = [[c.text for c in r.cells] for r in t.rows][1:]
 def day(s):
     m = re.match(r"令和(\d+)年(\d+)月(\d+)日", s)
@@ -116,6 +117,37 @@ $PY -c 'import docx, sys
 t = "\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs)
 assert "契約期間の末日より後" not in t' "$T/plan0.docx" ||
     fail "the proviso of a late deadline in a plan without one"
+
+# rev17: every deliverable of 4 with its deadline's rule (the table named
+# only the dated ones: no 監査結果概要報告書, 運営計画書, ...), and a
+# deadline the ward is closed on (令和11年3月31日, a Saturday) moved to
+# its business day before
+S2=$T/closed
+cp -r "$NCIO_SAMPLE_DIR" "$S2"
+[ ! -e "$S2/closures.yaml" ] || fail "the sample has a closures.yaml"
+printf 'closures:\n  - date: 2027-03-31\n    name: 臨時閉庁\n' >"$S2/closures.yaml"
+expect_status 0 "$NCIO" -C "$S2" report plan --fy 2026 -o "$T/plan-closed.docx"
+checks=$((checks + 1))
+$PY - "$T/plan-closed.docx" <<'PY' || fail "the 作業実施計画書: every deliverable, deadlines on open days"
+import sys, docx
+d = docx.Document(sys.argv[1])
+ts = [t for t in d.tables if t.rows[0].cells[0].text == "成果物"]
+assert len(ts) == 2, len(ts)
+rows = [[c.text for c in r.cells] for r in ts[0].rows][1:]
+every = [[c.text for c in r.cells] for r in ts[1].rows][1:]
+assert rows[-1] == ["当該年度の成果物一式（電子媒体）",
+                    "令和9年3月30日\n（契約期間の末日の前の開庁日）", "4(3)イ"] or \
+    rows[-1][1].replace("\n", "") == "令和9年3月30日（契約期間の末日の前の開庁日）", rows[-1]
+assert not any("令和9年3月31日" in r[1] for r in rows), rows
+names = "".join(r[0] for r in every).replace("\n", "")
+for w in ("精査記録", "可否決定通知", "意見書", "情報セキュリティ監査結果概要報告書",
+          "実施結果報告書", "フォローアップ監査に係る質疑応答書", "所属点検の実施結果報告書",
+          "運営計画書案", "最終報告書案", "対応基準提案書", "再発防止策の提案書",
+          "特記事項チェックシート", "回答書", "議事録", "課題管理表"):
+    assert w in names, (w, names)
+specs = [r[2] for r in every]
+assert all(s.startswith("4(") for s in specs), specs
+PY
 
 # one period only
 expect_status 2 "$NCIO" -C "$D" consult export report --year-end 2026 \

@@ -102,7 +102,12 @@ def check_notice(path, problems):
     _, paras = docx_paragraphs(path)
     ps = [p for p in paras if p.text.strip()]
     right = (A.RIGHT,)
-    if not re.match(r"^.+第.*号$", ps[0].text) or ps[0].alignment not in right:
+    # the document number, where the sender has one (a contractor's
+    # answer without its own number has none)
+    if re.match(r"^令和(元|\d+)年\d+月\d+日$", ps[0].text):
+        ps.insert(0, ps[0])
+    elif not re.match(r"^.*第.*号$", ps[0].text) or \
+            ps[0].alignment not in right:
         problems.append("first line is not the right-aligned document "
                         "number: %r" % ps[0].text)
     if not re.match(r"^令和(元|\d+)年\d+月\d+日$", ps[1].text) or \

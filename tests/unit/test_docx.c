@@ -840,7 +840,7 @@ test_sticky_mid_document(void **state)
 	for (i = 0; i < NELEM(bad); i++) {
 		docx_new(&d, &report_props);
 		docx_add_report_cover(d, &(struct docx_report){ "報告書",
-		    "令和8年4月20日", "CIO補佐官" });
+		    "令和8年4月20日", "CIO補佐官", NULL });
 		docx_add_outline_heading(d, 1, "目的");
 		docx_add_outline_body(d, P_PURPOSE);
 		switch (i) {
@@ -1866,7 +1866,9 @@ test_tables(void **state)
 	/* A caption before a table is kept with it, as is a bold line. */
 	assert_non_null(strstr(xml, "<w:p><w:pPr><w:keepNext/></w:pPr><w:r>"
 	    "<w:t xml:space=\"preserve\">表1　均等な重み"));
-	assert_non_null(strstr(xml, "<w:p><w:pPr><w:keepNext/></w:pPr><w:r>"
+	/* 表2 comes right under 表1: 3pt apart from its last row */
+	assert_non_null(strstr(xml, "<w:p><w:pPr><w:keepNext/><w:spacing "
+	    "w:before=\"60\" w:after=\"0\"/></w:pPr><w:r>"
 	    "<w:rPr><w:b/><w:bCs/></w:rPr><w:t xml:space=\"preserve\">表2"));
 	free(xml);
 	/* A heading keeps with its next through its style. */
