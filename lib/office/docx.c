@@ -37,8 +37,6 @@
 #define CHAR_TWIPS	210
 /* A paragraph this many lines or fewer stays with a table after it. */
 #define LEAD_LINES	3
-/* The space in points above a paragraph right under a table. */
-#define AFTER_TABLE_PT	3
 /* A note this many lines or fewer right after a table stays with it. */
 #define NOTE_LINES	2
 
@@ -600,25 +598,12 @@ para_begin(struct docx *d, const struct docx_para_style *ps,
     const char *pstyle)
 {
 	static const struct docx_para_style	 zero;
-	struct docx_para_style			 gap;
 	int					 rc;
 
 	if ((rc = not_open(d)) != 0)
 		return rc;
 	if (ps == NULL)
 		ps = &zero;
-	/*
-	 * A paragraph right under a table stands apart from its last row:
-	 * with none, LibreOffice set the first line's glyphs (IPAex, taller
-	 * than the line) over the table's bottom border and the row's text
-	 * (相談業務実施報告書's note under its counts).  Headings have
-	 * their own space before.
-	 */
-	if (d->last_table && pstyle == NULL && ps->space_before == 0) {
-		gap = *ps;
-		gap.space_before = AFTER_TABLE_PT;
-		ps = &gap;
-	}
 	buf_reset(&d->para);
 	buf_puts(&d->para, "<w:p>");
 	put_ppr(&d->para, pstyle, ps);
