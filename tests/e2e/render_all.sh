@@ -197,7 +197,8 @@ $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" \
 # more, the workbook 14), 76 % (self); the 監査一覧 74 %; the リスク一覧
 # 58 % (on 1 page, now 70 % on 2); the 要対応契約 73 %; the 研修一覧 51 %.
 # The 課題管理表 82 % until 区担当：情報政策課 went on one line (review 17
-# T1): 79 %, the page 6 units wider for it (issue.c ISSUE_PAGE).
+# T1): 79 %, the page 6 units wider for it (issue.c ISSUE_PAGE); 78 %
+# once the sample's issues were numbered in the order raised (lint18).
 # The 監査一覧 82 % until it gained うち期限超過 and a two-day 実施日
 # (review17 T9): 74 %, its 監査名 kept on two lines (check_audit.py).
 # The scale is the one LibreOffice prints at with Noto Sans CJK for
@@ -205,7 +206,7 @@ $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" \
 # below, it prints about 12 % smaller.
 checks=$((checks + 1))
 $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" \
-    "$(ls "$OUT"/files/is-table/*.xlsx):課題管理表:79" \
+    "$(ls "$OUT"/files/is-table/*.xlsx):課題管理表:78" \
     "$(ls "$OUT"/files/ck-vendor/*.xlsx):項目別:82" \
     "$(ls "$OUT"/files/ck-dept/*.xlsx):項目別:72" \
     "$(ls "$OUT"/files/ck-self/*.xlsx):項目別:85" \
