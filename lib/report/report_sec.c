@@ -3122,13 +3122,21 @@ report_sec_write(const struct report_sec *s, int overview, const char *path)
 	struct pptx_props	 props;
 	struct pptx_title	 t;
 	const char		*paren;
-	char			 sub[64], title[1024];
+	char			 sub[64], title[1024], created[40];
 	size_t			 i;
 	int			 rc;
 
 	memset(&props, 0, sizeof props);
 	props.title = s->title;
 	props.author = s->author;
+	/*
+	 * created the day the deck is dated: the charts' embedded
+	 * workbooks took the clock's time, and the same records gave other
+	 * bytes each run
+	 */
+	snprintf(created, sizeof created, "%04d-%02d-%02dT00:00:00Z",
+	    s->as_of.y, s->as_of.m, s->as_of.d);
+	props.created = created;
 	if ((rc = sec_deck_new(&p, &props)) != 0)
 		return rc;
 	memset(&t, 0, sizeof t);

@@ -94,8 +94,9 @@ PS=$(ls "$T"/s/*運営計画書*詳細版.txt)
 
 # A1: the severities, then the incidents not closed with their states
 expect_grep "$S" '^caption: 5件のうち 高 2件。終結していないもの 2件（再発防止策の確認中 2件）。個人情報を含むもの 3件。$'
-expect_grep "$F3" '^note: 29件のうち 重大 7件・高 3件。$'
-expect_grep "$F3" '^note: 終結していないもの 1件（再発防止策の確認中 1件）。個人情報を含むもの 15件。$'
+# (of generated data: the figures are the generator's, the form is not)
+expect_grep "$F3" '^caption: [0-9]+件のうち (重大 [0-9]+件・)?高 [0-9]+件。終結していないもの [0-9]+件（[^）]+）。個人情報を含むもの [0-9]+件。$'
+expect_no_grep "$F3" '^note: .*[^。、]$'
 for f in "$S" "$F2" "$F3"; do
 	expect_no_grep "$f" '^note: .*重大度'
 done
@@ -162,7 +163,7 @@ PY
 	expect_no_grep "$T/sched" '.'
 done
 # G5: the audit's 課 and system a line each, neither broken
-expect_grep "$P2" '^cell [0-9]+: 情報政策課 / 介護保険システム$'
+expect_grep "$P2" '^cell [0-9]+: 情報政策課 / [^ /]+システム$'
 
 # G6: the workbook's 部別 chart names 区民部 with its 課 submitted
 $PY - "$T"/g2ck/*集計表.xlsx >"$T/g6" <<'PY'
@@ -196,4 +197,17 @@ for n in sorted(z.namelist()):
         print("cats", "|".join(v.text for v in cat.iter(C + "v")))
 PY
 expect_grep "$T/g6d" '^cats .*区民部（提出1課／8課）'
+
+# the same records give the same bytes: the charts' embedded workbooks
+# took the clock's time (the deck is created the day it is dated)
+for i in 1 2; do
+	expect_status 0 env NERIMA_CIO_TODAY=2027-03-31 "$NCIO" -C \
+	    "$NCIO_SAMPLE_DIR" report security-final --fy 2026 -o "$T/same$i/"
+	[ $i = 1 ] && sleep 1.1
+done
+checks=$((checks + 1))
+for f in "$T"/same1/*.pptx; do
+	cmp -s "$f" "$T/same2/$(basename "$f")" ||
+	    fail "$(basename "$f") differs between two runs"
+done
 finish
