@@ -497,6 +497,7 @@ struct review_acc {
 	long			 ontime, late;	/* procurement opinions */
 	long			 overdue;	/* unsent at the end, past due */
 	struct dated		 od;		/* of those, not in the rows */
+	struct dated		 co[3];		/* last year's, still open */
 	struct dated		 wd[3];		/* withdrawn, by type */
 	struct dated		 cl[3];		/* closed in the period */
 };
@@ -592,6 +593,36 @@ overdue_named(struct bld *b, struct dated *l, const struct node *rec,
 	    org[0] != '\0' ? org : "", org[0] != '\0' ? "、" : "", er, ed));
 }
 
+/*
+ * A case of the year before still undecided at the period's end, as
+ * the list names it: 「…の再構築（令和10年度練企情受第59号、学校施設課、
+ * 令和11年3月10日受付、精査済）」.
+ */
+static void
+carried_named(struct bld *b, struct dated *l, const struct node *rec,
+    struct cal_date rcv, const char *status, const struct schema *kind)
+{
+	const char	*no = node_get_str(rec, "ref_no");
+	const char	*org = rp_org(b->st, node_get_str(rec, "org"));
+	const char	*title = node_get_str(rec, "title");
+	/* 「…受付、受付」 says nothing: the state from ヒアリング中 on */
+	const char	*st = strcmp(status, "received") == 0 ? NULL :
+			    schema_label(kind, "status", status);
+	char		 er[CAL_FMT_MAX], year[CAL_FMT_MAX];
+
+	if (no != NULL && no[0] != '\0' &&
+	    cal_fy_label(year, sizeof year, cal_fy(rcv)) == 0)
+		no = rp_fmt(b->pool, "%s%s", year, no);
+	error_clear();
+	rp_era(er, rcv);
+	dated_add(b, l, rcv, rp_fmt(b->pool, "%s（%s%s%s%s%s受付%s%s）",
+	    title != NULL ? title : "",
+	    no != NULL && no[0] != '\0' ? no : "",
+	    no != NULL && no[0] != '\0' ? "、" : "",
+	    org[0] != '\0' ? org : "", org[0] != '\0' ? "、" : "", er,
+	    st != NULL ? "、" : "", st != NULL ? st : ""));
+}
+
 static int
 on_review(struct bld *b, const struct schema *kind, const struct node *rec,
     struct review_acc *acc)
@@ -625,6 +656,16 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 		closed = notified;
 	has_due = review_due(&due, review_ctx_cal(acc->ctx), rec) == 0;
 	error_clear();
+	/*
+	 * Received before the year and still undecided at the period's
+	 * end (an 意見書 past due is named below, as late): named, or it
+	 * was in no report of its second year.
+	 */
+	if (cal_cmp(rcv, b->fy0) < 0 && (!has_closed ||
+	    cal_cmp(closed, b->w->to) > 0) && status != NULL &&
+	    strcmp(status, "withdrawn") != 0 &&
+	    !(t == 1 && has_due && cal_cmp(due, b->w->to) < 0))
+		carried_named(b, &acc->co[t], rec, rcv, status, kind);
 	/*
 	 * Past its 提出期限 at the period's end and not sent by it: late,
 	 * though no 期限超過 submission counts it (練企情受第63号,
@@ -797,6 +838,7 @@ count_reviews(struct bld *b)
 	for (t = 0; t < 3; t++) {
 		it = &b->w->items[items[t]];
 		it->withdrawn = dated_join(b, &acc.wd[t]);
+		it->carried = dated_join(b, &acc.co[t]);
 		it->nclosed = acc.closed[t];
 		if ((it->closed = dated_join(b, &acc.cl[t])) != NULL)
 			it->closed_head = heads[t];

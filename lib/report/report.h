@@ -120,6 +120,13 @@ struct report_item {
 	 * counts them with the rows' among 提出期限を過ぎて未提出.
 	 */
 	const char		*overdue;
+	/*
+	 * Cases received in the year before and still undecided at the
+	 * period's end (not counted: their year counted them), by the day
+	 * received; or NULL.  Listed nowhere, a year's 審査中 cases
+	 * vanished from the reports on 1 April (rev18a).
+	 */
+	const char		*carried;
 	/* cancelled in the year to date, with the reason: not counted */
 	long			 ncancelled;
 	const char		*cancelled;	/* or NULL */

@@ -350,6 +350,10 @@ report_work_write_docx(const struct report_work *w,
 		if (it->overdue != NULL)
 			body_fmt(d, &para, "提出期限を過ぎて未提出のもの（当期より前"
 			    "に受け付けたもの）：%s", it->overdue);
+		if (it->carried != NULL)
+			body_fmt(d, &para, "前年度に受け付け、当期末に決定・提出に"
+			    "至っていないもの（件数に含めていません）：%s",
+			    it->carried);
 		if (it->unheld != NULL) {
 			body_fmt(d, &para, "当期中の日付で予定され、実施の記録"
 			    "がないもの（未実施、件数に含めていません）：%s",
