@@ -2669,6 +2669,39 @@ audit_earlier_open(size_t *out, struct store *st, int fy)
 }
 
 /*
+ * The note under the list of audits naming the audit a follow-up (its
+ * row No.) followed up: 「No.1 のフォローアップ監査は、監査第21号（令和8年度
+ * 情報セキュリティ監査（運用面） 収納課、令和8年8月14日）の指摘の是正を
+ * 確認したもの。」.  Nothing for another audit, or an original not in
+ * the data directory.
+ */
+static int
+followed_note(struct xlsx_sheet *sh, uint32_t *row, const struct earlier *e,
+    const struct node *root, size_t no)
+{
+	const char		*id = node_get_str(root, "followup_of");
+	const struct node	*o = NULL;
+	const char		*ref, *title;
+	char			 d[CAL_FMT_MAX], line[1024];
+	size_t			 i;
+
+	if (!node_scalar_eq(node_get(root, "type"), "followup") || id == NULL)
+		return 0;
+	for (i = 0; i < e->nall && o == NULL; i++)
+		if (node_scalar_eq(node_get(record_root(e->all[i]), "id"), id))
+			o = record_root(e->all[i]);
+	if (o == NULL)
+		return 0;
+	ref = node_get_str(o, "ref_no");
+	title = node_get_str(o, "title");
+	era(d, node_get_str(o, "date"));
+	snprintf(line, sizeof line, "No.%zu のフォローアップ監査は、%s（%s%s%s）"
+	    "の指摘の是正を確認したもの。", no, ref != NULL ? ref : "元の監査",
+	    title != NULL ? title : "", title != NULL ? "、" : "", d);
+	return xlsx_note(sh, ++*row, line);
+}
+
+/*
  * An audit's 指摘 in the list of audits: a follow-up's are the findings
  * it took over still open at its date, not those an earlier follow-up
  * had accepted (review17 M4: 12 against a note saying "not yet
@@ -3929,6 +3962,14 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		xlsx_note(s1, ++row, "フォローアップ監査の指摘数は、元の監査の"
 		    "指摘のうち、フォローアップ監査の対象としたもの（それまでに"
 		    "是正確認が済んでいなかったもの）の数である。");
+	/*
+	 * which audit each follow-up followed up, by its number and day:
+	 * the row said 「…（フォローアップ） 収納課」 and no more (rev18b G3)
+	 */
+	for (i = 0; i < n; i++)
+		if ((rc = followed_note(s1, &row, &prev, record_root(a[i]),
+		    i + 1)) != 0)
+			goto done;
 	/* 章別適合率: chapters down, audits with items across. */
 	cc[0].heading = "章";
 	cc[0].flags = 0;

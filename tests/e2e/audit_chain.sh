@@ -102,6 +102,20 @@ tool, hand = cells(sys.argv[1]), cells(sys.argv[2])
 assert tool == hand, "the 監査一覧 differs"
 EOF
 
+# the 監査一覧 names what each follow-up followed up (rev18b G3): the
+# sample's follow-up the 運用面 audit of 7月15日, the new one that follow-up
+checks=$((checks + 1))
+$PY - "$T/tool-results.xlsx" <<'EOF' || fail "the 監査一覧 does not name what a follow-up followed up"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["監査一覧"]
+notes = [r[0] for r in ws.iter_rows(values_only=True)
+         if isinstance(r[0], str) and r[0].startswith("No.")
+         and "のフォローアップ監査は、" in r[0]]
+assert len(notes) == 2, notes
+assert any("（令和8年度 情報セキュリティ監査（運用面） 戸籍住民課、令和8年7月15日）"
+           "の指摘の是正を確認したもの。" in n for n in notes), notes
+EOF
+
 # --- a status recorded in it is copied to the original finding --------
 cp -r "$T/hand" "$T/prop"
 expect_status 0 "$NCIO" -C "$T/prop" audit finding "$F3" 2 --status accepted
