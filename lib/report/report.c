@@ -529,6 +529,30 @@ withdrawn(struct bld *b, size_t i, struct dated *l, const char *title,
 }
 
 /*
+ * The head every case named under an item starts with: 件名（番号、課、
+ * -- the number of a case received in a year before with its year, the
+ * numbers restarting each year (令和9年度練企情受第58号).  The caller
+ * adds the dates and closes the bracket.
+ */
+static const char *
+case_head(struct bld *b, const struct node *rec, struct cal_date rcv)
+{
+	const char	*no = node_get_str(rec, "ref_no");
+	const char	*org = rp_org(b->st, node_get_str(rec, "org"));
+	const char	*title = node_get_str(rec, "title");
+	char		 year[CAL_FMT_MAX];
+
+	if (no != NULL && no[0] != '\0' && cal_fy(rcv) < b->w->fy &&
+	    cal_fy_label(year, sizeof year, cal_fy(rcv)) == 0)
+		no = rp_fmt(b->pool, "%s%s", year, no);
+	error_clear();
+	return rp_fmt(b->pool, "%s（%s%s%s%s", title != NULL ? title : "",
+	    no != NULL && no[0] != '\0' ? no : "",
+	    no != NULL && no[0] != '\0' ? "、" : "",
+	    org[0] != '\0' ? org : "", org[0] != '\0' ? "、" : "");
+}
+
+/*
  * A review closed in the period, named under its item whenever it was
  * received, so that 当期の決定 2件 shows which two: 件名（番号、課、
  * 令和8年12月14日提出、期限内）; one withdrawn after it closed says so
@@ -540,28 +564,14 @@ closed_in_period(struct bld *b, struct dated *l, const struct node *rec,
     struct cal_date due, int wd_after)
 {
 	static const char *const what[3] = { "決定", "提出", "通知" };
-	const char	*no = node_get_str(rec, "ref_no");
-	const char	*org = rp_org(b->st, node_get_str(rec, "org"));
-	const char	*title = node_get_str(rec, "title");
-	char		 era[CAL_FMT_MAX], year[CAL_FMT_MAX];
+	char		 era[CAL_FMT_MAX];
 
-	/*
-	 * received in a year before: its number with its year, the
-	 * numbers restarting each year (令和9年度練企情受第58号)
-	 */
-	if (no != NULL && no[0] != '\0' && cal_fy(rcv) < b->w->fy &&
-	    cal_fy_label(year, sizeof year, cal_fy(rcv)) == 0)
-		no = rp_fmt(b->pool, "%s%s", year, no);
-	error_clear();
 	rp_era(era, closed);
-	dated_add(b, l, closed, rp_fmt(b->pool, "%s（%s%s%s%s%s%s%s%s%s%s）",
-	    title != NULL ? title : "",
-	    no != NULL && no[0] != '\0' ? no : "",
-	    no != NULL && no[0] != '\0' ? "、" : "",
-	    org[0] != '\0' ? org : "", org[0] != '\0' ? "、" : "", era,
-	    what[t], t != 1 || !has_due ? "" : cal_cmp(closed, due) <= 0 ?
-	    "、期限内" : "、期限超過", wd_after ? "、" : "",
-	    wd_after ? what[t] : "", wd_after ? "後に取下げ" : ""));
+	dated_add(b, l, closed, rp_fmt(b->pool, "%s%s%s%s%s%s%s）",
+	    case_head(b, rec, rcv), era, what[t], t != 1 || !has_due ? "" :
+	    cal_cmp(closed, due) <= 0 ? "、期限内" : "、期限超過",
+	    wd_after ? "、" : "", wd_after ? what[t] : "",
+	    wd_after ? "後に取下げ" : ""));
 }
 
 /*
@@ -574,27 +584,16 @@ static void
 overdue_named(struct bld *b, struct dated *l, const struct node *rec,
     struct cal_date rcv, struct cal_date due)
 {
-	const char	*no = node_get_str(rec, "ref_no");
-	const char	*org = rp_org(b->st, node_get_str(rec, "org"));
-	const char	*title = node_get_str(rec, "title");
-	char		 er[CAL_FMT_MAX], ed[CAL_FMT_MAX], year[CAL_FMT_MAX];
+	char		 er[CAL_FMT_MAX], ed[CAL_FMT_MAX];
 
-	/* the numbers restart each year: an earlier year's with its year */
-	if (no != NULL && no[0] != '\0' && cal_fy(rcv) < b->w->fy &&
-	    cal_fy_label(year, sizeof year, cal_fy(rcv)) == 0)
-		no = rp_fmt(b->pool, "%s%s", year, no);
-	error_clear();
 	rp_era(er, rcv);
 	rp_era(ed, due);
-	dated_add(b, l, due, rp_fmt(b->pool, "%s（%s%s%s%s%s受付、提出期限 %s）",
-	    title != NULL ? title : "",
-	    no != NULL && no[0] != '\0' ? no : "",
-	    no != NULL && no[0] != '\0' ? "、" : "",
-	    org[0] != '\0' ? org : "", org[0] != '\0' ? "、" : "", er, ed));
+	dated_add(b, l, due, rp_fmt(b->pool, "%s%s受付、提出期限 %s）",
+	    case_head(b, rec, rcv), er, ed));
 }
 
 /*
- * A case of the year before still undecided at the period's end, as
+ * A case of a year before still undecided at the period's end, as
  * the list names it: 「…の再構築（令和10年度練企情受第59号、学校施設課、
  * 令和11年3月10日受付、精査済）」.
  */
@@ -602,25 +601,15 @@ static void
 carried_named(struct bld *b, struct dated *l, const struct node *rec,
     struct cal_date rcv, const char *status, const struct schema *kind)
 {
-	const char	*no = node_get_str(rec, "ref_no");
-	const char	*org = rp_org(b->st, node_get_str(rec, "org"));
-	const char	*title = node_get_str(rec, "title");
 	/* 「…受付、受付」 says nothing: the state from ヒアリング中 on */
 	const char	*st = strcmp(status, "received") == 0 ? NULL :
 			    schema_label(kind, "status", status);
-	char		 er[CAL_FMT_MAX], year[CAL_FMT_MAX];
+	char		 er[CAL_FMT_MAX];
 
-	if (no != NULL && no[0] != '\0' &&
-	    cal_fy_label(year, sizeof year, cal_fy(rcv)) == 0)
-		no = rp_fmt(b->pool, "%s%s", year, no);
-	error_clear();
 	rp_era(er, rcv);
-	dated_add(b, l, rcv, rp_fmt(b->pool, "%s（%s%s%s%s%s受付%s%s）",
-	    title != NULL ? title : "",
-	    no != NULL && no[0] != '\0' ? no : "",
-	    no != NULL && no[0] != '\0' ? "、" : "",
-	    org[0] != '\0' ? org : "", org[0] != '\0' ? "、" : "", er,
-	    st != NULL ? "、" : "", st != NULL ? st : ""));
+	dated_add(b, l, rcv, rp_fmt(b->pool, "%s%s受付%s%s）",
+	    case_head(b, rec, rcv), er, st != NULL ? "、" : "",
+	    st != NULL ? st : ""));
 }
 
 static int
