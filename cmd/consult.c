@@ -609,7 +609,7 @@ static const struct opt export_opts[] = {
 	  "report: the last day of the period" },
 	{ "year-end", 0, OPT_FY, 0, NULL, NULL, 0, 0,
 	  "report: the year's last period, from its last progress meeting to "
-	  "31 March" },
+	  "the year's last business day" },
 	{ "org", 0, OPT_ORG, 0, NULL, NULL, 0, 0,
 	  "sheet: the 課 the form is for" },
 	{ "o", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,

@@ -301,7 +301,8 @@ static const struct opt bimonthly_opts[] = {
 	{ "to", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
 	  "the last day of the period" },
 	{ "year-end", 0, OPT_FY, 0, NULL, NULL, 0, 0,
-	  "the year's last period: from its last progress meeting to 31 March" },
+	  "the year's last period: from its last progress meeting to the "
+	  "year's last business day" },
 	{ "note", 0, OPT_TEXT, OPT_REPEAT, "ITEM=TEXT", NULL, 0, 0,
 	  "your wording of the 6(1)ウ note of an item below expectation" },
 	{ "o", 'o', OPT_PATH, 0, NULL, NULL, 0, 0,
@@ -355,7 +356,8 @@ const struct cmd_entry cmd_report_entry = {
 	    "作業実施報告書 (.docx), the 課題管理表 and 予定と実績 (.xlsx)\n"
 	    "attached to it, and the 相談業務実施報告書 (.docx) of the same\n"
 	    "period.  --year-end FY covers the days after the year's last\n"
-	    "progress meeting, to 31 March.  Every count comes from the\n"
+	    "progress meeting, to the year's last business day, the day\n"
+	    "it is dated.  Every count comes from the\n"
 	    "records.  Where an item's year to date is below its share of\n"
 	    "the yearly expectation, the report carries the 6(1)ウ note;\n"
 	    "--note ITEM=TEXT words it.\n"

@@ -803,16 +803,23 @@ meeting_yearend_period(struct cal_date *from, struct cal_date *to,
 		return rc;
 	/* the last meeting's own report ended the day before it */
 	*from = last.y != 0 ? last : fy0;
-	*to = fy1;
-	if (as_of == NULL)
-		return 0;
-	/* 4(3)イ: by the end of the contract, its last business day */
+	/*
+	 * 4(3)イ: by the end of the contract, its last business day, the
+	 * day the reports are dated and the last day they count: a report
+	 * dated 3月29日 that counted to 3月31日 gave as done what was not
+	 * yet (rev18a).  The days after it are closed days, when the ward
+	 * records no work (lint warns of a date acted on then).
+	 */
 	if ((rc = meeting_cal(&cal, st)) != 0)
 		return rc;
-	*as_of = fy1;
+	*to = fy1;
 	if (!cal_is_business_day(cal, fy1))
-		rc = cal_prev_business_day(as_of, cal, fy1);
+		rc = cal_prev_business_day(to, cal, fy1);
 	cal_free(cal);
+	if (rc == 0 && cal_cmp(*to, *from) < 0)
+		*to = *from;
+	if (as_of != NULL)
+		*as_of = *to;
 	return rc;
 }
 

@@ -108,10 +108,10 @@ int		 meeting_report_period(struct cal_date *from,
 
 /*
  * The year's last reporting period, which no progress meeting has: from
- * the day of the fiscal year's last progress meeting (or 1 April) to 31
- * March, so that every day of the year is in one report; as_of the last
- * business day of the year, when the year's deliverables are due
- * (4(3)イ).
+ * the day of the fiscal year's last progress meeting (or 1 April) to the
+ * last business day of the year, when the year's deliverables are due
+ * (4(3)イ); as_of that day too.  The days after it are closed days, so
+ * every day the ward works is in one report.
  */
 int		 meeting_yearend_period(struct cal_date *from,
 		    struct cal_date *to, struct cal_date *as_of, struct store *,

@@ -36,37 +36,51 @@ static const struct item_def {
 	const char	*spec;
 	const char	*label;		/* items without an expectation */
 	const char	*unit;
+	/*
+	 * The yearly volume the specification gives in words, where the
+	 * config has no number for it: 3(2)ア's 運営計画書 and 最終報告書,
+	 * one each (a number would be prorated, and the 最終報告書 of
+	 * March fall short of its share all year).
+	 */
+	const char	*volume;
 } item_defs[] = {
-	{ "dx_support", "3(1)ア(ア)", NULL, NULL },
-	{ "plan_reviews", "3(1)ア(イ)a", NULL, NULL },
-	{ "procurement_support", "3(1)ア(イ)b", NULL, NULL },
-	{ "system_evaluations", "3(1)ア(イ)c", NULL, NULL },
-	{ "digital_trainings", "3(1)イ", NULL, NULL },
-	{ "pia_support", "3(1)ウ(ア)", NULL, NULL },
-	{ "mynumber_trainings", "3(1)ウ(イ)", NULL, NULL },
-	{ "security_trainings", "3(2)イ", NULL, NULL },
-	{ "checklists", "3(2)ウ", "自己点検・所属点検（提出）", "件" },
-	{ "operational_audits", "3(2)エ", NULL, NULL },
-	{ "system_audits", "3(2)エ", NULL, NULL },
-	{ "followup_audits", "3(2)エ", "フォローアップ監査", "件" },
-	{ "incidents", "3(2)オ", "情報セキュリティ事故等への対応", "件" },
+	{ "dx_support", "3(1)ア(ア)", NULL, NULL, NULL },
+	{ "plan_reviews", "3(1)ア(イ)a", NULL, NULL, NULL },
+	{ "procurement_support", "3(1)ア(イ)b", NULL, NULL, NULL },
+	{ "system_evaluations", "3(1)ア(イ)c", NULL, NULL, NULL },
+	{ "digital_trainings", "3(1)イ", NULL, NULL, NULL },
+	{ "pia_support", "3(1)ウ(ア)", NULL, NULL, NULL },
+	{ "mynumber_trainings", "3(1)ウ(イ)", NULL, NULL, NULL },
+	{ "security_reports", "3(2)ア", "運営計画書・最終報告書", "件",
+	    "各1" },
+	{ "security_trainings", "3(2)イ", NULL, NULL, NULL },
+	{ "checklists", "3(2)ウ", "自己点検・所属点検（提出）", "件",
+	    NULL },
+	{ "operational_audits", "3(2)エ", NULL, NULL, NULL },
+	{ "system_audits", "3(2)エ", NULL, NULL, NULL },
+	{ "followup_audits", "3(2)エ", "フォローアップ監査", "件", NULL },
+	{ "incidents", "3(2)オ", "情報セキュリティ事故等への対応", "件",
+	    NULL },
 	{ "vendor_checklists", "3(2)カ", "特記事項チェックシート（提出）",
-	    "件" },
-	{ "department_consultations", "3(3)ア(イ)a", NULL, NULL },
-	{ "consultation_attendances", "3(3)ア(イ)a", NULL, NULL },
-	{ "division_consultations", "3(3)ア(イ)b", NULL, NULL },
-	{ "it_honbu_meetings", "3(3)ア(ウ)", NULL, NULL },
-	{ "unei_meetings", "3(3)ア(ウ)", NULL, NULL },
-	{ "security_committee_meetings", "3(3)ア(ウ)", NULL, NULL },
-	{ "regular_meetings", "3(3)ア(エ)", NULL, NULL },
-	{ "progress_meetings", "3(3)ア(オ)", NULL, NULL },
+	    "件", NULL },
+	{ "policy_reviews", "3(2)キ", "セキュリティポリシー等の見直し",
+	    "件", NULL },
+	{ "department_consultations", "3(3)ア(イ)a", NULL, NULL, NULL },
+	{ "consultation_attendances", "3(3)ア(イ)a", NULL, NULL, NULL },
+	{ "division_consultations", "3(3)ア(イ)b", NULL, NULL, NULL },
+	{ "it_honbu_meetings", "3(3)ア(ウ)", NULL, NULL, NULL },
+	{ "unei_meetings", "3(3)ア(ウ)", NULL, NULL, NULL },
+	{ "security_committee_meetings", "3(3)ア(ウ)", NULL, NULL, NULL },
+	{ "regular_meetings", "3(3)ア(エ)", NULL, NULL, NULL },
+	{ "progress_meetings", "3(3)ア(オ)", NULL, NULL, NULL },
 };
 #define NITEMS	(sizeof item_defs / sizeof item_defs[0])
 
 enum {
 	I_DX, I_PLAN, I_PROC, I_SYSEVAL, I_DIGITAL, I_PIA, I_MYNUMBER,
-	I_SECURITY, I_CHECKLIST, I_OPAUDIT, I_SYSAUDIT, I_FOLLOWUP,
-	I_INCIDENT, I_VENDOR, I_DEPT, I_ATTEND, I_DIV, I_HONBU, I_UNEI,
+	I_SECREPORT, I_SECURITY, I_CHECKLIST, I_OPAUDIT, I_SYSAUDIT,
+	I_FOLLOWUP, I_INCIDENT, I_VENDOR, I_POLICY, I_DEPT, I_ATTEND, I_DIV,
+	I_HONBU, I_UNEI,
 	I_SECCOM, I_REGULAR, I_PROGRESS
 };
 
@@ -648,7 +662,7 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 	/*
 	 * Received before the year and still undecided at the period's
 	 * end (an 意見書 past due is named below, as late): named, or it
-	 * was in no report of its second year.
+	 * was in no report of its second year, or of any year after.
 	 */
 	if (cal_cmp(rcv, b->fy0) < 0 && (!has_closed ||
 	    cal_cmp(closed, b->w->to) > 0) && status != NULL &&
@@ -766,18 +780,27 @@ on_review_cb(struct bld *b, const struct schema *k, const struct node *rec)
 }
 
 /*
- * The 意見書 of the years before the two each_record() reads, for the
- * ones still unsent (on_review()): only procurement reviews are read,
- * each other file only as far as its type.
+ * The reviews of the years before the two each_record() reads that may
+ * still be open at the period's end (on_review()): 意見書 unsent, and
+ * cases undecided, named with their year -- only the year before's
+ * were, and a case of 令和9年度 still 保留 in 令和11年度 was in no report
+ * (rev18a).  Each file is read only as far as its type and status; a
+ * procurement review, or one whose status is not decided, submitted or
+ * withdrawn, is read whole.  A case decided since the period's end
+ * (its status now 決定済) is not among them: a past period's report
+ * made later may leave it out.
  */
 static int
-older_opinions(struct bld *b, struct review_acc *acc)
+older_reviews(struct bld *b, struct review_acc *acc,
+    const char *const *want, size_t nwant)
 {
+	static const char *const head[] = { "type", "status" };
 	const struct schema	*kind;
 	struct reclist		 l = RECLIST_INIT;
 	struct record		*r;
+	const char		*type, *status;
 	size_t			 i;
-	int			 rc;
+	int			 rc, open;
 
 	if ((rc = store_kind(&kind, b->st, "review")) != 0 ||
 	    (rc = store_scan(&l, b->st, kind, 0, NULL)) != 0)
@@ -785,9 +808,21 @@ older_opinions(struct bld *b, struct review_acc *acc)
 	for (i = 0; i < l.n && rc == 0 && !b->bad; i++) {
 		if (l.v[i].fy >= b->w->fy - 1)
 			continue;
-		if ((rc = record_load_where(&r, b->st, &l.v[i], NULL, "type",
-		    "procurement")) != 0 || r == NULL)
+		if ((rc = record_load_fields(&r, b->st, &l.v[i], NULL, head,
+		    2)) != 0)
+			break;
+		type = node_get_str(record_root(r), "type");
+		status = node_get_str(record_root(r), "status");
+		open = (type != NULL && strcmp(type, "procurement") == 0) ||
+		    status == NULL || (strcmp(status, "decided") != 0 &&
+		    strcmp(status, "submitted") != 0 &&
+		    strcmp(status, "withdrawn") != 0);
+		record_free(r);
+		if (!open)
 			continue;
+		if ((rc = record_load_fields(&r, b->st, &l.v[i], NULL, want,
+		    nwant)) != 0)
+			break;
 		rc = on_review(b, kind, record_root(r), acc);
 		record_free(r);
 	}
@@ -820,7 +855,7 @@ count_reviews(struct bld *b)
 	rc = each_record(b, "review", 1, want, sizeof want / sizeof want[0],
 	    on_review_cb);
 	if (rc == 0)
-		rc = older_opinions(b, &acc);
+		rc = older_reviews(b, &acc, want, sizeof want / sizeof want[0]);
 	b->arg = NULL;
 	b->w->items[I_PROC].overdue = dated_join(b, &acc.od);
 	review_ctx_free(acc.ctx);
@@ -1266,7 +1301,143 @@ on_meeting(struct bld *b, const struct schema *kind, const struct node *rec)
 	return 0;
 }
 
+/* --- 3(2)ア: the 運営計画書 and 最終報告書 ------------------------------ */
+
+/*
+ * Each counted on its date, the day the document is dated (its cover's),
+ * with the proofreading rounds done by the period's end: the
+ * specification asks for two (4(2)ア).
+ */
+static int
+on_secreport(struct bld *b, const struct schema *kind, const struct node *rec)
+{
+	const struct node	*pr = node_get(rec, "proofreads");
+	const char		*type = node_get_str(rec, "type");
+	struct cal_date		 d, pd;
+	long			 rounds = 0;
+	size_t			 i;
+	char			 note[128];
+
+	(void)kind;
+	if (type == NULL || rp_date(&d, rec, "date") != 0 ||
+	    !count(b, I_SECREPORT, d, NULL))
+		return 0;
+	for (i = 0; pr != NULL && pr->kind == NODE_SEQ && i < pr->n; i++)
+		if (rp_date(&pd, pr->u.items[i], "date") == 0 &&
+		    cal_cmp(pd, b->w->to) <= 0)
+			rounds++;
+	if (rounds > 0)
+		snprintf(note, sizeof note, "詳細版・概要版\n校正 %ld回", rounds);
+	else
+		snprintf(note, sizeof note, "詳細版・概要版");
+	add_ref(b, I_SECREPORT, "", node_get_str(rec, "title"), "", d, note);
+	return 0;
+}
+
+/* --- 3(2)キ: the policy-revision deliverables (4(2)キ) ----------------- */
+
+static int
+on_deliverable(struct bld *b, const struct schema *kind,
+    const struct node *rec)
+{
+	const char	*spec = node_get_str(rec, "spec");
+	const char	*k = node_get_str(rec, "kind");
+	struct cal_date	 d;
+
+	if (spec == NULL || strcmp(spec, "4(2)キ") != 0 ||
+	    rp_date(&d, rec, "date") != 0 || !count(b, I_POLICY, d, NULL))
+		return 0;
+	add_ref(b, I_POLICY, node_get_str(rec, "ref_no"),
+	    node_get_str(rec, "title"), "", d,
+	    k != NULL ? schema_label(kind, "kind", k) : "");
+	return 0;
+}
+
 /* --- consultations: the 相談業務実施報告書's own counts ----------------- */
+
+/*
+ * Whether the period ends the year: no day the ward is open after it
+ * (the year-end report is dated the year's last business day).
+ */
+static int
+ends_year(struct bld *b)
+{
+	struct cal	*cal = NULL;
+	struct cal_date	 d, fy1 = { b->fy0.y + 1, 3, 31 };
+	int		 open = 0;
+
+	if (meeting_cal(&cal, b->st) != 0) {
+		error_clear();
+		return cal_cmp(b->w->to, fy1) >= 0;
+	}
+	for (d = cal_add_days(b->w->to, 1); cal_cmp(d, fy1) <= 0 && !open;
+	    d = cal_add_days(d, 1))
+		open = cal_is_business_day(cal, d);
+	cal_free(cal);
+	return !open;
+}
+
+/*
+ * At the year's end, the consultations not answered by then are named
+ * under their item with what becomes of them, as the config's contract
+ * says: carried to the next year when contract.fiscal_years lists it,
+ * else handed to the ward at the contract's end.  回答作成中 in the
+ * rows alone left the ward to guess (rev18a).
+ */
+static void
+open_at_end(struct bld *b, const struct consult_report *rp,
+    const size_t items[CONSULT_NCOUNTS])
+{
+	const struct node	*conf;
+	struct dated		 l[CONSULT_NCOUNTS];
+	struct cal_date		 end;
+	char			 e[CAL_FMT_MAX], fyl[CAL_FMT_MAX];
+	const char		*head;
+	size_t			 i, k;
+
+	if (!ends_year(b))
+		return;
+	memset(l, 0, sizeof l);
+	for (i = 0; i < rp->nrows; i++) {
+		const struct consult_report_row *row = &rp->rows[i];
+
+		if (row->days >= 0)
+			continue;
+		for (k = 0; k < CONSULT_NCOUNTS; k++)
+			if (k != CONSULT_COUNT_ATTENDED &&
+			    strcmp(row->type, rp->counts[k].label) == 0)
+				break;
+		if (k == CONSULT_NCOUNTS)
+			continue;
+		rp_era(e, row->received);
+		dated_add(b, &l[k], row->received, rp_fmt(b->pool,
+		    "%s（%s%s%s%s%s受付、%s）", row->title, row->ref_no,
+		    row->ref_no[0] != '\0' ? "、" : "", row->org,
+		    row->org[0] != '\0' ? "、" : "", e, row->status));
+	}
+	if (store_config(&conf, b->st) != 0)
+		conf = NULL;
+	error_clear();
+	if (conf != NULL && report_contract_year(conf, b->w->fy + 1) == 1 &&
+	    cal_fy_label(fyl, sizeof fyl, b->w->fy + 1) == 0)
+		head = rp_fmt(b->pool, "年度末までに回答に至らず、次年度（%s）"
+		    "に引き継いで回答するもの", fyl);
+	else {
+		if (conf == NULL || rp_date(&end, node_get(conf, "contract"),
+		    "end") != 0 || cal_fy(end) != b->w->fy)
+			end = (struct cal_date){ b->fy0.y + 1, 3, 31 };
+		rp_era(e, end);
+		head = rp_fmt(b->pool, "契約期間の末日（%s）までに回答に至らず、"
+		    "区に引き継ぐもの", e);
+	}
+	error_clear();
+	for (k = 0; k < CONSULT_NCOUNTS; k++) {
+		if (l[k].n == 0)
+			continue;
+		b->w->items[items[k]].open_end_head = head;
+		b->w->items[items[k]].open_end = dated_join(b, &l[k]);
+	}
+}
 
 static int
 count_consults(struct bld *b)
@@ -1297,6 +1468,7 @@ count_consults(struct bld *b)
 		add_ref(b, items[k], row->ref_no, row->title, row->org,
 		    row->received, row->status);
 	}
+	open_at_end(b, &rp, items);
 	/* counted by the date of each attendance, listed in the 相談業務実施報告書 */
 	b->w->items[I_ATTEND].detail = "同席の日付と相手方は相談業務実施報告書に"
 	    "記載";
@@ -1366,6 +1538,7 @@ setup_items(struct bld *b)
 		it->key = item_defs[i].key;
 		it->spec = item_defs[i].spec;
 		it->expected = -1;
+		it->volume = item_defs[i].volume;
 		if (item_defs[i].label != NULL) {
 			it->label = item_defs[i].label;
 			it->unit = item_defs[i].unit;
@@ -1650,7 +1823,7 @@ destinations(struct bld *b)
 	for (i = 0; i < w->nitems; i++) {
 		const struct report_item *it = &w->items[i];
 
-		if (it->expected >= 0 || it->ytd == 0)
+		if (it->expected >= 0 || it->volume != NULL || it->ytd == 0)
 			continue;
 		buf_printf(&names, "%s%s", out.len > 0 ? "、" : "", it->label);
 		buf_printf(&out, "%s%s（年度累計%s%s）", out.len > 0 ? "、" :
@@ -1796,6 +1969,10 @@ report_work_build(struct report_work *out, struct store *st,
 	    "status", "closed", "timeline", "prevention", "isolation" };
 	static const char *const mt_want[] = { "ref_no", "type", "title",
 	    "date", "status", "minutes_submitted", "note" };
+	static const char *const sr_want[] = { "type", "title", "date",
+	    "proofreads" };
+	static const char *const dl_want[] = { "ref_no", "title", "kind",
+	    "spec", "date" };
 	struct bld		 b;
 	struct cal_date		 fy1;
 	const struct node	*conf;
@@ -1834,6 +2011,23 @@ report_work_build(struct report_work *out, struct store *st,
 	cal_fy_bounds(&b.fy0, &fy1, out->fy);
 	rp_era(a, from);
 	rp_era(c, to);
+	/*
+	 * a period that ends the year on its last business day says the
+	 * days after it are closed, so the reader sees none is left out;
+	 * its year is complete, set against the whole year's volume (the
+	 * report of 3月29日 compared 56件 with 11 months' 55.0)
+	 */
+	if (cal_cmp(to, fy1) < 0 && ends_year(&b)) {
+		out->months = cal_fy_months(out->fy, fy1);
+		struct cal_date	 d1 = cal_add_days(to, 1);
+
+		if (cal_cmp(d1, fy1) == 0)
+			out->period_note = rp_fmt(b.pool, "（%d月%d日は閉庁日）",
+			    d1.m, d1.d);
+		else
+			out->period_note = rp_fmt(b.pool, "（%d月%d日から%d日は"
+			    "閉庁日）", d1.m, d1.d, fy1.d);
+	}
 	out->period = rp_fmt(b.pool, "%sから%sまで", a, c);
 	out->meeting = meeting != NULL ? rp_str(b.pool, meeting) : NULL;
 	if ((rc = store_config(&conf, st)) != 0)
@@ -1856,6 +2050,10 @@ report_work_build(struct report_work *out, struct store *st,
 	    sizeof inc_want / sizeof inc_want[0], on_incident)) != 0 ||
 	    (rc = each_record(&b, "meeting", 0, mt_want,
 	    sizeof mt_want / sizeof mt_want[0], on_meeting)) != 0 ||
+	    (rc = each_record(&b, "secreport", 0, sr_want,
+	    sizeof sr_want / sizeof sr_want[0], on_secreport)) != 0 ||
+	    (rc = each_record(&b, "deliverable", 0, dl_want,
+	    sizeof dl_want / sizeof dl_want[0], on_deliverable)) != 0 ||
 	    (rc = count_consults(&b)) != 0)
 		goto done;
 	if (b.bad) {

@@ -66,6 +66,11 @@ struct report_item {
 	long			 period;
 	long			 ytd;
 	long			 expected;	/* yearly; -1: none */
+	/*
+	 * With no expected, the yearly volume in words (各1: 3(2)ア's
+	 * 運営計画書 and 最終報告書), or NULL: 随時.
+	 */
+	const char		*volume;
 	double			 prorated;	/* expected x months / 12 */
 	int			 is_short;	/* ytd below prorated (6(1)ウ) */
 	const char		*detail;	/* a second figure, or NULL */
@@ -121,12 +126,19 @@ struct report_item {
 	 */
 	const char		*overdue;
 	/*
-	 * Cases received in the year before and still undecided at the
+	 * Cases received in a year before and still undecided at the
 	 * period's end (not counted: their year counted them), by the day
 	 * received; or NULL.  Listed nowhere, a year's 審査中 cases
 	 * vanished from the reports on 1 April (rev18a).
 	 */
 	const char		*carried;
+	/*
+	 * Consultations not answered at the year's end, named, and what
+	 * becomes of them (open_end_head: carried to the next year, or
+	 * handed to the ward at the contract's end); or NULL.
+	 */
+	const char		*open_end;
+	const char		*open_end_head;
 	/* cancelled in the year to date, with the reason: not counted */
 	long			 ncancelled;
 	const char		*cancelled;	/* or NULL */
@@ -151,6 +163,11 @@ struct report_work {
 	struct cal_date		 as_of;		/* the document's date */
 	int			 months;	/* of the year elapsed by to */
 	const char		*period;	/* 令和8年5月28日から…まで */
+	/*
+	 * After period in the report's 報告期間, where the period ends the
+	 * year before 31 March: （3月30日から31日は閉庁日）; or NULL.
+	 */
+	const char		*period_note;
 	const char		*meeting;	/* 第2回 進捗報告会, or NULL */
 	const char		*author;
 	const char		*contract;	/* the contract's title */

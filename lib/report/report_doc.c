@@ -102,7 +102,8 @@ summary_table(struct docx *d, const struct report_work *w)
 				    it->prorated), &r);
 			if (rc != 0)
 				break;
-		} else if ((rc = docx_table_cell(t, row, 5, "―", &c)) != 0 ||
+		} else if ((rc = docx_table_cell(t, row, 5, it->volume != NULL ?
+		    it->volume : "―", &c)) != 0 ||
 		    (rc = docx_table_cell(t, row, 6, "―", &c)) != 0)
 			break;
 		rc = docx_table_cell(t, row, 7, it->is_short ? "下回る" : "",
@@ -269,7 +270,8 @@ report_work_write_docx(const struct report_work *w,
 	if (w->meeting != NULL)
 		body_fmt(d, &para, "%s（%s）", w->period, w->meeting);
 	else
-		body_fmt(d, &para, "%s", w->period);
+		body_fmt(d, &para, "%s%s", w->period, w->period_note != NULL ?
+		    w->period_note : "");
 
 	docx_add_outline_heading(d, 1, "作業実施状況");
 	if (w->months > 0)
@@ -302,6 +304,11 @@ report_work_write_docx(const struct report_work *w,
 			    count_text(a, it->period, it->unit),
 			    count_text(b, it->ytd, it->unit),
 			    count_text(c, it->expected, it->unit));
+		else if (it->volume != NULL)
+			buf_printf(&para, "当期%s、年度累計%s（年間想定 %s%s）。",
+			    count_text(a, it->period, it->unit),
+			    count_text(b, it->ytd, it->unit), it->volume,
+			    it->unit);
 		else
 			buf_printf(&para, "当期%s、年度累計%s。",
 			    count_text(a, it->period, it->unit),
@@ -351,9 +358,12 @@ report_work_write_docx(const struct report_work *w,
 			body_fmt(d, &para, "提出期限を過ぎて未提出のもの（当期より前"
 			    "に受け付けたもの）：%s", it->overdue);
 		if (it->carried != NULL)
-			body_fmt(d, &para, "前年度に受け付け、当期末に決定・提出に"
-			    "至っていないもの（件数に含めていません）：%s",
+			body_fmt(d, &para, "前年度以前に受け付け、当期末に決定・提出"
+			    "に至っていないもの（件数に含めていません）：%s",
 			    it->carried);
+		if (it->open_end != NULL)
+			body_fmt(d, &para, "%s：%s", it->open_end_head,
+			    it->open_end);
 		if (it->unheld != NULL) {
 			body_fmt(d, &para, "当期中の日付で予定され、実施の記録"
 			    "がないもの（未実施、件数に含めていません）：%s",
@@ -1115,8 +1125,10 @@ report_annual_write_xlsx(const struct report_work *w,
 				    (double)it->ytd / (double)it->expected);
 				c[at[5]] = pool_dup(&pool, buf, &bad);
 			}
-		} else
-			c[at[4]] = c[at[5]] = "―";
+		} else {
+			c[at[4]] = it->volume != NULL ? it->volume : "―";
+			c[at[5]] = "―";
+		}
 		if ((c[at[6]] = annual_note(note, sizeof note, w, it)) != NULL)
 			c[at[6]] = pool_dup(&pool, note, &bad);
 		nmoved += c[at[6]] != NULL && strstr(c[at[6]], "※") != NULL;
@@ -1160,7 +1172,7 @@ report_annual_write_xlsx(const struct report_work *w,
 			else
 				xlsx_write_blank(sh, row, at[5]);
 		} else {
-			xlsx_write_text(sh, row, at[4], "―");
+			xlsx_write_text(sh, row, at[4], c[at[4]]);
 			xlsx_write_text(sh, row, at[5], "―");
 		}
 		xlsx_write_text(sh, row, at[6], c[at[6]]);
@@ -1480,11 +1492,12 @@ plan_items(struct docx *d, const struct report_work *w)
 		if (it->expected >= 0)
 			rp_count(buf, it->expected);
 		else
-			snprintf(buf, sizeof buf, "随時");
+			snprintf(buf, sizeof buf, "%s", it->volume != NULL ?
+			    it->volume : "随時");
 		docx_table_cell(t, i + 1, 2, buf, it->expected >= 0 ? &r : &c);
 		/* 随時 has no number for a unit to follow (随時 件) */
-		docx_table_cell(t, i + 1, 3, it->expected >= 0 ? it->unit :
-		    "－", &c);
+		docx_table_cell(t, i + 1, 3, it->expected >= 0 ||
+		    it->volume != NULL ? it->unit : "－", &c);
 	}
 	rc = docx_add_table(d, t);
 	docx_table_free(t);
@@ -1745,7 +1758,7 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 	struct reclist		 l = RECLIST_INIT;
 	struct record		*r;
 	struct cal		*cal = NULL;
-	struct cal_date		 signed_on, due, md, fy0, fy1;
+	struct cal_date		 signed_on, due, md, fy0, fy1, yend;
 	struct cal_due		 mdue;
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 c, lft;
@@ -1793,23 +1806,29 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 		    cal_due_meeting(&mdue, cal, md) == 0) {
 			rp_era(buf, mdue.date);
 			snprintf(when, sizeof when, "%s 10時", buf);
-			/* whole, however long the meeting's title */
+			/*
+			 * whole, however long the meeting's title; 4(3)ア(エ),
+			 * the 進捗報告会's documents and their deadline (3's
+			 * (オ) is the meeting's, 4's (オ) その他の提案書等)
+			 */
 			rc = deliv_add(&v, &n, &pool, mdue.date, rp_fmt(&pool,
 			    "作業実施報告書・相談業務実施報告書（%s）",
 			    node_get_str(record_root(r), "title")), when,
-			    "4(3)ア(オ)");
+			    "4(3)ア(エ)");
 		}
 		error_clear();
 		record_free(r);
 	}
 	/*
 	 * The days after the last 進捗報告会, which no meeting's reports
-	 * cover, reported by the end of the contract (4(3)イ).
+	 * cover, reported by the end of the contract (4(3)イ): the two
+	 * reports themselves, 4(3)ア(ア) and (イ).
 	 */
-	if (rc == 0 && meeting_yearend_period(&md, &fy1, &due, st, fy) == 0) {
+	/* its period ends on its date, not fy1 (31 March), kept below */
+	if (rc == 0 && meeting_yearend_period(&md, &yend, &due, st, fy) == 0) {
 		rp_era(buf, due);
 		rc = deliv_add(&v, &n, &pool, due, "作業実施報告書・相談業務実施"
-		    "報告書（年度末分）", buf, "4(3)ア(オ)");
+		    "報告書（年度末分）", buf, "4(3)ア(ア)(イ)");
 	}
 	error_clear();
 	if (rc != 0 ||
@@ -1895,7 +1914,7 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 	if ((rc = docx_add_table(d, t)) != 0)
 		goto done;
 	docx_add_outline_body(d, "年度末分の作業実施報告書・相談業務実施報告書は、"
-	    "年度最後の進捗報告会の日から3月31日までの作業および相談について報告"
+	    "年度最後の進捗報告会の日から年度最後の開庁日までの作業および相談について報告"
 	    "するものです（進捗報告会の報告書の対象とならない期間）。");
 	/*
 	 * Why a deadline is where it is, and why a training has none: the

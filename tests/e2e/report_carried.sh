@@ -91,7 +91,7 @@ expect_status 0 env NERIMA_CIO_TODAY=2027-06-01 "$NCIO" -C \
     -o "$T/next/"
 /usr/bin/python3 -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
     "$T"/next/作業実施報告書_*.docx >"$T/next.txt"
-expect_grep "$T/next.txt" '^前年度に受け付け、当期末に決定・提出に至っていないもの（件数に含めていません）：窓口キャッシュレス決済端末の導入（令和8年度情政受第11号、戸籍住民課、令和8年5月20日受付、精査済）、'
+expect_grep "$T/next.txt" '^前年度以前に受け付け、当期末に決定・提出に至っていないもの（件数に含めていません）：窓口キャッシュレス決済端末の導入（令和8年度情政受第11号、戸籍住民課、令和8年5月20日受付、精査済）、'
 expect_grep "$T/next.txt" '（令和8年度情政受第56号、区政改革担当課、令和8年12月7日受付）$'
 expect_grep "$T/next.txt" '^当期0件、年度累計0件（年間想定60件）。'
 

@@ -107,7 +107,7 @@ text = "\n".join(p.text for p in d.paragraphs)
 assert "ただし、その期限が契約期間の末日より後になるものは、契約期間の末日まで" \
     "に提出します（仕様書4(3)イ）。" in text, text
 assert "年度末分の作業実施報告書・相談業務実施報告書は、年度最後の進捗報告会の" \
-    "日から3月31日まで" in text, text
+    "日から年度最後の開庁日まで" in text, text
 PY
 # on time, no proviso
 expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" report plan --fy 2026 \

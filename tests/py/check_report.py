@@ -56,8 +56,9 @@ def records(data, kind_dir, fy):
 ITEMS = [
     "dx_support", "plan_reviews", "procurement_support", "system_evaluations",
     "digital_trainings", "pia_support", "mynumber_trainings",
-    "security_trainings", "checklists", "operational_audits", "system_audits",
-    "followup_audits", "incidents", "vendor_checklists",
+    "security_reports", "security_trainings", "checklists",
+    "operational_audits", "system_audits",
+    "followup_audits", "incidents", "vendor_checklists", "policy_reviews",
     "department_consultations", "consultation_attendances",
     "division_consultations", "it_honbu_meetings", "unei_meetings",
     "security_committee_meetings", "regular_meetings", "progress_meetings",
@@ -169,6 +170,14 @@ def compute(data, fy, frm, to, extra=None):
     for r in records(data, "checklists", fy):
         k = "vendor_checklists" if r.get("kind") == "vendor" else "checklists"
         add(k, d(r.get("submitted")))
+    # 3(2)ア: the 運営計画書 and 最終報告書 by their date; 3(2)キ: the
+    # deliverables of 4(2)キ by theirs
+    for r in records(data, "secreports", fy):
+        if r.get("type"):
+            add("security_reports", d(r.get("date")))
+    for r in records(data, "deliverables", fy):
+        if r.get("spec") == "4(2)キ":
+            add("policy_reviews", d(r.get("date")))
     for r in records(data, "incidents", fy):
         add("incidents", d(r.get("reported")) or d(r.get("discovered")) or
             d(r.get("occurred")))
@@ -323,7 +332,8 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
             is_short = ytd[k] * 12 < e * months
         else:
             is_short = False
-            if row[5] != "―":
+            # the specification's 1 each, in words: never prorated
+            if row[5] != ("各1" if k == "security_reports" else "―"):
                 fail("%s has an expectation %r" % (k, row[5]))
         if (row[7] == "下回る") != is_short:
             fail("%s: 6(1)ウ mark %r, short=%s (ytd %d, expected %s, %d "

@@ -1,0 +1,105 @@
+#!/bin/bash
+# report_yearend: the 作業実施報告書's rows for 3(2)ア (運営計画書・最終報告書)
+# and 3(2)キ (ポリシー等の見直し); the year-end report counts to its own date,
+# the year's last business day, and says the days after it are closed; the
+# consultations open at the year's end are named with what becomes of them,
+# as the contract says; reviews of two or more years before still undecided
+# are named with their year; the 作業実施計画書 gives the 進捗報告会's reports
+# 4(3)ア(エ), not 4(3)ア(オ) (その他の提案書等).
+. "$(dirname "$0")/lib/common.bash"
+
+PY=/usr/bin/python3
+$PY -c 'import docx' 2>/dev/null || {
+	echo "SKIP: python3-docx is needed" >&2
+	exit 77; }
+D=$T/data
+cp -r "$NCIO_SAMPLE_DIR" "$D"
+export NERIMA_CIO_TODAY=2027-03-31
+# the 作業実施報告書 in $O ($1): paragraphs in $T/text, table rows (cells
+# joined by TAB, line breaks removed) in $T/rows
+dump() {
+	$PY - "$1"/作業実施報告書_*.docx >"$T/rows" 3>"$T/text" <<'PY' ||
+import os, sys, docx
+d = docx.Document(sys.argv[1])
+with os.fdopen(3, "w") as text:
+    for p in d.paragraphs:
+        print(p.text, file=text)
+for t in d.tables:
+    for r in t.rows:
+        print("\t".join(c.text.replace("\n", "") for c in r.cells))
+PY
+	    fail "cannot read the report in $1"
+}
+
+# --- 3(2)ア and 3(2)キ: rows from the secreports and the deliverables -------
+printf 'ポリシー改定の提案\n' >"$D/files/policy.txt"
+expect_status 0 "$NCIO" -C "$D" deliverable add "$D/files/policy.txt" --kind proposal \
+    --spec '4(2)キ' --date 2026-11-24 --title 情報セキュリティポリシー見直し提案書
+expect_status 0 "$NCIO" -C "$D" report bimonthly --from 2026-10-01 \
+    --to 2026-11-30 -o "$T/o1/"
+dump "$T/o1"
+expect_grep "$T/rows" $'^3\(2\)ア\t運営計画書・最終報告書\t件\t1\t2\t各1\t―\t$'
+expect_grep "$T/rows" $'^3\(2\)キ\tセキュリティポリシー等の見直し\t件\t1\t1\t―\t―\t$'
+expect_grep "$T/text" '^\([0-9]+\)　運営計画書・最終報告書（仕様書3\(2\)ア）$'
+expect_grep "$T/text" '^当期1件、年度累計2件（年間想定 各1件）。$'
+expect_grep "$T/rows" $'\t令和8年11月27日\t令和8年度 情報セキュリティ対策の実施結果（最終報告書）\t詳細版・概要版校正 2回$'
+expect_grep "$T/text" '^\([0-9]+\)　セキュリティポリシー等の見直し（仕様書3\(2\)キ）$'
+expect_grep "$T/rows" $'\t令和8年11月24日\t情報セキュリティポリシー見直し提案書\t提案書$'
+# the plan's volumes: 各1 件, not 随時
+expect_status 0 "$NCIO" -C "$D" report plan --fy 2026 -o "$T/plan/"
+$PY - "$T"/plan/作業実施計画書_*.docx >"$T/plan.rows" <<'PY'
+import sys, docx
+for t in docx.Document(sys.argv[1]).tables:
+    for r in t.rows:
+        print("\t".join(c.text.replace("\n", "") for c in r.cells))
+PY
+expect_grep "$T/plan.rows" $'^3\(2\)ア\t運営計画書・最終報告書\t各1\t件$'
+expect_grep "$T/plan.rows" $'^3\(2\)キ\tセキュリティポリシー等の見直し\t随時\t－$'
+# --- 4(3)ア(エ): the 進捗報告会's documents, 4(3)ア(オ) is その他 ------------
+expect_grep "$T/plan.rows" $'^作業実施報告書・相談業務実施報告書（第1回 進捗報告会）\t.*\t4\(3\)ア\(エ\)$'
+expect_no_grep "$T/plan.rows" $'^作業実施報告書・相談業務実施報告書（.*\t4\(3\)ア\(オ\)$'
+expect_grep "$T/plan.rows" $'^作業実施報告書・相談業務実施報告書（年度末分）\t.*\t4\(3\)ア\(ア\)\(イ\)$'
+
+# --- the year-end period ends on the report's date ------------------------
+# 2029-03-31 is a Saturday: FY2028's report is dated 3月30日 and counts to it
+expect_status 0 env NERIMA_CIO_TODAY=2029-03-31 "$NCIO" -C "$D" report \
+    bimonthly --year-end 2028 -o "$T/o2/"
+dump "$T/o2"
+expect_grep "$T/text" '^令和10年4月1日から令和11年3月30日まで（3月31日は閉庁日）$'
+expect_grep "$T/text" '^資料3　相談業務実施報告書（令和10年4月1日から令和11年3月30日まで）$'
+expect_no_grep "$T/text" '令和11年3月31日まで'
+# its year is complete: set against the whole year (12 months' share)
+expect_grep "$T/rows" $'\t按分（12か月）\t'
+
+# --- consultations open at the year's end --------------------------------
+expect_status 0 "$NCIO" -C "$D" consult add --type department \
+    --title 年度末未回答の相談 --org hoiku --received 2027-03-10 \
+    --ref-no 相談第99号
+expect_status 0 "$NCIO" -C "$D" report bimonthly --year-end 2026 -o "$T/o3/"
+dump "$T/o3"
+# the sample's contract is of 令和8年度 alone: handed to the ward at its end
+expect_grep "$T/text" '^契約期間の末日（令和9年3月31日）までに回答に至らず、区に引き継ぐもの：.*年度末未回答の相談（相談第99号、保育課、令和9年3月10日受付、受付）'
+# renewed for 令和9年度: carried to it
+sed -i 's/^  fiscal_years:$/  fiscal_years:\n    - 2027/' "$D/nerima-cio.yaml"
+expect_status 0 "$NCIO" -C "$D" report bimonthly --year-end 2026 -o "$T/o4/"
+dump "$T/o4"
+expect_grep "$T/text" '^年度末までに回答に至らず、次年度（令和9年度）に引き継いで回答するもの：.*年度末未回答の相談（相談第99号、'
+expect_no_grep "$T/text" '区に引き継ぐもの'
+# not in a report of a period before the year's end
+expect_status 0 "$NCIO" -C "$D" report bimonthly --from 2027-03-01 \
+    --to 2027-03-15 -o "$T/o5/"
+dump "$T/o5"
+expect_no_grep "$T/text" '引き継'
+
+# --- reviews two years old still undecided: named with their year --------
+expect_status 0 "$NCIO" -C "$D" review add --no-input --title 二年前保留試験 \
+    --org hoiku --received 2024-06-03 --category new --cost 1000000 \
+    --ref-no 練企情受第7号
+id=$(cat "$T/out")
+sed -i 's/^status: received$/status: on-hold/' "$D/reviews/2024/$id.yaml"
+expect_status 0 env NERIMA_CIO_TODAY=2026-06-01 "$NCIO" -C "$D" report \
+    bimonthly --from 2026-04-01 --to 2026-05-31 -o "$T/o6/"
+dump "$T/o6"
+expect_grep "$T/text" '^前年度以前に受け付け、当期末に決定・提出に至っていないもの（件数に含めていません）：二年前保留試験（令和6年度練企情受第7号、保育課、令和6年6月3日受付、保留）'
+
+finish
