@@ -78,7 +78,7 @@ $PY - "$O" <<'PY' || fail "the cancelled meeting is not named under 定例会"
 import glob, sys, docx
 d = docx.Document(glob.glob(sys.argv[1] + "/作業実施報告書_*.docx")[0])
 t = [p.text for p in d.paragraphs]
-i = [k for k, p in enumerate(t) if p.startswith("(21)")][0]
+i = [k for k, p in enumerate(t) if p.endswith("　定例会（仕様書3(3)ア(エ)）")][0]
 sec = "\n".join(t[i:i + 4])
 assert "年度累計6回" in sec, sec
 assert "年度内に中止したもの（件数に含めていません）：第4回 定例会（令和8年5月28日、" \
