@@ -1697,9 +1697,9 @@ by_date(const void *a, const void *b)
 	return c != 0 ? c : strcmp(record_id(*x), record_id(*y));
 }
 
-int
-audit_load_year(struct record ***out, size_t *nout, struct store *st, int fy,
-    struct diags *d)
+static int
+load_year(struct record ***out, size_t *nout, struct store *st, int fy,
+    struct diags *d, const char *const *skip, size_t nskip)
 {
 	const struct schema	*kind;
 	struct reclist		 l = RECLIST_INIT;
@@ -1717,7 +1717,9 @@ audit_load_year(struct record ***out, size_t *nout, struct store *st, int fy,
 		return error_set(NC_ENOMEM, "out of memory");
 	}
 	for (i = 0; i < l.n; i++) {
-		if ((rc = record_load(&v[n], st, &l.v[i], NULL)) == 0) {
+		if ((rc = skip != NULL ? record_load_without(&v[n], st,
+		    &l.v[i], NULL, skip, nskip) : record_load(&v[n], st,
+		    &l.v[i], NULL)) == 0) {
 			n++;
 			continue;
 		}
@@ -1735,6 +1737,25 @@ audit_load_year(struct record ***out, size_t *nout, struct store *st, int fy,
 	*out = v;
 	*nout = n;
 	return 0;
+}
+
+int
+audit_load_year(struct record ***out, size_t *nout, struct store *st, int fy,
+    struct diags *d)
+{
+	return load_year(out, nout, st, fy, d, NULL, 0);
+}
+
+int
+audit_load_findings(struct record ***out, size_t *nout, struct store *st,
+    int fy, struct diags *d)
+{
+	/* (what the audit_earlier_open() and its helpers do not read) */
+	static const char *const	skip[] = { "items", "risks",
+	    "auditors", "auditees", "assistants", "summary", "catalogs" };
+
+	return load_year(out, nout, st, fy, d, skip, sizeof skip /
+	    sizeof *skip);
 }
 
 void

@@ -393,6 +393,14 @@ int		 audit_add_risk(struct ydoc *, struct node *root,
  */
 int		 audit_load_year(struct record ***out, size_t *n,
 		    struct store *, int fy, struct diags *d);
+/*
+ * The same without their items (the frozen check items and their results,
+ * most of an audit's bytes), risks, auditors, auditees, assistants,
+ * summary and catalogs, passed over unread (record_load_without()): for
+ * what needs only the head and the findings.
+ */
+int		 audit_load_findings(struct record ***out, size_t *n,
+		    struct store *, int fy, struct diags *d);
 void		 audit_free_all(struct record **, size_t n);
 /*
  * The findings of the audits of the years before fy (not follow-ups)

@@ -2581,8 +2581,12 @@ earlier_free(struct earlier *e)
 	memset(e, 0, sizeof *e);
 }
 
+/*
+ * light: the audits without their items (audit_load_findings()), for a
+ * caller that reads only the findings.
+ */
 static int
-earlier_load(struct earlier *e, struct store *st, int fy)
+earlier_load(struct earlier *e, struct store *st, int fy, int light)
 {
 	struct diags		 d = DIAGS_INIT;
 	const struct node	*root, *fs;
@@ -2591,7 +2595,8 @@ earlier_load(struct earlier *e, struct store *st, int fy)
 	int			 rc;
 
 	memset(e, 0, sizeof *e);
-	rc = audit_load_year(&e->all, &e->nall, st, 0, &d);
+	rc = light ? audit_load_findings(&e->all, &e->nall, st, 0, &d) :
+	    audit_load_year(&e->all, &e->nall, st, 0, &d);
 	diags_free(&d);
 	if (rc != 0)
 		return rc;
@@ -2661,7 +2666,7 @@ audit_earlier_open(size_t *out, struct store *st, int fy)
 	int		 rc;
 
 	*out = 0;
-	if ((rc = earlier_load(&e, st, fy)) != 0)
+	if ((rc = earlier_load(&e, st, fy, 1)) != 0)
 		return rc;
 	*out = earlier_open(&e);
 	earlier_free(&e);
@@ -3286,7 +3291,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	snum.size = 18;
 	memset(&prev, 0, sizeof prev);
 	if ((rc = year_new(&y, a, n, as_of, warn)) != 0 ||
-	    (rc = earlier_load(&prev, st, fy)) != 0)
+	    (rc = earlier_load(&prev, st, fy, 0)) != 0)
 		goto done;
 	if (cal_fy_label(lab, sizeof lab, fy) != 0)
 		snprintf(lab, sizeof lab, "%d年度", fy);
@@ -3811,7 +3816,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		year_free(&y, n);
 		return rc;
 	}
-	if ((rc = earlier_load(&prev, st, fy)) != 0)
+	if ((rc = earlier_load(&prev, st, fy, 0)) != 0)
 		goto done;
 	cal_format_iso(asof_iso, sizeof asof_iso, as_of);
 	if (cal_fy_label(lab, sizeof lab, fy) != 0)
@@ -4342,7 +4347,7 @@ audit_doc_risks(const char *path, struct store *st,
 	cal_format_iso(day, sizeof day, as_of);
 	era(asof_era, day);
 	/* and the earlier years' audits with findings still open */
-	if ((rc = earlier_load(&e, st, fy)) != 0)
+	if ((rc = earlier_load(&e, st, fy, 0)) != 0)
 		return rc;
 	for (i = 0; i < n; i++) {
 		dd = doc_date(record_root(a[i]));

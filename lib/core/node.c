@@ -1235,6 +1235,27 @@ parse_fields(struct ydoc **out, const char *buf, size_t len,
 	return parse(out, buf, len, name, d, want, nwant);
 }
 
+/* path read whole into the process's read buffer (fileio.h). */
+static int
+read_whole(const char **buf, size_t *len, const char *path,
+    const char *name, struct diags *d)
+{
+	int	rc;
+
+	*len = 0;
+	if ((rc = fileio_read_shared(path, NODE_MAX_BYTES, buf, len)) != 0) {
+		if (*len > NODE_MAX_BYTES) {
+			diags_add(d, name, 0, 0, "a file of %zu bytes; a record"
+			    " is at most %d MiB", *len,
+			    NODE_MAX_BYTES / (1024 * 1024));
+			rc = error_set(NC_EINVALID, "%s: larger than %d MiB",
+			    name, NODE_MAX_BYTES / (1024 * 1024));
+		}
+		return rc;
+	}
+	return 0;
+}
+
 /*
  * A file read whole into the process's read buffer (fileio.h), which
  * the tree does not point into: its texts are copies in its arena.
@@ -1249,16 +1270,8 @@ load(struct ydoc **out, const char *path, const char *name, struct diags *d,
 	int		 rc;
 
 	*out = NULL;
-	if ((rc = fileio_read_shared(path, NODE_MAX_BYTES, &buf, &len)) != 0) {
-		if (len > NODE_MAX_BYTES) {
-			diags_add(d, name, 0, 0, "a file of %zu bytes; a record"
-			    " is at most %d MiB", len,
-			    NODE_MAX_BYTES / (1024 * 1024));
-			rc = error_set(NC_EINVALID, "%s: larger than %d MiB",
-			    name, NODE_MAX_BYTES / (1024 * 1024));
-		}
+	if ((rc = read_whole(&buf, &len, path, name, d)) != 0)
 		return rc;
-	}
 	if (wkey != NULL && wvalue != NULL) {
 		struct ydoc		*q = NULL;
 		const struct node	*v;
@@ -1741,6 +1754,36 @@ ydoc_load_as(struct ydoc **out, const char *path, const char *name,
     struct diags *d)
 {
 	return load(out, path, name, d, NULL, 0, NULL, NULL);
+}
+
+int
+ydoc_load_without(struct ydoc **out, const char *path, const char *name,
+    struct diags *d, const char *const *skip, size_t nskip)
+{
+	const char	*buf;
+	size_t		 len, i;
+	int		 rc;
+
+	*out = NULL;
+	if ((rc = read_whole(&buf, &len, path, name, d)) != 0)
+		return rc;
+	if ((rc = quickdoc_parse_without(out, buf, len, skip, nskip)) < 0)
+		return rc;
+	if (rc == 1) {
+		if (name != NULL && ((*out)->path = strdup(name)) == NULL) {
+			ydoc_free(*out);
+			*out = NULL;
+			return error_set(NC_ENOMEM, "out of memory");
+		}
+		return 0;
+	}
+	/* what the reader declines: the whole, then the fields taken out */
+	if ((rc = parse(out, buf, len, name, d, NULL, 0)) != 0)
+		return rc;
+	for (i = 0; i < nskip && (*out)->root != NULL &&
+	    (*out)->root->kind == NODE_MAP; i++)
+		(void)node_map_remove((*out)->root, skip[i]);
+	return 0;
 }
 
 int

@@ -114,6 +114,19 @@ int		 ydoc_load_fields(struct ydoc **out, const char *path,
 		    const char *name, struct diags *d,
 		    const char *const *want, size_t nwant);
 /*
+ * Like ydoc_load_as(), but without the top-level fields named in skip (at
+ * most 32): for a loader that needs a record's small fields beside one
+ * that is most of its bytes (an audit's items).  A record in the
+ * canonical form is read by the document reader
+ * (quickdoc_parse_without()), which passes over the lines of those
+ * fields, neither parsing nor checking them, anything else in full, the
+ * fields then taken out; the rest of the tree is the one a full parse
+ * gives.  Never for validation.
+ */
+int		 ydoc_load_without(struct ydoc **out, const char *path,
+		    const char *name, struct diags *d,
+		    const char *const *skip, size_t nskip);
+/*
  * Like ydoc_load_as(), but when the top-level key holds a text other than
  * value, *out is NULL, 0 is returned and the rest of the file is neither
  * parsed nor checked: the file is read once, its leading fields by the

@@ -33,6 +33,21 @@
  */
 #define QD_MAX_KEY_SRC	1000
 
+/*
+ * The block of a top-level field left out: the lines from `from` (the
+ * line after `key:`) to `to` (the next line with a character at column
+ * 0, or the end), `lines` of them.
+ */
+struct qd_cut {
+	size_t		 from;
+	size_t		 to;
+	unsigned	 lines;
+	size_t		 key;	/* its key, of skip */
+};
+
+/* At most this many top-level fields are left out. */
+#define QD_MAX_CUT	8
+
 struct qd {
 	const unsigned char	*u;
 	size_t			 len;
@@ -43,6 +58,13 @@ struct qd {
 	int			 eof;
 	int			 nomem;
 	struct ydoc		*doc;
+	/* quickdoc_parse_without(): the top-level fields left out */
+	const char *const	*skip;
+	size_t			 nskip;
+	const struct qd_cut	*cut;	/* their blocks, in file order */
+	size_t			 ncut;
+	size_t			 used;	/* of cut, passed over */
+	uint32_t		 seen;	/* of skip, by bit */
 };
 
 /*
@@ -643,6 +665,40 @@ nomem:
 static struct node	*qd_block(struct qd *, int);
 
 /*
+ * Top-level key k, its colon just read, when it is to be left out: 1,
+ * its block passed over (the line after its `key:` starts the next
+ * cut), the reader at the line after it; 2, a value on its line or
+ * none (no line indented under it), to read and drop; 0 when k is not
+ * left out; -1 decline (left out twice).
+ */
+static int
+qd_cut(struct qd *q, const struct node *k)
+{
+	const struct qd_cut	*c;
+	size_t			 i;
+
+	for (i = 0; i < q->nskip; i++)
+		if (strlen(q->skip[i]) == k->u.s.len &&
+		    memcmp(q->skip[i], k->u.s.str, k->u.s.len) == 0)
+			break;
+	if (i == q->nskip)
+		return 0;
+	if ((q->seen & (UINT32_C(1) << i)) != 0)
+		return -1;
+	q->seen |= UINT32_C(1) << i;
+	if (q->at != q->le || q->used == q->ncut ||
+	    (c = &q->cut[q->used])->from != q->le + 1)
+		return 2;
+	if (c->key != i)
+		return -1;
+	q->used++;
+	q->ls = c->to;
+	q->line += 1 + c->lines;
+	qd_line(q);
+	return 1;
+}
+
+/*
  * Whether the reader is at an entry of the collection at indent ind:
  * 1 yes, 0 the collection ends here, -1 decline (a line indented more,
  * a blank line).
@@ -665,7 +721,7 @@ qd_map(struct qd *q, int depth)
 	struct strmap	*keys = NULL;
 	struct node	*map, *k, *v;
 	size_t		 ind = q->at - q->ls, colon;
-	int		 more;
+	int		 more, drop;
 
 	if ((map = node_map(q->doc)) == NULL)
 		goto nomem;
@@ -675,6 +731,17 @@ qd_map(struct qd *q, int depth)
 		if (qd_entry(q) || !qd_keyend(q, &colon) ||
 		    (k = qd_key(q, colon)) == NULL)
 			goto fail;
+		drop = 0;
+		if (depth == 1 && q->nskip > 0) {
+			/* a field left out: its block passed over, unread */
+			int	r = qd_cut(q, k);
+
+			if (r < 0)
+				goto fail;
+			if (r == 1)
+				continue;
+			drop = r == 2;
+		}
 		if (q->at == q->le) {
 			/* Nothing after the colon: a nested block or null. */
 			unsigned line = q->line, col = qd_col(q, q->at);
@@ -700,6 +767,9 @@ qd_map(struct qd *q, int depth)
 			if ((v = qd_value(q, ind + 2)) == NULL)
 				goto fail;
 		}
+		/* (a field left out whose value is on its line: read) */
+		if (drop)
+			continue;
 		if (map->n == NODE_MAX_KEYS || qd_dup(q, map, k, &keys))
 			goto fail;
 		if (node_map_push(q->doc, map, k, v) != 0)
@@ -767,27 +837,180 @@ qd_block(struct qd *q, int depth)
 	return qd_entry(q) ? qd_seq(q, depth) : qd_map(q, depth);
 }
 
+/* Whether u[i] starts a line break other than LF: CR, NEL, LS, PS. */
+static int
+other_break(const unsigned char *u, size_t i, size_t len)
+{
+	return u[i] == '\r' || (u[i] == 0xc2 && i + 1 < len &&
+	    u[i + 1] == 0x85) || (u[i] == 0xe2 && i + 2 < len &&
+	    u[i + 1] == 0x80 && (u[i + 2] == 0xa8 || u[i + 2] == 0xa9));
+}
+
+#if defined(__SSE2__) && !defined(QD_NO_SIMD)
+/* The sum of the 16 bytes of cnt. */
+static unsigned
+lf_count(__m128i cnt)
+{
+	const __m128i	s = _mm_sad_epu8(cnt, _mm_setzero_si128());
+
+	return (unsigned)(_mm_cvtsi128_si32(s) +
+	    _mm_cvtsi128_si32(_mm_srli_si128(s, 8)));
+}
+#endif
+
+/*
+ * The end of the block of a field left out, whose lines start at from
+ * (u[from - 1] is a LF): the first line from there with a character at
+ * column 0 (not a space, not empty), or len; its lines into *lines.  0
+ * when the block has a line break other than LF (CR, NEL, LS, PS: its
+ * lines would not be those YAML reads).
+ */
+static size_t
+cut_end(const unsigned char *u, size_t from, size_t len, unsigned *lines)
+{
+	size_t		i = from, stop;
+	unsigned	n = 0;
+
+	while (i < len) {
+#if defined(__SSE2__) && !defined(QD_NO_SIMD)
+		/*
+		 * Lines that start indented or empty, 16 bytes at a time,
+		 * their LFs counted in bytes of cnt (at most 255 rounds).
+		 */
+		__m128i		cnt = _mm_setzero_si128();
+		unsigned	r = 0;
+
+		while (i + 16 <= len) {
+			const __m128i	v = _mm_loadu_si128(
+			    (const __m128i *)(const void *)(u + i));
+			const __m128i	pv = _mm_loadu_si128(
+			    (const __m128i *)(const void *)(u + i - 1));
+			const __m128i	lf = _mm_cmpeq_epi8(v,
+			    _mm_set1_epi8('\n'));
+			const __m128i	start = _mm_andnot_si128(_mm_or_si128(
+			    lf, _mm_cmpeq_epi8(v, _mm_set1_epi8(' '))),
+			    _mm_cmpeq_epi8(pv, _mm_set1_epi8('\n')));
+			const __m128i	brk = _mm_or_si128(_mm_or_si128(
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8('\r')),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xc2))),
+			    _mm_cmpeq_epi8(v, _mm_set1_epi8((char)0xe2)));
+
+			if (_mm_movemask_epi8(_mm_or_si128(start, brk)) != 0)
+				break;
+			/* (a LF is -1 in lf) */
+			cnt = _mm_sub_epi8(cnt, lf);
+			i += 16;
+			if (++r == 255) {
+				n += lf_count(cnt);
+				cnt = _mm_setzero_si128();
+				r = 0;
+			}
+		}
+		n += lf_count(cnt);
+#endif
+		/* byte by byte: the rest, or 16 bytes with something in them */
+		for (stop = len - i > 16 ? i + 16 : len; i < stop; i++) {
+			if (u[i - 1] == '\n' && u[i] != ' ' && u[i] != '\n')
+				goto done;
+			if (other_break(u, i, len))
+				return 0;
+			n += u[i] == '\n';
+		}
+	}
+done:
+	*lines = n;
+	return i;
+}
+
+/*
+ * The blocks of the top-level fields in skip: a line `key:` alone at
+ * column 0, then the lines that start with a space or are empty.  0 when
+ * there are more than QD_MAX_CUT, or a block has a line break other than
+ * LF.
+ */
+static int
+qd_cuts(const unsigned char *u, size_t len, const char *const *skip,
+    size_t nskip, struct qd_cut *cut, size_t *ncut)
+{
+	const unsigned char	*nl;
+	size_t			 p = 0, e, i, kl, from;
+	unsigned		 n;
+
+	*ncut = 0;
+	while (p < len) {
+		/* (the buffer ends with a LF) */
+		nl = memchr(u + p, '\n', len - p);
+		e = (size_t)(nl - u);
+		for (i = 0; i < nskip; i++) {
+			kl = strlen(skip[i]);
+			if (e - p == kl + 1 && u[p + kl] == ':' &&
+			    memcmp(u + p, skip[i], kl) == 0)
+				break;
+		}
+		p = e + 1;
+		if (i == nskip)
+			continue;
+		from = p;
+		if (p < len && (u[p] == ' ' || u[p] == '\n') &&
+		    (p = cut_end(u, from, len, &n)) == 0)
+			return 0;
+		if (p == from)
+			continue;
+		if (*ncut == QD_MAX_CUT)
+			return 0;
+		cut[*ncut].from = from;
+		cut[*ncut].to = p;
+		cut[*ncut].lines = n;
+		cut[*ncut].key = i;
+		++*ncut;
+	}
+	return 1;
+}
+
 int
 quickdoc_parse(struct ydoc **out, const char *buf, size_t len)
 {
-	struct qd	 q;
-	struct node	*root;
+	return quickdoc_parse_without(out, buf, len, NULL, 0);
+}
+
+int
+quickdoc_parse_without(struct ydoc **out, const char *buf, size_t len,
+    const char *const *skip, size_t nskip)
+{
+	const unsigned char	*u = (const unsigned char *)buf;
+	struct qd_cut		 cut[QD_MAX_CUT];
+	struct qd		 q;
+	struct node		*root;
+	size_t			 ncut = 0, i, at = 0;
 
 	*out = NULL;
 	if (len == 0 || len > NODE_MAX_BYTES || buf[len - 1] != '\n' ||
-	    !text_ok((const unsigned char *)buf, len))
+	    nskip > 32 || (nskip > 0 && !qd_cuts(u, len, skip, nskip, cut,
+	    &ncut)))
+		return 0;
+	/* the text read checked, the text left out only for its lines */
+	for (i = 0; i < ncut; i++) {
+		if (!text_ok(u + at, cut[i].from - at))
+			return 0;
+		at = cut[i].to;
+	}
+	if (!text_ok(u + at, len - at))
 		return 0;
 	memset(&q, 0, sizeof q);
-	q.u = (const unsigned char *)buf;
+	q.u = u;
 	q.len = len;
 	q.line = 1;
+	q.skip = skip;
+	q.nskip = nskip;
+	q.cut = cut;
+	q.ncut = ncut;
 	if ((q.doc = ydoc_new()) == NULL)
 		return error_set(NC_ENOMEM, "out of memory");
 	qd_line(&q);
 	qd_skip(&q);
 	/* The top collection at column 0, then nothing but the end. */
 	if (q.eof || q.at != q.ls || q.at == q.le ||
-	    (root = qd_block(&q, 1)) == NULL || !q.eof) {
+	    (root = qd_block(&q, 1)) == NULL || !q.eof || q.used != ncut) {
 		ydoc_free(q.doc);
 		return q.nomem ? error_set(NC_ENOMEM, "out of memory") : 0;
 	}

@@ -39,6 +39,20 @@
  */
 int	quickdoc_parse(struct ydoc **out, const char *buf, size_t len);
 
+/*
+ * quickdoc_parse() leaving out the top-level fields named in skip (at
+ * most 32 names, at most 8 of those fields a block).  A field that is a
+ * block (`key:` alone on its line at column 0, then lines indented or
+ * empty) has its lines passed over, neither parsed nor checked but for
+ * the line breaks YAML knows (no CR, NEL, LS, PS: the lines are those
+ * libyaml reads); one with its value on its line is read and dropped.
+ * The rest is read and checked as quickdoc_parse() reads it, with the
+ * same lines and columns.  0 for anything quickdoc_parse() declines in
+ * what it reads (the caller then parses the whole buffer).
+ */
+int	quickdoc_parse_without(struct ydoc **out, const char *buf, size_t len,
+	    const char *const *skip, size_t nskip);
+
 /* ydoc_parse() without the document reader: the libyaml reader alone. */
 int	ydoc_parse_libyaml(struct ydoc **out, const char *buf, size_t len,
 	    const char *path, struct diags *d);

@@ -28,7 +28,7 @@
 static int
 load(struct record **out, struct store *st, const struct recref *ref,
     struct diags *d, const char *const *want, size_t nwant, const char *wkey,
-    const char *wvalue)
+    const char *wvalue, const char *const *skip, size_t nskip)
 {
 	struct record	*r;
 	char		*path;
@@ -48,6 +48,9 @@ load(struct record **out, struct store *st, const struct recref *ref,
 	if (wkey != NULL)
 		rc = ydoc_load_where(&r->doc, path, ref->relpath, d, wkey,
 		    wvalue);
+	else if (skip != NULL)
+		rc = ydoc_load_without(&r->doc, path, ref->relpath, d, skip,
+		    nskip);
 	else if (want != NULL)
 		rc = ydoc_load_fields(&r->doc, path, ref->relpath, d, want,
 		    nwant);
@@ -66,7 +69,7 @@ int
 record_load(struct record **out, struct store *st, const struct recref *ref,
     struct diags *d)
 {
-	return load(out, st, ref, d, NULL, 0, NULL, NULL);
+	return load(out, st, ref, d, NULL, 0, NULL, NULL, NULL, 0);
 }
 
 int
@@ -74,7 +77,7 @@ record_load_where(struct record **out, struct store *st,
     const struct recref *ref, struct diags *d, const char *key,
     const char *value)
 {
-	return load(out, st, ref, d, NULL, 0, key, value);
+	return load(out, st, ref, d, NULL, 0, key, value, NULL, 0);
 }
 
 int
@@ -91,7 +94,7 @@ record_load_where_in(struct record **out, struct store *st,
 	if (n == 1)
 		return record_load_where(out, st, ref, d, key, values[0]);
 	/* As ydoc_load_where(): what the quick reader doubts is parsed. */
-	if (load(&q, st, ref, NULL, &key, 1, NULL, NULL) == 0 &&
+	if (load(&q, st, ref, NULL, &key, 1, NULL, NULL, NULL, 0) == 0 &&
 	    (v = node_get(record_root(q), key)) != NULL &&
 	    v->kind == NODE_SCALAR) {
 		for (other = 1, i = 0; i < n && other; i++)
@@ -101,7 +104,7 @@ record_load_where_in(struct record **out, struct store *st,
 	error_clear();
 	if (other)
 		return 0;
-	return load(out, st, ref, d, NULL, 0, NULL, NULL);
+	return load(out, st, ref, d, NULL, 0, NULL, NULL, NULL, 0);
 }
 
 int
@@ -109,7 +112,15 @@ record_load_fields(struct record **out, struct store *st,
     const struct recref *ref, struct diags *d, const char *const *want,
     size_t nwant)
 {
-	return load(out, st, ref, d, want, nwant, NULL, NULL);
+	return load(out, st, ref, d, want, nwant, NULL, NULL, NULL, 0);
+}
+
+int
+record_load_without(struct record **out, struct store *st,
+    const struct recref *ref, struct diags *d, const char *const *skip,
+    size_t nskip)
+{
+	return load(out, st, ref, d, NULL, 0, NULL, NULL, skip, nskip);
 }
 
 void

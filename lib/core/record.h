@@ -28,6 +28,14 @@ int		 record_load_fields(struct record **out, struct store *,
 		    const struct recref *, struct diags *d,
 		    const char *const *want, size_t nwant);
 /*
+ * The record without the top-level fields in skip (see
+ * ydoc_load_without()): for a loader that needs none of them, never for
+ * saving.
+ */
+int		 record_load_without(struct record **out, struct store *,
+		    const struct recref *, struct diags *d,
+		    const char *const *skip, size_t nskip);
+/*
  * The record if its top-level key holds value (or may: see
  * ydoc_load_where()), else *out is NULL and 0 is returned, the rest of the
  * file unread: one kind of record of a folder shared by several.

@@ -998,6 +998,8 @@ free_parts(struct pptx *p)
 	free(p->rels);
 }
 
+static void	wrap_memo_free(void);
+
 void
 pptx_free(struct pptx *p)
 {
@@ -1005,6 +1007,7 @@ pptx_free(struct pptx *p)
 
 	if (p == NULL)
 		return;
+	wrap_memo_free();
 	free_parts(p);
 	for (i = 0; i < L_MAX; i++)
 		free(p->lay[i].part);
@@ -1387,7 +1390,7 @@ phrase_para(struct buf *out, const char *s, unsigned room)
 
 /* s (lines ending at LF) wrapped as above; NULL when out of memory. */
 static char *
-phrase_wrap(const char *s, unsigned room)
+phrase_wrap_new(const char *s, unsigned room)
 {
 	struct buf	 out = BUF_INIT;
 	char		*para;
@@ -1420,6 +1423,63 @@ phrase_wrap(const char *s, unsigned room)
 	if (out.data == NULL)
 		return strdup("");
 	return out.data;
+}
+
+/*
+ * The texts last wrapped and their wrapping, phrase_wrap() being costly
+ * (each break tried is a fill of the rest) and asked again for the same
+ * text at the same room: a slide's bullets are measured at each size,
+ * then cut into parts, then written (the 最終報告書 wrapped each 3 to 6
+ * times).  A copy of what phrase_wrap_new() gives, nothing else.
+ */
+#define WRAP_MEMO	32
+static struct wrap_memo {
+	char		*s;
+	unsigned	 room;
+	char		*w;
+} wrap_memo[WRAP_MEMO];
+static size_t	wrap_memo_next;
+
+static void
+wrap_memo_free(void)
+{
+	size_t	i;
+
+	for (i = 0; i < WRAP_MEMO; i++) {
+		free(wrap_memo[i].s);
+		free(wrap_memo[i].w);
+		wrap_memo[i].s = wrap_memo[i].w = NULL;
+	}
+	wrap_memo_next = 0;
+}
+
+/* phrase_wrap_new(), from the memo when s was wrapped at room lately. */
+static char *
+phrase_wrap(const char *s, unsigned room)
+{
+	struct wrap_memo	*m;
+	char			*w, *ks, *kw;
+	size_t			 i;
+
+	for (i = 0; i < WRAP_MEMO; i++)
+		if (wrap_memo[i].s != NULL && wrap_memo[i].room == room &&
+		    strcmp(wrap_memo[i].s, s) == 0)
+			return strdup(wrap_memo[i].w);
+	if ((w = phrase_wrap_new(s, room)) == NULL)
+		return NULL;
+	if ((ks = strdup(s)) == NULL || (kw = strdup(w)) == NULL) {
+		/* (only the memo goes without) */
+		free(ks);
+		return w;
+	}
+	m = &wrap_memo[wrap_memo_next];
+	wrap_memo_next = (wrap_memo_next + 1) % WRAP_MEMO;
+	free(m->s);
+	free(m->w);
+	m->s = ks;
+	m->room = room;
+	m->w = kw;
+	return w;
 }
 
 /* Lines phrase_wrap() makes of s (at least one); 1 when out of memory. */

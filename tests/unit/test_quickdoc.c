@@ -33,6 +33,50 @@
 
 static char	why[256];
 
+/*
+ * The fields quickdoc_parse_without() is tried with on every file: an
+ * audit's items (what audit_load_findings() leaves out), the answers of
+ * a checklist and a few keys that nest in the test suite's files.
+ */
+static const char *const cut_keys[] = { "items", "answers", "a", "foo" };
+static size_t	cut_took;
+
+/*
+ * quickdoc_parse_without() on data: when it takes it and libyaml reads
+ * it, the tree is libyaml's without those fields, node for node (lines
+ * and columns too); what it leaves out is not read, so libyaml may find
+ * a problem there.
+ */
+static void
+compare_without(const char *name, const char *data, size_t len)
+{
+	struct ydoc	*quick = NULL, *slow = NULL;
+	struct node	*root;
+	size_t		 i;
+	int		 rc;
+
+	rc = quickdoc_parse_without(&quick, data, len, cut_keys,
+	    sizeof cut_keys / sizeof *cut_keys);
+	assert_true(rc == 0 || rc == 1);
+	if (rc == 0) {
+		assert_null(quick);
+		return;
+	}
+	if (ydoc_parse_libyaml(&slow, data, len, name, NULL) == 0) {
+		root = ydoc_root(slow);
+		for (i = 0; root != NULL && root->kind == NODE_MAP &&
+		    i < sizeof cut_keys / sizeof *cut_keys; i++)
+			if (node_map_remove(root, cut_keys[i]) == 0 && i == 0)
+				cut_took++;
+		if (!node_same(ydoc_root(quick), root, why, sizeof why))
+			fail_msg("%s: the trees without %s... differ: %s: %s",
+			    name, cut_keys[0], why, node_shown(data, len));
+	}
+	error_clear();
+	ydoc_free(quick);
+	ydoc_free(slow);
+}
+
 /* 1 when the document reader took data (and agreed), 0 when it declined. */
 static int
 compare(const char *name, const char *data, size_t len)
@@ -41,6 +85,7 @@ compare(const char *name, const char *data, size_t len)
 	struct diags	 d = DIAGS_INIT;
 	int		 rc;
 
+	compare_without(name, data, len);
 	rc = quickdoc_parse(&quick, data, len);
 	assert_true(rc == 0 || rc == 1);
 	if (rc == 0) {
@@ -165,6 +210,9 @@ test_sample(void **state)
 	assert_true(t.canonical * 10 > t.files * 9);
 	assert_int_equal(t.canonical_took, t.canonical);
 	assert_int_equal(t.written_took, t.written);
+	/* the audits read without their items (audit_load_findings()) */
+	print_message("%zu taken without items\n", cut_took);
+	assert_true(cut_took > 0);
 }
 
 static void
