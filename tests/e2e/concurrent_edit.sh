@@ -6,7 +6,6 @@
 # hearing rounds of one review, each from two writers at once.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 D=$T/data
 "$NCIO" init --no-git "$D" 2>/dev/null
 cp -r "$NCIO_SAMPLE_DIR/catalogs" "$D/"

@@ -7,7 +7,7 @@
 
 MAN=$NCIO_SOURCE_DIR/man
 S=$T/sample
-cp -r "$NCIO_SAMPLE_DIR" "$S"
+sample_copy "$S"
 N() { "$NCIO" -C "$S" "$@"; }
 
 # usage_lines VERB: the synopses of --help, "nerima-cio" first.
