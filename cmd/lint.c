@@ -385,6 +385,30 @@ lint_review(struct store *st, const struct record *r, const char *relpath,
 	review_lint_undecided(record_root(r), today, relpath, warns);
 }
 
+/*
+ * The day an issue's age is judged on: today, or the contract's last day
+ * (contract.end) once that has passed.  An issue a year past its due date
+ * is worth a warning because the 課題管理表 of every meeting shows it
+ * overdue; a directory whose contract has ended has no meeting after that
+ * day and stays as it was left (the sample, one year's contract, is
+ * such a directory), so it is judged as it stood then, not anew each
+ * year.  A renewal moves contract.end, and the warning with it.
+ */
+static struct cal_date
+issue_lint_day(struct store *st, struct cal_date today)
+{
+	const struct node	*conf = NULL;
+	const char		*s;
+	struct cal_date		 end;
+
+	if (store_config(&conf, st) != 0 || (s = node_get_str(node_get(conf,
+	    "contract"), "end")) == NULL || cal_parse_iso(&end, s) != 0) {
+		error_clear();
+		return today;
+	}
+	return cal_cmp(today, end) > 0 ? end : today;
+}
+
 static int
 byid_cmp(const void *a, const void *b)
 {
@@ -468,7 +492,7 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	struct audits		 every_audit = { NULL, 0, 0 };
 	struct cal		*cal = NULL;
 	struct reclint		*rl = NULL;
-	struct cal_date		 today = cal_today();
+	struct cal_date		 today = cal_today(), issue_day;
 	size_t			 i, files = 0, bad_files = 0, n0, nclos;
 	int			 quiet = opt_has(ov, "quiet"), want_config = 1;
 	int			 rc = CMD_OK, argc = ov->argc;
@@ -542,6 +566,7 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 		rc = cmd_lib_error();
 		goto done;
 	}
+	issue_day = issue_lint_day(st, today);
 	for (i = 0; i < recs->n; i++) {
 		n0 = d.n;
 		files++;
@@ -574,7 +599,7 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			/* A status its history contradicts. */
 			if (is_kind(r, "issue"))
 				issue_lint(record_root(r), recs->v[i].relpath,
-				    today, &warns);
+				    issue_day, &warns);
 			if (is_kind(r, "audit")) {
 				audits_add(&audits, r, recs->v[i].id,
 				    recs->v[i].relpath);

@@ -11,9 +11,7 @@
 # year's end, not to a day 14 days on that no meeting has.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
-$PY -c 'import docx, yaml' 2>/dev/null || {
-	echo "SKIP: python3-docx and python3-yaml are needed" >&2; exit 77; }
+need_python docx yaml
 export NCIO_BENCH_BIN=$T/bin
 D=$T/g3
 "$NCIO_SOURCE_DIR/tests/bench/gen" --years 3 -o "$D" >/dev/null 2>&1 ||

@@ -4,7 +4,6 @@
 # read back by an independent reader (openpyxl, python-docx, PyYAML).
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 CHECK="$PY $NCIO_SOURCE_DIR/tests/py/check_audit.py"
 PTY="$PY $NCIO_SOURCE_DIR/tests/py/check_audit_pty.py"
 D=$T/data
@@ -438,7 +437,7 @@ else
 fi
 
 # The shipped sample: its audits are valid and its documents are written.
-cp -r "$NCIO_SAMPLE_DIR" "$T/sample"
+sample_copy "$T/sample"
 expect_status 0 "$NCIO" -C "$T/sample" audit list --fy 2026
 [ "$(grep -c '運用面の監査' "$T/out")" -eq 5 ] || fail "sample plan lacks 5 operational audits"
 expect_grep "$T/out" 'システム面の監査'

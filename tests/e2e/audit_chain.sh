@@ -8,13 +8,12 @@
 # that made the findings and said the exclusion twice).
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 REV="$PY $NCIO_SOURCE_DIR/tests/py/check_review.py"
 SRC=au-02zk1v64 FU=au-dhe0m1pn
 export NERIMA_CIO_TODAY=2027-03-31
 
 # The tool's chain: the sample's follow-up agreed and followed up.
-cp -r "$NCIO_SAMPLE_DIR" "$T/tool"
+sample_copy "$T/tool"
 expect_status 0 "$NCIO" -C "$T/tool" audit agree $FU --by '例示 和夫' \
     --date 2027-01-27
 expect_status 0 "$NCIO" -C "$T/tool" audit followup $FU --date 2027-03-01

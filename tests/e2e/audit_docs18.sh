@@ -4,7 +4,6 @@
 # and month again, nor the first day alone in the 実施結果報告書).
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 export NERIMA_CIO_TODAY=2027-03-31
 D=$NCIO_SAMPLE_DIR
 TWO=au-2chccpn9		# 令和8年9月10日～11日

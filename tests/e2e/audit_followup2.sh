@@ -8,7 +8,6 @@
 # each item by its text; the 監査一覧 and リスク一覧 say their day.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 REV="$PY $NCIO_SOURCE_DIR/tests/py/check_review.py"
 SRC=au-02zk1v64 FU=au-dhe0m1pn
 export NERIMA_CIO_TODAY=2027-03-31
@@ -17,7 +16,7 @@ export NERIMA_CIO_TODAY=2027-03-31
 # the source without its link to it and without the statuses copied
 # back, as records made otherwise than by `audit followup` have them.
 setup() {
-	cp -r "$NCIO_SAMPLE_DIR" "$T/$1"
+	sample_copy "$T/$1"
 	sed -i '/^followup: /d' "$T/$1/audits/2026/$SRC.yaml"
 	shift 1
 }
@@ -101,7 +100,7 @@ expect_status 0 $REV docx "$T/again-qa.docx" \
     "本監査の指摘4件（全件）は、令和9年1月20日のフォローアップ監査で是正を確認済みである。"
 
 # --- a follow-up of the follow-up names it -----------------------------
-cp -r "$NCIO_SAMPLE_DIR" "$T/fufu"
+sample_copy "$T/fufu"
 expect_status 0 "$NCIO" -C "$T/fufu" audit agree $FU --by '例示 和夫' \
     --date 2027-01-27
 expect_status 0 "$NCIO" -C "$T/fufu" audit followup $FU --date 2027-03-01
@@ -134,7 +133,7 @@ expect_status 0 "$NCIO" -C "$T/fufu" audit export qa "$F3" -o "$T/fufu-qa.docx"
 expect_status 0 $REV docx "$T/fufu-qa.docx" \
     "令和9年1月20日のフォローアップ監査で是正を確認した指摘を除く。"
 # 対応者 without brackets in brackets
-cp -r "$NCIO_SAMPLE_DIR" "$T/pos"
+sample_copy "$T/pos"
 sed -i 's/^    position: 庶務係長・情報セキュリティ担当者$/    position: 庶務係長（情報セキュリティ担当者）/' \
     "$T/pos/audits/2026/$SRC.yaml"
 expect_status 0 "$NCIO" -C "$T/pos" audit export paper $SRC -o "$T/pos.xlsx"

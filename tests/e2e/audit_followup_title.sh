@@ -8,7 +8,7 @@
 
 export NERIMA_CIO_TODAY=2027-03-31
 SRC=au-02zk1v64
-cp -r "$NCIO_SAMPLE_DIR" "$T/d"
+sample_copy "$T/d"
 # the source without its follow-up, to follow it up again
 sed -i '/^followup: /d' "$T/d/audits/2026/$SRC.yaml"
 expect_status 0 "$NCIO" -C "$T/d" audit followup $SRC --date 2027-03-01

@@ -8,10 +8,9 @@
 # (指摘事項3（軽微）, not 「3　指摘事項3（軽微）」).
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 export NERIMA_CIO_TODAY=2027-03-31
 D=$T/data
-cp -r "$NCIO_SAMPLE_DIR" "$D"
+sample_copy "$D"
 # One item 該当なし in every operational audit of the year: the report
 # proposes to review it, naming it.
 for f in "$D"/audits/2026/*.yaml; do

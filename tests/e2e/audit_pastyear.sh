@@ -5,7 +5,6 @@
 # an explicit --date still dates the report.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 REV="$PY $NCIO_SOURCE_DIR/tests/py/check_review.py"
 D=$NCIO_SAMPLE_DIR
 

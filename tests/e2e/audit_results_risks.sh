@@ -4,10 +4,9 @@
 # target, with where their ratings are; a year without risks says so.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 export NERIMA_CIO_TODAY=2027-03-31
 D=$T/data
-cp -r "$NCIO_SAMPLE_DIR" "$D"
+sample_copy "$D"
 text() {	# DOCX: its paragraphs, a line each
 	$PY - "$1" <<'PYEOF'
 import re, sys, zipfile

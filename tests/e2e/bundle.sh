@@ -5,7 +5,7 @@
 . "$(dirname "$0")/lib/common.bash"
 
 D=$T/data
-cp -r "$NCIO_SAMPLE_DIR" "$D"
+sample_copy "$D"
 export NERIMA_CIO_TODAY=2026-07-01
 nc() { "$NCIO" -C "$D" "$@"; }
 
@@ -14,7 +14,7 @@ nc() { "$NCIO" -C "$D" "$@"; }
 mkdir -p "$D/files"
 printf 'PK fake docx: 教材\n' >"$D/files/研修教材_情報セキュリティ.docx"
 tr_id=$(nc list training --fy 2026 --format json |
-	/usr/bin/python3 -c 'import json,sys
+	"$PY" -c 'import json,sys
 for r in json.load(sys.stdin):
     if "新規採用" in r["title"]: print(r["id"]); break')
 [ -n "$tr_id" ] || fail "no 2026 new-staff training in the sample"
@@ -38,7 +38,7 @@ expect_grep "$T/out" '4\(2\)イ +教材 +研修教材_情報セキュリティ +
 expect_grep "$T/out" '提案書'
 expect_no_grep "$T/out" "$tr_id"
 expect_status 0 nc deliverable list --fy 2026 --format json
-/usr/bin/python3 - "$T/out" "$tr_id" <<'PY' || fail "deliverable list json"
+$PY - "$T/out" "$tr_id" <<'PY' || fail "deliverable list json"
 import json, sys
 rows = json.load(open(sys.argv[1]))
 assert len(rows) == 3, rows
@@ -92,7 +92,7 @@ ls -d "$T"/B.tmp* 2>/dev/null && fail "staging folder left"
 (cd "$T/B" && sha256sum -c --quiet SHA256SUMS.txt) || fail "sha256sum -c disagrees"
 expect_status 0 nc report bundle --verify "$T/B"
 expect_grep "$T/err" "every file as in the manifest"
-/usr/bin/python3 - "$T/B" "$D" <<'PY' || fail "the bundle's contents and its 成果物一覧"
+$PY - "$T/B" "$D" <<'PY' || fail "the bundle's contents and its 成果物一覧"
 import hashlib, os, re, sys, openpyxl
 top, data = sys.argv[1], sys.argv[2]
 files = sorted(os.path.relpath(os.path.join(r, f), top)
@@ -135,7 +135,7 @@ print(len(rows), "files listed")
 PY
 # one page-number style in the year's workbooks, the list included: a
 # year showed "- 1 -", "1/8" and "1 / 16" (review 17)
-/usr/bin/python3 - "$T/B" <<'PY' || fail "the workbooks' page numbers"
+$PY - "$T/B" <<'PY' || fail "the workbooks' page numbers"
 import glob, os, sys, warnings, openpyxl
 warnings.simplefilter("ignore")
 styles = {}
@@ -200,7 +200,7 @@ expect_no_grep "$T/out" "合言葉"
 (cd "$T/z" && 7z x -y -oone -p'Zz-合言葉-2026' 課題.zip) >/dev/null ||
 	fail "7z cannot open the zip with the password"
 [ -f "$T/z/one/課題管理表_令和8年7月1日.xlsx" ] || fail "name not intact: $(ls "$T/z/one")"
-/usr/bin/python3 - "$T/z/one/課題管理表_令和8年7月1日.xlsx" <<'PY' || fail "the xlsx in the zip"
+$PY - "$T/z/one/課題管理表_令和8年7月1日.xlsx" <<'PY' || fail "the xlsx in the zip"
 import openpyxl, sys
 wb = openpyxl.load_workbook(sys.argv[1])
 assert wb.active.max_row > 2
@@ -210,7 +210,7 @@ PY
 (cd "$T/z" && 7z x -y -othree -p 課題.zip </dev/null) >/dev/null 2>&1 &&
 	fail "7z opened the zip without a password"
 [ ! -s "$T/z/two/課題管理表_令和8年7月1日.xlsx" ] || fail "wrong password gave content"
-/usr/bin/python3 - "$T/z/課題.zip" <<'PY' || fail "zip structure"
+$PY - "$T/z/課題.zip" <<'PY' || fail "zip structure"
 import zipfile, sys
 z = zipfile.ZipFile(sys.argv[1])
 for i in z.infolist():
@@ -221,7 +221,7 @@ for i in z.infolist():
     assert i.extra[i.extra.index(b"\x01\x99") + 8] == 3, "not AES-256"
 PY
 # several files, -o naming a folder inside the zip
-rv=$(nc list review --fy 2026 --format json | /usr/bin/python3 -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
+rv=$(nc list review --fy 2026 --format json | "$PY" -c 'import json,sys; print(json.load(sys.stdin)[0]["id"])')
 expect_status 0 nc review export all "$rv" -o 審査/ --zip "$T/z/審査.zip" --password-file "$PW"
 7z l -slt "$T/z/審査.zip" >"$T/list"
 expect_grep "$T/list" '^Path = 審査/精査記録_.*\.xlsx$'
@@ -270,7 +270,7 @@ expect_status 1 nc meeting export minutes mt-nonexistent --zip "$T/y/a.zip" --pa
 # that, not the draft (案) warning the export gave first, and not the
 # scratch folder the export wrote in.
 D2=$T/data2
-cp -r "$NCIO_SAMPLE_DIR" "$D2"
+sample_copy "$D2"
 expect_status 0 "$NCIO" -C "$D2" review add --no-input --type procurement \
     --title 窓口予約システムの調達支援 --org 保育課 --received 2026-12-01
 pr=$(cat "$T/out")

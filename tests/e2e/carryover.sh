@@ -7,9 +7,7 @@
 # not the day it is made.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
-$PY -c 'import docx, openpyxl' 2>/dev/null || {
-	echo "SKIP: python3-docx and python3-openpyxl are needed" >&2; exit 77; }
+need_python docx openpyxl
 D=$T/data
 "$NCIO" init --no-git "$D" 2>/dev/null
 sed -i 's/^    - 2026$/&\n    - 2027/' "$D/nerima-cio.yaml"

@@ -5,7 +5,6 @@
 # aggregation and the reports, read back with independent readers.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 FILL="$NCIO_SOURCE_DIR/tests/py/fill_checklist_form.py"
 CHECK="$NCIO_SOURCE_DIR/tests/py/check_checklist.py"
 D=$T/data

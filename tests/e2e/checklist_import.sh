@@ -7,9 +7,8 @@
 # same records as the one-rule-a-line format, and an identity cell.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 FILL="$NCIO_SOURCE_DIR/tests/py/fill_checklist_form.py"
-$PY -c 'import openpyxl, yaml' 2>/dev/null || { echo "python3-openpyxl or python3-yaml missing" >&2; exit 77; }
+need_python openpyxl yaml
 command -v iconv >/dev/null || { echo "iconv missing" >&2; exit 77; }
 D=$T/data
 F=$T/forms

@@ -10,10 +10,7 @@
 # sheet reads 「―（提出なし）」.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
-$PY -c 'import openpyxl' 2>/dev/null || {
-	echo "SKIP: python3-openpyxl is not installed" >&2
-	exit 77; }
+need_python openpyxl
 export NCIO_BENCH_BIN=$T/bin
 mkdir -p "$T/bin"
 D=$T/gen

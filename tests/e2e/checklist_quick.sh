@@ -5,10 +5,9 @@
 # statistics, and a broken record is still reported.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
-$PY -c 'import yaml' 2>/dev/null || { echo "python3-yaml missing" >&2; exit 77; }
+need_python yaml
 D=$T/data
-cp -r "$NCIO_SAMPLE_DIR" "$D"
+sample_copy "$D"
 fy=2026
 files=$(grep -l '^kind: self' "$D"/checklists/$fy/*.yaml)
 [ -n "$files" ] || { fail "no self-check records in the sample"; finish; }

@@ -6,12 +6,11 @@
 # as 'checklist aggregate' of that year gives them.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
-$PY -c 'import docx' 2>/dev/null || { echo "python3-docx missing" >&2; exit 77; }
+need_python docx
 CHECK="$NCIO_SOURCE_DIR/tests/py/check_checklist.py"
 export NERIMA_CIO_TODAY=2027-03-31
 D=$T/data
-cp -r "$NCIO_SAMPLE_DIR" "$D"
+sample_copy "$D"
 
 for kind in self department; do
 	expect_status 0 "$NCIO" -C "$D" checklist export report --kind $kind \
@@ -142,7 +141,7 @@ PYEOF
 # it did not reconcile); scores labelled 77.0 as the tables print them
 # (General gave 77), on an axis of at most 100 points (it ran to 120).
 N=$T/noprev
-cp -r "$NCIO_SAMPLE_DIR" "$N"
+sample_copy "$N"
 rm -rf "$N/checklists/2025"
 for kind in self department; do
 	expect_status 0 "$NCIO" -C "$N" checklist export report --kind $kind \
@@ -204,7 +203,7 @@ PYEOF
 # under 9/1 to 10/31); the dates are of every sheet, not of each 課's
 # last (seiso-recycle's first sheet before any other 課's).
 P=$T/period
-cp -r "$NCIO_SAMPLE_DIR" "$P"
+sample_copy "$P"
 sed -i 's/^  period: .*/  period: 令和8年10月1日から同年10月30日まで/' \
     "$P"/catalogs/2026/ca-akp7w8zy.yaml
 sed -i 's/^submitted: 2026-06-11$/submitted: 2026-05-01/' \
@@ -235,7 +234,7 @@ PYEOF
 # in the order staff meet the items); topics (the sample's 画面ロック)
 # keep the items' order, checked by the sample's tables above.
 C=$T/chapters
-cp -r "$NCIO_SAMPLE_DIR" "$C"
+sample_copy "$C"
 sed -i -e 's/^    category: 画面ロック$/    category: 運用/' \
     -e 's/^    category: パスワード$/    category: 組織体制/' \
     -e 's/^    category: [^運組].*$/    category: 人的セキュリティ/' \
@@ -287,7 +286,7 @@ PYEOF
 # another item's rate).  With no item the same nothing is compared, and
 # the report says why in one line; the 得点の低い課 stay.
 R=$T/reworded
-cp -r "$NCIO_SAMPLE_DIR" "$R"
+sample_copy "$R"
 sed -i 's/^\(    text: .*\)。$/\1（見直し後）。/' "$R"/catalogs/2026/ca-xn2ban18.yaml
 expect_status 0 "$NCIO" -C "$R" checklist export report --kind department \
     --fy 2026 -o "$T/rw/"
@@ -380,7 +379,7 @@ PYEOF
 # (review15: 情報システム全 / 体の強靭性の向上 beside 情報システム /
 # 全体の / 強靭性の向上 in the rows of a taller item).
 L=$T/label
-cp -r "$NCIO_SAMPLE_DIR" "$L"
+sample_copy "$L"
 sed -i -e 's/^    category: 強靭性$/    category: 情報システム全体の強靭性の向上/' \
     -e 's/^    category: 技術的セキュリティ$/    category: 情報システム全体の強靭性の向上/' \
     "$L"/catalogs/2026/ca-xn2ban18.yaml

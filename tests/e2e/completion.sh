@@ -7,7 +7,7 @@
 # covered by the unit test test_cmd_completion.)
 . "$(dirname "$0")/lib/common.bash"
 
-cp -r "$NCIO_SAMPLE_DIR" "$T/data"
+sample_copy "$T/data"
 mkdir "$T/files"
 touch "$T/files/plan.xlsx" "$T/files/paper.docx"
 

@@ -6,7 +6,10 @@
 # hearing rounds of one review, each from two writers at once.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
+# the records below are of 令和8年度: a hearing's --sent defaults to today,
+# and one more than a year after that year is refused (from 2028-04-01 on,
+# before this was pinned)
+export NERIMA_CIO_TODAY=2026-11-30
 D=$T/data
 "$NCIO" init --no-git "$D" 2>/dev/null
 cp -r "$NCIO_SAMPLE_DIR/catalogs" "$D/"

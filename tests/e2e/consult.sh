@@ -5,10 +5,8 @@
 # python-docx / openpyxl and checked for record ids.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 CHECK=$NCIO_SOURCE_DIR/tests/py/check_meeting.py
-$PY -c 'import docx, openpyxl' 2>/dev/null || {
-	echo "SKIP: python3-docx and python3-openpyxl are needed" >&2; exit 77; }
+need_python docx openpyxl
 D=$T/data
 "$NCIO" init --no-git "$D" 2>/dev/null
 C=$D/consults/2026
@@ -223,7 +221,7 @@ PY
 # a period in which nothing was answered (the sample's 7/23-9/23): no
 # 回答日 and 日数 columns empty in every row, and the sentence above the
 # list no longer says what 日数 is; one with answers keeps both (above)
-cp -r "$NCIO_SAMPLE_DIR" "$T/sample-noans"
+sample_copy "$T/sample-noans"
 expect_status 0 "$NCIO" -C "$T/sample-noans" consult export report \
     --meeting mt-61ancmqc -o "$T/rep-noans/"
 checks=$((checks + 1))
@@ -261,7 +259,7 @@ pycheck docx "$T/rep2/相談業務実施報告書_令和8年5月27日.docx" \
 
 # one rounding, half up as the ward rounds: the sample's 12 answers took
 # 147 days, 12.25 on average, printed 12.2 by printf's "%.1f"
-cp -r "$NCIO_SAMPLE_DIR" "$T/sample"
+sample_copy "$T/sample"
 expect_status 0 "$NCIO" -C "$T/sample" consult export report \
     --meeting mt-fn7nkb9x -o "$T/rep3/"
 pycheck docx "$T/rep3/相談業務実施報告書_令和8年5月27日.docx" \

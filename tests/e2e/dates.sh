@@ -5,7 +5,6 @@
 # every form.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 D=$T/data
 export NERIMA_CIO_TODAY=2026-05-01
 "$NCIO" init --no-git "$D" 2>/dev/null
@@ -126,7 +125,7 @@ done
 
 # --- checklist export report --date ---------------------------------------
 S=$T/sample
-cp -r "$NCIO_SAMPLE_DIR" "$S"
+sample_copy "$S"
 for f in "${FORMS[@]}"; do
 	rm -rf "$T/report"
 	expect_status 0 "$NCIO" -C "$S" checklist export report --kind department \

@@ -7,12 +7,9 @@
 # go by リスク値, the column headed 影響度 as the リスク一覧 has it (T10).
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
-$PY -c 'import docx, openpyxl' 2>/dev/null || {
-	echo "SKIP: python3-docx and python3-openpyxl are needed" >&2
-	exit 77; }
+need_python docx openpyxl
 D=$T/data
-cp -r "$NCIO_SAMPLE_DIR" "$D"
+sample_copy "$D"
 export NERIMA_CIO_TODAY=2027-03-31
 
 # 区長室 and 土木部 submit nothing this year

@@ -6,10 +6,8 @@
 # without --force.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 ICS=$NCIO_SOURCE_DIR/tests/py/check_ics.py
-$PY -c 'import icalendar' 2>/dev/null || {
-	echo "SKIP: python3-icalendar is needed" >&2; exit 77; }
+need_python icalendar
 D=$T/data
 "$NCIO" init --no-git "$D" 2>/dev/null
 export TZ=Asia/Tokyo

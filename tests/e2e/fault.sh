@@ -18,7 +18,6 @@
 [ -f "$NCIO_FAULT_LIB" ] || { echo "FAIL: no $NCIO_FAULT_LIB" >&2; exit 1; }
 # A sanitizer runtime loaded as a library must not insist on coming first.
 export ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}verify_asan_link_order=0"
-PY=/usr/bin/python3
 CALLS="write fsync rename close link mkstemp unlink mkdir"
 export NERIMA_CIO_TODAY=2026-10-20
 

@@ -6,16 +6,15 @@
 . "$(dirname "$0")/lib/common.bash"
 
 D=$T/data
-cp -r "$NCIO_SAMPLE_DIR" "$D"
+sample_copy "$D"
 export NERIMA_CIO_TODAY=2026-06-15
-py=/usr/bin/python3
 
 # json_keys NAME KEYS...: $T/out is a JSON array of objects with KEYS.
 json_keys() {
 	local name=$1
 	shift
 	checks=$((checks + 1))
-	"$py" - "$T/out" "$@" <<'PY' || fail "$name: JSON"
+	"$PY" - "$T/out" "$@" <<'PY' || fail "$name: JSON"
 import json, sys
 v = json.load(open(sys.argv[1]))
 assert isinstance(v, list) and v, "not a non-empty array"
@@ -47,7 +46,7 @@ csv_excel() {
 # review list
 expect_status 0 "$NCIO" -C "$D" review list --format json
 json_keys "review list" id received org title status days_open due overdue_days
-"$py" -c 'import json,sys; v=json.load(open(sys.argv[1])); r=[o for o in v if o["id"]=="rv-1t5grk0g"][0]; assert r["org"].isascii() and r["status"].isascii(), r; assert isinstance(r["days_open"], int), r' "$T/out" ||
+"$PY" -c 'import json,sys; v=json.load(open(sys.argv[1])); r=[o for o in v if o["id"]=="rv-1t5grk0g"][0]; assert r["org"].isascii() and r["status"].isascii(), r; assert isinstance(r["days_open"], int), r' "$T/out" ||
     fail "review list: org and status are not codes, or days_open not a number"
 "$NCIO" -C "$D" review list --format csv | cat >"$T/out"
 csv_lf "review list" id
@@ -59,7 +58,7 @@ expect_grep "$T/out" '^\[\]$|^\[$'
 # audit list
 expect_status 0 "$NCIO" -C "$D" audit list --fy 2026 --format json
 json_keys "audit list" id date type target status compliance_rate answered items open_findings
-"$py" -c 'import json,sys; v=json.load(open(sys.argv[1])); r=[o for o in v if o["id"]=="au-02zk1v64"][0]; assert 0 < r["compliance_rate"] <= 1 and r["type"]=="operational", r' "$T/out" ||
+"$PY" -c 'import json,sys; v=json.load(open(sys.argv[1])); r=[o for o in v if o["id"]=="au-02zk1v64"][0]; assert 0 < r["compliance_rate"] <= 1 and r["type"]=="operational", r' "$T/out" ||
     fail "audit list: the rate is not a fraction or the type not a code"
 "$NCIO" -C "$D" audit list --format csv | cat >"$T/out"
 csv_lf "audit list" id
@@ -68,7 +67,7 @@ csv_lf "audit list" id
 expect_status 0 "$NCIO" -C "$D" checklist status --kind department --fy 2026 --missing --format json
 json_keys "checklist status" department org name status submitted_on respondents staff
 expect_grep "$T/err" '86 of 93 divisions submitted'
-"$py" -c 'import json,sys; v=json.load(open(sys.argv[1])); assert len(v)==7 and all(o["status"]=="missing" for o in v), v' "$T/out" ||
+"$PY" -c 'import json,sys; v=json.load(open(sys.argv[1])); assert len(v)==7 and all(o["status"]=="missing" for o in v), v' "$T/out" ||
     fail "checklist status --missing: not the 7 missing divisions"
 "$NCIO" -C "$D" checklist status --kind self --fy 2026 --format csv --crlf 2>/dev/null | cat >"$T/out"
 csv_excel "checklist status"
@@ -79,7 +78,7 @@ cp -r "$NCIO_SAMPLE_DIR/." "$T/bad/"
 printf 'id: is-aaaaaaaa\nfy: 2026\n' >"$T/bad/issues/2026/is-aaaaaaaa.yaml"
 expect_status 1 "$NCIO" -C "$T/bad" lint --format json
 json_keys "lint" path line column message level
-"$py" - "$T/out" <<'PY' || fail "lint --format json: the problems"
+"$PY" - "$T/out" <<'PY' || fail "lint --format json: the problems"
 import json, sys
 v = json.load(open(sys.argv[1]))
 errs = [o for o in v if o["level"] == "error"]
@@ -106,13 +105,13 @@ csv_excel "lint -o lint.csv"
 expect_grep "$T/out" 'path,line,column,message,level'
 expect_grep "$T/out" '^issues/2026/is-aaaaaaaa\.yaml,1,1,"?title'
 expect_status 1 "$NCIO" -C "$T/bad" lint --output "$T/lint.json"
-"$py" -c 'import json,sys; v=json.load(open(sys.argv[1])); assert len([o for o in v if o["level"]=="error"])==3, v' "$T/lint.json" ||
+"$PY" -c 'import json,sys; v=json.load(open(sys.argv[1])); assert len([o for o in v if o["level"]=="error"])==3, v' "$T/lint.json" ||
     fail "lint -o lint.json: not the three problems"
 expect_status 0 "$NCIO" -C "$D" lint -o "$T/clean.json"
-"$py" -c 'import json,sys; assert json.load(open(sys.argv[1]))==[]' "$T/clean.json" ||
+"$PY" -c 'import json,sys; assert json.load(open(sys.argv[1]))==[]' "$T/clean.json" ||
     fail "lint -o clean.json: not an empty array"
 expect_status 1 "$NCIO" -C "$T/bad" lint --format json -o "$T/lint2.csv"
-"$py" -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/lint2.csv" ||
+"$PY" -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/lint2.csv" ||
     fail "lint --format json -o lint2.csv: not JSON"
 expect_status 1 "$NCIO" -C "$D" lint -o "$T/lint.txt"
 expect_grep "$T/err" '\.csv or \.json'
@@ -145,7 +144,7 @@ csv_excel "list review"
 
 # show --format json: one object, as the man page says
 expect_status 0 "$NCIO" -C "$D" show --format json rv-1t5
-"$py" -c 'import json,sys; o=json.load(open(sys.argv[1])); assert isinstance(o, dict) and o["id"]=="rv-1t5grk0g", o' "$T/out" ||
+"$PY" -c 'import json,sys; o=json.load(open(sys.argv[1])); assert isinstance(o, dict) and o["id"]=="rv-1t5grk0g", o' "$T/out" ||
     fail "show --format json is not an object"
 
 # The verbs that gained --format: each in all three formats, a known value
@@ -167,7 +166,7 @@ fmt3() {
 # pyjson NAME CODE: CODE (python, v = the JSON of $T/out) must pass.
 pyjson() {
 	checks=$((checks + 1))
-	"$py" -c "import json,sys; v=json.load(open(sys.argv[1])); $2" \
+	"$PY" -c "import json,sys; v=json.load(open(sys.argv[1])); $2" \
 	    "$T/out" || fail "$1: JSON"
 }
 
@@ -227,7 +226,7 @@ for verb in "review summary --fy 2026" "audit list --fy 2026" \
 	# shellcheck disable=SC2086
 	expect_status 0 "$NCIO" -C "$D" $verb -o "$T/x.json"
 	checks=$((checks + 1))
-	"$py" -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/x.json" ||
+	"$PY" -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/x.json" ||
 	    fail "$verb -o x.json: not JSON"
 done
 # -o on the listing verbs that had --format before
@@ -243,13 +242,13 @@ for verb in "review list" "due" "consult list" "meeting list" "issue list"; do
 	# shellcheck disable=SC2086
 	expect_status 0 "$NCIO" -C "$D" $verb -o "$T/x.json"
 	checks=$((checks + 1))
-	"$py" -c 'import json,sys; v=json.load(open(sys.argv[1])); assert isinstance(v, list) and v' "$T/x.json" ||
+	"$PY" -c 'import json,sys; v=json.load(open(sys.argv[1])); assert isinstance(v, list) and v' "$T/x.json" ||
 	    fail "$verb -o x.json: not a JSON array"
 done
 # --format wins over the suffix
 expect_status 0 "$NCIO" -C "$D" incident list --format json -o "$T/y.csv"
 checks=$((checks + 1))
-"$py" -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/y.csv" ||
+"$PY" -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/y.csv" ||
     fail "--format json -o y.csv: not JSON"
 expect_status 1 "$NCIO" -C "$D" audit show au-02zk -o "$T/x.txt"
 expect_grep "$T/err" '\.csv or \.json'

@@ -12,11 +12,7 @@
 # e2e/long_text's.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
-if ! $PY -c 'import openpyxl' 2>/dev/null; then
-	echo "SKIP: python3-openpyxl is not installed" >&2
-	exit 77
-fi
+need_python openpyxl
 export NCIO_BENCH_BIN=$T/bin
 mkdir -p "$T/bin"
 D=$T/gen

@@ -12,11 +12,7 @@
 # checks each (the calendar from the program); lint as well.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
-if ! $PY -c 'import yaml' 2>/dev/null; then
-	echo "SKIP: python3-yaml is not installed" >&2
-	exit 77
-fi
+need_python yaml
 export NCIO_BENCH_BIN=$T/bin
 mkdir -p "$T/bin"
 # lint_clean DIR: lint finds no problem and warns of nothing (it says

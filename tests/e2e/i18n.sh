@@ -110,7 +110,7 @@ expect_no_grep "$T/err" 'locale|setlocale'
 
 # Data does not change with the locale: records as YAML and as JSON, and
 # git's history of one, byte for byte.
-cp -r "$NCIO_SAMPLE_DIR" "$T/data"
+sample_copy "$T/data"
 for args in "show rv-1t5g" "show --format json rv-1t5g" \
     "cal era 2026-04-01" "completion bash"; do
 	# shellcheck disable=SC2086
@@ -130,7 +130,7 @@ done
 # messages of cmd/ and of lib/ (schema checks, organisation lookups,
 # the data directory) alike.  Under Japanese, no English sentence is left.
 D=$T/tour
-cp -r "$NCIO_SAMPLE_DIR" "$D"
+sample_copy "$D"
 export NERIMA_CIO_TODAY=2026-06-15
 english='(^|[^A-Za-z-])(is|are|not|the|no|of|with|and|expected|cannot|missing|give|use|records?)([^A-Za-z-]|$)'
 # wholly_ja NAME FILE: no English words in FILE (ids, codes and paths aside).

@@ -6,11 +6,7 @@
 # nothing written -> lint catching a catalog rule on a missing question.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
-if ! $PY -c 'import docx, openpyxl, yaml' 2>/dev/null; then
-	echo "SKIP: $PY lacks python3-docx, python3-openpyxl or python3-yaml" >&2
-	exit 77
-fi
+need_python docx openpyxl yaml
 CHECK="$PY $NCIO_SOURCE_DIR/tests/py/check_incident.py"
 PTY="$PY $NCIO_SOURCE_DIR/tests/py/check_audit_pty.py"
 D=$T/data
@@ -31,7 +27,7 @@ unchanged() {
 }
 
 # The sample has the criteria and reporting catalogs (and orgs, members).
-cp -r "$NCIO_SAMPLE_DIR" "$D"
+sample_copy "$D"
 rm -rf "$D/incidents"
 
 # --- add, log out of order ---------------------------------------------------
@@ -485,7 +481,7 @@ PYEOF
 # rev17: 助言・提案 in one place (it stood in 3 対応 and again in 5 with other
 # words), and 5 原因と再発防止策 with its 原因 even where the record has none
 # yet: （調査中） while open, said as not found once closed
-cp -R "$NCIO_SAMPLE_DIR" "$T/cause"
+sample_copy "$T/cause"
 sed -i '/^  cause:/d; s/^status: prevention/status: responding/' \
     "$T"/cause/incidents/2026/in-s75gpgrw.yaml
 expect_status 0 "$NCIO" -C "$T/cause" incident export report \
@@ -529,7 +525,7 @@ check $CHECK docx "$O/sample/再発防止策の提案書_障害福祉サービ�
 check $CHECK docx "$O/sample/再発防止策の提案書_職員端末でのマルウェア検知.docx" \
     "検知・発見から封じ込め・遮断まで6分"
 # one proposal is not numbered (1) without a (2)
-cp -R "$NCIO_SAMPLE_DIR" "$T/one"
+sample_copy "$T/one"
 sed -i '/^  comment: 同じ設定の除外が/d' "$T"/one/incidents/2026/in-47gn7d6k.yaml
 expect_status 0 "$NCIO" -C "$T/one" incident export prevention in-47gn7d6k \
     -o "$T/one-out/"
@@ -597,7 +593,7 @@ fi
 # information) and no timeline, as a year of records kept without them;
 # no reporting catalog.
 G=$T/gaps
-cp -R "$NCIO_SAMPLE_DIR" "$G"
+sample_copy "$G"
 rm -rf "$G/incidents" "$G/catalogs/2026/ca-7pet4dvh.yaml"
 mkdir -p "$G/incidents/2026"
 # gap ID ORG DAY PI: an incident of 2026 as far as the schema needs
@@ -763,7 +759,7 @@ expect_grep "$T/out" "^catalogs/2026/ca-gjq8w8d1.yaml:[0-9]+:[0-9]+: rule 'tr-03
 # one by one; without personal information no report to the 委員会, even
 # without the year's reporting rules.  lint: a status behind the dates.
 H=$T/open
-cp -R "$NCIO_SAMPLE_DIR" "$H"
+sample_copy "$H"
 rm -rf "$H/incidents" "$H/catalogs/2026/ca-7pet4dvh.yaml"
 mkdir -p "$H/incidents/2026"
 cat >"$H/incidents/2026/in-fx000011.yaml" <<EOF
@@ -817,7 +813,7 @@ expect_grep "$T/err" "^incidents/2026/in-fx000011.yaml: warning: status is 'resp
 # only, beside a 経過 that began after the cut; they are rows of the
 # 経過 in time order, and lint warns of a cut before the detection.
 H=$T/cut
-cp -R "$NCIO_SAMPLE_DIR" "$H"
+sample_copy "$H"
 rm -rf "$H/incidents"
 mkdir -p "$H/incidents/2026"
 cat >"$H/incidents/2026/in-fx000012.yaml" <<EOF

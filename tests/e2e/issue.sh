@@ -4,10 +4,8 @@
 # first, overdue rows filled, sources by title and date, A4 landscape.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 CHECK=$NCIO_SOURCE_DIR/tests/py/check_meeting.py
-$PY -c 'import openpyxl' 2>/dev/null || {
-	echo "SKIP: python3-openpyxl is needed" >&2; exit 77; }
+need_python openpyxl
 D=$T/data
 "$NCIO" init --no-git "$D" 2>/dev/null
 I=$D/issues/2026

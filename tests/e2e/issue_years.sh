@@ -8,10 +8,8 @@
 # contract, not the title's first year.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 CHECK=$NCIO_SOURCE_DIR/tests/py/check_meeting.py
-$PY -c 'import openpyxl' 2>/dev/null || {
-	echo "SKIP: python3-openpyxl is needed" >&2; exit 77; }
+need_python openpyxl
 pycheck() {
 	checks=$((checks + 1))
 	$PY "$CHECK" "$@" 2>"$T/pyerr" || { fail "check_meeting.py $*";

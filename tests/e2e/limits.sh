@@ -11,7 +11,6 @@ D=$T/data
 mkdir -p "$D/issues/2026"
 f=$D/issues/2026/is-00000001.yaml
 rel=issues/2026/is-00000001.yaml
-PY=/usr/bin/python3
 
 # quick WANT CMD...: CMD ends within 10 seconds with exit WANT.
 quick() {

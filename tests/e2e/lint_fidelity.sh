@@ -4,7 +4,8 @@
 # falls on a closed day, a 受付番号 or 文書番号 dated before a lower one,
 # an audit's result agreed by a 課長 who is not the audited division's,
 # a plan left at submitted past the ward's inspection, and an issue open
-# more than a year past its due date.  The sample itself warns of none.
+# more than a year past its due date while the contract runs.  The sample
+# itself warns of none, on any day.
 . "$(dirname "$0")/lib/common.bash"
 
 export NERIMA_CIO_TODAY=2027-03-31
@@ -12,7 +13,7 @@ S=$NCIO_SAMPLE_DIR
 
 # fixture NAME: a copy of the sample at $T/NAME
 fixture() {
-	cp -r "$S" "$T/$1"
+	sample_copy "$T/$1"
 }
 
 # warns DIR: lint DIR succeeds (warnings do not fail it); stderr in $T/err
@@ -116,11 +117,30 @@ NERIMA_CIO_TODAY=2026-11-17 warns "$T/stale"
 expect_no_grep "$T/err" 'warning'
 NERIMA_CIO_TODAY=2026-11-18 warns "$T/stale"
 expect_grep "$T/err" "rv-7j4k2m8n\.yaml: warning: .* here from 2026-11-02 \(submitted\) to 2026-11-17"
-# 課題14 (open) was due 2026-06-05: a year on, then more
+# 課題14 (open) was due 2026-06-05: a year on, then more, while the
+# contract runs (renewed for 令和9年度)
+sed -i -e 's/^    - 2026$/    - 2026\n    - 2027/' -e 's/^  end: 2027-03-31$/  end: 2028-03-31/' \
+    "$T/stale/nerima-cio.yaml"
 NERIMA_CIO_TODAY=2027-06-05 warns "$T/stale"
 expect_no_grep "$T/err" 'is-3g3bkvh5'
 NERIMA_CIO_TODAY=2027-06-06 warns "$T/stale"
 expect_grep "$T/err" "^issues/2026/is-3g3bkvh5\.yaml: warning: due 2026-06-05 is more than a year past on 2027-06-06 \(366 days\) and the issue is still 'open'"
 # a closed issue is never overdue
 expect_no_grep "$T/err" 'is-8cp6e84g'
+# after the contract's end, as of its last day: the directory of an ended
+# contract is left as it stood and warns no more with the years
+NERIMA_CIO_TODAY=2030-01-01 warns "$T/stale"
+expect_grep "$T/err" "^issues/2026/is-3g3bkvh5\.yaml: warning: due 2026-06-05 is more than a year past on 2028-03-31 \(665 days\) and the issue is still 'open'"
+
+# --- 5. the sample stays clean for years -------------------------------------
+# Its contract (令和8年度) ended on 2027-03-31 and no issue was a year past
+# its due date then: `nerima-cio -C data/sample lint`, the README's first
+# command, warns of nothing on its last day, a year on, three years on
+# (fixed, and from the day the test runs) or ten.
+for day in 2027-03-31 2028-04-01 2030-03-31 "$(date -u -d '+3 years' +%F)" \
+    2037-01-01; do
+	NERIMA_CIO_TODAY=$day warns "$S"
+	expect_grep "$T/err" 'no problems'
+	expect_no_grep "$T/err" 'warning'
+done
 finish

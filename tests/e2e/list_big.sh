@@ -7,7 +7,7 @@
 . "$(dirname "$0")/lib/common.bash"
 
 D=$T/data
-cp -r "$NCIO_SAMPLE_DIR" "$D"
+sample_copy "$D"
 f=$(grep -l '^kind: self' "$D"/checklists/2025/*.yaml | head -1)
 [ -n "$f" ] || { fail "no self-check record in the sample"; finish; }
 id=$(basename "$f" .yaml)

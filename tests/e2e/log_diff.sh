@@ -13,7 +13,7 @@ fi
 repo=$T/repo
 data="$repo/練馬 data"
 mkdir -p "$repo"
-cp -r "$NCIO_SAMPLE_DIR" "$data"
+sample_copy "$data"
 export GIT_CONFIG_GLOBAL=/dev/null GIT_CONFIG_NOSYSTEM=1
 g() { git -C "$repo" -c init.defaultBranch=main "$@" >/dev/null; }
 commit_as() {

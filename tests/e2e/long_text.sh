@@ -13,14 +13,10 @@
 # refused the paragraph: no document at all).
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
-if ! [ -x $PY ]; then
-	echo "SKIP: no /usr/bin/python3" >&2
-	exit 77
-fi
+need_python
 export NERIMA_CIO_TODAY=2027-03-31
 L=$T/long
-cp -r "$NCIO_SAMPLE_DIR" "$L"
+sample_copy "$L"
 $PY - "$L" <<'PYEOF' || fail "could not lengthen the texts"
 import os, re, sys
 

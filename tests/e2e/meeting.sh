@@ -5,10 +5,8 @@
 # issues (never twice; never without an owner); documents read back.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 CHECK=$NCIO_SOURCE_DIR/tests/py/check_meeting.py
-$PY -c 'import docx, openpyxl' 2>/dev/null || {
-	echo "SKIP: python3-docx and python3-openpyxl are needed" >&2; exit 77; }
+need_python docx openpyxl
 D=$T/data
 "$NCIO" init --no-git "$D" 2>/dev/null
 M=$D/meetings/2026
@@ -134,7 +132,7 @@ pycheck nodocx "$ag" 先の課題 会議の後の課題 帳票の取扱い
 # 期限 and 担当 on a line of their own that fits: the name never broken
 # across lines (the sample's 担当 見／本 花子 after a long title)
 pycheck linefit "$ag" 担当
-cp -r "$NCIO_SAMPLE_DIR" "$T/sample"
+sample_copy "$T/sample"
 expect_status 0 "$NCIO" -C "$T/sample" meeting export agenda mt-fn7nkb9x \
     -o "$T/sample-doc/"
 pycheck linefit "$T/sample-doc/次第_第1回 進捗報告会.docx" 担当

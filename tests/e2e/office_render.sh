@@ -24,11 +24,7 @@ if ! fc-list | grep -q IPAex; then
 	echo "SKIP: no IPAex fonts (fonts-ipaexfont)" >&2
 	exit 77
 fi
-PY=/usr/bin/python3
-if ! $PY -c 'import openpyxl, docx' 2>/dev/null; then
-	echo "SKIP: /usr/bin/python3 with openpyxl and python-docx" >&2
-	exit 77
-fi
+need_python openpyxl docx
 BIN=${NCIO_TEST_BIN_DIR:-$(dirname "$NCIO")/tests}
 S=$T/samples
 OUT=${NCIO_RENDER_DIR:-$T/render}

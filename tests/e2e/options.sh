@@ -6,8 +6,12 @@
 . "$(dirname "$0")/lib/common.bash"
 
 MAN=$NCIO_SOURCE_DIR/man
+# the sample's year's last day: a hearing's --sent defaults to today, and
+# one more than a year after the record's fiscal year is refused (from
+# 2028-04-01 on, before this was pinned)
+export NERIMA_CIO_TODAY=2027-03-31
 S=$T/sample
-cp -r "$NCIO_SAMPLE_DIR" "$S"
+sample_copy "$S"
 N() { "$NCIO" -C "$S" "$@"; }
 
 # usage_lines VERB: the synopses of --help, "nerima-cio" first.

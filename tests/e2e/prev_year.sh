@@ -6,11 +6,7 @@
 # shows neither column (no column of dashes or zeros).
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
-if ! $PY -c 'import openpyxl' 2>/dev/null; then
-	echo "SKIP: python3-openpyxl is not installed" >&2
-	exit 77
-fi
+need_python openpyxl
 D=$T/gen
 "$NCIO_SOURCE_DIR/tests/bench/gen" --years 2 --scale 0.2 \
     --sample "$NCIO_SAMPLE_DIR" -o "$D" >/dev/null 2>&1 ||

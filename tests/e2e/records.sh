@@ -123,7 +123,7 @@ checks=$((checks + 1))
 expect_status 0 "$NCIO" -C "$D" list review --format yaml
 expect_grep "$T/out" "^- id: rv-"
 expect_status 0 "$NCIO" -C "$D" list review --where type=procurement --format json
-/usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert [x["type"] for x in r]==["procurement"], r' "$T/out" ||
+$PY -c 'import json,sys; r=json.load(open(sys.argv[1])); assert [x["type"] for x in r]==["procurement"], r' "$T/out" ||
     fail "--where type=procurement"
 expect_status 0 "$NCIO" -C "$D" list review --fy 2025 --format json
 expect_grep "$T/out" '^\[\]$'
@@ -142,7 +142,7 @@ expect_status 0 "$NCIO" -C "$D" show "${id:0:6}"
 expect_status 0 "$NCIO" -C "$D" show "${id:3:5}"
 expect_same "$D/reviews/2026/$id.yaml" "$T/out"
 expect_status 0 "$NCIO" -C "$D" show --format json "$id"
-/usr/bin/python3 -c 'import json,sys; r=json.load(open(sys.argv[1])); assert isinstance(r, dict) and r["id"]==sys.argv[2]' "$T/out" "$id" ||
+$PY -c 'import json,sys; r=json.load(open(sys.argv[1])); assert isinstance(r, dict) and r["id"]==sys.argv[2]' "$T/out" "$id" ||
     fail "show --format json: one object"
 expect_status 0 "$NCIO" -C "$D" show --path "$id"
 expect_grep "$T/out" "/reviews/2026/$id\.yaml$"

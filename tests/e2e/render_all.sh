@@ -55,15 +55,11 @@ for tool in soffice pdftotext pdfinfo; do
 		exit 77
 	fi
 done
-PY=/usr/bin/python3
-if ! [ -x $PY ]; then
-	echo "SKIP: no /usr/bin/python3" >&2
-	exit 77
-fi
+need_python
 
 export NERIMA_CIO_TODAY=2027-03-31
 D=$T/data
-cp -r "$NCIO_SAMPLE_DIR" "$D"
+sample_copy "$D"
 OUT=${NCIO_RENDER_DIR:-$T/render}
 rm -rf "$OUT"
 mkdir -p "$OUT/files" "$OUT/conv" "$OUT/pdf"

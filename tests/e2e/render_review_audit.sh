@@ -14,7 +14,6 @@ for tool in soffice pdftotext pdfinfo pdftoppm; do
 		exit 77
 	fi
 done
-PY=/usr/bin/python3
 S=$NCIO_SAMPLE_DIR
 O=$T/docs
 mkdir -p "$O/docx" "$O/xlsx"

@@ -5,13 +5,10 @@
 # note, the year's totals; bad input refused with nothing written.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 CHECK=$NCIO_SOURCE_DIR/tests/py/check_report.py
-$PY -c 'import docx, openpyxl, yaml' 2>/dev/null || {
-	echo "SKIP: python3-docx, python3-openpyxl and python3-yaml are needed" >&2
-	exit 77; }
+need_python docx openpyxl yaml
 D=$T/data
-cp -r "$NCIO_SAMPLE_DIR" "$D"
+sample_copy "$D"
 export NERIMA_CIO_TODAY=2026-11-30
 pycheck() {
 	checks=$((checks + 1))
@@ -19,8 +16,7 @@ pycheck() {
 	    sed 's/^/  | /' "$T/pyerr" >&2; }
 }
 meeting() {	# the id of the meeting titled $1
-	grep -l "^title: $1\$" "$D"/meetings/2026/*.yaml | head -1 |
-	    xargs basename | sed 's/\.yaml$//'
+	meeting_titled "$D" "$1"
 }
 m1=$(meeting '第1回 進捗報告会')
 m2=$(meeting '第2回 進捗報告会')
@@ -287,7 +283,7 @@ pycheck annual "$D" 2026 "$NERIMA_CIO_TODAY" \
 # one 実施中 with every item judged (経済課, 94.4%) is final there and
 # here, and the sheet says what ※ means.  Issue 18: the rate on a line
 # of its own with its label (実施中、適合率／94.4% cut it).
-cp -r "$NCIO_SAMPLE_DIR" "$T/sample-annual"
+sample_copy "$T/sample-annual"
 expect_status 0 "$NCIO" -C "$T/sample-annual" report annual --fy 2026 \
     -o "$T/annual-sample/"
 checks=$((checks + 1))
@@ -941,7 +937,7 @@ checks=$((checks + 1))
 
 # --- review13: what the detail counts is listed; dates across the year end --
 D5=$T/data5
-cp -r "$NCIO_SAMPLE_DIR" "$D5"
+sample_copy "$D5"
 # an opinion received before the period and submitted in it (late): the
 # period receives none, and 当期の意見書提出 1件 was followed by 当期の
 # 実績はありません, the opinion named nowhere
@@ -1144,7 +1140,7 @@ fi
 # withdrawal noted; it was both 当期の意見書提出 and 取り下げられたもの
 # (件数に含めていません).
 D7=$T/wd-after
-cp -r "$NCIO_SAMPLE_DIR" "$D7"
+sample_copy "$D7"
 sed -i 's/^status: submitted$/status: withdrawn/' "$D7"/reviews/2026/rv-1t5grk0g.yaml
 expect_status 0 "$NCIO" -C "$D7" report bimonthly --meeting "$m2" -o "$T/out-wd/"
 pycheck bimonthly "$D7" "$m2" "$T"/out-wd/作業実施報告書_*.docx
@@ -1214,7 +1210,7 @@ PY
 # twice, as the record's short item (新規採用職員研修) and as the training
 # row (新規採用職員向け情報セキュリティ研修（3日）): once, by its title.
 D8=$T/sec-asof
-cp -r "$NCIO_SAMPLE_DIR" "$D8"
+sample_copy "$D8"
 f=$(grep -l '^title: 令和8年度 常勤職員向け情報セキュリティ研修$' "$D8"/trainings/2026/*.yaml)
 sed -i 's/^end_date: 2026-09-02$/end_date: 2026-12-10/' "$f"
 f=$(grep -l '^title: 令和8年度 新規採用職員研修（情報セキュリティ）$' "$D8"/trainings/2026/*.yaml)
@@ -1255,7 +1251,7 @@ PY
 # still unsent on the report's day after its 提出期限 (12月7日) is
 # counted: the figure said 期限超過 0件 beside it.
 D9=$T/notified
-cp -r "$NCIO_SAMPLE_DIR" "$D9"
+sample_copy "$D9"
 sed -i 's/^  notice_no: 練企情発第44号$/&\n  notified: 2026-09-25/' \
     "$D9"/reviews/2026/rv-4aswt9bc.yaml
 expect_status 0 "$NCIO" -C "$D9" lint

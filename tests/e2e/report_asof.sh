@@ -6,31 +6,12 @@
 # of a year gone by as of its last day.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
-$PY -c 'import docx, openpyxl' 2>/dev/null || {
-	echo "SKIP: python3-docx and python3-openpyxl are needed" >&2
-	exit 77; }
+need_python docx openpyxl
 D=$T/data
-cp -r "$NCIO_SAMPLE_DIR" "$D"
+sample_copy "$D"
 export NERIMA_CIO_TODAY=2026-11-30
 meeting() {	# the id of the meeting titled $1
-	grep -l "^title: $1\$" "$D"/meetings/2026/*.yaml | head -1 |
-	    xargs basename | sed 's/\.yaml$//'
-}
-# rows() DOCX: "件名<TAB>状況・備考" of every listed case, a cell's lines
-# joined (the narrow columns break them where they fit)
-rows() {
-	$PY - "$1" <<'PY'
-import sys, docx
-d = docx.Document(sys.argv[1])
-for t in d.tables:
-    if t.rows[0].cells[-1].text != "状況・備考":
-        continue
-    head = [c.text for c in t.rows[0].cells]
-    for r in t.rows[1:]:
-        c = [x.text.replace("\n", "") for x in r.cells]
-        print(c[head.index("件名")] + "\t" + c[-1])
-PY
+	meeting_titled "$D" "$1"
 }
 report() {	# report MEETING-TITLE: its 作業実施報告書's rows into $T/rows
 	local m O
@@ -38,7 +19,7 @@ report() {	# report MEETING-TITLE: its 作業実施報告書's rows into $T/rows
 	[ -n "$m" ] || { fail "no meeting '$1' in the sample"; return; }
 	O=$T/out-$m
 	expect_status 0 "$NCIO" -C "$D" report bimonthly --meeting "$m" -o "$O/"
-	rows "$O"/作業実施報告書_*.docx >"$T/rows" || fail "cannot read $O"
+	report_rows "$O"/作業実施報告書_*.docx >"$T/rows" || fail "cannot read $O"
 }
 
 # 第1回 (to 5月27日): 精査済 now, its hearing answered on 5月28日

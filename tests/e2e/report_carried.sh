@@ -8,12 +8,9 @@
 # the cases counted though withdrawn after their decision.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
-$PY -c 'import docx' 2>/dev/null || {
-	echo "SKIP: python3-docx is needed" >&2
-	exit 77; }
+need_python docx
 D=$T/data
-cp -r "$NCIO_SAMPLE_DIR" "$D"
+sample_copy "$D"
 export NERIMA_CIO_TODAY=2026-07-01
 # the 作業実施報告書 of $1..$2: its paragraphs in $T/text, its rows
 # ("件名<TAB>状況・備考") in $T/rows
@@ -21,20 +18,7 @@ report() {
 	local O=$T/out-$1
 	expect_status 0 "$NCIO" -C "$D" report bimonthly --from "$1" --to "$2" \
 	    -o "$O/"
-	$PY - "$O"/作業実施報告書_*.docx >"$T/rows" 3>"$T/text" <<'PY' ||
-import os, sys, docx
-d = docx.Document(sys.argv[1])
-with os.fdopen(3, "w") as text:
-    for p in d.paragraphs:
-        print(p.text, file=text)
-for t in d.tables:
-    if t.rows[0].cells[-1].text != "状況・備考":
-        continue
-    head = [c.text for c in t.rows[0].cells]
-    for r in t.rows[1:]:
-        c = [x.text.replace("\n", "") for x in r.cells]
-        print(c[head.index("件名")] + "\t" + c[-1])
-PY
+	report_rows "$O"/作業実施報告書_*.docx "$T/text" >"$T/rows" ||
 	    fail "cannot read the report of $1..$2"
 }
 opinion() {	# RECEIVED TITLE REF-NO: a procurement opinion, not sent
@@ -89,7 +73,7 @@ expect_grep "$T/out" '^判定には、前年度までに受け付けて当年度
 expect_status 0 env NERIMA_CIO_TODAY=2027-06-01 "$NCIO" -C \
     "$NCIO_SAMPLE_DIR" report bimonthly --from 2027-04-01 --to 2027-05-31 \
     -o "$T/next/"
-/usr/bin/python3 -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
     "$T"/next/作業実施報告書_*.docx >"$T/next.txt"
 expect_grep "$T/next.txt" '^前年度以前に受け付け、当期末に決定・提出に至っていないもの（件数に含めていません）：窓口キャッシュレス決済端末の導入（令和8年度情政受第11号、戸籍住民課、令和8年5月20日受付、精査済）、'
 expect_grep "$T/next.txt" '（令和8年度情政受第56号、区政改革担当課、令和8年12月7日受付）$'

@@ -4,7 +4,6 @@
 # written, and every document read back by python-docx / openpyxl.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 CHECK=$NCIO_SOURCE_DIR/tests/py/check_review.py
 D=$T/data
 "$NCIO" init --no-git "$D" 2>/dev/null
@@ -287,7 +286,7 @@ $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx.py" "$O/精査記録_$PT.xlsx" >/dev/n
 # 標準化・ / 他システム連携 at its ・ (on one line it made the column 26
 # units wide for short labels), the room to the 所管課回答 beside it (必要性
 # took five lines)
-cp -r "$NCIO_SAMPLE_DIR" "$T/sample-rv"
+sample_copy "$T/sample-rv"
 expect_status 0 "$NCIO" -C "$T/sample-rv" review export record rv-mhx55124 \
     -o "$T/sample-rv-out/"
 checks=$((checks + 1))
@@ -621,7 +620,7 @@ checks=$((checks + 1))
 # the 確認事項 beside them nine characters a line (解／決, 保／守, four
 # lines for a question): with short answers and findings, the room to the
 # questions, none over the row's three lines
-cp -r "$NCIO_SAMPLE_DIR" "$T/short-rv"
+sample_copy "$T/short-rv"
 sed -i -e 's/^    answer: .*/    answer: はい。/' \
     -e 's/^    comment: .*/    comment: 妥当である。/' \
     "$T/short-rv/reviews/2026/rv-mhx55124.yaml"
@@ -643,7 +642,7 @@ $PY "$CHECK" xlsx "$T/op/システム評価確認シート_文書管理システ
 
 # --- withdrawn reviews; a decision below the rules' 決裁区分 (review15) -----
 W=$T/wd
-cp -R "$NCIO_SAMPLE_DIR" "$W"
+sample_copy "$W"
 mkdir "$T/wdo"
 # an evaluation withdrawn before its decision: the sheet keeps the work,
 # marked 取下げ, with no conclusion; no result notice is issued
@@ -684,7 +683,7 @@ checks=$((checks + 1))
 # the sample's assessed one without a submitted date, the submitted one
 # moved back to hearing though its date is set; the submitted one is not
 DO=$T/draft-op
-cp -r "$NCIO_SAMPLE_DIR" "$DO"
+sample_copy "$DO"
 expect_status 0 "$NCIO" -C "$DO" review export opinion rv-1t5grk0g -o "$T/dop1/"
 expect_status 1 $PY "$CHECK" docx "$T"/dop1/意見書_*.docx 意見書（案）
 expect_status 0 "$NCIO" -C "$DO" review export all rv-a2b4c6d8 -o "$T/dop2/"

@@ -5,15 +5,11 @@
 # period is not 取下げ or 保留 in it, but is in the next.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
-$PY -c 'import docx' 2>/dev/null || {
-	echo "SKIP: python3-docx is needed" >&2
-	exit 77; }
+need_python docx
 D=$T/data
-cp -r "$NCIO_SAMPLE_DIR" "$D"
+sample_copy "$D"
 meeting() {	# the id of the meeting titled $1
-	grep -l "^title: $1\$" "$D"/meetings/2026/*.yaml | head -1 |
-	    xargs basename | sed 's/\.yaml$//'
+	meeting_titled "$D" "$1"
 }
 # the 作業実施報告書 of meeting $1 into $T/rows ("件名<TAB>状況・備考") and
 # its text into $T/text
@@ -22,20 +18,7 @@ report() {
 	m=$(meeting "$1")
 	O=$T/out-$m
 	expect_status 0 "$NCIO" -C "$D" report bimonthly --meeting "$m" -o "$O/"
-	$PY - "$O"/作業実施報告書_*.docx >"$T/rows" 3>"$T/text" <<'PY' ||
-import os, sys, docx
-d = docx.Document(sys.argv[1])
-with os.fdopen(3, "w") as text:
-    for p in d.paragraphs:
-        print(p.text, file=text)
-for t in d.tables:
-    if t.rows[0].cells[-1].text != "状況・備考":
-        continue
-    head = [c.text for c in t.rows[0].cells]
-    for r in t.rows[1:]:
-        c = [x.text.replace("\n", "") for x in r.cells]
-        print(c[head.index("件名")] + "\t" + c[-1])
-PY
+	report_rows "$O"/作業実施報告書_*.docx "$T/text" >"$T/rows" ||
 	    fail "cannot read the report of $1"
 }
 # an editor that sets the status to $NEW

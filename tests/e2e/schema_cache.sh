@@ -11,7 +11,7 @@
 export XDG_CACHE_HOME=$T/cache
 C=$XDG_CACHE_HOME/nerima-cio/schemas
 D=$T/data
-cp -R "$NCIO_SAMPLE_DIR" "$D"
+sample_copy "$D"
 
 nentries() { find "$C" -name '*.ncsc' 2>/dev/null | wc -l; }
 

@@ -5,9 +5,8 @@
 # scrutiny record's lint see them -- with no change to the program.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 S=$T/sample
-cp -r "$NCIO_SAMPLE_DIR" "$S"
+sample_copy "$S"
 mkdir -p "$S/schemas"
 # Two fields after the note: a text and a date.
 $PY - "$NCIO_SOURCE_DIR/schemas/review.yaml" "$S/schemas/review.yaml" <<'EOF'

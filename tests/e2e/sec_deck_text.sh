@@ -16,10 +16,7 @@
 #    the deck does, 「区民部（提出1課／8課）」.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
-$PY -c 'import openpyxl' 2>/dev/null || {
-	echo "SKIP: python3-openpyxl is needed" >&2
-	exit 77; }
+need_python openpyxl
 G2=$T/g2
 G3=$T/g3
 "$NCIO_SOURCE_DIR/tests/bench/gen" --years 2 --scale 0.2 \

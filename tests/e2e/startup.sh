@@ -19,7 +19,7 @@ expect_status 0 "$NCIO" --version
 expect_grep "$T/out" '^nerima-cio '
 
 D=$T/data
-cp -R "$NCIO_SAMPLE_DIR" "$D"
+sample_copy "$D"
 EX=("$NCIO" -C "$D" checklist export form --kind department --fy 2026
     --org hisho)
 MISSING=libncio-missing.so.0
@@ -74,7 +74,7 @@ expect_grep "$T/err" "cannot load libxml2 \('/etc/passwd' from NCIO_LIBXML2\)"
 
 # Schemas: a data directory's own broken schema of an unrelated kind.
 D2=$T/data2
-cp -R "$NCIO_SAMPLE_DIR" "$D2"
+sample_copy "$D2"
 mkdir -p "$D2/schemas"
 printf 'x-kind: extra\nx-dir: extras\nx-id-prefix: ex\ntype: [object\n' \
     >"$D2/schemas/extra.yaml"

@@ -7,17 +7,12 @@
 # openpyxl, the list with what is overdue, and lint's errors and warnings.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 CHECK="$NCIO_SOURCE_DIR/tests/py/check_training.py"
-if ! $PY -c 'import docx, openpyxl, yaml' 2>/dev/null; then
-	echo "SKIP: /usr/bin/python3 lacks python3-docx, python3-openpyxl or" \
-	    "python3-yaml" >&2
-	exit 77
-fi
+need_python docx openpyxl yaml
 export NERIMA_CIO_TODAY=2026-11-30
 D=$T/data
 O=$T/files
-cp -r "$NCIO_SAMPLE_DIR" "$D"
+sample_copy "$D"
 run() { expect_status "$1" "$NCIO" -C "$D" training "${@:2}"; }
 py() { $PY "$CHECK" "$@" >&2 || fail "check_training.py $*"; }
 fingerprint() { find "$1" -name '*.yaml' -exec md5sum {} + | sort; }
@@ -231,7 +226,7 @@ $PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv
     >"$T/report.txt"
 expect_grep "$T/report.txt" '^新規性の確認の結果、アンケートの設問5とテストの問6～8は前年度の研修と同一または類似の内容であった。'
 # a test repeated whole is said so, not in ten numbers one by one (rev18a)
-cp -r "$NCIO_SAMPLE_DIR" "$T/tq"
+sample_copy "$T/tq"
 $PY - "$T/tq/trainings/2025/tr-nj23s1h4.yaml" \
     "$T/tq/trainings/2026/$NURSERY.yaml" <<'PY'
 import re, sys

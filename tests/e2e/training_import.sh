@@ -6,17 +6,13 @@
 # every kind of bad input refused with its position, nothing imported.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
 CHECK="$NCIO_SOURCE_DIR/tests/py/check_training.py"
 IMP="$NCIO_SOURCE_DIR/tests/py/training_import.py"
 RULES="$NCIO_SOURCE_DIR/data/training-elearning-rules.yaml"
-if ! $PY -c 'import openpyxl, yaml' 2>/dev/null; then
-	echo "SKIP: /usr/bin/python3 lacks python3-openpyxl or python3-yaml" >&2
-	exit 77
-fi
+need_python openpyxl yaml
 export NERIMA_CIO_TODAY=2026-11-30
 D=$T/data
-cp -r "$NCIO_SAMPLE_DIR" "$D"
+sample_copy "$D"
 run() { expect_status "$1" "$NCIO" -C "$D" training "${@:2}"; }
 fingerprint() { find "$1" -name '*.yaml' -exec md5sum {} + | sort; }
 rec() { grep -l "^plan_key: $2\$" "$D"/trainings/"$1"/*.yaml | head -1; }

@@ -8,9 +8,7 @@
 # reports of a year count every consultation once.
 . "$(dirname "$0")/lib/common.bash"
 
-PY=/usr/bin/python3
-$PY -c 'import docx, openpyxl, yaml' 2>/dev/null || {
-	echo "SKIP: python3-docx, python3-openpyxl and python3-yaml are needed" >&2; exit 77; }
+need_python docx openpyxl yaml
 export NCIO_BENCH_BIN=$T/bin
 D=$T/gen
 "$NCIO_SOURCE_DIR/tests/bench/gen" --years 1 --first-fy 2026 -o "$D" \
@@ -77,7 +75,7 @@ checks=$((checks + 1))
 # a 研修実施報告書 due in April (15 business days after a training of late
 # March) was listed due after the 成果物一式, after the contract's end
 S=$T/sample
-cp -r "$NCIO_SAMPLE_DIR" "$S"
+sample_copy "$S"
 f=$(grep -l '^report_due: 2027-03-19$' "$S"/trainings/2026/*.yaml)
 sed -i 's/^report_due: 2027-03-19$/report_due: 2027-04-09/' "$f"
 expect_status 0 "$NCIO" -C "$S" lint
@@ -123,7 +121,7 @@ assert "契約期間の末日より後" not in t' "$T/plan0.docx" ||
 # deadline the ward is closed on (令和11年3月31日, a Saturday) moved to
 # its business day before
 S2=$T/closed
-cp -r "$NCIO_SAMPLE_DIR" "$S2"
+sample_copy "$S2"
 [ ! -e "$S2/closures.yaml" ] || fail "the sample has a closures.yaml"
 printf 'closures:\n  - date: 2027-03-31\n    name: 臨時閉庁\n' >"$S2/closures.yaml"
 expect_status 0 "$NCIO" -C "$S2" report plan --fy 2026 -o "$T/plan-closed.docx"

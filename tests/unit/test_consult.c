@@ -16,28 +16,10 @@
 
 #include "consult.h"
 #include "consult_int.h"
+#include "testrec.h"
 
 static char	root[] = "/tmp/ncio-consult-XXXXXX";
 static struct store *st;
-
-static struct cal_date
-day(const char *s)
-{
-	struct cal_date	d;
-
-	assert_int_equal(cal_parse_iso(&d, s), 0);
-	return d;
-}
-
-static struct ydoc *
-parse(const char *text)
-{
-	struct ydoc	*doc = NULL;
-
-	assert_int_equal(ydoc_parse(&doc, text, strlen(text), "test", NULL),
-	    0);
-	return doc;
-}
 
 static void
 copy(const char *name)
@@ -61,7 +43,7 @@ static void
 add(const char *text)
 {
 	const struct schema	*kind;
-	struct ydoc		*doc = parse(text);
+	struct ydoc		*doc = rec_parse(text);
 	char			*id = NULL, *rel = NULL;
 
 	assert_int_equal(store_kind(&kind, st, "consult"), 0);
@@ -118,11 +100,11 @@ test_state(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		doc = parse(cases[i].text);
+		doc = rec_parse(cases[i].text);
 		assert_int_equal(consult_is_open(ydoc_root(doc)),
 		    cases[i].open);
 		assert_int_equal(consult_overdue(ydoc_root(doc),
-		    day("2026-06-08")), cases[i].overdue);
+		    rec_day("2026-06-08")), cases[i].overdue);
 		if (cases[i].days < 0)
 			assert_int_not_equal(consult_days_to_answer(&days,
 			    ydoc_root(doc)), 0);
@@ -138,7 +120,7 @@ test_state(void **state)
 static void
 test_answer(void **state)
 {
-	struct ydoc		*doc = parse("id: cs-aaaaaaaa\nfy: 2026\n"
+	struct ydoc		*doc = rec_parse("id: cs-aaaaaaaa\nfy: 2026\n"
 	    "type: department\ntitle: t\norg: hoiku\nreceived: 2026-05-11\n"
 	    "status: received\n");
 	struct node		*root = ydoc_root(doc);
@@ -169,7 +151,7 @@ test_answer(void **state)
 	assert_int_equal(consult_set_answer(doc, root, &a), NC_EINVALID);
 	/* a long answer in a file is an answer too */
 	ydoc_free(doc);
-	doc = parse("received: 2026-05-11\nstatus: received\n");
+	doc = rec_parse("received: 2026-05-11\nstatus: received\n");
 	memset(&a, 0, sizeof a);
 	a.file = "調査報告書.docx";
 	a.date = "2026-05-11";
@@ -182,7 +164,7 @@ test_answer(void **state)
 static void
 test_attend(void **state)
 {
-	struct ydoc	*doc = parse("received: 2026-05-11\nattended: true\n"
+	struct ydoc	*doc = rec_parse("received: 2026-05-11\nattended: true\n"
 	    "attended_date: 2026-05-20\ncounterpart: 見本システムズ\n");
 	struct node	*root = ydoc_root(doc);
 
@@ -218,8 +200,8 @@ test_report(void **state)
 	    "status: received\n");
 	add("type: division\ntitle: E\norg: johoseisaku\n"
 	    "received: 2026-04-02\nstatus: answered\nanswered: 2026-04-03\n");
-	assert_int_equal(consult_report_build(&rp, st, day("2026-05-01"),
-	    day("2026-05-31")), 0);
+	assert_int_equal(consult_report_build(&rp, st, rec_day("2026-05-01"),
+	    rec_day("2026-05-31")), 0);
 	/* A and E were answered before the period; D came after it */
 	assert_int_equal(rp.nrows, 2);
 	assert_string_equal(rp.rows[0].title, "C");
@@ -240,15 +222,15 @@ test_report(void **state)
 	for (i = 0; i < rp.nrows; i++)
 		assert_null(strstr(rp.rows[i].title, "cs-"));
 	consult_report_free(&rp);
-	assert_int_equal(consult_report_build(&rp, st, day("2026-04-01"),
-	    day("2026-06-30")), 0);
+	assert_int_equal(consult_report_build(&rp, st, rec_day("2026-04-01"),
+	    rec_day("2026-06-30")), 0);
 	assert_int_equal(rp.nrows, 5);
 	assert_int_equal(rp.answered, 3);
 	assert_true(rp.mean_days > 7.9 && rp.mean_days < 8.1);
 	consult_report_free(&rp);
 	/* a period across two fiscal years is refused */
-	assert_int_equal(consult_report_build(&rp, st, day("2026-03-01"),
-	    day("2026-04-30")), NC_EINVALID);
+	assert_int_equal(consult_report_build(&rp, st, rec_day("2026-03-01"),
+	    rec_day("2026-04-30")), NC_EINVALID);
 }
 
 int

@@ -16,16 +16,7 @@
 #include <cmocka.h>
 
 #include "incident.h"
-
-static struct ydoc *
-parse(const char *text)
-{
-	struct ydoc	*doc = NULL;
-
-	assert_int_equal(ydoc_parse(&doc, text, strlen(text), "test", NULL),
-	    0);
-	return doc;
-}
+#include "testrec.h"
 
 static struct ydoc *
 load_sample(const char *rel)
@@ -173,7 +164,7 @@ static const struct {
 static void
 test_rules_small(void **state)
 {
-	struct ydoc		*cat = parse(small_catalog);
+	struct ydoc		*cat = rec_parse(small_catalog);
 	struct incident_answer	 a[8];
 	struct incident_eval	 ev;
 	char			 buf[256], got[128];
@@ -294,7 +285,7 @@ test_check_catalog(void **state)
 	    "     when: [{question: a, is: maybe}]}\n"
 	    "  - {ref: r-3, phase: triage, action: gone, reason: x,\n"
 	    "     source: mic}\n";
-	struct ydoc		*cat = parse(bad);
+	struct ydoc		*cat = rec_parse(bad);
 	struct diags		 d = DIAGS_INIT;
 	struct schemaset	*set = NULL;
 	const char *const	 dirs[] = { NCIO_SOURCE_DIR "/schemas" };
@@ -403,7 +394,7 @@ test_deadlines(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof due_cases / sizeof due_cases[0]; i++) {
-		inc = parse(due_cases[i].facts);
+		inc = rec_parse(due_cases[i].facts);
 		assert_int_equal(incident_obligations_of(&ob, ydoc_root(cat),
 		    ydoc_root(inc), NULL, NULL), 0);
 		got[0] = '\0';
@@ -426,7 +417,7 @@ test_deadlines(void **state)
 static void
 test_timeline(void **state)
 {
-	struct ydoc			*doc = parse("title: t\n"
+	struct ydoc			*doc = rec_parse("title: t\n"
 					    "occurred: 2026-06-10\n"
 					    "discovered: 2026-06-10\n");
 	struct node			*root = ydoc_root(doc), *tl;
@@ -475,7 +466,7 @@ test_timeline(void **state)
 	ydoc_free(doc);
 
 	/* A correction moves the entry and keeps the old time. */
-	doc = parse("occurred: 2026-06-10\ntimeline:\n"
+	doc = rec_parse("occurred: 2026-06-10\ntimeline:\n"
 	    "  - {seq: 1, at: 2026-06-10T09:00, type: detection, text: a}\n"
 	    "  - {seq: 2, at: 2026-06-10T10:00, type: report, text: b}\n"
 	    "  - {seq: 3, at: 2026-06-10T11:00, type: containment, text: c}\n");
@@ -498,7 +489,7 @@ test_timeline(void **state)
 static void
 test_durations(void **state)
 {
-	struct ydoc	*doc = parse("occurred: 2026-06-10\n"
+	struct ydoc	*doc = rec_parse("occurred: 2026-06-10\n"
 			    "discovered: 2026-06-10\ntimeline:\n"
 			    "  - {seq: 1, at: 2026-06-10T09:00, type: "
 			    "detection, text: a}\n"
@@ -513,7 +504,7 @@ test_durations(void **state)
 	assert_true(c > 0.74 && c < 0.76);
 	assert_true(r > 47.9 && r < 48.1);
 	ydoc_free(doc);
-	doc = parse("occurred: 2026-06-10\n");
+	doc = rec_parse("occurred: 2026-06-10\n");
 	incident_durations(&c, &r, ydoc_root(doc));
 	assert_true(c < 0 && r < 0);
 	ydoc_free(doc);
@@ -522,7 +513,7 @@ test_durations(void **state)
 	 * could be computed for six such records.  From the discovered day
 	 * (00:00); a cut decided before it gives no containment time.
 	 */
-	doc = parse("occurred: 2027-05-01\ndiscovered: 2027-05-02\n"
+	doc = rec_parse("occurred: 2027-05-01\ndiscovered: 2027-05-02\n"
 	    "isolation:\n  decision: partial\n"
 	    "  decided: \"2027-05-02T14:00+09:00\"\n"
 	    "  restored: \"2027-05-03T09:00+09:00\"\n");
@@ -530,7 +521,7 @@ test_durations(void **state)
 	assert_true(c > 13.9 && c < 14.1);
 	assert_true(r > 32.9 && r < 33.1);
 	ydoc_free(doc);
-	doc = parse("occurred: 2027-05-01\ndiscovered: 2027-05-02\n"
+	doc = rec_parse("occurred: 2027-05-01\ndiscovered: 2027-05-02\n"
 	    "isolation:\n  decision: monitor\n"
 	    "  decided: \"2027-05-02T14:00+09:00\"\n"
 	    "  restored: \"2027-05-03T09:00+09:00\"\n");
@@ -538,7 +529,7 @@ test_durations(void **state)
 	assert_true(c < 0);
 	assert_true(r > 32.9 && r < 33.1);
 	ydoc_free(doc);
-	doc = parse("occurred: 2027-05-01\ndiscovered: 2027-05-02\n"
+	doc = rec_parse("occurred: 2027-05-01\ndiscovered: 2027-05-02\n"
 	    "isolation:\n  decision: isolate\n"
 	    "  decided: \"2027-05-01T14:00+09:00\"\n");
 	incident_durations(&c, &r, ydoc_root(doc));
@@ -608,7 +599,7 @@ test_status_on(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		doc = parse(cases[i].rec);
+		doc = rec_parse(cases[i].rec);
 		assert_int_equal(cal_parse_iso(&d, cases[i].day), 0);
 		st = incident_status_on(ydoc_root(doc), d);
 		sev = incident_severity_on(ydoc_root(doc), d);

@@ -20,28 +20,10 @@
 #include "ical.h"
 #include "issue.h"
 #include "meeting.h"
+#include "testrec.h"
 
 static char	root[] = "/tmp/ncio-meeting-XXXXXX";
 static struct store *st;
-
-static struct cal_date
-day(const char *s)
-{
-	struct cal_date	d;
-
-	assert_int_equal(cal_parse_iso(&d, s), 0);
-	return d;
-}
-
-static struct ydoc *
-parse(const char *text)
-{
-	struct ydoc	*doc = NULL;
-
-	assert_int_equal(ydoc_parse(&doc, text, strlen(text), "test", NULL),
-	    0);
-	return doc;
-}
 
 static void
 copy(const char *name)
@@ -109,7 +91,7 @@ test_deadlines(void **state)
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		assert_int_equal(meeting_materials_due(out, NULL,
-		    day(cases[i].meeting)), 0);
+		    rec_day(cases[i].meeting)), 0);
 		assert_string_equal(out, cases[i].due);
 	}
 }
@@ -118,17 +100,17 @@ static void
 test_closed_day(void **state)
 {
 	(void)state;
-	assert_int_equal(meeting_check_day(NULL, day("2026-05-07")), 0);
-	assert_int_equal(meeting_check_day(NULL, day("2026-05-05")),
+	assert_int_equal(meeting_check_day(NULL, rec_day("2026-05-07")), 0);
+	assert_int_equal(meeting_check_day(NULL, rec_day("2026-05-05")),
 	    NC_EINVALID);
 	assert_string_equal(error_last(), "2026-05-05 is a closed day "
 	    "(こどもの日); the nearest business days are 2026-05-01 (Fri) and "
 	    "2026-05-07 (Thu)");
-	assert_int_equal(meeting_check_day(NULL, day("2026-12-30")),
+	assert_int_equal(meeting_check_day(NULL, rec_day("2026-12-30")),
 	    NC_EINVALID);
 	assert_non_null(strstr(error_last(), "2026-12-28 (Mon) and "
 	    "2027-01-04 (Mon)"));
-	assert_int_equal(meeting_check_day(NULL, day("2026-06-13")),
+	assert_int_equal(meeting_check_day(NULL, rec_day("2026-06-13")),
 	    NC_EINVALID);
 	assert_non_null(strstr(error_last(), "(土曜日)"));
 }
@@ -157,8 +139,8 @@ test_slots(void **state)
 		if (strcmp(v[i].slot, "2027-02-1") == 0 &&
 		    strcmp(v[i].type, "regular") == 0) {
 			assert_int_equal(cal_cmp(v[i].pattern,
-			    day("2027-02-11")), 0);
-			assert_int_equal(cal_cmp(v[i].date, day("2027-02-12")),
+			    rec_day("2027-02-11")), 0);
+			assert_int_equal(cal_cmp(v[i].date, rec_day("2027-02-12")),
 			    0);
 			assert_non_null(v[i].closed);
 			assert_int_equal(v[i].number, 21);
@@ -168,7 +150,7 @@ test_slots(void **state)
 	assert_true(seen);
 	assert_int_equal(regular, 24);
 	assert_int_equal(progress, 6);
-	assert_int_equal(cal_cmp(v[0].date, day("2026-04-09")), 0);
+	assert_int_equal(cal_cmp(v[0].date, rec_day("2026-04-09")), 0);
 	assert_string_equal(v[0].start, "13:30");
 	free(v);
 	cal_free(c);
@@ -177,23 +159,23 @@ test_slots(void **state)
 static void
 test_move(void **state)
 {
-	struct ydoc	*doc = parse("id: mt-aaaaaaaa\nfy: 2026\ntype: regular\n"
+	struct ydoc	*doc = rec_parse("id: mt-aaaaaaaa\nfy: 2026\ntype: regular\n"
 	    "title: 第3回 定例会\ndate: 2026-05-14\nstatus: scheduled\n"
 	    "materials_due: \"2026-05-13T10:00+09:00\"\n");
 	struct node	*root = ydoc_root(doc);
 
 	(void)state;
-	assert_int_equal(meeting_move(doc, root, NULL, day("2026-05-07")), 0);
+	assert_int_equal(meeting_move(doc, root, NULL, rec_day("2026-05-07")), 0);
 	assert_string_equal(node_get_str(root, "date"), "2026-05-07");
 	assert_string_equal(node_get_str(root, "moved_from"), "2026-05-14");
 	assert_string_equal(node_get_str(root, "materials_due"),
 	    "2026-05-01T10:00+09:00");
 	/* moved again: the first date stays; back to it: forgotten */
-	assert_int_equal(meeting_move(doc, root, NULL, day("2026-05-11")), 0);
+	assert_int_equal(meeting_move(doc, root, NULL, rec_day("2026-05-11")), 0);
 	assert_string_equal(node_get_str(root, "moved_from"), "2026-05-14");
-	assert_int_equal(meeting_move(doc, root, NULL, day("2026-05-14")), 0);
+	assert_int_equal(meeting_move(doc, root, NULL, rec_day("2026-05-14")), 0);
 	assert_null(node_get(root, "moved_from"));
-	assert_int_equal(meeting_move(doc, root, NULL, day("2027-04-08")),
+	assert_int_equal(meeting_move(doc, root, NULL, rec_day("2027-04-08")),
 	    NC_EINVALID);
 	assert_non_null(strstr(error_last(), "another year"));
 	ydoc_free(doc);
@@ -202,7 +184,7 @@ test_move(void **state)
 static void
 test_issue_update(void **state)
 {
-	struct ydoc		*doc = parse("id: is-aaaaaaaa\nfy: 2026\n"
+	struct ydoc		*doc = rec_parse("id: is-aaaaaaaa\nfy: 2026\n"
 	    "title: 課題\nstatus: open\nraised: 2026-05-01\n"
 	    "due: 2026-06-01\n");
 	struct node		*root = ydoc_root(doc);
@@ -211,8 +193,8 @@ test_issue_update(void **state)
 
 	(void)state;
 	assert_true(issue_is_open(root));
-	assert_true(issue_overdue(root, 1, day("2026-06-02")));
-	assert_false(issue_overdue(root, 1, day("2026-06-01")));
+	assert_true(issue_overdue(root, 1, rec_day("2026-06-02")));
+	assert_false(issue_overdue(root, 1, rec_day("2026-06-01")));
 	memset(&c, 0, sizeof c);
 	assert_int_equal(issue_update(doc, root, &c), NC_EINVALID);
 	c.due = "2026-07-01";
@@ -295,20 +277,20 @@ test_issue_overdue_as_of(void **state)
 	    "  - date: 2026-05-01\n    status: open\n    note: 起票\n"
 	    "  - date: 2026-05-10\n    status: closed\n    note: 対応した。\n"
 	    "  - date: 2026-06-05\n    status: open\n    note: 再開\n";
-	struct ydoc		*d1 = parse(one), *d2 = parse(two);
+	struct ydoc		*d1 = rec_parse(one), *d2 = rec_parse(two);
 	struct issue_table	 t;
 	char			 cmd[600];
 
 	(void)state;
 	/* now (6/8): 課題1 closed, 課題2 open and past due */
 	assert_false(issue_overdue(ydoc_root(d1),
-	    issue_is_open(ydoc_root(d1)), day("2026-06-08")));
+	    issue_is_open(ydoc_root(d1)), rec_day("2026-06-08")));
 	assert_true(issue_overdue(ydoc_root(d2),
-	    issue_is_open(ydoc_root(d2)), day("2026-06-08")));
+	    issue_is_open(ydoc_root(d2)), rec_day("2026-06-08")));
 	/* on 5/25, as the history has it */
-	assert_true(issue_overdue(ydoc_root(d1), 1, day("2026-05-25")));
-	assert_false(issue_overdue(ydoc_root(d2), 0, day("2026-05-25")));
-	assert_false(issue_overdue(ydoc_root(d1), 1, day("2026-05-20")));
+	assert_true(issue_overdue(ydoc_root(d1), 1, rec_day("2026-05-25")));
+	assert_false(issue_overdue(ydoc_root(d2), 0, rec_day("2026-05-25")));
+	assert_false(issue_overdue(ydoc_root(d1), 1, rec_day("2026-05-20")));
 	ydoc_free(d1);
 	ydoc_free(d2);
 
@@ -317,7 +299,7 @@ test_issue_overdue_as_of(void **state)
 	put("issues/2026/is-aaaaaaa1.yaml", one);
 	put("issues/2026/is-aaaaaaa2.yaml", two);
 	memset(&t, 0, sizeof t);
-	assert_int_equal(issue_table_build(&t, st, 2026, day("2026-05-25"),
+	assert_int_equal(issue_table_build(&t, st, 2026, rec_day("2026-05-25"),
 	    0), 0);
 	assert_true(row_of(&t, "1")->overdue);
 	assert_int_equal(row_of(&t, "1")->closed.y, 0);
@@ -325,7 +307,7 @@ test_issue_overdue_as_of(void **state)
 	assert_int_not_equal(row_of(&t, "2")->closed.y, 0);
 	assert_int_equal(t.noverdue, 1);
 	issue_table_free(&t);
-	assert_int_equal(issue_table_build(&t, st, 2026, day("2026-06-08"),
+	assert_int_equal(issue_table_build(&t, st, 2026, rec_day("2026-06-08"),
 	    0), 0);
 	assert_false(row_of(&t, "1")->overdue);
 	assert_true(row_of(&t, "2")->overdue);
@@ -393,10 +375,10 @@ test_ical_write(void **state)
 	char		 u1[ICAL_UID_MAX], u2[ICAL_UID_MAX], *u;
 
 	(void)state;
-	assert_int_equal(duelist_add(&l, day("2026-05-01"), 10, 0, "meeting",
+	assert_int_equal(duelist_add(&l, rec_day("2026-05-01"), 10, 0, "meeting",
 	    "mt-aaaaaaaa", "第3回 定例会", "次第・資料の提出", NULL,
 	    "仕様書4(3)ア(ウ)", 0), 0);
-	assert_int_equal(duelist_add(&l, day("2026-05-20"), -1, 0, "issue",
+	assert_int_equal(duelist_add(&l, rec_day("2026-05-20"), -1, 0, "issue",
 	    "is-aaaaaaaa", "課題1, 課題; 2", "課題の対応期限", NULL, NULL, 0),
 	    0);
 	ical_uid(u1, &l.v[0]);
@@ -405,7 +387,7 @@ test_ical_write(void **state)
 	assert_memory_equal(u1, "mt-aaaaaaaa-", 12);
 	assert_non_null(strstr(u1, "@nerima-cio"));
 	/* the same obligation on another day keeps its UID */
-	l.v[0].date = day("2026-05-08");
+	l.v[0].date = rec_day("2026-05-08");
 	ical_uid(u2, &l.v[0]);
 	assert_string_equal(u1, u2);
 	memset(&o, 0, sizeof o);

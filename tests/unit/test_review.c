@@ -14,25 +14,7 @@
 
 #include "buf.h"
 #include "review.h"
-
-static struct ydoc *
-parse(const char *text)
-{
-	struct ydoc	*doc = NULL;
-
-	assert_int_equal(ydoc_parse(&doc, text, strlen(text), "test", NULL),
-	    0);
-	return doc;
-}
-
-static struct cal_date
-day(const char *s)
-{
-	struct cal_date	d;
-
-	assert_int_equal(cal_parse_iso(&d, s), 0);
-	return d;
-}
+#include "testrec.h"
 
 /* Example rules as shipped in data/sample/nerima-cio.yaml. */
 static const char config_text[] =
@@ -62,7 +44,7 @@ test_cost(void **state)
 	long long	 v, ini, run;
 
 	(void)state;
-	doc = parse("costs:\n"
+	doc = rec_parse("costs:\n"
 	    "  - {fy: 2027, initial: 0, running: 3600000}\n"
 	    "  - {fy: 2026, initial: 12800000, running: 100}\n"
 	    "  - {fy: 2028, running: 3600000}\n");
@@ -107,7 +89,7 @@ test_approver(void **state)
 	int			 rc;
 
 	(void)state;
-	conf = parse(config_text);
+	conf = rec_parse(config_text);
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		if (cases[i].category != NULL)
 			snprintf(text, sizeof text, "category: %s\ncosts:\n"
@@ -116,7 +98,7 @@ test_approver(void **state)
 		else
 			snprintf(text, sizeof text, "costs:\n"
 			    "  - {fy: 2026, initial: %lld}\n", cases[i].cost);
-		rec = parse(text);
+		rec = rec_parse(text);
 		rc = review_approver(&a, ydoc_root(conf), ydoc_root(rec));
 		if (cases[i].want == NULL) {
 			assert_int_equal(rc, NC_EINVALID);
@@ -137,19 +119,19 @@ test_approver(void **state)
 	ydoc_free(conf);
 
 	/* A category without a catch-all rule: no rule matches. */
-	conf = parse("approval:\n  rules:\n"
+	conf = rec_parse("approval:\n  rules:\n"
 	    "    - {category: new, below: 100, approver: cio}\n");
-	rec = parse("category: new\ncosts: [{fy: 2026, initial: 500}]\n");
+	rec = rec_parse("category: new\ncosts: [{fy: 2026, initial: 500}]\n");
 	assert_int_equal(review_approver(&a, ydoc_root(conf), ydoc_root(rec)),
 	    NC_ENOTFOUND);
 	assert_non_null(strstr(error_last(), "no approval rule"));
 	ydoc_free(rec);
 	/* first-year basis: only the earliest year counts. */
 	ydoc_free(conf);
-	conf = parse("approval:\n  cost_basis: first-year\n  rules:\n"
+	conf = rec_parse("approval:\n  cost_basis: first-year\n  rules:\n"
 	    "    - {category: new, below: 1000, approver: division-head}\n"
 	    "    - {category: new, approver: cio}\n");
-	rec = parse("category: new\ncosts:\n"
+	rec = rec_parse("category: new\ncosts:\n"
 	    "  - {fy: 2027, initial: 5000}\n  - {fy: 2026, initial: 999}\n");
 	assert_int_equal(review_approver(&a, ydoc_root(conf), ydoc_root(rec)),
 	    0);
@@ -158,8 +140,8 @@ test_approver(void **state)
 	ydoc_free(rec);
 	ydoc_free(conf);
 	/* No rules at all. */
-	conf = parse("ward: 練馬区\n");
-	rec = parse("category: new\n");
+	conf = rec_parse("ward: 練馬区\n");
+	rec = rec_parse("category: new\n");
 	assert_int_equal(review_approver(&a, ydoc_root(conf), ydoc_root(rec)),
 	    NC_EINVALID);
 	ydoc_free(rec);
@@ -211,9 +193,9 @@ test_approver_below(void **state)
 	size_t			 i;
 
 	(void)state;
-	conf = parse(config_text);
+	conf = rec_parse(config_text);
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		rec = parse(cases[i].rec);
+		rec = rec_parse(cases[i].rec);
 		if (review_approver_below(&a, ydoc_root(conf),
 		    ydoc_root(rec)) != cases[i].below)
 			fail_msg("case %zu: below is not %d", i,
@@ -263,7 +245,7 @@ test_withdrawn(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		rec = parse(cases[i].rec);
+		rec = rec_parse(cases[i].rec);
 		if (review_withdrawn(ydoc_root(rec)) != cases[i].want)
 			fail_msg("case %zu: %d, want %d", i,
 			    review_withdrawn(ydoc_root(rec)), cases[i].want);
@@ -310,8 +292,8 @@ test_withdrawn_on(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		rec = parse(cases[i].rec);
-		got = review_withdrawn_on(ydoc_root(rec), day(cases[i].day));
+		rec = rec_parse(cases[i].rec);
+		got = review_withdrawn_on(ydoc_root(rec), rec_day(cases[i].day));
 		if (got != cases[i].want)
 			fail_msg("case %zu (%s): %d, want %d", i, cases[i].day,
 			    got, cases[i].want);
@@ -436,8 +418,8 @@ test_status_on(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		rec = parse(cases[i].rec);
-		got = review_status_on(ydoc_root(rec), day(cases[i].day));
+		rec = rec_parse(cases[i].rec);
+		got = review_status_on(ydoc_root(rec), rec_day(cases[i].day));
 		if (got == NULL ? cases[i].want != NULL :
 		    cases[i].want == NULL || strcmp(got, cases[i].want) != 0)
 			fail_msg("case %zu (%s): %s, want %s", i, cases[i].day,
@@ -501,7 +483,7 @@ test_due_and_days(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		doc = parse(cases[i].rec);
+		doc = rec_parse(cases[i].rec);
 		rc = review_due(&due, NULL, ydoc_root(doc));
 		if (cases[i].due == NULL)
 			assert_int_equal(rc, NC_ENOTFOUND);
@@ -513,9 +495,9 @@ test_due_and_days(void **state)
 				    cases[i].due);
 		}
 		assert_int_equal(review_days_open(&days, ydoc_root(doc),
-		    day(cases[i].today)), 0);
+		    rec_day(cases[i].today)), 0);
 		assert_int_equal(review_overdue(&over, NULL, ydoc_root(doc),
-		    day(cases[i].today)), 0);
+		    rec_day(cases[i].today)), 0);
 		if (days != cases[i].days || over != cases[i].overdue)
 			fail_msg("case %zu: days %ld overdue %ld, want %ld %ld",
 			    i, days, over, cases[i].days, cases[i].overdue);
@@ -529,30 +511,30 @@ test_check_date(void **state)
 	struct ydoc	*doc;
 
 	(void)state;
-	doc = parse("fy: 2026\nreceived: 2026-05-20\n");
+	doc = rec_parse("fy: 2026\nreceived: 2026-05-20\n");
 	assert_int_equal(review_check_date(ydoc_root(doc), "decision date",
-	    day("2026-05-20")), 0);
+	    rec_day("2026-05-20")), 0);
 	assert_int_equal(review_check_date(ydoc_root(doc), "decision date",
-	    day("2027-03-31")), 0);
+	    rec_day("2027-03-31")), 0);
 	/* the next year: a plan of March decided in April */
 	assert_int_equal(review_check_date(ydoc_root(doc), "decision date",
-	    day("2027-04-01")), 0);
+	    rec_day("2027-04-01")), 0);
 	assert_int_equal(review_check_date(ydoc_root(doc), "decision date",
-	    day("2028-03-31")), 0);
+	    rec_day("2028-03-31")), 0);
 	assert_int_equal(review_check_date(ydoc_root(doc), "decision date",
-	    day("2028-04-01")), NC_EINVALID);
+	    rec_day("2028-04-01")), NC_EINVALID);
 	assert_non_null(strstr(error_last(), "decision date '2028-04-01' is"
 	    " more than a year after the record's fiscal year 2026 ended"
 	    " (2027-03-31); the latest is 2028-03-31"));
 	assert_int_equal(review_check_date(ydoc_root(doc), "sent",
-	    day("2026-05-19")), NC_EINVALID);
+	    rec_day("2026-05-19")), NC_EINVALID);
 	assert_non_null(strstr(error_last(), "before the review was"
 	    " received (2026-05-20)"));
 	ydoc_free(doc);
 	/* no receipt: the year's start still bounds it */
-	doc = parse("fy: 2026\n");
+	doc = rec_parse("fy: 2026\n");
 	assert_int_equal(review_check_date(ydoc_root(doc), "sent",
-	    day("2026-03-31")), NC_EINVALID);
+	    rec_day("2026-03-31")), NC_EINVALID);
 	assert_non_null(strstr(error_last(), "sent '2026-03-31' is before"
 	    " the record's fiscal year 2026 (from 2026-04-01)"));
 	ydoc_free(doc);
@@ -576,7 +558,7 @@ test_is_open(void **state)
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
 		snprintf(text, sizeof text, "status: %s\n", cases[i].status);
-		doc = parse(text);
+		doc = rec_parse(text);
 		assert_int_equal(review_is_open(ydoc_root(doc)), cases[i].open);
 		ydoc_free(doc);
 	}
@@ -632,9 +614,9 @@ test_advance(void **state)
 			    cases[i].from);
 		else
 			snprintf(text, sizeof text, "title: x\n");
-		doc = parse(text);
+		doc = rec_parse(text);
 		assert_int_equal(review_advance(doc, ydoc_root(doc),
-		    cases[i].to, day("2026-05-01")), cases[i].rc);
+		    cases[i].to, rec_day("2026-05-01")), cases[i].rc);
 		assert_string_equal(node_get_str(ydoc_root(doc), "status"),
 		    cases[i].want);
 		ydoc_free(doc);
@@ -649,7 +631,7 @@ test_add_cost(void **state)
 	char		*got;
 
 	(void)state;
-	doc = parse("received: 2027-03-31\n");
+	doc = rec_parse("received: 2027-03-31\n");
 	assert_int_equal(review_add_cost(doc, ydoc_root(doc), 2027, 0,
 	    3600000, 0), 0);
 	assert_int_equal(review_add_cost(doc, ydoc_root(doc), 2028, 0, -1, 0),
@@ -702,17 +684,17 @@ test_hearing_answers(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		doc = parse("fy: 2026\nreceived: 2026-04-10\nhearings:\n"
+		doc = rec_parse("fy: 2026\nreceived: 2026-04-10\nhearings:\n"
 		    "  - round: 1\n    items:\n      - question: q0\n"
 		    "  - round: 2\n    items:\n      - question: q1\n"
 		    "      - question: q2\n      - question: q3\n");
 		for (n = 0; n < 3 && cases[i].answers[n] != NULL; n++)
 			;
 		if (cases[i].answered != NULL)
-			d = day(cases[i].answered);
+			d = rec_day(cases[i].answered);
 		rc = review_hearing_answer(doc, ydoc_root(doc), cases[i].round,
 		    cases[i].answers, n, cases[i].answered != NULL ? &d : NULL,
-		    day("2026-05-01"));
+		    rec_day("2026-05-01"));
 		assert_int_equal(rc, cases[i].rc);
 		if (rc != 0) {
 			ydoc_free(doc);
@@ -740,14 +722,14 @@ test_hearing_ask(void **state)
 	const char		*qs[] = { "根拠は", "認証は" };
 	struct review_round_new	 in;
 	struct ydoc		*doc;
-	struct cal_date		 due = day("2026-04-16");
+	struct cal_date		 due = rec_day("2026-04-16");
 	long			 round;
 	char			*got;
 
 	(void)state;
-	doc = parse("status: received\n");
+	doc = rec_parse("status: received\n");
 	memset(&in, 0, sizeof in);
-	in.sent = day("2026-04-13");
+	in.sent = rec_day("2026-04-13");
 	assert_int_equal(review_hearing_ask(doc, ydoc_root(doc), &in, &round),
 	    NC_EINVALID);
 	assert_non_null(strstr(error_last(), "at least one question"));
@@ -783,12 +765,12 @@ test_assess(void **state)
 {
 	struct review_assessment	 a;
 	struct ydoc			*doc;
-	struct cal_date			 sub = day("2026-06-05");
-	struct cal_date			 on = day("2026-06-01");
+	struct cal_date			 sub = rec_day("2026-06-05");
+	struct cal_date			 on = rec_day("2026-06-01");
 	char				*got;
 
 	(void)state;
-	doc = parse("type: procurement\nstatus: received\n");
+	doc = rec_parse("type: procurement\nstatus: received\n");
 	memset(&a, 0, sizeof a);
 	a.rating = "adequate";
 	assert_int_equal(review_assess(doc, ydoc_root(doc), &a), NC_EINVALID);
@@ -828,7 +810,7 @@ test_assess(void **state)
 	free(got);
 	ydoc_free(doc);
 	/* A plan given a submitted date is not closed by it. */
-	doc = parse("type: plan\nstatus: hearing\n");
+	doc = rec_parse("type: plan\nstatus: hearing\n");
 	assert_int_equal(review_assess(doc, ydoc_root(doc), &a), 0);
 	assert_string_equal(node_get_str(ydoc_root(doc), "status"),
 	    "assessed");
@@ -875,21 +857,21 @@ test_decide(void **state)
 	};
 	struct review_decision_in	 in;
 	struct review_approval		 a;
-	struct ydoc			*doc, *conf = parse(config_text);
+	struct ydoc			*doc, *conf = rec_parse(config_text);
 	const struct node		*dec;
 	size_t				 i;
 	int				 rc;
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		doc = parse(cases[i].rec);
+		doc = rec_parse(cases[i].rec);
 		memset(&in, 0, sizeof in);
 		in.result = cases[i].result;
 		in.conditions = conds;
 		in.nconditions = cases[i].nconds;
 		in.reasons = why;
 		in.nreasons = cases[i].nwhy;
-		in.date = day("2026-04-20");
+		in.date = rec_day("2026-04-20");
 		in.force = cases[i].force;
 		in.notice_no = "練企情発第12号";
 		rc = review_decide(doc, ydoc_root(doc), ydoc_root(conf), &in,
@@ -963,7 +945,7 @@ test_docs(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		doc = parse(cases[i].rec);
+		doc = rec_parse(cases[i].rec);
 		rc = review_docs(v, &n, ydoc_root(doc), cases[i].what);
 		if (cases[i].want == NULL) {
 			if (rc == 0)
@@ -999,7 +981,7 @@ test_fill_new(void **state)
 	assert_string_equal(review_ask_fields("procurement")[1],
 	    "procurement_stage");
 	assert_string_equal(review_ask_fields(NULL)[0], "category");
-	doc = parse("type: procurement\nreceived: 2026-06-01\n");
+	doc = rec_parse("type: procurement\nreceived: 2026-06-01\n");
 	assert_non_null(cal = cal_new());
 	assert_int_equal(review_fill_new(doc, ydoc_root(doc), NULL, cal), 0);
 	cal_free(cal);

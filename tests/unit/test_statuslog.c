@@ -15,25 +15,7 @@
 #include "buf.h"
 #include "schema.h"
 #include "statuslog.h"
-
-static struct ydoc *
-parse(const char *text)
-{
-	struct ydoc	*doc = NULL;
-
-	assert_int_equal(ydoc_parse(&doc, text, strlen(text), "test", NULL),
-	    0);
-	return doc;
-}
-
-static struct cal_date
-day(const char *s)
-{
-	struct cal_date	d;
-
-	assert_int_equal(cal_parse_iso(&d, s), 0);
-	return d;
-}
+#include "testrec.h"
 
 static const char logged[] = "status: withdrawn\n"
     "status_history:\n"
@@ -69,8 +51,8 @@ test_on(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		doc = parse(cases[i].rec);
-		rc = statuslog_on(&got, ydoc_root(doc), day(cases[i].day));
+		doc = rec_parse(cases[i].rec);
+		rc = statuslog_on(&got, ydoc_root(doc), rec_day(cases[i].day));
 		if (rc != cases[i].rc || (got == NULL ? cases[i].want != NULL :
 		    cases[i].want == NULL || strcmp(got, cases[i].want) != 0))
 			fail_msg("case %zu: %d %s, want %d %s", i, rc,
@@ -78,16 +60,6 @@ test_on(void **state)
 			    cases[i].want != NULL ? cases[i].want : "NULL");
 		ydoc_free(doc);
 	}
-}
-
-static struct schemaset *
-schemas(void)
-{
-	struct schemaset	*set = NULL;
-	const char *const	 dirs[] = { NCIO_SOURCE_DIR "/schemas" };
-
-	assert_int_equal(schemaset_load(&set, dirs, 1, NULL), 0);
-	return set;
 }
 
 /* An edit that changes the status logs it, unless it logged it itself. */
@@ -110,7 +82,7 @@ test_edited(void **state)
 		  "[{date: 2026-07-01, from: hearing, to: withdrawn}]\n",
 		  "review", 0, 1 },
 	};
-	struct schemaset	*set = schemas();
+	struct schemaset	*set = rec_schemas();
 	struct ydoc		*old, *now;
 	const struct node	*h;
 	size_t			 i;
@@ -118,11 +90,11 @@ test_edited(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		old = parse(cases[i].old);
-		now = parse(cases[i].now);
+		old = rec_parse(cases[i].old);
+		now = rec_parse(cases[i].now);
 		assert_int_equal(statuslog_edited(&logged, now, ydoc_root(now),
 		    schemaset_kind(set, cases[i].kind), ydoc_root(old),
-		    day("2026-08-05")), 0);
+		    rec_day("2026-08-05")), 0);
 		assert_int_equal(logged, cases[i].logged);
 		h = node_get(ydoc_root(now), "status_history");
 		assert_int_equal(h != NULL ? h->n : 0, cases[i].n);
@@ -166,14 +138,14 @@ test_check(void **state)
 		  "status_history[1] changes from 'assessed', but the change "
 		  "before it left 'hearing'" },
 	};
-	struct schemaset	*set = schemas();
+	struct schemaset	*set = rec_schemas();
 	struct diags		 d = DIAGS_INIT;
 	struct ydoc		*doc;
 	size_t			 i;
 
 	(void)state;
 	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-		doc = parse(cases[i].rec);
+		doc = rec_parse(cases[i].rec);
 		statuslog_check(schemaset_kind(set, "review"), ydoc_root(doc),
 		    "r.yaml", &d);
 		if (cases[i].msg == NULL && d.n > 0)

@@ -10,6 +10,9 @@ unset NERIMA_CIO_DIR
 export GIT_AUTHOR_NAME=test GIT_AUTHOR_EMAIL=test@example.invalid
 export GIT_COMMITTER_NAME=test GIT_COMMITTER_EMAIL=test@example.invalid
 
+# The Python the checks run (Debian's, with its python3-* modules).
+PY=/usr/bin/python3
+
 T=$(mktemp -d "${TMPDIR:-/tmp}/ncio-e2e.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 failures=0
@@ -56,6 +59,42 @@ expect_same() {
 	if ! diff -u "$1" "$2" >&2; then
 		fail "$2 differs from $1"
 	fi
+}
+
+# need_python [MODULE...]: skip the test (exit 77) unless $PY runs and
+# imports every MODULE (Debian's python3-MODULE: docx, openpyxl, yaml,
+# icalendar), saying which it lacks.
+need_python() {
+	local m missing=
+	if ! [ -x "$PY" ]; then
+		echo "SKIP: no $PY" >&2
+		exit 77
+	fi
+	for m in "$@"; do
+		"$PY" -c "import $m" 2>/dev/null || missing="$missing python3-$m"
+	done
+	if [ -n "$missing" ]; then
+		echo "SKIP: $PY lacks$missing" >&2
+		exit 77
+	fi
+}
+
+# sample_copy DIR: a copy of the sample data directory to change.
+sample_copy() {
+	cp -r "$NCIO_SAMPLE_DIR" "$1"
+}
+
+# meeting_titled DIR TITLE: the id of DIR's FY2026 meeting titled TITLE
+# (empty when there is none).
+meeting_titled() {
+	grep -l "^title: $2\$" "$1"/meetings/2026/*.yaml | head -1 |
+	    xargs -r basename | sed 's/\.yaml$//'
+}
+
+# report_rows DOCX [TEXT]: the cases a 作業実施報告書 lists, a line
+# "件名<TAB>状況・備考" each; its paragraphs into TEXT (tests/py/report_rows.py).
+report_rows() {
+	"$PY" "$NCIO_SOURCE_DIR/tests/py/report_rows.py" "$@"
 }
 
 finish() {
