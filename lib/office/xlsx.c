@@ -1534,6 +1534,21 @@ xlsx_break_units(struct buf *out, const char *s, size_t len, size_t usable,
 						break;
 					}
 				/*
+				 * a company's name without XLSX_COL_PHRASE
+				 * whole up to its legal form, however wide
+				 * (架空データサービス / 株式会社, never 架空 /
+				 * データサービス / 株式会社, read as three):
+				 * the fitter widens the column to the piece
+				 */
+				if (b == start && !(phrase & 1))
+					for (k = start + 1; k < n; k++)
+						if (u[k].edge &&
+						    xlsx_name_end(&u[k - 1],
+						    &u[k], phrase & 2)) {
+							b = k;
+							break;
+						}
+				/*
 				 * a line with none: at a phrase's end
 				 * (文書管理 / システム) rather than wider
 				 * than the column

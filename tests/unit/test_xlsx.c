@@ -1882,6 +1882,22 @@ test_break_name(void **state)
 	assert_non_null(strstr(xml, "<t>西部地域\nまちづくり課</t>"));
 	assert_non_null(strstr(xml, "<t>株式会社\n見本システム</t>"));
 	free(xml);
+	/*
+	 * without XLSX_COL_PHRASE a company is whole up to its legal form,
+	 * wider than the column: 架空データサービス / 株式会社, never 架空 /
+	 * データサービス / 株式会社 (the 特記事項 集計表, A10)
+	 */
+	path_in(path, sizeof path, "name3.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "所", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, bcols, 1), 0);
+	assert_int_equal(xlsx_write_text(sh, r, 0, "架空データサービス株式会社"),
+	    0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	assert_non_null(strstr(xml, "<t>架空データサービス\n株式会社</t>"));
+	free(xml);
 }
 
 /*
