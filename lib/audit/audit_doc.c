@@ -4299,7 +4299,12 @@ audit_doc_risks(const char *path, struct store *st,
 		 * units wide for 2-2 while 対象 beside it broke 税務 /
 		 * システム (review13/14)
 		 */
-		{ { "対策基準の\n条項", XLSX_COL_CENTER | XLSX_COL_BREAK |
+		/*
+		 * a name, not running text: as wide as the heading's lines
+		 * or a clause's widest piece (特定個人情報 / の取扱い), not
+		 * the seven characters of a text column over 2-2 (stop 38)
+		 */
+		{ { "対策\n基準の\n条項", XLSX_COL_CENTER | XLSX_COL_NAME |
 		    XLSX_COL_PHRASE, 8 },
 		    XLSX_FIT_TEXT },
 		{ { "リスク", XLSX_COL_BREAK, 36 }, XLSX_FIT_TEXT },
