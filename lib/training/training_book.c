@@ -1092,7 +1092,7 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	else if (nodue)
 		xlsx_note(sh, row + 1, "報告書の期限の「－」は、提出期限が記録に"
 		    "ないもの（期限は仕様書4により区と定める）。");
-	else if (needrep)
+	else if (!anydue && needrep)
 		xlsx_note(sh, row + 1, "研修実施報告書の提出期限は記録になく"
 		    "（期限は仕様書4により区と定める）、期限の列は設けていない。");
 	/*

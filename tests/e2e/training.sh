@@ -598,6 +598,9 @@ sed -i '/^report_due: /d' "$R13/trainings/2026/$NURSERY.yaml"
 r13 0 export summary --fy 2026 -o "$O/r13/sum1.xlsx"
 due_of "$O/r13/sum1.xlsx" 区立保育園職員向け >"$T/due.txt"
 expect_grep "$T/due.txt" '^2026-09-18$'
+# every deadline known: the column, and no note that there is none
+$PY -c 'import sys, openpyxl; ws = openpyxl.load_workbook(sys.argv[1])["研修一覧"]; assert not [c for r in ws.iter_rows(values_only=True) for c in r if c and "期限の列は設けていない" in str(c)]' "$O/r13/sum1.xlsx" ||
+    fail "summary: a note of no deadline column beside the column"
 rm "$R13/training-plan.yaml"
 r13 0 export summary --fy 2026 -o "$O/r13/sum2.xlsx"
 due_of "$O/r13/sum2.xlsx" 区立保育園職員向け >"$T/due.txt"
