@@ -4148,12 +4148,6 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			snprintf(ytitle, sizeof ytitle, "章別の適合率（%zu件の"
 			    "監査の計）", nc - 1);
 			ch.title = ytitle;
-			/*
-			 * one series, no legend: no ※ to point at, and a
-			 * chapter has a bar where any audit rated it
-			 */
-			ch.y_title = nint > 0 ? "適合率（未確認の項目がある監査を"
-			    "含む暫定の値）" : "適合率";
 			ysname = nint > 0 ? "計※" : "計";
 			ch.names = &ysname;
 			vals[nc - 1] = (uint16_t)nc;
