@@ -2441,6 +2441,38 @@ chapter_rate(const struct audit_score *s, const char *key, int *ok)
 }
 
 /*
+ * The year's rate of a chapter (key; NULL: of all the items) over every
+ * scored audit's items together, in tenths of a percent: the 章別 chart's
+ * one series where the audits are too many for a bar each (A13: 6
+ * audits, 60 thin bars).
+ */
+#define CHAPTER_AUDITS	3	/* audits the 章別 chart shows a bar each */
+
+static int
+year_chapter_rate(long *out, const struct year *y, size_t n, const char *key)
+{
+	struct audit_tally	 t;
+	size_t			 i, k;
+
+	memset(&t, 0, sizeof t);
+	for (i = 0; i < n; i++) {
+		if (!scored(&y->s[i]))
+			continue;
+		if (key == NULL) {
+			t.earned += y->s[i].total.earned;
+			t.possible += y->s[i].total.possible;
+			continue;
+		}
+		for (k = 0; k < y->s[i].nchapters; k++)
+			if (strcmp(y->s[i].chapters[k].key, key) == 0) {
+				t.earned += y->s[i].chapters[k].earned;
+				t.possible += y->s[i].chapters[k].possible;
+			}
+	}
+	return audit_tally_tenths(out, &t);
+}
+
+/*
  * Whether a scored audit of the year has a chapter without a rate (「－」
  * in the report's table, a blank in the workbook's, no bar): the notes
  * that say what that means are written only then.
@@ -3799,6 +3831,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	const char		*ck;
 	uint32_t		 row, first;
 	uint16_t		 vals[40];
+	const char		*ysname;
+	char			 ytitle[96];
+	int			 ysum;
 	size_t			 i, k, nc = 0, j, nint = 0, nnone = 0, nfu, l;
 	size_t			 nfunone = 0;
 	long			 tr;
@@ -3979,7 +4014,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	cc[0].heading = "章";
 	cc[0].flags = 0;
 	cc[0].width = 36;	/* 2-3 情報システム全体の強靭性の向上 */
-	for (i = 0, nc = 1; i < n && nc < 40; i++) {
+	for (i = 0, nc = 1; i < n && nc < 39; i++) {
 		if (!scored(&y.s[i]))
 			continue;
 		{
@@ -4012,10 +4047,22 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		vals[nc - 1] = (uint16_t)nc;
 		nc++;
 	}
+	/*
+	 * More than CHAPTER_AUDITS audits: a bar each made the chart a
+	 * comb (A13: 10 chapters x 6 audits, 60 thin bars); a column 計 of
+	 * the audits' items together, the chart's one series, the audits
+	 * in the table
+	 */
+	ysum = nc - 1 > CHAPTER_AUDITS;
+	if (ysum) {
+		cc[nc].heading = "計";
+		cc[nc].flags = 0;
+		cc[nc].width = 10;
+	}
 	xlsx_add_sheet(&s2, x, "章別適合率", XLSX_LANDSCAPE);
 	xlsx_title(s2, "章別の適合率", "対策基準の章（総務省ガイドラインの章立て）"
 	    "ごとの適合率");
-	xlsx_table(&first, s2, cc, nc);
+	xlsx_table(&first, s2, cc, nc + (ysum ? 1 : 0));
 	row = first;
 	for (k = 0; k < y.ch.n; k++, row++) {
 		buf_reset(&b);
@@ -4035,6 +4082,11 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 				xlsx_write_blank(s2, row, (uint16_t)j);
 			j++;
 		}
+		if (ysum && year_chapter_rate(&tr, &y, n, y.ch.key[k]))
+			xlsx_write_number(s2, row, (uint16_t)nc,
+			    tenths_value(tr), XLSX_NUM_PCT);
+		else if (ysum)
+			xlsx_write_blank(s2, row, (uint16_t)nc);
 	}
 	xlsx_write_text(s2, row, 0, "全体");
 	for (i = 0, j = 1; i < n; i++) {
@@ -4048,6 +4100,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			xlsx_write_blank(s2, row, (uint16_t)j);
 		j++;
 	}
+	if (ysum && year_chapter_rate(&tr, &y, n, NULL))
+		xlsx_write_number(s2, row, (uint16_t)nc, tenths_value(tr),
+		    nint > 0 ? XLSX_NUM_PCT_INTERIM : XLSX_NUM_PCT);
 	/*
 	 * A chapter without a rate stays blank (the chart draws no bar; a
 	 * text 「－」 would be drawn as 0 %): said so under the table, with
@@ -4061,6 +4116,14 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		    "空欄は、該当する項目がない、または項目が全て未確認で適合率のない"
 		    "章である（0%ではない）。" : "※は、未確認の項目がある監査の暫定"
 		    "の値である。");
+	if (ysum) {
+		buf_reset(&b);
+		buf_printf(&b, "計は、%zu件の監査の項目を合わせた適合率である"
+		    "（グラフは計を示す）。", nc - 1);
+		if ((rc = buf_ok(&b)) != 0)
+			goto done;
+		xlsx_note(s2, ++row, b.data);
+	}
 	row++;
 	if (nc > 1) {
 		struct xlsx_chart ch;
@@ -4086,6 +4149,16 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		ch.cat_col = 0;
 		ch.val_cols = vals;
 		ch.nval = nc - 1;
+		if (ysum) {
+			snprintf(ytitle, sizeof ytitle, "章別の適合率（%zu件の"
+			    "監査の計）", nc - 1);
+			ch.title = ytitle;
+			ysname = nint > 0 ? "計※" : "計";
+			ch.names = &ysname;
+			vals[nc - 1] = (uint16_t)nc;
+			ch.val_cols = vals + nc - 1;
+			ch.nval = 1;
+		}
 		ch.at_row = row + 1;
 		ch.at_col = 0;
 		ch.width = 900;
@@ -4304,7 +4377,12 @@ audit_doc_risks(const char *path, struct store *st,
 		 * units wide for 2-2 while 対象 beside it broke 税務 /
 		 * システム (review13/14)
 		 */
-		{ { "対策基準の\n条項", XLSX_COL_CENTER | XLSX_COL_BREAK |
+		/*
+		 * a name, not running text: as wide as the heading's lines
+		 * or a clause's widest piece (特定個人情報 / の取扱い), not
+		 * the seven characters of a text column over 2-2 (stop 38)
+		 */
+		{ { "対策\n基準の\n条項", XLSX_COL_CENTER | XLSX_COL_NAME |
 		    XLSX_COL_PHRASE, 8 },
 		    XLSX_FIT_TEXT },
 		{ { "リスク", XLSX_COL_BREAK, 36 }, XLSX_FIT_TEXT },

@@ -1797,6 +1797,39 @@ sheet_items(struct xlsx *x, struct ctx *c, const char *note)
 	ch.nval = 1;
 	ch.first_row = first;
 	ch.last_row = row - 1;
+	/*
+	 * an item without answers this year has no bar: its No. says so,
+	 * as the table's note does, not an unlabelled gap (G4)
+	 */
+	for (i = 0; i < s->set->nitems && !isnan(s->items[i].rate); i++)
+		;
+	if (i < s->set->nitems) {
+		char	**labs;
+
+		if ((labs = calloc(s->set->nitems, sizeof *labs)) == NULL) {
+			r = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
+		for (i = 0; i < s->set->nitems; i++) {
+			buf_reset(&b);
+			buf_printf(&b, "%zu%s", i + 1, isnan(s->items[i].rate) ?
+			    "（回答なし）" : "");
+			if ((r = buf_ok(&b)) != 0 ||
+			    (labs[i] = buf_detach(&b, NULL)) == NULL) {
+				r = r != 0 ? r : error_set(NC_ENOMEM,
+				    "out of memory");
+				break;
+			}
+		}
+		if (r == 0) {
+			ch.cat_labels = (const char *const *)labs;
+			r = xlsx_add_chart(sh, &ch);
+		}
+		for (i = 0; i < s->set->nitems; i++)
+			free(labs[i]);
+		free(labs);
+		goto done;
+	}
 	r = xlsx_add_chart(sh, &ch);
 done:
 	for (i = 0; stv != NULL && i < s->set->nitems; i++)
@@ -2302,7 +2335,29 @@ sheet_stages(struct xlsx *x, struct ctx *c, const char *note)
 	ch.last_row = row - 1;
 	ch.at_row = row + 2;
 	ch.at_col = 0;
-	return xlsx_add_chart(sh, &ch);
+	/*
+	 * a stage without a bar says why under its name, as its cell does:
+	 * an empty place on the axis read as 0% or as a chart cut short
+	 */
+	{
+		char		 lab[CK_NSTAGES][96];
+		const char	*labs[CK_NSTAGES];
+		int		 empty = 0;
+
+		for (k = 0; k < CK_NSTAGES; k++) {
+			const char *why = s->stages[k].nsheets == 0 ?
+			    "\n（提出なし）" : isnan(s->stages[k].rate) ?
+			    "\n（回答なし）" : "";
+
+			empty |= *why != '\0';
+			snprintf(lab[k], sizeof lab[k], "%s%s",
+			    ck_stage_label(k), why);
+			labs[k] = lab[k];
+		}
+		if (empty)
+			ch.cat_labels = labs;
+		return xlsx_add_chart(sh, &ch);
+	}
 }
 
 #define GAP_NCOLS	6
@@ -2328,8 +2383,12 @@ sheet_gaps(struct xlsx *x, struct ctx *c, const char *note)
 		    XLSX_FIT_TEXT },
 		{ { "契約名", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },
 		    XLSX_FIT_TEXT },
-		{ { "委託事業者等", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },
-		    XLSX_FIT_TEXT },
+		/*
+		 * a company broken only at its legal form (架空データサービス
+		 * / 株式会社), never at a phrase's end: 架空 / データサービス /
+		 * 株式会社 read as three names (A10)
+		 */
+		{ { "委託事業者等", XLSX_COL_NAME, 0 }, XLSX_FIT_TEXT },
 		{ { "点検段階", XLSX_COL_NAME | XLSX_COL_PHRASE, 0 },
 		    XLSX_FIT_TEXT },
 		{ { "「いいえ」の項目", XLSX_COL_BREAK, 0 }, XLSX_FIT_TEXT },

@@ -453,9 +453,19 @@ chart_label_chars(const struct chart *c)
 {
 	size_t	i, w, max = 0;
 
-	for (i = 0; i < c->ncats; i++)
-		if ((w = text_width(c->cats[i], strlen(c->cats[i]))) > max)
-			max = w;
+	/* a label broken by the caller: its longest line */
+	for (i = 0; i < c->ncats; i++) {
+		const char *p = c->cats[i], *e;
+
+		for (;; p = e + 1) {
+			e = strchr(p, '\n');
+			if ((w = text_width(p, e != NULL ? (size_t)(e - p) :
+			    strlen(p))) > max)
+				max = w;
+			if (e == NULL)
+				break;
+		}
+	}
 	return (double)max / 2;
 }
 

@@ -922,6 +922,8 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 		{ { "報告書の\n提出日", XLSX_COL_CENTER, 10 }, XLSX_FIT_FIXED },
 	};
 	struct xlsx_column	 cols[LIST_NCOLS];
+	struct xlsx_fit_col	 fcv[LIST_NCOLS];
+	size_t			 ncols = LIST_NCOLS;
 	const char		**cells = NULL;
 	static const struct xlsx_column kcols[] = {
 		{ "研修の種類", 0, 0 },
@@ -959,6 +961,7 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	struct cal		*cal = NULL;
 	struct cal_date		 due;
 	int			 rc, notheld = 0, nosurvey = 0, nodue = 0;
+	int			 anydue = 0, needrep = 0;
 
 	if ((rc = tr_list_load(&l, st, fy, TR_LOAD_FULL, NULL)) != 0)
 		return rc;
@@ -976,7 +979,21 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	props.created = o->created;
 	if ((rc = xlsx_new(&x, path, &props)) != 0)
 		goto done;
-	if (l.n > 0 && ((cells = calloc(l.n * LIST_NCOLS, sizeof *cells)) ==
+	/*
+	 * 報告書の期限 only where a training has one (in the records or by
+	 * the plan's rule): a column of 「－」 in every row said nothing (g4
+	 * FY2029, no rule and no deadline recorded); the note says why
+	 * it is left out
+	 */
+	for (i = 0; i < l.n; i++) {
+		anydue |= tr_report_due(l.v[i], plan, cal).y != 0;
+		needrep |= training_needs_report(l.v[i]);
+	}
+	for (i = k = 0; i < LIST_NCOLS; i++)
+		if (i != 12 || anydue)
+			fcv[k++] = fc[i];
+	ncols = k;
+	if (l.n > 0 && ((cells = calloc(l.n * ncols, sizeof *cells)) ==
 	    NULL || (att = calloc(l.n, sizeof *att)) == NULL ||
 	    (sat = calloc(l.n, sizeof *sat)) == NULL)) {
 		rc = error_set(NC_ENOMEM, "out of memory");
@@ -991,7 +1008,7 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 		}
 	for (i = 0; i < l.n; i++) {
 		const struct training	*t = l.v[i];
-		const char		**c = cells + i * LIST_NCOLS;
+		const char		**c = cells + i * ncols;
 
 		c[1] = short_title(t->title, fyl);
 		c[2] = tr_label(st, "kind", t->kind);
@@ -1002,9 +1019,9 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	if ((rc = xlsx_add_sheet(&sh, x, "研修一覧", XLSX_LANDSCAPE |
 	    XLSX_NARROW)) != 0 ||
 	    (rc = xlsx_title(sh, title, note)) != 0 ||
-	    (rc = xlsx_fit_sheet(sh, cols, fc, LIST_NCOLS, cells, l.n, 0, 0,
+	    (rc = xlsx_fit_sheet(sh, cols, fcv, ncols, cells, l.n, 0, 0,
 	    NULL)) != 0 ||
-	    (rc = xlsx_table(&row, sh, cols, LIST_NCOLS)) != 0)
+	    (rc = xlsx_table(&row, sh, cols, ncols)) != 0)
 		goto done;
 	for (i = 0; i < l.n; i++, row++) {
 		const struct training *t = l.v[i];
@@ -1040,12 +1057,14 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 		 * no report (the trainings without a survey or a test)
 		 */
 		due = tr_report_due(t, plan, cal);
-		if (due.y == 0 && training_needs_report(t)) {
+		if (!anydue)
+			;
+		else if (due.y == 0 && training_needs_report(t)) {
 			xlsx_write_text(sh, row, 12, "－");
 			nodue = 1;
 		} else
 			date_cell(sh, row, 12, due);
-		date_cell(sh, row, 13, t->report_submitted);
+		date_cell(sh, row, (uint32_t)ncols - 1, t->report_submitted);
 		for (k = 0; k < 3; k++) {
 			const char *key;
 
@@ -1073,6 +1092,9 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 	else if (nodue)
 		xlsx_note(sh, row + 1, "報告書の期限の「－」は、提出期限が記録に"
 		    "ないもの（期限は仕様書4により区と定める）。");
+	else if (!anydue && needrep)
+		xlsx_note(sh, row + 1, "研修実施報告書の提出期限は記録になく"
+		    "（期限は仕様書4により区と定める）、期限の列は設けていない。");
 	/*
 	 * planned vs held, against the specification's yearly volumes;
 	 * the year in the title, as 研修一覧 and the chart have it

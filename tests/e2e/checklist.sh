@@ -557,6 +557,29 @@ $PY "$CHECK" docx "$T/report/令和8年度_特記事項チェックシート集�
     '区の研修教材等により' >&2 || fail "vendor docx"
 $PY "$CHECK" xlsx "$T/report/令和8年度_特記事項チェックシート集計結果報告書_集計表.xlsx" \
     vendor 16 >&2 || fail "vendor xlsx"
+# a stage without sheets and its items without answers have no bars: the
+# charts' categories say so, as the tables do, not unlabelled gaps (G4)
+cp -r "$NCIO_SAMPLE_DIR" "$T/noend"
+rm $(grep -rl '^stage: end' "$T/noend/checklists/2026")
+expect_status 0 "$NCIO" -C "$T/noend" checklist export report --kind vendor \
+    --fy 2026 --date 令和8年12月1日 -o "$T/noend-report/"
+$PY - "$T/noend-report/令和8年度_特記事項チェックシート集計結果報告書_集計表.xlsx" <<'PYEOF' || fail "vendor charts: empty categories"
+import re, sys, zipfile
+z = zipfile.ZipFile(sys.argv[1])
+cats = {}
+for n in z.namelist():
+    if re.match(r"xl/charts/chart\d+\.xml$", n):
+        x = z.read(n).decode()
+        t = "".join(re.findall(r"<a:t>([^<]*)</a:t>", x))
+        cats[t] = re.findall(r"<c:cat>.*?</c:cat>", x, re.S)[0]
+items = [v for k, v in cats.items() if "項目別" in k][0]
+stages = [v for k, v in cats.items() if "点検段階別" in k][0]
+for no in ("13", "14", "15"):
+    assert "<c:v>%s（回答なし）</c:v>" % no in items, items
+assert "<c:v>12</c:v>" in items, items
+assert "<c:v>終了時\n（提出なし）</c:v>" in stages, stages
+assert "<c:v>履行中</c:v>" in stages, stages
+PYEOF
 run 0 export report --kind self --fy 2026 -o "$T/report"
 $PY "$CHECK" docx "$T/report/令和8年度_自己点検実施結果報告書.docx" self >&2 ||
     fail "self docx"

@@ -593,11 +593,30 @@ sed -i '/^report_due: /d' "$R13/trainings/2026/$NURSERY.yaml"
 r13 0 export summary --fy 2026 -o "$O/r13/sum1.xlsx"
 due_of "$O/r13/sum1.xlsx" 区立保育園職員向け >"$T/due.txt"
 expect_grep "$T/due.txt" '^2026-09-18$'
+# every deadline known: the column, and no note that there is none
+$PY -c 'import sys, openpyxl; ws = openpyxl.load_workbook(sys.argv[1])["研修一覧"]; assert not [c for r in ws.iter_rows(values_only=True) for c in r if c and "期限の列は設けていない" in str(c)]' "$O/r13/sum1.xlsx" ||
+    fail "summary: a note of no deadline column beside the column"
 rm "$R13/training-plan.yaml"
 r13 0 export summary --fy 2026 -o "$O/r13/sum2.xlsx"
 due_of "$O/r13/sum2.xlsx" 区立保育園職員向け >"$T/due.txt"
 expect_grep "$T/due.txt" '^－$'
 expect_grep "$T/due.txt" '^報告書の期限の「－」は、提出期限が記録にないもの'
+# no deadline in any record nor by a rule: no column of 「－」 in every row
+# (g4 FY2029), the note says why there is none
+sed -i '/^report_due: /d' "$R13"/trainings/2026/*.yaml
+r13 0 export summary --fy 2026 -o "$O/r13/sum3.xlsx"
+$PY - "$O/r13/sum3.xlsx" <<'PYEOF' || fail "summary: a 報告書の期限 column of 「－」 only"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["研修一覧"]
+rows = [[c.value for c in r] for r in ws.iter_rows()]
+h = [r for r in rows if r[0] == "No."][0]
+assert "報告書の\n期限" not in h, h
+j = h.index("報告書の\n提出日")
+assert any(hasattr(r[j], "strftime") for r in rows), "提出日"
+assert not any(v == "－" for r in rows for v in r[j:j + 1]), "－"
+notes = [r[0] for r in rows if r[0] and str(r[0]).startswith("研修実施報告書の提出期限は記録になく")]
+assert len(notes) == 1, notes
+PYEOF
 
 # --- the list and what is overdue ---------------------------------------
 run 0 list --fy 2026

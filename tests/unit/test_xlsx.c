@@ -1882,6 +1882,59 @@ test_break_name(void **state)
 	assert_non_null(strstr(xml, "<t>西部地域\nまちづくり課</t>"));
 	assert_non_null(strstr(xml, "<t>株式会社\n見本システム</t>"));
 	free(xml);
+	/*
+	 * without XLSX_COL_PHRASE a company is whole up to its legal form,
+	 * wider than the column: 架空データサービス / 株式会社, never 架空 /
+	 * データサービス / 株式会社 (the 特記事項 集計表, A10)
+	 */
+	path_in(path, sizeof path, "name3.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "所", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, bcols, 1), 0);
+	assert_int_equal(xlsx_write_text(sh, r, 0, "架空データサービス株式会社"),
+	    0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	assert_non_null(strstr(xml, "<t>架空データサービス\n株式会社</t>"));
+	free(xml);
+}
+
+/*
+ * A sentence in a column of labels (XLSX_COL_NAME | XLSX_COL_PHRASE, the
+ * リスク一覧's 分析) is broken at phrases' ends on as few lines as
+ * greedily but evenly: greedy, 紛失しても気付くまでに / 時間を / 要する
+ * おそれがある。 left three characters between two full lines (stop 38).
+ */
+static void
+test_break_even(void **state)
+{
+	static const struct xlsx_column ecol[] = {
+		{ "分析", XLSX_COL_NAME | XLSX_COL_PHRASE, 22 },
+	};
+	char			 path[512], *xml;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+
+	(void)state;
+	path_in(path, sizeof path, "even.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "分析", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, ecol, 1), 0);
+	assert_int_equal(xlsx_write_text(sh, r, 0, "書類の管理の記録が不十分な"
+	    "ため、紛失しても気付くまでに時間を要するおそれがある。"), 0);
+	/* a label keeps its lines: 指摘区分：改善提案 whole */
+	assert_int_equal(xlsx_write_text(sh, r + 1, 0,
+	    "指摘区分：改善提案\n是正状況：是正済"), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/sharedStrings.xml");
+	assert_null(strstr(xml, "\n時間を\n"));
+	assert_non_null(strstr(xml, "<t>書類の管理の記録が\n不十分なため、\n"
+	    "紛失しても\n気付くまでに時間を\n要するおそれがある。</t>"));
+	assert_non_null(strstr(xml, "<t>指摘区分：改善提案\n是正状況：是正済</t>"));
+	free(xml);
 }
 
 /*
@@ -2812,6 +2865,7 @@ main(void)
 		cmocka_unit_test(test_break_phrase),
 		cmocka_unit_test(test_break_units),
 		cmocka_unit_test(test_break_name),
+		cmocka_unit_test(test_break_even),
 		cmocka_unit_test(test_break_tail),
 		cmocka_unit_test(test_fit_name),
 		cmocka_unit_test(test_row_heights),
