@@ -627,6 +627,7 @@ or_unwritten(const char *s, const char *missing)
 }
 
 #define BRK	XLSX_COL_BREAK
+#define SENT	XLSX_COL_SENTENCES
 
 static const struct xlsx_fit_col paper_cols[] = {
 	{ { "No.", XLSX_COL_CENTER, 4.5 }, XLSX_FIT_FIXED },
@@ -646,21 +647,25 @@ static const struct xlsx_fit_col paper_cols[] = {
  * names the audit; the item by its number and its text (last year's
  * numbers, renumbered since, said nothing alone); the 是正期限 on two
  * lines (令和10年 / 1月2日) and the room to the texts, which wrapped to
- * five lines of six characters beside wide dates.
+ * five lines of six characters beside wide dates; 指摘内容 and 改善の
+ * 方向性 10 characters a line at least (XLSX_COL_SENTENCES), where the
+ * 回答 beside them took the room and left them seven (stop 38); the
+ * 監査項目 too, which the room they took left seven.
  */
 static const struct xlsx_fit_col followup_cols[] = {
 	{ { "No.", XLSX_COL_CENTER, 4.5 }, XLSX_FIT_FIXED },
 	{ { "元の指摘", XLSX_COL_CENTER, 18 }, XLSX_FIT_CODE },
-	{ { "監査項目", BRK, 24 }, XLSX_FIT_TEXT },
+	{ { "監査項目", BRK | SENT, 24 }, XLSX_FIT_TEXT },
 	{ { "指摘区分", XLSX_COL_CENTER, 7 }, XLSX_FIT_CODE },
-	{ { "指摘内容", BRK, 32 }, XLSX_FIT_TEXT },
-	{ { "改善の方向性", BRK, 30 }, XLSX_FIT_TEXT },
+	{ { "指摘内容", BRK | SENT, 32 }, XLSX_FIT_TEXT },
+	{ { "改善の方向性", BRK | SENT, 30 }, XLSX_FIT_TEXT },
 	{ { "是正期限", XLSX_COL_CENTER, 10 }, XLSX_FIT_FIXED },
 	{ { "是正状況", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
 	{ { "被監査部署の回答・質疑応答", BRK, 36 }, XLSX_FIT_TEXT },
 };
 
 #undef BRK
+#undef SENT
 
 #define PAPER_COLS	(sizeof paper_cols / sizeof paper_cols[0])
 

@@ -2606,6 +2606,20 @@ xlsx_table(uint32_t *out, struct xlsx_sheet *sh,
 #define XLSX_FIT_LINES_MAX	32	/* lines of a cell measured */
 #define XLSX_FIT_TEXT_MIN	14.0	/* 7 characters a line */
 /*
+ * A column of sentences (XLSX_COL_SENTENCES: a finding, a proposal)
+ * whose cells hold XLSX_FIT_LONG_TEXT display columns or more on average
+ * is at least XLSX_FIT_LONG_MIN wide, 10 characters a line: the
+ * follow-up 監査調書 broke its 指摘内容 of 28 characters into five lines
+ * of seven (事故等の／報告手順の／手順書が古く、…) beside a 回答 of 34
+ * characters a line, which read as a column too narrow.  Not a column
+ * of few entries (XLSX_FIT_SPARSE): its one aside gets what saves lines.
+ * A flag, not every column of long text: given to all, it took the
+ * 課題管理表's 起票元 and 担当 to four lines and a row off its first page,
+ * and the リスク一覧 a page more.
+ */
+#define XLSX_FIT_LONG_TEXT	40
+#define XLSX_FIT_LONG_MIN	22.0
+/*
  * A column of running text holding text in fewer than one of this many
  * rows (面談・交渉への同席, one entry) keeps room for its widest piece kept
  * whole only up to XLSX_FIT_SPARSE_KEPT hundredths (a date, 令和8年12月28日,
@@ -3203,6 +3217,13 @@ xlsx_fit_init(struct xlsx_fitter *f, const struct xlsx_fit_col *fc,
 		    !(fc[c].col.flags & XLSX_COL_NAME) &&
 		    *w < XLSX_FIT_TEXT_MIN)
 			*w = XLSX_FIT_TEXT_MIN;
+		if (fc[c].fit == XLSX_FIT_TEXT && filled &&
+		    (fc[c].col.flags & XLSX_COL_SENTENCES) &&
+		    !(fc[c].col.flags & XLSX_COL_NAME) &&
+		    f->sum[c] >= XLSX_FIT_LONG_TEXT * f->filled[c] &&
+		    f->filled[c] * XLSX_FIT_SPARSE >= nrows &&
+		    *w < XLSX_FIT_LONG_MIN)
+			*w = XLSX_FIT_LONG_MIN;
 		if (fc[c].fit != XLSX_FIT_TEXT || !filled)
 			f->sum[c] = 0;
 		f->all += f->sum[c];

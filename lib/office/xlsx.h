@@ -158,6 +158,12 @@ int	 xlsx_title(struct xlsx_sheet *, const char *title, const char *note);
  * lines cut (施錠でき／る, 取得／し、), as a 件名 does.
  */
 #define XLSX_COL_SPARE	0x40
+/*
+ * With XLSX_FIT_TEXT, a column of sentences (a finding, a proposal): at
+ * least 10 characters a line where its cells hold 20 or more on average
+ * (xlsx_fit_table()), not the 7 of a column of words.
+ */
+#define XLSX_COL_SENTENCES	0x100
 
 struct xlsx_column {
 	const char	*heading;

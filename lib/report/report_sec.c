@@ -2040,12 +2040,14 @@ unglue(struct buf *b)
 }
 
 /*
- * A month's items on a line as far as they go: a line ends before an
- * item it has no room for, and the line break parts the two instead of
- * a 、 (the row's items as lines, a 、 at a line's end taking the room
- * that kept 8月 to three lines), so that no name is broken.  The slide
- * broke 8月 where its room ran out, 「…、区立保育園職員向け／情報
- * セキュリティ研修（3日～28日）、…」, splitting a training's name.
+ * A month's items on a line as far as they go, joined by 、 in every
+ * month: a line ends before an item it has no room for, after the 、
+ * that joins the two (counted in the line's room), so that no name is
+ * broken and every month reads one way.  The slide broke 8月 where its
+ * room ran out, 「…、区立保育園職員向け／情報セキュリティ研修（3日～
+ * 28日）、…」, splitting a training's name; and a line break in place of
+ * the 、 joined 7月's items by 、 on its first line and by the break on
+ * its second, while 4月 had 、 only and 8月 breaks only (stop 38).
  */
 static int
 sched_lines(struct buf *cell, unsigned room)
@@ -2064,12 +2066,15 @@ sched_lines(struct buf *cell, unsigned room)
 			buf_add(&cand, out.data + start, out.len - start);
 			buf_puts(&cand, "、");
 			buf_add(&cand, p, (size_t)(e - p));
+			/* the 、 after it, when another item follows */
+			if (*e != '\0')
+				buf_puts(&cand, "、");
+			buf_puts(&out, "、");
 			if (buf_ok(&cand) == 0 &&
 			    textfit_width(unglue(&cand)) > room) {
 				buf_puts(&out, "\n");
 				start = out.len;
-			} else
-				buf_puts(&out, "、");
+			}
 		}
 		buf_add(&out, p, (size_t)(e - p));
 	}
@@ -2122,8 +2127,8 @@ sched_table(struct pptx_table *t, const char **v, char mon[][8],
  * The months' items packed into lines (sched_lines()) of the room the
  * slide gives the 内容 column, as the pptx writer lays the table out
  * (pptx_table_room()), on the template every deck is written on
- * (sec_deck_new()): 8月 has three lines there, to the last character,
- * and no more (a fourth pushed 3月 onto a slide of its own).  The room
+ * (sec_deck_new()): the sample's 8月 has four lines there, each ending
+ * an item and its 、, and the year stays on one slide.  The room
  * comes from the table as its cells are, so it is measured with the
  * items on one line each, and again once packed: the table set from
  * the packed lines must give the room they were packed to, or they are

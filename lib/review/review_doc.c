@@ -767,11 +767,14 @@ rating_legend(struct strs *s, const struct schema *prop)
 }
 
 /*
- * 評価 holds a mark (rating_mark()); the room left goes to the texts:
- * most to 所見, then to 所管課回答, which runs as long (the sample's
- * 35 and 32 characters a row), least to 確認事項, a question (16).
+ * 評価 holds a mark (rating_mark()), as wide as its heading; the room
+ * left goes to the texts: to 所見 and 所管課回答, which run as long (the
+ * sample's 35 and 32 characters a row), and to 確認事項 nearly as much:
+ * a question of a record reads 25 to 30 characters (企画の内容が区の
+ * 情報化の基本方針と整合しているか。), which 20 % broke into six lines
+ * of seven beside a 評価 of one mark in 11 % (stop 38).
  */
-static const unsigned	record_fw[] = { 15, 20, 26, 11, 33 };
+static const unsigned	record_fw[] = { 15, 25, 26, 7, 27 };
 
 /* The 観点別の精査結果 table with its header row. */
 static int

@@ -175,6 +175,29 @@ pycheck order "$rd" 相談業務実施報告書 令和8年5月20日 株式会社
     情報政策課からの個別相談 1件 1件 40件 3% DX実現に向けた取組支援 1件 1件 5件 20% \
     "報告期間中に回答した2件" 相談の一覧 相談第7号 保育課 保護者向け連絡アプリでの写真共有の可否 \
     回答済 令和8年5月19日 8 令和8年5月25日 株式会社見本システムズ 以上
+# the note right under the counts table stands apart from its last row:
+# with no space LibreOffice set its first line against the table's
+# bottom border (IPAex has no leading); only there, not under every table
+# (stop 38 moved the 所属点検実施結果報告書's 部別の結果 a page on)
+checks=$((checks + 1))
+$PY - "$rd" <<'PYEOF' || fail "the note under the counts table has no space above it"
+import sys, docx
+from docx.oxml.ns import qn
+body = docx.Document(sys.argv[1]).element.body
+kids = list(body.iterchildren())
+seen = 0
+for a, b in zip(kids, kids[1:]):
+    if a.tag != qn("w:tbl") or b.tag != qn("w:p"):
+        continue
+    text = "".join(t.text for t in b.iter(qn("w:t")))
+    if not text.startswith("当期の件数は"):
+        continue
+    sp = b.find(qn("w:pPr") + "/" + qn("w:spacing"))
+    before = int(sp.get(qn("w:before"), "0")) if sp is not None else 0
+    assert before >= 40, (before, text)
+    seen += 1
+assert seen == 1, "no 当期の件数は note right under a table"
+PYEOF
 # dates in the ward's one style, in the table as in the text
 pycheck eradates "$rd"
 pycheck eradates "$ans"

@@ -628,11 +628,19 @@ for f in glob.glob(sys.argv[1] + "/*運営計画書*.pptx"):
             "セキュリティ\n" not in c and "情報\nセキュリティ" not in c, (f, c)
     aug = [c for c in cells if "経済課（19日）" in c]
     assert aug and "\n" in aug[0], (f, aug)
-    # 8月's items whole on its three lines: each line ends an item, where
+    # 8月's items whole on its lines: each line ends an item, where
     # 「…、区立保育園職員向け／情報セキュリティ研修（3日～28日）」 split a
-    # training's name (issue 18)
-    assert aug[0].count("\n") == 2 and \
-        all(l.endswith("）") for l in aug[0].split("\n")), (f, aug)
+    # training's name (issue 18); and every month joins its items by 、,
+    # a line's last item too when another follows on the next line: 7月
+    # had 、 on its first line and a bare break before its second, 8月
+    # breaks only, 4月 、 only (stop 38)
+    assert 2 <= aug[0].count("\n") <= 3 and \
+        all(l.endswith("）") for l in aug[0].split("\n")[-1:]) and \
+        all(l.endswith("）、") for l in aug[0].split("\n")[:-1]), (f, aug)
+    for m, c in zip(cells, cells[1:]):
+        if re.fullmatch(r"\d+月", m) and "\n" in c:
+            assert all(l.endswith("、") for l in c.split("\n")[:-1]) and \
+                not c.endswith("、"), (f, m, c)
     assert "経済課（19日）、区立図書館（見本A）（26日）" in aug[0], (f, aug)
     # the PDCA's 運営計画書の承認（5月） has its month; 7月 names its
     # audit once (not 内部監査（運用面）の開始 beside it); 8月's two

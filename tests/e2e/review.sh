@@ -318,6 +318,10 @@ for f in sys.argv[1:]:
 assert len(sys.argv) == 6 and len(grids) == 1, grids
 w = [int(x) for x in grids.pop()]
 assert w[4] == max(w), w
+# 確認事項, a question of 25 to 30 characters, 3/4 of 所見 at least
+# (at 20 % beside 33 it took six lines of seven), 評価, one mark, no
+# wider than 8 % (stop 38)
+assert w[1] * 4 >= w[4] * 3 and w[3] * 100 <= sum(w) * 8, w
 PY
 # rev17: the ヒアリングの経過 too has one layout (it was sized per record),
 # and the 評価 legend keeps with the table it explains (it stood alone at

@@ -1564,6 +1564,51 @@ test_fit_table(void **state)
 }
 
 /*
+ * A column of sentences (a finding of 28 characters a row) is at least
+ * 10 characters a line, not the 7 of a column of words, beside a long
+ * 回答 that would take the room: the follow-up 監査調書 broke its 指摘内容
+ * into five lines of seven (stop 38).
+ */
+static void
+test_fit_long_min(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "指摘内容", XLSX_COL_BREAK | XLSX_COL_SENTENCES, 32 },
+		    XLSX_FIT_TEXT },
+		{ { "是正状況", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
+		{ { "被監査部署の回答・質疑応答", XLSX_COL_BREAK, 36 },
+		    XLSX_FIT_TEXT },
+	};
+	static const char *const cells[] = {
+		"事故等の報告手順の手順書が古く、現在の運用と合っていない。",
+		"是正確認済",
+		"回答：事故等の報告手順の手順書を改訂し、課内の会議で周知した。\n"
+		"問1（令和11年7月19日）：是正の状況と、今後の運用の方法を説明"
+		"してください。\n答1：改訂した手順書を課内の共有フォルダに掲載"
+		"し、係長会で説明した。年度当初に見直すこととした。",
+		"ログの保存の設定の一部が対策基準に沿っていない。",
+		"是正確認済",
+		"回答：ログの保存の設定を見直し、設定の記録を作成した。\n"
+		"問1（令和11年7月19日）：是正の状況と、今後の運用の方法を説明"
+		"してください。\n答1：見直した設定を記録し、情報政策課の確認を"
+		"受けた。",
+	};
+	static const char *const words[] = {
+		"軽微", "是正確認済", "回答：改訂した。",
+		"重大", "是正確認済", "回答：見直した。",
+	};
+	struct xlsx_column	 out[3];
+
+	(void)state;
+	assert_int_equal(xlsx_fit_table(out, fc, 3, cells, 2, 60), 0);
+	assert_true(out[0].width >= 22);
+	assert_true(out[0].width + out[1].width + out[2].width <= 60);
+	/* a column of words keeps the 7 characters' minimum */
+	assert_int_equal(xlsx_fit_table(out, fc, 3, words, 2, 60), 0);
+	assert_true(out[0].width < 22);
+}
+
+/*
  * Running text is not broken inside a word that fits a line (目的外の
  * 利用や複 / 製, 再委 / 託): among the widths that make no row higher,
  * the fitter takes those that spare such a break (the 項目別 sheet of
@@ -2878,6 +2923,7 @@ main(void)
 		cmocka_unit_test(test_fit_kept),
 		cmocka_unit_test(test_fit_share),
 		cmocka_unit_test(test_fit_word),
+		cmocka_unit_test(test_fit_long_min),
 		cmocka_unit_test(test_fit_name_phrase),
 		cmocka_unit_test(test_fit_sparse),
 		cmocka_unit_test(test_fit_sheet_words),
