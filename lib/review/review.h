@@ -332,6 +332,16 @@ int		 review_docs(struct review_docspec *out, size_t *n,
 		    const struct node *rec, const char *what);
 /* The words review_docs() takes, NULL-terminated. */
 extern const char *const review_doc_words[];
+/*
+ * Whether the record is ready for the document word names (one of
+ * review_doc_words but all) as a deliverable: 0, or NC_EINVALID saying
+ * why not.  The 精査記録 once the 精査 has begun (a hearing, a finding or
+ * the decision recorded), the 意見書 once it went out (opinions settled
+ * and submitted), the notices once decided.  `review export` writes
+ * what it is asked for, a blank form or a draft (案) included; a bundle
+ * of the year's deliverables leaves those out and says why.
+ */
+int		 review_doc_ready(const struct node *rec, const char *word);
 
 /*
  * Documents.  Each writes one file atomically and deterministically: the
