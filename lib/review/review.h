@@ -141,6 +141,13 @@ int		 review_closed_on(struct cal_date *out, const struct node *rec);
  * after d.  NULL when the review was received after d.
  */
 const char	*review_status_on(const struct node *rec, struct cal_date d);
+/*
+ * review_overdue() as it stood on day d, status the review's status on d
+ * (review_status_on()): 0 days when it was closed or on hold then.
+ */
+int		 review_overdue_on(long *out, const struct cal *cal,
+		    const struct node *rec, const char *status,
+		    struct cal_date d);
 
 /* Calendar days from received to the end (or today while open). */
 int		 review_days_open(long *out, const struct node *rec,
