@@ -38,6 +38,7 @@
 #include "opt.h"
 #include "record.h"
 #include "report_bundle.h"
+#include "review.h"
 #include "schema.h"
 #include "sha256.h"
 #include "store.h"
@@ -422,15 +423,49 @@ each_record(struct bundle *b, const char *kindname, rec_fn fn)
 			return rc;					\
 	} while (0)
 
-/* 4(1)ア(イ) a: 精査記録, 可否決定通知; b: 意見書; システム評価. */
+/*
+ * 4(1)ア(イ) a: 精査記録, 可否決定通知; b: 意見書; システム評価: those the
+ * review is ready for as deliverables (review_doc_ready()).  One not
+ * ready is named once with why: a procurement review at 受付 had its
+ * 意見書 tried and its writer's failure on a scratch path reported, and a
+ * draft (案) 意見書 or a blank 精査記録 went in as if delivered.
+ */
 static int
 do_review(struct bundle *b, const struct record *r, const char *label,
     const char *date)
 {
-	int	rc;
+	static const char *const words[] = { "record", "evaluation",
+	    "opinion", "notice" };
+	const struct node	*rec = record_root(r);
+	struct review_docspec	 spec[REVIEW_DOCS_MAX];
+	size_t			 i, n, nall = 0, nready = 0;
+	int			 ready[4], rc;
 
-	RUN(cmd_review_entry, "4(1)ア(イ)", label, date, "review", "export",
-	    "all", record_id(r));
+	for (i = 0; i < 4; i++) {
+		ready[i] = -1;		/* not a document of the review */
+		if (review_docs(spec, &n, rec, words[i]) != 0 ||
+		    (strcmp(words[i], "notice") == 0 &&
+		    node_get(rec, "decision") == NULL))
+			continue;
+		nall++;
+		if ((ready[i] = review_doc_ready(rec, words[i]) == 0)) {
+			nready++;
+			continue;
+		}
+		cmd_warn(_("not in the bundle: %s %s%s%s: %s"), "review",
+		    words[i], " ", label, error_last());
+		b->skipped++;
+	}
+	error_clear();
+	if (nready > 0 && nready == nall) {
+		RUN(cmd_review_entry, "4(1)ア(イ)", label, date, "review",
+		    "export", "all", record_id(r));
+		return CMD_OK;
+	}
+	for (i = 0; i < 4; i++)
+		if (ready[i] == 1)
+			RUN(cmd_review_entry, "4(1)ア(イ)", label, date,
+			    "review", "export", words[i], record_id(r));
 	return CMD_OK;
 }
 

@@ -613,9 +613,21 @@ static int
 assess_apply(struct record *r, void *arg)
 {
 	struct assess	*a = arg;
-	struct cal_date	 d;
+	struct cal_date	 d, on;
 	size_t		 i;
 
+	/*
+	 * The day of the assessment, logged in status_history: recorded
+	 * later (minutes typed up after the week), it was today's date,
+	 * and `review list --as-of` and the reports showed the review 受付
+	 * on days it was 精査済.
+	 */
+	if (opt_has(a->ov, "date")) {
+		if (step_date(&on, a->ov, "date", r) != 0)
+			return CMD_FAIL;
+		for (i = 0; i < a->n; i++)
+			a->v[i].on = &on;
+	}
 	if (opt_has(a->ov, "submitted")) {
 		if (step_date(&d, a->ov, "submitted", r) != 0)
 			return CMD_FAIL;
@@ -1019,7 +1031,20 @@ struct lfilter {
 	const char		*type;
 	size_t			 nst;
 	int			 overdue;
+	int			 on;	/* --as-of: the list as it stood */
 };
+
+/*
+ * A review's status at the end of the --as-of day (review_status_on():
+ * its status_history, else its dates), NULL when not received by then;
+ * without --as-of the record's own.
+ */
+static const char *
+status_shown(const struct lfilter *f, const struct node *root)
+{
+	return f->on ? review_status_on(root, f->asof) :
+	    node_get_str(root, "status");
+}
 
 /*
  * The lrow_keep of review list: whether it shows a review (its --type,
@@ -1030,6 +1055,7 @@ static int
 lfilter_keep(void *arg, const struct node *root, long *over)
 {
 	const struct lfilter	*f = arg;
+	const char		*status = status_shown(f, root);
 	size_t			 k;
 	int			 hit;
 
@@ -1037,13 +1063,14 @@ lfilter_keep(void *arg, const struct node *root, long *over)
 	if (f->type != NULL && !node_scalar_eq(node_get(root, "type"),
 	    f->type))
 		return 0;
+	if (status == NULL)
+		return 0;	/* received after the --as-of day */
 	for (hit = f->nst == 0, k = 0; k < f->nst; k++)
-		if (node_scalar_eq(node_get(root, "status"),
-		    opt_at(f->ov, "status", k)))
+		if (strcmp(status, opt_at(f->ov, "status", k)) == 0)
 			hit = 1;
 	if (!hit)
 		return 0;
-	if (review_overdue(over, f->cal, root, f->asof) != 0) {
+	if (review_overdue_on(over, f->cal, root, status, f->asof) != 0) {
 		cmd_lib_error();
 		return -1;
 	}
@@ -1070,7 +1097,8 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	struct record		*whole = NULL;
 	struct diags		 d = DIAGS_INIT;
 	struct lfilter		 lf;
-	const char		*cells[8];
+	const char		*cells[8], *status;
+	struct cal_date		 closed;
 	const char		*path = opt_get(ov, "output");
 	const char		*format = listing_format(opt_get(ov, "format"),
 				    path);
@@ -1104,9 +1132,18 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	lf.type = opt_get(ov, "type");
 	lf.nst = opt_count(ov, "status");
 	lf.overdue = overdue;
+	/*
+	 * --as-of: the list as it stood at the end of the day, for "what
+	 * was pending on 9/30" at a progress meeting: the reviews received
+	 * by then with their status then, which the status history and
+	 * the hearings' dates tell (whole records).  It used to count the
+	 * days to the day and show today's status, and list reviews
+	 * received after it.
+	 */
+	lf.on = opt_has(ov, "as-of");
 	if (load_reviews(&rows, &n, &refs, st, kind, (int)opt_num(ov, "fy",
-	    0), want, overdue ? nshort : sizeof want / sizeof want[0],
-	    lfilter_keep, &lf) != CMD_OK)
+	    0), want, lf.on ? 0 : overdue ? nshort : sizeof want /
+	    sizeof want[0], lfilter_keep, &lf) != CMD_OK)
 		goto done;
 	if ((t = table_new(data ? 8 : 7)) == NULL) {
 		cmd_lib_error();
@@ -1127,7 +1164,7 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	for (i = 0; i < n; i++) {
 		root = record_root(rows[i].r);
 		over = rows[i].over;
-		if (overdue) {
+		if (overdue && !lf.on) {
 			record_free(whole);
 			if (record_load_fields(&whole, st,
 			    &refs.v[rows[i].ref], &d, want,
@@ -1140,10 +1177,17 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 			}
 			root = record_root(whole);
 		}
+		status = status_shown(&lf, root);
 		days[0] = '\0';
-		if (!node_scalar_eq(node_get(root, "status"), "withdrawn") &&
-		    review_days_open(&open, root, asof) == 0)
+		if ((status == NULL || strcmp(status, "withdrawn") != 0) &&
+		    review_days_open(&open, root, asof) == 0) {
+			/* still open on the day: its days to the day */
+			if (lf.on && review_closed_on(&closed, root) == 0 &&
+			    cal_cmp(closed, asof) > 0)
+				open -= cal_days(closed) - cal_days(asof);
 			snprintf(days, sizeof days, "%ld", open);
+		}
+		error_clear();
 		duebuf[0] = overs[0] = '\0';
 		if (over > 0)
 			snprintf(overs, sizeof overs, "%ld", over);
@@ -1161,8 +1205,7 @@ review_list_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		cells[2] = data ? node_get_str(root, "org") :
 		    org_label(st, node_get_str(root, "org"));
 		cells[3] = node_get_str(root, "title");
-		cells[4] = data ? node_get_str(root, "status") :
-		    schema_label(kind, "status", node_get_str(root, "status"));
+		cells[4] = data ? status : schema_label(kind, "status", status);
 		cells[5] = days;
 		cells[6] = duebuf;
 		cells[7] = overs;
@@ -1600,6 +1643,8 @@ static const struct opt assess_opts[] = {
 	  "the document or part the opinion is on" },
 	{ "submitted", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
 	  "the day the opinion or result was sent" },
+	{ "date", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
+	  "the day of the assessment (default today)" },
 	OPT_END
 };
 
@@ -1628,7 +1673,8 @@ static const struct opt list_opts[] = {
 	{ "overdue", 0, OPT_FLAG, 0, NULL, NULL, 0, 0,
 	  "only open reviews past their due date" },
 	{ "as-of", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
-	  "count days and business days to DATE (default today)" },
+	  "the list as it stood at the end of DATE: reviews received by "
+	  "then, their status then, days and business days to DATE" },
 	{ "format", 0, OPT_CHOICE, 0, "table|csv|json", "table|csv|json", 0, 0,
 	  "output format (default table)" },
 	LISTING_OPT_CRLF,

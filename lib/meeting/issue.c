@@ -448,6 +448,15 @@ issue_state_on(struct issue_state *s, const struct node *rec,
 	s->closed = dclosing;
 }
 
+int
+issue_open_on(const struct node *rec, struct cal_date day)
+{
+	struct issue_state	s;
+
+	issue_state_on(&s, rec, day);
+	return s.open;
+}
+
 static char *
 history_text(struct store *st, const struct schema *kind,
     const struct node *rec, struct cal_date as_of, int *bad)

@@ -25,6 +25,11 @@ int		 issue_is_open(const struct node *rec);
  */
 int		 issue_overdue(const struct node *rec, int open,
 		    struct cal_date day);
+/*
+ * Open at the end of day by the history, as the 課題管理表 as of a date
+ * reads it: an issue completed and later reopened was closed between.
+ */
+int		 issue_open_on(const struct node *rec, struct cal_date day);
 
 /*
  * The number a document prints for an issue: N of its 課題N (with word,

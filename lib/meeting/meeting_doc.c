@@ -327,11 +327,16 @@ topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
 		return rc;
 	for (i = 0; i < rs.n && rc == 0; i++) {
 		root = record_root(rs.v[i]);
-		/* open on the day of the meeting, raised before it */
+		/*
+		 * Open on the day of the meeting, raised before it; open by
+		 * the history (closed only before the day), as the 課題管理表
+		 * as of a date: one completed before the meeting and reopened
+		 * after it had lost its completion date, and a 次第 exported
+		 * later named it as open at the meeting.
+		 */
 		if (mt_date(&d, root, "raised") != 0 || cal_cmp(d, date) >= 0)
 			continue;
-		if (!issue_is_open(root) && mt_date(&d, root, "closed") == 0 &&
-		    cal_cmp(d, date) < 0)
+		if (!issue_open_on(root, cal_add_days(date, -1)))
 			continue;
 		nopen++;
 		if (mt_date(&due, root, "due") != 0) {

@@ -430,8 +430,23 @@ review_days_open(long *out, const struct node *rec, struct cal_date today)
 	return 0;
 }
 
+static int	review_due_count(long *, const struct cal *,
+		    const struct node *, struct cal_date);
+
 int
 review_overdue(long *out, const struct cal *cal, const struct node *rec,
+    struct cal_date today)
+{
+	*out = 0;
+	if (!review_is_open(rec) || node_scalar_eq(node_get(rec, "status"),
+	    "on-hold"))
+		return 0;
+	return review_due_count(out, cal, rec, today);
+}
+
+/* Business days past the due date on today, whatever the status. */
+static int
+review_due_count(long *out, const struct cal *cal, const struct node *rec,
     struct cal_date today)
 {
 	struct cal_date	 due;
@@ -439,9 +454,6 @@ review_overdue(long *out, const struct cal *cal, const struct node *rec,
 	int		 rc;
 
 	*out = 0;
-	if (!review_is_open(rec) || node_scalar_eq(node_get(rec, "status"),
-	    "on-hold"))
-		return 0;
 	if (review_due(&due, cal, rec) != 0)
 		return 0;
 	if (cal_cmp(today, due) <= 0)
@@ -450,6 +462,21 @@ review_overdue(long *out, const struct cal *cal, const struct node *rec,
 		return rc;
 	*out = n > 0 ? n : 0;
 	return 0;
+}
+
+int
+review_overdue_on(long *out, const struct cal *cal, const struct node *rec,
+    const char *status, struct cal_date d)
+{
+	static const char *const shut[] = { "decided", "submitted",
+	    "withdrawn", "on-hold", NULL };
+	size_t	i;
+
+	*out = 0;
+	for (i = 0; status != NULL && shut[i] != NULL; i++)
+		if (strcmp(status, shut[i]) == 0)
+			return 0;
+	return review_due_count(out, cal, rec, d);
 }
 
 int

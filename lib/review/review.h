@@ -141,6 +141,13 @@ int		 review_closed_on(struct cal_date *out, const struct node *rec);
  * after d.  NULL when the review was received after d.
  */
 const char	*review_status_on(const struct node *rec, struct cal_date d);
+/*
+ * review_overdue() as it stood on day d, status the review's status on d
+ * (review_status_on()): 0 days when it was closed or on hold then.
+ */
+int		 review_overdue_on(long *out, const struct cal *cal,
+		    const struct node *rec, const char *status,
+		    struct cal_date d);
 
 /* Calendar days from received to the end (or today while open). */
 int		 review_days_open(long *out, const struct node *rec,
@@ -332,6 +339,16 @@ int		 review_docs(struct review_docspec *out, size_t *n,
 		    const struct node *rec, const char *what);
 /* The words review_docs() takes, NULL-terminated. */
 extern const char *const review_doc_words[];
+/*
+ * Whether the record is ready for the document word names (one of
+ * review_doc_words but all) as a deliverable: 0, or NC_EINVALID saying
+ * why not.  The 精査記録 once the 精査 has begun (a hearing, a finding or
+ * the decision recorded), the 意見書 once it went out (opinions settled
+ * and submitted), the notices once decided.  `review export` writes
+ * what it is asked for, a blank form or a draft (案) included; a bundle
+ * of the year's deliverables leaves those out and says why.
+ */
+int		 review_doc_ready(const struct node *rec, const char *word);
 
 /*
  * Documents.  Each writes one file atomically and deterministically: the

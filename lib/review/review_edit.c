@@ -534,3 +534,49 @@ review_docs(struct review_docspec *out, size_t *n, const struct node *rec,
 		    "record, notice, opinion, evaluation or all", what);
 	return 0;
 }
+
+static int
+seq_has(const struct node *rec, const char *key)
+{
+	const struct node	*s = node_get(rec, key);
+
+	return s != NULL && s->kind == NODE_SEQ && s->n > 0;
+}
+
+int
+review_doc_ready(const struct node *rec, const char *word)
+{
+	const char	*status = node_get_str(rec, "status");
+
+	if (status == NULL)
+		status = "?";
+	if (strcmp(word, "record") == 0) {
+		if (seq_has(rec, "hearings") || seq_has(rec, "findings") ||
+		    node_get(rec, "decision") != NULL)
+			return 0;
+		return error_set(NC_EINVALID, "the review is at status '%s' "
+		    "with no hearing or finding recorded: the 精査 has not "
+		    "begun", status);
+	}
+	if (strcmp(word, "opinion") == 0) {
+		if (!seq_has(rec, "opinions"))
+			return error_set(NC_EINVALID, "the review is at status "
+			    "'%s' with no opinions recorded", status);
+		switch (review_opinion_draft(rec)) {
+		case REVIEW_OPINION_FINAL:
+			return 0;
+		case REVIEW_OPINION_UNSENT:
+			return error_set(NC_EINVALID, "the review is at status "
+			    "'%s' and its 意見書 has no submitted date: still "
+			    "a draft (案)", status);
+		default:
+			return error_set(NC_EINVALID, "the review is at status "
+			    "'%s': its opinions are not assessed yet and the "
+			    "意見書 is a draft (案)", status);
+		}
+	}
+	if (strcmp(word, "notice") == 0 && node_get(rec, "decision") == NULL)
+		return error_set(NC_EINVALID, "the review is at status '%s': "
+		    "not decided", status);
+	return 0;
+}

@@ -278,7 +278,29 @@ expect_status 1 "$NCIO" -C "$D2" review export all "$pr" -o "$T/pr/"
 expect_no_grep "$T/err" "marked 案"
 expect_grep "$T/err" "has no opinions"
 expect_status 0 "$NCIO" -C "$D2" report bundle --fy 2026 -o "$T/Bpr/"
-expect_grep "$T/err" "not in the bundle: review all .*窓口予約システムの調達支援: 意見書_窓口予約システムの調達支援.docx: the review has no opinions"
-expect_no_grep "$T/err" "\.work/"
+# noticed19: the bundle holds what each review is ready for as a
+# deliverable and names what it left out once, with the record's state:
+# it tried the 意見書 of a review at 受付 (its writer's failure was the
+# reason), and put in a draft (案) 意見書 and the blank 精査記録 of a plan
+# still at 受付 as if delivered.
+expect_grep "$T/err" "not in the bundle: review opinion .*窓口予約システムの調達支援: the review is at status 'received' with no opinions recorded"
+expect_no_grep "$T/err" "\.work/|意見書_窓口予約システムの調達支援"
+checks=$((checks + 1))
+[ "$(grep -c "窓口予約システムの調達支援" "$T/err")" = 1 ] ||
+    fail "the review at 受付 named more than once: $(cat "$T/err")"
+pa=$(sed -n 's/^title: //p' "$D2/reviews/2026/rv-a2b4c6d8.yaml")
+p9=$(sed -n 's/^title: //p' "$D2/reviews/2026/rv-9t6v4w2x.yaml")
+expect_grep "$T/err" "not in the bundle: review opinion .*$pa: the review is at status 'assessed' and its 意見書 has no submitted date: still a draft \(案\)"
+expect_grep "$T/err" "not in the bundle: review record .*$p9: the review is at status 'received' with no hearing or finding recorded"
+checks=$((checks + 1))
+ls -R "$T/Bpr" | grep -E "意見書_$pa|精査記録_$p9" &&
+    fail "a draft 意見書 or a blank 精査記録 in the bundle"
+# a decided plan keeps both its documents, a submitted opinion its 意見書
+pd=$(sed -n 's/^title: //p' "$D2/reviews/2026/rv-mhx55124.yaml")
+p1=$(sed -n 's/^title: //p' "$D2/reviews/2026/rv-1t5grk0g.yaml")
+for f in "精査記録_$pd.xlsx" "精査記録_$pd.docx" "可否決定通知_$pd.docx" "意見書_$p1.docx"; do
+	checks=$((checks + 1))
+	ls -R "$T/Bpr" | grep -qxF "$f" || fail "$f not in the bundle"
+done
 
 finish

@@ -172,9 +172,12 @@ proc=$(cat "$T/out")
 p=$R/$proc.yaml
 # 5 business days after Monday 1 June.
 expect_grep "$p" "^due: 2026-06-08$"
+# assessed on 2 June (--date): on 10 June the list as it stood shows
+# 精査済 (the step logged that day, not the day the test runs)
 expect_status 0 "$NCIO" -C "$D" review assess "$proc" --target "提案依頼書（案） 3 業務要件" \
-    --opinion 選考の点数計算の規則を別紙で明示すること。
-expect_status 0 "$NCIO" -C "$D" review assess "$proc" --opinion 評価基準に運用保守体制の項目を加えること。
+    --opinion 選考の点数計算の規則を別紙で明示すること。 --date 2026-06-02
+expect_status 0 "$NCIO" -C "$D" review assess "$proc" --opinion 評価基準に運用保守体制の項目を加えること。 \
+    --date 2026-06-02
 expect_status 1 "$NCIO" -C "$D" review decide "$proc" --result approve
 expect_grep "$T/err" "submitted, not decided"
 # Listed as overdue on 10 June (2 business days after the 8th) ...
