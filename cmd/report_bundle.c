@@ -598,6 +598,31 @@ do_yearend(struct bundle *b)
 	return CMD_OK;
 }
 
+/*
+ * 4(3)ア(ウ): the year's 課題管理表, dated as the year-end 作業実施報告書's
+ * copy is once that day has passed: a past year's table bundled later
+ * said 「令和13年3月31日現在」 of 令和11年度 (review 19, rev19b M5).
+ */
+static int
+do_issue_table(struct bundle *b)
+{
+	struct cal_date	from, to, as_of;
+	char		iso[CAL_FMT_MAX];
+	int		rc;
+
+	if (meeting_yearend_period(&from, &to, &as_of, b->st, b->fy) != 0)
+		return cmd_lib_error();
+	if (cal_cmp(cal_today(), as_of) <= 0) {
+		RUN(cmd_issue_entry, "4(3)ア(ウ)", NULL, NULL, "issue",
+		    "export", "table", "--fy", b->fys);
+		return CMD_OK;
+	}
+	cal_format_iso(iso, sizeof iso, as_of);
+	RUN(cmd_issue_entry, "4(3)ア(ウ)", NULL, NULL, "issue", "export",
+	    "table", "--fy", b->fys, "--as-of", iso);
+	return CMD_OK;
+}
+
 /* A registered authored file, checked and copied. */
 static int
 do_deliverable(struct bundle *b, const struct record *r, const char *label,
@@ -725,8 +750,8 @@ make_bundle(struct bundle *b)
 	    (rc = each_record(b, "meeting", do_meeting)) != CMD_OK ||
 	    (rc = do_yearend(b)) != CMD_OK)
 		return rc;
-	RUN(cmd_issue_entry, "4(3)ア(ウ)", NULL, NULL, "issue", "export",
-	    "table", "--fy", fy);
+	if ((rc = do_issue_table(b)) != CMD_OK)
+		return rc;
 	if ((rc = each_record(b, "deliverable", do_deliverable)) != CMD_OK)
 		return rc;
 	buf_printf(&p, "%s/" WORK, b->real);
