@@ -580,46 +580,29 @@ do_meeting(struct bundle *b, const struct record *r, const char *label,
  * 4(3)ア(ア)(イ): the 作業実施報告書 and the 相談業務実施報告書 of the days
  * after the year's last 進捗報告会, which no meeting's report covers (a
  * consultation of 25-31 March was in none), once that meeting is held.
+ * 4(3)ア(ウ): the year's 課題管理表, dated as the year-end report's copy
+ * once that day has passed: a past year's table bundled later said
+ * 「令和13年3月31日現在」 of 令和11年度 (review 19, rev19b M5).
  */
 static int
 do_yearend(struct bundle *b)
 {
-	struct cal_date	from, to, as_of;
+	struct cal_date	from, to, as_of, today = cal_today();
 	char		iso[CAL_FMT_MAX];
 	int		rc;
 
 	if (meeting_yearend_period(&from, &to, &as_of, b->st, b->fy) != 0)
 		return cmd_lib_error();
-	if (cal_cmp(cal_today(), from) < 0)
-		return CMD_OK;
 	cal_format_iso(iso, sizeof iso, as_of);
-	RUN(cmd_report_entry, "4(3)ア(ア)", "年度末（最後の進捗報告会以降）", iso,
-	    "report", "bimonthly", "--year-end", b->fys);
-	return CMD_OK;
-}
-
-/*
- * 4(3)ア(ウ): the year's 課題管理表, dated as the year-end 作業実施報告書's
- * copy is once that day has passed: a past year's table bundled later
- * said 「令和13年3月31日現在」 of 令和11年度 (review 19, rev19b M5).
- */
-static int
-do_issue_table(struct bundle *b)
-{
-	struct cal_date	from, to, as_of;
-	char		iso[CAL_FMT_MAX];
-	int		rc;
-
-	if (meeting_yearend_period(&from, &to, &as_of, b->st, b->fy) != 0)
-		return cmd_lib_error();
-	if (cal_cmp(cal_today(), as_of) <= 0) {
+	if (cal_cmp(today, from) >= 0)
+		RUN(cmd_report_entry, "4(3)ア(ア)", "年度末（最後の進捗報告会以降）",
+		    iso, "report", "bimonthly", "--year-end", b->fys);
+	if (cal_cmp(today, as_of) <= 0)
 		RUN(cmd_issue_entry, "4(3)ア(ウ)", NULL, NULL, "issue",
 		    "export", "table", "--fy", b->fys);
-		return CMD_OK;
-	}
-	cal_format_iso(iso, sizeof iso, as_of);
-	RUN(cmd_issue_entry, "4(3)ア(ウ)", NULL, NULL, "issue", "export",
-	    "table", "--fy", b->fys, "--as-of", iso);
+	else
+		RUN(cmd_issue_entry, "4(3)ア(ウ)", NULL, NULL, "issue",
+		    "export", "table", "--fy", b->fys, "--as-of", iso);
 	return CMD_OK;
 }
 
@@ -749,8 +732,6 @@ make_bundle(struct bundle *b)
 	    (rc = each_record(b, "consult", do_consult)) != CMD_OK ||
 	    (rc = each_record(b, "meeting", do_meeting)) != CMD_OK ||
 	    (rc = do_yearend(b)) != CMD_OK)
-		return rc;
-	if ((rc = do_issue_table(b)) != CMD_OK)
 		return rc;
 	if ((rc = each_record(b, "deliverable", do_deliverable)) != CMD_OK)
 		return rc;

@@ -100,6 +100,7 @@ struct bld {
 	size_t			 nseen_f[NITEMS], capseen_f[NITEMS];
 	void			*arg;		/* the counter's own state */
 	int			 bad;
+	int			 yearend;	/* ends_year() of the period */
 };
 
 const char *
@@ -1395,7 +1396,7 @@ open_at_end(struct bld *b, const struct consult_report *rp,
 	const char		*head;
 	size_t			 i, k;
 
-	if (!ends_year(b))
+	if (!b->yearend)
 		return;
 	memset(l, 0, sizeof l);
 	for (i = 0; i < rp->nrows; i++) {
@@ -2017,10 +2018,11 @@ report_work_build(struct report_work *out, struct store *st,
 	 * its year is complete, set against the whole year's volume (the
 	 * report of 3月29日 compared 56件 with 11 months' 55.0)
 	 */
-	if (cal_cmp(to, fy1) < 0 && ends_year(&b)) {
-		out->months = cal_fy_months(out->fy, fy1);
+	b.yearend = ends_year(&b);
+	if (cal_cmp(to, fy1) < 0 && b.yearend) {
 		struct cal_date	 d1 = cal_add_days(to, 1);
 
+		out->months = cal_fy_months(out->fy, fy1);
 		if (cal_cmp(d1, fy1) == 0)
 			out->period_note = rp_fmt(b.pool, "（%d月%d日は閉庁日）",
 			    d1.m, d1.d);
