@@ -2446,35 +2446,40 @@ chapter_rate(const struct audit_score *s, const char *key, int *ok)
 }
 
 /*
- * The year's rate of a chapter (key; NULL: of all the items) over every
- * scored audit's items together, in tenths of a percent: the 章別 chart's
- * one series where the audits are too many for a bar each (A13: 6
- * audits, 60 thin bars).
+ * The year's rate of a chapter (key; NULL: of all the items): the simple
+ * mean of the scored audits' rates the 章別 table shows, in tenths of a
+ * percent, rounded half up once -- as the 実施結果報告書 and the 最終報告書
+ * give the year's rates (each audit weighs the same; a chapter's mean
+ * over the audits that have items of it).  The table's one column and
+ * the chart's one series where the audits are too many for a bar each
+ * (A13: 6 audits, 60 thin bars).  It pooled the audits' items, and the
+ * sample's 2-6 read 89.9% beside the Word report's 88.4% (rev20 M1).
  */
 #define CHAPTER_AUDITS	3	/* audits the 章別 chart shows a bar each */
 
 static int
 year_chapter_rate(long *out, const struct year *y, size_t n, const char *key)
 {
-	struct audit_tally	 t;
-	size_t			 i, k;
+	long	sum = 0, cnt = 0, r;
+	size_t	i;
+	int	ok;
 
-	memset(&t, 0, sizeof t);
 	for (i = 0; i < n; i++) {
 		if (!scored(&y->s[i]))
 			continue;
-		if (key == NULL) {
-			t.earned += y->s[i].total.earned;
-			t.possible += y->s[i].total.possible;
-			continue;
+		if (key == NULL)
+			ok = audit_tally_tenths(&r, &y->s[i].total);
+		else
+			r = chapter_rate(&y->s[i], key, &ok);
+		if (ok) {
+			sum += r;
+			cnt++;
 		}
-		for (k = 0; k < y->s[i].nchapters; k++)
-			if (strcmp(y->s[i].chapters[k].key, key) == 0) {
-				t.earned += y->s[i].chapters[k].earned;
-				t.possible += y->s[i].chapters[k].possible;
-			}
 	}
-	return audit_tally_tenths(out, &t);
+	if (cnt == 0)
+		return 0;
+	*out = (2 * sum + cnt) / (2 * cnt);
+	return 1;
 }
 
 /*
@@ -3839,6 +3844,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	const char		*ysname;
 	char			 ytitle[96];
 	int			 ysum;
+	size_t			 yblank;
 	size_t			 i, k, nc = 0, j, nint = 0, nnone = 0, nfu, l;
 	size_t			 nfunone = 0;
 	long			 tr;
@@ -4054,13 +4060,13 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	}
 	/*
 	 * More than CHAPTER_AUDITS audits: a bar each made the chart a
-	 * comb (A13: 10 chapters x 6 audits, 60 thin bars); a column 計 of
-	 * the audits' items together, the chart's one series, the audits
-	 * in the table
+	 * comb (A13: 10 chapters x 6 audits, 60 thin bars); a column 平均
+	 * (year_chapter_rate()), the chart's one series, the audits in the
+	 * table
 	 */
 	ysum = nc - 1 > CHAPTER_AUDITS;
 	if (ysum) {
-		cc[nc].heading = "計";
+		cc[nc].heading = "平均";
 		cc[nc].flags = 0;
 		cc[nc].width = 10;
 	}
@@ -4123,8 +4129,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		    "の値である。");
 	if (ysum) {
 		buf_reset(&b);
-		buf_printf(&b, "計は、%zu件の監査の項目を合わせた適合率である"
-		    "（グラフは計を示す）。", nc - 1);
+		buf_printf(&b, "平均は、%zu件の監査の適合率の単純平均である"
+		    "（章別は、その章の項目がある監査の平均。グラフは平均を示す）。",
+		    nc - 1);
 		if ((rc = buf_ok(&b)) != 0)
 			goto done;
 		xlsx_note(s2, ++row, b.data);
@@ -4155,10 +4162,26 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		ch.val_cols = vals;
 		ch.nval = nc - 1;
 		if (ysum) {
+			/*
+			 * one series, no legend: the audits marked ※ are
+			 * not on the chart for its axis' title to name
+			 */
+			for (k = 0, yblank = 0; k < y.ch.n; k++)
+				yblank += !year_chapter_rate(&tr, &y,
+				    n, y.ch.key[k]);
+			ch.y_title = yblank > 0 ? "適合率（棒のない章は、該当"
+			    "する項目がないか全て未確認の章で、0%ではない）" :
+			    "適合率";
+			if (nint > 0)
+				ch.y_title = yblank > 0 ? "適合率（棒のない章は、"
+				    "該当する項目がないか全て未確認の章で、0%では"
+				    "ない。未確認の項目がある監査の暫定の値を含む）" :
+				    "適合率（未確認の項目がある監査の暫定の値を"
+				    "含む）";
 			snprintf(ytitle, sizeof ytitle, "章別の適合率（%zu件の"
-			    "監査の計）", nc - 1);
+			    "監査の平均）", nc - 1);
 			ch.title = ytitle;
-			ysname = nint > 0 ? "計※" : "計";
+			ysname = nint > 0 ? "平均※" : "平均";
 			ch.names = &ysname;
 			vals[nc - 1] = (uint16_t)nc;
 			ch.val_cols = vals + nc - 1;
