@@ -43,6 +43,7 @@
 #include "sha256.h"
 #include "store.h"
 #include "text.h"
+#include "training.h"
 
 extern const struct cmd_entry cmd_review_entry;
 extern const struct cmd_entry cmd_audit_entry;
@@ -491,14 +492,10 @@ do_training(struct bundle *b, const struct record *r, const char *label,
 	static const char *const what[] = { "report", "results", "survey",
 	    "test" };
 	const char	*kind = node_get_str(record_root(r), "kind");
-	const char	*spec = "4(2)イ";
+	const char	*spec = training_spec_item(kind);
 	size_t		 i;
 	int		 rc;
 
-	if (kind != NULL && strcmp(kind, "digital") == 0)
-		spec = "4(1)イ";
-	else if (kind != NULL && strcmp(kind, "mynumber") == 0)
-		spec = "4(1)ウ";
 	for (i = 0; i < sizeof what / sizeof what[0]; i++) {
 		/*
 		 * A survey or test the team does not make (makes_survey:

@@ -1874,7 +1874,12 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 			    tr->title, end);
 		} else
 			what = rp_fmt(&pool, "研修実施報告書（%s）", tr->title);
-		rc = deliv_add(&v, &n, &pool, due, what, dtext, "4(2)");
+		/*
+		 * the item of its kind, as the bundle files it: every
+		 * report was 4(2), the マイナンバー研修's too (rev20 M3)
+		 */
+		rc = deliv_add(&v, &n, &pool, due, what, dtext,
+		    training_spec_item(tr->kind));
 	}
 	/* the trainings without a survey or a test: no report (3(2)イ) */
 	for (i = 0; i < tl.n; i++) {

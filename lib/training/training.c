@@ -728,6 +728,16 @@ training_needs_report(const struct training *t)
 	    t->nitems[TR_SURVEY] > 0 || t->nitems[TR_TEST] > 0;
 }
 
+const char *
+training_spec_item(const char *kind)
+{
+	if (kind != NULL && strcmp(kind, "digital") == 0)
+		return "4(1)イ";
+	if (kind != NULL && strcmp(kind, "mynumber") == 0)
+		return "4(1)ウ";
+	return "4(2)イ";
+}
+
 struct cal_date
 training_last_day(const struct training *t)
 {

@@ -210,6 +210,12 @@ int		 training_load(struct training **out, struct store *,
 void		 training_free(struct training *);
 /* Whether the training needs a 研修実施報告書 (a survey or a test). */
 int		 training_needs_report(const struct training *);
+/*
+ * The specification's item a training's documents are delivered under,
+ * by its kind (NULL as security): 4(1)イ デジタル人材育成, 4(1)ウ
+ * マイナンバー, 4(2)イ 情報セキュリティ.
+ */
+const char	*training_spec_item(const char *kind);
 /* The last day of the training: end_date, else date. */
 struct cal_date	 training_last_day(const struct training *);
 /*

@@ -518,6 +518,15 @@ for f in _g.glob(sys.argv[2] + "/trainings/2026/*.yaml"):
     tr = yaml.safe_load(open(f, encoding="utf-8"))
     if tr.get("status") == "cancelled":
         continue
+    # each training report under its kind's item, as the bundle files
+    # it: every one said 4(2), the マイナンバー研修's too (rev20 M3)
+    item = {"digital": "4(1)イ", "mynumber": "4(1)ウ"}.get(tr.get("kind"),
+                                                          "4(2)イ")
+    for r in (r for t in doc.tables for r in t.rows):
+        if ctext(r.cells[0]).replace("\n", "").startswith(
+                "研修実施報告書（" + tr["title"]):
+            assert ctext(r.cells[-1]).strip() == item, (
+                tr["title"], ctext(r.cells[-1]), item)
     if tr.get("report_due"):
         row = [ctext(r.cells[0]).replace("\n", "") for t in doc.tables
                for r in t.rows]
