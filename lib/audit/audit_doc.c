@@ -4413,7 +4413,12 @@ audit_doc_risks(const char *path, struct store *st,
 		{ { "対策\n基準の\n条項", XLSX_COL_CENTER | XLSX_COL_NAME |
 		    XLSX_COL_PHRASE, 8 },
 		    XLSX_FIT_TEXT },
-		{ { "リスク", XLSX_COL_BREAK, 36 }, XLSX_FIT_TEXT },
+		/*
+		 * at phrase ends, evenly, as 分析: 「1年以上行／われて」,
+		 * 「異／動・退職」 (rev20 T1)
+		 */
+		{ { "リスク", XLSX_COL_NAME | XLSX_COL_PHRASE, 36 },
+		    XLSX_FIT_TEXT },
 		/*
 		 * broken at phrases and never inside a run of kanji: a
 		 * finding's 指摘区分：改善提案 stays a line (it broke 改 /
@@ -4429,7 +4434,8 @@ audit_doc_risks(const char *path, struct store *st,
 		{ { "影響度", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
 		/* centred: right-aligned, it touched 対応策's text */
 		{ { "リスク値", XLSX_COL_CENTER, 8 }, XLSX_FIT_CODE },
-		{ { "対応策", XLSX_COL_BREAK, 40 }, XLSX_FIT_TEXT },
+		{ { "対応策", XLSX_COL_NAME | XLSX_COL_PHRASE, 40 },
+		    XLSX_FIT_TEXT },
 	};
 	struct xlsx_column	 fitted[sizeof cols / sizeof cols[0]];
 	struct xlsx_props	 props;

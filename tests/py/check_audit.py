@@ -781,6 +781,14 @@ def mode_risks(path, audits):
            for f in a.get("findings", [])):
         check(any("是正確認済みの指摘を除く" in (r[0] or "") for r in rows[:h]),
               "subtitle does not say the confirmed findings are left out")
+    # リスク and 対応策 broken at phrase ends, evenly, as 分析: never
+    # inside a word (「1年以上行／われていない」「異／動・退職」, rev20 T1)
+    for row in data:
+        for c, name in ((5, "リスク"), (10, "対応策")):
+            v = str(row[c] or "")
+            check(not re.search(r"[\u4e00-\u9fff]\n[\u3041-\u309f\u4e00-\u9fff]",
+                                v), "row %s: %s %r broken inside a word" % (
+                                    row[0], name, v))
     # a finding's 分析: its grade and status a whole line each
     # (never 指摘区分：改 / 善提案)
     for row in data:
