@@ -99,6 +99,43 @@ review_check(const struct node *config, const struct node *rec,
  * config's rules.  The decision was taken, and the record keeps who took
  * it; the 精査記録 prints the rules' tier beside it.
  */
+/*
+ * A viewpoint rated ×（不適） says what is wrong: a 所見 that is missing
+ * or begins 「妥当である」 contradicts the rating on the 精査記録 (rev19a
+ * M5: 経費見積りの妥当性 × beside 「妥当である。」).
+ */
+static void
+rating_lint(const struct node *rec, const char *path, struct diags *w)
+{
+	static const char *const fine[] = { "妥当", "概ね妥当", "適切",
+	    "問題ない", "問題はない", NULL };
+	const struct node	*fs = node_get(rec, "findings"), *f;
+	const char		*c, *vp;
+	size_t			 i, k;
+
+	for (i = 0; fs != NULL && fs->kind == NODE_SEQ && i < fs->n; i++) {
+		f = fs->u.items[i];
+		if (!node_scalar_eq(node_get(f, "rating"), "inadequate"))
+			continue;
+		vp = node_get_str(f, "viewpoint");
+		if ((c = node_get_str(f, "comment")) == NULL || *c == '\0') {
+			diags_add(w, path, 0, 0, "findings[%zu] (%s) is rated"
+			    " inadequate with no comment: the 精査記録 shows ×"
+			    " with no 所見 saying what to correct", i,
+			    vp != NULL ? vp : "?");
+			continue;
+		}
+		for (k = 0; fine[k] != NULL; k++)
+			if (strncmp(c, fine[k], strlen(fine[k])) == 0)
+				break;
+		if (fine[k] != NULL)
+			diags_add(w, path, 0, 0, "findings[%zu] (%s) is rated"
+			    " inadequate but its comment begins 「%s」: the"
+			    " 精査記録 shows × beside a 所見 that finds it"
+			    " adequate", i, vp != NULL ? vp : "?", fine[k]);
+	}
+}
+
 void
 review_warn(const struct node *config, const struct node *rec,
     const char *path, struct diags *w)
@@ -113,6 +150,7 @@ review_warn(const struct node *config, const struct node *rec,
 		    node_get_str(node_get(rec, "decision"), "approver"),
 		    node_get_str(rec, "category"), rule.cost, rule.basis,
 		    rule.rule, rule.code);
+	rating_lint(rec, path, w);
 }
 
 /*
