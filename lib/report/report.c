@@ -1775,15 +1775,13 @@ contract_years_lint(const struct node *c, const char *path,
 	const struct node	*fys = node_get(c, "fiscal_years"), *it;
 	const char		*lim = node_get_str(c, "renewal_limit");
 	size_t			 i;
-	int			 fy, prev = 0, limfy = 0;
+	int			 fy, prev = 0;
 	unsigned		 line;
+	char			 end[24];
 
 	if (fys == NULL || fys->kind != NODE_SEQ)
 		return;
 	line = fys->line;
-	/* the limit's fiscal year: 2029-03-31 closes FY2028 */
-	if (lim != NULL && strlen(lim) >= 7 && atoi(lim) > 0)
-		limfy = atoi(lim) - (atoi(lim + 5) <= 3 ? 1 : 0);
 	if (fys->n > 3)
 		diags_add(warns, path, line, 0, "contract.fiscal_years lists"
 		    " %zu years; the contract is for one year, renewed at most"
@@ -1797,7 +1795,9 @@ contract_years_lint(const struct node *c, const char *path,
 			    "fiscal_years: %d follows %d; the years of one"
 			    " contract and its renewals are consecutive", fy,
 			    prev);
-		if (limfy != 0 && fy > limfy)
+		/* FY2028 ends 2029-03-31: ISO dates compare as text */
+		snprintf(end, sizeof end, "%04d-03-31", fy + 1);
+		if (lim != NULL && strlen(lim) == 10 && strcmp(end, lim) > 0)
 			diags_add(warns, path, it->line, 0, "contract."
 			    "fiscal_years: %d ends after contract.renewal_limit"
 			    " (%s)", fy, lim);

@@ -136,6 +136,31 @@ rating_lint(const struct node *rec, const char *path, struct diags *w)
 	}
 }
 
+/*
+ * A plan's 区分 against the words of its title: 「…の新規導入」 filed as
+ * 改修 or 更新, 「…改修」 filed as 新規 (rev19a M6: 8 of 49 notices).  The
+ * 可否決定通知 prints both, and the 区分 decides the 決裁区分.
+ */
+static void
+category_lint(const struct node *rec, const char *path, struct diags *w)
+{
+	const char	*t = node_get_str(rec, "title");
+	const char	*c = node_get_str(rec, "category");
+	size_t		 n;
+
+	if (t == NULL || c == NULL)
+		return;
+	n = strlen(t);
+	if (n >= strlen("新規導入") && strcmp(t + n - strlen("新規導入"),
+	    "新規導入") == 0 && strcmp(c, "new") != 0)
+		diags_add(w, path, 0, 0, "the title ends in 「新規導入」 but"
+		    " category is '%s': the 可否決定通知 prints both", c);
+	else if (n >= strlen("改修") && strcmp(t + n - strlen("改修"),
+	    "改修") == 0 && strcmp(c, "new") == 0)
+		diags_add(w, path, 0, 0, "the title ends in 「改修」 but"
+		    " category is 'new': the 可否決定通知 prints both");
+}
+
 void
 review_warn(const struct node *config, const struct node *rec,
     const char *path, struct diags *w)
@@ -151,6 +176,7 @@ review_warn(const struct node *config, const struct node *rec,
 		    node_get_str(rec, "category"), rule.cost, rule.basis,
 		    rule.rule, rule.code);
 	rating_lint(rec, path, w);
+	category_lint(rec, path, w);
 }
 
 /*

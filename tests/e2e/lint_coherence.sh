@@ -6,7 +6,8 @@
 # other; an audit led by someone other than the 主任監査員 the
 # 作業実施計画書 names; one risk twice in an audit; one item twice in a
 # catalog; a viewpoint rated ×（不適） beside a 所見 that finds it
-# adequate, or with none.  The sample warns of none of these.
+# adequate, or with none; a plan whose title says 新規導入 or 改修 against
+# its 区分 (rev19a M6).  The sample warns of none of these.
 . "$(dirname "$0")/lib/common.bash"
 
 export NERIMA_CIO_TODAY=2027-03-31
@@ -75,4 +76,14 @@ expect_grep "$T/err" 'rv-1t5grk0g.yaml: warning: findings\[0\] \(requirements\) 
 sed -i '/^    comment: 妥当である。$/d' "$R"
 warns "$T/rating"
 expect_grep "$T/err" 'rv-1t5grk0g.yaml: warning: findings\[0\] \(requirements\) is rated inadequate with no comment'
+
+# --- 5. 区分 against the title -------------------------------------------
+sample_copy "$T/cat2"
+R=$(grep -l '^title: 防災情報システムの更新$' "$T/cat2"/reviews/2026/*.yaml)
+sed -i 's/^title: 防災情報システムの更新$/title: 防災情報システムの新規導入/' "$R"
+R2=$(grep -l '^title: 窓口キャッシュレス決済端末の導入$' "$T/cat2"/reviews/2026/*.yaml)
+sed -i 's/^title: 窓口キャッシュレス決済端末の導入$/title: 窓口キャッシュレス決済端末の改修/' "$R2"
+warns "$T/cat2"
+expect_grep "$T/err" "$(basename "$R"): warning: the title ends in 「新規導入」 but category is 'update'"
+expect_grep "$T/err" "$(basename "$R2"): warning: the title ends in 「改修」 but category is 'new'"
 finish
