@@ -4720,8 +4720,19 @@ write_meeting(struct gen *g, struct rng *r, const struct id *id,
 	kv_open(w, 0, "decisions");
 	k = rng_range(r, 1, 3);
 	j = (int)rng_below(r, NELEM(decisions_s));
-	for (i = 0; i < k; i++)
-		seq_s(w, 2, decisions_s[(size_t)(j + i) % NELEM(decisions_s)]);
+	/*
+	 * The audits' targets are settled before the first audit (July);
+	 * later 「監査の対象組織を確定した。」 stood in a 議事録 of 30 January,
+	 * every audit done (rev19a M12).
+	 */
+	for (i = 0; i < k; i++) {
+		const char *dc = decisions_s[(size_t)(j + i) %
+		    NELEM(decisions_s)];
+
+		if (dc == decisions_s[1] && d.n >= days_from_civil(g->fy, 7, 1))
+			dc = "監査の結果の報告の予定を確認した。";
+		seq_s(w, 2, dc);
+	}
 	if (regular && g->nissues > 0) {
 		kv_open(w, 0, "issues");
 		k = rng_range(r, 1, 3);
@@ -4905,7 +4916,31 @@ write_measures(struct gen *g, struct rng *rm, unsigned which,
 struct pfacts {
 	int		 pi, mn, people, sensitive, financial, wrongful, numsys;
 	struct day	 known;
+	const char	*how;		/* how it was found: incident_found */
 };
+
+/*
+ * How each title's incident came to the division (incident_titles'
+ * order), the chronology's first line: it said 「所管課の職員が事故等に
+ * 気付き」 where the 内容 said 「事業者からの報告により判明した」 (rev19a
+ * M7).
+ */
+static const char *const incident_found[] = {
+	"EDRの通知を受け、所管課の職員が係長に報告した。",
+	"区民からの問合せを受け、所管課の職員が係長に報告した。",
+	"所管課の職員が送信の直後に誤りに気付き、係長に報告した。",
+	"所管課の職員が紛失に気付き、係長に報告した。",
+	"WAFの検知を受け、保守事業者から所管課に連絡があった。",
+	"職員からの連絡を受け、所管課がシステムの停止を確認した。",
+	"委託事業者から所管課に、書類の所在が分からないとの報告があった。",
+	"送信先からの連絡を受け、所管課の職員が係長に報告した。",
+	"所管課の職員が不審なメールに気付き、係長に報告した。",
+	"保守事業者から所管課に、利用している製品が対象であるとの連絡があった。",
+	"他課の職員からの連絡を受け、所管課の職員が係長に報告した。",
+	"所管課の職員が紛失に気付き、係長に報告した。",
+};
+_Static_assert(NELEM(incident_found) == NELEM(incident_titles),
+    "incident_found: one entry per title");
 
 static void
 write_privacy(struct gen *g, struct rng *rp, struct pfacts *f, int cyber)
@@ -4962,7 +4997,8 @@ write_timeline(struct gen *g, struct rng *rt, const struct pfacts *f,
 
 	big = f->sensitive || f->financial || f->people > 100;
 	e[n].ref = NULL;
-	e[n].text = "所管課の職員が事故等に気付き、係長に報告した。";
+	e[n].text = f->how != NULL ? f->how :
+	    "所管課の職員が事故等に気付き、係長に報告した。";
 	e[n].at = found;
 	e[n].hh = rng_range(rt, 9, 11);
 	e[n++].mm = rng_range(rt, 0, 5) * 5;
@@ -5092,6 +5128,7 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 	mn = pi && rng_chance(r, 10);
 	kv_bool(w, 0, "my_number", mn);
 	memset(&f, 0, sizeof f);
+	f.how = incident_found[which];
 	f.pi = pi;
 	f.mn = mn;
 	f.known = day_add(g->fy, d, 1);
