@@ -364,6 +364,39 @@ audits_check(const struct audits *checked, const struct audits *all,
 }
 
 /*
+ * A catalog holding one text under two item numbers (items[].text): the
+ * 集計表 lists the item twice and its answers are split between them
+ * (rev19b T7: 所属点検 No.41 and No.43).
+ */
+static void
+catalog_lint(const struct record *r, const char *relpath,
+    struct diags *warns)
+{
+	const struct node	*its = node_get(record_root(r), "items");
+	const char		*a, *b;
+	size_t			 i, j;
+
+	if (its == NULL || its->kind != NODE_SEQ)
+		return;
+	for (i = 1; i < its->n; i++) {
+		if ((a = node_get_str(its->u.items[i], "text")) == NULL)
+			continue;
+		for (j = 0; j < i; j++)
+			if ((b = node_get_str(its->u.items[j], "text")) !=
+			    NULL && strcmp(a, b) == 0)
+				break;
+		if (j < i)
+			diags_add(warns, relpath, its->u.items[i]->line, 0,
+			    "items[%zu] (%s) has the same text as items[%zu]"
+			    " (%s): one item twice in one catalog", i,
+			    node_get_str(its->u.items[i], "ref") ? node_get_str(
+			    its->u.items[i], "ref") : "?", j, node_get_str(
+			    its->u.items[j], "ref") ? node_get_str(
+			    its->u.items[j], "ref") : "?");
+	}
+}
+
+/*
  * What a review's documents would be wrong from (review_check()), and
  * what is only told (review_warn(): a decision below its 決裁区分).
  */
@@ -600,6 +633,8 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			if (is_kind(r, "issue"))
 				issue_lint(record_root(r), recs->v[i].relpath,
 				    issue_day, &warns);
+			if (is_kind(r, "catalog"))
+				catalog_lint(r, recs->v[i].relpath, &warns);
 			if (is_kind(r, "audit")) {
 				audits_add(&audits, r, recs->v[i].id,
 				    recs->v[i].relpath);

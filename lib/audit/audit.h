@@ -148,7 +148,9 @@ int		 audit_same_day(char **out, struct store *,
  * documents would print otherwise than it says: a status behind its
  * report or agreement date, and a follow-up's finding that differs from
  * the finding it was carried from (grade, item, text, correction) or
- * whose original is missing.  For `lint`.
+ * whose original is missing, a 主任監査員 other than the one the
+ * 作業実施計画書 names (the ciso-advisor), one risk listed twice.  For
+ * `lint`.
  */
 void		 audit_lint(struct store *, const struct node *root,
 		    const char *relpath, struct diags *warns);

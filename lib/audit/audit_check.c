@@ -12,6 +12,10 @@
 #include "error.h"
 #include "record.h"
 
+static void	chief_lint(struct store *, const struct node *, const char *,
+		    struct diags *);
+static void	risks_lint(const struct node *, const char *, struct diags *);
+
 static int
 same(const char *a, const char *b)
 {
@@ -323,4 +327,74 @@ audit_lint(struct store *st, const struct node *root, const char *relpath,
 	}
 	record_free(or);
 	prior_lint(st, root, relpath, warns, fy0);
+	chief_lint(st, root, relpath, warns);
+	risks_lint(root, relpath, warns);
+}
+
+/*
+ * The team as the 作業実施計画書 gives it: its 3 実施体制 names the
+ * 最高情報セキュリティアドバイザー (members, role ciso-advisor) for the
+ * security work 「（主任監査員）」, so an audit led by anyone else
+ * contradicts the plan the ward approved (rev19a M8).  A directory with
+ * no ciso-advisor has nothing to compare with.
+ */
+static void
+chief_lint(struct store *st, const struct node *root, const char *relpath,
+    struct diags *warns)
+{
+	const struct node	*conf = NULL, *ms, *m;
+	const char		*chief = node_get_str(root, "chief_auditor");
+	const char		*role = NULL, *id, *ciso = NULL;
+	size_t			 i;
+
+	if (chief == NULL || store_config(&conf, st) != 0) {
+		error_clear();
+		return;
+	}
+	ms = node_get(conf, "members");
+	for (i = 0; ms != NULL && ms->kind == NODE_SEQ && i < ms->n; i++) {
+		m = ms->u.items[i];
+		if ((id = node_get_str(m, "id")) == NULL)
+			continue;
+		if (same(node_get_str(m, "role"), "ciso-advisor")) {
+			if (strcmp(id, chief) == 0)
+				return;
+			if (ciso == NULL)
+				ciso = id;
+		}
+		if (strcmp(id, chief) == 0)
+			role = node_get_str(m, "role");
+	}
+	if (ciso != NULL)
+		diags_add(warns, relpath, 0, 0, "chief_auditor is %s (%s), but"
+		    " the 作業実施計画書 names the ciso-advisor (%s) 主任監査員:"
+		    " the 概要報告書 and 監査一覧 would contradict the plan",
+		    chief, role != NULL ? role : "not a member", ciso);
+}
+
+/*
+ * One risk written twice in one audit (risks[].risk): the リスク一覧 and
+ * the 最終報告書 show the row twice (rev19b T2).
+ */
+static void
+risks_lint(const struct node *root, const char *relpath, struct diags *warns)
+{
+	const struct node	*rs = node_get(root, "risks");
+	const char		*a, *b;
+	size_t			 i, j;
+
+	if (rs == NULL || rs->kind != NODE_SEQ)
+		return;
+	for (i = 1; i < rs->n; i++) {
+		if ((a = node_get_str(rs->u.items[i], "risk")) == NULL)
+			continue;
+		for (j = 0; j < i; j++)
+			if ((b = node_get_str(rs->u.items[j], "risk")) !=
+			    NULL && strcmp(a, b) == 0)
+				break;
+		if (j < i)
+			diags_add(warns, relpath, 0, 0, "risks[%zu].risk is the"
+			    " same as risks[%zu].risk (「%s」): one risk listed"
+			    " twice in one audit", i, j, a);
+	}
 }

@@ -1760,6 +1760,51 @@ report_contract_year(const struct node *conf, int fy)
 	return 0;
 }
 
+/*
+ * The contract's years as the specification allows them: one year's
+ * contract, 「契約の更新は、2回まで」, so the initial year and at most two
+ * renewals, one after the other (rev19b G2: five years listed, and every
+ * document of the last two printed a contract that cannot exist).  A
+ * year ending after contract.renewal_limit is past the limit the config
+ * itself gives.
+ */
+static void
+contract_years_lint(const struct node *c, const char *path,
+    struct diags *warns)
+{
+	const struct node	*fys = node_get(c, "fiscal_years"), *it;
+	const char		*lim = node_get_str(c, "renewal_limit");
+	size_t			 i;
+	int			 fy, prev = 0;
+	unsigned		 line;
+	char			 end[24];
+
+	if (fys == NULL || fys->kind != NODE_SEQ)
+		return;
+	line = fys->line;
+	if (fys->n > 3)
+		diags_add(warns, path, line, 0, "contract.fiscal_years lists"
+		    " %zu years; the contract is for one year, renewed at most"
+		    " twice (3 years)", fys->n);
+	for (i = 0; i < fys->n; i++) {
+		it = fys->u.items[i];
+		if (it->kind != NODE_SCALAR || (fy = atoi(it->u.s.str)) == 0)
+			continue;
+		if (prev != 0 && fy != prev + 1)
+			diags_add(warns, path, it->line, 0, "contract."
+			    "fiscal_years: %d follows %d; the years of one"
+			    " contract and its renewals are consecutive", fy,
+			    prev);
+		/* FY2028 ends 2029-03-31: ISO dates compare as text */
+		snprintf(end, sizeof end, "%04d-03-31", fy + 1);
+		if (lim != NULL && strlen(lim) == 10 && strcmp(end, lim) > 0)
+			diags_add(warns, path, it->line, 0, "contract."
+			    "fiscal_years: %d ends after contract.renewal_limit"
+			    " (%s)", fy, lim);
+		prev = fy;
+	}
+}
+
 void
 report_config_lint(const struct node *conf, const char *path,
     struct diags *warns)
@@ -1770,6 +1815,7 @@ report_config_lint(const struct node *conf, const char *path,
 	size_t			 i;
 	int			 fy;
 
+	contract_years_lint(c, path, warns);
 	if ((fy = report_contract_fy(title, NULL)) == 0 || fys == NULL ||
 	    fys->kind != NODE_SEQ)
 		return;

@@ -99,6 +99,68 @@ review_check(const struct node *config, const struct node *rec,
  * config's rules.  The decision was taken, and the record keeps who took
  * it; the 精査記録 prints the rules' tier beside it.
  */
+/*
+ * A viewpoint rated ×（不適） says what is wrong: a 所見 that is missing
+ * or begins 「妥当である」 contradicts the rating on the 精査記録 (rev19a
+ * M5: 経費見積りの妥当性 × beside 「妥当である。」).
+ */
+static void
+rating_lint(const struct node *rec, const char *path, struct diags *w)
+{
+	static const char *const fine[] = { "妥当", "概ね妥当", "適切",
+	    "問題ない", "問題はない", NULL };
+	const struct node	*fs = node_get(rec, "findings"), *f;
+	const char		*c, *vp;
+	size_t			 i, k;
+
+	for (i = 0; fs != NULL && fs->kind == NODE_SEQ && i < fs->n; i++) {
+		f = fs->u.items[i];
+		if (!node_scalar_eq(node_get(f, "rating"), "inadequate"))
+			continue;
+		vp = node_get_str(f, "viewpoint");
+		if ((c = node_get_str(f, "comment")) == NULL || *c == '\0') {
+			diags_add(w, path, 0, 0, "findings[%zu] (%s) is rated"
+			    " inadequate with no comment: the 精査記録 shows ×"
+			    " with no 所見 saying what to correct", i,
+			    vp != NULL ? vp : "?");
+			continue;
+		}
+		for (k = 0; fine[k] != NULL; k++)
+			if (strncmp(c, fine[k], strlen(fine[k])) == 0)
+				break;
+		if (fine[k] != NULL)
+			diags_add(w, path, 0, 0, "findings[%zu] (%s) is rated"
+			    " inadequate but its comment begins 「%s」: the"
+			    " 精査記録 shows × beside a 所見 that finds it"
+			    " adequate", i, vp != NULL ? vp : "?", fine[k]);
+	}
+}
+
+/*
+ * A plan's 区分 against the words of its title: 「…の新規導入」 filed as
+ * 改修 or 更新, 「…改修」 filed as 新規 (rev19a M6: 8 of 49 notices).  The
+ * 可否決定通知 prints both, and the 区分 decides the 決裁区分.
+ */
+static void
+category_lint(const struct node *rec, const char *path, struct diags *w)
+{
+	const char	*t = node_get_str(rec, "title");
+	const char	*c = node_get_str(rec, "category");
+	size_t		 n;
+
+	if (t == NULL || c == NULL)
+		return;
+	n = strlen(t);
+	if (n >= strlen("新規導入") && strcmp(t + n - strlen("新規導入"),
+	    "新規導入") == 0 && strcmp(c, "new") != 0)
+		diags_add(w, path, 0, 0, "the title ends in 「新規導入」 but"
+		    " category is '%s': the 可否決定通知 prints both", c);
+	else if (n >= strlen("改修") && strcmp(t + n - strlen("改修"),
+	    "改修") == 0 && strcmp(c, "new") == 0)
+		diags_add(w, path, 0, 0, "the title ends in 「改修」 but"
+		    " category is 'new': the 可否決定通知 prints both");
+}
+
 void
 review_warn(const struct node *config, const struct node *rec,
     const char *path, struct diags *w)
@@ -113,6 +175,8 @@ review_warn(const struct node *config, const struct node *rec,
 		    node_get_str(node_get(rec, "decision"), "approver"),
 		    node_get_str(rec, "category"), rule.cost, rule.basis,
 		    rule.rule, rule.code);
+	rating_lint(rec, path, w);
+	category_lint(rec, path, w);
 }
 
 /*

@@ -825,6 +825,7 @@ struct world {
 	char		**members;
 	char		**mnames;	/* their names, or NULL */
 	size_t		 nmembers;
+	int		 ciso;		/* the ciso-advisor's index, or -1 */
 	struct arule {			/* the config's approval.rules */
 		char		*category;
 		long long	 below;	/* -1: no upper bound */
@@ -936,6 +937,7 @@ load_world(struct world *w, const char *sample)
 	int		 in_members = 0, in_approval = 0;
 
 	memset(w, 0, sizeof *w);
+	w->ciso = -1;
 	snprintf(path, sizeof path, "%s/orgs.yaml", sample);
 	text = read_file(path, NULL);
 	for (line = text; *line != '\0'; line = next) {
@@ -1027,6 +1029,12 @@ load_world(struct world *w, const char *sample)
 		    w->mnames[w->nmembers - 1] == NULL &&
 		    (v = line_value(line, "    name: ")) != NULL)
 			w->mnames[w->nmembers - 1] = v;
+		else if (in_members && w->nmembers > 0 && w->ciso < 0 &&
+		    (v = line_value(line, "    role: ")) != NULL) {
+			if (strcmp(v, "ciso-advisor") == 0)
+				w->ciso = (int)w->nmembers - 1;
+			free(v);
+		}
 	}
 	free(text);
 	if (w->nmembers == 0)
@@ -1286,17 +1294,6 @@ static const char *const viewpoints_eval[] = {
 	"effectiveness", "efficiency", "reliability", "safety",
 };
 
-static const char *const checks_s[] = {
-	"企画の内容が区の情報化の基本方針と整合しているか。",
-	"業務の課題と、システム化によって解決する範囲が明確か。",
-	"経費の見積りに、保守・運用の経費が漏れなく含まれているか。",
-	"効果の算定根拠が示され、測定の方法が定められているか。",
-	"個人情報の取扱いと、情報セキュリティ対策が対策基準に沿っているか。",
-	"調達の方法と、事業者の選定の考え方が妥当か。",
-	"稼働までの工程に、テストと職員研修の期間が確保されているか。",
-	"標準仕様や他システムとの連携が考慮されているか。",
-};
-
 static const char *const comments_s[] = {
 	"概ね妥当である。",
 	"妥当である。稼働後に効果を測定し、報告すること。",
@@ -1306,6 +1303,68 @@ static const char *const comments_s[] = {
 	"他課の同種システムとの統合の可能性を検討すること。",
 	"回答により確認できた。",
 };
+
+/*
+ * A plan's viewpoints (viewpoints_plan order): the check, what the
+ * 所管課 answered to it, and the 所見 when the answer falls short (△, ×);
+ * a ◎ or ○ gets one of comments_ok_s.
+ */
+static const struct {
+	const char	*check;
+	const char	*answer;
+	const char	*bad;
+} plan_rows[] = {
+	{ "企画の内容が区の情報化の基本方針と整合しているか。",
+	  "区の情報化基本方針の重点施策「手続のオンライン化と業務の効率化」に位置付けています。",
+	  "基本方針のどの施策に当たるかの説明が不足しており、補足の資料を求める必要がある。" },
+	{ "業務の課題と、システム化によって解決する範囲が明確か。",
+	  "申請の受付から決定までの事務をシステムで処理し、紙の台帳との二重管理をなくします。",
+	  "システム化で解決する範囲が明確でないため、業務の流れを整理して示すこと。" },
+	{ "経費の見積りに、保守・運用の経費が漏れなく含まれているか。",
+	  "別紙のとおり、保守・運用を含む5年間の経費を3社の参考見積りで比較しました。",
+	  "見積りの根拠が不十分であり、再見積りを求めた。" },
+	{ "効果の算定根拠が示され、測定の方法が定められているか。",
+	  "申請1件あたりの処理時間を実測し、年間件数を乗じて算定しました。",
+	  "効果の測定方法が定められていないため、稼働前に指標と測定の時期を定めること。" },
+	{ "個人情報の取扱いと、情報セキュリティ対策が対策基準に沿っているか。",
+	  "アクセス権限を所属と役割に応じて付与し、委託先とは特記事項を含む契約を締結します。",
+	  "対策は示されているが、委託先の管理の方法を具体化する必要がある。" },
+	{ "調達の方法と、事業者の選定の考え方が妥当か。",
+	  "機能要件を比較して選定する必要があるため、公募型プロポーザルとします。",
+	  "選定の考え方が示されていないため、評価の項目と配点を具体化する必要がある。" },
+	{ "稼働までの工程に、テストと職員研修の期間が確保されているか。",
+	  "受入テストに1か月、職員研修に2週間を確保しています。",
+	  "工程に余裕がなく、データ移行のリハーサルを追加することが望ましい。" },
+	{ "標準仕様や他システムとの連携が考慮されているか。",
+	  "住民記録システムと日次で連携します。連携の方式は標準仕様に準拠します。",
+	  "他課の同種システムとの連携の方式が未定であり、標準仕様との関係を整理すること。" },
+};
+
+/* A 所見 for a viewpoint rated ◎ or ○. */
+static const char *const comments_ok_s[] = {
+	"概ね妥当である。",
+	"妥当である。",
+	"回答により確認できた。",
+	"妥当である。稼働後に効果を測定し、報告すること。",
+};
+
+/* The action of a plan's title for its category (review: category). */
+static const char *
+action_of(struct rng *r, const char *category)
+{
+	static const char *const act_new[] = { "の新規導入" };
+	static const char *const act_update[] = { "の更新", "のクラウド移行",
+	    "の標準準拠システムへの移行", "の端末更新", "のサーバ更新",
+	    "の再構築" };
+	static const char *const act_mod[] = { "の機能改修", "の外部連携改修",
+	    "の帳票改修" };
+
+	if (strcmp(category, "new") == 0)
+		return act_new[rng_below(r, NELEM(act_new))];
+	if (strcmp(category, "update") == 0)
+		return PICK(r, act_update);
+	return PICK(r, act_mod);
+}
 
 static const char *const overall_s[] = {
 	"企画の目的と必要性は明確であり、経費も妥当な水準である。",
@@ -1594,11 +1653,27 @@ static const char *const audit_methods[] = {
 	"hearing", "site", "document", "system",
 };
 
-static const char *const recommend_s[] = {
-	"回答率の低い課に対し、情報セキュリティ担当者を通じて個別に働きかける。",
-	"「いいえ」の多い項目を次年度の研修の重点とする。",
-	"点検項目を見直し、業務の実態に合わない項目を改める。",
-	"委託事業者等の点検の手順を所管課向けに周知する。",
+/*
+ * The result report's 今後の取組, per checklist kind ([0] self, [1]
+ * department, [2] vendor), fitting what this generator's answers give:
+ * every 課 answers (so no 「回答率の低い課」 at 100 %), the self check's
+ * answers are はい/いいえ, the department check's 実施/一部実施/未実施/
+ * わからない, and the vendor steps are the 特記事項 report's alone
+ * (rev19a M9).
+ */
+static const char *const recommend_s[3][4] = {
+	{ "「いいえ」の回答が多い項目を、次年度の情報セキュリティ研修の重点とする。",
+	  "点検の結果が低い課に対し、課の情報セキュリティ責任者を通じて改善を促す。",
+	  "点検項目を見直し、業務の実態に合わない項目を改める。",
+	  "回答しなかった職員が残る課に対し、情報セキュリティ担当者を通じて回答を依頼する。" },
+	{ "「未実施」「一部実施」の回答が多い項目について、情報セキュリティ担当者向けの説明会で実施の方法を示す。",
+	  "「わからない」と回答した課に対し、情報政策課が項目の趣旨を個別に説明する。",
+	  "点検項目を見直し、業務の実態に合わない項目を改める。",
+	  "点検の結果が低い課を、次年度の監査の対象の候補とする。" },
+	{ "委託事業者等の点検の手順を所管課向けに周知する。",
+	  "確認が不十分な項目のある契約について、所管課から委託事業者等に改善を求める。",
+	  "点検項目を見直し、業務の実態に合わない項目を改める。",
+	  "契約の終了時の確認（資料の返還、データの消去）を、所管課の手順に加える。" },
 };
 
 static const char *const vendor_names[] = {
@@ -1612,13 +1687,24 @@ static const char *const contract_kinds[] = {
 	"コールセンター業務委託", "指定管理",
 };
 
+/*
+ * The isolation criteria: the first half 感染の疑い (when to cut), the
+ * second 復旧の判断 (when to reconnect), each text once (the same six
+ * texts under both headings: lint's one item twice in one catalog).
+ */
 static const char *const isolation_s[] = {
 	"ウイルス対策ソフト・EDRが検知した端末は、直ちに当該端末をネットワークから切り離す。",
 	"同一セグメントの複数の端末で検知された場合は、当該セグメントの遮断を要請する。",
 	"公開サーバへの攻撃により改ざんのおそれがある場合は、当該サーバを停止する。",
+	"外部からの不正アクセスが疑われる場合は、インターネット接続系の通信を遮断する。",
+	"マイナンバー利用事務系の端末で検知された場合は、同系のネットワークを直ちに遮断する。",
+	"検知が誤検知と確認できるまでは、当該端末を業務に使わない。",
 	"原因が特定され、駆除・再構築が完了し、ログで不審な通信がないことを確認したうえで接続を再開する。",
 	"マイナンバー利用事務系に影響が及ぶおそれがある場合は、再開前に最高情報セキュリティ責任者へ報告する。",
-	"外部からの不正アクセスが疑われる場合は、インターネット接続系の通信を遮断する。",
+	"再開の前に、最新の定義ファイルで全端末の検査を行い、結果を記録する。",
+	"改ざんされたサーバは、バックアップから復元し、脆弱性を修正したうえで公開を再開する。",
+	"遮断した通信の再開は、情報政策課長の承認を得て行う。",
+	"再開後1週間は、当該端末・セグメントの通信を重点的に監視する。",
 };
 
 /*
@@ -1677,6 +1763,7 @@ static const struct training_plan trainings[] = {
 	    12, 800, "e-learning" },
 };
 
+/* A training's outline, from its kind's topics: security, then */
 static const char *const outline_s[] = {
 	"情報セキュリティポリシーの概要と、職員が守るべき基本的な事項。",
 	"標的型攻撃メールの見分け方と、開いてしまったときの対応。",
@@ -1684,8 +1771,24 @@ static const char *const outline_s[] = {
 	"区内外で発生した事故事例と、その再発防止策。",
 	"テレワーク・モバイル端末を利用するときの注意事項。",
 	"生成AIなど新しいサービスを業務で使うときの注意点。",
-	"特定個人情報の取扱いの基本と、アクセス記録の確認。",
+};
+
+/* マイナンバー (番号法の利用範囲, 特定個人情報, 評価書のリスク対策) */
+static const char *const outline_mn_s[] = {
+	"番号法で個人番号を利用できる事務の範囲と、目的外利用の禁止。",
+	"特定個人情報の収集・保管・提供の制限と、取扱いの基本。",
+	"特定個人情報保護評価書に記載したリスク対策と、日常の事務での確認。",
+	"マイナンバー利用事務系の端末の利用と、アクセス記録の確認。",
+	"特定個人情報の漏えい等が起きたときの報告と、個人情報保護委員会への報告の流れ。",
+};
+
+/* and DX (デジタル人材育成) */
+static const char *const outline_dx_s[] = {
 	"データを活用した業務改善の進め方と演習。",
+	"業務の流れを図に表し、デジタル化できる手順を見つける方法。",
+	"区のDX推進の方針と、各課での取組の事例。",
+	"表計算ソフトを使った集計と可視化の演習。",
+	"生成AIなど新しいサービスを業務で使うときの注意点。",
 };
 
 static const char *const survey_sum_s[] = {
@@ -1711,35 +1814,67 @@ static const char *const test_sum_s[] = {
 	"誤答の多い設問は、次回の教材で解説を補う。",
 };
 
-static const char *const consult_titles[] = {
-	"%sの更新に係る仕様書の記載について",
-	"%sでのクラウドサービスの利用の可否",
-	"%sの保守契約の見直しについて",
-	"%sの利用者アカウントの管理方法について",
-	"%sで扱う個人情報の保存期間について",
-	"%sと外部サービスとの連携について",
-	"%sの障害時の業務継続について",
-	"%sの調達方式について",
-};
-
-static const char *const consult_q_s[] = {
-	"%sの更新を予定しているが、仕様書に記載すべき情報セキュリティ要件について意見がほしい。",
-	"%sで外部のクラウドサービスを利用したいが、区の対策基準上の可否と手続を知りたい。",
-	"現行の保守契約の内容が妥当か、他自治体の水準と比較して意見がほしい。",
-	"異動・退職者のアカウントの削除が遅れがちであり、管理方法の改善策を知りたい。",
-	"個人情報の保存期間の考え方と、期間経過後の消去の方法を知りたい。",
-	"事業者から提案された構成について、情報セキュリティの観点から確認してほしい。",
-	"他の特別区での導入事例と、効果、費用を調査してほしい。",
-};
-
-static const char *const consult_a_s[] = {
-	"対策基準の該当条項を示し、仕様書に記載すべき要件の例を回答した。",
-	"ISMAPに登録されたサービスであること、取り扱う情報の分類に応じた対策を講じることを条件に、利用は可能と考えられる。",
-	"保守の範囲と対応時間を明確にし、作業報告を求める条項を加えることを提案した。",
-	"人事異動の情報をもとに月1回アカウントを点検する手順を提案した。",
-	"文書の保存年限に合わせて保存期間を定め、消去の記録を残すことを助言した。",
-	"特別区の事例を調査し、導入効果と費用の比較表を作成した。",
-	"提案された構成は概ね妥当であるが、管理者の認証を強化することを助言した。",
+/*
+ * A consultation is about one topic: its title, the question (the first
+ * sentence asked, a second one sometimes) and the answer (the first two
+ * or three, all three when the second sentence asks something the third
+ * answers) from one row.  Title, question and answer were three draws
+ * from three pools and matched neither each other nor the title (rev19a
+ * M4).  %s: the system.
+ */
+static const struct {
+	const char	*title;
+	const char	*q[2];
+	const char	*a[3];
+} consult_topics[] = {
+	{ "%sの更新に係る仕様書の記載について",
+	  { "%sの更新を予定しているが、仕様書に記載すべき情報セキュリティ要件について意見がほしい。",
+	    "特に、アクセスログの保存と、契約終了時のデータの消去をどう書けばよいか知りたい。" },
+	  { "対策基準の該当条項を示し、仕様書に記載すべき要件の例を回答した。",
+	    "操作ログを5年間保存し、区の求めに応じて提出することを要件とするよう助言した。",
+	    "契約終了時のデータの返却と消去、消去証明書の提出を仕様書に明記するよう助言した。" } },
+	{ "%sでのクラウドサービスの利用の可否",
+	  { "%sで外部のクラウドサービスを利用したいが、区の対策基準上の可否と手続を知りたい。",
+	    "取り扱う情報には区民の氏名と住所が含まれる。" },
+	  { "ISMAPに登録されたサービスであること、取り扱う情報の分類に応じた対策を講じることを条件に、利用は可能と考えられる。",
+	    "利用の前に、情報政策課へ外部サービスの利用を申請する手続が必要であることを説明した。",
+	    "個人情報を扱うため、データの保管場所と契約終了時の消去の方法を確認するよう助言した。" } },
+	{ "%sの保守契約の見直しについて",
+	  { "%sの現行の保守契約の内容が妥当か、他自治体の水準と比較して意見がほしい。",
+	    "保守の費用が年々上がっている。" },
+	  { "保守の範囲と対応時間を明確にし、作業報告を求める条項を加えることを提案した。",
+	    "障害時の対応時間の目標を定め、達成の状況を四半期ごとに報告させるよう助言した。",
+	    "他の特別区の同種システムの保守費用の水準を示し、見積りの内訳の提出を求めるよう助言した。" } },
+	{ "%sの利用者アカウントの管理方法について",
+	  { "%sで異動・退職者のアカウントの削除が遅れがちであり、管理方法の改善策を知りたい。",
+	    "係で共用しているアカウントも残っている。" },
+	  { "人事異動の情報をもとに月1回アカウントを点検する手順を提案した。",
+	    "点検の結果を記録し、課の情報セキュリティ責任者が確認するよう助言した。",
+	    "共用のアカウントは廃止し、職員ごとのアカウントに切り替えるよう助言した。" } },
+	{ "%sで扱う個人情報の保存期間について",
+	  { "%sで扱う個人情報の保存期間の考え方と、期間経過後の消去の方法を知りたい。",
+	    "バックアップのデータの扱いも知りたい。" },
+	  { "文書の保存年限に合わせて保存期間を定め、消去の記録を残すことを助言した。",
+	    "消去はシステムの機能で行い、事業者に任せる場合は消去証明書を受け取るよう助言した。",
+	    "バックアップに残るデータも、同じ期間で消去されることを事業者に確認するよう助言した。" } },
+	{ "%sと外部サービスとの連携について",
+	  { "%sを外部のサービスと連携させたいが、情報セキュリティの観点から注意すべき点を知りたい。",
+	    "事業者から連携の構成の提案を受けており、その確認もしてほしい。" },
+	  { "連携で受け渡す項目を必要なものに限り、受渡しの記録を残すよう助言した。",
+	    "外部サービス側で障害が起きたときの業務の続け方を決めておくよう助言した。",
+	    "提案された構成は概ね妥当であるが、連携の通信の暗号化と接続元の制限を求めるよう助言した。" } },
+	{ "%sの障害時の業務継続について",
+	  { "%sが停止したときに、窓口の業務をどう続ければよいか意見がほしい。",
+	    "事業者との連絡の体制についても意見がほしい。" },
+	  { "停止時に紙の様式で受付を続ける手順と、復旧後の入力の手順を定めるよう助言した。",
+	    "年1回、停止を想定した訓練を行うよう提案した。",
+	    "事業者との連絡体制と、復旧の目標時間を契約で定めるよう助言した。" } },
+	{ "%sの調達方式について",
+	  { "%sの次期調達の方式を、一般競争入札とプロポーザルのどちらにすべきか意見がほしい。",
+	    "他の特別区での導入事例と費用も知りたい。" },
+	  { "機能と運用の体制を比べて選ぶ必要があるため、公募型プロポーザルが適していると考えられる。",
+	    "評価の項目に、運用保守の体制と情報セキュリティ対策を含めるよう助言した。",
+	    "特別区の事例を調査し、導入効果と費用の比較表を作成した。" } },
 };
 
 static const char *const counterparts[] = {
@@ -1753,6 +1888,9 @@ static const char *const incident_titles[] = {
 	"標的型攻撃メールの受信", "ソフトウェアの脆弱性の公表",
 	"共有フォルダの権限設定の誤り", "モバイル端末の紛失",
 };
+
+/* 標的型攻撃メールの受信: a mail nobody opened */
+#define MAIL_TITLE	8
 
 static const char *const incident_cats[] = {
 	"malware", "misdelivery", "misdelivery", "loss", "attack", "outage",
@@ -1769,7 +1907,10 @@ static const char *const incident_cats[] = {
  * They were drawn from pools shared by every category: an e-mail sent
  * to the wrong address 「EDRが不審な挙動を検知し」, an outage could be
  * met by 「警察に遺失届を提出した」, and 「委託事業者での個人情報の紛失」
- * had no personal data (review15).
+ * had no personal data (review15).  A malware detection with no
+ * outbound traffic, an attempt that never logged in and a 標的型攻撃メール
+ * nobody opened involve no personal data (one was filed as a leak of
+ * 1,042 people: rev19a M7).
  */
 static const struct {
 	const char	*desc[3];
@@ -1788,7 +1929,7 @@ static const struct {
 	    "影響の範囲を調査し、情報政策課に報告した。" },
 	  { "同種の手口について全庁に注意喚起することを提案した。",
 	    "添付ファイルの無害化の設定を見直すことを助言した。" },
-	  "課内研修を実施し、事例を共有した。", "職員端末1台", 0 },
+	  "課内研修を実施し、事例を共有した。", "職員端末1台", -1 },
 	/* 個人情報を含む書類の誤送付 */
 	{ { "区民からの問合せにより判明した。",
 	    "封入の確認を一人で行っており、別の区民あての書類を同封した。",
@@ -1832,7 +1973,7 @@ static const struct {
 	  { "管理画面へのアクセス元を区のネットワークに限定することを助言した。",
 	    "管理者アカウントに多要素認証を導入することを提案した。" },
 	  "管理者アカウントに多要素認証を導入し、管理画面へのアクセス元を限定した。",
-	  "公開サーバ1台", 0 },
+	  "公開サーバ1台", -1 },
 	/* 業務システムの障害 */
 	{ { "職員からシステムが利用できないとの連絡があった。",
 	    "保守事業者の調査で、記憶装置の故障が原因と分かった。",
@@ -1875,7 +2016,7 @@ static const struct {
 	    "影響の範囲を調査し、情報政策課に報告した。" },
 	  { "同種の手口について全庁に注意喚起することを提案した。",
 	    "標的型メール訓練への参加を促すことを助言した。" },
-	  "課内研修を実施し、事例を共有した。", "職員あてのメール", 0 },
+	  "課内研修を実施し、事例を共有した。", "職員あてのメール", -1 },
 	/* ソフトウェアの脆弱性の公表 */
 	{ { "製品の開発元が脆弱性と修正プログラムを公表した。",
 	    "保守事業者から、利用している製品が対象であるとの連絡があった。",
@@ -1915,47 +2056,79 @@ _Static_assert(NELEM(incident_texts) == NELEM(incident_titles),
 
 
 /*
- * The division's report on an incident (再発防止策の提案書): its cause,
- * per category of incident_cats, and measures the advisor reviews.
+ * The division's report on an incident (再発防止策の提案書): its cause and
+ * measures the advisor reviews, per title (incident_titles' order).  They
+ * were per category, so a 標的型攻撃メール nobody opened had the
+ * 公開サーバ's cause and measures (both 'attack'), and the 障害 of a failed
+ * disk had a missing roll-back procedure as its cause (rev19a M7).
  */
 static const struct {
-	const char	*cat;
 	const char	*cause;
 	const char	*measures[3];
 } incident_causes[] = {
-	{ "malware", "業者を装ったメールの添付ファイルを開いた。ファイルの無害化の設定に、対象から除外された形式が残っていた。",
+	/* 職員端末でのマルウェア検知 */
+	{ "業者を装ったメールの添付ファイルを開いた。ファイルの無害化の設定に、対象から除外された形式が残っていた。",
 	  { "無害化の対象から除外している形式を見直し、すべてのファイルを無害化する。",
 	    "課内研修で今回の事例を共有し、年2回の標的型メール訓練に参加する。",
 	    "EDRが検知したときの連絡手順を各端末の近くに掲示する。" } },
-	{ "attack", "管理画面がインターネットのどこからでも利用でき、推測されやすいパスワードが設定されていた。",
+	/* 個人情報を含む書類の誤送付 */
+	{ "封入の確認を担当者1人で行っており、別の区民あての書類を同封したことに気付かなかった。",
+	  { "封入と発送の前に、宛名と内容を2人で確認し、確認した者を記録する。",
+	    "送付物と宛名の突合せの記録を残す。",
+	    "課内研修で今回の事例を共有し、封入の手順を再確認する。" } },
+	/* 電子メールの誤送信 */
+	{ "宛先の確認を担当者1人で行っており、名称の似た宛先を選んだことに気付かなかった。",
+	  { "送信の前に、宛先と内容を2人で確認し、確認した者を記録する。",
+	    "個人情報を含むファイルは暗号化し、パスワードは別の経路で伝える。",
+	    "メールソフトの宛先の自動補完機能を無効にする。" } },
+	/* USBメモリの紛失 */
+	{ "持出しの記録と返却の確認を行っておらず、紛失に気付くまで時間がかかった。媒体は暗号化されていなかった。",
+	  { "外部記録媒体の持出しを申請制とし、持出しと返却を台帳に記録する。",
+	    "持ち出す媒体は暗号化機能のある製品に限る。",
+	    "課内研修で今回の事例を共有し、持出しの手順を再確認する。" } },
+	/* 公開サーバへの不正アクセスの試み */
+	{ "管理画面がインターネットのどこからでも利用でき、推測されやすいパスワードが設定されていた。",
 	  { "管理者アカウントに多要素認証を導入する。",
 	    "管理画面へのアクセス元を区のネットワークに限定する。",
 	    "管理者のパスワードを、他のサービスと共用しない長いものに変更する。" } },
-	{ "loss", "持出しの記録と返却の確認を行っておらず、紛失に気付くまで時間がかかった。媒体は暗号化されていなかった。",
-	  { "外部記録媒体・端末の持出しを申請制とし、持出しと返却を台帳に記録する。",
-	    "持ち出す媒体と端末を暗号化し、端末は遠隔で消去できる設定とする。",
-	    "課内研修で今回の事例を共有し、持出しの手順を再確認する。" } },
-	{ "misdelivery", "宛先の確認を担当者1人で行っており、名称の似た宛先を選んだことに気付かなかった。",
-	  { "送信・送付の前に、宛先と内容を2人で確認し、確認した者を記録する。",
-	    "個人情報を含むファイルは暗号化し、パスワードは別の経路で伝える。",
-	    "メールソフトの宛先の自動補完機能を無効にする。" } },
-	{ "leak", "委託先が再委託先に区の情報を渡していたが、区は再委託の状況を把握していなかった。",
+	/* 業務システムの障害 */
+	{ "記憶装置の状態の監視が保守の範囲に含まれておらず、故障の予兆に気付かなかった。",
+	  { "保守事業者の監視の範囲に記憶装置の状態を加え、予兆の段階で交換する。",
+	    "障害時の業務継続の手順を見直し、年1回訓練を行う。",
+	    "保守事業者との障害時の連絡体制と、復旧の目標時間を契約で定める。" } },
+	/* 委託事業者での個人情報の紛失 */
+	{ "委託先の作業場所で書類の持出しと返却を記録しておらず、区も委託先の管理の状況を確認していなかった。",
 	  { "委託先に再発防止策の報告を求め、履行の状況を四半期ごとに確認する。",
-	    "再委託の承認の手続と、再委託先の管理状況の確認を契約に定める。",
-	    "特記事項チェックシートで、再委託の状況を年1回確認する。" } },
-	{ "outage", "保守事業者の作業手順に切戻しの手順がなく、設定の変更後に障害が起きた際の復旧が遅れた。",
-	  { "保守事業者の作業手順書に切戻しの手順と判断の基準を加える。",
-	    "設定の変更は検証環境で確認してから本番環境に適用する。",
-	    "障害時の業務継続の手順を見直し、年1回訓練を行う。" } },
-	{ "vulnerability", "製品の脆弱性情報を確認する担当と手順が定まっておらず、修正プログラムの適用が遅れた。",
+	    "作業場所での書類の持出しと返却の記録を、契約で委託先に義務付ける。",
+	    "特記事項チェックシートで、委託先の管理の状況を年1回確認する。" } },
+	/* FAXの誤送信 */
+	{ "送信先の番号の確認を担当者1人で行っており、短縮番号の選択の誤りに気付かなかった。",
+	  { "送信の前に、番号と内容を2人で確認し、確認した者を記録する。",
+	    "個人情報を含む文書はFAXで送らず、郵送等の方法による。",
+	    "短縮番号の登録を点検し、使わない番号を削除する。" } },
+	/* 標的型攻撃メールの受信 */
+	{ "実在する事業者を装ったメールで、送信元の認証に失敗したメールを受信の段階で止める設定がなかった。開封した職員はいなかった。",
+	  { "送信元の認証に失敗したメールを受信しない設定とする。",
+	    "年2回の標的型メール訓練を続け、不審なメールを報告する手順を周知する。",
+	    "同種のメールを受信したときに全庁へ注意を呼びかける手順を定める。" } },
+	/* ソフトウェアの脆弱性の公表 */
+	{ "製品の脆弱性情報を確認する担当と手順が定まっておらず、修正プログラムの適用が遅れた。",
 	  { "修正プログラムの適用状況を毎月確認し、結果を情報政策課に報告する。",
 	    "脆弱性情報を確認する担当者と、適用までの期限を定める。",
 	    "保守契約に、脆弱性情報の通知と修正の期限を定める。" } },
-	{ "violation", "共有フォルダのアクセス権を異動の際に見直す手順がなく、不要な権限が残っていた。",
-	  { "異動の際に共有フォルダのアクセス権を見直す手順を定める。",
+	/* 共有フォルダの権限設定の誤り */
+	{ "異動に伴うアクセス権の変更を担当者1人で行い、変更後に確認する手順がなかった。",
+	  { "アクセス権の変更は2人で確認し、変更の記録を残す。",
 	    "アクセス権の棚卸しを年2回行い、記録を保存する。",
 	    "課内研修で、共有フォルダに個人情報を置く際の手順を周知する。" } },
+	/* モバイル端末の紛失 */
+	{ "端末の持出しの記録と帰庁時の確認を行っておらず、紛失に気付くまで時間がかかった。",
+	  { "端末の持出しを記録し、帰庁時に確認する。",
+	    "遠隔でロック・消去できる設定を、すべての端末で確認する。",
+	    "課内研修で今回の事例を共有し、持出しの手順を再確認する。" } },
 };
+_Static_assert(NELEM(incident_causes) == NELEM(incident_titles),
+    "incident_causes: one entry per title");
 
 static const char *const measure_ok_s[] = {
 	"原因を直接取り除く対策であり、効果が見込める。",
@@ -2055,30 +2228,106 @@ static const char *const workplan_changes_s[] = {
 	"監査対象組織の課長の出張日程と重なったため（定例会で合意）。",
 };
 
-static const char *const issue_titles[] = {
-	"情報化企画審査の処理日数の短縮", "監査の指摘事項の是正状況の把握",
-	"自己点検の回答率の向上", "委託事業者等の管理手順の見直し",
-	"研修教材の更新", "標準準拠システムへの移行の進捗管理",
-	"ネットワーク遮断の判断基準の策定", "所属点検の項目の見直し",
-	"相談シートの様式の改善", "クラウドサービス利用の手続の整備",
-	"情報資産管理台帳の様式の統一", "事故等の報告の迅速化",
-};
-
-static const char *const issue_desc_s[] = {
-	"受付から決定までの日数が長く、書面ヒアリングの往復を減らす工夫が必要。",
-	"指摘事項の是正状況を各課から報告させる仕組みがない。",
-	"一部の課で回答率が低く、督促に時間を要している。",
-	"委託事業者等の点検が課によってばらつきがある。",
-	"前年度の教材の流用が多く、最新の事例を反映する必要がある。",
-	"移行の工程が遅れている課があり、全体の状況を把握する必要がある。",
-};
-
-static const char *const issue_action_s[] = {
-	"記載例とよくある質問を所管課向けに作成する。",
-	"是正状況の報告様式を作成し、定例会で確認する。",
-	"回答の締切前に進捗を共有し、未回答の課に個別に連絡する。",
-	"点検の手順書を作成し、情報セキュリティ担当者研修で説明する。",
-	"教材の改訂案を作成し、情報政策課の確認を受ける。",
+/*
+ * Issues (課題管理表): the title, what the problem is and what is done
+ * about it, from one row (the 対応内容 of 「ネットワーク遮断の判断基準の
+ * 策定」 was 「是正状況の報告様式を作成し…」), and thirty of them, so that
+ * a year's thirty issues do not repeat a title (「研修教材の更新」 ×3:
+ * rev19b T10).  The row moves with the year.
+ */
+static const struct {
+	const char	*title, *desc, *action;
+} issue_rows[] = {
+	{ "情報化企画審査の処理日数の短縮",
+	  "受付から決定までの日数が長く、書面ヒアリングの往復を減らす工夫が必要。",
+	  "記載例とよくある質問を所管課向けに作成し、ヒアリングの往復を減らす。" },
+	{ "監査の指摘事項の是正状況の把握",
+	  "指摘事項の是正状況を各課から報告させる仕組みがない。",
+	  "是正状況の報告様式を作成し、定例会で確認する。" },
+	{ "自己点検の回答の督促の効率化",
+	  "一部の課で職員の回答が遅れ、督促に時間を要している。",
+	  "回答の締切前に進捗を共有し、未回答の職員が多い課に個別に連絡する。" },
+	{ "委託事業者等の管理手順の見直し",
+	  "委託事業者等の点検が課によってばらつきがある。",
+	  "点検の手順書を作成し、情報セキュリティ担当者研修で説明する。" },
+	{ "研修教材の更新",
+	  "前年度の教材の流用が多く、最新の事例を反映する必要がある。",
+	  "教材の改訂案を作成し、情報政策課の確認を受ける。" },
+	{ "標準準拠システムへの移行の進捗管理",
+	  "移行の工程が遅れている課があり、全体の状況を把握する必要がある。",
+	  "課ごとの移行工程表を集約し、遅れのある課と対策を協議する。" },
+	{ "ネットワーク遮断の判断基準の策定",
+	  "ウイルス感染時に遮断するかどうかの判断が担当者によって異なる。",
+	  "判断基準の案を作成し、情報セキュリティ委員会に諮る。" },
+	{ "所属点検の項目の見直し",
+	  "業務の実態に合わない点検項目があり、「わからない」の回答が多い。",
+	  "回答の分布を分析し、見直す項目の案を作成する。" },
+	{ "相談シートの様式の改善",
+	  "相談シートの記載が不十分で、内容の確認に時間を要している。",
+	  "記載例を付けた様式の改訂案を作成する。" },
+	{ "クラウドサービス利用の手続の整備",
+	  "クラウドサービスの利用を申請する手続が定まっていない。",
+	  "申請の様式と確認項目の案を作成し、情報政策課と協議する。" },
+	{ "情報資産管理台帳の様式の統一",
+	  "課ごとに台帳の様式が異なり、全庁の集計ができない。",
+	  "統一様式の案を作成し、所属点検の時期に合わせて配布する。" },
+	{ "事故等の報告の迅速化",
+	  "事故等の第一報が情報政策課に届くまでに時間がかかっている。",
+	  "報告の連絡先と様式を1枚にまとめ、各課に周知する。" },
+	{ "研修の受講率の向上",
+	  "eラーニングの受講が締切の間際に集中し、未受講者が残る。",
+	  "課ごとの受講状況を週1回共有し、未受講者の多い課に連絡する。" },
+	{ "標的型メール訓練の実施方法の見直し",
+	  "訓練メールの開封率が下がらない課がある。",
+	  "開封した職員向けの補習教材を作成し、次回の訓練の方法を提案する。" },
+	{ "調達支援の依頼時期の早期化",
+	  "仕様書の確定の直前に依頼されることが多く、意見を反映する時間がない。",
+	  "予算要求の段階から相談するよう所管課に周知する。" },
+	{ "システム評価の対象の選定",
+	  "評価の対象とするシステムを選ぶ基準がない。",
+	  "経費と利用者数による選定の基準案を作成する。" },
+	{ "特定個人情報保護評価書の見直し時期の管理",
+	  "評価書の見直しの時期を所管課が把握していない。",
+	  "評価書ごとの見直し時期の一覧を作成し、時期の前に所管課に連絡する。" },
+	{ "外部記録媒体の管理の徹底",
+	  "管理簿に記録されていない媒体が監査で見つかっている。",
+	  "媒体の棚卸しの手順を作成し、所属点検で確認する。" },
+	{ "アカウントの棚卸しの定着",
+	  "異動・退職者のアカウントの削除が遅れる課がある。",
+	  "人事異動の情報をもとに月1回点検する手順を各課に示す。" },
+	{ "情報化運営委員会の資料の早期化",
+	  "委員会の資料の提出が直前になり、事前に確認する時間がない。",
+	  "資料の提出期限を開催の1週間前とし、様式を定める。" },
+	{ "監査の日程調整の効率化",
+	  "監査対象組織との日程の調整に時間を要している。",
+	  "年度当初に候補日を示し、調整の期限を定める。" },
+	{ "業務委託の特記事項の改訂",
+	  "特記事項に、クラウドサービスの利用に関する定めがない。",
+	  "改訂案を作成し、契約の担当課と協議する。" },
+	{ "生成AIの利用の指針の策定",
+	  "生成AIを業務で使う際の注意事項が定まっていない。",
+	  "他自治体の指針を調査し、区の指針の案を作成する。" },
+	{ "テレワーク端末の管理の見直し",
+	  "テレワーク端末の持出しと返却の記録が課によって異なる。",
+	  "記録の様式を統一し、所属点検の項目に加える。" },
+	{ "事故等統計の分類の見直し",
+	  "事故等の分類があいまいで、年度ごとの比較ができない。",
+	  "分類の定義を明文化し、過去の事故等を分類し直す。" },
+	{ "情報セキュリティポリシーの改定の準備",
+	  "国のガイドラインの改定が、区のポリシーに反映されていない。",
+	  "改定の箇所を整理し、改定案の作成の工程を示す。" },
+	{ "脆弱性情報の共有の仕組みづくり",
+	  "脆弱性情報を所管課に伝える経路が定まっていない。",
+	  "情報政策課から所管課への連絡の手順と様式を作成する。" },
+	{ "ヘルプデスクへの問合せの分析",
+	  "同じ内容の問合せが繰り返し寄せられている。",
+	  "問合せの内容を分類し、よくある質問を作成する。" },
+	{ "バックアップからの復旧訓練の実施",
+	  "バックアップから復旧できるかを確かめていないシステムがある。",
+	  "復旧訓練の手順を作成し、対象のシステムの所管課と日程を調整する。" },
+	{ "DX推進の取組事例の共有",
+	  "各課のDXの取組が他の課に知られていない。",
+	  "取組事例を集めた資料を作成し、庁内に公開する。" },
 };
 
 static const char *const history_s[] = {
@@ -2283,6 +2532,7 @@ struct catitem {
 	int		 stage;		/* vendor items: 0..3, else -1 */
 	int		 method[2];	/* audit items: indices of methods */
 	int		 nmethods;
+	int		 carried;	/* last year's, as it was */
 };
 
 struct catalog {
@@ -2538,8 +2788,58 @@ catalog_carry(struct catalog *c, struct catalog *prev, int which, int fy)
 		free(it->clause);
 		free(it->text);
 		*it = prev->items[i];
+		it->carried = 1;
 		memset(&prev->items[i], 0, sizeof prev->items[i]);
 	}
+}
+
+/*
+ * No text twice in one catalog (rev19b T7: 所属点検 No.41, new that year,
+ * and No.43 read the same): an item drawn like an earlier one takes the
+ * next requirement, then the next object, until it differs.  Last year's
+ * items keep their text (a code keeps its meaning); only this year's
+ * move.  The object-requirement kinds only: the others are drawn from
+ * pools as large as the catalog, in order.
+ */
+static void
+catalog_unique(struct catalog *c, int which)
+{
+	struct sb	 t = { NULL, 0, 0 };
+	struct catitem	*it;
+	int		 i, j, tries, nreq, dup;
+
+	if (which != CAT_DEPT && which != CAT_AUDIT_OP &&
+	    which != CAT_AUDIT_MN && which != CAT_AUDIT_SYS)
+		return;
+	nreq = which == CAT_DEPT ? (int)NELEM(dept_reqs) :
+	    (int)NELEM(audit_reqs);
+	for (i = 0; i < c->n; i++) {
+		it = &c->items[i];
+		if (it->carried)
+			continue;
+		for (tries = 0; tries < nreq * (int)NELEM(audit_objects);
+		    tries++) {
+			for (dup = 0, j = 0; j < c->n && !dup; j++)
+				dup = j != i && (j < i || c->items[j].carried) &&
+				    strcmp(c->items[j].text, it->text) == 0;
+			if (!dup)
+				break;
+			if (++it->req == nreq) {
+				it->req = 0;
+				it->obj = (it->obj + 1) %
+				    (int)NELEM(audit_objects);
+			}
+			sb_reset(&t);
+			sb_puts(&t, audit_objects[it->obj]);
+			sb_puts(&t, which == CAT_DEPT ? dept_reqs[it->req] :
+			    audit_reqs[it->req]);
+			if (which == CAT_AUDIT_MN)
+				sb_puts(&t, "（特定個人情報）");
+			free(it->text);
+			it->text = xstrdup(t.d);
+		}
+	}
+	free(t.d);
 }
 
 static void
@@ -2605,7 +2905,8 @@ catalog_make(struct gen *g, struct rng *r, int which)
 			it->obj = (int)rng_below(r, NELEM(audit_objects));
 			sb_puts(&t, audit_objects[it->obj]);
 			if (which == CAT_DEPT) {
-				sb_puts(&t, PICK(r, dept_reqs));
+				it->req = (int)rng_below(r, NELEM(dept_reqs));
+				sb_puts(&t, dept_reqs[it->req]);
 			} else {
 				it->req = (int)rng_below(r, NELEM(audit_reqs));
 				sb_puts(&t, audit_reqs[it->req]);
@@ -2633,6 +2934,7 @@ catalog_make(struct gen *g, struct rng *r, int which)
 	if (prev.items != NULL && prev.n == c->n)
 		catalog_carry(c, &prev, which, g->fy);
 	catalog_free(&prev);
+	catalog_unique(c, which);
 }
 
 /*
@@ -2746,7 +3048,8 @@ write_catalog(struct gen *g, struct rng *r, int which)
 		    "所管課が契約ごとに点検し、チェックシートを提出した。");
 		kv_open(w, 2, "recommendations");
 		for (i = rng_range(r, 2, 4), j = 0; j < i; j++)
-			seq_s(w, 4, recommend_s[(size_t)j % NELEM(recommend_s)]);
+			seq_s(w, 4, recommend_s[which == CAT_SELF ? 0 : which ==
+			    CAT_DEPT ? 1 : 2][j % 4]);
 	}
 	kv_open(w, 0, "items");
 	for (i = 0; i < c->n; i++) {
@@ -2829,7 +3132,8 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 	int		 proc = strcmp(type, "procurement") == 0;
 	int		 eval = !plan && !proc;
 	int		 i, j, k, nv, rounds, late, years, ev = 0, nev = 0;
-	int		 weak = 0, after = 0, ndocs = 0;
+	int		 weak = 0, after = 0, ndocs = 0, q;
+	unsigned	 asked;
 	const char	*category = NULL;
 	long long	 initial = 0, running = 0, cost;
 
@@ -2861,7 +3165,17 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 	kv_s(w, 0, "ref_no", buf);
 	kv_s(w, 0, "type", type);
 	sb_puts(&t, sys);
-	sb_puts(&t, PICK(r, actions));
+	/*
+	 * A plan's title says what its 区分 is (「…の新規導入」 filed as 改修
+	 * printed both on the 可否決定通知, and 区分 decides the 決裁区分:
+	 * rev19a M6): the category is drawn first, then an action of that
+	 * category -- the same two draws the title and category took.
+	 */
+	if (plan) {
+		category = PICK(r, categories);
+		sb_puts(&t, action_of(r, category));
+	} else
+		sb_puts(&t, PICK(r, actions));
 	if (proc)
 		sb_puts(&t, "に係る調達支援");
 	else if (!plan)
@@ -2874,7 +3188,7 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 	    30)));
 	members_seq(w, 0, "reviewers", g->w, r, rng_range(r, 1, 2));
 	if (plan)
-		kv_s(w, 0, "category", category = PICK(r, categories));
+		kv_s(w, 0, "category", category);
 	kv_s(w, 0, "system_name", sys);
 	sb_reset(&t);
 	SENT(&t, r, purpose_s, rng_range(r, 2, 4), sys, rng_chance(r, 40));
@@ -2965,10 +3279,22 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 			kv_date(w, 4, "answered", bd_add(g->fy, d, 6));
 			kv_open(w, 4, "items");
 			k = rng_range(r, 3, 6);
+			/*
+			 * Each answer is its question's (answers_s[q]), and
+			 * no question twice in a round (rev19a M5: 運用体制
+			 * answered with 連携; (4) and (6) alike); the
+			 * answer's draw is still taken.
+			 */
+			asked = 0;
 			for (j = 0; j < k; j++) {
+				q = (int)rng_below(r, NELEM(questions_s));
+				(void)rng_below(r, NELEM(answers_s));
+				while (asked >> q & 1)
+					q = (q + 1) % (int)NELEM(questions_s);
+				asked |= 1U << q;
 				seq_map(w, 6);
-				kv_s(w, 8, "question", PICK(r, questions_s));
-				kv_s(w, 8, "answer", PICK(r, answers_s));
+				kv_s(w, 8, "question", questions_s[q]);
+				kv_s(w, 8, "answer", answers_s[q]);
 			}
 		}
 		if (strcmp(status, "hearing") == 0)
@@ -2992,13 +3318,29 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 			    0) + rng_below(r, 2)]);
 			weak |= bad;
 		}
+		/*
+		 * One row per viewpoint (plan_rows): its check, the 所管課's
+		 * answer to that check, and a 所見 that goes with the rating
+		 * -- a × beside 「妥当である」 and a ◎ beside 「…必要がある」
+		 * were drawn apart (rev19a M5, rev19b G1).  The same three
+		 * draws a row.
+		 */
 		for (i = 0; !eval && i < nv; i++) {
+			const char *rt;
+			int bad, c;
+
+			(void)rng_below(r, NELEM(answers_s));
+			rt = PICK(r, ratings);
+			c = (int)rng_below(r, NELEM(comments_s));
+			bad = strcmp(rt, "needs-check") == 0 ||
+			    strcmp(rt, "inadequate") == 0;
 			seq_map(w, 2);
 			kv_s(w, 4, "viewpoint", vps[i]);
-			kv_s(w, 4, "check", checks_s[i % NELEM(checks_s)]);
-			kv_s(w, 4, "answer", PICK(r, answers_s));
-			kv_s(w, 4, "rating", PICK(r, ratings));
-			kv_s(w, 4, "comment", PICK(r, comments_s));
+			kv_s(w, 4, "check", plan_rows[i].check);
+			kv_s(w, 4, "answer", plan_rows[i].answer);
+			kv_s(w, 4, "rating", rt);
+			kv_s(w, 4, "comment", bad ? plan_rows[i].bad :
+			    comments_ok_s[c % NELEM(comments_ok_s)]);
 		}
 	} else {
 		unsigned	used = 0, o;
@@ -3198,8 +3540,14 @@ write_audit(struct gen *g, struct rng *r, const struct id *id,
 		kv_date(w, 0, "end_date", bd_add(g->fy, date, 1));
 	snprintf(buf, sizeof buf, "%s 執務室", org->name);
 	kv_s(w, 0, "place", buf);
-	/* The chief and the assistant are two of the team. */
+	/*
+	 * The chief is the ciso-advisor, whom the 作業実施計画書 names
+	 * 主任監査員 (a 支援スタッフ led 監査第1号: rev19a M8); the
+	 * assistant the next of the team.  The draw is still taken.
+	 */
 	i = (int)rng_below(r, (unsigned)g->w->nmembers);
+	if (g->w->ciso >= 0)
+		i = g->w->ciso;
 	kv_s(w, 0, "chief_auditor", g->w->members[i]);
 	kv_open(w, 0, "assistants");
 	seq_s(w, 2, g->w->members[(size_t)(i + 1) % g->w->nmembers]);
@@ -3375,10 +3723,16 @@ write_audit(struct gen *g, struct rng *r, const struct id *id,
 		}
 	}
 	if (!followup) {
+		unsigned long	rused = 0;
+
 		kv_open(w, 0, "risks");
 		k = rng_range(r, 2, 4);
 		for (i = 0; i < k; i++) {
+			/* no risk twice in one audit (rev19b T2) */
 			j = (int)rng_below(r, NELEM(risk_texts));
+			while (rused >> j & 1)
+				j = (j + 1) % (int)NELEM(risk_texts);
+			rused |= 1UL << j;
 			(void)rng_range(r, 1, 9);
 			(void)rng_below(r, RISK_ANALYSIS_N);
 			seq_map(w, 2);
@@ -3686,65 +4040,247 @@ static const char *const survey_q[] = {
 };
 static const char *const form_choices[] = { "集合研修", "オンライン研修",
     "eラーニング", "資料の配付" };
-static const char *const act_choices[] = { "メール送信前の確認",
-    "離席時の画面ロック", "書類の施錠保管", "不審メールの報告" };
-static const char *const test_q[] = {
-	"不審なメールの添付ファイルを開いてしまったときに最初にすべきことはどれか。",
-	"外部記録媒体を業務で使うときの扱いとして正しいものはどれか。",
-	"複数の区民に同じ案内をメールで送るときの正しい方法はどれか。",
-	"パスワードの管理として適切なものはどれか。",
-	"個人番号を利用できる事務の範囲について正しいものはどれか。",
-	"生成AIサービスに入力してはならない情報はどれか。",
-	"情報セキュリティ事故等に気付いたときの報告として正しいものはどれか。",
-	"個人情報を含む書類の扱いとして正しいものはどれか。",
-	"職員が個人のSNSに投稿してよい内容はどれか。",
-	"席を離れるときの対応として正しいものはどれか。",
+/*
+ * The tests' questions, each with its four choices and the right one
+ * (key, 1-4) and what it is about (the summary names it): one bank for
+ * the security trainings, one for the マイナンバー ones.  A year's test
+ * takes ten of its bank from an offset that moves with the year, so
+ * the questions vary from year to year; a question keeps its ref.
+ * (Every choice was 「選択肢ア」...「選択肢エ」 and the マイナンバー test
+ * asked about mail and media: rev19a M10, M11.)
+ */
+struct test_q {
+	const char	*ref, *topic, *text, *choice[4];
+	int		 key;
 };
-static const char *const test_choices[] = { "選択肢ア", "選択肢イ",
-    "選択肢ウ", "選択肢エ" };
 
+static const struct test_q test_sec[] = {
+	{ "ts-q01", "不審なメールへの対応",
+	  "不審なメールの添付ファイルを開いてしまったときに最初にすべきことはどれか。",
+	  { "端末をネットワークから切り離し、情報セキュリティ担当者に報告する。",
+	    "メールを削除し、様子を見る。",
+	    "ウイルス対策ソフトの定義ファイルが更新されるのを待つ。",
+	    "同じメールが届いていないか、課内に転送して確かめる。" }, 1 },
+	{ "ts-q02", "外部記録媒体の扱い",
+	  "外部記録媒体を業務で使うときの扱いとして正しいものはどれか。",
+	  { "私物のUSBメモリを使ってよい。",
+	    "課で管理する媒体を、管理簿に記録して使う。",
+	    "使い終わった媒体は机の引出しに入れておく。",
+	    "データを暗号化すれば私物の媒体でもよい。" }, 2 },
+	{ "ts-q03", "複数の区民へのメール送信",
+	  "複数の区民に同じ案内をメールで送るときの正しい方法はどれか。",
+	  { "宛先（To）に全員のアドレスを入れる。",
+	    "CCに全員のアドレスを入れる。",
+	    "BCCか一斉送信の仕組みを使い、送信前に複数人で確認する。",
+	    "前回のメールに返信する形で送る。" }, 3 },
+	{ "ts-q04", "パスワードの管理",
+	  "パスワードの管理として適切なものはどれか。",
+	  { "覚えやすいよう、氏名と生年月日を組み合わせる。",
+	    "付箋に書いて画面の横に貼る。",
+	    "係の中で共有する。",
+	    "推測されにくいものにし、他のサービスと使い回さない。" }, 4 },
+	{ "ts-q05", "生成AIサービスへの入力",
+	  "生成AIサービスに入力してはならない情報はどれか。",
+	  { "区が公表済みの施策の概要",
+	    "区民の氏名や相談の内容",
+	    "公表済みの統計の数値",
+	    "文章の言い回しの相談" }, 2 },
+	{ "ts-q06", "事故等の報告",
+	  "情報セキュリティ事故等に気付いたときの報告として正しいものはどれか。",
+	  { "原因が分かるまで報告しない。",
+	    "直ちに係長・課長に報告し、情報政策課に連絡する。",
+	    "翌月の定例の報告に含める。",
+	    "自分で解決できれば報告しなくてよい。" }, 2 },
+	{ "ts-q07", "個人情報を含む書類の扱い",
+	  "個人情報を含む書類の扱いとして正しいものはどれか。",
+	  { "退庁時も机の上に置いたままにする。",
+	    "不要になったら一般ごみとして捨てる。",
+	    "施錠できる場所に保管し、持出しは記録する。",
+	    "仕事を続けるため自宅に持ち帰る。" }, 3 },
+	{ "ts-q08", "個人のSNSへの投稿",
+	  "職員が個人のSNSに投稿してよい内容はどれか。",
+	  { "窓口に来た区民の様子",
+	    "執務室の写真",
+	    "公表前の事業の予定",
+	    "区が公表済みのイベントの案内" }, 4 },
+	{ "ts-q09", "離席時の対応",
+	  "席を離れるときの対応として正しいものはどれか。",
+	  { "画面をロックする。",
+	    "短時間ならそのままにする。",
+	    "モニタの電源だけを切る。",
+	    "隣の職員に見ておいてもらう。" }, 1 },
+	{ "ts-q10", "メールの誤送信の防止",
+	  "電子メールの誤送信を防ぐ方法として適切なものはどれか。",
+	  { "宛先は入力候補から選んで素早く送る。",
+	    "送信前に宛先と添付ファイルを確かめ、個人情報はパスワードを付けて送る。",
+	    "急ぐときは確認を省く。",
+	    "誤送信しても相手に削除を頼めば報告はいらない。" }, 2 },
+	{ "ts-q11", "テレワークでの端末の利用",
+	  "テレワークで端末を使うときの注意として正しいものはどれか。",
+	  { "家族と共用のパソコンで作業する。",
+	    "公衆無線LANから直接、業務システムに接続する。",
+	    "区が貸与した端末を使い、画面を他人に見られない場所で作業する。",
+	    "資料を私用のクラウドサービスに保存する。" }, 3 },
+	{ "ts-q12", "不審な電話への対応",
+	  "電話でアカウントの情報を聞かれたときの対応として正しいものはどれか。",
+	  { "相手が名乗れば答える。",
+	    "答えずに、情報セキュリティ担当者に報告する。",
+	    "上司の了解を得たと言われたら答える。",
+	    "パスワードだけを答える。" }, 2 },
+	{ "ts-q13", "ソフトウェアの導入",
+	  "業務用の端末にソフトウェアを入れるときの扱いとして正しいものはどれか。",
+	  { "無料のものなら自由に入れてよい。",
+	    "情報政策課の許可を得たものだけを入れる。",
+	    "同僚が使っているものなら入れてよい。",
+	    "業務に役立つものなら事後に報告すればよい。" }, 2 },
+	{ "ts-q14", "FAXの誤送信の防止",
+	  "個人情報を含む書類をFAXで送るときの扱いとして正しいものはどれか。",
+	  { "番号を一人で確かめて送る。",
+	    "短縮ダイヤルを使えば確認はいらない。",
+	    "送信先の番号を二人で確かめ、送信後に着信を電話で確かめる。",
+	    "夜間にまとめて送る。" }, 3 },
+};
+
+static const struct test_q test_mn[] = {
+	{ "ts-mn-01", "個人番号を利用できる事務",
+	  "個人番号を利用できる事務の範囲について正しいものはどれか。",
+	  { "番号法と条例で定める事務に限られる。",
+	    "本人が同意すればどの事務でも利用できる。",
+	    "課長が必要と認めた事務で利用できる。",
+	    "統計の作成には自由に利用できる。" }, 1 },
+	{ "ts-mn-02", "特定個人情報の保管",
+	  "特定個人情報を含む書類の保管として正しいものはどれか。",
+	  { "係の誰もが取り出せる棚に置く。",
+	    "施錠できる場所に保管し、取り扱う職員を限る。",
+	    "作業が終わるまで机の上に置いておく。",
+	    "写しを担当者ごとに保管する。" }, 2 },
+	{ "ts-mn-03", "利用事務系の端末",
+	  "マイナンバー利用事務系の端末の扱いとして正しいものはどれか。",
+	  { "インターネットの閲覧に使ってよい。",
+	    "私物のUSBメモリを接続してよい。",
+	    "許可された職員だけが、定められた事務に使う。",
+	    "他課の職員にIDを貸してよい。" }, 3 },
+	{ "ts-mn-04", "特定個人情報の提供の制限",
+	  "特定個人情報を提供できる場合として正しいものはどれか。",
+	  { "本人の知人から問合せがあった場合",
+	    "番号法で定める場合に限られる。",
+	    "民間事業者から依頼があった場合",
+	    "職員が必要と判断した場合" }, 2 },
+	{ "ts-mn-05", "アクセス記録の確認",
+	  "アクセス記録の確認について正しいものはどれか。",
+	  { "確認はいらない。",
+	    "事故が起きたときだけ確認する。",
+	    "特定個人情報保護評価書に記載した頻度で確認し、記録を残す。",
+	    "システムの事業者に任せ、結果は見ない。" }, 3 },
+	{ "ts-mn-06", "漏えい等の報告",
+	  "特定個人情報の漏えいのおそれに気付いたときの対応として正しいものはどれか。",
+	  { "直ちに課長と情報政策課に報告する。",
+	    "影響が分かるまで報告しない。",
+	    "本人に連絡してから報告する。",
+	    "翌日の朝礼で報告する。" }, 1 },
+	{ "ts-mn-07", "特定個人情報保護評価",
+	  "特定個人情報保護評価書について正しいものはどれか。",
+	  { "一度作成すれば見直しはいらない。",
+	    "システムの重要な変更の前に見直し、記載した対策を実施する。",
+	    "事業者だけが読むものである。",
+	    "公表してはならない。" }, 2 },
+	{ "ts-mn-08", "書類の廃棄",
+	  "個人番号が記載された書類を廃棄するときの方法として正しいものはどれか。",
+	  { "一般ごみとして捨てる。",
+	    "裏紙として使う。",
+	    "シュレッダー等で復元できないようにし、廃棄の記録を残す。",
+	    "保存期間を過ぎたら各自で処分する。" }, 3 },
+	{ "ts-mn-09", "本人確認",
+	  "個人番号の提供を受けるときの本人確認として正しいものはどれか。",
+	  { "番号の確認と身元の確認を行う。",
+	    "電話で氏名を聞けば足りる。",
+	    "家族の申告があれば足りる。",
+	    "顔見知りなら確認はいらない。" }, 1 },
+	{ "ts-mn-10", "委託先の監督",
+	  "個人番号を利用する事務を委託するときに必要なことはどれか。",
+	  { "委託先に任せ、監督はしない。",
+	    "口頭で依頼する。",
+	    "再委託を自由に認める。",
+	    "安全管理措置を契約で定め、委託先を監督する。" }, 4 },
+	{ "ts-mn-11", "媒体への書出し",
+	  "特定個人情報を外部記録媒体に書き出すときの扱いとして正しいものはどれか。",
+	  { "必要なら自由に書き出してよい。",
+	    "原則として禁止され、書き出すときは許可を得て記録する。",
+	    "暗号化すれば記録はいらない。",
+	    "私物の媒体を使ってよい。" }, 2 },
+	{ "ts-mn-12", "異動時の権限の見直し",
+	  "個人番号を利用する事務の担当者が異動したときの対応として正しいものはどれか。",
+	  { "アカウントをそのまま残す。",
+	    "後任に同じIDを引き継ぐ。",
+	    "直ちにアカウントを削除し、権限を見直す。",
+	    "年度末にまとめて削除する。" }, 3 },
+};
+
+/* The year's ten questions of a bank: from an offset moving by year. */
+static const struct test_q *
+test_pick(const struct gen *g, int mynumber, int q)
+{
+	size_t	n = mynumber ? NELEM(test_mn) : NELEM(test_sec);
+
+	return &(mynumber ? test_mn : test_sec)[((size_t)(g->fy % 97) * 3 +
+	    (size_t)q) % n];
+}
+
+/*
+ * The survey's question 5 (ability) and 9's choices (what to do after)
+ * by training kind: 不審なメール went to the マイナンバー and DX trainings
+ * alike (rev19a M10).
+ */
+static const char *const survey_q5[3] = {
+	"不審なメールを見分けて報告できる自信がつきましたか。",
+	"特定個人情報を正しく取り扱える自信がつきましたか。",
+	"データを業務の改善に活用できる自信がつきましたか。",
+};
+static const char *const act_choices_k[3][4] = {
+	{ "メール送信前の確認", "離席時の画面ロック", "書類の施錠保管",
+	  "不審メールの報告" },
+	{ "アクセス記録の確認", "特定個人情報の書類の施錠保管",
+	  "媒体への書出しの禁止の徹底", "本人確認の徹底" },
+	{ "業務の流れの見直し", "データの集計・可視化", "他課の事例の調査",
+	  "新しいサービスの試行" },
+};
+
+/* kind: 0 security, 1 mynumber, 2 digital (the survey's words) */
 static void
-write_question(struct yw *w, int part, int q)
+write_question(struct yw *w, int part, int q, int kind,
+    const struct test_q *tq)
 {
 	char	ref[32];
 	int	c;
 
 	seq_map(w, 2);
-	snprintf(ref, sizeof ref, "%s-q%02d", part ? "ts" : "sv", q + 1);
-	kv_s(w, 4, "ref", ref);
 	if (part) {
+		kv_s(w, 4, "ref", tq->ref);
 		kv_s(w, 4, "type", "single");
-		kv_s(w, 4, "text", test_q[q]);
+		kv_s(w, 4, "text", tq->text);
 		kv_open(w, 4, "choices");
 		for (c = 0; c < 4; c++)
-			seq_s(w, 6, test_choices[c]);
+			seq_s(w, 6, tq->choice[c]);
 		kv_open(w, 4, "key");
 		yw_indent(w, 6);
-		sb_printf(&w->b, "- %d\n", q % 4 + 1);
+		sb_printf(&w->b, "- %d\n", tq->key);
 		return;
 	}
+	snprintf(ref, sizeof ref, "sv-q%02d", q + 1);
+	kv_s(w, 4, "ref", ref);
 	kv_s(w, 4, "type", q < 7 ? "scale" : q == 7 ? "single" : q == 8 ?
 	    "multiple" : "text");
-	kv_s(w, 4, "text", survey_q[q]);
+	kv_s(w, 4, "text", q == 4 ? survey_q5[kind] : survey_q[q]);
 	if (q < 9) {
 		kv_open(w, 4, "choices");
 		for (c = 0; c < (q < 7 ? 5 : 4); c++)
 			seq_s(w, 6, q == 0 ? scale_sat[c] : q < 7 ?
 			    scale_agree[c] : q == 7 ? form_choices[c] :
-			    act_choices[c]);
+			    act_choices_k[kind][c]);
 	}
 	if (q == 0)
 		kv_bool(w, 4, "satisfaction", 1);
 }
-
-/* What each test item is about, for the summary that names it. */
-static const char *const test_topic[] = {
-	"不審なメールへの対応", "外部記録媒体の扱い",
-	"複数の区民へのメール送信", "パスワードの管理",
-	"個人番号を利用できる事務", "生成AIサービスへの入力",
-	"事故等の報告", "個人情報を含む書類の扱い",
-	"個人のSNSへの投稿", "離席時の対応",
-};
 
 /* What the free texts of write_training() say, as reported. */
 static const char *const comment_said[] = {
@@ -3756,7 +4292,8 @@ static const char *const comment_said[] = {
 
 /* "問3（…）と問7（…）": the items whose count is want. */
 static void
-test_items_with(struct sb *b, const int *correct, int want)
+test_items_with(struct sb *b, const int *correct, int want,
+    const struct test_q *const *tq)
 {
 	int	q, first = 1;
 
@@ -3765,7 +4302,7 @@ test_items_with(struct sb *b, const int *correct, int want)
 			continue;
 		if (!first)
 			sb_puts(b, "と");
-		sb_printf(b, "問%d（%s）", q + 1, test_topic[q]);
+		sb_printf(b, "問%d（%s）", q + 1, tq[q]->topic);
 		first = 0;
 	}
 }
@@ -3778,7 +4315,8 @@ test_items_with(struct sb *b, const int *correct, int want)
  * own (考察), which this follows; restated here they read twice.
  */
 static void
-test_summary(struct sb *b, const int *correct, int examinees)
+test_summary(struct sb *b, const int *correct, int examinees,
+    const struct test_q *const *tq)
 {
 	long	all = 0;
 	int	q, lo = correct[0], hi = correct[0];
@@ -3793,7 +4331,7 @@ test_summary(struct sb *b, const int *correct, int examinees)
 	if (examinees > 0 && all * 10 >= 80L * examinees)
 		sb_puts(b, "全体として正答率は高く、基本的な事項は理解されている。");
 	if (examinees > 0 && lo < hi) {
-		test_items_with(b, correct, lo);
+		test_items_with(b, correct, lo, tq);
 		sb_puts(b, "の内容は、次回の教材で解説を補う。");
 	} else
 		sb_puts(b, "誤答の多い設問は、次回の教材で解説を補う。");
@@ -3839,11 +4377,16 @@ write_training(struct gen *g, struct rng *r, const struct id *id,
 	int		 survey = strcmp(p->kind, "security") != 0 ||
 	    rng_chance(r, 80);
 	int		 test = strcmp(p->kind, "digital") != 0;
+	int		 kind = strcmp(p->kind, "mynumber") == 0 ? 1 :
+	    strcmp(p->kind, "digital") == 0 ? 2 : 0;
+	const struct test_q *tq[10];
 
 	if (month > 12) {
 		month -= 12;
 		y++;
 	}
+	for (q = 0; q < 10; q++)
+		tq[q] = test_pick(g, kind == 1, q);
 	elearn = strcmp(p->method, "e-learning") == 0 ||
 	    strcmp(p->method, "material") == 0;
 	d = workday(g->fy, (struct day){ days_from_civil(y, month,
@@ -3874,7 +4417,13 @@ write_training(struct gen *g, struct rng *r, const struct id *id,
 	if (!elearn)
 		members_seq(w, 0, "instructors", g->w, r, 1);
 	sb_reset(&t);
-	SENT(&t, r, outline_s, rng_range(r, 3, 5), NULL, 1);
+	/* the kind's own topics (the マイナンバー研修 taught DX: M10) */
+	if (kind == 1)
+		SENT(&t, r, outline_mn_s, rng_range(r, 3, 5), NULL, 1);
+	else if (kind == 2)
+		SENT(&t, r, outline_dx_s, rng_range(r, 3, 5), NULL, 1);
+	else
+		SENT(&t, r, outline_s, rng_range(r, 3, 5), NULL, 1);
 	kv_s(w, 0, "outline", t.d);
 	kv_open(w, 0, "materials");
 	for (i = 0; i < 4; i++) {
@@ -3893,12 +4442,12 @@ write_training(struct gen *g, struct rng *r, const struct id *id,
 	if (survey) {
 		kv_open(w, 0, "survey_items");
 		for (q = 0; q < 10; q++)
-			write_question(w, 0, q);
+			write_question(w, 0, q, kind, NULL);
 	}
 	if (test) {
 		kv_open(w, 0, "test_items");
 		for (q = 0; q < 10; q++)
-			write_question(w, 1, q);
+			write_question(w, 1, q, kind, tq[q]);
 	}
 	/* every respondent's answers, one token per question */
 	if (survey) {
@@ -3960,7 +4509,7 @@ write_training(struct gen *g, struct rng *r, const struct id *id,
 			kv_s(w, 6, "respondent", buf);
 			ability = rng_range(r, 55, 98);
 			for (q = 0; q < 10; q++) {
-				int key = q % 4 + 1, c;
+				int key = tq[q]->key, c;
 
 				if (rng_chance(r, (unsigned)(ability - 4 * q +
 				    18 > 99 ? 99 : ability - 4 * q + 18)))
@@ -3973,7 +4522,7 @@ write_training(struct gen *g, struct rng *r, const struct id *id,
 			kv_s(w, 6, "answers", ans);
 		}
 		sb_reset(&t);
-		test_summary(&t, correct, attended);
+		test_summary(&t, correct, attended, tq);
 		kv_s_at(w, pos, 2, "summary", t.d);
 	}
 	free(t.d);
@@ -4001,7 +4550,7 @@ write_consult(struct gen *g, struct rng *r, const struct id *id,
 	char		 buf[64];
 	struct rng	 ra;
 	struct day	 recv;
-	int		 done, late;
+	int		 done, late, topic, two, na, i;
 
 	recv = workday(g->fy, fy_day(g->fy, rng_range(r, 3, 355)));
 	done = recv.n - days_from_civil(g->fy, 4, 1) < 330 || rng_chance(r, 30);
@@ -4020,7 +4569,8 @@ write_consult(struct gen *g, struct rng *r, const struct id *id,
 	snprintf(buf, sizeof buf, "相談第%d号", n + 1);
 	kv_s(w, 0, "ref_no", buf);
 	kv_s(w, 0, "type", type);
-	sb_subst(&t, PICK(r, consult_titles), sys);
+	topic = (int)rng_below(r, NELEM(consult_topics));
+	sb_subst(&t, consult_topics[topic].title, sys);
 	kv_s(w, 0, "title", t.d);
 	kv_s(w, 0, "org", org->code);
 	kv_date(w, 0, "received", recv);
@@ -4029,14 +4579,20 @@ write_consult(struct gen *g, struct rng *r, const struct id *id,
 	kv_s(w, 0, "status", done ? "closed" : "answering");
 	kv_date(w, 0, "due", workday(g->fy, day_add(g->fy, recv, 14)));
 	sb_reset(&t);
-	SENT(&t, r, consult_q_s, rng_range(r, 1, 3), sys, rng_chance(r, 40));
+	two = rng_chance(r, 40);
+	sb_subst(&t, consult_topics[topic].q[0], sys);
+	if (two)
+		sb_puts(&t, consult_topics[topic].q[1]);
 	kv_s(w, 0, "question", t.d);
 	if (done) {
 		struct rng *rr = late ? &ra : r;
 
 		sb_reset(&t);
-		SENT(&t, rr, consult_a_s, rng_range(rr, 2, 4), sys,
-		    rng_chance(rr, 60));
+		na = rng_range(rr, 2, 3);
+		if (two)
+			na = 3;
+		for (i = 0; i < na; i++)
+			sb_puts(&t, consult_topics[topic].a[i]);
 		kv_s(w, 0, "answer", t.d);
 		kv_date(w, 0, "answered", workday(g->fy, day_add(g->fy, recv,
 		    rng_range(rr, 3, 13))));
@@ -4067,8 +4623,9 @@ write_meeting(struct gen *g, struct rng *r, const struct id *id,
 	char		 buf[256];
 	struct day	 due;
 	struct sb	 minutes;
-	int		 i, j, k, n, issues_item = 0;
+	int		 i, j, k, n, issues_item = 0, nm, head = 0;
 	int		 regular = strcmp(type, "regular") == 0;
+	size_t		 m0, mi;
 
 	kv_s(w, 0, "type", type);
 	snprintf(buf, sizeof buf, "第%d回 %s", number, name);
@@ -4082,11 +4639,40 @@ write_meeting(struct gen *g, struct rng *r, const struct id *id,
 	due = bizday_before(d);
 	kv_datetime(w, 0, "materials_due", due, 10, 0);
 	kv_datetime(w, 0, "materials_submitted", due, 9, rng_range(r, 0, 50));
-	members_seq(w, 0, "members", g->w, r, rng_range(r, 2, 4));
+	/* members_seq()'s draws, its members kept for the presenters */
+	nm = rng_range(r, 2, 4);
+	m0 = rng_below(r, (unsigned)g->w->nmembers);
+	if (nm > (int)g->w->nmembers)
+		nm = (int)g->w->nmembers;
+	kv_open(w, 0, "members");
+	for (i = 0; i < nm; i++)
+		seq_s(w, 2, g->w->members[(m0 + (size_t)i) % g->w->nmembers]);
+	/*
+	 * The ward's side: the 情報政策課長 at a 進捗報告会, which reports
+	 * to the division head (「承認を得た」 with no 課長 there: rev19a
+	 * M12), and at most one 課長 of the one 課 anywhere; the position
+	 * is drawn all the same.
+	 */
 	kv_open(w, 0, "attendees");
 	k = rng_range(r, 2, 4);
-	for (i = 0; i < k; i++)
-		person(w, 2, r, "johoseisaku", NULL);
+	for (i = 0; i < k; i++) {
+		const char *pos;
+
+		(void)person_name(r, buf, sizeof buf);
+		seq_map(w, 2);
+		kv_s(w, 4, "name", buf);
+		kv_s(w, 4, "org", "johoseisaku");
+		pos = PICK(r, positions);
+		if (strcmp(type, "progress") == 0 && i == 0)
+			pos = "課長";
+		else if (strcmp(pos, "課長") == 0 && (i > 0 && (head ||
+		    strcmp(type, "progress") == 0)))
+			pos = "主査";
+		else if (strcmp(pos, "統括課長") == 0)
+			pos = "係長";
+		head |= strcmp(pos, "課長") == 0;
+		kv_s(w, 4, "position", pos);
+	}
 	kv_open(w, 0, "agenda");
 	k = rng_range(r, 3, 6);
 	sb_reset(&t);
@@ -4097,7 +4683,15 @@ write_meeting(struct gen *g, struct rng *r, const struct id *id,
 
 		seq_map(w, 2);
 		kv_s(w, 4, "title", title);
-		kv_s(w, 4, "presenter", person_name(r, buf, sizeof buf));
+		/*
+		 * A member of the team there presents (the 次第 named six
+		 * presenters the 議事録 did not list: rev19a M3); a name is
+		 * still drawn.
+		 */
+		(void)person_name(r, buf, sizeof buf);
+		mi = (m0 + (size_t)(i % nm)) % g->w->nmembers;
+		kv_s(w, 4, "presenter", g->w->mnames[mi] != NULL ?
+		    g->w->mnames[mi] : g->w->members[mi]);
 		kv_open(w, 4, "materials");
 		snprintf(buf, sizeof buf, "資料%d_%s.xlsx", i + 1, title);
 		seq_s(w, 6, buf);
@@ -4126,8 +4720,19 @@ write_meeting(struct gen *g, struct rng *r, const struct id *id,
 	kv_open(w, 0, "decisions");
 	k = rng_range(r, 1, 3);
 	j = (int)rng_below(r, NELEM(decisions_s));
-	for (i = 0; i < k; i++)
-		seq_s(w, 2, decisions_s[(size_t)(j + i) % NELEM(decisions_s)]);
+	/*
+	 * The audits' targets are settled before the first audit (July);
+	 * later 「監査の対象組織を確定した。」 stood in a 議事録 of 30 January,
+	 * every audit done (rev19a M12).
+	 */
+	for (i = 0; i < k; i++) {
+		const char *dc = decisions_s[(size_t)(j + i) %
+		    NELEM(decisions_s)];
+
+		if (dc == decisions_s[1] && d.n >= days_from_civil(g->fy, 7, 1))
+			dc = "監査の結果の報告の予定を確認した。";
+		seq_s(w, 2, dc);
+	}
 	if (regular && g->nissues > 0) {
 		kv_open(w, 0, "issues");
 		k = rng_range(r, 1, 3);
@@ -4166,6 +4771,7 @@ write_issue(struct gen *g, struct rng *r, const struct id *id, int n)
 	char		 buf[64];
 	struct day	 d, due, step, c, end;
 	int		 i, m, pri, dur, prog, closed;
+	size_t		 row;
 	const char	*by;
 
 	end.n = days_from_civil(g->fy + 1, 3, 31);
@@ -4195,7 +4801,8 @@ write_issue(struct gen *g, struct rng *r, const struct id *id, int n)
 
 	snprintf(buf, sizeof buf, "課題%d", n + 1);
 	kv_s(w, 0, "ref_no", buf);
-	kv_s(w, 0, "title", issue_titles[n % NELEM(issue_titles)]);
+	row = ((size_t)n + (size_t)(g->fy % 97) * 7) % NELEM(issue_rows);
+	kv_s(w, 0, "title", issue_rows[row].title);
 	kv_s(w, 0, "status", closed ? "closed" : prog ? "in-progress" :
 	    "open");
 	kv_s(w, 0, "priority", levels[pri]);
@@ -4204,8 +4811,10 @@ write_issue(struct gen *g, struct rng *r, const struct id *id, int n)
 	kv_s(w, 0, "owner", any_member(g->w, r));
 	kv_s(w, 0, "ward_owner", "johoseisaku");
 	kv_date(w, 0, "due", due);
-	kv_s(w, 0, "description", PICK(r, issue_desc_s));
-	kv_s(w, 0, "action", PICK(r, issue_action_s));
+	(void)rng_below(r, 6);		/* the description's and action's */
+	(void)rng_below(r, 5);		/* draws, as before */
+	kv_s(w, 0, "description", issue_rows[row].desc);
+	kv_s(w, 0, "action", issue_rows[row].action);
 	if (closed)
 		kv_date(w, 0, "closed", c);
 	kv_open(w, 0, "meetings");
@@ -4260,7 +4869,7 @@ write_issue(struct gen *g, struct rng *r, const struct id *id, int n)
  * caller's).  Returns whether it wrote them.
  */
 static int
-write_measures(struct gen *g, struct rng *rm, const char *cat,
+write_measures(struct gen *g, struct rng *rm, unsigned which,
     const struct org *org, struct day reviewed, int force)
 {
 	static const char *const ratings[] = { "effective", "effective",
@@ -4273,10 +4882,8 @@ write_measures(struct gen *g, struct rng *rm, const char *cat,
 
 	if (!force && !rng_chance(rm, 65))
 		return 0;
-	c = rng_below(rm, NELEM(incident_causes));
-	for (k = 0; k < NELEM(incident_causes); k++)
-		if (strcmp(incident_causes[k].cat, cat) == 0)
-			c = k;
+	(void)rng_below(rm, 8);		/* the category's cause, drawn */
+	c = which;
 	/* 練 and the division's first character: 練こ第412号 */
 	k = ((unsigned char)org->name[0] & 0xf0) == 0xe0 ? 3 : 1;
 	snprintf(buf, sizeof buf, "練%.*s第%d号", (int)k, org->name,
@@ -4309,21 +4916,57 @@ write_measures(struct gen *g, struct rng *rm, const char *cat,
 struct pfacts {
 	int		 pi, mn, people, sensitive, financial, wrongful, numsys;
 	struct day	 known;
+	const char	*how;		/* how it was found: incident_found */
 };
+
+/*
+ * How each title's incident came to the division (incident_titles'
+ * order), the chronology's first line: it said 「所管課の職員が事故等に
+ * 気付き」 where the 内容 said 「事業者からの報告により判明した」 (rev19a
+ * M7).
+ */
+static const char *const incident_found[] = {
+	"EDRの通知を受け、所管課の職員が係長に報告した。",
+	"区民からの問合せを受け、所管課の職員が係長に報告した。",
+	"所管課の職員が送信の直後に誤りに気付き、係長に報告した。",
+	"所管課の職員が紛失に気付き、係長に報告した。",
+	"WAFの検知を受け、保守事業者から所管課に連絡があった。",
+	"職員からの連絡を受け、所管課がシステムの停止を確認した。",
+	"委託事業者から所管課に、書類の所在が分からないとの報告があった。",
+	"送信先からの連絡を受け、所管課の職員が係長に報告した。",
+	"所管課の職員が不審なメールに気付き、係長に報告した。",
+	"保守事業者から所管課に、利用している製品が対象であるとの連絡があった。",
+	"他課の職員からの連絡を受け、所管課の職員が係長に報告した。",
+	"所管課の職員が紛失に気付き、係長に報告した。",
+};
+_Static_assert(NELEM(incident_found) == NELEM(incident_titles),
+    "incident_found: one entry per title");
 
 static void
 write_privacy(struct gen *g, struct rng *rp, struct pfacts *f, int cyber)
 {
 	struct yw	*w = &g->yw;
+	unsigned	 k;
 
 	/* Most incidents concern a few people, some a whole list. */
 	f->people = rng_chance(rp, 80) ? rng_range(rp, 1, 40) :
 	    rng_range(rp, 101, 1500);
+	/*
+	 * 要配慮個人情報 goes with the items that are (障害支援区分,
+	 * 要介護度), and only with them (「要配慮個人情報を含む」 over 氏名・
+	 * 住所・生年月日: rev19a M7); the same draws in the same order.
+	 */
+	k = rng_below(rp, NELEM(privacy_items_s));
+	f->sensitive = rng_chance(rp, 20);
+	if (f->sensitive && k < 3)
+		k = 3 + k % 2;
+	else if (!f->sensitive && k >= 3)
+		k -= 3;
 	kv_open(w, 0, "privacy");
 	kv_date(w, 2, "known", f->known);
-	kv_s(w, 2, "items", PICK(rp, privacy_items_s));
+	kv_s(w, 2, "items", privacy_items_s[k]);
 	kv_int(w, 2, "people", f->people);
-	kv_bool(w, 2, "sensitive", f->sensitive = rng_chance(rp, 20));
+	kv_bool(w, 2, "sensitive", f->sensitive);
 	kv_bool(w, 2, "financial", f->financial = rng_chance(rp, 5));
 	kv_bool(w, 2, "wrongful", f->wrongful = cyber && rng_chance(rp, 50));
 	if (f->mn)
@@ -4354,7 +4997,8 @@ write_timeline(struct gen *g, struct rng *rt, const struct pfacts *f,
 
 	big = f->sensitive || f->financial || f->people > 100;
 	e[n].ref = NULL;
-	e[n].text = "所管課の職員が事故等に気付き、係長に報告した。";
+	e[n].text = f->how != NULL ? f->how :
+	    "所管課の職員が事故等に気付き、係長に報告した。";
 	e[n].at = found;
 	e[n].hh = rng_range(rt, 9, 11);
 	e[n++].mm = rng_range(rt, 0, 5) * 5;
@@ -4451,7 +5095,7 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 	struct day	 d = fy_day(g->fy, rng_range(r, 0, 350));
 	int		 closed = rng_chance(r, 75), pi, cyber, mn, i, j, k;
 	int		 lines, found_min, hh, mm, sev;
-	size_t		 sevpos;
+	size_t		 sevpos, decpos;
 	struct pfacts	 f;
 	struct day	 found;
 	struct rng	 rx;
@@ -4484,6 +5128,7 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 	mn = pi && rng_chance(r, 10);
 	kv_bool(w, 0, "my_number", mn);
 	memset(&f, 0, sizeof f);
+	f.how = incident_found[which];
 	f.pi = pi;
 	f.mn = mn;
 	f.known = day_add(g->fy, d, 1);
@@ -4529,7 +5174,7 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 		 */
 		j = (int)rng_below(r, NELEM(decisions));
 		kv_open(w, 0, "isolation");
-		kv_s(w, 2, "decision", decisions[j]);
+		decpos = w->b.len;
 		/*
 		 * Decided after the division noticed the incident (a cut at
 		 * 10:01 of an incident noticed at 11:10 headed a 事故等報告
@@ -4543,8 +5188,20 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 		kv_datetime(w, 2, "decided", found, mm / 60, mm % 60);
 		kv_s(w, 2, "criteria", g->cat[CAT_ISOLATION].id.s);
 		(void)rng_below(r, NELEM(isolation_s));
-		kv_s(w, 2, "reason", isolation_reasons[j][strcmp(cat,
-		    "attack") == 0]);
+		/*
+		 * A 標的型攻撃メール nobody opened: nothing to cut (「イン
+		 * ターネット接続系の通信を遮断」 for it: rev19a M7).
+		 */
+		if (which == MAIL_TITLE) {
+			j = 3;
+			kv_s_at(w, decpos, 2, "decision", decisions[j]);
+			kv_s(w, 2, "reason", "添付ファイルを開いた端末がなく、"
+			    "侵入の形跡がないため、遮断は不要と判断した。");
+		} else {
+			kv_s_at(w, decpos, 2, "decision", decisions[j]);
+			kv_s(w, 2, "reason", isolation_reasons[j][strcmp(cat,
+			    "attack") == 0]);
+		}
 		if (j < 2)
 			kv_datetime(w, 2, "restored", day_add(g->fy, d, 2), 9,
 			    0);
@@ -4572,18 +5229,18 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 		 * them had a review of nothing (no 再発防止策の提案書).  Those
 		 * rm leaves out come from a stream of their own.
 		 */
-		if (!write_measures(g, rm, cat, org, bd_add(g->fy, d, 14),
+		if (!write_measures(g, rm, which, org, bd_add(g->fy, d, 14),
 		    0)) {
 			rng_init(&rx, g->seed, (uint64_t)g->fy,
 			    (uint64_t)S_MEASURES2 + hash_str(id->s));
-			write_measures(g, &rx, cat, org, bd_add(g->fy, d,
+			write_measures(g, &rx, which, org, bd_add(g->fy, d,
 			    14), 1);
 		}
 	} else {
 		struct yw	 keep = g->yw;
 
 		memset(&g->yw, 0, sizeof g->yw);
-		write_measures(g, rm, cat, org, bd_add(g->fy, d, 14), 0);
+		write_measures(g, rm, which, org, bd_add(g->fy, d, 14), 0);
 		free(g->yw.b.d);
 		g->yw = keep;
 	}
@@ -5466,6 +6123,11 @@ write_config(struct gen *g, const char *sample, int years)
 			sb_printf(&out, "  workplan_submitted: %d-04-14\n",
 			    g->first_fy);
 		} else if (strncmp(line, "  renewal_limit: ", 17) == 0) {
+			/*
+			 * Past the two renewals the specification allows
+			 * when more than three years are asked for: lint
+			 * warns of exactly that (README, rev19b G2).
+			 */
 			sb_printf(&out, "  renewal_limit: %d-03-31\n",
 			    last + 1 > g->first_fy + 3 ? last + 1 :
 			    g->first_fy + 3);

@@ -584,6 +584,91 @@ def check_closed_days():
                         bad.append("%s: %s %s (%s)" % (p, f, v, why))
 
 
+def check_coherence():
+    # one year's records tell one story (review19: rev19a M3-M12, rev19b
+    # G1, T2, T10); each a check of form, not of the generator's texts
+    conf = yaml.load(open(os.path.join(data, "nerima-cio.yaml"),
+                          encoding="utf-8"), Loader=LOADER)
+    names = {m["id"]: m.get("name", m["id"]) for m in conf["members"]}
+    ciso = [m["id"] for m in conf["members"]
+            if m.get("role") == "ciso-advisor"]
+    for p, r in records("meetings"):
+        there = {names.get(m, m) for m in r.get("members") or []} | \
+            {a.get("name") for a in r.get("attendees") or []}
+        for a in r.get("agenda") or []:
+            if a.get("presenter") and a["presenter"] not in there:
+                bad.append("%s: presenter %s neither a member nor an "
+                           "attendee" % (p, a["presenter"]))
+        heads = [a for a in r.get("attendees") or []
+                 if a.get("position") == "課長"]
+        if len(heads) > 1:
+            bad.append("%s: %d 課長 of one 課 attend" % (p, len(heads)))
+        if r.get("type") == "progress" and not heads:
+            bad.append("%s: a 進捗報告会 without the 情報政策課長" % p)
+    suffix = {"new": ("新規導入",), "modification": ("改修",),
+              "update": ("更新", "移行", "再構築")}
+    fine = ("妥当", "概ね妥当", "回答により確認")
+    for p, r in records("reviews"):
+        c = r.get("category")
+        if c in suffix and not r["title"].endswith(suffix[c]):
+            bad.append("%s: category %s, title %s" % (p, c, r["title"]))
+        for f in r.get("findings") or []:
+            cm = f.get("comment") or ""
+            if f.get("rating") in ("needs-check", "inadequate") and \
+                    cm.startswith(fine):
+                bad.append("%s: %s rated %s beside 「%s」" %
+                           (p, f["viewpoint"], f["rating"], cm))
+            if f.get("rating") in ("excellent", "adequate") and \
+                    re.search("必要がある|不十分|求めた。$", cm):
+                bad.append("%s: %s rated %s beside 「%s」" %
+                           (p, f["viewpoint"], f["rating"], cm))
+        for h in r.get("hearings") or []:
+            qs = [i["question"] for i in h.get("items") or []]
+            if len(qs) != len(set(qs)):
+                bad.append("%s: round %s asks a question twice" %
+                           (p, h.get("round")))
+    for p, r in records("audits"):
+        if ciso and r.get("chief_auditor") not in ciso:
+            bad.append("%s: chief_auditor %s, not the ciso-advisor" %
+                       (p, r.get("chief_auditor")))
+        rs = [x["risk"] for x in r.get("risks") or []]
+        if len(rs) != len(set(rs)):
+            bad.append("%s: a risk twice" % p)
+    for p, r in records("trainings"):
+        for t in r.get("test_items") or []:
+            if any(c.startswith("選択肢") for c in t.get("choices") or []):
+                bad.append("%s: placeholder choices in %s" % (p, t["ref"]))
+        if r.get("kind") == "mynumber" and \
+                not re.search("個人番号|特定個人情報", r.get("outline", "")):
+            bad.append("%s: a マイナンバー training's outline without "
+                       "マイナンバー" % p)
+        if r.get("kind") != "mynumber" and \
+                re.search("特定個人情報", r.get("outline", "")):
+            bad.append("%s: 特定個人情報 in the outline of a %s training" %
+                       (p, r.get("kind")))
+    for p, r in records("incidents"):
+        if "標的型攻撃メール" in r["title"] and r.get("personal_info"):
+            bad.append("%s: a mail nobody opened with personal data" % p)
+        pv = r.get("privacy") or {}
+        if pv.get("sensitive") and not re.search("障害|介護|病",
+                                                 pv.get("items", "")):
+            bad.append("%s: 要配慮個人情報 over %s" % (p, pv.get("items")))
+    seen = {}
+    for p, r in records("issues"):
+        k = (r["fy"], r["title"])
+        if k in seen:
+            bad.append("%s: title %s also %s" % (p, r["title"], seen[k]))
+        seen[k] = p
+    for p, r in records("catalogs"):
+        rep = (r.get("report") or {}).get("recommendations") or []
+        if r.get("kind") != "checklist-vendor" and \
+                any("委託事業者" in x for x in rep):
+            bad.append("%s: a vendor step in the %s report" %
+                       (p, r.get("kind")))
+        if any("回答率の低い" in x for x in rep):
+            bad.append("%s: 「回答率の低い課」 where every 課 answers" % p)
+
+
 CHECKS = [check_issues, check_audits, check_reviews, check_trainings,
           check_training_summaries,
           check_audit_texts, check_incidents, check_incident_texts,
@@ -591,7 +676,7 @@ CHECKS = [check_issues, check_audits, check_reviews, check_trainings,
           check_followups, check_audit_reports, check_audit_texts_agree,
           check_followup_of_followup, check_issue_ages, check_numbers,
           check_severity, check_vendor_items, check_closed_days,
-          check_review_progress]
+          check_review_progress, check_coherence]
 
 for c in CHECKS:
     c()
