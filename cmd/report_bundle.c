@@ -74,6 +74,7 @@ struct bundle {
 	struct brow		*v;
 	size_t			 n, cap;
 	size_t			 skipped;
+	size_t			 again;		/* rows of a file listed again */
 	int			 fy;
 	char			 fys[8];
 };
@@ -309,6 +310,7 @@ again(struct bundle *b, const char *spec, const char *src, const char *name)
 			rc = file == NULL ? cmd_error(_("out of memory")) :
 			    add_row(b, doc, spec, rec.data, date, file,
 			    real.data);
+			b->again++;
 			free(doc);
 			free(date);
 			free(file);
@@ -1069,7 +1071,8 @@ report_bundle(struct cmd_ctx *ctx, struct optv *ov)
 		stage = NULL;
 		fprintf(stderr, "%s/\n", dir);
 	}
-	fprintf(stderr, _("%zu files of %s in the bundle"), b.n, fyl);
+	fprintf(stderr, _("%zu files of %s in the bundle"), b.n - b.again,
+	    fyl);
 	if (b.skipped > 0)
 		fprintf(stderr, _("; %zu documents left out (see above)"),
 		    b.skipped);

@@ -87,6 +87,9 @@ expect_grep "$T/err" "not in the bundle: meeting minutes .*has not been held"
 t393=$(sed -n 's/^title: //p' "$D"/trainings/2026/tr-393sdsd0.yaml)
 expect_no_grep "$T/err" "not in the bundle: training (survey|test) $t393"
 [ -f "$T/B/SHA256SUMS.txt" ] && [ -f "$T/B/成果物一覧.xlsx" ] || fail "no manifest or list"
+# the files counted, not the list's rows (a 再掲 is a row, not a file)
+nf=$(find "$T/B" -type f ! -name 成果物一覧.xlsx ! -name SHA256SUMS.txt | wc -l)
+expect_grep "$T/err" "^$nf files of 令和8年度 in the bundle"
 ls -d "$T"/B.tmp* 2>/dev/null && fail "staging folder left"
 # an independent check of the manifest, then ours
 (cd "$T/B" && sha256sum -c --quiet SHA256SUMS.txt) || fail "sha256sum -c disagrees"
