@@ -189,6 +189,11 @@ assert open(os.path.join(top, path(m[0])), "rb").read() == \
     open(os.path.join(data, "files/研修教材_情報セキュリティ.docx"), "rb").read()
 print(len(rows), "files listed")
 PY
+# the list as the ward prints it: 80 % or more one page wide, every row's
+# height, dates centred and whole (review 19, rev19b M3: 45-50 %)
+checks=$((checks + 1))
+"$PY" "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" \
+	"$T/B/成果物一覧.xlsx:成果物一覧:80" || fail "the layout of 成果物一覧"
 # one page-number style in the year's workbooks, the list included: a
 # year showed "- 1 -", "1/8" and "1 / 16" (review 17)
 $PY - "$T/B" <<'PY' || fail "the workbooks' page numbers"
