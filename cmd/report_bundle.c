@@ -25,6 +25,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <minizip/unzip.h>
+
 #include "buf.h"
 #include "cal.h"
 #include "clock.h"
@@ -33,6 +35,7 @@
 #include "diag.h"
 #include "fileio.h"
 #include "i18n.h"
+#include "lazylib.h"
 #include "meeting.h"
 #include "node.h"
 #include "opt.h"
@@ -72,6 +75,7 @@ struct bundle {
 	struct brow		*v;
 	size_t			 n, cap;
 	size_t			 skipped;
+	size_t			 again;		/* rows of a file listed again */
 	int			 fy;
 	char			 fys[8];
 };
@@ -162,6 +166,51 @@ add_row(struct bundle *b, const char *doc, const char *spec,
 }
 
 /*
+ * The date a document of the bundle carries, as its writer dated it: the
+ * writers stamp each .docx, .xlsx and .pptx with its document's date
+ * (docProps/core.xml, dcterms:created: the notice of a decision its
+ * notice date, a 回答書 the day it was answered, a 次第 the day it is due,
+ * a 作業実施報告書 its report date), so the list takes it from there and
+ * from no second reckoning of its own.  The record's received date stood
+ * for every document made from it (review 19, rev19b M2: the 可否決定通知
+ * of 練企情受第1号, notified 5月16日, was listed at 4月8日).  out gets
+ * YYYY-MM-DD, or "" for a file without the stamp.
+ */
+static void
+doc_stamp(char out[CAL_FMT_MAX], const char *path)
+{
+	static const char	 tag[] = "<dcterms:created";
+	unz_file_info64		 fi;
+	unzFile			 zf;
+	struct cal_date		 d;
+	char			 xml[4096], *p;
+	int			 n;
+
+	out[0] = '\0';
+	if (lazylib_load(&lazylib_libminizip) != 0) {
+		error_clear();
+		return;
+	}
+	if ((zf = unzOpen64(path)) == NULL)
+		return;
+	if (unzLocateFile(zf, "docProps/core.xml", 1) == UNZ_OK &&
+	    unzGetCurrentFileInfo64(zf, &fi, NULL, 0, NULL, 0, NULL, 0) ==
+	    UNZ_OK && fi.uncompressed_size < sizeof xml &&
+	    unzOpenCurrentFile(zf) == UNZ_OK) {
+		n = unzReadCurrentFile(zf, xml, sizeof xml - 1);
+		unzCloseCurrentFile(zf);
+		xml[n > 0 ? n : 0] = '\0';
+		if ((p = strstr(xml, tag)) != NULL &&
+		    (p = strchr(p, '>')) != NULL && strlen(p + 1) >= 10) {
+			snprintf(out, CAL_FMT_MAX, "%.10s", p + 1);
+			if (cal_parse_iso(&d, out) != 0)
+				out[0] = '\0';
+		}
+	}
+	unzClose(zf);
+}
+
+/*
  * Move the file at src into the item's folder under its name, or with
  * "_2", "_3" ... before the extension when two documents share a name;
  * *out is the path in the bundle.
@@ -217,6 +266,64 @@ done:
 }
 
 /*
+ * A file an export wrote that the bundle holds already, byte for byte,
+ * under the same name in another item's folder: the 定例会's 課題管理表
+ * (4(3)ア(ウ)) of the day of the year-end 作業実施報告書's copy (4(3)ア(ア)),
+ * which went into both folders and was listed twice, as two deliverables
+ * (review 19, rev19b M5).  The bundle keeps the one file; the list names
+ * it again under this item (再掲).  src is removed when it is such a file.
+ */
+static int
+again(struct bundle *b, const char *spec, const char *src, const char *name)
+{
+	struct buf	 real = BUF_INIT, rec = BUF_INIT;
+	const char	*base;
+	char		 hex[65];
+	size_t		 i, n = b->n;
+	int		 rc = CMD_OK;
+
+	for (i = 0; i < n; i++) {
+		base = strrchr(b->v[i].file, '/') != NULL ?
+		    strrchr(b->v[i].file, '/') + 1 : b->v[i].file;
+		if (strcmp(base, name) != 0 || strcmp(b->v[i].spec, spec) == 0)
+			continue;
+		if (sha256_file(hex, src) != 0)
+			return cmd_lib_error();
+		if (strcmp(hex, b->v[i].hex) != 0)
+			continue;
+		buf_printf(&real, "%s/%s", b->real, b->v[i].file);
+		buf_printf(&rec, "再掲（%s）", b->v[i].spec);
+		if (buf_ok(&real) != 0 || buf_ok(&rec) != 0) {
+			rc = cmd_error(_("out of memory"));
+			break;
+		}
+		if (unlink(src) != 0) {
+			rc = cmd_error(_("cannot remove '%s'"), src);
+			break;
+		}
+		{
+			char	*doc = b->v[i].doc != NULL ?
+				    strdup(b->v[i].doc) : NULL;
+			char	*date = b->v[i].date != NULL ?
+				    strdup(b->v[i].date) : NULL;
+			char	*file = strdup(b->v[i].file);
+
+			rc = file == NULL ? cmd_error(_("out of memory")) :
+			    add_row(b, doc, spec, rec.data, date, file,
+			    real.data);
+			b->again++;
+			free(doc);
+			free(date);
+			free(file);
+		}
+		break;
+	}
+	buf_free(&real);
+	buf_free(&rec);
+	return rc;
+}
+
+/*
  * The first line of an export's messages that is not a warning (the
  * error that failed it), else the first line.
  */
@@ -243,13 +350,14 @@ first_error(const char *m)
  */
 static int
 run_export(struct bundle *b, const struct cmd_entry *e, const char *spec,
-    const char *record, const char *date, const char *const *args)
+    const char *record, int dated, const char *const *args)
 {
 	struct buf	 work = BUF_INIT, o = BUF_INIT, msg = BUF_INIT;
 	struct buf	 src = BUF_INIT;
 	struct dirent	*de;
 	DIR		*dp = NULL;
 	char		*argv[16], tmpl[] = "/tmp/nerima-cio-bundle.XXXXXX";
+	char		 stamp[CAL_FMT_MAX];
 	char		*rel = NULL, *nl;
 	int		 argc = 0, rc, saved = -1, fd = -1;
 
@@ -334,13 +442,20 @@ run_export(struct bundle *b, const struct cmd_entry *e, const char *spec,
 			rc = cmd_error(_("out of memory"));
 			goto done;
 		}
+		if (dated)
+			doc_stamp(stamp, src.data);
+		if ((rc = again(b, spec, src.data, de->d_name)) != CMD_OK)
+			goto done;
+		if (access(src.data, F_OK) != 0)
+			continue;	/* in the bundle already: listed again */
 		if ((rc = place(&rel, b, spec, src.data, de->d_name)) !=
 		    CMD_OK)
 			goto done;
 		buf_reset(&src);
 		buf_printf(&src, "%s/%s", b->real, rel);
 		rc = buf_ok(&src) != 0 ? cmd_error(_("out of memory")) :
-		    add_row(b, NULL, spec, record, date, rel, src.data);
+		    add_row(b, NULL, spec, record, dated && stamp[0] != '\0' ?
+		    stamp : NULL, rel, src.data);
 		free(rel);
 		rel = NULL;
 		if (rc != CMD_OK)
@@ -382,7 +497,7 @@ rec_label(struct buf *out, const struct record *r)
 }
 
 typedef int (*rec_fn)(struct bundle *, const struct record *,
-    const char *label, const char *date);
+    const char *label);
 
 static int
 each_record(struct bundle *b, const char *kindname, rec_fn fn)
@@ -391,14 +506,12 @@ each_record(struct bundle *b, const char *kindname, rec_fn fn)
 	struct reclist		 refs = RECLIST_INIT;
 	struct record		*r;
 	struct buf		 label = BUF_INIT;
-	const char		*ff;
 	size_t			 i;
 	int			 rc = CMD_OK;
 
 	if (store_kind(&kind, b->st, kindname) != 0 ||
 	    store_scan(&refs, b->st, kind, b->fy, NULL) != 0)
 		return cmd_lib_error();
-	ff = schema_fy_field(kind);
 	for (i = 0; i < refs.n && rc == CMD_OK; i++) {
 		if (record_load(&r, b->st, &refs.v[i], NULL) != 0) {
 			rc = cmd_error(_("cannot read %s: %s"),
@@ -407,8 +520,7 @@ each_record(struct bundle *b, const char *kindname, rec_fn fn)
 		}
 		rec_label(&label, r);
 		rc = buf_ok(&label) != 0 ? cmd_error(_("out of memory")) :
-		    fn(b, r, label.data, ff != NULL ?
-		    node_get_str(record_root(r), ff) : NULL);
+		    fn(b, r, label.data);
 		record_free(r);
 	}
 	reclist_free(&refs);
@@ -416,10 +528,10 @@ each_record(struct bundle *b, const char *kindname, rec_fn fn)
 	return rc;
 }
 
-#define RUN(e, spec, label, date, ...)					\
+#define RUN(e, spec, label, dated, ...)					\
 	do {								\
 		const char *const a_[] = { __VA_ARGS__, NULL };		\
-		if ((rc = run_export(b, &(e), spec, label, date, a_)) !=	\
+		if ((rc = run_export(b, &(e), spec, label, dated, a_)) !=	\
 		    CMD_OK)						\
 			return rc;					\
 	} while (0)
@@ -432,8 +544,7 @@ each_record(struct bundle *b, const char *kindname, rec_fn fn)
  * draft (案) 意見書 or a blank 精査記録 went in as if delivered.
  */
 static int
-do_review(struct bundle *b, const struct record *r, const char *label,
-    const char *date)
+do_review(struct bundle *b, const struct record *r, const char *label)
 {
 	static const char *const words[] = { "record", "evaluation",
 	    "opinion", "notice" };
@@ -459,26 +570,25 @@ do_review(struct bundle *b, const struct record *r, const char *label,
 	}
 	error_clear();
 	if (nready > 0 && nready == nall) {
-		RUN(cmd_review_entry, "4(1)ア(イ)", label, date, "review",
+		RUN(cmd_review_entry, "4(1)ア(イ)", label, 1, "review",
 		    "export", "all", record_id(r));
 		return CMD_OK;
 	}
 	for (i = 0; i < 4; i++)
 		if (ready[i] == 1)
-			RUN(cmd_review_entry, "4(1)ア(イ)", label, date,
+			RUN(cmd_review_entry, "4(1)ア(イ)", label, 1,
 			    "review", "export", words[i], record_id(r));
 	return CMD_OK;
 }
 
 /* 4(2)エ: 監査調書 (all), 概要報告書 or, for a follow-up, 質疑応答書. */
 static int
-do_audit(struct bundle *b, const struct record *r, const char *label,
-    const char *date)
+do_audit(struct bundle *b, const struct record *r, const char *label)
 {
 	const char	*type = node_get_str(record_root(r), "type");
 	int		 rc;
 
-	RUN(cmd_audit_entry, "4(2)エ", label, date, "audit", "export",
+	RUN(cmd_audit_entry, "4(2)エ", label, 1, "audit", "export",
 	    type != NULL && strcmp(type, "followup") == 0 ? "qa" : "summary",
 	    record_id(r));
 	return CMD_OK;
@@ -486,8 +596,7 @@ do_audit(struct bundle *b, const struct record *r, const char *label,
 
 /* 4(1)イ, 4(1)ウ, 4(2)イ by the training's kind. */
 static int
-do_training(struct bundle *b, const struct record *r, const char *label,
-    const char *date)
+do_training(struct bundle *b, const struct record *r, const char *label)
 {
 	static const char *const what[] = { "report", "results", "survey",
 	    "test" };
@@ -507,7 +616,7 @@ do_training(struct bundle *b, const struct record *r, const char *label,
 		    node_scalar_eq(node_get(record_root(r), "makes_test"),
 		    "false")))
 			continue;
-		RUN(cmd_training_entry, spec, label, date, "training",
+		RUN(cmd_training_entry, spec, label, 1, "training",
 		    "export", what[i], record_id(r));
 	}
 	return CMD_OK;
@@ -515,26 +624,24 @@ do_training(struct bundle *b, const struct record *r, const char *label,
 
 /* 4(2)オ: 事故等報告, 再発防止策の提案書. */
 static int
-do_incident(struct bundle *b, const struct record *r, const char *label,
-    const char *date)
+do_incident(struct bundle *b, const struct record *r, const char *label)
 {
 	int	rc;
 
-	RUN(cmd_incident_entry, "4(2)オ", label, date, "incident", "export",
+	RUN(cmd_incident_entry, "4(2)オ", label, 1, "incident", "export",
 	    "report", record_id(r));
-	RUN(cmd_incident_entry, "4(2)オ", label, date, "incident", "export",
+	RUN(cmd_incident_entry, "4(2)オ", label, 1, "incident", "export",
 	    "prevention", record_id(r));
 	return CMD_OK;
 }
 
 /* 4(3)ア(イ): 回答書. */
 static int
-do_consult(struct bundle *b, const struct record *r, const char *label,
-    const char *date)
+do_consult(struct bundle *b, const struct record *r, const char *label)
 {
 	int	rc;
 
-	RUN(cmd_consult_entry, "4(3)ア(イ)", label, date, "consult", "export",
+	RUN(cmd_consult_entry, "4(3)ア(イ)", label, 1, "consult", "export",
 	    "answer", record_id(r));
 	return CMD_OK;
 }
@@ -544,8 +651,7 @@ do_consult(struct bundle *b, const struct record *r, const char *label,
  * progress meeting its 相談業務実施報告書 (4(3)ア(イ)).
  */
 static int
-do_meeting(struct bundle *b, const struct record *r, const char *label,
-    const char *date)
+do_meeting(struct bundle *b, const struct record *r, const char *label)
 {
 	const char	*type = node_get_str(record_root(r), "type");
 	const char	*spec;
@@ -559,16 +665,16 @@ do_meeting(struct bundle *b, const struct record *r, const char *label,
 		spec = "4(3)ア(エ)";
 	else
 		return CMD_OK;	/* the ward's committees: their own papers */
-	RUN(cmd_meeting_entry, spec, label, date, "meeting", "export",
+	RUN(cmd_meeting_entry, spec, label, 1, "meeting", "export",
 	    "agenda", record_id(r));
-	RUN(cmd_meeting_entry, spec, label, date, "meeting", "export",
+	RUN(cmd_meeting_entry, spec, label, 1, "meeting", "export",
 	    "minutes", record_id(r));
 	/*
 	 * The 作業実施報告書 with its attachments: the 課題管理表, the
 	 * 予定と実績 and the 相談業務実施報告書 of the same period.
 	 */
 	if (strcmp(type, "progress") == 0)
-		RUN(cmd_report_entry, "4(3)ア(ア)", label, date, "report",
+		RUN(cmd_report_entry, "4(3)ア(ア)", label, 1, "report",
 		    "bimonthly", "--meeting", record_id(r));
 	return CMD_OK;
 }
@@ -593,26 +699,29 @@ do_yearend(struct bundle *b)
 	cal_format_iso(iso, sizeof iso, as_of);
 	if (cal_cmp(today, from) >= 0)
 		RUN(cmd_report_entry, "4(3)ア(ア)", "年度末（最後の進捗報告会以降）",
-		    iso, "report", "bimonthly", "--year-end", b->fys);
+		    1, "report", "bimonthly", "--year-end", b->fys);
 	if (cal_cmp(today, as_of) <= 0)
-		RUN(cmd_issue_entry, "4(3)ア(ウ)", NULL, NULL, "issue",
+		RUN(cmd_issue_entry, "4(3)ア(ウ)", NULL, 1, "issue",
 		    "export", "table", "--fy", b->fys);
 	else
-		RUN(cmd_issue_entry, "4(3)ア(ウ)", NULL, NULL, "issue",
+		RUN(cmd_issue_entry, "4(3)ア(ウ)", NULL, 1, "issue",
 		    "export", "table", "--fy", b->fys, "--as-of", iso);
 	return CMD_OK;
 }
 
 /* A registered authored file, checked and copied. */
 static int
-do_deliverable(struct bundle *b, const struct record *r, const char *label,
-    const char *date)
+do_deliverable(struct bundle *b, const struct record *r, const char *label)
 {
 	const struct node	*root = record_root(r);
 	const char		*file = node_get_str(root, "file");
 	const char		*want = node_get_str(root, "sha256");
 	const char		*spec = node_get_str(root, "spec");
 	const char		*forid = node_get_str(root, "for");
+	const char		*ff = schema_fy_field(r->kind);
+	/* an authored file: the date it was registered with */
+	const char		*date = ff != NULL ? node_get_str(root, ff) :
+				    NULL;
 	const char		*base;
 	struct buf		 data = BUF_INIT, tmp = BUF_INIT;
 	char			*src = NULL, *rel = NULL, *forl = NULL;
@@ -672,11 +781,26 @@ done:
 	return rc;
 }
 
+/*
+ * The list's order: by item, then by document, then by date (the year's
+ * documents, undated, first), then by file: a document's copies in the
+ * order of their dates (予定と実績 of 4月, 6月 ... 3月), where the files'
+ * names put 10月 before 4月 and 第10回 before 第1回.
+ */
 static int
 row_cmp(const void *x, const void *y)
 {
-	return strcmp(((const struct brow *)x)->file,
-	    ((const struct brow *)y)->file);
+	const struct brow	*a = x, *c = y;
+	int			 k;
+
+	if ((k = strcmp(a->spec, c->spec)) != 0 ||
+	    (k = strcmp(a->doc, c->doc)) != 0)
+		return k;
+	if ((a->date == NULL) != (c->date == NULL))
+		return a->date == NULL ? -1 : 1;
+	if (a->date != NULL && (k = strcmp(a->date, c->date)) != 0)
+		return k;
+	return strcmp(a->file, c->file);
 }
 
 /* Every document of the year, then the list and the manifest. */
@@ -689,41 +813,41 @@ make_bundle(struct bundle *b)
 	size_t			 i;
 	int			 rc;
 
-	RUN(cmd_report_entry, "4(3)ア(ア)", NULL, NULL, "report", "plan",
+	RUN(cmd_report_entry, "4(3)ア(ア)", NULL, 0, "report", "plan",
 	    "--fy", fy);
-	RUN(cmd_report_entry, "4(3)ア(ア)", NULL, NULL, "report", "annual",
+	RUN(cmd_report_entry, "4(3)ア(ア)", NULL, 0, "report", "annual",
 	    "--fy", fy);
-	RUN(cmd_report_entry, "4(2)ア", NULL, NULL, "report", "security-plan",
+	RUN(cmd_report_entry, "4(2)ア", NULL, 0, "report", "security-plan",
 	    "--fy", fy);
-	RUN(cmd_report_entry, "4(2)ア", NULL, NULL, "report",
+	RUN(cmd_report_entry, "4(2)ア", NULL, 0, "report",
 	    "security-final", "--fy", fy);
-	RUN(cmd_review_entry, "4(1)ア(イ)", NULL, NULL, "review", "export",
+	RUN(cmd_review_entry, "4(1)ア(イ)", NULL, 0, "review", "export",
 	    "summary", "--fy", fy);
 	if ((rc = each_record(b, "review", do_review)) != CMD_OK)
 		return rc;
-	RUN(cmd_training_entry, "4(2)イ", NULL, NULL, "training", "export",
+	RUN(cmd_training_entry, "4(2)イ", NULL, 0, "training", "export",
 	    "summary", "--fy", fy);
 	if ((rc = each_record(b, "training", do_training)) != CMD_OK)
 		return rc;
-	RUN(cmd_checklist_entry, "4(2)ウ", NULL, NULL, "checklist", "export",
+	RUN(cmd_checklist_entry, "4(2)ウ", NULL, 0, "checklist", "export",
 	    "report", "--kind", "self", "--fy", fy);
-	RUN(cmd_checklist_entry, "4(2)ウ", NULL, NULL, "checklist", "export",
+	RUN(cmd_checklist_entry, "4(2)ウ", NULL, 0, "checklist", "export",
 	    "report", "--kind", "department", "--fy", fy);
-	RUN(cmd_checklist_entry, "4(2)カ", NULL, NULL, "checklist", "export",
+	RUN(cmd_checklist_entry, "4(2)カ", NULL, 0, "checklist", "export",
 	    "report", "--kind", "vendor", "--fy", fy);
-	RUN(cmd_audit_entry, "4(2)エ", NULL, NULL, "audit", "export", "items",
+	RUN(cmd_audit_entry, "4(2)エ", NULL, 0, "audit", "export", "items",
 	    "--fy", fy);
-	RUN(cmd_audit_entry, "4(2)エ", NULL, NULL, "audit", "export", "paper",
+	RUN(cmd_audit_entry, "4(2)エ", NULL, 0, "audit", "export", "paper",
 	    "--fy", fy);
-	RUN(cmd_audit_entry, "4(2)エ", NULL, NULL, "audit", "export",
+	RUN(cmd_audit_entry, "4(2)エ", NULL, 0, "audit", "export",
 	    "results", "--fy", fy);
-	RUN(cmd_audit_entry, "4(2)エ", NULL, NULL, "audit", "export", "risks",
+	RUN(cmd_audit_entry, "4(2)エ", NULL, 0, "audit", "export", "risks",
 	    "--fy", fy);
 	if ((rc = each_record(b, "audit", do_audit)) != CMD_OK)
 		return rc;
-	RUN(cmd_incident_entry, "4(2)オ", NULL, NULL, "incident", "export",
+	RUN(cmd_incident_entry, "4(2)オ", NULL, 0, "incident", "export",
 	    "criteria", "--fy", fy);
-	RUN(cmd_incident_entry, "4(2)オ", NULL, NULL, "incident", "export",
+	RUN(cmd_incident_entry, "4(2)オ", NULL, 0, "incident", "export",
 	    "stats", "--fy", fy);
 	if ((rc = each_record(b, "incident", do_incident)) != CMD_OK ||
 	    (rc = each_record(b, "consult", do_consult)) != CMD_OK ||
@@ -944,7 +1068,8 @@ report_bundle(struct cmd_ctx *ctx, struct optv *ov)
 		stage = NULL;
 		fprintf(stderr, "%s/\n", dir);
 	}
-	fprintf(stderr, _("%zu files of %s in the bundle"), b.n, fyl);
+	fprintf(stderr, _("%zu files of %s in the bundle"), b.n - b.again,
+	    fyl);
 	if (b.skipped > 0)
 		fprintf(stderr, _("; %zu documents left out (see above)"),
 		    b.skipped);

@@ -94,13 +94,14 @@ struct deliverable_row {
 	const char	*date;		/* YYYY-MM-DD, or NULL */
 	const char	*file;		/* path in the bundle */
 	long long	 size;
-	const char	*sha256;
+	const char	*sha256;	/* the manifest's; not shown */
 };
 
 /*
  * Write the 成果物一覧 (.xlsx) of fiscal year fy: one row per file in the
- * order given, the item shown with its name from the schema; created
- * fixes the workbook's time.
+ * order given (a file listed again under another item, 再掲, a row
+ * more), the item by its code, the file by its name in the item's
+ * folder; created fixes the workbook's time.
  */
 int	deliverable_index_write(const char *path, struct store *, int fy,
 	    const struct deliverable_row *rows, size_t n, time_t created);

@@ -87,6 +87,9 @@ expect_grep "$T/err" "not in the bundle: meeting minutes .*has not been held"
 t393=$(sed -n 's/^title: //p' "$D"/trainings/2026/tr-393sdsd0.yaml)
 expect_no_grep "$T/err" "not in the bundle: training (survey|test) $t393"
 [ -f "$T/B/SHA256SUMS.txt" ] && [ -f "$T/B/成果物一覧.xlsx" ] || fail "no manifest or list"
+# the files counted, not the list's rows (a 再掲 is a row, not a file)
+nf=$(find "$T/B" -type f ! -name 成果物一覧.xlsx ! -name SHA256SUMS.txt | wc -l)
+expect_grep "$T/err" "^$nf files of 令和8年度 in the bundle"
 ls -d "$T"/B.tmp* 2>/dev/null && fail "staging folder left"
 # an independent check of the manifest, then ours
 (cd "$T/B" && sha256sum -c --quiet SHA256SUMS.txt) || fail "sha256sum -c disagrees"
@@ -103,36 +106,94 @@ for f in listed:
     assert re.match(r"^4\([123]\)[ア-ン](\([ア-ン]\))?_", folder), folder
     assert f.endswith((".docx", ".xlsx", ".pptx")), "not Office: " + f
 ws = openpyxl.load_workbook(os.path.join(top, "成果物一覧.xlsx")).active
-rows = [r for r in ws.iter_rows(min_row=5, values_only=True) if r[0] is not None]
-assert [r[5] for r in rows] == listed, "list and folder differ"
+# review 19, rev19b M3: the list printed at 45-50 %, its columns 288
+# units wide (the SHA-256, the item's name on every row, the path): now
+# at least 80 % of A4 landscape, 151 units, and no column of hashes
+widths = [ws.column_dimensions[c].width for c in "ABCDEFG"]
+assert ws.max_column == 7 and sum(widths) <= 151.2, (ws.max_column, widths)
+# text as the writer broke it into lines, without the breaks
+def norm(s):
+    return "".join((s or "").split())
+rows = [(r[0], norm(r[1])) + r[2:]
+        for r in ws.iter_rows(min_row=5, values_only=True) if r[0] is not None]
+# the file's name in its item's folder; a path where it is in another's
+folders = {f.split("/")[0].split("_")[0]: f.split("/")[0] for f in listed}
+# (a line break may stand for a space of the name: compared without them)
+byname = {norm(f): f for f in listed}
+def path(r):
+    f = norm(r[5])
+    return byname.get(f if "/" in f else norm(folders[r[2]] + "/") + f, r[5])
+assert sorted({path(r) for r in rows}) == listed, "list and folder differ"
 ids = re.compile(r"\b[a-z]{2}-[0-9a-hjkmnp-tv-z]{8}\b")
 for r in rows:
-    h = hashlib.sha256(open(os.path.join(top, r[5]), "rb").read()).hexdigest()
-    assert r[7] == h, r
-    assert r[6] == os.path.getsize(os.path.join(top, r[5])), r
-    assert r[5].split("/")[0].startswith(r[2].split(" ")[0]), r
+    assert r[6] == os.path.getsize(os.path.join(top, path(r))), r
+    assert r[2] == r[2].strip() and " " not in r[2], r
+    assert path(r).startswith(r[2] + "_") or "再掲" in r[3], r
     for c in r:
         assert not ids.search(str(c)), "internal id shown: %r" % (r,)
+# in the order of item, document and date: a document's copies by date,
+# not as their names sort (第10回 before 第1回, 10月 before 4月)
+key = [(r[2], r[1], r[4] is not None, r[4]) for r in rows]
+assert key == sorted(key), "the list is not by item, document and date"
+# each document dated as it is dated itself (rev19b M2: the 可否決定通知
+# of a plan was listed at the day the plan was received)
+import datetime, glob, yaml
+def load(kind):
+    out = {}
+    for f in glob.glob(os.path.join(data, kind, "2026", "*.yaml")):
+        y = yaml.safe_load(open(f))
+        out[y.get("ref_no")] = y
+    return out
+def day(v):
+    return v if isinstance(v, datetime.date) else datetime.date.fromisoformat(v)
+rv, cs = load("reviews"), load("consults")
+n_notice = n_answer = n_later = 0
+for r in rows:
+    no = (r[3] or "").split()[0] if r[3] else None
+    if r[1] == "可否決定通知":
+        d = rv[no]["decision"]
+        want = day(d.get("notified") or d["date"])
+        assert r[4].date() == want, (r, want)
+        n_notice += 1
+        n_later += want != day(rv[no]["received"])
+    if r[1] == "回答書":
+        want = day(cs[no]["answered"])
+        assert r[4].date() == want, (r, want)
+        n_answer += 1
+        n_later += want != day(cs[no]["received"])
+assert n_notice > 3 and n_answer > 3 and n_later > 3, (n_notice, n_answer, n_later)
 docs = {r[1] for r in rows}
 for want in ("精査記録", "可否決定通知", "監査調書", "研修実施報告書", "事故等報告書",
              "回答書", "相談業務実施報告書", "次第", "議事録", "課題管理表"):
     assert want in docs, want
 # the reports of the days after the year's last 進捗報告会 (3月25日),
 # which no meeting's reports cover, dated the year's last business day
-ye = sorted((r[1], r[5].rsplit("_", 1)[1]) for r in rows
-            if r[3] == "年度末（最後の進捗報告会以降）")
+ye = sorted((r[1], path(r).rsplit("_", 1)[1]) for r in rows
+            if norm(r[3]) == "年度末（最後の進捗報告会以降）")
 assert ye == [("予定と実績", "令和9年3月31日.xlsx"),
               ("作業実施報告書", "令和9年3月31日.docx"),
               ("相談業務実施報告書", "令和9年3月31日.docx"),
               ("課題管理表", "令和9年3月31日.xlsx")], ye
+# the 定例会's 課題管理表 is the year-end report's copy: one file, listed
+# again under 4(3)ア(ウ) (再掲), not a second file in 4(3)ア(ウ)_定例会
+# (review 19, rev19b M5)
+t = [(r[2], norm(r[3]), path(r)) for r in rows if r[1] == "課題管理表"]
+assert ("4(3)ア(ウ)", "再掲（4(3)ア(ア)）",
+        "4(3)ア(ア)_作業実施計画書・作業実施報告書/課題管理表_令和9年3月31日.xlsx") in t, t
+assert not [f for f in listed if f.startswith("4(3)ア(ウ)") and "課題管理表" in f], t
 # the registered 教材, copied byte for byte beside the generated ones
-m = [r for r in rows if r[5].endswith("研修教材_情報セキュリティ.docx")]
-assert len(m) == 1 and m[0][5].startswith("4(2)イ_教育・啓発/"), m
-assert m[0][3] == "令和8年度 新規採用職員研修（情報セキュリティ）", m
-assert open(os.path.join(top, m[0][5]), "rb").read() == \
+m = [r for r in rows if path(r).endswith("研修教材_情報セキュリティ.docx")]
+assert len(m) == 1 and path(m[0]).startswith("4(2)イ_教育・啓発/"), m
+assert norm(m[0][3]) == norm("令和8年度 新規採用職員研修（情報セキュリティ）"), m
+assert open(os.path.join(top, path(m[0])), "rb").read() == \
     open(os.path.join(data, "files/研修教材_情報セキュリティ.docx"), "rb").read()
 print(len(rows), "files listed")
 PY
+# the list as the ward prints it: 80 % or more one page wide, every row's
+# height, dates centred and whole (review 19, rev19b M3: 45-50 %)
+checks=$((checks + 1))
+"$PY" "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" \
+	"$T/B/成果物一覧.xlsx:成果物一覧:80" || fail "the layout of 成果物一覧"
 # one page-number style in the year's workbooks, the list included: a
 # year showed "- 1 -", "1/8" and "1 / 16" (review 17)
 $PY - "$T/B" <<'PY' || fail "the workbooks' page numbers"
