@@ -1641,10 +1641,18 @@ meeting_write_minutes_docx(const struct meeting_view *v, const char *path)
 	buf_reset(&b);
 	buf_printf(&b, "（記録）%s%s%s", v->author != NULL ? v->author : "",
 	    v->author != NULL && *v->author != '\0' ? "　" : "", era);
+	/*
+	 * 以上 and the 記録 line stay with the last lines of the last
+	 * section: never a page of their own.
+	 */
 	if ((rc = buf_ok(&b)) != 0 ||
+	    (rc = docx_keep_next(d)) != 0 ||
 	    (rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_keep_next(d)) != 0 ||
 	    (rc = docx_add_para(d, "以上", &right)) != 0 ||
+	    (rc = docx_keep_next(d)) != 0 ||
 	    (rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_keep_next(d)) != 0 ||
 	    (rc = docx_add_para(d, b.data, &right)) != 0)
 		goto done;
 	rc = docx_save(d, path);

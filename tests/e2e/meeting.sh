@@ -328,6 +328,11 @@ assert ind("(1)　情報化企画審査の状況") == ind("(1)　" + t[t.index(
 # no blank paragraph between the notes and 以上 other than the one before it
 i = t.index("以上")
 assert t[i - 2] == "課題の対応状況を確認した。" and t[i - 1] == "", t[i - 3:i + 1]
+# 以上 and the 記録 line kept with the last lines (review 19, rev19a T1:
+# a page 2 holding only 以上 and the 記録 line)
+for k in range(i - 2, i + 2):
+    assert ps[k].paragraph_format.keep_with_next, (k - i, t[k])
+assert t[i + 2].startswith("（記録）"), t[i + 2]
 PY
 # notes without parts stay その他, a paragraph a line, each indented
 NERIMA_CIO_TODAY=2026-06-01 expect_status 0 "$NCIO" -C "$D" meeting minutes "$m4" \
