@@ -84,7 +84,13 @@ for want in ("項目番号", "2-2-01", "監査項目", "指摘事項1（", "指�
 for bad in ("（フォローアップ元）での番号", "是正確認済であった"):
     assert bad not in hand, bad
 EOF
-$PY - "$T/tool-qa.docx" <<'EOF' || fail "the 質疑応答書's findings in boxes of one width"
+# one finding with a long answer and short ones beside it
+cp -r "$T/tool" "$T/wide"
+expect_status 0 "$NCIO" -C "$T/wide" audit finding "$F3" 1 --response \
+    管理簿の様式を改め、点検の結果と点検者を記録する欄を設けた。今後は毎年4月と10月に課長が点検し、結果を課内で共有する。
+expect_status 0 "$NCIO" -C "$T/wide" audit finding "$F3" 2 --response 改訂した。
+expect_status 0 "$NCIO" -C "$T/wide" audit export qa "$F3" -o "$T/wide-qa.docx"
+$PY - "$T/wide-qa.docx" <<'EOF' || fail "the 質疑応答書's findings in boxes of one width"
 # each finding's box laid out alone gave each its own label column
 # (review 19, rev19a T4: 「改善の／方向性」 in one, whole in the next)
 import sys, docx
