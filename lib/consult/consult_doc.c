@@ -5,6 +5,7 @@
  * Every label comes from the schemas; every date from the records or the
  * period, never the clock; no record id reaches a document.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -400,6 +401,15 @@ ref_no(const struct node *rec, struct cal_date rcv, int fy, int *bad)
 	return buf_detach(&b, NULL);
 }
 
+/* The number of a 相談第11号 (11); none sorts last. */
+static long
+ref_num(const char *s)
+{
+	while (s != NULL && *s != '\0' && (*s < '0' || *s > '9'))
+		s++;
+	return s != NULL && *s != '\0' ? strtol(s, NULL, 10) : LONG_MAX;
+}
+
 static int
 row_cmp(const void *a, const void *b)
 {
@@ -407,6 +417,10 @@ row_cmp(const void *a, const void *b)
 	int				 c;
 
 	if ((c = cal_cmp(x->received, y->received)) != 0)
+		return c;
+	/* of one day, by number: 相談第11号 came before 第10号 (rev19a T7) */
+	if ((c = (ref_num(x->ref_no) > ref_num(y->ref_no)) -
+	    (ref_num(x->ref_no) < ref_num(y->ref_no))) != 0)
 		return c;
 	return strcmp(x->title, y->title);
 }
