@@ -794,7 +794,7 @@ consult_report_write_docx(const struct consult_report *rp, const char *path)
 	if ((rc = docx_new(&d, &props)) != 0)
 		return rc;
 	if ((rc = docx_page(d, &page)) != 0 ||
-	    (rc = docx_footer_page_number(d, DOCX_PAGENUM_OF)) != 0 ||
+	    (rc = docx_footer_page_number(d, DOCX_PAGENUM_DASH)) != 0 ||
 	    (rc = docx_add_report_cover(d, &cover)) != 0)
 		goto done;
 	if ((rc = docx_add_outline_heading(d, 1, "報告期間")) != 0 ||

@@ -114,6 +114,17 @@ n = [x.text for x in d.paragraphs if x.text.startswith("当期に決定したも
 nos = re.findall(r"（練企情受第(\d+)号", n[0])
 assert nos == ["2", "3", "4", "5"], (nos, n)
 PY
+# one page-number form in the Word documents, 「- 1 -」 as the audit,
+# checklist and meeting papers (review 19, rev19a T20: the 作業実施報告書
+# and the 相談業務実施報告書 said 「1/4」)
+checks=$((checks + 1))
+$PY - "$T"/wr2/作業実施報告書_*.docx "$T"/cs/*.docx <<'PY' || fail "a Word document's page numbers not 「- 1 -」"
+import sys, docx
+for f in sys.argv[1:]:
+    x = docx.Document(f).sections[0].footer._element.xml
+    assert "PAGE" in x and "NUMPAGES" not in x, f
+    assert "- " in x, f
+PY
 # 受付 by the year received, 決定 by the year decided: 未決定 in the
 # 令和8年度 summary (as of 3月31日), 可 in the 令和9年度 one, said so
 expect_status 0 nc review export summary --fy 2027 -o "$T/sum/"
