@@ -951,6 +951,46 @@ base_phrase(const struct schema *k, const char *field)
 }
 
 /*
+ * How the days of a report counted from its first day are counted, as
+ * the 個人情報保護委員会's guideline (通則編 3-5-3-4) counts the 確報's 30
+ * or 60 days: the day the event was known is day 1, and a last day on a
+ * day the ward is closed moves to the next day it is open (review 19,
+ * rev19a T23: 8月19日 gave 9月17日, 3月1日 gave 3月31日 for a Sunday
+ * 3月30日, with no word of either).  The reports so counted are named,
+ * A、BおよびC.
+ */
+static void
+rule_text(struct buf *b, const struct inc_view *v)
+{
+	const struct incident_obligation *o;
+	const struct node	*due;
+	size_t			 i, n = 0, k = 0;
+	int			 closed = 1;
+
+	for (i = 0; i < v->ob.n; i++) {
+		due = node_get(v->ob.v[i].report, "due");
+		if (node_scalar_eq(node_get(due, "first_day"), "true")) {
+			n++;
+			closed &= node_scalar_eq(node_get(due, "closed"),
+			    "next");
+		}
+	}
+	if (n == 0)
+		return;
+	for (i = 0; i < v->ob.n; i++) {
+		o = &v->ob.v[i];
+		due = node_get(o->report, "due");
+		if (!node_scalar_eq(node_get(due, "first_day"), "true"))
+			continue;
+		buf_printf(b, "%s%s", k == 0 ? "" : k + 1 == n ? "および" :
+		    "、", o->title != NULL ? o->title : o->ref);
+		k++;
+	}
+	buf_printf(b, "の期限は、起算の日を1日目として数え%s。", closed ?
+	    "、最後の日が閉庁日のときは翌開庁日とした" : "た");
+}
+
+/*
  * Which day the deadlines count from, with its date: 「事故等を知った日」
  * alone was read as the 対応基準提案書's 所管課が発見した日 (8月29日),
  * while the reports of personal information counted from the day it was
@@ -1469,6 +1509,7 @@ layout_report(struct docx *d, const struct inc_view *v)
 		buf_reset(&b);
 		buf_puts(&b, "事故等の報告基準により、次の報告を要する。");
 		bases_text(&b, v, v->kind);
+		rule_text(&b, v);
 		if ((rc = buf_ok(&b)) != 0 ||
 		    (rc = body(d, b.data)) != 0 ||
 		    (rc = add_obligations_table(d, v)) != 0)
