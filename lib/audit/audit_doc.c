@@ -293,6 +293,63 @@ done:
 }
 
 /*
+ * An audit named in a sentence, its year, number, kind and days in one
+ * bracket: 令和9年度 監査第5号（運用面の監査、令和9年11月12日実施）.
+ * audit_name()'s 監査第5号 運用面の監査（令和9年11月12日） put inside
+ * the sentence's own bracket nested two and said no year (review 19,
+ * rev19a T18).
+ */
+static const char *
+audit_lead_name(struct buf *b, struct store *st, const char *id)
+{
+	const struct schema	*kind;
+	struct recref		 ref = { NULL, NULL, NULL, 0 };
+	struct reclist		 m = RECLIST_INIT;
+	struct record		*r = NULL;
+	const struct node	*root;
+	const char		*s;
+	char			 day[ERA_HELD_MAX], lab[CAL_FMT_MAX];
+
+	buf_reset(b);
+	if (id == NULL || store_kind(&kind, st, "audit") != 0 ||
+	    store_find(&ref, &m, st, kind, id) != 0 ||
+	    record_load(&r, st, &ref, NULL) != 0) {
+		error_clear();
+		buf_puts(b, id != NULL ? "記録のない監査" : "");
+		goto done;
+	}
+	root = record_root(r);
+	s = node_get_str(root, "fy");
+	if (s == NULL || cal_fy_label(lab, sizeof lab, (int)strtol(s, NULL,
+	    10)) != 0) {
+		error_clear();
+		lab[0] = '\0';
+	}
+	era_held(day, root);
+	if (lab[0] != '\0')
+		buf_printf(b, "%s ", lab);
+	/* no 監査番号: 令和8年度 運用面の監査（令和8年7月15日実施） */
+	if (node_get_str(root, "ref_no") != NULL)
+		buf_printf(b, "%s（%s%s", node_get_str(root, "ref_no"),
+		    label(st, "type", NULL, node_get_str(root, "type")),
+		    day[0] != '\0' ? "、" : "");
+	else
+		buf_printf(b, "%s%s", label(st, "type", NULL,
+		    node_get_str(root, "type")), day[0] != '\0' ? "（" : "");
+	if (day[0] != '\0')
+		buf_printf(b, "%s実施", day);
+	if (node_get_str(root, "ref_no") != NULL || day[0] != '\0')
+		buf_puts(b, "）");
+done:
+	buf_puts(b, "");
+	record_free(r);
+	reclist_free(&m);
+	free(ref.id);
+	free(ref.relpath);
+	return b->data != NULL ? b->data : "";
+}
+
+/*
  * What a follow-up's papers say of an earlier follow-up of the same
  * findings (review17 M4: a second follow-up that never named the first):
  * 令和8年12月7日のフォローアップ監査（監査第69号）で是正を確認した指摘を
@@ -1460,7 +1517,7 @@ new_report(struct docx **out, struct store *st, const char *title,
 
 /* A two-column table of labels and values (NULL values are skipped). */
 static int
-add_kv(struct docx *d, const char *const *kv, size_t n)
+kv_table(struct docx_table **out, const char *const *kv, size_t n)
 {
 	static const unsigned w[] = { 26, 74 };
 	struct docx_table	*t = NULL;
@@ -1468,6 +1525,7 @@ add_kv(struct docx *d, const char *const *kv, size_t n)
 	size_t			 i, row = 0;
 	int			 rc = 0;
 
+	*out = NULL;
 	memset(&lab, 0, sizeof lab);
 	lab.gothic = 1;
 	if ((rc = docx_table_new(&t, 2, w)) != 0)
@@ -1479,7 +1537,21 @@ add_kv(struct docx *d, const char *const *kv, size_t n)
 			rc = docx_table_cell(t, row, 1, kv[i + 1], NULL);
 		row++;
 	}
-	if (rc == 0)
+	if (rc != 0) {
+		docx_table_free(t);
+		return rc;
+	}
+	*out = t;
+	return 0;
+}
+
+static int
+add_kv(struct docx *d, const char *const *kv, size_t n)
+{
+	struct docx_table	*t = NULL;
+	int			 rc;
+
+	if ((rc = kv_table(&t, kv, n)) == 0)
 		rc = docx_add_table(d, t);
 	docx_table_free(t);
 	return rc;
@@ -1943,8 +2015,8 @@ qa_note(struct buf *b, struct store *st, const struct node *root,
 		    "元）での番号であり、その監査結果概要報告書の番号と同じで"
 		    "ある。");
 	else if (one)
-		buf_printf(b, "指摘事項の番号は、指摘を行った監査（%s）での"
-		    "番号である。", audit_source_name(&src, st, from, 0));
+		buf_printf(b, "指摘事項の番号は、指摘を行った%sでの"
+		    "番号である。", audit_lead_name(&src, st, from));
 	else
 		buf_puts(b, "指摘事項の番号は、指摘を行った監査での番号で"
 		    "ある。");
@@ -2052,7 +2124,8 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 {
 	const struct node	*root = record_root(r), *fs, *f;
 	struct docx		*d = NULL;
-	struct docx_table	**qt = NULL;
+	struct docx_table	**qt = NULL, **kt = NULL;
+	char			**head = NULL;
 	struct buf		 tg = BUF_INIT, b = BUF_INIT, au = BUF_INIT;
 	struct buf		 src = BUF_INIT, stat = BUF_INIT;
 	struct buf		 nb = BUF_INIT;
@@ -2128,7 +2201,19 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 			if (k != i && qt[k] != NULL &&
 			    (rc = docx_table_size_with(qt[i], qt[k])) != 0)
 				goto done;
-	for (i = 0; fs != NULL && i < fs->n; i++) {
+	/*
+	 * The findings' boxes too, each sized with the others: laid out
+	 * alone, 指摘事項1 broke 「改善の／方向性」 and 「被監査部／署の
+	 * 回答」, 指摘事項2 「被監査部署／の回答」 and the others none, a
+	 * label column of a different width for each finding (review 19,
+	 * rev19a T4).
+	 */
+	if (nqt > 0 && ((kt = calloc(nqt, sizeof *kt)) == NULL ||
+	    (head = calloc(nqt, sizeof *head)) == NULL)) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < nqt; i++) {
 		f = fs->u.items[i];
 		buf_reset(&b);
 		/*
@@ -2161,9 +2246,22 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 		kv[10] = "是正状況";	kv[11] = stat.data;
 		kv[12] = "被監査部署の回答"; kv[13] = node_get_str(f, "response");
 		if ((rc = buf_ok(&b)) != 0 || (rc = buf_ok(&stat)) != 0 ||
-		    (rc = docx_add_blank(d)) != 0 ||
-		    (rc = docx_add_heading(d, 1, b.data)) != 0 ||
-		    (rc = add_kv(d, kv, 7)) != 0 ||
+		    (rc = kv_table(&kt[i], kv, 7)) != 0)
+			goto done;
+		if ((head[i] = strdup(b.data)) == NULL) {
+			rc = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
+	}
+	for (i = 0; i < nqt; i++)
+		for (k = 0; k < nqt; k++)
+			if (k != i && (rc = docx_table_size_with(kt[i],
+			    kt[k])) != 0)
+				goto done;
+	for (i = 0; i < nqt; i++) {
+		if ((rc = docx_add_blank(d)) != 0 ||
+		    (rc = docx_add_heading(d, 1, head[i])) != 0 ||
+		    (rc = docx_add_table(d, kt[i])) != 0 ||
 		    (rc = docx_keep_next(d)) != 0)
 			goto done;
 		/*
@@ -2194,9 +2292,16 @@ audit_doc_qa(const char *path, struct store *st, const struct record *r)
 	rc = docx_save(d, path);
 done:
 	record_free(c.rec);
-	for (i = 0; i < nqt; i++)
+	for (i = 0; i < nqt; i++) {
 		docx_table_free(qt[i]);
+		if (kt != NULL)
+			docx_table_free(kt[i]);
+		if (head != NULL)
+			free(head[i]);
+	}
 	free(qt);
+	free(kt);
+	free(head);
 	docx_free(d);
 	buf_free(&tg);
 	buf_free(&b);

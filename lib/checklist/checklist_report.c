@@ -314,7 +314,14 @@ doc_intro(struct docx *dx, struct ctx *c)
 	 * if they all fell in it, and the period with the dates after it
 	 * as a contradiction (review14)
 	 */
-	if (s->set->period != NULL && range[0] != '\0' &&
+	/*
+	 * A contractor's sheet is asked for at each stage of its contract,
+	 * all year: a period asked for, copied from the 所属点検's, said
+	 * nothing of it (review 19, rev19a T11).  The dates submitted only.
+	 */
+	if (s->kind == CK_VENDOR && range[0] != '\0')
+		r = body(dx, c, "%s（提出日）", range);
+	else if (s->set->period != NULL && range[0] != '\0' &&
 	    ck_period_start(&p1, s->set->period) == 0 &&
 	    ck_period_end(&p2, s->set->period) == 0 &&
 	    (cal_cmp(d1, p1) < 0 || cal_cmp(d2, p2) > 0))

@@ -5,6 +5,7 @@
  * Every label comes from the schemas; every date from the records or the
  * period, never the clock; no record id reaches a document.
  */
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,7 +59,12 @@ doc_number(struct cs_strs *s, struct store *st, const char *number)
 	return cs_fmt(s, "%.*s%s%s", (int)(p - f), f, number, p + 2);
 }
 
-/* The member's role (総合情報化顧問（CIO補佐官）) from the config. */
+/*
+ * The member's title (総合情報化顧問（CIO補佐官）) from the config if an
+ * advisor's (CIO or CISO): the title a document of the company is
+ * signed with, never 支援スタッフ or 業務責任者 (review 19,
+ * rev19a T3).
+ */
 static const char *
 member_role(struct store *st, const char *id)
 {
@@ -76,9 +82,14 @@ member_role(struct store *st, const char *id)
 	ms = node_get(conf, "members");
 	for (i = 0; ms != NULL && ms->kind == NODE_SEQ && i < ms->n; i++) {
 		m = ms->u.items[i];
-		if (node_scalar_eq(node_get(m, "id"), id))
-			return schema_label(cs, "members.role",
-			    node_get_str(m, "role"));
+		if (!node_scalar_eq(node_get(m, "id"), id))
+			continue;
+		if (!node_scalar_eq(node_get(m, "role"),
+		    "cio-advisor") && !node_scalar_eq(node_get(m, "role"),
+		    "ciso-advisor"))
+			return NULL;
+		return schema_label(cs, "members.role",
+		    node_get_str(m, "role"));
 	}
 	return NULL;
 }
@@ -139,7 +150,8 @@ consult_write_answer_docx(struct store *st, const struct node *rec,
 	struct docx_props	 props;
 	struct docx		*d = NULL;
 	const struct node	*by = node_get(rec, "answered_by");
-	const char		*who = NULL, *role, *contractor, *ans, *file;
+	const char		*role = NULL, *contractor, *ans;
+	const char		*file;
 	const char		*deliv = node_get_str(rec, "deliverable");
 	const char		*title = str(rec, "title"), *type;
 	char			 date[CAL_FMT_MAX], rcv[CAL_FMT_MAX];
@@ -162,17 +174,21 @@ consult_write_answer_docx(struct store *st, const struct node *rec,
 	for (i = 0; by != NULL && by->kind == NODE_SEQ && i < by->n; i++) {
 		if (by->u.items[i]->kind != NODE_SCALAR)
 			continue;
-		if (who == NULL)
-			who = by->u.items[i]->u.s.str;
+		if (role == NULL)
+			role = member_role(st, by->u.items[i]->u.s.str);
 		buf_printf(&names, "%s%s", names.len > 0 ? "、" : "",
 		    member_name(st, by->u.items[i]->u.s.str));
 	}
 	if ((rc = buf_ok(&names)) != 0)
 		goto done;
-	/* the answerer's role from the config, the CIO advisor by default */
-	if ((role = member_role(st, who)) == NULL)
-		role = "総合情報化顧問（CIO補佐官）";
+	/*
+	 * Signed by the company with the title of its advisor among the
+	 * answerers; answered by staff alone, by the company alone.  With
+	 * no company configured, the CIO advisor's title stands in.
+	 */
 	contractor = cs_config(st, "contractor", NULL);
+	if (role == NULL && contractor == NULL)
+		role = "総合情報化顧問（CIO補佐官）";
 
 	memset(&no, 0, sizeof no);
 	memset(items, 0, sizeof items);
@@ -180,8 +196,8 @@ consult_write_answer_docx(struct store *st, const struct node *rec,
 	no.date = date;
 	no.addressee = cs_fmt(&s, "%s長", cs_org_full(&s, st,
 	    node_get_str(rec, "org")));
-	no.sender = contractor != NULL ? cs_fmt(&s, "%s\n%s", contractor,
-	    role) : role;
+	no.sender = contractor != NULL && role != NULL ? cs_fmt(&s, "%s\n%s",
+	    contractor, role) : contractor != NULL ? contractor : role;
 	/*
 	 * A long title breaks before its （回答）, never inside it: the
 	 * title is set at 14pt, about 30 characters to a line.
@@ -385,6 +401,15 @@ ref_no(const struct node *rec, struct cal_date rcv, int fy, int *bad)
 	return buf_detach(&b, NULL);
 }
 
+/* The number of a 相談第11号 (11); none sorts last. */
+static long
+ref_num(const char *s)
+{
+	while (s != NULL && *s != '\0' && (*s < '0' || *s > '9'))
+		s++;
+	return s != NULL && *s != '\0' ? strtol(s, NULL, 10) : LONG_MAX;
+}
+
 static int
 row_cmp(const void *a, const void *b)
 {
@@ -392,6 +417,10 @@ row_cmp(const void *a, const void *b)
 	int				 c;
 
 	if ((c = cal_cmp(x->received, y->received)) != 0)
+		return c;
+	/* of one day, by number: 相談第11号 came before 第10号 (rev19a T7) */
+	if ((c = (ref_num(x->ref_no) > ref_num(y->ref_no)) -
+	    (ref_num(x->ref_no) < ref_num(y->ref_no))) != 0)
 		return c;
 	return strcmp(x->title, y->title);
 }
@@ -765,7 +794,7 @@ consult_report_write_docx(const struct consult_report *rp, const char *path)
 	if ((rc = docx_new(&d, &props)) != 0)
 		return rc;
 	if ((rc = docx_page(d, &page)) != 0 ||
-	    (rc = docx_footer_page_number(d, DOCX_PAGENUM_OF)) != 0 ||
+	    (rc = docx_footer_page_number(d, DOCX_PAGENUM_DASH)) != 0 ||
 	    (rc = docx_add_report_cover(d, &cover)) != 0)
 		goto done;
 	if ((rc = docx_add_outline_heading(d, 1, "報告期間")) != 0 ||

@@ -128,6 +128,67 @@ new_doc(struct docx **out, const char *title, const char *date_iso,
  * label hangs ("ア　text", "(1)　text") so wrapped lines align.  keep
  * keeps it on the page of what follows.
  */
+/*
+ * The 助言・提案 recorded as what was done (「…ことを助言した。」「…
+ * ことを提案した。」) as the document says it (review 19, rev19a T9):
+ * in the 提案書, which makes the proposal, 「…ことを提案する。」; in the
+ * 事故等報告書, under its lead 「次のことを提案した。」, the thing
+ * proposed, 「…こと。」.  Other text is left as it is.
+ */
+static char *
+as_proposed(const char *text, int in_report)
+{
+	static const char *const past[] = { "ことを助言した。",
+	    "ことを提案した。" };
+	struct buf	 b = BUF_INIT;
+	const char	*p = text, *hit, *q;
+	size_t		 i, len = 0;
+
+	if (text == NULL)
+		return NULL;
+	while (*p != '\0') {
+		hit = NULL;
+		for (i = 0; i < sizeof past / sizeof past[0]; i++)
+			if ((q = strstr(p, past[i])) != NULL &&
+			    (hit == NULL || q < hit)) {
+				hit = q;
+				len = strlen(past[i]);
+			}
+		if (hit == NULL) {
+			buf_puts(&b, p);
+			break;
+		}
+		buf_printf(&b, "%.*s%s", (int)(hit - p), p, in_report ?
+		    "こと。" : "ことを提案する。");
+		p = hit + len;
+	}
+	buf_puts(&b, "");
+	if (buf_ok(&b) != 0) {
+		buf_free(&b);
+		return NULL;
+	}
+	return b.data;
+}
+
+/*
+ * text and its bracket tail as add_item() lays them out, the bracket
+ * whole on one line: where it would straddle the end of text's last
+ * line, it starts the next (review 19, rev19a T8: 「（有効／性：有効）」).
+ */
+static void
+with_tail(struct buf *b, const struct docx *d, int depth, const char *label,
+    const char *text, const char *tail)
+{
+	unsigned	room = docx_text_width(d), used;
+
+	used = (unsigned)depth * 100 + docx_measure(label) + 100;
+	room = room > used ? room - used : 0;
+	used = room > 0 ? docx_measure(text) % room : 0;
+	buf_reset(b);
+	buf_printf(b, "%s%s%s", text, room > 0 && used > 0 &&
+	    used + docx_measure(tail) > room ? "\n" : "", tail);
+}
+
 static int
 add_item(struct docx *d, int depth, const char *label, const char *text,
     int keep)
@@ -890,6 +951,46 @@ base_phrase(const struct schema *k, const char *field)
 }
 
 /*
+ * How the days of a report counted from its first day are counted, as
+ * the 個人情報保護委員会's guideline (通則編 3-5-3-4) counts the 確報's 30
+ * or 60 days: the day the event was known is day 1, and a last day on a
+ * day the ward is closed moves to the next day it is open (review 19,
+ * rev19a T23: 8月19日 gave 9月17日, 3月1日 gave 3月31日 for a Sunday
+ * 3月30日, with no word of either).  The reports so counted are named,
+ * A、BおよびC.
+ */
+static void
+rule_text(struct buf *b, const struct inc_view *v)
+{
+	const struct incident_obligation *o;
+	const struct node	*due;
+	size_t			 i, n = 0, k = 0;
+	int			 closed = 1;
+
+	for (i = 0; i < v->ob.n; i++) {
+		due = node_get(v->ob.v[i].report, "due");
+		if (node_scalar_eq(node_get(due, "first_day"), "true")) {
+			n++;
+			closed &= node_scalar_eq(node_get(due, "closed"),
+			    "next");
+		}
+	}
+	if (n == 0)
+		return;
+	for (i = 0; i < v->ob.n; i++) {
+		o = &v->ob.v[i];
+		due = node_get(o->report, "due");
+		if (!node_scalar_eq(node_get(due, "first_day"), "true"))
+			continue;
+		buf_printf(b, "%s%s", k == 0 ? "" : k + 1 == n ? "および" :
+		    "、", o->title != NULL ? o->title : o->ref);
+		k++;
+	}
+	buf_printf(b, "の期限は、起算の日を1日目として数え%s。", closed ?
+	    "、最後の日が閉庁日のときは翌開庁日とした" : "た");
+}
+
+/*
  * Which day the deadlines count from, with its date: 「事故等を知った日」
  * alone was read as the 対応基準提案書's 所管課が発見した日 (8月29日),
  * while the reports of personal information counted from the day it was
@@ -940,13 +1041,14 @@ bases_text(struct buf *b, const struct inc_view *v, const struct schema *k)
 	for (j = 0; j < n; j++) {
 		if (j == most)
 			continue;
-		/* A、B及びC */
+		/* A、BおよびC, as the documents write it (rev19a T8) */
 		for (i = m = 0; i < v->ob.n; i++) {
 			o = &v->ob.v[i];
 			if (cal_cmp(o->base, g[j]->base) != 0)
 				continue;
 			buf_printf(b, "%s%s", m == 0 ? "" : m + 1 == cnt[j] ?
-			    "及び" : "、", o->title != NULL ? o->title : o->ref);
+			    "および" : "、", o->title != NULL ? o->title :
+			    o->ref);
 			m++;
 		}
 		if (cal_format_era(day, sizeof day, g[j]->base,
@@ -1171,21 +1273,30 @@ layout_prevention(struct docx *d, const struct inc_view *v)
 	n += v->comment != NULL;
 	/* numbered where there are two or more: no (1) without a (2) */
 	for (i = 0, k = 0; i < v->nm; i++) {
+		char	 tail[64];
+
 		if (v->m[i].proposal == NULL)
 			continue;
 		snprintf(label, sizeof label, "(%zu)", ++k);
-		buf_reset(&b);
-		buf_printf(&b, "%s（再発防止策%zuについて）", v->m[i].proposal,
-		    i + 1);
+		snprintf(tail, sizeof tail, "（再発防止策%zuについて）", i + 1);
+		if (n == 1) {
+			buf_reset(&b);
+			buf_printf(&b, "%s%s", v->m[i].proposal, tail);
+		} else
+			with_tail(&b, d, 1, label, v->m[i].proposal, tail);
 		if ((rc = buf_ok(&b)) != 0 || (rc = n == 1 ? body(d, b.data) :
 		    add_item(d, 1, label, b.data, i == last &&
 		    v->comment == NULL)) != 0)
 			goto done;
 	}
 	if (v->comment != NULL) {
+		char	*c = as_proposed(v->comment, 0);
+
 		snprintf(label, sizeof label, "(%zu)", ++k);
-		if ((rc = n == 1 ? body(d, v->comment) :
-		    add_item(d, 1, label, v->comment, 1)) != 0)
+		rc = c == NULL ? error_set(NC_ENOMEM, "out of memory") :
+		    n == 1 ? body(d, c) : add_item(d, 1, label, c, 1);
+		free(c);
+		if (rc != 0)
 			goto done;
 	}
 	if (k == 0 && (rc = body(d, "所管課の再発防止策は"
@@ -1290,12 +1401,15 @@ add_cause_prevention(struct docx *d, const struct inc_view *v)
 	if (v->reviewed[0] == '\0')
 		nprop = 0;
 	for (i = 0; i < v->nm; i++) {
-		buf_reset(&b);
-		buf_printf(&b, "%s（有効性：%s）", v->m[i].measure,
+		char	 tail[64];
+
+		if ((rc = docx_outline_label(label, sizeof label, 3,
+		    i + 1)) != 0)
+			goto done;
+		snprintf(tail, sizeof tail, "（有効性：%s）",
 		    v->m[i].rating != NULL ? v->m[i].rating : "未確認");
+		with_tail(&b, d, 2, label, v->m[i].measure, tail);
 		if ((rc = buf_ok(&b)) != 0 ||
-		    (rc = docx_outline_label(label, sizeof label, 3,
-		    i + 1)) != 0 ||
 		    (rc = add_item(d, 2, label, b.data, 0)) != 0)
 			goto done;
 	}
@@ -1332,8 +1446,16 @@ add_cause_prevention(struct docx *d, const struct inc_view *v)
 			    nprop > 0 ? "あわせて" : "");
 		else
 			buf_puts(&b, "再発防止策について、次のことを助言した。");
-		if ((rc = buf_ok(&b)) != 0 || (rc = body(d, b.data)) != 0 ||
-		    (rc = body(d, v->comment)) != 0)
+		if ((rc = buf_ok(&b)) != 0 || (rc = body(d, b.data)) != 0)
+			goto done;
+		buf_reset(&b);
+		{
+			char	*c = as_proposed(v->comment, 1);
+
+			buf_puts(&b, c != NULL ? c : "");
+			free(c);
+		}
+		if ((rc = buf_ok(&b)) != 0 || (rc = body(d, b.data)) != 0)
 			goto done;
 	}
 done:
@@ -1387,6 +1509,7 @@ layout_report(struct docx *d, const struct inc_view *v)
 		buf_reset(&b);
 		buf_puts(&b, "事故等の報告基準により、次の報告を要する。");
 		bases_text(&b, v, v->kind);
+		rule_text(&b, v);
 		if ((rc = buf_ok(&b)) != 0 ||
 		    (rc = body(d, b.data)) != 0 ||
 		    (rc = add_obligations_table(d, v)) != 0)

@@ -1107,6 +1107,68 @@ numbered(struct docx *d, int level, unsigned n, const char *text,
 	return numbered_keep(d, level, n, text, extra_indent, 0);
 }
 
+/*
+ * An event of the 次第 (令和12年12月4日 提出　調達実施支援：…（教育指導課）)
+ * numbered as numbered() lays it out, broken where a reader's eye
+ * would: the title starts a line of its own where the whole does not
+ * fit on one, and the division's bracket does where it would straddle a
+ * line's end.  Left to wrap where the line was full, words broke in two
+ * (review 19, rev19a T10: 「…基盤の帳／票改修」「…方式につい／て」).
+ */
+static int
+numbered_event(struct docx *d, int level, unsigned n, const char *text,
+    int extra_indent)
+{
+	struct buf	 b = BUF_INIT;
+	char		 label[32];
+	const char	*sp, *tail, *p;
+	unsigned	 room, body, used;
+	int		 rc;
+
+	if ((rc = docx_outline_label(label, sizeof label, level, n)) != 0)
+		return rc;
+	room = docx_text_width(d);
+	used = (unsigned)(level - 1) * 100 + (unsigned)extra_indent +
+	    docx_measure(label) + 100;
+	room = room > used ? room - used : 0;
+	sp = strstr(text, "　");
+	if (room == 0 || sp == NULL || docx_measure(text) <= room)
+		return numbered(d, level, n, text, extra_indent);
+	/* the division's bracket: the last （ of a text ending in ） */
+	tail = NULL;
+	if (strlen(text) > 3 && strcmp(text + strlen(text) - 3, "）") == 0)
+		for (p = sp; (p = strstr(p, "（")) != NULL; p += 3)
+			tail = p;
+	buf_printf(&b, "%.*s", (int)(sp - text), text);
+	sp += 3;
+	{
+		struct buf	 t = BUF_INIT;
+
+		buf_printf(&t, "%.*s", (int)(tail != NULL ? (size_t)(tail - sp) :
+		    strlen(sp)), sp);
+		body = docx_measure(t.data != NULL ? t.data : "");
+		buf_free(&t);
+	}
+	/*
+	 * The whole does not fit on one line: the title starts the next
+	 * (the date's figures take more room than their measure, so a
+	 * title squeezed in after them broke where the measure said not).
+	 */
+	buf_puts(&b, "\n");
+	used = body % room;
+	buf_printf(&b, "%.*s", (int)(tail != NULL ? (size_t)(tail - sp) :
+	    strlen(sp)), sp);
+	if (tail != NULL) {
+		if (used > 0 && used + docx_measure(tail) > room)
+			buf_puts(&b, "\n");
+		buf_puts(&b, tail);
+	}
+	if ((rc = buf_ok(&b)) == 0)
+		rc = numbered(d, level, n, b.data, extra_indent);
+	buf_free(&b);
+	return rc;
+}
+
 static int
 indented(struct docx *d, int chars, const char *text, int first)
 {
@@ -1311,7 +1373,8 @@ meeting_write_agenda_docx(const struct meeting_view *v, const char *path)
 			if (it->sub[k] == 2)
 				rc = indented(d, 4, it->lines[k], 0);
 			else if (it->sub[k])
-				rc = numbered(d, 4, ++n4, it->lines[k], 300);
+				rc = numbered_event(d, 4, ++n4, it->lines[k],
+				    300);
 			else {
 				n4 = 0;
 				rc = numbered_keep(d, 3, ++n3, it->lines[k],
@@ -1641,10 +1704,18 @@ meeting_write_minutes_docx(const struct meeting_view *v, const char *path)
 	buf_reset(&b);
 	buf_printf(&b, "（記録）%s%s%s", v->author != NULL ? v->author : "",
 	    v->author != NULL && *v->author != '\0' ? "　" : "", era);
+	/*
+	 * 以上 and the 記録 line stay with the last lines of the last
+	 * section: never a page of their own.
+	 */
 	if ((rc = buf_ok(&b)) != 0 ||
+	    (rc = docx_keep_next(d)) != 0 ||
 	    (rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_keep_next(d)) != 0 ||
 	    (rc = docx_add_para(d, "以上", &right)) != 0 ||
+	    (rc = docx_keep_next(d)) != 0 ||
 	    (rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_keep_next(d)) != 0 ||
 	    (rc = docx_add_para(d, b.data, &right)) != 0)
 		goto done;
 	rc = docx_save(d, path);

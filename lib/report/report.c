@@ -459,15 +459,39 @@ each_record(struct bld *b, const char *kindname, int years_before,
 struct dated {
 	struct dated_ent {
 		struct cal_date	 d;
+		long		 no;
 		const char	*s;
 	}		*v;
 	size_t		 n;
 };
 
+/*
+ * The order of a case among those of its day: the year it was received
+ * and its number (練企情受第57号: 57), -1 for none.  Of one day, the
+ * records came by file: 第57, 59, 58号 (review 19, rev19a T6).
+ */
+static long
+case_order(const char *ref_no, struct cal_date rcv)
+{
+	const char	*p = ref_no;
+
+	if (p == NULL)
+		return -1;
+	while (*p != '\0' && (*p < '0' || *p > '9'))
+		p++;
+	if (*p == '\0')
+		return -1;
+	return (long)(rcv.y > 0 ? cal_fy(rcv) : 0) * 1000000L +
+	    strtol(p, NULL, 10) % 1000000L;
+}
+
+/* s dated d, among those of its day by no (-1: after them, as it comes) */
 static void
-dated_add(struct bld *b, struct dated *l, struct cal_date d, const char *s)
+dated_add_no(struct bld *b, struct dated *l, struct cal_date d, long no,
+    const char *s)
 {
 	struct dated_ent	*e;
+	int			 c;
 
 	if ((e = realloc(l->v, (l->n + 1) * sizeof *e)) == NULL) {
 		b->bad = 1;
@@ -475,12 +499,20 @@ dated_add(struct bld *b, struct dated *l, struct cal_date d, const char *s)
 	}
 	l->v = e;
 	e = &l->v[l->n++];
-	while (e > l->v && cal_cmp(e[-1].d, d) > 0) {
+	while (e > l->v && ((c = cal_cmp(e[-1].d, d)) > 0 || (c == 0 &&
+	    no >= 0 && e[-1].no > no))) {
 		e[0] = e[-1];
 		e--;
 	}
 	e->d = d;
+	e->no = no;
 	e->s = s;
+}
+
+static void
+dated_add(struct bld *b, struct dated *l, struct cal_date d, const char *s)
+{
+	dated_add_no(b, l, d, -1, s);
 }
 
 /* The texts joined with 、 in the pool; NULL for none.  l is emptied. */
@@ -582,8 +614,8 @@ closed_in_period(struct bld *b, struct dated *l, const struct node *rec,
 	char		 era[CAL_FMT_MAX];
 
 	rp_era(era, closed);
-	dated_add(b, l, closed, rp_fmt(b->pool, "%s%s%s%s%s%s%s）",
-	    case_head(b, rec, rcv), era, what[t], t != 1 || !has_due ? "" :
+	dated_add_no(b, l, closed, case_order(node_get_str(rec, "ref_no"),
+	    rcv), rp_fmt(b->pool, "%s%s%s%s%s%s%s）", case_head(b, rec, rcv), era, what[t], t != 1 || !has_due ? "" :
 	    cal_cmp(closed, due) <= 0 ? "、期限内" : "、期限超過",
 	    wd_after ? "、" : "", wd_after ? what[t] : "",
 	    wd_after ? "後に取下げ" : ""));
@@ -603,7 +635,8 @@ overdue_named(struct bld *b, struct dated *l, const struct node *rec,
 
 	rp_era(er, rcv);
 	rp_era(ed, due);
-	dated_add(b, l, due, rp_fmt(b->pool, "%s%s受付、提出期限 %s）",
+	dated_add_no(b, l, due, case_order(node_get_str(rec, "ref_no"), rcv),
+	    rp_fmt(b->pool, "%s%s受付、提出期限 %s）",
 	    case_head(b, rec, rcv), er, ed));
 }
 
@@ -622,7 +655,8 @@ carried_named(struct bld *b, struct dated *l, const struct node *rec,
 	char		 er[CAL_FMT_MAX];
 
 	rp_era(er, rcv);
-	dated_add(b, l, rcv, rp_fmt(b->pool, "%s%s受付%s%s）",
+	dated_add_no(b, l, rcv, case_order(node_get_str(rec, "ref_no"), rcv),
+	    rp_fmt(b->pool, "%s%s受付%s%s）",
 	    case_head(b, rec, rcv), er, st != NULL ? "、" : "",
 	    st != NULL ? st : ""));
 }
@@ -1411,7 +1445,8 @@ open_at_end(struct bld *b, const struct consult_report *rp,
 		if (k == CONSULT_NCOUNTS)
 			continue;
 		rp_era(e, row->received);
-		dated_add(b, &l[k], row->received, rp_fmt(b->pool,
+		dated_add_no(b, &l[k], row->received, case_order(row->ref_no,
+		    row->received), rp_fmt(b->pool,
 		    "%s（%s%s%s%s%s受付、%s）", row->title, row->ref_no,
 		    row->ref_no[0] != '\0' ? "、" : "", row->org,
 		    row->org[0] != '\0' ? "、" : "", e, row->status));

@@ -257,7 +257,7 @@ report_work_write_docx(const struct report_work *w,
 	if ((rc = docx_new(&d, &props)) != 0)
 		return rc;
 	docx_page(d, &page);
-	docx_footer_page_number(d, DOCX_PAGENUM_OF);
+	docx_footer_page_number(d, DOCX_PAGENUM_DASH);
 	docx_add_report_cover(d, &cover);
 	if (w->contract[0] != '\0') {
 		snprintf(line, sizeof line, "　%sに基づき、%s作業の実施状況を次の"
@@ -2104,7 +2104,7 @@ report_plan_write_docx(struct store *st, int fy, const char *path)
 	if ((rc = docx_new(&d, &props)) != 0)
 		goto done;
 	docx_page(d, &page);
-	docx_footer_page_number(d, DOCX_PAGENUM_OF);
+	docx_footer_page_number(d, DOCX_PAGENUM_DASH);
 	docx_add_report_cover(d, &cover);
 
 	docx_add_outline_heading(d, 1, "業務の概要");

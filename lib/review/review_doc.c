@@ -945,7 +945,7 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	docx_header_text(d, node_get_str(rec, "ref_no") != NULL ?
 	    fmt(&s, "案件番号 %s", str(rec, "ref_no")) : fmt(&s,
 	    "精査記録 %s", str(rec, "title")), DOCX_RIGHT);
-	docx_footer_page_number(d, DOCX_PAGENUM_OF);
+	docx_footer_page_number(d, DOCX_PAGENUM_DASH);
 	if ((rc = docx_add_para(d, "情報化企画 精査記録", &ts)) != 0 ||
 	    (rc = docx_add_para(d, fmt(&s, "%s%s", era(&s, date),
 	    withdrawn_mark(rec)), &rs)) != 0)

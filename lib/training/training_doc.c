@@ -349,6 +349,58 @@ struct rctx {
  * 正答率が上がった。」 beside a fall from 78.0% to 76.0%): 考察 states
  * the comparison from the figures instead, and lint names the sentence.
  */
+/*
+ * Whether the sentence s (n bytes) says many answered what the survey's
+ * weakest question asks: 「内容が業務に役立つとの回答が多かった。」 after
+ * 「…最も少なかったのは設問3「本研修の内容は、日ごろの業務に役立つと
+ * 思いますか」（88.8%）」 pulls against it (review 19, rev19a T22).  The
+ * words read are those after the sentence's last が before 「との回答が
+ * 多」 (業務に役立つ), found in the question's text.
+ */
+static int
+praises_weakest(const struct tr_results *r, const char *s, size_t n)
+{
+	static const char	 tail[] = "との回答が多";
+	const char		*end = NULL, *from, *q;
+	char			 words[256];
+	double			*v;
+	size_t			*idx, i, k, w;
+	int			 hit = 0;
+
+	for (i = 0; i + sizeof tail - 1 <= n; i++)
+		if (memcmp(s + i, tail, sizeof tail - 1) == 0) {
+			end = s + i;
+			break;
+		}
+	if (end == NULL || r->nsurvey == 0)
+		return 0;
+	for (from = s, q = s; q + 3 <= end; q++)
+		if (memcmp(q, "が", 3) == 0)
+			from = q + 3;
+	w = (size_t)(end - from);
+	if (w < 6 || w >= sizeof words)
+		return 0;
+	memcpy(words, from, w);
+	words[w] = '\0';
+	v = calloc(r->nsurvey, sizeof *v);
+	idx = calloc(r->nsurvey, sizeof *idx);
+	if (v == NULL || idx == NULL) {
+		free(v);
+		free(idx);
+		return 0;
+	}
+	for (i = 0; i < r->nsurvey; i++)
+		v[i] = r->survey[i].q->type == TR_Q_SCALE ?
+		    100 * r->survey[i].top2 : NAN;
+	k = tr_extremes(v, r->nsurvey, 0, idx);
+	for (i = 0; i < k && !hit; i++)
+		hit = r->survey[idx[i]].q->text != NULL &&
+		    strstr(r->survey[idx[i]].q->text, words) != NULL;
+	free(v);
+	free(idx);
+	return hit;
+}
+
 static int
 summary_lines(struct docx *dx, const struct rctx *c, const char *text)
 {
@@ -359,7 +411,8 @@ summary_lines(struct docx *dx, const struct rctx *c, const char *text)
 
 	for (p = text; p != NULL && *p != '\0'; p += n) {
 		n = tr_sentence(p);
-		if (tr_claim_holds(p, n, &c->now, c->prev, &fig))
+		if (tr_claim_holds(p, n, &c->now, c->prev, &fig) &&
+		    !praises_weakest(c->r, p, n))
 			buf_add(&b, p, n);
 	}
 	if ((rc = buf_ok(&b)) == 0 && b.len > 0)
@@ -380,7 +433,8 @@ summary_any(const struct rctx *c, const char *text)
 		n = tr_sentence(p);
 		for (q = p; q < p + n && (*q == ' ' || *q == '\n'); q++)
 			;
-		if (q < p + n && tr_claim_holds(p, n, &c->now, c->prev, &fig))
+		if (q < p + n && tr_claim_holds(p, n, &c->now, c->prev, &fig) &&
+		    !praises_weakest(c->r, p, n))
 			return 1;
 	}
 	return 0;

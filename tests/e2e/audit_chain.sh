@@ -77,10 +77,29 @@ assert tool == hand, "\n".join(
     difflib.unified_diff(tool.split("\n"), hand.split("\n"), lineterm=""))
 # what the review found missing or wrong in the hand-made one
 for want in ("項目番号", "2-2-01", "監査項目", "指摘事項1（", "指摘事項4（",
-             "指摘事項5（", "指摘を行った監査（運用面の監査（令和8年7月15日））"):
+             "指摘事項5（",
+             # one bracket, with the year (review 19, rev19a T18)
+             "指摘を行った令和8年度 運用面の監査（令和8年7月15日実施）での番号"):
     assert want in hand, want
 for bad in ("（フォローアップ元）での番号", "是正確認済であった"):
     assert bad not in hand, bad
+EOF
+# one finding with a long answer and short ones beside it
+cp -r "$T/tool" "$T/wide"
+expect_status 0 "$NCIO" -C "$T/wide" audit finding "$F3" 1 --response \
+    管理簿の様式を改め、点検の結果と点検者を記録する欄を設けた。今後は毎年4月と10月に課長が点検し、結果を課内で共有する。
+expect_status 0 "$NCIO" -C "$T/wide" audit finding "$F3" 2 --response 改訂した。
+expect_status 0 "$NCIO" -C "$T/wide" audit export qa "$F3" -o "$T/wide-qa.docx"
+$PY - "$T/wide-qa.docx" <<'EOF' || fail "the 質疑応答書's findings in boxes of one width"
+# each finding's box laid out alone gave each its own label column
+# (review 19, rev19a T4: 「改善の／方向性」 in one, whole in the next)
+import sys, docx
+from docx.oxml.ns import qn
+d = docx.Document(sys.argv[1])
+grids = [[g.get(qn("w:w")) for g in t._tbl.tblGrid.iter(qn("w:gridCol"))]
+         for t in d.tables if t.cell(0, 0).text == "項目番号"]
+assert len(grids) >= 3, grids
+assert all(g == grids[0] for g in grids), grids
 EOF
 $PY - "$T/tool-paper.xlsx" "$T/hand-paper.xlsx" <<'EOF' || fail "the hand-made chain's 監査調書"
 import sys, openpyxl

@@ -91,6 +91,40 @@ n = [x for x in p if x.startswith("当期に決定したもの")]
 assert len(n) == 1 and "窓口キャッシュレス決済端末の導入（令和8年度練企情受第50号" \
     in n[0] and "令和9年4月9日決定" in n[0], n
 PY
+# plans decided on one day named in number order, not as their files
+# come (review 19, rev19a T6: 第57, 59, 58号); in a copy, the checks
+# below count this data's plans
+cp -r "$D" "$T/d2"
+nc2() { "$NCIO" -C "$T/d2" "$@"; }
+for n in 4 2 5 3; do
+	sed -e "s/^title: .*/title: 同日に決定した審査その$n/" \
+	    -e "s/^received: .*/received: 2027-04-0$n/" \
+	    -e "s/^ref_no: .*/ref_no: 練企情受第${n}号/" "$T/plan.yaml" >"$T/p$n.yaml"
+	expect_status 0 nc2 review add --no-input --from "$T/p$n.yaml"
+	expect_status 0 nc2 review decide "$(cat "$T/out")" --result 可 --force \
+	    --date 2027-04-20
+done
+expect_status 0 nc2 report bimonthly --from 2027-04-01 --to 2027-05-31 \
+    -o "$T/wr2/"
+checks=$((checks + 1))
+$PY - "$T/wr2" <<'PY' || fail "the plans decided on one day not in number order"
+import glob, re, sys, docx
+d = docx.Document(glob.glob(sys.argv[1] + "/作業実施報告書_*.docx")[0])
+n = [x.text for x in d.paragraphs if x.text.startswith("当期に決定したもの")]
+nos = re.findall(r"（練企情受第(\d+)号", n[0])
+assert nos == ["2", "3", "4", "5"], (nos, n)
+PY
+# one page-number form in the Word documents, 「- 1 -」 as the audit,
+# checklist and meeting papers (review 19, rev19a T20: the 作業実施報告書
+# and the 相談業務実施報告書 said 「1/4」)
+checks=$((checks + 1))
+$PY - "$T"/wr2/作業実施報告書_*.docx "$T"/cs/*.docx <<'PY' || fail "a Word document's page numbers not 「- 1 -」"
+import sys, docx
+for f in sys.argv[1:]:
+    x = docx.Document(f).sections[0].footer._element.xml
+    assert "PAGE" in x and "NUMPAGES" not in x, f
+    assert "- " in x, f
+PY
 # 受付 by the year received, 決定 by the year decided: 未決定 in the
 # 令和8年度 summary (as of 3月31日), 可 in the 令和9年度 one, said so
 expect_status 0 nc review export summary --fy 2027 -o "$T/sum/"

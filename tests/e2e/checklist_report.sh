@@ -208,6 +208,11 @@ sed -i 's/^  period: .*/  period: 令和8年10月1日から同年10月30日ま�
     "$P"/catalogs/2026/ca-akp7w8zy.yaml
 sed -i 's/^submitted: 2026-06-11$/submitted: 2026-05-01/' \
     "$P"/checklists/2026/*.yaml
+# a vendor catalog with a period (as g5's, copied from the 所属点検's):
+# its sheets come at each stage of a contract, all year, and the report
+# names no period asked for (review 19, rev19a T11)
+sed -i 's/^report:$/report:\n  period: 令和8年9月1日から同年10月30日まで/' \
+    "$P"/catalogs/2026/ca-gbfwz50c.yaml
 grep -q '^submitted: 2026-05-01$' "$P"/checklists/2026/*.yaml ||
     fail "fixture: no vendor sheet of 2026-06-11"
 for kind in self department vendor; do
@@ -228,6 +233,7 @@ t = text("department")
 assert "令和8年9月1日から同年10月30日まで\n" in t, t
 t = text("vendor")
 assert "令和8年5月1日から同年12月11日まで（提出日）" in t, t
+assert "点検を依頼した期間" not in t, t
 PYEOF
 # A self check's 分類 that are the 対策基準's chapters in the chapters'
 # order, as the department check has them (review13: 運用, 組織体制 …

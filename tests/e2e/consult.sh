@@ -137,6 +137,11 @@ pycheck docx "$T/doc/dx.docx" 区民意識意向調査（デジタル化）の�
 # number (練企情発第　　号) over its name, only its own where it has one
 pycheck nodocx "$ans" 練企情発
 pycheck nodocx "$T/doc/dx.docx" 練企情発 "第　　号"
+# answered by staff alone: signed by the company, not with 支援スタッフ
+# (review 19, rev19a T3: the first answerer's role as the signatory title)
+pycheck nodocx "$T/doc/dx.docx" 支援スタッフ 業務責任者 総合情報化顧問
+pycheck order "$T/doc/dx.docx" 株式会社架空情報コンサルティング \
+    区民意識意向調査（デジタル化）の集計・分析について（報告）
 cp -R "$D" "$T/cno"
 sed -i '/^  doc_no_format:/a\  contractor_no_format: 架コ発第%s号' "$T/cno/nerima-cio.yaml"
 expect_status 0 "$NCIO" -C "$T/cno" consult export answer "$a" -o "$T/cno-doc/"

@@ -470,7 +470,9 @@ check $CHECK docx "$O/sample/事故等報告書_障害福祉サービス利用�
     "再発防止策の確認済み（令和8年8月7日に提案書を提出）" \
     "!再発防止策の確認中" "検知・発見から封じ込めまで25分であった。" \
     "!封じ込め・遮断" \
-    "このうちア、イは、令和8年8月7日に提出した再発防止策の提案書で改善を提案した。"
+    "このうちア、イは、令和8年8月7日に提出した再発防止策の提案書で改善を提案した。" \
+    "漏えい等の確報の期限は、起算の日を1日目として数え、最後の日が閉庁日のときは翌開庁日とした。"
+# (the rule of the 確報's days said in 4's lead: review 19, rev19a T23)
 $PY - "$O/sample/事故等報告書_障害福祉サービス利用者一覧の電子メール誤送信.docx" <<'PYEOF' ||
 import sys, docx
 d = docx.Document(sys.argv[1])
@@ -531,6 +533,29 @@ expect_status 0 "$NCIO" -C "$T/one" incident export prevention in-47gn7d6k \
     -o "$T/one-out/"
 check $CHECK docx "$T"/one-out/*.docx "全庁の標的型メール訓練" "!(1)　全庁の" \
     "!同じ設定の除外が"
+# the 助言・提案 recorded as done (「…ことを助言した。」) said as the
+# document says it (review 19, rev19a T9): a proposal in the 提案書, the
+# thing proposed under the report's lead 「次のことを提案した。」; and a
+# measure's rating whole in its bracket where it would straddle the end
+# of a line (rev19a T8: 「（有効／性：有効）」)
+sample_copy "$T/prop"
+sed -i 's/^  comment: 同じ設定の除外が.*/  comment: 標的型メール訓練への参加を促すことを助言した。/; s/^    - measure: 不審なメールの見分け方を課内で周知する。/    - measure: 不審なメールの見分け方と報告の手順を、全職員に課内会議で周知する。/' \
+    "$T"/prop/incidents/2026/in-47gn7d6k.yaml
+expect_status 0 "$NCIO" -C "$T/prop" incident export prevention in-47gn7d6k \
+    -o "$T/prop-out/"
+check $CHECK docx "$T"/prop-out/再発防止策の提案書_*.docx \
+    "標的型メール訓練への参加を促すことを提案する。" "!を助言した。"
+expect_status 0 "$NCIO" -C "$T/prop" incident export report in-47gn7d6k \
+    -o "$T/prop-out/"
+check $CHECK docx "$T"/prop-out/事故等報告書_*.docx "次のことを提案した。" \
+    "標的型メール訓練への参加を促すこと。" "!を促すことを助言した。"
+checks=$((checks + 1))
+$PY - "$T"/prop-out/事故等報告書_*.docx <<'PYEOF' || fail "a rating's bracket broken at a line's end"
+import sys, docx
+p = [x.text for x in docx.Document(sys.argv[1]).paragraphs]
+m = [t for t in p if "全職員に課内会議で周知する。" in t]
+assert m and m[0].endswith("周知する。\n（有効性：一部有効）"), m
+PYEOF
 # the list prints at 85 % or more on A4 landscape (it printed at 64 %)
 check $PY "$NCIO_SOURCE_DIR/tests/py/check_xlsx_layout.py" "$O/stats.xlsx:一覧"
 # Several files into a file name: refused, nothing written.
@@ -788,7 +813,8 @@ check $CHECK docx "$O/open/事故等報告書_委託事業者での書類の紛�
     "再発防止策の確認済み（令和9年3月17日に提案書を提出）" \
     "再発防止策の有効性を確認した。" "所管課の再発防止策" \
     "課内研修を実施し、事例を共有した。" "○（適）（令和9年3月17日確認）" \
-    "持出しの記録を徹底することを提案した。" "個人情報は含まれない。" \
+    "次のことを提案した。" "持出しの記録を徹底すること。" \
+    "!持出しの記録を徹底することを提案した。" "個人情報は含まれない。" \
     "このため、個人情報保護委員会への漏えい等の報告は要しない。" \
     "!再発防止策の確認中" "!登録されていない"
 $PY - "$O/open/事故等報告書_委託事業者での書類の紛失.docx" <<'PYEOF' ||

@@ -142,6 +142,25 @@ pycheck noid "$ag"
 expect_status 0 "$NCIO" -C "$D" meeting export agenda "$m4" -o "$T/doc/"
 pycheck docx "$T/doc/次第_第4回 定例会.docx" "令和8年5月12日 回答　帳票の取扱い（国保年金課）"
 pycheck nodocx "$T/doc/次第_第4回 定例会.docx" 前回より前の相談
+# an event too long for its line: its title starts the next line, the
+# division's bracket too where it would straddle a line's end, not the
+# words broken where the line was full (review 19, rev19a T10:
+# 「…の調達方式につい／て」)
+lc=$("$NCIO" -C "$D" consult add --type department --title \
+    統合型地理情報システムの調達方式と外部サービスとの連携について \
+    --org kokuho-nenkin --received 2026-05-08 --due 2026-05-22 2>/dev/null)
+"$NCIO" -C "$D" consult answer "$lc" --date 2026-05-13 --text 回答 2>/dev/null
+expect_status 0 "$NCIO" -C "$D" meeting export agenda "$m4" -o "$T/doc/"
+checks=$((checks + 1))
+$PY - "$T/doc/次第_第4回 定例会.docx" <<'EOF' || fail "a long event of the 次第 broken where the line was full"
+import sys, docx
+t = [p.text for p in docx.Document(sys.argv[1]).paragraphs]
+ev = [x for x in t if "統合型地理情報システム" in x]
+assert ev and ev[0].split("　", 1)[1] in (
+    "令和8年5月13日 回答\n統合型地理情報システムの調達方式と外部サービスとの連携について\n（国保年金課）",
+    "令和8年5月13日 回答\n統合型地理情報システムの調達方式と外部サービスとの連携について（国保年金課）"), ev
+assert "令和8年5月12日 回答　帳票の取扱い（国保年金課）" in "\n".join(t), t
+EOF
 # a progress meeting: the reports to submit with their period
 expect_status 0 "$NCIO" -C "$D" meeting export agenda "$p1" -o "$T/doc/"
 pycheck order "$T/doc/次第_第1回 進捗報告会.docx" 作業実施報告書・相談業務実施報告書 \
@@ -328,6 +347,11 @@ assert ind("(1)　情報化企画審査の状況") == ind("(1)　" + t[t.index(
 # no blank paragraph between the notes and 以上 other than the one before it
 i = t.index("以上")
 assert t[i - 2] == "課題の対応状況を確認した。" and t[i - 1] == "", t[i - 3:i + 1]
+# 以上 and the 記録 line kept with the last lines (review 19, rev19a T1:
+# a page 2 holding only 以上 and the 記録 line)
+for k in range(i - 2, i + 2):
+    assert ps[k].paragraph_format.keep_with_next, (k - i, t[k])
+assert t[i + 2].startswith("（記録）"), t[i + 2]
 PY
 # notes without parts stay その他, a paragraph a line, each indented
 NERIMA_CIO_TODAY=2026-06-01 expect_status 0 "$NCIO" -C "$D" meeting minutes "$m4" \

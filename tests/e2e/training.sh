@@ -382,6 +382,31 @@ run 0 export report tr-0b2qgn8c -o "$O/docs/r-mn.docx"
 $PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
     "$O/docs/r-mn.docx" | sed -n '/集計・分析の概要/,/^[0-9]/p' >"$T/summary3.txt"
 expect_grep "$T/summary3.txt" "満足度は87.2%"
+# a summary saying many answered what the weakest question asks is not
+# printed beside 「最も少なかったのは設問3…」 (review 19, rev19a T22)
+WK=$T/weak
+cp -r "$D" "$WK"
+checks=$((checks + 1))
+expect_status 0 "$NCIO" -C "$D" training export report tr-4s7jcn95 \
+    -o "$O/docs/r-4s.docx"
+$PY - "$O/docs/r-4s.docx" "$WK/trainings/2026/tr-4s7jcn95.yaml" >"$T/weak.txt" <<'PYEOF' ||
+import re, sys, docx
+t = "\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs)
+q = re.search(r"最も少なかったのは設問\d+「([^」]+)」", t).group(1)
+w = next(q[i:i + 4] for i in range(len(q) - 4) if "が" not in q[i:i + 4]
+         and "、" not in q[i:i + 4])
+s = open(sys.argv[2], encoding="utf-8").read()
+s = s.replace("survey:\n", "survey:\n  summary: 内容が%sとの回答が多かった。資料は好評だった。\n" % w, 1)
+open(sys.argv[2], "w", encoding="utf-8").write(s)
+print(w)
+PYEOF
+    fail "fixture: the weakest question"
+expect_status 0 "$NCIO" -C "$WK" training export report tr-4s7jcn95 \
+    -o "$O/docs/r-weak.docx"
+$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+    "$O/docs/r-weak.docx" >"$T/weak-r.txt"
+expect_grep "$T/weak-r.txt" "資料は好評だった。"
+expect_no_grep "$T/weak-r.txt" "$(cat "$T/weak.txt")との回答が多かった"
 # rates in one decimal rounded half up once: 130 of 160 answered, 81.25%,
 # is 81.3% (printf's "%.1f" printed 81.2%)
 TIE=$T/tie

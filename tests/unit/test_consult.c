@@ -228,6 +228,21 @@ test_report(void **state)
 	assert_int_equal(rp.answered, 3);
 	assert_true(rp.mean_days > 7.9 && rp.mean_days < 8.1);
 	consult_report_free(&rp);
+	/*
+	 * rows of one day by number, not by title: 相談第11号 stood before
+	 * 第10号 (review 19, rev19a T7)
+	 */
+	add("type: department\ntitle: Z\nref_no: 相談第10号\norg: hoiku\n"
+	    "received: 2026-06-15\nstatus: received\n");
+	add("type: department\ntitle: Y\nref_no: 相談第11号\norg: hoiku\n"
+	    "received: 2026-06-15\nstatus: received\n");
+	assert_int_equal(consult_report_build(&rp, st, rec_day("2026-06-10"),
+	    rec_day("2026-06-30")), 0);
+	/* C and D still open before them */
+	assert_int_equal(rp.nrows, 4);
+	assert_string_equal(rp.rows[2].ref_no, "相談第10号");
+	assert_string_equal(rp.rows[3].ref_no, "相談第11号");
+	consult_report_free(&rp);
 	/* a period across two fiscal years is refused */
 	assert_int_equal(consult_report_build(&rp, st, rec_day("2026-03-01"),
 	    rec_day("2026-04-30")), NC_EINVALID);
