@@ -2049,8 +2049,49 @@ label_down(char *out, unsigned room)
  * (WIDOW_FIT), text that may not break at all, a list (list_break()),
  * text with a CR, and on failure.
  */
+static char	*text_break_compute(const char *, unsigned);
+
+/*
+ * The results of text_break() and share_text_cost(), remembered across
+ * a process: a table's layout asks for a cell's lines at every width it
+ * tries, for each grid it weighs (its own memory, struct linememo, is
+ * the table's and by cell), the writer breaks the cell again at the
+ * width taken, and the same texts fill the cells of several tables and
+ * documents (issue 7: one in two of the sample bundle's had been asked
+ * before, and breaking was half of its time).  Both depend on nothing
+ * but the text and the room.  k2: MEMO_BREAK, MEMO_COST.
+ */
+static struct textfit_memo	break_memo = { NULL, 32768 };
+#define MEMO_BREAK	1
+#define MEMO_COST	2
+
 static char *
 text_break(const char *s, unsigned room)
+{
+	const char	*kept;
+	size_t		 len, klen;
+	unsigned	 v[2] = { 0, 0 };
+	char		*out;
+
+	if (s == NULL)
+		return NULL;
+	len = strlen(s);
+	if (textfit_memo_get(&break_memo, s, len, room, MEMO_BREAK, v, &kept,
+	    &klen)) {
+		if (kept == NULL)
+			return NULL;
+		if ((out = malloc(klen + 1)) != NULL)
+			memcpy(out, kept, klen + 1);
+		return out;
+	}
+	out = text_break_compute(s, room);
+	textfit_memo_put(&break_memo, s, len, room, MEMO_BREAK, v, out,
+	    out != NULL ? strlen(out) : 0);
+	return out;
+}
+
+static char *
+text_break_compute(const char *s, unsigned room)
 {
 	unsigned	w;
 	char		*out;
@@ -2110,8 +2151,28 @@ docx_cell_break(const char *s, unsigned room)
  * or two characters more, where the text had to break badly for want of
  * room (令和8年度か／ら／令和12年度).
  */
+static unsigned	share_text_compute(const char *, unsigned, unsigned *);
+
 static unsigned
 share_text_cost(const char *s, unsigned room, unsigned *bad)
+{
+	const char	*kept;
+	size_t		 len = strlen(s), klen;
+	unsigned	 v[2];
+
+	if (textfit_memo_get(&break_memo, s, len, room, MEMO_COST, v, &kept,
+	    &klen)) {
+		*bad = v[1];
+		return v[0];
+	}
+	v[0] = share_text_compute(s, room, bad);
+	v[1] = *bad;
+	textfit_memo_put(&break_memo, s, len, room, MEMO_COST, v, NULL, 0);
+	return v[0];
+}
+
+static unsigned
+share_text_compute(const char *s, unsigned room, unsigned *bad)
 {
 	char		*w, *line, *nl;
 	unsigned	 cost = 0;

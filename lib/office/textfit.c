@@ -9,6 +9,33 @@
 #include "text.h"
 #include "textfit.h"
 
+/*
+ * The code point at s (len > 0 bytes), as text_utf8_decode() decodes it,
+ * its length returned; ASCII and a well-formed three-byte sequence (kana
+ * and kanji, most of a Japanese text) without the call.
+ */
+static inline size_t
+utf8_next(uint32_t *out, const char *s, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	uint32_t		 cp;
+
+	if (p[0] < 0x80) {
+		*out = p[0];
+		return 1;
+	}
+	if (len >= 3 && (p[0] & 0xF0) == 0xE0 && (p[1] & 0xC0) == 0x80 &&
+	    (p[2] & 0xC0) == 0x80) {
+		cp = ((uint32_t)(p[0] & 0x0F) << 12) |
+		    ((uint32_t)(p[1] & 0x3F) << 6) | (uint32_t)(p[2] & 0x3F);
+		if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+			*out = cp;
+			return 3;
+		}
+	}
+	return text_utf8_decode(out, s, len);
+}
+
 /* Code points of s, NUL-terminated; NULL when out of memory. */
 static uint32_t *
 decode(const char *s, size_t *np)
@@ -19,7 +46,7 @@ decode(const char *s, size_t *np)
 	if ((v = calloc(len + 1, sizeof *v)) == NULL)
 		return NULL;
 	for (off = 0; off < len; off += n) {
-		n = text_utf8_decode(&v[k], s + off, len - off);
+		n = utf8_next(&v[k], s + off, len - off);
 		k++;
 	}
 	v[k] = 0;
@@ -27,9 +54,27 @@ decode(const char *s, size_t *np)
 	return v;
 }
 
+/*
+ * text_cp_width() of the Basic Multilingual Plane, plus one, each looked
+ * up once (0: not yet): a table's layout asks for the widths of its
+ * cells' characters at every width it tries (issue 7: text_cp_width()'s
+ * searches were a tenth of a bundle's time).
+ */
+static unsigned char	cp_width_memo[0x10000];
+
 static int
 cp_width(uint32_t cp)
 {
+	int	w;
+
+	if (cp < 0x10000) {
+		if (cp_width_memo[cp] != 0)
+			return cp_width_memo[cp] - 1;
+		w = text_cp_width(cp);
+		if (w >= 0 && w <= 2)
+			cp_width_memo[cp] = (unsigned char)(w + 1);
+		return w;
+	}
 	return cp == TEXT_BADCP ? 1 : text_cp_width(cp);
 }
 
@@ -43,8 +88,8 @@ cp_hundredths(uint32_t cp)
 {
 	int	w = cp_width(cp);
 
-	if (w == 1 && cp < 0x80 && strchr("%@MWmw", (int)cp) != NULL &&
-	    cp != 0)
+	if (w == 1 && (cp == '%' || cp == '@' || cp == 'M' || cp == 'W' ||
+	    cp == 'm' || cp == 'w'))
 		return TEXTFIT_WIDE;
 	return w == 2 ? 100 : w == 1 ? TEXTFIT_HALF : 0;
 }
@@ -84,24 +129,26 @@ gap(uint32_t prev, uint32_t c)
 unsigned
 textfit_width(const char *s)
 {
-	uint32_t	*v;
-	size_t		 n, i;
+	size_t		 len, off, k;
+	uint32_t	 cp, prev = 0;
 	unsigned	 w = 0, max = 0;
 
-	if (s == NULL || (v = decode(s, &n)) == NULL)
+	if (s == NULL)
 		return 0;
-	for (i = 0; i < n; i++) {
-		if (is_newline(v[i])) {
+	/* decoded as it goes: the layouts measure lines by the million */
+	len = strlen(s);
+	for (off = 0; off < len; off += k, prev = cp) {
+		k = utf8_next(&cp, s + off, len - off);
+		if (is_newline(cp)) {
 			w = 0;
 			continue;
 		}
-		w += cp_hundredths(v[i]);
-		if (i > 0 && w > 0)
-			w += gap(v[i - 1], v[i]);
+		w += cp_hundredths(cp);
+		if (off > 0 && w > 0)
+			w += gap(prev, cp);
 		if (w > max)
 			max = w;
 	}
-	free(v);
 	return max;
 }
 
@@ -503,7 +550,7 @@ textfit_name_break(const char *s, unsigned width)
 		uint32_t	cp;
 
 		off[i] = k;
-		k += text_utf8_decode(&cp, s + k, len - k);
+		k += utf8_next(&cp, s + k, len - k);
 		w += cp_hundredths(v[i]);
 		if (i > 0)
 			w += gap(v[i - 1], v[i]);
@@ -1355,6 +1402,43 @@ static const unsigned long fill_cost[] = {
 };
 #define FILL_RAGGED	2000UL
 
+/*
+ * Division by a line's width, which plan_breaks() does for every break
+ * it weighs (a fifth of its time a hardware division): by a multiply
+ * and shift (Lemire, Kaser and Kurz, "Faster remainder by direct
+ * computation", 2019: for d > 1 and n < 2^32, n / d is the high 64 bits
+ * of n times ceil(2^64 / d)), the same quotient.
+ */
+#ifdef __SIZEOF_INT128__
+__extension__ typedef unsigned __int128	u128;
+#endif
+
+struct divisor {
+	unsigned long	d;
+	uint64_t	m;		/* 0: divide */
+};
+
+static void
+div_init(struct divisor *dv, unsigned d)
+{
+	dv->d = d;
+	dv->m = 0;
+#ifdef __SIZEOF_INT128__
+	if (d > 1)
+		dv->m = UINT64_MAX / d + 1;
+#endif
+}
+
+static inline unsigned long
+div_by(const struct divisor *dv, unsigned long n)
+{
+#ifdef __SIZEOF_INT128__
+	if (dv->m != 0 && n <= UINT32_MAX)
+		return (unsigned long)(((u128)dv->m * n) >> 64);
+#endif
+	return n / dv->d;
+}
+
 static void
 plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
     const unsigned char *raw, unsigned width, unsigned hang, int fill,
@@ -1363,6 +1447,7 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 {
 	size_t		a, e, i, nx, first = line_start(v, n, 0);
 	unsigned	w, add, lw, run, short_by, nwid, lwid;
+	struct divisor	dv;
 	unsigned long	c, best;
 	int		any;
 
@@ -1390,6 +1475,7 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 		/* lines after the first are hang narrower */
 		nwid = width > hang + 100 ? width - hang : 100;
 		lwid = a == first ? width : nwid;
+		div_init(&dv, lwid);
 		for (e = a, w = 0; e < n; e++) {
 			add = cw[e] + (e > a ? gp[e] : 0);
 			if (e > a && w + add > lwid && !is_space(v[e]))
@@ -1416,9 +1502,10 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 			nx = line_start(v, n, i);
 			short_by = lwid - (lw < lwid ? lw : lwid);
 			c = line + cost[nx] + (fill ?
-			    fill_cost[score[i]] + FILL_RAGGED * short_by /
-			    lwid : break_cost[score[i]] + ragged *
-			    short_by / lwid);
+			    fill_cost[score[i]] + div_by(&dv,
+			    FILL_RAGGED * short_by) :
+			    break_cost[score[i]] + div_by(&dv,
+			    ragged * short_by));
 			if (nx < n && left[nx] < TEXTFIT_WIDOW &&
 			    span_width(v, nx, n) <= nwid)
 				c += WRAP_WIDOW;
@@ -1886,18 +1973,18 @@ wrap_para(struct wbuf *o, const char *s, const size_t *off,
 	unsigned long	*cost;
 	size_t		*brk, *left, a, e, t;
 
-	score = calloc(n + 1, 1);
-	raw = calloc(n + 1, 1);
-	cost = calloc(n + 1, sizeof *cost);
-	brk = calloc(n + 1, sizeof *brk);
-	left = calloc(n + 1, sizeof *left);
-	cw = calloc(n + 1, sizeof *cw);
-	gp = calloc(n + 1, sizeof *gp);
-	if (score == NULL || raw == NULL || cost == NULL || brk == NULL ||
-	    left == NULL || cw == NULL || gp == NULL) {
+	/* one allocation, the widest elements first */
+	if ((cost = calloc(n + 1, sizeof *cost + sizeof *brk + sizeof *left +
+	    sizeof *cw + sizeof *gp + 2)) == NULL) {
 		o->fail = 1;
-		goto done;
+		return;
 	}
+	brk = (size_t *)(cost + n + 1);
+	left = brk + n + 1;
+	cw = (unsigned *)(left + n + 1);
+	gp = cw + n + 1;
+	score = (unsigned char *)(gp + n + 1);
+	raw = score + n + 1;
 	para_scores(score, raw, v, n, fill != 0);
 	/* a numbered item hangs at its label: (1) 稼働前に… */
 	if (fill == FILL_HANG || fill == HANG_ONLY || fill == HANG_LOOSE)
@@ -1932,14 +2019,7 @@ wrap_para(struct wbuf *o, const char *s, const size_t *off,
 		if (line_start(v, n, e) < n)
 			wbuf_add(o, "\n", 1);
 	}
-done:
-	free(score);
-	free(raw);
 	free(cost);
-	free(brk);
-	free(left);
-	free(cw);
-	free(gp);
 }
 
 /*
@@ -2245,29 +2325,35 @@ offsets(const char *s, size_t n)
 		return NULL;
 	for (i = 0; i < n; i++) {
 		off[i] = k;
-		k += text_utf8_decode(&cp, s + k, len - k);
+		k += utf8_next(&cp, s + k, len - k);
 	}
 	off[n] = k;
 	return off;
 }
 
+/* Sets of wrap_text()'s memory: a large 課 list's cells at its widths. */
+#define WRAP_SETS	16384
+
 static char *
-wrap_text(const char *s, unsigned width, int fill, unsigned long line)
+wrap_compute(const char *s, unsigned width, int fill, unsigned long line)
 {
 	struct wbuf	 o = { NULL, 0, 0, 0 };
 	uint32_t	*v;
 	size_t		*off, n, a, e;
 
-	if (s == NULL)
-		s = "";
-	if (width < 100)
-		width = 100;
 	if ((v = decode(s, &n)) == NULL)
 		return NULL;
 	if ((off = offsets(s, n)) == NULL) {
 		free(v);
 		return NULL;
 	}
+	/* room for the text and a line feed after each character */
+	if ((o.s = malloc(strlen(s) + n + 1)) == NULL) {
+		free(v);
+		free(off);
+		return NULL;
+	}
+	o.cap = strlen(s) + n + 1;
 	wbuf_add(&o, "", 0);
 	for (a = 0; a <= n; a = e + 1) {
 		for (e = a; e < n && !is_newline(v[e]); e++)
@@ -2289,6 +2375,149 @@ wrap_text(const char *s, unsigned width, int fill, unsigned long line)
 		return NULL;
 	}
 	return o.s;
+}
+
+struct textfit_memo_entry {
+	char		*s;		/* the text, NUL, the result, NUL */
+	size_t		 len;		/* of the text */
+	size_t		 outlen;	/* of the result */
+	uint64_t	 k1, k2;
+	unsigned	 v[2];
+	int		 out;		/* a result text, not NULL */
+	uint32_t	 hash;
+};
+
+static uint32_t
+memo_hash(const char *s, size_t len, uint64_t k1, uint64_t k2)
+{
+	uint64_t	h = 14695981039346656037ULL;
+	size_t		i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	h ^= k1;
+	h *= 0x9E3779B97F4A7C15ULL;
+	h ^= k2;
+	h *= 0x9E3779B97F4A7C15ULL;
+	return (uint32_t)(h >> 32);
+}
+
+int
+textfit_memo_get(struct textfit_memo *m, const char *s, size_t len,
+    uint64_t k1, uint64_t k2, unsigned *v, const char **out, size_t *outlen)
+{
+	struct textfit_memo_entry	*set, e;
+	uint32_t			 h;
+	size_t				 k;
+
+	if (m->e == NULL || len > TEXTFIT_MEMO_TEXT)
+		return 0;
+	h = memo_hash(s, len, k1, k2);
+	set = m->e + (h & (m->sets - 1)) * TEXTFIT_MEMO_WAYS;
+	for (k = 0; k < TEXTFIT_MEMO_WAYS; k++) {
+		if (set[k].s == NULL || set[k].hash != h || set[k].len != len ||
+		    set[k].k1 != k1 || set[k].k2 != k2 ||
+		    memcmp(set[k].s, s, len) != 0)
+			continue;
+		/* the last used first */
+		e = set[k];
+		memmove(set + 1, set, k * sizeof *set);
+		set[0] = e;
+		v[0] = e.v[0];
+		v[1] = e.v[1];
+		*out = e.out ? e.s + len + 1 : NULL;
+		*outlen = e.out ? e.outlen : 0;
+		return 1;
+	}
+	return 0;
+}
+
+void
+textfit_memo_put(struct textfit_memo *m, const char *s, size_t len,
+    uint64_t k1, uint64_t k2, const unsigned *v, const char *out,
+    size_t outlen)
+{
+	struct textfit_memo_entry	*set, *e;
+	char				*t;
+
+	if (len > TEXTFIT_MEMO_TEXT || m->sets == 0)
+		return;
+	if (m->e == NULL && (m->e = calloc(m->sets * TEXTFIT_MEMO_WAYS,
+	    sizeof *m->e)) == NULL)
+		return;
+	if (out == NULL)
+		outlen = 0;
+	if ((t = malloc(len + 1 + outlen + 1)) == NULL)
+		return;
+	memcpy(t, s, len);
+	t[len] = '\0';
+	if (out != NULL)
+		memcpy(t + len + 1, out, outlen);
+	t[len + 1 + outlen] = '\0';
+	/* in place of the one used longest ago */
+	set = m->e + (memo_hash(s, len, k1, k2) & (m->sets - 1)) *
+	    TEXTFIT_MEMO_WAYS;
+	free(set[TEXTFIT_MEMO_WAYS - 1].s);
+	memmove(set + 1, set, (TEXTFIT_MEMO_WAYS - 1) * sizeof *set);
+	e = &set[0];
+	e->s = t;
+	e->len = len;
+	e->outlen = outlen;
+	e->k1 = k1;
+	e->k2 = k2;
+	e->v[0] = v[0];
+	e->v[1] = v[1];
+	e->out = out != NULL;
+	e->hash = memo_hash(s, len, k1, k2);
+}
+
+void
+textfit_memo_free(struct textfit_memo *m)
+{
+	size_t	i;
+
+	if (m->e != NULL)
+		for (i = 0; i < m->sets * TEXTFIT_MEMO_WAYS; i++)
+			free(m->e[i].s);
+	free(m->e);
+	m->e = NULL;
+}
+
+/*
+ * wrap_text()'s results (issue 7: three wraps in five of the sample's
+ * bundle had been made before, at the widths a table's layout tries
+ * again for each grid, by textfit_wrap_within() and
+ * textfit_spare_word() again, and wrapping was half of its time).  A
+ * wrap depends on nothing but its text and parameters: a remembered one
+ * is the same bytes.
+ */
+static struct textfit_memo	wrap_memo = { NULL, WRAP_SETS };
+
+static char *
+wrap_text(const char *s, unsigned width, int fill, unsigned long line)
+{
+	const char	*kept;
+	size_t		 len, klen;
+	unsigned	 v[2] = { 0, 0 };
+	char		*out;
+
+	if (s == NULL)
+		s = "";
+	if (width < 100)
+		width = 100;
+	len = strlen(s);
+	if (textfit_memo_get(&wrap_memo, s, len, width, ((uint64_t)line <<
+	    8) | (unsigned)fill, v, &kept, &klen) && kept != NULL) {
+		if ((out = malloc(klen + 1)) != NULL)
+			memcpy(out, kept, klen + 1);
+		return out;
+	}
+	if ((out = wrap_compute(s, width, fill, line)) != NULL)
+		textfit_memo_put(&wrap_memo, s, len, width, ((uint64_t)line <<
+		    8) | (unsigned)fill, v, out, strlen(out));
+	return out;
 }
 
 char *

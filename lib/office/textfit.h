@@ -44,6 +44,7 @@
 #define NCIO_TEXTFIT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* Width of the widest line of s (lines end at LF, CR LF or CR). */
 unsigned textfit_width(const char *s);
@@ -294,5 +295,40 @@ unsigned textfit_kana_cost(const char *s, const char *w);
  * 法人), which a name may break after or before; 0 if none.
  */
 size_t	textfit_legal_form(const char *s, size_t len);
+
+/*
+ * A memory of the results of a layout's pure functions of a text and a
+ * few numbers (a wrap, a cell's lines at a width): a table's layout asks
+ * the same again and again, at every width it tries, for each grid it
+ * weighs, and once more when it writes the table (issue 7).  sets x
+ * TEXTFIT_MEMO_WAYS entries, the last used first in each set, the one
+ * used longest ago replaced; a text of more than TEXTFIT_MEMO_TEXT bytes
+ * is not kept.  Declare one static, { NULL, SETS } (a power of two); its
+ * entries are allocated at the first use.  Out of memory it keeps
+ * nothing and the caller computes.
+ */
+#define TEXTFIT_MEMO_WAYS	2
+#define TEXTFIT_MEMO_TEXT	4096
+
+struct textfit_memo_entry;
+struct textfit_memo {
+	struct textfit_memo_entry *e;
+	size_t			 sets;
+};
+
+/*
+ * What was kept for s (len bytes) with keys k1, k2: 1 and the numbers
+ * in v[0..1] and the result text in *out (*out NULL where it was NULL;
+ * it stays valid until the next textfit_memo_put() of m), or 0.
+ */
+int	textfit_memo_get(struct textfit_memo *m, const char *s, size_t len,
+	    uint64_t k1, uint64_t k2, unsigned *v, const char **out,
+	    size_t *outlen);
+/* Keep v[0..1] and out (outlen bytes, or NULL) for s, k1, k2. */
+void	textfit_memo_put(struct textfit_memo *m, const char *s, size_t len,
+	    uint64_t k1, uint64_t k2, const unsigned *v, const char *out,
+	    size_t outlen);
+/* Forget all (tests). */
+void	textfit_memo_free(struct textfit_memo *m);
 
 #endif

@@ -1413,8 +1413,42 @@ xlsx_spare_within(struct buf *out, const char *s, size_t len, size_t usable,
 	free(t);
 }
 
+static void	xlsx_break_compute(struct buf *, const char *, size_t, size_t,
+		    int);
+
+/*
+ * xlsx_break_text()'s results, remembered across a process: the fitter
+ * breaks a cell at each width it tries (per sheet it remembers them
+ * itself), the writer again at the width taken, and a bundle writes
+ * the same texts in several workbooks (issue 7: seven breaks in ten of
+ * the sample's bundle had been made before, wrapping was half of its
+ * time).  The break depends on nothing but its arguments.
+ */
+static struct textfit_memo	xlsx_break_memo = { NULL, 16384 };
+
 static void
 xlsx_break_text(struct buf *out, const char *s, size_t len, size_t usable,
+    int mode)
+{
+	const char	*kept;
+	size_t		 klen;
+	unsigned	 v[2] = { 0, 0 };
+
+	if (textfit_memo_get(&xlsx_break_memo, s, len, usable, (unsigned)mode,
+	    v, &kept, &klen) && kept != NULL) {
+		buf_reset(out);
+		buf_add(out, kept, klen);
+		return;
+	}
+	xlsx_break_compute(out, s, len, usable, mode);
+	if (buf_ok(out) == 0)
+		textfit_memo_put(&xlsx_break_memo, s, len, usable,
+		    (unsigned)mode, v, out->data != NULL ? out->data : "",
+		    out->len);
+}
+
+static void
+xlsx_break_compute(struct buf *out, const char *s, size_t len, size_t usable,
     int mode)
 {
 	struct buf	 t = BUF_INIT;

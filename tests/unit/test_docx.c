@@ -2562,6 +2562,42 @@ test_label_down(void **state)
 }
 
 /*
+ * A cell's break asked again, which the writer remembers by its text
+ * and room (text_break()'s memory): the same, NULL (the application's
+ * breaks) as NULL, at every room.
+ */
+static void
+test_cell_break_again(void **state)
+{
+	static const char	*const s[] = {
+		"書面 令和8年4月13日送付　回答期限 令和8年4月16日",
+		"情報セキュリティ事故等を発見したときの報告先を知っている。",
+		"(1) 稼働前に脆弱性診断を実施し、その結果を報告すること。",
+		"情報セキュリティ事故等報告先一覧",
+	};
+	char		*first[4][30], *w;
+	size_t		 i, r;
+
+	(void)state;
+	for (i = 0; i < 4; i++)
+		for (r = 0; r < 30; r++)
+			first[i][r] = docx_cell_break(s[i],
+			    (unsigned)(300 + 100 * r));
+	for (i = 0; i < 4; i++)
+		for (r = 0; r < 30; r++) {
+			w = docx_cell_break(s[i], (unsigned)(300 + 100 * r));
+			if (first[i][r] == NULL)
+				assert_null(w);
+			else {
+				assert_non_null(w);
+				assert_string_equal(w, first[i][r]);
+			}
+			free(w);
+			free(first[i][r]);
+		}
+}
+
+/*
  * A column is never narrower than what its cells keep whole, a name's
  * lines too (the final review: the 事故等報告書's 状況, 報告済／令和8年
  * 7月17日, narrower than its date); and a cell's text that may just
@@ -4350,6 +4386,7 @@ main(void)
 		cmocka_unit_test(test_add_title),
 		cmocka_unit_test(test_para_loose_line),
 		cmocka_unit_test(test_rows_real),
+		cmocka_unit_test(test_cell_break_again),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

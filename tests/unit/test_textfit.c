@@ -968,6 +968,107 @@ test_wrap_memo(void **state)
 	free(other);
 }
 
+/*
+ * The memory of layout results (struct textfit_memo): what was kept is
+ * found again, by its text and both keys, a result NULL as NULL; a set
+ * keeps the last TEXTFIT_MEMO_WAYS used, the one used longest ago going.
+ */
+static void
+test_memo(void **state)
+{
+	struct textfit_memo	 m = { NULL, 1 };
+	unsigned		 v[2] = { 7, 9 }, got[2];
+	const char		*out;
+	size_t			 len;
+
+	(void)state;
+	assert_int_equal(textfit_memo_get(&m, "監査", 6, 1, 2, got, &out,
+	    &len), 0);
+	textfit_memo_put(&m, "監査", 6, 1, 2, v, "監\n査", 7);
+	assert_int_equal(textfit_memo_get(&m, "監査", 6, 1, 2, got, &out,
+	    &len), 1);
+	assert_int_equal(got[0], 7);
+	assert_int_equal(got[1], 9);
+	assert_int_equal(len, 7);
+	assert_string_equal(out, "監\n査");
+	/* another key, another text of the same start: not found */
+	assert_int_equal(textfit_memo_get(&m, "監査", 6, 1, 3, got, &out,
+	    &len), 0);
+	assert_int_equal(textfit_memo_get(&m, "監査", 6, 2, 2, got, &out,
+	    &len), 0);
+	assert_int_equal(textfit_memo_get(&m, "監査", 3, 1, 2, got, &out,
+	    &len), 0);
+	/* a NULL result */
+	textfit_memo_put(&m, "課", 3, 1, 2, v, NULL, 0);
+	assert_int_equal(textfit_memo_get(&m, "課", 3, 1, 2, got, &out,
+	    &len), 1);
+	assert_null(out);
+	/* one set of two: 監査 used, then 課 goes for a third */
+	assert_int_equal(textfit_memo_get(&m, "監査", 6, 1, 2, got, &out,
+	    &len), 1);
+	textfit_memo_put(&m, "係", 3, 0, 0, v, "係", 3);
+	assert_int_equal(textfit_memo_get(&m, "課", 3, 1, 2, got, &out,
+	    &len), 0);
+	assert_int_equal(textfit_memo_get(&m, "監査", 6, 1, 2, got, &out,
+	    &len), 1);
+	assert_int_equal(textfit_memo_get(&m, "係", 3, 0, 0, got, &out,
+	    &len), 1);
+	assert_string_equal(out, "係");
+	textfit_memo_free(&m);
+	assert_int_equal(textfit_memo_get(&m, "係", 3, 0, 0, got, &out,
+	    &len), 0);
+}
+
+/*
+ * A wrap remembered is the wrap made: every text at every width, each
+ * way, the same as its first time after the memory has been churned.
+ */
+static void
+test_wrap_remembered(void **state)
+{
+	static const char *const texts[] = {
+		MEASURE, RISK,
+		"(1) 稼働前に脆弱性診断を実施し、その結果を報告すること。",
+		"令和8年4月20日に委託事業者から報告を受けた。100.0%",
+		"最高情報セキュリティ責任者（CISO）",
+		"第1行\n第2行の文章は少し長く、読点で区切る。\r\n終",
+	};
+	char		*first[NELEM(texts)][3][20], *w;
+	size_t		 i, k, r;
+	unsigned	 width;
+
+	(void)state;
+	for (i = 0; i < NELEM(texts); i++)
+		for (r = 0; r < 20; r++) {
+			width = 150 + 75 * (unsigned)r;
+			first[i][0][r] = textfit_wrap(texts[i], width);
+			first[i][1][r] = textfit_wrap_fill(texts[i], width);
+			first[i][2][r] = textfit_wrap_hang(texts[i], width);
+			for (k = 0; k < 3; k++)
+				assert_non_null(first[i][k][r]);
+		}
+	churn();
+	for (i = 0; i < NELEM(texts); i++)
+		for (r = 0; r < 20; r++) {
+			width = 150 + 75 * (unsigned)r;
+			for (k = 0; k < 3; k++) {
+				w = k == 0 ? textfit_wrap(texts[i], width) :
+				    k == 1 ? textfit_wrap_fill(texts[i], width) :
+				    textfit_wrap_hang(texts[i], width);
+				assert_non_null(w);
+				assert_string_equal(w, first[i][k][r]);
+				free(w);
+				/* asked again at once: from the memory */
+				w = k == 0 ? textfit_wrap(texts[i], width) :
+				    k == 1 ? textfit_wrap_fill(texts[i], width) :
+				    textfit_wrap_hang(texts[i], width);
+				assert_string_equal(w, first[i][k][r]);
+				free(w);
+				free(first[i][k][r]);
+			}
+		}
+}
+
 /* The widest piece that does not break: a column's least width. */
 static void
 test_min_kept(void **state)
@@ -1026,6 +1127,8 @@ main(void)
 		cmocka_unit_test(test_wrap_long),
 		cmocka_unit_test(test_wrap_code),
 		cmocka_unit_test(test_wrap_memo),
+		cmocka_unit_test(test_memo),
+		cmocka_unit_test(test_wrap_remembered),
 		cmocka_unit_test(test_min_kept),
 	};
 
