@@ -905,15 +905,6 @@ finding_open(const struct node *f)
 	return s == NULL || strcmp(s, "accepted") != 0;
 }
 
-int
-audit_finding_late(const struct node *f, const char *day)
-{
-	const char	*due = node_get_str(f, "due");
-
-	return due != NULL && day != NULL && *day != '\0' &&
-	    strcmp(due, day) < 0 && finding_open(f);
-}
-
 size_t
 audit_open_findings(const struct node *root)
 {

@@ -243,11 +243,6 @@ struct node	*audit_findings(const struct node *root);
 struct node	*audit_finding(const struct node *root, long number);
 /* Findings not yet 是正確認済 (accepted). */
 size_t		 audit_open_findings(const struct node *root);
-/*
- * Is finding f late on day (ISO): its 是正期限 before it and not yet
- * 是正確認済?
- */
-int		 audit_finding_late(const struct node *f, const char *day);
 
 /* What `audit finding` changes; NULL fields are left as they are. */
 struct audit_finding_edit {
