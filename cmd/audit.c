@@ -1168,7 +1168,7 @@ static int
 audit_finding_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
 	static const char *const edits[] = { "grade", "finding", "correction",
-	    "due", "status", "response", "response-date", "question",
+	    "due", "status", "date", "response", "response-date", "question",
 	    "answer", "qa-date", NULL };
 	const struct schema	*kind;
 	struct store		*st;
@@ -1210,6 +1210,7 @@ audit_finding_cmd(struct cmd_ctx *ctx, struct optv *ov)
 	fi.ed.correction = opt_get(ov, "correction");
 	fi.ed.due = opt_get(ov, "due");
 	fi.ed.status = opt_get(ov, "status");
+	fi.ed.status_date = opt_get(ov, "date");
 	fi.ed.response = opt_get(ov, "response");
 	fi.ed.response_date = opt_get(ov, "response-date");
 	fi.ed.question = opt_get(ov, "question");
@@ -1608,6 +1609,8 @@ static const struct opt finding_opts[] = {
 	  "the day the correction is due" },
 	{ "status", 0, OPT_ENUM, 0, "STATUS", "audit:findings.status", 0, 0,
 	  "open, in-progress, corrected or accepted (未是正 ...)" },
+	{ "date", 0, OPT_DATE, 0, NULL, NULL, 0, 0,
+	  "the day of the status change (logged)" },
 	{ "response", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
 	  "the unit's response" },
 	{ "response-date", 0, OPT_DATE, 0, NULL, NULL, 0, 0,

@@ -17,6 +17,7 @@
 #include "record.h"
 #include "refdata.h"
 #include "schema.h"
+#include "statuslog.h"
 #include "store.h"
 
 static const struct {
@@ -905,15 +906,6 @@ finding_open(const struct node *f)
 	return s == NULL || strcmp(s, "accepted") != 0;
 }
 
-int
-audit_finding_late(const struct node *f, const char *day)
-{
-	const char	*due = node_get_str(f, "due");
-
-	return due != NULL && day != NULL && *day != '\0' &&
-	    strcmp(due, day) < 0 && finding_open(f);
-}
-
 size_t
 audit_open_findings(const struct node *root)
 {
@@ -1050,10 +1042,23 @@ finding_edit(struct ydoc *doc, struct node *root, long number,
 	    "open (未是正), in-progress (是正中), corrected (是正済) or "
 	    "accepted (是正確認済)")) != 0)
 		return rc;
-	if ((rc = check_date("due", e->due)) != 0 ||
+	if (e->status_date != NULL && e->status == NULL)
+		return error_set(NC_EINVALID, "a status date needs a status");
+	if ((rc = check_date("status date", e->status_date)) != 0 ||
+	    (rc = check_date("due", e->due)) != 0 ||
 	    (rc = check_date("response date", e->response_date)) != 0 ||
 	    (rc = check_date("question date", e->qa_date)) != 0)
 		return rc;
+	/* dated: a document of an earlier day reads it (audit_hist) */
+	if (e->status_date != NULL) {
+		struct cal_date	 d;
+		const char	*was = node_get_str(f, "status");
+
+		/* valid: check_date() above */
+		if ((rc = cal_parse_iso(&d, e->status_date)) != 0 ||
+		    (rc = statuslog_append(doc, f, was, e->status, d)) != 0)
+			return rc;
+	}
 	if ((e->grade != NULL && (rc = node_map_set_str(doc, f, "grade",
 	    e->grade)) != 0) ||
 	    (e->finding != NULL && *e->finding != '\0' &&
@@ -1982,4 +1987,286 @@ audit_origin(struct record **out_rec, const struct node **out_f,
 	for (i = 0; i < l.n; i++)
 		record_free(l.rec[i]);
 	return *out_f != NULL ? 1 : -1;
+}
+
+/* --- the state on a day (audit_hist) ----------------------------------- */
+
+/* A follow-up's finding g, its follow-up fu, and where it was made. */
+struct audit_carry {
+	const struct node	*g;
+	const struct node	*fu;
+	const char		*src;
+	const char		*num;
+};
+
+int
+audit_hist_init(struct audit_hist *h, struct record *const *all, size_t nall)
+{
+	const struct node	*root, *fs;
+	struct audit_carry	*c;
+	size_t			 i, k;
+
+	memset(h, 0, sizeof *h);
+	h->all = all;
+	h->nall = nall;
+	for (i = 0; i < nall; i++) {
+		root = record_root(all[i]);
+		fs = audit_findings(root);
+		for (k = 0; fs != NULL && k < fs->n; k++) {
+			if (node_get_str(fs->u.items[k], "from_audit") == NULL)
+				continue;
+			if ((c = realloc(h->c, (h->n + 1) * sizeof *c)) ==
+			    NULL) {
+				audit_hist_free(h);
+				return error_set(NC_ENOMEM, "out of memory");
+			}
+			h->c = c;
+			c += h->n++;
+			c->g = fs->u.items[k];
+			c->fu = root;
+			audit_finding_made(&c->src, &c->num, all, nall, root,
+			    c->g);
+		}
+	}
+	return 0;
+}
+
+void
+audit_hist_free(struct audit_hist *h)
+{
+	free(h->c);
+	memset(h, 0, sizeof *h);
+}
+
+/* Where f of root was made, and that finding when it is among all. */
+static const struct node *
+hist_made(const struct audit_hist *h, const struct node *root,
+    const struct node *f, const char **src, const char **num)
+{
+	struct among		 a = { h->all, h->nall };
+	const struct node	*o;
+	size_t			 i;
+
+	if (node_get_str(f, "from_audit") == NULL) {
+		*src = node_get_str(root, "id");
+		*num = node_get_str(f, "number");
+		return f;
+	}
+	*src = *num = NULL;
+	for (i = 0; i < h->n; i++)
+		if (h->c[i].g == f) {
+			*src = h->c[i].src;
+			*num = h->c[i].num;
+			break;
+		}
+	if (i == h->n)
+		audit_finding_made(src, num, h->all, h->nall, root, f);
+	if (*src == NULL || *num == NULL ||
+	    (o = among_get(&a, *src)) == NULL)
+		return NULL;
+	return audit_finding(o, strtol(*num, NULL, 10));
+}
+
+static int
+hist_match(const struct audit_carry *c, const char *src, const char *num)
+{
+	return src != NULL && num != NULL && c->src != NULL &&
+	    c->num != NULL && strcmp(c->src, src) == 0 &&
+	    strcmp(c->num, num) == 0;
+}
+
+/* A follow-up carried out (not 計画), its date in *day. */
+static int
+hist_held(const struct node *fu, const char **day)
+{
+	*day = node_get_str(fu, "date");
+	return *day != NULL && !node_scalar_eq(node_get(fu, "status"),
+	    "planned");
+}
+
+struct hist_ev {
+	const char	*cur;		/* the status the records give now */
+	const char	*day;
+	const char	*cur_date;	/* the earliest dated cur */
+	const char	*last;		/* the latest date of any */
+	const char	*best_date;	/* the last dated by day */
+	const char	*best;
+};
+
+static void
+hist_ev(struct hist_ev *e, const char *date, const char *status)
+{
+	if (date == NULL)
+		return;
+	if (status == NULL)
+		status = "open";
+	if (strcmp(status, e->cur) == 0 && (e->cur_date == NULL ||
+	    strcmp(date, e->cur_date) < 0))
+		e->cur_date = date;
+	if (e->last == NULL || strcmp(date, e->last) > 0)
+		e->last = date;
+	if (strcmp(date, e->day) > 0)
+		return;
+	/* accepted once is accepted (review17 M4) */
+	if (e->best != NULL && strcmp(e->best, "accepted") == 0)
+		return;
+	if (strcmp(status, "accepted") == 0 || e->best == NULL ||
+	    strcmp(date, e->best_date) >= 0) {
+		e->best = status;
+		e->best_date = date;
+	}
+}
+
+static void
+hist_log(struct hist_ev *e, const struct node *f)
+{
+	const struct node	*log = f != NULL ? node_get(f,
+	    "status_history") : NULL;
+	size_t			 i;
+
+	for (i = 0; log != NULL && log->kind == NODE_SEQ && i < log->n; i++)
+		hist_ev(e, node_get_str(log->u.items[i], "date"),
+		    node_get_str(log->u.items[i], "to"));
+}
+
+const char *
+audit_hist_status(const struct audit_hist *h, const struct node *root,
+    const struct node *f, const char *day)
+{
+	const struct node	*o, *g;
+	const char		*src, *num, *s, *d, *rd;
+	struct hist_ev		 e;
+	size_t			 i;
+
+	memset(&e, 0, sizeof e);
+	o = hist_made(h, root, f, &src, &num);
+	e.cur = node_get_str(o != NULL ? o : f, "status");
+	for (i = 0; i < h->n; i++) {
+		if (!hist_match(&h->c[i], src, num))
+			continue;
+		if ((s = node_get_str(h->c[i].g, "status")) != NULL)
+			e.cur = s;
+		if (s != NULL && strcmp(s, "accepted") == 0)
+			break;
+	}
+	if (e.cur == NULL)
+		e.cur = "open";
+	if (day == NULL)
+		return e.cur;
+	e.day = day;
+	for (i = 0; i < h->n; i++) {
+		if (!hist_match(&h->c[i], src, num))
+			continue;
+		g = h->c[i].g;
+		if (hist_held(h->c[i].fu, &d))
+			hist_ev(&e, d, node_get_str(g, "status"));
+		hist_log(&e, g);
+	}
+	hist_log(&e, o != NULL ? o : f);
+	if (o != NULL && o != f)
+		hist_log(&e, f);
+	rd = node_get_str(o != NULL ? o : f, "response_date");
+	/*
+	 * 是正済 is what the auditee's response reported: from its date, a
+	 * follow-up's copy of it (made when it was carried) being no later
+	 */
+	if (strcmp(e.cur, "corrected") == 0 && rd != NULL &&
+	    (e.cur_date == NULL || strcmp(rd, e.cur_date) < 0))
+		e.cur_date = rd;
+	/* undated: from the last dated status on */
+	if (e.cur_date == NULL)
+		e.cur_date = e.last;
+	if (e.cur_date == NULL || strcmp(e.cur_date, day) <= 0)
+		return e.cur;
+	if (e.best != NULL)
+		return e.best;
+	return rd != NULL && strcmp(rd, day) <= 0 ? "in-progress" : "open";
+}
+
+const char *
+audit_hist_due(const struct audit_hist *h, const struct node *root,
+    const struct node *f, const char *day)
+{
+	const struct node	*o;
+	const char		*src, *num, *d, *due;
+	size_t			 i;
+
+	o = hist_made(h, root, f, &src, &num);
+	due = node_get_str(o != NULL ? o : f, "due");
+	/* all in date order: the last that set one */
+	for (i = 0; i < h->n; i++)
+		if (hist_match(&h->c[i], src, num) &&
+		    hist_held(h->c[i].fu, &d) &&
+		    (day == NULL || strcmp(d, day) <= 0) &&
+		    node_get_str(h->c[i].g, "due") != NULL)
+			due = node_get_str(h->c[i].g, "due");
+	return due;
+}
+
+int
+audit_hist_late(const struct audit_hist *h, const struct node *root,
+    const struct node *f, const char *day)
+{
+	const char	*due = audit_hist_due(h, root, f, day);
+	const char	*s;
+
+	if (due == NULL || day == NULL || *day == '\0' ||
+	    strcmp(due, day) >= 0)
+		return 0;
+	s = audit_hist_status(h, root, f, day);
+	return strcmp(s, "open") == 0 || strcmp(s, "in-progress") == 0;
+}
+
+const struct node *
+audit_hist_planned(const struct audit_hist *h, const struct node *root,
+    const struct node *f, const char *day)
+{
+	const char	*src, *num, *d;
+	size_t		 i;
+
+	(void)hist_made(h, root, f, &src, &num);
+	for (i = 0; i < h->n; i++)
+		if (hist_match(&h->c[i], src, num) &&
+		    h->c[i].fu != root && (!hist_held(h->c[i].fu, &d) ||
+		    (day != NULL && strcmp(d, day) > 0)))
+			return h->c[i].fu;
+	return NULL;
+}
+
+const char *
+audit_hist_audit_status(const struct audit_hist *h, const struct node *root,
+    struct cal_date d)
+{
+	const char		*s = audit_status_on(root, d);
+	const char		*id = node_get_str(root, "id");
+	const char		*fuid = node_get_str(root, "followup");
+	const struct node	*fs = audit_findings(root), *g;
+	const char		*gd;
+	char			 day[16];
+	size_t			 i;
+
+	if (s == NULL || (strcmp(s, "following-up") != 0 &&
+	    strcmp(s, "closed") != 0))
+		return s;
+	cal_format_iso(day, sizeof day, d);
+	if (strcmp(s, "closed") == 0) {
+		for (i = 0; fs != NULL && i < fs->n; i++)
+			if (strcmp(audit_hist_status(h, root, fs->u.items[i],
+			    day), "accepted") != 0)
+				break;
+		if (fs == NULL || i == fs->n)
+			return s;
+	}
+	for (i = 0; id != NULL && i < h->nall; i++) {
+		g = record_root(h->all[i]);
+		if (!node_scalar_eq(node_get(g, "type"), "followup") ||
+		    (!node_scalar_eq(node_get(g, "followup_of"), id) &&
+		    (fuid == NULL || !node_scalar_eq(node_get(g, "id"),
+		    fuid))))
+			continue;
+		if ((gd = node_get_str(g, "date")) != NULL &&
+		    strcmp(gd, day) <= 0)
+			return "following-up";
+	}
+	return "reported";
 }

@@ -245,11 +245,6 @@ struct node	*audit_findings(const struct node *root);
 struct node	*audit_finding(const struct node *root, long number);
 /* Findings not yet 是正確認済 (accepted). */
 size_t		 audit_open_findings(const struct node *root);
-/*
- * Is finding f late on day (ISO): its 是正期限 before it and not yet
- * 是正確認済?
- */
-int		 audit_finding_late(const struct node *f, const char *day);
 
 /* What `audit finding` changes; NULL fields are left as they are. */
 struct audit_finding_edit {
@@ -258,6 +253,7 @@ struct audit_finding_edit {
 	const char	*correction;
 	const char	*due;
 	const char	*status;
+	const char	*status_date;	/* logs the change (status_history) */
 	const char	*response;
 	const char	*response_date;
 	const char	*question;	/* appends a 質疑 */
@@ -375,6 +371,75 @@ void		 audit_prior(struct audit_prior *out,
 		    struct record *const *all, size_t nall,
 		    const struct node *root);
 
+/*
+ * The state of findings and audits on a day, for a document of that day
+ * (a past year's 実施結果報告書 exported later must not show what only a
+ * later follow-up confirmed: review19 rev19a M2, rev19b M1).
+ *
+ * A finding is known by where it was made (audit_finding_made()).  The
+ * 是正状況 it had at the end of day is read from what is dated:
+ *  - each follow-up carried out (not 計画) that carries it records its
+ *    status on the follow-up's date;
+ *  - a status_history on the finding (`audit finding --status S --date
+ *    D`) records each change on its date;
+ *  - 是正済 recorded without either is dated by the response (回答日).
+ * The status the records give now (as the latest follow-up has it;
+ * 是正確認済 once is 是正確認済) holds on day when its date (the earliest
+ * of the above that records it) is by then, or when nothing dates it and
+ * nothing dated is after day: a status given by hand without a date is
+ * taken to have held from the last dated one on.  Otherwise the last
+ * dated status by day holds and, with none, 是正中 when a response is
+ * dated by day, else 未是正.  Its 是正期限 is that of the last follow-up
+ * carried out by day that set one, else its own.
+ *
+ * h holds every carried finding of all (every audit, in date order:
+ * audit_load_year(..., 0, ...) or audit_load_findings()), resolved once;
+ * all must outlive it.  day NULL: the status the records give now.
+ */
+struct audit_carry;
+struct audit_hist {
+	struct record *const	*all;
+	size_t			 nall;
+	struct audit_carry	*c;
+	size_t			 n;
+};
+
+int		 audit_hist_init(struct audit_hist *, struct record *const *all,
+		    size_t nall);
+void		 audit_hist_free(struct audit_hist *);
+/* The 是正状況 (schema value) of finding f of audit root on day. */
+const char	*audit_hist_status(const struct audit_hist *,
+		    const struct node *root, const struct node *f,
+		    const char *day);
+/* Its 是正期限 on day (ISO), NULL when none. */
+const char	*audit_hist_due(const struct audit_hist *,
+		    const struct node *root, const struct node *f,
+		    const char *day);
+/*
+ * Late on day (the one rule of every document's 期限超過 / past due): its
+ * 是正期限 on day is before day and on day it is not corrected (未是正 or
+ * 是正中; 是正済 awaiting confirmation is not late).
+ */
+int		 audit_hist_late(const struct audit_hist *,
+		    const struct node *root, const struct node *f,
+		    const char *day);
+/*
+ * A follow-up that carries finding f of root and is not carried out by
+ * day (dated after it, or still 計画): the follow-up planned for it;
+ * NULL when none.
+ */
+const struct node *audit_hist_planned(const struct audit_hist *,
+		    const struct node *root, const struct node *f,
+		    const char *day);
+/*
+ * The audit's status on d: audit_status_on(), and of what follows the
+ * report, フォローアップ中 only from the date of a follow-up of it and
+ * 完了 only once every finding is 是正確認済 on d (audit_hist_status()),
+ * else 報告済.
+ */
+const char	*audit_hist_audit_status(const struct audit_hist *,
+		    const struct node *root, struct cal_date d);
+
 /* A risk surfaced by the audit (顕在化したリスク). */
 struct audit_risk {
 	const char	*risk;
@@ -405,12 +470,14 @@ int		 audit_load_findings(struct record ***out, size_t *n,
 		    struct store *, int fy, struct diags *d);
 void		 audit_free_all(struct record **, size_t n);
 /*
- * The findings of the audits of the years before fy (not follow-ups)
- * that are not 是正確認済, each as its latest follow-up has it: the
- * count the 監査実施結果 集計表 gives under its 指摘事項一覧 (「このほか、
- * 前年度以前の監査の指摘で…」) and the リスク一覧 lists.
+ * The findings of the audits (of h) of the years before fy (not
+ * follow-ups) that are not 是正確認済 on day (ISO; NULL: now), each as the
+ * follow-ups carried out by then have it (audit_hist_status()): the count the 監査
+ * 実施結果 集計表 gives under its 指摘事項一覧 (「このほか、前年度以前の
+ * 監査の指摘で…」) and the リスク一覧 lists.
  */
-int		 audit_earlier_open(size_t *out, struct store *, int fy);
+size_t		 audit_earlier_open(const struct audit_hist *, int fy,
+		    const char *day);
 /*
  * The id of the audit a follow-up of org follows: the latest agreed
  * audit of org that has open findings and no follow-up yet.

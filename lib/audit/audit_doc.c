@@ -2655,85 +2655,43 @@ struct earlier {
 	size_t		  nall;
 	size_t		 *idx;	/* of all: the earlier ones still open */
 	size_t		  n;
-	struct made	 *made;	/* every carried finding, in date order */
-	size_t		  nmade;
+	struct audit_hist h;	/* every carried finding, resolved once */
+	char		  day[16];	/* the document's; "" for now */
 };
 
-/* A follow-up's finding g and where it was made (audit_finding_made()). */
-struct made {
-	const struct node	*g;
-	const char		*src;
-	const char		*num;
-};
-
-/* The status of finding f of audit id, as the latest follow-up has it. */
+/* The status of finding f of audit root on e's day (audit_hist_status()). */
 static const char *
-earlier_status(const struct earlier *e, const char *id,
+earlier_status(const struct earlier *e, const struct node *root,
     const struct node *f)
 {
-	const struct node	*g;
-	const char		*st = node_get_str(f, "status");
-	const char		*num = node_get_str(f, "number");
-	size_t			 i;
-
-	for (i = 0; id != NULL && num != NULL && i < e->nmade; i++) {
-		g = e->made[i].g;
-		if (e->made[i].src == NULL || e->made[i].num == NULL ||
-		    strcmp(e->made[i].src, id) != 0 ||
-		    strcmp(e->made[i].num, num) != 0)
-			continue;
-		if (node_get_str(g, "status") != NULL)
-			st = node_get_str(g, "status");
-		/* accepted once is accepted: a later record that checks
-		 * it again does not reopen it (review17 M4) */
-		if (node_scalar_eq(node_get(g, "status"), "accepted"))
-			return "accepted";
-	}
-	return st != NULL ? st : "open";
+	return audit_hist_status(&e->h, root, f, e->day[0] ? e->day : NULL);
 }
 
-/* Whether finding f of audit id is past its due on day and not accepted. */
+/* Whether finding f of audit root is late on day (audit_hist_late()). */
 static int
-earlier_late(const struct earlier *e, const char *id, const struct node *f,
-    const char *day)
+earlier_late(const struct earlier *e, const struct node *root,
+    const struct node *f, const char *day)
 {
-	const char	*due = node_get_str(f, "due");
-
-	return due != NULL && day != NULL && strcmp(due, day) < 0 &&
-	    strcmp(earlier_status(e, id, f), "accepted") != 0;
-}
-
-/* Whether audit root has a follow-up: its own link or one naming it. */
-static int
-earlier_followed(const struct earlier *e, const struct node *root)
-{
-	const char	*id = node_get_str(root, "id");
-	size_t		 i;
-
-	if (node_get_str(root, "followup") != NULL)
-		return 1;
-	for (i = 0; id != NULL && i < e->nall; i++)
-		if (node_scalar_eq(node_get(record_root(e->all[i]),
-		    "followup_of"), id))
-			return 1;
-	return 0;
+	return audit_hist_late(&e->h, root, f, day);
 }
 
 static void
 earlier_free(struct earlier *e)
 {
+	audit_hist_free(&e->h);
 	audit_free_all(e->all, e->nall);
 	free(e->idx);
-	free(e->made);
 	memset(e, 0, sizeof *e);
 }
 
 /*
  * light: the audits without their items (audit_load_findings()), for a
- * caller that reads only the findings.
+ * caller that reads only the findings.  day (ISO, or NULL for now): the
+ * statuses are those of that day (audit_hist_status()).
  */
 static int
-earlier_load(struct earlier *e, struct store *st, int fy, int light)
+earlier_load(struct earlier *e, struct store *st, int fy, int light,
+    const char *day)
 {
 	struct diags		 d = DIAGS_INIT;
 	const struct node	*root, *fs;
@@ -2742,6 +2700,8 @@ earlier_load(struct earlier *e, struct store *st, int fy, int light)
 	int			 rc;
 
 	memset(e, 0, sizeof *e);
+	if (day != NULL)
+		snprintf(e->day, sizeof e->day, "%s", day);
 	rc = light ? audit_load_findings(&e->all, &e->nall, st, 0, &d) :
 	    audit_load_year(&e->all, &e->nall, st, 0, &d);
 	diags_free(&d);
@@ -2752,25 +2712,9 @@ earlier_load(struct earlier *e, struct store *st, int fy, int light)
 		return error_set(NC_ENOMEM, "out of memory");
 	}
 	/* where each carried finding was made, once for every question */
-	for (i = 0; i < e->nall; i++) {
-		root = record_root(e->all[i]);
-		fs = audit_findings(root);
-		for (k = 0; fs != NULL && k < fs->n; k++) {
-			struct made	*m;
-
-			if (node_get_str(fs->u.items[k], "from_audit") == NULL)
-				continue;
-			if ((m = realloc(e->made, (e->nmade + 1) *
-			    sizeof *m)) == NULL) {
-				earlier_free(e);
-				return error_set(NC_ENOMEM, "out of memory");
-			}
-			e->made = m;
-			m += e->nmade++;
-			m->g = fs->u.items[k];
-			audit_finding_made(&m->src, &m->num, e->all, e->nall,
-			    root, m->g);
-		}
+	if ((rc = audit_hist_init(&e->h, e->all, e->nall)) != 0) {
+		earlier_free(e);
+		return rc;
 	}
 	for (i = 0; i < e->nall; i++) {
 		root = record_root(e->all[i]);
@@ -2780,8 +2724,8 @@ earlier_load(struct earlier *e, struct store *st, int fy, int light)
 			continue;
 		fs = audit_findings(root);
 		for (k = 0; fs != NULL && k < fs->n; k++)
-			if (strcmp(earlier_status(e, node_get_str(root, "id"),
-			    fs->u.items[k]), "accepted") != 0)
+			if (strcmp(earlier_status(e, root, fs->u.items[k]),
+			    "accepted") != 0)
 				break;
 		if (fs != NULL && k < fs->n)
 			e->idx[e->n++] = i;
@@ -2800,24 +2744,31 @@ earlier_open(const struct earlier *e)
 		root = record_root(e->all[e->idx[i]]);
 		fs = audit_findings(root);
 		for (k = 0; fs != NULL && k < fs->n; k++)
-			n += strcmp(earlier_status(e, node_get_str(root, "id"),
-			    fs->u.items[k]), "accepted") != 0;
+			n += strcmp(earlier_status(e, root, fs->u.items[k]),
+			    "accepted") != 0;
 	}
 	return n;
 }
 
-int
-audit_earlier_open(size_t *out, struct store *st, int fy)
+size_t
+audit_earlier_open(const struct audit_hist *h, int fy, const char *day)
 {
-	struct earlier	 e;
-	int		 rc;
+	const struct node	*root, *fs;
+	const char		*s;
+	size_t			 i, k, n = 0;
 
-	*out = 0;
-	if ((rc = earlier_load(&e, st, fy, 1)) != 0)
-		return rc;
-	*out = earlier_open(&e);
-	earlier_free(&e);
-	return 0;
+	for (i = 0; i < h->nall; i++) {
+		root = record_root(h->all[i]);
+		s = node_get_str(root, "fy");
+		if (s == NULL || strtol(s, NULL, 10) >= fy ||
+		    node_scalar_eq(node_get(root, "type"), "followup"))
+			continue;
+		fs = audit_findings(root);
+		for (k = 0; fs != NULL && k < fs->n; k++)
+			n += strcmp(audit_hist_status(h, root, fs->u.items[k],
+			    day), "accepted") != 0;
+	}
+	return n;
 }
 
 /*
@@ -2854,64 +2805,69 @@ followed_note(struct xlsx_sheet *sh, uint32_t *row, const struct earlier *e,
 }
 
 /*
+ * Whether finding f of follow-up root was accepted by an earlier
+ * follow-up (before root's date): it is no finding root took over.
+ */
+static int
+taken_accepted(const struct earlier *e, const struct node *root,
+    const struct node *f)
+{
+	const char	*src = NULL, *num = NULL;
+
+	if (node_get_str(f, "from_audit") != NULL)
+		audit_finding_made(&src, &num, e->all, e->nall, root, f);
+	return src != NULL && audit_accepted_before(e->all, e->nall, src, num,
+	    node_get_str(root, "date"), node_get_str(root, "id")) != NULL;
+}
+
+/*
  * An audit's 指摘 in the list of audits: a follow-up's are the findings
  * it took over still open at its date, not those an earlier follow-up
  * had accepted (review17 M4: 12 against a note saying "not yet
  * accepted", none were).  *nopen (if not NULL): of those, the ones not
- * accepted since.
+ * accepted on e's day (audit_hist_status(): a follow-up after that day
+ * has not accepted them yet, review19 M2).
  */
 static size_t
 covered(const struct earlier *e, const struct node *root, size_t *nopen)
 {
-	const struct node	*fs = audit_findings(root);
-	struct audit_prior	 p;
+	const struct node	*fs = audit_findings(root), *f;
+	size_t			 i, n = 0;
+	int			 fu;
 
-	size_t			 i;
-
-	if (!node_scalar_eq(node_get(root, "type"), "followup")) {
-		/* as the latest follow-up has them, as the リスク一覧 */
-		if (nopen != NULL)
-			*nopen = 0;
-		for (i = 0; nopen != NULL && fs != NULL && i < fs->n; i++)
-			*nopen += strcmp(earlier_status(e, node_get_str(root,
-			    "id"), fs->u.items[i]), "accepted") != 0;
-		return fs != NULL ? fs->n : 0;
-	}
-	audit_prior(&p, e->all, e->nall, root);
+	fu = node_scalar_eq(node_get(root, "type"), "followup");
 	if (nopen != NULL)
-		*nopen = p.nopen;
-	return p.n - p.naccepted;
+		*nopen = 0;
+	for (i = 0; fs != NULL && i < fs->n; i++) {
+		f = fs->u.items[i];
+		if (fu && taken_accepted(e, root, f))
+			continue;
+		n++;
+		if (nopen != NULL)
+			*nopen += strcmp(earlier_status(e, root, f),
+			    "accepted") != 0;
+	}
+	return n;
 }
 
 /*
- * Of an audit's findings not yet 是正確認済, those past their 是正期限 on
- * day (ISO), as the 最終報告書 counts them (audit_finding_late()); a
+ * Of an audit's findings, those late on day (ISO, audit_hist_late(): past
+ * their 是正期限 and not corrected), as the 最終報告書 counts them; a
  * follow-up's that an earlier follow-up accepted are not.
  */
 static size_t
 late(const struct earlier *e, const struct node *root, const char *day)
 {
 	const struct node	*fs = audit_findings(root), *f;
-	const char		*src, *num;
 	size_t			 i, n = 0;
 	int			 fu;
 
 	fu = node_scalar_eq(node_get(root, "type"), "followup");
 	for (i = 0; fs != NULL && i < fs->n; i++) {
 		f = fs->u.items[i];
-		if (!fu && earlier_late(e, node_get_str(root, "id"), f, day))
-			n++;
-		if (!fu || !audit_finding_late(f, day))
+		if (fu && taken_accepted(e, root, f))
 			continue;
-		src = NULL;
-		if (node_get_str(f, "from_audit") != NULL)
-			audit_finding_made(&src, &num, e->all, e->nall, root,
-			    f);
-		if (fu && src != NULL && audit_accepted_before(e->all, e->nall,
-		    src, num, node_get_str(root, "date"),
-		    node_get_str(root, "id")) != NULL)
-			continue;
-		n++;
+		n += earlier_late(e, root, f, day);
 	}
 	return n;
 }
@@ -2963,7 +2919,7 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
     const struct year *y, struct store *st, const struct earlier *e)
 {
 	const struct node	*items, *it, *fs;
-	const char		*ref, *fu;
+	const char		*ref;
 	size_t			 i, j, k, used, na, unchecked = 0, late = 0;
 	size_t			 late_nofu = 0, late_e = 0, late_e_nofu = 0;
 	struct buf		 enames = BUF_INIT, en = BUF_INIT;
@@ -3017,19 +2973,23 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 		/*
 		 * Late: a finding of the 指摘事項一覧 (those of the audits
 		 * proper; a follow-up carries them again) whose 是正期限 is
-		 * before the report's date and whose 是正状況 is not 是正確認済,
-		 * which the list lets a reader count; those of an audit no
-		 * follow-up was planned for are told apart.
+		 * before the report's date and which is not corrected on it
+		 * (audit_hist_late()), which the list lets a reader count;
+		 * those no follow-up is planned for (audit_hist_planned():
+		 * one that carries it, not carried out by the report's date)
+		 * are told apart.
 		 */
 		if (node_scalar_eq(node_get(record_root(a[i]), "type"),
 		    "followup"))
 			continue;
 		fs = audit_findings(record_root(a[i]));
-		fu = node_get_str(record_root(a[i]), "followup");
 		for (j = 0; fs != NULL && j < fs->n; j++)
-			if (audit_finding_late(fs->u.items[j], y->latest)) {
+			if (earlier_late(e, record_root(a[i]), fs->u.items[j],
+			    y->latest)) {
 				late++;
-				late_nofu += fu == NULL;
+				late_nofu += audit_hist_planned(&e->h,
+				    record_root(a[i]), fs->u.items[j],
+				    y->latest) == NULL;
 			}
 	}
 	/* The average of the rates the table shows, rounded half up. */
@@ -3084,31 +3044,39 @@ proposals(struct buf *out, const struct record *const *a, size_t n,
 		size_t l = 0;
 
 		fs = audit_findings(er);
-		for (j = 0; fs != NULL && j < fs->n; j++)
-			l += earlier_late(e, node_get_str(er, "id"),
-			    fs->u.items[j], y->latest);
+		for (j = 0; fs != NULL && j < fs->n; j++) {
+			if (!earlier_late(e, er, fs->u.items[j], y->latest))
+				continue;
+			l++;
+			/* planned: a follow-up of it not yet carried out */
+			late_e_nofu += audit_hist_planned(&e->h, er,
+			    fs->u.items[j], y->latest) == NULL;
+		}
 		if (l == 0)
 			continue;
 		late_e += l;
-		late_e_nofu += earlier_followed(e, er) ? 0 : l;
 		buf_printf(&enames, "%s%s", enames.len ? "、" : "",
 		    earlier_name(&en, st, er));
 	}
 	if (late > 0) {
 		era(asof, y->latest);
 		/* whose, when earlier years' are told apart below */
-		buf_printf(out, "%s時点で、是正期限を過ぎても是正状況が「是正"
-		    "確認済」に至っていない%s指摘が %zu 件ある（集計表の指摘事項"
-		    "一覧による）", asof, late_e > 0 ? "今年度の監査の" : "",
-		    late);
+		/*
+		 * late: not corrected (未是正, 是正中); one 是正済 waiting
+		 * for its follow-up is not late (review19 rev19b M4)
+		 */
+		buf_printf(out, "%s時点で、是正期限を過ぎても是正されていない"
+		    "（是正状況が未是正または是正中の）%s指摘が %zu 件ある（集計表"
+		    "の指摘事項一覧による）", asof, late_e > 0 ?
+		    "今年度の監査の" : "", late);
 		nofu_tail(out, late, late_nofu);
 	}
 	if (late_e > 0) {
 		era(asof, y->latest);
 		buf_printf(out, "%s前年度以前の監査（%s）の指摘のうち、%s時点で"
-		    "是正期限を過ぎても是正状況が「是正確認済」に至っていないもの"
-		    "が %zu 件ある（リスク一覧による）", late > 0 ? "また、" : "",
-		    enames.data, asof, late_e);
+		    "是正期限を過ぎても是正されていない（是正状況が未是正または"
+		    "是正中の）ものが %zu 件ある（リスク一覧による）", late > 0 ?
+		    "また、" : "", enames.data, asof, late_e);
 		nofu_tail(out, late_e, late_e_nofu);
 	}
 	if (out->len == 0)
@@ -3438,7 +3406,7 @@ audit_doc_results_docx(const char *path, struct store *st,
 	snum.size = 18;
 	memset(&prev, 0, sizeof prev);
 	if ((rc = year_new(&y, a, n, as_of, warn)) != 0 ||
-	    (rc = earlier_load(&prev, st, fy, 0)) != 0)
+	    (rc = earlier_load(&prev, st, fy, 0, y.latest)) != 0)
 		goto done;
 	if (cal_fy_label(lab, sizeof lab, fy) != 0)
 		snprintf(lab, sizeof lab, "%d年度", fy);
@@ -3545,7 +3513,8 @@ audit_doc_results_docx(const char *path, struct store *st,
 		buf_reset(&b);
 		/* as at the report's date, by the recorded dates */
 		buf_printf(&b, "%s%s", y.state[i] == EV_DONE ? label(st,
-		    "status", NULL, audit_status_on(root, as_of)) :
+		    "status", NULL, audit_hist_audit_status(&prev.h, root,
+		    as_of)) :
 		    ev_state_label(y.state[i]), interim ? "※" : "");
 		if ((rc = buf_ok(&b)) != 0 ||
 		    (rc = docx_table_cell(t, i + 1, 6, y.state[i] == EV_DONE ?
@@ -3967,9 +3936,9 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		year_free(&y, n);
 		return rc;
 	}
-	if ((rc = earlier_load(&prev, st, fy, 0)) != 0)
-		goto done;
 	cal_format_iso(asof_iso, sizeof asof_iso, as_of);
+	if ((rc = earlier_load(&prev, st, fy, 0, asof_iso)) != 0)
+		goto done;
 	if (cal_fy_label(lab, sizeof lab, fy) != 0)
 		snprintf(lab, sizeof lab, "%d年度", fy);
 	buf_printf(&b, "%s 情報セキュリティ監査 実施結果", lab);
@@ -4017,7 +3986,8 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		}
 		c[3] = tg[i];
 		c[10] = y.state[i] == EV_DONE ? label(st, "status", NULL,
-		    audit_status_on(root, as_of)) : ev_state_label(y.state[i]);
+		    audit_hist_audit_status(&prev.h, root, as_of)) :
+		    ev_state_label(y.state[i]);
 		/*
 		 * 令和10年10月11日～12日 for two days, as the 作業実施計画書,
 		 * on two lines before its ～
@@ -4108,8 +4078,10 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		    record_root(a[i]), "type"), "followup");
 	if (anylate > 0) {
 		buf_reset(&b2);
-		buf_printf(&b2, "うち期限超過は、是正確認未了のうち、%sまでに"
-		    "是正期限を過ぎたものの数である。", asof_era);
+		buf_printf(&b2, "うち期限超過は、是正確認未了のうち、是正期限を"
+		    "過ぎて%s時点で是正されていないもの（是正状況が未是正または"
+		    "是正中のもの。是正済で確認を待つものを除く）の数である。",
+		    asof_era);
 		if ((rc = buf_ok(&b2)) != 0)
 			goto done;
 		xlsx_note(s1, ++row, b2.data);
@@ -4338,8 +4310,10 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			    "correction"), "（改善の方向性未記入）"));
 			grid_set(&g, row, 8, or_unwritten(node_get_str(f,
 			    "due"), "－"));
+			/* as on the list's day, not as a later follow-up
+			 * found it (review19 M2) */
 			grid_set(&g, row, 9, label(st, "findings", "status",
-			    node_get_str(f, "status")));
+			    earlier_status(&prev, root, f)));
 		}
 		buf_free(&o);
 		buf_free(&an);
@@ -4564,7 +4538,7 @@ audit_doc_risks(const char *path, struct store *st,
 	cal_format_iso(day, sizeof day, as_of);
 	era(asof_era, day);
 	/* and the earlier years' audits with findings still open */
-	if ((rc = earlier_load(&e, st, fy, 0)) != 0)
+	if ((rc = earlier_load(&e, st, fy, 0, day)) != 0)
 		return rc;
 	for (i = 0; i < n; i++) {
 		dd = doc_date(record_root(a[i]));
@@ -4620,8 +4594,7 @@ audit_doc_risks(const char *path, struct store *st,
 		for (k = 0; fs != NULL && k < fs->n; k++) {
 			f = fs->u.items[k];
 			/* an earlier one's as its follow-up has it */
-			fst = i < n ? node_get_str(f, "status") :
-			    earlier_status(&e, node_get_str(root, "id"), f);
+			fst = earlier_status(&e, root, f);
 			if (fst != NULL && strcmp(fst, "accepted") == 0)
 				continue;
 			r = grid_row(&g);

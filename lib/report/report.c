@@ -1116,9 +1116,12 @@ count_audits(struct bld *b)
 	struct report_ref	*r;
 	const char		*type, *status, *org;
 	char			 note[128], lnote[192], p[32];
-	size_t			 n = 0, i, item;
+	size_t			 n = 0, i, item, nall = 0;
 	int			 rc, interim, marked;
+	struct record		**all = NULL;
+	struct audit_hist	 hist;
 
+	memset(&hist, 0, sizeof hist);
 	if ((rc = store_kind(&kind, b->st, "audit")) != 0 ||
 	    (rc = audit_load_year(&v, &n, b->st, b->w->fy, NULL)) != 0)
 		return rc;
@@ -1152,9 +1155,25 @@ count_audits(struct bld *b)
 		}
 		if (!count(b, item, d, NULL))
 			continue;
-		/* the state at the period's end, not today's */
+		/*
+		 * the state at the period's end, not today's: 完了 only once
+		 * a follow-up by then confirmed every finding (review19 M2),
+		 * every audit's findings read only for one that says so
+		 */
+		status = audit_status_on(rec, b->w->to);
+		if ((strcmp(status, "closed") == 0 ||
+		    strcmp(status, "following-up") == 0) && all == NULL &&
+		    ((rc = audit_load_findings(&all, &nall, b->st, 0,
+		    NULL)) != 0 || (rc = audit_hist_init(&hist, all,
+		    nall)) != 0)) {
+			audit_free_all(all, nall);
+			audit_free_all(v, n);
+			return rc;
+		}
+		if (all != NULL)
+			status = audit_hist_audit_status(&hist, rec, b->w->to);
 		snprintf(note, sizeof note, "%s", schema_label(kind, "status",
-		    audit_status_on(rec, b->w->to)));
+		    status));
 		lnote[0] = '\0';
 		marked = 0;
 		if (audit_score(&sc, audit_items(rec)) == 0) {
@@ -1189,6 +1208,8 @@ count_audits(struct bld *b)
 			r->interim = marked;
 		}
 	}
+	audit_hist_free(&hist);
+	audit_free_all(all, nall);
 	audit_free_all(v, n);
 	return b->bad ? error_set(NC_ENOMEM, "out of memory") : 0;
 }

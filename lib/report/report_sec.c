@@ -446,6 +446,9 @@ sec_audits(struct report_sec *s, struct store *st)
 	static const char *const grades[] = { "major", "minor", "observation",
 	    "suggestion" };
 	size_t			 ngrade[4] = { 0 }, nfind = 0, nlate = 0;
+	size_t			 nwait = 0, nall = 0;
+	struct record		**all = NULL;
+	struct audit_hist	 hist;
 	char			 asof[CAL_FMT_MAX];
 	char			 mean[32];
 	struct cal_date		 d, pd, none = { 0, 0, 0 };
@@ -453,9 +456,17 @@ sec_audits(struct report_sec *s, struct store *st)
 
 	size_t			 iov, itb;
 
+	memset(&hist, 0, sizeof hist);
 	if ((rc = store_kind(&ak, st, "audit")) != 0 ||
 	    (rc = audit_load_year(&v, &n, st, s->fy, NULL)) != 0)
 		return rc;
+	/*
+	 * Every audit's findings, for their state on the report's date:
+	 * a follow-up after it has confirmed nothing yet (review19 M2)
+	 */
+	if ((rc = audit_load_findings(&all, &nall, st, 0, NULL)) != 0 ||
+	    (rc = audit_hist_init(&hist, all, nall)) != 0)
+		goto done;
 	if ((counted = calloc(n + 1, 1)) == NULL) {
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
@@ -480,7 +491,7 @@ sec_audits(struct report_sec *s, struct store *st)
 		    rp_date(&d, rec, "date") != 0)
 			continue;
 		/* its 状況 as of the report's date: reported later, agreed */
-		status = audit_status_on(rec, s->as_of);
+		status = audit_hist_audit_status(&hist, rec, s->as_of);
 		title = without_fy(s, node_get_str(rec, "title"));
 		org = node_get_str(rec, "target_org");
 		audit_cols(s, title, org != NULL ? rp_org(st, org) : NULL,
@@ -530,7 +541,10 @@ sec_audits(struct report_sec *s, struct store *st)
 				nfind++;
 				for (g = 0; gr != NULL && g < 4; g++)
 					ngrade[g] += strcmp(gr, grades[g]) == 0;
-				nlate += audit_finding_late(f, asof);
+				/* late: past due and not corrected */
+				nlate += audit_hist_late(&hist, rec, f, asof);
+				nwait += strcmp(audit_hist_status(&hist, rec,
+				    f, asof), "corrected") == 0;
 			}
 		}
 		/* held but not finished: the table and the summary say so */
@@ -743,12 +757,22 @@ sec_audits(struct report_sec *s, struct store *st)
 		buf_free(&gb);
 		if ((rc = bullet(s, &s->slides[iov], 1, line)) != 0)
 			goto done;
-		if (nlate > 0) {
-			snprintf(line, sizeof line, "うち是正期限を過ぎて是正の"
-			    "確認を終えていないもの %zu件", nlate);
-			if ((rc = bullet(s, &s->slides[iov], 2, line)) != 0)
-				goto done;
-		}
+		/*
+		 * late: past due and not corrected; those corrected, the
+		 * follow-up to confirm them still to come, on the same line
+		 * (review19 rev19b M4: 60 late of which 31 were 是正済)
+		 */
+		line[0] = '\0';
+		if (nlate > 0)
+			snprintf(line, sizeof line, "うち是正期限を過ぎて是正"
+			    "されていないもの %zu件", nlate);
+		if (nwait > 0)
+			snprintf(line + strlen(line), sizeof line -
+			    strlen(line), "%s是正済で確認待ちのもの %zu件",
+			    nlate > 0 ? "、" : "うち", nwait);
+		if (line[0] != '\0' && (rc = bullet(s, &s->slides[iov], 2,
+		    line)) != 0)
+			goto done;
 	}
 	/*
 	 * And those of earlier years' audits still open, as the 監査実施
@@ -756,8 +780,8 @@ sec_audits(struct report_sec *s, struct store *st)
 	 * the year's report was silent on 168, the larger open risk.
 	 */
 	s->aud_late = nlate;
-	if ((rc = audit_earlier_open(&s->aud_earlier, st, s->fy)) != 0)
-		goto done;
+	cal_format_iso(asof, sizeof asof, s->as_of);
+	s->aud_earlier = audit_earlier_open(&hist, s->fy, asof);
 	if (s->aud_earlier > 0 && (rc = bullet(s, &s->slides[iov],
 	    nfind > 0 ? 2 : 1, sec_fmt(s, "%s前年度以前の監査の指摘で是正の確認を"
 	    "終えていないもの %zu件（リスク一覧に記載）", nfind > 0 ?
@@ -824,6 +848,8 @@ done:
 	chart_free(ch);
 	free(counted);
 	audit_free_all(v, n);
+	audit_hist_free(&hist);
+	audit_free_all(all, nall);
 	return rc;
 }
 
@@ -2730,7 +2756,8 @@ followup_action(struct report_sec *s, const struct node *seq)
 			return NULL;
 	if (s->aud_late > 0)
 		return sec_fmt(s, "是正の確認を終えていない指摘（前年度以前の"
-		    "監査 %zu件、今年度の監査で是正期限を過ぎたもの %zu件）の"
+		    "監査 %zu件、今年度の監査で是正期限を過ぎて未是正のもの %zu"
+		    "件）の"
 		    "フォローアップ監査による確認", s->aud_earlier,
 		    s->aud_late);
 	return sec_fmt(s, "前年度以前の監査の指摘で是正の確認を終えていない"

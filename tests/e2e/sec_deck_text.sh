@@ -133,7 +133,7 @@ PY
 n=$(sed -n 's/.*至っていないものが \([0-9]*\) 件ある.*/\1/p' "$T/au")
 [ -n "$n" ] || fail "no count of earlier findings in the 監査実施結果 集計表"
 expect_grep "$F2" "^slide 2: このほか、前年度以前の監査の指摘で是正の確認を終えていないもの ${n:-none}件（リスク一覧に記載）"
-expect_grep "$F2" "^slide [0-9]+: 是正の確認を終えていない指摘（前年度以前の監査 ${n:-none}件、今年度の監査で是正期限を過ぎたもの [0-9]+件）のフォローアップ監査による確認"
+expect_grep "$F2" "^slide [0-9]+: 是正の確認を終えていない指摘（前年度以前の監査 ${n:-none}件、今年度の監査で是正期限を過ぎて未是正のもの [0-9]+件）のフォローアップ監査による確認"
 # the sample's first year has none
 expect_no_grep "$S" '前年度以前の監査'
 

@@ -564,6 +564,76 @@ def mode_results_docx(path, audits):
     check("指摘事項は %d 件" % n in text, "findings count %d not stated" % n)
 
 
+def sheet_day(ws):
+    """The ISO day of a sheet's 「令和8年11月30日現在」, or None."""
+    for row in ws.iter_rows(max_row=4, values_only=True):
+        for v in row:
+            m = re.search(r"令和(\d+|元)年(\d+)月(\d+)日現在", str(v or ""))
+            if m:
+                y = 1 if m.group(1) == "元" else int(m.group(1))
+                return "%04d-%02d-%02d" % (2018 + y, int(m.group(2)),
+                                           int(m.group(3)))
+    return None
+
+
+def made(by_id, a, f):
+    """Where finding f of audit a was made: (audit id, number)."""
+    src, num = a["id"], f.get("number")
+    hops = 0
+    while f.get("from_audit") and hops < 16:
+        src, num = f["from_audit"], f.get("from_finding")
+        o = by_id.get(src)
+        g = next((x for x in (o or {}).get("findings", [])
+                  if x.get("number") == num), None)
+        if g is None:
+            break
+        f, hops = g, hops + 1
+    return src, num
+
+
+def status_on(audits, a, f, day):
+    """The 是正状況 of finding f of audit a at the end of day (ISO), by the
+    rule of nerima-cio-audit(1) 「The state of findings on a day」,
+    written again here from the page."""
+    by_id = {x["id"]: x for x in audits}
+    src, num = made(by_id, a, f)
+    o = next((x for x in by_id.get(src, {}).get("findings", [])
+              if x.get("number") == num), None) or f
+    carried = [(fu, g) for fu in sorted(audits, key=lambda x: str(x.get("date")))
+               if fu.get("type") == "followup"
+               for g in fu.get("findings", []) if g.get("from_audit")
+               and made(by_id, fu, g) == (src, num)]
+    cur = o.get("status", "open")
+    for fu, g in carried:
+        cur = g.get("status", cur)
+        if cur == "accepted":
+            break
+    if day is None:
+        return cur
+    ev = []
+    for fu, g in carried:
+        if fu.get("status") != "planned" and fu.get("date"):
+            ev.append((str(fu["date"]), g.get("status", "open")))
+    for x in [o] + ([f] if f is not o else []) + [g for _, g in carried]:
+        for h in x.get("status_history", []) or []:
+            ev.append((str(h["date"]), h["to"]))
+    dated = [d for d, st in ev if st == cur]
+    when = min(dated) if dated else None
+    rd = str(o["response_date"]) if o.get("response_date") else None
+    if cur == "corrected" and rd and (when is None or rd < when):
+        when = rd
+    if when is None and ev:
+        when = max(d for d, _ in ev)
+    if when is None or when <= day:
+        return cur
+    before = [(d, st) for d, st in ev if d <= day]
+    if any(st == "accepted" for _, st in before):
+        return "accepted"
+    if before:
+        return max(before, key=lambda e: e[0])[1]
+    return "in-progress" if rd and rd <= day else "open"
+
+
 def mode_results_xlsx(path, audits):
     import openpyxl
     wb = openpyxl.load_workbook(path)
@@ -665,14 +735,19 @@ def mode_results_xlsx(path, audits):
     for r in data:
         check(str(r[1]).count("\n") <= 1, "監査名 %r in more than two lines"
               % (r[1],))
+    day = sheet_day(wb["監査一覧"])
     if "是正確認未了" in hd:
         col = hd.index("是正確認未了")
         for r, a in zip(data, audits):
             check(r[col] is not None, "是正確認未了 of %s blank" % a["id"])
             if r[col] in (None, "－"):
                 continue
+            # as on the list's day (a later follow-up confirmed nothing
+            # yet); a follow-up's are those it took over
+            if a["type"] == "followup":
+                continue
             want = sum(1 for f in a.get("findings", [])
-                       if f.get("status") != "accepted")
+                       if status_on(audits, a, f, day) != "accepted")
             check(r[col] == want, "是正確認未了 %r of %s, want %d" % (r[col], a["id"], want))
     rows = cells(wb["指摘事項"])
     h = find_header(rows, "監査")
@@ -749,8 +824,10 @@ def mode_risks(path, audits):
     data = [r for r in rows[h + 1:] if r[0] and str(r[0]).isdigit()]
     notes = [r for r in rows[h + 1:] if r[0] and not str(r[0]).isdigit()]
     want = sum(len(a.get("risks", [])) for a in audits)
+    day = sheet_day(wb["リスク一覧"])
     want += sum(1 for a in audits if a["type"] != "followup"
-                for f in a.get("findings", []) if f.get("status") != "accepted")
+                for f in a.get("findings", [])
+                if status_on(audits, a, f, day) != "accepted")
     check(len(data) == want, "%d risk rows, want %d" % (len(data), want))
     for a in audits:
         for r in a.get("risks", []):

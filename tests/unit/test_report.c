@@ -381,9 +381,13 @@ test_sec_content(void **state)
 	 * and the findings, as the 実施結果報告書 counts them: the risks
 	 * alone read as a year with nothing to correct
 	 */
+	/*
+	 * late: past due and not corrected (review19 rev19b M4); 是正済
+	 * awaiting the follow-up of 令和9年1月20日 apart
+	 */
 	assert_non_null(strstr(ov.data, "指摘事項 14件（重大 3件、軽微 8件、"
-	    "観察 2件、改善提案 1件）\nうち是正期限を過ぎて是正の確認を終えて"
-	    "いないもの 7件\n"));
+	    "観察 2件、改善提案 1件）\nうち是正期限を過ぎて是正されていない"
+	    "もの 6件、是正済で確認待ちのもの 2件\n"));
 	assert_null(strstr(det.data, "顕在化"));
 	/* made before 3月, when the plan schedules it: a draft */
 	assert_int_equal(s.draft, 1);

@@ -1,0 +1,86 @@
+#!/bin/bash
+# The audit documents state findings and audits as they stood on their
+# date (review19): a past year's 実施結果報告書 does not count what only a
+# later follow-up confirmed (rev19a M2, rev19b M1); 「フォローアップ監査が
+# 計画されていない」 counts every late finding no follow-up is still to
+# come for (rev19a M1); 期限超過 is past due and not corrected, not 是正済
+# awaiting confirmation (rev19b M4).  On the review's data (g5), one
+# document at a time, and on a hand-made change dated with
+# `audit finding --date`.
+. "$(dirname "$0")/lib/common.bash"
+need_python openpyxl docx
+
+ROWS="$PY $NCIO_SOURCE_DIR/tests/py/table_rows.py"
+D=$T/g5
+"$NCIO_SOURCE_DIR/tests/bench/gen" --years 5 --seed 39 -o "$D" \
+    >/dev/null 2>&1 || { echo "FAIL: gen" >&2; exit 1; }
+export NERIMA_CIO_TODAY=2031-03-31
+# 監査第6号 戸籍住民課 (FY2029) and the follow-up that confirmed its
+# findings on 2030-08-01
+orig=$(grep -l '^ref_no: 監査第6号' "$D"/audits/2029/*.yaml)
+orig=$(basename "$orig" .yaml)
+fu=$(grep -l "^followup_of: $orig" "$D"/audits/2030/*.yaml)
+checks=$((checks + 1))
+[ -n "$orig" ] && [ -n "$fu" ] &&
+    grep -q '^date: 2030-08-01' "$fu" ||
+	fail "g5 (seed 39) no longer has 監査第6号 followed up on 2030-08-01"
+
+# FY2029, dated 令和12年3月31日: 8 findings, 8 open, 8 late, 報告済
+for f in r29.xlsx r29.docx; do
+	expect_status 0 "$NCIO" -C "$D" audit export results --fy 2029 \
+	    -o "$T/$f"
+done
+$ROWS "$T/r29.xlsx" 監査一覧 >"$T/l29"
+expect_grep "$T/l29" '^6 \| .*戸籍住民課 \| .* \| 8 \| 8 \| 8 \| 報告済$'
+$ROWS "$T/r29.xlsx" 指摘事項 >"$T/f29"
+expect_no_grep "$T/f29" '戸籍住民課 \| [1-8] \| .*是正確認済$'
+$ROWS "$T/r29.docx" >"$T/d29"
+expect_grep "$T/d29" '^6 \| 戸籍住民課 \| 運用面 \| .* \| 8 \| 報告済$'
+# the two 令和9年度 findings a follow-up of 令和11年6月28日 left 是正中
+# have no follow-up to come: every earlier late one is without one
+expect_grep "$T/d29" '前年度以前の監査.*是正されていない.*いずれもフォローアップ監査が計画されていない'
+expect_no_grep "$T/d29" '是正確認済」に至っていない'
+
+# FY2030: the same audit is 完了 there, confirmed by its follow-up
+expect_status 0 "$NCIO" -C "$D" audit export results --fy 2030 \
+    -o "$T/r30.xlsx"
+$ROWS "$T/r30.xlsx" 指摘事項 >"$T/f30"
+expect_status 0 "$NCIO" -C "$D" audit export results --fy 2030 \
+    -o "$T/r30.docx"
+$ROWS "$T/r30.docx" >"$T/d30"
+expect_grep "$T/d30" '前年度以前の監査.*いずれもフォローアップ監査が計画されていない'
+$ROWS "$T/r30.xlsx" 監査一覧 >"$T/l30"
+# 経済課: 12 findings, 7 of them 是正済 awaiting the follow-up: 5 late
+n=$(grep -cE '経済課 \| .*是正済$' "$T/f30" || true)
+checks=$((checks + 1))
+[ "$n" = 7 ] || fail "経済課 has $n findings 是正済 in the FY2030 list, want 7"
+expect_grep "$T/l30" '^1 \| .*経済課 \| .* \| 12 \| 12 \| 5 \| 報告済$'
+expect_grep "$T/l30" 'うち期限超過は.*是正されていないもの'
+
+# the deck counts as the workbook does: late and awaiting apart
+expect_status 0 "$NCIO" -C "$D" report security-final --fy 2030 \
+    -o "$T/deck/"
+deck=$(ls "$T"/deck/*概要版.pptx)
+unzip -p "$deck" 'ppt/slides/*.xml' | sed 's/<\/a:p>/\n/g; s/<[^>]*>//g' \
+    >"$T/deck.txt"
+expect_grep "$T/deck.txt" '^うち是正期限を過ぎて是正されていないもの [0-9]+件、是正済で確認待ちのもの [0-9]+件$'
+expect_no_grep "$T/deck.txt" '是正期限を過ぎて是正の確認を終えていない'
+
+# By hand: a status given with --date is logged and read on its day.
+# 監査第6号's finding 1 confirmed on 2030-03-20 (before the year's end):
+# FY2029 then has 7 open.
+expect_status 0 "$NCIO" -C "$D" audit finding "$orig" 1 --status accepted \
+    --date 2030-03-20
+expect_status 0 "$NCIO" -C "$D" audit finding "$orig" 1
+expect_grep "$T/out" '^status_history:'
+expect_grep "$T/out" 'date: 2030-03-20'
+expect_status 0 "$NCIO" -C "$D" audit export results --fy 2029 \
+    -o "$T/r29b.xlsx"
+$ROWS "$T/r29b.xlsx" 監査一覧 >"$T/l29b"
+expect_grep "$T/l29b" '^6 \| .*戸籍住民課 \| .* \| 8 \| 7 \| 7 \| 報告済$'
+expect_status 1 "$NCIO" -C "$D" audit finding "$orig" 2 --date 2030-03-20
+expect_grep "$T/err" 'status'
+expect_status 0 "$NCIO" -C "$D" lint
+expect_no_grep "$T/out" "$orig"
+
+finish
