@@ -98,4 +98,20 @@ expect_grep "$T/end.txt" '^契約期間の末日（令和9年3月31日）まで�
 expect_no_grep "$T/end.txt" '^当期より前に受け付け、当期末に決定'
 expect_no_grep "$T/end.txt" '受付、受付）'
 
+# the 相談業務実施報告書 attached to it: addressed and opened as the
+# report is, and its unanswered consultations handed over as the report
+# says, not 「回答作成中」 (rev20 T7)
+$PY -c 'import docx, sys
+d = docx.Document(sys.argv[1])
+print("\n".join(p.text for p in d.paragraphs))
+for t in d.tables:
+    for r in t.rows:
+        print("\t".join(c.text for c in r.cells))' \
+    "$T"/end/相談業務実施報告書_*.docx >"$T/cons.txt"
+expect_grep "$T/cons.txt" '^情報政策課長'
+expect_grep "$T/cons.txt" '^　仕様書3\(3\)ア\(イ\)に基づき、相談業務の実施状況を次のとおり報告します。$'
+expect_grep "$T/cons.txt" '^状況が「区に引継ぎ」の相談は、契約期間の末日（令和9年3月31日）までに回答に至らず、区に引き継ぐものです。$'
+expect_grep "$T/cons.txt" $'\t相談第22号\t.*\t区に引継ぎ'
+expect_no_grep "$T/cons.txt" $'\t回答作成中'
+
 finish
