@@ -101,6 +101,7 @@ struct bld {
 	void			*arg;		/* the counter's own state */
 	int			 bad;
 	int			 yearend;	/* ends_year() of the period */
+	long			 nsec[2];	/* 運営計画書, 最終報告書 to date */
 };
 
 const char *
@@ -1378,8 +1379,21 @@ on_secreport(struct bld *b, const struct schema *kind, const struct node *rec)
 	char			 note[128];
 
 	(void)kind;
-	if (type == NULL || rp_date(&d, rec, "date") != 0 ||
-	    !count(b, I_SECREPORT, d, NULL))
+	if (type == NULL || rp_date(&d, rec, "date") != 0)
+		return 0;
+	if (rp_between(d, b->fy0, b->w->to)) {
+		struct report_item	*it = &b->w->items[I_SECREPORT];
+
+		b->nsec[strcmp(type, "final") == 0]++;
+		/*
+		 * which they are, in the year's table (業務項目別実績): its
+		 * 備考 was empty beside 実績 2 and 年間想定 各1 (rev20 T4)
+		 */
+		if (cal_cmp(b->w->from, b->fy0) == 0)
+			it->ytd_detail = rp_fmt(b->pool, "運営計画書 %ld件、"
+			    "最終報告書 %ld件", b->nsec[0], b->nsec[1]);
+	}
+	if (!count(b, I_SECREPORT, d, NULL))
 		return 0;
 	for (i = 0; pr != NULL && pr->kind == NODE_SEQ && i < pr->n; i++)
 		if (rp_date(&pd, pr->u.items[i], "date") == 0 &&
