@@ -106,6 +106,9 @@ report_bimonthly(struct cmd_ctx *ctx, struct optv *ov)
 		goto done;
 	}
 	cr.as_of = as_of;
+	/* the 作業実施報告書's words on what is not answered at year end */
+	for (i = 0; i < w.nitems && cr.open_end == NULL; i++)
+		cr.open_end = w.items[i].open_end_head;
 	cal_format_era(era, sizeof era, as_of, CAL_ERA_LONG);
 	for (i = 0; i < F_N; i++) {
 		snprintf(name[i], sizeof name[i], "%s_%s.%s", doc[i], era,

@@ -139,6 +139,14 @@ struct consult_report {
 	long			 answered;	/* rows answered in the period */
 	double			 mean_days;	/* of those; -1 when none */
 	char			*author;	/* config documents.author */
+	char			*addressee;	/* config client.head_title */
+	/*
+	 * Set by the caller at the year's end: what becomes of the
+	 * consultations not answered (the 作業実施報告書's words:
+	 * 契約期間の末日（…）までに回答に至らず、区に引き継ぐもの), said of
+	 * them under the list and in their 状況; else NULL.  Not owned.
+	 */
+	const char		*open_end;
 };
 
 /* from and to must lie in one fiscal year. */

@@ -291,6 +291,7 @@ consult_report_free(struct consult_report *rp)
 	free(rp->rows);
 	free(rp->period);
 	free(rp->author);
+	free(rp->addressee);
 	memset(rp, 0, sizeof *rp);
 }
 
@@ -476,6 +477,9 @@ consult_report_build(struct consult_report *out, struct store *st,
 	out->author = dupstr(cs_config(st, "documents", "author") != NULL ?
 	    cs_config(st, "documents", "author") :
 	    cs_config(st, "contractor", NULL), &bad);
+	if (cs_config(st, "client", "head_title") != NULL)
+		out->addressee = dupstr(cs_config(st, "client", "head_title"),
+		    &bad);
 
 	/*
 	 * Every year's records, not the report's only: a consultation
@@ -677,6 +681,12 @@ report_table(struct docx *d, const struct consult_report *rp)
 		v[4] = row->org;
 		v[5] = row->title;
 		v[6] = row->status;
+		/* handed over at the year's end, as the 作業実施報告書 says */
+		if (rp->open_end != NULL && row->days < 0 &&
+		    strstr(rp->open_end, "区に引き継ぐ") != NULL)
+			v[6] = "区に引継ぎ";
+		else if (rp->open_end != NULL && row->days < 0)
+			v[6] = "次年度に引継ぎ";
 		st[6] = &c;
 		if (row->days >= 0) {
 			cal_format_era(buf[7], sizeof buf[7], row->answered,
@@ -760,6 +770,18 @@ counts_table(struct docx *d, const struct consult_report *rp)
 	return rc;
 }
 
+/* A consultation not answered by the period's end. */
+static int
+any_open(const struct consult_report *rp)
+{
+	size_t	i;
+
+	for (i = 0; i < rp->nrows; i++)
+		if (rp->rows[i].days < 0)
+			return 1;
+	return 0;
+}
+
 int
 consult_report_write_docx(const struct consult_report *rp, const char *path)
 {
@@ -789,13 +811,17 @@ consult_report_write_docx(const struct consult_report *rp, const char *path)
 	cover.title = "相談業務実施報告書";
 	cover.date = date;
 	cover.author = rp->author;
+	/* as the 作業実施報告書 it is attached to (rev20 T7) */
+	cover.addressee = rp->addressee;
 	memset(&right, 0, sizeof right);
 	right.align = DOCX_RIGHT;
 	if ((rc = docx_new(&d, &props)) != 0)
 		return rc;
 	if ((rc = docx_page(d, &page)) != 0 ||
 	    (rc = docx_footer_page_number(d, DOCX_PAGENUM_DASH)) != 0 ||
-	    (rc = docx_add_report_cover(d, &cover)) != 0)
+	    (rc = docx_add_report_cover(d, &cover)) != 0 ||
+	    (rc = docx_add_para(d, "　仕様書3(3)ア(イ)に基づき、相談業務の実施"
+	    "状況を次のとおり報告します。", NULL)) != 0)
 		goto done;
 	if ((rc = docx_add_outline_heading(d, 1, "報告期間")) != 0 ||
 	    (rc = docx_add_outline_body(d, rp->period)) != 0)
@@ -861,6 +887,13 @@ consult_report_write_docx(const struct consult_report *rp, const char *path)
 		goto done;
 	if (rp->nrows > 0 && (rc = report_table(d, rp)) != 0)
 		goto done;
+	if (rp->open_end != NULL && any_open(rp)) {
+		snprintf(line, sizeof line, "状況が「%s」の相談は、%sです。",
+		    strstr(rp->open_end, "区に引き継ぐ") != NULL ? "区に引継ぎ" :
+		    "次年度に引継ぎ", rp->open_end);
+		if ((rc = docx_add_outline_body(d, line)) != 0)
+			goto done;
+	}
 	if ((rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_para(d, "以上", &right)) != 0)
 		goto done;

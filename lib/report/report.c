@@ -101,6 +101,7 @@ struct bld {
 	void			*arg;		/* the counter's own state */
 	int			 bad;
 	int			 yearend;	/* ends_year() of the period */
+	long			 nsec[2];	/* 運営計画書, 最終報告書 to date */
 };
 
 const char *
@@ -538,6 +539,36 @@ dated_join(struct bld *b, struct dated *l)
 	return p;
 }
 
+/*
+ * The contract's last day, 令和13年3月31日, when the period ends the
+ * year and the contract ends with it (contract.fiscal_years does not
+ * list the next year); else NULL.  What is undecided then is handed to
+ * the ward.
+ */
+static const char *
+handover_day(struct bld *b)
+{
+	const struct node	*conf;
+	struct cal_date		 end;
+	char			 e[CAL_FMT_MAX];
+
+	if (!b->yearend)
+		return NULL;
+	if (store_config(&conf, b->st) != 0)
+		conf = NULL;
+	error_clear();
+	if (conf != NULL && report_contract_year(conf, b->w->fy + 1) == 1) {
+		error_clear();
+		return NULL;
+	}
+	if (conf == NULL || rp_date(&end, node_get(conf, "contract"),
+	    "end") != 0 || cal_fy(end) != b->w->fy)
+		end = (struct cal_date){ b->fy0.y + 1, 3, 31 };
+	error_clear();
+	rp_era(e, end);
+	return rp_str(b->pool, e);
+}
+
 struct review_acc {
 	struct review_ctx	*ctx;
 	long			 closed[3];	/* in the period */
@@ -545,6 +576,9 @@ struct review_acc {
 	long			 overdue;	/* unsent at the end, past due */
 	struct dated		 od;		/* of those, not in the rows */
 	struct dated		 co[3];		/* last year's, still open */
+	struct dated		 pe[3];		/* this year's, before the period */
+	const char		*handover;	/* the contract's end, or NULL */
+	long			 nold[3];	/* of co, of the years before */
 	struct dated		 wd[3];		/* withdrawn, by type */
 	struct dated		 cl[3];		/* closed in the period */
 };
@@ -703,7 +737,24 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 	    cal_cmp(closed, b->w->to) > 0) && status != NULL &&
 	    strcmp(status, "withdrawn") != 0 &&
 	    !(t == 1 && has_due && cal_cmp(due, b->w->to) < 0))
+	{
 		carried_named(b, &acc->co[t], rec, rcv, status, kind);
+		acc->nold[t]++;
+	}
+	/*
+	 * Received in the year before the period, or (at the contract's
+	 * end, all of them handed to the ward) in it, and undecided at
+	 * its end: named too.  Only the period's rows showed a case, and
+	 * 練企情受第50号, 保留 since 11月, was in no report after its
+	 * period's, not even the contract's last (rev20 M2).
+	 */
+	else if (cal_cmp(rcv, b->fy0) >= 0 && cal_cmp(rcv, b->w->to) <= 0 &&
+	    (acc->handover != NULL || cal_cmp(rcv, b->w->from) < 0) &&
+	    (!has_closed || cal_cmp(closed, b->w->to) > 0) &&
+	    status != NULL && strcmp(status, "withdrawn") != 0 &&
+	    !(t == 1 && has_due && cal_cmp(due, b->w->to) < 0))
+		carried_named(b, acc->handover != NULL ? &acc->co[t] :
+		    &acc->pe[t], rec, rcv, status, kind);
 	/*
 	 * Past its 提出期限 at the period's end and not sent by it: late,
 	 * though no 期限超過 submission counts it (練企情受第63号,
@@ -880,6 +931,7 @@ count_reviews(struct bld *b)
 	int			rc, t;
 
 	memset(&acc, 0, sizeof acc);
+	acc.handover = handover_day(b);
 	if ((rc = review_ctx_new(&acc.ctx, b->st)) != 0)
 		return rc;
 	b->arg = &acc;
@@ -898,6 +950,13 @@ count_reviews(struct bld *b)
 		it = &b->w->items[items[t]];
 		it->withdrawn = dated_join(b, &acc.wd[t]);
 		it->carried = dated_join(b, &acc.co[t]);
+		it->pending = dated_join(b, &acc.pe[t]);
+		if (acc.handover != NULL)
+			it->carried_head = rp_fmt(b->pool, "契約期間の末日（%s）"
+			    "までに%sに至らず、区に引き継ぐもの%s", acc.handover,
+			    t == 0 ? "決定" : t == 1 ? "意見書の提出" :
+			    "結果の通知", acc.nold[t] == 0 ? "" : "（前年度以前に"
+			    "受け付けたものは件数に含めていません）");
 		it->nclosed = acc.closed[t];
 		if ((it->closed = dated_join(b, &acc.cl[t])) != NULL)
 			it->closed_head = heads[t];
@@ -1375,8 +1434,21 @@ on_secreport(struct bld *b, const struct schema *kind, const struct node *rec)
 	char			 note[128];
 
 	(void)kind;
-	if (type == NULL || rp_date(&d, rec, "date") != 0 ||
-	    !count(b, I_SECREPORT, d, NULL))
+	if (type == NULL || rp_date(&d, rec, "date") != 0)
+		return 0;
+	if (rp_between(d, b->fy0, b->w->to)) {
+		struct report_item	*it = &b->w->items[I_SECREPORT];
+
+		b->nsec[strcmp(type, "final") == 0]++;
+		/*
+		 * which they are, in the year's table (業務項目別実績): its
+		 * 備考 was empty beside 実績 2 and 年間想定 各1 (rev20 T4)
+		 */
+		if (cal_cmp(b->w->from, b->fy0) == 0)
+			it->ytd_detail = rp_fmt(b->pool, "運営計画書 %ld件、"
+			    "最終報告書 %ld件", b->nsec[0], b->nsec[1]);
+	}
+	if (!count(b, I_SECREPORT, d, NULL))
 		return 0;
 	for (i = 0; pr != NULL && pr->kind == NODE_SEQ && i < pr->n; i++)
 		if (rp_date(&pd, pr->u.items[i], "date") == 0 &&
@@ -1466,11 +1538,13 @@ open_at_end(struct bld *b, const struct consult_report *rp,
 		if (k == CONSULT_NCOUNTS)
 			continue;
 		rp_era(e, row->received);
+		/* 「…令和8年6月3日受付、受付）」 read as a slip (rev20 T8) */
 		dated_add_no(b, &l[k], row->received, case_order(row->ref_no,
 		    row->received), rp_fmt(b->pool,
 		    "%s（%s%s%s%s%s受付、%s）", row->title, row->ref_no,
 		    row->ref_no[0] != '\0' ? "、" : "", row->org,
-		    row->org[0] != '\0' ? "、" : "", e, row->status));
+		    row->org[0] != '\0' ? "、" : "", e,
+		    strcmp(row->status, "受付") == 0 ? "未着手" : row->status));
 	}
 	if (store_config(&conf, b->st) != 0)
 		conf = NULL;

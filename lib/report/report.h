@@ -133,6 +133,18 @@ struct report_item {
 	 */
 	const char		*carried;
 	/*
+	 * At the contract's end, what carried is: every case undecided,
+	 * handed to the ward (契約期間の末日（…）までに決定に至らず、区に
+	 * 引き継ぐもの); else NULL, the cases of years before.
+	 */
+	const char		*carried_head;
+	/*
+	 * Cases of the year received before the period and undecided at
+	 * its end (counted when received), by the day received; or NULL.
+	 * Only their period's rows showed them (rev20 M2).
+	 */
+	const char		*pending;
+	/*
 	 * Consultations not answered at the year's end, named, and what
 	 * becomes of them (open_end_head: carried to the next year, or
 	 * handed to the ward at the contract's end); or NULL.

@@ -357,7 +357,13 @@ report_work_write_docx(const struct report_work *w,
 		if (it->overdue != NULL)
 			body_fmt(d, &para, "提出期限を過ぎて未提出のもの（当期より前"
 			    "に受け付けたもの）：%s", it->overdue);
-		if (it->carried != NULL)
+		if (it->pending != NULL)
+			body_fmt(d, &para, "当期より前に受け付け、当期末に決定・"
+			    "提出に至っていないもの：%s", it->pending);
+		if (it->carried != NULL && it->carried_head != NULL)
+			body_fmt(d, &para, "%s：%s", it->carried_head,
+			    it->carried);
+		else if (it->carried != NULL)
 			body_fmt(d, &para, "前年度以前に受け付け、当期末に決定・提出"
 			    "に至っていないもの（件数に含めていません）：%s",
 			    it->carried);

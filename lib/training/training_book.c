@@ -95,11 +95,10 @@ as_of(char *out, size_t size, const struct tr_doc_opts *o, const char *src)
  * today while the year runs and as of its last day once it is over (a
  * summary of 令和7年度 read in 令和9年 is not "令和9年3月31日現在").
  */
-static void
-summary_as_of(char *out, size_t size, const struct tr_doc_opts *o, int fy)
+static struct cal_date
+summary_day(const struct tr_doc_opts *o, int fy)
 {
 	struct cal_date	d, start, end;
-	char		e[CAL_FMT_MAX];
 
 	if (o->date == NULL || cal_parse_iso(&d, o->date) != 0) {
 		d = cal_today();
@@ -107,7 +106,16 @@ summary_as_of(char *out, size_t size, const struct tr_doc_opts *o, int fy)
 		if (cal_cmp(d, end) > 0)
 			d = end;
 	}
-	snprintf(out, size, "%s現在　出典：研修の記録", tr_era(e, sizeof e, d));
+	return d;
+}
+
+static void
+summary_as_of(char *out, size_t size, const struct tr_doc_opts *o, int fy)
+{
+	char		e[CAL_FMT_MAX];
+
+	snprintf(out, size, "%s現在　出典：研修の記録", tr_era(e, sizeof e,
+	    summary_day(o, fy)));
 }
 
 /*
@@ -1064,7 +1072,17 @@ tr_summary_xlsx(const char *path, struct store *st, int fy,
 			nodue = 1;
 		} else
 			date_cell(sh, row, 12, due);
-		date_cell(sh, row, (uint32_t)ncols - 1, t->report_submitted);
+		/*
+		 * past its deadline on the sheet's date and not submitted:
+		 * said, a blank beside 実施済 read as nothing due (rev20 T9)
+		 */
+		if (t->report_submitted.y == 0 && due.y != 0 && held &&
+		    cal_cmp(due, summary_day(o, fy)) < 0)
+			xlsx_write_text(sh, row, (uint16_t)(ncols - 1),
+			    "未提出\n期限超過");
+		else
+			date_cell(sh, row, (uint16_t)(ncols - 1),
+			    t->report_submitted);
 		for (k = 0; k < 3; k++) {
 			const char *key;
 

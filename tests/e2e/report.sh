@@ -309,6 +309,14 @@ for f in glob.glob(sys.argv[2] + "/audits/2026/*.yaml"):
 assert len(left) == len(rates), (left, rates)
 assert sum(n > 0 for n in left) == sum(c.endswith("%※") for c in rates), \
     (left, rates)
+# 3(2)ア's 備考 says which documents its 実績 are, as the records have
+# them (it was empty beside 実績 2 and 各1: rev20 T4)
+ws = openpyxl.load_workbook(sys.argv[1])["業務項目別実績"]
+kinds = [yaml.safe_load(open(f)).get("type")
+         for f in glob.glob(sys.argv[2] + "/secreports/2026/*.yaml")]
+row = [r for r in ws.iter_rows(values_only=True) if r[0] == "3(2)ア"]
+assert row and row[0][-1] == "運営計画書 %d件、最終報告書 %d件" % (
+    kinds.count("plan"), kinds.count("final")), (row, kinds)
 PY
     fail "annual: an audit rate is not marked as the audit marks it"
 # issue 18: the procurement opinions' dates as the list's (R8.6.5), two

@@ -79,4 +79,39 @@ expect_grep "$T/next.txt" '^前年度以前に受け付け、当期末に決定�
 expect_grep "$T/next.txt" '（令和8年度情政受第56号、区政改革担当課、令和8年12月7日受付）$'
 expect_grep "$T/next.txt" '^当期0件、年度累計0件（年間想定60件）。'
 
+# this year's cases received before the period and undecided at its end
+# are named in every period's report, and at the contract's end (the
+# sample's contract is 令和8年度 alone) every undecided case, this year's
+# and the years before's, is handed to the ward: 情政受第52号 and 第56号,
+# at 受付 since 11月 and 12月, were in no report after their own (rev20 M2)
+expect_status 0 env NERIMA_CIO_TODAY=2027-06-01 "$NCIO" -C \
+    "$NCIO_SAMPLE_DIR" report bimonthly --from 2027-01-15 --to 2027-02-28 \
+    -o "$T/mid/"
+$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+    "$T"/mid/作業実施報告書_*.docx >"$T/mid.txt"
+expect_grep "$T/mid.txt" '^当期より前に受け付け、当期末に決定・提出に至っていないもの：.*（情政受第52号、[^）]*、令和8年11月25日受付）.*（情政受第56号、区政改革担当課、令和8年12月7日受付）'
+expect_status 0 env NERIMA_CIO_TODAY=2027-06-01 "$NCIO" -C \
+    "$NCIO_SAMPLE_DIR" report bimonthly --year-end 2026 -o "$T/end/"
+$PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
+    "$T"/end/作業実施報告書_*.docx >"$T/end.txt"
+expect_grep "$T/end.txt" '^契約期間の末日（令和9年3月31日）までに決定に至らず、区に引き継ぐもの：窓口キャッシュレス決済端末の導入（情政受第11号、戸籍住民課、令和8年5月20日受付、精査済）、.*（情政受第52号、.*（情政受第56号、'
+expect_no_grep "$T/end.txt" '^当期より前に受け付け、当期末に決定'
+expect_no_grep "$T/end.txt" '受付、受付）'
+
+# the 相談業務実施報告書 attached to it: addressed and opened as the
+# report is, and its unanswered consultations handed over as the report
+# says, not 「回答作成中」 (rev20 T7)
+$PY -c 'import docx, sys
+d = docx.Document(sys.argv[1])
+print("\n".join(p.text for p in d.paragraphs))
+for t in d.tables:
+    for r in t.rows:
+        print("\t".join(c.text for c in r.cells))' \
+    "$T"/end/相談業務実施報告書_*.docx >"$T/cons.txt"
+expect_grep "$T/cons.txt" '^情報政策課長'
+expect_grep "$T/cons.txt" '^　仕様書3\(3\)ア\(イ\)に基づき、相談業務の実施状況を次のとおり報告します。$'
+expect_grep "$T/cons.txt" '^状況が「区に引継ぎ」の相談は、契約期間の末日（令和9年3月31日）までに回答に至らず、区に引き継ぐものです。$'
+expect_grep "$T/cons.txt" $'\t相談第22号\t.*\t区に引継ぎ'
+expect_no_grep "$T/cons.txt" $'\t回答作成中'
+
 finish

@@ -728,4 +728,17 @@ expect_grep "$T/claim2.txt" '^この満足度からみて、'
 expect_no_grep "$T/claim2.txt" '集計・分析の概要|満足度が向上した'
 cp "$D/trainings/2026/tr-ygh5fy2p.yaml" "$g"
 
+# the year's summary marks a report past its deadline and not submitted
+# on its date, beside 実施済 (the sample's 担当者研修（第2回）, due
+# R8.7.15, on 令和9年3月31日: a blank said nothing; rev20 T9)
+expect_status 0 env NERIMA_CIO_TODAY=2027-03-31 "$NCIO" -C "$NCIO_SAMPLE_DIR" \
+    training export summary --fy 2026 -o "$T/t9/"
+checks=$((checks + 1))
+$PY - "$T"/t9/研修実施状況_令和8年度.xlsx <<'PY' >&2 || fail "an overdue report is not marked in the summary"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["研修一覧"]
+rows = [r for r in ws.iter_rows(values_only=True) if r[1] and "担当者研修（第2回）" in str(r[1])]
+assert rows and rows[0][-1] == "未提出\n期限超過", rows
+PY
+
 finish
