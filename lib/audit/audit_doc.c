@@ -4078,10 +4078,13 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		    record_root(a[i]), "type"), "followup");
 	if (anylate > 0) {
 		buf_reset(&b2);
+		/*
+		 * no wider than the notes below it: at 88 characters it
+		 * took the print area two columns past the table, 64 %
+		 */
 		buf_printf(&b2, "うち期限超過は、是正確認未了のうち、是正期限を"
-		    "過ぎて%s時点で是正されていないもの（是正状況が未是正または"
-		    "是正中のもの。是正済で確認を待つものを除く）の数である。",
-		    asof_era);
+		    "過ぎて%s時点で未是正または是正中のもの（是正済で確認待ちの"
+		    "ものを除く）の数である。", asof_era);
 		if ((rc = buf_ok(&b2)) != 0)
 			goto done;
 		xlsx_note(s1, ++row, b2.data);
