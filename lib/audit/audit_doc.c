@@ -244,6 +244,32 @@ audit_name(struct buf *b, struct store *st, const struct node *root)
 }
 
 /*
+ * The audit record with this id, for the names below; -1 with no error
+ * left set when there is no id or no such audit (a follow-up whose
+ * source was removed), so the caller names it as missing.
+ */
+static int
+audit_by_id(struct record **out, struct store *st, const char *id)
+{
+	const struct schema	*kind;
+	struct recref		 ref = { NULL, NULL, NULL, 0 };
+	struct reclist		 m = RECLIST_INIT;
+	int			 rc = -1;
+
+	*out = NULL;
+	if (id != NULL && store_kind(&kind, st, "audit") == 0 &&
+	    store_find(&ref, &m, st, kind, id) == 0 &&
+	    record_load(out, st, &ref, NULL) == 0)
+		rc = 0;
+	else
+		error_clear();
+	reclist_free(&m);
+	free(ref.id);
+	free(ref.relpath);
+	return rc;
+}
+
+/*
  * The audit a follow-up came from, by its title and date (or 文書番号):
  * 令和8年度 情報セキュリティ監査（運用面） 戸籍住民課（令和8年7月15日実施）.
  * An audit no longer in the data directory is named as such.
@@ -252,18 +278,12 @@ static const char *
 audit_source_name(struct buf *b, struct store *st, const char *id,
     int full)
 {
-	const struct schema	*kind;
-	struct recref		 ref = { NULL, NULL, NULL, 0 };
-	struct reclist		 m = RECLIST_INIT;
 	struct record		*r = NULL;
 	const struct node	*root;
 	char			 day[ERA_HELD_MAX];
 
 	buf_reset(b);
-	if (id == NULL || store_kind(&kind, st, "audit") != 0 ||
-	    store_find(&ref, &m, st, kind, id) != 0 ||
-	    record_load(&r, st, &ref, NULL) != 0) {
-		error_clear();
+	if (audit_by_id(&r, st, id) != 0) {
 		buf_puts(b, id != NULL ? "（記録のない監査）" : "");
 		goto done;
 	}
@@ -286,9 +306,6 @@ audit_source_name(struct buf *b, struct store *st, const char *id,
 done:
 	buf_puts(b, "");
 	record_free(r);
-	reclist_free(&m);
-	free(ref.id);
-	free(ref.relpath);
 	return b->data != NULL ? b->data : "";
 }
 
@@ -302,19 +319,13 @@ done:
 static const char *
 audit_lead_name(struct buf *b, struct store *st, const char *id)
 {
-	const struct schema	*kind;
-	struct recref		 ref = { NULL, NULL, NULL, 0 };
-	struct reclist		 m = RECLIST_INIT;
 	struct record		*r = NULL;
 	const struct node	*root;
 	const char		*s;
 	char			 day[ERA_HELD_MAX], lab[CAL_FMT_MAX];
 
 	buf_reset(b);
-	if (id == NULL || store_kind(&kind, st, "audit") != 0 ||
-	    store_find(&ref, &m, st, kind, id) != 0 ||
-	    record_load(&r, st, &ref, NULL) != 0) {
-		error_clear();
+	if (audit_by_id(&r, st, id) != 0) {
 		buf_puts(b, id != NULL ? "記録のない監査" : "");
 		goto done;
 	}
@@ -343,9 +354,6 @@ audit_lead_name(struct buf *b, struct store *st, const char *id)
 done:
 	buf_puts(b, "");
 	record_free(r);
-	reclist_free(&m);
-	free(ref.id);
-	free(ref.relpath);
 	return b->data != NULL ? b->data : "";
 }
 
