@@ -21,15 +21,53 @@ issue_is_open(const struct node *rec)
 	return !node_scalar_eq(node_get(rec, "status"), "closed");
 }
 
+/*
+ * The due date in force on day: the earliest change after the day
+ * (a history entry with due, dated later) says what held before it
+ * (due_before, none when it had none); with no change after the day,
+ * the due date as it stands.  A 次第 exported after a meeting named
+ * the issue by the date it was moved to later (stop 39).
+ */
+int
+issue_due_on(struct cal_date *out, const struct node *rec,
+    struct cal_date day)
+{
+	const struct node	*h = node_get(rec, "history"), *e, *first = NULL;
+	struct cal_date		 d, fd = { 0, 0, 0 };
+	size_t			 i;
+
+	for (i = 0; h != NULL && h->kind == NODE_SEQ && i < h->n; i++) {
+		e = h->u.items[i];
+		if (node_get(e, "due") == NULL || mt_date(&d, e, "date") != 0 ||
+		    cal_cmp(d, day) <= 0)
+			continue;
+		if (first == NULL || cal_cmp(d, fd) < 0) {
+			first = e;
+			fd = d;
+		}
+	}
+	error_clear();
+	if (first != NULL) {
+		if (node_get(first, "due_before") == NULL)
+			return -1;
+		if (mt_date(out, first, "due_before") == 0)
+			return 0;
+		error_clear();
+		return -1;
+	}
+	if (mt_date(out, rec, "due") == 0)
+		return 0;
+	error_clear();
+	return -1;
+}
+
 int
 issue_overdue(const struct node *rec, int open, struct cal_date day)
 {
 	struct cal_date	due;
 
-	if (!open || mt_date(&due, rec, "due") != 0) {
-		error_clear();
+	if (!open || issue_due_on(&due, rec, day) != 0)
 		return 0;
-	}
 	return cal_cmp(day, due) > 0;
 }
 
@@ -82,8 +120,8 @@ issue_label(char *buf, size_t size, const struct node *rec, int fy,
 }
 
 static int
-history_add(struct ydoc *doc, struct node *root, const char *date,
-    const char *status, const char *by, const char *note)
+history_add(struct node **out, struct ydoc *doc, struct node *root,
+    const char *date, const char *status, const char *by, const char *note)
 {
 	struct node	*h, *e;
 
@@ -100,6 +138,8 @@ history_add(struct ydoc *doc, struct node *root, const char *date,
 	    node_map_set_str(doc, e, "note", note) != 0 ||
 	    node_seq_push(doc, h, e) != 0)
 		return error_set(NC_ENOMEM, "out of memory");
+	if (out != NULL)
+		*out = e;
 	return 0;
 }
 
@@ -176,7 +216,8 @@ issue_create(char **out_id, char **out_relpath, struct store *st,
 	buf_printf(&note, "%s%s起票。", in->raised_by != NULL ?
 	    in->raised_by : "", in->raised_by != NULL ? "で" : "");
 	if ((rc = buf_ok(&note)) != 0 ||
-	    (rc = history_add(doc, root, date, "open", in->by, note.data)) != 0)
+	    (rc = history_add(NULL, doc, root, date, "open", in->by,
+	    note.data)) != 0)
 		goto done;
 	rc = record_create(out_id, out_relpath, st, kind, doc, d);
 done:
@@ -193,8 +234,10 @@ issue_update(struct ydoc *doc, struct node *root, const struct issue_change *c)
 	struct buf	 b = BUF_INIT;
 	struct cal_date	 d, raised;
 	char		 today[CAL_FMT_MAX];
+	struct node	*e;
 	const char	*date = c->date, *status = c->status, *old;
-	int		 rc, closing = status != NULL &&
+	char		*due_before = NULL;
+	int		 rc, due_changed = 0, closing = status != NULL &&
 			    strcmp(status, "closed") == 0;
 
 	if (date == NULL) {
@@ -238,8 +281,14 @@ issue_update(struct ydoc *doc, struct node *root, const struct issue_change *c)
 		old = node_get_str(root, "due");
 		buf_printf(&b, "%s期限を%s%s%sに変更", b.len ? "。" : "",
 		    old != NULL ? old : "", old != NULL ? "から" : "", c->due);
+		/* before root's due is replaced: old points into it */
+		if (old != NULL && (due_before = strdup(old)) == NULL) {
+			rc = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
 		if ((rc = node_map_set_str(doc, root, "due", c->due)) != 0)
 			goto done;
+		due_changed = 1;
 	}
 	if (c->action != NULL && !node_scalar_eq(node_get(root, "action"),
 	    c->action)) {
@@ -270,9 +319,17 @@ issue_update(struct ydoc *doc, struct node *root, const struct issue_change *c)
 	}
 	if ((rc = buf_ok(&b)) != 0)
 		goto done;
-	rc = history_add(doc, root, date, node_get_str(root, "status"), c->by,
-	    c->note != NULL ? c->note : b.len > 0 ? b.data : "状況を更新");
+	if ((rc = history_add(&e, doc, root, date, node_get_str(root,
+	    "status"), c->by, c->note != NULL ? c->note : b.len > 0 ? b.data :
+	    "状況を更新")) != 0)
+		goto done;
+	/* the due date on any earlier day stays known (issue_due_on()) */
+	if (due_changed && (node_map_set_str(doc, e, "due", c->due) != 0 ||
+	    (due_before != NULL && node_map_set_str(doc, e, "due_before",
+	    due_before) != 0)))
+		rc = error_set(NC_ENOMEM, "out of memory");
 done:
+	free(due_before);
 	buf_free(&b);
 	return rc;
 }
@@ -587,13 +644,10 @@ issue_table_build(struct issue_table *out, struct store *st, int fy,
 		if (buf_ok(&b) != 0)
 			bad = 1;
 		r->owner = mt_dup(b.data, &bad);
-		if (mt_date(&r->due, rec, "due") != 0)
+		if (issue_due_on(&r->due, rec, as_of) != 0)
 			r->due = (struct cal_date){ 0, 0, 0 };
 		r->closed = is.closed;
-		/*
-		 * open on the day, by the history; the due date as it
-		 * stands: a change leaves no date to undo
-		 */
+		/* open on the day, by the history; due as it was that day */
 		r->overdue = issue_overdue(rec, is.open, as_of);
 		/*
 		 * Not known on the day (no status in the history by then):

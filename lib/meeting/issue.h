@@ -26,6 +26,13 @@ int		 issue_is_open(const struct node *rec);
 int		 issue_overdue(const struct node *rec, int open,
 		    struct cal_date day);
 /*
+ * The due date in force on day, by the history's due changes (an entry
+ * dated after day with due_before says what held until then); -1 when
+ * the issue had none that day.
+ */
+int		 issue_due_on(struct cal_date *out, const struct node *rec,
+		    struct cal_date day);
+/*
  * Open at the end of day by the history, as the 課題管理表 as of a date
  * reads it: an issue completed and later reopened was closed between.
  */

@@ -339,7 +339,8 @@ topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
 		if (!issue_open_on(root, cal_add_days(date, -1)))
 			continue;
 		nopen++;
-		if (mt_date(&due, root, "due") != 0) {
+		/* the due date as it stood before the meeting */
+		if (issue_due_on(&due, root, cal_add_days(date, -1)) != 0) {
 			nodue++;
 			continue;
 		}
@@ -364,7 +365,7 @@ topic_issues(struct meeting_item *it, struct store *st, struct cal_date date,
 		/* open on the day, by the rule of the 課題管理表 */
 		buf_printf(&b, "%s%s%s\n（期限 %s%s、担当 %s）", no,
 		    *no != '\0' ? "　" : "", node_get_str(root, "title"),
-		    era, issue_overdue(root, 1, date) ? "・期限超過" : "",
+		    era, cal_cmp(date, due) > 0 ? "・期限超過" : "",
 		    mt_member_name(st, node_get_str(root, "owner")));
 		rc = dline_add(&l, due, &b);
 	}

@@ -413,5 +413,18 @@ expect_status 0 "$NCIO" -C "$D" meeting export agenda "$m3" -o "$T/reopen/"
 pycheck nodocx "$T/reopen/次第_第3回 定例会.docx" 次回までの課題
 pycheck docx "$T/reopen/次第_第3回 定例会.docx" "課題1　期限を過ぎた課題"
 
+# stop 39: a due date moved after a meeting moved the issue in that
+# meeting's 次第 (exported later, it named the new date, not overdue);
+# the change's history entry keeps the date it replaced
+expect_status 0 "$NCIO" -C "$D" issue update "$i1" --due 2026-06-30 \
+    --date 2026-05-20
+f=$(grep -l "^id: $i1$" "$D"/issues/*/*.yaml)
+expect_grep "$f" "^    due: 2026-06-30$"
+expect_grep "$f" "^    due_before: 2026-05-01$"
+expect_status 0 "$NCIO" -C "$D" meeting export agenda "$m3" -o "$T/moved/"
+pycheck docx "$T/moved/次第_第3回 定例会.docx" "課題1　期限を過ぎた課題" \
+    "（期限 令和8年5月1日・期限超過、担当 例題 さくら）"
+pycheck nodocx "$T/moved/次第_第3回 定例会.docx" 令和8年6月30日
+
 expect_status 0 "$NCIO" -C "$D" lint
 finish
