@@ -225,15 +225,26 @@ target(struct buf *b, struct store *st, const struct node *root, int dept)
 
 /*
  * How a ward reader knows an audit: its 文書番号 when it has one, its kind
- * and its date -- never our record id.  運用面の監査（令和8年7月15日）
+ * and its date -- never our record id.  運用面の監査（令和8年7月15日）.
+ * In a list of fy, an audit of another year says its year before its
+ * number: two 監査第4号 of the リスク一覧 told apart only by the date
+ * (rev21c T8).
  */
 static const char *
-audit_name(struct buf *b, struct store *st, const struct node *root)
+audit_name(struct buf *b, struct store *st, const struct node *root, int fy)
 {
-	char	day[CAL_FMT_MAX];
+	const char	*s = node_get_str(root, "fy");
+	char		 day[CAL_FMT_MAX], lab[CAL_FMT_MAX];
 
 	buf_reset(b);
 	era(day, node_get_str(root, "date"));
+	if (fy > 0 && s != NULL && node_get_str(root, "ref_no") != NULL &&
+	    atoi(s) != fy) {
+		if (cal_fy_label(lab, sizeof lab, atoi(s)) == 0)
+			buf_printf(b, "%s ", lab);
+		else
+			error_clear();
+	}
 	if (node_get_str(root, "ref_no") != NULL)
 		buf_printf(b, "%s ", node_get_str(root, "ref_no"));
 	buf_puts(b, label(st, "type", NULL, node_get_str(root, "type")));
@@ -291,7 +302,7 @@ audit_source_name(struct buf *b, struct store *st, const char *id,
 	if (!full) {
 		struct buf	o = BUF_INIT;
 
-		buf_puts(b, audit_name(&o, st, root));
+		buf_puts(b, audit_name(&o, st, root, 0));
 		buf_free(&o);
 		goto done;
 	}
@@ -4303,7 +4314,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			ck = finding_chapter(key, sizeof key, root, f);
 			/* the kind over its date: 運用面の監査／（令和8年…） */
 			buf_reset(&b2);
-			lines_of(&b2, audit_name(&an, st, root));
+			lines_of(&b2, audit_name(&an, st, root, 0));
 			grid_set(&g, row, 0, b2.data);
 			buf_reset(&b2);
 			lines_of(&b2, target(&o, st, root, 0));
@@ -4567,7 +4578,7 @@ audit_doc_risks(const char *path, struct store *st,
 		lines_of(&o, t.data);
 		/* the kind over its date: 運用面の監査／（令和8年7月15日） */
 		buf_reset(&on);
-		lines_of(&on, audit_name(&an, st, root));
+		lines_of(&on, audit_name(&an, st, root, fy));
 		/* an earlier year's risks were listed in its year */
 		rk = i < n ? node_get(root, "risks") : NULL;
 		for (k = 0; rk != NULL && rk->kind == NODE_SEQ && k < rk->n;
