@@ -1255,9 +1255,13 @@ report_annual_write_xlsx(const struct report_work *w,
 		goto done;
 	}
 	snprintf(title, sizeof title, "%s 実績の内訳", fyl);
-	if (ncancels > 0)
-		snprintf(note, sizeof note, "%s現在　対象期間：%s（出典：各業務の"
-		    "記録。状況が中止のものは実績に含めない）", a, w->period);
+	/*
+	 * set whatever the year: without a 中止 the sheet took the first
+	 * sheet's last note, 前年度実績は…, under its title (rev21c M2)
+	 */
+	snprintf(note, sizeof note, "%s現在　対象期間：%s（出典：各業務の記録%s）",
+	    a, w->period, ncancels > 0 ? "。状況が中止のものは実績に含めない" :
+	    "");
 	if ((rc = xlsx_add_sheet(&rs, x, "実績の内訳", XLSX_LANDSCAPE)) != 0 ||
 	    (rc = xlsx_title(rs, title, note)) != 0 ||
 	    (rc = xlsx_fit_sheet(rs, cols, rfc, ANNUAL_NCOLS, cells, nrefs, 0,

@@ -191,6 +191,16 @@ PY
 # --- 業務項目別実績: 前年度実績 before 実績 ----------------------------------
 expect_status 0 "$NCIO" -C "$D" report annual --fy 2026 -o "$O/rp-2026.xlsx"
 expect_status 0 "$NCIO" -C "$D" report annual --fy 2027 -o "$O/rp-2027.xlsx"
+# rev21c M2: each sheet says its day and period under its title, 中止
+# or not: without one, 実績の内訳 took the first sheet's 前年度 note
+checks=$((checks + 1))
+$PY - "$O/rp-2027.xlsx" <<'PY' >&2 ||
+import sys, openpyxl
+for ws in openpyxl.load_workbook(sys.argv[1]).worksheets:
+    sub = str(ws.cell(2, 1).value or "")
+    assert "現在　対象期間：" in sub and "前年度" not in sub, (ws.title, sub)
+PY
+    fail "業務項目別実績: a sheet's subtitle is not its own"
 check report-annual "$O/rp-2026.xlsx" "$O/rp-2027.xlsx" <<'PY'
 import sys
 sys.path = [p for p in sys.path if 'local' not in p]
