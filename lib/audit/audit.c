@@ -2217,6 +2217,27 @@ audit_hist_late(const struct audit_hist *h, const struct node *root,
 	return strcmp(s, "open") == 0 || strcmp(s, "in-progress") == 0;
 }
 
+/*
+ * Held by day but not reported on it (実施中, or agreed): the follow-up
+ * still covers the findings it carries.  The sample's 実施結果報告書
+ * said 「いずれもフォローアップ監査が計画されていない」 beside its own
+ * table's follow-up 実施中 carrying one of them (rev21c T2).
+ */
+static int
+hist_unreported(const struct node *fu, const char *day)
+{
+	struct cal_date	 d;
+	const char	*s;
+
+	if (cal_parse_iso(&d, day) != 0) {
+		error_clear();
+		return 0;
+	}
+	s = audit_status_on(fu, d);
+	return s != NULL && (strcmp(s, "in-progress") == 0 ||
+	    strcmp(s, "agreed") == 0);
+}
+
 const struct node *
 audit_hist_planned(const struct audit_hist *h, const struct node *root,
     const struct node *f, const char *day)
@@ -2228,7 +2249,8 @@ audit_hist_planned(const struct audit_hist *h, const struct node *root,
 	for (i = 0; i < h->n; i++)
 		if (hist_match(&h->c[i], src, num) &&
 		    h->c[i].fu != root && (!hist_held(h->c[i].fu, &d) ||
-		    (day != NULL && strcmp(d, day) > 0)))
+		    (day != NULL && (strcmp(d, day) > 0 ||
+		    hist_unreported(h->c[i].fu, day)))))
 			return h->c[i].fu;
 	return NULL;
 }

@@ -425,8 +425,8 @@ int		 audit_hist_late(const struct audit_hist *,
 		    const char *day);
 /*
  * A follow-up that carries finding f of root and is not carried out by
- * day (dated after it, or still 計画): the follow-up planned for it;
- * NULL when none.
+ * day (dated after it, or still 計画) or not reported on it (実施中): the
+ * follow-up planned for it; NULL when none.
  */
 const struct node *audit_hist_planned(const struct audit_hist *,
 		    const struct node *root, const struct node *f,
