@@ -894,7 +894,13 @@ consult_report_write_docx(const struct consult_report *rp, const char *path)
 		if ((rc = docx_add_outline_body(d, line)) != 0)
 			goto done;
 	}
-	if ((rc = docx_add_blank(d)) != 0 ||
+	/*
+	 * 以上 stays with the note or the table's last row: g5's year-end
+	 * report had a page 2 of 以上 alone (rev21c T1)
+	 */
+	if ((rc = docx_keep_next(d)) != 0 ||
+	    (rc = docx_add_blank(d)) != 0 ||
+	    (rc = docx_keep_next(d)) != 0 ||
 	    (rc = docx_add_para(d, "以上", &right)) != 0)
 		goto done;
 	rc = docx_save(d, path);

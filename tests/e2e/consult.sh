@@ -180,6 +180,15 @@ pycheck order "$rd" 相談業務実施報告書 令和8年5月20日 株式会社
     情報政策課からの個別相談 1件 1件 40件 3% DX実現に向けた取組支援 1件 1件 5件 20% \
     "報告期間中に回答した2件" 相談の一覧 相談第7号 保育課 保護者向け連絡アプリでの写真共有の可否 \
     回答済 令和8年5月19日 8 令和8年5月25日 株式会社見本システムズ 以上
+# 以上 is kept with what is above it, never a page of its own (rev21c T1:
+# g5's year-end report, page 2 was 以上 alone)
+checks=$((checks + 1))
+$PY - "$rd" <<'PYEOF' || fail "以上 is not kept with the text above it"
+import sys, docx
+ps = docx.Document(sys.argv[1]).paragraphs
+assert ps[-1].text == "以上", ps[-1].text
+assert ps[-2].paragraph_format.keep_with_next, "the blank before 以上"
+PYEOF
 # the note right under the counts table stands apart from its last row:
 # with no space LibreOffice set its first line against the table's
 # bottom border (IPAex has no leading); only there, not under every table
