@@ -1626,11 +1626,12 @@ done:
 
 int
 audit_propagate(struct ydoc *doc, struct node *sroot, long from_finding,
-    const char *status)
+    const char *status, const char *date)
 {
 	struct node	*f, *fs;
 	const char	*s;
 	size_t		 i;
+	struct cal_date	 d;
 	int		 rc;
 
 	if ((f = audit_finding(sroot, from_finding)) == NULL)
@@ -1639,7 +1640,15 @@ audit_propagate(struct ydoc *doc, struct node *sroot, long from_finding,
 	s = node_get_str(f, "status");
 	if (s != NULL && strcmp(s, status) == 0)
 		return 0;
-	if ((rc = node_map_set_str(doc, f, "status", status)) != 0)
+	if (date == NULL || *date == '\0')
+		d = cal_today();
+	else if ((rc = check_date("date", date)) != 0 ||
+	    (rc = cal_parse_iso(&d, date)) != 0)
+		return rc;
+	/* the status it replaces stays in the history (stop 40's note) */
+	if ((rc = statuslog_append(doc, f, s != NULL ? s : "open", status,
+	    d)) != 0 ||
+	    (rc = node_map_set_str(doc, f, "status", status)) != 0)
 		return rc;
 	fs = audit_findings(sroot);
 	for (i = 0; i < fs->n; i++) {
@@ -2091,6 +2100,8 @@ struct hist_ev {
 	const char	*last;		/* the latest date of any */
 	const char	*best_date;	/* the last dated by day */
 	const char	*best;
+	const char	*first_date;	/* the earliest change logged */
+	const char	*first_from;	/* the status it changed */
 };
 
 static void
@@ -2124,9 +2135,17 @@ hist_log(struct hist_ev *e, const struct node *f)
 	    "status_history") : NULL;
 	size_t			 i;
 
-	for (i = 0; log != NULL && log->kind == NODE_SEQ && i < log->n; i++)
-		hist_ev(e, node_get_str(log->u.items[i], "date"),
-		    node_get_str(log->u.items[i], "to"));
+	const char		*d;
+
+	for (i = 0; log != NULL && log->kind == NODE_SEQ && i < log->n; i++) {
+		d = node_get_str(log->u.items[i], "date");
+		hist_ev(e, d, node_get_str(log->u.items[i], "to"));
+		if (d != NULL && (e->first_date == NULL ||
+		    strcmp(d, e->first_date) < 0)) {
+			e->first_date = d;
+			e->first_from = node_get_str(log->u.items[i], "from");
+		}
+	}
 }
 
 const char *
@@ -2180,6 +2199,14 @@ audit_hist_status(const struct audit_hist *h, const struct node *root,
 		return e.cur;
 	if (e.best != NULL)
 		return e.best;
+	/*
+	 * Before every change logged, the status the first one changed
+	 * (a follow-up's result written back keeps it: audit_propagate());
+	 * 是正済 from its 回答日.
+	 */
+	if (e.first_from != NULL && (strcmp(e.first_from, "corrected") != 0 ||
+	    rd == NULL || strcmp(rd, day) <= 0))
+		return e.first_from;
 	return rd != NULL && strcmp(rd, day) <= 0 ? "in-progress" : "open";
 }
 
