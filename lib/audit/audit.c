@@ -1058,6 +1058,15 @@ finding_edit(struct ydoc *doc, struct node *root, long number,
 		if ((rc = cal_parse_iso(&d, e->status_date)) != 0 ||
 		    (rc = statuslog_append(doc, f, was, e->status, d)) != 0)
 			return rc;
+	} else if (e->status != NULL && node_get(f, "status_history") !=
+	    NULL && strcmp(e->status, node_get_str(f, "status") != NULL ?
+	    node_get_str(f, "status") : "open") != 0) {
+		/* a history once kept stays whole: the change is today's */
+		const char	*was = node_get_str(f, "status");
+
+		if ((rc = statuslog_append(doc, f, was != NULL ? was : "open",
+		    e->status, cal_today())) != 0)
+			return rc;
 	}
 	if ((e->grade != NULL && (rc = node_map_set_str(doc, f, "grade",
 	    e->grade)) != 0) ||
@@ -1116,6 +1125,52 @@ audit_finding_edit(struct ydoc *doc, struct node *root, long number,
 	if (node_scalar_eq(node_get(root, "type"), "followup") &&
 	    node_scalar_eq(node_get(root, "status"), "planned"))
 		return node_map_set_str(doc, root, "status", "in-progress");
+	return 0;
+}
+
+int
+audit_findings_edited(struct buf *told, struct ydoc *doc, struct node *root,
+    const struct node *old, struct cal_date d)
+{
+	const struct node	*ofs = audit_findings(old), *of = NULL, *h, *oh;
+	struct node		*fs = audit_findings(root), *f;
+	const char		*num, *was, *now;
+	size_t			 i, k, n0;
+	int			 rc;
+
+	for (i = 0; fs != NULL && fs->kind == NODE_SEQ && i < fs->n; i++) {
+		f = fs->u.items[i];
+		if ((num = node_get_str(f, "number")) == NULL)
+			continue;
+		for (k = 0, of = NULL; ofs != NULL && ofs->kind == NODE_SEQ &&
+		    k < ofs->n && of == NULL; k++)
+			if (node_scalar_eq(node_get(ofs->u.items[k], "number"),
+			    num))
+				of = ofs->u.items[k];
+		/* a new finding's status is its first; none is changed */
+		if (of == NULL)
+			continue;
+		if ((was = node_get_str(of, "status")) == NULL)
+			was = "open";
+		if ((now = node_get_str(f, "status")) == NULL)
+			now = "open";
+		if (strcmp(was, now) == 0)
+			continue;
+		h = node_get(f, "status_history");
+		if (h != NULL && h->kind != NODE_SEQ)
+			continue;	/* the schema's check names it */
+		oh = node_get(of, "status_history");
+		n0 = oh != NULL && oh->kind == NODE_SEQ ? oh->n : 0;
+		/* logged by the one who edited: a new last change to it */
+		if (h != NULL && h->n > n0 &&
+		    node_scalar_eq(node_get(h->u.items[h->n - 1], "to"), now))
+			continue;
+		if ((rc = statuslog_append(doc, f, was, now, d)) != 0)
+			return rc;
+		buf_printf(told, "%s\t%s\t%s\n", num, was, now);
+		if ((rc = buf_ok(told)) != 0)
+			return rc;
+	}
 	return 0;
 }
 

@@ -268,6 +268,18 @@ struct audit_finding_edit {
 int		 audit_finding_corrected(const struct node *f);
 
 /*
+ * An audit edited as a whole (nerima-cio edit) from old to root: each
+ * finding (by number) whose status the edit changed has the change
+ * appended to its status_history dated d, as a record's own status is
+ * (statuslog_edited()), unless the edit logged it itself (a new last
+ * change to the new status).  One line "NUMBER\tFROM\tTO\n" per change
+ * logged goes to told.
+ */
+int		 audit_findings_edited(struct buf *told, struct ydoc *,
+		    struct node *root, const struct node *old,
+		    struct cal_date d);
+
+/*
  * Change finding number of root; a follow-up audit still planned is
  * under way (実施中) from then on.
  */

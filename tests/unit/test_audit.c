@@ -639,6 +639,37 @@ test_propagate_history(void **state)
 	assert_string_equal(node_get_str(log->u.items[1], "date"),
 	    "2027-01-20");
 	assert_string_equal(node_get_str(ydoc_root(od), "status"), "closed");
+	/* a history once kept stays whole: a status without a date is
+	 * logged today; one without a history is not logged */
+	{
+		struct audit_finding_edit	 ed;
+		struct ydoc			*xd;
+
+		setenv("NERIMA_CIO_TODAY", "2027-02-01", 1);
+		memset(&ed, 0, sizeof ed);
+		ed.status = "in-progress";
+		xd = parse("id: au-cccccccc\ntype: operational\n"
+		    "status: reported\nfindings:\n  - number: 1\n"
+		    "    status: corrected\n    status_history:\n"
+		    "      - date: 2026-09-04\n        from: open\n"
+		    "        to: corrected\n  - number: 2\n"
+		    "    status: open\n");
+		assert_int_equal(audit_finding_edit(xd, ydoc_root(xd), 1, &ed),
+		    0);
+		log = node_get(audit_finding(ydoc_root(xd), 1),
+		    "status_history");
+		assert_int_equal(log->n, 2);
+		assert_string_equal(node_get_str(log->u.items[1], "date"),
+		    "2027-02-01");
+		assert_string_equal(node_get_str(log->u.items[1], "from"),
+		    "corrected");
+		assert_int_equal(audit_finding_edit(xd, ydoc_root(xd), 2, &ed),
+		    0);
+		assert_null(node_get(audit_finding(ydoc_root(xd), 2),
+		    "status_history"));
+		unsetenv("NERIMA_CIO_TODAY");
+		ydoc_free(xd);
+	}
 
 	/* On a day before the follow-up, as before it. */
 	orec.doc = od;
