@@ -2257,10 +2257,12 @@ audit_hist_status(const struct audit_hist *h, const struct node *root,
 	/*
 	 * Before every change logged, the status the first one changed
 	 * (a follow-up's result written back keeps it: audit_propagate());
-	 * 是正済 from its 回答日.
+	 * 是正済 from its 回答日.  未是正 there is the rule's below: a
+	 * history from the finding's start reads as it did before.
 	 */
-	if (e.first_from != NULL && (strcmp(e.first_from, "corrected") != 0 ||
-	    rd == NULL || strcmp(rd, day) <= 0))
+	if (e.first_from != NULL && strcmp(e.first_from, "open") != 0 &&
+	    (strcmp(e.first_from, "corrected") != 0 || rd == NULL ||
+	    strcmp(rd, day) <= 0))
 		return e.first_from;
 	return rd != NULL && strcmp(rd, day) <= 0 ? "in-progress" : "open";
 }

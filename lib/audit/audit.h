@@ -404,9 +404,9 @@ void		 audit_prior(struct audit_prior *out,
  * nothing dated is after day: a status given by hand without a date is
  * taken to have held from the last dated one on.  Otherwise the last
  * dated status by day holds; with none, the from of the earliest change
- * logged (是正済 from its 回答日 on: the status a follow-up's result
- * replaced, audit_propagate()); else 是正中 when a response is dated by
- * day, else 未是正.  Its 是正期限 is that of the last follow-up
+ * logged when it is not 未是正 (是正済 from its 回答日 on: the status a
+ * follow-up's result replaced, audit_propagate()); else 是正中 when a
+ * response is dated by day, else 未是正.  Its 是正期限 is that of the last follow-up
  * carried out by day that set one, else its own.
  *
  * h holds every carried finding of all (every audit, in date order:
