@@ -23,6 +23,31 @@ open(path, "w").write(s[:m.end()] + text + s[m.end():])
 PY
 }
 
+# --- a follow-up's result written back keeps the status it replaces -------
+P=$T/prop
+sample_copy "$P"
+# the follow-up (2027-01-20) accepts finding 4 of the audit, 是正済 since
+# its 回答日 (2026-09-04), due 2026-10-30
+expect_status 0 "$NCIO" -C "$P" audit finding au-dhe0m1pn 3 --status accepted
+"$PY" - "$P/$A" >"$T/f4" <<'PY'
+import sys
+s = open(sys.argv[1]).read()
+print(s.partition("  - number: 4\n")[2].partition("  - number: 5\n")[0])
+PY
+expect_grep "$T/f4" '^    status: accepted$'
+expect_grep "$T/f4" '^      - date: 2027-01-20$'
+expect_grep "$T/f4" '^        from: corrected$'
+expect_grep "$T/f4" '^        to: accepted$'
+expect_status 0 "$NCIO" -C "$P" lint
+expect_no_grep "$T/err" 'warning'
+# the 実施結果報告書 of 令和8年12月25日 counts it 是正済, not late, as
+# before the follow-up (it read 是正中 and counted 7)
+expect_status 0 "$NCIO" -C "$P" audit export results --fy 2026 \
+    --date 2026-12-25 -o "$T/res/"
+unzip -p "$T"/res/*.docx word/document.xml | sed 's/<[^>]*>/ /g; s/  */ /g' \
+    >"$T/res.txt"
+expect_grep "$T/res.txt" '是正されていない（是正状況が未是正または是正中の）指摘が 6 件'
+
 # --- nerima-cio edit logs a finding's change of status --------------------
 D=$T/edit
 sample_copy "$D"
