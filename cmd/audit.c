@@ -1114,6 +1114,7 @@ struct finding {
 	struct store			*st;
 	char				*from;		/* where it was made */
 	long				 from_finding;
+	char				*date;		/* of the change there */
 };
 
 static int
@@ -1144,7 +1145,12 @@ finding_apply(struct record *r, void *arg)
 			    "0", NULL, 10);
 		}
 		record_free(or);
-		if (fi->from == NULL)
+		/* the change's date there: as logged here, else the
+		 * follow-up's */
+		s = fi->ed.status_date != NULL ? fi->ed.status_date :
+		    node_get_str(record_root(r), "date");
+		if (fi->from == NULL || (s != NULL &&
+		    (fi->date = strdup(s)) == NULL))
 			return cmd_error(_("out of memory"));
 	}
 	return 0;
@@ -1158,7 +1164,7 @@ propagate_apply(struct record *r, void *arg)
 	int		 rc;
 
 	rc = audit_propagate(r->doc, record_root(r), fi->from_finding,
-	    fi->ed.status);
+	    fi->ed.status, fi->date);
 	if (rc < 0)
 		return cmd_error("%s: %s", record_id(r), error_last());
 	return rc > 0 ? 0 : RECORD_EDIT_NOCHANGE;
@@ -1226,6 +1232,7 @@ audit_finding_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		    fi.ed.status));
 done:
 	free(fi.from);
+	free(fi.date);
 	return rc;
 }
 

@@ -16,6 +16,7 @@
 
 #include "buf.h"
 #include "cmd.h"
+#include "audit.h"
 #include "i18n.h"
 #include "opt.h"
 #include "record.h"
@@ -110,8 +111,8 @@ replace_record(struct record *r, void *arg)
  * parse (edit repairs broken files): then there is nothing to compare.
  */
 static int
-log_status(char **change, struct ydoc *doc, const struct buf *orig,
-    const struct recref *ref)
+log_status(char **change, struct buf *findings, struct ydoc *doc,
+    const struct buf *orig, const struct recref *ref)
 {
 	struct ydoc	*old = NULL;
 	struct buf	 b = BUF_INIT;
@@ -120,9 +121,17 @@ log_status(char **change, struct ydoc *doc, const struct buf *orig,
 
 	free(*change);
 	*change = NULL;
+	buf_reset(findings);
 	if (ydoc_parse(&old, orig->data, orig->len, ref->relpath, NULL) != 0) {
 		error_clear();
 		return 0;
+	}
+	/* an audit's findings keep theirs too (audit.h) */
+	if (strcmp(schema_kind(ref->kind), "audit") == 0 &&
+	    (rc = audit_findings_edited(findings, doc, ydoc_root(doc),
+	    ydoc_root(old), cal_today())) != 0) {
+		ydoc_free(old);
+		return rc;
 	}
 	if ((rc = statuslog_edited(&logged, doc, ydoc_root(doc), ref->kind,
 	    ydoc_root(old), cal_today())) == 0 && logged) {
@@ -146,10 +155,11 @@ cmd_edit(struct cmd_ctx *ctx, struct optv *ov)
 	struct checker	*c = NULL;
 	struct diags	 d = DIAGS_INIT;
 	struct buf	 orig = BUF_INIT, edited = BUF_INIT;
-	struct buf	 tmpl = BUF_INIT;
+	struct buf	 tmpl = BUF_INIT, logged = BUF_INIT;
 	struct edit_arg	 ea;
 	const char	*tmpdir;
 	char		*path = NULL, *change = NULL, day[CAL_FMT_MAX];
+	char		*line, *end, *num, *from;
 	int		 fd, rc = CMD_FAIL, keep = 0;
 
 	memset(&ref, 0, sizeof ref);
@@ -201,7 +211,8 @@ cmd_edit(struct cmd_ctx *ctx, struct optv *ov)
 		checker_free(c);
 		c = NULL;
 		if (ydoc_parse(&doc, edited.data, edited.len, ref.relpath,
-		    &d) == 0 && log_status(&change, doc, &orig, &ref) == 0 &&
+		    &d) == 0 && log_status(&change, &logged, doc, &orig,
+		    &ref) == 0 &&
 		    checker_new(&c, st, NULL) == 0)
 			record_check(c, ref.kind, ydoc_root(doc), ref.relpath,
 			    &d);
@@ -231,10 +242,22 @@ cmd_edit(struct cmd_ctx *ctx, struct optv *ov)
 		ydoc_free(ea.edited);
 		goto done;
 	}
-	if (change != NULL) {
-		cal_format_iso(day, sizeof day, cal_today());
+	cal_format_iso(day, sizeof day, cal_today());
+	if (change != NULL)
 		fprintf(stderr, _("the change of status (%s) is logged in "
 		    "status_history, dated %s\n"), change, day);
+	/* "NUMBER\tFROM\tTO\n" each (audit_findings_edited()) */
+	for (line = logged.data; line != NULL && *line != '\0';
+	    line = end + 1) {
+		if ((end = strchr(line, '\n')) == NULL)
+			break;
+		*end = '\0';
+		num = strsep(&line, "\t");
+		from = strsep(&line, "\t");
+		fprintf(stderr, _("finding %s: the change of status (%s -> %s) "
+		    "is logged in its status_history, dated %s\n"), num,
+		    from != NULL ? from : "", line != NULL ? line : "", day);
+		line = end;
 	}
 	keep = 0;
 	rc = CMD_OK;
@@ -247,6 +270,7 @@ done:
 	buf_free(&orig);
 	buf_free(&edited);
 	buf_free(&tmpl);
+	buf_free(&logged);
 	free(path);
 	free(change);
 	free(ref.id);

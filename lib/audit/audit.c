@@ -1058,6 +1058,15 @@ finding_edit(struct ydoc *doc, struct node *root, long number,
 		if ((rc = cal_parse_iso(&d, e->status_date)) != 0 ||
 		    (rc = statuslog_append(doc, f, was, e->status, d)) != 0)
 			return rc;
+	} else if (e->status != NULL && node_get(f, "status_history") !=
+	    NULL && strcmp(e->status, node_get_str(f, "status") != NULL ?
+	    node_get_str(f, "status") : "open") != 0) {
+		/* a history once kept stays whole: the change is today's */
+		const char	*was = node_get_str(f, "status");
+
+		if ((rc = statuslog_append(doc, f, was != NULL ? was : "open",
+		    e->status, cal_today())) != 0)
+			return rc;
 	}
 	if ((e->grade != NULL && (rc = node_map_set_str(doc, f, "grade",
 	    e->grade)) != 0) ||
@@ -1116,6 +1125,52 @@ audit_finding_edit(struct ydoc *doc, struct node *root, long number,
 	if (node_scalar_eq(node_get(root, "type"), "followup") &&
 	    node_scalar_eq(node_get(root, "status"), "planned"))
 		return node_map_set_str(doc, root, "status", "in-progress");
+	return 0;
+}
+
+int
+audit_findings_edited(struct buf *told, struct ydoc *doc, struct node *root,
+    const struct node *old, struct cal_date d)
+{
+	const struct node	*ofs = audit_findings(old), *of = NULL, *h, *oh;
+	struct node		*fs = audit_findings(root), *f;
+	const char		*num, *was, *now;
+	size_t			 i, k, n0;
+	int			 rc;
+
+	for (i = 0; fs != NULL && fs->kind == NODE_SEQ && i < fs->n; i++) {
+		f = fs->u.items[i];
+		if ((num = node_get_str(f, "number")) == NULL)
+			continue;
+		for (k = 0, of = NULL; ofs != NULL && ofs->kind == NODE_SEQ &&
+		    k < ofs->n && of == NULL; k++)
+			if (node_scalar_eq(node_get(ofs->u.items[k], "number"),
+			    num))
+				of = ofs->u.items[k];
+		/* a new finding's status is its first; none is changed */
+		if (of == NULL)
+			continue;
+		if ((was = node_get_str(of, "status")) == NULL)
+			was = "open";
+		if ((now = node_get_str(f, "status")) == NULL)
+			now = "open";
+		if (strcmp(was, now) == 0)
+			continue;
+		h = node_get(f, "status_history");
+		if (h != NULL && h->kind != NODE_SEQ)
+			continue;	/* the schema's check names it */
+		oh = node_get(of, "status_history");
+		n0 = oh != NULL && oh->kind == NODE_SEQ ? oh->n : 0;
+		/* logged by the one who edited: a new last change to it */
+		if (h != NULL && h->n > n0 &&
+		    node_scalar_eq(node_get(h->u.items[h->n - 1], "to"), now))
+			continue;
+		if ((rc = statuslog_append(doc, f, was, now, d)) != 0)
+			return rc;
+		buf_printf(told, "%s\t%s\t%s\n", num, was, now);
+		if ((rc = buf_ok(told)) != 0)
+			return rc;
+	}
 	return 0;
 }
 
@@ -1626,11 +1681,12 @@ done:
 
 int
 audit_propagate(struct ydoc *doc, struct node *sroot, long from_finding,
-    const char *status)
+    const char *status, const char *date)
 {
 	struct node	*f, *fs;
 	const char	*s;
 	size_t		 i;
+	struct cal_date	 d;
 	int		 rc;
 
 	if ((f = audit_finding(sroot, from_finding)) == NULL)
@@ -1639,7 +1695,15 @@ audit_propagate(struct ydoc *doc, struct node *sroot, long from_finding,
 	s = node_get_str(f, "status");
 	if (s != NULL && strcmp(s, status) == 0)
 		return 0;
-	if ((rc = node_map_set_str(doc, f, "status", status)) != 0)
+	if (date == NULL || *date == '\0')
+		d = cal_today();
+	else if ((rc = check_date("date", date)) != 0 ||
+	    (rc = cal_parse_iso(&d, date)) != 0)
+		return rc;
+	/* the status it replaces stays in the history (stop 40's note) */
+	if ((rc = statuslog_append(doc, f, s != NULL ? s : "open", status,
+	    d)) != 0 ||
+	    (rc = node_map_set_str(doc, f, "status", status)) != 0)
 		return rc;
 	fs = audit_findings(sroot);
 	for (i = 0; i < fs->n; i++) {
@@ -2091,6 +2155,8 @@ struct hist_ev {
 	const char	*last;		/* the latest date of any */
 	const char	*best_date;	/* the last dated by day */
 	const char	*best;
+	const char	*first_date;	/* the earliest change logged */
+	const char	*first_from;	/* the status it changed */
 };
 
 static void
@@ -2124,9 +2190,17 @@ hist_log(struct hist_ev *e, const struct node *f)
 	    "status_history") : NULL;
 	size_t			 i;
 
-	for (i = 0; log != NULL && log->kind == NODE_SEQ && i < log->n; i++)
-		hist_ev(e, node_get_str(log->u.items[i], "date"),
-		    node_get_str(log->u.items[i], "to"));
+	const char		*d;
+
+	for (i = 0; log != NULL && log->kind == NODE_SEQ && i < log->n; i++) {
+		d = node_get_str(log->u.items[i], "date");
+		hist_ev(e, d, node_get_str(log->u.items[i], "to"));
+		if (d != NULL && (e->first_date == NULL ||
+		    strcmp(d, e->first_date) < 0)) {
+			e->first_date = d;
+			e->first_from = node_get_str(log->u.items[i], "from");
+		}
+	}
 }
 
 const char *
@@ -2180,6 +2254,16 @@ audit_hist_status(const struct audit_hist *h, const struct node *root,
 		return e.cur;
 	if (e.best != NULL)
 		return e.best;
+	/*
+	 * Before every change logged, the status the first one changed
+	 * (a follow-up's result written back keeps it: audit_propagate());
+	 * 是正済 from its 回答日.  未是正 there is the rule's below: a
+	 * history from the finding's start reads as it did before.
+	 */
+	if (e.first_from != NULL && strcmp(e.first_from, "open") != 0 &&
+	    (strcmp(e.first_from, "corrected") != 0 || rd == NULL ||
+	    strcmp(rd, day) <= 0))
+		return e.first_from;
 	return rd != NULL && strcmp(rd, day) <= 0 ? "in-progress" : "open";
 }
 

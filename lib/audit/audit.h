@@ -268,6 +268,18 @@ struct audit_finding_edit {
 int		 audit_finding_corrected(const struct node *f);
 
 /*
+ * An audit edited as a whole (nerima-cio edit) from old to root: each
+ * finding (by number) whose status the edit changed has the change
+ * appended to its status_history dated d, as a record's own status is
+ * (statuslog_edited()), unless the edit logged it itself (a new last
+ * change to the new status).  One line "NUMBER\tFROM\tTO\n" per change
+ * logged goes to told.
+ */
+int		 audit_findings_edited(struct buf *told, struct ydoc *,
+		    struct node *root, const struct node *old,
+		    struct cal_date d);
+
+/*
  * Change finding number of root; a follow-up audit still planned is
  * under way (実施中) from then on.
  */
@@ -309,11 +321,14 @@ int		 audit_followup(char **out_id, char **out_relpath,
 
 /*
  * A carried finding's status recorded in a follow-up is copied to the
- * original finding (src root); the original becomes 完了 once every
- * finding is accepted.  Returns 1 when src changed.
+ * original finding (src root), the change appended to its status_history
+ * dated date (ISO: the status's date given on the follow-up, else the
+ * follow-up's date; NULL or empty: today) so that the status it had
+ * before is kept; the original becomes 完了 once every finding is
+ * accepted.  Returns 1 when src changed.
  */
 int		 audit_propagate(struct ydoc *, struct node *src_root,
-		    long from_finding, const char *status);
+		    long from_finding, const char *status, const char *date);
 
 /*
  * The finding a follow-up's finding f was carried from: the audit that
@@ -388,8 +403,10 @@ void		 audit_prior(struct audit_prior *out,
  * of the above that records it) is by then, or when nothing dates it and
  * nothing dated is after day: a status given by hand without a date is
  * taken to have held from the last dated one on.  Otherwise the last
- * dated status by day holds and, with none, 是正中 when a response is
- * dated by day, else 未是正.  Its 是正期限 is that of the last follow-up
+ * dated status by day holds; with none, the from of the earliest change
+ * logged when it is not 未是正 (是正済 from its 回答日 on: the status a
+ * follow-up's result replaced, audit_propagate()); else 是正中 when a
+ * response is dated by day, else 未是正.  Its 是正期限 is that of the last follow-up
  * carried out by day that set one, else its own.
  *
  * h holds every carried finding of all (every audit, in date order:

@@ -14,6 +14,8 @@
 
 static void	chief_lint(struct store *, const struct node *, const char *,
 		    struct diags *);
+static void	history_lint(struct store *, const struct node *,
+		    const char *, struct diags *);
 static void	risks_lint(const struct node *, const char *, struct diags *);
 
 static int
@@ -326,6 +328,7 @@ audit_lint(struct store *st, const struct node *root, const char *relpath,
 			    node_get_str(of, "status"));
 	}
 	record_free(or);
+	history_lint(st, root, relpath, warns);
 	prior_lint(st, root, relpath, warns, fy0);
 	chief_lint(st, root, relpath, warns);
 	risks_lint(root, relpath, warns);
@@ -397,4 +400,185 @@ risks_lint(const struct node *root, const char *relpath, struct diags *warns)
 			    " same as risks[%zu].risk (「%s」): one risk listed"
 			    " twice in one audit", i, j, a);
 	}
+}
+
+/*
+ * Findings' status histories (status_history: date, from, to), which the
+ * documents of an earlier day read (audit_hist_status()): each change
+ * dated no earlier than the one above it and than the audit that made the
+ * finding, from the status the one above it left, to a 是正状況; the last
+ * change the finding's status; and none after a follow-up's 是正確認済
+ * that says otherwise.
+ */
+static int
+is_fstatus(const char *s)
+{
+	return strcmp(s, "open") == 0 || strcmp(s, "in-progress") == 0 ||
+	    strcmp(s, "corrected") == 0 || strcmp(s, "accepted") == 0;
+}
+
+/* The records of the follow-ups of an audit, its followup's chain. */
+struct fus {
+	struct record	*rec[8];
+	size_t		 n;
+};
+
+static void
+fus_load(struct fus *l, struct store *st, const struct node *root)
+{
+	const struct schema	*kind;
+	struct recref		 ref;
+	struct reclist		 m = RECLIST_INIT;
+	struct record		*r;
+	const char		*id = node_get_str(root, "followup");
+	size_t			 i;
+
+	memset(l, 0, sizeof *l);
+	if (store_kind(&kind, st, "audit") != 0) {
+		error_clear();
+		return;
+	}
+	while (id != NULL && l->n < sizeof l->rec / sizeof l->rec[0]) {
+		for (i = 0; i < l->n; i++)	/* a loop by hand */
+			if (strcmp(record_id(l->rec[i]), id) == 0)
+				return;
+		memset(&ref, 0, sizeof ref);
+		r = NULL;
+		if (store_find(&ref, &m, st, kind, id) != 0 ||
+		    record_load(&r, st, &ref, NULL) != 0)
+			r = NULL;
+		error_clear();
+		reclist_free(&m);
+		free(ref.id);
+		free(ref.relpath);
+		if (r == NULL)
+			return;
+		l->rec[l->n++] = r;
+		id = record_field(r, "followup");
+	}
+}
+
+/*
+ * The earliest follow-up carried out (not 計画) of l that accepts finding
+ * num of audit id: its date, the follow-up in *by.
+ */
+static const char *
+fus_accepted(const struct fus *l, const char *id, const char *num,
+    const char **by)
+{
+	const struct node	*fs, *g;
+	const char		*d, *best = NULL;
+	size_t			 i, k;
+
+	for (i = 0; i < l->n; i++) {
+		const struct node *fu = record_root(l->rec[i]);
+
+		if ((d = node_get_str(fu, "date")) == NULL ||
+		    node_scalar_eq(node_get(fu, "status"), "planned"))
+			continue;
+		fs = audit_findings(fu);
+		for (k = 0; fs != NULL && k < fs->n; k++) {
+			g = fs->u.items[k];
+			if (node_scalar_eq(node_get(g, "from_audit"), id) &&
+			    node_scalar_eq(node_get(g, "from_finding"), num) &&
+			    node_scalar_eq(node_get(g, "status"), "accepted") &&
+			    (best == NULL || strcmp(d, best) < 0)) {
+				best = d;
+				*by = record_id(l->rec[i]);
+			}
+		}
+	}
+	return best;
+}
+
+static void
+history_lint(struct store *st, const struct node *root, const char *relpath,
+    struct diags *warns)
+{
+	const struct node	*fs = audit_findings(root), *f, *h, *e, *prev;
+	const char		*id = node_get_str(root, "id");
+	const char		*start, *status, *num, *d, *pd, *from, *to;
+	const char		*pto, *acc, *by = NULL;
+	struct fus		 l;
+	size_t			 i, k;
+	int			 loaded = 0;
+
+	memset(&l, 0, sizeof l);
+	for (i = 0; fs != NULL && fs->kind == NODE_SEQ && i < fs->n; i++) {
+		f = fs->u.items[i];
+		h = node_get(f, "status_history");
+		if (h == NULL || h->kind != NODE_SEQ || h->n == 0)
+			continue;
+		num = node_get_str(f, "number");
+		/* a copy's changes follow the audit that made it, not its
+		 * follow-up (the auditee may answer before that) */
+		start = node_get_str(f, "from_audit") == NULL ?
+		    node_get_str(root, "date") : NULL;
+		acc = NULL;
+		if (node_get_str(f, "from_audit") == NULL && id != NULL &&
+		    num != NULL) {
+			if (!loaded) {
+				fus_load(&l, st, root);
+				loaded = 1;
+			}
+			acc = fus_accepted(&l, id, num, &by);
+		}
+		for (k = 0, prev = NULL; k < h->n; k++, prev = e) {
+			e = h->u.items[k];
+			d = node_get_str(e, "date");
+			from = node_get_str(e, "from");
+			to = node_get_str(e, "to");
+			pd = prev != NULL ? node_get_str(prev, "date") : NULL;
+			if (d != NULL && pd != NULL && strcmp(d, pd) < 0)
+				diags_add(warns, relpath, e->line, e->col,
+				    "findings[%zu].status_history[%zu].date %s"
+				    " is before the change above it (%s): the"
+				    " changes are logged in the order they were"
+				    " made, and the documents of an earlier day"
+				    " read them", i, k, d, pd);
+			if (d != NULL && start != NULL && strcmp(d, start) < 0)
+				diags_add(warns, relpath, e->line, e->col,
+				    "findings[%zu].status_history[%zu].date %s"
+				    " is before the audit's date (%s), when the"
+				    " finding was made", i, k, d, start);
+			if (from != NULL && !is_fstatus(from))
+				diags_add(warns, relpath, e->line, e->col,
+				    "findings[%zu].status_history[%zu].from"
+				    " '%s' is not a 是正状況 (open, in-progress,"
+				    " corrected or accepted)", i, k, from);
+			if (to != NULL && !is_fstatus(to))
+				diags_add(warns, relpath, e->line, e->col,
+				    "findings[%zu].status_history[%zu].to '%s'"
+				    " is not a 是正状況 (open, in-progress,"
+				    " corrected or accepted)", i, k, to);
+			pto = prev != NULL ? node_get_str(prev, "to") : NULL;
+			if (pto != NULL && from != NULL && strcmp(from, pto) !=
+			    0)
+				diags_add(warns, relpath, e->line, e->col,
+				    "findings[%zu].status_history[%zu] changes"
+				    " from '%s', but the change before it left"
+				    " '%s'", i, k, from, pto);
+			if (acc != NULL && d != NULL && to != NULL &&
+			    strcmp(d, acc) > 0 && strcmp(to, "accepted") != 0)
+				diags_add(warns, relpath, e->line, e->col,
+				    "findings[%zu].status_history[%zu] makes"
+				    " finding %s '%s' on %s, after the follow-up"
+				    " %s accepted it (是正確認済) on %s: a"
+				    " finding confirmed corrected is so from then"
+				    " on in the documents", i, k, num, to, d, by,
+				    acc);
+		}
+		e = h->u.items[h->n - 1];
+		to = node_get_str(e, "to");
+		if ((status = node_get_str(f, "status")) == NULL)
+			status = "open";
+		if (to != NULL && strcmp(status, to) != 0)
+			diags_add(warns, relpath, e->line, e->col,
+			    "findings[%zu].status '%s' is not the last change "
+			    "logged in its status_history ('%s'): a status "
+			    "changed without its change logged, of a day the "
+			    "documents cannot know", i, status, to);
+	}
+	for (i = 0; i < l.n; i++)
+		record_free(l.rec[i]);
 }

@@ -392,10 +392,13 @@ test_answer_and_findings(void **state)
 	assert_string_equal(node_get_str(root, "status"), "reported");
 
 	/* Accepting the only finding closes the audit. */
-	assert_int_equal(audit_propagate(doc, root, 1, "corrected"), 1);
+	assert_int_equal(audit_propagate(doc, root, 1, "corrected",
+	    "2026-09-01"), 1);
 	assert_string_equal(node_get_str(root, "status"), "reported");
-	assert_int_equal(audit_propagate(doc, root, 1, "corrected"), 0);
-	assert_int_equal(audit_propagate(doc, root, 1, "accepted"), 1);
+	assert_int_equal(audit_propagate(doc, root, 1, "corrected",
+	    "2026-09-01"), 0);
+	assert_int_equal(audit_propagate(doc, root, 1, "accepted",
+	    "2026-10-01"), 1);
 	assert_string_equal(node_get_str(root, "status"), "closed");
 	assert_int_equal(audit_open_findings(root), 0);
 	ydoc_free(doc);
@@ -573,6 +576,135 @@ test_followup_source(void **state)
 	rmdir(root);
 }
 
+/*
+ * A follow-up's result written back to the original finding keeps the
+ * status it replaces: the change is logged in the original's
+ * status_history on the follow-up's date, and the finding reads as it
+ * stood before the follow-up on an earlier day (stop 40's note: 是正済
+ * with its 回答日 read 是正中 once the follow-up had accepted it).
+ */
+static void
+test_propagate_history(void **state)
+{
+	struct ydoc		*od, *fd;
+	struct record		 orec, frec;
+	struct record		*all[2];
+	struct audit_hist	 h;
+	const struct node	*f, *log, *e;
+
+	(void)state;
+	od = parse("id: au-aaaaaaaa\nfy: 2026\ntype: operational\n"
+	    "status: following-up\nfollowup: au-bbbbbbbb\ndate: 2026-07-15\n"
+	    "findings:\n"
+	    "  - number: 1\n    grade: minor\n    status: corrected\n"
+	    "    response_date: 2026-09-04\n"
+	    "  - number: 2\n    grade: minor\n    status: in-progress\n"
+	    "    response_date: 2026-09-04\n"
+	    "    status_history:\n"
+	    "      - date: 2026-09-04\n        from: open\n"
+	    "        to: in-progress\n");
+	fd = parse("id: au-bbbbbbbb\nfy: 2026\ntype: followup\n"
+	    "status: in-progress\nfollowup_of: au-aaaaaaaa\ndate: 2027-01-20\n"
+	    "findings:\n"
+	    "  - number: 1\n    grade: minor\n    status: accepted\n"
+	    "    response_date: 2026-09-04\n    from_audit: au-aaaaaaaa\n"
+	    "    from_finding: 1\n"
+	    "  - number: 2\n    grade: minor\n    status: accepted\n"
+	    "    response_date: 2026-09-04\n    from_audit: au-aaaaaaaa\n"
+	    "    from_finding: 2\n");
+	assert_int_equal(audit_propagate(od, ydoc_root(od), 1, "accepted",
+	    "2027-01-20"), 1);
+	f = audit_finding(ydoc_root(od), 1);
+	assert_string_equal(node_get_str(f, "status"), "accepted");
+	log = node_get(f, "status_history");
+	assert_non_null(log);
+	assert_int_equal(log->n, 1);
+	e = log->u.items[0];
+	assert_string_equal(node_get_str(e, "date"), "2027-01-20");
+	assert_string_equal(node_get_str(e, "from"), "corrected");
+	assert_string_equal(node_get_str(e, "to"), "accepted");
+	/* the same status again changes nothing, logs nothing */
+	assert_int_equal(audit_propagate(od, ydoc_root(od), 1, "accepted",
+	    "2027-01-21"), 0);
+	assert_int_equal(log->n, 1);
+	/* a history already kept goes on */
+	assert_int_equal(audit_propagate(od, ydoc_root(od), 2, "accepted",
+	    "2027-01-20"), 1);
+	f = audit_finding(ydoc_root(od), 2);
+	log = node_get(f, "status_history");
+	assert_int_equal(log->n, 2);
+	assert_string_equal(node_get_str(log->u.items[1], "from"),
+	    "in-progress");
+	assert_string_equal(node_get_str(log->u.items[1], "to"), "accepted");
+	assert_string_equal(node_get_str(log->u.items[1], "date"),
+	    "2027-01-20");
+	assert_string_equal(node_get_str(ydoc_root(od), "status"), "closed");
+	/* a history once kept stays whole: a status without a date is
+	 * logged today; one without a history is not logged */
+	{
+		struct audit_finding_edit	 ed;
+		struct ydoc			*xd;
+
+		setenv("NERIMA_CIO_TODAY", "2027-02-01", 1);
+		memset(&ed, 0, sizeof ed);
+		ed.status = "in-progress";
+		xd = parse("id: au-cccccccc\ntype: operational\n"
+		    "status: reported\nfindings:\n  - number: 1\n"
+		    "    status: corrected\n    status_history:\n"
+		    "      - date: 2026-09-04\n        from: open\n"
+		    "        to: corrected\n  - number: 2\n"
+		    "    status: open\n");
+		assert_int_equal(audit_finding_edit(xd, ydoc_root(xd), 1, &ed),
+		    0);
+		log = node_get(audit_finding(ydoc_root(xd), 1),
+		    "status_history");
+		assert_int_equal(log->n, 2);
+		assert_string_equal(node_get_str(log->u.items[1], "date"),
+		    "2027-02-01");
+		assert_string_equal(node_get_str(log->u.items[1], "from"),
+		    "corrected");
+		assert_int_equal(audit_finding_edit(xd, ydoc_root(xd), 2, &ed),
+		    0);
+		assert_null(node_get(audit_finding(ydoc_root(xd), 2),
+		    "status_history"));
+		unsetenv("NERIMA_CIO_TODAY");
+		ydoc_free(xd);
+	}
+
+	/* On a day before the follow-up, as before it. */
+	orec.doc = od;
+	orec.kind = NULL;
+	orec.relpath = NULL;
+	frec.doc = fd;
+	frec.kind = NULL;
+	frec.relpath = NULL;
+	all[0] = &orec;
+	all[1] = &frec;
+	assert_int_equal(audit_hist_init(&h, all, 2), 0);
+	f = audit_finding(ydoc_root(od), 1);
+	assert_string_equal(audit_hist_status(&h, ydoc_root(od), f,
+	    "2026-08-01"), "open");
+	assert_string_equal(audit_hist_status(&h, ydoc_root(od), f,
+	    "2026-12-31"), "corrected");
+	assert_string_equal(audit_hist_status(&h, ydoc_root(od), f,
+	    "2027-01-20"), "accepted");
+	assert_string_equal(audit_hist_status(&h, ydoc_root(od), f, NULL),
+	    "accepted");
+	/* through the follow-up's copy, the same */
+	assert_string_equal(audit_hist_status(&h, ydoc_root(fd),
+	    audit_finding(ydoc_root(fd), 1), "2026-12-31"), "corrected");
+	assert_int_equal(audit_hist_late(&h, ydoc_root(od), f, "2026-12-31"),
+	    0);
+	f = audit_finding(ydoc_root(od), 2);
+	assert_string_equal(audit_hist_status(&h, ydoc_root(od), f,
+	    "2026-12-31"), "in-progress");
+	assert_string_equal(audit_hist_status(&h, ydoc_root(od), f,
+	    "2026-09-03"), "open");
+	audit_hist_free(&h);
+	ydoc_free(od);
+	ydoc_free(fd);
+}
+
 int
 main(void)
 {
@@ -587,6 +719,7 @@ main(void)
 		cmocka_unit_test(test_finding_moves_followup),
 		cmocka_unit_test(test_status_on),
 		cmocka_unit_test(test_followup_source),
+		cmocka_unit_test(test_propagate_history),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
