@@ -562,7 +562,9 @@ sheet_name(char *out, size_t size, const char *want, const char *suffix)
 	if (suffix != NULL && suffix[0] != '\0')
 		/* Two audits of one unit in a workbook: the kind (and a
 		 * number) tells them apart, as the reader knows them. */
-		snprintf(out + bytes, size - bytes, "(%s)", suffix);
+		/* in full-width brackets, as the documents write them
+		 * (rev19b T5: 戸籍住民課(フォローアップ) in the footer) */
+		snprintf(out + bytes, size - bytes, "（%s）", suffix);
 	else if (bytes == 0)
 		snprintf(out, size, "監査");
 	return 0;

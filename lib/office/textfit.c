@@ -969,6 +969,38 @@ number_end(const uint32_t *v, size_t n, size_t i)
 	return i;
 }
 
+/*
+ * The end of a code of the specification starting at v[i] (a digit):
+ * 4(2)イ, 3(1)ア(イ), 4(3)ア(ウ)(エ), a number, then groups of a figure
+ * or a katakana in brackets and single katakana; or i where there is
+ * none.  A reader looks such a code up whole (rev20 T3: 4(3)ア／(ウ)(エ)).
+ */
+static size_t
+spec_code_end(const uint32_t *v, size_t n, size_t i)
+{
+	size_t	j = i, k;
+	int	groups = 0;
+
+	while (j < n && is_digit(v[j]))
+		j++;
+	while (j < n) {
+		if (v[j] == '(') {
+			for (k = j + 1; k < n && k - j <= 3 && (is_digit(v[k]) ||
+			    (is_kata(v[k]) && v[k] != 0x30FB)); k++)
+				;
+			if (k >= n || k == j + 1 || v[k] != ')')
+				break;
+			j = k + 1;
+			groups++;
+		} else if (groups > 0 && is_kata(v[j]) && v[j] != 0x30FB &&
+		    v[j] != 0x30FC && (j + 1 >= n || !is_kata(v[j + 1])))
+			j++;
+		else
+			break;
+	}
+	return groups > 0 ? j : i;
+}
+
 /* The longest name of a division or office break_scores() keeps whole. */
 #define ORG_MAX	8
 /*
@@ -1214,6 +1246,7 @@ break_scores(unsigned char *score, const uint32_t *v, size_t n)
 {
 	size_t		i, j, e, depth;
 	uint32_t	cl;
+	unsigned char	sv;
 
 	if (n == 0)
 		return;
@@ -1249,6 +1282,9 @@ break_scores(unsigned char *score, const uint32_t *v, size_t n)
 			while (cp_width(v[e - 1]) == 1 && e < n &&
 			    cp_width(v[e]) == 1 && !is_space(v[e]))
 				e++;
+			/* a code of the specification: 4(3)ア(ウ)(エ) */
+			if (spec_code_end(v, n, i) > e)
+				e = spec_code_end(v, n, i);
 			/*
 			 * a document number with its symbol: 情政受第15号,
 			 * 練企情発第27号 (情政受／第15号 reads as two things)
@@ -1333,9 +1369,20 @@ break_scores(unsigned char *score, const uint32_t *v, size_t n)
 		}
 		if (j >= n || v[j] != cl)
 			continue;
-		if (j - i - 1 <= TEXTFIT_ASIDE)
+		if (j - i - 1 <= TEXTFIT_ASIDE) {
+			/*
+			 * but a list breaks after its 、 where both sides
+			 * are words: （担当者数、／委託の範囲）を示してくださ
+			 * い。 on two lines, not three (rev20 T6)
+			 */
+			for (e = i + 4; e + 3 <= j && e < n; e++)
+				if (v[e - 1] == 0x3001 && score[e] != 0)
+					break;
+			sv = e + 3 <= j ? score[e] : 0;
 			keep(score, i, j + 1);
-		else {
+			if (sv != 0)
+				score[e] = sv;
+		} else {
 			keep(score, i, i + 3);
 			keep(score, j - 2, j + 1);
 		}
@@ -1382,6 +1429,15 @@ line_start(const uint32_t *v, size_t n, size_t i)
 #define WRAP_RAGGED	4UL
 #define WRAP_WIDOW	1500UL
 #define WRAP_FORCED	3000UL
+/*
+ * A last line that is a verb's ending torn off its verb, hiragana alone
+ * (示して／ください。, 行って／います。: rev20 T6, the 精査記録's
+ * questions, in a cell's filled lines): more than a break at a phrase
+ * a line earlier costs
+ * (…を／示してください。), less than a line.
+ */
+#define WRAP_KANA_TAIL	500UL
+#define KANA_TAIL_MAX	6
 
 /*
  * The breaks of paragraph v[0..n) at width: brk[a] is where the line
@@ -1445,7 +1501,7 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
     unsigned long line, unsigned long ragged, size_t *brk,
     unsigned long *cost, size_t *left, unsigned *cw, unsigned *gp)
 {
-	size_t		a, e, i, nx, first = line_start(v, n, 0);
+	size_t		a, e, i, nx, tail, first = line_start(v, n, 0);
 	unsigned	w, add, lw, run, short_by, nwid, lwid;
 	struct divisor	dv;
 	unsigned long	c, best;
@@ -1463,6 +1519,12 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 	left[n] = 0;
 	for (i = n; i-- > 0;)
 		left[i] = left[i + 1] + !is_space(v[i]);
+	/* tail: where the paragraph's closing run of hiragana starts */
+	for (tail = n; tail > 0 && (is_hira(v[tail - 1]) ||
+	    no_line_start(v[tail - 1]) || is_space(v[tail - 1])); tail--)
+		;
+	while (tail < n && !is_hira(v[tail]))
+		tail++;
 	cost[n] = 0;
 	brk[n] = n;
 	for (a = n; a-- > 0;) {
@@ -1509,6 +1571,10 @@ plan_breaks(const uint32_t *v, size_t n, const unsigned char *score,
 			if (nx < n && left[nx] < TEXTFIT_WIDOW &&
 			    span_width(v, nx, n) <= nwid)
 				c += WRAP_WIDOW;
+			else if (fill && nx < n && nx >= tail && tail > 0 &&
+			    is_hira(v[nx - 1]) && left[nx] <= KANA_TAIL_MAX &&
+			    span_width(v, nx, n) <= nwid)
+				c += WRAP_KANA_TAIL;
 			/* nor one of one or two in the middle (見／積り) */
 			if (nx < n && a > line_start(v, n, 0) &&
 			    left[a] - left[i] < TEXTFIT_WIDOW)

@@ -147,7 +147,8 @@ enum {
 #define V_INPUT		0x1
 #define V_CENTER	0x2
 #define V_ALERT		0x4
-#define V_MAX		8
+#define V_RIGHT		0x8	/* text set as a figure is: 各1 */
+#define V_MAX		16
 
 struct xlsx_sheet {
 	struct xlsx		*x;
@@ -420,6 +421,8 @@ xlsx_format(struct xlsx *x, int kind, int variant)
 	}
 	if (variant & V_CENTER)
 		format_set_align(f, LXW_ALIGN_CENTER);
+	else if (variant & V_RIGHT)
+		format_set_align(f, LXW_ALIGN_RIGHT);
 	if (variant & V_ALERT) {
 		format_set_pattern(f, LXW_PATTERN_SOLID);
 		format_set_bg_color(f, XLSX_ALERT_FILL);
@@ -2118,9 +2121,26 @@ xlsx_write_blank(struct xlsx_sheet *sh, uint32_t row, uint16_t col)
 	return xlsx_extent(sh, row, col, 0);
 }
 
+static int	write_text(struct xlsx_sheet *, uint32_t, uint16_t,
+		    const char *, int);
+
 int
 xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
     const char *s)
+{
+	return write_text(sh, row, col, s, 0);
+}
+
+int
+xlsx_write_text_right(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
+    const char *s)
+{
+	return write_text(sh, row, col, s, V_RIGHT);
+}
+
+static int
+write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
+    const char *s, int extra)
 {
 	struct buf	 b = BUF_INIT;
 	lxw_format	*f;
@@ -2138,7 +2158,7 @@ xlsx_write_text(struct xlsx_sheet *sh, uint32_t row, uint16_t col,
 		return rc;
 	/* a dash for no value is centred: 91.5%－ read as one cell */
 	if ((f = xlsx_format(sh->x, K_TEXT, xlsx_variant(sh, row, col) |
-	    (xlsx_no_value(s) ? V_CENTER : 0))) == NULL)
+	    (xlsx_no_value(s) ? V_CENTER : extra))) == NULL)
 		return xlsx_nomem(sh->x);
 	broken = sh->has_table && row > sh->header_row && col < sh->ncols &&
 	    !(sh->flags & XLSX_HIDDEN) && xlsx_breaks(sh->col_flags[col]);

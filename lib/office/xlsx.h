@@ -285,6 +285,12 @@ double	 xlsx_print_scale(int flags, double units);
 /* Text, always stored as a string.  NULL or "" gives an empty cell. */
 int	 xlsx_write_text(struct xlsx_sheet *, uint32_t row, uint16_t col,
 	    const char *s);
+/*
+ * Text right-aligned as the numbers of its column are: a count given in
+ * words (年間想定 「各1」 beside 実績 「2」, which read 「2各1」 left-aligned).
+ */
+int	 xlsx_write_text_right(struct xlsx_sheet *, uint32_t row,
+	    uint16_t col, const char *s);
 
 /*
  * Text over columns first..last of one row, one merged cell (the

@@ -103,7 +103,7 @@ summary_table(struct docx *d, const struct report_work *w)
 			if (rc != 0)
 				break;
 		} else if ((rc = docx_table_cell(t, row, 5, it->volume != NULL ?
-		    it->volume : "―", &c)) != 0 ||
+		    it->volume : "―", it->volume != NULL ? &r : &c)) != 0 ||
 		    (rc = docx_table_cell(t, row, 6, "―", &c)) != 0)
 			break;
 		rc = docx_table_cell(t, row, 7, it->is_short ? "下回る" : "",
@@ -1178,7 +1178,8 @@ report_annual_write_xlsx(const struct report_work *w,
 			else
 				xlsx_write_blank(sh, row, at[5]);
 		} else {
-			xlsx_write_text(sh, row, at[4], c[at[4]]);
+			/* 各1 right-aligned as the figures beside it */
+			xlsx_write_text_right(sh, row, at[4], c[at[4]]);
 			xlsx_write_text(sh, row, at[5], "―");
 		}
 		xlsx_write_text(sh, row, at[6], c[at[6]]);

@@ -1961,6 +1961,23 @@ plan_training(struct report_sec *s, struct store *st, struct plan_row **v,
 	    t->org) : "", makes);
 }
 
+/*
+ * The last day of an audit held over several days (end_date), on the
+ * plan's date d for it, as period_end() does a training's: the deck
+ * showed 7/30–31's audit as 戸籍住民課（30日） (rev20 T5), where the
+ * 作業実施計画書 and the 監査一覧 say 30日～31日.  y == 0: a single day.
+ */
+static struct cal_date
+audit_period_end(const struct node *rec, struct cal_date d)
+{
+	struct cal_date	none = { 0, 0, 0 }, a, e;
+
+	if (rp_date(&a, rec, "date") != 0 || rp_date(&e, rec, "end_date") !=
+	    0 || cal_cmp(e, a) <= 0)
+		return none;
+	return cal_add_days(d, cal_days(e) - cal_days(a));
+}
+
 /* An audit's row: its target, its 主任監査員 (the note says so), its
  * report. */
 static int
@@ -1999,7 +2016,7 @@ plan_audit(struct report_sec *s, struct store *st, struct plan_row **v,
 	 */
 	what = sec_fmt(s, "%s%s%s", org != NULL ? rp_org(st, org) :
 	    "", org != NULL && sys != NULL ? "\n" : "", sys != NULL ? sys : "");
-	return plan_row_add(s, v, n, d, (struct cal_date){ 0, 0, 0 },
+	return plan_row_add(s, v, n, d, audit_period_end(rec, d),
 	    sec_fmt(s, "%.*s", (int)keep, title), what, chief != NULL ?
 	    audit_member_name(st, chief) : "", type != NULL &&
 	    strcmp(type, "followup") == 0 ? "監査調書、フォローアップ監査に"
@@ -2359,8 +2376,8 @@ sec_schedule(struct report_sec *s, struct store *st, const struct node *seq,
 		name = *atarget != '\0' && strstr(akind, atarget) == NULL ?
 		    sec_fmt(s, "%s %s", akind, atarget) : akind;
 		if ((rc = plan_audit(s, st, &row, &nrow, d, rec)) != 0 ||
-		    (rc = sched_add(s, &ent, &nent, d, (struct cal_date){ 0,
-		    0, 0 }, name, name != akind ? strlen(akind) : 0, NULL)) != 0)
+		    (rc = sched_add(s, &ent, &nent, d, audit_period_end(rec,
+		    d), name, name != akind ? strlen(akind) : 0, NULL)) != 0)
 			goto done;
 	}
 	/* by day within the month, after the authored items */

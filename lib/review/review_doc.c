@@ -158,7 +158,7 @@ yen(struct strs *s, long long v)
 	return fmt(s, "%s円", b);
 }
 
-/* こども家庭部保育課, or the code when the list does not know it. */
+/* こども家庭部 保育課, or the code when the list does not know it. */
 static const char *
 org_full(struct strs *s, struct review_ctx *c, const char *code)
 {
@@ -168,7 +168,12 @@ org_full(struct strs *s, struct review_ctx *c, const char *code)
 		return "";
 	if (store_org(&name, &dept, c->st, code) != 0 || name == NULL)
 		return code;
-	return fmt(s, "%s%s", dept != NULL ? dept : "", name);
+	/*
+	 * 部 and 課 apart, as the other documents write them (区民部 戸籍住民課):
+	 * 「土木部計画課」 ran them together (rev19b T11, rev20 T6)
+	 */
+	return fmt(s, "%s%s%s", dept != NULL ? dept : "", dept != NULL ?
+	    " " : "", name);
 }
 
 /* The member names of the reviewers, joined with 、. */
@@ -1125,7 +1130,14 @@ scalar_list(const struct node *seq)
 static const char *
 addressee(struct strs *s, struct review_ctx *c, const char *org)
 {
-	return fmt(s, "%s長", org_full(s, c, org));
+	const char	*name = NULL, *dept = NULL;
+
+	/* an addressee's title reads as one: 土木部計画課長 */
+	if (org == NULL)
+		return "長";
+	if (store_org(&name, &dept, c->st, org) != 0 || name == NULL)
+		return fmt(s, "%s長", org);
+	return fmt(s, "%s%s長", dept != NULL ? dept : "", name);
 }
 
 /* The notice's 文書番号 in the config's format (docno.h). */

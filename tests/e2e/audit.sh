@@ -360,6 +360,17 @@ expect_status 0 N audit export qa "$F" -o "$T/qa.docx"
 expect_status 0 $CHECK qa "$T/qa.docx" "$FF"
 expect_status 0 N audit export paper "$F" -o "$T/fpaper.xlsx"
 expect_status 0 $CHECK paper "$T/fpaper.xlsx" "$FF"
+# an audit and its follow-up in one workbook: the second sheet named
+# with its kind in full-width brackets, which its footer repeats
+# (rev19b T5: 戸籍住民課(フォローアップ))
+expect_status 0 N audit export paper "$A" "$F" -o "$T/afpaper.xlsx"
+expect_status 0 $PY - "$T/afpaper.xlsx" <<'EOF2'
+import re, sys, zipfile
+names = re.findall(r'<sheet name="([^"]*)"',
+    zipfile.ZipFile(sys.argv[1]).read("xl/workbook.xml").decode())
+assert any(n.endswith("（フォローアップ）") for n in names), names
+assert not any("(" in n for n in names), names
+EOF2
 # A follow-up's copy of a finding that differs from the finding it
 # follows up (review15: 「元の指摘 … 指摘3」 over another grade and text):
 # the documents print the original's 区分, 内容 and 項目番号, lint names

@@ -666,7 +666,7 @@ for f in glob.glob(sys.argv[1] + "/*運営計画書*.pptx"):
               if re.fullmatch(r"\d+月", cells[i])}
     assert months.get("5月") == "運営計画書の承認", (f, months)
     # the system audit's target as the 実施計画 names it, 総務課 with it
-    assert "情報セキュリティ監査（システム面） 総務課 文書管理システム（10日）" \
+    assert "情報セキュリティ監査（システム面） 総務課 文書管理システム（10日～11日）" \
         in months["9月"], (f, months["9月"])
     assert "の開始" not in months["7月"] and \
         months["7月"].count("（運用面）") == 1, (f, months["7月"])

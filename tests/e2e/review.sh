@@ -244,9 +244,10 @@ xml = zipfile.ZipFile(sys.argv[1]).read("word/document.xml").decode()
 sys.exit(0 if re.search(r"（税込）</w:t><w:br/><w:t[^>]*>運用", xml) else 1)
 PY
     fail "notice: 初期 and 運用 of 所要経費 not on lines of their own"
+# 部 and 課 apart as the other documents write them (rev19b T11)
 checks=$((checks + 1))
 $PY "$CHECK" docx "$O/精査記録_$PT.docx" 情報化企画 精査記録 情政受第3号 \
-    保育園業務支援システムの更新 こども家庭部保育課 更新 令和8年4月10日 架空 太郎 \
+    保育園業務支援システムの更新 "こども家庭部 保育課" 更新 令和8年4月10日 架空 太郎 \
     企画部長 経費見積りの妥当性 "△：要確認" 園当たり月額25,000円 \
     運用経費の見積りの根拠を示してください。 区立12園で見積もっています。 \
     条件付可 "(1) 稼働前に脆弱性診断" || fail "scrutiny record docx"
@@ -275,7 +276,7 @@ for f in "$O"/*.docx "$O"/*.xlsx; do
 done
 checks=$((checks + 1))
 $PY "$CHECK" xlsx "$O/精査記録_$PT.xlsx" "情報化企画 精査記録" 保育園業務支援システムの更新 \
-    こども家庭部保育課 企画部長 "○（適）" 複数者の見積りを比較 "条件付可（令和8年4月20日）" ||
+    "こども家庭部 保育課" 企画部長 "○（適）" 複数者の見積りを比較 "条件付可（令和8年4月20日）" ||
     fail "scrutiny record xlsx"
 # the rows under the viewpoints: one cell over the table's width, as high
 # as the text takes there (not wrapped in 確認事項's column)

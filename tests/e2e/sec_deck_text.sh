@@ -89,6 +89,11 @@ F3=$(ls "$T"/g3/*最終報告書*詳細版.txt)
 P2=$(ls "$T"/g2/*運営計画書*詳細版.txt)
 PS=$(ls "$T"/s/*運営計画書*詳細版.txt)
 
+# rev20 T5: an audit of two days by its span, in the 年間スケジュール and
+# the 実施計画 alike, as the 作業実施計画書 and the 監査一覧 give it
+expect_grep "$PS" '文書管理システム（10日～11日）'
+expect_grep "$PS" '令和8年9月10日～11日'
+
 # A1: the severities, then the incidents not closed with their states
 expect_grep "$S" '^caption: 5件のうち 高 2件。終結していないもの 2件（再発防止策の確認中 2件）。個人情報を含むもの 3件。$'
 # (of generated data: the figures are the generator's, the form is not)

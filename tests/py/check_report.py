@@ -687,8 +687,9 @@ def secplan(data, fy, path):
     n = 0
     for r, what in want:
         day = moved.get(r["id"], d(r["date"]))
-        # an audit by its first day, as the 作業実施計画書
-        end = d(r.get("end_date")) if what == "研修" else None
+        # an audit of several days by its span too, as the 作業実施計画書
+        # and the 監査一覧 give it (rev20 T5)
+        end = d(r.get("end_date")) if r.get("end_date") else None
         span = "%d日" % day.day
         if end is not None and end > d(r["date"]):
             end = day + (end - d(r["date"]))

@@ -626,7 +626,7 @@ test_sec_content(void **state)
 	assert_true(i < sl->nrows);
 	/* the audit's target as the 実施計画 names it, 総務課 with it */
 	assert_non_null(strstr(sl->cells[i * 2 + 1], "情報セキュリティ監査"
-	    "（システム面） 総務課 文書管理システム（10日）"));
+	    "（システム面） 総務課 文書管理システム（10日～11日）"));
 	for (i = 0; i < sl->nrows; i++)
 		if (strcmp(sl->cells[i * 2], "1月") == 0)
 			break;

@@ -277,6 +277,65 @@ test_wrap_fill(void **state)
 }
 
 /*
+ * A question in a cell never ends on a line of its verb's ending alone
+ * (rev20 T6, the 精査記録's ヒアリングの経過: …を示して／ください。), and a
+ * list in brackets breaks after its 、 where that spares a line.
+ */
+static void
+test_wrap_kana_tail(void **state)
+{
+	static const char *const q[] = {
+		"(1) 稼働後の運用体制（担当者数、委託の範囲）を示してください。",
+		"(3) 導入効果（削減時間の計算方法）を示してください。",
+	};
+	char	*w;
+	size_t	 i;
+	unsigned width;
+
+	(void)state;
+	for (i = 0; i < sizeof q / sizeof q[0]; i++)
+		for (width = 1900; width <= 2200; width += 50) {
+			assert_non_null(w = textfit_wrap_hang(q[i], width));
+			if (strstr(w, "\nください。") != NULL)
+				print_error("%s at %u: %s\n", q[i], width, w);
+			assert_null(strstr(w, "\nください。"));
+			free(w);
+		}
+	assert_non_null(w = textfit_wrap_hang(q[0], 2000));
+	assert_int_equal(textfit_count_lines(w), 2);
+	free(w);
+}
+
+/*
+ * A code of the specification never breaks (rev20 T3: 4(3)ア／(ウ)(エ) in
+ * the 作業実施計画書's 仕様書 column): it is the least a column holds.
+ */
+static void
+test_wrap_spec_code(void **state)
+{
+	static const char *const code[] = {
+		"4(3)ア(ウ)(エ)", "3(1)ア(イ)", "4(2)イ", "6(1)ウ",
+	};
+	char	*w;
+	size_t	 i;
+	unsigned width;
+
+	(void)state;
+	for (i = 0; i < sizeof code / sizeof code[0]; i++)
+		assert_int_equal(textfit_min_piece(code[i]),
+		    textfit_width(code[i]));
+	/* in running text too, at any width it fits */
+	for (width = textfit_width(code[0]); width <= 1400; width += 50) {
+		assert_non_null(w = textfit_wrap_fill("議事録の作成 "
+		    "4(3)ア(ウ)(エ)", width));
+		if (strstr(w, "4(3)ア(ウ)(エ)") == NULL)
+			print_error("at %u: %s\n", width, w);
+		assert_non_null(strstr(w, "4(3)ア(ウ)(エ)"));
+		free(w);
+	}
+}
+
+/*
  * Running text in a cell keeps a word of kana whole where a line fewer
  * is not at stake (review2 of issue 18: 示してく／ださい, 1社のみであ／り,
  * あらかじ／め, 組み／込む in the 精査記録, the 再発防止策の提案書 and
@@ -1118,6 +1177,8 @@ main(void)
 		cmocka_unit_test(test_wrap_forced),
 		cmocka_unit_test(test_wrap_fill),
 		cmocka_unit_test(test_wrap_kana_words),
+		cmocka_unit_test(test_wrap_kana_tail),
+		cmocka_unit_test(test_wrap_spec_code),
 		cmocka_unit_test(test_wrap_names),
 		cmocka_unit_test(test_wrap_bodies),
 		cmocka_unit_test(test_wrap_hang),

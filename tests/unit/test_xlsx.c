@@ -2885,10 +2885,40 @@ test_date_era_short(void **state)
 	free(xml);
 }
 
+/*
+ * Text in a column of figures, right-aligned as they are (rev20 T4: the
+ * 業務項目別実績's 年間想定 「各1」 left-aligned beside 実績 「2」 read
+ * 「2各1」); a dash for no value stays centred.
+ */
+static void
+test_text_right(void **state)
+{
+	static const struct xlsx_column cols[] = { { "年間想定", 0, 0 } };
+	char			 path[512], *xml;
+	struct xlsx		*x;
+	struct xlsx_sheet	*sh;
+	uint32_t		 r;
+
+	(void)state;
+	path_in(path, sizeof path, "right.xlsx");
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "一覧", 0), 0);
+	assert_int_equal(xlsx_table(&r, sh, cols, 1), 0);
+	assert_int_equal(xlsx_write_text_right(sh, r, 0, "各1"), 0);
+	assert_int_equal(xlsx_write_text_right(sh, r + 1, 0, "―"), 0);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/styles.xml");
+	assert_non_null(strstr(xml, "horizontal=\"right\""));
+	assert_non_null(strstr(xml, "horizontal=\"center\""));
+	free(xml);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_text_right),
 		cmocka_unit_test(test_sheet_names),
 		cmocka_unit_test(test_chart_sheet_name),
 		cmocka_unit_test(test_misuse),
