@@ -1248,14 +1248,14 @@ system_flags(const char *sys)
 _Static_assert(NELEM(system_owner) == NELEM(systems),
     "system_owner is systems[] in its order");
 
-/* The system's owner, if it is a division; else the one drawn. */
+/*
+ * The system's owner (a 課, or a secretariat such as 選挙管理委員会事務局);
+ * the org drawn before is replaced, its draw kept.
+ */
 static const struct org *
-system_org(const struct world *w, const char *sys, const struct org *drawn)
+system_org(const struct world *w, const char *sys)
 {
-	const struct org *o = org_by_code(w,
-	    system_owner[system_index(sys)].owner);
-
-	return o->is_division ? o : drawn;
+	return org_by_code(w, system_owner[system_index(sys)].owner);
 }
 
 /* A system that holds residents' data, from sys on in systems[]. */
@@ -3336,7 +3336,7 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 	 * rev19a M6): the category is drawn first, then an action of that
 	 * category -- the same two draws the title and category took.
 	 */
-	org = system_org(g->w, sys, org);
+	org = system_org(g->w, sys);
 	if (plan) {
 		const char *act;
 
@@ -4825,7 +4825,7 @@ write_consult(struct gen *g, struct rng *r, const struct id *id,
 	sb_subst(&t, consult_topics[topic].title, sys);
 	kv_s(w, 0, "title", t.d);
 	if (strcmp(type, "division") != 0)
-		org = system_org(g->w, sys, org);
+		org = system_org(g->w, sys);
 	kv_s(w, 0, "org", org->code);
 	kv_date(w, 0, "received", recv);
 	kv_s(w, 0, "channel", strcmp(type, "department") == 0 ? "sheet" :
@@ -5270,7 +5270,8 @@ write_timeline(struct gen *g, struct rng *rt, const struct pfacts *f,
 	*found_min = e[0].hh * 60 + e[0].mm;
 	e[n].ref = "ward-first";
 	e[n].text = "所管課から情報政策課へ第一報。";
-	e[n].at = found;
+	/* the day found, or the next open day (reported is this day) */
+	e[n].at = bizday(g->fy, found);
 	e[n].hh = e[0].hh + 1;
 	e[n++].mm = e[0].mm;
 	if (f->pi || f->mn) {
@@ -5387,10 +5388,10 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 	kv_date(w, 0, "discovered", found);
 	/*
 	 * 報告受理日 is the day of the timeline's 第一報 (ward-first, on the
-	 * day found): a day after the occurrence put it after the 第一報
+	 * day found or the next open day): a day after the occurrence put it after the 第一報
 	 * the same page records (rev21b M3).
 	 */
-	kv_date(w, 0, "reported", found);
+	kv_date(w, 0, "reported", bizday(g->fy, found));
 	kv_s(w, 0, "category", cat);
 	sev = (int)rng_below(r, NELEM(severities));
 	sevpos = w->b.len;
@@ -5422,7 +5423,7 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 	sys = PICK(r, systems);
 	if (pi)
 		sys = resident_system(sys);
-	org = system_org(g->w, sys, org);
+	org = system_org(g->w, sys);
 	kv_s_at(w, orgpos, 0, "org", org->code);
 	kv_s(w, 0, "system", sys);
 	/* the title's texts, the first two or three in their order */
