@@ -1193,7 +1193,9 @@ static const char *const systems[] = {
 /*
  * Who owns each system (systems[] order) and what it holds: the 所管課
  * of a plan, consult or incident is the system's owner (rev21a M8:
- * 生活保護システム filed by a 保育園, 道路占用許可システム by 介護保険課),
+ * 生活保護システム filed by a 保育園, 道路占用許可システム by 介護保険課;
+ * infrastructure is 総務課's, not 情報政策課's, which reviews the plans
+ * and would address its notice to itself),
  * an incident with residents' data is in a system that holds them
  * (rev21b M7: 人事給与システム losing 区民の氏名・住所), and
  * infrastructure has no 帳票 or 標準準拠 to change.
@@ -1215,16 +1217,16 @@ static const struct {
 	{ "kosodate-shien", SYS_RESIDENT },
 	{ "kenko-suishin", SYS_RESIDENT }, { "koseki-jumin", SYS_RESIDENT },
 	{ "kocho-koho", SYS_RESIDENT },
-	{ "johoseisaku", SYS_INFRA }, { "johoseisaku", SYS_INFRA },
-	{ "johoseisaku", SYS_INFRA },
-	{ "johoseisaku", SYS_INFRA }, { "shogai-shisaku", SYS_RESIDENT },
+	{ "somu", SYS_INFRA }, { "somu", SYS_INFRA },
+	{ "somu", SYS_INFRA },
+	{ "somu", SYS_INFRA }, { "shogai-shisaku", SYS_RESIDENT },
 	{ "kokuho-nenkin", SYS_RESIDENT },
 	{ "gakumu", SYS_RESIDENT }, { "hoken-kyushoku", SYS_RESIDENT },
 	{ "senkyo-jimukyoku", SYS_RESIDENT },
 	{ "giji", 0 }, { "kumin-bosai", SYS_RESIDENT }, { "doro-koen", 0 },
 	{ "seiso-recycle", SYS_RESIDENT }, { "hokensho", SYS_RESIDENT },
 	{ "kocho-koho", SYS_RESIDENT },
-	{ "keiri", 0 }, { "shisetsu-kanri", 0 }, { "johoseisaku", SYS_INFRA },
+	{ "keiri", 0 }, { "shisetsu-kanri", 0 }, { "somu", SYS_INFRA },
 };
 
 static size_t
@@ -3638,7 +3640,7 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 			kv_s(w, 2, "result", res);
 			/*
 			 * A condition for each viewpoint rated △ (its 所見's
-			 * remedy; at most three), and a rejection's grounds
+			 * remedy), and a rejection's grounds
 			 * from its × viewpoints and its 区分 (rev21a M6: one
 			 * reason, 「…改修で対応でき」, for every 否, 改修
 			 * plans among them).
@@ -3646,11 +3648,9 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 			if (strcmp(res, "conditional") == 0) {
 				kv_open(w, 2, "conditions");
 				(void)rng_range(r, 1, 3);
-				for (i = 0, k = 0; i < nv && k < 3; i++)
-					if (weakmask >> i & 1) {
+				for (i = 0; i < nv; i++)
+					if (weakmask >> i & 1)
 						seq_s(w, 4, plan_conditions[i]);
-						k++;
-					}
 			}
 			if (strcmp(res, "reject") == 0) {
 				kv_open(w, 2, "reasons");
