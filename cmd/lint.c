@@ -20,6 +20,7 @@
 #include "docno.h"
 #include "incident.h"
 #include "issue.h"
+#include "lint_coherence.h"
 #include "opt.h"
 #include "reclint.h"
 #include "record.h"
@@ -629,6 +630,9 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 				rc = cmd_lib_error();
 				goto done;
 			}
+			/* An item twice, a date against the timeline. */
+			lint_coherence(schema_kind(r->kind), record_root(r),
+			    recs->v[i].relpath, &warns);
 			/* A status its history contradicts. */
 			if (is_kind(r, "issue"))
 				issue_lint(record_root(r), recs->v[i].relpath,

@@ -161,6 +161,92 @@ category_lint(const struct node *rec, const char *path, struct diags *w)
 		    " category is 'new': the 可否決定通知 prints both");
 }
 
+/*
+ * A plan's result against its ratings and 総合所見 (rev21a M4: 19 of 49
+ * decided 可 over a ×, 13 with a 総合所見 that sets conditions): a 可
+ * (approve) over a viewpoint rated ×（不適）, or beside a 総合所見 that
+ * speaks of 条件, prints a 可否決定通知 with no condition.  The decision's
+ * result, else the proposed one.
+ */
+static void
+result_lint(const struct node *rec, const char *path, struct diags *w)
+{
+	const struct node	*dec = node_get(rec, "decision");
+	const struct node	*fs = node_get(rec, "findings"), *f, *res;
+	const char		*field = "decision.result", *o, *vp;
+	size_t			 i;
+
+	if (!node_scalar_eq(node_get(rec, "type"), "plan"))
+		return;
+	if ((res = node_get(dec, "result")) == NULL) {
+		res = node_get(rec, "proposed_result");
+		field = "proposed_result";
+	}
+	if (!node_scalar_eq(res, "approve"))
+		return;
+	for (i = 0; fs != NULL && fs->kind == NODE_SEQ && i < fs->n; i++) {
+		f = fs->u.items[i];
+		if (!node_scalar_eq(node_get(f, "rating"), "inadequate"))
+			continue;
+		vp = node_get_str(f, "viewpoint");
+		diags_add(w, path, f->line, f->col, "%s is 'approve' but "
+		    "findings[%zu] (%s) is rated inadequate: the 可否決定通知 "
+		    "says 可 over a ×（不適）; 'conditional' with a condition "
+		    "on it, or 'reject', was expected", field, i,
+		    vp != NULL ? vp : "?");
+	}
+	if ((o = node_get_str(rec, "overall")) != NULL &&
+	    strstr(o, "条件") != NULL)
+		diags_add(w, path, 0, 0, "overall speaks of 条件 but %s is "
+		    "'approve', which has no conditions: the 可否決定通知 "
+		    "states none; 'conditional' with its conditions "
+		    "(decision.conditions), or an overall without them, was "
+		    "expected", field);
+}
+
+/*
+ * A hearing question asked again word for word in a later round (rev21a
+ * M5: round 2 repeated round 1's (4) and (2), answered the same): the
+ * 精査記録's ヒアリングの経過 prints both.
+ */
+static void
+hearing_lint(const struct node *rec, const char *path, struct diags *w)
+{
+	const struct node	*hs = node_get(rec, "hearings"), *a, *b;
+	const char		*q, *p;
+	size_t			 i, j, k, l;
+
+	for (i = 1; hs != NULL && hs->kind == NODE_SEQ && i < hs->n; i++) {
+		a = node_get(hs->u.items[i], "items");
+		for (j = 0; a != NULL && a->kind == NODE_SEQ && j < a->n;
+		    j++) {
+			if ((q = node_get_str(a->u.items[j], "question")) ==
+			    NULL)
+				continue;
+			for (k = 0; k < i; k++) {
+				b = node_get(hs->u.items[k], "items");
+				for (l = 0; b != NULL && b->kind == NODE_SEQ &&
+				    l < b->n; l++)
+					if ((p = node_get_str(b->u.items[l],
+					    "question")) != NULL &&
+					    strcmp(p, q) == 0)
+						break;
+				if (b != NULL && b->kind == NODE_SEQ &&
+				    l < b->n)
+					break;
+			}
+			if (k < i)
+				diags_add(w, path, a->u.items[j]->line,
+				    a->u.items[j]->col, "hearings[%zu].items"
+				    "[%zu].question is asked word for word in "
+				    "hearings[%zu].items[%zu]: the 精査記録 "
+				    "prints the question twice; a question on "
+				    "what the earlier answer left open was "
+				    "expected", i, j, k, l);
+		}
+	}
+}
+
 void
 review_warn(const struct node *config, const struct node *rec,
     const char *path, struct diags *w)
@@ -177,6 +263,8 @@ review_warn(const struct node *config, const struct node *rec,
 		    rule.rule, rule.code);
 	rating_lint(rec, path, w);
 	category_lint(rec, path, w);
+	result_lint(rec, path, w);
+	hearing_lint(rec, path, w);
 }
 
 /*

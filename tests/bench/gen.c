@@ -1190,6 +1190,87 @@ static const char *const systems[] = {
 	"契約管理システム", "庁舎入退室管理システム", "ファイルサーバ",
 };
 
+/*
+ * Who owns each system (systems[] order) and what it holds: the 所管課
+ * of a plan, consult or incident is the system's owner (rev21a M8:
+ * 生活保護システム filed by a 保育園, 道路占用許可システム by 介護保険課;
+ * infrastructure is 総務課's, not 情報政策課's, which reviews the plans
+ * and would address its notice to itself),
+ * an incident with residents' data is in a system that holds them
+ * (rev21b M7: 人事給与システム losing 区民の氏名・住所), and
+ * infrastructure has no 帳票 or 標準準拠 to change.
+ */
+enum { SYS_RESIDENT = 1, SYS_INFRA = 2 };
+
+static const struct {
+	const char	*owner;
+	unsigned	 flags;
+} system_owner[] = {
+	{ "koseki-jumin", SYS_RESIDENT }, { "kaigo-hoken", SYS_RESIDENT },
+	{ "hoiku", SYS_RESIDENT }, { "toshokan-a", SYS_RESIDENT },
+	{ "somu", 0 }, { "kaikei-kanri", 0 },
+	{ "shokuin", 0 }, { "chiiki-shinko", SYS_RESIDENT },
+	{ "doboku-kanri", SYS_RESIDENT },
+	{ "kusei-kaikaku", SYS_RESIDENT }, { "toshi-keikaku", 0 },
+	{ "zeimu", SYS_RESIDENT },
+	{ "kokuho-nenkin", SYS_RESIDENT }, { "seikatsu-fukushi", SYS_RESIDENT },
+	{ "kosodate-shien", SYS_RESIDENT },
+	{ "kenko-suishin", SYS_RESIDENT }, { "koseki-jumin", SYS_RESIDENT },
+	{ "kocho-koho", SYS_RESIDENT },
+	{ "somu", SYS_INFRA }, { "somu", SYS_INFRA },
+	{ "somu", SYS_INFRA },
+	{ "somu", SYS_INFRA }, { "shogai-shisaku", SYS_RESIDENT },
+	{ "kokuho-nenkin", SYS_RESIDENT },
+	{ "gakumu", SYS_RESIDENT }, { "hoken-kyushoku", SYS_RESIDENT },
+	{ "senkyo-jimukyoku", SYS_RESIDENT },
+	{ "giji", 0 }, { "kumin-bosai", SYS_RESIDENT }, { "doro-koen", 0 },
+	{ "seiso-recycle", SYS_RESIDENT }, { "hokensho", SYS_RESIDENT },
+	{ "kocho-koho", SYS_RESIDENT },
+	{ "keiri", 0 }, { "shisetsu-kanri", 0 }, { "somu", SYS_INFRA },
+};
+
+static size_t
+system_index(const char *sys)
+{
+	size_t	i;
+
+	for (i = 0; i < NELEM(systems); i++)
+		if (strcmp(systems[i], sys) == 0)
+			return i;
+	die("no system '%s'", sys);
+	return 0;
+}
+
+static unsigned
+system_flags(const char *sys)
+{
+	return system_owner[system_index(sys)].flags;
+}
+
+_Static_assert(NELEM(system_owner) == NELEM(systems),
+    "system_owner is systems[] in its order");
+
+/*
+ * The system's owner (a 課, or a secretariat such as 選挙管理委員会事務局);
+ * the org drawn before is replaced, its draw kept.
+ */
+static const struct org *
+system_org(const struct world *w, const char *sys)
+{
+	return org_by_code(w, system_owner[system_index(sys)].owner);
+}
+
+/* A system that holds residents' data, from sys on in systems[]. */
+static const char *
+resident_system(const char *sys)
+{
+	size_t	i = system_index(sys);
+
+	while (!(system_owner[i].flags & SYS_RESIDENT))
+		i = (i + 1) % NELEM(systems);
+	return systems[i];
+}
+
 static const char *const actions[] = {
 	"の更新", "の新規導入", "の機能改修", "のクラウド移行",
 	"の標準準拠システムへの移行", "の端末更新", "のサーバ更新",
@@ -1348,6 +1429,13 @@ static const char *const comments_ok_s[] = {
 	"妥当である。稼働後に効果を測定し、報告すること。",
 };
 
+/* An action that infrastructure (SYS_INFRA) can take: no 帳票, no 標準準拠. */
+static int
+infra_action(const char *act)
+{
+	return strstr(act, "改修") == NULL && strstr(act, "標準準拠") == NULL;
+}
+
 /* The action of a plan's title for its category (review: category). */
 static const char *
 action_of(struct rng *r, const char *category)
@@ -1366,20 +1454,98 @@ action_of(struct rng *r, const char *category)
 	return PICK(r, act_mod);
 }
 
-static const char *const overall_s[] = {
-	"企画の目的と必要性は明確であり、経費も妥当な水準である。",
-	"情報セキュリティ対策について条件を付したうえで、可とすることが適当である。",
-	"効果の測定方法を稼働前に定めることを条件とする。",
-	"経費の見積りに不明な点が残るため、再度のヒアリングが必要である。",
-	"全体として妥当であり、可とすることが適当である。",
+/* The words for each plan viewpoint (viewpoints_plan order) in a 総合所見. */
+static const char *const plan_vp_words[] = {
+	"基本方針との整合", "業務の課題とシステム化の範囲", "経費の見積り",
+	"効果の算定と測定の方法", "委託先の管理を含む情報セキュリティ対策",
+	"事業者の選定の考え方", "稼働までの工程", "他システムとの連携",
 };
 
-static const char *const conditions_s[] = {
-	"稼働前に脆弱性診断を実施し、結果を報告すること。",
-	"個人情報の取扱いに係る委託先の管理状況を年1回報告すること。",
-	"稼働後1年を目途に効果を測定し、情報政策課に報告すること。",
-	"データ移行の前後で件数と金額を照合し、記録を保存すること。",
+/* A condition answering a viewpoint rated △ (its plan_rows[].bad). */
+static const char *const plan_conditions[] = {
+	"基本方針のどの施策に当たるかを整理し、設計の前に情報政策課に提出すること。",
+	"業務の流れとシステム化の範囲を整理し、設計の前に情報政策課に提出すること。",
+	"再見積りの結果を、契約の前に情報政策課に報告すること。",
+	"稼働前に効果の指標と測定の時期を定め、稼働後1年を目途に効果を測定して報告すること。",
+	"委託先の管理の方法を具体化し、契約の前に情報政策課に報告すること。",
+	"評価の項目と配点を定め、公告の前に情報政策課に提出すること。",
+	"データ移行のリハーサルを工程に加え、修正した工程表を提出すること。",
+	"他システムとの連携の方式を定め、設計の前に情報政策課に報告すること。",
 };
+
+/* A rejection's ground for a viewpoint rated ×. */
+static const char *const plan_reasons[] = {
+	"区の情報化の基本方針との整合が示されていないため。",
+	"業務の課題と、システム化によって解決する範囲が示されていないため。",
+	"経費の見積りの根拠が示されていないため。",
+	"費用対効果の算定根拠が示されていないため。",
+	"委託先の管理を含む情報セキュリティ対策が示されていないため。",
+	"事業者の選定の考え方が示されていないため。",
+	"稼働までの工程に、テストと職員研修の期間が確保されていないため。",
+	"他システムとの連携の方式と、標準仕様との関係が示されていないため。",
+};
+
+/* A rejection's ground for its 区分 (review: category). */
+static const char *
+reject_reason_of(const char *category)
+{
+	if (strcmp(category, "new") == 0)
+		return "既存のシステムで対応できず、新たに整備する必要があることが示されていないため。";
+	if (strcmp(category, "update") == 0)
+		return "現時点で更新する必要性と、更新の範囲の妥当性が示されていないため。";
+	return "改修の範囲と経費との関係が示されておらず、改修の必要性を判断できないため。";
+}
+
+/* the viewpoints of mask, 「AおよびB」 or 「A、BおよびC」 */
+static void
+vp_list(struct sb *b, unsigned mask)
+{
+	int	i, k = 0, n = __builtin_popcount(mask);
+
+	for (i = 0; i < (int)NELEM(plan_vp_words); i++) {
+		if (!(mask >> i & 1))
+			continue;
+		if (k > 0)
+			sb_puts(b, k == n - 1 ? "および" : "、");
+		sb_puts(b, plan_vp_words[i]);
+		k++;
+	}
+}
+
+/*
+ * A plan's 総合所見, for its result: a 可 sets no condition, a 条件付可
+ * names what its conditions are on, a 否 says what is missing (rev21a
+ * M4: 「条件を付したうえで、可」 over a 可 with no condition).
+ */
+static void
+plan_overall(struct sb *b, struct rng *r, const char *res, unsigned weak,
+    unsigned bad)
+{
+	static const char *const open_s[] = {
+		"企画の目的と必要性は明確である。",
+		"企画の目的と必要性は認められる。",
+		"区の情報化の基本方針に沿った企画である。",
+	};
+	unsigned	k = rng_below(r, NELEM(open_s));
+
+	(void)rng_chance(r, 50);
+	if (strcmp(res, "approve") == 0) {
+		sb_puts(b, open_s[k]);
+		sb_puts(b, k == 0 ? "経費も妥当な水準であり、可とすることが"
+		    "適当である。" : "全体として妥当であり、可とすることが"
+		    "適当である。");
+	} else if (strcmp(res, "conditional") == 0) {
+		sb_puts(b, open_s[k]);
+		sb_putc(b, '\n');
+		vp_list(b, weak);
+		sb_puts(b, "について条件を付したうえで、可とすることが適当で"
+		    "ある。");
+	} else {
+		vp_list(b, bad);
+		sb_puts(b, "が示されておらず、現時点では可とすることは適当で"
+		    "ない。");
+	}
+}
 
 /*
  * A procurement opinion: the document (documents_s, the first ones are
@@ -3131,9 +3297,10 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 	int		 plan = strcmp(type, "plan") == 0;
 	int		 proc = strcmp(type, "procurement") == 0;
 	int		 eval = !plan && !proc;
-	int		 i, j, k, nv, rounds, late, years, ev = 0, nev = 0;
-	int		 weak = 0, after = 0, ndocs = 0, q;
-	unsigned	 asked;
+	int		 i, j, k, nv = 0, rounds, late, years, ev = 0, nev = 0;
+	int		 weak = 0, after = 0, ndocs = 0, q, pc[8];
+	unsigned	 asked = 0, weakmask = 0, badmask = 0;
+	const char	*prt[8], *res = "approve";
 	const char	*category = NULL;
 	long long	 initial = 0, running = 0, cost;
 
@@ -3171,11 +3338,26 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 	 * rev19a M6): the category is drawn first, then an action of that
 	 * category -- the same two draws the title and category took.
 	 */
+	org = system_org(g->w, sys);
 	if (plan) {
+		const char *act;
+
 		category = PICK(r, categories);
-		sb_puts(&t, action_of(r, category));
-	} else
-		sb_puts(&t, PICK(r, actions));
+		act = action_of(r, category);
+		if (system_flags(sys) & SYS_INFRA) {
+			if (strcmp(category, "modification") == 0)
+				category = "update";
+			if (!infra_action(act))
+				act = "の更新";
+		}
+		sb_puts(&t, act);
+	} else {
+		const char *act = PICK(r, actions);
+
+		if ((system_flags(sys) & SYS_INFRA) && !infra_action(act))
+			act = "の更新";
+		sb_puts(&t, act);
+	}
 	if (proc)
 		sb_puts(&t, "に係る調達支援");
 	else if (!plan)
@@ -3285,7 +3467,17 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 			 * answered with 連携; (4) and (6) alike); the
 			 * answer's draw is still taken.
 			 */
-			asked = 0;
+			if (i == 0)
+				asked = 0;
+			/*
+			 * nor in a later round (rev21a M5: round 2 asked
+			 * round 1's (4) again, answered word for word the
+			 * same): round 2 asks what is left.
+			 */
+			if (k > (int)NELEM(questions_s) -
+			    __builtin_popcount(asked))
+				k = (int)NELEM(questions_s) -
+				    __builtin_popcount(asked);
 			for (j = 0; j < k; j++) {
 				q = (int)rng_below(r, NELEM(questions_s));
 				(void)rng_below(r, NELEM(answers_s));
@@ -3325,22 +3517,56 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 		 * were drawn apart (rev19a M5, rev19b G1).  The same three
 		 * draws a row.
 		 */
+		/*
+		 * The ratings are drawn first, then the result; the result
+		 * then bounds them (rev21a M4: 可 over a ×, 19 of 49): a 可
+		 * has no × or △ (they are raised to ○), a 条件付可 no × (a
+		 * × is a △, whose 所見 the condition answers) and at least
+		 * one △, a 否 at least one ×.
+		 */
 		for (i = 0; !eval && i < nv; i++) {
-			const char *rt;
-			int bad, c;
-
 			(void)rng_below(r, NELEM(answers_s));
-			rt = PICK(r, ratings);
-			c = (int)rng_below(r, NELEM(comments_s));
-			bad = strcmp(rt, "needs-check") == 0 ||
-			    strcmp(rt, "inadequate") == 0;
+			prt[i] = PICK(r, ratings);
+			pc[i] = (int)rng_below(r, NELEM(comments_s));
+		}
+		if (plan)
+			res = PICK(r, results);
+		for (i = 0; plan && i < nv; i++) {
+			if (strcmp(res, "approve") == 0 &&
+			    strcmp(prt[i], "needs-check") == 0)
+				prt[i] = "adequate";
+			if (strcmp(res, "approve") == 0 &&
+			    strcmp(prt[i], "inadequate") == 0)
+				prt[i] = "adequate";
+			if (strcmp(res, "conditional") == 0 &&
+			    strcmp(prt[i], "inadequate") == 0)
+				prt[i] = "needs-check";
+			if (strcmp(prt[i], "needs-check") == 0)
+				weakmask |= 1U << i;
+			if (strcmp(prt[i], "inadequate") == 0)
+				badmask |= 1U << i;
+		}
+		if (plan && strcmp(res, "conditional") == 0 && weakmask == 0) {
+			prt[n % nv] = "needs-check";
+			weakmask |= 1U << (n % nv);
+		}
+		if (plan && strcmp(res, "reject") == 0 && badmask == 0) {
+			i = weakmask != 0 ? __builtin_ctz(weakmask) : n % nv;
+			prt[i] = "inadequate";
+			weakmask &= ~(1U << i);
+			badmask |= 1U << i;
+		}
+		for (i = 0; !eval && i < nv; i++) {
+			int bad = strcmp(prt[i], "needs-check") == 0 ||
+			    strcmp(prt[i], "inadequate") == 0;
+
 			seq_map(w, 2);
 			kv_s(w, 4, "viewpoint", vps[i]);
 			kv_s(w, 4, "check", plan_rows[i].check);
 			kv_s(w, 4, "answer", plan_rows[i].answer);
-			kv_s(w, 4, "rating", rt);
+			kv_s(w, 4, "rating", prt[i]);
 			kv_s(w, 4, "comment", bad ? plan_rows[i].bad :
-			    comments_ok_s[c % NELEM(comments_ok_s)]);
+			    comments_ok_s[pc[i] % NELEM(comments_ok_s)]);
 		}
 	} else {
 		unsigned	used = 0, o;
@@ -3387,8 +3613,7 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 			SENT(&t, r, proc_overall_s, rng_range(r, 2, 3), sys,
 			    rng_chance(r, 50));
 		else
-			SENT(&t, r, overall_s, rng_range(r, 2, 3), sys,
-			    rng_chance(r, 50));
+			plan_overall(&t, r, res, weakmask, badmask);
 		kv_s(w, 0, "overall", t.d);
 	}
 	if (eval) {
@@ -3409,23 +3634,32 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 		    3)));
 	}
 	if (plan) {
-		const char *res = PICK(r, results);
-
 		kv_s(w, 0, "proposed_result", res);
 		if (strcmp(status, "decided") == 0) {
 			kv_open(w, 0, "decision");
 			kv_s(w, 2, "result", res);
+			/*
+			 * A condition for each viewpoint rated △ (its 所見's
+			 * remedy), and a rejection's grounds
+			 * from its × viewpoints and its 区分 (rev21a M6: one
+			 * reason, 「…改修で対応でき」, for every 否, 改修
+			 * plans among them).
+			 */
 			if (strcmp(res, "conditional") == 0) {
 				kv_open(w, 2, "conditions");
-				k = rng_range(r, 1, 3);
-				for (i = 0; i < k; i++)
-					seq_s(w, 4, conditions_s[i]);
+				(void)rng_range(r, 1, 3);
+				for (i = 0; i < nv; i++)
+					if (weakmask >> i & 1)
+						seq_s(w, 4, plan_conditions[i]);
 			}
-			/* a rejection states its grounds (review decide) */
 			if (strcmp(res, "reject") == 0) {
 				kv_open(w, 2, "reasons");
-				seq_s(w, 4, "現行システムの改修で対応でき、"
-				    "新たな整備の必要性が認められないため。");
+				for (i = 0, k = 0; i < nv && k < 2; i++)
+					if (badmask >> i & 1) {
+						seq_s(w, 4, plan_reasons[i]);
+						k++;
+					}
+				seq_s(w, 4, reject_reason_of(category));
 			}
 			/*
 			 * The tier the config's rules give the cost (a
@@ -3478,8 +3712,9 @@ write_audit(struct gen *g, struct rng *r, const struct id *id,
 	struct day	 date, agreed, rep, cap;
 	char		 buf[256], head[64] = "";
 	int		 ncats = 0, i, c, j, k, nfind = 0, hh, mm, followup;
-	int		 mn, bad[400], nbad = 0, left;
+	int		 mn, bad[400], nbad = 0, left, total, want;
 	const char	*sys;
+	struct rng	 rk;
 
 	followup = kind == AUDIT_FOLLOWUP;
 	sys = PICK(r, systems);
@@ -3572,10 +3807,29 @@ write_audit(struct gen *g, struct rng *r, const struct id *id,
 		kv_open(w, 0, "items");
 		hh = 9;
 		mm = 0;
+		/*
+		 * Each item judged 不適合 or 一部不適合 leads to a finding
+		 * (rev21c T9: about 30 such items for 8-12 findings): of
+		 * the bad draws, about as many are kept as the audit has
+		 * findings (six to twelve, by the id), spread over the
+		 * catalog; the others conform.  The keep draws are a
+		 * stream of their own.
+		 */
+		rng_init(&rk, g->seed, (uint64_t)g->fy, 0xa0d17ULL +
+		    hash_str(id->s));
+		for (c = 0, total = 0; c < ncats; c++)
+			total += cats[c]->n;
+		want = 6 + (int)(hash_str(id->s) % 7);
 		for (c = 0; c < ncats; c++) {
 			for (i = 0; i < cats[c]->n; i++) {
 				struct catitem *it = &cats[c]->items[i];
 				const char *res = PICK(r, results);
+
+				if ((strcmp(res, "partial") == 0 ||
+				    strcmp(res, "nonconform") == 0) &&
+				    (nbad >= 12 || (int)rng_below(&rk,
+				    (unsigned)(total * 2 + 8)) >= want * 9))
+					res = "conform";
 
 				seq_map(w, 2);
 				kv_s(w, 4, "ref", it->ref);
@@ -3630,9 +3884,7 @@ write_audit(struct gen *g, struct rng *r, const struct id *id,
 	 * audit had twelve: review17), six to twelve by the id, so the
 	 * stream goes on as before.
 	 */
-	nfind = 6 + (int)(hash_str(id->s) % 7);
-	if (nfind > nbad)
-		nfind = nbad;
+	nfind = nbad;
 	if (followup)
 		nfind = g->prev_audit_findings;
 	left = followup ? g->fu_leave : 0;
@@ -4572,6 +4824,8 @@ write_consult(struct gen *g, struct rng *r, const struct id *id,
 	topic = (int)rng_below(r, NELEM(consult_topics));
 	sb_subst(&t, consult_topics[topic].title, sys);
 	kv_s(w, 0, "title", t.d);
+	if (strcmp(type, "division") != 0)
+		org = system_org(g->w, sys);
 	kv_s(w, 0, "org", org->code);
 	kv_date(w, 0, "received", recv);
 	kv_s(w, 0, "channel", strcmp(type, "department") == 0 ? "sheet" :
@@ -4624,6 +4878,7 @@ write_meeting(struct gen *g, struct rng *r, const struct id *id,
 	struct day	 due;
 	struct sb	 minutes;
 	int		 i, j, k, n, issues_item = 0, nm, head = 0;
+	unsigned	 used;
 	int		 regular = strcmp(type, "regular") == 0;
 	size_t		 m0, mi;
 
@@ -4676,10 +4931,20 @@ write_meeting(struct gen *g, struct rng *r, const struct id *id,
 	kv_open(w, 0, "agenda");
 	k = rng_range(r, 3, 6);
 	sb_reset(&t);
+	used = 0;
 	for (i = 0; i < k; i++) {
-		const size_t ti = (size_t)(i * 2 + (int)rng_below(r, 2)) %
+		size_t ti = (size_t)(i * 2 + (int)rng_below(r, 2)) %
 		    NELEM(agenda_titles);
-		const char *title = agenda_titles[ti];
+		const char *title;
+
+		/*
+		 * No title twice in one meeting (rev21a M7: 10 of 42 with
+		 * (1) and (5) both 情報化企画審査の状況): the next unused.
+		 */
+		while (used >> ti & 1)
+			ti = (ti + 1) % NELEM(agenda_titles);
+		used |= 1U << ti;
+		title = agenda_titles[ti];
 
 		seq_map(w, 2);
 		kv_s(w, 4, "title", title);
@@ -5005,7 +5270,8 @@ write_timeline(struct gen *g, struct rng *rt, const struct pfacts *f,
 	*found_min = e[0].hh * 60 + e[0].mm;
 	e[n].ref = "ward-first";
 	e[n].text = "所管課から情報政策課へ第一報。";
-	e[n].at = found;
+	/* the day found, or the next open day (reported is this day) */
+	e[n].at = bizday(g->fy, found);
 	e[n].hh = e[0].hh + 1;
 	e[n++].mm = e[0].mm;
 	if (f->pi || f->mn) {
@@ -5095,7 +5361,8 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 	struct day	 d = fy_day(g->fy, rng_range(r, 0, 350));
 	int		 closed = rng_chance(r, 75), pi, cyber, mn, i, j, k;
 	int		 lines, found_min, hh, mm, sev;
-	size_t		 sevpos, decpos;
+	size_t		 sevpos, decpos, orgpos;
+	const char	*sys;
 	struct pfacts	 f;
 	struct day	 found;
 	struct rng	 rx;
@@ -5115,11 +5382,16 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 	if (incident_texts[which].pi != 0)
 		pi = incident_texts[which].pi > 0;
 	kv_s(w, 0, "title", incident_titles[which]);
-	kv_s(w, 0, "org", org->code);
+	orgpos = w->b.len;
 	kv_date(w, 0, "occurred", d);
 	found = day_add(g->fy, d, (int)rng_below(r, 2));
 	kv_date(w, 0, "discovered", found);
-	kv_date(w, 0, "reported", bd_add(g->fy, d, 1));
+	/*
+	 * 報告受理日 is the day of the timeline's 第一報 (ward-first, on the
+	 * day found or the next open day): a day after the occurrence put it after the 第一報
+	 * the same page records (rev21b M3).
+	 */
+	kv_date(w, 0, "reported", bizday(g->fy, found));
 	kv_s(w, 0, "category", cat);
 	sev = (int)rng_below(r, NELEM(severities));
 	sevpos = w->b.len;
@@ -5144,7 +5416,16 @@ write_incident(struct gen *g, struct rng *r, struct rng *rp, struct rng *rm,
 	kv_s_at(w, sevpos, 0, "severity", severities[sev]);
 	kv_s(w, 0, "affected", pi ? "区民の氏名・住所" :
 	    incident_texts[which].affected);
-	kv_s(w, 0, "system", PICK(r, systems));
+	/*
+	 * The system holds the data lost (a 区民 system for 区民 data), and
+	 * its owner is the 所管課 reporting (rev21b M7, rev21a M8).
+	 */
+	sys = PICK(r, systems);
+	if (pi)
+		sys = resident_system(sys);
+	org = system_org(g->w, sys);
+	kv_s_at(w, orgpos, 0, "org", org->code);
+	kv_s(w, 0, "system", sys);
 	/* the title's texts, the first two or three in their order */
 	k = rng_range(r, 2, 3);
 	lines = rng_chance(r, 40);

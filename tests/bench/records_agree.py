@@ -669,6 +669,63 @@ def check_coherence():
             bad.append("%s: 「回答率の低い課」 where every 課 answers" % p)
 
 
+def check_coherence21():
+    # a plan's result goes with its ratings and 総合所見, a rejection's
+    # grounds are its own, no question or agenda item twice, 報告受理日 is
+    # the 第一報's day, each 不適合 has its finding, one system one 所管課
+    # (rev21a M4-M8, rev21b M3, M7, rev21c T9); form, not texts
+    grounds = {}
+    owner = {}
+    for p, r in records("reviews"):
+        if r.get("type") != "plan":
+            continue
+        d = r.get("decision") or {}
+        res = d.get("result") or r.get("proposed_result")
+        rt = [f.get("rating") for f in r.get("findings") or []]
+        if res == "approve" and "inadequate" in rt:
+            bad.append("%s: 可 over a ×" % p)
+        if res == "approve" and "条件" in (r.get("overall") or ""):
+            bad.append("%s: 可 with a 総合所見 that sets 条件" % p)
+        if res == "conditional" and "inadequate" in rt:
+            bad.append("%s: 条件付可 over a ×" % p)
+        if res == "reject" and rt and "inadequate" not in rt:
+            bad.append("%s: 否 with no ×" % p)
+        if d.get("result") == "reject":
+            grounds.setdefault(r.get("category"), set()).add(
+                tuple(d.get("reasons") or []))
+        qs = [i["question"] for h in r.get("hearings") or []
+              for i in h.get("items") or []]
+        if len(qs) != len(set(qs)):
+            bad.append("%s: a hearing question asked again" % p)
+        owner.setdefault(r.get("system_name"), set()).add(r.get("org"))
+    if len(grounds) > 1 and len(set.union(*grounds.values())) < 2:
+        bad.append("every rejection gives the same reasons: %s" %
+                   list(set.union(*grounds.values())))
+    for sysname, orgs in owner.items():
+        if len(orgs) > 1:
+            bad.append("plans of %s from %d 課: %s" %
+                       (sysname, len(orgs), sorted(orgs)))
+    for p, r in records("meetings"):
+        ts = [a.get("title") for a in r.get("agenda") or []]
+        if len(ts) != len(set(ts)):
+            bad.append("%s: an agenda title twice" % p)
+    for p, r in records("incidents"):
+        wf = [e for e in r.get("timeline") or []
+              if e.get("report") == "ward-first"]
+        if wf and str(wf[0]["at"])[:10] != str(r.get("reported")):
+            bad.append("%s: reported %s, 第一報 %s" %
+                       (p, r.get("reported"), wf[0]["at"]))
+    for p, r in records("audits"):
+        if r.get("status") in ("planned", "in-progress"):
+            continue
+        named = {f.get("item") for f in r.get("findings") or []}
+        for it in r.get("items") or []:
+            if it.get("result") in ("partial", "nonconform") and \
+                    it.get("ref") not in named:
+                bad.append("%s: %s judged %s with no finding" %
+                           (p, it.get("ref"), it.get("result")))
+
+
 CHECKS = [check_issues, check_audits, check_reviews, check_trainings,
           check_training_summaries,
           check_audit_texts, check_incidents, check_incident_texts,
@@ -676,7 +733,7 @@ CHECKS = [check_issues, check_audits, check_reviews, check_trainings,
           check_followups, check_audit_reports, check_audit_texts_agree,
           check_followup_of_followup, check_issue_ages, check_numbers,
           check_severity, check_vendor_items, check_closed_days,
-          check_review_progress, check_coherence]
+          check_review_progress, check_coherence, check_coherence21]
 
 for c in CHECKS:
     c()
