@@ -85,10 +85,10 @@ expect_status 0 "$NCIO" -C "$D" lint
 expect_no_grep "$T/out" "$orig"
 
 # rev21c T8: the リスク一覧 of FY2030 names an earlier year's audit with
-# its year: two 監査第4号 (令和11年度 and 令和12年度) told apart by date only
+# its year: two 監査第4号 (令和11年度 and 令和12年度) were told apart by date only
 expect_status 0 "$NCIO" -C "$D" audit export risks --fy 2030 -o "$T/rk.xlsx"
 $ROWS "$T/rk.xlsx" リスク一覧 >"$T/rk"
-expect_grep "$T/rk" '\| 令和11年度/監査第4号/運用面の監査/（令和11年9月12日） \|'
+expect_grep "$T/rk" '\| 令和11年度/監査第4号/運用面の監査/（令和11年10月15日） \|'
 expect_no_grep "$T/rk" '\| 監査第[0-9]*号/[^|]*（令和11年'
 
 finish
