@@ -448,6 +448,19 @@ assert all(v.split("\n")[-1].startswith("第") for v in col["受付番号"]), \
     col["受付番号"]
 assert w["受付番号"] < 15 and w["発生日"] < 10.5, w
 PYEOF
+# rev21b M6: the 一覧 gives an incident the 状況 its 事故等報告書 gives:
+# 練情セ第26-007号's measures were reviewed on 8月7日, 確認済み in both
+checks=$((checks + 1))
+$PY - "$O/sample-stats.xlsx" <<'PYEOF' || fail "the 一覧's 状況 and the report's"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["一覧"]
+head = [c.value for c in ws[4]]
+rows = [[c.value for c in r] for r in ws.iter_rows(min_row=5)
+        if isinstance(r[0].value, (int, float))]
+st = {"".join(r[head.index("受付番号")].split()): r[head.index("状況")]
+      for r in rows}
+assert st["練情セ第26-007号"] == "再発防止策の確認済み", st
+PYEOF
 # Counted before the year ends (the sample's last record is of 11月27日):
 # the months to come are blank, not 0 incidents, and a note under the
 # table says so and up to which day the counts run; a year counted after
