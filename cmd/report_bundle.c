@@ -77,6 +77,7 @@ struct bundle {
 	size_t			 skipped;
 	struct deliverable_named named;	/* registered files */
 	char			**left;		/* 成果物一覧's note: left out */
+	char			**leftkey;	/* its order: item, document, date */
 	size_t			 nleft, capleft;
 	size_t			 again;		/* rows of a file listed again */
 	int			 fy;
@@ -109,9 +110,12 @@ bundle_free(struct bundle *b)
 	}
 	free(b->v);
 	deliverable_named_free(&b->named);
-	for (i = 0; i < b->nleft; i++)
+	for (i = 0; i < b->nleft; i++) {
 		free(b->left[i]);
+		free(b->leftkey[i]);
+	}
 	free(b->left);
+	free(b->leftkey);
 	free(b->real);
 	free(b->oarg);
 }
@@ -180,23 +184,56 @@ add_row(struct bundle *b, const char *doc, const char *spec,
  * said nothing of what was missing (review 21, rev21a T11).
  */
 static int
-left_out(struct bundle *b, const char *doc, const char *label,
-    const char *why)
+left_out(struct bundle *b, const char *spec, const struct record *r,
+    const char *doc, const char *label, const char *why)
 {
-	char	**nv, *s;
+	const char	*ff = r != NULL ? schema_fy_field(r->kind) : NULL;
+	const char	*date = ff != NULL ? node_get_str(record_root(r), ff) :
+			    NULL;
+	char		**nv, *s, *k;
 
 	if (b->nleft == b->capleft) {
 		b->capleft = b->capleft ? b->capleft * 2 : 16;
 		if ((nv = realloc(b->left, b->capleft * sizeof *nv)) == NULL)
 			return cmd_error(_("out of memory"));
 		b->left = nv;
+		if ((nv = realloc(b->leftkey, b->capleft * sizeof *nv)) ==
+		    NULL)
+			return cmd_error(_("out of memory"));
+		b->leftkey = nv;
 	}
 	if ((s = dupf("・%s%s%s%s：%s", doc, label != NULL &&
 	    label[0] != '\0' ? "（" : "", label != NULL ? label : "",
 	    label != NULL && label[0] != '\0' ? "）" : "", why)) == NULL)
 		return cmd_error(_("out of memory"));
-	b->left[b->nleft++] = s;
+	/* as the list above: by item, document, then the record's date */
+	if ((k = dupf("%s\t%s\t%.10s\t%s", spec, doc, date != NULL ? date :
+	    "", s)) == NULL) {
+		free(s);
+		return cmd_error(_("out of memory"));
+	}
+	b->left[b->nleft] = s;
+	b->leftkey[b->nleft++] = k;
 	return CMD_OK;
+}
+
+/* The note's lines in the order of their keys. */
+static void
+left_sort(struct bundle *b)
+{
+	size_t	i, j;
+	char	*t;
+
+	for (i = 1; i < b->nleft; i++)
+		for (j = i; j > 0 && strcmp(b->leftkey[j - 1],
+		    b->leftkey[j]) > 0; j--) {
+			t = b->leftkey[j];
+			b->leftkey[j] = b->leftkey[j - 1];
+			b->leftkey[j - 1] = t;
+			t = b->left[j];
+			b->left[j] = b->left[j - 1];
+			b->left[j - 1] = t;
+		}
 }
 
 /*
@@ -461,7 +498,8 @@ run_export(struct bundle *b, const struct cmd_entry *e, const char *spec,
 		/* a 回答書 not yet answered: named under the list too */
 		if (strcmp(args[0], "consult") == 0 &&
 		    strcmp(args[2], "answer") == 0)
-			rc = left_out(b, "回答書", record, "回答前");
+			rc = left_out(b, spec, NULL, "回答書", record,
+			    "回答前");
 		/* Whatever it left in the scratch folder goes. */
 		cmd_remove_tree(work.data);
 		goto done;
@@ -580,9 +618,10 @@ each_record(struct bundle *b, const char *kindname, rec_fn fn)
  * 成果物一覧 (review 21, rev21a M2, rev21b M2).
  */
 struct missing_arg {
-	struct bundle	*b;
-	const char	*label;
-	int		 rc;
+	struct bundle		*b;
+	const struct record	*r;
+	const char		*spec, *label;
+	int			 rc;
 };
 
 static void
@@ -597,14 +636,16 @@ missing_file(void *arg, const char *field, const char *name)
 	a->b->skipped++;
 	/* the note a line of the page: the file's name is on stderr */
 	if (a->rc == CMD_OK)
-		a->rc = left_out(a->b, strcmp(field, "materials") == 0 ?
-		    "教材" : "別添", a->label, "ファイルが未登録");
+		a->rc = left_out(a->b, a->spec, a->r, strcmp(field,
+		    "materials") == 0 ? "教材" : "別添", a->label,
+		    "ファイルが未登録");
 }
 
 static int
-missing_files(struct bundle *b, const struct record *r, const char *label)
+missing_files(struct bundle *b, const struct record *r, const char *spec,
+    const char *label)
 {
-	struct missing_arg	a = { b, label, CMD_OK };
+	struct missing_arg	a = { b, r, spec, label, CMD_OK };
 
 	(void)deliverable_named_missing(&b->named, b->st,
 	    schema_kind(r->kind), record_id(r), record_root(r),
@@ -645,7 +686,8 @@ do_review(struct bundle *b, const struct record *r, const char *label)
 		cmd_warn(_("not in the bundle: %s %s%s%s: %s"), "review",
 		    words[i], " ", label, error_last());
 		b->skipped++;
-		if ((rc = left_out(b, docs[i], label, "作成前")) != CMD_OK)
+		if ((rc = left_out(b, "4(1)ア(イ)", r, docs[i], label,
+		    "作成前")) != CMD_OK)
 			return rc;
 	}
 	error_clear();
@@ -690,7 +732,7 @@ do_training(struct bundle *b, const struct record *r, const char *label)
 	size_t		 i;
 	int		 rc, unsent;
 
-	if ((rc = missing_files(b, r, label)) != CMD_OK)
+	if ((rc = missing_files(b, r, spec, label)) != CMD_OK)
 		return rc;
 	/*
 	 * A training held whose 研修実施報告書 the records do not show
@@ -726,7 +768,8 @@ do_training(struct bundle *b, const struct record *r, const char *label)
 			    "is not submitted (no report_submitted)"),
 			    "training", what[i], label);
 			b->skipped++;
-			if ((rc = left_out(b, docs[i], label, why)) != CMD_OK)
+			if ((rc = left_out(b, spec, r, docs[i], label,
+			    why)) != CMD_OK)
 				return rc;
 			continue;
 		}
@@ -755,7 +798,7 @@ do_consult(struct bundle *b, const struct record *r, const char *label)
 {
 	int	rc;
 
-	if ((rc = missing_files(b, r, label)) != CMD_OK)
+	if ((rc = missing_files(b, r, "4(3)ア(イ)", label)) != CMD_OK)
 		return rc;
 	RUN(cmd_consult_entry, "4(3)ア(イ)", label, 1, "consult", "export",
 	    "answer", record_id(r));
@@ -770,7 +813,8 @@ static int
 do_meeting(struct bundle *b, const struct record *r, const char *label)
 {
 	const char	*type = node_get_str(record_root(r), "type");
-	const char	*spec, *status;
+	const char	*spec, *status, *date;
+	struct cal_date	 d;
 	int		 rc;
 
 	if (type == NULL)
@@ -796,12 +840,23 @@ do_meeting(struct bundle *b, const struct record *r, const char *label)
 		    "recorded (no attendee, agenda summary, decision or "
 		    "action)"), "meeting", "minutes", label);
 		b->skipped++;
-		if ((rc = left_out(b, "議事録", label, "議事の記録が未作成")) !=
-		    CMD_OK)
+		if ((rc = left_out(b, spec, r, "議事録", label,
+		    "議事の記録が未作成")) != CMD_OK)
 			return rc;
-	} else
+	} else {
 		RUN(cmd_meeting_entry, spec, label, 1, "meeting", "export",
 		    "minutes", record_id(r));
+		/*
+		 * Its day past, still recorded as scheduled: the export
+		 * said why on standard error; the list says it too.
+		 */
+		if (status != NULL && strcmp(status, "scheduled") == 0 &&
+		    (date = node_get_str(record_root(r), "date")) != NULL &&
+		    cal_parse_iso(&d, date) == 0 &&
+		    cal_cmp(d, cal_today()) < 0 && (rc = left_out(b, spec, r,
+		    "議事録", label, "開催の記録が未作成")) != CMD_OK)
+			return rc;
+	}
 	/*
 	 * The 作業実施報告書 with its attachments: the 課題管理表, the
 	 * 予定と実績 and the 相談業務実施報告書 of the same period.
@@ -1036,6 +1091,7 @@ make_bundle(struct bundle *b)
 		goto done;
 	}
 	qsort(b->v, b->n, sizeof *b->v, row_cmp);
+	left_sort(b);
 	if ((rows = calloc(b->n, sizeof *rows)) == NULL) {
 		rc = cmd_error(_("out of memory"));
 		goto done;
