@@ -502,22 +502,6 @@ print_structured(const char *format, int crlf, const char *path,
 	return rc;
 }
 
-/* A file a record names that the data directory does not hold. */
-struct named_arg {
-	struct diags	*warns;
-	const char	*relpath;
-};
-
-static void
-named_missing(void *arg, const char *field, const char *name)
-{
-	struct named_arg	*a = arg;
-
-	diags_add(a->warns, a->relpath, 0, 0, "%s: '%s' is not in the data "
-	    "directory and not registered (deliverable add): the bundle "
-	    "cannot deliver it", field, name);
-}
-
 static int
 cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 {
@@ -541,8 +525,6 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	struct audits		 every_audit = { NULL, 0, 0 };
 	struct cal		*cal = NULL;
 	struct reclint		*rl = NULL;
-	struct deliverable_named named = DELIVERABLE_NAMED_INIT;
-	struct named_arg	 na;
 	struct cal_date		 today = cal_today(), issue_day;
 	size_t			 i, files = 0, bad_files = 0, n0, nclos;
 	int			 quiet = opt_has(ov, "quiet"), want_config = 1;
@@ -618,10 +600,6 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 		goto done;
 	}
 	issue_day = issue_lint_day(st, today);
-	/* the registered files, for the files records name */
-	if (deliverable_named_load(&named, st) != 0)
-		error_clear();
-	na.warns = &warns;
 	for (i = 0; i < recs->n; i++) {
 		n0 = d.n;
 		files++;
@@ -636,11 +614,6 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			deliverable_lint(st, r->kind, record_root(r),
 			    recs->v[i].relpath, &d);
 			docnos_add(&dn, st, r, recs->v[i].relpath);
-			/* 教材 and 別添 named but not there */
-			na.relpath = recs->v[i].relpath;
-			(void)deliverable_named_missing(&named, st,
-			    schema_kind(r->kind), recs->v[i].id,
-			    record_root(r), named_missing, &na);
 			if (tl != NULL && training_lint_record(tl,
 			    schema_kind(r->kind), record_root(r),
 			    recs->v[i].relpath, &d) != 0) {
@@ -740,7 +713,6 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 		fprintf(stderr, _("%zu file%s checked, no problems\n"), files,
 		    files == 1 ? "" : "s");
 done:
-	deliverable_named_free(&named);
 	reclint_free(rl);
 	cal_free(cal);
 	training_lint_free(tl);
