@@ -762,6 +762,17 @@ meeting_export(struct cmd_ctx *ctx, struct optv *ov)
 		    "with 'meeting minutes %s' first"), ref.id, ref.id);
 		goto done;
 	}
+	/*
+	 * A meeting held with nothing recorded of it: its 議事録 would be
+	 * the date, the place and 「（議題の記録なし）」, and went to the
+	 * ward as a deliverable (review 21, rev21a M1).
+	 */
+	if (!agenda && !meeting_minutes_recorded(record_root(r))) {
+		rc = cmd_error(_("%s: no minutes are recorded (no attendee, "
+		    "agenda summary, decision or action): record them with "
+		    "'meeting minutes %s' first"), ref.id, ref.id);
+		goto done;
+	}
 	if ((agenda ? meeting_agenda_view(&v, st, cal, record_root(r)) :
 	    meeting_minutes_view(&v, st, cal, record_root(r))) != 0) {
 		rc = cmd_lib_error();

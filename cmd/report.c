@@ -130,13 +130,21 @@ report_bimonthly(struct cmd_ctx *ctx, struct optv *ov)
 		if (i > 0)
 			att[i - 1] = title[i];
 	}
+	/*
+	 * The 予定と実績 as of the report's date, the date its file is
+	 * named by: it took the period's last day, the calendar day before
+	 * the meeting, and said 「令和8年9月23日現在」 (秋分の日) in
+	 * 予定と実績_令和8年9月18日.xlsx, which 成果物一覧 listed at 9月23日
+	 * (review 21, rev21a M3).
+	 */
 	if ((rc = cmd_export_begin()) != CMD_OK)
 		goto done;
 	ok = report_work_write_docx(&w, att, F_N - 1, path[F_REPORT]) == 0 &&
 	    cmd_export_note(path[F_REPORT]) == CMD_OK &&
 	    issue_table_write_xlsx(&it, path[F_ISSUES]) == 0 &&
 	    cmd_export_note(path[F_ISSUES]) == CMD_OK &&
-	    report_schedule_write_xlsx(st, w.fy, to, path[F_SCHEDULE]) == 0 &&
+	    report_schedule_write_xlsx(st, w.fy, as_of, path[F_SCHEDULE]) ==
+	    0 &&
 	    cmd_export_note(path[F_SCHEDULE]) == CMD_OK &&
 	    consult_report_write_docx(&cr, path[F_CONSULT]) == 0 &&
 	    cmd_export_note(path[F_CONSULT]) == CMD_OK;

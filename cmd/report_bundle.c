@@ -75,6 +75,10 @@ struct bundle {
 	struct brow		*v;
 	size_t			 n, cap;
 	size_t			 skipped;
+	struct deliverable_named named;	/* registered files */
+	char			**left;		/* 成果物一覧's note: left out */
+	char			**leftkey;	/* its order: item, document, date */
+	size_t			 nleft, capleft;
 	size_t			 again;		/* rows of a file listed again */
 	int			 fy;
 	char			 fys[8];
@@ -105,6 +109,13 @@ bundle_free(struct bundle *b)
 		free(b->v[i].file);
 	}
 	free(b->v);
+	deliverable_named_free(&b->named);
+	for (i = 0; i < b->nleft; i++) {
+		free(b->left[i]);
+		free(b->leftkey[i]);
+	}
+	free(b->left);
+	free(b->leftkey);
 	free(b->real);
 	free(b->oarg);
 }
@@ -163,6 +174,66 @@ add_row(struct bundle *b, const char *doc, const char *spec,
 	    (r->file = strdup(file)) == NULL)
 		return cmd_error(_("out of memory"));
 	return CMD_OK;
+}
+
+/*
+ * A deliverable the bundle leaves out, for the note under 成果物一覧's
+ * table (「次の成果物は…含めていない」) in the ward's words: the
+ * document, the record by its 文書番号 or title (never its id), why.
+ * The reasons were only on the exporter's standard error, and the list
+ * said nothing of what was missing (review 21, rev21a T11).
+ */
+static int
+left_out(struct bundle *b, const char *spec, const struct record *r,
+    const char *doc, const char *label, const char *why)
+{
+	const char	*ff = r != NULL ? schema_fy_field(r->kind) : NULL;
+	const char	*date = ff != NULL ? node_get_str(record_root(r), ff) :
+			    NULL;
+	char		**nv, *s, *k;
+
+	if (b->nleft == b->capleft) {
+		b->capleft = b->capleft ? b->capleft * 2 : 16;
+		if ((nv = realloc(b->left, b->capleft * sizeof *nv)) == NULL)
+			return cmd_error(_("out of memory"));
+		b->left = nv;
+		if ((nv = realloc(b->leftkey, b->capleft * sizeof *nv)) ==
+		    NULL)
+			return cmd_error(_("out of memory"));
+		b->leftkey = nv;
+	}
+	if ((s = dupf("・%s%s%s%s：%s", doc, label != NULL &&
+	    label[0] != '\0' ? "（" : "", label != NULL ? label : "",
+	    label != NULL && label[0] != '\0' ? "）" : "", why)) == NULL)
+		return cmd_error(_("out of memory"));
+	/* as the list above: by item, document, then the record's date */
+	if ((k = dupf("%s\t%s\t%.10s\t%s", spec, doc, date != NULL ? date :
+	    "", s)) == NULL) {
+		free(s);
+		return cmd_error(_("out of memory"));
+	}
+	b->left[b->nleft] = s;
+	b->leftkey[b->nleft++] = k;
+	return CMD_OK;
+}
+
+/* The note's lines in the order of their keys. */
+static void
+left_sort(struct bundle *b)
+{
+	size_t	i, j;
+	char	*t;
+
+	for (i = 1; i < b->nleft; i++)
+		for (j = i; j > 0 && strcmp(b->leftkey[j - 1],
+		    b->leftkey[j]) > 0; j--) {
+			t = b->leftkey[j];
+			b->leftkey[j] = b->leftkey[j - 1];
+			b->leftkey[j - 1] = t;
+			t = b->left[j];
+			b->left[j] = b->left[j - 1];
+			b->left[j - 1] = t;
+		}
 }
 
 /*
@@ -424,6 +495,11 @@ run_export(struct bundle *b, const struct cmd_entry *e, const char *spec,
 		    record != NULL ? record : "", m);
 		b->skipped++;
 		rc = CMD_OK;
+		/* a 回答書 not yet answered: named under the list too */
+		if (strcmp(args[0], "consult") == 0 &&
+		    strcmp(args[2], "answer") == 0)
+			rc = left_out(b, spec, NULL, "回答書", record,
+			    "回答前");
 		/* Whatever it left in the scratch folder goes. */
 		cmd_remove_tree(work.data);
 		goto done;
@@ -537,6 +613,47 @@ each_record(struct bundle *b, const char *kindname, rec_fn fn)
 	} while (0)
 
 /*
+ * The 教材 or 別添 a record names that the data directory does not hold:
+ * the bundle cannot put them in, and says so on standard error and under
+ * 成果物一覧 (review 21, rev21a M2, rev21b M2).
+ */
+struct missing_arg {
+	struct bundle		*b;
+	const struct record	*r;
+	const char		*spec, *label;
+	int			 rc;
+};
+
+static void
+missing_file(void *arg, const char *field, const char *name)
+{
+	struct missing_arg	*a = arg;
+
+	cmd_warn(_("not in the bundle: %s %s: the file '%s' (%s) is not in "
+	    "the data directory and not registered"), strcmp(field,
+	    "materials") == 0 ? "training" : "consult", a->label, name,
+	    field);
+	a->b->skipped++;
+	/* the note a line of the page: the file's name is on stderr */
+	if (a->rc == CMD_OK)
+		a->rc = left_out(a->b, a->spec, a->r, strcmp(field,
+		    "materials") == 0 ? "教材" : "別添", a->label,
+		    "ファイルが未登録");
+}
+
+static int
+missing_files(struct bundle *b, const struct record *r, const char *spec,
+    const char *label)
+{
+	struct missing_arg	a = { b, r, spec, label, CMD_OK };
+
+	(void)deliverable_named_missing(&b->named, b->st,
+	    schema_kind(r->kind), record_id(r), record_root(r),
+	    missing_file, &a);
+	return a.rc;
+}
+
+/*
  * 4(1)ア(イ) a: 精査記録, 可否決定通知; b: 意見書; システム評価: those the
  * review is ready for as deliverables (review_doc_ready()).  One not
  * ready is named once with why: a procurement review at 受付 had its
@@ -548,6 +665,8 @@ do_review(struct bundle *b, const struct record *r, const char *label)
 {
 	static const char *const words[] = { "record", "evaluation",
 	    "opinion", "notice" };
+	static const char *const docs[] = { "精査記録", "システム評価",
+	    "意見書", "可否決定通知" };
 	const struct node	*rec = record_root(r);
 	struct review_docspec	 spec[REVIEW_DOCS_MAX];
 	size_t			 i, n, nall = 0, nready = 0;
@@ -567,6 +686,9 @@ do_review(struct bundle *b, const struct record *r, const char *label)
 		cmd_warn(_("not in the bundle: %s %s%s%s: %s"), "review",
 		    words[i], " ", label, error_last());
 		b->skipped++;
+		if ((rc = left_out(b, "4(1)ア(イ)", r, docs[i], label,
+		    "作成前")) != CMD_OK)
+			return rc;
 	}
 	error_clear();
 	if (nready > 0 && nready == nall) {
@@ -600,10 +722,35 @@ do_training(struct bundle *b, const struct record *r, const char *label)
 {
 	static const char *const what[] = { "report", "results", "survey",
 	    "test" };
-	const char	*kind = node_get_str(record_root(r), "kind");
+	static const char *const docs[] = { "研修実施報告書", "研修結果" };
+	const struct node	*root = record_root(r);
+	const char	*kind = node_get_str(root, "kind");
 	const char	*spec = training_spec_item(kind);
+	const char	*due = node_get_str(root, "report_due");
+	struct cal_date	 d;
+	char		 why[128] = "", era[CAL_FMT_MAX];
 	size_t		 i;
-	int		 rc;
+	int		 rc, unsent;
+
+	if ((rc = missing_files(b, r, spec, label)) != CMD_OK)
+		return rc;
+	/*
+	 * A training held whose 研修実施報告書 the records do not show
+	 * submitted (no report_submitted, status not reported): its report
+	 * and 研修結果 went in dated the export day, after the year, while
+	 * the same bundle's 研修実施状況 said 未提出 (review 21, rev21a M1,
+	 * rev21b M1).  Left out and named, with its due date.
+	 */
+	unsent = node_scalar_eq(node_get(root, "status"), "held") &&
+	    node_get_str(root, "report_submitted") == NULL;
+	if (unsent) {
+		if (due != NULL && cal_parse_iso(&d, due) == 0) {
+			cal_format_era(era, sizeof era, d, CAL_ERA_LONG);
+			snprintf(why, sizeof why, cal_cmp(cal_today(), d) > 0 ?
+			    "未提出（提出期限 %s）" : "提出期限（%s）前", era);
+		} else
+			snprintf(why, sizeof why, "未提出");
+	}
 
 	for (i = 0; i < sizeof what / sizeof what[0]; i++) {
 		/*
@@ -616,6 +763,16 @@ do_training(struct bundle *b, const struct record *r, const char *label)
 		    node_scalar_eq(node_get(record_root(r), "makes_test"),
 		    "false")))
 			continue;
+		if (unsent && i < 2) {
+			cmd_warn(_("not in the bundle: %s %s %s: its report "
+			    "is not submitted (no report_submitted)"),
+			    "training", what[i], label);
+			b->skipped++;
+			if ((rc = left_out(b, spec, r, docs[i], label,
+			    why)) != CMD_OK)
+				return rc;
+			continue;
+		}
 		RUN(cmd_training_entry, spec, label, 1, "training",
 		    "export", what[i], record_id(r));
 	}
@@ -641,6 +798,8 @@ do_consult(struct bundle *b, const struct record *r, const char *label)
 {
 	int	rc;
 
+	if ((rc = missing_files(b, r, "4(3)ア(イ)", label)) != CMD_OK)
+		return rc;
 	RUN(cmd_consult_entry, "4(3)ア(イ)", label, 1, "consult", "export",
 	    "answer", record_id(r));
 	return CMD_OK;
@@ -654,7 +813,8 @@ static int
 do_meeting(struct bundle *b, const struct record *r, const char *label)
 {
 	const char	*type = node_get_str(record_root(r), "type");
-	const char	*spec;
+	const char	*spec, *status, *date;
+	struct cal_date	 d;
 	int		 rc;
 
 	if (type == NULL)
@@ -667,8 +827,36 @@ do_meeting(struct bundle *b, const struct record *r, const char *label)
 		return CMD_OK;	/* the ward's committees: their own papers */
 	RUN(cmd_meeting_entry, spec, label, 1, "meeting", "export",
 	    "agenda", record_id(r));
-	RUN(cmd_meeting_entry, spec, label, 1, "meeting", "export",
-	    "minutes", record_id(r));
+	/*
+	 * Held with no minutes recorded: left out and named, not a blank
+	 * 議事録 (review 21, rev21a M1).  One not held yet is the export's
+	 * to refuse.
+	 */
+	status = node_get_str(record_root(r), "status");
+	if (status != NULL && strcmp(status, "scheduled") != 0 &&
+	    strcmp(status, "cancelled") != 0 &&
+	    !meeting_minutes_recorded(record_root(r))) {
+		cmd_warn(_("not in the bundle: %s %s %s: no minutes are "
+		    "recorded (no attendee, agenda summary, decision or "
+		    "action)"), "meeting", "minutes", label);
+		b->skipped++;
+		if ((rc = left_out(b, spec, r, "議事録", label,
+		    "議事の記録が未作成")) != CMD_OK)
+			return rc;
+	} else {
+		RUN(cmd_meeting_entry, spec, label, 1, "meeting", "export",
+		    "minutes", record_id(r));
+		/*
+		 * Its day past, still recorded as scheduled: the export
+		 * said why on standard error; the list says it too.
+		 */
+		if (status != NULL && strcmp(status, "scheduled") == 0 &&
+		    (date = node_get_str(record_root(r), "date")) != NULL &&
+		    cal_parse_iso(&d, date) == 0 &&
+		    cal_cmp(d, cal_today()) < 0 && (rc = left_out(b, spec, r,
+		    "議事録", label, "開催の記録が未作成")) != CMD_OK)
+			return rc;
+	}
 	/*
 	 * The 作業実施報告書 with its attachments: the 課題管理表, the
 	 * 予定と実績 and the 相談業務実施報告書 of the same period.
@@ -847,6 +1035,8 @@ make_bundle(struct bundle *b)
 
 	if ((rc = each_record(b, "deliverable", check_registered)) != CMD_OK)
 		return rc;
+	if (deliverable_named_load(&b->named, b->st) != 0)
+		return cmd_lib_error();
 	RUN(cmd_report_entry, "4(3)ア(ア)", NULL, 0, "report", "plan",
 	    "--fy", fy);
 	RUN(cmd_report_entry, "4(3)ア(ア)", NULL, 0, "report", "annual",
@@ -901,6 +1091,7 @@ make_bundle(struct bundle *b)
 		goto done;
 	}
 	qsort(b->v, b->n, sizeof *b->v, row_cmp);
+	left_sort(b);
 	if ((rows = calloc(b->n, sizeof *rows)) == NULL) {
 		rc = cmd_error(_("out of memory"));
 		goto done;
@@ -917,7 +1108,8 @@ make_bundle(struct bundle *b)
 	buf_reset(&p);
 	buf_printf(&p, "%s/成果物一覧.xlsx", b->real);
 	if (buf_ok(&p) != 0 || deliverable_index_write(p.data, b->st, b->fy,
-	    rows, b->n, clock_time()) != 0) {
+	    rows, b->n, (const char *const *)b->left, b->nleft,
+	    clock_time()) != 0) {
 		rc = cmd_error(_("cannot write 成果物一覧.xlsx: %s"),
 		    error_last());
 		goto done;

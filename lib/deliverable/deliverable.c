@@ -201,6 +201,161 @@ deliverable_lint(struct store *st, const struct schema *kind,
 	free(path);
 }
 
+static char *
+named_dup(const char *s)
+{
+	return strdup(s != NULL ? s : "");
+}
+
+int
+deliverable_named_load(struct deliverable_named *nm, struct store *st)
+{
+	const struct schema	*kind;
+	struct reclist		 refs = RECLIST_INIT;
+	struct record		*r;
+	const struct node	*root;
+	const char		*file, *sl;
+	size_t			 i;
+	int			 rc;
+
+	if ((rc = store_kind(&kind, st, "deliverable")) != 0 ||
+	    (rc = store_scan(&refs, st, kind, 0, NULL)) != 0)
+		return rc;
+	for (i = 0; i < refs.n && rc == 0; i++) {
+		if (record_load(&r, st, &refs.v[i], NULL) != 0) {
+			error_clear();
+			continue;
+		}
+		root = record_root(r);
+		file = node_get_str(root, "file");
+		sl = file != NULL ? strrchr(file, '/') : NULL;
+		if (nm->n == nm->cap) {
+			size_t	 c = nm->cap ? nm->cap * 2 : 16;
+			char	**a = realloc(nm->forid, c * sizeof *a);
+
+			if (a != NULL)
+				nm->forid = a;
+			if (a != NULL && (a = realloc(nm->base,
+			    c * sizeof *a)) != NULL)
+				nm->base = a;
+			if (a != NULL && (a = realloc(nm->kind,
+			    c * sizeof *a)) != NULL)
+				nm->kind = a;
+			if (a == NULL) {
+				record_free(r);
+				rc = error_set(NC_ENOMEM, "out of memory");
+				break;
+			}
+			nm->cap = c;
+		}
+		nm->forid[nm->n] = named_dup(node_get_str(root, "for"));
+		nm->base[nm->n] = named_dup(sl != NULL ? sl + 1 : file);
+		nm->kind[nm->n] = named_dup(node_get_str(root, "kind"));
+		if (nm->forid[nm->n] == NULL || nm->base[nm->n] == NULL ||
+		    nm->kind[nm->n] == NULL)
+			rc = error_set(NC_ENOMEM, "out of memory");
+		nm->n++;
+		record_free(r);
+	}
+	reclist_free(&refs);
+	return rc;
+}
+
+void
+deliverable_named_free(struct deliverable_named *nm)
+{
+	size_t	i;
+
+	for (i = 0; i < nm->n; i++) {
+		free(nm->forid[i]);
+		free(nm->base[i]);
+		free(nm->kind[i]);
+	}
+	free(nm->forid);
+	free(nm->base);
+	free(nm->kind);
+	memset(nm, 0, sizeof *nm);
+}
+
+/* name is in the data directory, as given or under files/ */
+static int
+named_on_disk(struct store *st, const char *name)
+{
+	struct buf	 b = BUF_INIT;
+	char		*p;
+	int		 ok = 0;
+
+	if ((p = store_path(st, name)) != NULL) {
+		ok = access(p, F_OK) == 0;
+		free(p);
+	}
+	buf_printf(&b, "files/%s", name);
+	if (!ok && buf_ok(&b) == 0 && (p = store_path(st, b.data)) != NULL) {
+		ok = access(p, F_OK) == 0;
+		free(p);
+	}
+	buf_free(&b);
+	return ok;
+}
+
+static int
+named_registered(const struct deliverable_named *nm, const char *id,
+    const char *name, int any_material)
+{
+	const char	*sl = strrchr(name, '/');
+	size_t		 i;
+
+	name = sl != NULL ? sl + 1 : name;
+	for (i = 0; i < nm->n; i++) {
+		if (strcmp(nm->base[i], name) == 0)
+			return 1;
+		if (any_material && strcmp(nm->forid[i], id) == 0 &&
+		    strcmp(nm->kind[i], "material") == 0)
+			return 1;
+	}
+	return 0;
+}
+
+size_t
+deliverable_named_missing(const struct deliverable_named *nm,
+    struct store *st, const char *kind, const char *id,
+    const struct node *root,
+    void (*fn)(void *arg, const char *field, const char *name), void *arg)
+{
+	const struct node	*l;
+	const char		*s;
+	size_t			 i, n = 0;
+
+	if (kind == NULL || id == NULL)
+		return 0;
+	if (strcmp(kind, "training") == 0) {
+		/* 教材 not yet due: made later, nothing missing */
+		s = node_get_str(root, "status");
+		if (node_get_str(root, "material_submitted") == NULL &&
+		    (s == NULL || (strcmp(s, "held") != 0 &&
+		    strcmp(s, "reported") != 0)))
+			return 0;
+		l = node_get(root, "materials");
+		for (i = 0; l != NULL && l->kind == NODE_SEQ && i < l->n;
+		    i++) {
+			if (l->u.items[i]->kind != NODE_SCALAR)
+				continue;
+			s = l->u.items[i]->u.s.str;
+			if (named_on_disk(st, s) ||
+			    named_registered(nm, id, s, 1))
+				continue;
+			fn(arg, "materials", s);
+			n++;
+		}
+	} else if (strcmp(kind, "consult") == 0 &&
+	    (s = node_get_str(root, "answer_file")) != NULL &&
+	    !named_on_disk(st, s) && !named_registered(nm, id, s, 0)) {
+		fn(arg, "answer_file", s);
+		n++;
+	}
+	return n;
+}
+
 int
 deliverable_record_label(char **out, struct store *st, const char *id)
 {

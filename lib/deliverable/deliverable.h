@@ -54,6 +54,35 @@ void	deliverable_lint(struct store *, const struct schema *kind,
 	    const struct node *root, const char *relpath, struct diags *d);
 
 /*
+ * The files records name as deliverables of theirs -- a training's 教材
+ * (materials), a consult's 別添 (answer_file) -- that the data directory
+ * does not hold: no such file (as named, or under files/) and no
+ * deliverable registered for the record with that file name (for a
+ * training, no 教材 registered for it at all).  The ward never got them
+ * and nothing said so (review 21, rev21a M2, rev21b M2).
+ */
+struct deliverable_named {
+	char	**forid, **base, **kind;
+	size_t	  n, cap;
+};
+#define DELIVERABLE_NAMED_INIT { NULL, NULL, NULL, 0, 0 }
+
+/* Every deliverable record's for, file name and kind, of every year. */
+int	deliverable_named_load(struct deliverable_named *, struct store *);
+void	deliverable_named_free(struct deliverable_named *);
+
+/*
+ * Call fn for each file the record (kind "training" or "consult", id)
+ * names that is missing, with the record's field and the name.  Returns
+ * how many.
+ */
+size_t	deliverable_named_missing(const struct deliverable_named *,
+	    struct store *, const char *kind, const char *id,
+	    const struct node *root,
+	    void (*fn)(void *arg, const char *field, const char *name),
+	    void *arg);
+
+/*
  * How a document names a record: its 文書番号 and title ("監査1号
  * 運用面監査"), or the title alone.  malloc'ed into *out; NC_ENOTFOUND
  * when no record has that id.
@@ -101,9 +130,13 @@ struct deliverable_row {
  * Write the 成果物一覧 (.xlsx) of fiscal year fy: one row per file in the
  * order given (a file listed again under another item, 再掲, a row
  * more), the item by its code, the file by its name in the item's
- * folder; created fixes the workbook's time.
+ * folder; created fixes the workbook's time.  left (nleft lines, or
+ * none) names the deliverables the bundle leaves out and why
+ * (「・議事録（第5回 定例会）：議事の記録が未作成」), in a note under
+ * the table.
  */
 int	deliverable_index_write(const char *path, struct store *, int fy,
-	    const struct deliverable_row *rows, size_t n, time_t created);
+	    const struct deliverable_row *rows, size_t n,
+	    const char *const *left, size_t nleft, time_t created);
 
 #endif

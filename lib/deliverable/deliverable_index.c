@@ -63,7 +63,8 @@ enum { C_NO, C_DOC, C_SPEC, C_REC, C_DATE, C_FILE, C_SIZE, NCOLS };
 
 int
 deliverable_index_write(const char *path, struct store *st, int fy,
-    const struct deliverable_row *rows, size_t n, time_t created)
+    const struct deliverable_row *rows, size_t n,
+    const char *const *left, size_t nleft, time_t created)
 {
 	static const struct xlsx_fit_col fc[NCOLS] = {
 		{ { "No.", XLSX_COL_CENTER, 5 }, XLSX_FIT_FIXED },
@@ -142,7 +143,22 @@ deliverable_index_write(const char *path, struct store *st, int fy,
 		xlsx_write_number(sh, row, C_SIZE, (double)rows[i].size,
 		    XLSX_NUM_INT);
 	}
-	rc = buf_ok(&b);
+	/*
+	 * What the bundle leaves out, under the list: the list said
+	 * nothing of a 回答書 not yet answered or a 議事録 not yet
+	 * written, and the ward checks the bundle against the
+	 * specification by this list (review 21, rev21a T11, M1).
+	 */
+	rc = 0;
+	if (nleft > 0) {
+		row++;
+		rc = xlsx_note(sh, row++, "次の成果物は、記録が未作成等のため"
+		    "含めていない。");
+	}
+	for (i = 0; i < nleft && rc == 0; i++)
+		rc = xlsx_note(sh, row++, left[i]);
+	if (rc == 0)
+		rc = buf_ok(&b);
 	if (rc == 0)
 		rc = xlsx_save(x);
 done:

@@ -220,6 +220,15 @@ int		 incident_set(struct ydoc *, struct node *root,
  */
 const char	*incident_status_on(const struct node *root,
 		    struct cal_date d);
+/*
+ * Whether an incident at status (prevention) had its measures reviewed
+ * by date (YYYY-MM-DD..., or any day when NULL): prevention.reviewed on
+ * or before it.  The 事故等報告書 then says 再発防止策の確認済み, and the
+ * 事故等統計 the same: one said 確認中 of the incident the other said
+ * 確認済み (review 21, rev21b M6).
+ */
+int		 incident_prevention_reviewed(const struct node *root,
+		    const char *status, const char *date);
 /* The severity on day d, by the changes logged; NULL as above. */
 const char	*incident_severity_on(const struct node *root,
 		    struct cal_date d);

@@ -451,6 +451,17 @@ hours(double h)
 	return buf_detach(&b, NULL);
 }
 
+int
+incident_prevention_reviewed(const struct node *root, const char *status,
+    const char *date)
+{
+	const char	*rv = node_get_str(node_get(root, "prevention"),
+			    "reviewed");
+
+	return status != NULL && strcmp(status, "prevention") == 0 &&
+	    rv != NULL && (date == NULL || strncmp(rv, date, 10) <= 0);
+}
+
 /*
  * 状況 as the records stand on the document's date (YYYY-MM-DD): the
  * status the last status change up to that day set (the one before the
@@ -487,8 +498,7 @@ status_asof(char *out, size_t size, const struct schema *k,
 		}
 	}
 	rv = node_get_str(p, "reviewed");
-	if (st != NULL && strcmp(st, "prevention") == 0 && rv != NULL &&
-	    date[0] != '\0' && strncmp(rv, date, 10) <= 0) {
+	if (date[0] != '\0' && incident_prevention_reviewed(root, st, date)) {
 		inc_era(day, rv);
 		/* one line of the table's cell */
 		snprintf(out, size, "再発防止策の確認済み（%sに提案書を提出）",

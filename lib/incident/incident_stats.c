@@ -27,10 +27,14 @@ struct s_row {
 	char			*dept;		/* 部 */
 	char			*div;		/* 課 (or the 部 itself) */
 	const char		*category, *severity, *status;
+	int			 reviewed;	/* 再発防止策の確認済み */
 	int			 pi, mn;
 	long			 people;	/* -1 unknown */
 	double			 contain, recover;	/* hours, -1 */
 };
+
+/* 状況 of an incident whose measures were reviewed, as its report says */
+#define REVIEWED	"再発防止策の確認済み"
 
 /* A labelled count. */
 struct s_count {
@@ -297,6 +301,9 @@ view_build(struct s_view *v, struct incident_ctx *c, int fy,
 			r->status = s;
 			r->severity = incident_severity_on(recs[i], asof_d);
 		}
+		/* as the 事故等報告書 says it (status_asof()) */
+		r->reviewed = incident_prevention_reviewed(recs[i], r->status,
+		    has_asof ? v->asof : NULL);
 		r->pi = node_scalar_eq(node_get(recs[i], "personal_info"),
 		    "true") || node_scalar_eq(node_get(recs[i], "my_number"),
 		    "true");
@@ -548,7 +555,8 @@ sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 		    "なし");
 		c0[10] = r->people >= 0 ? text_printf("%ld", r->people) :
 		    text_printf("%s", r->pi ? "－" : "");
-		c0[11] = text_printf("%s", inc_label(k, "status", r->status));
+		c0[11] = text_printf("%s", r->reviewed ? REVIEWED :
+		    inc_label(k, "status", r->status));
 		for (c = 0; c < LIST_NCOLS; c++)
 			if (c0[c] == NULL) {
 				rc = error_set(NC_ENOMEM, "out of memory");
@@ -602,8 +610,8 @@ sheet_list(struct xlsx *x, const struct s_view *v, const struct schema *k)
 			unknown = 1;
 		} else if (at[10] != UINT16_MAX)
 			xlsx_write_blank(sh, row, at[10]);
-		xlsx_write_text(sh, row, at[11], inc_label(k, "status",
-		    r->status));
+		xlsx_write_text(sh, row, at[11], r->reviewed ? REVIEWED :
+		    inc_label(k, "status", r->status));
 	}
 	/*
 	 * two lines: a note as wide as the page widened the print area;

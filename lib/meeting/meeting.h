@@ -185,6 +185,13 @@ int		 meeting_agenda_view(struct meeting_view *out, struct store *,
 int		 meeting_minutes_view(struct meeting_view *out,
 		    struct store *, const struct cal *, const struct node *rec);
 void		 meeting_view_free(struct meeting_view *);
+/*
+ * Whether the minutes of a held meeting are recorded: an attendee, an
+ * agenda item's summary (its 協議の概要), a decision or an action.  A
+ * meeting held with none of them gives a blank 議事録 (「（議題の記録な
+ * し）」), no deliverable (review 21, rev21a M1).
+ */
+int		 meeting_minutes_recorded(const struct node *rec);
 int		 meeting_write_agenda_docx(const struct meeting_view *,
 		    const char *path);
 int		 meeting_write_minutes_docx(const struct meeting_view *,

@@ -964,6 +964,30 @@ attendee_order(size_t *ord, const struct node *l)
 	free(div);
 }
 
+static int
+seq_has(const struct node *l)
+{
+	return l != NULL && l->kind == NODE_SEQ && l->n > 0;
+}
+
+int
+meeting_minutes_recorded(const struct node *rec)
+{
+	const struct node	*ag = node_get(rec, "agenda");
+	const char		*s;
+	size_t			 i;
+
+	if (seq_has(node_get(rec, "attendees")) ||
+	    seq_has(node_get(rec, "decisions")) ||
+	    seq_has(node_get(rec, "actions")))
+		return 1;
+	for (i = 0; seq_has(ag) && i < ag->n; i++)
+		if ((s = node_get_str(ag->u.items[i], "summary")) != NULL &&
+		    s[0] != '\0')
+			return 1;
+	return 0;
+}
+
 int
 meeting_minutes_view(struct meeting_view *v, struct store *st,
     const struct cal *cal, const struct node *rec)

@@ -29,6 +29,11 @@ expect_grep "$rec" "^size: $(stat -c %s "$D/files/研修教材_情報セキュ�
 expect_grep "$rec" '^date: 2026-06-30$'
 expect_grep "$rec" "^for: $tr_id$"
 expect_status 0 nc lint
+# a minutes export of a meeting held with nothing recorded is refused
+# (rev21a M1: a blank 議事録 went out)
+expect_status 1 nc meeting export minutes mt-fna735gr -o "$T/m/"
+expect_grep "$T/err" "mt-fna735gr: no minutes are recorded"
+[ -e "$T/m" ] && [ -n "$(ls -A "$T/m")" ] && fail "a blank 議事録 written"
 # relative to the current directory, from inside the data directory
 (cd "$D/files" && printf 'x\n' >提案書.docx &&
 	"$NCIO" deliverable add 提案書.docx --kind proposal --spec '4(1)イ') \
@@ -82,6 +87,12 @@ export NERIMA_CIO_TODAY=2027-03-31
 expect_status 0 nc report bundle --fy 2026 -o "$T/B/"
 expect_grep "$T/err" "files of 令和8年度 in the bundle"
 expect_grep "$T/err" "not in the bundle: meeting minutes .*has not been held"
+expect_grep "$T/err" "not in the bundle: meeting minutes 第10回 定例会: no minutes are recorded"
+expect_no_grep "$T/err" "not in the bundle: meeting minutes 第3回 定例会"
+expect_grep "$T/err" "not in the bundle: training report 令和8年度 情報セキュリティ担当者研修（第2回）: its report is not submitted"
+expect_grep "$T/err" "not in the bundle: training results 令和8年度 情報セキュリティ担当者研修（第2回）"
+expect_grep "$T/err" "not in the bundle: training 令和8年度 情報セキュリティ担当者研修（第2回）: the file 'R8情報セキュリティ担当者研修（第2回）_教材.pptx' \\(materials\\) is not in the data directory"
+expect_no_grep "$T/err" "not in the bundle: training 令和8年度 新規採用職員研修"
 # a survey or test the team does not make (makes_survey/makes_test:
 # false) is no deliverable of ours: not warned of (genfix)
 t393=$(sed -n 's/^title: //p' "$D"/trainings/2026/tr-393sdsd0.yaml)
@@ -115,7 +126,8 @@ assert ws.max_column == 7 and sum(widths) <= 151.2, (ws.max_column, widths)
 def norm(s):
     return "".join((s or "").split())
 rows = [(r[0], norm(r[1])) + r[2:]
-        for r in ws.iter_rows(min_row=5, values_only=True) if r[0] is not None]
+        for r in ws.iter_rows(min_row=5, values_only=True)
+        if isinstance(r[0], (int, float))]
 # the file's name in its item's folder; a path where it is in another's
 folders = {f.split("/")[0].split("_")[0]: f.split("/")[0] for f in listed}
 # (a line break may stand for a space of the name: compared without them)
@@ -188,6 +200,46 @@ assert norm(m[0][3]) == norm("令和8年度 新規採用職員研修（情報セ
 assert open(os.path.join(top, path(m[0])), "rb").read() == \
     open(os.path.join(data, "files/研修教材_情報セキュリティ.docx"), "rb").read()
 print(len(rows), "files listed")
+PY
+# What the records do not make a deliverable of is left out, said on
+# standard error and named under 成果物一覧 (review 21, rev21a M1, M2,
+# T11, rev21b M1, M2): a meeting held with no minutes recorded (第10回
+# 定例会) has no blank 議事録; a 研修実施報告書 and 研修結果 not submitted
+# (情報セキュリティ担当者研修（第2回）, due 7月15日) are not dated the
+# export day; a 教材 the training names but nobody registered is missing
+$PY - "$T/B" <<'PY' || fail "成果物一覧: what the bundle leaves out"
+import glob, os, re, sys, openpyxl, zipfile
+top = sys.argv[1]
+files = [os.path.relpath(f, top) for f in glob.glob(top + "/**/*", recursive=True)]
+assert not [f for f in files if f.endswith("議事録_第10回 定例会.docx")], files
+assert [f for f in files if f.endswith("議事録_第3回 定例会.docx")], "第3回's minutes"
+assert not [f for f in files if "情報セキュリティ担当者研修（第2回）" in f and
+            ("研修実施報告書" in f or "研修結果" in f)], "unsent report delivered"
+ws = openpyxl.load_workbook(os.path.join(top, "成果物一覧.xlsx")).active
+cells = [r[0] for r in ws.iter_rows(min_row=5, values_only=True)]
+notes = [c for c in cells if isinstance(c, str)]
+assert notes and notes[0] == "次の成果物は、記録が未作成等のため含めていない。", notes
+for want in ("・議事録（第10回 定例会）：議事の記録が未作成",
+             "・研修実施報告書（令和8年度 情報セキュリティ担当者研修（第2回））："
+             "未提出（提出期限 令和8年7月15日）",
+             "・研修結果（令和8年度 情報セキュリティ担当者研修（第2回））："
+             "未提出（提出期限 令和8年7月15日）",
+             "・教材（令和8年度 情報セキュリティ担当者研修（第2回））："
+             "ファイルが未登録"):
+    assert want in notes, (want, notes)
+assert not [n for n in notes if "第3回 定例会" in n], notes
+ids = re.compile(r"\b[a-z]{2}-[0-9a-hjkmnp-tv-z]{8}\b")
+assert not [n for n in notes if ids.search(n)], notes
+# rev21a M3: a 予定と実績 is listed at the date its file is named by
+era = {}
+for r in ws.iter_rows(min_row=5, values_only=True):
+    if r[1] == "予定と実績" and r[4] is not None:
+        d = r[4].date()
+        m = re.search(r"令和(\d+)年(\d+)月(\d+)日", r[5])
+        assert m and (int(m[1]) + 2018, int(m[2]), int(m[3])) == \
+            (d.year, d.month, d.day), r
+        era[r[5]] = d
+assert len(era) >= 5, era
 PY
 # the list as the ward prints it: 80 % or more one page wide, every row's
 # height, dates centred and whole (review 19, rev19b M3: 45-50 %)

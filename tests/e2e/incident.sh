@@ -462,6 +462,20 @@ check $CHECK months "$O/mar/stats.xlsx" 11 令和9年2月28日
 NERIMA_CIO_TODAY=2027-04-10 expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" \
     incident export stats --fy 2026 -o "$O/apr/stats.xlsx"
 check $CHECK months "$O/apr/stats.xlsx" 12 -
+# rev21b M6: the 一覧 gives an incident the 状況 its 事故等報告書 gives:
+# 練情セ第26-007号's measures were reviewed on 8月7日, 確認済み in both
+# (a workbook of the whole year, made after it)
+checks=$((checks + 1))
+$PY - "$O/apr/stats.xlsx" <<'PYEOF' || fail "the 一覧's 状況 and the report's"
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["一覧"]
+head = [c.value for c in ws[4]]
+rows = [[c.value for c in r] for r in ws.iter_rows(min_row=5)
+        if isinstance(r[0].value, (int, float))]
+st = {"".join(r[head.index("受付番号")].split()): "".join(r[head.index("状況")].split())
+      for r in rows}
+assert st["練情セ第26-007号"] == "再発防止策の確認済み", st
+PYEOF
 # 状況 as the records stand on the report's date (8月14日): the measures
 # were reviewed and the proposal issued on 8月7日, so no longer 確認中
 expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export report \
