@@ -143,7 +143,8 @@ pycheck nodocx "$T/doc/dx.docx" 支援スタッフ 業務責任者 総合情報�
 pycheck order "$T/doc/dx.docx" 株式会社架空情報コンサルティング \
     区民意識意向調査（デジタル化）の集計・分析について（報告）
 cp -R "$D" "$T/cno"
-sed -i '/^  doc_no_format:/a\  contractor_no_format: 架コ発第%s号' "$T/cno/nerima-cio.yaml"
+# the sample sets its own format (架情コ第%s号): replace it
+sed -i 's/^  contractor_no_format: .*/  contractor_no_format: 架コ発第%s号/' "$T/cno/nerima-cio.yaml"
 expect_status 0 "$NCIO" -C "$T/cno" consult export answer "$a" -o "$T/cno-doc/"
 expect_status 0 "$NCIO" -C "$T/cno" consult export answer "$x" -o "$T/cno-doc/"
 pycheck order "$T/cno-doc/回答書_保護者向け連絡アプリでの写真共有の可否.docx" \

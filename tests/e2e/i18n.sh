@@ -131,6 +131,10 @@ done
 # the data directory) alike.  Under Japanese, no English sentence is left.
 D=$T/tour
 sample_copy "$D"
+# the sample answered 相談第18号 (due 6/5) on 6/9: unanswer it in the copy so
+# the tour has an overdue obligation on 6/15 to label 超過/overdue
+sed -i '/^answer: /d; /^answer_no: /d; /^answered: /d; s/^status: answered$/status: answering/' \
+	"$D/consults/2026/cs-51w2xmar.yaml"
 export NERIMA_CIO_TODAY=2026-06-15
 english='(^|[^A-Za-z-])(is|are|not|the|no|of|with|and|expected|cannot|missing|give|use|records?)([^A-Za-z-]|$)'
 # wholly_ja NAME FILE: no English words in FILE (ids, codes and paths aside).

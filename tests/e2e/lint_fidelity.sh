@@ -118,7 +118,11 @@ expect_no_grep "$T/err" 'warning'
 NERIMA_CIO_TODAY=2026-11-18 warns "$T/stale"
 expect_grep "$T/err" "rv-7j4k2m8n\.yaml: warning: .* here from 2026-11-02 \(submitted\) to 2026-11-17"
 # 課題14 (open) was due 2026-06-05: a year on, then more, while the
-# contract runs (renewed for 令和9年度)
+# contract runs (renewed for 令和9年度).  The sample closes it on its due
+# date; the fixture takes that back.
+I=$T/stale/issues/2026/is-3g3bkvh5.yaml
+sed -i '/^closed: /d; /^resolution: /d; s/^status: closed$/status: open/' "$I"
+head -n -4 "$I" >"$I.new" && mv "$I.new" "$I"
 sed -i -e 's/^    - 2026$/    - 2026\n    - 2027/' -e 's/^  end: 2027-03-31$/  end: 2028-03-31/' \
     "$T/stale/nerima-cio.yaml"
 NERIMA_CIO_TODAY=2027-06-05 warns "$T/stale"

@@ -13,6 +13,16 @@ export NERIMA_CIO_TODAY=2026-11-30
 D=$T/data
 O=$T/files
 sample_copy "$D"
+# 第2回 マイナンバー研修 (tr-1b32t2af) and システム担当者向け (tr-0j7a5p3v)
+# are held and reported in the sample; this test prepares them: put the
+# copies back to 準備中, without results
+sed -i -e '/^survey:$/,$d' -e '/^materials:$/,+1d' \
+    -e '/^\(attended\|report_submitted\|material_submitted\): /d' \
+    -e 's/^status: reported$/status: preparing/' \
+    "$D/trainings/2026/tr-1b32t2af.yaml" "$D/trainings/2026/tr-0j7a5p3v.yaml"
+# and its 担当者研修（第2回） report overdue: the sample has it submitted
+sed -i -e '/^report_submitted: /d' -e 's/^status: reported$/status: held/' \
+    "$D/trainings/2026/tr-8gzvqy2v.yaml"
 run() { expect_status "$1" "$NCIO" -C "$D" training "${@:2}"; }
 py() { $PY "$CHECK" "$@" >&2 || fail "check_training.py $*"; }
 fingerprint() { find "$1" -name '*.yaml' -exec md5sum {} + | sort; }
@@ -729,9 +739,9 @@ expect_no_grep "$T/claim2.txt" '集計・分析の概要|満足度が向上し�
 cp "$D/trainings/2026/tr-ygh5fy2p.yaml" "$g"
 
 # the year's summary marks a report past its deadline and not submitted
-# on its date, beside 実施済 (the sample's 担当者研修（第2回）, due
+# on its date, beside 実施済 (担当者研修（第2回） of the copy, due
 # R8.7.15, on 令和9年3月31日: a blank said nothing; rev20 T9)
-expect_status 0 env NERIMA_CIO_TODAY=2027-03-31 "$NCIO" -C "$NCIO_SAMPLE_DIR" \
+expect_status 0 env NERIMA_CIO_TODAY=2027-03-31 "$NCIO" -C "$D" \
     training export summary --fy 2026 -o "$T/t9/"
 checks=$((checks + 1))
 $PY - "$T"/t9/研修実施状況_令和8年度.xlsx <<'PY' >&2 || fail "an overdue report is not marked in the summary"

@@ -13,6 +13,13 @@ need_python openpyxl yaml
 export NERIMA_CIO_TODAY=2026-11-30
 D=$T/data
 sample_copy "$D"
+# 第2回 マイナンバー研修 (tr-1b32t2af) and システム担当者向け (tr-0j7a5p3v)
+# are held and reported in the sample; this test prepares them: put the
+# copies back to 準備中, without results
+sed -i -e '/^survey:$/,$d' -e '/^materials:$/,+1d' \
+    -e '/^\(attended\|report_submitted\|material_submitted\): /d' \
+    -e 's/^status: reported$/status: preparing/' \
+    "$D/trainings/2026/tr-1b32t2af.yaml" "$D/trainings/2026/tr-0j7a5p3v.yaml"
 run() { expect_status "$1" "$NCIO" -C "$D" training "${@:2}"; }
 fingerprint() { find "$1" -name '*.yaml' -exec md5sum {} + | sort; }
 rec() { grep -l "^plan_key: $2\$" "$D"/trainings/"$1"/*.yaml | head -1; }

@@ -778,15 +778,36 @@ test_withdrawn_review(void **state)
  * 15 of 24 has 8 未実施 and 第4回 中止, none moved (it had said 1
  * moved); an item without 未実施 is moved whole.  Every under-target
  * line had said 他の業務に振替.
+ *
+ * The sample now records that training and 定例会 第17-24回 as held, so
+ * the case is a copy of it with those records put back to 準備中 and
+ * 予定 (the state the sample had when this test was written).
  */
 static void
 test_unheld_shortfall(void **state)
 {
 	struct report_work		 w;
 	const struct report_item	*it;
+	struct store			*ust = NULL;
+	char				 root[] = "/tmp/ncio-unheld-XXXXXX";
+	char				 cmd[2048];
 
 	(void)state;
-	year_end(&w);
+	assert_non_null(mkdtemp(root));
+	snprintf(cmd, sizeof cmd, "cp -R '%s/data/sample/.' '%s/' && cd '%s' && "
+	    "sed -i 's/^status: reported$/status: preparing/' "
+	    "trainings/2026/tr-1b32t2af.yaml && "
+	    "for f in meetings/2026/*.yaml; do "
+	    "if grep -Eq '^number: (1[7-9]|2[0-4])$' \"$f\" && "
+	    "grep -q '^type: regular$' \"$f\"; then "
+	    "sed -i 's/^status: minutes-done$/status: scheduled/' \"$f\"; fi; "
+	    "done", NCIO_SOURCE_DIR, root, root);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(store_open(&ust, root), 0);
+	setenv("NERIMA_CIO_TODAY", "2027-03-31", 1);
+	assert_int_equal(report_work_build(&w, ust, day(2026, 4, 1),
+	    day(2027, 3, 31), day(2027, 3, 31), NULL), 0);
+	setenv("NERIMA_CIO_TODAY", "2026-11-30", 1);
 	assert_int_equal(w.months, 12);
 	it = report_work_item(&w, "mynumber_trainings");
 	assert_int_equal(it->ytd, 1);
@@ -812,6 +833,34 @@ test_unheld_shortfall(void **state)
 	it = report_work_item(&w, "system_audits");
 	assert_false(it->is_short);
 	assert_int_equal(report_item_unheld(&w, it), REPORT_UNHELD_NONE);
+	report_work_free(&w);
+	store_free(ust);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+}
+
+/*
+ * The sample itself tells a whole year: both マイナンバー研修 and every
+ * 定例会 but the cancelled 第4回 were held, so nothing is 未実施 at the
+ * year's end.
+ */
+static void
+test_sample_year_held(void **state)
+{
+	struct report_work		 w;
+	const struct report_item	*it;
+
+	(void)state;
+	year_end(&w);
+	it = report_work_item(&w, "mynumber_trainings");
+	assert_int_equal(it->ytd, 2);
+	assert_int_equal(it->nunheld_ytd, 0);
+	assert_true(it->note == NULL || strstr(it->note, "未実施") == NULL);
+	it = report_work_item(&w, "regular_meetings");
+	assert_int_equal(it->ytd, 23);
+	assert_int_equal(it->nunheld_ytd, 0);
+	assert_int_equal(it->ncancelled, 1);
+	assert_true(it->note == NULL || strstr(it->note, "未実施") == NULL);
 	report_work_free(&w);
 }
 
@@ -1181,6 +1230,7 @@ main(void)
 		cmocka_unit_test(test_period_end),
 		cmocka_unit_test(test_withdrawn_review),
 		cmocka_unit_test(test_unheld_shortfall),
+		cmocka_unit_test(test_sample_year_held),
 		cmocka_unit_test(test_rate),
 		cmocka_unit_test(test_interim_flag),
 		cmocka_unit_test(test_ytd_detail),
