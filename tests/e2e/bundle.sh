@@ -29,6 +29,24 @@ expect_grep "$rec" "^size: $(stat -c %s "$D/files/研修教材_情報セキュ�
 expect_grep "$rec" '^date: 2026-06-30$'
 expect_grep "$rec" "^for: $tr_id$"
 expect_status 0 nc lint
+# As the sample's records once were: 第10回 定例会 held with no
+# minutes recorded and the 情報セキュリティ担当者研修（第2回） report not
+# submitted: neither is delivered (deliv21)
+$PY - "$D/meetings/2026/mt-fna735gr.yaml" <<'PY' || fail "could not undo 第10回's minutes"
+import sys, yaml
+p = sys.argv[1]
+m = yaml.safe_load(open(p, encoding="utf-8"))
+for k in ("attendees", "decisions", "actions", "minutes_submitted"):
+    m.pop(k, None)
+for a in m.get("agenda") or []:
+    for k in ("summary", "discussion", "minutes"):
+        a.pop(k, None)
+m["status"] = "held"
+yaml.safe_dump(m, open(p, "w", encoding="utf-8"), allow_unicode=True,
+               sort_keys=False)
+PY
+sed -i -e 's/^status: reported$/status: held/' -e '/^report_submitted:/d' \
+	"$D/trainings/2026/tr-8gzvqy2v.yaml"
 # a minutes export of a meeting held with nothing recorded is refused
 # (rev21a M1: a blank 議事録 went out)
 expect_status 1 nc meeting export minutes mt-fna735gr -o "$T/m/"
@@ -88,24 +106,6 @@ export NERIMA_CIO_TODAY=2027-03-31
 # 予定 so a meeting not held is left out and named
 sed -i 's/^status: minutes-done$/status: scheduled/' \
 	"$D/meetings/2026/mt-y8pxm2mv.yaml"
-# and, as the sample's records once were, 第10回 定例会 held with no
-# minutes recorded and the 情報セキュリティ担当者研修（第2回） report not
-# submitted: neither is delivered (deliv21)
-$PY - "$D/meetings/2026/mt-fna735gr.yaml" <<'PY' || fail "could not undo 第10回's minutes"
-import sys, yaml
-p = sys.argv[1]
-m = yaml.safe_load(open(p, encoding="utf-8"))
-for k in ("attendees", "decisions", "actions", "minutes_submitted"):
-    m.pop(k, None)
-for a in m.get("agenda") or []:
-    for k in ("summary", "discussion", "minutes"):
-        a.pop(k, None)
-m["status"] = "held"
-yaml.safe_dump(m, open(p, "w", encoding="utf-8"), allow_unicode=True,
-               sort_keys=False)
-PY
-sed -i -e 's/^status: reported$/status: held/' -e '/^report_submitted:/d' \
-	"$D/trainings/2026/tr-8gzvqy2v.yaml"
 expect_status 0 nc report bundle --fy 2026 -o "$T/B/"
 expect_grep "$T/err" "files of 令和8年度 in the bundle"
 expect_grep "$T/err" "not in the bundle: meeting minutes 第24回 定例会: .*has not been held"
