@@ -2009,9 +2009,7 @@ plan_audit(struct report_sec *s, struct store *st, struct plan_row **v,
 			keep--;
 	}
 	/*
-	 * 成果物 by the names of 仕様書 4(2)エ and the 作業実施計画書 6, not
-	 * 「監査報告書」, a document the specification has none of (rev21c
-	 * T3).  課 and system a line each, each kept whole: the narrow 対象
+	 * 課 and system a line each, each kept whole: the narrow 対象
 	 * column broke 「情報政策課 介護／保険システム」 inside the name
 	 */
 	what = sec_fmt(s, "%s%s%s", org != NULL ? rp_org(st, org) :
@@ -2019,8 +2017,8 @@ plan_audit(struct report_sec *s, struct store *st, struct plan_row **v,
 	return plan_row_add(s, v, n, d, audit_period_end(rec, d),
 	    sec_fmt(s, "%.*s", (int)keep, title), what, chief != NULL ?
 	    audit_member_name(st, chief) : "", type != NULL &&
-	    strcmp(type, "followup") == 0 ? "監査調書、フォローアップ監査に"
-	    "係る質疑応答書" : "監査調書、監査結果概要報告書");
+	    strcmp(type, "followup") == 0 ? "フォローアップ監査報告書" :
+	    "監査報告書");
 }
 
 /*
