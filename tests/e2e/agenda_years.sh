@@ -41,7 +41,7 @@ import csv, datetime, glob, os, re, sys, docx, yaml
 data, meetings_csv, out = sys.argv[1:]
 rows = [r for r in csv.DictReader(open(meetings_csv, encoding="utf-8"))
         if r["Status"] != "中止"]
-issues = [yaml.safe_load(open(f, encoding="utf-8"))
+issues = [yaml.load(open(f, encoding="utf-8"), Loader=yaml.CSafeLoader)
           for f in glob.glob(os.path.join(data, "issues", "*", "*.yaml"))]
 
 def era(d):

@@ -107,7 +107,7 @@ $PTY "$T/session1" "$NCIO" -C "$D" audit score "$A" >"$T/pty1" 2>&1 ||
 expect_status 0 N lint
 $PY - "$AF" >"$T/got" <<'EOF'
 import sys, yaml
-a = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+a = yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.CSafeLoader)
 for it in a["items"][:5]:
     print(it["ref"], it.get("result", "-"), it.get("note", "-"), ",".join(it.get("evidence", [])) or "-")
 print("status", a["status"], "findings", len(a.get("findings", [])))
@@ -159,7 +159,7 @@ $PTY "$T/session2" "$NCIO" -C "$D" audit score "$A" >"$T/pty2" 2>&1 ||
     { fail "second session"; cat "$T/pty2" >&2; }
 $PY - "$AF" >"$T/got" <<'EOF'
 import sys, yaml
-a = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+a = yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.CSafeLoader)
 print(" ".join(it.get("result", "-") for it in a["items"][:4]))
 print(a["items"][0]["note"], a["items"][2]["note"])
 EOF
@@ -349,8 +349,8 @@ expect_status 0 N audit finding "$F" 3 --status accepted
 # The original finding learns the status; the follow-up keeps its Q&A.
 $PY - "$AF" "$FF" >"$T/got" <<'EOF'
 import sys, yaml
-a = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
-f = yaml.safe_load(open(sys.argv[2], encoding="utf-8"))
+a = yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.CSafeLoader)
+f = yaml.load(open(sys.argv[2], encoding="utf-8"), Loader=yaml.CSafeLoader)
 print(a["findings"][2]["status"], f["findings"][2]["status"])
 print(f["findings"][2]["qa"][0]["question"], f["findings"][2]["qa"][0]["answer"])
 EOF
@@ -381,8 +381,8 @@ cp -r "$D" "$T/fu"
 $PY - "$T/fu/audits/2026/$F.yaml" "$AF" >"$T/orig" <<'EOF2'
 import sys, yaml
 p = sys.argv[1]
-a = yaml.safe_load(open(sys.argv[2], encoding="utf-8"))
-f = yaml.safe_load(open(p, encoding="utf-8"))
+a = yaml.load(open(sys.argv[2], encoding="utf-8"), Loader=yaml.CSafeLoader)
+f = yaml.load(open(p, encoding="utf-8"), Loader=yaml.CSafeLoader)
 c = f["findings"][0]
 o = [x for x in a["findings"] if x["number"] == c["from_finding"]][0]
 c["grade"] = "major" if o["grade"] != "major" else "observation"
@@ -439,7 +439,7 @@ expect_grep "$T/err" "no audits in fiscal year 2027"
 expect_status 0 N lint
 
 # One look through LibreOffice, where it is installed.
-if command -v soffice >/dev/null 2>&1; then
+if have_office; then
 	HOME=$T/home soffice --headless --convert-to pdf --outdir "$T/pdf" \
 	    "$T/summary.docx" >/dev/null 2>&1 || fail "LibreOffice cannot convert the summary"
 	[ -s "$T/pdf/summary.pdf" ] || fail "no PDF of the summary"
@@ -645,7 +645,7 @@ cp -r "$T/sample" "$T/sample5"
 $PY - "$T/sample5/audits/2026/au-02zk1v64.yaml" <<'EOF'
 import sys, yaml
 p = sys.argv[1]
-a = yaml.safe_load(open(p, encoding="utf-8"))
+a = yaml.load(open(p, encoding="utf-8"), Loader=yaml.CSafeLoader)
 a["risks"].append(dict(a["risks"][0]))
 open(p, "w", encoding="utf-8").write(yaml.safe_dump(a, allow_unicode=True, sort_keys=False))
 EOF

@@ -35,7 +35,7 @@ expect_status 0 nc lint
 $PY - "$D/meetings/2026/mt-fna735gr.yaml" <<'PY' || fail "could not undo 第10回's minutes"
 import sys, yaml
 p = sys.argv[1]
-m = yaml.safe_load(open(p, encoding="utf-8"))
+m = yaml.load(open(p, encoding="utf-8"), Loader=yaml.CSafeLoader)
 for k in ("attendees", "decisions", "actions", "minutes_submitted"):
     m.pop(k, None)
 for a in m.get("agenda") or []:
@@ -175,7 +175,7 @@ import datetime, glob, yaml
 def load(kind):
     out = {}
     for f in glob.glob(os.path.join(data, kind, "2026", "*.yaml")):
-        y = yaml.safe_load(open(f))
+        y = yaml.load(open(f), Loader=yaml.CSafeLoader)
         out[y.get("ref_no")] = y
     return out
 def day(v):

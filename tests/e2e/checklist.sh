@@ -607,7 +607,7 @@ cmp -s "$docx" "$T/cwd2/令和8年度_所属点検実施結果報告書.docx" ||
 run 2 export report --kind department --fy 2026 --all
 expect_grep "$T/err" "--org and --all choose forms"
 run 2 export report --kind department --fy 2026 --date 2026-02-30 -o "$T/report"
-if command -v soffice >/dev/null 2>&1; then
+if have_office; then
 	HOME=$(mktemp -d) timeout 120 soffice --headless --convert-to pdf \
 	    --outdir "$T/pdf" "$docx" >/dev/null 2>&1 || fail "soffice"
 	[ -s "$T/pdf/令和8年度_所属点検実施結果報告書.pdf" ] || fail "no PDF"

@@ -29,7 +29,7 @@ note() {
 import sys, glob, yaml
 d, org, kind, ref = sys.argv[1:]
 for p in glob.glob(d + "/checklists/*/*.yaml"):
-    r = yaml.safe_load(open(p, encoding="utf-8"))
+    r = yaml.load(open(p, encoding="utf-8"), Loader=yaml.CSafeLoader)
     if r["org"] == org and r["kind"] == kind:
         for a in r.get("answers", []):
             if a["ref"] == ref:

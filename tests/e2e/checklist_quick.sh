@@ -28,7 +28,7 @@ variant() {
 			$PY - "$f" <<'PYEOF'
 import sys, yaml
 p = sys.argv[1]
-d = yaml.safe_load(open(p, encoding='utf-8'))
+d = yaml.load(open(p, encoding='utf-8'), Loader=yaml.CSafeLoader)
 out = []
 for k, v in d.items():
     if k == 'responses':

@@ -83,7 +83,7 @@ for r in raw:
             assert re.match(r"No\.[0-9]+：.{4,}", ln), r[5]
 # the cells as broken by the writer: 総合福祉事務所 / （見本B）
 rows = [tuple(c.replace("\n", "") for c in r) for r in raw]
-orgs = yaml.safe_load(open(sys.argv[2]))
+orgs = yaml.load(open(sys.argv[2]), Loader=yaml.CSafeLoader)
 place, dept = {}, {}
 for d in orgs["departments"]:
     for v in d.get("divisions", []):
@@ -100,7 +100,7 @@ for r, n in zip(rows, nos):
 # every 「いいえ」 of the records, once
 want = []
 for f in sys.argv[3:]:
-    rec = yaml.safe_load(open(f))
+    rec = yaml.load(open(f), Loader=yaml.CSafeLoader)
     if rec.get("kind") != "vendor":
         continue
     no = [a["ref"] for a in rec.get("answers", []) if a.get("value") == "no"]

@@ -47,7 +47,7 @@ score_b() { score 0; }
 run_both score_a score_b
 $PY - "$AF" "$n" >"$T/got" <<'EOF'
 import sys, yaml
-a = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+a = yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.CSafeLoader)
 items = a["items"]
 bad = [it["ref"] for i, it in enumerate(items)
        if it.get("result") != "conform" or
@@ -76,7 +76,7 @@ assess_b() { assess 0; }
 run_both assess_a assess_b
 $PY - "$RF" "${vps[@]}" >"$T/got" <<'EOF'
 import sys, yaml
-r = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+r = yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.CSafeLoader)
 got = {f["viewpoint"]: f.get("comment") for f in r.get("findings", [])}
 want = {v: "writer %d %s" % (i % 2, v) for i, v in enumerate(sys.argv[2:])}
 lost = [v for v in want if got.get(v) != want[v]]
@@ -98,7 +98,7 @@ ask_b() { ask b; }
 run_both ask_a ask_b
 $PY - "$RF" "$K" >"$T/got" <<'EOF'
 import sys, yaml
-r = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+r = yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.CSafeLoader)
 k = int(sys.argv[2])
 rounds = r.get("hearings", [])
 numbers = sorted(h["round"] for h in rounds)
@@ -133,7 +133,7 @@ logs_b() { logs 1; }
 run_both logs_a logs_b
 $PY - "$IF" "$M" >"$T/got" <<'EOF'
 import sys, yaml
-r = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+r = yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.CSafeLoader)
 m = int(sys.argv[2])
 texts = [e.get("text") for e in r.get("timeline", [])]
 want = ["writer %d entry %d" % (w, i) for w in (0, 1) for i in range(1, m + 1)]
@@ -157,7 +157,7 @@ notes_b() { notes b; }
 run_both notes_a notes_b
 $PY - "$SF" "$M" >"$T/got" <<'EOF'
 import sys, yaml
-r = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+r = yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.CSafeLoader)
 m = int(sys.argv[2])
 text = yaml.safe_dump(r, allow_unicode=True)
 want = ["writer %s note %d" % (w, i) for w in "ab" for i in range(1, m + 1)]

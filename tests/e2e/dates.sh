@@ -18,7 +18,7 @@ WANT=2026-04-10
 field() {
 	$PY - "$1" "$2" <<'EOF'
 import sys, yaml
-v = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+v = yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.CSafeLoader)
 for k in sys.argv[2].split("."):
     v = v[int(k)] if isinstance(v, list) else (v or {}).get(k)
 print("-" if v is None else v)

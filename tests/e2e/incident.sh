@@ -393,7 +393,7 @@ PYEOF
 $PY - "$C" "$NCIO_SAMPLE_DIR" <<'PYEOF' || fail "a deadline's day is not its rule's"
 import glob, sys, docx, yaml
 d = docx.Document(sys.argv[1])
-cat = [c for c in (yaml.safe_load(open(p, encoding="utf-8")) for p in
+cat = [c for c in (yaml.load(open(p, encoding="utf-8"), Loader=yaml.CSafeLoader) for p in
        sorted(glob.glob(sys.argv[2] + "/catalogs/*/*.yaml")))
        if c.get("kind") == "incident-reporting"][-1]
 t = [t for t in d.tables if t.rows[0].cells[0].text == "報告先"][0]
@@ -616,7 +616,7 @@ NERIMA_CIO_TODAY=2026-07-20T10:00 expect_status 0 N incident export stats \
     --fy 2026 -o "$O/later/stats.xlsx"
 check $CHECK stats "$O/later/stats.xlsx" 2
 
-if command -v soffice >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+if have_office pdftotext; then
 	mkdir -p "$T/home" "$T/pdf"
 	HOME=$T/home soffice --headless --convert-to pdf --outdir "$T/pdf" \
 	    "$C" "$O/stats.xlsx" >/dev/null 2>&1
@@ -735,7 +735,7 @@ PYEOF
 $PY - "$NCIO_SAMPLE_DIR/catalogs/2026/ca-7pet4dvh.yaml" \
     "$G/catalogs/2026/ca-7pet4dvh.yaml" <<'PYEOF'
 import sys, yaml
-c = yaml.safe_load(open(sys.argv[1], encoding="utf-8"))
+c = yaml.load(open(sys.argv[1], encoding="utf-8"), Loader=yaml.CSafeLoader)
 c["reports"] = [r for r in c["reports"] if r["ref"].startswith("ppc-")]
 yaml.safe_dump(c, open(sys.argv[2], "w", encoding="utf-8"),
                allow_unicode=True, sort_keys=False)

@@ -56,7 +56,7 @@ text = text.replace("findings:\n", """  - round: 2
 findings:
 """, 1)
 open(p, 'w', encoding='utf-8').write(text)
-yaml.safe_load(text)
+yaml.load(text, Loader=yaml.CSafeLoader)
 EOF
 
 # Not committed yet: diff and log both see it.

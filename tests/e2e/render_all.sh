@@ -636,7 +636,7 @@ if ! $PY - "$NCIO_SAMPLE_DIR" >"$T/refno.out" 2>&1 <<'PY'
 import glob, sys, yaml
 bad = []
 for p in sorted(glob.glob(sys.argv[1] + "/reviews/*/*.yaml")):
-    r = yaml.safe_load(open(p, encoding="utf-8"))
+    r = yaml.load(open(p, encoding="utf-8"), Loader=yaml.CSafeLoader)
     if r.get("status") in ("decided", "submitted") and not r.get("ref_no"):
         bad.append("%s (%s)" % (r["title"], r["status"]))
 print("\n".join(bad))

@@ -301,7 +301,7 @@ assert any(c.startswith("※ 未確認の項目がある監査の適合率は") 
 # the rule is the audit's: ※ exactly where items are left to check
 left = []
 for f in glob.glob(sys.argv[2] + "/audits/2026/*.yaml"):
-    a = yaml.safe_load(open(f))
+    a = yaml.load(open(f), Loader=yaml.CSafeLoader)
     if a.get("status") == "planned" or not a.get("items"):
         continue
     left.append(sum(1 for i in a["items"]
@@ -312,7 +312,7 @@ assert sum(n > 0 for n in left) == sum(c.endswith("%※") for c in rates), \
 # 3(2)ア's 備考 says which documents its 実績 are, as the records have
 # them (it was empty beside 実績 2 and 各1: rev20 T4)
 ws = openpyxl.load_workbook(sys.argv[1])["業務項目別実績"]
-kinds = [yaml.safe_load(open(f)).get("type")
+kinds = [yaml.load(open(f), Loader=yaml.CSafeLoader).get("type")
          for f in glob.glob(sys.argv[2] + "/secreports/2026/*.yaml")]
 row = [r for r in ws.iter_rows(values_only=True) if r[0] == "3(2)ア"]
 assert row and row[0][-1] == "運営計画書 %d件、最終報告書 %d件" % (
@@ -414,7 +414,7 @@ import sys, re, docx, yaml
 doc = docx.Document(sys.argv[1])
 text = "\n".join(p.text for p in doc.paragraphs)
 cells = "\n".join(c.text for t in doc.tables for r in t.rows for c in r.cells)
-conf = yaml.safe_load(open(sys.argv[2] + "/nerima-cio.yaml", encoding="utf-8"))
+conf = yaml.load(open(sys.argv[2] + "/nerima-cio.yaml", encoding="utf-8"), Loader=yaml.CSafeLoader)
 assert "作業実施計画書（第2版）" in text, text[:200]
 # the policy a paragraph a line of the record, each indented as the
 # others (a line break in one set the second flush left)
@@ -497,7 +497,7 @@ import glob as _g
 meets = {ctext(r.cells[0]): ctext(r.cells[1]) for t in doc.tables
          for r in t.rows if re.fullmatch(r"\d+月", ctext(r.cells[0]))}
 for f in _g.glob(sys.argv[2] + "/meetings/2026/*.yaml"):
-    mt = yaml.safe_load(open(f, encoding="utf-8"))
+    mt = yaml.load(open(f, encoding="utf-8"), Loader=yaml.CSafeLoader)
     day = mt["date"] if not isinstance(mt["date"], str) else \
         __import__("datetime").date.fromisoformat(mt["date"])
     want = "%d日　%s%s" % (day.day, mt["title"],
@@ -513,7 +513,7 @@ types = {"it-honbu": "IT推進本部", "unei": "情報化運営委員会",
          "security-committee": "情報セキュリティ委員会"}
 keys = {"it-honbu": "it_honbu_meetings", "unei": "unei_meetings",
         "security-committee": "security_committee_meetings"}
-all_m = [yaml.safe_load(open(f, encoding="utf-8"))
+all_m = [yaml.load(open(f, encoding="utf-8"), Loader=yaml.CSafeLoader)
          for f in _g.glob(sys.argv[2] + "/meetings/2026/*.yaml")]
 for t, label in types.items():
     n = sum(1 for mt in all_m if mt["type"] == t and mt["status"] != "cancelled")
@@ -523,7 +523,7 @@ for t, label in types.items():
         assert "区が招集する会議のため" in text
 era = lambda x: "令和%d年%d月%d日" % (x.year - 2018, x.month, x.day)
 for f in _g.glob(sys.argv[2] + "/trainings/2026/*.yaml"):
-    tr = yaml.safe_load(open(f, encoding="utf-8"))
+    tr = yaml.load(open(f, encoding="utf-8"), Loader=yaml.CSafeLoader)
     if tr.get("status") == "cancelled":
         continue
     # each training report under its kind's item, as the bundle files
@@ -1134,7 +1134,7 @@ assert "年度内に取り下げられたもの3件（件数に含めていま�
 PY
 
 # --- LibreOffice reads the same numbers (one conversion of every file) ------
-if command -v soffice >/dev/null && command -v pdftotext >/dev/null; then
+if have_office pdftotext; then
 	H=$T/home
 	mkdir -p "$H" "$T/pdf"
 	O=$T/out-$m2

@@ -393,7 +393,7 @@ expect_grep "$T/err" "several files; give a folder"
 expect_status 2 "$NCIO" -C "$D" review export notice "$plan" -o "$T/one/notice.xlsx"
 [ ! -e "$T/one/notice.xlsx" ] || fail "a refused export wrote a file"
 # LibreOffice opens the record with merged cells and the notice.
-if command -v soffice >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1; then
+if have_office pdfinfo; then
 	mkdir -p "$T/home" "$T/pdf"
 	HOME=$T/home soffice --headless --convert-to pdf --outdir "$T/pdf" \
 	    "$O/精査記録_$PT.docx" "$O/可否決定通知_$PT.docx" >/dev/null 2>&1

@@ -382,7 +382,7 @@ def walk(o):
         for v in o:
             walk(v)
 for f in glob.glob(sys.argv[1] + "/**/*.yaml", recursive=True):
-    walk(yaml.safe_load(open(f, encoding="utf-8")))
+    walk(yaml.load(open(f, encoding="utf-8"), Loader=yaml.CSafeLoader))
 if bad:
     sys.exit("questions on an agree scale: %s" % sorted(set(bad))[:3])
 PYEOF

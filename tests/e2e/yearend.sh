@@ -40,7 +40,7 @@ labels = {"department": "所管課からの相談", "division": "情報政策課
           "dx": "DX実現に向けた取組支援"}
 want = dict.fromkeys(labels.values(), 0)
 for f in glob.glob(os.path.join(data, "consults", "2026", "*.yaml")):
-    c = yaml.safe_load(open(f, encoding="utf-8"))
+    c = yaml.load(open(f, encoding="utf-8"), Loader=yaml.CSafeLoader)
     want[labels[c["type"]]] += 1
 
 def counts(folder):

@@ -39,7 +39,7 @@ ISO_RE = re.compile(r"\b20[0-9]{2}-[01][0-9]-[0-3][0-9]\b")
 def load(path):
     import yaml
 
-    class L(yaml.SafeLoader):
+    class L(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
         pass
     # YAML 1.2 core: dates and times stay text, as the engine reads them.
     L.yaml_implicit_resolvers = {
