@@ -3694,7 +3694,7 @@ tail:
 enum audit_type { AUDIT_OPERATIONAL, AUDIT_SYSTEM, AUDIT_FOLLOWUP };
 
 static void	close_original(struct gen *, int, const struct id *,
-		    const struct id *, unsigned, int);
+		    const struct id *, struct day, unsigned, int);
 
 static int
 write_audit(struct gen *g, struct rng *r, const struct id *id,
@@ -4037,7 +4037,7 @@ write_audit(struct gen *g, struct rng *r, const struct id *id,
 		for (i = 0; i < nfind; i++)
 			if (g->last_find[i].left && g->last_find[i].number < 32)
 				mask |= 1u << g->last_find[i].number;
-		close_original(g, g->fu_fy, &g->prev_audit, id, mask,
+		close_original(g, g->fu_fy, &g->prev_audit, id, date, mask,
 		    g->fu_keep);
 	}
 	return nfind;
@@ -4051,20 +4051,24 @@ write_audit(struct gen *g, struct rng *r, const struct id *id,
  * none is left open (lib/audit audit_propagate()).  So an original gets
  * accepted but for the findings numbered in left (in-progress), and is
  * closed when none is; a follow-up followed up (keep) keeps its
- * statuses, its follow-up changing none.  An audit still without a
+ * statuses, its follow-up changing none.  Each status changed is logged
+ * as the tool logs it: a status_history entry last in the finding, of
+ * the follow-up's date (fudate), from the status it replaced (hist21;
+ * the documents of an earlier day read it).  An audit still without a
  * report gets one 30 days after it.  Only these lines change; the rest
  * of the file stays as written.
  */
 static void
 close_original(struct gen *g, int fy, const struct id *orig,
-    const struct id *fu, unsigned left, int keep)
+    const struct id *fu, struct day fudate, unsigned left, int keep)
 {
-	char		 path[4096], buf[16];
+	char		 path[4096], buf[16], was[32];
 	char		*text, *line, *next, *v;
-	struct sb	 out = { NULL, 0, 0 };
+	struct sb	 out = { NULL, 0, 0 }, hist = { NULL, 0, 0 };
 	struct day	 date = { 0 };
 	size_t		 len;
 	int		 infind = 0, reported = 0, y, m, d, num = 0;
+	const char	*to;
 
 	snprintf(path, sizeof path, "%s/audits/%d/%s.yaml", g->out, fy,
 	    orig->s);
@@ -4073,6 +4077,12 @@ close_original(struct gen *g, int fy, const struct id *orig,
 		next = line + strcspn(line, "\n");
 		if (*next == '\n')
 			next++;
+		/* a finding's history goes last in it, where the tool puts it */
+		if (hist.len > 0 && (strncmp(line, "  - ", 4) == 0 ||
+		    (*line != ' ' && *line != '-'))) {
+			sb_add(&out, hist.d, hist.len);
+			hist.len = 0;
+		}
 		if (*line != ' ' && *line != '-')
 			infind = strncmp(line, "findings:", 9) == 0;
 		if (strncmp(line, "status: ", 8) == 0) {
@@ -4096,13 +4106,24 @@ close_original(struct gen *g, int fy, const struct id *orig,
 		if (infind && strncmp(line, "  - number: ", 12) == 0)
 			num = atoi(line + 12);
 		if (infind && !keep && strncmp(line, "    status: ", 12) == 0) {
-			sb_puts(&out, num < 32 && (left >> num & 1) ?
-			    "    status: in-progress\n" :
-			    "    status: accepted\n");
+			to = num < 32 && (left >> num & 1) ? "in-progress" :
+			    "accepted";
+			snprintf(was, sizeof was, "%.*s", (int)strcspn(line +
+			    12, "\n"), line + 12);
+			sb_printf(&out, "    status: %s\n", to);
+			if (strcmp(was, to) != 0)
+				sb_printf(&hist, "    status_history:\n"
+				    "      - date: %s\n"
+				    "        from: %s\n"
+				    "        to: %s\n",
+				    iso(fudate, buf, sizeof buf), was, to);
 			continue;
 		}
 		sb_add(&out, line, (size_t)(next - line));
 	}
+	if (hist.len > 0)
+		sb_add(&out, hist.d, hist.len);
+	free(hist.d);
 	if (date.n == 0)
 		die("%s: no date", path);
 	if (!reported)
