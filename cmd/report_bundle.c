@@ -625,10 +625,12 @@ struct missing_arg {
 };
 
 static void
-missing_file(void *arg, const char *field, const char *name)
+missing_file(void *arg, const char *field, const char *name,
+    const struct node *at)
 {
 	struct missing_arg	*a = arg;
 
+	(void)at;	/* the file and line are lint's */
 	cmd_warn(_("not in the bundle: %s %s: the file '%s' (%s) is not in "
 	    "the data directory and not registered"), strcmp(field,
 	    "materials") == 0 ? "training" : "consult", a->label, name,
