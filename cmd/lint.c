@@ -21,6 +21,7 @@
 #include "incident.h"
 #include "issue.h"
 #include "lint_coherence.h"
+#include "meeting.h"
 #include "opt.h"
 #include "reclint.h"
 #include "record.h"
@@ -503,6 +504,64 @@ print_structured(const char *format, int crlf, const char *path,
 	return rc;
 }
 
+/*
+ * A file a record names as its deliverable (a training's 教材, a
+ * consult's 別添) that the data directory does not hold, nor a
+ * registered deliverable: the bundle cannot deliver it (rev21a M2,
+ * rev21b M2).  The warning gives the line that names it.
+ */
+struct named_arg {
+	struct diags	*warns;
+	const char	*relpath;
+};
+
+static void
+named_missing(void *arg, const char *field, const char *name,
+    const struct node *at)
+{
+	struct named_arg	*a = arg;
+
+	diags_add(a->warns, a->relpath, at != NULL ? at->line : 0,
+	    at != NULL ? at->col : 0, "%s: '%s' is not in the data "
+	    "directory and not registered (deliverable add): the bundle "
+	    "cannot deliver it", field, name);
+}
+
+/*
+ * A 定例会 or 進捗報告会 whose day has passed, not cancelled, with no
+ * minutes recorded (meeting_minutes_recorded(), the bundle's rule): the
+ * year-end bundle leaves its 議事録 out (rev21a M1).  Named by its title
+ * (回次) and date, as the ward knows it.  The ward's own committees keep
+ * their own papers, as in the bundle.
+ */
+static void
+meeting_minutes_lint(const struct node *root, const char *relpath,
+    struct cal_date today, struct diags *warns)
+{
+	const char	*type = node_get_str(root, "type");
+	const char	*status = node_get_str(root, "status");
+	const char	*date = node_get_str(root, "date");
+	const char	*title = node_get_str(root, "title");
+	const struct node *at = node_get(root, "status");
+	struct cal_date	 d;
+
+	if (type == NULL || (strcmp(type, "regular") != 0 &&
+	    strcmp(type, "progress") != 0) || status == NULL ||
+	    strcmp(status, "cancelled") == 0 || date == NULL ||
+	    cal_parse_iso(&d, date) != 0) {
+		error_clear();
+		return;
+	}
+	if (cal_cmp(d, today) >= 0 || meeting_minutes_recorded(root))
+		return;
+	diags_add(warns, relpath, at != NULL ? at->line : 0,
+	    at != NULL ? at->col : 0, "meeting %s of %s (status %s) has no "
+	    "minutes recorded (no attendee, agenda summary, decision or "
+	    "action): record them with 'meeting minutes', or cancel it; the "
+	    "bundle leaves its 議事録 out", title != NULL ? title : "",
+	    date, status);
+}
+
 static int
 cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 {
@@ -526,6 +585,8 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 	struct audits		 every_audit = { NULL, 0, 0 };
 	struct cal		*cal = NULL;
 	struct reclint		*rl = NULL;
+	struct deliverable_named named = DELIVERABLE_NAMED_INIT;
+	struct named_arg	 na;
 	struct cal_date		 today = cal_today(), issue_day;
 	size_t			 i, files = 0, bad_files = 0, n0, nclos;
 	int			 quiet = opt_has(ov, "quiet"), want_config = 1;
@@ -601,6 +662,10 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 		goto done;
 	}
 	issue_day = issue_lint_day(st, today);
+	/* the registered files, for the files records name */
+	if (deliverable_named_load(&named, st) != 0)
+		error_clear();
+	na.warns = &warns;
 	for (i = 0; i < recs->n; i++) {
 		n0 = d.n;
 		files++;
@@ -615,6 +680,11 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			deliverable_lint(st, r->kind, record_root(r),
 			    recs->v[i].relpath, &d);
 			docnos_add(&dn, st, r, recs->v[i].relpath);
+			/* 教材 and 別添 named but not there */
+			na.relpath = recs->v[i].relpath;
+			(void)deliverable_named_missing(&named, st,
+			    schema_kind(r->kind), recs->v[i].id,
+			    record_root(r), named_missing, &na);
 			if (tl != NULL && training_lint_record(tl,
 			    schema_kind(r->kind), record_root(r),
 			    recs->v[i].relpath, &d) != 0) {
@@ -639,6 +709,9 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 				    issue_day, &warns);
 			if (is_kind(r, "catalog"))
 				catalog_lint(r, recs->v[i].relpath, &warns);
+			if (is_kind(r, "meeting"))
+				meeting_minutes_lint(record_root(r),
+				    recs->v[i].relpath, today, &warns);
 			if (is_kind(r, "audit")) {
 				audits_add(&audits, r, recs->v[i].id,
 				    recs->v[i].relpath);
@@ -717,6 +790,7 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 		fprintf(stderr, _("%zu file%s checked, no problems\n"), files,
 		    files == 1 ? "" : "s");
 done:
+	deliverable_named_free(&named);
 	reclint_free(rl);
 	cal_free(cal);
 	training_lint_free(tl);

@@ -5,12 +5,15 @@
  * than the 第一報 its timeline records, an audit item judged 不適合 that no
  * finding follows from.  Warnings only: the record is valid.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "cmd.h"
 #include "diag.h"
+#include "error.h"
 #include "node.h"
 #include "lint_coherence.h"
+#include "text.h"
 
 static const char *
 seq_str(const struct node *seq, size_t i, const char *key)
@@ -24,29 +27,40 @@ is_seq(const struct node *n)
 	return n != NULL && n->kind == NODE_SEQ;
 }
 
-/* The 次第 and 議事録 print each agenda item with its own number. */
+/*
+ * The 次第 and 議事録 print each agenda item with its own number.  Each
+ * title again names its first (text_first_same(): sorted, not every
+ * pair).
+ */
 static void
 meeting_coherence(const struct node *rec, const char *path,
     struct diags *w)
 {
 	const struct node	*ag = node_get(rec, "agenda");
-	const char		*a, *b;
-	size_t			 i, j;
+	const char		**t;
+	size_t			*first, i;
 
-	for (i = 0; is_seq(ag) && i < ag->n; i++) {
-		if ((a = seq_str(ag, i, "title")) == NULL)
-			continue;
-		for (j = 0; j < i; j++)
-			if ((b = seq_str(ag, j, "title")) != NULL &&
-			    strcmp(a, b) == 0)
-				break;
-		if (j < i)
+	if (!is_seq(ag) || ag->n < 2)
+		return;
+	t = calloc(ag->n, sizeof *t);
+	first = calloc(ag->n, sizeof *first);
+	for (i = 0; t != NULL && i < ag->n; i++)
+		t[i] = seq_str(ag, i, "title");
+	if (t == NULL || first == NULL ||
+	    text_first_same(first, t, ag->n) != 0) {
+		error_clear();	/* a warning only: none, short of memory */
+		ag = NULL;
+	}
+	for (i = 0; ag != NULL && i < ag->n; i++)
+		if (first[i] != i)
 			diags_add(w, path, ag->u.items[i]->line,
 			    ag->u.items[i]->col, "agenda[%zu].title is the "
 			    "same as agenda[%zu].title (「%s」): the 次第 and "
 			    "議事録 list one item twice; one item, or titles "
-			    "that tell them apart, was expected", i, j, a);
-	}
+			    "that tell them apart, was expected", i, first[i],
+			    t[i]);
+	free(t);
+	free(first);
 }
 
 /*

@@ -66,6 +66,12 @@ struct brow {
 	long long size;
 };
 
+/* A line of the note under 成果物一覧, its sort key and its place. */
+struct leftline {
+	char	*key, *text;
+	size_t	 i;
+};
+
 struct bundle {
 	struct cmd_ctx		*ctx;
 	struct store		*st;
@@ -76,8 +82,7 @@ struct bundle {
 	size_t			 n, cap;
 	size_t			 skipped;
 	struct deliverable_named named;	/* registered files */
-	char			**left;		/* 成果物一覧's note: left out */
-	char			**leftkey;	/* its order: item, document, date */
+	struct leftline		*left;		/* 成果物一覧's note: left out */
 	size_t			 nleft, capleft;
 	size_t			 again;		/* rows of a file listed again */
 	int			 fy;
@@ -111,11 +116,10 @@ bundle_free(struct bundle *b)
 	free(b->v);
 	deliverable_named_free(&b->named);
 	for (i = 0; i < b->nleft; i++) {
-		free(b->left[i]);
-		free(b->leftkey[i]);
+		free(b->left[i].text);
+		free(b->left[i].key);
 	}
 	free(b->left);
-	free(b->leftkey);
 	free(b->real);
 	free(b->oarg);
 }
@@ -190,17 +194,14 @@ left_out(struct bundle *b, const char *spec, const struct record *r,
 	const char	*ff = r != NULL ? schema_fy_field(r->kind) : NULL;
 	const char	*date = ff != NULL ? node_get_str(record_root(r), ff) :
 			    NULL;
-	char		**nv, *s, *k;
+	struct leftline	*nv;
+	char		*s, *k;
 
 	if (b->nleft == b->capleft) {
 		b->capleft = b->capleft ? b->capleft * 2 : 16;
 		if ((nv = realloc(b->left, b->capleft * sizeof *nv)) == NULL)
 			return cmd_error(_("out of memory"));
 		b->left = nv;
-		if ((nv = realloc(b->leftkey, b->capleft * sizeof *nv)) ==
-		    NULL)
-			return cmd_error(_("out of memory"));
-		b->leftkey = nv;
 	}
 	if ((s = dupf("・%s%s%s%s：%s", doc, label != NULL &&
 	    label[0] != '\0' ? "（" : "", label != NULL ? label : "",
@@ -212,28 +213,23 @@ left_out(struct bundle *b, const char *spec, const struct record *r,
 		free(s);
 		return cmd_error(_("out of memory"));
 	}
-	b->left[b->nleft] = s;
-	b->leftkey[b->nleft++] = k;
+	b->left[b->nleft].text = s;
+	b->left[b->nleft].key = k;
+	b->left[b->nleft].i = b->nleft;
+	b->nleft++;
 	return CMD_OK;
 }
 
-/* The note's lines in the order of their keys. */
-static void
-left_sort(struct bundle *b)
+/* The note's lines by their keys; of equal keys, as they came. */
+static int
+left_cmp(const void *x, const void *y)
 {
-	size_t	i, j;
-	char	*t;
+	const struct leftline	*a = x, *b = y;
+	int			 c = strcmp(a->key, b->key);
 
-	for (i = 1; i < b->nleft; i++)
-		for (j = i; j > 0 && strcmp(b->leftkey[j - 1],
-		    b->leftkey[j]) > 0; j--) {
-			t = b->leftkey[j];
-			b->leftkey[j] = b->leftkey[j - 1];
-			b->leftkey[j - 1] = t;
-			t = b->left[j];
-			b->left[j] = b->left[j - 1];
-			b->left[j - 1] = t;
-		}
+	if (c != 0)
+		return c;
+	return a->i < b->i ? -1 : a->i > b->i;
 }
 
 /*
@@ -625,10 +621,12 @@ struct missing_arg {
 };
 
 static void
-missing_file(void *arg, const char *field, const char *name)
+missing_file(void *arg, const char *field, const char *name,
+    const struct node *at)
 {
 	struct missing_arg	*a = arg;
 
+	(void)at;	/* the file and line are lint's */
 	cmd_warn(_("not in the bundle: %s %s: the file '%s' (%s) is not in "
 	    "the data directory and not registered"), strcmp(field,
 	    "materials") == 0 ? "training" : "consult", a->label, name,
@@ -1028,6 +1026,7 @@ static int
 make_bundle(struct bundle *b)
 {
 	struct deliverable_row	*rows = NULL;
+	const char		**lines = NULL;
 	struct buf		 p = BUF_INIT, man = BUF_INIT;
 	const char		*fy = b->fys;
 	size_t			 i;
@@ -1091,8 +1090,10 @@ make_bundle(struct bundle *b)
 		goto done;
 	}
 	qsort(b->v, b->n, sizeof *b->v, row_cmp);
-	left_sort(b);
-	if ((rows = calloc(b->n, sizeof *rows)) == NULL) {
+	if (b->nleft > 0)
+		qsort(b->left, b->nleft, sizeof *b->left, left_cmp);
+	if ((rows = calloc(b->n, sizeof *rows)) == NULL ||
+	    (lines = calloc(b->nleft + 1, sizeof *lines)) == NULL) {
 		rc = cmd_error(_("out of memory"));
 		goto done;
 	}
@@ -1105,10 +1106,12 @@ make_bundle(struct bundle *b)
 		rows[i].size = b->v[i].size;
 		rows[i].sha256 = b->v[i].hex;
 	}
+	for (i = 0; i < b->nleft; i++)
+		lines[i] = b->left[i].text;
 	buf_reset(&p);
 	buf_printf(&p, "%s/成果物一覧.xlsx", b->real);
 	if (buf_ok(&p) != 0 || deliverable_index_write(p.data, b->st, b->fy,
-	    rows, b->n, (const char *const *)b->left, b->nleft,
+	    rows, b->n, lines, b->nleft,
 	    clock_time()) != 0) {
 		rc = cmd_error(_("cannot write 成果物一覧.xlsx: %s"),
 		    error_last());
@@ -1125,6 +1128,7 @@ make_bundle(struct bundle *b)
 	rc = CMD_OK;
 done:
 	free(rows);
+	free(lines);
 	buf_free(&p);
 	buf_free(&man);
 	return rc;

@@ -320,7 +320,8 @@ size_t
 deliverable_named_missing(const struct deliverable_named *nm,
     struct store *st, const char *kind, const char *id,
     const struct node *root,
-    void (*fn)(void *arg, const char *field, const char *name), void *arg)
+    void (*fn)(void *arg, const char *field, const char *name,
+    const struct node *at), void *arg)
 {
 	const struct node	*l;
 	const char		*s;
@@ -344,13 +345,13 @@ deliverable_named_missing(const struct deliverable_named *nm,
 			if (named_on_disk(st, s) ||
 			    named_registered(nm, id, s, 1))
 				continue;
-			fn(arg, "materials", s);
+			fn(arg, "materials", s, l->u.items[i]);
 			n++;
 		}
 	} else if (strcmp(kind, "consult") == 0 &&
 	    (s = node_get_str(root, "answer_file")) != NULL &&
 	    !named_on_disk(st, s) && !named_registered(nm, id, s, 0)) {
-		fn(arg, "answer_file", s);
+		fn(arg, "answer_file", s, node_get(root, "answer_file"));
 		n++;
 	}
 	return n;

@@ -73,14 +73,14 @@ void	deliverable_named_free(struct deliverable_named *);
 
 /*
  * Call fn for each file the record (kind "training" or "consult", id)
- * names that is missing, with the record's field and the name.  Returns
- * how many.
+ * names that is missing, with the record's field, the name and the node
+ * that names it (its line for lint).  Returns how many.
  */
 size_t	deliverable_named_missing(const struct deliverable_named *,
 	    struct store *, const char *kind, const char *id,
 	    const struct node *root,
-	    void (*fn)(void *arg, const char *field, const char *name),
-	    void *arg);
+	    void (*fn)(void *arg, const char *field, const char *name,
+	    const struct node *at), void *arg);
 
 /*
  * How a document names a record: its 文書番号 and title ("監査1号

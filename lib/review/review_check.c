@@ -3,6 +3,7 @@
  * checked when a record is written (cmd/review.c) and by lint.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cal.h"
@@ -10,6 +11,7 @@
 #include "error.h"
 #include "reclint.h"
 #include "review.h"
+#include "text.h"
 
 /* The last day the contract may run: its renewal limit, else its end. */
 static const char *
@@ -207,44 +209,61 @@ result_lint(const struct node *rec, const char *path, struct diags *w)
 /*
  * A hearing question asked again word for word in a later round (rev21a
  * M5: round 2 repeated round 1's (4) and (2), answered the same): the
- * 精査記録's ヒアリングの経過 prints both.
+ * 精査記録's ヒアリングの経過 prints both.  Every question of every round
+ * in one list, round by round; one whose first (text_first_same(): a
+ * sorted copy, not every pair) is of an earlier round names it.
  */
+struct hq {
+	const struct node	*at;
+	size_t			 round, item;
+};
+
 static void
 hearing_lint(const struct node *rec, const char *path, struct diags *w)
 {
-	const struct node	*hs = node_get(rec, "hearings"), *a, *b;
-	const char		*q, *p;
-	size_t			 i, j, k, l;
+	const struct node	*hs = node_get(rec, "hearings"), *a;
+	const char		**q = NULL;
+	struct hq		*v = NULL;
+	size_t			*first = NULL, i, j, n = 0, f;
 
-	for (i = 1; hs != NULL && hs->kind == NODE_SEQ && i < hs->n; i++) {
+	if (hs == NULL || hs->kind != NODE_SEQ || hs->n < 2)
+		return;
+	for (i = 0; i < hs->n; i++)
+		if ((a = node_get(hs->u.items[i], "items")) != NULL &&
+		    a->kind == NODE_SEQ)
+			n += a->n;
+	if (n == 0 || (q = calloc(n, sizeof *q)) == NULL ||
+	    (v = calloc(n, sizeof *v)) == NULL ||
+	    (first = calloc(n, sizeof *first)) == NULL)
+		goto done;	/* a warning only: none, short of memory */
+	for (i = 0, n = 0; i < hs->n; i++) {
 		a = node_get(hs->u.items[i], "items");
 		for (j = 0; a != NULL && a->kind == NODE_SEQ && j < a->n;
-		    j++) {
-			if ((q = node_get_str(a->u.items[j], "question")) ==
-			    NULL)
-				continue;
-			for (k = 0; k < i; k++) {
-				b = node_get(hs->u.items[k], "items");
-				for (l = 0; b != NULL && b->kind == NODE_SEQ &&
-				    l < b->n; l++)
-					if ((p = node_get_str(b->u.items[l],
-					    "question")) != NULL &&
-					    strcmp(p, q) == 0)
-						break;
-				if (b != NULL && b->kind == NODE_SEQ &&
-				    l < b->n)
-					break;
-			}
-			if (k < i)
-				diags_add(w, path, a->u.items[j]->line,
-				    a->u.items[j]->col, "hearings[%zu].items"
-				    "[%zu].question is asked word for word in "
-				    "hearings[%zu].items[%zu]: the 精査記録 "
-				    "prints the question twice; a question on "
-				    "what the earlier answer left open was "
-				    "expected", i, j, k, l);
+		    j++, n++) {
+			q[n] = node_get_str(a->u.items[j], "question");
+			v[n].at = a->u.items[j];
+			v[n].round = i;
+			v[n].item = j;
 		}
 	}
+	if (text_first_same(first, q, n) != 0) {
+		error_clear();
+		goto done;
+	}
+	for (i = 0; i < n; i++) {
+		f = first[i];
+		if (v[f].round < v[i].round)
+			diags_add(w, path, v[i].at->line, v[i].at->col,
+			    "hearings[%zu].items[%zu].question is asked word "
+			    "for word in hearings[%zu].items[%zu]: the 精査記録 "
+			    "prints the question twice; a question on what the "
+			    "earlier answer left open was expected",
+			    v[i].round, v[i].item, v[f].round, v[f].item);
+	}
+done:
+	free(q);
+	free(v);
+	free(first);
 }
 
 void

@@ -531,3 +531,47 @@ text_pct1(char *out, size_t size, double pct, int sign, const char *nan_text)
 	snprintf(out, size, "%s%ld.%ld%s", pct < 0 && t > 0 ? "-" : "",
 	    t / 10, t % 10, sign ? "%" : "");
 }
+
+struct same_key {
+	const char	*s;
+	size_t		 i;
+};
+
+/* By text, then index: the first of a run of equal texts is the earliest. */
+static int
+same_cmp(const void *a, const void *b)
+{
+	const struct same_key	*x = a, *y = b;
+	int			 c = strcmp(x->s, y->s);
+
+	if (c != 0)
+		return c;
+	return x->i < y->i ? -1 : x->i > y->i;
+}
+
+int
+text_first_same(size_t *first, const char *const *v, size_t n)
+{
+	struct same_key	*k;
+	size_t		 i, m = 0, g;
+
+	if (n == 0)
+		return 0;
+	if ((k = calloc(n, sizeof *k)) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	for (i = 0; i < n; i++) {
+		first[i] = i;
+		if (v[i] != NULL) {
+			k[m].s = v[i];
+			k[m++].i = i;
+		}
+	}
+	qsort(k, m, sizeof *k, same_cmp);
+	for (i = 0, g = 0; i < m; i++) {
+		if (strcmp(k[i].s, k[g].s) != 0)
+			g = i;
+		first[k[i].i] = k[g].i;
+	}
+	free(k);
+	return 0;
+}

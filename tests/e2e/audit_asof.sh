@@ -26,13 +26,16 @@ checks=$((checks + 1))
     grep -q '^date: 2030-08-01' "$fu" ||
 	fail "g5 (seed 39) no longer has 監査第2号 followed up on 2030-08-01"
 
-# FY2029, dated 令和12年3月31日: 11 findings, 11 open, 11 late, 報告済
+# FY2029, dated 令和12年3月31日: 11 findings, none confirmed by then; 8
+# reported corrected (是正済, awaiting the follow-up), so 3 late: the
+# generator logs the follow-up's result as the tool does (status_history
+# of 2030-08-01), and the year reads the status before it (rev21c M1)
 for f in r29.xlsx r29.docx; do
 	expect_status 0 "$NCIO" -C "$D" audit export results --fy 2029 \
 	    -o "$T/$f"
 done
 $ROWS "$T/r29.xlsx" 監査一覧 >"$T/l29"
-expect_grep "$T/l29" '^2 \| .*戸籍住民課 \| .* \| 11 \| 11 \| 11 \| 報告済$'
+expect_grep "$T/l29" '^2 \| .*戸籍住民課 \| .* \| 11 \| 11 \| 3 \| 報告済$'
 $ROWS "$T/r29.xlsx" 指摘事項 >"$T/f29"
 expect_no_grep "$T/f29" '戸籍住民課 \| [0-9]+ \| .*是正確認済$'
 $ROWS "$T/r29.docx" >"$T/d29"
@@ -68,21 +71,28 @@ expect_grep "$T/deck.txt" '^うち是正期限を過ぎて是正されていな�
 expect_no_grep "$T/deck.txt" '是正期限を過ぎて是正の確認を終えていない'
 
 # By hand: a status given with --date is logged and read on its day.
-# 監査第2号's finding 1 confirmed on 2030-03-20 (before the year's end):
-# FY2029 then has 10 open.
-expect_status 0 "$NCIO" -C "$D" audit finding "$orig" 1 --status accepted \
+# 監査第7号 財政課 (9 findings, 9 open, 5 late, no follow-up): its finding
+# 1 (未是正, due 2030-03-12) confirmed on 2030-03-20, before the year's
+# end: FY2029 then has 8 not confirmed, 4 late.  (監査第2号's findings
+# all carry the follow-up's change of 2030-08-01 now; one dated earlier
+# would be out of order.)
+orig7=$(grep -l '^ref_no: 監査第7号' "$D"/audits/2029/*.yaml)
+orig7=$(basename "$orig7" .yaml)
+expect_status 0 "$NCIO" -C "$D" audit finding "$orig7" 1 --status accepted \
     --date 2030-03-20
-expect_status 0 "$NCIO" -C "$D" audit finding "$orig" 1
+expect_status 0 "$NCIO" -C "$D" audit finding "$orig7" 1
 expect_grep "$T/out" '^status_history:'
 expect_grep "$T/out" 'date: 2030-03-20'
 expect_status 0 "$NCIO" -C "$D" audit export results --fy 2029 \
     -o "$T/r29b.xlsx"
 $ROWS "$T/r29b.xlsx" 監査一覧 >"$T/l29b"
-expect_grep "$T/l29b" '^2 \| .*戸籍住民課 \| .* \| 11 \| 10 \| 10 \| 報告済$'
-expect_status 1 "$NCIO" -C "$D" audit finding "$orig" 2 --date 2030-03-20
+expect_grep "$T/l29" '^7 \| .*財政課 \| .* \| 9 \| 9 \| 5 \| 報告済$'
+expect_grep "$T/l29b" '^7 \| .*財政課 \| .* \| 9 \| 8 \| 4 \| 報告済$'
+expect_status 1 "$NCIO" -C "$D" audit finding "$orig7" 2 --date 2030-03-20
 expect_grep "$T/err" 'status'
 expect_status 0 "$NCIO" -C "$D" lint
-expect_no_grep "$T/out" "$orig"
+expect_no_grep "$T/out" "$orig7"
+expect_no_grep "$T/out" "status_history"
 
 # rev21c T8: the リスク一覧 of FY2030 names an earlier year's audit with
 # its year: two 監査第4号 (令和11年度 and 令和12年度) were told apart by date only

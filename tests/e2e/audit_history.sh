@@ -105,44 +105,32 @@ expect_no_grep "$T/err" 'warning'
 # --- lint: histories that contradict ----------------------------------------
 L=$T/lint
 sample_copy "$L"
+# changes NUM DATE:FROM:TO...: finding NUM's status_history in $L/$A, a
+# change per argument
+changes() {
+	local num=$1 e d f t text='    status_history:
+'
+	shift
+	for e in "$@"; do
+		IFS=: read -r d f t <<<"$e"
+		text+="      - date: $d
+        from: $f
+        to: $t
+"
+	done
+	hist "$L/$A" "$num" "$text"
+}
 # finding 1 (是正中): out of order, a status that is none, and the last
 # change is not the finding's status
-hist "$L/$A" 1 '    status_history:
-      - date: 2026-09-04
-        from: open
-        to: in-progress
-      - date: 2026-08-20
-        from: in-progress
-        to: done
-'
+changes 1 2026-09-04:open:in-progress 2026-08-20:in-progress:done
 # finding 2: a change before the audit (2026-07-15)
-hist "$L/$A" 2 '    status_history:
-      - date: 2026-07-01
-        from: open
-        to: accepted
-'
+changes 2 2026-07-01:open:accepted
 # finding 3: 是正中 again on 2027-01-25, after the follow-up of 2027-01-20
 # accepted it
-hist "$L/$A" 3 '    status_history:
-      - date: 2026-09-04
-        from: open
-        to: corrected
-      - date: 2027-01-25
-        from: corrected
-        to: in-progress
-      - date: 2027-01-28
-        from: in-progress
-        to: accepted
-'
+changes 3 2026-09-04:open:corrected 2027-01-25:corrected:in-progress \
+    2027-01-28:in-progress:accepted
 # finding 5 (是正済): changes that do not follow on
-hist "$L/$A" 5 '    status_history:
-      - date: 2026-08-01
-        from: open
-        to: in-progress
-      - date: 2026-09-04
-        from: open
-        to: corrected
-'
+changes 5 2026-08-01:open:in-progress 2026-09-04:open:corrected
 expect_status 0 "$NCIO" -C "$L" lint
 expect_grep "$T/err" "^$A: warning: findings\\[0\\]\\.status_history\\[1\\]\\.date 2026-08-20 is before the change above it \\(2026-09-04\\)"
 expect_grep "$T/err" "^$A: warning: findings\\[0\\]\\.status_history\\[1\\]\\.to 'done' is not a 是正状況"

@@ -28,7 +28,18 @@ expect_grep "$rec" "^sha256: \"?$(sha256sum "$D/files/研修教材_情報セキ�
 expect_grep "$rec" "^size: $(stat -c %s "$D/files/研修教材_情報セキュリティ.docx")$"
 expect_grep "$rec" '^date: 2026-06-30$'
 expect_grep "$rec" "^for: $tr_id$"
+# The sample's trainings name no 教材 files (it holds only those it
+# registers); as they once did, this copy's 新規採用職員研修 (a 教材 now
+# registered for it) and 情報セキュリティ担当者研修（第2回） (none) name one
+sed -i 's/^material_due: /materials:\n  - R8新規採用職員研修（情報セキュリティ）_教材.pptx\nmaterial_due: /' \
+    "$D/trainings/2026/$tr_id.yaml"
+sed -i 's/^material_due: /materials:\n  - R8情報セキュリティ担当者研修（第2回）_教材.pptx\nmaterial_due: /' \
+    "$D/trainings/2026/tr-8gzvqy2v.yaml"
 expect_status 0 nc lint
+# a 教材 registered for the training: not named missing; one of another
+# training that names its file and registered none: warned of (rev21b M2)
+expect_no_grep "$T/err" "^trainings/2026/$tr_id\.yaml: warning: materials"
+expect_grep "$T/err" "^trainings/2026/tr-8gzvqy2v\.yaml: warning: materials: 'R8情報セキュリティ担当者研修（第2回）_教材\.pptx' is not in the data directory and not registered"
 # As the sample's records once were: 第10回 定例会 held with no
 # minutes recorded and the 情報セキュリティ担当者研修（第2回） report not
 # submitted: neither is delivered (deliv21)
@@ -64,7 +75,7 @@ expect_status 0 nc deliverable list --fy 2026 --format json
 $PY - "$T/out" "$tr_id" <<'PY' || fail "deliverable list json"
 import json, sys
 rows = json.load(open(sys.argv[1]))
-assert len(rows) == 3, rows
+assert len(rows) == 4, rows
 r = [x for x in rows if x["file"].startswith("files/研修教材")][0]
 assert r["for_id"] == sys.argv[2] and r["kind"] == "教材", r
 PY
@@ -86,7 +97,7 @@ expect_grep "$T/err" "registered already \\($dl_id\\)"
 expect_status 1 nc deliverable add "$D/files" --kind material --spec '4(1)イ'
 expect_grep "$T/err" "not a regular file"
 expect_status 2 nc deliverable add "$D/files/提案書.docx" --kind material --spec '9(9)ン'
-[ "$(ls "$D"/deliverables/2026 | wc -l)" = 3 ] || fail "a refused add wrote a record"
+[ "$(ls "$D"/deliverables/2026 | wc -l)" = 4 ] || fail "a refused add wrote a record"
 
 # lint: changed, then missing
 cp "$D/files/研修教材_情報セキュリティ.docx" "$T/keep"

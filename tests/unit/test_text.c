@@ -341,6 +341,25 @@ test_pct1(void **state)
 	assert_true(text_round_half(81.24, 10) == 81.2);
 }
 
+/*
+ * Each string's first equal one, by a sorted copy (lint's repeated
+ * agenda titles and hearing questions): the earliest is named, a NULL is
+ * its own, and the answer does not depend on the order qsort leaves.
+ */
+static void
+test_first_same(void **state)
+{
+	const char	*v[] = { "b", "a", NULL, "b", "a", "c", "b", NULL };
+	size_t		 want[] = { 0, 1, 2, 0, 1, 5, 0, 7 };
+	size_t		 first[8], i;
+
+	(void)state;
+	assert_int_equal(text_first_same(first, v, 8), 0);
+	for (i = 0; i < 8; i++)
+		assert_int_equal(first[i], want[i]);
+	assert_int_equal(text_first_same(first, v, 0), 0);
+}
+
 int
 main(void)
 {
@@ -354,6 +373,7 @@ main(void)
 		cmocka_unit_test(test_printf),
 		cmocka_unit_test(test_split_before),
 		cmocka_unit_test(test_pct1),
+		cmocka_unit_test(test_first_same),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
