@@ -888,6 +888,13 @@ consult_report_write_docx(const struct consult_report *rp, const char *path)
 	if (rp->nrows > 0 && (rc = report_table(d, rp)) != 0)
 		goto done;
 	if (rp->open_end != NULL && any_open(rp)) {
+		/*
+		 * the note says what the table's last rows read: with them,
+		 * not on a page of its own with 以上 (g5's year-end report,
+		 * rev21c T1, again at stop 42)
+		 */
+		if (rp->nrows > 0 && (rc = docx_keep_next(d)) != 0)
+			goto done;
 		snprintf(line, sizeof line, "状況が「%s」の相談は、%sです。",
 		    strstr(rp->open_end, "区に引き継ぐ") != NULL ? "区に引継ぎ" :
 		    "次年度に引継ぎ", rp->open_end);
