@@ -1611,6 +1611,22 @@ review_write_syseval_xlsx(struct review_ctx *c, const struct node *rec,
 	xlsx_note(sh, row++, fmt(&s, "%s：%s", title_of(c, "overall", NULL),
 	    review_withdrawn(rec) == REVIEW_WITHDRAWN_BEFORE ?
 	    "取下げにより評価を終了し、結論なし" : str(rec, "overall")));
+	/*
+	 * the result and its conditions, as the 通知書 of the same day
+	 * gives them (rev21a T3: the sheet had neither)
+	 */
+	if (node_get(rec, "decision") != NULL) {
+		const struct node	*dec = node_get(rec, "decision");
+		const struct node	*cs = node_get(dec, "conditions");
+
+		xlsx_note(sh, row++, fmt(&s, "判定：%s", result_label(c,
+		    node_get_str(dec, "result"))));
+		for (i = 0; cs != NULL && cs->kind == NODE_SEQ && i < cs->n;
+		    i++)
+			if (cs->u.items[i]->kind == NODE_SCALAR)
+				xlsx_note(sh, row++, fmt(&s, "条件(%zu)：%s",
+				    i + 1, cs->u.items[i]->u.s.str));
+	}
 	if (review_withdrawn(rec) == REVIEW_WITHDRAWN_AFTER)
 		xlsx_note(sh, row++, "※ 結果の決定後に取下げ");
 	fs = node_get(rec, "opinions");

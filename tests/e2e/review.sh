@@ -378,6 +378,13 @@ expect_status 0 $PY "$CHECK" xlsx "$T"/sample-rv-new/精査記録_国民健康�
     【保留】 "保留（決定に至っていない）"
 expect_status 0 $PY "$CHECK" order "$(ls "$T"/sample-rv-new/精査記録_*.docx |
     grep -v 国民健康保険)" 判定案 条件 なし 決定
+# the システム評価確認シート gives the result and its conditions, as the
+# 通知書 of the same day does (rev21a T3: the sample's 情政受第24号 had
+# neither)
+expect_status 0 "$NCIO" -C "$T/sample-rv" review export evaluation rv-4aswt9bc \
+    -o "$T/sample-rv-new/"
+expect_status 0 $PY "$CHECK" xlsx "$T"/sample-rv-new/システム評価確認シート_*.xlsx \
+    "判定：条件付可" "条件(1)：繁忙期（抽選締切日）の負荷試験を令和9年3月末までに実施し"
 expect_status 0 "$NCIO" -C "$D" review export opinion "${proc:3:5}" -o "$O/"
 checks=$((checks + 1))
 $PY "$CHECK" docx "$O/意見書_$QT.docx" 調達関係資料に対する意見書 保育計画調整課長 \
