@@ -17,6 +17,7 @@
 #include "error.h"
 #include "schema.h"
 #include "text.h"
+#include "textfit.h"
 #include "xlsx.h"
 
 static const char *
@@ -126,6 +127,12 @@ answer_verb(const char *deliverable)
 	return "回答します";
 }
 
+/*
+ * The line of a notice's 14pt title, in hundredths of a character of its
+ * size: the text width of Word's default A4 margins at 14 points.
+ */
+#define TITLE_ROOM	3000
+
 /* The bracket of the title: （回答）, （報告） ... */
 static const char *
 answer_kind(const char *deliverable)
@@ -200,11 +207,17 @@ consult_write_answer_docx(struct store *st, const struct node *rec,
 	    contractor, role) : contractor != NULL ? contractor : role;
 	/*
 	 * A long title breaks before its （回答）, never inside it: the
-	 * title is set at 14pt, about 30 characters to a line.
+	 * title is set at 14pt, about 30 characters to a line.  One too
+	 * long for a line even without it is left whole to the title's
+	 * fitting (docx_add_title()), which keeps the bracket whole: broken
+	 * here first, it took three lines, 「…利用の／可否について／（報告）」
+	 * (rev21a T6).
 	 */
-	no.title = cs_fmt(&s, "%s%s%s（%s）", title,
-	    ends_with(title, "について") ? "" : "について",
-	    docx_measure(title) > 2600 ? "\n" : "", answer_kind(deliv));
+	no.title = cs_fmt(&s, "%s%s", title, ends_with(title, "について") ?
+	    "" : "について");
+	no.title = cs_fmt(&s, "%s%s（%s）", no.title, docx_measure(title) >
+	    2600 && textfit_width(no.title) <= TITLE_ROOM ? "\n" : "",
+	    answer_kind(deliv));
 	no.body = cs_fmt(&s, "%s付で%sのあった標記の件について、下記のとおり%s。",
 	    rcv, type != NULL && strcmp(type, "dx") == 0 ? "依頼" : "相談",
 	    answer_verb(deliv));
@@ -888,6 +901,13 @@ consult_report_write_docx(const struct consult_report *rp, const char *path)
 	if (rp->nrows > 0 && (rc = report_table(d, rp)) != 0)
 		goto done;
 	if (rp->open_end != NULL && any_open(rp)) {
+		/*
+		 * the note says what the table's last rows read: with them,
+		 * not on a page of its own with 以上 (g5's year-end report,
+		 * rev21c T1, again at stop 42)
+		 */
+		if (rp->nrows > 0 && (rc = docx_keep_next(d)) != 0)
+			goto done;
 		snprintf(line, sizeof line, "状況が「%s」の相談は、%sです。",
 		    strstr(rp->open_end, "区に引き継ぐ") != NULL ? "区に引継ぎ" :
 		    "次年度に引継ぎ", rp->open_end);

@@ -20,6 +20,7 @@
 #include "meeting.h"
 #include "meeting_int.h"
 #include "schema.h"
+#include "textfit.h"
 
 /* Every automatic topic, and the ones each type gets, in order. */
 static const char *const topic_order[] = { "issues", "activity", "schedule",
@@ -1133,12 +1134,110 @@ numbered(struct docx *d, int level, unsigned n, const char *text,
 }
 
 /*
+ * The room a numbered line of level and extra_indent has for its text,
+ * to be filled by textfit_width()'s measure: the digits wider than half
+ * a character and the space put between them and Japanese, which the
+ * plain measure (docx_measure()) leaves out.
+ */
+static unsigned
+line_room(struct docx *d, int level, const char *label, int extra_indent)
+{
+	unsigned	room = docx_text_width(d), used;
+
+	used = (unsigned)(level - 1) * 100 + (unsigned)extra_indent +
+	    docx_measure(label) + 100;
+	return room > used ? room - used : 0;
+}
+
+/*
+ * A text ending in a bracket, （報告期間 令和12年10月10日～令和12年12月4日）
+ * or a division's （教育指導課）: where it is.  NULL if none.
+ */
+static const char *
+tail_bracket(const char *text, const char *from)
+{
+	size_t		 len = strlen(text), i;
+	int		 depth = 0;
+
+	if (len <= 3 || strcmp(text + len - 3, "）") != 0)
+		return NULL;
+	/* the bracket the last ） closes: （区立図書館（見本A）） whole */
+	for (i = len - 3; i-- > (size_t)(from - text);) {
+		if (strncmp(text + i + 1, "）", 3) == 0)
+			depth++;
+		else if (strncmp(text + i + 1, "（", 3) == 0 && --depth == 0)
+			return text + i + 1;
+	}
+	return NULL;
+}
+
+/*
+ * Append head and tail (the bracket) to b, a line break before the
+ * bracket where it would straddle the end of a line of room: the head
+ * running on from used on its line.
+ */
+static void
+put_tail(struct buf *b, const char *head, size_t headlen, const char *tail,
+    unsigned used, unsigned room)
+{
+	struct buf	 t = BUF_INIT;
+	int		 sp = tail != NULL && *tail == ' ';
+
+	buf_add(&t, head, headlen);
+	used += textfit_width(t.data != NULL ? t.data : "");
+	buf_free(&t);
+	buf_add(b, head, headlen);
+	if (tail == NULL)
+		return;
+	used %= room;
+	/* a name after a space: the space ends the line, not starts one */
+	if (used > 0 && used + textfit_width(tail) > room) {
+		buf_puts(b, "\n");
+		tail += sp;
+	}
+	buf_puts(b, tail);
+}
+
+/*
+ * A line of the 次第 under a numbered heading, ending in a bracket that
+ * would straddle a line's end: the bracket starts the next line, not a
+ * date broken in two (rev21a T7: 「…～令和12年12月4／日）」).
+ */
+static int
+numbered_fit(struct docx *d, int level, unsigned n, const char *text,
+    int extra_indent, int keep_next)
+{
+	struct buf	 b = BUF_INIT;
+	char		 label[32];
+	const char	*tail;
+	unsigned	 room;
+	int		 rc;
+
+	if ((rc = docx_outline_label(label, sizeof label, level, n)) != 0)
+		return rc;
+	room = line_room(d, level, label, extra_indent);
+	if (room == 0 || textfit_width(text) <= room ||
+	    (tail = tail_bracket(text, text)) == NULL)
+		return numbered_keep(d, level, n, text, extra_indent,
+		    keep_next);
+	put_tail(&b, text, (size_t)(tail - text), tail, 0, room);
+	if ((rc = buf_ok(&b)) == 0)
+		rc = numbered_keep(d, level, n, b.data, extra_indent,
+		    keep_next);
+	buf_free(&b);
+	return rc;
+}
+
+/*
  * An event of the 次第 (令和12年12月4日 提出　調達実施支援：…（教育指導課）)
  * numbered as numbered() lays it out, broken where a reader's eye
  * would: the title starts a line of its own where the whole does not
  * fit on one, and the division's bracket does where it would straddle a
  * line's end.  Left to wrap where the line was full, words broke in two
  * (review 19, rev19a T10: 「…基盤の帳／票改修」「…方式につい／て」).
+ * Measured as the applications lay it out (line_room()): by the plain
+ * measure a title that just overflowed left its last character or two
+ * alone on the next line (rev21a T12: 「…戸籍住民／課」).
  */
 static int
 numbered_event(struct docx *d, int level, unsigned n, const char *text,
@@ -1147,47 +1246,35 @@ numbered_event(struct docx *d, int level, unsigned n, const char *text,
 	struct buf	 b = BUF_INIT;
 	char		 label[32];
 	const char	*sp, *tail, *p;
-	unsigned	 room, body, used;
+	unsigned	 room;
 	int		 rc;
 
 	if ((rc = docx_outline_label(label, sizeof label, level, n)) != 0)
 		return rc;
-	room = docx_text_width(d);
-	used = (unsigned)(level - 1) * 100 + (unsigned)extra_indent +
-	    docx_measure(label) + 100;
-	room = room > used ? room - used : 0;
+	room = line_room(d, level, label, extra_indent);
 	sp = strstr(text, "　");
-	if (room == 0 || sp == NULL || docx_measure(text) <= room)
+	if (room == 0 || sp == NULL || textfit_width(text) <= room)
 		return numbered(d, level, n, text, extra_indent);
-	/* the division's bracket: the last （ of a text ending in ） */
-	tail = NULL;
-	if (strlen(text) > 3 && strcmp(text + strlen(text) - 3, "）") == 0)
-		for (p = sp; (p = strstr(p, "（")) != NULL; p += 3)
-			tail = p;
+	tail = tail_bracket(text, sp);
+	/*
+	 * an audit's division after its title (…（運用面） 障害者サービス
+	 * 調整担当課, 区立図書館（見本A）): a name after the last space
+	 * goes whole to the next line, as the bracket does
+	 */
+	if ((p = strrchr(sp, ' ')) != NULL && (tail == NULL || p < tail) &&
+	    p[1] != '\0' && strchr(p + 1, ' ') == NULL &&
+	    textfit_width(p + 1) <= TEXTFIT_NAME * 100)
+		tail = p;
 	buf_printf(&b, "%.*s", (int)(sp - text), text);
 	sp += 3;
-	{
-		struct buf	 t = BUF_INIT;
-
-		buf_printf(&t, "%.*s", (int)(tail != NULL ? (size_t)(tail - sp) :
-		    strlen(sp)), sp);
-		body = docx_measure(t.data != NULL ? t.data : "");
-		buf_free(&t);
-	}
 	/*
 	 * The whole does not fit on one line: the title starts the next
 	 * (the date's figures take more room than their measure, so a
 	 * title squeezed in after them broke where the measure said not).
 	 */
 	buf_puts(&b, "\n");
-	used = body % room;
-	buf_printf(&b, "%.*s", (int)(tail != NULL ? (size_t)(tail - sp) :
-	    strlen(sp)), sp);
-	if (tail != NULL) {
-		if (used > 0 && used + docx_measure(tail) > room)
-			buf_puts(&b, "\n");
-		buf_puts(&b, tail);
-	}
+	put_tail(&b, sp, tail != NULL ? (size_t)(tail - sp) : strlen(sp),
+	    tail, 0, room);
 	if ((rc = buf_ok(&b)) == 0)
 		rc = numbered(d, level, n, b.data, extra_indent);
 	buf_free(&b);
@@ -1402,7 +1489,7 @@ meeting_write_agenda_docx(const struct meeting_view *v, const char *path)
 				    300);
 			else {
 				n4 = 0;
-				rc = numbered_keep(d, 3, ++n3, it->lines[k],
+				rc = numbered_fit(d, 3, ++n3, it->lines[k],
 				    200, k + 1 < it->nlines && it->sub[k + 1]);
 			}
 			if (rc != 0)
@@ -1425,8 +1512,13 @@ meeting_write_agenda_docx(const struct meeting_view *v, const char *path)
 		    (rc = docx_add_para(d, "【配付資料】", &keep)) != 0)
 			goto done;
 		keep.indent_left = 100;
+		/*
+		 * and with 【次回】 under it: alone atop page 2, the next
+		 * meeting's date read as a page left over (rev21a T13)
+		 */
 		for (i = 0; i < v->nhandouts; i++) {
-			keep.keep_next = i + 1 < v->nhandouts;
+			keep.keep_next = i + 1 < v->nhandouts ||
+			    v->next != NULL;
 			if ((rc = docx_add_para(d, v->handouts[i], &keep)) != 0)
 				goto done;
 		}
@@ -1439,10 +1531,12 @@ meeting_write_agenda_docx(const struct meeting_view *v, const char *path)
 		hang.align = DOCX_LEFT;
 		hang.indent_left = 400;
 		hang.indent_first = -400;
+		hang.keep_lines = 1;
 		buf_reset(&b);
 		buf_printf(&b, "【次回】%s", v->next);
 		if ((rc = buf_ok(&b)) != 0 ||
 		    (rc = docx_add_blank(d)) != 0 ||
+		    (v->nhandouts > 0 && (rc = docx_keep_next(d)) != 0) ||
 		    (rc = docx_add_para(d, b.data, &hang)) != 0)
 			goto done;
 	}
@@ -1453,18 +1547,24 @@ done:
 	return rc;
 }
 
-/* A list of lines as (1), (2) ... under a numbered heading. */
+/*
+ * A list of lines as (1), (2) ... under a numbered heading; keep: each
+ * line kept with the next (a short last section with 以上).
+ */
 static int
-sub_list(struct docx *d, char *const *v, size_t n)
+sub_list(struct docx *d, char *const *v, size_t n, int keep)
 {
 	size_t	i;
 	int	rc = 0;
 
 	/* one item is not numbered: no (1) without a (2) */
 	if (n == 1)
-		return indented(d, 1, v[0], 100);
+		return (rc = indented(d, 1, v[0], 100)) != 0 || !keep ? rc :
+		    docx_keep_next(d);
 	for (i = 0; i < n && rc == 0; i++)
-		rc = numbered(d, 2, (unsigned)i + 1, v[i], 100);
+		if ((rc = numbered(d, 2, (unsigned)i + 1, v[i], 100)) == 0 &&
+		    keep)
+			rc = docx_keep_next(d);
 	return rc;
 }
 
@@ -1650,6 +1750,9 @@ done:
 	return rc;
 }
 
+/* A last section of at most this many items keeps with 以上. */
+#define LAST_KEEP_ITEMS	6
+
 int
 meeting_write_minutes_docx(const struct meeting_view *v, const char *path)
 {
@@ -1660,7 +1763,7 @@ meeting_write_minutes_docx(const struct meeting_view *v, const char *path)
 	char			 era[CAL_FMT_MAX];
 	unsigned		 top = 0;
 	size_t			 i;
-	int			 rc, notes, parts;
+	int			 rc, notes, parts, last;
 
 	buf_printf(&b, "%s　議事録", v->title);
 	if ((rc = buf_ok(&b)) != 0 || (rc = new_doc(&d, v, b.data)) != 0)
@@ -1713,9 +1816,16 @@ meeting_write_minutes_docx(const struct meeting_view *v, const char *path)
 	if (parts && ((rc = numbered(d, 1, ++top, "議事の経過", 0)) != 0 ||
 	    (rc = notes_paras(d, v->minutes)) != 0))
 		goto done;
+	/*
+	 * 決定事項 closing the minutes, a short list, goes whole with 以上
+	 * and the 記録 line: page 2 held its last line alone, parted from
+	 * its heading (rev21a T8).
+	 */
+	last = v->nactions == 0 && !(notes && !parts) &&
+	    v->ndecisions <= LAST_KEEP_ITEMS;
 	if (v->ndecisions > 0 &&
-	    ((rc = numbered(d, 1, ++top, "決定事項", 0)) != 0 ||
-	    (rc = sub_list(d, v->decisions, v->ndecisions)) != 0))
+	    ((rc = numbered_keep(d, 1, ++top, "決定事項", 0, last)) != 0 ||
+	    (rc = sub_list(d, v->decisions, v->ndecisions, last)) != 0))
 		goto done;
 	if (v->nactions > 0 &&
 	    ((rc = numbered(d, 1, ++top, "今後の対応（課題管理表に登録）",

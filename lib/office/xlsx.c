@@ -2226,8 +2226,9 @@ xlsx_merge_text(struct xlsx_sheet *sh, uint32_t row, uint16_t first,
 	len = strlen(s);
 	if ((rc = xlsx_valid_text(sh, row, first, s, len)) != 0)
 		return rc;
-	if ((f = xlsx_format(sh->x, K_TEXT, xlsx_variant(sh, row, first))) ==
-	    NULL)
+	/* a dash for no value is centred, as in a cell of its own */
+	if ((f = xlsx_format(sh->x, K_TEXT, xlsx_variant(sh, row, first) |
+	    (xlsx_no_value(s) ? V_CENTER : 0))) == NULL)
 		return xlsx_nomem(sh->x);
 	/* the merged cell's pixels: each column's, margins and all */
 	for (c = first; c <= last; c++)

@@ -379,28 +379,98 @@ result_label(struct review_ctx *c, const char *v)
  * figures said never ended); after it, the conclusion reached and the
  * withdrawal noted.  The record has no date of the withdrawal to print.
  */
+static int
+on_hold(const struct node *rec)
+{
+	return node_get(rec, "decision") == NULL &&
+	    node_scalar_eq(node_get(rec, "status"), "on-hold");
+}
+
+/*
+ * The mark by the date: 【取下げ】, or 【保留】 for a case on hold, which
+ * read as one still under review with its rows blank (rev21a T1).
+ */
 static const char *
 withdrawn_mark(const struct node *rec)
 {
-	return review_withdrawn(rec) != REVIEW_NOT_WITHDRAWN ? "　【取下げ】" :
-	    "";
+	if (review_withdrawn(rec) != REVIEW_NOT_WITHDRAWN)
+		return "　【取下げ】";
+	return on_hold(rec) ? "　【保留】" : "";
+}
+
+/* A row that will hold nothing: a case withdrawn before, or on hold. */
+static int
+ended_blank(const struct node *rec)
+{
+	return review_withdrawn(rec) == REVIEW_WITHDRAWN_BEFORE ||
+	    on_hold(rec);
 }
 
 static const char *
 overall_shown(const struct node *rec)
 {
 	if (review_withdrawn(rec) == REVIEW_WITHDRAWN_BEFORE)
-		return "";
+		return "―";
 	return node_get_str(rec, "overall") != NULL ?
-	    node_get_str(rec, "overall") : "";
+	    node_get_str(rec, "overall") : on_hold(rec) ? "―" : "";
 }
 
 static const char *
 proposed_shown(struct review_ctx *c, const struct node *rec)
 {
-	if (review_withdrawn(rec) == REVIEW_WITHDRAWN_BEFORE)
-		return "";
+	if (ended_blank(rec) && (review_withdrawn(rec) ==
+	    REVIEW_WITHDRAWN_BEFORE || node_get(rec, "proposed_result") ==
+	    NULL))
+		return "―";
 	return result_label(c, node_get_str(rec, "proposed_result"));
+}
+
+/*
+ * The 条件 row: the conditions; なし under a decision with none, ― where
+ * there will be no decision to have any; blank while under review.
+ */
+static const char *
+conditions_shown(struct strs *s, const struct node *rec)
+{
+	const struct node	*dec = node_get(rec, "decision");
+	const char		*v = numbered(s, node_get(dec, "conditions"));
+
+	if (*v != '\0')
+		return v;
+	if (ended_blank(rec))
+		return "―";
+	return dec != NULL ? "なし" : "";
+}
+
+/* text with its ISO dates (2026-09-15) as the ward writes them. */
+static const char *
+era_text(struct strs *s, const char *text)
+{
+	struct buf	 b = BUF_INIT;
+	struct cal_date	 d;
+	char		 iso[11], out[CAL_FMT_MAX];
+	const char	*p;
+
+	for (p = text; *p != '\0'; p++) {
+		if (strlen(p) >= 10 && p[4] == '-' && p[7] == '-' &&
+		    (p == text || p[-1] < '0' || p[-1] > '9')) {
+			memcpy(iso, p, 10);
+			iso[10] = '\0';
+			if (cal_parse_iso(&d, iso) == 0 && cal_format_era(out,
+			    sizeof out, d, CAL_ERA_LONG) == 0) {
+				buf_puts(&b, out);
+				p += 9;
+				continue;
+			}
+		}
+		buf_add(&b, p, 1);
+	}
+	if (b.failed) {
+		buf_free(&b);
+		s->failed = 1;
+		return "";
+	}
+	return b.data != NULL ? keep(s, buf_detach(&b, NULL)) : "";
 }
 
 /* The 決定 row: the decision, or the withdrawal that ended the work. */
@@ -413,6 +483,11 @@ decision_shown(struct review_ctx *c, struct strs *s, const struct node *rec,
 
 	if (wd == REVIEW_WITHDRAWN_BEFORE)
 		return fmt(s, "取下げ（%sを終了し、結論なし）", what);
+	/* on hold: why, as the record's note says (its dates 令和) */
+	if (on_hold(rec))
+		return node_get_str(rec, "note") != NULL ? fmt(s,
+		    "保留（決定に至っていない）\n%s", era_text(s,
+		    node_get_str(rec, "note"))) : "保留（決定に至っていない）";
 	if (dec == NULL)
 		return "";
 	return fmt(s, "%s（%s）%s", result_label(c, node_get_str(dec,
@@ -642,7 +717,7 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 		record_row(sh, row++, cells[i * 5], cells + i * 5 + 1);
 	HEAD(title_of(c, "overall", NULL), overall_shown(rec));
 	HEAD(title_of(c, "proposed_result", NULL), proposed_shown(c, rec));
-	HEAD("条件", numbered(&s, node_get(dec, "conditions")));
+	HEAD("条件", conditions_shown(&s, rec));
 	/* a rejection's grounds, where there is one (the form has no row) */
 	if (node_get(dec, "reasons") != NULL)
 		HEAD("理由", numbered(&s, node_get(dec, "reasons")));
@@ -1082,7 +1157,7 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	kv[n].k = title_of(c, "proposed_result", NULL);
 	kv[n++].v = proposed_shown(c, rec);
 	kv[n].k = "条件";
-	kv[n++].v = numbered(&s, node_get(dec, "conditions"));
+	kv[n++].v = conditions_shown(&s, rec);
 	/* a rejection's grounds, where there is one (the form has no row) */
 	if (node_get(dec, "reasons") != NULL) {
 		kv[n].k = "理由";
@@ -1536,6 +1611,22 @@ review_write_syseval_xlsx(struct review_ctx *c, const struct node *rec,
 	xlsx_note(sh, row++, fmt(&s, "%s：%s", title_of(c, "overall", NULL),
 	    review_withdrawn(rec) == REVIEW_WITHDRAWN_BEFORE ?
 	    "取下げにより評価を終了し、結論なし" : str(rec, "overall")));
+	/*
+	 * the result and its conditions, as the 通知書 of the same day
+	 * gives them (rev21a T3: the sheet had neither)
+	 */
+	if (node_get(rec, "decision") != NULL) {
+		const struct node	*dec = node_get(rec, "decision");
+		const struct node	*cs = node_get(dec, "conditions");
+
+		xlsx_note(sh, row++, fmt(&s, "判定：%s", result_label(c,
+		    node_get_str(dec, "result"))));
+		for (i = 0; cs != NULL && cs->kind == NODE_SEQ && i < cs->n;
+		    i++)
+			if (cs->u.items[i]->kind == NODE_SCALAR)
+				xlsx_note(sh, row++, fmt(&s, "条件(%zu)：%s",
+				    i + 1, cs->u.items[i]->u.s.str));
+	}
 	if (review_withdrawn(rec) == REVIEW_WITHDRAWN_AFTER)
 		xlsx_note(sh, row++, "※ 結果の決定後に取下げ");
 	fs = node_get(rec, "opinions");

@@ -74,14 +74,16 @@ for r in rows:
             named.add((i["title"], era(due)))
     doc = docx.Document(os.path.join(out, "次第_%s.docx" % r["Meeting"]))
     paras = [p.text for p in doc.paragraphs]
-    # 【配付資料】 kept with its list (it was alone at the foot of a page)
+    # 【配付資料】 kept with its list (it was alone at the foot of a page),
     k = paras.index("【配付資料】")
     n = 1
     while k + n < len(paras) and paras[k + n].startswith("資料"):
         n += 1
     keep = [bool(p.paragraph_format.keep_with_next)
             for p in doc.paragraphs[k:k + n]]
-    assert n > 1 and keep == [True] * (n - 1) + [False], (r["Meeting"], keep)
+    # and the list with 【次回】 under it (rev21a T13: that alone on page 2)
+    last = any(q.startswith("【次回】") for q in paras[k + n:])
+    assert n > 1 and keep == [True] * (n - 1) + [last], (r["Meeting"], keep)
     got = set()
     for p in paras:
         # the title, and 期限 and 担当 after a line break

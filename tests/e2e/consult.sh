@@ -142,6 +142,26 @@ pycheck nodocx "$T/doc/dx.docx" 練企情発 "第　　号"
 pycheck nodocx "$T/doc/dx.docx" 支援スタッフ 業務責任者 総合情報化顧問
 pycheck order "$T/doc/dx.docx" 株式会社架空情報コンサルティング \
     区民意識意向調査（デジタル化）の集計・分析について（報告）
+# a title too long for a line even without its bracket is left whole to
+# the title's fitting: two lines, （報告） whole on the last, not three
+# (rev21a T6: 「…利用の／可否について／（報告）」)
+cp -R "$D" "$T/lt"
+expect_status 0 "$NCIO" -C "$T/lt" consult add --type dx --org 区政改革担当課 \
+    --title ごみ収集運搬管理システムでのクラウドサービスの利用の可否 \
+    --received 2026-04-20 --due 2026-05-29 --question-file "$T/q.txt"
+y=$(cat "$T/out")
+expect_status 0 "$NCIO" -C "$T/lt" consult answer "$y" --date 2026-05-27 \
+    --file 調査報告書_ごみ.docx --by kamei-jiro
+expect_status 0 "$NCIO" -C "$T/lt" consult export answer "$y" -o "$T/lt.docx"
+checks=$((checks + 1))
+$PY - "$T/lt.docx" <<'PYEOF' || fail "a long title broken in three"
+import sys, docx
+t = [p.text for p in docx.Document(sys.argv[1]).paragraphs]
+a = [i for i, s in enumerate(t) if s.startswith("ごみ収集")][0]
+b = [i for i, s in enumerate(t) if s.endswith("（報告）")][0]
+assert b - a == 1 and "".join(t[a:b + 1]) == \
+    "ごみ収集運搬管理システムでのクラウドサービスの利用の可否について（報告）", t[a:b + 1]
+PYEOF
 cp -R "$D" "$T/cno"
 # the sample sets its own format (架情コ第%s号): replace it
 sed -i 's/^  contractor_no_format: .*/  contractor_no_format: 架コ発第%s号/' "$T/cno/nerima-cio.yaml"

@@ -370,6 +370,15 @@ b = ps[t.index("会場は別館とする。")].paragraph_format
 assert (a.left_indent, a.first_line_indent) == (b.left_indent,
     b.first_line_indent), "indents"
 PY
+# 決定事項 closing the minutes goes whole with 以上 and the 記録 line:
+# page 2 held its last line alone, parted from its heading (rev21a T8)
+NERIMA_CIO_TODAY=2026-06-01 expect_status 0 "$NCIO" -C "$D" meeting minutes "$m4" \
+    --text $'1 情報化企画審査の状況\n受付済みの案件の進め方を確認した。' \
+    --decision 監査の対象組織を確定した。 --decision 課題の対応期限を見直す。
+expect_status 0 "$NCIO" -C "$D" meeting export minutes "$m4" -o "$T/doc/"
+pycheck order "$mn4" 議事の経過 決定事項 監査の対象組織を確定した。 \
+    課題の対応期限を見直す。 以上
+pycheck keeptail "$mn4" 決定事項
 
 # --- list ----------------------------------------------------------------------------------
 expect_status 0 "$NCIO" -C "$D" meeting list --type progress --format json
@@ -390,6 +399,12 @@ for m in $("$NCIO" -C "$T/sample" meeting list --fy 2026 --format csv |
 	"$NCIO" -C "$T/sample" meeting export agenda "$m" -o "$T/all-ag/" \
 	    >/dev/null 2>&1 || true
 done
+# the lines the writer breaks fit as LibreOffice fills them: no title
+# just over its line leaving 「…研／修」 (rev21a T12), no 報告期間 broken
+# inside its date (「…12月4／日）」, T7); 【配付資料】 keeps with 【次回】,
+# never that alone on page 2 (T13)
+pycheck breaks "$T"/all-ag/次第_*.docx
+pycheck keeptail "$T/all-ag/次第_第8回 定例会.docx" 【配付資料】
 checks=$((checks + 1))
 $PY - "$T/all-ag" <<'PY' || fail "a division named twice in a 次第"
 import glob, re, sys, docx

@@ -113,5 +113,23 @@ expect_grep "$T/cons.txt" '^　仕様書3\(3\)ア\(イ\)に基づき、相談業
 expect_grep "$T/cons.txt" '^状況が「区に引継ぎ」の相談は、契約期間の末日（令和9年3月31日）までに回答に至らず、区に引き継ぐものです。$'
 expect_grep "$T/cons.txt" $'\t相談第22号\t.*\t区に引継ぎ'
 expect_no_grep "$T/cons.txt" $'\t回答作成中'
+# the note under the list keeps with the list's last row: g5's year-end
+# report put it and 以上 on a page 2 of their own (rev21c T1)
+checks=$((checks + 1))
+$PY - "$T"/end/相談業務実施報告書_*.docx <<'PYEOF' || fail "the 区に引継ぎ note parted from the list"
+import sys, docx
+from docx.oxml.ns import qn
+kids = list(docx.Document(sys.argv[1]).element.body.iterchildren())
+for a, b in zip(kids, kids[1:]):
+    text = "".join(t.text for t in b.iter(qn("w:t")))
+    if a.tag == qn("w:tbl") and text.startswith("状況が「区に引継ぎ」"):
+        row = a.findall(qn("w:tr"))[-1]
+        ps = list(row.iter(qn("w:p")))
+        assert ps and all(p.find(qn("w:pPr") + "/" + qn("w:keepNext"))
+                          is not None for p in ps), "last row not kept"
+        break
+else:
+    raise SystemExit("no note right under the list")
+PYEOF
 
 finish

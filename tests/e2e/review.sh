@@ -365,6 +365,26 @@ rm -rf "$T/sample-rv-new"
 expect_status 0 "$NCIO" -C "$T/sample-rv" review export record rv-9t6v4w2x \
     -o "$T/sample-rv-new/"
 expect_status 0 $PY "$CHECK" docx "$T"/sample-rv-new/精査記録_*.docx "運用 未記入"
+# a case on hold says so, and why, as its note does (dates 令和), its
+# rows that will hold nothing ―; a decision without conditions なし
+# (rev21a T1: 情政受第36号 printed as one still under review, blank)
+rm -rf "$T/sample-rv-new"
+expect_status 0 "$NCIO" -C "$T/sample-rv" review export record rv-6e3f9g1h \
+    rv-3n7r5t9w -o "$T/sample-rv-new/"
+expect_status 0 $PY "$CHECK" order "$T"/sample-rv-new/精査記録_国民健康保険*.docx \
+    【保留】 総合所見 ― 判定案 ― 条件 ― 決定 "保留（決定に至っていない）" \
+    "標準仕様の改定内容が示されるまで保留（所管課と合意、令和8年9月15日）。"
+expect_status 0 $PY "$CHECK" xlsx "$T"/sample-rv-new/精査記録_国民健康保険*.xlsx \
+    【保留】 "保留（決定に至っていない）"
+expect_status 0 $PY "$CHECK" order "$(ls "$T"/sample-rv-new/精査記録_*.docx |
+    grep -v 国民健康保険)" 判定案 条件 なし 決定
+# the システム評価確認シート gives the result and its conditions, as the
+# 通知書 of the same day does (rev21a T3: the sample's 情政受第24号 had
+# neither)
+expect_status 0 "$NCIO" -C "$T/sample-rv" review export evaluation rv-4aswt9bc \
+    -o "$T/sample-rv-new/"
+expect_status 0 $PY "$CHECK" xlsx "$T"/sample-rv-new/システム評価確認シート_*.xlsx \
+    "判定：条件付可" "条件(1)：繁忙期（抽選締切日）の負荷試験を令和9年3月末までに実施し"
 expect_status 0 "$NCIO" -C "$D" review export opinion "${proc:3:5}" -o "$O/"
 checks=$((checks + 1))
 $PY "$CHECK" docx "$O/意見書_$QT.docx" 調達関係資料に対する意見書 保育計画調整課長 \

@@ -24,6 +24,13 @@ usage: check_meeting.py docx FILE TEXT...     every TEXT is in the document
                                               fits the paragraph's width,
                                               so Word never breaks it: 担当
                                               and the name stay together
+       check_meeting.py breaks FILE...       (docx) every line the writer
+                                              broke itself fits as
+                                              LibreOffice fills it, or runs
+                                              over by more than 4 characters
+       check_meeting.py keeptail FILE WORD   (docx) from the paragraph
+                                              with WORD on, each keeps
+                                              with the next
        check_meeting.py fill FILE CELL=VALUE...  fill a 相談シート in as a
                                               division would (dates as
                                               YYYY-MM-DD become Excel dates)
@@ -287,6 +294,88 @@ def check_linefit(path, word, problems):
         problems.append("no paragraph with %r" % word)
 
 
+def fill_width(text, size):
+    """The width of a line in twips as LibreOffice fills it: a half-width
+    character 0.6 of the font size (the digits and Latin letters of the
+    fonts are wider than half), and a quarter of it where Japanese meets
+    a Latin letter or digit (autoSpaceDE/DN)."""
+    import unicodedata
+    w, prev = 0.0, None
+    for ch in text:
+        wide = unicodedata.east_asian_width(ch) in "FWA"
+        w += size * 20 * (1 if wide else 0.6)
+        if prev is not None and ((wide and prev.isascii() and
+                                  prev.isalnum()) or
+                                 (ch.isascii() and ch.isalnum() and
+                                  unicodedata.east_asian_width(prev)
+                                  in "FWA")):
+            w += size * 20 * 0.25
+        prev = ch
+    return w
+
+
+def check_breaks(path, problems):
+    """Every line the writer broke itself (a paragraph with w:br) fits
+    its line as LibreOffice fills it: a title it judged to fit does not
+    leave a character or two on a line of their own (「…戸籍住民／課」),
+    and a bracket it kept whole (（報告期間 …）) is not broken inside."""
+    import xml.etree.ElementTree as ET
+    with zipfile.ZipFile(path) as z:
+        doc = ET.fromstring(z.read("word/document.xml"))
+        styles = ET.fromstring(z.read("word/styles.xml"))
+    sz = styles.find(".//%sdocDefaults//%ssz" % (W, W))
+    size = int(sz.get(W + "val")) / 2 if sz is not None else 10.5
+    sect = doc.find(".//%ssectPr" % W)
+    page = int(sect.find(W + "pgSz").get(W + "w"))
+    mar = sect.find(W + "pgMar")
+    width = page - int(mar.get(W + "left")) - int(mar.get(W + "right"))
+    for p in doc.iter(W + "p"):
+        ind = p.find("%spPr/%sind" % (W, W))
+        left = int(ind.get(W + "left", "0")) if ind is not None else 0
+        hang = int(ind.get(W + "hanging", "0")) if ind is not None else 0
+        lines, cur = [], ""
+        for el in p.iter():
+            if el.tag == W + "t":
+                cur += el.text or ""
+            elif el.tag == W + "br":
+                lines.append(cur)
+                cur = ""
+        lines.append(cur)
+        # and the events the writer judged to fit on one line
+        if len(lines) < 2 and "報告期間" not in cur and \
+                not re.search(r"令和\d+年\d+月\d+日[ 　]\S+　", cur):
+            continue
+        for i, ln in enumerate(lines):
+            room = width - left + (hang if i == 0 else 0)
+            over = fill_width(ln, size) - room
+            # a long title wraps where it is full; one just over leaves
+            # its last characters alone
+            if over > 0 and (over <= 4 * size * 20 or "報告期間" in ln):
+                problems.append("%s: %r is %d twips wide as LibreOffice "
+                                "fills it, the line %d: it wraps" %
+                                (path, ln, fill_width(ln, size), room))
+
+
+def check_keeptail(path, word, problems):
+    """From the last paragraph with word to the document's end,
+    every paragraph but the last keeps with the next: a short closing
+    block (決定事項 … 以上 （記録）, 【配付資料】 … 【次回】) goes to a page
+    whole, never its last line or two alone."""
+    import xml.etree.ElementTree as ET
+    with zipfile.ZipFile(path) as z:
+        doc = ET.fromstring(z.read("word/document.xml"))
+    paras = list(doc.find(W + "body").iter(W + "p"))
+    texts = ["".join(t.text or "" for t in p.iter(W + "t")) for p in paras]
+    start = [i for i, t in enumerate(texts) if word in t]
+    if not start:
+        problems.append("no paragraph with %r" % word)
+        return
+    for i in range(start[-1], len(paras) - 1):
+        if paras[i].find("%spPr/%skeepNext" % (W, W)) is None:
+            problems.append("%r does not keep with the next paragraph" %
+                            texts[i])
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
@@ -344,6 +433,11 @@ def main(argv):
         check_sheet(path, problems)
     elif mode == "linefit":
         check_linefit(path, rest[0], problems)
+    elif mode == "breaks":
+        for f in [path] + rest:
+            check_breaks(f, problems)
+    elif mode == "keeptail":
+        check_keeptail(path, rest[0], problems)
     elif mode == "fill":
         fill(path, rest)
     else:
