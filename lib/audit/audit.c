@@ -1028,6 +1028,7 @@ finding_edit(struct ydoc *doc, struct node *root, long number,
 	static const char *const states[] = { "open", "in-progress",
 	    "corrected", "accepted", NULL };
 	struct node	*f, *qa, *q = NULL;
+	const char	*was;
 	size_t		 i;
 	int		 rc;
 
@@ -1049,21 +1050,26 @@ finding_edit(struct ydoc *doc, struct node *root, long number,
 	    (rc = check_date("response date", e->response_date)) != 0 ||
 	    (rc = check_date("question date", e->qa_date)) != 0)
 		return rc;
-	/* dated: a document of an earlier day reads it (audit_hist) */
-	if (e->status_date != NULL) {
+	/*
+	 * dated: a document of an earlier day reads it (audit_hist).  The
+	 * status the finding has already is no change and logs nothing (an
+	 * accepted -> accepted entry dated before the last change put the
+	 * history out of order, and lint warned of it).
+	 */
+	was = node_get_str(f, "status");
+	if (e->status != NULL && strcmp(e->status,
+	    was != NULL ? was : "open") == 0)
+		;
+	else if (e->status_date != NULL) {
 		struct cal_date	 d;
-		const char	*was = node_get_str(f, "status");
 
 		/* valid: check_date() above */
 		if ((rc = cal_parse_iso(&d, e->status_date)) != 0 ||
 		    (rc = statuslog_append(doc, f, was, e->status, d)) != 0)
 			return rc;
-	} else if (e->status != NULL && node_get(f, "status_history") !=
-	    NULL && strcmp(e->status, node_get_str(f, "status") != NULL ?
-	    node_get_str(f, "status") : "open") != 0) {
+	} else if (e->status != NULL &&
+	    node_get(f, "status_history") != NULL) {
 		/* a history once kept stays whole: the change is today's */
-		const char	*was = node_get_str(f, "status");
-
 		if ((rc = statuslog_append(doc, f, was != NULL ? was : "open",
 		    e->status, cal_today())) != 0)
 			return rc;

@@ -49,6 +49,17 @@ expect_grep "$T/f4" '^        from: corrected$'
 expect_grep "$T/f4" '^        to: accepted$'
 expect_status 0 "$NCIO" -C "$P" lint
 expect_no_grep "$T/err" 'warning'
+# the status it has already, dated, is no change: nothing more is
+# logged (an accepted -> accepted entry dated before the last change put
+# the history out of order and lint warned; lint42, stop 42)
+expect_status 0 "$NCIO" -C "$P" audit finding au-02zk1v64 4 \
+    --status accepted --date 2027-01-10
+checks=$((checks + 1))
+[ "$(sed -n '/^  - number: 4$/,/^  - number: 5$/p' "$P/$A" |
+    grep -c '^      - date: ')" -eq 1 ] ||
+    fail "a dated status the finding already has was logged as a change"
+expect_status 0 "$NCIO" -C "$P" lint
+expect_no_grep "$T/err" 'warning'
 # the 実施結果報告書 of 令和8年12月25日 counts it 是正済, not late, as
 # before the follow-up (it read 是正中 and counted 7; 5 with finding 3
 # 是正済 by its own history, rev21c M1)
