@@ -1114,6 +1114,7 @@ doc_attention(struct docx *dx, struct ctx *c)
 	size_t			 nfall, nrise;
 	char			 a[32], b[32], p[32], prevp[32];
 	char			 rw[128] = "";
+	char			 same[64] = "";
 	int			 r;
 
 	if ((r = docx_add_outline_heading(dx, 1, "課題と対応")) != 0 ||
@@ -1203,17 +1204,24 @@ doc_attention(struct docx *dx, struct ctx *c)
 		    "なかった。%s", n, rw);
 		goto divisions;
 	}
+	/*
+	 * the items whose rate did not change too, so that the counts add
+	 * up to the items compared (rev21b T8: 21 + 24 of 47, two ±0.0)
+	 */
+	if (n > nfall + nrise)
+		snprintf(same, sizeof same, "、変化のなかった項目は%zu項目",
+		    n - nfall - nrise);
 	if (nfall > 0 && nrise > 0)
 		r = body(dx, c, "前年度と同じ項目（%zu項目）のうち、実施率が"
-		    "低下した項目は%zu項目、上昇した項目は%zu項目であった。"
-		    "%s%s", n, nfall, nrise, rw, nfall > MOVERS ||
+		    "低下した項目は%zu項目、上昇した項目は%zu項目%sであった。"
+		    "%s%s", n, nfall, nrise, same, rw, nfall > MOVERS ||
 		    nrise > MOVERS ?
 		    "低下、上昇それぞれ変化の大きい項目を示す。" :
 		    "これらの項目を変化の大きい順に示す。");
 	else
 		r = body(dx, c, "前年度と同じ項目（%zu項目）のうち、実施率が"
-		    "%sした項目は%zu項目であり、%sした項目はなかった。%s%s", n,
-		    nfall ? "低下" : "上昇", nfall ? nfall : nrise,
+		    "%sした項目は%zu項目%sであり、%sした項目はなかった。%s%s",
+		    n, nfall ? "低下" : "上昇", nfall ? nfall : nrise, same,
 		    nfall ? "上昇" : "低下", rw,
 		    (nfall ? nfall : nrise) > MOVERS ?
 		    "変化の大きい項目を示す。" :

@@ -344,7 +344,12 @@ org_of(struct store *st, const char *code)
 		error_clear();
 		buf_puts(&b, code);
 	} else if (dept != NULL)
-		buf_printf(&b, "%s%s", dept, name);
+		/*
+		 * 部 and 課 apart, as the other documents write them (区民部
+		 * 戸籍住民課, review_doc.c): 「地域文化部文化・生涯学習課」 ran
+		 * them together (rev21b T10)
+		 */
+		buf_printf(&b, "%s %s", dept, name);
 	else
 		buf_puts(&b, name);
 	return buf_detach(&b, NULL);
@@ -394,27 +399,17 @@ privacy_of(const struct schema *kind, const struct node *root)
 	return buf_detach(&b, NULL);
 }
 
-/* One line of the timeline: its text, corrections and criteria run. */
+/* One line of the timeline: its text and corrections. */
 static char *
-entry_text(const struct node *e, int detail)
+entry_text(const struct node *e)
 {
 	const struct node	*cs = node_get(e, "corrections");
-	const struct node	*chk = node_get(e, "check"), *as;
 	struct buf		 b = BUF_INIT;
 	char			 t[64];
 	size_t			 i;
 
 	buf_puts(&b, node_get_str(e, "text") != NULL ?
 	    node_get_str(e, "text") : "");
-	as = chk != NULL && detail ? node_get(chk, "answers") : NULL;
-	for (i = 0; as != NULL && as->kind == NODE_SEQ && i < as->n; i++)
-		buf_printf(&b, "\n・%s【%s】",
-		    node_get_str(as->u.items[i], "text") != NULL ?
-		    node_get_str(as->u.items[i], "text") :
-		    node_get_str(as->u.items[i], "question"),
-		    node_get_str(as->u.items[i], "label") != NULL ?
-		    node_get_str(as->u.items[i], "label") :
-		    node_get_str(as->u.items[i], "answer"));
 	for (i = 0; cs != NULL && cs->kind == NODE_SEQ && i < cs->n; i++) {
 		if (incident_time_era(t, sizeof t, node_get_str(cs->u.items[i],
 		    "was"), CAL_ERA_LONG) != 0) {
@@ -426,6 +421,28 @@ entry_text(const struct node *e, int detail)
 		    node_get_str(cs->u.items[i], "reason") != NULL ?
 		    node_get_str(cs->u.items[i], "reason") : "");
 	}
+	return buf_detach(&b, NULL);
+}
+
+/* The answers of e's criteria run, a line each (\n・…【はい】), or NULL. */
+static char *
+entry_answers(const struct node *e)
+{
+	const struct node	*chk = node_get(e, "check"), *as;
+	struct buf		 b = BUF_INIT;
+	size_t			 i;
+
+	as = chk != NULL ? node_get(chk, "answers") : NULL;
+	if (as == NULL || as->kind != NODE_SEQ || as->n == 0)
+		return NULL;
+	for (i = 0; i < as->n; i++)
+		buf_printf(&b, "\n・%s【%s】",
+		    node_get_str(as->u.items[i], "text") != NULL ?
+		    node_get_str(as->u.items[i], "text") :
+		    node_get_str(as->u.items[i], "question"),
+		    node_get_str(as->u.items[i], "label") != NULL ?
+		    node_get_str(as->u.items[i], "label") :
+		    node_get_str(as->u.items[i], "answer"));
 	return buf_detach(&b, NULL);
 }
 
@@ -710,7 +727,7 @@ latest(char *out, size_t size, const struct node *root, const char *asof)
 
 /*
  * The view of one incident; detail adds the answers of each criteria run
- * to the timeline (the report has them, the prevention proposal not).
+ * to 3(2) (the report has them, the prevention proposal not).
  * asof (YYYY-MM-DD, or NULL) is the document's date: a document tells
  * the course of events as it stood that day, not what happened after.
  */
@@ -729,6 +746,10 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	size_t			 i;
 	int			 rc, kept_contain = 0, kept_recover = 0;
 	int			 kept_cut = 0;
+	const struct node	*chk;
+	const char		*rec = NULL, *rec_title = NULL;
+	struct buf		 answers = BUF_INIT;
+	char			 when[CAL_FMT_MAX + 16], *as;
 
 	memset(v, 0, sizeof *v);
 	v->kind = k;
@@ -797,8 +818,34 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 		}
 		v->tl[v->ntl].type = inc_label(k, "timeline.type",
 		    node_get_str(e, "type"));
-		if ((v->tl[v->ntl].text = entry_text(e, detail)) == NULL)
-			return error_set(NC_ENOMEM, "out of memory");
+		/*
+		 * the answers of a criteria run in 3(2), not in the course
+		 * of events: a cell of 22 lines in a column of 17
+		 * characters left half of page 1 empty (rev21b T9)
+		 */
+		if ((v->tl[v->ntl].text = entry_text(e)) == NULL) {
+			rc = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
+		if ((chk = node_get(e, "check")) != NULL) {
+			if (node_scalar_eq(node_get(chk, "phase"), "triage")) {
+				rec = node_get_str(chk, "recommendation");
+				rec_title = node_get_str(chk,
+				    "recommendation_title");
+			}
+			if (detail && (as = entry_answers(e)) != NULL) {
+				snprintf(when, sizeof when, "%s",
+				    v->tl[v->ntl].when);
+				if ((sp = strchr(when, '\n')) != NULL)
+					*sp = ' ';
+				buf_printf(&answers, "%s%sの判断基準による確認"
+				    "（%s）の回答は次のとおり。%s",
+				    answers.len > 0 ? "\n" : "",
+				    node_scalar_eq(node_get(chk, "phase"),
+				    "triage") ? "遮断" : "復旧", when, as);
+				free(as);
+			}
+		}
 		v->ntl++;
 	}
 	if (v->ntl == 0 && (rc = dates_build(v, k, root, asof)) != 0)
@@ -824,9 +871,15 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 		    strncmp(node_get_str(iso, "decided"), asof, 10) <= 0))
 			kept_cut = 1;
 		buf_reset(&b);
-		buf_printf(&b, "ネットワーク遮断の判断は「%s」",
-		    inc_label(k, "isolation.decision", node_get_str(iso,
-		    "decision")));
+		/*
+		 * in the words of the criteria that recommended it, as the
+		 * course of events and the 対応基準提案書 say it: 「遮断せず
+		 * 監視」 beside 「接続を維持して監視」 (rev21b T9)
+		 */
+		buf_printf(&b, "ネットワーク遮断の判断は「%s」", rec != NULL &&
+		    rec_title != NULL && node_scalar_eq(node_get(iso,
+		    "decision"), rec) ? rec_title : inc_label(k,
+		    "isolation.decision", node_get_str(iso, "decision")));
 		if (node_get_str(iso, "decided") != NULL &&
 		    incident_time_era(day, sizeof day, node_get_str(iso,
 		    "decided"), CAL_ERA_LONG) == 0)
@@ -840,6 +893,19 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 			buf_printf(&b, "\n%sに接続を再開した。", day);
 		error_clear();
 		v->isolation = buf_detach(&b, NULL);
+	}
+	/* the criteria's answers after the decision they led to */
+	if ((rc = buf_ok(&answers)) != 0)
+		goto done;
+	if (answers.len > 0) {
+		sp = v->isolation;
+		v->isolation = text_printf("%s%s%s", sp != NULL ? sp : "",
+		    sp != NULL ? "\n" : "", answers.data);
+		free(sp);
+		if (v->isolation == NULL) {
+			rc = error_set(NC_ENOMEM, "out of memory");
+			goto done;
+		}
 	}
 	incident_durations(&dc, &dr, root);
 	/* nothing the document's course of events does not show */
@@ -935,6 +1001,7 @@ view_build(struct inc_view *v, struct incident_ctx *c,
 	rc = 0;
 done:
 	buf_free(&b);
+	buf_free(&answers);
 	return rc;
 }
 

@@ -2037,6 +2037,192 @@ unwrap_columns(unsigned *grid, const struct textfit_col *cols,
 	return 0;
 }
 
+static char	*cell_break(const char *, unsigned, unsigned, unsigned,
+		    unsigned *);
+
+/*
+ * Lines of cell (r, c) (r 0 the heading) at width, as the writer sets
+ * it (cell_break() on its own); 0 when out of memory.
+ */
+static unsigned
+set_lines(const struct pptx_table *t, size_t r, size_t c, unsigned width,
+    unsigned sz)
+{
+	const char	*s = r == 0 ? t->head[c] : cell_of(t, r - 1, c);
+	char		*w;
+	unsigned	 n = 1;
+
+	if (s == NULL || *s == '\0')
+		return 1;
+	if ((w = cell_break(s, cell_room((long)width, sz), 0, 0, &n)) == NULL)
+		return 0;
+	free(w);
+	return n;
+}
+
+/* Lines of column c at width into l[] (nr rows, 0 the heading); -1 nomem */
+static int
+set_column(unsigned *l, const struct pptx_table *t, size_t c,
+    unsigned width, unsigned sz)
+{
+	size_t	r;
+
+	for (r = 0; r <= t->nrows; r++)
+		if ((l[r] = set_lines(t, r, c, width, sz)) == 0)
+			return -1;
+	return 0;
+}
+
+/* The table's height in lines with columns i and j at li[] and lj[]. */
+static unsigned long
+set_height(const unsigned *lines, size_t nr, size_t nc, size_t i,
+    const unsigned *li, size_t j, const unsigned *lj)
+{
+	unsigned long	h = 0;
+	unsigned	max, l;
+	size_t		r, c;
+
+	for (r = 0; r < nr; r++) {
+		for (c = 0, max = 1; c < nc; c++) {
+			l = c == i ? li[r] : c == j ? lj[r] : lines[c * nr + r];
+			max = l > max ? l : max;
+		}
+		h += max;
+	}
+	return h;
+}
+
+/*
+ * Fewer lines where a column's share costs a row its height: a cell that
+ * makes its row tallest gets the room that sets it on a line less (up
+ * to max_move) from a column that stays at its minimum or more, where
+ * the table as the writer sets it (cell_break(), which keeps a list's
+ * items whole) is lower for it.  The widths share the room by the
+ * columns' widest text, and textfit measures lines by its own breaks:
+ * the 運営計画書's 成果物 column, narrowed when an audit's 監査調書、
+ * 監査結果概要報告書 lowered its minimum, set a training's four items
+ * on four lines, not two, and its 実施計画 took a third slide (rev21c
+ * T3).  Tables of more than SHORTEN_CELLS cells keep their widths, the
+ * search being the cells' squares.  -1 when out of memory.
+ */
+#define SHORTEN_CELLS	240
+#define SHORTEN_NEEDS	8
+
+/* d among the SHORTEN_NEEDS smallest of need[] (*nn of them), once */
+static void
+shorten_need(unsigned *need, size_t *nn, unsigned d)
+{
+	size_t	k, top;
+
+	for (k = 0; k < *nn; k++)
+		if (need[k] == d)
+			return;
+	if (*nn < SHORTEN_NEEDS) {
+		need[(*nn)++] = d;
+		return;
+	}
+	for (k = 1, top = 0; k < *nn; k++)
+		if (need[k] > need[top])
+			top = k;
+	if (need[top] > d)
+		need[top] = d;
+}
+static int
+shorten_rows(unsigned *grid, const struct textfit_col *cols,
+    const struct pptx_table *t, unsigned sz, unsigned max_move)
+{
+	size_t		 nr = t->nrows + 1, nc = t->ncols, i, j, r, k, nn, round;
+	size_t		 bi = 0, bj = 0;
+	unsigned	*lines, *li, *lj, need[SHORTEN_NEEDS], lo, hi, mid, l;
+	unsigned	 rowmax, bneed, want;
+	unsigned long	 h, h2, bh;
+	int		 rc = -1;
+
+	if (nr * nc > SHORTEN_CELLS || nc < 2)
+		return 0;
+	lines = calloc(nr * nc, sizeof *lines);
+	li = calloc(nr, sizeof *li);
+	lj = calloc(nr, sizeof *lj);
+	if (lines == NULL || li == NULL || lj == NULL)
+		goto done;
+	for (j = 0; j < nc; j++)
+		if (set_column(lines + j * nr, t, j, grid[j], sz) != 0)
+			goto done;
+	h = set_height(lines, nr, nc, nc, NULL, nc, NULL);
+	for (round = 0; round < 4; round++) {
+		bh = h;
+		bneed = UINT_MAX;
+		for (j = 0; j < nc; j++) {
+			if (cols[j].empty || cols[j].blank)
+				continue;
+			/* the room each tallest cell of j needs for a line less */
+			for (r = 0, nn = 0; r < nr; r++) {
+				l = lines[j * nr + r];
+				for (i = 0, rowmax = 1; i < nc; i++)
+					if (lines[i * nr + r] > rowmax)
+						rowmax = lines[i * nr + r];
+				if (l < 2 || l < rowmax)
+					continue;
+				for (want = lines[j * nr + r] - 1; want > 0; want--) {
+					lo = grid[j];
+					hi = grid[j] + max_move;
+					if ((l = set_lines(t, r, j, hi, sz)) == 0)
+						goto done;
+					if (l > want)
+						break;
+					while (hi - lo > max_move / 64 + 1) {
+						mid = lo + (hi - lo) / 2;
+						if ((l = set_lines(t, r, j, mid,
+						    sz)) == 0)
+							goto done;
+						if (l <= want)
+							hi = mid;
+						else
+							lo = mid;
+					}
+					shorten_need(need, &nn, hi - grid[j]);
+				}
+			}
+			for (k = 0; k < nn; k++) {
+				if (set_column(lj, t, j, grid[j] + need[k], sz) != 0)
+					goto done;
+				for (i = 0; i < nc; i++) {
+					if (i == j || cols[i].empty ||
+					    cols[i].blank || grid[i] < need[k] ||
+					    grid[i] - need[k] < cols[i].min)
+						continue;
+					if (set_column(li, t, i, grid[i] - need[k],
+					    sz) != 0)
+						goto done;
+					h2 = set_height(lines, nr, nc, i, li, j,
+					    lj);
+					if (h2 < bh || (h2 == bh && h2 < h &&
+					    need[k] < bneed)) {
+						bh = h2;
+						bi = i;
+						bj = j;
+						bneed = need[k];
+					}
+				}
+			}
+		}
+		if (bh >= h)
+			break;
+		grid[bi] -= bneed;
+		grid[bj] += bneed;
+		if (set_column(lines + bi * nr, t, bi, grid[bi], sz) != 0 ||
+		    set_column(lines + bj * nr, t, bj, grid[bj], sz) != 0)
+			goto done;
+		h = bh;
+	}
+	rc = 0;
+done:
+	free(lines);
+	free(li);
+	free(lj);
+	return rc;
+}
+
 /*
  * Column widths at size sz, with the widows (a last line of one or two
  * characters) the widths leave in *widows; 0 if even the minimums do not
@@ -2094,7 +2280,9 @@ table_grid(unsigned *grid, const struct pptx_table *t, unsigned sz,
 		*widows = textfit_balance(grid, cols, &tt,
 		    (unsigned)((double)sz / 100 * EMU_PT / 4),
 		    (unsigned)((double)sz / 100 * EMU_PT * 8));
-		if (unwrap_columns(grid, cols, t, sz) != 0) {
+		if (unwrap_columns(grid, cols, t, sz) != 0 ||
+		    shorten_rows(grid, cols, t, sz,
+		    (unsigned)((double)sz / 100 * EMU_PT * 8)) != 0) {
 			free(cols);
 			return -1;
 		}

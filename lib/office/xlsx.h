@@ -139,7 +139,10 @@ int	 xlsx_title(struct xlsx_sheet *, const char *title, const char *note);
 /*
  * With XLSX_COL_NAME, a name that does not break after ・: a 課
  * (安全・安心担当課, which 安全・ / 安心担当課 read as two), where a
- * contract's name may (…担当課データ / 入力業務委託).
+ * contract's name may (…担当課データ / 入力業務委託).  Without
+ * XLSX_COL_PHRASE, a name of up to TEXTFIT_NAME characters between its
+ * points of the first kind stays whole, the column as wide: not スポーツ
+ * / 振興課 at a phrase's end.
  */
 #define XLSX_COL_NODOT	0x80
 /*

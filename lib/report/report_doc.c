@@ -700,7 +700,9 @@ report_schedule_write_xlsx(struct store *st, int fy, struct cal_date as_of,
 		/* a title: a line more rather than a word cut */
 		{ { "件名", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
 		    XLSX_FIT_TEXT },
-		{ { "対象・主催", XLSX_COL_NAME, 0 }, XLSX_FIT_TEXT },
+		/* a 課 whole: not スポーツ / 振興課 (rev19b T4) */
+		{ { "対象・主催", XLSX_COL_NAME | XLSX_COL_NODOT, 0 },
+		    XLSX_FIT_TEXT },
 		{ { "予定／実績", XLSX_COL_CENTER, 0 }, XLSX_FIT_CODE },
 	};
 	struct xlsx_column	 cols[SCHED_NCOLS];

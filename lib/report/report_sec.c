@@ -2009,16 +2009,21 @@ plan_audit(struct report_sec *s, struct store *st, struct plan_row **v,
 			keep--;
 	}
 	/*
-	 * 課 and system a line each, each kept whole: the narrow 対象
-	 * column broke 「情報政策課 介護／保険システム」 inside the name
+	 * 成果物 by the names of 仕様書 4(2)エ and the 作業実施計画書 6, not
+	 * 「監査報告書」, a document the specification has none of (rev21c
+	 * T3); a follow-up's フォローアップ監査に係る質疑応答書 as 質疑応答書
+	 * beside its 件名 フォローアップ監査: in full, on three lines, it
+	 * put the 詳細版's 実施計画 on three slides.  課 and system a line
+	 * each, each kept whole: the narrow 対象 column broke 「情報政策課
+	 * 介護／保険システム」 inside the name
 	 */
 	what = sec_fmt(s, "%s%s%s", org != NULL ? rp_org(st, org) :
 	    "", org != NULL && sys != NULL ? "\n" : "", sys != NULL ? sys : "");
 	return plan_row_add(s, v, n, d, audit_period_end(rec, d),
 	    sec_fmt(s, "%.*s", (int)keep, title), what, chief != NULL ?
 	    audit_member_name(st, chief) : "", type != NULL &&
-	    strcmp(type, "followup") == 0 ? "フォローアップ監査報告書" :
-	    "監査報告書");
+	    strcmp(type, "followup") == 0 ? "監査調書、質疑応答書" :
+	    "監査調書、監査結果概要報告書");
 }
 
 /*

@@ -481,13 +481,21 @@ participation(struct docx *dx, const struct tr_results *r)
 	char			 x[32], y[32], z[32];
 	size_t			 n = r->norgs <= ORG_ROWS ? r->norgs : r->ndepts;
 	size_t			 i, targets = 0;
+	long			 known = 0, tsum = 0;
 	int			 by_div = r->norgs <= ORG_ROWS, rc;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		targets += v[i].target > 0;
-	if ((rc = lead(dx, 2, by_div ? "所属別の受講者数は次のとおり（所属の"
-	    "分かる受講者を集計）。" : "部別の受講者数は次のとおり（所属の分かる"
-	    "受講者を集計）。")) != 0 ||
+		known += v[i].attended > 0 ? v[i].attended : 0;
+		tsum += v[i].target > 0 ? v[i].target : 0;
+	}
+	/*
+	 * the attendees of no known 所属 in a row of their own and a 計
+	 * row, so that the table adds up to the 受講者 of the line above
+	 * (rev21b T5: 36 of 57, 21 unknown and not said)
+	 */
+	if ((rc = lead(dx, 2, by_div ? "所属別の受講者数は次のとおり。" :
+	    "部別の受講者数は次のとおり。")) != 0 ||
 	    (rc = grid_new(&g, (by_div ? 2 : 1) + (targets > 0 ? 3 : 1))) != 0)
 		return rc;
 	for (i = 0; i < g.ncols; i++)
@@ -518,6 +526,30 @@ participation(struct docx *dx, const struct tr_results *r)
 		else
 			grid_row(&g, dept, y);
 	}
+	if (r->attended > known) {
+		num(y, sizeof y, r->attended - known);
+		if (by_div && targets > 0)
+			grid_row(&g, "所属不明", "", "－", y, "－");
+		else if (by_div)
+			grid_row(&g, "所属不明", "", y);
+		else if (targets > 0)
+			grid_row(&g, "所属不明", "－", y, "－");
+		else
+			grid_row(&g, "所属不明", y);
+	}
+	/* the 計 of the rows: 対象者 of the 所属 given, 受講者 of all */
+	num(x, sizeof x, tsum);
+	num(y, sizeof y, r->attended > known ? r->attended : known);
+	p1(z, sizeof z, tsum > 0 && r->attended <= known ? 100.0 * known /
+	    tsum : NAN);
+	if (by_div && targets > 0)
+		grid_row(&g, "計", "", x, y, z);
+	else if (by_div)
+		grid_row(&g, "計", "", y);
+	else if (targets > 0)
+		grid_row(&g, "計", x, y, z);
+	else
+		grid_row(&g, "計", y);
 	rc = grid_add(dx, &g);
 	grid_free(&g);
 	return rc;
@@ -619,9 +651,14 @@ quoted(const char *text)
 	return (int)len;
 }
 
-/* The answers of a question, one choice a line: 満足 75名（35.2%）. */
+/*
+ * The answers of a question, one choice a line: 満足 75名（35.2%）; and
+ * those of the respondents who left it blank, so that the counts add
+ * up to the 回答者 of 3(1) (rev21b T4: 2,049 of 2,086, 37 blank and
+ * nothing said), the shares being of the answers.
+ */
 static int
-breakdown(struct buf *b, const struct tr_survey_stat *s)
+breakdown(struct buf *b, const struct tr_survey_stat *s, size_t respondents)
 {
 	size_t	c;
 	char	n[32], r[32];
@@ -631,7 +668,14 @@ breakdown(struct buf *b, const struct tr_survey_stat *s)
 		    s->q->choices[c], comma(n, sizeof n, (long)s->picks[c]),
 		    p1(r, sizeof r, s->n > 0 ?
 		    100.0 * (double)s->picks[c] / (double)s->n : 0.0));
-	if (s->q->type == TR_Q_MULTIPLE)
+	/* no wider than the 複数回答 note: the 設問 column keeps its room */
+	if (respondents > s->n && s->q->type == TR_Q_MULTIPLE)
+		buf_printf(b, "\n無回答 %s名\n（複数回答。割合は無回答を除く値）",
+		    comma(n, sizeof n, (long)(respondents - s->n)));
+	else if (respondents > s->n)
+		buf_printf(b, "\n無回答 %s名\n（割合は無回答を除く値）",
+		    comma(n, sizeof n, (long)(respondents - s->n)));
+	else if (s->q->type == TR_Q_MULTIPLE)
 		buf_puts(b, "\n（複数回答。割合は回答者に対する値）");
 	return buf_ok(b);
 }
@@ -774,7 +818,7 @@ sec_survey(struct docx *dx, struct rctx *c)
 			continue;
 		}
 		buf_reset(&b);
-		if ((rc = breakdown(&b, s)) != 0)
+		if ((rc = breakdown(&b, s, r->respondents)) != 0)
 			break;
 		snprintf(x, sizeof x, "%zu", i + 1);
 		grid_row(&g, x, s->q->text, b.data, s->q->type == TR_Q_SCALE ?

@@ -343,7 +343,7 @@ O=$T/docs
 expect_status 0 N incident export prevention "$id" -o "$O/"
 P="$O/再発防止策の提案書_障害者手帳情報を含むメールの誤送信.docx"
 check $CHECK docx "$P" 再発防止策の提案書 令和8年7月10日 事故等の概要 経過 原因 \
-    再発防止策の有効性の確認 提案 以上 福祉部障害者サービス調整担当課 令和8年6月19日 \
+    再発防止策の有効性の確認 提案 以上 "福祉部 障害者サービス調整担当課" 令和8年6月19日 \
     宛先の自動補完で別の事業者を選んだ 一部有効 不十分 送信保留を有効にし、確認者を記録する \
     "AES-256で暗号化" 一覧の送付は共有フォルダで行う 誤送信先に削除を依頼した
 expect_status 0 N incident export report "$id" "$id2" -o "$O/"
@@ -483,7 +483,8 @@ expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export report \
 check $CHECK docx "$O/sample/事故等報告書_障害福祉サービス利用者一覧の電子メール誤送信.docx" \
     "再発防止策の確認済み（令和8年8月7日に提案書を提出）" \
     "!再発防止策の確認中" "検知・発見から封じ込めまで25分であった。" \
-    "!封じ込め・遮断" \
+    "!封じ込め・遮断" "福祉部 障害者サービス調整担当課" \
+    "!福祉部障害者" \
     "このうちア、イは、令和8年8月7日に提出した再発防止策の提案書で改善を提案した。" \
     "漏えい等の確報の期限は、起算の日を1日目として数え、最後の日が閉庁日のときは翌開庁日とした。"
 # (the rule of the 確報's days said in 4's lead: review 19, rev19a T23)
@@ -529,15 +530,31 @@ PYEOF
 expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export report \
     in-s75gpgrw in-47gn7d6k -o "$O/sample/"
 check $CHECK docx "$O/sample/事故等報告書_施設予約システム管理者アカウントへの不審なログイン.docx" \
-    "該当した基準は基準8。" "令和8年11月12日深夜"
+    "該当した基準は基準8。" "令和8年11月12日深夜" \
+    "ネットワーク遮断の判断は「接続を維持して監視」（令和8年11月13日 11:30）。" \
+    "!遮断せず監視" \
+    "遮断の判断基準による確認（令和8年11月13日 11:30）の回答は次のとおり。"
+# the criteria's answers in 3(2), not a cell of 22 lines in the 経過's
+# 内容 column (rev21b T9); the decision in the criteria's words there
+$PY - "$O/sample/事故等報告書_施設予約システム管理者アカウントへの不審なログイン.docx" <<'PYEOF' ||
+import sys, docx
+d = docx.Document(sys.argv[1])
+cells = [c.text for t in d.tables for r in t.rows for c in r.cells]
+assert not any("【" in c for c in cells), [c for c in cells if "【" in c]
+p = [x.text for x in d.paragraphs]
+assert any("【いいえ】" in t for t in p[p.index("(2)　ネットワーク遮断と復旧の判断"):]), p
+PYEOF
+    fail "the report's criteria answers not in 3(2)"
 check $CHECK docx "$O/sample/事故等報告書_職員端末でのマルウェア検知.docx" \
     "推奨する対応は「切り離しの状態を維持」。該当した基準は基準2。" "（基準2）"
 # 遮断 only where a network was cut: not for an e-mail sent amiss, but for
 # the terminal whose LAN cable was pulled (isolation: partial)
 expect_status 0 "$NCIO" -C "$NCIO_SAMPLE_DIR" incident export prevention \
     in-ag4e4j81 in-47gn7d6k -o "$O/sample/"
+# 部 and 課 apart as the other documents write them (rev21b T10)
 check $CHECK docx "$O/sample/再発防止策の提案書_障害福祉サービス利用者一覧の電子メール誤送信.docx" \
-    "検知・発見から封じ込めまで25分であった。" "!封じ込め・遮断"
+    "検知・発見から封じ込めまで25分であった。" "!封じ込め・遮断" \
+    "福祉部 障害者サービス調整担当課で発生した事故等" "!福祉部障害者"
 check $CHECK docx "$O/sample/再発防止策の提案書_職員端末でのマルウェア検知.docx" \
     "検知・発見から封じ込め・遮断まで6分"
 # one proposal is not numbered (1) without a (2)

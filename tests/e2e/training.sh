@@ -234,6 +234,35 @@ done
 $PY -c 'import docx, sys; print("\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs))' \
     "$O/docs/研修実施報告書_令和8年度_区立保育園職員向け情報セキュリティ研修.docx" \
     >"$T/report.txt"
+# the tables add up: the 部別 rows to their 計 and to the 受講者, each
+# question's counts (and its 無回答) to the 回答者 of 3(1) (rev21b T4,
+# T5: 2,049 of 2,086 and nothing said; 36 of 57 受講者 and no 計)
+checks=$((checks + 1))
+$PY - "$O"/docs/研修実施報告書_令和8年度_マイナンバー*（第1回）.docx <<'PYEOF' ||
+import re, sys, docx
+d = docx.Document(sys.argv[1])
+text = "\n".join(p.text for p in d.paragraphs)
+n = lambda s: int(s.replace(",", ""))
+att = n(re.search(r"受講者は([0-9,]+)名", text).group(1))
+resp = n(re.search(r"回答者は([0-9,]+)名", text).group(1))
+dept = next(t for t in d.tables if t.rows[0].cells[0].text == "部")
+rows = [[c.text for c in r.cells] for r in dept.rows[1:]]
+assert rows[-1][0] == "計", rows[-1]
+col = [c.text for c in dept.rows[0].cells].index("受講者数")
+assert sum(n(r[col]) for r in rows[:-1]) == n(rows[-1][col]) == att, rows
+survey = next(t for t in d.tables if t.rows[0].cells[-1].text == "肯定的回答")
+blank = 0
+for r in survey.rows[1:]:
+    cell = r.cells[2].text
+    if "複数回答" in cell:
+        continue
+    got = sum(n(x) for x in re.findall(r" ([0-9,]+)名（", cell))
+    m = re.search(r"無回答 ([0-9,]+)名", cell)
+    blank += m is not None
+    assert got + (n(m.group(1)) if m else 0) == resp, (cell, got, resp)
+assert blank > 0, "the sample's blanks not shown"
+PYEOF
+    fail "the 研修実施報告書's tables do not add up"
 expect_grep "$T/report.txt" '^新規性の確認の結果、アンケートの設問5とテストの問6～8は前年度の研修と同一または類似の内容であった。'
 # a test repeated whole is said so, not in ten numbers one by one (rev18a)
 sample_copy "$T/tq"

@@ -15,7 +15,9 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <minizip/unzip.h>
 
+#include "zippart.h"
 #include "checklist.h"
 #include "diag.h"
 #include "error.h"
@@ -275,6 +277,7 @@ test_import_and_aggregate(void **state)
 	struct ck_stats	*s;
 	size_t		 a, b, c, i;
 	const struct ck_div_stat *hoiku = NULL, *hisho = NULL;
+	char		 path[512], *doc;
 
 	(void)state;
 	/* last year: one division, everything done */
@@ -360,6 +363,28 @@ test_import_and_aggregate(void **state)
 	    "hoiku,dp-a,実施,\nhoiku,dp-b,実施,見直し済み\nhoiku,dp-new,実施,\n"
 	    "hoiku,dp-w,実施,\n", CK_DEPARTMENT, 2026, &d, &a, &b, &c), 0);
 	assert_int_equal(b, 1);
+
+	/*
+	 * dp-w 未実施 again: 0% as last year, beside dp-a's fall.  The
+	 * report's 前年度との比較 counts it, so that its counts add up to
+	 * the items compared (rev21b T8: 21 + 24 of 47, two unchanged)
+	 */
+	assert_int_equal(import("same.csv",
+	    "課コード,項目番号,回答\n"
+	    "hoiku,dp-a,実施\nhoiku,dp-b,実施\nhoiku,dp-new,実施\n"
+	    "hoiku,dp-w,未実施\n", CK_DEPARTMENT, 2026, &d, &a, &b, &c), 0);
+	assert_int_equal(store_open(&st, root), 0);
+	assert_int_equal(ck_aggregate(&s, st, CK_DEPARTMENT, 2026, &d), 0);
+	assert_int_equal(s->ncompared, 2);
+	snprintf(path, sizeof path, "%s/report.docx", root);
+	assert_int_equal(ck_report_docx(path, s, NULL, st, "2027-03-31"), 0);
+	doc = zip_part(path, "word/document.xml");
+	assert_non_null(strstr(doc, "前年度と同じ項目（2項目）のうち、実施率が"
+	    "低下した項目は1項目、変化のなかった項目は1項目であり、上昇した"
+	    "項目はなかった。"));
+	free(doc);
+	ck_stats_free(s);
+	store_free(st);
 	diags_free(&d);
 }
 

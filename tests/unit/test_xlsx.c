@@ -2093,6 +2093,37 @@ test_fit_name(void **state)
 }
 
 /*
+ * A 課's name (XLSX_COL_NAME | XLSX_COL_NODOT without XLSX_COL_PHRASE,
+ * the 予定と実績's 対象・主催) whole, the column as wide, beside running
+ * text that takes the rest: the column held 障害者 / サービス / 調整担当課
+ * and スポーツ / 振興課, broken at a phrase's end (rev19b T4).  A label's
+ * (with XLSX_COL_PHRASE) still breaks there (test_fit_name).
+ */
+static void
+test_fit_name_whole(void **state)
+{
+	static const struct xlsx_fit_col fc[] = {
+		{ { "件名", XLSX_COL_BREAK | XLSX_COL_PHRASE, 0 },
+		    XLSX_FIT_TEXT },
+		{ { "対象・主催", XLSX_COL_NAME | XLSX_COL_NODOT, 0 },
+		    XLSX_FIT_TEXT },
+	};
+	static const char *const cells[] = {
+		"令和12年度 情報セキュリティ監査（運用面） 障害者サービス調整"
+		    "担当課", "障害者サービス調整担当課",
+		"令和11年度 情報セキュリティ監査（運用面） スポーツ振興課",
+		    "スポーツ振興課",
+	};
+	struct xlsx_column	 out[2];
+
+	(void)state;
+	assert_int_equal(xlsx_fit_table(out, fc, 2, cells, 2, 48), 0);
+	/* 12 characters: (12 x 15.5 + 5) / 8, 24 */
+	assert_true(out[1].width >= 24);
+	assert_true(out[0].width + out[1].width <= 48);
+}
+
+/*
  * A sheet of one table of ncols columns written with cells (n of them,
  * row by row) into name; its shared strings, as the writer broke them.
  */
@@ -2943,6 +2974,7 @@ main(void)
 		cmocka_unit_test(test_break_even),
 		cmocka_unit_test(test_break_tail),
 		cmocka_unit_test(test_fit_name),
+		cmocka_unit_test(test_fit_name_whole),
 		cmocka_unit_test(test_row_heights),
 		cmocka_unit_test(test_print_scale),
 		cmocka_unit_test(test_fit_sheet_rows),
