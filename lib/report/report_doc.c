@@ -1785,7 +1785,7 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 	struct stat		 sb;
 	const char		*type;
 	size_t			 i, n = 0, nlate = 0;
-	int			 rc;
+	int			 rc, have;
 
 	memset(&tl, 0, sizeof tl);
 	strpool_init(&pool);
@@ -1795,9 +1795,21 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 	if ((rc = store_config(&conf, st)) != 0 ||
 	    (rc = meeting_cal(&cal, st)) != 0)
 		goto done;
-	if (rp_date(&signed_on, node_get(conf, "contract"), "signed") == 0 &&
-	    rp_between(signed_on, fy0, fy1) &&
-	    cal_due_workplan(&due, cal, signed_on) == 0) {
+	/*
+	 * The year's own plan: 14 days from the signing, or, in a year the
+	 * contract was renewed for (contract.fiscal_years), from the
+	 * renewal's first day -- a renewal year's plan is still the year's
+	 * deliverable, and g5's 令和12年度 listed none (rev21c T6).
+	 */
+	have = rp_date(&signed_on, node_get(conf, "contract"), "signed") ==
+	    0 && rp_between(signed_on, fy0, fy1);
+	error_clear();
+	if (!have && report_contract_year(conf, fy) == 1) {
+		signed_on = fy0;
+		have = 1;
+	}
+	error_clear();
+	if (have && cal_due_workplan(&due, cal, signed_on) == 0) {
 		rp_era(buf, due);
 		if ((rc = deliv_add(&v, &n, &pool, due, "作業実施計画書", buf,
 		    "4(3)ア(ア)")) != 0)
