@@ -847,7 +847,7 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 			rp_era(sd, due);
 			handover_add(b, I_PROC, rp_fmt(b->pool, "%s%s受付）",
 			    case_head(b, rec, rcv), e), rp_fmt(b->pool,
-			    "未提出（提出期限 %s）", sd), "意見書の提出", rcv,
+			    "未提出\n（提出期限 %s）", sd), "意見書の提出", rcv,
 			    case_order(node_get_str(rec, "ref_no"), rcv));
 			acc->nhand[1]++;
 		}
@@ -1800,10 +1800,11 @@ open_issues(struct bld *b)
 		rp_era(er, r->raised);
 		if (r->due.y != 0)
 			rp_era(e, r->due);
+		/* its due date with its state, as the 課題管理表's row */
 		handover_add(b, SIZE_MAX, rp_fmt(b->pool, "%s（課題%s、%s起票）",
-		    r->title, r->no, er), r->status, r->due.y == 0 ?
-		    "完了までの対応" : rp_fmt(b->pool, "完了までの対応（期限 %s"
-		    "%s）", e, r->overdue ? "、期限超過" : ""), r->raised,
+		    r->title, r->no, er), r->due.y == 0 ? r->status :
+		    rp_fmt(b->pool, "%s\n（期限 %s%s）", r->status, e,
+		    r->overdue ? "、期限超過" : ""), "完了までの対応", r->raised,
 		    case_order(r->no, r->raised));
 	}
 	issue_table_free(&t);

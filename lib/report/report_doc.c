@@ -218,7 +218,15 @@ handover_table(struct docx *d, const struct report_work *w)
 	style(&l, DOCX_LEFT, 18);
 	if ((rc = docx_table_new(&t, 5, wd)) != 0)
 		return rc;
+	/*
+	 * 区分 and what is left whole: DX実現に向けた／取組支援 and
+	 * 意見書／の提出 broke where the 件名 took the room
+	 */
 	rc = docx_table_header_rows(t, 1);
+	if (rc == 0)
+		rc = docx_table_whole(t, 1);
+	if (rc == 0)
+		rc = docx_table_whole(t, 4);
 	for (k = 0; k < 5 && rc == 0; k++)
 		rc = docx_table_cell(t, 0, k, h[k], &c);
 	for (i = 0; i < w->nhandover && rc == 0; i++) {
