@@ -16,6 +16,7 @@
 #include "opt.h"
 #include "period.h"
 #include "record.h"
+#include "report.h"
 #include "schema.h"
 #include "store.h"
 
@@ -360,7 +361,7 @@ export_report(struct cmd_ctx *ctx, struct optv *ov)
 {
 	struct consult_report	 rp;
 	struct cmd_period	 pd;
-	char			 era[CAL_FMT_MAX], name[128];
+	char			 era[CAL_FMT_MAX], name[128], ohead[256];
 	char			*docx = NULL, *xlsx = NULL;
 	int			 rc = CMD_FAIL, ok;
 
@@ -372,6 +373,14 @@ export_report(struct cmd_ctx *ctx, struct optv *ov)
 		goto done;
 	}
 	rp.as_of = pd.as_of;
+	/*
+	 * what becomes of the cases not answered, as the one attached to
+	 * the 作業実施報告書 says: 回答作成中 here, 区に引継ぎ there, for one
+	 * case on one day (rev21c T4)
+	 */
+	report_open_end(&rp.open_kind, ohead, sizeof ohead, pd.st, pd.to);
+	if (rp.open_kind != EV_OPEN_RUNS)
+		rp.open_end = ohead;
 	rc = CMD_FAIL;
 	cal_format_era(era, sizeof era, rp.as_of, CAL_ERA_LONG);
 	snprintf(name, sizeof name, "相談業務実施報告書_%s.docx", era);

@@ -12,6 +12,7 @@
 #include "listing.h"
 #include "opt.h"
 #include "record.h"
+#include "report.h"
 #include "schema.h"
 #include "store.h"
 
@@ -206,6 +207,7 @@ issue_export(struct cmd_ctx *ctx, struct optv *ov)
 	struct issue_table	 t;
 	struct cal_date		 as_of = cal_today();
 	char			 era[CAL_FMT_MAX], name[128], *path = NULL;
+	char			 hday[CAL_FMT_MAX];
 	int			 rc, ok;
 
 	if (strcmp(ov->argv[0], "table") != 0)
@@ -217,6 +219,10 @@ issue_export(struct cmd_ctx *ctx, struct optv *ov)
 	if (issue_table_build(&t, st, (int)opt_num(ov, "fy", 0), as_of,
 	    opt_has(ov, "open")) != 0)
 		return cmd_lib_error();
+	/* as of the contract's end, as the 作業実施報告書's attachment */
+	if ((t.fy == 0 || t.fy == cal_fy(as_of)) &&
+	    report_handover_day(hday, st, as_of))
+		t.handover = hday;
 	cal_format_era(era, sizeof era, as_of, CAL_ERA_LONG);
 	snprintf(name, sizeof name, "課題管理表_%s.xlsx", era);
 	if ((rc = cmd_export_path(&path, opt_get(ov, "o"), name, 0)) !=

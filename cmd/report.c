@@ -73,7 +73,7 @@ report_bimonthly(struct cmd_ctx *ctx, struct optv *ov)
 	struct issue_table	 it;
 	struct cal_date		 from, to, as_of;
 	const char		*att[F_N - 1], *mtitle = NULL;
-	char			 era[CAL_FMT_MAX], name[F_N][160];
+	char			 era[CAL_FMT_MAX], name[F_N][160], ohead[256];
 	char			 title[F_N][256];
 	char			*path[F_N] = { NULL, NULL, NULL, NULL };
 	int			 rc = CMD_FAIL, ok, built = 0;
@@ -106,9 +106,14 @@ report_bimonthly(struct cmd_ctx *ctx, struct optv *ov)
 		goto done;
 	}
 	cr.as_of = as_of;
-	/* the 作業実施報告書's words on what is not answered at year end */
-	for (i = 0; i < w.nitems && cr.open_end == NULL; i++)
-		cr.open_end = w.items[i].open_end_head;
+	/*
+	 * the 作業実施報告書's words on what is not answered at year end,
+	 * by the rule `consult export report` follows too
+	 */
+	report_open_end(&cr.open_kind, ohead, sizeof ohead, st, to);
+	if (cr.open_kind != EV_OPEN_RUNS)
+		cr.open_end = ohead;
+	it.handover = w.handover_day;
 	cal_format_era(era, sizeof era, as_of, CAL_ERA_LONG);
 	for (i = 0; i < F_N; i++) {
 		snprintf(name[i], sizeof name[i], "%s_%s.%s", doc[i], era,

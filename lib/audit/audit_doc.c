@@ -2826,6 +2826,25 @@ followed_note(struct xlsx_sheet *sh, uint32_t *row, const struct earlier *e,
 }
 
 /*
+ * The number in the list a[0..n-1] (1-based) of the audit follow-up
+ * root followed up, or 0: not a follow-up, or its original not listed
+ * (of a year before).
+ */
+static size_t
+listed_original(const struct record *const *a, size_t n, const struct node *root)
+{
+	const char	*id = node_get_str(root, "followup_of");
+	size_t		 i;
+
+	if (id == NULL || !node_scalar_eq(node_get(root, "type"), "followup"))
+		return 0;
+	for (i = 0; i < n; i++)
+		if (node_scalar_eq(node_get(record_root(a[i]), "id"), id))
+			return i + 1;
+	return 0;
+}
+
+/*
  * Whether finding f of follow-up root was accepted by an earlier
  * follow-up (before root's date): it is no finding root took over.
  */
@@ -3945,6 +3964,7 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 	long			 tr;
 	struct earlier		 prev;
 	size_t			 nprev = 0, nopen, nlate, anylate = 0;
+	size_t			 allf = 0, dupf = 0, duplate = 0;
 	char			 (*held)[ERA_HELD_MAX] = NULL;
 	char			 asof_iso[CAL_FMT_MAX], asof_era[CAL_FMT_MAX];
 	int			 rc, ok, blanks;
@@ -4069,14 +4089,21 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 			xlsx_write_text(s1, row, 8, "－");
 			xlsx_write_text(s1, row, 9, "－");
 		} else {
-			xlsx_write_number(s1, row, 7, (double)covered(&prev,
-			    root, &nopen), XLSX_NUM_INT);
+			size_t	nf = covered(&prev, root, &nopen);
+
+			xlsx_write_number(s1, row, 7, (double)nf,
+			    XLSX_NUM_INT);
 			xlsx_write_number(s1, row, 8, (double)nopen,
 			    XLSX_NUM_INT);
 			nlate = late(&prev, root, asof_iso);
 			xlsx_write_number(s1, row, 9, (double)nlate,
 			    XLSX_NUM_INT);
 			anylate += nlate;
+			allf += nf;
+			if (listed_original(a, n, root) > 0) {
+				dupf += nf;
+				duplate += nlate;
+			}
 		}
 		xlsx_write_text(s1, row, 10, c[10]);
 	}
@@ -4122,6 +4149,29 @@ audit_doc_results_xlsx(const char *path, struct store *st,
 		if ((rc = followed_note(s1, &row, &prev, record_root(a[i]),
 		    i + 1)) != 0)
 			goto done;
+	/*
+	 * A follow-up's row repeats the findings of its original's row
+	 * above it: the 指摘 and うち期限超過 columns added to 18 and 6
+	 * where the report says 14 and 5 (rev21c T7).  Said, with the
+	 * totals a reader would add up to.
+	 */
+	if (dupf > 0) {
+		buf_reset(&b2);
+		for (i = 0, k = 0; i < n; i++) {
+			size_t	o = listed_original(a, n, record_root(a[i]));
+
+			if (o == 0 || y.state[i] != EV_DONE)
+				continue;
+			buf_printf(&b2, "%sNo.%zu の指摘は No.%zu の", k++ > 0 ?
+			    "、" : "", i + 1, o);
+		}
+		buf_printf(&b2, "指摘を引き継いだもので、重複を除いた"
+		    "計は、指摘 %zu件、うち期限超過 %zu件である。", allf - dupf,
+		    (size_t)anylate - duplate);
+		if ((rc = buf_ok(&b2)) != 0 ||
+		    (rc = xlsx_note(s1, ++row, b2.data)) != 0)
+			goto done;
+	}
 	/* 章別適合率: chapters down, audits with items across. */
 	cc[0].heading = "章";
 	cc[0].flags = 0;

@@ -18,6 +18,7 @@
 
 #include "cal.h"
 #include "diag.h"
+#include "evstate.h"
 #include "due.h"
 #include "node.h"
 #include "record.h"
@@ -147,6 +148,8 @@ struct consult_report {
 	 * them under the list and in their 状況; else NULL.  Not owned.
 	 */
 	const char		*open_end;
+	/* what open_end says, for the rows' 状況 (ev_open_label()) */
+	enum ev_open		 open_kind;
 };
 
 /* from and to must lie in one fiscal year. */

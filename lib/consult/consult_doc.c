@@ -693,13 +693,9 @@ report_table(struct docx *d, const struct consult_report *rp)
 		st[3] = &c;
 		v[4] = row->org;
 		v[5] = row->title;
-		v[6] = row->status;
 		/* handed over at the year's end, as the 作業実施報告書 says */
-		if (rp->open_end != NULL && row->days < 0 &&
-		    strstr(rp->open_end, "区に引き継ぐ") != NULL)
-			v[6] = "区に引継ぎ";
-		else if (rp->open_end != NULL && row->days < 0)
-			v[6] = "次年度に引継ぎ";
+		v[6] = row->days >= 0 || rp->open_end == NULL ? row->status :
+		    ev_open_label(row->status, rp->open_kind);
 		st[6] = &c;
 		if (row->days >= 0) {
 			cal_format_era(buf[7], sizeof buf[7], row->answered,
@@ -909,8 +905,7 @@ consult_report_write_docx(const struct consult_report *rp, const char *path)
 		if (rp->nrows > 0 && (rc = docx_keep_next(d)) != 0)
 			goto done;
 		snprintf(line, sizeof line, "状況が「%s」の相談は、%sです。",
-		    strstr(rp->open_end, "区に引き継ぐ") != NULL ? "区に引継ぎ" :
-		    "次年度に引継ぎ", rp->open_end);
+		    ev_open_label(NULL, rp->open_kind), rp->open_end);
 		if ((rc = docx_add_outline_body(d, line)) != 0)
 			goto done;
 	}

@@ -36,6 +36,19 @@ ev_state_label(enum ev_state s)
 	}
 }
 
+const char *
+ev_open_label(const char *state, enum ev_open o)
+{
+	switch (o) {
+	case EV_OPEN_HANDED:
+		return "区に引継ぎ";
+	case EV_OPEN_NEXT_YEAR:
+		return "次年度に引継ぎ";
+	default:
+		return state != NULL ? state : "";
+	}
+}
+
 void
 ev_warn_not_held(struct diags *warn, const char *kind, const char *title,
     struct cal_date d, struct cal_date as_of)

@@ -880,6 +880,11 @@ issue_table_write_xlsx(const struct issue_table *t, const char *path)
 	buf_reset(&note);
 	if ((rc = year_note(&note, t)) != 0)
 		goto done;
+	if (t->handover != NULL && t->nopen > 0)
+		buf_printf(&note, "未完了の課題は、契約期間の末日（%s）までに"
+		    "完了に至らず、区に引き継ぐものです。", t->handover);
+	if ((rc = buf_ok(&note)) != 0)
+		goto done;
 	if (note.len > 0)
 		xlsx_note(sh, 2, note.data);
 	if ((rc = xlsx_fit_table(cols, fc, ISSUE_NCOLS, cells, t->nrows,

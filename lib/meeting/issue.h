@@ -122,6 +122,12 @@ struct issue_table {
 	size_t		 nrows;
 	size_t		 nopen, noverdue;
 	char		*author;
+	/*
+	 * Set by the caller when as_of is the contract's last day (its
+	 * date in 令和): the open issues are handed to the ward, which the
+	 * table says (rev21c T5); else NULL.  Not owned.
+	 */
+	const char	*handover;
 };
 
 int		 issue_table_build(struct issue_table *out, struct store *,

@@ -15,6 +15,7 @@
 #include "consult.h"
 #include "error.h"
 #include "incident.h"
+#include "issue.h"
 #include "meeting.h"
 #include "record.h"
 #include "report.h"
@@ -540,6 +541,60 @@ dated_join(struct bld *b, struct dated *l)
 }
 
 /*
+ * A case or 課題 the ward takes over at the contract's end, in the
+ * order of its item (its 区分, item's label; SIZE_MAX: 課題, last), then
+ * of the day and number.
+ */
+static void
+handover_add(struct bld *b, size_t item, const char *subject,
+    const char *state, const char *todo, struct cal_date d, long no)
+{
+	struct report_handover	*v, *e;
+
+	if ((v = realloc(b->w->handover, (b->w->nhandover + 1) *
+	    sizeof *v)) == NULL) {
+		b->bad = 1;
+		return;
+	}
+	b->w->handover = v;
+	e = &v[b->w->nhandover++];
+	while (e > v && (e[-1].item > item || (e[-1].item == item &&
+	    (cal_cmp(e[-1].date, d) > 0 || (cal_cmp(e[-1].date, d) == 0 &&
+	    no >= 0 && e[-1].no > no))))) {
+		e[0] = e[-1];
+		e--;
+	}
+	e->item = item;
+	e->kind = item == SIZE_MAX ? "課題" : b->w->items[item].label;
+	e->subject = subject;
+	e->state = state != NULL && state[0] != '\0' ? rp_str(b->pool, state) :
+	    "―";
+	e->todo = todo;
+	e->date = d;
+	e->no = no;
+}
+
+/*
+ * Under an item, its cases in the table of them: 2件（…に記載）, and
+ * how many of them an earlier year received (nold), not in the counts.
+ */
+static const char *
+handover_ref(struct bld *b, long n, long nold)
+{
+	char	c[32], o[32];
+
+	if (nold > 0)
+		return rp_fmt(b->pool, "%s件（うち前年度以前に受け付けたもの"
+		    "%s件は件数に含めていません。「%s」に記載）", rp_count(c, n),
+		    rp_count(o, nold), REPORT_HANDOVER_TITLE);
+	return rp_fmt(b->pool, "%s件（「%s」に記載）", rp_count(c, n),
+	    REPORT_HANDOVER_TITLE);
+}
+
+static enum ev_open open_end_of(struct store *, struct cal_date,
+		    struct cal_date *, int *);
+
+/*
  * The contract's last day, 令和13年3月31日, when the period ends the
  * year and the contract ends with it (contract.fiscal_years does not
  * list the next year); else NULL.  What is undecided then is handed to
@@ -548,23 +603,13 @@ dated_join(struct bld *b, struct dated *l)
 static const char *
 handover_day(struct bld *b)
 {
-	const struct node	*conf;
-	struct cal_date		 end;
-	char			 e[CAL_FMT_MAX];
+	struct cal_date	 end;
+	char		 e[CAL_FMT_MAX];
+	int		 next;
 
-	if (!b->yearend)
+	if (!b->yearend || open_end_of(b->st, b->w->to, &end, &next) !=
+	    EV_OPEN_HANDED)
 		return NULL;
-	if (store_config(&conf, b->st) != 0)
-		conf = NULL;
-	error_clear();
-	if (conf != NULL && report_contract_year(conf, b->w->fy + 1) == 1) {
-		error_clear();
-		return NULL;
-	}
-	if (conf == NULL || rp_date(&end, node_get(conf, "contract"),
-	    "end") != 0 || cal_fy(end) != b->w->fy)
-		end = (struct cal_date){ b->fy0.y + 1, 3, 31 };
-	error_clear();
 	rp_era(e, end);
 	return rp_str(b->pool, e);
 }
@@ -579,6 +624,7 @@ struct review_acc {
 	struct dated		 pe[3];		/* this year's, before the period */
 	const char		*handover;	/* the contract's end, or NULL */
 	long			 nold[3];	/* of co, of the years before */
+	long			 nhand[3];	/* handed over (handover_add) */
 	struct dated		 wd[3];		/* withdrawn, by type */
 	struct dated		 cl[3];		/* closed in the period */
 };
@@ -695,6 +741,32 @@ carried_named(struct bld *b, struct dated *l, const struct node *rec,
 	    st != NULL ? st : ""));
 }
 
+/*
+ * At the contract's end, a case still open handed to the ward, a row
+ * of the 作業実施報告書's table (handover_add()); else named under its
+ * item (carried_named()).
+ */
+static void
+open_case(struct bld *b, struct review_acc *acc, struct dated *l, int t,
+    const struct node *rec, struct cal_date rcv, const char *status,
+    const struct schema *kind)
+{
+	static const size_t items[3] = { I_PLAN, I_PROC, I_SYSEVAL };
+	static const char *const todo[3] = { "可否の決定", "意見書の提出",
+	    "結果の通知" };
+	char		 er[CAL_FMT_MAX];
+
+	if (acc->handover == NULL) {
+		carried_named(b, l, rec, rcv, status, kind);
+		return;
+	}
+	rp_era(er, rcv);
+	handover_add(b, items[t], rp_fmt(b->pool, "%s%s受付）",
+	    case_head(b, rec, rcv), er), schema_label(kind, "status", status),
+	    todo[t], rcv, case_order(node_get_str(rec, "ref_no"), rcv));
+	acc->nhand[t]++;
+}
+
 static int
 on_review(struct bld *b, const struct schema *kind, const struct node *rec,
     struct review_acc *acc)
@@ -738,7 +810,7 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 	    strcmp(status, "withdrawn") != 0 &&
 	    !(t == 1 && has_due && cal_cmp(due, b->w->to) < 0))
 	{
-		carried_named(b, &acc->co[t], rec, rcv, status, kind);
+		open_case(b, acc, &acc->co[t], t, rec, rcv, status, kind);
 		acc->nold[t]++;
 	}
 	/*
@@ -753,8 +825,8 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 	    (!has_closed || cal_cmp(closed, b->w->to) > 0) &&
 	    status != NULL && strcmp(status, "withdrawn") != 0 &&
 	    !(t == 1 && has_due && cal_cmp(due, b->w->to) < 0))
-		carried_named(b, acc->handover != NULL ? &acc->co[t] :
-		    &acc->pe[t], rec, rcv, status, kind);
+		open_case(b, acc, acc->handover != NULL ? &acc->co[t] :
+		    &acc->pe[t], t, rec, rcv, status, kind);
 	/*
 	 * Past its 提出期限 at the period's end and not sent by it: late,
 	 * though no 期限超過 submission counts it (練企情受第63号,
@@ -769,6 +841,16 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 		acc->overdue++;
 		if (!rp_between(rcv, b->w->from, b->w->to))
 			overdue_named(b, &acc->od, rec, rcv, due);
+		/* late, and at the contract's end the ward's too */
+		if (acc->handover != NULL) {
+			rp_era(e, rcv);
+			rp_era(sd, due);
+			handover_add(b, I_PROC, rp_fmt(b->pool, "%s%s受付）",
+			    case_head(b, rec, rcv), e), rp_fmt(b->pool,
+			    "未提出\n（提出期限 %s）", sd), "意見書の提出", rcv,
+			    case_order(node_get_str(rec, "ref_no"), rcv));
+			acc->nhand[1]++;
+		}
 	}
 	if (has_closed && !rp_between(closed, b->fy0, b->w->to))
 		has_closed = 0;
@@ -804,8 +886,12 @@ on_review(struct bld *b, const struct schema *kind, const struct node *rec,
 		b->w->items[items[t]].wd_after_what = t == 1 ? "意見書提出後" :
 		    t == 2 ? "結果通知後" : "決定後";
 	}
+	/* open at the contract's end: as the 業務項目別実績 says it */
 	snprintf(note, sizeof note, "%s", wd_after ? "決定後に取下げ" :
-	    status != NULL ? schema_label(kind, "status", status) : "");
+	    status == NULL ? "" : ev_open_label(schema_label(kind, "status",
+	    status), acc->handover != NULL && !has_closed &&
+	    strcmp(status, "withdrawn") != 0 ? EV_OPEN_HANDED :
+	    EV_OPEN_RUNS));
 	lnote[0] = '\0';
 	if (t == 1 && has_due) {
 		rp_era(e, due);
@@ -949,13 +1035,15 @@ count_reviews(struct bld *b)
 	for (t = 0; t < 3; t++) {
 		it = &b->w->items[items[t]];
 		it->withdrawn = dated_join(b, &acc.wd[t]);
-		it->carried = dated_join(b, &acc.co[t]);
+		it->carried = acc.nhand[t] > 0 ? handover_ref(b,
+		    acc.nhand[t], acc.nold[t]) : dated_join(b, &acc.co[t]);
 		it->pending = dated_join(b, &acc.pe[t]);
 		if (acc.handover != NULL)
 			it->carried_head = rp_fmt(b->pool, "契約期間の末日（%s）"
 			    "までに%sに至らず、区に引き継ぐもの%s", acc.handover,
 			    t == 0 ? "決定" : t == 1 ? "意見書の提出" :
-			    "結果の通知", acc.nold[t] == 0 ? "" : "（前年度以前に"
+			    "結果の通知", acc.nold[t] == 0 ||
+			    acc.nhand[t] > 0 ? "" : "（前年度以前に"
 			    "受け付けたものは件数に含めていません）");
 		it->nclosed = acc.closed[t];
 		if ((it->closed = dated_join(b, &acc.cl[t])) != NULL)
@@ -1484,25 +1572,99 @@ on_deliverable(struct bld *b, const struct schema *kind,
 /* --- consultations: the 相談業務実施報告書's own counts ----------------- */
 
 /*
- * Whether the period ends the year: no day the ward is open after it
- * (the year-end report is dated the year's last business day).
+ * Whether a period ending on to ends the year: no day the ward is open
+ * after it (the year-end report is dated the year's last business day).
  */
 static int
-ends_year(struct bld *b)
+year_ends(struct store *st, struct cal_date to)
 {
 	struct cal	*cal = NULL;
-	struct cal_date	 d, fy1 = { b->fy0.y + 1, 3, 31 };
+	struct cal_date	 d, fy1 = { cal_fy(to) + 1, 3, 31 };
 	int		 open = 0;
 
-	if (meeting_cal(&cal, b->st) != 0) {
+	if (meeting_cal(&cal, st) != 0) {
 		error_clear();
-		return cal_cmp(b->w->to, fy1) >= 0;
+		return cal_cmp(to, fy1) >= 0;
 	}
-	for (d = cal_add_days(b->w->to, 1); cal_cmp(d, fy1) <= 0 && !open;
+	for (d = cal_add_days(to, 1); cal_cmp(d, fy1) <= 0 && !open;
 	    d = cal_add_days(d, 1))
 		open = cal_is_business_day(cal, d);
 	cal_free(cal);
 	return !open;
+}
+
+static int
+ends_year(struct bld *b)
+{
+	return year_ends(b->st, b->w->to);
+}
+
+/*
+ * The rule of report_open_end(), with the contract's end (*end) or the
+ * next year (*next) for the words.
+ */
+static enum ev_open
+open_end_of(struct store *st, struct cal_date to, struct cal_date *end,
+    int *next)
+{
+	const struct node	*conf;
+	enum ev_open		 o = EV_OPEN_RUNS;
+	int			 fy = cal_fy(to);
+
+	*next = fy + 1;
+	*end = (struct cal_date){ fy + 1, 3, 31 };
+	if (!year_ends(st, to))
+		return EV_OPEN_RUNS;
+	if (store_config(&conf, st) != 0)
+		conf = NULL;
+	error_clear();
+	if (conf != NULL && report_contract_year(conf, fy + 1) == 1)
+		o = EV_OPEN_NEXT_YEAR;
+	else {
+		o = EV_OPEN_HANDED;
+		if (conf == NULL || rp_date(end, node_get(conf, "contract"),
+		    "end") != 0 || cal_fy(*end) != fy)
+			*end = (struct cal_date){ fy + 1, 3, 31 };
+	}
+	error_clear();
+	return o;
+}
+
+int
+report_handover_day(char out[CAL_FMT_MAX], struct store *st,
+    struct cal_date to)
+{
+	struct cal_date	 end;
+	int		 next;
+
+	if (open_end_of(st, to, &end, &next) != EV_OPEN_HANDED)
+		return 0;
+	rp_era(out, end);
+	return 1;
+}
+
+int
+report_open_end(enum ev_open *out, char *head, size_t n, struct store *st,
+    struct cal_date to)
+{
+	struct cal_date	 end;
+	char		 e[CAL_FMT_MAX];
+	int		 next;
+
+	*out = open_end_of(st, to, &end, &next);
+	if (head == NULL || n == 0)
+		return 0;
+	head[0] = '\0';
+	if (*out == EV_OPEN_NEXT_YEAR && cal_fy_label(e, sizeof e, next) == 0)
+		snprintf(head, n, "年度末までに回答に至らず、次年度（%s）に引き"
+		    "継いで回答するもの", e);
+	else if (*out == EV_OPEN_HANDED) {
+		rp_era(e, end);
+		snprintf(head, n, "契約期間の末日（%s）までに回答に至らず、区に"
+		    "引き継ぐもの", e);
+	}
+	error_clear();
+	return 0;
 }
 
 /*
@@ -1516,16 +1678,19 @@ static void
 open_at_end(struct bld *b, const struct consult_report *rp,
     const size_t items[CONSULT_NCOUNTS])
 {
-	const struct node	*conf;
 	struct dated		 l[CONSULT_NCOUNTS];
-	struct cal_date		 end;
-	char			 e[CAL_FMT_MAX], fyl[CAL_FMT_MAX];
-	const char		*head;
+	char			 e[CAL_FMT_MAX], head[256];
 	size_t			 i, k;
+	long			 nh[CONSULT_NCOUNTS];
+	enum ev_open		 o;
 
 	if (!b->yearend)
 		return;
+	report_open_end(&o, head, sizeof head, b->st, b->w->to);
+	if (o == EV_OPEN_RUNS)
+		return;
 	memset(l, 0, sizeof l);
+	memset(nh, 0, sizeof nh);
 	for (i = 0; i < rp->nrows; i++) {
 		const struct consult_report_row *row = &rp->rows[i];
 
@@ -1538,35 +1703,34 @@ open_at_end(struct bld *b, const struct consult_report *rp,
 		if (k == CONSULT_NCOUNTS)
 			continue;
 		rp_era(e, row->received);
-		/* 「…令和8年6月3日受付、受付）」 read as a slip (rev20 T8) */
+		if (o == EV_OPEN_HANDED) {
+			handover_add(b, items[k], rp_fmt(b->pool,
+			    "%s（%s%s%s%s%s受付）", row->title, row->ref_no,
+			    row->ref_no[0] != '\0' ? "、" : "", row->org,
+			    row->org[0] != '\0' ? "、" : "", e), row->status,
+			    "回答", row->received, case_order(row->ref_no,
+			    row->received));
+			nh[k]++;
+			continue;
+		}
+		/*
+		 * 「…令和8年6月3日受付、受付）」 read as a slip (rev20 T8):
+		 * the state from 回答作成中 on, as a review's
+		 */
 		dated_add_no(b, &l[k], row->received, case_order(row->ref_no,
 		    row->received), rp_fmt(b->pool,
-		    "%s（%s%s%s%s%s受付、%s）", row->title, row->ref_no,
+		    "%s（%s%s%s%s%s受付%s%s）", row->title, row->ref_no,
 		    row->ref_no[0] != '\0' ? "、" : "", row->org,
 		    row->org[0] != '\0' ? "、" : "", e,
-		    strcmp(row->status, "受付") == 0 ? "未着手" : row->status));
+		    strcmp(row->status, "受付") == 0 ? "" : "、",
+		    strcmp(row->status, "受付") == 0 ? "" : row->status));
 	}
-	if (store_config(&conf, b->st) != 0)
-		conf = NULL;
-	error_clear();
-	if (conf != NULL && report_contract_year(conf, b->w->fy + 1) == 1 &&
-	    cal_fy_label(fyl, sizeof fyl, b->w->fy + 1) == 0)
-		head = rp_fmt(b->pool, "年度末までに回答に至らず、次年度（%s）"
-		    "に引き継いで回答するもの", fyl);
-	else {
-		if (conf == NULL || rp_date(&end, node_get(conf, "contract"),
-		    "end") != 0 || cal_fy(end) != b->w->fy)
-			end = (struct cal_date){ b->fy0.y + 1, 3, 31 };
-		rp_era(e, end);
-		head = rp_fmt(b->pool, "契約期間の末日（%s）までに回答に至らず、"
-		    "区に引き継ぐもの", e);
-	}
-	error_clear();
 	for (k = 0; k < CONSULT_NCOUNTS; k++) {
-		if (l[k].n == 0)
+		if (l[k].n == 0 && nh[k] == 0)
 			continue;
-		b->w->items[items[k]].open_end_head = head;
-		b->w->items[items[k]].open_end = dated_join(b, &l[k]);
+		b->w->items[items[k]].open_end_head = rp_str(b->pool, head);
+		b->w->items[items[k]].open_end = nh[k] > 0 ?
+		    handover_ref(b, nh[k], 0) : dated_join(b, &l[k]);
 	}
 }
 
@@ -1578,9 +1742,12 @@ count_consults(struct bld *b)
 	struct consult_report	 rp;
 	size_t			 i, k;
 	int			 rc;
+	enum ev_open		 o = EV_OPEN_RUNS;
 
 	if ((rc = consult_report_build(&rp, b->st, b->w->from, b->w->to)) != 0)
 		return rc;
+	if (b->yearend)
+		report_open_end(&o, NULL, 0, b->st, b->w->to);
 	for (k = 0; k < CONSULT_NCOUNTS; k++) {
 		b->w->items[items[k]].period = rp.counts[k].period;
 		b->w->items[items[k]].ytd = rp.counts[k].ytd;
@@ -1596,14 +1763,51 @@ count_consults(struct bld *b)
 				break;
 		if (k == CONSULT_NCOUNTS)
 			continue;
+		/* the 相談業務実施報告書's word for it (ev_open_label()) */
 		add_ref(b, items[k], row->ref_no, row->title, row->org,
-		    row->received, row->status);
+		    row->received, row->days >= 0 ? row->status :
+		    ev_open_label(row->status, o));
 	}
 	open_at_end(b, &rp, items);
 	/* counted by the date of each attendance, listed in the 相談業務実施報告書 */
 	b->w->items[I_ATTEND].detail = "同席の日付と相手方は相談業務実施報告書に"
 	    "記載";
 	consult_report_free(&rp);
+	return 0;
+}
+
+/*
+ * At the contract's end, the 課題 still open: the ward's to carry on, as
+ * the cases are (rev21c T5: the 課題管理表 of the contract's last day
+ * said 未完了 13 件 and no one said who took them over).
+ */
+static int
+open_issues(struct bld *b)
+{
+	struct issue_table	 t;
+	char			 e[CAL_FMT_MAX];
+	size_t			 i;
+	int			 rc;
+
+	if ((b->w->handover_day = handover_day(b)) == NULL)
+		return 0;
+	if ((rc = issue_table_build(&t, b->st, b->w->fy, b->w->to, 1)) != 0)
+		return rc;
+	for (i = 0; i < t.nrows; i++) {
+		const struct issue_row *r = &t.rows[i];
+		char	 er[CAL_FMT_MAX];
+
+		rp_era(er, r->raised);
+		if (r->due.y != 0)
+			rp_era(e, r->due);
+		/* its due date with its state, as the 課題管理表's row */
+		handover_add(b, SIZE_MAX, rp_fmt(b->pool, "%s（課題%s、%s起票）",
+		    r->title, r->no, er), r->due.y == 0 ? r->status :
+		    rp_fmt(b->pool, "%s\n（期限 %s%s）", r->status, e,
+		    r->overdue ? "、期限超過" : ""), "完了までの対応", r->raised,
+		    case_order(r->no, r->raised));
+	}
+	issue_table_free(&t);
 	return 0;
 }
 
@@ -2232,7 +2436,8 @@ report_work_build(struct report_work *out, struct store *st,
 	    sizeof sr_want / sizeof sr_want[0], on_secreport)) != 0 ||
 	    (rc = each_record(&b, "deliverable", 0, dl_want,
 	    sizeof dl_want / sizeof dl_want[0], on_deliverable)) != 0 ||
-	    (rc = count_consults(&b)) != 0)
+	    (rc = count_consults(&b)) != 0 ||
+	    (rc = open_issues(&b)) != 0)
 		goto done;
 	if (b.bad) {
 		rc = error_set(NC_ENOMEM, "out of memory");
@@ -2270,6 +2475,7 @@ report_work_free(struct report_work *w)
 		free(w->items[i].cancels);
 	}
 	free(w->items);
+	free(w->handover);
 	diags_free(&w->warns);
 	if (w->pool != NULL) {
 		strpool_free(w->pool);

@@ -18,6 +18,7 @@
 #include "cal.h"
 #include "diag.h"
 #include "due.h"
+#include "evstate.h"
 #include "store.h"
 
 /* One record behind a count, as a reader knows it. */
@@ -169,6 +170,26 @@ struct report_item {
 	long			 nscheduled;
 };
 
+/*
+ * A row of what the ward takes over at the contract's end (the
+ * 作業実施報告書's 区への引継ぎ事項: one joined paragraph per item read as
+ * a wall of text, rev20 T8): the case's item (区分) or 課題, its 件名
+ * with its number, 課 and day received, its state then (状態, as the
+ * records label it: 受付, 精査済, 未着手 ...) and what is left to do.
+ */
+/* the 作業実施報告書's section of them, which the items refer to */
+#define REPORT_HANDOVER_TITLE	"区への引継ぎ事項"
+
+struct report_handover {
+	const char		*kind;		/* 情報化企画審査, 課題 */
+	const char		*subject;
+	const char		*state;
+	const char		*todo;		/* 可否の決定, 回答 ... */
+	size_t			 item;		/* order: item, then date */
+	struct cal_date		 date;
+	long			 no;
+};
+
 struct report_work {
 	int			 fy;
 	struct cal_date		 from, to;
@@ -188,6 +209,14 @@ struct report_work {
 	const char		*effort;
 	struct report_item	*items;
 	size_t			 nitems;
+	/*
+	 * At the contract's end (the period ends the year and the contract
+	 * is not renewed): its last day in 令和 and every case and 課題
+	 * still open, by item then date; else NULL and none.
+	 */
+	const char		*handover_day;
+	struct report_handover	*handover;
+	size_t			 nhandover;
 	/* a dated event of the year to date still planned, one each */
 	struct diags		 warns;
 	void			*pool;
@@ -204,6 +233,24 @@ int		 report_contract_fy(const char *title, size_t *len);
  * does not, -1 the config has no such list.
  */
 int		 report_contract_year(const struct node *conf, int fy);
+/*
+ * What becomes of the cases still open at to, the one rule of every
+ * document dated then (rev21c T4: the 相談業務実施報告書 made alone said
+ * 回答作成中 where the one attached to the 作業実施報告書 said 区に
+ * 引継ぎ): EV_OPEN_RUNS unless to ends the year (no business day after
+ * it), then EV_OPEN_NEXT_YEAR when contract.fiscal_years lists the next
+ * year, else EV_OPEN_HANDED.  head (n bytes, may be NULL): the
+ * consultations' words for it (契約期間の末日（令和9年3月31日）までに回答
+ * に至らず、区に引き継ぐもの), "" for EV_OPEN_RUNS.
+ */
+int		 report_open_end(enum ev_open *out, char *head, size_t n,
+		    struct store *st, struct cal_date to);
+/*
+ * Whether to is the contract's end (report_open_end()'s EV_OPEN_HANDED):
+ * 1 and its last day in 令和 in out, else 0.
+ */
+int		 report_handover_day(char out[CAL_FMT_MAX], struct store *st,
+		    struct cal_date to);
 /* lint: a contract.title naming a year contract.fiscal_years lacks. */
 void		 report_config_lint(const struct node *conf, const char *path,
 		    struct diags *warns);

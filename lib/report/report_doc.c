@@ -200,6 +200,54 @@ refs_table(struct docx *d, const struct report_item *it)
 	return rc;
 }
 
+/* The cases and 課題 handed to the ward at the contract's end. */
+static int
+handover_table(struct docx *d, const struct report_work *w)
+{
+	static const unsigned	 wd[] = { 5, 17, 44, 15, 22 };
+	static const char *const h[] = { "No.", "区分", "件名（受付番号等）",
+	    "状態", "引継ぎ事項" };
+	struct docx_table	*t = NULL;
+	struct docx_para_style	 c, l;
+	const char		*cell[5];
+	char			 no[32];
+	size_t			 i, k;
+	int			 rc;
+
+	style(&c, DOCX_CENTER, 18);
+	style(&l, DOCX_LEFT, 18);
+	if ((rc = docx_table_new(&t, 5, wd)) != 0)
+		return rc;
+	/*
+	 * 区分 and what is left whole: DX実現に向けた／取組支援 and
+	 * 意見書／の提出 broke where the 件名 took the room
+	 */
+	rc = docx_table_header_rows(t, 1);
+	if (rc == 0)
+		rc = docx_table_whole(t, 1);
+	if (rc == 0)
+		rc = docx_table_whole(t, 4);
+	for (k = 0; k < 5 && rc == 0; k++)
+		rc = docx_table_cell(t, 0, k, h[k], &c);
+	for (i = 0; i < w->nhandover && rc == 0; i++) {
+		const struct report_handover *r = &w->handover[i];
+
+		snprintf(no, sizeof no, "%zu", i + 1);
+		cell[0] = no;
+		cell[1] = r->kind;
+		cell[2] = r->subject;
+		cell[3] = r->state;
+		cell[4] = r->todo;
+		for (k = 0; k < 5 && rc == 0; k++)
+			rc = docx_table_cell(t, i + 1, k, cell[k], k == 0 ||
+			    k == 3 ? &c : &l);
+	}
+	if (rc == 0)
+		rc = docx_add_table(d, t);
+	docx_table_free(t);
+	return rc;
+}
+
 /*
  * An outline paragraph of text formatted into b, whole however long what
  * it names (a list of records' titles).  Out of memory it adds none and
@@ -472,6 +520,29 @@ report_work_write_docx(const struct report_work *w,
 		}
 	}
 
+	/*
+	 * At the contract's end, what the ward takes over, a row each:
+	 * under each item, as one paragraph, 練企情受第63–65号 and the
+	 * 19 cases of earlier years read as a wall of text (rev20 T8), and
+	 * the open 課題 were named nowhere (rev21c T5)
+	 */
+	if (w->handover_day != NULL) {
+		docx_add_outline_heading(d, 1, REPORT_HANDOVER_TITLE);
+		if (w->nhandover == 0)
+			body_fmt(d, &para, "契約期間の末日（%s）に区に引き継ぐ"
+			    "案件および課題はありません。", w->handover_day);
+		else {
+			body_fmt(d, &para, "契約期間の末日（%s）までに完了に"
+			    "至らず、区に引き継ぐ案件および課題（課題管理表の"
+			    "未完了のもの）は次の%zu件です。", w->handover_day,
+			    w->nhandover);
+			if ((rc = handover_table(d, w)) != 0) {
+				buf_free(&para);
+				docx_free(d);
+				return rc;
+			}
+		}
+	}
 	if (natt > 0) {
 		docx_add_outline_heading(d, 1, "添付資料");
 		for (i = 0; i < natt; i++) {
@@ -1787,7 +1858,7 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 	struct stat		 sb;
 	const char		*type;
 	size_t			 i, n = 0, nlate = 0;
-	int			 rc;
+	int			 rc, have;
 
 	memset(&tl, 0, sizeof tl);
 	strpool_init(&pool);
@@ -1797,9 +1868,21 @@ plan_deliverables(struct docx *d, struct store *st, int fy)
 	if ((rc = store_config(&conf, st)) != 0 ||
 	    (rc = meeting_cal(&cal, st)) != 0)
 		goto done;
-	if (rp_date(&signed_on, node_get(conf, "contract"), "signed") == 0 &&
-	    rp_between(signed_on, fy0, fy1) &&
-	    cal_due_workplan(&due, cal, signed_on) == 0) {
+	/*
+	 * The year's own plan: 14 days from the signing, or, in a year the
+	 * contract was renewed for (contract.fiscal_years), from the
+	 * renewal's first day -- a renewal year's plan is still the year's
+	 * deliverable, and g5's 令和12年度 listed none (rev21c T6).
+	 */
+	have = rp_date(&signed_on, node_get(conf, "contract"), "signed") ==
+	    0 && rp_between(signed_on, fy0, fy1);
+	error_clear();
+	if (!have && report_contract_year(conf, fy) == 1) {
+		signed_on = fy0;
+		have = 1;
+	}
+	error_clear();
+	if (have && cal_due_workplan(&due, cal, signed_on) == 0) {
 		rp_era(buf, due);
 		if ((rc = deliv_add(&v, &n, &pool, due, "作業実施計画書", buf,
 		    "4(3)ア(ア)")) != 0)

@@ -535,6 +535,27 @@ ws = openpyxl.load_workbook(glob.glob(sys.argv[1] + "/*.xlsx")[0])["監査一覧
 cells = [c.value for r in ws.iter_rows() for c in r if isinstance(c.value, str)]
 assert any(c.startswith("フォローアップ監査は元の監査の指摘の是正を確認する") for c in cells), cells[-3:]' \
     "$T/results-sample" || fail "the 監査一覧 does not say why a follow-up has no rate"
+# a follow-up's row repeats its original's findings: the columns added
+# to 6 late where the report says 5 (rev21c T7); a note names the repeat
+# and gives the totals without it, which the other rows add up to
+expect_status 0 SM audit export results --fy 2026 --date 2027-03-31 \
+    -o "$T/results-sample-ye/"
+checks=$((checks + 1))
+$PY -c 'import sys, glob, re, openpyxl
+ws = openpyxl.load_workbook(glob.glob(sys.argv[1] + "/*.xlsx")[0])["監査一覧"]
+rows = [r for r in ws.iter_rows(values_only=True)]
+h = [i for i, r in enumerate(rows) if r[0] == "No."][0]
+body = [r for r in rows[h + 1:] if isinstance(r[0], int)]
+notes = [r[0] for r in rows[h + 1:] if isinstance(r[0], str)]
+m = [re.search(r"No\.(\d+) の指摘は No\.(\d+) の指摘を引き継いだもので、重複を除いた"
+     r"計は、指摘 (\d+)件、うち期限超過 (\d+)件である。", n) for n in notes]
+m = [x for x in m if x]
+assert len(m) == 1, notes
+dup = int(m[0].group(1))
+keep = [r for r in body if r[0] != dup and isinstance(r[7], int)]
+assert (sum(r[7] for r in keep), sum(r[9] for r in keep)) == \
+    (int(m[0].group(3)), int(m[0].group(4))) == (14, 5), (keep, m[0].group(0))' \
+    "$T/results-sample-ye" || fail "the 監査一覧 counts a follow-up's findings twice unsaid"
 # the risk list says how a finding's 区分 gives its 影響度
 expect_status 0 SM audit export risks --fy 2026 -o "$T/risks-sample.xlsx"
 checks=$((checks + 1))

@@ -75,10 +75,58 @@ expect_grep "$T/rows" $'\t按分（12か月）\t'
 expect_status 0 "$NCIO" -C "$D" consult add --type department \
     --title 年度末未回答の相談 --org hoiku --received 2027-03-10 \
     --ref-no 相談第99号
+# and a 課題 still open at the contract's end, due after it
+expect_status 0 "$NCIO" -C "$D" issue add --title 年度末未完了の課題 \
+    --owner kakuu-taro --raised 2027-03-15 --due 2027-04-20
 expect_status 0 "$NCIO" -C "$D" report bimonthly --year-end 2026 -o "$T/o3/"
 dump "$T/o3"
-# the sample's contract is of 令和8年度 alone: handed to the ward at its end
-expect_grep "$T/text" '^契約期間の末日（令和9年3月31日）までに回答に至らず、区に引き継ぐもの：.*年度末未回答の相談（相談第99号、保育課、令和9年3月10日受付、未着手）'
+# the sample's contract is of 令和8年度 alone: handed to the ward at its
+# end, a row each in one table with its state and what is left to do
+# (rev20 T8: one joined paragraph per item), the open 課題 with them
+# (rev21c T5: named nowhere), the state as the records say it, 受付 (not
+# 未着手 here and 受付 in the 業務項目別実績, rev21c T4)
+expect_grep "$T/text" '^契約期間の末日（令和9年3月31日）までに回答に至らず、区に引き継ぐもの：[0-9]+件（「区への引継ぎ事項」に記載）$'
+expect_grep "$T/text" '^契約期間の末日（令和9年3月31日）までに完了に至らず、区に引き継ぐ案件および課題（課題管理表の未完了のもの）は次の[0-9]+件です。$'
+expect_grep "$T/rows" $'^No.\t区分\t件名（受付番号等）\t状態\t引継ぎ事項$'
+expect_grep "$T/rows" $'^[0-9]+\t所管課からの相談\t年度末未回答の相談（相談第99号、保育課、令和9年3月10日受付）\t受付\t回答$'
+expect_grep "$T/rows" $'^[0-9]+\t情報化企画審査\tプレミアム付商品券の電子化（情政受第52号、商工観光課、令和8年11月25日受付）\t受付\t可否の決定$'
+expect_grep "$T/rows" $'^[0-9]+\t課題\t年度末未完了の課題（課題[0-9]+、令和9年3月15日起票）\t未着手（期限 ?令和9年4月20日）\t完了までの対応$'
+expect_no_grep "$T/text" '未着手）'
+# the 課題管理表 attached says it too
+checks=$((checks + 1))
+$PY -c 'import sys, glob, openpyxl
+ws = openpyxl.load_workbook(glob.glob(sys.argv[1] + "/課題管理表_*.xlsx")[0]).active
+cells = [c.value for r in ws.iter_rows(max_row=4) for c in r if isinstance(c.value, str)]
+assert any("未完了の課題は、契約期間の末日（令和9年3月31日）までに完了に至らず、"
+           "区に引き継ぐものです。" in c for c in cells), cells' "$T/o3" ||
+    fail "the 課題管理表 of the contract's end does not hand its open issues over"
+# one word for the case on that day in every document: the
+# 相談業務実施報告書 made alone (consult export report) as the one attached
+# (it said 回答作成中 and 受付 where the attached one said 区に引継ぎ), and
+# the year's 業務項目別実績
+expect_status 0 "$NCIO" -C "$D" consult export report --year-end 2026 \
+    -o "$T/c3/"
+checks=$((checks + 1))
+$PY - "$T/o3" "$T/c3" <<'PY' || fail "a consultation open at the contract's end in different words"
+import sys, glob, docx
+def rows(f):
+    d = docx.Document(f)
+    return {r.cells[1].text: [c.text for c in r.cells] for t in d.tables
+            for r in t.rows}, "\n".join(p.text for p in d.paragraphs)
+a, at = rows(glob.glob(sys.argv[1] + "/相談業務実施報告書_*.docx")[0])
+b, bt = rows(glob.glob(sys.argv[2] + "/相談業務実施報告書_*.docx")[0])
+assert a["相談第99号"] == b["相談第99号"] and "区に引継ぎ" in b["相談第99号"], (a["相談第99号"], b["相談第99号"])
+assert "状況が「区に引継ぎ」の相談は、契約期間の末日（令和9年3月31日）までに" in bt, bt
+PY
+expect_status 0 "$NCIO" -C "$D" report annual --fy 2026 -o "$T/annual.xlsx"
+checks=$((checks + 1))
+$PY -c 'import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+rows = [r for ws in wb.worksheets for r in ws.iter_rows(values_only=True)]
+r = [r for r in rows if "相談第99号" in r]
+assert r and [v for v in r[0] if v is not None][-1] == "区に引継ぎ", r' \
+    "$T/annual.xlsx" ||
+    fail "the 業務項目別実績 of the contract's end does not say 区に引継ぎ"
 # renewed for 令和9年度: carried to it
 sed -i 's/^  fiscal_years:$/  fiscal_years:\n    - 2027/' "$D/nerima-cio.yaml"
 expect_status 0 "$NCIO" -C "$D" report bimonthly --year-end 2026 -o "$T/o4/"

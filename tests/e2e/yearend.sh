@@ -78,6 +78,12 @@ S=$T/sample
 sample_copy "$S"
 f=$(grep -l '^report_due: 2027-03-19$' "$S"/trainings/2026/*.yaml)
 sed -i 's/^report_due: 2027-03-19$/report_due: 2027-04-09/' "$f"
+# and a renewal year: the contract signed the year before, 令和8年度 one
+# of its renewals, whose plan is still its deliverable (rev21c T6: g5's
+# 令和12年度 plan had no row for itself)
+sed -i -e 's/^    - 2026$/    - 2025\n    - 2026/' \
+    -e 's/^  signed: 2026-04-01$/  signed: 2025-04-01/' \
+    -e 's/^  start: 2026-04-01$/  start: 2025-04-01/' "$S/nerima-cio.yaml"
 expect_status 0 "$NCIO" -C "$S" lint
 expect_status 0 "$NCIO" -C "$S" report plan --fy 2026 -o "$T/plan.docx"
 checks=$((checks + 1))
@@ -98,6 +104,8 @@ assert days == sorted(days), rows
 assert rows[-1][0] == "当該年度の成果物一式（電子媒体）", rows[-1]
 late = [r for r in rows if "システム担当者向け" in r[0]]
 assert late and late[0][1] == "令和9年3月31日\n（契約期間の末日）", late
+# the renewal year's own plan, 14 days from its first day
+assert ["作業実施計画書", "令和8年4月15日", "4(3)ア(ア)"] in rows, rows
 # the reports of the days after the last 進捗報告会 (第6回, 3月25日)
 ye = [r for r in rows if r[0] == "作業実施報告書・相談業務実施報告書（年度末分）"]
 assert ye and ye[0][1] == "令和9年3月31日", rows
