@@ -2102,11 +2102,15 @@ set_height(const unsigned *lines, size_t nr, size_t nc, size_t i,
  * the 運営計画書's 成果物 column, narrowed when an audit's 監査調書、
  * 監査結果概要報告書 lowered its minimum, set a training's four items
  * on four lines, not two, and its 実施計画 took a third slide (rev21c
- * T3).  Tables of more than SHORTEN_CELLS cells keep their widths, the
- * search being the cells' squares.  -1 when out of memory.
+ * T3).  Tables of more than SHORTEN_CELLS cells, or with a cell of more
+ * than SHORTEN_TEXT bytes, keep their widths, the search being the cells'
+ * squares and a cell's breaks the square of its places to break (a cell
+ * of 4,000 items took 2 s, test_pptx's test_cell_long).  -1 when out of
+ * memory.
  */
 #define SHORTEN_CELLS	240
 #define SHORTEN_NEEDS	8
+#define SHORTEN_TEXT	600	/* bytes: some 200 characters */
 
 /* d among the SHORTEN_NEEDS smallest of need[] (*nn of them), once */
 static void
@@ -2140,6 +2144,14 @@ shorten_rows(unsigned *grid, const struct textfit_col *cols,
 
 	if (nr * nc > SHORTEN_CELLS || nc < 2)
 		return 0;
+	/* a cell longer than a slide holds: the search would weigh it often */
+	for (r = 0; r < nr; r++)
+		for (j = 0; j < nc; j++) {
+			const char *s = r == 0 ? t->head[j] : cell_of(t, r - 1, j);
+
+			if (s != NULL && strlen(s) > SHORTEN_TEXT)
+				return 0;
+		}
 	lines = calloc(nr * nc, sizeof *lines);
 	li = calloc(nr, sizeof *li);
 	lj = calloc(nr, sizeof *lj);
