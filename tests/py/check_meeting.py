@@ -259,7 +259,9 @@ def line_width(text, size):
                             "FWA" else 0.5) for ch in text)
 
 
-def check_linefit(path, word, problems):
+def page_text_area(path):
+    """The document's body, its default font size (pt) and the width of
+    its text area (twips, the page less its margins)."""
     import xml.etree.ElementTree as ET
     with zipfile.ZipFile(path) as z:
         doc = ET.fromstring(z.read("word/document.xml"))
@@ -269,7 +271,11 @@ def check_linefit(path, word, problems):
     sect = doc.find(".//%ssectPr" % W)
     page = int(sect.find(W + "pgSz").get(W + "w"))
     mar = sect.find(W + "pgMar")
-    width = page - int(mar.get(W + "left")) - int(mar.get(W + "right"))
+    return doc, size, page - int(mar.get(W + "left")) - int(mar.get(W + "right"))
+
+
+def check_linefit(path, word, problems):
+    doc, size, width = page_text_area(path)
     seen = 0
     for p in doc.iter(W + "p"):
         ind = p.find("%spPr/%sind" % (W, W))
@@ -319,16 +325,7 @@ def check_breaks(path, problems):
     its line as LibreOffice fills it: a title it judged to fit does not
     leave a character or two on a line of their own (「…戸籍住民／課」),
     and a bracket it kept whole (（報告期間 …）) is not broken inside."""
-    import xml.etree.ElementTree as ET
-    with zipfile.ZipFile(path) as z:
-        doc = ET.fromstring(z.read("word/document.xml"))
-        styles = ET.fromstring(z.read("word/styles.xml"))
-    sz = styles.find(".//%sdocDefaults//%ssz" % (W, W))
-    size = int(sz.get(W + "val")) / 2 if sz is not None else 10.5
-    sect = doc.find(".//%ssectPr" % W)
-    page = int(sect.find(W + "pgSz").get(W + "w"))
-    mar = sect.find(W + "pgMar")
-    width = page - int(mar.get(W + "left")) - int(mar.get(W + "right"))
+    doc, size, width = page_text_area(path)
     for p in doc.iter(W + "p"):
         ind = p.find("%spPr/%sind" % (W, W))
         left = int(ind.get(W + "left", "0")) if ind is not None else 0
