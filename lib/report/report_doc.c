@@ -281,7 +281,7 @@ report_work_write_docx(const struct report_work *w,
 	char			 date[CAL_FMT_MAX], iso[CAL_FMT_MAX];
 	char			 line[1024], heading[256];
 	struct buf		 para = BUF_INIT;
-	size_t			 i, nshort = 0, nmoved = 0, nsched = 0;
+	size_t			 i, nshort = 0, nmoved = 0, nsched = 0, nissue;
 	int			 rc, anyunheld = 0, anycancel = 0, anywd = 0;
 
 	rp_era(date, w->as_of);
@@ -528,14 +528,20 @@ report_work_write_docx(const struct report_work *w,
 	 */
 	if (w->handover_day != NULL) {
 		docx_add_outline_heading(d, 1, REPORT_HANDOVER_TITLE);
+		/* what the rows are: cases, 課題 or both (SIZE_MAX: 課題) */
+		for (i = 0, nissue = 0; i < w->nhandover; i++)
+			if (w->handover[i].item == SIZE_MAX)
+				nissue++;
 		if (w->nhandover == 0)
 			body_fmt(d, &para, "契約期間の末日（%s）に区に引き継ぐ"
 			    "案件および課題はありません。", w->handover_day);
 		else {
 			body_fmt(d, &para, "契約期間の末日（%s）までに完了に"
-			    "至らず、区に引き継ぐ案件および課題（課題管理表の"
-			    "未完了のもの）は次の%zu件です。", w->handover_day,
-			    w->nhandover);
+			    "至らず、区に引き継ぐ%sは次の%zu件です。",
+			    w->handover_day, nissue == 0 ? "案件" :
+			    nissue == w->nhandover ? "課題（課題管理表の"
+			    "未完了のもの）" : "案件および課題（課題管理表の"
+			    "未完了のもの）", w->nhandover);
 			if ((rc = handover_table(d, w)) != 0) {
 				buf_free(&para);
 				docx_free(d);

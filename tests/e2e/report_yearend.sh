@@ -72,6 +72,12 @@ expect_no_grep "$T/text" '令和11年3月31日まで'
 expect_grep "$T/rows" $'\t按分（12か月）\t'
 
 # --- consultations open at the year's end --------------------------------
+# with no 課題 open, the handover's lead names cases only (it said 案件および
+# 課題 over a table of cases alone)
+expect_status 0 "$NCIO" -C "$D" report bimonthly --year-end 2026 -o "$T/o3a/"
+dump "$T/o3a"
+expect_grep "$T/text" '^契約期間の末日（令和9年3月31日）までに完了に至らず、区に引き継ぐ案件は次の[0-9]+件です。$'
+expect_no_grep "$T/rows" $'^[0-9]+\t課題\t'
 expect_status 0 "$NCIO" -C "$D" consult add --type department \
     --title 年度末未回答の相談 --org hoiku --received 2027-03-10 \
     --ref-no 相談第99号
