@@ -259,6 +259,19 @@ def line_width(text, size):
                             "FWA" else 0.5) for ch in text)
 
 
+def para_lines(p):
+    """A paragraph's lines as the writer broke them (w:br)."""
+    lines, cur = [], ""
+    for el in p.iter():
+        if el.tag == W + "t":
+            cur += el.text or ""
+        elif el.tag == W + "br":
+            lines.append(cur)
+            cur = ""
+    lines.append(cur)
+    return lines
+
+
 def page_text_area(path):
     """The document's body, its default font size (pt) and the width of
     its text area (twips, the page less its margins)."""
@@ -280,14 +293,7 @@ def check_linefit(path, word, problems):
     for p in doc.iter(W + "p"):
         ind = p.find("%spPr/%sind" % (W, W))
         left = int(ind.get(W + "left", "0")) if ind is not None else 0
-        lines, cur = [], ""
-        for el in p.iter():
-            if el.tag == W + "t":
-                cur += el.text or ""
-            elif el.tag == W + "br":
-                lines.append(cur)
-                cur = ""
-        lines.append(cur)
+        lines = para_lines(p)
         for ln in lines:
             if word not in ln:
                 continue
@@ -330,14 +336,8 @@ def check_breaks(path, problems):
         ind = p.find("%spPr/%sind" % (W, W))
         left = int(ind.get(W + "left", "0")) if ind is not None else 0
         hang = int(ind.get(W + "hanging", "0")) if ind is not None else 0
-        lines, cur = [], ""
-        for el in p.iter():
-            if el.tag == W + "t":
-                cur += el.text or ""
-            elif el.tag == W + "br":
-                lines.append(cur)
-                cur = ""
-        lines.append(cur)
+        lines = para_lines(p)
+        cur = lines[-1]
         # and the events the writer judged to fit on one line
         if len(lines) < 2 and "報告期間" not in cur and \
                 not re.search(r"令和\d+年\d+月\d+日[ 　]\S+　", cur):
