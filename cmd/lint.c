@@ -528,6 +528,17 @@ named_missing(void *arg, const char *field, const char *name,
 }
 
 /*
+ * A file under files/ no deliverable record registers: the bundle
+ * delivers registered files only (deliverable_unregistered()).
+ */
+static void
+unregistered_file(void *arg, const char *path)
+{
+	diags_add(arg, path, 0, 0, "not registered (deliverable add): the "
+	    "bundle leaves it out");
+}
+
+/*
  * A 定例会 or 進捗報告会 whose day has passed, not cancelled, with no
  * minutes recorded (meeting_minutes_recorded(), the bundle's rule): the
  * year-end bundle leaves its 議事録 out (rev21a M1).  Named by its title
@@ -724,6 +735,10 @@ cmd_lint(struct cmd_ctx *ctx, struct optv *ov)
 			diags_add(&d, recs->v[i].relpath, 0, 0, "%s",
 			    error_last());
 	}
+	/* A file put under files/ and never registered. */
+	if (argc == 0 && deliverable_unregistered(&named, st,
+	    unregistered_file, &warns) != 0)
+		diags_add(&warns, "files", 0, 0, "%s", error_last());
 	/* Two audits of one target on one day. */
 	if (audits.n > 0) {
 		if (argc > 0)

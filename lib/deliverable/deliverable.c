@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "cal.h"
 #include "deliverable.h"
+#include "dirtree.h"
 #include "error.h"
 #include "node.h"
 #include "record.h"
@@ -214,7 +215,7 @@ deliverable_named_load(struct deliverable_named *nm, struct store *st)
 	struct reclist		 refs = RECLIST_INIT;
 	struct record		*r;
 	const struct node	*root;
-	const char		*file, *sl;
+	const char		*file;
 	size_t			 i;
 	int			 rc;
 
@@ -228,16 +229,15 @@ deliverable_named_load(struct deliverable_named *nm, struct store *st)
 		}
 		root = record_root(r);
 		file = node_get_str(root, "file");
-		sl = file != NULL ? strrchr(file, '/') : NULL;
 		if (nm->n == nm->cap) {
 			size_t	 c = nm->cap ? nm->cap * 2 : 16;
 			char	**a = realloc(nm->forid, c * sizeof *a);
 
 			if (a != NULL)
 				nm->forid = a;
-			if (a != NULL && (a = realloc(nm->base,
+			if (a != NULL && (a = realloc(nm->file,
 			    c * sizeof *a)) != NULL)
-				nm->base = a;
+				nm->file = a;
 			if (a != NULL && (a = realloc(nm->kind,
 			    c * sizeof *a)) != NULL)
 				nm->kind = a;
@@ -249,9 +249,9 @@ deliverable_named_load(struct deliverable_named *nm, struct store *st)
 			nm->cap = c;
 		}
 		nm->forid[nm->n] = named_dup(node_get_str(root, "for"));
-		nm->base[nm->n] = named_dup(sl != NULL ? sl + 1 : file);
+		nm->file[nm->n] = named_dup(file);
 		nm->kind[nm->n] = named_dup(node_get_str(root, "kind"));
-		if (nm->forid[nm->n] == NULL || nm->base[nm->n] == NULL ||
+		if (nm->forid[nm->n] == NULL || nm->file[nm->n] == NULL ||
 		    nm->kind[nm->n] == NULL)
 			rc = error_set(NC_ENOMEM, "out of memory");
 		nm->n++;
@@ -268,13 +268,75 @@ deliverable_named_free(struct deliverable_named *nm)
 
 	for (i = 0; i < nm->n; i++) {
 		free(nm->forid[i]);
-		free(nm->base[i]);
+		free(nm->file[i]);
 		free(nm->kind[i]);
 	}
 	free(nm->forid);
-	free(nm->base);
+	free(nm->file);
 	free(nm->kind);
 	memset(nm, 0, sizeof *nm);
+}
+
+static int
+path_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Not a file of ours: a lock or owner file of an open document. */
+static int
+scratch_name(const char *rel)
+{
+	const char	*sl = strrchr(rel, '/');
+
+	rel = sl != NULL ? sl + 1 : rel;
+	return rel[0] == '.' || strncmp(rel, "~$", 2) == 0;
+}
+
+int
+deliverable_unregistered(const struct deliverable_named *nm,
+    struct store *st, void (*fn)(void *arg, const char *path), void *arg)
+{
+	struct dirtree	  t = DIRTREE_INIT;
+	struct buf	  b = BUF_INIT;
+	char		**reg = NULL, *dir, *key;
+	size_t		  i;
+	int		  rc = 0;
+
+	if ((dir = store_path(st, "files")) == NULL)
+		return error_set(NC_ENOMEM, "out of memory");
+	if (access(dir, F_OK) != 0) {
+		free(dir);
+		return 0;
+	}
+	if ((rc = dirtree_list(&t, dir, 0)) != 0)
+		goto done;
+	if (nm->n > 0 && (reg = malloc(nm->n * sizeof *reg)) == NULL) {
+		rc = error_set(NC_ENOMEM, "out of memory");
+		goto done;
+	}
+	for (i = 0; i < nm->n; i++)
+		reg[i] = nm->file[i];
+	if (nm->n > 1)
+		qsort(reg, nm->n, sizeof *reg, path_cmp);
+	for (i = 0; i < t.n; i++) {
+		if (scratch_name(t.v[i]))
+			continue;
+		buf_reset(&b);
+		buf_printf(&b, "files/%s", t.v[i]);
+		if ((rc = buf_ok(&b)) != 0)
+			break;
+		key = b.data;
+		if (nm->n == 0 || bsearch(&key, reg, nm->n, sizeof *reg,
+		    path_cmp) == NULL)
+			fn(arg, b.data);
+	}
+done:
+	dirtree_free(&t);
+	buf_free(&b);
+	free(reg);
+	free(dir);
+	return rc;
 }
 
 /* name is in the data directory, as given or under files/ */
@@ -302,12 +364,14 @@ static int
 named_registered(const struct deliverable_named *nm, const char *id,
     const char *name, int any_material)
 {
-	const char	*sl = strrchr(name, '/');
+	const char	*sl = strrchr(name, '/'), *base;
 	size_t		 i;
 
 	name = sl != NULL ? sl + 1 : name;
 	for (i = 0; i < nm->n; i++) {
-		if (strcmp(nm->base[i], name) == 0)
+		sl = strrchr(nm->file[i], '/');
+		base = sl != NULL ? sl + 1 : nm->file[i];
+		if (strcmp(base, name) == 0)
 			return 1;
 		if (any_material && strcmp(nm->forid[i], id) == 0 &&
 		    strcmp(nm->kind[i], "material") == 0)

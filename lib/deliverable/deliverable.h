@@ -62,7 +62,7 @@ void	deliverable_lint(struct store *, const struct schema *kind,
  * and nothing said so (review 21, rev21a M2, rev21b M2).
  */
 struct deliverable_named {
-	char	**forid, **base, **kind;
+	char	**forid, **file, **kind;	/* file: as registered */
 	size_t	  n, cap;
 };
 #define DELIVERABLE_NAMED_INIT { NULL, NULL, NULL, 0, 0 }
@@ -81,6 +81,19 @@ size_t	deliverable_named_missing(const struct deliverable_named *,
 	    const struct node *root,
 	    void (*fn)(void *arg, const char *field, const char *name,
 	    const struct node *at), void *arg);
+
+/*
+ * Call fn for each file under the data directory's files/ folder
+ * ("files/教材.docx") that no deliverable record registers: the bundle
+ * delivers registered files only, so a file put there and never
+ * registered was left out with nothing said.  Names starting with "." or
+ * "~$" (lock and owner files of an open document) are passed over.  0,
+ * or an error when the folder cannot be read or holds something that is
+ * neither a file nor a folder (dirtree_list()).
+ */
+int	deliverable_unregistered(const struct deliverable_named *,
+	    struct store *, void (*fn)(void *arg, const char *path),
+	    void *arg);
 
 /*
  * How a document names a record: its 文書番号 and title ("監査1号

@@ -54,6 +54,12 @@ title: 臨時 進捗報告会
 date: 2026-10-15
 status: held
 EOF
+# 8. a file put under files/ and never registered (the bundle leaves it
+# out); the lock and owner files of an open document are not ours
+mkdir -p "$C/files/2026"
+echo 'not registered' >"$C/files/2026/提案書_未登録.docx"
+: >"$C/files/.~lock.提案書_未登録.docx#"
+: >"$C/files/~\$提案書_未登録.docx"
 warns "$C"
 expect_grep "$T/err" 'rv-2k8m4p6q.yaml(:[0-9:]+)?: warning: decision.result is .approve. but findings\[0\] \(purpose\) is rated inadequate'
 expect_grep "$T/err" 'rv-7j4k2m8n.yaml(:[0-9:]+)?: warning: overall speaks of 条件 but proposed_result is .approve.'
@@ -64,11 +70,13 @@ expect_grep "$T/err" 'au-6m07cmgm.yaml(:[0-9:]+)?: warning: items\[0\] \(op-2-1-
 expect_grep "$T/err" "cs-1zv910ne.yaml(:[0-9:]+)?: warning: answer_file: '別添_未登録.docx' is not in the data directory and not registered \(deliverable add\): the bundle cannot deliver it"
 expect_grep "$T/err" "tr-8gzvqy2v.yaml(:[0-9:]+)?: warning: materials: '教材_未登録.pptx' is not in the data directory and not registered"
 expect_no_grep "$T/err" 'tr-yam75eeh.yaml'
+expect_grep "$T/err" '^files/2026/提案書_未登録.docx: warning: not registered \(deliverable add\): the bundle leaves it out$'
+expect_no_grep "$T/err" 'lock|~\$'
 expect_grep "$T/err" 'mt-hand0042.yaml(:[0-9:]+)?: warning: meeting 臨時 進捗報告会 of 2026-10-15 \(status held\) has no minutes recorded'
 # nothing else: a conditional plan with its conditions and 条件 in its
 # overall (rv-5x2b8c4d) is fine
-[ "$(grep -c 'warning' "$T/err")" = 9 ] ||
-    fail "nine warnings expected: $(cat "$T/err")"
+[ "$(grep -c 'warning' "$T/err")" = 10 ] ||
+    fail "ten warnings expected: $(cat "$T/err")"
 # the line that names each (lint --format json gives it)
 expect_status 0 "$NCIO" -C "$C" lint --format json
 checks=$((checks + 1))
