@@ -759,12 +759,27 @@ last_before(struct cal_date *out, struct store *st, const char *type,
 	return 0;
 }
 
+/*
+ * The day after the one a meeting's documents are dated: due 10:00 one
+ * business day before it (cal_due_meeting()).
+ */
+static int
+day_after_due(struct cal_date *out, const struct cal *cal,
+    struct cal_date meeting)
+{
+	struct cal_due	due;
+	int		rc;
+
+	if ((rc = cal_due_meeting(&due, cal, meeting)) == 0)
+		*out = cal_add_days(due.date, 1);
+	return rc;
+}
+
 int
 meeting_report_period(struct cal_date *from, struct cal_date *to,
     struct cal_date *as_of, struct store *st, const struct node *rec)
 {
 	struct cal		*cal = NULL;
-	struct cal_due		 due;
 	struct cal_date		 date, fy0, fy1, prev;
 	int			 rc;
 
@@ -774,17 +789,27 @@ meeting_report_period(struct cal_date *from, struct cal_date *to,
 	if ((rc = last_before(&prev, st, node_get_str(rec, "type"),
 	    node_get_str(rec, "id"), cal_fy(date), date)) != 0)
 		return rc;
-	*from = prev.y != 0 ? prev : fy0;
-	*to = cal_add_days(date, -1);
-	if (cal_cmp(*to, *from) < 0)
-		*to = *from;
-	if (as_of == NULL)
-		return 0;
-	/* dated the day its documents are due (10:00 one business day before) */
 	if ((rc = meeting_cal(&cal, st)) != 0)
 		return rc;
-	if ((rc = cal_due_meeting(&due, cal, date)) == 0)
-		*as_of = due.date;
+	/*
+	 * From the day after the previous meeting's documents were dated to
+	 * the day this one's are: a report dated 9月18日 for a meeting on
+	 * 9月24日 counted to 9月23日, days that had not come (rev43b B13),
+	 * and the next began on 9月24日, so every day is in one report.
+	 */
+	*from = fy0;
+	if (prev.y != 0 && (rc = day_after_due(from, cal, prev)) != 0)
+		goto done;
+	if (cal_cmp(*from, fy0) < 0)
+		*from = fy0;
+	if ((rc = day_after_due(to, cal, date)) != 0)
+		goto done;
+	*to = cal_add_days(*to, -1);
+	if (as_of != NULL)
+		*as_of = *to;
+	if (cal_cmp(*to, *from) < 0)
+		*to = *from;
+done:
 	cal_free(cal);
 	return rc;
 }
@@ -801,8 +826,16 @@ meeting_yearend_period(struct cal_date *from, struct cal_date *to,
 	if ((rc = last_before(&last, st, "progress", NULL, fy,
 	    cal_add_days(fy1, 1))) != 0)
 		return rc;
-	/* the last meeting's own report ended the day before it */
-	*from = last.y != 0 ? last : fy0;
+	/* the last meeting's own report ended the day it was dated */
+	if ((rc = meeting_cal(&cal, st)) != 0)
+		return rc;
+	*from = fy0;
+	if (last.y != 0 && (rc = day_after_due(from, cal, last)) != 0) {
+		cal_free(cal);
+		return rc;
+	}
+	if (cal_cmp(*from, fy0) < 0)
+		*from = fy0;
 	/*
 	 * 4(3)イ: by the end of the contract, its last business day, the
 	 * day the reports are dated and the last day they count: a report
@@ -810,8 +843,6 @@ meeting_yearend_period(struct cal_date *from, struct cal_date *to,
 	 * yet (rev18a).  The days after it are closed days, when the ward
 	 * records no work (lint warns of a date acted on then).
 	 */
-	if ((rc = meeting_cal(&cal, st)) != 0)
-		return rc;
 	*to = fy1;
 	if (!cal_is_business_day(cal, fy1))
 		rc = cal_prev_business_day(to, cal, fy1);

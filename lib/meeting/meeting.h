@@ -98,9 +98,10 @@ int		 meeting_date(struct cal_date *out, const struct node *rec);
 
 /*
  * The reporting period of a progress meeting (and of the 相談業務実施
- * 報告書 for it): from the day of the previous progress meeting of the
- * fiscal year (or 1 April) to the day before this one; and, when as_of
- * is not NULL, the documents' date: the day they are due for the meeting.
+ * 報告書 for it): from the day after the previous progress meeting's
+ * documents were dated (or 1 April) to the day this one's are, the day
+ * they are due for the meeting (one business day before it); as_of, when
+ * not NULL, that day too.
  */
 int		 meeting_report_period(struct cal_date *from,
 		    struct cal_date *to, struct cal_date *as_of, struct store *,
@@ -108,7 +109,8 @@ int		 meeting_report_period(struct cal_date *from,
 
 /*
  * The year's last reporting period, which no progress meeting has: from
- * the day of the fiscal year's last progress meeting (or 1 April) to the
+ * the day after the fiscal year's last progress meeting's documents were
+ * dated (or 1 April) to the
  * last business day of the year, when the year's deliverables are due
  * (4(3)イ); as_of that day too.  The days after it are closed days, so
  * every day the ward works is in one report.

@@ -285,6 +285,24 @@ def docx_text(path):
     return doc, paras, tables
 
 
+def due_day(data, meeting):
+    """The business day before a meeting (weekends, national holidays
+    as `cal holidays` lists them, 29 December to 3 January closed)."""
+    import json
+    import subprocess
+    out = subprocess.run([os.environ["NCIO"], "-C", data, "cal", "holidays",
+                          "%d..%d" % (meeting.year - 1, meeting.year),
+                          "--format", "json"], check=True,
+                         capture_output=True).stdout
+    hol = {d(h["date"]) for h in json.loads(out)}
+    day = meeting - dt.timedelta(days=1)
+    while (day.weekday() >= 5 or day in hol or
+           (day.month, day.day) >= (12, 29) or
+           (day.month, day.day) <= (1, 3)):
+        day -= dt.timedelta(days=1)
+    return day
+
+
 def bimonthly(data, mid, path, note_item=None, note_text=None):
     src = os.environ["NCIO_SOURCE_DIR"]
     meetings = records(data, "meetings", 2026)
@@ -296,8 +314,11 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
     fy = me["fy"]
     prev = [d(m["date"]) for m in meetings if m.get("type") == "progress"
             and d(m["date"]) < day]
-    frm = max(prev) if prev else dt.date(fy, 4, 1)
-    to = day - dt.timedelta(days=1)
+    # from the day after the previous meeting's documents were dated to
+    # the day this one's are: the business day before the meeting
+    frm = (due_day(data, max(prev)) + dt.timedelta(days=1) if prev
+           else dt.date(fy, 4, 1))
+    to = due_day(data, day)
     months = months_done(fy, to)
     extra = {}
     per, ytd = compute(data, fy, frm, to, extra)
@@ -496,6 +517,10 @@ def bimonthly(data, mid, path, note_item=None, note_text=None):
     era_from = "令和%d年%d月%d日から" % (frm.year - 2018, frm.month, frm.day)
     if era_from not in text:
         fail("the period does not start %s" % era_from)
+    era_to = "から令和%d年%d月%d日まで" % (to.year - 2018, to.month, to.day)
+    if era_to not in text:
+        fail("the period does not end %s (the day the report is dated)"
+             % era_to)
     print("period %s..%s months %d short %d: %s" %
           (frm, to, months, len(short), "、".join(short)))
     print("counts " + " ".join("%s=%d/%d" % (k, per[k], ytd[k])
