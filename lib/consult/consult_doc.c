@@ -228,23 +228,18 @@ consult_write_answer_docx(struct store *st, const struct node *rec,
 	items[n].label = deliv != NULL && strcmp(deliv, "report") == 0 ?
 	    "調査結果" : deliv != NULL && strcmp(deliv, "opinion") == 0 ?
 	    "意見" : "回答";
-	/* the attachment by its name, without a folder or an extension */
-	if (file != NULL) {
-		const char *base = strrchr(file, '/'), *dot;
-
-		base = base != NULL ? base + 1 : file;
-		dot = strrchr(base, '.');
-		file = cs_fmt(&s, "%.*s", (int)(dot != NULL && dot != base &&
-		    strlen(dot) <= 5 ? (size_t)(dot - base) : strlen(base)),
-		    base);
-	}
-	if (ans != NULL && file != NULL)
-		items[n++].value = cs_fmt(&s, "%s\n（詳細は別添「%s」のとおり）",
-		    ans, file);
+	/*
+	 * The 別添 as the letter's only attachment, 「別添のとおり」: by its
+	 * file's name it read 「調査報告書_書かない窓口の事例調査」, and said
+	 * again under an answer that names it already (rev43b B7).
+	 */
+	if (ans != NULL && file != NULL && strstr(ans, "別添") == NULL)
+		items[n++].value = cs_fmt(&s, "%s\n（詳細は別添のとおり）",
+		    ans);
 	else if (ans != NULL)
 		items[n++].value = ans;
 	else
-		items[n++].value = cs_fmt(&s, "別添「%s」のとおり", file);
+		items[n++].value = "別添のとおり";
 	no.items = items;
 	no.nitems = n;
 	if (names.len > 0)

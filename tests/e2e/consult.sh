@@ -132,7 +132,8 @@ pycheck noid "$ans"
 expect_status 0 "$NCIO" -C "$D" consult export answer "$x" -o "$T/doc/dx.docx"
 pycheck docx "$T/doc/dx.docx" 区民意識意向調査（デジタル化）の集計・分析について（報告） \
     令和8年4月20日付で依頼のあった標記の件について、下記のとおり調査結果を報告します。 \
-    依頼内容 "別添「調査報告書_区民意識意向調査」のとおり"
+    依頼内容 調査結果 別添のとおり
+pycheck nodocx "$T/doc/dx.docx" 調査報告書_区民意識意向調査
 # rev17: the contractor answers and sends (3(3)ア(イ)): no ward outgoing
 # number (練企情発第　　号) over its name, only its own where it has one
 pycheck nodocx "$ans" 練企情発
@@ -322,6 +323,12 @@ expect_status 0 "$NCIO" -C "$T/sample" consult export report \
     --meeting mt-fn7nkb9x -o "$T/rep3/"
 pycheck docx "$T/rep3/相談業務実施報告書_令和8年5月27日.docx" \
     "報告期間中に回答した12件の、受付から回答までの日数は平均12.3日です。"
+# an answer that names its 別添 is not followed by a second line naming
+# it by its file (rev43b B7)
+expect_status 0 "$NCIO" -C "$T/sample" consult export answer cs-1zv910ne \
+    -o "$T/doc/survey.docx"
+pycheck docx "$T/doc/survey.docx" 別添の調査報告書
+pycheck nodocx "$T/doc/survey.docx" （詳細は別添 調査報告書_
 
 # --- the 相談シート ---------------------------------------------------------------------
 expect_status 0 "$NCIO" -C "$D" consult export sheet -o "$T/form/"
