@@ -1549,8 +1549,16 @@ kv_table(struct docx_table **out, const char *const *kv, size_t n)
 	*out = NULL;
 	memset(&lab, 0, sizeof lab);
 	lab.gothic = 1;
-	if ((rc = docx_table_new(&t, 2, w)) != 0)
+	/*
+	 * The labels whole: with a long 監査項目 beside them every box of
+	 * g5's 質疑応答書 read 「被監査部／署の回答」 and 「改善の／方向性」,
+	 * all alike since rev19a T4 but all cut (rev43a A16).
+	 */
+	if ((rc = docx_table_new(&t, 2, w)) != 0 ||
+	    (rc = docx_table_whole(t, 0)) != 0) {
+		docx_table_free(t);
 		return rc;
+	}
 	for (i = 0; i + 1 < n * 2 && rc == 0; i += 2) {
 		if (kv[i + 1] == NULL || kv[i + 1][0] == '\0')
 			continue;

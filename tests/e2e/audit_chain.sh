@@ -89,6 +89,9 @@ cp -r "$T/tool" "$T/wide"
 expect_status 0 "$NCIO" -C "$T/wide" audit finding "$F3" 1 --response \
     管理簿の様式を改め、点検の結果と点検者を記録する欄を設けた。今後は毎年4月と10月に課長が点検し、結果を課内で共有する。
 expect_status 0 "$NCIO" -C "$T/wide" audit finding "$F3" 2 --response 改訂した。
+# one a line long (34 characters): the label column gave it the room
+expect_status 0 "$NCIO" -C "$T/wide" audit finding "$F3" 3 --response \
+    個人情報を含む書類の記録の保存期間と保存場所を定め、課内に周知した。
 expect_status 0 "$NCIO" -C "$T/wide" audit export qa "$F3" -o "$T/wide-qa.docx"
 $PY - "$T/wide-qa.docx" <<'EOF' || fail "the 質疑応答書's findings in boxes of one width"
 # each finding's box laid out alone gave each its own label column
@@ -100,6 +103,10 @@ grids = [[g.get(qn("w:w")) for g in t._tbl.tblGrid.iter(qn("w:gridCol"))]
          for t in d.tables if t.cell(0, 0).text == "項目番号"]
 assert len(grids) >= 3, grids
 assert all(g == grids[0] for g in grids), grids
+# and their labels whole (rev43a A16: 「被監査部／署の回答」 in every box)
+labels = [r.cells[0].text for t in d.tables if t.cell(0, 0).text == "項目番号"
+          for r in t.rows]
+assert not [l for l in labels if "\n" in l], labels
 EOF
 $PY - "$T/tool-paper.xlsx" "$T/hand-paper.xlsx" <<'EOF' || fail "the hand-made chain's 監査調書"
 import sys, openpyxl
