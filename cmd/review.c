@@ -741,6 +741,7 @@ review_assess_cmd(struct cmd_ctx *ctx, struct optv *ov)
 {
 	struct review_assessment	 one;
 	struct assess			 a;
+	const char			**conds = NULL;
 	char				**owned = NULL;
 	size_t				 nowned = 0, i;
 	int				 rc, any;
@@ -755,12 +756,12 @@ review_assess_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		return opt_bad_usage(ov->entry, ov->sub, _("--target goes with "
 		    "--opinion"));
 	any = opt_has(ov, "viewpoint") || opt_has(ov, "overall") ||
-	    opt_has(ov, "proposed") || opt_has(ov, "opinion") ||
-	    opt_has(ov, "submitted");
+	    opt_has(ov, "proposed") || opt_has(ov, "condition") ||
+	    opt_has(ov, "opinion") || opt_has(ov, "submitted");
 	if (!any && !prompt_interactive())
 		return opt_bad_usage(ov->entry, ov->sub, _("nothing to record: "
 		    "give --viewpoint and --rating, --overall, --proposed, "
-		    "--opinion or --submitted"));
+		    "--condition, --opinion or --submitted"));
 	memset(&a, 0, sizeof a);
 	a.ov = ov;
 	if (!any) {
@@ -776,6 +777,15 @@ review_assess_cmd(struct cmd_ctx *ctx, struct optv *ov)
 		one.comment = opt_get(ov, "comment");
 		one.overall = opt_get(ov, "overall");
 		one.proposed = opt_get(ov, "proposed");
+		one.nconditions = opt_count(ov, "condition");
+		if (one.nconditions > 0 && (conds = calloc(one.nconditions,
+		    sizeof *conds)) == NULL) {
+			rc = cmd_error(_("out of memory"));
+			goto done;
+		}
+		for (i = 0; i < one.nconditions; i++)
+			conds[i] = opt_at(ov, "condition", i);
+		one.conditions = conds;
 		one.opinion = opt_get(ov, "opinion");
 		one.target = opt_get(ov, "target");
 		a.v = &one;
@@ -789,6 +799,7 @@ done:
 	if (any)
 		a.v = NULL;
 	free(a.v);
+	free(conds);
 	return rc;
 }
 
@@ -836,9 +847,30 @@ decide_apply(struct record *r, void *arg)
 	in.reasons = reasons;
 	in.notice_no = opt_get(ov, "notice-no");
 	in.force = opt_has(ov, "force");
+	/* none given: the 判定案's (review assess --condition) */
+	if (strcmp(in.result, "conditional") == 0 && in.nconditions == 0) {
+		const struct node *pc = node_get(root, "proposed_conditions");
+
+		for (i = 0; pc != NULL && pc->kind == NODE_SEQ && i < pc->n;
+		    i++) {
+			const char	**nc;
+
+			if (pc->u.items[i]->kind != NODE_SCALAR)
+				continue;
+			if ((nc = realloc(conds, (in.nconditions + 2) *
+			    sizeof *nc)) == NULL) {
+				cmd_error(_("out of memory"));
+				goto done;
+			}
+			conds = nc;
+			conds[in.nconditions++] = pc->u.items[i]->u.s.str;
+		}
+		in.conditions = conds;
+	}
 	if (strcmp(in.result, "conditional") == 0 && in.nconditions == 0) {
 		cmd_error(_("a conditional decision needs its conditions "
-		    "(--condition TEXT)"));
+		    "(--condition TEXT, or the proposed result's: review "
+		    "assess --condition)"));
 		goto done;
 	}
 	if (strcmp(in.result, "conditional") != 0 && in.nconditions > 0) {
@@ -1637,6 +1669,8 @@ static const struct opt assess_opts[] = {
 	  "the overall comment" },
 	{ "proposed", 0, OPT_ENUM, 0, "RESULT", "review:proposed_result", 0, 0,
 	  "the proposed result (判定案)" },
+	{ "condition", 0, OPT_TEXT, OPT_REPEAT, NULL, NULL, 0, 0,
+	  "a condition of a conditional proposed result (条件案)" },
 	{ "opinion", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,
 	  "an opinion (意見), added to the list" },
 	{ "target", 0, OPT_TEXT, 0, NULL, NULL, 0, 0,

@@ -274,6 +274,8 @@ struct review_assessment {
 	const char		*rating, *check, *answer, *comment;
 	const char		*overall;
 	const char		*proposed;	/* proposed_result */
+	const char *const	*conditions;	/* proposed_conditions */
+	size_t			 nconditions;
 	const char		*opinion;	/* a new opinion */
 	const char		*target;	/* the opinion's target */
 	const struct cal_date	*submitted;	/* opinion or result sent */
@@ -281,11 +283,14 @@ struct review_assessment {
 };
 
 /*
- * Record findings, the overall view, the proposed result, an opinion or
- * the date submitted; the status moves to assessed, and for a
- * procurement opinion or system evaluation given a submitted date, to
- * submitted.  A rating, check, answer or comment needs a viewpoint; a
- * target needs an opinion (NC_EINVALID).
+ * Record findings, the overall view, the proposed result and its
+ * conditions, an opinion or the date submitted; the status moves to
+ * assessed, and for a procurement opinion or system evaluation given a
+ * submitted date, to submitted.  A rating, check, answer or comment needs
+ * a viewpoint; a target needs an opinion; conditions need a conditional
+ * proposed result, given or recorded (NC_EINVALID).  Conditions given
+ * replace those recorded; a proposed result other than conditional drops
+ * them.
  */
 int		 review_assess(struct ydoc *, struct node *rec,
 		    const struct review_assessment *);

@@ -178,6 +178,23 @@ result_lint(const struct node *rec, const char *path, struct diags *w)
 	const char		*field = "decision.result", *o, *vp;
 	size_t			 i;
 
+	/*
+	 * A 条件付可 proposed with no condition: the 精査記録 printed
+	 * 判定案 条件付可 over a blank 条件 row (rev43a A2).
+	 */
+	res = node_get(rec, "proposed_result");
+	if (dec == NULL && node_scalar_eq(res, "conditional") &&
+	    node_get(rec, "proposed_conditions") == NULL)
+		diags_add(w, path, res->line, res->col, "proposed_result is "
+		    "'conditional' without its conditions "
+		    "(proposed_conditions): the 精査記録 prints 条件付可 over "
+		    "a blank 条件; review assess --condition records them");
+	if (node_get(rec, "proposed_conditions") != NULL &&
+	    !node_scalar_eq(res, "conditional"))
+		diags_add(w, path, 0, 0, "proposed_conditions go with a "
+		    "conditional proposed_result, not '%s'",
+		    node_get_str(rec, "proposed_result") != NULL ?
+		    node_get_str(rec, "proposed_result") : "none");
 	if (!node_scalar_eq(node_get(rec, "type"), "plan"))
 		return;
 	if ((res = node_get(dec, "result")) == NULL) {

@@ -426,8 +426,10 @@ proposed_shown(struct review_ctx *c, const struct node *rec)
 }
 
 /*
- * The 条件 row: the conditions; なし under a decision with none, ― where
- * there will be no decision to have any; blank while under review.
+ * The 条件 row: the conditions; until the decision, those of a
+ * conditional 判定案 (a 条件付可 proposed over a blank row, rev43a A2);
+ * なし under a decision with none, ― where there will be no decision to
+ * have any; blank while under review.
  */
 static const char *
 conditions_shown(struct strs *s, const struct node *rec)
@@ -436,6 +438,10 @@ conditions_shown(struct strs *s, const struct node *rec)
 	const char		*v = numbered(s, node_get(dec, "conditions"));
 
 	if (*v != '\0')
+		return v;
+	if (dec == NULL && node_scalar_eq(node_get(rec, "proposed_result"),
+	    "conditional") && *(v = numbered(s, node_get(rec,
+	    "proposed_conditions"))) != '\0')
 		return v;
 	if (ended_blank(rec))
 		return "―";

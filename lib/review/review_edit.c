@@ -371,6 +371,27 @@ review_assess(struct ydoc *doc, struct node *rec,
 	if ((rc = maybe_set(doc, rec, "overall", a->overall)) != 0 ||
 	    (rc = maybe_set(doc, rec, "proposed_result", a->proposed)) != 0)
 		return rc;
+	/*
+	 * The 判定案's conditions, for the 精査記録's 条件 row: a 条件付可
+	 * proposed over a blank 条件 was what a 課長 sends back (rev43a A2).
+	 */
+	if (a->nconditions > 0) {
+		if (node_get(rec, "decision") != NULL)
+			return error_set(NC_EINVALID, "the review is decided: "
+			    "its conditions are the decision's "
+			    "(decision.conditions), not the proposed result's");
+		if (!node_scalar_eq(node_get(rec, "proposed_result"),
+		    "conditional"))
+			return error_set(NC_EINVALID, "conditions go with a "
+			    "conditional proposed result (判定案), not '%s'",
+			    node_get_str(rec, "proposed_result") != NULL ?
+			    node_get_str(rec, "proposed_result") : "none");
+		if ((rc = node_map_set_list(doc, rec, "proposed_conditions",
+		    a->conditions, a->nconditions, NULL)) != 0)
+			return rc;
+	} else if (a->proposed != NULL && strcmp(a->proposed,
+	    "conditional") != 0)
+		(void)node_map_remove(rec, "proposed_conditions");
 	if (a->opinion != NULL) {
 		if ((seq = child(doc, rec, "opinions", 1)) == NULL)
 			return NC_ENOMEM;

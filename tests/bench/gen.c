@@ -3635,6 +3635,18 @@ write_review(struct gen *g, struct rng *r, const struct id *id,
 	}
 	if (plan) {
 		kv_s(w, 0, "proposed_result", res);
+		/*
+		 * Not decided yet: a 条件付可 proposed with its conditions
+		 * (the decision's own, as below), which the 精査記録 prints
+		 * (rev43a A2).  No draw: the stream goes on as before.
+		 */
+		if (strcmp(status, "decided") != 0 &&
+		    strcmp(res, "conditional") == 0 && weakmask != 0) {
+			kv_open(w, 0, "proposed_conditions");
+			for (i = 0; i < nv; i++)
+				if (weakmask >> i & 1)
+					seq_s(w, 2, plan_conditions[i]);
+		}
 		if (strcmp(status, "decided") == 0) {
 			kv_open(w, 0, "decision");
 			kv_s(w, 2, "result", res);

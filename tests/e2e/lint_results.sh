@@ -24,7 +24,7 @@ C=$T/c
 # 1. 可 over a ×, and 可 beside a 総合所見 that speaks of 条件
 sed -i '0,/^    rating: adequate$/s//    rating: inadequate/' \
     "$C/reviews/2026/rv-2k8m4p6q.yaml"
-sed -i 's/^proposed_result: conditional$/proposed_result: approve/' \
+sed -i 's/^proposed_result: conditional$/proposed_result: approve/; /^proposed_conditions:$/,+1d' \
     "$C/reviews/2026/rv-7j4k2m8n.yaml"
 # 2. round 2 asks round 1's question again
 sed -i 's/^      - question: 東京都の共同調達を利用する場合との比較を示してください。$/      - question: 管理対象の端末台数と、単価の根拠を示してください。/' \

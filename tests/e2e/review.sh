@@ -133,6 +133,41 @@ expect_status 2 "$NCIO" -C "$D" review assess "$plan" --rating adequate
 # --- decide ----------------------------------------------------------------
 expect_status 1 "$NCIO" -C "$D" review decide "$plan" --result conditional
 expect_grep "$T/err" "needs its conditions"
+# a 条件付可 proposed with its conditions (条件案): the 精査記録's 条件
+# row prints them until the decision, and a decide given none takes them;
+# proposed without them, lint warns (rev43a A2: 条件付可 over a blank 条件)
+"$NCIO" -C "$D" lint >/dev/null 2>"$T/lint.err"
+expect_grep "$T/lint.err" "$plan.yaml: warning: proposed_result is 'conditional' without its conditions \(proposed_conditions\)"
+cp -r "$D" "$T/cond"
+cf=$T/cond/reviews/2026/$plan.yaml
+cp "$cf" "$T/cond-before"
+expect_status 1 "$NCIO" -C "$T/cond" review assess "$plan" --proposed approve \
+    --condition 不要
+expect_grep "$T/err" "conditions go with a conditional proposed result \(判定案\), not 'approve'"
+expect_same "$T/cond-before" "$cf"
+expect_status 0 "$NCIO" -C "$T/cond" review assess "$plan" \
+    --condition 稼働前に脆弱性診断を実施すること。 \
+    --condition 複数者から見積りを徴すること。
+expect_grep "$cf" "^proposed_conditions:$"
+"$NCIO" -C "$T/cond" lint >/dev/null 2>"$T/lint.err"
+expect_no_grep "$T/lint.err" "$plan.yaml: warning: proposed_"
+expect_status 0 "$NCIO" -C "$T/cond" review export record "$plan" \
+    -o "$T/cond-rec/"
+checks=$((checks + 1))
+$PY - "$T"/cond-rec/精査記録_*.docx <<'PY' || fail "the 精査記録's 条件 row: the proposed conditions"
+import sys, docx
+rows = [[c.text for c in r.cells] for t in docx.Document(sys.argv[1]).tables
+        for r in t.rows]
+cond = [r[-1] for r in rows if r[0] == "条件"]
+assert cond == ["(1) 稼働前に脆弱性診断を実施すること。\n"
+                "(2) 複数者から見積りを徴すること。"], cond
+PY
+expect_status 0 "$NCIO" -C "$T/cond" review decide "$plan" --result conditional \
+    --date 2026-04-20
+expect_grep "$cf" "^  conditions:$"
+expect_grep "$cf" "^    - 複数者から見積りを徴すること。$"
+expect_status 1 "$NCIO" -C "$T/cond" review assess "$plan" --condition 追加
+expect_grep "$T/err" "the review is decided"
 expect_status 1 "$NCIO" -C "$D" review decide "$plan" --result approve --date 2028-04-01
 expect_grep "$T/err" "more than a year after the record's fiscal year 2026 ended \(2027-03-31\); the latest is 2028-03-31"
 expect_status 1 "$NCIO" -C "$D" review decide "$plan" --result approve --date 2026-04-01
