@@ -5249,6 +5249,15 @@ static const char font_table_xml[] =
     "<w:charset w:val=\"00\"/><w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>"
     "</w:fonts>";
 
+/*
+ * A paragraph of a twentieth of a point, exactly, with no space around
+ * it (Word sets it at its least): one of a whole point still did not fit
+ * under the 精査記録 of 情政受第36号 in LibreOffice.
+ */
+#define TAIL_PARA	"<w:p><w:pPr><w:spacing w:before=\"0\" " \
+	"w:after=\"0\" w:line=\"1\" w:lineRule=\"exact\"/><w:rPr>" \
+	"<w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p>"
+
 static void
 put_document(struct buf *b, const struct docx *d)
 {
@@ -5265,8 +5274,16 @@ put_document(struct buf *b, const struct docx *d)
 		start = i + 1;
 	}
 	buf_add(b, d->body.data + start, d->body.len - start);
-	/* Word wants a paragraph, not a table, before the final sectPr. */
-	if (d->last_table || d->body.len == 0)
+	/*
+	 * Word wants a paragraph, not a table, before the final sectPr.
+	 * After a table, the least there is (TAIL_PARA): a line of the
+	 * body's size under a table that filled page 1 printed a page 2
+	 * of the header and footer alone (rev43a A1, the sample's 精査記録
+	 * of 情政受第36号 and 第41号).
+	 */
+	if (d->last_table)
+		buf_puts(b, TAIL_PARA);
+	else if (d->body.len == 0)
 		buf_puts(b, "<w:p/>");
 	put_sectpr(b, d, &d->page);
 	buf_puts(b, "</w:body></w:document>");

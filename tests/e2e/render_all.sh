@@ -69,6 +69,7 @@ mkdir -p "$OUT/files" "$OUT/conv" "$OUT/pdf"
 DOCS='
 rv-record|review|record|rv-mhx55124|1-3|1-3
 rv-record-new|review|record|rv-9t6v4w2x|1-3|1-3
+rv-record-hold|review|record|rv-6e3f9g1h|1-1|1-3
 rv-all|review|all|rv-mhx55124|1-3|1-3
 rv-notice|review|notice|rv-mhx55124|1-2|-
 rv-opinion|review|opinion|rv-1t5grk0g|1-3|-
