@@ -730,6 +730,42 @@ assess_prompts(struct assess *a, struct cmd_ctx *ctx, const char *id,
 	if (v != NULL && keep(owned, nowned, v) != 0)
 		goto done;
 	s->proposed = v;
+	/*
+	 * A conditional 判定案's conditions (条件案), one at a time until
+	 * an empty answer; none given keeps those recorded.
+	 */
+	if ((v != NULL ? strcmp(v, "conditional") == 0 :
+	    node_scalar_eq(node_get(record_root(r), "proposed_result"),
+	    "conditional")) && node_get(record_root(r), "decision") == NULL) {
+		const char	**conds = NULL, **nc;
+
+		for (;;) {
+			if (prompt_prop(&v, st, schema_items(schema_at(kind,
+			    "proposed_conditions")), NULL, 0) != 0) {
+				free(conds);
+				rc = prompt_cancelled();
+				goto done;
+			}
+			if (v == NULL)
+				break;
+			if (keep(owned, nowned, v) != 0) {
+				free(conds);
+				goto done;
+			}
+			if ((nc = realloc(conds, (s->nconditions + 1) *
+			    sizeof *nc)) == NULL) {
+				free(conds);
+				rc = cmd_error(_("out of memory"));
+				goto done;
+			}
+			conds = nc;
+			conds[s->nconditions++] = v;
+		}
+		/* the list itself is freed with the answers */
+		if (conds != NULL && keep(owned, nowned, (char *)conds) != 0)
+			goto done;
+		s->conditions = conds;
+	}
 	rc = CMD_OK;
 done:
 	record_free(r);

@@ -98,7 +98,8 @@ checks=$((checks + 1))
 [ "$(count)" = "$n" ] || fail "an interrupted add wrote a record"
 
 # Findings at a terminal: one viewpoint, then an empty answer ends.
-printf 'cost\n3\n単価の根拠\n\n見積りは1社のみ\n\n総合所見です\n2\n' >"$T/answers"
+# A conditional 判定案 asks for its conditions (条件案) until an empty one.
+printf 'cost\n3\n単価の根拠\n\n見積りは1社のみ\n\n総合所見です\n2\n複数者から見積りを徴すること。\n\n' >"$T/answers"
 checks=$((checks + 1))
 script -qec "'$NCIO' -C '$D' review assess $id" /dev/null <"$T/answers" \
     >"$T/tty" 2>&1 || fail "interactive assess: $(cat "$T/tty")"
@@ -108,6 +109,8 @@ expect_grep "$f" "^    check: 単価の根拠$"
 expect_grep "$f" "^    comment: 見積りは1社のみ$"
 expect_grep "$f" "^overall: 総合所見です$"
 expect_grep "$f" "^proposed_result: conditional$"
+expect_grep "$f" "^proposed_conditions:$"
+expect_grep "$f" "^  - 複数者から見積りを徴すること。$"
 
 # A hearing round at a terminal: the method, then questions until an
 # empty line; then, asked again, the answers.
