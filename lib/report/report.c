@@ -1119,21 +1119,77 @@ pia_status_on(const struct node *rec, struct cal_date d)
 	return pia_by_dates(rec, d, status);
 }
 
+/*
+ * A PIA whose 評価書 is not with the committee at the contract's end
+ * (依頼受付 to 意見聴取・第三者点検中): the team's 確認・助言 is handed to
+ * the ward, a row of the 作業実施報告書's table as the reviews' are; the
+ * year-end table left it out while the 業務項目別実績 of the same day
+ * said 確認・助言中 (rev43b B3).
+ */
+struct pia_acc {
+	const char	*handover;	/* the contract's end, or NULL */
+	long		 nhand, nold;
+};
+
+static int
+pia_open(const char *status)
+{
+	return status == NULL || (strcmp(status, "submitted") != 0 &&
+	    strcmp(status, "published") != 0);
+}
+
 static int
 on_pia(struct bld *b, const struct schema *kind, const struct node *rec)
 {
-	struct cal_date	rcv;
-
-	if (rp_date(&rcv, rec, "received") != 0)
-		return 0;
+	struct pia_acc	*acc = b->arg;
+	struct cal_date	 rcv;
 	/* the state at the period's end, not today's */
+	const char	*status = pia_status_on(rec, b->w->to);
+	const char	*label = schema_label(kind, "status", status);
+	int		 handed;
+	char		 er[CAL_FMT_MAX];
+
+	if (rp_date(&rcv, rec, "received") != 0 || cal_cmp(rcv, b->w->to) > 0)
+		return 0;
+	handed = acc->handover != NULL && pia_open(status);
+	if (handed) {
+		rp_era(er, rcv);
+		handover_add(b, I_PIA, rp_fmt(b->pool, "%s%s受付）",
+		    case_head(b, rec, rcv), er), label, "評価書の確認・助言",
+		    rcv, case_order(node_get_str(rec, "ref_no"), rcv));
+		acc->nhand++;
+		if (cal_fy(rcv) < b->w->fy)
+			acc->nold++;
+	}
 	if (count(b, I_PIA, rcv, NULL))
 		add_ref(b, I_PIA, node_get_str(rec, "ref_no"),
 		    node_get_str(rec, "title"),
 		    rp_org(b->st, node_get_str(rec, "org")), rcv,
-		    schema_label(kind, "status", pia_status_on(rec,
-		    b->w->to)));
+		    pia_open(status) ? ev_open_label(label, handed ?
+		    EV_OPEN_HANDED : EV_OPEN_RUNS) : label);
 	return 0;
+}
+
+static int
+count_pias(struct bld *b, const char *const *want, size_t nwant)
+{
+	struct pia_acc		 acc;
+	struct report_item	*it = &b->w->items[I_PIA];
+	int			 rc;
+
+	memset(&acc, 0, sizeof acc);
+	acc.handover = handover_day(b);
+	b->arg = &acc;
+	/* the year before's too: one still open is handed over with ours */
+	rc = each_record(b, "pia", acc.handover != NULL ? 1 : 0, want, nwant,
+	    on_pia);
+	b->arg = NULL;
+	if (rc == 0 && acc.nhand > 0) {
+		it->carried = handover_ref(b, acc.nhand, acc.nold);
+		it->carried_head = rp_fmt(b->pool, "契約期間の末日（%s）までに"
+		    "委員会への提出に至らず、区に引き継ぐもの", acc.handover);
+	}
+	return rc;
 }
 
 /* --- trainings: held -------------------------------------------------- */
@@ -2423,8 +2479,8 @@ report_work_build(struct report_work *out, struct store *st,
 	    "head_title"));
 	if ((rc = setup_items(&b)) != 0 ||
 	    (rc = count_reviews(&b)) != 0 ||
-	    (rc = each_record(&b, "pia", 0, pia_want,
-	    sizeof pia_want / sizeof pia_want[0], on_pia)) != 0 ||
+	    (rc = count_pias(&b, pia_want,
+	    sizeof pia_want / sizeof pia_want[0])) != 0 ||
 	    (rc = count_trainings(&b)) != 0 ||
 	    (rc = count_audits(&b)) != 0 ||
 	    (rc = count_checklists(&b)) != 0 ||
