@@ -862,11 +862,16 @@ consult_report_write_docx(const struct consult_report *rp, const char *path)
 		 */
 		struct buf	 b = BUF_INIT;
 
+		/*
+		 * at the year's end, done: 振り替えています, as the
+		 * 作業実施報告書 of the same day says (rev43b B16)
+		 */
 		buf_printf(&b, "年度累計が年間想定の経過月数分（%d月までの%dか月"
 		    "分）を下回っている区分：%s。仕様書6(1)ウにより、想定を下回る"
-		    "項目の工数は他の委託内容に振り替えます。",
+		    "項目の工数は他の委託内容に振り替え%s。",
 		    (3 + cal_fy_months(rp->fy, rp->to) - 1) % 12 + 1,
-		    cal_fy_months(rp->fy, rp->to), shortk);
+		    cal_fy_months(rp->fy, rp->to), shortk,
+		    cal_fy_months(rp->fy, rp->to) >= 12 ? "ています" : "ます");
 		if ((rc = buf_ok(&b)) == 0)
 			rc = docx_add_outline_body(d, b.data);
 		buf_free(&b);

@@ -76,6 +76,14 @@ expect_grep "$T/rows" $'\t按分（12か月）\t'
 # 課題 over a table of cases alone)
 expect_status 0 "$NCIO" -C "$D" report bimonthly --year-end 2026 -o "$T/o3a/"
 dump "$T/o3a"
+# its 相談業務実施報告書 says the hours were moved, as the 作業実施報告書 of
+# the same day does (rev43b B16: 振り替えます on the contract's last day)
+checks=$((checks + 1))
+$PY - "$T"/o3a/相談業務実施報告書_*.docx <<'PY' || fail "the year-end 相談業務実施報告書 speaks of the future"
+import sys, docx
+t = "\n".join(p.text for p in docx.Document(sys.argv[1]).paragraphs)
+assert "他の委託内容に振り替えています。" in t and "振り替えます" not in t, t
+PY
 expect_grep "$T/text" '^契約期間の末日（令和9年3月31日）までに完了に至らず、区に引き継ぐ案件は次の[0-9]+件です。$'
 expect_no_grep "$T/rows" $'^[0-9]+\t課題\t'
 # a PIA not yet with the committee is handed over with them (rev43b B3:
