@@ -4728,7 +4728,7 @@ audit_doc_risks(const char *path, struct store *st,
 	/* 是正状況 change with time: as of the export (review17 T9) */
 	buf_reset(&t);
 	buf_printf(&t, "%s現在　出典：監査記録のリスク分析と指摘事項（是正確認"
-	    "済みの指摘を除く。リスク値 = 発生可能性 × 影響度、高3・中2・"
+	    "済の指摘を除く。リスク値 = 発生可能性 × 影響度、高3・中2・"
 	    "低1）", asof_era);
 	if ((rc = buf_ok(&t)) != 0)
 		goto done;

@@ -865,7 +865,7 @@ def mode_risks(path, audits):
     # so: a reader counting the audits' findings got more
     if any(f.get("status") == "accepted" for a in audits
            for f in a.get("findings", [])):
-        check(any("是正確認済みの指摘を除く" in (r[0] or "") for r in rows[:h]),
+        check(any("是正確認済の指摘を除く" in (r[0] or "") for r in rows[:h]),
               "subtitle does not say the confirmed findings are left out")
     # リスク and 対応策 broken at phrase ends, evenly, as 分析: never
     # inside a word (「1年以上行／われていない」「異／動・退職」, rev20 T1)
