@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "cal.h"
 #include "clock.h"
 #include "consult.h"
 #include "consult_int.h"
@@ -61,11 +62,31 @@ static const struct field {
 	    "例：庶務係長。氏名は記入しないでください。", 0 },
 	{ "title", "件名", "例：保護者向け連絡アプリでの写真共有の可否", 1 },
 	{ "question", "相談内容", QUESTION_EXAMPLE, 1 },
-	{ "received", "提出日", "例：令和8年5月11日（2026/5/11と入力）", 1 },
-	{ "due", "回答希望日", "任意。例：令和8年5月22日（2026/5/22と入力）", 0 },
+	/* dates of the sheet's fiscal year (example_date()) */
+	{ "received", "提出日", "例：%s（%d/5/11と入力）", 1 },
+	{ "due", "回答希望日", "任意。例：%s（%d/5/22と入力）", 0 },
 };
 
 /* --- the form ----------------------------------------------------------- */
+
+/*
+ * A date's example in the sheet's fiscal year, 令和12年5月11日 in a sheet
+ * of 令和12年度: it said 令和8年 whatever the year (rev43b B9).
+ */
+static const char *
+example_date(char *out, size_t size, const char *fmt, int day)
+{
+	struct cal_date	d;
+	char		e[CAL_FMT_MAX];
+
+	d.y = cal_fy(cal_today());
+	d.m = 5;
+	d.d = day;
+	if (cal_format_era(e, sizeof e, d, CAL_ERA_LONG) != 0)
+		snprintf(e, sizeof e, "%d年5月%d日", d.y, day);
+	snprintf(out, size, fmt, e, d.y);
+	return out;
+}
 
 int
 consult_sheet_write(struct store *st, const char *org, const char *path,
@@ -88,7 +109,7 @@ consult_sheet_write(struct store *st, const char *org, const char *path,
 	struct xlsx_sheet	*sh, *mk;
 	const char		*types[3], *name = NULL, *dept = NULL;
 	const char		*to = cs_config(st, "client", "division");
-	char			 ref[16], orgtext[256];
+	char			 ref[16], orgtext[256], ex[128];
 	uint32_t		 row, first;
 	size_t			 i;
 	int			 rc;
@@ -131,6 +152,9 @@ consult_sheet_write(struct store *st, const char *org, const char *path,
 		 */
 		if (i == F_QUESTION)
 			xlsx_write_text(sh, row, 2, QUESTION_EXAMPLE);
+		else if (i == F_RECEIVED || i == F_DUE)
+			xlsx_write_text(sh, row, 2, example_date(ex, sizeof ex,
+			    fields[i].example, i == F_RECEIVED ? 11 : 22));
 		else
 			xlsx_write_text(sh, row, 2, fields[i].example);
 	}

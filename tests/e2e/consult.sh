@@ -336,6 +336,12 @@ sheet=$T/form/相談シート.xlsx
 pycheck sheet "$sheet"
 pycheck xlsx "$sheet" 相談シート 相談の種別 相談課（部・課） 記入者の職名 件名 相談内容 提出日 回答希望日 \
     "任意。例：令和8年5月22日（2026/5/22と入力）"
+# the examples' dates are of the sheet's year (rev43b B9: 令和8年 in a
+# sheet of 令和12年度)
+NERIMA_CIO_TODAY=2030-06-01 expect_status 0 "$NCIO" -C "$D" consult export \
+    sheet -o "$T/form30/"
+pycheck xlsx "$T/form30/相談シート.xlsx" "例：令和12年5月11日（2030/5/11と入力）" \
+    "任意。例：令和12年5月22日（2030/5/22と入力）"
 expect_status 0 "$NCIO" -C "$D" consult export sheet --org hoiku -o "$T/form/"
 pycheck xlsx "$T/form/相談シート_保育課.xlsx" "こども家庭部 保育課"
 pycheck fill "$sheet" B6=こども家庭部保育課 B7=庶務係長 \
