@@ -2,6 +2,7 @@
  * The view of a work report: every work item of the specification with
  * what was done in a period and in the year to date, from the records.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -103,6 +104,7 @@ struct bld {
 	int			 bad;
 	int			 yearend;	/* ends_year() of the period */
 	long			 nsec[2];	/* 運営計画書, 最終報告書 to date */
+	size_t			 caphand;	/* of w->handover */
 };
 
 const char *
@@ -541,29 +543,26 @@ dated_join(struct bld *b, struct dated *l)
 }
 
 /*
- * A case or 課題 the ward takes over at the contract's end, in the
- * order of its item (its 区分, item's label; SIZE_MAX: 課題, last), then
- * of the day and number.
+ * A case or 課題 the ward takes over at the contract's end, appended;
+ * handover_sort() puts them in the order of the table once all are in.
  */
 static void
 handover_add(struct bld *b, size_t item, const char *subject,
     const char *state, const char *todo, struct cal_date d, long no)
 {
 	struct report_handover	*v, *e;
+	size_t			 cap;
 
-	if ((v = realloc(b->w->handover, (b->w->nhandover + 1) *
-	    sizeof *v)) == NULL) {
-		b->bad = 1;
-		return;
+	if (b->w->nhandover == b->caphand) {
+		cap = b->caphand == 0 ? 16 : 2 * b->caphand;
+		if ((v = realloc(b->w->handover, cap * sizeof *v)) == NULL) {
+			b->bad = 1;
+			return;
+		}
+		b->w->handover = v;
+		b->caphand = cap;
 	}
-	b->w->handover = v;
-	e = &v[b->w->nhandover++];
-	while (e > v && (e[-1].item > item || (e[-1].item == item &&
-	    (cal_cmp(e[-1].date, d) > 0 || (cal_cmp(e[-1].date, d) == 0 &&
-	    no >= 0 && e[-1].no > no))))) {
-		e[0] = e[-1];
-		e--;
-	}
+	e = &b->w->handover[b->w->nhandover];
 	e->item = item;
 	e->kind = item == SIZE_MAX ? "課題" : b->w->items[item].label;
 	e->subject = subject;
@@ -572,6 +571,39 @@ handover_add(struct bld *b, size_t item, const char *subject,
 	e->todo = todo;
 	e->date = d;
 	e->no = no;
+	e->seq = b->w->nhandover++;
+}
+
+/*
+ * The table's order: by item (its 区分, the item's order; SIZE_MAX: 課題,
+ * last), then day, then number (none: after the numbered of its day);
+ * of equal keys, as they came.  One sort once all are in: each row was
+ * moved into place as it came, a quadratic insertion (stop 42).
+ */
+static int
+handover_cmp(const void *x, const void *y)
+{
+	const struct report_handover	*a = x, *b = y;
+	long				 na, nb;
+	int				 c;
+
+	if (a->item != b->item)
+		return a->item < b->item ? -1 : 1;
+	if ((c = cal_cmp(a->date, b->date)) != 0)
+		return c;
+	na = a->no < 0 ? LONG_MAX : a->no;
+	nb = b->no < 0 ? LONG_MAX : b->no;
+	if (na != nb)
+		return na < nb ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static void
+handover_sort(struct report_work *w)
+{
+	if (w->nhandover > 1)
+		qsort(w->handover, w->nhandover, sizeof *w->handover,
+		    handover_cmp);
 }
 
 /*
@@ -2447,6 +2479,7 @@ report_work_build(struct report_work *out, struct store *st,
 		if (out->items[i].nrefs > 1)
 			qsort(out->items[i].refs, out->items[i].nrefs,
 			    sizeof *out->items[i].refs, ref_cmp);
+	handover_sort(out);
 	scheduled_done(&b);
 	judge(out);
 	propose_notes(&b);

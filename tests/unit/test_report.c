@@ -749,6 +749,41 @@ year_end(struct report_work *w)
 }
 
 /*
+ * The contract's end hands its open cases and 課題 to the ward in one
+ * table, in the order of item, day, number (none after the numbered of
+ * its day), then as they came: one sort once all are in (handover_add()
+ * had moved each row into place as it came, quadratic).
+ */
+static void
+test_handover_order(void **state)
+{
+	struct report_work		 w;
+	const struct report_handover	*a, *b;
+	size_t				 i;
+
+	(void)state;
+	year_end(&w);
+	assert_non_null(w.handover_day);
+	assert_true(w.nhandover >= 2);
+	for (i = 1; i < w.nhandover; i++) {
+		a = &w.handover[i - 1];
+		b = &w.handover[i];
+		assert_true(a->item <= b->item);
+		if (a->item != b->item)
+			continue;
+		assert_true(cal_cmp(a->date, b->date) <= 0);
+		if (cal_cmp(a->date, b->date) != 0)
+			continue;
+		assert_false(a->no < 0 && b->no >= 0);
+		if (a->no >= 0 && b->no >= 0 && a->no != b->no)
+			assert_true(a->no < b->no);
+		else if (a->no == b->no || (a->no < 0 && b->no < 0))
+			assert_true(a->seq < b->seq);
+	}
+	report_work_free(&w);
+}
+
+/*
  * The withdrawn 情報化企画 (道路占用許可システム, received 令和8年5月8日)
  * is not counted: 12 at the year's end, as the 情報化企画審査等実施状況
  * counts 「（取下げを除く）」, not 13; it is named under the item.
@@ -1234,6 +1269,7 @@ main(void)
 		cmocka_unit_test(test_work_not_held),
 		cmocka_unit_test(test_period_end),
 		cmocka_unit_test(test_withdrawn_review),
+		cmocka_unit_test(test_handover_order),
 		cmocka_unit_test(test_unheld_shortfall),
 		cmocka_unit_test(test_sample_year_held),
 		cmocka_unit_test(test_rate),
