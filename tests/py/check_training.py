@@ -468,9 +468,16 @@ def cmd_results_xlsx(path, jsonpath):
                 t = z.read(x).decode()
                 m = re.search(r"<c:title>(.*?)</c:title>", t, re.S)
                 if m:
-                    charts.append("".join(re.findall(
-                        r"<a:t>([^<]*)</a:t>", m.group(1))))
+                    charts.append("\n".join("".join(re.findall(
+                        r"<a:t>([^<]*)</a:t>", p)) for p in re.split(
+                        r"</a:p>", m.group(1)) if "<a:t>" in p))
     charts.sort()
+    # rev21b T1: a title longer than a sheet's name says what the chart
+    # shows on its first line and the training's name whole on the next
+    # (on one line the reader broke it inside 「（第1回）」)
+    for c in charts:
+        if len(c) > 27 and len(c.split("\n")) != 2:
+            problem("%s: chart title %r not on two lines" % (path, c))
     if len(charts) != len([cs for cs in wb.chartsheets if cs._charts]):
         problem("%s: %d chart titles for %d chart sheets" % (
             path, len(charts), len(wb.chartsheets)))
@@ -484,7 +491,8 @@ def cmd_results_xlsx(path, jsonpath):
     # the charts name the training (a page printed alone read the same
     # for every training), as the sheets' titles do
     base = [re.sub(r"^(.* )?(テストの得点分布|問題別の正答率|"
-                   r"アンケートの肯定的回答の割合)(：.*)?$", r"\2", c)
+                   r"アンケートの肯定的回答の割合)([：\n].*)?$", r"\2", c,
+                   flags=re.S)
             for c in charts]
     if sorted(base) != sorted(want):
         problem("%s: chart sheets %s, want %s" % (path, charts, want))
