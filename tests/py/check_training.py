@@ -346,6 +346,17 @@ def cmd_report(path, record, jsonpath):
                 path, title, texts[1:], axes.get(title, [])))
     d, paras, cells = docx_text(path)
     text = "\n".join(paras) + "\n" + "\n".join("\t".join(r) for r in cells)
+    # rev21b T2: a 設問 broken between its phrases, not inside a verb's
+    # ending (「本研修の内容を理解でき／ましたか。」 beside a wide 回答の内訳)
+    for t in d.tables:
+        if len(t.columns) < 2 or t.rows[0].cells[1].text != "設問":
+            continue
+        for row in t.rows[1:]:
+            q = row.cells[1].text
+            for end in ("できました", "ましたか", "ますか", "やすかった",
+                        "つきました"):
+                if end in q.replace("\n", "") and end not in q:
+                    problem("%s: 設問 broken inside %s: %r" % (path, end, q))
     heads = ["1　目的", "2　実施概要", "3　アンケート結果", "4　テスト結果",
              "5　考察", "6　次年度に向けて"]
     for h in heads:
