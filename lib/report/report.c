@@ -1827,17 +1827,31 @@ open_issues(struct bld *b)
 		return rc;
 	for (i = 0; i < t.nrows; i++) {
 		const struct issue_row *r = &t.rows[i];
-		char	 er[CAL_FMT_MAX];
+		char	 er[CAL_FMT_MAX], fyl[CAL_FMT_MAX];
+		const char *no = r->no, *dash;
 
 		rp_era(er, r->raised);
 		if (r->due.y != 0)
 			rp_era(e, r->due);
+		/*
+		 * An earlier year's 課題 by its year in words, 令和8年度の
+		 * 課題3, not the 課題管理表's column code 「課題R8-3」, which
+		 * only its note there explains; numbered in its day by 3,
+		 * not by the 8 of R8
+		 */
+		fyl[0] = '\0';
+		if (r->fy != b->w->fy && no[0] == 'R' &&
+		    (dash = strchr(no, '-')) != NULL) {
+			no = dash + 1;
+			cal_fy_label(fyl, sizeof fyl, r->fy);
+		}
 		/* its due date with its state, as the 課題管理表's row */
-		handover_add(b, SIZE_MAX, rp_fmt(b->pool, "%s（課題%s、%s起票）",
-		    r->title, r->no, er), r->due.y == 0 ? r->status :
+		handover_add(b, SIZE_MAX, rp_fmt(b->pool, "%s（%s%s課題%s、%s起票）",
+		    r->title, fyl, fyl[0] != '\0' ? "の" : "", no, er),
+		    r->due.y == 0 ? r->status :
 		    rp_fmt(b->pool, "%s\n（期限 %s%s）", r->status, e,
 		    r->overdue ? "、期限超過" : ""), "完了までの対応", r->raised,
-		    case_order(r->no, r->raised));
+		    case_order(no, r->raised));
 	}
 	issue_table_free(&t);
 	return 0;
