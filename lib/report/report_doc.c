@@ -1149,7 +1149,8 @@ report_annual_write_xlsx(const struct report_work *w,
 	const char		**cells = NULL, **c;
 	uint32_t		 row;
 	size_t			 i, k, n, nrefs = 0, ncancels = 0, ninterim = 0;
-	size_t			 nnew = 0, nmoved = 0;
+	size_t			 nnew = 0, nmoved = 0, nhand, nnext;
+	char			 line[512];
 	/*
 	 * The totals' columns: 前年度実績 before 実績 (the order of every
 	 * comparison) where the year before counted work; at[] the
@@ -1382,6 +1383,28 @@ report_annual_write_xlsx(const struct report_work *w,
 	if (i < w->nitems)
 		xlsx_note(rs, ++row, "事故等の日付は報告を受けた日（その記録が"
 		    "ないものは発見日または発生日）。事故等統計は発生日による。");
+	/*
+	 * what 区に引継ぎ and 次年度に引継ぎ mean, as the 作業実施報告書
+	 * and the 課題管理表 say it beside theirs: the rows said it alone
+	 */
+	for (i = 0, nhand = nnext = 0; i < n; i++) {
+		const char *st = cells[i * ANNUAL_NCOLS + 6];
+
+		nhand += st != NULL && strcmp(st, "区に引継ぎ") == 0;
+		nnext += st != NULL && strcmp(st, "次年度に引継ぎ") == 0;
+	}
+	if (nhand > 0) {
+		snprintf(line, sizeof line, "状況が「区に引継ぎ」のものは、契約"
+		    "期間の末日%s%s%sまでに決定・回答等に至らず、区に引き継ぐもの"
+		    "（作業実施報告書の「%s」に記載）。", w->handover_day != NULL ?
+		    "（" : "", w->handover_day != NULL ? w->handover_day : "",
+		    w->handover_day != NULL ? "）" : "", REPORT_HANDOVER_TITLE);
+		xlsx_note(rs, ++row, line);
+	}
+	if (nnext > 0)
+		xlsx_note(rs, ++row, "状況が「次年度に引継ぎ」のものは、年度末"
+		    "までに決定・回答等に至らず、次年度の契約で引き続き対応する"
+		    "もの。");
 	rc = xlsx_save(x);
 done:
 	xlsx_free(x);
