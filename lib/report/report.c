@@ -521,14 +521,14 @@ dated_add(struct bld *b, struct dated *l, struct cal_date d, const char *s)
 
 /* The texts joined with 、 in the pool; NULL for none.  l is emptied. */
 static const char *
-dated_join(struct bld *b, struct dated *l)
+dated_join_sep(struct bld *b, struct dated *l, const char *sep)
 {
 	struct buf	 out = BUF_INIT;
 	const char	*p = NULL;
 	size_t		 i;
 
 	for (i = 0; i < l->n; i++)
-		buf_printf(&out, "%s%s", i > 0 ? "、" : "", l->v[i].s);
+		buf_printf(&out, "%s%s", i > 0 ? sep : "", l->v[i].s);
 	if (l->n > 0) {
 		if (buf_ok(&out) != 0)
 			b->bad = 1;
@@ -540,6 +540,12 @@ dated_join(struct bld *b, struct dated *l)
 	l->v = NULL;
 	l->n = 0;
 	return p;
+}
+
+static const char *
+dated_join(struct bld *b, struct dated *l)
+{
+	return dated_join_sep(b, l, "、");
 }
 
 /*
@@ -1069,7 +1075,9 @@ count_reviews(struct bld *b)
 		it->withdrawn = dated_join(b, &acc.wd[t]);
 		it->carried = acc.nhand[t] > 0 ? handover_ref(b,
 		    acc.nhand[t], acc.nold[t]) : dated_join(b, &acc.co[t]);
-		it->pending = dated_join(b, &acc.pe[t]);
+		/* at the year's end, carried to the next: one a line */
+		it->pending = b->yearend ? dated_join_sep(b, &acc.pe[t], "\n") :
+		    dated_join(b, &acc.pe[t]);
 		if (acc.handover != NULL)
 			it->carried_head = rp_fmt(b->pool, "契約期間の末日（%s）"
 			    "までに%sに至らず、区に引き継ぐもの%s", acc.handover,
@@ -1760,9 +1768,14 @@ open_at_end(struct bld *b, const struct consult_report *rp,
 	for (k = 0; k < CONSULT_NCOUNTS; k++) {
 		if (l[k].n == 0 && nh[k] == 0)
 			continue;
+		/*
+		 * carried to the next year: one a line, as the contract's
+		 * end has them in a table (one paragraph of the cases joined
+		 * by 、 read as a wall of text, rev20 T8)
+		 */
 		b->w->items[items[k]].open_end_head = rp_str(b->pool, head);
 		b->w->items[items[k]].open_end = nh[k] > 0 ?
-		    handover_ref(b, nh[k], 0) : dated_join(b, &l[k]);
+		    handover_ref(b, nh[k], 0) : dated_join_sep(b, &l[k], "\n");
 	}
 }
 

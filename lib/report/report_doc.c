@@ -269,6 +269,28 @@ body_fmt(struct docx *d, struct buf *b, const char *fmt, ...)
 		docx_add_outline_body(d, b->data);
 }
 
+/*
+ * The cases open at the year's end carried to the next, one a line
+ * under the sentence that says so (・…), not joined into one paragraph
+ * (7 of the sample's 情報化企画審査 in one, before a renewal).
+ */
+static void
+case_list(struct docx *d, struct buf *b, const char *head, const char *list)
+{
+	const char	*p = list, *nl;
+	size_t		 n = 1;
+
+	for (nl = list; (nl = strchr(nl, '\n')) != NULL; nl++)
+		n++;
+	body_fmt(d, b, "%s（%zu件）：", head, n);
+	while (p != NULL && *p != '\0') {
+		nl = strchr(p, '\n');
+		body_fmt(d, b, "・%.*s", (int)(nl != NULL ? (size_t)(nl - p) :
+		    strlen(p)), p);
+		p = nl != NULL ? nl + 1 : NULL;
+	}
+}
+
 int
 report_work_write_docx(const struct report_work *w,
     const char *const *att, size_t natt, const char *path)
@@ -405,7 +427,10 @@ report_work_write_docx(const struct report_work *w,
 		if (it->overdue != NULL)
 			body_fmt(d, &para, "提出期限を過ぎて未提出のもの（当期より前"
 			    "に受け付けたもの）：%s", it->overdue);
-		if (it->pending != NULL)
+		if (it->pending != NULL && strchr(it->pending, '\n') != NULL)
+			case_list(d, &para, "当期より前に受け付け、当期末に決定・"
+			    "提出に至っていないもの", it->pending);
+		else if (it->pending != NULL)
 			body_fmt(d, &para, "当期より前に受け付け、当期末に決定・"
 			    "提出に至っていないもの：%s", it->pending);
 		if (it->carried != NULL && it->carried_head != NULL)
@@ -415,7 +440,9 @@ report_work_write_docx(const struct report_work *w,
 			body_fmt(d, &para, "前年度以前に受け付け、当期末に決定・提出"
 			    "に至っていないもの（件数に含めていません）：%s",
 			    it->carried);
-		if (it->open_end != NULL)
+		if (it->open_end != NULL && strchr(it->open_end, '\n') != NULL)
+			case_list(d, &para, it->open_end_head, it->open_end);
+		else if (it->open_end != NULL)
 			body_fmt(d, &para, "%s：%s", it->open_end_head,
 			    it->open_end);
 		if (it->unheld != NULL) {

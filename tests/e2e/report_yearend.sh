@@ -151,7 +151,11 @@ assert any(isinstance(v, str) and v.startswith("状況が「次年度に引継�
     fail "the 業務項目別実績 before a renewal does not say what 次年度に引継ぎ means"
 expect_status 0 "$NCIO" -C "$D" report bimonthly --year-end 2026 -o "$T/o4/"
 dump "$T/o4"
-expect_grep "$T/text" '^年度末までに回答に至らず、次年度（令和9年度）に引き継いで回答するもの：.*年度末未回答の相談（相談第99号、'
+# one a line under the sentence (item 5 of stop 42's noticed: a renewal
+# year joined its open cases into one paragraph)
+expect_grep "$T/text" '^年度末までに回答に至らず、次年度（令和9年度）に引き継いで回答するもの（[0-9]*件）：$'
+expect_grep "$T/text" '^・年度末未回答の相談（相談第99号、'
+expect_no_grep "$T/text" '回答するもの.*：.*受付.*、.*受付'
 expect_no_grep "$T/text" '区に引き継ぐもの'
 # not in a report of a period before the year's end
 expect_status 0 "$NCIO" -C "$D" report bimonthly --from 2027-03-01 \
