@@ -849,7 +849,28 @@ prev_base(struct docx *dx, struct ctx *c, const char *same)
 	return r;
 }
 
-static void	rate_of(char *, size_t, double, size_t);
+/*
+ * The vendor check's rate with the answers it is of, in words that break
+ * anywhere a line may: 「回答130件のうち「はい」が112件で86.2%」.  The
+ * workbook's 「86.2%（112/130）」 could not break between 「%」 and 「（」
+ * in LibreOffice, so the line before it ended early and, justified,
+ * spread its letters (rev21b T7); a zero-width space there broke Word's
+ * search.
+ */
+static void
+rate_said(char *out, size_t size, double rate, size_t n, int prev)
+{
+	char	p[32], a[32], y[32];
+
+	pct(p, sizeof p, rate);
+	cnt(a, n);
+	cnt(y, (size_t)lround(rate * (double)n));
+	if (prev)
+		snprintf(out, size, "回答%s件のうち%s件、%s", a, y, p);
+	else
+		snprintf(out, size, "回答%s件のうち「はい」が%s件で%s", a, y,
+		    p);
+}
 
 /*
  * 全体の実施率 and last year's beside it, in the words of every report
@@ -859,7 +880,7 @@ static void	rate_of(char *, size_t, double, size_t);
 static int
 rate_words(struct buf *b, const struct ck_stats *s)
 {
-	char	x[64], y[64];
+	char	x[160], y[160];
 	int	vendor = s->kind == CK_VENDOR;
 
 	/*
@@ -868,24 +889,28 @@ rate_words(struct buf *b, const struct ck_stats *s)
 	 * read as a change of the whole ward's contracts)
 	 */
 	if (vendor) {
-		rate_of(x, sizeof x, s->rate, s->nanswers);
+		rate_said(x, sizeof x, s->rate, s->nanswers, 0);
 		if (!isnan(s->prev_rate))
-			rate_of(y, sizeof y, s->prev_rate, s->prev_nanswers);
+			rate_said(y, sizeof y, s->prev_rate,
+			    s->prev_nanswers, 1);
 	} else {
 		pct(x, sizeof x, s->rate);
 		pct(y, sizeof y, s->prev_rate);
 	}
 	if (s->has_prev && !isnan(s->prev_rate) &&
 	    diffpt(s->rate, s->prev_rate) == 0)
-		buf_printf(b, vendor ? "全体の実施率は%sであり、前年度の%sと同じで"
-		    "あった。" : "全体の実施率は%sであり、前年度（%s）と同じで"
+		buf_printf(b, vendor ? "全体の実施率は、%sであり、前年度（%s）と"
+		    "同じであった。" : "全体の実施率は%sであり、前年度（%s）と同じで"
 		    "あった。", x, y);
 	else if (s->has_prev && !isnan(s->prev_rate))
-		buf_printf(b, vendor ? "全体の実施率は%sであり、前年度の%sから"
-		    "%.1fポイント%sした。" : "全体の実施率は%sであり、前年度（%s）"
+		buf_printf(b, vendor ? "全体の実施率は、%sであり、前年度（%s）"
+		    "から%.1fポイント%sした。" : "全体の実施率は%sであり、前年度（%s）"
 		    "から%.1fポイント%sした。", x, y,
 		    fabs(diffpt(s->rate, s->prev_rate)),
 		    diffpt(s->rate, s->prev_rate) > 0 ? "上昇" : "低下");
+	else if (vendor)
+		buf_printf(b, "全体の実施率は、%sであった。%s", x,
+		    no_compare(s) ? no_same_line(s) : "");
 	else
 		buf_printf(b, "全体の実施率は%sであった。%s", x,
 		    no_compare(s) ? no_same_line(s) : "");

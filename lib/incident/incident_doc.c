@@ -1286,6 +1286,12 @@ done:
 
 /* --- 再発防止策の提案書 ------------------------------------------------------ */
 
+/*
+ * Its sections one after the other with the heading's own space above
+ * it, no blank line as well: with one, the last section of a short case
+ * went over to a page 2 of 「5 提案」, one line and 以上 (rev21b T13: 12 of
+ * 12 in g5's FY2030).
+ */
 static int
 layout_prevention(struct docx *d, const struct inc_view *v)
 {
@@ -1314,16 +1320,14 @@ layout_prevention(struct docx *d, const struct inc_view *v)
 	    (rc = body(d, v->privacy)) != 0))
 		goto done;
 
-	if ((rc = docx_add_blank(d)) != 0 ||
-	    (rc = docx_add_outline_heading(d, 1, "経過")) != 0 ||
+	if ((rc = docx_add_outline_heading(d, 1, "経過")) != 0 ||
 	    (rc = add_timeline_table(d, v)) != 0)
 		goto done;
 	if (v->durations != NULL &&
 	    (rc = body(d, v->durations)) != 0)
 		goto done;
 
-	if ((rc = docx_add_blank(d)) != 0 ||
-	    (rc = docx_add_outline_heading(d, 1, "原因")) != 0 ||
+	if ((rc = docx_add_outline_heading(d, 1, "原因")) != 0 ||
 	    (rc = body(d, v->cause != NULL ? v->cause :
 	    "所管課の報告書に原因の記載がない。原因の特定を求める。")) != 0)
 		goto done;
@@ -1333,14 +1337,12 @@ layout_prevention(struct docx *d, const struct inc_view *v)
 	    "%u件、不十分%u件である。", v->nm, v->counts[0], v->counts[1],
 	    v->counts[2]);
 	if ((rc = buf_ok(&b)) != 0 ||
-	    (rc = docx_add_blank(d)) != 0 ||
 	    (rc = docx_add_outline_heading(d, 1, "再発防止策の有効性の確認")) !=
 	    0 || (rc = body(d, b.data)) != 0 ||
 	    (rc = add_measures_table(d, v)) != 0)
 		goto done;
 
-	if ((rc = docx_add_blank(d)) != 0 ||
-	    (rc = docx_add_outline_heading(d, 1, "提案")) != 0)
+	if ((rc = docx_add_outline_heading(d, 1, "提案")) != 0)
 		goto done;
 	for (i = 0, last = (size_t)-1, n = 0; i < v->nm; i++)
 		if (v->m[i].proposal != NULL) {

@@ -4827,13 +4827,16 @@ xlsx_chart_sheet_name(struct buf *out, struct xlsx *x,
 	len = s != NULL ? strlen(s) : 0;
 	/*
 	 * a title too long for a name that says what it shows before a
-	 * colon (アンケートの肯定的回答の割合：研修の名前): that part, not
-	 * the whole cut mid-word with its bracket open (review14: the
-	 * sheet's tab and footer read …：デジタル人材育成研修（デ)
+	 * colon or on its first line (アンケートの肯定的回答の割合：研修の
+	 * 名前, or the name on a line of its own): that part, not the whole
+	 * cut mid-word with its bracket open (review14: the sheet's tab and
+	 * footer read …：デジタル人材育成研修（デ)
 	 */
 	if (s != NULL && text_chars(s, len) > 27 &&
-	    (colon = strstr(s, "：")) != NULL && colon > s &&
-	    text_chars(s, (size_t)(colon - s)) <= 27)
+	    (((colon = memchr(s, '\n', len)) != NULL && colon > s &&
+	    text_chars(s, (size_t)(colon - s)) <= 27) ||
+	    ((colon = strstr(s, "：")) != NULL && colon > s &&
+	    text_chars(s, (size_t)(colon - s)) <= 27)))
 		len = (size_t)(colon - s);
 	for (; len > 0 && chars < 27; s += n, len -= n) {
 		n = text_utf8_decode(&cp, s, len);
@@ -4923,6 +4926,9 @@ xlsx_chart_sheets(struct xlsx *x)
 		xlsx_header_text(header + 2, sizeof header - 2,
 		    *x->pending[i].title != '\0' ? x->pending[i].title :
 		    name.data);
+		/* a title's lines on one line of the header, by a space */
+		for (char *lf = header; (lf = strchr(lf, '\n')) != NULL;)
+			*lf = ' ';
 		/* the note on a line under the title */
 		if (x->pending[i].note != NULL &&
 		    strlen(header) + 1 < sizeof header) {

@@ -2,6 +2,7 @@
  * The view of a work report: every work item of the specification with
  * what was done in a period and in the year to date, from the records.
  */
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -103,6 +104,7 @@ struct bld {
 	int			 bad;
 	int			 yearend;	/* ends_year() of the period */
 	long			 nsec[2];	/* 運営計画書, 最終報告書 to date */
+	size_t			 caphand;	/* of w->handover */
 };
 
 const char *
@@ -519,14 +521,14 @@ dated_add(struct bld *b, struct dated *l, struct cal_date d, const char *s)
 
 /* The texts joined with 、 in the pool; NULL for none.  l is emptied. */
 static const char *
-dated_join(struct bld *b, struct dated *l)
+dated_join_sep(struct bld *b, struct dated *l, const char *sep)
 {
 	struct buf	 out = BUF_INIT;
 	const char	*p = NULL;
 	size_t		 i;
 
 	for (i = 0; i < l->n; i++)
-		buf_printf(&out, "%s%s", i > 0 ? "、" : "", l->v[i].s);
+		buf_printf(&out, "%s%s", i > 0 ? sep : "", l->v[i].s);
 	if (l->n > 0) {
 		if (buf_ok(&out) != 0)
 			b->bad = 1;
@@ -540,30 +542,33 @@ dated_join(struct bld *b, struct dated *l)
 	return p;
 }
 
+static const char *
+dated_join(struct bld *b, struct dated *l)
+{
+	return dated_join_sep(b, l, "、");
+}
+
 /*
- * A case or 課題 the ward takes over at the contract's end, in the
- * order of its item (its 区分, item's label; SIZE_MAX: 課題, last), then
- * of the day and number.
+ * A case or 課題 the ward takes over at the contract's end, appended;
+ * handover_sort() puts them in the order of the table once all are in.
  */
 static void
 handover_add(struct bld *b, size_t item, const char *subject,
     const char *state, const char *todo, struct cal_date d, long no)
 {
 	struct report_handover	*v, *e;
+	size_t			 cap;
 
-	if ((v = realloc(b->w->handover, (b->w->nhandover + 1) *
-	    sizeof *v)) == NULL) {
-		b->bad = 1;
-		return;
+	if (b->w->nhandover == b->caphand) {
+		cap = b->caphand == 0 ? 16 : 2 * b->caphand;
+		if ((v = realloc(b->w->handover, cap * sizeof *v)) == NULL) {
+			b->bad = 1;
+			return;
+		}
+		b->w->handover = v;
+		b->caphand = cap;
 	}
-	b->w->handover = v;
-	e = &v[b->w->nhandover++];
-	while (e > v && (e[-1].item > item || (e[-1].item == item &&
-	    (cal_cmp(e[-1].date, d) > 0 || (cal_cmp(e[-1].date, d) == 0 &&
-	    no >= 0 && e[-1].no > no))))) {
-		e[0] = e[-1];
-		e--;
-	}
+	e = &b->w->handover[b->w->nhandover];
 	e->item = item;
 	e->kind = item == SIZE_MAX ? "課題" : b->w->items[item].label;
 	e->subject = subject;
@@ -572,6 +577,39 @@ handover_add(struct bld *b, size_t item, const char *subject,
 	e->todo = todo;
 	e->date = d;
 	e->no = no;
+	e->seq = b->w->nhandover++;
+}
+
+/*
+ * The table's order: by item (its 区分, the item's order; SIZE_MAX: 課題,
+ * last), then day, then number (none: after the numbered of its day);
+ * of equal keys, as they came.  One sort once all are in: each row was
+ * moved into place as it came, a quadratic insertion (stop 42).
+ */
+static int
+handover_cmp(const void *x, const void *y)
+{
+	const struct report_handover	*a = x, *b = y;
+	long				 na, nb;
+	int				 c;
+
+	if (a->item != b->item)
+		return a->item < b->item ? -1 : 1;
+	if ((c = cal_cmp(a->date, b->date)) != 0)
+		return c;
+	na = a->no < 0 ? LONG_MAX : a->no;
+	nb = b->no < 0 ? LONG_MAX : b->no;
+	if (na != nb)
+		return na < nb ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+static void
+handover_sort(struct report_work *w)
+{
+	if (w->nhandover > 1)
+		qsort(w->handover, w->nhandover, sizeof *w->handover,
+		    handover_cmp);
 }
 
 /*
@@ -1037,7 +1075,9 @@ count_reviews(struct bld *b)
 		it->withdrawn = dated_join(b, &acc.wd[t]);
 		it->carried = acc.nhand[t] > 0 ? handover_ref(b,
 		    acc.nhand[t], acc.nold[t]) : dated_join(b, &acc.co[t]);
-		it->pending = dated_join(b, &acc.pe[t]);
+		/* at the year's end, carried to the next: one a line */
+		it->pending = b->yearend ? dated_join_sep(b, &acc.pe[t], "\n") :
+		    dated_join(b, &acc.pe[t]);
 		if (acc.handover != NULL)
 			it->carried_head = rp_fmt(b->pool, "契約期間の末日（%s）"
 			    "までに%sに至らず、区に引き継ぐもの%s", acc.handover,
@@ -1784,9 +1824,14 @@ open_at_end(struct bld *b, const struct consult_report *rp,
 	for (k = 0; k < CONSULT_NCOUNTS; k++) {
 		if (l[k].n == 0 && nh[k] == 0)
 			continue;
+		/*
+		 * carried to the next year: one a line, as the contract's
+		 * end has them in a table (one paragraph of the cases joined
+		 * by 、 read as a wall of text, rev20 T8)
+		 */
 		b->w->items[items[k]].open_end_head = rp_str(b->pool, head);
 		b->w->items[items[k]].open_end = nh[k] > 0 ?
-		    handover_ref(b, nh[k], 0) : dated_join(b, &l[k]);
+		    handover_ref(b, nh[k], 0) : dated_join_sep(b, &l[k], "\n");
 	}
 }
 
@@ -1851,17 +1896,31 @@ open_issues(struct bld *b)
 		return rc;
 	for (i = 0; i < t.nrows; i++) {
 		const struct issue_row *r = &t.rows[i];
-		char	 er[CAL_FMT_MAX];
+		char	 er[CAL_FMT_MAX], fyl[CAL_FMT_MAX];
+		const char *no = r->no, *dash;
 
 		rp_era(er, r->raised);
 		if (r->due.y != 0)
 			rp_era(e, r->due);
+		/*
+		 * An earlier year's 課題 by its year in words, 令和8年度の
+		 * 課題3, not the 課題管理表's column code 「課題R8-3」, which
+		 * only its note there explains; numbered in its day by 3,
+		 * not by the 8 of R8
+		 */
+		fyl[0] = '\0';
+		if (r->fy != b->w->fy && no[0] == 'R' &&
+		    (dash = strchr(no, '-')) != NULL) {
+			no = dash + 1;
+			cal_fy_label(fyl, sizeof fyl, r->fy);
+		}
 		/* its due date with its state, as the 課題管理表's row */
-		handover_add(b, SIZE_MAX, rp_fmt(b->pool, "%s（課題%s、%s起票）",
-		    r->title, r->no, er), r->due.y == 0 ? r->status :
+		handover_add(b, SIZE_MAX, rp_fmt(b->pool, "%s（%s%s課題%s、%s起票）",
+		    r->title, fyl, fyl[0] != '\0' ? "の" : "", no, er),
+		    r->due.y == 0 ? r->status :
 		    rp_fmt(b->pool, "%s\n（期限 %s%s）", r->status, e,
 		    r->overdue ? "、期限超過" : ""), "完了までの対応", r->raised,
-		    case_order(r->no, r->raised));
+		    case_order(no, r->raised));
 	}
 	issue_table_free(&t);
 	return 0;
@@ -2503,6 +2562,7 @@ report_work_build(struct report_work *out, struct store *st,
 		if (out->items[i].nrefs > 1)
 			qsort(out->items[i].refs, out->items[i].nrefs,
 			    sizeof *out->items[i].refs, ref_cmp);
+	handover_sort(out);
 	scheduled_done(&b);
 	judge(out);
 	propose_notes(&b);

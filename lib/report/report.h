@@ -187,7 +187,8 @@ struct report_handover {
 	const char		*todo;		/* 可否の決定, 回答 ... */
 	size_t			 item;		/* order: item, then date */
 	struct cal_date		 date;
-	long			 no;
+	long			 no;		/* in its day; -1: none */
+	size_t			 seq;		/* as it came, the last key */
 };
 
 struct report_work {

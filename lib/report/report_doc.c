@@ -269,6 +269,28 @@ body_fmt(struct docx *d, struct buf *b, const char *fmt, ...)
 		docx_add_outline_body(d, b->data);
 }
 
+/*
+ * The cases open at the year's end carried to the next, one a line
+ * under the sentence that says so (・…), not joined into one paragraph
+ * (7 of the sample's 情報化企画審査 in one, before a renewal).
+ */
+static void
+case_list(struct docx *d, struct buf *b, const char *head, const char *list)
+{
+	const char	*p = list, *nl;
+	size_t		 n = 1;
+
+	for (nl = list; (nl = strchr(nl, '\n')) != NULL; nl++)
+		n++;
+	body_fmt(d, b, "%s（%zu件）：", head, n);
+	while (p != NULL && *p != '\0') {
+		nl = strchr(p, '\n');
+		body_fmt(d, b, "・%.*s", (int)(nl != NULL ? (size_t)(nl - p) :
+		    strlen(p)), p);
+		p = nl != NULL ? nl + 1 : NULL;
+	}
+}
+
 int
 report_work_write_docx(const struct report_work *w,
     const char *const *att, size_t natt, const char *path)
@@ -405,7 +427,10 @@ report_work_write_docx(const struct report_work *w,
 		if (it->overdue != NULL)
 			body_fmt(d, &para, "提出期限を過ぎて未提出のもの（当期より前"
 			    "に受け付けたもの）：%s", it->overdue);
-		if (it->pending != NULL)
+		if (it->pending != NULL && strchr(it->pending, '\n') != NULL)
+			case_list(d, &para, "当期より前に受け付け、当期末に決定・"
+			    "提出に至っていないもの", it->pending);
+		else if (it->pending != NULL)
 			body_fmt(d, &para, "当期より前に受け付け、当期末に決定・"
 			    "提出に至っていないもの：%s", it->pending);
 		if (it->carried != NULL && it->carried_head != NULL)
@@ -415,7 +440,9 @@ report_work_write_docx(const struct report_work *w,
 			body_fmt(d, &para, "前年度以前に受け付け、当期末に決定・提出"
 			    "に至っていないもの（件数に含めていません）：%s",
 			    it->carried);
-		if (it->open_end != NULL)
+		if (it->open_end != NULL && strchr(it->open_end, '\n') != NULL)
+			case_list(d, &para, it->open_end_head, it->open_end);
+		else if (it->open_end != NULL)
 			body_fmt(d, &para, "%s：%s", it->open_end_head,
 			    it->open_end);
 		if (it->unheld != NULL) {
@@ -1149,7 +1176,8 @@ report_annual_write_xlsx(const struct report_work *w,
 	const char		**cells = NULL, **c;
 	uint32_t		 row;
 	size_t			 i, k, n, nrefs = 0, ncancels = 0, ninterim = 0;
-	size_t			 nnew = 0, nmoved = 0;
+	size_t			 nnew = 0, nmoved = 0, nhand, nnext;
+	char			 line[512];
 	/*
 	 * The totals' columns: 前年度実績 before 実績 (the order of every
 	 * comparison) where the year before counted work; at[] the
@@ -1382,6 +1410,28 @@ report_annual_write_xlsx(const struct report_work *w,
 	if (i < w->nitems)
 		xlsx_note(rs, ++row, "事故等の日付は報告を受けた日（その記録が"
 		    "ないものは発見日または発生日）。事故等統計は発生日による。");
+	/*
+	 * what 区に引継ぎ and 次年度に引継ぎ mean, as the 作業実施報告書
+	 * and the 課題管理表 say it beside theirs: the rows said it alone
+	 */
+	for (i = 0, nhand = nnext = 0; i < n; i++) {
+		const char *st = cells[i * ANNUAL_NCOLS + 6];
+
+		nhand += st != NULL && strcmp(st, "区に引継ぎ") == 0;
+		nnext += st != NULL && strcmp(st, "次年度に引継ぎ") == 0;
+	}
+	if (nhand > 0) {
+		snprintf(line, sizeof line, "状況が「区に引継ぎ」のものは、契約"
+		    "期間の末日%s%s%sまでに決定・回答等に至らず、区に引き継ぐもの"
+		    "（作業実施報告書の「%s」に記載）。", w->handover_day != NULL ?
+		    "（" : "", w->handover_day != NULL ? w->handover_day : "",
+		    w->handover_day != NULL ? "）" : "", REPORT_HANDOVER_TITLE);
+		xlsx_note(rs, ++row, line);
+	}
+	if (nnext > 0)
+		xlsx_note(rs, ++row, "状況が「次年度に引継ぎ」のものは、年度末"
+		    "までに決定・回答等に至らず、次年度の契約で引き続き対応する"
+		    "もの。");
 	rc = xlsx_save(x);
 done:
 	xlsx_free(x);

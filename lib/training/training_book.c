@@ -184,10 +184,13 @@ named(char *buf, size_t size, const struct tr_results *r, const char *s)
 
 /*
  * The same for a chart, with the year as the other sheets' titles have
- * it (令和10年度 was left out to keep the sheet's name short): what the
- * chart shows first where the whole is longer than a chart sheet's name
- * (27 characters), so that the sheet is named after it, before the ：
- * (テストの得点分布：令和10年度 常勤職員向け情報セキュリティ研修).
+ * it (令和10年度 was left out to keep the sheet's name short): where the
+ * whole is longer than a chart sheet's name (27 characters), what the
+ * chart shows on a line of its own, first, so that the sheet is named
+ * after it, and the training's name whole on the next line (テストの
+ * 得点分布 / 令和10年度 常勤職員向け情報セキュリティ研修).  On one line,
+ * 「…：令和8年度 マイナンバー利用事務等従事職員研修（第1回）」 was
+ * wrapped by the reader inside its bracket, 「（第1／回）」 (rev21b T1).
  */
 static const char *
 chart_named(char *buf, size_t size, const struct tr_results *r,
@@ -195,7 +198,7 @@ chart_named(char *buf, size_t size, const struct tr_results *r,
 {
 	snprintf(buf, size, "%s %s", r->t->title, s);
 	if (text_chars(buf, strlen(buf)) > 27)
-		snprintf(buf, size, "%s：%s", s, r->t->title);
+		snprintf(buf, size, "%s\n%s", s, r->t->title);
 	return buf;
 }
 

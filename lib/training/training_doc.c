@@ -25,6 +25,7 @@
 #include "node.h"
 #include "store.h"
 #include "text.h"
+#include "textfit.h"
 #include "training.h"
 #include "training_int.h"
 
@@ -43,6 +44,13 @@ struct grid {
 	char		**cells;	/* nrows * ncols */
 	enum docx_align	 *align;	/* per column */
 	unsigned	 *cap;		/* widest a column may ask for */
+	/*
+	 * Per column: its text broken where it reads best at the width
+	 * it gets (textfit_wrap()), between phrases, not filled to the
+	 * line's end: the 設問 beside a wide 回答の内訳 read 「本研修の内容を
+	 * 理解でき／ましたか。」 (rev21b T2).
+	 */
+	int		 *phrase;
 	int		  failed;
 };
 
@@ -54,9 +62,12 @@ grid_new(struct grid *g, size_t ncols)
 	memset(g, 0, sizeof *g);
 	g->ncols = ncols;
 	if ((g->align = calloc(ncols, sizeof *g->align)) == NULL ||
-	    (g->cap = calloc(ncols, sizeof *g->cap)) == NULL) {
+	    (g->cap = calloc(ncols, sizeof *g->cap)) == NULL ||
+	    (g->phrase = calloc(ncols, sizeof *g->phrase)) == NULL) {
 		free(g->align);
+		free(g->cap);
 		g->align = NULL;
+		g->cap = NULL;
 		return error_set(NC_ENOMEM, "out of memory");
 	}
 	for (i = 0; i < ncols; i++)
@@ -74,6 +85,7 @@ grid_free(struct grid *g)
 	free(g->cells);
 	free(g->align);
 	free(g->cap);
+	free(g->phrase);
 	memset(g, 0, sizeof *g);
 }
 
@@ -149,6 +161,41 @@ measure_lines(const char *s)
 
 /* A cell's padding, hundredths of a character (Word's 0.19 cm each side). */
 #define CELL_PAD	200
+/*
+ * The padding the table's layout gives a cell, hundredths of a character
+ * (its 108-twip margins each side at 10.5pt): what the columns beside a
+ * phrase column take of the line (grid_add()).
+ */
+#define LAYOUT_PAD	105
+
+/*
+ * s broken where it reads best at room (textfit_wrap()), or on a line or
+ * two more where that breaks fewer words than the fewest lines do
+ * (取扱区域や書類の保／管など, 見直すきっ／かけ): a question reads by its
+ * phrases.
+ */
+static char *
+phrase_wrap(const char *s, unsigned room)
+{
+	char		*w, *w2;
+	unsigned	 c, c2, n, k;
+
+	if ((w = textfit_wrap(s, room)) == NULL ||
+	    (c = textfit_break_cost(s, w, room)) == 0)
+		return w;
+	n = textfit_count_lines(w);
+	for (k = 1; k <= 2 && c > 0; k++) {
+		c2 = 0;
+		w2 = textfit_wrap_within(s, room, room, n + k, 1, &c2);
+		if (w2 != NULL && c2 < c) {
+			free(w);
+			w = w2;
+			c = c2;
+		} else
+			free(w2);
+	}
+	return w;
+}
 
 /*
  * Add the grid as a table, the first row its header.  Columns without a
@@ -161,7 +208,7 @@ grid_add(struct docx *dx, struct grid *g)
 {
 	struct docx_table	*t = NULL;
 	struct docx_para_style	 ps;
-	unsigned		*w, m, tw = docx_text_width(dx);
+	unsigned		*w, *room = NULL, m, tw = docx_text_width(dx);
 	unsigned long		 fixed = 0, flex = 0, left;
 	size_t			 r, c;
 	int			 rc;
@@ -182,6 +229,32 @@ grid_add(struct docx *dx, struct grid *g)
 		else
 			fixed += w[c];
 	}
+	/*
+	 * A phrase column's room: what the others' content leaves of the
+	 * text width, as the table's layout gives it (it sizes columns by
+	 * their content; the widths below only weigh what is left)
+	 */
+	if ((room = calloc(g->ncols, sizeof *room)) == NULL) {
+		free(w);
+		return error_set(NC_ENOMEM, "out of memory");
+	}
+	for (c = 0; c < g->ncols; c++) {
+		unsigned long	others = 0;
+		size_t		k;
+
+		if (!g->phrase[c])
+			continue;
+		for (k = 0; k < g->ncols; k++)
+			for (r = 0, m = 0; k != c && r < g->nrows; r++)
+				if ((m = measure_lines(g->cells[r * g->ncols +
+				    k])) > room[k])
+					room[k] = m;
+		for (k = 0; k < g->ncols; k++)
+			if (k != c)
+				others += room[k] + LAYOUT_PAD;
+		others += LAYOUT_PAD + 50;
+		room[c] = tw > others + 800 ? (unsigned)(tw - others) : 800;
+	}
 	if (flex > 0) {
 		/*
 		 * The narrowest text column first gets what it needs, as long
@@ -196,6 +269,7 @@ grid_add(struct docx *dx, struct grid *g)
 		left = tw > fixed + 400 * nflex ? tw - fixed : 400 * nflex;
 		if ((done = calloc(g->ncols, sizeof *done)) == NULL) {
 			free(w);
+			free(room);
 			return error_set(NC_ENOMEM, "out of memory");
 		}
 		for (k = nflex; k > 0; k--) {
@@ -219,12 +293,27 @@ grid_add(struct docx *dx, struct grid *g)
 			w[c] = 100000;
 	if ((rc = docx_table_new(&t, g->ncols, w)) != 0)
 		goto done;
+	/* the phrase column's lines as broken here, each on its line */
+	for (c = 0; c < g->ncols; c++)
+		if (g->phrase[c] && (rc = docx_table_whole(t, c)) != 0)
+			goto done;
 	memset(&ps, 0, sizeof ps);
 	for (r = 0; r < g->nrows; r++) {
 		for (c = 0; c < g->ncols; c++) {
+			const char	*text = g->cells[r * g->ncols + c];
+			char		*wrapped = NULL;
+
+			if (r > 0 && g->phrase[c] &&
+			    textfit_width(text) > room[c] &&
+			    (wrapped = phrase_wrap(text, room[c])) == NULL) {
+				rc = error_set(NC_ENOMEM, "out of memory");
+				goto done;
+			}
 			ps.align = r == 0 ? DOCX_CENTER : g->align[c];
-			if ((rc = docx_table_cell(t, r, c,
-			    g->cells[r * g->ncols + c], &ps)) != 0)
+			rc = docx_table_cell(t, r, c, wrapped != NULL ?
+			    wrapped : text, &ps);
+			free(wrapped);
+			if (rc != 0)
 				goto done;
 		}
 	}
@@ -234,6 +323,7 @@ grid_add(struct docx *dx, struct grid *g)
 done:
 	docx_table_free(t);
 	free(w);
+	free(room);
 	return rc;
 }
 
@@ -807,6 +897,7 @@ sec_survey(struct docx *dx, struct rctx *c)
 	    (rc = grid_new(&g, 4)) != 0)
 		return rc;
 	g.cap[1] = g.cap[2] = 1;
+	g.phrase[1] = 1;
 	g.align[0] = DOCX_CENTER;
 	g.align[3] = DOCX_RIGHT;
 	grid_row(&g, "No.", "設問", "回答の内訳", "肯定的回答");

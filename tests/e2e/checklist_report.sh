@@ -416,13 +416,16 @@ text = "\n".join(p.text for p in docx.Document(
 # under the date, the report cover's addressee left unset)
 cover = [p.text for p in docx.Document(glob.glob(d + "/*.docx")[0]).paragraphs][:4]
 assert not any("様" in p for p in cover), cover
-# rev17: the rates with the answers they are of, as the workbook has them
+# rev17: the rates with the answers they are of, as the workbook has them;
+# rev21b T7: in words that break, not 「86.2%（112/130）」, which LibreOffice
+# could not break between 「%」 and 「（」 (the line before it spread)
 import re
-m = re.search(r"提出のあったチェックシートは、23課から計31件である。全体の実施率は"
-              r"86\.2%（(\d+)/(\d+)）であり、前年度の87\.7%（(\d+)/(\d+)）から"
-              r"1\.5ポイント低下した。", text)
+m = re.search(r"提出のあったチェックシートは、23課から計31件である。全体の実施率は、"
+              r"回答(\d+)件のうち「はい」が(\d+)件で86\.2%であり、前年度（回答(\d+)件"
+              r"のうち(\d+)件、87\.7%）から1\.5ポイント低下した。", text)
 assert m, text
-y, n, py, pn = (int(x) for x in m.groups())
+assert "%（" not in text, [p for p in text.split("\n") if "%（" in p]
+n, y, pn, py = (int(x) for x in m.groups())
 assert round(1000 * y / n) == 862 and round(1000 * py / pn) == 877, m.groups()
 wb = openpyxl.load_workbook(glob.glob(d + "/*集計表.xlsx")[0])
 n = 0
@@ -444,9 +447,10 @@ import docx, openpyxl
 d = sys.argv[1]
 t = "\n".join(p.text for p in docx.Document(
     glob.glob(d + "/*.docx")[0]).paragraphs)
-nsh, rate, nyes, nall = re.search(
-    r"計([0-9,]+)件である。全体の実施率は([0-9.]+%)（(\d+)/(\d+)）(?:であった|であり、前年度)",
-    t).groups()
+nsh, nall, nyes, rate = re.search(
+    r"計([0-9,]+)件である。全体の実施率は、回答([0-9,]+)件のうち「はい」が([0-9,]+)件で"
+    r"([0-9.]+%)(?:であった|であり、前年度)", t).groups()
+nall = nall.replace(",", "")
 ws = openpyxl.load_workbook(glob.glob(d + "/*集計表.xlsx")[0])["段階別"]
 rows = list(ws.iter_rows(values_only=True))
 head = [i for i, r in enumerate(rows) if r[0] == "点検段階"][0]

@@ -364,6 +364,16 @@ for f in sys.argv[1:]:
             nxt = heads[i + 1] if i + 1 < len(heads) else ""
             assert nxt.startswith("(2)"), (f, h, nxt, heads)
 PYEOF
+# rev21b T13: the proposal's sections follow one another with the
+# heading's own space, no blank line as well: with them a short case's
+# 「5 提案」, one line and 以上 went over to a page 2
+$PY - "$P" <<'PYEOF' || fail "a blank line before a section of the proposal"
+import sys, re, docx
+ps = docx.Document(sys.argv[1]).paragraphs
+for i, p in enumerate(ps):
+    if i > 0 and re.match(r"^[2-9]\s", p.text):
+        assert ps[i - 1].text.strip() != "", (p.text, [q.text for q in ps])
+PYEOF
 check $CHECK docx "$O/事故等報告書_管理者アカウントへの不正ログイン.docx" \
     "漏えい等の確報（不正の目的によるおそれ）" 令和8年9月14日 令和8年7月22日
 expect_status 0 N incident export criteria -o "$O/"

@@ -346,6 +346,17 @@ def cmd_report(path, record, jsonpath):
                 path, title, texts[1:], axes.get(title, [])))
     d, paras, cells = docx_text(path)
     text = "\n".join(paras) + "\n" + "\n".join("\t".join(r) for r in cells)
+    # rev21b T2: a 設問 broken between its phrases, not inside a verb's
+    # ending (「本研修の内容を理解でき／ましたか。」 beside a wide 回答の内訳)
+    for t in d.tables:
+        if len(t.columns) < 2 or t.rows[0].cells[1].text != "設問":
+            continue
+        for row in t.rows[1:]:
+            q = row.cells[1].text
+            for end in ("できました", "ましたか", "ますか", "やすかった",
+                        "つきました"):
+                if end in q.replace("\n", "") and end not in q:
+                    problem("%s: 設問 broken inside %s: %r" % (path, end, q))
     heads = ["1　目的", "2　実施概要", "3　アンケート結果", "4　テスト結果",
              "5　考察", "6　次年度に向けて"]
     for h in heads:
@@ -468,9 +479,16 @@ def cmd_results_xlsx(path, jsonpath):
                 t = z.read(x).decode()
                 m = re.search(r"<c:title>(.*?)</c:title>", t, re.S)
                 if m:
-                    charts.append("".join(re.findall(
-                        r"<a:t>([^<]*)</a:t>", m.group(1))))
+                    charts.append("\n".join("".join(re.findall(
+                        r"<a:t>([^<]*)</a:t>", p)) for p in re.split(
+                        r"</a:p>", m.group(1)) if "<a:t>" in p))
     charts.sort()
+    # rev21b T1: a title longer than a sheet's name says what the chart
+    # shows on its first line and the training's name whole on the next
+    # (on one line the reader broke it inside 「（第1回）」)
+    for c in charts:
+        if len(c) > 27 and len(c.split("\n")) != 2:
+            problem("%s: chart title %r not on two lines" % (path, c))
     if len(charts) != len([cs for cs in wb.chartsheets if cs._charts]):
         problem("%s: %d chart titles for %d chart sheets" % (
             path, len(charts), len(wb.chartsheets)))
@@ -484,7 +502,8 @@ def cmd_results_xlsx(path, jsonpath):
     # the charts name the training (a page printed alone read the same
     # for every training), as the sheets' titles do
     base = [re.sub(r"^(.* )?(テストの得点分布|問題別の正答率|"
-                   r"アンケートの肯定的回答の割合)(：.*)?$", r"\2", c)
+                   r"アンケートの肯定的回答の割合)([：\n].*)?$", r"\2", c,
+                   flags=re.S)
             for c in charts]
     if sorted(base) != sorted(want):
         problem("%s: chart sheets %s, want %s" % (path, charts, want))

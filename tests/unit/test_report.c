@@ -749,6 +749,87 @@ year_end(struct report_work *w)
 }
 
 /*
+ * The contract's end hands its open cases and 課題 to the ward in one
+ * table, in the order of item, day, number (none after the numbered of
+ * its day), then as they came: one sort once all are in (handover_add()
+ * had moved each row into place as it came, quadratic).
+ */
+static void
+test_handover_order(void **state)
+{
+	struct report_work		 w;
+	const struct report_handover	*a, *b;
+	size_t				 i;
+
+	(void)state;
+	year_end(&w);
+	assert_non_null(w.handover_day);
+	assert_true(w.nhandover >= 2);
+	for (i = 1; i < w.nhandover; i++) {
+		a = &w.handover[i - 1];
+		b = &w.handover[i];
+		assert_true(a->item <= b->item);
+		if (a->item != b->item)
+			continue;
+		assert_true(cal_cmp(a->date, b->date) <= 0);
+		if (cal_cmp(a->date, b->date) != 0)
+			continue;
+		assert_false(a->no < 0 && b->no >= 0);
+		if (a->no >= 0 && b->no >= 0 && a->no != b->no)
+			assert_true(a->no < b->no);
+		else if (a->no == b->no || (a->no < 0 && b->no < 0))
+			assert_true(a->seq < b->seq);
+	}
+	report_work_free(&w);
+}
+
+/*
+ * An earlier year's 課題 still open at the contract's end is named in the
+ * 区への引継ぎ事項 by its year in words, 令和7年度の課題3, not by the
+ * 課題管理表's column code 「課題R7-3」, which only that table's note
+ * explains.  A copy of the sample with one 課題 of 令和7年度 left open.
+ */
+static void
+test_handover_old_issue(void **state)
+{
+	struct report_work	 w;
+	struct store		*ust = NULL;
+	char			 root[] = "/tmp/ncio-oldissue-XXXXXX";
+	char			 cmd[2048];
+	size_t			 i, n = 0;
+
+	(void)state;
+	assert_non_null(mkdtemp(root));
+	snprintf(cmd, sizeof cmd, "cp -R '%s/data/sample/.' '%s/' && "
+	    "mkdir -p '%s/issues/2025' && printf '%%s\\n' "
+	    "'id: is-7k2m9p4q' 'fy: 2025' 'ref_no: 課題3' "
+	    "'title: 前年度から続く課題' 'status: open' 'raised: 2026-03-10' "
+	    "'owner: reidai-sakura' 'due: 2027-06-30' 'history:' "
+	    "'  - date: 2026-03-10' '    status: open' "
+	    "'    by: reidai-sakura' >'%s/issues/2025/is-7k2m9p4q.yaml'",
+	    NCIO_SOURCE_DIR, root, root, root);
+	assert_int_equal(system(cmd), 0);
+	assert_int_equal(store_open(&ust, root), 0);
+	setenv("NERIMA_CIO_TODAY", "2027-03-31", 1);
+	assert_int_equal(report_work_build(&w, ust, day(2026, 4, 1),
+	    day(2027, 3, 31), day(2027, 3, 31), NULL), 0);
+	setenv("NERIMA_CIO_TODAY", "2026-11-30", 1);
+	for (i = 0; i < w.nhandover; i++) {
+		if (w.handover[i].item != SIZE_MAX)
+			continue;
+		n++;
+		assert_null(strstr(w.handover[i].subject, "課題R"));
+		assert_non_null(strstr(w.handover[i].subject,
+		    "前年度から続く課題（令和7年度の課題3、令和8年3月10日起票）"));
+	}
+	assert_int_equal(n, 1);
+	report_work_free(&w);
+	store_free(ust);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+	assert_int_equal(system(cmd), 0);
+}
+
+/*
  * The withdrawn 情報化企画 (道路占用許可システム, received 令和8年5月8日)
  * is not counted: 12 at the year's end, as the 情報化企画審査等実施状況
  * counts 「（取下げを除く）」, not 13; it is named under the item.
@@ -1234,6 +1315,8 @@ main(void)
 		cmocka_unit_test(test_work_not_held),
 		cmocka_unit_test(test_period_end),
 		cmocka_unit_test(test_withdrawn_review),
+		cmocka_unit_test(test_handover_order),
+		cmocka_unit_test(test_handover_old_issue),
 		cmocka_unit_test(test_unheld_shortfall),
 		cmocka_unit_test(test_sample_year_held),
 		cmocka_unit_test(test_rate),

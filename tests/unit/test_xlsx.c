@@ -542,6 +542,28 @@ test_chart_sheet_name(void **state)
 	assert_non_null(strstr(xml, "name=\"アンケートの肯定的回答の割合\""));
 	assert_null(strstr(xml, "（デ"));
 	free(xml);
+
+	/*
+	 * What it shows on a line of its own (rev21b T1): the sheet is
+	 * named by that line, the header has the lines joined by a space
+	 */
+	assert_int_equal(xlsx_new(&x, path, NULL), 0);
+	assert_int_equal(chart_new(&m, CHART_COLUMN, "テストの得点分布\n令和8年度 "
+	    "マイナンバー利用事務等従事職員研修（第1回）"), 0);
+	assert_int_equal(chart_category(m, "設問1"), 0);
+	assert_int_equal(chart_category(m, "設問2"), 0);
+	assert_int_equal(chart_series(m, "人数", v, 2), 0);
+	assert_int_equal(xlsx_add_sheet(&sh, x, "得点分布", 0), 0);
+	assert_int_equal(xlsx_chart_table(sh, m), 0);
+	chart_free(m);
+	assert_int_equal(xlsx_save(x), 0);
+	xlsx_free(x);
+	xml = zip_part(path, "xl/workbook.xml");
+	assert_non_null(strstr(xml, "name=\"テストの得点分布\""));
+	free(xml);
+	xml = zip_part(path, "xl/chartsheets/sheet1.xml");
+	assert_non_null(strstr(xml, "&amp;Cテストの得点分布 令和8年度 マイナンバー"));
+	free(xml);
 }
 
 /* A header block of fields moves the table down; empty values are left out. */
