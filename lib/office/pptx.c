@@ -1936,7 +1936,7 @@ range_cut(const char *s)
 {
 	const char	*p = strstr(s, "～");
 
-	if (p == NULL || p == s || strchr(s, ' ') != NULL ||
+	if (p == NULL || (size_t)(p - s) < 3 || strchr(s, ' ') != NULL ||
 	    strstr(s, "、") != NULL || (strncmp(s, "令和", 6) != 0 &&
 	    (*s < '0' || *s > '9')) ||
 	    strncmp(p - 3, "日", 3) != 0 || strstr(p + 3, "～") != NULL)
@@ -2347,7 +2347,7 @@ table_grid(unsigned *grid, const struct pptx_table *t, unsigned sz,
  * セキュリティ研修, and LibreOffice or PowerPoint set such a cell as the
  * writer breaks it.  Here a cell breaks where a reader takes a phrase to
  * end, each place at a cost: after 、。 or at a space nothing; after the
-～ of a range of dates (range_cut()) CUT_RANGE; where a
+ * ～ of a range of dates (range_cut()) CUT_RANGE; where a
  * run of hiragana ends (向け／情報) or after a closing bracket
  * CUT_PHRASE; before an opening bracket CUT_BRACKET, or CUT_ASIDE in a
  * list (a cell with 、) or before a figure's aside, which then stands
