@@ -1273,6 +1273,16 @@ title_wrap(struct buf *b, const char *title, size_t len, const char *tail,
 		buf_free(&pad);
 		return -1;
 	}
+	/*
+	 * on as many lines, one that breaks no word where there is one
+	 * (後期高齢者医療システムの／標準準拠システムへの移行, not
+	 * …の標準準拠／システムへの移行)
+	 */
+	if ((p = textfit_wrap_within(h.data + klen, room - indent,
+	    room - indent, textfit_count_lines(w), 0, NULL)) != NULL) {
+		free(w);
+		w = (char *)p;
+	}
 	buf_add(b, h.data, klen);
 	for (p = w; ; p = e + 1) {
 		e = p + strcspn(p, "\n");
