@@ -1229,6 +1229,91 @@ numbered_fit(struct docx *d, int level, unsigned n, const char *text,
 }
 
 /*
+ * A title wider than its line (情報化企画審査：介護保険システムの標準準拠
+ * システム移行に伴う帳票改修) appended to b broken at its phrases
+ * (textfit_wrap()), the lines after the first under the title's text,
+ * past its kind and ：, and the bracket or name tail after it, on a line
+ * of its own where it would straddle the line's end.  Left to the
+ * application, the title broke inside a word (「…帳／票改修」, stop 42).
+ * -1 where the title fits its line (put_tail() then), or fails.
+ */
+static int
+title_wrap(struct buf *b, const char *title, size_t len, const char *tail,
+    unsigned room)
+{
+	struct buf	 h = BUF_INIT, pad = BUF_INIT;
+	const char	*kind, *p, *e;
+	char		*w = NULL;
+	unsigned	 indent = 0, used, k;
+	size_t		 klen = 0;
+	int		 sp = tail != NULL && *tail == ' ';
+
+	buf_add(&h, title, len);
+	if (buf_ok(&h) != 0 || textfit_width(h.data) <= room) {
+		buf_free(&h);
+		return -1;
+	}
+	/* its kind, 情報化企画審査：, stays before the first line */
+	if ((kind = strstr(h.data, "：")) != NULL &&
+	    (size_t)(kind - h.data) <= TEXTFIT_NAME * 3) {
+		klen = (size_t)(kind - h.data) + 3;
+		buf_add(&pad, h.data, klen);
+		indent = buf_ok(&pad) == 0 ? textfit_width(pad.data) : 0;
+		buf_free(&pad);
+		if (indent + 800 > room) {
+			indent = 0;
+			klen = 0;
+		}
+	}
+	for (k = 0; k < indent / 100; k++)
+		buf_puts(&pad, "　");
+	if (buf_ok(&pad) != 0 ||
+	    (w = textfit_wrap(h.data + klen, room - indent)) == NULL) {
+		buf_free(&h);
+		buf_free(&pad);
+		return -1;
+	}
+	/*
+	 * on as many lines, one that breaks no word where there is one
+	 * (後期高齢者医療システムの／標準準拠システムへの移行, not
+	 * …の標準準拠／システムへの移行)
+	 */
+	if ((p = textfit_wrap_within(h.data + klen, room - indent,
+	    room - indent, textfit_count_lines(w), 0, NULL)) != NULL) {
+		free(w);
+		w = (char *)p;
+	}
+	buf_add(b, h.data, klen);
+	for (p = w; ; p = e + 1) {
+		e = p + strcspn(p, "\n");
+		if (p != w) {
+			buf_puts(b, "\n");
+			buf_add(b, pad.data != NULL ? pad.data : "", pad.len);
+		}
+		buf_add(b, p, (size_t)(e - p));
+		if (*e == '\0')
+			break;
+	}
+	/* the tail after the last line, or under the title on its own */
+	if (tail != NULL) {
+		buf_reset(&h);
+		buf_add(&h, p, (size_t)(e - p));
+		used = indent + (buf_ok(&h) == 0 && h.data != NULL ?
+		    textfit_width(h.data) : 0);
+		if (used + textfit_width(tail + sp) > room) {
+			buf_puts(b, "\n");
+			buf_add(b, pad.data != NULL ? pad.data : "", pad.len);
+			tail += sp;
+		}
+		buf_puts(b, tail);
+	}
+	free(w);
+	buf_free(&h);
+	buf_free(&pad);
+	return 0;
+}
+
+/*
  * An event of the 次第 (令和12年12月4日 提出　調達実施支援：…（教育指導課）)
  * numbered as numbered() lays it out, broken where a reader's eye
  * would: the title starts a line of its own where the whole does not
@@ -1273,8 +1358,10 @@ numbered_event(struct docx *d, int level, unsigned n, const char *text,
 	 * title squeezed in after them broke where the measure said not).
 	 */
 	buf_puts(&b, "\n");
-	put_tail(&b, sp, tail != NULL ? (size_t)(tail - sp) : strlen(sp),
-	    tail, 0, room);
+	if (title_wrap(&b, sp, tail != NULL ? (size_t)(tail - sp) :
+	    strlen(sp), tail, room) != 0)
+		put_tail(&b, sp, tail != NULL ? (size_t)(tail - sp) :
+		    strlen(sp), tail, 0, room);
 	if ((rc = buf_ok(&b)) == 0)
 		rc = numbered(d, level, n, b.data, extra_indent);
 	buf_free(&b);

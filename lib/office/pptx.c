@@ -1926,6 +1926,26 @@ fit_room(void *arg, size_t r, size_t c, unsigned width)
 }
 
 /*
+ * Where a cell that is a range of dates, 令和12年8月19日～9月13日 or
+ * 令和12年10月15日～16日, may break: after its ～, where a figure
+ * follows; NULL for any other text.  A slide's 予定日 column was as wide
+ * as its longest range, and every row of g5's 実施計画 two lines high.
+ */
+static const char *
+range_cut(const char *s)
+{
+	const char	*p = strstr(s, "～");
+
+	if (p == NULL || (size_t)(p - s) < 3 || strchr(s, ' ') != NULL ||
+	    strstr(s, "、") != NULL || (strncmp(s, "令和", 6) != 0 &&
+	    (*s < '0' || *s > '9')) ||
+	    strncmp(p - 3, "日", 3) != 0 || strstr(p + 3, "～") != NULL)
+		return NULL;
+	p += 3;
+	return *p >= '0' && *p <= '9' ? p : NULL;
+}
+
+/*
  * The narrowest a column may be for text s: no narrower than a piece
  * the writer does not break (a date, a number with its unit, a katakana
  * word, a short aside, a name: textfit_min_kept()), nor than
@@ -1934,8 +1954,23 @@ fit_room(void *arg, size_t r, size_t c, unsigned width)
 static unsigned
 kept(const char *s, unsigned short_limit)
 {
-	unsigned	a = textfit_min(s, short_limit), b = textfit_min_kept(s);
+	unsigned	a, b;
+	const char	*p = range_cut(s);
+	char		 left[64];
 
+	/*
+	 * a range of dates may break after its ～ (cell_break()): each of
+	 * its dates whole (令和12年8月19日～／9月13日)
+	 */
+	if (p != NULL && (size_t)(p - s) < sizeof left) {
+		memcpy(left, s, (size_t)(p - s));
+		left[p - s] = '\0';
+		a = kept(left, short_limit);
+		b = kept(p, short_limit);
+		return a > b ? a : b;
+	}
+	a = textfit_min(s, short_limit);
+	b = textfit_min_kept(s);
 	return a > b ? a : b;
 }
 
@@ -2311,7 +2346,8 @@ table_grid(unsigned *grid, const struct pptx_table *t, unsigned sz,
  * 情報セキュリティ／監査（運用面）, its 件名 column 区立保育園長向け情報／
  * セキュリティ研修, and LibreOffice or PowerPoint set such a cell as the
  * writer breaks it.  Here a cell breaks where a reader takes a phrase to
- * end, each place at a cost: after 、。 or at a space nothing; where a
+ * end, each place at a cost: after 、。 or at a space nothing; after the
+ * ～ of a range of dates (range_cut()) CUT_RANGE; where a
  * run of hiragana ends (向け／情報) or after a closing bracket
  * CUT_PHRASE; before an opening bracket CUT_BRACKET, or CUT_ASIDE in a
  * list (a cell with 、) or before a figure's aside, which then stands
@@ -2324,6 +2360,7 @@ table_grid(unsigned *grid, const struct pptx_table *t, unsigned sz,
  * are the fullest, as Japanese is set.
  */
 #define CUT_PHRASE	1
+#define CUT_RANGE	1
 #define CUT_BRACKET	1
 #define CUT_ASIDE	3
 #define CUT_OTHER	4
@@ -2437,6 +2474,7 @@ cell_break(const char *s, unsigned room, unsigned rowlines, unsigned extra,
 	size_t		 at, n, q;
 	uint32_t	 a = 0, ch;
 	int		 list = strstr(s, "、") != NULL, wide;
+	const char	*r;
 	struct buf	 b = BUF_INIT;
 
 	if ((w = textfit_wrap(s, room)) == NULL)
@@ -2454,6 +2492,9 @@ cell_break(const char *s, unsigned room, unsigned rowlines, unsigned extra,
 		if (i > 0)
 			cost[i] = cut_cost(a, ch, s + i, list);
 	}
+	/* a range of dates after its ～ */
+	if ((r = range_cut(s)) != NULL)
+		cost[r - s] = CUT_RANGE;
 	/* textfit_wrap()'s breaks, where the spaces at them went */
 	for (i = 0, q = 0; w[q] != '\0' && i < len; q++) {
 		if (w[q] == '\n') {

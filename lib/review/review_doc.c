@@ -593,6 +593,86 @@ record_row(struct xlsx_sheet *sh, uint32_t row, const char *lab,
 	xlsx_row_min_lines(sh, row, RECORD_LINES);
 }
 
+/*
+ * A hearing round's method and day (書面 令和13年1月14日送付 / 回答期限 …)
+ * and its answer's day, as the 精査記録 prints them (docx and xlsx).
+ * Questions sent on paper have a day to answer by; a hearing held face to
+ * face or online was held that day, and answered there (review13: 「対面
+ * …送付／回答期限」).
+ */
+static const char *
+hearing_sent(struct strs *s, struct review_ctx *c, const struct node *h)
+{
+	int	written = node_get_str(h, "method") == NULL ||
+		    node_scalar_eq(node_get(h, "method"), "written");
+
+	return fmt(s, "%s %s%s%s%s", label(sub(c->kind, "hearings",
+	    "method"), node_get_str(h, "method")), era(s,
+	    node_get_str(h, "sent")), written ? "送付" : "実施",
+	    written && node_get_str(h, "due") != NULL ? "\n回答期限 " : "",
+	    written && node_get_str(h, "due") != NULL ? era(s,
+	    node_get_str(h, "due")) : "");
+}
+
+static const char *
+hearing_answered(struct strs *s, const struct node *h)
+{
+	return node_get_str(h, "answered") != NULL ? fmt(s, "%s回答", era(s,
+	    node_get_str(h, "answered"))) : "未回答";
+}
+
+/*
+ * The record's ヒアリングの経過 on a sheet of its own, in the words of the
+ * docx (回, 質問, 所管課回答; the round's method and days, then its
+ * questions numbered): the xlsx had none (rev21a T2).  Nothing where the
+ * record holds no hearing.
+ */
+static int
+record_hearings_xlsx(struct xlsx *x, struct review_ctx *c,
+    const struct node *rec, struct strs *s, const char *note)
+{
+	static const struct xlsx_column	 cols[] = {
+		{ "回", XLSX_COL_CENTER, 6 },
+		{ "質問", XLSX_COL_BREAK, 60 },
+		{ "所管課回答", XLSX_COL_BREAK, 60 },
+	};
+	const struct node	*hs = node_get(rec, "hearings"), *h, *items, *it;
+	struct xlsx_sheet	*sh = NULL;
+	uint32_t		 row;
+	size_t			 i, k;
+	int			 rc;
+
+	if (hs == NULL || hs->kind != NODE_SEQ || hs->n == 0)
+		return 0;
+	if ((rc = xlsx_add_sheet(&sh, x, "ヒアリングの経過",
+	    XLSX_LANDSCAPE)) != 0 ||
+	    (rc = xlsx_title(sh, fmt(s, "ヒアリングの経過　%s", str(rec,
+	    "title")), note)) != 0 ||
+	    (rc = xlsx_table(&row, sh, cols, 3)) != 0)
+		return rc;
+	for (i = 0; i < hs->n; i++) {
+		h = hs->u.items[i];
+		items = node_get(h, "items");
+		xlsx_write_text(sh, row, 0, fmt(s, "%s", str(h, "round")));
+		xlsx_write_text(sh, row, 1, hearing_sent(s, c, h));
+		xlsx_write_text(sh, row++, 2, hearing_answered(s, h));
+		for (k = 0; items != NULL && items->kind == NODE_SEQ &&
+		    k < items->n; k++) {
+			it = items->u.items[k];
+			xlsx_write_blank(sh, row, 0);
+			xlsx_write_text(sh, row, 1, fmt(s, "(%zu) %s", k + 1,
+			    str(it, "question")));
+			if (node_get_str(it, "answer") != NULL)
+				xlsx_write_text(sh, row, 2,
+				    node_get_str(it, "answer"));
+			else
+				xlsx_write_blank(sh, row, 2);
+			row++;
+		}
+	}
+	return 0;
+}
+
 int
 review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
     const char *path)
@@ -730,6 +810,11 @@ review_write_record_xlsx(struct review_ctx *c, const struct node *rec,
 	/* the form's row for the decision, blank until there is one */
 	HEAD("決定", decision_shown(c, &s, rec, "審査"));
 #undef HEAD
+	if ((rc = record_hearings_xlsx(x, c, rec, &s, node_get_str(rec,
+	    "ref_no") != NULL ? fmt(&s, "%s現在　案件番号 %s%s", era(&s,
+	    date), str(rec, "ref_no"), withdrawn_mark(rec)) : fmt(&s,
+	    "%s現在%s", era(&s, date), withdrawn_mark(rec)))) != 0)
+		goto done;
 	if (s.failed) {
 		rc = error_set(NC_ENOMEM, "out of memory");
 		goto done;
@@ -997,7 +1082,7 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 	const struct schema	*fsch;
 	struct vrow		*vr = NULL;
 	size_t			 n = 0, i, k, row, nr;
-	int			 rc, written;
+	int			 rc;
 
 	if ((rc = new_docx(&d, c, fmt(&s, "精査記録 %s", str(rec, "title")),
 	    date)) != 0)
@@ -1117,25 +1202,10 @@ review_write_record_docx(struct review_ctx *c, const struct node *rec,
 			items = node_get(h, "items");
 			docx_table_cell(t, row, 0, fmt(&s, "%s", str(h,
 			    "round")), &cs);
-			/*
-			 * questions sent on paper have a day to answer by; a
-			 * hearing held face to face or online was held that
-			 * day, and answered there (review13: 「対面 …送付／
-			 * 回答期限」)
-			 */
-			written = node_get_str(h, "method") == NULL ||
-			    node_scalar_eq(node_get(h, "method"), "written");
-			docx_table_cell(t, row, 1, fmt(&s, "%s %s%s%s%s",
-			    label(sub(c->kind, "hearings", "method"),
-			    node_get_str(h, "method")), era(&s,
-			    node_get_str(h, "sent")), written ? "送付" : "実施",
-			    written && node_get_str(h, "due") != NULL ?
-			    "\n回答期限 " : "", written &&
-			    node_get_str(h, "due") != NULL ? era(&s,
-			    node_get_str(h, "due")) : ""), &ls);
-			docx_table_cell(t, row, 2, node_get_str(h, "answered")
-			    != NULL ? fmt(&s, "%s回答", era(&s,
-			    node_get_str(h, "answered"))) : "未回答", &ls);
+			docx_table_cell(t, row, 1, hearing_sent(&s, c, h),
+			    &ls);
+			docx_table_cell(t, row, 2, hearing_answered(&s, h),
+			    &ls);
 			if (items != NULL && items->kind == NODE_SEQ &&
 			    items->n > 0)
 				docx_table_merge(t, row, 0, items->n + 1, 1);

@@ -340,6 +340,27 @@ assert w["項目"] < 22 and w["所管課回答"] >= w["所見"] - 1, w
 assert "標準化・\n他システム連携" in body, list(body)
 assert body["必要性"][2].count("\n") <= 3, body["必要性"][2]
 PY
+# rev21a T2: the xlsx has the docx's ヒアリングの経過, in its words: 回,
+# 質問, 所管課回答, each round's method and days, its questions numbered
+checks=$((checks + 1))
+$PY - "$T"/sample-rv-out/精査記録_*.xlsx "$T"/sample-rv-out/精査記録_*.docx \
+    <<'PY' || fail "scrutiny record xlsx: ヒアリングの経過"
+import sys, docx, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+assert "ヒアリングの経過" in wb.sheetnames, wb.sheetnames
+ws = wb["ヒアリングの経過"]
+got = [[(c.value or "").replace("\n", "") for c in r] for r in ws.iter_rows()]
+h = next(i for i, r in enumerate(got) if r[:3] == ["回", "質問", "所管課回答"])
+xs = [r[:3] for r in got[h + 1:] if any(r[:3])]
+t = next(t for t in docx.Document(sys.argv[2]).tables
+         if t.cell(0, 1).text == "質問")
+ds = [[c.text.replace("\n", "") for c in r.cells] for r in t.rows[1:]]
+# the docx merges 回 down its round's rows
+ds = [[r[0] if i == 0 or r[0] != ds[i - 1][0] else ""] + r[1:]
+      for i, r in enumerate(ds)]
+assert xs == ds, (xs, ds)
+assert any(r[1].startswith("(1) ") for r in xs), xs
+PY
 # issue 18: the 精査記録's 観点別の精査結果 has one layout whatever a case
 # holds, the blank form's (sized each on its own, 所見 took 2.4 to 3.6 cm,
 # narrowest where there was most to say), 所見 the widest column

@@ -329,7 +329,8 @@ def fill_width(text, size):
 def check_breaks(path, problems):
     """Every line the writer broke itself (a paragraph with w:br) fits
     its line as LibreOffice fills it: a title it judged to fit does not
-    leave a character or two on a line of their own (「…戸籍住民／課」),
+    leave a character or two on a line of their own (「…戸籍住民／課」)
+    nor a long one wrap inside a word (「…帳／票改修」),
     and a bracket it kept whole (（報告期間 …）) is not broken inside."""
     doc, size, width = page_text_area(path)
     for p in doc.iter(W + "p"):
@@ -345,9 +346,10 @@ def check_breaks(path, problems):
         for i, ln in enumerate(lines):
             room = width - left + (hang if i == 0 else 0)
             over = fill_width(ln, size) - room
-            # a long title wraps where it is full; one just over leaves
-            # its last characters alone
-            if over > 0 and (over <= 4 * size * 20 or "報告期間" in ln):
+            # a title just over leaves its last characters alone; a
+            # long one breaks inside a word (「…帳／票改修」): the writer
+            # breaks it at its phrases (stop 42)
+            if over > 0:
                 problems.append("%s: %r is %d twips wide as LibreOffice "
                                 "fills it, the line %d: it wraps" %
                                 (path, ln, fill_width(ln, size), room))

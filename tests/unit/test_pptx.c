@@ -957,6 +957,79 @@ test_table_fewer_slides(void **state)
 }
 
 /*
+ * A range of dates breaks after its ～ where that makes the table lower
+ * (stop42 note: g5 FY2030's 詳細版 実施計画, every row two lines at a
+ * 予定日 column as wide as 令和12年8月19日～9月13日, took three slides);
+ * it takes two, a date whole on each line of its cell.
+ */
+static void
+test_table_date_range(void **state)
+{
+	static const char *const head[] = { "予定日", "件名", "対象", "担当",
+	    "成果物" };
+	static const char *const tr = "研修教材、理解度テスト、アンケート、"
+	    "研修実施報告書", *const au = "監査調書、監査結果概要報告書";
+	const char *const cells[] = {
+		"令和12年4月5日", "新任管理職向け情報セキュリティ研修",
+		"対象者 40人", "情報政策課", tr,
+		"令和12年4月15日", "新規採用職員向け情報セキュリティ研修",
+		"対象者 180人", "情報政策課", tr,
+		"令和12年6月10日", "情報セキュリティ担当者研修",
+		"対象者 110人", "情報政策課", tr,
+		"令和12年7月1日", "情報セキュリティ監査（運用面）", "地域医療課",
+		"見本 花子", au,
+		"令和12年7月8日～9日", "情報セキュリティ監査（運用面）",
+		"戸籍住民課", "見本 花子", au,
+		"令和12年7月11日", "情報セキュリティ監査（運用面）",
+		"区立図書館（見本A）", "見本 花子", au,
+		"令和12年7月17日", "区立保育園長向け情報セキュリティ研修",
+		"対象者 60人", "保育課", "研修教材、理解度テスト、研修実施報告書",
+		"令和12年8月1日", "フォローアップ監査", "戸籍住民課", "見本 花子",
+		"監査調書、質疑応答書",
+		"令和12年8月5日～30日", "区立保育園職員向け情報セキュリティ研修",
+		"対象者 240人", "保育課", tr,
+		"令和12年8月19日～9月13日",
+		"区立保育園会計年度任用職員向け情報セキュリティ研修",
+		"対象者 300人", "保育課", tr,
+		"令和12年8月20日～9月17日", "常勤職員向け情報セキュリティ研修",
+		"対象者 3,600人", "情報政策課", tr,
+		"令和12年10月15日～16日", "情報セキュリティ監査（運用面）",
+		"障害者サービス調整担当課", "見本 花子", au,
+		"令和12年10月23日", "情報セキュリティ監査（運用面）", "管理課",
+		"見本 花子", au,
+		"令和13年1月8日～9日", "情報セキュリティ監査（システム面）",
+		"情報政策課 介護保険システム", "見本 花子", au,
+		"令和13年1月20日", "システム担当者向け情報セキュリティ研修",
+		"対象者 90人", "情報政策課", tr,
+		"令和13年3月12日～31日", "会計年度任用職員向け情報セキュリティ研修",
+		"対象者 1,400人", "情報政策課", tr,
+	};
+	struct pptx_table	 t;
+	struct pptx		*p;
+	char			 path[512], *xml;
+
+	(void)state;
+	memset(&t, 0, sizeof t);
+	t.ncols = 5;
+	t.head = head;
+	t.nrows = sizeof cells / sizeof cells[0] / 5;
+	t.cells = cells;
+	t.note = "担当は、研修はその主管課、監査は主任監査員である。";
+	path_in(path, sizeof path, "daterange.pptx");
+	assert_int_equal(pptx_new(&p, NULL, NULL), 0);
+	assert_int_equal(pptx_table_slide(p, "研修・監査の実施計画（作業実施計画書 "
+	    "第1版）", &t), 0);
+	assert_int_equal(pptx_save(p, path), 0);
+	assert_int_equal(pptx_slide_count(p), 2);
+	pptx_free(p);
+	/* where a range breaks, after its ～: 令和12年8月19日～／9月13日 */
+	xml = part_of(path, "ppt/slides/slide2.xml");
+	assert_null(strstr(xml, "<a:t>日～9月13日</a:t>"));
+	assert_null(strstr(xml, "<a:t>～9月13日</a:t>"));
+	free(xml);
+}
+
+/*
  * A name longer than half the slide is cut to that room, head, "…" and
  * end, on one line: a training's title of 200 characters broke over the
  * lines of the three bars below it.
@@ -1644,6 +1717,7 @@ main(void)
 		cmocka_unit_test(test_fit),
 		cmocka_unit_test(test_readable),
 		cmocka_unit_test(test_table_fewer_slides),
+		cmocka_unit_test(test_table_date_range),
 		cmocka_unit_test(test_long_names),
 		cmocka_unit_test(test_balanced_rows),
 		cmocka_unit_test(test_short_column),

@@ -307,6 +307,41 @@ test_wrap_kana_tail(void **state)
 }
 
 /*
+ * A numbered question in a cell ends a line short at a phrase (after 、,
+ * before an opening bracket) rather than leave its first line shorter
+ * still (stop42 note, 精査記録's ヒアリングの経過: 「(3) 効果の／算定根拠
+ * （削減時間の計算方法）を／示してください。」, 「(1) クラウドサービスを／
+ * 利用する場合、ISMAPへの登録の有無を／…」 at 20 characters).
+ */
+static void
+test_wrap_question_phrase(void **state)
+{
+	static const struct {
+		const char	*s, *want;
+	} q[] = {
+		{ "(3) 効果の算定根拠（削減時間の計算方法）を示してください。",
+		  "(3) 効果の算定根拠\n（削減時間の計算方法）を\n"
+		  "示してください。" },
+		{ "(1) クラウドサービスを利用する場合、ISMAPへの登録の有無を"
+		  "示してください。", "(1) クラウドサービスを利用する場合、\n"
+		  "ISMAPへの登録の有無を\n示してください。" },
+		/* not before a particle after a closing bracket: ）／を */
+		{ "(2) 経費見積りの内訳（ハードウェア、ソフトウェア、構築作業、"
+		  "保守）を示してください。", "(2) 経費見積りの内訳（ハードウェア、"
+		  "\nソフトウェア、構築作業、保守）を\n示してください。" },
+	};
+	char	*w;
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < sizeof q / sizeof q[0]; i++) {
+		assert_non_null(w = textfit_wrap_hang(q[i].s, 2000));
+		assert_string_equal(w, q[i].want);
+		free(w);
+	}
+}
+
+/*
  * A code of the specification never breaks (rev20 T3: 4(3)ア／(ウ)(エ) in
  * the 作業実施計画書's 仕様書 column): it is the least a column holds.
  */
@@ -1178,6 +1213,7 @@ main(void)
 		cmocka_unit_test(test_wrap_fill),
 		cmocka_unit_test(test_wrap_kana_words),
 		cmocka_unit_test(test_wrap_kana_tail),
+		cmocka_unit_test(test_wrap_question_phrase),
 		cmocka_unit_test(test_wrap_spec_code),
 		cmocka_unit_test(test_wrap_names),
 		cmocka_unit_test(test_wrap_bodies),
