@@ -35,7 +35,8 @@ expect_status 0 N audit export results --fy 2026 -o "$O/"
 expect_status 0 N audit export risks --fy 2026 -o "$O/"
 expect_status 0 N audit export items --fy 2026 -o "$O/"
 # Every row of the 精査記録's table is a form row with room to write in:
-# three lines (3 x 18.75pt) at least, blank or not.
+# three lines (3 x 18.75pt) at least, blank or not (its first sheet; the
+# ヒアリングの経過 sheet records what was said).
 for f in "$O"/精査記録_*.xlsx; do
 	expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" \
 	    heights "$f" 56

@@ -257,7 +257,9 @@ def main(argv):
         import openpyxl
         from openpyxl.utils.cell import range_boundaries
         wb = openpyxl.load_workbook(path)
-        for ws in wb.worksheets:
+        # the form's sheet: ヒアリングの経過 beside it records what was
+        # asked and answered, its rows as tall as their text
+        for ws in wb.worksheets[:1]:
             if not ws.auto_filter.ref:
                 continue
             _, top, _, bottom = range_boundaries(ws.auto_filter.ref)
