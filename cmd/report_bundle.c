@@ -496,6 +496,15 @@ run_export(struct bundle *b, const struct cmd_entry *e, const char *spec,
 		    strcmp(args[2], "answer") == 0)
 			rc = left_out(b, spec, NULL, "回答書", record,
 			    "回答前");
+		/*
+		 * nor a 再発防止策の提案書 before the division's measures are
+		 * in and reviewed: the list named the 事故等報告書 that says
+		 * 有効性：未確認 and not the proposal (rev43b B5)
+		 */
+		else if (strcmp(args[0], "incident") == 0 &&
+		    strcmp(args[2], "prevention") == 0)
+			rc = left_out(b, spec, NULL, "再発防止策の提案書",
+			    record, "作成前（再発防止策の確認前）");
 		/* Whatever it left in the scratch folder goes. */
 		cmd_remove_tree(work.data);
 		goto done;
