@@ -1896,7 +1896,8 @@ audit_doc_summary(const char *path, struct store *st,
 	buf_reset(&b);
 	if ((ag = node_get(root, "agreement")) != NULL) {
 		static const char role[] = "（情報セキュリティ責任者）";
-		const char	*pos = node_get_str(ag, "position");
+		const char	*pos = node_get_str(ag, "position"), *tgt;
+		char		 own[256];
 		size_t		 pl = pos != NULL ? strlen(pos) : 0;
 
 		/* The role is said once: 戸籍住民課長（情報セキュリティ
@@ -1904,6 +1905,25 @@ audit_doc_summary(const char *path, struct store *st,
 		if (pl >= sizeof role - 1 && strcmp(pos + pl - (sizeof role -
 		    1), role) == 0)
 			pl -= sizeof role - 1;
+		/*
+		 * A bare 課長 (所長, 館長) is the audited unit's: 「課長 仮名
+		 * 浩二（情報セキュリティ責任者）と」 named no 課 (rev43a
+		 * A21); the unit's name ends in the title's first character.
+		 */
+		if (pos != NULL && pl == 6 && strncmp(pos + 3, "長", 3) == 0 &&
+		    (tgt = node_get_str(root, "target_org")) != NULL) {
+			const char	*on = NULL, *od = NULL;
+			size_t		 ol;
+
+			if (store_org(&on, &od, st, tgt) == 0 &&
+			    (ol = strlen(on)) >= 3 && ol < sizeof own - 4 &&
+			    memcmp(on + ol - 3, pos, 3) == 0) {
+				snprintf(own, sizeof own, "%s長", on);
+				pos = own;
+				pl = strlen(own);
+			}
+			error_clear();
+		}
 		/*
 		 * The person right after the date, on the paragraph's first
 		 * line: at the end of the line their name broke mid-name

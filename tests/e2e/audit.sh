@@ -564,6 +564,15 @@ ws = openpyxl.load_workbook(sys.argv[1]).active
 cells = [c.value for r in ws.iter_rows() for c in r if isinstance(c.value, str)]
 assert any("影響度は指摘区分による（重大は高、軽微・観察・改善提案は中）" in c for c in cells), cells[-2:]' \
     "$T/risks-sample.xlsx" || fail "the risk list does not give the 影響度 of a finding"
+# An agreement with a bare 課長 names the audited 課's (rev43a A21: 「課長
+# 仮名 浩二（情報セキュリティ責任者）と」 in every g5 概要報告書)
+cp "$T/sample/audits/2026/au-02zk1v64.yaml" "$T/au-bare.yaml"
+sed -i 's/^  position: 戸籍住民課長（情報セキュリティ責任者）$/  position: 課長/' \
+    "$T/sample/audits/2026/au-02zk1v64.yaml"
+expect_status 0 SM audit export summary au-02zk1v64 -o "$T/bare-summary.docx"
+expect_status 0 $PY "$NCIO_SOURCE_DIR/tests/py/check_review.py" docx \
+    "$T/bare-summary.docx" "令和8年7月29日、戸籍住民課長 例示 和夫（情報セキュリティ責任者）と、"
+cp "$T/au-bare.yaml" "$T/sample/audits/2026/au-02zk1v64.yaml"
 # The 質疑応答書 of the sample's follow-up: each finding's item by its
 # 項目番号 in a row of its own, with the question of the audit followed
 # up, not bare in the heading (指摘事項1（op-2-2-01、軽微）).
